@@ -1,0 +1,54 @@
+import { runAnalyze } from "./commands/analyze";
+import { CliError, type CommandOutput } from "./cli-io";
+
+const USAGE = `usage: greenlight <command> [options]
+
+commands:
+  analyze FILE... [--entry EXPR] [--input SHAPE]... [--root DIR] [--format table|json|markdown]
+                  estimate parameters and FLOPs of every model in FILE (a .py file or a folder)
+`;
+
+const commands: Record<string, (argv: string[], out: CommandOutput) => Promise<number>> = {
+  analyze: runAnalyze,
+};
+
+async function main(argv: string[]): Promise<number> {
+  const out: CommandOutput = {
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+  };
+  const [command, ...rest] = argv;
+  if (!command || command === "--help" || command === "-h" || command === "help") {
+    out.stdout(USAGE);
+    return command ? 0 : 2;
+  }
+  if (command === "--version") {
+    out.stdout("greenlight 0.1.0\n");
+    return 0;
+  }
+  const run = commands[command];
+  if (!run) {
+    out.stderr(`greenlight: unknown command '${command}' (see greenlight --help)\n`);
+    return 2;
+  }
+  try {
+    return await run(rest, out);
+  } catch (err) {
+    if (err instanceof CliError) {
+      out.stderr(`greenlight: ${err.message}\n`);
+      return err.exitCode;
+    }
+    out.stderr(`greenlight: internal error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+    return 1;
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err) => {
+    process.stderr.write(`greenlight: ${String(err)}\n`);
+    process.exitCode = 1;
+  },
+);

@@ -1,0 +1,217 @@
+import type { Node as SyntaxNode } from "web-tree-sitter";
+
+/** A place in a source file: 1-based line, 0-based column, as reports and diagnostics use them. */
+export interface SourceLocation {
+  file: string;
+  line: number;
+  column: number;
+}
+
+/** Everything the abstract interpreter can hold in a variable. */
+export type Value =
+  | NoneValue
+  | BoolValue
+  | IntValue
+  | FloatValue
+  | StrValue
+  | TupleValue
+  | ListValue
+  | DictValue
+  | SetValue
+  | SliceValue
+  | EllipsisValue
+  | RangeValue
+  | FunctionValue
+  | NativeFunctionValue
+  | ClassValue
+  | InstanceValue
+  | BoundMethodValue
+  | ModuleNamespaceValue
+  | TensorValue
+  | DtypeValue
+  | PartialValue
+  | PropertyValue
+  | IteratorValue
+  | UnknownValue;
+
+export interface NoneValue { kind: "none" }
+export interface BoolValue { kind: "bool"; value: boolean }
+export interface IntValue { kind: "int"; value: number }
+export interface FloatValue { kind: "float"; value: number }
+export interface StrValue { kind: "str"; value: string }
+export interface TupleValue { kind: "tuple"; items: Value[]; /** torch.Size prints and behaves as a tuple */ isSize?: boolean }
+export interface ListValue { kind: "list"; items: Value[]; id: number }
+/** Keys are kept as Values; `keyOf` turns hashable ones into strings for lookup. */
+export interface DictValue { kind: "dict"; entries: Map<string, { key: Value; value: Value }>; id: number; ordered?: boolean }
+export interface SetValue { kind: "set"; entries: Map<string, Value>; id: number }
+export interface SliceValue { kind: "slice"; start: Value; stop: Value; step: Value }
+export interface EllipsisValue { kind: "ellipsis" }
+export interface RangeValue { kind: "range"; start: number; stop: number; step: number }
+export interface IteratorValue { kind: "iterator"; items: Value[]; index: number }
+
+/** A Python function or method written in the analyzed code. */
+export interface FunctionValue {
+  kind: "function";
+  name: string;
+  node: SyntaxNode;
+  /** Defaults evaluated at definition time, by parameter name. */
+  defaults: Map<string, Value>;
+  closure: Scope;
+  module: ModuleNamespaceValue;
+  decorators: string[];
+  isStatic?: boolean;
+  isClassMethod?: boolean;
+}
+
+/** A function implemented in TypeScript (builtins, torch, catalogue). */
+export interface NativeFunctionValue {
+  kind: "native";
+  name: string;
+  call: (call: NativeCall) => Value;
+}
+
+/** A class: written in the analyzed code (`node` set) or native (torch.nn.Linear, nn.Module, dict, ...). */
+export interface ClassValue {
+  kind: "class";
+  name: string;
+  qualifiedName: string;
+  bases: ClassValue[];
+  attributes: Map<string, Value>;
+  node?: SyntaxNode;
+  module?: ModuleNamespaceValue;
+  /** For catalogue layers: how to build and run the layer. */
+  layer?: LayerSpec;
+  /** Native constructor for non-layer native classes (OrderedDict, nn.Sequential...). */
+  construct?: (call: NativeCall, cls: ClassValue) => Value;
+  /** dataclass / NamedTuple field order, when the class is one. */
+  fields?: string[];
+  location?: SourceLocation;
+}
+
+/** An object: of a user class, or a module (user or catalogue layer). */
+export interface InstanceValue {
+  kind: "instance";
+  cls: ClassValue;
+  attributes: Map<string, Value>;
+  id: number;
+  /** Set when the object is a torch.nn.Module (of any class). */
+  module?: ModuleState;
+}
+
+export interface BoundMethodValue { kind: "bound"; self: Value; fn: Value }
+export interface ModuleNamespaceValue { kind: "namespace"; name: string; file?: string; scope: Scope }
+export interface DtypeValue { kind: "dtype"; name: TensorDtype }
+export interface PartialValue { kind: "partial"; fn: Value; args: Value[]; kwargs: Map<string, Value> }
+export interface PropertyValue { kind: "property"; getter: Value }
+
+export type TensorDtype = "float32" | "float64" | "float16" | "bfloat16" | "int64" | "int32" | "int8" | "uint8" | "bool";
+
+/** A tensor is its shape and dtype: contents are never known. Parameters carry an identity so ties count once. */
+export interface TensorValue {
+  kind: "tensor";
+  shape: number[];
+  dtype: TensorDtype;
+  parameter?: { id: number; requiresGrad: boolean };
+}
+
+/** A value the interpreter could not work out, with why and where. */
+export interface UnknownValue {
+  kind: "unknown";
+  reason: string;
+  location?: SourceLocation;
+}
+
+/** The torch.nn.Module side of an object: its children, parameters and buffers, in registration order. */
+export interface ModuleState {
+  typeName: string;
+  children: Map<string, InstanceValue | NoneValue>;
+  parameters: Map<string, TensorValue | NoneValue>;
+  buffers: Map<string, TensorValue | NoneValue>;
+  training: boolean;
+  /** Where the module was constructed (the call), for reports and quick fixes. */
+  constructedAt?: SourceLocation;
+  /** Catalogue layers keep their constructor arguments here for forward. */
+  config?: Record<string, Value>;
+}
+
+/** Lexical scope of names; `parent` chains to the enclosing function, then the module, then builtins. */
+export interface Scope {
+  names: Map<string, Value>;
+  parent?: Scope;
+  /** Names declared `global`/`nonlocal` in this scope. */
+  globals?: Set<string>;
+}
+
+/** What a native function receives. */
+export interface NativeCall {
+  args: Value[];
+  kwargs: Map<string, Value>;
+  context: OpContext;
+}
+
+/** What catalogue code may ask of the interpreter while building or running a layer or op. */
+export interface OpContext {
+  /** Adds FLOPs (torch.utils.flop_counter's convention) to the op being run, attributed to the current module. */
+  addFlops(flops: number, op: string): void;
+  /** Creates a fresh parameter of this shape. */
+  parameter(shape: number[], requiresGrad?: boolean): TensorValue;
+  /** Calls any callable value (used by containers and higher-order ops). */
+  callValue(fn: Value, args: Value[], kwargs?: Map<string, Value>): Value;
+  /** Where the current call is, for messages. */
+  location(): SourceLocation | undefined;
+}
+
+/** Thrown by catalogue code when an argument or shape cannot be worked out; the interpreter records it. */
+export class Unresolved extends Error {
+  constructor(reason: string) {
+    super(reason);
+    this.name = "Unresolved";
+  }
+}
+
+/** Thrown for Python-level errors in the analyzed code that abstract interpretation hits (TypeError-like). */
+export class PythonError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "PythonError";
+  }
+}
+
+/** A catalogue entry for a torch.nn layer: its signature, parameters and forward shape/FLOP rule. */
+export interface LayerSpec {
+  /** The class name under torch.nn, e.g. "Conv2d". */
+  name: string;
+  /** Python-style signature of __init__ without self: "in_features", "bias=True", "*args", "**kwargs". */
+  signature: string[];
+  /** Builds the layer's parameters and buffers from its bound constructor arguments. */
+  build(args: BoundArguments, context: OpContext): LayerBuild;
+  /** Runs forward on abstract values: returns the output and reports FLOPs through context.addFlops. */
+  forward(layer: LayerInstance, args: Value[], kwargs: Map<string, Value>, context: OpContext): Value;
+}
+
+export interface LayerBuild {
+  parameters: [string, number[] | null][];
+  buffers?: [string, number[] | null][];
+  /** Child modules (for composite catalogue layers such as MultiheadAttention's out_proj). */
+  children?: [string, InstanceValue][];
+}
+
+/** A constructed catalogue layer as forward sees it. */
+export interface LayerInstance {
+  config: BoundArguments;
+  state: ModuleState;
+  self: InstanceValue;
+}
+
+/** Constructor arguments bound to a signature, with typed readers that throw Unresolved on unknowns. */
+export interface BoundArguments {
+  get(name: string): Value;
+  has(name: string): boolean;
+  int(name: string): number;
+  float(name: string): number;
+  bool(name: string): boolean;
+  str(name: string): string;
+  /** An int or a tuple of n ints (kernel_size=3 or (3, 3)). */
+  ints(name: string, n: number): number[];
+  isNone(name: string): boolean;
+}

@@ -1,0 +1,73 @@
+/** Where a model's forward inputs came from, in the order the analyzer tries them. */
+export type InputSource = "cli" | "pragma" | "example" | "default";
+
+/** One forward input: dims and dtype (token ids are int64). */
+export interface InputSpec {
+  shape: number[];
+  dtype: "float32" | "int64";
+}
+
+/** A part of the model the analyzer could not work out, with the line that says why. */
+export interface UnresolvedNote {
+  file: string;
+  line: number;
+  reason: string;
+}
+
+/** One module of the model tree (leaf layer or container), with what its forward cost. */
+export interface LayerReport {
+  /** Dotted path from the model root, as named_modules() names it ("layer1.0.conv1"); "" is the root. */
+  path: string;
+  type: string;
+  file: string;
+  line: number;
+  /** Parameters of this module and its children (shared ones counted at their first path). */
+  params: number;
+  /** FLOPs of all forward calls of this module, its children included. */
+  flops: number;
+  /** Output shape of the last forward call, or null when it never ran or its output is not a tensor. */
+  output: number[] | null;
+  /** How many times forward ran. */
+  calls: number;
+  /** True for modules without children (the layers that run kernels). */
+  leaf: boolean;
+  /** Elements written by this module's own ops across its calls (activation traffic, for the energy model). */
+  activationElements: number;
+}
+
+/** One op's cost during forward, for the energy model and per-line figures. */
+export interface OpRecord {
+  op: string;
+  flops: number;
+  /** Elements of the op's output tensor(s). */
+  outputElements: number;
+  /** Elements of the op's weights read (parameters of the layer it belongs to, else 0). */
+  weightElements: number;
+  /** Path of the innermost module running it. */
+  modulePath: string;
+  /** Source line of the forward code that ran it (in the file of that code). */
+  file: string;
+  line: number;
+}
+
+/** Everything the analyzer says about one model. */
+export interface ModelReport {
+  name: string;
+  file: string;
+  line: number;
+  /** The expression that built the model (`ResNet18()`). */
+  entry: string;
+  inputs: InputSpec[];
+  inputSource: InputSource;
+  /** Output shapes of forward (tensor leaves in order). */
+  output: number[][];
+  params: number;
+  trainableParams: number;
+  buffers: number;
+  macs: number;
+  flops: number;
+  complete: boolean;
+  unresolved: UnresolvedNote[];
+  layers: LayerReport[];
+  ops: OpRecord[];
+}
