@@ -41,6 +41,8 @@ export interface OpRecord {
   flops: number;
   /** Elements of the op's output tensor(s). */
   outputElements: number;
+  /** Shape of the op's (first) output tensor, for shape hints. */
+  outputShape: number[] | null;
   /** Elements of the op's weights read (parameters of the layer it belongs to, else 0). */
   weightElements: number;
   /** Path of the innermost module running it. */
