@@ -1,0 +1,12 @@
+// The test files, required only after mocha has defined suite()/test() (esbuild keeps require() lazy).
+/* eslint-disable @typescript-eslint/no-require-imports */
+
+/** Tests that run in both the Node and the web-worker extension host. */
+export function loadBrowserSafeTests(): void {
+  require("./smoke.test");
+}
+
+/** Tests that need the Node extension host (file-system acks for screenshots, timing). */
+export function loadNodeOnlyTests(): void {
+  // filled as the node-only tests land
+}

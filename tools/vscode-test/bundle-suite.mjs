@@ -1,0 +1,31 @@
+// Bundles the integration suite with esbuild into the extension folder (dist/test/...): the extension host
+// loads tests only from inside the extension under test, and the web host cannot read node_modules.
+import path from "node:path";
+import { createRequire } from "node:module";
+import { repoRoot } from "./paths.mjs";
+
+const require = createRequire(path.join(repoRoot, "package.json"));
+
+/** Builds dist/test/suite/index.js (Node host) or dist/test/web/index.js (web worker); returns its folder. */
+export async function bundleSuite(target) {
+  const esbuild = require("esbuild");
+  const node = target === "node";
+  const outfile = path.join(repoRoot, node ? "dist/test/suite/index.js" : "dist/test/web/index.js");
+  await esbuild.build({
+    entryPoints: [path.join(repoRoot, node ? "test/integration/suite/index.ts" : "test/integration/suite/web-index.ts")],
+    outfile,
+    bundle: true,
+    format: "cjs",
+    platform: node ? "node" : "browser",
+    target: node ? "node20" : "es2022",
+    external: ["vscode"],
+    sourcemap: "inline",
+    logLevel: "warning",
+    // mocha's parallel mode (never used here) resolves worker files by path.
+    logOverride: { "require-resolve-not-external": "silent" },
+    // The browser has no `assert`: a small shim with the same calls the tests use.
+    alias: node ? {} : { assert: path.join(repoRoot, "test/integration/suite/assert-shim.ts") },
+    define: node ? {} : { "process.env.NODE_ENV": '"test"' },
+  });
+  return path.dirname(outfile);
+}
