@@ -1,4 +1,6 @@
 import { runAnalyze } from "./commands/analyze";
+import { runGrid } from "./commands/grid";
+import { runWindow } from "./commands/window";
 import { CliError, type CommandOutput } from "./cli-io";
 
 const USAGE = `usage: greenlight <command> [options]
@@ -6,10 +8,16 @@ const USAGE = `usage: greenlight <command> [options]
 commands:
   analyze FILE... [--entry EXPR] [--input SHAPE]... [--root DIR] [--format table|json|markdown]
                   estimate parameters and FLOPs of every model in FILE (a .py file or a folder)
+  grid [--provider uk|electricitymaps|watttime|carbon-aware-sdk|offline] [--region R] [--endpoint URL] [--format table|json]
+                  the grid's carbon intensity now and its forecast (offline: the embedded yearly average)
+  window --duration 3h [--within 24h] [--energy-kwh N] [grid options]
+                  the greenest time to run a job before the deadline, and the saving against starting now
 `;
 
 const commands: Record<string, (argv: string[], out: CommandOutput) => Promise<number>> = {
   analyze: runAnalyze,
+  grid: runGrid,
+  window: runWindow,
 };
 
 async function main(argv: string[]): Promise<number> {
