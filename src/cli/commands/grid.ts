@@ -1,8 +1,8 @@
 // `greenlight grid`: the grid's carbon intensity now and the forecast, from a live provider or the embedded table.
-import { createGridService, type GridConfig, type GridSetup } from "../../core/grid/create-service";
+import type { GridConfig, GridSetup } from "../../core/grid/create-service";
 import { parseDuration } from "../../core/grid/duration";
 import type { GridSnapshot } from "../../core/grid/grid-service";
-import type { HttpClient } from "../../core/grid/http";
+import { createOfflineService } from "../../core/grid/offline-service";
 import { levelOf } from "../../core/grid/levels";
 import { PROVIDER_IDS, type ProviderId } from "../../core/grid/types";
 import { CliError, parseOptions, type CommandOutput } from "../cli-io";
@@ -58,15 +58,12 @@ export function gridOptionsFrom(values: Map<string, string>, env: NodeJS.Process
   };
 }
 
-/** Builds the service; undici is loaded only when a live provider needs the network (keeps offline start fast). */
+/** Builds the service; providers, zod and undici load only for a live provider (keeps the offline start fast). */
 export async function setUpGrid(options: GridCliOptions): Promise<GridSetup> {
-  let http: HttpClient = { get: () => Promise.reject(new Error("no network for the offline provider")) };
-  if (options.config.provider !== "offline") {
-    const { UndiciHttpClient } = await import("../../node/http-client");
-    http = new UndiciHttpClient();
-  }
+  if (options.config.provider === "offline") return createOfflineService(options.config.region, options.config.timeZone, Date.now);
+  const [{ UndiciHttpClient }, { createGridService }] = await Promise.all([import("../../node/http-client"), import("../../core/grid/create-service")]);
   return createGridService(options.config, {
-    http,
+    http: new UndiciHttpClient(),
     now: Date.now,
     sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
     timeoutMs: options.timeoutMs,

@@ -1,6 +1,7 @@
 // Wires settings, credentials and the host's HTTP client into a GridService; bad settings never throw here, they
 // become a provider that fails with a clear message, so the service falls back to the yearly average and says why.
 import { GridService } from "./grid-service";
+import { createOfflineService } from "./offline-service";
 import type { HttpClient } from "./http";
 import { CarbonAwareSdkProvider } from "./providers/carbon-aware-sdk";
 import { ElectricityMapsProvider } from "./providers/electricity-maps";
@@ -48,14 +49,10 @@ export interface GridSetup {
 
 /** Builds the service for a configuration; never throws. */
 export function createGridService(config: GridConfig, runtime: GridRuntime): GridSetup {
+  if (config.provider === "offline") return createOfflineService(config.region, config.timeZone, runtime.now);
   const fallback = regionFromTimeZone(config.timeZone);
   const notes: string[] = [];
   const region = config.region?.trim();
-  if (config.provider === "offline") {
-    if (!region) notes.push(fallback.note);
-    const offlineRegion = region || fallback.region;
-    return { service: new GridService({ region: offlineRegion, offlineRegion, now: runtime.now, notes }), region: offlineRegion };
-  }
   const client = new ResilientClient(runtime.http, {
     now: runtime.now,
     sleep: runtime.sleep,
