@@ -1,0 +1,80 @@
+import { z } from "zod";
+
+// Settings shared by the extension (contributes.configuration, `greenlight.*`) and the CLI. Each key is checked on
+// its own, so one bad value falls back to its default without losing the others.
+
+/** Numeric precisions the energy model knows how to scale by. */
+export const precisions = ["fp32", "tf32", "bf16", "fp16", "int8"] as const;
+export type Precision = (typeof precisions)[number];
+
+/** Parses `1x3x224x224` (or `1,3,224,224`) into dims; throws an Error that says what is wrong. */
+export function parseShape(text: string): number[] {
+  const trimmed = text.trim();
+  if (!/^\d+([x×,]\s*\d+)*$/i.test(trimmed)) {
+    throw new Error(`'${text}' is not a shape: write dims separated by x, e.g. 1x3x224x224`);
+  }
+  const dims = trimmed.split(/[x×,]\s*/i).map(Number);
+  if (dims.some((d) => !Number.isSafeInteger(d) || d <= 0)) throw new Error(`'${text}': every dim must be a positive integer`);
+  return dims;
+}
+
+/** The schema of every setting, by its key under `greenlight.`. */
+export const settingsSchema = {
+  "analysis.debounceMs": z.number().int().min(0).max(10_000),
+  "analysis.maxSteps": z.number().int().min(1_000).max(100_000_000),
+  "analysis.timeoutMs": z.number().int().min(50).max(60_000),
+  "codeLens.enabled": z.boolean(),
+  "inlayHints.enabled": z.boolean(),
+  "hover.enabled": z.boolean(),
+  "diagnostics.unresolved": z.boolean(),
+  hardware: z.string().min(1).max(80),
+  precision: z.enum(precisions),
+  batchSize: z.number().int().min(1).max(1_000_000),
+  region: z.string().max(80),
+  "workspace.maxFiles": z.number().int().min(1).max(100_000),
+  "workspace.exclude": z.array(z.string()),
+} as const;
+
+export type SettingKey = keyof typeof settingsSchema;
+export type Settings = { [K in SettingKey]: z.infer<(typeof settingsSchema)[K]> };
+
+/** Defaults: H100 at batch 1 for the per-inference figure; region empty = the grid module's own choice. */
+export const defaultSettings: Settings = {
+  "analysis.debounceMs": 400,
+  "analysis.maxSteps": 2_000_000,
+  "analysis.timeoutMs": 3_000,
+  "codeLens.enabled": true,
+  "inlayHints.enabled": true,
+  "hover.enabled": true,
+  "diagnostics.unresolved": true,
+  hardware: "H100",
+  precision: "fp32",
+  batchSize: 1,
+  region: "",
+  "workspace.maxFiles": 5_000,
+  "workspace.exclude": ["**/node_modules/**", "**/.git/**", "**/.venv/**", "**/venv/**", "**/site-packages/**", "**/__pycache__/**"],
+};
+
+/** A setting that was set to a bad value, and what was used instead. */
+export interface SettingProblem {
+  key: SettingKey;
+  message: string;
+}
+
+/** Validates raw values (undefined = unset) key by key; bad ones fall back to their default and are listed. */
+export function readSettings(raw: (key: SettingKey) => unknown): { settings: Settings; problems: SettingProblem[] } {
+  const settings = { ...defaultSettings } as Record<SettingKey, unknown>;
+  const problems: SettingProblem[] = [];
+  for (const key of Object.keys(settingsSchema) as SettingKey[]) {
+    const value = raw(key);
+    if (value === undefined || value === null) continue;
+    const parsed = settingsSchema[key].safeParse(value);
+    if (parsed.success) {
+      settings[key] = parsed.data;
+    } else {
+      const reason = parsed.error.issues.map((issue) => issue.message).join("; ");
+      problems.push({ key, message: `greenlight.${key}: ${JSON.stringify(value)} is not valid (${reason}); using ${JSON.stringify(defaultSettings[key])}` });
+    }
+  }
+  return { settings: settings as Settings, problems };
+}

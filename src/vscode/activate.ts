@@ -1,0 +1,184 @@
+import * as vscode from "vscode";
+import { AnalysisEngine } from "./analysis-engine";
+import { GreenlightCodeActionProvider } from "./code-actions";
+import { ModelCodeLensProvider } from "./codelens-provider";
+import { registerCommands } from "./commands";
+import { diagnosticsFor } from "./diagnostics";
+import { LayerHoverProvider } from "./hover-provider";
+import { ShapeInlayHintsProvider } from "./inlay-hints-provider";
+import { loadPythonParser, ParserUnavailable } from "./parser-loader";
+import { ReportPanel, type GridForecastSource } from "./report-panel";
+import type { Services } from "./services";
+import { SettingsStore } from "./settings";
+import { StatusBar } from "./status-bar";
+import { WorkspaceMirror } from "./workspace-mirror";
+
+/** What differs between the desktop (Node) and the browser entries. */
+export interface HostBits {
+  kind: "node" | "web";
+  /** Registers surfaces from other modules (the grid indicator) once the cheap parts are up. */
+  registerExtraSurfaces?: (context: vscode.ExtensionContext, log: vscode.LogOutputChannel) => void;
+  /** Where the report view gets the grid forecast. */
+  gridForecast?: GridForecastSource;
+}
+
+/** What activate() returns: used by the integration tests to wait for background work. */
+export interface GreenlightApi {
+  /** Resolves when tree-sitter is loaded and providers are registered (rejects when it cannot load). */
+  ready(): Promise<void>;
+  /** Resolves when the workspace mirror finished its first indexing. */
+  indexed(): Promise<void>;
+  /** Whether the report view is open and has rendered its data. */
+  reportReady(): boolean;
+}
+
+const PYTHON: vscode.DocumentSelector = [{ language: "python" }];
+
+function describe(error: unknown): string {
+  return error instanceof Error ? (error.stack ?? error.message) : String(error);
+}
+
+/**
+ * Two-stage activation (as vscode-eslint): this registers the cheap parts (settings, commands, status bar); the
+ * first Python document (or a command) loads tree-sitter and registers the providers. Failures are shown and
+ * logged with their stack, never swallowed; a host without WebAssembly gets a status message, not a crash.
+ */
+export function activateGreenlight(context: vscode.ExtensionContext, host: HostBits): GreenlightApi {
+  const log = vscode.window.createOutputChannel("Greenlight", { log: true });
+  context.subscriptions.push(log);
+  try {
+    return activateStages(context, host, log);
+  } catch (error) {
+    log.error(`activation failed: ${describe(error)}`);
+    void vscode.window.showErrorMessage(`Greenlight could not start: ${error instanceof Error ? error.message : String(error)}`);
+    throw error;
+  }
+}
+
+function activateStages(context: vscode.ExtensionContext, host: HostBits, log: vscode.LogOutputChannel): GreenlightApi {
+  const store = new SettingsStore(log);
+  const status = new StatusBar();
+  const mirror = new WorkspaceMirror(log, status, () => store.values);
+  const report = new ReportPanel(context.extensionUri, store, log, host.gridForecast);
+  const diagnostics = vscode.languages.createDiagnosticCollection("greenlight");
+  context.subscriptions.push(store, status, mirror, report, diagnostics);
+
+  let starting: Promise<AnalysisEngine> | undefined;
+  const start = (): Promise<AnalysisEngine> => {
+    starting ??= startAnalysis(context, services, log).catch((error: unknown) => {
+      if (error instanceof ParserUnavailable) {
+        log.warn(error.message);
+        status.setTask("parser", undefined);
+        void vscode.window.setStatusBarMessage(`$(warning) Greenlight: ${error.message}`, 30_000);
+      } else {
+        log.error(`could not load the Python parser: ${describe(error)}`);
+        void vscode.window.showErrorMessage(`Greenlight could not load its Python parser: ${error instanceof Error ? error.message : String(error)}`);
+      }
+      throw error;
+    });
+    return starting;
+  };
+
+  const services: Services = {
+    context,
+    log,
+    store,
+    status,
+    mirror,
+    report,
+    diagnostics,
+    start,
+    refreshOpenDocuments: async () => {
+      const engine = await start();
+      await Promise.all(vscode.workspace.textDocuments.filter(isPython).map((document) => publish(engine, services, document)));
+    },
+  };
+
+  context.subscriptions.push(...registerCommands(services));
+  const updateTarget = () => status.showTarget(store.values, vscode.window.activeTextEditor?.document.languageId === "python");
+  updateTarget();
+  context.subscriptions.push(vscode.window.onDidChangeActiveTextEditor(updateTarget), store.onDidChange(updateTarget));
+
+  try {
+    host.registerExtraSurfaces?.(context, log);
+  } catch (error) {
+    log.error(`could not register the grid surfaces: ${describe(error)}`);
+  }
+
+  // Stage 2 starts with the first Python document: one already open, or the next one opened.
+  if (vscode.workspace.textDocuments.some(isPython)) void start().catch(() => undefined);
+  else {
+    const waiting = vscode.workspace.onDidOpenTextDocument((document) => {
+      if (!isPython(document)) return;
+      waiting.dispose();
+      void start().catch(() => undefined);
+    });
+    context.subscriptions.push(waiting);
+  }
+  log.info(`activated (${host.kind} host, VS Code ${vscode.version})`);
+
+  return {
+    ready: async () => {
+      await start();
+    },
+    indexed: async () => {
+      await start();
+      await mirror.start();
+    },
+    reportReady: () => report.isReady,
+  };
+}
+
+function isPython(document: vscode.TextDocument): boolean {
+  return document.languageId === "python" && !document.isClosed;
+}
+
+/** Analyzes a document and publishes its diagnostics if the version is still current. */
+async function publish(engine: AnalysisEngine, services: Services, document: vscode.TextDocument): Promise<void> {
+  const analysis = await engine.analyze(document);
+  if (!analysis || document.isClosed || analysis.version !== document.version) return;
+  services.diagnostics.set(document.uri, diagnosticsFor(analysis.result, document.uri.path, document.getText(), services.store.values));
+}
+
+async function startAnalysis(context: vscode.ExtensionContext, services: Services, log: vscode.LogOutputChannel): Promise<AnalysisEngine> {
+  const started = Date.now();
+  services.status.setTask("parser", "Greenlight: loading the Python parser");
+  const parser = await loadPythonParser(context.extensionUri);
+  services.status.setTask("parser", undefined);
+  log.info(`Python parser loaded in ${Date.now() - started} ms`);
+
+  const engine = new AnalysisEngine(parser, services.mirror, () => services.store.values, log);
+  const codeLens = new ModelCodeLensProvider(engine, services.store);
+  const inlayHints = new ShapeInlayHintsProvider(engine, services.store);
+  context.subscriptions.push(
+    engine,
+    codeLens,
+    inlayHints,
+    vscode.languages.registerCodeLensProvider(PYTHON, codeLens),
+    vscode.languages.registerHoverProvider(PYTHON, new LayerHoverProvider(engine, services.store)),
+    vscode.languages.registerInlayHintsProvider(PYTHON, inlayHints),
+    vscode.languages.registerCodeActionsProvider(PYTHON, new GreenlightCodeActionProvider(), GreenlightCodeActionProvider.metadata),
+    // Diagnostics follow edits (debounced in the engine) and never show a stale version.
+    vscode.workspace.onDidOpenTextDocument((document) => isPython(document) && void publish(engine, services, document)),
+    vscode.workspace.onDidChangeTextDocument((event) => isPython(event.document) && event.contentChanges.length > 0 && void publish(engine, services, event.document)),
+    vscode.workspace.onDidCloseTextDocument((document) => {
+      engine.forget(document.uri);
+      services.diagnostics.delete(document.uri);
+    }),
+    services.store.onDidChange(() => {
+      engine.invalidate();
+      void services.refreshOpenDocuments();
+    }),
+    // A file changed on disk (an import): cached results may be stale.
+    services.mirror.onDidChange(() => {
+      engine.invalidate();
+      void services.refreshOpenDocuments();
+    }),
+  );
+  void services.mirror.start().then(() => {
+    engine.invalidate();
+    return services.refreshOpenDocuments();
+  });
+  for (const document of vscode.workspace.textDocuments.filter(isPython)) void publish(engine, services, document);
+  return engine;
+}

@@ -1,0 +1,147 @@
+import * as vscode from "vscode";
+import { analyzeSource, SyntaxCache, type AnalysisResult } from "../core/analyze";
+import type { PythonParser } from "../core/python/parser";
+import type { Settings } from "../core/config";
+import type { WorkspaceMirror } from "./workspace-mirror";
+
+/** One document's analysis, tied to the document version it was computed from. */
+export interface DocumentAnalysis {
+  uri: vscode.Uri;
+  version: number;
+  result: AnalysisResult;
+  milliseconds: number;
+}
+
+interface Entry {
+  version: number;
+  generation: number;
+  promise: Promise<DocumentAnalysis | undefined>;
+  settled?: DocumentAnalysis;
+  cancel(): void;
+}
+
+/**
+ * Runs the analyzer per document: debounced after edits, keyed by document version (a result is only handed out
+ * for the version it was computed from, so nothing stale is published), cached until the next edit, and dropped
+ * when a newer edit arrives first. Workspace changes on disk (imports) start a new generation.
+ */
+export class AnalysisEngine implements vscode.Disposable {
+  private readonly entries = new Map<string, Entry>();
+  private generation = 0;
+  /** Lowered syntax per (path, text), kept across analyses: unchanged imports are not parsed again. */
+  private readonly syntax = new SyntaxCache();
+  private readonly analyzed = new vscode.EventEmitter<DocumentAnalysis>();
+  /** Fires after each finished analysis of a document whose version is still current. */
+  readonly onDidAnalyze = this.analyzed.event;
+
+  constructor(
+    private readonly parser: PythonParser,
+    private readonly mirror: WorkspaceMirror,
+    private readonly settings: () => Settings,
+    private readonly log: vscode.LogOutputChannel,
+  ) {}
+
+  /** The analysis of the document's current version: cached, or scheduled (debounced after an edit). */
+  analyze(document: vscode.TextDocument, token?: vscode.CancellationToken): Promise<DocumentAnalysis | undefined> {
+    const key = document.uri.toString();
+    let entry = this.entries.get(key);
+    if (!entry || entry.version !== document.version || entry.generation !== this.generation) {
+      // First look at a document: analyze at once; after an edit: wait for typing to pause.
+      const delay = entry ? this.settings()["analysis.debounceMs"] : 0;
+      entry?.cancel();
+      entry = this.schedule(document, delay);
+      this.entries.set(key, entry);
+    }
+    if (!token) return entry.promise;
+    return new Promise((resolve) => {
+      const listener = token.onCancellationRequested(() => resolve(undefined));
+      entry.promise.then(
+        (value) => {
+          listener.dispose();
+          resolve(value);
+        },
+        () => resolve(undefined),
+      );
+    });
+  }
+
+  /** The finished analysis of the document's current version, if there is one (never waits). */
+  peek(document: vscode.TextDocument): DocumentAnalysis | undefined {
+    const entry = this.entries.get(document.uri.toString());
+    return entry && entry.version === document.version && entry.generation === this.generation ? entry.settled : undefined;
+  }
+
+  /** Forgets every cached result (settings or files on disk changed); open documents re-analyze on next ask. */
+  invalidate(): void {
+    this.generation++;
+  }
+
+  /** Drops a closed document's entry. */
+  forget(uri: vscode.Uri): void {
+    this.entries.get(uri.toString())?.cancel();
+    this.entries.delete(uri.toString());
+  }
+
+  /** Analyzes text now (workspace analysis of files that are not open). */
+  analyzeText(uri: vscode.Uri, text: string): AnalysisResult {
+    return this.run(uri, text);
+  }
+
+  private schedule(document: vscode.TextDocument, delay: number): Entry {
+    const version = document.version;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let resolveEntry!: (value: DocumentAnalysis | undefined) => void;
+    const promise = new Promise<DocumentAnalysis | undefined>((resolve) => (resolveEntry = resolve));
+    const entry: Entry = {
+      version,
+      generation: this.generation,
+      promise,
+      cancel: () => {
+        if (timer !== undefined) clearTimeout(timer);
+        timer = undefined;
+        resolveEntry(undefined);
+      },
+    };
+    timer = setTimeout(() => {
+      timer = undefined;
+      // An edit arrived meanwhile: this version is stale, its successor will run.
+      if (document.isClosed || document.version !== version) {
+        resolveEntry(undefined);
+        return;
+      }
+      const started = Date.now();
+      try {
+        const result = this.run(document.uri, document.getText());
+        const analysis: DocumentAnalysis = { uri: document.uri, version, result, milliseconds: Date.now() - started };
+        entry.settled = analysis;
+        resolveEntry(analysis);
+        if (document.version === version) this.analyzed.fire(analysis);
+        this.log.debug(`analyzed ${document.uri.path} v${version}: ${result.models.length} models in ${analysis.milliseconds} ms`);
+      } catch (error) {
+        this.log.error(`analysis of ${document.uri.toString()} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+        resolveEntry(undefined);
+      }
+    }, delay);
+    return entry;
+  }
+
+  private run(uri: vscode.Uri, text: string): AnalysisResult {
+    const settings = this.settings();
+    const folder = vscode.workspace.getWorkspaceFolder(uri);
+    const root = folder ? folder.uri.path : uri.path.slice(0, uri.path.lastIndexOf("/")) || "/";
+    return analyzeSource(this.parser, {
+      file: uri.path,
+      text,
+      root,
+      files: this.mirror,
+      cache: this.syntax,
+      budget: { steps: settings["analysis.maxSteps"], milliseconds: settings["analysis.timeoutMs"] },
+    });
+  }
+
+  dispose(): void {
+    for (const entry of this.entries.values()) entry.cancel();
+    this.entries.clear();
+    this.analyzed.dispose();
+  }
+}

@@ -1,0 +1,54 @@
+import * as vscode from "vscode";
+import type { ModelReport } from "../core/report/model-report";
+import type { AnalysisEngine } from "./analysis-engine";
+import type { SettingsStore } from "./settings";
+import { estimateInference } from "./energy-bridge";
+import { formatCount, formatFlops } from "./format";
+import { modelsInFile } from "./model-lookup";
+
+/** `ResNet · 25.6 M params · 4.1 GFLOPs[ · 0.77 J/inference (H100, batch 1) · 0.2 g CO2e/1k]`. */
+export function codeLensTitle(model: ModelReport, store: SettingsStore): string {
+  const parts = [model.name, `${formatCount(model.params)} params`, formatFlops(model.flops)];
+  const energy = estimateInference(model, store.values);
+  if (energy) {
+    parts.push(`${energy.joulesPerInference.toPrecision(2)} J/inference (${energy.hardware}, batch ${energy.batch})`);
+    parts.push(`${energy.gramsCo2ePerThousand.toPrecision(2)} g CO2e/1k`);
+  }
+  if (!model.complete) parts.push("incomplete");
+  return parts.join(" · ");
+}
+
+/** A CodeLens above every model with its size and cost; clicking opens the report. */
+export class ModelCodeLensProvider implements vscode.CodeLensProvider, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<void>();
+  readonly onDidChangeCodeLenses = this.changed.event;
+  private readonly subscriptions: vscode.Disposable[];
+
+  constructor(
+    private readonly engine: AnalysisEngine,
+    private readonly store: SettingsStore,
+  ) {
+    this.subscriptions = [engine.onDidAnalyze(() => this.changed.fire()), store.onDidChange(() => this.changed.fire())];
+  }
+
+  async provideCodeLenses(document: vscode.TextDocument, token: vscode.CancellationToken): Promise<vscode.CodeLens[]> {
+    if (!this.store.values["codeLens.enabled"]) return [];
+    const analysis = await this.engine.analyze(document, token);
+    if (!analysis || analysis.version !== document.version) return [];
+    return modelsInFile(analysis.result, document.uri.path).map((model) => {
+      const line = Math.min(Math.max(model.line - 1, 0), document.lineCount - 1);
+      const unresolved = model.unresolved.map((note) => `line ${note.line}: ${note.reason}`).join("\n");
+      return new vscode.CodeLens(document.lineAt(line).range, {
+        title: codeLensTitle(model, this.store),
+        command: "greenlight.showReport",
+        arguments: [document.uri, model.name, model.line],
+        tooltip: model.complete ? `Open the Greenlight report of ${model.name}` : `Partial figures; unresolved:\n${unresolved}`,
+      });
+    });
+  }
+
+  dispose(): void {
+    for (const subscription of this.subscriptions) subscription.dispose();
+    this.changed.dispose();
+  }
+}

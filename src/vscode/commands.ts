@@ -1,0 +1,183 @@
+import * as vscode from "vscode";
+import { precisions, type Precision } from "../core/config";
+import type { ModelReport } from "../core/report/model-report";
+import type { AnalysisResult } from "../core/analyze";
+import { diagnosticsFor } from "./diagnostics";
+import { knownHardware } from "./energy-bridge";
+import { formatCount, formatFlops } from "./format";
+import { modelAtLine } from "./model-lookup";
+import { checkInputsText, inputPragmaEdit } from "./pragma";
+import type { ExportFormat } from "./report-export";
+import type { Services } from "./services";
+
+/** The Python document a command acts on: the URI passed in, else the active editor's. */
+async function targetDocument(uri?: vscode.Uri): Promise<vscode.TextDocument | undefined> {
+  if (uri instanceof vscode.Uri) return vscode.workspace.openTextDocument(uri);
+  const editor = vscode.window.activeTextEditor;
+  return editor?.document.languageId === "python" ? editor.document : undefined;
+}
+
+/** The model a command acts on: by name or line when given, else the one at the cursor. */
+async function targetModel(services: Services, uri?: vscode.Uri, name?: string, line?: number): Promise<{ document: vscode.TextDocument; model: ModelReport } | undefined> {
+  const document = await targetDocument(uri);
+  if (!document) {
+    void vscode.window.showInformationMessage("Greenlight: open a Python file with a model first.");
+    return undefined;
+  }
+  const engine = await services.start();
+  const analysis = await engine.analyze(document);
+  if (!analysis) return undefined;
+  const editor = vscode.window.activeTextEditor;
+  const cursorLine = line ?? (editor?.document === document ? editor.selection.active.line + 1 : 1);
+  const model =
+    (name !== undefined ? analysis.result.models.find((m) => m.name === name && (line === undefined || m.line === line)) : undefined) ??
+    modelAtLine(analysis.result, document.uri.path, cursorLine);
+  if (!model) {
+    void vscode.window.showInformationMessage(`Greenlight found no model in ${document.uri.path.split("/").pop()}.`);
+    return undefined;
+  }
+  return { document, model };
+}
+
+function summaryLine(model: ModelReport): string {
+  return `${model.name}: ${formatCount(model.params)} params, ${formatFlops(model.flops)}${model.complete ? "" : " (partial)"}`;
+}
+
+/** Registers every `greenlight.*` command of package.json (grid commands come from the grid module). */
+export function registerCommands(services: Services): vscode.Disposable[] {
+  const { store, report, log } = services;
+  const register = (id: string, handler: (...args: never[]) => unknown) =>
+    vscode.commands.registerCommand(id, async (...args: never[]) => {
+      try {
+        return await handler(...args);
+      } catch (error) {
+        log.error(`${id} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+        void vscode.window.showErrorMessage(`Greenlight: ${error instanceof Error ? error.message : String(error)}`);
+        return undefined;
+      }
+    });
+
+  return [
+    register("greenlight.showReport", async (uri?: vscode.Uri, name?: string, line?: number) => {
+      const target = await targetModel(services, uri, name, line);
+      if (!target) return undefined;
+      report.show(target.model);
+      return target.model.name;
+    }),
+
+    register("greenlight.estimateModelAtCursor", async (uri?: vscode.Uri, line?: number) => {
+      const target = await targetModel(services, uri, undefined, line);
+      if (!target) return undefined;
+      const text = summaryLine(target.model);
+      void vscode.window.showInformationMessage(`Greenlight: ${text}`, "Show Report").then((choice) => {
+        if (choice) report.show(target.model);
+      });
+      return { name: target.model.name, params: target.model.params, flops: target.model.flops, complete: target.model.complete, text };
+    }),
+
+    register("greenlight.setInputShape", async (uri?: vscode.Uri, line?: number, inputs?: string) => {
+      const target = await targetModel(services, uri, undefined, line);
+      if (!target) return false;
+      const current = target.model.inputs.map((input) => input.shape.join("x") + (input.dtype === "int64" ? ":int64" : "")).join(";");
+      const text =
+        inputs ??
+        (await vscode.window.showInputBox({
+          title: `Input shape of ${target.model.name}`,
+          prompt: "Dims separated by x; several inputs separated by ;. Written as a # greenlight: input=... line above the model.",
+          value: current || "1x3x224x224",
+          validateInput: checkInputsText,
+        }));
+      if (text === undefined) return false;
+      const problem = checkInputsText(text);
+      if (problem) throw new Error(`'${text}' is not an input shape: ${problem}`);
+      const edit = new vscode.WorkspaceEdit();
+      edit.set(target.document.uri, [inputPragmaEdit(target.document, target.model.line, text.trim())]);
+      return vscode.workspace.applyEdit(edit);
+    }),
+
+    register("greenlight.selectHardware", async (hardware?: string) => {
+      const choice =
+        hardware ??
+        (await vscode.window.showQuickPick(knownHardware(store.values), { title: "Hardware for Greenlight's energy estimates", placeHolder: store.values.hardware }));
+      if (!choice) return undefined;
+      await store.update("hardware", choice);
+      return store.values.hardware;
+    }),
+
+    register("greenlight.selectPrecision", async (precision?: Precision) => {
+      const choice =
+        precision ??
+        ((await vscode.window.showQuickPick([...precisions], { title: "Numeric precision for Greenlight's energy estimates", placeHolder: store.values.precision })) as
+          | Precision
+          | undefined);
+      if (!choice) return undefined;
+      if (!precisions.includes(choice)) throw new Error(`unknown precision '${choice}' (one of ${precisions.join(", ")})`);
+      await store.update("precision", choice);
+      return store.values.precision;
+    }),
+
+    register("greenlight.refresh", async () => {
+      const engine = await services.start();
+      engine.invalidate();
+      await services.refreshOpenDocuments();
+      return true;
+    }),
+
+    register("greenlight.exportReport", async (format?: ExportFormat) => {
+      const chosen = format ?? ((await vscode.window.showQuickPick(["markdown", "csv", "json"], { title: "Export the report as" })) as ExportFormat | undefined);
+      if (!chosen) return undefined;
+      const text = report.exportText(chosen);
+      if (text === undefined) throw new Error("open a report first (Greenlight: Show Report)");
+      const document = await vscode.workspace.openTextDocument({ content: text, language: chosen === "csv" ? "plaintext" : chosen });
+      await vscode.window.showTextDocument(document);
+      return text;
+    }),
+
+    register("greenlight.analyzeWorkspace", () => analyzeWorkspace(services)),
+  ];
+}
+
+/** Analyzes every indexed Python file with a cancellable progress notification; results go to Problems and the log. */
+async function analyzeWorkspace(services: Services): Promise<{ files: number; models: number; failed: number; cancelled: boolean }> {
+  const engine = await services.start();
+  await services.mirror.start();
+  const paths = services.mirror.allPaths();
+  const summary = { files: 0, models: 0, failed: 0, cancelled: false };
+  const lines: string[] = [];
+  await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: "Greenlight: analyzing the workspace", cancellable: true },
+    async (progress, token) => {
+      for (const [index, path] of paths.entries()) {
+        if (token.isCancellationRequested) {
+          summary.cancelled = true;
+          break;
+        }
+        progress.report({ message: `${index + 1}/${paths.length} ${path.split("/").pop()}`, increment: 100 / Math.max(paths.length, 1) });
+        services.status.setTask("workspace", `Greenlight: analyzing ${index + 1}/${paths.length}`);
+        const uri = services.mirror.uriOf(path);
+        const text = services.mirror.read(path);
+        if (!uri || text === undefined) continue;
+        let result: AnalysisResult;
+        try {
+          result = engine.analyzeText(uri, text);
+        } catch (error) {
+          summary.failed++;
+          services.log.error(`analysis of ${path} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+          continue;
+        }
+        summary.files++;
+        summary.models += result.models.length;
+        for (const model of result.models) lines.push(`  ${path.split("/").slice(-2).join("/")}:${model.line}  ${summaryLine(model)}`);
+        services.diagnostics.set(uri, diagnosticsFor(result, path, text, services.store.values));
+        // Yield between files so the extension host stays responsive.
+        await new Promise((resolve) => setTimeout(resolve, 0));
+      }
+    },
+  );
+  services.status.setTask("workspace", undefined);
+  services.log.info(
+    `workspace analysis: ${summary.models} models in ${summary.files} files${summary.failed ? `, ${summary.failed} failed` : ""}${summary.cancelled ? " (cancelled)" : ""}\n${lines.join("\n")}`,
+  );
+  services.log.show(true);
+  return summary;
+}

@@ -1,0 +1,48 @@
+// Number and shape formatting shared by CodeLens, hover, inlay hints and the report (one style everywhere).
+
+/** 25_557_032 → "25.6 M"; small counts stay exact. */
+export function formatCount(value: number): string {
+  const units: [number, string][] = [
+    [1e12, "T"],
+    [1e9, "G"],
+    [1e6, "M"],
+    [1e3, "k"],
+  ];
+  for (const [size, unit] of units) {
+    if (Math.abs(value) >= size) return `${trim(value / size)} ${unit}`;
+  }
+  return String(Math.round(value));
+}
+
+/** 4.1e9 → "4.1 GFLOPs". */
+export function formatFlops(flops: number): string {
+  const units: [number, string][] = [
+    [1e15, "PFLOPs"],
+    [1e12, "TFLOPs"],
+    [1e9, "GFLOPs"],
+    [1e6, "MFLOPs"],
+    [1e3, "kFLOPs"],
+  ];
+  for (const [size, unit] of units) {
+    if (Math.abs(flops) >= size) return `${trim(flops / size)} ${unit}`;
+  }
+  return `${Math.round(flops)} FLOPs`;
+}
+
+/** [1, 64, 56, 56] → "[1, 64, 56, 56]". */
+export function formatShape(shape: readonly number[]): string {
+  return `[${shape.join(", ")}]`;
+}
+
+/** 0.1234 → "12.3%". */
+export function formatShare(part: number, whole: number): string {
+  if (whole <= 0) return "–";
+  const percent = (part / whole) * 100;
+  return `${percent >= 10 ? percent.toFixed(0) : percent.toFixed(1)}%`;
+}
+
+/** Three significant figures at most, without trailing zeros. */
+function trim(value: number): string {
+  const digits = Math.abs(value) >= 100 ? 0 : Math.abs(value) >= 10 ? 1 : 2;
+  return String(Number(value.toFixed(digits)));
+}

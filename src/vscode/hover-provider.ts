@@ -1,0 +1,37 @@
+import * as vscode from "vscode";
+import type { AnalysisEngine } from "./analysis-engine";
+import type { SettingsStore } from "./settings";
+import { formatCount, formatFlops, formatShape, formatShare } from "./format";
+import { figuresAtLine } from "./model-lookup";
+
+/** Hover on a layer's construction line or a forward line: output shape, params, FLOPs and share of the model. */
+export class LayerHoverProvider implements vscode.HoverProvider {
+  constructor(
+    private readonly engine: AnalysisEngine,
+    private readonly store: SettingsStore,
+  ) {}
+
+  async provideHover(document: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken): Promise<vscode.Hover | undefined> {
+    if (!this.store.values["hover.enabled"]) return undefined;
+    const analysis = await this.engine.analyze(document, token);
+    if (!analysis || analysis.version !== document.version) return undefined;
+    const figures = figuresAtLine(analysis.result, document.uri.path, position.line + 1);
+    if (!figures) return undefined;
+    const { model, layers, ops, flops, outputShape } = figures;
+    const markdown = new vscode.MarkdownString(undefined, true);
+    const heading = layers.length > 0 ? layers.map((layer) => `\`${layer.path}\` ${layer.type}`).join(", ") : `forward line of ${model.name}`;
+    markdown.appendMarkdown(`**Greenlight** · ${heading}\n\n`);
+    const rows: [string, string][] = [];
+    if (outputShape) rows.push(["Output shape", `\`${formatShape(outputShape)}\``]);
+    if (layers.length > 0) {
+      const params = layers.reduce((sum, layer) => sum + layer.params, 0);
+      rows.push(["Parameters", `${formatCount(params)} (${formatShare(params, model.params)} of ${model.name})`]);
+    }
+    rows.push(["FLOPs", `${formatFlops(flops)} (${formatShare(flops, model.flops)} of ${model.name})`]);
+    if (ops.length > 0) rows.push(["Ops", [...new Set(ops.map((op) => op.op))].join(", ")]);
+    markdown.appendMarkdown(`| | |\n|---|---|\n${rows.map(([name, value]) => `| ${name} | ${value} |`).join("\n")}\n`);
+    if (!model.complete) markdown.appendMarkdown(`\n_${model.name} is only partly resolved; figures are lower bounds._\n`);
+    const line = document.lineAt(position.line);
+    return new vscode.Hover(markdown, new vscode.Range(position.line, line.firstNonWhitespaceCharacterIndex, position.line, line.text.length));
+  }
+}

@@ -1,0 +1,21 @@
+import type * as vscode from "vscode";
+import type { AnalysisEngine } from "./analysis-engine";
+import type { ReportPanel } from "./report-panel";
+import type { SettingsStore } from "./settings";
+import type { StatusBar } from "./status-bar";
+import type { WorkspaceMirror } from "./workspace-mirror";
+
+/** What the commands and providers share, created once per activation. */
+export interface Services {
+  context: vscode.ExtensionContext;
+  log: vscode.LogOutputChannel;
+  store: SettingsStore;
+  status: StatusBar;
+  mirror: WorkspaceMirror;
+  report: ReportPanel;
+  diagnostics: vscode.DiagnosticCollection;
+  /** Loads tree-sitter and starts analysis (once); rejects with ParserUnavailable where WebAssembly is missing. */
+  start(): Promise<AnalysisEngine>;
+  /** Re-publishes diagnostics of every open Python document (after settings or refresh). */
+  refreshOpenDocuments(): Promise<void>;
+}

@@ -1,0 +1,49 @@
+import * as vscode from "vscode";
+import { readSettings, type Settings, type SettingKey } from "../core/config";
+
+/** The validated `greenlight.*` settings, re-read when they change; a bad value is reported once. */
+export class SettingsStore implements vscode.Disposable {
+  private current: Settings;
+  private readonly reported = new Set<string>();
+  private readonly changed = new vscode.EventEmitter<Settings>();
+  private readonly subscription: vscode.Disposable;
+  /** Fires after any `greenlight.*` setting changed, with the new values. */
+  readonly onDidChange = this.changed.event;
+
+  constructor(private readonly log: vscode.LogOutputChannel) {
+    this.current = this.read();
+    this.subscription = vscode.workspace.onDidChangeConfiguration((event) => {
+      if (!event.affectsConfiguration("greenlight")) return;
+      this.current = this.read();
+      this.changed.fire(this.current);
+    });
+  }
+
+  get values(): Settings {
+    return this.current;
+  }
+
+  /** Writes one setting (user settings, or the workspace when asked). */
+  async update<K extends SettingKey>(key: K, value: Settings[K], target = vscode.ConfigurationTarget.Global): Promise<void> {
+    await vscode.workspace.getConfiguration("greenlight").update(key, value, target);
+    // The change event arrives asynchronously; read now so the caller sees the value at once.
+    this.current = this.read();
+  }
+
+  private read(): Settings {
+    const configuration = vscode.workspace.getConfiguration("greenlight");
+    const { settings, problems } = readSettings((key) => configuration.get(key));
+    for (const problem of problems) {
+      if (this.reported.has(problem.message)) continue;
+      this.reported.add(problem.message);
+      this.log.warn(problem.message);
+      void vscode.window.showWarningMessage(`Greenlight: ${problem.message}`);
+    }
+    return settings;
+  }
+
+  dispose(): void {
+    this.subscription.dispose();
+    this.changed.dispose();
+  }
+}

@@ -1,0 +1,47 @@
+import * as vscode from "vscode";
+import type { Settings } from "../core/config";
+
+/** Two items: background progress (indexing, workspace analysis) and the current hardware/precision choice. */
+export class StatusBar implements vscode.Disposable {
+  private readonly progress = vscode.window.createStatusBarItem("greenlight.progress", vscode.StatusBarAlignment.Left, 10);
+  private readonly target = vscode.window.createStatusBarItem("greenlight.target", vscode.StatusBarAlignment.Right, 100);
+  private readonly tasks = new Map<string, string>();
+
+  constructor() {
+    this.progress.name = "Greenlight progress";
+    this.target.name = "Greenlight hardware";
+    this.target.command = "greenlight.selectHardware";
+  }
+
+  /** Shows (or updates) a background task's text; `undefined` ends it. */
+  setTask(id: string, text: string | undefined): void {
+    if (text === undefined) this.tasks.delete(id);
+    else this.tasks.set(id, text);
+    const texts = [...this.tasks.values()];
+    if (texts.length === 0) {
+      this.progress.hide();
+      return;
+    }
+    this.progress.text = `$(sync~spin) ${texts.join(" · ")}`;
+    this.progress.tooltip = "Greenlight is working in the background; typing is not blocked.";
+    this.progress.show();
+  }
+
+  /** The text of the running tasks (for tests and logs). */
+  get activeTasks(): string[] {
+    return [...this.tasks.values()];
+  }
+
+  /** Updates the hardware item; shown while a Python editor is active. */
+  showTarget(settings: Settings, visible: boolean): void {
+    this.target.text = `$(zap) ${settings.hardware} · ${settings.precision} · batch ${settings.batchSize}`;
+    this.target.tooltip = "Greenlight estimates energy for this hardware, precision and batch size. Click to change the hardware.";
+    if (visible) this.target.show();
+    else this.target.hide();
+  }
+
+  dispose(): void {
+    this.progress.dispose();
+    this.target.dispose();
+  }
+}

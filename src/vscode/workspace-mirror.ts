@@ -1,0 +1,135 @@
+import * as vscode from "vscode";
+import type { Settings } from "../core/config";
+import type { StatusBar } from "./status-bar";
+
+/** The synchronous file view the analyzer asks for (same shape as WorkspaceFiles in src/core/analyze.ts). */
+export interface SyncFiles {
+  read(path: string): string | undefined;
+  exists(path: string): boolean;
+  listPython(dir: string): string[];
+}
+
+/** Files over this size are left out of the mirror (generated code, data dumps). */
+const MAX_FILE_BYTES = 2_000_000;
+/** Reads in flight while indexing: enough to hide latency, few enough to leave the host responsive. */
+const READ_CONCURRENCY = 8;
+
+/**
+ * A synchronous mirror of the workspace's .py files for the analyzer (which follows imports and cannot await):
+ * read once through workspace.fs in the background, kept fresh by a FileSystemWatcher; open documents win over disk.
+ * Keys are URI paths (POSIX), as the analyzer expects.
+ */
+export class WorkspaceMirror implements vscode.Disposable, SyncFiles {
+  private readonly files = new Map<string, string>();
+  private readonly disposables: vscode.Disposable[] = [];
+  private readonly changed = new vscode.EventEmitter<string[]>();
+  /** Fires with the paths whose text changed on disk (not typing in open documents). */
+  readonly onDidChange = this.changed.event;
+  private indexing: Promise<void> | undefined;
+  private indexedCount = 0;
+
+  constructor(
+    private readonly log: vscode.LogOutputChannel,
+    private readonly status: StatusBar,
+    private readonly settings: () => Settings,
+  ) {}
+
+  /** Starts background indexing once (later calls return the same promise) and begins watching .py files. */
+  start(): Promise<void> {
+    this.indexing ??= this.index();
+    return this.indexing;
+  }
+
+  /** How many files the mirror holds. */
+  get size(): number {
+    return this.indexedCount;
+  }
+
+  read(path: string): string | undefined {
+    const open = this.openDocument(path);
+    return open ? open.getText() : this.files.get(path);
+  }
+
+  exists(path: string): boolean {
+    return this.files.has(path) || this.openDocument(path) !== undefined;
+  }
+
+  listPython(dir: string): string[] {
+    const prefix = dir.endsWith("/") ? dir : `${dir}/`;
+    const paths = new Set<string>();
+    for (const path of this.files.keys()) if (path.startsWith(prefix)) paths.add(path);
+    for (const document of vscode.workspace.textDocuments) {
+      if (document.uri.path.startsWith(prefix) && document.uri.path.endsWith(".py")) paths.add(document.uri.path);
+    }
+    return [...paths].sort();
+  }
+
+  /** Every mirrored .py path (for workspace analysis). */
+  allPaths(): string[] {
+    return [...this.files.keys()].sort();
+  }
+
+  /** The URI of a mirrored path. */
+  uriOf(path: string): vscode.Uri | undefined {
+    return this.uris.get(path);
+  }
+
+  private readonly uris = new Map<string, vscode.Uri>();
+
+  private openDocument(path: string): vscode.TextDocument | undefined {
+    return vscode.workspace.textDocuments.find((document) => document.uri.path === path && !document.isClosed);
+  }
+
+  private async index(): Promise<void> {
+    const watcher = vscode.workspace.createFileSystemWatcher("**/*.py");
+    this.disposables.push(
+      watcher,
+      watcher.onDidCreate((uri) => void this.load(uri, true)),
+      watcher.onDidChange((uri) => void this.load(uri, true)),
+      watcher.onDidDelete((uri) => {
+        this.files.delete(uri.path);
+        this.uris.delete(uri.path);
+        this.indexedCount = this.files.size;
+        this.changed.fire([uri.path]);
+      }),
+    );
+    const settings = this.settings();
+    const exclude = settings["workspace.exclude"].length > 0 ? `{${settings["workspace.exclude"].join(",")}}` : undefined;
+    const started = Date.now();
+    const uris = await vscode.workspace.findFiles("**/*.py", exclude, settings["workspace.maxFiles"]);
+    let done = 0;
+    const queue = [...uris];
+    const worker = async () => {
+      for (let uri = queue.shift(); uri; uri = queue.shift()) {
+        await this.load(uri, false);
+        done++;
+        if (done % 20 === 0 || done === uris.length) this.status.setTask("index", `Greenlight: indexing ${done}/${uris.length} Python files`);
+      }
+    };
+    if (uris.length > 0) this.status.setTask("index", `Greenlight: indexing 0/${uris.length} Python files`);
+    await Promise.all(Array.from({ length: READ_CONCURRENCY }, worker));
+    this.status.setTask("index", undefined);
+    this.log.info(`indexed ${this.files.size} Python files in ${Date.now() - started} ms`);
+  }
+
+  private async load(uri: vscode.Uri, notify: boolean): Promise<void> {
+    try {
+      const stat = await vscode.workspace.fs.stat(uri);
+      if (stat.size > MAX_FILE_BYTES) return;
+      const text = new TextDecoder("utf-8").decode(await vscode.workspace.fs.readFile(uri));
+      const before = this.files.get(uri.path);
+      this.files.set(uri.path, text);
+      this.uris.set(uri.path, uri);
+      this.indexedCount = this.files.size;
+      if (notify && before !== text) this.changed.fire([uri.path]);
+    } catch (error) {
+      // A file deleted or unreadable while indexing is simply left out.
+      this.log.debug(`skipped ${uri.toString()}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+
+  dispose(): void {
+    for (const disposable of this.disposables) disposable.dispose();
+    this.changed.dispose();
+  }
+}
