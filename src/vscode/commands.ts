@@ -134,6 +134,14 @@ export function registerCommands(services: Services): vscode.Disposable[] {
     }),
 
     register("greenlight.analyzeWorkspace", () => analyzeWorkspace(services)),
+
+    register("greenlight.openSample", async () => {
+      // An untitled copy: the walkthrough never writes into the user's workspace.
+      const bytes = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(services.context.extensionUri, "media", "walkthrough", "sample_model.py"));
+      const document = await vscode.workspace.openTextDocument({ content: new TextDecoder("utf-8").decode(bytes), language: "python" });
+      await vscode.window.showTextDocument(document);
+      return document.uri.toString();
+    }),
   ];
 }
 
