@@ -1,4 +1,12 @@
-import type { Node as SyntaxNode } from "web-tree-sitter";
+import type { FunctionDefinition, Expression, Parameter, Position } from "../python/ast";
+
+/** A lambda seen as a function: parameters and one expression. */
+export interface LambdaDefinition {
+  type: "lambda";
+  params: Parameter[];
+  body: Expression;
+  pos: Position;
+}
 
 /** A place in a source file: 1-based line, 0-based column, as reports and diagnostics use them. */
 export interface SourceLocation {
@@ -32,6 +40,7 @@ export type Value =
   | PartialValue
   | PropertyValue
   | IteratorValue
+  | SuperValue
   | UnknownValue;
 
 export interface NoneValue { kind: "none" }
@@ -53,12 +62,13 @@ export interface IteratorValue { kind: "iterator"; items: Value[]; index: number
 export interface FunctionValue {
   kind: "function";
   name: string;
-  node: SyntaxNode;
+  definition: FunctionDefinition | LambdaDefinition;
   /** Defaults evaluated at definition time, by parameter name. */
   defaults: Map<string, Value>;
   closure: Scope;
   module: ModuleNamespaceValue;
-  decorators: string[];
+  /** The class whose body defined this function (for zero-argument super()). */
+  definingClass?: ClassValue;
   isStatic?: boolean;
   isClassMethod?: boolean;
 }
@@ -77,12 +87,16 @@ export interface ClassValue {
   qualifiedName: string;
   bases: ClassValue[];
   attributes: Map<string, Value>;
-  node?: SyntaxNode;
   module?: ModuleNamespaceValue;
+  /** Method resolution order, this class first (C3 linearisation). */
+  mro: ClassValue[];
   /** For catalogue layers: how to build and run the layer. */
   layer?: LayerSpec;
-  /** Native constructor for non-layer native classes (OrderedDict, nn.Sequential...). */
+  /** Native constructor for native value types (int, list, dict, OrderedDict...) that are not plain objects. */
   construct?: (call: NativeCall, cls: ClassValue) => Value;
+  /** True for classes deriving from torch.nn.Module. */
+  isModule?: boolean;
+  isDataclass?: boolean;
   /** dataclass / NamedTuple field order, when the class is one. */
   fields?: string[];
   location?: SourceLocation;
@@ -98,6 +112,8 @@ export interface InstanceValue {
   module?: ModuleState;
 }
 
+/** `super()` inside a method of `cls`, bound to `self`: lookups start after `cls` in self's MRO. */
+export interface SuperValue { kind: "super"; cls: ClassValue; self: Value }
 export interface BoundMethodValue { kind: "bound"; self: Value; fn: Value }
 export interface ModuleNamespaceValue { kind: "namespace"; name: string; file?: string; scope: Scope }
 export interface DtypeValue { kind: "dtype"; name: TensorDtype }

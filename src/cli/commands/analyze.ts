@@ -1,0 +1,147 @@
+import { statSync } from "node:fs";
+import { dirname, resolve } from "node:path";
+import { analyzeSource, EntryError, SyntaxCache, type AnalysisResult } from "../../core/analyze";
+import { parseShape } from "../../core/interp/input-discovery";
+import { formatCount, formatFlops, formatShape } from "../../core/report/format";
+import type { InputSpec, ModelReport } from "../../core/report/model-report";
+import { createPythonParser } from "../../core/python/parser";
+import { diskFiles, findImportRoot, findPythonFiles, MAX_SOURCE_BYTES } from "../../node/disk-files";
+import { readParserWasm } from "../../node/wasm";
+import { CliError, parseOptions, type CommandOutput } from "../cli-io";
+
+const FORMATS = ["table", "json", "markdown"] as const;
+type Format = (typeof FORMATS)[number];
+
+/** `greenlight analyze FILE... [--entry EXPR] [--input SHAPE]... [--root DIR] [--format table|json|markdown]` */
+export async function runAnalyze(argv: string[], out: CommandOutput): Promise<number> {
+  const options = parseOptions(argv, { values: ["entry", "root", "format"], repeated: ["input"] });
+  if (options.positionals.length === 0) throw new CliError("analyze needs at least one FILE (a .py file or a folder)");
+  const format = (options.values.get("format") ?? "table") as Format;
+  if (!FORMATS.includes(format)) throw new CliError(`--format must be one of ${FORMATS.join(", ")}`);
+  let inputs: InputSpec[] | undefined;
+  try {
+    inputs = options.repeated.get("input")?.map(parseShape);
+  } catch (err) {
+    throw new CliError((err as Error).message);
+  }
+  const entry = options.values.get("entry");
+  const rootOption = options.values.get("root");
+  if (rootOption !== undefined && !isFolder(rootOption)) throw new CliError(`--root ${rootOption}: not a folder`);
+
+  const files: string[] = [];
+  for (const p of options.positionals) {
+    const abs = resolve(p);
+    let st;
+    try {
+      st = statSync(abs);
+    } catch {
+      throw new CliError(`${p}: no such file or folder`);
+    }
+    if (st.isDirectory()) files.push(...findPythonFiles(abs));
+    else files.push(abs);
+  }
+  if (entry !== undefined && files.length !== 1) throw new CliError("--entry needs exactly one FILE");
+  const texts = files.map((f) => ({ file: f, text: readSource(f) }));
+
+  const parser = await createPythonParser(readParserWasm());
+  const disk = diskFiles();
+  const cache = new SyntaxCache();
+  const results: AnalysisResult[] = [];
+  for (const { file, text } of texts) {
+    const root = rootOption ? resolve(rootOption) : findImportRoot(dirname(file));
+    try {
+      results.push(analyzeSource(parser, { file, text, root, files: disk, entry, inputs, cache }));
+    } catch (err) {
+      if (err instanceof EntryError) throw new CliError(err.message);
+      throw err;
+    }
+  }
+  const models = results.flatMap((r) => r.models);
+  for (const r of results) for (const e of r.syntaxErrors.slice(0, 3)) out.stderr(`${r.file}:${e.line}:${e.column + 1}: ${e.message}\n`);
+  if (format === "json") out.stdout(`${JSON.stringify({ version: 1, models: models.map(toJson) }, null, 1)}\n`);
+  else if (format === "markdown") out.stdout(markdownTable(models));
+  else out.stdout(textTable(models, results));
+  return 0;
+}
+
+function isFolder(p: string): boolean {
+  try {
+    return statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+function readSource(file: string): string {
+  let st;
+  try {
+    st = statSync(file);
+  } catch {
+    throw new CliError(`${file}: cannot read`);
+  }
+  if (st.size > MAX_SOURCE_BYTES) throw new CliError(`${file}: ${Math.round(st.size / 1024 / 1024)} MB is too large to analyze (limit ${MAX_SOURCE_BYTES / 1024 / 1024} MB)`);
+  const text = disk().read(file);
+  if (text === undefined) throw new CliError(`${file}: cannot read`);
+  if (text.includes("\u0000")) throw new CliError(`${file}: binary file, not Python source`);
+  return text;
+}
+
+const disk = diskFiles;
+
+/** The JSON contract of `analyze --format json` (tools outside the project depend on it). */
+export function toJson(m: ModelReport): Record<string, unknown> {
+  return {
+    name: m.name,
+    file: m.file,
+    line: m.line,
+    entry: m.entry,
+    inputs: m.inputs.map((i) => ({ shape: i.shape, dtype: i.dtype })),
+    input_source: m.inputSource,
+    output: m.output,
+    params: m.params,
+    trainable_params: m.trainableParams,
+    buffers: m.buffers,
+    macs: m.macs,
+    flops: m.flops,
+    complete: m.complete,
+    unresolved: m.unresolved,
+    layers: m.layers.map((l) => ({ path: l.path, type: l.type, file: l.file, line: l.line, params: l.params, flops: l.flops, output: l.output })),
+  };
+}
+
+function inputText(m: ModelReport): string {
+  return m.inputs.map((i) => formatShape(i.shape) + (i.dtype === "int64" ? ":int64" : "")).join(", ") || "-";
+}
+
+function textTable(models: ModelReport[], results: AnalysisResult[]): string {
+  if (models.length === 0) {
+    const notes = results.flatMap((r) => r.notes);
+    return `no models found${notes.length ? ` (${notes.join("; ")})` : ""}\n`;
+  }
+  const rows = models.map((m) => [
+    m.name,
+    `${relative(m.file)}:${m.line}`,
+    `${inputText(m)} (${m.inputSource})`,
+    formatCount(m.params),
+    formatFlops(m.flops),
+    m.complete ? "complete" : `partial: ${m.unresolved.length} unresolved`,
+  ]);
+  const header = ["model", "where", "input", "params", "FLOPs", "status"];
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const line = (cells: string[]) => cells.map((c, i) => (i >= 3 && i <= 4 ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join("  ").trimEnd();
+  const text = [line(header), widths.map((w) => "-".repeat(w)).join("  "), ...rows.map(line)];
+  for (const m of models.filter((x) => !x.complete)) {
+    for (const n of m.unresolved.slice(0, 3)) text.push(`  ${m.name}: ${relative(n.file)}:${n.line}: ${n.reason}`);
+  }
+  return `${text.join("\n")}\n`;
+}
+
+function markdownTable(models: ModelReport[]): string {
+  const rows = models.map((m) => `| ${m.name} | \`${relative(m.file)}:${m.line}\` | ${inputText(m)} | ${formatCount(m.params)} | ${formatFlops(m.flops)} | ${m.complete ? "complete" : "partial"} |`);
+  return `| model | where | input | params | FLOPs | status |\n|---|---|---|---:|---:|---|\n${rows.join("\n")}\n`;
+}
+
+function relative(file: string): string {
+  const cwd = process.cwd();
+  return file.startsWith(`${cwd}/`) ? file.slice(cwd.length + 1) : file;
+}

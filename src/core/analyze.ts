@@ -1,0 +1,279 @@
+import { Budget, BudgetExceeded } from "./interp/budget";
+import { tensor } from "./interp/construct";
+import { defaultInputs, exampleInputs, pragmaInputs } from "./interp/input-discovery";
+import type { Interpreter } from "./interp/interpreter";
+import { Program, SyntaxCache, type WorkspaceFiles } from "./interp/program";
+import { Recorder } from "./interp/recorder";
+import { createRuntime, type NativeModuleProvider, type Runtime } from "./interp/runtime";
+import { PythonError, Unresolved, type ClassValue, type InstanceValue, type ModuleNamespaceValue, type Value } from "./interp/values";
+import { lowerExpression } from "./python/lower";
+import type { PythonParser } from "./python/parser";
+import type { ModuleSyntax } from "./python/ast";
+import { buildReport, modulePaths } from "./report/build-report";
+import type { InputSource, InputSpec, ModelReport } from "./report/model-report";
+import { namedModules } from "./torch/module-base";
+
+export type { WorkspaceFiles } from "./interp/program";
+export { SyntaxCache } from "./interp/program";
+
+/** One file to analyze, with where its imports resolve from and optional overrides. */
+export interface AnalyzeRequest {
+  file: string;
+  text: string;
+  root: string;
+  files: WorkspaceFiles;
+  /** A Python expression evaluated in the file's namespace that builds exactly one model. */
+  entry?: string;
+  inputs?: InputSpec[];
+  budget?: { steps?: number; milliseconds?: number };
+  cache?: SyntaxCache;
+  /** Texts of other open, unsaved documents by path. */
+  openDocuments?: Map<string, string>;
+  /** Extra native modules (torchvision's zoo, keras). */
+  nativeModules?: NativeModuleProvider[];
+  now?: () => number;
+}
+
+/** What the analyzer says about one file. */
+export interface AnalysisResult {
+  file: string;
+  models: ModelReport[];
+  syntaxErrors: { line: number; column: number; message: string }[];
+  /** Problems with the request itself or the file as a whole (bad entry, budget). */
+  notes: string[];
+}
+
+const defaultCache = new SyntaxCache();
+const DEFAULT_STEPS = 5_000_000;
+const DEFAULT_MILLISECONDS = 10_000;
+
+interface Candidate {
+  name: string;
+  entry: string;
+  line: number;
+  /** Line whose pragma comments apply (the class definition). */
+  pragmaLine: number;
+  pragmaFile: string;
+  instance: InstanceValue;
+  recorder: Recorder;
+}
+
+/** Analyzes every model in a file (or the one its entry builds): parameters, FLOPs and per-layer figures. */
+export function analyzeSource(parser: PythonParser, request: AnalyzeRequest): AnalysisResult {
+  const now = request.now ?? (() => Date.now());
+  const steps = request.budget?.steps ?? DEFAULT_STEPS;
+  const milliseconds = request.budget?.milliseconds ?? DEFAULT_MILLISECONDS;
+  const cache = request.cache ?? defaultCache;
+  const budget = new Budget(steps, milliseconds, now);
+  const runtime = createRuntime(budget, request.nativeModules);
+  const interp = runtime.interpreter;
+  const overrides = new Map(request.openDocuments ?? []);
+  overrides.set(request.file, request.text);
+  const program = new Program(parser, request.files, request.root, interp, runtime.nativeModules, cache, overrides);
+  interp.loader = program;
+  const result: AnalysisResult = { file: request.file, models: [], syntaxErrors: [], notes: [] };
+
+  let namespace: ModuleNamespaceValue | undefined;
+  try {
+    namespace = program.loadFile(request.file);
+  } catch (err) {
+    if (!(err instanceof BudgetExceeded)) throw err;
+    result.notes.push(`stopped running the file's top level: ${err.message}`);
+  }
+  result.syntaxErrors = program.syntaxErrors.get(request.file) ?? [];
+  if (result.syntaxErrors.length > 0) result.notes.push(`the file has ${result.syntaxErrors.length} syntax error(s); analyzed what parses`);
+  if (!namespace) return result;
+  const syntax = cache.get(parser, request.file, request.text);
+
+  let candidates: Candidate[];
+  if (request.entry !== undefined) {
+    const c = entryCandidate(parser, runtime, namespace, request, now);
+    if (typeof c === "string") {
+      result.notes.push(c);
+      throw new EntryError(c);
+    }
+    candidates = [c];
+  } else {
+    candidates = discoverCandidates(runtime, namespace, syntax, request, now);
+  }
+
+  const examples = exampleInputs(syntax);
+  for (const c of candidates) {
+    interp.recorder = c.recorder;
+    interp.budget = new Budget(steps, milliseconds, now);
+    result.models.push(runModel(interp, c, request, program.comments.get(c.pragmaFile), examples));
+  }
+  return result;
+}
+
+/** The --entry expression did not build a model; the CLI maps this to exit code 2. */
+export class EntryError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "EntryError";
+  }
+}
+
+function entryCandidate(parser: PythonParser, runtime: Runtime, namespace: ModuleNamespaceValue, request: AnalyzeRequest, now: () => number): Candidate | string {
+  const interp = runtime.interpreter;
+  const tree = parser.parse(request.entry!);
+  let expression;
+  try {
+    expression = lowerExpression(tree);
+  } catch {
+    return `--entry '${request.entry}' is not a Python expression`;
+  } finally {
+    tree.delete();
+  }
+  const recorder = new Recorder();
+  interp.recorder = recorder;
+  interp.budget = new Budget(request.budget?.steps ?? DEFAULT_STEPS, request.budget?.milliseconds ?? DEFAULT_MILLISECONDS, now);
+  let value: Value;
+  try {
+    value = interp.withFrame({ file: request.file, inModel: true }, () => interp.evaluate(expression, namespace.scope));
+  } catch (err) {
+    if (err instanceof PythonError || err instanceof BudgetExceeded || err instanceof Unresolved) return `--entry '${request.entry}' failed: ${err.message}`;
+    throw err;
+  }
+  if (value.kind !== "instance" || !value.module) {
+    const why = value.kind === "unknown" ? value.reason : `it is a ${value.kind}`;
+    return `--entry '${request.entry}' does not build a torch.nn.Module (${why})`;
+  }
+  const cls = value.cls;
+  const line = cls.location?.file === request.file ? cls.location.line : (value.module.constructedAt?.line ?? 1);
+  return { name: cls.name, entry: request.entry!, line, pragmaLine: cls.location?.line ?? line, pragmaFile: cls.location?.file ?? request.file, instance: value, recorder };
+}
+
+function discoverCandidates(runtime: Runtime, namespace: ModuleNamespaceValue, syntax: ModuleSyntax, request: AnalyzeRequest, now: () => number): Candidate[] {
+  const interp = runtime.interpreter;
+  const found: Candidate[] = [];
+  const file = request.file;
+  const tryBuild = (build: () => Value): { instance?: InstanceValue; recorder: Recorder; error?: string } => {
+    const recorder = new Recorder();
+    interp.recorder = recorder;
+    interp.budget = new Budget(request.budget?.steps ?? DEFAULT_STEPS, request.budget?.milliseconds ?? DEFAULT_MILLISECONDS, now);
+    try {
+      const v = interp.withFrame({ file, inModel: true }, build);
+      if (v.kind === "instance" && v.module) return { instance: v, recorder };
+      return { recorder };
+    } catch (err) {
+      if (err instanceof PythonError || err instanceof Unresolved || err instanceof BudgetExceeded) return { recorder, error: err.message };
+      throw err;
+    }
+  };
+  const dataclasses = [...namespace.scope.names.values()].filter((v): v is ClassValue => v.kind === "class" && !!v.fields && v.location?.file === file);
+
+  for (const s of syntax.body) {
+    if (s.type === "class") {
+      const cls = namespace.scope.names.get(s.name);
+      if (cls?.kind !== "class" || !cls.isModule || cls.location?.file !== file) continue;
+      let built = tryBuild(() => interp.call(cls, [], new Map()));
+      let entry = `${s.name}()`;
+      // A model whose only argument is a config object: try the file's dataclasses with their defaults.
+      for (const d of dataclasses) {
+        if (built.instance || !built.error?.includes("missing required argument")) break;
+        built = tryBuild(() => interp.call(cls, [interp.call(d, [], new Map())], new Map()));
+        entry = `${s.name}(${d.name}())`;
+      }
+      if (built.instance) found.push({ name: s.name, entry, line: s.defLine, pragmaLine: s.defLine, pragmaFile: file, instance: built.instance, recorder: built.recorder });
+    } else if (s.type === "function" && !s.name.startsWith("_") && s.params.every((p) => p.default || p.kind === "star" || p.kind === "doublestar") && returnsCall(s.body)) {
+      const fn = namespace.scope.names.get(s.name);
+      if (!fn || (fn.kind !== "function" && fn.kind !== "partial")) continue;
+      const built = tryBuild(() => interp.call(fn, [], new Map()));
+      if (built.instance) {
+        const cls = built.instance.cls;
+        found.push({ name: s.name, entry: `${s.name}()`, line: s.defLine, pragmaLine: s.defLine, pragmaFile: file, instance: built.instance, recorder: built.recorder });
+        void cls;
+      }
+    } else if (s.type === "assign" && s.targets.length === 1 && s.targets[0].type === "name") {
+      const v = namespace.scope.names.get(s.targets[0].id);
+      if (v?.kind === "instance" && v.module && !found.some((c) => c.instance === v)) {
+        const recorder = new Recorder();
+        found.push({ name: s.targets[0].id, entry: s.targets[0].id, line: s.pos.line, pragmaLine: s.pos.line, pragmaFile: file, instance: v, recorder });
+      }
+    }
+  }
+  // A class that only appears inside another model is a component, not a model of its own.
+  const componentClasses = new Set<ClassValue>();
+  for (const c of found) for (const [path, m] of namedModules(c.instance)) if (path !== "") componentClasses.add(m.cls);
+  return found.filter((c) => !componentClasses.has(c.instance.cls) || c.entry !== `${c.instance.cls.name}()`);
+}
+
+function returnsCall(body: import("./python/ast").Statement[]): boolean {
+  for (const s of body) {
+    if (s.type === "return" && s.value && (s.value.type === "call" || s.value.type === "name")) return true;
+    if (s.type === "if" && (returnsCall(s.body) || returnsCall(s.orelse))) return true;
+  }
+  return false;
+}
+
+function runModel(interp: Interpreter, c: Candidate, request: AnalyzeRequest, comments: Map<number, string> | undefined, examples: InputSpec[][]): ModelReport {
+  const recorder = c.recorder;
+  recorder.paths = modulePaths(c.instance);
+  let inputs: InputSpec[] | undefined;
+  let source: InputSource = "default";
+  const attempts: { inputs: InputSpec[]; source: InputSource }[] = [];
+  if (request.inputs && request.inputs.length > 0) attempts.push({ inputs: request.inputs, source: "cli" });
+  else {
+    let pragma: InputSpec[] | undefined;
+    try {
+      pragma = pragmaInputs(comments, c.pragmaLine - 1) ?? pragmaInputs(comments, c.pragmaLine);
+    } catch (err) {
+      recorder.note(`bad input pragma: ${(err as Error).message}`, { file: c.pragmaFile, line: c.pragmaLine, column: 0 });
+    }
+    if (pragma) attempts.push({ inputs: pragma, source: "pragma" });
+    else {
+      for (const e of examples) attempts.push({ inputs: e, source: "example" });
+      const d = defaultInputs(c.instance, () => undefined);
+      if (d) attempts.push({ inputs: d, source: "default" });
+    }
+  }
+  if (attempts.length === 0) {
+    recorder.note("no input shape: add '# greenlight: input=1x3x224x224' above the model", { file: c.pragmaFile, line: c.pragmaLine, column: 0 });
+    return buildReport({ name: c.name, file: request.file, line: c.line, entry: c.entry, model: c.instance, inputs: [], inputSource: "default", output: undefined, recorder });
+  }
+  const constructionNotes = [...recorder.notes];
+  let best: { recorder: Recorder; output: Value | undefined; inputs: InputSpec[]; source: InputSource } | undefined;
+  for (const attempt of attempts) {
+    const run = new Recorder();
+    run.paths = recorder.paths;
+    for (const n of constructionNotes) run.note(n.reason, { file: n.file, line: n.line, column: 0 });
+    interp.recorder = run;
+    const output = forward(interp, c, attempt.inputs, request.file);
+    const failed = run.notes.length > constructionNotes.length;
+    if (!best || !failed) best = { recorder: run, output, inputs: attempt.inputs, source: attempt.source };
+    if (!failed) break;
+  }
+  inputs = best!.inputs;
+  source = best!.source;
+  return buildReport({ name: c.name, file: request.file, line: c.line, entry: c.entry, model: c.instance, inputs, inputSource: source, output: best!.output, recorder: best!.recorder });
+}
+
+function forward(interp: Interpreter, c: Candidate, inputs: InputSpec[], file: string): Value | undefined {
+  const recorder = interp.recorder;
+  const args: Value[] = inputs.map((i) => tensor(i.shape, i.dtype));
+  // Forward parameters beyond the given inputs that have no default get None (PyTorch's usual "no state yet").
+  const forwardFn = interp.getAttribute(c.instance, "forward");
+  if (forwardFn.kind === "bound" && forwardFn.fn.kind === "function") {
+    const params = forwardFn.fn.definition.params.filter((p) => p.kind === "normal").slice(1);
+    for (let i = args.length; i < params.length; i++) if (!params[i].default && !forwardFn.fn.defaults.has(params[i].name)) args.push({ kind: "none" });
+  }
+  recorder.recording = true;
+  try {
+    const output = interp.withFrame({ file, inModel: true }, () => interp.call(c.instance, args, new Map()));
+    if (output.kind === "unknown") recorder.note(`forward's output is unknown: ${output.reason}`, output.location ?? interp.currentLocation);
+    return output;
+  } catch (err) {
+    if (err instanceof PythonError || err instanceof Unresolved) {
+      recorder.note(`forward stopped: ${err.message}`, interp.currentLocation);
+      return undefined;
+    }
+    if (err instanceof BudgetExceeded) {
+      recorder.note(`forward stopped: ${err.message}`, interp.currentLocation);
+      return undefined;
+    }
+    throw err;
+  } finally {
+    recorder.recording = false;
+  }
+}

@@ -1,0 +1,59 @@
+import { PythonError, type ClassValue, type NativeCall, type Value } from "./values";
+
+/** C3 linearisation of a class's bases (Python's method resolution order). */
+export function computeMro(cls: ClassValue): ClassValue[] {
+  const sequences = cls.bases.map((b) => [...b.mro]);
+  sequences.push([...cls.bases]);
+  const result: ClassValue[] = [cls];
+  for (;;) {
+    const nonEmpty = sequences.filter((s) => s.length > 0);
+    if (nonEmpty.length === 0) return result;
+    let candidate: ClassValue | undefined;
+    for (const s of nonEmpty) {
+      const head = s[0];
+      if (!nonEmpty.some((t) => t.indexOf(head) > 0)) {
+        candidate = head;
+        break;
+      }
+    }
+    // Inconsistent hierarchies are a TypeError in Python; keep going with a depth-first order instead.
+    candidate ??= nonEmpty[0][0];
+    result.push(candidate);
+    for (const s of sequences) if (s[0] === candidate) s.shift();
+  }
+}
+
+/** Creates a native class (a torch or builtin type) with native methods. */
+export function nativeClass(
+  qualifiedName: string,
+  bases: ClassValue[],
+  methods: Record<string, (call: NativeCall) => Value> = {},
+  extra: Partial<ClassValue> = {},
+): ClassValue {
+  const name = qualifiedName.slice(qualifiedName.lastIndexOf(".") + 1);
+  const cls: ClassValue = { kind: "class", name, qualifiedName, bases, attributes: new Map(), mro: [], ...extra };
+  cls.mro = computeMro(cls);
+  for (const [k, fn] of Object.entries(methods)) cls.attributes.set(k, { kind: "native", name: `${name}.${k}`, call: fn });
+  cls.isModule ||= bases.some((b) => b.isModule);
+  return cls;
+}
+
+/** Looks a name up along a class's MRO, optionally starting after a class (for super()). */
+export function lookupClassAttribute(cls: ClassValue, name: string, after?: ClassValue): Value | undefined {
+  const mro = cls.mro;
+  let i = 0;
+  if (after) {
+    i = mro.indexOf(after) + 1;
+    if (i === 0) throw new PythonError(`super(): ${after.name} is not a base of ${cls.name}`);
+  }
+  for (; i < mro.length; i++) {
+    const v = mro[i].attributes.get(name);
+    if (v !== undefined) return v;
+  }
+  return undefined;
+}
+
+/** True when cls is base or derives from it. */
+export function isSubclass(cls: ClassValue, base: ClassValue): boolean {
+  return cls.mro.includes(base);
+}

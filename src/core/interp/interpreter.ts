@@ -1,0 +1,1148 @@
+import type { Argument, ClassDefinition, Expression, FunctionDefinition, Position, Statement } from "../python/ast";
+import { Budget, BudgetExceeded } from "./budget";
+import { computeMro, isSubclass, lookupClassAttribute } from "./classes";
+import {
+  NONE,
+  bool,
+  describeKind,
+  dict,
+  float,
+  freshId,
+  int,
+  isIntLike,
+  keyOf,
+  list,
+  rangeLength,
+  str,
+  toInt,
+  truthy,
+  tuple,
+  unknown,
+} from "./construct";
+import { binaryOperation, compareValues, unaryOperation } from "./operators";
+import { Recorder } from "./recorder";
+import {
+  PythonError,
+  Unresolved,
+  type ClassValue,
+  type DictValue,
+  type FunctionValue,
+  type InstanceValue,
+  type LambdaDefinition,
+  type ModuleNamespaceValue,
+  type NativeCall,
+  type OpContext,
+  type Scope,
+  type SourceLocation,
+  type TensorValue,
+  type Value,
+} from "./values";
+import type { TorchCatalogue } from "../torch/catalogue";
+
+type Completion = undefined | { type: "return"; value: Value } | { type: "break" } | { type: "continue" };
+
+/** One running function: its scope, and what zero-argument super() needs. */
+export interface Frame {
+  file: string;
+  function?: FunctionValue;
+  self?: Value;
+  /** Set while running a module's forward (so unknown calls there are noted). */
+  inModel: boolean;
+}
+
+/** Loads other files' namespaces for imports; implemented by the program. */
+export interface ModuleLoader {
+  importModule(name: string, level: number, fromFile: string): ModuleNamespaceValue | undefined;
+  importSubmodule(parent: ModuleNamespaceValue, name: string, fromFile: string): Value | undefined;
+}
+
+const RETURN_NONE: Completion = { type: "return", value: NONE };
+
+/**
+ * The abstract interpreter: evaluates the subset of Python that builds and runs models, over the lowered syntax
+ * tree, with tensors as shapes. It never runs user code for real; all effects stay inside these values.
+ */
+export class Interpreter {
+  recorder = new Recorder();
+  /** The innermost source position being evaluated, for op records and notes. */
+  currentLocation: SourceLocation | undefined;
+  private readonly frames: Frame[] = [];
+  loader!: ModuleLoader;
+  /** Classes the interpreter must know: nn.Module and object, set by the torch bindings. */
+  moduleBase!: ClassValue;
+  objectClass!: ClassValue;
+  readonly context: OpContext;
+
+  constructor(
+    readonly builtins: Scope,
+    readonly torch: TorchCatalogue,
+    public budget: Budget,
+  ) {
+    this.context = {
+      addFlops: (flops, op) => this.recorder.addOp(op, flops, this.currentLocation),
+      parameter: (shape, requiresGrad = true) => ({ kind: "tensor", shape: [...shape], dtype: "float32", parameter: { id: freshId(), requiresGrad } }),
+      callValue: (fn, args, kwargs) => this.call(fn, args, kwargs ?? new Map()),
+      location: () => this.currentLocation,
+    };
+  }
+
+  get frame(): Frame | undefined {
+    return this.frames[this.frames.length - 1];
+  }
+
+  location(pos: Position): SourceLocation {
+    return { file: this.frame?.file ?? "", line: pos.line, column: pos.column };
+  }
+
+  /** Notes an unresolved part when it matters for a model (inside model code). */
+  noteUnknown(reason: string, pos?: Position): void {
+    if (this.frame?.inModel || this.recorder.recording) this.recorder.note(reason, pos ? this.location(pos) : this.currentLocation);
+  }
+
+  /** Runs fn with a frame pushed (the analyzer's entry points: building and running a model). */
+  withFrame<T>(frame: Frame, fn: () => T): T {
+    this.frames.push(frame);
+    try {
+      return fn();
+    } finally {
+      this.frames.pop();
+    }
+  }
+
+  // ---------------------------------------------------------------- modules
+
+  /** Runs a file's top-level statements in its namespace. */
+  runModule(namespace: ModuleNamespaceValue, body: Statement[]): void {
+    this.frames.push({ file: namespace.file ?? "", inModel: false });
+    try {
+      for (const s of body) {
+        try {
+          this.execute(s, namespace.scope);
+        } catch (err) {
+          if (err instanceof BudgetExceeded) throw err;
+          // A failing top-level statement (a script's training code, say) must not stop the definitions after it.
+          if (err instanceof PythonError || err instanceof Unresolved) continue;
+          throw err;
+        }
+      }
+    } finally {
+      this.frames.pop();
+    }
+  }
+
+  // ---------------------------------------------------------------- statements
+
+  executeBlock(body: Statement[], scope: Scope): Completion {
+    for (const s of body) {
+      const c = this.execute(s, scope);
+      if (c) return c;
+    }
+    return undefined;
+  }
+
+  execute(s: Statement, scope: Scope): Completion {
+    this.budget.step();
+    switch (s.type) {
+      case "expression":
+        this.evaluate(s.value, scope);
+        return undefined;
+      case "assign": {
+        const value = this.evaluate(s.value, scope);
+        for (const t of s.targets) this.assign(t, value, scope);
+        return undefined;
+      }
+      case "augmented": {
+        const current = this.evaluate(s.target, scope);
+        const value = this.evaluate(s.value, scope);
+        let result: Value;
+        if (s.op === "+" && current.kind === "list") {
+          current.items.push(...this.iterate(value, s.pos));
+          result = current;
+        } else result = this.binary(s.op, current, value, s.pos);
+        this.assign(s.target, result, scope);
+        return undefined;
+      }
+      case "annotated":
+        if (s.value) this.assign(s.target, this.evaluate(s.value, scope), scope);
+        return undefined;
+      case "return":
+        return s.value ? { type: "return", value: this.evaluate(s.value, scope) } : RETURN_NONE;
+      case "if": {
+        const test = this.evaluate(s.test, scope);
+        const taken = this.condition(test, s.test.pos);
+        return this.executeBlock(taken ? s.body : s.orelse, scope);
+      }
+      case "for": {
+        const iterable = this.evaluate(s.iter, scope);
+        if (iterable.kind === "unknown") {
+          this.noteUnknown(`loop over an unknown value: ${iterable.reason}`, s.iter.pos);
+          return undefined;
+        }
+        for (const item of this.iterate(iterable, s.iter.pos)) {
+          this.budget.step();
+          this.assign(s.target, item, scope);
+          const c = this.executeBlock(s.body, scope);
+          if (c?.type === "break") return undefined;
+          if (c?.type === "return") return c;
+        }
+        return this.executeBlock(s.orelse, scope);
+      }
+      case "while": {
+        for (;;) {
+          this.budget.step();
+          const test = this.evaluate(s.test, scope);
+          if (test.kind === "unknown") {
+            this.noteUnknown(`while condition unknown: ${test.reason}`, s.test.pos);
+            return undefined;
+          }
+          if (!this.condition(test, s.test.pos)) break;
+          const c = this.executeBlock(s.body, scope);
+          if (c?.type === "break") return undefined;
+          if (c?.type === "return") return c;
+        }
+        return this.executeBlock(s.orelse, scope);
+      }
+      case "break": return { type: "break" };
+      case "continue": return { type: "continue" };
+      case "pass": case "assert": return undefined;
+      case "function":
+        this.bind(scope, s.name, this.defineFunction(s, scope));
+        return undefined;
+      case "class":
+        this.bind(scope, s.name, this.defineClass(s, scope));
+        return undefined;
+      case "import":
+        for (const n of s.names) {
+          const ns = this.loader.importModule(n.module, 0, this.frame?.file ?? "");
+          if (n.alias) this.bind(scope, n.alias, ns ?? unknown(`module ${n.module} is not available to the analyzer`));
+          else {
+            const top = n.module.split(".")[0];
+            this.bind(scope, top, this.loader.importModule(top, 0, this.frame?.file ?? "") ?? unknown(`module ${top} is not available to the analyzer`));
+          }
+        }
+        return undefined;
+      case "importFrom": {
+        const ns = this.loader.importModule(s.module, s.level, this.frame?.file ?? "");
+        if (s.names === "*") {
+          if (ns) for (const [k, v] of ns.scope.names) if (!k.startsWith("_")) this.bind(scope, k, v);
+          return undefined;
+        }
+        for (const n of s.names) {
+          let v: Value | undefined;
+          if (ns) v = ns.scope.names.get(n.name) ?? this.loader.importSubmodule(ns, n.name, this.frame?.file ?? "");
+          this.bind(scope, n.alias ?? n.name, v ?? unknown(`${n.name} from ${".".repeat(s.level)}${s.module} is not available to the analyzer`));
+        }
+        return undefined;
+      }
+      case "global":
+      case "nonlocal":
+        scope.globals ??= new Set();
+        for (const n of s.names) scope.globals.add(n);
+        return undefined;
+      case "raise": {
+        const v = s.value ? this.evaluate(s.value, scope) : NONE;
+        throw new PythonError(`raised ${describeKind(v)}${v.kind === "instance" && v.attributes.get("message")?.kind === "str" ? "" : ""}`);
+      }
+      case "try": {
+        let c: Completion;
+        try {
+          c = this.executeBlock(s.body, scope);
+        } catch (err) {
+          if (!(err instanceof PythonError) || s.handlers.length === 0) throw err;
+          const h = s.handlers[0];
+          if (h.name) this.bind(scope, h.name, unknown("caught exception"));
+          c = this.executeBlock(h.body, scope);
+          if (!c) c = this.executeBlock(s.finalbody, scope);
+          return c;
+        }
+        if (!c) c = this.executeBlock(s.orelse, scope);
+        const f = this.executeBlock(s.finalbody, scope);
+        return f ?? c;
+      }
+      case "with":
+        for (const item of s.items) {
+          const v = this.evaluate(item.value, scope);
+          if (item.target) this.assign(item.target, v, scope);
+        }
+        return this.executeBlock(s.body, scope);
+      case "delete":
+        for (const t of s.targets) {
+          if (t.type === "name") scope.names.delete(t.id);
+          else if (t.type === "attribute") {
+            const o = this.evaluate(t.object, scope);
+            if (o.kind === "instance") {
+              o.attributes.delete(t.name);
+              o.module?.children.delete(t.name);
+              o.module?.parameters.delete(t.name);
+              o.module?.buffers.delete(t.name);
+            }
+          }
+        }
+        return undefined;
+      case "unsupported":
+        return undefined;
+    }
+  }
+
+  /** Decides a branch; an unknown condition takes the first branch and says so. */
+  condition(test: Value, pos: Position): boolean {
+    if (test.kind === "unknown") {
+      this.noteUnknown(`condition unknown (${test.reason}); took the first branch`, pos);
+      return true;
+    }
+    try {
+      return this.truth(test);
+    } catch (err) {
+      if (err instanceof Unresolved) {
+        this.noteUnknown(`condition unknown (${err.message}); took the first branch`, pos);
+        return true;
+      }
+      throw err;
+    }
+  }
+
+  /** Python truthiness, with __bool__/__len__ of user objects. */
+  truth(v: Value): boolean {
+    if (v.kind === "instance" && !v.module) {
+      const b = lookupClassAttribute(v.cls, "__bool__") ?? lookupClassAttribute(v.cls, "__len__");
+      if (b) return truthy(this.call(b, [v], new Map()));
+    }
+    return truthy(v);
+  }
+
+  private bind(scope: Scope, name: string, value: Value): void {
+    if (scope.globals?.has(name)) {
+      let s: Scope | undefined = scope.parent;
+      while (s) {
+        if (s.names.has(name) || !s.parent?.parent) {
+          s.names.set(name, value);
+          return;
+        }
+        s = s.parent;
+      }
+    }
+    scope.names.set(name, value);
+  }
+
+  /** Assigns to a target: name, attribute, subscript, or a tuple/list pattern (with one starred). */
+  assign(target: Expression, value: Value, scope: Scope): void {
+    switch (target.type) {
+      case "name":
+        this.bind(scope, target.id, value);
+        return;
+      case "attribute":
+        this.setAttribute(this.evaluate(target.object, scope), target.name, value, target.pos);
+        return;
+      case "subscript":
+        this.setItem(this.evaluate(target.object, scope), this.evaluate(target.index, scope), value, target.pos);
+        return;
+      case "tuple":
+      case "list": {
+        const starIndex = target.items.findIndex((t) => t.type === "starred");
+        let items: Value[];
+        if (value.kind === "unknown") items = target.items.map(() => value);
+        else items = this.iterate(value, target.pos);
+        if (starIndex < 0) {
+          if (items.length !== target.items.length) throw new PythonError(`cannot unpack ${items.length} values into ${target.items.length}`);
+          target.items.forEach((t, i) => this.assign(t, items[i], scope));
+        } else {
+          const after = target.items.length - starIndex - 1;
+          target.items.slice(0, starIndex).forEach((t, i) => this.assign(t, items[i], scope));
+          const star = target.items[starIndex] as Extract<Expression, { type: "starred" }>;
+          this.assign(star.value, list(items.slice(starIndex, items.length - after)), scope);
+          target.items.slice(starIndex + 1).forEach((t, i) => this.assign(t, items[items.length - after + i], scope));
+        }
+        return;
+      }
+      case "starred":
+        this.assign(target.value, value, scope);
+        return;
+      default:
+        return;
+    }
+  }
+
+  // ---------------------------------------------------------------- definitions
+
+  private defineFunction(def: FunctionDefinition, scope: Scope): Value {
+    const defaults = new Map<string, Value>();
+    for (const p of def.params) if (p.default) defaults.set(p.name, this.evaluate(p.default, scope));
+    let fn: Value = {
+      kind: "function",
+      name: def.name,
+      definition: def,
+      defaults,
+      closure: scope,
+      module: this.currentNamespace(scope),
+    };
+    // Decorators apply bottom-up; unknown ones (registries, wraps) are assumed to return the function unchanged.
+    for (const d of [...def.decorators].reverse()) {
+      const name = decoratorName(d);
+      if (name === "staticmethod") (fn as FunctionValue).isStatic = true;
+      else if (name === "classmethod") (fn as FunctionValue).isClassMethod = true;
+      else if (name === "property" || name.endsWith("cached_property")) fn = { kind: "property", getter: fn };
+      else if (name.endsWith(".setter") || name.endsWith(".deleter")) return this.evaluate(d.type === "attribute" ? d.object : d, scope);
+      else {
+        const decorator = this.tryEvaluate(d, scope);
+        if (decorator && (decorator.kind === "function" || decorator.kind === "native")) {
+          const result = this.tryCall(decorator, [fn]);
+          if (result && (result.kind === "function" || result.kind === "native" || result.kind === "partial" || result.kind === "class")) fn = result;
+        }
+      }
+    }
+    return fn;
+  }
+
+  private currentNamespace(scope: Scope): ModuleNamespaceValue {
+    let s: Scope = scope;
+    while (s.parent && s.parent !== this.builtins) s = s.parent;
+    return { kind: "namespace", name: "", file: this.frame?.file, scope: s };
+  }
+
+  private defineClass(def: ClassDefinition, scope: Scope): Value {
+    const bases: ClassValue[] = [];
+    let unknownBase: string | undefined;
+    for (const a of def.bases) {
+      if (a.kind !== "positional") continue; // metaclass=..., total=False
+      const b = this.evaluate(a.value, scope);
+      if (b.kind === "class") bases.push(b);
+      else if (b.kind === "unknown") unknownBase = b.reason;
+    }
+    if (bases.length === 0) bases.push(this.objectClass);
+    const cls: ClassValue = {
+      kind: "class",
+      name: def.name,
+      qualifiedName: def.name,
+      bases,
+      attributes: new Map(),
+      mro: [],
+      module: this.currentNamespace(scope),
+      location: { file: this.frame?.file ?? "", line: def.defLine, column: def.pos.column },
+    };
+    cls.mro = computeMro(cls);
+    cls.isModule = cls.mro.includes(this.moduleBase);
+    if (unknownBase && !cls.isModule) cls.attributes.set("__unknown_base__", str(unknownBase));
+    const classScope: Scope = { names: cls.attributes, parent: scope };
+    this.executeBlock(def.body, classScope);
+    for (const v of cls.attributes.values()) {
+      const f = v.kind === "property" ? v.getter : v;
+      if (f.kind === "function") f.definingClass = cls;
+    }
+    // Class bodies aren't enclosing scopes for methods: rebind closures to the outer scope.
+    for (const v of cls.attributes.values()) {
+      const f = v.kind === "property" ? v.getter : v;
+      if (f.kind === "function" && f.closure === classScope) f.closure = scope;
+    }
+    let result: Value = cls;
+    for (const d of [...def.decorators].reverse()) {
+      const name = decoratorName(d);
+      if (name === "dataclass" || name.endsWith(".dataclass")) {
+        cls.isDataclass = true;
+        cls.fields = dataclassFields(def);
+      } else {
+        const decorator = this.tryEvaluate(d, scope);
+        if (decorator && (decorator.kind === "function" || decorator.kind === "native")) {
+          const r = this.tryCall(decorator, [result]);
+          if (r && r.kind === "class") result = r;
+        }
+      }
+    }
+    if (cls.bases.some((b) => b.qualifiedName === "typing.NamedTuple")) cls.fields = dataclassFields(def);
+    return result;
+  }
+
+  private tryEvaluate(e: Expression, scope: Scope): Value | undefined {
+    try {
+      return this.evaluate(e, scope);
+    } catch (err) {
+      if (err instanceof PythonError || err instanceof Unresolved) return undefined;
+      throw err;
+    }
+  }
+
+  private tryCall(fn: Value, args: Value[]): Value | undefined {
+    try {
+      return this.call(fn, args, new Map());
+    } catch (err) {
+      if (err instanceof PythonError || err instanceof Unresolved) return undefined;
+      throw err;
+    }
+  }
+
+  // ---------------------------------------------------------------- expressions
+
+  evaluate(e: Expression, scope: Scope): Value {
+    switch (e.type) {
+      case "name": return this.lookup(e.id, scope, e.pos);
+      case "int": return int(e.value);
+      case "float": return float(e.value);
+      case "str": return e.value === null ? unknown("formatted string") : str(e.value);
+      case "constant":
+        return e.value === "None" ? NONE : e.value === "True" ? bool(true) : e.value === "False" ? bool(false) : { kind: "ellipsis" };
+      case "attribute": {
+        const o = this.evaluate(e.object, scope);
+        return this.getAttribute(o, e.name, e.pos);
+      }
+      case "subscript": {
+        const o = this.evaluate(e.object, scope);
+        const k = this.evaluate(e.index, scope);
+        return this.getItem(o, k, e.pos);
+      }
+      case "call": return this.evaluateCall(e, scope);
+      case "binary": return this.binary(e.op, this.evaluate(e.left, scope), this.evaluate(e.right, scope), e.pos);
+      case "unary": {
+        const v = this.evaluate(e.operand, scope);
+        if (e.op === "not") {
+          if (v.kind === "unknown") return v;
+          try {
+            return bool(!this.truth(v));
+          } catch (err) {
+            if (err instanceof Unresolved) return unknown(err.message);
+            throw err;
+          }
+        }
+        return this.guard(e.pos, () => unaryOperation(e.op, v, this));
+      }
+      case "boolean": {
+        const l = this.evaluate(e.left, scope);
+        if (l.kind === "unknown") return l;
+        let t: boolean;
+        try {
+          t = this.truth(l);
+        } catch (err) {
+          if (err instanceof Unresolved) return unknown(err.message);
+          throw err;
+        }
+        if (e.op === "and") return t ? this.evaluate(e.right, scope) : l;
+        return t ? l : this.evaluate(e.right, scope);
+      }
+      case "compare": {
+        let left = this.evaluate(e.left, scope);
+        let result: Value = bool(true);
+        for (let i = 0; i < e.ops.length; i++) {
+          const right = this.evaluate(e.comparators[i], scope);
+          result = this.guard(e.pos, () => compareValues(e.ops[i], left, right, this));
+          if (result.kind === "bool" && !result.value) return result;
+          if (result.kind === "unknown") return result;
+          left = right;
+        }
+        return result;
+      }
+      case "conditional": {
+        const t = this.evaluate(e.test, scope);
+        return this.condition(t, e.test.pos) ? this.evaluate(e.body, scope) : this.evaluate(e.orelse, scope);
+      }
+      case "lambda": {
+        const defaults = new Map<string, Value>();
+        for (const p of e.params) if (p.default) defaults.set(p.name, this.evaluate(p.default, scope));
+        const definition: LambdaDefinition = { type: "lambda", params: e.params, body: e.body, pos: e.pos };
+        return { kind: "function", name: "<lambda>", definition, defaults, closure: scope, module: this.currentNamespace(scope) };
+      }
+      case "tuple": return tuple(this.evaluateItems(e.items, scope));
+      case "list": return list(this.evaluateItems(e.items, scope));
+      case "set": {
+        const items = this.evaluateItems(e.items, scope);
+        const entries = new Map<string, Value>();
+        for (const v of items) entries.set(this.guardKey(v), v);
+        return { kind: "set", entries, id: freshId() };
+      }
+      case "dict": {
+        const d = dict();
+        for (const item of e.items) {
+          if ("spread" in item) {
+            const src = this.evaluate(item.spread, scope);
+            if (src.kind === "dict") for (const [k, v] of src.entries) d.entries.set(k, v);
+          } else {
+            const k = this.evaluate(item.key, scope);
+            d.entries.set(this.guardKey(k), { key: k, value: this.evaluate(item.value, scope) });
+          }
+        }
+        return d;
+      }
+      case "comprehension": return this.comprehension(e, scope);
+      case "slice":
+        return {
+          kind: "slice",
+          start: e.start ? this.evaluate(e.start, scope) : NONE,
+          stop: e.stop ? this.evaluate(e.stop, scope) : NONE,
+          step: e.step ? this.evaluate(e.step, scope) : NONE,
+        };
+      case "starred": return this.evaluate(e.value, scope);
+      case "walrus": {
+        const v = this.evaluate(e.value, scope);
+        this.bind(scope, e.name, v);
+        return v;
+      }
+      case "unsupported": return unknown(`unsupported syntax: ${e.what}`, this.location(e.pos));
+    }
+  }
+
+  private guardKey(v: Value): string {
+    try {
+      return keyOf(v);
+    } catch {
+      return `?${freshId()}`;
+    }
+  }
+
+  private evaluateItems(items: Expression[], scope: Scope): Value[] {
+    const out: Value[] = [];
+    for (const item of items) {
+      if (item.type === "starred") {
+        const v = this.evaluate(item.value, scope);
+        if (v.kind === "unknown") out.push(v);
+        else out.push(...this.iterate(v, item.pos));
+      } else out.push(this.evaluate(item, scope));
+    }
+    return out;
+  }
+
+  private comprehension(e: Extract<Expression, { type: "comprehension" }>, scope: Scope): Value {
+    const inner: Scope = { names: new Map(), parent: scope };
+    const results: Value[] = [];
+    const pairs: [Value, Value][] = [];
+    const run = (i: number): void => {
+      if (i === e.clauses.length) {
+        if (e.kind === "dict") pairs.push([this.evaluate(e.element, inner), this.evaluate(e.value!, inner)]);
+        else results.push(this.evaluate(e.element, inner));
+        return;
+      }
+      const c = e.clauses[i];
+      if (c.kind === "if") {
+        if (this.condition(this.evaluate(c.test, inner), c.test.pos)) run(i + 1);
+        return;
+      }
+      const iterable = this.evaluate(c.iter, i === 0 ? scope : inner);
+      if (iterable.kind === "unknown") {
+        this.noteUnknown(`comprehension over an unknown value: ${iterable.reason}`, c.iter.pos);
+        throw new Unresolved(iterable.reason);
+      }
+      for (const item of this.iterate(iterable, c.iter.pos)) {
+        this.budget.step();
+        this.assign(c.target, item, inner);
+        run(i + 1);
+      }
+    };
+    try {
+      run(0);
+    } catch (err) {
+      if (err instanceof Unresolved) return unknown(err.message, this.location(e.pos));
+      throw err;
+    }
+    if (e.kind === "list") return list(results);
+    if (e.kind === "generator") return { kind: "iterator", items: results, index: 0 };
+    if (e.kind === "set") {
+      const entries = new Map<string, Value>();
+      for (const v of results) entries.set(this.guardKey(v), v);
+      return { kind: "set", entries, id: freshId() };
+    }
+    return dict(pairs);
+  }
+
+  lookup(name: string, scope: Scope, pos: Position): Value {
+    let s: Scope | undefined = scope;
+    while (s) {
+      const v = s.names.get(name);
+      if (v !== undefined) return v;
+      s = s.parent;
+    }
+    return unknown(`name '${name}' is not defined`, this.location(pos));
+  }
+
+  /** Runs fn, turning Unresolved into an unknown value noted at pos. */
+  guard(pos: Position, fn: () => Value): Value {
+    try {
+      return fn();
+    } catch (err) {
+      if (err instanceof Unresolved) {
+        this.noteUnknown(err.message, pos);
+        return unknown(err.message, this.location(pos));
+      }
+      throw err;
+    }
+  }
+
+  binary(op: string, left: Value, right: Value, pos: Position): Value {
+    const previous = this.currentLocation;
+    this.currentLocation = this.location(pos);
+    try {
+      return this.guard(pos, () => binaryOperation(op, left, right, this));
+    } finally {
+      this.currentLocation = previous;
+    }
+  }
+
+  // ---------------------------------------------------------------- calls
+
+  private evaluateCall(e: Extract<Expression, { type: "call" }>, scope: Scope): Value {
+    const fn = this.evaluate(e.func, scope);
+    const { args, kwargs } = this.evaluateArguments(e.args, scope);
+    const previous = this.currentLocation;
+    this.currentLocation = this.location(e.pos);
+    try {
+      if (fn.kind === "unknown") {
+        if (this.frame?.inModel || args.some(isModelish)) this.noteUnknown(`call of unknown ${fn.reason}`, e.pos);
+        return unknown(fn.reason, this.location(e.pos));
+      }
+      // zero-argument super() needs the calling frame
+      if (fn.kind === "native" && fn.name === "super" && args.length === 0) return this.zeroArgumentSuper(e.pos);
+      return this.guard(e.pos, () => this.call(fn, args, kwargs));
+    } finally {
+      this.currentLocation = previous;
+    }
+  }
+
+  private zeroArgumentSuper(pos: Position): Value {
+    const frame = this.frame;
+    const cls = frame?.function?.definingClass;
+    if (!cls || !frame?.self) return unknown("super() outside a method", this.location(pos));
+    return { kind: "super", cls, self: frame.self };
+  }
+
+  evaluateArguments(argNodes: Argument[], scope: Scope): { args: Value[]; kwargs: Map<string, Value> } {
+    const args: Value[] = [];
+    const kwargs = new Map<string, Value>();
+    for (const a of argNodes) {
+      if (a.kind === "positional") args.push(this.evaluate(a.value, scope));
+      else if (a.kind === "keyword") kwargs.set(a.name, this.evaluate(a.value, scope));
+      else if (a.kind === "star") {
+        const v = this.evaluate(a.value, scope);
+        if (v.kind === "unknown") throw new Unresolved(`*args from an unknown value: ${v.reason}`);
+        args.push(...this.iterate(v, a.value.pos));
+      } else {
+        const v = this.evaluate(a.value, scope);
+        if (v.kind === "dict") {
+          for (const { key, value } of v.entries.values()) if (key.kind === "str") kwargs.set(key.value, value);
+        } else if (v.kind === "instance" && !v.module) {
+          for (const [k, value] of v.attributes) kwargs.set(k, value);
+        } else if (v.kind === "unknown") throw new Unresolved(`**kwargs from an unknown value: ${v.reason}`);
+      }
+    }
+    return { args, kwargs };
+  }
+
+  /** Calls any callable value with evaluated arguments. */
+  call(fn: Value, args: Value[], kwargs: Map<string, Value>): Value {
+    this.budget.step();
+    switch (fn.kind) {
+      case "native": return this.callNative(fn.call, args, kwargs);
+      case "function": return this.callFunction(fn, args, kwargs);
+      case "bound": return this.call(fn.fn, [fn.self, ...args], kwargs);
+      case "class": return this.instantiate(fn, args, kwargs);
+      case "partial": {
+        const merged = new Map(fn.kwargs);
+        for (const [k, v] of kwargs) merged.set(k, v);
+        return this.call(fn.fn, [...fn.args, ...args], merged);
+      }
+      case "instance": {
+        const callMethod = lookupClassAttribute(fn.cls, "__call__");
+        if (!callMethod) throw new PythonError(`'${fn.cls.name}' object is not callable`);
+        return this.call(callMethod, [fn, ...args], kwargs);
+      }
+      case "unknown": return fn;
+      default:
+        throw new PythonError(`'${describeKind(fn)}' object is not callable`);
+    }
+  }
+
+  private callNative(fn: (call: NativeCall) => Value, args: Value[], kwargs: Map<string, Value>): Value {
+    const before = this.recorder.ops.length;
+    const result = fn({ args, kwargs, context: this.context });
+    // Ops recorded by this native call produce its result: give them its shape for hints and traffic.
+    if (this.recorder.ops.length > before) {
+      const shape = firstTensorShape(result);
+      const elements = shape ? shape.reduce((a, b) => a * b, 1) : 0;
+      for (let i = before; i < this.recorder.ops.length; i++) {
+        const op = this.recorder.ops[i];
+        if (op.outputShape === null) {
+          op.outputShape = shape;
+          op.outputElements = elements;
+        }
+      }
+    }
+    return result;
+  }
+
+  callFunction(fn: FunctionValue, args: Value[], kwargs: Map<string, Value>, frameExtras?: Partial<Frame>): Value {
+    const def = fn.definition;
+    const scope: Scope = { names: new Map(), parent: fn.closure };
+    this.bindParameters(fn, args, kwargs, scope);
+    const self = def.params.length > 0 && def.params[0].kind === "normal" ? scope.names.get(def.params[0].name) : undefined;
+    const parentFrame = this.frame;
+    this.frames.push({
+      file: fn.module.file ?? parentFrame?.file ?? "",
+      function: fn,
+      self,
+      inModel: parentFrame?.inModel ?? false,
+      ...frameExtras,
+    });
+    this.budget.enter();
+    try {
+      if (def.type === "lambda") return this.evaluate(def.body, scope);
+      if (containsYield(def)) return unknown(`generator function ${fn.name}`);
+      const c = this.executeBlock(def.body, scope);
+      return c?.type === "return" ? c.value : NONE;
+    } finally {
+      this.budget.leave();
+      this.frames.pop();
+    }
+  }
+
+  private bindParameters(fn: FunctionValue, args: Value[], kwargs: Map<string, Value>, scope: Scope): void {
+    const params = fn.definition.params;
+    let i = 0;
+    const used = new Set<string>();
+    for (const p of params) {
+      if (p.kind === "normal") {
+        if (i < args.length) {
+          scope.names.set(p.name, args[i++]);
+          used.add(p.name);
+        }
+      } else if (p.kind === "star") {
+        scope.names.set(p.name, tuple(args.slice(i)));
+        i = args.length;
+        used.add(p.name);
+      }
+    }
+    if (i < args.length) throw new PythonError(`${fn.name}() takes ${i} positional arguments but ${args.length} were given`);
+    const rest = dict();
+    for (const [k, v] of kwargs) {
+      const p = params.find((q) => q.name === k && (q.kind === "normal" || q.kind === "keywordOnly"));
+      if (p) {
+        if (used.has(k)) throw new PythonError(`${fn.name}() got multiple values for argument '${k}'`);
+        scope.names.set(k, v);
+        used.add(k);
+      } else rest.entries.set(`s:${k}`, { key: str(k), value: v });
+    }
+    const doubleStar = params.find((p) => p.kind === "doublestar");
+    if (doubleStar) scope.names.set(doubleStar.name, rest);
+    else if (rest.entries.size > 0) throw new PythonError(`${fn.name}() got an unexpected keyword argument '${[...rest.entries.values()][0].key.kind === "str" ? (([...rest.entries.values()][0].key) as { value: string }).value : "?"}'`);
+    for (const p of params) {
+      if (used.has(p.name) || p.kind === "doublestar" || p.kind === "star") continue;
+      const d = fn.defaults.get(p.name);
+      if (d === undefined) throw new PythonError(`${fn.name}() missing required argument '${p.name}'`);
+      scope.names.set(p.name, d);
+    }
+  }
+
+  /** Creates an object of a class and runs its __init__. */
+  instantiate(cls: ClassValue, args: Value[], kwargs: Map<string, Value>): Value {
+    if (cls.construct && !cls.layer) return cls.construct({ args, kwargs, context: this.context }, cls);
+    const newMethod = lookupClassAttribute(cls, "__new__");
+    if (newMethod && newMethod.kind === "native" && !cls.isModule) return this.call(newMethod, [cls, ...args], kwargs);
+    const instance: InstanceValue = { kind: "instance", cls, attributes: new Map(), id: freshId() };
+    if (cls.isModule) {
+      instance.module = {
+        typeName: cls.name,
+        children: new Map(),
+        parameters: new Map(),
+        buffers: new Map(),
+        training: true,
+        constructedAt: this.currentLocation,
+      };
+    }
+    if (cls.fields && !hasOwnInit(cls)) {
+      this.initialiseFields(cls, instance, args, kwargs);
+      const post = lookupClassAttribute(cls, "__post_init__");
+      if (post) this.call(post, [instance], new Map());
+      return instance;
+    }
+    const init = lookupClassAttribute(cls, "__init__");
+    if (init) {
+      const wasInModel = this.frame?.inModel ?? false;
+      if (cls.isModule && init.kind === "function") {
+        this.callFunction(init, [instance, ...args], kwargs, { inModel: true });
+      } else this.call(init, [instance, ...args], kwargs);
+      void wasInModel;
+    }
+    return instance;
+  }
+
+  /** dataclass and NamedTuple construction: fields in order, with class-level defaults. */
+  private initialiseFields(cls: ClassValue, instance: InstanceValue, args: Value[], kwargs: Map<string, Value>): void {
+    const fields: string[] = [];
+    for (const c of [...cls.mro].reverse()) for (const f of c.fields ?? []) if (!fields.includes(f)) fields.push(f);
+    fields.forEach((f, i) => {
+      let v: Value | undefined = i < args.length ? args[i] : kwargs.get(f);
+      if (v === undefined) {
+        const d = lookupClassAttribute(cls, f);
+        if (d && d.kind === "instance" && d.cls.qualifiedName === "dataclasses.Field") {
+          const factory = d.attributes.get("default_factory");
+          v = factory && factory.kind !== "none" ? this.call(factory, [], new Map()) : d.attributes.get("default");
+        } else v = d;
+      }
+      instance.attributes.set(f, v ?? unknown(`dataclass field ${f} has no value`));
+    });
+  }
+
+  // ---------------------------------------------------------------- attributes and items
+
+  getAttribute(o: Value, name: string, pos?: Position): Value {
+    switch (o.kind) {
+      case "unknown": return o;
+      case "instance": {
+        const own = o.attributes.get(name);
+        if (own !== undefined) return own;
+        if (o.module) {
+          const m = o.module;
+          const p = m.parameters.get(name) ?? m.buffers.get(name) ?? m.children.get(name);
+          if (p !== undefined) return p;
+        }
+        const c = lookupClassAttribute(o.cls, name);
+        if (c !== undefined) return this.bindAttribute(c, o);
+        const getattr = lookupClassAttribute(o.cls, "__getattr__");
+        if (getattr && getattr.kind === "function") return this.call(getattr, [o, str(name)], new Map());
+        if (o.cls.attributes.has("__unknown_base__") || o.cls.mro.some((k) => k.attributes.has("__unknown_base__"))) {
+          return unknown(`attribute ${name} of ${o.cls.name}, whose base class is unknown`);
+        }
+        return this.missingAttribute(o, name, pos);
+      }
+      case "class": {
+        const c = lookupClassAttribute(o, name);
+        if (c === undefined) {
+          if (name === "__name__") return str(o.name);
+          return this.missingAttribute(o, name, pos);
+        }
+        if (c.kind === "function" && c.isClassMethod) return { kind: "bound", self: o, fn: c };
+        if (c.kind === "property") return c;
+        return c;
+      }
+      case "super": {
+        const selfClass = o.self.kind === "instance" ? o.self.cls : o.self.kind === "class" ? o.self : undefined;
+        if (!selfClass) return unknown("super() of a non-object");
+        const c = lookupClassAttribute(selfClass, name, o.cls);
+        if (c === undefined) return this.missingAttribute(o, name, pos);
+        return this.bindAttribute(c, o.self);
+      }
+      case "namespace": {
+        const v = o.scope.names.get(name);
+        if (v !== undefined) return v;
+        const sub = this.loader.importSubmodule(o, name, this.frame?.file ?? "");
+        if (sub) return sub;
+        const fallback = o.scope.names.get("__fallback__");
+        if (fallback) return this.call(fallback, [str(name)], new Map());
+        return unknown(`${o.name}.${name} is not available to the analyzer`, pos ? this.location(pos) : undefined);
+      }
+      case "tensor": {
+        const method = this.torch.tensorMethods.get(name);
+        if (method) return { kind: "native", name: `Tensor.${name}`, call: (c) => method(o, c) };
+        const attribute = this.guard(pos ?? zeroPosition, () => this.torch.tensorAttribute(o, name) ?? unknown(`tensor attribute ${name}`));
+        return attribute;
+      }
+      default: {
+        const methods = this.builtinMethods(o);
+        const m = methods?.[name];
+        if (m) return { kind: "native", name, call: (c) => m(o, c) };
+        return this.missingAttribute(o, name, pos);
+      }
+    }
+  }
+
+  private missingAttribute(o: Value, name: string, pos?: Position): Value {
+    return unknown(`'${describeKind(o)}' has no attribute '${name}' the analyzer knows`, pos ? this.location(pos) : undefined);
+  }
+
+  private bindAttribute(c: Value, self: Value): Value {
+    if (c.kind === "function") {
+      if (c.isStatic) return c;
+      if (c.isClassMethod) return { kind: "bound", self: self.kind === "instance" ? self.cls : self, fn: c };
+      return { kind: "bound", self, fn: c };
+    }
+    if (c.kind === "native") return { kind: "bound", self, fn: c };
+    if (c.kind === "property") return this.call(c.getter, [self], new Map());
+    return c;
+  }
+
+  /** Methods of builtin values (list.append, dict.get, str.format...), set by the builtins module. */
+  builtinMethods: (v: Value) => Record<string, (self: Value, call: NativeCall) => Value> | undefined = () => undefined;
+
+  setAttribute(o: Value, name: string, value: Value, pos?: Position): void {
+    if (o.kind === "unknown") return;
+    if (o.kind === "instance") {
+      const setter = lookupClassAttribute(o.cls, "__setattr__");
+      if (setter && setter.kind === "native") {
+        this.call(setter, [o, str(name), value], new Map());
+        return;
+      }
+      o.attributes.set(name, value);
+      return;
+    }
+    if (o.kind === "class") {
+      o.attributes.set(name, value);
+      return;
+    }
+    if (o.kind === "namespace") {
+      o.scope.names.set(name, value);
+      return;
+    }
+    void pos;
+  }
+
+  getItem(o: Value, key: Value, pos: Position): Value {
+    return this.guard(pos, () => {
+      if (o.kind === "unknown") return o;
+      if (key.kind === "unknown" && o.kind !== "tensor") return key;
+      switch (o.kind) {
+        case "list":
+        case "tuple": {
+          if (key.kind === "slice") {
+            const items = sliceItems(o.items, key);
+            return o.kind === "list" ? list(items) : { ...tuple(items), isSize: o.isSize };
+          }
+          const i = toInt(key, "index");
+          const idx = i < 0 ? o.items.length + i : i;
+          if (idx < 0 || idx >= o.items.length) throw new PythonError(`index ${i} out of range`);
+          return o.items[idx];
+        }
+        case "str": {
+          if (key.kind === "slice") return str(sliceItems([...o.value].map(str), key).map((s) => (s as { value: string }).value).join(""));
+          const i = toInt(key);
+          return str(o.value.at(i) ?? "");
+        }
+        case "dict": {
+          const e = o.entries.get(keyOf(key));
+          if (!e) throw new PythonError(`KeyError: ${keyOf(key)}`);
+          return e.value;
+        }
+        case "range": {
+          const items: Value[] = [];
+          const n = rangeLength(o.start, o.stop, o.step);
+          if (key.kind === "slice") {
+            for (let i = 0; i < n; i++) items.push(int(o.start + i * o.step));
+            return list(sliceItems(items, key));
+          }
+          const i = toInt(key);
+          return int(o.start + (i < 0 ? n + i : i) * o.step);
+        }
+        case "tensor":
+          return this.torch.getItem(o, key, this.context);
+        case "instance": {
+          const getitem = lookupClassAttribute(o.cls, "__getitem__");
+          if (getitem) return this.call(getitem, [o, key], new Map());
+          throw new Unresolved(`indexing a ${o.cls.name}`);
+        }
+        case "class":
+          return o; // typing generics: List[int], Optional[nn.Module]
+        default:
+          throw new Unresolved(`indexing a ${describeKind(o)}`);
+      }
+    });
+  }
+
+  setItem(o: Value, key: Value, value: Value, pos: Position): void {
+    this.guard(pos, () => {
+      if (o.kind === "list") {
+        const i = toInt(key, "index");
+        o.items[i < 0 ? o.items.length + i : i] = value;
+      } else if (o.kind === "dict") o.entries.set(keyOf(key), { key, value });
+      else if (o.kind === "instance") {
+        const setitem = lookupClassAttribute(o.cls, "__setitem__");
+        if (setitem) this.call(setitem, [o, key, value], new Map());
+      }
+      return NONE;
+    });
+  }
+
+  /** The items of an iterable value (lists, tuples, ranges, dicts' keys, strings, module containers...). */
+  iterate(v: Value, pos?: Position): Value[] {
+    switch (v.kind) {
+      case "list": case "tuple": return [...v.items];
+      case "iterator": return v.items.slice(v.index);
+      case "range": {
+        const n = rangeLength(v.start, v.stop, v.step);
+        if (n > this.budget.maxSteps) throw new BudgetExceeded("steps");
+        const out: Value[] = new Array(n);
+        for (let i = 0; i < n; i++) out[i] = int(v.start + i * v.step);
+        return out;
+      }
+      case "dict": return [...v.entries.values()].map((e) => e.key);
+      case "set": return [...v.entries.values()];
+      case "str": return [...v.value].map(str);
+      case "tensor": {
+        if (v.shape.length === 0) throw new PythonError("iteration over a 0-d tensor");
+        const row: TensorValue = { kind: "tensor", shape: v.shape.slice(1), dtype: v.dtype };
+        return new Array(v.shape[0]).fill(row);
+      }
+      case "instance": {
+        const iter = lookupClassAttribute(v.cls, "__iter__");
+        if (iter) return this.iterate(this.call(iter, [v], new Map()), pos);
+        throw new Unresolved(`iterating over a ${v.cls.name}`);
+      }
+      case "unknown": throw new Unresolved(v.reason);
+      default: throw new Unresolved(`iterating over a ${describeKind(v)}`);
+    }
+  }
+
+  /** True when an object's class derives from base. */
+  isInstance(v: Value, base: ClassValue): boolean {
+    return v.kind === "instance" && isSubclass(v.cls, base);
+  }
+}
+
+const zeroPosition: Position = { line: 0, column: 0, endLine: 0, endColumn: 0, startIndex: 0, endIndex: 0 };
+
+function isModelish(v: Value): boolean {
+  return v.kind === "tensor" || (v.kind === "instance" && !!v.module);
+}
+
+function firstTensorShape(v: Value): number[] | null {
+  if (v.kind === "tensor") return v.shape;
+  if (v.kind === "tuple" || v.kind === "list") {
+    for (const item of v.items) {
+      const s = firstTensorShape(item);
+      if (s) return s;
+    }
+  }
+  return null;
+}
+
+function decoratorName(d: Expression): string {
+  if (d.type === "name") return d.id;
+  if (d.type === "attribute") return `${decoratorName(d.object)}.${d.name}`;
+  if (d.type === "call") return decoratorName(d.func);
+  return "";
+}
+
+function dataclassFields(def: ClassDefinition): string[] {
+  const out: string[] = [];
+  for (const s of def.body) if (s.type === "annotated" && s.target.type === "name") out.push(s.target.id);
+  return out;
+}
+
+function hasOwnInit(cls: ClassValue): boolean {
+  for (const c of cls.mro) {
+    if (c.fields) return false;
+    if (c.attributes.has("__init__")) return true;
+  }
+  return false;
+}
+
+function sliceItems<T>(items: T[], s: Extract<Value, { kind: "slice" }>): T[] {
+  const n = items.length;
+  const step = s.step.kind === "none" ? 1 : toInt(s.step, "slice step");
+  if (step === 0) throw new PythonError("slice step cannot be zero");
+  const clamp = (v: Value, dflt: number): number => {
+    if (v.kind === "none") return dflt;
+    let i = toInt(v, "slice bound");
+    if (i < 0) i += n;
+    return step > 0 ? Math.min(Math.max(i, 0), n) : Math.min(Math.max(i, -1), n - 1);
+  };
+  const start = clamp(s.start, step > 0 ? 0 : n - 1);
+  const stop = clamp(s.stop, step > 0 ? n : -1);
+  const out: T[] = [];
+  if (step > 0) for (let i = start; i < stop; i += step) out.push(items[i]);
+  else for (let i = start; i > stop; i += step) out.push(items[i]);
+  return out;
+}
+
+const yieldCache = new WeakMap<object, boolean>();
+function containsYield(def: FunctionDefinition): boolean {
+  let cached = yieldCache.get(def);
+  if (cached === undefined) {
+    cached = JSON.stringify(def.body, (k, v) => (k === "pos" ? undefined : v)).includes('"what":"yield"');
+    yieldCache.set(def, cached);
+  }
+  return cached;
+}
+
+export { isIntLike };

@@ -1,0 +1,63 @@
+import type { OpRecord, UnresolvedNote } from "../report/model-report";
+import type { InstanceValue, SourceLocation } from "./values";
+
+/** Per-module totals gathered while forward runs. */
+export interface ModuleTally {
+  flops: number;
+  calls: number;
+  output: number[] | null;
+  activationElements: number;
+}
+
+/**
+ * Collects what happens while a model is built and run: FLOPs per op and per module, and the notes on what
+ * could not be resolved. One recorder per model analysis.
+ */
+export class Recorder {
+  readonly ops: OpRecord[] = [];
+  readonly notes: UnresolvedNote[] = [];
+  private readonly noteKeys = new Set<string>();
+  /** Modules whose forward is running, outermost first. */
+  readonly moduleStack: InstanceValue[] = [];
+  readonly tallies = new Map<number, ModuleTally>();
+  /** Module path by instance id, filled once the model tree is known. */
+  paths = new Map<number, string>();
+  /** Set while forward runs; before that, ops (e.g. in __init__) are not costs of the model. */
+  recording = false;
+
+  /** Records a note once per place and reason. */
+  note(reason: string, location: SourceLocation | undefined): void {
+    const file = location?.file ?? "";
+    const line = location?.line ?? 0;
+    const key = `${file}:${line}:${reason}`;
+    if (this.noteKeys.has(key)) return;
+    this.noteKeys.add(key);
+    this.notes.push({ file, line, reason });
+  }
+
+  /** Adds an op's FLOPs to the op list and to every module on the stack. */
+  addOp(op: string, flops: number, location: SourceLocation | undefined): void {
+    if (!this.recording) return;
+    const top = this.moduleStack[this.moduleStack.length - 1];
+    this.ops.push({
+      op,
+      flops,
+      outputElements: 0,
+      weightElements: 0,
+      outputShape: null,
+      modulePath: top ? (this.paths.get(top.id) ?? "?") : "",
+      file: location?.file ?? "",
+      line: location?.line ?? 0,
+    });
+    for (const m of this.moduleStack) this.tally(m.id).flops += flops;
+  }
+
+  tally(id: number): ModuleTally {
+    let t = this.tallies.get(id);
+    if (!t) {
+      t = { flops: 0, calls: 0, output: null, activationElements: 0 };
+      this.tallies.set(id, t);
+    }
+    return t;
+  }
+}

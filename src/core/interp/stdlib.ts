@@ -1,0 +1,235 @@
+import { nativeClass } from "./classes";
+import { NONE, bool, dict, float, int, keyOf, list, str, toInt, toNumber, tuple, unknown } from "./construct";
+import type { Interpreter } from "./interpreter";
+import { deepCopy } from "../torch/module-base";
+import { PythonError, type ClassValue, type ModuleNamespaceValue, type NativeCall, type Value } from "./values";
+
+type Native = (call: NativeCall) => Value;
+
+function namespace(name: string, entries: Record<string, Value>): ModuleNamespaceValue {
+  return { kind: "namespace", name, scope: { names: new Map(Object.entries(entries)) } };
+}
+
+function fn(name: string, call: Native): Value {
+  return { kind: "native", name, call };
+}
+
+const num = (v: Value) => toNumber(v);
+
+/** Python standard-library modules the analyzer models (math, functools, collections, dataclasses, ...). */
+export function createStandardLibrary(interp: () => Interpreter, objectClass: ClassValue): Map<string, ModuleNamespaceValue> {
+  const modules = new Map<string, ModuleNamespaceValue>();
+  const call = (f: Value, args: Value[], kwargs = new Map<string, Value>()) => interp().call(f, args, kwargs);
+  const iterate = (v: Value) => interp().iterate(v);
+
+  const mathFunctions: Record<string, (...xs: number[]) => number> = {
+    sqrt: Math.sqrt, exp: Math.exp, log2: Math.log2, log10: Math.log10, sin: Math.sin, cos: Math.cos, tan: Math.tan,
+    atan: Math.atan, tanh: Math.tanh, fabs: Math.abs, pow: Math.pow, atan2: Math.atan2, hypot: Math.hypot,
+  };
+  const math: Record<string, Value> = {
+    pi: float(Math.PI), e: float(Math.E), inf: float(Infinity), tau: float(2 * Math.PI), nan: float(NaN),
+    ceil: fn("math.ceil", ({ args }) => int(Math.ceil(num(args[0])))),
+    floor: fn("math.floor", ({ args }) => int(Math.floor(num(args[0])))),
+    trunc: fn("math.trunc", ({ args }) => int(Math.trunc(num(args[0])))),
+    log: fn("math.log", ({ args }) => float(args.length > 1 ? Math.log(num(args[0])) / Math.log(num(args[1])) : Math.log(num(args[0])))),
+    gcd: fn("math.gcd", ({ args }) => {
+      let [a, b] = [Math.abs(toInt(args[0])), Math.abs(toInt(args[1]))];
+      while (b) [a, b] = [b, a % b];
+      return int(a);
+    }),
+    prod: fn("math.prod", ({ args }) => iterate(args[0]).reduce<Value>((acc, v) => interp().binary("*", acc, v, zero), int(1))),
+    isqrt: fn("math.isqrt", ({ args }) => int(Math.floor(Math.sqrt(num(args[0]))))),
+    isclose: fn("math.isclose", ({ args }) => bool(Math.abs(num(args[0]) - num(args[1])) <= 1e-9 * Math.max(Math.abs(num(args[0])), Math.abs(num(args[1]))))),
+    isfinite: fn("math.isfinite", ({ args }) => bool(Number.isFinite(num(args[0])))),
+  };
+  for (const [k, f] of Object.entries(mathFunctions)) math[k] = fn(`math.${k}`, ({ args }) => float(f(...args.map(num))));
+  modules.set("math", namespace("math", math));
+
+  const partial = fn("functools.partial", ({ args, kwargs }) => ({ kind: "partial", fn: args[0], args: args.slice(1), kwargs: new Map(kwargs) }));
+  const identityDecorator = fn("decorator", ({ args }) => (args.length === 1 && ["function", "native", "class"].includes(args[0].kind) ? args[0] : fn("decorator", ({ args: inner }) => inner[0])));
+  modules.set("functools", namespace("functools", {
+    partial,
+    reduce: fn("functools.reduce", ({ args }) => {
+      const items = iterate(args[1]);
+      let acc = args.length > 2 ? args[2] : items.shift()!;
+      for (const v of items) acc = call(args[0], [acc, v]);
+      return acc;
+    }),
+    wraps: fn("functools.wraps", () => fn("wraps", ({ args }) => args[0])),
+    lru_cache: identityDecorator,
+    cache: identityDecorator,
+    cached_property: fn("cached_property", ({ args }) => ({ kind: "property", getter: args[0] })),
+  }));
+
+  const orderedDict = nativeClass("collections.OrderedDict", [objectClass]);
+  orderedDict.construct = ({ args, kwargs }) => {
+    const d = dict();
+    d.ordered = true;
+    if (args.length) {
+      const src = args[0];
+      if (src.kind === "dict") for (const [k, v] of src.entries) d.entries.set(k, v);
+      else for (const pair of iterate(src)) {
+        const [k, v] = iterate(pair);
+        d.entries.set(keyOf(k), { key: k, value: v });
+      }
+    }
+    for (const [k, v] of kwargs) d.entries.set(keyOf(str(k)), { key: str(k), value: v });
+    return d;
+  };
+  const defaultDict = nativeClass("collections.defaultdict", [objectClass]);
+  defaultDict.construct = () => dict();
+  const namedtuple = fn("collections.namedtuple", ({ args }) => {
+    const fieldsValue = args[1];
+    const fields = fieldsValue.kind === "str" ? fieldsValue.value.replace(/,/g, " ").split(/\s+/).filter(Boolean) : iterate(fieldsValue).map((f) => (f.kind === "str" ? f.value : "?"));
+    const cls = nativeClass(args[0].kind === "str" ? args[0].value : "namedtuple", [objectClass]);
+    cls.fields = fields;
+    return cls;
+  });
+  modules.set("collections", namespace("collections", { OrderedDict: orderedDict, defaultdict: defaultDict, namedtuple, Counter: defaultDict, deque: fn("deque", ({ args }) => list(args.length ? iterate(args[0]) : [])) }));
+  modules.set("collections.abc", namespace("collections.abc", { Iterable: objectClass, Sequence: objectClass, Mapping: objectClass, Callable: objectClass }));
+
+  const field = nativeClass("dataclasses.Field", [objectClass]);
+  modules.set("dataclasses", namespace("dataclasses", {
+    dataclass: fn("dataclass", ({ args }) => (args[0]?.kind === "class" ? args[0] : fn("dataclass", ({ args: a }) => a[0]))),
+    field: fn("dataclasses.field", ({ kwargs }) => ({
+      kind: "instance",
+      cls: field,
+      attributes: new Map([["default", kwargs.get("default") ?? unknown("dataclass field without default")], ["default_factory", kwargs.get("default_factory") ?? NONE]]),
+      id: -1,
+    })),
+    asdict: fn("asdict", ({ args }) => (args[0].kind === "instance" ? dict([...args[0].attributes].map(([k, v]) => [str(k), v] as [Value, Value])) : unknown("asdict"))),
+    replace: fn("dataclasses.replace", ({ args, kwargs }) => {
+      const o = args[0];
+      if (o.kind !== "instance") return unknown("replace");
+      const copy = { ...o, attributes: new Map(o.attributes) };
+      for (const [k, v] of kwargs) copy.attributes.set(k, v);
+      return copy;
+    }),
+  }));
+
+  // typing: every name is a harmless class-like value that can be subscripted (List[int]) and ignored.
+  const typingNames = ["Any", "Callable", "Dict", "List", "Optional", "Tuple", "Union", "Type", "Sequence", "Iterable", "Mapping", "Set", "Literal", "ClassVar", "Final", "TypeVar", "Generic", "Protocol", "Iterator", "cast", "overload", "TYPE_CHECKING", "Annotated", "NamedTuple"];
+  const typing: Record<string, Value> = {};
+  for (const n of typingNames) typing[n] = nativeClass(`typing.${n}`, [objectClass]);
+  typing.TYPE_CHECKING = bool(false);
+  typing.cast = fn("typing.cast", ({ args }) => args[1]);
+  typing.overload = identityDecorator;
+  typing.TypeVar = fn("TypeVar", () => NONE);
+  modules.set("typing", namespace("typing", typing));
+  modules.set("typing_extensions", namespace("typing_extensions", typing));
+
+  modules.set("itertools", namespace("itertools", {
+    product: fn("itertools.product", ({ args, kwargs }) => {
+      const repeat = kwargs.has("repeat") ? toInt(kwargs.get("repeat")!) : 1;
+      let pools = args.map(iterate);
+      if (repeat > 1) pools = Array.from({ length: repeat }, () => pools).flat();
+      let result: Value[][] = [[]];
+      for (const p of pools) result = result.flatMap((r) => p.map((x) => [...r, x]));
+      return list(result.map((r) => tuple(r)));
+    }),
+    chain: fn("itertools.chain", ({ args }) => list(args.flatMap(iterate))),
+    repeat: fn("itertools.repeat", ({ args }) => list(Array.from({ length: args[1] ? toInt(args[1]) : 1 }, () => args[0]))),
+    accumulate: fn("itertools.accumulate", ({ args }) => {
+      const out: Value[] = [];
+      let acc: Value | undefined;
+      for (const v of iterate(args[0])) {
+        acc = acc === undefined ? v : args[1] ? call(args[1], [acc, v]) : interp().binary("+", acc, v, zero);
+        out.push(acc);
+      }
+      return list(out);
+    }),
+    islice: fn("itertools.islice", ({ args }) => list(iterate(args[0]).slice(0, toInt(args[args.length - 1])))),
+  }));
+  modules.set("operator", namespace("operator", {
+    mul: fn("operator.mul", ({ args }) => interp().binary("*", args[0], args[1], zero)),
+    add: fn("operator.add", ({ args }) => interp().binary("+", args[0], args[1], zero)),
+  }));
+  modules.set("copy", namespace("copy", {
+    deepcopy: fn("copy.deepcopy", ({ args }) => deepCopy(args[0])),
+    copy: fn("copy.copy", ({ args }) => args[0]),
+  }));
+
+  // argparse: a script's arguments resolve to their defaults.
+  const argumentParser = nativeClass("argparse.ArgumentParser", [objectClass], {
+    __init__: ({ args }) => {
+      const self = args[0];
+      if (self.kind === "instance") self.attributes.set("__defaults__", dict());
+      return NONE;
+    },
+    add_argument: ({ args, kwargs }) => {
+      const self = args[0];
+      if (self.kind !== "instance") return NONE;
+      const names = args.slice(1).filter((a): a is Extract<Value, { kind: "str" }> => a.kind === "str").map((a) => a.value);
+      const long = names.find((n) => n.startsWith("--")) ?? names[0];
+      if (!long) return NONE;
+      const dest = kwargs.get("dest")?.kind === "str" ? (kwargs.get("dest") as { value: string }).value : long.replace(/^-+/, "").replace(/-/g, "_");
+      const action = kwargs.get("action");
+      let value = kwargs.get("default");
+      if (value === undefined) value = action?.kind === "str" && action.value === "store_true" ? bool(false) : action?.kind === "str" && action.value === "store_false" ? bool(true) : NONE;
+      const defaults = self.attributes.get("__defaults__");
+      if (defaults?.kind === "dict") defaults.entries.set(keyOf(str(dest)), { key: str(dest), value });
+      return NONE;
+    },
+    parse_args: ({ args }) => argparseNamespace(args[0]),
+    parse_known_args: ({ args }) => tuple([argparseNamespace(args[0]), list([])]),
+    add_argument_group: ({ args }) => args[0],
+    add_mutually_exclusive_group: ({ args }) => args[0],
+    set_defaults: () => NONE,
+  });
+  const argparseNamespaceClass = nativeClass("argparse.Namespace", [objectClass]);
+  const argparseNamespace = (parser: Value): Value => {
+    const instance: Value = { kind: "instance", cls: argparseNamespaceClass, attributes: new Map(), id: -2 };
+    const defaults = parser.kind === "instance" ? parser.attributes.get("__defaults__") : undefined;
+    if (defaults?.kind === "dict") for (const { key, value } of defaults.entries.values()) if (key.kind === "str") instance.attributes.set(key.value, value);
+    return instance;
+  };
+  modules.set("argparse", namespace("argparse", { ArgumentParser: argumentParser, Namespace: argparseNamespaceClass }));
+
+  const quiet = (name: string) => fn(name, () => NONE);
+  const logger = nativeClass("logging.Logger", [objectClass], { info: () => NONE, warning: () => NONE, debug: () => NONE, error: () => NONE, warn: () => NONE, setLevel: () => NONE });
+  const loggerInstance: Value = { kind: "instance", cls: logger, attributes: new Map(), id: -3 };
+  modules.set("logging", namespace("logging", { getLogger: fn("getLogger", () => loggerInstance), basicConfig: quiet("basicConfig"), INFO: int(20), WARNING: int(30), DEBUG: int(10) }));
+  modules.set("warnings", namespace("warnings", { warn: quiet("warn"), filterwarnings: quiet("filterwarnings"), simplefilter: quiet("simplefilter") }));
+  modules.set("os", namespace("os", {
+    environ: dict(),
+    getenv: fn("os.getenv", ({ args }) => args[1] ?? NONE),
+    path: namespace("os.path", {
+      join: fn("os.path.join", () => unknown("a file path")),
+      exists: fn("os.path.exists", () => bool(false)),
+      isfile: fn("os.path.isfile", () => bool(false)),
+      dirname: fn("os.path.dirname", () => unknown("a file path")),
+      basename: fn("os.path.basename", () => unknown("a file path")),
+      abspath: fn("os.path.abspath", () => unknown("a file path")),
+    }),
+    makedirs: quiet("makedirs"),
+    cpu_count: fn("os.cpu_count", () => int(1)),
+  }));
+  modules.set("sys", namespace("sys", { argv: list([str("script.py")]), version_info: tuple([int(3), int(11)]), exit: fn("sys.exit", () => { throw new PythonError("sys.exit()"); }), stdout: unknown("stdout"), platform: str("linux"), path: list([]) }));
+  modules.set("time", namespace("time", { time: fn("time.time", () => float(0)), perf_counter: fn("perf_counter", () => float(0)), sleep: quiet("sleep") }));
+  modules.set("random", namespace("random", { seed: quiet("seed"), random: fn("random", () => unknown("a random number")), randint: fn("randint", () => unknown("a random number")), choice: fn("choice", () => unknown("a random choice")), shuffle: quiet("shuffle") }));
+  modules.set("abc", namespace("abc", { ABC: nativeClass("abc.ABC", [objectClass]), abstractmethod: fn("abstractmethod", ({ args }) => args[0]), ABCMeta: nativeClass("abc.ABCMeta", [objectClass]) }));
+  modules.set("enum", namespace("enum", { Enum: nativeClass("enum.Enum", [objectClass]), IntEnum: nativeClass("enum.IntEnum", [objectClass]), auto: fn("auto", () => unknown("enum value")) }));
+  modules.set("inspect", namespace("inspect", { signature: fn("signature", () => unknown("a signature")), isclass: fn("isclass", ({ args }) => bool(args[0].kind === "class")), isfunction: fn("isfunction", ({ args }) => bool(args[0].kind === "function")) }));
+  const numpy = namespace("numpy", {
+    prod: math.prod,
+    sqrt: fn("np.sqrt", ({ args }) => float(Math.sqrt(num(args[0])))),
+    log2: fn("np.log2", ({ args }) => float(Math.log2(num(args[0])))),
+    log: fn("np.log", ({ args }) => float(Math.log(num(args[0])))),
+    ceil: fn("np.ceil", ({ args }) => float(Math.ceil(num(args[0])))),
+    floor: fn("np.floor", ({ args }) => float(Math.floor(num(args[0])))),
+    pi: float(Math.PI),
+    linspace: fn("np.linspace", ({ args }) => {
+      const [a, b, n] = [num(args[0]), num(args[1]), toInt(args[2] ?? int(50))];
+      return list(Array.from({ length: n }, (_, i) => float(n === 1 ? a : a + ((b - a) * i) / (n - 1))));
+    }),
+    cumsum: fn("np.cumsum", ({ args }) => {
+      let acc = 0;
+      return list(iterate(args[0]).map((v) => int((acc += num(v)))));
+    }),
+    random: namespace("numpy.random", { seed: quiet("seed") }),
+  });
+  modules.set("numpy", numpy);
+  return modules;
+}
+
+const zero = { line: 0, column: 0, endLine: 0, endColumn: 0, startIndex: 0, endIndex: 0 };

@@ -1,0 +1,440 @@
+import type { Node, Tree } from "web-tree-sitter";
+import type { Argument, ComprehensionClause, DictItem, Expression, ModuleSyntax, Parameter, Position, Statement } from "./ast";
+
+/** Lowers a tree-sitter Python tree into the interpreter's syntax tree, collecting syntax errors and comments. */
+export function lowerModule(tree: Tree): ModuleSyntax {
+  const lowering = new Lowering();
+  const body = lowering.block(tree.rootNode);
+  return { body, syntaxErrors: lowering.errors, comments: lowering.comments };
+}
+
+/** Lowers one expression's source text (an `--entry`), or throws with the syntax error. */
+export function lowerExpression(tree: Tree): Expression {
+  const lowering = new Lowering();
+  const root = tree.rootNode;
+  const statements = root.namedChildren.filter((n): n is Node => !!n && n.type !== "comment");
+  if (root.hasError || statements.length !== 1 || statements[0].type !== "expression_statement") {
+    throw new Error("not a single Python expression");
+  }
+  return lowering.expression(statements[0].namedChildren[0]!);
+}
+
+function position(node: Node): Position {
+  return {
+    line: node.startPosition.row + 1,
+    column: node.startPosition.column,
+    endLine: node.endPosition.row + 1,
+    endColumn: node.endPosition.column,
+    startIndex: node.startIndex,
+    endIndex: node.endIndex,
+  };
+}
+
+const BINARY_OPERATORS = new Set(["+", "-", "*", "/", "//", "%", "**", "@", "<<", ">>", "&", "|", "^"]);
+
+class Lowering {
+  readonly errors: ModuleSyntax["syntaxErrors"] = [];
+  readonly comments = new Map<number, string>();
+
+  block(node: Node | null): Statement[] {
+    const out: Statement[] = [];
+    if (!node) return out;
+    for (const child of node.namedChildren) {
+      if (!child) continue;
+      if (child.type === "comment") {
+        this.comments.set(child.startPosition.row + 1, child.text);
+        continue;
+      }
+      if (child.type === "ERROR" || child.isMissing) {
+        this.error(child);
+        // Keep what tree-sitter recovered inside the error (often whole definitions).
+        out.push(...this.block(child).filter((s) => s.type === "function" || s.type === "class" || s.type === "import" || s.type === "importFrom"));
+        continue;
+      }
+      if (child.hasError) this.findErrors(child);
+      const s = this.statement(child);
+      if (s) out.push(s);
+    }
+    return out;
+  }
+
+  private findErrors(node: Node): void {
+    if (node.type === "ERROR" || node.isMissing) {
+      this.error(node);
+      return;
+    }
+    for (const c of node.children) if (c && c.hasError) this.findErrors(c);
+    for (const c of node.children) if (c && (c.type === "ERROR" || c.isMissing)) this.error(c);
+  }
+
+  private error(node: Node): void {
+    const line = node.startPosition.row + 1;
+    if (this.errors.some((e) => e.line === line)) return;
+    const message = node.isMissing ? `missing ${node.type}` : `syntax error near '${node.text.slice(0, 30).split("\n")[0]}'`;
+    this.errors.push({ line, column: node.startPosition.column, message });
+  }
+
+  statement(node: Node): Statement | null {
+    const pos = position(node);
+    switch (node.type) {
+      case "expression_statement": {
+        const inner = node.namedChildren[0];
+        if (!inner) return null;
+        if (inner.type === "assignment") return this.assignment(inner);
+        if (inner.type === "augmented_assignment") {
+          const op = inner.childForFieldName("operator")!.text.slice(0, -1);
+          return { type: "augmented", target: this.expression(inner.childForFieldName("left")!), op, value: this.expression(inner.childForFieldName("right")!), pos };
+        }
+        if (node.namedChildren.length > 1) return { type: "expression", value: { type: "tuple", items: node.namedChildren.map((c) => this.expression(c!)), pos }, pos };
+        return { type: "expression", value: this.expression(inner), pos };
+      }
+      case "return_statement": {
+        const v = node.namedChildren[0];
+        return { type: "return", value: v ? this.expression(v) : undefined, pos };
+      }
+      case "if_statement": return this.ifStatement(node);
+      case "for_statement":
+        return {
+          type: "for",
+          target: this.expression(node.childForFieldName("left")!),
+          iter: this.expression(node.childForFieldName("right")!),
+          body: this.block(node.childForFieldName("body")),
+          orelse: this.block(node.childForFieldName("alternative")?.childForFieldName("body") ?? null),
+          pos,
+        };
+      case "while_statement":
+        return {
+          type: "while",
+          test: this.expression(node.childForFieldName("condition")!),
+          body: this.block(node.childForFieldName("body")),
+          orelse: this.block(node.childForFieldName("alternative")?.childForFieldName("body") ?? null),
+          pos,
+        };
+      case "break_statement": return { type: "break", pos };
+      case "continue_statement": return { type: "continue", pos };
+      case "pass_statement": return { type: "pass", pos };
+      case "function_definition": return this.functionDefinition(node, [], pos);
+      case "class_definition": return this.classDefinition(node, [], pos);
+      case "decorated_definition": {
+        const decorators = node.namedChildren.filter((c) => c?.type === "decorator").map((d) => this.expression(d!.namedChildren[0]!));
+        const def = node.childForFieldName("definition")!;
+        return def.type === "class_definition" ? this.classDefinition(def, decorators, pos) : this.functionDefinition(def, decorators, pos);
+      }
+      case "import_statement":
+        return {
+          type: "import",
+          names: node.childrenForFieldName("name").filter((n): n is Node => !!n).map((n) =>
+            n.type === "aliased_import" ? { module: n.childForFieldName("name")!.text, alias: n.childForFieldName("alias")!.text } : { module: n.text },
+          ),
+          pos,
+        };
+      case "import_from_statement": {
+        const moduleNode = node.childForFieldName("module_name")!;
+        let level = 0;
+        let module = moduleNode.text;
+        if (moduleNode.type === "relative_import") {
+          const prefix = moduleNode.namedChildren.find((c) => c?.type === "import_prefix");
+          level = prefix ? prefix.text.length : 0;
+          module = moduleNode.namedChildren.find((c) => c?.type === "dotted_name")?.text ?? "";
+        }
+        if (node.namedChildren.some((c) => c?.type === "wildcard_import")) return { type: "importFrom", module, level, names: "*", pos };
+        const names = node.childrenForFieldName("name").filter((n): n is Node => !!n).map((n) =>
+          n.type === "aliased_import" ? { name: n.childForFieldName("name")!.text, alias: n.childForFieldName("alias")!.text } : { name: n.text },
+        );
+        return { type: "importFrom", module, level, names, pos };
+      }
+      case "future_import_statement": return { type: "pass", pos };
+      case "global_statement": return { type: "global", names: node.namedChildren.map((c) => c!.text), pos };
+      case "nonlocal_statement": return { type: "nonlocal", names: node.namedChildren.map((c) => c!.text), pos };
+      case "raise_statement": {
+        const v = node.namedChildren[0];
+        return { type: "raise", value: v ? this.expression(v) : undefined, pos };
+      }
+      case "try_statement": {
+        const handlers: Extract<Statement, { type: "try" }>["handlers"] = [];
+        let orelse: Statement[] = [];
+        let finalbody: Statement[] = [];
+        for (const c of node.namedChildren) {
+          if (!c) continue;
+          if (c.type === "except_clause" || c.type === "except_group_clause") {
+            const parts = c.namedChildren.filter((x): x is Node => !!x && x.type !== "block" && x.type !== "comment");
+            let types: Expression | undefined;
+            let name: string | undefined;
+            if (parts[0]?.type === "as_pattern") {
+              types = this.expression(parts[0].namedChildren[0]!);
+              name = parts[0].childForFieldName("alias")?.text;
+            } else if (parts[0]) {
+              types = this.expression(parts[0]);
+              if (parts[1]) name = parts[1].text;
+            }
+            handlers.push({ types, name, body: this.block(c.namedChildren.find((x) => x?.type === "block") ?? null) });
+          } else if (c.type === "else_clause") orelse = this.block(c.childForFieldName("body"));
+          else if (c.type === "finally_clause") finalbody = this.block(c.namedChildren.find((x) => x?.type === "block") ?? null);
+        }
+        return { type: "try", body: this.block(node.childForFieldName("body")), handlers, orelse, finalbody, pos };
+      }
+      case "with_statement": {
+        const items: { value: Expression; target?: Expression }[] = [];
+        const clause = node.namedChildren.find((c) => c?.type === "with_clause");
+        for (const item of clause?.namedChildren ?? []) {
+          if (!item || item.type !== "with_item") continue;
+          const v = item.childForFieldName("value")!;
+          if (v.type === "as_pattern") {
+            const target = v.childForFieldName("alias")?.namedChildren[0] ?? v.childForFieldName("alias");
+            items.push({ value: this.expression(v.namedChildren[0]!), target: target ? this.expression(target) : undefined });
+          } else items.push({ value: this.expression(v) });
+        }
+        return { type: "with", items, body: this.block(node.childForFieldName("body")), pos };
+      }
+      case "assert_statement": return { type: "assert", pos };
+      case "delete_statement": {
+        const t = node.namedChildren[0];
+        const targets = !t ? [] : t.type === "expression_list" ? t.namedChildren.map((c) => this.expression(c!)) : [this.expression(t)];
+        return { type: "delete", targets, pos };
+      }
+      case "print_statement":
+      case "exec_statement":
+      case "type_alias_statement":
+      case "match_statement":
+        return { type: "unsupported", what: node.type, pos };
+      default:
+        return { type: "unsupported", what: node.type, pos };
+    }
+  }
+
+  private assignment(node: Node): Statement {
+    const pos = position(node);
+    const targets: Expression[] = [];
+    let current: Node | null = node;
+    // a = b = value nests as assignment(left=a, right=assignment(left=b, right=value))
+    while (current && current.type === "assignment") {
+      const right = current.childForFieldName("right");
+      targets.push(this.expression(current.childForFieldName("left")!));
+      if (!right) {
+        return { type: "annotated", target: targets[0], pos };
+      }
+      current = right;
+    }
+    const value = this.expression(current!);
+    return { type: "assign", targets, value, pos };
+  }
+
+  private ifStatement(node: Node): Statement {
+    const pos = position(node);
+    const body = this.block(node.childForFieldName("consequence"));
+    const alternatives = node.childrenForFieldName("alternative").filter((n): n is Node => !!n);
+    let orelse: Statement[] = [];
+    for (let i = alternatives.length - 1; i >= 0; i--) {
+      const alt = alternatives[i];
+      if (alt.type === "else_clause") orelse = this.block(alt.childForFieldName("body"));
+      else orelse = [{ type: "if", test: this.expression(alt.childForFieldName("condition")!), body: this.block(alt.childForFieldName("consequence")), orelse, pos: position(alt) }];
+    }
+    return { type: "if", test: this.expression(node.childForFieldName("condition")!), body, orelse, pos };
+  }
+
+  private functionDefinition(node: Node, decorators: Expression[], pos: Position): Statement {
+    return {
+      type: "function",
+      name: node.childForFieldName("name")!.text,
+      params: this.parameters(node.childForFieldName("parameters")),
+      body: this.block(node.childForFieldName("body")),
+      decorators,
+      pos,
+      defLine: node.startPosition.row + 1,
+    };
+  }
+
+  private classDefinition(node: Node, decorators: Expression[], pos: Position): Statement {
+    const supers = node.childForFieldName("superclasses");
+    return {
+      type: "class",
+      name: node.childForFieldName("name")!.text,
+      bases: supers ? this.arguments(supers) : [],
+      body: this.block(node.childForFieldName("body")),
+      decorators,
+      pos,
+      defLine: node.startPosition.row + 1,
+    };
+  }
+
+  parameters(node: Node | null): Parameter[] {
+    const out: Parameter[] = [];
+    if (!node) return out;
+    let keywordOnly = false;
+    for (const p of node.namedChildren) {
+      if (!p) continue;
+      switch (p.type) {
+        case "identifier": out.push({ name: p.text, kind: keywordOnly ? "keywordOnly" : "normal" }); break;
+        case "typed_parameter": {
+          const inner = p.namedChildren[0]!;
+          if (inner.type === "list_splat_pattern") { out.push({ name: inner.namedChildren[0]!.text, kind: "star" }); keywordOnly = true; }
+          else if (inner.type === "dictionary_splat_pattern") out.push({ name: inner.namedChildren[0]!.text, kind: "doublestar" });
+          else out.push({ name: inner.text, kind: keywordOnly ? "keywordOnly" : "normal" });
+          break;
+        }
+        case "default_parameter":
+        case "typed_default_parameter":
+          out.push({ name: p.childForFieldName("name")!.text, kind: keywordOnly ? "keywordOnly" : "normal", default: this.expression(p.childForFieldName("value")!) });
+          break;
+        case "list_splat_pattern": out.push({ name: p.namedChildren[0]!.text, kind: "star" }); keywordOnly = true; break;
+        case "dictionary_splat_pattern": out.push({ name: p.namedChildren[0]!.text, kind: "doublestar" }); break;
+        case "keyword_separator": keywordOnly = true; break;
+        default: break; // positional_separator and comments
+      }
+    }
+    return out;
+  }
+
+  arguments(node: Node): Argument[] {
+    if (node.type === "generator_expression") return [{ kind: "positional", value: this.expression(node) }];
+    const out: Argument[] = [];
+    for (const a of node.namedChildren) {
+      if (!a || a.type === "comment") continue;
+      if (a.type === "keyword_argument") out.push({ kind: "keyword", name: a.childForFieldName("name")!.text, value: this.expression(a.childForFieldName("value")!) });
+      else if (a.type === "list_splat") out.push({ kind: "star", value: this.expression(a.namedChildren[0]!) });
+      else if (a.type === "dictionary_splat") out.push({ kind: "doublestar", value: this.expression(a.namedChildren[0]!) });
+      else out.push({ kind: "positional", value: this.expression(a) });
+    }
+    return out;
+  }
+
+  expression(node: Node): Expression {
+    const pos = position(node);
+    switch (node.type) {
+      case "identifier": return { type: "name", id: node.text, pos };
+      case "integer": {
+        const t = node.text.replace(/_/g, "").replace(/[lL]$/, "");
+        if (/[jJ]$/.test(t)) return { type: "unsupported", what: "complex number", pos };
+        const v = /^0[oO]/.test(t) ? parseInt(t.slice(2), 8) : /^0[bB]/.test(t) ? parseInt(t.slice(2), 2) : Number(t);
+        return { type: "int", value: v, pos };
+      }
+      case "float": return { type: "float", value: Number(node.text.replace(/_/g, "")), pos };
+      case "string": return { type: "str", value: this.stringValue(node), pos };
+      case "concatenated_string": {
+        const parts = node.namedChildren.map((c) => this.stringValue(c!));
+        return { type: "str", value: parts.some((p) => p === null) ? null : parts.join(""), pos };
+      }
+      case "true": return { type: "constant", value: "True", pos };
+      case "false": return { type: "constant", value: "False", pos };
+      case "none": return { type: "constant", value: "None", pos };
+      case "ellipsis": return { type: "constant", value: "...", pos };
+      case "attribute": return { type: "attribute", object: this.expression(node.childForFieldName("object")!), name: node.childForFieldName("attribute")!.text, pos };
+      case "subscript": {
+        const indices = node.childrenForFieldName("subscript").filter((n): n is Node => !!n).map((n) => this.expression(n));
+        const index: Expression = indices.length === 1 ? indices[0] : { type: "tuple", items: indices, pos };
+        return { type: "subscript", object: this.expression(node.childForFieldName("value")!), index, pos };
+      }
+      case "call": return { type: "call", func: this.expression(node.childForFieldName("function")!), args: this.arguments(node.childForFieldName("arguments")!), pos };
+      case "binary_operator": {
+        const op = node.childForFieldName("operator")!.text;
+        if (!BINARY_OPERATORS.has(op)) return { type: "unsupported", what: `operator ${op}`, pos };
+        return { type: "binary", op, left: this.expression(node.childForFieldName("left")!), right: this.expression(node.childForFieldName("right")!), pos };
+      }
+      case "unary_operator": return { type: "unary", op: node.childForFieldName("operator")!.text, operand: this.expression(node.childForFieldName("argument")!), pos };
+      case "not_operator": return { type: "unary", op: "not", operand: this.expression(node.childForFieldName("argument")!), pos };
+      case "boolean_operator":
+        return { type: "boolean", op: node.childForFieldName("operator")!.text as "and" | "or", left: this.expression(node.childForFieldName("left")!), right: this.expression(node.childForFieldName("right")!), pos };
+      case "comparison_operator": {
+        const operands = node.namedChildren.filter((n): n is Node => !!n && n.type !== "comment");
+        const ops = node.childrenForFieldName("operators").filter((n): n is Node => !!n).map((o) => o.text.replace(/\s+/g, " "));
+        return { type: "compare", left: this.expression(operands[0]), ops, comparators: operands.slice(1).map((o) => this.expression(o)), pos };
+      }
+      case "conditional_expression": {
+        const [body, test, orelse] = node.namedChildren.filter((n): n is Node => !!n && n.type !== "comment");
+        return { type: "conditional", body: this.expression(body), test: this.expression(test), orelse: this.expression(orelse), pos };
+      }
+      case "lambda": return { type: "lambda", params: this.parameters(node.childForFieldName("parameters")), body: this.expression(node.childForFieldName("body")!), pos };
+      case "parenthesized_expression": {
+        const inner = node.namedChildren.find((n) => n && n.type !== "comment");
+        return inner ? this.expression(inner) : { type: "tuple", items: [], pos };
+      }
+      case "tuple":
+      case "expression_list":
+      case "pattern_list":
+      case "tuple_pattern":
+        return { type: "tuple", items: node.namedChildren.filter((n): n is Node => !!n && n.type !== "comment").map((c) => this.expression(c)), pos };
+      case "list":
+      case "list_pattern":
+        return { type: "list", items: node.namedChildren.filter((n): n is Node => !!n && n.type !== "comment").map((c) => this.expression(c)), pos };
+      case "set": return { type: "set", items: node.namedChildren.filter((n): n is Node => !!n && n.type !== "comment").map((c) => this.expression(c)), pos };
+      case "dictionary": {
+        const items: DictItem[] = [];
+        for (const c of node.namedChildren) {
+          if (!c || c.type === "comment") continue;
+          if (c.type === "pair") items.push({ key: this.expression(c.childForFieldName("key")!), value: this.expression(c.childForFieldName("value")!) });
+          else if (c.type === "dictionary_splat") items.push({ spread: this.expression(c.namedChildren[0]!) });
+        }
+        return { type: "dict", items, pos };
+      }
+      case "list_comprehension":
+      case "set_comprehension":
+      case "generator_expression":
+      case "dictionary_comprehension": {
+        const kind = node.type === "list_comprehension" ? "list" : node.type === "set_comprehension" ? "set" : node.type === "generator_expression" ? "generator" : "dict";
+        const bodyNode = node.childForFieldName("body")!;
+        const clauses: ComprehensionClause[] = [];
+        for (const c of node.namedChildren) {
+          if (!c) continue;
+          if (c.type === "for_in_clause") {
+            const rights = c.childrenForFieldName("right").filter((n): n is Node => !!n);
+            const iter: Expression = rights.length === 1 ? this.expression(rights[0]) : { type: "tuple", items: rights.map((r) => this.expression(r)), pos };
+            clauses.push({ kind: "for", target: this.expression(c.childForFieldName("left")!), iter });
+          } else if (c.type === "if_clause") clauses.push({ kind: "if", test: this.expression(c.namedChildren[0]!) });
+        }
+        if (kind === "dict") {
+          return { type: "comprehension", kind, element: this.expression(bodyNode.childForFieldName("key")!), value: this.expression(bodyNode.childForFieldName("value")!), clauses, pos };
+        }
+        return { type: "comprehension", kind, element: this.expression(bodyNode), clauses, pos };
+      }
+      case "slice": {
+        // slice children: [start] ':' [stop] [':' [step]]
+        const parts: (Expression | undefined)[] = [undefined, undefined, undefined];
+        let i = 0;
+        for (const c of node.children) {
+          if (!c) continue;
+          if (c.type === ":") i++;
+          else if (c.isNamed && c.type !== "comment") parts[i] = this.expression(c);
+        }
+        return { type: "slice", start: parts[0], stop: parts[1], step: parts[2], pos };
+      }
+      case "list_splat":
+      case "list_splat_pattern":
+        return { type: "starred", value: this.expression(node.namedChildren[0]!), pos };
+      case "named_expression": return { type: "walrus", name: node.childForFieldName("name")!.text, value: this.expression(node.childForFieldName("value")!), pos };
+      case "keyword_argument": return this.expression(node.childForFieldName("value")!);
+      case "await": return this.expression(node.namedChildren[0]!);
+      case "type": return node.namedChildren[0] ? this.expression(node.namedChildren[0]) : { type: "unsupported", what: "type", pos };
+      default: return { type: "unsupported", what: node.type, pos };
+    }
+  }
+
+  /** The value of a string literal, or null for f-strings with interpolations (unknown text). */
+  private stringValue(node: Node): string | null {
+    if (node.type !== "string") return null;
+    let prefix = "";
+    let out = "";
+    for (const c of node.children) {
+      if (!c) continue;
+      if (c.type === "string_start") prefix = c.text.replace(/['"]+$/, "").toLowerCase();
+      else if (c.type === "string_content") out += c.text;
+      else if (c.type === "escape_sequence") out += prefix.includes("r") ? c.text : unescape(c.text);
+      else if (c.type === "interpolation") return null;
+    }
+    return out;
+  }
+}
+
+function unescape(seq: string): string {
+  switch (seq[1]) {
+    case "n": return "\n";
+    case "t": return "\t";
+    case "r": return "\r";
+    case "\\": return "\\";
+    case "'": return "'";
+    case '"': return '"';
+    case "0": return "\0";
+    case "x": return String.fromCharCode(parseInt(seq.slice(2), 16));
+    case "u": case "U": return String.fromCodePoint(parseInt(seq.slice(2), 16));
+    default: return seq;
+  }
+}

@@ -1,0 +1,98 @@
+import { namedBuffers, namedModules, namedParameters } from "../torch/module-base";
+import { numel } from "../interp/construct";
+import type { Recorder } from "../interp/recorder";
+import type { InstanceValue, Value } from "../interp/values";
+import type { InputSource, InputSpec, LayerReport, ModelReport } from "./model-report";
+
+/** What the analyzer knows about one model run, before it becomes a report. */
+export interface ModelRun {
+  name: string;
+  file: string;
+  line: number;
+  entry: string;
+  model: InstanceValue;
+  inputs: InputSpec[];
+  inputSource: InputSource;
+  output: Value | undefined;
+  recorder: Recorder;
+}
+
+/** Dotted paths of every module, for attributing ops while forward runs. */
+export function modulePaths(model: InstanceValue): Map<number, string> {
+  return new Map(namedModules(model).map(([path, m]) => [m.id, path]));
+}
+
+/** Turns a model run into its report: totals, per-layer figures and notes. */
+export function buildReport(run: ModelRun): ModelReport {
+  const { model, recorder } = run;
+  const modules = namedModules(model);
+  const parameters = namedParameters(model);
+  // Each parameter belongs to the first module path that holds it (shared weights count once).
+  const ownerOf = new Map<number, string>();
+  for (const [path, m] of modules) {
+    for (const p of m.module!.parameters.values()) {
+      if (p.kind === "tensor" && p.parameter && !ownerOf.has(p.parameter.id)) ownerOf.set(p.parameter.id, path);
+    }
+  }
+  const paramsUnder = new Map<string, number>();
+  for (const [, p] of parameters) {
+    const owner = ownerOf.get(p.parameter!.id) ?? "";
+    const n = numel(p.shape);
+    // add to the owner and every ancestor path
+    let path = owner;
+    for (;;) {
+      paramsUnder.set(path, (paramsUnder.get(path) ?? 0) + n);
+      if (path === "") break;
+      const dot = path.lastIndexOf(".");
+      path = dot < 0 ? "" : path.slice(0, dot);
+    }
+  }
+  const activationByPath = new Map<string, number>();
+  for (const op of recorder.ops) activationByPath.set(op.modulePath, (activationByPath.get(op.modulePath) ?? 0) + op.outputElements);
+
+  const layers: LayerReport[] = modules.map(([path, m]) => {
+    const tally = recorder.tallies.get(m.id);
+    const at = m.module!.constructedAt ?? m.cls.location;
+    return {
+      path,
+      type: m.cls.name,
+      file: at?.file ?? run.file,
+      line: at?.line ?? 0,
+      params: paramsUnder.get(path) ?? 0,
+      flops: tally?.flops ?? 0,
+      output: tally?.output ?? null,
+      calls: tally?.calls ?? 0,
+      leaf: [...m.module!.children.values()].every((c) => c.kind !== "instance"),
+      activationElements: activationByPath.get(path) ?? 0,
+    };
+  });
+  const params = parameters.reduce((s, [, p]) => s + numel(p.shape), 0);
+  const trainableParams = parameters.reduce((s, [, p]) => s + (p.parameter?.requiresGrad === false ? 0 : numel(p.shape)), 0);
+  const buffers = namedBuffers(model).reduce((s, [, b]) => s + numel(b.shape), 0);
+  const flops = recorder.ops.reduce((s, op) => s + op.flops, 0);
+  return {
+    name: run.name,
+    file: run.file,
+    line: run.line,
+    entry: run.entry,
+    inputs: run.inputs,
+    inputSource: run.inputSource,
+    output: run.output ? tensorShapes(run.output) : [],
+    params,
+    trainableParams,
+    buffers,
+    macs: flops / 2,
+    flops,
+    complete: recorder.notes.length === 0,
+    unresolved: recorder.notes,
+    layers,
+    ops: recorder.ops,
+  };
+}
+
+function tensorShapes(v: Value): number[][] {
+  if (v.kind === "tensor") return [v.shape];
+  if (v.kind === "tuple" || v.kind === "list") return v.items.flatMap(tensorShapes);
+  if (v.kind === "dict") return [...v.entries.values()].flatMap((e) => tensorShapes(e.value));
+  return [];
+}

@@ -1,0 +1,463 @@
+import { isSubclass, lookupClassAttribute, nativeClass } from "../interp/classes";
+import { NONE, bindArguments, bool, freshId, int, keyOf, list, numel, str, toInt, tuple, unknown } from "../interp/construct";
+import type { Interpreter } from "../interp/interpreter";
+import {
+  PythonError,
+  Unresolved,
+  type BoundArguments,
+  type ClassValue,
+  type InstanceValue,
+  type LayerSpec,
+  type ModuleState,
+  type NativeCall,
+  type TensorValue,
+  type Value,
+} from "../interp/values";
+
+/** nn.Module and its containers, as native classes the analyzed code can subclass. */
+export interface ModuleClasses {
+  module: ClassValue;
+  parameter: ClassValue;
+  sequential: ClassValue;
+  moduleList: ClassValue;
+  moduleDict: ClassValue;
+  parameterList: ClassValue;
+  parameterDict: ClassValue;
+  /** Builds the native class of a catalogue layer. */
+  layerClass(spec: LayerSpec): ClassValue;
+}
+
+/** Bound constructor arguments of catalogue layers, by instance id (forward reads them). */
+const layerConfigs = new Map<number, BoundArguments>();
+
+function self(call: NativeCall): InstanceValue {
+  const s = call.args[0];
+  if (s?.kind !== "instance" || !s.module) throw new Unresolved("module method called on a non-module");
+  return s;
+}
+
+function moduleState(v: Value): ModuleState | undefined {
+  return v.kind === "instance" ? v.module : undefined;
+}
+
+/** Every module of a tree with its dotted path, depth-first in registration order, each once (named_modules). */
+export function namedModules(root: InstanceValue): [string, InstanceValue][] {
+  const out: [string, InstanceValue][] = [];
+  const seen = new Set<number>();
+  const visit = (m: InstanceValue, path: string): void => {
+    if (seen.has(m.id)) return;
+    seen.add(m.id);
+    out.push([path, m]);
+    for (const [name, child] of m.module!.children) {
+      if (child.kind === "instance" && child.module) visit(child, path ? `${path}.${name}` : name);
+    }
+  };
+  visit(root, "");
+  return out;
+}
+
+/** Every parameter of a tree with its dotted name, each once (named_parameters, so tied weights count once). */
+export function namedParameters(root: InstanceValue): [string, TensorValue][] {
+  const out: [string, TensorValue][] = [];
+  const seen = new Set<number>();
+  for (const [path, m] of namedModules(root)) {
+    for (const [name, p] of m.module!.parameters) {
+      if (p.kind !== "tensor") continue;
+      const id = p.parameter?.id ?? -1;
+      if (seen.has(id)) continue;
+      seen.add(id);
+      out.push([path ? `${path}.${name}` : name, p]);
+    }
+  }
+  return out;
+}
+
+/** Every buffer of a tree with its dotted name. */
+export function namedBuffers(root: InstanceValue): [string, TensorValue][] {
+  const out: [string, TensorValue][] = [];
+  for (const [path, m] of namedModules(root)) {
+    for (const [name, b] of m.module!.buffers) if (b.kind === "tensor") out.push([path ? `${path}.${name}` : name, b]);
+  }
+  return out;
+}
+
+/** A deep copy of a value: modules and parameters get fresh identities (copy.deepcopy). */
+export function deepCopy(v: Value, memo = new Map<number, Value>()): Value {
+  switch (v.kind) {
+    case "list": return list(v.items.map((x) => deepCopy(x, memo)));
+    case "tuple": return { ...v, items: v.items.map((x) => deepCopy(x, memo)) };
+    case "dict": {
+      const entries = new Map<string, { key: Value; value: Value }>();
+      for (const [k, e] of v.entries) entries.set(k, { key: e.key, value: deepCopy(e.value, memo) });
+      return { ...v, entries, id: freshId() };
+    }
+    case "tensor":
+      if (!v.parameter) return v;
+      if (memo.has(v.parameter.id)) return memo.get(v.parameter.id)!;
+      {
+        const copy: TensorValue = { ...v, parameter: { ...v.parameter, id: freshId() } };
+        memo.set(v.parameter.id, copy);
+        return copy;
+      }
+    case "instance": {
+      const key = -v.id;
+      if (memo.has(key)) return memo.get(key)!;
+      const copy: InstanceValue = { kind: "instance", cls: v.cls, attributes: new Map(), id: freshId() };
+      memo.set(key, copy);
+      for (const [k, x] of v.attributes) copy.attributes.set(k, deepCopy(x, memo));
+      if (v.module) {
+        const m = v.module;
+        copy.module = {
+          ...m,
+          children: new Map([...m.children].map(([k, c]) => [k, deepCopy(c, memo) as InstanceValue])),
+          parameters: new Map([...m.parameters].map(([k, p]) => [k, deepCopy(p, memo) as TensorValue])),
+          buffers: new Map(m.buffers),
+        };
+        const config = layerConfigs.get(v.id);
+        if (config) layerConfigs.set(copy.id, config);
+      }
+      return copy;
+    }
+    default: return v;
+  }
+}
+
+/** Creates nn.Module, nn.Parameter and the containers, bound to an interpreter. */
+export function createModuleClasses(interp: () => Interpreter, objectClass: ClassValue): ModuleClasses {
+  const callValue = (fn: Value, args: Value[], kwargs = new Map<string, Value>()) => interp().call(fn, args, kwargs);
+
+  const setModuleAttribute = (target: InstanceValue, name: string, value: Value): void => {
+    const m = target.module!;
+    const drop = () => {
+      target.attributes.delete(name);
+      m.children.delete(name);
+      m.parameters.delete(name);
+      m.buffers.delete(name);
+    };
+    if (value.kind === "instance" && value.module) {
+      drop();
+      m.children.set(name, value);
+    } else if (value.kind === "tensor" && value.parameter) {
+      drop();
+      m.parameters.set(name, value);
+    } else if (m.buffers.has(name) && (value.kind === "tensor" || value.kind === "none")) {
+      m.buffers.set(name, value);
+    } else if (value.kind === "none" && (m.children.has(name) || m.parameters.has(name))) {
+      if (m.children.has(name)) m.children.set(name, NONE);
+      else m.parameters.set(name, NONE);
+    } else {
+      m.children.delete(name);
+      m.parameters.delete(name);
+      target.attributes.set(name, value);
+    }
+  };
+
+  const callModule = ({ args, kwargs }: NativeCall): Value => {
+    const target = args[0];
+    if (target.kind !== "instance" || !target.module) throw new Unresolved("calling a non-module");
+    const interpreter = interp();
+    const recorder = interpreter.recorder;
+    const forward = interpreter.getAttribute(target, "forward");
+    recorder.moduleStack.push(target);
+    const before = recorder.ops.length;
+    let result: Value;
+    try {
+      result = callValue(forward, args.slice(1), kwargs);
+    } finally {
+      recorder.moduleStack.pop();
+    }
+    if (recorder.recording) {
+      const tally = recorder.tally(target.id);
+      tally.calls++;
+      tally.output = firstTensor(result)?.shape ?? null;
+      // A catalogue layer reads its own weights once per call: charge them to its first op.
+      if (target.cls.layer && recorder.ops.length > before) {
+        let weights = 0;
+        for (const p of target.module.parameters.values()) if (p.kind === "tensor") weights += numel(p.shape);
+        recorder.ops[before].weightElements += weights;
+      }
+    }
+    return result;
+  };
+
+  const module = nativeClass("torch.nn.Module", [objectClass], {
+    __init__: () => NONE,
+    __call__: callModule,
+    __setattr__: ({ args }) => {
+      const [target, name, value] = args;
+      if (target.kind !== "instance" || name.kind !== "str") return NONE;
+      if (target.module) setModuleAttribute(target, name.value, value);
+      else target.attributes.set(name.value, value);
+      return NONE;
+    },
+    forward: () => {
+      throw new Unresolved("module has no forward()");
+    },
+    register_buffer: (call) => {
+      const s = self(call);
+      const b = bindArguments(["name", "tensor", "persistent=True"], call.args.slice(1), call.kwargs, "register_buffer");
+      const t = b.get("tensor");
+      s.module!.buffers.set(b.str("name"), t.kind === "tensor" ? { ...t, parameter: undefined } : NONE);
+      return NONE;
+    },
+    register_parameter: (call) => {
+      const s = self(call);
+      const b = bindArguments(["name", "param"], call.args.slice(1), call.kwargs, "register_parameter");
+      const p = b.get("param");
+      s.module!.parameters.set(b.str("name"), p.kind === "tensor" ? p : NONE);
+      return NONE;
+    },
+    add_module: (call) => {
+      const s = self(call);
+      const b = bindArguments(["name", "module"], call.args.slice(1), call.kwargs, "add_module");
+      const m = b.get("module");
+      s.module!.children.set(b.str("name"), m.kind === "instance" ? m : NONE);
+      return NONE;
+    },
+    parameters: (call) => list(namedParameters(self(call)).map(([, p]) => p)),
+    named_parameters: (call) => list(namedParameters(self(call)).map(([n, p]) => tuple([str(n), p]))),
+    buffers: (call) => list(namedBuffers(self(call)).map(([, b]) => b)),
+    named_buffers: (call) => list(namedBuffers(self(call)).map(([n, b]) => tuple([str(n), b]))),
+    modules: (call) => list(namedModules(self(call)).map(([, m]) => m)),
+    named_modules: (call) => list(namedModules(self(call)).map(([n, m]) => tuple([str(n), m]))),
+    children: (call) => list([...self(call).module!.children.values()].filter((c) => c.kind === "instance")),
+    named_children: (call) => list([...self(call).module!.children].filter(([, c]) => c.kind === "instance").map(([n, c]) => tuple([str(n), c]))),
+    apply: (call) => {
+      const s = self(call);
+      const fn = call.args[1];
+      const visit = (m: InstanceValue) => {
+        for (const c of m.module!.children.values()) if (c.kind === "instance") visit(c);
+        callValue(fn, [m]);
+      };
+      visit(s);
+      return s;
+    },
+    eval: (call) => {
+      for (const [, m] of namedModules(self(call))) m.module!.training = false;
+      return call.args[0];
+    },
+    train: (call) => {
+      const mode = call.args[1] ?? call.kwargs.get("mode") ?? bool(true);
+      for (const [, m] of namedModules(self(call))) m.module!.training = mode.kind === "bool" ? mode.value : true;
+      return call.args[0];
+    },
+    get_submodule: (call) => {
+      let m: Value = self(call);
+      const target = call.args[1];
+      if (target.kind !== "str") return unknown("get_submodule of an unknown name");
+      for (const part of target.value.split(".").filter(Boolean)) m = moduleState(m)?.children.get(part) ?? unknown(`no submodule ${part}`);
+      return m;
+    },
+    get_parameter: (call) => unknown("get_parameter"),
+    state_dict: () => unknown("state_dict contents"),
+    load_state_dict: () => NONE,
+    zero_grad: () => NONE,
+    requires_grad_: (call) => call.args[0],
+    share_memory: (call) => call.args[0],
+    extra_repr: () => str(""),
+    __len__: (call) => int(self(call).module!.children.size),
+  });
+  module.isModule = true;
+  for (const name of ["to", "cuda", "cpu", "half", "float", "double", "bfloat16", "type", "to_empty", "xpu", "mps"]) {
+    module.attributes.set(name, { kind: "native", name: `Module.${name}`, call: (c) => c.args[0] });
+  }
+  module.attributes.set("training", bool(true));
+
+  const parameter = nativeClass("torch.nn.Parameter", [objectClass]);
+  parameter.construct = ({ args, kwargs }) => {
+    const data = args[0] ?? kwargs.get("data");
+    const requiresGrad = args[1] ?? kwargs.get("requires_grad") ?? bool(true);
+    if (!data || data.kind !== "tensor") {
+      if (data?.kind === "unknown") throw new Unresolved(`nn.Parameter of an unknown tensor: ${data.reason}`);
+      throw new Unresolved("nn.Parameter of a non-tensor");
+    }
+    return { ...data, parameter: { id: freshId(), requiresGrad: requiresGrad.kind === "bool" ? requiresGrad.value : true } };
+  };
+
+  const childrenOf = (call: NativeCall) => [...self(call).module!.children.values()];
+  const indexChild = (call: NativeCall): Value => {
+    const s = self(call);
+    const key = call.args[1];
+    const items = [...s.module!.children.values()];
+    if (key.kind === "slice") {
+      const names = [...s.module!.children.keys()];
+      const selected = interp().getItem(list(names.map(str)), key, zero) as Extract<Value, { kind: "list" }>;
+      const copy = interp().instantiate(s.cls, [], new Map()) as InstanceValue;
+      for (const n of selected.items) if (n.kind === "str") copy.module!.children.set(n.value, s.module!.children.get(n.value)!);
+      return copy;
+    }
+    const i = toInt(key, "module index");
+    const idx = i < 0 ? items.length + i : i;
+    if (idx < 0 || idx >= items.length) throw new PythonError(`index ${i} is out of range`);
+    return items[idx];
+  };
+  const appendChild = (call: NativeCall): Value => {
+    const s = self(call);
+    s.module!.children.set(String(s.module!.children.size), call.args[1] as InstanceValue);
+    return s;
+  };
+  const extendChildren = (call: NativeCall): Value => {
+    const s = self(call);
+    for (const m of interp().iterate(call.args[1])) s.module!.children.set(String(s.module!.children.size), m as InstanceValue);
+    return s;
+  };
+  const insertChild = (call: NativeCall): Value => {
+    const s = self(call);
+    const items = [...s.module!.children.values()];
+    let i = toInt(call.args[1]);
+    if (i < 0) i += items.length;
+    items.splice(i, 0, call.args[2] as InstanceValue);
+    s.module!.children.clear();
+    items.forEach((m, k) => s.module!.children.set(String(k), m));
+    return NONE;
+  };
+  const zero = { line: 0, column: 0, endLine: 0, endColumn: 0, startIndex: 0, endIndex: 0 };
+
+  const sequential = nativeClass("torch.nn.Sequential", [module], {
+    __init__: (call) => {
+      const s = self(call);
+      const args = call.args.slice(1);
+      if (args.length === 1 && args[0].kind === "dict") {
+        for (const { key, value } of args[0].entries.values()) if (key.kind === "str") s.module!.children.set(key.value, value as InstanceValue);
+      } else args.forEach((m, i) => s.module!.children.set(String(i), m as InstanceValue));
+      return NONE;
+    },
+    forward: (call) => {
+      let x = call.args[1];
+      for (const m of childrenOf(call)) if (m.kind === "instance") x = callValue(m, [x]);
+      return x;
+    },
+    __getitem__: indexChild,
+    __iter__: (call) => list(childrenOf(call)),
+    append: appendChild,
+    extend: extendChildren,
+    insert: insertChild,
+  });
+
+  const moduleList = nativeClass("torch.nn.ModuleList", [module], {
+    __init__: (call) => {
+      const s = self(call);
+      const modules = call.args[1] ?? call.kwargs.get("modules");
+      if (modules && modules.kind !== "none") interp().iterate(modules).forEach((m, i) => s.module!.children.set(String(i), m as InstanceValue));
+      return NONE;
+    },
+    __getitem__: indexChild,
+    __setitem__: (call) => {
+      const s = self(call);
+      const i = toInt(call.args[1]);
+      const key = String(i < 0 ? s.module!.children.size + i : i);
+      s.module!.children.set(key, call.args[2] as InstanceValue);
+      return NONE;
+    },
+    __iter__: (call) => list(childrenOf(call)),
+    append: appendChild,
+    extend: extendChildren,
+    insert: insertChild,
+    forward: () => {
+      throw new PythonError("ModuleList has no forward()");
+    },
+  });
+
+  const dictEntries = (call: NativeCall) => [...self(call).module!.children].filter(([, c]) => c.kind === "instance");
+  const moduleDict = nativeClass("torch.nn.ModuleDict", [module], {
+    __init__: (call) => {
+      const s = self(call);
+      const modules = call.args[1] ?? call.kwargs.get("modules");
+      if (modules?.kind === "dict") {
+        for (const { key, value } of modules.entries.values()) if (key.kind === "str") s.module!.children.set(key.value, value as InstanceValue);
+      } else if (modules && modules.kind !== "none") {
+        for (const pair of interp().iterate(modules)) {
+          const [k, v] = interp().iterate(pair);
+          if (k.kind === "str") s.module!.children.set(k.value, v as InstanceValue);
+        }
+      }
+      return NONE;
+    },
+    __getitem__: (call) => {
+      const k = call.args[1];
+      if (k.kind !== "str") throw new Unresolved("ModuleDict key is not a string");
+      return self(call).module!.children.get(k.value) ?? unknown(`ModuleDict has no key ${k.value}`);
+    },
+    __setitem__: (call) => {
+      const k = call.args[1];
+      if (k.kind === "str") self(call).module!.children.set(k.value, call.args[2] as InstanceValue);
+      return NONE;
+    },
+    __iter__: (call) => list(dictEntries(call).map(([k]) => str(k))),
+    keys: (call) => list(dictEntries(call).map(([k]) => str(k))),
+    values: (call) => list(dictEntries(call).map(([, v]) => v)),
+    items: (call) => list(dictEntries(call).map(([k, v]) => tuple([str(k), v]))),
+    update: (call) => {
+      const src = call.args[1];
+      if (src?.kind === "dict") for (const { key, value } of src.entries.values()) if (key.kind === "str") self(call).module!.children.set(key.value, value as InstanceValue);
+      return NONE;
+    },
+  });
+
+  const parameterList = nativeClass("torch.nn.ParameterList", [module], {
+    __init__: (call) => {
+      const s = self(call);
+      const values = call.args[1];
+      if (values && values.kind !== "none") interp().iterate(values).forEach((p, i) => s.module!.parameters.set(String(i), p as TensorValue));
+      return NONE;
+    },
+    __getitem__: (call) => [...self(call).module!.parameters.values()][toInt(call.args[1])] ?? unknown("ParameterList index"),
+    __iter__: (call) => list([...self(call).module!.parameters.values()]),
+    append: (call) => {
+      const s = self(call);
+      s.module!.parameters.set(String(s.module!.parameters.size), call.args[1] as TensorValue);
+      return s;
+    },
+  });
+  const parameterDict = nativeClass("torch.nn.ParameterDict", [module], {
+    __init__: (call) => {
+      const s = self(call);
+      const values = call.args[1];
+      if (values?.kind === "dict") for (const { key, value } of values.entries.values()) if (key.kind === "str") s.module!.parameters.set(key.value, value as TensorValue);
+      return NONE;
+    },
+    __getitem__: (call) => {
+      const k = call.args[1];
+      return (k.kind === "str" && self(call).module!.parameters.get(k.value)) || unknown("ParameterDict key");
+    },
+  });
+
+  const layerClass = (spec: LayerSpec): ClassValue => {
+    const cls = nativeClass(`torch.nn.${spec.name}`, [module], {
+      __init__: (call) => {
+        const s = self(call);
+        const bound = bindArguments(spec.signature, call.args.slice(1), call.kwargs, spec.name);
+        const context = call.context;
+        const build = spec.build(bound, context);
+        for (const [name, shape] of build.parameters) s.module!.parameters.set(name, shape ? context.parameter(shape) : NONE);
+        for (const [name, shape] of build.buffers ?? []) s.module!.buffers.set(name, shape ? { kind: "tensor", shape, dtype: name === "num_batches_tracked" ? "int64" : "float32" } : NONE);
+        for (const [name, child] of build.children ?? []) s.module!.children.set(name, child);
+        layerConfigs.set(s.id, bound);
+        return NONE;
+      },
+      forward: (call) => {
+        const s = self(call);
+        const config = layerConfigs.get(s.id);
+        if (!config) throw new Unresolved(`${spec.name} was not constructed`);
+        return spec.forward({ config, state: s.module!, self: s }, call.args.slice(1), call.kwargs, call.context);
+      },
+    });
+    cls.layer = spec;
+    cls.isModule = true;
+    return cls;
+  };
+
+  void lookupClassAttribute;
+  void isSubclass;
+  void keyOf;
+  return { module, parameter, sequential, moduleList, moduleDict, parameterList, parameterDict, layerClass };
+}
+
+function firstTensor(v: Value): TensorValue | undefined {
+  if (v.kind === "tensor") return v;
+  if (v.kind === "tuple" || v.kind === "list") for (const x of v.items) {
+    const t = firstTensor(x);
+    if (t) return t;
+  }
+  return undefined;
+}

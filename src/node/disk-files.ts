@@ -1,0 +1,64 @@
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { join } from "node:path";
+import type { WorkspaceFiles } from "../core/analyze";
+
+/** Files larger than this are not read as source (generated or binary blobs). */
+export const MAX_SOURCE_BYTES = 2 * 1024 * 1024;
+
+/** WorkspaceFiles over the local disk, for the CLI and tests. */
+export function diskFiles(): WorkspaceFiles {
+  return {
+    read(path) {
+      try {
+        if (statSync(path).size > MAX_SOURCE_BYTES) return undefined;
+        return readFileSync(path, "utf8");
+      } catch {
+        return undefined;
+      }
+    },
+    exists(path) {
+      return existsSync(path);
+    },
+    listPython(dir) {
+      try {
+        return readdirSync(dir).filter((n) => n.endsWith(".py")).map((n) => join(dir, n));
+      } catch {
+        return [];
+      }
+    },
+  };
+}
+
+const SKIPPED_FOLDERS = new Set([".git", "node_modules", "__pycache__", ".venv", "venv", "env", ".tox", ".mypy_cache", "site-packages", ".corpus"]);
+
+/** Every .py file under a folder, skipping virtual environments and VCS folders, sorted. */
+export function findPythonFiles(dir: string): string[] {
+  const out: string[] = [];
+  const walk = (d: string) => {
+    let entries;
+    try {
+      entries = readdirSync(d, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const e of entries) {
+      if (e.isDirectory()) {
+        if (SKIPPED_FOLDERS.has(e.name) || existsSync(join(d, e.name, "pyvenv.cfg"))) continue;
+        walk(join(d, e.name));
+      } else if (e.isFile() && e.name.endsWith(".py")) out.push(join(d, e.name));
+    }
+  };
+  walk(dir);
+  return out.sort();
+}
+
+/** The folder imports resolve from: the nearest one up with .git, pyproject.toml or setup.py, else the file's own. */
+export function findImportRoot(fileDir: string): string {
+  let dir = fileDir;
+  for (;;) {
+    if (["/.git", "/pyproject.toml", "/setup.py"].some((m) => existsSync(dir + m))) return dir;
+    const parent = join(dir, "..");
+    if (parent === dir) return fileDir;
+    dir = parent;
+  }
+}

@@ -1,0 +1,88 @@
+import assert from "node:assert/strict";
+import { onlyModel } from "../helpers/analyze";
+
+describe("forward interpretation", () => {
+  it("follows tensor shapes through view, permute, split, cat, indexing and matmul", async () => {
+    const m = await onlyModel(`
+import torch
+import torch.nn as nn
+
+# greenlight: input=2x16x32
+class Attention(nn.Module):
+    def __init__(self, dim=32, heads=4):
+        super().__init__()
+        self.heads = heads
+        self.qkv = nn.Linear(dim, dim * 3)
+        self.out = nn.Linear(dim, dim)
+
+    def forward(self, x):
+        B, T, C = x.shape
+        q, k, v = self.qkv(x).chunk(3, dim=-1)
+        q = q.view(B, T, self.heads, C // self.heads).permute(0, 2, 1, 3)
+        k = k.reshape(B, T, self.heads, -1).transpose(1, 2)
+        v = v.view(B, T, self.heads, C // self.heads).transpose(1, 2)
+        att = (q @ k.transpose(-2, -1)) * (1.0 / (C // self.heads) ** 0.5)
+        att = att.softmax(dim=-1)
+        y = torch.matmul(att, v)
+        y = y.transpose(1, 2).contiguous().view(B, T, C)
+        y = torch.cat([y[:, :8], y[:, 8:]], dim=1)
+        return self.out(y[:, [-1], :])
+`);
+    assert.equal(m.inputSource, "pragma");
+    assert.deepEqual(m.inputs, [{ shape: [2, 16, 32], dtype: "float32" }]);
+    // qkv: 2*(2*16)*32*96; scores: 2*B*H*T*T*d = 2*2*4*16*16*8, att@v the same; out on one position: 2*2*32*32
+    const expected = 2 * 32 * 32 * 96 + 2 * (2 * 2 * 4 * 16 * 16 * 8) + 2 * 2 * 1 * 32 * 32;
+    assert.equal(m.flops, expected);
+    assert.deepEqual(m.output, [[2, 1, 32]]);
+    assert.equal(m.complete, true);
+  });
+
+  it("counts scaled_dot_product_attention and einsum as PyTorch's flop counter does", async () => {
+    const m = await onlyModel(`
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+
+class Mixer(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.proj = nn.Linear(16, 16)
+
+    def forward(self, x):
+        q = x.view(1, 10, 2, 8).transpose(1, 2)
+        y = F.scaled_dot_product_attention(q, q, q)
+        z = torch.einsum("bhtd,bhsd->bhts", y, y)
+        return self.proj(y.transpose(1, 2).flatten(2)), z
+`, { inputs: [{ shape: [1, 10, 16], dtype: "float32" }] });
+    // sdpa: 4*B*H*T*S*d = 4*1*2*10*10*8; einsum bmm: 2*B*H*T*S*d = 2*1*2*10*10*8; proj: 2*10*16*16
+    assert.equal(m.flops, 4 * 2 * 10 * 10 * 8 + 2 * 2 * 10 * 10 * 8 + 2 * 10 * 16 * 16);
+    assert.deepEqual(m.output, [[1, 10, 16], [1, 2, 10, 10]]);
+  });
+
+  it("reports per-layer figures with paths, calls and shapes", async () => {
+    const m = await onlyModel(`
+import torch.nn as nn
+
+class Net(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.body = nn.Sequential(nn.Conv2d(3, 8, 3, padding=1), nn.ReLU(), nn.MaxPool2d(2))
+        self.fc = nn.Linear(8 * 16 * 16, 10)
+
+    def forward(self, x):
+        x = self.body(x)
+        return self.fc(x.flatten(1))
+`, { inputs: [{ shape: [1, 3, 32, 32], dtype: "float32" }] });
+    const conv = m.layers.find((l) => l.path === "body.0")!;
+    assert.equal(conv.type, "Conv2d");
+    assert.equal(conv.params, 3 * 8 * 9 + 8);
+    assert.equal(conv.flops, 2 * 8 * 32 * 32 * 3 * 9);
+    assert.deepEqual(conv.output, [1, 8, 32, 32]);
+    assert.equal(conv.calls, 1);
+    assert.deepEqual(m.layers.find((l) => l.path === "body.2")!.output, [1, 8, 16, 16]);
+    const body = m.layers.find((l) => l.path === "body")!;
+    assert.equal(body.flops, conv.flops);
+    assert.equal(m.layers.find((l) => l.path === "")!.flops, m.flops);
+    assert.equal(conv.line, 7);
+  });
+});

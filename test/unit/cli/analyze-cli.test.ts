@@ -1,0 +1,94 @@
+import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, writeFileSync, mkdirSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+
+const cli = join(__dirname, "../../../dist/cli.js");
+
+function run(args: string[], cwd?: string) {
+  const r = spawnSync(process.execPath, [cli, ...args], { encoding: "utf8", cwd, timeout: 30_000 });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe("greenlight analyze (the CLI contract)", () => {
+  let dir: string;
+  before(() => {
+    dir = mkdtempSync(join(tmpdir(), "greenlight-cli-"));
+    writeFileSync(join(dir, "net.py"), `import torch.nn as nn
+
+class Net(nn.Module):
+    def __init__(self, width=4):
+        super().__init__()
+        self.fc = nn.Linear(8, width)
+
+    def forward(self, x):
+        return self.fc(x)
+`);
+    mkdirSync(join(dir, "sub"));
+    mkdirSync(join(dir, ".venv"));
+    writeFileSync(join(dir, ".venv", "ignored.py"), "import torch.nn as nn\nm = nn.Linear(1, 1)\n");
+    writeFileSync(join(dir, "sub", "mlp.py"), "import torch.nn as nn\nmlp = nn.Sequential(nn.Linear(2, 3))\n");
+    writeFileSync(join(dir, "binary.py"), Buffer.from([0x00, 0x01, 0x02, 0xff]));
+  });
+
+  it("prints one JSON object with the contract's fields", () => {
+    const r = run(["analyze", join(dir, "net.py"), "--format", "json"]);
+    assert.equal(r.code, 0, r.stderr);
+    const out = JSON.parse(r.stdout);
+    assert.equal(out.version, 1);
+    const m = out.models[0];
+    for (const k of ["name", "file", "line", "entry", "inputs", "output", "params", "buffers", "macs", "flops", "complete", "unresolved", "layers"]) assert.ok(k in m, k);
+    assert.equal(m.params, 36);
+    assert.equal(m.flops, 64);
+    assert.equal(m.macs, 32);
+    assert.deepEqual(m.layers.map((l: { path: string }) => l.path), ["", "fc"]);
+    for (const k of ["path", "type", "file", "line", "params", "flops", "output"]) assert.ok(k in m.layers[1], k);
+  });
+
+  it("evaluates --entry in the file's namespace and takes --input shapes", () => {
+    const r = run(["analyze", join(dir, "net.py"), "--entry", "Net(width=10)", "--input", "3x8", "--format", "json"]);
+    assert.equal(r.code, 0, r.stderr);
+    const m = JSON.parse(r.stdout).models[0];
+    assert.equal(m.entry, "Net(width=10)");
+    assert.equal(m.params, 90);
+    assert.equal(m.flops, 2 * 3 * 8 * 10);
+    assert.deepEqual(m.inputs, [{ shape: [3, 8], dtype: "float32" }]);
+  });
+
+  it("walks folders recursively, skipping virtual environments", () => {
+    const r = run(["analyze", dir, "--format", "json"], dir);
+    assert.equal(r.code, 2, "the binary file in the folder is a read error");
+    const r2 = run(["analyze", join(dir, "sub"), join(dir, "net.py"), "--format", "json"]);
+    assert.equal(r2.code, 0, r2.stderr);
+    const names = JSON.parse(r2.stdout).models.map((m: { name: string }) => m.name);
+    assert.deepEqual(names, ["mlp", "Net"]);
+  });
+
+  it("exits 2 with one line on stderr for bad arguments and unreadable files", () => {
+    const cases: string[][] = [
+      ["analyze"],
+      ["analyze", join(dir, "missing.py")],
+      ["analyze", join(dir, "net.py"), "--input", "1xbad"],
+      ["analyze", join(dir, "net.py"), "--format", "yaml"],
+      ["analyze", join(dir, "net.py"), "--entry", "Nope()"],
+      ["analyze", join(dir, "binary.py")],
+      ["analyze", join(dir, "net.py"), "--bogus"],
+      ["frobnicate"],
+    ];
+    for (const args of cases) {
+      const r = run(args);
+      assert.equal(r.code, 2, `${args.join(" ")}: ${r.stderr}`);
+      assert.equal(r.stderr.trim().split("\n").length, 1, `${args.join(" ")}: ${r.stderr}`);
+      assert.match(r.stderr, /^greenlight: /);
+    }
+  });
+
+  it("prints a readable table by default and Markdown on request", () => {
+    const table = run(["analyze", join(dir, "net.py")]);
+    assert.equal(table.code, 0);
+    assert.match(table.stdout, /Net\s+.*net\.py:3\s+1x8 \(default\)\s+36\s+64 FLOPs\s+complete/);
+    const md = run(["analyze", join(dir, "net.py"), "--format", "markdown"]);
+    assert.match(md.stdout, /^\| model \| where/);
+  });
+});
