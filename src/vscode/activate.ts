@@ -1,4 +1,5 @@
 import * as vscode from "vscode";
+import type { Settings } from "../core/config";
 import { AnalysisEngine } from "./analysis-engine";
 import { GreenlightCodeActionProvider } from "./code-actions";
 import { ModelCodeLensProvider } from "./codelens-provider";
@@ -30,6 +31,8 @@ export interface GreenlightApi {
   indexed(): Promise<void>;
   /** Whether the report view is open and has rendered its data. */
   reportReady(): boolean;
+  /** The validated settings in effect (bad values already replaced by defaults). */
+  settings(): Settings;
 }
 
 const PYTHON: vscode.DocumentSelector = [{ language: "python" }];
@@ -126,6 +129,7 @@ function activateStages(context: vscode.ExtensionContext, host: HostBits, log: v
       await mirror.start();
     },
     reportReady: () => report.isReady,
+    settings: () => store.values,
   };
 }
 

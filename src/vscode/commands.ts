@@ -2,7 +2,7 @@ import * as vscode from "vscode";
 import { precisions, type Precision } from "../core/config";
 import type { ModelReport } from "../core/report/model-report";
 import type { AnalysisResult } from "../core/analyze";
-import { diagnosticsFor } from "./diagnostics";
+import { diagnosticsFor, inputsText } from "./diagnostics";
 import { knownHardware } from "./energy-bridge";
 import { formatCount, formatFlops } from "./format";
 import { modelAtLine } from "./model-lookup";
@@ -51,9 +51,9 @@ export function registerCommands(services: Services): vscode.Disposable[] {
       try {
         return await handler(...args);
       } catch (error) {
+        // Logged with its stack, then rethrown: VS Code shows it to the user and callers (tests) see it.
         log.error(`${id} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-        void vscode.window.showErrorMessage(`Greenlight: ${error instanceof Error ? error.message : String(error)}`);
-        return undefined;
+        throw error;
       }
     });
 
@@ -78,7 +78,7 @@ export function registerCommands(services: Services): vscode.Disposable[] {
     register("greenlight.setInputShape", async (uri?: vscode.Uri, line?: number, inputs?: string) => {
       const target = await targetModel(services, uri, undefined, line);
       if (!target) return false;
-      const current = target.model.inputs.map((input) => input.shape.join("x") + (input.dtype === "int64" ? ":int64" : "")).join(";");
+      const current = inputsText(target.model.inputs);
       const text =
         inputs ??
         (await vscode.window.showInputBox({

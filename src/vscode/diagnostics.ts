@@ -7,7 +7,12 @@ export const UNRESOLVED_CODE = "unresolved";
 export const DIAGNOSTIC_SOURCE = "Greenlight";
 
 /** The model line a diagnostic belongs to, kept beside each diagnostic for its quick fix. */
-export const modelLineOf = new WeakMap<vscode.Diagnostic, { model: string; line: number }>();
+export const modelLineOf = new WeakMap<vscode.Diagnostic, { model: string; line: number; inputs: string }>();
+
+/** The pragma text of the inputs a model was analyzed with (`1x3x224x224`, `1x128:int64`, `;` between inputs). */
+export function inputsText(inputs: { shape: number[]; dtype: string }[]): string {
+  return inputs.map((input) => input.shape.join("x") + (input.dtype === "int64" ? ":int64" : "")).join(";");
+}
 
 /** Diagnostics of one analysis for one file: unresolved parts of its models as hints that say what to set. */
 export function diagnosticsFor(result: AnalysisResult, path: string, text: string, settings: Settings): vscode.Diagnostic[] {
@@ -35,7 +40,7 @@ export function diagnosticsFor(result: AnalysisResult, path: string, text: strin
       );
       diagnostic.source = DIAGNOSTIC_SOURCE;
       diagnostic.code = UNRESOLVED_CODE;
-      modelLineOf.set(diagnostic, { model: model.name, line: model.line });
+      modelLineOf.set(diagnostic, { model: model.name, line: model.line, inputs: inputsText(model.inputs) });
       diagnostics.push(diagnostic);
     }
   }

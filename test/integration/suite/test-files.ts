@@ -4,9 +4,12 @@
 /** Tests that run in both the Node and the web-worker extension host. */
 export function loadBrowserSafeTests(): void {
   require("./smoke.test");
+  require("./surfaces.test");
+  require("./diagnostics.test");
+  require("./commands.test");
 }
 
 /** Tests that need the Node extension host (file-system acks for screenshots, timing). */
 export function loadNodeOnlyTests(): void {
-  // filled as the node-only tests land
+  require("./screenshots.test");
 }

@@ -1,0 +1,154 @@
+// Every contributed command runs without error; the report webview opens and exports; settings take effect.
+import * as assert from "assert";
+import * as vscode from "vscode";
+import { codeLensTitles, greenlight, inlayHints, lineOf, openFixture, setSetting, waitFor } from "./helpers";
+import { simpleCnn } from "./reference";
+
+interface Contributes {
+  commands: { command: string; title: string; category?: string }[];
+  configuration: { properties: Record<string, { default: unknown }> };
+}
+
+function contributes(): Contributes {
+  const extension = vscode.extensions.getExtension("greenlight.greenlight");
+  assert.ok(extension, "installed");
+  return extension.packageJSON.contributes as Contributes;
+}
+
+/** Arguments that make each command run without a prompt (the interactive paths ask through quick picks). */
+function argumentsFor(command: string, document: vscode.TextDocument): unknown[] {
+  const uri = document.uri;
+  const classLine = lineOf(document, "class SimpleCNN") + 1;
+  switch (command) {
+    case "greenlight.showReport":
+      return [uri, simpleCnn.name];
+    case "greenlight.estimateModelAtCursor":
+      return [uri, classLine];
+    case "greenlight.setInputShape":
+      // The same input the pragma already says: the file keeps its meaning for the other tests.
+      return [uri, classLine, "1x3x32x32"];
+    case "greenlight.selectHardware":
+      return [vscode.workspace.getConfiguration("greenlight").get("hardware")];
+    case "greenlight.selectPrecision":
+      return ["fp32"];
+    case "greenlight.exportReport":
+      return ["json"];
+    default:
+      return [];
+  }
+}
+
+suite("commands", () => {
+  suiteSetup(async () => {
+    await openFixture("simple_cnn.py");
+    await greenlight();
+  });
+
+  teardown(async () => {
+    // Leave user settings as they were for the next test.
+    const configuration = vscode.workspace.getConfiguration("greenlight");
+    for (const key of ["inlayHints.enabled", "codeLens.enabled", "precision", "hardware", "batchSize", "diagnostics.unresolved"]) {
+      if (configuration.inspect(key)?.globalValue !== undefined) await configuration.update(key, undefined, vscode.ConfigurationTarget.Global);
+    }
+  });
+
+  test("every contributed command is registered, in the Greenlight category", async () => {
+    const registered = new Set(await vscode.commands.getCommands(true));
+    for (const { command, category } of contributes().commands) {
+      assert.ok(registered.has(command), `${command} is registered`);
+      assert.strictEqual(category, "Greenlight", `${command} category`);
+    }
+  });
+
+  test("every contributed command runs without error", async function () {
+    this.timeout(120_000);
+    const document = await openFixture("simple_cnn.py");
+    const errors: string[] = [];
+    for (const { command } of contributes().commands) {
+      try {
+        await vscode.commands.executeCommand(command, ...argumentsFor(command, document));
+      } catch (error) {
+        errors.push(`${command}: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    }
+    assert.deepStrictEqual(errors, []);
+  });
+
+  test("Show Report opens the report webview, which renders its data", async () => {
+    const document = await openFixture("simple_cnn.py");
+    const api = await greenlight();
+    const shown = await vscode.commands.executeCommand("greenlight.showReport", document.uri, simpleCnn.name);
+    assert.strictEqual(shown, simpleCnn.name);
+    await waitFor("the webview to say it is ready", () => api.reportReady());
+    const tabs = vscode.window.tabGroups.all.flatMap((group) => group.tabs);
+    const tab = tabs.find((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith("greenlight.report"));
+    assert.ok(tab, `a report tab among: ${tabs.map((t) => t.label).join(", ")}`);
+    assert.strictEqual(tab.label, `Greenlight: ${simpleCnn.name}`);
+  });
+
+  test("the report exports CSV with one row per layer, and JSON with the model", async () => {
+    const document = await openFixture("simple_cnn.py");
+    await vscode.commands.executeCommand("greenlight.showReport", document.uri, simpleCnn.name);
+    const csv = await vscode.commands.executeCommand<string>("greenlight.exportReport", "csv");
+    const [header, ...rows] = csv.trim().split("\n");
+    assert.strictEqual(header, "path,type,line,params,flops,output,calls,leaf");
+    const conv = rows.find((row) => row.startsWith("conv1,"));
+    assert.ok(conv, csv);
+    assert.strictEqual(Number(conv.split(",")[3]), simpleCnn.conv1Params);
+    const json = JSON.parse(await vscode.commands.executeCommand<string>("greenlight.exportReport", "json"));
+    assert.strictEqual(json.model.name, simpleCnn.name);
+    assert.strictEqual(json.model.params, simpleCnn.params);
+    const markdown = await vscode.commands.executeCommand<string>("greenlight.exportReport", "markdown");
+    assert.ok(markdown.startsWith(`# ${simpleCnn.name}`), markdown.slice(0, 80));
+  });
+
+  test("Estimate Model at Cursor reports the model's figures", async () => {
+    const document = await openFixture("simple_cnn.py");
+    const line = lineOf(document, "self.conv1 =") + 1;
+    const estimate = await vscode.commands.executeCommand<{ name: string; params: number; flops: number }>("greenlight.estimateModelAtCursor", document.uri, line);
+    assert.strictEqual(estimate.name, simpleCnn.name);
+    assert.strictEqual(estimate.params, simpleCnn.params);
+    assert.strictEqual(estimate.flops, simpleCnn.flops);
+  });
+
+  test("Select Precision and Select Hardware write the settings", async () => {
+    const api = await greenlight();
+    assert.strictEqual(await vscode.commands.executeCommand("greenlight.selectPrecision", "bf16"), "bf16");
+    assert.strictEqual(vscode.workspace.getConfiguration("greenlight").get("precision"), "bf16");
+    assert.strictEqual(api.settings().precision, "bf16");
+    assert.strictEqual(await vscode.commands.executeCommand("greenlight.selectHardware", "A100"), "A100");
+    assert.strictEqual(api.settings().hardware, "A100");
+  });
+
+  test("turning inlay hints and CodeLens off takes effect without a reload", async () => {
+    const document = await openFixture("simple_cnn.py");
+    const api = await greenlight();
+    assert.ok((await inlayHints(document)).length > 0, "hints on by default");
+    await setSetting(api, "inlayHints.enabled", false);
+    await waitFor("no inlay hints", async () => (await inlayHints(document)).length === 0);
+    await setSetting(api, "codeLens.enabled", false);
+    await waitFor("no CodeLens", async () => (await codeLensTitles(document.uri)).length === 0);
+    await setSetting(api, "inlayHints.enabled", true);
+    await setSetting(api, "codeLens.enabled", true);
+    await waitFor("hints back", async () => (await inlayHints(document)).length > 0);
+    await waitFor("CodeLens back", async () => (await codeLensTitles(document.uri)).length > 0);
+  });
+
+  test("a bad setting value falls back to its default", async () => {
+    const api = await greenlight();
+    const defaults = contributes().configuration.properties;
+    await setSetting(api, "batchSize", -4);
+    await waitFor("the fallback", () => api.settings().batchSize === defaults["greenlight.batchSize"].default);
+    await setSetting(api, "precision", "fp7");
+    await waitFor("the fallback", () => api.settings().precision === defaults["greenlight.precision"].default);
+  });
+
+  test("Analyze Workspace analyzes every fixture and reports to Problems", async function () {
+    this.timeout(120_000);
+    const summary = await vscode.commands.executeCommand<{ files: number; models: number; failed: number }>("greenlight.analyzeWorkspace");
+    const files = await vscode.workspace.findFiles("**/*.py");
+    assert.strictEqual(summary.files, files.length, "every .py file analyzed");
+    assert.strictEqual(summary.failed, 0);
+    assert.ok(summary.models >= 3, `models found: ${summary.models}`);
+  });
+});

@@ -1,0 +1,47 @@
+// Screenshots of the workbench for people to look at (dark and light theme): an editor with CodeLens, shape hints
+// and the status bar, and the report view. Saved by the harness into .screenshots/; skipped under other runners.
+import * as assert from "assert";
+import * as vscode from "vscode";
+import { existsSync } from "fs";
+import * as path from "path";
+import { codeLensTitles, greenlight, inlayHints, openFixture, waitFor } from "./helpers";
+import { simpleCnn } from "./reference";
+
+/** Asks the harness for a screenshot and waits until it is written (see tools/vscode-test/README.md). */
+async function screenshot(name: string): Promise<void> {
+  const acks = process.env.GREENLIGHT_HARNESS_ACK_DIR;
+  if (!acks) return;
+  // Let the workbench paint CodeLens, hints and the webview before the picture is taken.
+  await new Promise((resolve) => setTimeout(resolve, 1_500));
+  console.log(`GREENLIGHT-SCREENSHOT ${name}`);
+  await waitFor(`screenshot ${name}`, () => existsSync(path.join(acks, `${name}.done`)), 30_000);
+}
+
+suite("screenshots", () => {
+  const themes: [string, string][] = [
+    ["dark", "Default Dark Modern"],
+    ["light", "Default Light Modern"],
+  ];
+
+  suiteTeardown(async () => {
+    await vscode.workspace.getConfiguration("workbench").update("colorTheme", undefined, vscode.ConfigurationTarget.Global);
+  });
+
+  for (const [name, theme] of themes) {
+    test(`editor and report in the ${name} theme`, async function () {
+      this.timeout(120_000);
+      await vscode.workspace.getConfiguration("workbench").update("colorTheme", theme, vscode.ConfigurationTarget.Global);
+      await vscode.commands.executeCommand("workbench.action.closeAllEditors");
+      const document = await openFixture("simple_cnn.py");
+      await greenlight();
+      await waitFor("CodeLens", async () => (await codeLensTitles(document.uri)).length > 0);
+      assert.ok((await inlayHints(document)).length > 0, "hints to show");
+      await screenshot(`editor-${name}`);
+      const api = await greenlight();
+      await vscode.commands.executeCommand("greenlight.showReport", document.uri, simpleCnn.name);
+      await waitFor("the report", () => api.reportReady());
+      await screenshot(`report-${name}`);
+      assert.strictEqual(vscode.workspace.getConfiguration("workbench").get("colorTheme"), theme);
+    });
+  }
+});

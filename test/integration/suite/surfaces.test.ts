@@ -1,0 +1,92 @@
+// CodeLens, hover, inlay hints and diagnostics on real fixture files, through the real provider commands.
+import * as assert from "assert";
+import * as vscode from "vscode";
+import { formatCount, formatFlops, formatShape } from "../../../src/vscode/format";
+import { codeLenses, codeLensTitles, greenlight, hoverText, inlayHints, lineOf, openFixture, waitFor } from "./helpers";
+import { simpleCnn, twoBlocks } from "./reference";
+
+suite("editor surfaces", () => {
+  suiteSetup(async () => {
+    await openFixture("simple_cnn.py");
+    await greenlight();
+  });
+
+  test("the extension activates on a Python file and loads tree-sitter through workspace.fs", async () => {
+    const extension = vscode.extensions.getExtension("greenlight.greenlight");
+    assert.ok(extension?.isActive, "active after opening a .py file");
+    const commands = await vscode.commands.getCommands(true);
+    assert.ok(commands.includes("greenlight.showReport"));
+  });
+
+  test("CodeLens above the model shows its name, parameters and FLOPs", async () => {
+    const document = await openFixture("simple_cnn.py");
+    const lenses = await waitFor("a CodeLens", async () => {
+      const found = await codeLenses(document.uri);
+      return found.length > 0 ? found : undefined;
+    });
+    assert.strictEqual(lenses.length, 1, "one model in the file");
+    const title = lenses[0].command!.title;
+    assert.ok(title.startsWith(`${simpleCnn.name} · `), title);
+    assert.ok(title.includes(`${formatCount(simpleCnn.params)} params`), `params in '${title}'`);
+    assert.ok(title.includes(formatFlops(simpleCnn.flops)), `FLOPs in '${title}'`);
+    assert.strictEqual(lenses[0].range.start.line, lineOf(document, "class SimpleCNN"), "placed on the class line");
+    assert.deepStrictEqual(lenses[0].command!.arguments?.[1], simpleCnn.name, "clicking opens this model's report");
+  });
+
+  test("a model built from an imported module is resolved through the workspace index", async () => {
+    const document = await openFixture("imports_block.py");
+    await (await greenlight()).indexed();
+    const title = await waitFor("the TwoBlocks CodeLens", async () => (await codeLensTitles(document.uri)).find((t) => t.startsWith(twoBlocks.name)));
+    assert.ok(title.includes(`${formatCount(twoBlocks.params)} params`), title);
+    assert.ok(title.includes(formatFlops(twoBlocks.flops)), title);
+    assert.ok(!title.includes("incomplete"), `complete: ${title}`);
+  });
+
+  test("hover on a layer's construction line shows its parameters and share of the model", async () => {
+    const document = await openFixture("simple_cnn.py");
+    const line = lineOf(document, "self.conv1 =");
+    const text = await hoverText(document.uri, new vscode.Position(line, document.lineAt(line).text.indexOf("nn.Conv2d")));
+    assert.ok(text.includes("Conv2d"), text);
+    assert.ok(text.includes(formatCount(simpleCnn.conv1Params)), `conv1 params in: ${text}`);
+    assert.ok(text.includes(formatFlops(simpleCnn.conv1Flops)), `conv1 FLOPs in: ${text}`);
+    const share = Math.round((100 * simpleCnn.conv1Params) / simpleCnn.params);
+    assert.ok(text.includes(`${share}%`), `share ${share}% in: ${text}`);
+  });
+
+  test("hover on a forward line shows the output shape", async () => {
+    const document = await openFixture("simple_cnn.py");
+    const line = lineOf(document, "torch.flatten");
+    const text = await hoverText(document.uri, new vscode.Position(line, 10));
+    assert.ok(text.includes(formatShape(simpleCnn.shapes.afterFlatten)), text);
+  });
+
+  test("inlay hints show the shape at the end of each forward line", async () => {
+    const document = await openFixture("simple_cnn.py");
+    const hints = await inlayHints(document);
+    const at = (text: string) => hints.find((hint) => hint.line === lineOf(document, text))?.label;
+    assert.strictEqual(at("self.pool(self.relu"), `→ ${formatShape(simpleCnn.shapes.afterPool)}`);
+    assert.strictEqual(at("torch.flatten"), `→ ${formatShape(simpleCnn.shapes.afterFlatten)}`);
+    assert.strictEqual(at("return self.fc"), `→ ${formatShape(simpleCnn.shapes.output)}`);
+    const hintLine = hints.find((hint) => hint.line === lineOf(document, "torch.flatten"));
+    assert.ok(hintLine, "hint on the flatten line");
+  });
+
+  test("an edit is analyzed again and results follow the new version", async () => {
+    const document = await openFixture("simple_cnn.py");
+    const editor = await vscode.window.showTextDocument(document);
+    const line = lineOf(document, "nn.Linear(16 * 16 * 16, num_classes)");
+    const start = document.lineAt(line).text.indexOf("num_classes)");
+    // 10 classes → 20 classes: the linear layer's parameters change, and the CodeLens must say so.
+    await editor.edit((edit) => edit.replace(new vscode.Range(line, start, line, start + "num_classes".length), "2 * num_classes"));
+    const expected = simpleCnn.params + 16 * 16 * 16 * 10 + 10;
+    const title = await waitFor("the CodeLens of the edited model", async () => {
+      const titles = await codeLensTitles(document.uri);
+      return titles.find((t) => t.includes(`${formatCount(expected)} params`));
+    });
+    assert.ok(title.startsWith(simpleCnn.name), title);
+    await vscode.commands.executeCommand("undo");
+    await waitFor("the original CodeLens after undo", async () =>
+      (await codeLensTitles(document.uri)).find((t) => t.includes(`${formatCount(simpleCnn.params)} params`)),
+    );
+  });
+});
