@@ -1,0 +1,49 @@
+// A compact way to declare catalogue layers: constructor and forward signatures, build and forward bodies.
+import { bindArguments } from "../../interp/construct";
+import type { BoundArguments, LayerBuild, LayerInstance, LayerSpec, OpContext, TensorValue, Value } from "../../interp/values";
+import { tensorArg } from "../args";
+
+/** What a layer file declares; `forward` gets its arguments bound to `forwardSignature`. */
+export interface LayerDefinition {
+  name: string;
+  signature: string[];
+  forwardSignature?: string[];
+  build(args: BoundArguments, context: OpContext): LayerBuild;
+  forward(layer: LayerInstance, args: BoundArguments, context: OpContext): Value;
+}
+
+/** Turns a definition into the LayerSpec the interpreter calls. */
+export function defineLayer(def: LayerDefinition): LayerSpec {
+  const forwardSignature = def.forwardSignature ?? ["input"];
+  return {
+    name: def.name,
+    signature: def.signature,
+    build: def.build,
+    forward: (layer, args, kwargs, context) => def.forward(layer, bindArguments(forwardSignature, args, kwargs, `${def.name}.forward`), context),
+  };
+}
+
+/** A layer's parameter (its current tensor: the analyzed code may have replaced or cast it), or undefined when None. */
+export function parameter(layer: LayerInstance, name: string): TensorValue | undefined {
+  const p = layer.state.parameters.get(name) ?? layer.state.buffers.get(name);
+  return p && p.kind === "tensor" ? p : undefined;
+}
+
+/** The forward input named `input` (or another name) as a tensor. */
+export function input(args: BoundArguments, layerName: string, name = "input"): TensorValue {
+  return tensorArg(args, name, `${layerName}.forward`);
+}
+
+/** A layer's child module, or undefined for an empty slot. */
+export function child(layer: LayerInstance, name: string): Value | undefined {
+  const c = layer.state.children.get(name);
+  return c && c.kind === "instance" ? c : undefined;
+}
+
+/** Common trailing constructor arguments of torch.nn layers. */
+export const DEVICE_DTYPE = ["device=None", "dtype=None"];
+
+/** Registers a set of specs by class name. */
+export function byName(specs: LayerSpec[]): Map<string, LayerSpec> {
+  return new Map(specs.map((s) => [s.name, s]));
+}

@@ -1,0 +1,42 @@
+// Reductions (sum, mean, max, ...): output shape from dim/keepdim; 0 FLOPs under flop_counter.py.
+import { tuple } from "../../interp/construct";
+import { PythonError, type OpContext, type TensorDtype, type TensorValue, type Value } from "../../interp/values";
+import { isFloating } from "../dtypes";
+import { normalizeDim, reducedShape } from "../shapes";
+import { emit } from "./define";
+
+/** A reduction over dims (all when undefined) with one output. */
+export function reduce(op: string, input: TensorValue, dims: number[] | undefined, keepdim: boolean, context: OpContext, dtype: TensorDtype = input.dtype): TensorValue {
+  return emit(context, `aten.${op}`, 0, reducedShape(input.shape, dims, keepdim), dtype);
+}
+
+/** Dtype of a mean-like reduction: floating input required, as torch.mean demands. */
+export function meanDtype(input: TensorValue, op: string, dtype?: TensorDtype): TensorDtype {
+  const d = dtype ?? input.dtype;
+  if (!isFloating(d)) throw new PythonError(`${op}(): could not infer output dtype. Input dtype must be either a floating point or complex dtype. Got: ${d}`);
+  return d;
+}
+
+/** Dtype of sum/prod: integer and bool inputs accumulate as int64. */
+export function sumDtype(input: TensorValue, dtype?: TensorDtype): TensorDtype {
+  if (dtype) return dtype;
+  return isFloating(input.dtype) ? input.dtype : "int64";
+}
+
+/** max/min/median/mode/kthvalue with a dim: (values, indices), one kernel. */
+export function valuesAndIndices(op: string, input: TensorValue, dim: number, keepdim: boolean, context: OpContext): Value {
+  const d = normalizeDim(dim, input.shape.length);
+  const shape = reducedShape(input.shape, [d], keepdim);
+  emit(context, `aten.${op}`, 0, shape, input.dtype);
+  return tuple([{ kind: "tensor", shape, dtype: input.dtype }, { kind: "tensor", shape: [...shape], dtype: "int64" }]);
+}
+
+/** topk / sort: (values, indices) with dim resized to k (sort keeps it). */
+export function topk(op: string, input: TensorValue, k: number, dim: number, context: OpContext): Value {
+  const d = normalizeDim(dim, input.shape.length);
+  const length = input.shape.length === 0 ? 1 : input.shape[d];
+  if (k < 0 || k > length) throw new PythonError(`${op}: selected index k=${k} out of range for dimension of size ${length}`);
+  const shape = input.shape.length === 0 ? [] : input.shape.map((x, i) => (i === d ? k : x));
+  emit(context, `aten.${op}`, 0, shape, input.dtype);
+  return tuple([{ kind: "tensor", shape, dtype: input.dtype }, { kind: "tensor", shape: [...shape], dtype: "int64" }]);
+}
