@@ -1,0 +1,106 @@
+import { z } from "zod";
+import profileData from "./hardware-profiles.json";
+import { PRECISIONS, type Precision } from "./precision";
+
+const positive = z.number().positive();
+const fraction = z.number().gt(0).max(1);
+
+const peakSchema = z.object({ fp32: positive, tf32: positive.optional(), bf16: positive.optional(), fp16: positive.optional(), int8: positive.optional() });
+
+/** The constants of the time and power model (docs/energy.md), per profile. */
+const modelSchema = z.object({
+  /** Fraction of the datasheet peak that dense matmuls reach on the matrix units (cuBLAS, large shapes). */
+  matmulEfficiency: fraction,
+  /** Fraction of peak that convolutions reach (cuDNN implicit GEMM is further from peak than cuBLAS). */
+  convolutionEfficiency: fraction,
+  /** Fraction of the fp32 vector peak that matmuls reach when they run without matrix units (fp32 SIMT). */
+  vectorEfficiency: fraction,
+  /** Backward kernels' rate relative to forward ones (cuDNN's dgrad/wgrad and cuBLAS's transposed products). */
+  backwardEfficiency: fraction,
+  /** Fraction of the datasheet memory bandwidth that streaming kernels reach. */
+  memoryEfficiency: fraction,
+  /** Fixed device time per kernel (launch latency, ramp-up and tail): Hockney's n½ / r∞ term. */
+  kernelLatencySeconds: z.number().nonnegative(),
+  /** Host (CPU) time to dispatch one op in eager PyTorch; when it exceeds device time the run is launch-bound. */
+  hostSecondsPerOp: z.number().nonnegative(),
+  /** Host time of one kernel launched from inside a library (cuDNN's recurrent steps): no Python dispatch. */
+  hostSecondsPerLaunch: z.number().nonnegative(),
+  /** Reduction length K at which a matrix product's fixed per-tile cost halves its rate: rate × K / (K + K½). */
+  halfRateReductionLength: z.number().nonnegative(),
+  /** Dynamic power, as a fraction of (limit − idle): compute-bound, memory-bound, in a kernel's fixed latency
+   *  (small kernels: clocks up, few units busy), and waiting for the host between kernels. */
+  powerFraction: z.object({ compute: fraction, memory: fraction, latency: z.number().min(0).max(1), waiting: z.number().min(0).max(1) }),
+});
+
+const profileSchema = z.object({
+  id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, "lowercase id: letters, digits and '-'"),
+  name: z.string().min(1),
+  kind: z.enum(["gpu", "cpu", "soc"]),
+  peakTflops: peakSchema,
+  memoryBandwidthGBs: positive,
+  /** Units that each run one output tile at a time: streaming multiprocessors (GPU), GPU cores (Apple), CPU cores. */
+  parallelUnits: z.number().int().positive(),
+  powerLimitW: positive,
+  idlePowerW: z.number().nonnegative(),
+  sources: z.record(z.string(), z.string().min(1)),
+  model: modelSchema,
+  notes: z.string().optional(),
+}).refine((p) => p.idlePowerW < p.powerLimitW, { message: "idle power must be below the power limit" })
+  .refine((p) => ["peakTflops", "memoryBandwidthGBs", "parallelUnits", "powerLimitW", "idlePowerW", "model"].every((key) => key in p.sources), {
+    message: "every figure needs its source: sources must name peakTflops, memoryBandwidthGBs, parallelUnits, powerLimitW, idlePowerW and model",
+  });
+
+const fileSchema = z.object({ profiles: z.array(profileSchema).min(1) });
+
+/** One hardware profile: datasheet figures, their sources and the model's constants. */
+export type HardwareProfile = z.infer<typeof profileSchema>;
+
+/** Validates profile data (the bundled file or a user's), throwing one readable message on the first problems. */
+export function parseHardwareProfiles(data: unknown): HardwareProfile[] {
+  const result = fileSchema.safeParse(data);
+  if (!result.success) {
+    const problems = result.error.issues.slice(0, 5).map((issue) => `${issue.path.join(".") || "(root)"}: ${issue.message}`);
+    throw new Error(`invalid hardware profiles: ${problems.join("; ")}`);
+  }
+  const seen = new Set<string>();
+  for (const profile of result.data.profiles) {
+    if (seen.has(profile.id)) throw new Error(`invalid hardware profiles: duplicate id '${profile.id}'`);
+    seen.add(profile.id);
+  }
+  return result.data.profiles;
+}
+
+let bundled: HardwareProfile[] | undefined;
+
+/** The bundled profiles, validated once. */
+export function hardwareProfiles(): HardwareProfile[] {
+  bundled ??= parseHardwareProfiles(profileData);
+  return bundled;
+}
+
+/** The profile with this id, or an error that lists the known ids. */
+export function hardwareProfile(id: string): HardwareProfile {
+  const profile = hardwareProfiles().find((p) => p.id === id.toLowerCase());
+  if (!profile) throw new Error(`unknown hardware '${id}' (known: ${hardwareProfiles().map((p) => p.id).join(", ")})`);
+  return profile;
+}
+
+/** Peak rate (FLOP/s) of a precision on a profile: a precision the hardware lacks runs at the nearest one it has
+ *  (bf16 without bf16 units runs as fp32, tf32 without TF32 as fp32, fp16 and bf16 stand in for each other). */
+export function peakFlops(profile: HardwareProfile, precision: Precision): { flops: number; ran: Precision } {
+  const peak = profile.peakTflops;
+  const order: Record<Precision, Precision[]> = {
+    fp32: ["fp32"],
+    tf32: ["tf32", "fp32"],
+    bf16: ["bf16", "fp16", "fp32"],
+    fp16: ["fp16", "bf16", "fp32"],
+    int8: ["int8", "fp16", "bf16", "fp32"],
+  };
+  for (const candidate of order[precision]) {
+    const tflops = peak[candidate];
+    if (tflops !== undefined) return { flops: tflops * 1e12, ran: candidate };
+  }
+  return { flops: peak.fp32 * 1e12, ran: "fp32" };
+}
+
+export { PRECISIONS };
