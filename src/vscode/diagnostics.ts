@@ -32,12 +32,11 @@ export function diagnosticsFor(result: AnalysisResult, path: string, text: strin
       const lineText = lines[line];
       const range = new vscode.Range(line, lineText.length - lineText.trimStart().length, line, lineText.length);
       const where = note.file === path ? "" : ` (in ${note.file.split("/").pop()}:${note.line})`;
-      const diagnostic = new vscode.Diagnostic(
-        range,
-        `${model.name} is only partly estimated: ${note.reason}${where}. If this comes from the input, set it with a ` +
-          `'# greenlight: input=1x3x224x224' line above the model (command: Greenlight: Set Input Shape).`,
-        vscode.DiagnosticSeverity.Hint,
-      );
+      // The analyzer's reason may already say what to write; otherwise say how an input pragma would help.
+      const advice = note.reason.includes("greenlight:")
+        ? ""
+        : ". If this depends on the input, set it with '# greenlight: input=1x3x224x224' above the model (Greenlight: Set Input Shape)";
+      const diagnostic = new vscode.Diagnostic(range, `${model.name} is only partly estimated: ${note.reason}${where}${advice}.`, vscode.DiagnosticSeverity.Hint);
       diagnostic.source = DIAGNOSTIC_SOURCE;
       diagnostic.code = UNRESOLVED_CODE;
       modelLineOf.set(diagnostic, { model: model.name, line: model.line, inputs: inputsText(model.inputs) });

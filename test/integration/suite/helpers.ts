@@ -88,3 +88,13 @@ export async function setSetting(api: GreenlightApi, key: string, value: unknown
     return JSON.stringify(configured) === JSON.stringify(value) && api.settings() !== undefined;
   });
 }
+
+/** Closes every editor without saving (untitled exports and edited fixtures would otherwise ask in a dialog). */
+export async function closeAllEditorsWithoutSaving(): Promise<void> {
+  for (const document of vscode.workspace.textDocuments) {
+    if (!document.isDirty) continue;
+    await vscode.window.showTextDocument(document);
+    await vscode.commands.executeCommand("workbench.action.revertAndCloseActiveEditor");
+  }
+  await vscode.commands.executeCommand("workbench.action.closeAllEditors");
+}

@@ -4,7 +4,8 @@
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 import Mocha from "mocha/lib/mocha.cjs";
 import { runMocha, SilentReporter, type MochaLike } from "./run-mocha";
-import { loadBrowserSafeTests, loadNodeOnlyTests } from "./test-files";
+import { loadBrowserSafeTests } from "./test-files";
+import { loadNodeOnlyTests } from "./node-test-files";
 
 /** Called by the extension host with the test location; resolves when every test passed. */
 export function run(): Promise<void> {

@@ -13,7 +13,7 @@ export const simpleCnn = {
   flops: conv2dFlops(3, 16, 3, 32, 32) + linearFlops(16 * 16 * 16, 10),
   conv1Params: conv2dParams(3, 16, 3),
   conv1Flops: conv2dFlops(3, 16, 3, 32, 32),
-  shapes: { afterPool: [1, 16, 16, 16], afterFlatten: [1, 4096], output: [1, 10] },
+  shapes: { afterPool: [1, 16, 16, 16], output: [1, 10] },
 };
 
 /** imports_block.py at 1x3x16x16: two ConvBlocks (conv without bias + BatchNorm2d with 2 params per channel). */

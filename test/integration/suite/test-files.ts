@@ -8,8 +8,3 @@ export function loadBrowserSafeTests(): void {
   require("./diagnostics.test");
   require("./commands.test");
 }
-
-/** Tests that need the Node extension host (file-system acks for screenshots, timing). */
-export function loadNodeOnlyTests(): void {
-  require("./screenshots.test");
-}

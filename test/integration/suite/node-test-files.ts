@@ -1,0 +1,7 @@
+// Tests that need the Node extension host (they wait on files the harness writes); kept out of the web bundle.
+/* eslint-disable @typescript-eslint/no-require-imports */
+
+/** Loads the Node-only tests (after mocha defined suite()/test()). */
+export function loadNodeOnlyTests(): void {
+  require("./screenshots.test");
+}
