@@ -1,0 +1,68 @@
+import type { Statement } from "../python/ast";
+import { IMPORT_TORCH, importEdit, wrapStatements } from "./edit-builders";
+import { inferenceCalls } from "./model-usage";
+import { ruleHelpUri, type RawFinding, type Rule, type RuleContext } from "./rule-context";
+import { callsInBody } from "./syntax-walk";
+import type { Fix } from "./types";
+
+const definition = {
+  id: "GL002" as const,
+  title: "Inference without torch.inference_mode()",
+  defaultSeverity: "information" as const,
+  rationale:
+    "Outside no_grad()/inference_mode(), PyTorch records the autograd graph of every forward pass and keeps activations alive " +
+    "for a backward pass that never comes: extra memory traffic and allocations for nothing. inference_mode() also skips " +
+    "version counting and view tracking.",
+  fixKinds: ["inference-mode"],
+  helpUri: ruleHelpUri("GL002"),
+};
+
+/** GL002: a model put in eval mode and then run with autograd on. */
+export const gl002NoGrad: Rule = { definition, check };
+
+function check(context: RuleContext): RawFinding[] {
+  const { file } = context;
+  const findings: RawFinding[] = [];
+  for (const place of file.places) {
+    const s = place.statement;
+    // `model.eval()` as a statement: what follows in the same block is inference.
+    if (s.type !== "expression" || s.value.type !== "call" || s.value.func.type !== "attribute" || s.value.func.name !== "eval") continue;
+    const receiver = s.value.func.object;
+    if (receiver.type !== "name") continue;
+    const v = receiver.id;
+    if (file.isGuarded(place)) continue;
+    const later = place.body.slice(place.index + 1);
+    // A block that also trains (validation inside a training step) is left alone.
+    if (callsInBody(later).some((c) => c.func.type === "attribute" && c.func.name === "backward")) continue;
+    const topOf = (statementPlace: { statement: Statement; ancestors: Statement[] }): Statement | undefined => {
+      const chain = [...statementPlace.ancestors, statementPlace.statement];
+      const at = chain.findIndex((x) => later.includes(x));
+      if (at < 0) return undefined;
+      // Calls inside a nested def run elsewhere, not here.
+      if (chain.slice(at).some((x) => x.type === "function" || x.type === "class")) return undefined;
+      return chain[at];
+    };
+    const unguarded = inferenceCalls(file, v).filter((c) => !file.isGuarded(c.place) && topOf(c.place) !== undefined);
+    if (unguarded.length === 0) continue;
+    const tops = unguarded.map((c) => topOf(c.place)!);
+    const first = Math.min(...tops.map((t) => later.indexOf(t)));
+    const last = Math.max(...tops.map((t) => later.indexOf(t)));
+    const wrapped = later.slice(first, last + 1);
+    const fixes: Fix[] = [];
+    if (!wrapped.some((x) => x.type === "function" || x.type === "class")) {
+      const torch = file.localNameOf("torch");
+      const wrap = wrapStatements(file, wrapped, `with ${torch ?? "torch"}.inference_mode():`);
+      if (wrap) {
+        const imports = torch ? undefined : importEdit(file, [IMPORT_TORCH]);
+        fixes.push({ kind: "inference-mode", title: "Wrap the inference in `with torch.inference_mode():`", edits: imports ? [imports, ...wrap] : wrap });
+      }
+    }
+    findings.push({
+      rule: "GL002",
+      pos: unguarded[0].call.pos,
+      message: `'${v}' runs in eval mode with autograd on: wrap the inference in torch.inference_mode() (or no_grad()) so no graph is recorded and no activations are kept.`,
+      fixes,
+    });
+  }
+  return findings;
+}

@@ -1,0 +1,113 @@
+import type { Expression, Statement } from "../python/ast";
+import type { ModelReport } from "../report/model-report";
+import type { PythonFile, PlacedCall } from "./python-file";
+import { calleeName, isMethodCall, type CallExpression, type StatementPlace } from "./syntax-walk";
+
+// Where models are built and how they are used, read from the syntax: the analyzer knows what a model is made of,
+// these helpers know what the file does with it.
+
+/** Methods that return the same module (`Net().to(device).eval()`), looked through to find the construction. */
+const CHAIN_METHODS = ["to", "cuda", "cpu", "eval", "train", "float", "double", "requires_grad_", "share_memory"];
+
+/** The call that builds a value, looking through chained `.to(...)`/`.eval()`-style calls. */
+export function constructionCall(e: Expression): CallExpression | undefined {
+  let current = e;
+  while (current.type === "call" && current.func.type === "attribute" && CHAIN_METHODS.includes(current.func.name) && current.func.object.type === "call") {
+    current = current.func.object;
+  }
+  return current.type === "call" ? current : undefined;
+}
+
+/** True when the expression's chain calls `.eval()` (`Net().eval()`). */
+export function chainCallsEval(e: Expression): boolean {
+  let current = e;
+  while (current.type === "call" && current.func.type === "attribute") {
+    if (current.func.name === "eval") return true;
+    current = current.func.object;
+  }
+  return false;
+}
+
+/** A statement `name = <builds a model>`: where a model is built, in the file's own code. */
+export interface ModelSite {
+  variable: string;
+  place: StatementPlace;
+  statement: Extract<Statement, { type: "assign" }>;
+  call: CallExpression;
+}
+
+/** Assignments of a single name from a call, with the callee's last name: candidates for model construction. */
+export function assignmentsFromCalls(file: PythonFile): (ModelSite & { callee: string | undefined })[] {
+  const out: (ModelSite & { callee: string | undefined })[] = [];
+  for (const place of file.places) {
+    const s = place.statement;
+    if (s.type !== "assign" || s.targets.length !== 1 || s.targets[0].type !== "name") continue;
+    const call = constructionCall(s.value);
+    if (!call) continue;
+    out.push({ variable: s.targets[0].id, place, statement: s, call, callee: calleeName(call) });
+  }
+  return out;
+}
+
+/** The class or function name a model report's entry calls (`ResNet18()` → `ResNet18`), or undefined. */
+export function entryCallee(model: ModelReport): string | undefined {
+  return /^([A-Za-z_]\w*)\s*\(/.exec(model.entry)?.[1];
+}
+
+/** The root class name of a model report (the type of its "" layer). */
+export function rootClass(model: ModelReport): string | undefined {
+  return model.layers.find((l) => l.path === "")?.type;
+}
+
+/** Calls that run a model: `m(x)`, `m.forward(x)`, `m.generate(...)`, `m.predict(...)`. */
+export function inferenceCalls(file: PythonFile, variable: string): PlacedCall[] {
+  return file.calls.filter(
+    ({ call }) => (call.func.type === "name" && call.func.id === variable) || isMethodCall(call, variable, ["forward", "generate", "predict", "predict_on_batch", "sample"]),
+  );
+}
+
+const EXPORTS = /(^|\.)(save|onnx\.export|jit\.trace|jit\.script|export\.export|dynamo_export)$/;
+
+/** True when the file saves or exports the model (`torch.save(model...)`, `torch.onnx.export(model, ...)`, `model.save(...)`). */
+export function isExported(file: PythonFile, variable: string): boolean {
+  return file.calls.some(({ call }) => {
+    if (isMethodCall(call, variable, ["save", "export", "save_pretrained"])) return true;
+    const q = file.qualify(call.func);
+    if (!q || !EXPORTS.test(q) || q === `${variable}.save`) return false;
+    const first = call.args[0];
+    if (!first || first.kind !== "positional") return false;
+    const v = first.value;
+    return (v.type === "name" && v.id === variable) || (v.type === "call" && v.func.type === "attribute" && v.func.object.type === "name" && v.func.object.id === variable);
+  });
+}
+
+/** True when `variable.eval()` (or `.train(False)`) is called anywhere, or a `variable = ....eval()` assignment exists. */
+export function callsEval(file: PythonFile, variable: string): boolean {
+  if (file.calls.some(({ call }) => isMethodCall(call, variable, ["eval"]) || (isMethodCall(call, variable, ["train"]) && call.args[0]?.value.type === "constant" && call.args[0].value.value === "False"))) {
+    return true;
+  }
+  return file.places.some(({ statement: s }) => s.type === "assign" && s.targets.some((t) => t.type === "name" && t.id === variable) && chainCallsEval(s.value));
+}
+
+/** True when the file trains a PyTorch model anywhere (`.backward()`). */
+export function hasTorchTraining(file: PythonFile): boolean {
+  return file.calls.some(({ call }) => call.func.type === "attribute" && call.func.name === "backward");
+}
+
+/** True when the file trains this model: its parameters go to an optimizer, or it is put in train mode, or fitted. */
+export function isTrained(file: PythonFile, variable: string): boolean {
+  return file.calls.some(({ call }) => isMethodCall(call, variable, ["parameters", "named_parameters", "train", "fit"]));
+}
+
+/** Names that hold a module: built at a site, loaded whole, or used like one (`.load_state_dict`, `.parameters()`). */
+export function moduleVariables(file: PythonFile, sites: ModelSite[]): Set<string> {
+  const names = new Set(sites.map((s) => s.variable));
+  // Optimizers, schedulers and grad scalers have state dicts too: names built by them are not modules.
+  const notModules = new Set<string>();
+  for (const a of assignmentsFromCalls(file)) if (/optim|scheduler|scaler/i.test(file.qualify(a.call.func) ?? "")) notModules.add(a.variable);
+  for (const { call } of file.calls) {
+    if (call.func.type !== "attribute" || call.func.object.type !== "name" || notModules.has(call.func.object.id)) continue;
+    if (["load_state_dict", "parameters", "named_parameters", "named_modules"].includes(call.func.name)) names.add(call.func.object.id);
+  }
+  return names;
+}

@@ -1,0 +1,133 @@
+import type { Node, Tree } from "web-tree-sitter";
+import type { Expression, ModuleSyntax, Position, Statement } from "../python/ast";
+import { lowerModule } from "../python/lower";
+import { SourceText } from "./source-text";
+import { callsIn, dottedName, forEachExpression, forEachStatement, ownExpressions, type CallExpression, type StatementPlace } from "./syntax-walk";
+import type { TextRange } from "./types";
+
+/** A call with the statement that holds it (and that statement's enclosing statements). */
+export interface PlacedCall {
+  call: CallExpression;
+  place: StatementPlace;
+}
+
+/**
+ * One Python file as the rules see it: text and style, lowered syntax, top-level import bindings, every call with
+ * its place, and the lines that continue a multi-line string (never re-indented).
+ */
+export class PythonFile {
+  readonly source: SourceText;
+  readonly syntax: ModuleSyntax;
+  /** Local name → what it is bound to by a top-level import (`nn` → `torch.nn`). */
+  readonly bindings = new Map<string, string>();
+  readonly calls: PlacedCall[] = [];
+  readonly places: StatementPlace[] = [];
+  /** 0-based lines that start inside a string literal. */
+  readonly stringLines = new Set<number>();
+  /** Every identifier used anywhere (to pick names that do not collide). */
+  readonly identifiers = new Set<string>();
+
+  constructor(
+    readonly path: string,
+    text: string,
+    tree: Tree,
+  ) {
+    this.source = new SourceText(text);
+    this.syntax = lowerModule(tree);
+    collectStringLines(tree.rootNode, this.stringLines);
+    collectBindings(this.syntax.body, this.bindings);
+    forEachStatement(this.syntax.body, (place) => {
+      this.places.push(place);
+      for (const call of callsIn(place.statement, false)) this.calls.push({ call, place });
+      for (const e of ownExpressions(place.statement)) forEachExpression(e, (x) => x.type === "name" && this.identifiers.add(x.id));
+      const s = place.statement;
+      if (s.type === "function" || s.type === "class") this.identifiers.add(s.name);
+      if (s.type === "function") for (const p of s.params) this.identifiers.add(p.name);
+    });
+  }
+
+  /** `nn.Linear` → `torch.nn.Linear` through the import bindings; unknown heads stay as written. */
+  qualify(e: Expression): string | undefined {
+    const dotted = dottedName(e);
+    if (dotted === undefined) return undefined;
+    const dot = dotted.indexOf(".");
+    const head = dot < 0 ? dotted : dotted.slice(0, dot);
+    const bound = this.bindings.get(head);
+    return bound === undefined ? dotted : bound + (dot < 0 ? "" : dotted.slice(dot));
+  }
+
+  /** The local name bound to a module or object by a top-level import (`torch.nn` → `nn`), if any. */
+  localNameOf(qualified: string): string | undefined {
+    for (const [local, target] of this.bindings) if (target === qualified) return local;
+    return undefined;
+  }
+
+  /** True for `torch.no_grad()` / `torch.inference_mode()` (called or as a decorator), however imported. */
+  isGradGuard(e: Expression): boolean {
+    const target = e.type === "call" ? e.func : e;
+    const q = this.qualify(target);
+    return q !== undefined && /(^|\.)(no_grad|inference_mode)$/.test(q);
+  }
+
+  /** True when a place runs under no_grad/inference_mode (a `with` around it, or a decorated function). */
+  isGuarded(place: StatementPlace): boolean {
+    return place.ancestors.some(
+      (a) => (a.type === "with" && a.items.some((i) => this.isGradGuard(i.value))) || (a.type === "function" && a.decorators.some((d) => this.isGradGuard(d))),
+    );
+  }
+
+  text(pos: Position): string {
+    return this.source.text.slice(pos.startIndex, pos.endIndex);
+  }
+
+  /** A finding's range: the node's start to the end of its first line (multi-line ranges are noisy in editors). */
+  findingRange(pos: Position): TextRange {
+    const startLine = pos.line - 1;
+    const endCharacter = pos.endLine === pos.line ? pos.endColumn : this.source.lineText(startLine).length;
+    return { start: { line: startLine, character: pos.column }, end: { line: startLine, character: endCharacter } };
+  }
+
+  /** True when a statement starts its line (only indentation before it), so whole lines can be inserted around it. */
+  startsLine(s: Statement): boolean {
+    return this.source.indentation(s.pos.line - 1).length === s.pos.column;
+  }
+
+  /** True when nothing but a comment follows a statement on its last line. */
+  endsLine(s: Statement): boolean {
+    const rest = this.source.lineText(s.pos.endLine - 1).slice(s.pos.endColumn);
+    return /^\s*(#.*)?$/.test(rest) && !/^\s*;/.test(rest);
+  }
+
+  /** A name not used in the file: `preferred`, else `preferred_2`, ... */
+  freshName(preferred: string): string {
+    if (!this.identifiers.has(preferred)) return preferred;
+    for (let i = 2; ; i++) if (!this.identifiers.has(`${preferred}_${i}`)) return `${preferred}_${i}`;
+  }
+}
+
+function collectStringLines(node: Node, out: Set<number>): void {
+  if (node.startPosition.row === node.endPosition.row) return;
+  if (node.type === "string" || node.type === "concatenated_string") {
+    for (let row = node.startPosition.row + 1; row <= node.endPosition.row; row++) out.add(row);
+    return;
+  }
+  for (const child of node.children) if (child) collectStringLines(child, out);
+}
+
+/** Import bindings of the module level (also inside top-level `if`/`try`, where optional imports live). */
+function collectBindings(body: Statement[], out: Map<string, string>): void {
+  for (const s of body) {
+    if (s.type === "import") {
+      for (const n of s.names) {
+        if (n.alias) out.set(n.alias, n.module);
+        else out.set(n.module.split(".")[0], n.module.split(".")[0]);
+      }
+    } else if (s.type === "importFrom" && s.level === 0 && s.names !== "*") {
+      for (const n of s.names) out.set(n.alias ?? n.name, `${s.module}.${n.name}`);
+    } else if (s.type === "if" || s.type === "try") {
+      collectBindings(s.body, out);
+      if (s.type === "if") collectBindings(s.orelse, out);
+      else for (const h of s.handlers) collectBindings(h.body, out);
+    }
+  }
+}

@@ -1,0 +1,34 @@
+import type { AnalysisResult } from "../analyze";
+import type { Position } from "../python/ast";
+import type { ModelReport } from "../report/model-report";
+import type { PythonFile } from "./python-file";
+import type { Fix, Int8EnergyEstimate, RuleDefinition, RuleId, RuleSettings } from "./types";
+
+/** What each rule's check gets: the file, the analysis of its models and the settings. */
+export interface RuleContext {
+  file: PythonFile;
+  analysis?: AnalysisResult;
+  settings: RuleSettings;
+  estimateEnergy?: (model: ModelReport) => Int8EnergyEstimate | undefined;
+}
+
+/** A rule's finding before severity and suppression are applied. */
+export interface RawFinding {
+  rule: RuleId;
+  pos: Position;
+  message: string;
+  fixes: Fix[];
+  /** Further 1-based lines whose `# greenlight: ignore` comments silence it (the model's class). */
+  suppressionLines?: number[];
+}
+
+/** A rule: its documentation and its check. */
+export interface Rule {
+  definition: RuleDefinition;
+  check(context: RuleContext): RawFinding[];
+}
+
+/** The documentation page of a rule (docs/rules.md in the repository, one section per rule). */
+export function ruleHelpUri(id: RuleId): string {
+  return `https://github.com/greenlight-energy/greenlight/blob/main/docs/rules.md#${id.toLowerCase()}`;
+}

@@ -1,0 +1,75 @@
+import { gl001FullPrecision } from "./gl001-full-precision";
+import { gl002NoGrad } from "./gl002-no-grad";
+import { gl003MixedPrecision } from "./gl003-mixed-precision";
+import { gl004ConvBiasBeforeBatchNorm } from "./gl004-conv-bias-before-batchnorm";
+import { gl005MissingEval } from "./gl005-missing-eval";
+import { PythonFile } from "./python-file";
+import type { RawFinding, Rule } from "./rule-context";
+import { isSuppressed } from "./suppression";
+import { defaultRuleSettings, type Finding, type FindingSeverity, type RuleDefinition, type RuleId, type RuleInput, type RuleSettings, type SeveritySetting } from "./types";
+
+const RULES: readonly Rule[] = [gl001FullPrecision, gl002NoGrad, gl003MixedPrecision, gl004ConvBiasBeforeBatchNorm, gl005MissingEval];
+
+/** Every rule's documentation, in id order. */
+export const ruleDefinitions: readonly RuleDefinition[] = RULES.map((r) => r.definition);
+
+/** A rule's documentation by id. */
+export function ruleDefinition(id: string): RuleDefinition | undefined {
+  return ruleDefinitions.find((d) => d.id === id.toUpperCase());
+}
+
+/** Settings with defaults filled in; a bad pruning amount falls back to the default, "error" is lowered to "warning". */
+export function resolveRuleSettings(settings: Partial<RuleSettings> | undefined): RuleSettings {
+  const amount = settings?.pruneAmount;
+  return {
+    severities: { ...defaultRuleSettings.severities, ...(settings?.severities ?? {}) },
+    pruneAmount: typeof amount === "number" && amount > 0 && amount < 1 ? amount : defaultRuleSettings.pruneAmount,
+  };
+}
+
+function severityOf(rule: RuleDefinition, setting: SeveritySetting | "error" | undefined): FindingSeverity | "off" {
+  if (setting === undefined) return rule.defaultSeverity;
+  if (setting === "error") return "warning";
+  return setting;
+}
+
+/** Runs every enabled rule on one file and returns its findings (suppressed ones left out), in source order. */
+export function findRules(input: RuleInput): Finding[] {
+  const settings = resolveRuleSettings(input.settings);
+  const file = new PythonFile(input.file, input.text, input.tree);
+  const context = { file, analysis: input.analysis, settings, estimateEnergy: input.estimateEnergy };
+  const findings: Finding[] = [];
+  for (const rule of RULES) {
+    const severity = severityOf(rule.definition, settings.severities[rule.definition.id]);
+    if (severity === "off") continue;
+    let raw: RawFinding[];
+    try {
+      raw = rule.check(context);
+    } catch (err) {
+      // One rule tripping over unusual code must not hide the others' findings; the host decides how to report it.
+      if (!input.onRuleError) throw err;
+      input.onRuleError(rule.definition.id, err);
+      continue;
+    }
+    for (const r of raw) {
+      const lines = [r.pos.line, ...(r.suppressionLines ?? [])];
+      if (isSuppressed(r.rule, lines, file.syntax.comments, (line) => file.source.lineText(line - 1))) continue;
+      const range = file.findingRange(r.pos);
+      findings.push({
+        rule: r.rule,
+        severity,
+        file: input.file,
+        line: range.start.line + 1,
+        column: range.start.character + 1,
+        endLine: range.end.line + 1,
+        endColumn: range.end.character + 1,
+        range,
+        message: r.message,
+        fixes: r.fixes,
+      });
+    }
+  }
+  return findings.sort((a, b) => a.line - b.line || a.column - b.column || a.rule.localeCompare(b.rule));
+}
+
+export type { RuleId };

@@ -1,0 +1,191 @@
+import type { Expression, FunctionDefinition, Statement } from "../python/ast";
+
+/** Where a statement sits: the block holding it, its index there, and the statements enclosing it (outermost first). */
+export interface StatementPlace {
+  statement: Statement;
+  body: Statement[];
+  index: number;
+  ancestors: Statement[];
+}
+
+/** `a.b.c` for names and attribute chains; undefined for anything else (calls, subscripts). */
+export function dottedName(e: Expression): string | undefined {
+  if (e.type === "name") return e.id;
+  if (e.type === "attribute") {
+    const base = dottedName(e.object);
+    return base === undefined ? undefined : `${base}.${e.name}`;
+  }
+  return undefined;
+}
+
+/** The last segment of a callee (`Conv2d` of `nn.Conv2d`), for calls whose callee is a name or attribute. */
+export function calleeName(call: Extract<Expression, { type: "call" }>): string | undefined {
+  if (call.func.type === "name") return call.func.id;
+  if (call.func.type === "attribute") return call.func.name;
+  return undefined;
+}
+
+/** The blocks nested directly in a statement (bodies of if/for/while/try/with/def/class). */
+export function childBodies(s: Statement): Statement[][] {
+  switch (s.type) {
+    case "if":
+    case "for":
+    case "while":
+      return [s.body, s.orelse];
+    case "try":
+      return [s.body, ...s.handlers.map((h) => h.body), s.orelse, s.finalbody];
+    case "with":
+    case "function":
+    case "class":
+      return [s.body];
+    default:
+      return [];
+  }
+}
+
+/** Visits every statement of a block and the blocks nested in it, depth first in source order. */
+export function forEachStatement(body: Statement[], visit: (place: StatementPlace) => void, ancestors: Statement[] = []): void {
+  body.forEach((statement, index) => {
+    visit({ statement, body, index, ancestors });
+    const inner = [...ancestors, statement];
+    for (const child of childBodies(statement)) forEachStatement(child, visit, inner);
+  });
+}
+
+/** The expressions a statement holds itself (not those of its nested blocks). */
+export function ownExpressions(s: Statement): Expression[] {
+  switch (s.type) {
+    case "expression":
+      return [s.value];
+    case "assign":
+      return [...s.targets, s.value];
+    case "augmented":
+      return [s.target, s.value];
+    case "annotated":
+      return s.value ? [s.target, s.value] : [s.target];
+    case "return":
+      return s.value ? [s.value] : [];
+    case "if":
+    case "while":
+      return [s.test];
+    case "for":
+      return [s.target, s.iter];
+    case "with":
+      return s.items.flatMap((i) => (i.target ? [i.value, i.target] : [i.value]));
+    case "raise":
+      return s.value ? [s.value] : [];
+    case "delete":
+      return s.targets;
+    case "function":
+      return [...s.decorators, ...s.params.flatMap((p) => (p.default ? [p.default] : []))];
+    case "class":
+      return [...s.decorators, ...s.bases.map((b) => b.value)];
+    default:
+      return [];
+  }
+}
+
+/** Visits an expression and every expression inside it. */
+export function forEachExpression(e: Expression, visit: (e: Expression) => void): void {
+  visit(e);
+  const go = (x: Expression | undefined) => x && forEachExpression(x, visit);
+  switch (e.type) {
+    case "attribute":
+      go(e.object);
+      break;
+    case "subscript":
+      go(e.object);
+      go(e.index);
+      break;
+    case "call":
+      go(e.func);
+      for (const a of e.args) go(a.value);
+      break;
+    case "binary":
+    case "boolean":
+      go(e.left);
+      go(e.right);
+      break;
+    case "unary":
+      go(e.operand);
+      break;
+    case "compare":
+      go(e.left);
+      e.comparators.forEach(go);
+      break;
+    case "conditional":
+      go(e.test);
+      go(e.body);
+      go(e.orelse);
+      break;
+    case "lambda":
+      go(e.body);
+      break;
+    case "tuple":
+    case "list":
+    case "set":
+      e.items.forEach(go);
+      break;
+    case "dict":
+      for (const item of e.items) {
+        if ("spread" in item) go(item.spread);
+        else {
+          go(item.key);
+          go(item.value);
+        }
+      }
+      break;
+    case "comprehension":
+      go(e.element);
+      go(e.value);
+      for (const c of e.clauses) {
+        if (c.kind === "for") {
+          go(c.target);
+          go(c.iter);
+        } else go(c.test);
+      }
+      break;
+    case "slice":
+      go(e.start);
+      go(e.stop);
+      go(e.step);
+      break;
+    case "starred":
+    case "walrus":
+      go(e.value);
+      break;
+    default:
+      break;
+  }
+}
+
+export type CallExpression = Extract<Expression, { type: "call" }>;
+
+/** Every call in a statement; with `nested`, also in its nested blocks (but never inside nested def/class). */
+export function callsIn(s: Statement, nested: boolean): CallExpression[] {
+  const out: CallExpression[] = [];
+  const collect = (st: Statement) => {
+    for (const e of ownExpressions(st)) forEachExpression(e, (x) => x.type === "call" && out.push(x));
+    if (!nested || st.type === "function" || st.type === "class") return;
+    for (const b of childBodies(st)) for (const c of b) collect(c);
+  };
+  collect(s);
+  return out;
+}
+
+/** Every call in a block (nested blocks included, nested def/class bodies excluded). */
+export function callsInBody(body: Statement[]): CallExpression[] {
+  return body.flatMap((s) => callsIn(s, true));
+}
+
+/** True for `X.method(...)` where X is the name `receiver`. */
+export function isMethodCall(call: CallExpression, receiver: string, methods: readonly string[]): boolean {
+  return call.func.type === "attribute" && methods.includes(call.func.name) && call.func.object.type === "name" && call.func.object.id === receiver;
+}
+
+/** The function definitions of a block and its nested blocks, with their own bodies. */
+export function functionsIn(body: Statement[]): FunctionDefinition[] {
+  const out: FunctionDefinition[] = [];
+  forEachStatement(body, (p) => p.statement.type === "function" && out.push(p.statement));
+  return out;
+}
