@@ -1,4 +1,5 @@
 import { runAnalyze } from "./commands/analyze";
+import { runFix } from "./commands/fix";
 import { runGrid } from "./commands/grid";
 import { runWindow } from "./commands/window";
 import { CliError, type CommandOutput } from "./cli-io";
@@ -8,6 +9,8 @@ const USAGE = `usage: greenlight <command> [options]
 commands:
   analyze FILE... [--entry EXPR] [--input SHAPE]... [--root DIR] [--format table|json|markdown]
                   estimate parameters and FLOPs of every model in FILE (a .py file or a folder)
+  fix FILE [--rule GL001 [--fix dynamic-int8|weight-only-int8|prune-l1|keras-quantize|...] [--line N]]
+                  apply one rule's fix in place (written atomically); without --rule, list findings and fixes
   grid [--provider uk|electricitymaps|watttime|carbon-aware-sdk|offline] [--region R] [--endpoint URL] [--format table|json]
                   the grid's carbon intensity now and its forecast (offline: the embedded yearly average)
   window --duration 3h [--within 24h] [--energy-kwh N] [grid options]
@@ -16,6 +19,7 @@ commands:
 
 const commands: Record<string, (argv: string[], out: CommandOutput) => Promise<number>> = {
   analyze: runAnalyze,
+  fix: runFix,
   grid: runGrid,
   window: runWindow,
 };

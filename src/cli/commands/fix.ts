@@ -1,0 +1,128 @@
+import { createHash, randomBytes } from "node:crypto";
+import { closeSync, fsyncSync, openSync, readFileSync, renameSync, statSync, unlinkSync, writeSync, chmodSync } from "node:fs";
+import { basename, dirname, join, resolve } from "node:path";
+import { analyzeSource, SyntaxCache } from "../../core/analyze";
+import { createPythonParser } from "../../core/python/parser";
+import { applyEdits } from "../../core/rules/apply-edits";
+import { ruleDefinition } from "../../core/rules/rules";
+import { diskFiles, findImportRoot, MAX_SOURCE_BYTES } from "../../node/disk-files";
+import { readParserWasm } from "../../node/wasm";
+import { CliError, parseOptions, type CommandOutput } from "../cli-io";
+import { collectFindings } from "../findings-output";
+
+/** Test seams: called after the new text is written to the temporary file, before the final check and rename. */
+export interface FixHooks {
+  beforeRename?: (file: string) => void;
+}
+
+function sha256(bytes: Buffer | string): string {
+  return createHash("sha256").update(bytes).digest("hex");
+}
+
+/**
+ * `greenlight fix FILE --rule GL001 [--fix KIND] [--line N] [--prune-amount X]`: applies one fix in place. Without
+ * --rule it lists the findings and their fix kinds. The file is written atomically (a temporary file in the same
+ * folder, then a rename) and left alone when it changed since it was read.
+ */
+export async function runFix(argv: string[], out: CommandOutput, hooks: FixHooks = {}): Promise<number> {
+  const options = parseOptions(argv, { values: ["rule", "fix", "line", "root", "prune-amount"] });
+  if (options.positionals.length !== 1) throw new CliError("fix needs exactly one FILE");
+  const file = resolve(options.positionals[0]);
+  const ruleOption = options.values.get("rule");
+  const rule = ruleOption === undefined ? undefined : ruleDefinition(ruleOption);
+  if (ruleOption !== undefined && !rule) throw new CliError(`--rule ${ruleOption}: no such rule (GL001 to GL005)`);
+  const lineOption = options.values.get("line");
+  const line = lineOption === undefined ? undefined : Number(lineOption);
+  if (line !== undefined && (!Number.isSafeInteger(line) || line < 1)) throw new CliError(`--line ${lineOption}: give a line number (1 or more)`);
+  const amountOption = options.values.get("prune-amount");
+  const pruneAmount = amountOption === undefined ? undefined : Number(amountOption);
+  if (pruneAmount !== undefined && !(pruneAmount > 0 && pruneAmount < 1)) throw new CliError(`--prune-amount ${amountOption}: give a fraction between 0 and 1`);
+  const kind = options.values.get("fix");
+  if (kind !== undefined && rule && !rule.fixKinds.includes(kind)) throw new CliError(`--fix ${kind}: ${rule.id} offers ${rule.fixKinds.join(", ")}`);
+
+  let bytes: Buffer;
+  try {
+    if (statSync(file).size > MAX_SOURCE_BYTES) throw new CliError(`${file}: too large to fix (limit ${MAX_SOURCE_BYTES / 1024 / 1024} MB)`);
+    bytes = readFileSync(file);
+  } catch (err) {
+    if (err instanceof CliError) throw err;
+    throw new CliError(`${file}: cannot read`);
+  }
+  const text = bytes.toString("utf8");
+  if (text.includes("\u0000")) throw new CliError(`${file}: binary file, not Python source`);
+  const readHash = sha256(bytes);
+
+  const parser = await createPythonParser(readParserWasm());
+  const analysis = analyzeSource(parser, { file, text, root: options.values.get("root") ?? findImportRoot(dirname(file)), files: diskFiles(), cache: new SyntaxCache() });
+  const findings = collectFindings(parser, file, text, analysis, { pruneAmount });
+
+  if (!rule) {
+    if (findings.length === 0) out.stdout("no findings\n");
+    for (const f of findings) out.stdout(`${file}:${f.line}:${f.column}: ${f.rule} ${f.message}\n${f.fixes.map((x) => `    --rule ${f.rule} --line ${f.line} --fix ${x.kind}   ${x.title}\n`).join("")}`);
+    return 0;
+  }
+  const matching = findings.filter((f) => f.rule === rule.id && (line === undefined || f.line === line));
+  if (matching.length === 0) {
+    out.stderr(`greenlight: no ${rule.id} finding${line === undefined ? "" : ` on line ${line}`} in ${file}\n`);
+    return 1;
+  }
+  if (matching.length > 1) {
+    out.stderr(`greenlight: ${matching.length} ${rule.id} findings in ${file} (lines ${matching.map((f) => f.line).join(", ")}); pick one with --line\n`);
+    return 1;
+  }
+  const finding = matching[0];
+  const fix = kind === undefined ? finding.fixes[0] : finding.fixes.find((x) => x.kind === kind);
+  if (!fix) {
+    const offered = finding.fixes.map((x) => x.kind).join(", ") || "none";
+    out.stderr(`greenlight: ${rule.id} on line ${finding.line} has no ${kind ?? ""} fix here (offered: ${offered})\n`);
+    return 1;
+  }
+  if (fix.edits.some((e) => resolve(e.file) !== file)) throw new CliError("the fix edits other files; apply it in the editor");
+  const fixed = applyEdits(text, fix.edits);
+  const before = parser.parse(text);
+  const after = parser.parse(fixed);
+  const broke = after.rootNode.hasError && !before.rootNode.hasError;
+  before.delete();
+  after.delete();
+  if (broke) {
+    out.stderr(`greenlight: the ${fix.kind} fix would leave ${file} with a syntax error; nothing written\n`);
+    return 1;
+  }
+  writeAtomically(file, fixed, readHash, statSync(file).mode, hooks);
+  out.stdout(`${file}:${finding.line}: ${rule.id} fixed: ${fix.title}\n`);
+  return 0;
+}
+
+/** Writes beside the file, then renames over it, unless the file's content changed since it was read. */
+function writeAtomically(file: string, text: string, readHash: string, mode: number, hooks: FixHooks): void {
+  const temp = join(dirname(file), `.${basename(file)}.greenlight-${process.pid}-${randomBytes(4).toString("hex")}.tmp`);
+  const fd = openSync(temp, "wx", mode & 0o777);
+  let renamed = false;
+  try {
+    try {
+      writeSync(fd, text);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    chmodSync(temp, mode & 0o7777);
+    hooks.beforeRename?.(file);
+    let current: Buffer;
+    try {
+      current = readFileSync(file);
+    } catch {
+      throw new CliError(`${file} disappeared while fixing; nothing written`, 1);
+    }
+    if (sha256(current) !== readHash) throw new CliError(`${file} changed since it was read; nothing written (run the fix again)`, 1);
+    renameSync(temp, file);
+    renamed = true;
+  } finally {
+    if (!renamed) {
+      try {
+        unlinkSync(temp);
+      } catch {
+        // already gone
+      }
+    }
+  }
+}
