@@ -1,0 +1,62 @@
+// What the report view and the status bar's tooltip show of a snapshot: slots, the greenest window, a note.
+// Pure (no vscode import).
+import type { GridSnapshot } from "../../core/grid/grid-service";
+import { findGreenestWindow, type WindowResult } from "../../core/grid/greenest-window";
+import { levelOf, trendOf, type IntensityLevel, type Trend } from "../../core/grid/levels";
+import { toSlot, type ForecastSlot } from "../../core/grid/types";
+
+/** Same shape as the report panel's GridForecastView (src/vscode/report-panel.ts). */
+export interface ForecastView {
+  region: string;
+  provider: string;
+  slots: ForecastSlot[];
+  greenest?: { start: number; end: number; gco2PerKwh: number };
+  note?: string;
+}
+
+/** The next greenest window for a job of `durationMs` ending within `withinMs`. */
+export function greenestFor(snapshot: GridSnapshot, now: number, durationMs: number, withinMs = 24 * 3_600_000, energyKwh?: number): WindowResult {
+  if (snapshot.forecast.length === 0) {
+    return { found: false, reason: `no forecast: ${snapshot.forecastNote ?? "the provider gave none"}` };
+  }
+  return findGreenestWindow({
+    slots: snapshot.forecast.map((r) => toSlot(r, 30 * 60_000)),
+    now,
+    durationMs,
+    deadline: now + Math.max(withinMs, durationMs),
+    energyKwh,
+  });
+}
+
+/** The report's forecast data for a snapshot. */
+export function forecastView(snapshot: GridSnapshot, now: number, durationMs: number): ForecastView {
+  const window = greenestFor(snapshot, now, durationMs);
+  const view: ForecastView = {
+    region: snapshot.current.region,
+    provider: snapshot.current.provider,
+    slots: snapshot.forecast.map((r) => toSlot(r, 30 * 60_000)),
+  };
+  if (window.found) view.greenest = { start: window.start, end: window.end, gco2PerKwh: window.averageGco2PerKwh };
+  const notes = [snapshot.state === "stale" ? `stale: ${Math.round((snapshot.ageMs ?? 0) / 60_000)} min old` : undefined, snapshot.error, window.found ? undefined : window.reason];
+  const note = notes.filter(Boolean).join("; ");
+  if (note) view.note = note;
+  return view;
+}
+
+export interface StatusView {
+  text: string;
+  level: IntensityLevel;
+  trend: Trend;
+}
+
+const TREND_ICON: Record<Trend, string> = { rising: "$(arrow-up)", falling: "$(arrow-down)", steady: "$(arrow-right)", unknown: "" };
+
+/** The status-bar text: value, unit, trend arrow, and a marker when the value is stale or a yearly average. */
+export function statusView(snapshot: GridSnapshot, now: number): StatusView {
+  const value = snapshot.current.gco2PerKwh;
+  const trend = trendOf(snapshot.current, snapshot.forecast, now);
+  const marker = snapshot.state === "stale" ? " (stale)" : snapshot.current.kind === "average" ? " avg" : "";
+  const icon = snapshot.fellBack ? "$(cloud-offline)" : "$(pulse)";
+  const text = `${icon} ${Math.round(value)} g/kWh${marker}${TREND_ICON[trend] ? ` ${TREND_ICON[trend]}` : ""}`;
+  return { text, level: levelOf(value), trend };
+}

@@ -1,0 +1,85 @@
+// The `greenlight.grid.*` settings, validated with zod; a bad value falls back to its default with a message.
+// Pure (no vscode import) so it is unit-tested; the extension hands in a reader.
+import { z } from "zod";
+import { PROVIDER_IDS, type ProviderId } from "../../core/grid/types";
+
+export type EndpointKey = "uk" | "electricityMaps" | "wattTime" | "carbonAwareSdk";
+
+/** The endpoint setting's key for each live provider. */
+export const ENDPOINT_KEY: Record<Exclude<ProviderId, "offline">, EndpointKey> = {
+  uk: "uk",
+  electricitymaps: "electricityMaps",
+  watttime: "wattTime",
+  "carbon-aware-sdk": "carbonAwareSdk",
+};
+
+const schemas = {
+  provider: z.enum(PROVIDER_IDS as [ProviderId, ...ProviderId[]]),
+  region: z.string().trim().max(80),
+  pue: z.number().min(1).max(3),
+  refreshMinutes: z.number().int().min(5).max(1440),
+  jobDuration: z.string().regex(/^(\d+(\.\d+)?(d|h|min|m|s))+$/i, "a duration like 2h or 90m"),
+  "endpoints.uk": z.union([z.literal(""), z.url({ protocol: /^https?$/ })]),
+  "endpoints.electricityMaps": z.union([z.literal(""), z.url({ protocol: /^https?$/ })]),
+  "endpoints.wattTime": z.union([z.literal(""), z.url({ protocol: /^https?$/ })]),
+  "endpoints.carbonAwareSdk": z.union([z.literal(""), z.url({ protocol: /^https?$/ })]),
+} as const;
+
+export type GridSettingKey = keyof typeof schemas;
+
+export interface GridSettings {
+  provider: ProviderId;
+  region: string;
+  /** Power usage effectiveness of the machine's site: the job's energy at the meter is IT energy × PUE. */
+  pue: number;
+  refreshMinutes: number;
+  /** The job length the status bar's "next greenest window" is computed for. */
+  jobDuration: string;
+  endpoints: Record<EndpointKey, string>;
+}
+
+export const GRID_DEFAULTS: GridSettings = {
+  provider: "offline",
+  region: "",
+  pue: 1,
+  refreshMinutes: 30,
+  jobDuration: "2h",
+  endpoints: { uk: "", electricityMaps: "", wattTime: "", carbonAwareSdk: "" },
+};
+
+/** Reads every grid setting through `get` (undefined = unset), validating each; problems name the setting. */
+export function readGridSettings(get: (key: GridSettingKey) => unknown): { settings: GridSettings; problems: string[] } {
+  const problems: string[] = [];
+  const value = <K extends GridSettingKey>(key: K, fallback: z.infer<(typeof schemas)[K]>): z.infer<(typeof schemas)[K]> => {
+    const raw = get(key);
+    if (raw === undefined || raw === null) return fallback;
+    const parsed = schemas[key].safeParse(raw);
+    if (parsed.success) return parsed.data as z.infer<(typeof schemas)[K]>;
+    problems.push(`greenlight.grid.${key}: ${parsed.error.issues[0]?.message ?? "invalid"}; using ${JSON.stringify(fallback)}`);
+    return fallback;
+  };
+  const settings: GridSettings = {
+    provider: value("provider", GRID_DEFAULTS.provider),
+    region: value("region", GRID_DEFAULTS.region),
+    pue: value("pue", GRID_DEFAULTS.pue),
+    refreshMinutes: value("refreshMinutes", GRID_DEFAULTS.refreshMinutes),
+    jobDuration: value("jobDuration", GRID_DEFAULTS.jobDuration),
+    endpoints: {
+      uk: value("endpoints.uk", ""),
+      electricityMaps: value("endpoints.electricityMaps", ""),
+      wattTime: value("endpoints.wattTime", ""),
+      carbonAwareSdk: value("endpoints.carbonAwareSdk", ""),
+    },
+  };
+  return { settings, problems };
+}
+
+/** In an untrusted workspace a workspace could point a provider (and its key) at its own server: user values only. */
+export function trustedEndpointValue(
+  inspected: { globalValue?: unknown; workspaceValue?: unknown; workspaceFolderValue?: unknown } | undefined,
+  workspaceTrusted: boolean,
+): unknown {
+  if (!inspected) return undefined;
+  if (!workspaceTrusted) return inspected.globalValue;
+  return inspected.workspaceFolderValue ?? inspected.workspaceValue ?? inspected.globalValue;
+}

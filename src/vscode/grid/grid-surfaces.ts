@@ -1,0 +1,426 @@
+// The editor side of the grid: a status-bar item (value coloured by level, trend arrow, tooltip with the next
+// greenest window), the grid commands, settings applied without reload, keys in SecretStorage only, and the
+// greenest-window scheduler. The host passes the HttpClient (undici on desktop, fetch on the web).
+import * as vscode from "vscode";
+import { createGridService, type GridSetup } from "../../core/grid/create-service";
+import { parseDuration } from "../../core/grid/duration";
+import type { GridSnapshot } from "../../core/grid/grid-service";
+import type { HttpClient } from "../../core/grid/http";
+import type { IntensityLevel } from "../../core/grid/levels";
+import { COUNTRY_INTENSITY, REGION_INTENSITY } from "../../core/grid/offline-tables";
+import { PROVIDER_IDS, type ProviderId } from "../../core/grid/types";
+import { forecastView, greenestFor, statusView, type ForecastView } from "./forecast-view";
+import { ENDPOINT_KEY, readGridSettings, trustedEndpointValue, type GridSettingKey, type GridSettings } from "./grid-settings";
+import { GreenWindowScheduler, describeJob } from "./scheduler";
+import { readCredentials, SECRET_KEYS } from "./secrets";
+
+const LEVEL_COLOUR: Record<IntensityLevel, string> = {
+  low: "charts.green",
+  moderate: "charts.yellow",
+  high: "charts.orange",
+  "very high": "charts.red",
+};
+
+const PROVIDER_LABEL: Record<ProviderId, string> = {
+  uk: "UK Carbon Intensity (NESO, no key)",
+  electricitymaps: "Electricity Maps (token)",
+  watttime: "WattTime (account)",
+  "carbon-aware-sdk": "Carbon Aware SDK (self-hosted)",
+  offline: "Offline yearly averages (no network)",
+};
+
+const REGION_HINT: Record<ProviderId, string> = {
+  uk: "national, a region id 1-17, or an outward postcode like RG10",
+  electricitymaps: "an Electricity Maps zone like DE, GB or US-CAL-CISO",
+  watttime: "a WattTime region like CAISO_NORTH",
+  "carbon-aware-sdk": "a Carbon Aware SDK location like eastus",
+  offline: "an ISO country code (GB, GBR) or a region like US-CA; empty = from the time zone",
+};
+
+let active: GridController | undefined;
+
+/** Registers the grid status bar, commands and scheduler; the caller pushes the result into context.subscriptions. */
+export function registerGridSurfaces(context: vscode.ExtensionContext, log: vscode.LogOutputChannel, http: HttpClient): vscode.Disposable {
+  const controller = new GridController(context, log, http);
+  active = controller;
+  return controller;
+}
+
+/** For the report view: the forecast and greenest window of the registered grid surfaces (undefined before). */
+export async function gridForecastView(): Promise<ForecastView | undefined> {
+  return active?.forecastView();
+}
+
+class GridController implements vscode.Disposable {
+  private readonly item = vscode.window.createStatusBarItem("greenlight.grid", vscode.StatusBarAlignment.Right, 98);
+  private readonly disposables: vscode.Disposable[] = [];
+  private readonly scheduler: GreenWindowScheduler;
+  private settings: GridSettings = readGridSettings(() => undefined).settings;
+  private setup: GridSetup | undefined;
+  private snapshot: GridSnapshot | undefined;
+  private timer: ReturnType<typeof setInterval> | undefined;
+  private generation = 0;
+  private reported = new Set<string>();
+
+  constructor(
+    private readonly context: vscode.ExtensionContext,
+    private readonly log: vscode.LogOutputChannel,
+    private readonly http: HttpClient,
+  ) {
+    this.item.name = "Greenlight grid carbon intensity";
+    this.item.command = "greenlight.grid.showMenu";
+    this.scheduler = new GreenWindowScheduler(context, log);
+    const command = (id: string, run: () => unknown) =>
+      vscode.commands.registerCommand(id, async () => {
+        try {
+          await run();
+        } catch (error) {
+          this.log.error(`${id}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+          void vscode.window.showErrorMessage(`Greenlight: ${error instanceof Error ? error.message : String(error)}`);
+        }
+      });
+    this.disposables.push(
+      this.item,
+      this.scheduler,
+      command("greenlight.grid.showMenu", () => this.showMenu()),
+      command("greenlight.grid.chooseProvider", () => this.chooseProvider()),
+      command("greenlight.grid.chooseRegion", () => this.chooseRegion()),
+      command("greenlight.grid.setKey", () => this.setKey()),
+      command("greenlight.grid.clearKey", () => this.clearKey()),
+      command("greenlight.grid.refresh", () => this.refresh(true, true)),
+      command("greenlight.grid.showForecast", () => this.showForecast()),
+      command("greenlight.grid.findGreenestWindow", () => this.findGreenestWindow()),
+      command("greenlight.grid.runTaskInGreenestWindow", () => this.runTaskInGreenestWindow()),
+      command("greenlight.grid.cancelScheduledTask", () => this.cancelScheduledTask()),
+      vscode.workspace.onDidChangeConfiguration((event) => {
+        if (event.affectsConfiguration("greenlight.grid")) void this.rebuild();
+      }),
+      context.secrets.onDidChange((event) => {
+        if (Object.values(SECRET_KEYS).includes(event.key as never)) void this.rebuild();
+      }),
+      vscode.workspace.onDidGrantWorkspaceTrust(() => void this.rebuild()),
+    );
+    void this.rebuild();
+  }
+
+  /** The report view's data: forecast slots and the greenest window for the configured job length. */
+  forecastView(): ForecastView | undefined {
+    if (!this.snapshot) return undefined;
+    return forecastView(this.snapshot, Date.now(), this.jobDurationMs());
+  }
+
+  private readSettings(): GridSettings {
+    const configuration = vscode.workspace.getConfiguration("greenlight.grid");
+    const { settings, problems } = readGridSettings((key: GridSettingKey) => {
+      if (key.startsWith("endpoints.")) return trustedEndpointValue(configuration.inspect(key), vscode.workspace.isTrusted);
+      return configuration.get(key);
+    });
+    for (const problem of problems) {
+      if (this.reported.has(problem)) continue;
+      this.reported.add(problem);
+      this.log.warn(problem);
+      void vscode.window.showWarningMessage(`Greenlight: ${problem}`);
+    }
+    return settings;
+  }
+
+  /** Re-reads settings and keys and builds a new service; a newer rebuild wins over one still in flight. */
+  private async rebuild(): Promise<void> {
+    const generation = ++this.generation;
+    const settings = this.readSettings();
+    const credentials = await readCredentials(this.context.secrets);
+    if (generation !== this.generation) return;
+    this.settings = settings;
+    const endpoint = settings.provider === "offline" ? undefined : settings.endpoints[ENDPOINT_KEY[settings.provider]] || undefined;
+    this.setup = createGridService(
+      {
+        provider: settings.provider,
+        region: settings.region || undefined,
+        endpoint,
+        timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+        credentials,
+      },
+      { http: this.http, now: Date.now, sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)) },
+    );
+    this.log.info(`grid: provider ${settings.provider}, region ${this.setup.region || "(default)"}${endpoint ? `, endpoint ${endpoint}` : ""}`);
+    if (this.timer) clearInterval(this.timer);
+    this.timer = setInterval(() => void this.refresh(false, false), settings.refreshMinutes * 60_000);
+    this.render(this.setup.service.snapshot());
+    await this.refresh(false, false);
+  }
+
+  private async refresh(force: boolean, announce: boolean): Promise<GridSnapshot | undefined> {
+    const setup = this.setup;
+    if (!setup) return undefined;
+    if (force) setup.client?.clearCache();
+    const snapshot = await setup.service.refresh();
+    if (setup !== this.setup) return snapshot;
+    const previous = this.snapshot;
+    this.render(snapshot);
+    if (snapshot.state !== previous?.state || snapshot.error !== previous?.error) {
+      const line = `grid: ${snapshot.state}, ${Math.round(snapshot.current.gco2PerKwh)} gCO2/kWh (${snapshot.current.provider} ${snapshot.current.region})`;
+      if (snapshot.error) this.log.warn(`${line}: ${snapshot.error}`);
+      else this.log.info(line);
+    }
+    if (announce) {
+      void vscode.window.showInformationMessage(
+        `Greenlight: ${Math.round(snapshot.current.gco2PerKwh)} gCO2/kWh in ${snapshot.current.region} (${snapshot.state})${snapshot.error ? `: ${snapshot.error}` : ""}`,
+      );
+    }
+    return snapshot;
+  }
+
+  private render(snapshot: GridSnapshot): void {
+    this.snapshot = snapshot;
+    const now = Date.now();
+    const view = statusView(snapshot, now);
+    this.item.text = view.text;
+    this.item.color = new vscode.ThemeColor(LEVEL_COLOUR[view.level]);
+    const tooltip = new vscode.MarkdownString(undefined, true);
+    tooltip.appendMarkdown(`**Grid carbon intensity**: ${Math.round(snapshot.current.gco2PerKwh)} gCO2/kWh (${view.level}, ${view.trend})\n\n`);
+    tooltip.appendText(`${snapshot.current.provider}, ${snapshot.current.region}, ${snapshot.current.kind}, ${snapshot.state}`);
+    if (snapshot.ageMs !== undefined) tooltip.appendText(`, ${Math.round(snapshot.ageMs / 60_000)} min old`);
+    tooltip.appendMarkdown("\n\n");
+    const window = greenestFor(snapshot, now, this.jobDurationMs());
+    if (window.found) {
+      const saving = window.savingPct !== undefined ? `, ${window.savingPct.toFixed(0)}% less than starting now` : "";
+      tooltip.appendText(`Next greenest ${this.settings.jobDuration} window: ${new Date(window.start).toLocaleString()} (${Math.round(window.averageGco2PerKwh)} gCO2/kWh${saving})`);
+    } else {
+      tooltip.appendText(`Greenest window: ${window.reason}`);
+    }
+    if (snapshot.error) tooltip.appendText(`\n\nWhy not live: ${snapshot.error}`);
+    for (const note of snapshot.notes) tooltip.appendText(`\n\n${note}`);
+    tooltip.appendMarkdown("\n\n_Click for grid commands._");
+    this.item.tooltip = tooltip;
+    this.item.show();
+  }
+
+  private jobDurationMs(): number {
+    try {
+      return parseDuration(this.settings.jobDuration);
+    } catch {
+      return 2 * 3_600_000;
+    }
+  }
+
+  private async update(key: "provider" | "region", value: string): Promise<void> {
+    await vscode.workspace.getConfiguration("greenlight.grid").update(key, value, vscode.ConfigurationTarget.Global);
+  }
+
+  private async showMenu(): Promise<void> {
+    const items: (vscode.QuickPickItem & { command: string })[] = [
+      { label: "$(refresh) Refresh", command: "greenlight.grid.refresh" },
+      { label: "$(graph-line) Show forecast", command: "greenlight.grid.showForecast" },
+      { label: "$(search) Find the greenest window", command: "greenlight.grid.findGreenestWindow" },
+      { label: "$(play) Run a task in the greenest window", command: "greenlight.grid.runTaskInGreenestWindow" },
+      ...(this.scheduler.job ? [{ label: "$(close) Cancel the scheduled job", description: describeJob(this.scheduler.job), command: "greenlight.grid.cancelScheduledTask" }] : []),
+      { label: "$(server) Choose provider", description: this.settings.provider, command: "greenlight.grid.chooseProvider" },
+      { label: "$(globe) Choose region", description: this.setup?.region, command: "greenlight.grid.chooseRegion" },
+      { label: "$(key) Set key", command: "greenlight.grid.setKey" },
+      { label: "$(trash) Clear key", command: "greenlight.grid.clearKey" },
+    ];
+    const picked = await vscode.window.showQuickPick(items, { title: "Greenlight: grid" });
+    if (picked) await vscode.commands.executeCommand(picked.command);
+  }
+
+  private async chooseProvider(): Promise<void> {
+    const picked = await vscode.window.showQuickPick(
+      PROVIDER_IDS.map((id) => ({ label: PROVIDER_LABEL[id], description: id === this.settings.provider ? "current" : undefined, id })),
+      { title: "Greenlight: grid data provider" },
+    );
+    if (!picked) return;
+    await this.update("provider", picked.id);
+    if ((picked.id === "electricitymaps" || picked.id === "watttime") && !(await this.hasKey(picked.id))) {
+      const choice = await vscode.window.showInformationMessage(`${PROVIDER_LABEL[picked.id]} needs a key.`, "Set key");
+      if (choice) await this.setKey(picked.id);
+    }
+  }
+
+  private async hasKey(provider: "electricitymaps" | "watttime"): Promise<boolean> {
+    const credentials = await readCredentials(this.context.secrets);
+    return provider === "electricitymaps" ? !!credentials.electricityMapsToken : !!(credentials.wattTimeUsername && credentials.wattTimePassword);
+  }
+
+  private async chooseRegion(): Promise<void> {
+    const provider = this.settings.provider;
+    if (provider === "offline") {
+      const countries = Object.entries(COUNTRY_INTENSITY).map(([code, row]) => ({
+        label: code,
+        description: `${row.name}: ${Math.round(row.gco2_per_kwh)} gCO2/kWh (${row.year})`,
+      }));
+      const regions = REGION_INTENSITY.filter((row) => row.location.includes("-")).map((row) => ({
+        label: row.location,
+        description: `${row.region}, ${row.country}: ${Math.round(row.gco2PerKwh)} gCO2/kWh`,
+      }));
+      const picked = await vscode.window.showQuickPick([{ label: "", description: "from the time zone" }, ...countries, ...regions], {
+        title: "Greenlight: offline region",
+        matchOnDescription: true,
+      });
+      if (picked) await this.update("region", picked.label);
+      return;
+    }
+    const value = await vscode.window.showInputBox({ title: "Greenlight: grid region", prompt: REGION_HINT[provider], value: this.settings.region });
+    if (value !== undefined) await this.update("region", value.trim());
+  }
+
+  private async setKey(preselected?: "electricitymaps" | "watttime"): Promise<void> {
+    const which =
+      preselected ??
+      (
+        await vscode.window.showQuickPick(
+          [
+            { label: "Electricity Maps token", id: "electricitymaps" as const },
+            { label: "WattTime account", id: "watttime" as const },
+          ],
+          { title: "Greenlight: set a grid key (stored in VS Code's secret storage)" },
+        )
+      )?.id;
+    if (which === "electricitymaps") {
+      const token = await vscode.window.showInputBox({ title: "Electricity Maps API token", password: true, ignoreFocusOut: true });
+      if (token?.trim()) await this.context.secrets.store(SECRET_KEYS.electricityMapsToken, token.trim());
+    } else if (which === "watttime") {
+      const username = await vscode.window.showInputBox({ title: "WattTime username", ignoreFocusOut: true });
+      if (!username?.trim()) return;
+      const password = await vscode.window.showInputBox({ title: "WattTime password", password: true, ignoreFocusOut: true });
+      if (!password) return;
+      await this.context.secrets.store(SECRET_KEYS.wattTimeUsername, username.trim());
+      await this.context.secrets.store(SECRET_KEYS.wattTimePassword, password);
+    }
+  }
+
+  private async clearKey(): Promise<void> {
+    const picked = await vscode.window.showQuickPick(
+      [
+        { label: "Electricity Maps token", keys: [SECRET_KEYS.electricityMapsToken] },
+        { label: "WattTime account", keys: [SECRET_KEYS.wattTimeUsername, SECRET_KEYS.wattTimePassword] },
+        { label: "All grid keys", keys: Object.values(SECRET_KEYS) },
+      ],
+      { title: "Greenlight: clear a grid key" },
+    );
+    if (!picked) return;
+    for (const key of picked.keys) await this.context.secrets.delete(key);
+    void vscode.window.showInformationMessage(`Greenlight: ${picked.label} removed.`);
+  }
+
+  private async showForecast(): Promise<void> {
+    const snapshot = (await this.refresh(false, false)) ?? this.snapshot;
+    if (!snapshot) return;
+    const view = forecastView(snapshot, Date.now(), this.jobDurationMs());
+    const lines = [
+      `# Grid forecast: ${view.region} (${view.provider}, ${snapshot.state})`,
+      "",
+      `Now: **${Math.round(snapshot.current.gco2PerKwh)} gCO2/kWh** (${snapshot.current.kind}).`,
+      "",
+    ];
+    if (view.greenest) {
+      lines.push(`Greenest ${this.settings.jobDuration} window: **${new Date(view.greenest.start).toLocaleString()}** to ${new Date(view.greenest.end).toLocaleString()}, ${Math.round(view.greenest.gco2PerKwh)} gCO2/kWh on average.`, "");
+    }
+    if (view.note) lines.push(`_${view.note}_`, "");
+    if (view.slots.length) {
+      const max = Math.max(...view.slots.map((s) => s.gco2PerKwh));
+      lines.push("| start (local) | gCO2/kWh | |", "|---|---:|---|");
+      for (const slot of view.slots) {
+        const bar = "█".repeat(Math.max(1, Math.round((slot.gco2PerKwh / max) * 20)));
+        lines.push(`| ${new Date(slot.start).toLocaleString()} | ${Math.round(slot.gco2PerKwh)} | ${bar} |`);
+      }
+    }
+    const document = await vscode.workspace.openTextDocument({ content: lines.join("\n"), language: "markdown" });
+    await vscode.commands.executeCommand("markdown.showPreview", document.uri);
+  }
+
+  /** Asks for a job length and computes the window on fresh data; undefined when cancelled or none was found. */
+  private async askForWindow(): Promise<{ start: number; end: number; averageGco2PerKwh: number; savingPct?: number } | undefined> {
+    const text = await vscode.window.showInputBox({
+      title: "Greenlight: how long does the job run?",
+      prompt: "like 3h, 90m or 1h30m; it must end within 24 hours",
+      value: this.settings.jobDuration,
+      validateInput: (value) => {
+        try {
+          parseDuration(value);
+          return undefined;
+        } catch (error) {
+          return error instanceof Error ? error.message : String(error);
+        }
+      },
+    });
+    if (text === undefined) return undefined;
+    const snapshot = (await this.refresh(false, false)) ?? this.snapshot;
+    if (!snapshot) return undefined;
+    const window = greenestFor(snapshot, Date.now(), parseDuration(text));
+    if (!window.found) {
+      void vscode.window.showWarningMessage(
+        `Greenlight: ${window.reason}. Now: ${Math.round(snapshot.current.gco2PerKwh)} gCO2/kWh (${snapshot.current.kind === "average" ? "yearly average" : snapshot.current.kind}).`,
+      );
+      return undefined;
+    }
+    return window;
+  }
+
+  private async findGreenestWindow(): Promise<void> {
+    const window = await this.askForWindow();
+    if (!window) return;
+    const saving = window.savingPct !== undefined ? `, ${window.savingPct.toFixed(1)}% less carbon than starting now` : "";
+    const choice = await vscode.window.showInformationMessage(
+      `Greenlight: greenest start ${new Date(window.start).toLocaleString()} (${Math.round(window.averageGco2PerKwh)} gCO2/kWh on average${saving}).`,
+      "Run a task then",
+    );
+    if (choice) await this.runTaskInGreenestWindow();
+  }
+
+  private async runTaskInGreenestWindow(): Promise<void> {
+    if (!vscode.workspace.isTrusted) {
+      void vscode.window.showWarningMessage("Greenlight: running tasks or commands needs a trusted workspace.");
+      return;
+    }
+    if (this.scheduler.job) {
+      const replace = await vscode.window.showWarningMessage(`Greenlight already has ${describeJob(this.scheduler.job)} scheduled. Replace it?`, { modal: true }, "Replace");
+      if (!replace) return;
+    }
+    const tasks = await vscode.tasks.fetchTasks();
+    const shell = { label: "$(terminal) A shell command…", description: "typed next", task: undefined as vscode.Task | undefined };
+    const picked = await vscode.window.showQuickPick([shell, ...tasks.map((task) => ({ label: task.name, description: task.source, task }))], {
+      title: "Greenlight: what should run in the greenest window?",
+    });
+    if (!picked) return;
+    let command: string | undefined;
+    if (!picked.task) {
+      command = (await vscode.window.showInputBox({ title: "Shell command to run in the greenest window", ignoreFocusOut: true }))?.trim();
+      if (!command) return;
+    }
+    const window = await this.askForWindow();
+    if (!window) return;
+    const job = {
+      id: `${Date.now()}`,
+      kind: picked.task ? ("task" as const) : ("shell" as const),
+      taskName: picked.task?.name,
+      taskSource: picked.task?.source,
+      command,
+      cwd: vscode.workspace.workspaceFolders?.[0]?.uri.scheme === "file" ? vscode.workspace.workspaceFolders[0].uri.fsPath : undefined,
+      startAt: window.start,
+      endAt: window.end,
+      averageGco2PerKwh: window.averageGco2PerKwh,
+      savingPct: window.savingPct,
+      createdAt: Date.now(),
+    };
+    await this.scheduler.schedule(job);
+    void vscode.window.showInformationMessage(`Greenlight will start ${describeJob(job)} at ${new Date(job.startAt).toLocaleString()}.`);
+  }
+
+  private async cancelScheduledTask(): Promise<void> {
+    const job = this.scheduler.job;
+    if (!job) {
+      void vscode.window.showInformationMessage("Greenlight: no job is scheduled.");
+      return;
+    }
+    const confirm = await vscode.window.showWarningMessage(`Cancel ${describeJob(job)} scheduled for ${new Date(job.startAt).toLocaleString()}?`, { modal: true }, "Cancel job");
+    if (confirm) await this.scheduler.cancel();
+  }
+
+  dispose(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = undefined;
+    this.generation++;
+    for (const disposable of this.disposables.splice(0)) disposable.dispose();
+    if (active === this) active = undefined;
+  }
+}
