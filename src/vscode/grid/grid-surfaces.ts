@@ -5,6 +5,7 @@ import * as vscode from "vscode";
 import { createGridService, type GridSetup } from "../../core/grid/create-service";
 import { parseDuration } from "../../core/grid/duration";
 import type { GridSnapshot } from "../../core/grid/grid-service";
+import type { WindowResult } from "../../core/grid/greenest-window";
 import type { HttpClient } from "../../core/grid/http";
 import type { IntensityLevel } from "../../core/grid/levels";
 import { COUNTRY_INTENSITY, REGION_INTENSITY } from "../../core/grid/offline-tables";
@@ -49,6 +50,14 @@ export function registerGridSurfaces(context: vscode.ExtensionContext, log: vsco
 /** For the report view: the forecast and greenest window of the registered grid surfaces (undefined before). */
 export async function gridForecastView(): Promise<ForecastView | undefined> {
   return active?.forecastView();
+}
+
+/**
+ * The greenest window for a job of `durationMs` whose IT energy is `itEnergyKwh` (from the energy model); grams are
+ * scaled by greenlight.grid.pue. Undefined before the grid surfaces are registered.
+ */
+export function gridGreenestWindow(durationMs: number, itEnergyKwh?: number): WindowResult | undefined {
+  return active?.greenestWindow(durationMs, itEnergyKwh);
 }
 
 class GridController implements vscode.Disposable {
@@ -101,6 +110,11 @@ class GridController implements vscode.Disposable {
       vscode.workspace.onDidGrantWorkspaceTrust(() => void this.rebuild()),
     );
     void this.rebuild();
+  }
+
+  greenestWindow(durationMs: number, itEnergyKwh?: number): WindowResult | undefined {
+    if (!this.snapshot) return undefined;
+    return greenestFor(this.snapshot, Date.now(), durationMs, 24 * 3_600_000, itEnergyKwh === undefined ? undefined : itEnergyKwh * this.settings.pue);
   }
 
   /** The report view's data: forecast slots and the greenest window for the configured job length. */
