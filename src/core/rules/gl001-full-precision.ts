@@ -273,7 +273,10 @@ function helperFixes(file: PythonFile, name: string, summary: Summary, amount: n
   const u = file.source.indentUnit;
   return torchFixTexts(summary, amount).map((t) => {
     const lines = [`def ${t.helperPrefix}_${name}(model):`, ...t.helper(u)];
-    if (note) lines.splice(1, 0, `${u}# ${note.trim()}`);
+    if (note) {
+      const docstringEnd = lines.findIndex((l, i) => i >= 1 && l.trimEnd().endsWith('"""'));
+      lines.splice(docstringEnd + 1, 0, `${u}# ${note.trim()}`);
+    }
     const edit = before ? insertDefinitionBefore(file, anchor, lines) : insertDefinitionAfter(file, anchor, lines);
     return { kind: t.kind, title: `${t.title}: add ${t.helperPrefix}_${name}(model)`, edits: withImports(file, t.imports, [edit]) };
   });
@@ -315,11 +318,14 @@ function kerasFindings(context: RuleContext): RawFinding[] {
       {
         kind: "keras-prune",
         title: `Prune ${Math.round(amount * 100)}% of weights by magnitude (tfmot prune_low_magnitude)`,
-        edits: withImports(file, [tfmot], [after([
-          `# Greenlight GL001: magnitude pruning to ${Math.round(amount * 100)}% sparsity; fit with callbacks=[tfmot.sparsity.keras.UpdatePruningStep()],`,
-          `# then save tfmot.sparsity.keras.strip_pruning(${v}).`,
-          `${v} = tfmot.sparsity.keras.prune_low_magnitude(${v}, pruning_schedule=tfmot.sparsity.keras.ConstantSparsity(${amount}, begin_step=0))`,
-        ])]),
+        edits: withImports(file, [tfmot], [
+          after([
+            `# Greenlight GL001: magnitude pruning to ${Math.round(amount * 100)}% sparsity; fit with callbacks=[tfmot.sparsity.keras.UpdatePruningStep()],`,
+            `# then save tfmot.sparsity.keras.strip_pruning(${v}).`,
+            `${v} = tfmot.sparsity.keras.prune_low_magnitude(${v}, pruning_schedule=tfmot.sparsity.keras.ConstantSparsity(${amount}, begin_step=0))`,
+          ]),
+          ...pruningCallbackEdits(file, v),
+        ]),
       },
     ];
     // Post-training quantization goes after the last statement of this block that fits the model.
@@ -371,3 +377,23 @@ function kerasFindings(context: RuleContext): RawFinding[] {
   return findings;
 }
 
+
+/** fit() fails on a pruned model without the UpdatePruningStep callback: add it to each `v.fit(...)` that has none. */
+function pruningCallbackEdits(file: PythonFile, v: string): TextEdit[] {
+  const callback = "tfmot.sparsity.keras.UpdatePruningStep()";
+  const edits: TextEdit[] = [];
+  for (const { call } of file.calls) {
+    if (!isMethodCall(call, v, ["fit"]) || call.args.some((a) => a.kind === "doublestar")) continue;
+    const callbacks = call.args.find((a) => a.kind === "keyword" && a.name === "callbacks")?.value;
+    const last = call.args[call.args.length - 1];
+    if (!callbacks && last) {
+      edits.push({ file: file.path, range: file.source.range(last.value.pos.endIndex, last.value.pos.endIndex), newText: `, callbacks=[${callback}]` });
+    } else if (callbacks?.type === "list") {
+      const at = callbacks.pos.endIndex - 1; // before the closing bracket
+      const lastItem = callbacks.items[callbacks.items.length - 1];
+      const trailingComma = lastItem !== undefined && file.source.text.slice(lastItem.pos.endIndex, at).includes(",");
+      edits.push({ file: file.path, range: file.source.range(at, at), newText: !lastItem ? callback : trailingComma ? ` ${callback}` : `, ${callback}` });
+    }
+  }
+  return edits;
+}
