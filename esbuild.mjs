@@ -14,8 +14,14 @@ const common = {
   external: ["vscode"],
 };
 
+// web-tree-sitter's ESM build reads import.meta.url, which a CommonJS bundle lacks: give it the bundle's own URL.
+const nodeImportMeta = {
+  define: { "import.meta.url": "__greenlightImportMetaUrl" },
+  banner: { js: 'var __greenlightImportMetaUrl = require("url").pathToFileURL(__filename).href;' },
+};
+
 const builds = [
-  { ...common, entryPoints: ["src/vscode/extension.ts"], outfile: "dist/extension.js", platform: "node", format: "cjs", target: "node20" },
+  { ...common, ...nodeImportMeta, entryPoints: ["src/vscode/extension.ts"], outfile: "dist/extension.js", platform: "node", format: "cjs", target: "node20" },
   {
     ...common,
     entryPoints: ["src/web/extension.ts"],
@@ -33,7 +39,8 @@ const builds = [
     platform: "node",
     format: "cjs",
     target: "node20",
-    banner: { js: "#!/usr/bin/env node" },
+    ...nodeImportMeta,
+    banner: { js: `#!/usr/bin/env node\n${nodeImportMeta.banner.js}` },
   },
 ];
 

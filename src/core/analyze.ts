@@ -196,7 +196,7 @@ function discoverCandidates(runtime: Runtime, namespace: ModuleNamespaceValue, s
   // A class that only appears inside another model is a component, not a model of its own.
   const componentClasses = new Set<ClassValue>();
   for (const c of found) for (const [path, m] of namedModules(c.instance)) if (path !== "") componentClasses.add(m.cls);
-  return found.filter((c) => !componentClasses.has(c.instance.cls) || c.entry !== `${c.instance.cls.name}()`);
+  return found.filter((c) => !componentClasses.has(c.instance.cls) || !c.entry.startsWith(`${c.instance.cls.name}(`));
 }
 
 function returnsCall(body: import("./python/ast").Statement[]): boolean {

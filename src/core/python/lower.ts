@@ -210,9 +210,11 @@ class Lowering {
     while (current && current.type === "assignment") {
       const right = current.childForFieldName("right");
       targets.push(this.expression(current.childForFieldName("left")!));
-      if (!right) {
-        return { type: "annotated", target: targets[0], pos };
+      // `x: int = 3` and `x: int` are annotated (dataclass fields are found by these)
+      if (current.childForFieldName("type")) {
+        return { type: "annotated", target: targets[0], value: right ? this.expression(right) : undefined, pos };
       }
+      if (!right) return { type: "annotated", target: targets[0], pos };
       current = right;
     }
     const value = this.expression(current!);

@@ -1,0 +1,117 @@
+/** Generates synthetic but realistic model code for the benchmarks (our own text, never a real project's). */
+
+/** A model-library-style file: many building blocks with arguments, a few configurable top-level models. */
+export function generateLargeModelFile(blocks: number): string {
+  const out: string[] = [
+    '"""Generated model library for benchmarking Greenlight."""',
+    "import math",
+    "from dataclasses import dataclass",
+    "",
+    "import torch",
+    "import torch.nn as nn",
+    "import torch.nn.functional as F",
+    "",
+  ];
+  for (let i = 0; i < blocks; i++) {
+    out.push(
+      `class ConvBlock${i}(nn.Module):`,
+      `    """Block ${i}: conv, norm, activation, optional squeeze-excitation and a residual."""`,
+      "",
+      "    def __init__(self, in_channels, out_channels, stride=1, expansion=2, use_se=True):",
+      "        super().__init__()",
+      "        hidden = int(round(in_channels * expansion))",
+      "        self.expand = nn.Conv2d(in_channels, hidden, kernel_size=1, bias=False)",
+      "        self.bn1 = nn.BatchNorm2d(hidden)",
+      "        self.depthwise = nn.Conv2d(hidden, hidden, kernel_size=3, stride=stride, padding=1, groups=hidden, bias=False)",
+      "        self.bn2 = nn.BatchNorm2d(hidden)",
+      "        if use_se:",
+      "            squeezed = max(8, hidden // 4)",
+      "            self.se = nn.Sequential(",
+      "                nn.AdaptiveAvgPool2d(1),",
+      "                nn.Conv2d(hidden, squeezed, 1),",
+      "                nn.ReLU(inplace=True),",
+      "                nn.Conv2d(squeezed, hidden, 1),",
+      "                nn.Sigmoid(),",
+      "            )",
+      "        else:",
+      "            self.se = None",
+      "        self.project = nn.Conv2d(hidden, out_channels, kernel_size=1, bias=False)",
+      "        self.bn3 = nn.BatchNorm2d(out_channels)",
+      "        self.use_residual = stride == 1 and in_channels == out_channels",
+      "",
+      "    def forward(self, x):",
+      "        out = F.relu(self.bn1(self.expand(x)))",
+      "        out = F.relu(self.bn2(self.depthwise(out)))",
+      "        if self.se is not None:",
+      "            out = out * self.se(out)",
+      "        out = self.bn3(self.project(out))",
+      "        if self.use_residual:",
+      "            out = out + x",
+      "        return out",
+      "",
+      "",
+    );
+  }
+  out.push(
+    "@dataclass",
+    "class NetConfig:",
+    "    width: int = 32",
+    "    depth: int = 4",
+    "    num_classes: int = 1000",
+    "",
+    "",
+    "class Net(nn.Module):",
+    "    def __init__(self, config):",
+    "        super().__init__()",
+    "        self.stem = nn.Conv2d(3, config.width, 3, stride=2, padding=1, bias=False)",
+    "        blocks = []",
+    "        channels = config.width",
+    "        for i in range(config.depth):",
+    "            out_channels = channels * 2 if i % 2 else channels",
+    `            blocks.append([${Array.from({ length: Math.min(blocks, 8) }, (_, i) => `ConvBlock${i}`).join(", ")}][i % ${Math.min(blocks, 8)}](channels, out_channels, stride=2 if i % 2 else 1))`,
+    "            channels = out_channels",
+    "        self.blocks = nn.Sequential(*blocks)",
+    "        self.pool = nn.AdaptiveAvgPool2d(1)",
+    "        self.head = nn.Linear(channels, config.num_classes)",
+    "",
+    "    def forward(self, x):",
+    "        x = self.blocks(self.stem(x))",
+    "        return self.head(torch.flatten(self.pool(x), 1))",
+    "",
+  );
+  return out.join("\n");
+}
+
+/** A package of many small model files importing shared layers, like a model zoo. */
+export function generatePackage(files: number): Map<string, string> {
+  const out = new Map<string, string>();
+  out.set("zoo/__init__.py", "");
+  out.set("zoo/layers.py", [
+    "import torch.nn as nn",
+    "",
+    "def conv_bn(cin, cout, stride=1):",
+    "    return nn.Sequential(nn.Conv2d(cin, cout, 3, stride, 1, bias=False), nn.BatchNorm2d(cout), nn.ReLU(inplace=True))",
+    "",
+  ].join("\n"));
+  for (let i = 0; i < files; i++) {
+    const width = 8 + (i % 5) * 8;
+    out.set(`zoo/model_${i}.py`, [
+      "import torch",
+      "import torch.nn as nn",
+      "from .layers import conv_bn",
+      "",
+      `class Model${i}(nn.Module):`,
+      `    def __init__(self, num_classes=${10 + i}):`,
+      "        super().__init__()",
+      `        self.features = nn.Sequential(conv_bn(3, ${width}), conv_bn(${width}, ${width * 2}, 2), conv_bn(${width * 2}, ${width * 4}, 2))`,
+      "        self.pool = nn.AdaptiveAvgPool2d(1)",
+      `        self.fc = nn.Linear(${width * 4}, num_classes)`,
+      "",
+      "    def forward(self, x):",
+      "        return self.fc(torch.flatten(self.pool(self.features(x)), 1))",
+      "",
+      "",
+    ].join("\n"));
+  }
+  return out;
+}
