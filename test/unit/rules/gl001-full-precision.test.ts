@@ -1,0 +1,133 @@
+import assert from "node:assert/strict";
+import { countOccurrences, findingsOf, fixAndCheck, fixture, ofRule, withCrlf, withTabs, assertAllCrlf } from "./helpers";
+
+describe("GL001 full-precision layers", () => {
+  it("flags a model built and run for inference where it is built, with the saving in the message", async () => {
+    const findings = ofRule(await findingsOf(fixture("inference_script.py")), "GL001");
+    assert.equal(findings.length, 1);
+    const f = findings[0];
+    assert.equal(f.line, 19, "at `model = SmallNet()`");
+    assert.equal(f.severity, "information");
+    // conv 3*16*9+16 = 448, head 16*10+10 = 170: 618 weights; 4 bytes each in fp32, one in int8.
+    assert.match(f.message, /618 parameters/);
+    assert.match(f.message, /618 B instead of 2\.4 KiB \(4x smaller\)/);
+    assert.deepEqual(f.fixes.map((x) => x.kind), ["dynamic-int8", "weight-only-int8", "prune-l1"]);
+  });
+
+  it("dynamic-int8 inserts quantize_dynamic after the construction, at its indentation", async () => {
+    const after = await fixAndCheck(fixture("inference_script.py"), "GL001", "dynamic-int8");
+    assert.ok(
+      after.includes(
+        "    model = SmallNet()\n" +
+          "    # Greenlight GL001: int8 dynamic quantization of the Linear layers (weights 4x smaller; runs on CPU).\n" +
+          "    model = torch.ao.quantization.quantize_dynamic(model, {torch.nn.Linear}, dtype=torch.qint8)\n" +
+          "    model.eval()\n",
+      ),
+      after,
+    );
+    assert.equal(countOccurrences(after, "import torch\n"), 1, "torch was imported already: not added again");
+  });
+
+  it("dynamic-int8 names the recurrent layers it converts", async () => {
+    const after = await fixAndCheck(fixture("recurrent.py"), "GL001", "dynamic-int8");
+    assert.ok(after.includes("tagger = torch.ao.quantization.quantize_dynamic(tagger, {torch.nn.Linear, torch.nn.LSTM}, dtype=torch.qint8)\n"), after);
+  });
+
+  it("weight-only-int8 adds the torchao import once, after the existing imports", async () => {
+    const after = await fixAndCheck(fixture("inference_script.py"), "GL001", "weight-only-int8");
+    assert.ok(after.includes("import torch.nn as nn\nfrom torchao.quantization import Int8WeightOnlyConfig, quantize_\n\n\nclass SmallNet"), after);
+    assert.ok(after.includes("    quantize_(model, Int8WeightOnlyConfig())\n    model.eval()"), after);
+    assert.equal(countOccurrences(after, "from torchao.quantization import"), 1);
+  });
+
+  it("prune-l1 prunes globally, makes it permanent and says to fine-tune; the amount comes from the settings", async () => {
+    const after = await fixAndCheck(fixture("inference_script.py"), "GL001", "prune-l1", { pruneAmount: 0.5 });
+    assert.ok(after.includes("import torch.nn.utils.prune as prune\n"), after);
+    assert.match(after, /prune\.global_unstructured\(\[\(m, "weight"\) for m in model\.modules\(\) if isinstance\(m, \(torch\.nn\.Linear, .*amount=0\.5\)/);
+    assert.match(after, /# Fine-tune/);
+    assert.ok(after.includes('    for pruned_module in model.modules():\n        if hasattr(pruned_module, "weight_orig"):\n            prune.remove(pruned_module, "weight")\n'), after);
+  });
+
+  it("a file that only defines the model gets a helper function below the class", async () => {
+    const text = fixture("defines_only.py");
+    const findings = ofRule(await findingsOf(text), "GL001");
+    assert.equal(findings.length, 1);
+    assert.equal(findings[0].line, 4, "at the class");
+    const after = await fixAndCheck(text, "GL001", "dynamic-int8");
+    assert.ok(
+      after.endsWith(
+        "        return self.layers(x)\n\n\n" +
+          "def quantized_Encoder(model):\n" +
+          '    """Greenlight GL001: int8 dynamic quantization of the Linear layers (weights 4x smaller; runs on CPU)."""\n' +
+          "    return torch.ao.quantization.quantize_dynamic(model, {torch.nn.Linear}, dtype=torch.qint8)\n",
+      ),
+      after,
+    );
+    assert.ok(after.startsWith("import torch.nn as nn\nimport torch\n"), "import torch added (import torch.nn as nn does not bind torch)");
+  });
+
+  it("a model trained in the same file gets a helper to call after training, not a change where it is built", async () => {
+    const text = fixture("train_gpu.py");
+    const after = await fixAndCheck(text, "GL001", "dynamic-int8");
+    assert.ok(after.includes("def quantized_Classifier(model):"), after);
+    assert.ok(after.includes("# Call it after training."));
+    assert.ok(after.includes("    model = Classifier().to(device)\n    optimizer"), "the construction is left alone");
+  });
+
+  it("is quiet for a model that is only trained", async () => {
+    const text = `import torch
+import torch.nn as nn
+
+model = nn.Sequential(nn.Linear(4, 4))
+optimizer = torch.optim.SGD(model.parameters(), lr=0.1)
+for step in range(10):
+    loss = model(torch.randn(2, 4)).sum()
+    loss.backward()
+    optimizer.step()
+`;
+    assert.equal(ofRule(await findingsOf(text), "GL001").length, 0);
+    // The same model saved after training is on its way to inference: flagged.
+    assert.equal(ofRule(await findingsOf(`${text}torch.save(model, "m.pt")\n`), "GL001").length, 1);
+  });
+
+  it("recognises a model already quantized or halved", async () => {
+    const base = fixture("inference_script.py");
+    const quantized = base.replace("    model.eval()\n", "    model = torch.ao.quantization.quantize_dynamic(model, {nn.Linear}, dtype=torch.qint8)\n    model.eval()\n");
+    assert.equal(ofRule(await findingsOf(quantized), "GL001").length, 0);
+    const halved = base.replace("    model.eval()\n", "    model.half()\n    model.eval()\n");
+    assert.equal(ofRule(await findingsOf(halved), "GL001").length, 0);
+  });
+
+  it("keeps tabs and CRLF line endings in every fix", async () => {
+    for (const kind of ["dynamic-int8", "weight-only-int8", "prune-l1"]) {
+      const text = withCrlf(withTabs(fixture("inference_script.py")));
+      const after = await fixAndCheck(text, "GL001", kind);
+      assertAllCrlf(after);
+      assert.equal(/^ +\S/m.test(after), false, `${kind}: a space-indented line in a tab-indented file:\n${after}`);
+    }
+    const helper = await fixAndCheck(withCrlf(withTabs(fixture("defines_only.py"))), "GL001", "prune-l1");
+    assertAllCrlf(helper);
+    assert.ok(helper.includes("\tfor pruned_module in model.modules():\r\n\t\tif hasattr"), helper);
+  });
+
+  it("Keras: quantize_model, prune_low_magnitude with its callback, TFLite post-training quantization", async () => {
+    const text = fixture("keras_model.py");
+    const findings = ofRule(await findingsOf(text), "GL001");
+    assert.equal(findings.length, 1);
+    assert.deepEqual(findings[0].fixes.map((x) => x.kind), ["keras-quantize", "keras-prune", "tflite-int8"]);
+    const quantized = await fixAndCheck(text, "GL001", "keras-quantize");
+    assert.ok(quantized.includes("])\n# Greenlight GL001: quantization-aware int8 (tfmot); compile and fine-tune this model, then convert it with TFLite.\nmodel = tfmot.quantization.keras.quantize_model(model)\nmodel.compile("), quantized);
+    assert.ok(quantized.includes("from tensorflow.keras import layers\nimport tensorflow_model_optimization as tfmot\n"));
+    const pruned = await fixAndCheck(text, "GL001", "keras-prune");
+    assert.ok(pruned.includes("epochs=1, callbacks=[tfmot.sparsity.keras.UpdatePruningStep()])"), pruned);
+    const tflite = await fixAndCheck(text, "GL001", "tflite-int8");
+    assert.ok(tflite.includes("epochs=1)\n# Greenlight GL001: post-training"), "after training");
+    assert.ok(tflite.includes("converter = tf.lite.TFLiteConverter.from_keras_model(model)\nconverter.optimizations = [tf.lite.Optimize.DEFAULT]\nmodel_tflite = converter.convert()\n"));
+  });
+
+  it("Keras: a subclass of keras.Model that is only defined gets a TFLite helper", async () => {
+    const after = await fixAndCheck(fixture("keras_subclass.py"), "GL001", "tflite-int8");
+    assert.ok(after.startsWith("import keras\nimport tensorflow as tf\n"), after);
+    assert.ok(after.includes("def tflite_int8_Scorer(model):\n"), after);
+  });
+});
