@@ -1,0 +1,164 @@
+import assert from "node:assert/strict";
+import { assertAllCrlf, findingsOf, fixAndCheck, fixture, ofRule, withCrlf, withTabs } from "./helpers";
+
+describe("GL002 inference without inference_mode", () => {
+  it("wraps the statements that run the model after eval() in `with torch.inference_mode():`", async () => {
+    const after = await fixAndCheck(fixture("inference_script.py"), "GL002", "inference-mode");
+    assert.ok(
+      after.includes(
+        "    model.eval()\n    images = torch.randn(4, 3, 32, 32)\n    with torch.inference_mode():\n        logits = model(images)\n    print(logits.argmax(1))\n",
+      ),
+      after,
+    );
+  });
+
+  it("is quiet when the inference already runs under no_grad, or in a function decorated with it", async () => {
+    assert.equal(ofRule(await findingsOf(fixture("recurrent.py")), "GL002").length, 0);
+    const decorated = `import torch
+import torch.nn as nn
+
+model = nn.Linear(2, 2)
+
+
+@torch.no_grad()
+def predict(x):
+    model.eval()
+    return model(x)
+`;
+    assert.equal(ofRule(await findingsOf(decorated), "GL002").length, 0);
+  });
+
+  it("does not indent the inside of a multi-line string, and keeps tabs and CRLF", async () => {
+    const text = withCrlf(withTabs(`import torch
+import torch.nn as nn
+
+
+def run():
+    net = nn.Linear(3, 3)
+    net.eval()
+    out = net(torch.ones(1, 3))
+    print("""result:
+%s""" % out)
+    return net(out)
+`));
+    const after = await fixAndCheck(text, "GL002", "inference-mode");
+    assertAllCrlf(after);
+    assert.ok(after.includes('\twith torch.inference_mode():\r\n\t\tout = net(torch.ones(1, 3))\r\n\t\tprint("""result:\r\n%s""" % out)\r\n\t\treturn net(out)\r\n'), JSON.stringify(after));
+  });
+
+  it("leaves a block that also trains alone", async () => {
+    const text = `import torch
+import torch.nn as nn
+
+net = nn.Linear(3, 1)
+net.eval()
+loss = net(torch.ones(1, 3)).sum()
+loss.backward()
+`;
+    assert.equal(ofRule(await findingsOf(text), "GL002").length, 0);
+  });
+});
+
+describe("GL003 GPU training without mixed precision", () => {
+  it("bf16: wraps the forward pass and loss in torch.autocast", async () => {
+    const after = await fixAndCheck(fixture("train_gpu.py"), "GL003", "autocast-bf16");
+    assert.ok(
+      after.includes(
+        "    for inputs, targets in batches:\n" +
+          '        with torch.autocast(device_type="cuda", dtype=torch.bfloat16):\n' +
+          "            inputs, targets = inputs.to(device), targets.to(device)\n" +
+          "            optimizer.zero_grad()\n" +
+          "            loss = F.cross_entropy(model(inputs), targets)\n" +
+          "        loss.backward()\n" +
+          "        optimizer.step()\n",
+      ),
+      after,
+    );
+  });
+
+  it("fp16: autocast plus a GradScaler made before the loop, scaling the loss and stepping through it", async () => {
+    const after = await fixAndCheck(fixture("train_gpu.py"), "GL003", "autocast-fp16");
+    assert.ok(after.includes('    model.train()\n    scaler = torch.amp.GradScaler("cuda")\n    for inputs, targets in batches:\n'), after);
+    assert.ok(after.includes("            loss = F.cross_entropy(model(inputs), targets)\n        scaler.scale(loss).backward()\n        scaler.step(optimizer)\n        scaler.update()\n"), after);
+  });
+
+  it("picks another name when `scaler` is taken, and is quiet on CPU-only code", async () => {
+    const taken = fixture("train_gpu.py").replace("    model.train()\n", "    model.train()\n    scaler = 1.0\n");
+    const after = await fixAndCheck(taken, "GL003", "autocast-fp16");
+    assert.ok(after.includes("scaler_2.scale(loss).backward()"), after);
+    const cpu = fixture("train_gpu.py").replace('torch.device("cuda")', 'torch.device("cpu")');
+    assert.equal(ofRule(await findingsOf(cpu), "GL003").length, 0);
+  });
+
+  it("Keras: sets the mixed_bfloat16 policy right after the imports", async () => {
+    const after = await fixAndCheck(fixture("keras_model.py"), "GL003", "keras-mixed-precision");
+    assert.ok(after.startsWith('import tensorflow as tf\nfrom tensorflow import keras\nfrom tensorflow.keras import layers\n# Greenlight GL003: mixed precision (bf16 compute, fp32 variables); set before the model is built.\nkeras.mixed_precision.set_global_policy("mixed_bfloat16")\n\nmodel = keras.Sequential'), after);
+  });
+});
+
+describe("GL004 convolution bias before BatchNorm", () => {
+  it("adds bias=False to a convolution whose output feeds a BatchNorm in forward", async () => {
+    const after = await fixAndCheck(fixture("inference_script.py"), "GL004", "bias-false");
+    assert.ok(after.includes("self.conv = nn.Conv2d(3, 16, kernel_size=3, padding=1, bias=False)\n"), after);
+  });
+
+  it("finds convolution-then-BatchNorm in Sequential blocks and replaces an explicit bias=True; leaves the conv without BatchNorm", async () => {
+    const text = fixture("sequential_convs.py");
+    const findings = ofRule(await findingsOf(text), "GL004");
+    assert.deepEqual(findings.map((f) => f.line), [6, 16]);
+    const first = await fixAndCheck(text, "GL004", "bias-false");
+    assert.ok(first.includes("nn.Conv2d(cin, cout, 3, padding=1, bias=False),\n"), first);
+    const both = await fixAndCheck(first, "GL004", "bias-false");
+    assert.ok(both.includes("self.proj = nn.Conv2d(8, 8, 1, bias=False)\n"), both);
+    assert.ok(both.includes("self.head = nn.Conv2d(8, 4, 1)\n"), "the last conv feeds no BatchNorm");
+    assert.equal(ofRule(await findingsOf(both), "GL004").length, 0);
+  });
+
+  it("handles a call spread over lines with a trailing comma", async () => {
+    const text = `import torch.nn as nn
+
+features = nn.Sequential(
+    nn.Conv2d(
+        3,
+        8,
+        kernel_size=3,
+    ),
+    nn.BatchNorm2d(8),
+)
+`;
+    const after = await fixAndCheck(text, "GL004", "bias-false");
+    assert.ok(after.includes("        kernel_size=3, bias=False,\n"), after);
+  });
+
+  it("Keras: use_bias=False on a Conv2D followed by BatchNormalization", async () => {
+    const after = await fixAndCheck(fixture("keras_model.py"), "GL004", "bias-false");
+    assert.ok(after.includes("layers.Conv2D(32, 3, use_bias=False),\n"), after);
+  });
+});
+
+describe("GL005 inference without eval()", () => {
+  it("inserts model.eval() before the no_grad block", async () => {
+    const after = await fixAndCheck(fixture("no_eval.py"), "GL005", "add-eval");
+    assert.ok(after.includes('regressor.load_state_dict(torch.load("regressor.pt"))\nregressor.eval()\nwith torch.no_grad():\n'), after);
+  });
+
+  it("puts eval() right after a model built inside the guarded block", async () => {
+    const text = `import torch
+import torch.nn as nn
+
+
+@torch.inference_mode()
+def predict(x):
+    net = nn.Sequential(nn.Linear(4, 4), nn.Dropout(0.5))
+    return net(x)
+`;
+    const after = await fixAndCheck(text, "GL005", "add-eval");
+    assert.ok(after.includes("    net = nn.Sequential(nn.Linear(4, 4), nn.Dropout(0.5))\n    net.eval()\n    return net(x)\n"), after);
+  });
+
+  it("is quiet when eval() is called anywhere, also chained at construction", async () => {
+    assert.equal(ofRule(await findingsOf(fixture("recurrent.py")), "GL005").length, 0);
+    const chained = fixture("no_eval.py").replace("regressor = Regressor()", "regressor = Regressor().eval()");
+    assert.equal(ofRule(await findingsOf(chained), "GL005").length, 0);
+  });
+});
