@@ -70,6 +70,13 @@ export async function setUpGrid(options: GridCliOptions): Promise<GridSetup> {
   });
 }
 
+/** The offline tables need no endpoint: say so rather than silently ignoring --endpoint. */
+export function warnIgnoredEndpoint(options: GridCliOptions, out: CommandOutput): void {
+  if (options.config.provider === "offline" && options.config.endpoint) {
+    out.stderr("greenlight: --endpoint is ignored by the offline provider (choose one with --provider)\n");
+  }
+}
+
 /** The JSON fields shared by `grid` and `window`. */
 export function snapshotJson(snapshot: GridSnapshot): Record<string, unknown> {
   const { current } = snapshot;
@@ -142,6 +149,7 @@ export async function runGrid(argv: string[], out: CommandOutput): Promise<numbe
   const parsed = parseOptions(argv, { values: GRID_OPTION_NAMES });
   if (parsed.positionals.length) throw new CliError(`unexpected argument '${parsed.positionals[0]}'`);
   const options = gridOptionsFrom(parsed.values);
+  warnIgnoredEndpoint(options, out);
   const setup = await setUpGrid(options);
   const snapshot = await setup.service.refresh();
   const degraded = degradedLine(snapshot);

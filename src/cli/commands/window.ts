@@ -3,7 +3,7 @@ import { parseDuration } from "../../core/grid/duration";
 import { findGreenestWindow } from "../../core/grid/greenest-window";
 import { toSlot } from "../../core/grid/types";
 import { CliError, parseOptions, type CommandOutput } from "../cli-io";
-import { GRID_OPTION_NAMES, degradedLine, formatValue, gridOptionsFrom, headerLines, iso, round, setUpGrid, snapshotJson } from "./grid";
+import { GRID_OPTION_NAMES, degradedLine, formatValue, gridOptionsFrom, headerLines, iso, round, setUpGrid, snapshotJson, warnIgnoredEndpoint } from "./grid";
 
 function durationOption(name: string, text: string | undefined, fallback?: number): number {
   if (text === undefined) {
@@ -27,6 +27,7 @@ export async function runWindow(argv: string[], out: CommandOutput): Promise<num
   const energyKwh = energyText === undefined ? undefined : Number(energyText);
   if (energyKwh !== undefined && !(energyKwh >= 0 && Number.isFinite(energyKwh))) throw new CliError(`--energy-kwh must be a number of kWh, not '${energyText}'`);
   const options = gridOptionsFrom(parsed.values);
+  warnIgnoredEndpoint(options, out);
   const setup = await setUpGrid(options);
   const snapshot = await setup.service.refresh();
   const degraded = degradedLine(snapshot);

@@ -43,6 +43,8 @@ interface CacheEntry {
 export class ResilientClient {
   private readonly cache = new Map<string, CacheEntry>();
   private readonly inflight = new Map<string, Promise<unknown>>();
+  /** Hosts that asked (by a long Retry-After) not to be called before a time: no request goes there until then. */
+  private readonly blockedUntil = new Map<string, number>();
   private readonly timeoutMs: number;
   private readonly retries: number;
   private readonly baseDelayMs: number;
@@ -89,6 +91,12 @@ export class ResilientClient {
 
   private async fetchWithRetries<T>(request: JsonRequest<T>): Promise<T> {
     const host = hostOf(request.url);
+    const blocked = this.blockedUntil.get(host);
+    if (blocked !== undefined) {
+      const wait = blocked - this.options.now();
+      if (wait > 0) throw new GridError("rate-limited", `${request.what}: ${host} asked not to be called for another ${Math.ceil(wait / 1000)} s`);
+      this.blockedUntil.delete(host);
+    }
     for (let attempt = 0; ; attempt++) {
       const last = attempt >= this.retries;
       let response: HttpResponse;
@@ -122,6 +130,7 @@ export class ResilientClient {
       if (status === 429 || status >= 500) {
         const retryAfter = parseRetryAfter(response.headers["retry-after"], this.options.now());
         if (retryAfter !== undefined && retryAfter > this.maxDelayMs) {
+          this.blockedUntil.set(host, this.options.now() + retryAfter);
           throw new GridError(
             status === 429 ? "rate-limited" : "http",
             `${summary}; the server asks to retry after ${Math.ceil(retryAfter / 1000)} s`,

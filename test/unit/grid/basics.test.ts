@@ -92,6 +92,21 @@ describe("grid basics", () => {
       assert.deepEqual(time.sleeps, [100, 200, 400, 500]);
     });
 
+    it("after a long Retry-After, sends nothing to that host until the time has passed", async () => {
+      const time = fakeTime(0);
+      let calls = 0;
+      const http: HttpClient = { get: async () => (++calls === 1 ? { status: 429, headers: { "retry-after": "600" }, text: "" } : { status: 200, headers: {}, text: "{}" }) };
+      const client = new ResilientClient(http, { now: time.now, sleep: time.sleep, maxDelayMs: 10_000 });
+      const request = { url: "https://api.example/x", ttlMs: 0, what: "t", parse: JSON.parse };
+      await assert.rejects(client.getJson(request), /retry after 600 s/);
+      time.advance(300_000);
+      await assert.rejects(client.getJson(request), /another 300 s/);
+      assert.equal(calls, 1);
+      time.advance(300_000);
+      assert.deepEqual(await client.getJson(request), {});
+      assert.equal(calls, 2);
+    });
+
     it("keeps the cache bounded and serves within the TTL only", async () => {
       const time = fakeTime(0);
       let calls = 0;
