@@ -95,7 +95,9 @@ describe("grid basics", () => {
     it("after a long Retry-After, sends nothing to that host until the time has passed", async () => {
       const time = fakeTime(0);
       let calls = 0;
-      const http: HttpClient = { get: async () => (++calls === 1 ? { status: 429, headers: { "retry-after": "600" }, text: "" } : { status: 200, headers: {}, text: "{}" }) };
+      const http: HttpClient = {
+        get: async () => (++calls === 1 ? { status: 429, headers: { "retry-after": "600" } as Record<string, string>, text: "" } : { status: 200, headers: {}, text: "{}" }),
+      };
       const client = new ResilientClient(http, { now: time.now, sleep: time.sleep, maxDelayMs: 10_000 });
       const request = { url: "https://api.example/x", ttlMs: 0, what: "t", parse: JSON.parse };
       await assert.rejects(client.getJson(request), /retry after 600 s/);
