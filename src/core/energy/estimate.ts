@@ -1,0 +1,114 @@
+// The estimate for one model on one hardware profile: time, energy, power, carbon per iteration, per layer.
+import type { ModelReport } from "../report/model-report";
+import { carbonOf, WORLD_AVERAGE_GCO2_PER_KWH, type CarbonBasis } from "./carbon";
+import { hardwareProfile, type HardwareProfile } from "./hardware";
+import { planKernels, reportBatch, type PlanOptions } from "./kernel-plan";
+import { isPrecision, type Precision } from "./precision";
+import { timeIteration } from "./time-model";
+
+export type EstimateMode = "inference" | "train";
+
+export interface EstimateOptions {
+  /** A profile id (`h100-sxm`) or a profile. */
+  hardware: string | HardwareProfile;
+  dtype: Precision;
+  mode: EstimateMode;
+  /** Estimate at this batch instead of the report's (activations and FLOPs scale with it, weights do not). */
+  batch?: number;
+  /** Linear layers in int8 (weight and activation quantization), the rest at `dtype`. */
+  quantizedLinear?: boolean;
+  /** Training's optimizer: sgd, sgd-momentum, adam (default) or adamw. */
+  optimizer?: string;
+  /** Grid intensity and PUE for gco2e_per_iter; the world average (475 gCO2/kWh) and PUE 1 when absent. */
+  carbon?: CarbonBasis;
+}
+
+/** One module's share of an iteration. */
+export interface LayerShare {
+  /** Module path as in the report ("layer1.0.conv1"); "(optimizer)" for the optimizer step. */
+  path: string;
+  seconds: number;
+  joules: number;
+  /** Fraction of the iteration's energy. */
+  share: number;
+  flops: number;
+}
+
+/** The estimate the CLI prints under "estimate" (snake_case keys are the CLI's JSON contract). */
+export interface Estimate {
+  hardware: string;
+  dtype: Precision;
+  mode: EstimateMode;
+  batch: number;
+  flops_per_iter: number;
+  seconds_per_iter: number;
+  joules_per_iter: number;
+  avg_power_w: number;
+  gco2e_per_iter: number;
+  bound: "compute" | "memory" | "launch";
+  /** Grid intensity and PUE behind gco2e_per_iter. */
+  gco2_per_kwh: number;
+  pue: number;
+  /** Modules by energy, largest first. */
+  layers: LayerShare[];
+}
+
+function checkOptions(report: ModelReport, options: EstimateOptions): void {
+  if (!isPrecision(options.dtype)) throw new Error(`unknown dtype '${String(options.dtype)}' (fp32, tf32, bf16, fp16, int8)`);
+  if (options.mode !== "inference" && options.mode !== "train") throw new Error(`unknown mode '${String(options.mode)}' (inference, train)`);
+  if (options.batch !== undefined && !(Number.isInteger(options.batch) && options.batch > 0)) {
+    throw new Error(`batch must be a positive integer, got ${options.batch}`);
+  }
+  for (const op of report.ops) {
+    if (![op.flops, op.outputElements, op.weightElements].every((n) => Number.isFinite(n) && n >= 0)) {
+      throw new Error(`op '${op.op}' at ${op.modulePath || "(root)"} has a non-finite or negative figure`);
+    }
+  }
+}
+
+/** Estimates one iteration (a forward pass, or a training step: forward, backward and optimizer) of a model. */
+export function estimateModel(report: ModelReport, options: EstimateOptions): Estimate {
+  checkOptions(report, options);
+  const profile = typeof options.hardware === "string" ? hardwareProfile(options.hardware) : options.hardware;
+  const plan: PlanOptions = {
+    precision: options.dtype,
+    mode: options.mode,
+    quantizedLinear: options.quantizedLinear,
+    optimizer: options.optimizer,
+    batch: options.batch,
+  };
+  const kernels = planKernels(report, profile, plan);
+  const timing = timeIteration(kernels, profile);
+  const basis = { gco2PerKwh: options.carbon?.gco2PerKwh ?? WORLD_AVERAGE_GCO2_PER_KWH, pue: options.carbon?.pue ?? 1 };
+  const dynamicRange = profile.powerLimitW - profile.idlePowerW;
+  const byPath = new Map<string, LayerShare>();
+  timing.kernels.forEach((t, i) => {
+    const wall = timing.wallSeconds[i];
+    const gap = Math.max(0, wall - t.deviceSeconds);
+    const joules = profile.idlePowerW * wall + t.dynamicJoules + dynamicRange * profile.model.powerFraction.waiting * gap;
+    const path = t.kernel.phase === "optimizer" ? "(optimizer)" : t.kernel.modulePath;
+    const entry = byPath.get(path) ?? { path, seconds: 0, joules: 0, share: 0, flops: 0 };
+    entry.seconds += wall;
+    entry.joules += joules;
+    entry.flops += t.kernel.flops;
+    byPath.set(path, entry);
+  });
+  const layers = [...byPath.values()]
+    .map((layer) => ({ ...layer, share: timing.joules > 0 ? layer.joules / timing.joules : 0 }))
+    .sort((a, b) => b.joules - a.joules);
+  return {
+    hardware: profile.id,
+    dtype: options.dtype,
+    mode: options.mode,
+    batch: options.batch ?? reportBatch(report),
+    flops_per_iter: kernels.reduce((sum, k) => sum + k.flops, 0),
+    seconds_per_iter: timing.seconds,
+    joules_per_iter: timing.joules,
+    avg_power_w: timing.averagePowerW,
+    gco2e_per_iter: carbonOf(timing.joules, basis),
+    bound: timing.bound,
+    gco2_per_kwh: basis.gco2PerKwh,
+    pue: basis.pue,
+    layers,
+  };
+}

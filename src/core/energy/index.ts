@@ -1,0 +1,14 @@
+// The energy model's public surface (docs/energy.md).
+export { carbonOf, costOf, JOULES_PER_KWH, WORLD_AVERAGE_GCO2_PER_KWH, type CarbonBasis } from "./carbon";
+export { estimateModel, type Estimate, type EstimateMode, type EstimateOptions, type LayerShare } from "./estimate";
+export { hardwareProfile, hardwareProfiles, parseHardwareProfiles, peakFlops, type HardwareProfile } from "./hardware";
+export { PRECISIONS, BYTES_PER_ELEMENT, isPrecision, type Precision } from "./precision";
+export {
+  estimateClusterRun,
+  estimateTrainingRun,
+  trainingSteps,
+  type ClusterRun,
+  type ClusterRunEstimate,
+  type TrainingRunEstimate,
+  type TrainingSchedule,
+} from "./training-run";

@@ -1,0 +1,111 @@
+// A whole training run from one step's estimate: steps = epochs × ⌈samples / batch⌉ (a DataLoader keeps the last,
+// partial batch unless drop_last=True), and a run on a cluster of devices from its measured or modelled power.
+import { carbonOf, costOf, JOULES_PER_KWH, type CarbonBasis } from "./carbon";
+import type { Estimate } from "./estimate";
+import { hardwareProfile, type HardwareProfile } from "./hardware";
+
+export interface TrainingSchedule {
+  epochs: number;
+  /** Training samples per epoch (the dataset's length). */
+  samples: number;
+  /** Samples per step; the estimate's batch when absent. */
+  batch?: number;
+  /** Drop the last partial batch of each epoch (DataLoader's drop_last). */
+  dropLast?: boolean;
+}
+
+export interface TrainingRunEstimate {
+  steps: number;
+  seconds: number;
+  joules: number;
+  kwh: number;
+  gco2e: number;
+  /** Money at `price.perKwh`, when a price was given. */
+  cost?: number;
+}
+
+function positiveInteger(value: number, what: string): number {
+  if (!Number.isFinite(value) || value <= 0 || !Number.isInteger(value)) throw new RangeError(`${what} must be a positive integer, got ${value}`);
+  return value;
+}
+
+/** Optimizer steps in a run: epochs × batches per epoch. */
+export function trainingSteps(schedule: TrainingSchedule, defaultBatch: number): number {
+  const epochs = positiveInteger(schedule.epochs, "epochs");
+  const samples = positiveInteger(schedule.samples, "samples");
+  const batch = positiveInteger(schedule.batch ?? defaultBatch, "batch");
+  const perEpoch = schedule.dropLast ? Math.floor(samples / batch) : Math.ceil(samples / batch);
+  return epochs * perEpoch;
+}
+
+/** Scales a training step's estimate (mode "train") to a whole run, with its carbon and, given a price, cost. */
+export function estimateTrainingRun(
+  step: Estimate,
+  schedule: TrainingSchedule,
+  grid?: CarbonBasis,
+  price?: { perKwh: number },
+): TrainingRunEstimate {
+  if (step.mode !== "train") throw new Error("a training run needs a training-step estimate (mode 'train')");
+  if (schedule.batch !== undefined && schedule.batch !== step.batch) {
+    throw new Error(`the step was estimated at batch ${step.batch}, the schedule says ${schedule.batch}: estimate the step at that batch`);
+  }
+  const steps = trainingSteps(schedule, step.batch);
+  const joules = steps * step.joules_per_iter;
+  const basis = grid ?? { gco2PerKwh: step.gco2_per_kwh, pue: step.pue };
+  return {
+    steps,
+    seconds: steps * step.seconds_per_iter,
+    joules,
+    kwh: (joules / JOULES_PER_KWH) * (basis.pue ?? 1),
+    gco2e: carbonOf(joules, basis),
+    cost: price ? costOf(joules, { perKwh: price.perKwh, pue: basis.pue }) : undefined,
+  };
+}
+
+export interface ClusterRun {
+  devices: number;
+  /** Wall time of the run; or give `flops` and `achievedFlopsPerDevice` to derive it. */
+  seconds?: number;
+  flops?: number;
+  achievedFlopsPerDevice?: number;
+  /** Measured average power per device (W); else modelled from the profile at `utilisation`. */
+  powerPerDeviceW?: number;
+  hardware?: string | HardwareProfile;
+  /** Busy fraction of the devices' dynamic power range, for a modelled power (default 1: flat out). */
+  utilisation?: number;
+  grid: CarbonBasis;
+}
+
+export interface ClusterRunEstimate {
+  seconds: number;
+  powerPerDeviceW: number;
+  /** Facility energy (PUE included). */
+  kwh: number;
+  gco2e: number;
+}
+
+/** A multi-device run: energy = devices × power × time × PUE (Patterson et al. 2021, eq. 1); carbon at the grid's intensity. */
+export function estimateClusterRun(run: ClusterRun): ClusterRunEstimate {
+  const devices = positiveInteger(run.devices, "devices");
+  let seconds = run.seconds;
+  if (seconds === undefined) {
+    if (!(run.flops && run.achievedFlopsPerDevice)) throw new Error("give the run's seconds, or its flops and achievedFlopsPerDevice");
+    seconds = run.flops / (devices * run.achievedFlopsPerDevice);
+  }
+  if (!Number.isFinite(seconds) || seconds < 0) throw new RangeError(`seconds must be finite and ≥ 0, got ${seconds}`);
+  let power = run.powerPerDeviceW;
+  if (power === undefined) {
+    if (!run.hardware) throw new Error("give powerPerDeviceW or a hardware profile");
+    const profile = typeof run.hardware === "string" ? hardwareProfile(run.hardware) : run.hardware;
+    const utilisation = run.utilisation ?? 1;
+    if (!(utilisation >= 0 && utilisation <= 1)) throw new RangeError(`utilisation must be within 0..1, got ${utilisation}`);
+    power = profile.idlePowerW + (profile.powerLimitW - profile.idlePowerW) * utilisation;
+  }
+  const deviceJoules = devices * power * seconds;
+  return {
+    seconds,
+    powerPerDeviceW: power,
+    kwh: (deviceJoules / JOULES_PER_KWH) * (run.grid.pue ?? 1),
+    gco2e: carbonOf(deviceJoules, run.grid),
+  };
+}
