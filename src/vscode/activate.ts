@@ -69,9 +69,9 @@ function activateStages(context: vscode.ExtensionContext, host: HostBits, log: v
   let starting: Promise<AnalysisEngine> | undefined;
   const start = (): Promise<AnalysisEngine> => {
     starting ??= startAnalysis(context, services, log).catch((error: unknown) => {
+      status.setTask("parser", undefined);
       if (error instanceof ParserUnavailable) {
         log.warn(error.message);
-        status.setTask("parser", undefined);
         void vscode.window.setStatusBarMessage(`$(warning) Greenlight: ${error.message}`, 30_000);
       } else {
         log.error(`could not load the Python parser: ${describe(error)}`);

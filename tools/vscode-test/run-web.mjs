@@ -45,6 +45,7 @@ async function main() {
       "--headless", "--browserType", "chromium", "--quality", "stable", "--commit", commit, "--esm",
       "--browserOption=--disable-gpu", "--browserOption=--disable-dev-shm-usage", "--browserOption=--no-sandbox",
       "--host", "127.0.0.1", "--port", String(await freePort()),
+      ...(verbose ? ["--printServerLog"] : []),
       "--extensionDevelopmentPath", repoRoot,
       "--extensionTestsPath", path.join(testsDir, "index.js"),
       workspace,
