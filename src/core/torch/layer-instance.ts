@@ -24,7 +24,23 @@ export interface LayerHostContext extends OpContext {
   deepCopyModule?(module: InstanceValue): InstanceValue;
 }
 
-const fallbackConfigs = new WeakMap<InstanceValue, { spec: LayerSpec; config: BoundArguments; args: Value[]; kwargs: Map<string, Value> }>();
+/** Constructor arguments by parameter name, kept in ModuleState.config so structural copies keep them too. */
+function configRecord(spec: LayerSpec, config: BoundArguments): Record<string, Value> {
+  const out: Record<string, Value> = {};
+  for (const p of spec.signature) {
+    const name = p.replace(/^\*+/, "").split("=")[0];
+    out[name] = config.get(name);
+  }
+  return out;
+}
+
+/** Re-binds a stored configuration (positional and star parameters come back by name). */
+function configOf(spec: LayerSpec, state: ModuleState): BoundArguments {
+  if (!state.config) throw new Unresolved(`${spec.name} was not constructed`);
+  const named = spec.signature.filter((p) => !p.startsWith("*")).map((p) => p.split("=")[0]);
+  const kwargs = new Map(named.filter((n) => n in state.config!).map((n) => [n, state.config![n]]));
+  return bindArguments(spec.signature.filter((p) => !p.startsWith("*")), [], kwargs, spec.name);
+}
 
 function fallbackClass(spec: LayerSpec): ClassValue {
   const cls = {
@@ -41,9 +57,8 @@ function fallbackClass(spec: LayerSpec): ClassValue {
   cls.mro.push(cls);
   const forward = (call: NativeCall): Value => {
     const self = call.args[0];
-    const entry = self?.kind === "instance" ? fallbackConfigs.get(self) : undefined;
-    if (!entry || self.kind !== "instance" || !self.module) throw new Unresolved(`${spec.name} was not constructed`);
-    return spec.forward({ config: entry.config, state: self.module, self }, call.args.slice(1), call.kwargs, call.context);
+    if (self?.kind !== "instance" || !self.module) throw new Unresolved(`${spec.name} was not constructed`);
+    return spec.forward({ config: configOf(spec, self.module), state: self.module, self }, call.args.slice(1), call.kwargs, call.context);
   };
   cls.attributes.set("forward", { kind: "native", name: `${spec.name}.forward`, call: forward });
   cls.attributes.set("__call__", { kind: "native", name: `${spec.name}.__call__`, call: forward });
@@ -56,15 +71,13 @@ const classes = new Map<LayerSpec, ClassValue>();
 function buildStandalone(spec: LayerSpec, args: Value[], kwargs: Map<string, Value>, context: OpContext): InstanceValue {
   const config = bindArguments(spec.signature, args, kwargs, spec.name);
   const built = spec.build(config, context);
-  const state: ModuleState = { typeName: spec.name, children: new Map(), parameters: new Map(), buffers: new Map(), training: true, constructedAt: context.location() };
+  const state: ModuleState = { typeName: spec.name, children: new Map(), parameters: new Map(), buffers: new Map(), training: true, constructedAt: context.location(), config: configRecord(spec, config) };
   for (const [name, shape] of built.parameters) state.parameters.set(name, shape ? context.parameter(shape) : NONE);
   for (const [name, shape] of built.buffers ?? []) state.buffers.set(name, shape ? { kind: "tensor", shape, dtype: name === "num_batches_tracked" ? "int64" : "float32" } : NONE);
   for (const [name, child] of built.children ?? []) state.children.set(name, child);
   let cls = classes.get(spec);
   if (!cls) classes.set(spec, (cls = fallbackClass(spec)));
-  const instance: InstanceValue = { kind: "instance", cls, attributes: new Map(), id: freshId(), module: state };
-  fallbackConfigs.set(instance, { spec, config, args, kwargs });
-  return instance;
+  return { kind: "instance", cls, attributes: new Map(), id: freshId(), module: state };
 }
 
 /** Constructs a child layer through the host when it can, else standalone from the catalogue's own spec. */
@@ -80,12 +93,13 @@ export function constructChild(layers: ReadonlyMap<string, LayerSpec>, name: str
 export function cloneModule(module: InstanceValue, context: OpContext): InstanceValue {
   const host = context as LayerHostContext;
   if (host.deepCopyModule) return host.deepCopyModule(module);
-  const entry = fallbackConfigs.get(module);
-  if (entry) return buildStandalone(entry.spec, entry.args, entry.kwargs, context);
   return copyTree(module, context);
 }
 
-/** A structural copy with fresh parameter identities (used when no host service is there). */
+/**
+ * A structural copy with fresh parameter identities (used when no host service is there). The copy keeps its class and
+ * ModuleState.config, which is all the catalogue's own instances need to run.
+ */
 function copyTree(module: InstanceValue, context: OpContext): InstanceValue {
   if (!module.module) return module;
   const m = module.module;
