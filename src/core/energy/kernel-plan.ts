@@ -153,6 +153,10 @@ function planOps(report: ModelReport, profile: HardwareProfile, options: PlanOpt
   return planned;
 }
 
+function int8LinearOp(op: PlannedOp, options: PlanOptions): boolean {
+  return options.quantizedLinear === true && op.opClass === "matmul" && op.record.weightElements > 0 && options.precision !== "int8";
+}
+
 /** The kernels of one iteration (inference: a forward pass; train: forward, backward and optimizer step). */
 export function planKernels(report: ModelReport, profile: HardwareProfile, options: PlanOptions): Kernel[] {
   const host = profile.model.hostSecondsPerOp;
@@ -168,6 +172,10 @@ export function planKernels(report: ModelReport, profile: HardwareProfile, optio
     }
     if (autocast && op.castsInput) {
       kernels.push({ op: "autocast_cast", modulePath: record.modulePath, phase: "cast", flops: 0, rate: Infinity, bytes: op.inputElements * 6, launches: 1, hostSeconds: host });
+    }
+    // A quantized Linear quantizes its input on the way in: read at the run's precision, write int8.
+    if (int8LinearOp(op, options)) {
+      kernels.push({ op: "quantize", modulePath: record.modulePath, phase: "cast", flops: 0, rate: Infinity, bytes: op.inputElements * (BYTES_PER_ELEMENT[options.precision] + 1), launches: 1, hostSeconds: host });
     }
     // The reduction length K of a matrix product: FLOPs = 2 × output elements × K.
     const reduction = op.outputElements > 0 ? op.flops / (2 * op.outputElements) : 1;
