@@ -51,14 +51,17 @@ export function scaledDotProductAttention(query: TensorValue, key: TensorValue, 
   if (E !== Ek) throw new PythonError(`scaled_dot_product_attention: query's last dim ${E} does not match key's ${Ek}`);
   if (S !== Sv) throw new PythonError(`scaled_dot_product_attention: key length ${S} does not match value length ${Sv}`);
   let keyLead = key.shape.slice(0, -2);
+  let valueLead = value.shape.slice(0, -2);
   const queryLead = query.shape.slice(0, -2);
   if (enableGqa && keyLead.length >= 1 && queryLead.length >= 1) {
+    // Grouped-query attention repeats each key/value head across its group of query heads.
     const hq = queryLead[queryLead.length - 1];
     const hk = keyLead[keyLead.length - 1];
     if (hq % hk !== 0) throw new PythonError(`scaled_dot_product_attention: query heads ${hq} are not a multiple of key heads ${hk}`);
     keyLead = [...keyLead.slice(0, -1), hq];
+    valueLead = [...valueLead.slice(0, -1), hq];
   }
-  const lead = broadcastShapes(queryLead, keyLead, value.shape.slice(0, -2));
+  const lead = broadcastShapes(queryLead, keyLead, valueLead);
   const flops = sdpaFlops(numel(lead), 1, L, S, E, Ev);
   return emit(context, "aten._scaled_dot_product_flash_attention", flops, [...lead, L, Ev], promoteTypes(query.dtype, value.dtype));
 }
