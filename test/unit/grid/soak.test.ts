@@ -1,6 +1,8 @@
 // Soak: 1,000 refresh cycles against a local server that fails at random (seeded), with outages long enough to go
 // stale then offline. Every cycle's state is checked against a model, and the heap must stay bounded.
 import assert from "node:assert/strict";
+import { setFlagsFromString } from "node:v8";
+import { runInNewContext } from "node:vm";
 import { createGridService } from "../../../src/core/grid/create-service";
 import { lookupOffline } from "../../../src/core/grid/providers/offline";
 import { UndiciHttpClient } from "../../../src/node/http-client";
@@ -8,6 +10,15 @@ import { ukSlots } from "./fixtures";
 import { fakeTime, seededRandom, sendJson, startLocalServer } from "./local-server";
 
 const MINUTE = 60_000;
+
+/** A real garbage collection, so heap figures measure what is kept, not garbage not yet collected. */
+function collectGarbage(): void {
+  const exposed = (globalThis as { gc?: () => void }).gc;
+  if (exposed) return exposed();
+  // Node's documented escape hatch: enable --expose-gc at run time and take gc from a fresh context.
+  setFlagsFromString("--expose-gc");
+  (runInNewContext("gc") as () => void)();
+}
 const MAX_STALE = 3 * 60 * MINUTE;
 
 describe("grid soak", function () {
@@ -39,6 +50,7 @@ describe("grid soak", function () {
     let lastLive: { at: number; value: number } | undefined;
     const counts = { live: 0, stale: 0, offline: 0 };
     let outageLeft = 0;
+    collectGarbage();
     const heapBefore = process.memoryUsage().heapUsed;
     try {
       for (let cycle = 0; cycle < 1000; cycle++) {
@@ -68,10 +80,11 @@ describe("grid soak", function () {
     }
     assert.ok(counts.live > 500 && counts.stale > 10 && counts.offline > 5, JSON.stringify(counts));
     assert.ok(client!.cacheSize <= 64);
-    (globalThis as { gc?: () => void }).gc?.();
+    collectGarbage();
     const growthMb = (process.memoryUsage().heapUsed - heapBefore) / 1024 / 1024;
-    // Generous: 1,000 cycles of 96-slot forecasts must not accumulate (a leak would be tens of MB).
-    assert.ok(growthMb < 40, `heap grew ${growthMb.toFixed(1)} MB`);
+    // Generous: what is kept is one snapshot and at most 64 cached answers (about 1 MB); keeping every cycle's
+    // 96-slot forecast grows it by about 18 MB (checked).
+    assert.ok(growthMb < 12, `heap grew ${growthMb.toFixed(1)} MB`);
     console.log(`      soak: ${JSON.stringify(counts)}, ${server.requests.length} requests, heap growth ${growthMb.toFixed(1)} MB`);
   });
 });
