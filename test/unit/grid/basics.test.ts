@@ -5,7 +5,7 @@ import { parseDuration } from "../../../src/core/grid/duration";
 import { redact, resolveEndpoint } from "../../../src/core/grid/endpoint";
 import { levelOf, trendOf } from "../../../src/core/grid/levels";
 import { ALPHA2_TO_ALPHA3, COUNTRY_INTENSITY, REGION_INTENSITY } from "../../../src/core/grid/offline-tables";
-import { lookupOffline } from "../../../src/core/grid/providers/offline";
+import { OfflineProvider, lookupOffline } from "../../../src/core/grid/providers/offline";
 import { ResilientClient, parseRetryAfter } from "../../../src/core/grid/resilient-client";
 import { regionFromTimeZone } from "../../../src/core/grid/time-zone-region";
 import type { HttpClient } from "../../../src/core/grid/http";
@@ -43,6 +43,16 @@ describe("grid basics", () => {
         assert.ok(row.gco2_per_kwh >= 0 && row.gco2_per_kwh < 1500, `${code}: ${row.gco2_per_kwh}`);
         assert.ok(row.year >= 2000 && row.year <= 2030, `${code}: ${row.year}`);
       }
+    });
+
+    it("the offline provider answers yearly averages and refuses a forecast plainly", async () => {
+      const provider = new OfflineProvider(() => 1234);
+      const reading = await provider.current("US-CA");
+      assert.equal(reading.kind, "average");
+      assert.equal(reading.at, 1234);
+      assert.equal(reading.gco2PerKwh, lookupOffline("US-CA").gco2PerKwh);
+      assert.match((await provider.current("Narnia")).source ?? "", /not in the tables/);
+      await assert.rejects(provider.forecast(), (err: Error & { kind?: string }) => err.kind === "no-forecast");
     });
 
     it("takes the default region from the time zone and says so", () => {
