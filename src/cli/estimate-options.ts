@@ -1,0 +1,99 @@
+// `--hardware ID --dtype fp32|tf32|bf16|fp16|int8 --mode inference|train --region CODE [--pue N]` for `analyze`:
+// validated here, then turned into each model's "estimate" (the JSON contract of issue 3).
+import { z } from "zod";
+import { estimateModel, type Estimate } from "../core/energy/estimate";
+import { hardwareProfiles } from "../core/energy/hardware";
+import { PRECISIONS } from "../core/energy/precision";
+import { lookupOffline } from "../core/grid/providers/offline";
+import type { ModelReport } from "../core/report/model-report";
+import { CliError } from "./cli-io";
+
+/** The option names `analyze` should accept as values (hand them to parseOptions). */
+export const ESTIMATE_OPTION_NAMES = ["hardware", "dtype", "mode", "region", "pue"];
+
+const schema = z.object({
+  hardware: z.string().trim().toLowerCase(),
+  dtype: z.enum(PRECISIONS, { message: `--dtype must be one of ${PRECISIONS.join(", ")}` }).default("fp32"),
+  mode: z.enum(["inference", "train"], { message: "--mode must be inference or train" }).default("inference"),
+  region: z.string().trim().regex(/^[A-Za-z][A-Za-z0-9_-]{1,24}$/, "--region must be a region code such as DEU, US-CA or GB").optional(),
+  pue: z.coerce.number({ message: "--pue must be a number" }).min(1, "--pue must be at least 1").max(3, "--pue above 3 is not a real facility").optional(),
+});
+
+/** What `analyze` needs to add estimates: the options and the grid behind the carbon figure. */
+export interface EstimateSettings {
+  hardware: string;
+  dtype: (typeof PRECISIONS)[number];
+  mode: "inference" | "train";
+  pue: number;
+  gco2PerKwh: number;
+  /** The region the intensity is for and where the figure comes from. */
+  region: string;
+  source: string;
+  /** Lines for stderr (a region not found, so the world average was used). */
+  notes: string[];
+}
+
+/** Validates the estimate options; undefined when none was given (no estimate asked for). */
+export function estimateSettingsFrom(values: Map<string, string>): EstimateSettings | undefined {
+  const given = ESTIMATE_OPTION_NAMES.filter((name) => values.has(name));
+  if (given.length === 0) return undefined;
+  if (!values.has("hardware")) {
+    throw new CliError(`${given.map((n) => `--${n}`).join(", ")} need --hardware ID (greenlight hardware lists them)`);
+  }
+  const parsed = schema.safeParse(Object.fromEntries(ESTIMATE_OPTION_NAMES.filter((n) => values.has(n)).map((n) => [n, values.get(n)])));
+  if (!parsed.success) throw new CliError(parsed.error.issues[0]?.message ?? "invalid estimate options");
+  const options = parsed.data;
+  const known = hardwareProfiles().map((p) => p.id);
+  if (!known.includes(options.hardware)) throw new CliError(`unknown --hardware '${options.hardware}' (known: ${known.join(", ")})`);
+  const found = lookupOffline(options.region ?? "WORLD");
+  const notes = options.region && found.usedWorldFallback ? [`no grid intensity for region '${options.region}': using the world average (${found.gco2PerKwh} gCO2/kWh)`] : [];
+  return {
+    hardware: options.hardware,
+    dtype: options.dtype,
+    mode: options.mode,
+    pue: options.pue ?? 1,
+    gco2PerKwh: found.gco2PerKwh,
+    region: found.region,
+    source: found.source,
+    notes,
+  };
+}
+
+/** The estimate for one model under these settings; the grid intensity may come from a live provider instead. */
+export function estimateFor(report: ModelReport, settings: EstimateSettings, gco2PerKwh = settings.gco2PerKwh): Estimate {
+  return estimateModel(report, {
+    hardware: settings.hardware,
+    dtype: settings.dtype,
+    mode: settings.mode,
+    carbon: { gco2PerKwh, pue: settings.pue },
+  });
+}
+
+const significant = (value: number, digits = 4): number => (value === 0 || !Number.isFinite(value) ? value : Number(value.toPrecision(digits)));
+
+/** The "estimate" object of `analyze --format json`: the contract's fields, rounded, and the costliest layers. */
+export function estimateJson(estimate: Estimate, topLayers = 5): Record<string, unknown> {
+  return {
+    hardware: estimate.hardware,
+    dtype: estimate.dtype,
+    mode: estimate.mode,
+    batch: estimate.batch,
+    flops_per_iter: estimate.flops_per_iter,
+    seconds_per_iter: significant(estimate.seconds_per_iter),
+    joules_per_iter: significant(estimate.joules_per_iter),
+    avg_power_w: significant(estimate.avg_power_w, 3),
+    gco2e_per_iter: significant(estimate.gco2e_per_iter),
+    bound: estimate.bound,
+    gco2_per_kwh: estimate.gco2_per_kwh,
+    pue: estimate.pue,
+    top_layers: estimate.layers.slice(0, topLayers).map((l) => ({ path: l.path, share: significant(l.share, 3), joules: significant(l.joules) })),
+  };
+}
+
+/** One line for the table and Markdown formats. */
+export function estimateLine(estimate: Estimate): string {
+  const time = estimate.seconds_per_iter < 1 ? `${significant(estimate.seconds_per_iter * 1e3, 3)} ms` : `${significant(estimate.seconds_per_iter, 3)} s`;
+  const unit = estimate.mode === "train" ? "step" : "forward";
+  return `${estimate.hardware} ${estimate.dtype} ${estimate.mode}, batch ${estimate.batch}: ${time}, ${significant(estimate.joules_per_iter, 3)} J, ` +
+    `${significant(estimate.avg_power_w, 3)} W, ${significant(estimate.gco2e_per_iter, 3)} gCO2e per ${unit} (${estimate.bound}-bound)`;
+}

@@ -1,0 +1,77 @@
+import { strict as assert } from "node:assert";
+import { runHardware } from "../../../src/cli/commands/hardware";
+import { CliError } from "../../../src/cli/cli-io";
+import { estimateFor, estimateJson, estimateLine, estimateSettingsFrom } from "../../../src/cli/estimate-options";
+import { hardwareProfiles } from "../../../src/core/energy/hardware";
+import { resnet50 } from "./workloads";
+
+function collect(): { out: { stdout(t: string): void; stderr(t: string): void }; text: () => string } {
+  let text = "";
+  return { out: { stdout: (t) => (text += t), stderr: (t) => (text += t) }, text: () => text };
+}
+
+describe("greenlight hardware", () => {
+  it("lists every profile in a table", async () => {
+    const c = collect();
+    assert.equal(await runHardware([], c.out), 0);
+    for (const p of hardwareProfiles()) assert.match(c.text(), new RegExp(`^${p.id} `, "m"));
+  });
+
+  it("gives the figures and their sources as JSON", async () => {
+    const c = collect();
+    assert.equal(await runHardware(["--format", "json"], c.out), 0);
+    const json = JSON.parse(c.text()) as { id: string; peak_tflops: { fp32: number }; sources: Record<string, string> }[];
+    assert.equal(json.length, hardwareProfiles().length);
+    assert.ok(json.every((p) => p.peak_tflops.fp32 > 0 && p.sources.peakTflops));
+  });
+
+  it("rejects an unknown format or argument", async () => {
+    await assert.rejects(runHardware(["--format", "xml"], collect().out), CliError);
+    await assert.rejects(runHardware(["h100"], collect().out), /unexpected argument 'h100'/);
+  });
+});
+
+describe("analyze's estimate options", () => {
+  const values = (entries: Record<string, string>): Map<string, string> => new Map(Object.entries(entries));
+
+  it("asks for nothing when no option is given", () => {
+    assert.equal(estimateSettingsFrom(values({})), undefined);
+  });
+
+  it("defaults to fp32 inference and the world average", () => {
+    const s = estimateSettingsFrom(values({ hardware: "H100-SXM" }))!;
+    assert.deepEqual([s.hardware, s.dtype, s.mode, s.pue, s.gco2PerKwh], ["h100-sxm", "fp32", "inference", 1, 475]);
+  });
+
+  it("takes a region's yearly average from the offline table", () => {
+    const s = estimateSettingsFrom(values({ hardware: "l4", region: "FRA", dtype: "bf16", mode: "train", pue: "1.2" }))!;
+    assert.ok(s.gco2PerKwh > 0 && s.gco2PerKwh < 200, `France ${s.gco2PerKwh}`);
+    assert.equal(s.pue, 1.2);
+    assert.equal(s.notes.length, 0);
+    const unknown = estimateSettingsFrom(values({ hardware: "l4", region: "ZZZ" }))!;
+    assert.match(unknown.notes[0], /world average/);
+  });
+
+  it("says what is wrong with bad options", () => {
+    assert.throws(() => estimateSettingsFrom(values({ dtype: "bf16" })), /--dtype need --hardware/);
+    assert.throws(() => estimateSettingsFrom(values({ hardware: "gpu9000" })), /unknown --hardware 'gpu9000' \(known: /);
+    assert.throws(() => estimateSettingsFrom(values({ hardware: "t4", dtype: "fp64" })), /--dtype must be one of/);
+    assert.throws(() => estimateSettingsFrom(values({ hardware: "t4", mode: "serve" })), /--mode must be inference or train/);
+    assert.throws(() => estimateSettingsFrom(values({ hardware: "t4", pue: "0.5" })), /--pue must be at least 1/);
+    assert.throws(() => estimateSettingsFrom(values({ hardware: "t4", pue: "abc" })), /--pue must be a number/);
+    assert.throws(() => estimateSettingsFrom(values({ hardware: "t4", region: "../etc" })), /--region must be a region code/);
+  });
+
+  it("produces the contract's JSON fields and a one-line summary", () => {
+    const s = estimateSettingsFrom(values({ hardware: "a100-sxm", dtype: "bf16", region: "DEU" }))!;
+    const estimate = estimateFor(resnet50(8), s);
+    const json = estimateJson(estimate);
+    for (const key of ["hardware", "dtype", "mode", "batch", "flops_per_iter", "seconds_per_iter", "joules_per_iter", "avg_power_w", "gco2e_per_iter", "bound"]) {
+      assert.ok(key in json, key);
+    }
+    assert.equal(json.batch, 8);
+    assert.ok(["compute", "memory", "launch"].includes(json.bound as string));
+    assert.ok(Math.abs((json.gco2e_per_iter as number) / ((estimate.joules_per_iter / 3.6e6) * s.gco2PerKwh) - 1) < 1e-3);
+    assert.match(estimateLine(estimate), /^a100-sxm bf16 inference, batch 8: [\d.]+ ms, [\d.e-]+ J, [\d.]+ W, [\d.e-]+ gCO2e per forward \((compute|memory|launch)-bound\)$/);
+  });
+});
