@@ -41,7 +41,8 @@ function usesCuda(file: PythonFile): boolean {
   for (const place of file.places) {
     for (const e of ownExpressions(place.statement)) {
       forEachExpression(e, (x) => {
-        if ((x.type === "attribute" && x.name === "cuda") || (x.type === "str" && x.value !== null && /^cuda(:\d+)?$/.test(x.value))) found = true;
+        // torch.accelerator (PyTorch 2.6+) picks CUDA when there is one.
+        if ((x.type === "attribute" && (x.name === "cuda" || x.name === "accelerator")) || (x.type === "str" && x.value !== null && /^cuda(:\d+)?$/.test(x.value))) found = true;
       });
     }
   }

@@ -1,6 +1,6 @@
 import type { Statement } from "../python/ast";
 import { insertLinesAfter, insertLinesBefore } from "./edit-builders";
-import { assignmentsFromCalls, callsEval, inferenceCalls, moduleVariables } from "./model-usage";
+import { callsEval, inferenceCalls, moduleVariables, torchModelSites } from "./model-usage";
 import { ruleHelpUri, type RawFinding, type Rule, type RuleContext } from "./rule-context";
 import type { Fix } from "./types";
 
@@ -21,7 +21,7 @@ export const gl005MissingEval: Rule = { definition, check };
 function check(context: RuleContext): RawFinding[] {
   const { file } = context;
   const findings: RawFinding[] = [];
-  for (const v of moduleVariables(file, assignmentsFromCalls(file))) {
+  for (const v of moduleVariables(file, torchModelSites(file, context.analysis))) {
     if (callsEval(file, v)) continue;
     const guarded = inferenceCalls(file, v).filter((c) => file.isGuarded(c.place));
     if (guarded.length === 0) continue;

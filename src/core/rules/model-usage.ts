@@ -1,3 +1,4 @@
+import type { AnalysisResult } from "../analyze";
 import type { Expression, Statement } from "../python/ast";
 import type { ModelReport } from "../report/model-report";
 import type { PythonFile, PlacedCall } from "./python-file";
@@ -110,4 +111,34 @@ export function moduleVariables(file: PythonFile, sites: ModelSite[]): Set<strin
     if (["load_state_dict", "parameters", "named_parameters", "named_modules"].includes(call.func.name)) names.add(call.func.object.id);
   }
   return names;
+}
+
+/** Top-level classes of the file that subclass nn.Module (directly or through another such class). */
+export function torchModuleClasses(file: PythonFile): Set<string> {
+  const out = new Set<string>();
+  for (const s of file.syntax.body) {
+    if (s.type !== "class") continue;
+    if (s.bases.some((b) => /(^|\.)nn\.Module$|^torch\.nn\.modules\.module\.Module$/.test(file.qualify(b.value) ?? "") || out.has(file.qualify(b.value) ?? ""))) out.add(s.name);
+  }
+  return out;
+}
+
+/**
+ * Assignments that build a PyTorch model: a class or builder the analyzer reported, an nn.Module subclass of the
+ * file, or a whole model loaded with torch.load. Loss modules are left out (they have no train/eval behaviour).
+ */
+export function torchModelSites(file: PythonFile, analysis: AnalysisResult | undefined): ModelSite[] {
+  const names = torchModuleClasses(file);
+  for (const m of analysis?.models ?? []) {
+    const callee = entryCallee(m);
+    if (callee) names.add(callee);
+    const root = rootClass(m);
+    if (root) names.add(root);
+  }
+  return assignmentsFromCalls(file).filter((a) => {
+    if (a.callee === undefined || /Loss$/.test(a.callee)) return false;
+    const q = file.qualify(a.call.func) ?? "";
+    // torch.nn layers and containers (classes right under torch.nn), torchvision's model zoo, whole saved models.
+    return names.has(a.callee) || /^torch\.nn\.[A-Z]\w*$/.test(q) || /^torchvision\.models\./.test(q) || q === "torch.load";
+  });
 }

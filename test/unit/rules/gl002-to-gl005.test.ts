@@ -156,6 +156,20 @@ def predict(x):
     assert.ok(after.includes("    net = nn.Sequential(nn.Linear(4, 4), nn.Dropout(0.5))\n    net.eval()\n    return net(x)\n"), after);
   });
 
+  it("does not take a loss function or an optimizer for a model", async () => {
+    const text = `import torch
+import torch.nn as nn
+
+criterion = nn.CrossEntropyLoss()
+optimizer = torch.optim.SGD([torch.zeros(1, requires_grad=True)], lr=0.1)
+optimizer.load_state_dict(torch.load("opt.pt"))
+with torch.no_grad():
+    print(criterion(torch.randn(2, 3), torch.tensor([0, 1])))
+    optimizer(1)
+`;
+    assert.equal(ofRule(await findingsOf(text), "GL005").length, 0);
+  });
+
   it("is quiet when eval() is called anywhere, also chained at construction", async () => {
     assert.equal(ofRule(await findingsOf(fixture("recurrent.py")), "GL005").length, 0);
     const chained = fixture("no_eval.py").replace("regressor = Regressor()", "regressor = Regressor().eval()");

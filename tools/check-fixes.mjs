@@ -1,0 +1,122 @@
+#!/usr/bin/env node
+// Runs every fix the rules offer over every .py file of the dev corpus and checks what a fix promises:
+// the file still parses, the finding is gone afterwards, and applying all fixes twice equals applying them once.
+//
+//   node --import tsx tools/check-fixes.mjs [--corpus .corpus] [--verbose]
+//
+// The corpus is other people's code: it is only read here, never written, never committed.
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { join, relative } from "node:path";
+import { analyzeSource, SyntaxCache } from "../src/core/analyze.ts";
+import { createPythonParser } from "../src/core/python/parser.ts";
+import { applyEdits } from "../src/core/rules/apply-edits.ts";
+import { findRules } from "../src/core/rules/rules.ts";
+import { diskFiles } from "../src/node/disk-files.ts";
+import { readParserWasm } from "../src/node/wasm.ts";
+
+const args = process.argv.slice(2);
+const corpus = args.includes("--corpus") ? args[args.indexOf("--corpus") + 1] : ".corpus";
+const verbose = args.includes("--verbose");
+
+function pythonFiles(dir) {
+  const out = [];
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, e.name);
+    if (e.isDirectory()) out.push(...pythonFiles(p));
+    else if (e.isFile() && e.name.endsWith(".py")) out.push(p);
+  }
+  return out.sort();
+}
+
+const parser = await createPythonParser(readParserWasm(join(process.cwd(), "node_modules")));
+const disk = diskFiles();
+
+/** Findings of a text as the CLI would see them (the real analyzer, imports resolved from the repository root). */
+function findingsOf(file, text, root) {
+  let analysis;
+  try {
+    analysis = analyzeSource(parser, { file, text, root, files: disk, cache: new SyntaxCache(), budget: { milliseconds: 5000 } });
+  } catch (err) {
+    analysis = undefined;
+  }
+  const tree = parser.parse(text);
+  try {
+    return findRules({ file, text, tree, analysis });
+  } finally {
+    tree.delete();
+  }
+}
+
+function parses(text) {
+  const tree = parser.parse(text);
+  const ok = !tree.rootNode.hasError;
+  tree.delete();
+  return ok;
+}
+
+const lineOf = (text, line) => text.split(/\r?\n/)[line - 1];
+/** A finding's identity across edits: rule, message and the text of its line. */
+const keyOf = (text, f) => `${f.rule}|${f.message}|${lineOf(text, f.line)}`;
+
+/** One pass of "fix all": the first fix of every finding, one at a time, re-reading the findings after each. */
+function fixAll(file, text, root) {
+  const tried = new Set();
+  let current = text;
+  for (let round = 0; round < 50; round++) {
+    const next = findingsOf(file, current, root).find((f) => f.fixes.length > 0 && !tried.has(keyOf(current, f)));
+    if (!next) return current;
+    tried.add(keyOf(current, next));
+    current = applyEdits(current, next.fixes[0].edits);
+  }
+  return current;
+}
+
+const totals = { files: 0, filesWithFindings: 0, findings: {}, fixes: 0, parseOk: 0, gone: 0, idempotent: 0, allStable: 0, allParse: 0 };
+const failures = [];
+const started = Date.now();
+for (const file of pythonFiles(corpus)) {
+  const root = join(corpus, relative(corpus, file).split("/")[0]);
+  const text = readFileSync(file, "utf8");
+  if (statSync(file).size > 2 * 1024 * 1024) continue;
+  totals.files++;
+  const originalParses = parses(text);
+  const findings = findingsOf(file, text, root);
+  if (findings.length > 0) totals.filesWithFindings++;
+  for (const f of findings) {
+    totals.findings[f.rule] = (totals.findings[f.rule] ?? 0) + 1;
+    const sameRuleBefore = findings.filter((x) => x.rule === f.rule).length;
+    for (const fix of f.fixes) {
+      totals.fixes++;
+      const where = `${relative(corpus, file)}:${f.line} ${f.rule} ${fix.kind}`;
+      let after;
+      try {
+        after = applyEdits(text, fix.edits);
+      } catch (err) {
+        failures.push(`${where}: edits do not apply (${err.message})`);
+        continue;
+      }
+      if (parses(after) || !originalParses) totals.parseOk++;
+      else failures.push(`${where}: the fixed file does not parse`);
+      const remaining = findingsOf(file, after, root).filter((x) => x.rule === f.rule);
+      if (remaining.length === sameRuleBefore - 1) totals.gone++;
+      else failures.push(`${where}: ${remaining.length} ${f.rule} findings after the fix (before ${sameRuleBefore})`);
+      const again = remaining.filter((x) => keyOf(after, x) === keyOf(text, f) && x.fixes.some((y) => y.kind === fix.kind));
+      if (again.length === 0) totals.idempotent++;
+      else failures.push(`${where}: the same fix is offered again`);
+      if (verbose) console.log(`ok? ${where}`);
+    }
+  }
+  const once = fixAll(file, text, root);
+  const twice = fixAll(file, once, root);
+  if (once === twice) totals.allStable++;
+  else failures.push(`${relative(corpus, file)}: applying all fixes twice differs from once`);
+  if (parses(once) || !originalParses) totals.allParse++;
+  else failures.push(`${relative(corpus, file)}: the file with all fixes applied does not parse`);
+}
+
+console.log(`files: ${totals.files} (${totals.filesWithFindings} with findings), in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+console.log(`findings: ${Object.entries(totals.findings).sort().map(([r, n]) => `${r} ${n}`).join(", ") || "none"}`);
+console.log(`fixes offered: ${totals.fixes}; still parse: ${totals.parseOk}; finding gone: ${totals.gone}; not offered again: ${totals.idempotent}`);
+console.log(`all fixes applied: parses in ${totals.allParse}/${totals.files} files, twice = once in ${totals.allStable}/${totals.files} files`);
+for (const f of failures) console.log(`FAIL ${f}`);
+process.exitCode = failures.length === 0 ? 0 : 1;
