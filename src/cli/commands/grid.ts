@@ -122,7 +122,7 @@ export function headerLines(snapshot: GridSnapshot): string[] {
           : "offline: yearly average";
   const lines = [
     `Grid carbon intensity, ${current.region} (${current.provider}, ${state})`,
-    `  now       ${formatValue(current.gco2PerKwh)}  ${levelOf(current.gco2PerKwh)}${current.index ? ` (${current.index})` : ""}  ${current.kind} at ${iso(current.at)}`,
+    `  now       ${formatValue(current.gco2PerKwh)}  ${levelOf(current.gco2PerKwh)}${current.index ? ` (provider index: ${current.index})` : ""}  ${current.kind} at ${iso(current.at)}`,
   ];
   if (current.source) lines.push(`  source    ${current.source}`);
   if (snapshot.error) lines.push(`  why       ${snapshot.error}`);
