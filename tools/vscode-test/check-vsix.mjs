@@ -7,12 +7,12 @@ import { repoRoot, cacheDir } from "./paths.mjs";
 import { summarise } from "./results.mjs";
 import { prepareWorkspace } from "./workspace.mjs";
 
-/** Returns 0 when the packaged extension installs and activates; prints `N passed, N failed`. */
+/** Checks that the packaged extension installs and activates; returns summarise()'s counts and exit code. */
 export async function checkVsix({ codeServer, verbose, timeoutMs = 300_000 }) {
   const packaged = spawnSync("npm", ["run", "package", "--silent"], { cwd: repoRoot, stdio: "inherit" });
   if (packaged.status !== 0) {
-    console.log("[vscode-test] npm run package failed\n0 passed, 1 failed");
-    return 1;
+    console.log("[vscode-test] npm run package failed");
+    return { exitCode: 1, passed: 0, failed: 1 };
   }
   const workspace = prepareWorkspace("vsix-workspace");
   const probe = path.join(repoRoot, "test/integration/vsix-probe");

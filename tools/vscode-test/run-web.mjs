@@ -8,7 +8,7 @@ import path from "node:path";
 import { ensureDebianPackages, ensureWebTools } from "./install-tools.mjs";
 import { bundleSuite } from "./bundle-suite.mjs";
 import { repoRoot, cacheDir, homeDir, tmpDir } from "./paths.mjs";
-import { summarise } from "./results.mjs";
+import { closingLine, summarise } from "./results.mjs";
 import { prepareWorkspace } from "./workspace.mjs";
 
 const argv = process.argv.slice(2);
@@ -71,7 +71,7 @@ async function main() {
   }, timeoutMs);
   const exitCode = await new Promise((resolve) => child.on("exit", (code) => resolve(code ?? 124)));
   clearTimeout(timer);
-  return summarise({ exitCode, lines }, "web suite (test-web)");
+  return closingLine([summarise({ exitCode, lines }, "web suite (test-web)")]);
 }
 
 main().then(

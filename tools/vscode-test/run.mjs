@@ -10,7 +10,7 @@ import { ensureDebianPackages, ensureCodeServer, ensurePlaywright } from "./inst
 import { runInCodeServer } from "./code-server-driver.mjs";
 import { bundleSuite } from "./bundle-suite.mjs";
 import { repoRoot, cacheDir, screenshotsDir } from "./paths.mjs";
-import { summarise } from "./results.mjs";
+import { closingLine, summarise } from "./results.mjs";
 import { checkVsix } from "./check-vsix.mjs";
 import { prepareWorkspace } from "./workspace.mjs";
 
@@ -43,9 +43,9 @@ async function main() {
     timeoutMs: Number(option("timeout") ?? 600_000),
     verbose,
   });
-  let exitCode = summarise(result, "integration suite (code-server)");
-  if (argv.includes("--vsix")) exitCode = (await checkVsix({ codeServer, verbose })) || exitCode;
-  return exitCode;
+  const results = [summarise(result, "integration suite (code-server)")];
+  if (argv.includes("--vsix")) results.push(await checkVsix({ codeServer, verbose }));
+  return closingLine(results);
 }
 
 main().then(
