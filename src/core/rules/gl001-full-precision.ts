@@ -10,7 +10,9 @@ import {
   hasTorchTraining,
   inferenceCalls,
   isExported,
+  isBuilderSite,
   isTrained,
+  readyStatement,
   rootClass,
   type ModelSite,
 } from "./model-usage";
@@ -204,7 +206,8 @@ function torchFindings(context: RuleContext): RawFinding[] {
     // A model the analyzer found as a top-level variable (`model = nn.Sequential(...)`) is its own site.
     const byVariable = reports.find((m) => m.entry === a.variable && m.name === a.variable && m.line === a.statement.pos.line);
     const model = byCall ?? byVariable;
-    if (model) sites.push({ site: a, model });
+    // A builder that returns the model (`from_pretrained`) is not where it runs: its callers are.
+    if (model && !isBuilderSite(a)) sites.push({ site: a, model });
   }
   const findings: RawFinding[] = [];
   const topLevelDefinition = (name: string | undefined) =>
@@ -220,12 +223,14 @@ function torchFindings(context: RuleContext): RawFinding[] {
     const classDefinition = topLevelDefinition(className) ?? topLevelDefinition(entryCallee(model));
     const trained = training && isTrained(file, v);
     let fixes: Fix[];
-    if (!trained && file.startsLine(site.statement)) {
+    // Quantize once the model is ready: after its weights are loaded and it is moved, not before.
+    const ready = readyStatement(file, site);
+    if (!trained && file.startsLine(site.statement) && file.endsLine(ready)) {
       const indent = file.source.indentation(site.statement.pos.line - 1);
       fixes = torchFixTexts(summary, amount).map((t) => ({
         kind: t.kind,
         title: t.title,
-        edits: withImports(file, t.imports, [insertLinesAfter(file, site.statement, t.inline(v, file.source.indentUnit).map((l) => indent + l))]),
+        edits: withImports(file, t.imports, [insertLinesAfter(file, ready, t.inline(v, file.source.indentUnit).map((l) => indent + l))]),
       }));
     } else {
       // Trained here: quantizing where it is built would break training, so offer a helper to call afterwards.

@@ -2,7 +2,7 @@ import type { AnalysisResult } from "../analyze";
 import type { Expression, Statement } from "../python/ast";
 import type { ModelReport } from "../report/model-report";
 import type { PythonFile, PlacedCall } from "./python-file";
-import { calleeName, isMethodCall, type CallExpression, type StatementPlace } from "./syntax-walk";
+import { calleeName, callsIn, childBodies as childBodiesOf, isMethodCall, type CallExpression, type StatementPlace } from "./syntax-walk";
 
 // Where models are built and how they are used, read from the syntax: the analyzer knows what a model is made of,
 // these helpers know what the file does with it.
@@ -103,11 +103,12 @@ export function isTrained(file: PythonFile, variable: string): boolean {
 /** Names that hold a module: built at a site, loaded whole, or used like one (`.load_state_dict`, `.parameters()`). */
 export function moduleVariables(file: PythonFile, sites: ModelSite[]): Set<string> {
   const names = new Set(sites.map((s) => s.variable));
+  const receivers = new Set(["self", "cls"]); // a module's own methods are not uses of a model
   // Optimizers, schedulers and grad scalers have state dicts too: names built by them are not modules.
   const notModules = new Set<string>();
   for (const a of assignmentsFromCalls(file)) if (/optim|scheduler|scaler/i.test(file.qualify(a.call.func) ?? "")) notModules.add(a.variable);
   for (const { call } of file.calls) {
-    if (call.func.type !== "attribute" || call.func.object.type !== "name" || notModules.has(call.func.object.id)) continue;
+    if (call.func.type !== "attribute" || call.func.object.type !== "name" || notModules.has(call.func.object.id) || receivers.has(call.func.object.id)) continue;
     if (["load_state_dict", "parameters", "named_parameters", "named_modules"].includes(call.func.name)) names.add(call.func.object.id);
   }
   return names;
@@ -141,4 +142,35 @@ export function torchModelSites(file: PythonFile, analysis: AnalysisResult | und
     // torch.nn layers and containers (classes right under torch.nn), torchvision's model zoo, whole saved models.
     return names.has(a.callee) || /^torch\.nn\.[A-Z]\w*$/.test(q) || /^torchvision\.models\./.test(q) || q === "torch.load";
   });
+}
+
+/** True when the site sits in a function that returns the model it builds (a builder such as `from_pretrained`). */
+export function isBuilderSite(site: ModelSite): boolean {
+  const fn = [...site.place.ancestors].reverse().find((a) => a.type === "function");
+  if (!fn || fn.type !== "function") return false;
+  let returns = false;
+  const visit = (body: Statement[]) => {
+    for (const s of body) {
+      if (s.type === "return" && s.value?.type === "name" && s.value.id === site.variable) returns = true;
+      if (s.type !== "function" && s.type !== "class") for (const b of childBodiesOf(s)) visit(b);
+    }
+  };
+  visit(fn.body);
+  return returns;
+}
+
+/** Calls that still set a model up after it is built (weights loaded, moved): a fix goes after the last of them. */
+const SETUP_METHODS = ["load_state_dict", "load_weights", "to", "cuda", "cpu", "float", "double", "requires_grad_", "share_memory"];
+
+/** The statement after which a model is ready: its construction, or the set-up statements right after it. */
+export function readyStatement(file: PythonFile, site: ModelSite): Statement {
+  let ready: Statement = site.statement;
+  for (const s of site.place.body.slice(site.place.index + 1)) {
+    const calls = callsIn(s, true);
+    const setup = calls.some((c) => isMethodCall(c, site.variable, SETUP_METHODS));
+    const used = calls.some((c) => (c.func.type === "name" && c.func.id === site.variable) || isMethodCall(c, site.variable, ["forward", "generate", "predict", "state_dict", "parameters", "modules", "named_parameters"]));
+    if (used || s.type === "return") break;
+    if (setup) ready = s;
+  }
+  return ready;
 }

@@ -48,6 +48,37 @@ describe("GL001 full-precision layers", () => {
     assert.ok(after.includes('    for pruned_module in model.modules():\n        if hasattr(pruned_module, "weight_orig"):\n            prune.remove(pruned_module, "weight")\n'), after);
   });
 
+  it("quantizes after the weights are loaded and the model is moved, not before", async () => {
+    const text = fixture("no_eval.py").replace('regressor.load_state_dict(torch.load("regressor.pt"))\n', 'regressor.load_state_dict(torch.load("regressor.pt"))\nregressor.to("cpu")\n');
+    const after = await fixAndCheck(text, "GL001", "dynamic-int8");
+    assert.ok(after.includes('regressor.to("cpu")\n# Greenlight GL001: int8 dynamic quantization'), after);
+  });
+
+  it("a builder that returns the model is not where it runs: the finding goes to the class", async () => {
+    const text = `import torch.nn as nn
+
+
+class Head(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.fc = nn.Linear(4, 2)
+
+    def forward(self, x):
+        return self.fc(x)
+
+    @classmethod
+    def pretrained(cls):
+        head = Head()
+        head.fc.weight.data.zero_()
+        return head
+`;
+    const [finding] = ofRule(await findingsOf(text), "GL001");
+    assert.equal(finding.line, 4);
+    const after = await fixAndCheck(text, "GL001", "weight-only-int8");
+    assert.ok(after.includes("        head = Head()\n        head.fc.weight.data.zero_()\n"), "the builder is left alone");
+    assert.ok(after.endsWith("        return head\n\n\ndef int8_weight_only_Head(model):\n" + '    """Greenlight GL001: int8 weight-only quantization of the Linear layers with torchao (weights 4x smaller)."""\n' + "    quantize_(model, Int8WeightOnlyConfig())\n    return model\n"), after);
+  });
+
   it("a file that only defines the model gets a helper function below the class", async () => {
     const text = fixture("defines_only.py");
     const findings = ofRule(await findingsOf(text), "GL001");
