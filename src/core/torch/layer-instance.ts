@@ -1,5 +1,6 @@
 // Children of composite catalogue layers (MultiheadAttention.out_proj, TransformerEncoderLayer.self_attn, ...).
 import { NONE, bindArguments, freshId } from "../interp/construct";
+import { deepCopy } from "./module-base";
 import {
   Unresolved,
   type BoundArguments,
@@ -65,7 +66,8 @@ function fallbackClass(spec: LayerSpec): ClassValue {
   return cls;
 }
 
-const classes = new Map<LayerSpec, ClassValue>();
+/** Standalone classes not yet attached to an interpreter's nn.Module (see adoptChildren). */
+const standalone = new WeakSet<ClassValue>();
 
 /** Builds a catalogue layer the way nn.Module construction does: parameters, buffers, children. */
 function buildStandalone(spec: LayerSpec, args: Value[], kwargs: Map<string, Value>, context: OpContext): InstanceValue {
@@ -75,8 +77,9 @@ function buildStandalone(spec: LayerSpec, args: Value[], kwargs: Map<string, Val
   for (const [name, shape] of built.parameters) state.parameters.set(name, shape ? context.parameter(shape) : NONE);
   for (const [name, shape] of built.buffers ?? []) state.buffers.set(name, shape ? { kind: "tensor", shape, dtype: name === "num_batches_tracked" ? "int64" : "float32" } : NONE);
   for (const [name, child] of built.children ?? []) state.children.set(name, child);
-  let cls = classes.get(spec);
-  if (!cls) classes.set(spec, (cls = fallbackClass(spec)));
+  // One class per instance: adoption below rewires it for the interpreter that runs it, and analyses do not share.
+  const cls = fallbackClass(spec);
+  standalone.add(cls);
   return { kind: "instance", cls, attributes: new Map(), id: freshId(), module: state };
 }
 
@@ -89,27 +92,14 @@ export function constructChild(layers: ReadonlyMap<string, LayerSpec>, name: str
   return buildStandalone(spec, args, kwargs, context);
 }
 
-/** Deep-copies a module for clones (TransformerEncoder's layers): through the host, else by rebuilding or copying. */
+/**
+ * Deep-copies a module for clones (TransformerEncoder's _get_clones): through the host when it offers a copy, else with
+ * nn.Module's copy.deepcopy semantics from module-base (fresh parameters; catalogue layers keep their configuration).
+ */
 export function cloneModule(module: InstanceValue, context: OpContext): InstanceValue {
   const host = context as LayerHostContext;
   if (host.deepCopyModule) return host.deepCopyModule(module);
-  return copyTree(module, context);
-}
-
-/**
- * A structural copy with fresh parameter identities (used when no host service is there). The copy keeps its class and
- * ModuleState.config, which is all the catalogue's own instances need to run.
- */
-function copyTree(module: InstanceValue, context: OpContext): InstanceValue {
-  if (!module.module) return module;
-  const m = module.module;
-  const state: ModuleState = {
-    ...m,
-    children: new Map([...m.children].map(([k, c]) => [k, c.kind === "instance" ? cloneModule(c, context) : c])),
-    parameters: new Map([...m.parameters].map(([k, p]) => [k, p.kind === "tensor" ? context.parameter(p.shape, p.parameter?.requiresGrad ?? true) : p])),
-    buffers: new Map(m.buffers),
-  };
-  return { kind: "instance", cls: module.cls, attributes: new Map(module.attributes), id: freshId(), module: state };
+  return deepCopy(module) as InstanceValue;
 }
 
 /** A ModuleList-like container holding children "0", "1", ... (named_modules paths as PyTorch prints them). */
@@ -130,8 +120,34 @@ export function moduleListOf(children: InstanceValue[], context: OpContext): Ins
   return { kind: "instance", cls, attributes: new Map(), id: freshId(), module: state };
 }
 
-/** Runs a child module: through the interpreter (so the child gets its own FLOPs) when it is callable there. */
-export function callChild(child: Value, args: Value[], context: OpContext, kwargs: Map<string, Value> = new Map()): Value {
+/**
+ * Attaches standalone children to the nn.Module class of the interpreter running `parent`: their class then derives
+ * from it, so calling them goes through Module.__call__ (their FLOPs are attributed to them, not to the parent) and
+ * module methods (parameters(), named_modules(), ...) work on them. A no-op for children the host constructed.
+ */
+export function adoptChildren(parent: InstanceValue): void {
+  const moduleClass = (parent.cls as ClassValue & { mro?: ClassValue[] }).mro?.find((c) => c.qualifiedName === "torch.nn.Module");
+  if (!moduleClass) return;
+  const visit = (m: InstanceValue) => {
+    for (const c of m.module?.children.values() ?? []) {
+      if (c.kind !== "instance") continue;
+      if (standalone.has(c.cls)) {
+        standalone.delete(c.cls);
+        const cls = c.cls as ClassValue & { mro: ClassValue[] };
+        cls.bases = [moduleClass];
+        cls.mro = [cls, ...((moduleClass as ClassValue & { mro?: ClassValue[] }).mro ?? [moduleClass])];
+        // Module.__call__ now runs forward with the module bookkeeping; the standalone __call__ would bypass it.
+        cls.attributes.delete("__call__");
+      }
+      visit(c);
+    }
+  };
+  visit(parent);
+}
+
+/** Runs a child module through the interpreter; `parent` lets standalone children join its nn.Module first. */
+export function callChild(child: Value, args: Value[], context: OpContext, kwargs: Map<string, Value> = new Map(), parent?: InstanceValue): Value {
   if (child.kind === "none") throw new Unresolved("calling a module slot that holds None");
+  if (parent) adoptChildren(parent);
   return context.callValue(child, args, kwargs);
 }

@@ -27,7 +27,7 @@ function tensorOf(v: Value, what: string): TensorValue {
 /** Applies the layer's activation: 'relu'/'gelu', a function (F.gelu) or a module (nn.GELU()). */
 function activate(layer: LayerInstance, x: TensorValue, context: OpContext): TensorValue {
   const own = layer.state.children.get("activation");
-  if (own && own.kind === "instance") return tensorOf(callChild(own, [x], context), "activation output");
+  if (own && own.kind === "instance") return tensorOf(callChild(own, [x], context, undefined, layer.self), "activation output");
   const act = layer.config.get("activation");
   if (act.kind === "str") {
     if (act.value !== "relu" && act.value !== "gelu") throw new PythonError(`activation should be relu/gelu, not ${act.value}`);
@@ -68,20 +68,20 @@ function childOf(layer: LayerInstance, name: string): Value {
 
 function attentionBlock(layer: LayerInstance, name: string, q: TensorValue, kv: TensorValue, mask: Value, padding: Value, causal: Value, dropout: string, context: OpContext): TensorValue {
   const kwargs = new Map<string, Value>([["attn_mask", mask], ["key_padding_mask", padding], ["need_weights", bool(false)], ["is_causal", causal]]);
-  const out = tensorOf(callChild(childOf(layer, name), [q, kv, kv], context, kwargs), `${name} output`);
-  return tensorOf(callChild(childOf(layer, dropout), [out], context), `${dropout} output`);
+  const out = tensorOf(callChild(childOf(layer, name), [q, kv, kv], context, kwargs, layer.self), `${name} output`);
+  return tensorOf(callChild(childOf(layer, dropout), [out], context, undefined, layer.self), `${dropout} output`);
 }
 
 function feedForward(layer: LayerInstance, x: TensorValue, context: OpContext, dropout: string): TensorValue {
-  let h = tensorOf(callChild(childOf(layer, "linear1"), [x], context), "linear1 output");
+  let h = tensorOf(callChild(childOf(layer, "linear1"), [x], context, undefined, layer.self), "linear1 output");
   h = activate(layer, h, context);
-  h = tensorOf(callChild(childOf(layer, "dropout"), [h], context), "dropout output");
-  h = tensorOf(callChild(childOf(layer, "linear2"), [h], context), "linear2 output");
-  return tensorOf(callChild(childOf(layer, dropout), [h], context), `${dropout} output`);
+  h = tensorOf(callChild(childOf(layer, "dropout"), [h], context, undefined, layer.self), "dropout output");
+  h = tensorOf(callChild(childOf(layer, "linear2"), [h], context, undefined, layer.self), "linear2 output");
+  return tensorOf(callChild(childOf(layer, dropout), [h], context, undefined, layer.self), `${dropout} output`);
 }
 
 function norm(layer: LayerInstance, name: string, x: TensorValue, context: OpContext): TensorValue {
-  return tensorOf(callChild(childOf(layer, name), [x], context), `${name} output`);
+  return tensorOf(callChild(childOf(layer, name), [x], context, undefined, layer.self), `${name} output`);
 }
 
 function add(x: TensorValue, y: TensorValue, context: OpContext): TensorValue {
@@ -144,10 +144,10 @@ function runStack(layer: LayerInstance, first: TensorValue, extra: Value[], kwar
   const layers = layer.state.children.get("layers");
   let x = first;
   if (layers && layers.kind === "instance" && layers.module) {
-    for (const c of layers.module.children.values()) if (c.kind === "instance") x = tensorOf(callChild(c, [x, ...extra], context, kwargs), "layer output");
+    for (const c of layers.module.children.values()) if (c.kind === "instance") x = tensorOf(callChild(c, [x, ...extra], context, kwargs, layer.self), "layer output");
   }
   const n = layer.state.children.get("norm");
-  if (n && n.kind === "instance") x = tensorOf(callChild(n, [x], context), "norm output");
+  if (n && n.kind === "instance") x = tensorOf(callChild(n, [x], context, undefined, layer.self), "norm output");
   return x;
 }
 
@@ -210,8 +210,8 @@ export const Transformer = defineLayer({
     const batchDim = layer.config.bool("batch_first") ? 0 : 1;
     if (batched && src.shape[batchDim] !== tgt.shape[batchDim]) throw new PythonError("the batch number of src and tgt must be equal");
     if (src.shape[src.shape.length - 1] !== d || tgt.shape[tgt.shape.length - 1] !== d) throw new PythonError("the feature number of src and tgt must be equal to d_model");
-    const memory = tensorOf(callChild(childOf(layer, "encoder"), [src], context, definedKwargs([["mask", args.get("src_mask")], ["src_key_padding_mask", args.get("src_key_padding_mask")], ["is_causal", args.get("src_is_causal")]])), "encoder output");
-    return callChild(childOf(layer, "decoder"), [tgt, memory], context, definedKwargs([["tgt_mask", args.get("tgt_mask")], ["memory_mask", args.get("memory_mask")], ["tgt_key_padding_mask", args.get("tgt_key_padding_mask")], ["memory_key_padding_mask", args.get("memory_key_padding_mask")], ["tgt_is_causal", args.get("tgt_is_causal")], ["memory_is_causal", args.get("memory_is_causal")]]));
+    const memory = tensorOf(callChild(childOf(layer, "encoder"), [src], context, definedKwargs([["mask", args.get("src_mask")], ["src_key_padding_mask", args.get("src_key_padding_mask")], ["is_causal", args.get("src_is_causal")]]), layer.self), "encoder output");
+    return callChild(childOf(layer, "decoder"), [tgt, memory], context, definedKwargs([["tgt_mask", args.get("tgt_mask")], ["memory_mask", args.get("memory_mask")], ["tgt_key_padding_mask", args.get("tgt_key_padding_mask")], ["memory_key_padding_mask", args.get("memory_key_padding_mask")], ["tgt_is_causal", args.get("tgt_is_causal")], ["memory_is_causal", args.get("memory_is_causal")]]), layer.self);
   },
 });
 
