@@ -3,7 +3,7 @@
 import type { ModelReport, OpRecord } from "../report/model-report";
 import type { HardwareProfile } from "./hardware";
 import { peakFlops } from "./hardware";
-import { classifyOp, inputArity, type OpClass } from "./op-classes";
+import { canonicalOpName, classifyOp, inputArity, runsInFp32UnderAutocast, type OpClass } from "./op-classes";
 import { BYTES_PER_ELEMENT, isAutocast, type Precision } from "./precision";
 
 /** One kernel (or a recurrent layer's sequence of step kernels) of an iteration. */
@@ -97,8 +97,6 @@ export function waveUtilisation(outputElements: number, parallelUnits: number): 
   return tiles / (waves * parallelUnits);
 }
 
-/** Ops that autocast runs in fp32 (torch.autocast's float32 list): their outputs stay fp32. */
-const AUTOCAST_FP32_OPS = new Set(["layer_norm", "group_norm", "instance_norm", "softmax", "log_softmax", "cross_entropy", "nll_loss", "mse_loss", "rms_norm", "norm", "cumsum", "exp", "log", "pow", "sum", "prod"]);
 
 /** The recurrent op's number of sequential steps: its output's non-batch, non-feature dimension. */
 function recurrentSteps(shape: number[] | null, batch: number): number {
@@ -116,22 +114,23 @@ function planOps(report: ModelReport, profile: HardwareProfile, options: PlanOpt
   // Under autocast a float model input, embeddings and fp32-list ops produce fp32 activations.
   let previousFp32 = report.inputs[0]?.dtype !== "int64";
   const planned: PlannedOp[] = [];
+  const layerTypes = new Map(report.layers.map((layer) => [layer.path, layer.type]));
   for (const record of report.ops) {
-    let opClass = classifyOp(record.op, record.flops);
-    // Dropout is a no-op in eval mode but a kernel (mask and scale) in training.
-    if (training && /dropout/i.test(record.op)) opClass = "vector";
+    const opClass = classifyOp(record.op, record.flops, layerTypes.get(record.modulePath), training);
     const outputElements = Math.max(0, record.outputElements) * scale;
     const int8Linear = options.quantizedLinear === true && opClass === "matmul" && record.weightElements > 0;
     const precision = options.precision === "int8" && !["matmul", "convolution"].includes(opClass) ? "bf16" : options.precision;
     const math = mathPrecision(opClass, precision, int8Linear);
     if (opClass === "view") continue;
     // Attention reads q, k and v, each the size of its output; other ops read what the op before them wrote.
-    const inputElements = opClass === "attention" ? 3 * outputElements : inputArity(record.op, opClass) * previousOutput;
+    const inputElements = opClass === "attention" ? 3 * outputElements : inputArity(record.op) * previousOutput;
     // A lookup reads the rows it gathers; other layers read all their weights once per call.
     const weightElements = opClass === "gather" ? outputElements : record.weightElements;
     const weightBytesPer = int8Linear || options.precision === "int8" ? 1 : BYTES_PER_ELEMENT[options.precision];
-    const name = record.op.toLowerCase();
-    const fp32Op = AUTOCAST_FP32_OPS.has(name) || opClass === "gather" || (opClass === "vector" && record.weightElements > 0 && name !== "batch_norm");
+    // Embeddings read fp32 tables, and an element-wise op with weights (a learned position embedding added) mixes
+    // in an fp32 parameter: both give fp32 activations, as does autocast's float32 list.
+    const fp32Op = runsInFp32UnderAutocast(record.op) || opClass === "gather" ||
+      (opClass === "vector" && record.weightElements > 0 && canonicalOpName(record.op) !== "batch_norm");
     const castsInput = previousFp32 && ["matmul", "convolution", "attention", "recurrent"].includes(opClass);
     const bytesPer = isAutocast(options.precision) && fp32Op ? 4 : activationBytesPer;
     planned.push({
@@ -164,8 +163,10 @@ export function planKernels(report: ModelReport, profile: HardwareProfile, optio
   const ops = planOps(report, profile, options);
   const kernels: Kernel[] = [];
   const autocast = isAutocast(options.precision);
+  let previousRecurrentPath: string | undefined;
   for (const op of ops) {
     const { record, opClass } = op;
+    if (opClass !== "recurrent") previousRecurrentPath = undefined;
     // torch.autocast keeps fp32 weights and casts them on every call: one more kernel reading 4 and writing 2 bytes each.
     if (autocast && record.weightElements > 0 && opClass !== "gather" && opClass !== "vector" && !(options.quantizedLinear && opClass === "matmul")) {
       kernels.push({ op: "autocast_cast", modulePath: record.modulePath, phase: "cast", flops: 0, rate: Infinity, bytes: record.weightElements * 6, launches: 1, hostSeconds: host });
@@ -185,10 +186,14 @@ export function planKernels(report: ModelReport, profile: HardwareProfile, optio
       // cuDNN runs the sequence step by step: a couple of kernels per step, each launched by the library (no
       // Python dispatch); the weights stay in cache across steps, so memory traffic is one read plus activations.
       // Each step's gate product has an output of batch × 4·hidden.
+      // The analyzer reports a recurrent layer as its input and hidden products (aten.addmm each, per layer and
+      // direction); the layer is dispatched once, at its first op.
       const steps = recurrentSteps(record.outputShape ?? null, batch);
-      const launches = 2 * steps;
+      const launches = steps;
+      const dispatched = previousRecurrentPath === record.modulePath ? 0 : host;
+      previousRecurrentPath = record.modulePath;
       void units;
-      kernels.push({ op: record.op, modulePath: record.modulePath, phase: "forward", flops: op.flops, rate, bytes: op.weightBytes + op.activationBytes, launches, hostSeconds: host + launches * profile.model.hostSecondsPerLaunch });
+      kernels.push({ op: record.op, modulePath: record.modulePath, phase: "forward", flops: op.flops, rate, bytes: op.weightBytes + op.activationBytes, launches, hostSeconds: dispatched + launches * profile.model.hostSecondsPerLaunch });
       continue;
     }
     // Fused attention needs its q, k, v and output in head-major layout: a few more dispatched ops around it.
@@ -207,7 +212,7 @@ export function planKernels(report: ModelReport, profile: HardwareProfile, optio
   const recordOf = new Map(kernels.filter((k) => k.phase === "forward").map((k, i) => [k, ops[i]?.record]));
   for (let i = forward.length - 1; i >= 0; i--) {
     const k = forward[i];
-    const factor = k.op.toLowerCase().includes("attention") ? 2.5 : i === firstForward ? 1 : 2;
+    const factor = classifyOp(k.op, k.flops) === "attention" ? 2.5 : i === firstForward ? 1 : 2;
     const record = recordOf.get(k);
     const hasWeights = record !== undefined && weighted.has(record);
     kernels.push({ ...k, phase: "backward", flops: k.flops * factor, rate: k.rate * profile.model.backwardEfficiency, bytes: k.bytes * 2, launches: k.launches * (hasWeights ? 2 : 1), hostSeconds: k.hostSeconds * (hasWeights ? 2 : 1) });

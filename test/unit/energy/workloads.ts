@@ -2,7 +2,7 @@
 // (one OpRecord per op forward runs, torch.utils.flop_counter's FLOP convention), so the energy model can be
 // checked against measured runs before the analyzer can read these models itself. Each network follows its
 // paper / the code named beside it; FLOPs are checked against each run's flops_per_iter in calibration.test.ts.
-import type { ModelReport, OpRecord } from "../../../src/core/report/model-report";
+import type { LayerReport, ModelReport, OpRecord } from "../../../src/core/report/model-report";
 
 const product = (shape: number[]): number => shape.reduce((a, b) => a * b, 1);
 
@@ -46,7 +46,7 @@ export class OpListBuilder {
     const ow = Math.floor((w + 2 * padding - kernel) / stride) + 1;
     const perOutput = (c / groups) * kernel * kernel;
     const output = [n, outChannels, oh, ow];
-    return this.op("conv2d", output, 2 * product(output) * perOutput, outChannels * perOutput + (bias ? outChannels : 0));
+    return this.op("aten.convolution", output, 2 * product(output) * perOutput, outChannels * perOutput + (bias ? outChannels : 0));
   }
 
   /** Linear on the last dimension; FLOPs = 2 × rows × in × out. */
@@ -54,20 +54,20 @@ export class OpListBuilder {
     const inFeatures = this.shape[this.shape.length - 1];
     const output = [...this.shape.slice(0, -1), outFeatures];
     const rows = product(this.shape) / inFeatures;
-    return this.op("linear", output, 2 * rows * inFeatures * outFeatures, inFeatures * outFeatures + (bias ? outFeatures : 0));
+    return this.op(bias ? "aten.addmm" : "aten.mm", output, 2 * rows * inFeatures * outFeatures, inFeatures * outFeatures + (bias ? outFeatures : 0));
   }
 
   batchNorm(): this {
-    return this.op("batch_norm", this.shape, 0, 2 * this.shape[1]);
+    return this.op("aten._native_batch_norm_legit_no_training", this.shape, 0, 2 * this.shape[1]);
   }
 
   layerNorm(): this {
-    return this.op("layer_norm", this.shape, 0, 2 * this.shape[this.shape.length - 1]);
+    return this.op("aten.native_layer_norm", this.shape, 0, 2 * this.shape[this.shape.length - 1]);
   }
 
-  /** An elementwise op (relu, gelu, add...) that keeps the shape. */
+  /** An elementwise op (aten.relu_, aten.gelu, aten.add...) that keeps the shape. */
   elementwise(op: string): this {
-    return this.op(op, this.shape);
+    return this.op(op.startsWith("aten.") ? op : `aten.${op}`, this.shape);
   }
 
   pool(op: string, kernel: number, stride: number, padding = 0): this {
@@ -76,22 +76,23 @@ export class OpListBuilder {
     return this.op(op, [n, c, out(h), out(w)]);
   }
 
-  /** A shape-only op (view, reshape, flatten, transpose): no kernel. */
-  view(op: string, shape: number[]): this {
-    return this.op(op, shape);
+  /** A shape-only op (view, reshape, flatten, transpose): no kernel, so, as in the analyzer, no op record. */
+  view(_op: string, shape: number[]): this {
+    this.shape = shape;
+    return this;
   }
 
   /** Scaled dot-product attention over [batch, heads, tokens, headDim]; flop_counter: 2 matmuls of 2·T²·d. */
   attention(batch: number, heads: number, tokens: number, headDim: number): this {
     const shape = [batch, heads, tokens, headDim];
-    return this.op("scaled_dot_product_attention", shape, 2 * 2 * batch * heads * tokens * tokens * headDim);
+    return this.op("aten._scaled_dot_product_flash_attention", shape, 2 * 2 * batch * heads * tokens * tokens * headDim);
   }
 }
 
 /** Wraps an op list into the ModelReport the analyzer would produce. */
 export function reportOf(name: string, input: { shape: number[]; dtype: "float32" | "int64" }, builder: OpListBuilder): ModelReport {
   const flops = builder.ops.reduce((sum, op) => sum + op.flops, 0);
-  const params = builder.ops.reduce((sum, op) => sum + (op.op === "embedding" ? 0 : op.weightElements), 0);
+  const params = builder.ops.reduce((sum, op) => sum + op.weightElements, 0);
   return {
     name,
     file: "workloads.ts",
@@ -112,6 +113,11 @@ export function reportOf(name: string, input: { shape: number[]; dtype: "float32
   };
 }
 
+/** A leaf layer entry of a report (only the fields the energy model reads are meaningful). */
+export function layerOf(path: string, type: string, params: number): LayerReport {
+  return { path, type, file: "workloads.ts", line: 0, params, flops: 0, output: null, calls: 1, leaf: true, activationElements: 0 };
+}
+
 // ------------------------------------------------------------------------------------------ image networks
 
 /** torchvision resnet50 (He et al. 2016, "ResNet v1.5": stride on the 3×3 conv), 224×224 inputs. */
@@ -120,7 +126,7 @@ export function resnet50(batch: number): ModelReport {
   b.module("conv1", () => b.conv(64, 7, 2, 3));
   b.module("bn1", () => b.batchNorm());
   b.module("relu", () => b.elementwise("relu"));
-  b.module("maxpool", () => b.pool("max_pool2d", 3, 2, 1));
+  b.module("maxpool", () => b.pool("aten.max_pool2d_with_indices", 3, 2, 1));
   let channels = 64;
   const stages: [number, number, number][] = [[64, 3, 1], [128, 4, 2], [256, 6, 2], [512, 3, 2]];
   stages.forEach(([width, blocks, stride], stage) => {
@@ -142,7 +148,7 @@ export function resnet50(batch: number): ModelReport {
       channels = width * 4;
     }
   });
-  b.module("avgpool", () => b.op("adaptive_avg_pool2d", [batch, channels, 1, 1]));
+  b.module("avgpool", () => b.op("aten._adaptive_avg_pool2d", [batch, channels, 1, 1]));
   b.view("flatten", [batch, channels]);
   b.module("fc", () => b.linear(1000));
   return reportOf("resnet50", { shape: [batch, 3, 224, 224], dtype: "float32" }, b);
@@ -171,7 +177,7 @@ export function cifarResnet18(batch: number): ModelReport {
       });
     }
   });
-  b.pool("avg_pool2d", 4, 4);
+  b.pool("aten.avg_pool2d", 4, 4);
   b.view("view", [batch, 512]);
   b.module("linear", () => b.linear(10));
   return reportOf("cifar-resnet18", { shape: [batch, 3, 32, 32], dtype: "float32" }, b);
@@ -182,7 +188,7 @@ export function mobilenetV2(batch: number): ModelReport {
   const b = new OpListBuilder([batch, 3, 224, 224]);
   const convBn = (channels: number, kernel: number, stride: number, groups = 1, activation = true): void => {
     b.conv(channels, kernel, stride, Math.floor(kernel / 2), groups).batchNorm();
-    if (activation) b.elementwise("relu6");
+    if (activation) b.elementwise("hardtanh");
   };
   b.module("features.0", () => convBn(32, 3, 2));
   let channels = 32;
@@ -202,7 +208,7 @@ export function mobilenetV2(batch: number): ModelReport {
     }
   }
   b.module(`features.${index}`, () => convBn(1280, 1, 1));
-  b.op("adaptive_avg_pool2d", [batch, 1280, 1, 1]).view("flatten", [batch, 1280]);
+  b.op("aten._adaptive_avg_pool2d", [batch, 1280, 1, 1]).view("flatten", [batch, 1280]);
   b.module("classifier", () => b.linear(1000));
   return reportOf("mobilenet-v2", { shape: [batch, 3, 224, 224], dtype: "float32" }, b);
 }
@@ -212,12 +218,12 @@ export function vgg16(batch: number): ModelReport {
   const b = new OpListBuilder([batch, 3, 224, 224]);
   const layout: (number | "M")[] = [64, 64, "M", 128, 128, "M", 256, 256, 256, "M", 512, 512, 512, "M", 512, 512, 512, "M"];
   layout.forEach((item, i) =>
-    b.module(`features.${i}`, () => (item === "M" ? b.pool("max_pool2d", 2, 2) : b.conv(item, 3, 1, 1, 1, true).elementwise("relu"))),
+    b.module(`features.${i}`, () => (item === "M" ? b.pool("aten.max_pool2d_with_indices", 2, 2) : b.conv(item, 3, 1, 1, 1, true).elementwise("relu_"))),
   );
   b.view("flatten", [batch, 512 * 7 * 7]);
   b.module("classifier", () => {
-    b.linear(4096).elementwise("relu").view("dropout", b.shape);
-    b.linear(4096).elementwise("relu").view("dropout", b.shape);
+    b.linear(4096).elementwise("relu_");
+    b.linear(4096).elementwise("relu_");
     b.linear(1000);
   });
   return reportOf("vgg16", { shape: [batch, 3, 224, 224], dtype: "float32" }, b);
@@ -230,9 +236,9 @@ export function vitB16(batch: number): ModelReport {
   const tokens = 197;
   b.module("conv_proj", () => b.conv(width, 16, 16, 0, 1, true));
   b.view("reshape", [batch, width, 196]).view("permute", [batch, 196, width]);
-  b.op("cat", [batch, tokens, width], 0, width);
+  b.op("aten.cat", [batch, tokens, width], 0, width);
   b.module("encoder", () => {
-    b.op("add", [batch, tokens, width], 0, tokens * width);
+    b.op("aten.add", [batch, tokens, width], 0, tokens * width);
     for (let i = 0; i < 12; i++) transformerBlock(b, `layers.encoder_layer_${i}`, batch, tokens, width, 12, false);
     b.module("ln", () => b.layerNorm());
   });
@@ -277,15 +283,15 @@ export function gpt2(batch: number, allPositions: boolean): ModelReport {
   const width = 768;
   const vocab = 50304;
   const b = new OpListBuilder([batch, tokens]);
-  b.module("transformer.wte", () => b.op("embedding", [batch, tokens, width], 0, vocab * width));
-  b.module("transformer.wpe", () => b.op("embedding", [tokens, width], 0, tokens * width));
-  b.op("add", [batch, tokens, width]);
+  b.module("transformer.wte", () => b.op("aten.embedding", [batch, tokens, width], 0, vocab * width));
+  b.module("transformer.wpe", () => b.op("aten.embedding", [tokens, width], 0, tokens * width));
+  b.op("aten.add", [batch, tokens, width]);
   for (let i = 0; i < 12; i++) transformerBlock(b, `transformer.h.${i}`, batch, tokens, width, 12, false);
   b.module("transformer.ln_f", () => b.layerNorm());
-  if (!allPositions) b.op("getitem", [batch, 1, width]);
+  if (!allPositions) b.op("aten.index", [batch, 1, width]);
   // The head is tied to wte: its weight is counted in params once (the embedding), read here again.
   b.module("lm_head", () => b.linear(vocab, false));
-  if (allPositions) b.op("cross_entropy", [1], 0);
+  if (allPositions) b.op("aten.nll_loss", [1], 0);
   return reportOf("nanogpt-gpt2", { shape: [batch, tokens], dtype: "int64" }, b);
 }
 
@@ -294,8 +300,8 @@ export function bertBase(batch: number): ModelReport {
   const tokens = 128;
   const width = 768;
   const b = new OpListBuilder([batch, tokens]);
-  b.module("tokens", () => b.op("embedding", [batch, tokens, width], 0, 30522 * width));
-  b.op("add", [batch, tokens, width], 0, 512 * width);
+  b.module("tokens", () => b.op("aten.embedding", [batch, tokens, width], 0, 30522 * width));
+  b.op("aten.add", [batch, tokens, width], 0, 512 * width);
   b.module("norm", () => b.layerNorm());
   for (let i = 0; i < 12; i++) transformerBlock(b, `layers.${i}`, batch, tokens, width, 12, true, true);
   b.view("select", [batch, width]);
@@ -319,21 +325,27 @@ export function lstm2x1024(batch: number): ModelReport {
   const steps = 128;
   const hidden = 1024;
   const b = new OpListBuilder([batch, steps, 512]);
+  // As the analyzer reports it: per layer, the input and the hidden products (aten.addmm each), all the layer's
+  // weights charged to its first op; every op carries the layer's output shape.
+  let weights = 0;
+  for (const inputs of [512, 1024]) weights += 4 * hidden * (inputs + hidden) + 8 * hidden;
   b.module("lstm", () => {
-    for (const inputs of [512, 1024]) {
-      const weights = 4 * hidden * (inputs + hidden) + 8 * hidden;
-      b.op("lstm", [batch, steps, hidden], 2 * 4 * hidden * (inputs + hidden) * steps * batch, weights);
-    }
+    [512, 1024].forEach((inputs, layer) => {
+      b.op("aten.addmm", [batch, steps, hidden], 2 * 4 * hidden * inputs * steps * batch, layer === 0 ? weights : 0);
+      b.op("aten.addmm", [batch, steps, hidden], 2 * 4 * hidden * hidden * steps * batch);
+    });
   });
-  b.op("getitem", [batch, hidden]);
+  b.view("select", [batch, hidden]);
   b.module("head", () => b.linear(10));
-  return reportOf("lstm-2x1024", { shape: [batch, steps, 512], dtype: "float32" }, b);
+  const report = reportOf("lstm-2x1024", { shape: [batch, steps, 512], dtype: "float32" }, b);
+  report.layers = [layerOf("lstm", "LSTM", weights), layerOf("head", "Linear", 1024 * 10 + 10)];
+  return report;
 }
 
 /** `A @ B` of two n×n matrices (the calibration's compute ceiling). */
 export function squareMatmul(n: number): ModelReport {
   const b = new OpListBuilder([n, n]);
-  b.op("matmul", [n, n], 2 * n * n * n);
+  b.op("aten.mm", [n, n], 2 * n * n * n);
   return reportOf(`matmul-${n}`, { shape: [n, n], dtype: "float32" }, b);
 }
 
