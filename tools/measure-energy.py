@@ -200,6 +200,85 @@ class CifarResNet18(nn.Module):
         return self.linear(F.avg_pool2d(x, 4).flatten(1))
 
 
+class GPT(nn.Module):
+    """A GPT-2-style decoder (pre-norm, causal flash attention, tied head); sizes set per workload."""
+
+    def __init__(self, vocab=32000, width=512, heads=8, layers=8, context=512):
+        super().__init__()
+        self.heads = heads
+        self.tokens = nn.Embedding(vocab, width)
+        self.positions = nn.Embedding(context, width)
+        self.blocks = nn.ModuleList(GPTBlock(width, heads) for _ in range(layers))
+        self.norm = nn.LayerNorm(width)
+        self.head = nn.Linear(width, vocab, bias=False)
+        self.head.weight = self.tokens.weight
+
+    def forward(self, ids, targets=None):
+        t = ids.shape[1]
+        x = self.tokens(ids) + self.positions(torch.arange(t, device=ids.device))
+        for block in self.blocks:
+            x = block(x)
+        x = self.norm(x)
+        if targets is None:
+            return self.head(x[:, [-1], :])
+        logits = self.head(x)
+        return F.cross_entropy(logits.view(-1, logits.size(-1)), targets.view(-1))
+
+
+class GPTBlock(nn.Module):
+    def __init__(self, width, heads):
+        super().__init__()
+        self.heads = heads
+        self.norm1 = nn.LayerNorm(width)
+        self.qkv = nn.Linear(width, 3 * width)
+        self.proj = nn.Linear(width, width)
+        self.norm2 = nn.LayerNorm(width)
+        self.fc = nn.Linear(width, 4 * width)
+        self.out = nn.Linear(4 * width, width)
+
+    def forward(self, x):
+        b, t, c = x.shape
+        q, k, v = self.qkv(self.norm1(x)).split(c, dim=2)
+        q, k, v = (z.view(b, t, self.heads, c // self.heads).transpose(1, 2) for z in (q, k, v))
+        y = F.scaled_dot_product_attention(q, k, v, is_causal=True).transpose(1, 2).contiguous().view(b, t, c)
+        x = x + self.proj(y)
+        return x + self.out(F.gelu(self.fc(self.norm2(x))))
+
+
+class SimpleCNN(nn.Module):
+    """A VGG-style CIFAR network: conv-bn-relu pairs, max pools, two Linear layers."""
+
+    def __init__(self):
+        super().__init__()
+        parts, cin = [], 3
+        for item in [64, 64, "M", 128, 128, "M", 256, "M"]:
+            if item == "M":
+                parts.append(nn.MaxPool2d(2))
+            else:
+                parts += [nn.Conv2d(cin, item, 3, padding=1, bias=False), nn.BatchNorm2d(item), nn.ReLU(inplace=True)]
+                cin = item
+        self.features = nn.Sequential(*parts)
+        self.classifier = nn.Sequential(nn.Linear(256 * 4 * 4, 512), nn.ReLU(inplace=True), nn.Linear(512, 10))
+
+    def forward(self, x):
+        return self.classifier(self.features(x).flatten(1))
+
+
+class GRUClassifier(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.gru = nn.GRU(256, 512, num_layers=1, batch_first=True)
+        self.head = nn.Linear(512, 10)
+
+    def forward(self, x):
+        out, _ = self.gru(x)
+        return self.head(out[:, -1])
+
+
+def wide_mlp():
+    return nn.Sequential(nn.Linear(8192, 8192), nn.ReLU(), nn.Linear(8192, 8192), nn.ReLU(), nn.Linear(8192, 1000))
+
+
 def torchvision_model(name):
     import torchvision
 
@@ -222,7 +301,26 @@ WORKLOADS = {
     "tv-resnet50": (lambda: torchvision_model("resnet50"), image_input(224, 1000)),
     "tv-vit-b-16": (lambda: torchvision_model("vit_b_16"), image_input(224, 1000)),
     "cifar-resnet18": (CifarResNet18, image_input(32, 10)),
+    "tv-resnet18": (lambda: torchvision_model("resnet18"), image_input(224, 1000)),
+    "gpt-small": (GPT, lambda b: (torch.randint(32000, (b, 512)), torch.randint(32000, (b, 512)))),
+    "mlp-8192": (wide_mlp, lambda b: (torch.randn(b, 8192), torch.randint(1000, (b,)))),
+    "gru-512": (GRUClassifier, lambda b: (torch.randn(b, 256, 256), torch.randint(10, (b,)))),
+    "simple-cnn": (SimpleCNN, image_input(32, 10)),
 }
+
+# A second held-out set, measured after the model's constants were fixed: never used to shape or fit the model.
+SECOND_SET = [
+    ("tv-resnet18", 1, "fp32", "inference"), ("tv-resnet18", 64, "fp32", "inference"),
+    ("tv-resnet18", 64, "bf16", "inference"), ("tv-resnet18", 64, "bf16", "train"),
+    ("gpt-small", 1, "bf16", "inference"), ("gpt-small", 16, "bf16", "inference"),
+    ("gpt-small", 16, "fp32", "inference"), ("gpt-small", 16, "bf16", "train"),
+    ("mlp-8192", 1, "fp32", "inference"), ("mlp-8192", 512, "fp32", "inference"),
+    ("mlp-8192", 512, "bf16", "inference"), ("mlp-8192", 512, "bf16", "train"),
+    ("gru-512", 1, "fp32", "inference"), ("gru-512", 64, "fp32", "inference"),
+    ("gru-512", 256, "bf16", "inference"), ("gru-512", 64, "fp32", "train"),
+    ("simple-cnn", 1, "fp32", "inference"), ("simple-cnn", 512, "fp32", "inference"),
+    ("simple-cnn", 512, "bf16", "inference"), ("simple-cnn", 512, "fp32", "train"),
+]
 
 HELD_OUT = [
     ("mlp-4096", [1, 32, 256], ["fp32", "bf16"], [256]),
@@ -243,6 +341,13 @@ CALIBRATION_REPEATS = [
     ("cifar-resnet18", 1, "fp32", "inference"),
     ("cifar-resnet18", 256, "fp32", "train"),
 ]
+
+
+def gru_flops(batch, mode):
+    """GRU matmul FLOPs (3 gates), as for lstm_flops."""
+    seq, hidden, inputs = 256, 512, 256
+    forward = 2 * 3 * hidden * (inputs + hidden) * seq * batch + 2 * hidden * 10 * batch
+    return 3 * forward - 2 * 3 * hidden * inputs * seq * batch if mode == "train" else forward
 
 
 def lstm_flops(batch, mode):
@@ -284,7 +389,10 @@ def make_step(model, inputs, targets, dtype, mode):
 
     def step():
         with autocast:
-            loss = F.cross_entropy(model(inputs).float(), targets)
+            if isinstance(model, GPT):
+                loss = model(inputs, targets)
+            else:
+                loss = F.cross_entropy(model(inputs).float(), targets)
         loss.backward()
         optimizer.step()
         optimizer.zero_grad(set_to_none=True)
@@ -327,7 +435,7 @@ def measure(name, batch, dtype, mode, energy, seconds):
     for _ in range(3):
         step()
     torch.cuda.synchronize()
-    flops = lstm_flops(batch, mode) if name.startswith("lstm") else count_flops(step)
+    flops = lstm_flops(batch, mode) if name.startswith("lstm") else gru_flops(batch, mode) if name.startswith("gru") else count_flops(step)
     # warm-up for about half a second so clocks and caches settle, as in the calibration
     start = time.perf_counter()
     while time.perf_counter() - start < 0.5:
@@ -358,7 +466,7 @@ def measure(name, batch, dtype, mode, energy, seconds):
         "dtype": dtype,
         "mode": mode,
         "flops_per_iter": flops,
-        "flops_source": "analytic" if name.startswith("lstm") else "torch.utils.flop_counter",
+        "flops_source": "analytic" if name.startswith(("lstm", "gru")) else "torch.utils.flop_counter",
         "iters": iterations,
         "seconds": round(elapsed, 4),
         "s_per_iter": per_iter,
@@ -385,6 +493,7 @@ def main():
     parser.add_argument("--seconds", type=float, default=3.0)
     parser.add_argument("--only", default=None, help="run only workloads whose name contains this")
     parser.add_argument("--skip-repeats", action="store_true")
+    parser.add_argument("--second-set", action="store_true", help="measure the second held-out set only")
     args = parser.parse_args()
     torch.backends.cudnn.allow_tf32 = True  # PyTorch's defaults, stated so the file says what ran
     torch.backends.cuda.matmul.allow_tf32 = False
@@ -395,6 +504,8 @@ def main():
         plan += [(name, b, "bf16" if name in ("bert-base-encoder", "vgg16") else "fp32", "train", "held-out") for b in train_batches]
     if not args.skip_repeats:
         plan += [(n, b, d, m, "calibration-repeat") for n, b, d, m in CALIBRATION_REPEATS]
+    if args.second_set:
+        plan = [(n, b, d, m, "held-out-2") for n, b, d, m in SECOND_SET]
     if args.only:
         plan = [p for p in plan if args.only in p[0]]
     result = {
