@@ -8,6 +8,7 @@ import { ACTIVATION_LAYERS } from "./layers/activation";
 import { ATTENTION_LAYERS } from "./layers/attention";
 import { CONV_LAYERS } from "./layers/conv";
 import { EMBEDDING_LAYERS } from "./layers/embedding";
+import { LAZY_LAYERS } from "./layers/lazy";
 import { LINEAR_LAYERS } from "./layers/linear";
 import { LOSS_LAYERS } from "./layers/loss";
 import { NORMALIZATION_LAYERS } from "./layers/normalization";
@@ -107,7 +108,7 @@ export function createTorchCatalogue(): TorchCatalogue {
   const layers = new Map<string, LayerSpec>();
   for (const spec of [
     ...LINEAR_LAYERS, ...CONV_LAYERS, ...POOLING_LAYERS, ...NORMALIZATION_LAYERS, ...ACTIVATION_LAYERS, ...SHAPE_LAYERS,
-    ...EMBEDDING_LAYERS, ...LOSS_LAYERS, ...RECURRENT_LAYERS, ...ATTENTION_LAYERS, ...TRANSFORMER_LAYERS,
+    ...EMBEDDING_LAYERS, ...LOSS_LAYERS, ...RECURRENT_LAYERS, ...ATTENTION_LAYERS, ...TRANSFORMER_LAYERS, ...LAZY_LAYERS,
   ]) layers.set(spec.name, spec);
   setChildRegistry(layers);
 

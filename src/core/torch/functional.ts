@@ -122,6 +122,16 @@ for (const name of ["dropout", "dropout1d", "dropout2d", "dropout3d", "alpha_dro
 
 // ---- sparse, resizing, padding ----
 F.embedding = defineOp("F.embedding", ["input", "weight", "padding_idx=None", "max_norm=None", "norm_type=2.0", "scale_grad_by_freq=False", "sparse=False"], (a, c) => nn.embedding(tensorArg(a, "input", "embedding"), tensorArg(a, "weight", "embedding"), c));
+F.embedding_bag = defineOp("F.embedding_bag", ["input", "weight", "offsets=None", "max_norm=None", "norm_type=2", "scale_grad_by_freq=False", "mode='mean'", "sparse=False", "per_sample_weights=None", "include_last_offset=False", "padding_idx=None"], (a, c) => {
+  const x = tensorArg(a, "input", "embedding_bag");
+  const weight = tensorArg(a, "weight", "embedding_bag");
+  const offsets = optionalTensor(a, "offsets", "embedding_bag");
+  let bags: number;
+  if (x.shape.length === 2) bags = x.shape[0];
+  else if (x.shape.length === 1 && offsets) bags = offsets.shape[0] - (a.bool("include_last_offset") ? 1 : 0);
+  else throw new PythonError("embedding_bag: input has to be 1D (with offsets) or 2D");
+  return emit(c, "aten._embedding_bag", 0, [bags, weight.shape[1]], weight.dtype);
+});
 F.one_hot = defineOp("F.one_hot", ["tensor", "num_classes=-1"], (a, c) => nn.oneHot(tensorArg(a, "tensor", "one_hot"), a.int("num_classes"), c));
 F.pad = defineOp("F.pad", ["input", "pad", "mode='constant'", "value=None"], (a, c) => nn.pad(tensorArg(a, "input", "pad"), toInts(a.get("pad"), "pad"), a.str("mode"), c));
 F.interpolate = defineOp("F.interpolate", ["input", "size=None", "scale_factor=None", "mode='nearest'", "align_corners=None", "recompute_scale_factor=None", "antialias=False"], (a, c) => {

@@ -22,7 +22,7 @@ const SHARED = [
   "matmul", "mm", "bmm", "addmm", "baddbmm", "addbmm", "dot", "vdot", "inner", "mv", "outer", "ger", "kron",
   "sum", "nansum", "mean", "nanmean", "prod", "amax", "amin", "logsumexp", "all", "any", "count_nonzero", "argmax", "argmin",
   "std", "var", "max", "min", "median", "nanmedian", "mode", "kthvalue", "norm", "cumsum", "cumprod", "logcumsumexp", "cummax", "cummin",
-  "topk", "sort", "argsort", "unique", "unique_consecutive", "nonzero", "masked_select", "argwhere", "bincount", "histc",
+  "topk", "sort", "argsort", "cross", "bucketize", "unique", "unique_consecutive", "nonzero", "masked_select", "argwhere", "bincount", "histc",
   "split", "chunk", "tensor_split", "unbind", "flatten", "unflatten", "squeeze", "unsqueeze", "transpose", "swapaxes", "swapdims",
   "movedim", "moveaxis", "t", "narrow", "select", "gather", "take_along_dim", "scatter", "scatter_add", "scatter_reduce", "index_add",
   "index_copy", "index_fill", "masked_scatter", "index_put", "index_select", "roll", "flip", "fliplr", "flipud", "rot90", "tril", "triu",
@@ -172,6 +172,11 @@ method("unfold", ["dimension", "size", "step"], (self, a) => {
   return shapes.viewAs(self, self.shape.length === 0 ? [windowSize] : self.shape.map((x, i) => (i === d ? count : x)).concat([windowSize]));
 });
 method("is_floating_point", [], (self) => bool(isFloating(self.dtype)));
+method("sum_to_size", ["*size"], (self, a, call) => {
+  const target = varargs(a, "size");
+  shapes.expand({ ...self, shape: target }, self.shape); // the target must broadcast to self
+  return emit(call.context, "aten.sum", 0, target, self.dtype);
+});
 
 /** Tensor methods by name. */
 export const TENSOR_METHODS: ReadonlyMap<string, TensorMethod> = methods;

@@ -7,7 +7,7 @@ import { arangeLength, factory, literalShape } from "./ops/creation";
 import { defineOp, emit, type OpImpl } from "./ops/define";
 import { BINARY_OPS, BOOL_UNARY, FLOAT_UNARY, SAME_UNARY, elementwise, resultDtype, unary } from "./ops/elementwise";
 import { bmm, einsum, matmul, mm } from "./ops/linear-algebra";
-import { meanDtype, reduce, sumDtype, topk, valuesAndIndices } from "./ops/reductions";
+import { meanDtype, reduce, sumDtype, topk, valuesAndIndices, valuesIndicesTuple } from "./ops/reductions";
 import * as shapes from "./ops/shape-ops";
 import { mmFlops } from "./flops";
 import { normalizeDim, numel } from "./shapes";
@@ -335,7 +335,7 @@ for (const name of ["cummax", "cummin"]) {
     const input = tensorArg(a, "input", name);
     dimArg(a, "dim", input.shape.length);
     emit(c, `aten.${name}`, 0, input.shape, input.dtype);
-    return tuple([{ kind: "tensor", shape: [...input.shape], dtype: input.dtype }, { kind: "tensor", shape: [...input.shape], dtype: "int64" }]);
+    return valuesIndicesTuple({ kind: "tensor", shape: [...input.shape], dtype: input.dtype }, { kind: "tensor", shape: [...input.shape], dtype: "int64" });
   });
 }
 f.topk = defineOp("torch.topk", ["input", "k", "dim=-1", "largest=True", "sorted=True", "out=None"], (a, c) => topk("topk", tensorArg(a, "input", "topk"), a.int("k"), a.int("dim"), c));
@@ -351,6 +351,16 @@ for (const name of ["unique", "unique_consecutive", "nonzero", "masked_select", 
   };
 }
 f.bincount = f.unique;
+f.searchsorted = defineOp("torch.searchsorted", ["sorted_sequence", "input", "out_int32=False", "right=False", "side=None", "sorter=None", "out=None"], (a, c) => {
+  const values = a.get("input");
+  const shape = values.kind === "tensor" ? values.shape : [];
+  return emit(c, "aten.searchsorted", 0, shape, a.bool("out_int32") ? "int32" : "int64");
+});
+f.bucketize = defineOp("torch.bucketize", ["input", "boundaries", "out_int32=False", "right=False", "out=None"], (a, c) => {
+  const input = a.get("input");
+  return emit(c, "aten.bucketize", 0, input.kind === "tensor" ? input.shape : [], a.bool("out_int32") ? "int32" : "int64");
+});
+f.cross = defineOp("torch.cross", ["input", "other", "dim=None", "out=None"], (a, c) => elementwise("linalg_cross", [a.get("input"), a.get("other")], c));
 f.histc = defineOp("torch.histc", ["input", "bins=100", "min=0", "max=0", "out=None"], (a, c) => emit(c, "aten.histc", 0, [a.int("bins")], tensorArg(a, "input", "histc").dtype));
 
 // ---- shapes ----

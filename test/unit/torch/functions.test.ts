@@ -108,6 +108,9 @@ describe("torch functions", () => {
     assert.deepEqual(shapeOf(call("torch.max", [t([2, 3])]).output), []);
     assert.deepEqual(shapesOf(call("torch.topk", [t([2, 9]), 3]).output), [[2, 3], [2, 3]]);
     assert.throws(() => call("torch.mean", [t([2, 3], "int64")]), /floating point/);
+    const named = call("torch.max", [t([2, 3])], { dim: 1 }).output as Value & { fields?: string[] };
+    assert.deepEqual(named.fields, ["values", "indices"]);
+    assert.deepEqual(shapeOf(call("torch.searchsorted", [t([10]), t([3, 4])]).output), [3, 4]);
     assert.throws(() => call("torch.nonzero", [t([3])]), Unresolved);
   });
 });

@@ -2,7 +2,7 @@
 import { strict as assert } from "node:assert";
 import { tensor } from "../../../src/core/interp/construct";
 import { PythonError, Unresolved, type InstanceValue } from "../../../src/core/interp/values";
-import { bufferCount, createTestContext, modulePaths } from "./op-context";
+import { bufferCount, createTestContext, modulePaths, parameterCount } from "./op-context";
 import { layer, run, shapeOf, shapesOf, t } from "./helpers";
 
 describe("torch.nn convolution layers", () => {
@@ -343,6 +343,31 @@ describe("torch.nn norms, pooling, activations and reshaping layers", () => {
     assert.throws(() => run(layer("ReflectionPad1d", [5]).module, [t([1, 2, 5])]), /reflection padding/);
     assert.deepEqual(shapeOf(run(layer("CosineSimilarity").module, [t([4, 8, 3]), t([4, 8, 3])]).output), [4, 3]);
     assert.deepEqual(shapeOf(run(layer("CrossEntropyLoss").module, [t([4, 10]), t([4], "int64")]).output), []);
+  });
+});
+
+describe("lazy layers", () => {
+  it("LazyLinear and LazyConv2d create their weights from the first input", () => {
+    const lin = layer("LazyLinear", [10]);
+    assert.equal(lin.params, 0); // uninitialized until forward
+    const r = run(lin.module, [t([4, 32])]);
+    assert.deepEqual(shapeOf(r.output), [4, 10]);
+    assert.equal(r.flops, 2 * 4 * 32 * 10);
+    assert.equal(parameterCount(lin.module), 32 * 10 + 10);
+    const conv = layer("LazyConv2d", [16, 3], { padding: 1, groups: 2 });
+    const rc = run(conv.module, [t([1, 8, 10, 10])]);
+    assert.deepEqual(shapeOf(rc.output), [1, 16, 10, 10]);
+    assert.equal(parameterCount(conv.module), 16 * 4 * 9 + 16); // weight [16, 8/2, 3, 3]
+    assert.equal(rc.flops, 100 * 9 * 16 * 4 * 2);
+    run(conv.module, [t([1, 8, 10, 10])]);
+    assert.equal(parameterCount(conv.module), 16 * 4 * 9 + 16, "a second call reuses the weights");
+  });
+
+  it("LazyBatchNorm2d takes its channels from the input", () => {
+    const bn = layer("LazyBatchNorm2d");
+    run(bn.module, [t([2, 6, 4, 4])]);
+    assert.equal(parameterCount(bn.module), 12);
+    assert.equal(bufferCount(bn.module), 13);
   });
 });
 

@@ -23,12 +23,20 @@ export function sumDtype(input: TensorValue, dtype?: TensorDtype): TensorDtype {
   return isFloating(input.dtype) ? input.dtype : "int64";
 }
 
+/**
+ * torch.return_types.* results: a (values, indices) tuple that also names its fields, so an interpreter can serve
+ * `.values` / `.indices` (the field names ride on the tuple object; the Value model has no named tuple).
+ */
+export function valuesIndicesTuple(values: TensorValue, indices: TensorValue): Value {
+  return Object.assign(tuple([values, indices]), { fields: ["values", "indices"] });
+}
+
 /** max/min/median/mode/kthvalue with a dim: (values, indices), one kernel. */
 export function valuesAndIndices(op: string, input: TensorValue, dim: number, keepdim: boolean, context: OpContext): Value {
   const d = normalizeDim(dim, input.shape.length);
   const shape = reducedShape(input.shape, [d], keepdim);
   emit(context, `aten.${op}`, 0, shape, input.dtype);
-  return tuple([{ kind: "tensor", shape, dtype: input.dtype }, { kind: "tensor", shape: [...shape], dtype: "int64" }]);
+  return valuesIndicesTuple({ kind: "tensor", shape, dtype: input.dtype }, { kind: "tensor", shape: [...shape], dtype: "int64" });
 }
 
 /** topk / sort: (values, indices) with dim resized to k (sort keeps it). */
@@ -38,5 +46,5 @@ export function topk(op: string, input: TensorValue, k: number, dim: number, con
   if (k < 0 || k > length) throw new PythonError(`${op}: selected index k=${k} out of range for dimension of size ${length}`);
   const shape = input.shape.length === 0 ? [] : input.shape.map((x, i) => (i === d ? k : x));
   emit(context, `aten.${op}`, 0, shape, input.dtype);
-  return tuple([{ kind: "tensor", shape, dtype: input.dtype }, { kind: "tensor", shape: [...shape], dtype: "int64" }]);
+  return valuesIndicesTuple({ kind: "tensor", shape, dtype: input.dtype }, { kind: "tensor", shape: [...shape], dtype: "int64" });
 }
