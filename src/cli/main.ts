@@ -7,7 +7,7 @@ import { CliError, type CommandOutput } from "./cli-io";
 const USAGE = `usage: greenlight <command> [options]
 
 commands:
-  analyze FILE... [--entry EXPR] [--input SHAPE]... [--root DIR] [--format table|json|markdown]
+  analyze FILE... [--entry EXPR] [--input SHAPE]... [--root DIR] [--format table|json|markdown|sarif]
                   estimate parameters and FLOPs of every model in FILE (a .py file or a folder)
   fix FILE [--rule GL001 [--fix dynamic-int8|weight-only-int8|prune-l1|keras-quantize|...] [--line N]]
                   apply one rule's fix in place (written atomically); without --rule, list findings and fixes

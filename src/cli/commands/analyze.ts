@@ -7,12 +7,14 @@ import type { InputSpec, ModelReport } from "../../core/report/model-report";
 import { createPythonParser } from "../../core/python/parser";
 import { diskFiles, findImportRoot, findPythonFiles, MAX_SOURCE_BYTES } from "../../node/disk-files";
 import { readParserWasm } from "../../node/wasm";
+import { ruleDefinitions } from "../../core/rules/rules";
 import { CliError, parseOptions, type CommandOutput } from "../cli-io";
+import { collectFindings, findingsToJson, toSarif } from "../findings-output";
 
-const FORMATS = ["table", "json", "markdown"] as const;
+const FORMATS = ["table", "json", "markdown", "sarif"] as const;
 type Format = (typeof FORMATS)[number];
 
-/** `greenlight analyze FILE... [--entry EXPR] [--input SHAPE]... [--root DIR] [--format table|json|markdown]` */
+/** `greenlight analyze FILE... [--entry EXPR] [--input SHAPE]... [--root DIR] [--format table|json|markdown|sarif]` */
 export async function runAnalyze(argv: string[], out: CommandOutput): Promise<number> {
   const options = parseOptions(argv, { values: ["entry", "root", "format"], repeated: ["input"] });
   if (options.positionals.length === 0) throw new CliError("analyze needs at least one FILE (a .py file or a folder)");
@@ -58,7 +60,10 @@ export async function runAnalyze(argv: string[], out: CommandOutput): Promise<nu
   }
   const models = results.flatMap((r) => r.models);
   for (const r of results) for (const e of r.syntaxErrors.slice(0, 3)) out.stderr(`${r.file}:${e.line}:${e.column + 1}: ${e.message}\n`);
-  if (format === "json") out.stdout(`${JSON.stringify({ version: 1, models: models.map(toJson) }, null, 1)}\n`);
+  // Findings of the rules (GL001...): in the JSON and as SARIF 2.1.0 for code scanning.
+  const findings = format === "json" || format === "sarif" ? texts.flatMap(({ file, text }, i) => collectFindings(parser, file, text, results[i])) : [];
+  if (format === "json") out.stdout(`${JSON.stringify({ version: 1, models: models.map(toJson), findings: findingsToJson(findings) }, null, 1)}\n`);
+  else if (format === "sarif") out.stdout(`${JSON.stringify(toSarif(findings, ruleDefinitions, { root: process.cwd() }), null, 1)}\n`);
   else if (format === "markdown") out.stdout(markdownTable(models));
   else out.stdout(textTable(models, results));
   return 0;

@@ -3,6 +3,7 @@ import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync, chmodS
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { CliError } from "../../../src/cli/cli-io";
+import { runAnalyze } from "../../../src/cli/commands/analyze";
 import { runFix } from "../../../src/cli/commands/fix";
 import { findingsToJson, toSarif } from "../../../src/cli/findings-output";
 import { ruleDefinitions } from "../../../src/core/rules/rules";
@@ -63,6 +64,24 @@ describe("findings output", () => {
     // Outside the root, the artifact is an absolute file:// URI.
     const outside = toSarif(findings, ruleDefinitions, { root: "/elsewhere" }) as any;
     assert.equal(outside.runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri, "file:///project/main.py");
+  });
+});
+
+describe("greenlight analyze with findings", () => {
+  it("--format json adds the findings; --format sarif prints a SARIF log with the same results", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "greenlight-analyze-"));
+    const file = join(dir, "script.py");
+    writeFileSync(file, fixture("inference_script.py"));
+    const json = collector();
+    assert.equal(await runAnalyze([file, "--format", "json"], json.io), 0, json.out.stderr);
+    const parsed = JSON.parse(json.out.stdout);
+    assert.equal(parsed.models.length > 0, true);
+    assert.deepEqual(parsed.findings.map((f: any) => f.rule).sort(), ["GL001", "GL002", "GL004"]);
+    const sarif = collector();
+    assert.equal(await runAnalyze([file, "--format", "sarif"], sarif.io), 0, sarif.out.stderr);
+    const log = JSON.parse(sarif.out.stdout);
+    assert.equal(log.version, "2.1.0");
+    assert.deepEqual(log.runs[0].results.map((r: any) => r.ruleId).sort(), ["GL001", "GL002", "GL004"]);
   });
 });
 
