@@ -7,6 +7,7 @@ import { compareRuns, formatTable, withinTolerance, type MeasuredRun } from "./c
 
 const calibrationFile = path.resolve(__dirname, "../../../../shared/calibration/h100.json");
 const heldOutFile = path.resolve(__dirname, "../../fixtures/energy/held-out-h100.json");
+const secondHeldOutFile = path.resolve(__dirname, "../../fixtures/energy/held-out-2-h100.json");
 
 function readRuns(file: string): MeasuredRun[] {
   return (JSON.parse(fs.readFileSync(file, "utf8")) as { runs: MeasuredRun[] }).runs;
@@ -48,6 +49,25 @@ describe("energy model against measured H100 runs", () => {
       const modelled = perFlop(small, small.modelJoules) / perFlop(large, large.modelJoules);
       assert.ok(measured > 5, "the calibration shows the swing");
       assert.ok(Math.abs(modelled / measured - 1) <= 0.3, `J/FLOP ratio b1/b128: modelled ${modelled.toFixed(1)}, measured ${measured.toFixed(1)}`);
+    });
+  });
+
+  describe("second held-out set, measured after the constants were fixed (held-out-2-h100.json)", () => {
+    const runs = readRuns(secondHeldOutFile);
+
+    it("generates the measured FLOPs of every run", () => {
+      for (const row of compareRuns(runs)) {
+        assert.ok(Math.abs(row.flopsError) <= 0.02, `${row.run.name} b${row.run.batch} ${row.run.mode}: FLOPs off by ${(row.flopsError * 100).toFixed(1)}%`);
+      }
+    });
+
+    it("estimates at least 80% of its runs within ±30% (time and energy)", () => {
+      const rows = compareRuns(runs);
+      console.log(formatTable(rows).replace(/^/gm, "      "));
+      const counts = withinTolerance(rows);
+      assert.equal(counts.total, 20);
+      assert.ok(counts.energy >= 16, `energy within ±30% for ${counts.energy}/20`);
+      assert.ok(counts.time >= 16, `time within ±30% for ${counts.time}/20`);
     });
   });
 

@@ -248,7 +248,7 @@ export function vitB16(batch: number): ModelReport {
 }
 
 /** A pre-norm block (ViT, GPT-2) or post-norm block (BERT) on [batch, tokens, width] with a 4× MLP. */
-function transformerBlock(b: OpListBuilder, name: string, batch: number, tokens: number, width: number, heads: number, postNorm: boolean, separateQkv = false): void {
+function transformerBlock(b: OpListBuilder, name: string, batch: number, tokens: number, width: number, heads: number, postNorm: boolean, separateQkv = false, contiguousCopy = false): void {
   b.module(name, () => {
     const x = [batch, tokens, width];
     if (!postNorm) b.layerNorm();
@@ -262,6 +262,8 @@ function transformerBlock(b: OpListBuilder, name: string, batch: number, tokens:
     }
     b.view("view", [batch, heads, tokens, width / heads]);
     b.attention(batch, heads, tokens, width / heads);
+    // `y.transpose(1, 2).contiguous()` copies (a kernel) where the code asks for it.
+    if (contiguousCopy) b.op("aten.clone", [batch, tokens, heads, width / heads]);
     b.view("transpose", [batch, tokens, width]);
     b.module("attn.proj", () => b.linear(width));
     b.elementwise("add");
@@ -279,20 +281,23 @@ function transformerBlock(b: OpListBuilder, name: string, batch: number, tokens:
 /** nanoGPT's GPT(GPTConfig()): GPT-2 124M, vocab 50304, 12 layers, width 768, causal flash attention.
  *  Inference computes logits at the last position only; training at every position, with the loss. */
 export function gpt2(batch: number, allPositions: boolean): ModelReport {
-  const tokens = 1024;
-  const width = 768;
-  const vocab = 50304;
+  return gpt(batch, allPositions, { name: "nanogpt-gpt2", tokens: 1024, width: 768, vocab: 50304, layers: 12, heads: 12 });
+}
+
+/** A GPT-2-style decoder of any size (pre-norm blocks, tied head). */
+export function gpt(batch: number, allPositions: boolean, size: { name: string; tokens: number; width: number; vocab: number; layers: number; heads: number }): ModelReport {
+  const { tokens, width, vocab } = size;
   const b = new OpListBuilder([batch, tokens]);
   b.module("transformer.wte", () => b.op("aten.embedding", [batch, tokens, width], 0, vocab * width));
   b.module("transformer.wpe", () => b.op("aten.embedding", [tokens, width], 0, tokens * width));
   b.op("aten.add", [batch, tokens, width]);
-  for (let i = 0; i < 12; i++) transformerBlock(b, `transformer.h.${i}`, batch, tokens, width, 12, false);
+  for (let i = 0; i < size.layers; i++) transformerBlock(b, `transformer.h.${i}`, batch, tokens, width, size.heads, false, false, true);
   b.module("transformer.ln_f", () => b.layerNorm());
   if (!allPositions) b.op("aten.index", [batch, 1, width]);
   // The head is tied to wte: its weight is counted in params once (the embedding), read here again.
   b.module("lm_head", () => b.linear(vocab, false));
   if (allPositions) b.op("aten.nll_loss", [1], 0);
-  return reportOf("nanogpt-gpt2", { shape: [batch, tokens], dtype: "int64" }, b);
+  return reportOf(size.name, { shape: [batch, tokens], dtype: "int64" }, b);
 }
 
 /** BERT-base-shaped encoder of tools/measure-energy.py: 128 tokens, 12 post-norm layers, tanh pooler. */
@@ -342,6 +347,76 @@ export function lstm2x1024(batch: number): ModelReport {
   return report;
 }
 
+// ------------------------------------------------------------------------------------------ the second held-out set
+
+/** torchvision resnet18 (BasicBlock ×[2,2,2,2]), 224×224 inputs. */
+export function resnet18(batch: number): ModelReport {
+  const b = new OpListBuilder([batch, 3, 224, 224]);
+  b.module("conv1", () => b.conv(64, 7, 2, 3)).module("bn1", () => b.batchNorm()).module("relu", () => b.elementwise("relu_"));
+  b.module("maxpool", () => b.pool("aten.max_pool2d_with_indices", 3, 2, 1));
+  let channels = 64;
+  [[64, 1], [128, 2], [256, 2], [512, 2]].forEach(([width, stride], stage) => {
+    for (let i = 0; i < 2; i++) {
+      b.module(`layer${stage + 1}.${i}`, () => {
+        const input = b.shape;
+        const s = i === 0 ? stride : 1;
+        b.module("conv1", () => b.conv(width, 3, s, 1)).module("bn1", () => b.batchNorm()).elementwise("relu_");
+        b.module("conv2", () => b.conv(width, 3, 1, 1)).module("bn2", () => b.batchNorm());
+        const main = b.shape;
+        if (s !== 1 || channels !== width) {
+          b.shape = input;
+          b.module("downsample.0", () => b.conv(width, 1, s, 0)).module("downsample.1", () => b.batchNorm());
+        }
+        b.shape = main;
+        b.elementwise("add_").elementwise("relu_");
+        channels = width;
+      });
+    }
+  });
+  b.module("avgpool", () => b.op("aten._adaptive_avg_pool2d", [batch, 512, 1, 1]));
+  b.view("flatten", [batch, 512]);
+  b.module("fc", () => b.linear(1000));
+  return reportOf("tv-resnet18", { shape: [batch, 3, 224, 224], dtype: "float32" }, b);
+}
+
+/** The VGG-style CIFAR CNN of tools/measure-energy.py (SimpleCNN). */
+export function simpleCnn(batch: number): ModelReport {
+  const b = new OpListBuilder([batch, 3, 32, 32]);
+  [64, 64, "M", 128, 128, "M", 256, "M"].forEach((item, i) =>
+    b.module(`features.${i}`, () => (item === "M" ? b.pool("aten.max_pool2d_with_indices", 2, 2) : b.conv(item as number, 3, 1, 1).batchNorm().elementwise("relu_"))),
+  );
+  b.view("flatten", [batch, 256 * 4 * 4]);
+  b.module("classifier", () => b.linear(512).elementwise("relu_").linear(10));
+  return reportOf("simple-cnn", { shape: [batch, 3, 32, 32], dtype: "float32" }, b);
+}
+
+/** nn.GRU(256, 512, batch_first=True) over 256 steps, then a 10-way head: reported like the LSTM above. */
+export function gru512(batch: number): ModelReport {
+  const steps = 256;
+  const hidden = 512;
+  const inputs = 256;
+  const weights = 3 * hidden * (inputs + hidden) + 6 * hidden;
+  const b = new OpListBuilder([batch, steps, inputs]);
+  b.module("gru", () => {
+    b.op("aten.addmm", [batch, steps, hidden], 2 * 3 * hidden * inputs * steps * batch, weights);
+    b.op("aten.addmm", [batch, steps, hidden], 2 * 3 * hidden * hidden * steps * batch);
+  });
+  b.view("select", [batch, hidden]);
+  b.module("head", () => b.linear(10));
+  const report = reportOf("gru-512", { shape: [batch, steps, inputs], dtype: "float32" }, b);
+  report.layers = [layerOf("gru", "GRU", weights), layerOf("head", "Linear", hidden * 10 + 10)];
+  return report;
+}
+
+/** The 8192-wide MLP of tools/measure-energy.py. */
+export function mlp8192(batch: number): ModelReport {
+  const b = new OpListBuilder([batch, 8192]);
+  b.module("0", () => b.linear(8192)).elementwise("relu");
+  b.module("2", () => b.linear(8192)).elementwise("relu");
+  b.module("4", () => b.linear(1000));
+  return reportOf("mlp-8192", { shape: [batch, 8192], dtype: "float32" }, b);
+}
+
 /** `A @ B` of two n×n matrices (the calibration's compute ceiling). */
 export function squareMatmul(n: number): ModelReport {
   const b = new OpListBuilder([n, n]);
@@ -370,6 +445,16 @@ export function workload(name: string, batch: number, mode: "inference" | "train
       return mlp4096(batch);
     case "lstm-2x1024":
       return lstm2x1024(batch);
+    case "tv-resnet18":
+      return resnet18(batch);
+    case "simple-cnn":
+      return simpleCnn(batch);
+    case "gru-512":
+      return gru512(batch);
+    case "mlp-8192":
+      return mlp8192(batch);
+    case "gpt-small":
+      return gpt(batch, mode === "train", { name: "gpt-small", tokens: 512, width: 512, vocab: 32000, layers: 8, heads: 8 });
     default:
       if (/^matmul-\d+$/.test(name)) return squareMatmul(Number(name.slice(7)));
       throw new Error(`no generator for workload '${name}'`);
