@@ -36,6 +36,19 @@
     return `${Math.round(flops)} FLOPs`;
   }
 
+  /** @param {number} j */
+  function joules(j) {
+    const units = [[1e6, "MJ"], [1e3, "kJ"], [1, "J"], [1e-3, "mJ"], [1e-6, "µJ"]];
+    for (const [size, unit] of units) if (Math.abs(j) >= size) return `${+(j / size).toPrecision(3)} ${unit}`;
+    return `${+(j / 1e-9).toPrecision(3)} nJ`;
+  }
+  /** @param {number} g */
+  function grams(g) {
+    if (Math.abs(g) >= 1000) return `${+(g / 1000).toPrecision(3)} kg`;
+    if (Math.abs(g) >= 1) return `${+g.toPrecision(3)} g`;
+    return `${+(g * 1000).toPrecision(3)} mg`;
+  }
+
   /** Horizontal bars of the largest leaf layers by one measure. */
   function barChart(title, layers, measure, format) {
     const top = layers.filter((l) => l[measure] > 0).sort((a, b) => b[measure] - a[measure]).slice(0, 12);
@@ -93,20 +106,22 @@
     if (data.energy) {
       const e = data.energy;
       section.append(
-        el("p", { class: "headline" }, [`${e.joulesPerInference.toPrecision(2)} J per inference (${e.hardware}, batch ${e.batch}) · ${e.gramsCo2ePerThousand.toPrecision(2)} g CO2e per 1,000`]),
+        el("p", { class: "headline" }, [`${joules(e.joulesPerInference)} per inference · ${grams(e.gramsCo2ePerThousand)} CO2e per 1,000 inferences`]),
+        el("p", {}, [`${e.hardware}, ${e.precision}, batch ${e.batch}: ${(e.secondsPerBatch * 1e3).toPrecision(3)} ms per batch, ${e.bound}-bound`]),
         el("p", { class: "muted" }, [`Sources: ${e.sources.join("; ")}`]),
       );
     } else {
-      section.append(el("p", { class: "muted" }, ["No energy estimate yet: the figures above are parameters and FLOPs only."]));
+      section.append(el("p", { class: "muted" }, ["No energy estimate for this model (unknown hardware, or no forward ops were resolved)."]));
     }
     // Training-run calculator: the host computes (same energy model as the CodeLens), the page only asks.
     const form = el("form", { class: "calculator" });
     const field = (label, name, value, type = "number") =>
       el("label", {}, [label, el("input", { name, value: String(value), type, min: "1", required: "" })]);
     const hardware = el("select", { name: "hardware" });
-    for (const name of data.hardware) {
-      const option = el("option", { value: name }, [name]);
-      if (name === data.settings.hardware) option.setAttribute("selected", "");
+    for (const profile of data.hardware) {
+      const option = el("option", { value: profile.id }, [profile.id]);
+      option.title = profile.name;
+      if (profile.id === data.settings.hardware) option.setAttribute("selected", "");
       hardware.append(option);
     }
     form.append(
@@ -115,7 +130,6 @@
       field("Samples", "samples", 50000),
       field("Batch", "batch", Math.max(data.settings.batch, 32)),
       el("label", {}, ["Hardware", hardware]),
-      field("Region", "region", data.settings.region || "", "text"),
       el("button", { type: "submit" }, ["Estimate"]),
       el("output", { id: "training" }),
     );
@@ -126,7 +140,7 @@
         type: "calculate",
         run: {
           epochs: Number(values.get("epochs")), samples: Number(values.get("samples")), batch: Number(values.get("batch")),
-          hardware: String(values.get("hardware")), region: String(values.get("region") || ""),
+          hardware: String(values.get("hardware")),
         },
       });
     });
@@ -200,7 +214,7 @@
       if (!output) return;
       const e = message.estimate;
       output.textContent = e
-        ? `${e.hours.toPrecision(3)} h · ${e.kilowattHours.toPrecision(3)} kWh · ${e.kilogramsCo2e.toPrecision(3)} kg CO2e`
+        ? `${e.steps} steps · ${e.hours.toPrecision(3)} h · ${e.kilowattHours.toPrecision(3)} kWh · ${e.kilogramsCo2e.toPrecision(3)} kg CO2e (${e.sources.join("; ")})`
         : message.message;
     }
   });

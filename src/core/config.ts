@@ -7,6 +7,9 @@ import { z } from "zod";
 export const precisions = ["fp32", "tf32", "bf16", "fp16", "int8"] as const;
 export type Precision = (typeof precisions)[number];
 
+/** Rule ids whose severity can be set (src/core/rules/types.ts RULE_IDS). */
+const ruleIds = ["GL001", "GL002", "GL003", "GL004", "GL005"] as const;
+
 /** Parses `1x3x224x224` (or `1,3,224,224`) into dims; throws an Error that says what is wrong. */
 export function parseShape(text: string): number[] {
   const trimmed = text.trim();
@@ -30,7 +33,8 @@ export const settingsSchema = {
   hardware: z.string().min(1).max(80),
   precision: z.enum(precisions),
   batchSize: z.number().int().min(1).max(1_000_000),
-  region: z.string().max(80),
+  "rules.severities": z.partialRecord(z.enum(ruleIds), z.enum(["hint", "information", "warning", "off"])),
+  "rules.pruneAmount": z.number().gt(0).lt(1),
   "workspace.maxFiles": z.number().int().min(1).max(100_000),
   "workspace.exclude": z.array(z.string()),
 } as const;
@@ -38,7 +42,7 @@ export const settingsSchema = {
 export type SettingKey = keyof typeof settingsSchema;
 export type Settings = { [K in SettingKey]: z.infer<(typeof settingsSchema)[K]> };
 
-/** Defaults: H100 at batch 1 for the per-inference figure; region empty = the grid module's own choice. */
+/** Defaults: an H100 SXM (a profile id of src/core/energy/hardware-profiles.json) at batch 1 for the per-inference figure. */
 export const defaultSettings: Settings = {
   "analysis.debounceMs": 400,
   "analysis.maxSteps": 2_000_000,
@@ -47,10 +51,11 @@ export const defaultSettings: Settings = {
   "inlayHints.enabled": true,
   "hover.enabled": true,
   "diagnostics.unresolved": true,
-  hardware: "H100",
+  hardware: "h100-sxm",
   precision: "fp32",
   batchSize: 1,
-  region: "",
+  "rules.severities": {},
+  "rules.pruneAmount": 0.3,
   "workspace.maxFiles": 5_000,
   "workspace.exclude": ["**/node_modules/**", "**/.git/**", "**/.venv/**", "**/venv/**", "**/site-packages/**", "**/__pycache__/**"],
 };

@@ -10,6 +10,7 @@ import { ShapeInlayHintsProvider } from "./inlay-hints-provider";
 import { loadPythonParser, ParserUnavailable } from "./parser-loader";
 import { ReportPanel, type GridForecastSource } from "./report-panel";
 import type { Services } from "./services";
+import { WORLD_AVERAGE_INTENSITY, type IntensitySource } from "./energy-bridge";
 import { SettingsStore } from "./settings";
 import { StatusBar } from "./status-bar";
 import { WorkspaceMirror } from "./workspace-mirror";
@@ -21,6 +22,8 @@ export interface HostBits {
   registerExtraSurfaces?: (context: vscode.ExtensionContext, log: vscode.LogOutputChannel) => void;
   /** Where the report view gets the grid forecast. */
   gridForecast?: GridForecastSource;
+  /** The grid intensity now, when known (else the energy model's world average is used). */
+  gridIntensity?: () => IntensitySource | undefined;
 }
 
 /** What activate() returns: used by the integration tests to wait for background work. */
@@ -62,7 +65,8 @@ function activateStages(context: vscode.ExtensionContext, host: HostBits, log: v
   const store = new SettingsStore(log);
   const status = new StatusBar();
   const mirror = new WorkspaceMirror(log, status, () => store.values);
-  const report = new ReportPanel(context.extensionUri, store, log, host.gridForecast);
+  const intensity = () => host.gridIntensity?.() ?? WORLD_AVERAGE_INTENSITY;
+  const report = new ReportPanel(context.extensionUri, store, log, intensity, host.gridForecast);
   const diagnostics = vscode.languages.createDiagnosticCollection("greenlight");
   context.subscriptions.push(store, status, mirror, report, diagnostics);
 
@@ -90,6 +94,7 @@ function activateStages(context: vscode.ExtensionContext, host: HostBits, log: v
     mirror,
     report,
     diagnostics,
+    intensity,
     start,
     refreshOpenDocuments: async () => {
       const engine = await start();
@@ -141,7 +146,7 @@ function isPython(document: vscode.TextDocument): boolean {
 async function publish(engine: AnalysisEngine, services: Services, document: vscode.TextDocument): Promise<void> {
   const analysis = await engine.analyze(document);
   if (!analysis || document.isClosed || analysis.version !== document.version) return;
-  services.diagnostics.set(document.uri, diagnosticsFor(analysis.result, document.uri.path, document.getText(), services.store.values));
+  services.diagnostics.set(document.uri, diagnosticsFor(analysis.result, analysis.findings, document.uri.path, document.getText(), services.store.values));
 }
 
 async function startAnalysis(context: vscode.ExtensionContext, services: Services, log: vscode.LogOutputChannel): Promise<AnalysisEngine> {
@@ -152,7 +157,7 @@ async function startAnalysis(context: vscode.ExtensionContext, services: Service
   log.info(`Python parser loaded in ${Date.now() - started} ms`);
 
   const engine = new AnalysisEngine(parser, services.mirror, () => services.store.values, log);
-  const codeLens = new ModelCodeLensProvider(engine, services.store);
+  const codeLens = new ModelCodeLensProvider(engine, services.store, services.intensity);
   const inlayHints = new ShapeInlayHintsProvider(engine, services.store);
   context.subscriptions.push(
     engine,
@@ -161,7 +166,7 @@ async function startAnalysis(context: vscode.ExtensionContext, services: Service
     vscode.languages.registerCodeLensProvider(PYTHON, codeLens),
     vscode.languages.registerHoverProvider(PYTHON, new LayerHoverProvider(engine, services.store)),
     vscode.languages.registerInlayHintsProvider(PYTHON, inlayHints),
-    vscode.languages.registerCodeActionsProvider(PYTHON, new GreenlightCodeActionProvider(), GreenlightCodeActionProvider.metadata),
+    vscode.languages.registerCodeActionsProvider(PYTHON, new GreenlightCodeActionProvider(engine), GreenlightCodeActionProvider.metadata),
     // Diagnostics follow edits (debounced in the engine) and never show a stale version.
     vscode.workspace.onDidOpenTextDocument((document) => isPython(document) && void publish(engine, services, document)),
     vscode.workspace.onDidChangeTextDocument((event) => isPython(event.document) && event.contentChanges.length > 0 && void publish(engine, services, event.document)),

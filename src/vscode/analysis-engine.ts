@@ -3,12 +3,17 @@ import { analyzeSource, SyntaxCache, type AnalysisResult } from "../core/analyze
 import type { PythonParser } from "../core/python/parser";
 import type { Settings } from "../core/config";
 import type { WorkspaceMirror } from "./workspace-mirror";
+import { findRules } from "../core/rules/rules";
+import type { Finding } from "../core/rules/types";
+import { int8Estimate } from "./energy-bridge";
 
 /** One document's analysis, tied to the document version it was computed from. */
 export interface DocumentAnalysis {
   uri: vscode.Uri;
   version: number;
   result: AnalysisResult;
+  /** Rule findings (GL001…) of this version, suppressions applied. */
+  findings: Finding[];
   milliseconds: number;
 }
 
@@ -82,9 +87,29 @@ export class AnalysisEngine implements vscode.Disposable {
     this.entries.delete(uri.toString());
   }
 
-  /** Analyzes text now (workspace analysis of files that are not open). */
-  analyzeText(uri: vscode.Uri, text: string): AnalysisResult {
-    return this.run(uri, text);
+  /** Analyzes text now (workspace analysis of files that are not open, fix-all passes). */
+  analyzeText(uri: vscode.Uri, text: string): { result: AnalysisResult; findings: Finding[] } {
+    const result = this.run(uri, text);
+    return { result, findings: this.findings(uri, text, result) };
+  }
+
+  /** The rules' findings on this text and its analysis; a rule that fails is logged and skipped. */
+  private findings(uri: vscode.Uri, text: string, result: AnalysisResult): Finding[] {
+    const settings = this.settings();
+    const tree = this.parser.parse(text);
+    try {
+      return findRules({
+        file: uri.path,
+        text,
+        tree,
+        analysis: result,
+        settings: { severities: settings["rules.severities"], pruneAmount: settings["rules.pruneAmount"] },
+        estimateEnergy: (model) => int8Estimate(model, settings),
+        onRuleError: (rule, error) => this.log.warn(`${rule} failed on ${uri.path}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`),
+      });
+    } finally {
+      tree.delete();
+    }
   }
 
   private schedule(document: vscode.TextDocument, delay: number): Entry {
@@ -111,8 +136,10 @@ export class AnalysisEngine implements vscode.Disposable {
       }
       const started = Date.now();
       try {
-        const result = this.run(document.uri, document.getText());
-        const analysis: DocumentAnalysis = { uri: document.uri, version, result, milliseconds: Date.now() - started };
+        const text = document.getText();
+        const result = this.run(document.uri, text);
+        const findings = this.findings(document.uri, text, result);
+        const analysis: DocumentAnalysis = { uri: document.uri, version, result, findings, milliseconds: Date.now() - started };
         entry.settled = analysis;
         resolveEntry(analysis);
         if (document.version === version) this.analyzed.fire(analysis);

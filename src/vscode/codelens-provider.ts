@@ -2,17 +2,17 @@ import * as vscode from "vscode";
 import type { ModelReport } from "../core/report/model-report";
 import type { AnalysisEngine } from "./analysis-engine";
 import type { SettingsStore } from "./settings";
-import { estimateInference } from "./energy-bridge";
-import { formatCount, formatFlops } from "./format";
+import { estimateInference, type IntensitySource } from "./energy-bridge";
+import { formatCount, formatEnergy, formatFlops, formatGrams } from "./format";
 import { modelsInFile } from "./model-lookup";
 
 /** `ResNet · 25.6 M params · 4.1 GFLOPs[ · 0.77 J/inference (H100, batch 1) · 0.2 g CO2e/1k]`. */
-export function codeLensTitle(model: ModelReport, store: SettingsStore): string {
+export function codeLensTitle(model: ModelReport, store: SettingsStore, intensity: IntensitySource): string {
   const parts = [model.name, `${formatCount(model.params)} params`, formatFlops(model.flops)];
-  const energy = estimateInference(model, store.values);
+  const energy = estimateInference(model, store.values, intensity);
   if (energy) {
-    parts.push(`${energy.joulesPerInference.toPrecision(2)} J/inference (${energy.hardware}, batch ${energy.batch})`);
-    parts.push(`${energy.gramsCo2ePerThousand.toPrecision(2)} g CO2e/1k`);
+    parts.push(`${formatEnergy(energy.joulesPerInference)}/inference (${energy.hardware}, batch ${energy.batch})`);
+    parts.push(`${formatGrams(energy.gramsCo2ePerThousand)} CO2e/1k`);
   }
   if (!model.complete) parts.push("incomplete");
   return parts.join(" · ");
@@ -27,6 +27,7 @@ export class ModelCodeLensProvider implements vscode.CodeLensProvider, vscode.Di
   constructor(
     private readonly engine: AnalysisEngine,
     private readonly store: SettingsStore,
+    private readonly intensity: () => IntensitySource,
   ) {
     this.subscriptions = [engine.onDidAnalyze(() => this.changed.fire()), store.onDidChange(() => this.changed.fire())];
   }
@@ -39,7 +40,7 @@ export class ModelCodeLensProvider implements vscode.CodeLensProvider, vscode.Di
       const line = Math.min(Math.max(model.line - 1, 0), document.lineCount - 1);
       const unresolved = model.unresolved.map((note) => `line ${note.line}: ${note.reason}`).join("\n");
       return new vscode.CodeLens(document.lineAt(line).range, {
-        title: codeLensTitle(model, this.store),
+        title: codeLensTitle(model, this.store, this.intensity()),
         command: "greenlight.showReport",
         arguments: [document.uri, model.name, model.line],
         tooltip: model.complete ? `Open the Greenlight report of ${model.name}` : `Partial figures; unresolved:\n${unresolved}`,

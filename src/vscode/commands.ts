@@ -2,6 +2,8 @@ import * as vscode from "vscode";
 import { precisions, type Precision } from "../core/config";
 import type { ModelReport } from "../core/report/model-report";
 import type { AnalysisResult } from "../core/analyze";
+import { applyEdits } from "../core/rules/apply-edits";
+import type { Finding } from "../core/rules/types";
 import { diagnosticsFor, inputsText } from "./diagnostics";
 import { knownHardware } from "./energy-bridge";
 import { formatCount, formatFlops } from "./format";
@@ -96,10 +98,18 @@ export function registerCommands(services: Services): vscode.Disposable[] {
     }),
 
     register("greenlight.selectHardware", async (hardware?: string) => {
-      const choice =
+      const profiles = knownHardware();
+      const picked =
         hardware ??
-        (await vscode.window.showQuickPick(knownHardware(store.values), { title: "Hardware for Greenlight's energy estimates", placeHolder: store.values.hardware }));
-      if (!choice) return undefined;
+        (
+          await vscode.window.showQuickPick(
+            profiles.map((p) => ({ label: p.id, description: p.name, picked: p.id === store.values.hardware })),
+            { title: "Hardware for Greenlight's energy estimates", placeHolder: store.values.hardware },
+          )
+        )?.label;
+      if (!picked) return undefined;
+      const choice = profiles.find((p) => p.id === picked.toLowerCase())?.id;
+      if (!choice) throw new Error(`unknown hardware '${picked}' (known: ${profiles.map((p) => p.id).join(", ")})`);
       await store.update("hardware", choice);
       return store.values.hardware;
     }),
@@ -135,6 +145,33 @@ export function registerCommands(services: Services): vscode.Disposable[] {
 
     register("greenlight.analyzeWorkspace", () => analyzeWorkspace(services)),
 
+    register("greenlight.fixAllInFile", async (uri?: vscode.Uri) => {
+      const document = await targetDocument(uri);
+      if (!document) return 0;
+      const engine = await services.start();
+      // As tools/check-fixes.mjs: apply the first fix of one finding, re-read the findings, repeat, so edits never
+      // overlap and each fix sees the text the previous one left. Bounded, and a fix that does not clear its
+      // finding is not tried twice.
+      const original = document.getText();
+      let text = original;
+      let applied = 0;
+      const tried = new Set<string>();
+      for (let pass = 0; pass < 200; pass++) {
+        const next = engine
+          .analyzeText(document.uri, text)
+          .findings.find((f) => f.file === document.uri.path && f.fixes.length > 0 && !tried.has(`${f.rule}:${f.line}:${f.message}`));
+        if (!next) break;
+        tried.add(`${next.rule}:${next.line}:${next.message}`);
+        text = applyEdits(text, next.fixes[0].edits.filter((e) => e.file === document.uri.path));
+        applied++;
+      }
+      if (applied === 0 || text === original) return 0;
+      const edit = new vscode.WorkspaceEdit();
+      edit.replace(document.uri, new vscode.Range(document.positionAt(0), document.positionAt(original.length)), text);
+      if (!(await vscode.workspace.applyEdit(edit))) throw new Error("the editor refused the edit");
+      return applied;
+    }),
+
     register("greenlight.openSample", async () => {
       // An untitled copy: the walkthrough never writes into the user's workspace.
       const bytes = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(services.context.extensionUri, "media", "walkthrough", "sample_model.py"));
@@ -146,11 +183,11 @@ export function registerCommands(services: Services): vscode.Disposable[] {
 }
 
 /** Analyzes every indexed Python file with a cancellable progress notification; results go to Problems and the log. */
-async function analyzeWorkspace(services: Services): Promise<{ files: number; models: number; failed: number; cancelled: boolean }> {
+async function analyzeWorkspace(services: Services): Promise<{ files: number; models: number; findings: number; failed: number; cancelled: boolean }> {
   const engine = await services.start();
   await services.mirror.start();
   const paths = services.mirror.allPaths();
-  const summary = { files: 0, models: 0, failed: 0, cancelled: false };
+  const summary = { files: 0, models: 0, findings: 0, failed: 0, cancelled: false };
   const lines: string[] = [];
   await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: "Greenlight: analyzing the workspace", cancellable: true },
@@ -166,8 +203,9 @@ async function analyzeWorkspace(services: Services): Promise<{ files: number; mo
         const text = services.mirror.read(path);
         if (!uri || text === undefined) continue;
         let result: AnalysisResult;
+        let findings: Finding[];
         try {
-          result = engine.analyzeText(uri, text);
+          ({ result, findings } = engine.analyzeText(uri, text));
         } catch (error) {
           summary.failed++;
           services.log.error(`analysis of ${path} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
@@ -176,7 +214,8 @@ async function analyzeWorkspace(services: Services): Promise<{ files: number; mo
         summary.files++;
         summary.models += result.models.length;
         for (const model of result.models) lines.push(`  ${path.split("/").slice(-2).join("/")}:${model.line}  ${summaryLine(model)}`);
-        services.diagnostics.set(uri, diagnosticsFor(result, path, text, services.store.values));
+        summary.findings += findings.length;
+        services.diagnostics.set(uri, diagnosticsFor(result, findings, path, text, services.store.values));
         // Yield between files so the extension host stays responsive.
         await new Promise((resolve) => setTimeout(resolve, 0));
       }
@@ -184,7 +223,7 @@ async function analyzeWorkspace(services: Services): Promise<{ files: number; mo
   );
   services.status.setTask("workspace", undefined);
   services.log.info(
-    `workspace analysis: ${summary.models} models in ${summary.files} files${summary.failed ? `, ${summary.failed} failed` : ""}${summary.cancelled ? " (cancelled)" : ""}\n${lines.join("\n")}`,
+    `workspace analysis: ${summary.models} models and ${summary.findings} findings in ${summary.files} files${summary.failed ? `, ${summary.failed} failed` : ""}${summary.cancelled ? " (cancelled)" : ""}\n${lines.join("\n")}`,
   );
   services.log.show(true);
   return summary;

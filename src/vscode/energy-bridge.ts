@@ -1,17 +1,32 @@
 import type { ModelReport } from "../core/report/model-report";
 import type { Settings } from "../core/config";
+import { estimateModel, estimateTrainingRun, hardwareProfiles, WORLD_AVERAGE_GCO2_PER_KWH } from "../core/energy";
 
-// The editor's view of the energy model (src/core/energy). Until that module exports an estimate function the
-// surfaces show parameters and FLOPs only: no figure is invented here.
+// The editor's view of the energy model (src/core/energy, docs/energy.md): per-inference energy and carbon for the
+// CodeLens and report, and the report's training-run calculator. The figures and their sources are the core's.
+
+/** Grid intensity to use for carbon, and where it came from. */
+export interface IntensitySource {
+  gco2PerKwh: number;
+  source: string;
+}
+
+/** The world average when no grid reading is available (Green Algorithms' WORLD row, via src/core/energy). */
+export const WORLD_AVERAGE_INTENSITY: IntensitySource = {
+  gco2PerKwh: WORLD_AVERAGE_GCO2_PER_KWH,
+  source: "world average grid intensity (Green Algorithms CI_aggregated.csv)",
+};
 
 /** Energy and carbon of one inference on the chosen hardware, with where the figures came from. */
 export interface InferenceEstimate {
   hardware: string;
   batch: number;
+  precision: string;
   joulesPerInference: number;
-  /** Grams of CO2e per 1,000 inferences at the region's intensity. */
+  /** Grams of CO2e per 1,000 inferences at the grid intensity used. */
   gramsCo2ePerThousand: number;
-  /** Which profile and intensity were used, for the tooltip. */
+  secondsPerBatch: number;
+  bound: string;
   sources: string[];
 }
 
@@ -21,7 +36,6 @@ export interface TrainingRun {
   samples: number;
   batch: number;
   hardware: string;
-  region: string;
 }
 
 /** What such a run costs. */
@@ -29,25 +43,68 @@ export interface TrainingEstimate {
   hours: number;
   kilowattHours: number;
   kilogramsCo2e: number;
+  steps: number;
   sources: string[];
 }
 
-/** The inference estimate for this model, or undefined while no energy model is available. */
-export function estimateInference(model: ModelReport, settings: Settings): InferenceEstimate | undefined {
-  void model;
-  void settings;
-  return undefined;
+/** The inference estimate for this model (per sample, at the configured batch), or undefined when none can be made. */
+export function estimateInference(model: ModelReport, settings: Settings, intensity: IntensitySource = WORLD_AVERAGE_INTENSITY): InferenceEstimate | undefined {
+  if (model.ops.length === 0) return undefined;
+  try {
+    const estimate = estimateModel(model, {
+      hardware: settings.hardware,
+      dtype: settings.precision,
+      mode: "inference",
+      batch: settings.batchSize,
+      carbon: { gco2PerKwh: intensity.gco2PerKwh },
+    });
+    return {
+      hardware: estimate.hardware,
+      batch: estimate.batch,
+      precision: estimate.dtype,
+      joulesPerInference: estimate.joules_per_iter / estimate.batch,
+      gramsCo2ePerThousand: (estimate.gco2e_per_iter / estimate.batch) * 1000,
+      secondsPerBatch: estimate.seconds_per_iter,
+      bound: estimate.bound,
+      sources: [`hardware profile ${estimate.hardware} (src/core/energy/hardware-profiles.json)`, `${Math.round(intensity.gco2PerKwh)} gCO2/kWh: ${intensity.source}`],
+    };
+  } catch {
+    // Unknown hardware or figures the model cannot use: the surfaces show parameters and FLOPs only.
+    return undefined;
+  }
 }
 
-/** The training-run estimate, or undefined while no energy model is available. */
-export function estimateTraining(model: ModelReport, run: TrainingRun, settings: Settings): TrainingEstimate | undefined {
-  void model;
-  void run;
-  void settings;
-  return undefined;
+/** The training-run estimate (forward, backward and optimizer per step, Adam), or an Error saying why not. */
+export function estimateTraining(model: ModelReport, run: TrainingRun, settings: Settings, intensity: IntensitySource = WORLD_AVERAGE_INTENSITY): TrainingEstimate | Error {
+  try {
+    const step = estimateModel(model, { hardware: run.hardware, dtype: settings.precision, mode: "train", batch: run.batch, carbon: { gco2PerKwh: intensity.gco2PerKwh } });
+    const total = estimateTrainingRun(step, { epochs: run.epochs, samples: run.samples, batch: run.batch }, { gco2PerKwh: intensity.gco2PerKwh });
+    return {
+      hours: total.seconds / 3600,
+      kilowattHours: total.kwh,
+      kilogramsCo2e: total.gco2e / 1000,
+      steps: total.steps,
+      sources: [`hardware profile ${step.hardware}`, `${Math.round(intensity.gco2PerKwh)} gCO2/kWh: ${intensity.source}`],
+    };
+  } catch (error) {
+    return error instanceof Error ? error : new Error(String(error));
+  }
 }
 
-/** Hardware names the energy model has profiles for (falls back to the current setting alone). */
-export function knownHardware(settings: Settings): string[] {
-  return [settings.hardware];
+/** Hardware profiles the energy model knows: id and name. */
+export function knownHardware(): { id: string; name: string }[] {
+  return hardwareProfiles().map((profile) => ({ id: profile.id, name: profile.name }));
+}
+
+/** Per-inference energy at fp32 and with Linear layers in int8, for GL001's message (undefined when unknown). */
+export function int8Estimate(model: ModelReport, settings: Settings): { fp32Joules: number; int8Joules: number } | undefined {
+  if (model.ops.length === 0) return undefined;
+  try {
+    const options = { hardware: settings.hardware, dtype: "fp32" as const, mode: "inference" as const, batch: settings.batchSize };
+    const fp32 = estimateModel(model, options);
+    const int8 = estimateModel(model, { ...options, quantizedLinear: true });
+    return { fp32Joules: fp32.joules_per_iter / fp32.batch, int8Joules: int8.joules_per_iter / int8.batch };
+  } catch {
+    return undefined;
+  }
 }

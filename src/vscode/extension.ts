@@ -1,9 +1,11 @@
 import type * as vscode from "vscode";
+import { UndiciHttpClient } from "../node/http-client";
 import { activateGreenlight, type GreenlightApi } from "./activate";
+import { gridHostBits } from "./grid-bridge";
 
-/** Desktop / remote (Node) entry. */
+/** Desktop / remote (Node) entry: grid providers are reached through undici. */
 export function activate(context: vscode.ExtensionContext): GreenlightApi {
-  return activateGreenlight(context, { kind: "node" });
+  return activateGreenlight(context, gridHostBits("node", new UndiciHttpClient()));
 }
 
 export function deactivate(): void {

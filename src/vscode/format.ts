@@ -46,3 +46,23 @@ function trim(value: number): string {
   const digits = Math.abs(value) >= 100 ? 0 : Math.abs(value) >= 10 ? 1 : 2;
   return String(Number(value.toFixed(digits)));
 }
+
+/** Joules with an SI prefix: 0.00077 → "0.77 mJ", 3.2e6 → "3.2 MJ". */
+export function formatEnergy(joules: number): string {
+  const units: [number, string][] = [
+    [1e6, "MJ"],
+    [1e3, "kJ"],
+    [1, "J"],
+    [1e-3, "mJ"],
+    [1e-6, "µJ"],
+  ];
+  for (const [size, unit] of units) if (Math.abs(joules) >= size) return `${trim(joules / size)} ${unit}`;
+  return `${trim(joules / 1e-9)} nJ`;
+}
+
+/** Grams of CO2e: below a gram in mg, above a kilogram in kg. */
+export function formatGrams(grams: number): string {
+  if (Math.abs(grams) >= 1000) return `${trim(grams / 1000)} kg`;
+  if (Math.abs(grams) >= 1) return `${trim(grams)} g`;
+  return `${trim(grams * 1000)} mg`;
+}

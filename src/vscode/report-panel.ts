@@ -2,7 +2,7 @@ import * as vscode from "vscode";
 import type { ModelReport } from "../core/report/model-report";
 import type { ForecastSlot } from "../core/grid/types";
 import type { SettingsStore } from "./settings";
-import { estimateInference, estimateTraining, knownHardware, type TrainingRun } from "./energy-bridge";
+import { estimateInference, estimateTraining, knownHardware, type IntensitySource, type TrainingRun } from "./energy-bridge";
 import { exportReport, type ExportFormat } from "./report-export";
 
 /** The grid forecast as the report draws it (filled by the grid module when it is wired in). */
@@ -14,8 +14,8 @@ export interface GridForecastView {
   note?: string;
 }
 
-/** Where the report gets the grid forecast; returns undefined when there is none. */
-export type GridForecastSource = (region: string) => Promise<GridForecastView | undefined>;
+/** Where the report gets the grid forecast (region and provider are the grid settings'); undefined when none. */
+export type GridForecastSource = () => Promise<GridForecastView | undefined>;
 
 /** Messages the webview sends (media/report/report.js). */
 type FromWebview = { type: "ready" } | { type: "calculate"; run: TrainingRun } | { type: "export"; format: ExportFormat };
@@ -45,6 +45,7 @@ export class ReportPanel implements vscode.Disposable {
     private readonly extensionUri: vscode.Uri,
     private readonly store: SettingsStore,
     private readonly log: vscode.LogOutputChannel,
+    private readonly intensity: () => IntensitySource,
     private readonly gridForecast?: GridForecastSource,
   ) {
     this.disposables.push(store.onDidChange(() => void this.post()));
@@ -87,7 +88,7 @@ export class ReportPanel implements vscode.Disposable {
   /** Export text of the model shown (Markdown, CSV or JSON). */
   exportText(format: ExportFormat): string | undefined {
     if (!this.model) return undefined;
-    return exportReport(this.model, format, estimateInference(this.model, this.store.values));
+    return exportReport(this.model, format, estimateInference(this.model, this.store.values, this.intensity()));
   }
 
   private async receive(message: FromWebview): Promise<void> {
@@ -97,12 +98,10 @@ export class ReportPanel implements vscode.Disposable {
         this.ready = true;
         await this.post();
       } else if (message.type === "calculate" && this.model) {
-        const estimate = estimateTraining(this.model, message.run, this.store.values);
-        await this.panel?.webview.postMessage({
-          type: "training",
-          estimate: estimate ?? null,
-          message: estimate ? undefined : "No energy model is available yet, so the training run cannot be estimated.",
-        });
+        const estimate = estimateTraining(this.model, message.run, this.store.values, this.intensity());
+        await this.panel?.webview.postMessage(
+          estimate instanceof Error ? { type: "training", estimate: null, message: estimate.message } : { type: "training", estimate },
+        );
       } else if (message.type === "export" && this.model) {
         const text = this.exportText(message.format);
         if (text === undefined) return;
@@ -120,16 +119,16 @@ export class ReportPanel implements vscode.Disposable {
     const settings = this.store.values;
     let grid: GridForecastView | undefined;
     try {
-      grid = await this.gridForecast?.(settings.region);
+      grid = await this.gridForecast?.();
     } catch (error) {
       this.log.warn(`grid forecast unavailable: ${error instanceof Error ? error.message : String(error)}`);
     }
     await this.panel.webview.postMessage({
       type: "report",
       model: this.model,
-      energy: estimateInference(this.model, settings) ?? null,
-      hardware: knownHardware(settings),
-      settings: { hardware: settings.hardware, region: settings.region, batch: settings.batchSize, precision: settings.precision },
+      energy: estimateInference(this.model, settings, this.intensity()) ?? null,
+      hardware: knownHardware(),
+      settings: { hardware: settings.hardware, batch: settings.batchSize, precision: settings.precision },
       grid: grid ?? null,
     });
   }

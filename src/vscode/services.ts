@@ -1,5 +1,6 @@
 import type * as vscode from "vscode";
 import type { AnalysisEngine } from "./analysis-engine";
+import type { IntensitySource } from "./energy-bridge";
 import type { ReportPanel } from "./report-panel";
 import type { SettingsStore } from "./settings";
 import type { StatusBar } from "./status-bar";
@@ -14,6 +15,8 @@ export interface Services {
   mirror: WorkspaceMirror;
   report: ReportPanel;
   diagnostics: vscode.DiagnosticCollection;
+  /** Grid intensity for carbon figures: the grid module's current value, else the world average. */
+  intensity(): IntensitySource;
   /** Loads tree-sitter and starts analysis (once); rejects with ParserUnavailable where WebAssembly is missing. */
   start(): Promise<AnalysisEngine>;
   /** Re-publishes diagnostics of every open Python document (after settings or refresh). */

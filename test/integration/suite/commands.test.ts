@@ -6,13 +6,26 @@ import { simpleCnn } from "./reference";
 
 interface Contributes {
   commands: { command: string; title: string; category?: string }[];
-  configuration: { properties: Record<string, { default: unknown }> };
+  configuration: { properties: Record<string, { default: unknown }> }[];
 }
 
 function contributes(): Contributes {
   const extension = vscode.extensions.getExtension("greenlight.greenlight");
   assert.ok(extension, "installed");
   return extension.packageJSON.contributes as Contributes;
+}
+
+/** Runs a command; quick picks, input boxes and notifications it opens are dismissed as a user pressing Escape would. */
+async function runDismissingPrompts(command: string, args: unknown[]): Promise<unknown> {
+  let settled = false;
+  const running = Promise.resolve(vscode.commands.executeCommand(command, ...args)).finally(() => (settled = true));
+  for (let attempt = 0; attempt < 50 && !settled; attempt++) {
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    if (settled) break;
+    await vscode.commands.executeCommand("workbench.action.closeQuickOpen");
+    await vscode.commands.executeCommand("notifications.clearAll");
+  }
+  return running;
 }
 
 /** Arguments that make each command run without a prompt (the interactive paths ask through quick picks). */
@@ -29,6 +42,9 @@ function argumentsFor(command: string, document: vscode.TextDocument): unknown[]
       return [uri, classLine, "1x3x32x32"];
     case "greenlight.selectHardware":
       return [vscode.workspace.getConfiguration("greenlight").get("hardware")];
+    case "greenlight.fixAllInFile":
+      // On an empty untitled file: the fixtures stay as written for the other tests (fix all is tested apart).
+      return [vscode.Uri.parse("untitled:scratch.py")];
     case "greenlight.selectPrecision":
       return ["fp32"];
     case "greenlight.exportReport":
@@ -72,7 +88,7 @@ suite("commands", () => {
     const errors: string[] = [];
     for (const { command } of contributes().commands) {
       try {
-        await vscode.commands.executeCommand(command, ...argumentsFor(command, document));
+        await runDismissingPrompts(command, argumentsFor(command, document));
       } catch (error) {
         errors.push(`${command}: ${error instanceof Error ? error.message : String(error)}`);
       }
@@ -128,8 +144,10 @@ suite("commands", () => {
     assert.strictEqual(await vscode.commands.executeCommand("greenlight.selectPrecision", "bf16"), "bf16");
     assert.strictEqual(vscode.workspace.getConfiguration("greenlight").get("precision"), "bf16");
     assert.strictEqual(api.settings().precision, "bf16");
-    assert.strictEqual(await vscode.commands.executeCommand("greenlight.selectHardware", "A100"), "A100");
-    assert.strictEqual(api.settings().hardware, "A100");
+    assert.strictEqual(await vscode.commands.executeCommand("greenlight.selectHardware", "a100-sxm"), "a100-sxm");
+    assert.strictEqual(api.settings().hardware, "a100-sxm");
+    await assert.rejects(Promise.resolve(vscode.commands.executeCommand("greenlight.selectHardware", "no-such-gpu")), "an unknown profile is refused");
+    assert.strictEqual(api.settings().hardware, "a100-sxm");
   });
 
   test("turning inlay hints and CodeLens off takes effect without a reload", async () => {
@@ -148,7 +166,7 @@ suite("commands", () => {
 
   test("a bad setting value falls back to its default", async () => {
     const api = await greenlight();
-    const defaults = contributes().configuration.properties;
+    const defaults = Object.assign({}, ...contributes().configuration.map((section) => section.properties)) as Record<string, { default: unknown }>;
     await setSetting(api, "batchSize", -4);
     await waitFor("the fallback", () => api.settings().batchSize === defaults["greenlight.batchSize"].default);
     await setSetting(api, "precision", "fp7");

@@ -4,7 +4,7 @@ import * as path from "path";
 import { defaultSettings, parseShape, readSettings, settingsSchema, type SettingKey } from "../../../src/core/config";
 
 const manifest = JSON.parse(readFileSync(path.join(__dirname, "../../../package.json"), "utf8")) as {
-  contributes: { configuration: { properties: Record<string, { default: unknown; description?: string; enum?: string[] }> } };
+  contributes: { configuration: { properties: Record<string, { default: unknown; description?: string; enum?: string[] }> }[] };
 };
 
 describe("settings schema (src/core/config.ts)", () => {
@@ -40,7 +40,10 @@ describe("settings schema (src/core/config.ts)", () => {
   });
 
   it("package.json contributes exactly these settings, with the same defaults and a description each", () => {
-    const contributed = manifest.contributes.configuration.properties;
+    const contributed = Object.assign({}, ...manifest.contributes.configuration.map((section) => section.properties)) as Record<
+      string,
+      { default: unknown; description?: string }
+    >;
     const keys = Object.keys(contributed).filter((key) => !key.startsWith("greenlight.grid"));
     assert.deepStrictEqual(keys.map((key) => key.replace(/^greenlight\./, "")).sort(), Object.keys(settingsSchema).sort());
     for (const key of keys) {
