@@ -29,7 +29,7 @@ async function runDismissingPrompts(command: string, args: unknown[]): Promise<u
 }
 
 /** Arguments that make each command run without a prompt (the interactive paths ask through quick picks). */
-function argumentsFor(command: string, document: vscode.TextDocument): unknown[] {
+async function argumentsFor(command: string, document: vscode.TextDocument): Promise<unknown[]> {
   const uri = document.uri;
   const classLine = lineOf(document, "class SimpleCNN") + 1;
   switch (command) {
@@ -44,7 +44,7 @@ function argumentsFor(command: string, document: vscode.TextDocument): unknown[]
       return [vscode.workspace.getConfiguration("greenlight").get("hardware")];
     case "greenlight.fixAllInFile":
       // On an empty untitled file: the fixtures stay as written for the other tests (fix all is tested apart).
-      return [vscode.Uri.parse("untitled:scratch.py")];
+      return [(await vscode.workspace.openTextDocument({ language: "python", content: "" })).uri];
     case "greenlight.selectPrecision":
       return ["fp32"];
     case "greenlight.exportReport":
@@ -88,7 +88,7 @@ suite("commands", () => {
     const errors: string[] = [];
     for (const { command } of contributes().commands) {
       try {
-        await runDismissingPrompts(command, argumentsFor(command, document));
+        await runDismissingPrompts(command, await argumentsFor(command, document));
       } catch (error) {
         errors.push(`${command}: ${error instanceof Error ? error.message : String(error)}`);
       }
