@@ -22,6 +22,18 @@ export type OpClass =
 /** The op's bare name: lowercase, without `aten.`/`torch.`/`F.` prefixes, leading underscores, `native_`, in-place `_`
  *  and overload suffixes, so `aten._native_batch_norm_legit_no_training` and `F.batch_norm` both read batch_norm. */
 export function canonicalOpName(op: string): string {
+  let name = canonicalCache.get(op);
+  if (name === undefined) {
+    name = canonicalize(op);
+    // Op names come from a small vocabulary; the cache stays small.
+    if (canonicalCache.size < 4096) canonicalCache.set(op, name);
+  }
+  return name;
+}
+
+const canonicalCache = new Map<string, string>();
+
+function canonicalize(op: string): string {
   let name = op.toLowerCase().trim();
   name = name.replace(/^(torch\.nn\.functional\.|torch\.nn\.|torch\.|aten\.|f\.|nn\.)+/, "");
   name = name.replace(/\.(default|tensor|scalar|int|self|out)$/, "");
