@@ -112,3 +112,38 @@ export function estimateModel(report: ModelReport, options: EstimateOptions): Es
     layers,
   };
 }
+
+/** What the same iteration would cost at another precision, or with its Linear layers in int8. */
+export interface PrecisionAlternative {
+  label: string;
+  dtype: Precision;
+  quantizedLinear: boolean;
+  seconds_per_iter: number;
+  joules_per_iter: number;
+  /** Fraction of the current estimate's energy saved (negative: it costs more). */
+  saving: number;
+}
+
+/** The iteration at bf16 and fp16 (mixed precision) and with int8 Linear layers, against the options given:
+ *  the figures behind "this model in bf16 would cost X% less". Alternatives equal to the current setting are left out. */
+export function precisionAlternatives(report: ModelReport, options: EstimateOptions, current = estimateModel(report, options)): PrecisionAlternative[] {
+  const candidates: { label: string; dtype: Precision; quantizedLinear: boolean }[] = [
+    { label: "bf16 mixed precision", dtype: "bf16", quantizedLinear: false },
+    { label: "fp16 mixed precision", dtype: "fp16", quantizedLinear: false },
+    { label: "int8 Linear layers", dtype: options.dtype === "fp32" || options.dtype === "tf32" ? "bf16" : options.dtype, quantizedLinear: true },
+  ];
+  if (options.mode === "train") candidates.pop(); // int8 quantization is for inference
+  return candidates
+    .filter((c) => c.dtype !== options.dtype || c.quantizedLinear !== (options.quantizedLinear ?? false))
+    .map((c) => {
+      const e = estimateModel(report, { ...options, dtype: c.dtype, quantizedLinear: c.quantizedLinear });
+      return {
+        label: c.label,
+        dtype: c.dtype,
+        quantizedLinear: c.quantizedLinear,
+        seconds_per_iter: e.seconds_per_iter,
+        joules_per_iter: e.joules_per_iter,
+        saving: current.joules_per_iter > 0 ? 1 - e.joules_per_iter / current.joules_per_iter : 0,
+      };
+    });
+}

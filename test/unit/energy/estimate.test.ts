@@ -1,5 +1,5 @@
 import { strict as assert } from "node:assert";
-import { estimateModel, type EstimateOptions } from "../../../src/core/energy/estimate";
+import { estimateModel, precisionAlternatives, type EstimateOptions } from "../../../src/core/energy/estimate";
 import { hardwareProfile, hardwareProfiles } from "../../../src/core/energy/hardware";
 import { classifyOp } from "../../../src/core/energy/op-classes";
 import { OpListBuilder, cifarResnet18, gpt2, mlp4096, reportOf, resnet50, squareMatmul, vitB16 } from "./workloads";
@@ -139,5 +139,23 @@ describe("estimateModel", () => {
     const b = estimateModel(squareMatmul(8192), { hardware: faster, dtype: "bf16", mode: "inference" });
     assert.equal(b.hardware, "h100-doubled");
     assert.ok(b.seconds_per_iter < 0.6 * a.seconds_per_iter);
+  });
+});
+
+describe("precisionAlternatives", () => {
+  it("shows what bf16 and int8 Linear layers would save on a Linear-heavy model at a large batch", () => {
+    const options: EstimateOptions = { hardware: "a100-sxm", dtype: "fp32", mode: "inference" };
+    const alternatives = precisionAlternatives(mlp4096(512), options);
+    const bf16 = alternatives.find((a) => a.label.startsWith("bf16"))!;
+    const int8 = alternatives.find((a) => a.quantizedLinear)!;
+    assert.ok(bf16.saving > 0.3, `bf16 saves ${bf16.saving}`);
+    assert.ok(int8.saving > bf16.saving, "int8 Linear on top of bf16 saves more");
+    const current = estimateModel(mlp4096(512), options);
+    assert.ok(Math.abs(bf16.joules_per_iter - (1 - bf16.saving) * current.joules_per_iter) < 1e-12);
+  });
+
+  it("leaves out the current setting and int8 for training", () => {
+    const labels = precisionAlternatives(mlp4096(64), { hardware: "h100-sxm", dtype: "bf16", mode: "train" }).map((a) => a.label);
+    assert.deepEqual(labels, ["fp16 mixed precision"]);
   });
 });
