@@ -36,7 +36,9 @@ describe("grid CLI", function () {
     for (const key of Object.keys(process.env)) if (key.startsWith("GREENLIGHT_")) delete process.env[key];
   });
   afterEach(() => {
-    process.env = { ...savedEnv };
+    // Restore key by key: replacing process.env itself would turn it into a plain object for later tests.
+    for (const key of Object.keys(process.env)) if (!(key in savedEnv)) delete process.env[key];
+    Object.assign(process.env, savedEnv);
   });
 
   it("answers offline from the embedded table with the JSON contract", async () => {
