@@ -94,7 +94,12 @@ function message(context: RuleContext, subject: string, model: ModelReport, summ
     `int8 would store them in ${formatBytes(summary.weights)} instead of ${formatBytes(summary.weights * 4)} (4x smaller)`;
   const energy = context.estimateEnergy?.(model);
   if (energy && energy.fp32Joules > 0) {
-    text += `, about ${formatJoules(energy.int8Joules)} instead of ${formatJoules(energy.fp32Joules)} per inference`;
+    const on = energy.hardware ? ` on ${energy.hardware}` : "";
+    // Small models are bound by launches, not weights: then int8 saves memory but no energy, and we say so.
+    text +=
+      energy.int8Joules < energy.fp32Joules * 0.99
+        ? `; with int8 Linear layers about ${formatJoules(energy.int8Joules)} instead of ${formatJoules(energy.fp32Joules)} per inference${on} (energy model)`
+        : `; the energy model expects no energy saving per inference${on} at this size (${formatJoules(energy.fp32Joules)}, not bound by weights)`;
   }
   return `${text}.`;
 }

@@ -3,6 +3,8 @@ import { gl002NoGrad } from "./gl002-no-grad";
 import { gl003MixedPrecision } from "./gl003-mixed-precision";
 import { gl004ConvBiasBeforeBatchNorm } from "./gl004-conv-bias-before-batchnorm";
 import { gl005MissingEval } from "./gl005-missing-eval";
+import type { ModelReport } from "../report/model-report";
+import { int8EnergyEstimate } from "./energy-saving";
 import { PythonFile } from "./python-file";
 import type { RawFinding, Rule } from "./rule-context";
 import { isSuppressed } from "./suppression";
@@ -24,6 +26,7 @@ export function resolveRuleSettings(settings: Partial<RuleSettings> | undefined)
   return {
     severities: { ...defaultRuleSettings.severities, ...(settings?.severities ?? {}) },
     pruneAmount: typeof amount === "number" && amount > 0 && amount < 1 ? amount : defaultRuleSettings.pruneAmount,
+    hardware: typeof settings?.hardware === "string" && settings.hardware !== "" ? settings.hardware : defaultRuleSettings.hardware,
   };
 }
 
@@ -37,7 +40,8 @@ function severityOf(rule: RuleDefinition, setting: SeveritySetting | "error" | u
 export function findRules(input: RuleInput): Finding[] {
   const settings = resolveRuleSettings(input.settings);
   const file = new PythonFile(input.file, input.text, input.tree);
-  const context = { file, analysis: input.analysis, settings, estimateEnergy: input.estimateEnergy };
+  const estimateEnergy = input.estimateEnergy ?? ((model: ModelReport) => int8EnergyEstimate(model, settings.hardware));
+  const context = { file, analysis: input.analysis, settings, estimateEnergy };
   const findings: Finding[] = [];
   for (const rule of RULES) {
     const severity = severityOf(rule.definition, settings.severities[rule.definition.id]);

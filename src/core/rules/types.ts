@@ -58,14 +58,18 @@ export interface RuleSettings {
   severities: Partial<Record<RuleId, SeveritySetting>>;
   /** Fraction of Linear/Conv weights the pruning fix removes (0 < amount < 1). */
   pruneAmount: number;
+  /** Hardware profile id (src/core/energy/hardware-profiles.json) of GL001's energy figure. */
+  hardware: string;
 }
 
-export const defaultRuleSettings: RuleSettings = { severities: {}, pruneAmount: 0.3 };
+export const defaultRuleSettings: RuleSettings = { severities: {}, pruneAmount: 0.3, hardware: "h100-sxm" };
 
 /** Energy per inference before and after int8, when an energy model is wired in (joules). */
 export interface Int8EnergyEstimate {
   fp32Joules: number;
   int8Joules: number;
+  /** The hardware profile the figures assume. */
+  hardware?: string;
 }
 
 /** What the rules read: the file's text and tree-sitter tree, the analyzer's result and the settings. */
@@ -75,7 +79,7 @@ export interface RuleInput {
   tree: Tree;
   analysis?: AnalysisResult;
   settings?: Partial<RuleSettings>;
-  /** Optional: per-inference energy of a model at fp32 and int8 (from the energy model) for GL001's message. */
+  /** Per-inference energy of a model at fp32 and int8 for GL001's message; by default the energy model's estimate. */
   estimateEnergy?: (model: ModelReport) => Int8EnergyEstimate | undefined;
   /** Called when a rule fails on unusual code (the others still run); without it the error propagates. */
   onRuleError?: (rule: RuleId, error: unknown) => void;

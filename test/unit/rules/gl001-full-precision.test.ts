@@ -14,6 +14,16 @@ describe("GL001 full-precision layers", () => {
     assert.deepEqual(f.fixes.map((x) => x.kind), ["dynamic-int8", "weight-only-int8", "prune-l1"]);
   });
 
+  it("gives the energy per inference from the energy model, or the caller's estimate, for Linear models", async () => {
+    const text = fixture("recurrent.py");
+    const [byModel] = ofRule(await findingsOf(text), "GL001");
+    assert.match(byModel.message, /per inference on h100-sxm/);
+    const [given] = ofRule(await findingsOf(text, {}, () => ({ fp32Joules: 2e-3, int8Joules: 5e-4, hardware: "test-gpu" })), "GL001");
+    assert.match(given.message, /about 500 µJ instead of 2\.00 mJ per inference on test-gpu/);
+    const [unknown] = ofRule(await findingsOf(text, { hardware: "no-such-gpu" }), "GL001");
+    assert.doesNotMatch(unknown.message, /per inference/, "an unknown hardware id leaves the figure out");
+  });
+
   it("dynamic-int8 inserts quantize_dynamic after the construction, at its indentation", async () => {
     const after = await fixAndCheck(fixture("inference_script.py"), "GL001", "dynamic-int8");
     assert.ok(

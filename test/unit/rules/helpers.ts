@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { applyEdits } from "../../../src/core/rules/apply-edits";
 import { findRules } from "../../../src/core/rules/rules";
-import type { Finding, RuleId, RuleSettings } from "../../../src/core/rules/types";
+import type { Finding, RuleId, RuleInput, RuleSettings } from "../../../src/core/rules/types";
 import { analyze, testParser } from "../helpers/analyze";
 
 export const FILE = "/project/main.py";
@@ -14,11 +14,11 @@ export function fixture(name: string): string {
 }
 
 /** Findings of a text, with the real analyzer and the real tree-sitter parser. */
-export async function findingsOf(text: string, settings?: Partial<RuleSettings>): Promise<Finding[]> {
+export async function findingsOf(text: string, settings?: Partial<RuleSettings>, estimateEnergy?: RuleInput["estimateEnergy"]): Promise<Finding[]> {
   const analysis = await analyze(text, { file: FILE });
   const tree = (await testParser()).parse(text);
   try {
-    return findRules({ file: FILE, text, tree, analysis, settings });
+    return findRules({ file: FILE, text, tree, analysis, settings, estimateEnergy });
   } finally {
     tree.delete();
   }
