@@ -108,3 +108,17 @@ export function int8Estimate(model: ModelReport, settings: Settings): { fp32Joul
     return undefined;
   }
 }
+
+/** Energy per inference of some modules (by path, children included) and their share of the model's, or undefined. */
+export function modulesEnergy(model: ModelReport, paths: string[], settings: Settings): { joules: number; share: number } | undefined {
+  if (model.ops.length === 0 || paths.length === 0) return undefined;
+  try {
+    const estimate = estimateModel(model, { hardware: settings.hardware, dtype: settings.precision, mode: "inference", batch: settings.batchSize });
+    const inside = (layerPath: string) => paths.some((path) => layerPath === path || layerPath.startsWith(`${path}.`));
+    const chosen = estimate.layers.filter((layer) => inside(layer.path));
+    const joules = chosen.reduce((sum, layer) => sum + layer.joules, 0) / estimate.batch;
+    return { joules, share: chosen.reduce((sum, layer) => sum + layer.share, 0) };
+  } catch {
+    return undefined;
+  }
+}

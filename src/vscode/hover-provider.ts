@@ -1,7 +1,8 @@
 import * as vscode from "vscode";
 import type { AnalysisEngine } from "./analysis-engine";
 import type { SettingsStore } from "./settings";
-import { formatCount, formatFlops, formatShape, formatShare } from "./format";
+import { modulesEnergy } from "./energy-bridge";
+import { formatCount, formatEnergy, formatFlops, formatShape, formatShare } from "./format";
 import { figuresAtLine } from "./model-lookup";
 
 /** Hover on a layer's construction line or a forward line: output shape, params, FLOPs and share of the model. */
@@ -28,6 +29,13 @@ export class LayerHoverProvider implements vscode.HoverProvider {
       rows.push(["Parameters", `${formatCount(params)} (${formatShare(params, model.params)} of ${model.name})`]);
     }
     rows.push(["FLOPs", `${formatFlops(flops)} (${formatShare(flops, model.flops)} of ${model.name})`]);
+    // What it costs: the energy of the modules this line builds or runs, from the energy model.
+    const paths = layers.length > 0 ? layers.map((layer) => layer.path) : [...new Set(ops.map((op) => op.modulePath))];
+    const energy = modulesEnergy(model, paths, this.store.values);
+    if (energy) {
+      const settings = this.store.values;
+      rows.push(["Energy", `${formatEnergy(energy.joules)}/inference (${formatShare(energy.share, 1)} of ${model.name}; ${settings.hardware}, ${settings.precision}, batch ${settings.batchSize})`]);
+    }
     if (ops.length > 0) rows.push(["Ops", [...new Set(ops.map((op) => op.op))].join(", ")]);
     markdown.appendMarkdown(`| | |\n|---|---|\n${rows.map(([name, value]) => `| ${name} | ${value} |`).join("\n")}\n`);
     if (!model.complete) markdown.appendMarkdown(`\n_${model.name} is only partly resolved; figures are lower bounds._\n`);

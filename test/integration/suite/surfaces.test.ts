@@ -18,7 +18,7 @@ suite("editor surfaces", () => {
     assert.ok(commands.includes("greenlight.showReport"));
   });
 
-  test("CodeLens above the model shows its name, parameters and FLOPs", async () => {
+  test("CodeLens above the model shows its name, parameters, FLOPs and energy", async () => {
     const document = await openFixture("simple_cnn.py");
     const lenses = await waitFor("a CodeLens", async () => {
       const found = await codeLenses(document.uri);
@@ -29,6 +29,10 @@ suite("editor surfaces", () => {
     assert.ok(title.startsWith(`${simpleCnn.name} · `), title);
     assert.ok(title.includes(`${formatCount(simpleCnn.params)} params`), `params in '${title}'`);
     assert.ok(title.includes(formatFlops(simpleCnn.flops)), `FLOPs in '${title}'`);
+    // Energy from src/core/energy at the configured hardware and batch, and carbon per 1,000 inferences.
+    const hardware = vscode.workspace.getConfiguration("greenlight").get<string>("hardware");
+    assert.ok(new RegExp(`[\\d.]+ [mµn]?J/inference \\(${hardware}, batch 1\\)`).test(title), `energy in '${title}'`);
+    assert.ok(/[\d.]+ (k?g|mg) CO2e\/1k/.test(title), `carbon in '${title}'`);
     assert.strictEqual(lenses[0].range.start.line, lineOf(document, "class SimpleCNN"), "placed on the class line");
     assert.deepStrictEqual(lenses[0].command!.arguments?.[1], simpleCnn.name, "clicking opens this model's report");
   });
@@ -51,6 +55,7 @@ suite("editor surfaces", () => {
     assert.ok(text.includes(formatFlops(simpleCnn.conv1Flops)), `conv1 FLOPs in: ${text}`);
     const share = Math.round((100 * simpleCnn.conv1Params) / simpleCnn.params);
     assert.ok(text.includes(`${share}%`), `share ${share}% in: ${text}`);
+    assert.ok(/Energy \| [\d.]+ [mµn]?J\/inference/.test(text), `what it costs, in: ${text}`);
   });
 
   test("hover on a forward line shows the output shape", async () => {
