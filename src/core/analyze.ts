@@ -97,7 +97,7 @@ export function analyzeSource(parser: PythonParser, request: AnalyzeRequest): An
     candidates = discoverCandidates(runtime, namespace, syntax, request, now);
   }
 
-  const examples = exampleInputs(syntax);
+  const examples = exampleInputs(request.text);
   for (const c of candidates) {
     interp.recorder = c.recorder;
     interp.budget = new Budget(steps, milliseconds, now);

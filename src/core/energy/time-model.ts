@@ -70,7 +70,11 @@ export function timeIteration(kernels: Kernel[], profile: HardwareProfile): Iter
       if (pass === 1) wallSeconds[i] = device - before;
     });
   }
-  const seconds = Math.max(device - secondStart, 1e-12);
+  if (timings.length === 0) {
+    // Nothing runs: no time, no energy (an empty or unresolved model; callers say why).
+    return { seconds: 0, deviceSeconds: 0, hostSeconds: 0, joules: 0, averagePowerW: profile.idlePowerW, bound: "launch", kernels: [], wallSeconds: [] };
+  }
+  const seconds = device - secondStart;
   const deviceSeconds = timings.reduce((s, t) => s + t.deviceSeconds, 0);
   const hostSeconds = kernels.reduce((s, k) => s + k.hostSeconds, 0);
   const m = profile.model;

@@ -1,4 +1,3 @@
-import type { Expression, ModuleSyntax, Statement } from "../python/ast";
 import type { InputSpec } from "../report/model-report";
 import type { InstanceValue, Value } from "./values";
 import { namedModules } from "../torch/module-base";
@@ -35,76 +34,81 @@ export function pragmaInputs(comments: Map<number, string> | undefined, line: nu
   return undefined;
 }
 
-const TENSOR_FACTORIES = new Set(["randn", "rand", "zeros", "ones", "empty", "randint"]);
-
-function literalInts(e: Expression): number[] | undefined {
-  if (e.type === "int") return [e.value];
-  if (e.type === "tuple" || e.type === "list") {
-    const out: number[] = [];
-    for (const i of e.items) {
-      if (i.type !== "int") return undefined;
-      out.push(i.value);
+/** The text inside balanced parentheses starting at text[open] === "(", or undefined. */
+function parenthesised(text: string, open: number): string | undefined {
+  let depth = 0;
+  for (let i = open; i < text.length && i < open + 400; i++) {
+    const c = text[i];
+    if (c === "(" || c === "[") depth++;
+    else if (c === ")" || c === "]") {
+      depth--;
+      if (depth === 0) return text.slice(open + 1, i);
     }
-    return out;
   }
   return undefined;
 }
 
-/** Shapes of example tensors written in the file (`torch.randn(1, 3, 224, 224)`, `summary(model, (3, 224, 224))`). */
-export function exampleInputs(syntax: ModuleSyntax): InputSpec[][] {
+/** Splits call arguments at top-level commas. */
+function splitArguments(inner: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < inner.length; i++) {
+    const c = inner[i];
+    if (c === "(" || c === "[") depth++;
+    else if (c === ")" || c === "]") depth--;
+    else if (c === "," && depth === 0) {
+      out.push(inner.slice(start, i).trim());
+      start = i + 1;
+    }
+  }
+  const last = inner.slice(start).trim();
+  if (last) out.push(last);
+  return out;
+}
+
+/** `(1, 3, 224, 224)`, `[1, 3]` or `7` as ints; undefined when not all literal ints. */
+function literalInts(text: string): number[] | undefined {
+  const t = text.replace(/^[([]|[)\]]$/g, "").trim();
+  const parts = t.split(",").map((p) => p.trim()).filter((p) => p.length > 0);
+  if (parts.length === 0 || !parts.every((p) => /^\d+$/.test(p))) return undefined;
+  return parts.map(Number);
+}
+
+/**
+ * Shapes of example tensors written in the file (`torch.randn(1, 3, 224, 224)`, `torch.randint(0, 50, (1, 64))`,
+ * `summary(model, (3, 224, 224))`), in source order. Read from the text: only literal sizes count.
+ */
+export function exampleInputs(text: string): InputSpec[][] {
   const found: InputSpec[][] = [];
-  const key = new Set<string>();
+  const seen = new Set<string>();
   const add = (specs: InputSpec[]) => {
     const k = JSON.stringify(specs);
-    if (!key.has(k)) {
-      key.add(k);
+    if (!seen.has(k)) {
+      seen.add(k);
       found.push(specs);
     }
   };
-  const visitExpression = (e: Expression | undefined): void => {
-    if (!e) return;
-    if (e.type === "call") {
-      const f = e.func;
-      const name = f.type === "attribute" ? f.name : f.type === "name" ? f.id : "";
-      const positional = e.args.filter((a) => a.kind === "positional").map((a) => a.value);
-      if (f.type === "attribute" && TENSOR_FACTORIES.has(name) && f.object.type === "name" && f.object.id === "torch") {
-        let dims: number[] | undefined;
-        if (name === "randint") {
-          const sizeArg = positional[positional.length - 1] ?? e.args.find((a) => a.kind === "keyword" && a.name === "size")?.value;
-          dims = sizeArg ? literalInts(sizeArg) : undefined;
-          if (dims) add([{ shape: dims, dtype: "int64" }]);
-        } else {
-          dims = positional.length === 1 ? literalInts(positional[0]) : positional.every((p) => p.type === "int") ? positional.map((p) => (p as { value: number }).value) : undefined;
-          if (dims && dims.length > 0) add([{ shape: dims, dtype: "float32" }]);
-        }
-      } else if (name === "summary" && positional.length >= 2) {
-        const dims = literalInts(positional[1]) ?? literalInts(e.args.find((a) => a.kind === "keyword" && a.name === "input_size")?.value ?? positional[1]);
-        if (dims) add([{ shape: [1, ...dims], dtype: "float32" }]);
-      }
-      visitExpression(e.func);
-      for (const a of e.args) visitExpression(a.value);
-      return;
+  const call = /\b(?:torch\.(randn|rand|zeros|ones|empty|randint)|(summary))\s*\(/g;
+  for (let m = call.exec(text); m; m = call.exec(text)) {
+    const inner = parenthesised(text, m.index + m[0].length - 1);
+    if (inner === undefined) continue;
+    const args = splitArguments(inner);
+    const positional = args.filter((a) => !/^\w+\s*=/.test(a));
+    const keyword = (name: string) => args.find((a) => a.startsWith(`${name}=`) || a.startsWith(`${name} =`))?.replace(/^\w+\s*=\s*/, "");
+    if (m[2]) {
+      const size = keyword("input_size") ?? positional[1];
+      const dims = size ? literalInts(size) : undefined;
+      if (dims) add([{ shape: [1, ...dims], dtype: "float32" }]);
+    } else if (m[1] === "randint") {
+      const size = keyword("size") ?? positional[positional.length - 1];
+      const dims = size && /^[([]/.test(size) ? literalInts(size) : undefined;
+      if (dims) add([{ shape: dims, dtype: "int64" }]);
+    } else {
+      const dims = positional.length === 1 ? literalInts(positional[0]) : literalInts(positional.join(","));
+      if (dims) add([{ shape: dims, dtype: "float32" }]);
     }
-    for (const v of Object.values(e)) {
-      if (v && typeof v === "object" && "type" in v && v !== e) visitExpression(v as Expression);
-    }
-  };
-  const visit = (body: Statement[]): void => {
-    for (const s of body) {
-      switch (s.type) {
-        case "expression": visitExpression(s.value); break;
-        case "assign": visitExpression(s.value); break;
-        case "return": visitExpression(s.value); break;
-        case "function": case "class": visit(s.body); break;
-        case "if": visitExpression(s.test); visit(s.body); visit(s.orelse); break;
-        case "for": case "while": visit(s.body); visit(s.orelse); break;
-        case "with": for (const i of s.items) visitExpression(i.value); visit(s.body); break;
-        case "try": visit(s.body); for (const h of s.handlers) visit(h.body); visit(s.orelse); visit(s.finalbody); break;
-        default: break;
-      }
-    }
-  };
-  visit(syntax.body);
+  }
   return found;
 }
 

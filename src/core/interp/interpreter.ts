@@ -779,8 +779,9 @@ export class Interpreter {
     this.budget.enter();
     try {
       if (def.type === "lambda") return this.evaluate(def.body, scope);
-      if (containsYield(def)) return unknown(`generator function ${fn.name}`);
-      const c = this.executeBlock(def.body, scope);
+      const body = def.body;
+      if (def.isGenerator) return unknown(`generator function ${fn.name}`);
+      const c = this.executeBlock(body, scope);
       return c?.type === "return" ? c.value : NONE;
     } finally {
       this.budget.leave();
@@ -1133,16 +1134,6 @@ function sliceItems<T>(items: T[], s: Extract<Value, { kind: "slice" }>): T[] {
   if (step > 0) for (let i = start; i < stop; i += step) out.push(items[i]);
   else for (let i = start; i > stop; i += step) out.push(items[i]);
   return out;
-}
-
-const yieldCache = new WeakMap<object, boolean>();
-function containsYield(def: FunctionDefinition): boolean {
-  let cached = yieldCache.get(def);
-  if (cached === undefined) {
-    cached = JSON.stringify(def.body, (k, v) => (k === "pos" ? undefined : v)).includes('"what":"yield"');
-    yieldCache.set(def, cached);
-  }
-  return cached;
 }
 
 export { isIntLike };

@@ -1,5 +1,5 @@
 import type { ModuleSyntax } from "../python/ast";
-import { lowerModule } from "../python/lower";
+import { lowerModuleLazily, type LazyModuleSyntax } from "../python/lower";
 import type { PythonParser } from "../python/parser";
 import type { Interpreter, ModuleLoader } from "./interpreter";
 import { basename, dirname, joinPath } from "./paths";
@@ -14,7 +14,7 @@ export interface WorkspaceFiles {
 
 /** Lowered syntax per file and text, reused across analyses (the editor re-analyzes on every keystroke). */
 export class SyntaxCache {
-  private readonly entries = new Map<string, { text: string; syntax: ModuleSyntax }>();
+  private readonly entries = new Map<string, { text: string; syntax: LazyModuleSyntax }>();
   constructor(private readonly capacity = 512) {}
 
   /** The lowered syntax of a file's text, parsing it only when the text changed. */
@@ -26,15 +26,22 @@ export class SyntaxCache {
       this.entries.set(path, hit);
       return hit.syntax;
     }
+    hit?.syntax.release();
     const tree = parser.parse(text);
-    let syntax: ModuleSyntax;
+    let syntax: LazyModuleSyntax;
     try {
-      syntax = lowerModule(tree);
-    } finally {
+      syntax = lowerModuleLazily(tree, text);
+    } catch (err) {
       tree.delete();
+      throw err;
     }
     this.entries.set(path, { text, syntax });
-    if (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value!);
+    if (this.entries.size > this.capacity) {
+      const [oldest, entry] = this.entries.entries().next().value!;
+      // Finishes its lazy bodies first: an analysis under way may still hold them.
+      entry.syntax.release();
+      this.entries.delete(oldest);
+    }
     return syntax;
   }
 }

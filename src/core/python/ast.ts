@@ -89,6 +89,8 @@ export interface FunctionDefinition {
   pos: Position;
   /** Line of the `def` keyword (after decorators). */
   defLine: number;
+  /** Set once the body is lowered: true when it yields (a generator). */
+  isGenerator?: boolean;
 }
 
 export interface ClassDefinition {

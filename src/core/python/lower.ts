@@ -1,16 +1,55 @@
 import type { Node, Tree } from "web-tree-sitter";
-import type { Argument, ComprehensionClause, DictItem, Expression, ModuleSyntax, Parameter, Position, Statement } from "./ast";
+import type { Argument, ComprehensionClause, DictItem, Expression, FunctionDefinition, ModuleSyntax, Parameter, Position, Statement } from "./ast";
 
 /** Lowers a tree-sitter Python tree into the interpreter's syntax tree, collecting syntax errors and comments. */
 export function lowerModule(tree: Tree): ModuleSyntax {
-  const lowering = new Lowering();
+  const lowering = new Lowering(false);
   const body = lowering.block(tree.rootNode);
   return { body, syntaxErrors: lowering.errors, comments: lowering.comments };
 }
 
+/** A lowered module whose function bodies are lowered on first use; `release` finishes them and frees the tree. */
+export interface LazyModuleSyntax extends ModuleSyntax {
+  release(): void;
+}
+
+/**
+ * Lowers module and class level eagerly and function bodies on demand: walking tree-sitter nodes costs about as
+ * much as parsing, and most bodies of a large library file never run in one analysis.
+ */
+export function lowerModuleLazily(tree: Tree, text: string): LazyModuleSyntax {
+  const lowering = new Lowering(true);
+  const body = lowering.block(tree.rootNode);
+  // Pragmas (`# greenlight: ...`) anywhere in the file, without walking every node for comments.
+  const comments = new Map<number, string>();
+  const pragma = /#\s*greenlight:[^\n]*/g;
+  let line = 1;
+  let counted = 0;
+  for (let m = pragma.exec(text); m; m = pragma.exec(text)) {
+    for (let i = text.indexOf("\n", counted); i >= 0 && i < m.index; i = text.indexOf("\n", i + 1)) {
+      line++;
+      counted = i + 1;
+    }
+    comments.set(line, m[0]);
+  }
+  for (const [line, c] of lowering.comments) comments.set(line, c);
+  let released = false;
+  return {
+    body,
+    syntaxErrors: lowering.errors,
+    comments,
+    release() {
+      if (released) return;
+      released = true;
+      lowering.finishPending();
+      tree.delete();
+    },
+  };
+}
+
 /** Lowers one expression's source text (an `--entry`), or throws with the syntax error. */
 export function lowerExpression(tree: Tree): Expression {
-  const lowering = new Lowering();
+  const lowering = new Lowering(false);
   const root = tree.rootNode;
   const statements = root.namedChildren.filter((n): n is Node => !!n && n.type !== "comment");
   if (root.hasError || statements.length !== 1 || statements[0].type !== "expression_statement") {
@@ -35,6 +74,35 @@ const BINARY_OPERATORS = new Set(["+", "-", "*", "/", "//", "%", "**", "@", "<<"
 class Lowering {
   readonly errors: ModuleSyntax["syntaxErrors"] = [];
   readonly comments = new Map<number, string>();
+  private readonly pending: (() => unknown)[] = [];
+  private sawYield = false;
+
+  constructor(private readonly lazy: boolean) {}
+
+  /** Lowers every function body still waiting (before the tree is freed). */
+  finishPending(): void {
+    for (let i = 0; i < this.pending.length; i++) this.pending[i]();
+  }
+
+  /** The body of a function: now, or on first access when lowering lazily. */
+  private functionBody(def: FunctionDefinition, bodyNode: Node | null): void {
+    const compute = (): Statement[] => {
+      const outer = this.sawYield;
+      this.sawYield = false;
+      const body = this.block(bodyNode);
+      def.isGenerator = this.sawYield;
+      this.sawYield = outer;
+      return body;
+    };
+    if (!this.lazy) {
+      def.body = compute();
+      return;
+    }
+    let value: Statement[] | undefined;
+    const get = () => (value ??= compute());
+    Object.defineProperty(def, "body", { get, set: (v: Statement[]) => (value = v), enumerable: true, configurable: true });
+    this.pending.push(get);
+  }
 
   block(node: Node | null): Statement[] {
     const out: Statement[] = [];
@@ -235,15 +303,17 @@ class Lowering {
   }
 
   private functionDefinition(node: Node, decorators: Expression[], pos: Position): Statement {
-    return {
+    const def: FunctionDefinition = {
       type: "function",
       name: node.childForFieldName("name")!.text,
       params: this.parameters(node.childForFieldName("parameters")),
-      body: this.block(node.childForFieldName("body")),
+      body: [],
       decorators,
       pos,
       defLine: node.startPosition.row + 1,
     };
+    this.functionBody(def, node.childForFieldName("body"));
+    return def;
   }
 
   private classDefinition(node: Node, decorators: Expression[], pos: Position): Statement {
@@ -406,6 +476,9 @@ class Lowering {
       case "keyword_argument": return this.expression(node.childForFieldName("value")!);
       case "await": return this.expression(node.namedChildren[0]!);
       case "type": return node.namedChildren[0] ? this.expression(node.namedChildren[0]) : { type: "unsupported", what: "type", pos };
+      case "yield":
+        this.sawYield = true;
+        return { type: "unsupported", what: "yield", pos };
       default: return { type: "unsupported", what: node.type, pos };
     }
   }
