@@ -10,6 +10,7 @@ import { join, relative } from "node:path";
 import { analyzeSource, SyntaxCache } from "../src/core/analyze.ts";
 import { createPythonParser } from "../src/core/python/parser.ts";
 import { applyEdits } from "../src/core/rules/apply-edits.ts";
+import { fixAll } from "../src/core/rules/fix-all.ts";
 import { findRules } from "../src/core/rules/rules.ts";
 import { diskFiles } from "../src/node/disk-files.ts";
 import { readParserWasm } from "../src/node/wasm.ts";
@@ -54,22 +55,12 @@ function parses(text) {
   return ok;
 }
 
-const lineOf = (text, line) => text.split(/\r?\n/)[line - 1];
+const lineOf = (text, line) => text.split(/\r?\n/)[line - 1] ?? "";
 /** A finding's identity across edits: rule, message and the text of its line. */
 const keyOf = (text, f) => `${f.rule}|${f.message}|${lineOf(text, f.line)}`;
 
-/** One pass of "fix all": the first fix of every finding, one at a time, re-reading the findings after each. */
-function fixAll(file, text, root) {
-  const tried = new Set();
-  let current = text;
-  for (let round = 0; round < 50; round++) {
-    const next = findingsOf(file, current, root).find((f) => f.fixes.length > 0 && !tried.has(keyOf(current, f)));
-    if (!next) return current;
-    tried.add(keyOf(current, next));
-    current = applyEdits(current, next.fixes[0].edits);
-  }
-  return current;
-}
+/** "Fix all": the first fix of every finding, one at a time, re-reading the findings after each. */
+const fixAllOf = (file, text, root) => fixAll(text, (t) => findingsOf(file, t, root)).text;
 
 const totals = { files: 0, filesWithFindings: 0, findings: {}, fixes: 0, parseOk: 0, gone: 0, idempotent: 0, allStable: 0, allParse: 0 };
 const failures = [];
@@ -106,8 +97,8 @@ for (const file of pythonFiles(corpus)) {
       if (verbose) console.log(`ok? ${where}`);
     }
   }
-  const once = fixAll(file, text, root);
-  const twice = fixAll(file, once, root);
+  const once = fixAllOf(file, text, root);
+  const twice = fixAllOf(file, once, root);
   if (once === twice) totals.allStable++;
   else failures.push(`${relative(corpus, file)}: applying all fixes twice differs from once`);
   if (parses(once) || !originalParses) totals.allParse++;

@@ -9,8 +9,8 @@ const USAGE = `usage: greenlight <command> [options]
 commands:
   analyze FILE... [--entry EXPR] [--input SHAPE]... [--root DIR] [--format table|json|markdown|sarif]
                   estimate parameters and FLOPs of every model in FILE (a .py file or a folder)
-  fix FILE [--rule GL001 [--fix dynamic-int8|weight-only-int8|prune-l1|keras-quantize|...] [--line N]]
-                  apply one rule's fix in place (written atomically); without --rule, list findings and fixes
+  fix FILE [--rule GL001 [--fix dynamic-int8|weight-only-int8|prune-l1|keras-quantize|...] [--line N]] [--all]
+                  apply one rule's fix in place (written atomically); --all: every finding's; no --rule: list them
   grid [--provider uk|electricitymaps|watttime|carbon-aware-sdk|offline] [--region R] [--endpoint URL] [--format table|json]
                   the grid's carbon intensity now and its forecast (offline: the embedded yearly average)
   window --duration 3h [--within 24h] [--energy-kwh N] [grid options]

@@ -2,8 +2,9 @@ import { createHash, randomBytes } from "node:crypto";
 import { closeSync, fsyncSync, openSync, readFileSync, renameSync, statSync, unlinkSync, writeSync, chmodSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { analyzeSource, SyntaxCache } from "../../core/analyze";
-import { createPythonParser } from "../../core/python/parser";
+import { createPythonParser, type PythonParser } from "../../core/python/parser";
 import { applyEdits } from "../../core/rules/apply-edits";
+import { fixAll } from "../../core/rules/fix-all";
 import { ruleDefinition } from "../../core/rules/rules";
 import { diskFiles, findImportRoot, MAX_SOURCE_BYTES } from "../../node/disk-files";
 import { readParserWasm } from "../../node/wasm";
@@ -20,12 +21,12 @@ function sha256(bytes: Buffer | string): string {
 }
 
 /**
- * `greenlight fix FILE --rule GL001 [--fix KIND] [--line N] [--prune-amount X]`: applies one fix in place. Without
- * --rule it lists the findings and their fix kinds. The file is written atomically (a temporary file in the same
+ * `greenlight fix FILE --rule GL001 [--fix KIND] [--line N] [--prune-amount X]`: applies one fix in place; with
+ * --all, every finding's fix (of the rule, if given), one after the other. Without --rule it lists the findings. The file is written atomically (a temporary file in the same
  * folder, then a rename) and left alone when it changed since it was read.
  */
 export async function runFix(argv: string[], out: CommandOutput, hooks: FixHooks = {}): Promise<number> {
-  const options = parseOptions(argv, { values: ["rule", "fix", "line", "root", "prune-amount"] });
+  const options = parseOptions(argv, { values: ["rule", "fix", "line", "root", "prune-amount"], flags: ["all"] });
   if (options.positionals.length !== 1) throw new CliError("fix needs exactly one FILE");
   const file = resolve(options.positionals[0]);
   const ruleOption = options.values.get("rule");
@@ -53,10 +54,29 @@ export async function runFix(argv: string[], out: CommandOutput, hooks: FixHooks
   const readHash = sha256(bytes);
 
   const parser = await createPythonParser(readParserWasm());
-  const analysis = analyzeSource(parser, { file, text, root: options.values.get("root") ?? findImportRoot(dirname(file)), files: diskFiles(), cache: new SyntaxCache() });
-  const findings = collectFindings(parser, file, text, analysis, { pruneAmount });
+  const root = options.values.get("root") ?? findImportRoot(dirname(file));
+  const cache = new SyntaxCache();
+  const findingsOf = (t: string) => collectFindings(parser, file, t, analyzeSource(parser, { file, text: t, root, files: diskFiles(), cache }), { pruneAmount });
+  const findings = findingsOf(text);
+
+  if (options.flags.has("all")) {
+    if (line !== undefined) throw new CliError("--all and --line do not go together");
+    const result = fixAll(text, findingsOf, { rule: rule?.id, kind });
+    if (result.applied.length === 0) {
+      out.stderr(`greenlight: nothing to fix${rule ? ` for ${rule.id}` : ""} in ${file}\n`);
+      return 1;
+    }
+    if (breaksParsing(parser, text, result.text)) {
+      out.stderr(`greenlight: the fixes would leave ${file} with a syntax error; nothing written\n`);
+      return 1;
+    }
+    writeAtomically(file, result.text, readHash, statSync(file).mode, hooks);
+    for (const a of result.applied) out.stdout(`${file}:${a.line}: ${a.rule} fixed (${a.kind})\n`);
+    return 0;
+  }
 
   if (!rule) {
+    // Without --rule: list what could be fixed.
     if (findings.length === 0) out.stdout("no findings\n");
     for (const f of findings) out.stdout(`${file}:${f.line}:${f.column}: ${f.rule} ${f.message}\n${f.fixes.map((x) => `    --rule ${f.rule} --line ${f.line} --fix ${x.kind}   ${x.title}\n`).join("")}`);
     return 0;
@@ -79,18 +99,23 @@ export async function runFix(argv: string[], out: CommandOutput, hooks: FixHooks
   }
   if (fix.edits.some((e) => resolve(e.file) !== file)) throw new CliError("the fix edits other files; apply it in the editor");
   const fixed = applyEdits(text, fix.edits);
-  const before = parser.parse(text);
-  const after = parser.parse(fixed);
-  const broke = after.rootNode.hasError && !before.rootNode.hasError;
-  before.delete();
-  after.delete();
-  if (broke) {
+  if (breaksParsing(parser, text, fixed)) {
     out.stderr(`greenlight: the ${fix.kind} fix would leave ${file} with a syntax error; nothing written\n`);
     return 1;
   }
   writeAtomically(file, fixed, readHash, statSync(file).mode, hooks);
   out.stdout(`${file}:${finding.line}: ${rule.id} fixed: ${fix.title}\n`);
   return 0;
+}
+
+/** True when the new text has a syntax error the old one did not have. */
+function breaksParsing(parser: PythonParser, before: string, after: string): boolean {
+  const a = parser.parse(before);
+  const b = parser.parse(after);
+  const broke = b.rootNode.hasError && !a.rootNode.hasError;
+  a.delete();
+  b.delete();
+  return broke;
 }
 
 /** Writes beside the file, then renames over it, unless the file's content changed since it was read. */

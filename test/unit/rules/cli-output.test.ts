@@ -144,6 +144,20 @@ describe("greenlight fix", () => {
     assert.ok(readFileSync(file, "utf8").includes("nn.Conv2d(8, 8, 1, bias=False)"));
   });
 
+  it("--all applies every finding's fix one after the other; imports are added once", async () => {
+    const file = join(dir, "all.py");
+    writeFileSync(file, fixture("inference_script.py"));
+    const { out, io } = collector();
+    assert.equal(await runFix([file, "--all"], io), 0, out.stderr);
+    assert.deepEqual(out.stdout.trim().split("\n").map((l) => l.replace(/^.*: (GL\d+) fixed \((.*)\)$/, "$1 $2")).sort(), ["GL001 dynamic-int8", "GL002 inference-mode", "GL004 bias-false"]);
+    const text = readFileSync(file, "utf8");
+    assert.equal(await hasSyntaxError(text), false);
+    assert.deepEqual(await findingsOf(text), [], "nothing left to find");
+    const again = collector();
+    assert.equal(await runFix([file, "--all"], again.io), 1, "a second --all has nothing to do");
+    assert.equal(readFileSync(file, "utf8"), text);
+  });
+
   it("rejects bad arguments with a clear error", async () => {
     const file = join(dir, "x.py");
     writeFileSync(file, fixture("inference_script.py"));
