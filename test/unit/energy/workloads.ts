@@ -262,7 +262,7 @@ function transformerBlock(b: OpListBuilder, name: string, batch: number, tokens:
     }
     b.view("view", [batch, heads, tokens, width / heads]);
     b.attention(batch, heads, tokens, width / heads);
-    // `y.transpose(1, 2).contiguous()` copies (a kernel) where the code asks for it.
+    // `y.transpose(1, 2).contiguous()` or `.reshape()` of the transposed heads copies (a kernel) where the code does that.
     if (contiguousCopy) b.op("aten.clone", [batch, tokens, heads, width / heads]);
     b.view("transpose", [batch, tokens, width]);
     b.module("attn.proj", () => b.linear(width));
@@ -308,7 +308,7 @@ export function bertBase(batch: number): ModelReport {
   b.module("tokens", () => b.op("aten.embedding", [batch, tokens, width], 0, 30522 * width));
   b.op("aten.add", [batch, tokens, width], 0, 512 * width);
   b.module("norm", () => b.layerNorm());
-  for (let i = 0; i < 12; i++) transformerBlock(b, `layers.${i}`, batch, tokens, width, 12, true, true);
+  for (let i = 0; i < 12; i++) transformerBlock(b, `layers.${i}`, batch, tokens, width, 12, true, true, true);
   b.view("select", [batch, width]);
   b.module("pooler", () => b.linear(width)).elementwise("tanh");
   b.module("classifier", () => b.linear(2));
