@@ -1,9 +1,9 @@
 // What the report view and the status bar's tooltip show of a snapshot: slots, the greenest window, a note.
 // Pure (no vscode import).
-import type { GridSnapshot } from "../../core/grid/grid-service";
+import type { GridSnapshot, GridState } from "../../core/grid/grid-service";
 import { findGreenestWindow, type WindowResult } from "../../core/grid/greenest-window";
 import { levelOf, trendOf, type IntensityLevel, type Trend } from "../../core/grid/levels";
-import { toSlot, type ForecastSlot } from "../../core/grid/types";
+import { toSlot, type ForecastSlot, type ReadingKind } from "../../core/grid/types";
 
 /** Same shape as the report panel's GridForecastView (src/vscode/report-panel.ts). */
 export interface ForecastView {
@@ -12,6 +12,8 @@ export interface ForecastView {
   slots: ForecastSlot[];
   greenest?: { start: number; end: number; gco2PerKwh: number };
   note?: string;
+  /** The current value, also when there is no forecast (offline average, free tiers); `state` says how fresh. */
+  current: { gco2PerKwh: number; kind: ReadingKind; at: number; state: GridState; source?: string };
 }
 
 /** The next greenest window for a job of `durationMs` ending within `withinMs`. */
@@ -35,6 +37,13 @@ export function forecastView(snapshot: GridSnapshot, now: number, durationMs: nu
     region: snapshot.current.region,
     provider: snapshot.current.provider,
     slots: snapshot.forecast.map((r) => toSlot(r, 30 * 60_000)),
+    current: {
+      gco2PerKwh: snapshot.current.gco2PerKwh,
+      kind: snapshot.current.kind,
+      at: snapshot.current.at,
+      state: snapshot.state,
+      ...(snapshot.current.source ? { source: snapshot.current.source } : {}),
+    },
   };
   if (window.found) view.greenest = { start: window.start, end: window.end, gco2PerKwh: window.averageGco2PerKwh };
   const notes = [snapshot.state === "stale" ? `stale: ${Math.round((snapshot.ageMs ?? 0) / 60_000)} min old` : undefined, snapshot.error, window.found ? undefined : window.reason];

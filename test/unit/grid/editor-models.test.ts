@@ -68,6 +68,8 @@ describe("grid editor models", () => {
     };
     const offlineView = forecastView(offline, now, 2 * HOUR);
     assert.equal(offlineView.greenest, undefined);
+    assert.equal(offlineView.current.gco2PerKwh, lookupOffline("GB").gco2PerKwh, "the average is there even without a forecast");
+    assert.equal(offlineView.current.kind, "average");
     assert.match(offlineView.note ?? "", /no forecast/);
     assert.match(statusView(offline, now).text, / avg/);
   });
