@@ -4,7 +4,7 @@ import { defaultInputs, exampleInputs, pragmaInputs } from "./interp/input-disco
 import type { Interpreter } from "./interp/interpreter";
 import { Program, SyntaxCache, type WorkspaceFiles } from "./interp/program";
 import { Recorder } from "./interp/recorder";
-import { createRuntime, type NativeModuleProvider, type Runtime } from "./interp/runtime";
+import { runtimeFor, type NativeModuleProvider, type Runtime } from "./interp/runtime";
 import { PythonError, Unresolved, type ClassValue, type InstanceValue, type ModuleNamespaceValue, type Value } from "./interp/values";
 import { lowerExpression } from "./python/lower";
 import type { PythonParser } from "./python/parser";
@@ -65,7 +65,7 @@ export function analyzeSource(parser: PythonParser, request: AnalyzeRequest): An
   const milliseconds = request.budget?.milliseconds ?? DEFAULT_MILLISECONDS;
   const cache = request.cache ?? defaultCache;
   const budget = new Budget(steps, milliseconds, now);
-  const runtime = createRuntime(budget, request.nativeModules);
+  const runtime = runtimeFor(budget, request.nativeModules);
   const interp = runtime.interpreter;
   const overrides = new Map(request.openDocuments ?? []);
   overrides.set(request.file, request.text);

@@ -99,6 +99,14 @@ export class Interpreter {
     if (this.frame?.inModel || this.recorder.recording) this.recorder.note(reason, pos ? this.location(pos) : this.currentLocation);
   }
 
+  /** Clears what one analysis left behind, so the runtime can serve the next. */
+  reset(budget: Budget): void {
+    this.recorder = new Recorder();
+    this.budget = budget;
+    this.currentLocation = undefined;
+    this.frames.length = 0;
+  }
+
   /** Runs fn with a frame pushed (the analyzer's entry points: building and running a model). */
   withFrame<T>(frame: Frame, fn: () => T): T {
     this.frames.push(frame);
@@ -968,12 +976,13 @@ export class Interpreter {
       o.attributes.set(name, value);
       return;
     }
+    // Native classes and modules are shared by every analysis: analyzed code cannot change them.
     if (o.kind === "class") {
-      o.attributes.set(name, value);
+      if (o.location) o.attributes.set(name, value);
       return;
     }
     if (o.kind === "namespace") {
-      o.scope.names.set(name, value);
+      if (o.file) o.scope.names.set(name, value);
       return;
     }
     void pos;

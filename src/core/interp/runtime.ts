@@ -19,7 +19,25 @@ export interface Runtime {
 /** Extra native modules (torchvision's zoo, keras) that plug into a runtime. */
 export type NativeModuleProvider = (runtime: Runtime) => Map<string, ModuleNamespaceValue>;
 
-/** Builds a fresh runtime for one analysis (catalogue shared: it holds no state). */
+const runtimes = new Map<string, Runtime>();
+
+/**
+ * The runtime for an analysis: built once per set of providers and reused (building the torch bindings costs
+ * milliseconds on every keystroke otherwise). Native modules and classes are read-only to analyzed code, and the
+ * interpreter's per-analysis state is reset here.
+ */
+export function runtimeFor(budget: Budget, providers: NativeModuleProvider[] = []): Runtime {
+  const key = providers.map((p) => p.name || "anonymous").join(",");
+  let runtime = runtimes.get(key);
+  if (!runtime) {
+    runtime = createRuntime(budget, providers);
+    runtimes.set(key, runtime);
+  }
+  runtime.interpreter.reset(budget);
+  return runtime;
+}
+
+/** Builds a fresh runtime (catalogue shared: it holds no state). */
 export function createRuntime(budget: Budget, providers: NativeModuleProvider[] = []): Runtime {
   sharedCatalogue ??= createTorchCatalogue();
   const catalogue = sharedCatalogue;

@@ -28,7 +28,7 @@ export interface ModuleClasses {
 }
 
 /** Bound constructor arguments of catalogue layers, by instance id (forward reads them). */
-const layerConfigs = new Map<number, BoundArguments>();
+const layerConfigs = new WeakMap<InstanceValue, BoundArguments>();
 
 function self(call: NativeCall): InstanceValue {
   const s = call.args[0];
@@ -113,8 +113,8 @@ export function deepCopy(v: Value, memo = new Map<number, Value>()): Value {
           parameters: new Map([...m.parameters].map(([k, p]) => [k, deepCopy(p, memo) as TensorValue])),
           buffers: new Map(m.buffers),
         };
-        const config = layerConfigs.get(v.id);
-        if (config) layerConfigs.set(copy.id, config);
+        const config = layerConfigs.get(v);
+        if (config) layerConfigs.set(copy, config);
       }
       return copy;
     }
@@ -432,12 +432,12 @@ export function createModuleClasses(interp: () => Interpreter, objectClass: Clas
         for (const [name, shape] of build.parameters) s.module!.parameters.set(name, shape ? context.parameter(shape) : NONE);
         for (const [name, shape] of build.buffers ?? []) s.module!.buffers.set(name, shape ? { kind: "tensor", shape, dtype: name === "num_batches_tracked" ? "int64" : "float32" } : NONE);
         for (const [name, child] of build.children ?? []) s.module!.children.set(name, child);
-        layerConfigs.set(s.id, bound);
+        layerConfigs.set(s, bound);
         return NONE;
       },
       forward: (call) => {
         const s = self(call);
-        const config = layerConfigs.get(s.id);
+        const config = layerConfigs.get(s);
         if (!config) throw new Unresolved(`${spec.name} was not constructed`);
         return spec.forward({ config, state: s.module!, self: s }, call.args.slice(1), call.kwargs, call.context);
       },
