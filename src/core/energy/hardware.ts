@@ -38,7 +38,8 @@ const profileSchema = z.object({
   kind: z.enum(["gpu", "cpu", "soc"]),
   peakTflops: peakSchema,
   memoryBandwidthGBs: positive,
-  /** Units that each run one output tile at a time: streaming multiprocessors (GPU), GPU cores (Apple), CPU cores. */
+  /** Streaming multiprocessors (GPU), GPU cores (Apple) or CPU cores: how K½ of a profile without its own
+   *  calibration is derived from the H100's (by the 16-bit rate per unit), and shown by `greenlight hardware --format json`. */
   parallelUnits: z.number().int().positive(),
   powerLimitW: positive,
   idlePowerW: z.number().nonnegative(),

@@ -85,18 +85,6 @@ function rateOf(profile: HardwareProfile, opClass: OpClass, precision: Precision
   return flops * unit * (k / (k + half));
 }
 
-/** Output elements one thread block computes in a matrix product (a 128×128 tile, cuBLAS/cuDNN's usual size). */
-const TILE_ELEMENTS = 128 * 128;
-
-/** Fraction of the device's parallel units a matrix product keeps busy: its output tiles fill whole waves of
- *  units or leave the last wave partly empty (tile and wave quantization: NVIDIA, "Matrix Multiplication
- *  Background User's Guide"). Small products (batch 1) use a few units only. */
-export function waveUtilisation(outputElements: number, parallelUnits: number): number {
-  const tiles = Math.max(1, Math.ceil(outputElements / TILE_ELEMENTS));
-  const waves = Math.ceil(tiles / parallelUnits);
-  return tiles / (waves * parallelUnits);
-}
-
 
 /** The recurrent op's number of sequential steps: its output's non-batch, non-feature dimension. */
 function recurrentSteps(shape: number[] | null, batch: number): number {
@@ -180,8 +168,7 @@ export function planKernels(report: ModelReport, profile: HardwareProfile, optio
     }
     // The reduction length K of a matrix product: FLOPs = 2 × output elements × K.
     const reduction = op.outputElements > 0 ? op.flops / (2 * op.outputElements) : 1;
-    const units = profile.parallelUnits;
-    let rate = rateOf(profile, opClass, op.precision, reduction);
+    const rate = rateOf(profile, opClass, op.precision, reduction);
     if (opClass === "recurrent") {
       // cuDNN runs the sequence step by step: a couple of kernels per step, each launched by the library (no
       // Python dispatch); the weights stay in cache across steps, so memory traffic is one read plus activations.
@@ -192,7 +179,6 @@ export function planKernels(report: ModelReport, profile: HardwareProfile, optio
       const launches = steps;
       const dispatched = previousRecurrentPath === record.modulePath ? 0 : host;
       previousRecurrentPath = record.modulePath;
-      void units;
       kernels.push({ op: record.op, modulePath: record.modulePath, phase: "forward", flops: op.flops, rate, bytes: op.weightBytes + op.activationBytes, launches, hostSeconds: dispatched + launches * profile.model.hostSecondsPerLaunch });
       continue;
     }
