@@ -2,7 +2,7 @@
 import type { ModelReport } from "../report/model-report";
 import { carbonOf, WORLD_AVERAGE_GCO2_PER_KWH, type CarbonBasis } from "./carbon";
 import { hardwareProfile, type HardwareProfile } from "./hardware";
-import { planKernels, reportBatch, type PlanOptions } from "./kernel-plan";
+import { OPTIMIZER_BYTES_PER_PARAMETER, planKernels, reportBatch, type PlanOptions } from "./kernel-plan";
 import { isPrecision, type Precision } from "./precision";
 import { timeIteration } from "./time-model";
 
@@ -56,6 +56,9 @@ export interface Estimate {
 function checkOptions(report: ModelReport, options: EstimateOptions): void {
   if (!isPrecision(options.dtype)) throw new Error(`unknown dtype '${String(options.dtype)}' (fp32, tf32, bf16, fp16, int8)`);
   if (options.mode !== "inference" && options.mode !== "train") throw new Error(`unknown mode '${String(options.mode)}' (inference, train)`);
+  if (options.optimizer !== undefined && !(options.optimizer in OPTIMIZER_BYTES_PER_PARAMETER)) {
+    throw new Error(`unknown optimizer '${options.optimizer}' (${Object.keys(OPTIMIZER_BYTES_PER_PARAMETER).join(", ")})`);
+  }
   if (options.batch !== undefined && !(Number.isInteger(options.batch) && options.batch > 0)) {
     throw new Error(`batch must be a positive integer, got ${options.batch}`);
   }

@@ -85,7 +85,6 @@ function rateOf(profile: HardwareProfile, opClass: OpClass, precision: Precision
   return flops * unit * (k / (k + half));
 }
 
-
 /** The recurrent op's number of sequential steps: its output's non-batch, non-feature dimension. */
 function recurrentSteps(shape: number[] | null, batch: number): number {
   if (!shape || shape.length < 3) return 1;
@@ -172,7 +171,6 @@ export function planKernels(report: ModelReport, profile: HardwareProfile, optio
     if (opClass === "recurrent") {
       // cuDNN runs the sequence step by step: a couple of kernels per step, each launched by the library (no
       // Python dispatch); the weights stay in cache across steps, so memory traffic is one read plus activations.
-      // Each step's gate product has an output of batch × 4·hidden.
       // The analyzer reports a recurrent layer as its input and hidden products (aten.addmm each, per layer and
       // direction); the layer is dispatched once, at its first op.
       const steps = recurrentSteps(record.outputShape ?? null, batch);

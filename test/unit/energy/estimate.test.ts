@@ -110,6 +110,7 @@ describe("estimateModel", () => {
       assert.throws(() => estimateModel(mlp4096(1), h100({ dtype: "fp64" as never })), /unknown dtype 'fp64'/);
       assert.throws(() => estimateModel(mlp4096(1), h100({ mode: "serve" as never })), /unknown mode 'serve'/);
       assert.throws(() => estimateModel(mlp4096(1), h100({ batch: 0 })), /batch must be a positive integer/);
+      assert.throws(() => estimateModel(mlp4096(1), h100({ mode: "train", optimizer: "lion" })), /unknown optimizer 'lion' \(sgd, sgd-momentum, adam, adamw\)/);
       const broken = mlp4096(1);
       broken.ops[0] = { ...broken.ops[0], flops: Number.NaN };
       assert.throws(() => estimateModel(broken, h100()), /non-finite or negative/);
