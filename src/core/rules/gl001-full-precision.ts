@@ -18,7 +18,7 @@ import {
 } from "./model-usage";
 import type { PythonFile } from "./python-file";
 import { ruleHelpUri, type RawFinding, type Rule, type RuleContext } from "./rule-context";
-import { calleeName, isMethodCall } from "./syntax-walk";
+import { calleeName, isMethodCall, type CallExpression } from "./syntax-walk";
 import type { Fix, TextEdit } from "./types";
 
 /** Layers whose weights int8 quantization or pruning shrinks (the analyzer's layer type names). */
@@ -106,14 +106,24 @@ function message(context: RuleContext, subject: string, model: ModelReport, summ
 
 /** True when the file already quantizes, prunes or halves this variable, or calls a Greenlight helper on it. */
 function isReduced(file: PythonFile, variable: string): boolean {
+  if (file.methodCallsOn(variable).some(({ call }) => isMethodCall(call, variable, ["half", "bfloat16"]))) return true;
   const word = new RegExp(`\\b${variable}\\b`);
-  return file.calls.some(({ call }) => {
-    const name = calleeName(call);
-    if (name === undefined) return false;
-    if (isMethodCall(call, variable, ["half", "bfloat16"])) return true;
-    const reducing = REDUCING_CALLS.has(name) || HELPER_PREFIXES.some((p) => name.startsWith(`${p}_`));
-    return reducing && call.args.some((a) => word.test(file.text(a.value.pos)));
-  });
+  return reducingCalls(file).some((call) => call.args.some((a) => word.test(file.text(a.value.pos))));
+}
+
+const reducingCallsOf = new WeakMap<PythonFile, CallExpression[]>();
+
+/** Calls of quantize/prune/convert APIs or Greenlight helpers in the file (found once per file). */
+function reducingCalls(file: PythonFile): CallExpression[] {
+  let calls = reducingCallsOf.get(file);
+  if (!calls) {
+    calls = file.calls.map((c) => c.call).filter((call) => {
+      const name = calleeName(call);
+      return name !== undefined && (REDUCING_CALLS.has(name) || HELPER_PREFIXES.some((p) => name.startsWith(`${p}_`)));
+    });
+    reducingCallsOf.set(file, calls);
+  }
+  return calls;
 }
 
 /** True when the file defines a Greenlight helper for this class or calls any quantize/prune API at all. */

@@ -62,18 +62,18 @@ export function rootClass(model: ModelReport): string | undefined {
 
 /** Calls that run a model: `m(x)`, `m.forward(x)`, `m.generate(...)`, `m.predict(...)`. */
 export function inferenceCalls(file: PythonFile, variable: string): PlacedCall[] {
-  return file.calls.filter(
-    ({ call }) => (call.func.type === "name" && call.func.id === variable) || isMethodCall(call, variable, ["forward", "generate", "predict", "predict_on_batch", "sample"]),
-  );
+  const methods = file.methodCallsOn(variable).filter(({ call }) => isMethodCall(call, variable, ["forward", "generate", "predict", "predict_on_batch", "sample"]));
+  return [...file.callsOf(variable), ...methods].sort((a, b) => a.call.pos.startIndex - b.call.pos.startIndex);
 }
 
 const EXPORTS = /(^|\.)(save|onnx\.export|jit\.trace|jit\.script|export\.export|dynamo_export)$/;
 
 /** True when the file saves or exports the model (`torch.save(model...)`, `torch.onnx.export(model, ...)`, `model.save(...)`). */
 export function isExported(file: PythonFile, variable: string): boolean {
+  if (file.methodCallsOn(variable).some(({ call }) => isMethodCall(call, variable, ["save", "export", "save_pretrained"]))) return true;
   return file.calls.some(({ call }) => {
-    if (isMethodCall(call, variable, ["save", "export", "save_pretrained"])) return true;
-    const q = file.qualify(call.func);
+    if (call.args.length === 0) return false;
+    const q = file.qualifiedCallee(call);
     if (!q || !EXPORTS.test(q) || q === `${variable}.save`) return false;
     const first = call.args[0];
     if (!first || first.kind !== "positional") return false;
@@ -84,7 +84,7 @@ export function isExported(file: PythonFile, variable: string): boolean {
 
 /** True when `variable.eval()` (or `.train(False)`) is called anywhere, or a `variable = ....eval()` assignment exists. */
 export function callsEval(file: PythonFile, variable: string): boolean {
-  if (file.calls.some(({ call }) => isMethodCall(call, variable, ["eval"]) || (isMethodCall(call, variable, ["train"]) && call.args[0]?.value.type === "constant" && call.args[0].value.value === "False"))) {
+  if (file.methodCallsOn(variable).some(({ call }) => isMethodCall(call, variable, ["eval"]) || (isMethodCall(call, variable, ["train"]) && call.args[0]?.value.type === "constant" && call.args[0].value.value === "False"))) {
     return true;
   }
   return file.places.some(({ statement: s }) => s.type === "assign" && s.targets.some((t) => t.type === "name" && t.id === variable) && chainCallsEval(s.value));
@@ -97,7 +97,7 @@ export function hasTorchTraining(file: PythonFile): boolean {
 
 /** True when the file trains this model: its parameters go to an optimizer, or it is put in train mode, or fitted. */
 export function isTrained(file: PythonFile, variable: string): boolean {
-  return file.calls.some(({ call }) => isMethodCall(call, variable, ["parameters", "named_parameters", "train", "fit"]));
+  return file.methodCallsOn(variable).some(({ call }) => isMethodCall(call, variable, ["parameters", "named_parameters", "train", "fit"]));
 }
 
 /** Names that hold a module: built at a site, loaded whole, or used like one (`.load_state_dict`, `.parameters()`). */

@@ -2,7 +2,7 @@ import type { Node, Tree } from "web-tree-sitter";
 import type { Expression, ModuleSyntax, Position, Statement } from "../python/ast";
 import { lowerModule } from "../python/lower";
 import { SourceText } from "./source-text";
-import { callsIn, dottedName, forEachExpression, forEachStatement, ownExpressions, type CallExpression, type StatementPlace } from "./syntax-walk";
+import { dottedName, forEachExpression, forEachStatement, ownExpressions, type CallExpression, type StatementPlace } from "./syntax-walk";
 import type { TextRange } from "./types";
 
 /** A call with the statement that holds it (and that statement's enclosing statements). */
@@ -31,19 +31,55 @@ export class PythonFile {
     readonly path: string,
     text: string,
     tree: Tree,
+    syntax?: ModuleSyntax,
   ) {
     this.source = new SourceText(text);
-    this.syntax = lowerModule(tree);
+    this.syntax = syntax ?? lowerModule(tree);
     collectStringLines(tree.rootNode, this.stringLines);
     collectBindings(this.syntax.body, this.bindings);
     forEachStatement(this.syntax.body, (place) => {
       this.places.push(place);
-      for (const call of callsIn(place.statement, false)) this.calls.push({ call, place });
-      for (const e of ownExpressions(place.statement)) forEachExpression(e, (x) => x.type === "name" && this.identifiers.add(x.id));
+      for (const e of ownExpressions(place.statement)) {
+        forEachExpression(e, (x) => {
+          if (x.type === "call") this.calls.push({ call: x, place });
+          else if (x.type === "name") this.identifiers.add(x.id);
+        });
+      }
       const s = place.statement;
       if (s.type === "function" || s.type === "class") this.identifiers.add(s.name);
       if (s.type === "function") for (const p of s.params) this.identifiers.add(p.name);
     });
+  }
+
+  private byReceiver?: Map<string, PlacedCall[]>;
+  private byName?: Map<string, PlacedCall[]>;
+  private readonly qualifiedCallees = new Map<CallExpression, string | undefined>();
+
+  /** Calls `receiver.method(...)` on a plain name, indexed once per file (rules ask per model variable). */
+  methodCallsOn(receiver: string): PlacedCall[] {
+    if (!this.byReceiver) {
+      this.byReceiver = new Map();
+      for (const c of this.calls) {
+        const f = c.call.func;
+        if (f.type === "attribute" && f.object.type === "name") push(this.byReceiver, f.object.id, c);
+      }
+    }
+    return this.byReceiver.get(receiver) ?? [];
+  }
+
+  /** Calls `name(...)` of a plain name. */
+  callsOf(name: string): PlacedCall[] {
+    if (!this.byName) {
+      this.byName = new Map();
+      for (const c of this.calls) if (c.call.func.type === "name") push(this.byName, c.call.func.id, c);
+    }
+    return this.byName.get(name) ?? [];
+  }
+
+  /** The qualified name of a call's callee, computed once per call. */
+  qualifiedCallee(call: CallExpression): string | undefined {
+    if (!this.qualifiedCallees.has(call)) this.qualifiedCallees.set(call, this.qualify(call.func));
+    return this.qualifiedCallees.get(call);
   }
 
   /** `nn.Linear` → `torch.nn.Linear` through the import bindings; unknown heads stay as written. */
@@ -103,6 +139,12 @@ export class PythonFile {
     if (!this.identifiers.has(preferred)) return preferred;
     for (let i = 2; ; i++) if (!this.identifiers.has(`${preferred}_${i}`)) return `${preferred}_${i}`;
   }
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
 }
 
 function collectStringLines(node: Node, out: Set<number>): void {

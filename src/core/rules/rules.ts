@@ -39,7 +39,7 @@ function severityOf(rule: RuleDefinition, setting: SeveritySetting | "error" | u
 /** Runs every enabled rule on one file and returns its findings (suppressed ones left out), in source order. */
 export function findRules(input: RuleInput): Finding[] {
   const settings = resolveRuleSettings(input.settings);
-  const file = new PythonFile(input.file, input.text, input.tree);
+  const file = new PythonFile(input.file, input.text, input.tree, input.syntax);
   const estimateEnergy = input.estimateEnergy ?? ((model: ModelReport) => int8EnergyEstimate(model, settings.hardware));
   const context = { file, analysis: input.analysis, settings, estimateEnergy };
   const findings: Finding[] = [];

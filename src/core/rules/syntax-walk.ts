@@ -85,77 +85,59 @@ export function ownExpressions(s: Statement): Expression[] {
   }
 }
 
-/** Visits an expression and every expression inside it. */
-export function forEachExpression(e: Expression, visit: (e: Expression) => void): void {
-  visit(e);
-  const go = (x: Expression | undefined) => x && forEachExpression(x, visit);
+/** Visits an expression and every expression inside it, in source order (iteratively: deep chains cost no stack). */
+export function forEachExpression(root: Expression, visit: (e: Expression) => void): void {
+  const stack: Expression[] = [root];
+  while (stack.length > 0) {
+    const e = stack.pop()!;
+    visit(e);
+    const children = childExpressions(e);
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
+  }
+}
+
+/** The expressions directly inside an expression. */
+export function childExpressions(e: Expression): Expression[] {
   switch (e.type) {
     case "attribute":
-      go(e.object);
-      break;
+      return [e.object];
     case "subscript":
-      go(e.object);
-      go(e.index);
-      break;
+      return [e.object, e.index];
     case "call":
-      go(e.func);
-      for (const a of e.args) go(a.value);
-      break;
+      return [e.func, ...e.args.map((a) => a.value)];
     case "binary":
     case "boolean":
-      go(e.left);
-      go(e.right);
-      break;
+      return [e.left, e.right];
     case "unary":
-      go(e.operand);
-      break;
+      return [e.operand];
     case "compare":
-      go(e.left);
-      e.comparators.forEach(go);
-      break;
+      return [e.left, ...e.comparators];
     case "conditional":
-      go(e.test);
-      go(e.body);
-      go(e.orelse);
-      break;
+      return [e.test, e.body, e.orelse];
     case "lambda":
-      go(e.body);
-      break;
+      return [e.body];
     case "tuple":
     case "list":
     case "set":
-      e.items.forEach(go);
-      break;
+      return e.items;
     case "dict":
-      for (const item of e.items) {
-        if ("spread" in item) go(item.spread);
-        else {
-          go(item.key);
-          go(item.value);
-        }
-      }
-      break;
-    case "comprehension":
-      go(e.element);
-      go(e.value);
+      return e.items.flatMap((item) => ("spread" in item ? [item.spread] : [item.key, item.value]));
+    case "comprehension": {
+      const out: Expression[] = [e.element];
+      if (e.value) out.push(e.value);
       for (const c of e.clauses) {
-        if (c.kind === "for") {
-          go(c.target);
-          go(c.iter);
-        } else go(c.test);
+        if (c.kind === "for") out.push(c.target, c.iter);
+        else out.push(c.test);
       }
-      break;
+      return out;
+    }
     case "slice":
-      go(e.start);
-      go(e.stop);
-      go(e.step);
-      break;
+      return [e.start, e.stop, e.step].filter((x): x is Expression => x !== undefined);
     case "starred":
     case "walrus":
-      go(e.value);
-      break;
+      return [e.value];
     default:
-      break;
+      return [];
   }
 }
 

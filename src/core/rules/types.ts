@@ -1,5 +1,6 @@
 import type { Tree } from "web-tree-sitter";
 import type { AnalysisResult } from "../analyze";
+import type { ModuleSyntax } from "../python/ast";
 import type { ModelReport } from "../report/model-report";
 
 /** The rules Greenlight knows; the id drives the diagnostic code, the quick fix, suppression and SARIF. */
@@ -77,6 +78,8 @@ export interface RuleInput {
   file: string;
   text: string;
   tree: Tree;
+  /** The lowered syntax of the same text, when the host has it (the analyzer's SyntaxCache); else lowered here. */
+  syntax?: ModuleSyntax;
   analysis?: AnalysisResult;
   settings?: Partial<RuleSettings>;
   /** Per-inference energy of a model at fp32 and int8 for GL001's message; by default the energy model's estimate. */
