@@ -89,12 +89,8 @@ export async function setSetting(api: GreenlightApi, key: string, value: unknown
   });
 }
 
-/** Closes every editor without saving (untitled exports and edited fixtures would otherwise ask in a dialog). */
-export async function closeAllEditorsWithoutSaving(): Promise<void> {
-  for (const document of vscode.workspace.textDocuments) {
-    if (!document.isDirty) continue;
-    await vscode.window.showTextDocument(document);
-    await vscode.commands.executeCommand("workbench.action.revertAndCloseActiveEditor");
-  }
-  await vscode.commands.executeCommand("workbench.action.closeAllEditors");
+/** Closes every editor that has no unsaved changes (closing a dirty one would ask in a modal dialog). */
+export async function closeSavedEditors(): Promise<void> {
+  const saved = vscode.window.tabGroups.all.flatMap((group) => group.tabs).filter((tab) => !tab.isDirty);
+  await vscode.window.tabGroups.close(saved);
 }

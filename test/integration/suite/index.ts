@@ -12,7 +12,8 @@ export function run(): Promise<void> {
   const mocha = new Mocha({ ui: "tdd", timeout: 60_000, color: false, reporter: SilentReporter }) as unknown as MochaLike;
   return runMocha(mocha, () => {
     mocha.suite.emit("pre-require", globalThis, "integration-suite", mocha);
-    loadBrowserSafeTests();
+    // Screenshots first, while the workbench holds only the fixtures (later tests leave untitled exports open).
     loadNodeOnlyTests();
+    loadBrowserSafeTests();
   });
 }

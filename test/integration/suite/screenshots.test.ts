@@ -4,7 +4,7 @@ import * as assert from "assert";
 import * as vscode from "vscode";
 import { existsSync } from "fs";
 import * as path from "path";
-import { closeAllEditorsWithoutSaving, codeLensTitles, greenlight, inlayHints, openFixture, waitFor } from "./helpers";
+import { closeSavedEditors, codeLensTitles, greenlight, inlayHints, openFixture, waitFor } from "./helpers";
 import { simpleCnn } from "./reference";
 
 /** Asks the harness for a screenshot and waits until it is written (see tools/vscode-test/README.md). */
@@ -31,7 +31,7 @@ suite("screenshots", () => {
     test(`editor and report in the ${name} theme`, async function () {
       this.timeout(120_000);
       await vscode.workspace.getConfiguration("workbench").update("colorTheme", theme, vscode.ConfigurationTarget.Global);
-      await closeAllEditorsWithoutSaving();
+      await closeSavedEditors();
       // Give the editor and the report the whole window: no panel, no secondary side bar.
       await vscode.commands.executeCommand("workbench.action.closePanel");
       await vscode.commands.executeCommand("workbench.action.closeAuxiliaryBar");
