@@ -166,6 +166,15 @@ for step in range(10):
     assert.ok(tflite.includes("converter = tf.lite.TFLiteConverter.from_keras_model(model)\nconverter.optimizations = [tf.lite.Optimize.DEFAULT]\nmodel_tflite = converter.convert()\n"));
   });
 
+  it("Keras: the functional form tf.keras.Model(inputs, outputs), never trained here, gets all three fixes after it", async () => {
+    const text = fixture("keras_functional.py");
+    const [finding] = ofRule(await findingsOf(text), "GL001");
+    assert.equal(finding.line, 6);
+    const after = await fixAndCheck(text, "GL001", "tflite-int8");
+    assert.ok(after.includes("model = tf.keras.Model(inputs, outputs)\n# Greenlight GL001: post-training"), after);
+    assert.ok(after.startsWith("import tensorflow as tf\n\ninputs"), "tf was imported already");
+  });
+
   it("Keras: a subclass of keras.Model that is only defined gets a TFLite helper", async () => {
     const after = await fixAndCheck(fixture("keras_subclass.py"), "GL001", "tflite-int8");
     assert.ok(after.startsWith("import keras\nimport tensorflow as tf\n"), after);
