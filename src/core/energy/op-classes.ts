@@ -39,6 +39,8 @@ function canonicalize(op: string): string {
   name = name.replace(/\.(default|tensor|scalar|int|self|out)$/, "");
   name = name.replace(/^_+/, "").replace(/^native_/, "").replace(/_+$/, "");
   if (name.includes("batch_norm")) return "batch_norm";
+  // Dropout's mask (aten.bernoulli_ for Dropout2d/3d, aten.native_dropout) is a kernel only in training.
+  if (name.startsWith("bernoulli") || name.endsWith("dropout")) return "dropout";
   if (name.includes("scaled_dot_product")) return "scaled_dot_product_attention";
   if (/^(cudnn_|miopen_)?convolution|^conv(_transpose)?\d?d?$/.test(name)) return "convolution";
   return name.replace(/_with_indices$/, "").replace(/_forward$/, "");

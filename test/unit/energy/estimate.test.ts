@@ -131,6 +131,12 @@ describe("estimateModel", () => {
     assert.equal(classifyOp("view", 0), "view");
     assert.equal(classifyOp("mystery_op", 0), "vector");
     assert.equal(classifyOp("mystery_op", 5), "matmul");
+    assert.equal(classifyOp("aten._native_batch_norm_legit_no_training", 0), "vector");
+    assert.equal(classifyOp("aten.convolution", 10), "convolution");
+    assert.equal(classifyOp("aten._scaled_dot_product_flash_attention", 10), "attention");
+    assert.equal(classifyOp("aten.native_dropout", 0), "view", "dropout runs no kernel at inference");
+    assert.equal(classifyOp("aten.bernoulli_", 0, undefined, true), "vector", "but does in training");
+    assert.equal(classifyOp("aten.addmm", 10, "LSTM"), "recurrent", "an LSTM's products are its steps");
   });
 
   it("uses the profile it is handed, so a user's profile works without registering it", () => {
