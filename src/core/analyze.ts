@@ -44,6 +44,8 @@ export interface AnalysisResult {
 }
 
 const defaultCache = new SyntaxCache();
+/** Larger sources are generated data, not model code; parsing them would stall the editor. */
+export const MAX_SOURCE_CHARACTERS = 2_000_000;
 const DEFAULT_STEPS = 5_000_000;
 const DEFAULT_MILLISECONDS = 10_000;
 
@@ -60,6 +62,9 @@ interface Candidate {
 
 /** Analyzes every model in a file (or the one its entry builds): parameters, FLOPs and per-layer figures. */
 export function analyzeSource(parser: PythonParser, request: AnalyzeRequest): AnalysisResult {
+  if (request.text.length > MAX_SOURCE_CHARACTERS) {
+    return { file: request.file, models: [], syntaxErrors: [], notes: [`file too large to analyze (${Math.round(request.text.length / 1e6)} M characters; the limit is ${MAX_SOURCE_CHARACTERS / 1e6} M)`] };
+  }
   const now = request.now ?? (() => Date.now());
   const steps = request.budget?.steps ?? DEFAULT_STEPS;
   const milliseconds = request.budget?.milliseconds ?? DEFAULT_MILLISECONDS;

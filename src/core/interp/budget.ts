@@ -28,6 +28,11 @@ export class Budget {
     if ((this.steps & 1023) === 0 && this.now() > this.deadline) throw new BudgetExceeded("time");
   }
 
+  /** A fresh step allowance under the same deadline (one runaway top-level statement must not starve the rest). */
+  refillSteps(): void {
+    this.steps = 0;
+  }
+
   enter(): void {
     if (++this.depth > this.maxDepth) {
       this.depth--;

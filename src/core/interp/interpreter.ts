@@ -127,7 +127,12 @@ export class Interpreter {
         try {
           this.execute(s, namespace.scope);
         } catch (err) {
-          if (err instanceof BudgetExceeded) throw err;
+          if (err instanceof BudgetExceeded) {
+            if (err.what === "time") throw err;
+            // A script's long loop at top level: skip that statement, keep the definitions after it.
+            this.budget.refillSteps();
+            continue;
+          }
           // A failing top-level statement (a script's training code, say) must not stop the definitions after it.
           if (err instanceof PythonError || err instanceof Unresolved) continue;
           throw err;

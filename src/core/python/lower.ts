@@ -69,6 +69,9 @@ function position(node: Node): Position {
   };
 }
 
+/** Deeper code is cut off: real models nest a few dozen levels; recursion past this would exhaust the stack. */
+const MAX_NESTING = 400;
+
 const BINARY_OPERATORS = new Set(["+", "-", "*", "/", "//", "%", "**", "@", "<<", ">>", "&", "|", "^"]);
 
 class Lowering {
@@ -76,6 +79,7 @@ class Lowering {
   readonly comments = new Map<number, string>();
   private readonly pending: (() => unknown)[] = [];
   private sawYield = false;
+  private depth = 0;
 
   constructor(private readonly lazy: boolean) {}
 
@@ -144,6 +148,19 @@ class Lowering {
 
   statement(node: Node): Statement | null {
     const pos = position(node);
+    if (this.depth >= MAX_NESTING) {
+      this.tooDeep(node);
+      return { type: "unsupported", what: "nesting too deep", pos };
+    }
+    this.depth++;
+    try {
+      return this.statementWithin(node, pos);
+    } finally {
+      this.depth--;
+    }
+  }
+
+  private statementWithin(node: Node, pos: Position): Statement | null {
     switch (node.type) {
       case "expression_statement": {
         const inner = node.namedChildren[0];
@@ -372,6 +389,24 @@ class Lowering {
 
   expression(node: Node): Expression {
     const pos = position(node);
+    if (this.depth >= MAX_NESTING) {
+      this.tooDeep(node);
+      return { type: "unsupported", what: "nesting too deep", pos };
+    }
+    this.depth++;
+    try {
+      return this.expressionWithin(node, pos);
+    } finally {
+      this.depth--;
+    }
+  }
+
+  private tooDeep(node: Node): void {
+    const line = node.startPosition.row + 1;
+    if (!this.errors.some((e) => e.message.startsWith("nesting"))) this.errors.push({ line, column: node.startPosition.column, message: `nesting deeper than ${MAX_NESTING} levels is not analyzed` });
+  }
+
+  private expressionWithin(node: Node, pos: Position): Expression {
     switch (node.type) {
       case "identifier": return { type: "name", id: node.text, pos };
       case "integer": {
