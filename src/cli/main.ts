@@ -1,6 +1,7 @@
 import { runAnalyze } from "./commands/analyze";
 import { runFix } from "./commands/fix";
 import { runGrid } from "./commands/grid";
+import { runHardware } from "./commands/hardware";
 import { runWindow } from "./commands/window";
 import { CliError, type CommandOutput } from "./cli-io";
 
@@ -8,7 +9,11 @@ const USAGE = `usage: greenlight <command> [options]
 
 commands:
   analyze FILE... [--entry EXPR] [--input SHAPE]... [--root DIR] [--format table|json|markdown|sarif]
-                  estimate parameters and FLOPs of every model in FILE (a .py file or a folder)
+                  [--hardware ID [--dtype fp32|tf32|bf16|fp16|int8] [--mode inference|train] [--region CODE] [--pue N]]
+                  estimate parameters and FLOPs of every model in FILE (a .py file or a folder), and with
+                  --hardware its time, energy and carbon per iteration
+  hardware [--format table|json]
+                  list the hardware profiles for --hardware
   fix FILE [--rule GL001 [--fix dynamic-int8|weight-only-int8|prune-l1|keras-quantize|...] [--line N]] [--all]
                   apply one rule's fix in place (written atomically); --all: every finding's; no --rule: list them
   grid [--provider uk|electricitymaps|watttime|carbon-aware-sdk|offline] [--region R] [--endpoint URL] [--format table|json]
@@ -21,6 +26,7 @@ const commands: Record<string, (argv: string[], out: CommandOutput) => Promise<n
   analyze: runAnalyze,
   fix: runFix,
   grid: runGrid,
+  hardware: runHardware,
   window: runWindow,
 };
 

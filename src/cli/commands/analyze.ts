@@ -10,13 +10,14 @@ import { readParserWasm } from "../../node/wasm";
 import { ruleDefinitions } from "../../core/rules/rules";
 import { CliError, parseOptions, type CommandOutput } from "../cli-io";
 import { collectFindings, findingsToJson, toSarif } from "../findings-output";
+import { ESTIMATE_OPTION_NAMES, estimateFor, estimateJson, estimateLine, estimateSettingsFrom, type EstimateSettings } from "../estimate-options";
 
 const FORMATS = ["table", "json", "markdown", "sarif"] as const;
 type Format = (typeof FORMATS)[number];
 
 /** `greenlight analyze FILE... [--entry EXPR] [--input SHAPE]... [--root DIR] [--format table|json|markdown|sarif]` */
 export async function runAnalyze(argv: string[], out: CommandOutput): Promise<number> {
-  const options = parseOptions(argv, { values: ["entry", "root", "format"], repeated: ["input"] });
+  const options = parseOptions(argv, { values: ["entry", "root", "format", ...ESTIMATE_OPTION_NAMES], repeated: ["input"] });
   if (options.positionals.length === 0) throw new CliError("analyze needs at least one FILE (a .py file or a folder)");
   const format = (options.values.get("format") ?? "table") as Format;
   if (!FORMATS.includes(format)) throw new CliError(`--format must be one of ${FORMATS.join(", ")}`);
@@ -26,6 +27,7 @@ export async function runAnalyze(argv: string[], out: CommandOutput): Promise<nu
   } catch (err) {
     throw new CliError((err as Error).message);
   }
+  const estimateSettings = estimateSettingsFrom(options.values);
   const entry = options.values.get("entry");
   const rootOption = options.values.get("root");
   if (rootOption !== undefined && !isFolder(rootOption)) throw new CliError(`--root ${rootOption}: not a folder`);
@@ -59,14 +61,31 @@ export async function runAnalyze(argv: string[], out: CommandOutput): Promise<nu
     }
   }
   const models = results.flatMap((r) => r.models);
+  for (const note of estimateSettings?.notes ?? []) out.stderr(`greenlight: ${note}\n`);
+  const estimateOf = (m: ModelReport) => (estimateSettings && m.ops.length > 0 ? estimateFor(m, estimateSettings) : undefined);
   for (const r of results) for (const e of r.syntaxErrors.slice(0, 3)) out.stderr(`${r.file}:${e.line}:${e.column + 1}: ${e.message}\n`);
   // Findings of the rules (GL001...): in the JSON and as SARIF 2.1.0 for code scanning.
   const findings = format === "json" || format === "sarif" ? texts.flatMap(({ file, text }, i) => collectFindings(parser, file, text, results[i])) : [];
-  if (format === "json") out.stdout(`${JSON.stringify({ version: 1, models: models.map(toJson), findings: findingsToJson(findings) }, null, 1)}\n`);
+  if (format === "json") {
+    const json = models.map((m) => {
+      const estimate = estimateOf(m);
+      return estimateSettings ? { ...toJson(m), estimate: estimate ? estimateJson(estimate) : null } : toJson(m);
+    });
+    out.stdout(`${JSON.stringify({ version: 1, models: json, findings: findingsToJson(findings) }, null, 1)}\n`);
+  }
   else if (format === "sarif") out.stdout(`${JSON.stringify(toSarif(findings, ruleDefinitions, { root: process.cwd() }), null, 1)}\n`);
-  else if (format === "markdown") out.stdout(markdownTable(models));
-  else out.stdout(textTable(models, results));
+  else if (format === "markdown") out.stdout(markdownTable(models) + estimateLines(models, estimateOf, estimateSettings));
+  else out.stdout(textTable(models, results) + estimateLines(models, estimateOf, estimateSettings));
   return 0;
+}
+
+function estimateLines(models: ModelReport[], estimateOf: (m: ModelReport) => ReturnType<typeof estimateFor> | undefined, settings: EstimateSettings | undefined): string {
+  if (!settings) return "";
+  const lines = models.map((m) => {
+    const e = estimateOf(m);
+    return `  ${m.name}: ${e ? estimateLine(e) : "no estimate (the forward pass was not analyzed)"}${e && !m.complete ? " (partial model: a lower bound)" : ""}`;
+  });
+  return `\nestimates (${settings.region}, ${settings.gco2PerKwh} gCO2/kWh, PUE ${settings.pue}):\n${lines.join("\n")}\n`;
 }
 
 function isFolder(p: string): boolean {

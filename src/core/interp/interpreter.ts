@@ -514,7 +514,10 @@ export class Interpreter {
             throw err;
           }
         }
-        return this.guard(e.pos, () => unaryOperation(e.op, v, this));
+        const before = this.recorder.ops.length;
+        const result = this.guard(e.pos, () => unaryOperation(e.op, v, this));
+        this.attributeOutput(before, result);
+        return result;
       }
       case "boolean": {
         const l = this.evaluate(e.left, scope);
@@ -678,8 +681,11 @@ export class Interpreter {
   binary(op: string, left: Value, right: Value, pos: Position): Value {
     const previous = this.currentLocation;
     this.currentLocation = this.location(pos);
+    const before = this.recorder.ops.length;
     try {
-      return this.guard(pos, () => binaryOperation(op, left, right, this));
+      const result = this.guard(pos, () => binaryOperation(op, left, right, this));
+      this.attributeOutput(before, result);
+      return result;
     } finally {
       this.currentLocation = previous;
     }
@@ -761,19 +767,22 @@ export class Interpreter {
   private callNative(fn: (call: NativeCall) => Value, args: Value[], kwargs: Map<string, Value>): Value {
     const before = this.recorder.ops.length;
     const result = fn({ args, kwargs, context: this.context });
-    // Ops recorded by this native call produce its result: give them its shape for hints and traffic.
-    if (this.recorder.ops.length > before) {
-      const shape = firstTensorShape(result);
-      const elements = shape ? shape.reduce((a, b) => a * b, 1) : 0;
-      for (let i = before; i < this.recorder.ops.length; i++) {
-        const op = this.recorder.ops[i];
-        if (op.outputShape === null) {
-          op.outputShape = shape;
-          op.outputElements = elements;
-        }
+    this.attributeOutput(before, result);
+    return result;
+  }
+
+  /** Ops recorded since `before` produced `result`: give them its shape, for hints and memory traffic. */
+  private attributeOutput(before: number, result: Value): void {
+    const ops = this.recorder.ops;
+    if (ops.length <= before) return;
+    const shape = firstTensorShape(result);
+    const elements = shape ? shape.reduce((a, b) => a * b, 1) : 0;
+    for (let i = before; i < ops.length; i++) {
+      if (ops[i].outputShape === null) {
+        ops[i].outputShape = shape;
+        ops[i].outputElements = elements;
       }
     }
-    return result;
   }
 
   callFunction(fn: FunctionValue, args: Value[], kwargs: Map<string, Value>, frameExtras?: Partial<Frame>): Value {
@@ -994,6 +1003,13 @@ export class Interpreter {
   }
 
   getItem(o: Value, key: Value, pos: Position): Value {
+    const before = this.recorder.ops.length;
+    const result = this.getItemUnattributed(o, key, pos);
+    this.attributeOutput(before, result);
+    return result;
+  }
+
+  private getItemUnattributed(o: Value, key: Value, pos: Position): Value {
     return this.guard(pos, () => {
       if (o.kind === "unknown") return o;
       if (key.kind === "unknown" && o.kind !== "tensor") return key;

@@ -86,3 +86,29 @@ class Net(nn.Module):
     assert.equal(conv.line, 7);
   });
 });
+
+describe("op records", () => {
+  it("give each op the shape it produced, operators included, for hints and memory traffic", async () => {
+    const m = await onlyModel(`
+import torch.nn as nn
+
+class Net(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.fc = nn.Linear(8, 8)
+        self.head = nn.Linear(8, 2)
+
+    def forward(self, x):
+        y = self.fc(x)
+        z = x + y
+        return self.head(z[:, 0])
+`, { inputs: [{ shape: [4, 3, 8], dtype: "float32" }] });
+    const add = m.ops.find((op) => op.line === 12);
+    assert.ok(add, JSON.stringify(m.ops.map((o) => [o.op, o.line])));
+    assert.deepEqual(add.outputShape, [4, 3, 8]);
+    assert.equal(add.outputElements, 96);
+    const linear = m.ops.find((op) => op.modulePath === "fc")!;
+    assert.deepEqual(linear.outputShape, [4, 3, 8]);
+    assert.equal(linear.weightElements, 8 * 8 + 8);
+  });
+});
