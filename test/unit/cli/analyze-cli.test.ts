@@ -91,4 +91,18 @@ class Net(nn.Module):
     const md = run(["analyze", join(dir, "net.py"), "--format", "markdown"]);
     assert.match(md.stdout, /^\| model \| where/);
   });
+
+  it("adds the energy estimate with --hardware, and refuses unknown hardware", () => {
+    const r = run(["analyze", join(dir, "net.py"), "--hardware", "h100-sxm", "--dtype", "bf16", "--mode", "train", "--input", "32x8", "--format", "json"]);
+    assert.equal(r.code, 0, r.stderr);
+    const e = JSON.parse(r.stdout).models[0].estimate;
+    for (const k of ["hardware", "dtype", "mode", "batch", "flops_per_iter", "seconds_per_iter", "joules_per_iter", "avg_power_w", "gco2e_per_iter", "bound"]) assert.ok(k in e, k);
+    assert.equal(e.batch, 32);
+    assert.equal(e.mode, "train");
+    assert.ok(e.joules_per_iter > 0 && e.seconds_per_iter > 0);
+    assert.ok(["compute", "memory", "launch"].includes(e.bound));
+    const bad = run(["analyze", join(dir, "net.py"), "--hardware", "abacus"]);
+    assert.equal(bad.code, 2);
+    assert.match(bad.stderr, /unknown --hardware/);
+  });
 });
