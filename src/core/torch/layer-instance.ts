@@ -1,7 +1,8 @@
 // Children of composite catalogue layers (MultiheadAttention.out_proj, TransformerEncoderLayer.self_attn, ...).
-import { NONE, bindArguments, freshId } from "../interp/construct";
+import { NONE, bindArguments, freshId, int, list, toInt } from "../interp/construct";
 import { deepCopy } from "./module-base";
 import {
+  PythonError,
   Unresolved,
   type BoundArguments,
   type ClassValue,
@@ -116,6 +117,22 @@ export function moduleListOf(children: InstanceValue[], context: OpContext): Ins
   }
   const cls = { kind: "class", name: "ModuleList", qualifiedName: "torch.nn.ModuleList", bases: [], attributes: new Map(), mro: [] as ClassValue[], isModule: true } as unknown as ClassValue & { mro: ClassValue[] };
   cls.mro.push(cls);
+  // The container protocol the analyzed code may use on it (for layer in encoder.layers, layers[-1], len(layers)).
+  const items = (call: NativeCall): Value[] => {
+    const self = call.args[0];
+    return self?.kind === "instance" && self.module ? [...self.module.children.values()].filter((c) => c.kind === "instance") : [];
+  };
+  const native = (name: string, body: (call: NativeCall) => Value): Value => ({ kind: "native", name: `ModuleList.${name}`, call: body });
+  cls.attributes.set("__iter__", native("__iter__", (call) => list(items(call))));
+  cls.attributes.set("__len__", native("__len__", (call) => int(items(call).length)));
+  cls.attributes.set("__getitem__", native("__getitem__", (call) => {
+    const all = items(call);
+    const index = toInt(call.args[1] ?? NONE, "ModuleList index");
+    const item = all[index < 0 ? index + all.length : index];
+    if (!item) throw new PythonError(`index ${index} is out of range`);
+    return item;
+  }));
+  standalone.add(cls);
   const state: ModuleState = { typeName: "ModuleList", children: new Map(children.map((c, i) => [String(i), c])), parameters: new Map(), buffers: new Map(), training: true };
   return { kind: "instance", cls, attributes: new Map(), id: freshId(), module: state };
 }

@@ -19,6 +19,20 @@ describe("composite layer children", () => {
     assert.deepEqual(shapeOf(run(copy, [t([5, 2, 32])]).output), [5, 2, 32]);
   });
 
+  it("TransformerEncoder's standalone layers container iterates, indexes and has a length", () => {
+    const context = createTestContext();
+    const template = layer("TransformerEncoderLayer", [16, 2], { dim_feedforward: 32 }, context).module;
+    const encoder = layer("TransformerEncoder", [template, 3], {}, context).module;
+    const layers = encoder.module!.children.get("layers") as InstanceValue;
+    const attr = (name: string) => layers.cls.attributes.get(name) as { call: (c: NativeCall) => Value };
+    const items = attr("__iter__").call({ args: [layers], kwargs: new Map(), context });
+    assert.equal(items.kind === "list" && items.items.length, 3);
+    assert.deepEqual(attr("__len__").call({ args: [layers], kwargs: new Map(), context }), { kind: "int", value: 3 });
+    const last = attr("__getitem__").call({ args: [layers, { kind: "int", value: -1 }], kwargs: new Map(), context });
+    assert.equal(last, layers.module!.children.get("2"));
+    assert.throws(() => attr("__getitem__").call({ args: [layers, { kind: "int", value: 3 }], kwargs: new Map(), context }), /out of range/);
+  });
+
   it("standalone children join the running interpreter's nn.Module so calls go through Module.__call__", () => {
     const calls: string[] = [];
     const moduleClass = { kind: "class", name: "Module", qualifiedName: "torch.nn.Module", bases: [], attributes: new Map<string, Value>(), mro: [] as ClassValue[] } as unknown as ClassValue & { mro: ClassValue[] };
