@@ -74,7 +74,7 @@ export function analyzeSource(parser: PythonParser, request: AnalyzeRequest): An
   const interp = runtime.interpreter;
   const overrides = new Map(request.openDocuments ?? []);
   overrides.set(request.file, request.text);
-  const program = new Program(parser, request.files, request.root, interp, runtime.nativeModules, cache, overrides);
+  const program = new Program(parser, request.files, request.root, interp, runtime.nativeModules, cache, overrides, runtime.virtualFiles);
   interp.loader = program;
   const result: AnalysisResult = { file: request.file, models: [], syntaxErrors: [], notes: [] };
 

@@ -1,3 +1,4 @@
+import { braceFormat } from "./formatting";
 import { isSubclass, lookupClassAttribute, nativeClass } from "./classes";
 import {
   NONE,
@@ -301,7 +302,7 @@ export function createBuiltins(interp: () => Interpreter): { scope: Scope; class
   names.set("delattr", native("delattr", () => NONE));
   names.set("print", native("print", () => NONE));
   names.set("repr", native("repr", ({ args }) => toStr(args[0])));
-  names.set("format", native("format", () => unknown("formatted string")));
+  names.set("format", native("format", ({ args }) => braceFormat(`{0:${args[1]?.kind === "str" ? args[1].value : ""}}`, args.slice(0, 1), new Map())));
   names.set("hash", native("hash", ({ args }) => int(keyOf(args[0]).length)));
   names.set("id", native("id", ({ args }) => int(args[0].kind === "instance" ? args[0].id : 0)));
   names.set("ord", native("ord", ({ args }) => int(args[0].kind === "str" ? args[0].value.charCodeAt(0) : 0)));
@@ -418,7 +419,7 @@ export function builtinMethods(interp: () => Interpreter): (v: Value) => Record<
     copy: (self) => ({ ...(self as Extract<Value, { kind: "dict" }>), entries: new Map((self as Extract<Value, { kind: "dict" }>).entries), id: freshId() }),
   };
   const strMethods: Record<string, (self: Value, call: NativeCall) => Value> = {
-    format: () => unknown("formatted string"),
+    format: (self, { args, kwargs }) => braceFormat((self as { value: string }).value, args, kwargs),
     join: (self, { args }) => {
       const parts = iterate(args[0]);
       if (parts.some((p) => p.kind !== "str")) return unknown("joined string of unknown parts");

@@ -1,3 +1,4 @@
+import { percentFormat } from "./formatting";
 import { bool, describeKind, float, int, keyOf, list, str, toNumber, tuple, unknown } from "./construct";
 import type { Interpreter } from "./interpreter";
 import { lookupClassAttribute } from "./classes";
@@ -35,7 +36,7 @@ export function binaryOperation(op: string, l: Value, r: Value, interp: Interpre
       }
     }
   }
-  if (op === "%" && l.kind === "str") return unknown("formatted string");
+  if (op === "%" && l.kind === "str") return percentFormat(l.value, r);
   if (op === "|" && l.kind === "dict" && r.kind === "dict") {
     const d = { ...l, entries: new Map(l.entries), id: l.id + 0.5 };
     for (const [k, v] of r.entries) d.entries.set(k, v);

@@ -3,6 +3,7 @@ import { lowerModuleLazily, type LazyModuleSyntax } from "../python/lower";
 import type { PythonParser } from "../python/parser";
 import type { Interpreter, ModuleLoader } from "./interpreter";
 import { basename, dirname, joinPath } from "./paths";
+import { virtualRoot } from "./runtime";
 import type { ModuleNamespaceValue, Value } from "./values";
 
 /** The files an analysis may read: the host implements these over the disk or the editor's workspace. */
@@ -64,13 +65,15 @@ export class Program implements ModuleLoader {
     private readonly cache: SyntaxCache,
     /** Text of files open in the editor, which wins over the disk. */
     private readonly overrides = new Map<string, string>(),
+    /** Built-in Python packages (the runtime's virtual files), imported after the workspace's own. */
+    private readonly virtualFiles = new Map<string, string>(),
   ) {}
 
   /** Runs a file (once) and returns its namespace. */
   loadFile(path: string, moduleName = basename(path).replace(/\.py$/, "")): ModuleNamespaceValue | undefined {
     const existing = this.namespaces.get(path);
     if (existing) return existing;
-    const text = this.overrides.get(path) ?? this.files.read(path);
+    const text = this.overrides.get(path) ?? this.virtualFiles.get(path) ?? this.files.read(path);
     if (text === undefined) return undefined;
     const syntax = this.cache.get(this.parser, path, text);
     this.syntaxErrors.set(path, syntax.syntaxErrors);
@@ -90,7 +93,7 @@ export class Program implements ModuleLoader {
     if (level === 0) {
       const native = this.nativeModule(name);
       if (native) return native;
-      for (const base of [dirname(fromFile), this.root]) {
+      for (const base of [dirname(fromFile), this.root, virtualRoot]) {
         const found = this.loadDotted(base, name);
         if (found) return found;
       }
@@ -146,10 +149,10 @@ export class Program implements ModuleLoader {
   }
 
   private exists(path: string): boolean {
-    return this.overrides.has(path) || this.files.exists(path);
+    return this.overrides.has(path) || this.virtualFiles.has(path) || this.files.exists(path);
   }
 
   private isFolderWithPython(dir: string): boolean {
-    return this.files.listPython(dir).length > 0;
+    return this.files.listPython(dir).length > 0 || [...this.virtualFiles.keys()].some((p) => p.startsWith(`${dir}/`));
   }
 }

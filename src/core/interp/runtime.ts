@@ -1,6 +1,7 @@
 import { createTorchCatalogue, type TorchCatalogue } from "../torch/catalogue";
 import { createTorchModules } from "../torch/bindings";
 import { createModuleClasses, type ModuleClasses } from "../torch/module-base";
+import { torchvisionZoo } from "../torchvision/provider";
 import { Budget } from "./budget";
 import { builtinMethods, createBuiltins } from "./builtins";
 import { Interpreter } from "./interpreter";
@@ -14,10 +15,21 @@ export interface Runtime {
   interpreter: Interpreter;
   nativeModules: Map<string, ModuleNamespaceValue>;
   moduleClasses: ModuleClasses;
+  /**
+   * Python source of built-in packages (torchvision's zoo) as virtual files: path → text. They are imported like
+   * workspace files from `virtualRoot` (after the workspace), so our own definitions run in our interpreter.
+   */
+  virtualFiles: Map<string, string>;
 }
+
+/** Where built-in Python packages live (a path no workspace has). */
+export const virtualRoot = "/__greenlight__/site-packages";
 
 /** Extra native modules (torchvision's zoo, keras) that plug into a runtime. */
 export type NativeModuleProvider = (runtime: Runtime) => Map<string, ModuleNamespaceValue>;
+
+/** Providers every analysis gets unless the request names its own: torchvision's model zoo. */
+export const defaultProviders: NativeModuleProvider[] = [torchvisionZoo];
 
 const runtimes = new Map<string, Runtime>();
 
@@ -26,7 +38,7 @@ const runtimes = new Map<string, Runtime>();
  * milliseconds on every keystroke otherwise). Native modules and classes are read-only to analyzed code, and the
  * interpreter's per-analysis state is reset here.
  */
-export function runtimeFor(budget: Budget, providers: NativeModuleProvider[] = []): Runtime {
+export function runtimeFor(budget: Budget, providers: NativeModuleProvider[] = defaultProviders): Runtime {
   const key = providers.map((p) => p.name || "anonymous").join(",");
   let runtime = runtimes.get(key);
   if (!runtime) {
@@ -38,7 +50,7 @@ export function runtimeFor(budget: Budget, providers: NativeModuleProvider[] = [
 }
 
 /** Builds a fresh runtime (catalogue shared: it holds no state). */
-export function createRuntime(budget: Budget, providers: NativeModuleProvider[] = []): Runtime {
+export function createRuntime(budget: Budget, providers: NativeModuleProvider[] = defaultProviders): Runtime {
   sharedCatalogue ??= createTorchCatalogue();
   const catalogue = sharedCatalogue;
   let interpreter: Interpreter | undefined;
@@ -52,7 +64,7 @@ export function createRuntime(budget: Budget, providers: NativeModuleProvider[] 
   const nativeModules = new Map<string, ModuleNamespaceValue>();
   for (const [k, v] of createStandardLibrary(get, classes.object)) nativeModules.set(k, v);
   for (const [k, v] of createTorchModules(catalogue, moduleClasses, get, classes.object)) nativeModules.set(k, v);
-  const runtime: Runtime = { interpreter, nativeModules, moduleClasses };
+  const runtime: Runtime = { interpreter, nativeModules, moduleClasses, virtualFiles: new Map() };
   for (const provider of providers) for (const [k, v] of provider(runtime)) nativeModules.set(k, v);
   return runtime;
 }
