@@ -1,5 +1,6 @@
 import * as vscode from "vscode";
-import { readSettings, type Settings, type SettingKey } from "../core/config";
+import { defaultSettings, readSettings, type Settings, type SettingKey } from "../core/config";
+import { knownHardware } from "./energy-bridge";
 
 /** The validated `greenlight.*` settings, re-read when they change; a bad value is reported once. */
 export class SettingsStore implements vscode.Disposable {
@@ -33,6 +34,17 @@ export class SettingsStore implements vscode.Disposable {
   private read(): Settings {
     const configuration = vscode.workspace.getConfiguration("greenlight");
     const { settings, problems } = readSettings((key) => configuration.get(key));
+    // The hardware must be a profile the energy model has; the schema alone cannot know the list.
+    const profiles = knownHardware().map((profile) => profile.id);
+    if (!profiles.includes(settings.hardware.toLowerCase())) {
+      problems.push({
+        key: "hardware",
+        message: `greenlight.hardware: "${settings.hardware}" is not a known hardware profile (${profiles.join(", ")}); using "${defaultSettings.hardware}"`,
+      });
+      settings.hardware = defaultSettings.hardware;
+    } else {
+      settings.hardware = settings.hardware.toLowerCase();
+    }
     for (const problem of problems) {
       if (this.reported.has(problem.message)) continue;
       this.reported.add(problem.message);

@@ -171,6 +171,9 @@ suite("commands", () => {
     await waitFor("the fallback", () => api.settings().batchSize === defaults["greenlight.batchSize"].default);
     await setSetting(api, "precision", "fp7");
     await waitFor("the fallback", () => api.settings().precision === defaults["greenlight.precision"].default);
+    // A well-formed name that is no hardware profile falls back too.
+    await setSetting(api, "hardware", "no-such-gpu");
+    await waitFor("the fallback", () => api.settings().hardware === defaults["greenlight.hardware"].default);
   });
 
   test("Analyze Workspace analyzes every fixture and reports to Problems", async function () {
