@@ -19,6 +19,7 @@ import {
   tuple,
   unknown,
 } from "./construct";
+import { layerAttribute } from "./layer-attributes";
 import { binaryOperation, compareValues, unaryOperation } from "./operators";
 import { Recorder } from "./recorder";
 import {
@@ -915,6 +916,8 @@ export class Interpreter {
         if (c !== undefined) return this.bindAttribute(c, o);
         const getattr = lookupClassAttribute(o.cls, "__getattr__");
         if (getattr && getattr.kind === "function") return this.call(getattr, [o, str(name)], new Map());
+        const configured = o.module ? layerAttribute(o, name) : undefined;
+        if (configured !== undefined) return configured;
         if (o.cls.attributes.has("__unknown_base__") || o.cls.mro.some((k) => k.attributes.has("__unknown_base__"))) {
           return unknown(`attribute ${name} of ${o.cls.name}, whose base class is unknown`);
         }

@@ -30,6 +30,11 @@ export interface ModuleClasses {
 /** Bound constructor arguments of catalogue layers, by instance id (forward reads them). */
 const layerConfigs = new WeakMap<InstanceValue, BoundArguments>();
 
+/** The bound constructor arguments of a catalogue layer (for `conv.out_channels`, `fc.in_features`). */
+export function layerConfigOf(layer: InstanceValue): BoundArguments | undefined {
+  return layerConfigs.get(layer);
+}
+
 function self(call: NativeCall): InstanceValue {
   const s = call.args[0];
   if (s?.kind !== "instance" || !s.module) throw new Unresolved("module method called on a non-module");
