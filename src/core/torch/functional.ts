@@ -1,6 +1,6 @@
 // torch.nn.functional.* and torch.nn.init.*, bound with the real Python signatures.
 import { float, toInts, tuple } from "../interp/construct";
-import { PythonError, Unresolved, type BoundArguments, type Value } from "../interp/values";
+import { PythonError, Unresolved, type BoundArguments } from "../interp/values";
 import { optionalTensor, tensorArg, toTensor } from "./args";
 import { toDtype } from "./dtypes";
 import { implicitSoftmaxDim } from "./layers/activation";
@@ -230,11 +230,9 @@ for (const name of [
     if (t.kind === "tensor" && (name.startsWith("xavier") || name.startsWith("kaiming")) && t.shape.length < 2) {
       throw new PythonError("Fan in and fan out can not be computed for tensor with fewer than 2 dimensions");
     }
-    return t.kind === "unknown" ? t : toTensorOrSelf(t);
+    // Initialisers fill in place and return their tensor; an unknown stays unknown.
+    return t.kind === "unknown" ? t : toTensor(t, `torch.nn.init.${name}(tensor)`);
   };
-}
-function toTensorOrSelf(v: Value): Value {
-  return v.kind === "tensor" ? v : toTensor(v, "init tensor");
 }
 /** torch.nn.init.calculate_gain (its table of gains). */
 INIT.calculate_gain = defineOp("torch.nn.init.calculate_gain", ["nonlinearity", "param=None"], (a) => {

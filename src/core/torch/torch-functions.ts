@@ -1,7 +1,7 @@
 // torch.* functions by name: Python signatures of the real torch functions bound to the shape/FLOP ops.
 import { int, list, tuple, toInt, toInts } from "../interp/construct";
-import { PythonError, Unresolved, type BoundArguments, type OpContext, type TensorValue, type Value } from "../interp/values";
-import { dimArg, dimsArg, optionalInt, optionalTensor, sequenceItems, shapeFromVarargs, tensorArg, toTensor } from "./args";
+import { PythonError, Unresolved, type BoundArguments, type TensorValue, type Value } from "../interp/values";
+import { dimArg, dimsArg, optionalInt, sequenceItems, shapeFromVarargs, tensorArg, toTensor } from "./args";
 import { toDtype } from "./dtypes";
 import { arangeLength, factory, literalShape } from "./ops/creation";
 import { defineOp, emit, type OpImpl } from "./ops/define";
@@ -23,7 +23,7 @@ export function tensorList(v: Value, what: string): TensorValue[] {
   return sequenceItems(v, what).map((x, i) => toTensor(x, `${what}[${i}]`));
 }
 
-/** Number of a scalar argument, or undefined for tensors (clamp(min=tensor)). */
+/** True for the operands clamp accepts as bounds: numbers, tensors and None. */
 function isScalarOrTensor(v: Value): boolean {
   return v.kind === "int" || v.kind === "float" || v.kind === "bool" || v.kind === "tensor" || v.kind === "none";
 }
@@ -521,13 +521,6 @@ f.numel = defineOp("torch.numel", ["input"], (a) => int(numel(tensorArg(a, "inpu
 f.is_tensor = defineOp("torch.is_tensor", ["obj"], (a) => ({ kind: "bool", value: a.get("obj").kind === "tensor" }));
 f.is_floating_point = defineOp("torch.is_floating_point", ["input"], (a) => ({ kind: "bool", value: ["float16", "bfloat16", "float32", "float64"].includes(tensorArg(a, "input", "is_floating_point").dtype) }));
 f.result_type = defineOp("torch.result_type", ["tensor1", "tensor2"], (a) => ({ kind: "dtype", name: resultDtype([a.get("tensor1"), a.get("tensor2")]) }));
-
-/** Runs a torch.* function by short name (for tensor methods and operators that share it). */
-export function callOp(name: string, args: Value[], context: OpContext, kwargs = new Map<string, Value>()): Value {
-  const op = f[name];
-  if (!op) throw new Unresolved(`torch.${name} is not in the catalogue`);
-  return op({ args, kwargs, context });
-}
 
 /** torch.* functions by short name (without the "torch." prefix). */
 export const TORCH_FUNCTIONS: Readonly<Record<string, OpImpl>> = f;

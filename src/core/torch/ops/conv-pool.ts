@@ -1,5 +1,5 @@
 // Convolutions and pooling: output sizes from the torch.nn docs formulas, FLOPs from flop_counter.py's conv_flop_count.
-import { PythonError, Unresolved, type OpContext, type TensorValue } from "../../interp/values";
+import { PythonError, type OpContext, type TensorValue } from "../../interp/values";
 import { convFlops } from "../flops";
 import { convOutputLength, convTransposeOutputLength, numel, poolOutputLength } from "../shapes";
 import { emit } from "./define";
@@ -129,10 +129,4 @@ export function fold(input: TensorValue, outputSize: number[], kernel: number[],
   if (numel(blocks) !== length) throw new PythonError(`fold: expected input's dimension 2 to match the calculated number of sliding blocks ${numel(blocks)}, but got ${length}`);
   const shape = [batch, columns / k, ...outputSize];
   return emit(context, "aten.col2im", 0, batched ? shape : shape.slice(1), input.dtype);
-}
-
-/** Rejects input that a layer cannot take because its value is unknown. */
-export function requireKnown(value: number | undefined, what: string): number {
-  if (value === undefined) throw new Unresolved(`${what} is not known`);
-  return value;
 }
