@@ -8,6 +8,7 @@ import { vitSource } from "./vit.py";
 import { squeezenetSource } from "./squeezenet.py";
 import { shufflenetSource } from "./shufflenet.py";
 import { regnetSource } from "./regnet.py";
+import { swinSource } from "./swin.py";
 import { opsSource } from "./ops.py";
 import { resnetSource } from "./resnet.py";
 import { utilsSource } from "./utils.py";
@@ -30,6 +31,7 @@ export const zooSources: [string, string][] = [
     "from .squeezenet import *",
     "from .shufflenet import *",
     "from .regnet import *",
+    "from .swin import *",
   ].join("\n") + "\n"],
   ["torchvision/models/_utils.py", utilsSource],
   ["torchvision/models/resnet.py", resnetSource],
@@ -43,4 +45,5 @@ export const zooSources: [string, string][] = [
   ["torchvision/models/squeezenet.py", squeezenetSource],
   ["torchvision/models/shufflenet.py", shufflenetSource],
   ["torchvision/models/regnet.py", regnetSource],
+  ["torchvision/models/swin.py", swinSource],
 ];
