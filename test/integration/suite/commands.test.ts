@@ -176,6 +176,17 @@ suite("commands", () => {
     await waitFor("the fallback", () => api.settings().hardware === defaults["greenlight.hardware"].default);
   });
 
+  test("the walkthrough is contributed and opens, and its sample model gets a CodeLens", async () => {
+    const walkthroughs = (vscode.extensions.getExtension("greenlight.greenlight")!.packageJSON.contributes.walkthroughs ?? []) as { id: string; steps: unknown[] }[];
+    assert.strictEqual(walkthroughs[0]?.id, "gettingStarted");
+    assert.ok(walkthroughs[0].steps.length >= 3);
+    await vscode.commands.executeCommand("workbench.action.openWalkthrough", "greenlight.greenlight#gettingStarted", false);
+    const uri = vscode.Uri.parse(await vscode.commands.executeCommand<string>("greenlight.openSample"));
+    const title = await waitFor("the sample's CodeLens", async () => (await codeLensTitles(uri))[0]);
+    assert.ok(title.startsWith("TinyNet · "), title);
+    assert.ok(!title.includes("incomplete"), title);
+  });
+
   test("Analyze Workspace analyzes every fixture and reports to Problems", async function () {
     this.timeout(120_000);
     const summary = await vscode.commands.executeCommand<{ files: number; models: number; failed: number }>("greenlight.analyzeWorkspace");
