@@ -12,6 +12,7 @@ import type { ModuleSyntax } from "./python/ast";
 import { buildReport, modulePaths } from "./report/build-report";
 import type { InputSource, InputSpec, ModelReport } from "./report/model-report";
 import { namedModules } from "./torch/module-base";
+import { declaredInputs } from "./keras/declared-inputs";
 
 export type { WorkspaceFiles } from "./interp/program";
 export { SyntaxCache } from "./interp/program";
@@ -200,8 +201,13 @@ function discoverCandidates(runtime: Runtime, namespace: ModuleNamespaceValue, s
   }
   // A class that only appears inside another model is a component, not a model of its own.
   const componentClasses = new Set<ClassValue>();
-  for (const c of found) for (const [path, m] of namedModules(c.instance)) if (path !== "") componentClasses.add(m.cls);
-  return found.filter((c) => !componentClasses.has(c.instance.cls) || !c.entry.startsWith(`${c.instance.cls.name}(`));
+  // Likewise a module-level layer object that another model holds (a Keras layer shared in a functional graph).
+  const componentInstances = new Set<InstanceValue>();
+  for (const c of found) for (const [path, m] of namedModules(c.instance)) if (path !== "") {
+    componentClasses.add(m.cls);
+    componentInstances.add(m);
+  }
+  return found.filter((c) => !componentInstances.has(c.instance) && (!componentClasses.has(c.instance.cls) || !c.entry.startsWith(`${c.instance.cls.name}(`)));
 }
 
 function returnsCall(body: import("./python/ast").Statement[]): boolean {
@@ -228,6 +234,9 @@ function runModel(interp: Interpreter, c: Candidate, request: AnalyzeRequest, co
     }
     if (pragma) attempts.push({ inputs: pragma, source: "pragma" });
     else {
+      // A Keras model declares its inputs (Input(shape=...), input_shape=, build()): those come first.
+      const declared = declaredInputs(c.instance);
+      if (declared) attempts.push({ inputs: declared, source: "default" });
       for (const e of examples) attempts.push({ inputs: e, source: "example" });
       const d = defaultInputs(c.instance, () => undefined);
       if (d) attempts.push({ inputs: d, source: "default" });

@@ -2,6 +2,7 @@ import { createTorchCatalogue, type TorchCatalogue } from "../torch/catalogue";
 import { createTorchModules } from "../torch/bindings";
 import { createModuleClasses, type ModuleClasses } from "../torch/module-base";
 import { torchvisionZoo } from "../torchvision/provider";
+import { kerasModules } from "../keras/modules";
 import { Budget } from "./budget";
 import { builtinMethods, createBuiltins } from "./builtins";
 import { Interpreter } from "./interpreter";
@@ -28,8 +29,8 @@ export const virtualRoot = "/__greenlight__/site-packages";
 /** Extra native modules (torchvision's zoo, keras) that plug into a runtime. */
 export type NativeModuleProvider = (runtime: Runtime) => Map<string, ModuleNamespaceValue>;
 
-/** Providers every analysis gets unless the request names its own: torchvision's model zoo. */
-export const defaultProviders: NativeModuleProvider[] = [torchvisionZoo];
+/** Providers every analysis gets unless the request names its own: torchvision's model zoo, Keras and tf.keras. */
+export const defaultProviders: NativeModuleProvider[] = [torchvisionZoo, kerasModules];
 
 const runtimes = new Map<string, Runtime>();
 

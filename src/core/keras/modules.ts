@@ -1,0 +1,176 @@
+// The Keras and TensorFlow packages as analyzed code imports them: keras, keras.layers, tensorflow.keras, tf.keras,
+// keras.src.* (when the analyzed root is a Keras checkout, its application files import these), tf_keras.
+import { NONE, bool, int, str, tensor, toInts, tuple, unknown } from "../interp/construct";
+import type { Interpreter } from "../interp/interpreter";
+import type { NativeModuleProvider, Runtime } from "../interp/runtime";
+import type { ModuleNamespaceValue, NativeCall, Value } from "../interp/values";
+import { ACTIVATION_NAMES, activationByName } from "./activations";
+import { createKerasClasses } from "./layer-base";
+import { KERAS_LAYERS, LAYER_ALIASES } from "./layers/index";
+import { MERGE_FUNCTIONS } from "./layers/merge";
+import { singleTensor } from "./shapes";
+
+type Native = (call: NativeCall) => Value;
+const fn = (name: string, call: Native): Value => ({ kind: "native", name, call });
+
+function namespace(name: string, entries: [string, Value][], fallback = true): ModuleNamespaceValue {
+  const names = new Map<string, Value>(entries);
+  // Anything else under the package is unknown to the analyzer, not an import error.
+  if (fallback) names.set("__fallback__", fn(`${name}.__fallback__`, ({ args }) => unknown(`${name}.${args[0]?.kind === "str" ? args[0].value : "?"} is not in the analyzer's Keras catalogue`)));
+  return { kind: "namespace", name, scope: { names } };
+}
+
+/** keras.ops / tf functions that map onto a torch function of the catalogue (same shapes and FLOPs). */
+function opsEntries(interp: () => Interpreter): [string, Value][] {
+  const torch = (name: string): Native => {
+    return (c) => {
+      const f = interp().torch.functions.get(`torch.${name}`);
+      if (!f) return unknown(`torch.${name}`);
+      return f(c);
+    };
+  };
+  const renamed = (torchName: string, keys: Record<string, string>): Native => (c) => {
+    const kwargs = new Map<string, Value>();
+    for (const [k, v] of c.kwargs) kwargs.set(keys[k] ?? k, v);
+    return torch(torchName)({ ...c, kwargs });
+  };
+  const axisKeys = { axis: "dim", keepdims: "keepdim" };
+  const entries: [string, Native][] = [
+    ["reshape", renamed("reshape", { newshape: "shape" })],
+    ["concatenate", renamed("cat", axisKeys)],
+    ["concat", renamed("cat", axisKeys)],
+    ["stack", renamed("stack", axisKeys)],
+    ["matmul", torch("matmul")],
+    ["einsum", torch("einsum")],
+    ["transpose", (c) => (c.args[1] ?? c.kwargs.get("axes") ?? c.kwargs.get("perm")) && (c.args[1] ?? c.kwargs.get("axes") ?? c.kwargs.get("perm"))!.kind !== "none" ? torch("permute")({ ...c, args: [c.args[0], c.args[1] ?? c.kwargs.get("axes") ?? c.kwargs.get("perm")!], kwargs: new Map() }) : torch("t")({ ...c, args: [c.args[0]], kwargs: new Map() })],
+    ["expand_dims", renamed("unsqueeze", axisKeys)],
+    ["squeeze", renamed("squeeze", axisKeys)],
+    ["mean", renamed("mean", axisKeys)],
+    ["reduce_mean", renamed("mean", axisKeys)],
+    ["sum", renamed("sum", axisKeys)],
+    ["reduce_sum", renamed("sum", axisKeys)],
+    ["add", torch("add")],
+    ["subtract", torch("sub")],
+    ["multiply", torch("mul")],
+    ["divide", torch("div")],
+    ["sqrt", torch("sqrt")],
+    ["exp", torch("exp")],
+    ["relu", torch("relu")],
+    ["sigmoid", torch("sigmoid")],
+    ["tanh", torch("tanh")],
+    ["softmax", renamed("softmax", axisKeys)],
+    ["floor", torch("floor")],
+    ["shape", (c) => {
+      const x = c.args[0];
+      return x?.kind === "tensor" ? tuple(x.shape.map(int)) : unknown("shape of a non-tensor");
+    }],
+    ["cast", (c) => c.args[0] ?? NONE],
+    ["convert_to_tensor", (c) => (c.args[0]?.kind === "tensor" ? c.args[0] : unknown("tensor contents"))],
+    ["zeros", (c) => tensor(toInts(c.args[0] ?? c.kwargs.get("shape") ?? NONE, "shape"))],
+    ["ones", (c) => tensor(toInts(c.args[0] ?? c.kwargs.get("shape") ?? NONE, "shape"))],
+  ];
+  return entries.map(([k, f]) => [k, fn(`keras.ops.${k}`, f)]);
+}
+
+/** The provider that adds Keras and TensorFlow's Keras to a runtime's native modules. */
+export const kerasModules: NativeModuleProvider = function kerasModules(runtime: Runtime): Map<string, ModuleNamespaceValue> {
+  const interp = () => runtime.interpreter;
+  const classes = createKerasClasses(interp, runtime.moduleClasses.module, KERAS_LAYERS);
+  const modules = new Map<string, ModuleNamespaceValue>();
+
+  const layerEntries: [string, Value][] = [...classes.layers];
+  for (const [alias, target] of Object.entries(LAYER_ALIASES)) layerEntries.push([alias, classes.layers.get(target)!]);
+  for (const [name, className] of Object.entries(MERGE_FUNCTIONS)) {
+    // layers.add([a, b], **kwargs) builds the layer and calls it (keras/src/layers/merging/add.py add()).
+    layerEntries.push([name, fn(`keras.layers.${name}`, ({ args, kwargs }) => {
+      const made = interp().call(classes.layers.get(className)!, [], new Map([...kwargs].filter(([k]) => k !== "inputs")));
+      return interp().call(made, [args[0] ?? kwargs.get("inputs") ?? NONE], new Map());
+    })]);
+  }
+  layerEntries.push(["Layer", classes.layer], ["InputLayer", classes.inputLayer], ["Input", classes.input]);
+  const layers = namespace("keras.layers", layerEntries);
+
+  const models = namespace("keras.models", [["Model", classes.model], ["Sequential", classes.sequential], ["Functional", classes.functional], ["load_model", fn("load_model", () => unknown("a model loaded from a file"))]]);
+  const activationEntries: [string, Value][] = ACTIVATION_NAMES.map((name) => [name, fn(`keras.activations.${name}`, (c) => activationByName(name, singleTensor(c.args[0] ?? NONE, name), c.context))]);
+  // activations.get returns the identifier itself: layers accept names, and names compare as Keras's functions do.
+  activationEntries.push(["get", fn("keras.activations.get", ({ args }) => (args[0] === undefined || args[0].kind === "none" ? str("linear") : args[0]))]);
+  const activations = namespace("keras.activations", activationEntries);
+  const ops = namespace("keras.ops", opsEntries(interp));
+  const opaque = (name: string) => fn(name, () => str(name));
+  const initializers = namespace("keras.initializers", [], false);
+  initializers.scope.names.set("__fallback__", fn("keras.initializers.__fallback__", ({ args }) => opaque(`initializer ${args[0]?.kind === "str" ? args[0].value : ""}`)));
+  const regularizers = namespace("keras.regularizers", [], false);
+  regularizers.scope.names.set("__fallback__", fn("keras.regularizers.__fallback__", () => opaque("regularizer")));
+  const backend = namespace("keras.backend", [
+    ["image_data_format", fn("image_data_format", () => str("channels_last"))],
+    ["set_image_data_format", fn("set_image_data_format", () => NONE)],
+    ["is_keras_tensor", fn("is_keras_tensor", ({ args }) => bool(args[0]?.kind === "tensor"))],
+    ["name_scope", fn("name_scope", () => tuple([]))],
+    ["get_uid", fn("get_uid", () => int(1))],
+    ["floatx", fn("floatx", () => str("float32"))],
+    ["epsilon", fn("epsilon", () => ({ kind: "float", value: 1e-7 }))],
+    ["backend", fn("backend", () => str("tensorflow"))],
+    ["clear_session", fn("clear_session", () => NONE)],
+    ["int_shape", fn("int_shape", ({ args }) => (args[0]?.kind === "tensor" ? tuple(args[0].shape.map(int)) : unknown("int_shape of a non-tensor")))],
+  ]);
+  const fileUtils = namespace("keras.src.utils.file_utils", [
+    // Weights are never loaded: files do not exist and downloads return a name only.
+    ["exists", fn("exists", () => bool(false))],
+    ["get_file", fn("get_file", ({ args }) => args[0] ?? str("weights"))],
+  ]);
+  const operationUtils = namespace("keras.src.ops.operation_utils", [["get_source_inputs", fn("get_source_inputs", ({ args }) => ({ kind: "list", items: args[0] ? [args[0]] : [], id: 0 }))]]);
+  const identityDecorator = fn("decorator", ({ args }) => args[0] ?? NONE);
+  const apiExport = namespace("keras.src.api_export", [["keras_export", fn("keras_export", () => identityDecorator)]]);
+  const utils = namespace("keras.utils", [["file_utils", fileUtils], ["get_file", fileUtils.scope.names.get("get_file")!], ["plot_model", fn("plot_model", () => NONE)], ["set_random_seed", fn("set_random_seed", () => NONE)]]);
+
+  const keras = namespace("keras", [
+    ["layers", layers], ["models", models], ["activations", activations], ["ops", ops], ["backend", backend], ["initializers", initializers],
+    ["regularizers", regularizers], ["utils", utils],
+    ["Model", classes.model], ["Sequential", classes.sequential], ["Input", classes.input], ["Layer", classes.layer], ["Functional", classes.functional],
+    ["__version__", str("3.13.0")],
+  ]);
+  const src = namespace("keras.src", [
+    ["layers", layers], ["models", models], ["activations", activations], ["ops", ops], ["backend", backend], ["initializers", initializers],
+    ["regularizers", regularizers], ["utils", utils], ["api_export", apiExport],
+  ]);
+  const layerModule = namespace("keras.src.layers.layer", [["Layer", classes.layer]]);
+  const tfNn = namespace("tensorflow.nn", opsEntries(interp));
+  const tfRandom = namespace("tensorflow.random", [
+    ["normal", fn("normal", (c) => tensor(toInts(c.args[0] ?? c.kwargs.get("shape") ?? NONE, "shape")))],
+    ["uniform", fn("uniform", (c) => tensor(toInts(c.args[0] ?? c.kwargs.get("shape") ?? NONE, "shape")))],
+    ["set_seed", fn("set_seed", () => NONE)],
+  ]);
+  const tensorflow = namespace("tensorflow", [
+    ["keras", keras], ["nn", tfNn], ["random", tfRandom], ...opsEntries(interp),
+    ["function", fn("tf.function", ({ args }) => args[0] ?? identityDecorator)],
+    ["float32", str("float32")], ["int32", str("int32")], ["int64", str("int64")], ["float16", str("float16")],
+    ["__version__", str("2.20.0")],
+  ]);
+
+  const set = (name: string, ns: ModuleNamespaceValue) => modules.set(name, ns);
+  for (const root of ["keras", "tensorflow.keras", "tf_keras", "keras.src"]) {
+    set(`${root}.layers`, layers);
+    set(`${root}.models`, models);
+    set(`${root}.activations`, activations);
+    set(`${root}.ops`, ops);
+    set(`${root}.backend`, backend);
+    set(`${root}.initializers`, initializers);
+    set(`${root}.regularizers`, regularizers);
+    set(`${root}.utils`, utils);
+  }
+  set("keras", keras);
+  set("tensorflow.keras", keras);
+  set("tf_keras", keras);
+  set("keras.src", src);
+  set("keras.src.layers.layer", layerModule);
+  set("keras.src.models.model", models);
+  set("keras.src.models.functional", models);
+  set("keras.src.models.sequential", models);
+  set("keras.src.utils.file_utils", fileUtils);
+  set("keras.src.ops.operation_utils", operationUtils);
+  set("keras.src.api_export", apiExport);
+  set("tensorflow", tensorflow);
+  set("tensorflow.nn", tfNn);
+  set("tensorflow.random", tfRandom);
+  return modules;
+};
