@@ -956,6 +956,10 @@ export class Interpreter {
         return attribute;
       }
       default: {
+        if (o.kind === "tuple" && o.fields) {
+          const i = o.fields.indexOf(name);
+          if (i >= 0) return o.items[i];
+        }
         const methods = this.builtinMethods(o);
         const m = methods?.[name];
         if (m) return { kind: "native", name, call: (c) => m(o, c) };

@@ -48,7 +48,14 @@ export interface BoolValue { kind: "bool"; value: boolean }
 export interface IntValue { kind: "int"; value: number }
 export interface FloatValue { kind: "float"; value: number }
 export interface StrValue { kind: "str"; value: string }
-export interface TupleValue { kind: "tuple"; items: Value[]; /** torch.Size prints and behaves as a tuple */ isSize?: boolean }
+export interface TupleValue {
+  kind: "tuple";
+  items: Value[];
+  /** torch.Size prints and behaves as a tuple */
+  isSize?: boolean;
+  /** Named fields of a named tuple (torch.return_types: values, indices), by position. */
+  fields?: string[];
+}
 export interface ListValue { kind: "list"; items: Value[]; id: number }
 /** Keys are kept as Values; `keyOf` turns hashable ones into strings for lookup. */
 export interface DictValue { kind: "dict"; entries: Map<string, { key: Value; value: Value }>; id: number; ordered?: boolean }

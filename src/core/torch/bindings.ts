@@ -67,6 +67,8 @@ export function createTorchModules(catalogue: TorchCatalogue, classes: ModuleCla
   ]));
   nnEntries.set("utils", nnUtils);
 
+  const linalg = namespace("torch.linalg", byPrefix("torch.linalg."), (name) => unknown(`torch.linalg.${name} is not in the analyzer's catalogue`));
+  const special = namespace("torch.special", byPrefix("torch.special."), (name) => unknown(`torch.special.${name} is not in the analyzer's catalogue`));
   const tensorClass = nativeClass("torch.Tensor", [objectClass]);
   tensorClass.construct = () => unknown("torch.Tensor(...) contents");
   const torchEntries = byPrefix("torch.");
@@ -80,6 +82,8 @@ export function createTorchModules(catalogue: TorchCatalogue, classes: ModuleCla
   ]), (name) => unknown(`torch.cuda.${name}`));
   const entries: [string, Value][] = [
     ["nn", nn],
+    ["linalg", linalg],
+    ["special", special],
     ["Tensor", tensorClass],
     ["Size", fn("torch.Size", ({ args }) => size(args.length ? toInts(args[0]) : []))],
     ["device", fn("torch.device", ({ args }) => args[0] ?? NONE)],
@@ -114,6 +118,8 @@ export function createTorchModules(catalogue: TorchCatalogue, classes: ModuleCla
   modules.set("torch.utils", torchEntries.get("utils") as ModuleNamespaceValue);
   modules.set("torch.utils.checkpoint", checkpoint);
   modules.set("torch.cuda", cuda);
+  modules.set("torch.linalg", linalg);
+  modules.set("torch.special", special);
   void interp;
   return modules;
 }

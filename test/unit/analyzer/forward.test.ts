@@ -112,3 +112,24 @@ class Net(nn.Module):
     assert.equal(linear.weightElements, 8 * 8 + 8);
   });
 });
+
+describe("torch namespaces and named results", () => {
+  it("reaches torch.linalg and reads .values/.indices of reductions", async () => {
+    const m = await onlyModel(`
+import torch
+import torch.nn as nn
+
+class Net(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.fc = nn.Linear(6, 4)
+
+    def forward(self, x):
+        top = x.max(dim=1)
+        n = torch.linalg.norm(x, dim=-1, keepdim=True)
+        return self.fc(x / n), top.values, top.indices
+`, { inputs: [{ shape: [2, 6], dtype: "float32" }] });
+    assert.equal(m.complete, true, JSON.stringify(m.unresolved));
+    assert.deepEqual(m.output, [[2, 4], [2], [2]]);
+  });
+});
