@@ -39,6 +39,8 @@ export async function runInCodeServer(options) {
     XDG_CONFIG_HOME: path.join(state, "xdg-config"),
     XDG_DATA_HOME: path.join(state, "xdg-data"),
     GREENLIGHT_HARNESS_ACK_DIR: path.join(state, "acks"),
+    // code-server would query open-vsx.org for extension updates: point its gallery at a closed loopback port.
+    EXTENSIONS_GALLERY: JSON.stringify({ serviceUrl: "http://127.0.0.1:9/gallery", itemUrl: "http://127.0.0.1:9/item", resourceUrlTemplate: "http://127.0.0.1:9/{publisher}/{name}/{version}/{path}" }),
   };
 
   // Fresh, isolated state (user data, extensions, XDG dirs) so nothing touches the real ~/.config or ~/.local.
