@@ -16,9 +16,9 @@ import {
   rootClass,
   type ModelSite,
 } from "./model-usage";
-import type { PythonFile } from "./python-file";
+import type { PlacedCall, PythonFile } from "./python-file";
 import { ruleHelpUri, type RawFinding, type Rule, type RuleContext } from "./rule-context";
-import { calleeName, isMethodCall, type CallExpression } from "./syntax-walk";
+import { calleeName, isMethodCall } from "./syntax-walk";
 import type { Fix, TextEdit } from "./types";
 
 /** Layers whose weights int8 quantization or pruning shrinks (the analyzer's layer type names). */
@@ -36,6 +36,8 @@ const REDUCING_CALLS = new Set([
   "quantize_model", "quantize_apply", "prune_low_magnitude", "from_keras_model", "half", "bfloat16",
 ]);
 const HELPER_PREFIXES = ["quantized", "int8_weight_only", "pruned", "quantization_aware", "tflite_int8"];
+/** Keras methods that train a model. */
+const KERAS_TRAINING = ["fit", "fit_generator", "train_on_batch"];
 
 const definition = {
   id: "GL001" as const,
@@ -105,25 +107,39 @@ function message(context: RuleContext, subject: string, model: ModelReport, summ
 }
 
 /** True when the file already quantizes, prunes or halves this variable, or calls a Greenlight helper on it. */
-function isReduced(file: PythonFile, variable: string): boolean {
-  if (file.methodCallsOn(variable).some(({ call }) => isMethodCall(call, variable, ["half", "bfloat16"]))) return true;
+function isReduced(file: PythonFile, site: ModelSite): boolean {
+  const variable = site.variable;
+  // The same name in another function is another model (two builders that both say `model = ...`).
+  const scope = enclosingFunction(site.place);
+  const inScope = (c: PlacedCall) => enclosingFunction(c.place) === scope;
+  if (file.methodCallsOn(variable).some((c) => inScope(c) && isMethodCall(c.call, variable, ["half", "bfloat16"]))) return true;
   const word = new RegExp(`\\b${variable}\\b`);
-  return reducingCalls(file).some((call) => call.args.some((a) => word.test(file.text(a.value.pos))));
+  return reducingCalls(file).some((c) => inScope(c) && c.call.args.some((a) => word.test(file.text(a.value.pos))));
 }
 
-const reducingCallsOf = new WeakMap<PythonFile, CallExpression[]>();
+function enclosingFunction(place: { ancestors: Statement[] }): Statement | undefined {
+  for (let i = place.ancestors.length - 1; i >= 0; i--) if (place.ancestors[i].type === "function") return place.ancestors[i];
+  return undefined;
+}
+
+const reducingCallsOf = new WeakMap<PythonFile, PlacedCall[]>();
 
 /** Calls of quantize/prune/convert APIs or Greenlight helpers in the file (found once per file). */
-function reducingCalls(file: PythonFile): CallExpression[] {
+function reducingCalls(file: PythonFile): PlacedCall[] {
   let calls = reducingCallsOf.get(file);
   if (!calls) {
-    calls = file.calls.map((c) => c.call).filter((call) => {
+    calls = file.calls.filter(({ call }) => {
       const name = calleeName(call);
       return name !== undefined && (REDUCING_CALLS.has(name) || HELPER_PREFIXES.some((p) => name.startsWith(`${p}_`)));
     });
     reducingCallsOf.set(file, calls);
   }
   return calls;
+}
+
+/** True when the file defines a Greenlight helper for this name (`quantized_Net`). */
+function hasHelper(file: PythonFile, name: string): boolean {
+  return file.places.some(({ statement: s }) => s.type === "function" && HELPER_PREFIXES.some((p) => s.name === `${p}_${name}`));
 }
 
 /** True when the file defines a Greenlight helper for this class or calls any quantize/prune API at all. */
@@ -230,12 +246,14 @@ function torchFindings(context: RuleContext): RawFinding[] {
 
   for (const { site, model } of sites) {
     const v = site.variable;
-    if (isReduced(file, v)) continue;
+    const className = rootClass(model) ?? entryCallee(model) ?? v;
+    const classDefinition = topLevelDefinition(className) ?? topLevelDefinition(entryCallee(model));
+    // Helpers are named after the class when it is defined here, else after the variable.
+    const helperName = classDefinition ? classDefinition.name : v;
+    if (isReduced(file, site) || hasHelper(file, helperName)) continue;
     const inference = !training || callsEval(file, v) || isExported(file, v) || inferenceCalls(file, v).some((c) => file.isGuarded(c.place));
     if (!inference) continue;
     const summary = summarize(model);
-    const className = rootClass(model) ?? entryCallee(model) ?? v;
-    const classDefinition = topLevelDefinition(className) ?? topLevelDefinition(entryCallee(model));
     const trained = training && isTrained(file, v);
     let fixes: Fix[];
     // Quantize once the model is ready: after its weights are loaded and it is moved, not before.
@@ -250,7 +268,7 @@ function torchFindings(context: RuleContext): RawFinding[] {
     } else {
       // Trained here: quantizing where it is built would break training, so offer a helper to call afterwards.
       const anchor = classDefinition ?? site.place.ancestors[0] ?? site.statement;
-      fixes = helperFixes(file, className, summary, amount, anchor, anchor !== classDefinition, " Call it after training.");
+      fixes = helperFixes(file, helperName, summary, amount, anchor, anchor !== classDefinition, " Call it after training.");
     }
     findings.push({
       rule: "GL001",
@@ -309,8 +327,8 @@ function kerasFindings(context: RuleContext): RawFinding[] {
   const sites = kerasModelSites(file);
   const classes = kerasModelClasses(file);
   if (sites.length === 0 && classes.length === 0) return [];
-  const fitted = (v: string) => file.calls.some(({ call }) => isMethodCall(call, v, ["fit", "fit_generator"]));
-  const anyFit = file.calls.some(({ call }) => call.func.type === "attribute" && call.func.name === "fit");
+  const fitted = (v: string) => file.methodCallsOn(v).some(({ call }) => isMethodCall(call, v, KERAS_TRAINING));
+  const anyFit = file.calls.some(({ call }) => call.func.type === "attribute" && KERAS_TRAINING.includes(call.func.name));
   const findings: RawFinding[] = [];
   const ref = kerasReference(file);
   const tf = ref.tf ?? "tf";
@@ -320,7 +338,7 @@ function kerasFindings(context: RuleContext): RawFinding[] {
 
   for (const site of sites) {
     const v = site.variable;
-    if (isReduced(file, v)) continue;
+    if (isReduced(file, site) || isBuilderSite(site)) continue;
     const used = file.calls.some(({ call }) => isMethodCall(call, v, ["predict", "evaluate", "save", "export"]) || (call.func.type === "name" && call.func.id === v));
     if (anyFit && !used) continue;
     if (!file.startsLine(site.statement)) continue;
@@ -349,7 +367,7 @@ function kerasFindings(context: RuleContext): RawFinding[] {
       },
     ];
     // Post-training quantization goes after the last statement of this block that fits the model.
-    const lastFit = [...site.place.body].reverse().find((s) => fitted(v) && file.calls.some((c) => (c.place.statement === s || c.place.ancestors.includes(s)) && isMethodCall(c.call, v, ["fit", "fit_generator"])));
+    const lastFit = [...site.place.body].reverse().find((s) => fitted(v) && file.calls.some((c) => (c.place.statement === s || c.place.ancestors.includes(s)) && isMethodCall(c.call, v, KERAS_TRAINING)));
     const ptqAnchor = lastFit ?? (fitted(v) ? undefined : site.statement);
     if (ptqAnchor && file.endsLine(ptqAnchor)) {
       const converter = file.freshName("converter");

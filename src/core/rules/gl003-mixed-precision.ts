@@ -1,9 +1,9 @@
-import type { Statement } from "../python/ast";
+import type { Expression, Statement } from "../python/ast";
 import { afterImportsEdit, IMPORT_TORCH, importEdit, insertLinesAfter, insertLinesBefore, missingImports, wrapStatements, type ImportNeed } from "./edit-builders";
 import { kerasReference, usesKeras } from "./keras-models";
 import type { PythonFile } from "./python-file";
 import { ruleHelpUri, type RawFinding, type Rule, type RuleContext } from "./rule-context";
-import { forEachExpression, ownExpressions, type CallExpression, type StatementPlace } from "./syntax-walk";
+import { forEachExpression, forEachStatement, ownExpressions, type CallExpression, type StatementPlace } from "./syntax-walk";
 import type { Fix, TextEdit } from "./types";
 
 const definition = {
@@ -21,17 +21,36 @@ const definition = {
 /** GL003: a training loop on a GPU in fp32, without autocast (PyTorch) or a mixed-precision policy (Keras). */
 export const gl003MixedPrecision: Rule = { definition, check };
 
-/** True when the file already uses reduced precision somewhere (autocast, GradScaler, half, a Keras policy). */
+/**
+ * True when the file sets reduced precision up in a way that cannot be pinned to one loop: a GradScaler, `.half()`,
+ * a Keras policy, or an autocast context kept in a variable (`ctx = torch.autocast(...)`, used as `with ctx:`).
+ */
 function usesMixedPrecision(file: PythonFile): boolean {
+  const withItems = new Set<Expression>();
+  for (const { statement: s } of file.places) if (s.type === "with") for (const i of s.items) withItems.add(i.value);
   let found = false;
   for (const place of file.places) {
     for (const e of ownExpressions(place.statement)) {
       forEachExpression(e, (x) => {
-        if (x.type === "name" && /^(autocast|GradScaler|mixed_precision)$/.test(x.id)) found = true;
-        if (x.type === "attribute" && /^(autocast|GradScaler|mixed_precision|half|set_global_policy)$/.test(x.name)) found = true;
+        if (x.type === "name" && /^(GradScaler|mixed_precision)$/.test(x.id)) found = true;
+        if (x.type === "attribute" && /^(GradScaler|mixed_precision|half|set_global_policy)$/.test(x.name)) found = true;
+        if (x.type === "call" && isAutocast(x) && !withItems.has(x)) found = true;
       });
     }
   }
+  return found;
+}
+
+function isAutocast(call: CallExpression): boolean {
+  return (call.func.type === "name" && call.func.id === "autocast") || (call.func.type === "attribute" && call.func.name === "autocast");
+}
+
+/** True when a training loop already runs (part of) its step under `with ...autocast(...)`. */
+function loopHasAutocast(loop: Statement): boolean {
+  let found = false;
+  forEachStatement([loop], ({ statement: s }) => {
+    if (s.type === "with" && s.items.some((i) => i.value.type === "call" && isAutocast(i.value))) found = true;
+  });
   return found;
 }
 
@@ -59,14 +78,20 @@ function check(context: RuleContext): RawFinding[] {
   const findings: RawFinding[] = [];
   const backwards = file.places.filter((p): p is StatementPlace & { statement: Extract<Statement, { type: "expression" }> & { value: CallExpression } } => isBackwardStatement(p.statement));
   if (backwards.length > 0 && usesCuda(file)) {
+    // One finding per training loop, at its first backward (a GAN's loop has one per network).
+    const byLoop = new Map<Statement, BackwardPlace[]>();
     for (const place of backwards) {
       const loops = place.ancestors.filter((a) => a.type === "for" || a.type === "while");
-      if (loops.length === 0) continue;
+      const loop = loops[loops.length - 1];
+      if (!loop || loopHasAutocast(loop)) continue;
+      byLoop.set(loop, [...(byLoop.get(loop) ?? []), place]);
+    }
+    for (const places of byLoop.values()) {
       findings.push({
         rule: "GL003",
-        pos: place.statement.pos,
+        pos: places[0].statement.pos,
         message: "This training loop runs in fp32 on a GPU: torch.autocast (bf16, or fp16 with GradScaler) runs the matmuls on tensor cores in less time and energy.",
-        fixes: torchFixes(file, place),
+        fixes: torchFixes(file, places),
       });
     }
   }
@@ -74,9 +99,32 @@ function check(context: RuleContext): RawFinding[] {
   return findings;
 }
 
-function torchFixes(file: PythonFile, place: StatementPlace & { statement: Extract<Statement, { type: "expression" }> & { value: CallExpression } }): Fix[] {
-  const before = place.body.slice(0, place.index);
-  if (before.length === 0 || before.some((s) => s.type === "function" || s.type === "class")) return [];
+type BackwardPlace = StatementPlace & { statement: Extract<Statement, { type: "expression" }> & { value: CallExpression } };
+
+/** Wraps the forward part of each step: the statements before each backward (after the previous one) in one block. */
+function wrapForwardParts(file: PythonFile, places: BackwardPlace[], header: string): TextEdit[] | undefined {
+  const edits: TextEdit[] = [];
+  for (let i = 0; i < places.length; i++) {
+    const place = places[i];
+    if (i > 0 && places[i - 1].body !== place.body) return undefined;
+    let start = i === 0 ? 0 : places[i - 1].index + 1;
+    // The previous step's optimizer.step() / scaler.update() stay outside the next forward part.
+    while (start < place.index && isMethodStatement(place.body[start], ["step", "update"])) start++;
+    const part = place.body.slice(start, place.index);
+    if (part.length === 0 || part.some((s) => s.type === "function" || s.type === "class")) return undefined;
+    const wrap = wrapStatements(file, part, header);
+    if (!wrap) return undefined;
+    edits.push(...wrap);
+  }
+  return edits;
+}
+
+function isMethodStatement(s: Statement, methods: string[]): boolean {
+  return s.type === "expression" && s.value.type === "call" && s.value.func.type === "attribute" && methods.includes(s.value.func.name);
+}
+
+function torchFixes(file: PythonFile, places: BackwardPlace[]): Fix[] {
+  const place = places[0];
   const torch = file.localNameOf("torch") ?? "torch";
   const imports: ImportNeed[] = file.localNameOf("torch") ? [] : [IMPORT_TORCH];
   const withImports = (edits: TextEdit[]) => {
@@ -84,11 +132,13 @@ function torchFixes(file: PythonFile, place: StatementPlace & { statement: Extra
     return i ? [i, ...edits] : edits;
   };
   const fixes: Fix[] = [];
-  const bf16 = wrapStatements(file, before, `with ${torch}.autocast(device_type="cuda", dtype=${torch}.bfloat16):`);
+  const bf16 = wrapForwardParts(file, places, `with ${torch}.autocast(device_type="cuda", dtype=${torch}.bfloat16):`);
   if (bf16) fixes.push({ kind: "autocast-bf16", title: "Run the forward pass under torch.autocast (bf16)", edits: withImports(bf16) });
 
   // fp16 also needs GradScaler: scale the loss, step through the scaler, update it; the scaler is made before the loops.
-  const fp16 = wrapStatements(file, before, `with ${torch}.autocast(device_type="cuda", dtype=${torch}.float16):`);
+  // Offered for loops with one backward (one scaler per optimizer set-up is beyond a one-click edit).
+  if (places.length > 1) return fixes;
+  const fp16 = wrapForwardParts(file, places, `with ${torch}.autocast(device_type="cuda", dtype=${torch}.float16):`);
   const backward = place.statement.value;
   const loss = backward.func.type === "attribute" ? backward.func.object : undefined;
   const stepIndex = place.body.findIndex(

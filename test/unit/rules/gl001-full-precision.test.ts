@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
-import { countOccurrences, findingsOf, fixAndCheck, fixture, ofRule, withCrlf, withTabs, assertAllCrlf } from "./helpers";
+import { applyEdits } from "../../../src/core/rules/apply-edits";
+import { assertAllCrlf, countOccurrences, findingsOf, fixAndCheck, fixture, hasSyntaxError, ofRule, withCrlf, withTabs } from "./helpers";
 
 describe("GL001 full-precision layers", () => {
   it("flags a model built and run for inference where it is built, with the saving in the message", async () => {
@@ -87,6 +88,51 @@ class Head(nn.Module):
     const after = await fixAndCheck(text, "GL001", "weight-only-int8");
     assert.ok(after.includes("        head = Head()\n        head.fc.weight.data.zero_()\n"), "the builder is left alone");
     assert.ok(after.endsWith("        return head\n\n\ndef int8_weight_only_Head(model):\n" + '    """Greenlight GL001: int8 weight-only quantization of the Linear layers with torchao (weights 4x smaller)."""\n' + "    quantize_(model, Int8WeightOnlyConfig())\n    return model\n"), after);
+  });
+
+  it("two trained models of the same class get helpers named after their variables, each fixed on its own", async () => {
+    const text = fixture("gan_training.py");
+    const findings = ofRule(await findingsOf(text), "GL001");
+    assert.deepEqual(findings.map((f) => f.line), [5, 6]);
+    const first = await fixAndCheck(text, "GL001", "dynamic-int8");
+    assert.ok(first.includes("def quantized_discriminator(model):"), first);
+    const second = await fixAndCheck(first, "GL001", "dynamic-int8");
+    assert.ok(second.includes("def quantized_generator(model):"), second);
+    assert.equal(ofRule(await findingsOf(second), "GL001").length, 0);
+  });
+
+  it("the same variable name in two functions is two models: fixing one leaves the other", async () => {
+    const text = `import torch
+import torch.nn as nn
+
+
+class Net(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.fc = nn.Linear(2, 2)
+
+    def forward(self, x):
+        return self.fc(x)
+
+
+def first():
+    model = Net()
+    model.eval()
+    print(model(torch.ones(1, 2)))
+
+
+def second():
+    model = Net()
+    model.eval()
+    print(model(torch.ones(1, 2)))
+`;
+    const [inFirst, inSecond] = ofRule(await findingsOf(text), "GL001");
+    assert.deepEqual([inFirst.line, inSecond.line], [15, 21]);
+    // (Identical code in both functions: checked by hand rather than with fixAndCheck's same-line heuristic.)
+    const after = applyEdits(text, inFirst.fixes.find((f) => f.kind === "dynamic-int8")!.edits);
+    assert.equal(await hasSyntaxError(after), false);
+    const remaining = ofRule(await findingsOf(after), "GL001");
+    assert.deepEqual(remaining.map((f) => f.line), [23], "the second function's model, two lines further down now");
   });
 
   it("a file that only defines the model gets a helper function below the class", async () => {

@@ -90,6 +90,16 @@ describe("GL003 GPU training without mixed precision", () => {
     assert.equal(ofRule(await findingsOf(cpu), "GL003").length, 0);
   });
 
+  it("one finding per loop: a GAN step with two backward passes gets each forward part wrapped, and no fp16 fix", async () => {
+    const text = fixture("gan_training.py");
+    const findings = ofRule(await findingsOf(text), "GL003");
+    assert.equal(findings.length, 1);
+    assert.deepEqual(findings[0].fixes.map((f) => f.kind), ["autocast-bf16"]);
+    const after = await fixAndCheck(text, "GL003", "autocast-bf16");
+    assert.equal(after.split('with torch.autocast(device_type="cuda", dtype=torch.bfloat16):').length - 1, 2, after);
+    assert.ok(after.includes("        d_optimizer.zero_grad()\n    d_loss.backward()\n    d_optimizer.step()\n\n    with torch.autocast("), after);
+  });
+
   it("Keras: sets the mixed_bfloat16 policy right after the imports", async () => {
     const after = await fixAndCheck(fixture("keras_model.py"), "GL003", "keras-mixed-precision");
     assert.ok(after.startsWith('import tensorflow as tf\nfrom tensorflow import keras\nfrom tensorflow.keras import layers\n# Greenlight GL003: mixed precision (bf16 compute, fp32 variables); set before the model is built.\nkeras.mixed_precision.set_global_policy("mixed_bfloat16")\n\nmodel = keras.Sequential'), after);
