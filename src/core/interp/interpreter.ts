@@ -73,6 +73,8 @@ export class Interpreter {
   moduleBase!: ClassValue;
   objectClass!: ClassValue;
   readonly context: OpContext;
+  /** Told of every binary operator's operands and result (the Keras frontend records ops between layer calls). */
+  tensorOperatorObserver?: (op: string, left: Value, right: Value, result: Value) => void;
 
   constructor(
     readonly builtins: Scope,
@@ -686,6 +688,7 @@ export class Interpreter {
     try {
       const result = this.guard(pos, () => binaryOperation(op, left, right, this));
       this.attributeOutput(before, result);
+      this.tensorOperatorObserver?.(op, left, right, result);
       return result;
     } finally {
       this.currentLocation = previous;

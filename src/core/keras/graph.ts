@@ -4,9 +4,11 @@
 import { list, tuple } from "../interp/construct";
 import { PythonError, type InstanceValue, type TensorValue, type Value } from "../interp/values";
 
-/** One call of a layer: its arguments as given and the output it produced. */
+/** One call of a layer (or an operator on Keras tensors, `run`): its arguments as given and the output it produced. */
 export interface LayerCall {
-  layer: InstanceValue;
+  layer?: InstanceValue;
+  /** For operators between layers (`inputs + x`): reruns the operator on new operands. */
+  run?: (args: Value[]) => Value;
   args: Value[];
   kwargs: Map<string, Value>;
   output: Value;
@@ -24,6 +26,25 @@ export interface FunctionalGraph {
 
 // Tensors are plain objects; a layer's outputs are fresh objects (see freshOutputs), so identity names them.
 const producers = new WeakMap<TensorValue, LayerCall>();
+// keras.Input() tensors: operators on them belong to the graph too.
+const symbolicInputs = new WeakSet<TensorValue>();
+
+/** Marks a tensor made by keras.Input(). */
+export function markSymbolicInput(t: TensorValue): TensorValue {
+  symbolicInputs.add(t);
+  return t;
+}
+
+function isKerasTensor(v: Value): boolean {
+  return v.kind === "tensor" && (producers.has(v) || symbolicInputs.has(v));
+}
+
+/** Records a binary operator on Keras tensors (a residual `inputs + x`) as a graph node that replay reruns. */
+export function recordOperator(left: Value, right: Value, result: Value, rerun: (left: Value, right: Value) => Value): void {
+  if (result.kind !== "tensor" || result === left || result === right) return;
+  if (!isKerasTensor(left) && !isKerasTensor(right)) return;
+  producers.set(result, { args: [left, right], kwargs: new Map(), output: result, run: (args) => rerun(args[0], args[1]) });
+}
 
 /** Tensors of a nested structure (tensor, list, tuple, dict values) in order. */
 export function tensorsOf(v: Value): TensorValue[] {
@@ -111,7 +132,8 @@ export function replayGraph(graph: FunctionalGraph, given: Value[], callLayer: (
   };
   for (const call of graph.calls) {
     const kwargs = new Map([...call.kwargs].map(([k, v]) => [k, substitute(v)]));
-    const result = callLayer(call.layer, call.args.map(substitute), kwargs);
+    const args = call.args.map(substitute);
+    const result = call.layer ? callLayer(call.layer, args, kwargs) : call.run!(args);
     const recorded = tensorsOf(call.output);
     const produced = tensorsOf(result);
     recorded.forEach((t, i) => {

@@ -19,7 +19,7 @@ import type { InputSpec } from "../report/model-report";
 import { namedParameters } from "../torch/module-base";
 import { rememberConstruction } from "./constructor-args";
 import { declareInputs, declaredInputs } from "./declared-inputs";
-import { freshOutputs, recordCall, replayGraph, tensorsOf, traceGraph, type FunctionalGraph } from "./graph";
+import { freshOutputs, markSymbolicInput, recordCall, replayGraph, tensorsOf, traceGraph, type FunctionalGraph } from "./graph";
 import type { KerasLayer, KerasLayerSpec } from "./spec";
 
 /** What the analyzer keeps about one Keras layer object. */
@@ -357,7 +357,7 @@ export function createKerasClasses(interp: () => Interpreter, module: ClassValue
     for (const t of graph.orphans) interp().recorder.note(`a tensor of shape (${t.shape.join(", ")}) reaches the model's outputs without a Keras layer (a raw op on Keras tensors): its cost is not counted`, interp().currentLocation);
     stateOf(self).graph = graph;
     stateOf(self).built = true;
-    for (const c of graph.calls) addNamedChild(self, c.layer);
+    for (const c of graph.calls) if (c.layer) addNamedChild(self, c.layer);
     declareInputs(self, graph.inputTensors.map(specOf), true);
   };
 
@@ -490,7 +490,7 @@ export function createKerasClasses(interp: () => Interpreter, module: ClassValue
       else if (!b.isNone("shape")) shape = shapeFrom(b.get("shape"), false, "Input(shape)");
       else throw new PythonError("You must pass a `shape` argument.");
       if (!b.isNone("batch_size")) shape[0] = b.int("batch_size");
-      return tensor(shape, dtypeOf(b.get("dtype")));
+      return markSymbolicInput(tensor(shape, dtypeOf(b.get("dtype"))));
     },
   };
 

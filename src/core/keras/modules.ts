@@ -5,6 +5,7 @@ import type { Interpreter } from "../interp/interpreter";
 import type { NativeModuleProvider, Runtime } from "../interp/runtime";
 import type { ModuleNamespaceValue, NativeCall, Value } from "../interp/values";
 import { ACTIVATION_NAMES, activationByName } from "./activations";
+import { recordOperator } from "./graph";
 import { createKerasClasses } from "./layer-base";
 import { KERAS_LAYERS, LAYER_ALIASES } from "./layers/index";
 import { MERGE_FUNCTIONS } from "./layers/merge";
@@ -76,6 +77,9 @@ function opsEntries(interp: () => Interpreter): [string, Value][] {
 export const kerasModules: NativeModuleProvider = function kerasModules(runtime: Runtime): Map<string, ModuleNamespaceValue> {
   const interp = () => runtime.interpreter;
   const classes = createKerasClasses(interp, runtime.moduleClasses.module, KERAS_LAYERS);
+  // Operators between layer calls (residual `inputs + x`) are nodes of a functional graph too.
+  runtime.interpreter.tensorOperatorObserver = (op, left, right, result) =>
+    recordOperator(left, right, result, (l, r) => runtime.interpreter.torch.binaryOperator(op, l, r, runtime.interpreter.context));
   const modules = new Map<string, ModuleNamespaceValue>();
 
   const layerEntries: [string, Value][] = [...classes.layers];
