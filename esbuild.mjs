@@ -30,7 +30,8 @@ const builds = [
     format: "cjs",
     target: "es2022",
     external: ["vscode", "fs", "fs/promises", "module", "path", "url"],
-    define: { "process.env.NODE_ENV": production ? '"production"' : '"development"' },
+    // web-tree-sitter builds a URL from import.meta.url even when handed the .wasm bytes; any absolute URL will do.
+    define: { "process.env.NODE_ENV": production ? '"production"' : '"development"', "import.meta.url": '"file:///greenlight/dist/web/extension.js"' },
   },
   {
     ...common,

@@ -47,6 +47,8 @@ export function shapesByLine(result: AnalysisResult, path: string): Map<number, 
   for (const model of result.models) {
     const ofModel = new Map<number, number[]>();
     for (const op of model.ops) if (op.file === path && op.outputShape) ofModel.set(op.line, op.outputShape);
+    // What each line assigned or returned wins: it covers views (flatten, view), which run no kernel.
+    for (const s of model.lineShapes ?? []) if (s.file === path) ofModel.set(s.line, s.shape);
     for (const [line, shape] of ofModel) if (!shapes.has(line)) shapes.set(line, shape);
   }
   return shapes;

@@ -165,6 +165,7 @@ export class Interpreter {
       case "assign": {
         const value = this.evaluate(s.value, scope);
         for (const t of s.targets) this.assign(t, value, scope);
+        this.noteLineShape(s.pos, value);
         return undefined;
       }
       case "augmented": {
@@ -181,8 +182,12 @@ export class Interpreter {
       case "annotated":
         if (s.value) this.assign(s.target, this.evaluate(s.value, scope), scope);
         return undefined;
-      case "return":
-        return s.value ? { type: "return", value: this.evaluate(s.value, scope) } : RETURN_NONE;
+      case "return": {
+        if (!s.value) return RETURN_NONE;
+        const value = this.evaluate(s.value, scope);
+        this.noteLineShape(s.pos, value);
+        return { type: "return", value };
+      }
       case "if": {
         const test = this.evaluate(s.test, scope);
         const taken = this.condition(test, s.test.pos);
@@ -298,6 +303,12 @@ export class Interpreter {
       case "unsupported":
         return undefined;
     }
+  }
+
+  private noteLineShape(pos: Position, value: Value): void {
+    if (!this.recorder.recording) return;
+    const shape = firstTensorShape(value);
+    if (shape) this.recorder.lineShape(this.frame?.file ?? "", pos.line, shape);
   }
 
   /** Decides a branch; an unknown condition takes the first branch and says so. */
@@ -957,6 +968,16 @@ export class Interpreter {
         if (method) return { kind: "native", name: `Tensor.${name}`, call: (c) => method(o, c) };
         const attribute = this.guard(pos ?? zeroPosition, () => this.torch.tensorAttribute(o, name) ?? unknown(`tensor attribute ${name}`));
         return attribute;
+      }
+      case "function": case "native": {
+        // Registries key builders by name (`_registry[fn.__name__] = fn`).
+        if (name === "__name__" || name === "__qualname__") return str(o.name);
+        if (name === "__module__") {
+          const moduleName = o.kind === "function" ? o.module.scope.names.get("__name__") : undefined;
+          return moduleName?.kind === "str" ? moduleName : str("");
+        }
+        if (name === "__doc__") return NONE;
+        return this.missingAttribute(o, name, pos);
       }
       default: {
         if (o.kind === "tuple" && o.fields) {

@@ -1,4 +1,4 @@
-import type { OpRecord, UnresolvedNote } from "../report/model-report";
+import type { LineShape, OpRecord, UnresolvedNote } from "../report/model-report";
 import type { InstanceValue, SourceLocation } from "./values";
 
 /** Per-module totals gathered while forward runs. */
@@ -24,6 +24,16 @@ export class Recorder {
   paths = new Map<number, string>();
   /** Set while forward runs; before that, ops (e.g. in __init__) are not costs of the model. */
   recording = false;
+  private readonly shapes = new Map<string, LineShape>();
+
+  /** Remembers the shape a forward line produced (the last one wins: loops report their final pass). */
+  lineShape(file: string, line: number, shape: number[]): void {
+    if (this.recording) this.shapes.set(`${file}:${line}`, { file, line, shape });
+  }
+
+  get lineShapes(): LineShape[] {
+    return [...this.shapes.values()];
+  }
 
   /** Records a note once per place and reason. */
   note(reason: string, location: SourceLocation | undefined): void {

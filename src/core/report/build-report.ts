@@ -87,6 +87,7 @@ export function buildReport(run: ModelRun): ModelReport {
     unresolved: recorder.notes,
     layers,
     ops: recorder.ops,
+    lineShapes: recorder.lineShapes,
   };
 }
 

@@ -72,4 +72,13 @@ export interface ModelReport {
   unresolved: UnresolvedNote[];
   layers: LayerReport[];
   ops: OpRecord[];
+  /** The tensor shape each forward line assigned or returned last (views included), for shape hints. */
+  lineShapes: LineShape[];
+}
+
+/** A forward line and the shape of the tensor it produced. */
+export interface LineShape {
+  file: string;
+  line: number;
+  shape: number[];
 }

@@ -133,3 +133,26 @@ class Net(nn.Module):
     assert.deepEqual(m.output, [[2, 4], [2], [2]]);
   });
 });
+
+describe("line shapes", () => {
+  it("records the shape each forward line produced, views included", async () => {
+    const m = await onlyModel(`
+import torch
+import torch.nn as nn
+
+class Net(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.conv = nn.Conv2d(3, 4, 3)
+
+    def forward(self, x):
+        x = self.conv(x)
+        x = torch.flatten(x, 1)
+        return x.view(2, -1)
+`, { inputs: [{ shape: [2, 3, 5, 5], dtype: "float32" }] });
+    const at = (line: number) => m.lineShapes.find((s) => s.line === line)?.shape;
+    assert.deepEqual(at(11), [2, 4, 3, 3]);
+    assert.deepEqual(at(12), [2, 36]);
+    assert.deepEqual(at(13), [2, 36]);
+  });
+});

@@ -110,6 +110,7 @@ export function reportOf(name: string, input: { shape: number[]; dtype: "float32
     unresolved: [],
     layers: [],
     ops: builder.ops,
+    lineShapes: [],
   };
 }
 
