@@ -39,3 +39,50 @@ describe("torchvision zoo catalogue (against PyTorch's own counts)", function ()
     });
   }
 });
+
+describe("torchvision zoo in user code", function () {
+  this.timeout(30_000);
+  const image = [{ shape: [1, 3, 224, 224], dtype: "float32" as const }];
+
+  it("a backbone whose classifier is replaced by nn.Identity, and a new head on fc.in_features", async () => {
+    const result = await analyze([
+      "import torch.nn as nn",
+      "from torchvision import models",
+      "from torchvision.models import ResNet18_Weights",
+      "class Net(nn.Module):",
+      "    def __init__(self, n=10):",
+      "        super().__init__()",
+      "        self.backbone = models.resnet18(weights=ResNet18_Weights.DEFAULT)",
+      "        features = self.backbone.fc.in_features",
+      "        self.backbone.fc = nn.Identity()",
+      "        self.head = nn.Linear(features, n)",
+      "    def forward(self, x):",
+      "        return self.head(self.backbone(x))",
+    ].join("\n"), { inputs: image });
+    const net = result.models.find((m) => m.name === "Net")!;
+    const resnet18 = truth.models.resnet18;
+    // resnet18 without its 512x1000 fc, plus a 512x10 head
+    assert.equal(net.params, resnet18.params - (512 * 1000 + 1000) + (512 * 10 + 10));
+    assert.equal(net.flops, resnet18.flops - 2 * 512 * 1000 + 2 * 512 * 10);
+    assert.ok(net.layers.some((l) => l.path === "backbone.fc" && l.type === "Identity"));
+    assert.deepEqual(net.unresolved, []);
+  });
+
+  it("import torchvision; torchvision.models.get_model by name with num_classes", async () => {
+    const result = await analyze("import torchvision\n", { entry: "torchvision.models.get_model('mobilenet_v2', num_classes=10)", inputs: image });
+    const want = truth.models.mobilenet_v2;
+    assert.equal(result.models[0].params, want.params - (1280 * 1000 + 1000) + (1280 * 10 + 10));
+  });
+
+  it("a workspace's own torchvision package wins over the built-in zoo", async () => {
+    const result = await analyze("from torchvision.models import resnet18\n", {
+      entry: "resnet18()",
+      others: {
+        "/project/torchvision/__init__.py": "",
+        "/project/torchvision/models.py": "import torch.nn as nn\ndef resnet18():\n    return nn.Linear(3, 2)\n",
+      },
+      inputs: [{ shape: [1, 3], dtype: "float32" }],
+    });
+    assert.equal(result.models[0].params, 8);
+  });
+});

@@ -1,0 +1,80 @@
+import { strict as assert } from "node:assert";
+import { analyze, onlyModel } from "../helpers/analyze";
+
+// Small patterns from real model code that the interpreter must evaluate exactly; numbers worked out by hand.
+describe("real-world interpreter details", function () {
+  this.timeout(20_000);
+
+  it("names submodules with %-formatting and str.format, as Python writes them", async () => {
+    const model = await onlyModel([
+      "import torch.nn as nn",
+      "class Net(nn.Module):",
+      "    def __init__(self):",
+      "        super().__init__()",
+      "        for i in range(2):",
+      "            self.add_module('layer%d' % (i + 1), nn.Linear(4, 4))",
+      "            self.add_module('block{}_{:02d}'.format(i, i + 7), nn.Identity())",
+      "        self.add_module('%s-%03d|%5.2f' % ('x', 7, 1.5), nn.Identity())",
+      "    def forward(self, x):",
+      "        return self.layer2(self.layer1(x))",
+    ].join("\n"));
+    assert.deepEqual(model.layers.map((l) => l.path), ["", "layer1", "block0_07", "layer2", "block1_08", "x-007| 1.50"]);
+    assert.equal(model.params, 2 * (16 + 4));
+  });
+
+  it("a %-format of an unknown value stays unknown instead of guessing", async () => {
+    const result = await analyze([
+      "import torch.nn as nn, sys",
+      "NAME = 'w%d' % sys.maxsize_unknown",
+      "class Net(nn.Module):",
+      "    def __init__(self):",
+      "        super().__init__()",
+      "        self.fc = nn.Linear(2, 2)",
+      "    def forward(self, x):",
+      "        return self.fc(x)",
+    ].join("\n"), { inputs: [{ shape: [1, 2], dtype: "float32" }] });
+    assert.equal(result.models[0].params, 6);
+  });
+
+  it("reads catalogue layers' constructor arguments as PyTorch stores them", async () => {
+    const model = await onlyModel([
+      "import torch.nn as nn",
+      "class Net(nn.Module):",
+      "    def __init__(self):",
+      "        super().__init__()",
+      "        self.conv = nn.Conv2d(3, 8, 5, stride=2)",
+      "        k, _ = self.conv.kernel_size",
+      "        s = self.conv.stride[1]",
+      "        self.fc = nn.Linear(self.conv.out_channels * k * s, 3)",
+      "        self.norm = nn.LayerNorm(6)",
+      "        self.fc2 = nn.Linear(self.norm.normalized_shape[0], self.fc.out_features)",
+      "    def forward(self, x):",
+      "        return x",
+    ].join("\n"), { inputs: [{ shape: [1, 3, 8, 8], dtype: "float32" }] });
+    // conv 3*8*25+8 = 608; fc (8*5*2=80 in) 80*3+3 = 243; norm 12; fc2 6*3+3 = 21
+    assert.equal(model.params, 608 + 243 + 12 + 21);
+  });
+
+  it("a subclass of a catalogue layer overrides forward and reads its configuration", async () => {
+    const model = await onlyModel([
+      "import torch.nn as nn",
+      "import torch.nn.functional as F",
+      "class LayerNorm2d(nn.LayerNorm):",
+      "    def forward(self, x):",
+      "        x = x.permute(0, 2, 3, 1)",
+      "        x = F.layer_norm(x, self.normalized_shape, self.weight, self.bias, self.eps)",
+      "        return x.permute(0, 3, 1, 2)",
+      "class Net(nn.Module):",
+      "    def __init__(self):",
+      "        super().__init__()",
+      "        self.norm = LayerNorm2d(16, eps=1e-6)",
+      "        self.conv = nn.Conv2d(16, 4, 1)",
+      "    def forward(self, x):",
+      "        return self.conv(self.norm(x))",
+    ].join("\n"), { inputs: [{ shape: [1, 16, 5, 5], dtype: "float32" }] });
+    assert.deepEqual(model.unresolved, []);
+    assert.equal(model.params, 32 + 16 * 4 + 4);
+    assert.equal(model.flops, 2 * 16 * 4 * 25);
+    assert.deepEqual(model.output, [[1, 4, 5, 5]]);
+  });
+});
