@@ -35,7 +35,12 @@ interface LayerState {
   /** Sequential: the symbolic input and the output of the layers added so far. */
   sequentialInput?: TensorValue;
   sequentialOutput?: Value;
+  /** Why the model's declared input shape is partly assumed (None dims), said when forward runs on it. */
+  assumption?: string;
 }
+
+// Tensors whose shape has assumed sizes for None dims, with the note to give.
+const assumedShapes = new WeakMap<TensorValue, string>();
 
 /** The Keras classes of one runtime. */
 export interface KerasClasses {
@@ -110,6 +115,14 @@ export function createKerasClasses(interp: () => Interpreter, module: ClassValue
     }
   };
 
+  let lastAssumption: string | undefined;
+  /** A symbolic tensor of a declared shape, remembering whether None dims were assumed. */
+  const symbolicTensor = (shape: number[], dtype: TensorDtype = "float32"): TensorValue => {
+    const t = tensor(shape, dtype);
+    if (lastAssumption) assumedShapes.set(t, lastAssumption);
+    lastAssumption = undefined;
+    return t;
+  };
   /** A shape given as (None, 28, 28) or [28, 28] (without batch, when withBatch is false); None → assumed size. */
   const shapeFrom = (v: Value, withBatch: boolean, what: string): number[] => {
     if (v.kind !== "tuple" && v.kind !== "list") return withBatch ? [1, ...toInts(v, what)] : [1, ...toInts(v, what)];
@@ -125,7 +138,7 @@ export function createKerasClasses(interp: () => Interpreter, module: ClassValue
       const unknownCount = full.filter((d) => d === undefined).length;
       // None spatial or time dims: assume ImageNet's 224 for images, 128 steps for sequences, and say so.
       const assumed = unknownCount >= 2 ? 224 : 128;
-      interp().recorder.note(`${what} has unknown (None) dims; assumed ${assumed} (set '# greenlight: input=...' for the real size)`, interp().currentLocation);
+      lastAssumption = `${what} has unknown (None) dims; assumed ${assumed} (set '# greenlight: input=...' for the real size)`;
       return full.map((d) => d ?? assumed);
     }
     return full as number[];
@@ -219,6 +232,10 @@ export function createKerasClasses(interp: () => Interpreter, module: ClassValue
     const s = stateOf(self);
     const interpreter = interp();
     if (!s.built) buildLayer(self, inputs, rest, kwargs);
+    if (s.assumption && interpreter.recorder.recording) {
+      const declared = declaredInputs(self)?.[0]?.shape.join("x");
+      if (declared !== undefined && tensorsOf(inputs)[0]?.shape.join("x") === declared) interpreter.recorder.note(s.assumption, interpreter.currentLocation ?? self.module!.constructedAt);
+    }
     if (isModel(self) && !s.graph && inputs.kind === "tensor") declareInputs(self, [specOf(inputs)]);
     const recorder = interpreter.recorder;
     recorder.moduleStack.push(self);
@@ -301,7 +318,7 @@ export function createKerasClasses(interp: () => Interpreter, module: ClassValue
       if (isModel(self)) {
         declareInputs(self, [{ shape, dtype: "float32" }], true);
         if (s.sequentialInput === undefined && isSubclass(self.cls, sequential)) {
-          buildSequential(self, tensor(shape));
+          buildSequential(self, symbolicTensor(shape));
           return NONE;
         }
         // Model.build runs call() on a symbolic input, which builds every layer.
@@ -356,6 +373,7 @@ export function createKerasClasses(interp: () => Interpreter, module: ClassValue
     const graph = traceGraph(inputs, outputs);
     for (const t of graph.orphans) interp().recorder.note(`a tensor of shape (${t.shape.join(", ")}) reaches the model's outputs without a Keras layer (a raw op on Keras tensors): its cost is not counted`, interp().currentLocation);
     stateOf(self).graph = graph;
+    stateOf(self).assumption = graph.inputTensors.map((t) => assumedShapes.get(t)).find((a) => a !== undefined);
     stateOf(self).built = true;
     for (const c of graph.calls) if (c.layer) addNamedChild(self, c.layer);
     declareInputs(self, graph.inputTensors.map(specOf), true);
@@ -403,6 +421,7 @@ export function createKerasClasses(interp: () => Interpreter, module: ClassValue
   const buildSequential = (self: InstanceValue, input: TensorValue): void => {
     const s = stateOf(self);
     s.sequentialInput = input;
+    s.assumption = assumedShapes.get(input);
     s.built = true;
     declareInputs(self, [specOf(input)], true);
     let x: Value = input;
@@ -474,6 +493,7 @@ export function createKerasClasses(interp: () => Interpreter, module: ClassValue
         : !b.isNone("shape") ? shapeFrom(b.get("shape"), false, "InputLayer(shape)")
         : !b.isNone("input_shape") ? shapeFrom(b.get("input_shape"), false, "InputLayer(input_shape)") : undefined;
       if (shape) stateOf(self).inputShape = shape;
+      lastAssumption = undefined;
       if (!b.isNone("dtype")) self.attributes.set("dtype", b.get("dtype"));
       return NONE;
     },
@@ -490,7 +510,7 @@ export function createKerasClasses(interp: () => Interpreter, module: ClassValue
       else if (!b.isNone("shape")) shape = shapeFrom(b.get("shape"), false, "Input(shape)");
       else throw new PythonError("You must pass a `shape` argument.");
       if (!b.isNone("batch_size")) shape[0] = b.int("batch_size");
-      return markSymbolicInput(tensor(shape, dtypeOf(b.get("dtype"))));
+      return markSymbolicInput(symbolicTensor(shape, dtypeOf(b.get("dtype"))));
     },
   };
 

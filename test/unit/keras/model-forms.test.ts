@@ -1,0 +1,105 @@
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { analyze, modelNamed, onlyModel } from "../helpers/analyze";
+
+const fixture = (name: string) => readFileSync(join(__dirname, "../../fixtures/keras", name), "utf8");
+
+describe("Keras model forms", () => {
+  it("Sequential with input_shape= on the first layer: params as count_params(), BatchNormalization's moving stats non-trainable", async () => {
+    const m = await onlyModel(fixture("small_cnn_keras.py"));
+    // conv1 3·3·3·16+16 = 448, conv2 3·3·16·32 = 4608, BN 4·32 = 128 (64 non-trainable), Dense 32·10+10 = 330.
+    assert.equal(m.params, 5514);
+    assert.equal(m.trainableParams, 5450);
+    assert.deepEqual(m.inputs, [{ shape: [1, 32, 32, 3], dtype: "float32" }]);
+    assert.deepEqual(m.output, [[1, 10]]);
+    // 2·32·32·9·3·16 + 2·16·16·9·16·32 + 2·32·10
+    assert.equal(m.flops, 884736 + 2359296 + 640);
+    assert.equal(m.complete, true);
+    assert.deepEqual(m.layers.filter((l) => l.leaf).map((l) => l.type), ["Conv2D", "MaxPooling2D", "Conv2D", "BatchNormalization", "ReLU", "GlobalAveragePooling2D", "Dense"]);
+  });
+
+  it("gives the same FLOPs as the same network written in PyTorch", async () => {
+    const keras = await onlyModel(fixture("small_cnn_keras.py"));
+    const torch = await onlyModel(fixture("small_cnn_torch.py"));
+    assert.equal(keras.flops, torch.flops);
+    // PyTorch keeps the running statistics as buffers, Keras as non-trainable weights.
+    assert.equal(keras.trainableParams, torch.params);
+    assert.equal(keras.params - keras.trainableParams, torch.buffers - 1);
+  });
+
+  it("Sequential built by .add() and by build((None, n))", async () => {
+    const m = await onlyModel(`
+import keras
+model = keras.Sequential()
+model.add(keras.layers.Dense(8, activation="relu"))
+model.add(keras.layers.Dropout(0.5))
+model.add(keras.layers.Dense(2))
+model.build((None, 4))
+`);
+    assert.equal(m.params, 4 * 8 + 8 + 8 * 2 + 2);
+    assert.equal(m.flops, 2 * 4 * 8 + 2 * 8 * 2);
+    assert.deepEqual(m.inputs[0].shape, [1, 4]);
+  });
+
+  it("functional API: several inputs, a shared layer (params once, FLOPs per call), merges and a residual operator", async () => {
+    const m = await onlyModel(fixture("functional.py"));
+    assert.equal(m.params, 144 + 272 + 420 + 63);
+    assert.equal(m.flops, 256 + 2 * 512 + 800 + 120);
+    assert.deepEqual(m.inputs.map((i) => i.shape), [[1, 8], [1, 4]]);
+    assert.deepEqual(m.output, [[1, 3]]);
+    const shared = m.layers.find((l) => l.type === "Dense" && l.calls === 2);
+    assert.ok(shared, "the shared Dense runs twice");
+    assert.equal(shared.flops, 1024);
+    assert.equal(m.layers.filter((l) => l.type === "Concatenate").length, 1);
+    assert.equal(m.complete, true);
+  });
+
+  it("subclassed keras.Model with a custom Layer whose build() calls add_weight (trainable and not)", async () => {
+    const m = await onlyModel(fixture("subclassed.py"));
+    assert.equal(m.name, "Classifier");
+    assert.equal(m.inputSource, "pragma");
+    // hidden 12·32+32, Scale gamma 32 + count 1 (non-trainable), out 32·5+5
+    assert.equal(m.params, 416 + 33 + 165);
+    assert.equal(m.trainableParams, 416 + 32 + 165);
+    assert.equal(m.flops, 2 * 12 * 32 + 2 * 32 * 5);
+    assert.deepEqual(m.layers.map((l) => l.path), ["", "hidden", "scale", "out"]);
+  });
+
+  it("builder functions with include_top/weights/input_shape kwargs (weights are never loaded)", async () => {
+    const result = await analyze(fixture("builders.py"));
+    const m = modelNamed(result, "TinyNet");
+    assert.equal(m.params, 224 + 80 + 216 + 170);
+    assert.equal(m.flops, 442368 + 147456 + 409600 + 320);
+    assert.ok(m.layers.some((l) => l.path === "stem" && l.output?.join("x") === "1x32x32x8"));
+    const noTop = await analyze(fixture("builders.py"), { entry: "TinyNet(include_top=False, pooling='avg', weights=None, input_shape=(32, 32, 3))" });
+    assert.deepEqual(noTop.models[0].output, [[1, 16]]);
+    assert.equal(noTop.models[0].params, 224 + 80 + 216);
+  });
+
+  it("imports in all their forms reach the same layers", async () => {
+    const forms = [
+      ["import keras", "keras.layers.Dense", "keras.Sequential"],
+      ["from tensorflow import keras", "keras.layers.Dense", "keras.Sequential"],
+      ["import tensorflow as tf", "tf.keras.layers.Dense", "tf.keras.Sequential"],
+      ["from keras.layers import Dense\nfrom keras.models import Sequential", "Dense", "Sequential"],
+      ["from keras import layers, Sequential", "layers.Dense", "Sequential"],
+    ];
+    for (const [imports, dense, sequential] of forms) {
+      const m = await onlyModel(`${imports}\nmodel = ${sequential}([${dense}(3, input_shape=(5,))])\n`);
+      assert.equal(m.params, 18, imports);
+      assert.equal(m.flops, 30, imports);
+    }
+  });
+
+  it("says what it cannot resolve instead of guessing silently", async () => {
+    const m = await onlyModel(`
+import keras
+inputs = keras.Input(shape=(None, 8))
+x = keras.layers.LSTM(4)(inputs)
+model = keras.Model(inputs, x)
+`);
+    assert.equal(m.complete, false);
+    assert.ok(m.unresolved.some((n) => n.reason.includes("None")));
+  });
+});
