@@ -138,7 +138,10 @@ function entryCandidate(parser: PythonParser, runtime: Runtime, namespace: Modul
   try {
     value = interp.withFrame({ file: request.file, inModel: true }, () => interp.evaluate(expression, namespace.scope));
   } catch (err) {
-    if (err instanceof PythonError || err instanceof BudgetExceeded || err instanceof Unresolved) return `--entry '${request.entry}' failed: ${err.message}`;
+    if (err instanceof PythonError || err instanceof BudgetExceeded || err instanceof Unresolved) {
+      const at = err instanceof PythonError ? err.location : interp.currentLocation;
+      return `--entry '${request.entry}' failed: ${err.message}${at ? ` (at ${at.file}:${at.line})` : ""}`;
+    }
     throw err;
   }
   if (value.kind !== "instance" || !value.module) {

@@ -253,6 +253,21 @@ export function createBuiltins(interp: () => Interpreter): { scope: Scope; class
     items: iterate(args[1]).filter((v) => interp().truth(args[0].kind === "none" ? v : call(args[0], [v]))),
     index: 0,
   })));
+  const callableTypeKinds: Record<string, Value["kind"][]> = {
+    "functools.partial": ["partial"],
+    "types.FunctionType": ["function"],
+    "types.LambdaType": ["function"],
+    "types.MethodType": ["bound"],
+    "types.BuiltinFunctionType": ["native"],
+  };
+  const abstractKinds: Record<string, Value["kind"][]> = {
+    "collections.abc.Iterable": ["list", "tuple", "dict", "set", "str", "range", "iterator", "tensor"],
+    "collections.abc.Collection": ["list", "tuple", "dict", "set", "str", "range", "tensor"],
+    "collections.abc.Iterator": ["iterator"],
+    "collections.abc.Sequence": ["list", "tuple", "str", "range"],
+    "collections.abc.Mapping": ["dict"],
+    "collections.abc.Callable": ["function", "native", "class", "bound", "partial"],
+  };
   const isInstance = (v: Value, spec: Value): boolean | undefined => {
     if (spec.kind === "tuple") {
       let unsure = false;
@@ -263,8 +278,16 @@ export function createBuiltins(interp: () => Interpreter): { scope: Scope; class
       }
       return unsure ? undefined : false;
     }
+    // Type objects that are functions here: functools.partial, types.FunctionType...
+    if (spec.kind === "native" && spec.name in callableTypeKinds) return v.kind === "unknown" ? undefined : callableTypeKinds[spec.name].includes(v.kind);
     if (spec.kind !== "class" || v.kind === "unknown") return undefined;
+    const abstract = abstractKinds[spec.qualifiedName];
+    if (abstract) {
+      if (v.kind === "instance") return isSubclass(v.cls, spec) || (spec.name === "Callable" && !!lookupClassAttribute(v.cls, "__call__")) || ((spec.name === "Iterable" || spec.name === "Collection") && !!lookupClassAttribute(v.cls, "__iter__"));
+      return abstract.includes(v.kind);
+    }
     if (v.kind === "instance") return isSubclass(v.cls, spec);
+    if (spec.qualifiedName === "builtins.type") return v.kind === "class";
     const builtin: Record<string, string[]> = { int: ["int", "bool"], float: ["float"], str: ["str"], list: ["list"], tuple: ["tuple"], dict: ["dict"], bool: ["bool"], set: ["set"] };
     const kinds = builtin[spec.name];
     if (kinds && spec.qualifiedName.startsWith("builtins.")) return kinds.includes(v.kind);

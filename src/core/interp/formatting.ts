@@ -98,25 +98,55 @@ export function percentFormat(template: string, values: Value): Value {
   return str(out);
 }
 
-/** `template.format(*args, **kwargs)`: positional `{}`/`{0}`, named `{name}`, attributes and indexes are not followed. */
+/** `template.format(*args, **kwargs)`: positional `{}`/`{0}`, named `{name}`, nested fields in specs (`{:>{w}}`). */
 export function braceFormat(template: string, args: Value[], kwargs: Map<string, Value>): Value {
   let auto = 0;
-  let failed = false;
-  const out = template.replace(/\{\{|\}\}|\{([^{}!:]*)(?:!([rsa]))?(?::([^{}]*))?\}/g, (all, field: string | undefined, conversion: string | undefined, spec: string | undefined) => {
-    if (all === "{{") return "{";
-    if (all === "}}") return "}";
-    const name = field ?? "";
-    let v: Value | undefined;
-    if (name === "") v = args[auto++];
-    else if (/^\d+$/.test(name)) v = args[Number(name)];
-    else v = kwargs.get(name);
-    if (v === undefined) {
-      failed = true;
-      return "";
+  const lookup = (field: string): Value | undefined => {
+    if (field === "") return args[auto++];
+    if (/^\d+$/.test(field)) return args[Number(field)];
+    return kwargs.get(field);
+  };
+  let out = "";
+  let i = 0;
+  while (i < template.length) {
+    const ch = template[i];
+    if ((ch === "{" || ch === "}") && template[i + 1] === ch) {
+      out += ch;
+      i += 2;
+      continue;
     }
-    const text = applySpec(v, spec ?? "", conversion ?? "");
-    if (text === undefined) failed = true;
-    return text ?? "";
-  });
-  return failed ? unknown("formatted string with a value of unknown text") : str(out);
+    if (ch === "}") return unknown("format string with a single '}'");
+    if (ch !== "{") {
+      out += ch;
+      i++;
+      continue;
+    }
+    // a replacement field up to its matching brace (specs may hold nested fields)
+    let depth = 1;
+    let j = i + 1;
+    while (j < template.length && depth > 0) {
+      if (template[j] === "{") depth++;
+      else if (template[j] === "}") depth--;
+      j++;
+    }
+    if (depth > 0) return unknown("format string with an unclosed '{'");
+    const body = template.slice(i + 1, j - 1);
+    const m = /^([^!:]*)(?:!([rsa]))?(?::(.*))?$/s.exec(body);
+    if (!m) return unknown("formatted string");
+    const value = lookup(m[1]);
+    let spec = m[3] ?? "";
+    let failed = false;
+    spec = spec.replace(/\{([^{}]*)\}/g, (_all, inner: string) => {
+      const v = lookup(inner);
+      const t = v === undefined ? undefined : pythonText(v);
+      if (t === undefined) failed = true;
+      return t ?? "";
+    });
+    if (value === undefined || failed) return unknown("formatted string with a value of unknown text");
+    const text = applySpec(value, spec, m[2] ?? "");
+    if (text === undefined) return unknown("formatted string with a value of unknown text");
+    out += text;
+    i = j;
+  }
+  return str(out);
 }

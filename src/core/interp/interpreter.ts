@@ -721,6 +721,9 @@ export class Interpreter {
       // zero-argument super() needs the calling frame
       if (fn.kind === "native" && fn.name === "super" && args.length === 0) return this.zeroArgumentSuper(e.pos);
       return this.guard(e.pos, () => this.call(fn, args, kwargs));
+    } catch (err) {
+      if (err instanceof PythonError) err.location ??= this.location(e.pos);
+      throw err;
     } finally {
       this.currentLocation = previous;
     }
@@ -968,6 +971,13 @@ export class Interpreter {
         if (method) return { kind: "native", name: `Tensor.${name}`, call: (c) => method(o, c) };
         const attribute = this.guard(pos ?? zeroPosition, () => this.torch.tensorAttribute(o, name) ?? unknown(`tensor attribute ${name}`));
         return attribute;
+      }
+      case "partial": {
+        // functools.partial's own attributes (factories unwrap norm layers: partial.func, partial.keywords)
+        if (name === "func") return o.fn;
+        if (name === "args") return tuple(o.args);
+        if (name === "keywords") return dict([...o.kwargs].map(([k, v]) => [str(k), v] as [Value, Value]));
+        return this.missingAttribute(o, name, pos);
       }
       case "function": case "native": {
         // Registries key builders by name (`_registry[fn.__name__] = fn`).

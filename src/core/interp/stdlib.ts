@@ -1,5 +1,5 @@
 import { nativeClass } from "./classes";
-import { NONE, bool, dict, float, int, keyOf, list, str, toInt, toNumber, tuple, unknown } from "./construct";
+import { NONE, bool, dict, float, freshId, int, keyOf, list, str, toInt, toNumber, tuple, unknown } from "./construct";
 import type { Interpreter } from "./interpreter";
 import { deepCopy } from "../torch/module-base";
 import { PythonError, type ClassValue, type ModuleNamespaceValue, type NativeCall, type Value } from "./values";
@@ -86,7 +86,9 @@ export function createStandardLibrary(interp: () => Interpreter, objectClass: Cl
     return cls;
   });
   modules.set("collections", namespace("collections", { OrderedDict: orderedDict, defaultdict: defaultDict, namedtuple, Counter: defaultDict, deque: fn("deque", ({ args }) => list(args.length ? iterate(args[0]) : [])) }));
-  modules.set("collections.abc", namespace("collections.abc", { Iterable: objectClass, Sequence: objectClass, Mapping: objectClass, Callable: objectClass }));
+  // Abstract base classes: isinstance decides them by the value's kind (see builtins' isInstance).
+  const abc = (name: string) => nativeClass(`collections.abc.${name}`, [objectClass]);
+  modules.set("collections.abc", namespace("collections.abc", { Iterable: abc("Iterable"), Sequence: abc("Sequence"), Mapping: abc("Mapping"), Callable: abc("Callable"), Collection: abc("Collection"), Iterator: abc("Iterator") }));
 
   const field = nativeClass("dataclasses.Field", [objectClass]);
   modules.set("dataclasses", namespace("dataclasses", {
@@ -229,6 +231,14 @@ export function createStandardLibrary(interp: () => Interpreter, objectClass: Cl
     random: namespace("numpy.random", { seed: quiet("seed") }),
   });
   modules.set("numpy", numpy);
+  // Type objects of functions, for isinstance checks in factories (isinstance(norm_layer, types.FunctionType)).
+  modules.set("types", namespace("types", {
+    FunctionType: fn("types.FunctionType", () => unknown("a new function")),
+    LambdaType: fn("types.LambdaType", () => unknown("a new function")),
+    MethodType: fn("types.MethodType", ({ args }) => ({ kind: "bound", self: args[1] ?? NONE, fn: args[0] ?? NONE })),
+    BuiltinFunctionType: fn("types.BuiltinFunctionType", () => unknown("a new function")),
+    SimpleNamespace: fn("types.SimpleNamespace", ({ kwargs }) => ({ kind: "instance", cls: objectClass, attributes: new Map(kwargs), id: freshId() })),
+  }));
   return modules;
 }
 

@@ -194,6 +194,8 @@ export class Unresolved extends Error {
 
 /** Thrown for Python-level errors in the analyzed code that abstract interpretation hits (TypeError-like). */
 export class PythonError extends Error {
+  /** The innermost call where it was raised (set by the interpreter as it unwinds). */
+  location?: SourceLocation;
   constructor(message: string) {
     super(message);
     this.name = "PythonError";

@@ -416,9 +416,12 @@ class Lowering {
         return { type: "int", value: v, pos };
       }
       case "float": return { type: "float", value: Number(node.text.replace(/_/g, "")), pos };
-      case "string": return { type: "str", value: this.stringValue(node), pos };
+      case "string": return this.formattedString([node], pos) ?? { type: "str", value: this.stringValue(node), pos };
       case "concatenated_string": {
-        const parts = node.namedChildren.map((c) => this.stringValue(c!));
+        const strings = node.namedChildren.filter((c): c is Node => !!c);
+        const formatted = this.formattedString(strings, pos);
+        if (formatted) return formatted;
+        const parts = strings.map((c) => this.stringValue(c));
         return { type: "str", value: parts.some((p) => p === null) ? null : parts.join(""), pos };
       }
       case "true": return { type: "constant", value: "True", pos };
@@ -516,6 +519,56 @@ class Lowering {
         return { type: "unsupported", what: "yield", pos };
       default: return { type: "unsupported", what: node.type, pos };
     }
+  }
+
+  /**
+   * An f-string with interpolations lowered to the equivalent `"template".format(*values)` call, so names built
+   * with f-strings (`add_module(f"layer{i}", ...)`) are known; null when the strings have no interpolation.
+   */
+  private formattedString(strings: Node[], pos: Position): Expression | null {
+    if (!strings.some((n) => n.children.some((c) => c?.type === "interpolation"))) return null;
+    let template = "";
+    const args: Argument[] = [];
+    for (const node of strings) {
+      if (node.type !== "string") return null;
+      let prefix = "";
+      for (const c of node.children) {
+        if (!c) continue;
+        if (c.type === "string_start") prefix = c.text.replace(/['"]+$/, "").toLowerCase();
+        else if (c.type === "string_content") {
+          const raw = prefix.includes("r") ? c.text : c.text.replace(/\\(x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|.)/gs, (m) => unescape(m));
+          // f-strings already write literal braces doubled, as str.format wants them
+          template += prefix.includes("f") ? raw : raw.replace(/[{}]/g, (b) => b + b);
+        } else if (c.type === "interpolation") {
+          const value = c.namedChildren.find((x) => x && x.type !== "type_conversion" && x.type !== "format_specifier");
+          if (!value) return null;
+          args.push({ kind: "positional", value: this.expression(value) });
+          let field = "{";
+          const conversion = c.namedChildren.find((x) => x?.type === "type_conversion");
+          if (conversion) field += conversion.text;
+          const spec = c.namedChildren.find((x) => x?.type === "format_specifier");
+          if (spec) {
+            // The spec's plain text lies between its nested `{expr}` fields, which become `{}` with their values.
+            let specText = "";
+            let at = spec.startIndex + 1;
+            for (const part of spec.children) {
+              if (part?.type !== "format_expression") continue;
+              const inner = part.namedChildren[0];
+              if (!inner) return null;
+              specText += spec.text.slice(at - spec.startIndex, part.startIndex - spec.startIndex);
+              args.push({ kind: "positional", value: this.expression(inner) });
+              specText += "{}";
+              at = part.endIndex;
+            }
+            specText += spec.text.slice(at - spec.startIndex);
+            field += `:${specText}`;
+          }
+          template += `${field}}`;
+        }
+      }
+    }
+    const format: Expression = { type: "attribute", object: { type: "str", value: template, pos }, name: "format", pos };
+    return { type: "call", func: format, args, pos };
   }
 
   /** The value of a string literal, or null for f-strings with interpolations (unknown text). */

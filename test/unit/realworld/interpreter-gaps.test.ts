@@ -22,6 +22,51 @@ describe("real-world interpreter details", function () {
     assert.equal(model.params, 2 * (16 + 4));
   });
 
+  it("names submodules with f-strings, nested format specs and conversions included", async () => {
+    const model = await onlyModel([
+      "import torch.nn as nn",
+      "class Net(nn.Module):",
+      "    def __init__(self):",
+      "        super().__init__()",
+      "        w = 6",
+      "        for i in range(2):",
+      "            self.add_module(f'layer{i + 1}', nn.Linear(4, 4))",
+      "        self.add_module(f\"x{w:03d}_{'{'}{{z}}\" '_p{q}' rf'\\d{w!r:>{w}}', nn.Identity())",
+      "    def forward(self, x):",
+      "        return self.layer2(self.layer1(x))",
+    ].join("\n"));
+    // Python 3.11 prints the last name as x006_{{z}_p{q}\d     6
+    assert.deepEqual(model.layers.map((l) => l.path), ["", "layer1", "layer2", "x006_{{z}_p{q}\\d     6"]);
+  });
+
+  it("isinstance with functools.partial, type, types.FunctionType and collections.abc classes", async () => {
+    const model = await onlyModel([
+      "import collections.abc, functools, types",
+      "import torch.nn as nn",
+      "def to_pair(x):",
+      "    return tuple(x) if isinstance(x, collections.abc.Iterable) and not isinstance(x, str) else (x, x)",
+      "def unwrap(layer):",
+      "    kwargs = {}",
+      "    if isinstance(layer, functools.partial):",
+      "        kwargs.update(layer.keywords)",
+      "        layer = layer.func",
+      "    assert isinstance(layer, (type, types.FunctionType))",
+      "    return functools.partial(layer, **kwargs) if kwargs else layer",
+      "class Net(nn.Module):",
+      "    def __init__(self):",
+      "        super().__init__()",
+      "        k = to_pair(3) + to_pair([1, 2])",
+      "        self.conv = nn.Conv2d(2, 4, k[:2], padding=k[2])",
+      "        self.norm = unwrap(functools.partial(nn.BatchNorm2d, eps=1e-3))(4)",
+      "        self.flag = nn.Linear(1 + isinstance(nn.BatchNorm2d, type) + isinstance(len, types.FunctionType), 1)",
+      "    def forward(self, x):",
+      "        return self.norm(self.conv(x))",
+    ].join("\n"), { inputs: [{ shape: [1, 2, 5, 5], dtype: "float32" }] });
+    // conv 2*4*9+4 = 76; norm 8; flag: Linear(2, 1) = 3 (a class is a type; a builtin is not a FunctionType)
+    assert.equal(model.params, 76 + 8 + 3);
+    assert.deepEqual(model.output, [[1, 4, 5, 5]]);
+  });
+
   it("a %-format of an unknown value stays unknown instead of guessing", async () => {
     const result = await analyze([
       "import torch.nn as nn, sys",
