@@ -154,6 +154,8 @@ export function createKerasClasses(interp: () => Interpreter, module: ClassValue
     if (batchInput && batchInput.kind !== "none") s.inputShape = shapeFrom(batchInput, true, "batch_input_shape");
     else if (inputShape && inputShape.kind !== "none") s.inputShape = shapeFrom(inputShape, false, "input_shape");
     else if (inputDim && inputDim.kind !== "none") s.inputShape = [1, toInts(inputDim)[0]];
+    s.assumption = lastAssumption;
+    lastAssumption = undefined;
     self.attributes.set("name", str(s.name));
     const trainable = kwargs.get("trainable");
     if (trainable?.kind === "bool") self.attributes.set("trainable", trainable);
@@ -385,7 +387,11 @@ export function createKerasClasses(interp: () => Interpreter, module: ClassValue
       const inputs = c.args[1] ?? c.kwargs.get("inputs");
       const outputs = c.args[2] ?? c.kwargs.get("outputs");
       baseInit(self, c.kwargs);
-      if (inputs && outputs) setUpFunctional(self, inputs, outputs);
+      if (inputs && outputs) {
+        // keras.Model(inputs, outputs) makes a Functional (Model.__new__ in keras/src/models/model.py).
+        if (self.cls === model) self.cls = functional;
+        setUpFunctional(self, inputs, outputs);
+      }
       return NONE;
     },
     call: (c) => {
@@ -448,7 +454,10 @@ export function createKerasClasses(interp: () => Interpreter, module: ClassValue
     if (s.sequentialOutput !== undefined) {
       const x = s.sequentialOutput;
       s.sequentialOutput = symbolically(() => call(item, [x]));
-    } else if (childLayers(self).length === 1 && stateOf(item).inputShape) buildSequential(self, tensor(stateOf(item).inputShape!));
+    } else if (childLayers(self).length === 1 && stateOf(item).inputShape) {
+      buildSequential(self, tensor(stateOf(item).inputShape!));
+      s.assumption = stateOf(item).assumption;
+    }
   };
 
   const sequential = nativeClass("keras.Sequential", [model], {

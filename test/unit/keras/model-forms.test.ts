@@ -52,6 +52,7 @@ model.build((None, 4))
     assert.ok(shared, "the shared Dense runs twice");
     assert.equal(shared.flops, 1024);
     assert.equal(m.layers.filter((l) => l.type === "Concatenate").length, 1);
+    assert.equal(m.layers[0].type, "Functional");
     assert.equal(m.complete, true);
   });
 
