@@ -1,0 +1,103 @@
+import { NONE, int, list, str, tuple, unknown } from "./construct";
+import { nativeClass } from "./classes";
+import type { ClassValue, ModuleNamespaceValue, NativeCall, Value } from "./values";
+
+// Python's `re` over JavaScript regular expressions, for the string parsing model libraries do at build time
+// (timm decodes block strings like "ir_r2_k3_s2_e6_c24_se0.25" with re.split). Python-only syntax is translated
+// where it has a JavaScript equivalent ((?P<name>...) and (?P=name)); anything else stays unknown.
+
+function jsPattern(pattern: string, flags = 0): RegExp | undefined {
+  const source = pattern.replace(/\(\?P<(\w+)>/g, "(?<$1>").replace(/\(\?P=(\w+)\)/g, "\\k<$1>");
+  let f = "";
+  if (flags & 2) f += "i";
+  if (flags & 8) f += "m";
+  if (flags & 16) f += "s";
+  try {
+    return new RegExp(source, f);
+  } catch {
+    return undefined;
+  }
+}
+
+function text(v: Value | undefined): string | undefined {
+  return v?.kind === "str" ? v.value : undefined;
+}
+
+function groupValue(g: string | undefined): Value {
+  return g === undefined ? NONE : str(g);
+}
+
+/** The `re` module: split, sub, findall, match, search, fullmatch and compile. */
+export function createRegexModule(objectClass: ClassValue, namespace: (name: string, entries: Record<string, Value>) => ModuleNamespaceValue, fn: (name: string, call: (c: NativeCall) => Value) => Value): ModuleNamespaceValue {
+  const matchClass = nativeClass("re.Match", [objectClass], {
+    group: ({ args }) => {
+      const m = (args[0] as { attributes: Map<string, Value> }).attributes.get("__groups__");
+      if (m?.kind !== "tuple") return unknown("a match group");
+      const which = args.slice(1);
+      const pick = (k: Value): Value => (k.kind === "int" ? m.items[k.value] ?? NONE : unknown("a named match group"));
+      if (which.length === 0) return m.items[0];
+      return which.length === 1 ? pick(which[0]) : tuple(which.map(pick));
+    },
+    groups: ({ args }) => {
+      const m = (args[0] as { attributes: Map<string, Value> }).attributes.get("__groups__");
+      return m?.kind === "tuple" ? tuple(m.items.slice(1)) : unknown("match groups");
+    },
+  });
+  const matchValue = (m: RegExpExecArray | null): Value => {
+    if (!m) return NONE;
+    return { kind: "instance", cls: matchClass, attributes: new Map([["__groups__", tuple([...m].map(groupValue))]]), id: -4 };
+  };
+  const withPattern = (call: NativeCall, run: (re: RegExp, rest: Value[]) => Value, global = false): Value => {
+    const [p, ...rest] = call.args;
+    const source = text(p);
+    const flagsArg = call.kwargs.get("flags");
+    const flags = flagsArg?.kind === "int" ? flagsArg.value : 0;
+    const re = source === undefined ? undefined : jsPattern(source, flags);
+    if (!re) return unknown("a regular expression the analyzer cannot read");
+    return run(global ? new RegExp(re.source, `${re.flags}g`) : re, rest);
+  };
+  const functions: Record<string, (call: NativeCall) => Value> = {
+    split: (call) => withPattern(call, (re, [s]) => {
+      const t = text(s);
+      return t === undefined ? unknown("split of an unknown string") : list(t.split(re).map(groupValue));
+    }),
+    sub: (call) => withPattern(call, (re, [replacement, s]) => {
+      const t = text(s);
+      const r = text(replacement);
+      if (t === undefined || r === undefined) return unknown("a substituted string");
+      return str(t.replace(re, r.replace(/\\(\d)/g, "$$$1").replace(/\\g<(\w+)>/g, "$$<$1>")));
+    }, true),
+    findall: (call) => withPattern(call, (re, [s]) => {
+      const t = text(s);
+      if (t === undefined) return unknown("matches in an unknown string");
+      return list([...t.matchAll(re)].map((m) => (m.length === 1 ? str(m[0]) : m.length === 2 ? groupValue(m[1]) : tuple(m.slice(1).map(groupValue)))));
+    }, true),
+    match: (call) => withPattern(call, (re, [s]) => {
+      const t = text(s);
+      if (t === undefined) return unknown("a match in an unknown string");
+      const m = new RegExp(`^(?:${re.source})`, re.flags).exec(t);
+      return matchValue(m);
+    }),
+    fullmatch: (call) => withPattern(call, (re, [s]) => {
+      const t = text(s);
+      if (t === undefined) return unknown("a match in an unknown string");
+      return matchValue(new RegExp(`^(?:${re.source})$`, re.flags).exec(t));
+    }),
+    search: (call) => withPattern(call, (re, [s]) => {
+      const t = text(s);
+      return t === undefined ? unknown("a match in an unknown string") : matchValue(re.exec(t));
+    }),
+  };
+  const entries: Record<string, Value> = { IGNORECASE: int(2), I: int(2), MULTILINE: int(8), M: int(8), DOTALL: int(16), S: int(16) };
+  for (const [name, f] of Object.entries(functions)) entries[name] = fn(`re.${name}`, f);
+  // A compiled pattern: its methods are the module's functions with the pattern bound first.
+  entries.compile = fn("re.compile", ({ args, kwargs }) => {
+    const pattern = args[0];
+    const flags = args[1] ?? kwargs.get("flags");
+    const methods: Record<string, (call: NativeCall) => Value> = {};
+    for (const [name, f] of Object.entries(functions)) methods[name] = (call) => f({ ...call, args: [pattern, ...call.args.slice(1)], kwargs: flags ? new Map([["flags", flags]]) : new Map() });
+    const cls = nativeClass("re.Pattern", [objectClass], methods);
+    return { kind: "instance", cls, attributes: new Map([["pattern", pattern]]), id: -5 };
+  });
+  return namespace("re", entries);
+}
