@@ -13,6 +13,7 @@ import { buildReport, modulePaths } from "./report/build-report";
 import type { InputSource, InputSpec, ModelReport } from "./report/model-report";
 import { namedModules } from "./torch/module-base";
 import { declaredInputs } from "./keras/declared-inputs";
+import { discoverTrainingPlan, type TrainingPlan } from "./training/training-plan";
 
 export type { WorkspaceFiles } from "./interp/program";
 export { SyntaxCache } from "./interp/program";
@@ -42,6 +43,8 @@ export interface AnalysisResult {
   syntaxErrors: { line: number; column: number; message: string }[];
   /** Problems with the request itself or the file as a whole (bad entry, budget). */
   notes: string[];
+  /** Epochs, samples and batch size where the file's training code states them. */
+  training?: TrainingPlan;
 }
 
 const defaultCache = new SyntaxCache();
@@ -109,6 +112,7 @@ export function analyzeSource(parser: PythonParser, request: AnalyzeRequest): An
     interp.budget = new Budget(steps, milliseconds, now);
     result.models.push(runModel(interp, c, request, program.comments.get(c.pragmaFile), examples));
   }
+  result.training = discoverTrainingPlan({ interpreter: interp, namespace, body: syntax.body, text: request.text, file: request.file, now });
   return result;
 }
 

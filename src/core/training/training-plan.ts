@@ -1,0 +1,304 @@
+// A training run's epochs, samples per epoch and batch size, read from the code where it says so (issue 3):
+// epoch loops, Keras fit(), DataLoader(batch_size=...), well-known datasets, constants and argparse defaults.
+import { keyOf, str } from "../interp/construct";
+import type { Interpreter } from "../interp/interpreter";
+import type { ModuleNamespaceValue, Value } from "../interp/values";
+import type { Expression, Statement } from "../python/ast";
+import { findCodeSites, rootName, type CodeSite } from "./code-sites";
+import { datasetSize } from "./dataset-sizes";
+import { evaluateAtSite } from "./evaluate-site";
+
+/** Where a figure comes from: the code, the dataset table, a library's documented default, or the user's settings. */
+export type FigureSource = "code" | "dataset table" | "default" | "settings";
+
+/** One figure of the plan and where it was found. */
+export interface PlanFigure {
+  value: number;
+  source: FigureSource;
+  /** 1-based line of the code it was read from (absent for settings). */
+  line?: number;
+  /** What was read: the code construct, the dataset and its reference, or the default's documentation. */
+  detail: string;
+}
+
+/** What a file says about training: each figure only when the code states it. */
+export interface TrainingPlan {
+  epochs?: PlanFigure;
+  samples?: PlanFigure;
+  batch?: PlanFigure;
+  /** DataLoader(drop_last=True): the last partial batch of each epoch is skipped. */
+  dropLast?: boolean;
+}
+
+type CallSite = Extract<CodeSite, { kind: "call" }>;
+
+interface Candidate {
+  figure: PlanFigure;
+  /** Higher wins; ties go to the earlier site. */
+  rank: number;
+}
+
+const EPOCH_VARIABLE = /epoch/i;
+const EPOCH_CONSTANT = /^(num_|n_|total_|max_|train_|n)?epochs?$/i;
+const BATCH_CONSTANT = /^(train_)?batch_?size$/i;
+
+/** Reads the training plan from a file whose module has been loaded into `namespace`. */
+export function discoverTrainingPlan(input: {
+  interpreter: Interpreter;
+  namespace: ModuleNamespaceValue;
+  body: Statement[];
+  text: string;
+  file: string;
+  now?: () => number;
+}): TrainingPlan {
+  const { interpreter, namespace, file } = input;
+  const now = input.now ?? (() => Date.now());
+  const sites = findCodeSites(input.body, input.text);
+  const evaluate = (site: CodeSite, expressions: Expression[]): Value[] => evaluateAtSite(interpreter, namespace.scope, file, site.context, expressions, now);
+  const evaluateOne = (site: CodeSite, e: Expression | undefined): Value | undefined => (e ? evaluate(site, [e])[0] : undefined);
+
+  const epochs: Candidate[] = [];
+  const batches: Candidate[] = [];
+  const samples: Candidate[] = [];
+  const loaders: { site: CallSite; score: number; batch?: PlanFigure; dropLast?: boolean }[] = [];
+  /** Dataset-like sites by the names they are assigned to, for linking a DataLoader to its dataset. */
+  const datasets: { site: CallSite; figure: PlanFigure; names: string[]; rank: number }[] = [];
+  let validationSplit: { fraction: number; line: number } | undefined;
+
+  for (const site of sites) {
+    if (site.kind === "loop") {
+      if (!EPOCH_VARIABLE.test(site.variable)) continue;
+      const count = iterationCount(site.loop.iter, (e) => evaluateOne(site, e));
+      if (count !== undefined && count > 0) epochs.push({ rank: 50, figure: { value: count, source: "code", line: site.loop.pos.line, detail: `for ${site.variable} in ${snippet(input.text, site.loop.iter)}` } });
+      continue;
+    }
+    if (site.kind === "constant") {
+      const isEpochs = EPOCH_CONSTANT.test(site.name);
+      const isBatch = BATCH_CONSTANT.test(site.name);
+      if (!isEpochs && !isBatch) continue;
+      const value = positiveInteger(evaluateOne(site, site.value));
+      if (value === undefined) continue;
+      const figure: PlanFigure = { value, source: "code", line: site.line, detail: `${site.name} = ${snippet(input.text, site.value)}` };
+      (isEpochs ? epochs : batches).push({ rank: 10, figure });
+      continue;
+    }
+    const last = site.callee.split(".").pop()!;
+    const call = site.call;
+    const keyword = (name: string) => keywordArgument(call, name);
+    const positional = (index: number) => positionalArgument(call, index);
+    const line = call.pos.line;
+
+    if (last === "DataLoader") {
+      const given = keyword("batch_size") ?? positional(1);
+      const drop = keyword("drop_last");
+      // `DataLoader(ds, **train_kwargs)`, as pytorch/examples' MNIST passes its batch size.
+      const spread = call.args.filter((a) => a.kind === "doublestar").map((a) => a.value);
+      const placeholder: Expression = { type: "constant", value: "None", pos: call.pos };
+      const [givenValue, dropValue, ...spreadValues] = evaluate(site, [given ?? placeholder, drop ?? placeholder, ...spread]);
+      let batch = given ? positiveInteger(givenValue) : undefined;
+      let dropLast = drop ? truth(dropValue) : undefined;
+      for (const v of spreadValues) {
+        batch ??= positiveInteger(dictEntry(v, "batch_size"));
+        dropLast ??= truth(dictEntry(v, "drop_last"));
+      }
+      const figure: PlanFigure | undefined = batch !== undefined
+        ? { value: batch, source: "code", line, detail: given ? `${site.callee}(batch_size=${snippet(input.text, given)})` : `${site.callee}(${spread.map((e) => `**${snippet(input.text, e)}`).join(", ")}) with batch_size` }
+        : !given && spread.length === 0 ? { value: 1, source: "default", line, detail: "DataLoader's default batch_size=1 (pytorch.org/docs/stable/data.html)" } : undefined;
+      loaders.push({ site, score: loaderScore(site, call), batch: figure, dropLast });
+      continue;
+    }
+    if (last === "fit" && site.callee.includes(".")) {
+      const batchArgument = keyword("batch_size") ?? positional(2);
+      const epochsArgument = keyword("epochs") ?? positional(3);
+      const split = keyword("validation_split");
+      const [batchValue, epochsValue, splitValue] = evaluate(site, [batchArgument, epochsArgument, split].map((e) => e ?? { type: "constant", value: "None", pos: call.pos }));
+      const batch = batchArgument ? positiveInteger(batchValue) : undefined;
+      const count = epochsArgument ? positiveInteger(epochsValue) : undefined;
+      if (batch !== undefined) batches.push({ rank: 40, figure: { value: batch, source: "code", line, detail: `${site.callee}(batch_size=${snippet(input.text, batchArgument!)})` } });
+      else if (!batchArgument) batches.push({ rank: 1, figure: { value: 32, source: "default", line, detail: "Keras Model.fit's default batch_size=32 (keras.io/api/models/model_training_apis)" } });
+      if (count !== undefined) epochs.push({ rank: 40, figure: { value: count, source: "code", line, detail: `${site.callee}(epochs=${snippet(input.text, epochsArgument!)})` } });
+      else if (!epochsArgument) epochs.push({ rank: 1, figure: { value: 1, source: "default", line, detail: "Keras Model.fit's default epochs=1 (keras.io/api/models/model_training_apis)" } });
+      if (splitValue && (splitValue.kind === "float" || splitValue.kind === "int") && splitValue.value > 0 && splitValue.value < 1) validationSplit = { fraction: splitValue.value, line };
+      const x = positional(0) ?? keyword("x");
+      const rows = x ? leadingDimension(evaluateOne(site, x)) : undefined;
+      if (rows !== undefined) samples.push({ rank: 5, figure: { value: rows, source: "code", line, detail: `${site.callee}(${snippet(input.text, x!)}): its first dimension` } });
+      continue;
+    }
+    if (last === "Trainer") {
+      const count = keyword("max_epochs") ? positiveInteger(evaluateOne(site, keyword("max_epochs"))) : undefined;
+      if (count !== undefined) epochs.push({ rank: 40, figure: { value: count, source: "code", line, detail: `${site.callee}(max_epochs=${snippet(input.text, keyword("max_epochs")!)})` } });
+      continue;
+    }
+    if (last === "add_argument") {
+      const flag = call.args[0]?.kind === "positional" && call.args[0].value.type === "str" ? call.args[0].value.value ?? "" : "";
+      const dest = flag.replace(/^-+/, "").replace(/-/g, "_");
+      const isEpochs = EPOCH_CONSTANT.test(dest);
+      if (!isEpochs && !BATCH_CONSTANT.test(dest)) continue;
+      const value = keyword("default") ? positiveInteger(evaluateOne(site, keyword("default"))) : undefined;
+      if (value !== undefined) (isEpochs ? epochs : batches).push({ rank: 20, figure: { value, source: "code", line, detail: `argparse ${flag} default=${snippet(input.text, keyword("default")!)}` } });
+      continue;
+    }
+    if (last === "load_data" && call.func.type === "attribute") {
+      const owner = call.func.object.type === "attribute" ? call.func.object.name : call.func.object.type === "name" ? call.func.object.id : "";
+      const known = datasetSize(owner, "keras");
+      if (known) datasets.push({ site, rank: 20, names: site.assignedTo.slice(0, 1), figure: { value: known.trainSamples, source: "dataset table", line, detail: `${site.callee}(): ${known.source}` } });
+      continue;
+    }
+    const known = datasetSize(last, "torchvision");
+    if (known && !definedInFile(namespace, site.callee, file)) {
+      const splitArgument = known.split?.kind === "train-flag" ? keyword("train") ?? positional(known.split.position) : known.split ? keyword("split") ?? positional(known.split.position) : undefined;
+      const splitValue = splitArgument ? evaluateOne(site, splitArgument) : undefined;
+      const isTrain = !splitValue ? true : known.split?.kind === "split" ? splitValue.kind === "str" && splitValue.value === known.split.trainValue : truth(splitValue);
+      if (isTrain === true) datasets.push({ site, rank: 20, names: site.assignedTo, figure: { value: known.trainSamples, source: "dataset table", line, detail: `${site.callee} (training split): ${known.source}` } });
+      continue;
+    }
+    if (last === "Subset") {
+      const indices = positional(1) ?? keyword("indices");
+      const count = indices ? lengthOf(evaluateOne(site, indices)) : undefined;
+      if (count !== undefined) datasets.push({ site, rank: 30, names: site.assignedTo, figure: { value: count, source: "code", line, detail: `${site.callee}(..., ${snippet(input.text, indices!)})` } });
+      continue;
+    }
+    if (last === "random_split") {
+      const lengths = positional(1) ?? keyword("lengths");
+      const value = lengths ? evaluateOne(site, lengths) : undefined;
+      const first = value && (value.kind === "list" || value.kind === "tuple") ? positiveInteger(value.items[0]) : undefined;
+      if (first !== undefined) datasets.push({ site, rank: 30, names: site.assignedTo.slice(0, 1), figure: { value: first, source: "code", line, detail: `${site.callee}(..., ${snippet(input.text, lengths!)}): the first part` } });
+      continue;
+    }
+    if (last === "TensorDataset") {
+      const rows = positional(0) ? leadingDimension(evaluateOne(site, positional(0))) : undefined;
+      if (rows !== undefined) datasets.push({ site, rank: 10, names: site.assignedTo, figure: { value: rows, source: "code", line, detail: `${site.callee}(${snippet(input.text, positional(0)!)}): its first dimension` } });
+    }
+  }
+
+  // The training loader: named or fed as such, shuffled; test and validation loaders only when nothing else.
+  const loader = loaders.slice().sort((a, b) => b.score - a.score)[0];
+  if (loader?.batch) batches.push({ rank: loader.batch.source === "default" ? 2 : 45, figure: loader.batch });
+  if (loader) {
+    const fed = keywordArgument(loader.site.call, "dataset") ?? positionalArgument(loader.site.call, 0);
+    const linked = fed && datasets.find((d) => (fed.type === "name" && d.names.includes(fed.id)) || d.site.call === fed || containsCall(fed, d.site.call));
+    if (linked) samples.push({ rank: 100, figure: linked.figure });
+  }
+  for (const d of datasets) samples.push({ rank: d.rank, figure: d.figure });
+
+  const plan: TrainingPlan = {};
+  const bestEpochs = best(epochs);
+  const bestBatch = best(batches);
+  let bestSamples = best(samples);
+  if (bestSamples && validationSplit && bestSamples.source === "dataset table") {
+    // Keras holds out the last fraction of the arrays: split_at = int(n * (1 - validation_split)) (keras data_adapter_utils).
+    const kept = Math.floor(bestSamples.value * (1 - validationSplit.fraction));
+    bestSamples = { ...bestSamples, value: kept, detail: `${bestSamples.detail}; minus validation_split=${validationSplit.fraction} (line ${validationSplit.line})` };
+  }
+  if (bestEpochs) plan.epochs = bestEpochs;
+  if (bestSamples) plan.samples = bestSamples;
+  if (bestBatch) plan.batch = bestBatch;
+  if (loader?.dropLast) plan.dropLast = true;
+  return plan;
+}
+
+function best(candidates: Candidate[]): PlanFigure | undefined {
+  let chosen: Candidate | undefined;
+  for (const c of candidates) if (!chosen || c.rank > chosen.rank) chosen = c;
+  return chosen?.figure;
+}
+
+function loaderScore(site: CallSite, call: Extract<Expression, { type: "call" }>): number {
+  const fed = keywordArgument(call, "dataset") ?? positionalArgument(call, 0);
+  const names = [...site.assignedTo, fed ? rootName(fed) ?? "" : ""].join(" ");
+  let score = 0;
+  if (/train/i.test(names)) score += 2;
+  if (/test|val|eval/i.test(names)) score -= 3;
+  const shuffle = keywordArgument(call, "shuffle");
+  if (shuffle?.type === "constant" && shuffle.value === "True") score += 1;
+  return score;
+}
+
+function keywordArgument(call: Extract<Expression, { type: "call" }>, name: string): Expression | undefined {
+  for (const a of call.args) if (a.kind === "keyword" && a.name === name) return a.value;
+  return undefined;
+}
+
+function positionalArgument(call: Extract<Expression, { type: "call" }>, index: number): Expression | undefined {
+  let i = 0;
+  for (const a of call.args) {
+    if (a.kind === "star") return undefined;
+    if (a.kind !== "positional") continue;
+    if (i++ === index) return a.value;
+  }
+  return undefined;
+}
+
+function containsCall(e: Expression, call: Expression): boolean {
+  return e.pos.startIndex <= call.pos.startIndex && call.pos.endIndex <= e.pos.endIndex && e.type === "call";
+}
+
+/** Iterations of `range(...)`, `trange(...)` or `tqdm(range(...))`. */
+function iterationCount(iter: Expression, evaluate: (e: Expression) => Value | undefined): number | undefined {
+  if (iter.type !== "call") return undefined;
+  const callee = iter.func.type === "name" ? iter.func.id : iter.func.type === "attribute" ? iter.func.name : "";
+  if (callee === "trange") {
+    const args = iter.args.filter((a) => a.kind === "positional").map((a) => positiveOrZero(evaluate(a.value)));
+    if (args.length === 0 || args.some((a) => a === undefined)) return undefined;
+    const [start, stop] = args.length === 1 ? [0, args[0]!] : [args[0]!, args[1]!];
+    return Math.max(0, stop - start);
+  }
+  const value = evaluate(iter);
+  if (value?.kind === "range") return rangeLength(value);
+  const first = iter.args[0];
+  if (first?.kind === "positional" && first.value.type === "call") return iterationCount(first.value, evaluate);
+  return undefined;
+}
+
+function rangeLength(r: Extract<Value, { kind: "range" }>): number {
+  if (r.step === 0) return 0;
+  return Math.max(0, Math.ceil((r.stop - r.start) / r.step));
+}
+
+function lengthOf(v: Value | undefined): number | undefined {
+  if (!v) return undefined;
+  if (v.kind === "range") return rangeLength(v) || undefined;
+  if ((v.kind === "list" || v.kind === "tuple") && v.items.length > 0) return v.items.length;
+  if (v.kind === "tensor" && v.shape.length === 1 && v.shape[0] > 0) return v.shape[0];
+  return undefined;
+}
+
+function leadingDimension(v: Value | undefined): number | undefined {
+  return v?.kind === "tensor" && v.shape.length > 0 && Number.isInteger(v.shape[0]) && v.shape[0] > 0 ? v.shape[0] : undefined;
+}
+
+function positiveInteger(v: Value | undefined): number | undefined {
+  if (!v) return undefined;
+  if (v.kind === "int" && Number.isSafeInteger(v.value) && v.value > 0) return v.value;
+  if (v.kind === "float" && Number.isInteger(v.value) && v.value > 0 && v.value <= Number.MAX_SAFE_INTEGER) return v.value;
+  return undefined;
+}
+
+function positiveOrZero(v: Value | undefined): number | undefined {
+  return v?.kind === "int" && Number.isSafeInteger(v.value) && v.value >= 0 ? v.value : undefined;
+}
+
+function truth(v: Value | undefined): boolean | undefined {
+  if (!v) return undefined;
+  if (v.kind === "bool") return v.value;
+  if (v.kind === "int") return v.value !== 0;
+  if (v.kind === "none") return false;
+  return undefined;
+}
+
+function dictEntry(v: Value, key: string): Value | undefined {
+  if (v.kind !== "dict") return undefined;
+  return v.entries.get(keyOf(str(key)))?.value;
+}
+
+/** A dataset name the file defines itself is not the well-known one. */
+function definedInFile(namespace: ModuleNamespaceValue, callee: string, file: string): boolean {
+  const value = namespace.scope.names.get(callee.split(".")[0]);
+  return value?.kind === "class" && value.location?.file === file;
+}
+
+/** The code of an expression, shortened for a one-line detail. */
+function snippet(text: string, e: Expression): string {
+  const code = text.slice(e.pos.startIndex, e.pos.endIndex).replace(/\s+/g, " ");
+  return code.length > 60 ? `${code.slice(0, 57)}...` : code;
+}
