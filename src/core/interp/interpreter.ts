@@ -820,13 +820,36 @@ export class Interpreter {
     try {
       if (def.type === "lambda") return this.evaluate(def.body, scope);
       const body = def.body;
-      if (def.isGenerator) return unknown(`generator function ${fn.name}`);
+      if (def.isGenerator) return this.runGenerator(body, scope);
       const c = this.executeBlock(body, scope);
       return c?.type === "return" ? c.value : NONE;
     } finally {
       this.budget.leave();
       this.frames.pop();
     }
+  }
+
+  /**
+   * Runs a generator's body eagerly and returns what it yielded as an iterator (model code iterates generators
+   * fully: named_modules-style walks, block builders). Endless generators stop after GENERATOR_LIMIT items.
+   */
+  private runGenerator(body: Statement[], scope: Scope): Value {
+    const items: Value[] = [];
+    const push = (v: Value) => {
+      if (items.length >= GENERATOR_LIMIT) throw new GeneratorFull();
+      items.push(v);
+    };
+    scope.names.set("__greenlight_yield__", { kind: "native", name: "yield", call: ({ args }) => (push(args[0] ?? NONE), NONE) });
+    scope.names.set("__greenlight_yield_from__", { kind: "native", name: "yield from", call: ({ args }) => {
+      for (const v of this.iterate(args[0])) push(v);
+      return NONE;
+    } });
+    try {
+      this.executeBlock(body, scope);
+    } catch (err) {
+      if (!(err instanceof GeneratorFull)) throw err;
+    }
+    return { kind: "iterator", items, index: 0 };
   }
 
   private bindParameters(fn: FunctionValue, args: Value[], kwargs: Map<string, Value>, scope: Scope): void {
@@ -1150,6 +1173,11 @@ export class Interpreter {
     return v.kind === "instance" && isSubclass(v.cls, base);
   }
 }
+
+/** Most items an eagerly run generator may yield. */
+const GENERATOR_LIMIT = 10_000;
+
+class GeneratorFull extends Error {}
 
 const zeroPosition: Position = { line: 0, column: 0, endLine: 0, endColumn: 0, startIndex: 0, endIndex: 0 };
 

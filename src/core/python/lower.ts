@@ -514,9 +514,15 @@ class Lowering {
       case "keyword_argument": return this.expression(node.childForFieldName("value")!);
       case "await": return this.expression(node.namedChildren[0]!);
       case "type": return node.namedChildren[0] ? this.expression(node.namedChildren[0]) : { type: "unsupported", what: "type", pos };
-      case "yield":
+      case "yield": {
+        // `yield x` / `yield from xs` become calls of names the interpreter binds in a generator's scope
+        // (it runs generators eagerly, collecting what they yield).
         this.sawYield = true;
-        return { type: "unsupported", what: "yield", pos };
+        const from = node.children.some((c) => c?.type === "from");
+        const value = node.namedChildren.find((c) => c && c.type !== "yield");
+        const args: Argument[] = value ? [{ kind: "positional", value: this.expression(value) }] : [];
+        return { type: "call", func: { type: "name", id: from ? "__greenlight_yield_from__" : "__greenlight_yield__", pos }, args, pos };
+      }
       default: return { type: "unsupported", what: node.type, pos };
     }
   }

@@ -67,6 +67,55 @@ describe("real-world interpreter details", function () {
     assert.deepEqual(model.output, [[1, 4, 5, 5]]);
   });
 
+  it("runs generators eagerly: yield, yield from, and an endless generator cut at its limit", async () => {
+    const model = await onlyModel([
+      "import torch.nn as nn",
+      "def blocks(n, width):",
+      "    for i in range(n):",
+      "        yield nn.Linear(width, width)",
+      "    yield from [nn.ReLU()]",
+      "def count():",
+      "    i = 0",
+      "    while True:",
+      "        yield i",
+      "        i += 1",
+      "class Net(nn.Module):",
+      "    def __init__(self):",
+      "        super().__init__()",
+      "        self.body = nn.Sequential(*blocks(3, 4))",
+      "        self.extra = nn.Linear(4, next(iter(count())) + 2)",
+      "    def forward(self, x):",
+      "        return self.extra(self.body(x))",
+    ].join("\n"), { inputs: [{ shape: [1, 4], dtype: "float32" }] });
+    // three Linear(4, 4) = 60, Linear(4, 2) = 10; FLOPs 3 * 2*4*4 + 2*4*2
+    assert.equal(model.params, 70);
+    assert.equal(model.flops, 112);
+    assert.deepEqual(model.layers.map((l) => l.path).slice(0, 6), ["", "body", "body.0", "body.1", "body.2", "body.3"]);
+  });
+
+  it("re.split / re.match / re.sub decode block strings as Python does", async () => {
+    const model = await onlyModel([
+      "import re",
+      "import torch.nn as nn",
+      "def decode(block):",
+      "    opts = {}",
+      "    for op in block.split('_')[1:]:",
+      "        key, value = re.split(r'(\\d.*)', op)[:2]",
+      "        opts[key] = value",
+      "    m = re.match(r'(?P<kind>[a-z]+)_r(\\d)', block)",
+      "    return int(opts['r']), int(opts['c']), m.group(1), re.sub(r'_c\\d+', '', block)",
+      "class Net(nn.Module):",
+      "    def __init__(self):",
+      "        super().__init__()",
+      "        repeats, chs, kind, rest = decode('ir_r2_k3_c24')",
+      "        assert kind == 'ir' and rest == 'ir_r2_k3'",
+      "        self.layers = nn.Sequential(*[nn.Linear(chs, chs) for _ in range(repeats + (kind == 'ir') + (rest == 'ir_r2_k3'))])",
+      "    def forward(self, x):",
+      "        return self.layers(x)",
+    ].join("\n"), { inputs: [{ shape: [1, 24], dtype: "float32" }] });
+    assert.equal(model.params, 4 * (24 * 24 + 24));
+  });
+
   it("a %-format of an unknown value stays unknown instead of guessing", async () => {
     const result = await analyze([
       "import torch.nn as nn, sys",
