@@ -518,6 +518,8 @@ for (const [name, rank] of [["atleast_1d", 1], ["atleast_2d", 2], ["atleast_3d",
 f.clone = defineOp("torch.clone", ["input", "memory_format=None"], (a, c) => shapes.sameShape("clone", tensorArg(a, "input", "clone"), c));
 f.detach = defineOp("torch.detach", ["input"], (a) => shapes.alias(tensorArg(a, "input", "detach")));
 f.numel = defineOp("torch.numel", ["input"], (a) => int(numel(tensorArg(a, "input", "numel").shape)));
+// torch._assert(condition, message): a traceable assert that model libraries call in forward; it computes nothing.
+f._assert = defineOp("torch._assert", ["condition", "message"], () => ({ kind: "none" }));
 f.is_tensor = defineOp("torch.is_tensor", ["obj"], (a) => ({ kind: "bool", value: a.get("obj").kind === "tensor" }));
 f.is_floating_point = defineOp("torch.is_floating_point", ["input"], (a) => ({ kind: "bool", value: ["float16", "bfloat16", "float32", "float64"].includes(tensorArg(a, "input", "is_floating_point").dtype) }));
 f.result_type = defineOp("torch.result_type", ["tensor1", "tensor2"], (a) => ({ kind: "dtype", name: resultDtype([a.get("tensor1"), a.get("tensor2")]) }));
