@@ -2,6 +2,8 @@
 // validated here, then turned into each model's "estimate" (the JSON contract of issue 3).
 import { z } from "zod";
 import { estimateModel, type Estimate } from "../core/energy/estimate";
+import { resolveTrainingRun, type ResolvedTrainingRun } from "../core/training/resolve-run";
+import type { PlanFigure, TrainingPlan } from "../core/training/training-plan";
 import { hardwareProfiles } from "../core/energy/hardware";
 import { PRECISIONS } from "../core/energy/precision";
 import { lookupOffline } from "../core/grid/providers/offline";
@@ -9,7 +11,11 @@ import type { ModelReport } from "../core/report/model-report";
 import { CliError } from "./cli-io";
 
 /** The option names `analyze` should accept as values (hand them to parseOptions). */
-export const ESTIMATE_OPTION_NAMES = ["hardware", "dtype", "mode", "region", "pue"];
+export const ESTIMATE_OPTION_NAMES = ["hardware", "dtype", "mode", "region", "pue", "epochs", "samples", "batch"];
+
+/** A training-run figure given on the command line: a positive whole number. */
+const runFigure = (name: string) =>
+  z.coerce.number({ message: `--${name} must be a number` }).int(`--${name} must be a whole number`).positive(`--${name} must be at least 1`).max(Number.MAX_SAFE_INTEGER, `--${name} is too large`).optional();
 
 const schema = z.object({
   hardware: z.string().trim().toLowerCase(),
@@ -17,6 +23,9 @@ const schema = z.object({
   mode: z.enum(["inference", "train"], { message: "--mode must be inference or train" }).default("inference"),
   region: z.string().trim().regex(/^[A-Za-z][A-Za-z0-9_-]{1,24}$/, "--region must be a region code such as DEU, US-CA or GB").optional(),
   pue: z.coerce.number({ message: "--pue must be a number" }).min(1, "--pue must be at least 1").max(3, "--pue above 3 is not a real facility").optional(),
+  epochs: runFigure("epochs"),
+  samples: runFigure("samples"),
+  batch: runFigure("batch"),
 });
 
 /** What `analyze` needs to add estimates: the options and the grid behind the carbon figure. */
@@ -31,6 +40,8 @@ export interface EstimateSettings {
   source: string;
   /** Lines for stderr (a region not found, so the world average was used). */
   notes: string[];
+  /** --epochs, --samples, --batch: a training run's figures where the code does not state them. */
+  run: { epochs?: number; samples?: number; batch?: number };
 }
 
 /** Validates the estimate options; undefined when none was given (no estimate asked for). */
@@ -47,6 +58,8 @@ export function estimateSettingsFrom(values: Map<string, string>): EstimateSetti
   if (!known.includes(options.hardware)) throw new CliError(`unknown --hardware '${options.hardware}' (known: ${known.join(", ")})`);
   const found = lookupOffline(options.region ?? "WORLD");
   const notes = options.region && found.usedWorldFallback ? [`no grid intensity for region '${options.region}': using the world average (${found.gco2PerKwh} gCO2/kWh)`] : [];
+  const runOptions = (["epochs", "samples", "batch"] as const).filter((n) => options[n] !== undefined);
+  if (runOptions.length > 0 && options.mode !== "train") notes.push(`${runOptions.map((n) => `--${n}`).join(", ")} apply to training runs: add --mode train`);
   return {
     hardware: options.hardware,
     dtype: options.dtype,
@@ -56,15 +69,17 @@ export function estimateSettingsFrom(values: Map<string, string>): EstimateSetti
     region: found.region,
     source: found.source,
     notes,
+    run: { epochs: options.epochs, samples: options.samples, batch: options.batch },
   };
 }
 
 /** The estimate for one model under these settings; the grid intensity may come from a live provider instead. */
-export function estimateFor(report: ModelReport, settings: EstimateSettings, gco2PerKwh = settings.gco2PerKwh): Estimate {
+export function estimateFor(report: ModelReport, settings: EstimateSettings, gco2PerKwh = settings.gco2PerKwh, batch?: number): Estimate {
   return estimateModel(report, {
     hardware: settings.hardware,
     dtype: settings.dtype,
     mode: settings.mode,
+    batch,
     carbon: { gco2PerKwh, pue: settings.pue },
   });
 }
@@ -96,4 +111,53 @@ export function estimateLine(estimate: Estimate): string {
   const unit = estimate.mode === "train" ? "step" : "forward";
   return `${estimate.hardware} ${estimate.dtype} ${estimate.mode}, batch ${estimate.batch}: ${time}, ${significant(estimate.joules_per_iter, 3)} J, ` +
     `${significant(estimate.avg_power_w, 3)} W, ${significant(estimate.gco2e_per_iter, 3)} gCO2e per ${unit} (${estimate.bound}-bound)`;
+}
+
+/** A model's whole training run under these settings: the code's plan first, then --epochs/--samples/--batch. */
+export function trainingRunFor(report: ModelReport, settings: EstimateSettings, plan: TrainingPlan | undefined, gco2PerKwh = settings.gco2PerKwh): ResolvedTrainingRun {
+  return resolveTrainingRun(plan, settings.run, (batch) => estimateFor(report, settings, gco2PerKwh, batch));
+}
+
+const sourceJson = (figure: PlanFigure | undefined) => (figure ? { from: figure.source, line: figure.line ?? null, detail: figure.detail } : null);
+
+/** The "training_run" object of an estimate in `analyze --format json --mode train`. */
+export function trainingRunJson(resolved: ResolvedTrainingRun): Record<string, unknown> {
+  const run = resolved.run;
+  return {
+    epochs: resolved.epochs?.value ?? null,
+    samples: resolved.samples?.value ?? null,
+    batch: resolved.batch.value,
+    drop_last: resolved.dropLast,
+    steps: run?.steps ?? null,
+    seconds: run ? significant(run.seconds) : null,
+    joules: run ? significant(run.joules) : null,
+    kwh: run ? significant(run.kwh) : null,
+    gco2e: run ? significant(run.gco2e) : null,
+    seconds_per_step: significant(resolved.step.seconds_per_iter),
+    joules_per_step: significant(resolved.step.joules_per_iter),
+    sources: { epochs: sourceJson(resolved.epochs), samples: sourceJson(resolved.samples), batch: sourceJson(resolved.batch) },
+    notes: resolved.notes,
+  };
+}
+
+function duration(seconds: number): string {
+  if (seconds < 120) return `${significant(seconds, 3)} s`;
+  if (seconds < 7200) return `${significant(seconds / 60, 3)} min`;
+  if (seconds < 172_800) return `${significant(seconds / 3600, 3)} h`;
+  return `${significant(seconds / 86_400, 3)} days`;
+}
+
+function where(name: string, figure: PlanFigure | undefined): string {
+  if (!figure) return `${name}: missing`;
+  return `${name}: ${figure.source}${figure.line ? ` line ${figure.line}` : ""}`;
+}
+
+/** One line per model for the table and Markdown formats: the run's totals and where each figure came from. */
+export function trainingRunLine(resolved: ResolvedTrainingRun): string {
+  const sources = `(${[where("epochs", resolved.epochs), where("samples", resolved.samples), where("batch", resolved.batch)].join(", ")})`;
+  const run = resolved.run;
+  if (!run) return `no training run: ${resolved.notes.filter((n) => n.startsWith("the code")).join("; ")} ${sources}`;
+  const count = (n: number) => n.toLocaleString("en-US");
+  return `${count(resolved.epochs!.value)} epochs × ${count(resolved.samples!.value)} samples, batch ${count(resolved.batch.value)}${resolved.dropLast ? " (drop_last)" : ""}: ` +
+    `${count(run.steps)} steps, ${duration(run.seconds)}, ${significant(run.kwh, 3)} kWh, ${significant(run.gco2e, 3)} gCO2e ${sources}`;
 }

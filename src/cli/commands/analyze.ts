@@ -10,7 +10,7 @@ import { readParserWasm } from "../../node/wasm";
 import { ruleDefinitions } from "../../core/rules/rules";
 import { CliError, parseOptions, type CommandOutput } from "../cli-io";
 import { collectFindings, findingsToJson, toSarif } from "../findings-output";
-import { ESTIMATE_OPTION_NAMES, estimateFor, estimateJson, estimateLine, estimateSettingsFrom, type EstimateSettings } from "../estimate-options";
+import { ESTIMATE_OPTION_NAMES, estimateFor, estimateJson, estimateLine, estimateSettingsFrom, trainingRunFor, trainingRunJson, trainingRunLine, type EstimateSettings } from "../estimate-options";
 
 const FORMATS = ["table", "json", "markdown", "sarif"] as const;
 type Format = (typeof FORMATS)[number];
@@ -63,19 +63,23 @@ export async function runAnalyze(argv: string[], out: CommandOutput): Promise<nu
   const models = results.flatMap((r) => r.models);
   for (const note of estimateSettings?.notes ?? []) out.stderr(`greenlight: ${note}\n`);
   const estimateOf = (m: ModelReport) => (estimateSettings && m.ops.length > 0 ? estimateFor(m, estimateSettings) : undefined);
+  // With --mode train, each model's whole run: the training plan read from its file, then --epochs/--samples/--batch.
+  const plans = new Map(results.flatMap((r) => r.models.map((m) => [m, r.training] as const)));
+  const runOf = (m: ModelReport) => (estimateSettings?.mode === "train" && m.ops.length > 0 ? trainingRunFor(m, estimateSettings, plans.get(m)) : undefined);
   for (const r of results) for (const e of r.syntaxErrors.slice(0, 3)) out.stderr(`${r.file}:${e.line}:${e.column + 1}: ${e.message}\n`);
   // Findings of the rules (GL001...): in the JSON and as SARIF 2.1.0 for code scanning.
   const findings = format === "json" || format === "sarif" ? texts.flatMap(({ file, text }, i) => collectFindings(parser, file, text, results[i])) : [];
   if (format === "json") {
     const json = models.map((m) => {
       const estimate = estimateOf(m);
-      return estimateSettings ? { ...toJson(m), estimate: estimate ? estimateJson(estimate) : null } : toJson(m);
+      const run = estimate ? runOf(m) : undefined;
+      return estimateSettings ? { ...toJson(m), estimate: estimate ? { ...estimateJson(estimate), ...(run ? { training_run: trainingRunJson(run) } : {}) } : null } : toJson(m);
     });
     out.stdout(`${JSON.stringify({ version: 1, models: json, findings: findingsToJson(findings) }, null, 1)}\n`);
   }
   else if (format === "sarif") out.stdout(`${JSON.stringify(toSarif(findings, ruleDefinitions, { root: process.cwd() }), null, 1)}\n`);
-  else if (format === "markdown") out.stdout(markdownTable(models) + estimateLines(models, estimateOf, estimateSettings));
-  else out.stdout(textTable(models, results) + estimateLines(models, estimateOf, estimateSettings));
+  else if (format === "markdown") out.stdout(markdownTable(models) + estimateLines(models, estimateOf, estimateSettings) + trainingRunLines(models, runOf));
+  else out.stdout(textTable(models, results) + estimateLines(models, estimateOf, estimateSettings) + trainingRunLines(models, runOf));
   return 0;
 }
 
@@ -86,6 +90,14 @@ function estimateLines(models: ModelReport[], estimateOf: (m: ModelReport) => Re
     return `  ${m.name}: ${e ? estimateLine(e) : "no estimate (the forward pass was not analyzed)"}${e && !m.complete ? " (partial model: a lower bound)" : ""}`;
   });
   return `\nestimates (${settings.region}, ${settings.gco2PerKwh} gCO2/kWh, PUE ${settings.pue}):\n${lines.join("\n")}\n`;
+}
+
+function trainingRunLines(models: ModelReport[], runOf: (m: ModelReport) => ReturnType<typeof trainingRunFor> | undefined): string {
+  const lines = models.flatMap((m) => {
+    const run = runOf(m);
+    return run ? [`  ${m.name}: ${trainingRunLine(run)}`] : [];
+  });
+  return lines.length > 0 ? `\ntraining runs:\n${lines.join("\n")}\n` : "";
 }
 
 function isFolder(p: string): boolean {

@@ -8,8 +8,11 @@ import { findCodeSites, rootName, type CodeSite } from "./code-sites";
 import { datasetSize } from "./dataset-sizes";
 import { evaluateAtSite } from "./evaluate-site";
 
-/** Where a figure comes from: the code, the dataset table, a library's documented default, or the user's settings. */
-export type FigureSource = "code" | "dataset table" | "default" | "settings";
+/**
+ * Where a figure comes from: the code, the dataset table, a library's documented default, the user's settings, or
+ * (a batch only) the model input's first dimension.
+ */
+export type FigureSource = "code" | "dataset table" | "default" | "settings" | "input";
 
 /** One figure of the plan and where it was found. */
 export interface PlanFigure {

@@ -1,0 +1,53 @@
+// A whole training run from what the code says (TrainingPlan) and what the user gave (settings): each figure keeps
+// where it came from, and a missing one is named rather than guessed.
+import type { Estimate } from "../energy/estimate";
+import { estimateTrainingRun, type TrainingRunEstimate } from "../energy/training-run";
+import type { PlanFigure, TrainingPlan } from "./training-plan";
+
+/** Figures the user gave (CLI options, editor settings); they fill what the code does not state. */
+export interface RunSettings {
+  epochs?: number;
+  samples?: number;
+  batch?: number;
+}
+
+export interface ResolvedTrainingRun {
+  epochs?: PlanFigure;
+  samples?: PlanFigure;
+  batch: PlanFigure;
+  dropLast: boolean;
+  /** The training step at `batch` (re-estimated when the code's batch differs from the model input's). */
+  step: Estimate;
+  /** Absent when epochs or samples are unknown. */
+  run?: TrainingRunEstimate;
+  notes: string[];
+}
+
+const fromSettings = (value: number | undefined, option: string): PlanFigure | undefined =>
+  value === undefined ? undefined : { value, source: "settings", detail: `--${option}` };
+
+/**
+ * Code first, then settings (issue 3: "read from code where it says so, else from settings"); the batch falls back
+ * to the model input's first dimension. `stepAt` estimates a training step at a batch (undefined: the input's).
+ */
+export function resolveTrainingRun(plan: TrainingPlan | undefined, settings: RunSettings, stepAt: (batch?: number) => Estimate): ResolvedTrainingRun {
+  const notes: string[] = [];
+  const epochs = plan?.epochs ?? fromSettings(settings.epochs, "epochs");
+  const samples = plan?.samples ?? fromSettings(settings.samples, "samples");
+  let step = stepAt(undefined);
+  if (step.mode !== "train") throw new Error("a training run needs a training-step estimate (mode 'train')");
+  const batch = plan?.batch ?? fromSettings(settings.batch, "batch") ?? { value: step.batch, source: "input", detail: "the model input's first dimension" };
+  if (batch.value !== step.batch) {
+    notes.push(`the step is estimated at the run's batch ${batch.value} (the model input has batch ${step.batch})`);
+    step = stepAt(batch.value);
+  }
+  if (!epochs) notes.push("the code states no epoch count: pass --epochs N");
+  if (!samples) notes.push("the code names no known dataset or sample count: pass --samples N");
+  const dropLast = plan?.dropLast ?? false;
+  let run: TrainingRunEstimate | undefined;
+  if (epochs && samples) {
+    if (dropLast && samples.value < batch.value) notes.push(`drop_last=True with ${samples.value} samples and batch ${batch.value}: no full batch, so no step`);
+    run = estimateTrainingRun(step, { epochs: epochs.value, samples: samples.value, batch: batch.value, dropLast });
+  }
+  return { epochs, samples, batch, dropLast, step, run, notes };
+}
