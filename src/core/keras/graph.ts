@@ -8,7 +8,7 @@ import { PythonError, type InstanceValue, type TensorValue, type Value } from ".
 export interface LayerCall {
   layer?: InstanceValue;
   /** For operators between layers (`inputs + x`): reruns the operator on new operands. */
-  run?: (args: Value[]) => Value;
+  run?: (args: Value[], kwargs: Map<string, Value>) => Value;
   args: Value[];
   kwargs: Map<string, Value>;
   output: Value;
@@ -37,6 +37,16 @@ export function markSymbolicInput(t: TensorValue): TensorValue {
 
 function isKerasTensor(v: Value): boolean {
   return v.kind === "tensor" && (producers.has(v) || symbolicInputs.has(v));
+}
+
+/** Records a function on Keras tensors (keras.ops.reshape(x, ...)) as a graph node that replay reruns. */
+export function recordFunction(args: Value[], kwargs: Map<string, Value>, result: Value, rerun: (args: Value[], kwargs: Map<string, Value>) => Value): void {
+  const ins = [...args.flatMap(tensorsOf), ...[...kwargs.values()].flatMap(tensorsOf)];
+  if (!ins.some(isKerasTensor)) return;
+  const outs = tensorsOf(result).filter((t) => !ins.includes(t));
+  if (outs.length === 0) return;
+  const call: LayerCall = { args, kwargs, output: result, run: rerun };
+  for (const t of outs) producers.set(t, call);
 }
 
 /** Records a binary operator on Keras tensors (a residual `inputs + x`) as a graph node that replay reruns. */
@@ -133,7 +143,7 @@ export function replayGraph(graph: FunctionalGraph, given: Value[], callLayer: (
   for (const call of graph.calls) {
     const kwargs = new Map([...call.kwargs].map(([k, v]) => [k, substitute(v)]));
     const args = call.args.map(substitute);
-    const result = call.layer ? callLayer(call.layer, args, kwargs) : call.run!(args);
+    const result = call.layer ? callLayer(call.layer, args, kwargs) : call.run!(args, kwargs);
     const recorded = tensorsOf(call.output);
     const produced = tensorsOf(result);
     recorded.forEach((t, i) => {

@@ -5,7 +5,7 @@ import type { Interpreter } from "../interp/interpreter";
 import type { NativeModuleProvider, Runtime } from "../interp/runtime";
 import type { ModuleNamespaceValue, NativeCall, Value } from "../interp/values";
 import { ACTIVATION_NAMES, activationByName } from "./activations";
-import { recordOperator } from "./graph";
+import { recordFunction, recordOperator } from "./graph";
 import { createKerasClasses } from "./layer-base";
 import { KERAS_LAYERS, LAYER_ALIASES } from "./layers/index";
 import { MERGE_FUNCTIONS } from "./layers/merge";
@@ -70,7 +70,13 @@ function opsEntries(interp: () => Interpreter): [string, Value][] {
     ["zeros", (c) => tensor(toInts(c.args[0] ?? c.kwargs.get("shape") ?? NONE, "shape"))],
     ["ones", (c) => tensor(toInts(c.args[0] ?? c.kwargs.get("shape") ?? NONE, "shape"))],
   ];
-  return entries.map(([k, f]) => [k, fn(`keras.ops.${k}`, f)]);
+  // Functions on Keras tensors between layer calls are nodes of a functional graph (Keras 3 makes them Operations).
+  const traced = (f: Native): Native => (c) => {
+    const result = f(c);
+    recordFunction(c.args, c.kwargs, result, (args, kwargs) => f({ ...c, args, kwargs }));
+    return result;
+  };
+  return entries.map(([k, f]) => [k, fn(`keras.ops.${k}`, traced(f))]);
 }
 
 /** The provider that adds Keras and TensorFlow's Keras to a runtime's native modules. */

@@ -56,6 +56,20 @@ model.build((None, 4))
     assert.equal(m.complete, true);
   });
 
+  it("functional API: keras.ops and tf functions between layer calls are part of the graph", async () => {
+    const m = await onlyModel(`
+import keras
+import tensorflow as tf
+inputs = keras.Input(shape=(4, 4))
+x = keras.ops.reshape(inputs, (-1, 16))
+x = tf.concat([x, keras.layers.Dense(4)(x)], axis=-1)
+model = keras.Model(inputs, keras.layers.Dense(2)(x))
+`);
+    assert.equal(m.params, 16 * 4 + 4 + 20 * 2 + 2);
+    assert.equal(m.flops, 2 * 16 * 4 + 2 * 20 * 2);
+    assert.equal(m.complete, true);
+  });
+
   it("subclassed keras.Model with a custom Layer whose build() calls add_weight (trainable and not)", async () => {
     const m = await onlyModel(fixture("subclassed.py"));
     assert.equal(m.name, "Classifier");
