@@ -72,11 +72,16 @@ export function evaluateAtSite(
       else scope.names.set(p.name, p.default ? guarded(() => interp.evaluate(p.default!, moduleScope)) : unknown(`parameter '${p.name}' is passed by the caller`));
     }
     for (const s of dependencySlice(expressions, context.before)) {
+      // Each statement gets the full step allowance: one runaway call must not starve the ones after it.
+      interp.budget.refillSteps();
       guarded(() => {
         interp.execute(s, scope);
         return unknown("");
       });
     }
-    return expressions.map((e) => guarded(() => interp.evaluate(e, scope)));
+    return expressions.map((e) => {
+      interp.budget.refillSteps();
+      return guarded(() => interp.evaluate(e, scope));
+    });
   });
 }

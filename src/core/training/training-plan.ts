@@ -1,6 +1,6 @@
 // A training run's epochs, samples per epoch and batch size, read from the code where it says so (issue 3):
 // epoch loops, Keras fit(), DataLoader(batch_size=...), well-known datasets, constants and argparse defaults.
-import { keyOf, str } from "../interp/construct";
+import { keyOf, str, unknown } from "../interp/construct";
 import type { Interpreter } from "../interp/interpreter";
 import type { ModuleNamespaceValue, Value } from "../interp/values";
 import type { Expression, Statement } from "../python/ast";
@@ -41,6 +41,8 @@ interface Candidate {
   rank: number;
 }
 
+/** Time for reading a file's whole plan (the analysis of its models has its own budget). */
+const PLAN_MILLISECONDS = 250;
 const EPOCH_VARIABLE = /epoch/i;
 const EPOCH_CONSTANT = /^(num_|n_|total_|max_|train_|n)?epochs?$/i;
 const BATCH_CONSTANT = /^(train_)?batch_?size$/i;
@@ -57,7 +59,10 @@ export function discoverTrainingPlan(input: {
   const { interpreter, namespace, file } = input;
   const now = input.now ?? (() => Date.now());
   const sites = findCodeSites(input.body, input.text);
-  const evaluate = (site: CodeSite, expressions: Expression[]): Value[] => evaluateAtSite(interpreter, namespace.scope, file, site.context, expressions, now);
+  // The whole search shares one deadline: a file with hundreds of sites must not slow each keystroke's analysis.
+  const deadline = now() + PLAN_MILLISECONDS;
+  const evaluate = (site: CodeSite, expressions: Expression[]): Value[] =>
+    now() > deadline ? expressions.map(() => unknown("training-plan time budget spent")) : evaluateAtSite(interpreter, namespace.scope, file, site.context, expressions, now);
   const evaluateOne = (site: CodeSite, e: Expression | undefined): Value | undefined => (e ? evaluate(site, [e])[0] : undefined);
 
   const epochs: Candidate[] = [];
@@ -133,8 +138,11 @@ export function discoverTrainingPlan(input: {
       continue;
     }
     if (last === "add_argument") {
-      const flag = call.args[0]?.kind === "positional" && call.args[0].value.type === "str" ? call.args[0].value.value ?? "" : "";
-      const dest = flag.replace(/^-+/, "").replace(/-/g, "_");
+      // As argparse names the attribute: dest=, else the first long option ('-b', '--batch-size' → batch_size).
+      const flags = call.args.flatMap((a) => (a.kind === "positional" && a.value.type === "str" && a.value.value ? [a.value.value] : []));
+      const flag = flags.find((f) => f.startsWith("--")) ?? flags[0] ?? "";
+      const destArgument = keyword("dest");
+      const dest = destArgument?.type === "str" && destArgument.value ? destArgument.value : flag.replace(/^-+/, "").replace(/-/g, "_");
       const isEpochs = EPOCH_CONSTANT.test(dest);
       if (!isEpochs && !BATCH_CONSTANT.test(dest)) continue;
       const value = keyword("default") ? positiveInteger(evaluateOne(site, keyword("default"))) : undefined;
