@@ -443,6 +443,20 @@ export function builtinMethods(interp: () => Interpreter): (v: Value) => Record<
   };
   const strMethods: Record<string, (self: Value, call: NativeCall) => Value> = {
     format: (self, { args, kwargs }) => braceFormat((self as { value: string }).value, args, kwargs),
+    partition: (self, { args }) => {
+      const s = (self as { value: string }).value;
+      const sep = args[0]?.kind === "str" ? args[0].value : undefined;
+      if (sep === undefined) return unknown("partition by an unknown separator");
+      const i = s.indexOf(sep);
+      return i < 0 ? tuple([str(s), str(""), str("")]) : tuple([str(s.slice(0, i)), str(sep), str(s.slice(i + sep.length))]);
+    },
+    rpartition: (self, { args }) => {
+      const s = (self as { value: string }).value;
+      const sep = args[0]?.kind === "str" ? args[0].value : undefined;
+      if (sep === undefined) return unknown("partition by an unknown separator");
+      const i = s.lastIndexOf(sep);
+      return i < 0 ? tuple([str(""), str(""), str(s)]) : tuple([str(s.slice(0, i)), str(sep), str(s.slice(i + sep.length))]);
+    },
     join: (self, { args }) => {
       const parts = iterate(args[0]);
       if (parts.some((p) => p.kind !== "str")) return unknown("joined string of unknown parts");

@@ -1,5 +1,7 @@
 import { nativeClass } from "./classes";
 import { createRegexModule } from "./regex";
+import { valuesEqual } from "./operators";
+import { pythonText } from "./formatting";
 import { NONE, bool, dict, float, freshId, int, keyOf, list, str, toInt, toNumber, tuple, unknown } from "./construct";
 import type { Interpreter } from "./interpreter";
 import { deepCopy } from "../torch/module-base";
@@ -212,7 +214,16 @@ export function createStandardLibrary(interp: () => Interpreter, objectClass: Cl
   modules.set("time", namespace("time", { time: fn("time.time", () => float(0)), perf_counter: fn("perf_counter", () => float(0)), sleep: quiet("sleep") }));
   modules.set("random", namespace("random", { seed: quiet("seed"), random: fn("random", () => unknown("a random number")), randint: fn("randint", () => unknown("a random number")), choice: fn("choice", () => unknown("a random choice")), shuffle: quiet("shuffle") }));
   modules.set("abc", namespace("abc", { ABC: nativeClass("abc.ABC", [objectClass]), abstractmethod: fn("abstractmethod", ({ args }) => args[0]), ABCMeta: nativeClass("abc.ABCMeta", [objectClass]) }));
-  modules.set("enum", namespace("enum", { Enum: nativeClass("enum.Enum", [objectClass]), IntEnum: nativeClass("enum.IntEnum", [objectClass]), auto: fn("auto", () => unknown("enum value")) }));
+  // Enum members are their plain values here (Format.NCHW is 'NCHW'), so Format('NCHW') looks the value up.
+  const enumMethods = {
+    __new__: ({ args }: NativeCall): Value => {
+      const [cls, value] = args;
+      if (cls?.kind !== "class" || value === undefined) return unknown("an enum member");
+      for (const c of cls.mro) for (const [k, v] of c.attributes) if (!k.startsWith("_") && valuesEqual(v, value)) return v;
+      throw new PythonError(`ValueError: ${describeValue(value)} is not a valid ${cls.name}`);
+    },
+  };
+  modules.set("enum", namespace("enum", { Enum: nativeClass("enum.Enum", [objectClass], enumMethods), IntEnum: nativeClass("enum.IntEnum", [objectClass], enumMethods), auto: fn("auto", () => unknown("enum value")) }));
   modules.set("inspect", namespace("inspect", { signature: fn("signature", () => unknown("a signature")), isclass: fn("isclass", ({ args }) => bool(args[0].kind === "class")), isfunction: fn("isfunction", ({ args }) => bool(args[0].kind === "function")) }));
   const numpy = namespace("numpy", {
     prod: math.prod,
@@ -252,4 +263,8 @@ function erf(x: number): number {
   const t = 1 / (1 + 0.3275911 * Math.abs(x));
   const y = 1 - ((((1.061405429 * t - 1.453152027) * t + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * Math.exp(-x * x);
   return x >= 0 ? y : -y;
+}
+
+function describeValue(v: Value): string {
+  return pythonText(v, true) ?? v.kind;
 }

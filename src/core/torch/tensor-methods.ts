@@ -1,5 +1,5 @@
 // Tensor methods (x.view, x.size, x.add_, ...): most share torch.X's implementation with x as the first argument.
-import { NONE, bool, int, size, toInts, unknown } from "../interp/construct";
+import { NONE, bool, int, list, size, toInts, unknown } from "../interp/construct";
 import { PythonError, Unresolved, type BoundArguments, type NativeCall, type TensorValue, type Value } from "../interp/values";
 import { shapeFromVarargs, tensorArg, toTensor } from "./args";
 import { dtypeBytes, isFloating, toDtype } from "./dtypes";
@@ -79,6 +79,12 @@ for (const name of ["item", "tolist", "numpy", "data_ptr", "__len__"]) {
     if (name === "__len__") {
       if (self.shape.length === 0) throw new PythonError("len() of a 0-d tensor");
       return int(self.shape[0]);
+    }
+    // tolist() of a small tensor: its nesting and lengths follow the shape, only the numbers are unknown
+    // (timm's per-block drop-path rates: `[x.tolist() for x in torch.linspace(...).split(depths)]`).
+    if (name === "tolist" && self.shape.length > 0 && numel(self.shape) <= 4096) {
+      const nest = (dims: number[]): Value => (dims.length === 0 ? unknown("Tensor.tolist() reads the tensor's contents") : list(Array.from({ length: dims[0] }, () => nest(dims.slice(1)))));
+      return nest(self.shape);
     }
     return unknown(`Tensor.${name}() reads the tensor's contents`);
   });
