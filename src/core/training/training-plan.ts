@@ -56,6 +56,15 @@ export function discoverTrainingPlan(input: {
   file: string;
   now?: () => number;
 }): TrainingPlan {
+  try {
+    return readPlan(input);
+  } catch {
+    // A construct the search does not expect must not cost the user the model analysis: no plan then.
+    return {};
+  }
+}
+
+function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPlan {
   const { interpreter, namespace, file } = input;
   const now = input.now ?? (() => Date.now());
   const sites = findCodeSites(input.body, input.text);
@@ -115,7 +124,7 @@ export function discoverTrainingPlan(input: {
       loaders.push({ site, score: loaderScore(site, call), batch: figure, dropLast });
       continue;
     }
-    if (last === "fit" && site.callee.includes(".")) {
+    if (last === "fit" && call.func.type === "attribute") {
       const batchArgument = keyword("batch_size") ?? positional(2);
       const epochsArgument = keyword("epochs") ?? positional(3);
       const split = keyword("validation_split");
@@ -130,6 +139,24 @@ export function discoverTrainingPlan(input: {
       const x = positional(0) ?? keyword("x");
       const rows = x ? leadingDimension(evaluateOne(site, x)) : undefined;
       if (rows !== undefined) samples.push({ rank: 5, figure: { value: rows, source: "code", line, detail: `${site.callee}(${snippet(input.text, x!)}): its first dimension` } });
+      continue;
+    }
+    if (last === "TrainingArguments") {
+      // Hugging Face: per-device batch (a multi-device run multiplies it); defaults 3 epochs and 8 per device
+      // (huggingface.co/docs/transformers/main_classes/trainer#transformers.TrainingArguments).
+      for (const [name, into, fallback] of [["num_train_epochs", epochs, 3], ["per_device_train_batch_size", batches, 8]] as const) {
+        const argument = keyword(name);
+        const value = argument ? positiveInteger(evaluateOne(site, argument)) : undefined;
+        if (value !== undefined) into.push({ rank: 40, figure: { value, source: "code", line, detail: `${site.callee}(${name}=${snippet(input.text, argument!)})` } });
+        else if (!argument) into.push({ rank: 1, figure: { value: fallback, source: "default", line, detail: `TrainingArguments' default ${name}=${fallback} (huggingface.co/docs/transformers)` } });
+      }
+      continue;
+    }
+    if (last === "batch" && call.func.type === "attribute") {
+      // tf.data: `dataset.batch(64)` batches what fit() then takes without a batch_size.
+      const size = keyword("batch_size") ?? positional(0);
+      const value = size ? positiveInteger(evaluateOne(site, size)) : undefined;
+      if (value !== undefined) batches.push({ rank: 30, figure: { value, source: "code", line, detail: `${site.callee}(${snippet(input.text, size!)})` } });
       continue;
     }
     if (last === "Trainer") {

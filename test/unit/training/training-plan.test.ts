@@ -159,6 +159,15 @@ describe("training plan read from code", () => {
       assert.deepEqual([plan.epochs?.value, plan.samples?.value, plan.batch?.value], [200, 50_000, 128]);
     });
 
+    it("reads Hugging Face TrainingArguments and a tf.data pipeline's batch", async () => {
+      const hf = await planOf("from transformers import TrainingArguments\nargs = TrainingArguments(output_dir='out', num_train_epochs=4, per_device_train_batch_size=16)\n");
+      assert.deepEqual([hf.epochs?.value, hf.batch?.value, hf.batch?.source], [4, 16, "code"]);
+      const defaults = await planOf("from transformers import TrainingArguments\nargs = TrainingArguments(output_dir='out')\n");
+      assert.deepEqual([defaults.epochs?.source, defaults.batch?.source], ["default", "default"]);
+      const tfdata = await planOf("import tensorflow as tf\nds = tf.data.Dataset.from_tensor_slices(x).shuffle(1000).batch(48)\nmodel.fit(ds, epochs=2)\n");
+      assert.deepEqual([tfdata.batch?.value, tfdata.batch?.line, tfdata.epochs?.value], [48, 2, 2]);
+    });
+
     it("leaves a figure unset when it depends on a caller's argument", async () => {
       const plan = await planOf("def fit_model(model, num_epochs):\n    for epoch in range(num_epochs):\n        pass\n");
       assert.equal(plan.epochs, undefined);
