@@ -454,9 +454,13 @@ export function createKerasClasses(interp: () => Interpreter, module: ClassValue
     if (s.sequentialOutput !== undefined) {
       const x = s.sequentialOutput;
       s.sequentialOutput = symbolically(() => call(item, [x]));
-    } else if (childLayers(self).length === 1 && stateOf(item).inputShape) {
-      buildSequential(self, tensor(stateOf(item).inputShape!));
-      s.assumption = stateOf(item).assumption;
+    } else if (childLayers(self).length === 1) {
+      // The first layer's input_shape=, or the inputs of a model used as the first layer (transfer learning).
+      const shape = stateOf(item).inputShape ?? (isModel(item) ? declaredInputs(item)?.[0]?.shape : undefined);
+      if (shape) {
+        buildSequential(self, tensor(shape));
+        s.assumption = stateOf(item).assumption;
+      }
     }
   };
 

@@ -2,7 +2,8 @@
 // keras.src.* (when the analyzed root is a Keras checkout, its application files import these), tf_keras.
 import { NONE, bool, int, str, tensor, toInts, tuple, unknown } from "../interp/construct";
 import type { Interpreter } from "../interp/interpreter";
-import type { NativeModuleProvider, Runtime } from "../interp/runtime";
+import { virtualRoot, type NativeModuleProvider, type Runtime } from "../interp/runtime";
+import { applicationSources } from "./applications/sources";
 import type { ModuleNamespaceValue, NativeCall, Value } from "../interp/values";
 import { ACTIVATION_NAMES, activationByName } from "./activations";
 import { recordFunction, recordOperator } from "./graph";
@@ -139,6 +140,16 @@ export const kerasModules: NativeModuleProvider = function kerasModules(runtime:
     ["Model", classes.model], ["Sequential", classes.sequential], ["Input", classes.input], ["Layer", classes.layer], ["Functional", classes.functional],
     ["__version__", str("3.13.0")],
   ]);
+  // keras.applications: our own definitions of the common builders (virtual files), loaded on first use.
+  for (const [path, text] of applicationSources) runtime.virtualFiles.set(`${virtualRoot}/${path}`, text);
+  const kerasFallback = keras.scope.names.get("__fallback__")!;
+  keras.scope.names.set("__fallback__", fn("keras.__fallback__", (c) => {
+    if (c.args[0]?.kind === "str" && c.args[0].value === "applications") {
+      const loaded = interp().loader.importModule("keras.applications", 0, interp().currentLocation?.file ?? "");
+      if (loaded) return loaded;
+    }
+    return interp().call(kerasFallback, c.args, c.kwargs);
+  }));
   const src = namespace("keras.src", [
     ["layers", layers], ["models", models], ["activations", activations], ["ops", ops], ["backend", backend], ["initializers", initializers],
     ["regularizers", regularizers], ["utils", utils], ["api_export", apiExport],

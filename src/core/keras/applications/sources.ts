@@ -1,0 +1,35 @@
+// Our own compact Python definitions of common keras.applications builders, installed as virtual files so
+// `keras.applications.MobileNetV2(...)` and `tf.keras.applications...` analyze without a Keras checkout. Each file
+// names the paper it follows; layer choices (biases, norms, heads) follow Keras's builders so the parameter counts
+// equal keras.io's table.
+import { commonSource } from "./common.py";
+import { densenetSource } from "./densenet.py";
+import { efficientnetSource } from "./efficientnet.py";
+import { mobilenetSource } from "./mobilenet.py";
+import { resnetSource } from "./resnet.py";
+import { vggSource } from "./vgg.py";
+
+const NAMES: Record<string, string[]> = {
+  vgg: ["VGG16", "VGG19"],
+  resnet: ["ResNet50", "ResNet101", "ResNet152"],
+  mobilenet: ["MobileNet", "MobileNetV2"],
+  densenet: ["DenseNet121", "DenseNet169", "DenseNet201"],
+  efficientnet: [0, 1, 2, 3, 4, 5, 6, 7].map((i) => `EfficientNetB${i}`),
+};
+
+const init = Object.entries(NAMES).map(([file, names]) => `from .${file} import ${names.join(", ")}`).join("\n") + "\n";
+
+/** Virtual files (path under the runtime's built-in root → text): keras.applications and its tf.keras spelling. */
+export const applicationSources: [string, string][] = [
+  ["keras/applications/__init__.py", init],
+  ["keras/applications/common.py", commonSource],
+  ["keras/applications/vgg.py", vggSource],
+  ["keras/applications/resnet.py", resnetSource],
+  ["keras/applications/mobilenet.py", mobilenetSource],
+  ["keras/applications/densenet.py", densenetSource],
+  ["keras/applications/efficientnet.py", efficientnetSource],
+  ["tensorflow/keras/applications/__init__.py", "from keras.applications import *\n"],
+];
+
+/** The builder names the built-in definitions provide. */
+export const APPLICATION_NAMES = Object.values(NAMES).flat();
