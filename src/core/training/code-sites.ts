@@ -85,6 +85,8 @@ function statementExpressions(s: Statement): unknown[] {
 /** All sites of a module body, in source order. `text` lets bodies without training words stay unlowered. */
 export function findCodeSites(body: Statement[], text: string): CodeSite[] {
   const sites: CodeSite[] = [];
+  // Most files in a package are model code with no training words: one scan of the text skips them.
+  if (!TRAINING_WORDS.test(text)) return sites;
   const mayTrain = (def: FunctionDefinition) => TRAINING_WORDS.test(text.slice(def.pos.startIndex, def.pos.endIndex));
 
   const visitBlock = (block: Statement[], fn: FunctionDefinition | undefined, outer: Statement[], moduleTop: boolean) => {
