@@ -3,6 +3,7 @@ import { createTorchModules } from "../torch/bindings";
 import { createModuleClasses, type ModuleClasses } from "../torch/module-base";
 import { torchvisionZoo } from "../torchvision/provider";
 import { kerasModules } from "../keras/modules";
+import { einopsPackage } from "./einops";
 import { Budget } from "./budget";
 import { builtinMethods, createBuiltins } from "./builtins";
 import { Interpreter } from "./interpreter";
@@ -66,6 +67,8 @@ export function createRuntime(budget: Budget, providers: NativeModuleProvider[] 
   for (const [k, v] of createStandardLibrary(get, classes.object)) nativeModules.set(k, v);
   for (const [k, v] of createTorchModules(catalogue, moduleClasses, get, classes.object)) nativeModules.set(k, v);
   const runtime: Runtime = { interpreter, nativeModules, moduleClasses, virtualFiles: new Map() };
+  // einops is Python over native shape functions; a workspace's own einops wins, as for torchvision.
+  for (const [path, text] of einopsPackage) runtime.virtualFiles.set(`${virtualRoot}/${path}`, text);
   for (const provider of providers) for (const [k, v] of provider(runtime)) nativeModules.set(k, v);
   return runtime;
 }

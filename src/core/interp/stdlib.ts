@@ -1,5 +1,6 @@
 import { nativeClass } from "./classes";
 import { createRegexModule } from "./regex";
+import { einopsFunctions } from "./einops";
 import { valuesEqual } from "./operators";
 import { pythonText } from "./formatting";
 import { NONE, bool, dict, float, freshId, int, keyOf, list, str, toInt, toNumber, tuple, unknown } from "./construct";
@@ -245,6 +246,9 @@ export function createStandardLibrary(interp: () => Interpreter, objectClass: Cl
   });
   modules.set("numpy", numpy);
   modules.set("re", createRegexModule(objectClass, namespace, fn));
+  const einops: Record<string, Value> = {};
+  for (const [k, f] of Object.entries(einopsFunctions())) einops[k] = fn(`einops.${k}`, f);
+  modules.set("_greenlight_einops", namespace("_greenlight_einops", einops));
   // Type objects of functions, for isinstance checks in factories (isinstance(norm_layer, types.FunctionType)).
   modules.set("types", namespace("types", {
     FunctionType: fn("types.FunctionType", () => unknown("a new function")),

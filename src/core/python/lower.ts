@@ -428,13 +428,13 @@ class Lowering {
       case "false": return { type: "constant", value: "False", pos };
       case "none": return { type: "constant", value: "None", pos };
       case "ellipsis": return { type: "constant", value: "...", pos };
-      case "attribute": return { type: "attribute", object: this.expression(node.childForFieldName("object")!), name: node.childForFieldName("attribute")!.text, pos };
+      case "attribute": return hoistStar({ type: "attribute", object: this.expression(node.childForFieldName("object")!), name: node.childForFieldName("attribute")!.text, pos });
       case "subscript": {
         const indices = node.childrenForFieldName("subscript").filter((n): n is Node => !!n).map((n) => this.expression(n));
         const index: Expression = indices.length === 1 ? indices[0] : { type: "tuple", items: indices, pos };
-        return { type: "subscript", object: this.expression(node.childForFieldName("value")!), index, pos };
+        return hoistStar({ type: "subscript", object: this.expression(node.childForFieldName("value")!), index, pos });
       }
-      case "call": return { type: "call", func: this.expression(node.childForFieldName("function")!), args: this.arguments(node.childForFieldName("arguments")!), pos };
+      case "call": return hoistStar({ type: "call", func: this.expression(node.childForFieldName("function")!), args: this.arguments(node.childForFieldName("arguments")!), pos });
       case "binary_operator": {
         const op = node.childForFieldName("operator")!.text;
         if (!BINARY_OPERATORS.has(op)) return { type: "unsupported", what: `operator ${op}`, pos };
@@ -591,6 +591,17 @@ class Lowering {
     }
     return out;
   }
+}
+
+/**
+ * tree-sitter-python parses `*x.shape` as (*x).shape: the star binds to the leftmost name. Python means *(x.shape),
+ * so a starred object of an attribute or call moves out to wrap the whole expression.
+ */
+function hoistStar(e: Expression): Expression {
+  if (e.type === "attribute" && e.object.type === "starred") return { type: "starred", value: { ...e, object: e.object.value }, pos: e.pos };
+  if (e.type === "call" && e.func.type === "starred") return { type: "starred", value: { ...e, func: e.func.value }, pos: e.pos };
+  if (e.type === "subscript" && e.object.type === "starred") return { type: "starred", value: { ...e, object: e.object.value }, pos: e.pos };
+  return e;
 }
 
 function unescape(seq: string): string {

@@ -116,6 +116,50 @@ describe("real-world interpreter details", function () {
     assert.equal(model.params, 4 * (24 * 24 + 24));
   });
 
+  it("einops: Rearrange/Reduce layers, rearrange/repeat/reduce/einsum functions on shapes", async () => {
+    const model = await onlyModel([
+      "import torch, torch.nn as nn",
+      "from einops import rearrange, repeat, reduce, einsum",
+      "from einops.layers.torch import Rearrange, Reduce",
+      "class Net(nn.Module):",
+      "    def __init__(self, dim=32, p=4):",
+      "        super().__init__()",
+      "        self.to_patches = nn.Sequential(Rearrange('b c (h p1) (w p2) -> b (h w) (p1 p2 c)', p1=p, p2=p), nn.Linear(p * p * 3, dim))",
+      "        self.cls = nn.Parameter(torch.zeros(1, 1, dim))",
+      "        self.pool = Reduce('b n d -> b d', 'mean')",
+      "        self.head = nn.Linear(dim, 10)",
+      "    def forward(self, img):",
+      "        x = self.to_patches(img)",
+      "        cls = repeat(self.cls, '1 1 d -> b 1 d', b=x.shape[0])",
+      "        x = torch.cat((cls, x), dim=1)",
+      "        q = rearrange(x, 'b n (h d) -> b h n d', h=4)",
+      "        att = einsum(q, q, 'b h i d, b h j d -> b h i j')",
+      "        y = rearrange(att @ q, 'b h n d -> b n (h d)')",
+      "        return self.head(self.pool(y)) + reduce(y, 'b n d -> b 1', 'max').mean()",
+    ].join("\n"), { inputs: [{ shape: [2, 3, 16, 16], dtype: "float32" }] });
+    assert.deepEqual(model.unresolved, []);
+    assert.equal(model.params, (48 * 32 + 32) + 32 + (32 * 10 + 10));
+    // patches: 2x16 tokens x 48 -> 32; two attention matmuls over 17 tokens, 4 heads of 8; head 2 x 32 -> 10
+    assert.equal(model.flops, 2 * 2 * 16 * 48 * 32 + 2 * (2 * 2 * 4 * 17 * 17 * 8) + 2 * 2 * 32 * 10);
+    assert.deepEqual(model.output, [[2, 10]]);
+    assert.ok(model.layers.some((l) => l.path === "to_patches.0" && l.type === "Rearrange"));
+  });
+
+  it("`*x.shape, extra` unpacks the shape (the star binds to the whole expression)", async () => {
+    const model = await onlyModel([
+      "import torch.nn as nn",
+      "class Net(nn.Module):",
+      "    def __init__(self):",
+      "        super().__init__()",
+      "        self.heads = 3",
+      "        self.fc = nn.Linear(4, 4)",
+      "    def forward(self, x):",
+      "        b, n, _, h = *x.shape, self.heads",
+      "        return self.fc(x).view(b, n, h, -1) if False else self.fc(x.view(b * n, 4))",
+    ].join("\n"), { inputs: [{ shape: [2, 5, 4], dtype: "float32" }] });
+    assert.deepEqual(model.output, [[10, 4]]);
+  });
+
   it("a %-format of an unknown value stays unknown instead of guessing", async () => {
     const result = await analyze([
       "import torch.nn as nn, sys",
