@@ -5,13 +5,19 @@
 import { commonSource } from "./common.py";
 import { densenetSource } from "./densenet.py";
 import { efficientnetSource } from "./efficientnet.py";
+import { inceptionV3Source } from "./inception_v3.py";
 import { mobilenetSource } from "./mobilenet.py";
 import { resnetSource } from "./resnet.py";
+import { resnetV2Source } from "./resnet_v2.py";
 import { vggSource } from "./vgg.py";
+import { xceptionSource } from "./xception.py";
 
 const NAMES: Record<string, string[]> = {
   vgg: ["VGG16", "VGG19"],
   resnet: ["ResNet50", "ResNet101", "ResNet152"],
+  resnet_v2: ["ResNet50V2", "ResNet101V2", "ResNet152V2"],
+  xception: ["Xception"],
+  inception_v3: ["InceptionV3"],
   mobilenet: ["MobileNet", "MobileNetV2"],
   densenet: ["DenseNet121", "DenseNet169", "DenseNet201"],
   efficientnet: [0, 1, 2, 3, 4, 5, 6, 7].map((i) => `EfficientNetB${i}`),
@@ -25,6 +31,9 @@ export const applicationSources: [string, string][] = [
   ["keras/applications/common.py", commonSource],
   ["keras/applications/vgg.py", vggSource],
   ["keras/applications/resnet.py", resnetSource],
+  ["keras/applications/resnet_v2.py", resnetV2Source],
+  ["keras/applications/xception.py", xceptionSource],
+  ["keras/applications/inception_v3.py", inceptionV3Source],
   ["keras/applications/mobilenet.py", mobilenetSource],
   ["keras/applications/densenet.py", densenetSource],
   ["keras/applications/efficientnet.py", efficientnetSource],
