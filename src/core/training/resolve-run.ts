@@ -47,7 +47,12 @@ export function resolveTrainingRun(plan: TrainingPlan | undefined, settings: Run
   let run: TrainingRunEstimate | undefined;
   if (epochs && samples) {
     if (dropLast && samples.value < batch.value) notes.push(`drop_last=True with ${samples.value} samples and batch ${batch.value}: no full batch, so no step`);
-    run = estimateTrainingRun(step, { epochs: epochs.value, samples: samples.value, batch: batch.value, dropLast });
+    try {
+      run = estimateTrainingRun(step, { epochs: epochs.value, samples: samples.value, batch: batch.value, dropLast });
+    } catch (err) {
+      // Figures the run cannot use (a fraction of a sample, say) are reported, not thrown at the user.
+      notes.push(`no run total: ${(err as Error).message}`);
+    }
   }
   return { epochs, samples, batch, dropLast, step, run, notes };
 }

@@ -223,7 +223,7 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
   const bestEpochs = best(epochs);
   const bestBatch = best(batches);
   let bestSamples = best(samples);
-  if (bestSamples && validationSplit && bestSamples.source === "dataset table") {
+  if (bestSamples && validationSplit && bestSamples.source === "dataset table" && Math.floor(bestSamples.value * (1 - validationSplit.fraction)) > 0) {
     // Keras holds out the last fraction of the arrays: split_at = int(n * (1 - validation_split)) (keras data_adapter_utils).
     const kept = Math.floor(bestSamples.value * (1 - validationSplit.fraction));
     bestSamples = { ...bestSamples, value: kept, detail: `${bestSamples.detail}; minus validation_split=${validationSplit.fraction} (line ${validationSplit.line})` };

@@ -67,6 +67,12 @@ describe("a training run from the plan and the settings", () => {
     assert.match(r.notes.join("\n"), /--samples N/);
   });
 
+  it("reports figures the run cannot use instead of throwing", () => {
+    const r = resolveTrainingRun({ ...plan, samples: { value: 0.5, source: "code", detail: "half a sample" } }, {}, stepAt);
+    assert.equal(r.run, undefined);
+    assert.match(r.notes.join("\n"), /no run total: samples must be a positive integer/);
+  });
+
   it("refuses an inference estimate", async () => {
     const report = await onlyModel(MLP);
     assert.throws(() => resolveTrainingRun(plan, {}, (batch) => estimateModel(report, { hardware: "a100-sxm", dtype: "bf16", mode: "inference", batch })), /training-step/);
