@@ -37,6 +37,8 @@ function opsEntries(interp: () => Interpreter): [string, Value][] {
     return torch(torchName)({ ...c, kwargs });
   };
   const axisKeys = { axis: "dim", keepdims: "keepdim" };
+  // Keras dtypes are strings ("int32"); the shapes do not depend on them.
+  const withoutDtype = (torchName: string): Native => (c) => torch(torchName)({ ...c, kwargs: new Map([...c.kwargs].filter(([k]) => k !== "dtype")) });
   const entries: [string, Native][] = [
     ["reshape", renamed("reshape", { newshape: "shape" })],
     ["concatenate", renamed("cat", axisKeys)],
@@ -62,6 +64,57 @@ function opsEntries(interp: () => Interpreter): [string, Value][] {
     ["tanh", torch("tanh")],
     ["softmax", renamed("softmax", axisKeys)],
     ["floor", torch("floor")],
+    ["arange", (c) => {
+      // ops.arange(start, stop=None, step=1): keywords as positional bounds for torch.arange.
+      const bounds = [...c.args];
+      for (const k of ["start", "stop", "step"]) {
+        const v = c.kwargs.get(k);
+        if (v && v.kind !== "none") bounds.push(v);
+      }
+      return torch("arange")({ ...c, args: bounds, kwargs: new Map() });
+    }],
+    ["ones_like", withoutDtype("ones_like")],
+    ["zeros_like", withoutDtype("zeros_like")],
+    ["full_like", withoutDtype("full_like")],
+    ["ones", (c) => tensor(toInts(c.args[0] ?? c.kwargs.get("shape") ?? NONE, "shape"))],
+    ["where", torch("where")],
+    ["maximum", torch("maximum")],
+    ["minimum", torch("minimum")],
+    ["square", torch("square")],
+    ["abs", torch("abs")],
+    ["log", torch("log")],
+    ["power", torch("pow")],
+    ["pow", torch("pow")],
+    ["max", renamed("amax", axisKeys)],
+    ["reduce_max", renamed("amax", axisKeys)],
+    ["min", renamed("amin", axisKeys)],
+    ["reduce_min", renamed("amin", axisKeys)],
+    ["argmax", renamed("argmax", axisKeys)],
+    ["tile", torch("tile")],
+    ["repeat", renamed("repeat_interleave", { axis: "dim" })],
+    ["split", (c) => unknown("ops.split sections")],
+    ["clip", renamed("clamp", { x_min: "min", x_max: "max" })],
+    ["clip_by_value", renamed("clamp", { clip_value_min: "min", clip_value_max: "max" })],
+    ["erf", torch("erf")],
+    ["sin", torch("sin")],
+    ["cos", torch("cos")],
+    ["rsqrt", torch("rsqrt")],
+    ["softplus", torch("softplus")],
+    ["log_softmax", renamed("log_softmax", axisKeys)],
+    ["cumsum", renamed("cumsum", axisKeys)],
+    ["broadcast_to", torch("broadcast_to")],
+    ["var", renamed("var", axisKeys)],
+    ["std", renamed("std", axisKeys)],
+    ["prod", renamed("prod", axisKeys)],
+    ["tril", torch("tril")],
+    ["triu", torch("triu")],
+    ["eye", torch("eye")],
+    ["sign", torch("sign")],
+    ["negative", torch("neg")],
+    ["reciprocal", torch("reciprocal")],
+    ["gelu", (c) => activationByName("gelu", singleTensor(c.args[0] ?? NONE, "gelu"), c.context)],
+    ["silu", (c) => activationByName("silu", singleTensor(c.args[0] ?? NONE, "silu"), c.context)],
+    ["swish", (c) => activationByName("silu", singleTensor(c.args[0] ?? NONE, "swish"), c.context)],
     ["shape", (c) => {
       const x = c.args[0];
       return x?.kind === "tensor" ? tuple(x.shape.map(int)) : unknown("shape of a non-tensor");
@@ -69,7 +122,6 @@ function opsEntries(interp: () => Interpreter): [string, Value][] {
     ["cast", (c) => c.args[0] ?? NONE],
     ["convert_to_tensor", (c) => (c.args[0]?.kind === "tensor" ? c.args[0] : unknown("tensor contents"))],
     ["zeros", (c) => tensor(toInts(c.args[0] ?? c.kwargs.get("shape") ?? NONE, "shape"))],
-    ["ones", (c) => tensor(toInts(c.args[0] ?? c.kwargs.get("shape") ?? NONE, "shape"))],
   ];
   // Functions on Keras tensors between layer calls are nodes of a functional graph (Keras 3 makes them Operations).
   const traced = (f: Native): Native => (c) => {

@@ -70,6 +70,19 @@ model = keras.Model(inputs, keras.layers.Dense(2)(x))
     assert.equal(m.complete, true);
   });
 
+  it("custom layers with sub-layers, a nested Sequential and keras.ops in call() (keras.io's Transformer classifier)", async () => {
+    const m = await onlyModel(fixture("transformer_classifier.py"));
+    // Embeddings 20000·32 + 200·32; attention 3·(32·2·32 + 2·32) + (2·32·32 + 32); FFN 2·(32·32 + 32); two norms 2·64;
+    // Dense 32·20 + 20 and 20·2 + 2.
+    assert.equal(m.params, 646400 + 8416 + 2112 + 128 + 660 + 42);
+    const attention = m.layers.find((l) => l.type === "MultiHeadAttention")!;
+    // q, k, v and output projections 4·2·200·32·64, scores and context 2·(2·2·200·200·32)
+    assert.equal(attention.flops, 4 * 2 * 200 * 32 * 64 + 2 * (2 * 2 * 200 * 200 * 32));
+    assert.equal(m.flops, attention.flops + 2 * (2 * 200 * 32 * 32) + 2 * 32 * 20 + 2 * 20 * 2);
+    assert.ok(m.layers.some((l) => l.path === "transformer_block.ffn.dense_1"));
+    assert.equal(m.complete, true);
+  });
+
   it("subclassed keras.Model with a custom Layer whose build() calls add_weight (trainable and not)", async () => {
     const m = await onlyModel(fixture("subclassed.py"));
     assert.equal(m.name, "Classifier");
