@@ -20,8 +20,19 @@ function timed(name, action) {
 }
 
 /** Runs a command; on failure prints the tail of its output and throws. */
+/**
+ * The environment without what an outer `npm run` exported (npm_config_*, npm_lifecycle_*...): under `npm test`
+ * the inner npm would otherwise inherit the outer one's user agent ("node/v20") and code-server's postinstall
+ * would refuse Node 24.
+ */
+function cleanEnvironment() {
+  const env = {};
+  for (const [k, v] of Object.entries(process.env)) if (!/^npm_/i.test(k)) env[k] = v;
+  return env;
+}
+
 function run(command, args, options = {}) {
-  const result = spawnSync(command, args, { encoding: "utf8", maxBuffer: 64 * 1024 * 1024, ...options, env: { ...process.env, ...quietNpm, ...options.env } });
+  const result = spawnSync(command, args, { encoding: "utf8", maxBuffer: 64 * 1024 * 1024, ...options, env: { ...cleanEnvironment(), ...quietNpm, ...options.env } });
   if (result.error) throw new Error(`${command} could not start: ${result.error.message}`);
   if (result.status !== 0) {
     const output = `${result.stdout ?? ""}${result.stderr ?? ""}`.split("\n").slice(-40).join("\n");
