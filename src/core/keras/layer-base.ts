@@ -154,6 +154,9 @@ export function createKerasClasses(interp: () => Interpreter, module: ClassValue
     if (batchInput && batchInput.kind !== "none") s.inputShape = shapeFrom(batchInput, true, "batch_input_shape");
     else if (inputShape && inputShape.kind !== "none") s.inputShape = shapeFrom(inputShape, false, "input_shape");
     else if (inputDim && inputDim.kind !== "none") s.inputShape = [1, toInts(inputDim)[0]];
+    // Keras 2's Embedding(input_length=n) fixes the sequence length of a Sequential's input.
+    const inputLength = kwargs.get("input_length");
+    if (!s.inputShape && inputLength?.kind === "int") s.inputShape = [1, inputLength.value];
     s.assumption = lastAssumption;
     lastAssumption = undefined;
     self.attributes.set("name", str(s.name));
@@ -458,7 +461,8 @@ export function createKerasClasses(interp: () => Interpreter, module: ClassValue
       // The first layer's input_shape=, or the inputs of a model used as the first layer (transfer learning).
       const shape = stateOf(item).inputShape ?? (isModel(item) ? declaredInputs(item)?.[0]?.shape : undefined);
       if (shape) {
-        buildSequential(self, tensor(shape));
+        // Token ids feed an Embedding first layer.
+        buildSequential(self, tensor(shape, specFor(item.cls)?.name === "Embedding" ? "int32" : "float32"));
         s.assumption = stateOf(item).assumption;
       }
     }

@@ -42,6 +42,31 @@ model.build((None, 4))
     assert.deepEqual(m.inputs[0].shape, [1, 4]);
   });
 
+  it("Sequential text models: input_length= on Embedding, or the pragma with int64 token ids", async () => {
+    const result = await analyze(`
+from tensorflow.keras.models import Sequential
+from tensorflow.keras.layers import Embedding, LSTM, Dense
+
+# greenlight: input=1x100:int64
+model = Sequential()
+model.add(Embedding(10000, 128))
+model.add(LSTM(64))
+model.add(Dense(1, activation="sigmoid"))
+
+fixed = Sequential([Embedding(10000, 128, input_length=50), LSTM(64), Dense(1)])
+fixed.compile(optimizer="adam", loss="binary_crossentropy")
+`);
+    const params = 10000 * 128 + 4 * (128 * 64 + 64 * 64 + 64) + 65;
+    const pragma = modelNamed(result, "model");
+    assert.equal(pragma.inputSource, "pragma");
+    assert.equal(pragma.params, params);
+    assert.equal(pragma.flops, 2 * 100 * 4 * 64 * (128 + 64) + 2 * 64);
+    const fixed = modelNamed(result, "fixed");
+    assert.deepEqual(fixed.inputs, [{ shape: [1, 50], dtype: "int64" }]);
+    assert.equal(fixed.params, params);
+    assert.equal(fixed.flops, 2 * 50 * 4 * 64 * (128 + 64) + 2 * 64);
+  });
+
   it("functional API: several inputs, a shared layer (params once, FLOPs per call), merges and a residual operator", async () => {
     const m = await onlyModel(fixture("functional.py"));
     assert.equal(m.params, 144 + 272 + 420 + 63);
