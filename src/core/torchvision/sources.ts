@@ -9,6 +9,7 @@ import { squeezenetSource } from "./squeezenet.py";
 import { shufflenetSource } from "./shufflenet.py";
 import { regnetSource } from "./regnet.py";
 import { swinSource } from "./swin.py";
+import { mnasnetSource } from "./mnasnet.py";
 import { opsSource } from "./ops.py";
 import { resnetSource } from "./resnet.py";
 import { utilsSource } from "./utils.py";
@@ -32,6 +33,7 @@ export const zooSources: [string, string][] = [
     "from .shufflenet import *",
     "from .regnet import *",
     "from .swin import *",
+    "from .mnasnet import *",
   ].join("\n") + "\n"],
   ["torchvision/models/_utils.py", utilsSource],
   ["torchvision/models/resnet.py", resnetSource],
@@ -46,4 +48,5 @@ export const zooSources: [string, string][] = [
   ["torchvision/models/shufflenet.py", shufflenetSource],
   ["torchvision/models/regnet.py", regnetSource],
   ["torchvision/models/swin.py", swinSource],
+  ["torchvision/models/mnasnet.py", mnasnetSource],
 ];
