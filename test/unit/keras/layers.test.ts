@@ -59,6 +59,22 @@ describe("Keras layers: params and FLOPs (hand-computed)", () => {
     assert.deepEqual(m.output, [[1, 6, 8]]);
   });
 
+  it("Attention and AdditiveAttention on [query, value]; a functional model with two outputs", async () => {
+    const m = await onlyModel(`
+import keras
+from keras import layers
+q = keras.Input(shape=(6, 8))
+v = keras.Input(shape=(10, 8))
+dot = layers.Attention(use_scale=True)([q, v])
+additive = layers.AdditiveAttention()([q, v])
+model = keras.Model([q, v], [dot, additive])
+`);
+    assert.equal(m.params, 1 + 8);
+    // dot: scores 2·6·8·10 and context 2·6·10·8; additive: context only (its scores are element-wise)
+    assert.equal(m.flops, 2 * 6 * 8 * 10 + 2 * 6 * 10 * 8 + 2 * 6 * 10 * 8);
+    assert.deepEqual(m.output, [[1, 6, 8], [1, 6, 8]]);
+  });
+
   it("Embedding, LayerNormalization, Normalization, Rescaling and ZeroPadding2D", async () => {
     const e = await single("(10,)", "layers.Embedding(100, 16)", "", "int32");
     assert.equal(e.params, 1600);

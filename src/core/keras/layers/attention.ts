@@ -76,4 +76,36 @@ export function buildAttentionWeights(config: import("../../interp/values").Boun
   if (bias) addWeight("output_bias", [outFeatures]);
 }
 
-export const ATTENTION_LAYERS: KerasLayerSpec[] = [MultiHeadAttention];
+/** The [query, value, key?] list of Attention / AdditiveAttention. */
+function queryValueKey(inputs: import("../../interp/values").Value, name: string): { query: number[]; value: number[]; key: number[] } {
+  if ((inputs.kind !== "list" && inputs.kind !== "tuple") || inputs.items.length < 2) throw new PythonError(`${name} layer must be called on a list of inputs, namely [query, value] or [query, value, key]`);
+  const [query, value, key] = inputs.items.map((t) => singleTensor(t, name).shape);
+  if (query.length !== 3 || value.length !== 3) throw new PythonError(`${name}: the analyzer supports [batch, length, features] inputs`);
+  return { query, value, key: key ?? value };
+}
+
+/** keras.layers.Attention (Luong dot-product) and AdditiveAttention (Bahdanau): scores, softmax, weighted values. */
+function dotAttention(name: "Attention" | "AdditiveAttention"): KerasLayerSpec {
+  return {
+    name,
+    signature: name === "Attention" ? ["use_scale=False", "score_mode='dot'", "dropout=0.0", "seed=None"] : ["use_scale=True", "dropout=0.0"],
+    build(layer, inputs, host) {
+      const { query } = queryValueKey(inputs, name);
+      if (!layer.config.bool("use_scale")) return;
+      // Attention learns one scale; AdditiveAttention one per feature (keras/src/layers/attention/*.py).
+      host.addWeight("scale", name === "Attention" ? [] : [query[2]]);
+    },
+    call(_layer, inputs, _kwargs, context) {
+      const { query, value, key } = queryValueKey(inputs, name);
+      const [batch, queryLength, features] = query;
+      const valueLength = value[1];
+      if (name === "Attention") context.addFlops(bmmFlops(batch, queryLength, features, key[1]), "aten.bmm");
+      else context.addFlops(0, "aten.tanh");
+      context.addFlops(0, "aten._softmax");
+      context.addFlops(bmmFlops(batch, queryLength, valueLength, value[2]), "aten.bmm");
+      return tensor([batch, queryLength, value[2]]);
+    },
+  };
+}
+
+export const ATTENTION_LAYERS: KerasLayerSpec[] = [MultiHeadAttention, dotAttention("Attention"), dotAttention("AdditiveAttention")];
