@@ -103,7 +103,9 @@ export function analyzeSource(parser: PythonParser, request: AnalyzeRequest): An
     }
     candidates = [c];
   } else {
-    candidates = discoverCandidates(runtime, namespace, syntax, request, now);
+    const failures: string[] = [];
+    candidates = discoverCandidates(runtime, namespace, syntax, request, now, failures);
+    result.notes.push(...failures);
   }
 
   const examples = exampleInputs(request.text);
@@ -157,11 +159,11 @@ function entryCandidate(parser: PythonParser, runtime: Runtime, namespace: Modul
   return { name: cls.name, entry: request.entry!, line, pragmaLine: cls.location?.line ?? line, pragmaFile: cls.location?.file ?? request.file, instance: value, recorder };
 }
 
-function discoverCandidates(runtime: Runtime, namespace: ModuleNamespaceValue, syntax: ModuleSyntax, request: AnalyzeRequest, now: () => number): Candidate[] {
+function discoverCandidates(runtime: Runtime, namespace: ModuleNamespaceValue, syntax: ModuleSyntax, request: AnalyzeRequest, now: () => number, failures: string[] = []): Candidate[] {
   const interp = runtime.interpreter;
   const found: Candidate[] = [];
   const file = request.file;
-  const tryBuild = (build: () => Value): { instance?: InstanceValue; recorder: Recorder; error?: string } => {
+  const tryBuild = (build: () => Value): { instance?: InstanceValue; recorder: Recorder; error?: string; at?: string } => {
     const recorder = new Recorder();
     interp.recorder = recorder;
     interp.budget = new Budget(request.budget?.steps ?? DEFAULT_STEPS, request.budget?.milliseconds ?? DEFAULT_MILLISECONDS, now);
@@ -170,7 +172,10 @@ function discoverCandidates(runtime: Runtime, namespace: ModuleNamespaceValue, s
       if (v.kind === "instance" && v.module) return { instance: v, recorder };
       return { recorder };
     } catch (err) {
-      if (err instanceof PythonError || err instanceof Unresolved || err instanceof BudgetExceeded) return { recorder, error: err.message };
+      if (err instanceof PythonError || err instanceof Unresolved || err instanceof BudgetExceeded) {
+        const at = err instanceof PythonError ? err.location : undefined;
+        return { recorder, error: err.message, at: at ? ` (at ${at.file}:${at.line})` : "" };
+      }
       throw err;
     }
   };
@@ -189,6 +194,8 @@ function discoverCandidates(runtime: Runtime, namespace: ModuleNamespaceValue, s
         entry = `${s.name}(${d.name}())`;
       }
       if (built.instance) found.push({ name: s.name, entry, line: s.defLine, pragmaLine: s.defLine, pragmaFile: file, instance: built.instance, recorder: built.recorder });
+      // A model that needs arguments is a component or needs --entry; one that fails otherwise says why.
+      else if (built.error && !/missing required argument|positional argument/.test(built.error)) failures.push(`${s.name} (line ${s.defLine}) could not be built: ${built.error}${built.at ?? ""}`);
     } else if (s.type === "function" && !s.name.startsWith("_") && s.params.every((p) => p.default || p.kind === "star" || p.kind === "doublestar") && returnsCall(s.body)) {
       const fn = namespace.scope.names.get(s.name);
       if (!fn || (fn.kind !== "function" && fn.kind !== "partial")) continue;

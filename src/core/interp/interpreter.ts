@@ -20,6 +20,7 @@ import {
   unknown,
 } from "./construct";
 import { layerAttribute } from "./layer-attributes";
+import { pythonText } from "./formatting";
 import { binaryOperation, compareValues, unaryOperation } from "./operators";
 import { Recorder } from "./recorder";
 import {
@@ -688,6 +689,7 @@ export class Interpreter {
         this.noteUnknown(err.message, pos);
         return unknown(err.message, this.location(pos));
       }
+      if (err instanceof PythonError) err.location ??= this.location(pos);
       throw err;
     }
   }
@@ -1096,7 +1098,7 @@ export class Interpreter {
         }
         case "dict": {
           const e = o.entries.get(keyOf(key));
-          if (!e) throw new PythonError(`KeyError: ${keyOf(key)}`);
+          if (!e) throw new PythonError(`KeyError: ${pythonText(key, true) ?? describeKind(key)}`);
           return e.value;
         }
         case "range": {

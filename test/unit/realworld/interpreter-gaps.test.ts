@@ -160,6 +160,24 @@ describe("real-world interpreter details", function () {
     assert.deepEqual(model.output, [[10, 4]]);
   });
 
+  it("a model that fails to build says why and where, instead of vanishing", async () => {
+    const result = await analyze([
+      "import torch.nn as nn",
+      "CONFIG = {'a': 1}",
+      "class Net(nn.Module):",
+      "    def __init__(self):",
+      "        super().__init__()",
+      "        self.fc = nn.Linear(CONFIG['b'], 2)",
+      "class Block(nn.Module):",
+      "    def __init__(self, dim):",
+      "        super().__init__()",
+      "        self.fc = nn.Linear(dim, dim)",
+    ].join("\n"));
+    assert.deepEqual(result.models, []);
+    // the component that needs an argument is not a failure; the broken model is, with its line
+    assert.deepEqual(result.notes, ["Net (line 3) could not be built: KeyError: 'b' (at /project/main.py:6)"]);
+  });
+
   it("a %-format of an unknown value stays unknown instead of guessing", async () => {
     const result = await analyze([
       "import torch.nn as nn, sys",
