@@ -19,6 +19,14 @@ describe("Keras model forms", () => {
     assert.deepEqual(m.layers.filter((l) => l.leaf).map((l) => l.type), ["Conv2D", "MaxPooling2D", "Conv2D", "BatchNormalization", "ReLU", "GlobalAveragePooling2D", "Dense"]);
   });
 
+  it("keras.io's MNIST convnet example as written (data loading, compile, fit): its published 34,826 parameters", async () => {
+    const m = await onlyModel(fixture("mnist_convnet.py"));
+    assert.equal(m.params, 34826);
+    // 2·26·26·9·32 + 2·11·11·9·32·64 + 2·1600·10
+    assert.equal(m.flops, 389376 + 4460544 + 32000);
+    assert.equal(m.complete, true);
+  });
+
   it("gives the same FLOPs as the same network written in PyTorch", async () => {
     const keras = await onlyModel(fixture("small_cnn_keras.py"));
     const torch = await onlyModel(fixture("small_cnn_torch.py"));
