@@ -368,7 +368,8 @@ export function createKerasClasses(interp: () => Interpreter, module: ClassValue
   const addNamedChild = (self: InstanceValue, child: InstanceValue): void => {
     const m = self.module!;
     for (const existing of m.children.values()) if (existing === child) return;
-    const base = stateOf(child).name;
+    // Keras names may hold dots (mobilenetv2_1.00_224); report paths use dots as separators.
+    const base = stateOf(child).name.replace(/\./g, "_");
     let name = base;
     for (let i = 1; m.children.has(name); i++) name = `${base}_${i}`;
     m.children.set(name, child);

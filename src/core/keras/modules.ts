@@ -152,6 +152,9 @@ export const kerasModules: NativeModuleProvider = function kerasModules(runtime:
   }
   layerEntries.push(["Layer", classes.layer], ["InputLayer", classes.inputLayer], ["Input", classes.input]);
   const layers = namespace("keras.layers", layerEntries);
+  // TF 2.x spelled preprocessing layers tf.keras.layers.experimental.preprocessing.Rescaling.
+  const preprocessing = namespace("keras.layers.experimental.preprocessing", layerEntries);
+  layers.scope.names.set("experimental", namespace("keras.layers.experimental", [["preprocessing", preprocessing]]));
 
   const models = namespace("keras.models", [["Model", classes.model], ["Sequential", classes.sequential], ["Functional", classes.functional], ["load_model", fn("load_model", () => unknown("a model loaded from a file"))]]);
   const activationEntries: [string, Value][] = ACTIVATION_NAMES.map((name) => [name, fn(`keras.activations.${name}`, (c) => activationByName(name, singleTensor(c.args[0] ?? NONE, name), c.context))]);
@@ -223,6 +226,7 @@ export const kerasModules: NativeModuleProvider = function kerasModules(runtime:
   const set = (name: string, ns: ModuleNamespaceValue) => modules.set(name, ns);
   for (const root of ["keras", "tensorflow.keras", "tf_keras", "keras.src"]) {
     set(`${root}.layers`, layers);
+    set(`${root}.layers.experimental.preprocessing`, preprocessing);
     set(`${root}.models`, models);
     set(`${root}.activations`, activations);
     set(`${root}.ops`, ops);

@@ -1,4 +1,6 @@
 import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { onlyModel } from "../helpers/analyze";
 
 // Our own definitions of keras.applications builders (src/core/keras/applications), checked against the total
@@ -35,6 +37,16 @@ model = tf.keras.Sequential([base, tf.keras.layers.GlobalAveragePooling2D(), tf.
     assert.equal(m.params, 2259265);
     assert.equal(m.trainableParams, 1281);
     assert.deepEqual(m.inputs[0].shape, [1, 160, 160, 3]);
+  });
+
+  it("TensorFlow's transfer-learning tutorial as written: augmentation, preprocess_input and a frozen base in a functional model", async () => {
+    const m = await onlyModel(readFileSync(join(__dirname, "../../fixtures/keras/transfer_learning.py"), "utf8"));
+    assert.equal(m.params, 2259265);
+    assert.equal(m.trainableParams, 1281);
+    assert.equal(m.complete, true);
+    const base = m.layers.find((l) => l.type === "Functional" && l.path !== "");
+    assert.ok(base && !base.path.includes("."), "the base model is one child, its name's dots replaced");
+    assert.equal(base.params, 2257984);
   });
 
   it("without the classifier and an input size the input is assumed and said so", async () => {

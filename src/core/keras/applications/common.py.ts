@@ -12,6 +12,24 @@ def image_input(input_tensor, input_shape, default_size, include_top):
     return layers.Input(shape=input_shape)
 
 
+# preprocess_input of each family (keras/src/applications/imagenet_utils.py modes). Only shapes matter to the
+# analyzer: each is element-wise arithmetic on the image (caffe's RGB->BGR flip is a view).
+def caffe_preprocess(x, data_format=None):
+    return x - 116.0
+
+
+def tf_preprocess(x, data_format=None):
+    return x / 127.5 - 1.0
+
+
+def torch_preprocess(x, data_format=None):
+    return (x / 255.0 - 0.45) / 0.225
+
+
+def identity_preprocess(x, data_format=None):
+    return x
+
+
 def classifier_head(x, include_top, pooling, classes, classifier_activation, dropout=None):
     if include_top:
         x = layers.GlobalAveragePooling2D(name="avg_pool")(x)

@@ -25,6 +25,17 @@ const NAMES: Record<string, string[]> = {
 
 const init = Object.entries(NAMES).map(([file, names]) => `from .${file} import ${names.join(", ")}`).join("\n") + "\n";
 
+/** Keras's per-model modules (keras.applications.mobilenet_v2, ...): the builder and its preprocess_input mode. */
+const MODULES: [string, string, string, string][] = [
+  ["vgg16", "vgg", "VGG16", "caffe"], ["vgg19", "vgg", "VGG19", "caffe"], ["resnet50", "resnet", "ResNet50", "caffe"],
+  ["mobilenet_v2", "mobilenet", "MobileNetV2", "tf"],
+];
+/** preprocess_input for the families' own modules. */
+const FAMILY_MODES: Record<string, string> = {
+  vgg: "caffe", resnet: "caffe", resnet_v2: "tf", xception: "tf", inception_v3: "tf", mobilenet: "tf", densenet: "torch", efficientnet: "identity",
+};
+const preprocessLine = (mode: string) => `from .common import ${mode}_preprocess as preprocess_input\n`;
+
 /** Virtual files (path under the runtime's built-in root → text): keras.applications and its tf.keras spelling. */
 export const applicationSources: [string, string][] = [
   ["keras/applications/__init__.py", init],
@@ -38,7 +49,13 @@ export const applicationSources: [string, string][] = [
   ["keras/applications/densenet.py", densenetSource],
   ["keras/applications/efficientnet.py", efficientnetSource],
   ["tensorflow/keras/applications/__init__.py", "from keras.applications import *\n"],
+  ...MODULES.map(([module, family, builder, mode]): [string, string] => [`keras/applications/${module}.py`, `from .${family} import ${builder}\n${preprocessLine(mode)}`]),
 ];
+// Each family's module also offers its preprocess_input (keras.applications.densenet.preprocess_input).
+for (const entry of applicationSources) {
+  const family = /^keras\/applications\/(\w+)\.py$/.exec(entry[0])?.[1];
+  if (family && FAMILY_MODES[family]) entry[1] += `\n${preprocessLine(FAMILY_MODES[family])}`;
+}
 
 /** The builder names the built-in definitions provide. */
 export const APPLICATION_NAMES = Object.values(NAMES).flat();

@@ -195,5 +195,12 @@ export const CORE_LAYERS: KerasLayerSpec[] = [
   passThrough("AlphaDropout", ["rate", "noise_shape=None", "seed=None"]),
   passThrough("ActivityRegularization", ["l1=0.0", "l2=0.0"]),
   passThrough("Masking", ["mask_value=0.0"]),
+  // Data augmentation layers are the identity at inference (keras/src/layers/preprocessing/image_preprocessing).
+  passThrough("RandomFlip", ["mode='horizontal_and_vertical'", "seed=None"]),
+  passThrough("RandomRotation", ["factor", "fill_mode='reflect'", "interpolation='bilinear'", "seed=None", "fill_value=0.0", "value_range=(0, 255)", "data_format=None"]),
+  passThrough("RandomZoom", ["height_factor", "width_factor=None", "fill_mode='reflect'", "interpolation='bilinear'", "seed=None", "fill_value=0.0", "data_format=None"]),
+  passThrough("RandomTranslation", ["height_factor", "width_factor", "fill_mode='reflect'", "interpolation='bilinear'", "seed=None", "fill_value=0.0", "data_format=None"]),
+  passThrough("RandomContrast", ["factor", "seed=None", "value_range=(0, 255)"]),
+  passThrough("RandomBrightness", ["factor", "value_range=(0, 255)", "seed=None"]),
 ];
 
