@@ -960,6 +960,9 @@ export class Interpreter {
         if (getattr && getattr.kind === "function") return this.call(getattr, [o, str(name)], new Map());
         const configured = o.module ? layerAttribute(o, name) : undefined;
         if (configured !== undefined) return configured;
+        const tupleMember = isNamedTuple(o) ? this.namedTupleAttribute(o, name) : undefined;
+        if (tupleMember !== undefined) return tupleMember;
+        if (name === "__dict__" && !o.module) return attributeDict(o);
         if (o.cls.attributes.has("__unknown_base__") || o.cls.mro.some((k) => k.attributes.has("__unknown_base__"))) {
           return unknown(`attribute ${name} of ${o.cls.name}, whose base class is unknown`);
         }
@@ -969,6 +972,10 @@ export class Interpreter {
         const c = lookupClassAttribute(o, name);
         if (c === undefined) {
           if (name === "__name__") return str(o.name);
+          if (name === "apply") {
+            const autograd = this.autogradApply(o);
+            if (autograd) return autograd;
+          }
           return this.missingAttribute(o, name, pos);
         }
         if (c.kind === "function" && c.isClassMethod) return { kind: "bound", self: o, fn: c };
@@ -1025,6 +1032,54 @@ export class Interpreter {
         return this.missingAttribute(o, name, pos);
       }
     }
+  }
+
+  /**
+   * `Fn.apply(x)` of a custom torch.autograd.Function: runs its static forward(ctx, *args) with a context object
+   * whose save_for_backward / mark_* calls do nothing (forward's cost is what the analysis needs).
+   */
+  private autogradApply(cls: ClassValue): Value | undefined {
+    const forward = lookupClassAttribute(cls, "forward");
+    if (!forward || forward.kind !== "function" || !forward.isStatic) return undefined;
+    return {
+      kind: "native",
+      name: `${cls.name}.apply`,
+      call: ({ args, kwargs }) => {
+        const quiet: Value = { kind: "native", name: "ctx method", call: () => NONE };
+        const ctx: InstanceValue = {
+          kind: "instance",
+          cls: this.objectClass,
+          attributes: new Map<string, Value>([
+            ["save_for_backward", quiet], ["mark_dirty", quiet], ["mark_non_differentiable", quiet], ["set_materialize_grads", quiet],
+            ["saved_tensors", tuple(args.filter((a) => a.kind === "tensor"))], ["needs_input_grad", tuple(args.map(() => bool(true)))],
+          ]),
+          id: freshId(),
+        };
+        return this.call(forward, [ctx, ...args], kwargs);
+      },
+    };
+  }
+
+  /** namedtuple / NamedTuple helpers: _replace, _asdict, _fields. */
+  private namedTupleAttribute(o: InstanceValue, name: string): Value | undefined {
+    const fields = namedTupleFields(o.cls);
+    if (name === "_fields") return tuple(fields.map(str));
+    if (name === "_asdict") return { kind: "native", name: "_asdict", call: () => dict(fields.map((f) => [str(f), o.attributes.get(f) ?? NONE] as [Value, Value])) };
+    if (name === "_replace") {
+      return {
+        kind: "native",
+        name: "_replace",
+        call: ({ kwargs }) => {
+          const copy: InstanceValue = { kind: "instance", cls: o.cls, attributes: new Map(o.attributes), id: freshId() };
+          for (const [k, v] of kwargs) {
+            if (!fields.includes(k)) throw new PythonError(`${o.cls.name}._replace() got an unexpected field name '${k}'`);
+            copy.attributes.set(k, v);
+          }
+          return copy;
+        },
+      };
+    }
+    return undefined;
   }
 
   private missingAttribute(o: Value, name: string, pos?: Position): Value {
@@ -1114,6 +1169,7 @@ export class Interpreter {
         case "tensor":
           return this.torch.getItem(o, key, this.context);
         case "instance": {
+          if (isNamedTuple(o)) return this.getItem(tuple(namedTupleItems(o)), key, pos);
           const getitem = lookupClassAttribute(o.cls, "__getitem__");
           if (getitem) return this.call(getitem, [o, key], new Map());
           throw new Unresolved(`indexing a ${o.cls.name}`);
@@ -1161,6 +1217,7 @@ export class Interpreter {
         return new Array(v.shape[0]).fill(row);
       }
       case "instance": {
+        if (isNamedTuple(v)) return namedTupleItems(v);
         const iter = lookupClassAttribute(v.cls, "__iter__");
         if (iter) return this.iterate(this.call(iter, [v], new Map()), pos);
         throw new Unresolved(`iterating over a ${v.cls.name}`);
@@ -1174,6 +1231,69 @@ export class Interpreter {
   isInstance(v: Value, base: ClassValue): boolean {
     return v.kind === "instance" && isSubclass(v.cls, base);
   }
+}
+
+/** namedtuple and typing.NamedTuple instances are tuples too (dataclasses are not). */
+function isNamedTuple(v: InstanceValue): boolean {
+  return !v.module && !!v.cls.fields && !v.cls.isDataclass && !v.cls.mro.some((c) => c.isDataclass);
+}
+
+function namedTupleFields(cls: ClassValue): string[] {
+  const fields: string[] = [];
+  for (const c of [...cls.mro].reverse()) for (const f of c.fields ?? []) if (!fields.includes(f)) fields.push(f);
+  return fields;
+}
+
+function namedTupleItems(v: InstanceValue): Value[] {
+  return namedTupleFields(v.cls).map((f) => v.attributes.get(f) ?? NONE);
+}
+
+/**
+ * `obj.__dict__` as a live dict over the object's attributes (config classes do `self.__dict__.update(kwargs)`):
+ * its entries map reads and writes the attributes themselves.
+ */
+function attributeDict(o: InstanceValue): DictValue {
+  const attributes = o.attributes;
+  const toKey = (k: string) => (k.startsWith("s:") ? k.slice(2) : undefined);
+  class AttributeEntries extends Map<string, { key: Value; value: Value }> {
+    override get(k: string) {
+      const name = toKey(k);
+      const v = name === undefined ? undefined : attributes.get(name);
+      return v === undefined ? undefined : { key: str(name!), value: v };
+    }
+    override has(k: string) {
+      const name = toKey(k);
+      return name !== undefined && attributes.has(name);
+    }
+    override set(k: string, e: { key: Value; value: Value }) {
+      const name = toKey(k);
+      if (name !== undefined) attributes.set(name, e.value);
+      return this;
+    }
+    override delete(k: string) {
+      const name = toKey(k);
+      return name !== undefined && attributes.delete(name);
+    }
+    override get size() {
+      return attributes.size;
+    }
+    override *entries(): MapIterator<[string, { key: Value; value: Value }]> {
+      for (const [k, v] of attributes) yield [`s:${k}`, { key: str(k), value: v }];
+    }
+    override *keys(): MapIterator<string> {
+      for (const k of attributes.keys()) yield `s:${k}`;
+    }
+    override *values(): MapIterator<{ key: Value; value: Value }> {
+      for (const [k, v] of attributes) yield { key: str(k), value: v };
+    }
+    override [Symbol.iterator]() {
+      return this.entries();
+    }
+    override forEach(cb: (value: { key: Value; value: Value }, key: string, map: Map<string, { key: Value; value: Value }>) => void) {
+      for (const [k, v] of this.entries()) cb(v, k, this);
+    }
+  }
+  return { kind: "dict", entries: new AttributeEntries(), id: o.id };
 }
 
 /** Most items an eagerly run generator may yield. */

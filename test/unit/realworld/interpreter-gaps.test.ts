@@ -178,6 +178,70 @@ describe("real-world interpreter details", function () {
     assert.deepEqual(result.notes, ["Net (line 3) could not be built: KeyError: 'b' (at /project/main.py:6)"]);
   });
 
+  it("namedtuple configs: _replace, _asdict, _fields, indexing and unpacking", async () => {
+    const model = await onlyModel([
+      "import collections",
+      "import torch.nn as nn",
+      "BlockArgs = collections.namedtuple('BlockArgs', ['in_ch', 'out_ch', 'repeats'])",
+      "class Net(nn.Module):",
+      "    def __init__(self):",
+      "        super().__init__()",
+      "        args = BlockArgs(in_ch=4, out_ch=8, repeats=1)",
+      "        wide = args._replace(out_ch=args.out_ch * 2, repeats=2)",
+      "        a, b, n = wide",
+      "        assert wide._fields == ('in_ch', 'out_ch', 'repeats') and wide._asdict()['repeats'] == 2",
+      "        self.layers = nn.Sequential(*[nn.Linear(a if i == 0 else b, wide[1]) for i in range(n)])",
+      "    def forward(self, x):",
+      "        return self.layers(x)",
+    ].join("\n"), { inputs: [{ shape: [1, 4], dtype: "float32" }] });
+    assert.equal(model.params, (4 * 16 + 16) + (16 * 16 + 16));
+  });
+
+  it("a config object filled through self.__dict__.update and read back with __dict__.items()", async () => {
+    const model = await onlyModel([
+      "import torch.nn as nn",
+      "class CfgNode:",
+      "    def __init__(self, **kwargs):",
+      "        self.__dict__.update(kwargs)",
+      "    def to_dict(self):",
+      "        return {k: v for k, v in self.__dict__.items()}",
+      "class Net(nn.Module):",
+      "    def __init__(self):",
+      "        super().__init__()",
+      "        c = CfgNode(n_embd=6, vocab=11)",
+      "        c.n_layer = 2",
+      "        d = c.to_dict()",
+      "        self.emb = nn.Embedding(d['vocab'], c.n_embd)",
+      "        self.blocks = nn.ModuleList([nn.Linear(c.n_embd, c.n_embd) for _ in range(len(d) - 1)])",
+      "    def forward(self, idx):",
+      "        return self.emb(idx)",
+    ].join("\n"), { inputs: [{ shape: [1, 3], dtype: "int64" }] });
+    assert.equal(model.params, 11 * 6 + 2 * (36 + 6));
+  });
+
+  it("a custom torch.autograd.Function runs its static forward through apply", async () => {
+    const model = await onlyModel([
+      "import torch, torch.nn as nn",
+      "class Swish(torch.autograd.Function):",
+      "    @staticmethod",
+      "    def forward(ctx, i):",
+      "        ctx.save_for_backward(i)",
+      "        return i * torch.sigmoid(i)",
+      "    @staticmethod",
+      "    def backward(ctx, g):",
+      "        return g",
+      "class Net(nn.Module):",
+      "    def __init__(self):",
+      "        super().__init__()",
+      "        self.fc = nn.Linear(4, 3)",
+      "    def forward(self, x):",
+      "        return Swish.apply(self.fc(x))",
+    ].join("\n"), { inputs: [{ shape: [2, 4], dtype: "float32" }] });
+    assert.deepEqual(model.unresolved, []);
+    assert.deepEqual(model.output, [[2, 3]]);
+    assert.equal(model.flops, 2 * 2 * 4 * 3);
+  });
+
   it("a %-format of an unknown value stays unknown instead of guessing", async () => {
     const result = await analyze([
       "import torch.nn as nn, sys",
