@@ -1,16 +1,21 @@
 // The input shapes a Keras model declares itself (Input(shape=...), input_shape= on its first layer,
 // build((None, ...)), or the first call), which the analyzer uses when no CLI shape or pragma is given.
-import type { InstanceValue } from "../interp/values";
+import type { ClassValue, InstanceValue } from "../interp/values";
 import type { InputSpec } from "../report/model-report";
 
 const declared = new WeakMap<InstanceValue, InputSpec[]>();
+// A subclassed model's class learns its inputs from any of its objects (`model = MyModel(); model(x)`), so the
+// class itself, built afresh by model discovery, gets them too.
+const declaredByClass = new WeakMap<ClassValue, InputSpec[]>();
 
 /** Records the inputs a model declares (the first declaration wins unless replace is set). */
 export function declareInputs(model: InstanceValue, inputs: InputSpec[], replace = false): void {
   if (replace || !declared.has(model)) declared.set(model, inputs);
+  // Only classes written in the analyzed code: native ones (Functional, Sequential) are shared by every model.
+  if (model.cls.location && (replace || !declaredByClass.has(model.cls))) declaredByClass.set(model.cls, inputs);
 }
 
 /** The inputs a model declared, if any (Keras models; PyTorch modules declare none). */
 export function declaredInputs(model: InstanceValue): InputSpec[] | undefined {
-  return declared.get(model);
+  return declared.get(model) ?? declaredByClass.get(model.cls);
 }

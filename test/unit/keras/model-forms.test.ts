@@ -127,6 +127,33 @@ model = keras.Model(inputs, keras.layers.Dense(2)(x))
     assert.deepEqual(m.layers.map((l) => l.path), ["", "hidden", "scale", "out"]);
   });
 
+  it("a subclassed model takes its input from a call in the file (model(tf.zeros(...))), for the class too", async () => {
+    const result = await analyze(`
+import tensorflow as tf
+
+
+class MyModel(tf.keras.Model):
+    def __init__(self, num_classes=10):
+        super().__init__()
+        self.flatten = tf.keras.layers.Flatten()
+        self.d1 = tf.keras.layers.Dense(128, activation="relu")
+        self.d2 = tf.keras.layers.Dense(num_classes)
+
+    def call(self, x):
+        return self.d2(self.d1(self.flatten(x)))
+
+
+model = MyModel()
+_ = model(tf.zeros((1, 28, 28)))
+`);
+    for (const name of ["MyModel", "model"]) {
+      const m = modelNamed(result, name);
+      assert.deepEqual(m.inputs[0].shape, [1, 28, 28]);
+      assert.equal(m.params, 784 * 128 + 128 + 128 * 10 + 10);
+      assert.equal(m.flops, 2 * 784 * 128 + 2 * 128 * 10);
+    }
+  });
+
   it("builder functions with include_top/weights/input_shape kwargs (weights are never loaded)", async () => {
     const result = await analyze(fixture("builders.py"));
     const m = modelNamed(result, "TinyNet");
