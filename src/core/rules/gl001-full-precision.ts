@@ -23,6 +23,8 @@ import type { Fix, TextEdit } from "./types";
 
 /** Layers whose weights int8 quantization or pruning shrinks (the analyzer's layer type names). */
 const QUANTIZABLE = /^(Linear|LazyLinear|Bilinear|Conv[123]d|LazyConv[123]d|ConvTranspose[123]d|LSTM|GRU|RNN|LSTMCell|GRUCell|RNNCell)$/;
+/** The same for Keras layers (the Keras frontend's layer type names). */
+const KERAS_QUANTIZABLE = /^(Dense|EinsumDense|Conv[123]D|Conv[123]DTranspose|DepthwiseConv[12]D|SeparableConv[12]D|LSTM|GRU|SimpleRNN)$/;
 /** What torch.ao.quantization.quantize_dynamic converts by default (its default dynamic quant module mappings). */
 const DYNAMIC_TYPES = ["Linear", "LSTM", "GRU", "LSTMCell", "GRUCell", "RNNCell"];
 /** torchao's quantize_ with Int8WeightOnlyConfig converts nn.Linear (its default filter_fn is `_is_linear`). */
@@ -60,8 +62,8 @@ interface Summary {
   flopShare: number | undefined;
 }
 
-function summarize(model: ModelReport): Summary {
-  const layers = model.layers.filter((l) => l.leaf && QUANTIZABLE.test(l.type));
+function summarize(model: ModelReport, kinds: RegExp = QUANTIZABLE): Summary {
+  const layers = model.layers.filter((l) => l.leaf && kinds.test(l.type));
   const flops = layers.reduce((sum, l) => sum + l.flops, 0);
   return {
     types: new Set(layers.map((l) => l.type)),
@@ -87,12 +89,12 @@ function formatJoules(j: number): string {
   return `${(j * 1e6).toPrecision(3)} µJ`;
 }
 
-function message(context: RuleContext, subject: string, model: ModelReport, summary: Summary): string {
+function message(context: RuleContext, subject: string, model: ModelReport, summary: Summary, precision = "fp32"): string {
   const kinds = [...summary.types].sort().join("/");
   const share = summary.flopShare === undefined ? "" : `, ${(summary.flopShare * 100).toFixed(summary.flopShare > 0.999 ? 1 : 0)}% of its FLOPs`;
   // Weight memory: fp32 stores 4 bytes per weight, int8 one (PyTorch quantization docs: "4x reduction in model size").
   let text =
-    `${subject} runs its ${kinds} layers in fp32 for inference: ${formatCount(summary.weights)} parameters${share}. ` +
+    `${subject} runs its ${kinds} layers in ${precision} for inference: ${formatCount(summary.weights)} parameters${share}. ` +
     `int8 would store them in ${formatBytes(summary.weights)} instead of ${formatBytes(summary.weights * 4)} (4x smaller)`;
   const energy = context.estimateEnergy?.(model);
   if (energy && energy.fp32Joules > 0) {
@@ -109,9 +111,15 @@ function message(context: RuleContext, subject: string, model: ModelReport, summ
 /** True when the file already quantizes, prunes or halves this variable, or calls a Greenlight helper on it. */
 function isReduced(file: PythonFile, site: ModelSite): boolean {
   const variable = site.variable;
-  // The same name in another function is another model (two builders that both say `model = ...`).
+  // The same name in another function is another model (two builders that both say `model = ...`), and so is
+  // the same name assigned again later: a reducing call counts up to the end of the next assignment of the name.
   const scope = enclosingFunction(site.place);
-  const inScope = (c: PlacedCall) => enclosingFunction(c.place) === scope;
+  const start = site.statement.pos.endIndex;
+  const next = file.places.find(
+    (p) => p.statement.pos.startIndex >= start && enclosingFunction(p) === scope && p.statement.type === "assign" && p.statement.targets.some((t) => t.type === "name" && t.id === variable),
+  );
+  const end = next ? next.statement.pos.endIndex : Infinity;
+  const inScope = (c: PlacedCall) => enclosingFunction(c.place) === scope && c.call.pos.startIndex >= start && c.call.pos.startIndex <= end;
   if (file.methodCallsOn(variable).some((c) => inScope(c) && isMethodCall(c.call, variable, ["half", "bfloat16"]))) return true;
   const word = new RegExp(`\\b${variable}\\b`);
   return reducingCalls(file).some((c) => inScope(c) && c.call.args.some((a) => word.test(file.text(a.value.pos))));
@@ -385,17 +393,25 @@ function kerasFindings(context: RuleContext): RawFinding[] {
     findings.push({
       rule: "GL001",
       pos: site.statement.pos,
-      message: `Keras model '${v}' runs in float32: int8 quantization stores its weights 4x smaller, and pruning removes the smallest ones.`,
+      message: kerasMessage(context, `Keras model '${v}'`, kerasReportFor(context, site)),
       fixes,
     });
   }
-  for (const c of classes) {
-    if (sites.some((s) => file.qualify(s.call.func) === c.name) || anyFit || hasHelperOrReduction(file, c.name)) continue;
+  // Models the file only defines: subclasses of keras.Model, and builder functions the analyzer ran (`VGG16()`).
+  const builders: (ClassDefinition | FunctionDefinition)[] = [...classes];
+  for (const m of context.analysis?.models ?? []) {
+    const callee = entryCallee(m);
+    const fn = file.syntax.body.find((s): s is FunctionDefinition => s.type === "function" && s.name === callee);
+    if (m.file === file.path && fn && summarize(m, KERAS_QUANTIZABLE).weights > 0 && !builders.includes(fn)) builders.push(fn);
+  }
+  for (const c of builders) {
+    if (sites.some((s) => file.qualify(s.call.func) === c.name) || file.callsOf(c.name).length > 0 || anyFit || hasHelperOrReduction(file, c.name)) continue;
     const u = file.source.indentUnit;
+    const report = (context.analysis?.models ?? []).find((m) => m.file === file.path && entryCallee(m) === c.name);
     findings.push({
       rule: "GL001",
       pos: { ...c.pos, line: c.defLine, column: file.source.indentation(c.defLine - 1).length },
-      message: `Keras model ${c.name} runs in float32: int8 quantization stores its weights 4x smaller.`,
+      message: kerasMessage(context, c.type === "class" ? `Keras model ${c.name}` : `The Keras model ${c.name}() builds`, report),
       fixes: [
         {
           kind: "tflite-int8",
@@ -415,6 +431,17 @@ function kerasFindings(context: RuleContext): RawFinding[] {
   return findings;
 }
 
+/** The analyzer's report of the model a Keras site builds, when it has one. */
+function kerasReportFor(context: RuleContext, site: ModelSite): ModelReport | undefined {
+  const models = (context.analysis?.models ?? []).filter((m) => m.file === context.file.path);
+  return models.find((m) => m.name === site.variable && m.line === site.statement.pos.line) ?? models.find((m) => entryCallee(m) === calleeName(site.call));
+}
+
+function kerasMessage(context: RuleContext, subject: string, report: ModelReport | undefined): string {
+  const summary = report ? summarize(report, KERAS_QUANTIZABLE) : undefined;
+  if (report && summary && summary.weights > 0) return message(context, subject, report, summary, "float32");
+  return `${subject} runs in float32: int8 quantization stores its weights 4x smaller, and pruning removes the smallest ones.`;
+}
 
 /** fit() fails on a pruned model without the UpdatePruningStep callback: add it to each `v.fit(...)` that has none. */
 function pruningCallbackEdits(file: PythonFile, v: string): TextEdit[] {
