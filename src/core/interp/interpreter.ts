@@ -290,6 +290,7 @@ export class Interpreter {
       case "delete":
         for (const t of s.targets) {
           if (t.type === "name") scope.names.delete(t.id);
+          else if (t.type === "subscript") this.deleteItem(this.evaluate(t.object, scope), this.evaluate(t.index, scope), t.pos);
           else if (t.type === "attribute") {
             const o = this.evaluate(t.object, scope);
             if (o.kind === "instance") {
@@ -1191,6 +1192,35 @@ export class Interpreter {
       else if (o.kind === "instance") {
         const setitem = lookupClassAttribute(o.cls, "__setitem__");
         if (setitem) this.call(setitem, [o, key, value], new Map());
+      }
+      return NONE;
+    });
+  }
+
+  /** `del o[key]` for dicts, lists (index or slice) and objects with __delitem__. */
+  private deleteItem(o: Value, key: Value, pos: Position): void {
+    this.guard(pos, () => {
+      if (o.kind === "dict") {
+        if (!o.entries.delete(keyOf(key))) throw new PythonError(`KeyError: ${pythonText(key, true) ?? describeKind(key)}`);
+      } else if (o.kind === "list") {
+        if (key.kind === "slice") {
+          const doomed = new Set(sliceItems(o.items.map((_, i) => i), key));
+          o.items = o.items.filter((_, i) => !doomed.has(i));
+        } else {
+          const i = toInt(key, "index");
+          const idx = i < 0 ? o.items.length + i : i;
+          if (idx < 0 || idx >= o.items.length) throw new PythonError(`IndexError: list assignment index out of range`);
+          o.items.splice(idx, 1);
+        }
+      } else if (o.kind === "instance") {
+        const delitem = lookupClassAttribute(o.cls, "__delitem__");
+        if (delitem) this.call(delitem, [o, key], new Map());
+        else if (o.module) {
+          // nn.Sequential / ModuleDict: del container[i] or del container[name]
+          const children = o.module.children;
+          const name = key.kind === "str" ? key.value : key.kind === "int" ? [...children.keys()][key.value < 0 ? children.size + key.value : key.value] : undefined;
+          if (name !== undefined) children.delete(name);
+        }
       }
       return NONE;
     });

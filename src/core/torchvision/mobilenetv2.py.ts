@@ -72,6 +72,7 @@ class MobileNetV2(nn.Module):
 
 @register_model()
 def mobilenet_v2(*, weights=None, progress=True, **kwargs):
+    kwargs.pop("pretrained", None)  # the older API's flag: weights only, same architecture
     return MobileNetV2(**kwargs)
 
 

@@ -16,7 +16,7 @@ import { utilsSource } from "./utils.py";
 
 /** Package-relative paths of the zoo's Python files and their text. */
 export const zooSources: [string, string][] = [
-  ["torchvision/__init__.py", "from . import models\nfrom . import ops\n"],
+  ["torchvision/__init__.py", "from . import models\nfrom . import ops\n__version__ = '0.26.0'\n\n\ndef _is_tracing():\n    return False\n"],
   ["torchvision/ops/__init__.py", "from .misc import *\n"],
   ["torchvision/ops/misc.py", opsSource],
   ["torchvision/models/__init__.py", [

@@ -1,6 +1,33 @@
 /** The zoo's registry (get_model, list_models) and a stand-in for the pretrained-weights enums. */
 export const utilsSource = String.raw`
+from collections import OrderedDict
+from torch import nn
+
 BUILTIN_MODELS = {}
+
+
+class IntermediateLayerGetter(nn.ModuleDict):
+    # Keeps a model's children up to the last requested one; forward returns the requested outputs by new name.
+    def __init__(self, model, return_layers):
+        orig_return_layers = return_layers
+        return_layers = {str(k): str(v) for k, v in return_layers.items()}
+        layers = OrderedDict()
+        for name, module in model.named_children():
+            layers[name] = module
+            if name in return_layers:
+                del return_layers[name]
+            if not return_layers:
+                break
+        super().__init__(layers)
+        self.return_layers = orig_return_layers
+
+    def forward(self, x):
+        out = OrderedDict()
+        for name, module in self.items():
+            x = module(x)
+            if name in self.return_layers:
+                out[self.return_layers[name]] = x
+        return out
 
 
 def register_model(name=None):

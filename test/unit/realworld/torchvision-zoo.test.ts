@@ -86,3 +86,48 @@ describe("torchvision zoo in user code", function () {
     assert.equal(result.models[0].params, 8);
   });
 });
+
+describe("torchvision helpers that detection code uses", function () {
+  this.timeout(30_000);
+
+  it("getattr(torchvision.models, name)(pretrained=..., norm_layer=FrozenBatchNorm2d) inside IntermediateLayerGetter", async () => {
+    const result = await analyze([
+      "import torch.nn as nn, torchvision",
+      "from torchvision.models._utils import IntermediateLayerGetter",
+      "from torchvision.ops.misc import FrozenBatchNorm2d",
+      "class Backbone(nn.Module):",
+      "    def __init__(self, name='resnet50'):",
+      "        super().__init__()",
+      "        body = getattr(torchvision.models, name)(replace_stride_with_dilation=[False, False, False], pretrained=True, norm_layer=FrozenBatchNorm2d)",
+      "        self.body = IntermediateLayerGetter(body, return_layers={'layer4': '0'})",
+      "    def forward(self, x):",
+      "        return self.body(x)['0']",
+    ].join("\n"), { inputs: [{ shape: [1, 3, 224, 224], dtype: "float32" }] });
+    const model = result.models.find((m) => m.name === "Backbone")!;
+    const resnet50 = truth.models.resnet50;
+    // no fc (2048 x 1000 + 1000) and frozen norms hold buffers, not parameters (53,120 in ResNet-50's BatchNorms)
+    assert.equal(model.params, resnet50.params - (2048 * 1000 + 1000) - 53_120);
+    assert.equal(model.flops, resnet50.flops - 2 * 2048 * 1000);
+    assert.deepEqual(model.output, [[1, 2048, 7, 7]]);
+    assert.ok(!model.layers.some((l) => l.path === "body.avgpool" || l.path === "body.fc"));
+  });
+
+  it("del removes dict keys, list items and slices", async () => {
+    const result = await analyze([
+      "import torch.nn as nn",
+      "class Net(nn.Module):",
+      "    def __init__(self):",
+      "        super().__init__()",
+      "        d = {'a': 1, 'b': 2, 'c': 3}",
+      "        del d['b']",
+      "        xs = [1, 2, 3, 4, 5]",
+      "        del xs[0]",
+      "        del xs[1:3]",
+      "        self.fc = nn.Linear(len(d) + sum(xs), 1)",
+      "    def forward(self, x):",
+      "        return self.fc(x)",
+    ].join("\n"), { inputs: [{ shape: [1, 9], dtype: "float32" }] });
+    // d has 2 keys, xs is [2, 5]: Linear(9, 1)
+    assert.equal(result.models[0].params, 10);
+  });
+});
