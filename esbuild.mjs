@@ -1,6 +1,6 @@
 // Builds the three bundles (VS Code desktop, VS Code for the web, CLI) and copies the .wasm files beside them.
 import * as esbuild from "esbuild";
-import { copyFileSync, mkdirSync } from "node:fs";
+import { copyFileSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 
 const production = process.argv.includes("--production");
 const watch = process.argv.includes("--watch");
@@ -34,26 +34,45 @@ const builds = [
     define: { "process.env.NODE_ENV": production ? '"production"' : '"development"', "import.meta.url": '"file:///greenlight/dist/web/extension.js"' },
   },
   {
+    // ES modules split per command, so `greenlight grid` or `--version` load a fraction of the analyzer's code;
+    // dist/cli.js (below) is the launcher that package.json's bin and the docs name.
     ...common,
     entryPoints: ["src/cli/main.ts"],
-    outfile: "dist/cli.js",
+    outdir: "dist/cli",
+    outExtension: { ".js": ".mjs" },
+    splitting: true,
     platform: "node",
-    format: "cjs",
+    format: "esm",
     target: "node20",
-    ...nodeImportMeta,
-    banner: { js: `#!/usr/bin/env node\n${nodeImportMeta.banner.js}` },
+    banner: {
+      js: [
+        'import { createRequire as __greenlightCreateRequire } from "node:module";',
+        'import { dirname as __greenlightDirname } from "node:path";',
+        'import { fileURLToPath as __greenlightFileURLToPath } from "node:url";',
+        "const require = __greenlightCreateRequire(import.meta.url);",
+        "const __dirname = __greenlightDirname(__greenlightFileURLToPath(import.meta.url));",
+      ].join(" "),
+    },
   },
 ];
 
+function writeCliLauncher() {
+  mkdirSync("dist", { recursive: true });
+  writeFileSync("dist/cli.js", '#!/usr/bin/env node\n"use strict";\nimport("./cli/main.mjs");\n', { mode: 0o755 });
+}
+
 function copyWasm() {
-  for (const dir of ["dist", "dist/web"]) {
+  for (const dir of ["dist", "dist/web", "dist/cli"]) {
     mkdirSync(dir, { recursive: true });
     copyFileSync("node_modules/web-tree-sitter/web-tree-sitter.wasm", `${dir}/web-tree-sitter.wasm`);
     copyFileSync("node_modules/tree-sitter-python/tree-sitter-python.wasm", `${dir}/tree-sitter-python.wasm`);
   }
 }
 
+// Chunk names change with their contents: start the CLI folder empty so stale chunks never ship.
+rmSync("dist/cli", { recursive: true, force: true });
 copyWasm();
+writeCliLauncher();
 if (watch) {
   for (const b of builds) await (await esbuild.context(b)).watch();
 } else {

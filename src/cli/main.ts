@@ -1,8 +1,3 @@
-import { runAnalyze } from "./commands/analyze";
-import { runFix } from "./commands/fix";
-import { runGrid } from "./commands/grid";
-import { runHardware } from "./commands/hardware";
-import { runWindow } from "./commands/window";
 import { CliError, type CommandOutput } from "./cli-io";
 
 const USAGE = `usage: greenlight <command> [options]
@@ -22,12 +17,15 @@ commands:
                   the greenest time to run a job before the deadline, and the saving against starting now
 `;
 
-const commands: Record<string, (argv: string[], out: CommandOutput) => Promise<number>> = {
-  analyze: runAnalyze,
-  fix: runFix,
-  grid: runGrid,
-  hardware: runHardware,
-  window: runWindow,
+type Command = (argv: string[], out: CommandOutput) => Promise<number>;
+
+// Each command loads only its own code: `greenlight grid` must not pay for the analyzer, nor `--version` for any.
+const commands: Record<string, () => Promise<Command>> = {
+  analyze: async () => (await import("./commands/analyze")).runAnalyze,
+  fix: async () => (await import("./commands/fix")).runFix,
+  grid: async () => (await import("./commands/grid")).runGrid,
+  hardware: async () => (await import("./commands/hardware")).runHardware,
+  window: async () => (await import("./commands/window")).runWindow,
 };
 
 async function main(argv: string[]): Promise<number> {
@@ -44,12 +42,13 @@ async function main(argv: string[]): Promise<number> {
     out.stdout("greenlight 0.1.0\n");
     return 0;
   }
-  const run = commands[command];
-  if (!run) {
+  const load = commands[command];
+  if (!load) {
     out.stderr(`greenlight: unknown command '${command}' (see greenlight --help)\n`);
     return 2;
   }
   try {
+    const run = await load();
     return await run(rest, out);
   } catch (err) {
     if (err instanceof CliError) {
