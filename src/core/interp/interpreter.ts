@@ -74,7 +74,7 @@ export class Interpreter {
   moduleBase!: ClassValue;
   objectClass!: ClassValue;
   readonly context: OpContext;
-  /** Told of every binary operator's operands and result (the Keras frontend records ops between layer calls). */
+  /** Told of every binary operator's operands and result, and of tensor subscripts as op "[]" (the Keras frontend records ops between layer calls). */
   tensorOperatorObserver?: (op: string, left: Value, right: Value, result: Value) => void;
 
   constructor(
@@ -1128,6 +1128,7 @@ export class Interpreter {
     const before = this.recorder.ops.length;
     const result = this.getItemUnattributed(o, key, pos);
     this.attributeOutput(before, result);
+    if (o.kind === "tensor") this.tensorOperatorObserver?.("[]", o, key, result);
     return result;
   }
 

@@ -4,7 +4,7 @@ import { NONE, bool, int, str, tensor, toInts, tuple, unknown } from "../interp/
 import type { Interpreter } from "../interp/interpreter";
 import { virtualRoot, type NativeModuleProvider, type Runtime } from "../interp/runtime";
 import { applicationSources } from "./applications/sources";
-import type { ModuleNamespaceValue, NativeCall, Value } from "../interp/values";
+import { Unresolved, type ModuleNamespaceValue, type NativeCall, type Value } from "../interp/values";
 import { ACTIVATION_NAMES, activationByName } from "./activations";
 import { recordFunction, recordOperator } from "./graph";
 import { createKerasClasses } from "./layer-base";
@@ -138,7 +138,12 @@ export const kerasModules: NativeModuleProvider = function kerasModules(runtime:
   const classes = createKerasClasses(interp, runtime.moduleClasses.module, KERAS_LAYERS);
   // Operators between layer calls (residual `inputs + x`) are nodes of a functional graph too.
   runtime.interpreter.tensorOperatorObserver = (op, left, right, result) =>
-    recordOperator(left, right, result, (l, r) => runtime.interpreter.torch.binaryOperator(op, l, r, runtime.interpreter.context));
+    recordOperator(left, right, result, (l, r) => {
+      const interpreter = runtime.interpreter;
+      if (op !== "[]") return interpreter.torch.binaryOperator(op, l, r, interpreter.context);
+      if (l.kind !== "tensor") throw new Unresolved("subscript of a non-tensor in a functional graph");
+      return interpreter.torch.getItem(l, r, interpreter.context);
+    });
   const modules = new Map<string, ModuleNamespaceValue>();
 
   const layerEntries: [string, Value][] = [...classes.layers];

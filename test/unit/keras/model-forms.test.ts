@@ -103,6 +103,21 @@ model = keras.Model(inputs, keras.layers.Dense(2)(x))
     assert.equal(m.complete, true);
   });
 
+  it("functional API: subscripts of Keras tensors (a [CLS] token) are part of the graph", async () => {
+    const m = await onlyModel(`
+import keras
+from keras import layers
+tokens = keras.Input(shape=(12, 16))
+x = layers.Dense(16)(tokens)
+cls = x[:, 0, :]
+model = keras.Model(tokens, layers.Dense(3)(cls))
+`, { inputs: [{ shape: [2, 12, 16], dtype: "float32" }] });
+    // Replayed on a batch of 2: 2·(2·12)·16·16 + 2·2·16·3
+    assert.equal(m.flops, 2 * 24 * 16 * 16 + 2 * 2 * 16 * 3);
+    assert.deepEqual(m.output, [[2, 3]]);
+    assert.equal(m.complete, true);
+  });
+
   it("custom layers with sub-layers, a nested Sequential and keras.ops in call() (keras.io's Transformer classifier)", async () => {
     const m = await onlyModel(fixture("transformer_classifier.py"));
     // Embeddings 20000·32 + 200·32; attention 3·(32·2·32 + 2·32) + (2·32·32 + 32); FFN 2·(32·32 + 32); two norms 2·64;
