@@ -19,7 +19,7 @@ import {
 } from "./construct";
 import type { Interpreter } from "./interpreter";
 import { compareValues, valuesEqual } from "./operators";
-import { PythonError, Unresolved, type ClassValue, type NativeCall, type Scope, type Value } from "./values";
+import { PythonError, Unresolved, type ClassValue, type DictValue, type NativeCall, type Scope, type Value } from "./values";
 
 type Native = (call: NativeCall) => Value;
 
@@ -94,20 +94,7 @@ export function createBuiltins(interp: () => Interpreter): { scope: Scope; class
     return { kind: "set", entries, id: freshId() };
   }));
   names.set("frozenset", names.get("set")!);
-  const dictConstructor = ({ args, kwargs }: NativeCall): Value => {
-    const d = dict();
-    if (args.length) {
-      const src = args[0];
-      if (src.kind === "dict") for (const [k, v] of src.entries) d.entries.set(k, v);
-      else for (const pair of iterate(src)) {
-        const [k, v] = iterate(pair);
-        d.entries.set(keyOf(k), { key: k, value: v });
-      }
-    }
-    for (const [k, v] of kwargs) d.entries.set(keyOf(str(k)), { key: str(k), value: v });
-    return d;
-  };
-  names.set("dict", typeConstructor("builtins.dict", dictConstructor));
+  names.set("dict", typeConstructor("builtins.dict", (call) => constructDict(call, iterate)));
   const typeClass = typeConstructor("builtins.type", ({ args }) => {
     const v = args[0];
     if (v.kind === "instance") return v.cls;
@@ -354,6 +341,21 @@ export function createBuiltins(interp: () => Interpreter): { scope: Scope; class
   names.set("__file__", unknown("__file__"));
 
   return { scope: { names }, classes: { object, exception } };
+}
+
+/** dict(...) and OrderedDict(...): from a mapping or (key, value) pairs, then keyword arguments. */
+export function constructDict({ args, kwargs }: NativeCall, iterate: (v: Value) => Value[]): DictValue {
+  const d = dict();
+  if (args.length) {
+    const src = args[0];
+    if (src.kind === "dict") for (const [k, v] of src.entries) d.entries.set(k, v);
+    else for (const pair of iterate(src)) {
+      const [k, v] = iterate(pair);
+      d.entries.set(keyOf(k), { key: k, value: v });
+    }
+  }
+  for (const [k, v] of kwargs) d.entries.set(keyOf(str(k)), { key: str(k), value: v });
+  return d;
 }
 
 /** Python str() of a value where it is knowable. */

@@ -5,6 +5,7 @@ import { valuesEqual } from "./operators";
 import { pythonText } from "./formatting";
 import { NONE, bool, dict, float, freshId, int, keyOf, list, str, toInt, toNumber, tuple, unknown } from "./construct";
 import type { Interpreter } from "./interpreter";
+import { constructDict } from "./builtins";
 import { deepCopy } from "../torch/module-base";
 import { PythonError, type ClassValue, type ModuleNamespaceValue, type NativeCall, type Value } from "./values";
 
@@ -67,20 +68,7 @@ export function createStandardLibrary(interp: () => Interpreter, objectClass: Cl
   }));
 
   const orderedDict = nativeClass("collections.OrderedDict", [objectClass]);
-  orderedDict.construct = ({ args, kwargs }) => {
-    const d = dict();
-    d.ordered = true;
-    if (args.length) {
-      const src = args[0];
-      if (src.kind === "dict") for (const [k, v] of src.entries) d.entries.set(k, v);
-      else for (const pair of iterate(src)) {
-        const [k, v] = iterate(pair);
-        d.entries.set(keyOf(k), { key: k, value: v });
-      }
-    }
-    for (const [k, v] of kwargs) d.entries.set(keyOf(str(k)), { key: str(k), value: v });
-    return d;
-  };
+  orderedDict.construct = (c) => ({ ...constructDict(c, iterate), ordered: true });
   const defaultDict = nativeClass("collections.defaultdict", [objectClass]);
   defaultDict.construct = () => dict();
   const namedtuple = fn("collections.namedtuple", ({ args }) => {

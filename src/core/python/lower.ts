@@ -147,6 +147,11 @@ class Lowering {
   }
 
   statement(node: Node): Statement | null {
+    return this.nested(node, (pos) => this.statementWithin(node, pos));
+  }
+
+  /** Runs one level of lowering, or cuts the tree off past MAX_NESTING with a note. */
+  private nested<T>(node: Node, lower: (pos: Position) => T): T | { type: "unsupported"; what: string; pos: Position } {
     const pos = position(node);
     if (this.depth >= MAX_NESTING) {
       this.tooDeep(node);
@@ -154,7 +159,7 @@ class Lowering {
     }
     this.depth++;
     try {
-      return this.statementWithin(node, pos);
+      return lower(pos);
     } finally {
       this.depth--;
     }
@@ -388,17 +393,7 @@ class Lowering {
   }
 
   expression(node: Node): Expression {
-    const pos = position(node);
-    if (this.depth >= MAX_NESTING) {
-      this.tooDeep(node);
-      return { type: "unsupported", what: "nesting too deep", pos };
-    }
-    this.depth++;
-    try {
-      return this.expressionWithin(node, pos);
-    } finally {
-      this.depth--;
-    }
+    return this.nested(node, (pos) => this.expressionWithin(node, pos));
   }
 
   private tooDeep(node: Node): void {

@@ -1,15 +1,8 @@
-/** Seeded mutations of Python source for the fuzz tests (mulberry32: small, fast, reproducible). */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from "../helpers/seeded-random";
 
+export { seededRandom };
+
+/** Seeded mutations of Python source for the fuzz tests. */
 /** Offsets where a token may end: after identifiers, numbers, punctuation and line breaks. */
 export function tokenBoundaries(text: string): number[] {
   const out: number[] = [];
