@@ -1,4 +1,5 @@
 // torch.* functions by name: Python signatures of the real torch functions bound to the shape/FLOP ops.
+import { complexFromParts, polar, viewAsComplex, viewAsReal } from "./ops/complex";
 import { int, list, tuple, toInt, toInts } from "../interp/construct";
 import { PythonError, Unresolved, type BoundArguments, type TensorValue, type Value } from "../interp/values";
 import { dimArg, dimsArg, optionalInt, sequenceItems, shapeFromVarargs, tensorArg, toTensor } from "./args";
@@ -518,6 +519,10 @@ for (const [name, rank] of [["atleast_1d", 1], ["atleast_2d", 2], ["atleast_3d",
 f.clone = defineOp("torch.clone", ["input", "memory_format=None"], (a, c) => shapes.sameShape("clone", tensorArg(a, "input", "clone"), c));
 f.detach = defineOp("torch.detach", ["input"], (a) => shapes.alias(tensorArg(a, "input", "detach")));
 f.numel = defineOp("torch.numel", ["input"], (a) => int(numel(tensorArg(a, "input", "numel").shape)));
+f.view_as_complex = viewAsComplex;
+f.view_as_real = viewAsReal;
+f.polar = polar;
+f.complex = complexFromParts;
 // torch._assert(condition, message): a traceable assert that model libraries call in forward; it computes nothing.
 f._assert = defineOp("torch._assert", ["condition", "message"], () => ({ kind: "none" }));
 f.is_tensor = defineOp("torch.is_tensor", ["obj"], (a) => ({ kind: "bool", value: a.get("obj").kind === "tensor" }));

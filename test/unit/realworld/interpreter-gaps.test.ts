@@ -242,6 +242,34 @@ describe("real-world interpreter details", function () {
     assert.equal(model.flops, 2 * 2 * 4 * 3);
   });
 
+  it("LLaMA-style rotary code: torch.polar, view_as_complex, view_as_real", async () => {
+    const model = await onlyModel([
+      "import torch, torch.nn as nn",
+      "def freqs(dim, end, theta=10000.0):",
+      "    f = 1.0 / (theta ** (torch.arange(0, dim, 2)[: (dim // 2)].float() / dim))",
+      "    f = torch.outer(torch.arange(end), f).float()",
+      "    return torch.polar(torch.ones_like(f), f)",
+      "def rotate(x, freqs_cis):",
+      "    x_ = torch.view_as_complex(x.float().reshape(*x.shape[:-1], -1, 2))",
+      "    freqs_cis = freqs_cis.view(1, x_.shape[1], 1, x_.shape[-1])",
+      "    return torch.view_as_real(x_ * freqs_cis).flatten(3).type_as(x)",
+      "class Attn(nn.Module):",
+      "    def __init__(self, dim=64, heads=4, max_len=32):",
+      "        super().__init__()",
+      "        self.heads = heads",
+      "        self.wq = nn.Linear(dim, dim, bias=False)",
+      "        self.freqs_cis = freqs(dim // heads, max_len)",
+      "    def forward(self, x):",
+      "        b, t, _ = x.shape",
+      "        q = rotate(self.wq(x).view(b, t, self.heads, -1), self.freqs_cis[:t])",
+      "        return q",
+      "",
+    ].join("\n"), { inputs: [{ shape: [2, 8, 64], dtype: "float32" }] });
+    assert.deepEqual(model.unresolved, []);
+    assert.deepEqual(model.output, [[2, 8, 4, 16]]);
+    assert.equal(model.flops, 2 * 16 * 64 * 64);
+  });
+
   it("a %-format of an unknown value stays unknown instead of guessing", async () => {
     const result = await analyze([
       "import torch.nn as nn, sys",
