@@ -3,6 +3,7 @@
 // names the paper it follows; layer choices (biases, norms, heads) follow Keras's builders so the parameter counts
 // equal keras.io's table.
 import { commonSource } from "./common.py";
+import { convnextSource } from "./convnext.py";
 import { densenetSource } from "./densenet.py";
 import { efficientnetSource } from "./efficientnet.py";
 import { inceptionV3Source } from "./inception_v3.py";
@@ -18,6 +19,7 @@ const NAMES: Record<string, string[]> = {
   resnet_v2: ["ResNet50V2", "ResNet101V2", "ResNet152V2"],
   xception: ["Xception"],
   inception_v3: ["InceptionV3"],
+  convnext: ["Tiny", "Small", "Base", "Large", "XLarge"].map((size) => `ConvNeXt${size}`),
   mobilenet: ["MobileNet", "MobileNetV2"],
   densenet: ["DenseNet121", "DenseNet169", "DenseNet201"],
   efficientnet: [0, 1, 2, 3, 4, 5, 6, 7].map((i) => `EfficientNetB${i}`),
@@ -32,7 +34,7 @@ const MODULES: [string, string, string, string][] = [
 ];
 /** preprocess_input for the families' own modules. */
 const FAMILY_MODES: Record<string, string> = {
-  vgg: "caffe", resnet: "caffe", resnet_v2: "tf", xception: "tf", inception_v3: "tf", mobilenet: "tf", densenet: "torch", efficientnet: "identity",
+  vgg: "caffe", resnet: "caffe", resnet_v2: "tf", xception: "tf", inception_v3: "tf", mobilenet: "tf", densenet: "torch", efficientnet: "identity", convnext: "identity",
 };
 const preprocessLine = (mode: string) => `from .common import ${mode}_preprocess as preprocess_input\n`;
 
@@ -45,6 +47,7 @@ export const applicationSources: [string, string][] = [
   ["keras/applications/resnet_v2.py", resnetV2Source],
   ["keras/applications/xception.py", xceptionSource],
   ["keras/applications/inception_v3.py", inceptionV3Source],
+  ["keras/applications/convnext.py", convnextSource],
   ["keras/applications/mobilenet.py", mobilenetSource],
   ["keras/applications/densenet.py", densenetSource],
   ["keras/applications/efficientnet.py", efficientnetSource],
