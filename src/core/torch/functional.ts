@@ -1,4 +1,5 @@
 // torch.nn.functional.* and torch.nn.init.*, bound with the real Python signatures.
+import { multiHeadAttentionForward } from "./ops/functional-attention";
 import { float, toInts, tuple } from "../interp/construct";
 import { PythonError, Unresolved, type BoundArguments } from "../interp/values";
 import { optionalTensor, tensorArg, toTensor } from "./args";
@@ -213,6 +214,8 @@ F.ctc_loss = defineOp("F.ctc_loss", ["log_probs", "targets", "input_lengths", "t
   const x = tensorArg(a, "log_probs", "ctc_loss");
   return nn.reduceLoss("_ctc_loss", x.shape.length === 3 ? [x.shape[1]] : [], a.str("reduction"), x.dtype, c);
 });
+
+F.multi_head_attention_forward = multiHeadAttentionForward;
 
 /** torch.nn.functional.* by short name. */
 export const FUNCTIONAL: Readonly<Record<string, OpImpl>> = F;

@@ -270,6 +270,33 @@ describe("real-world interpreter details", function () {
     assert.equal(model.flops, 2 * 16 * 64 * 64);
   });
 
+  it("F.multi_head_attention_forward with separate projection weights (CLIP's attention pool)", async () => {
+    const model = await onlyModel([
+      "import torch, torch.nn as nn, torch.nn.functional as F",
+      "class Pool(nn.Module):",
+      "    def __init__(self, e=16, heads=4, out=8):",
+      "        super().__init__()",
+      "        self.heads = heads",
+      "        self.q = nn.Linear(e, e)",
+      "        self.k = nn.Linear(e, e)",
+      "        self.v = nn.Linear(e, e)",
+      "        self.c = nn.Linear(e, out)",
+      "    def forward(self, x):",
+      "        x = x.flatten(2).permute(2, 0, 1)",
+      "        x = torch.cat([x.mean(dim=0, keepdim=True), x], dim=0)",
+      "        y, _ = F.multi_head_attention_forward(query=x[:1], key=x, value=x, embed_dim_to_check=x.shape[-1],",
+      "            num_heads=self.heads, q_proj_weight=self.q.weight, k_proj_weight=self.k.weight, v_proj_weight=self.v.weight,",
+      "            in_proj_weight=None, in_proj_bias=torch.cat([self.q.bias, self.k.bias, self.v.bias]), bias_k=None, bias_v=None,",
+      "            add_zero_attn=False, dropout_p=0, out_proj_weight=self.c.weight, out_proj_bias=self.c.bias,",
+      "            use_separate_proj_weight=True, training=self.training, need_weights=False)",
+      "        return y.squeeze(0)",
+    ].join("\n"), { inputs: [{ shape: [2, 16, 3, 3], dtype: "float32" }] });
+    assert.deepEqual(model.unresolved, []);
+    assert.deepEqual(model.output, [[2, 8]]);
+    // L=1 query, S=10 keys, batch 2: q 2*2*16*16, k and v 2 * 2*20*16*16, attention 4*2*4*1*10*4, out 2*2*16*8
+    assert.equal(model.flops, 2 * 2 * 16 * 16 + 2 * (2 * 20 * 16 * 16) + 4 * 2 * 4 * 1 * 10 * 4 + 2 * 2 * 16 * 8);
+  });
+
   it("a %-format of an unknown value stays unknown instead of guessing", async () => {
     const result = await analyze([
       "import torch.nn as nn, sys",
