@@ -8,6 +8,7 @@ import { densenetSource } from "./densenet.py";
 import { efficientnetSource } from "./efficientnet.py";
 import { inceptionV3Source } from "./inception_v3.py";
 import { mobilenetSource } from "./mobilenet.py";
+import { mobilenetV3Source } from "./mobilenet_v3.py";
 import { resnetSource } from "./resnet.py";
 import { resnetV2Source } from "./resnet_v2.py";
 import { vggSource } from "./vgg.py";
@@ -21,6 +22,7 @@ const NAMES: Record<string, string[]> = {
   inception_v3: ["InceptionV3"],
   convnext: ["Tiny", "Small", "Base", "Large", "XLarge"].map((size) => `ConvNeXt${size}`),
   mobilenet: ["MobileNet", "MobileNetV2"],
+  mobilenet_v3: ["MobileNetV3Small", "MobileNetV3Large"],
   densenet: ["DenseNet121", "DenseNet169", "DenseNet201"],
   efficientnet: [0, 1, 2, 3, 4, 5, 6, 7].map((i) => `EfficientNetB${i}`),
 };
@@ -34,7 +36,7 @@ const MODULES: [string, string, string, string][] = [
 ];
 /** preprocess_input for the families' own modules. */
 const FAMILY_MODES: Record<string, string> = {
-  vgg: "caffe", resnet: "caffe", resnet_v2: "tf", xception: "tf", inception_v3: "tf", mobilenet: "tf", densenet: "torch", efficientnet: "identity", convnext: "identity",
+  vgg: "caffe", resnet: "caffe", resnet_v2: "tf", xception: "tf", inception_v3: "tf", mobilenet: "tf", densenet: "torch", efficientnet: "identity", convnext: "identity", mobilenet_v3: "identity",
 };
 const preprocessLine = (mode: string) => `from .common import ${mode}_preprocess as preprocess_input\n`;
 
@@ -49,6 +51,7 @@ export const applicationSources: [string, string][] = [
   ["keras/applications/inception_v3.py", inceptionV3Source],
   ["keras/applications/convnext.py", convnextSource],
   ["keras/applications/mobilenet.py", mobilenetSource],
+  ["keras/applications/mobilenet_v3.py", mobilenetV3Source],
   ["keras/applications/densenet.py", densenetSource],
   ["keras/applications/efficientnet.py", efficientnetSource],
   ["tensorflow/keras/applications/__init__.py", "from keras.applications import *\n"],
