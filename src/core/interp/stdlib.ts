@@ -38,6 +38,26 @@ export function createStandardLibrary(interp: () => Interpreter, objectClass: Cl
     floor: fn("math.floor", ({ args }) => int(Math.floor(num(args[0])))),
     trunc: fn("math.trunc", ({ args }) => int(Math.trunc(num(args[0])))),
     log: fn("math.log", ({ args }) => float(args.length > 1 ? Math.log(num(args[0])) / Math.log(num(args[1])) : Math.log(num(args[0])))),
+    // binomial coefficients and factorials (blur-pool filters are rows of Pascal's triangle)
+    comb: fn("math.comb", ({ args }) => {
+      const [n, k] = [toInt(args[0]), toInt(args[1])];
+      if (k < 0 || k > n) return int(0);
+      let r = 1;
+      for (let i = 1; i <= Math.min(k, n - k); i++) r = (r * (n - Math.min(k, n - k) + i)) / i;
+      return int(Math.round(r));
+    }),
+    perm: fn("math.perm", ({ args }) => {
+      const n = toInt(args[0]);
+      const k = args.length > 1 && args[1].kind !== "none" ? toInt(args[1]) : n;
+      let r = 1;
+      for (let i = 0; i < k; i++) r *= n - i;
+      return int(k > n ? 0 : r);
+    }),
+    factorial: fn("math.factorial", ({ args }) => {
+      let r = 1;
+      for (let i = 2; i <= toInt(args[0]); i++) r *= i;
+      return int(r);
+    }),
     gcd: fn("math.gcd", ({ args }) => {
       let [a, b] = [Math.abs(toInt(args[0])), Math.abs(toInt(args[1]))];
       while (b) [a, b] = [b, a % b];

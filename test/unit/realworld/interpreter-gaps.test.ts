@@ -297,6 +297,20 @@ describe("real-world interpreter details", function () {
     assert.equal(model.flops, 2 * 2 * 16 * 16 + 2 * (2 * 20 * 16 * 16) + 4 * 2 * 4 * 1 * 10 * 4 + 2 * 2 * 16 * 8);
   });
 
+  it("math.comb / perm / factorial size layers exactly", async () => {
+    const model = await onlyModel([
+      "import math, torch.nn as nn",
+      "class Net(nn.Module):",
+      "    def __init__(self):",
+      "        super().__init__()",
+      "        self.fc = nn.Linear(math.comb(5, 2) + math.perm(4, 2) + math.factorial(3), 1)",
+      "    def forward(self, x):",
+      "        return self.fc(x)",
+    ].join("\n"), { inputs: [{ shape: [1, 28], dtype: "float32" }] });
+    // 10 + 12 + 6 = 28 inputs
+    assert.equal(model.params, 29);
+  });
+
   it("a %-format of an unknown value stays unknown instead of guessing", async () => {
     const result = await analyze([
       "import torch.nn as nn, sys",
