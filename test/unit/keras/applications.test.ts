@@ -10,7 +10,7 @@ describe("keras.applications (built-in definitions)", () => {
   const published: [string, number][] = [
     ["VGG16", 138357544], ["ResNet50", 25636712], ["MobileNet", 4253864], ["MobileNetV2", 3538984], ["DenseNet121", 8062504], ["EfficientNetB0", 5330571],
     ["ResNet50V2", 25613800], ["Xception", 22910480], ["InceptionV3", 23851784], ["ConvNeXtTiny", 28589128],
-    ["MobileNetV3Small", 2554968], ["EfficientNetV2B0", 7200312],
+    ["MobileNetV3Small", 2554968], ["EfficientNetV2B0", 7200312], ["InceptionResNetV2", 55873736],
   ];
   for (const [name, params] of published) {
     it(`${name}(weights=None) has keras.io's parameter count`, async () => {

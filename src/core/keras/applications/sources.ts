@@ -7,6 +7,7 @@ import { convnextSource } from "./convnext.py";
 import { densenetSource } from "./densenet.py";
 import { efficientnetSource } from "./efficientnet.py";
 import { efficientnetV2Source } from "./efficientnet_v2.py";
+import { inceptionResnetV2Source } from "./inception_resnet_v2.py";
 import { inceptionV3Source } from "./inception_v3.py";
 import { mobilenetSource } from "./mobilenet.py";
 import { mobilenetV3Source } from "./mobilenet_v3.py";
@@ -21,6 +22,7 @@ const NAMES: Record<string, string[]> = {
   resnet_v2: ["ResNet50V2", "ResNet101V2", "ResNet152V2"],
   xception: ["Xception"],
   inception_v3: ["InceptionV3"],
+  inception_resnet_v2: ["InceptionResNetV2"],
   efficientnet_v2: ["B0", "B1", "B2", "B3", "S", "M", "L"].map((size) => `EfficientNetV2${size}`),
   convnext: ["Tiny", "Small", "Base", "Large", "XLarge"].map((size) => `ConvNeXt${size}`),
   mobilenet: ["MobileNet", "MobileNetV2"],
@@ -38,7 +40,7 @@ const MODULES: [string, string, string, string][] = [
 ];
 /** preprocess_input for the families' own modules. */
 const FAMILY_MODES: Record<string, string> = {
-  vgg: "caffe", resnet: "caffe", resnet_v2: "tf", xception: "tf", inception_v3: "tf", mobilenet: "tf", densenet: "torch", efficientnet: "identity", convnext: "identity", mobilenet_v3: "identity", efficientnet_v2: "identity",
+  vgg: "caffe", resnet: "caffe", resnet_v2: "tf", xception: "tf", inception_v3: "tf", inception_resnet_v2: "tf", mobilenet: "tf", densenet: "torch", efficientnet: "identity", convnext: "identity", mobilenet_v3: "identity", efficientnet_v2: "identity",
 };
 const preprocessLine = (mode: string) => `from .common import ${mode}_preprocess as preprocess_input\n`;
 
@@ -51,6 +53,7 @@ export const applicationSources: [string, string][] = [
   ["keras/applications/resnet_v2.py", resnetV2Source],
   ["keras/applications/xception.py", xceptionSource],
   ["keras/applications/inception_v3.py", inceptionV3Source],
+  ["keras/applications/inception_resnet_v2.py", inceptionResnetV2Source],
   ["keras/applications/convnext.py", convnextSource],
   ["keras/applications/efficientnet_v2.py", efficientnetV2Source],
   ["keras/applications/mobilenet.py", mobilenetSource],
