@@ -14,19 +14,26 @@ export interface FixAllResult {
  */
 export function fixAll(text: string, findingsOf: (text: string) => Finding[], options: { rule?: RuleId; kind?: string; maxFixes?: number } = {}): FixAllResult {
   const applied: FixAllResult["applied"] = [];
-  const tried = new Set<string>();
+  // A finding is known by rule, message and its line's text; identical code can hold several alike, so a kind of
+  // finding is given up on only when fixing one did not make it one fewer.
+  const stuck = new Set<string>();
   const lineOf = (t: string, line: number) => t.split(/\r?\n/)[line - 1] ?? "";
+  const candidates = (t: string) =>
+    findingsOf(t)
+      .filter((f) => options.rule === undefined || f.rule === options.rule)
+      .map((f) => ({ finding: f, fix: options.kind === undefined ? f.fixes[0] : f.fixes.find((x) => x.kind === options.kind), key: `${f.rule}|${f.message}|${lineOf(t, f.line)}` }))
+      .filter((c) => c.fix !== undefined);
   let current = text;
+  let list = candidates(current);
   const limit = options.maxFixes ?? 200;
   while (applied.length < limit) {
-    const next = findingsOf(current)
-      .filter((f) => options.rule === undefined || f.rule === options.rule)
-      .map((f) => ({ finding: f, fix: options.kind === undefined ? f.fixes[0] : f.fixes.find((x) => x.kind === options.kind), key: `${f.rule}|${f.message}|${lineOf(current, f.line)}` }))
-      .find((c) => c.fix !== undefined && !tried.has(c.key));
+    const next = list.find((c) => !stuck.has(c.key));
     if (!next) break;
-    tried.add(next.key);
+    const before = list.filter((c) => c.key === next.key).length;
     current = applyEdits(current, next.fix!.edits);
     applied.push({ rule: next.finding.rule, kind: next.fix!.kind, line: next.finding.line });
+    list = candidates(current);
+    if (list.filter((c) => c.key === next.key).length >= before) stuck.add(next.key);
   }
   return { text: current, applied };
 }

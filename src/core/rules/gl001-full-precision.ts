@@ -160,7 +160,10 @@ function hasHelperOrReduction(file: PythonFile, className: string): boolean {
 }
 
 function check(context: RuleContext): RawFinding[] {
-  return [...torchFindings(context), ...kerasFindings(context)];
+  const torch = torchFindings(context);
+  // A Keras model wrapping torch layers is found both ways: the analyzer's torch reading wins.
+  const keras = kerasFindings(context).filter((k) => !torch.some((t) => t.pos.startIndex === k.pos.startIndex));
+  return [...torch, ...keras];
 }
 
 // ---- PyTorch -----------------------------------------------------------------------------------------------------
@@ -375,7 +378,13 @@ function kerasFindings(context: RuleContext): RawFinding[] {
       },
     ];
     // Post-training quantization goes after the last statement of this block that fits the model.
-    const lastFit = [...site.place.body].reverse().find((s) => fitted(v) && file.calls.some((c) => (c.place.statement === s || c.place.ancestors.includes(s)) && isMethodCall(c.call, v, KERAS_TRAINING)));
+    // Up to the next statement that assigns the name again (then it is another model).
+    const following: Statement[] = [];
+    for (const s of site.place.body.slice(site.place.index + 1)) {
+      if (assignsName(file, s, v)) break;
+      following.push(s);
+    }
+    const lastFit = following.reverse().find((s) => file.methodCallsOn(v).some((c) => (c.place.statement === s || c.place.ancestors.includes(s)) && isMethodCall(c.call, v, KERAS_TRAINING)));
     const ptqAnchor = lastFit ?? (fitted(v) ? undefined : site.statement);
     if (ptqAnchor && file.endsLine(ptqAnchor)) {
       const converter = file.freshName("converter");
@@ -429,6 +438,11 @@ function kerasFindings(context: RuleContext): RawFinding[] {
     });
   }
   return findings;
+}
+
+/** True when a statement (or one nested in it) assigns the name. */
+function assignsName(file: PythonFile, s: Statement, name: string): boolean {
+  return file.places.some((p) => (p.statement === s || p.ancestors.includes(s)) && p.statement.type === "assign" && p.statement.targets.some((t) => t.type === "name" && t.id === name));
 }
 
 /** The analyzer's report of the model a Keras site builds, when it has one. */
