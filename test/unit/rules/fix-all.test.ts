@@ -1,9 +1,19 @@
 import assert from "node:assert/strict";
 import { fixAll } from "../../../src/core/rules/fix-all";
 import type { Finding } from "../../../src/core/rules/types";
-import { countOccurrences, findingsOf, fixture, hasSyntaxError } from "./helpers";
+import { countOccurrences, findingsOf, findingsReader, fixture, hasSyntaxError } from "./helpers";
 
 describe("fixAll", () => {
+  it("fixes identical findings in identical code in one pass", async () => {
+    const read = await findingsReader();
+    const body = "    model = Net()\n    model.eval()\n    print(model(torch.ones(1, 2)))\n";
+    const text = `import torch\nimport torch.nn as nn\n\n\nclass Net(nn.Module):\n    def __init__(self):\n        super().__init__()\n        self.fc = nn.Linear(2, 2)\n\n    def forward(self, x):\n        return self.fc(x)\n\n\ndef a():\n${body}\n\ndef b():\n${body}`;
+    const once = fixAll(text, read, { rule: "GL001", kind: "dynamic-int8" });
+    assert.equal(once.applied.length, 2);
+    assert.equal(countOccurrences(once.text, "model = torch.ao.quantization.quantize_dynamic("), 2);
+    assert.equal(fixAll(once.text, read, { rule: "GL001" }).applied.length, 0, "twice equals once");
+  });
+
   it("applies the fixes of several findings that each add the same import, and the import lands once", async () => {
     // Two models in one file: each GL001 fix wants `import torch.nn.utils.prune as prune`.
     const text = `import torch

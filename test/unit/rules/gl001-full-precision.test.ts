@@ -221,6 +221,20 @@ for step in range(10):
     assert.ok(after.startsWith("import tensorflow as tf\n\ninputs"), "tf was imported already");
   });
 
+  it("Keras: post-training quantization goes after this model's training, before the name holds another model", async () => {
+    const text = `import keras
+
+model = keras.Sequential([keras.layers.Dense(4)])
+model.compile(optimizer="sgd", loss="mse")
+model.fit([[1.0]], [[1.0]])
+model = keras.models.load_model("other.keras")
+model.fit([[1.0]], [[1.0]])
+print(model.predict([[1.0]]))
+`;
+    const after = await fixAndCheck(text, "GL001", "tflite-int8");
+    assert.ok(after.includes('model.fit([[1.0]], [[1.0]])\n# Greenlight GL001: post-training dynamic-range int8 quantization with TFLite; deploy the .tflite bytes.\nconverter = tf.lite.TFLiteConverter.from_keras_model(model)\nconverter.optimizations = [tf.lite.Optimize.DEFAULT]\nmodel_tflite = converter.convert()\nmodel = keras.models.load_model("other.keras")\n'), after);
+  });
+
   it("Keras: a subclass of keras.Model that is only defined gets a TFLite helper", async () => {
     const after = await fixAndCheck(fixture("keras_subclass.py"), "GL001", "tflite-int8");
     assert.ok(after.startsWith("import keras\nimport tensorflow as tf\n"), after);

@@ -4,7 +4,8 @@ import { join } from "node:path";
 import { applyEdits } from "../../../src/core/rules/apply-edits";
 import { findRules } from "../../../src/core/rules/rules";
 import type { Finding, RuleId, RuleInput, RuleSettings } from "../../../src/core/rules/types";
-import { analyze, testParser } from "../helpers/analyze";
+import { analyzeSource, SyntaxCache } from "../../../src/core/analyze";
+import { analyze, memoryFiles, testParser } from "../helpers/analyze";
 
 export const FILE = "/project/main.py";
 
@@ -22,6 +23,20 @@ export async function findingsOf(text: string, settings?: Partial<RuleSettings>,
   } finally {
     tree.delete();
   }
+}
+
+/** A synchronous findings reader (for fixAll), once the parser is loaded. */
+export async function findingsReader(settings?: Partial<RuleSettings>): Promise<(text: string) => Finding[]> {
+  const parser = await testParser();
+  return (text) => {
+    const analysis = analyzeSource(parser, { file: FILE, text, root: "/project", files: memoryFiles({ [FILE]: text }), cache: new SyntaxCache() });
+    const tree = parser.parse(text);
+    try {
+      return findRules({ file: FILE, text, tree, analysis, settings });
+    } finally {
+      tree.delete();
+    }
+  };
 }
 
 export async function hasSyntaxError(text: string): Promise<boolean> {
