@@ -20,6 +20,7 @@ import {
   unknown,
 } from "./construct";
 import { layerAttribute } from "./layer-attributes";
+import { valuesOf, withValues } from "../torch/known-values";
 import { pythonText } from "./formatting";
 import { binaryOperation, compareValues, unaryOperation } from "./operators";
 import { Recorder } from "./recorder";
@@ -1244,6 +1245,9 @@ export class Interpreter {
       case "str": return [...v.value].map(str);
       case "tensor": {
         if (v.shape.length === 0) throw new PythonError("iteration over a 0-d tensor");
+        const values = v.shape.length === 1 ? valuesOf(v) : undefined;
+        // the elements of a known 1-D tensor are known 0-d tensors
+        if (values) return values.map((x) => withValues({ kind: "tensor", shape: [], dtype: v.dtype }, [x]));
         const row: TensorValue = { kind: "tensor", shape: v.shape.slice(1), dtype: v.dtype };
         return new Array(v.shape[0]).fill(row);
       }

@@ -1,5 +1,6 @@
 // Tensor methods (x.view, x.size, x.add_, ...): most share torch.X's implementation with x as the first argument.
-import { NONE, bool, int, list, size, toInts, unknown } from "../interp/construct";
+import { NONE, bool, float, int, list, size, toInts, unknown } from "../interp/construct";
+import { valuesOf } from "./known-values";
 import { PythonError, Unresolved, type BoundArguments, type NativeCall, type TensorValue, type Value } from "../interp/values";
 import { shapeFromVarargs, tensorArg, toTensor } from "./args";
 import { dtypeBytes, isFloating, toDtype } from "./dtypes";
@@ -79,6 +80,13 @@ for (const name of ["item", "tolist", "numpy", "data_ptr", "__len__"]) {
     if (name === "__len__") {
       if (self.shape.length === 0) throw new PythonError("len() of a 0-d tensor");
       return int(self.shape[0]);
+    }
+    const values = valuesOf(self);
+    const number = (x: number): Value => (self.dtype === "int64" || self.dtype === "int32" || self.dtype === "int8" || self.dtype === "uint8" ? int(x) : self.dtype === "bool" ? bool(x !== 0) : float(x));
+    if (values && name === "item" && values.length === 1) return number(values[0]);
+    if (values && name === "tolist") {
+      if (self.shape.length === 0) return number(values[0]);
+      if (self.shape.length === 1) return list(values.map(number));
     }
     // tolist() of a small tensor: its nesting and lengths follow the shape, only the numbers are unknown
     // (timm's per-block drop-path rates: `[x.tolist() for x in torch.linspace(...).split(depths)]`).

@@ -1,4 +1,5 @@
 // torch.* functions by name: Python signatures of the real torch functions bound to the shape/FLOP ops.
+import { valuesOf, withValues } from "./known-values";
 import { complexFromParts, polar, viewAsComplex, viewAsReal } from "./ops/complex";
 import { int, list, tuple, toInt, toInts } from "../interp/construct";
 import { PythonError, Unresolved, type BoundArguments, type TensorValue, type Value } from "../interp/values";
@@ -79,9 +80,17 @@ f.arange = defineOp("torch.arange", ["*args", "end=None", "step=None", ...FACTOR
   });
   const [start, end, step] = nums.length === 1 ? [0, nums[0], 1] : nums.length === 2 ? [nums[0], nums[1], 1] : nums;
   const integral = values.every((v) => v.kind === "int" || v.kind === "bool");
-  return factory("arange", [arangeLength(start, end, step)], dtypeOr(a, integral ? "int64" : "float32"), c);
+  const length = arangeLength(start, end, step);
+  const out = factory("arange", [length], dtypeOr(a, integral ? "int64" : "float32"), c);
+  return length <= 4096 ? withValues(out, Array.from({ length }, (_, i) => start + i * step)) : out;
 });
-f.linspace = defineOp("torch.linspace", ["start", "end", "steps", ...FACTORY_OPTIONS], (a, c) => factory("linspace", [a.int("steps")], dtypeOr(a, "float32"), c));
+f.linspace = defineOp("torch.linspace", ["start", "end", "steps", ...FACTORY_OPTIONS], (a, c) => {
+  const steps = a.int("steps");
+  const out = factory("linspace", [steps], dtypeOr(a, "float32"), c);
+  const [start, end] = [a.get("start"), a.get("end")];
+  if ((start.kind !== "int" && start.kind !== "float") || (end.kind !== "int" && end.kind !== "float") || steps > 4096) return out;
+  return withValues(out, Array.from({ length: steps }, (_, i) => (steps === 1 ? start.value : start.value + ((end.value - start.value) * i) / (steps - 1))));
+});
 f.logspace = defineOp("torch.logspace", ["start", "end", "steps", "base=10.0", ...FACTORY_OPTIONS], (a, c) => factory("logspace", [a.int("steps")], dtypeOr(a, "float32"), c));
 f.eye = defineOp("torch.eye", ["n", "m=None", ...FACTORY_OPTIONS], (a, c) => factory("eye", [a.int("n"), optionalInt(a, "m") ?? a.int("n")], dtypeOr(a, "float32"), c));
 for (const name of ["tensor", "as_tensor", "asarray"]) {
@@ -389,7 +398,17 @@ f.column_stack = defineOp("torch.column_stack", ["tensors", "out=None"], (a, c) 
 f.split = defineOp("torch.split", ["tensor", "split_size_or_sections", "dim=0"], (a) => {
   const input = tensorArg(a, "tensor", "split");
   const s = a.get("split_size_or_sections");
-  return tuple(shapes.split(input, s.kind === "list" || s.kind === "tuple" ? toInts(s, "split sections") : toInt(s, "split_size"), a.int("dim")));
+  const parts = shapes.split(input, s.kind === "list" || s.kind === "tuple" ? toInts(s, "split sections") : toInt(s, "split_size"), a.int("dim"));
+  // a split of a known 1-D tensor keeps each part's values
+  const values = input.shape.length === 1 ? valuesOf(input) : undefined;
+  if (values) {
+    let at = 0;
+    for (const p of parts) {
+      withValues(p, values.slice(at, at + p.shape[0]));
+      at += p.shape[0];
+    }
+  }
+  return tuple(parts);
 });
 f.chunk = defineOp("torch.chunk", ["input", "chunks", "dim=0"], (a) => tuple(shapes.chunk(tensorArg(a, "input", "chunk"), a.int("chunks"), a.int("dim"))));
 f.tensor_split = defineOp("torch.tensor_split", ["input", "indices_or_sections", "dim=0"], (a) => {

@@ -311,6 +311,27 @@ describe("real-world interpreter details", function () {
     assert.equal(model.params, 29);
   });
 
+  it("drop-path rates from torch.linspace are known: item(), tolist() of split parts, iteration", async () => {
+    const model = await onlyModel([
+      "import torch, torch.nn as nn",
+      "class Net(nn.Module):",
+      "    def __init__(self, depths=(2, 3), rate=0.0):",
+      "        super().__init__()",
+      "        dpr = [x.item() for x in torch.linspace(0, rate, sum(depths))]",
+      "        per_stage = [x.tolist() for x in torch.linspace(0, 0.3, sum(depths)).split(depths)]",
+      "        steps = torch.arange(0, 10, 3).tolist()",
+      "        self.a = nn.ModuleList([nn.Dropout(p) if p > 0 else nn.Identity() for p in dpr])",
+      "        self.b = nn.ModuleList([nn.Linear(4, 4) if p > 0 else nn.Identity() for p in per_stage[1]])",
+      "        self.c = nn.Linear(4, sum(steps))",
+      "    def forward(self, x):",
+      "        return self.c(x)",
+    ].join("\n"), { inputs: [{ shape: [1, 4], dtype: "float32" }] });
+    assert.deepEqual(model.unresolved, []);
+    assert.ok(model.layers.filter((l) => l.path.startsWith("a.")).every((l) => l.type === "Identity"));
+    // the second stage's rates (0.15, 0.225, 0.3) are all positive: three Linear(4, 4); arange(0, 10, 3) sums to 18
+    assert.equal(model.params, 3 * 20 + (4 * 18 + 18));
+  });
+
   it("a %-format of an unknown value stays unknown instead of guessing", async () => {
     const result = await analyze([
       "import torch.nn as nn, sys",
