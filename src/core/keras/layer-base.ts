@@ -41,6 +41,8 @@ interface LayerState {
 
 // Tensors whose shape has assumed sizes for None dims, with the note to give.
 const assumedShapes = new WeakMap<TensorValue, string>();
+// Weights created non-trainable: `layer.trainable = True` does not make them trainable.
+const alwaysFrozen = new WeakSet<object>();
 
 /** The Keras classes of one runtime. */
 export interface KerasClasses {
@@ -166,6 +168,7 @@ export function createKerasClasses(interp: () => Interpreter, module: ClassValue
 
   const addWeight = (self: InstanceValue, name: string, shape: number[], trainable: boolean): TensorValue => {
     const p = interp().context.parameter(shape, trainable);
+    if (!trainable) alwaysFrozen.add(p.parameter!);
     let key = name;
     for (let i = 1; self.module!.parameters.has(key); i++) key = `${name}_${i}`;
     self.module!.parameters.set(key, p);
@@ -231,7 +234,7 @@ export function createKerasClasses(interp: () => Interpreter, module: ClassValue
     let inputs = c.args[1];
     if (inputs === undefined) {
       inputs = kwargs.get("inputs") ?? kwargs.get("x") ?? NONE;
-      kwargs.delete("inputs");
+      kwargs.delete(kwargs.has("inputs") ? "inputs" : "x");
     }
     const rest = c.args.slice(2);
     const s = stateOf(self);
@@ -292,7 +295,8 @@ export function createKerasClasses(interp: () => Interpreter, module: ClassValue
       }
       if (name === "trainable" && value.kind === "bool") {
         // layer.trainable = False freezes every weight under it (transfer learning).
-        for (const [, p] of namedParameters(target)) if (p.parameter) p.parameter.requiresGrad = value.value;
+        // Weights made non-trainable (BatchNormalization's moving statistics) stay so when it is set back to True.
+        for (const [, p] of namedParameters(target)) if (p.parameter && !alwaysFrozen.has(p.parameter)) p.parameter.requiresGrad = value.value;
       }
     }
     return NONE;

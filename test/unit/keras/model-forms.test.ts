@@ -36,6 +36,21 @@ describe("Keras model forms", () => {
     assert.equal(keras.params - keras.trainableParams, torch.buffers - 1);
   });
 
+  it("trainable = False freezes a layer's weights; True again leaves BatchNormalization's moving statistics frozen", async () => {
+    const result = await analyze(`
+import keras
+from keras import layers
+frozen = keras.Sequential([layers.Dense(4, input_shape=(3,)), layers.BatchNormalization()])
+frozen.trainable = False
+thawed = keras.Sequential([layers.Dense(4, input_shape=(3,)), layers.BatchNormalization()])
+thawed.trainable = False
+thawed.trainable = True
+`);
+    assert.equal(modelNamed(result, "frozen").params, 16 + 16);
+    assert.equal(modelNamed(result, "frozen").trainableParams, 0);
+    assert.equal(modelNamed(result, "thawed").trainableParams, 16 + 8);
+  });
+
   it("Sequential built by .add() and by build((None, n))", async () => {
     const m = await onlyModel(`
 import keras
