@@ -229,9 +229,15 @@ export const kerasModules: NativeModuleProvider = function kerasModules(runtime:
   ]);
 
   const set = (name: string, ns: ModuleNamespaceValue) => modules.set(name, ns);
+  const trainingSide = new Map(["optimizers", "losses", "metrics", "callbacks", "datasets", "preprocessing", "mixed_precision", "constraints", "saving"].map((part) => [part, namespace(`keras.${part}`, [])]));
   for (const root of ["keras", "tensorflow.keras", "tf_keras", "keras.src"]) {
     set(`${root}.layers`, layers);
     set(`${root}.layers.experimental.preprocessing`, preprocessing);
+    set(`${root}.layers.experimental`, layers.scope.names.get("experimental") as ModuleNamespaceValue);
+    // Training-side packages: importable, their contents unknown (they do not change a model's cost).
+    for (const part of ["optimizers", "losses", "metrics", "callbacks", "datasets", "preprocessing", "mixed_precision", "constraints", "saving"]) {
+      set(`${root}.${part}`, trainingSide.get(part)!);
+    }
     set(`${root}.models`, models);
     set(`${root}.activations`, activations);
     set(`${root}.ops`, ops);

@@ -210,6 +210,25 @@ _ = model(tf.zeros((1, 28, 28)))
     }
   });
 
+  it("training-side imports (optimizers, callbacks, mixed_precision) and TF 2.x experimental preprocessing resolve", async () => {
+    const m = await onlyModel(`
+from tensorflow.keras.layers.experimental import preprocessing
+from tensorflow.keras.optimizers import Adam
+from tensorflow.keras import mixed_precision
+from tensorflow.keras.callbacks import EarlyStopping
+from tensorflow.keras import Input, Model
+from tensorflow.keras.layers import Dense
+
+mixed_precision.set_global_policy("mixed_float16")
+inputs = Input(shape=(8,))
+x = preprocessing.Rescaling(1.0 / 255)(inputs)
+model = Model(inputs, Dense(2)(x))
+model.compile(optimizer=Adam(1e-3), loss="mse")
+`);
+    assert.equal(m.params, 18);
+    assert.equal(m.complete, true);
+  });
+
   it("says what it cannot resolve instead of guessing silently", async () => {
     const m = await onlyModel(`
 import keras
