@@ -114,8 +114,20 @@ export function analyzeSource(parser: PythonParser, request: AnalyzeRequest): An
     interp.budget = new Budget(steps, milliseconds, now);
     result.models.push(runModel(interp, c, request, program.comments.get(c.pragmaFile), examples));
   }
+  result.models = withoutRepeats(result.models);
   result.training = discoverTrainingPlan({ interpreter: interp, namespace, body: syntax.body, text: request.text, file: request.file, now });
   return result;
+}
+
+/**
+ * `model = Net()` beside `class Net` is the same model twice: keep the class's report (its line carries the pragma)
+ * when the instance came out identical.
+ */
+function withoutRepeats(models: ModelReport[]): ModelReport[] {
+  const rootType = (m: ModelReport) => m.layers.find((l) => l.path === "")?.type;
+  const signature = (m: ModelReport) => `${rootType(m)}|${m.params}|${m.flops}|${JSON.stringify(m.inputs)}`;
+  const fromClasses = new Set(models.filter((m) => m.entry.endsWith(")")).map(signature));
+  return models.filter((m) => m.entry.endsWith(")") || !fromClasses.has(signature(m)));
 }
 
 /** The --entry expression did not build a model; the CLI maps this to exit code 2. */

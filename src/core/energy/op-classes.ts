@@ -59,7 +59,7 @@ add("view", [
 ]);
 
 /** Module types whose matrix products run step by step (torch.nn.LSTM, GRU, RNN and their cells). */
-const RECURRENT_LAYERS = /^(lstm|gru|rnn)(cell)?$/i;
+const RECURRENT_LAYERS = /^(lstm|gru|rnn|simplernn)(cell)?$/i;
 
 /** Classifies an op by its name, and by the type of the layer running it (an LSTM's addmm is a recurrent step);
  *  dropout is a kernel only in training; FLOP-carrying unknowns count as matrix products. */

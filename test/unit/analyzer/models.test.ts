@@ -107,3 +107,22 @@ class Model(nn.Module):
     assert.equal(m.flops, 5 * 2 * 32 * 32);
   });
 });
+
+describe("model discovery: repeats", () => {
+  it("reports a class and an identical module-level instance of it once, and keeps instances built differently", async () => {
+    const result = await analyze(`
+import torch.nn as nn
+
+class Net(nn.Module):
+    def __init__(self, width=4):
+        super().__init__()
+        self.fc = nn.Linear(2, width)
+    def forward(self, x):
+        return self.fc(x)
+
+model = Net()
+wide = Net(width=8)
+`);
+    assert.deepEqual(result.models.map((m) => m.name), ["Net", "wide"]);
+  });
+});
