@@ -254,6 +254,11 @@ export function createBuiltins(interp: () => Interpreter): { scope: Scope; class
     "collections.abc.Sequence": ["list", "tuple", "str", "range"],
     "collections.abc.Mapping": ["dict"],
     "collections.abc.Callable": ["function", "native", "class", "bound", "partial"],
+    "numbers.Number": ["int", "float", "bool"],
+    "numbers.Complex": ["int", "float", "bool"],
+    "numbers.Real": ["int", "float", "bool"],
+    "numbers.Rational": ["int", "bool"],
+    "numbers.Integral": ["int", "bool"],
   };
   const isInstance = (v: Value, spec: Value): boolean | undefined => {
     if (spec.kind === "tuple") {

@@ -53,6 +53,17 @@ export function dict(pairs: [Value, Value][] = []): DictValue {
   return d;
 }
 
+const identities = new WeakMap<object, number>();
+
+function identityOf(v: object): number {
+  let id = identities.get(v);
+  if (id === undefined) {
+    id = freshId();
+    identities.set(v, id);
+  }
+  return id;
+}
+
 /** The lookup key of a hashable value (ints and equal floats share keys, as in Python). */
 export function keyOf(v: Value): string {
   switch (v.kind) {
@@ -66,6 +77,8 @@ export function keyOf(v: Value): string {
     case "class": return `c:${v.qualifiedName}`;
     case "instance": return `o:${v.id}`;
     case "tensor": return v.parameter ? `p:${v.parameter.id}` : `T:${v.shape.join("x")}`;
+    // functions, partials and modules hash by identity, as in Python (sets of layer factories)
+    case "function": case "native": case "partial": case "namespace": case "bound": return `h:${identityOf(v)}`;
     default:
       throw new Unresolved(`unhashable or unknown key (${v.kind})`);
   }

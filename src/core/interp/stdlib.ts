@@ -71,7 +71,12 @@ export function createStandardLibrary(interp: () => Interpreter, objectClass: Cl
   for (const [k, f] of Object.entries(mathFunctions)) math[k] = fn(`math.${k}`, ({ args }) => float(f(...args.map(num))));
   modules.set("math", namespace("math", math));
 
-  const partial = fn("functools.partial", ({ args, kwargs }) => ({ kind: "partial", fn: args[0], args: args.slice(1), kwargs: new Map(kwargs) }));
+  // partial of a partial flattens into one (as CPython's functools.partial does): .func is the innermost callable
+  const partial = fn("functools.partial", ({ args, kwargs }) => {
+    const inner = args[0];
+    if (inner?.kind === "partial") return { kind: "partial", fn: inner.fn, args: [...inner.args, ...args.slice(1)], kwargs: new Map([...inner.kwargs, ...kwargs]) };
+    return { kind: "partial", fn: inner, args: args.slice(1), kwargs: new Map(kwargs) };
+  });
   const identityDecorator = fn("decorator", ({ args }) => (args.length === 1 && ["function", "native", "class"].includes(args[0].kind) ? args[0] : fn("decorator", ({ args: inner }) => inner[0])));
   modules.set("functools", namespace("functools", {
     partial,
@@ -101,6 +106,8 @@ export function createStandardLibrary(interp: () => Interpreter, objectClass: Cl
   modules.set("collections", namespace("collections", { OrderedDict: orderedDict, defaultdict: defaultDict, namedtuple, Counter: defaultDict, deque: fn("deque", ({ args }) => list(args.length ? iterate(args[0]) : [])) }));
   // Abstract base classes: isinstance decides them by the value's kind (see builtins' isInstance).
   const abc = (name: string) => nativeClass(`collections.abc.${name}`, [objectClass]);
+  const numberClass = (name: string) => nativeClass(`numbers.${name}`, [objectClass]);
+  modules.set("numbers", namespace("numbers", { Number: numberClass("Number"), Complex: numberClass("Complex"), Real: numberClass("Real"), Rational: numberClass("Rational"), Integral: numberClass("Integral") }));
   modules.set("collections.abc", namespace("collections.abc", { Iterable: abc("Iterable"), Sequence: abc("Sequence"), Mapping: abc("Mapping"), Callable: abc("Callable"), Collection: abc("Collection"), Iterator: abc("Iterator") }));
 
   const field = nativeClass("dataclasses.Field", [objectClass]);

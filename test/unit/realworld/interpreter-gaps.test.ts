@@ -332,6 +332,27 @@ describe("real-world interpreter details", function () {
     assert.equal(model.params, 3 * 20 + (4 * 18 + 18));
   });
 
+  it("partial of a partial flattens, functions hash in sets, numbers.Integral", async () => {
+    const model = await onlyModel([
+      "import functools, numbers, torch.nn as nn",
+      "def make_norm(c, eps=1e-5, affine=True):",
+      "    return nn.GroupNorm(2, c, eps=eps, affine=affine)",
+      "NEEDS_ACT = {make_norm}",
+      "layer = functools.partial(functools.partial(make_norm, eps=1e-3), affine=False)",
+      "class Net(nn.Module):",
+      "    def __init__(self, c=4):",
+      "        super().__init__()",
+      "        assert layer.func is make_norm and layer.keywords == {'eps': 1e-3, 'affine': False}",
+      "        self.norm = layer(c) if layer.func in NEEDS_ACT else nn.Identity()",
+      "        self.fc = nn.Linear(c, 2 if isinstance(c, numbers.Integral) and not isinstance(1.5, numbers.Integral) else 1)",
+      "    def forward(self, x):",
+      "        return self.fc(x)",
+    ].join("\n"), { inputs: [{ shape: [1, 4], dtype: "float32" }] });
+    // GroupNorm without affine has no parameters; Linear(4, 2) has 10
+    assert.ok(model.layers.some((l) => l.path === "norm" && l.type === "GroupNorm"));
+    assert.equal(model.params, 10);
+  });
+
   it("a %-format of an unknown value stays unknown instead of guessing", async () => {
     const result = await analyze([
       "import torch.nn as nn, sys",
