@@ -1,6 +1,6 @@
 // torch.nn.functional.* and torch.nn.init.*, bound with the real Python signatures.
 import { multiHeadAttentionForward } from "./ops/functional-attention";
-import { float, toInts, tuple } from "../interp/construct";
+import { float, int, toInts, tuple } from "../interp/construct";
 import { PythonError, Unresolved, type BoundArguments } from "../interp/values";
 import { optionalTensor, tensorArg, toTensor } from "./args";
 import { toDtype } from "./dtypes";
@@ -249,9 +249,13 @@ INIT.calculate_gain = defineOp("torch.nn.init.calculate_gain", ["nonlinearity", 
   if (g === undefined) throw new PythonError(`Unsupported nonlinearity ${n}`);
   return float(g);
 });
-INIT._calculate_fan_in_and_fan_out = () => {
-  throw new Unresolved("torch.nn.init._calculate_fan_in_and_fan_out is not modelled");
-};
+/** torch.nn.init._calculate_fan_in_and_fan_out: (in, out) features times the receptive field, from the shape. */
+INIT._calculate_fan_in_and_fan_out = defineOp("torch.nn.init._calculate_fan_in_and_fan_out", ["tensor"], (a) => {
+  const t = tensorArg(a, "tensor", "_calculate_fan_in_and_fan_out");
+  if (t.shape.length < 2) throw new PythonError("Fan in and fan out can not be computed for tensor with fewer than 2 dimensions");
+  const receptive = t.shape.slice(2).reduce((x, y) => x * y, 1);
+  return tuple([int(t.shape[1] * receptive), int(t.shape[0] * receptive)]);
+});
 
 /** torch.nn.init.* by short name. */
 export const INITIALISERS: Readonly<Record<string, OpImpl>> = INIT;

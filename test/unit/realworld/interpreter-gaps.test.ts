@@ -353,6 +353,22 @@ describe("real-world interpreter details", function () {
     assert.equal(model.params, 10);
   });
 
+  it("torch.nn.init._calculate_fan_in_and_fan_out from the weight's shape (init code that sizes nothing stays exact)", async () => {
+    const model = await onlyModel([
+      "import torch.nn as nn",
+      "class Net(nn.Module):",
+      "    def __init__(self):",
+      "        super().__init__()",
+      "        self.conv = nn.Conv2d(3, 8, 5)",
+      "        fan_in, fan_out = nn.init._calculate_fan_in_and_fan_out(self.conv.weight)",
+      "        self.fc = nn.Linear(fan_in, fan_out)",
+      "    def forward(self, x):",
+      "        return self.conv(x)",
+    ].join("\n"), { inputs: [{ shape: [1, 3, 9, 9], dtype: "float32" }] });
+    // fan_in 3*25 = 75, fan_out 8*25 = 200
+    assert.equal(model.params, (3 * 8 * 25 + 8) + (75 * 200 + 200));
+  });
+
   it("a %-format of an unknown value stays unknown instead of guessing", async () => {
     const result = await analyze([
       "import torch.nn as nn, sys",
