@@ -1,8 +1,8 @@
-import type { ClassDefinition, FunctionDefinition, Statement } from "../python/ast";
+import type { ClassDefinition, Expression, FunctionDefinition, Statement } from "../python/ast";
 import { formatCount } from "../report/format";
 import type { ModelReport } from "../report/model-report";
 import { IMPORT_TORCH, importEdit, insertDefinitionAfter, insertDefinitionBefore, insertLinesAfter, type ImportNeed } from "./edit-builders";
-import { kerasModelClasses, kerasModelSites, kerasReference } from "./keras-models";
+import { isKerasName, kerasModelClasses, kerasModelSites, kerasReference } from "./keras-models";
 import {
   assignmentsFromCalls,
   callsEval,
@@ -152,10 +152,24 @@ function hasHelper(file: PythonFile, name: string): boolean {
 
 /** True when the file defines a Greenlight helper for this class or calls any quantize/prune API at all. */
 function hasHelperOrReduction(file: PythonFile, className: string): boolean {
-  if (file.places.some(({ statement: s }) => s.type === "function" && HELPER_PREFIXES.some((p) => s.name === `${p}_${className}`))) return true;
-  return file.calls.some(({ call }) => {
-    const name = calleeName(call);
-    return name !== undefined && REDUCING_CALLS.has(name) && name !== "half" && name !== "bfloat16" && name !== "convert" && name !== "prepare";
+  if (hasHelper(file, className)) return true;
+  // A reduction of this class's model outside the Greenlight helpers (whose calls name `model`, not the class).
+  const word = new RegExp(`\\b${className}\\b`);
+  return reducingCalls(file).some(({ call }) => call.args.some((a) => word.test(file.text(a.value.pos))));
+}
+
+/**
+ * True when a Keras model is a block of a bigger one, in the same function: kept in a list for it
+ * (`blocks.append(stem)`) or passed to a Keras model or layer constructor (`Sequential([stem, head])`).
+ */
+function isComposed(file: PythonFile, site: ModelSite): boolean {
+  const v = site.variable;
+  const scope = enclosingFunction(site.place);
+  const mentions = (e: Expression): boolean => (e.type === "name" && e.id === v) || ((e.type === "list" || e.type === "tuple") && e.items.some(mentions));
+  return file.calls.some(({ call, place }) => {
+    if (enclosingFunction(place) !== scope || !call.args.some((a) => mentions(a.value))) return false;
+    const name = calleeName(call) ?? "";
+    return ["append", "add", "extend", "insert"].includes(name) || (isKerasName(file.qualify(call.func)) && /^[A-Z]/.test(name));
   });
 }
 
@@ -349,7 +363,7 @@ function kerasFindings(context: RuleContext): RawFinding[] {
 
   for (const site of sites) {
     const v = site.variable;
-    if (isReduced(file, site) || isBuilderSite(site)) continue;
+    if (isReduced(file, site) || isBuilderSite(site) || isComposed(file, site)) continue;
     const used = file.calls.some(({ call }) => isMethodCall(call, v, ["predict", "evaluate", "save", "export"]) || (call.func.type === "name" && call.func.id === v));
     if (anyFit && !used) continue;
     if (!file.startsLine(site.statement)) continue;
