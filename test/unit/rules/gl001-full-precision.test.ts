@@ -235,6 +235,34 @@ print(model.predict([[1.0]]))
     assert.ok(after.includes('model.fit([[1.0]], [[1.0]])\n# Greenlight GL001: post-training dynamic-range int8 quantization with TFLite; deploy the .tflite bytes.\nconverter = tf.lite.TFLiteConverter.from_keras_model(model)\nconverter.optimizations = [tf.lite.Optimize.DEFAULT]\nmodel_tflite = converter.convert()\nmodel = keras.models.load_model("other.keras")\n'), after);
   });
 
+  it("a file defining two models: the helper for one leaves the other flagged", async () => {
+    const text = `${fixture("defines_only.py")}
+
+class Decoder(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.out = nn.Linear(8, 32)
+
+    def forward(self, x):
+        return self.out(x)
+`;
+    assert.equal(ofRule(await findingsOf(text), "GL001").length, 2);
+    const after = await fixAndCheck(text, "GL001", "dynamic-int8");
+    assert.equal(ofRule(await findingsOf(after), "GL001").length, 1);
+  });
+
+  it("Keras: a block composed into a bigger model is not flagged, the bigger model is", async () => {
+    const text = `import keras
+
+stem = keras.Sequential([keras.layers.Dense(8)])
+head = keras.Sequential([keras.layers.Dense(2)])
+model = keras.Sequential([stem, head])
+print(model.predict([[1.0]]))
+`;
+    const findings = ofRule(await findingsOf(text), "GL001");
+    assert.deepEqual(findings.map((f) => f.line), [5]);
+  });
+
   it("Keras: a subclass of keras.Model that is only defined gets a TFLite helper", async () => {
     const after = await fixAndCheck(fixture("keras_subclass.py"), "GL001", "tflite-int8");
     assert.ok(after.startsWith("import keras\nimport tensorflow as tf\n"), after);
