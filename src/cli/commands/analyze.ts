@@ -75,7 +75,8 @@ export async function runAnalyze(argv: string[], out: CommandOutput): Promise<nu
       const run = estimate ? runOf(m) : undefined;
       return estimateSettings ? { ...toJson(m), estimate: estimate ? { ...estimateJson(estimate), ...(run ? { training_run: trainingRunJson(run) } : {}) } : null } : toJson(m);
     });
-    out.stdout(`${JSON.stringify({ version: 1, models: json, findings: findingsToJson(findings) }, null, 1)}\n`);
+    const notes = results.flatMap((r) => r.notes.map((note) => ({ file: r.file, note })));
+    out.stdout(`${JSON.stringify({ version: 1, models: json, findings: findingsToJson(findings), notes }, null, 1)}\n`);
   }
   else if (format === "sarif") out.stdout(`${JSON.stringify(toSarif(findings, ruleDefinitions, { root: process.cwd() }), null, 1)}\n`);
   else if (format === "markdown") out.stdout(markdownTable(models) + estimateLines(models, estimateOf, estimateSettings) + trainingRunLines(models, runOf));

@@ -118,6 +118,7 @@ export function createTorchModules(catalogue: TorchCatalogue, classes: ModuleCla
   modules.set("torch.utils", torchEntries.get("utils") as ModuleNamespaceValue);
   modules.set("torch.utils.checkpoint", checkpoint);
   modules.set("torch.cuda", cuda);
+  modules.set("torch.distributed", torchEntries.get("distributed") as ModuleNamespaceValue);
   modules.set("torch.linalg", linalg);
   modules.set("torch.special", special);
   void interp;

@@ -81,3 +81,22 @@ class Net(nn.Module):
     assert.equal(modelNamed(result, "model").params, 6);
   });
 });
+
+describe("torch submodules", () => {
+  it("imports torch.distributed as its own namespace", async () => {
+    const m = await onlyModel(`
+import torch.distributed as dist
+import torch.nn as nn
+
+class Net(nn.Module):
+    def __init__(self):
+        super().__init__()
+        width = 8 if dist.is_available() else 4
+        self.fc = nn.Linear(2, width)
+    def forward(self, x):
+        return self.fc(x)
+`);
+    assert.equal(m.params, 2 * 4 + 4);
+    assert.equal(m.complete, true);
+  });
+});
