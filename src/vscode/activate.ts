@@ -32,6 +32,8 @@ export interface GreenlightApi {
   ready(): Promise<void>;
   /** Resolves when the workspace mirror finished its first indexing. */
   indexed(): Promise<void>;
+  /** How many Python files the workspace mirror holds now (the load test watches indexing progress with it). */
+  indexedFiles(): number;
   /** Whether the report view is open and has rendered its data. */
   reportReady(): boolean;
   /** The validated settings in effect (bad values already replaced by defaults). */
@@ -133,10 +135,14 @@ function activateStages(context: vscode.ExtensionContext, host: HostBits, log: v
       await start();
       await mirror.start();
     },
+    indexedFiles: () => mirror.size,
     reportReady: () => report.isReady,
     settings: () => store.values,
   };
 }
+
+/** Quiet time after the last change on disk before open documents are re-analyzed. */
+const DISK_CHANGE_SETTLE_MS = 250;
 
 function isPython(document: vscode.TextDocument): boolean {
   return document.languageId === "python" && !document.isClosed;
@@ -157,6 +163,7 @@ async function startAnalysis(context: vscode.ExtensionContext, services: Service
   log.info(`Python parser loaded in ${Date.now() - started} ms`);
 
   const engine = new AnalysisEngine(parser, services.mirror, () => services.store.values, log);
+  let diskChangeTimer: ReturnType<typeof setTimeout> | undefined;
   const codeLens = new ModelCodeLensProvider(engine, services.store, services.intensity);
   const inlayHints = new ShapeInlayHintsProvider(engine, services.store);
   context.subscriptions.push(
@@ -178,11 +185,17 @@ async function startAnalysis(context: vscode.ExtensionContext, services: Service
       engine.invalidate();
       void services.refreshOpenDocuments();
     }),
-    // A file changed on disk (an import): cached results may be stale.
+    // A file changed on disk (an import): cached results may be stale. Coalesced, so a checkout of thousands of
+    // files re-analyzes the open documents once it settles, not once per file.
     services.mirror.onDidChange(() => {
-      engine.invalidate();
-      void services.refreshOpenDocuments();
+      if (diskChangeTimer !== undefined) clearTimeout(diskChangeTimer);
+      diskChangeTimer = setTimeout(() => {
+        diskChangeTimer = undefined;
+        engine.invalidate();
+        void services.refreshOpenDocuments();
+      }, DISK_CHANGE_SETTLE_MS);
     }),
+    { dispose: () => diskChangeTimer !== undefined && clearTimeout(diskChangeTimer) },
   );
   void services.mirror.start().then(() => {
     engine.invalidate();

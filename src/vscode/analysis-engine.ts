@@ -22,6 +22,8 @@ interface Entry {
   generation: number;
   promise: Promise<DocumentAnalysis | undefined>;
   settled?: DocumentAnalysis;
+  /** True until the scheduled run starts. */
+  waiting(): boolean;
   cancel(): void;
 }
 
@@ -50,9 +52,13 @@ export class AnalysisEngine implements vscode.Disposable {
   analyze(document: vscode.TextDocument, token?: vscode.CancellationToken): Promise<DocumentAnalysis | undefined> {
     const key = document.uri.toString();
     let entry = this.entries.get(key);
-    if (!entry || entry.version !== document.version || entry.generation !== this.generation) {
-      // First look at a document: analyze at once; after an edit: wait for typing to pause.
-      const delay = entry ? this.settings()["analysis.debounceMs"] : 0;
+    if (entry && entry.version === document.version && entry.generation !== this.generation && entry.waiting()) {
+      // Only files elsewhere changed and this version's run has not started: it will read them when it does.
+      // (Rescheduling here would starve the document while a checkout streams in thousands of files.)
+      entry.generation = this.generation;
+    } else if (!entry || entry.version !== document.version || entry.generation !== this.generation) {
+      // After an edit: wait for typing to pause; first look, or only other files changed: analyze at once.
+      const delay = entry && entry.version !== document.version ? this.settings()["analysis.debounceMs"] : 0;
       entry?.cancel();
       entry = this.schedule(document, delay);
       this.entries.set(key, entry);
@@ -121,6 +127,7 @@ export class AnalysisEngine implements vscode.Disposable {
       version,
       generation: this.generation,
       promise,
+      waiting: () => timer !== undefined,
       cancel: () => {
         if (timer !== undefined) clearTimeout(timer);
         timer = undefined;

@@ -82,16 +82,15 @@ export class WorkspaceMirror implements vscode.Disposable, SyncFiles {
 
   private async index(): Promise<void> {
     const watcher = vscode.workspace.createFileSystemWatcher("**/*.py");
+    const folders = vscode.workspace.createFileSystemWatcher("**/*", true, true, false);
     this.disposables.push(
       watcher,
       watcher.onDidCreate((uri) => void this.load(uri, true)),
       watcher.onDidChange((uri) => void this.load(uri, true)),
-      watcher.onDidDelete((uri) => {
-        this.files.delete(uri.path);
-        this.uris.delete(uri.path);
-        this.indexedCount = this.files.size;
-        this.changed.fire([uri.path]);
-      }),
+      watcher.onDidDelete((uri) => this.forget(uri)),
+      // A deleted folder is reported once, as the folder (its .py files get no events of their own).
+      folders,
+      folders.onDidDelete((uri) => this.forget(uri)),
     );
     const settings = this.settings();
     const exclude = settings["workspace.exclude"].length > 0 ? `{${settings["workspace.exclude"].join(",")}}` : undefined;
@@ -110,6 +109,19 @@ export class WorkspaceMirror implements vscode.Disposable, SyncFiles {
     await Promise.all(Array.from({ length: READ_CONCURRENCY }, worker));
     this.status.setTask("index", undefined);
     this.log.info(`indexed ${this.files.size} Python files in ${Date.now() - started} ms`);
+  }
+
+  /** Drops a deleted file, or every file under a deleted folder. */
+  private forget(uri: vscode.Uri): void {
+    const prefix = `${uri.path}/`;
+    const gone = [...this.files.keys()].filter((path) => path === uri.path || path.startsWith(prefix));
+    if (gone.length === 0) return;
+    for (const path of gone) {
+      this.files.delete(path);
+      this.uris.delete(path);
+    }
+    this.indexedCount = this.files.size;
+    this.changed.fire(gone);
   }
 
   private async load(uri: vscode.Uri, notify: boolean): Promise<void> {

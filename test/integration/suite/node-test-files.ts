@@ -4,4 +4,5 @@
 /** Loads the Node-only tests (after mocha defined suite()/test()). */
 export function loadNodeOnlyTests(): void {
   require("./screenshots.test");
+  require("./load.test");
 }
