@@ -85,8 +85,8 @@ export class WorkspaceMirror implements vscode.Disposable, SyncFiles {
     const folders = vscode.workspace.createFileSystemWatcher("**/*", true, true, false);
     this.disposables.push(
       watcher,
-      watcher.onDidCreate((uri) => void this.load(uri, true)),
-      watcher.onDidChange((uri) => void this.load(uri, true)),
+      watcher.onDidCreate((uri) => this.enqueue(uri)),
+      watcher.onDidChange((uri) => this.enqueue(uri)),
       watcher.onDidDelete((uri) => this.forget(uri)),
       // A deleted folder is reported once, as the folder (its .py files get no events of their own).
       folders,
@@ -110,6 +110,31 @@ export class WorkspaceMirror implements vscode.Disposable, SyncFiles {
     this.status.setTask("index", undefined);
     this.log.info(`indexed ${this.files.size} Python files in ${Date.now() - started} ms`);
   }
+
+  /** Watcher events arrive in bursts (a checkout: thousands at once): reads go through a queue, READ_CONCURRENCY at a time. */
+  private enqueue(uri: vscode.Uri): void {
+    this.waitingLoads.set(uri.path, uri);
+    while (this.activeLoads < READ_CONCURRENCY && this.waitingLoads.size > 0) void this.drainLoads();
+  }
+
+  private async drainLoads(): Promise<void> {
+    this.activeLoads++;
+    try {
+      for (const [path, uri] of this.waitingLoads) {
+        this.waitingLoads.delete(path);
+        await this.load(uri, true);
+        break;
+      }
+      // One file per turn, then back to the event loop, so other requests are served between reads.
+      if (this.waitingLoads.size > 0) await new Promise((resolve) => setTimeout(resolve, 0));
+    } finally {
+      this.activeLoads--;
+    }
+    if (this.waitingLoads.size > 0 && this.activeLoads < READ_CONCURRENCY) void this.drainLoads();
+  }
+
+  private readonly waitingLoads = new Map<string, vscode.Uri>();
+  private activeLoads = 0;
 
   /** Drops a deleted file, or every file under a deleted folder. */
   private forget(uri: vscode.Uri): void {

@@ -18,7 +18,7 @@ export async function writeGeneratedWorkspace(folder: vscode.Uri, count: number)
   await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(folder, "__init__.py"), encoder.encode(""));
   await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(folder, "common.py"), encoder.encode("SCALE = 2\n"));
   const uris = Array.from({ length: count }, (_, index) => vscode.Uri.joinPath(folder, `module_${String(index).padStart(4, "0")}.py`));
-  const batch = 50;
+  const batch = 10;
   for (let start = 0; start < uris.length; start += batch) {
     await Promise.all(uris.slice(start, start + batch).map((uri, offset) => vscode.workspace.fs.writeFile(uri, encoder.encode(generatedModule(start + offset)))));
   }

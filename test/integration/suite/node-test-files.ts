@@ -5,4 +5,5 @@
 export function loadNodeOnlyTests(): void {
   require("./screenshots.test");
   require("./load.test");
+  require("./stale-fix.test");
 }
