@@ -14,6 +14,12 @@ const NOISE =
 
 /** A marker the suite prints to ask for a screenshot; the driver answers by writing `<ackDir>/<name>.done`. */
 const SCREENSHOT_REQUEST = /^GREENLIGHT-SCREENSHOT (\S+)$/;
+/**
+ * A marker asking the driver to type into the focused workbench input (a quick pick or input box, which the
+ * extension API cannot fill) and press Enter: `GREENLIGHT-TYPE <name> <base64 text>`; answered with `<name>.done`.
+ * Base64 so the text (a test key) is not printed in the log as plain text.
+ */
+const TYPE_REQUEST = /^GREENLIGHT-TYPE (\S+) ?(\S*)$/;
 
 function freePort() {
   return new Promise((resolve) => {
@@ -149,6 +155,14 @@ export async function runInCodeServer(options) {
     await page.exposeFunction("codeAutomationLog", async (_type, args) => {
       const line = util.format(...(Array.isArray(args) ? args : [args]));
       lines.push(line);
+      const typing = TYPE_REQUEST.exec(line.trim());
+      if (typing) {
+        const text = Buffer.from(typing[2], "base64").toString("utf8");
+        if (text) await page.keyboard.type(text);
+        await page.keyboard.press("Enter");
+        writeFileSync(path.join(env.GREENLIGHT_HARNESS_ACK_DIR, `${typing[1]}.done`), "");
+        return;
+      }
       const request = SCREENSHOT_REQUEST.exec(line.trim());
       if (request) {
         if (screenshotDir) {

@@ -6,4 +6,5 @@ export function loadNodeOnlyTests(): void {
   require("./screenshots.test");
   require("./load.test");
   require("./stale-fix.test");
+  require("./secrets.test");
 }
