@@ -3,7 +3,7 @@ import { afterImportsEdit, IMPORT_TORCH, importEdit, insertLinesAfter, insertLin
 import { kerasReference, usesKeras } from "./keras-models";
 import type { PythonFile } from "./python-file";
 import { ruleHelpUri, type RawFinding, type Rule, type RuleContext } from "./rule-context";
-import { forEachExpression, forEachStatement, ownExpressions, type CallExpression, type StatementPlace } from "./syntax-walk";
+import { calleeName, forEachExpression, forEachStatement, ownExpressions, type CallExpression, type StatementPlace } from "./syntax-walk";
 import type { Fix, TextEdit } from "./types";
 
 const definition = {
@@ -86,12 +86,17 @@ function check(context: RuleContext): RawFinding[] {
       if (!loop || loopHasAutocast(loop)) continue;
       byLoop.set(loop, [...(byLoop.get(loop) ?? []), place]);
     }
+    // PyTorch refuses BCELoss / F.binary_cross_entropy under autocast (a RuntimeError asking for the logits form),
+    // so no one-click autocast while the file uses them (seen when running the fixed code on a GPU).
+    const unsafeLoss = file.calls.some(({ call }) => ["BCELoss", "binary_cross_entropy"].includes(calleeName(call) ?? ""));
     for (const places of byLoop.values()) {
       findings.push({
         rule: "GL003",
         pos: places[0].statement.pos,
-        message: "This training loop runs in fp32 on a GPU: torch.autocast (bf16, or fp16 with GradScaler) runs the matmuls on tensor cores in less time and energy.",
-        fixes: torchFixes(file, places),
+        message:
+          "This training loop runs in fp32 on a GPU: torch.autocast (bf16, or fp16 with GradScaler) runs the matmuls on tensor cores in less time and energy." +
+          (unsafeLoss ? " BCELoss cannot run under autocast: switch to BCEWithLogitsLoss (drop the final Sigmoid) first." : ""),
+        fixes: unsafeLoss ? [] : torchFixes(file, places),
       });
     }
   }

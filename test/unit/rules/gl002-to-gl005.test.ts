@@ -100,6 +100,13 @@ describe("GL003 GPU training without mixed precision", () => {
     assert.ok(after.includes("        d_optimizer.zero_grad()\n    d_loss.backward()\n    d_optimizer.step()\n\n    with torch.autocast("), after);
   });
 
+  it("offers no autocast while the file uses BCELoss, which PyTorch refuses under autocast, and says why", async () => {
+    const text = fixture("gan_training.py").replace("nn.BCEWithLogitsLoss()", "nn.BCELoss()");
+    const [finding] = ofRule(await findingsOf(text), "GL003");
+    assert.deepEqual(finding.fixes, []);
+    assert.match(finding.message, /BCEWithLogitsLoss/);
+  });
+
   it("Keras: sets the mixed_bfloat16 policy right after the imports", async () => {
     const after = await fixAndCheck(fixture("keras_model.py"), "GL003", "keras-mixed-precision");
     assert.ok(after.startsWith('import tensorflow as tf\nfrom tensorflow import keras\nfrom tensorflow.keras import layers\n# Greenlight GL003: mixed precision (bf16 compute, fp32 variables); set before the model is built.\nkeras.mixed_precision.set_global_policy("mixed_bfloat16")\n\nmodel = keras.Sequential'), after);
