@@ -1,7 +1,8 @@
 import assert from "node:assert/strict";
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
-import { analyzeSource, type AnalysisResult } from "../../../src/core/analyze";
+import { analyzeSource, SyntaxCache, type AnalysisResult } from "../../../src/core/analyze";
+import type { PythonParser } from "../../../src/core/python/parser";
 import { memoryFiles, testParser } from "../helpers/analyze";
 import { mutations, seededRandom, tokenBoundaries } from "./mutations";
 
@@ -99,6 +100,32 @@ class Recursive(nn.Module):
       "/fuzz/c.py": "import b\nimport a\nC = 1\n",
     };
     await analyzeText("import a\nimport b\nfrom c import *\n", others);
+  });
+
+  it("keeps memory bounded: every WASM syntax tree is freed once its file changes or leaves the cache", async () => {
+    const real = await testParser();
+    let live = 0;
+    const counting: PythonParser = {
+      parse(text, previous) {
+        const tree = real.parse(text, previous);
+        live++;
+        const free = tree.delete.bind(tree);
+        tree.delete = () => {
+          live--;
+          free();
+        };
+        return tree;
+      },
+    };
+    const cache = new SyntaxCache(8);
+    const random = seededRandom(SEED + 2);
+    for (let i = 0; i < 300 * SCALE; i++) {
+      // the same file edited over and over, and a stream of other files passing through the cache
+      const file = i % 3 === 0 ? `/fuzz/other_${i}.py` : "/fuzz/main.py";
+      const text = `${mutations.duplicateLine(corpus[i % corpus.length], random)}\n# variant ${i}\n`;
+      analyzeSource(counting, { file, text, root: "/fuzz", files: memoryFiles({ [file]: text }), budget: BUDGET, cache });
+    }
+    assert.ok(live <= 8, `${live} syntax trees still allocated after ${300 * SCALE} analyses (cache holds 8)`);
   });
 
   it("refuses files too large to analyze with a clear note, quickly", async () => {
