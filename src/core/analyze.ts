@@ -125,7 +125,8 @@ export function analyzeSource(parser: PythonParser, request: AnalyzeRequest): An
  */
 function withoutRepeats(models: ModelReport[]): ModelReport[] {
   const rootType = (m: ModelReport) => m.layers.find((l) => l.path === "")?.type;
-  const signature = (m: ModelReport) => `${rootType(m)}|${m.params}|${m.flops}|${JSON.stringify(m.inputs)}`;
+  const int8Layers = (m: ModelReport) => m.layers.filter((l) => l.precision === "int8").length;
+  const signature = (m: ModelReport) => `${rootType(m)}|${m.params}|${m.flops}|${int8Layers(m)}|${JSON.stringify(m.inputs)}`;
   const fromClasses = new Set(models.filter((m) => m.entry.endsWith(")")).map(signature));
   return models.filter((m) => m.entry.endsWith(")") || !fromClasses.has(signature(m)));
 }

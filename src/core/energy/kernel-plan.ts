@@ -105,7 +105,7 @@ function planOps(report: ModelReport, profile: HardwareProfile, options: PlanOpt
   for (const record of report.ops) {
     const opClass = classifyOp(record.op, record.flops, layerTypes.get(record.modulePath), training);
     const outputElements = Math.max(0, record.outputElements) * scale;
-    const int8Linear = options.quantizedLinear === true && opClass === "matmul" && record.weightElements > 0;
+    const int8Linear = (options.quantizedLinear === true || record.quantized === true) && opClass === "matmul" && record.weightElements > 0;
     const precision = options.precision === "int8" && !["matmul", "convolution"].includes(opClass) ? "bf16" : options.precision;
     const math = mathPrecision(opClass, precision, int8Linear);
     if (opClass === "view") continue;
@@ -140,7 +140,7 @@ function planOps(report: ModelReport, profile: HardwareProfile, options: PlanOpt
 }
 
 function int8LinearOp(op: PlannedOp, options: PlanOptions): boolean {
-  return options.quantizedLinear === true && op.opClass === "matmul" && op.record.weightElements > 0 && options.precision !== "int8";
+  return (options.quantizedLinear === true || op.record.quantized === true) && op.opClass === "matmul" && op.record.weightElements > 0 && options.precision !== "int8";
 }
 
 /** The kernels of one iteration (inference: a forward pass; train: forward, backward and optimizer step). */
@@ -155,7 +155,7 @@ export function planKernels(report: ModelReport, profile: HardwareProfile, optio
     const { record, opClass } = op;
     if (opClass !== "recurrent") previousRecurrentPath = undefined;
     // torch.autocast keeps fp32 weights and casts them on every call: one more kernel reading 4 and writing 2 bytes each.
-    if (autocast && record.weightElements > 0 && opClass !== "gather" && opClass !== "vector" && !(options.quantizedLinear && opClass === "matmul")) {
+    if (autocast && record.weightElements > 0 && opClass !== "gather" && opClass !== "vector" && !((options.quantizedLinear || record.quantized) && opClass === "matmul")) {
       kernels.push({ op: "autocast_cast", modulePath: record.modulePath, phase: "cast", flops: 0, rate: Infinity, bytes: record.weightElements * 6, launches: 1, hostSeconds: host });
     }
     if (autocast && op.castsInput) {

@@ -18,6 +18,12 @@ export class SyntaxCache {
   private readonly entries = new Map<string, { text: string; syntax: LazyModuleSyntax }>();
   constructor(private readonly capacity = 512) {}
 
+  /** Frees every syntax tree the cache holds (a cache dropped without this leaks WebAssembly memory). */
+  dispose(): void {
+    for (const { syntax } of this.entries.values()) syntax.release();
+    this.entries.clear();
+  }
+
   /** The lowered syntax of a file's text, parsing it only when the text changed. */
   get(parser: PythonParser, path: string, text: string): ModuleSyntax {
     const hit = this.entries.get(path);

@@ -153,6 +153,8 @@ export interface ModuleState {
   training: boolean;
   /** Where the module was constructed (the call), for reports and quick fixes. */
   constructedAt?: SourceLocation;
+  /** Set by quantization calls in the analyzed code (quantize_dynamic, torchao's quantize_): int8 weights. */
+  quantized?: boolean;
   /** Catalogue layers keep their constructor arguments here for forward. */
   config?: Record<string, Value>;
 }

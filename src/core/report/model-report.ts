@@ -33,6 +33,8 @@ export interface LayerReport {
   leaf: boolean;
   /** Elements written by this module's own ops across its calls (activation traffic, for the energy model). */
   activationElements: number;
+  /** "int8" when the layer was quantized in the analyzed code. */
+  precision?: "int8";
 }
 
 /** One op's cost during forward, for the energy model and per-line figures. */
@@ -47,6 +49,8 @@ export interface OpRecord {
   weightElements: number;
   /** Path of the innermost module running it. */
   modulePath: string;
+  /** Set when the op's layer holds int8 weights (quantize_dynamic, torchao's quantize_), so it costs as int8. */
+  quantized?: boolean;
   /** Source line of the forward code that ran it (in the file of that code). */
   file: string;
   line: number;

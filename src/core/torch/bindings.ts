@@ -3,7 +3,7 @@ import { NONE, bool, int, size, toInts, unknown } from "../interp/construct";
 import type { Interpreter } from "../interp/interpreter";
 import type { ClassValue, ModuleNamespaceValue, NativeCall, Value } from "../interp/values";
 import type { TorchCatalogue } from "./catalogue";
-import type { ModuleClasses } from "./module-base";
+import { deepCopy, namedModules, type ModuleClasses } from "./module-base";
 
 type Native = (call: NativeCall) => Value;
 
@@ -66,6 +66,8 @@ export function createTorchModules(catalogue: TorchCatalogue, classes: ModuleCla
     ["spectral_norm", identity("spectral_norm")],
   ]));
   nnEntries.set("utils", nnUtils);
+  const quantization = createQuantization(classes);
+  nnUtils.scope.names.set("prune", quantization.prune);
 
   const linalg = namespace("torch.linalg", byPrefix("torch.linalg."), (name) => unknown(`torch.linalg.${name} is not in the analyzer's catalogue`));
   const special = namespace("torch.special", byPrefix("torch.special."), (name) => unknown(`torch.special.${name} is not in the analyzer's catalogue`));
@@ -83,6 +85,8 @@ export function createTorchModules(catalogue: TorchCatalogue, classes: ModuleCla
   const entries: [string, Value][] = [
     ["nn", nn],
     ["linalg", linalg],
+    ["ao", namespace("torch.ao", new Map<string, Value>([["quantization", quantization.torchQuantization]]), (name) => unknown(`torch.ao.${name}`))],
+    ["quantization", quantization.torchQuantization],
     ["special", special],
     ["Tensor", tensorClass],
     ["Size", fn("torch.Size", ({ args }) => size(args.length ? toInts(args[0]) : []))],
@@ -120,7 +124,68 @@ export function createTorchModules(catalogue: TorchCatalogue, classes: ModuleCla
   modules.set("torch.cuda", cuda);
   modules.set("torch.distributed", torchEntries.get("distributed") as ModuleNamespaceValue);
   modules.set("torch.linalg", linalg);
+  modules.set("torch.ao", torchEntries.get("ao") as ModuleNamespaceValue);
+  modules.set("torch.ao.quantization", quantization.torchQuantization);
+  modules.set("torch.quantization", quantization.torchQuantization);
+  modules.set("torch.nn.utils.prune", quantization.prune);
+  modules.set("torchao", quantization.torchao);
+  modules.set("torchao.quantization", quantization.torchao.scope.names.get("quantization") as ModuleNamespaceValue);
   modules.set("torch.special", special);
   void interp;
   return modules;
+}
+
+const DYNAMIC_QUANTIZATION_DEFAULT = new Set(["Linear", "LSTM", "GRU", "LSTMCell", "GRUCell", "RNNCell"]);
+
+/** Marks a model's layers of these types as holding int8 weights. */
+function markInt8(model: Value, types: Set<string>): void {
+  if (model.kind !== "instance" || !model.module) return;
+  for (const [, m] of namedModules(model)) if (m.cls.layer && types.has(m.cls.layer.name)) m.module!.quantized = true;
+}
+
+/** Layer type names of a quantize_dynamic qconfig_spec ({nn.Linear, nn.LSTM}); undefined when not a set of classes. */
+function specTypes(spec: Value | undefined): Set<string> | undefined {
+  if (!spec || spec.kind === "none") return undefined;
+  const items = spec.kind === "set" ? [...spec.entries.values()] : spec.kind === "list" || spec.kind === "tuple" ? spec.items : spec.kind === "dict" ? [...spec.entries.values()].map((e) => e.key) : [];
+  const names = items.filter((v): v is Extract<Value, { kind: "class" }> => v.kind === "class").map((c) => c.layer?.name ?? c.name);
+  return names.length ? new Set(names) : undefined;
+}
+
+/**
+ * Quantization and pruning calls, so that a model the quick fixes quantized is costed as int8: PyTorch's dynamic
+ * quantization (int8 weights of Linear and recurrent layers, a new model unless inplace), torchao's in-place
+ * quantize_ (Linear layers), and torch.nn.utils.prune (masks change no shape, parameter count or FLOP count).
+ */
+function createQuantization(classes: ModuleClasses) {
+  void classes;
+  const quantizeDynamic = fn("torch.ao.quantization.quantize_dynamic", ({ args, kwargs }) => {
+    const model = args[0] ?? kwargs.get("model") ?? NONE;
+    const spec = args[1] ?? kwargs.get("qconfig_spec");
+    const dtype = args[2] ?? kwargs.get("dtype");
+    const inplace = args[4] ?? kwargs.get("inplace");
+    // dtype=torch.float16 quantizes to fp16, not int8: no int8 weights then.
+    if (dtype?.kind === "dtype" && dtype.name === "float16") return model;
+    const target = inplace?.kind === "bool" && inplace.value ? model : deepCopy(model);
+    markInt8(target, specTypes(spec) ?? DYNAMIC_QUANTIZATION_DEFAULT);
+    return target;
+  });
+  const torchQuantization = namespace("torch.ao.quantization", new Map<string, Value>([["quantize_dynamic", quantizeDynamic]]), (name) => unknown(`torch.ao.quantization.${name}`));
+  const config = (name: string) => fn(name, () => ({ kind: "str", value: name }));
+  const torchaoQuantization = namespace("torchao.quantization", new Map<string, Value>([
+    ["quantize_", fn("torchao.quantization.quantize_", ({ args, kwargs }) => {
+      markInt8(args[0] ?? kwargs.get("model") ?? NONE, new Set(["Linear"]));
+      return NONE;
+    })],
+    ["Int8WeightOnlyConfig", config("Int8WeightOnlyConfig")],
+    ["Int8DynamicActivationInt8WeightConfig", config("Int8DynamicActivationInt8WeightConfig")],
+    ["int8_weight_only", config("int8_weight_only")],
+  ]), (name) => unknown(`torchao.quantization.${name}`));
+  const torchao = namespace("torchao", new Map<string, Value>([["quantization", torchaoQuantization]]), (name) => unknown(`torchao.${name}`));
+  const passModule = (name: string) => fn(`prune.${name}`, ({ args }) => args[0] ?? NONE);
+  const prune = namespace("torch.nn.utils.prune", new Map<string, Value>([
+    ["global_unstructured", fn("prune.global_unstructured", () => NONE)],
+    ["L1Unstructured", { kind: "str", value: "L1Unstructured" }],
+    ["RandomUnstructured", { kind: "str", value: "RandomUnstructured" }],
+  ]), (name) => passModule(name));
+  return { torchQuantization, torchao, prune };
 }
