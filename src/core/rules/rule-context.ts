@@ -28,7 +28,7 @@ export interface Rule {
   check(context: RuleContext): RawFinding[];
 }
 
-/** The documentation page of a rule (docs/rules.md in the repository, one section per rule). */
+/** The documentation of a rule (the README's section for it, one per rule). */
 export function ruleHelpUri(id: RuleId): string {
-  return `https://github.com/greenlight-energy/greenlight/blob/main/docs/rules.md#${id.toLowerCase()}`;
+  return `https://github.com/greenlight-energy/greenlight/blob/main/README.md#${id.toLowerCase()}`;
 }
