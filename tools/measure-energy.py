@@ -8,8 +8,8 @@ torch.utils.flop_counter over one iteration (train: forward + backward + optimiz
 also counts GPU kernels per iteration and their summed duration with torch.profiler, which tells launch-bound runs
 (GPU mostly idle) from device-bound ones.
 
-The networks here are written for this script (plain torch.nn), so test/unit/energy/workloads.ts can describe the
-same layers without Python. Usage: python3 tools/measure-energy.py --out results.json [--only NAME] [--seconds 3]
+The networks are ours (plain torch.nn); those the analyzer agreement test also reads come from
+test/fixtures/energy/networks/, and test/unit/energy/workloads.ts describes the same layers without Python. Usage: python3 tools/measure-energy.py --out results.json [--only NAME] [--seconds 3]
 """
 
 import argparse
@@ -31,59 +31,33 @@ except ImportError:  # nvidia-ml-py provides pynvml
 # ---------------------------------------------------------------- networks (ours, plain torch.nn)
 
 
+# Networks that test/unit/energy also analyzes live in its fixtures, loaded from there so both see one definition.
+def _load_networks():
+    import importlib.util
+    from pathlib import Path
+
+    folder = Path(__file__).resolve().parent.parent / "test" / "fixtures" / "energy" / "networks"
+    found = {}
+    for path in sorted(folder.glob("*.py")):
+        spec = importlib.util.spec_from_file_location(f"energy_networks_{path.stem}", path)
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        found.update({k: v for k, v in vars(module).items() if isinstance(v, type) and issubclass(v, nn.Module)})
+    return found
+
+
+_networks = _load_networks()
+BertEncoder = _networks["BertEncoder"]
+CifarResNet18 = _networks["CifarResNet18"]
+GPT = _networks["GPT"]
+GRUClassifier = _networks["GRUClassifier"]
+LSTMClassifier = _networks["LSTMClassifier"]
+
+
 def mlp():
     return nn.Sequential(
         nn.Linear(1024, 4096), nn.ReLU(), nn.Linear(4096, 4096), nn.ReLU(), nn.Linear(4096, 1000)
     )
-
-
-class EncoderLayer(nn.Module):
-    """A post-norm Transformer encoder layer with BERT-base sizes (768 wide, 12 heads, 3072 inner)."""
-
-    def __init__(self, width=768, heads=12, inner=3072):
-        super().__init__()
-        self.heads = heads
-        self.query = nn.Linear(width, width)
-        self.key = nn.Linear(width, width)
-        self.value = nn.Linear(width, width)
-        self.attention_out = nn.Linear(width, width)
-        self.attention_norm = nn.LayerNorm(width)
-        self.intermediate = nn.Linear(width, inner)
-        self.output = nn.Linear(inner, width)
-        self.output_norm = nn.LayerNorm(width)
-        self.dropout = nn.Dropout(0.1)
-
-    def forward(self, x):
-        b, t, c = x.shape
-        h = self.heads
-        q = self.query(x).view(b, t, h, c // h).transpose(1, 2)
-        k = self.key(x).view(b, t, h, c // h).transpose(1, 2)
-        v = self.value(x).view(b, t, h, c // h).transpose(1, 2)
-        a = F.scaled_dot_product_attention(q, k, v)
-        a = a.transpose(1, 2).reshape(b, t, c)
-        x = self.attention_norm(x + self.dropout(self.attention_out(a)))
-        y = self.output(F.gelu(self.intermediate(x)))
-        return self.output_norm(x + self.dropout(y))
-
-
-class BertEncoder(nn.Module):
-    """BERT-base shaped: token + position embeddings, 12 encoder layers, a tanh pooler."""
-
-    def __init__(self, vocab=30522, width=768, layers=12, max_len=512):
-        super().__init__()
-        self.tokens = nn.Embedding(vocab, width)
-        self.positions = nn.Embedding(max_len, width)
-        self.norm = nn.LayerNorm(width)
-        self.layers = nn.ModuleList(EncoderLayer(width) for _ in range(layers))
-        self.pooler = nn.Linear(width, width)
-        self.classifier = nn.Linear(width, 2)
-
-    def forward(self, ids):
-        t = ids.shape[1]
-        x = self.norm(self.tokens(ids) + self.positions.weight[:t])
-        for layer in self.layers:
-            x = layer(x)
-        return self.classifier(torch.tanh(self.pooler(x[:, 0])))
 
 
 def conv_bn(cin, cout, stride, groups=1, activation=True, kernel=3):
@@ -152,97 +126,7 @@ class VGG16(nn.Module):
         return self.classifier(self.features(x).flatten(1))
 
 
-class LSTMClassifier(nn.Module):
-    def __init__(self):
-        super().__init__()
-        self.lstm = nn.LSTM(512, 1024, num_layers=2, batch_first=True)
-        self.head = nn.Linear(1024, 10)
-
-    def forward(self, x):
-        out, _ = self.lstm(x)
-        return self.head(out[:, -1])
-
-
 # ---- the calibration workloads again (our own code), to read their kernel counts beside the held-out ones
-
-
-class BasicBlock(nn.Module):
-    def __init__(self, cin, cout, stride):
-        super().__init__()
-        self.conv1 = nn.Conv2d(cin, cout, 3, stride, 1, bias=False)
-        self.bn1 = nn.BatchNorm2d(cout)
-        self.conv2 = nn.Conv2d(cout, cout, 3, 1, 1, bias=False)
-        self.bn2 = nn.BatchNorm2d(cout)
-        self.shortcut = nn.Sequential()
-        if stride != 1 or cin != cout:
-            self.shortcut = nn.Sequential(nn.Conv2d(cin, cout, 1, stride, bias=False), nn.BatchNorm2d(cout))
-
-    def forward(self, x):
-        y = F.relu(self.bn1(self.conv1(x)))
-        y = self.bn2(self.conv2(y))
-        return F.relu(y + self.shortcut(x))
-
-
-class CifarResNet18(nn.Module):
-    def __init__(self):
-        super().__init__()
-        self.conv1 = nn.Conv2d(3, 64, 3, 1, 1, bias=False)
-        self.bn1 = nn.BatchNorm2d(64)
-        blocks, cin = [], 64
-        for cout, stride in [(64, 1), (128, 2), (256, 2), (512, 2)]:
-            blocks += [BasicBlock(cin, cout, stride), BasicBlock(cout, cout, 1)]
-            cin = cout
-        self.blocks = nn.Sequential(*blocks)
-        self.linear = nn.Linear(512, 10)
-
-    def forward(self, x):
-        x = self.blocks(F.relu(self.bn1(self.conv1(x))))
-        return self.linear(F.avg_pool2d(x, 4).flatten(1))
-
-
-class GPT(nn.Module):
-    """A GPT-2-style decoder (pre-norm, causal flash attention, tied head); sizes set per workload."""
-
-    def __init__(self, vocab=32000, width=512, heads=8, layers=8, context=512):
-        super().__init__()
-        self.heads = heads
-        self.tokens = nn.Embedding(vocab, width)
-        self.positions = nn.Embedding(context, width)
-        self.blocks = nn.ModuleList(GPTBlock(width, heads) for _ in range(layers))
-        self.norm = nn.LayerNorm(width)
-        self.head = nn.Linear(width, vocab, bias=False)
-        self.head.weight = self.tokens.weight
-
-    def forward(self, ids, targets=None):
-        t = ids.shape[1]
-        x = self.tokens(ids) + self.positions(torch.arange(t, device=ids.device))
-        for block in self.blocks:
-            x = block(x)
-        x = self.norm(x)
-        if targets is None:
-            return self.head(x[:, [-1], :])
-        logits = self.head(x)
-        return F.cross_entropy(logits.view(-1, logits.size(-1)), targets.view(-1))
-
-
-class GPTBlock(nn.Module):
-    def __init__(self, width, heads):
-        super().__init__()
-        self.heads = heads
-        self.norm1 = nn.LayerNorm(width)
-        self.qkv = nn.Linear(width, 3 * width)
-        self.proj = nn.Linear(width, width)
-        self.norm2 = nn.LayerNorm(width)
-        self.fc = nn.Linear(width, 4 * width)
-        self.out = nn.Linear(4 * width, width)
-
-    def forward(self, x):
-        b, t, c = x.shape
-        q, k, v = self.qkv(self.norm1(x)).split(c, dim=2)
-        q, k, v = (z.view(b, t, self.heads, c // self.heads).transpose(1, 2) for z in (q, k, v))
-        y = F.scaled_dot_product_attention(q, k, v, is_causal=True).transpose(1, 2).contiguous().view(b, t, c)
-        x = x + self.proj(y)
-        return x + self.out(F.gelu(self.fc(self.norm2(x))))
 
 
 class SimpleCNN(nn.Module):
@@ -262,17 +146,6 @@ class SimpleCNN(nn.Module):
 
     def forward(self, x):
         return self.classifier(self.features(x).flatten(1))
-
-
-class GRUClassifier(nn.Module):
-    def __init__(self):
-        super().__init__()
-        self.gru = nn.GRU(256, 512, num_layers=1, batch_first=True)
-        self.head = nn.Linear(512, 10)
-
-    def forward(self, x):
-        out, _ = self.gru(x)
-        return self.head(out[:, -1])
 
 
 def wide_mlp():
