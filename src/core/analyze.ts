@@ -31,6 +31,9 @@ export interface AnalyzeRequest {
   cache?: SyntaxCache;
   /** Texts of other open, unsaved documents by path. */
   openDocuments?: Map<string, string>;
+  /** Read epochs, samples and batch size from the training code (default true; the editor, which has no use for
+   * them on every keystroke, turns it off). */
+  readTraining?: boolean;
   /** Extra native modules (torchvision's zoo, keras). */
   nativeModules?: NativeModuleProvider[];
   now?: () => number;
@@ -115,7 +118,7 @@ export function analyzeSource(parser: PythonParser, request: AnalyzeRequest): An
     result.models.push(runModel(interp, c, request, program.comments.get(c.pragmaFile), examples));
   }
   result.models = withoutRepeats(result.models);
-  result.training = discoverTrainingPlan({ interpreter: interp, namespace, body: syntax.body, text: request.text, file: request.file, now });
+  if (request.readTraining !== false) result.training = discoverTrainingPlan({ interpreter: interp, namespace, body: syntax.body, text: request.text, file: request.file, now });
   return result;
 }
 

@@ -170,6 +170,8 @@ export class AnalysisEngine implements vscode.Disposable {
       files: this.mirror,
       cache: this.syntax,
       budget: { steps: settings["analysis.maxSteps"], milliseconds: settings["analysis.timeoutMs"] },
+      // The training plan is for the CLI's training-run estimate; nothing in the editor reads it yet.
+      readTraining: false,
     });
   }
 
@@ -177,5 +179,6 @@ export class AnalysisEngine implements vscode.Disposable {
     for (const entry of this.entries.values()) entry.cancel();
     this.entries.clear();
     this.analyzed.dispose();
+    this.syntax.dispose();
   }
 }

@@ -100,3 +100,17 @@ class Net(nn.Module):
     assert.equal(m.complete, true);
   });
 });
+
+describe("training plan on request", () => {
+  const script = `
+import torch.nn as nn
+EPOCHS = 5
+net = nn.Linear(3, 2)
+for epoch in range(EPOCHS):
+    pass
+`;
+  it("reads the training plan by default and skips it when the host says so (the editor's keystroke path)", async () => {
+    assert.equal((await analyze(script)).training?.epochs?.value, 5);
+    assert.equal((await analyze(script, { readTraining: false })).training, undefined);
+  });
+});
