@@ -93,9 +93,12 @@ export class AnalysisEngine implements vscode.Disposable {
     this.entries.delete(uri.toString());
   }
 
-  /** Analyzes text now (workspace analysis of files that are not open, fix-all passes). */
-  analyzeText(uri: vscode.Uri, text: string): { result: AnalysisResult; findings: Finding[] } {
-    const result = this.run(uri, text);
+  /**
+   * Analyzes text now (workspace analysis of files that are not open, fix-all passes, the report); `readTraining`
+   * also reads the training plan (epochs, samples, batch) from the code, which the keystroke path skips.
+   */
+  analyzeText(uri: vscode.Uri, text: string, options: { readTraining?: boolean } = {}): { result: AnalysisResult; findings: Finding[] } {
+    const result = this.run(uri, text, options.readTraining ?? false);
     return { result, findings: this.findings(uri, text, result) };
   }
 
@@ -159,7 +162,7 @@ export class AnalysisEngine implements vscode.Disposable {
     return entry;
   }
 
-  private run(uri: vscode.Uri, text: string): AnalysisResult {
+  private run(uri: vscode.Uri, text: string, readTraining = false): AnalysisResult {
     const settings = this.settings();
     const folder = vscode.workspace.getWorkspaceFolder(uri);
     const root = folder ? folder.uri.path : uri.path.slice(0, uri.path.lastIndexOf("/")) || "/";
@@ -170,8 +173,8 @@ export class AnalysisEngine implements vscode.Disposable {
       files: this.mirror,
       cache: this.syntax,
       budget: { steps: settings["analysis.maxSteps"], milliseconds: settings["analysis.timeoutMs"] },
-      // The training plan is for the CLI's training-run estimate; nothing in the editor reads it yet.
-      readTraining: false,
+      // The training plan costs up to a few hundred ms on a training script: only the report asks for it.
+      readTraining,
     });
   }
 
