@@ -8,6 +8,13 @@
   const SVG = "http://www.w3.org/2000/svg";
   /** @type {any} */
   let state = null;
+  // The calculator's fields the user changed, by name, for the calculator key they were changed under: a new
+  // model or document version (a new key) starts again from the host's values.
+  /** @type {Map<string, string|boolean>} */
+  const edits = new Map();
+  /** @type {string|null} */
+  let editsKey = null;
+  const FIELDS = ["epochs", "samples", "batch", "hardware", "dropLast"];
 
   /** @param {string} tag @param {Record<string,string>} [attrs] @param {(Node|string)[]} [children] */
   function el(tag, attrs = {}, children = []) {
@@ -113,40 +120,137 @@
     } else {
       section.append(el("p", { class: "muted" }, ["No energy estimate for this model (unknown hardware, or no forward ops were resolved)."]));
     }
-    // Training-run calculator: the host computes (same energy model as the CodeLens), the page only asks.
-    const form = el("form", { class: "calculator" });
-    const field = (label, name, value, type = "number") =>
-      el("label", {}, [label, el("input", { name, value: String(value), type, min: "1", required: "" })]);
+    section.append(calculatorForm(data));
+    return section;
+  }
+
+  /**
+   * Training-run calculator: the host computes (same energy model as the CodeLens) and sends the first values, read
+   * from the code's training plan where it states them; each field says where its value came from.
+   */
+  function calculatorForm(data) {
+    const form = el("form", { class: "calculator", id: "calculator" });
+    const origin = (name) => el("span", { class: "origin", "data-origin": name });
+    const remember = (name, input) => {
+      const changed = () => {
+        edits.set(name, input.type === "checkbox" ? input.checked : input.value);
+        const label = form.querySelector(`[data-origin="${name}"]`);
+        if (label) showOrigin(label, { label: "changed here", source: "edited", detail: "Your value; reopen the report to start from the code again." });
+      };
+      input.addEventListener("input", changed);
+      input.addEventListener("change", changed);
+    };
+    const field = (label, name) => {
+      const input = el("input", { name, type: "number", min: "1", step: "1", required: "" });
+      remember(name, input);
+      return el("label", {}, [el("span", { class: "name" }, [label]), input, origin(name)]);
+    };
     const hardware = el("select", { name: "hardware" });
     for (const profile of data.hardware) {
       const option = el("option", { value: profile.id }, [profile.id]);
       option.title = profile.name;
-      if (profile.id === data.settings.hardware) option.setAttribute("selected", "");
       hardware.append(option);
     }
+    remember("hardware", hardware);
+    const dropLast = el("input", { name: "dropLast", type: "checkbox" });
+    remember("dropLast", dropLast);
     form.append(
       el("h3", {}, ["Training run"]),
-      field("Epochs", "epochs", 10),
-      field("Samples", "samples", 50000),
-      field("Batch", "batch", Math.max(data.settings.batch, 32)),
-      el("label", {}, ["Hardware", hardware]),
+      el("p", { class: "muted note", id: "calculator-note" }),
+      field("Epochs", "epochs"),
+      field("Samples per epoch", "samples"),
+      field("Batch", "batch"),
+      el("label", {}, [el("span", { class: "name" }, ["Hardware"]), hardware, origin("hardware")]),
+      el("label", { class: "check" }, [el("span", { class: "name" }, ["Drop last partial batch"]), dropLast, origin("dropLast")]),
       el("button", { type: "submit" }, ["Estimate"]),
       el("output", { id: "training" }),
     );
     form.addEventListener("submit", (event) => {
       event.preventDefault();
-      const values = new FormData(form);
-      vscode.postMessage({
-        type: "calculate",
-        run: {
-          epochs: Number(values.get("epochs")), samples: Number(values.get("samples")), batch: Number(values.get("batch")),
-          hardware: String(values.get("hardware")),
-        },
-      });
+      calculate(form);
     });
-    section.append(form);
-    return section;
+    return form;
   }
+
+  /** @param {Element} label @param {{label: string, source: string, detail: string, line?: number}} field */
+  function showOrigin(label, field) {
+    label.textContent = field.label;
+    label.setAttribute("title", field.detail);
+    label.className = `origin ${field.source.replace(/\s+/g, "-")}`;
+    if (field.line && field.source !== "edited") {
+      // A link to the line the value was read from.
+      label.setAttribute("role", "link");
+      label.setAttribute("tabindex", "0");
+      label.setAttribute("data-line", String(field.line));
+    } else {
+      label.removeAttribute("role");
+      label.removeAttribute("tabindex");
+      label.removeAttribute("data-line");
+    }
+  }
+
+  /** @param {HTMLFormElement} form */
+  function calculate(form) {
+    const values = formValues(form);
+    setOutput("Estimating…");
+    vscode.postMessage({ type: "calculate", run: values });
+  }
+
+  /** @param {HTMLFormElement} form */
+  function formValues(form) {
+    const input = (name) => /** @type {HTMLInputElement} */ (form.elements.namedItem(name));
+    return {
+      epochs: Number(input("epochs").value), samples: Number(input("samples").value), batch: Number(input("batch").value),
+      hardware: String(input("hardware").value), dropLast: input("dropLast").checked,
+    };
+  }
+
+  /** Puts the host's calculator into the form (fields the user changed stay as they are) and its estimate. */
+  function applyCalculator(view) {
+    const form = /** @type {HTMLFormElement|null} */ (document.getElementById("calculator"));
+    if (!form || !view) return;
+    if (view.key !== editsKey) {
+      edits.clear();
+      editsKey = view.key;
+    }
+    for (const name of FIELDS) {
+      const input = /** @type {HTMLInputElement} */ (form.elements.namedItem(name));
+      const field = view.fields[name];
+      const value = edits.has(name) ? edits.get(name) : field.value;
+      if (input.type === "checkbox") input.checked = Boolean(value);
+      else input.value = String(value);
+      const label = form.querySelector(`[data-origin="${name}"]`);
+      if (label) showOrigin(label, edits.has(name) ? { label: "changed here", source: "edited", detail: "Your value; reopen the report to start from the code again." } : field);
+    }
+    const note = document.getElementById("calculator-note");
+    if (note) {
+      note.textContent =
+        view.status === "reading" ? `Reading epochs, samples and batch from ${view.file}…`
+        : view.status === "code" ? `Filled from ${view.file} where it states them; change any field and press Estimate.`
+        : `Filled from the settings${view.note ? ` (${view.note})` : ""}; change any field and press Estimate.`;
+    }
+    if (view.status === "reading") setOutput("");
+    else if (edits.size > 0) calculate(form);
+    else if (view.estimate) setOutput(estimateText(view.estimate));
+    else setOutput(view.message || "No estimate.");
+  }
+
+  function estimateText(e) {
+    return `${e.steps} steps · ${e.hours.toPrecision(3)} h · ${e.kilowattHours.toPrecision(3)} kWh · ${e.kilogramsCo2e.toPrecision(3)} kg CO2e (${e.sources.join("; ")})`;
+  }
+
+  /** Shows the estimate line and tells the host what the calculator now shows. @param {string} text */
+  function setOutput(text) {
+    const output = document.getElementById("training");
+    const form = /** @type {HTMLFormElement|null} */ (document.getElementById("calculator"));
+    if (!output || !form) return;
+    output.textContent = text;
+    /** @type {Record<string, string>} */
+    const labels = {};
+    for (const name of FIELDS) labels[name] = form.querySelector(`[data-origin="${name}"]`)?.textContent ?? "";
+    vscode.postMessage({ type: "calculatorShown", shown: { key: editsKey, values: formValues(form), labels, output: text } });
+  }
+
 
   function gridSection(grid) {
     const section = el("section", {}, [el("h2", {}, ["Grid carbon intensity"])]);
@@ -202,20 +306,31 @@
       gridSection(state.grid),
     );
     app.replaceChildren(...children);
+    applyCalculator(state.calculator);
   }
+
+  // A value's origin label that names a line reveals that line in the editor.
+  const reveal = (target) => {
+    const line = target instanceof Element ? target.closest("[data-line]")?.getAttribute("data-line") : null;
+    if (line) vscode.postMessage({ type: "revealLine", line: Number(line) });
+    return Boolean(line);
+  };
+  app.addEventListener("click", (event) => reveal(event.target));
+  app.addEventListener("keydown", (event) => {
+    if ((event.key === "Enter" || event.key === " ") && reveal(event.target)) event.preventDefault();
+  });
 
   window.addEventListener("message", (event) => {
     const message = event.data;
     if (message.type === "report") {
       state = message;
       render();
+    } else if (message.type === "calculator") {
+      if (!state) return;
+      state.calculator = message.calculator;
+      applyCalculator(message.calculator);
     } else if (message.type === "training") {
-      const output = document.getElementById("training");
-      if (!output) return;
-      const e = message.estimate;
-      output.textContent = e
-        ? `${e.steps} steps · ${e.hours.toPrecision(3)} h · ${e.kilowattHours.toPrecision(3)} kWh · ${e.kilogramsCo2e.toPrecision(3)} kg CO2e (${e.sources.join("; ")})`
-        : message.message;
+      setOutput(message.estimate ? estimateText(message.estimate) : message.message);
     }
   });
   vscode.postMessage({ type: "ready" });

@@ -36,6 +36,8 @@ export interface TrainingRun {
   samples: number;
   batch: number;
   hardware: string;
+  /** Skip each epoch's last partial batch (DataLoader's drop_last); kept when absent. */
+  dropLast?: boolean;
 }
 
 /** What such a run costs. */
@@ -78,7 +80,9 @@ export function estimateInference(model: ModelReport, settings: Settings, intens
 export function estimateTraining(model: ModelReport, run: TrainingRun, settings: Settings, intensity: IntensitySource = WORLD_AVERAGE_INTENSITY): TrainingEstimate | Error {
   try {
     const step = estimateModel(model, { hardware: run.hardware, dtype: settings.precision, mode: "train", batch: run.batch, carbon: { gco2PerKwh: intensity.gco2PerKwh } });
-    const total = estimateTrainingRun(step, { epochs: run.epochs, samples: run.samples, batch: run.batch }, { gco2PerKwh: intensity.gco2PerKwh });
+    const total = estimateTrainingRun(step, { epochs: run.epochs, samples: run.samples, batch: run.batch, dropLast: run.dropLast }, { gco2PerKwh: intensity.gco2PerKwh });
+    // drop_last with fewer samples than one batch: no step runs, and a zero would read as "free".
+    if (total.steps === 0) return new Error(`drop_last with ${run.samples} samples and batch ${run.batch}: no full batch, so no training step`);
     return {
       hours: total.seconds / 3600,
       kilowattHours: total.kwh,

@@ -1,9 +1,12 @@
 import * as vscode from "vscode";
 import type { ModelReport } from "../core/report/model-report";
 import type { ForecastSlot } from "../core/grid/types";
+import type { TrainingPlan } from "../core/training/training-plan";
 import type { SettingsStore } from "./settings";
-import { estimateInference, estimateTraining, knownHardware, type IntensitySource, type TrainingRun } from "./energy-bridge";
+import { calculatorFields, runOf, type CalculatorFields } from "./calculator-fields";
+import { estimateInference, estimateTraining, knownHardware, type IntensitySource, type TrainingEstimate, type TrainingRun } from "./energy-bridge";
 import { exportReport, type ExportFormat } from "./report-export";
+import { TrainingPlanLookup, type PlanAnalyzer } from "./training-plan-lookup";
 
 /** The grid forecast as the report draws it (filled by the grid module when it is wired in). */
 export interface GridForecastView {
@@ -17,8 +20,50 @@ export interface GridForecastView {
 /** Where the report gets the grid forecast (region and provider are the grid settings'); undefined when none. */
 export type GridForecastSource = () => Promise<GridForecastView | undefined>;
 
+/** The training-run calculator as the page draws it: sent with the report, and again once the plan is read. */
+export interface CalculatorView {
+  /** Changes with the model or the document version; while it stays the same, the page keeps the user's edits. */
+  key: string;
+  /** reading: the plan is being read (fields hold the settings meanwhile); code: read; settings: none could be. */
+  status: "reading" | "code" | "settings";
+  /** The model's file name, for "reading train.py…". */
+  file: string;
+  fields: CalculatorFields;
+  /** The estimate at these fields (null while reading, or when none can be made: see `message`). */
+  estimate: TrainingEstimate | null;
+  message?: string;
+  /** Why the fields come from the settings only. */
+  note?: string;
+}
+
+/** What the page says its calculator shows (values as in its inputs, labels beside them, the estimate line). */
+export interface CalculatorShown {
+  key: string;
+  values: { epochs: number; samples: number; batch: number; hardware: string; dropLast: boolean };
+  labels: Record<keyof CalculatorFields, string>;
+  output: string;
+}
+
 /** Messages the webview sends (media/report/report.js). */
-type FromWebview = { type: "ready" } | { type: "calculate"; run: TrainingRun } | { type: "export"; format: ExportFormat };
+type FromWebview =
+  | { type: "ready" }
+  | { type: "calculate"; run: TrainingRun }
+  | { type: "export"; format: ExportFormat }
+  | { type: "calculatorShown"; shown: CalculatorShown }
+  | { type: "revealLine"; line: number };
+
+/** The plan of the model's file as far as it is known. */
+interface PlanState {
+  key: string;
+  status: CalculatorView["status"];
+  plan?: TrainingPlan;
+  note?: string;
+}
+
+/** The last segment of a path ('/a/b/train.py' → 'train.py'). */
+function baseName(file: string): string {
+  return file.slice(file.lastIndexOf("/") + 1) || file;
+}
 
 function nonce(): string {
   const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
@@ -35,6 +80,11 @@ export class ReportPanel implements vscode.Disposable {
   static readonly viewType = "greenlight.report";
   private panel: vscode.WebviewPanel | undefined;
   private model: ModelReport | undefined;
+  /** The document the model was read from, when it is open. */
+  private document: vscode.TextDocument | undefined;
+  private planState: PlanState | undefined;
+  private shown: CalculatorShown | undefined;
+  private readonly plans: TrainingPlanLookup;
   private ready = false;
   private readonly disposables: vscode.Disposable[] = [];
   private readonly messages = new vscode.EventEmitter<string>();
@@ -47,7 +97,10 @@ export class ReportPanel implements vscode.Disposable {
     private readonly log: vscode.LogOutputChannel,
     private readonly intensity: () => IntensitySource,
     private readonly gridForecast?: GridForecastSource,
+    /** The analysis engine, for the training plan that pre-fills the calculator (without it: settings only). */
+    analyzer?: () => Promise<PlanAnalyzer>,
   ) {
+    this.plans = new TrainingPlanLookup(analyzer, log);
     this.disposables.push(store.onDidChange(() => void this.post()));
   }
 
@@ -60,9 +113,25 @@ export class ReportPanel implements vscode.Disposable {
     return this.panel !== undefined && this.ready;
   }
 
-  /** Opens (or reveals) the panel on this model. */
-  show(model: ModelReport): void {
+  /**
+   * The training calculator's first values as the host computed them, and what the page says it shows (absent
+   * until it has drawn them): a read-only hook for the integration tests.
+   */
+  calculator(): { initial: CalculatorView; shown?: CalculatorShown } | undefined {
+    const initial = this.panel ? this.calculatorView() : undefined;
+    if (!initial) return undefined;
+    return this.shown?.key === initial.key ? { initial, shown: this.shown } : { initial };
+  }
+
+  /**
+   * Opens (or reveals) the panel on this model; `document` is the one it was read from (else the open document of
+   * the model's file is used). The calculator starts from the settings and is filled from the code's training plan
+   * as soon as that is read (once per document version, off the keystroke path).
+   */
+  show(model: ModelReport, document?: vscode.TextDocument): void {
     this.model = model;
+    this.document = document ?? vscode.workspace.textDocuments.find((d) => !d.isClosed && d.uri.path === model.file);
+    this.readPlan(model, this.document);
     if (!this.panel) {
       const media = vscode.Uri.joinPath(this.extensionUri, "media");
       this.panel = vscode.window.createWebviewPanel(ReportPanel.viewType, `Greenlight: ${model.name}`, vscode.ViewColumn.Beside, {
@@ -91,12 +160,55 @@ export class ReportPanel implements vscode.Disposable {
     return exportReport(this.model, format, estimateInference(this.model, this.store.values, this.intensity()));
   }
 
+  /** Starts reading the plan of the model's document; the calculator is sent again when it is known. */
+  private readPlan(model: ModelReport, document: vscode.TextDocument | undefined): void {
+    const key = `${model.file}#${model.name}:${model.line}@${document?.version ?? "closed"}`;
+    if (this.planState?.key === key && this.planState.status !== "settings") return;
+    if (!document) {
+      this.planState = { key, status: "settings", note: `${baseName(model.file)} is not open, so its training code was not read` };
+      this.log.info(`report: ${this.planState.note}; the training calculator uses the settings`);
+      return;
+    }
+    const state: PlanState = { key, status: "reading" };
+    this.planState = state;
+    void this.plans.read(document).then(async (result) => {
+      // Another model or version was shown meanwhile: its own reading will answer.
+      if (this.planState !== state) return;
+      this.planState = result.ok ? { key, status: "code", plan: result.value } : { key, status: "settings", note: result.reason };
+      const view = this.calculatorView();
+      if (view && this.panel && this.ready) await this.panel.webview.postMessage({ type: "calculator", calculator: view });
+    });
+  }
+
+  /** The calculator for the model shown: fields from the plan (when read) and settings, and their estimate. */
+  private calculatorView(): CalculatorView | undefined {
+    const model = this.model;
+    const state = this.planState;
+    if (!model || !state) return undefined;
+    const settings = this.store.values;
+    const fields = calculatorFields(state.status === "code" ? state.plan : undefined, { hardware: settings.hardware, batchSize: settings.batchSize }, model.file);
+    const view: CalculatorView = { key: state.key, status: state.status, file: baseName(model.file), fields, estimate: null };
+    if (state.note) view.note = state.note;
+    if (state.status === "reading") return view;
+    const estimate = estimateTraining(model, runOf(fields), settings, this.intensity());
+    if (estimate instanceof Error) view.message = estimate.message;
+    else view.estimate = estimate;
+    return view;
+  }
+
   private async receive(message: FromWebview): Promise<void> {
     try {
       this.messages.fire(message.type);
       if (message.type === "ready") {
         this.ready = true;
         await this.post();
+      } else if (message.type === "calculatorShown") {
+        this.shown = message.shown;
+      } else if (message.type === "revealLine" && this.document && !this.document.isClosed && Number.isInteger(message.line) && message.line >= 1) {
+        const line = Math.min(message.line, this.document.lineCount) - 1;
+        const range = this.document.lineAt(line).range;
+        const column = vscode.window.visibleTextEditors.find((editor) => editor.document === this.document)?.viewColumn ?? vscode.ViewColumn.One;
+        await vscode.window.showTextDocument(this.document, { viewColumn: column, selection: range });
       } else if (message.type === "calculate" && this.model) {
         const estimate = estimateTraining(this.model, message.run, this.store.values, this.intensity());
         await this.panel?.webview.postMessage(
@@ -129,6 +241,7 @@ export class ReportPanel implements vscode.Disposable {
       energy: estimateInference(this.model, settings, this.intensity()) ?? null,
       hardware: knownHardware(),
       settings: { hardware: settings.hardware, batch: settings.batchSize, precision: settings.precision },
+      calculator: this.calculatorView() ?? null,
       grid: grid ?? null,
     });
   }

@@ -1,0 +1,62 @@
+import type * as vscode from "vscode";
+import type { TrainingPlan } from "../core/training/training-plan";
+import { withDeadline, type Bounded } from "./deadline";
+
+// The report's calculator starts from the training plan of the model's file. Reading it costs one analysis with
+// the plan (up to a few hundred ms on a training script), so it happens once per report opening and document
+// version, never on the keystroke path; a failure or a timeout leaves the calculator on its settings.
+
+/** What the lookup needs of the analysis engine (AnalysisEngine.analyzeText). */
+export interface PlanAnalyzer {
+  analyzeText(uri: vscode.Uri, text: string, options: { readTraining?: boolean }): { result: { training?: TrainingPlan } };
+}
+
+/** Longest wait for the plan (the engine's start included) before the calculator stays on its settings. */
+export const PLAN_LOOKUP_MILLISECONDS = 10_000;
+
+/** Reads a document's training plan, once per document version. */
+export class TrainingPlanLookup {
+  private last: { key: string; plan: Promise<Bounded<TrainingPlan>> } | undefined;
+
+  constructor(
+    private readonly analyzer: (() => Promise<PlanAnalyzer>) | undefined,
+    private readonly log: vscode.LogOutputChannel,
+    private readonly milliseconds = PLAN_LOOKUP_MILLISECONDS,
+  ) {}
+
+  /** Whether an analyzer was given (without one, the calculator is filled from the settings only). */
+  get available(): boolean {
+    return this.analyzer !== undefined;
+  }
+
+  /** The plan of this document's current text; `{ ok: false }` with the reason when it could not be read in time. */
+  read(document: vscode.TextDocument): Promise<Bounded<TrainingPlan>> {
+    const key = `${document.uri.toString()}@${document.version}`;
+    if (this.last?.key === key) return this.last.plan;
+    const analyzer = this.analyzer;
+    const started = Date.now();
+    const plan = analyzer
+      ? withDeadline(
+          async () => {
+            const engine = await analyzer();
+            // Let the report's first message go out before the (synchronous) analysis takes the thread.
+            await new Promise((resolve) => setTimeout(resolve, 0));
+            if (document.isClosed) throw new Error("the document was closed");
+            return engine.analyzeText(document.uri, document.getText(), { readTraining: true }).result.training ?? {};
+          },
+          this.milliseconds,
+          `reading the training plan of ${document.uri.path}`,
+        )
+      : Promise.resolve<Bounded<TrainingPlan>>({ ok: false, reason: "no analysis engine was given to the report" });
+    void plan.then((result) => {
+      if (result.ok) this.log.debug(`training plan of ${document.uri.path} v${document.version} read in ${Date.now() - started} ms`);
+      else {
+        this.log.warn(`${result.reason}; the training calculator uses the settings`);
+        // Try again on the next opening rather than keep the failure for this version.
+        if (this.last?.key === key) this.last = undefined;
+      }
+    });
+    this.last = { key, plan };
+    return plan;
+  }
+}
