@@ -1,6 +1,8 @@
 import type { ModuleSyntax } from "../python/ast";
 import { lowerModuleLazily, type LazyModuleSyntax } from "../python/lower";
 import type { PythonParser } from "../python/parser";
+import { applyTextChanges, treeEditFor, type TextChange } from "../python/text-changes";
+import type { Tree } from "web-tree-sitter";
 import type { Interpreter, ModuleLoader } from "./interpreter";
 import { basename, dirname, joinPath } from "./paths";
 import { virtualRoot } from "./runtime";
@@ -13,15 +15,44 @@ export interface WorkspaceFiles {
   listPython(dir: string): string[];
 }
 
-/** Lowered syntax per file and text, reused across analyses (the editor re-analyzes on every keystroke). */
+/** Changes recorded beyond this many since the last parse are not worth checking: the next parse starts afresh. */
+const MAX_PENDING_CHANGES = 256;
+/** Replaying edits copies the text once per edit; past this many code units copied, a fresh parse is cheaper. */
+const MAX_REPLAY_CHARACTERS = 32_000_000;
+
+interface CacheEntry {
+  text: string;
+  syntax: LazyModuleSyntax;
+  /** Edits reported since `text` was parsed (undefined: too many, or one that did not fit). */
+  changes: TextChange[] | undefined;
+}
+
+/**
+ * Lowered syntax per file and text, reused across analyses (the editor re-analyzes on every keystroke). When the
+ * host reports a file's edits (`recordChanges`), the next parse of its new text reuses the old tree through
+ * tree-sitter's incremental parsing instead of starting over.
+ */
 export class SyntaxCache {
-  private readonly entries = new Map<string, { text: string; syntax: LazyModuleSyntax }>();
+  private readonly entries = new Map<string, CacheEntry>();
+  /** How many parses reused a previous tree, and how many started afresh (for tests and the benchmark). */
+  readonly parses = { incremental: 0, full: 0 };
   constructor(private readonly capacity = 512) {}
 
   /** Frees every syntax tree the cache holds (a cache dropped without this leaks WebAssembly memory). */
   dispose(): void {
-    for (const { syntax } of this.entries.values()) syntax.release();
+    for (const { syntax } of this.entries.values()) syntax.discard();
     this.entries.clear();
+  }
+
+  /**
+   * Notes edits made to a file's text after it was parsed here, in the order they were made; the next `get` of the
+   * edited text re-parses incrementally. Edits that do not add up to that text are ignored there (full parse).
+   */
+  recordChanges(path: string, changes: readonly TextChange[]): void {
+    const entry = this.entries.get(path);
+    if (!entry || !entry.changes) return;
+    if (entry.changes.length + changes.length > MAX_PENDING_CHANGES) entry.changes = undefined;
+    else entry.changes.push(...changes);
   }
 
   /** The lowered syntax of a file's text, parsing it only when the text changed. */
@@ -33,8 +64,10 @@ export class SyntaxCache {
       this.entries.set(path, hit);
       return hit.syntax;
     }
-    hit?.syntax.release();
-    const tree = parser.parse(text);
+    const tree = hit ? this.reparse(parser, hit, text) : this.parse(parser, text);
+    // Nothing holds the replaced version: analyses are synchronous and keep no syntax once they return.
+    hit?.syntax.discard();
+    this.entries.delete(path);
     let syntax: LazyModuleSyntax;
     try {
       syntax = lowerModuleLazily(tree, text);
@@ -42,14 +75,46 @@ export class SyntaxCache {
       tree.delete();
       throw err;
     }
-    this.entries.set(path, { text, syntax });
+    this.entries.set(path, { text, syntax, changes: [] });
     if (this.entries.size > this.capacity) {
       const [oldest, entry] = this.entries.entries().next().value!;
-      // Finishes its lazy bodies first: an analysis under way may still hold them.
+      // Finishes its lazy bodies first: the analysis under way may still hold them.
       entry.syntax.release();
       this.entries.delete(oldest);
     }
     return syntax;
+  }
+
+  /** The tree and lowered syntax of exactly this text of a file, if cached (valid until the file's next `get`). */
+  lookup(path: string, text: string): { tree: Tree; syntax: ModuleSyntax } | undefined {
+    const hit = this.entries.get(path);
+    return hit && hit.text === text ? { tree: hit.syntax.tree, syntax: hit.syntax } : undefined;
+  }
+
+  /** Parses `text`, reusing the entry's tree when the recorded edits turn its text into this one. */
+  private reparse(parser: PythonParser, entry: CacheEntry, text: string): Tree {
+    const changes = entry.changes;
+    if (!changes || changes.length === 0 || changes.length * text.length > MAX_REPLAY_CHARACTERS || applyTextChanges(entry.text, changes) !== text) {
+      return this.parse(parser, text);
+    }
+    // The old tree stays intact (its lazy bodies may still be read); tree-sitter edits a copy.
+    const edited = entry.syntax.tree.copy();
+    try {
+      let before = entry.text;
+      for (const change of changes) {
+        edited.edit(treeEditFor(before, change));
+        before = applyTextChanges(before, [change])!;
+      }
+      this.parses.incremental++;
+      return parser.parse(text, edited);
+    } finally {
+      edited.delete();
+    }
+  }
+
+  private parse(parser: PythonParser, text: string): Tree {
+    this.parses.full++;
+    return parser.parse(text);
   }
 }
 
