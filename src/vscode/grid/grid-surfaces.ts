@@ -15,11 +15,15 @@ import { ENDPOINT_KEY, readGridSettings, trustedEndpointValue, type GridSettingK
 import { GreenWindowScheduler, describeJob } from "./scheduler";
 import { readCredentials, SECRET_KEYS } from "./secrets";
 
-const LEVEL_COLOUR: Record<IntensityLevel, string> = {
-  low: "charts.green",
-  moderate: "charts.yellow",
-  high: "charts.orange",
-  "very high": "charts.red",
+/**
+ * Status bar background per level. Only the two backgrounds VS Code provides for status bar items are used (they come
+ * with a matching foreground in every theme); chart colours as text were faint on the light theme's blue bar.
+ */
+const LEVEL_BACKGROUND: Record<IntensityLevel, string | undefined> = {
+  low: undefined,
+  moderate: undefined,
+  high: "statusBarItem.warningBackground",
+  "very high": "statusBarItem.errorBackground",
 };
 
 const PROVIDER_LABEL: Record<ProviderId, string> = {
@@ -189,7 +193,8 @@ class GridController implements vscode.Disposable {
     const now = Date.now();
     const view = statusView(snapshot, now);
     this.item.text = view.text;
-    this.item.color = new vscode.ThemeColor(LEVEL_COLOUR[view.level]);
+    const background = LEVEL_BACKGROUND[view.level];
+    this.item.backgroundColor = background ? new vscode.ThemeColor(background) : undefined;
     const tooltip = new vscode.MarkdownString(undefined, true);
     tooltip.appendMarkdown(`**Grid carbon intensity**: ${Math.round(snapshot.current.gco2PerKwh)} gCO2/kWh (${view.level}, ${view.trend})\n\n`);
     tooltip.appendText(`${snapshot.current.provider}, ${snapshot.current.region}, ${snapshot.current.kind}, ${snapshot.state}`);
