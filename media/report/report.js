@@ -226,7 +226,10 @@
     if (note) {
       note.textContent =
         view.status === "reading" ? `Reading epochs, samples and batch from ${view.file}…`
-        : view.status === "code" ? `Filled from ${view.file} where it states them; change any field and press Estimate.`
+        : view.status === "code"
+          ? ["epochs", "samples", "batch"].some((name) => view.fields[name].source !== "placeholder" && view.fields[name].source !== "settings")
+            ? `Filled from ${view.file} where it states them; change any field and press Estimate.`
+            : `${view.file} states no epochs, samples or batch size that Greenlight can read: placeholders and settings below; change any field and press Estimate.`
         : `Filled from the settings${view.note ? ` (${view.note})` : ""}; change any field and press Estimate.`;
     }
     if (view.status === "reading") setOutput("");
