@@ -1,0 +1,114 @@
+import { strict as assert } from "node:assert";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import type * as vscode from "vscode";
+import { analyzeSource } from "../../../src/core/analyze";
+import { TrainingPlanLookup, type PlanAnalyzer } from "../../../src/vscode/training-plan-lookup";
+import { memoryFiles, testParser } from "../helpers/analyze";
+
+// The report's plan lookup, in Node: the analyzer is the real one (analyzeSource, as AnalysisEngine.analyzeText
+// calls it); the document and the log are the few members the lookup reads, since the editor's are not available
+// outside VS Code (the integration suite covers them in code-server).
+const text = readFileSync(join(__dirname, "../../fixtures/training/mnist_argparse.py"), "utf8");
+
+interface TestDocument {
+  uri: { path: string; toString(): string };
+  version: number;
+  isClosed: boolean;
+  getText(): string;
+}
+
+function documentOf(content: string, version = 1): TestDocument & { content: string } {
+  const path = "/project/train.py";
+  return { uri: { path, toString: () => `file://${path}` }, version, isClosed: false, content, getText() { return this.content; } };
+}
+
+function recordingLog() {
+  const lines: string[] = [];
+  const log = { debug: (m: string) => lines.push(`debug ${m}`), warn: (m: string) => lines.push(`warn ${m}`), info: (m: string) => lines.push(`info ${m}`) };
+  return { lines, log: log as unknown as vscode.LogOutputChannel };
+}
+
+/** The real analyzer behind AnalysisEngine.analyzeText, counting its calls. */
+async function realAnalyzer(): Promise<PlanAnalyzer & { calls: number }> {
+  const parser = await testParser();
+  const analyzer = {
+    calls: 0,
+    analyzeText(uri: vscode.Uri, content: string, options: { readTraining?: boolean }) {
+      analyzer.calls++;
+      const result = analyzeSource(parser, { file: uri.path, text: content, root: "/project", files: memoryFiles({ [uri.path]: content }), readTraining: options.readTraining });
+      return { result };
+    },
+  };
+  return analyzer;
+}
+
+const read = (lookup: TrainingPlanLookup, document: TestDocument) => lookup.read(document as unknown as vscode.TextDocument);
+
+describe("training plan lookup for the report (src/vscode/training-plan-lookup.ts)", () => {
+  it("reads the plan with readTraining, once per document version", async () => {
+    const analyzer = await realAnalyzer();
+    const { lines, log } = recordingLog();
+    const lookup = new TrainingPlanLookup(async () => analyzer, log);
+    const document = documentOf(text);
+    const first = await read(lookup, document);
+    assert.ok(first.ok);
+    assert.equal(first.value.epochs?.value, 14);
+    assert.equal(first.value.batch?.value, 64);
+    await read(lookup, document);
+    assert.equal(analyzer.calls, 1, "the same version is not analyzed twice");
+    document.version = 2;
+    document.content = text.replace('"--epochs", type=int, default=14', '"--epochs", type=int, default=5');
+    const second = await read(lookup, document);
+    assert.ok(second.ok);
+    assert.equal(second.value.epochs?.value, 5);
+    assert.equal(analyzer.calls, 2);
+    assert.ok(lines.some((line) => line.startsWith("debug training plan of /project/train.py v2 read in")), lines.join("\n"));
+  });
+
+  it("a failing analysis becomes a logged reason, and the next opening tries again", async () => {
+    const { lines, log } = recordingLog();
+    let calls = 0;
+    const failing: PlanAnalyzer = {
+      analyzeText() {
+        calls++;
+        throw new Error("grammar not loaded");
+      },
+    };
+    const lookup = new TrainingPlanLookup(async () => failing, log);
+    const document = documentOf(text);
+    const result = await read(lookup, document);
+    assert.equal(result.ok, false);
+    assert.match(!result.ok ? result.reason : "", /grammar not loaded/);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    assert.ok(lines.some((line) => line.startsWith("warn ") && line.includes("grammar not loaded") && line.includes("uses the settings")), lines.join("\n"));
+    await read(lookup, document);
+    assert.equal(calls, 2, "a failure is not kept for the version");
+  });
+
+  it("an engine that never starts ends at the deadline instead of hanging the report", async () => {
+    const { lines, log } = recordingLog();
+    const lookup = new TrainingPlanLookup(() => new Promise<PlanAnalyzer>(() => undefined), log, 60);
+    const started = Date.now();
+    const result = await read(lookup, documentOf(text));
+    assert.equal(result.ok, false);
+    assert.match(!result.ok ? result.reason : "", /took longer than 60 ms/);
+    assert.ok(Date.now() - started < 2_000);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    assert.ok(lines.some((line) => line.startsWith("warn ")), lines.join("\n"));
+  });
+
+  it("without an analyzer, or on a closed document, there is no plan and the reason says why", async () => {
+    const { log } = recordingLog();
+    const none = await read(new TrainingPlanLookup(undefined, log), documentOf(text));
+    assert.equal(none.ok, false);
+    assert.match(!none.ok ? none.reason : "", /no analysis engine/);
+    const analyzer = await realAnalyzer();
+    const closed = documentOf(text);
+    closed.isClosed = true;
+    const result = await read(new TrainingPlanLookup(async () => analyzer, log), closed);
+    assert.equal(result.ok, false);
+    assert.match(!result.ok ? result.reason : "", /closed/);
+    assert.equal(analyzer.calls, 0);
+  });
+});
