@@ -146,6 +146,7 @@ export class ReportPanel implements vscode.Disposable {
       this.panel.onDidDispose(() => {
         this.panel = undefined;
         this.ready = false;
+        this.shown = undefined;
       }, undefined, this.disposables);
     } else {
       this.panel.title = `Greenlight: ${model.name}`;
@@ -175,8 +176,13 @@ export class ReportPanel implements vscode.Disposable {
       // Another model or version was shown meanwhile: its own reading will answer.
       if (this.planState !== state) return;
       this.planState = result.ok ? { key, status: "code", plan: result.value } : { key, status: "settings", note: result.reason };
-      const view = this.calculatorView();
-      if (view && this.panel && this.ready) await this.panel.webview.postMessage({ type: "calculator", calculator: view });
+      try {
+        const view = this.calculatorView();
+        if (view && this.panel && this.ready) await this.panel.webview.postMessage({ type: "calculator", calculator: view });
+      } catch (error) {
+        // The panel closed meanwhile, or the estimate failed: the view must not break, the log says why.
+        this.log.error(`report view: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      }
     });
   }
 
