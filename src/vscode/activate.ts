@@ -38,6 +38,8 @@ export interface GreenlightApi {
   reportReady(): boolean;
   /** The validated settings in effect (bad values already replaced by defaults). */
   settings(): Settings;
+  /** How many parses since activation reused the previous tree after an edit, and how many started afresh. */
+  parseCounts(): Promise<{ incremental: number; full: number }>;
 }
 
 const PYTHON: vscode.DocumentSelector = [{ language: "python" }];
@@ -138,6 +140,7 @@ function activateStages(context: vscode.ExtensionContext, host: HostBits, log: v
     indexedFiles: () => mirror.size,
     reportReady: () => report.isReady,
     settings: () => store.values,
+    parseCounts: async () => (await start()).parseCounts,
   };
 }
 

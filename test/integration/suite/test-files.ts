@@ -7,4 +7,5 @@ export function loadBrowserSafeTests(): void {
   require("./surfaces.test");
   require("./diagnostics.test");
   require("./commands.test");
+  require("./incremental.test");
 }

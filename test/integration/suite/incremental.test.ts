@@ -1,0 +1,42 @@
+// Typing into a document: the analysis follows each edit, re-parsing from the previous tree (tree-sitter edits),
+// and ends exactly where an analysis of the same text from scratch does.
+import * as assert from "assert";
+import * as vscode from "vscode";
+import { formatCount } from "../../../src/vscode/format";
+import { codeLensTitles, fixtureUri, greenlight, waitFor } from "./helpers";
+import { simpleCnn } from "./reference";
+
+suite("incremental analysis while typing", () => {
+  test("edits typed into a model re-parse incrementally and give the figures of a fresh analysis", async () => {
+    const api = await greenlight();
+    const original = new TextDecoder().decode(await vscode.workspace.fs.readFile(fixtureUri("simple_cnn.py")));
+    const document = await vscode.workspace.openTextDocument({ language: "python", content: original });
+    const editor = await vscode.window.showTextDocument(document, { preview: false });
+    const first = await waitFor("the first CodeLens", async () => (await codeLensTitles(document.uri)).find((t) => t.startsWith(simpleCnn.name)));
+    assert.ok(first.includes(`${formatCount(simpleCnn.params)} params`), first);
+    const before = await api.parseCounts();
+
+    // A new layer typed a piece at a time below the first construction line, waiting for each re-analysis.
+    const anchor = document.getText().indexOf("\n", document.getText().indexOf("self.conv1 ="));
+    const pieces = ["\n        self.extra", " = nn.Lin", "ear(10, 10)"];
+    let offset = anchor;
+    for (const piece of pieces) {
+      const at = document.positionAt(offset);
+      assert.ok(await editor.edit((builder) => builder.insert(at, piece)), "edit applied");
+      offset += piece.length;
+      await codeLensTitles(document.uri);
+    }
+    const extraParams = 10 * 10 + 10;
+    const edited = await waitFor("the CodeLens with the new layer", async () =>
+      (await codeLensTitles(document.uri)).find((t) => t.startsWith(simpleCnn.name) && t.includes(`${formatCount(simpleCnn.params + extraParams)} params`)),
+    );
+    const after = await api.parseCounts();
+    assert.ok(after.incremental > before.incremental, `incremental parses ${before.incremental} → ${after.incremental}`);
+
+    // The same final text opened fresh: same CodeLens.
+    const fresh = await vscode.workspace.openTextDocument({ language: "python", content: document.getText() });
+    const freshTitle = await waitFor("the fresh document's CodeLens", async () => (await codeLensTitles(fresh.uri)).find((t) => t.startsWith(simpleCnn.name)));
+    assert.strictEqual(edited, freshTitle);
+    await vscode.commands.executeCommand("workbench.action.revertAndCloseActiveEditor");
+  });
+});
