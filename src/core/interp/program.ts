@@ -65,15 +65,16 @@ export class SyntaxCache {
       return hit.syntax;
     }
     const tree = hit ? this.reparse(parser, hit, text) : this.parse(parser, text);
-    // Nothing holds the replaced version: analyses are synchronous and keep no syntax once they return.
-    hit?.syntax.discard();
-    this.entries.delete(path);
     let syntax: LazyModuleSyntax;
     try {
-      syntax = lowerModuleLazily(tree, text);
+      syntax = lowerModuleLazily(tree, text, hit);
     } catch (err) {
       tree.delete();
       throw err;
+    } finally {
+      // Nothing holds the replaced version: analyses are synchronous and keep no syntax once they return.
+      hit?.syntax.discard();
+      this.entries.delete(path);
     }
     this.entries.set(path, { text, syntax, changes: [] });
     if (this.entries.size > this.capacity) {
@@ -86,7 +87,7 @@ export class SyntaxCache {
   }
 
   /** The tree and lowered syntax of exactly this text of a file, if cached (valid until the file's next `get`). */
-  lookup(path: string, text: string): { tree: Tree; syntax: ModuleSyntax } | undefined {
+  lookup(path: string, text: string): { tree: Tree; syntax: LazyModuleSyntax } | undefined {
     const hit = this.entries.get(path);
     return hit && hit.text === text ? { tree: hit.syntax.tree, syntax: hit.syntax } : undefined;
   }

@@ -1,5 +1,6 @@
 import type { Node, Tree } from "web-tree-sitter";
 import type { Argument, ComprehensionClause, DictItem, Expression, FunctionDefinition, ModuleSyntax, Parameter, Position, Statement } from "./ast";
+import { cloneBody, emptyLoweredBodies, previousBody, spanKey, textDifference, type LoweredBodies, type LoweredBody } from "./body-reuse";
 
 /** Lowers a tree-sitter Python tree into the interpreter's syntax tree, collecting syntax errors and comments. */
 export function lowerModule(tree: Tree): ModuleSyntax {
@@ -16,14 +17,25 @@ export interface LazyModuleSyntax extends ModuleSyntax {
   release(): void;
   /** Frees the tree at once; a body not lowered by then throws when read. For a syntax nothing holds any more. */
   discard(): void;
+  /** The function bodies lowered so far, which the lowering of an edited version takes over where unchanged. */
+  readonly loweredBodies: LoweredBodies;
+}
+
+/** The version of a file before an edit, whose lowered function bodies an edited version may take over. */
+export interface PreviousVersion {
+  text: string;
+  syntax: LazyModuleSyntax;
 }
 
 /**
  * Lowers module and class level eagerly and function bodies on demand: walking tree-sitter nodes costs about as
  * much as parsing, and most bodies of a large library file never run in one analysis.
  */
-export function lowerModuleLazily(tree: Tree, text: string): LazyModuleSyntax {
+export function lowerModuleLazily(tree: Tree, text: string, previous?: PreviousVersion): LazyModuleSyntax {
   const lowering = new Lowering(true);
+  // A keystroke changes one body: the others are copied from the previous version, moved, instead of walking
+  // tree-sitter nodes again (which costs about as much as a parse).
+  if (previous) lowering.reuse = { difference: textDifference(previous.text, text), previous: previous.syntax.loweredBodies };
   const body = lowering.block(tree.rootNode);
   // Pragmas (`# greenlight: ...`) anywhere in the file, without walking every node for comments.
   const comments = new Map<number, string>();
@@ -44,10 +56,12 @@ export function lowerModuleLazily(tree: Tree, text: string): LazyModuleSyntax {
     syntaxErrors: lowering.errors,
     comments,
     tree,
+    loweredBodies: lowering.bodies,
     release() {
       if (released) return;
       released = true;
       lowering.finishPending();
+      lowering.reuse = undefined;
       tree.delete();
     },
     discard() {
@@ -55,6 +69,8 @@ export function lowerModuleLazily(tree: Tree, text: string): LazyModuleSyntax {
       released = true;
       // Lowering the rest first costs about as much as a parse (27 ms on a 2,000-line file), on every keystroke.
       lowering.discarded = true;
+      // Versions would otherwise chain in memory through the bodies each took over.
+      lowering.reuse = undefined;
       tree.delete();
     },
   };
@@ -95,6 +111,10 @@ class Lowering {
   private depth = 0;
   /** Set once the tree is freed: a body still waiting can no longer be lowered. */
   discarded = false;
+  /** Bodies lowered here, for the next version's lowering. */
+  readonly bodies = emptyLoweredBodies();
+  /** The previous version's bodies and where the text changed since, while this lowering may take them over. */
+  reuse: { difference: ReturnType<typeof textDifference>; previous: LoweredBodies } | undefined;
 
   constructor(private readonly lazy: boolean) {}
 
@@ -107,11 +127,17 @@ class Lowering {
   private functionBody(def: FunctionDefinition, bodyNode: Node | null): void {
     const compute = (): Statement[] => {
       if (this.discarded) throw new Error(`the body of ${def.name} belongs to a version of the file that was replaced`);
+      const taken = bodyNode ? this.takeOver(def, bodyNode) : undefined;
+      if (taken) {
+        def.isGenerator = taken.isGenerator;
+        return taken.statements;
+      }
       const outer = this.sawYield;
       this.sawYield = false;
       const body = this.block(bodyNode);
       def.isGenerator = this.sawYield;
       this.sawYield = outer;
+      if (bodyNode) this.record(def, bodyNode, body);
       return body;
     };
     if (!this.lazy) {
@@ -122,6 +148,22 @@ class Lowering {
     const get = () => (value ??= compute());
     Object.defineProperty(def, "body", { get, set: (v: Statement[]) => (value = v), enumerable: true, configurable: true });
     this.pending.push(get);
+  }
+
+  /** The previous version's lowering of this body, moved to where it is now, when its text is unchanged. */
+  private takeOver(def: FunctionDefinition, bodyNode: Node): LoweredBody | undefined {
+    if (!this.reuse || bodyNode.hasError) return undefined;
+    const found = previousBody(this.reuse.difference, bodyNode.startIndex, bodyNode.endIndex, this.reuse.previous);
+    const copy = found && cloneBody(found.body, found.shift, this.reuse.previous, this.bodies);
+    if (copy) this.bodies.byDefinition.set(def, copy);
+    return copy;
+  }
+
+  private record(def: FunctionDefinition, bodyNode: Node, statements: Statement[]): void {
+    const lowered: LoweredBody = { start: bodyNode.startIndex, end: bodyNode.endIndex, row: bodyNode.startPosition.row, statements, isGenerator: def.isGenerator ?? false };
+    this.bodies.byDefinition.set(def, lowered);
+    // A body with syntax errors is lowered afresh each time: its errors are reported while lowering.
+    if (!bodyNode.hasError) this.bodies.bySpan.set(spanKey(lowered.start, lowered.end), lowered);
   }
 
   block(node: Node | null): Statement[] {

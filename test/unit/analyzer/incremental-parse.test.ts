@@ -35,6 +35,12 @@ function spans(tree: Tree): string[] {
   return out;
 }
 
+/** A lowered file as JSON, positions included; the first pass reads every lazy body (which sets `isGenerator`). */
+function wholeSyntax(body: unknown): string {
+  JSON.stringify(body);
+  return JSON.stringify(body);
+}
+
 describe("incremental parsing after recorded edits", () => {
   it("applies changes in order, each to the text the previous one left, and refuses one that does not fit", () => {
     const changes: TextChange[] = [
@@ -70,6 +76,7 @@ describe("incremental parsing after recorded edits", () => {
     const random = seededRandom(4242);
     const cache = new SyntaxCache();
     let steps = 0;
+    let takenOver = 0;
     try {
       for (const [index, source] of sources.entries()) {
         const path = `/project/file_${index}.py`;
@@ -90,19 +97,48 @@ describe("incremental parsing after recorded edits", () => {
             const cached = cache.lookup(path, text)!;
             assert.deepEqual(spans(cached.tree), spans(fresh), `file ${index}, step ${step}`);
             const freshSyntax = lowerModuleLazily(fresh.copy(), text);
-            // JSON reads every lazy body, so this compares whole lowered files, positions included.
-            assert.equal(JSON.stringify(syntax.body), JSON.stringify(freshSyntax.body), `file ${index}, step ${step}`);
+            assert.equal(wholeSyntax(syntax.body), wholeSyntax(freshSyntax.body), `file ${index}, step ${step}`);
             assert.deepEqual(syntax.syntaxErrors, freshSyntax.syntaxErrors);
             freshSyntax.discard();
+            takenOver += cache.lookup(path, text)!.syntax.loweredBodies.takenOver;
           } finally {
             fresh.delete();
           }
         }
       }
       assert.equal(cache.parses.incremental, steps, "every edited version re-parsed from its previous tree");
+      assert.ok(takenOver > 0, "unchanged function bodies taken over");
     } finally {
       cache.dispose();
     }
+  });
+
+  it("lowers again only the function bodies an edit touched; the others are taken over, moved", async () => {
+    const parser = await testParser();
+    const cache = new SyntaxCache();
+    const path = "/project/three.py";
+    const method = (name: string, body: string) => `    def ${name}(self, x):\n        def inner(y):\n            return y\n        ${body}\n`;
+    const text = `import torch\n\nclass Net(torch.nn.Module):\n${method("a", "return x")}\n${method("b", "return x * 2")}\n${method("c", "return inner(x)")}`;
+    const cases: [string, (t: string) => string, number][] = [
+      // a and c, and b's `inner`, which ends before the edit; b itself is lowered again
+      ["an edit inside b", (t) => t.replace("x * 2", "x * 3 + 1"), 3],
+      ["a line added at the top", (t) => `# header\n${t}`, 3],
+      ["a line removed above c", (t) => t.replace("\n\n    def c", "\n    def c"), 3],
+    ];
+    for (const [what, edit, expected] of cases) {
+      const before = cache.get(parser, path, text);
+      wholeSyntax(before.body);
+      const after = edit(text);
+      cache.get(parser, path, after);
+      const lowered = cache.lookup(path, after)!.syntax;
+      const fresh = lowerModuleLazily(parser.parse(after), after);
+      assert.equal(wholeSyntax(lowered.body), wholeSyntax(fresh.body), what);
+      fresh.discard();
+      // each method's body holds `inner`'s: both come over together, counted once
+      assert.equal(lowered.loweredBodies.takenOver, expected, what);
+      cache.get(parser, path, text); // back to the original for the next case
+    }
+    cache.dispose();
   });
 
   it("parses afresh when the recorded edits do not lead to the new text (a missed event), and stays correct", async () => {
@@ -116,7 +152,7 @@ describe("incremental parsing after recorded edits", () => {
     const syntax = cache.get(parser, path, other);
     assert.deepEqual(cache.parses, { incremental: 0, full: 2 });
     const fresh = lowerModuleLazily(parser.parse(other), other);
-    assert.equal(JSON.stringify(syntax.body), JSON.stringify(fresh.body));
+    assert.equal(wholeSyntax(syntax.body), wholeSyntax(fresh.body));
     fresh.discard();
     cache.dispose();
   });
