@@ -30,7 +30,8 @@ interface CacheEntry {
 /**
  * Lowered syntax per file and text, reused across analyses (the editor re-analyzes on every keystroke). When the
  * host reports a file's edits (`recordChanges`), the next parse of its new text reuses the old tree through
- * tree-sitter's incremental parsing instead of starting over.
+ * tree-sitter's incremental parsing instead of starting over; either way, the new version's lowering takes over the
+ * function bodies the edit did not touch.
  */
 export class SyntaxCache {
   private readonly entries = new Map<string, CacheEntry>();
