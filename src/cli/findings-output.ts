@@ -1,17 +1,28 @@
 import { relative, sep } from "node:path";
 import { pathToFileURL } from "node:url";
-import type { AnalysisResult } from "../core/analyze";
+import type { AnalysisResult, SyntaxCache } from "../core/analyze";
 import type { PythonParser } from "../core/python/parser";
 import { findRules } from "../core/rules/rules";
 import type { Finding, FindingSeverity, RuleDefinition, RuleSettings } from "../core/rules/types";
 
-/** Runs the rules on one analyzed file (parsing it once more for the syntax tree the rules read). */
-export function collectFindings(parser: PythonParser, file: string, text: string, analysis: AnalysisResult | undefined, settings?: Partial<RuleSettings>): Finding[] {
-  const tree = parser.parse(text);
+/**
+ * Runs the rules on one analyzed file, on the analysis's own tree and lowered syntax when the syntax cache still
+ * holds them (else parsing the text once more).
+ */
+export function collectFindings(
+  parser: PythonParser,
+  file: string,
+  text: string,
+  analysis: AnalysisResult | undefined,
+  settings?: Partial<RuleSettings>,
+  cache?: SyntaxCache,
+): Finding[] {
+  const cached = cache?.lookup(file, text);
+  const tree = cached?.tree ?? parser.parse(text);
   try {
-    return findRules({ file, text, tree, analysis, settings });
+    return findRules({ file, text, tree, syntax: cached?.syntax, analysis, settings });
   } finally {
-    tree.delete();
+    if (!cached) tree.delete();
   }
 }
 

@@ -68,7 +68,7 @@ export async function runAnalyze(argv: string[], out: CommandOutput): Promise<nu
   const runOf = (m: ModelReport) => (estimateSettings?.mode === "train" && m.ops.length > 0 ? trainingRunFor(m, estimateSettings, plans.get(m)) : undefined);
   for (const r of results) for (const e of r.syntaxErrors.slice(0, 3)) out.stderr(`${r.file}:${e.line}:${e.column + 1}: ${e.message}\n`);
   // Findings of the rules (GL001...): in the JSON and as SARIF 2.1.0 for code scanning.
-  const findings = format === "json" || format === "sarif" ? texts.flatMap(({ file, text }, i) => collectFindings(parser, file, text, results[i])) : [];
+  const findings = format === "json" || format === "sarif" ? texts.flatMap(({ file, text }, i) => collectFindings(parser, file, text, results[i], undefined, cache)) : [];
   if (format === "json") {
     const json = models.map((m) => {
       const estimate = estimateOf(m);

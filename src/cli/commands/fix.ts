@@ -56,7 +56,7 @@ export async function runFix(argv: string[], out: CommandOutput, hooks: FixHooks
   const parser = await createPythonParser(readParserWasm());
   const root = options.values.get("root") ?? findImportRoot(dirname(file));
   const cache = new SyntaxCache();
-  const findingsOf = (t: string) => collectFindings(parser, file, t, analyzeSource(parser, { file, text: t, root, files: diskFiles(), cache }), { pruneAmount });
+  const findingsOf = (t: string) => collectFindings(parser, file, t, analyzeSource(parser, { file, text: t, root, files: diskFiles(), cache }), { pruneAmount }, cache);
   const findings = findingsOf(text);
 
   if (options.flags.has("all")) {
