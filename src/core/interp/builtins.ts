@@ -330,7 +330,12 @@ export function createBuiltins(interp: () => Interpreter): { scope: Scope; class
     return unknown("vars()");
   }));
   names.set("globals", native("globals", () => unknown("globals()")));
-  names.set("locals", native("locals", () => unknown("locals()")));
+  // A function's own names at the call, as a new dict (CvT-style `kwargs = dict(locals())` in __init__).
+  names.set("locals", native("locals", () => {
+    const scope = interp().frame?.scope;
+    if (!scope) return unknown("locals() outside a function");
+    return dict([...scope.names].filter(([k]) => !k.startsWith("__greenlight")).map(([k, x]) => [str(k), x] as [Value, Value]));
+  }));
   names.set("exit", native("exit", () => { throw new PythonError("exit() called"); }));
   names.set("quit", names.get("exit")!);
   names.set("super", native("super", ({ args }) => {

@@ -1,4 +1,4 @@
-import { describeKind, int, str, toInt, unknown } from "./construct";
+import { describeKind, int, list, str, toInt, toInts, tuple, unknown } from "./construct";
 import { PythonError, type NativeCall, type TensorValue, type Value } from "./values";
 
 // einops (Rogozhnikov, ICLR 2022) on shapes: rearrange / repeat / reduce patterns such as
@@ -6,22 +6,27 @@ import { PythonError, type NativeCall, type TensorValue, type Value } from "./va
 // (reduce's sums count 0 FLOPs, as reductions do under torch.utils.flop_counter). Research code (vit-pytorch and
 // most of lucidrains') builds and runs models with them.
 
-type Group = string[]; // axis names in one parenthesised group; "..." stands for the ellipsis
+// One axis entry of a pattern side: its names, and whether they stood in parentheses ("(...)" on the right is the
+// product of the ellipsis dims, a bare "..." keeps them apart).
+interface Group {
+  axes: string[];
+  grouped: boolean;
+}
 
 function parseSide(side: string): Group[] {
   const groups: Group[] = [];
   const tokens = side.trim().replace(/\(/g, " ( ").replace(/\)/g, " ) ").split(/\s+/).filter(Boolean);
-  let current: Group | undefined;
+  let current: string[] | undefined;
   for (const t of tokens) {
     if (t === "(") {
       if (current) throw new PythonError(`einops: nested parentheses in '${side}'`);
       current = [];
     } else if (t === ")") {
       if (!current) throw new PythonError(`einops: unbalanced ')' in '${side}'`);
-      groups.push(current);
+      groups.push({ axes: current, grouped: true });
       current = undefined;
     } else if (current) current.push(t);
-    else groups.push([t]);
+    else groups.push({ axes: [t], grouped: false });
   }
   if (current) throw new PythonError(`einops: unbalanced '(' in '${side}'`);
   return groups;
@@ -38,13 +43,13 @@ export function einopsShape(shape: number[], pattern: string, axes: Map<string, 
   const leftGroups = parseSide(left);
   const rightGroups = parseSide(right);
   const sizes = new Map(axes);
-  const ellipsisAt = leftGroups.findIndex((g) => g.length === 1 && g[0] === "...");
+  const ellipsisAt = leftGroups.findIndex((g) => !g.grouped && g.axes[0] === "...");
   const fixed = leftGroups.length - (ellipsisAt >= 0 ? 1 : 0);
   if (ellipsisAt < 0 ? shape.length !== leftGroups.length : shape.length < fixed) throw new PythonError(`einops: pattern '${left.trim()}' expects ${leftGroups.length} dims, the tensor has ${shape.length}`);
   let ellipsis: number[] = [];
   let dim = 0;
   for (let g = 0; g < leftGroups.length; g++) {
-    const group = leftGroups[g];
+    const group = leftGroups[g].axes;
     if (g === ellipsisAt) {
       const n = shape.length - fixed;
       ellipsis = shape.slice(dim, dim + n);
@@ -61,8 +66,8 @@ export function einopsShape(shape: number[], pattern: string, axes: Map<string, 
     } else if (known !== size) throw new PythonError(`einops: axis group (${group.join(" ")}) is ${known}, the tensor has ${size}`);
   }
   const out: number[] = [];
-  for (const group of rightGroups) {
-    if (group.length === 1 && group[0] === "...") {
+  for (const { axes: group, grouped } of rightGroups) {
+    if (!grouped && group[0] === "...") {
       out.push(...ellipsis);
       continue;
     }
@@ -82,6 +87,14 @@ function axisLengths(kwargs: Map<string, Value>): Map<string, number> {
   const out = new Map<string, number>();
   for (const [k, v] of kwargs) if (k !== "reduction") out.set(k, toInt(v, `einops axis ${k}`));
   return out;
+}
+
+/** How many named axes stand before and after the one '*' of a pack/unpack pattern ("b * d": 1 and 1). */
+function starPattern(pattern: string): { before: number; after: number } {
+  const names = pattern.trim().split(/\s+/).filter(Boolean);
+  const star = names.indexOf("*");
+  if (star < 0 || names.lastIndexOf("*") !== star) throw new PythonError(`einops: pattern '${pattern}' must hold exactly one '*'`);
+  return { before: star, after: names.length - star - 1 };
 }
 
 /** The shape functions behind the built-in einops package (its Python layers call these). */
@@ -117,6 +130,27 @@ export function einopsFunctions(): Record<string, (call: NativeCall) => Value> {
       return str(eq.replace(/\s+/g, ""));
     },
     dims: ({ args }) => int(isTensor(args[0]) ? args[0].shape.length : 0),
+    pack: ({ args }) => {
+      const [tensors, pattern] = args;
+      if ((tensors?.kind !== "list" && tensors?.kind !== "tuple") || pattern?.kind !== "str") return unknown("einops.pack of unknown tensors or pattern");
+      if (!tensors.items.every(isTensor) || tensors.items.length === 0) return unknown("einops.pack of a list with unknown items");
+      const { before, after } = starPattern(pattern.value);
+      const starShapes = tensors.items.map((t) => {
+        if (t.shape.length < before + after) throw new PythonError(`einops.pack: pattern '${pattern.value}' needs ${before + after} dims, a tensor has ${t.shape.length}`);
+        return t.shape.slice(before, t.shape.length - after);
+      });
+      const first = tensors.items[0].shape;
+      const packed = [...first.slice(0, before), starShapes.reduce((n, s) => n + s.reduce((p, d) => p * d, 1), 0), ...first.slice(first.length - after)];
+      return tuple([{ kind: "tensor", shape: packed, dtype: tensors.items[0].dtype }, list(starShapes.map((s) => tuple(s.map(int))))]);
+    },
+    unpack: ({ args }) => {
+      const [tensor, shapes, pattern] = args;
+      if (!isTensor(tensor) || pattern?.kind !== "str" || (shapes?.kind !== "list" && shapes?.kind !== "tuple")) return unknown("einops.unpack of unknown arguments");
+      const { before, after } = starPattern(pattern.value);
+      const head = tensor.shape.slice(0, before);
+      const tail = tensor.shape.slice(tensor.shape.length - after);
+      return list(shapes.items.map((s) => ({ kind: "tensor", shape: [...head, ...toInts(s, "einops.unpack shape"), ...tail], dtype: tensor.dtype })));
+    },
   };
 }
 
@@ -124,7 +158,7 @@ export function einopsFunctions(): Record<string, (call: NativeCall) => Value> {
 export const einopsPackage: [string, string][] = [
   ["einops/__init__.py", [
     "import torch",
-    "from _greenlight_einops import rearrange, repeat, reduce, einsum_equation",
+    "from _greenlight_einops import rearrange, repeat, reduce, einsum_equation, pack, unpack",
     "def einsum(*args):",
     "    # einops.einsum(x, y, 'b i d, b j d -> b i j'): the pattern comes last",
     "    return torch.einsum(einsum_equation(args[-1]), *args[:-1])",

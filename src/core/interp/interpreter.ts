@@ -51,6 +51,8 @@ export interface Frame {
   self?: Value;
   /** Set while running a module's forward (so unknown calls there are noted). */
   inModel: boolean;
+  /** The function's own names (what `locals()` returns). */
+  scope?: Scope;
 }
 
 /** Loads other files' namespaces for imports; implemented by the program. */
@@ -817,6 +819,7 @@ export class Interpreter {
       file: fn.module.file ?? parentFrame?.file ?? "",
       function: fn,
       self,
+      scope,
       inModel: parentFrame?.inModel ?? false,
       ...frameExtras,
     });

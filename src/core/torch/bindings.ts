@@ -1,11 +1,18 @@
 import { nativeClass } from "../interp/classes";
 import { NONE, bool, int, size, toInts, unknown } from "../interp/construct";
 import type { Interpreter } from "../interp/interpreter";
-import type { ClassValue, ModuleNamespaceValue, NativeCall, Value } from "../interp/values";
+import type { ClassValue, ModuleNamespaceValue, NativeCall, TensorDtype, Value } from "../interp/values";
 import type { TorchCatalogue } from "./catalogue";
+import { legacyTensor } from "./ops/creation";
 import { deepCopy, namedModules, type ModuleClasses } from "./module-base";
 
 type Native = (call: NativeCall) => Value;
+
+/** The typed legacy constructors (torch.FloatTensor(3, 4), torch.LongTensor([1, 2])) and their dtypes. */
+const LEGACY_TENSOR_TYPES: [string, TensorDtype][] = [
+  ["FloatTensor", "float32"], ["DoubleTensor", "float64"], ["HalfTensor", "float16"], ["BFloat16Tensor", "bfloat16"],
+  ["LongTensor", "int64"], ["IntTensor", "int32"], ["CharTensor", "int8"], ["ByteTensor", "uint8"], ["BoolTensor", "bool"],
+];
 
 function fn(name: string, call: Native): Value {
   return { kind: "native", name, call };
@@ -72,7 +79,7 @@ export function createTorchModules(catalogue: TorchCatalogue, classes: ModuleCla
   const linalg = namespace("torch.linalg", byPrefix("torch.linalg."), (name) => unknown(`torch.linalg.${name} is not in the analyzer's catalogue`));
   const special = namespace("torch.special", byPrefix("torch.special."), (name) => unknown(`torch.special.${name} is not in the analyzer's catalogue`));
   const tensorClass = nativeClass("torch.Tensor", [objectClass]);
-  tensorClass.construct = () => unknown("torch.Tensor(...) contents");
+  tensorClass.construct = ({ args, context }) => legacyTensor(args, "float32", context);
   const torchEntries = byPrefix("torch.");
   for (const [k, v] of catalogue.constants) if (!k.includes(".")) torchEntries.set(k, v);
   const cuda = namespace("torch.cuda", new Map<string, Value>([
@@ -89,6 +96,7 @@ export function createTorchModules(catalogue: TorchCatalogue, classes: ModuleCla
     ["quantization", quantization.torchQuantization],
     ["special", special],
     ["Tensor", tensorClass],
+    ...LEGACY_TENSOR_TYPES.map(([name, dtype]): [string, Value] => [name, fn(`torch.${name}`, ({ args, context }) => legacyTensor(args, dtype, context))]),
     ["Size", fn("torch.Size", ({ args }) => size(args.length ? toInts(args[0]) : []))],
     ["device", fn("torch.device", ({ args }) => args[0] ?? NONE)],
     ["no_grad", contextOrDecorator("torch.no_grad")],

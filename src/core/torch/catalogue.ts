@@ -90,7 +90,8 @@ function tensorAttribute(self: TensorValue, name: string): Value | undefined {
       return self.shape.length < 2 ? self : transpose(self, 0, 1);
     case "data": return self;
     case "grad": return { kind: "none" };
-    case "is_cuda": return bool(false);
+    // the analysis models a CPU tensor: every accelerator and layout flag is off
+    case "is_cuda": case "is_xpu": case "is_mps": case "is_meta": case "is_mkldnn": case "is_nested": case "is_ipu": case "is_hpu": return bool(false);
     case "is_leaf": return bool(true);
     case "is_sparse": return bool(false);
     case "is_quantized": return bool(false);

@@ -133,17 +133,17 @@ export function createModuleClasses(interp: () => Interpreter, objectClass: Clas
 
   const setModuleAttribute = (target: InstanceValue, name: string, value: Value): void => {
     const m = target.module!;
-    const drop = () => {
+    // As PyTorch's Module.__setattr__: the name leaves the other registries, but a submodule or parameter replaced in
+    // its own registry keeps its place (`resnet.conv1 = ...` stays first in children()).
+    const dropExcept = (keep: object) => {
       target.attributes.delete(name);
-      m.children.delete(name);
-      m.parameters.delete(name);
-      m.buffers.delete(name);
+      for (const registry of [m.children, m.parameters, m.buffers]) if (registry !== keep) registry.delete(name);
     };
     if (value.kind === "instance" && value.module) {
-      drop();
+      dropExcept(m.children);
       m.children.set(name, value);
     } else if (value.kind === "tensor" && value.parameter) {
-      drop();
+      dropExcept(m.parameters);
       m.parameters.set(name, value);
     } else if (m.buffers.has(name) && (value.kind === "tensor" || value.kind === "none")) {
       m.buffers.set(name, value);
@@ -195,6 +195,17 @@ export function createModuleClasses(interp: () => Interpreter, objectClass: Clas
       if (target.module) setModuleAttribute(target, name.value, value);
       else target.attributes.set(name.value, value);
       return NONE;
+    },
+    // Called explicitly (`self.__getattr__('level_%d' % i)`, DLA's trees): like PyTorch, it reads only the registered
+    // parameters, buffers and submodules.
+    __getattr__: (call) => {
+      const s = self(call);
+      const name = call.args[1];
+      if (name?.kind !== "str") return unknown("__getattr__ of a name whose text is unknown");
+      const m = s.module!;
+      const found = m.parameters.get(name.value) ?? m.buffers.get(name.value) ?? m.children.get(name.value);
+      if (found === undefined) throw new PythonError(`'${s.cls.name}' object has no attribute '${name.value}'`);
+      return found;
     },
     forward: () => {
       throw new Unresolved("module has no forward()");

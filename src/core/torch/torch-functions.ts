@@ -34,8 +34,11 @@ const f: Record<string, OpImpl> = {};
 
 // ---- factories ----
 for (const name of ["zeros", "ones", "empty", "rand", "randn"]) {
-  f[name] = defineOp(`torch.${name}`, ["*size", ...FACTORY_OPTIONS], (a, c) => {
-    const size = a.get("size");
+  // the size comes positionally (`zeros(2, 3)`, `zeros((2, 3))`) or by keyword (`empty(size=(2, 3))`)
+  f[name] = defineOp(`torch.${name}`, ["*sizes", "size=None", ...FACTORY_OPTIONS], (a, c) => {
+    const positional = (a.get("sizes") as { items: Value[] }).items;
+    if (positional.length > 0 && !a.isNone("size")) throw new PythonError(`${name}() got multiple values for argument 'size'`);
+    const size = positional.length === 0 && !a.isNone("size") ? a.get("size") : positional.length === 1 ? positional[0] : tuple(positional);
     return factory(name, shapeFromVarargs(size.kind === "tuple" ? size.items : [size], `torch.${name}(size)`), dtypeOr(a, "float32"), c);
   });
 }
@@ -172,6 +175,8 @@ f.dropout = defineOp("torch.dropout", ["input", "p", "train"], (a, c) => {
 // ---- matrix products ----
 f.matmul = defineOp("torch.matmul", ["input", "other", "out=None"], (a, c) => matmul(tensorArg(a, "input", "matmul"), tensorArg(a, "other", "matmul"), c));
 f.mm = defineOp("torch.mm", ["input", "mat2", "out=None"], (a, c) => mm(tensorArg(a, "input", "mm"), tensorArg(a, "mat2", "mm"), c));
+// Sparsity is not modelled: a sparse x dense product is counted as its dense matmul, 2*n*m*p (GCN's adjacency).
+f.spmm = defineOp("torch.spmm", ["input", "mat2"], (a, c) => mm(tensorArg(a, "input", "spmm"), tensorArg(a, "mat2", "spmm"), c));
 f.bmm = defineOp("torch.bmm", ["input", "mat2", "out=None"], (a, c) => bmm(tensorArg(a, "input", "bmm"), tensorArg(a, "mat2", "bmm"), c));
 f.addmm = defineOp("torch.addmm", ["input", "mat1", "mat2", "beta=1", "alpha=1", "out=None"], (a, c) => {
   const out = mm(tensorArg(a, "mat1", "addmm"), tensorArg(a, "mat2", "addmm"), c, "aten.addmm");

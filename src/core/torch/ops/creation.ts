@@ -34,3 +34,20 @@ export function literalShape(data: Value): { shape: number[]; dtype: TensorDtype
   const dtype = parts.map((p) => p.dtype).reduce((a, b) => (rank(a) >= rank(b) ? a : b));
   return { shape: [data.items.length, ...first], dtype };
 }
+
+/**
+ * The legacy constructors `torch.Tensor(*sizes)` / `torch.FloatTensor(...)`: ints are a shape (uninitialised memory,
+ * as torch.empty), a list or tuple is data, a torch.Size is a shape, a tensor is copied (PyTorch's tensor_new.cpp).
+ */
+export function legacyTensor(args: Value[], dtype: TensorDtype, context: OpContext): TensorValue {
+  const what = "torch.Tensor()";
+  if (args.length === 0) return factory("empty", [0], dtype, context);
+  for (const a of args) if (a.kind === "unknown") throw new Unresolved(`${what}: ${a.reason}`);
+  if (args.every((a) => a.kind === "int")) return factory("empty", args.map((a) => (a as { value: number }).value), dtype, context);
+  if (args.length !== 1) throw new PythonError(`${what} takes sizes as ints, or one sequence or tensor`);
+  const [only] = args;
+  if (only.kind === "tensor") return emit(context, "aten._to_copy", 0, only.shape, dtype);
+  if (only.kind === "tuple" && only.isSize) return factory("empty", only.items.map((x) => (x as { value: number }).value), dtype, context);
+  if (only.kind === "list" || only.kind === "tuple") return factory("tensor", literalShape(only).shape, dtype, context);
+  throw new PythonError(`${what}: new(): data must be a sequence (got ${only.kind})`);
+}

@@ -1,0 +1,156 @@
+import { strict as assert } from "node:assert";
+import { onlyModel } from "../helpers/analyze";
+
+// Patterns met while sweeping real model files against PyTorch; each fixture is our own small code and each figure
+// is worked out from PyTorch's documented formulas (conv: 2*out_numel*in_ch/groups*prod(kernel); mm: 2*m*k*n).
+describe("patterns from the real-model sweep", function () {
+  this.timeout(20_000);
+
+  it("reads submodules through an explicit self.__getattr__ and registers them through self.__setattr__", async () => {
+    const model = await onlyModel([
+      "import torch.nn as nn",
+      "class Tower(nn.Module):",
+      "    def __init__(self, depth):",
+      "        super().__init__()",
+      "        self.depth = depth",
+      "        for i in range(depth):",
+      "            self.__setattr__('stage_%d' % i, nn.Conv2d(4, 4, 3, padding=1))",
+      "    def forward(self, x):",
+      "        for i in range(self.depth):",
+      "            x = self.__getattr__('stage_%d' % i)(x)",
+      "        return x",
+    ].join("\n"), { entry: "Tower(3)", inputs: [{ shape: [1, 4, 8, 8], dtype: "float32" }] });
+    assert.equal(model.complete, true);
+    assert.equal(model.params, 3 * (4 * 4 * 9 + 4));
+    assert.equal(model.flops, 3 * 2 * (4 * 8 * 8) * 4 * 9);
+  });
+
+  it("an explicit __getattr__ of a name that is not a submodule raises AttributeError", async () => {
+    const model = await onlyModel([
+      "import torch.nn as nn",
+      "class Net(nn.Module):",
+      "    def __init__(self):",
+      "        super().__init__()",
+      "        self.fc = nn.Linear(4, 4)",
+      "        try:",
+      "            self.__getattr__('missing')",
+      "            self.extra = nn.Linear(4, 100)",
+      "        except AttributeError:",
+      "            pass",
+      "    def forward(self, x):",
+      "        return self.fc(x)",
+    ].join("\n"), { inputs: [{ shape: [1, 4], dtype: "float32" }] });
+    assert.equal(model.params, 20);
+  });
+
+  it("replacing a submodule keeps its place among the children, as Module.__setattr__ does", async () => {
+    // children()[:-1] must drop the head, not the replaced stem: with the stem dropped, 1 input channel meets a
+    // 16-channel conv and the shapes fail.
+    const model = await onlyModel([
+      "import torch.nn as nn",
+      "class Backbone(nn.Module):",
+      "    def __init__(self):",
+      "        super().__init__()",
+      "        self.stem = nn.Conv2d(3, 16, 3)",
+      "        self.body = nn.Conv2d(16, 8, 1)",
+      "        self.head = nn.Linear(8, 10)",
+      "class Net(nn.Module):",
+      "    def __init__(self):",
+      "        super().__init__()",
+      "        b = Backbone()",
+      "        b.stem = nn.Conv2d(1, 16, 3)",
+      "        self.features = nn.Sequential(*list(b.children())[:-1])",
+      "    def forward(self, x):",
+      "        return self.features(x)",
+    ].join("\n"), { entry: "Net()", inputs: [{ shape: [1, 1, 10, 10], dtype: "float32" }] });
+    assert.equal(model.complete, true);
+    assert.deepEqual(model.layers.filter((l) => l.path.startsWith("features.")).map((l) => l.type), ["Conv2d", "Conv2d"]);
+    assert.equal(model.params, 1 * 16 * 9 + 16 + 16 * 8 + 8);
+    assert.equal(model.flops, 2 * (16 * 8 * 8) * 1 * 9 + 2 * (8 * 8 * 8) * 16);
+  });
+
+  it("torch.empty(size=...) and the legacy torch.Tensor(rows, cols) build parameters of that shape", async () => {
+    const model = await onlyModel([
+      "import torch",
+      "import torch.nn as nn",
+      "class Graph(nn.Module):",
+      "    def __init__(self, features, hidden):",
+      "        super().__init__()",
+      "        self.weight = nn.Parameter(torch.Tensor(features, hidden))",
+      "        self.attention = nn.Parameter(torch.empty(size=(2, hidden, 1)))",
+      "        self.bias = nn.Parameter(torch.FloatTensor(hidden))",
+      "        self.register_buffer('ids', torch.LongTensor([1, 2, 3]))",
+      "    def forward(self, x, adjacency):",
+      "        h = torch.mm(x, self.weight)",
+      "        return torch.spmm(adjacency, h) + self.bias",
+    ].join("\n"), { entry: "Graph(12, 5)", inputs: [{ shape: [7, 12], dtype: "float32" }, { shape: [7, 7], dtype: "float32" }] });
+    assert.equal(model.complete, true);
+    assert.equal(model.params, 12 * 5 + 2 * 5 + 5);
+    // x @ W: 2*7*12*5; adjacency @ h (a sparse product counted as its dense matmul): 2*7*7*5
+    assert.equal(model.flops, 2 * 7 * 12 * 5 + 2 * 7 * 7 * 5);
+    assert.deepEqual(model.output, [[7, 5]]);
+  });
+
+  it("accelerator flags of a CPU tensor are False, so multi-device branches are not taken", async () => {
+    const model = await onlyModel([
+      "import torch.nn as nn",
+      "class Net(nn.Module):",
+      "    def __init__(self):",
+      "        super().__init__()",
+      "        self.main = nn.Linear(6, 3)",
+      "    def forward(self, x):",
+      "        if x.is_cuda or x.is_xpu or x.is_mps:",
+      "            return nn.parallel.data_parallel(self.main, x, range(2))",
+      "        return self.main(x)",
+    ].join("\n"), { inputs: [{ shape: [2, 6], dtype: "float32" }] });
+    assert.equal(model.complete, true);
+    assert.equal(model.flops, 2 * 2 * 6 * 3);
+  });
+
+  it("dict(locals()) in __init__ holds the arguments, so prefixed settings can be grouped from it", async () => {
+    const model = await onlyModel([
+      "import torch.nn as nn",
+      "def strip_prefix(prefix, d):",
+      "    return dict(map(lambda kv: (kv[0][len(prefix):], kv[1]), [(k, v) for k, v in d.items() if k.startswith(prefix)]))",
+      "class Net(nn.Module):",
+      "    def __init__(self, s1_dim=8, s1_kernel=3, s2_dim=16, s2_kernel=1, channels=3):",
+      "        super().__init__()",
+      "        kwargs = dict(locals())",
+      "        layers, dim = [], channels",
+      "        for prefix in ('s1_', 's2_'):",
+      "            config = strip_prefix(prefix, kwargs)",
+      "            layers.append(nn.Conv2d(dim, config['dim'], config['kernel'], padding=config['kernel'] // 2))",
+      "            dim = config['dim']",
+      "        self.layers = nn.Sequential(*layers)",
+      "    def forward(self, x):",
+      "        return self.layers(x)",
+    ].join("\n"), { entry: "Net(s2_dim=4)", inputs: [{ shape: [1, 3, 6, 6], dtype: "float32" }] });
+    assert.equal(model.complete, true);
+    assert.equal(model.params, (3 * 8 * 9 + 8) + (8 * 4 + 4));
+    assert.equal(model.flops, 2 * (8 * 36) * 3 * 9 + 2 * (4 * 36) * 8);
+  });
+
+  it("einops: '(...)' on the right multiplies the ellipsis dims; pack and unpack join and split along '*'", async () => {
+    const model = await onlyModel([
+      "import torch",
+      "import torch.nn as nn",
+      "from einops import rearrange, pack, unpack",
+      "class Net(nn.Module):",
+      "    def __init__(self):",
+      "        super().__init__()",
+      "        self.cls = nn.Parameter(torch.randn(1, 1, 6))",
+      "        self.proj = nn.Linear(6, 6)",
+      "    def forward(self, x):",
+      "        x = rearrange(x, 'b ... d -> b (...) d')",
+      "        cls = self.cls.expand(x.shape[0], -1, -1)",
+      "        x, shapes = pack([cls, x], 'b * d')",
+      "        x = self.proj(x)",
+      "        cls, rest = unpack(x, shapes, 'b * d')",
+      "        return cls, rest",
+    ].join("\n"), { inputs: [{ shape: [2, 3, 4, 5, 6], dtype: "float32" }] });
+    assert.equal(model.complete, true);
+    // 3*4*5 = 60 tokens plus one class token, each through a 6x6 linear
+    assert.equal(model.flops, 2 * (2 * 61) * 6 * 6);
+    assert.deepEqual(model.output, [[2, 1, 6], [2, 60, 6]]);
+  });
+});
