@@ -1,6 +1,6 @@
 import * as vscode from "vscode";
-import type { Finding } from "../core/rules/types";
-import type { AnalysisEngine } from "./analysis-engine";
+import type { Finding, TextRange } from "../core/rules/types";
+import type { AnalysisEngine, DocumentAnalysis } from "./analysis-engine";
 import { DIAGNOSTIC_SOURCE, UNRESOLVED_CODE, inputsText, unresolvedLine } from "./diagnostics";
 import { inputPragmaEdit } from "./pragma";
 
@@ -9,10 +9,13 @@ export function fixEdit(document: vscode.TextDocument, edits: Finding["fixes"][n
   const edit = new vscode.WorkspaceEdit();
   for (const change of edits) {
     const uri = change.file === document.uri.path ? document.uri : document.uri.with({ path: change.file });
-    const { start, end } = change.range;
-    edit.replace(uri, new vscode.Range(start.line, start.character, end.line, end.character), change.newText);
+    edit.replace(uri, editorRange(change.range), change.newText);
   }
   return edit;
+}
+
+function editorRange(range: TextRange): vscode.Range {
+  return new vscode.Range(range.start.line, range.start.character, range.end.line, range.end.character);
 }
 
 function codeOf(diagnostic: vscode.Diagnostic): string | undefined {
@@ -21,42 +24,134 @@ function codeOf(diagnostic: vscode.Diagnostic): string | undefined {
 }
 
 /**
+ * What finds a rule fix again in a later version of the document. Not the range (an edit above moves it) nor the
+ * message (GL001's carries figures that change when other layers do): the rule, the code the finding is about, and
+ * which of the findings alike it is, in document order.
+ */
+export interface RuleFixTarget {
+  uri: string;
+  /** The document version the action was offered for. */
+  version: number;
+  rule: string;
+  /** The document text the finding's range covered when offered (the call, the model line). */
+  subject: string;
+  /** Its index among the findings of this rule on the same subject text, in document order. */
+  ordinal: number;
+  /** `Fix.kind` (stable across versions), with its index as offered for the log. */
+  fixKind: string;
+  fixIndex: number;
+}
+
+/** What finds the model of an input-pragma fix again: its name, and the inputs the title promised to write. */
+export interface PinInputTarget {
+  uri: string;
+  version: number;
+  model: string;
+  inputs: string;
+}
+
+/** A rule fix offered without its edit: `resolveCodeAction` computes it against the document as it is then. */
+export class RuleFixAction extends vscode.CodeAction {
+  constructor(
+    title: string,
+    readonly target: RuleFixTarget,
+  ) {
+    super(title, vscode.CodeActionKind.QuickFix);
+  }
+}
+
+/** "Pin the input ..." offered without its edit, for the same reason. */
+export class PinInputAction extends vscode.CodeAction {
+  constructor(
+    title: string,
+    readonly target: PinInputTarget,
+  ) {
+    super(title, vscode.CodeActionKind.QuickFix);
+  }
+}
+
+function byPosition(a: Finding, b: Finding): number {
+  return a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character;
+}
+
+/** The text a finding is about in this document (which must be the version the finding was computed from). */
+function subjectOf(document: vscode.TextDocument, finding: Finding): string {
+  return document.getText(editorRange(finding.range));
+}
+
+/** The findings of `rule` in this document about `subject`, in document order. */
+function alike(document: vscode.TextDocument, findings: Finding[], rule: string, subject: string): Finding[] {
+  return findings.filter((f) => f.rule === rule && f.file === document.uri.path && subjectOf(document, f) === subject).sort(byPosition);
+}
+
+/** Where a held action was offered, for messages (`conv_bn.py v3`). */
+function describeTarget(target: { uri: string; version: number }): string {
+  return `${target.uri.slice(target.uri.lastIndexOf("/") + 1)} v${target.version}`;
+}
+
+/** Why an edit could not be computed; `undefined` reason: cancelled, nothing to say. */
+type Resolution = { edit: vscode.WorkspaceEdit } | { reason: string | undefined };
+
+/**
  * Quick fixes for Greenlight's diagnostics: each rule fix (quantize, prune, inference_mode...), "fix all" for the
  * file, and for a partly resolved model: pin the input it was estimated with, or set another. Diagnostics reach
  * this provider as copies, so findings are matched by rule id and range against the document's current analysis.
+ *
+ * Edits are computed lazily, in `resolveCodeAction`, against the analysis of the document's version at that time:
+ * a client may hold an action while the user types, and ranges of the version it was offered for would land on the
+ * wrong code. The finding is found again by what it is about (RuleFixTarget); when it is gone, nothing is applied.
  */
 export class GreenlightCodeActionProvider implements vscode.CodeActionProvider {
   static readonly metadata: vscode.CodeActionProviderMetadata = { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] };
 
-  constructor(private readonly engine: AnalysisEngine) {}
+  constructor(
+    private readonly engine: Pick<AnalysisEngine, "peek" | "analyze">,
+    private readonly log?: vscode.LogOutputChannel,
+  ) {}
 
   provideCodeActions(document: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
     const analysis = this.engine.peek(document);
-    if (!analysis) return [];
+    // Ranges and subjects below are read from this document: only the version the analysis came from will do.
+    if (!analysis || analysis.version !== document.version) return [];
     const actions: vscode.CodeAction[] = [];
     let ruleDiagnostics = 0;
     for (const diagnostic of context.diagnostics) {
       if (diagnostic.source !== DIAGNOSTIC_SOURCE) continue;
       const code = codeOf(diagnostic);
       if (code === UNRESOLVED_CODE) {
-        actions.push(...this.inputActions(document, diagnostic, analysis.result));
+        actions.push(...this.inputActions(document, diagnostic, analysis));
         continue;
       }
       const finding = analysis.findings.find(
-        (f) => f.rule === code && f.range.start.line === diagnostic.range.start.line && f.range.start.character === diagnostic.range.start.character,
+        (f) =>
+          f.rule === code &&
+          f.file === document.uri.path &&
+          f.range.start.line === diagnostic.range.start.line &&
+          f.range.start.character === diagnostic.range.start.character,
       );
       if (!finding) continue;
       ruleDiagnostics++;
+      const subject = subjectOf(document, finding);
+      const ordinal = alike(document, analysis.findings, finding.rule, subject).indexOf(finding);
       finding.fixes.forEach((fix, index) => {
-        const action = new vscode.CodeAction(`${fix.title} (${finding.rule})`, vscode.CodeActionKind.QuickFix);
+        const target: RuleFixTarget = {
+          uri: document.uri.toString(),
+          version: document.version,
+          rule: finding.rule,
+          subject,
+          ordinal,
+          fixKind: fix.kind,
+          fixIndex: index,
+        };
+        const action = new RuleFixAction(`${fix.title} (${finding.rule})`, target);
         action.diagnostics = [diagnostic];
-        action.edit = fixEdit(document, fix.edits);
         action.isPreferred = index === 0;
         actions.push(action);
       });
     }
     const fixable = analysis.findings.filter((f) => f.fixes.length > 0 && f.file === document.uri.path);
     if (ruleDiagnostics > 0 && fixable.length > 1) {
+      // The command reads the document when it runs, so it needs no resolving.
       const all = new vscode.CodeAction(`Fix all ${fixable.length} Greenlight findings in this file`, vscode.CodeActionKind.QuickFix);
       all.command = { command: "greenlight.fixAllInFile", title: all.title, arguments: [document.uri] };
       actions.push(all);
@@ -64,9 +159,61 @@ export class GreenlightCodeActionProvider implements vscode.CodeActionProvider {
     return actions;
   }
 
-  private inputActions(document: vscode.TextDocument, diagnostic: vscode.Diagnostic, result: DocumentResult): vscode.CodeAction[] {
+  /** Sets the action's edit from the analysis of the document as it is now; leaves it without one when stale. */
+  async resolveCodeAction(action: vscode.CodeAction, token: vscode.CancellationToken): Promise<vscode.CodeAction> {
+    if (!(action instanceof RuleFixAction) && !(action instanceof PinInputAction)) return action;
+    const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === action.target.uri && !d.isClosed);
+    let resolution: Resolution;
+    if (!document) {
+      resolution = { reason: "its document was closed" };
+    } else {
+      const analysis = await this.currentAnalysis(document, token);
+      if (token.isCancellationRequested) resolution = { reason: undefined };
+      else if (!analysis) resolution = { reason: "the document kept changing while Greenlight analyzed it" };
+      else resolution = action instanceof RuleFixAction ? this.ruleFix(document, analysis, action.target) : this.pinInput(document, analysis, action.target);
+    }
+    if ("edit" in resolution) {
+      action.edit = resolution.edit;
+    } else if (resolution.reason !== undefined) {
+      const why = `"${action.title}" was not applied: ${resolution.reason}.`;
+      this.log?.info(`quick fix offered for ${describeTarget(action.target)} ${why}`);
+      void vscode.window.showInformationMessage(`Greenlight: ${why}`);
+    }
+    return action;
+  }
+
+  /**
+   * The analysis of the document's current version: cached, else awaited. An edit during the wait cancels that
+   * run (the engine only hands out the current version's result), so it asks again a few times, then gives up.
+   */
+  private async currentAnalysis(document: vscode.TextDocument, token: vscode.CancellationToken): Promise<DocumentAnalysis | undefined> {
+    for (let attempt = 0; attempt < 3 && !token.isCancellationRequested && !document.isClosed; attempt++) {
+      const analysis = this.engine.peek(document) ?? (await this.engine.analyze(document, token));
+      if (analysis && analysis.version === document.version) return analysis;
+    }
+    return undefined;
+  }
+
+  private ruleFix(document: vscode.TextDocument, analysis: DocumentAnalysis, target: RuleFixTarget): Resolution {
+    const finding = alike(document, analysis.findings, target.rule, target.subject)[target.ordinal];
+    if (!finding) return { reason: `the ${target.rule} finding it fixes is no longer in the code (it was changed since)` };
+    const fix = finding.fixes.find((f) => f.kind === target.fixKind);
+    if (!fix) return { reason: `${target.rule} no longer offers that fix for this code` };
+    return { edit: fixEdit(document, fix.edits) };
+  }
+
+  private pinInput(document: vscode.TextDocument, analysis: DocumentAnalysis, target: PinInputTarget): Resolution {
     const path = document.uri.path;
-    const model = result.models.find(
+    const model = analysis.result.models.find((m) => m.file === path && m.name === target.model && m.unresolved.length > 0);
+    if (!model) return { reason: `${target.model} is no longer a partly resolved model in this file` };
+    const edit = new vscode.WorkspaceEdit();
+    edit.set(document.uri, [inputPragmaEdit(document, model.line, target.inputs)]);
+    return { edit };
+  }
+
+  private inputActions(document: vscode.TextDocument, diagnostic: vscode.Diagnostic, analysis: DocumentAnalysis): vscode.CodeAction[] {
+    const path = document.uri.path;
+    const model = analysis.result.models.find(
       (m) => m.file === path && m.unresolved.some((note) => unresolvedLine(note, m.line, path) === diagnostic.range.start.line),
     );
     if (!model) return [];
@@ -74,10 +221,9 @@ export class GreenlightCodeActionProvider implements vscode.CodeActionProvider {
     const inputs = inputsText(model.inputs);
     if (inputs) {
       // Writing down the input the estimate assumed makes the assumption visible and editable.
-      const pin = new vscode.CodeAction(`Pin the input ${model.name} was estimated with (${inputs})`, vscode.CodeActionKind.QuickFix);
+      const target: PinInputTarget = { uri: document.uri.toString(), version: document.version, model: model.name, inputs };
+      const pin = new PinInputAction(`Pin the input ${model.name} was estimated with (${inputs})`, target);
       pin.diagnostics = [diagnostic];
-      pin.edit = new vscode.WorkspaceEdit();
-      pin.edit.set(document.uri, [inputPragmaEdit(document, model.line, inputs)]);
       actions.push(pin);
     }
     const ask = new vscode.CodeAction(`Set the input shape of ${model.name}…`, vscode.CodeActionKind.QuickFix);
@@ -87,5 +233,3 @@ export class GreenlightCodeActionProvider implements vscode.CodeActionProvider {
     return actions;
   }
 }
-
-type DocumentResult = NonNullable<ReturnType<AnalysisEngine["peek"]>>["result"];
