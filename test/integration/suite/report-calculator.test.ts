@@ -1,6 +1,6 @@
 // Issue 4: the report's training-run calculator starts from the training plan read from the model's file (epochs,
-// samples, batch), each field labelled with where it came from, and shows an estimate at once. Runs in the Node
-// extension host (code-server): the report webview cannot load under test-web's headless Chromium.
+// samples, batch), each field labelled with where it came from, and shows an estimate at once. Browser-safe: runs in
+// code-server's Node extension host and in test-web's web worker (only vscode APIs, workspace.fs included).
 import * as assert from "assert";
 import * as vscode from "vscode";
 import type { GreenlightApi } from "../../../src/vscode/activate";
