@@ -1,7 +1,9 @@
 import { nativeClass } from "../interp/classes";
-import { NONE, bool, int, size, toInts, unknown } from "../interp/construct";
+import { NONE, bool, float, int, size, str, toInts, unknown } from "../interp/construct";
 import type { Interpreter } from "../interp/interpreter";
-import type { ClassValue, ModuleNamespaceValue, NativeCall, TensorDtype, Value } from "../interp/values";
+import { PythonError, type ClassValue, type ModuleNamespaceValue, type NativeCall, type TensorDtype, type Value } from "../interp/values";
+import { createDistributions } from "./distributions";
+import { FLOAT_INFO } from "./dtypes";
 import type { TorchCatalogue } from "./catalogue";
 import { legacyTensor } from "./ops/creation";
 import { deepCopy, namedModules, type ModuleClasses } from "./module-base";
@@ -73,6 +75,14 @@ export function createTorchModules(catalogue: TorchCatalogue, classes: ModuleCla
     ["spectral_norm", identity("spectral_norm")],
   ]));
   nnEntries.set("utils", nnUtils);
+  // Kernel selection for F.scaled_dot_product_attention: it changes the kernel, not what is computed or counted.
+  const attention = namespace("torch.nn.attention", new Map<string, Value>([
+    ["sdpa_kernel", contextOrDecorator("torch.nn.attention.sdpa_kernel")],
+    ["SDPBackend", namespace("torch.nn.attention.SDPBackend", new Map<string, Value>(
+      ["ERROR", "MATH", "FLASH_ATTENTION", "EFFICIENT_ATTENTION", "CUDNN_ATTENTION", "OVERRIDEABLE"].map((n, i): [string, Value] => [n, int(i - 1)]),
+    ))],
+  ]));
+  nnEntries.set("attention", attention);
   const quantization = createQuantization(classes);
   nnUtils.scope.names.set("prune", quantization.prune);
 
@@ -89,6 +99,7 @@ export function createTorchModules(catalogue: TorchCatalogue, classes: ModuleCla
     ["manual_seed", fn("manual_seed", () => NONE)],
     ["synchronize", fn("synchronize", () => NONE)],
   ]), (name) => unknown(`torch.cuda.${name}`));
+  const distributions = createDistributions(objectClass, (name, entries) => namespace(name, entries));
   const entries: [string, Value][] = [
     ["nn", nn],
     ["linalg", linalg],
@@ -97,6 +108,17 @@ export function createTorchModules(catalogue: TorchCatalogue, classes: ModuleCla
     ["special", special],
     ["Tensor", tensorClass],
     ...LEGACY_TENSOR_TYPES.map(([name, dtype]): [string, Value] => [name, fn(`torch.${name}`, ({ args, context }) => legacyTensor(args, dtype, context))]),
+    ["distributions", distributions],
+    ["finfo", fn("torch.finfo", ({ args }) => {
+      const d = args[0] ?? { kind: "dtype", name: "float32" };
+      if (d.kind !== "dtype") return unknown("torch.finfo of an unknown dtype");
+      const info = FLOAT_INFO[d.name];
+      if (!info) throw new PythonError(`torch.finfo() requires a floating point input type, got ${d.name}`);
+      return namespace("torch.finfo", new Map<string, Value>([
+        ["bits", int(info.bits)], ["max", float(info.max)], ["min", float(-info.max)], ["eps", float(info.eps)],
+        ["tiny", float(info.tiny)], ["smallest_normal", float(info.tiny)], ["resolution", float(info.resolution)], ["dtype", str(d.name)],
+      ]));
+    })],
     ["Size", fn("torch.Size", ({ args }) => size(args.length ? toInts(args[0]) : []))],
     ["device", fn("torch.device", ({ args }) => args[0] ?? NONE)],
     ["no_grad", contextOrDecorator("torch.no_grad")],
@@ -127,6 +149,9 @@ export function createTorchModules(catalogue: TorchCatalogue, classes: ModuleCla
   modules.set("torch.nn.modules", nn);
   modules.set("torch.nn.parameter", nnEntries.get("parameter") as ModuleNamespaceValue);
   modules.set("torch.nn.utils", nnUtils);
+  modules.set("torch.nn.attention", attention);
+  modules.set("torch.distributions", distributions);
+  modules.set("torch.distributions.kl", distributions.scope.names.get("kl") as ModuleNamespaceValue);
   modules.set("torch.utils", torchEntries.get("utils") as ModuleNamespaceValue);
   modules.set("torch.utils.checkpoint", checkpoint);
   modules.set("torch.cuda", cuda);

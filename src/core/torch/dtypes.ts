@@ -66,3 +66,14 @@ export function toDtype(v: Value, what = "dtype"): TensorDtype {
   if (v.kind === "unknown") throw new Unresolved(v.reason);
   throw new Unresolved(`${what} is a ${v.kind}, not a dtype`);
 }
+
+/**
+ * torch.finfo figures of the floating dtypes: IEEE 754 binary64/binary32/binary16 limits and bfloat16's (8 exponent,
+ * 7 mantissa bits), as PyTorch's "Type Info" docs list them. Models read `-torch.finfo(x.dtype).max` as a mask value.
+ */
+export const FLOAT_INFO: Partial<Record<TensorDtype, { bits: number; max: number; eps: number; tiny: number; resolution: number }>> = {
+  float64: { bits: 64, max: 1.7976931348623157e308, eps: 2.220446049250313e-16, tiny: 2.2250738585072014e-308, resolution: 1e-15 },
+  float32: { bits: 32, max: 3.4028234663852886e38, eps: 1.1920928955078125e-7, tiny: 1.1754943508222875e-38, resolution: 1e-6 },
+  float16: { bits: 16, max: 65504, eps: 0.0009765625, tiny: 6.103515625e-5, resolution: 0.001 },
+  bfloat16: { bits: 16, max: 3.3895313892515355e38, eps: 0.0078125, tiny: 1.1754943508222875e-38, resolution: 0.01 },
+};

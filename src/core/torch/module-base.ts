@@ -1,5 +1,5 @@
 import { isSubclass, lookupClassAttribute, nativeClass } from "../interp/classes";
-import { NONE, bindArguments, bool, freshId, int, keyOf, list, numel, str, toInt, tuple, unknown } from "../interp/construct";
+import { NONE, bindArguments, bool, dict, freshId, int, keyOf, list, numel, str, toInt, tuple, unknown } from "../interp/construct";
 import type { Interpreter } from "../interp/interpreter";
 import {
   PythonError,
@@ -279,6 +279,14 @@ export function createModuleClasses(interp: () => Interpreter, objectClass: Clas
     module.attributes.set(name, { kind: "native", name: `Module.${name}`, call: (c) => c.args[0] });
   }
   module.attributes.set("training", bool(true));
+  // The registries read directly (`for name in self._modules: ...` in weight-init code), as name → value snapshots.
+  const registry = (name: string, pick: (m: ModuleState) => Map<string, Value>): Value => ({
+    kind: "property",
+    getter: { kind: "native", name: `Module.${name}`, call: (c) => dict([...pick(self(c).module!)].map(([k, v]) => [str(k), v] as [Value, Value])) },
+  });
+  module.attributes.set("_modules", registry("_modules", (m) => m.children));
+  module.attributes.set("_parameters", registry("_parameters", (m) => m.parameters));
+  module.attributes.set("_buffers", registry("_buffers", (m) => m.buffers));
 
   const parameter = nativeClass("torch.nn.Parameter", [objectClass]);
   parameter.construct = ({ args, kwargs }) => {

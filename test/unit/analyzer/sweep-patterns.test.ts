@@ -153,4 +153,78 @@ describe("patterns from the real-model sweep", function () {
     assert.equal(model.flops, 2 * (2 * 61) * 6 * 6);
     assert.deepEqual(model.output, [[2, 1, 6], [2, 60, 6]]);
   });
+
+  it("torch.finfo gives the IEEE limits, and sdpa_kernel only picks a kernel", async () => {
+    const model = await onlyModel([
+      "import torch",
+      "import torch.nn as nn",
+      "import torch.nn.functional as F",
+      "from torch.nn.attention import SDPBackend, sdpa_kernel",
+      "class Net(nn.Module):",
+      "    def __init__(self):",
+      "        super().__init__()",
+      "        # float16's largest finite value is 65504: the width below is 65504 // 8188 = 8",
+      "        self.width = int(torch.finfo(torch.float16).max) // 8188",
+      "        self.qkv = nn.Linear(self.width, 3 * self.width)",
+      "    def forward(self, x):",
+      "        q, k, v = self.qkv(x).unsqueeze(1).chunk(3, dim=-1)",
+      "        mask = torch.eye(x.shape[1], dtype=torch.bool)",
+      "        scores = (q @ k.transpose(-1, -2)).masked_fill(mask, -torch.finfo(q.dtype).max)",
+      "        with sdpa_kernel([SDPBackend.MATH, SDPBackend.FLASH_ATTENTION]):",
+      "            out = F.scaled_dot_product_attention(q, k, v)",
+      "        return out, scores",
+    ].join("\n"), { inputs: [{ shape: [1, 5, 8], dtype: "float32" }] });
+    assert.equal(model.complete, true);
+    assert.equal(model.params, 8 * 24 + 24);
+    // qkv: 2*5*8*24; q @ k^T: 2*5*8*5; attention (two matmuls): 2 * 2*5*5*8
+    assert.equal(model.flops, 2 * 5 * 8 * 24 + 2 * 5 * 8 * 5 + 2 * (2 * 5 * 5 * 8));
+  });
+
+  it("weight-init code iterating self._modules reaches every child", async () => {
+    const model = await onlyModel([
+      "import torch.nn as nn",
+      "class Net(nn.Module):",
+      "    def __init__(self):",
+      "        super().__init__()",
+      "        self.encoder = nn.Sequential(nn.Linear(4, 6), nn.ReLU())",
+      "        self.decoder = nn.Sequential(nn.Linear(6, 4))",
+      "        self.names = []",
+      "        for block in self._modules:",
+      "            for m in self._modules[block]:",
+      "                self.names.append(type(m).__name__)",
+      "        self.extra = nn.Linear(len(self.names), 1)",
+      "    def forward(self, x):",
+      "        return self.decoder(self.encoder(x))",
+    ].join("\n"), { inputs: [{ shape: [1, 4], dtype: "float32" }] });
+    assert.equal(model.complete, true);
+    // three modules inside the two blocks, so extra is Linear(3, 1)
+    assert.equal(model.params, (4 * 6 + 6) + (6 * 4 + 4) + (3 + 1));
+  });
+
+  it("torch.distributions: shapes of samples, log-probabilities and KL terms follow batch and event shapes", async () => {
+    const model = await onlyModel([
+      "import torch",
+      "import torch.nn as nn",
+      "from torch.distributions import Normal, Gamma, kl_divergence",
+      "class Vae(nn.Module):",
+      "    def __init__(self, latent=3, classes=5):",
+      "        super().__init__()",
+      "        self.prior = torch.distributions.OneHotCategorical(torch.ones((classes, 1)) / classes)",
+      "        self.mu = nn.Linear(8, latent)",
+      "        self.out = nn.Linear(latent + self.prior.sample().shape[-1], 8)",
+      "    def forward(self, x):",
+      "        mu = self.mu(x)",
+      "        q = Normal(mu, torch.ones_like(mu))",
+      "        z = q.rsample()",
+      "        g = Gamma(mu.exp() + 1.0, 1.0).sample((2,))",
+      "        kl = kl_divergence(q, Normal(0.0, 1.0))",
+      "        cat = torch.distributions.Categorical(logits=torch.zeros(4, 7)).sample()",
+      "        return self.out(torch.cat([z, torch.zeros(x.shape[0], 1)], dim=1)), g, kl, q.log_prob(z), cat",
+    ].join("\n"), { inputs: [{ shape: [4, 8], dtype: "float32" }] });
+    assert.equal(model.complete, true);
+    // OneHotCategorical over a (5, 1) table: batch (5,), event (1,), so a sample is (5, 1) and out is Linear(3 + 1, 8)
+    assert.equal(model.params, (8 * 3 + 3) + (4 * 8 + 8));
+    assert.deepEqual(model.output, [[4, 8], [2, 4, 3], [4, 3], [4, 3], [4]]);
+    assert.equal(model.flops, 2 * 4 * 8 * 3 + 2 * 4 * 4 * 8);
+  });
 });
