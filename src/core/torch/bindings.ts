@@ -2,7 +2,7 @@ import { nativeClass } from "../interp/classes";
 import { NONE, bool, float, int, size, str, toInts, unknown } from "../interp/construct";
 import type { Interpreter } from "../interp/interpreter";
 import { PythonError, type ClassValue, type ModuleNamespaceValue, type NativeCall, type TensorDtype, type Value } from "../interp/values";
-import { createDistributions } from "./distributions";
+import { DISTRIBUTION_FILES, createDistributions } from "./distributions";
 import { FLOAT_INFO } from "./dtypes";
 import type { TorchCatalogue } from "./catalogue";
 import { legacyTensor } from "./ops/creation";
@@ -128,7 +128,7 @@ export function createTorchModules(catalogue: TorchCatalogue, classes: ModuleCla
     ["set_grad_enabled", contextOrDecorator("torch.set_grad_enabled")],
     ["cuda", cuda],
     ["utils", namespace("torch.utils", utilsEntries, (name) => unknown(`torch.utils.${name}`))],
-    ["jit", namespace("torch.jit", new Map<string, Value>([["script", identity("torch.jit.script")], ["trace", identity("torch.jit.trace")], ["ignore", identity("torch.jit.ignore")], ["unused", identity("torch.jit.unused")], ["is_scripting", fn("is_scripting", () => bool(false))], ["is_tracing", fn("is_tracing", () => bool(false))]]), (name) => unknown(`torch.jit.${name}`))],
+    ["jit", namespace("torch.jit", new Map<string, Value>([["script", identity("torch.jit.script")], ["trace", identity("torch.jit.trace")], ["ignore", identity("torch.jit.ignore")], ["unused", identity("torch.jit.unused")], ["script_method", identity("torch.jit.script_method")], ["export", identity("torch.jit.export")], ["ScriptModule", classes.module], ["is_scripting", fn("is_scripting", () => bool(false))], ["is_tracing", fn("is_tracing", () => bool(false))]]), (name) => unknown(`torch.jit.${name}`))],
     ["compile", fn("torch.compile", ({ args }) => args[0] ?? identity("compiled"))],
     ["manual_seed", fn("torch.manual_seed", () => NONE)],
     ["set_float32_matmul_precision", fn("set_float32_matmul_precision", () => NONE)],
@@ -151,7 +151,11 @@ export function createTorchModules(catalogue: TorchCatalogue, classes: ModuleCla
   modules.set("torch.nn.utils", nnUtils);
   modules.set("torch.nn.attention", attention);
   modules.set("torch.distributions", distributions);
-  modules.set("torch.distributions.kl", distributions.scope.names.get("kl") as ModuleNamespaceValue);
+  for (const [file, names] of DISTRIBUTION_FILES) {
+    // `from torch.distributions.bernoulli import Bernoulli`: each family's own module, as in PyTorch's package
+    const entries = new Map(names.map((n): [string, Value] => [n, distributions.scope.names.get(n)!]));
+    modules.set(`torch.distributions.${file}`, namespace(`torch.distributions.${file}`, entries));
+  }
   modules.set("torch.utils", torchEntries.get("utils") as ModuleNamespaceValue);
   modules.set("torch.utils.checkpoint", checkpoint);
   modules.set("torch.cuda", cuda);

@@ -46,6 +46,17 @@ const SPECS: Record<string, DistributionSpec> = {
   MultivariateNormal: { signature: ["loc", "covariance_matrix=None", "precision_matrix=None", "scale_tril=None", "validate_args=None"], tensors: ["loc"], eventDims: 1 },
 };
 
+/** PyTorch's torch/distributions/<file>.py modules and the names each defines. */
+export const DISTRIBUTION_FILES: [string, string[]][] = [
+  ["distribution", ["Distribution"]], ["normal", ["Normal"]], ["log_normal", ["LogNormal"]], ["laplace", ["Laplace"]],
+  ["cauchy", ["Cauchy"]], ["gumbel", ["Gumbel"]], ["studentT", ["StudentT"]], ["uniform", ["Uniform"]], ["gamma", ["Gamma"]],
+  ["beta", ["Beta"]], ["exponential", ["Exponential"]], ["poisson", ["Poisson"]], ["bernoulli", ["Bernoulli"]],
+  ["geometric", ["Geometric"]], ["binomial", ["Binomial"]], ["relaxed_bernoulli", ["RelaxedBernoulli"]],
+  ["dirichlet", ["Dirichlet"]], ["categorical", ["Categorical"]], ["one_hot_categorical", ["OneHotCategorical"]],
+  ["relaxed_categorical", ["RelaxedOneHotCategorical"]], ["multivariate_normal", ["MultivariateNormal"]],
+  ["independent", ["Independent"]], ["kl", ["kl_divergence"]],
+];
+
 function shapeOf(v: Value, what: string): number[] | undefined {
   if (v.kind === "tensor") return v.shape;
   if (v.kind === "int" || v.kind === "float" || v.kind === "bool" || v.kind === "none") return v.kind === "none" ? undefined : [];

@@ -227,4 +227,24 @@ describe("patterns from the real-model sweep", function () {
     assert.deepEqual(model.output, [[4, 8], [2, 4, 3], [4, 3], [4, 3], [4]]);
     assert.equal(model.flops, 2 * 4 * 8 * 3 + 2 * 4 * 4 * 8);
   });
+
+  it("torch.jit.ScriptModule subclasses with script_method forwards build like nn.Module", async () => {
+    const model = await onlyModel([
+      "import torch",
+      "import torch.nn as nn",
+      "from torch.distributions.bernoulli import Bernoulli",
+      "class Block(torch.jit.ScriptModule):",
+      "    def __init__(self, channels, p):",
+      "        super().__init__()",
+      "        self.p = p",
+      "        self.gate = Bernoulli(torch.tensor([p]))",
+      "        self.conv = nn.Conv2d(channels, channels, 3, padding=1)",
+      "    @torch.jit.script_method",
+      "    def forward(self, x):",
+      "        return self.conv(x) * self.gate.sample().shape[0] + x",
+    ].join("\n"), { entry: "Block(2, 0.5)", inputs: [{ shape: [1, 2, 4, 4], dtype: "float32" }] });
+    assert.equal(model.complete, true);
+    assert.equal(model.params, 2 * 2 * 9 + 2);
+    assert.equal(model.flops, 2 * (2 * 16) * 2 * 9);
+  });
 });
