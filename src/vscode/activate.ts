@@ -36,6 +36,8 @@ export interface GreenlightApi {
   indexedFiles(): number;
   /** Whether the report view is open and has rendered its data. */
   reportReady(): boolean;
+  /** The report calculator's first values and what the page shows (pre-filled from the code's training plan). */
+  reportCalculator(): ReturnType<ReportPanel["calculator"]>;
   /** The validated settings in effect (bad values already replaced by defaults). */
   settings(): Settings;
   /** How many parses since activation reused the previous tree after an edit, and how many started afresh. */
@@ -70,7 +72,8 @@ function activateStages(context: vscode.ExtensionContext, host: HostBits, log: v
   const status = new StatusBar();
   const mirror = new WorkspaceMirror(log, status, () => store.values);
   const intensity = () => host.gridIntensity?.() ?? WORLD_AVERAGE_INTENSITY;
-  const report = new ReportPanel(context.extensionUri, store, log, intensity, host.gridForecast);
+  // The engine is asked for lazily (it loads tree-sitter): the report reads the training plan through it.
+  const report = new ReportPanel(context.extensionUri, store, log, intensity, host.gridForecast, () => start());
   const diagnostics = vscode.languages.createDiagnosticCollection("greenlight");
   context.subscriptions.push(store, status, mirror, report, diagnostics);
 
@@ -139,6 +142,7 @@ function activateStages(context: vscode.ExtensionContext, host: HostBits, log: v
     },
     indexedFiles: () => mirror.size,
     reportReady: () => report.isReady,
+    reportCalculator: () => report.calculator(),
     settings: () => store.values,
     parseCounts: async () => (await start()).parseCounts,
   };

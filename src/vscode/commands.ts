@@ -63,7 +63,7 @@ export function registerCommands(services: Services): vscode.Disposable[] {
     register("greenlight.showReport", async (uri?: vscode.Uri, name?: string, line?: number) => {
       const target = await targetModel(services, uri, name, line);
       if (!target) return undefined;
-      report.show(target.model);
+      report.show(target.model, target.document);
       return target.model.name;
     }),
 
@@ -72,7 +72,7 @@ export function registerCommands(services: Services): vscode.Disposable[] {
       if (!target) return undefined;
       const text = summaryLine(target.model);
       void vscode.window.showInformationMessage(`Greenlight: ${text}`, "Show Report").then((choice) => {
-        if (choice) report.show(target.model);
+        if (choice) report.show(target.model, target.document);
       });
       return { name: target.model.name, params: target.model.params, flops: target.model.flops, complete: target.model.complete, text };
     }),

@@ -7,5 +7,6 @@ export function loadBrowserSafeTests(): void {
   require("./surfaces.test");
   require("./diagnostics.test");
   require("./commands.test");
+  require("./report-calculator.test");
   require("./incremental.test");
 }
