@@ -1,6 +1,7 @@
 import { nativeClass } from "./classes";
 import { createRegexModule } from "./regex";
 import { einopsFunctions } from "./einops";
+import { numpyArrayFunctions } from "./numpy-arrays";
 import { valuesEqual } from "./operators";
 import { pythonText } from "./formatting";
 import { NONE, bool, dict, float, freshId, int, keyOf, list, str, toInt, toNumber, tuple, unknown } from "./construct";
@@ -242,6 +243,7 @@ export function createStandardLibrary(interp: () => Interpreter, objectClass: Cl
   modules.set("enum", namespace("enum", { Enum: nativeClass("enum.Enum", [objectClass], enumMethods), IntEnum: nativeClass("enum.IntEnum", [objectClass], enumMethods), auto: fn("auto", () => unknown("enum value")) }));
   modules.set("inspect", namespace("inspect", { signature: fn("signature", () => unknown("a signature")), isclass: fn("isclass", ({ args }) => bool(args[0].kind === "class")), isfunction: fn("isfunction", ({ args }) => bool(args[0].kind === "function")) }));
   const numpy = namespace("numpy", {
+    ...numpyArrayFunctions(fn),
     prod: math.prod,
     sqrt: fn("np.sqrt", ({ args }) => float(Math.sqrt(num(args[0])))),
     log2: fn("np.log2", ({ args }) => float(Math.log2(num(args[0])))),

@@ -247,4 +247,28 @@ describe("patterns from the real-model sweep", function () {
     assert.equal(model.params, 2 * 2 * 9 + 2);
     assert.equal(model.flops, 2 * (2 * 16) * 2 * 9);
   });
+
+  it("numpy constant tables (sinusoid position encodings) become buffers of their shape", async () => {
+    const model = await onlyModel([
+      "import numpy as np",
+      "import torch",
+      "import torch.nn as nn",
+      "class Positions(nn.Module):",
+      "    def __init__(self, dim, length=10):",
+      "        super().__init__()",
+      "        def angles(pos):",
+      "            return [pos / np.power(10000, 2 * (j // 2) / dim) for j in range(dim)]",
+      "        table = np.array([angles(p) for p in range(length)])",
+      "        table[:, 0::2] = np.sin(table[:, 0::2])",
+      "        table[:, 1::2] = np.cos(table[:, 1::2])",
+      "        self.register_buffer('table', torch.FloatTensor(table).unsqueeze(0))",
+      "        self.proj = nn.Linear(dim, dim)",
+      "    def forward(self, x):",
+      "        return self.proj(x + self.table[:, :x.size(1)])",
+    ].join("\n"), { entry: "Positions(6)", inputs: [{ shape: [2, 4, 6], dtype: "float32" }] });
+    assert.equal(model.complete, true);
+    assert.equal(model.params, 6 * 6 + 6);
+    assert.equal(model.buffers, 10 * 6);
+    assert.equal(model.flops, 2 * (2 * 4) * 6 * 6);
+  });
 });
