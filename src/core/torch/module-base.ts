@@ -1,4 +1,5 @@
 import { isSubclass, lookupClassAttribute, nativeClass } from "../interp/classes";
+import { checkSizeArguments } from "./size-arguments";
 import { NONE, bindArguments, bool, dict, freshId, int, keyOf, list, numel, str, toInt, tuple, unknown } from "../interp/construct";
 import type { Interpreter } from "../interp/interpreter";
 import {
@@ -453,6 +454,7 @@ export function createModuleClasses(interp: () => Interpreter, objectClass: Clas
         const s = self(call);
         const bound = bindArguments(spec.signature, call.args.slice(1), call.kwargs, spec.name);
         const context = call.context;
+        checkSizeArguments(spec.name, bound);
         const build = spec.build(bound, context);
         for (const [name, shape] of build.parameters) s.module!.parameters.set(name, shape ? context.parameter(shape) : NONE);
         for (const [name, shape] of build.buffers ?? []) s.module!.buffers.set(name, shape ? { kind: "tensor", shape, dtype: name === "num_batches_tracked" ? "int64" : "float32" } : NONE);

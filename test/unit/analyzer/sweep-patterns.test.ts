@@ -1,5 +1,5 @@
 import { strict as assert } from "node:assert";
-import { onlyModel } from "../helpers/analyze";
+import { analyze, onlyModel } from "../helpers/analyze";
 
 // Patterns met while sweeping real model files against PyTorch; each fixture is our own small code and each figure
 // is worked out from PyTorch's documented formulas (conv: 2*out_numel*in_ch/groups*prod(kernel); mm: 2*m*k*n).
@@ -270,5 +270,23 @@ describe("patterns from the real-model sweep", function () {
     assert.equal(model.params, 6 * 6 + 6);
     assert.equal(model.buffers, 10 * 6);
     assert.equal(model.flops, 2 * (2 * 4) * 6 * 6);
+  });
+
+  it("a float layer size raises PyTorch's TypeError, whatever its value, while int() of it builds", async () => {
+    const source = (width: string) => [
+      "import torch.nn as nn",
+      "class Net(nn.Module):",
+      "    def __init__(self, planes=200):",
+      "        super().__init__()",
+      `        self.conv = nn.Conv2d(3, ${width}, 1)`,
+      "    def forward(self, x):",
+      "        return self.conv(x)",
+    ].join("\n");
+    await assert.rejects(
+      analyze(source("planes / 4"), { entry: "Net()", inputs: [{ shape: [1, 3, 4, 4], dtype: "float32" }] }),
+      /Conv2d\(out_channels=50\.0\).*must be tuple of ints/,
+    );
+    const built = await onlyModel(source("int(planes / 4)"), { entry: "Net()", inputs: [{ shape: [1, 3, 4, 4], dtype: "float32" }] });
+    assert.equal(built.params, 3 * 50 + 50);
   });
 });
