@@ -106,7 +106,8 @@ export class GreenlightCodeActionProvider implements vscode.CodeActionProvider {
 
   constructor(
     private readonly engine: Pick<AnalysisEngine, "peek" | "analyze">,
-    private readonly log?: vscode.LogOutputChannel,
+    /** Where a fix that could not be applied is explained (Greenlight's log); the user also gets a message. */
+    private readonly log?: Pick<vscode.LogOutputChannel, "info">,
   ) {}
 
   provideCodeActions(document: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {

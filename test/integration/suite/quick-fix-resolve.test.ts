@@ -5,11 +5,11 @@ import * as assert from "assert";
 import * as vscode from "vscode";
 import { fixtureUri, greenlight, greenlightDiagnostics, waitFor } from "./helpers";
 
-const GL004 = "GL004";
+export const GL004 = "GL004";
 /** Enough for every action Greenlight offers on one diagnostic to be resolved by executeCodeActionProvider. */
 const RESOLVE_ALL = 50;
 
-function isGl004(diagnostic: vscode.Diagnostic): boolean {
+export function isGl004(diagnostic: vscode.Diagnostic): boolean {
   return typeof diagnostic.code === "object" && diagnostic.code.value === GL004;
 }
 
@@ -22,7 +22,7 @@ async function gl004Fixes(uri: vscode.Uri, range: vscode.Range, resolve: boolean
 }
 
 /** The GL004 diagnostics of a document, top to bottom, once there are `count` of them. */
-function gl004Diagnostics(uri: vscode.Uri, count: number): Promise<vscode.Diagnostic[]> {
+export function gl004Diagnostics(uri: vscode.Uri, count: number): Promise<vscode.Diagnostic[]> {
   return waitFor(`${count} GL004 diagnostics`, () => {
     const found = greenlightDiagnostics(uri).filter(isGl004);
     return found.length === count ? found.sort((a, b) => a.range.start.line - b.range.start.line) : undefined;
@@ -30,21 +30,32 @@ function gl004Diagnostics(uri: vscode.Uri, count: number): Promise<vscode.Diagno
 }
 
 /** `text` (the document's text now) with an action's edits to this document applied, computed apart from VS Code. */
-function withEdits(document: vscode.TextDocument, edits: vscode.TextEdit[]): string {
+export function withEdits(document: vscode.TextDocument, edits: vscode.TextEdit[]): string {
   let text = document.getText();
   const byOffset = edits.map((edit) => ({ start: document.offsetAt(edit.range.start), end: document.offsetAt(edit.range.end), newText: edit.newText }));
   for (const edit of byOffset.sort((a, b) => b.start - a.start)) text = text.slice(0, edit.start) + edit.newText + text.slice(edit.end);
   return text;
 }
 
-async function openCopyOfConvBn(): Promise<vscode.TextDocument> {
+let copies = 0;
+
+/**
+ * An untitled copy of conv_bn.py under a name of its own: a plain untitled document can reuse the name (Untitled-1)
+ * of the one the previous test just closed, and diagnostics are kept per name.
+ */
+export async function openCopyOfConvBn(): Promise<vscode.TextDocument> {
   const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(fixtureUri("conv_bn.py")));
-  const document = await vscode.workspace.openTextDocument({ language: "python", content: text });
+  copies++;
+  const uri = vscode.Uri.from({ scheme: "untitled", path: `/conv_bn_copy_${Date.now()}_${copies}.py` });
+  const document = await vscode.workspace.openTextDocument(uri);
+  const fill = new vscode.WorkspaceEdit();
+  fill.insert(uri, new vscode.Position(0, 0), text);
+  if (!(await vscode.workspace.applyEdit(fill))) throw new Error(`could not write the copy ${uri.toString()}`);
   await vscode.window.showTextDocument(document, { preview: false });
   return document;
 }
 
-async function revertAndClose(document: vscode.TextDocument): Promise<void> {
+export async function revertAndClose(document: vscode.TextDocument): Promise<void> {
   await vscode.window.showTextDocument(document);
   await vscode.commands.executeCommand("workbench.action.revertAndCloseActiveEditor");
 }
