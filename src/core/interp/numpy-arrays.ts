@@ -24,6 +24,23 @@ function elementwise(name: string, f: (x: number) => number, fn: Fn): Value {
   });
 }
 
+/** numpy.random's samplers: an array of the requested size, or one number when no size is given. */
+export function numpyRandomFunctions(fn: Fn): Record<string, Value> {
+  const sized = (name: string, sizeAt: number, dtype: TensorDtype) => fn(`numpy.random.${name}`, ({ args, kwargs }) => {
+    const size = kwargs.get("size") ?? args[sizeAt];
+    if (size === undefined || size.kind === "none") return unknown(`a random number from numpy.random.${name}`);
+    return tensor(toInts(size, `numpy.random.${name}(size)`), dtype);
+  });
+  const dims = (name: string) => fn(`numpy.random.${name}`, ({ args }) => (args.length ? tensor(args.map((a) => toNumber(a, `numpy.random.${name}`)), "float64") : unknown(`a random number from numpy.random.${name}`)));
+  return {
+    normal: sized("normal", 2, "float64"),
+    uniform: sized("uniform", 2, "float64"),
+    randint: sized("randint", 2, "int64"),
+    randn: dims("randn"),
+    rand: dims("rand"),
+  };
+}
+
 /** numpy.array, zeros, ones, power and the element-wise functions model code uses for constant tables. */
 export function numpyArrayFunctions(fn: Fn): Record<string, Value> {
   const fromData = (name: string) => fn(`numpy.${name}`, ({ args }) => {

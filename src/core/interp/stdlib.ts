@@ -1,7 +1,7 @@
 import { nativeClass } from "./classes";
 import { createRegexModule } from "./regex";
 import { einopsFunctions } from "./einops";
-import { numpyArrayFunctions } from "./numpy-arrays";
+import { numpyArrayFunctions, numpyRandomFunctions } from "./numpy-arrays";
 import { valuesEqual } from "./operators";
 import { pythonText } from "./formatting";
 import { NONE, bool, dict, float, freshId, int, keyOf, list, str, toInt, toNumber, tuple, unknown } from "./construct";
@@ -259,7 +259,7 @@ export function createStandardLibrary(interp: () => Interpreter, objectClass: Cl
       let acc = 0;
       return list(iterate(args[0]).map((v) => int((acc += num(v)))));
     }),
-    random: namespace("numpy.random", { seed: quiet("seed") }),
+    random: namespace("numpy.random", { ...numpyRandomFunctions(fn), seed: quiet("seed") }),
   });
   modules.set("numpy", numpy);
   modules.set("re", createRegexModule(objectClass, namespace, fn));

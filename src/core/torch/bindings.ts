@@ -99,6 +99,9 @@ export function createTorchModules(catalogue: TorchCatalogue, classes: ModuleCla
     ["manual_seed", fn("manual_seed", () => NONE)],
     ["synchronize", fn("synchronize", () => NONE)],
   ]), (name) => unknown(`torch.cuda.${name}`));
+  // Variable is the pre-0.4 tensor wrapper, now the tensor itself; Function stays unknown so custom autograd
+  // Functions keep their `apply` handling (interpreter.autogradApply).
+  const autograd = namespace("torch.autograd", new Map<string, Value>([["Variable", identity("torch.autograd.Variable")]]), (name) => unknown(`torch.autograd.${name}`));
   const distributions = createDistributions(objectClass, (name, entries) => namespace(name, entries));
   const entries: [string, Value][] = [
     ["nn", nn],
@@ -135,6 +138,7 @@ export function createTorchModules(catalogue: TorchCatalogue, classes: ModuleCla
     ["is_tensor", fn("torch.is_tensor", ({ args }) => bool(args[0].kind === "tensor"))],
     ["load", fn("torch.load", () => unknown("contents of a checkpoint file"))],
     ["save", fn("torch.save", () => NONE)],
+    ["autograd", autograd],
     ["backends", namespace("torch.backends", new Map(), (name) => unknown(`torch.backends.${name}`))],
     ["distributed", namespace("torch.distributed", new Map<string, Value>([["is_initialized", fn("is_initialized", () => bool(false))], ["is_available", fn("is_available", () => bool(false))]]), (name) => unknown(`torch.distributed.${name}`))],
     ["__version__", { kind: "str", value: "2.11.0" }],
@@ -151,6 +155,7 @@ export function createTorchModules(catalogue: TorchCatalogue, classes: ModuleCla
   modules.set("torch.nn.utils", nnUtils);
   modules.set("torch.nn.attention", attention);
   modules.set("torch.distributions", distributions);
+  modules.set("torch.autograd", autograd);
   for (const [file, names] of DISTRIBUTION_FILES) {
     // `from torch.distributions.bernoulli import Bernoulli`: each family's own module, as in PyTorch's package
     const entries = new Map(names.map((n): [string, Value] => [n, distributions.scope.names.get(n)!]));

@@ -289,4 +289,27 @@ describe("patterns from the real-model sweep", function () {
     const built = await onlyModel(source("int(planes / 4)"), { entry: "Net()", inputs: [{ shape: [1, 3, 4, 4], dtype: "float32" }] });
     assert.equal(built.params, 3 * 50 + 50);
   });
+
+  it("old-style sampling: Variable(FloatTensor(np.random.normal(0, 1, size))) is a tensor of that size", async () => {
+    const model = await onlyModel([
+      "import numpy as np",
+      "import torch",
+      "import torch.nn as nn",
+      "from torch.autograd import Variable",
+      "Tensor = torch.cuda.FloatTensor if torch.cuda.is_available() else torch.FloatTensor",
+      "class Encoder(nn.Module):",
+      "    def __init__(self, latent=4):",
+      "        super().__init__()",
+      "        self.latent = latent",
+      "        self.mu = nn.Linear(10, latent)",
+      "        self.decode = nn.Linear(latent, 10)",
+      "    def forward(self, x):",
+      "        mu = self.mu(x)",
+      "        noise = Variable(Tensor(np.random.normal(0, 1, (mu.size(0), self.latent))))",
+      "        return self.decode(noise + mu)",
+    ].join("\n"), { inputs: [{ shape: [3, 10], dtype: "float32" }] });
+    assert.equal(model.complete, true);
+    assert.equal(model.flops, 2 * 3 * 10 * 4 + 2 * 3 * 4 * 10);
+    assert.deepEqual(model.output, [[3, 10]]);
+  });
 });
