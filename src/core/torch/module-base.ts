@@ -267,7 +267,18 @@ export function createModuleClasses(interp: () => Interpreter, objectClass: Clas
       return m;
     },
     get_parameter: (call) => unknown("get_parameter"),
-    state_dict: () => unknown("state_dict contents"),
+    // Names in PyTorch's order (each module's parameters, then its buffers, then its children), values the tensors
+    // themselves (keep_vars), so init code writing through state_dict()[key] reaches the weights. Weights are shapes
+    // here, never values; buffers registered with persistent=False are listed too.
+    state_dict: (call) => {
+      const entries: [Value, Value][] = [];
+      for (const [path, m] of namedModules(self(call))) {
+        for (const registry of [m.module!.parameters, m.module!.buffers]) {
+          for (const [name, t] of registry) if (t.kind === "tensor") entries.push([str(path ? `${path}.${name}` : name), t]);
+        }
+      }
+      return dict(entries);
+    },
     load_state_dict: () => NONE,
     zero_grad: () => NONE,
     requires_grad_: (call) => call.args[0],

@@ -312,4 +312,29 @@ describe("patterns from the real-model sweep", function () {
     assert.equal(model.flops, 2 * 3 * 10 * 4 + 2 * 3 * 4 * 10);
     assert.deepEqual(model.output, [[3, 10]]);
   });
+
+  it("state_dict() lists parameters and buffers by dotted name, as init loops over it expect", async () => {
+    const model = await onlyModel([
+      "import torch.nn as nn",
+      "from torch.nn import init",
+      "class Net(nn.Module):",
+      "    def __init__(self):",
+      "        super().__init__()",
+      "        self.conv = nn.Conv2d(2, 4, 3)",
+      "        self.bn = nn.BatchNorm2d(4)",
+      "        self.keys = []",
+      "        for key in self.state_dict():",
+      "            if key.split('.')[-1] == 'weight' and 'conv' in key:",
+      "                init.kaiming_normal_(self.state_dict()[key], mode='fan_out')",
+      "            if 'bn' in key and key.endswith('weight'):",
+      "                self.state_dict()[key][...] = 1",
+      "            self.keys.append(key)",
+      "        self.head = nn.Linear(4, len(self.keys))",
+      "    def forward(self, x):",
+      "        return self.head(self.bn(self.conv(x)).mean((2, 3)))",
+    ].join("\n"), { inputs: [{ shape: [1, 2, 5, 5], dtype: "float32" }] });
+    assert.equal(model.complete, true);
+    // conv.weight, conv.bias, bn.weight, bn.bias, bn.running_mean, bn.running_var, bn.num_batches_tracked: 7 keys
+    assert.equal(model.params, (2 * 4 * 9 + 4) + (4 + 4) + (4 * 7 + 7));
+  });
 });
