@@ -116,11 +116,13 @@ export class GreenlightCodeActionProvider implements vscode.CodeActionProvider {
     if (!analysis || analysis.version !== document.version) return [];
     const actions: vscode.CodeAction[] = [];
     let ruleDiagnostics = 0;
+    // A model with several unresolved notes on one line has several hints there: its input fixes are offered once.
+    const modelsOffered = new Set<string>();
     for (const diagnostic of context.diagnostics) {
       if (diagnostic.source !== DIAGNOSTIC_SOURCE) continue;
       const code = codeOf(diagnostic);
       if (code === UNRESOLVED_CODE) {
-        actions.push(...this.inputActions(document, diagnostic, analysis));
+        actions.push(...this.inputActions(document, diagnostic, analysis, modelsOffered));
         continue;
       }
       const finding = analysis.findings.find(
@@ -212,12 +214,13 @@ export class GreenlightCodeActionProvider implements vscode.CodeActionProvider {
     return { edit };
   }
 
-  private inputActions(document: vscode.TextDocument, diagnostic: vscode.Diagnostic, analysis: DocumentAnalysis): vscode.CodeAction[] {
+  private inputActions(document: vscode.TextDocument, diagnostic: vscode.Diagnostic, analysis: DocumentAnalysis, modelsOffered: Set<string>): vscode.CodeAction[] {
     const path = document.uri.path;
     const model = analysis.result.models.find(
       (m) => m.file === path && m.unresolved.some((note) => unresolvedLine(note, m.line, path) === diagnostic.range.start.line),
     );
-    if (!model) return [];
+    if (!model || modelsOffered.has(`${model.name}:${model.line}`)) return [];
+    modelsOffered.add(`${model.name}:${model.line}`);
     const actions: vscode.CodeAction[] = [];
     const inputs = inputsText(model.inputs);
     if (inputs) {

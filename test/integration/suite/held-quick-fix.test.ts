@@ -7,12 +7,12 @@
 import * as assert from "assert";
 import * as vscode from "vscode";
 import { AnalysisEngine } from "../../../src/vscode/analysis-engine";
-import { GreenlightCodeActionProvider, RuleFixAction } from "../../../src/vscode/code-actions";
+import { GreenlightCodeActionProvider, PinInputAction, RuleFixAction } from "../../../src/vscode/code-actions";
 import { loadPythonParser } from "../../../src/vscode/parser-loader";
 import { StatusBar } from "../../../src/vscode/status-bar";
 import { WorkspaceMirror } from "../../../src/vscode/workspace-mirror";
-import { EXTENSION_ID, greenlight } from "./helpers";
-import { GL004, gl004Diagnostics, openCopyOfConvBn, revertAndClose, withEdits } from "./quick-fix-resolve.test";
+import { EXTENSION_ID, greenlight, greenlightDiagnostics, waitFor } from "./helpers";
+import { GL004, gl004Diagnostics, openCopyOfConvBn, openUntitled, PARTLY_RESOLVED, revertAndClose, withEdits } from "./quick-fix-resolve.test";
 
 suite("a quick fix held while the document changes", () => {
   let engine: AnalysisEngine;
@@ -94,6 +94,37 @@ suite("a quick fix held while the document changes", () => {
       assert.strictEqual(resolved.edit, undefined, "no edit for a finding that is gone");
       const reason = logged.slice(before).join(" | ");
       assert.ok(reason.includes(GL004) && reason.includes("no longer"), `logged: ${reason}`);
+      assert.strictEqual(document.getText(), typed, "nothing was applied");
+      await vscode.commands.executeCommand("notifications.clearAll");
+    } finally {
+      await revertAndClose(document);
+    }
+  });
+
+  test("an input pin held while the model became complete: no edit, and the log says why", async () => {
+    const document = await openUntitled("held_pin", PARTLY_RESOLVED);
+    try {
+      const noteLine = PARTLY_RESOLVED.split("\n").findIndex((text) => text.includes("mystery.op"));
+      const hint = await waitFor("the unresolved-model hint", () => greenlightDiagnostics(document.uri).find((d) => d.code === "unresolved" && d.range.start.line === noteLine));
+      const analysis = await engine.analyze(document);
+      assert.strictEqual(analysis?.version, document.version);
+      const context: vscode.CodeActionContext = { diagnostics: [hint], triggerKind: vscode.CodeActionTriggerKind.Invoke, only: undefined };
+      const [pin] = provider.provideCodeActions(document, hint.range, context).filter((a): a is PinInputAction => a instanceof PinInputAction);
+      assert.ok(pin && pin.edit === undefined, "a pin is offered without its edit");
+
+      // The user drops the call the analyzer could not follow: the model is complete, there is nothing to pin.
+      const call = document.lineAt(noteLine).text;
+      const byHand = new vscode.WorkspaceEdit();
+      byHand.replace(document.uri, document.lineAt(noteLine).range, call.replace(/mystery\.op\((.*)\)$/, "$1"));
+      assert.ok(await vscode.workspace.applyEdit(byHand));
+      const typed = document.getText();
+      assert.notStrictEqual(document.lineAt(noteLine).text, call, "the call was removed");
+
+      const before = logged.length;
+      const resolved = await provider.resolveCodeAction(pin, cancellation.token);
+      assert.strictEqual(resolved.edit, undefined, "no edit for a model that is no longer partly resolved");
+      const reason = logged.slice(before).join(" | ");
+      assert.ok(reason.includes("no longer a partly resolved model"), `logged: ${reason}`);
       assert.strictEqual(document.getText(), typed, "nothing was applied");
       await vscode.commands.executeCommand("notifications.clearAll");
     } finally {

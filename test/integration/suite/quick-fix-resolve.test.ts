@@ -44,9 +44,13 @@ let copies = 0;
  * of the one the previous test just closed, and diagnostics are kept per name.
  */
 export async function openCopyOfConvBn(): Promise<vscode.TextDocument> {
-  const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(fixtureUri("conv_bn.py")));
+  return openUntitled("conv_bn_copy", new TextDecoder().decode(await vscode.workspace.fs.readFile(fixtureUri("conv_bn.py"))));
+}
+
+/** An untitled Python document holding `text`, under a name no other document had. */
+export async function openUntitled(stem: string, text: string): Promise<vscode.TextDocument> {
   copies++;
-  const uri = vscode.Uri.from({ scheme: "untitled", path: `/conv_bn_copy_${Date.now()}_${copies}.py` });
+  const uri = vscode.Uri.from({ scheme: "untitled", path: `/${stem}_${Date.now()}_${copies}.py` });
   const document = await vscode.workspace.openTextDocument(uri);
   const fill = new vscode.WorkspaceEdit();
   fill.insert(uri, new vscode.Position(0, 0), text);
@@ -58,6 +62,30 @@ export async function openCopyOfConvBn(): Promise<vscode.TextDocument> {
 export async function revertAndClose(document: vscode.TextDocument): Promise<void> {
   await vscode.window.showTextDocument(document);
   await vscode.commands.executeCommand("workbench.action.revertAndCloseActiveEditor");
+}
+
+/** A model whose forward calls a module the analyzer cannot read (so it is partly resolved), with one input. */
+export const PARTLY_RESOLVED = [
+  "import torch.nn as nn",
+  "import mystery",
+  "",
+  "",
+  "class Partial(nn.Module):",
+  "    def __init__(self):",
+  "        super().__init__()",
+  "        self.fc = nn.Linear(64, 8)",
+  "",
+  "    def forward(self, x):",
+  "        return mystery.op(self.fc(x))",
+  "",
+].join("\n");
+
+/** The "Pin the input" quick fixes at `range`, resolved or not. */
+async function pinActions(uri: vscode.Uri, range: vscode.Range, resolve: boolean): Promise<vscode.CodeAction[]> {
+  const args: unknown[] = [uri, range, vscode.CodeActionKind.QuickFix.value];
+  if (resolve) args.push(RESOLVE_ALL);
+  const actions = (await vscode.commands.executeCommand<vscode.CodeAction[]>("vscode.executeCodeActionProvider", ...args)) ?? [];
+  return actions.filter((action) => action.title.startsWith("Pin the input"));
 }
 
 suite("quick fixes resolved against the current document", () => {
@@ -130,6 +158,35 @@ suite("quick fixes resolved against the current document", () => {
         assert.deepStrictEqual(lines, [second.range.start.line], `${action.title} edits only the remaining finding's line`);
       }
       assert.strictEqual(document.getText(), typed, "nothing was applied");
+    } finally {
+      await revertAndClose(document);
+    }
+  });
+
+  test("the input pin is resolved the same way: after lines were inserted above, its pragma lands above the moved class", async () => {
+    await greenlight();
+    // One input the analyzer infers from the first layer (1x64), and a call it cannot follow: a partly resolved model.
+    const document = await openUntitled("pin_copy", PARTLY_RESOLVED);
+    try {
+      const noteLine = PARTLY_RESOLVED.split("\n").findIndex((text) => text.includes("mystery.op"));
+      const hint = await waitFor("the unresolved-model hint", () => greenlightDiagnostics(document.uri).find((d) => d.code === "unresolved" && d.range.start.line === noteLine));
+      const lazy = await pinActions(document.uri, hint.range, false);
+      assert.strictEqual(lazy.length, 1, `one pin action: ${lazy.map((a) => a.title).join(" | ")}`);
+      assert.strictEqual(lazy[0].edit, undefined, "offered without its edit");
+      const inputs = /\(([^()]+)\)$/.exec(lazy[0].title)?.[1];
+      assert.ok(inputs, `the title names the inputs: ${lazy[0].title}`);
+
+      const inserted = "# added\n# lines\n";
+      const insert = new vscode.WorkspaceEdit();
+      insert.insert(document.uri, new vscode.Position(0, 0), inserted);
+      assert.ok(await vscode.workspace.applyEdit(insert));
+      const moved = await waitFor("the hint on the moved line", () => greenlightDiagnostics(document.uri).find((d) => d.code === "unresolved" && d.range.start.line === noteLine + 2));
+      const pin = await waitFor("a resolved pin", async () => (await pinActions(document.uri, moved.range, true)).find((action) => action.edit));
+      assert.ok(await vscode.workspace.applyEdit(pin.edit!));
+      const classLine = PARTLY_RESOLVED.split("\n").findIndex((text) => text.startsWith("class "));
+      const expected = PARTLY_RESOLVED.split("\n");
+      expected.splice(classLine, 0, `# greenlight: input=${inputs}`);
+      assert.strictEqual(document.getText(), inserted + expected.join("\n"));
     } finally {
       await revertAndClose(document);
     }
