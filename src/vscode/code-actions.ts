@@ -37,9 +37,8 @@ export interface RuleFixTarget {
   subject: string;
   /** Its index among the findings of this rule on the same subject text, in document order. */
   ordinal: number;
-  /** `Fix.kind` (stable across versions), with its index as offered for the log. */
+  /** `Fix.kind`: stable across versions, where the order of a finding's fixes need not be. */
   fixKind: string;
-  fixIndex: number;
 }
 
 /** What finds the model of an input-pragma fix again: its name, and the inputs the title promised to write. */
@@ -144,7 +143,6 @@ export class GreenlightCodeActionProvider implements vscode.CodeActionProvider {
           subject,
           ordinal,
           fixKind: fix.kind,
-          fixIndex: index,
         };
         const action = new RuleFixAction(`${fix.title} (${finding.rule})`, target);
         action.diagnostics = [diagnostic];
