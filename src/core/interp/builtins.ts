@@ -329,6 +329,12 @@ export function createBuiltins(interp: () => Interpreter): { scope: Scope; class
     if (v && v.kind === "instance") return dict([...v.attributes].map(([k, x]) => [str(k), x] as [Value, Value]));
     return unknown("vars()");
   }));
+  // slice(stop) / slice(start, stop[, step]): the object `x[a:b:c]` builds (Swin's window masks build them in loops)
+  names.set("slice", native("slice", ({ args }) => {
+    if (args.length === 0 || args.length > 3) throw new PythonError(`slice expected 1 to 3 arguments, got ${args.length}`);
+    const [start, stop, step] = args.length === 1 ? [NONE, args[0], NONE] : [args[0], args[1], args[2] ?? NONE];
+    return { kind: "slice", start, stop, step };
+  }));
   names.set("globals", native("globals", () => unknown("globals()")));
   // A function's own names at the call, as a new dict (CvT-style `kwargs = dict(locals())` in __init__).
   names.set("locals", native("locals", () => {

@@ -4,6 +4,7 @@ import { createModuleClasses, type ModuleClasses } from "../torch/module-base";
 import { torchvisionZoo } from "../torchvision/provider";
 import { kerasModules } from "../keras/modules";
 import { einopsPackage } from "./einops";
+import { timmLayersPackage } from "../torch/timm-layers";
 import { Budget } from "./budget";
 import { builtinMethods, createBuiltins } from "./builtins";
 import { Interpreter } from "./interpreter";
@@ -69,6 +70,8 @@ export function createRuntime(budget: Budget, providers: NativeModuleProvider[] 
   const runtime: Runtime = { interpreter, nativeModules, moduleClasses, virtualFiles: new Map() };
   // einops is Python over native shape functions; a workspace's own einops wins, as for torchvision.
   for (const [path, text] of einopsPackage) runtime.virtualFiles.set(`${virtualRoot}/${path}`, text);
+  // timm's layer helpers (DropPath, to_2tuple, trunc_normal_...), which model files import without timm's zoo
+  for (const [path, text] of timmLayersPackage) runtime.virtualFiles.set(`${virtualRoot}/${path}`, text);
   for (const provider of providers) for (const [k, v] of provider(runtime)) nativeModules.set(k, v);
   return runtime;
 }

@@ -337,4 +337,53 @@ describe("patterns from the real-model sweep", function () {
     // conv.weight, conv.bias, bn.weight, bn.bias, bn.running_mean, bn.running_var, bn.num_batches_tracked: 7 keys
     assert.equal(model.params, (2 * 4 * 9 + 4) + (4 + 4) + (4 * 7 + 7));
   });
+
+  it("timm's layer helpers resolve without timm in the workspace: DropPath, to_2tuple, Mlp, PatchEmbed, register_model", async () => {
+    const model = await onlyModel([
+      "import torch.nn as nn",
+      "from timm.models.layers import DropPath, Mlp, PatchEmbed, to_2tuple, trunc_normal_",
+      "from timm.models.registry import register_model",
+      "class Tiny(nn.Module):",
+      "    def __init__(self, img_size=16, patch=4, dim=8, drop_path=0.1):",
+      "        super().__init__()",
+      "        self.embed = PatchEmbed(img_size, patch, 3, dim)",
+      "        self.mlp = Mlp(dim, hidden_features=2 * dim)",
+      "        self.drop_path = DropPath(drop_path) if drop_path > 0. else nn.Identity()",
+      "        self.head = nn.Linear(dim * self.embed.num_patches, to_2tuple(5)[1])",
+      "        trunc_normal_(self.head.weight, std=.02)",
+      "    def forward(self, x):",
+      "        x = self.embed(x)",
+      "        x = x + self.drop_path(self.mlp(x))",
+      "        return self.head(x.flatten(1))",
+      "@register_model",
+      "def tiny(**kwargs):",
+      "    return Tiny(**kwargs)",
+    ].join("\n"), { entry: "tiny()", inputs: [{ shape: [2, 3, 16, 16], dtype: "float32" }] });
+    assert.equal(model.complete, true);
+    // 16 patches of 4x4x3 into 8 channels; Mlp 8 -> 16 -> 8 per token; head 128 -> 5
+    assert.equal(model.params, (8 * 3 * 16 + 8) + (8 * 16 + 16) + (16 * 8 + 8) + (128 * 5 + 5));
+    assert.equal(model.flops, 2 * (2 * 8 * 16) * 3 * 16 + 2 * (2 * 16) * 8 * 16 * 2 + 2 * 2 * 128 * 5);
+    assert.deepEqual(model.output, [[2, 5]]);
+  });
+
+  it("slice() builds the slice objects that window-mask loops index with", async () => {
+    const model = await onlyModel([
+      "import torch",
+      "import torch.nn as nn",
+      "class Net(nn.Module):",
+      "    def __init__(self):",
+      "        super().__init__()",
+      "        mask = torch.zeros(1, 8, 8, 1)",
+      "        regions = (slice(0, -4), slice(-4, -2), slice(-2, None))",
+      "        for h in regions:",
+      "            for w in regions:",
+      "                mask[:, h, w, :] = 1",
+      "        self.register_buffer('mask', mask[:, slice(2), slice(None, None, 2)])",
+      "        self.fc = nn.Linear(4, 4)",
+      "    def forward(self, x):",
+      "        return self.fc(x)",
+    ].join("\n"), { inputs: [{ shape: [1, 4], dtype: "float32" }] });
+    assert.equal(model.complete, true);
+    assert.equal(model.buffers, 1 * 2 * 4 * 1);
+  });
 });
