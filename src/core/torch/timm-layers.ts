@@ -122,6 +122,26 @@ const REGISTRY = `def register_model(fn):
     return fn
 `;
 
+// Normalisation constants as timm/data/constants.py defines them (ImageNet channel statistics; Inception's 0.5).
+const DATA_CONSTANTS = `DEFAULT_CROP_PCT = 0.875
+IMAGENET_DEFAULT_MEAN = (0.485, 0.456, 0.406)
+IMAGENET_DEFAULT_STD = (0.229, 0.224, 0.225)
+IMAGENET_INCEPTION_MEAN = (0.5, 0.5, 0.5)
+IMAGENET_INCEPTION_STD = (0.5, 0.5, 0.5)
+`;
+
+// What model files take from timm's vision_transformer besides the model itself: the layers, and _cfg, the
+// pretrained-config dict their registries store.
+const VISION_TRANSFORMER = `from timm.layers import DropPath, Mlp, PatchEmbed, trunc_normal_, lecun_normal_, to_2tuple
+from timm.data.constants import IMAGENET_DEFAULT_MEAN, IMAGENET_DEFAULT_STD
+
+def _cfg(url='', **kwargs):
+    cfg = {'url': url, 'num_classes': 1000, 'input_size': (3, 224, 224), 'pool_size': None, 'crop_pct': .9,
+           'interpolation': 'bicubic', 'mean': IMAGENET_DEFAULT_MEAN, 'std': IMAGENET_DEFAULT_STD}
+    cfg.update(kwargs)
+    return cfg
+`;
+
 /** Virtual files of the built-in timm helpers: path under site-packages → Python text. */
 export const timmLayersPackage: [string, string][] = [
   ["timm/__init__.py", ""],
@@ -130,4 +150,12 @@ export const timmLayersPackage: [string, string][] = [
   ["timm/models/layers/__init__.py", "from timm.layers import *\n"],
   ["timm/models/registry.py", REGISTRY],
   ["timm/models/_registry.py", REGISTRY],
+  ["timm/models/vision_transformer.py", VISION_TRANSFORMER],
+  // the submodules files import the same names from (timm.models.layers.helpers, timm.layers.drop, ...)
+  ...["helpers", "drop", "weight_init", "mlp", "patch_embed"].flatMap((m): [string, string][] => [
+    [`timm/layers/${m}.py`, "from timm.layers import *\n"],
+    [`timm/models/layers/${m}.py`, "from timm.layers import *\n"],
+  ]),
+  ["timm/data/__init__.py", "from timm.data.constants import *\n"],
+  ["timm/data/constants.py", DATA_CONSTANTS],
 ];

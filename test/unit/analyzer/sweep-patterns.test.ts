@@ -386,4 +386,25 @@ describe("patterns from the real-model sweep", function () {
     assert.equal(model.complete, true);
     assert.equal(model.buffers, 1 * 2 * 4 * 1);
   });
+
+  it("timm's _cfg, data constants and helper submodules resolve as model files import them", async () => {
+    const model = await onlyModel([
+      "import torch.nn as nn",
+      "from timm.data import IMAGENET_DEFAULT_MEAN",
+      "from timm.models.layers.helpers import to_2tuple",
+      "from timm.models.vision_transformer import _cfg",
+      "default_cfgs = {'tiny': _cfg(crop_pct=0.95, num_classes=7)}",
+      "class Net(nn.Module):",
+      "    def __init__(self, cfg=default_cfgs['tiny']):",
+      "        super().__init__()",
+      "        k = to_2tuple(cfg['input_size'][0])",
+      "        self.conv = nn.Conv2d(len(IMAGENET_DEFAULT_MEAN), cfg['num_classes'], k)",
+      "    def forward(self, x):",
+      "        return self.conv(x)",
+    ].join("\n"), { inputs: [{ shape: [1, 3, 5, 5], dtype: "float32" }] });
+    assert.equal(model.complete, true);
+    // _cfg's input_size is (3, 224, 224): a 3x3 kernel from 3 mean channels to the 7 classes given
+    assert.equal(model.params, 3 * 7 * 9 + 7);
+    assert.deepEqual(model.output, [[1, 7, 3, 3]]);
+  });
 });
