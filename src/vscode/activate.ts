@@ -180,7 +180,7 @@ async function startAnalysis(context: vscode.ExtensionContext, services: Service
     vscode.languages.registerCodeLensProvider(PYTHON, codeLens),
     vscode.languages.registerHoverProvider(PYTHON, new LayerHoverProvider(engine, services.store)),
     vscode.languages.registerInlayHintsProvider(PYTHON, inlayHints),
-    vscode.languages.registerCodeActionsProvider(PYTHON, new GreenlightCodeActionProvider(engine), GreenlightCodeActionProvider.metadata),
+    vscode.languages.registerCodeActionsProvider(PYTHON, new GreenlightCodeActionProvider(engine, log), GreenlightCodeActionProvider.metadata),
     // Diagnostics follow edits (debounced in the engine) and never show a stale version.
     vscode.workspace.onDidOpenTextDocument((document) => isPython(document) && void publish(engine, services, document)),
     vscode.workspace.onDidChangeTextDocument((event) => isPython(event.document) && event.contentChanges.length > 0 && void publish(engine, services, event.document)),

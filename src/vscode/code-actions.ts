@@ -230,7 +230,7 @@ export class GreenlightCodeActionProvider implements vscode.CodeActionProvider {
     }
     const ask = new vscode.CodeAction(`Set the input shape of ${model.name}…`, vscode.CodeActionKind.QuickFix);
     ask.diagnostics = [diagnostic];
-    ask.command = { command: "greenlight.setInputShape", title: ask.title, arguments: [document.uri, model.line] };
+    ask.command = { command: "greenlight.setInputShape", title: ask.title, arguments: [document.uri, model.line, undefined, model.name] };
     actions.push(ask);
     return actions;
   }

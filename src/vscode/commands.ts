@@ -31,9 +31,10 @@ async function targetModel(services: Services, uri?: vscode.Uri, name?: string, 
   if (!analysis) return undefined;
   const editor = vscode.window.activeTextEditor;
   const cursorLine = line ?? (editor?.document === document ? editor.selection.active.line + 1 : 1);
+  // By name first: a line given when a quick fix or CodeLens was offered may have moved since (typing above it).
+  const named = name !== undefined ? analysis.result.models.filter((m) => m.name === name) : [];
   const model =
-    (name !== undefined ? analysis.result.models.find((m) => m.name === name && (line === undefined || m.line === line)) : undefined) ??
-    modelAtLine(analysis.result, document.uri.path, cursorLine);
+    named.find((m) => line === undefined || m.line === line) ?? (named.length === 1 ? named[0] : undefined) ?? modelAtLine(analysis.result, document.uri.path, cursorLine);
   if (!model) {
     void vscode.window.showInformationMessage(`Greenlight found no model in ${document.uri.path.split("/").pop()}.`);
     return undefined;
@@ -77,8 +78,8 @@ export function registerCommands(services: Services): vscode.Disposable[] {
       return { name: target.model.name, params: target.model.params, flops: target.model.flops, complete: target.model.complete, text };
     }),
 
-    register("greenlight.setInputShape", async (uri?: vscode.Uri, line?: number, inputs?: string) => {
-      const target = await targetModel(services, uri, undefined, line);
+    register("greenlight.setInputShape", async (uri?: vscode.Uri, line?: number, inputs?: string, name?: string) => {
+      const target = await targetModel(services, uri, name, line);
       if (!target) return false;
       const current = inputsText(target.model.inputs);
       const text =

@@ -25,7 +25,9 @@ export async function bundleSuite(target) {
     logOverride: { "require-resolve-not-external": "silent" },
     // The browser has no `assert`: a small shim with the same calls the tests use.
     alias: node ? {} : { assert: path.join(repoRoot, "test/integration/suite/assert-shim.ts") },
-    define: node ? {} : { "process.env.NODE_ENV": '"test"' },
+    // Tests that build their own AnalysisEngine load web-tree-sitter, whose ESM build reads import.meta.url (as esbuild.mjs).
+    define: node ? { "import.meta.url": "__greenlightImportMetaUrl" } : { "process.env.NODE_ENV": '"test"', "import.meta.url": '"file:///greenlight/dist/test/web/index.js"' },
+    banner: node ? { js: 'var __greenlightImportMetaUrl = require("url").pathToFileURL(__filename).href;' } : {},
   });
   return path.dirname(outfile);
 }

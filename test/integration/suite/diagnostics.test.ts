@@ -4,6 +4,7 @@ import * as vscode from "vscode";
 import { codeLensTitles, greenlight, greenlightDiagnostics, lineOf, openFixture, waitFor } from "./helpers";
 // Its suite (lazy rule fixes, issue 4) runs in both hosts, as this one does.
 import "./quick-fix-resolve.test";
+import "./held-quick-fix.test";
 
 /** Greenlight's diagnostics for partly resolved models (rule findings have rule ids as codes). */
 function unresolvedDiagnostics(uri: vscode.Uri): vscode.Diagnostic[] {
@@ -45,7 +46,10 @@ suite("diagnostics and quick fixes", () => {
     // The command-based fix, given the shape a user would type, edits the document above the class.
     const classLine = lineOf(document, "class Flexible");
     // forward(x, mask): two inputs of 64 features.
-    const args = [...(setShape.command!.arguments ?? []), "4x64;4x64"];
+    // The fix's arguments are (uri, line, inputs, model name): the inputs stand in for what the input box would ask.
+    const args = [...(setShape.command!.arguments ?? [])];
+    assert.strictEqual(args[3], "Flexible", "the model is named, so a line that moved since still finds it");
+    args[2] = "4x64;4x64";
     assert.strictEqual(await vscode.commands.executeCommand(setShape.command!.command, ...args), true);
     assert.strictEqual(document.lineAt(classLine).text, "# greenlight: input=4x64;4x64");
     assert.strictEqual(document.lineAt(classLine + 1).text, "class Flexible(nn.Module):");

@@ -11,7 +11,7 @@ function isGl004(diagnostic: vscode.Diagnostic): boolean {
 }
 
 async function quickFixes(uri: vscode.Uri, range: vscode.Range): Promise<vscode.CodeAction[]> {
-  const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>("vscode.executeCodeActionProvider", uri, range, vscode.CodeActionKind.QuickFix.value);
+  const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>("vscode.executeCodeActionProvider", uri, range, vscode.CodeActionKind.QuickFix.value, 50);
   return (actions ?? []).filter((action) => action.title.includes(`(${GL004})`));
 }
 
