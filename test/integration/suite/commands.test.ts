@@ -7,6 +7,7 @@ import { simpleCnn } from "./reference";
 interface Contributes {
   commands: { command: string; title: string; category?: string }[];
   configuration: { properties: Record<string, { default: unknown }> }[];
+  keybindings: { command: string; key: string; mac?: string; when?: string }[];
 }
 
 function contributes(): Contributes {
@@ -73,6 +74,20 @@ suite("commands", () => {
     for (const { command, category } of contributes().commands) {
       assert.ok(registered.has(command), `${command} is registered`);
       assert.strictEqual(category, "Greenlight", `${command} category`);
+    }
+  });
+
+  test("keyboard shortcuts name contributed commands, are distinct, and apply in Python editors only", async () => {
+    const { commands, keybindings } = contributes();
+    const known = new Set(commands.map((c) => c.command));
+    assert.ok(keybindings.length >= 3, "estimate, report and input shape have shortcuts");
+    for (const binding of keybindings) {
+      assert.ok(known.has(binding.command), `${binding.command} is a contributed command`);
+      assert.match(binding.when ?? "", /editorLangId == python/, `${binding.command} only in Python editors`);
+    }
+    for (const platform of ["key", "mac"] as const) {
+      const keys = keybindings.map((b) => b[platform] ?? b.key);
+      assert.strictEqual(new Set(keys).size, keys.length, `distinct ${platform} shortcuts: ${keys.join(", ")}`);
     }
   });
 
