@@ -3,10 +3,10 @@
 import { spawn, spawnSync } from "node:child_process";
 import { mkdirSync, writeFileSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
-import net from "node:net";
 import path from "node:path";
 import util from "node:util";
 import { driverDir, homeDir, tmpDir, node24Home } from "./paths.mjs";
+import { freePort } from "./free-port.mjs";
 
 /** Workbench chatter that says nothing about the tests (shown with verbose). */
 const NOISE =
@@ -20,15 +20,6 @@ const SCREENSHOT_REQUEST = /^GREENLIGHT-SCREENSHOT (\S+)$/;
  * Base64 so the text (a test key) is not printed in the log as plain text.
  */
 const TYPE_REQUEST = /^GREENLIGHT-TYPE (\S+) ?(\S*)$/;
-
-function freePort() {
-  return new Promise((resolve) => {
-    const server = net.createServer().listen(0, "127.0.0.1", () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /**
  * Starts code-server, opens the workbench with the test payload and resolves with the extension host's exit code

@@ -9,10 +9,10 @@
 // starts chromium on a profile that allows third-party cookies, as that message asks.
 import { createRequire } from "node:module";
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
-import net from "node:net";
 import path from "node:path";
 import util from "node:util";
 import { driverDir, homeDir, tmpDir } from "./paths.mjs";
+import { freePort } from "./free-port.mjs";
 
 /** Workbench chatter that says nothing about the tests (shown with verbose). */
 const NOISE = /Ignoring fetching|ENOPRO|CodeExpectedError|Unable to read file .*\.vscode\/|Failed to get installed servers|\[(AgentHost|AccountPolicyGate)|package\.nls\.json' failed with status code 404|^\s+at |^\s*$/;
@@ -25,15 +25,6 @@ const PROFILE_PREFERENCES = { profile: { cookie_controls_mode: 0 } };
 
 /** Errors of a request whose client left: not the server's fault. */
 const CLIENT_WENT_AWAY = new Set(["ECONNRESET", "EPIPE", "ERR_STREAM_PREMATURE_CLOSE"]);
-
-function freePort() {
-  return new Promise((resolve) => {
-    const server = net.createServer().listen(0, "127.0.0.1", () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /**
  * Serves the workbench with the test payload, opens it in chromium and resolves with the extension host's exit
