@@ -135,6 +135,9 @@ export interface TensorValue {
   shape: number[];
   dtype: TensorDtype;
   parameter?: { id: number; requiresGrad: boolean };
+  /** The data of a PackedSequence (torch.nn.utils.rnn), held time-major [T, B, *] at full length: recurrent layers
+   * read it whatever their batch_first. */
+  packed?: boolean;
 }
 
 /** A value the interpreter could not work out, with why and where. */

@@ -6,6 +6,7 @@ import { DISTRIBUTION_FILES, createDistributions } from "./distributions";
 import { FLOAT_INFO } from "./dtypes";
 import type { TorchCatalogue } from "./catalogue";
 import { legacyTensor } from "./ops/creation";
+import { rnnUtilityFunctions } from "./rnn-utils";
 import { deepCopy, namedModules, type ModuleClasses } from "./module-base";
 
 type Native = (call: NativeCall) => Value;
@@ -75,6 +76,8 @@ export function createTorchModules(catalogue: TorchCatalogue, classes: ModuleCla
     ["spectral_norm", identity("spectral_norm")],
   ]));
   nnEntries.set("utils", nnUtils);
+  const rnnUtils = namespace("torch.nn.utils.rnn", new Map<string, Value>(Object.entries(rnnUtilityFunctions()).map(([k, f]): [string, Value] => [k, fn(`torch.nn.utils.rnn.${k}`, f)])), (name) => unknown(`torch.nn.utils.rnn.${name}`));
+  nnUtils.scope.names.set("rnn", rnnUtils);
   // Kernel selection for F.scaled_dot_product_attention: it changes the kernel, not what is computed or counted.
   const attention = namespace("torch.nn.attention", new Map<string, Value>([
     ["sdpa_kernel", contextOrDecorator("torch.nn.attention.sdpa_kernel")],
@@ -153,6 +156,7 @@ export function createTorchModules(catalogue: TorchCatalogue, classes: ModuleCla
   modules.set("torch.nn.modules", nn);
   modules.set("torch.nn.parameter", nnEntries.get("parameter") as ModuleNamespaceValue);
   modules.set("torch.nn.utils", nnUtils);
+  modules.set("torch.nn.utils.rnn", rnnUtils);
   modules.set("torch.nn.attention", attention);
   modules.set("torch.distributions", distributions);
   modules.set("torch.autograd", autograd);

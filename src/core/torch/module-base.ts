@@ -1,5 +1,6 @@
 import { isSubclass, lookupClassAttribute, nativeClass } from "../interp/classes";
 import { checkSizeArguments } from "./size-arguments";
+import { toDtype } from "./dtypes";
 import { NONE, bindArguments, bool, dict, freshId, int, keyOf, list, numel, str, toInt, tuple, unknown } from "../interp/construct";
 import type { Interpreter } from "../interp/interpreter";
 import {
@@ -459,6 +460,35 @@ export function createModuleClasses(interp: () => Interpreter, objectClass: Clas
     },
   });
 
+  // from_pretrained(embeddings, freeze=True, ...): a layer sized by the weights' shape, frozen unless freeze=False
+  const fromPretrained = (call: NativeCall, cls: ClassValue): Value => {
+    const b = bindArguments(["embeddings", "freeze=True", "*rest", "**options"], call.args, call.kwargs, `${cls.name}.from_pretrained`);
+    const weights = b.get("embeddings");
+    if (weights.kind !== "tensor") return weights.kind === "unknown" ? weights : unknown(`${cls.name}.from_pretrained of a non-tensor`);
+    if (weights.shape.length !== 2) throw new PythonError("Embeddings parameter is expected to be 2-dimensional");
+    const options = new Map<string, Value>();
+    const extra = b.get("options");
+    if (extra.kind === "dict") for (const { key, value } of extra.entries.values()) if (key.kind === "str") options.set(key.value, value);
+    const layer = interp().instantiate(cls, [int(weights.shape[0]), int(weights.shape[1])], options) as InstanceValue;
+    const frozen = b.get("freeze");
+    const w = layer.module!.parameters.get("weight");
+    if (w?.kind === "tensor" && w.parameter) layer.module!.parameters.set("weight", { ...w, parameter: { ...w.parameter, requiresGrad: !(frozen.kind === "bool" ? frozen.value : true) } });
+    return layer;
+  };
+  // Class-level constructors and helpers of catalogue layers, per interpreter (they build through it)
+  const layerStatics: Record<string, Record<string, (call: NativeCall, cls: ClassValue) => Value>> = {
+    Embedding: { from_pretrained: fromPretrained },
+    EmbeddingBag: { from_pretrained: fromPretrained },
+    // Transformer.generate_square_subsequent_mask(sz): the float causal mask, (sz, sz)
+    Transformer: {
+      generate_square_subsequent_mask: (call) => {
+        const b = bindArguments(["sz", "device=None", "dtype=None"], call.args, call.kwargs, "generate_square_subsequent_mask");
+        const n = b.int("sz");
+        return { kind: "tensor", shape: [n, n], dtype: b.isNone("dtype") ? "float32" : toDtype(b.get("dtype")) };
+      },
+    },
+  };
+
   const layerClass = (spec: LayerSpec): ClassValue => {
     const cls = nativeClass(`torch.nn.${spec.name}`, [module], {
       __init__: (call) => {
@@ -482,6 +512,9 @@ export function createModuleClasses(interp: () => Interpreter, objectClass: Clas
     });
     cls.layer = spec;
     cls.isModule = true;
+    for (const [name, f] of Object.entries(layerStatics[spec.name] ?? {})) {
+      cls.attributes.set(name, { kind: "native", name: `${spec.name}.${name}`, call: (c) => f(c, cls) });
+    }
     return cls;
   };
 

@@ -407,4 +407,45 @@ describe("patterns from the real-model sweep", function () {
     assert.equal(model.params, 3 * 7 * 9 + 7);
     assert.deepEqual(model.output, [[1, 7, 3, 3]]);
   });
+
+  it("packed sequences: an LSTM reads pack_padded_sequence's data time-major whatever its batch_first", async () => {
+    const model = await onlyModel([
+      "import torch",
+      "import torch.nn as nn",
+      "from torch.nn.utils.rnn import pack_padded_sequence, pad_packed_sequence",
+      "class Tagger(nn.Module):",
+      "    def __init__(self):",
+      "        super().__init__()",
+      "        self.embed = nn.Embedding.from_pretrained(torch.zeros(50, 6))",
+      "        self.rnn = nn.GRU(6, 4, batch_first=True)",
+      "    def forward(self, x):",
+      "        lengths = torch.full((x.shape[0],), x.shape[1])",
+      "        packed = pack_padded_sequence(self.embed(x), lengths, batch_first=True, enforce_sorted=False)",
+      "        out, h = self.rnn(packed)",
+      "        out, lens = pad_packed_sequence(out, batch_first=True)",
+      "        return out, h, lens",
+    ].join("\n"), { inputs: [{ shape: [3, 9], dtype: "int64" }] });
+    assert.equal(model.complete, true);
+    assert.deepEqual(model.output, [[3, 9, 4], [1, 3, 4], [3]]);
+    // from_pretrained freezes the table by default: 300 of the parameters do not train
+    assert.equal(model.params, 50 * 6 + 3 * 4 * (6 + 4) + 2 * 3 * 4);
+    assert.equal(model.trainableParams, 3 * 4 * (6 + 4) + 2 * 3 * 4);
+    // GRU, counted as its matmuls over every step at full length: 2*T*B*3*H*(I+H)
+    assert.equal(model.flops, 2 * 9 * 3 * 3 * 4 * (6 + 4));
+  });
+
+  it("nn.Transformer.generate_square_subsequent_mask gives the (sz, sz) float mask", async () => {
+    const model = await onlyModel([
+      "import torch.nn as nn",
+      "class Decoder(nn.Module):",
+      "    def __init__(self):",
+      "        super().__init__()",
+      "        self.attn = nn.MultiheadAttention(8, 2, batch_first=True)",
+      "    def forward(self, x):",
+      "        mask = nn.Transformer.generate_square_subsequent_mask(x.shape[1])",
+      "        return self.attn(x, x, x, attn_mask=mask, need_weights=False)[0], mask",
+    ].join("\n"), { inputs: [{ shape: [1, 5, 8], dtype: "float32" }] });
+    assert.equal(model.complete, true);
+    assert.deepEqual(model.output, [[1, 5, 8], [5, 5]]);
+  });
 });

@@ -74,7 +74,9 @@ function runRecurrent(layer: LayerInstance, mode: Mode, gates: number, x: Tensor
   const c = readConfig(layer.config, mode);
   const batched = x.shape.length === 3;
   if (!batched && x.shape.length !== 2) throw new PythonError(`${mode}: Expected input to be 2D or 3D, got ${x.shape.length}D tensor instead`);
-  const [steps, batch] = !batched ? [x.shape[0], 1] : c.batchFirst ? [x.shape[1], x.shape[0]] : [x.shape[0], x.shape[1]];
+  // a packed sequence is time-major whatever the layer's batch_first, and its output stays packed
+  const batchFirst = c.batchFirst && !x.packed;
+  const [steps, batch] = !batched ? [x.shape[0], 1] : batchFirst ? [x.shape[1], x.shape[0]] : [x.shape[0], x.shape[1]];
   const features = x.shape[x.shape.length - 1];
   if (features !== c.inputSize) throw new PythonError(`input.size(-1) must be equal to input_size. Expected ${c.inputSize}, got ${features}`);
   const real = c.projection > 0 ? c.projection : c.hidden;
@@ -89,9 +91,9 @@ function runRecurrent(layer: LayerInstance, mode: Mode, gates: number, x: Tensor
       if (f.projectionFlops) context.addFlops(f.projectionFlops, "aten.mm");
     }
   }
-  const outShape = !batched ? [steps, c.directions * real] : c.batchFirst ? [batch, steps, c.directions * real] : [steps, batch, c.directions * real];
+  const outShape = !batched ? [steps, c.directions * real] : batchFirst ? [batch, steps, c.directions * real] : [steps, batch, c.directions * real];
   const stateShape = (size: number) => (batched ? [c.layers * c.directions, batch, size] : [c.layers * c.directions, size]);
-  const output = tensor(outShape, x.dtype);
+  const output: TensorValue = x.packed ? { ...tensor(outShape, x.dtype), packed: true } : tensor(outShape, x.dtype);
   if (mode === "LSTM") return tuple([output, tuple([tensor(stateShape(real), x.dtype), tensor(stateShape(c.hidden), x.dtype)])]);
   return tuple([output, tensor(stateShape(real), x.dtype)]);
 }
