@@ -197,13 +197,31 @@ export function createStandardLibrary(interp: () => Interpreter, objectClass: Cl
     parse_known_args: ({ args }) => tuple([argparseNamespace(args[0]), list([])]),
     add_argument_group: ({ args }) => args[0],
     add_mutually_exclusive_group: ({ args }) => args[0],
-    set_defaults: () => NONE,
+    // set_defaults(name=value): parser-level defaults override the arguments' own (argparse docs), whatever the order
+    set_defaults: ({ args, kwargs }) => {
+      const self = args[0];
+      if (self?.kind !== "instance") return NONE;
+      const own = self.attributes.get("__parser_defaults__");
+      const merged = own?.kind === "dict" ? own : dict();
+      for (const [k, v] of kwargs) merged.entries.set(keyOf(str(k)), { key: str(k), value: v });
+      self.attributes.set("__parser_defaults__", merged);
+      return NONE;
+    },
   });
-  const argparseNamespaceClass = nativeClass("argparse.Namespace", [objectClass]);
+  // argparse.Namespace(**values): configs built by hand (`Net(argparse.Namespace(d_in=4, ...))`)
+  const argparseNamespaceClass = nativeClass("argparse.Namespace", [objectClass], {
+    __init__: ({ args, kwargs }) => {
+      const self = args[0];
+      if (self?.kind === "instance") for (const [k, v] of kwargs) self.attributes.set(k, v);
+      return NONE;
+    },
+  });
   const argparseNamespace = (parser: Value): Value => {
     const instance: Value = { kind: "instance", cls: argparseNamespaceClass, attributes: new Map(), id: -2 };
-    const defaults = parser.kind === "instance" ? parser.attributes.get("__defaults__") : undefined;
-    if (defaults?.kind === "dict") for (const { key, value } of defaults.entries.values()) if (key.kind === "str") instance.attributes.set(key.value, value);
+    for (const name of ["__defaults__", "__parser_defaults__"]) {
+      const defaults = parser.kind === "instance" ? parser.attributes.get(name) : undefined;
+      if (defaults?.kind === "dict") for (const { key, value } of defaults.entries.values()) if (key.kind === "str") instance.attributes.set(key.value, value);
+    }
     return instance;
   };
   modules.set("argparse", namespace("argparse", { ArgumentParser: argumentParser, Namespace: argparseNamespaceClass }));

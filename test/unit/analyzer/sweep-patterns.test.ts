@@ -448,4 +448,24 @@ describe("patterns from the real-model sweep", function () {
     assert.equal(model.complete, true);
     assert.deepEqual(model.output, [[1, 5, 8], [5, 5]]);
   });
+
+  it("argparse.Namespace(**values) holds its values, and set_defaults overrides the arguments' defaults", async () => {
+    const model = await onlyModel([
+      "import argparse",
+      "import torch.nn as nn",
+      "parser = argparse.ArgumentParser()",
+      "parser.set_defaults(width=7)",
+      "parser.add_argument('--width', type=int, default=3)",
+      "parser.add_argument('--depth', type=int, default=2)",
+      "args = parser.parse_args()",
+      "class Net(nn.Module):",
+      "    def __init__(self, cfg):",
+      "        super().__init__()",
+      "        self.layers = nn.Sequential(*[nn.Linear(cfg.width, cfg.width) for _ in range(cfg.depth)])",
+      "    def forward(self, x):",
+      "        return self.layers(x)",
+    ].join("\n"), { entry: "Net(argparse.Namespace(width=args.width, depth=args.depth + 1))", inputs: [{ shape: [1, 7], dtype: "float32" }] });
+    assert.equal(model.complete, true);
+    assert.equal(model.params, 3 * (7 * 7 + 7));
+  });
 });
