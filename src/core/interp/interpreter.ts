@@ -954,6 +954,8 @@ export class Interpreter {
       case "instance": {
         const own = o.attributes.get(name);
         if (own !== undefined) return own;
+        // `m.__class__.__name__ == "AdaptiveInstanceNorm2d"` in module walks (MUNIT's AdaIN assignment)
+        if (name === "__class__") return o.cls;
         if (o.module) {
           const m = o.module;
           const p = m.parameters.get(name) ?? m.buffers.get(name) ?? m.children.get(name);

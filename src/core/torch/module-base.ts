@@ -147,6 +147,9 @@ export function createModuleClasses(interp: () => Interpreter, objectClass: Clas
     } else if (value.kind === "tensor" && value.parameter) {
       dropExcept(m.parameters);
       m.parameters.set(name, value);
+    } else if (value.kind === "tensor" && m.parameters.has(name)) {
+      // as Module.__setattr__: a registered parameter takes only a Parameter or None
+      throw new PythonError(`cannot assign 'torch.FloatTensor' as parameter '${name}' (torch.nn.Parameter or None expected)`);
     } else if (m.buffers.has(name) && (value.kind === "tensor" || value.kind === "none")) {
       m.buffers.set(name, value);
     } else if (value.kind === "none" && (m.children.has(name) || m.parameters.has(name))) {

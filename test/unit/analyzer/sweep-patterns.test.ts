@@ -468,4 +468,63 @@ describe("patterns from the real-model sweep", function () {
     assert.equal(model.complete, true);
     assert.equal(model.params, 3 * (7 * 7 + 7));
   });
+
+  it("obj.__class__.__name__ picks modules out of a walk; AdaIN weights assigned in forward reach the norm", async () => {
+    const model = await onlyModel([
+      "import torch.nn as nn",
+      "class AdaIN(nn.Module):",
+      "    def __init__(self, n):",
+      "        super().__init__()",
+      "        self.num_features = n",
+      "        self.weight = None",
+      "        self.bias = None",
+      "    def forward(self, x):",
+      "        return x * self.weight.view(1, -1, 1, 1) + self.bias.view(1, -1, 1, 1)",
+      "class Net(nn.Module):",
+      "    def __init__(self):",
+      "        super().__init__()",
+      "        self.model = nn.Sequential(nn.Conv2d(4, 4, 3, padding=1), AdaIN(4))",
+      "        count = sum(2 * m.num_features for m in self.modules() if m.__class__.__name__ == 'AdaIN')",
+      "        self.mlp = nn.Linear(2, count)",
+      "    def forward(self, x, style):",
+      "        p = self.mlp(style)",
+      "        for m in self.modules():",
+      "            if m.__class__.__name__ == 'AdaIN':",
+      "                m.bias = p[:, :m.num_features].contiguous().view(-1)",
+      "                m.weight = p[:, m.num_features:2 * m.num_features].contiguous().view(-1)",
+      "        return self.model(x)",
+    ].join("\n"), { entry: "Net()", inputs: [{ shape: [1, 4, 5, 5], dtype: "float32" }, { shape: [1, 2], dtype: "float32" }] });
+    assert.equal(model.complete, true);
+    assert.equal(model.params, (4 * 4 * 9 + 4) + (2 * 8 + 8));
+    assert.equal(model.flops, 2 * (4 * 25) * 4 * 9 + 2 * 2 * 8);
+  });
+
+  it("a plain tensor assigned over a registered parameter raises PyTorch's TypeError, not an internal error", async () => {
+    await assert.rejects(
+      analyze([
+        "import torch",
+        "import torch.nn as nn",
+        "class Net(nn.Module):",
+        "    def __init__(self):",
+        "        super().__init__()",
+        "        self.conv = nn.Conv2d(2, 2, 1)",
+        "        self.conv.weight = torch.zeros(2, 2, 1, 1)",
+        "    def forward(self, x):",
+        "        return self.conv(x)",
+      ].join("\n"), { entry: "Net()", inputs: [{ shape: [1, 2, 3, 3], dtype: "float32" }] }),
+      /cannot assign 'torch.FloatTensor' as parameter 'weight'/,
+    );
+    const cleared = await analyze([
+      "import torch.nn as nn",
+      "class Net(nn.Module):",
+      "    def __init__(self):",
+      "        super().__init__()",
+      "        self.conv = nn.Conv2d(2, 2, 1)",
+      "        self.conv.weight = None",
+      "    def forward(self, x):",
+      "        return self.conv(x)",
+    ].join("\n"), { entry: "Net()", inputs: [{ shape: [1, 2, 3, 3], dtype: "float32" }] });
+    assert.equal(cleared.models[0].complete, false);
+    assert.match(JSON.stringify(cleared.models[0].unresolved), /weight is None/);
+  });
 });

@@ -3,7 +3,7 @@ import { toInts } from "../../interp/construct";
 import { PythonError, type BoundArguments, type LayerSpec } from "../../interp/values";
 import { convolution, convolutionTranspose, outputPaddingFor, splitSpatial, type ConvPadding } from "../ops/conv-pool";
 import { pad } from "../ops/nn-ops";
-import { DEVICE_DTYPE, defineLayer, input, parameter } from "./define";
+import { DEVICE_DTYPE, defineLayer, input, parameter, requiredParameter } from "./define";
 
 /** padding as ints per dim, or 'same' / 'valid'. */
 export function convPadding(a: BoundArguments, nd: number): ConvPadding {
@@ -40,7 +40,7 @@ function conv(nd: number): LayerSpec {
     },
     forward: (layer, args, context) => {
       const a = layer.config;
-      const weight = parameter(layer, "weight")!;
+      const weight = requiredParameter(layer, "weight");
       let x = input(args, name);
       let padding = convPadding(a, nd);
       const dilation = a.ints("dilation", nd);
@@ -78,7 +78,7 @@ function convTranspose(nd: number): LayerSpec {
     forward: (layer, args, context) => {
       const a = layer.config;
       const x = input(args, name);
-      const weight = parameter(layer, "weight")!;
+      const weight = requiredParameter(layer, "weight");
       const stride = a.ints("stride", nd);
       const padding = a.ints("padding", nd);
       const dilation = a.ints("dilation", nd);

@@ -1,6 +1,6 @@
 // A compact way to declare catalogue layers: constructor and forward signatures, build and forward bodies.
 import { bindArguments } from "../../interp/construct";
-import type { BoundArguments, LayerBuild, LayerInstance, LayerSpec, OpContext, TensorValue, Value } from "../../interp/values";
+import { PythonError, type BoundArguments, type LayerBuild, type LayerInstance, type LayerSpec, type OpContext, type TensorValue, type Value } from "../../interp/values";
 import { tensorArg } from "../args";
 
 /** What a layer file declares; `forward` gets its arguments bound to `forwardSignature`. */
@@ -27,6 +27,13 @@ export function defineLayer(def: LayerDefinition): LayerSpec {
 export function parameter(layer: LayerInstance, name: string): TensorValue | undefined {
   const p = layer.state.parameters.get(name) ?? layer.state.buffers.get(name);
   return p && p.kind === "tensor" ? p : undefined;
+}
+
+/** A parameter the forward cannot do without; set to None (`conv.weight = None`) it fails as PyTorch's kernel does. */
+export function requiredParameter(layer: LayerInstance, name: string): TensorValue {
+  const p = parameter(layer, name);
+  if (!p) throw new PythonError(`${layer.state.typeName}.forward: its ${name} is None, not a tensor`);
+  return p;
 }
 
 /** The forward input named `input` (or another name) as a tensor. */

@@ -4,7 +4,7 @@ import { optionalTensor } from "../args";
 import { emit } from "../ops/define";
 import { embedding } from "../ops/nn-ops";
 import { numel } from "../shapes";
-import { DEVICE_DTYPE, defineLayer, input, parameter } from "./define";
+import { DEVICE_DTYPE, defineLayer, input, parameter, requiredParameter } from "./define";
 
 export const Embedding = defineLayer({
   name: "Embedding",
@@ -17,7 +17,7 @@ export const Embedding = defineLayer({
     }
     return { parameters: [["weight", [n, a.int("embedding_dim")]]] };
   },
-  forward: (layer, args, context) => embedding(input(args, "Embedding"), parameter(layer, "weight")!, context),
+  forward: (layer, args, context) => embedding(input(args, "Embedding"), requiredParameter(layer, "weight"), context),
 });
 
 export const EmbeddingBag = defineLayer({
@@ -27,7 +27,7 @@ export const EmbeddingBag = defineLayer({
   build: (a) => ({ parameters: [["weight", [a.int("num_embeddings"), a.int("embedding_dim")]]] }),
   forward: (layer, args, context) => {
     const x = input(args, "EmbeddingBag");
-    const weight = parameter(layer, "weight")!;
+    const weight = requiredParameter(layer, "weight");
     const offsets = optionalTensor(args, "offsets", "EmbeddingBag.forward");
     let bags: number;
     if (x.shape.length === 2) bags = x.shape[0];

@@ -1,7 +1,7 @@
 // nn.Identity, nn.Linear, nn.Bilinear.
 import type { LayerSpec } from "../../interp/values";
 import { bilinear, linear } from "../ops/linear-algebra";
-import { DEVICE_DTYPE, defineLayer, input, parameter } from "./define";
+import { DEVICE_DTYPE, defineLayer, input, parameter, requiredParameter } from "./define";
 
 export const Identity = defineLayer({
   name: "Identity",
@@ -17,7 +17,7 @@ export const Linear = defineLayer({
   build: (a) => ({
     parameters: [["weight", [a.int("out_features"), a.int("in_features")]], ["bias", a.bool("bias") ? [a.int("out_features")] : null]],
   }),
-  forward: (layer, args, context) => linear(input(args, "Linear"), parameter(layer, "weight")!, parameter(layer, "bias"), context),
+  forward: (layer, args, context) => linear(input(args, "Linear"), requiredParameter(layer, "weight"), parameter(layer, "bias"), context),
 });
 
 /** MultiheadAttention's out_proj class (torch.nn.modules.linear.NonDynamicallyQuantizableLinear): a Linear. */
@@ -30,7 +30,7 @@ export const Bilinear = defineLayer({
   build: (a) => ({
     parameters: [["weight", [a.int("out_features"), a.int("in1_features"), a.int("in2_features")]], ["bias", a.bool("bias") ? [a.int("out_features")] : null]],
   }),
-  forward: (layer, args, context) => bilinear(input(args, "Bilinear", "input1"), input(args, "Bilinear", "input2"), parameter(layer, "weight")!, parameter(layer, "bias"), context),
+  forward: (layer, args, context) => bilinear(input(args, "Bilinear", "input1"), input(args, "Bilinear", "input2"), requiredParameter(layer, "weight"), parameter(layer, "bias"), context),
 });
 
 export const LINEAR_LAYERS: LayerSpec[] = [Identity, Linear, Bilinear];
