@@ -80,7 +80,7 @@ export function lowerModuleLazily(tree: Tree, text: string, previous?: PreviousV
 export function lowerExpression(tree: Tree): Expression {
   const lowering = new Lowering(false);
   const root = tree.rootNode;
-  const statements = root.namedChildren.filter((n): n is Node => !!n && n.type !== "comment");
+  const statements = root.namedChildren.filter((n): n is Node => !!n && !n.isExtra);
   if (root.hasError || statements.length !== 1 || statements[0].type !== "expression_statement") {
     throw new Error("not a single Python expression");
   }
@@ -171,8 +171,9 @@ class Lowering {
     if (!node) return out;
     for (const child of node.namedChildren) {
       if (!child) continue;
-      if (child.type === "comment") {
-        this.comments.set(child.startPosition.row + 1, child.text);
+      // Extras: comments (kept for pragmas) and backslash line continuations.
+      if (child.isExtra) {
+        if (child.type === "comment") this.comments.set(child.startPosition.row + 1, child.text);
         continue;
       }
       if (child.type === "ERROR" || child.isMissing) {
@@ -305,7 +306,7 @@ class Lowering {
         for (const c of node.namedChildren) {
           if (!c) continue;
           if (c.type === "except_clause" || c.type === "except_group_clause") {
-            const parts = c.namedChildren.filter((x): x is Node => !!x && x.type !== "block" && x.type !== "comment");
+            const parts = c.namedChildren.filter((x): x is Node => !!x && x.type !== "block" && !x.isExtra);
             let types: Expression | undefined;
             let name: string | undefined;
             if (parts[0]?.type === "as_pattern") {
@@ -441,7 +442,7 @@ class Lowering {
     if (node.type === "generator_expression") return [{ kind: "positional", value: this.expression(node) }];
     const out: Argument[] = [];
     for (const a of node.namedChildren) {
-      if (!a || a.type === "comment") continue;
+      if (!a || a.isExtra) continue;
       if (a.type === "keyword_argument") out.push({ kind: "keyword", name: a.childForFieldName("name")!.text, value: this.expression(a.childForFieldName("value")!) });
       else if (a.type === "list_splat") out.push({ kind: "star", value: this.expression(a.namedChildren[0]!) });
       else if (a.type === "dictionary_splat") out.push({ kind: "doublestar", value: this.expression(a.namedChildren[0]!) });
@@ -498,32 +499,32 @@ class Lowering {
       case "boolean_operator":
         return { type: "boolean", op: node.childForFieldName("operator")!.text as "and" | "or", left: this.expression(node.childForFieldName("left")!), right: this.expression(node.childForFieldName("right")!), pos };
       case "comparison_operator": {
-        const operands = node.namedChildren.filter((n): n is Node => !!n && n.type !== "comment");
+        const operands = node.namedChildren.filter((n): n is Node => !!n && !n.isExtra);
         const ops = node.childrenForFieldName("operators").filter((n): n is Node => !!n).map((o) => o.text.replace(/\s+/g, " "));
         return { type: "compare", left: this.expression(operands[0]), ops, comparators: operands.slice(1).map((o) => this.expression(o)), pos };
       }
       case "conditional_expression": {
-        const [body, test, orelse] = node.namedChildren.filter((n): n is Node => !!n && n.type !== "comment");
+        const [body, test, orelse] = node.namedChildren.filter((n): n is Node => !!n && !n.isExtra);
         return { type: "conditional", body: this.expression(body), test: this.expression(test), orelse: this.expression(orelse), pos };
       }
       case "lambda": return { type: "lambda", params: this.parameters(node.childForFieldName("parameters")), body: this.expression(node.childForFieldName("body")!), pos };
       case "parenthesized_expression": {
-        const inner = node.namedChildren.find((n) => n && n.type !== "comment");
+        const inner = node.namedChildren.find((n) => n && !n.isExtra);
         return inner ? this.expression(inner) : { type: "tuple", items: [], pos };
       }
       case "tuple":
       case "expression_list":
       case "pattern_list":
       case "tuple_pattern":
-        return { type: "tuple", items: node.namedChildren.filter((n): n is Node => !!n && n.type !== "comment").map((c) => this.expression(c)), pos };
+        return { type: "tuple", items: node.namedChildren.filter((n): n is Node => !!n && !n.isExtra).map((c) => this.expression(c)), pos };
       case "list":
       case "list_pattern":
-        return { type: "list", items: node.namedChildren.filter((n): n is Node => !!n && n.type !== "comment").map((c) => this.expression(c)), pos };
-      case "set": return { type: "set", items: node.namedChildren.filter((n): n is Node => !!n && n.type !== "comment").map((c) => this.expression(c)), pos };
+        return { type: "list", items: node.namedChildren.filter((n): n is Node => !!n && !n.isExtra).map((c) => this.expression(c)), pos };
+      case "set": return { type: "set", items: node.namedChildren.filter((n): n is Node => !!n && !n.isExtra).map((c) => this.expression(c)), pos };
       case "dictionary": {
         const items: DictItem[] = [];
         for (const c of node.namedChildren) {
-          if (!c || c.type === "comment") continue;
+          if (!c || c.isExtra) continue;
           if (c.type === "pair") items.push({ key: this.expression(c.childForFieldName("key")!), value: this.expression(c.childForFieldName("value")!) });
           else if (c.type === "dictionary_splat") items.push({ spread: this.expression(c.namedChildren[0]!) });
         }
@@ -556,7 +557,7 @@ class Lowering {
         for (const c of node.children) {
           if (!c) continue;
           if (c.type === ":") i++;
-          else if (c.isNamed && c.type !== "comment") parts[i] = this.expression(c);
+          else if (c.isNamed && !c.isExtra) parts[i] = this.expression(c);
         }
         return { type: "slice", start: parts[0], stop: parts[1], step: parts[2], pos };
       }
