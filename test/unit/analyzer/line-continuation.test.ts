@@ -24,7 +24,7 @@ describe("backslash line continuations", () => {
         "            x = layer(x)",
         "        return self.extra(self.drop(x))",
       ].join("\n"),
-      { inputs: [{ shape: [1, 8] }] },
+      { inputs: [{ shape: [1, 8], dtype: "float32" }] },
     );
     const types = model.layers.filter((l) => l.path !== "").map((l) => `${l.path}:${l.type}`);
     assert.deepEqual(types, ["drop:Dropout", "layers:ModuleList", "layers.0:Linear", "layers.1:Linear", "extra:Linear"]);
