@@ -157,6 +157,31 @@ describe("incremental parsing after recorded edits", () => {
     cache.dispose();
   });
 
+  it("edits that cannot be right (negative, past the end, fractional, too many) never break a parse", async () => {
+    const parser = await testParser();
+    const cache = new SyntaxCache();
+    const path = "/project/garbage.py";
+    let text = sources[1];
+    const bad: TextChange[][] = [
+      [{ offset: -3, deletedLength: 0, insertedText: "x" }],
+      [{ offset: text.length + 10, deletedLength: 1, insertedText: "" }],
+      [{ offset: 1.5, deletedLength: 0, insertedText: "y" }],
+      [{ offset: Number.NaN, deletedLength: 0, insertedText: "z" }],
+      Array.from({ length: 300 }, () => ({ offset: 0, deletedLength: 0, insertedText: "" })),
+    ];
+    cache.get(parser, path, text);
+    for (const [index, changes] of bad.entries()) {
+      cache.recordChanges(path, changes);
+      text = `# variant ${index}\n${sources[1]}`;
+      const syntax = cache.get(parser, path, text);
+      const fresh = lowerModuleLazily(parser.parse(text), text);
+      assert.equal(wholeSyntax(syntax.body), wholeSyntax(fresh.body), `case ${index}`);
+      fresh.discard();
+    }
+    assert.deepEqual(cache.parses, { incremental: 0, full: 1 + bad.length });
+    cache.dispose();
+  });
+
   it("frees a replaced version without lowering its unread bodies; reading one later is a clear error", async () => {
     const parser = await testParser();
     const cache = new SyntaxCache();
