@@ -36,6 +36,8 @@ export interface GreenlightApi {
   indexedFiles(): number;
   /** Whether the report view is open and has rendered its data. */
   reportReady(): boolean;
+  /** The model the open report shows (undefined when none is open). */
+  reportModel(): { name: string; params: number; flops: number } | undefined;
   /** The report calculator's first values and what the page shows (pre-filled from the code's training plan). */
   reportCalculator(): ReturnType<ReportPanel["calculator"]>;
   /** The validated settings in effect (bad values already replaced by defaults). */
@@ -142,6 +144,10 @@ function activateStages(context: vscode.ExtensionContext, host: HostBits, log: v
     },
     indexedFiles: () => mirror.size,
     reportReady: () => report.isReady,
+    reportModel: () => {
+      const model = report.shownModel;
+      return model && { name: model.name, params: model.params, flops: model.flops };
+    },
     reportCalculator: () => report.calculator(),
     settings: () => store.values,
     parseCounts: async () => (await start()).parseCounts,
@@ -181,6 +187,11 @@ async function startAnalysis(context: vscode.ExtensionContext, services: Service
     vscode.languages.registerHoverProvider(PYTHON, new LayerHoverProvider(engine, services.store)),
     vscode.languages.registerInlayHintsProvider(PYTHON, inlayHints),
     vscode.languages.registerCodeActionsProvider(PYTHON, new GreenlightCodeActionProvider(engine, log), GreenlightCodeActionProvider.metadata),
+    // An open report follows edits to its model's document.
+    engine.onDidAnalyze((analysis) => {
+      const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === analysis.uri.toString());
+      if (document) services.report.follow(document, analysis.result.models);
+    }),
     // Diagnostics follow edits (debounced in the engine) and never show a stale version.
     vscode.workspace.onDidOpenTextDocument((document) => isPython(document) && void publish(engine, services, document)),
     vscode.workspace.onDidChangeTextDocument((event) => isPython(event.document) && event.contentChanges.length > 0 && void publish(engine, services, event.document)),

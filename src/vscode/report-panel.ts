@@ -155,6 +155,23 @@ export class ReportPanel implements vscode.Disposable {
     void this.post();
   }
 
+  /**
+   * Follows edits: when the document the shown model comes from is analyzed again, the report shows the model of the
+   * same name from that analysis (layers, charts, energy). The calculator keeps its fields and the user's changes;
+   * its estimate follows the new model. A model that no longer exists leaves the report as it was.
+   */
+  follow(document: vscode.TextDocument, models: readonly ModelReport[]): void {
+    const shown = this.model;
+    if (!this.panel || !shown || this.document?.uri.toString() !== document.uri.toString()) return;
+    const same = models.filter((m) => m.file === shown.file && m.name === shown.name);
+    const next = same.find((m) => m.entry === shown.entry) ?? (same.length === 1 ? same[0] : undefined);
+    if (!next || next === shown) return;
+    this.model = next;
+    this.document = document;
+    if (this.panel.title !== `Greenlight: ${next.name}`) this.panel.title = `Greenlight: ${next.name}`;
+    void this.post();
+  }
+
   /** Export text of the model shown (Markdown, CSV or JSON). */
   exportText(format: ExportFormat): string | undefined {
     if (!this.model) return undefined;

@@ -39,4 +39,30 @@ suite("incremental analysis while typing", () => {
     assert.strictEqual(edited, freshTitle);
     await vscode.commands.executeCommand("workbench.action.revertAndCloseActiveEditor");
   });
+
+  test("an open report follows edits to its model; the calculator keeps its fields", async () => {
+    const api = await greenlight();
+    const original = new TextDecoder().decode(await vscode.workspace.fs.readFile(fixtureUri("simple_cnn.py")));
+    const document = await vscode.workspace.openTextDocument({ language: "python", content: original });
+    const editor = await vscode.window.showTextDocument(document, { preview: false });
+    await waitFor("the CodeLens", async () => (await codeLensTitles(document.uri)).find((t) => t.startsWith(simpleCnn.name)));
+    assert.strictEqual(await vscode.commands.executeCommand("greenlight.showReport", document.uri, simpleCnn.name), simpleCnn.name);
+    await waitFor("the report to be ready", () => api.reportReady());
+    assert.strictEqual(api.reportModel()?.params, simpleCnn.params);
+    const calculatorKey = await waitFor("the calculator", () => api.reportCalculator()?.initial.key);
+
+    await vscode.window.showTextDocument(document, { viewColumn: editor.viewColumn, preview: false });
+    const anchor = document.getText().indexOf("\n", document.getText().indexOf("self.conv1 ="));
+    assert.ok(await editor.edit((builder) => builder.insert(document.positionAt(anchor), "\n        self.extra = nn.Linear(10, 10)")));
+    const followed = await waitFor("the report to show the edited model", () => {
+      const model = api.reportModel();
+      return model && model.params === simpleCnn.params + 110 ? model : undefined;
+    });
+    assert.strictEqual(followed.name, simpleCnn.name);
+    assert.strictEqual(api.reportCalculator()?.initial.key, calculatorKey, "the calculator was not reset by the edit");
+    const reportTabs = vscode.window.tabGroups.all.flatMap((group) => group.tabs).filter((tab) => tab.input instanceof vscode.TabInputWebview);
+    await vscode.window.tabGroups.close(reportTabs);
+    await vscode.window.showTextDocument(document);
+    await vscode.commands.executeCommand("workbench.action.revertAndCloseActiveEditor");
+  });
 });
