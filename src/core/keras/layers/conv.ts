@@ -2,7 +2,7 @@
 // Weights as Keras creates them (keras/src/layers/convolutional/base_conv.py, base_depthwise_conv.py,
 // base_separable_conv.py, base_conv_transpose.py); FLOPs by torch/utils/flop_counter.py's conv_flop_count
 // (src/core/torch/flops.ts) on the same convolution written in PyTorch's layout, so both frameworks agree.
-import { PythonError, type OpContext, type TensorValue, type Value } from "../../interp/values";
+import { PythonError, type BoundArguments, type OpContext, type TensorValue, type Value } from "../../interp/values";
 import { convFlops } from "../../torch/flops";
 import { applyActivation } from "../activations";
 import { dataFormat, emit, joinChannels, paddingOf, singleTensor, splitChannels, transposedOutputLength, windowOutputLength } from "../shapes";
@@ -21,6 +21,16 @@ function finish(layer: KerasLayer, out: TensorValue, context: OpContext): Value 
 function convolutionFlops(batch: number, inChannels: number, outChannels: number, groups: number, kernel: number[], inSpatial: number[], outSpatial: number[], transposed: boolean): number {
   const weight = transposed ? [inChannels, outChannels / groups, ...kernel] : [outChannels, inChannels / groups, ...kernel];
   return convFlops([batch, inChannels, ...inSpatial], weight, [batch, outChannels, ...outSpatial], transposed);
+}
+
+/** The kernel and output spatial size of a strided, dilated, padded window (Conv, DepthwiseConv, SeparableConv). */
+function convolutionWindow(c: BoundArguments, nd: number, spatial: number[], name: string): { kernel: number[]; outSpatial: number[] } {
+  const kernel = c.ints("kernel_size", nd);
+  const strides = c.ints("strides", nd);
+  const dilation = c.ints("dilation_rate", nd);
+  const padding = paddingOf(c);
+  if (padding === "causal" && nd !== 1) throw new PythonError(`${name}: padding='causal' is only supported for Conv1D`);
+  return { kernel, outSpatial: spatial.map((n, i) => windowOutputLength(n, kernel[i], strides[i], padding, dilation[i])) };
 }
 
 function conv(nd: number): KerasLayerSpec {
@@ -44,12 +54,7 @@ function conv(nd: number): KerasLayerSpec {
       const format = dataFormat(c);
       const x = singleTensor(inputs, name);
       const { batch, channels, spatial } = splitChannels(x, nd, format, name);
-      const kernel = c.ints("kernel_size", nd);
-      const strides = c.ints("strides", nd);
-      const dilation = c.ints("dilation_rate", nd);
-      const padding = paddingOf(c);
-      if (padding === "causal" && nd !== 1) throw new PythonError(`${name}: padding='causal' is only supported for Conv1D`);
-      const outSpatial = spatial.map((n, i) => windowOutputLength(n, kernel[i], strides[i], padding, dilation[i]));
+      const { kernel, outSpatial } = convolutionWindow(c, nd, spatial, name);
       const filters = c.int("filters");
       const flops = convolutionFlops(batch, channels, filters, c.int("groups"), kernel, spatial, outSpatial, false);
       return finish(layer, emit(context, "aten.convolution", flops, joinChannels(batch, filters, outSpatial, format), x.dtype), context);
@@ -106,10 +111,7 @@ function depthwise(nd: number): KerasLayerSpec {
       const format = dataFormat(c);
       const x = singleTensor(inputs, name);
       const { batch, channels, spatial } = splitChannels(x, nd, format, name);
-      const kernel = c.ints("kernel_size", nd);
-      const strides = c.ints("strides", nd);
-      const dilation = c.ints("dilation_rate", nd);
-      const outSpatial = spatial.map((n, i) => windowOutputLength(n, kernel[i], strides[i], paddingOf(c), dilation[i]));
+      const { kernel, outSpatial } = convolutionWindow(c, nd, spatial, name);
       const out = channels * c.int("depth_multiplier");
       // A depthwise convolution is a grouped one with groups = channels (PyTorch's Conv2d(C, C*m, groups=C)).
       const flops = convolutionFlops(batch, channels, out, channels, kernel, spatial, outSpatial, false);
@@ -143,10 +145,7 @@ function separable(nd: number): KerasLayerSpec {
       const format = dataFormat(c);
       const x = singleTensor(inputs, name);
       const { batch, channels, spatial } = splitChannels(x, nd, format, name);
-      const kernel = c.ints("kernel_size", nd);
-      const strides = c.ints("strides", nd);
-      const dilation = c.ints("dilation_rate", nd);
-      const outSpatial = spatial.map((n, i) => windowOutputLength(n, kernel[i], strides[i], paddingOf(c), dilation[i]));
+      const { kernel, outSpatial } = convolutionWindow(c, nd, spatial, name);
       const middle = channels * c.int("depth_multiplier");
       const filters = c.int("filters");
       emit(context, "aten.convolution", convolutionFlops(batch, channels, middle, channels, kernel, spatial, outSpatial, false), joinChannels(batch, middle, outSpatial, format), x.dtype);
