@@ -21,22 +21,22 @@ function checkFinite(value: number, what: string, allowZero = true): void {
   }
 }
 
-/** Grams of CO2e for `joules` of device energy at a grid intensity and PUE. */
-export function carbonOf(joules: number, basis: CarbonBasis): number {
+/** Facility kWh for `joules` of device energy: PUE (power usage effectiveness) times the device's share. */
+function facilityKwh(joules: number, pue = 1): number {
   checkFinite(joules, "energy (J)");
-  checkFinite(basis.gco2PerKwh, "grid intensity (gCO2/kWh)");
-  const pue = basis.pue ?? 1;
   checkFinite(pue, "PUE", false);
   if (pue < 1) throw new RangeError(`PUE must be at least 1, got ${pue}`);
-  return (joules / JOULES_PER_KWH) * pue * basis.gco2PerKwh;
+  return (joules / JOULES_PER_KWH) * pue;
+}
+
+/** Grams of CO2e for `joules` of device energy at a grid intensity and PUE. */
+export function carbonOf(joules: number, basis: CarbonBasis): number {
+  checkFinite(basis.gco2PerKwh, "grid intensity (gCO2/kWh)");
+  return facilityKwh(joules, basis.pue) * basis.gco2PerKwh;
 }
 
 /** Money for `joules` of device energy at a price per kWh (in the price's currency), facility overhead included. */
 export function costOf(joules: number, price: { perKwh: number; pue?: number }): number {
-  checkFinite(joules, "energy (J)");
   checkFinite(price.perKwh, "price per kWh");
-  const pue = price.pue ?? 1;
-  checkFinite(pue, "PUE", false);
-  if (pue < 1) throw new RangeError(`PUE must be at least 1, got ${pue}`);
-  return (joules / JOULES_PER_KWH) * pue * price.perKwh;
+  return facilityKwh(joules, price.pue) * price.perKwh;
 }
