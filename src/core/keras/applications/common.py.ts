@@ -12,6 +12,17 @@ def image_input(input_tensor, input_shape, default_size, include_top):
     return layers.Input(shape=input_shape)
 
 
+# Channel counts rounded to a multiple of divisor, never more than 10% below the value (MobileNet V2/V3 papers'
+# width-multiplier rounding, as keras/src/applications/mobilenet_v2.py and mobilenet_v3.py write it).
+def make_divisible(value, divisor=8, min_value=None):
+    if min_value is None:
+        min_value = divisor
+    new_value = max(min_value, int(value + divisor / 2) // divisor * divisor)
+    if new_value < 0.9 * value:
+        new_value += divisor
+    return new_value
+
+
 # preprocess_input of each family (keras/src/applications/imagenet_utils.py modes). Only shapes matter to the
 # analyzer: each is element-wise arithmetic on the image (caffe's RGB->BGR flip is a view).
 def caffe_preprocess(x, data_format=None):

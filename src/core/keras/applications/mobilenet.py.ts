@@ -6,16 +6,7 @@
 export const mobilenetSource = String.raw`
 import keras
 from keras import layers
-from .common import image_input, classifier_head
-
-
-def _make_divisible(value, divisor=8, min_value=None):
-    if min_value is None:
-        min_value = divisor
-    new_value = max(min_value, int(value + divisor / 2) // divisor * divisor)
-    if new_value < 0.9 * value:
-        new_value += divisor
-    return new_value
+from .common import image_input, classifier_head, make_divisible as _make_divisible
 
 
 def _conv_bn_relu6(x, filters, kernel, stride, name):

@@ -6,15 +6,7 @@
 export const mobilenetV3Source = String.raw`
 import keras
 from keras import layers
-
-
-def _make_divisible(value, divisor=8, min_value=None):
-    if min_value is None:
-        min_value = divisor
-    new_value = max(min_value, int(value + divisor / 2) // divisor * divisor)
-    if new_value < 0.9 * value:
-        new_value += divisor
-    return new_value
+from .common import make_divisible as _make_divisible
 
 
 def _se(x, filters, ratio, prefix):
