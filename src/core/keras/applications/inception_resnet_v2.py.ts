@@ -5,6 +5,7 @@
 export const inceptionResnetV2Source = String.raw`
 import keras
 from keras import layers
+from .common import image_input, classifier_head
 
 
 class ScaledResidual(layers.Layer):
@@ -46,10 +47,7 @@ def _residual_block(x, scale, kind, activation="relu"):
 
 
 def InceptionResNetV2(include_top=True, weights="imagenet", input_tensor=None, input_shape=None, pooling=None, classes=1000, classifier_activation="softmax", name="inception_resnet_v2"):
-    if input_tensor is not None:
-        inputs = input_tensor
-    else:
-        inputs = layers.Input(shape=input_shape or ((299, 299, 3) if include_top else (None, None, 3)))
+    inputs = image_input(input_tensor, input_shape, 299, include_top)
     x = _conv_bn(inputs, 32, 3, strides=2, padding="valid")
     x = _conv_bn(x, 32, 3, padding="valid")
     x = _conv_bn(x, 64, 3)
@@ -82,12 +80,6 @@ def InceptionResNetV2(include_top=True, weights="imagenet", input_tensor=None, i
         x = _residual_block(x, 0.2, "block8")
     x = _residual_block(x, 1.0, "block8", activation=None)
     x = _conv_bn(x, 1536, 1)
-    if include_top:
-        x = layers.GlobalAveragePooling2D(name="avg_pool")(x)
-        x = layers.Dense(classes, activation=classifier_activation, name="predictions")(x)
-    elif pooling == "avg":
-        x = layers.GlobalAveragePooling2D()(x)
-    elif pooling == "max":
-        x = layers.GlobalMaxPooling2D()(x)
+    x = classifier_head(x, include_top, pooling, classes, classifier_activation)
     return keras.Model(inputs, x, name=name)
 `;
