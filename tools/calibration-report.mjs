@@ -1,7 +1,8 @@
 #!/usr/bin/env node
-// Prints the energy model's per-run error table against measured H100 runs: the shared calibration file
-// (../shared/calibration/h100.json, when present) and the held-out fixtures (test/fixtures/energy/*.json).
-// Usage: node tools/calibration-report.mjs [FILE.json ...] [--hardware ID]
+// Prints the energy model's per-run error table against measured runs: the H100 calibration
+// (data/calibration/h100.json) and the held-out fixtures (test/fixtures/energy/*.json), each on the hardware and
+// host its file records ("hardware", "host"), else on --hardware ID (default h100-sxm) and --host ID (default auto).
+// Usage: node tools/calibration-report.mjs [FILE.json ...] [--hardware ID] [--host ID]
 // The model and the network generators are TypeScript; tsx (a dev dependency) loads them.
 import { existsSync } from "node:fs";
 import { dirname, resolve } from "node:path";
@@ -11,15 +12,19 @@ import { tsImport } from "tsx/esm/api";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const args = process.argv.slice(2);
-const hardwareAt = args.indexOf("--hardware");
-const hardware = hardwareAt >= 0 ? args[hardwareAt + 1] : "h100-sxm";
-if (hardwareAt >= 0 && !hardware) {
-  console.error("calibration-report: --hardware needs an id");
-  process.exit(2);
+const flags = {};
+const files = [];
+for (let i = 0; i < args.length; i++) {
+  if (args[i] === "--hardware" || args[i] === "--host") {
+    if (!args[i + 1]) {
+      console.error(`calibration-report: ${args[i]} needs an id`);
+      process.exit(2);
+    }
+    flags[args[i].slice(2)] = args[++i];
+  } else files.push(args[i]);
 }
-const files = args.filter((a, i) => a !== "--hardware" && i !== hardwareAt + 1);
 const defaults = [
-  resolve(root, "../shared/calibration/h100.json"),
+  resolve(root, "data/calibration/h100.json"),
   resolve(root, "test/fixtures/energy/held-out-h100.json"),
   resolve(root, "test/fixtures/energy/held-out-2-h100.json"),
 ];
@@ -31,17 +36,20 @@ for (const file of files.length ? files.map((f) => resolve(f)) : defaults) {
     console.log(`${file}: not found, skipped\n`);
     continue;
   }
-  let runs;
+  let runs, hardware, host;
   try {
-    runs = JSON.parse(readFileSync(file, "utf8")).runs;
+    const set = JSON.parse(readFileSync(file, "utf8"));
+    runs = set.runs;
     if (!Array.isArray(runs)) throw new Error("no 'runs' array");
+    hardware = flags.hardware ?? set.hardware ?? "h100-sxm";
+    host = flags.host ?? set.host ?? "auto";
   } catch (err) {
     console.error(`${file}: ${err.message}`);
     failed = true;
     continue;
   }
   try {
-    console.log(`${file} (${hardware})\n${formatTable(compareRuns(runs, hardware))}\n`);
+    console.log(`${file} (${hardware}, host ${host})\n${formatTable(compareRuns(runs, hardware, host))}\n`);
   } catch (err) {
     console.error(`${file}: ${err.message}`);
     failed = true;

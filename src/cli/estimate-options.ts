@@ -1,17 +1,18 @@
-// `--hardware ID --dtype fp32|tf32|bf16|fp16|int8 --mode inference|train --region CODE [--pue N]` for `analyze`:
+// `--hardware ID [--host ID] --dtype fp32|tf32|bf16|fp16|int8 --mode inference|train --region CODE [--pue N]` for `analyze`:
 // validated here, then turned into each model's "estimate" (the JSON contract of issue 3).
 import { z } from "zod";
 import { estimateModel, type Estimate } from "../core/energy/estimate";
 import { resolveTrainingRun, type ResolvedTrainingRun } from "../core/training/resolve-run";
 import type { PlanFigure, TrainingPlan } from "../core/training/training-plan";
-import { hardwareProfiles } from "../core/energy/hardware";
+import { hardwareProfile, hardwareProfiles } from "../core/energy/hardware";
+import { AUTO_HOST, hostProfile, resolveHost } from "../core/energy/host";
 import { PRECISIONS } from "../core/energy/precision";
 import { lookupOffline } from "../core/grid/providers/offline";
 import type { ModelReport } from "../core/report/model-report";
 import { CliError } from "./cli-io";
 
 /** The option names `analyze` should accept as values (hand them to parseOptions). */
-export const ESTIMATE_OPTION_NAMES = ["hardware", "dtype", "mode", "region", "pue", "epochs", "samples", "batch"];
+export const ESTIMATE_OPTION_NAMES = ["hardware", "host", "dtype", "mode", "region", "pue", "epochs", "samples", "batch"];
 
 /** A training-run figure given on the command line: a positive whole number. */
 const runFigure = (name: string) =>
@@ -19,6 +20,7 @@ const runFigure = (name: string) =>
 
 const schema = z.object({
   hardware: z.string().trim().toLowerCase(),
+  host: z.string().trim().toLowerCase().default(AUTO_HOST),
   dtype: z.enum(PRECISIONS, { message: `--dtype must be one of ${PRECISIONS.join(", ")}` }).default("fp32"),
   mode: z.enum(["inference", "train"], { message: "--mode must be inference or train" }).default("inference"),
   region: z.string().trim().regex(/^[A-Za-z][A-Za-z0-9_-]{1,24}$/, "--region must be a region code such as DEU, US-CA or GB").optional(),
@@ -31,6 +33,8 @@ const schema = z.object({
 /** What `analyze` needs to add estimates: the options and the grid behind the carbon figure. */
 export interface EstimateSettings {
   hardware: string;
+  /** The host class that dispatches the ops (resolved: never "auto"). */
+  host: string;
   dtype: (typeof PRECISIONS)[number];
   mode: "inference" | "train";
   pue: number;
@@ -55,13 +59,22 @@ export function estimateSettingsFrom(values: Map<string, string>): EstimateSetti
   if (!parsed.success) throw new CliError(parsed.error.issues[0]?.message ?? "invalid estimate options");
   const options = parsed.data;
   const known = hardwareProfiles().map((p) => p.id);
-  if (!known.includes(options.hardware)) throw new CliError(`unknown --hardware '${options.hardware}' (known: ${known.join(", ")})`);
+  let host: string;
+  try {
+    // An unknown id and a listed part without the figures the estimate needs each say why.
+    const profile = hardwareProfile(options.hardware);
+    host = resolveHost(profile, options.host === AUTO_HOST ? undefined : hostProfile(options.host)).id;
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    throw new CliError(message.startsWith("unknown hardware") ? `unknown --hardware '${options.hardware}' (known: ${known.join(", ")})` : message.startsWith("unknown host") ? `--host: ${message}` : message);
+  }
   const found = lookupOffline(options.region ?? "WORLD");
   const notes = options.region && found.usedWorldFallback ? [`no grid intensity for region '${options.region}': using the world average (${found.gco2PerKwh} gCO2/kWh)`] : [];
   const runOptions = (["epochs", "samples", "batch"] as const).filter((n) => options[n] !== undefined);
   if (runOptions.length > 0 && options.mode !== "train") notes.push(`${runOptions.map((n) => `--${n}`).join(", ")} apply to training runs: add --mode train`);
   return {
     hardware: options.hardware,
+    host,
     dtype: options.dtype,
     mode: options.mode,
     pue: options.pue ?? 1,
@@ -77,6 +90,7 @@ export function estimateSettingsFrom(values: Map<string, string>): EstimateSetti
 export function estimateFor(report: ModelReport, settings: EstimateSettings, gco2PerKwh = settings.gco2PerKwh, batch?: number): Estimate {
   return estimateModel(report, {
     hardware: settings.hardware,
+    host: settings.host,
     dtype: settings.dtype,
     mode: settings.mode,
     batch,
@@ -90,6 +104,7 @@ const significant = (value: number, digits = 4): number => (value === 0 || !Numb
 export function estimateJson(estimate: Estimate, topLayers = 5): Record<string, unknown> {
   return {
     hardware: estimate.hardware,
+    host: estimate.host,
     dtype: estimate.dtype,
     mode: estimate.mode,
     batch: estimate.batch,
@@ -109,7 +124,7 @@ export function estimateJson(estimate: Estimate, topLayers = 5): Record<string, 
 export function estimateLine(estimate: Estimate): string {
   const time = estimate.seconds_per_iter < 1 ? `${significant(estimate.seconds_per_iter * 1e3, 3)} ms` : `${significant(estimate.seconds_per_iter, 3)} s`;
   const unit = estimate.mode === "train" ? "step" : "forward";
-  return `${estimate.hardware} ${estimate.dtype} ${estimate.mode}, batch ${estimate.batch}: ${time}, ${significant(estimate.joules_per_iter, 3)} J, ` +
+  return `${estimate.hardware} (host ${estimate.host}) ${estimate.dtype} ${estimate.mode}, batch ${estimate.batch}: ${time}, ${significant(estimate.joules_per_iter, 3)} J, ` +
     `${significant(estimate.avg_power_w, 3)} W, ${significant(estimate.gco2e_per_iter, 3)} gCO2e per ${unit} (${estimate.bound}-bound)`;
 }
 

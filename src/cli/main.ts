@@ -4,11 +4,11 @@ const USAGE = `usage: greenlight <command> [options]
 
 commands:
   analyze FILE... [--entry EXPR] [--input SHAPE]... [--root DIR] [--format table|json|markdown|sarif]
-                  [--hardware ID [--dtype fp32|tf32|bf16|fp16|int8] [--mode inference|train] [--region CODE] [--pue N]]
+                  [--hardware ID [--host ID] [--dtype fp32|tf32|bf16|fp16|int8] [--mode inference|train] [--region CODE] [--pue N]]
                   estimate parameters and FLOPs of every model in FILE (a .py file or a folder), and with
                   --hardware its time, energy and carbon per iteration
   hardware [--format table|json]
-                  list the hardware profiles for --hardware
+                  list the accelerators (--hardware) and host classes (--host) with their figures
   fix FILE [--rule GL001 [--fix dynamic-int8|weight-only-int8|prune-l1|keras-quantize|...] [--line N]] [--all]
                   apply one rule's fix in place (written atomically); --all: every finding's; no --rule: list them
   grid [--provider uk|electricitymaps|watttime|carbon-aware-sdk|offline] [--region R] [--endpoint URL] [--format table|json]

@@ -31,6 +31,8 @@ export const settingsSchema = {
   "hover.enabled": z.boolean(),
   "diagnostics.unresolved": z.boolean(),
   hardware: z.string().min(1).max(80),
+  /** The host class that dispatches the ops ("auto": the one the hardware profile names). */
+  host: z.string().min(1).max(80),
   precision: z.enum(precisions),
   batchSize: z.number().int().min(1).max(1_000_000),
   "rules.severities": z.partialRecord(z.enum(ruleIds), z.enum(["hint", "information", "warning", "off"])),
@@ -52,6 +54,7 @@ export const defaultSettings: Settings = {
   "hover.enabled": true,
   "diagnostics.unresolved": true,
   hardware: "h100-sxm",
+  host: "auto",
   precision: "fp32",
   batchSize: 1,
   "rules.severities": {},

@@ -1,6 +1,6 @@
 import type { ModelReport } from "../core/report/model-report";
 import type { Settings } from "../core/config";
-import { estimateModel, estimateTrainingRun, hardwareProfiles, WORLD_AVERAGE_GCO2_PER_KWH } from "../core/energy";
+import { estimateModel, estimateTrainingRun, hardwareProfiles, hostProfiles, WORLD_AVERAGE_GCO2_PER_KWH } from "../core/energy";
 
 // The editor's view of the energy model (src/core/energy, docs/energy.md): per-inference energy and carbon for the
 // CodeLens and report, and the report's training-run calculator. The figures and their sources are the core's.
@@ -55,6 +55,7 @@ export function estimateInference(model: ModelReport, settings: Settings, intens
   try {
     const estimate = estimateModel(model, {
       hardware: settings.hardware,
+      host: settings.host,
       dtype: settings.precision,
       mode: "inference",
       batch: settings.batchSize,
@@ -79,7 +80,7 @@ export function estimateInference(model: ModelReport, settings: Settings, intens
 /** The training-run estimate (forward, backward and optimizer per step, Adam), or an Error saying why not. */
 export function estimateTraining(model: ModelReport, run: TrainingRun, settings: Settings, intensity: IntensitySource = WORLD_AVERAGE_INTENSITY): TrainingEstimate | Error {
   try {
-    const step = estimateModel(model, { hardware: run.hardware, dtype: settings.precision, mode: "train", batch: run.batch, carbon: { gco2PerKwh: intensity.gco2PerKwh } });
+    const step = estimateModel(model, { hardware: run.hardware, host: settings.host, dtype: settings.precision, mode: "train", batch: run.batch, carbon: { gco2PerKwh: intensity.gco2PerKwh } });
     const total = estimateTrainingRun(step, { epochs: run.epochs, samples: run.samples, batch: run.batch, dropLast: run.dropLast }, { gco2PerKwh: intensity.gco2PerKwh });
     // drop_last with fewer samples than one batch: no step runs, and a zero would read as "free".
     if (total.steps === 0) return new Error(`drop_last with ${run.samples} samples and batch ${run.batch}: no full batch, so no training step`);
@@ -100,11 +101,16 @@ export function knownHardware(): { id: string; name: string }[] {
   return hardwareProfiles().map((profile) => ({ id: profile.id, name: profile.name }));
 }
 
+/** Host classes the energy model knows: id and name. */
+export function knownHosts(): { id: string; name: string }[] {
+  return hostProfiles().map((host) => ({ id: host.id, name: host.name }));
+}
+
 /** Per-inference energy at fp32 and with Linear layers in int8, for GL001's message (undefined when unknown). */
 export function int8Estimate(model: ModelReport, settings: Settings): { fp32Joules: number; int8Joules: number } | undefined {
   if (model.ops.length === 0) return undefined;
   try {
-    const options = { hardware: settings.hardware, dtype: "fp32" as const, mode: "inference" as const, batch: settings.batchSize };
+    const options = { hardware: settings.hardware, host: settings.host, dtype: "fp32" as const, mode: "inference" as const, batch: settings.batchSize };
     const fp32 = estimateModel(model, options);
     const int8 = estimateModel(model, { ...options, quantizedLinear: true });
     return { fp32Joules: fp32.joules_per_iter / fp32.batch, int8Joules: int8.joules_per_iter / int8.batch };
@@ -117,7 +123,7 @@ export function int8Estimate(model: ModelReport, settings: Settings): { fp32Joul
 export function modulesEnergy(model: ModelReport, paths: string[], settings: Settings): { joules: number; share: number } | undefined {
   if (model.ops.length === 0 || paths.length === 0) return undefined;
   try {
-    const estimate = estimateModel(model, { hardware: settings.hardware, dtype: settings.precision, mode: "inference", batch: settings.batchSize });
+    const estimate = estimateModel(model, { hardware: settings.hardware, host: settings.host, dtype: settings.precision, mode: "inference", batch: settings.batchSize });
     const inside = (layerPath: string) => paths.some((path) => layerPath === path || layerPath.startsWith(`${path}.`));
     const chosen = estimate.layers.filter((layer) => inside(layer.path));
     const joules = chosen.reduce((sum, layer) => sum + layer.joules, 0) / estimate.batch;

@@ -1,6 +1,6 @@
 import * as vscode from "vscode";
 import { defaultSettings, readSettings, type Settings, type SettingKey } from "../core/config";
-import { knownHardware } from "./energy-bridge";
+import { knownHardware, knownHosts } from "./energy-bridge";
 
 /** The validated `greenlight.*` settings, re-read when they change; a bad value is reported once. */
 export class SettingsStore implements vscode.Disposable {
@@ -44,6 +44,14 @@ export class SettingsStore implements vscode.Disposable {
       settings.hardware = defaultSettings.hardware;
     } else {
       settings.hardware = settings.hardware.toLowerCase();
+    }
+    // The host likewise: "auto" or a host class of the energy model.
+    const hosts = ["auto", ...knownHosts().map((host) => host.id)];
+    if (!hosts.includes(settings.host.toLowerCase())) {
+      problems.push({ key: "host", message: `greenlight.host: "${settings.host}" is not a known host class (${hosts.join(", ")}); using "${defaultSettings.host}"` });
+      settings.host = defaultSettings.host;
+    } else {
+      settings.host = settings.host.toLowerCase();
     }
     for (const problem of problems) {
       if (this.reported.has(problem.message)) continue;

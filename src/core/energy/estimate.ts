@@ -2,6 +2,7 @@
 import type { ModelReport } from "../report/model-report";
 import { carbonOf, WORLD_AVERAGE_GCO2_PER_KWH, type CarbonBasis } from "./carbon";
 import { hardwareProfile, type HardwareProfile } from "./hardware";
+import { resolveHost, type HostProfile } from "./host";
 import { OPTIMIZER_BYTES_PER_PARAMETER, planKernels, reportBatch, type PlanOptions } from "./kernel-plan";
 import { isPrecision, type Precision } from "./precision";
 import { timeIteration } from "./time-model";
@@ -11,6 +12,8 @@ export type EstimateMode = "inference" | "train";
 export interface EstimateOptions {
   /** A profile id (`h100-sxm`) or a profile. */
   hardware: string | HardwareProfile;
+  /** The host class that dispatches the ops (a host id or profile); "auto" or absent: the one the hardware names. */
+  host?: string | HostProfile;
   dtype: Precision;
   mode: EstimateMode;
   /** Estimate at this batch instead of the report's (activations and FLOPs scale with it, weights do not). */
@@ -37,6 +40,8 @@ export interface LayerShare {
 /** The estimate the CLI prints under "estimate" (snake_case keys are the CLI's JSON contract). */
 export interface Estimate {
   hardware: string;
+  /** The host class whose dispatch time was used. */
+  host: string;
   dtype: Precision;
   mode: EstimateMode;
   batch: number;
@@ -73,7 +78,9 @@ function checkOptions(report: ModelReport, options: EstimateOptions): void {
 export function estimateModel(report: ModelReport, options: EstimateOptions): Estimate {
   checkOptions(report, options);
   const profile = typeof options.hardware === "string" ? hardwareProfile(options.hardware) : options.hardware;
+  const host = resolveHost(profile, options.host);
   const plan: PlanOptions = {
+    host,
     precision: options.dtype,
     mode: options.mode,
     quantizedLinear: options.quantizedLinear,
@@ -101,6 +108,7 @@ export function estimateModel(report: ModelReport, options: EstimateOptions): Es
     .sort((a, b) => b.joules - a.joules);
   return {
     hardware: profile.id,
+    host: host.id,
     dtype: options.dtype,
     mode: options.mode,
     batch: options.batch ?? reportBatch(report),

@@ -21,10 +21,6 @@ const modelSchema = z.object({
   memoryEfficiency: fraction,
   /** Fixed device time per kernel (launch latency, ramp-up and tail): Hockney's n½ / r∞ term. */
   kernelLatencySeconds: z.number().nonnegative(),
-  /** Host (CPU) time to dispatch one op in eager PyTorch; when it exceeds device time the run is launch-bound. */
-  hostSecondsPerOp: z.number().nonnegative(),
-  /** Host time of one kernel launched from inside a library (cuDNN's recurrent steps): no Python dispatch. */
-  hostSecondsPerLaunch: z.number().nonnegative(),
   /** Reduction length K at which a matrix product's fixed per-tile cost halves its rate: rate × K / (K + K½). */
   halfRateReductionLength: z.number().nonnegative(),
   /** Dynamic power, as a fraction of (limit − idle): compute-bound, memory-bound, in a kernel's fixed latency
@@ -32,10 +28,23 @@ const modelSchema = z.object({
   powerFraction: z.object({ compute: fraction, memory: fraction, latency: z.number().min(0).max(1), waiting: z.number().min(0).max(1) }),
 });
 
-const profileSchema = z.object({
-  id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, "lowercase id: letters, digits and '-'"),
+/** How far a part is from measured hardware: its own measurements, the same architecture as a measured part, the
+ *  same vendor's software stack (CUDA, cuBLAS, cuDNN), or another stack (ROCm, MPS, oneDNN, XLA). Widens ranges. */
+export const CALIBRATION_DISTANCES = ["measured", "same-architecture", "same-vendor", "other-stack"] as const;
+export type CalibrationDistance = (typeof CALIBRATION_DISTANCES)[number];
+
+const idSchema = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, "lowercase id: letters, digits and '-'");
+const identity = {
+  id: idSchema,
   name: z.string().min(1),
-  kind: z.enum(["gpu", "cpu", "soc"]),
+  kind: z.enum(["gpu", "cpu", "soc", "tpu"]),
+  /** The host class (host-profiles.json) that usually drives this part: the default when no host is chosen. */
+  host: idSchema,
+  calibration: z.enum(CALIBRATION_DISTANCES),
+};
+
+const profileSchema = z.object({
+  ...identity,
   peakTflops: peakSchema,
   memoryBandwidthGBs: positive,
   /** Streaming multiprocessors (GPU), GPU cores (Apple) or CPU cores: how K½ of a profile without its own
@@ -51,39 +60,80 @@ const profileSchema = z.object({
     message: "every figure needs its source: sources must name peakTflops, memoryBandwidthGBs, parallelUnits, powerLimitW, idlePowerW and model",
   });
 
-const fileSchema = z.object({ profiles: z.array(profileSchema).min(1) });
+/** A part whose vendor leaves out a figure the estimate needs: listed, never estimated on. null = not published. */
+const incompleteSchema = z.object({
+  ...identity,
+  peakTflops: z.object({ fp32: positive.nullable(), tf32: positive.optional(), bf16: positive.optional(), fp16: positive.optional(), int8: positive.optional() }),
+  memoryBandwidthGBs: positive.nullable(),
+  parallelUnits: z.number().int().positive().nullable(),
+  powerLimitW: positive.nullable(),
+  idlePowerW: z.number().nonnegative().nullable(),
+  sources: z.record(z.string(), z.string().min(1)),
+  notes: z.string().min(1),
+});
+
+const fileSchema = z.object({ profiles: z.array(profileSchema).min(1), incomplete: z.array(incompleteSchema).optional() });
 
 /** One hardware profile: datasheet figures, their sources and the model's constants. */
 export type HardwareProfile = z.infer<typeof profileSchema>;
 
-/** Validates profile data (the bundled file or a user's), throwing one readable message on the first problems. */
-export function parseHardwareProfiles(data: unknown): HardwareProfile[] {
+/** A listed part that cannot be estimated on, with figures that are null where the vendor publishes none. */
+export type IncompleteProfile = z.infer<typeof incompleteSchema>;
+
+function parseFile(data: unknown): z.infer<typeof fileSchema> {
   const result = fileSchema.safeParse(data);
   if (!result.success) {
     const problems = result.error.issues.slice(0, 5).map((issue) => `${issue.path.join(".") || "(root)"}: ${issue.message}`);
     throw new Error(`invalid hardware profiles: ${problems.join("; ")}`);
   }
   const seen = new Set<string>();
-  for (const profile of result.data.profiles) {
+  for (const profile of [...result.data.profiles, ...(result.data.incomplete ?? [])]) {
     if (seen.has(profile.id)) throw new Error(`invalid hardware profiles: duplicate id '${profile.id}'`);
     seen.add(profile.id);
   }
-  return result.data.profiles;
+  return result.data;
 }
 
-let bundled: HardwareProfile[] | undefined;
+/** Validates profile data (the bundled file or a user's), throwing one readable message on the first problems. */
+export function parseHardwareProfiles(data: unknown): HardwareProfile[] {
+  return parseFile(data).profiles;
+}
 
-/** The bundled profiles, validated once. */
+let bundled: z.infer<typeof fileSchema> | undefined;
+
+/** The bundled profiles the estimate can use, validated once. */
 export function hardwareProfiles(): HardwareProfile[] {
-  bundled ??= parseHardwareProfiles(profileData);
-  return bundled;
+  bundled ??= parseFile(profileData);
+  return bundled.profiles;
 }
 
-/** The profile with this id, or an error that lists the known ids. */
+/** Bundled parts listed for reference whose vendor does not publish a figure the estimate needs. */
+export function incompleteProfiles(): IncompleteProfile[] {
+  bundled ??= parseFile(profileData);
+  return bundled.incomplete ?? [];
+}
+
+/** The figures an incomplete part lacks, in words ("peak fp32 rate, power at load"). */
+export function missingFigures(profile: IncompleteProfile): string[] {
+  const missing: string[] = [];
+  if (profile.peakTflops.fp32 === null) missing.push("peak fp32 rate");
+  if (profile.memoryBandwidthGBs === null) missing.push("memory bandwidth");
+  if (profile.powerLimitW === null) missing.push("power at load");
+  if (profile.idlePowerW === null) missing.push("power at rest");
+  return missing;
+}
+
+/** The profile with this id, or an error that says why not: an unknown id (listing the known ones), or a listed
+ *  part whose vendor does not publish a figure the estimate needs. */
 export function hardwareProfile(id: string): HardwareProfile {
-  const profile = hardwareProfiles().find((p) => p.id === id.toLowerCase());
-  if (!profile) throw new Error(`unknown hardware '${id}' (known: ${hardwareProfiles().map((p) => p.id).join(", ")})`);
-  return profile;
+  const wanted = id.toLowerCase();
+  const profile = hardwareProfiles().find((p) => p.id === wanted);
+  if (profile) return profile;
+  const incomplete = incompleteProfiles().find((p) => p.id === wanted);
+  if (incomplete) {
+    throw new Error(`hardware '${incomplete.id}' cannot be estimated: its ${missingFigures(incomplete).join(", ")} ${missingFigures(incomplete).length > 1 ? "are" : "is"} not published (${incomplete.notes})`);
+  }
+  throw new Error(`unknown hardware '${id}' (known: ${hardwareProfiles().map((p) => p.id).join(", ")})`);
 }
 
 /** Peak rate (FLOP/s) of a precision on a profile: a precision the hardware lacks runs at the nearest one it has

@@ -3,6 +3,7 @@
 import type { ModelReport, OpRecord } from "../report/model-report";
 import type { HardwareProfile } from "./hardware";
 import { peakFlops } from "./hardware";
+import type { HostProfile } from "./host";
 import { canonicalOpName, classifyOp, inputArity, runsInFp32UnderAutocast, type OpClass } from "./op-classes";
 import { BYTES_PER_ELEMENT, isAutocast, type Precision } from "./precision";
 
@@ -35,6 +36,8 @@ export const OPTIMIZER_BYTES_PER_PARAMETER: Record<string, number> = {
 
 export interface PlanOptions {
   precision: Precision;
+  /** The CPU that dispatches the ops (its per-op time bounds small iterations). */
+  host: HostProfile;
   mode: "inference" | "train";
   /** Run Linear layers (matmul ops with weights) in int8, the rest at `precision` (post-training quantization). */
   quantizedLinear?: boolean;
@@ -145,7 +148,7 @@ function int8LinearOp(op: PlannedOp, options: PlanOptions): boolean {
 
 /** The kernels of one iteration (inference: a forward pass; train: forward, backward and optimizer step). */
 export function planKernels(report: ModelReport, profile: HardwareProfile, options: PlanOptions): Kernel[] {
-  const host = profile.model.hostSecondsPerOp;
+  const host = options.host.secondsPerOp;
   const batch = options.batch ?? reportBatch(report);
   const ops = planOps(report, profile, options);
   const kernels: Kernel[] = [];
@@ -177,7 +180,7 @@ export function planKernels(report: ModelReport, profile: HardwareProfile, optio
       const launches = steps;
       const dispatched = previousRecurrentPath === record.modulePath ? 0 : host;
       previousRecurrentPath = record.modulePath;
-      kernels.push({ op: record.op, modulePath: record.modulePath, phase: "forward", flops: op.flops, rate, bytes: op.weightBytes + op.activationBytes, launches, hostSeconds: dispatched + launches * profile.model.hostSecondsPerLaunch });
+      kernels.push({ op: record.op, modulePath: record.modulePath, phase: "forward", flops: op.flops, rate, bytes: op.weightBytes + op.activationBytes, launches, hostSeconds: dispatched + launches * options.host.secondsPerLaunch });
       continue;
     }
     // Fused attention needs its q, k, v and output in head-major layout: a few more dispatched ops around it.

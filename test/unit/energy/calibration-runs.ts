@@ -4,7 +4,7 @@ import { estimateModel } from "../../../src/core/energy/estimate";
 import type { Precision } from "../../../src/core/energy/precision";
 import { workload } from "./workloads";
 
-/** A run as the measuring script writes it (../shared/calibration/README.md). */
+/** A run as the measuring script writes it (data/calibration/README.md). */
 export interface MeasuredRun {
   name: string;
   batch: number;
@@ -31,11 +31,19 @@ export interface RunComparison {
   flopsError: number;
 }
 
-/** Runs the model on the generated op list of each measured run (the calibration used SGD with momentum). */
-export function compareRuns(runs: MeasuredRun[], hardware = "h100-sxm"): RunComparison[] {
+/** A measurement file: its runs and, where recorded, the hardware profile and host class they were taken on. */
+export interface MeasurementSet {
+  hardware?: string;
+  host?: string;
+  runs: MeasuredRun[];
+}
+
+/** Runs the model on the generated op list of each measured run (the calibration used SGD with momentum), on the
+ *  hardware and host the runs were measured on (the H100 sets: h100-sxm driven by the h100-calibration host). */
+export function compareRuns(runs: MeasuredRun[], hardware = "h100-sxm", host = "h100-calibration"): RunComparison[] {
   return runs.map((run) => {
     const report = workload(run.name, run.batch, run.mode);
-    const estimate = estimateModel(report, { hardware, dtype: run.dtype, mode: run.mode, optimizer: "sgd-momentum" });
+    const estimate = estimateModel(report, { hardware, host, dtype: run.dtype, mode: run.mode, optimizer: "sgd-momentum" });
     return {
       run,
       modelSeconds: estimate.seconds_per_iter,

@@ -1,11 +1,11 @@
-// The energy model against runs measured on an H100 (NVML energy counter): the shared calibration file, when it
-// is there, and the held-out runs of test/fixtures/energy. The networks are generated in workloads.ts.
+// The energy model against runs measured on an H100 (NVML energy counter): the calibration file
+// (data/calibration/h100.json) and the held-out runs of test/fixtures/energy. The networks are generated in workloads.ts.
 import { strict as assert } from "node:assert";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { compareRuns, formatTable, withinTolerance, type MeasuredRun } from "./calibration-runs";
 
-const calibrationFile = path.resolve(__dirname, "../../../../shared/calibration/h100.json");
+const calibrationFile = path.resolve(__dirname, "../../../data/calibration/h100.json");
 const heldOutFile = path.resolve(__dirname, "../../fixtures/energy/held-out-h100.json");
 const secondHeldOutFile = path.resolve(__dirname, "../../fixtures/energy/held-out-2-h100.json");
 
@@ -14,15 +14,8 @@ function readRuns(file: string): MeasuredRun[] {
 }
 
 describe("energy model against measured H100 runs", () => {
-  describe("calibration (../shared/calibration/h100.json)", function () {
-    let runs: MeasuredRun[] = [];
-    before(function () {
-      if (!fs.existsSync(calibrationFile)) {
-        console.log(`      skipped: no calibration file at ${calibrationFile}`);
-        this.skip();
-      }
-      runs = readRuns(calibrationFile);
-    });
+  describe("calibration (data/calibration/h100.json)", function () {
+    const runs = readRuns(calibrationFile);
 
     it("generates the measured FLOPs of every run (inference within 2%; training by the flop_counter convention)", () => {
       for (const row of compareRuns(runs)) {

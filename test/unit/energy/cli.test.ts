@@ -3,6 +3,7 @@ import { runHardware } from "../../../src/cli/commands/hardware";
 import { CliError } from "../../../src/cli/cli-io";
 import { estimateFor, estimateJson, estimateLine, estimateSettingsFrom } from "../../../src/cli/estimate-options";
 import { hardwareProfiles } from "../../../src/core/energy/hardware";
+import { hostProfiles } from "../../../src/core/energy/host";
 import { resnet50 } from "./workloads";
 
 function collect(): { out: { stdout(t: string): void; stderr(t: string): void }; text: () => string } {
@@ -15,14 +16,25 @@ describe("greenlight hardware", () => {
     const c = collect();
     assert.equal(await runHardware([], c.out), 0);
     for (const p of hardwareProfiles()) assert.match(c.text(), new RegExp(`^${p.id} `, "m"));
+    for (const h of hostProfiles()) assert.match(c.text(), new RegExp(`^${h.id} `, "m"));
+    assert.match(c.text(), /^Hosts \(--host ID/m);
+    assert.match(c.text(), /^apple-m4-max .* \? /m);
   });
 
   it("gives the figures and their sources as JSON", async () => {
     const c = collect();
     assert.equal(await runHardware(["--format", "json"], c.out), 0);
-    const json = JSON.parse(c.text()) as { id: string; peak_tflops: { fp32: number }; sources: Record<string, string> }[];
-    assert.equal(json.length, hardwareProfiles().length);
-    assert.ok(json.every((p) => p.peak_tflops.fp32 > 0 && p.sources.peakTflops));
+    type Part = { id: string; host: string; peak_tflops: { fp32: number | null }; sources: Record<string, string>; missing?: string[] };
+    const json = JSON.parse(c.text()) as { accelerators: Part[]; hosts: { id: string; seconds_per_op: number; measured: boolean; sources: Record<string, string> }[]; incomplete: Part[] };
+    assert.equal(json.accelerators.length, hardwareProfiles().length);
+    assert.ok(json.accelerators.every((p) => (p.peak_tflops.fp32 ?? 0) > 0 && p.sources.peakTflops));
+    // Every accelerator names a host that is listed, and every host has sourced figures.
+    const hosts = new Set(json.hosts.map((h) => h.id));
+    for (const p of [...json.accelerators, ...json.incomplete]) assert.ok(hosts.has(p.host), `${p.id}: host ${p.host}`);
+    assert.ok(json.hosts.every((h) => h.seconds_per_op > 0 && h.sources.secondsPerOp.length > 10));
+    assert.ok(json.hosts.some((h) => h.measured), "the calibration host is marked measured");
+    // Parts without a published figure say which one is missing instead of borrowing it.
+    assert.ok(json.incomplete.length > 0 && json.incomplete.every((p) => (p.missing ?? []).length > 0));
   });
 
   it("rejects an unknown format or argument", async () => {
@@ -60,6 +72,14 @@ describe("analyze's estimate options", () => {
     assert.throws(() => estimateSettingsFrom(values({ hardware: "t4", pue: "0.5" })), /--pue must be at least 1/);
     assert.throws(() => estimateSettingsFrom(values({ hardware: "t4", pue: "abc" })), /--pue must be a number/);
     assert.throws(() => estimateSettingsFrom(values({ hardware: "t4", region: "../etc" })), /--region must be a region code/);
+    assert.throws(() => estimateSettingsFrom(values({ hardware: "t4", host: "pentium" })), /--host: unknown host 'pentium' \(known: auto, server-x86/);
+    assert.throws(() => estimateSettingsFrom(values({ hardware: "tpu-v6e" })), /'tpu-v6e' cannot be estimated: its peak fp32 rate, power at load, power at rest are not published/);
+  });
+
+  it("takes the host from --host, or from the accelerator's profile when it is absent or auto", () => {
+    assert.equal(estimateSettingsFrom(values({ hardware: "h200-sxm" }))!.host, "server-x86");
+    assert.equal(estimateSettingsFrom(values({ hardware: "rtx-5090", host: "auto" }))!.host, "desktop-x86");
+    assert.equal(estimateSettingsFrom(values({ hardware: "h200-sxm", host: "Desktop-X86" }))!.host, "desktop-x86");
   });
 
   it("produces the contract's JSON fields and a one-line summary", () => {
@@ -72,6 +92,7 @@ describe("analyze's estimate options", () => {
     assert.equal(json.batch, 8);
     assert.ok(["compute", "memory", "launch"].includes(json.bound as string));
     assert.ok(Math.abs((json.gco2e_per_iter as number) / ((estimate.joules_per_iter / 3.6e6) * s.gco2PerKwh) - 1) < 1e-3);
-    assert.match(estimateLine(estimate), /^a100-sxm bf16 inference, batch 8: [\d.]+ ms, [\d.e-]+ J, [\d.]+ W, [\d.e-]+ gCO2e per forward \((compute|memory|launch)-bound\)$/);
+    assert.equal(json.host, "server-x86");
+    assert.match(estimateLine(estimate), /^a100-sxm \(host server-x86\) bf16 inference, batch 8: [\d.]+ ms, [\d.e-]+ J, [\d.]+ W, [\d.e-]+ gCO2e per forward \((compute|memory|launch)-bound\)$/);
   });
 });

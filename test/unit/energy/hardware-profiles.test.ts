@@ -2,7 +2,11 @@ import { strict as assert } from "node:assert";
 import { hardwareProfile, hardwareProfiles, parseHardwareProfiles, peakFlops } from "../../../src/core/energy/hardware";
 import profileData from "../../../src/core/energy/hardware-profiles.json";
 
-const REQUIRED = ["h100-sxm", "h100-pcie", "a100-sxm", "a100-pcie", "l4", "t4", "v100", "rtx-4090", "rtx-3090", "cpu-x86-server"];
+const REQUIRED = [
+  "h100-sxm", "h100-pcie", "a100-sxm", "a100-pcie", "l4", "t4", "v100", "rtx-4090", "rtx-3090", "cpu-x86-server",
+  // issue 17: the hardware of 2026
+  "h200-sxm", "b200", "l40s", "a10g", "rtx-5090", "mi300x", "cpu-epyc-9755", "cpu-xeon-6980p", "cpu-grace",
+];
 
 describe("hardware profiles", () => {
   it("has every profile the issue asks for, an Apple M-series one included", () => {
