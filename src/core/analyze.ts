@@ -4,7 +4,10 @@ import { defaultInputs, exampleInputs, pragmaInputs } from "./interp/input-disco
 import type { Interpreter } from "./interp/interpreter";
 import { Program, SyntaxCache, type WorkspaceFiles } from "./interp/program";
 import { Recorder } from "./interp/recorder";
-import { runtimeFor, type NativeModuleProvider, type Runtime } from "./interp/runtime";
+import { builtinRoot, runtimeFor, type NativeModuleProvider, type Runtime } from "./interp/runtime";
+import { memoryModuleFiles, ModuleResolver, type ImportRoot, type ModuleFiles } from "./interp/module-resolver";
+import { dirname } from "./interp/paths";
+import { notInstalledReason, type PythonEnvironment } from "./environment/python-environment";
 import { PythonError, Unresolved, type ClassValue, type InstanceValue, type ModuleNamespaceValue, type Value } from "./interp/values";
 import { lowerExpression } from "./python/lower";
 import type { PythonParser } from "./python/parser";
@@ -36,6 +39,12 @@ export interface AnalyzeRequest {
   readTraining?: boolean;
   /** Extra native modules (torchvision's zoo, keras). */
   nativeModules?: NativeModuleProvider[];
+  /** The user's Python environment, found by the host: its packages resolve after the workspace's files. */
+  environment?: PythonEnvironment;
+  /** How the environment's files are read, when not like the workspace's (the editor mirrors only the workspace). */
+  environmentFiles?: ModuleFiles;
+  /** What the user should do when a package is not installed, in the host's words ("select the interpreter that has it"). */
+  installAction?: string;
   now?: () => number;
 }
 
@@ -81,7 +90,9 @@ export function analyzeSource(parser: PythonParser, request: AnalyzeRequest): An
   const interp = runtime.interpreter;
   const overrides = new Map(request.openDocuments ?? []);
   overrides.set(request.file, request.text);
-  const program = new Program(parser, request.files, request.root, interp, runtime.nativeModules, cache, overrides, runtime.virtualFiles);
+  const resolver = new ModuleResolver(importRoots(request, runtime), overrides);
+  const action = request.installAction ?? "select the interpreter that has it";
+  const program = new Program(parser, resolver, interp, runtime.nativeModules, cache, (name) => notInstalledReason(name, request.environment, action));
   interp.loader = program;
   const result: AnalysisResult = { file: request.file, models: [], syntaxErrors: [], notes: [] };
 
@@ -120,6 +131,18 @@ export function analyzeSource(parser: PythonParser, request: AnalyzeRequest): An
   result.models = withoutRepeats(result.models);
   if (request.readTraining !== false) result.training = discoverTrainingPlan({ interpreter: interp, namespace, body: syntax.body, text: request.text, file: request.file, now });
   return result;
+}
+
+/** The import path of an analysis, in Python's order: the file's folder, the workspace, the environment, our built-in packages. */
+export function importRoots(request: Pick<AnalyzeRequest, "file" | "root" | "files" | "environment" | "environmentFiles">, runtime: Pick<Runtime, "builtinPackages">): ImportRoot[] {
+  const builtin = new Map([...runtime.builtinPackages].map(([path, text]) => [`${builtinRoot}/${path}`, text]));
+  const roots: ImportRoot[] = [];
+  const scriptDir = dirname(request.file);
+  if (scriptDir !== request.root) roots.push({ kind: "script", path: scriptDir, files: request.files });
+  roots.push({ kind: "workspace", path: request.root, files: request.files });
+  for (const site of request.environment?.sitePackages ?? []) roots.push({ kind: "environment", path: site, files: request.environmentFiles ?? request.files });
+  roots.push({ kind: "builtin", path: builtinRoot, files: memoryModuleFiles(builtin) });
+  return roots;
 }
 
 /**

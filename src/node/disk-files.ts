@@ -19,6 +19,13 @@ export function diskFiles(): WorkspaceFiles {
     exists(path) {
       return existsSync(path);
     },
+    isDirectory(path) {
+      try {
+        return statSync(path).isDirectory();
+      } catch {
+        return false;
+      }
+    },
     listPython(dir) {
       try {
         return readdirSync(dir).filter((n) => n.endsWith(".py")).map((n) => join(dir, n));

@@ -1,19 +1,17 @@
-import type { ModuleSyntax } from "../python/ast";
+import type { ModuleSyntax, Statement } from "../python/ast";
 import { lowerModuleLazily, type LazyModuleSyntax } from "../python/lower";
 import type { PythonParser } from "../python/parser";
 import { applyTextChanges, treeEditFor, type TextChange } from "../python/text-changes";
 import type { Tree } from "web-tree-sitter";
 import type { Interpreter, ModuleLoader } from "./interpreter";
+import type { ModuleFiles, ModuleResolver, ResolvedModule } from "./module-resolver";
 import { basename, dirname, joinPath } from "./paths";
-import { virtualRoot } from "./runtime";
-import type { ModuleNamespaceValue, Value } from "./values";
+import type { ModuleNamespaceValue, Scope, Value } from "./values";
+import { unknown } from "./construct";
+import { LazyNames } from "./lazy-names";
 
 /** The files an analysis may read: the host implements these over the disk or the editor's workspace. */
-export interface WorkspaceFiles {
-  read(path: string): string | undefined;
-  exists(path: string): boolean;
-  listPython(dir: string): string[];
-}
+export type WorkspaceFiles = ModuleFiles;
 
 /** Changes recorded beyond this many since the last parse are not worth checking: the next parse starts afresh. */
 const MAX_PENDING_CHANGES = 256;
@@ -122,42 +120,50 @@ export class SyntaxCache {
 
 /**
  * The files of one analysis: loads and runs imported files once each (cycles see the partly-run module, as in
- * Python), and resolves native modules (torch, math, ...).
+ * Python), resolving native modules (torch, math, ...) first and then every Python module through the one
+ * module-resolution chain (workspace, the user's environment, our built-in packages).
  */
 export class Program implements ModuleLoader {
   private readonly namespaces = new Map<string, ModuleNamespaceValue>();
+  /** Packages' __path__ (folders their submodules are searched in), by namespace. */
+  private readonly searchPaths = new Map<ModuleNamespaceValue, string[]>();
+  /** Dotted module name of each file run, for relative imports. */
+  private readonly moduleNames = new Map<string, string>();
+  /** Module scopes whose imports are deferred (library packages), for registry look-ups. */
+  private readonly lazyScopes: LazyNames[] = [];
+  /** Per file, the names it defines or registers (see `registers`). */
+  private readonly registryKeys = new Map<string, Set<string>>();
   readonly syntaxErrors = new Map<string, ModuleSyntax["syntaxErrors"]>();
   readonly comments = new Map<string, Map<number, string>>();
 
   constructor(
     private readonly parser: PythonParser,
-    private readonly files: WorkspaceFiles,
-    private readonly root: string,
+    private readonly resolver: ModuleResolver,
     private readonly interpreter: Interpreter,
     private readonly nativeModules: Map<string, ModuleNamespaceValue>,
     private readonly cache: SyntaxCache,
-    /** Text of files open in the editor, which wins over the disk. */
-    private readonly overrides = new Map<string, string>(),
-    /** Built-in Python packages (the runtime's virtual files), imported after the workspace's own. */
-    private readonly virtualFiles = new Map<string, string>(),
+    /** Why a top-level module is missing, in words that say what to do (the environment's name and the host's action). */
+    private readonly missingModule: (name: string) => string = (name) => `module ${name} is not available to the analyzer`,
   ) {}
 
   /** Runs a file (once) and returns its namespace. */
   loadFile(path: string, moduleName = basename(path).replace(/\.py$/, "")): ModuleNamespaceValue | undefined {
     const existing = this.namespaces.get(path);
     if (existing) return existing;
-    const text = this.overrides.get(path) ?? this.virtualFiles.get(path) ?? this.files.read(path);
+    const text = this.resolver.read(path);
     if (text === undefined) return undefined;
     const syntax = this.cache.get(this.parser, path, text);
     this.syntaxErrors.set(path, syntax.syntaxErrors);
     this.comments.set(path, syntax.comments);
-    const namespace: ModuleNamespaceValue = {
-      kind: "namespace",
-      name: moduleName,
-      file: path,
-      scope: { names: new Map<string, Value>([["__name__", { kind: "str", value: moduleName }]]), parent: this.interpreter.builtins },
-    };
+    // Installed packages are read lazily: their imports bind on first use (see LazyNames).
+    const lazy = this.resolver.rootOf(path)?.kind === "environment";
+    const names = lazy ? new LazyNames() : new Map<string, Value>();
+    if (lazy) this.lazyScopes.push(names as LazyNames);
+    names.set("__name__", { kind: "str", value: moduleName });
+    const namespace: ModuleNamespaceValue = { kind: "namespace", name: moduleName, file: path, scope: { names, parent: this.interpreter.builtins } };
     this.namespaces.set(path, namespace);
+    this.moduleNames.set(path, moduleName);
+    if (basename(path) === "__init__.py") this.searchPaths.set(namespace, [dirname(path)]);
     this.interpreter.runModule(namespace, syntax.body);
     return namespace;
   }
@@ -166,23 +172,146 @@ export class Program implements ModuleLoader {
     if (level === 0) {
       const native = this.nativeModule(name);
       if (native) return native;
-      for (const base of [dirname(fromFile), this.root, virtualRoot]) {
-        const found = this.loadDotted(base, name);
-        if (found) return found;
-      }
-      return undefined;
     }
+    const chain = this.resolve(name, level, fromFile);
+    if (!chain) return undefined;
+    let parent = level > 0 ? this.packageAt(chain.base, chain.packageName) : undefined;
+    let namespace: ModuleNamespaceValue | undefined = parent;
+    for (const found of chain.modules) {
+      namespace = this.load(found);
+      if (!namespace) return undefined;
+      // Importing a submodule binds it in its package, as Python does.
+      const part = found.name.slice(found.name.lastIndexOf(".") + 1);
+      if (parent && !parent.scope.names.has(part)) parent.scope.names.set(part, namespace);
+      parent = namespace;
+    }
+    return namespace;
+  }
+
+  /**
+   * Where `from M import ...` / `import M` leads, without running anything: each module of the dotted chain, and
+   * for relative imports the package folder they start from.
+   */
+  private resolve(name: string, level: number, fromFile: string): { modules: ResolvedModule[]; base: string; packageName: string } | undefined {
+    const parts = name ? name.split(".") : [];
+    const modules: ResolvedModule[] = [];
     let base = dirname(fromFile);
-    for (let i = 1; i < level; i++) base = dirname(base);
-    if (!name) return this.loadPackage(base);
-    return this.loadDotted(base, name);
+    let packageName = "";
+    if (level === 0) {
+      // Workspace files also see their own folder first (scripts run from there; research code relies on it).
+      const fromRoot = this.resolver.rootOf(fromFile);
+      const roots = fromRoot && (fromRoot.kind === "workspace" || fromRoot.kind === "script") ? [{ ...fromRoot, path: base }, ...this.resolver.roots] : this.resolver.roots;
+      const top = this.resolver.findTopLevel(parts[0], roots);
+      if (!top) return undefined;
+      modules.push(top);
+    } else {
+      for (let i = 1; i < level; i++) base = dirname(base);
+      packageName = this.packageName(fromFile, level);
+      if (parts.length === 0) return { modules, base, packageName };
+      const first = this.resolver.findInFolder(base, parts[0], packageName ? `${packageName}.${parts[0]}` : parts[0]);
+      if (!first) return undefined;
+      modules.push(first);
+    }
+    for (const part of parts.slice(1)) {
+      const parent = modules[modules.length - 1];
+      const next = this.resolver.findSubmodule(parent, part, `${parent.name}.${part}`);
+      if (!next) return undefined;
+      modules.push(next);
+    }
+    return { modules, base, packageName };
   }
 
   importSubmodule(parent: ModuleNamespaceValue, name: string): Value | undefined {
     const native = this.nativeModules.get(`${parent.name}.${name}`);
     if (native) return native;
-    if (!parent.file || basename(parent.file) !== "__init__.py") return undefined;
-    return this.loadDotted(dirname(parent.file), name);
+    const paths = this.searchPaths.get(parent);
+    if (!paths) return undefined;
+    const found = this.resolver.findSubmodule({ searchPaths: paths }, name, `${parent.name}.${name}`);
+    if (!found) return undefined;
+    const namespace = this.load(found);
+    if (namespace && !parent.scope.names.has(name)) parent.scope.names.set(name, namespace);
+    return namespace;
+  }
+
+  deferImport(statement: Extract<Statement, { type: "importFrom" }>, scope: Scope, fromFile: string): boolean {
+    if (!(scope.names instanceof LazyNames)) return false;
+    const names = scope.names;
+    const { module, level } = statement;
+    if (level === 0 && this.nativeModule(module)) return false;
+    const chain = this.resolve(module, level, fromFile);
+    if (!chain) return false;
+    const target = chain.modules[chain.modules.length - 1];
+    const load = () => this.importModule(module, level, fromFile);
+    if (statement.names === "*") {
+      names.deferStar(load, target?.file);
+      return true;
+    }
+    for (const n of statement.names) {
+      const sub = target ? this.resolver.findSubmodule(target, n.name, `${target.name}.${n.name}`) : undefined;
+      names.defer(n.alias ?? n.name, () => {
+        const ns = load();
+        if (!ns) return undefined;
+        return ns.scope.names.get(n.name) ?? this.importSubmodule(ns, n.name) ?? unknown(`${n.name} from ${".".repeat(level)}${module} is not available to the analyzer`, { file: fromFile, line: statement.pos.line, column: statement.pos.column });
+      }, sub?.file ?? target?.file);
+    }
+    return true;
+  }
+
+  loadRegistering(key: string): boolean {
+    if (!/^[A-Za-z_][\w.-]*$/.test(key)) return false;
+    let loaded = 0;
+    for (const names of this.lazyScopes) loaded += names.loadMatching((file) => this.registers(file, key));
+    return loaded > 0;
+  }
+
+  /** True when a file defines `key` (a function or class) or passes it to a decorator: what registries key on. */
+  private registers(file: string, key: string): boolean {
+    let keys = this.registryKeys.get(file);
+    if (!keys) {
+      keys = new Set();
+      const text = this.resolver.read(file) ?? "";
+      for (const m of text.matchAll(/^[ \t]*(?:async[ \t]+)?(?:def|class)[ \t]+(\w+)|^[ \t]*@[\w.]+\([ \t]*(?:\w+[ \t]*=[ \t]*)?["']([\w.-]+)["']/gm)) keys.add(m[1] ?? m[2]);
+      this.registryKeys.set(file, keys);
+    }
+    return keys.has(key);
+  }
+
+  /** Why `import name` found nothing (the host's words: which environment, what to do). */
+  missingReason(name: string): string {
+    const top = name.replace(/^\.+/, "").split(".")[0];
+    if (!top || this.resolver.findTopLevel(top)) return `module ${name} is not available to the analyzer`;
+    return this.missingModule(top);
+  }
+
+  private load(found: ResolvedModule): ModuleNamespaceValue | undefined {
+    if (found.file) return this.loadFile(found.file, found.name);
+    // A namespace package: no code of its own, its portions on every root.
+    const key = `${found.searchPaths[0]}/`;
+    const existing = this.namespaces.get(key);
+    if (existing) return existing;
+    const namespace: ModuleNamespaceValue = { kind: "namespace", name: found.name, scope: { names: new Map(), parent: this.interpreter.builtins } };
+    this.namespaces.set(key, namespace);
+    this.searchPaths.set(namespace, found.searchPaths);
+    return namespace;
+  }
+
+  /** The dotted name of the package a relative import of this level starts from ("" when the file's own name is not known). */
+  private packageName(fromFile: string, level: number): string {
+    const own = this.moduleNames.get(fromFile);
+    if (!own) return "";
+    const parts = own.split(".");
+    // A package's __init__ is the package itself; a module's package is its parent.
+    const drop = (basename(fromFile) === "__init__.py" ? 0 : 1) + level - 1;
+    return parts.slice(0, Math.max(0, parts.length - drop)).join(".");
+  }
+
+  /** The namespace of the package in a folder (relative imports' base), loading its __init__ when it has one. */
+  private packageAt(dir: string, name: string): ModuleNamespaceValue | undefined {
+    const init = joinPath(dir, "__init__.py");
+    const packageName = name || basename(dir);
+    if (this.resolver.exists(init)) return this.loadFile(init, packageName);
+    const root = this.resolver.rootOf(dir);
+    return root ? this.load({ name: packageName, searchPaths: [dir], root }) : undefined;
   }
 
   private nativeModule(name: string): ModuleNamespaceValue | undefined {
@@ -192,40 +321,8 @@ export class Program implements ModuleLoader {
     const parts = name.split(".");
     for (let i = parts.length - 1; i > 0; i--) {
       const ancestor = this.nativeModules.get(parts.slice(0, i).join("."));
-      if (ancestor && (parts[0] === "torch" || parts[0] === "torchvision")) return ancestor;
+      if (ancestor && parts[0] === "torch") return ancestor;
     }
     return undefined;
-  }
-
-  private loadDotted(base: string, dotted: string): ModuleNamespaceValue | undefined {
-    const parts = dotted.split(".");
-    let dir = base;
-    let namespace: ModuleNamespaceValue | undefined;
-    for (let i = 0; i < parts.length; i++) {
-      const last = i === parts.length - 1;
-      const file = joinPath(dir, `${parts[i]}.py`);
-      const packageDir = joinPath(dir, parts[i]);
-      if (last && this.exists(file)) return this.loadFile(file, dotted);
-      const init = joinPath(packageDir, "__init__.py");
-      if (this.exists(init)) namespace = this.loadFile(init, parts.slice(0, i + 1).join("."));
-      else if (!this.isFolderWithPython(packageDir)) return undefined;
-      else namespace = { kind: "namespace", name: parts.slice(0, i + 1).join("."), file: init, scope: { names: new Map(), parent: this.interpreter.builtins } };
-      dir = packageDir;
-    }
-    return namespace;
-  }
-
-  private loadPackage(dir: string): ModuleNamespaceValue | undefined {
-    const init = joinPath(dir, "__init__.py");
-    if (this.exists(init)) return this.loadFile(init, basename(dir));
-    return { kind: "namespace", name: basename(dir), file: init, scope: { names: new Map(), parent: this.interpreter.builtins } };
-  }
-
-  private exists(path: string): boolean {
-    return this.overrides.has(path) || this.virtualFiles.has(path) || this.files.exists(path);
-  }
-
-  private isFolderWithPython(dir: string): boolean {
-    return this.files.listPython(dir).length > 0 || [...this.virtualFiles.keys()].some((p) => p.startsWith(`${dir}/`));
   }
 }

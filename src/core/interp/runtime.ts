@@ -19,14 +19,21 @@ export interface Runtime {
   nativeModules: Map<string, ModuleNamespaceValue>;
   moduleClasses: ModuleClasses;
   /**
-   * Python source of built-in packages (torchvision's zoo) as virtual files: path → text. They are imported like
-   * workspace files from `virtualRoot` (after the workspace), so our own definitions run in our interpreter.
+   * Python source of our built-in packages (torchvision's zoo, keras.applications, timm's helpers, einops):
+   * package-relative path ("torchvision/models/resnet.py") → text. They are the last root of the module-resolution
+   * chain (under `builtinRoot`), so a workspace's or environment's own package wins, and they run in our
+   * interpreter like user code.
    */
-  virtualFiles: Map<string, string>;
+  builtinPackages: Map<string, string>;
 }
 
 /** Where built-in Python packages live (a path no workspace has). */
-export const virtualRoot = "/__greenlight__/site-packages";
+export const builtinRoot = "/__greenlight__/site-packages";
+
+/** True for paths of our built-in packages (not on disk: editors must not open or edit them). */
+export function isBuiltinPath(path: string): boolean {
+  return path.startsWith(`${builtinRoot}/`);
+}
 
 /** Extra native modules (torchvision's zoo, keras) that plug into a runtime. */
 export type NativeModuleProvider = (runtime: Runtime) => Map<string, ModuleNamespaceValue>;
@@ -67,11 +74,11 @@ export function createRuntime(budget: Budget, providers: NativeModuleProvider[] 
   const nativeModules = new Map<string, ModuleNamespaceValue>();
   for (const [k, v] of createStandardLibrary(get, classes.object)) nativeModules.set(k, v);
   for (const [k, v] of createTorchModules(catalogue, moduleClasses, get, classes.object)) nativeModules.set(k, v);
-  const runtime: Runtime = { interpreter, nativeModules, moduleClasses, virtualFiles: new Map() };
+  const runtime: Runtime = { interpreter, nativeModules, moduleClasses, builtinPackages: new Map() };
   // einops is Python over native shape functions; a workspace's own einops wins, as for torchvision.
-  for (const [path, text] of einopsPackage) runtime.virtualFiles.set(`${virtualRoot}/${path}`, text);
+  for (const [path, text] of einopsPackage) runtime.builtinPackages.set(path, text);
   // timm's layer helpers (DropPath, to_2tuple, trunc_normal_...), which model files import without timm's zoo
-  for (const [path, text] of timmLayersPackage) runtime.virtualFiles.set(`${virtualRoot}/${path}`, text);
+  for (const [path, text] of timmLayersPackage) runtime.builtinPackages.set(path, text);
   for (const provider of providers) for (const [k, v] of provider(runtime)) nativeModules.set(k, v);
   return runtime;
 }

@@ -2,7 +2,7 @@
 // keras.src.* (when the analyzed root is a Keras checkout, its application files import these), tf_keras.
 import { NONE, bool, int, str, tensor, toInts, tuple, unknown } from "../interp/construct";
 import type { Interpreter } from "../interp/interpreter";
-import { virtualRoot, type NativeModuleProvider, type Runtime } from "../interp/runtime";
+import type { NativeModuleProvider, Runtime } from "../interp/runtime";
 import { applicationSources } from "./applications/sources";
 import { Unresolved, type ModuleNamespaceValue, type NativeCall, type Value } from "../interp/values";
 import { ACTIVATION_NAMES, activationByName } from "./activations";
@@ -201,7 +201,7 @@ export const kerasModules: NativeModuleProvider = function kerasModules(runtime:
     ["__version__", str("3.13.0")],
   ]);
   // keras.applications: our own definitions of the common builders (virtual files), loaded on first use.
-  for (const [path, text] of applicationSources) runtime.virtualFiles.set(`${virtualRoot}/${path}`, text);
+  for (const [path, text] of applicationSources) runtime.builtinPackages.set(path, text);
   const kerasFallback = keras.scope.names.get("__fallback__")!;
   keras.scope.names.set("__fallback__", fn("keras.__fallback__", (c) => {
     if (c.args[0]?.kind === "str" && c.args[0].value === "applications") {
