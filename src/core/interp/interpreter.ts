@@ -24,6 +24,7 @@ import { valuesOf, withValues } from "../torch/known-values";
 import { pythonText } from "./formatting";
 import { binaryOperation, compareValues, unaryOperation } from "./operators";
 import { Recorder } from "./recorder";
+import { starExports } from "./lazy-names";
 import {
   PythonError,
   Unresolved,
@@ -38,6 +39,7 @@ import {
   type Scope,
   type SourceLocation,
   type TensorValue,
+  type UnknownValue,
   type Value,
 } from "./values";
 import type { TorchCatalogue } from "../torch/catalogue";
@@ -59,6 +61,15 @@ export interface Frame {
 export interface ModuleLoader {
   importModule(name: string, level: number, fromFile: string): ModuleNamespaceValue | undefined;
   importSubmodule(parent: ModuleNamespaceValue, name: string, fromFile: string): Value | undefined;
+  /** Why an import found nothing, in words that say what to do ("timm is not installed in .venv: ..."). */
+  missingReason?(name: string): string;
+  /** Binds a `from M import ...` lazily when the loader defers this file's imports; false: import it now. */
+  deferImport?(statement: Extract<Statement, { type: "importFrom" }>, scope: Scope, fromFile: string): boolean;
+  /**
+   * A look-up of `key` missed in a dict: loads the deferred modules that register `key` (a decorator registry is
+   * filled only when its module runs). True when something was loaded, so the look-up is worth repeating.
+   */
+  loadRegistering?(key: string): boolean;
 }
 
 const RETURN_NONE: Completion = { type: "return", value: NONE };
@@ -125,6 +136,11 @@ export class Interpreter {
   }
 
   // ---------------------------------------------------------------- modules
+
+  /** The value an import of a module that is nowhere on the path binds: why, and what to do, where it was imported. */
+  private missingModule(name: string, pos: Position): UnknownValue {
+    return unknown(this.loader.missingReason?.(name) ?? `module ${name} is not available to the analyzer`, this.location(pos));
+  }
 
   /** Runs a file's top-level statements in its namespace. */
   runModule(namespace: ModuleNamespaceValue, body: Statement[]): void {
@@ -239,23 +255,24 @@ export class Interpreter {
       case "import":
         for (const n of s.names) {
           const ns = this.loader.importModule(n.module, 0, this.frame?.file ?? "");
-          if (n.alias) this.bind(scope, n.alias, ns ?? unknown(`module ${n.module} is not available to the analyzer`));
+          if (n.alias) this.bind(scope, n.alias, ns ?? this.missingModule(n.module, s.pos));
           else {
             const top = n.module.split(".")[0];
-            this.bind(scope, top, this.loader.importModule(top, 0, this.frame?.file ?? "") ?? unknown(`module ${top} is not available to the analyzer`));
+            this.bind(scope, top, this.loader.importModule(top, 0, this.frame?.file ?? "") ?? this.missingModule(top, s.pos));
           }
         }
         return undefined;
       case "importFrom": {
+        if (this.loader.deferImport?.(s, scope, this.frame?.file ?? "")) return undefined;
         const ns = this.loader.importModule(s.module, s.level, this.frame?.file ?? "");
         if (s.names === "*") {
-          if (ns) for (const [k, v] of ns.scope.names) if (!k.startsWith("_")) this.bind(scope, k, v);
+          if (ns) for (const [k, v] of starExports(ns)) this.bind(scope, k, v);
           return undefined;
         }
         for (const n of s.names) {
           let v: Value | undefined;
           if (ns) v = ns.scope.names.get(n.name) ?? this.loader.importSubmodule(ns, n.name, this.frame?.file ?? "");
-          this.bind(scope, n.alias ?? n.name, v ?? unknown(`${n.name} from ${".".repeat(s.level)}${s.module} is not available to the analyzer`));
+          this.bind(scope, n.alias ?? n.name, v ?? (ns || s.level > 0 ? unknown(`${n.name} from ${".".repeat(s.level)}${s.module} is not available to the analyzer`, this.location(s.pos)) : this.missingModule(s.module, s.pos)));
         }
         return undefined;
       }
@@ -1160,7 +1177,8 @@ export class Interpreter {
           return str(o.value.at(i) ?? "");
         }
         case "dict": {
-          const e = o.entries.get(keyOf(key));
+          let e = o.entries.get(keyOf(key));
+          if (!e && key.kind === "str" && this.loader.loadRegistering?.(key.value)) e = o.entries.get(keyOf(key));
           if (!e) throw new PythonError(`KeyError: ${pythonText(key, true) ?? describeKind(key)}`);
           return e.value;
         }

@@ -155,7 +155,9 @@ export function compareValues(op: string, l: Value, r: Value, interp: Interprete
   }
   if (op === "in" || op === "not in") {
     if (r.kind === "unknown") return r;
-    const c = contains(r, l);
+    let c = contains(r, l);
+    // A registry filled by decorators: the module that registers this name may not have been loaded yet.
+    if (c === false && r.kind === "dict" && l.kind === "str" && interp.loader.loadRegistering?.(l.value)) c = contains(r, l);
     if (c === undefined) return unknown(`membership in a ${describeKind(r)}`);
     return bool(op === "in" ? c : !c);
   }
