@@ -3,10 +3,11 @@ import { CliError, type CommandOutput } from "./cli-io";
 const USAGE = `usage: greenlight <command> [options]
 
 commands:
-  analyze FILE... [--entry EXPR] [--input SHAPE]... [--root DIR] [--format table|json|markdown|sarif]
+  analyze FILE... [--entry EXPR] [--input SHAPE]... [--root DIR] [--python-env DIR] [--format table|json|markdown|sarif]
                   [--hardware ID [--host ID] [--dtype fp32|tf32|bf16|fp16|int8] [--mode inference|train] [--region CODE] [--pue N]]
                   estimate parameters and FLOPs of every model in FILE (a .py file or a folder), and with
-                  --hardware its time, energy and carbon per iteration
+                  --hardware its time, energy and carbon per iteration; packages resolve from --python-env,
+                  else VIRTUAL_ENV, else .venv/venv under the root (read, never run)
   hardware [--format table|json]
                   list the accelerators (--hardware) and host classes (--host) with their figures
   fix FILE [--rule GL001 [--fix dynamic-int8|weight-only-int8|prune-l1|keras-quantize|...] [--line N]] [--all]

@@ -9,15 +9,16 @@ import { diskFiles, findImportRoot, findPythonFiles, MAX_SOURCE_BYTES } from "..
 import { readParserWasm } from "../../node/wasm";
 import { ruleDefinitions } from "../../core/rules/rules";
 import { CliError, parseOptions, type CommandOutput } from "../cli-io";
+import { CLI_INSTALL_ACTION, environmentFinder } from "../python-env-option";
 import { collectFindings, findingsToJson, toSarif } from "../findings-output";
 import { ESTIMATE_OPTION_NAMES, estimateFor, estimateJson, estimateLine, estimateSettingsFrom, trainingRunFor, trainingRunJson, trainingRunLine, type EstimateSettings } from "../estimate-options";
 
 const FORMATS = ["table", "json", "markdown", "sarif"] as const;
 type Format = (typeof FORMATS)[number];
 
-/** `greenlight analyze FILE... [--entry EXPR] [--input SHAPE]... [--root DIR] [--format table|json|markdown|sarif]` */
+/** `greenlight analyze FILE... [--entry EXPR] [--input SHAPE]... [--root DIR] [--python-env DIR] [--format table|json|markdown|sarif]` */
 export async function runAnalyze(argv: string[], out: CommandOutput): Promise<number> {
-  const options = parseOptions(argv, { values: ["entry", "root", "format", ...ESTIMATE_OPTION_NAMES], repeated: ["input"] });
+  const options = parseOptions(argv, { values: ["entry", "root", "format", "python-env", ...ESTIMATE_OPTION_NAMES], repeated: ["input"] });
   if (options.positionals.length === 0) throw new CliError("analyze needs at least one FILE (a .py file or a folder)");
   const format = (options.values.get("format") ?? "table") as Format;
   if (!FORMATS.includes(format)) throw new CliError(`--format must be one of ${FORMATS.join(", ")}`);
@@ -51,10 +52,12 @@ export async function runAnalyze(argv: string[], out: CommandOutput): Promise<nu
   const disk = diskFiles();
   const cache = new SyntaxCache();
   const results: AnalysisResult[] = [];
+  const environmentOf = environmentFinder(options.values.get("python-env"));
   for (const { file, text } of texts) {
     const root = rootOption ? resolve(rootOption) : findImportRoot(dirname(file));
+    const environment = environmentOf(file, root);
     try {
-      results.push(analyzeSource(parser, { file, text, root, files: disk, entry, inputs, cache }));
+      results.push(analyzeSource(parser, { file, text, root, files: disk, entry, inputs, cache, environment, installAction: CLI_INSTALL_ACTION }));
     } catch (err) {
       if (err instanceof EntryError) throw new CliError(err.message);
       throw err;

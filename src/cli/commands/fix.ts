@@ -9,6 +9,7 @@ import { ruleDefinition } from "../../core/rules/rules";
 import { diskFiles, findImportRoot, MAX_SOURCE_BYTES } from "../../node/disk-files";
 import { readParserWasm } from "../../node/wasm";
 import { CliError, parseOptions, type CommandOutput } from "../cli-io";
+import { CLI_INSTALL_ACTION, environmentFinder } from "../python-env-option";
 import { collectFindings } from "../findings-output";
 
 /** Test seams: called after the new text is written to the temporary file, before the final check and rename. */
@@ -56,7 +57,8 @@ export async function runFix(argv: string[], out: CommandOutput, hooks: FixHooks
   const parser = await createPythonParser(readParserWasm());
   const root = options.values.get("root") ?? findImportRoot(dirname(file));
   const cache = new SyntaxCache();
-  const findingsOf = (t: string) => collectFindings(parser, file, t, analyzeSource(parser, { file, text: t, root, files: diskFiles(), cache }), { pruneAmount }, cache);
+  const environment = environmentFinder(undefined)(file, root);
+  const findingsOf = (t: string) => collectFindings(parser, file, t, analyzeSource(parser, { file, text: t, root, files: diskFiles(), cache, environment, installAction: CLI_INSTALL_ACTION }), { pruneAmount }, cache);
   const findings = findingsOf(text);
 
   if (options.flags.has("all")) {
