@@ -5,7 +5,6 @@ import type { Settings } from "../core/config";
 import type { WorkspaceMirror } from "./workspace-mirror";
 import { findRules } from "../core/rules/rules";
 import type { Finding } from "../core/rules/types";
-import { int8Estimate } from "./energy-bridge";
 
 /** One document's analysis, tied to the document version it was computed from. */
 export interface DocumentAnalysis {
@@ -132,8 +131,7 @@ export class AnalysisEngine implements vscode.Disposable {
         tree,
         syntax: cached?.syntax,
         analysis: result,
-        settings: { severities: settings["rules.severities"], pruneAmount: settings["rules.pruneAmount"] },
-        estimateEnergy: (model) => int8Estimate(model, settings),
+        settings: { severities: settings["rules.severities"], pruneAmount: settings["rules.pruneAmount"], hardware: settings.hardware, host: settings.host, batch: settings.batchSize },
         onRuleError: (rule, error) => this.log.warn(`${rule} failed on ${uri.path}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`),
       });
     } finally {

@@ -106,19 +106,6 @@ export function knownHosts(): { id: string; name: string }[] {
   return hostProfiles().map((host) => ({ id: host.id, name: host.name }));
 }
 
-/** Per-inference energy at fp32 and with Linear layers in int8, for GL001's message (undefined when unknown). */
-export function int8Estimate(model: ModelReport, settings: Settings): { fp32Joules: number; int8Joules: number } | undefined {
-  if (model.ops.length === 0) return undefined;
-  try {
-    const options = { hardware: settings.hardware, host: settings.host, dtype: "fp32" as const, mode: "inference" as const, batch: settings.batchSize };
-    const fp32 = estimateModel(model, options);
-    const int8 = estimateModel(model, { ...options, quantizedLinear: true });
-    return { fp32Joules: fp32.joules_per_iter / fp32.batch, int8Joules: int8.joules_per_iter / int8.batch };
-  } catch {
-    return undefined;
-  }
-}
-
 /** Energy per inference of some modules (by path, children included) and their share of the model's, or undefined. */
 export function modulesEnergy(model: ModelReport, paths: string[], settings: Settings): { joules: number; share: number } | undefined {
   if (model.ops.length === 0 || paths.length === 0) return undefined;

@@ -20,6 +20,10 @@ export interface EstimateOptions {
   batch?: number;
   /** Linear layers in int8 (weight and activation quantization), the rest at `dtype`. */
   quantizedLinear?: boolean;
+  /** Linear layers weight-only quantized to these bits (torchao), math at `dtype`. */
+  linearWeightBits?: 8 | 4;
+  /** Convolutions run channels-last (no layout transposes around cuDNN's NHWC kernels). */
+  channelsLast?: boolean;
   /** Training's optimizer: sgd, sgd-momentum, adam (default) or adamw. */
   optimizer?: string;
   /** Grid intensity and PUE for gco2e_per_iter; the world average (475 gCO2/kWh) and PUE 1 when absent. */
@@ -84,6 +88,8 @@ export function estimateModel(report: ModelReport, options: EstimateOptions): Es
     precision: options.dtype,
     mode: options.mode,
     quantizedLinear: options.quantizedLinear,
+    linearWeightBits: options.linearWeightBits,
+    channelsLast: options.channelsLast,
     optimizer: options.optimizer,
     batch: options.batch,
   };

@@ -44,6 +44,10 @@ export interface PlanOptions {
   optimizer?: keyof typeof OPTIMIZER_BYTES_PER_PARAMETER | string;
   /** Scale activations and FLOPs to this batch (the report's is the first input's first dimension). */
   batch?: number;
+  /** Weight-only quantized Linear layers (torchao Int8/Int4WeightOnlyConfig): weights read at these bits, math at `precision`. */
+  linearWeightBits?: 8 | 4;
+  /** Convolutions in channels-last memory format: cuDNN's NHWC kernels need no transposes around them. */
+  channelsLast?: boolean;
 }
 
 /** The batch of a report: the first dimension of its first input (1 when it has none). */
@@ -116,7 +120,8 @@ function planOps(report: ModelReport, profile: HardwareProfile, options: PlanOpt
     const inputElements = opClass === "attention" ? 3 * outputElements : inputArity(record.op) * previousOutput;
     // A lookup reads the rows it gathers; other layers read all their weights once per call.
     const weightElements = opClass === "gather" ? outputElements : record.weightElements;
-    const weightBytesPer = int8Linear || options.precision === "int8" ? 1 : BYTES_PER_ELEMENT[options.precision];
+    const weightOnly = options.linearWeightBits !== undefined && !int8Linear && opClass === "matmul" && record.weightElements > 0;
+    const weightBytesPer = int8Linear || options.precision === "int8" ? 1 : weightOnly ? options.linearWeightBits! / 8 : BYTES_PER_ELEMENT[options.precision];
     // Embeddings read fp32 tables, and an element-wise op with weights (a learned position embedding added) mixes
     // in an fp32 parameter: both give fp32 activations, as does autocast's float32 list.
     const fp32Op = runsInFp32UnderAutocast(record.op) || opClass === "gather" ||
@@ -133,7 +138,7 @@ function planOps(report: ModelReport, profile: HardwareProfile, options: PlanOpt
       weightBytes: weightElements * weightBytesPer,
       // cuDNN's tensor-core convolutions work in NHWC: PyTorch's default NCHW tensors are transposed on the way in
       // and out, which doubles a convolution's activation traffic.
-      activationBytes: (inputElements + outputElements) * bytesPer * (opClass === "convolution" ? 2 : 1),
+      activationBytes: (inputElements + outputElements) * bytesPer * (opClass === "convolution" && !options.channelsLast ? 2 : 1),
       castsInput,
     });
     previousOutput = outputElements;
@@ -158,7 +163,7 @@ export function planKernels(report: ModelReport, profile: HardwareProfile, optio
     const { record, opClass } = op;
     if (opClass !== "recurrent") previousRecurrentPath = undefined;
     // torch.autocast keeps fp32 weights and casts them on every call: one more kernel reading 4 and writing 2 bytes each.
-    if (autocast && record.weightElements > 0 && opClass !== "gather" && opClass !== "vector" && !((options.quantizedLinear || record.quantized) && opClass === "matmul")) {
+    if (autocast && record.weightElements > 0 && opClass !== "gather" && opClass !== "vector" && !((options.quantizedLinear || record.quantized || options.linearWeightBits) && opClass === "matmul")) {
       kernels.push({ op: "autocast_cast", modulePath: record.modulePath, phase: "cast", flops: 0, rate: Infinity, bytes: record.weightElements * 6, launches: 1, hostSeconds: host });
     }
     if (autocast && op.castsInput) {

@@ -1,20 +1,47 @@
-import { estimateModel } from "../energy/index";
+import { estimateModel, hardwareProfile, hardwareProfiles } from "../energy/index";
 import type { ModelReport } from "../report/model-report";
-import type { Int8EnergyEstimate } from "./types";
+import type { Device } from "./run-target";
+import type { EnergyFigure, EnergyVariant } from "./types";
 
 /**
- * Energy per inference of a model in fp32 and with its Linear layers in int8, from the energy model (docs/energy.md:
- * `estimateModel` with `quantizedLinear`). Undefined when the model has no Linear layer or the model cannot estimate it.
+ * Energy per inference (one sample) of a model as the energy model estimates it (docs/energy.md) in one variant:
+ * a precision, int8 Linear layers (torch.ao dynamic), weight-only Linear (torchao) or channels-last convolutions.
+ * Undefined when the model has no ops or the energy model rejects the hardware or the report.
  */
-export function int8EnergyEstimate(model: ModelReport, hardware: string): Int8EnergyEstimate | undefined {
-  if (!model.layers.some((l) => l.leaf && l.type === "Linear")) return undefined;
+export function inferenceEnergy(model: ModelReport, hardware: string, variant: EnergyVariant, batch?: number, host?: string): EnergyFigure | undefined {
+  if (model.ops.length === 0) return undefined;
   try {
-    const fp32 = estimateModel(model, { hardware, dtype: "fp32", mode: "inference" });
-    const int8 = estimateModel(model, { hardware, dtype: "fp32", mode: "inference", quantizedLinear: true });
-    if (!(fp32.joules_per_iter > 0) || !(int8.joules_per_iter > 0)) return undefined;
-    return { fp32Joules: fp32.joules_per_iter, int8Joules: int8.joules_per_iter, hardware: fp32.hardware };
+    const e = estimateModel(model, {
+      hardware,
+      host,
+      dtype: variant.dtype,
+      mode: "inference",
+      batch,
+      quantizedLinear: variant.int8Linear,
+      linearWeightBits: variant.linearWeightBits,
+      channelsLast: variant.channelsLast,
+    });
+    if (!(e.joules_per_iter > 0)) return undefined;
+    return { joules: e.joules_per_iter / e.batch, hardware: e.hardware };
   } catch {
     // An unknown hardware id or a report the energy model rejects: the message goes without the energy figure.
     return undefined;
   }
+}
+
+/**
+ * The hardware a finding's estimate is for: the selected profile when it is the kind of device the script runs on,
+ * else the first profile of that kind (a CPU-only script is not estimated on a GPU).
+ */
+export function hardwareFor(selected: string, device: Device): string {
+  const kind = device === "cpu" ? "cpu" : device === "cuda" ? "gpu" : undefined;
+  if (!kind) return selected;
+  let profile;
+  try {
+    profile = hardwareProfile(selected);
+  } catch {
+    return selected; // unknown ids are passed on: the estimate then says nothing
+  }
+  if (profile.kind === kind) return selected;
+  return hardwareProfiles().find((p) => p.kind === kind)?.id ?? selected;
 }

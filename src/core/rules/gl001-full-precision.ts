@@ -1,43 +1,17 @@
 import type { ClassDefinition, Expression, FunctionDefinition, Statement } from "../python/ast";
 import { formatCount } from "../report/format";
 import type { ModelReport } from "../report/model-report";
-import { IMPORT_TORCH, importEdit, insertDefinitionAfter, insertDefinitionBefore, insertLinesAfter, type ImportNeed } from "./edit-builders";
+import { importEdit, insertDefinitionAfter, insertLinesAfter, type ImportNeed } from "./edit-builders";
+import { formatBytes, formatJoules, hasHelperOrReduction, isReduced, KERAS_QUANTIZABLE, shareText, summarize } from "./gl001-common";
+import { torchFindings } from "./gl001-torch";
 import { isKerasName, kerasModelClasses, kerasModelSites, kerasReference } from "./keras-models";
-import {
-  assignmentsFromCalls,
-  callsEval,
-  entryCallee,
-  hasTorchTraining,
-  inferenceCalls,
-  isExported,
-  isBuilderSite,
-  isTrained,
-  readyStatement,
-  rootClass,
-  type ModelSite,
-} from "./model-usage";
-import type { PlacedCall, PythonFile } from "./python-file";
+import { entryCallee, isBuilderSite, type ModelSite } from "./model-usage";
+import type { PythonFile } from "./python-file";
+import { enclosingFunction } from "./run-target";
 import { ruleHelpUri, type RawFinding, type Rule, type RuleContext } from "./rule-context";
 import { calleeName, isMethodCall } from "./syntax-walk";
 import type { Fix, TextEdit } from "./types";
 
-/** Layers whose weights int8 quantization or pruning shrinks (the analyzer's layer type names). */
-const QUANTIZABLE = /^(Linear|LazyLinear|Bilinear|Conv[123]d|LazyConv[123]d|ConvTranspose[123]d|LSTM|GRU|RNN|LSTMCell|GRUCell|RNNCell)$/;
-/** The same for Keras layers (the Keras frontend's layer type names). */
-const KERAS_QUANTIZABLE = /^(Dense|EinsumDense|Conv[123]D|Conv[123]DTranspose|DepthwiseConv[12]D|SeparableConv[12]D|LSTM|GRU|SimpleRNN)$/;
-/** What torch.ao.quantization.quantize_dynamic converts by default (its default dynamic quant module mappings). */
-const DYNAMIC_TYPES = ["Linear", "LSTM", "GRU", "LSTMCell", "GRUCell", "RNNCell"];
-/** torchao's quantize_ with Int8WeightOnlyConfig converts nn.Linear (its default filter_fn is `_is_linear`). */
-const WEIGHT_ONLY_TYPES = ["Linear"];
-const PRUNABLE = "(torch.nn.Linear, torch.nn.Conv1d, torch.nn.Conv2d, torch.nn.Conv3d)";
-
-/** Calls that mean a model is already quantized, pruned or converted; seen on the model, GL001 stays quiet. */
-const REDUCING_CALLS = new Set([
-  "quantize_dynamic", "quantize_", "quantize", "prepare", "prepare_fx", "prepare_qat", "prepare_qat_fx", "convert", "convert_fx",
-  "global_unstructured", "l1_unstructured", "ln_structured", "random_unstructured", "random_structured",
-  "quantize_model", "quantize_apply", "prune_low_magnitude", "from_keras_model", "half", "bfloat16",
-]);
-const HELPER_PREFIXES = ["quantized", "int8_weight_only", "pruned", "quantization_aware", "tflite_int8"];
 /** Keras methods that train a model. */
 const KERAS_TRAINING = ["fit", "fit_generator", "train_on_batch"];
 
@@ -47,116 +21,16 @@ const definition = {
   defaultSeverity: "information" as const,
   rationale:
     "Linear, convolution and recurrent layers hold almost all of a model's weights and FLOPs. Run in fp32 for inference they " +
-    "move 4 bytes per weight; int8 quantization moves 1, so weight memory and memory traffic shrink about 4x, and on hardware " +
-    "with int8 kernels the energy per inference drops with it. Pruning removes the smallest weights (fine-tune afterwards).",
-  fixKinds: ["dynamic-int8", "weight-only-int8", "prune-l1", "keras-quantize", "keras-prune", "tflite-int8"],
+    "move 4 bytes per weight. Where the model runs decides what helps: on CPU, int8 dynamic quantization of Linear and " +
+    "recurrent layers; on a CUDA GPU, bf16 autocast (channels-last for convolutions) and torchao weight-only int8/int4 for " +
+    "Linear layers. Each fix says which layers it changes and what the energy model expects it to save; pruning (fine-tune " +
+    "afterwards) saves energy only with sparse kernels.",
+  fixKinds: ["dynamic-int8", "autocast-bf16", "channels-last-bf16", "weight-only-int8", "weight-only-int4", "prune-l1", "keras-quantize", "keras-prune", "tflite-int8"],
   helpUri: ruleHelpUri("GL001"),
 };
 
 /** GL001: a model's Linear/Conv/LSTM layers run in fp32 where it is used for inference. */
 export const gl001FullPrecision: Rule = { definition, check };
-
-interface Summary {
-  types: Set<string>;
-  weights: number;
-  flopShare: number | undefined;
-}
-
-function summarize(model: ModelReport, kinds: RegExp = QUANTIZABLE): Summary {
-  const layers = model.layers.filter((l) => l.leaf && kinds.test(l.type));
-  const flops = layers.reduce((sum, l) => sum + l.flops, 0);
-  return {
-    types: new Set(layers.map((l) => l.type)),
-    weights: layers.reduce((sum, l) => sum + l.params, 0),
-    flopShare: model.flops > 0 ? flops / model.flops : undefined,
-  };
-}
-
-function formatBytes(bytes: number): string {
-  const units = ["B", "KiB", "MiB", "GiB"];
-  let v = bytes;
-  let i = 0;
-  while (v >= 1024 && i < units.length - 1) {
-    v /= 1024;
-    i++;
-  }
-  return `${v >= 100 || i === 0 ? v.toFixed(0) : v.toFixed(1)} ${units[i]}`;
-}
-
-function formatJoules(j: number): string {
-  if (j >= 1) return `${j.toPrecision(3)} J`;
-  if (j >= 1e-3) return `${(j * 1e3).toPrecision(3)} mJ`;
-  return `${(j * 1e6).toPrecision(3)} µJ`;
-}
-
-function message(context: RuleContext, subject: string, model: ModelReport, summary: Summary, precision = "fp32"): string {
-  const kinds = [...summary.types].sort().join("/");
-  const share = summary.flopShare === undefined ? "" : `, ${(summary.flopShare * 100).toFixed(summary.flopShare > 0.999 ? 1 : 0)}% of its FLOPs`;
-  // Weight memory: fp32 stores 4 bytes per weight, int8 one (PyTorch quantization docs: "4x reduction in model size").
-  let text =
-    `${subject} runs its ${kinds} layers in ${precision} for inference: ${formatCount(summary.weights)} parameters${share}. ` +
-    `int8 would store them in ${formatBytes(summary.weights)} instead of ${formatBytes(summary.weights * 4)} (4x smaller)`;
-  const energy = context.estimateEnergy?.(model);
-  if (energy && energy.fp32Joules > 0) {
-    const on = energy.hardware ? ` on ${energy.hardware}` : "";
-    // Small models are bound by launches, not weights: then int8 saves memory but no energy, and we say so.
-    text +=
-      energy.int8Joules < energy.fp32Joules * 0.99
-        ? `; with int8 Linear layers about ${formatJoules(energy.int8Joules)} instead of ${formatJoules(energy.fp32Joules)} per inference${on} (energy model)`
-        : `; the energy model expects no energy saving per inference${on} at this size (${formatJoules(energy.fp32Joules)}, not bound by weights)`;
-  }
-  return `${text}.`;
-}
-
-/** True when the file already quantizes, prunes or halves this variable, or calls a Greenlight helper on it. */
-function isReduced(file: PythonFile, site: ModelSite): boolean {
-  const variable = site.variable;
-  // The same name in another function is another model (two builders that both say `model = ...`), and so is
-  // the same name assigned again later: a reducing call counts up to the end of the next assignment of the name.
-  const scope = enclosingFunction(site.place);
-  const start = site.statement.pos.endIndex;
-  const next = file.places.find(
-    (p) => p.statement.pos.startIndex >= start && enclosingFunction(p) === scope && p.statement.type === "assign" && p.statement.targets.some((t) => t.type === "name" && t.id === variable),
-  );
-  const end = next ? next.statement.pos.endIndex : Infinity;
-  const inScope = (c: PlacedCall) => enclosingFunction(c.place) === scope && c.call.pos.startIndex >= start && c.call.pos.startIndex <= end;
-  if (file.methodCallsOn(variable).some((c) => inScope(c) && isMethodCall(c.call, variable, ["half", "bfloat16"]))) return true;
-  const word = new RegExp(`\\b${variable}\\b`);
-  return reducingCalls(file).some((c) => inScope(c) && c.call.args.some((a) => word.test(file.text(a.value.pos))));
-}
-
-function enclosingFunction(place: { ancestors: Statement[] }): Statement | undefined {
-  for (let i = place.ancestors.length - 1; i >= 0; i--) if (place.ancestors[i].type === "function") return place.ancestors[i];
-  return undefined;
-}
-
-const reducingCallsOf = new WeakMap<PythonFile, PlacedCall[]>();
-
-/** Calls of quantize/prune/convert APIs or Greenlight helpers in the file (found once per file). */
-function reducingCalls(file: PythonFile): PlacedCall[] {
-  let calls = reducingCallsOf.get(file);
-  if (!calls) {
-    calls = file.calls.filter(({ call }) => {
-      const name = calleeName(call);
-      return name !== undefined && (REDUCING_CALLS.has(name) || HELPER_PREFIXES.some((p) => name.startsWith(`${p}_`)));
-    });
-    reducingCallsOf.set(file, calls);
-  }
-  return calls;
-}
-
-/** True when the file defines a Greenlight helper for this name (`quantized_Net`). */
-function hasHelper(file: PythonFile, name: string): boolean {
-  return file.places.some(({ statement: s }) => s.type === "function" && HELPER_PREFIXES.some((p) => s.name === `${p}_${name}`));
-}
-
-/** True when the file defines a Greenlight helper for this class or calls any quantize/prune API at all. */
-function hasHelperOrReduction(file: PythonFile, className: string): boolean {
-  if (hasHelper(file, className)) return true;
-  // A reduction of this class's model outside the Greenlight helpers (whose calls name `model`, not the class).
-  const word = new RegExp(`\\b${className}\\b`);
-  return reducingCalls(file).some(({ call }) => call.args.some((a) => word.test(file.text(a.value.pos))));
-}
 
 /**
  * True when a Keras model is a block of a bigger one, in the same function: kept in a list for it
@@ -180,169 +54,9 @@ function check(context: RuleContext): RawFinding[] {
   return [...torch, ...keras];
 }
 
-// ---- PyTorch -----------------------------------------------------------------------------------------------------
-
-interface TorchFixText {
-  kind: string;
-  title: string;
-  imports: ImportNeed[];
-  comment: string;
-  /** Statements applied to `model`, in place or reassigning it. */
-  inline: (model: string, unit: string) => string[];
-  /** The helper's body lines (one indentation unit deep), ending in a return. */
-  helper: (unit: string) => string[];
-  helperPrefix: string;
-}
-
-function torchFixTexts(summary: Summary, amount: number): TorchFixText[] {
-  const out: TorchFixText[] = [];
-  const dynamic = DYNAMIC_TYPES.filter((t) => summary.types.has(t));
-  if (dynamic.length > 0) {
-    const set = `{${dynamic.map((t) => `torch.nn.${t}`).join(", ")}}`;
-    const comment = `# Greenlight GL001: int8 dynamic quantization of the ${dynamic.join("/")} layers (weights 4x smaller; runs on CPU).`;
-    out.push({
-      kind: "dynamic-int8",
-      title: `Quantize ${dynamic.join("/")} layers to int8 (torch.ao dynamic quantization)`,
-      imports: [IMPORT_TORCH],
-      comment,
-      inline: (m) => [comment, `${m} = torch.ao.quantization.quantize_dynamic(${m}, ${set}, dtype=torch.qint8)`],
-      helper: (u) => [`${u}"""${comment.slice(2)}"""`, `${u}return torch.ao.quantization.quantize_dynamic(model, ${set}, dtype=torch.qint8)`],
-      helperPrefix: "quantized",
-    });
-  }
-  if (WEIGHT_ONLY_TYPES.some((t) => summary.types.has(t))) {
-    const comment = "# Greenlight GL001: int8 weight-only quantization of the Linear layers with torchao (weights 4x smaller).";
-    out.push({
-      kind: "weight-only-int8",
-      title: "Quantize Linear weights to int8 (torchao weight-only)",
-      imports: [{ statement: "from torchao.quantization import Int8WeightOnlyConfig, quantize_", binds: [["Int8WeightOnlyConfig", "torchao.quantization.Int8WeightOnlyConfig"], ["quantize_", "torchao.quantization.quantize_"]] }],
-      comment,
-      inline: (m) => [comment, `quantize_(${m}, Int8WeightOnlyConfig())`],
-      helper: (u) => [`${u}"""${comment.slice(2)}"""`, `${u}quantize_(model, Int8WeightOnlyConfig())`, `${u}return model`],
-      helperPrefix: "int8_weight_only",
-    });
-  }
-  if ([...summary.types].some((t) => /^(Linear|Conv[123]d)$/.test(t))) {
-    const percent = Math.round(amount * 100);
-    const comment = `# Greenlight GL001: prune ${percent}% of the Linear/Conv weights by global L1 magnitude, then make it permanent.`;
-    const note = "# Fine-tune a few epochs afterwards to recover accuracy; the zeros save energy with sparse kernels or compression.";
-    const body = (m: string, u: string) => [
-      `prune.global_unstructured([(m, "weight") for m in ${m}.modules() if isinstance(m, ${PRUNABLE})], pruning_method=prune.L1Unstructured, amount=${amount})`,
-      `for pruned_module in ${m}.modules():`,
-      `${u}if hasattr(pruned_module, "weight_orig"):`,
-      `${u}${u}prune.remove(pruned_module, "weight")`,
-    ];
-    out.push({
-      kind: "prune-l1",
-      title: `Prune ${percent}% of Linear/Conv weights (global L1 magnitude)`,
-      imports: [IMPORT_TORCH, { statement: "import torch.nn.utils.prune as prune", binds: [["prune", "torch.nn.utils.prune"]] }],
-      comment,
-      inline: (m, u) => [comment, note, ...body(m, u)],
-      helper: (u) => [`${u}"""${comment.slice(2)}`, "", `${u}${note.slice(2)}`, `${u}"""`, ...body("model", u).map((l) => u + l), `${u}return model`],
-      helperPrefix: "pruned",
-    });
-  }
-  return out;
-}
-
-function torchFindings(context: RuleContext): RawFinding[] {
-  const { file } = context;
-  const reports = (context.analysis?.models ?? []).filter((m) => m.file === file.path && summarize(m).weights > 0);
-  if (reports.length === 0) return [];
-  const amount = context.settings.pruneAmount;
-  const training = hasTorchTraining(file);
-  const byCallee = new Map<string, ModelReport>();
-  for (const m of reports) {
-    const callee = entryCallee(m);
-    if (callee && !byCallee.has(callee)) byCallee.set(callee, m);
-  }
-  const sites: { site: ModelSite; model: ModelReport }[] = [];
-  for (const a of assignmentsFromCalls(file)) {
-    const byCall = a.callee ? byCallee.get(a.callee) : undefined;
-    // A model the analyzer found as a top-level variable (`model = nn.Sequential(...)`) is its own site.
-    const byVariable = reports.find((m) => m.entry === a.variable && m.name === a.variable && m.line === a.statement.pos.line);
-    const model = byCall ?? byVariable;
-    // A builder that returns the model (`from_pretrained`) is not where it runs: its callers are.
-    if (model && !isBuilderSite(a)) sites.push({ site: a, model });
-  }
-  const findings: RawFinding[] = [];
-  const topLevelDefinition = (name: string | undefined) =>
-    file.syntax.body.find((s): s is ClassDefinition | FunctionDefinition => (s.type === "class" || s.type === "function") && s.name === name);
-
-  for (const { site, model } of sites) {
-    const v = site.variable;
-    const className = rootClass(model) ?? entryCallee(model) ?? v;
-    const classDefinition = topLevelDefinition(className) ?? topLevelDefinition(entryCallee(model));
-    // Helpers are named after the class when it is defined here, else after the variable.
-    const helperName = classDefinition ? classDefinition.name : v;
-    if (isReduced(file, site) || hasHelper(file, helperName)) continue;
-    const inference = !training || callsEval(file, v) || isExported(file, v) || inferenceCalls(file, v).some((c) => file.isGuarded(c.place));
-    if (!inference) continue;
-    const summary = summarize(model);
-    const trained = training && isTrained(file, v);
-    let fixes: Fix[];
-    // Quantize once the model is ready: after its weights are loaded and it is moved, not before.
-    const ready = readyStatement(file, site);
-    if (!trained && file.startsLine(site.statement) && file.endsLine(ready)) {
-      const indent = file.source.indentation(site.statement.pos.line - 1);
-      fixes = torchFixTexts(summary, amount).map((t) => ({
-        kind: t.kind,
-        title: t.title,
-        edits: withImports(file, t.imports, [insertLinesAfter(file, ready, t.inline(v, file.source.indentUnit).map((l) => indent + l))]),
-      }));
-    } else {
-      // Trained here: quantizing where it is built would break training, so offer a helper to call afterwards.
-      const anchor = classDefinition ?? site.place.ancestors[0] ?? site.statement;
-      fixes = helperFixes(file, helperName, summary, amount, anchor, anchor !== classDefinition, " Call it after training.");
-    }
-    findings.push({
-      rule: "GL001",
-      pos: site.statement.pos,
-      message: message(context, `'${v}' (${className})`, model, summary),
-      fixes,
-      suppressionLines: classDefinition ? [classDefinition.defLine] : [],
-    });
-  }
-
-  if (training) return findings;
-  // Models the file only defines: one finding per class (or builder function), with helpers below it.
-  const done = new Set<string>();
-  for (const m of reports) {
-    if (sites.some((s) => s.model === m || rootClass(s.model) === rootClass(m))) continue;
-    const root = rootClass(m);
-    const classDefinition = topLevelDefinition(root);
-    const builder = classDefinition ?? topLevelDefinition(entryCallee(m));
-    if (!builder || done.has(builder.name)) continue;
-    done.add(builder.name);
-    if (hasHelperOrReduction(file, builder.name)) continue;
-    const summary = summarize(m);
-    findings.push({
-      rule: "GL001",
-      pos: { ...builder.pos, line: builder.defLine, column: file.source.indentation(builder.defLine - 1).length },
-      message: message(context, builder.type === "class" ? builder.name : `the model ${builder.name}() builds`, m, summary),
-      fixes: helperFixes(file, builder.name, summary, amount, builder, false, ""),
-      suppressionLines: [builder.defLine],
-    });
-  }
-  return findings;
-}
-
 function withImports(file: PythonFile, needs: ImportNeed[], edits: TextEdit[]): TextEdit[] {
   const imports = importEdit(file, needs);
   return imports ? [imports, ...edits] : edits;
-}
-
-function helperFixes(file: PythonFile, name: string, summary: Summary, amount: number, anchor: Statement, before: boolean, note: string): Fix[] {
-  const u = file.source.indentUnit;
-  return torchFixTexts(summary, amount).map((t) => {
-    const lines = [`def ${t.helperPrefix}_${name}(model):`, ...t.helper(u)];
-    if (note) {
-      const docstringEnd = lines.findIndex((l, i) => i >= 1 && l.trimEnd().endsWith('"""'));
-      lines.splice(docstringEnd + 1, 0, `${u}# ${note.trim()}`);
-    }
-    const edit = before ? insertDefinitionBefore(file, anchor, lines) : insertDefinitionAfter(file, anchor, lines);
-    return { kind: t.kind, title: `${t.title}: add ${t.helperPrefix}_${name}(model)`, edits: withImports(file, t.imports, [edit]) };
-  });
 }
 
 // ---- Keras -------------------------------------------------------------------------------------------------------
@@ -467,8 +181,24 @@ function kerasReportFor(context: RuleContext, site: ModelSite): ModelReport | un
 
 function kerasMessage(context: RuleContext, subject: string, report: ModelReport | undefined): string {
   const summary = report ? summarize(report, KERAS_QUANTIZABLE) : undefined;
-  if (report && summary && summary.weights > 0) return message(context, subject, report, summary, "float32");
-  return `${subject} runs in float32: int8 quantization stores its weights 4x smaller, and pruning removes the smallest ones.`;
+  if (!report || !summary || summary.weights === 0) return `${subject} runs in float32: int8 quantization stores its weights 4x smaller, and pruning removes the smallest ones.`;
+  const share = shareText(report, summary.flopShare);
+  // Weight memory: float32 stores 4 bytes per weight, int8 one (TFLite post-training quantization docs: "4x smaller").
+  let text =
+    `${subject} runs its ${[...summary.types].sort().join("/")} layers in float32 for inference: ${formatCount(summary.weights)} parameters${share ? `, ${share}` : ""}. ` +
+    `int8 would store them in ${formatBytes(summary.weights)} instead of ${formatBytes(summary.weights * 4)} (4x smaller)`;
+  const hardware = context.settings.hardware;
+  const before = context.estimateEnergy(report, hardware, { dtype: "fp32" });
+  const after = before ? context.estimateEnergy(report, hardware, { dtype: "fp32", int8Linear: true }) : undefined;
+  if (before && after) {
+    const on = ` on ${before.hardware}`;
+    // Small models are bound by launches, not weights: then int8 saves memory but no energy, and we say so.
+    text +=
+      after.joules < before.joules * 0.99
+        ? `; with int8 Dense layers about ${formatJoules(after.joules)} instead of ${formatJoules(before.joules)} per inference${on} (energy model)`
+        : `; the energy model expects no energy saving per inference${on} at this size (${formatJoules(before.joules)}, ${formatJoules(after.joules)} with int8 Dense layers)`;
+  }
+  return `${text}.`;
 }
 
 /** fit() fails on a pruned model without the UpdatePruningStep callback: add it to each `v.fit(...)` that has none. */

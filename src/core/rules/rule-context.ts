@@ -2,14 +2,14 @@ import type { AnalysisResult } from "../analyze";
 import type { Position } from "../python/ast";
 import type { ModelReport } from "../report/model-report";
 import type { PythonFile } from "./python-file";
-import type { Fix, Int8EnergyEstimate, RuleDefinition, RuleId, RuleSettings } from "./types";
+import type { EnergyFigure, EnergyVariant, Fix, RuleDefinition, RuleId, RuleSettings } from "./types";
 
 /** What each rule's check gets: the file, the analysis of its models and the settings. */
 export interface RuleContext {
   file: PythonFile;
   analysis?: AnalysisResult;
   settings: RuleSettings;
-  estimateEnergy?: (model: ModelReport) => Int8EnergyEstimate | undefined;
+  estimateEnergy: (model: ModelReport, hardware: string, variant: EnergyVariant) => EnergyFigure | undefined;
 }
 
 /** A rule's finding before severity and suppression are applied. */

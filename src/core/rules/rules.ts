@@ -4,11 +4,11 @@ import { gl003MixedPrecision } from "./gl003-mixed-precision";
 import { gl004ConvBiasBeforeBatchNorm } from "./gl004-conv-bias-before-batchnorm";
 import { gl005MissingEval } from "./gl005-missing-eval";
 import type { ModelReport } from "../report/model-report";
-import { int8EnergyEstimate } from "./energy-saving";
+import { inferenceEnergy } from "./energy-saving";
 import { PythonFile } from "./python-file";
 import type { RawFinding, Rule } from "./rule-context";
 import { isSuppressed } from "./suppression";
-import { defaultRuleSettings, type Finding, type FindingSeverity, type RuleDefinition, type RuleId, type RuleInput, type RuleSettings, type SeveritySetting } from "./types";
+import { defaultRuleSettings, type EnergyVariant, type Finding, type FindingSeverity, type RuleDefinition, type RuleId, type RuleInput, type RuleSettings, type SeveritySetting } from "./types";
 
 const RULES: readonly Rule[] = [gl001FullPrecision, gl002NoGrad, gl003MixedPrecision, gl004ConvBiasBeforeBatchNorm, gl005MissingEval];
 
@@ -27,6 +27,8 @@ export function resolveRuleSettings(settings: Partial<RuleSettings> | undefined)
     severities: { ...defaultRuleSettings.severities, ...(settings?.severities ?? {}) },
     pruneAmount: typeof amount === "number" && amount > 0 && amount < 1 ? amount : defaultRuleSettings.pruneAmount,
     hardware: typeof settings?.hardware === "string" && settings.hardware !== "" ? settings.hardware : defaultRuleSettings.hardware,
+    host: typeof settings?.host === "string" && settings.host !== "" ? settings.host : undefined,
+    batch: typeof settings?.batch === "number" && Number.isInteger(settings.batch) && settings.batch > 0 ? settings.batch : undefined,
   };
 }
 
@@ -40,7 +42,7 @@ function severityOf(rule: RuleDefinition, setting: SeveritySetting | "error" | u
 export function findRules(input: RuleInput): Finding[] {
   const settings = resolveRuleSettings(input.settings);
   const file = new PythonFile(input.file, input.text, input.tree, input.syntax);
-  const estimateEnergy = input.estimateEnergy ?? ((model: ModelReport) => int8EnergyEstimate(model, settings.hardware));
+  const estimateEnergy = input.estimateEnergy ?? ((model: ModelReport, hardware: string, variant: EnergyVariant) => inferenceEnergy(model, hardware, variant, settings.batch, hardware === settings.hardware ? settings.host : undefined));
   const context = { file, analysis: input.analysis, settings, estimateEnergy };
   const findings: Finding[] = [];
   for (const rule of RULES) {

@@ -59,18 +59,32 @@ export interface RuleSettings {
   severities: Partial<Record<RuleId, SeveritySetting>>;
   /** Fraction of Linear/Conv weights the pruning fix removes (0 < amount < 1). */
   pruneAmount: number;
-  /** Hardware profile id (src/core/energy/hardware-profiles.json) of GL001's energy figure. */
+  /** Hardware profile id (src/core/energy/hardware-profiles.json) of GL001's energy figures (of its kind: a CPU-only
+   *  script is estimated on the first CPU profile when a GPU is selected). */
   hardware: string;
+  /** Host class of the energy figures (hardware-profiles' hosts); the hardware's own when absent. */
+  host?: string;
+  /** Batch of GL001's energy figures (per inference = per sample); the model's input batch when absent. */
+  batch?: number;
 }
 
 export const defaultRuleSettings: RuleSettings = { severities: {}, pruneAmount: 0.3, hardware: "h100-sxm" };
 
-/** Energy per inference before and after int8, when an energy model is wired in (joules). */
-export interface Int8EnergyEstimate {
-  fp32Joules: number;
-  int8Joules: number;
-  /** The hardware profile the figures assume. */
-  hardware?: string;
+/** A variant of a model the energy model estimates: its precision and what a fix changes. */
+export interface EnergyVariant {
+  dtype: "fp32" | "bf16" | "fp16";
+  /** Linear layers in int8 (torch.ao dynamic quantization: int8 weights and activations). */
+  int8Linear?: boolean;
+  /** Linear weights only, at these bits (torchao weight-only); the math stays at `dtype`. */
+  linearWeightBits?: 8 | 4;
+  /** Convolutions in channels-last memory format. */
+  channelsLast?: boolean;
+}
+
+/** Energy per inference (one sample) and the hardware profile it is for. */
+export interface EnergyFigure {
+  joules: number;
+  hardware: string;
 }
 
 /** What the rules read: the file's text and tree-sitter tree, the analyzer's result and the settings. */
@@ -82,8 +96,8 @@ export interface RuleInput {
   syntax?: ModuleSyntax;
   analysis?: AnalysisResult;
   settings?: Partial<RuleSettings>;
-  /** Per-inference energy of a model at fp32 and int8 for GL001's message; by default the energy model's estimate. */
-  estimateEnergy?: (model: ModelReport) => Int8EnergyEstimate | undefined;
+  /** Per-inference energy of a model variant on a hardware profile for GL001; by default the energy model's estimate. */
+  estimateEnergy?: (model: ModelReport, hardware: string, variant: EnergyVariant) => EnergyFigure | undefined;
   /** Called when a rule fails on unusual code (the others still run); without it the error propagates. */
   onRuleError?: (rule: RuleId, error: unknown) => void;
 }

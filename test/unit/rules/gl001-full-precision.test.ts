@@ -1,6 +1,18 @@
 import assert from "node:assert/strict";
 import { applyEdits } from "../../../src/core/rules/apply-edits";
-import { assertAllCrlf, countOccurrences, findingsOf, fixAndCheck, fixture, hasSyntaxError, ofRule, withCrlf, withTabs } from "./helpers";
+import { hardwareFor, inferenceEnergy } from "../../../src/core/rules/energy-saving";
+import { formatJoules } from "../../../src/core/rules/gl001-common";
+import { currentVariant } from "../../../src/core/rules/gl001-torch";
+import { assignmentsFromCalls, inferenceCalls } from "../../../src/core/rules/model-usage";
+import { PythonFile } from "../../../src/core/rules/python-file";
+import { runTargetOf } from "../../../src/core/rules/run-target";
+import { analyze, testParser } from "../helpers/analyze";
+import { assertAllCrlf, countOccurrences, FILE, findingsOf, fixAndCheck, fixture, hasSyntaxError, ofRule, withCrlf, withTabs } from "./helpers";
+
+/** inference_script.py with its model moved to the GPU. */
+function cudaScript(): string {
+  return fixture("inference_script.py").replace("    model = SmallNet()\n", '    model = SmallNet().to("cuda")\n').replace("torch.randn(4, 3, 32, 32)", 'torch.randn(4, 3, 32, 32, device="cuda")');
+}
 
 describe("GL001 full-precision layers", () => {
   it("flags a model built and run for inference where it is built, with the saving in the message", async () => {
@@ -11,16 +23,22 @@ describe("GL001 full-precision layers", () => {
     assert.equal(f.severity, "information");
     // conv 3*16*9+16 = 448, head 16*10+10 = 170: 618 weights; 4 bytes each in fp32, one in int8.
     assert.match(f.message, /618 parameters/);
-    assert.match(f.message, /618 B instead of 2\.4 KiB \(4x smaller\)/);
-    assert.deepEqual(f.fixes.map((x) => x.kind), ["dynamic-int8", "weight-only-int8", "prune-l1"]);
+    // A CPU-only script: int8 dynamic quantization changes the Linear head only (10*16+10 = 170 weights).
+    assert.match(f.message, /on CPU \(nothing in the script moves it to a GPU\)/);
+    assert.match(f.message, /int8 would store the Linear weights in 170 B instead of 680 B \(4x smaller\)/);
+    assert.match(f.message, /No quantization fix for convolutions on CPU here .*the 1 Conv2d layer \(\d+\.?\d*% of its FLOPs\) stays in fp32/);
+    assert.deepEqual(f.fixes.map((x) => x.kind), ["dynamic-int8", "prune-l1"], "no GPU-only fix on a CPU script");
+    assert.match(f.fixes[0].title, /changes Linear layers/);
   });
 
   it("gives the energy per inference from the energy model, or the caller's estimate, for Linear models", async () => {
     const text = fixture("recurrent.py");
     const [byModel] = ofRule(await findingsOf(text), "GL001");
-    assert.match(byModel.message, /per inference on h100-sxm/);
-    const [given] = ofRule(await findingsOf(text, {}, () => ({ fp32Joules: 2e-3, int8Joules: 5e-4, hardware: "test-gpu" })), "GL001");
-    assert.match(given.message, /about 500 µJ instead of 2\.00 mJ per inference on test-gpu/);
+    // A CPU script is estimated on a CPU profile, whatever GPU is selected.
+    assert.match(byModel.message, /per inference on cpu-x86-server/);
+    const [given] = ofRule(await findingsOf(text, {}, (_m, hardware, variant) => ({ joules: variant.int8Linear ? 5e-4 : 2e-3, hardware: `test-${hardware}` })), "GL001");
+    assert.match(given.message, /about 500 µJ instead of 2\.00 mJ per inference on test-cpu-x86-server/);
+    assert.match(given.fixes[0].title, /saves 75% energy per inference \(500 µJ instead of 2\.00 mJ on test-cpu-x86-server, energy model\)/);
     const [unknown] = ofRule(await findingsOf(text, { hardware: "no-such-gpu" }), "GL001");
     assert.doesNotMatch(unknown.message, /per inference/, "an unknown hardware id leaves the figure out");
   });
@@ -30,7 +48,7 @@ describe("GL001 full-precision layers", () => {
     assert.ok(
       after.includes(
         "    model = SmallNet()\n" +
-          "    # Greenlight GL001: int8 dynamic quantization of the Linear layers (weights 4x smaller; runs on CPU).\n" +
+          "    # Greenlight GL001: int8 dynamic quantization of the Linear layers (weights 4x smaller; CPU inference).\n" +
           "    model = torch.ao.quantization.quantize_dynamic(model, {torch.nn.Linear}, dtype=torch.qint8)\n" +
           "    model.eval()\n",
       ),
@@ -39,13 +57,82 @@ describe("GL001 full-precision layers", () => {
     assert.equal(countOccurrences(after, "import torch\n"), 1, "torch was imported already: not added again");
   });
 
+  it("on the GPU offers only fixes that run there, channels-last bf16 reaching the convolutions", async () => {
+    const [f] = ofRule(await findingsOf(cudaScript()), "GL001");
+    assert.match(f.message, /on CUDA \(SmallNet\(\)\.to\("cuda"\)\)/);
+    assert.deepEqual(f.fixes.map((x) => x.kind), ["channels-last-bf16", "weight-only-int8", "prune-l1"]);
+    assert.match(f.fixes[0].title, /^Channels-last bf16 autocast \(CUDA\): changes Conv2d\/Linear layers; /);
+    assert.match(f.fixes[1].title, /changes Linear layers/);
+    const after = await fixAndCheck(cudaScript(), "GL001", "channels-last-bf16");
+    assert.ok(after.includes('    model = model.to(memory_format=torch.channels_last)\n    model.forward = torch.autocast(device_type="cuda", dtype=torch.bfloat16)(model.forward)\n    model.eval()\n'), after);
+    assert.equal(ofRule(await findingsOf(after), "GL001").length, 0, "autocast reaches every layer: nothing left in fp32");
+  });
+
+  it("the saving a fix shows is the energy model's estimate of the fixed code minus the original's", async () => {
+    const text = cudaScript();
+    const [f] = ofRule(await findingsOf(text), "GL001");
+    const fix = f.fixes.find((x) => x.kind === "channels-last-bf16")!;
+    const after = applyEdits(text, fix.edits);
+    // Read the fixed file as the rules read any code: its device, precision and layout, then the energy model.
+    const energyAsWritten = async (t: string) => {
+      const analysis = await analyze(t, { file: FILE });
+      const tree = (await testParser()).parse(t);
+      const file = new PythonFile(FILE, t, tree);
+      const site = assignmentsFromCalls(file).find((a) => a.variable === "model")!;
+      const target = runTargetOf(file, "model", site, inferenceCalls(file, "model"));
+      tree.delete();
+      return inferenceEnergy(analysis.models[0], hardwareFor("h100-sxm", target.device), currentVariant(target))!;
+    };
+    const [before, fixed] = [await energyAsWritten(text), await energyAsWritten(after)];
+    assert.ok(fixed.joules !== before.joules);
+    const expected = `${formatJoules(fixed.joules)} instead of ${formatJoules(before.joules)} on h100-sxm`;
+    assert.ok(fix.title.includes(expected), `${fix.title} vs ${expected}`);
+  });
+
+  it("a fix the energy model expects to cost energy is not offered as a saving, and the finding says why", async () => {
+    // A tiny CPU model: quantizing each input costs more than the int8 weights save.
+    const [f] = ofRule(await findingsOf(fixture("inference_script.py")), "GL001");
+    assert.match(f.fixes[0].title, /not a saving: \d+% more energy per inference/);
+    assert.match(f.message, /expects no energy saving per inference on cpu-x86-server .*offered for memory, not as a saving/);
+  });
+
+  it("a model loaded in bf16 on the GPU is not called fp32; a config's dtype counts", async () => {
+    const cast = cudaScript().replace('SmallNet().to("cuda")', 'SmallNet().to("cuda", dtype=torch.bfloat16)');
+    assert.equal(ofRule(await findingsOf(cast), "GL001").length, 0);
+    const viaConfig = cudaScript().replace("def main():\n", 'PRECISION = {"bf16": torch.bfloat16, "fp32": torch.float32}["bf16"]\n\n\ndef main():\n').replace('SmallNet().to("cuda")', 'SmallNet().to(device="cuda", dtype=PRECISION)');
+    assert.equal(ofRule(await findingsOf(viaConfig), "GL001").length, 0, viaConfig);
+  });
+
+  it("says when the share of FLOPs is of a partial count", async () => {
+    const text = `import torch
+import torch.nn as nn
+from somewhere_unknown import mystery
+
+
+class Net(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.fc = nn.Linear(8, 8)
+
+    def forward(self, x):
+        return mystery(self.fc(x))
+
+
+model = Net()
+model.eval()
+print(model(torch.ones(2, 8)))
+`;
+    const [f] = ofRule(await findingsOf(text), "GL001");
+    assert.match(f.message, /% of the FLOPs counted \(a partial count: \d+ parts? unresolved\)/);
+  });
+
   it("dynamic-int8 names the recurrent layers it converts", async () => {
     const after = await fixAndCheck(fixture("recurrent.py"), "GL001", "dynamic-int8");
     assert.ok(after.includes("tagger = torch.ao.quantization.quantize_dynamic(tagger, {torch.nn.Linear, torch.nn.LSTM}, dtype=torch.qint8)\n"), after);
   });
 
   it("weight-only-int8 adds the torchao import once, after the existing imports", async () => {
-    const after = await fixAndCheck(fixture("inference_script.py"), "GL001", "weight-only-int8");
+    const after = await fixAndCheck(cudaScript(), "GL001", "weight-only-int8");
     assert.ok(after.includes("import torch.nn as nn\nfrom torchao.quantization import Int8WeightOnlyConfig, quantize_\n\n\nclass SmallNet"), after);
     assert.ok(after.includes("    quantize_(model, Int8WeightOnlyConfig())\n    model.eval()"), after);
     assert.equal(countOccurrences(after, "from torchao.quantization import"), 1);
@@ -87,17 +174,19 @@ class Head(nn.Module):
     assert.equal(finding.line, 4);
     const after = await fixAndCheck(text, "GL001", "weight-only-int8");
     assert.ok(after.includes("        head = Head()\n        head.fc.weight.data.zero_()\n"), "the builder is left alone");
-    assert.ok(after.endsWith("        return head\n\n\ndef int8_weight_only_Head(model):\n" + '    """Greenlight GL001: int8 weight-only quantization of the Linear layers with torchao (weights 4x smaller)."""\n' + "    quantize_(model, Int8WeightOnlyConfig())\n    return model\n"), after);
+    assert.ok(after.endsWith("        return head\n\n\ndef int8_weight_only_Head(model):\n" + '    """Greenlight GL001: int8 weight-only quantization of the Linear layers with torchao (weights 4x smaller; CUDA)."""\n' + "    quantize_(model, Int8WeightOnlyConfig())\n    return model\n"), after);
   });
 
   it("two trained models of the same class get helpers named after their variables, each fixed on its own", async () => {
     const text = fixture("gan_training.py");
     const findings = ofRule(await findingsOf(text), "GL001");
     assert.deepEqual(findings.map((f) => f.line), [5, 6]);
-    const first = await fixAndCheck(text, "GL001", "dynamic-int8");
-    assert.ok(first.includes("def quantized_discriminator(model):"), first);
-    const second = await fixAndCheck(first, "GL001", "dynamic-int8");
-    assert.ok(second.includes("def quantized_generator(model):"), second);
+    // On CUDA (device = torch.device("cuda")): no CPU-only dynamic quantization.
+    assert.ok(findings.every((f) => !f.fixes.some((x) => x.kind === "dynamic-int8")));
+    const first = await fixAndCheck(text, "GL001", "weight-only-int8");
+    assert.ok(first.includes("def int8_weight_only_discriminator(model):"), first);
+    const second = await fixAndCheck(first, "GL001", "weight-only-int8");
+    assert.ok(second.includes("def int8_weight_only_generator(model):"), second);
     assert.equal(ofRule(await findingsOf(second), "GL001").length, 0);
   });
 
@@ -145,7 +234,7 @@ def second():
       after.endsWith(
         "        return self.layers(x)\n\n\n" +
           "def quantized_Encoder(model):\n" +
-          '    """Greenlight GL001: int8 dynamic quantization of the Linear layers (weights 4x smaller; runs on CPU)."""\n' +
+          '    """Greenlight GL001: int8 dynamic quantization of the Linear layers (weights 4x smaller; CPU inference)."""\n' +
           "    return torch.ao.quantization.quantize_dynamic(model, {torch.nn.Linear}, dtype=torch.qint8)\n",
       ),
       after,
@@ -155,8 +244,9 @@ def second():
 
   it("a model trained in the same file gets a helper to call after training, not a change where it is built", async () => {
     const text = fixture("train_gpu.py");
-    const after = await fixAndCheck(text, "GL001", "dynamic-int8");
-    assert.ok(after.includes("def quantized_Classifier(model):"), after);
+    const after = await fixAndCheck(text, "GL001", "autocast-bf16");
+    assert.ok(after.includes("def autocast_bf16_Classifier(model):"), after);
+    assert.ok(after.includes('    model.forward = torch.autocast(device_type="cuda", dtype=torch.bfloat16)(model.forward)\n    return model\n'), after);
     assert.ok(after.includes("# Call it after training."));
     assert.ok(after.includes("    model = Classifier().to(device)\n    optimizer"), "the construction is left alone");
   });
@@ -180,13 +270,17 @@ for step in range(10):
   it("recognises a model already quantized or halved", async () => {
     const base = fixture("inference_script.py");
     const quantized = base.replace("    model.eval()\n", "    model = torch.ao.quantization.quantize_dynamic(model, {nn.Linear}, dtype=torch.qint8)\n    model.eval()\n");
-    assert.equal(ofRule(await findingsOf(quantized), "GL001").length, 0);
+    // The Linear head is int8 now; the convolution is not, and no CPU fix reaches it: the finding stays, saying so.
+    const [stays] = ofRule(await findingsOf(quantized), "GL001");
+    assert.match(stays.message, /runs its Conv2d layers in fp32/);
+    assert.match(stays.message, /No quantization fix for convolutions on CPU/);
+    assert.deepEqual(stays.fixes.map((x) => x.kind), ["prune-l1"]);
     const halved = base.replace("    model.eval()\n", "    model.half()\n    model.eval()\n");
     assert.equal(ofRule(await findingsOf(halved), "GL001").length, 0);
   });
 
   it("keeps tabs and CRLF line endings in every fix", async () => {
-    for (const kind of ["dynamic-int8", "weight-only-int8", "prune-l1"]) {
+    for (const kind of ["dynamic-int8", "prune-l1"]) {
       const text = withCrlf(withTabs(fixture("inference_script.py")));
       const after = await fixAndCheck(text, "GL001", kind);
       assertAllCrlf(after);

@@ -1,0 +1,265 @@
+import type { ClassDefinition, FunctionDefinition, Statement } from "../python/ast";
+import { formatCount } from "../report/format";
+import type { ModelReport } from "../report/model-report";
+import { importEdit, insertDefinitionAfter, insertDefinitionBefore, insertLinesAfter, type ImportNeed } from "./edit-builders";
+import { hardwareFor } from "./energy-saving";
+import { formatBytes, formatJoules, HELPER_KINDS, helperKinds, hasHelperOrReduction, layersOf, QUANTIZABLE, reducingCallsOn, shareText, summarize } from "./gl001-common";
+import { coveredByKind, torchFixes, type TorchFix } from "./gl001-torch-fixes";
+import { assignmentsFromCalls, callsEval, entryCallee, hasTorchTraining, inferenceCalls, isBuilderSite, isExported, isTrained, readyStatement, rootClass, type ModelSite } from "./model-usage";
+import type { PythonFile } from "./python-file";
+import type { RawFinding, RuleContext } from "./rule-context";
+import { runTargetOf, type Device, type RunTarget } from "./run-target";
+import { calleeName } from "./syntax-walk";
+import type { EnergyVariant, Fix, TextEdit } from "./types";
+
+// GL001 for PyTorch: a model whose Linear/Conv/recurrent layers run in fp32 where it is used for inference, with
+// only the fixes that run on the device the script puts it on, each naming the layers it changes and the energy
+// model's estimate after it; the layers no offered fix reaches are named, and the finding stays while they remain.
+
+const DEVICE_NAMES: Record<Device, string> = { cuda: "CUDA", cpu: "CPU", mps: "MPS", unknown: "an unknown device" };
+
+/** What the code already did to a model: the fix kinds applied and the layer types they cover. */
+interface Applied {
+  kinds: Set<string>;
+  covered: Set<string>;
+}
+
+/** Calls that save, script or export the module object itself: a patched `forward` would not survive them. */
+const WHOLE_MODEL_EXPORTS = /(^|\.)(save|onnx\.export|jit\.trace|jit\.script|export\.export|dynamo_export|compile)$/;
+
+function savesWholeModel(file: PythonFile, variable: string): boolean {
+  return file.calls.some(({ call }) => {
+    const first = call.args[0];
+    const q = file.qualifiedCallee(call);
+    return !!q && WHOLE_MODEL_EXPORTS.test(q) && first?.kind === "positional" && first.value.type === "name" && first.value.id === variable;
+  });
+}
+
+/** What the code already applied to a model: its precision (cast or autocast), quantize/prune calls, helpers. */
+function appliedTo(file: PythonFile, site: ModelSite | undefined, helperName: string, types: Set<string>, target: RunTarget): Applied {
+  const applied: Applied = { kinds: new Set(), covered: new Set() };
+  const add = (kind: string, covered: string[]) => {
+    applied.kinds.add(kind);
+    for (const t of covered) applied.covered.add(t);
+  };
+  if (target.precision !== "fp32") {
+    if (target.autocast) {
+      add("autocast-bf16", coveredByKind("autocast-bf16", types));
+      applied.kinds.add("channels-last-bf16");
+    } else add("cast", [...types]); // .half() / .to(torch.bfloat16): every layer runs in 16 bits
+  }
+  for (const kind of helperKinds(file, helperName)) add(kind, coveredByKind(kind, types));
+  for (const { call } of site ? reducingCallsOn(file, site) : []) {
+    const name = calleeName(call) ?? "";
+    const helper = Object.entries(HELPER_KINDS).find(([prefix]) => name.startsWith(`${prefix}_`));
+    if (helper) add(helper[1], coveredByKind(helper[1], types));
+    else if (name === "quantize_dynamic") {
+      const spec = call.args.find((a, i) => (a.kind === "positional" && i === 1) || (a.kind === "keyword" && a.name === "qconfig_spec"));
+      const named = spec ? [...file.text(spec.value.pos).matchAll(/([A-Za-z_]\w*)\s*(?=[,}\]]|$)/g)].map((m) => m[1]).filter((t) => types.has(t)) : [];
+      add("dynamic-int8", spec ? named : coveredByKind("dynamic-int8", types));
+    } else if (name === "quantize_") add(/int4/i.test(file.text(call.pos)) ? "weight-only-int4" : "weight-only-int8", coveredByKind("weight-only-int8", types));
+    else if (/unstructured|structured/.test(name)) applied.kinds.add("prune-l1");
+    else if (["quantize", "prepare", "prepare_fx", "prepare_qat", "prepare_qat_fx", "convert", "convert_fx"].includes(name)) add("static", [...types]);
+  }
+  return applied;
+}
+
+/** The energy variant a model runs as now, as the code sets it up. */
+export function currentVariant(target: RunTarget): EnergyVariant {
+  return { dtype: target.precision, channelsLast: target.channelsLast || undefined };
+}
+
+interface FixFigures {
+  fix: TorchFix;
+  changes: string[];
+  before?: number;
+  after?: number;
+  hardware?: string;
+}
+
+function layerList(model: ModelReport, types: string[]): string {
+  const { count } = layersOf(model, types);
+  return `${count} ${[...types].sort().join("/")} layer${count === 1 ? "" : "s"}`;
+}
+
+function savingText(f: FixFigures): string {
+  if (!f.fix.precision) return "no energy saving with dense kernels by the energy model (the zeros are still multiplied)";
+  if (f.before === undefined || f.after === undefined) return "";
+  const on = `on ${f.hardware}, energy model`;
+  if (f.after < f.before * 0.99) return `saves ${Math.round((1 - f.after / f.before) * 100)}% energy per inference (${formatJoules(f.after)} instead of ${formatJoules(f.before)} ${on})`;
+  if (f.after > f.before * 1.01) return `not a saving: ${Math.round((f.after / f.before - 1) * 100)}% more energy per inference (${formatJoules(f.after)} instead of ${formatJoules(f.before)} ${on})`;
+  return `no energy saving per inference (${formatJoules(f.before)} ${on})`;
+}
+
+function fixTitle(f: FixFigures): string {
+  const action = f.fix.action[0].toUpperCase() + f.fix.action.slice(1);
+  const saving = savingText(f);
+  return `${action}: changes ${[...f.changes].sort().join("/")} layers${saving ? `; ${saving}` : ""}`;
+}
+
+/** Estimates before and after each fix on the hardware of the model's device. */
+function figuresOf(context: RuleContext, model: ModelReport, fixes: TorchFix[], uncovered: Set<string>, target: RunTarget): FixFigures[] {
+  const hardware = hardwareFor(context.settings.hardware, target.device);
+  const current = currentVariant(target);
+  const before = context.estimateEnergy(model, hardware, current);
+  return fixes.map((fix) => {
+    const changes = fix.covers.filter((t) => !fix.precision || uncovered.has(t));
+    const variant = fix.after(current);
+    const after = variant && before ? context.estimateEnergy(model, hardware, variant) : undefined;
+    return { fix, changes, before: before?.joules, after: after?.joules, hardware: before?.hardware };
+  });
+}
+
+function message(subject: string, model: ModelReport, target: RunTarget, uncovered: Set<string>, figures: FixFigures[], appliedKinds: Set<string>, helperOnly: boolean): string {
+  const summary = layersOf(model, uncovered);
+  const share = shareText(model, summary.flopShare);
+  const where = target.device === "unknown" && helperOnly ? "" : ` on ${DEVICE_NAMES[target.device]} (${target.deviceReason})`;
+  let text = `${subject} runs its ${[...uncovered].sort().join("/")} layers in fp32 for inference${where}: ${formatCount(summary.weights)} parameters${share ? `, ${share}` : ""}.`;
+  const int8 = figures.find((f) => f.fix.weightBytes !== undefined);
+  if (int8) {
+    // Weight memory: fp32 stores 4 bytes per weight, int8 one (PyTorch quantization docs: "4x reduction in model size").
+    const w = layersOf(model, int8.changes).weights;
+    const factor = 4 / int8.fix.weightBytes!;
+    text += ` ${int8.fix.weightBytes === 1 ? "int8" : "int4"} would store the ${[...int8.changes].sort().join("/")} weights in ${formatBytes(w * int8.fix.weightBytes!)} instead of ${formatBytes(w * 4)} (${factor}x smaller).`;
+  }
+  const estimated = figures.filter((f) => f.fix.precision && f.before !== undefined && f.after !== undefined);
+  if (estimated.length > 0) {
+    const best = estimated.reduce((a, b) => (b.after! < a.after! ? b : a));
+    const hw = `on ${best.hardware} (energy model)`;
+    text += best.after! < best.before! * 0.99
+      ? ` With ${best.fix.action} about ${formatJoules(best.after!)} instead of ${formatJoules(best.before!)} per inference ${hw}.`
+      : ` The energy model expects no energy saving per inference ${hw} from ${estimated.map((f) => f.fix.action).join(" or ")} at this size (${formatJoules(best.before!)} now, ${formatJoules(best.after!)} after): the fix${estimated.length > 1 ? "es are" : " is"} offered for memory, not as a saving.`;
+  }
+  const reached = new Set(figures.filter((f) => f.fix.precision).flatMap((f) => f.changes));
+  const left = [...uncovered].filter((t) => !reached.has(t));
+  if (left.length > 0) {
+    const layers = layersOf(model, left);
+    const leftShare = shareText(model, layers.flopShare);
+    const what = `${layerList(model, left)} (${leftShare || `${formatCount(layers.weights)} parameters`}) ${layers.count === 1 ? "stays" : "stay"}`;
+    const convolutions = left.every((t) => /Conv/.test(t));
+    if (target.device === "unknown" && !helperOnly) text += ` Where it runs is not clear from the code, so no device-specific fix is offered: the ${what} in fp32.`;
+    else if (convolutions && target.device === "cpu") text += ` No quantization fix for convolutions on CPU here (torch.ao dynamic quantization converts Linear and recurrent layers only): the ${what} in fp32.`;
+    else text += ` No fix offered here reaches them on ${DEVICE_NAMES[target.device]}: the ${what} in fp32.`;
+  }
+  if (appliedKinds.size > 0) text += ` Already applied: ${[...appliedKinds].filter((k) => k !== "cast" && k !== "static").join(", ") || "a reduction"}.`;
+  return text;
+}
+
+/** GL001's PyTorch findings of a file. */
+export function torchFindings(context: RuleContext): RawFinding[] {
+  const { file } = context;
+  const reports = (context.analysis?.models ?? []).filter((m) => m.file === file.path && summarize(m).weights > 0);
+  if (reports.length === 0) return [];
+  const amount = context.settings.pruneAmount;
+  const training = hasTorchTraining(file);
+  const byCallee = new Map<string, ModelReport>();
+  for (const m of reports) {
+    const callee = entryCallee(m);
+    if (callee && !byCallee.has(callee)) byCallee.set(callee, m);
+  }
+  const sites: { site: ModelSite; model: ModelReport }[] = [];
+  for (const a of assignmentsFromCalls(file)) {
+    const byCall = a.callee ? byCallee.get(a.callee) : undefined;
+    // A model the analyzer found as a top-level variable (`model = nn.Sequential(...)`) is its own site.
+    const byVariable = reports.find((m) => m.entry === a.variable && m.name === a.variable && m.line === a.statement.pos.line);
+    const model = byCall ?? byVariable;
+    // A builder that returns the model (`from_pretrained`) is not where it runs: its callers are.
+    if (model && !isBuilderSite(a)) sites.push({ site: a, model });
+  }
+  const findings: RawFinding[] = [];
+  const topLevelDefinition = (name: string | undefined) =>
+    file.syntax.body.find((s): s is ClassDefinition | FunctionDefinition => (s.type === "class" || s.type === "function") && s.name === name);
+
+  for (const { site, model } of sites) {
+    const v = site.variable;
+    const className = rootClass(model) ?? entryCallee(model) ?? v;
+    const classDefinition = topLevelDefinition(className) ?? topLevelDefinition(entryCallee(model));
+    // Helpers are named after the class when it is defined here, else after the variable.
+    const helperName = classDefinition ? classDefinition.name : v;
+    const runs = inferenceCalls(file, v);
+    const inference = !training || callsEval(file, v) || isExported(file, v) || runs.some((c) => file.isGuarded(c.place));
+    if (!inference) continue;
+    const types = summarize(model, QUANTIZABLE).types;
+    const target = runTargetOf(file, v, site, runs);
+    const applied = appliedTo(file, site, helperName, types, target);
+    const uncovered = new Set([...types].filter((t) => !applied.covered.has(t)));
+    if (uncovered.size === 0) continue;
+    const offered = torchFixes(types, target, amount, { autocastSafe: !savesWholeModel(file, v) })
+      .filter((f) => f.devices.includes(target.device) && !applied.kinds.has(f.kind) && (!f.precision || f.covers.some((t) => uncovered.has(t))));
+    const figures = figuresOf(context, model, offered, uncovered, target);
+    const trained = training && isTrained(file, v);
+    let fixes: Fix[];
+    // Quantize once the model is ready: after its weights are loaded and it is moved, not before.
+    const ready = readyStatement(file, site);
+    if (!trained && file.startsLine(site.statement) && file.endsLine(ready)) {
+      const indent = file.source.indentation(site.statement.pos.line - 1);
+      fixes = figures.map((f) => ({
+        kind: f.fix.kind,
+        title: fixTitle(f),
+        edits: withImports(file, f.fix.imports, [insertLinesAfter(file, ready, f.fix.inline(v, file.source.indentUnit).map((l) => indent + l))]),
+      }));
+    } else {
+      // Trained here: quantizing where it is built would break training, so offer a helper to call afterwards.
+      const anchor = classDefinition ?? site.place.ancestors[0] ?? site.statement;
+      fixes = helperFixes(file, helperName, figures, anchor, anchor !== classDefinition, " Call it after training.");
+    }
+    findings.push({
+      rule: "GL001",
+      pos: site.statement.pos,
+      message: message(`'${v}' (${className})`, model, target, uncovered, figures, applied.kinds, false),
+      fixes,
+      suppressionLines: classDefinition ? [classDefinition.defLine] : [],
+    });
+  }
+
+  if (training) return findings;
+  // Models the file only defines: one finding per class (or builder function), with helpers below it. Where they
+  // will run is the caller's choice, so each device's helpers are offered, each saying where it runs.
+  const done = new Set<string>();
+  for (const m of reports) {
+    if (sites.some((s) => s.model === m || rootClass(s.model) === rootClass(m))) continue;
+    const root = rootClass(m);
+    const classDefinition = topLevelDefinition(root);
+    const builder = classDefinition ?? topLevelDefinition(entryCallee(m));
+    if (!builder || done.has(builder.name)) continue;
+    done.add(builder.name);
+    const types = summarize(m, QUANTIZABLE).types;
+    const target: RunTarget = { device: "unknown", deviceReason: "", precision: "fp32", autocast: false, channelsLast: false };
+    // One helper is the answer for a class the file only defines: the caller picks it where the model runs.
+    if (hasHelperOrReduction(file, builder.name)) continue;
+    const uncovered = types;
+    const offered = torchFixes(types, target, amount, { autocastSafe: true });
+    const figures = offered.map((fix) => {
+      // Each helper is estimated on the hardware of the device it runs on.
+      const device = fix.devices.length === 1 ? fix.devices[0] : "unknown";
+      return figuresOf(context, m, [fix], uncovered, { ...target, device })[0];
+    });
+    findings.push({
+      rule: "GL001",
+      pos: { ...builder.pos, line: builder.defLine, column: file.source.indentation(builder.defLine - 1).length },
+      message: message(builder.type === "class" ? builder.name : `the model ${builder.name}() builds`, m, target, uncovered, figures, new Set(), true),
+      fixes: helperFixes(file, builder.name, figures, builder, false, ""),
+      suppressionLines: [builder.defLine],
+    });
+  }
+  return findings;
+}
+
+function withImports(file: PythonFile, needs: ImportNeed[], edits: TextEdit[]): TextEdit[] {
+  const imports = importEdit(file, needs);
+  return imports ? [imports, ...edits] : edits;
+}
+
+function helperFixes(file: PythonFile, name: string, figures: FixFigures[], anchor: Statement, before: boolean, note: string): Fix[] {
+  const u = file.source.indentUnit;
+  return figures.map((f) => {
+    const t = f.fix;
+    const lines = [`def ${t.helperPrefix}_${name}(model):`, ...t.helper(u)];
+    if (note) {
+      const docstringEnd = lines.findIndex((l, i) => i >= 1 && l.trimEnd().endsWith('"""'));
+      lines.splice(docstringEnd + 1, 0, `${u}# ${note.trim()}`);
+    }
+    const edit = before ? insertDefinitionBefore(file, anchor, lines) : insertDefinitionAfter(file, anchor, lines);
+    return { kind: t.kind, title: `${fixTitle(f)}: add ${t.helperPrefix}_${name}(model)`, edits: withImports(file, t.imports, [edit]) };
+  });
+}

@@ -1,0 +1,239 @@
+import type { Expression, Statement } from "../python/ast";
+import type { PlacedCall, PythonFile } from "./python-file";
+import { possibleValues } from "./static-values";
+import { forEachExpression, ownExpressions, type CallExpression, type StatementPlace } from "./syntax-walk";
+
+// Where a model runs and at what precision, as the script says: `.to(device)` with the device read through
+// variables, flags and configs, `.cuda()`, `device_map=`, `.half()`, `.to(torch.bfloat16)`, `torch_dtype=`,
+// autocast contexts around its calls. The rules offer only fixes that run there and quote estimates for it.
+
+/** Where a model runs: a CUDA GPU (when the script finds one), the CPU, Apple's MPS, or not known. */
+export type Device = "cuda" | "cpu" | "mps" | "unknown";
+/** The precision of a model's weights and math: fp32, or cast (`.half()`) or autocast to a 16-bit type. */
+export type RunPrecision = "fp32" | "bf16" | "fp16";
+
+export interface RunTarget {
+  device: Device;
+  /** What the device was read from, for messages ("`.to(device)`, device = 'cuda' if available"). */
+  deviceReason: string;
+  precision: RunPrecision;
+  /** True when the 16-bit precision comes from torch.autocast (weights stay fp32), false for a cast. */
+  autocast: boolean;
+  precisionReason?: string;
+  /** `model.to(memory_format=torch.channels_last)`: 4-D conv weights in NHWC. */
+  channelsLast: boolean;
+}
+
+/** Methods that move or cast a module and return it. */
+const PLACEMENT_METHODS = ["to", "cuda", "cpu", "half", "bfloat16", "float", "type", "to_empty", "mps"];
+
+/** A device named by an expression the script evaluates (after following its variables and flags). */
+export function deviceOfExpression(file: PythonFile, e: Expression, place: StatementPlace | undefined): Device {
+  const found = new Set<Device>();
+  for (const v of possibleValues(file, e, place)) found.add(deviceOfValue(file, v, place));
+  // A script that picks CUDA when it is there (`"cuda" if torch.cuda.is_available() else "cpu"`) runs on the GPU
+  // where there is one: the fixes offered must be right there (autocast on "cuda" only warns on a CPU-only box).
+  if (found.has("cuda")) return "cuda";
+  if (found.has("mps")) return "mps";
+  if (found.has("cpu") && !found.has("unknown")) return "cpu";
+  return "unknown";
+}
+
+function deviceOfValue(file: PythonFile, v: Expression, place: StatementPlace | undefined): Device {
+  if (v.type === "str") {
+    const text = v.value ?? file.text(v.pos); // f-strings lower without a value: read their text
+    if (/cuda|gpu/i.test(text)) return "cuda";
+    if (/\bmps\b/.test(text)) return "mps";
+    if (/^["']?cpu["']?$/.test(text.replace(/^[fr]/i, "")) || /\bcpu\b/.test(text)) return "cpu";
+    return "unknown";
+  }
+  if (v.type === "int") return "cuda"; // `.to(0)`, `.cuda(0)`: a CUDA device index
+  if (v.type === "call") {
+    const q = file.qualify(v.func) ?? "";
+    if (/(^|\.)device$/.test(q) && v.args[0] && v.args[0].kind !== "doublestar") return deviceOfExpression(file, v.args[0].value, place);
+    if (/cuda\.current_device$|accelerator\.current_accelerator$/.test(q)) return "cuda";
+  }
+  if (v.type === "attribute") {
+    // Hugging Face accelerate's `accelerator.device` is the GPU when there is one.
+    if (v.name === "device" && v.object.type === "name" && /accelerator/i.test(v.object.id)) return "cuda";
+  }
+  return "unknown";
+}
+
+/** A dtype named by an expression: torch.bfloat16 / "bf16" / "bfloat16" → bf16, float16/half → fp16, float32 → fp32. */
+export function precisionOfExpression(file: PythonFile, e: Expression, place: StatementPlace | undefined): RunPrecision | "unknown" {
+  const found = new Set<RunPrecision | "unknown">();
+  for (const v of possibleValues(file, e, place)) {
+    // Strings as configs spell them ("bf16", "bfloat16", "bf16-mixed"), and torch's dtype attributes however imported.
+    const text = v.type === "str" ? (v.value ?? "") : v.type === "attribute" || v.type === "name" ? (file.qualify(v) ?? "").replace(/^torch\./, "") : "";
+    if (/^(bfloat16|bf16)$/i.test(text) || /^bf16[-_]/i.test(text)) found.add("bf16");
+    else if (/^(float16|half|fp16|f16)$/i.test(text) || /^(fp)?16[-_]/i.test(text)) found.add("fp16");
+    else if (/^(float32|float|fp32|f32)$/i.test(text)) found.add("fp32");
+    else found.add("unknown");
+  }
+  // A config that lists several picks its default first; when they disagree, say unknown rather than guess.
+  return found.size === 1 ? [...found][0] : "unknown";
+}
+
+/** The function a place sits in (undefined at module level). */
+export function enclosingFunction(place: { ancestors: Statement[] }): Statement | undefined {
+  for (let i = place.ancestors.length - 1; i >= 0; i--) if (place.ancestors[i].type === "function") return place.ancestors[i];
+  return undefined;
+}
+
+/** True when the file's code (not comments) mentions a GPU: `.cuda()`, `"cuda"`, `torch.cuda`, `device_map=`, MPS. */
+export function mentionsAccelerator(file: PythonFile): boolean {
+  for (const place of file.places) {
+    for (const e of ownExpressions(place.statement)) {
+      let found = false;
+      forEachExpression(e, (x) => {
+        if (x.type === "attribute" && ["cuda", "accelerator", "mps"].includes(x.name)) found = true;
+        if (x.type === "str" && /^(cuda|mps)(:\d+)?$/.test(x.value ?? "")) found = true;
+        if (x.type === "call" && x.args.some((a) => a.kind === "keyword" && a.name === "device_map")) found = true;
+      });
+      if (found) return true;
+    }
+  }
+  return false;
+}
+
+/** Calls of `autocast` (torch.autocast, torch.amp.autocast, torch.cuda.amp.autocast). */
+export function isAutocastCall(e: Expression): e is CallExpression {
+  return e.type === "call" && ((e.func.type === "name" && e.func.id === "autocast") || (e.func.type === "attribute" && e.func.name === "autocast"));
+}
+
+/** What an autocast call runs at: its dtype, else the device's default (float16 on CUDA, bfloat16 on CPU); undefined when disabled. */
+export function autocastPrecision(file: PythonFile, call: CallExpression, place: StatementPlace | undefined): RunPrecision | undefined {
+  const enabled = keyword(call, "enabled");
+  if (enabled) {
+    const values = possibleValues(file, enabled, place);
+    if (values.every((v) => v.type === "constant" && v.value === "False")) return undefined;
+  }
+  const dtype = keyword(call, "dtype") ?? positional(call, 1);
+  if (dtype) {
+    const p = precisionOfExpression(file, dtype, place);
+    if (p !== "unknown") return p;
+  }
+  const deviceType = keyword(call, "device_type") ?? positional(call, 0);
+  const q = file.qualify(call.func) ?? "";
+  if (/cpu\.amp\.autocast$/.test(q)) return "bf16";
+  if (deviceType && deviceOfExpression(file, deviceType, place) === "cpu") return "bf16";
+  return "fp16";
+}
+
+function keyword(call: CallExpression, name: string): Expression | undefined {
+  return call.args.find((a) => a.kind === "keyword" && a.name === name)?.value;
+}
+
+function positional(call: CallExpression, index: number): Expression | undefined {
+  const a = call.args.filter((x) => x.kind === "positional")[index];
+  return a?.value;
+}
+
+/** The autocast precision a place runs under: a `with autocast(...)` around it, or `with ctx:` where ctx holds one. */
+export function autocastAround(file: PythonFile, place: StatementPlace): RunPrecision | undefined {
+  for (let i = place.ancestors.length - 1; i >= 0; i--) {
+    const a = place.ancestors[i];
+    const items: Expression[] = a.type === "with" ? a.items.map((x) => x.value) : a.type === "function" ? a.decorators : [];
+    for (const item of items) {
+      for (const v of possibleValues(file, item, place)) {
+        if (isAutocastCall(v)) {
+          const p = autocastPrecision(file, v, place);
+          if (p) return p;
+        }
+      }
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Where the model held by `variable` (built by `site`) runs and at what precision: what its construction chain and
+ * the calls on it in the same function say, the autocast around its calls, else a CPU-only script's CPU.
+ */
+export function runTargetOf(file: PythonFile, variable: string, site: { statement: Statement; place: StatementPlace; call?: CallExpression }, runs: PlacedCall[]): RunTarget {
+  const scope = enclosingFunction(site.place);
+  const calls: { call: CallExpression; place: StatementPlace }[] = [];
+  // The construction chain: `Net().to(device).half()` and `from_pretrained(..., device_map=..., torch_dtype=...)`.
+  if (site.statement.type === "assign") {
+    forEachExpression(site.statement.value, (x) => x.type === "call" && calls.push({ call: x, place: site.place }));
+  }
+  for (const c of file.methodCallsOn(variable)) {
+    if (enclosingFunction(c.place) === scope && c.call.func.type === "attribute" && PLACEMENT_METHODS.includes(c.call.func.name) && c.call.pos.startIndex > site.statement.pos.startIndex) calls.push(c);
+  }
+  let device: Device | undefined;
+  let deviceReason = "";
+  let precision: RunPrecision = "fp32";
+  let autocast = false;
+  let precisionReason: string | undefined;
+  let channelsLast = false;
+  const setDevice = (d: Device, reason: string) => {
+    if (d === "unknown" && device !== undefined) return;
+    device = d;
+    deviceReason = reason;
+  };
+  for (const { call, place } of calls) {
+    const method = call.func.type === "attribute" ? call.func.name : undefined;
+    const text = file.text(call.pos).replace(/\s+/g, " ");
+    const short = text.length > 60 ? `${text.slice(0, 57)}...` : text;
+    const deviceMap = keyword(call, "device_map");
+    if (deviceMap) setDevice(deviceOfMap(file, deviceMap, place), `device_map= in ${short}`);
+    const dtype = keyword(call, "torch_dtype") ?? (method === "to" ? keyword(call, "dtype") : keyword(call, "dtype"));
+    if (method === "cuda") setDevice("cuda", ".cuda()");
+    else if (method === "cpu") setDevice("cpu", ".cpu()");
+    else if (method === "mps") setDevice("mps", ".mps()");
+    else if (method === "half") [precision, precisionReason] = ["fp16", ".half()"];
+    else if (method === "bfloat16") [precision, precisionReason] = ["bf16", ".bfloat16()"];
+    else if (method === "float") [precision, precisionReason] = ["fp32", ".float()"];
+    else if (method === "to" || method === "type") {
+      for (const a of call.args) {
+        if (a.kind !== "positional" && !(a.kind === "keyword" && (a.name === "device" || a.name === "dtype"))) continue;
+        const p = a.kind === "keyword" && a.name === "device" ? "unknown" : precisionOfExpression(file, a.value, place);
+        if (p !== "unknown") {
+          [precision, precisionReason] = [p, short];
+          continue;
+        }
+        if (a.kind === "keyword" && a.name === "dtype") continue;
+        const d = deviceOfExpression(file, a.value, place);
+        setDevice(d, short);
+      }
+    }
+    const format = keyword(call, "memory_format");
+    if (method === "to" && format && /channels_last$/.test(file.qualify(format) ?? "")) channelsLast = true;
+    if (dtype && method !== "to") {
+      const p = precisionOfExpression(file, dtype, place);
+      if (p !== "unknown") [precision, precisionReason] = [p, short];
+    }
+  }
+  // `model.forward = torch.autocast(...)(model.forward)` (GL001's own fix) and autocast around each run.
+  for (const place of file.places) {
+    const s = place.statement;
+    if (s.type !== "assign" || !s.targets.some((t) => t.type === "attribute" && t.name === "forward" && t.object.type === "name" && t.object.id === variable)) continue;
+    if (s.value.type === "call" && isAutocastCall(s.value.func)) {
+      const p = autocastPrecision(file, s.value.func, place);
+      if (p) [precision, autocast, precisionReason] = [p, true, "torch.autocast around its forward"];
+    }
+  }
+  if (precision === "fp32" && runs.length > 0) {
+    const under = runs.map((r) => autocastAround(file, r.place));
+    const p = under[0];
+    if (p && under.every((x) => x === p)) [precision, autocast, precisionReason] = [p, true, "its calls run under torch.autocast"];
+  }
+  if (device === undefined) {
+    if (!mentionsAccelerator(file)) setDevice("cpu", "nothing in the script moves it to a GPU");
+    else setDevice("unknown", "the script uses a GPU, but where this model goes is not clear from the code");
+  }
+  return { device: device ?? "unknown", deviceReason, precision, autocast, precisionReason, channelsLast };
+}
+
+/** `device_map="auto"`/`"cuda"`/`{"": 0}` put a Hugging Face model on the GPU; `"cpu"` on the CPU. */
+function deviceOfMap(file: PythonFile, e: Expression, place: StatementPlace): Device {
+  const values = possibleValues(file, e, place);
+  if (values.some((v) => v.type === "str" && v.value === "auto")) return "cuda";
+  if (values.some((v) => v.type === "dict")) {
+    const d = values.find((v): v is Extract<Expression, { type: "dict" }> => v.type === "dict")!;
+    const targets = d.items.flatMap((i) => ("value" in i ? [i.value] : []));
+    if (targets.some((t) => t.type === "int" || (t.type === "str" && /cuda/.test(t.value ?? "")))) return "cuda";
+  }
+  return deviceOfExpression(file, e, place);
+}
