@@ -31,7 +31,10 @@ export interface LineFigures {
 /** Figures of a 1-based line of a file, or undefined when no model touches it. */
 export function figuresAtLine(result: AnalysisResult, path: string, line: number): LineFigures | undefined {
   for (const model of result.models) {
-    const layers = model.layers.filter((layer) => layer.file === path && layer.line === line && layer.path !== "");
+    const built = model.layers.filter((layer) => layer.file === path && layer.line === line && layer.path !== "");
+    // A line that builds a container and its members (`nn.ModuleList([Block() for ...])`) counts the container once:
+    // its figures already hold its members'.
+    const layers = built.filter((layer) => !built.some((outer) => layer.path.startsWith(`${outer.path}.`)));
     const ops = model.ops.filter((op) => op.file === path && op.line === line);
     if (layers.length === 0 && ops.length === 0) continue;
     const lastShape = [...ops].reverse().find((op) => op.outputShape)?.outputShape ?? layers.find((layer) => layer.output)?.output ?? null;

@@ -59,3 +59,27 @@ describe("model lookup for the editor surfaces (src/vscode/model-lookup.ts)", ()
     assert.strictEqual(figuresAtLine(analysis, FILE, 3), undefined);
   });
 });
+
+describe("line figures of a real transformer (ModuleList of blocks, tied weights)", () => {
+  it("a line that builds a list and its blocks counts them once: no share above 100% on any line", async () => {
+    const { analyze } = await import("../helpers/analyze");
+    const { readFileSync } = await import("node:fs");
+    const { join } = await import("node:path");
+    const text = readFileSync(join(__dirname, "../../../examples/tiny_gpt.py"), "utf8");
+    const analysis = await analyze(text, { file: "/project/tiny_gpt.py" });
+    const gpt = analysis.models.find((m) => m.name === "TinyGPT")!;
+    const lines = text.split("\n");
+    const blocksLine = lines.findIndex((line) => line.includes("nn.ModuleList")) + 1;
+    const figures = figuresAtLine(analysis, "/project/tiny_gpt.py", blocksLine)!;
+    assert.deepStrictEqual(figures.layers.map((layer) => layer.path), ["blocks"], "the list, not the list and each block");
+    const listParams = figures.layers[0].params;
+    assert.ok(listParams > 0 && listParams < gpt.params, `${listParams} of ${gpt.params}`);
+    for (let line = 1; line <= lines.length; line++) {
+      const at = figuresAtLine(analysis, "/project/tiny_gpt.py", line);
+      if (!at || at.model !== gpt) continue;
+      const params = at.layers.reduce((sum, layer) => sum + layer.params, 0);
+      assert.ok(params <= gpt.params, `line ${line}: ${params} params of ${gpt.params}`);
+      assert.ok(at.flops <= gpt.flops, `line ${line}: ${at.flops} FLOPs of ${gpt.flops}`);
+    }
+  });
+});
