@@ -1,6 +1,7 @@
 // The Node host's HttpClient: undici (which follows no redirects), with a hard timeout over headers and body and a
 // cap on the body's size.
 import { request } from "undici";
+import { plainNetworkError } from "./network-error";
 import { HttpTimeoutError, type HttpClient, type HttpRequestOptions, type HttpResponse } from "../core/grid/http";
 
 /** Bodies past this are cut off with an error: no provider answer comes near it, a runaway server might. */
@@ -36,7 +37,8 @@ export class UndiciHttpClient implements HttpClient {
       return { status: response.statusCode, headers, text: Buffer.concat(chunks).toString("utf8") };
     } catch (err) {
       if (timeout.aborted) throw new HttpTimeoutError(`no answer within ${timeoutMs} ms`);
-      throw err;
+      if (options.signal?.aborted) throw err;
+      throw new Error(plainNetworkError(err), { cause: err });
     }
   }
 }

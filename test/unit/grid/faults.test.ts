@@ -211,7 +211,7 @@ describe("grid providers against faults", function () {
       });
 
       it("a closed port", async () => {
-        await expectFallback(testCase.good, /cannot reach/, undefined, await closedPort());
+        await expectFallback(testCase.good, /cannot reach 127\.0\.0\.1:\d+ \(the connection was refused \(nothing answers at that address and port\) \[ECONNREFUSED\]\)/, undefined, await closedPort());
       });
     });
   }
