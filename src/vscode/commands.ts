@@ -174,9 +174,9 @@ export function registerCommands(services: Services): vscode.Disposable[] {
     }),
 
     register("greenlight.openSample", async () => {
-      // An untitled copy: the walkthrough never writes into the user's workspace.
+      // A read-only copy: the walkthrough never writes into the user's workspace, and closing it asks nothing.
       const bytes = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(services.context.extensionUri, "media", "walkthrough", "sample_model.py"));
-      const document = await vscode.workspace.openTextDocument({ content: new TextDecoder("utf-8").decode(bytes), language: "python" });
+      const document = await services.documents.open("/sample_model.py", new TextDecoder("utf-8").decode(bytes));
       await vscode.window.showTextDocument(document);
       return document.uri.toString();
     }),
