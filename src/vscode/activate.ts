@@ -11,6 +11,7 @@ import { loadPythonParser, ParserUnavailable } from "./parser-loader";
 import { ReportPanel, type GridForecastSource } from "./report-panel";
 import type { Services } from "./services";
 import { WORLD_AVERAGE_INTENSITY, type IntensitySource } from "./energy-bridge";
+import { ReadOnlyDocuments } from "./read-only-documents";
 import { SettingsStore } from "./settings";
 import { StatusBar } from "./status-bar";
 import { WorkspaceMirror } from "./workspace-mirror";
@@ -19,11 +20,13 @@ import { WorkspaceMirror } from "./workspace-mirror";
 export interface HostBits {
   kind: "node" | "web";
   /** Registers surfaces from other modules (the grid indicator) once the cheap parts are up. */
-  registerExtraSurfaces?: (context: vscode.ExtensionContext, log: vscode.LogOutputChannel) => void;
+  registerExtraSurfaces?: (context: vscode.ExtensionContext, log: vscode.LogOutputChannel, documents: ReadOnlyDocuments) => void;
   /** Where the report view gets the grid forecast. */
   gridForecast?: GridForecastSource;
   /** The grid intensity now, when known (else the energy model's world average is used). */
   gridIntensity?: () => IntensitySource | undefined;
+  /** Subscribes to changes of `gridIntensity`'s value, so every surface follows the status bar. */
+  onDidChangeGridIntensity?: (listener: () => void) => vscode.Disposable;
 }
 
 /** What activate() returns: used by the integration tests to wait for background work. */
@@ -40,6 +43,10 @@ export interface GreenlightApi {
   reportModel(): { name: string; params: number; flops: number } | undefined;
   /** The report calculator's first values and what the page shows (pre-filled from the code's training plan). */
   reportCalculator(): ReturnType<ReportPanel["calculator"]>;
+  /** The grid intensity every surface uses now (the status bar's reading), with its source. */
+  gridIntensity(): IntensitySource;
+  /** The carbon basis line of the open report's energy section (undefined when none is open). */
+  reportIntensity(): string | undefined;
   /** The validated settings in effect (bad values already replaced by defaults). */
   settings(): Settings;
   /** How many parses since activation reused the previous tree after an edit, and how many started afresh. */
@@ -77,7 +84,8 @@ function activateStages(context: vscode.ExtensionContext, host: HostBits, log: v
   // The engine is asked for lazily (it loads tree-sitter): the report reads the training plan through it.
   const report = new ReportPanel(context.extensionUri, store, log, intensity, host.gridForecast, () => start());
   const diagnostics = vscode.languages.createDiagnosticCollection("greenlight");
-  context.subscriptions.push(store, status, mirror, report, diagnostics);
+  const documents = new ReadOnlyDocuments();
+  context.subscriptions.push(store, status, mirror, report, diagnostics, documents);
 
   let starting: Promise<AnalysisEngine> | undefined;
   const start = (): Promise<AnalysisEngine> => {
@@ -95,6 +103,18 @@ function activateStages(context: vscode.ExtensionContext, host: HostBits, log: v
     return starting;
   };
 
+  // One grid reading for every surface: when the status bar's value changes, the lenses and the report follow.
+  const gridChanged = new vscode.EventEmitter<void>();
+  context.subscriptions.push(gridChanged);
+  if (host.onDidChangeGridIntensity) {
+    context.subscriptions.push(
+      host.onDidChangeGridIntensity(() => {
+        gridChanged.fire();
+        report.refresh();
+      }),
+    );
+  }
+
   const services: Services = {
     context,
     log,
@@ -103,7 +123,9 @@ function activateStages(context: vscode.ExtensionContext, host: HostBits, log: v
     mirror,
     report,
     diagnostics,
+    documents,
     intensity,
+    onDidChangeGrid: gridChanged.event,
     start,
     refreshOpenDocuments: async () => {
       const engine = await start();
@@ -117,7 +139,7 @@ function activateStages(context: vscode.ExtensionContext, host: HostBits, log: v
   context.subscriptions.push(vscode.window.onDidChangeActiveTextEditor(updateTarget), store.onDidChange(updateTarget));
 
   try {
-    host.registerExtraSurfaces?.(context, log);
+    host.registerExtraSurfaces?.(context, log, documents);
   } catch (error) {
     log.error(`could not register the grid surfaces: ${describe(error)}`);
   }
@@ -149,6 +171,8 @@ function activateStages(context: vscode.ExtensionContext, host: HostBits, log: v
       return model && { name: model.name, params: model.params, flops: model.flops };
     },
     reportCalculator: () => report.calculator(),
+    gridIntensity: intensity,
+    reportIntensity: () => report.shownIntensity,
     settings: () => store.values,
     parseCounts: async () => (await start()).parseCounts,
   };
@@ -177,14 +201,14 @@ async function startAnalysis(context: vscode.ExtensionContext, services: Service
 
   const engine = new AnalysisEngine(parser, services.mirror, () => services.store.values, log);
   let diskChangeTimer: ReturnType<typeof setTimeout> | undefined;
-  const codeLens = new ModelCodeLensProvider(engine, services.store, services.intensity);
+  const codeLens = new ModelCodeLensProvider(engine, services.store, services.intensity, services.onDidChangeGrid);
   const inlayHints = new ShapeInlayHintsProvider(engine, services.store);
   context.subscriptions.push(
     engine,
     codeLens,
     inlayHints,
     vscode.languages.registerCodeLensProvider(PYTHON, codeLens),
-    vscode.languages.registerHoverProvider(PYTHON, new LayerHoverProvider(engine, services.store)),
+    vscode.languages.registerHoverProvider(PYTHON, new LayerHoverProvider(engine, services.store, services.intensity)),
     vscode.languages.registerInlayHintsProvider(PYTHON, inlayHints),
     vscode.languages.registerCodeActionsProvider(PYTHON, new GreenlightCodeActionProvider(engine, log), GreenlightCodeActionProvider.metadata),
     // An open report follows edits to its model's document.

@@ -18,6 +18,11 @@ export function codeLensTitle(model: ModelReport, store: SettingsStore, intensit
   return parts.join(" · ");
 }
 
+/** Which grid reading the carbon figure uses: the status bar's, named the same way. */
+export function carbonBasis(intensity: IntensitySource): string {
+  return `Carbon at ${Math.round(intensity.gco2PerKwh)} gCO2e/kWh (${intensity.source}).`;
+}
+
 /** A CodeLens above every model with its size and cost; clicking opens the report. */
 export class ModelCodeLensProvider implements vscode.CodeLensProvider, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
@@ -28,8 +33,9 @@ export class ModelCodeLensProvider implements vscode.CodeLensProvider, vscode.Di
     private readonly engine: AnalysisEngine,
     private readonly store: SettingsStore,
     private readonly intensity: () => IntensitySource,
+    onDidChangeGrid: vscode.Event<void>,
   ) {
-    this.subscriptions = [engine.onDidAnalyze(() => this.changed.fire()), store.onDidChange(() => this.changed.fire())];
+    this.subscriptions = [engine.onDidAnalyze(() => this.changed.fire()), store.onDidChange(() => this.changed.fire()), onDidChangeGrid(() => this.changed.fire())];
   }
 
   async provideCodeLenses(document: vscode.TextDocument, token: vscode.CancellationToken): Promise<vscode.CodeLens[]> {
@@ -43,7 +49,7 @@ export class ModelCodeLensProvider implements vscode.CodeLensProvider, vscode.Di
         title: codeLensTitle(model, this.store, this.intensity()),
         command: "greenlight.showReport",
         arguments: [document.uri, model.name, model.line],
-        tooltip: model.complete ? `Open the Greenlight report of ${model.name}` : `Partial figures; unresolved:\n${unresolved}`,
+        tooltip: `${model.complete ? `Open the Greenlight report of ${model.name}` : `Partial figures; unresolved:\n${unresolved}`}\n${carbonBasis(this.intensity())}`,
       });
     });
   }

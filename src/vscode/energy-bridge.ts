@@ -69,7 +69,7 @@ export function estimateInference(model: ModelReport, settings: Settings, intens
       gramsCo2ePerThousand: (estimate.gco2e_per_iter / estimate.batch) * 1000,
       secondsPerBatch: estimate.seconds_per_iter,
       bound: estimate.bound,
-      sources: [`hardware profile ${estimate.hardware} (src/core/energy/hardware-profiles.json)`, `${Math.round(intensity.gco2PerKwh)} gCO2/kWh: ${intensity.source}`],
+      sources: [`hardware profile ${estimate.hardware} (datasheet figures: Greenlight: Select Hardware)`, `${Math.round(intensity.gco2PerKwh)} gCO2e/kWh: ${intensity.source}`],
     };
   } catch {
     // Unknown hardware or figures the model cannot use: the surfaces show parameters and FLOPs only.
@@ -89,7 +89,7 @@ export function estimateTraining(model: ModelReport, run: TrainingRun, settings:
       kilowattHours: total.kwh,
       kilogramsCo2e: total.gco2e / 1000,
       steps: total.steps,
-      sources: [`hardware profile ${step.hardware}`, `${Math.round(intensity.gco2PerKwh)} gCO2/kWh: ${intensity.source}`],
+      sources: [`hardware profile ${step.hardware}`, `${Math.round(intensity.gco2PerKwh)} gCO2e/kWh: ${intensity.source}`],
     };
   } catch (error) {
     return error instanceof Error ? error : new Error(String(error));

@@ -1,39 +1,22 @@
 import type * as vscode from "vscode";
 import type { HttpClient } from "../core/grid/http";
-import type { IntensitySource } from "./energy-bridge";
-import { gridForecastView, registerGridSurfaces } from "./grid/grid-surfaces";
+import { gridForecastView, gridReading, onDidChangeGridReading, registerGridSurfaces } from "./grid/grid-surfaces";
 import type { HostBits } from "./activate";
-import type { GridForecastView } from "./report-panel";
+import type { ReadOnlyDocuments } from "./read-only-documents";
 
-/** The slot of the forecast that covers `now`, as an intensity with its source. */
-function intensityAt(view: GridForecastView | undefined, now: number): IntensitySource | undefined {
-  const slot = view?.slots.find((s) => s.start <= now && now < s.end);
-  if (!view || !slot) return undefined;
-  return { gco2PerKwh: slot.gco2PerKwh, source: `${view.provider} grid, ${view.region}, now` };
-}
-
-/** Host bits that wire the grid module (status bar, commands, forecast) in, over the host's HTTP client. */
+/**
+ * Host bits that wire the grid module (status bar, commands, forecast) in, over the host's HTTP client. Every
+ * surface reads the one value the status bar shows (the snapshot's current reading), so the CodeLens, hover and
+ * report never disagree with it; they are told when it changes.
+ */
 export function gridHostBits(kind: HostBits["kind"], http: HttpClient): HostBits {
-  let latest: IntensitySource | undefined;
-  const refresh = () =>
-    gridForecastView().then(
-      (view) => (latest = intensityAt(view, Date.now()) ?? latest),
-      () => undefined,
-    );
   return {
     kind,
-    registerExtraSurfaces: (context: vscode.ExtensionContext, log: vscode.LogOutputChannel) => {
-      context.subscriptions.push(registerGridSurfaces(context, log, http));
+    registerExtraSurfaces: (context: vscode.ExtensionContext, log: vscode.LogOutputChannel, documents: ReadOnlyDocuments) => {
+      context.subscriptions.push(registerGridSurfaces(context, log, http, documents));
     },
-    gridForecast: async () => {
-      const view = await gridForecastView();
-      latest = intensityAt(view, Date.now()) ?? latest;
-      return view;
-    },
-    gridIntensity: () => {
-      // Synchronous for the CodeLens: the last known value, refreshed in the background.
-      void refresh();
-      return latest;
-    },
+    gridForecast: () => gridForecastView(),
+    gridIntensity: () => gridReading(),
+    onDidChangeGridIntensity: (listener) => onDidChangeGridReading(() => listener()),
   };
 }

@@ -1,8 +1,11 @@
 import * as vscode from "vscode";
+import { carbonOf } from "../core/energy";
 import type { AnalysisEngine } from "./analysis-engine";
 import type { SettingsStore } from "./settings";
-import { modulesEnergy } from "./energy-bridge";
-import { formatCount, formatEnergy, formatFlops, formatShape, formatShare } from "./format";
+import { modulesEnergy, type IntensitySource } from "./energy-bridge";
+import { carbonBasis } from "./codelens-provider";
+import { formatCount, formatEnergy, formatFlops, formatGrams, formatShape, formatShare } from "./format";
+import { escapeMarkdown } from "./markdown";
 import { figuresAtLine } from "./model-lookup";
 
 /** Hover on a layer's construction line or a forward line: output shape, params, FLOPs and share of the model. */
@@ -10,6 +13,7 @@ export class LayerHoverProvider implements vscode.HoverProvider {
   constructor(
     private readonly engine: AnalysisEngine,
     private readonly store: SettingsStore,
+    private readonly intensity: () => IntensitySource,
   ) {}
 
   async provideHover(document: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken): Promise<vscode.Hover | undefined> {
@@ -35,9 +39,12 @@ export class LayerHoverProvider implements vscode.HoverProvider {
     if (energy) {
       const settings = this.store.values;
       rows.push(["Energy", `${formatEnergy(energy.joules)}/inference (${formatShare(energy.share, 1)} of ${model.name}; ${settings.hardware}, ${settings.precision}, batch ${settings.batchSize})`]);
+      const grid = this.intensity();
+      rows.push(["Carbon", `${formatGrams(carbonOf(energy.joules * 1000, { gco2PerKwh: grid.gco2PerKwh }))} CO2e/1k inferences`]);
     }
     if (ops.length > 0) rows.push(["Ops", [...new Set(ops.map((op) => op.op))].join(", ")]);
     markdown.appendMarkdown(`| | |\n|---|---|\n${rows.map(([name, value]) => `| ${name} | ${value} |`).join("\n")}\n`);
+    if (energy) markdown.appendMarkdown(`\n${escapeMarkdown(carbonBasis(this.intensity()))}\n`);
     if (!model.complete) markdown.appendMarkdown(`\n_${model.name} is only partly resolved; figures are lower bounds._\n`);
     const line = document.lineAt(position.line);
     return new vscode.Hover(markdown, new vscode.Range(position.line, line.firstNonWhitespaceCharacterIndex, position.line, line.text.length));

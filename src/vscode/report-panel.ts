@@ -86,6 +86,7 @@ export class ReportPanel implements vscode.Disposable {
   private shown: CalculatorShown | undefined;
   private readonly plans: TrainingPlanLookup;
   private ready = false;
+  private postedEnergy: ReturnType<typeof estimateInference>;
   private readonly disposables: vscode.Disposable[] = [];
   private readonly messages = new vscode.EventEmitter<string>();
   /** Fires with the type of every message the webview sends (tests wait for "ready"). */
@@ -107,6 +108,11 @@ export class ReportPanel implements vscode.Disposable {
   /** The model shown, if the panel is open. */
   get shownModel(): ModelReport | undefined {
     return this.panel ? this.model : undefined;
+  }
+
+  /** The grid reading the energy section last sent to the page names (its carbon source line). */
+  get shownIntensity(): string | undefined {
+    return this.panel ? this.postedEnergy?.sources.find((source) => source.includes("gCO2e/kWh")) : undefined;
   }
 
   get isReady(): boolean {
@@ -169,6 +175,11 @@ export class ReportPanel implements vscode.Disposable {
     this.model = next;
     this.document = document;
     if (this.panel.title !== `Greenlight: ${next.name}`) this.panel.title = `Greenlight: ${next.name}`;
+    void this.post();
+  }
+
+  /** Draws the shown model again (the grid reading or another input of its figures changed). */
+  refresh(): void {
     void this.post();
   }
 
@@ -258,10 +269,11 @@ export class ReportPanel implements vscode.Disposable {
     } catch (error) {
       this.log.warn(`grid forecast unavailable: ${error instanceof Error ? error.message : String(error)}`);
     }
+    this.postedEnergy = estimateInference(this.model, settings, this.intensity());
     await this.panel.webview.postMessage({
       type: "report",
       model: this.model,
-      energy: estimateInference(this.model, settings, this.intensity()) ?? null,
+      energy: this.postedEnergy ?? null,
       hardware: knownHardware(),
       settings: { hardware: settings.hardware, batch: settings.batchSize, precision: settings.precision },
       calculator: this.calculatorView() ?? null,

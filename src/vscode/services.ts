@@ -1,6 +1,7 @@
 import type * as vscode from "vscode";
 import type { AnalysisEngine } from "./analysis-engine";
 import type { IntensitySource } from "./energy-bridge";
+import type { ReadOnlyDocuments } from "./read-only-documents";
 import type { ReportPanel } from "./report-panel";
 import type { SettingsStore } from "./settings";
 import type { StatusBar } from "./status-bar";
@@ -15,8 +16,12 @@ export interface Services {
   mirror: WorkspaceMirror;
   report: ReportPanel;
   diagnostics: vscode.DiagnosticCollection;
+  /** Documents written for reading (forecast, sample): never dirty, so closing them asks nothing. */
+  documents: ReadOnlyDocuments;
   /** Grid intensity for carbon figures: the grid module's current value, else the world average. */
   intensity(): IntensitySource;
+  /** Fires when `intensity()` changes (the status bar's reading), so figures with carbon are redrawn. */
+  onDidChangeGrid: vscode.Event<void>;
   /** Loads tree-sitter and starts analysis (once); rejects with ParserUnavailable where WebAssembly is missing. */
   start(): Promise<AnalysisEngine>;
   /** Re-publishes diagnostics of every open Python document (after settings or refresh). */

@@ -66,6 +66,6 @@ export function statusView(snapshot: GridSnapshot, now: number): StatusView {
   const trend = trendOf(snapshot.current, snapshot.forecast, now);
   const marker = snapshot.state === "stale" ? " (stale)" : snapshot.current.kind === "average" ? " avg" : "";
   const icon = snapshot.fellBack ? "$(cloud-offline)" : "$(pulse)";
-  const text = `${icon} ${Math.round(value)} g/kWh${marker}${TREND_ICON[trend] ? ` ${TREND_ICON[trend]}` : ""}`;
+  const text = `${icon} ${Math.round(value)} gCO2e/kWh${marker}${TREND_ICON[trend] ? ` ${TREND_ICON[trend]}` : ""}`;
   return { text, level: levelOf(value), trend };
 }

@@ -74,6 +74,18 @@ export function readGridSettings(get: (key: GridSettingKey) => unknown): { setti
   return { settings, problems };
 }
 
+/** Why a workspace's endpoint value is not the one used (untrusted workspace), or undefined when it is. */
+export function ignoredEndpointNotice(
+  key: GridSettingKey,
+  inspected: { globalValue?: unknown; workspaceValue?: unknown; workspaceFolderValue?: unknown } | undefined,
+  workspaceTrusted: boolean,
+): string | undefined {
+  if (workspaceTrusted || !inspected) return undefined;
+  const ignored = inspected.workspaceFolderValue ?? inspected.workspaceValue;
+  if (ignored === undefined || ignored === inspected.globalValue) return undefined;
+  return `greenlight.grid.${key}: this workspace's value is not used until you trust the workspace (it could send your grid key to its own server); using ${inspected.globalValue ? "your User value" : "the provider's own address"}`;
+}
+
 /** In an untrusted workspace a workspace could point a provider (and its key) at its own server: user values only. */
 export function trustedEndpointValue(
   inspected: { globalValue?: unknown; workspaceValue?: unknown; workspaceFolderValue?: unknown } | undefined,

@@ -11,9 +11,12 @@ import type { IntensityLevel } from "../../core/grid/levels";
 import { COUNTRY_INTENSITY, REGION_INTENSITY } from "../../core/grid/offline-tables";
 import { PROVIDER_IDS, type ProviderId } from "../../core/grid/types";
 import { forecastView, greenestFor, statusView, type ForecastView } from "./forecast-view";
-import { ENDPOINT_KEY, readGridSettings, trustedEndpointValue, type GridSettingKey, type GridSettings } from "./grid-settings";
+import { ENDPOINT_KEY, ignoredEndpointNotice, readGridSettings, trustedEndpointValue, type GridSettingKey, type GridSettings } from "./grid-settings";
 import { GreenWindowScheduler, describeJob } from "./scheduler";
 import { readCredentials, SECRET_KEYS } from "./secrets";
+import type { IntensitySource } from "../energy-bridge";
+import { escapeMarkdown } from "../markdown";
+import type { ReadOnlyDocuments } from "../read-only-documents";
 
 /**
  * Status bar background per level. Only the two backgrounds VS Code provides for status bar items are used (they come
@@ -43,10 +46,25 @@ const REGION_HINT: Record<ProviderId, string> = {
 };
 
 let active: GridController | undefined;
+const readingChanged = new vscode.EventEmitter<GridReadingChange>();
+
+/** The grid intensity every surface uses (status bar, CodeLens, hover, report), and what it replaced. */
+export interface GridReadingChange {
+  previous: IntensitySource | undefined;
+  current: IntensitySource;
+}
+
+/** Fires when the reading the surfaces show changes (a refresh, another provider or region). */
+export const onDidChangeGridReading = readingChanged.event;
+
+/** The grid intensity the status bar shows now, with where it came from; undefined before the grid is registered. */
+export function gridReading(): IntensitySource | undefined {
+  return active?.reading();
+}
 
 /** Registers the grid status bar, commands and scheduler; the caller pushes the result into context.subscriptions. */
-export function registerGridSurfaces(context: vscode.ExtensionContext, log: vscode.LogOutputChannel, http: HttpClient): vscode.Disposable {
-  const controller = new GridController(context, log, http);
+export function registerGridSurfaces(context: vscode.ExtensionContext, log: vscode.LogOutputChannel, http: HttpClient, documents: ReadOnlyDocuments): vscode.Disposable {
+  const controller = new GridController(context, log, http, documents);
   active = controller;
   return controller;
 }
@@ -64,6 +82,16 @@ export function gridGreenestWindow(durationMs: number, itEnergyKwh?: number): Wi
   return active?.greenestWindow(durationMs, itEnergyKwh);
 }
 
+const KIND_LABEL: Record<GridSnapshot["current"]["kind"], string> = { measured: "now", forecast: "forecast for now", average: "yearly average" };
+
+/** A snapshot's current value as the one reading all surfaces use: value and a plain description of it. */
+function readingOf(snapshot: GridSnapshot): IntensitySource {
+  const { current } = snapshot;
+  const where = current.provider === "offline" ? `offline table, ${current.region}` : `${PROVIDER_LABEL[current.provider].replace(/ \(.*\)$/, "")}, ${current.region}`;
+  const stale = snapshot.state === "stale" ? ", stale" : snapshot.fellBack ? ", provider unreachable" : "";
+  return { gco2PerKwh: current.gco2PerKwh, source: `${where}, ${KIND_LABEL[current.kind]}${stale}` };
+}
+
 class GridController implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem("greenlight.grid", vscode.StatusBarAlignment.Right, 98);
   private readonly disposables: vscode.Disposable[] = [];
@@ -79,6 +107,7 @@ class GridController implements vscode.Disposable {
     private readonly context: vscode.ExtensionContext,
     private readonly log: vscode.LogOutputChannel,
     private readonly http: HttpClient,
+    private readonly documents: ReadOnlyDocuments,
   ) {
     this.item.name = "Greenlight grid carbon intensity";
     this.item.command = "greenlight.grid.showMenu";
@@ -121,6 +150,11 @@ class GridController implements vscode.Disposable {
     return greenestFor(this.snapshot, Date.now(), durationMs, 24 * 3_600_000, itEnergyKwh === undefined ? undefined : itEnergyKwh * this.settings.pue);
   }
 
+  /** The snapshot's current value, as every surface shows it. */
+  reading(): IntensitySource | undefined {
+    return this.snapshot && readingOf(this.snapshot);
+  }
+
   /** The report view's data: forecast slots and the greenest window for the configured job length. */
   forecastView(): ForecastView | undefined {
     if (!this.snapshot) return undefined;
@@ -129,10 +163,15 @@ class GridController implements vscode.Disposable {
 
   private readSettings(): GridSettings {
     const configuration = vscode.workspace.getConfiguration("greenlight.grid");
+    const notices: string[] = [];
     const { settings, problems } = readGridSettings((key: GridSettingKey) => {
-      if (key.startsWith("endpoints.")) return trustedEndpointValue(configuration.inspect(key), vscode.workspace.isTrusted);
-      return configuration.get(key);
+      if (!key.startsWith("endpoints.")) return configuration.get(key);
+      const inspected = configuration.inspect(key);
+      const notice = ignoredEndpointNotice(key, inspected, vscode.workspace.isTrusted);
+      if (notice) notices.push(notice);
+      return trustedEndpointValue(inspected, vscode.workspace.isTrusted);
     });
+    problems.push(...notices);
     for (const problem of problems) {
       if (this.reported.has(problem)) continue;
       this.reported.add(problem);
@@ -176,41 +215,53 @@ class GridController implements vscode.Disposable {
     const previous = this.snapshot;
     this.render(snapshot);
     if (snapshot.state !== previous?.state || snapshot.error !== previous?.error) {
-      const line = `grid: ${snapshot.state}, ${Math.round(snapshot.current.gco2PerKwh)} gCO2/kWh (${snapshot.current.provider} ${snapshot.current.region})`;
+      const line = `grid: ${snapshot.state}, ${Math.round(snapshot.current.gco2PerKwh)} gCO2e/kWh (${snapshot.current.provider} ${snapshot.current.region})`;
       if (snapshot.error) this.log.warn(`${line}: ${snapshot.error}`);
       else this.log.info(line);
     }
     if (announce) {
       void vscode.window.showInformationMessage(
-        `Greenlight: ${Math.round(snapshot.current.gco2PerKwh)} gCO2/kWh in ${snapshot.current.region} (${snapshot.state})${snapshot.error ? `: ${snapshot.error}` : ""}`,
+        `Greenlight: ${Math.round(snapshot.current.gco2PerKwh)} gCO2e/kWh in ${snapshot.current.region} (${snapshot.state})${snapshot.error ? `: ${snapshot.error}` : ""}`,
       );
     }
     return snapshot;
   }
 
   private render(snapshot: GridSnapshot): void {
+    const previous = this.snapshot && readingOf(this.snapshot);
     this.snapshot = snapshot;
+    const current = readingOf(snapshot);
+    if (!previous || previous.gco2PerKwh !== current.gco2PerKwh || previous.source !== current.source) {
+      if (previous) this.log.info(`grid: the surfaces now use ${Math.round(current.gco2PerKwh)} gCO2e/kWh (${current.source}), was ${Math.round(previous.gco2PerKwh)} (${previous.source})`);
+      readingChanged.fire({ previous, current });
+    }
     const now = Date.now();
     const view = statusView(snapshot, now);
     this.item.text = view.text;
-    const background = LEVEL_BACKGROUND[view.level];
+    // Colour says whether now is a good time to run: only a live reading can say that, not a yearly average.
+    const background = snapshot.current.kind === "average" ? undefined : LEVEL_BACKGROUND[view.level];
     this.item.backgroundColor = background ? new vscode.ThemeColor(background) : undefined;
     const tooltip = new vscode.MarkdownString(undefined, true);
-    tooltip.appendMarkdown(`**Grid carbon intensity**: ${Math.round(snapshot.current.gco2PerKwh)} gCO2/kWh (${view.level}, ${view.trend})\n\n`);
-    tooltip.appendText(`${snapshot.current.provider}, ${snapshot.current.region}, ${snapshot.current.kind}, ${snapshot.state}`);
-    if (snapshot.ageMs !== undefined) tooltip.appendText(`, ${Math.round(snapshot.ageMs / 60_000)} min old`);
+    tooltip.appendMarkdown(`**Grid carbon intensity**: ${Math.round(snapshot.current.gco2PerKwh)} gCO2e/kWh (${view.level}, ${view.trend})\n\n`);
+    tooltip.appendMarkdown(escapeMarkdown(`${snapshot.current.provider}, ${snapshot.current.region}, ${snapshot.current.kind}, ${snapshot.state}`));
+    if (snapshot.ageMs !== undefined) tooltip.appendMarkdown(escapeMarkdown(`, ${Math.round(snapshot.ageMs / 60_000)} min old`));
     tooltip.appendMarkdown("\n\n");
     const window = greenestFor(snapshot, now, this.jobDurationMs());
     if (window.found) {
       const saving = window.savingPct !== undefined ? `, ${window.savingPct.toFixed(0)}% less than starting now` : "";
-      tooltip.appendText(`Next greenest ${this.settings.jobDuration} window: ${new Date(window.start).toLocaleString()} (${Math.round(window.averageGco2PerKwh)} gCO2/kWh${saving})`);
+      tooltip.appendMarkdown(escapeMarkdown(`Next greenest ${this.settings.jobDuration} window: ${new Date(window.start).toLocaleString()} (${Math.round(window.averageGco2PerKwh)} gCO2e/kWh${saving})`));
     } else {
-      tooltip.appendText(`Greenest window: ${window.reason}`);
+      tooltip.appendMarkdown(escapeMarkdown(`Greenest window: ${window.reason}`));
     }
-    if (snapshot.error) tooltip.appendText(`\n\nWhy not live: ${snapshot.error}`);
-    for (const note of snapshot.notes) tooltip.appendText(`\n\n${note}`);
+    if (snapshot.error) tooltip.appendMarkdown(escapeMarkdown(`\n\nWhy not live: ${snapshot.error}`));
+    for (const note of snapshot.notes) tooltip.appendMarkdown(escapeMarkdown(`\n\n${note}`));
     tooltip.appendMarkdown("\n\n_Click for grid commands._");
     this.item.tooltip = tooltip;
+    // A plain label for screen readers (the Markdown tooltip escapes spaces as entities).
+    this.item.accessibilityInformation = {
+      label: `Grid carbon intensity ${Math.round(snapshot.current.gco2PerKwh)} grams CO2e per kilowatt-hour, ${KIND_LABEL[snapshot.current.kind]}, ${snapshot.current.region}. Grid commands.`,
+      role: "button",
+    };
     this.item.show();
   }
 
@@ -265,11 +316,11 @@ class GridController implements vscode.Disposable {
     if (provider === "offline") {
       const countries = Object.entries(COUNTRY_INTENSITY).map(([code, row]) => ({
         label: code,
-        description: `${row.name}: ${Math.round(row.gco2_per_kwh)} gCO2/kWh (${row.year})`,
+        description: `${row.name}: ${Math.round(row.gco2_per_kwh)} gCO2e/kWh (${row.year})`,
       }));
       const regions = REGION_INTENSITY.filter((row) => row.location.includes("-")).map((row) => ({
         label: row.location,
-        description: `${row.region}, ${row.country}: ${Math.round(row.gco2PerKwh)} gCO2/kWh`,
+        description: `${row.region}, ${row.country}: ${Math.round(row.gco2PerKwh)} gCO2e/kWh`,
       }));
       const picked = await vscode.window.showQuickPick([{ label: "", description: "from the time zone" }, ...countries, ...regions], {
         title: "Greenlight: offline region",
@@ -328,22 +379,22 @@ class GridController implements vscode.Disposable {
     const lines = [
       `# Grid forecast: ${view.region} (${view.provider}, ${snapshot.state})`,
       "",
-      `Now: **${Math.round(snapshot.current.gco2PerKwh)} gCO2/kWh** (${snapshot.current.kind}).`,
+      `Now: **${Math.round(snapshot.current.gco2PerKwh)} gCO2e/kWh** (${snapshot.current.kind}).`,
       "",
     ];
     if (view.greenest) {
-      lines.push(`Greenest ${this.settings.jobDuration} window: **${new Date(view.greenest.start).toLocaleString()}** to ${new Date(view.greenest.end).toLocaleString()}, ${Math.round(view.greenest.gco2PerKwh)} gCO2/kWh on average.`, "");
+      lines.push(`Greenest ${this.settings.jobDuration} window: **${new Date(view.greenest.start).toLocaleString()}** to ${new Date(view.greenest.end).toLocaleString()}, ${Math.round(view.greenest.gco2PerKwh)} gCO2e/kWh on average.`, "");
     }
     if (view.note) lines.push(`_${view.note}_`, "");
     if (view.slots.length) {
       const max = Math.max(...view.slots.map((s) => s.gco2PerKwh));
-      lines.push("| start (local) | gCO2/kWh | |", "|---|---:|---|");
+      lines.push("| start (local) | gCO2e/kWh | |", "|---|---:|---|");
       for (const slot of view.slots) {
         const bar = "█".repeat(Math.max(1, Math.round((slot.gco2PerKwh / max) * 20)));
         lines.push(`| ${new Date(slot.start).toLocaleString()} | ${Math.round(slot.gco2PerKwh)} | ${bar} |`);
       }
     }
-    const document = await vscode.workspace.openTextDocument({ content: lines.join("\n"), language: "markdown" });
+    const document = await this.documents.open(`/Grid forecast ${view.region}.md`, lines.join("\n"));
     await vscode.commands.executeCommand("markdown.showPreview", document.uri);
   }
 
@@ -368,7 +419,7 @@ class GridController implements vscode.Disposable {
     const window = greenestFor(snapshot, Date.now(), parseDuration(text));
     if (!window.found) {
       void vscode.window.showWarningMessage(
-        `Greenlight: ${window.reason}. Now: ${Math.round(snapshot.current.gco2PerKwh)} gCO2/kWh (${snapshot.current.kind === "average" ? "yearly average" : snapshot.current.kind}).`,
+        `Greenlight: ${window.reason}. Now: ${Math.round(snapshot.current.gco2PerKwh)} gCO2e/kWh (${snapshot.current.kind === "average" ? "yearly average" : snapshot.current.kind}).`,
       );
       return undefined;
     }
@@ -380,7 +431,7 @@ class GridController implements vscode.Disposable {
     if (!window) return;
     const saving = window.savingPct !== undefined ? `, ${window.savingPct.toFixed(1)}% less carbon than starting now` : "";
     const choice = await vscode.window.showInformationMessage(
-      `Greenlight: greenest start ${new Date(window.start).toLocaleString()} (${Math.round(window.averageGco2PerKwh)} gCO2/kWh on average${saving}).`,
+      `Greenlight: greenest start ${new Date(window.start).toLocaleString()} (${Math.round(window.averageGco2PerKwh)} gCO2e/kWh on average${saving}).`,
       "Run a task then",
     );
     if (choice) await this.runTaskInGreenestWindow();

@@ -188,6 +188,24 @@ suite("commands", () => {
     const title = await waitFor("the sample's CodeLens", async () => (await codeLensTitles(uri))[0]);
     assert.ok(title.startsWith("TinyNet · "), title);
     assert.ok(!title.includes("incomplete"), title);
+    // Read-only: never dirty (closing asks nothing) and no edit applies.
+    const sample = await vscode.workspace.openTextDocument(uri);
+    assert.strictEqual(uri.scheme, "greenlight");
+    const edit = new vscode.WorkspaceEdit();
+    edit.insert(uri, new vscode.Position(0, 0), "# edited\n");
+    const applied = await vscode.workspace.applyEdit(edit);
+    assert.strictEqual(sample.isDirty, false, `applied ${applied}, dirty ${sample.isDirty}, text starts ${JSON.stringify(sample.getText().slice(0, 12))}`);
+  });
+
+  test("the grid forecast opens as a read-only document", async () => {
+    const before = new Set(vscode.workspace.textDocuments.map((d) => d.uri.toString()));
+    await vscode.commands.executeCommand("greenlight.grid.showForecast");
+    const forecast = await waitFor("the forecast document", () =>
+      vscode.workspace.textDocuments.find((d) => !before.has(d.uri.toString()) && d.uri.path.startsWith("/Grid forecast")),
+    );
+    assert.strictEqual(forecast.uri.scheme, "greenlight");
+    assert.strictEqual(forecast.isUntitled, false);
+    assert.match(forecast.getText(), /gCO2e\/kWh/);
   });
 
   test("Analyze Workspace analyzes every fixture and reports to Problems", async function () {

@@ -10,6 +10,8 @@ import { loadNodeOnlyTests } from "./node-test-files";
 /** Called by the extension host with the test location; resolves when every test passed. */
 export function run(): Promise<void> {
   const mocha = new Mocha({ ui: "tdd", timeout: 60_000, color: false, reporter: SilentReporter }) as unknown as MochaLike;
+  // A developer's focused run: GREENLIGHT_TEST_GREP=pattern npm run test:integration (CI runs everything).
+  if (process.env.GREENLIGHT_TEST_GREP) mocha.grep(new RegExp(process.env.GREENLIGHT_TEST_GREP));
   return runMocha(mocha, () => {
     mocha.suite.emit("pre-require", globalThis, "integration-suite", mocha);
     // Screenshots first, while the workbench holds only the fixtures (later tests leave untitled exports open).

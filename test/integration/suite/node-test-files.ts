@@ -7,4 +7,5 @@ export function loadNodeOnlyTests(): void {
   require("./load.test");
   require("./stale-fix.test");
   require("./secrets.test");
+  require("./grid-user-endpoint.test");
 }

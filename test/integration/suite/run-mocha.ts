@@ -5,6 +5,7 @@
 export interface MochaLike {
   suite: { emit(event: string, ...args: unknown[]): unknown };
   run(done: (failures: number) => void): MochaRunner;
+  grep(pattern: RegExp): unknown;
 }
 
 interface MochaRunner {

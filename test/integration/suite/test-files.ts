@@ -9,4 +9,5 @@ export function loadBrowserSafeTests(): void {
   require("./commands.test");
   require("./report-calculator.test");
   require("./incremental.test");
+  require("./grid-reading.test");
 }

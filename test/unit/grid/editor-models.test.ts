@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import type { GridSnapshot } from "../../../src/core/grid/grid-service";
 import { lookupOffline } from "../../../src/core/grid/providers/offline";
 import { forecastView, statusView } from "../../../src/vscode/grid/forecast-view";
-import { GRID_DEFAULTS, readGridSettings, trustedEndpointValue } from "../../../src/vscode/grid/grid-settings";
+import { GRID_DEFAULTS, ignoredEndpointNotice, readGridSettings, trustedEndpointValue } from "../../../src/vscode/grid/grid-settings";
 import { MISSED_GRACE_MS, formatCountdown, jobAction, readScheduledJob } from "../../../src/vscode/grid/schedule-model";
 
 const HOUR = 3_600_000;
@@ -38,6 +38,14 @@ describe("grid editor models", () => {
     assert.equal(trustedEndpointValue({ workspaceValue: "http://attacker.example" }, false), undefined);
   });
 
+  it("says when a workspace endpoint is ignored, and why, only when it is", () => {
+    const inspected = { globalValue: "https://user.example", workspaceValue: "http://attacker.example" };
+    assert.match(ignoredEndpointNotice("endpoints.uk", inspected, false) ?? "", /^greenlight\.grid\.endpoints\.uk: .*not used until you trust the workspace.*your User value/);
+    assert.equal(ignoredEndpointNotice("endpoints.uk", inspected, true), undefined);
+    assert.equal(ignoredEndpointNotice("endpoints.uk", { globalValue: "https://user.example" }, false), undefined);
+    assert.match(ignoredEndpointNotice("endpoints.uk", { workspaceFolderValue: "http://x.example" }, false) ?? "", /provider's own address/);
+  });
+
   it("runs a scheduled job at its start, asks when the start was missed, and drops malformed state", () => {
     const job = readScheduledJob({ id: "1", kind: "task", taskName: "train", startAt: 10 * HOUR, endAt: 12 * HOUR, createdAt: 0 });
     assert.ok(job);
@@ -54,7 +62,7 @@ describe("grid editor models", () => {
   it("shows the value, trend and state in the status view, and the greenest window in the forecast view", () => {
     const now = Date.parse("2026-05-01T10:00:00Z");
     const rising = statusView(snapshot([200, 300, 320, 340], now), now);
-    assert.match(rising.text, /200 g\/kWh \$\(arrow-up\)/);
+    assert.match(rising.text, /200 gCO2e\/kWh \$\(arrow-up\)/);
     const stale = statusView(snapshot([200, 150, 120, 100], now, "stale"), now);
     assert.match(stale.text, /\(stale\) \$\(arrow-down\)/);
     const view = forecastView(snapshot([400, 380, 90, 95, 400, 410], now), now, 2 * HOUR);

@@ -20,7 +20,7 @@ describe("energy figures for the editor (src/vscode/energy-bridge.ts)", () => {
     assert.strictEqual(bridge.joulesPerInference, core.joules_per_iter / 4);
     assert.strictEqual(bridge.gramsCo2ePerThousand, (core.gco2e_per_iter / 4) * 1000);
     assert.strictEqual(bridge.batch, 4);
-    assert.ok(bridge.sources.some((s) => s.includes("200 gCO2/kWh")));
+    assert.ok(bridge.sources.some((s) => s.includes("200 gCO2e/kWh")));
   });
 
   it("unknown hardware gives no estimate rather than a wrong one", async () => {
