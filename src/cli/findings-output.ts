@@ -37,8 +37,14 @@ export function findingsToJson(findings: readonly Finding[]): Record<string, unk
     end_line: f.endLine,
     end_column: f.endColumn,
     message: f.message,
-    fixes: f.fixes.map((x) => ({ kind: x.kind, title: x.title, edits: x.edits.map((e) => ({ file: e.file, range: e.range, newText: e.newText })) })),
+    // A notebook's finding: the cell it is in (its lines are the cell's), and the cell each fix edits.
+    ...cellOf(f),
+    fixes: f.fixes.map((x) => ({ kind: x.kind, title: x.title, ...cellOf(x), edits: x.edits.map((e) => ({ file: e.file, range: e.range, newText: e.newText })) })),
   }));
+}
+
+function cellOf(located: object): { cell?: unknown } {
+  return "cell" in located ? { cell: located.cell } : {};
 }
 
 const SARIF_LEVEL: Record<FindingSeverity, "note" | "warning"> = { hint: "note", information: "note", warning: "warning" };
@@ -58,7 +64,11 @@ function artifactUri(file: string, root: string | undefined): { uri: string; uri
  * SARIF 2.1.0 for code scanning: one run of the `greenlight` driver with every rule, one result per finding, and
  * each fix as artifact changes (SARIF regions are 1-based, end column exclusive).
  */
-export function toSarif(findings: readonly Finding[], rules: readonly RuleDefinition[], options: { root?: string; version?: string } = {}): Record<string, unknown> {
+export function toSarif(
+  findings: readonly Finding[],
+  rules: readonly RuleDefinition[],
+  options: { root?: string; version?: string; notebookPlace?: (f: Finding) => NotebookPlace | undefined } = {},
+): Record<string, unknown> {
   const ruleIndex = new Map(rules.map((r, i) => [r.id, i]));
   return {
     $schema: "https://json.schemastore.org/sarif-2.1.0.json",
@@ -82,20 +92,30 @@ export function toSarif(findings: readonly Finding[], rules: readonly RuleDefini
           },
         },
         columnKind: "utf16CodeUnits",
-        results: findings.map((f) => ({
-          ruleId: f.rule,
-          ...(ruleIndex.has(f.rule) ? { ruleIndex: ruleIndex.get(f.rule) } : {}),
-          level: SARIF_LEVEL[f.severity],
-          message: { text: f.message },
-          locations: [
-            {
-              physicalLocation: {
-                artifactLocation: artifactUri(f.file, options.root),
-                region: { startLine: f.line, startColumn: f.column, endLine: f.endLine, endColumn: f.endColumn },
-              },
-            },
-          ],
-          fixes: f.fixes.map((x) => ({
+        results: findings.map((f) => sarifResult(f, options.notebookPlace?.(f))),
+      },
+    ],
+  };
+
+  function sarifResult(f: Finding, notebook: NotebookPlace | undefined): Record<string, unknown> {
+    return {
+      ruleId: f.rule,
+      ...(ruleIndex.has(f.rule) ? { ruleIndex: ruleIndex.get(f.rule) } : {}),
+      level: SARIF_LEVEL[f.severity],
+      message: { text: f.message },
+      locations: [
+        {
+          physicalLocation: {
+            artifactLocation: artifactUri(f.file, options.root),
+            region: notebook?.region ?? { startLine: f.line, startColumn: f.column, endLine: f.endLine, endColumn: f.endColumn },
+          },
+        },
+      ],
+      ...(notebook ? { properties: { cell: notebook.cell } } : {}),
+      // A notebook's fixes edit a cell's source, not bytes of the .ipynb a SARIF replacement could name.
+      fixes: notebook
+        ? []
+        : f.fixes.map((x) => ({
             description: { text: x.title },
             artifactChanges: groupByFile(x.edits).map(([file, edits]) => ({
               artifactLocation: artifactUri(file, options.root),
@@ -105,10 +125,14 @@ export function toSarif(findings: readonly Finding[], rules: readonly RuleDefini
               })),
             })),
           })),
-        })),
-      },
-    ],
-  };
+    };
+  }
+}
+
+/** A notebook finding's place for SARIF: the .ipynb line that holds it, and the cell with the finding's range in it. */
+export interface NotebookPlace {
+  region: { startLine: number };
+  cell: { index: number; id?: string; line: number; column: number; endLine: number; endColumn: number };
 }
 
 function groupByFile<T extends { file: string }>(edits: readonly T[]): [string, T[]][] {

@@ -36,10 +36,11 @@ export function diskFiles(): WorkspaceFiles {
   };
 }
 
-const SKIPPED_FOLDERS = new Set([".git", "node_modules", "__pycache__", ".venv", "venv", "env", ".tox", ".mypy_cache", "site-packages", ".corpus"]);
+// .ipynb_checkpoints holds Jupyter's autosaved copies of the notebooks beside it.
+const SKIPPED_FOLDERS = new Set([".git", "node_modules", "__pycache__", ".venv", "venv", "env", ".tox", ".mypy_cache", "site-packages", ".corpus", ".ipynb_checkpoints"]);
 
-/** Every .py file under a folder, skipping virtual environments and VCS folders, sorted. */
-export function findPythonFiles(dir: string): string[] {
+/** Every .py file (and with `notebooks`, every .ipynb) under a folder, skipping virtual environments and VCS folders, sorted. */
+export function findPythonFiles(dir: string, options: { notebooks?: boolean } = {}): string[] {
   const out: string[] = [];
   const walk = (d: string) => {
     let entries;
@@ -52,7 +53,7 @@ export function findPythonFiles(dir: string): string[] {
       if (e.isDirectory()) {
         if (SKIPPED_FOLDERS.has(e.name) || existsSync(join(d, e.name, "pyvenv.cfg"))) continue;
         walk(join(d, e.name));
-      } else if (e.isFile() && e.name.endsWith(".py")) out.push(join(d, e.name));
+      } else if (e.isFile() && (e.name.endsWith(".py") || (options.notebooks && e.name.toLowerCase().endsWith(".ipynb")))) out.push(join(d, e.name));
     }
   };
   walk(dir);

@@ -10,6 +10,7 @@ import { readParserWasm } from "../../node/wasm";
 import { ruleDefinitions } from "../../core/rules/rules";
 import { CliError, parseOptions, type CommandOutput } from "../cli-io";
 import { CLI_INSTALL_ACTION, environmentFinder } from "../python-env-option";
+import { isNotebookPath, notebookSource, SourceLocations } from "../notebook-sources";
 import { collectFindings, findingsToJson, toSarif } from "../findings-output";
 import { ESTIMATE_OPTION_NAMES, estimateFor, estimateJson, estimateLine, estimateSettingsFrom, trainingRunFor, trainingRunJson, trainingRunLine, type EstimateSettings } from "../estimate-options";
 
@@ -42,11 +43,27 @@ export async function runAnalyze(argv: string[], out: CommandOutput): Promise<nu
     } catch {
       throw new CliError(`${p}: no such file or folder`);
     }
-    if (st.isDirectory()) files.push(...findPythonFiles(abs));
+    if (st.isDirectory()) files.push(...findPythonFiles(abs, { notebooks: true }));
     else files.push(abs);
   }
   if (entry !== undefined && files.length !== 1) throw new CliError("--entry needs exactly one FILE");
-  const texts = files.map((f) => ({ file: f, text: readSource(f) }));
+  // A notebook is analyzed as the one program its code cells make; a malformed one is skipped with one line (exit 2).
+  const locations = new SourceLocations();
+  let exitCode = 0;
+  const texts = files.flatMap((f) => {
+    const text = readSource(f);
+    if (!isNotebookPath(f)) return [{ file: f, text }];
+    try {
+      const source = notebookSource(f, text);
+      locations.add(f, source);
+      return [{ file: f, text: source.program.text }];
+    } catch (err) {
+      if (!(err instanceof CliError) || files.length === 1) throw err;
+      out.stderr(`greenlight: ${err.message}\n`);
+      exitCode = 2;
+      return [];
+    }
+  });
 
   const parser = await createPythonParser(readParserWasm());
   const disk = diskFiles();
@@ -69,22 +86,22 @@ export async function runAnalyze(argv: string[], out: CommandOutput): Promise<nu
   // With --mode train, each model's whole run: the training plan read from its file, then --epochs/--samples/--batch.
   const plans = new Map(results.flatMap((r) => r.models.map((m) => [m, r.training] as const)));
   const runOf = (m: ModelReport) => (estimateSettings?.mode === "train" && m.ops.length > 0 ? trainingRunFor(m, estimateSettings, plans.get(m)) : undefined);
-  for (const r of results) for (const e of r.syntaxErrors.slice(0, 3)) out.stderr(`${r.file}:${e.line}:${e.column + 1}: ${e.message}\n`);
+  for (const r of results) for (const e of r.syntaxErrors.slice(0, 3)) out.stderr(`${locations.label(r.file, e.line, (f) => f)}:${e.column + 1}: ${e.message}\n`);
   // Findings of the rules (GL001...): in the JSON and as SARIF 2.1.0 for code scanning.
   const findings = format === "json" || format === "sarif" ? texts.flatMap(({ file, text }, i) => collectFindings(parser, file, text, results[i], undefined, cache)) : [];
   if (format === "json") {
     const json = models.map((m) => {
       const estimate = estimateOf(m);
       const run = estimate ? runOf(m) : undefined;
-      return estimateSettings ? { ...toJson(m), estimate: estimate ? { ...estimateJson(estimate), ...(run ? { training_run: trainingRunJson(run) } : {}) } : null } : toJson(m);
+      return estimateSettings ? { ...toJson(m, locations), estimate: estimate ? { ...estimateJson(estimate), ...(run ? { training_run: trainingRunJson(run) } : {}) } : null } : toJson(m, locations);
     });
     const notes = results.flatMap((r) => r.notes.map((note) => ({ file: r.file, note })));
-    out.stdout(`${JSON.stringify({ version: 1, models: json, findings: findingsToJson(findings), notes }, null, 1)}\n`);
+    out.stdout(`${JSON.stringify({ version: 1, models: json, findings: findingsToJson(findings.map((f) => locations.finding(f))), notes }, null, 1)}\n`);
   }
-  else if (format === "sarif") out.stdout(`${JSON.stringify(toSarif(findings, ruleDefinitions, { root: process.cwd() }), null, 1)}\n`);
-  else if (format === "markdown") out.stdout(markdownTable(models) + estimateLines(models, estimateOf, estimateSettings) + trainingRunLines(models, runOf));
-  else out.stdout(textTable(models, results) + estimateLines(models, estimateOf, estimateSettings) + trainingRunLines(models, runOf));
-  return 0;
+  else if (format === "sarif") out.stdout(`${JSON.stringify(toSarif(findings, ruleDefinitions, { root: process.cwd(), notebookPlace: (f) => locations.sarifPlace(f) }), null, 1)}\n`);
+  else if (format === "markdown") out.stdout(markdownTable(models, locations) + estimateLines(models, estimateOf, estimateSettings) + trainingRunLines(models, runOf));
+  else out.stdout(textTable(models, results, locations) + estimateLines(models, estimateOf, estimateSettings) + trainingRunLines(models, runOf));
+  return exitCode;
 }
 
 function estimateLines(models: ModelReport[], estimateOf: (m: ModelReport) => ReturnType<typeof estimateFor> | undefined, settings: EstimateSettings | undefined): string {
@@ -128,12 +145,14 @@ function readSource(file: string): string {
 
 const disk = diskFiles;
 
-/** The JSON contract of `analyze --format json` (tools outside the project depend on it). */
-export function toJson(m: ModelReport): Record<string, unknown> {
+/**
+ * The JSON contract of `analyze --format json` (tools outside the project depend on it). In a notebook, `line` is
+ * the line within the cell and `cell` says which (index 1-based, markdown cells counted, and its id).
+ */
+export function toJson(m: ModelReport, locations = new SourceLocations()): Record<string, unknown> {
   return {
     name: m.name,
-    file: m.file,
-    line: m.line,
+    ...locations.json({ file: m.file, line: m.line }),
     entry: m.entry,
     inputs: m.inputs.map((i) => ({ shape: i.shape, dtype: i.dtype })),
     input_source: m.inputSource,
@@ -144,8 +163,8 @@ export function toJson(m: ModelReport): Record<string, unknown> {
     macs: m.macs,
     flops: m.flops,
     complete: m.complete,
-    unresolved: m.unresolved,
-    layers: m.layers.map((l) => ({ path: l.path, type: l.type, file: l.file, line: l.line, params: l.params, flops: l.flops, output: l.output })),
+    unresolved: m.unresolved.map((n) => locations.json(n)),
+    layers: m.layers.map((l) => ({ path: l.path, type: l.type, ...locations.json({ file: l.file, line: l.line }), params: l.params, flops: l.flops, output: l.output })),
   };
 }
 
@@ -153,14 +172,14 @@ function inputText(m: ModelReport): string {
   return m.inputs.map((i) => formatShape(i.shape) + (i.dtype === "int64" ? ":int64" : "")).join(", ") || "-";
 }
 
-function textTable(models: ModelReport[], results: AnalysisResult[]): string {
+function textTable(models: ModelReport[], results: AnalysisResult[], locations: SourceLocations): string {
   if (models.length === 0) {
     const notes = results.flatMap((r) => r.notes);
     return `no models found${notes.length ? ` (${notes.join("; ")})` : ""}\n`;
   }
   const rows = models.map((m) => [
     m.name,
-    `${relative(m.file)}:${m.line}`,
+    locations.label(m.file, m.line, relative),
     `${inputText(m)} (${m.inputSource})`,
     formatCount(m.params),
     formatFlops(m.flops),
@@ -171,13 +190,13 @@ function textTable(models: ModelReport[], results: AnalysisResult[]): string {
   const line = (cells: string[]) => cells.map((c, i) => (i >= 3 && i <= 4 ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join("  ").trimEnd();
   const text = [line(header), widths.map((w) => "-".repeat(w)).join("  "), ...rows.map(line)];
   for (const m of models.filter((x) => !x.complete)) {
-    for (const n of m.unresolved.slice(0, 3)) text.push(`  ${m.name}: ${relative(n.file)}:${n.line}: ${n.reason}`);
+    for (const n of m.unresolved.slice(0, 3)) text.push(`  ${m.name}: ${locations.label(n.file, n.line, relative)}: ${n.reason}`);
   }
   return `${text.join("\n")}\n`;
 }
 
-function markdownTable(models: ModelReport[]): string {
-  const rows = models.map((m) => `| ${m.name} | \`${relative(m.file)}:${m.line}\` | ${inputText(m)} | ${formatCount(m.params)} | ${formatFlops(m.flops)} | ${m.complete ? "complete" : "partial"} |`);
+function markdownTable(models: ModelReport[], locations: SourceLocations): string {
+  const rows = models.map((m) => `| ${m.name} | \`${locations.label(m.file, m.line, relative)}\` | ${inputText(m)} | ${formatCount(m.params)} | ${formatFlops(m.flops)} | ${m.complete ? "complete" : "partial"} |`);
   return `| model | where | input | params | FLOPs | status |\n|---|---|---|---:|---:|---|\n${rows.join("\n")}\n`;
 }
 

@@ -1,8 +1,7 @@
-import { createHash, randomBytes } from "node:crypto";
-import { closeSync, fsyncSync, openSync, readFileSync, renameSync, statSync, unlinkSync, writeSync, chmodSync } from "node:fs";
-import { basename, dirname, join, resolve } from "node:path";
+import { readFileSync, statSync } from "node:fs";
+import { dirname, resolve } from "node:path";
 import { analyzeSource, SyntaxCache } from "../../core/analyze";
-import { createPythonParser, type PythonParser } from "../../core/python/parser";
+import { createPythonParser } from "../../core/python/parser";
 import { applyEdits } from "../../core/rules/apply-edits";
 import { fixAll } from "../../core/rules/fix-all";
 import { ruleDefinition } from "../../core/rules/rules";
@@ -11,15 +10,11 @@ import { readParserWasm } from "../../node/wasm";
 import { CliError, parseOptions, type CommandOutput } from "../cli-io";
 import { CLI_INSTALL_ACTION, environmentFinder } from "../python-env-option";
 import { collectFindings } from "../findings-output";
+import { breaksParsing, sha256, writeAtomically, type FixHooks } from "../fix-writes";
+import { isNotebookPath } from "../notebook-sources";
+import { runNotebookFix } from "./fix-notebook";
 
-/** Test seams: called after the new text is written to the temporary file, before the final check and rename. */
-export interface FixHooks {
-  beforeRename?: (file: string) => void;
-}
-
-function sha256(bytes: Buffer | string): string {
-  return createHash("sha256").update(bytes).digest("hex");
-}
+export type { FixHooks } from "../fix-writes";
 
 /**
  * `greenlight fix FILE --rule GL001 [--fix KIND] [--line N] [--prune-amount X]`: applies one fix in place; with
@@ -27,7 +22,7 @@ function sha256(bytes: Buffer | string): string {
  * folder, then a rename) and left alone when it changed since it was read.
  */
 export async function runFix(argv: string[], out: CommandOutput, hooks: FixHooks = {}): Promise<number> {
-  const options = parseOptions(argv, { values: ["rule", "fix", "line", "root", "prune-amount"], flags: ["all"] });
+  const options = parseOptions(argv, { values: ["rule", "fix", "line", "cell", "root", "prune-amount"], flags: ["all"] });
   if (options.positionals.length !== 1) throw new CliError("fix needs exactly one FILE");
   const file = resolve(options.positionals[0]);
   const ruleOption = options.values.get("rule");
@@ -53,6 +48,14 @@ export async function runFix(argv: string[], out: CommandOutput, hooks: FixHooks
   const text = bytes.toString("utf8");
   if (text.includes("\u0000")) throw new CliError(`${file}: binary file, not Python source`);
   const readHash = sha256(bytes);
+  const cellOption = options.values.get("cell");
+  const cell = cellOption === undefined ? undefined : Number(cellOption);
+  if (cell !== undefined && (!Number.isSafeInteger(cell) || cell < 1)) throw new CliError(`--cell ${cellOption}: give a cell number (1 or more)`);
+  if (isNotebookPath(file)) {
+    const request = { file, text, readHash, mode: statSync(file).mode, rule: rule?.id, kind, line, cell, all: options.flags.has("all"), pruneAmount, root: options.values.get("root") };
+    return runNotebookFix(request, out, hooks);
+  }
+  if (cell !== undefined) throw new CliError("--cell is for notebooks (.ipynb)");
 
   const parser = await createPythonParser(readParserWasm());
   const root = options.values.get("root") ?? findImportRoot(dirname(file));
@@ -108,48 +111,4 @@ export async function runFix(argv: string[], out: CommandOutput, hooks: FixHooks
   writeAtomically(file, fixed, readHash, statSync(file).mode, hooks);
   out.stdout(`${file}:${finding.line}: ${rule.id} fixed: ${fix.title}\n`);
   return 0;
-}
-
-/** True when the new text has a syntax error the old one did not have. */
-function breaksParsing(parser: PythonParser, before: string, after: string): boolean {
-  const a = parser.parse(before);
-  const b = parser.parse(after);
-  const broke = b.rootNode.hasError && !a.rootNode.hasError;
-  a.delete();
-  b.delete();
-  return broke;
-}
-
-/** Writes beside the file, then renames over it, unless the file's content changed since it was read. */
-function writeAtomically(file: string, text: string, readHash: string, mode: number, hooks: FixHooks): void {
-  const temp = join(dirname(file), `.${basename(file)}.greenlight-${process.pid}-${randomBytes(4).toString("hex")}.tmp`);
-  const fd = openSync(temp, "wx", mode & 0o777);
-  let renamed = false;
-  try {
-    try {
-      writeSync(fd, text);
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-    chmodSync(temp, mode & 0o7777);
-    hooks.beforeRename?.(file);
-    let current: Buffer;
-    try {
-      current = readFileSync(file);
-    } catch {
-      throw new CliError(`${file} disappeared while fixing; nothing written`, 1);
-    }
-    if (sha256(current) !== readHash) throw new CliError(`${file} changed since it was read; nothing written (run the fix again)`, 1);
-    renameSync(temp, file);
-    renamed = true;
-  } finally {
-    if (!renamed) {
-      try {
-        unlinkSync(temp);
-      } catch {
-        // already gone
-      }
-    }
-  }
 }

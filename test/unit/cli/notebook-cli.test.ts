@@ -1,0 +1,121 @@
+import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { notebookJson, SPREAD_CELLS, SPREAD_PYTHON, type TestCell } from "../notebook/notebooks";
+
+const cli = join(__dirname, "../../../dist/cli.js");
+
+function run(args: string[], cwd?: string) {
+  const r = spawnSync(process.execPath, [cli, ...args], { encoding: "utf8", cwd, timeout: 60_000 });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+// The model's cell has a conv feeding a BatchNorm (GL004) and the inference cell runs the model in fp32 (GL001).
+const CELLS: TestCell[] = [
+  ...SPREAD_CELLS.slice(0, 4),
+  { source: "%%time\nmodel = Net()\nmodel.eval()\nbatch = torch.randn(16, 3, 28, 28)\nfiles = !ls\nout = model(batch)\nmodel?", outputs: [{ output_type: "stream", name: "stdout", text: ["CPU times: user 1 ms\n"] }] },
+];
+
+describe("greenlight analyze and fix on notebooks", () => {
+  let dir: string;
+  let nb: string;
+  before(() => {
+    dir = mkdtempSync(join(tmpdir(), "greenlight-nb-"));
+    nb = join(dir, "spread.ipynb");
+    writeFileSync(nb, notebookJson(CELLS));
+    writeFileSync(join(dir, "spread.py"), SPREAD_PYTHON);
+  });
+
+  it("reports a notebook's model located by cell, with the params and FLOPs of the same code in a .py file", () => {
+    const r = run(["analyze", "spread.ipynb", "spread.py", "--format", "json"], dir);
+    assert.equal(r.code, 0, r.stderr);
+    const [n, p] = JSON.parse(r.stdout).models;
+    assert.equal(n.params, p.params);
+    assert.equal(n.flops, p.flops);
+    assert.ok(n.flops > 0);
+    assert.deepEqual([n.file, n.line, n.cell], [nb, 1, { index: 4, id: "cell-3" }]);
+    assert.equal(p.cell, undefined, "a .py file's model has no cell");
+    const conv = n.layers.find((l: { path: string }) => l.path === "conv");
+    assert.deepEqual([conv.line, conv.cell.index], [4, 4]);
+    const table = run(["analyze", "spread.ipynb"], dir);
+    assert.match(table.stdout, /^Net\s+spread\.ipynb cell 4:1\s+16x3x28x28 \(example\)/m);
+    assert.match(run(["analyze", "spread.ipynb", "--format", "markdown"], dir).stdout, /\| Net \| `spread\.ipynb cell 4:1` \| 16x3x28x28 \|/);
+  });
+
+  it("locates findings and their fixes in cells (JSON) and in the notebook file (SARIF)", () => {
+    const findings = JSON.parse(run(["analyze", nb, "--format", "json"]).stdout).findings;
+    const gl004 = findings.find((f: { rule: string }) => f.rule === "GL004");
+    assert.deepEqual([gl004.line, gl004.cell], [4, { index: 4, id: "cell-3" }]);
+    assert.deepEqual(gl004.fixes[0].cell, { index: 4, id: "cell-3" });
+    assert.equal(gl004.fixes[0].edits[0].range.start.line, 3, "0-based line within the cell");
+    const gl001 = findings.find((f: { rule: string }) => f.rule === "GL001");
+    assert.deepEqual([gl001.line, gl001.cell.index], [2, 5], "the line under %%time");
+    for (const fix of gl001.fixes) assert.equal(fix.cell.index, 5, `${fix.kind} edits the cell of its finding`);
+
+    const sarif = JSON.parse(run(["analyze", "spread.ipynb", "--format", "sarif"], dir).stdout);
+    const result = sarif.runs[0].results.find((x: { ruleId: string }) => x.ruleId === "GL004");
+    const location = result.locations[0].physicalLocation;
+    assert.equal(location.artifactLocation.uri, "spread.ipynb");
+    const fileLine = readFileSync(nb, "utf8").split("\n")[location.region.startLine - 1];
+    assert.match(fileLine, /self\.conv = nn\.Conv2d/, "the region is the .ipynb line holding the code");
+    assert.deepEqual([result.properties.cell.index, result.properties.cell.id, result.properties.cell.line], [4, "cell-3", 4]);
+  });
+
+  it("walks folders for notebooks, skips Jupyter's checkpoints, and reports a malformed notebook in one line (exit 2)", () => {
+    const folder = join(dir, "folder");
+    mkdirSync(join(folder, ".ipynb_checkpoints"), { recursive: true });
+    writeFileSync(join(folder, "good.ipynb"), notebookJson(CELLS));
+    writeFileSync(join(folder, ".ipynb_checkpoints", "good-checkpoint.ipynb"), notebookJson(CELLS));
+    writeFileSync(join(folder, "broken.ipynb"), '{"cells": [');
+    const r = run(["analyze", folder, "--format", "json"]);
+    assert.equal(r.code, 2);
+    assert.equal(r.stderr.trim().split("\n").length, 1, r.stderr);
+    assert.match(r.stderr, /broken\.ipynb: not valid JSON: unexpected end of file/);
+    assert.deepEqual(JSON.parse(r.stdout).models.map((m: { file: string }) => m.file), [join(folder, "good.ipynb")]);
+    const single = run(["analyze", join(folder, "broken.ipynb")]);
+    assert.equal(single.code, 2);
+    assert.equal(single.stdout, "");
+  });
+
+  it("fix changes only the fixed cell's source, keeps every other byte, and a second run changes nothing", () => {
+    const file = join(dir, "fix-me.ipynb");
+    const before = notebookJson(CELLS);
+    writeFileSync(file, before);
+    const list = run(["fix", file]);
+    assert.match(list.stdout, /fix-me\.ipynb cell 4:4:\d+: GL004 /);
+    assert.match(list.stdout, /--rule GL004 --cell 4 --line 4 --fix bias-false/);
+    const r = run(["fix", file, "--rule", "GL004", "--cell", "4", "--line", "4"]);
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stdout, /fix-me\.ipynb cell 4:4: GL004 fixed/);
+    const after = readFileSync(file, "utf8");
+    const expected = JSON.parse(before);
+    expected.cells[3].source[3] = "        self.conv = nn.Conv2d(3, WIDTH, 3, padding=1, bias=False)\n";
+    assert.equal(after, `${JSON.stringify(expected, null, 1)}\n`);
+    const again = run(["fix", file, "--rule", "GL004"]);
+    assert.equal(again.code, 1);
+    assert.equal(readFileSync(file, "utf8"), after);
+  });
+
+  it("fix --all puts each fix (with its import) in its own cell, and a malformed notebook is never rewritten", () => {
+    const file = join(dir, "all.ipynb");
+    writeFileSync(file, notebookJson(CELLS));
+    const r = run(["fix", file, "--all", "--fix", "prune-l1", "--rule", "GL001"]);
+    assert.equal(r.code, 0, r.stderr);
+    const json = JSON.parse(readFileSync(file, "utf8"));
+    const original = JSON.parse(notebookJson(CELLS));
+    for (const i of [0, 1, 2, 3]) assert.deepEqual(json.cells[i], original.cells[i], `cell ${i + 1} untouched`);
+    const fixed: string = json.cells[4].source.join("");
+    assert.match(fixed, /^%%time\nimport torch\.nn\.utils\.prune as prune\nmodel = Net\(\)\n/);
+    assert.deepEqual(json.cells[4].outputs, original.cells[4].outputs);
+
+    const broken = join(dir, "broken.ipynb");
+    const text = '{"cells": [{"cell_type": "code", "source": 42}], "nbformat": 4}';
+    writeFileSync(broken, text);
+    const b = run(["fix", broken, "--all"]);
+    assert.equal(b.code, 2);
+    assert.match(b.stderr, /^greenlight: .*broken\.ipynb: cell 1's source is not a string or a list of strings\n$/);
+    assert.equal(readFileSync(broken, "utf8"), text);
+  });
+});
