@@ -115,6 +115,10 @@
       section.append(
         el("p", { class: "headline" }, [`${joules(e.joulesPerInference)} per inference · ${grams(e.gramsCo2ePerThousand)} CO2e per 1,000 inferences`]),
         el("p", {}, [`${e.hardware}, ${e.precision}, batch ${e.batch}: ${(e.secondsPerBatch * 1e3).toPrecision(3)} ms per batch, ${e.bound}-bound`]),
+        el("p", { class: "range" }, [
+          `Range: ${joules(e.range.joulesPerInference.low)} to ${joules(e.range.joulesPerInference.high)} per inference, ` +
+            `${(e.range.secondsPerBatch.low * 1e3).toPrecision(2)}-${(e.range.secondsPerBatch.high * 1e3).toPrecision(2)} ms per batch: ${e.range.reason}`,
+        ]),
         el("p", { class: "muted" }, [`Sources: ${e.sources.join("; ")}`]),
       );
     } else {
@@ -239,7 +243,7 @@
   }
 
   function estimateText(e) {
-    return `${e.steps} steps · ${e.hours.toPrecision(3)} h · ${e.kilowattHours.toPrecision(3)} kWh · ${e.kilogramsCo2e.toPrecision(3)} kg CO2e (${e.sources.join("; ")})`;
+    return `${e.steps} steps · ${e.hours.toPrecision(3)} h · ${e.kilowattHours.toPrecision(3)} kWh (${e.range.kilowattHours.low.toPrecision(2)}-${e.range.kilowattHours.high.toPrecision(2)}: ${e.range.reason}) · ${e.kilogramsCo2e.toPrecision(3)} kg CO2e (${e.sources.join("; ")})`;
   }
 
   /** Shows the estimate line and tells the host what the calculator now shows. @param {string} text */

@@ -100,7 +100,10 @@ export function estimateFor(report: ModelReport, settings: EstimateSettings, gco
 
 const significant = (value: number, digits = 4): number => (value === 0 || !Number.isFinite(value) ? value : Number(value.toPrecision(digits)));
 
-/** The "estimate" object of `analyze --format json`: the contract's fields, rounded, and the costliest layers. */
+const rangeJson = (range: { low: number; high: number }, digits = 4) => ({ low: significant(range.low, digits), high: significant(range.high, digits) });
+
+/** The "estimate" object of `analyze --format json`: the contract's fields, rounded, their ranges (`low`/`high`,
+ *  and why), and the costliest layers. */
 export function estimateJson(estimate: Estimate, topLayers = 5): Record<string, unknown> {
   return {
     hardware: estimate.hardware,
@@ -116,16 +119,25 @@ export function estimateJson(estimate: Estimate, topLayers = 5): Record<string, 
     bound: estimate.bound,
     gco2_per_kwh: estimate.gco2_per_kwh,
     pue: estimate.pue,
+    ranges: {
+      seconds_per_iter: rangeJson(estimate.range.seconds_per_iter),
+      joules_per_iter: rangeJson(estimate.range.joules_per_iter),
+      gco2e_per_iter: rangeJson(estimate.range.gco2e_per_iter),
+    },
+    range_reason: estimate.range.reason,
     top_layers: estimate.layers.slice(0, topLayers).map((l) => ({ path: l.path, share: significant(l.share, 3), joules: significant(l.joules) })),
   };
 }
 
 /** One line for the table and Markdown formats. */
 export function estimateLine(estimate: Estimate): string {
-  const time = estimate.seconds_per_iter < 1 ? `${significant(estimate.seconds_per_iter * 1e3, 3)} ms` : `${significant(estimate.seconds_per_iter, 3)} s`;
+  const ms = estimate.seconds_per_iter < 1;
+  const seconds = (value: number) => (ms ? significant(value * 1e3, 3) : significant(value, 3));
+  const time = `${seconds(estimate.seconds_per_iter)} ${ms ? "ms" : "s"} (${seconds(estimate.range.seconds_per_iter.low)}-${seconds(estimate.range.seconds_per_iter.high)})`;
+  const joules = `${significant(estimate.joules_per_iter, 3)} J (${significant(estimate.range.joules_per_iter.low, 2)}-${significant(estimate.range.joules_per_iter.high, 2)})`;
   const unit = estimate.mode === "train" ? "step" : "forward";
-  return `${estimate.hardware} (host ${estimate.host}) ${estimate.dtype} ${estimate.mode}, batch ${estimate.batch}: ${time}, ${significant(estimate.joules_per_iter, 3)} J, ` +
-    `${significant(estimate.avg_power_w, 3)} W, ${significant(estimate.gco2e_per_iter, 3)} gCO2e per ${unit} (${estimate.bound}-bound)`;
+  return `${estimate.hardware} (host ${estimate.host}) ${estimate.dtype} ${estimate.mode}, batch ${estimate.batch}: ${time}, ${joules}, ` +
+    `${significant(estimate.avg_power_w, 3)} W, ${significant(estimate.gco2e_per_iter, 3)} gCO2e per ${unit} (${estimate.range.reason})`;
 }
 
 /** A model's whole training run under these settings: the code's plan first, then --epochs/--samples/--batch. */
@@ -148,6 +160,7 @@ export function trainingRunJson(resolved: ResolvedTrainingRun): Record<string, u
     joules: run ? significant(run.joules) : null,
     kwh: run ? significant(run.kwh) : null,
     gco2e: run ? significant(run.gco2e) : null,
+    ranges: run ? { seconds: rangeJson(run.range.seconds), joules: rangeJson(run.range.joules), kwh: rangeJson(run.range.kwh), gco2e: rangeJson(run.range.gco2e) } : null,
     seconds_per_step: significant(resolved.step.seconds_per_iter),
     joules_per_step: significant(resolved.step.joules_per_iter),
     sources: { epochs: sourceJson(resolved.epochs), samples: sourceJson(resolved.samples), batch: sourceJson(resolved.batch) },
@@ -174,5 +187,6 @@ export function trainingRunLine(resolved: ResolvedTrainingRun): string {
   if (!run) return `no training run: ${resolved.notes.filter((n) => n.startsWith("the code")).join("; ")} ${sources}`;
   const count = (n: number) => n.toLocaleString("en-US");
   return `${count(resolved.epochs!.value)} epochs × ${count(resolved.samples!.value)} samples, batch ${count(resolved.batch.value)}${resolved.dropLast ? " (drop_last)" : ""}: ` +
-    `${count(run.steps)} steps, ${duration(run.seconds)}, ${significant(run.kwh, 3)} kWh, ${significant(run.gco2e, 3)} gCO2e ${sources}`;
+    `${count(run.steps)} steps, ${duration(run.seconds)}, ${significant(run.kwh, 3)} kWh, ${significant(run.gco2e, 3)} gCO2e ${sources}; ` +
+    `range ${significant(run.range.kwh.low, 2)}-${significant(run.range.kwh.high, 2)} kWh`;
 }

@@ -27,7 +27,15 @@ export interface InferenceEstimate {
   gramsCo2ePerThousand: number;
   secondsPerBatch: number;
   bound: string;
+  /** Where the measured figures are expected to lie (per inference, per 1,000, per batch) and why. */
+  range: { joulesPerInference: FigureRange; gramsCo2ePerThousand: FigureRange; secondsPerBatch: FigureRange; reason: string };
   sources: string[];
+}
+
+/** A figure's interval. */
+export interface FigureRange {
+  low: number;
+  high: number;
 }
 
 /** A training run as the report's calculator describes it. */
@@ -46,8 +54,12 @@ export interface TrainingEstimate {
   kilowattHours: number;
   kilogramsCo2e: number;
   steps: number;
+  /** The step's range carried to the run, and why it is that wide. */
+  range: { hours: FigureRange; kilowattHours: FigureRange; kilogramsCo2e: FigureRange; reason: string };
   sources: string[];
 }
+
+const perItem = (range: FigureRange, count: number): FigureRange => ({ low: range.low / count, high: range.high / count });
 
 /** The inference estimate for this model (per sample, at the configured batch), or undefined when none can be made. */
 export function estimateInference(model: ModelReport, settings: Settings, intensity: IntensitySource = WORLD_AVERAGE_INTENSITY): InferenceEstimate | undefined {
@@ -69,6 +81,12 @@ export function estimateInference(model: ModelReport, settings: Settings, intens
       gramsCo2ePerThousand: (estimate.gco2e_per_iter / estimate.batch) * 1000,
       secondsPerBatch: estimate.seconds_per_iter,
       bound: estimate.bound,
+      range: {
+        joulesPerInference: perItem(estimate.range.joules_per_iter, estimate.batch),
+        gramsCo2ePerThousand: perItem(estimate.range.gco2e_per_iter, estimate.batch / 1000),
+        secondsPerBatch: estimate.range.seconds_per_iter,
+        reason: estimate.range.reason,
+      },
       sources: [`hardware profile ${estimate.hardware} (datasheet figures: Greenlight: Select Hardware)`, `${Math.round(intensity.gco2PerKwh)} gCO2e/kWh: ${intensity.source}`],
     };
   } catch {
@@ -89,6 +107,12 @@ export function estimateTraining(model: ModelReport, run: TrainingRun, settings:
       kilowattHours: total.kwh,
       kilogramsCo2e: total.gco2e / 1000,
       steps: total.steps,
+      range: {
+        hours: perItem(total.range.seconds, 3600),
+        kilowattHours: total.range.kwh,
+        kilogramsCo2e: perItem(total.range.gco2e, 1000),
+        reason: total.range.reason,
+      },
       sources: [`hardware profile ${step.hardware}`, `${Math.round(intensity.gco2PerKwh)} gCO2e/kWh: ${intensity.source}`],
     };
   } catch (error) {
@@ -106,15 +130,18 @@ export function knownHosts(): { id: string; name: string }[] {
   return hostProfiles().map((host) => ({ id: host.id, name: host.name }));
 }
 
-/** Energy per inference of some modules (by path, children included) and their share of the model's, or undefined. */
-export function modulesEnergy(model: ModelReport, paths: string[], settings: Settings): { joules: number; share: number } | undefined {
+/** Energy per inference of some modules (by path, children included), their share of the model's, the range the
+ *  iteration's regime and hardware give it, and why; undefined when no estimate can be made. */
+export function modulesEnergy(model: ModelReport, paths: string[], settings: Settings): { joules: number; share: number; range: FigureRange; reason: string } | undefined {
   if (model.ops.length === 0 || paths.length === 0) return undefined;
   try {
     const estimate = estimateModel(model, { hardware: settings.hardware, host: settings.host, dtype: settings.precision, mode: "inference", batch: settings.batchSize });
     const inside = (layerPath: string) => paths.some((path) => layerPath === path || layerPath.startsWith(`${path}.`));
     const chosen = estimate.layers.filter((layer) => inside(layer.path));
     const joules = chosen.reduce((sum, layer) => sum + layer.joules, 0) / estimate.batch;
-    return { joules, share: chosen.reduce((sum, layer) => sum + layer.share, 0) };
+    // The modules' share carries the iteration's relative range (one regime, one hardware distance).
+    const relative = estimate.joules_per_iter > 0 ? { low: estimate.range.joules_per_iter.low / estimate.joules_per_iter, high: estimate.range.joules_per_iter.high / estimate.joules_per_iter } : { low: 1, high: 1 };
+    return { joules, share: chosen.reduce((sum, layer) => sum + layer.share, 0), range: { low: joules * relative.low, high: joules * relative.high }, reason: estimate.range.reason };
   } catch {
     return undefined;
   }

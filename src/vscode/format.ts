@@ -60,6 +60,14 @@ export function formatEnergy(joules: number): string {
   return `${trim(joules / 1e-9)} nJ`;
 }
 
+/** A central energy and its range, in the central figure's unit: `17 mJ (12-23 mJ)`. */
+export function formatEnergyRange(joules: number, range: { low: number; high: number }): string {
+  const central = formatEnergy(joules);
+  const unit = central.slice(central.indexOf(" ") + 1);
+  const scale = { MJ: 1e6, kJ: 1e3, J: 1, mJ: 1e-3, "µJ": 1e-6, nJ: 1e-9 }[unit] ?? 1;
+  return `${central} (${trim(range.low / scale)}-${trim(range.high / scale)} ${unit})`;
+}
+
 /** Grams of CO2e: below a gram in mg, above a kilogram in kg. */
 export function formatGrams(grams: number): string {
   if (Math.abs(grams) >= 1000) return `${trim(grams / 1000)} kg`;

@@ -4,7 +4,7 @@ import type { AnalysisEngine } from "./analysis-engine";
 import type { SettingsStore } from "./settings";
 import { modulesEnergy, type IntensitySource } from "./energy-bridge";
 import { carbonBasis } from "./codelens-provider";
-import { formatCount, formatEnergy, formatFlops, formatGrams, formatShape, formatShare } from "./format";
+import { formatCount, formatEnergy, formatEnergyRange, formatFlops, formatGrams, formatShape, formatShare } from "./format";
 import { escapeMarkdown } from "./markdown";
 import { figuresAtLine } from "./model-lookup";
 
@@ -41,6 +41,7 @@ export class LayerHoverProvider implements vscode.HoverProvider {
       rows.push(["Energy", `${formatEnergy(energy.joules)}/inference (${formatShare(energy.share, 1)} of ${model.name}; ${settings.hardware}, ${settings.precision}, batch ${settings.batchSize})`]);
       const grid = this.intensity();
       rows.push(["Carbon", `${formatGrams(carbonOf(energy.joules * 1000, { gco2PerKwh: grid.gco2PerKwh }))} CO2e/1k inferences`]);
+      rows.push(["Range", `${formatEnergyRange(energy.joules, energy.range)}: ${energy.reason}`]);
     }
     if (ops.length > 0) rows.push(["Ops", [...new Set(ops.map((op) => op.op))].join(", ")]);
     markdown.appendMarkdown(`| | |\n|---|---|\n${rows.map(([name, value]) => `| ${name} | ${value} |`).join("\n")}\n`);

@@ -28,7 +28,10 @@ export function exportReport(model: ModelReport, format: ExportFormat, energy?: 
     `- Parameters: ${model.params} (${model.trainableParams} trainable), buffers: ${model.buffers}`,
     `- FLOPs: ${model.flops} (MACs ${model.macs})`,
   ];
-  if (energy) lines.push(`- Energy: ${energy.joulesPerInference} J/inference (${energy.hardware}, batch ${energy.batch}), ${energy.gramsCo2ePerThousand} g CO2e per 1,000`);
+  if (energy) {
+    lines.push(`- Energy: ${energy.joulesPerInference} J/inference (${energy.hardware}, batch ${energy.batch}), ${energy.gramsCo2ePerThousand} g CO2e per 1,000`);
+    lines.push(`- Range: ${energy.range.joulesPerInference.low}-${energy.range.joulesPerInference.high} J/inference (${energy.range.reason})`);
+  }
   if (!model.complete) lines.push(`- Incomplete: ${model.unresolved.map((note) => `line ${note.line}: ${note.reason}`).join("; ")}`);
   lines.push("", "| Layer | Type | Output | Params | FLOPs |", "|---|---|---|---:|---:|");
   for (const layer of layers) {

@@ -1,6 +1,7 @@
 // The estimate for one model on one hardware profile: time, energy, power, carbon per iteration, per layer.
 import type { ModelReport } from "../report/model-report";
 import { carbonOf, WORLD_AVERAGE_GCO2_PER_KWH, type CarbonBasis } from "./carbon";
+import { rangeFactors } from "./error-bands";
 import { hardwareProfile, type HardwareProfile } from "./hardware";
 import { resolveHost, type HostProfile } from "./host";
 import { OPTIMIZER_BYTES_PER_PARAMETER, planKernels, reportBatch, type PlanOptions } from "./kernel-plan";
@@ -28,6 +29,8 @@ export interface EstimateOptions {
   optimizer?: string;
   /** Grid intensity and PUE for gco2e_per_iter; the world average (475 gCO2/kWh) and PUE 1 when absent. */
   carbon?: CarbonBasis;
+  /** The profile was calibrated to this many of the user's own runs: the range drops the unmeasured-hardware part. */
+  calibratedRuns?: number;
 }
 
 /** One module's share of an iteration. */
@@ -39,6 +42,21 @@ export interface LayerShare {
   /** Fraction of the iteration's energy. */
   share: number;
   flops: number;
+}
+
+/** A figure's interval: the measured value is expected within [low, high] (error-bands.ts says how sure). */
+export interface FigureRange {
+  low: number;
+  high: number;
+}
+
+/** The ranges of an estimate's time, energy and carbon, and why they are as wide as they are. */
+export interface EstimateRange {
+  seconds_per_iter: FigureRange;
+  joules_per_iter: FigureRange;
+  gco2e_per_iter: FigureRange;
+  /** "launch-bound on h200-sxm, profile not measured, host server-x86 estimated". */
+  reason: string;
 }
 
 /** The estimate the CLI prints under "estimate" (snake_case keys are the CLI's JSON contract). */
@@ -60,6 +78,8 @@ export interface Estimate {
   pue: number;
   /** Modules by energy, largest first. */
   layers: LayerShare[];
+  /** Where the measured figures are expected to lie, and why. */
+  range: EstimateRange;
 }
 
 function checkOptions(report: ModelReport, options: EstimateOptions): void {
@@ -109,6 +129,9 @@ export function estimateModel(report: ModelReport, options: EstimateOptions): Es
     entry.flops += t.kernel.flops;
     byPath.set(path, entry);
   });
+  const factors = rangeFactors(timing.bound, profile, host, { calibratedRuns: options.calibratedRuns });
+  const gco2e = carbonOf(timing.joules, basis);
+  const scaled = (value: number, f: { low: number; high: number }): FigureRange => ({ low: value * f.low, high: value * f.high });
   const layers = [...byPath.values()]
     .map((layer) => ({ ...layer, share: timing.joules > 0 ? layer.joules / timing.joules : 0 }))
     .sort((a, b) => b.joules - a.joules);
@@ -122,11 +145,18 @@ export function estimateModel(report: ModelReport, options: EstimateOptions): Es
     seconds_per_iter: timing.seconds,
     joules_per_iter: timing.joules,
     avg_power_w: timing.averagePowerW,
-    gco2e_per_iter: carbonOf(timing.joules, basis),
+    gco2e_per_iter: gco2e,
     bound: timing.bound,
     gco2_per_kwh: basis.gco2PerKwh,
     pue: basis.pue,
     layers,
+    range: {
+      seconds_per_iter: scaled(timing.seconds, factors.time),
+      joules_per_iter: scaled(timing.joules, factors.energy),
+      // Carbon is energy × a known intensity: its range is the energy's (the grid figure's own error is not in it).
+      gco2e_per_iter: scaled(gco2e, factors.energy),
+      reason: factors.reason,
+    },
   };
 }
 

@@ -1,7 +1,7 @@
 // A whole training run from one step's estimate: steps = epochs × ⌈samples / batch⌉ (a DataLoader keeps the last,
 // partial batch unless drop_last=True), and a run on a cluster of devices from its measured or modelled power.
 import { carbonOf, costOf, JOULES_PER_KWH, type CarbonBasis } from "./carbon";
-import type { Estimate } from "./estimate";
+import type { Estimate, FigureRange } from "./estimate";
 import { hardwareProfile, type HardwareProfile } from "./hardware";
 
 export interface TrainingSchedule {
@@ -22,6 +22,14 @@ export interface TrainingRunEstimate {
   gco2e: number;
   /** Money at `price.perKwh`, when a price was given. */
   cost?: number;
+  /** The step's range carried to the run: its error is the same in every step, so it scales, not averages out. */
+  range: { seconds: FigureRange; joules: FigureRange; kwh: FigureRange; gco2e: FigureRange; reason: string };
+}
+
+/** `total` scaled by the step's range of the same figure (low / central, high / central). */
+function scaledRange(total: number, central: number, range: FigureRange): FigureRange {
+  if (!(central > 0)) return { low: total, high: total };
+  return { low: (total * range.low) / central, high: (total * range.high) / central };
 }
 
 function positiveInteger(value: number, what: string): number {
@@ -52,13 +60,18 @@ export function estimateTrainingRun(
   const steps = trainingSteps(schedule, step.batch);
   const joules = steps * step.joules_per_iter;
   const basis = grid ?? { gco2PerKwh: step.gco2_per_kwh, pue: step.pue };
+  const seconds = steps * step.seconds_per_iter;
+  const kwh = (joules / JOULES_PER_KWH) * (basis.pue ?? 1);
+  const gco2e = carbonOf(joules, basis);
+  const energy = (total: number) => scaledRange(total, step.joules_per_iter, step.range.joules_per_iter);
   return {
     steps,
-    seconds: steps * step.seconds_per_iter,
+    seconds,
     joules,
-    kwh: (joules / JOULES_PER_KWH) * (basis.pue ?? 1),
-    gco2e: carbonOf(joules, basis),
+    kwh,
+    gco2e,
     cost: price ? costOf(joules, { perKwh: price.perKwh, pue: basis.pue }) : undefined,
+    range: { seconds: scaledRange(seconds, step.seconds_per_iter, step.range.seconds_per_iter), joules: energy(joules), kwh: energy(kwh), gco2e: energy(gco2e), reason: step.range.reason },
   };
 }
 

@@ -21,6 +21,19 @@ describe("energy figures for the editor (src/vscode/energy-bridge.ts)", () => {
     assert.strictEqual(bridge.gramsCo2ePerThousand, (core.gco2e_per_iter / 4) * 1000);
     assert.strictEqual(bridge.batch, 4);
     assert.ok(bridge.sources.some((s) => s.includes("200 gCO2e/kWh")));
+    // The range is the core's, per inference too, with its reason.
+    assert.strictEqual(bridge.range.joulesPerInference.low, core.range.joules_per_iter.low / 4);
+    assert.strictEqual(bridge.range.gramsCo2ePerThousand.high, (core.range.gco2e_per_iter.high / 4) * 1000);
+    assert.strictEqual(bridge.range.reason, core.range.reason);
+  });
+
+  it("follows the host setting: auto is the hardware's own host, another host changes batch-1 time", async () => {
+    const model = await onlyModel(fixture);
+    const auto = estimateInference(model, { ...defaultSettings, host: "auto" })!;
+    const slow = estimateInference(model, { ...defaultSettings, host: "h100-calibration" })!;
+    assert.match(auto.range.reason, /host server-x86 estimated/);
+    assert.ok(slow.secondsPerBatch > auto.secondsPerBatch, `${slow.secondsPerBatch} > ${auto.secondsPerBatch}`);
+    assert.ok(!/host .* estimated/.test(slow.range.reason), "the calibration host is measured");
   });
 
   it("unknown hardware gives no estimate rather than a wrong one", async () => {
@@ -37,6 +50,7 @@ describe("energy figures for the editor (src/vscode/energy-bridge.ts)", () => {
     const step = estimateModel(model, { hardware: defaultSettings.hardware, dtype: defaultSettings.precision, mode: "train", batch: 32 });
     assert.ok(Math.abs(run.hours * 3600 - run.steps * step.seconds_per_iter) < 1e-9);
     assert.ok(run.kilogramsCo2e > 0 && run.kilowattHours > 0);
+    assert.ok(run.range.kilowattHours.low < run.kilowattHours && run.kilowattHours < run.range.kilowattHours.high);
   });
 
   it("module shares add up to the whole model", async () => {
@@ -44,6 +58,7 @@ describe("energy figures for the editor (src/vscode/energy-bridge.ts)", () => {
     const all = modulesEnergy(model, ["conv1", "relu", "pool", "fc", ""], defaultSettings)!;
     const conv = modulesEnergy(model, ["conv1"], defaultSettings)!;
     assert.ok(conv.share > 0 && conv.share < all.share);
+    assert.ok(conv.range.low < conv.joules && conv.joules < conv.range.high && conv.reason.length > 0);
     assert.ok(Math.abs(all.share - 1) < 1e-9, `shares sum to ${all.share}`);
   });
 

@@ -1,5 +1,5 @@
 import * as assert from "assert";
-import { formatCount, formatEnergy, formatFlops, formatGrams, formatShape, formatShare } from "../../../src/vscode/format";
+import { formatCount, formatEnergy, formatEnergyRange, formatFlops, formatGrams, formatShape, formatShare } from "../../../src/vscode/format";
 
 describe("editor number formatting (src/vscode/format.ts)", () => {
   it("counts get a unit and at most three significant figures", () => {
@@ -24,6 +24,11 @@ describe("editor number formatting (src/vscode/format.ts)", () => {
     assert.strictEqual(formatGrams(0.2), "200 mg");
     assert.strictEqual(formatGrams(12.34), "12.3 g");
     assert.strictEqual(formatGrams(2500), "2.5 kg");
+  });
+
+  it("an energy range is written in the central figure's unit", () => {
+    assert.strictEqual(formatEnergyRange(0.017, { low: 0.012, high: 0.023 }), "17 mJ (12-23 mJ)");
+    assert.strictEqual(formatEnergyRange(0.9, { low: 0.5, high: 1.9 }), "900 mJ (500-1900 mJ)");
   });
 
   it("shapes and shares", () => {
