@@ -11,7 +11,7 @@ import { notInstalledReason, type PythonEnvironment } from "./environment/python
 import { PythonError, Unresolved, type ClassValue, type InstanceValue, type ModuleNamespaceValue, type Value } from "./interp/values";
 import { lowerExpression } from "./python/lower";
 import type { PythonParser } from "./python/parser";
-import type { ModuleSyntax } from "./python/ast";
+import type { FunctionDefinition, ModuleSyntax } from "./python/ast";
 import { buildReport, modulePaths } from "./report/build-report";
 import type { InputSource, InputSpec, ModelReport } from "./report/model-report";
 import { namedModules } from "./torch/module-base";
@@ -57,6 +57,17 @@ export interface AnalysisResult {
   notes: string[];
   /** Epochs, samples and batch size where the file's training code states them. */
   training?: TrainingPlan;
+  /** Functions the file imports from other Python files (`from utils import predict`), with their syntax: the rules
+   *  follow a model into them (GL002, GL005). */
+  importedFunctions?: ImportedFunction[];
+}
+
+/** A function the file binds by import from another Python file. */
+export interface ImportedFunction {
+  /** The name it is bound to in the file. */
+  name: string;
+  file: string;
+  definition: FunctionDefinition;
 }
 
 const defaultCache = new SyntaxCache();
@@ -107,6 +118,7 @@ export function analyzeSource(parser: PythonParser, request: AnalyzeRequest): An
   if (result.syntaxErrors.length > 0) result.notes.push(`the file has ${result.syntaxErrors.length} syntax error(s); analyzed what parses`);
   if (!namespace) return result;
   const syntax = cache.get(parser, request.file, request.text);
+  result.importedFunctions = importedFunctions(namespace, request.file);
 
   let candidates: Candidate[];
   if (request.entry !== undefined) {
@@ -131,6 +143,16 @@ export function analyzeSource(parser: PythonParser, request: AnalyzeRequest): An
   result.models = withoutRepeats(result.models);
   if (request.readTraining !== false) result.training = discoverTrainingPlan({ interpreter: interp, namespace, body: syntax.body, text: request.text, file: request.file, now });
   return result;
+}
+
+/** Python functions of other files bound in the file's namespace (by its imports). */
+function importedFunctions(namespace: ModuleNamespaceValue, file: string): ImportedFunction[] {
+  const out: ImportedFunction[] = [];
+  for (const [name, value] of namespace.scope.names) {
+    if (value.kind !== "function" || value.definition.type !== "function" || !value.module.file || value.module.file === file) continue;
+    out.push({ name, file: value.module.file, definition: value.definition });
+  }
+  return out;
 }
 
 /** The import path of an analysis, in Python's order: the file's folder, the workspace, the environment, our built-in packages. */

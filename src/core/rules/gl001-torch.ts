@@ -5,6 +5,7 @@ import { importEdit, insertDefinitionAfter, insertDefinitionBefore, insertLinesA
 import { hardwareFor } from "./energy-saving";
 import { formatBytes, formatJoules, HELPER_KINDS, helperKinds, hasHelperOrReduction, layersOf, QUANTIZABLE, reducingCallsOn, shareText, summarize } from "./gl001-common";
 import { coveredByKind, torchFixes, type TorchFix } from "./gl001-torch-fixes";
+import { helperRuns } from "./helper-runs";
 import { assignmentsFromCalls, callsEval, entryCallee, hasTorchTraining, inferenceCalls, isBuilderSite, isExported, isTrained, readyStatement, rootClass, type ModelSite } from "./model-usage";
 import type { PythonFile } from "./python-file";
 import type { RawFinding, RuleContext } from "./rule-context";
@@ -177,7 +178,9 @@ export function torchFindings(context: RuleContext): RawFinding[] {
     // Helpers are named after the class when it is defined here, else after the variable.
     const helperName = classDefinition ? classDefinition.name : v;
     const runs = inferenceCalls(file, v);
-    const inference = !training || callsEval(file, v) || isExported(file, v) || runs.some((c) => file.isGuarded(c.place));
+    // Evaluated through a helper (`evaluate(model, loader)` running it under no_grad or after eval()) counts too.
+    const helpers = training ? helperRuns(file, v, context.analysis) : [];
+    const inference = !training || callsEval(file, v) || isExported(file, v) || runs.some((c) => file.isGuarded(c.place)) || helpers.some((h) => h.guardedInside || h.evalsInside || file.isGuarded(h.place));
     if (!inference) continue;
     const types = summarize(model, QUANTIZABLE).types;
     const target = runTargetOf(file, v, site, runs);

@@ -1,5 +1,6 @@
 import type { Statement } from "../python/ast";
 import { IMPORT_TORCH, importEdit, wrapStatements } from "./edit-builders";
+import { helperRuns } from "./helper-runs";
 import { inferenceCalls } from "./model-usage";
 import { ruleHelpUri, type RawFinding, type Rule, type RuleContext } from "./rule-context";
 import { callsInBody } from "./syntax-walk";
@@ -19,6 +20,11 @@ const definition = {
 
 /** GL002: a model put in eval mode and then run with autograd on. */
 export const gl002NoGrad: Rule = { definition, check };
+
+/** " (through predict())" when the first run is a helper's. */
+function throughHelper(run: object): string {
+  return "helper" in run ? ` (through ${String(run.helper)}())` : "";
+}
 
 function check(context: RuleContext): RawFinding[] {
   const { file } = context;
@@ -42,7 +48,11 @@ function check(context: RuleContext): RawFinding[] {
       if (chain.slice(at).some((x) => x.type === "function" || x.type === "class")) return undefined;
       return chain[at];
     };
-    const unguarded = inferenceCalls(file, v).filter((c) => !file.isGuarded(c.place) && topOf(c.place) !== undefined);
+    // Direct calls, and calls of helpers that run the model with autograd on (`predict(model, x)`).
+    const viaHelpers = helperRuns(file, v, context.analysis).filter((h) => !h.guardedInside);
+    const unguarded = [...inferenceCalls(file, v), ...viaHelpers]
+      .filter((c) => !file.isGuarded(c.place) && topOf(c.place) !== undefined)
+      .sort((a, b) => a.call.pos.startIndex - b.call.pos.startIndex);
     if (unguarded.length === 0) continue;
     const tops = unguarded.map((c) => topOf(c.place)!);
     const first = Math.min(...tops.map((t) => later.indexOf(t)));
@@ -60,7 +70,7 @@ function check(context: RuleContext): RawFinding[] {
     findings.push({
       rule: "GL002",
       pos: unguarded[0].call.pos,
-      message: `'${v}' runs in eval mode with autograd on: wrap the inference in torch.inference_mode() (or no_grad()) so no graph is recorded and no activations are kept.`,
+      message: `'${v}' runs in eval mode with autograd on${throughHelper(unguarded[0])}: wrap the inference in torch.inference_mode() (or no_grad()) so no graph is recorded and no activations are kept.`,
       fixes,
     });
   }

@@ -3,6 +3,8 @@ import { afterImportsEdit, IMPORT_TORCH, importEdit, insertLinesAfter, insertLin
 import { kerasReference, usesKeras } from "./keras-models";
 import type { PythonFile } from "./python-file";
 import { ruleHelpUri, type RawFinding, type Rule, type RuleContext } from "./rule-context";
+import { autocastPrecision, isAutocastCall, mentionsAccelerator, precisionOfExpression } from "./run-target";
+import { possibleValues } from "./static-values";
 import { calleeName, forEachExpression, forEachStatement, ownExpressions, type CallExpression, type StatementPlace } from "./syntax-walk";
 import type { Fix, TextEdit } from "./types";
 
@@ -22,49 +24,70 @@ const definition = {
 export const gl003MixedPrecision: Rule = { definition, check };
 
 /**
- * True when the file sets reduced precision up in a way that cannot be pinned to one loop: a GradScaler, `.half()`,
- * a Keras policy, or an autocast context kept in a variable (`ctx = torch.autocast(...)`, used as `with ctx:`).
+ * What the file says about reduced precision that cannot be pinned to one loop: "on" when it sets it up (a GradScaler,
+ * `.half()`, a model cast to a 16-bit dtype read through variables and configs, `torch_dtype=`, a Keras policy, an
+ * autocast context kept in a variable, a framework's mixed-precision option); "off" when its only autocast is
+ * disabled (`enabled=False`, or a flag or config field that is False by default); undefined when it says nothing.
  */
-function usesMixedPrecision(file: PythonFile): boolean {
+function mixedPrecisionSetting(file: PythonFile): { state: "on" | "off"; detail: string } | undefined {
   const withItems = new Set<Expression>();
   for (const { statement: s } of file.places) if (s.type === "with") for (const i of s.items) withItems.add(i.value);
-  let found = false;
+  let off: string | undefined;
   for (const place of file.places) {
     for (const e of ownExpressions(place.statement)) {
+      let on = false;
       forEachExpression(e, (x) => {
-        if (x.type === "name" && /^(GradScaler|mixed_precision)$/.test(x.id)) found = true;
-        if (x.type === "attribute" && /^(GradScaler|mixed_precision|half|set_global_policy)$/.test(x.name)) found = true;
-        if (x.type === "call" && isAutocast(x) && !withItems.has(x)) found = true;
+        if (on) return;
+        if ((x.type === "name" && x.id === "GradScaler") || (x.type === "attribute" && /^(GradScaler|set_global_policy|set_dtype_policy|set_policy)$/.test(x.name))) on = true;
+        else if (x.type === "call" && x.func.type === "attribute" && /^(half|bfloat16)$/.test(x.func.name) && x.args.length === 0) on = true;
+        else if (x.type === "call" && isAutocastCall(x) && !withItems.has(x)) {
+          if (autocastPrecision(file, x, place)) on = true;
+          else off ??= file.text(x.pos);
+        } else if (x.type === "call" && castsToHalf(file, x, place)) on = true;
       });
+      if (on) return { state: "on", detail: "" };
     }
   }
-  return found;
+  return off ? { state: "off", detail: off } : undefined;
 }
 
-function isAutocast(call: CallExpression): boolean {
-  return (call.func.type === "name" && call.func.id === "autocast") || (call.func.type === "attribute" && call.func.name === "autocast");
+/** Framework options that turn on 16-bit training, by keyword: Accelerate, Lightning, Hugging Face's Trainer. */
+const FRAMEWORK_OPTIONS: Record<string, RegExp> = { mixed_precision: /^(fp16|bf16|fp8)$/, precision: /16|bf16/ };
+const FRAMEWORK_FLAGS = ["bf16", "fp16", "tf32_full"];
+
+/** A call that casts a model or sets training to 16 bits: `.to(torch.bfloat16)`, `.to(dtype=cfg.dtype)`,
+ *  `from_pretrained(..., torch_dtype=...)`, `torch.set_default_dtype(...)`, `Accelerator(mixed_precision="bf16")`. */
+function castsToHalf(file: PythonFile, call: CallExpression, place: StatementPlace): boolean {
+  const half = (e: Expression) => {
+    const p = precisionOfExpression(file, e, place);
+    return p === "bf16" || p === "fp16";
+  };
+  const name = calleeName(call) ?? "";
+  for (const a of call.args) {
+    // dtype= of a model load or cast (not of a tensor factory: an fp16 buffer is not fp16 training).
+    if (a.kind === "keyword" && (a.name === "torch_dtype" || (a.name === "dtype" && /^(to|type|from_pretrained|from_config)$/.test(name))) && half(a.value)) return true;
+    if (a.kind === "positional" && ["to", "type", "set_default_dtype"].includes(name) && half(a.value)) return true;
+    if (a.kind === "keyword" && FRAMEWORK_OPTIONS[a.name]) {
+      const values = possibleValues(file, a.value, place);
+      if (values.some((v) => (v.type === "str" && FRAMEWORK_OPTIONS[a.name].test(v.value ?? "")) || (v.type === "int" && v.value === 16))) return true;
+    }
+    if (a.kind === "keyword" && FRAMEWORK_FLAGS.includes(a.name) && /TrainingArguments|Config$/.test(name)) {
+      if (possibleValues(file, a.value, place).some((v) => v.type === "constant" && v.value === "True")) return true;
+    }
+  }
+  return false;
 }
 
-/** True when a training loop already runs (part of) its step under `with ...autocast(...)`. */
-function loopHasAutocast(loop: Statement): boolean {
+/** True when a training loop already runs (part of) its step under an enabled autocast (also one kept in a variable). */
+function loopHasAutocast(file: PythonFile, loop: Statement): boolean {
   let found = false;
-  forEachStatement([loop], ({ statement: s }) => {
-    if (s.type === "with" && s.items.some((i) => i.value.type === "call" && isAutocast(i.value))) found = true;
+  forEachStatement([loop], (place) => {
+    const s = place.statement;
+    if (s.type !== "with") return;
+    for (const item of s.items) {
+      for (const v of possibleValues(file, item.value, place)) if (isAutocastCall(v) && autocastPrecision(file, v, place)) found = true;
+    }
   });
-  return found;
-}
-
-/** True when the code (not comments) mentions CUDA: `.cuda()`, `"cuda"`, `torch.cuda...`. */
-function usesCuda(file: PythonFile): boolean {
-  let found = false;
-  for (const place of file.places) {
-    for (const e of ownExpressions(place.statement)) {
-      forEachExpression(e, (x) => {
-        // torch.accelerator (PyTorch 2.6+) picks CUDA when there is one.
-        if ((x.type === "attribute" && (x.name === "cuda" || x.name === "accelerator")) || (x.type === "str" && x.value !== null && /^cuda(:\d+)?$/.test(x.value))) found = true;
-      });
-    }
-  }
   return found;
 }
 
@@ -74,16 +97,17 @@ function isBackwardStatement(s: Statement): s is Extract<Statement, { type: "exp
 
 function check(context: RuleContext): RawFinding[] {
   const { file } = context;
-  if (usesMixedPrecision(file)) return [];
+  const setting = mixedPrecisionSetting(file);
+  if (setting?.state === "on") return [];
   const findings: RawFinding[] = [];
   const backwards = file.places.filter((p): p is StatementPlace & { statement: Extract<Statement, { type: "expression" }> & { value: CallExpression } } => isBackwardStatement(p.statement));
-  if (backwards.length > 0 && usesCuda(file)) {
+  if (backwards.length > 0 && mentionsAccelerator(file, { cudaOnly: true })) {
     // One finding per training loop, at its first backward (a GAN's loop has one per network).
     const byLoop = new Map<Statement, BackwardPlace[]>();
     for (const place of backwards) {
       const loops = place.ancestors.filter((a) => a.type === "for" || a.type === "while");
       const loop = loops[loops.length - 1];
-      if (!loop || loopHasAutocast(loop)) continue;
+      if (!loop || loopHasAutocast(file, loop)) continue;
       byLoop.set(loop, [...(byLoop.get(loop) ?? []), place]);
     }
     // PyTorch refuses BCELoss / F.binary_cross_entropy under autocast (a RuntimeError asking for the logits form),
@@ -95,6 +119,7 @@ function check(context: RuleContext): RawFinding[] {
         pos: places[0].statement.pos,
         message:
           "This training loop runs in fp32 on a GPU: torch.autocast (bf16, or fp16 with GradScaler) runs the matmuls on tensor cores in less time and energy." +
+          (setting?.state === "off" ? ` The file's autocast is disabled as written (${setting.detail.replace(/\s+/g, " ")}).` : "") +
           (unsafeLoss ? " BCELoss cannot run under autocast: switch to BCEWithLogitsLoss (drop the final Sigmoid) first." : ""),
         fixes: unsafeLoss ? [] : torchFixes(file, places),
       });

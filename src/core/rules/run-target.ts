@@ -81,15 +81,18 @@ export function enclosingFunction(place: { ancestors: Statement[] }): Statement 
   return undefined;
 }
 
-/** True when the file's code (not comments) mentions a GPU: `.cuda()`, `"cuda"`, `torch.cuda`, `device_map=`, MPS. */
-export function mentionsAccelerator(file: PythonFile): boolean {
+/** True when the file's code (not comments) mentions a GPU: `.cuda()`, `"cuda"`, `torch.cuda`, torch.accelerator
+ *  (PyTorch 2.6+, CUDA where there is one), and unless `cudaOnly`, `device_map=` and MPS. */
+export function mentionsAccelerator(file: PythonFile, options: { cudaOnly?: boolean } = {}): boolean {
+  const attributes = options.cudaOnly ? ["cuda", "accelerator"] : ["cuda", "accelerator", "mps"];
+  const strings = options.cudaOnly ? /^cuda(:\d+)?$/ : /^(cuda|mps)(:\d+)?$/;
   for (const place of file.places) {
     for (const e of ownExpressions(place.statement)) {
       let found = false;
       forEachExpression(e, (x) => {
-        if (x.type === "attribute" && ["cuda", "accelerator", "mps"].includes(x.name)) found = true;
-        if (x.type === "str" && /^(cuda|mps)(:\d+)?$/.test(x.value ?? "")) found = true;
-        if (x.type === "call" && x.args.some((a) => a.kind === "keyword" && a.name === "device_map")) found = true;
+        if (x.type === "attribute" && attributes.includes(x.name)) found = true;
+        if (x.type === "str" && strings.test(x.value ?? "")) found = true;
+        if (!options.cudaOnly && x.type === "call" && x.args.some((a) => a.kind === "keyword" && a.name === "device_map")) found = true;
       });
       if (found) return true;
     }

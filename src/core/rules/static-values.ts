@@ -73,6 +73,16 @@ function follow(file: PythonFile, e: Expression, place: StatementPlace | undefin
         next(e.args[1].value);
         return;
       }
+      // A function of the file that returns the value (`ctx = make_autocast(cfg)`): what its returns hold.
+      if (e.func.type === "name") {
+        const fn = file.syntax.body.find((s): s is FunctionDefinition => s.type === "function" && s.name === (e.func as { id: string }).id);
+        const returns = fn ? returnsOf(file, fn) : [];
+        if (returns.length > 0) {
+          out.push(e);
+          for (const r of returns) next(r.value, r.place);
+          return;
+        }
+      }
       out.push(e);
       return;
     }
@@ -108,6 +118,20 @@ function nameValues(file: PythonFile, name: string, place: StatementPlace | unde
     }
   }
   return assignmentsIn(file, file.syntax.body, name);
+}
+
+/** The values a function returns (its own `return` statements, not those of nested definitions). */
+function returnsOf(file: PythonFile, fn: FunctionDefinition): PlacedValue[] {
+  const out: PlacedValue[] = [];
+  const visit = (b: Statement[]) => {
+    for (const s of b) {
+      if (s.type === "function" || s.type === "class") continue;
+      if (s.type === "return" && s.value) out.push({ value: s.value, place: placeOf(file, s) });
+      for (const child of childBodies(s)) visit(child);
+    }
+  };
+  visit(fn.body);
+  return out;
 }
 
 /** `name = value` (and `name: T = value`) statements of a block and its nested blocks, not inside def/class. */
@@ -169,7 +193,12 @@ function argparseDefaults(file: PythonFile, dest: string): PlacedValue[] {
     const name = given?.type === "str" && given.value ? given.value : flag.replace(/^-+/, "").replace(/-/g, "_");
     if (name !== dest) continue;
     const value = call.args.find((a) => a.kind === "keyword" && a.name === "default")?.value;
+    const action = call.args.find((a) => a.kind === "keyword" && a.name === "action")?.value;
     if (value) out.push({ value, place });
+    // A store_true flag is False unless given (argparse's documented default), store_false the other way round.
+    else if (action?.type === "str" && /^store_(true|false)$/.test(action.value ?? "")) {
+      out.push({ value: { type: "constant", value: action.value === "store_true" ? "False" : "True", pos: action.pos }, place });
+    }
   }
   return out;
 }

@@ -1,5 +1,63 @@
 import assert from "node:assert/strict";
-import { assertAllCrlf, findingsOf, fixAndCheck, fixture, ofRule, withCrlf, withTabs } from "./helpers";
+import { applyEdits } from "../../../src/core/rules/apply-edits";
+import { assertAllCrlf, findingsInProject, findingsOf, fixAndCheck, fixture, ofRule, withCrlf, withTabs } from "./helpers";
+
+const NET = `import torch
+import torch.nn as nn
+
+
+class Net(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.fc = nn.Linear(4, 2)
+        self.drop = nn.Dropout(0.1)
+
+    def forward(self, x):
+        return self.fc(self.drop(x))
+
+
+`;
+
+describe("GL002 and GL005 follow the model into helper functions", () => {
+  it("GL002: eval() then a helper of the same file that runs the model with autograd on", async () => {
+    const text = `${NET}def predict(model, x):
+    return model(x).argmax(1)
+
+
+net = Net()
+net.eval()
+print(predict(net, torch.ones(3, 4)))
+`;
+    const [f] = ofRule(await findingsOf(text), "GL002");
+    assert.ok(f, "found through predict()");
+    assert.match(f.message, /'net' runs in eval mode with autograd on \(through predict\(\)\)/);
+    const after = await fixAndCheck(text, "GL002", "inference-mode");
+    assert.ok(after.includes("net.eval()\nwith torch.inference_mode():\n    print(predict(net, torch.ones(3, 4)))\n"), after);
+    // A helper that guards its own forward needs nothing; nor one reached through another helper that does.
+    const guarded = text.replace("def predict(model, x):\n", "@torch.no_grad()\ndef predict(model, x):\n");
+    assert.equal(ofRule(await findingsOf(guarded), "GL002").length, 0);
+    const twoDeep = text.replace("def predict(model, x):\n    return model(x).argmax(1)\n", "def run(m, x):\n    return m(x)\n\n\ndef predict(model, x):\n    return run(model, x).argmax(1)\n");
+    assert.equal(ofRule(await findingsOf(twoDeep), "GL002").length, 1, "helpers calling helpers are followed");
+  });
+
+  it("GL002 and GL005 follow helpers imported from another workspace module", async () => {
+    const utils = "import torch\n\n\ndef predict(model, batch):\n    return model(batch)\n\n\ndef evaluate(model, batch):\n    with torch.no_grad():\n        return model(batch).sum()\n";
+    const evalThenPredict = `${NET}from utils import predict\n\nnet = Net()\nnet.eval()\nout = predict(net, torch.ones(3, 4))\n`;
+    const gl002 = ofRule(await findingsInProject(evalThenPredict, { "/project/utils.py": utils }), "GL002");
+    assert.equal(gl002.length, 1);
+    assert.match(gl002[0].message, /through predict\(\)/);
+    const noEval = `${NET}from utils import evaluate\n\nnet = Net()\nnet.load_state_dict(torch.load("net.pt"))\nscore = evaluate(net, torch.ones(3, 4))\n`;
+    const [gl005] = ofRule(await findingsInProject(noEval, { "/project/utils.py": utils }), "GL005");
+    assert.ok(gl005, "evaluate() runs it under no_grad, never in eval mode");
+    assert.match(gl005.message, /'net' runs inference \(through evaluate\(\)\) without net\.eval\(\)/);
+    const fixed = applyEdits(noEval, gl005.fixes[0].edits);
+    assert.ok(fixed.includes("net.eval()\nscore = evaluate(net, torch.ones(3, 4))\n"), fixed);
+    assert.equal(ofRule(await findingsInProject(fixed, { "/project/utils.py": utils }), "GL005").length, 0);
+    // A helper that calls eval() itself leaves nothing to fix.
+    const evalsInside = utils.replace("    with torch.no_grad():\n", "    model.eval()\n    with torch.no_grad():\n");
+    assert.equal(ofRule(await findingsInProject(noEval, { "/project/utils.py": evalsInside }), "GL005").length, 0);
+  });
+});
 
 describe("GL002 inference without inference_mode", () => {
   it("wraps the statements that run the model after eval() in `with torch.inference_mode():`", async () => {
@@ -60,6 +118,41 @@ loss.backward()
 });
 
 describe("GL003 GPU training without mixed precision", () => {
+  it("sees a dtype set through a config object, and autocast made by a helper or a variable", async () => {
+    const base = fixture("train_gpu.py");
+    const gl003 = async (t: string) => ofRule(await findingsOf(t), "GL003");
+    assert.equal((await gl003(base)).length, 1);
+    const config = base
+      .replace("def train(model", 'class TrainConfig:\n    dtype = "bfloat16"\n\n\ndef train(model')
+      .replace("    model = Classifier().to(device)\n", "    cfg = TrainConfig()\n    model = Classifier().to(device=device, dtype=getattr(torch, cfg.dtype))\n");
+    assert.equal((await gl003(config)).length, 0, "the model trains in bf16 (TrainConfig.dtype)");
+    const fp32Config = config.replace('dtype = "bfloat16"', 'dtype = "float32"');
+    assert.equal((await gl003(fp32Config)).length, 1, "a config that says float32 is fp32");
+    const helper = base
+      .replace("def train(model", 'def amp_context(enabled):\n    return torch.autocast("cuda", dtype=torch.bfloat16, enabled=enabled)\n\n\ndef train(model')
+      .replace("        optimizer.zero_grad()\n        loss = F.cross_entropy(model(inputs), targets)\n", "        optimizer.zero_grad()\n        with amp_context(True):\n            loss = F.cross_entropy(model(inputs), targets)\n");
+    assert.equal((await gl003(helper)).length, 0, "autocast from a helper, enabled");
+  });
+
+  it("autocast disabled as written (a store_true flag, enabled=False) is fp32, and the message says so", async () => {
+    const base = fixture("train_gpu.py")
+      .replace("import torch\n", "import argparse\nimport torch\n")
+      .replace("def main():\n", 'def main():\n    parser = argparse.ArgumentParser()\n    parser.add_argument("--amp", action="store_true")\n    args = parser.parse_args()\n    amp = torch.autocast("cuda", dtype=torch.bfloat16, enabled=args.amp)\n');
+    const [f] = ofRule(await findingsOf(base), "GL003");
+    assert.ok(f, "the only autocast is off unless --amp is given");
+    assert.match(f.message, /autocast is disabled as written \(torch\.autocast\("cuda", dtype=torch\.bfloat16, enabled=args\.amp\)\)/);
+    const on = base.replace('action="store_true"', 'action="store_false"');
+    assert.equal(ofRule(await findingsOf(on), "GL003").length, 0);
+  });
+
+  it("Accelerate's mixed_precision through an argparse default counts; 'no' does not", async () => {
+    const text = (value: string) => fixture("train_gpu.py")
+      .replace("import torch\n", "import argparse\nimport torch\nfrom accelerate import Accelerator\n")
+      .replace("def main():\n", `def main():\n    parser = argparse.ArgumentParser()\n    parser.add_argument("--mixed-precision", default="${value}")\n    args = parser.parse_args()\n    accelerator = Accelerator(mixed_precision=args.mixed_precision)\n`);
+    assert.equal(ofRule(await findingsOf(text("bf16")), "GL003").length, 0);
+    assert.equal(ofRule(await findingsOf(text("no")), "GL003").length, 1);
+  });
+
   it("bf16: wraps the forward pass and loss in torch.autocast", async () => {
     const after = await fixAndCheck(fixture("train_gpu.py"), "GL003", "autocast-bf16");
     assert.ok(

@@ -25,6 +25,17 @@ export async function findingsOf(text: string, settings?: Partial<RuleSettings>,
   }
 }
 
+/** Findings of main.py in a project that also holds `others` (path → text), which its imports may reach. */
+export async function findingsInProject(text: string, others: Record<string, string>): Promise<Finding[]> {
+  const analysis = await analyze(text, { file: FILE, others });
+  const tree = (await testParser()).parse(text);
+  try {
+    return findRules({ file: FILE, text, tree, analysis });
+  } finally {
+    tree.delete();
+  }
+}
+
 /** A synchronous findings reader (for fixAll), once the parser is loaded. */
 export async function findingsReader(settings?: Partial<RuleSettings>): Promise<(text: string) => Finding[]> {
   const parser = await testParser();

@@ -1,0 +1,118 @@
+import type { AnalysisResult } from "../analyze";
+import type { Expression, FunctionDefinition, Statement } from "../python/ast";
+import type { PlacedCall, PythonFile } from "./python-file";
+import { dottedName, forEachExpression, forEachStatement, ownExpressions, type CallExpression } from "./syntax-walk";
+
+// A model handed to a function that runs it (`predict(model, x)` where `predict` calls `model(x)`), in the same
+// file or imported from another one: GL002 and GL005 follow the model there.
+
+/** Methods that run a model (as inferenceCalls counts them). */
+const RUN_METHODS = ["forward", "generate", "predict", "predict_on_batch", "sample"];
+/** How deep helpers calling helpers are followed. */
+const MAX_DEPTH = 3;
+
+/** What a function does with one of its parameters. */
+interface ParameterUse {
+  /** It runs the model (calls it or its forward-like methods), directly or through another helper. */
+  runs: boolean;
+  /** Every run is under no_grad()/inference_mode() inside the function. */
+  allGuarded: boolean;
+  /** It calls `.eval()` on it. */
+  evals: boolean;
+}
+
+/** A call that hands a model to a function that runs it. */
+export interface HelperRun extends PlacedCall {
+  helper: string;
+  /** The helper runs the model under no_grad()/inference_mode() itself. */
+  guardedInside: boolean;
+  /** The helper puts the model in eval mode itself. */
+  evalsInside: boolean;
+}
+
+/** True for `no_grad`/`inference_mode` (called or as a decorator), by name: other files' imports are not read here. */
+function isGuardByName(e: Expression): boolean {
+  const target = e.type === "call" ? e.func : e;
+  return /(^|\.)(no_grad|inference_mode)$/.test(dottedName(target) ?? "");
+}
+
+/** Functions a name can call: the file's own definitions (any depth, by name) and the functions it imports. */
+function functionsByName(file: PythonFile, analysis: AnalysisResult | undefined): Map<string, FunctionDefinition> {
+  const out = new Map<string, FunctionDefinition>();
+  for (const f of analysis?.importedFunctions ?? []) if (f.file !== file.path) out.set(f.name, f.definition);
+  for (const { statement: s } of file.places) if (s.type === "function" && !out.has(s.name)) out.set(s.name, s);
+  return out;
+}
+
+function parameterUse(fn: FunctionDefinition, index: number, functions: Map<string, FunctionDefinition>, depth: number): ParameterUse {
+  const param = fn.params[index];
+  const use: ParameterUse = { runs: false, allGuarded: true, evals: false };
+  if (!param || param.kind !== "normal") return use;
+  const name = param.name;
+  const decorated = fn.decorators.some(isGuardByName);
+  forEachStatement(fn.body, (place) => {
+    // Nested definitions run elsewhere.
+    if (place.ancestors.some((a) => a.type === "function" || a.type === "class")) return;
+    const guarded = decorated || place.ancestors.some((a) => a.type === "with" && a.items.some((i) => isGuardByName(i.value)));
+    for (const call of callsOf(place.statement)) {
+      const f = call.func;
+      if (f.type === "attribute" && f.object.type === "name" && f.object.id === name && f.name === "eval") use.evals = true;
+      let runs = (f.type === "name" && f.id === name) || (f.type === "attribute" && f.object.type === "name" && f.object.id === name && RUN_METHODS.includes(f.name));
+      let guardedThere = false;
+      if (!runs && depth < MAX_DEPTH && f.type === "name") {
+        const inner = functions.get(f.id);
+        const at = inner && inner !== fn ? argumentIndex(call, inner, name) : undefined;
+        if (inner && at !== undefined) {
+          const innerUse = parameterUse(inner, at, functions, depth + 1);
+          runs = innerUse.runs;
+          guardedThere = innerUse.allGuarded;
+          if (innerUse.evals) use.evals = true;
+        }
+      }
+      if (!runs) continue;
+      use.runs = true;
+      if (!guarded && !guardedThere) use.allGuarded = false;
+    }
+  });
+  return use;
+}
+
+function callsOf(s: Statement): CallExpression[] {
+  const out: CallExpression[] = [];
+  for (const e of ownExpressions(s)) forEachExpression(e, (x) => x.type === "call" && out.push(x));
+  return out;
+}
+
+/** The index of the parameter a call passes the name `variable` to, by position or keyword. */
+function argumentIndex(call: CallExpression, fn: FunctionDefinition, variable: string): number | undefined {
+  let position = 0;
+  for (const a of call.args) {
+    if (a.kind === "star" || a.kind === "doublestar") return undefined;
+    const isVariable = a.value.type === "name" && a.value.id === variable;
+    if (a.kind === "positional") {
+      if (isVariable) return position;
+      position++;
+    } else if (isVariable) {
+      const i = fn.params.findIndex((p) => p.name === a.name);
+      return i >= 0 ? i : undefined;
+    }
+  }
+  return undefined;
+}
+
+/** Calls in the file that hand the model held by `variable` to a function that runs it. */
+export function helperRuns(file: PythonFile, variable: string, analysis: AnalysisResult | undefined): HelperRun[] {
+  const functions = functionsByName(file, analysis);
+  const out: HelperRun[] = [];
+  for (const placed of file.calls) {
+    const f = placed.call.func;
+    if (f.type !== "name") continue;
+    const fn = functions.get(f.id);
+    if (!fn) continue;
+    const index = argumentIndex(placed.call, fn, variable);
+    if (index === undefined) continue;
+    const use = parameterUse(fn, index, functions, 1);
+    if (use.runs) out.push({ ...placed, helper: f.id, guardedInside: use.allGuarded, evalsInside: use.evals });
+  }
+  return out;
+}
