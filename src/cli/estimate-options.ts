@@ -36,6 +36,8 @@ export interface EstimateSettings {
   /** The host class that dispatches the ops (resolved: never "auto"). */
   host: string;
   dtype: (typeof PRECISIONS)[number];
+  /** Whether --dtype was given (else a model's own weights precision, where the code sets one, wins). */
+  dtypeGiven: boolean;
   mode: "inference" | "train";
   pue: number;
   gco2PerKwh: number;
@@ -76,6 +78,7 @@ export function estimateSettingsFrom(values: Map<string, string>): EstimateSetti
     hardware: options.hardware,
     host,
     dtype: options.dtype,
+    dtypeGiven: values.has("dtype"),
     mode: options.mode,
     pue: options.pue ?? 1,
     gco2PerKwh: found.gco2PerKwh,
@@ -91,7 +94,7 @@ export function estimateFor(report: ModelReport, settings: EstimateSettings, gco
   return estimateModel(report, {
     hardware: settings.hardware,
     host: settings.host,
-    dtype: settings.dtype,
+    dtype: settings.dtypeGiven ? settings.dtype : (report.weightsPrecision ?? settings.dtype),
     mode: settings.mode,
     batch,
     carbon: { gco2PerKwh, pue: settings.pue },

@@ -1,6 +1,8 @@
 import { Budget, BudgetExceeded } from "./interp/budget";
 import { tensor } from "./interp/construct";
-import { defaultInputs, exampleInputs, pragmaInputs } from "./interp/input-discovery";
+import { defaultInputs, exampleInputs, pragmaConfig, pragmaInputs } from "./interp/input-discovery";
+import { locateConfig } from "./transformers/config-files";
+import { buildsModel, ENTRY_POINTS, transformersEntryPoint, type PretrainedConfigs } from "./transformers/from-pretrained";
 import type { Interpreter } from "./interp/interpreter";
 import { Program, SyntaxCache, type WorkspaceFiles } from "./interp/program";
 import { Recorder } from "./interp/recorder";
@@ -37,6 +39,9 @@ export interface AnalyzeRequest {
   /** Read epochs, samples and batch size from the training code (default true; the editor, which has no use for
    * them on every keystroke, turns it off). */
   readTraining?: boolean;
+  /** Hugging Face hub cache folders that `from_pretrained("org/name")` reads config.json from, first first (the host
+   * fills them from HF_HUB_CACHE, HF_HOME and the default ~/.cache/huggingface/hub). */
+  huggingFaceCaches?: string[];
   /** Extra native modules (torchvision's zoo, keras). */
   nativeModules?: NativeModuleProvider[];
   /** The user's Python environment, found by the host: its packages resolve after the workspace's files. */
@@ -105,6 +110,8 @@ export function analyzeSource(parser: PythonParser, request: AnalyzeRequest): An
   const action = request.installAction ?? "select the interpreter that has it";
   const program = new Program(parser, resolver, interp, runtime.nativeModules, cache, (name) => notInstalledReason(name, request.environment, action));
   interp.loader = program;
+  const configs = pretrainedConfigs(request, program);
+  interp.libraryClassAttribute = (cls, name) => transformersEntryPoint(interp, configs, cls, name);
   const result: AnalysisResult = { file: request.file, models: [], syntaxErrors: [], notes: [] };
 
   let namespace: ModuleNamespaceValue | undefined;
@@ -121,6 +128,8 @@ export function analyzeSource(parser: PythonParser, request: AnalyzeRequest): An
   result.importedFunctions = importedFunctions(namespace, request.file);
 
   let candidates: Candidate[];
+  // Models whose construction failed (library or config missing): shown where they are built, with the reason.
+  const unbuilt: ModelReport[] = [];
   if (request.entry !== undefined) {
     const c = entryCandidate(parser, runtime, namespace, request, now);
     if (typeof c === "string") {
@@ -130,7 +139,7 @@ export function analyzeSource(parser: PythonParser, request: AnalyzeRequest): An
     candidates = [c];
   } else {
     const failures: string[] = [];
-    candidates = discoverCandidates(runtime, namespace, syntax, request, now, failures);
+    candidates = discoverCandidates(runtime, namespace, syntax, request, now, failures, unbuilt);
     result.notes.push(...failures);
   }
 
@@ -140,7 +149,7 @@ export function analyzeSource(parser: PythonParser, request: AnalyzeRequest): An
     interp.budget = new Budget(steps, milliseconds, now);
     result.models.push(runModel(interp, c, request, program.comments.get(c.pragmaFile), examples));
   }
-  result.models = withoutRepeats(result.models);
+  result.models = withoutRepeats([...result.models, ...unbuilt].sort((a, b) => a.line - b.line));
   if (request.readTraining !== false) result.training = discoverTrainingPlan({ interpreter: interp, namespace, body: syntax.body, text: request.text, file: request.file, now });
   return result;
 }
@@ -177,6 +186,19 @@ function withoutRepeats(models: ModelReport[]): ModelReport[] {
   const signature = (m: ModelReport) => `${rootType(m)}|${m.params}|${m.flops}|${int8Layers(m)}|${JSON.stringify(m.inputs)}`;
   const fromClasses = new Set(models.filter((m) => m.entry.endsWith(")")).map(signature));
   return models.filter((m) => m.entry.endsWith(")") || !fromClasses.has(signature(m)));
+}
+
+/** config.json files for transformers' from_pretrained: next to the file, under the root, in the hub caches; a pragma wins. */
+function pretrainedConfigs(request: AnalyzeRequest, program: Program): PretrainedConfigs {
+  const search = { folders: [dirname(request.file), request.root], hubCaches: request.huggingFaceCaches ?? [] };
+  return {
+    locate(reference, at, options) {
+      const pragma = at ? pragmaConfig(program.comments.get(at.file), at.line) : undefined;
+      if (pragma !== undefined) return locateConfig(request.files, { ...search, folders: [dirname(at!.file)] }, pragma, options);
+      if (reference === undefined) return { problem: "from_pretrained of a name the analyzer cannot read: point '# greenlight: config=...' at a config.json" };
+      return locateConfig(request.files, search, reference, options);
+    },
+  };
 }
 
 /** The --entry expression did not build a model; the CLI maps this to exit code 2. */
@@ -220,7 +242,7 @@ function entryCandidate(parser: PythonParser, runtime: Runtime, namespace: Modul
   return { name: cls.name, entry: request.entry!, line, pragmaLine: cls.location?.line ?? line, pragmaFile: cls.location?.file ?? request.file, instance: value, recorder };
 }
 
-function discoverCandidates(runtime: Runtime, namespace: ModuleNamespaceValue, syntax: ModuleSyntax, request: AnalyzeRequest, now: () => number, failures: string[] = []): Candidate[] {
+function discoverCandidates(runtime: Runtime, namespace: ModuleNamespaceValue, syntax: ModuleSyntax, request: AnalyzeRequest, now: () => number, failures: string[] = [], unbuilt: ModelReport[] = []): Candidate[] {
   const interp = runtime.interpreter;
   const found: Candidate[] = [];
   const file = request.file;
@@ -271,6 +293,11 @@ function discoverCandidates(runtime: Runtime, namespace: ModuleNamespaceValue, s
       if (v?.kind === "instance" && v.module && !found.some((c) => c.instance === v)) {
         const recorder = new Recorder();
         found.push({ name: s.targets[0].id, entry: s.targets[0].id, line: s.pos.line, pragmaLine: s.pos.line, pragmaFile: file, instance: v, recorder });
+      } else {
+        const failure = interp.failedStatements.get(s) ?? (v?.kind === "unknown" ? v.reason : undefined);
+        if (failure !== undefined && s.value.type === "call" && usedAsModel(request.text, s.targets[0].id, s.value, namespace)) {
+          unbuilt.push(unbuiltModel(s.targets[0].id, file, s.pos.line, failure));
+        }
       }
     }
   }
@@ -283,6 +310,28 @@ function discoverCandidates(runtime: Runtime, namespace: ModuleNamespaceValue, s
     componentInstances.add(m);
   }
   return found.filter((c) => !componentInstances.has(c.instance) && (!componentClasses.has(c.instance.cls) || !c.entry.startsWith(`${c.instance.cls.name}(`)));
+}
+
+/** Calls only a model takes (not a tensor, tokenizer or optimizer), read from the file's text (`model.eval()`). */
+const MODEL_USE = "eval|train|parameters|named_parameters|generate|modules|named_modules|forward|num_parameters|resize_token_embeddings|gradient_checkpointing_enable|get_input_embeddings";
+
+/**
+ * Whether a top-level `name = call(...)` that failed builds a model: a transformers entry point whose class is a
+ * model (from_pretrained / from_config of a module or Auto model class), or a result the file uses as one.
+ */
+function usedAsModel(text: string, name: string, call: Extract<import("./python/ast").Expression, { type: "call" }>, namespace: ModuleNamespaceValue): boolean {
+  if (new RegExp(`\\b${name}\\s*\\.\\s*(?:${MODEL_USE})\\s*\\(`).test(text)) return true;
+  if (call.func.type !== "attribute" || !ENTRY_POINTS.includes(call.func.name) || call.func.object.type !== "name") return false;
+  const cls = namespace.scope.names.get(call.func.object.id);
+  return cls?.kind === "class" && buildsModel(cls);
+}
+
+/** The report of a model the file builds but the analyzer could not: no figures, and why. */
+function unbuiltModel(name: string, file: string, line: number, reason: string): ModelReport {
+  return {
+    name, file, line, entry: name, inputs: [], inputSource: "default", output: [], params: 0, trainableParams: 0, buffers: 0, macs: 0, flops: 0,
+    complete: false, unresolved: [{ file, line, reason: `not built: ${reason}` }], layers: [], ops: [], lineShapes: [],
+  };
 }
 
 function returnsCall(body: import("./python/ast").Statement[]): boolean {

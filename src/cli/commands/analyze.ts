@@ -7,6 +7,7 @@ import type { InputSpec, ModelReport } from "../../core/report/model-report";
 import { createPythonParser } from "../../core/python/parser";
 import { diskFiles, findImportRoot, findPythonFiles, MAX_SOURCE_BYTES } from "../../node/disk-files";
 import { readParserWasm } from "../../node/wasm";
+import { huggingFaceCaches } from "../../node/huggingface-cache";
 import { ruleDefinitions } from "../../core/rules/rules";
 import { CliError, parseOptions, type CommandOutput } from "../cli-io";
 import { CLI_INSTALL_ACTION, environmentFinder } from "../python-env-option";
@@ -68,13 +69,14 @@ export async function runAnalyze(argv: string[], out: CommandOutput): Promise<nu
   const parser = await createPythonParser(readParserWasm());
   const disk = diskFiles();
   const cache = new SyntaxCache();
+  const hubCaches = huggingFaceCaches();
   const results: AnalysisResult[] = [];
   const environmentOf = environmentFinder(options.values.get("python-env"));
   for (const { file, text } of texts) {
     const root = rootOption ? resolve(rootOption) : findImportRoot(dirname(file));
     const environment = environmentOf(file, root);
     try {
-      results.push(analyzeSource(parser, { file, text, root, files: disk, entry, inputs, cache, environment, installAction: CLI_INSTALL_ACTION }));
+      results.push(analyzeSource(parser, { file, text, root, files: disk, entry, inputs, cache, environment, installAction: CLI_INSTALL_ACTION, huggingFaceCaches: hubCaches }));
     } catch (err) {
       if (err instanceof EntryError) throw new CliError(err.message);
       throw err;
@@ -164,6 +166,7 @@ export function toJson(m: ModelReport, locations = new SourceLocations()): Recor
     flops: m.flops,
     complete: m.complete,
     unresolved: m.unresolved.map((n) => locations.json(n)),
+    ...(m.weightsPrecision ? { weights_precision: m.weightsPrecision } : {}),
     layers: m.layers.map((l) => ({ path: l.path, type: l.type, ...locations.json({ file: l.file, line: l.line }), params: l.params, flops: l.flops, output: l.output })),
   };
 }

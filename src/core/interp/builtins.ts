@@ -38,6 +38,12 @@ export function createBuiltins(interp: () => Interpreter): { scope: Scope; class
   const names = new Map<string, Value>();
   const object = nativeClass("builtins.object", [], {
     __init__: () => NONE,
+    // What a class's own __setattr__ ends in (`super().__setattr__(key, value)`, transformers' attribute_map).
+    __setattr__: ({ args }) => {
+      const [self, name, value] = args;
+      if (self?.kind === "instance" && name?.kind === "str" && value) self.attributes.set(name.value, value);
+      return NONE;
+    },
   });
   object.mro = [object];
   const exception = nativeClass("builtins.Exception", [object], {

@@ -18,6 +18,19 @@ const PRAGMA = /#\s*greenlight:\s*input\s*=\s*([0-9x×:a-z0-9_, ;]+)/i;
 
 /** Inputs from a `# greenlight: input=...` comment on the lines just above a definition (or on its line). */
 export function pragmaInputs(comments: Map<number, string> | undefined, line: number): InputSpec[] | undefined {
+  const m = pragmaMatch(comments, line, PRAGMA);
+  return m ? m[1].split(/[;,]\s*(?=\d)/).map((s) => parseShape(s.trim())) : undefined;
+}
+
+const CONFIG_PRAGMA = /#\s*greenlight:\s*config\s*=\s*(\S+)/i;
+
+/** The path a `# greenlight: config=PATH` comment on a line (or just above it) gives a model built from a config. */
+export function pragmaConfig(comments: Map<number, string> | undefined, line: number): string | undefined {
+  return pragmaMatch(comments, line, CONFIG_PRAGMA)?.[1];
+}
+
+/** The first match of a pragma on a line or the comment lines just above it. */
+function pragmaMatch(comments: Map<number, string> | undefined, line: number, pragma: RegExp): RegExpExecArray | undefined {
   if (!comments) return undefined;
   for (let l = line; l >= Math.max(1, line - 4); l--) {
     const c = comments.get(l);
@@ -28,8 +41,8 @@ export function pragmaInputs(comments: Map<number, string> | undefined, line: nu
       }
       continue;
     }
-    const m = PRAGMA.exec(c);
-    if (m) return m[1].split(/[;,]\s*(?=\d)/).map((s) => parseShape(s.trim()));
+    const m = pragma.exec(c);
+    if (m) return m;
   }
   return undefined;
 }

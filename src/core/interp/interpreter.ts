@@ -84,6 +84,8 @@ export class Interpreter {
   currentLocation: SourceLocation | undefined;
   private readonly frames: Frame[] = [];
   loader!: ModuleLoader;
+  /** Class attributes a library rule supplies instead of the library's own code (transformers' from_pretrained); set per analysis. */
+  libraryClassAttribute?: (cls: ClassValue, name: string) => Value | undefined;
   /** Classes the interpreter must know: nn.Module and object, set by the torch bindings. */
   moduleBase!: ClassValue;
   objectClass!: ClassValue;
@@ -123,7 +125,11 @@ export class Interpreter {
     this.budget = budget;
     this.currentLocation = undefined;
     this.frames.length = 0;
+    this.failedStatements.clear();
   }
+
+  /** Why top-level statements that were skipped failed (the analyzer shows a model whose construction failed). */
+  readonly failedStatements = new Map<Statement, string>();
 
   /** Runs fn with a frame pushed (the analyzer's entry points: building and running a model). */
   withFrame<T>(frame: Frame, fn: () => T): T {
@@ -157,7 +163,10 @@ export class Interpreter {
             continue;
           }
           // A failing top-level statement (a script's training code, say) must not stop the definitions after it.
-          if (err instanceof PythonError || err instanceof Unresolved) continue;
+          if (err instanceof PythonError || err instanceof Unresolved) {
+            this.failedStatements.set(s, err.message);
+            continue;
+          }
           throw err;
         }
       }
@@ -993,6 +1002,8 @@ export class Interpreter {
         return this.missingAttribute(o, name, pos);
       }
       case "class": {
+        const entryPoint = this.libraryClassAttribute?.(o, name);
+        if (entryPoint) return entryPoint;
         const c = lookupClassAttribute(o, name);
         if (c === undefined) {
           if (name === "__name__") return str(o.name);
@@ -1128,7 +1139,7 @@ export class Interpreter {
     if (o.kind === "unknown") return;
     if (o.kind === "instance") {
       const setter = lookupClassAttribute(o.cls, "__setattr__");
-      if (setter && setter.kind === "native") {
+      if (setter && setter !== this.objectClass.attributes.get("__setattr__") && (setter.kind === "native" || setter.kind === "function")) {
         this.call(setter, [o, str(name), value], new Map());
         return;
       }

@@ -9,6 +9,7 @@ import { basename, dirname, joinPath } from "./paths";
 import type { ModuleNamespaceValue, Scope, Value } from "./values";
 import { unknown } from "./construct";
 import { LazyNames } from "./lazy-names";
+import { findReExport, type ReExportFiles } from "./re-exports";
 
 /** The files an analysis may read: the host implements these over the disk or the editor's workspace. */
 export type WorkspaceFiles = ModuleFiles;
@@ -227,11 +228,31 @@ export class Program implements ModuleLoader {
     const paths = this.searchPaths.get(parent);
     if (!paths) return undefined;
     const found = this.resolver.findSubmodule({ searchPaths: paths }, name, `${parent.name}.${name}`);
-    if (!found) return undefined;
+    if (!found) return parent.file && basename(parent.file) === "__init__.py" ? this.reExported(parent, name) : undefined;
     const namespace = this.load(found);
     if (namespace && !parent.scope.names.has(name)) parent.scope.names.set(name, namespace);
     return namespace;
   }
+
+  /** A name a package only re-exports for type checkers (its run-time module object being lazy), loaded from its defining module. */
+  private reExported(parent: ModuleNamespaceValue, name: string): Value | undefined {
+    const target = findReExport(this.reExportFiles, parent.file!, parent.name, name);
+    if (!target) return undefined;
+    const module = this.loadFile(target.file, target.moduleName);
+    const value = module?.scope.names.get(target.attribute) ?? (module ? this.importSubmodule(module, target.attribute) : undefined);
+    // Later lookups find it bound, as Python's lazy module caches it.
+    if (value) parent.scope.names.set(name, value);
+    return value;
+  }
+
+  private readonly reExportFiles: ReExportFiles = {
+    syntax: (path) => {
+      const text = this.resolver.read(path);
+      return text === undefined ? undefined : this.cache.get(this.parser, path, text).body;
+    },
+    text: (path) => this.resolver.read(path),
+    exists: (path) => this.resolver.exists(path),
+  };
 
   deferImport(statement: Extract<Statement, { type: "importFrom" }>, scope: Scope, fromFile: string): boolean {
     if (!(scope.names instanceof LazyNames)) return false;

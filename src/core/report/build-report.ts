@@ -1,7 +1,7 @@
 import { namedBuffers, namedModules, namedParameters } from "../torch/module-base";
 import { numel } from "../interp/construct";
 import type { Recorder } from "../interp/recorder";
-import type { InstanceValue, Value } from "../interp/values";
+import type { InstanceValue, TensorValue, Value } from "../interp/values";
 import type { InputSource, InputSpec, LayerReport, ModelReport } from "./model-report";
 
 /** What the analyzer knows about one model run, before it becomes a report. */
@@ -71,6 +71,7 @@ export function buildReport(run: ModelRun): ModelReport {
   const trainableParams = parameters.reduce((s, [, p]) => s + (p.parameter?.requiresGrad === false ? 0 : numel(p.shape)), 0);
   const buffers = namedBuffers(model).reduce((s, [, b]) => s + numel(b.shape), 0);
   const flops = recorder.ops.reduce((s, op) => s + op.flops, 0);
+  const weightsPrecision = halfPrecisionOf(parameters.map(([, p]) => p));
   return {
     name: run.name,
     file: run.file,
@@ -86,10 +87,19 @@ export function buildReport(run: ModelRun): ModelReport {
     flops,
     complete: recorder.notes.length === 0,
     unresolved: recorder.notes,
+    ...(weightsPrecision ? { weightsPrecision } : {}),
     layers,
     ops: recorder.ops,
     lineShapes: recorder.lineShapes,
   };
+}
+
+/** bf16 or fp16 when most parameter elements are stored so (a model cast or loaded in half precision). */
+function halfPrecisionOf(parameters: TensorValue[]): "bf16" | "fp16" | undefined {
+  const elements = new Map<string, number>();
+  for (const p of parameters) elements.set(p.dtype, (elements.get(p.dtype) ?? 0) + numel(p.shape));
+  const [dtype] = [...elements].sort((a, b) => b[1] - a[1])[0] ?? [];
+  return dtype === "bfloat16" ? "bf16" : dtype === "float16" ? "fp16" : undefined;
 }
 
 function tensorShapes(v: Value): number[][] {

@@ -74,6 +74,9 @@ export interface ModelReport {
   flops: number;
   complete: boolean;
   unresolved: UnresolvedNote[];
+  /** The precision the code puts the weights in, when not fp32 (`from_pretrained(dtype=torch.bfloat16)`, a
+   * checkpoint's own dtype): estimates use it unless told another. */
+  weightsPrecision?: "bf16" | "fp16";
   layers: LayerReport[];
   ops: OpRecord[];
   /** The tensor shape each forward line assigned or returned last (views included), for shape hints. */
