@@ -316,14 +316,27 @@ function discoverCandidates(runtime: Runtime, namespace: ModuleNamespaceValue, s
 const MODEL_USE = "eval|train|parameters|named_parameters|generate|modules|named_modules|forward|num_parameters|resize_token_embeddings|gradient_checkpointing_enable|get_input_embeddings";
 
 /**
- * Whether a top-level `name = call(...)` that failed builds a model: a transformers entry point whose class is a
- * model (from_pretrained / from_config of a module or Auto model class), or a result the file uses as one.
+ * Whether a top-level `name = call(...)` that failed builds a model: a call of a torch.nn.Module class, a
+ * transformers entry point whose class builds a model (from_pretrained / from_config of a model or Auto model
+ * class), or a result the file uses as a model.
  */
 function usedAsModel(text: string, name: string, call: Extract<import("./python/ast").Expression, { type: "call" }>, namespace: ModuleNamespaceValue): boolean {
   if (new RegExp(`\\b${name}\\s*\\.\\s*(?:${MODEL_USE})\\s*\\(`).test(text)) return true;
-  if (call.func.type !== "attribute" || !ENTRY_POINTS.includes(call.func.name) || call.func.object.type !== "name") return false;
-  const cls = namespace.scope.names.get(call.func.object.id);
-  return cls?.kind === "class" && buildsModel(cls);
+  const callee = staticValue(call.func, namespace);
+  if (callee?.kind === "class") return !!callee.isModule;
+  if (call.func.type !== "attribute" || !ENTRY_POINTS.includes(call.func.name)) return false;
+  const owner = staticValue(call.func.object, namespace);
+  return owner?.kind === "class" && buildsModel(owner);
+}
+
+/** The value a name or dotted name has in a module's namespace, read without evaluating anything. */
+function staticValue(e: import("./python/ast").Expression, namespace: ModuleNamespaceValue): Value | undefined {
+  if (e.type === "name") return namespace.scope.names.get(e.id);
+  if (e.type !== "attribute") return undefined;
+  const object = staticValue(e.object, namespace);
+  if (object?.kind === "namespace") return object.scope.names.get(e.name);
+  if (object?.kind === "class") return object.attributes.get(e.name);
+  return undefined;
 }
 
 /** The report of a model the file builds but the analyzer could not: no figures, and why. */

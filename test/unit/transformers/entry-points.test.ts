@@ -115,6 +115,13 @@ describe("models whose library or config is missing", () => {
     }
   });
 
+  it("a model class whose construction fails is listed with the reason", async () => {
+    const result = await analyzeScript("from transformers import TinyModel\nmodel = TinyModel()\n");
+    assert.equal(result.models.length, 1);
+    assert.equal(result.models[0].complete, false);
+    assert.match(result.models[0].unresolved[0].reason, /not built: .*config/);
+  });
+
   it("a failing call that nothing uses as a model is not reported as one", async () => {
     const result = await analyzeScript('from transformers import AutoTokenizer\ntokenizer = AutoTokenizer.from_pretrained("acme/none")\n');
     assert.equal(result.models.length, 0);
