@@ -19,7 +19,11 @@
   /** @param {string} tag @param {Record<string,string>} [attrs] @param {(Node|string)[]} [children] */
   function el(tag, attrs = {}, children = []) {
     const node = document.createElement(tag);
-    for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
+    // Inline style attributes are refused by the page's CSP; the CSSOM is not, so styles go through it.
+    for (const [k, v] of Object.entries(attrs)) {
+      if (k === "style") for (const rule of v.split(";")) { const [name, value] = rule.split(":"); if (name && value) node.style.setProperty(name.trim(), value.trim()); }
+      else node.setAttribute(k, v);
+    }
     for (const child of children) node.append(child);
     return node;
   }
@@ -56,56 +60,132 @@
     return `${+(g * 1000).toPrecision(3)} mg`;
   }
 
-  /** Horizontal bars of the largest leaf layers by one measure. */
-  function barChart(title, layers, measure, format) {
-    const top = layers.filter((l) => l[measure] > 0).sort((a, b) => b[measure] - a[measure]).slice(0, 12);
-    const figure = el("figure", { class: "chart" }, [el("figcaption", {}, [title])]);
-    if (top.length === 0) {
+  /**
+   * A grouped chart: one row per group (a block, a run of repeated blocks, a kind of layer), its full name on its
+   * own line, and two bars, FLOPs and parameters, each against the largest of its measure.
+   * @param {string} title @param {{label: string, count: number, params: number, flops: number}[]} rows
+   */
+  function groupChart(title, rows, id) {
+    const figure = el("figure", { class: "chart", id }, [el("figcaption", {}, [title])]);
+    const shown = rows.filter((row) => row.flops > 0 || row.params > 0);
+    if (shown.length === 0) {
       figure.append(el("p", { class: "muted" }, ["Nothing to draw."]));
       return figure;
     }
-    const rowHeight = 22, labelWidth = 150, width = 460, valueWidth = 80;
-    const max = Math.max(...top.map((l) => l[measure]));
-    const chart = svg("svg", { viewBox: `0 0 ${width} ${top.length * rowHeight + 4}`, role: "img", "aria-label": title, class: "bars" });
-    top.forEach((layer, i) => {
-      const y = i * rowHeight + 2;
-      const barWidth = Math.max(1, ((width - labelWidth - valueWidth) * layer[measure]) / max);
-      const label = svg("text", { x: labelWidth - 6, y: y + 15, "text-anchor": "end", class: "label" });
-      label.textContent = layer.path.length > 22 ? "…" + layer.path.slice(-21) : layer.path;
-      const bar = svg("rect", { x: labelWidth, y: y + 3, width: barWidth, height: rowHeight - 6, rx: 2, class: `bar ${measure}` });
-      const tip = svg("title");
-      tip.textContent = `${layer.path} (${layer.type}): ${format(layer[measure])}`;
-      bar.append(tip);
-      const value = svg("text", { x: labelWidth + barWidth + 6, y: y + 15, class: "value" });
-      value.textContent = format(layer[measure]);
-      chart.append(label, bar, value);
-    });
-    figure.append(chart);
-    return figure;
-  }
-
-  function layerTable(model) {
-    const table = el("table", { class: "layers" });
-    const head = el("tr", {}, ["Layer", "Type", "Output", "Params", "FLOPs", "Share"].map((h) => el("th", {}, [h])));
-    table.append(el("thead", {}, [head]));
-    const body = el("tbody");
-    for (const layer of model.layers.filter((l) => l.path !== "")) {
-      const depth = layer.path.split(".").length - 1;
-      const name = el("td", { class: "path", style: `padding-left: ${0.5 + depth}em` }, [layer.path.split(".").pop() || layer.path]);
-      name.title = layer.path;
-      body.append(
-        el("tr", { class: layer.leaf ? "leaf" : "container" }, [
-          name,
-          el("td", {}, [layer.type]),
-          el("td", { class: "mono" }, [layer.output ? `[${layer.output.join(", ")}]` : "–"]),
-          el("td", { class: "num" }, [count(layer.params)]),
-          el("td", { class: "num" }, [flops(layer.flops)]),
-          el("td", { class: "num" }, [model.flops > 0 ? `${((100 * layer.flops) / model.flops).toFixed(1)}%` : "–"]),
+    const maxFlops = Math.max(1, ...shown.map((row) => row.flops));
+    const maxParams = Math.max(1, ...shown.map((row) => row.params));
+    figure.append(el("p", { class: "legend muted" }, [el("span", { class: "swatch flops" }), " FLOPs  ", el("span", { class: "swatch params" }), " parameters"]));
+    const list = el("ul", { class: "groups", role: "list" });
+    for (const row of shown) {
+      const bar = (value, max, kind, text) =>
+        el("div", { class: "bar-row" }, [
+          el("div", { class: "track" }, [el("div", { class: `fill ${kind}`, style: `width: ${Math.max(value > 0 ? 0.5 : 0, (100 * value) / max).toFixed(2)}%` })]),
+          el("span", { class: "value" }, [text]),
+        ]);
+      list.append(
+        el("li", { class: "group", "aria-label": `${row.label}: ${flops(row.flops)}, ${count(row.params)} parameters` }, [
+          el("div", { class: "group-label" }, [row.label]),
+          el("div", { class: "bars" }, [bar(row.flops, maxFlops, "flops", flops(row.flops)), bar(row.params, maxParams, "params", count(row.params))]),
         ]),
       );
     }
+    figure.append(list);
+    return figure;
+  }
+
+  /** How the module tree is ordered and which nodes are open; kept across redraws of the same model. */
+  const treeState = { sort: "source", open: new Set([""]), model: "" };
+
+  /**
+   * The module tree: a treegrid whose rows are drawn only for open nodes (a model with 1,000 layers starts with its
+   * top-level modules), sortable by parameters, FLOPs or name, with figures aggregated per node.
+   */
+  function moduleTree(model, tree) {
+    if (treeState.model !== `${model.file}#${model.name}`) {
+      treeState.model = `${model.file}#${model.name}`;
+      treeState.open = new Set([""]);
+    }
+    const outputs = new Map(model.layers.map((l) => [l.path, l.output]));
+    const section = el("section", { id: "modules" }, [el("h2", {}, ["Modules"])]);
+    const tools = el("div", { class: "toolbar" }, ["Sort: "]);
+    for (const [key, label] of [["source", "Source order"], ["flops", "FLOPs"], ["params", "Parameters"], ["name", "Name"]]) {
+      const button = el("button", { type: "button", "aria-pressed": String(treeState.sort === key), "data-sort": key }, [label]);
+      button.addEventListener("click", () => {
+        treeState.sort = key;
+        draw();
+      });
+      tools.append(button);
+    }
+    const expandAll = el("button", { type: "button" }, ["Expand all"]);
+    const collapseAll = el("button", { type: "button" }, ["Collapse all"]);
+    expandAll.addEventListener("click", () => {
+      const walk = (node) => { if (node.children.length) { treeState.open.add(node.path); node.children.forEach(walk); } };
+      walk(tree);
+      draw();
+    });
+    collapseAll.addEventListener("click", () => {
+      treeState.open = new Set([""]);
+      draw();
+    });
+    tools.append(expandAll, collapseAll);
+    const table = el("table", { class: "layers", role: "treegrid", "aria-label": `modules of ${model.name}` });
+    table.append(el("thead", {}, [el("tr", {}, ["Module", "Type", "Output", "Params", "FLOPs", "Share of FLOPs"].map((h) => el("th", {}, [h])))]));
+    const body = el("tbody");
     table.append(body);
-    return table;
+    const ordered = (children) => {
+      const list = [...children];
+      if (treeState.sort === "flops") list.sort((a, b) => b.flops - a.flops);
+      else if (treeState.sort === "params") list.sort((a, b) => b.params - a.params);
+      else if (treeState.sort === "name") list.sort((a, b) => a.name.localeCompare(b.name, undefined, { numeric: true }));
+      return list;
+    };
+    function draw() {
+      for (const button of tools.querySelectorAll("[data-sort]")) button.setAttribute("aria-pressed", String(button.getAttribute("data-sort") === treeState.sort));
+      const rows = [];
+      const add = (node, depth) => {
+        const open = treeState.open.has(node.path);
+        const toggle = node.children.length
+          ? el("button", { type: "button", class: "toggle", "aria-expanded": String(open), "aria-label": `${open ? "Collapse" : "Expand"} ${node.path || node.name}` }, [open ? "▾" : "▸"])
+          : el("span", { class: "toggle leaf" }, [""]);
+        if (node.children.length) {
+          toggle.addEventListener("click", () => {
+            if (treeState.open.has(node.path)) treeState.open.delete(node.path);
+            else treeState.open.add(node.path);
+            draw();
+            /** @type {HTMLElement|null} */ (body.querySelector(`[data-path="${CSS.escape(node.path)}"] .toggle`))?.focus();
+          });
+        }
+        const name = el("td", { class: "path", style: `padding-left: ${0.3 + depth * 1.1}em` }, [toggle, " ", node.name, node.children.length && !open ? el("span", { class: "muted" }, [` (${node.children.length})`]) : ""]);
+        name.title = node.path || node.name;
+        const output = outputs.get(node.path);
+        rows.push(
+          el("tr", { class: node.children.length ? "container" : "leaf", role: "row", "aria-level": String(depth + 1), "data-path": node.path }, [
+            name,
+            el("td", {}, [node.type]),
+            el("td", { class: "mono" }, [output ? `[${output.join(", ")}]` : "–"]),
+            el("td", { class: "num" }, [count(node.params)]),
+            el("td", { class: "num" }, [flops(node.flops)]),
+            el("td", { class: "num" }, [model.flops > 0 ? `${Math.min(100, (100 * node.flops) / model.flops).toFixed(1)}%` : "–"]),
+          ]),
+        );
+        if (open) for (const child of ordered(node.children)) add(child, depth + 1);
+      };
+      add(tree, 0);
+      body.replaceChildren(...rows);
+      shownView(rows.length);
+    }
+    section.append(tools, table);
+    draw();
+    return section;
+  }
+
+  /** Tells the host what the page shows (chart labels, tree rows), for tests and logs. @param {number} treeRows */
+  function shownView(treeRows) {
+    const labels = (id) => [...document.querySelectorAll(`#${id} .group-label`)].map((node) => node.textContent);
+    vscode.postMessage({
+      type: "viewShown",
+      shown: { byBlock: labels("by-block"), byKind: labels("by-kind"), treeRows, sort: treeState.sort },
+    });
   }
 
   function energySection(data) {
@@ -279,10 +359,10 @@
     chart.append(svg("path", { d, class: "intensity" }));
     const axis = (text, px, py, anchor) => { const t = svg("text", { x: px, y: py, "text-anchor": anchor, class: "label" }); t.textContent = text; return t; };
     const time = (t) => new Date(t).toLocaleString(undefined, { weekday: "short", hour: "2-digit", minute: "2-digit" });
-    chart.append(axis(time(t0), pad, height - 4, "start"), axis(time(t1), width - pad, height - 4, "end"), axis(`${Math.round(max)} g/kWh`, 2, 14, "start"));
+    chart.append(axis(time(t0), pad, height - 4, "start"), axis(time(t1), width - pad, height - 4, "end"), axis(`${Math.round(max)} gCO2e/kWh`, 2, 14, "start"));
     section.append(chart);
     if (grid.greenest) {
-      section.append(el("p", { class: "headline" }, [`Greenest window: ${time(grid.greenest.start)} – ${time(grid.greenest.end)}, ${Math.round(grid.greenest.gco2PerKwh)} gCO2/kWh (${grid.provider}, ${grid.region})`]));
+      section.append(el("p", { class: "headline" }, [`Greenest window: ${time(grid.greenest.start)} – ${time(grid.greenest.end)}, ${Math.round(grid.greenest.gco2PerKwh)} gCO2e/kWh (${grid.provider}, ${grid.region})`]));
     }
     return section;
   }
@@ -304,15 +384,14 @@
     if (!model.complete) {
       children.push(el("p", { class: "warning" }, [`Partly resolved: ${model.unresolved.map((n) => `line ${n.line}: ${n.reason}`).join("; ")}`]));
     }
-    const leaves = model.layers.filter((l) => l.leaf && l.path !== "");
+    const groups = state.groups;
     children.push(
       exportBar,
-      el("div", { class: "charts" }, [barChart("FLOPs by layer", leaves, "flops", flops), barChart("Parameters by layer", leaves, "params", count)]),
-      el("section", {}, [el("h2", {}, ["Layers"]), layerTable(model)]),
-      energySection(state),
-      gridSection(state.grid),
+      el("div", { class: "charts" }, [groupChart("By block", groups.byBlock, "by-block"), groupChart("By kind of layer", groups.byKind, "by-kind")]),
     );
+    // The tree draws itself (and says what it shows) once it is in the page.
     app.replaceChildren(...children);
+    app.append(moduleTree(model, groups.tree), energySection(state), gridSection(state.grid));
     applyCalculator(state.calculator);
   }
 

@@ -47,6 +47,8 @@ export interface GreenlightApi {
   gridIntensity(): IntensitySource;
   /** The carbon basis line of the open report's energy section (undefined when none is open). */
   reportIntensity(): string | undefined;
+  /** What the open report page shows of its model (grouped chart labels, module tree rows). */
+  reportView(): ReportPanel["shownView"];
   /** The validated settings in effect (bad values already replaced by defaults). */
   settings(): Settings;
   /** How many parses since activation reused the previous tree after an edit, and how many started afresh. */
@@ -173,6 +175,7 @@ function activateStages(context: vscode.ExtensionContext, host: HostBits, log: v
     reportCalculator: () => report.calculator(),
     gridIntensity: intensity,
     reportIntensity: () => report.shownIntensity,
+    reportView: () => report.shownView,
     settings: () => store.values,
     parseCounts: async () => (await start()).parseCounts,
   };

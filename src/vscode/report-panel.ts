@@ -1,5 +1,6 @@
 import * as vscode from "vscode";
 import type { ModelReport } from "../core/report/model-report";
+import { modelGroups } from "../core/report/module-groups";
 import type { ForecastSlot } from "../core/grid/types";
 import type { TrainingPlan } from "../core/training/training-plan";
 import type { SettingsStore } from "./settings";
@@ -50,7 +51,16 @@ type FromWebview =
   | { type: "calculate"; run: TrainingRun }
   | { type: "export"; format: ExportFormat }
   | { type: "calculatorShown"; shown: CalculatorShown }
-  | { type: "revealLine"; line: number };
+  | { type: "revealLine"; line: number }
+  | { type: "viewShown"; shown: ReportViewShown };
+
+/** What the page says its grouped charts and module tree show. */
+export interface ReportViewShown {
+  byBlock: string[];
+  byKind: string[];
+  treeRows: number;
+  sort: string;
+}
 
 /** The plan of the model's file as far as it is known. */
 interface PlanState {
@@ -84,6 +94,7 @@ export class ReportPanel implements vscode.Disposable {
   private document: vscode.TextDocument | undefined;
   private planState: PlanState | undefined;
   private shown: CalculatorShown | undefined;
+  private viewShown: ReportViewShown | undefined;
   private readonly plans: TrainingPlanLookup;
   private ready = false;
   private postedEnergy: ReturnType<typeof estimateInference>;
@@ -115,6 +126,11 @@ export class ReportPanel implements vscode.Disposable {
     return this.panel ? this.postedEnergy?.sources.find((source) => source.includes("gCO2e/kWh")) : undefined;
   }
 
+  /** What the page last said it shows of the model (chart labels, tree rows); undefined before it drew. */
+  get shownView(): ReportViewShown | undefined {
+    return this.panel && this.ready ? this.viewShown : undefined;
+  }
+
   get isReady(): boolean {
     return this.panel !== undefined && this.ready;
   }
@@ -135,6 +151,7 @@ export class ReportPanel implements vscode.Disposable {
    * as soon as that is read (once per document version, off the keystroke path).
    */
   show(model: ModelReport, document?: vscode.TextDocument): void {
+    if (this.model !== model) this.viewShown = undefined;
     this.model = model;
     this.document = document ?? vscode.workspace.textDocuments.find((d) => !d.isClosed && d.uri.path === model.file);
     this.readPlan(model, this.document);
@@ -238,6 +255,8 @@ export class ReportPanel implements vscode.Disposable {
         await this.post();
       } else if (message.type === "calculatorShown") {
         this.shown = message.shown;
+      } else if (message.type === "viewShown") {
+        this.viewShown = message.shown;
       } else if (message.type === "revealLine" && this.document && !this.document.isClosed && Number.isInteger(message.line) && message.line >= 1) {
         const line = Math.min(message.line, this.document.lineCount) - 1;
         const range = this.document.lineAt(line).range;
@@ -273,6 +292,7 @@ export class ReportPanel implements vscode.Disposable {
     await this.panel.webview.postMessage({
       type: "report",
       model: this.model,
+      groups: modelGroups(this.model),
       energy: this.postedEnergy ?? null,
       hardware: knownHardware(),
       settings: { hardware: settings.hardware, batch: settings.batchSize, precision: settings.precision },

@@ -198,11 +198,9 @@ suite("commands", () => {
   });
 
   test("the grid forecast opens as a read-only document", async () => {
-    const before = new Set(vscode.workspace.textDocuments.map((d) => d.uri.toString()));
     await vscode.commands.executeCommand("greenlight.grid.showForecast");
-    const forecast = await waitFor("the forecast document", () =>
-      vscode.workspace.textDocuments.find((d) => !before.has(d.uri.toString()) && d.uri.path.startsWith("/Grid forecast")),
-    );
+    // The same region's forecast reuses its document (an earlier test may have opened it).
+    const forecast = await waitFor("the forecast document", () => vscode.workspace.textDocuments.find((d) => d.uri.path.startsWith("/Grid forecast")));
     assert.strictEqual(forecast.uri.scheme, "greenlight");
     assert.strictEqual(forecast.isUntitled, false);
     assert.match(forecast.getText(), /gCO2e\/kWh/);

@@ -44,6 +44,12 @@ suite("screenshots", () => {
       await vscode.commands.executeCommand("greenlight.showReport", document.uri, simpleCnn.name);
       await waitFor("the report", () => api.reportReady());
       await screenshot(`report-${name}`);
+      // A real transformer's report: grouped charts and the module tree, in one screen.
+      const gpt = await openFixture("gpt_small.py");
+      await vscode.commands.executeCommand("greenlight.showReport", gpt.uri, "GPTSmall");
+      await waitFor("the GPT's report", () => api.reportModel()?.name === "GPTSmall" && api.reportView());
+      await screenshot(`report-gpt-${name}`);
+      await vscode.window.tabGroups.close(vscode.window.tabGroups.all.flatMap((group) => group.tabs).filter((tab) => tab.input instanceof vscode.TabInputWebview));
       assert.strictEqual(vscode.workspace.getConfiguration("workbench").get("colorTheme"), theme);
     });
   }

@@ -10,4 +10,5 @@ export function loadBrowserSafeTests(): void {
   require("./report-calculator.test");
   require("./incremental.test");
   require("./grid-reading.test");
+  require("./report-view.test");
 }
