@@ -382,7 +382,10 @@
     ]);
     const children = [el("h1", {}, [model.name]), summary];
     if (!model.complete) {
-      children.push(el("p", { class: "warning" }, [`Partly resolved: ${model.unresolved.map((n) => `line ${n.line}: ${n.reason}`).join("; ")}`]));
+      const c = model.coverage;
+      const share = c ? ` (${Math.min(Math.floor(c.flopsShare * 100), c.flopsShare < 1 ? 99 : 100)}% of FLOPs from known shapes, estimated; ${c.layersKnown}/${c.layersTotal} layers)` : "";
+      const where = (n) => `${n.file.split("/").pop()}:${n.line}`;
+      children.push(el("p", { class: "warning" }, [`Partly resolved${share}: ${model.unresolved.map((n) => `${where(n)}: ${n.reason}`).join("; ")}`]));
     }
     const groups = state.groups;
     children.push(

@@ -343,7 +343,8 @@ function staticValue(e: import("./python/ast").Expression, namespace: ModuleName
 function unbuiltModel(name: string, file: string, line: number, reason: string): ModelReport {
   return {
     name, file, line, entry: name, inputs: [], inputSource: "default", output: [], params: 0, trainableParams: 0, buffers: 0, macs: 0, flops: 0,
-    complete: false, unresolved: [{ file, line, reason: `not built: ${reason}` }], layers: [], ops: [], lineShapes: [],
+    complete: false, coverage: { layersKnown: 0, layersTotal: 0, flopsKnown: 0, flopsEstimatedMissing: 0, flopsShare: 0 },
+    unresolved: [{ file, line, reason: `not built: ${reason}` }], layers: [], ops: [], lineShapes: [],
   };
 }
 
@@ -416,11 +417,13 @@ function forward(interp: Interpreter, c: Candidate, inputs: InputSpec[], file: s
     return output;
   } catch (err) {
     if (err instanceof PythonError || err instanceof Unresolved) {
-      recorder.note(`forward stopped: ${err.message}`, interp.currentLocation);
+      recorder.note(`forward stopped: ${err.message}`, (err instanceof PythonError ? err.location : undefined) ?? interp.currentLocation);
+      recorder.stopped = true;
       return undefined;
     }
     if (err instanceof BudgetExceeded) {
-      recorder.note(`forward stopped: ${err.message}`, interp.currentLocation);
+      recorder.note(`forward stopped: ${err.message}`, err.location ?? interp.currentLocation);
+      recorder.stopped = true;
       return undefined;
     }
     throw err;

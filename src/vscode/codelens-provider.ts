@@ -1,4 +1,5 @@
 import * as vscode from "vscode";
+import { partialStatus } from "../core/report/coverage";
 import type { ModelReport } from "../core/report/model-report";
 import type { AnalysisEngine } from "./analysis-engine";
 import type { SettingsStore } from "./settings";
@@ -14,7 +15,7 @@ export function codeLensTitle(model: ModelReport, store: SettingsStore, intensit
     parts.push(`${formatEnergy(energy.joulesPerInference)}/inference (${energy.hardware}, batch ${energy.batch})`);
     parts.push(`${formatGrams(energy.gramsCo2ePerThousand)} CO2e/1k`);
   }
-  if (!model.complete) parts.push("incomplete");
+  if (!model.complete) parts.push(`incomplete: ${Math.min(Math.floor(model.coverage.flopsShare * 100), 99)}% of FLOPs known`);
   return parts.join(" · ");
 }
 
@@ -44,12 +45,12 @@ export class ModelCodeLensProvider implements vscode.CodeLensProvider, vscode.Di
     if (!analysis || analysis.version !== document.version) return [];
     return modelsInFile(analysis.result, document.uri.path).map((model) => {
       const line = Math.min(Math.max(model.line - 1, 0), document.lineCount - 1);
-      const unresolved = model.unresolved.map((note) => `line ${note.line}: ${note.reason}`).join("\n");
+      const unresolved = model.unresolved.map((note) => `${note.file.split("/").pop()}:${note.line}: ${note.reason}`).join("\n");
       return new vscode.CodeLens(document.lineAt(line).range, {
         title: codeLensTitle(model, this.store, this.intensity()),
         command: "greenlight.showReport",
         arguments: [document.uri, model.name, model.line],
-        tooltip: `${model.complete ? `Open the Greenlight report of ${model.name}` : `Partial figures; unresolved:\n${unresolved}`}\n${carbonBasis(this.intensity())}`,
+        tooltip: `${model.complete ? `Open the Greenlight report of ${model.name}` : `Partial figures (${partialStatus(model.coverage, model.unresolved.length)}); unresolved:\n${unresolved}`}\n${carbonBasis(this.intensity())}`,
       });
     });
   }

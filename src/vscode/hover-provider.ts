@@ -1,3 +1,4 @@
+import { partialStatus } from "../core/report/coverage";
 import * as vscode from "vscode";
 import { carbonOf } from "../core/energy";
 import type { AnalysisEngine } from "./analysis-engine";
@@ -46,7 +47,7 @@ export class LayerHoverProvider implements vscode.HoverProvider {
     if (ops.length > 0) rows.push(["Ops", [...new Set(ops.map((op) => op.op))].join(", ")]);
     markdown.appendMarkdown(`| | |\n|---|---|\n${rows.map(([name, value]) => `| ${name} | ${value} |`).join("\n")}\n`);
     if (energy) markdown.appendMarkdown(`\n${escapeMarkdown(carbonBasis(this.intensity()))}\n`);
-    if (!model.complete) markdown.appendMarkdown(`\n_${model.name} is only partly resolved; figures are lower bounds._\n`);
+    if (!model.complete) markdown.appendMarkdown(`\n_${model.name} is only partly resolved (${partialStatus(model.coverage, model.unresolved.length)}); figures are lower bounds._\n`);
     const line = document.lineAt(position.line);
     return new vscode.Hover(markdown, new vscode.Range(position.line, line.firstNonWhitespaceCharacterIndex, position.line, line.text.length));
   }

@@ -1,3 +1,4 @@
+import { partialStatus } from "../core/report/coverage";
 import type { ModelReport } from "../core/report/model-report";
 import type { InferenceEstimate } from "./energy-bridge";
 
@@ -32,7 +33,7 @@ export function exportReport(model: ModelReport, format: ExportFormat, energy?: 
     lines.push(`- Energy: ${energy.joulesPerInference} J/inference (${energy.hardware}, batch ${energy.batch}), ${energy.gramsCo2ePerThousand} g CO2e per 1,000`);
     lines.push(`- Range: ${energy.range.joulesPerInference.low}-${energy.range.joulesPerInference.high} J/inference (${energy.range.reason})`);
   }
-  if (!model.complete) lines.push(`- Incomplete: ${model.unresolved.map((note) => `line ${note.line}: ${note.reason}`).join("; ")}`);
+  if (!model.complete) lines.push(`- Incomplete (${partialStatus(model.coverage, model.unresolved.length)}): ${model.unresolved.map((note) => `${note.file.split("/").pop()}:${note.line}: ${note.reason}`).join("; ")}`);
   lines.push("", "| Layer | Type | Output | Params | FLOPs |", "|---|---|---|---:|---:|");
   for (const layer of layers) {
     lines.push(`| ${layer.path} | ${layer.type} | ${layer.output ? layer.output.join("×") : "–"} | ${layer.params} | ${layer.flops} |`);

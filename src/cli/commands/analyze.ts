@@ -4,6 +4,7 @@ import { analyzeSource, EntryError, SyntaxCache, type AnalysisResult } from "../
 import { parseShape } from "../../core/interp/input-discovery";
 import { formatCount, formatFlops, formatShape } from "../../core/report/format";
 import type { InputSpec, ModelReport } from "../../core/report/model-report";
+import { partialStatus } from "../../core/report/coverage";
 import { createPythonParser } from "../../core/python/parser";
 import { diskFiles, findImportRoot, findPythonFiles, MAX_SOURCE_BYTES } from "../../node/disk-files";
 import { readParserWasm } from "../../node/wasm";
@@ -165,6 +166,13 @@ export function toJson(m: ModelReport, locations = new SourceLocations()): Recor
     macs: m.macs,
     flops: m.flops,
     complete: m.complete,
+    coverage: {
+      layers_known: m.coverage.layersKnown,
+      layers_total: m.coverage.layersTotal,
+      flops_known: m.coverage.flopsKnown,
+      flops_estimated_missing: m.coverage.flopsEstimatedMissing,
+      flops_share: m.coverage.flopsShare,
+    },
     unresolved: m.unresolved.map((n) => locations.json(n)),
     ...(m.weightsPrecision ? { weights_precision: m.weightsPrecision } : {}),
     layers: m.layers.map((l) => ({ path: l.path, type: l.type, ...locations.json({ file: l.file, line: l.line }), params: l.params, flops: l.flops, output: l.output })),
@@ -186,7 +194,7 @@ function textTable(models: ModelReport[], results: AnalysisResult[], locations: 
     `${inputText(m)} (${m.inputSource})`,
     formatCount(m.params),
     formatFlops(m.flops),
-    m.complete ? "complete" : `partial: ${m.unresolved.length} unresolved`,
+    m.complete ? "complete" : partialStatus(m.coverage, m.unresolved.length),
   ]);
   const header = ["model", "where", "input", "params", "FLOPs", "status"];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
@@ -199,7 +207,7 @@ function textTable(models: ModelReport[], results: AnalysisResult[], locations: 
 }
 
 function markdownTable(models: ModelReport[], locations: SourceLocations): string {
-  const rows = models.map((m) => `| ${m.name} | \`${locations.label(m.file, m.line, relative)}\` | ${inputText(m)} | ${formatCount(m.params)} | ${formatFlops(m.flops)} | ${m.complete ? "complete" : "partial"} |`);
+  const rows = models.map((m) => `| ${m.name} | \`${locations.label(m.file, m.line, relative)}\` | ${inputText(m)} | ${formatCount(m.params)} | ${formatFlops(m.flops)} | ${m.complete ? "complete" : partialStatus(m.coverage, m.unresolved.length)} |`);
   return `| model | where | input | params | FLOPs | status |\n|---|---|---|---:|---:|---|\n${rows.join("\n")}\n`;
 }
 

@@ -1,5 +1,9 @@
+import type { SourceLocation } from "./values";
+
 /** Raised when an analysis runs out of steps or time; never caught by the analyzed code's try/except. */
 export class BudgetExceeded extends Error {
+  /** The innermost statement running when the budget ran out (set by the interpreter as it unwinds). */
+  location?: SourceLocation;
   constructor(readonly what: "steps" | "time" | "depth") {
     super(what === "depth" ? "recursion too deep" : `analysis budget exhausted (${what})`);
     this.name = "BudgetExceeded";

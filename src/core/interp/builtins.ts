@@ -507,8 +507,18 @@ export function builtinMethods(interp: () => Interpreter): (v: Value) => Record<
   const setMethods: Record<string, (self: Value, call: NativeCall) => Value> = {
     add: (self, { args }) => { (self as Extract<Value, { kind: "set" }>).entries.set(keyOf(args[0]), args[0]); return NONE; },
   };
+  // Numbers: numpy's scalars (an element of an array, a whole-array sum) are held as Python numbers, and model code
+  // calls their numpy methods (`[x.item() for x in np.linspace(0, rate, depth)]`).
+  const numberMethods: Record<string, (self: Value, call: NativeCall) => Value> = {
+    item: (self) => self,
+    tolist: (self) => self,
+    is_integer: (self) => bool(Number.isInteger((self as { value: number }).value)),
+    conjugate: (self) => self,
+    __index__: (self) => self,
+  };
   return (v) => {
     switch (v.kind) {
+      case "int": case "float": case "bool": return numberMethods;
       case "list": return listMethods;
       case "tuple": return tupleMethods;
       case "dict": return dictMethods;

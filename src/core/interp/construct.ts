@@ -14,8 +14,7 @@ import {
   type TupleValue,
   type UnknownValue,
   type Value,
-  type BoolValue,
-} from "./values";
+  type BoolValue, UnknownInput } from "./values";
 
 let nextId = 1;
 /** A fresh identity for mutable values (lists, dicts, objects, parameters). */
@@ -93,7 +92,7 @@ export function isIntLike(v: Value): v is IntValue | BoolValue {
 export function toNumber(v: Value, what = "value"): number {
   if (v.kind === "int" || v.kind === "float") return v.value;
   if (v.kind === "bool") return v.value ? 1 : 0;
-  if (v.kind === "unknown") throw new Unresolved(v.reason);
+  if (v.kind === "unknown") throw new UnknownInput(v);
   throw new Unresolved(`${what} is a ${describeKind(v)}, not a number`);
 }
 
@@ -120,7 +119,7 @@ export function truthy(v: Value): boolean {
     case "dict": return v.entries.size > 0;
     case "set": return v.entries.size > 0;
     case "range": return rangeLength(v.start, v.stop, v.step) > 0;
-    case "unknown": throw new Unresolved(v.reason);
+    case "unknown": throw new UnknownInput(v);
     case "tensor":
       if (v.shape.reduce((a, b) => a * b, 1) === 1) throw new Unresolved("truth value of a tensor's contents");
       throw new PythonError("truth value of a tensor with more than one element is ambiguous");
@@ -221,7 +220,7 @@ function boundReader(bound: Map<string, Value>, callee: string): BoundArguments 
   const get = (name: string): Value => {
     const v = bound.get(name);
     if (v === undefined) throw new Error(`${callee}: no parameter ${name}`);
-    if (v.kind === "unknown") throw new Unresolved(`${callee}(${name}=...): ${v.reason}`);
+    if (v.kind === "unknown") throw new UnknownInput(v);
     return v;
   };
   return {

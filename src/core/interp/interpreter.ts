@@ -21,6 +21,7 @@ import {
 } from "./construct";
 import { layerAttribute } from "./layer-attributes";
 import { valuesOf, withValues } from "../torch/known-values";
+import { numpyScalar } from "./numpy-arrays";
 import { pythonText } from "./formatting";
 import { binaryOperation, compareValues, unaryOperation } from "./operators";
 import { Recorder } from "./recorder";
@@ -41,6 +42,7 @@ import {
   type TensorValue,
   type UnknownValue,
   type Value,
+  UnknownInput,
 } from "./values";
 import type { TorchCatalogue } from "../torch/catalogue";
 
@@ -82,6 +84,8 @@ export class Interpreter {
   recorder = new Recorder();
   /** The innermost source position being evaluated, for op records and notes. */
   currentLocation: SourceLocation | undefined;
+  /** try-blocks being run: inside one, a Python error must reach its handler instead of degrading to an unknown. */
+  private tryDepth = 0;
   private readonly frames: Frame[] = [];
   loader!: ModuleLoader;
   /** Class attributes a library rule supplies instead of the library's own code (transformers' from_pretrained); set per analysis. */
@@ -179,7 +183,14 @@ export class Interpreter {
 
   executeBlock(body: Statement[], scope: Scope): Completion {
     for (const s of body) {
-      const c = this.execute(s, scope);
+      let c: Completion;
+      try {
+        c = this.execute(s, scope);
+      } catch (err) {
+        // the innermost statement a budget ran out in is where the report says the forward pass stopped
+        if (err instanceof BudgetExceeded) err.location ??= this.location(s.pos);
+        throw err;
+      }
       if (c) return c;
     }
     return undefined;
@@ -297,7 +308,12 @@ export class Interpreter {
       case "try": {
         let c: Completion;
         try {
-          c = this.executeBlock(s.body, scope);
+          this.tryDepth++;
+          try {
+            c = this.executeBlock(s.body, scope);
+          } finally {
+            this.tryDepth--;
+          }
         } catch (err) {
           if (!(err instanceof PythonError) || s.handlers.length === 0) throw err;
           const h = s.handlers[0];
@@ -710,16 +726,35 @@ export class Interpreter {
     return unknown(`name '${name}' is not defined`, this.location(pos));
   }
 
-  /** Runs fn, turning Unresolved into an unknown value noted at pos. */
+  /**
+   * Runs fn, turning Unresolved into an unknown value noted at pos. While forward runs (outside try blocks), a
+   * Python error degrades the same way: the failing call or operator becomes an unknown with its reason and line,
+   * and the rest of the forward pass still counts.
+   */
   guard(pos: Position, fn: () => Value): Value {
     try {
       return fn();
     } catch (err) {
+      if (err instanceof UnknownInput) {
+        if (!this.recorder.reportedUnknowns.has(err.source)) {
+          this.recorder.reportedUnknowns.add(err.source);
+          if (this.frame?.inModel || this.recorder.recording) this.recorder.note(err.source.reason, err.source.location ?? this.location(pos));
+        }
+        return err.source;
+      }
       if (err instanceof Unresolved) {
         this.noteUnknown(err.message, pos);
         return unknown(err.message, this.location(pos));
       }
-      if (err instanceof PythonError) err.location ??= this.location(pos);
+      if (err instanceof PythonError) {
+        err.location ??= this.location(pos);
+        if (this.recorder.recording && this.tryDepth === 0) {
+          this.recorder.note(`${err.message}; went on with an unknown value`, err.location);
+          const result = unknown(err.message, err.location);
+          this.recorder.reportedUnknowns.add(result as UnknownValue);
+          return result;
+        }
+      }
       throw err;
     }
   }
@@ -747,8 +782,13 @@ export class Interpreter {
     this.currentLocation = this.location(e.pos);
     try {
       if (fn.kind === "unknown") {
-        if (this.frame?.inModel || args.some(isModelish)) this.noteUnknown(`call of unknown ${fn.reason}`, e.pos);
-        return unknown(fn.reason, this.location(e.pos));
+        if (this.recorder.reportedUnknowns.has(fn)) return fn; // a consequence of a gap already noted
+        const result = unknown(fn.reason, this.location(e.pos));
+        if (this.frame?.inModel || args.some(isModelish)) {
+          this.noteUnknown(`call of unknown ${fn.reason}`, e.pos);
+          if (this.recorder.recording) this.recorder.reportedUnknowns.add(result as UnknownValue);
+        }
+        return result;
       }
       // zero-argument super() needs the calling frame
       if (fn.kind === "native" && fn.name === "super" && args.length === 0) return this.zeroArgumentSuper(e.pos);
@@ -776,7 +816,7 @@ export class Interpreter {
       else if (a.kind === "keyword") kwargs.set(a.name, this.evaluate(a.value, scope));
       else if (a.kind === "star") {
         const v = this.evaluate(a.value, scope);
-        if (v.kind === "unknown") throw new Unresolved(`*args from an unknown value: ${v.reason}`);
+        if (v.kind === "unknown") throw new UnknownInput(v);
         args.push(...this.iterate(v, a.value.pos));
       } else {
         const v = this.evaluate(a.value, scope);
@@ -784,7 +824,7 @@ export class Interpreter {
           for (const { key, value } of v.entries.values()) if (key.kind === "str") kwargs.set(key.value, value);
         } else if (v.kind === "instance" && !v.module) {
           for (const [k, value] of v.attributes) kwargs.set(k, value);
-        } else if (v.kind === "unknown") throw new Unresolved(`**kwargs from an unknown value: ${v.reason}`);
+        } else if (v.kind === "unknown") throw new UnknownInput(v);
       }
     }
     return { args, kwargs };
@@ -801,6 +841,8 @@ export class Interpreter {
       case "partial": {
         const merged = new Map(fn.kwargs);
         for (const [k, v] of kwargs) merged.set(k, v);
+        // functools.partialmethod: the instance comes first, then the frozen arguments
+        if (fn.method) return this.call(fn.fn, [...args.slice(0, 1), ...fn.args, ...args.slice(1)], merged);
         return this.call(fn.fn, [...fn.args, ...args], merged);
       }
       case "instance": {
@@ -1129,6 +1171,7 @@ export class Interpreter {
     }
     if (c.kind === "native") return { kind: "bound", self, fn: c };
     if (c.kind === "property") return this.call(c.getter, [self], new Map());
+    if (c.kind === "partial" && c.method) return { kind: "bound", self, fn: c };
     return c;
   }
 
@@ -1170,6 +1213,13 @@ export class Interpreter {
     return this.guard(pos, () => {
       if (o.kind === "unknown") return o;
       if (key.kind === "unknown" && o.kind !== "tensor") return key;
+      if (o.kind === "tensor" && o.numpy && o.shape.length === 1 && (key.kind === "int" || key.kind === "bool")) {
+        // one element of a known numpy table (drop-path rates dpr[i]) is a Python number
+        const values = valuesOf(o);
+        const i = key.kind === "int" ? key.value : Number(key.value);
+        if (i < -o.shape[0] || i >= o.shape[0]) throw new PythonError(`IndexError: index ${i} is out of bounds for axis 0 with size ${o.shape[0]}`);
+        if (values) return numpyScalar(o.dtype, values[i < 0 ? values.length + i : i]);
+      }
       switch (o.kind) {
         case "list":
         case "tuple": {
@@ -1280,7 +1330,8 @@ export class Interpreter {
       case "tensor": {
         if (v.shape.length === 0) throw new PythonError("iteration over a 0-d tensor");
         const values = v.shape.length === 1 ? valuesOf(v) : undefined;
-        // the elements of a known 1-D tensor are known 0-d tensors
+        // the elements of a known 1-D numpy array are Python numbers; of a known 1-D tensor, known 0-d tensors
+        if (values && v.numpy) return values.map((x) => numpyScalar(v.dtype, x));
         if (values) return values.map((x) => withValues({ kind: "tensor", shape: [], dtype: v.dtype }, [x]));
         const row: TensorValue = { kind: "tensor", shape: v.shape.slice(1), dtype: v.dtype };
         return new Array(v.shape[0]).fill(row);
@@ -1291,7 +1342,7 @@ export class Interpreter {
         if (iter) return this.iterate(this.call(iter, [v], new Map()), pos);
         throw new Unresolved(`iterating over a ${v.cls.name}`);
       }
-      case "unknown": throw new Unresolved(v.reason);
+      case "unknown": throw new UnknownInput(v);
       default: throw new Unresolved(`iterating over a ${describeKind(v)}`);
     }
   }

@@ -2,9 +2,13 @@
 // them to torch.FloatTensor / torch.from_numpy. An array is a tensor value here (shape and dtype, never contents);
 // element-wise numpy math keeps the shape, and on plain numbers computes the number. No op is recorded: numpy work
 // is not part of a model's forward FLOPs.
-import { float, tensor, toInts, toNumber, unknown } from "./construct";
+import { NONE, bindArguments, float, int, list, tensor, toInts, toNumber, unknown } from "./construct";
+import { nativeClass } from "./classes";
 import { literalShape } from "../torch/ops/creation";
-import { PythonError, type NativeCall, type TensorDtype, type Value } from "./values";
+import { DTYPE_NAMES, toDtype } from "../torch/dtypes";
+import { valuesOf, withValues } from "../torch/known-values";
+import { bindPublished } from "../signatures/published";
+import { PythonError, type BoundArguments, type ClassValue, type NativeCall, type TensorDtype, type TensorValue, type Value } from "./values";
 
 type Fn = (name: string, call: (c: NativeCall) => Value) => Value;
 
@@ -46,10 +50,10 @@ export function numpyArrayFunctions(fn: Fn): Record<string, Value> {
   const fromData = (name: string) => fn(`numpy.${name}`, ({ args }) => {
     const data = args[0];
     if (data === undefined) throw new PythonError(`numpy.${name}() missing required argument 'object'`);
-    if (data.kind === "tensor") return tensor(data.shape, data.dtype);
+    if (data.kind === "tensor") return numpyArray(data.shape, data.dtype, valuesOf(data));
     if (data.kind === "unknown") return data;
     const { shape, dtype } = literalShape(data);
-    return tensor(shape, numpyDtype(dtype));
+    return numpyArray(shape, numpyDtype(dtype), numbersOf(data));
   });
   const filled = (name: string) => fn(`numpy.${name}`, ({ args }) => (args[0] ? tensor(toInts(args[0], `numpy.${name}(shape)`), "float64") : unknown(`numpy.${name} of no shape`)));
   return {
@@ -69,5 +73,110 @@ export function numpyArrayFunctions(fn: Fn): Record<string, Value> {
     exp: elementwise("exp", Math.exp, fn),
     tanh: elementwise("tanh", Math.tanh, fn),
     abs: elementwise("abs", Math.abs, fn),
+  };
+}
+
+/** A numpy array of this shape, with its values when they are known (small 1-D tables: linspace, arange, cumsum). */
+export function numpyArray(shape: number[], dtype: TensorDtype, values?: number[]): TensorValue {
+  const t: TensorValue = { kind: "tensor", shape, dtype, numpy: true };
+  return values ? withValues(t, values) : t;
+}
+
+/** One element of a numpy array as Python sees it: numpy.float64 is a float, numpy.int64 behaves as an int. */
+export function numpyScalar(dtype: TensorDtype, x: number): Value {
+  if (dtype === "bool") return { kind: "bool", value: x !== 0 };
+  return dtype.startsWith("int") || dtype === "uint8" ? int(x) : float(x);
+}
+
+/** The Python numbers of a known array, nested as its shape (ndarray.tolist()). */
+export function nestedNumbers(t: TensorValue, values: number[]): Value {
+  const nest = (dims: number[], at: number): Value => {
+    if (dims.length === 0) return numpyScalar(t.dtype, values[at]);
+    const stride = dims.slice(1).reduce((a, b) => a * b, 1);
+    return list(Array.from({ length: dims[0] }, (_, i) => nest(dims.slice(1), at + i * stride)));
+  }
+  return nest(t.shape, 0);
+}
+
+/** Binds a numpy call against numpy's published signature, then reads it by the names given here. */
+function bindNumpy(name: string, signature: string[], call: NativeCall): BoundArguments {
+  const c = bindPublished(`numpy.${name}`, signature, call.args, call.kwargs);
+  return bindArguments(signature, c.args, c.kwargs, `numpy.${name}`);
+}
+
+/** The numbers of an array-like (a list, a tuple, a known array), or undefined when any is unknown. */
+function numbersOf(v: Value): number[] | undefined {
+  if (v.kind === "tensor") return valuesOf(v);
+  if (v.kind === "int" || v.kind === "float") return [v.value];
+  if (v.kind === "range") return Array.from({ length: Math.max(0, Math.ceil((v.stop - v.start) / v.step)) }, (_, i) => v.start + i * v.step);
+  if (v.kind === "list" || v.kind === "tuple") {
+    const out: number[] = [];
+    for (const x of v.items) {
+      const inner = numbersOf(x);
+      if (!inner) return undefined;
+      out.push(...inner);
+    }
+    return out;
+  }
+  return undefined;
+}
+
+function dtypeOr(a: BoundArguments, fallback: TensorDtype): TensorDtype {
+  return a.isNone("dtype") ? fallback : numpyDtype(toDtype(a.get("dtype")));
+}
+
+/** numpy's scalar types (numpy.float32, numpy.int64, ...): dtypes, and callables that make a Python number. */
+export function numpyScalarTypes(objectClass: ClassValue): Record<string, Value> {
+  const out: Record<string, Value> = {};
+  for (const name of ["float16", "float32", "float64", "int8", "int16", "int32", "int64", "uint8", "bool_", "double", "half"]) {
+    const dtype = DTYPE_NAMES[name === "bool_" ? "bool" : name];
+    out[name] = nativeClass(`numpy.${name}`, [objectClass], {}, {
+      construct: ({ args }) => {
+        const x = args[0] ?? int(0);
+        if (x.kind === "unknown") return x;
+        if (x.kind === "tensor") return numpyArray(x.shape, dtype, valuesOf(x));
+        return numpyScalar(dtype, toNumber(x, `numpy.${name}`));
+      },
+    });
+  }
+  out.float_ = out.float64;
+  out.dtype = nativeClass("numpy.dtype", [objectClass], {}, { construct: ({ args }) => args[0] ?? NONE });
+  out.int_ = out.int64;
+  return out;
+}
+
+/** numpy's table builders model code uses for per-block rates and positions: linspace, arange, cumsum. */
+export function numpyTableFunctions(fn: Fn): Record<string, Value> {
+  return {
+    newaxis: NONE,
+    linspace: fn("numpy.linspace", (call) => {
+      const a = bindNumpy("linspace", ["start", "stop", "num=50", "endpoint=True", "retstep=False", "dtype=None", "axis=0"], call);
+      const [start, stop, n] = [a.float("start"), a.float("stop"), a.int("num")];
+      if (n < 0) throw new PythonError(`Number of samples, ${n}, must be non-negative.`);
+      const intervals = a.bool("endpoint") ? n - 1 : n;
+      const step = intervals > 0 ? (stop - start) / intervals : 0;
+      const dtype = dtypeOr(a, "float64");
+      const values = Array.from({ length: n }, (_, i) => (a.bool("endpoint") && i === n - 1 && n > 1 ? stop : start + i * step));
+      return numpyArray([n], dtype, dtype.startsWith("int") ? values.map(Math.floor) : values);
+    }),
+    arange: fn("numpy.arange", (call) => {
+      const a = bindNumpy("arange", ["start", "stop=None", "step=None", "dtype=None"], call);
+      const bounds = ["start", "stop", "step"].filter((k) => !a.isNone(k)).map((k) => a.get(k));
+      const isInt = bounds.every((b) => b.kind === "int" || b.kind === "bool");
+      const [start, stop, step] = a.isNone("stop") ? [0, a.float("start"), 1] : [a.float("start"), a.float("stop"), a.isNone("step") ? 1 : a.float("step")];
+      if (step === 0) throw new PythonError("ZeroDivisionError: division by zero");
+      const length = Math.max(0, Math.ceil((stop - start) / step));
+      return numpyArray([length], dtypeOr(a, isInt ? "int64" : "float64"), length <= 4096 ? Array.from({ length }, (_, i) => start + i * step) : undefined);
+    }),
+    cumsum: fn("numpy.cumsum", (call) => {
+      const a = bindNumpy("cumsum", ["a", "axis=None", "dtype=None", "out=None"], call);
+      const input = a.get("a");
+      const numbers = numbersOf(input);
+      const base = input.kind === "tensor" ? input.dtype : numbers?.every(Number.isInteger) ? "int64" : "float64";
+      if (input.kind === "tensor" && (!a.isNone("axis") || input.shape.length > 1) && !numbers) return numpyArray(input.shape, dtypeOr(a, base));
+      if (!numbers) return unknown("numpy.cumsum of values the analyzer does not know");
+      let acc = 0;
+      return numpyArray([numbers.length], dtypeOr(a, base), numbers.map((x) => (acc += x)));
+    }),
   };
 }

@@ -1,5 +1,5 @@
 import type { LineShape, OpRecord, UnresolvedNote } from "../report/model-report";
-import type { InstanceValue, SourceLocation } from "./values";
+import type { InstanceValue, SourceLocation, UnknownValue } from "./values";
 
 /** Per-module totals gathered while forward runs. */
 export interface ModuleTally {
@@ -7,6 +7,10 @@ export interface ModuleTally {
   calls: number;
   output: number[] | null;
   activationElements: number;
+  /** Calls that ended in an unknown (an unknown input, or a failure inside): their FLOPs are not in `flops`. */
+  unknownCalls: number;
+  /** The last tensor shape forward knew before such a call, to estimate what the layer would have cost. */
+  shapeBeforeUnknown?: number[];
 }
 
 /**
@@ -22,6 +26,10 @@ export class Recorder {
   readonly tallies = new Map<number, ModuleTally>();
   /** Module path by instance id, filled once the model tree is known. */
   paths = new Map<number, string>();
+  /** Unknown values already noted: their consequences carry them on without a note each. */
+  readonly reportedUnknowns = new WeakSet<UnknownValue>();
+  /** Set when the forward pass ended early (a budget ran out, or an error outside any call): the rest never ran. */
+  stopped = false;
   /** Set while forward runs; before that, ops (e.g. in __init__) are not costs of the model. */
   recording = false;
   private readonly shapes = new Map<string, LineShape>();
@@ -62,10 +70,19 @@ export class Recorder {
     for (const m of this.moduleStack) this.tally(m.id).flops += flops;
   }
 
+  /** The output shape of the last op forward ran with known shapes (undefined before the first). */
+  lastKnownShape(): number[] | undefined {
+    for (let i = this.ops.length - 1; i >= 0; i--) {
+      const shape = this.ops[i].outputShape;
+      if (shape) return shape;
+    }
+    return undefined;
+  }
+
   tally(id: number): ModuleTally {
     let t = this.tallies.get(id);
     if (!t) {
-      t = { flops: 0, calls: 0, output: null, activationElements: 0 };
+      t = { flops: 0, calls: 0, output: null, activationElements: 0, unknownCalls: 0 };
       this.tallies.set(id, t);
     }
     return t;

@@ -1,7 +1,7 @@
 import { nativeClass } from "./classes";
 import { createRegexModule } from "./regex";
 import { einopsFunctions } from "./einops";
-import { numpyArrayFunctions, numpyRandomFunctions } from "./numpy-arrays";
+import { numpyArrayFunctions, numpyRandomFunctions, numpyScalarTypes, numpyTableFunctions } from "./numpy-arrays";
 import { valuesEqual } from "./operators";
 import { pythonText } from "./formatting";
 import { NONE, bool, dict, float, freshId, int, keyOf, list, str, toInt, toNumber, tuple, unknown } from "./construct";
@@ -81,6 +81,7 @@ export function createStandardLibrary(interp: () => Interpreter, objectClass: Cl
   const identityDecorator = fn("decorator", ({ args }) => (args.length === 1 && ["function", "native", "class"].includes(args[0].kind) ? args[0] : fn("decorator", ({ args: inner }) => inner[0])));
   modules.set("functools", namespace("functools", {
     partial,
+    partialmethod: fn("functools.partialmethod", ({ args, kwargs }) => ({ kind: "partial", fn: args[0] ?? NONE, args: args.slice(1), kwargs: new Map(kwargs), method: true })),
     reduce: fn("functools.reduce", ({ args }) => {
       const items = iterate(args[1]);
       let acc = args.length > 2 ? args[2] : items.shift()!;
@@ -269,14 +270,8 @@ export function createStandardLibrary(interp: () => Interpreter, objectClass: Cl
     ceil: fn("np.ceil", ({ args }) => float(Math.ceil(num(args[0])))),
     floor: fn("np.floor", ({ args }) => float(Math.floor(num(args[0])))),
     pi: float(Math.PI),
-    linspace: fn("np.linspace", ({ args }) => {
-      const [a, b, n] = [num(args[0]), num(args[1]), toInt(args[2] ?? int(50))];
-      return list(Array.from({ length: n }, (_, i) => float(n === 1 ? a : a + ((b - a) * i) / (n - 1))));
-    }),
-    cumsum: fn("np.cumsum", ({ args }) => {
-      let acc = 0;
-      return list(iterate(args[0]).map((v) => int((acc += num(v)))));
-    }),
+    ...numpyTableFunctions(fn),
+    ...numpyScalarTypes(objectClass),
     random: namespace("numpy.random", { ...numpyRandomFunctions(fn), seed: quiet("seed") }),
   });
   modules.set("numpy", numpy);

@@ -124,7 +124,14 @@ export interface SuperValue { kind: "super"; cls: ClassValue; self: Value }
 export interface BoundMethodValue { kind: "bound"; self: Value; fn: Value }
 export interface ModuleNamespaceValue { kind: "namespace"; name: string; file?: string; scope: Scope }
 export interface DtypeValue { kind: "dtype"; name: TensorDtype }
-export interface PartialValue { kind: "partial"; fn: Value; args: Value[]; kwargs: Map<string, Value> }
+export interface PartialValue {
+  kind: "partial";
+  fn: Value;
+  args: Value[];
+  kwargs: Map<string, Value>;
+  /** functools.partialmethod: a class attribute that binds the instance before its frozen arguments. */
+  method?: boolean;
+}
 export interface PropertyValue { kind: "property"; getter: Value }
 
 export type TensorDtype = "float32" | "float64" | "float16" | "bfloat16" | "int64" | "int32" | "int8" | "uint8" | "bool";
@@ -138,6 +145,8 @@ export interface TensorValue {
   /** The data of a PackedSequence (torch.nn.utils.rnn), held time-major [T, B, *] at full length: recurrent layers
    * read it whatever their batch_first. */
   packed?: boolean;
+  /** A numpy.ndarray: indexing or iterating it gives Python numbers (numpy's scalars behave as int and float). */
+  numpy?: boolean;
 }
 
 /** A value the interpreter could not work out, with why and where. */
@@ -194,6 +203,17 @@ export class Unresolved extends Error {
   constructor(reason: string) {
     super(reason);
     this.name = "Unresolved";
+  }
+}
+
+/**
+ * Thrown when an argument is already unknown: the operation inherits that unknown (same reason, same line) instead
+ * of adding a note of its own, so one gap is reported once however far its consequences reach.
+ */
+export class UnknownInput extends Unresolved {
+  constructor(readonly source: UnknownValue) {
+    super(source.reason);
+    this.name = "UnknownInput";
   }
 }
 

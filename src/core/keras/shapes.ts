@@ -1,6 +1,6 @@
 // Shape arithmetic of Keras layers (channels-last by default), following keras/src/ops/operation_utils.py and
 // keras/src/utils/conv_utils.py.
-import { PythonError, Unresolved, type BoundArguments, type OpContext, type TensorValue, type Value } from "../interp/values";
+import { PythonError, Unresolved, type BoundArguments, type OpContext, type TensorValue, type Value, UnknownInput } from "../interp/values";
 import { tensor, toInts } from "../interp/construct";
 
 export type DataFormat = "channels_last" | "channels_first";
@@ -64,7 +64,7 @@ export function paddingOf(config: BoundArguments): string {
 export function singleTensor(inputs: Value, layer: string): TensorValue {
   if (inputs.kind === "tensor") return inputs;
   if ((inputs.kind === "list" || inputs.kind === "tuple") && inputs.items.length === 1 && inputs.items[0].kind === "tensor") return inputs.items[0];
-  if (inputs.kind === "unknown") throw new Unresolved(`${layer} input: ${inputs.reason}`);
+  if (inputs.kind === "unknown") throw new UnknownInput(inputs);
   throw new Unresolved(`${layer} expects a tensor input, got ${inputs.kind}`);
 }
 
@@ -73,7 +73,7 @@ export function tensorList(inputs: Value, layer: string): TensorValue[] {
   if (inputs.kind !== "list" && inputs.kind !== "tuple") throw new PythonError(`A merge layer (${layer}) should be called on a list of inputs. Received: ${inputs.kind}`);
   return inputs.items.map((t) => {
     if (t.kind === "tensor") return t;
-    if (t.kind === "unknown") throw new Unresolved(`${layer} input: ${t.reason}`);
+    if (t.kind === "unknown") throw new UnknownInput(t);
     throw new Unresolved(`${layer} expects tensors, got ${t.kind}`);
   });
 }

@@ -2,6 +2,7 @@ import { namedBuffers, namedModules, namedParameters } from "../torch/module-bas
 import { numel } from "../interp/construct";
 import type { Recorder } from "../interp/recorder";
 import type { InstanceValue, TensorValue, Value } from "../interp/values";
+import { computeCoverage } from "./coverage";
 import type { InputSource, InputSpec, LayerReport, ModelReport } from "./model-report";
 
 /** What the analyzer knows about one model run, before it becomes a report. */
@@ -86,6 +87,7 @@ export function buildReport(run: ModelRun): ModelReport {
     macs: flops / 2,
     flops,
     complete: recorder.notes.length === 0,
+    coverage: computeCoverage(modules, recorder.tallies, flops, recorder.stopped || !run.output, recorder.lastKnownShape()),
     unresolved: recorder.notes,
     ...(weightsPrecision ? { weightsPrecision } : {}),
     layers,

@@ -1,3 +1,5 @@
+import type { Coverage } from "./coverage";
+
 /** Where a model's forward inputs came from, in the order the analyzer tries them. */
 export type InputSource = "cli" | "pragma" | "example" | "default";
 
@@ -73,6 +75,8 @@ export interface ModelReport {
   macs: number;
   flops: number;
   complete: boolean;
+  /** How much of the model was computed from known shapes (all of it when complete). */
+  coverage: Coverage;
   unresolved: UnresolvedNote[];
   /** The precision the code puts the weights in, when not fp32 (`from_pretrained(dtype=torch.bfloat16)`, a
    * checkpoint's own dtype): estimates use it unless told another. */

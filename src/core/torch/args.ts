@@ -1,12 +1,12 @@
 // Readers shared by the catalogue's ops: turn bound Python arguments into tensors, dims and shapes.
 import { isIntLike, toInt, toInts } from "../interp/construct";
-import { PythonError, Unresolved, type BoundArguments, type TensorValue, type Value } from "../interp/values";
+import { PythonError, Unresolved, type BoundArguments, type TensorValue, type Value, UnknownInput } from "../interp/values";
 import { normalizeDim } from "./shapes";
 
 /** The tensor in v, or a clear error: Unresolved for unknowns, PythonError for plainly wrong types. */
 export function toTensor(v: Value, what: string): TensorValue {
   if (v.kind === "tensor") return v;
-  if (v.kind === "unknown") throw new Unresolved(`${what}: ${v.reason}`);
+  if (v.kind === "unknown") throw new UnknownInput(v);
   if (v.kind === "instance" || v.kind === "function" || v.kind === "bound" || v.kind === "native" || v.kind === "tuple" || v.kind === "list") {
     throw new Unresolved(`${what} is a ${v.kind === "instance" ? v.cls.name : v.kind}, expected a tensor`);
   }
@@ -32,7 +32,7 @@ export function dimArg(args: BoundArguments, name: string, rank: number): number
 export function dimsArg(args: BoundArguments, name: string, rank: number): number[] | undefined {
   if (args.isNone(name)) return undefined;
   const v = args.get(name);
-  if (v.kind === "unknown") throw new Unresolved(`${name}: ${v.reason}`);
+  if (v.kind === "unknown") throw new UnknownInput(v);
   return toInts(v, name).map((d) => normalizeDim(d, rank, name));
 }
 
@@ -48,7 +48,7 @@ export function optionalInt(args: BoundArguments, name: string): number | undefi
 export function shapeFromVarargs(values: Value[], what: string): number[] {
   if (values.length === 1 && (values[0].kind === "tuple" || values[0].kind === "list")) return toInts(values[0], what);
   return values.map((v) => {
-    if (v.kind === "unknown") throw new Unresolved(`${what}: ${v.reason}`);
+    if (v.kind === "unknown") throw new UnknownInput(v);
     if (!isIntLike(v) && v.kind !== "float") throw new PythonError(`${what}: expected ints, got ${v.kind}`);
     return toInt(v, what);
   });
@@ -57,6 +57,6 @@ export function shapeFromVarargs(values: Value[], what: string): number[] {
 /** The items of a tuple or list argument (torch.cat's tensors, ...). */
 export function sequenceItems(v: Value, what: string): Value[] {
   if (v.kind === "tuple" || v.kind === "list") return v.items;
-  if (v.kind === "unknown") throw new Unresolved(`${what}: ${v.reason}`);
+  if (v.kind === "unknown") throw new UnknownInput(v);
   throw new PythonError(`${what} must be a tuple or list, not ${v.kind}`);
 }

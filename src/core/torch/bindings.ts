@@ -7,6 +7,7 @@ import { FLOAT_INFO } from "./dtypes";
 import type { TorchCatalogue } from "./catalogue";
 import { legacyTensor } from "./ops/creation";
 import { rnnUtilityFunctions } from "./rnn-utils";
+import { spectralNorm, weightNorm } from "./weight-reparametrization";
 import { deepCopy, namedModules, type ModuleClasses } from "./module-base";
 
 type Native = (call: NativeCall) => Value;
@@ -72,8 +73,8 @@ export function createTorchModules(catalogue: TorchCatalogue, classes: ModuleCla
   const utilsEntries = new Map<string, Value>([["checkpoint", checkpoint]]);
   const nnUtils = namespace("torch.nn.utils", new Map<string, Value>([
     ["clip_grad_norm_", fn("clip_grad_norm_", () => unknown("a gradient norm"))],
-    ["weight_norm", identity("weight_norm")],
-    ["spectral_norm", identity("spectral_norm")],
+    ["weight_norm", fn("torch.nn.utils.weight_norm", weightNorm)],
+    ["spectral_norm", fn("torch.nn.utils.spectral_norm", spectralNorm)],
   ]));
   nnEntries.set("utils", nnUtils);
   const rnnUtils = namespace("torch.nn.utils.rnn", new Map<string, Value>(Object.entries(rnnUtilityFunctions()).map(([k, f]): [string, Value] => [k, fn(`torch.nn.utils.rnn.${k}`, f)])), (name) => unknown(`torch.nn.utils.rnn.${name}`));

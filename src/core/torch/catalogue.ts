@@ -1,6 +1,6 @@
 // The PyTorch catalogue the interpreter calls: nn layers, torch / F / init functions, tensor methods, operators.
 import { bool, float, size, tensor } from "../interp/construct";
-import { PythonError, Unresolved, type LayerSpec, type NativeCall, type OpContext, type TensorValue, type Value } from "../interp/values";
+import { PythonError, Unresolved, type LayerSpec, type NativeCall, type OpContext, type TensorValue, type Value, UnknownInput } from "../interp/values";
 import { DTYPE_NAMES, dtypeBytes } from "./dtypes";
 import { FUNCTIONAL, INITIALISERS } from "./functional";
 import { getItem } from "./indexing";
@@ -54,7 +54,7 @@ function binaryOperator(op: string, left: Value, right: Value, context: OpContex
   if (op === "@") {
     if (left.kind !== "tensor" || right.kind !== "tensor") {
       const other = left.kind === "tensor" ? right : left;
-      if (other.kind === "unknown") throw new Unresolved(other.reason);
+      if (other.kind === "unknown") throw new UnknownInput(other);
       throw new PythonError(`unsupported operand type(s) for @: '${left.kind}' and '${right.kind}'`);
     }
     return matmul(left, right, context);

@@ -3,7 +3,7 @@
 // build them in __init__ (OneHotCategorical priors) and sample them in forward (Gamma reparameterisation).
 import { nativeClass } from "../interp/classes";
 import { bindArguments, freshId, size, tensor, toInts, unknown } from "../interp/construct";
-import { PythonError, Unresolved, type BoundArguments, type ClassValue, type InstanceValue, type ModuleNamespaceValue, type NativeCall, type TensorDtype, type Value } from "../interp/values";
+import { PythonError, Unresolved, type BoundArguments, type ClassValue, type InstanceValue, type ModuleNamespaceValue, type NativeCall, type TensorDtype, type Value, UnknownInput } from "../interp/values";
 import { broadcastShapes } from "./shapes";
 
 /** How a distribution's shapes follow from its parameters. */
@@ -60,7 +60,7 @@ export const DISTRIBUTION_FILES: [string, string[]][] = [
 function shapeOf(v: Value, what: string): number[] | undefined {
   if (v.kind === "tensor") return v.shape;
   if (v.kind === "int" || v.kind === "float" || v.kind === "bool" || v.kind === "none") return v.kind === "none" ? undefined : [];
-  if (v.kind === "unknown") throw new Unresolved(`${what}: ${v.reason}`);
+  if (v.kind === "unknown") throw new UnknownInput(v);
   throw new PythonError(`${what} must be a number or a tensor, not ${v.kind}`);
 }
 

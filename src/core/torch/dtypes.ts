@@ -1,4 +1,4 @@
-import { PythonError, Unresolved, type TensorDtype, type Value } from "../interp/values";
+import { PythonError, Unresolved, type TensorDtype, type Value, UnknownInput } from "../interp/values";
 
 /** torch dtype attribute names and their canonical dtype (torch docs, "torch.dtype" table). */
 export const DTYPE_NAMES: Record<string, TensorDtype> = {
@@ -59,11 +59,13 @@ export function toDtype(v: Value, what = "dtype"): TensorDtype {
     throw new Unresolved(`${what}: unknown dtype '${v.value}'`);
   }
   if (v.kind === "class") {
+    // numpy's scalar types are dtypes too (numpy.float32, numpy.int64)
+    if (v.qualifiedName.startsWith("numpy.") && DTYPE_NAMES[v.name.replace(/_$/, "")]) return DTYPE_NAMES[v.name.replace(/_$/, "")];
     if (v.name === "float") return "float64";
     if (v.name === "int") return "int64";
     if (v.name === "bool") return "bool";
   }
-  if (v.kind === "unknown") throw new Unresolved(v.reason);
+  if (v.kind === "unknown") throw new UnknownInput(v);
   throw new Unresolved(`${what} is a ${v.kind}, not a dtype`);
 }
 

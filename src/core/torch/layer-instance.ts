@@ -1,5 +1,5 @@
 // Children of composite catalogue layers (MultiheadAttention.out_proj, TransformerEncoderLayer.self_attn, ...).
-import { checkSizeArguments } from "./size-arguments";
+import { bindLayerConstructor } from "./layer-binding";
 import { NONE, bindArguments, freshId, int, list, toInt } from "../interp/construct";
 import { deepCopy } from "./module-base";
 import {
@@ -73,8 +73,7 @@ const standalone = new WeakSet<ClassValue>();
 
 /** Builds a catalogue layer the way nn.Module construction does: parameters, buffers, children. */
 function buildStandalone(spec: LayerSpec, args: Value[], kwargs: Map<string, Value>, context: OpContext): InstanceValue {
-  const config = bindArguments(spec.signature, args, kwargs, spec.name);
-  checkSizeArguments(spec.name, config);
+  const config = bindLayerConstructor(spec, args, kwargs);
   const built = spec.build(config, context);
   const state: ModuleState = { typeName: spec.name, children: new Map(), parameters: new Map(), buffers: new Map(), training: true, constructedAt: context.location(), config: configRecord(spec, config) };
   for (const [name, shape] of built.parameters) state.parameters.set(name, shape ? context.parameter(shape) : NONE);

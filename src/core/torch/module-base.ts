@@ -1,8 +1,9 @@
 import { isSubclass, lookupClassAttribute, nativeClass } from "../interp/classes";
-import { checkSizeArguments } from "./size-arguments";
+import { bindLayerConstructor } from "./layer-binding";
 import { toDtype } from "./dtypes";
 import { NONE, bindArguments, bool, dict, freshId, int, keyOf, list, numel, str, toInt, tuple, unknown } from "../interp/construct";
 import type { Interpreter } from "../interp/interpreter";
+import type { Recorder } from "../interp/recorder";
 import {
   PythonError,
   Unresolved,
@@ -13,8 +14,7 @@ import {
   type ModuleState,
   type NativeCall,
   type TensorValue,
-  type Value,
-} from "../interp/values";
+  type Value, UnknownInput } from "../interp/values";
 
 /** nn.Module and its containers, as native classes the analyzed code can subclass. */
 export interface ModuleClasses {
@@ -162,6 +162,13 @@ export function createModuleClasses(interp: () => Interpreter, objectClass: Clas
     }
   };
 
+  // A call that ends unknown still happened: the coverage figures count the layer as reached without known shapes.
+  const noteUnknownCall = (recorder: Recorder, id: number): void => {
+    const tally = recorder.tally(id);
+    tally.unknownCalls++;
+    tally.shapeBeforeUnknown ??= recorder.lastKnownShape();
+  };
+
   const callModule = ({ args, kwargs }: NativeCall): Value => {
     const target = args[0];
     if (target.kind !== "instance" || !target.module) throw new Unresolved("calling a non-module");
@@ -173,8 +180,15 @@ export function createModuleClasses(interp: () => Interpreter, objectClass: Clas
     let result: Value;
     try {
       result = callValue(forward, args.slice(1), kwargs);
+    } catch (err) {
+      if (recorder.recording) noteUnknownCall(recorder, target.id);
+      throw err;
     } finally {
       recorder.moduleStack.pop();
+    }
+    if (recorder.recording && result.kind === "unknown") {
+      noteUnknownCall(recorder, target.id);
+      return result;
     }
     if (recorder.recording) {
       const tally = recorder.tally(target.id);
@@ -309,7 +323,7 @@ export function createModuleClasses(interp: () => Interpreter, objectClass: Clas
     const data = args[0] ?? kwargs.get("data");
     const requiresGrad = args[1] ?? kwargs.get("requires_grad") ?? bool(true);
     if (!data || data.kind !== "tensor") {
-      if (data?.kind === "unknown") throw new Unresolved(`nn.Parameter of an unknown tensor: ${data.reason}`);
+      if (data?.kind === "unknown") throw new UnknownInput(data);
       throw new Unresolved("nn.Parameter of a non-tensor");
     }
     return { ...data, parameter: { id: freshId(), requiresGrad: requiresGrad.kind === "bool" ? requiresGrad.value : true } };
@@ -496,9 +510,8 @@ export function createModuleClasses(interp: () => Interpreter, objectClass: Clas
     const cls = nativeClass(`torch.nn.${spec.name}`, [module], {
       __init__: (call) => {
         const s = self(call);
-        const bound = bindArguments(spec.signature, call.args.slice(1), call.kwargs, spec.name);
+        const bound = bindLayerConstructor(spec, call.args.slice(1), call.kwargs);
         const context = call.context;
-        checkSizeArguments(spec.name, bound);
         const build = spec.build(bound, context);
         for (const [name, shape] of build.parameters) s.module!.parameters.set(name, shape ? context.parameter(shape) : NONE);
         for (const [name, shape] of build.buffers ?? []) s.module!.buffers.set(name, shape ? { kind: "tensor", shape, dtype: name === "num_batches_tracked" ? "int64" : "float32" } : NONE);

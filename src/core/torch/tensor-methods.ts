@@ -1,10 +1,12 @@
 // Tensor methods (x.view, x.size, x.add_, ...): most share torch.X's implementation with x as the first argument.
 import { NONE, bool, float, int, list, size, toInts, unknown } from "../interp/construct";
 import { valuesOf } from "./known-values";
+import { nestedNumbers, numpyArray, numpyScalar } from "../interp/numpy-arrays";
 import { PythonError, Unresolved, type BoundArguments, type NativeCall, type TensorValue, type Value } from "../interp/values";
 import { shapeFromVarargs, tensorArg, toTensor } from "./args";
 import { dtypeBytes, isFloating, toDtype } from "./dtypes";
-import { defineOp, emit } from "./ops/define";
+import { defineOp, emit, opSignature } from "./ops/define";
+import { bindPublished } from "../signatures/published";
 import { BINARY_OPS, BOOL_UNARY, FLOAT_UNARY, SAME_UNARY, elementwiseInPlace } from "./ops/elementwise";
 import { literalShape } from "./ops/creation";
 import * as shapes from "./ops/shape-ops";
@@ -15,6 +17,14 @@ import { TORCH_FUNCTIONS } from "./torch-functions";
 export type TensorMethod = (self: TensorValue, call: NativeCall) => Value;
 
 const methods = new Map<string, TensorMethod>();
+
+/** Whole-array reductions of a known numpy array: numpy returns a scalar, which behaves as a Python number. */
+const NUMPY_REDUCTIONS: Partial<Record<string, (xs: number[]) => number>> = {
+  sum: (xs) => xs.reduce((a, b) => a + b, 0),
+  prod: (xs) => xs.reduce((a, b) => a * b, 1),
+  max: (xs) => Math.max(...xs),
+  min: (xs) => Math.min(...xs),
+};
 
 /** Methods that are torch.X(self, ...) with the same signature. */
 const SHARED = [
@@ -31,7 +41,17 @@ const SHARED = [
 ];
 for (const name of SHARED) {
   const f = TORCH_FUNCTIONS[name];
-  if (f) methods.set(name, (self, call) => f({ ...call, args: [self, ...call.args] }));
+  const reduce = NUMPY_REDUCTIONS[name];
+  if (f) {
+    // x.split(split_size=2) binds against Tensor.split's own published names before torch.split's body reads it.
+    const implementation = (opSignature(f) ?? []).slice(1);
+    methods.set(name, (self, call) => {
+      const values = self.numpy && reduce && call.args.length === 0 && call.kwargs.size === 0 ? valuesOf(self) : undefined;
+      if (values && values.length > 0) return numpyScalar(self.dtype === "bool" ? "int64" : self.dtype, reduce!(values)); // a numpy scalar
+      const { args, kwargs } = bindPublished(`torch.Tensor.${name}`, implementation, call.args, call.kwargs);
+      return f({ ...call, args: [self, ...args], kwargs });
+    });
+  }
 }
 
 /** Binds a method with its own Python signature (self excluded). */
@@ -84,10 +104,7 @@ for (const name of ["item", "tolist", "numpy", "data_ptr", "__len__"]) {
     const values = valuesOf(self);
     const number = (x: number): Value => (self.dtype === "int64" || self.dtype === "int32" || self.dtype === "int8" || self.dtype === "uint8" ? int(x) : self.dtype === "bool" ? bool(x !== 0) : float(x));
     if (values && name === "item" && values.length === 1) return number(values[0]);
-    if (values && name === "tolist") {
-      if (self.shape.length === 0) return number(values[0]);
-      if (self.shape.length === 1) return list(values.map(number));
-    }
+    if (values && name === "tolist") return self.shape.length === 0 ? number(values[0]) : nestedNumbers(self, values);
     // tolist() of a small tensor: its nesting and lengths follow the shape, only the numbers are unknown
     // (timm's per-block drop-path rates: `[x.tolist() for x in torch.linspace(...).split(depths)]`).
     if (name === "tolist" && self.shape.length > 0 && numel(self.shape) <= 4096) {
@@ -97,6 +114,14 @@ for (const name of ["item", "tolist", "numpy", "data_ptr", "__len__"]) {
     return unknown(`Tensor.${name}() reads the tensor's contents`);
   });
 }
+
+// ndarray.astype(dtype): numpy's conversion keeps the array (and its known values, truncated toward zero for ints)
+method("astype", ["dtype", "order='K'", "casting='unsafe'", "subok=True", "copy=True"], (self, a) => {
+  const dtype = toDtype(a.get("dtype"));
+  const values = valuesOf(self);
+  const converted = values && (dtype.startsWith("int") || dtype === "uint8") ? values.map(Math.trunc) : values;
+  return numpyArray(self.shape, dtype, converted);
+});
 
 // dtype conversions: a copy when the dtype changes (aten._to_copy), else the tensor itself.
 const convert = (self: TensorValue, dtype: TensorValue["dtype"], call: NativeCall): TensorValue => (dtype === self.dtype ? self : emit(call.context, "aten._to_copy", 0, self.shape, dtype));

@@ -2,7 +2,7 @@
 import { valuesOf, withValues } from "./known-values";
 import { complexFromParts, polar, viewAsComplex, viewAsReal } from "./ops/complex";
 import { int, list, tuple, toInt, toInts } from "../interp/construct";
-import { PythonError, Unresolved, type BoundArguments, type TensorValue, type Value } from "../interp/values";
+import { PythonError, Unresolved, type BoundArguments, type TensorValue, type Value, UnknownInput } from "../interp/values";
 import { dimArg, dimsArg, optionalInt, sequenceItems, shapeFromVarargs, tensorArg, toTensor } from "./args";
 import { toDtype } from "./dtypes";
 import { arangeLength, factory, literalShape } from "./ops/creation";
@@ -78,7 +78,7 @@ f.arange = defineOp("torch.arange", ["*args", "end=None", "step=None", ...FACTOR
   const nums = values.map((v) => {
     if (v.kind === "int" || v.kind === "float" || v.kind === "bool") return v.value as number;
     if (v.kind === "tensor" && v.shape.length === 0) throw new Unresolved("arange bound is a tensor's contents");
-    if (v.kind === "unknown") throw new Unresolved(`arange: ${v.reason}`);
+    if (v.kind === "unknown") throw new UnknownInput(v);
     throw new PythonError(`arange(): expected numbers, got ${v.kind}`);
   });
   const [start, end, step] = nums.length === 1 ? [0, nums[0], 1] : nums.length === 2 ? [nums[0], nums[1], 1] : nums;

@@ -107,6 +107,7 @@ export function reportOf(name: string, input: { shape: number[]; dtype: "float32
     macs: flops / 2,
     flops,
     complete: true,
+    coverage: { layersKnown: 0, layersTotal: 0, flopsKnown: flops, flopsEstimatedMissing: 0, flopsShare: 1 },
     unresolved: [],
     layers: [],
     ops: builder.ops,

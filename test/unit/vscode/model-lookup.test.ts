@@ -16,7 +16,7 @@ function op(line: number, flops: number, outputShape: number[] | null, modulePat
 function model(name: string, line: number, layers: LayerReport[], ops: OpRecord[], file = FILE): ModelReport {
   return {
     name, file, line, entry: `${name}()`, inputs: [], inputSource: "default", output: [], params: 100, trainableParams: 100, buffers: 0,
-    macs: 50, flops: 100, complete: true, unresolved: [], layers, ops, lineShapes: [],
+    macs: 50, flops: 100, complete: true, coverage: { layersKnown: 1, layersTotal: 1, flopsKnown: 100, flopsEstimatedMissing: 0, flopsShare: 1 }, unresolved: [], layers, ops, lineShapes: [],
   };
 }
 

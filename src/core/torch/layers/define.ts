@@ -25,7 +25,8 @@ export function defineLayer(def: LayerDefinition): LayerSpec {
 
 /** A layer's parameter (its current tensor: the analyzed code may have replaced or cast it), or undefined when None. */
 export function parameter(layer: LayerInstance, name: string): TensorValue | undefined {
-  const p = layer.state.parameters.get(name) ?? layer.state.buffers.get(name);
+  // weight_norm and spectral_norm leave the weight a plain tensor attribute, recomputed from their parameters
+  const p = layer.state.parameters.get(name) ?? layer.state.buffers.get(name) ?? layer.self.attributes.get(name);
   return p && p.kind === "tensor" ? p : undefined;
 }
 

@@ -1,5 +1,5 @@
 // Tensor factories: torch.zeros/ones/randn/arange/tensor/...: shape from arguments, one 0-FLOP kernel each.
-import { PythonError, Unresolved, type OpContext, type TensorDtype, type TensorValue, type Value } from "../../interp/values";
+import { PythonError, Unresolved, type OpContext, type TensorDtype, type TensorValue, type Value, UnknownInput } from "../../interp/values";
 import { emit } from "./define";
 
 /** A factory's output. */
@@ -21,7 +21,7 @@ export function literalShape(data: Value): { shape: number[]; dtype: TensorDtype
   if (data.kind === "int") return { shape: [], dtype: "int64" };
   if (data.kind === "float") return { shape: [], dtype: "float32" };
   if (data.kind === "bool") return { shape: [], dtype: "bool" };
-  if (data.kind === "unknown") throw new Unresolved(`tensor data: ${data.reason}`);
+  if (data.kind === "unknown") throw new UnknownInput(data);
   if (data.kind === "range") return { shape: [Math.max(0, Math.ceil((data.stop - data.start) / data.step))], dtype: "int64" };
   if (data.kind !== "list" && data.kind !== "tuple") throw new Unresolved(`tensor data of kind ${data.kind} is not modelled`);
   if (data.items.length === 0) return { shape: [0], dtype: "float32" };
@@ -42,7 +42,7 @@ export function literalShape(data: Value): { shape: number[]; dtype: TensorDtype
 export function legacyTensor(args: Value[], dtype: TensorDtype, context: OpContext): TensorValue {
   const what = "torch.Tensor()";
   if (args.length === 0) return factory("empty", [0], dtype, context);
-  for (const a of args) if (a.kind === "unknown") throw new Unresolved(`${what}: ${a.reason}`);
+  for (const a of args) if (a.kind === "unknown") throw new UnknownInput(a);
   if (args.every((a) => a.kind === "int")) return factory("empty", args.map((a) => (a as { value: number }).value), dtype, context);
   if (args.length !== 1) throw new PythonError(`${what} takes sizes as ints, or one sequence or tensor`);
   const [only] = args;

@@ -1,13 +1,37 @@
 // The small vocabulary every op file shares: binding a Python signature and emitting an op's output tensor.
 import { bindArguments, tensor } from "../../interp/construct";
+import { bindPublished } from "../../signatures/published";
 import type { BoundArguments, NativeCall, OpContext, TensorDtype, TensorValue, Value } from "../../interp/values";
 
 /** A native torch callable as the interpreter calls it. */
 export type OpImpl = (call: NativeCall) => Value;
 
-/** Defines an op from its Python signature (so keyword calls bind like in torch) and a body. */
+const signatures = new WeakMap<OpImpl, string[]>();
+
+/** The qualified name an op's published signature is filed under: F.conv2d is torch.nn.functional.conv2d. */
+export function publishedName(name: string): string {
+  if (name.startsWith("F.")) return `torch.nn.functional.${name.slice(2)}`;
+  if (name.startsWith("Tensor.")) return `torch.${name}`;
+  return name;
+}
+
+/**
+ * Defines an op from the names its body reads (a Python-style signature) and a body. Calls first bind against the
+ * library's published signature (src/core/signatures), so every keyword form torch accepts reaches the body.
+ */
 export function defineOp(name: string, signature: string[], body: (args: BoundArguments, context: OpContext) => Value): OpImpl {
-  return (call) => body(bindArguments(signature, call.args, call.kwargs, name), call.context);
+  const qualified = publishedName(name);
+  const op: OpImpl = (call) => {
+    const { args, kwargs } = bindPublished(qualified, signature, call.args, call.kwargs);
+    return body(bindArguments(signature, args, kwargs, name), call.context);
+  };
+  signatures.set(op, signature);
+  return op;
+}
+
+/** The parameter names an op defined by defineOp reads. */
+export function opSignature(op: OpImpl): string[] | undefined {
+  return signatures.get(op);
 }
 
 /** Records one kernel with its FLOPs and returns its fresh output tensor. */

@@ -1,5 +1,5 @@
 // Element-wise ops: output shape by broadcasting, dtype by promotion, 0 FLOPs (flop_counter.py counts none of them).
-import { PythonError, Unresolved, type OpContext, type TensorDtype, type TensorValue, type Value } from "../../interp/values";
+import { PythonError, Unresolved, type OpContext, type TensorDtype, type TensorValue, type Value, UnknownInput } from "../../interp/values";
 import { isFloating, promoteTypes, promoteWithScalar } from "../dtypes";
 import { broadcastShapes } from "../shapes";
 import { emit } from "./define";
@@ -11,7 +11,7 @@ export type ResultKind = "promote" | "bool" | "float" | "same";
 function operand(v: Value, what: string): { shape: number[]; dtype?: TensorDtype; scalar?: Value } {
   if (v.kind === "tensor") return { shape: v.shape, dtype: v.dtype };
   if (v.kind === "int" || v.kind === "float" || v.kind === "bool") return { shape: [], scalar: v };
-  if (v.kind === "unknown") throw new Unresolved(`${what}: ${v.reason}`);
+  if (v.kind === "unknown") throw new UnknownInput(v);
   if (v.kind === "tuple" || v.kind === "list") throw new Unresolved(`${what}: a ${v.kind} operand is not modelled as a tensor`);
   throw new PythonError(`unsupported operand type for ${what}: ${v.kind}`);
 }
