@@ -1,5 +1,6 @@
 import * as vscode from "vscode";
-import type { Finding, TextRange } from "../core/rules/types";
+import { ignoreInFileEdit, ignoreOnLineEdit } from "../core/rules/suppression";
+import type { Finding, RuleId, TextEdit, TextRange } from "../core/rules/types";
 import type { AnalysisEngine, DocumentAnalysis } from "./analysis-engine";
 import { DIAGNOSTIC_SOURCE, UNRESOLVED_CODE, inputsText, unresolvedLine } from "./diagnostics";
 import { inputPragmaEdit } from "./pragma";
@@ -149,6 +150,7 @@ export class GreenlightCodeActionProvider implements vscode.CodeActionProvider {
         action.isPreferred = index === 0;
         actions.push(action);
       });
+      actions.push(...this.ignoreActions(document, diagnostic, finding.rule as RuleId));
     }
     const fixable = analysis.findings.filter((f) => f.fixes.length > 0 && f.file === document.uri.path);
     if (ruleDiagnostics > 0 && fixable.length > 1) {
@@ -210,6 +212,21 @@ export class GreenlightCodeActionProvider implements vscode.CodeActionProvider {
     const edit = new vscode.WorkspaceEdit();
     edit.set(document.uri, [inputPragmaEdit(document, model.line, target.inputs)]);
     return { edit };
+  }
+
+  /** "Disable GL00x for this line / file": the suppression pragma, written where the rules read it. */
+  private ignoreActions(document: vscode.TextDocument, diagnostic: vscode.Diagnostic, rule: RuleId): vscode.CodeAction[] {
+    const text = document.getText();
+    const path = document.uri.path;
+    return [
+      [`Disable ${rule} for this line`, ignoreOnLineEdit(text, diagnostic.range.start.line, rule, path)],
+      [`Disable ${rule} for this file`, ignoreInFileEdit(text, rule, path)],
+    ].map(([title, change]) => {
+      const action = new vscode.CodeAction(title as string, vscode.CodeActionKind.QuickFix);
+      action.diagnostics = [diagnostic];
+      action.edit = fixEdit(document, [change as TextEdit]);
+      return action;
+    });
   }
 
   private inputActions(document: vscode.TextDocument, diagnostic: vscode.Diagnostic, analysis: DocumentAnalysis, modelsOffered: Set<string>): vscode.CodeAction[] {

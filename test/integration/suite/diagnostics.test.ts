@@ -80,6 +80,22 @@ suite("diagnostics and quick fixes", () => {
     );
   });
 
+  test("'Disable GL004 for this line' writes the ignore pragma above it and that finding goes", async () => {
+    const document = await openFixture("conv_bn.py");
+    const line = lineOf(document, "self.conv = nn.Conv2d");
+    const isGl004 = (d: vscode.Diagnostic) => typeof d.code === "object" && d.code.value === "GL004";
+    const diagnostic = await waitFor("GL004 on the first conv", () => greenlightDiagnostics(document.uri).find((d) => isGl004(d) && d.range.start.line === line));
+    const before = greenlightDiagnostics(document.uri).filter(isGl004).length;
+    const actions = (await vscode.commands.executeCommand<vscode.CodeAction[]>("vscode.executeCodeActionProvider", document.uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value)) ?? [];
+    const disable = actions.find((action) => action.title === "Disable GL004 for this line");
+    assert.ok(disable?.edit, `among: ${actions.map((a) => a.title).join(" | ")}`);
+    assert.ok(actions.some((action) => action.title === "Disable GL004 for this file"));
+    assert.ok(await vscode.workspace.applyEdit(disable.edit));
+    assert.match(document.lineAt(line).text, /^\s+# greenlight: ignore\[GL004\]$/);
+    await waitFor("one GL004 fewer", () => greenlightDiagnostics(document.uri).filter(isGl004).length === before - 1);
+    await vscode.commands.executeCommand("undo");
+  });
+
   test("applying a rule's quick fix edits the document and clears that finding", async () => {
     const document = await openFixture("conv_bn.py");
     const line = lineOf(document, "self.conv = nn.Conv2d");

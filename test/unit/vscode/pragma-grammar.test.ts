@@ -27,6 +27,14 @@ describe("pragma grammar injection (syntaxes/)", () => {
     assert.deepStrictEqual(bracket.exec(found[3])!.slice(1, 5), ["ignore", "[", "GL001,GL004", "]"]);
   });
 
+  it("matches the file-wide ignore-file[...] as one setting", () => {
+    const pragma = new RegExp(grammar.repository.pragma.match);
+    const found = pragma.exec("# greenlight: ignore-file[GL002]")!;
+    assert.strictEqual(found[3].trim(), "ignore-file[GL002]");
+    const bracket = new RegExp(grammar.repository.setting.patterns[1].match);
+    assert.deepStrictEqual(bracket.exec(found[3])!.slice(1, 4), ["ignore-file", "[", "GL002"]);
+  });
+
   it("leaves ordinary comments alone", () => {
     const pragma = new RegExp(grammar.repository.pragma.match);
     assert.strictEqual(pragma.exec("# this model is green lighted: yes"), null);
