@@ -1,5 +1,6 @@
 import { braceFormat } from "./formatting";
 import { isSubclass, lookupClassAttribute, nativeClass } from "./classes";
+import { dictSubclassMethods } from "./dict-subclass";
 import {
   NONE,
   bool,
@@ -38,6 +39,9 @@ export function createBuiltins(interp: () => Interpreter): { scope: Scope; class
   const names = new Map<string, Value>();
   const object = nativeClass("builtins.object", [], {
     __init__: () => NONE,
+    __init_subclass__: () => NONE,
+    // What a class's own __getattribute__ ends in (`super().__getattribute__(key)`): the lookup without it.
+    __getattribute__: ({ args }) => (args[1]?.kind === "str" ? interp().plainAttribute(args[0], args[1].value) : unknown("__getattribute__ of a non-string")),
     // What a class's own __setattr__ ends in (`super().__setattr__(key, value)`, transformers' attribute_map).
     __setattr__: ({ args }) => {
       const [self, name, value] = args;
@@ -100,7 +104,10 @@ export function createBuiltins(interp: () => Interpreter): { scope: Scope; class
     return { kind: "set", entries, id: freshId() };
   }));
   names.set("frozenset", names.get("set")!);
-  names.set("dict", typeConstructor("builtins.dict", (call) => constructDict(call, iterate)));
+  const dictClass = typeConstructor("builtins.dict", (call) => constructDict(call, iterate));
+  // Subclasses of dict written in analyzed code keep their items through these (plain dicts are values).
+  for (const [name, method] of Object.entries(dictSubclassMethods(iterate))) dictClass.attributes.set(name, { kind: "native", name: `dict.${name}`, call: method });
+  names.set("dict", dictClass);
   const typeClass = typeConstructor("builtins.type", ({ args }) => {
     const v = args[0];
     if (v.kind === "instance") return v.cls;

@@ -498,6 +498,7 @@ export class Interpreter {
     if (unknownBase && !cls.isModule) cls.attributes.set("__unknown_base__", str(unknownBase));
     const classScope: Scope = { names: cls.attributes, parent: scope };
     this.executeBlock(def.body, classScope);
+    cls.annotated = dataclassFields(def);
     for (const v of cls.attributes.values()) {
       const f = v.kind === "property" ? v.getter : v;
       if (f.kind === "function") f.definingClass = cls;
@@ -506,6 +507,13 @@ export class Interpreter {
     for (const v of cls.attributes.values()) {
       const f = v.kind === "property" ? v.getter : v;
       if (f.kind === "function" && f.closure === classScope) f.closure = scope;
+    }
+    // A base's __init_subclass__ runs as the class is created, before its decorators (an implicit classmethod).
+    const initSubclass = lookupClassAttribute(cls, "__init_subclass__", cls);
+    if (initSubclass?.kind === "function") {
+      const keywords = new Map<string, Value>();
+      for (const a of def.bases) if (a.kind === "keyword" && a.name !== "metaclass") keywords.set(a.name, this.evaluate(a.value, scope));
+      this.tryCall(initSubclass, [cls], keywords);
     }
     let result: Value = cls;
     for (const d of [...def.decorators].reverse()) {
@@ -534,9 +542,9 @@ export class Interpreter {
     }
   }
 
-  private tryCall(fn: Value, args: Value[]): Value | undefined {
+  private tryCall(fn: Value, args: Value[], kwargs = new Map<string, Value>()): Value | undefined {
     try {
-      return this.call(fn, args, new Map());
+      return this.call(fn, args, kwargs);
     } catch (err) {
       if (err instanceof PythonError || err instanceof Unresolved) return undefined;
       throw err;
@@ -1008,6 +1016,7 @@ export class Interpreter {
         if (d && d.kind === "instance" && d.cls.qualifiedName === "dataclasses.Field") {
           const factory = d.attributes.get("default_factory");
           v = factory && factory.kind !== "none" ? this.call(factory, [], new Map()) : d.attributes.get("default");
+          if (v?.kind === "instance" && v.cls.qualifiedName === "dataclasses._MISSING_TYPE") v = undefined;
         } else v = d;
       }
       instance.attributes.set(f, v ?? unknown(`dataclass field ${f} has no value`));
@@ -1017,6 +1026,16 @@ export class Interpreter {
   // ---------------------------------------------------------------- attributes and items
 
   getAttribute(o: Value, name: string, pos?: Position): Value {
+    if (o.kind === "instance") {
+      // A class's own __getattribute__ sees every lookup (transformers' configs map attribute names through it).
+      const hook = lookupClassAttribute(o.cls, "__getattribute__");
+      if (hook?.kind === "function") return this.call(hook, [o, str(name)], new Map());
+    }
+    return this.plainAttribute(o, name, pos);
+  }
+
+  /** Attribute lookup as object.__getattribute__ does it (instance, class, __getattr__), without a class's own hook. */
+  plainAttribute(o: Value, name: string, pos?: Position): Value {
     switch (o.kind) {
       case "unknown": return o;
       case "instance": {
@@ -1049,6 +1068,7 @@ export class Interpreter {
         const c = lookupClassAttribute(o, name);
         if (c === undefined) {
           if (name === "__name__") return str(o.name);
+          if (name === "__dict__") return dict([...o.attributes].map(([k, v]) => [str(k), v] as [Value, Value]));
           if (name === "apply") {
             const autograd = this.autogradApply(o);
             if (autograd) return autograd;
@@ -1096,6 +1116,8 @@ export class Interpreter {
           return moduleName?.kind === "str" ? moduleName : str("");
         }
         if (name === "__doc__") return NONE;
+        // `fn.__code__.co_varnames` (decorators that find an argument's position by name)
+        if (name === "__code__" && o.kind === "function") return codeObject(o, this.objectClass);
         return this.missingAttribute(o, name, pos);
       }
       default: {
@@ -1353,6 +1375,15 @@ export class Interpreter {
   }
 }
 
+/** A function's code object as far as signatures go: co_varnames (parameters first), co_argcount, co_name. */
+function codeObject(fn: FunctionValue, objectClass: ClassValue): Value {
+  const params = fn.definition.params;
+  const positional = params.filter((p) => p.kind === "normal").length;
+  const names = [...params.filter((p) => p.kind === "normal"), ...params.filter((p) => p.kind !== "normal")].map((p) => str(p.name));
+  const attributes = new Map<string, Value>([["co_varnames", tuple(names)], ["co_argcount", int(positional)], ["co_name", str(fn.name)]]);
+  return { kind: "instance", cls: objectClass, attributes, id: freshId() };
+}
+
 /** namedtuple and typing.NamedTuple instances are tuples too (dataclasses are not). */
 function isNamedTuple(v: InstanceValue): boolean {
   return !v.module && !!v.cls.fields && !v.cls.isDataclass && !v.cls.mro.some((c) => c.isDataclass);
@@ -1447,14 +1478,15 @@ function decoratorName(d: Expression): string {
 
 function dataclassFields(def: ClassDefinition): string[] {
   const out: string[] = [];
-  for (const s of def.body) if (s.type === "annotated" && s.target.type === "name") out.push(s.target.id);
+  for (const s of def.body) if (s.type === "annotated" && s.target.type === "name" && !s.classVar) out.push(s.target.id);
   return out;
 }
 
+/** Whether construction runs an `__init__` rather than dataclass field assignment (one written or assigned to the class wins). */
 function hasOwnInit(cls: ClassValue): boolean {
   for (const c of cls.mro) {
-    if (c.fields) return false;
     if (c.attributes.has("__init__")) return true;
+    if (c.fields) return false;
   }
   return false;
 }

@@ -1,5 +1,5 @@
 import { percentFormat } from "./formatting";
-import { bool, describeKind, float, int, keyOf, list, str, toNumber, tuple, unknown } from "./construct";
+import { bool, describeKind, float, freshId, int, keyOf, list, str, toNumber, truthy, tuple, unknown } from "./construct";
 import type { Interpreter } from "./interpreter";
 import { lookupClassAttribute } from "./classes";
 import { PythonError, Unresolved, type Value } from "./values";
@@ -41,6 +41,12 @@ export function binaryOperation(op: string, l: Value, r: Value, interp: Interpre
     const d = { ...l, entries: new Map(l.entries), id: l.id + 0.5 };
     for (const [k, v] of r.entries) d.entries.set(k, v);
     return d;
+  }
+  if (l.kind === "set" && r.kind === "set" && ["|", "&", "-", "^"].includes(op)) {
+    const entries = new Map<string, Value>();
+    for (const [k, v] of l.entries) if (op === "|" || op === "^" || (op === "&" ? r.entries.has(k) : !r.entries.has(k))) if (!(op === "^" && r.entries.has(k))) entries.set(k, v);
+    if (op === "|" || op === "^") for (const [k, v] of r.entries) if (!(op === "^" && l.entries.has(k))) entries.set(k, v);
+    return { kind: "set", entries, id: freshId() };
   }
   if (l.kind === "instance") {
     const m = lookupClassAttribute(l.cls, DUNDER[op] ?? "");
@@ -155,6 +161,12 @@ export function compareValues(op: string, l: Value, r: Value, interp: Interprete
   }
   if (op === "in" || op === "not in") {
     if (r.kind === "unknown") return r;
+    // An object's own __contains__ (a Mapping's, whose mixin reads __getitem__ / __iter__).
+    const own = r.kind === "instance" && !r.module ? lookupClassAttribute(r.cls, "__contains__") : undefined;
+    if (own && r.kind === "instance") {
+      const answer = interp.call(own, [r, l], new Map());
+      return answer.kind === "unknown" ? answer : bool((op === "in") === truthy(answer));
+    }
     let c = contains(r, l);
     // A registry filled by decorators: the module that registers this name may not have been loaded yet.
     if (c === false && r.kind === "dict" && l.kind === "str" && interp.loader.loadRegistering?.(l.value)) c = contains(r, l);

@@ -1,4 +1,4 @@
-import { nativeClass } from "./classes";
+import { lookupClassAttribute, nativeClass } from "./classes";
 import { createRegexModule } from "./regex";
 import { einopsFunctions } from "./einops";
 import { numpyArrayFunctions, numpyRandomFunctions, numpyScalarTypes, numpyTableFunctions } from "./numpy-arrays";
@@ -7,6 +7,7 @@ import { pythonText } from "./formatting";
 import { NONE, bool, dict, float, freshId, int, keyOf, list, str, toInt, toNumber, tuple, unknown } from "./construct";
 import type { Interpreter } from "./interpreter";
 import { constructDict } from "./builtins";
+import { dictSubclassMethods } from "./dict-subclass";
 import { deepCopy } from "../torch/module-base";
 import { PythonError, type ClassValue, type ModuleNamespaceValue, type NativeCall, type Value } from "./values";
 
@@ -94,7 +95,7 @@ export function createStandardLibrary(interp: () => Interpreter, objectClass: Cl
     cached_property: fn("cached_property", ({ args }) => ({ kind: "property", getter: args[0] })),
   }));
 
-  const orderedDict = nativeClass("collections.OrderedDict", [objectClass]);
+  const orderedDict = nativeClass("collections.OrderedDict", [objectClass], dictSubclassMethods(iterate));
   orderedDict.construct = (c) => ({ ...constructDict(c, iterate), ordered: true });
   const defaultDict = nativeClass("collections.defaultdict", [objectClass]);
   defaultDict.construct = () => dict();
@@ -110,15 +111,64 @@ export function createStandardLibrary(interp: () => Interpreter, objectClass: Cl
   const abc = (name: string) => nativeClass(`collections.abc.${name}`, [objectClass]);
   const numberClass = (name: string) => nativeClass(`numbers.${name}`, [objectClass]);
   modules.set("numbers", namespace("numbers", { Number: numberClass("Number"), Complex: numberClass("Complex"), Real: numberClass("Real"), Rational: numberClass("Rational"), Integral: numberClass("Integral") }));
-  modules.set("collections.abc", namespace("collections.abc", { Iterable: abc("Iterable"), Sequence: abc("Sequence"), Mapping: abc("Mapping"), Callable: abc("Callable"), Collection: abc("Collection"), Iterator: abc("Iterator") }));
+  // Mapping's mixin methods, over the subclass's own __getitem__ / __iter__ / __setitem__ (collections.abc docs,
+  // "Collections Abstract Base Classes" table): registries such as transformers' attention interface subclass it.
+  const method = (self: Value, name: string): Value => interp().getAttribute(self, name);
+  const keysOf = (self: Value): Value[] => iterate(call(method(self, "__iter__"), []));
+  const itemOf = (self: Value, key: Value): Value => call(method(self, "__getitem__"), [key]);
+  const hasKey = (self: Value, key: Value): boolean => keysOf(self).some((k) => valuesEqual(k, key) === true);
+  const mappingMixins: Record<string, (c: NativeCall) => Value> = {
+    keys: ({ args }) => list(keysOf(args[0])),
+    values: ({ args }) => list(keysOf(args[0]).map((k) => itemOf(args[0], k))),
+    items: ({ args }) => list(keysOf(args[0]).map((k) => tuple([k, itemOf(args[0], k)]))),
+    get: ({ args }) => (hasKey(args[0], args[1]) ? itemOf(args[0], args[1]) : (args[2] ?? NONE)),
+    __contains__: ({ args }) => bool(hasKey(args[0], args[1])),
+  };
+  const mapping = nativeClass("collections.abc.Mapping", [objectClass], mappingMixins);
+  const mutableMapping = nativeClass("collections.abc.MutableMapping", [mapping], {
+    update: ({ args, kwargs }) => {
+      const source = args[1];
+      const pairs: [Value, Value][] = source?.kind === "dict" ? [...source.entries.values()].map((e) => [e.key, e.value]) : [];
+      for (const [k, v] of kwargs) pairs.push([str(k), v]);
+      for (const [k, v] of pairs) call(method(args[0], "__setitem__"), [k, v]);
+      return NONE;
+    },
+  });
+  modules.set("collections.abc", namespace("collections.abc", { Iterable: abc("Iterable"), Sequence: abc("Sequence"), Mapping: mapping, MutableMapping: mutableMapping, Callable: abc("Callable"), Collection: abc("Collection"), Iterator: abc("Iterator") }));
 
   const field = nativeClass("dataclasses.Field", [objectClass]);
+  const missing: Value = { kind: "instance", cls: nativeClass("dataclasses._MISSING_TYPE", [objectClass]), attributes: new Map(), id: freshId() };
+  // dataclass(cls) as a call (`cls = dataclass(cls, kw_only=True)` in __init_subclass__), as @dataclass does it.
+  const makeDataclass = (cls: Value): Value => {
+    if (cls.kind === "class" && cls.location) {
+      cls.isDataclass = true;
+      cls.fields = cls.annotated ?? [];
+    }
+    return cls;
+  };
   modules.set("dataclasses", namespace("dataclasses", {
-    dataclass: fn("dataclass", ({ args }) => (args[0]?.kind === "class" ? args[0] : fn("dataclass", ({ args: a }) => a[0]))),
+    dataclass: fn("dataclass", ({ args }) => (args[0]?.kind === "class" ? makeDataclass(args[0]) : fn("dataclass", ({ args: a }) => makeDataclass(a[0])))),
+    MISSING: missing,
+    // fields(cls or instance): every field of the class and its dataclass bases, with its default or MISSING.
+    fields: fn("dataclasses.fields", ({ args }) => {
+      const cls = args[0]?.kind === "instance" ? args[0].cls : args[0];
+      if (cls?.kind !== "class") return unknown("fields() of a non-dataclass");
+      const names: string[] = [];
+      for (const c of [...cls.mro].reverse()) for (const f of c.fields ?? []) if (!names.includes(f)) names.push(f);
+      return tuple(names.map((name): Value => {
+        const declared = lookupClassAttribute(cls, name);
+        const isField = declared?.kind === "instance" && declared.cls === field;
+        const attributes = new Map<string, Value>([["name", str(name)]]);
+        attributes.set("default", isField ? (declared.attributes.get("default") ?? missing) : (declared ?? missing));
+        const factory = isField ? declared.attributes.get("default_factory") : undefined;
+        attributes.set("default_factory", factory && factory.kind !== "none" ? factory : missing);
+        return { kind: "instance", cls: field, attributes, id: freshId() };
+      }));
+    }),
     field: fn("dataclasses.field", ({ kwargs }) => ({
       kind: "instance",
       cls: field,
-      attributes: new Map([["default", kwargs.get("default") ?? unknown("dataclass field without default")], ["default_factory", kwargs.get("default_factory") ?? NONE]]),
+      attributes: new Map([["default", kwargs.get("default") ?? missing], ["default_factory", kwargs.get("default_factory") ?? NONE]]),
       id: -1,
     })),
     asdict: fn("asdict", ({ args }) => (args[0].kind === "instance" ? dict([...args[0].attributes].map(([k, v]) => [str(k), v] as [Value, Value])) : unknown("asdict"))),

@@ -106,6 +106,8 @@ export interface ClassValue {
   isDataclass?: boolean;
   /** dataclass / NamedTuple field order, when the class is one. */
   fields?: string[];
+  /** Names annotated in the class body, in order (ClassVar ones left out): what dataclass() makes fields of. */
+  annotated?: string[];
   location?: SourceLocation;
 }
 
@@ -142,6 +144,8 @@ export interface TensorValue {
   shape: number[];
   dtype: TensorDtype;
   parameter?: { id: number; requiresGrad: boolean };
+  /** Wrapped in torch.nn.Buffer (torch ≥ 2.5): a module registers it as a buffer when it is assigned. */
+  buffer?: boolean;
   /** The data of a PackedSequence (torch.nn.utils.rnn), held time-major [T, B, *] at full length: recurrent layers
    * read it whatever their batch_first. */
   packed?: boolean;

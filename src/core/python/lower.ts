@@ -360,8 +360,10 @@ class Lowering {
       const right = current.childForFieldName("right");
       targets.push(this.expression(current.childForFieldName("left")!));
       // `x: int = 3` and `x: int` are annotated (dataclass fields are found by these)
-      if (current.childForFieldName("type")) {
-        return { type: "annotated", target: targets[0], value: right ? this.expression(right) : undefined, pos };
+      const annotation = current.childForFieldName("type");
+      if (annotation) {
+        const classVar = /^(?:typing\.)?ClassVar\b/.test(annotation.text);
+        return { type: "annotated", target: targets[0], value: right ? this.expression(right) : undefined, pos, ...(classVar ? { classVar } : {}) };
       }
       if (!right) return { type: "annotated", target: targets[0], pos };
       current = right;

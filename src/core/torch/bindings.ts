@@ -56,6 +56,7 @@ export function createTorchModules(catalogue: TorchCatalogue, classes: ModuleCla
   for (const [name, spec] of catalogue.layers) nnEntries.set(name, classes.layerClass(spec));
   nnEntries.set("Module", classes.module);
   nnEntries.set("Parameter", classes.parameter);
+  nnEntries.set("Buffer", classes.buffer);
   nnEntries.set("Sequential", classes.sequential);
   nnEntries.set("ModuleList", classes.moduleList);
   nnEntries.set("ModuleDict", classes.moduleDict);
@@ -65,7 +66,7 @@ export function createTorchModules(catalogue: TorchCatalogue, classes: ModuleCla
   nnEntries.set("init", init);
   const nn = namespace("torch.nn", nnEntries);
   nnEntries.set("modules", nn);
-  nnEntries.set("parameter", namespace("torch.nn.parameter", new Map<string, Value>([["Parameter", classes.parameter]])));
+  nnEntries.set("parameter", namespace("torch.nn.parameter", new Map<string, Value>([["Parameter", classes.parameter], ["Buffer", classes.buffer]])));
   const checkpoint = namespace("torch.utils.checkpoint", new Map<string, Value>([
     ["checkpoint", fn("checkpoint", ({ args, context }) => context.callValue(args[0], args.slice(1)))],
     ["checkpoint_sequential", fn("checkpoint_sequential", ({ args, context }) => context.callValue(args[0], args.slice(2)))],

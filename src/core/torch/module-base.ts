@@ -20,6 +20,7 @@ import {
 export interface ModuleClasses {
   module: ClassValue;
   parameter: ClassValue;
+  buffer: ClassValue;
   sequential: ClassValue;
   moduleList: ClassValue;
   moduleDict: ClassValue;
@@ -150,6 +151,10 @@ export function createModuleClasses(interp: () => Interpreter, objectClass: Clas
     } else if (value.kind === "tensor" && m.parameters.has(name)) {
       // as Module.__setattr__: a registered parameter takes only a Parameter or None
       throw new PythonError(`cannot assign 'torch.FloatTensor' as parameter '${name}' (torch.nn.Parameter or None expected)`);
+    } else if (value.kind === "tensor" && value.buffer) {
+      dropExcept(m.buffers);
+      const { buffer: _, ...plain } = value;
+      m.buffers.set(name, plain);
     } else if (m.buffers.has(name) && (value.kind === "tensor" || value.kind === "none")) {
       m.buffers.set(name, value);
     } else if (value.kind === "none" && (m.children.has(name) || m.parameters.has(name))) {
@@ -327,6 +332,14 @@ export function createModuleClasses(interp: () => Interpreter, objectClass: Clas
       throw new Unresolved("nn.Parameter of a non-tensor");
     }
     return { ...data, parameter: { id: freshId(), requiresGrad: requiresGrad.kind === "bool" ? requiresGrad.value : true } };
+  };
+
+  // torch.nn.Buffer(data, persistent=True) (torch 2.5): a tensor a module keeps as a buffer once assigned.
+  const buffer = nativeClass("torch.nn.Buffer", [objectClass]);
+  buffer.construct = ({ args, kwargs }) => {
+    const data = args[0] ?? kwargs.get("data");
+    if (data?.kind !== "tensor") throw new Unresolved(`nn.Buffer of ${data?.kind === "unknown" ? `an unknown tensor: ${data.reason}` : "a non-tensor"}`);
+    return { ...data, buffer: true };
   };
 
   const childrenOf = (call: NativeCall) => [...self(call).module!.children.values()];
@@ -537,7 +550,7 @@ export function createModuleClasses(interp: () => Interpreter, objectClass: Clas
   void lookupClassAttribute;
   void isSubclass;
   void keyOf;
-  return { module, parameter, sequential, moduleList, moduleDict, parameterList, parameterDict, layerClass };
+  return { module, parameter, buffer, sequential, moduleList, moduleDict, parameterList, parameterDict, layerClass };
 }
 
 function firstTensor(v: Value): TensorValue | undefined {
