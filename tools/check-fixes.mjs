@@ -1,12 +1,25 @@
 #!/usr/bin/env node
 // Runs every fix the rules offer over every .py file of the dev corpus and checks what a fix promises:
-// the file still parses, the finding is gone afterwards, and applying all fixes twice equals applying them once.
+// the file still parses, the finding is gone afterwards (or, GL001, stays without that fix, naming the layers no fix
+// reached), applying all fixes twice equals applying them once, and a GL001 fix's stated energy ("A instead of B on
+// HW") is the energy model's estimate of the fixed code as written against the original's.
+// With --torch PYTHON, each GL001 fix's inserted code is also run on the real model in real PyTorch
+// (tools/measure/run-fix.py): built from the file, forward, fix, forward again; fixes for a device or a package
+// this machine lacks are reported as not run, with the reason. --report FILE writes every result as JSON.
 //
-//   node --import tsx tools/check-fixes.mjs [--corpus .corpus] [--sources ../shared/corpus/dev.json,../shared/corpus/keras-dev.json] [--verbose]
+//   node --import tsx tools/check-fixes.mjs [--corpus .corpus] [--sources ../shared/corpus/dev.json,../shared/corpus/keras-dev.json]
+//        [--torch /usr/bin/python3] [--report results.json] [--verbose]
 //
 // The corpus is other people's code: it is only read here, never written, never committed.
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
+import { hardwareFor, inferenceEnergy } from "../src/core/rules/energy-saving.ts";
+import { formatJoules } from "../src/core/rules/gl001-common.ts";
+import { modelAsWritten } from "../src/core/rules/gl001-torch.ts";
+import { assignmentsFromCalls, rootClass } from "../src/core/rules/model-usage.ts";
+import { PythonFile } from "../src/core/rules/python-file.ts";
 import { analyzeSource, SyntaxCache } from "../src/core/analyze.ts";
 import { createPythonParser } from "../src/core/python/parser.ts";
 import { applyEdits } from "../src/core/rules/apply-edits.ts";
@@ -18,6 +31,8 @@ import { readParserWasm } from "../src/node/wasm.ts";
 const args = process.argv.slice(2);
 const corpus = args.includes("--corpus") ? args[args.indexOf("--corpus") + 1] : ".corpus";
 const verbose = args.includes("--verbose");
+const torchPython = args.includes("--torch") ? args[args.indexOf("--torch") + 1] : undefined;
+const reportFile = args.includes("--report") ? args[args.indexOf("--report") + 1] : undefined;
 // --sources ../shared/corpus/dev.json[,...]: only the files those lists name (`owner/repo@commit:path`), else every .py file.
 const sourceLists = args.includes("--sources") ? args[args.indexOf("--sources") + 1].split(",") : [];
 const named = new Set(
@@ -42,14 +57,18 @@ const disk = diskFiles();
 // One cache for the whole run: it bounds how many syntax trees stay alive (a cache per call would keep them all).
 const cache = new SyntaxCache();
 
-/** Findings of a text as the CLI would see them (the real analyzer, imports resolved from the repository root). */
-function findingsOf(file, text, root) {
-  let analysis;
+/** The analysis of a text as the CLI would see it (the real analyzer, imports resolved from the repository root). */
+function analysisOf(file, text, root) {
   try {
-    analysis = analyzeSource(parser, { file, text, root, files: disk, cache, budget: { milliseconds: 5000 } });
-  } catch (err) {
-    analysis = undefined;
+    return analyzeSource(parser, { file, text, root, files: disk, cache, budget: { milliseconds: 5000 } });
+  } catch {
+    return undefined;
   }
+}
+
+/** Findings of a text as the CLI would see them. */
+function findingsOf(file, text, root) {
+  const analysis = analysisOf(file, text, root);
   const tree = parser.parse(text);
   try {
     return findRules({ file, text, tree, analysis });
@@ -72,6 +91,8 @@ const keyOf = (text, f) => `${f.rule}|${f.message}|${lineOf(text, f.line)}`;
 /** "Fix all": the first fix of every finding, one at a time, re-reading the findings after each. */
 const fixAllOf = (file, text, root) => fixAll(text, (t) => findingsOf(file, t, root)).text;
 
+const results = [];
+const torchJobs = [];
 const totals = { files: 0, filesWithFindings: 0, findings: {}, fixes: 0, parseOk: 0, gone: 0, idempotent: 0, allStable: 0, allParse: 0 };
 const failures = [];
 const started = Date.now();
@@ -99,8 +120,16 @@ for (const file of pythonFiles(corpus).filter((f) => named.size === 0 || named.h
       if (parses(after) || !originalParses) totals.parseOk++;
       else failures.push(`${where}: the fixed file does not parse`);
       const remaining = findingsOf(file, after, root).filter((x) => x.rule === f.rule);
-      if (remaining.length === sameRuleBefore - 1) totals.gone++;
-      else failures.push(`${where}: ${remaining.length} ${f.rule} findings after the fix (before ${sameRuleBefore})`);
+      const offering = (list) => list.filter((x) => x.rule === f.rule && x.fixes.some((y) => y.kind === fix.kind)).length;
+      // Gone, or (GL001, layers the fix does not reach) still there without this fix.
+      if (remaining.length === sameRuleBefore - 1 || (f.rule === "GL001" && offering(remaining) === offering(findings) - 1)) totals.gone++;
+      else failures.push(`${where}: ${remaining.length} ${f.rule} findings after the fix (before ${sameRuleBefore}), still offering it`);
+      if (f.rule === "GL001") {
+        const stated = checkStatedSaving(file, text, after, root, f, fix);
+        results.push({ where, kind: fix.kind, device: deviceOf(f, fix), saving: stated });
+        if (stated.status === "mismatch") failures.push(`${where}: ${stated.detail}`);
+        if (torchPython) torchJobs.push(...torchJob(file, text, root, f, fix, where));
+      }
       // Identical code can hold identical findings: the ones like this one must be one fewer, not the same number.
       const like = (t, list) => list.filter((x) => keyOf(t, x) === keyOf(text, f) && x.fixes.some((y) => y.kind === fix.kind)).length;
       if (like(after, remaining) === like(text, findings) - 1) totals.idempotent++;
@@ -116,9 +145,96 @@ for (const file of pythonFiles(corpus).filter((f) => named.size === 0 || named.h
   else failures.push(`${relative(corpus, file)}: the file with all fixes applied does not parse`);
 }
 
+if (torchPython && torchJobs.length > 0) runTorchJobs();
+if (reportFile) writeFileSync(reportFile, `${JSON.stringify({ totals, results, failures }, null, 2)}\n`);
+const savings = results.map((r) => r.saving.status);
+console.log(`GL001 stated energy: ${savings.filter((s) => s === "matches").length} match the fixed code's estimate, ${savings.filter((s) => s === "mismatch").length} do not, ${savings.filter((s) => s === "not checked").length} not checked (helpers, no figure)`);
 console.log(`files: ${totals.files} (${totals.filesWithFindings} with findings), in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 console.log(`findings: ${Object.entries(totals.findings).sort().map(([r, n]) => `${r} ${n}`).join(", ") || "none"}`);
 console.log(`fixes offered: ${totals.fixes}; still parse: ${totals.parseOk}; finding gone: ${totals.gone}; not offered again: ${totals.idempotent}`);
 console.log(`all fixes applied: parses in ${totals.allParse}/${totals.files} files, twice = once in ${totals.allStable}/${totals.files} files`);
 for (const f of failures) console.log(`FAIL ${f}`);
 process.exitCode = failures.length === 0 ? 0 : 1;
+
+/** The device a GL001 fix runs on: its finding's (on CPU/CUDA), or the helper's own. */
+function deviceOf(finding, fix) {
+  if (/^(channels-last-bf16|autocast-bf16|weight-only-int8|weight-only-int4)$/.test(fix.kind)) return "cuda";
+  // Pruning runs anywhere: checked on the CPU.
+  if (fix.kind === "dynamic-int8" || fix.kind === "prune-l1") return "cpu";
+  return / on CUDA \(/.test(finding.message) ? "cuda" : "cpu";
+}
+
+/** The variable a GL001 finding is about (`'model' (Net) runs ...`), undefined for a class's helper finding. */
+function variableOf(finding) {
+  return /^'([A-Za-z_]\w*)' \(/.exec(finding.message)?.[1];
+}
+
+/**
+ * A fix's title says "A instead of B on HW, energy model": A must be the estimate of the fixed code as the rules read
+ * it (its device, precision, layout and the analyzer's report of the fixed model), B the original's.
+ */
+function checkStatedSaving(file, text, after, root, finding, fix) {
+  const m = /\(([\d.]+ [µm]?J) instead of ([\d.]+ [µm]?J) on ([\w-]+), energy model\)/.exec(fix.title);
+  const variable = variableOf(finding);
+  if (!m || !variable || / add \w+\(model\)$/.test(fix.title)) return { status: "not checked" };
+  const asWritten = (t) => {
+    const analysis = analysisOf(file, t, root);
+    const tree = parser.parse(t);
+    try {
+      const pf = new PythonFile(file, t, tree);
+      const site = assignmentsFromCalls(pf).find((a) => a.variable === variable && a.statement.pos.line === finding.line);
+      const model = analysis?.models.find((x) => x.file === file && (rootClass(x) === /\((\w+)\)/.exec(finding.message)?.[1]));
+      if (!site || !model) return undefined;
+      const { target, variant } = modelAsWritten(pf, site, model);
+      return inferenceEnergy(model, hardwareFor(m[3], target.device), variant);
+    } finally {
+      tree.delete();
+    }
+  };
+  const before = asWritten(text);
+  const fixed = asWritten(after);
+  if (!before || !fixed) return { status: "not checked" };
+  const ok = formatJoules(fixed.joules) === m[1] && formatJoules(before.joules) === m[2];
+  return { status: ok ? "matches" : "mismatch", detail: `stated ${m[1]} instead of ${m[2]}; the fixed code is estimated at ${formatJoules(fixed.joules)}, the original at ${formatJoules(before.joules)}` };
+}
+
+/** The job that runs a GL001 fix's inserted code on the real model (tools/measure/run-fix.py). */
+function torchJob(file, text, root, finding, fix, where) {
+  const analysis = analysisOf(file, text, root);
+  const className = /^'\w+' \((\w+)\)/.exec(finding.message)?.[1] ?? /^(\w+) runs/.exec(finding.message)?.[1];
+  const model = analysis?.models.find((x) => x.file === file && rootClass(x) === className);
+  if (!model) return [{ where, skip: "no model report to build it from" }];
+  const isImport = (e) => e.newText.trim().split(/\r?\n/).every((l) => /^(import|from) /.test(l.trim()));
+  const imports = fix.edits.filter(isImport).flatMap((e) => e.newText.trim().split(/\r?\n/).map((l) => l.trim()));
+  const inserted = fix.edits.filter((e) => !isImport(e)).map((e) => e.newText).join("");
+  const lines = inserted.split(/\r?\n/).filter((l) => l.trim() !== "");
+  const indent = Math.min(...lines.map((l) => /^\s*/.exec(l)[0].length));
+  let code = lines.map((l) => l.slice(indent)).join("\n");
+  let variable = variableOf(finding) ?? "model";
+  const helper = /^def (\w+)\(model\):/m.exec(code)?.[1];
+  if (helper) {
+    variable = "model";
+    code += `\nmodel = ${helper}(model)`;
+  }
+  const inputs = model.inputs.map((i) => `${i.shape.join("x")}${i.dtype === "int64" ? ":int64:2" : ""}`);
+  return [{ where, job: { id: where, file, entry: model.entry, inputs, variable, imports: [...new Set(["import torch", ...imports])], code, device: deviceOf(finding, fix) } }];
+}
+
+function runTorchJobs() {
+  const dir = mkdtempSync(join(tmpdir(), "greenlight-fixes-"));
+  const runnable = torchJobs.filter((j) => j.job);
+  const jobsFile = join(dir, "jobs.json");
+  writeFileSync(jobsFile, JSON.stringify(runnable.map((j) => j.job)));
+  const out = execFileSync(torchPython, [join(process.cwd(), "tools/measure/run-fix.py"), jobsFile], { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+  const byId = new Map(out.trim().split("\n").filter(Boolean).map((l) => JSON.parse(l)).map((r) => [r.id, r]));
+  const counts = { ok: 0, failed: 0, skipped: 0 };
+  for (const j of torchJobs) {
+    const r = j.job ? byId.get(j.job.id) ?? { status: "failed", reason: "no result" } : { status: "skipped", reason: j.skip };
+    counts[r.status] = (counts[r.status] ?? 0) + 1;
+    const entry = results.find((x) => x.where === j.where);
+    if (entry) entry.torch = r;
+    if (r.status === "failed") failures.push(`${j.where}: fails in PyTorch ${r.torch ?? ""}: ${r.reason}`);
+    if (verbose || r.status !== "ok") console.log(`torch ${r.status}: ${j.where}${r.reason ? ` (${r.reason})` : ""}${r.changed ? ` ${JSON.stringify(r.changed)}` : ""}`);
+  }
+  console.log(`GL001 fixes run in PyTorch: ${counts.ok} ran, ${counts.failed} failed, ${counts.skipped} not run`);
+}

@@ -120,8 +120,9 @@ function planOps(report: ModelReport, profile: HardwareProfile, options: PlanOpt
     const inputElements = opClass === "attention" ? 3 * outputElements : inputArity(record.op) * previousOutput;
     // A lookup reads the rows it gathers; other layers read all their weights once per call.
     const weightElements = opClass === "gather" ? outputElements : record.weightElements;
-    const weightOnly = options.linearWeightBits !== undefined && !int8Linear && opClass === "matmul" && record.weightElements > 0;
-    const weightBytesPer = int8Linear || options.precision === "int8" ? 1 : weightOnly ? options.linearWeightBits! / 8 : BYTES_PER_ELEMENT[options.precision];
+    const weightOnlyBits = options.linearWeightBits ?? record.weightOnlyBits;
+    const weightOnly = weightOnlyBits !== undefined && !int8Linear && opClass === "matmul" && record.weightElements > 0;
+    const weightBytesPer = int8Linear || options.precision === "int8" ? 1 : weightOnly ? weightOnlyBits / 8 : BYTES_PER_ELEMENT[options.precision];
     // Embeddings read fp32 tables, and an element-wise op with weights (a learned position embedding added) mixes
     // in an fp32 parameter: both give fp32 activations, as does autocast's float32 list.
     const fp32Op = runsInFp32UnderAutocast(record.op) || opClass === "gather" ||
@@ -163,7 +164,7 @@ export function planKernels(report: ModelReport, profile: HardwareProfile, optio
     const { record, opClass } = op;
     if (opClass !== "recurrent") previousRecurrentPath = undefined;
     // torch.autocast keeps fp32 weights and casts them on every call: one more kernel reading 4 and writing 2 bytes each.
-    if (autocast && record.weightElements > 0 && opClass !== "gather" && opClass !== "vector" && !((options.quantizedLinear || record.quantized || options.linearWeightBits) && opClass === "matmul")) {
+    if (autocast && record.weightElements > 0 && opClass !== "gather" && opClass !== "vector" && !((options.quantizedLinear || record.quantized || options.linearWeightBits || record.weightOnlyBits) && opClass === "matmul")) {
       kernels.push({ op: "autocast_cast", modulePath: record.modulePath, phase: "cast", flops: 0, rate: Infinity, bytes: record.weightElements * 6, launches: 1, hostSeconds: host });
     }
     if (autocast && op.castsInput) {

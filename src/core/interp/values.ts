@@ -171,6 +171,8 @@ export interface ModuleState {
   constructedAt?: SourceLocation;
   /** Set by quantization calls in the analyzed code (quantize_dynamic, torchao's quantize_): int8 weights. */
   quantized?: boolean;
+  /** torchao weight-only quantization (Int8/Int4WeightOnlyConfig): weights at these bits, math stays floating. */
+  weightOnlyBits?: 8 | 4;
   /** Catalogue layers keep their constructor arguments here for forward. */
   config?: Record<string, Value>;
 }

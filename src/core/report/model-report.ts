@@ -53,6 +53,9 @@ export interface OpRecord {
   modulePath: string;
   /** Set when the op's layer holds int8 weights (quantize_dynamic, torchao's quantize_), so it costs as int8. */
   quantized?: boolean;
+  /** Set when the op's layer holds weight-only quantized weights (torchao Int8/Int4WeightOnlyConfig): read at these
+   *  bits, the math at the run's precision. */
+  weightOnlyBits?: 8 | 4;
   /** Source line of the forward code that ran it (in the file of that code). */
   file: string;
   line: number;

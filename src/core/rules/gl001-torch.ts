@@ -20,7 +20,7 @@ import type { EnergyVariant, Fix, TextEdit } from "./types";
 const DEVICE_NAMES: Record<Device, string> = { cuda: "CUDA", cpu: "CPU", mps: "MPS", unknown: "an unknown device" };
 
 /** What the code already did to a model: the fix kinds applied and the layer types they cover. */
-interface Applied {
+export interface Applied {
   kinds: Set<string>;
   covered: Set<string>;
 }
@@ -65,9 +65,33 @@ function appliedTo(file: PythonFile, site: ModelSite | undefined, helperName: st
   return applied;
 }
 
-/** The energy variant a model runs as now, as the code sets it up. */
-export function currentVariant(target: RunTarget): EnergyVariant {
-  return { dtype: target.precision, channelsLast: target.channelsLast || undefined };
+/** The energy variant a model runs as, as the code sets it up: its precision and layout, and the quantization applied. */
+function variantOf(target: RunTarget, applied: Applied): EnergyVariant {
+  const variant: EnergyVariant = { dtype: target.precision };
+  if (target.channelsLast) variant.channelsLast = true;
+  if (applied.kinds.has("dynamic-int8") || applied.kinds.has("static")) variant.int8Linear = true;
+  else if (applied.kinds.has("weight-only-int4")) variant.linearWeightBits = 4;
+  else if (applied.kinds.has("weight-only-int8")) variant.linearWeightBits = 8;
+  return variant;
+}
+
+/**
+ * A model as its file writes it: where it runs, at what precision, what fixes are applied, and the energy variant
+ * that gives (what a GL001 fix's stated saving is measured against once the fix is in the code).
+ */
+export function modelAsWritten(file: PythonFile, site: ModelSite, model: ModelReport): { target: RunTarget; variant: EnergyVariant; applied: Applied; definition?: ClassDefinition | FunctionDefinition } {
+  const definition = definitionOf(file, rootClass(model) ?? entryCallee(model)) ?? definitionOf(file, entryCallee(model));
+  // Helpers are named after the class when it is defined here, else after the variable.
+  const helperName = definition ? definition.name : site.variable;
+  const types = summarize(model, QUANTIZABLE).types;
+  const target = runTargetOf(file, site.variable, site, inferenceCalls(file, site.variable));
+  const applied = appliedTo(file, site, helperName, types, target);
+  return { target, variant: variantOf(target, applied), applied, definition };
+}
+
+/** The file's top-level class or function of that name. */
+function definitionOf(file: PythonFile, name: string | undefined): ClassDefinition | FunctionDefinition | undefined {
+  return file.syntax.body.find((s): s is ClassDefinition | FunctionDefinition => (s.type === "class" || s.type === "function") && s.name === name);
 }
 
 interface FixFigures {
@@ -99,9 +123,8 @@ function fixTitle(f: FixFigures): string {
 }
 
 /** Estimates before and after each fix on the hardware of the model's device. */
-function figuresOf(context: RuleContext, model: ModelReport, fixes: TorchFix[], uncovered: Set<string>, target: RunTarget): FixFigures[] {
+function figuresOf(context: RuleContext, model: ModelReport, fixes: TorchFix[], uncovered: Set<string>, target: RunTarget, current: EnergyVariant): FixFigures[] {
   const hardware = hardwareFor(context.settings.hardware, target.device);
-  const current = currentVariant(target);
   const before = context.estimateEnergy(model, hardware, current);
   return fixes.map((fix) => {
     const changes = fix.covers.filter((t) => !fix.precision || uncovered.has(t));
@@ -168,28 +191,24 @@ export function torchFindings(context: RuleContext): RawFinding[] {
     if (model && !isBuilderSite(a)) sites.push({ site: a, model });
   }
   const findings: RawFinding[] = [];
-  const topLevelDefinition = (name: string | undefined) =>
-    file.syntax.body.find((s): s is ClassDefinition | FunctionDefinition => (s.type === "class" || s.type === "function") && s.name === name);
+  const topLevelDefinition = (name: string | undefined) => definitionOf(file, name);
 
   for (const { site, model } of sites) {
     const v = site.variable;
     const className = rootClass(model) ?? entryCallee(model) ?? v;
-    const classDefinition = topLevelDefinition(className) ?? topLevelDefinition(entryCallee(model));
-    // Helpers are named after the class when it is defined here, else after the variable.
-    const helperName = classDefinition ? classDefinition.name : v;
     const runs = inferenceCalls(file, v);
     // Evaluated through a helper (`evaluate(model, loader)` running it under no_grad or after eval()) counts too.
     const helpers = training ? helperRuns(file, v, context.analysis) : [];
     const inference = !training || callsEval(file, v) || isExported(file, v) || runs.some((c) => file.isGuarded(c.place)) || helpers.some((h) => h.guardedInside || h.evalsInside || file.isGuarded(h.place));
     if (!inference) continue;
+    const { target, applied, variant, definition: classDefinition } = modelAsWritten(file, site, model);
+    const helperName = classDefinition ? classDefinition.name : v;
     const types = summarize(model, QUANTIZABLE).types;
-    const target = runTargetOf(file, v, site, runs);
-    const applied = appliedTo(file, site, helperName, types, target);
     const uncovered = new Set([...types].filter((t) => !applied.covered.has(t)));
     if (uncovered.size === 0) continue;
     const offered = torchFixes(types, target, amount, { autocastSafe: !savesWholeModel(file, v) })
       .filter((f) => f.devices.includes(target.device) && !applied.kinds.has(f.kind) && (!f.precision || f.covers.some((t) => uncovered.has(t))));
-    const figures = figuresOf(context, model, offered, uncovered, target);
+    const figures = figuresOf(context, model, offered, uncovered, target, variant);
     const trained = training && isTrained(file, v);
     let fixes: Fix[];
     // Quantize once the model is ready: after its weights are loaded and it is moved, not before.
@@ -235,7 +254,7 @@ export function torchFindings(context: RuleContext): RawFinding[] {
     const figures = offered.map((fix) => {
       // Each helper is estimated on the hardware of the device it runs on.
       const device = fix.devices.length === 1 ? fix.devices[0] : "unknown";
-      return figuresOf(context, m, [fix], uncovered, { ...target, device })[0];
+      return figuresOf(context, m, [fix], uncovered, { ...target, device }, { dtype: "fp32" })[0];
     });
     findings.push({
       rule: "GL001",

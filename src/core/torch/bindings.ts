@@ -185,11 +185,18 @@ export function createTorchModules(catalogue: TorchCatalogue, classes: ModuleCla
 
 const DYNAMIC_QUANTIZATION_DEFAULT = new Set(["Linear", "LSTM", "GRU", "LSTMCell", "GRUCell", "RNNCell"]);
 
-/** Marks a model's layers of these types as holding int8 weights. */
-function markInt8(model: Value, types: Set<string>): void {
+/** Marks a model's layers of these types as holding int8 weights (with int8 activations), or weight-only ones. */
+function markInt8(model: Value, types: Set<string>, weightOnlyBits?: 8 | 4): void {
   if (model.kind !== "instance" || !model.module) return;
-  for (const [, m] of namedModules(model)) if (m.cls.layer && types.has(m.cls.layer.name)) m.module!.quantized = true;
+  for (const [, m] of namedModules(model)) {
+    if (!m.cls.layer || !types.has(m.cls.layer.name)) continue;
+    if (weightOnlyBits) m.module!.weightOnlyBits = weightOnlyBits;
+    else m.module!.quantized = true;
+  }
 }
+
+/** torchao configs by the weight bits of their weight-only schemes (the others quantize activations too). */
+const WEIGHT_ONLY_CONFIGS: Record<string, 8 | 4> = { Int8WeightOnlyConfig: 8, int8_weight_only: 8, Int4WeightOnlyConfig: 4, int4_weight_only: 4 };
 
 /** Layer type names of a quantize_dynamic qconfig_spec ({nn.Linear, nn.LSTM}); undefined when not a set of classes. */
 function specTypes(spec: Value | undefined): Set<string> | undefined {
@@ -221,10 +228,14 @@ function createQuantization(classes: ModuleClasses) {
   const config = (name: string) => fn(name, () => ({ kind: "str", value: name }));
   const torchaoQuantization = namespace("torchao.quantization", new Map<string, Value>([
     ["quantize_", fn("torchao.quantization.quantize_", ({ args, kwargs }) => {
-      markInt8(args[0] ?? kwargs.get("model") ?? NONE, new Set(["Linear"]));
+      const config = args[1] ?? kwargs.get("config");
+      const bits = config?.kind === "str" ? WEIGHT_ONLY_CONFIGS[config.value] : undefined;
+      markInt8(args[0] ?? kwargs.get("model") ?? NONE, new Set(["Linear"]), bits);
       return NONE;
     })],
     ["Int8WeightOnlyConfig", config("Int8WeightOnlyConfig")],
+    ["Int4WeightOnlyConfig", config("Int4WeightOnlyConfig")],
+    ["int4_weight_only", config("int4_weight_only")],
     ["Int8DynamicActivationInt8WeightConfig", config("Int8DynamicActivationInt8WeightConfig")],
     ["int8_weight_only", config("int8_weight_only")],
   ]), (name) => unknown(`torchao.quantization.${name}`));

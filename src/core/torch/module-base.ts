@@ -205,6 +205,7 @@ export function createModuleClasses(interp: () => Interpreter, objectClass: Clas
         for (const p of target.module.parameters.values()) if (p.kind === "tensor") weights += numel(p.shape);
         recorder.ops[before].weightElements += weights;
         if (target.module.quantized) for (let i = before; i < recorder.ops.length; i++) recorder.ops[i].quantized = true;
+        if (target.module.weightOnlyBits) for (let i = before; i < recorder.ops.length; i++) recorder.ops[i].weightOnlyBits = target.module.weightOnlyBits;
       }
     }
     return result;

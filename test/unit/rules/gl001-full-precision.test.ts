@@ -2,10 +2,9 @@ import assert from "node:assert/strict";
 import { applyEdits } from "../../../src/core/rules/apply-edits";
 import { hardwareFor, inferenceEnergy } from "../../../src/core/rules/energy-saving";
 import { formatJoules } from "../../../src/core/rules/gl001-common";
-import { currentVariant } from "../../../src/core/rules/gl001-torch";
-import { assignmentsFromCalls, inferenceCalls } from "../../../src/core/rules/model-usage";
+import { modelAsWritten } from "../../../src/core/rules/gl001-torch";
+import { assignmentsFromCalls } from "../../../src/core/rules/model-usage";
 import { PythonFile } from "../../../src/core/rules/python-file";
-import { runTargetOf } from "../../../src/core/rules/run-target";
 import { analyze, testParser } from "../helpers/analyze";
 import { assertAllCrlf, countOccurrences, FILE, findingsOf, fixAndCheck, fixture, hasSyntaxError, ofRule, withCrlf, withTabs } from "./helpers";
 
@@ -79,9 +78,9 @@ describe("GL001 full-precision layers", () => {
       const tree = (await testParser()).parse(t);
       const file = new PythonFile(FILE, t, tree);
       const site = assignmentsFromCalls(file).find((a) => a.variable === "model")!;
-      const target = runTargetOf(file, "model", site, inferenceCalls(file, "model"));
+      const { target, variant } = modelAsWritten(file, site, analysis.models[0]);
       tree.delete();
-      return inferenceEnergy(analysis.models[0], hardwareFor("h100-sxm", target.device), currentVariant(target))!;
+      return inferenceEnergy(analysis.models[0], hardwareFor("h100-sxm", target.device), variant)!;
     };
     const [before, fixed] = [await energyAsWritten(text), await energyAsWritten(after)];
     assert.ok(fixed.joules !== before.joules);

@@ -1,0 +1,124 @@
+"""Runs the code a Greenlight fix inserts on the real model, in real PyTorch, and says what happened.
+
+A checking tool for the development machine (tools/check-fixes.mjs --torch calls it), never a dependency of the
+product or its tests. It builds the model the way count.py does (the file's imports, classes, functions and
+constants; `entry` evaluated in that namespace), runs one forward pass, applies the fix's code to the model (bound
+to the fix's variable name), and runs the forward pass again.
+
+Usage (with the interpreter that has torch, /usr/bin/python3 here):
+  run-fix.py jobs.json > results.jsonl
+    jobs.json: [{"id", "file", "entry", "inputs": ["1x3x32x32"], "variable": "model", "imports": ["import torch"],
+                 "code": "model = torch.ao.quantization.quantize_dynamic(model, ...)", "device": "cpu" | "cuda"}]
+Prints one JSON line per job: {"id", "status": "ok" | "failed" | "skipped", "reason", "changed": {"Linear":
+"DynamicQuantizedLinear", ...}, "max_abs_diff", "torch"}. Each job runs in its own process (a crash loses one).
+"""
+import importlib.util
+import json
+import os
+import subprocess
+import sys
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+
+
+def _count_module():
+    spec = importlib.util.spec_from_file_location("greenlight_count", os.path.join(HERE, "count.py"))
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _first_tensor(value):
+    if hasattr(value, "shape"):
+        return value
+    if isinstance(value, (list, tuple)):
+        for v in value:
+            t = _first_tensor(v)
+            if t is not None:
+                return t
+    if isinstance(value, dict):
+        for v in value.values():
+            t = _first_tensor(v)
+            if t is not None:
+                return t
+    return None
+
+
+def run(job):
+    import torch
+    count = _count_module()
+    count._install_polyfills(torch)
+    torch.manual_seed(0)
+    if job.get("device") == "cuda" and not torch.cuda.is_available():
+        return {"status": "skipped", "reason": "needs CUDA (no GPU here)"}
+    # Building the model is the harness's part: when that fails here, the fix was not run (not a failure of it).
+    try:
+        namespace = count._namespace({"file": job["file"], "defs_only": True})
+        model = eval(job["entry"], namespace)
+        model.eval()
+        inputs = [count._tensor(torch, spec) for spec in job.get("inputs", [])]
+        if job.get("device") == "cuda":
+            model = model.cuda()
+            inputs = [t.cuda() for t in inputs]
+        with torch.no_grad():
+            reference = _first_tensor(model(*inputs))
+    except Exception as error:
+        return {"status": "skipped", "reason": f"the model could not be built and run here: {type(error).__name__}: {error}"[:300]}
+    before = {name: type(m).__name__ for name, m in model.named_modules()}
+    for statement in job.get("imports", []):
+        try:
+            exec(statement, namespace)
+        except ImportError as error:
+            return {"status": "skipped", "reason": f"{statement}: {error}"}
+    namespace[job["variable"]] = model
+    exec(job["code"], namespace)
+    fixed = namespace[job["variable"]]
+    with torch.no_grad():
+        out = _first_tensor(fixed(*inputs))
+    after = {name: type(m).__name__ for name, m in fixed.named_modules()}
+    changed = {}
+    for name, kind in before.items():
+        if after.get(name, kind) != kind:
+            changed[kind] = after[name]
+    result = {"status": "ok", "changed": changed}
+    if reference is not None and out is not None:
+        if tuple(out.shape) != tuple(reference.shape):
+            return {"status": "failed", "reason": f"output shape {list(out.shape)} instead of {list(reference.shape)}"}
+        if out.is_floating_point():
+            diff = (out.float() - reference.float()).abs()
+            if not torch.isfinite(diff).all():
+                return {"status": "failed", "reason": "non-finite output after the fix"}
+            result["max_abs_diff"] = float(diff.max()) if diff.numel() else 0.0
+            result["ref_max_abs"] = float(reference.float().abs().max()) if reference.numel() else 0.0
+    return result
+
+
+def _run_one(job):
+    try:
+        result = run(job)
+    except BaseException as error:  # one fix's failure is data, not a crash of the run
+        result = {"status": "failed", "reason": f"{type(error).__name__}: {error}"[:500]}
+    import torch
+    result["torch"] = torch.__version__
+    return result
+
+
+def main():
+    if len(sys.argv) == 3 and sys.argv[1] == "--one":
+        print(json.dumps(_run_one(json.loads(sys.argv[2]))))
+        return
+    with open(sys.argv[1], encoding="utf-8") as handle:
+        jobs = json.load(handle)
+    for job in jobs:
+        try:
+            proc = subprocess.run([sys.executable, __file__, "--one", json.dumps(job)], capture_output=True, text=True, timeout=300)
+            line = proc.stdout.strip().splitlines()[-1] if proc.stdout.strip() else json.dumps({"status": "failed", "reason": proc.stderr.strip()[-300:]})
+        except subprocess.TimeoutExpired:
+            line = json.dumps({"status": "failed", "reason": "timed out after 300 s"})
+        result = json.loads(line)
+        result["id"] = job["id"]
+        print(json.dumps(result), flush=True)
+
+
+if __name__ == "__main__":
+    main()
