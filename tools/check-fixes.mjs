@@ -174,7 +174,9 @@ function variableOf(finding) {
  * it (its device, precision, layout and the analyzer's report of the fixed model), B the original's.
  */
 function checkStatedSaving(file, text, after, root, finding, fix) {
-  const m = /\(([\d.]+ [µm]?J) instead of ([\d.]+ [µm]?J) on ([\w-]+), energy model\)/.exec(fix.title);
+  // "A instead of B on HW", or within 1% one figure: "no energy saving per inference (B on HW, energy model)".
+  const same = /no energy saving per inference \(([\d.]+ [µm]?J) on ([\w-]+), energy model\)/.exec(fix.title);
+  const m = /\(([\d.]+ [µm]?J) instead of ([\d.]+ [µm]?J) on ([\w-]+), energy model\)/.exec(fix.title) ?? (same && [same[0], same[1], same[1], same[2]]);
   const variable = variableOf(finding);
   if (!m || !variable || / add \w+\(model\)$/.test(fix.title)) return { status: "not checked" };
   const asWritten = (t) => {
