@@ -196,7 +196,7 @@ function checkStatedSaving(file, text, after, root, finding, fix) {
   const before = asWritten(text);
   const fixed = asWritten(after);
   if (!before || !fixed) return { status: "not checked" };
-  const ok = formatJoules(fixed.joules) === m[1] && formatJoules(before.joules) === m[2];
+  const ok = same ? formatJoules(before.joules) === m[2] && Math.abs(fixed.joules / before.joules - 1) <= 0.01 : formatJoules(fixed.joules) === m[1] && formatJoules(before.joules) === m[2];
   return { status: ok ? "matches" : "mismatch", detail: `stated ${m[1]} instead of ${m[2]}; the fixed code is estimated at ${formatJoules(fixed.joules)}, the original at ${formatJoules(before.joules)}` };
 }
 
