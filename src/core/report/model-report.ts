@@ -35,8 +35,8 @@ export interface LayerReport {
   leaf: boolean;
   /** Elements written by this module's own ops across its calls (activation traffic, for the energy model). */
   activationElements: number;
-  /** "int8" when the layer was quantized in the analyzed code. */
-  precision?: "int8";
+  /** The weights' precision when the layer was quantized in the analyzed code (int4: torchao weight-only). */
+  precision?: "int8" | "int4";
 }
 
 /** One op's cost during forward, for the energy model and per-line figures. */
