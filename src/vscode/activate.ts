@@ -11,6 +11,7 @@ import { loadPythonParser, ParserUnavailable } from "./parser-loader";
 import { ReportPanel, type GridForecastSource } from "./report-panel";
 import type { Services } from "./services";
 import { WORLD_AVERAGE_INTENSITY, type IntensitySource } from "./energy-bridge";
+import { ModelsView } from "./models-view";
 import { ReadOnlyDocuments } from "./read-only-documents";
 import { SettingsStore } from "./settings";
 import { StatusBar } from "./status-bar";
@@ -49,6 +50,8 @@ export interface GreenlightApi {
   reportIntensity(): string | undefined;
   /** What the open report page shows of its model (grouped chart labels, module tree rows). */
   reportView(): ReportPanel["shownView"];
+  /** How many models the Explorer's Greenlight view lists. */
+  listedModels(): number;
   /** The validated settings in effect (bad values already replaced by defaults). */
   settings(): Settings;
   /** How many parses since activation reused the previous tree after an edit, and how many started afresh. */
@@ -87,7 +90,8 @@ function activateStages(context: vscode.ExtensionContext, host: HostBits, log: v
   const report = new ReportPanel(context.extensionUri, store, log, intensity, host.gridForecast, () => start());
   const diagnostics = vscode.languages.createDiagnosticCollection("greenlight");
   const documents = new ReadOnlyDocuments();
-  context.subscriptions.push(store, status, mirror, report, diagnostics, documents);
+  const models = new ModelsView();
+  context.subscriptions.push(store, status, mirror, report, diagnostics, documents, models, vscode.window.registerTreeDataProvider("greenlight.models", models));
 
   let starting: Promise<AnalysisEngine> | undefined;
   const start = (): Promise<AnalysisEngine> => {
@@ -126,6 +130,7 @@ function activateStages(context: vscode.ExtensionContext, host: HostBits, log: v
     report,
     diagnostics,
     documents,
+    models,
     intensity,
     onDidChangeGrid: gridChanged.event,
     start,
@@ -176,6 +181,7 @@ function activateStages(context: vscode.ExtensionContext, host: HostBits, log: v
     gridIntensity: intensity,
     reportIntensity: () => report.shownIntensity,
     reportView: () => report.shownView,
+    listedModels: () => models.modelCount,
     settings: () => store.values,
     parseCounts: async () => (await start()).parseCounts,
   };
@@ -218,6 +224,7 @@ async function startAnalysis(context: vscode.ExtensionContext, services: Service
     engine.onDidAnalyze((analysis) => {
       const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === analysis.uri.toString());
       if (document) services.report.follow(document, analysis.result.models);
+      services.models.update(analysis.uri, analysis.result.models);
     }),
     // Diagnostics follow edits (debounced in the engine) and never show a stale version.
     vscode.workspace.onDidOpenTextDocument((document) => isPython(document) && void publish(engine, services, document)),

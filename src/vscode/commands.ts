@@ -4,6 +4,7 @@ import type { ModelReport } from "../core/report/model-report";
 import type { AnalysisResult } from "../core/analyze";
 import { applyEdits } from "../core/rules/apply-edits";
 import type { Finding } from "../core/rules/types";
+import type { ModelsViewNode } from "./models-view";
 import { diagnosticsFor, inputsText } from "./diagnostics";
 import { knownHardware } from "./energy-bridge";
 import { formatCount, formatFlops } from "./format";
@@ -13,14 +14,16 @@ import type { ExportFormat } from "./report-export";
 import type { Services } from "./services";
 
 /** The Python document a command acts on: the URI passed in, else the active editor's. */
-async function targetDocument(uri?: vscode.Uri): Promise<vscode.TextDocument | undefined> {
+async function targetDocument(uri?: vscode.Uri | string): Promise<vscode.TextDocument | undefined> {
   if (uri instanceof vscode.Uri) return vscode.workspace.openTextDocument(uri);
+  // Command links in hovers pass their arguments as JSON: the URI comes as its string.
+  if (typeof uri === "string") return vscode.workspace.openTextDocument(vscode.Uri.parse(uri));
   const editor = vscode.window.activeTextEditor;
   return editor?.document.languageId === "python" ? editor.document : undefined;
 }
 
 /** The model a command acts on: by name or line when given, else the one at the cursor. */
-async function targetModel(services: Services, uri?: vscode.Uri, name?: string, line?: number): Promise<{ document: vscode.TextDocument; model: ModelReport } | undefined> {
+async function targetModel(services: Services, uri?: vscode.Uri | string, name?: string, line?: number): Promise<{ document: vscode.TextDocument; model: ModelReport } | undefined> {
   const document = await targetDocument(uri);
   if (!document) {
     void vscode.window.showInformationMessage("Greenlight: open a Python file with a model first.");
@@ -68,6 +71,11 @@ export function registerCommands(services: Services): vscode.Disposable[] {
       return target.model.name;
     }),
 
+    // The models view's inline action: its node carries the model.
+    register("greenlight.models.showReport", (node?: ModelsViewNode) =>
+      node?.kind === "model" ? vscode.commands.executeCommand("greenlight.showReport", node.uri, node.model.name, node.model.line) : undefined,
+    ),
+
     register("greenlight.estimateModelAtCursor", async (uri?: vscode.Uri, line?: number) => {
       const target = await targetModel(services, uri, undefined, line);
       if (!target) return undefined;
@@ -78,7 +86,7 @@ export function registerCommands(services: Services): vscode.Disposable[] {
       return { name: target.model.name, params: target.model.params, flops: target.model.flops, complete: target.model.complete, text };
     }),
 
-    register("greenlight.setInputShape", async (uri?: vscode.Uri, line?: number, inputs?: string, name?: string) => {
+    register("greenlight.setInputShape", async (uri?: vscode.Uri | string, line?: number, inputs?: string | null, name?: string) => {
       const target = await targetModel(services, uri, name, line);
       if (!target) return false;
       const current = inputsText(target.model.inputs);
@@ -223,6 +231,7 @@ async function analyzeWorkspace(services: Services): Promise<{ files: number; mo
         }
         summary.files++;
         summary.models += result.models.length;
+        services.models.update(uri, result.models);
         for (const model of result.models) lines.push(`  ${path.split("/").slice(-2).join("/")}:${model.line}  ${summaryLine(model)}`);
         summary.findings += findings.length;
         pending.push([uri, diagnosticsFor(result, findings, path, text, services.store.values)]);

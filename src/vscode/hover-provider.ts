@@ -9,6 +9,17 @@ import { formatCount, formatEnergy, formatEnergyRange, formatFlops, formatGrams,
 import { escapeMarkdown } from "./markdown";
 import { figuresAtLine } from "./model-lookup";
 
+/** The commands a hover links to; only these run from its Markdown. */
+const HOVER_COMMANDS = ["greenlight.showReport", "greenlight.setInputShape"] as const;
+
+/** Action links under a hover: the model's report, and setting its input when the estimate had to assume one. */
+export function hoverActions(uri: vscode.Uri, model: string, line: number, partial: boolean): string {
+  const link = (title: string, command: (typeof HOVER_COMMANDS)[number], args: unknown[]) => `[${title}](command:${command}?${encodeURIComponent(JSON.stringify(args))} "${title}")`;
+  const links = [link("Open report", "greenlight.showReport", [uri.toString(), model, line])];
+  if (partial) links.push(link("Set input shape…", "greenlight.setInputShape", [uri.toString(), line, null, model]));
+  return links.join(" · ");
+}
+
 /** Hover on a layer's construction line or a forward line: output shape, params, FLOPs and share of the model. */
 export class LayerHoverProvider implements vscode.HoverProvider {
   constructor(
@@ -48,6 +59,8 @@ export class LayerHoverProvider implements vscode.HoverProvider {
     markdown.appendMarkdown(`| | |\n|---|---|\n${rows.map(([name, value]) => `| ${name} | ${value} |`).join("\n")}\n`);
     if (energy) markdown.appendMarkdown(`\n${escapeMarkdown(carbonBasis(this.intensity()))}\n`);
     if (!model.complete) markdown.appendMarkdown(`\n_${model.name} is only partly resolved (${partialStatus(model.coverage, model.unresolved.length)}); figures are lower bounds._\n`);
+    markdown.appendMarkdown(`\n${hoverActions(document.uri, model.name, model.line, !model.complete)}\n`);
+    markdown.isTrusted = { enabledCommands: [...HOVER_COMMANDS] };
     const line = document.lineAt(position.line);
     return new vscode.Hover(markdown, new vscode.Range(position.line, line.firstNonWhitespaceCharacterIndex, position.line, line.text.length));
   }

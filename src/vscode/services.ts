@@ -1,6 +1,7 @@
 import type * as vscode from "vscode";
 import type { AnalysisEngine } from "./analysis-engine";
 import type { IntensitySource } from "./energy-bridge";
+import type { ModelsView } from "./models-view";
 import type { ReadOnlyDocuments } from "./read-only-documents";
 import type { ReportPanel } from "./report-panel";
 import type { SettingsStore } from "./settings";
@@ -18,6 +19,8 @@ export interface Services {
   diagnostics: vscode.DiagnosticCollection;
   /** Documents written for reading (forecast, sample): never dirty, so closing them asks nothing. */
   documents: ReadOnlyDocuments;
+  /** The Explorer's list of the workspace's models. */
+  models: ModelsView;
   /** Grid intensity for carbon figures: the grid module's current value, else the world average. */
   intensity(): IntensitySource;
   /** Fires when `intensity()` changes (the status bar's reading), so figures with carbon are redrawn. */

@@ -213,5 +213,10 @@ suite("commands", () => {
     assert.strictEqual(summary.files, files.length, "every .py file analyzed");
     assert.strictEqual(summary.failed, 0);
     assert.ok(summary.models >= 3, `models found: ${summary.models}`);
+    // The Explorer's Greenlight view lists them (and any open non-file document's models, like the sample).
+    const api = await greenlight();
+    assert.ok(api.listedModels() >= summary.models, `listed ${api.listedModels()} of ${summary.models}`);
+    const view = vscode.extensions.getExtension("greenlight.greenlight")!.packageJSON.contributes.views.explorer as { id: string }[];
+    assert.ok(view.some((v) => v.id === "greenlight.models"));
   });
 });

@@ -3,7 +3,7 @@
 // names are whole; the module tree starts with the top-level modules and opens on demand.
 import * as assert from "assert";
 import * as vscode from "vscode";
-import { greenlight, openFixture, waitFor } from "./helpers";
+import { greenlight, hoverText, lineOf, openFixture, waitFor } from "./helpers";
 
 suite("report: grouped charts and module tree", () => {
   test("a 12-layer GPT's report folds its blocks, groups by kind, and starts with a short tree", async () => {
@@ -25,5 +25,20 @@ suite("report: grouped charts and module tree", () => {
     assert.ok(model.params > 20e6 && model.params < 30e6, `${model.params}`);
     const tabs = vscode.window.tabGroups.all.flatMap((group) => group.tabs).filter((tab) => tab.input instanceof vscode.TabInputWebview);
     await vscode.window.tabGroups.close(tabs);
+  });
+
+  test("a layer's hover links to its model's report, and the link's command opens it", async () => {
+    const api = await greenlight();
+    const document = await openFixture("gpt_small.py");
+    const hover = await waitFor("the hover with its links", async () => {
+      const text = await hoverText(document.uri, new vscode.Position(lineOf(document, "self.lm_head = nn.Linear"), 14));
+      return text.includes("command:greenlight.showReport") ? text : undefined;
+    });
+    const link = /\[Open report\]\(command:greenlight\.showReport\?([^ )]+)/.exec(hover);
+    assert.ok(link, hover);
+    const args = JSON.parse(decodeURIComponent(link[1])) as unknown[];
+    await vscode.commands.executeCommand("greenlight.showReport", ...args);
+    await waitFor("the report of GPTSmall", () => api.reportModel()?.name === "GPTSmall" && api.reportReady());
+    await vscode.window.tabGroups.close(vscode.window.tabGroups.all.flatMap((group) => group.tabs).filter((tab) => tab.input instanceof vscode.TabInputWebview));
   });
 });
