@@ -64,7 +64,7 @@ export interface ModuleLoader {
   importModule(name: string, level: number, fromFile: string): ModuleNamespaceValue | undefined;
   importSubmodule(parent: ModuleNamespaceValue, name: string, fromFile: string): Value | undefined;
   /** Why an import found nothing, in words that say what to do ("timm is not installed in .venv: ..."). */
-  missingReason?(name: string): string;
+  missingReason?(name: string): string | undefined;
   /** Binds a `from M import ...` lazily when the loader defers this file's imports; false: import it now. */
   deferImport?(statement: Extract<Statement, { type: "importFrom" }>, scope: Scope, fromFile: string): boolean;
   /**
@@ -72,6 +72,8 @@ export interface ModuleLoader {
    * filled only when its module runs). True when something was loaded, so the look-up is worth repeating.
    */
   loadRegistering?(key: string): boolean;
+  /** torch.hub: a repository's hubconf from the local hub cache (or a folder, `local`), or why it is not there. */
+  loadHubRepository?(repo: string, local: boolean): ModuleNamespaceValue | string;
 }
 
 const RETURN_NONE: Completion = { type: "return", value: NONE };
@@ -149,7 +151,8 @@ export class Interpreter {
 
   /** The value an import of a module that is nowhere on the path binds: why, and what to do, where it was imported. */
   private missingModule(name: string, pos: Position): UnknownValue {
-    return unknown(this.loader.missingReason?.(name) ?? `module ${name} is not available to the analyzer`, this.location(pos));
+    const reason = this.loader.missingReason?.(name);
+    return reason ? { ...unknown(reason, this.location(pos)), missing: true } : unknown(`module ${name} is not available to the analyzer`, this.location(pos));
   }
 
   /** Runs a file's top-level statements in its namespace. */
@@ -292,6 +295,8 @@ export class Interpreter {
         for (const n of s.names) {
           let v: Value | undefined;
           if (ns) v = ns.scope.names.get(n.name) ?? this.loader.importSubmodule(ns, n.name, this.frame?.file ?? "");
+          const fallback = v === undefined ? ns?.scope.names.get("__fallback__") : undefined;
+          if (fallback) v = this.call(fallback, [str(n.name)], new Map());
           this.bind(scope, n.alias ?? n.name, v ?? (ns || s.level > 0 ? unknown(`${n.name} from ${".".repeat(s.level)}${s.module} is not available to the analyzer`, this.location(s.pos)) : this.missingModule(s.module, s.pos)));
         }
         return undefined;
@@ -791,10 +796,11 @@ export class Interpreter {
     try {
       if (fn.kind === "unknown") {
         if (this.recorder.reportedUnknowns.has(fn)) return fn; // a consequence of a gap already noted
-        const result = unknown(fn.reason, this.location(e.pos));
+        // Code that is not on disk stays marked so, so the model built here is still shown (with why).
+        const result: UnknownValue = { ...unknown(fn.reason, this.location(e.pos)), ...(fn.missing ? { missing: true } : {}) };
         if (this.frame?.inModel || args.some(isModelish)) {
           this.noteUnknown(`call of unknown ${fn.reason}`, e.pos);
-          if (this.recorder.recording) this.recorder.reportedUnknowns.add(result as UnknownValue);
+          if (this.recorder.recording) this.recorder.reportedUnknowns.add(result);
         }
         return result;
       }
@@ -1109,6 +1115,8 @@ export class Interpreter {
         return this.missingAttribute(o, name, pos);
       }
       case "function": case "native": {
+        const own = o.kind === "function" ? o.attributes?.get(name) : undefined;
+        if (own !== undefined) return own;
         // Registries key builders by name (`_registry[fn.__name__] = fn`).
         if (name === "__name__" || name === "__qualname__") return str(o.name);
         if (name === "__module__") {
@@ -1218,6 +1226,10 @@ export class Interpreter {
     }
     if (o.kind === "namespace") {
       if (o.file) o.scope.names.set(name, value);
+      return;
+    }
+    if (o.kind === "function") {
+      (o.attributes ??= new Map()).set(name, value);
       return;
     }
     void pos;

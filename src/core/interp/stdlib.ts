@@ -9,6 +9,7 @@ import type { Interpreter } from "./interpreter";
 import { constructDict } from "./builtins";
 import { dictSubclassMethods } from "./dict-subclass";
 import { deepCopy } from "../torch/module-base";
+import { createInspectModule, wraps } from "./inspect-signature";
 import { PythonError, type ClassValue, type ModuleNamespaceValue, type NativeCall, type Value } from "./values";
 
 type Native = (call: NativeCall) => Value;
@@ -89,7 +90,7 @@ export function createStandardLibrary(interp: () => Interpreter, objectClass: Cl
       for (const v of items) acc = call(args[0], [acc, v]);
       return acc;
     }),
-    wraps: fn("functools.wraps", () => fn("wraps", ({ args }) => args[0])),
+    wraps: fn("functools.wraps", ({ args }) => wraps(args[0] ?? NONE)),
     lru_cache: identityDecorator,
     cache: identityDecorator,
     cached_property: fn("cached_property", ({ args }) => ({ kind: "property", getter: args[0] })),
@@ -310,7 +311,7 @@ export function createStandardLibrary(interp: () => Interpreter, objectClass: Cl
     },
   };
   modules.set("enum", namespace("enum", { Enum: nativeClass("enum.Enum", [objectClass], enumMethods), IntEnum: nativeClass("enum.IntEnum", [objectClass], enumMethods), auto: fn("auto", () => unknown("enum value")) }));
-  modules.set("inspect", namespace("inspect", { signature: fn("signature", () => unknown("a signature")), isclass: fn("isclass", ({ args }) => bool(args[0].kind === "class")), isfunction: fn("isfunction", ({ args }) => bool(args[0].kind === "function")) }));
+  modules.set("inspect", createInspectModule(objectClass));
   const numpy = namespace("numpy", {
     ...numpyArrayFunctions(fn),
     prod: math.prod,

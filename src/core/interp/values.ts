@@ -78,6 +78,8 @@ export interface FunctionValue {
   definingClass?: ClassValue;
   isStatic?: boolean;
   isClassMethod?: boolean;
+  /** Attributes set on the function (`fn.x = ...`, functools.wraps's __wrapped__), as its __dict__. */
+  attributes?: Map<string, Value>;
 }
 
 /** A function implemented in TypeScript (builtins, torch, catalogue). */
@@ -158,6 +160,8 @@ export interface UnknownValue {
   kind: "unknown";
   reason: string;
   location?: SourceLocation;
+  /** The code that would give this value is not on disk (a package not installed, a hub repository not cached). */
+  missing?: boolean;
 }
 
 /** The torch.nn.Module side of an object: its children, parameters and buffers, in registration order. */
