@@ -1,5 +1,6 @@
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
-import { isAbsolute, relative, resolve } from "node:path";
+import { homedir } from "node:os";
+import { isAbsolute, join, relative, resolve } from "node:path";
 import { findWorkspaceEnvironment, readEnvironment, type EnvironmentReader, type PythonEnvironment } from "../core/environment/python-environment";
 
 /** Small files only: pyvenv.cfg and .pth files are a few lines. */
@@ -65,4 +66,10 @@ export function findPythonEnvironment(search: EnvironmentSearch, reader = diskEn
     if (env) return env;
   }
   return findWorkspaceEnvironment(reader, search.fileDir, search.root);
+}
+
+/** torch.hub's cache folder as torch/hub.py computes it: $TORCH_HOME/hub, else $XDG_CACHE_HOME/torch/hub, else ~/.cache/torch/hub. */
+export function torchHubDirs(variables: Record<string, string | undefined>): string[] {
+  const torchHome = variables.TORCH_HOME || join(variables.XDG_CACHE_HOME || join(homedir(), ".cache"), "torch");
+  return [join(torchHome, "hub")];
 }

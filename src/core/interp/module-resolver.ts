@@ -10,8 +10,8 @@ export interface ModuleFiles {
   isDirectory?(path: string): boolean;
 }
 
-/** Where an import root comes from, in the order Python's sys.path puts them (built-in Python packages last). */
-export type ImportRootKind = "script" | "workspace" | "environment" | "builtin";
+/** Where an import root comes from, in the order Python's sys.path puts them (built-in Python packages last; a torch.hub repository goes first once loaded). */
+export type ImportRootKind = "hub" | "script" | "workspace" | "environment" | "builtin";
 
 /** One entry of the import path: a folder and the files that serve it. */
 export interface ImportRoot {
@@ -40,10 +40,20 @@ export interface ResolvedModule {
  */
 export class ModuleResolver {
   constructor(
-    readonly roots: ImportRoot[],
+    private readonly rootList: ImportRoot[],
     /** Texts of open documents, which win over the disk. */
     private readonly overrides: Map<string, string> = new Map(),
   ) {}
+
+  /** The import path, in order. */
+  get roots(): readonly ImportRoot[] {
+    return this.rootList;
+  }
+
+  /** Puts a root first on the path (torch.hub inserts a repository's folder at sys.path[0]). */
+  prepend(root: ImportRoot): void {
+    if (!this.rootList.some((r) => r.path === root.path)) this.rootList.unshift(root);
+  }
 
   /** The text of a file on any root (open documents first). */
   read(path: string): string | undefined {
@@ -68,7 +78,7 @@ export class ModuleResolver {
   }
 
   /** A top-level module or package (`name` has no dots), searched along the roots in order. */
-  findTopLevel(name: string, roots: ImportRoot[] = this.roots): ResolvedModule | undefined {
+  findTopLevel(name: string, roots: readonly ImportRoot[] = this.roots): ResolvedModule | undefined {
     return this.findIn(roots.map((root) => ({ dir: root.path, root })), name, name);
   }
 

@@ -10,6 +10,8 @@ import type { ModuleNamespaceValue, Scope, Value } from "./values";
 import { unknown } from "./construct";
 import { LazyNames } from "./lazy-names";
 import { findReExport, type ReExportFiles } from "./re-exports";
+import { weightOnlyArgumentsOf } from "../environment/library-rules";
+import { hubFolderNames } from "../torch/hub";
 
 /** The files an analysis may read: the host implements these over the disk or the editor's workspace. */
 export type WorkspaceFiles = ModuleFiles;
@@ -145,6 +147,8 @@ export class Program implements ModuleLoader {
     private readonly cache: SyntaxCache,
     /** Why a top-level module is missing, in words that say what to do (the environment's name and the host's action). */
     private readonly missingModule: (name: string) => string = (name) => `module ${name} is not available to the analyzer`,
+    /** torch.hub's cache folders (TORCH_HOME/hub, ~/.cache/torch/hub) and the files that read them. */
+    private readonly hub?: { dirs: string[]; files: ModuleFiles },
   ) {}
 
   /** Runs a file (once) and returns its namespace. */
@@ -157,7 +161,8 @@ export class Program implements ModuleLoader {
     this.syntaxErrors.set(path, syntax.syntaxErrors);
     this.comments.set(path, syntax.comments);
     // Installed packages are read lazily: their imports bind on first use (see LazyNames).
-    const lazy = this.resolver.rootOf(path)?.kind === "environment";
+    const kind = this.resolver.rootOf(path)?.kind;
+    const lazy = kind === "environment" || kind === "hub";
     const names = lazy ? new LazyNames() : new Map<string, Value>();
     if (lazy) this.lazyScopes.push(names as LazyNames);
     names.set("__name__", { kind: "str", value: moduleName });
@@ -166,7 +171,47 @@ export class Program implements ModuleLoader {
     this.moduleNames.set(path, moduleName);
     if (basename(path) === "__init__.py") this.searchPaths.set(namespace, [dirname(path)]);
     this.interpreter.runModule(namespace, syntax.body);
+    if (lazy) this.applyWeightOnlyRules(namespace);
+    if (kind === "builtin") this.markStandIn(namespace);
     return namespace;
+  }
+
+  /**
+   * Our built-in packages stand in for parts of a library (timm's layer helpers); a name they lack is the real
+   * library's, which is not installed (else it would have been found first): say so where it is used.
+   */
+  private markStandIn(namespace: ModuleNamespaceValue): void {
+    if (namespace.scope.names.has("__fallback__")) return;
+    const top = namespace.name.split(".")[0];
+    namespace.scope.names.set("__fallback__", {
+      kind: "native",
+      name: `${namespace.name}.__fallback__`,
+      call: ({ args }) => {
+        const name = args[0]?.kind === "str" ? args[0].value : "?";
+        const reason = `${namespace.name}.${name}: ${this.missingModule(top)}`;
+        return { ...unknown(reason, this.interpreter.currentLocation), missing: true };
+      },
+    });
+  }
+
+  /** Library entry points called with the value that loads no pretrained weights (see library-rules.ts). */
+  private applyWeightOnlyRules(namespace: ModuleNamespaceValue): void {
+    for (const rule of weightOnlyArgumentsOf(namespace.name)) {
+      const original = namespace.scope.names.get(rule.function);
+      if (original?.kind !== "function") continue;
+      const position = original.definition.params.findIndex((p) => p.name === rule.argument);
+      namespace.scope.names.set(rule.function, {
+        kind: "native",
+        name: `${namespace.name}.${rule.function}`,
+        call: ({ args, kwargs }) => {
+          const positional = [...args];
+          const keywords = new Map(kwargs);
+          if (position >= 0 && position < positional.length) positional[position] = rule.value;
+          else keywords.set(rule.argument, rule.value);
+          return this.interpreter.call(original, positional, keywords);
+        },
+      });
+    }
   }
 
   importModule(name: string, level: number, fromFile: string): ModuleNamespaceValue | undefined {
@@ -285,22 +330,50 @@ export class Program implements ModuleLoader {
     return loaded > 0;
   }
 
-  /** True when a file defines `key` (a function or class) or passes it to a decorator: what registries key on. */
+  /**
+   * True when a file defines `key` (a function or class) or passes it to a decorator, itself or through the modules it
+   * star-imports relatively (torchvision's mobilenet.py re-exports mobilenetv3's builders): what registries key on.
+   */
   private registers(file: string, key: string): boolean {
-    let keys = this.registryKeys.get(file);
-    if (!keys) {
-      keys = new Set();
-      const text = this.resolver.read(file) ?? "";
-      for (const m of text.matchAll(/^[ \t]*(?:async[ \t]+)?(?:def|class)[ \t]+(\w+)|^[ \t]*@[\w.]+\([ \t]*(?:\w+[ \t]*=[ \t]*)?["']([\w.-]+)["']/gm)) keys.add(m[1] ?? m[2]);
-      this.registryKeys.set(file, keys);
-    }
-    return keys.has(key);
+    return this.registryKeysOf(file).has(key);
   }
 
-  /** Why `import name` found nothing (the host's words: which environment, what to do). */
-  missingReason(name: string): string {
+  private registryKeysOf(file: string): Set<string> {
+    const known = this.registryKeys.get(file);
+    if (known) return known;
+    const keys = new Set<string>();
+    // Set before recursing: import cycles end here.
+    this.registryKeys.set(file, keys);
+    const text = this.resolver.read(file) ?? "";
+    for (const m of text.matchAll(/^[ \t]*(?:async[ \t]+)?(?:def|class)[ \t]+(\w+)|^[ \t]*@[\w.]+\([ \t]*(?:\w+[ \t]*=[ \t]*)?["']([\w.-]+)["']/gm)) keys.add(m[1] ?? m[2]);
+    for (const m of text.matchAll(/^from[ \t]+(\.+)([\w.]*)[ \t]+import[ \t]+\*/gm)) {
+      let base = dirname(file);
+      for (let i = 1; i < m[1].length; i++) base = dirname(base);
+      const parts = m[2] ? m[2].split(".") : [];
+      let found = parts.length ? this.resolver.findInFolder(base, parts[0], parts[0]) : undefined;
+      for (const part of parts.slice(1)) found = found && this.resolver.findSubmodule(found, part, part);
+      if (found?.file) for (const k of this.registryKeysOf(found.file)) keys.add(k);
+    }
+    return keys;
+  }
+
+  loadHubRepository(repo: string, local: boolean): ModuleNamespaceValue | string {
+    if (!this.hub) return `torch.hub.load('${repo}'): no torch hub cache is readable here`;
+    const folders = local ? [repo] : this.hub.dirs.flatMap((dir) => hubFolderNames(repo).map((name) => joinPath(dir, name)));
+    const folder = folders.find((f) => this.hub!.files.exists(joinPath(f, "hubconf.py")));
+    if (!folder) {
+      return local
+        ? `torch.hub.load: no hubconf.py in ${repo}`
+        : `${repo} is not in the torch hub cache (${this.hub.dirs.join(", ") || "no folder"}): run torch.hub.load once with network, or set TORCH_HOME`;
+    }
+    this.resolver.prepend({ kind: "hub", path: folder, files: this.hub.files });
+    return this.loadFile(joinPath(folder, "hubconf.py"), "hubconf") ?? `torch.hub.load: cannot read ${folder}/hubconf.py`;
+  }
+
+  /** Why `import name` found nothing (the host's words: which environment, what to do); undefined when its package is there. */
+  missingReason(name: string): string | undefined {
     const top = name.replace(/^\.+/, "").split(".")[0];
-    if (!top || this.resolver.findTopLevel(top)) return `module ${name} is not available to the analyzer`;
+    if (!top || this.resolver.findTopLevel(top)) return undefined;
     return this.missingModule(top);
   }
 

@@ -5,6 +5,7 @@ import { torchvisionZoo } from "../torchvision/provider";
 import { kerasModules } from "../keras/modules";
 import { einopsPackage } from "./einops";
 import { timmLayersPackage } from "../torch/timm-layers";
+import { createTorchHub } from "../torch/hub";
 import { Budget } from "./budget";
 import { builtinMethods, createBuiltins } from "./builtins";
 import { Interpreter } from "./interpreter";
@@ -74,6 +75,9 @@ export function createRuntime(budget: Budget, providers: NativeModuleProvider[] 
   const nativeModules = new Map<string, ModuleNamespaceValue>();
   for (const [k, v] of createStandardLibrary(get, classes.object)) nativeModules.set(k, v);
   for (const [k, v] of createTorchModules(catalogue, moduleClasses, get, classes.object)) nativeModules.set(k, v);
+  const hub = createTorchHub(get);
+  nativeModules.set("torch.hub", hub);
+  nativeModules.get("torch")?.scope.names.set("hub", hub);
   const runtime: Runtime = { interpreter, nativeModules, moduleClasses, builtinPackages: new Map() };
   // einops is Python over native shape functions; a workspace's own einops wins, as for torchvision.
   for (const [path, text] of einopsPackage) runtime.builtinPackages.set(path, text);
