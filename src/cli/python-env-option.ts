@@ -1,10 +1,10 @@
 import { dirname } from "node:path";
-import type { PythonEnvironment } from "../core/environment/python-environment";
+import type { InstallActions, PythonEnvironment } from "../core/environment/python-environment";
 import { EnvironmentNotFound, findPythonEnvironment } from "../node/python-environment";
 import { CliError } from "./cli-io";
 
 /** What the CLI tells a user whose package is not installed. */
-export const CLI_INSTALL_ACTION = "install it there, or pass --python-env DIR";
+export const CLI_INSTALL_ACTIONS: InstallActions = { installed: "install it there, or pass --python-env DIR", noEnvironment: "create .venv beside the code, activate one (VIRTUAL_ENV), or pass --python-env DIR" };
 
 /**
  * The environment each analyzed file resolves its packages from (`--python-env`, VIRTUAL_ENV, CONDA_PREFIX, then

@@ -9,7 +9,9 @@ import { Recorder } from "./interp/recorder";
 import { builtinRoot, runtimeFor, type NativeModuleProvider, type Runtime } from "./interp/runtime";
 import { memoryModuleFiles, ModuleResolver, type ImportRoot, type ModuleFiles } from "./interp/module-resolver";
 import { dirname } from "./interp/paths";
-import { notInstalledReason, type PythonEnvironment } from "./environment/python-environment";
+import { notInstalledReason, type InstallActions, type PythonEnvironment } from "./environment/python-environment";
+
+const DEFAULT_INSTALL_ACTIONS: InstallActions = { installed: "install it there, or use the environment that has it", noEnvironment: "create a .venv in the workspace, or name the environment" };
 import { PythonError, Unresolved, type ClassValue, type InstanceValue, type ModuleNamespaceValue, type Value } from "./interp/values";
 import { lowerExpression } from "./python/lower";
 import type { PythonParser } from "./python/parser";
@@ -17,6 +19,7 @@ import type { FunctionDefinition, ModuleSyntax } from "./python/ast";
 import { buildReport, modulePaths } from "./report/build-report";
 import type { InputSource, InputSpec, ModelReport } from "./report/model-report";
 import { namedModules } from "./torch/module-base";
+import { dottedName } from "./rules/syntax-walk";
 import { declaredInputs } from "./keras/declared-inputs";
 import { discoverTrainingPlan, type TrainingPlan } from "./training/training-plan";
 
@@ -48,8 +51,10 @@ export interface AnalyzeRequest {
   environment?: PythonEnvironment;
   /** How the environment's files are read, when not like the workspace's (the editor mirrors only the workspace). */
   environmentFiles?: ModuleFiles;
-  /** What the user should do when a package is not installed, in the host's words ("select the interpreter that has it"). */
-  installAction?: string;
+  /** What the user should do when a package is not installed, in the host's words. */
+  installActions?: InstallActions;
+  /** torch.hub's cache folders, for torch.hub.load (read with environmentFiles). */
+  torchHubDirs?: string[];
   now?: () => number;
 }
 
@@ -107,8 +112,9 @@ export function analyzeSource(parser: PythonParser, request: AnalyzeRequest): An
   const overrides = new Map(request.openDocuments ?? []);
   overrides.set(request.file, request.text);
   const resolver = new ModuleResolver(importRoots(request, runtime), overrides);
-  const action = request.installAction ?? "select the interpreter that has it";
-  const program = new Program(parser, resolver, interp, runtime.nativeModules, cache, (name) => notInstalledReason(name, request.environment, action));
+  const actions = request.installActions ?? DEFAULT_INSTALL_ACTIONS;
+  const hub = request.torchHubDirs ? { dirs: request.torchHubDirs, files: request.environmentFiles ?? request.files } : undefined;
+  const program = new Program(parser, resolver, interp, runtime.nativeModules, cache, (name) => notInstalledReason(name, request.environment, actions), hub);
   interp.loader = program;
   const configs = pretrainedConfigs(request, program);
   interp.libraryClassAttribute = (cls, name) => transformersEntryPoint(interp, configs, cls, name);
@@ -295,7 +301,8 @@ function discoverCandidates(runtime: Runtime, namespace: ModuleNamespaceValue, s
         found.push({ name: s.targets[0].id, entry: s.targets[0].id, line: s.pos.line, pragmaLine: s.pos.line, pragmaFile: file, instance: v, recorder });
       } else {
         const failure = interp.failedStatements.get(s) ?? (v?.kind === "unknown" ? v.reason : undefined);
-        if (failure !== undefined && s.value.type === "call" && usedAsModel(request.text, s.targets[0].id, s.value, namespace)) {
+        const missingCode = v?.kind === "unknown" && v.missing === true;
+        if (failure !== undefined && s.value.type === "call" && (usedAsModel(request.text, s.targets[0].id, s.value, namespace) || (missingCode && isModelEntryPoint(s.value)))) {
           unbuilt.push(unbuiltModel(s.targets[0].id, file, s.pos.line, failure));
         }
       }
@@ -327,6 +334,17 @@ function usedAsModel(text: string, name: string, call: Extract<import("./python/
   if (call.func.type !== "attribute" || !ENTRY_POINTS.includes(call.func.name)) return false;
   const owner = staticValue(call.func.object, namespace);
   return owner?.kind === "class" && buildsModel(owner);
+}
+
+/**
+ * Calls that build models in the libraries users reach for (timm.create_model, torchvision.models.get_model,
+ * torch.hub.load, transformers' from_pretrained/from_config): a model even when the library is not on disk to say so.
+ */
+const MODEL_ENTRY_POINTS = ["create_model", "get_model", "hub.load", "from_pretrained", "from_config"];
+
+function isModelEntryPoint(call: Extract<import("./python/ast").Expression, { type: "call" }>): boolean {
+  const callee = dottedName(call.func) ?? "";
+  return MODEL_ENTRY_POINTS.some((entry) => callee === entry || callee.endsWith(`.${entry}`));
 }
 
 /** The value a name or dotted name has in a module's namespace, read without evaluating anything. */

@@ -11,7 +11,8 @@ import { readParserWasm } from "../../node/wasm";
 import { huggingFaceCaches } from "../../node/huggingface-cache";
 import { ruleDefinitions } from "../../core/rules/rules";
 import { CliError, parseOptions, type CommandOutput } from "../cli-io";
-import { CLI_INSTALL_ACTION, environmentFinder } from "../python-env-option";
+import { CLI_INSTALL_ACTIONS, environmentFinder } from "../python-env-option";
+import { torchHubDirs } from "../../node/python-environment";
 import { isNotebookPath, notebookSource, SourceLocations } from "../notebook-sources";
 import { collectFindings, findingsToJson, toSarif } from "../findings-output";
 import { ESTIMATE_OPTION_NAMES, estimateFor, estimateJson, estimateLine, estimateSettingsFrom, trainingRunFor, trainingRunJson, trainingRunLine, type EstimateSettings } from "../estimate-options";
@@ -77,7 +78,7 @@ export async function runAnalyze(argv: string[], out: CommandOutput): Promise<nu
     const root = rootOption ? resolve(rootOption) : findImportRoot(dirname(file));
     const environment = environmentOf(file, root);
     try {
-      results.push(analyzeSource(parser, { file, text, root, files: disk, entry, inputs, cache, environment, installAction: CLI_INSTALL_ACTION, huggingFaceCaches: hubCaches }));
+      results.push(analyzeSource(parser, { file, text, root, files: disk, entry, inputs, cache, environment, installActions: CLI_INSTALL_ACTIONS, huggingFaceCaches: hubCaches, torchHubDirs: torchHubDirs(process.env) }));
     } catch (err) {
       if (err instanceof EntryError) throw new CliError(err.message);
       throw err;

@@ -8,7 +8,8 @@ import { ruleDefinition } from "../../core/rules/rules";
 import { diskFiles, findImportRoot, MAX_SOURCE_BYTES } from "../../node/disk-files";
 import { readParserWasm } from "../../node/wasm";
 import { CliError, parseOptions, type CommandOutput } from "../cli-io";
-import { CLI_INSTALL_ACTION, environmentFinder } from "../python-env-option";
+import { CLI_INSTALL_ACTIONS, environmentFinder } from "../python-env-option";
+import { torchHubDirs } from "../../node/python-environment";
 import { collectFindings } from "../findings-output";
 import { breaksParsing, sha256, writeAtomically, type FixHooks } from "../fix-writes";
 import { isNotebookPath } from "../notebook-sources";
@@ -61,7 +62,7 @@ export async function runFix(argv: string[], out: CommandOutput, hooks: FixHooks
   const root = options.values.get("root") ?? findImportRoot(dirname(file));
   const cache = new SyntaxCache();
   const environment = environmentFinder(undefined)(file, root);
-  const findingsOf = (t: string) => collectFindings(parser, file, t, analyzeSource(parser, { file, text: t, root, files: diskFiles(), cache, environment, installAction: CLI_INSTALL_ACTION }), { pruneAmount }, cache);
+  const findingsOf = (t: string) => collectFindings(parser, file, t, analyzeSource(parser, { file, text: t, root, files: diskFiles(), cache, environment, installActions: CLI_INSTALL_ACTIONS, torchHubDirs: torchHubDirs(process.env) }), { pruneAmount }, cache);
   const findings = findingsOf(text);
 
   if (options.flags.has("all")) {

@@ -133,7 +133,15 @@ export function findWorkspaceEnvironment(reader: EnvironmentReader, fromDir: str
   }
 }
 
+/** What a host tells the user to do about a missing package: with an environment found, and without one. */
+export interface InstallActions {
+  /** "install it there, or select the interpreter that has it" */
+  installed: string;
+  /** "select an interpreter, or set greenlight.pythonEnvironment" */
+  noEnvironment: string;
+}
+
 /** Why a package is missing, with what fixes it: the words every host shows where the model is built. */
-export function notInstalledReason(name: string, environment: PythonEnvironment | undefined, action: string): string {
-  return environment ? `${name} is not installed in ${environment.label}: ${action}` : `${name} is not installed: no Python environment was found (${action})`;
+export function notInstalledReason(name: string, environment: PythonEnvironment | undefined, actions: InstallActions): string {
+  return environment ? `${name} is not installed in ${environment.label}: ${actions.installed}` : `${name} is not installed and no Python environment was found: ${actions.noEnvironment}`;
 }

@@ -94,7 +94,10 @@ describe("installed packages resolve from the workspace's environment, lazily", 
     const file = join(dir, "main.py");
     const environment = options.withEnvironment === false ? undefined : findPythonEnvironment({ root: dir, fileDir: dir, variables: {} });
     cache = new SyntaxCache();
-    return analyzeSource(await testParser(), { file, text: readFileSync(file, "utf8"), root: dir, files: diskFiles(), environment, cache, entry: options.entry, budget: { milliseconds: 60_000 } });
+    return analyzeSource(await testParser(), {
+      file, text: readFileSync(file, "utf8"), root: dir, files: diskFiles(), environment, cache, entry: options.entry, budget: { milliseconds: 60_000 },
+      torchHubDirs: [join(dir, "torch-home/hub")], installActions: { installed: "install it there", noEnvironment: "create one" },
+    });
   }
 
   it("a factory that looks its builder up in a decorator registry builds the model (params and FLOPs exact)", async () => {
@@ -133,4 +136,55 @@ describe("installed packages resolve from the workspace's environment, lazily", 
     assert.equal(result.models[0].params, 18);
   });
 
+  it("torch.hub.load builds an entry point of a repository in the local hub cache (default ref main, else master)", async () => {
+    const hubconf = "dependencies = ['torch']\nfrom toyvision.nets import tiny\n";
+    const nets = "import torch.nn as nn\ndef tiny(width=4, weights=None):\n    return nn.Sequential(nn.Linear(8, width), nn.ReLU())\n";
+    const result = await analyzeIn("import torch\nmodel = torch.hub.load('someone/toyvision', 'tiny', width=6, trust_repo=True)\n# greenlight: input=1x8\n", {
+      "torch-home/hub/someone_toyvision_master/hubconf.py": hubconf,
+      "torch-home/hub/someone_toyvision_master/toyvision/__init__.py": "",
+      "torch-home/hub/someone_toyvision_master/toyvision/nets.py": nets,
+    });
+    assert.equal(result.models.length, 1, result.notes.join("; "));
+    assert.equal(result.models[0].params, 8 * 6 + 6);
+  });
+
+  it("a model whose library is not installed still appears where it is built, with the reason and the action", async () => {
+    // `data` is not used as a model (no call, no Module method): it is no model, missing or not.
+    const result = await analyzeIn("import notinstalled\nfrom toylib import create_model\n\nmodel = notinstalled.create('big')\nnet = create_model('net_small')\ndata = notinstalled.Dataset('x')\nmodel.eval()\nprint(data)\n# greenlight: input=1x64\n");
+    assert.deepEqual(result.models.map((m) => m.name).sort(), ["model", "net"]);
+    const missing = result.models.find((m) => m.name === "model");
+    assert.ok(missing, result.models.map((m) => m.name).join(", "));
+    assert.equal(missing.line, 4);
+    assert.equal(missing.complete, false);
+    assert.equal(missing.unresolved[0].reason, "not built: notinstalled is not installed in .venv: install it there");
+    assert.equal(missing.unresolved[0].line, 4);
+    // the installed library's model is analyzed as usual beside it
+    assert.equal(result.models.find((m) => m.name === "net")?.complete, true);
+  });
+
+  it("without any environment the reason says so; a hub repository not in the cache says where it was looked for", async () => {
+    const result = await analyzeIn("import torch\nimport toylib\nmodel = toylib.create_model('net_small')\nhub_model = torch.hub.load('someone/absent', 'tiny')\n", {}, { withEnvironment: false });
+    assert.deepEqual(result.models.map((m) => [m.name, m.unresolved[0]?.reason]), [
+      ["model", "not built: toylib is not installed and no Python environment was found: create one"],
+      ["hub_model", `not built: someone/absent is not in the torch hub cache (${join(dir, "torch-home/hub")}): run torch.hub.load once with network, or set TORCH_HOME`],
+    ]);
+  });
+
+  it("pretrained=True in timm's create_model loads no weights and builds the same model", async () => {
+    // A package with timm's layout: create_model in timm/models/_factory.py fails when asked for weights.
+    const timm = {
+      [`${SITE}/timm/__init__.py`]: "from .models import create_model\n",
+      [`${SITE}/timm/models/__init__.py`]: "from ._factory import create_model\n",
+      [`${SITE}/timm/models/_factory.py`]: [
+        "import torch.nn as nn",
+        "def create_model(model_name, pretrained=False, num_classes=1000):",
+        "    model = nn.Linear(16, num_classes)",
+        "    if pretrained:",
+        "        raise RuntimeError('no network here')",
+        "    return model",
+      ].join("\n"),
+    };
+    const result = await analyzeIn("import timm\nmodel = timm.create_model('anything', pretrained=True, num_classes=3)\nother = timm.create_model('anything', True)\n# greenlight: input=1x16\n", timm);
+    assert.deepEqual(result.models.map((m) => [m.name, m.params]), [["model", 16 * 3 + 3], ["other", 16 * 1000 + 1000]]);
+  });
 });
