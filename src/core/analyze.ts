@@ -11,7 +11,7 @@ import { memoryModuleFiles, ModuleResolver, type ImportRoot, type ModuleFiles } 
 import { dirname } from "./interp/paths";
 import { notInstalledReason, type InstallActions, type PythonEnvironment } from "./environment/python-environment";
 
-const DEFAULT_INSTALL_ACTIONS: InstallActions = { installed: "install it there, or use the environment that has it", noEnvironment: "create a .venv in the workspace, or name the environment" };
+const DEFAULT_INSTALL_ACTIONS: InstallActions = { installed: "install it there, or select the interpreter that has it", noEnvironment: "select the interpreter that has it, or create a .venv in the workspace" };
 import { PythonError, Unresolved, type ClassValue, type InstanceValue, type ModuleNamespaceValue, type Value } from "./interp/values";
 import { lowerExpression } from "./python/lower";
 import type { PythonParser } from "./python/parser";
