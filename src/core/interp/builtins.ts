@@ -107,6 +107,11 @@ export function createBuiltins(interp: () => Interpreter): { scope: Scope; class
   const dictClass = typeConstructor("builtins.dict", (call) => constructDict(call, iterate));
   // Subclasses of dict written in analyzed code keep their items through these (plain dicts are values).
   for (const [name, method] of Object.entries(dictSubclassMethods(iterate))) dictClass.attributes.set(name, { kind: "native", name: `dict.${name}`, call: method });
+  dictClass.attributes.set("fromkeys", native("dict.fromkeys", ({ args }) => {
+    const d = dict();
+    for (const k of iterate(args[0])) d.entries.set(keyOf(k), { key: k, value: args[1] ?? NONE });
+    return d;
+  }));
   names.set("dict", dictClass);
   const typeClass = typeConstructor("builtins.type", ({ args }) => {
     const v = args[0];
@@ -373,6 +378,16 @@ export function createBuiltins(interp: () => Interpreter): { scope: Scope; class
 }
 
 /** dict(...) and OrderedDict(...): from a mapping or (key, value) pairs, then keyword arguments. */
+/** str.split / str.rsplit: by a separator (or runs of whitespace), at most maxsplit times from the left or the right. */
+function splitText(s: string, sepValue: Value | undefined, maxValue: Value | undefined, fromRight: boolean): string[] {
+  const sep = sepValue?.kind === "str" ? sepValue.value : undefined;
+  const max = maxValue?.kind === "int" && maxValue.value >= 0 ? maxValue.value : Infinity;
+  const parts = sep === undefined ? s.trim().split(/\s+/).filter((p) => p.length > 0) : s.split(sep);
+  if (parts.length - 1 <= max) return parts;
+  const joiner = sep ?? " ";
+  return fromRight ? [parts.slice(0, parts.length - max).join(joiner), ...parts.slice(parts.length - max)] : [...parts.slice(0, max), parts.slice(max).join(joiner)];
+}
+
 export function constructDict({ args, kwargs }: NativeCall, iterate: (v: Value) => Value[]): DictValue {
   const d = dict();
   if (args.length) {
@@ -493,11 +508,8 @@ export function builtinMethods(interp: () => Interpreter): (v: Value) => Record<
       if (parts.some((p) => p.kind !== "str")) return unknown("joined string of unknown parts");
       return str(parts.map((p) => (p as { value: string }).value).join((self as { value: string }).value));
     },
-    split: (self, { args }) => {
-      const s = (self as { value: string }).value;
-      const sep = args[0]?.kind === "str" ? args[0].value : undefined;
-      return list((sep === undefined ? s.trim().split(/\s+/) : s.split(sep)).map(str));
-    },
+    split: (self, { args, kwargs }) => list(splitText((self as { value: string }).value, args[0] ?? kwargs.get("sep"), args[1] ?? kwargs.get("maxsplit"), false).map(str)),
+    rsplit: (self, { args, kwargs }) => list(splitText((self as { value: string }).value, args[0] ?? kwargs.get("sep"), args[1] ?? kwargs.get("maxsplit"), true).map(str)),
     startswith: (self, { args }) => bool(args[0]?.kind === "str" && (self as { value: string }).value.startsWith(args[0].value)),
     endswith: (self, { args }) => {
       const s = (self as { value: string }).value;

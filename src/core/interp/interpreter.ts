@@ -502,7 +502,7 @@ export class Interpreter {
     cls.isModule = cls.mro.includes(this.moduleBase);
     if (unknownBase && !cls.isModule) cls.attributes.set("__unknown_base__", str(unknownBase));
     const classScope: Scope = { names: cls.attributes, parent: scope };
-    this.executeBlock(def.body, classScope);
+    this.executeClassBody(def.body, classScope);
     cls.annotated = dataclassFields(def);
     for (const v of cls.attributes.values()) {
       const f = v.kind === "property" ? v.getter : v;
@@ -536,6 +536,22 @@ export class Interpreter {
     }
     if (cls.bases.some((b) => b.qualifiedName === "typing.NamedTuple")) cls.fields = dataclassFields(def);
     return result;
+  }
+
+  /**
+   * A class body, statement by statement: one that cannot be worked out (a field default built by a validator from
+   * a package that is not installed) leaves the names it binds unknown, and the class is still defined.
+   */
+  private executeClassBody(body: Statement[], scope: Scope): void {
+    for (const s of body) {
+      try {
+        this.execute(s, scope);
+      } catch (err) {
+        if (!(err instanceof PythonError || err instanceof Unresolved)) throw err;
+        const targets = s.type === "assign" ? s.targets : s.type === "annotated" ? [s.target] : [];
+        for (const t of targets) if (t.type === "name") scope.names.set(t.id, unknown(err.message, this.location(s.pos)));
+      }
+    }
   }
 
   private tryEvaluate(e: Expression, scope: Scope): Value | undefined {
@@ -1057,7 +1073,8 @@ export class Interpreter {
         const c = lookupClassAttribute(o.cls, name);
         if (c !== undefined) return this.bindAttribute(c, o);
         const getattr = lookupClassAttribute(o.cls, "__getattr__");
-        if (getattr && getattr.kind === "function") return this.call(getattr, [o, str(name)], new Map());
+        // (nn.Module's native __getattr__ is for explicit calls; a missing module attribute stays a note)
+        if (getattr && (getattr.kind === "function" || (getattr.kind === "native" && !o.module))) return this.call(getattr, [o, str(name)], new Map());
         const configured = o.module ? layerAttribute(o, name) : undefined;
         if (configured !== undefined) return configured;
         const tupleMember = isNamedTuple(o) ? this.namedTupleAttribute(o, name) : undefined;

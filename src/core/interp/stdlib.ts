@@ -191,6 +191,30 @@ export function createStandardLibrary(interp: () => Interpreter, objectClass: Cl
   typing.overload = identityDecorator;
   typing.TypeVar = fn("TypeVar", () => NONE);
   modules.set("typing", namespace("typing", typing));
+  // contextlib: `with` blocks run their body whatever the manager, so managers stand for themselves.
+  const exitStack = nativeClass("contextlib.ExitStack", [objectClass], { enter_context: ({ args }) => args[1] ?? NONE, callback: () => NONE, close: () => NONE, __init__: () => NONE });
+  // contextvars.ContextVar: one analysis is one context, so a variable holds what was last set (or its default).
+  const contextVar = nativeClass("contextvars.ContextVar", [objectClass], {
+    __init__: ({ args, kwargs }) => {
+      const self = args[0];
+      const initial = kwargs.get("default");
+      if (self.kind === "instance" && initial) self.attributes.set("__value__", initial);
+      return NONE;
+    },
+    get: ({ args }) => (args[0].kind === "instance" ? (args[0].attributes.get("__value__") ?? args[1] ?? unknown("a context variable never set")) : NONE),
+    set: ({ args }) => {
+      if (args[0].kind === "instance" && args[1]) args[0].attributes.set("__value__", args[1]);
+      return NONE;
+    },
+    reset: () => NONE,
+  });
+  modules.set("contextvars", namespace("contextvars", { ContextVar: contextVar }));
+  modules.set("contextlib", namespace("contextlib", {
+    nullcontext: fn("nullcontext", ({ args }) => args[0] ?? NONE),
+    contextmanager: identityDecorator,
+    suppress: fn("suppress", () => NONE),
+    ExitStack: exitStack,
+  }));
   modules.set("typing_extensions", namespace("typing_extensions", typing));
 
   modules.set("itertools", namespace("itertools", {
@@ -279,7 +303,8 @@ export function createStandardLibrary(interp: () => Interpreter, objectClass: Cl
   modules.set("argparse", namespace("argparse", { ArgumentParser: argumentParser, Namespace: argparseNamespaceClass }));
 
   const quiet = (name: string) => fn(name, () => NONE);
-  const logger = nativeClass("logging.Logger", [objectClass], { info: () => NONE, warning: () => NONE, debug: () => NONE, error: () => NONE, warn: () => NONE, setLevel: () => NONE });
+  // Logging only has effects outside the model: any method of a logger (libraries add their own, warning_once) does nothing.
+  const logger = nativeClass("logging.Logger", [objectClass], { info: () => NONE, warning: () => NONE, debug: () => NONE, error: () => NONE, warn: () => NONE, setLevel: () => NONE, __getattr__: () => fn("log", () => NONE) });
   const loggerInstance: Value = { kind: "instance", cls: logger, attributes: new Map(), id: -3 };
   modules.set("logging", namespace("logging", { getLogger: fn("getLogger", () => loggerInstance), basicConfig: quiet("basicConfig"), INFO: int(20), WARNING: int(30), DEBUG: int(10) }));
   modules.set("warnings", namespace("warnings", { warn: quiet("warn"), filterwarnings: quiet("filterwarnings"), simplefilter: quiet("simplefilter") }));

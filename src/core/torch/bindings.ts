@@ -138,6 +138,9 @@ export function createTorchModules(catalogue: TorchCatalogue, classes: ModuleCla
     ["utils", namespace("torch.utils", utilsEntries, (name) => unknown(`torch.utils.${name}`))],
     ["jit", namespace("torch.jit", new Map<string, Value>([["script", identity("torch.jit.script")], ["trace", identity("torch.jit.trace")], ["ignore", identity("torch.jit.ignore")], ["unused", identity("torch.jit.unused")], ["script_method", identity("torch.jit.script_method")], ["export", identity("torch.jit.export")], ["ScriptModule", classes.module], ["is_scripting", fn("is_scripting", () => bool(false))], ["is_tracing", fn("is_tracing", () => bool(false))]]), (name) => unknown(`torch.jit.${name}`))],
     ["compile", fn("torch.compile", ({ args }) => args[0] ?? identity("compiled"))],
+    // Analysis is never under torch.compile: library code asks before taking compile-only paths.
+    ["compiler", namespace("torch.compiler", new Map<string, Value>([["is_compiling", fn("is_compiling", () => bool(false))], ["is_dynamo_compiling", fn("is_dynamo_compiling", () => bool(false))], ["disable", contextOrDecorator("torch.compiler.disable")], ["allow_in_graph", identity("torch.compiler.allow_in_graph")]]), (name) => unknown(`torch.compiler.${name}`))],
+    ["is_autocast_enabled", fn("torch.is_autocast_enabled", () => bool(false))],
     ["manual_seed", fn("torch.manual_seed", () => NONE)],
     ["set_float32_matmul_precision", fn("set_float32_matmul_precision", () => NONE)],
     ["is_tensor", fn("torch.is_tensor", ({ args }) => bool(args[0].kind === "tensor"))],

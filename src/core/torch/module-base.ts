@@ -290,7 +290,9 @@ export function createModuleClasses(interp: () => Interpreter, objectClass: Clas
       for (const part of target.value.split(".").filter(Boolean)) m = moduleState(m)?.children.get(part) ?? unknown(`no submodule ${part}`);
       return m;
     },
-    get_parameter: (call) => unknown("get_parameter"),
+    // `get_parameter("encoder.embed_tokens.weight")` (weight tying by name), AttributeError when there is none
+    get_parameter: (call) => registryEntry(call, (m) => m.parameters, "parameter"),
+    get_buffer: (call) => registryEntry(call, (m) => m.buffers, "buffer"),
     // Names in PyTorch's order (each module's parameters, then its buffers, then its children), values the tensors
     // themselves (keep_vars), so init code writing through state_dict()[key] reaches the weights. Weights are shapes
     // here, never values; buffers registered with persistent=False are listed too.
@@ -341,6 +343,18 @@ export function createModuleClasses(interp: () => Interpreter, objectClass: Clas
     const data = args[0] ?? kwargs.get("data");
     if (data?.kind !== "tensor") throw new Unresolved(`nn.Buffer of ${data?.kind === "unknown" ? `an unknown tensor: ${data.reason}` : "a non-tensor"}`);
     return { ...data, buffer: true };
+  };
+
+  const registryEntry = (call: NativeCall, registry: (m: ModuleState) => Map<string, Value>, what: string): Value => {
+    const target = call.args[1];
+    if (target?.kind !== "str") return unknown(`get_${what} of an unknown name`);
+    const parts = target.value.split(".");
+    let m: Value = self(call);
+    for (const part of parts.slice(0, -1)) m = moduleState(m)?.children.get(part) ?? NONE;
+    const state = moduleState(m);
+    const found = state ? registry(state).get(parts[parts.length - 1]) : undefined;
+    if (!found || found.kind === "none") throw new PythonError(`AttributeError: the module has no ${what} '${target.value}'`);
+    return found;
   };
 
   const childrenOf = (call: NativeCall) => [...self(call).module!.children.values()];

@@ -136,4 +136,43 @@ class Net(nn.Module):
     assert.equal(m.params, 5 * 10 + 10);
     assert.equal(m.buffers, 7);
   });
+
+  it("ties weights by name (get_parameter, get_submodule, rsplit) and keeps a class whose field default cannot be worked out", async () => {
+    const m = await onlyModel(`
+import contextlib
+import logging
+import torch
+import torch.nn as nn
+from contextvars import ContextVar
+from missing_validators import interval
+
+logger = logging.getLogger(__name__)
+_flag = ContextVar("flag", default=3)
+
+class Config:
+    vocab: int = 100
+    rate: float = interval(min=0.0)(default=0.1)
+
+class Net(nn.Module):
+    def __init__(self, config=Config()):
+        super().__init__()
+        self.shared = nn.Embedding(config.vocab, 8)
+        self.encoder = nn.Sequential(nn.Embedding(config.vocab, 8))
+        self.head = nn.Linear(8, _flag.get())
+        ties = {"encoder.0.weight": "shared.weight"}
+        for target, source in dict.fromkeys(ties).items():
+            parent_name, name = target.rsplit(".", 1)
+            setattr(self.get_submodule(parent_name), name, self.get_parameter(ties[target]))
+        logger.warning_once("tied")
+
+    def forward(self, x):
+        with contextlib.nullcontext():
+            if torch.compiler.is_compiling():
+                return x
+            return self.head(self.encoder(x))
+`);
+    // one 100x8 embedding (tied), a Linear(8, 3)
+    assert.equal(m.params, 100 * 8 + 8 * 3 + 3);
+    assert.equal(m.complete, true, JSON.stringify(m.unresolved));
+  });
 });
