@@ -6,6 +6,7 @@ import { DISTRIBUTION_FILES, createDistributions } from "./distributions";
 import { FLOAT_INFO } from "./dtypes";
 import type { TorchCatalogue } from "./catalogue";
 import { legacyTensor } from "./ops/creation";
+import { createOptim } from "./optim";
 import { rnnUtilityFunctions } from "./rnn-utils";
 import { spectralNorm, weightNorm } from "./weight-reparametrization";
 import { deepCopy, namedModules, type ModuleClasses } from "./module-base";
@@ -97,10 +98,13 @@ export function createTorchModules(catalogue: TorchCatalogue, classes: ModuleCla
   tensorClass.construct = ({ args, context }) => legacyTensor(args, "float32", context);
   const torchEntries = byPrefix("torch.");
   for (const [k, v] of catalogue.constants) if (!k.includes(".")) torchEntries.set(k, v);
+  const { optim, lrScheduler, gradScaler } = createOptim(objectClass, namespace);
+  const amp = namespace("torch.amp", new Map<string, Value>([["autocast", contextOrDecorator("torch.amp.autocast")], ["GradScaler", gradScaler]]), (name) => unknown(`torch.amp.${name}`));
+  const cudaAmp = namespace("torch.cuda.amp", new Map<string, Value>([["autocast", contextOrDecorator("autocast")], ["GradScaler", gradScaler]]), (name) => unknown(`torch.cuda.amp.${name}`));
   const cuda = namespace("torch.cuda", new Map<string, Value>([
     ["is_available", fn("torch.cuda.is_available", () => bool(false))],
     ["device_count", fn("torch.cuda.device_count", () => int(0))],
-    ["amp", namespace("torch.cuda.amp", new Map<string, Value>([["autocast", contextOrDecorator("autocast")], ["GradScaler", fn("GradScaler", () => unknown("a gradient scaler"))]]))],
+    ["amp", cudaAmp],
     ["manual_seed", fn("manual_seed", () => NONE)],
     ["synchronize", fn("synchronize", () => NONE)],
   ]), (name) => unknown(`torch.cuda.${name}`));
@@ -110,6 +114,8 @@ export function createTorchModules(catalogue: TorchCatalogue, classes: ModuleCla
   const distributions = createDistributions(objectClass, (name, entries) => namespace(name, entries));
   const entries: [string, Value][] = [
     ["nn", nn],
+    ["optim", optim],
+    ["amp", amp],
     ["linalg", linalg],
     ["ao", namespace("torch.ao", new Map<string, Value>([["quantization", quantization.torchQuantization]]), (name) => unknown(`torch.ao.${name}`))],
     ["quantization", quantization.torchQuantization],
@@ -155,6 +161,10 @@ export function createTorchModules(catalogue: TorchCatalogue, classes: ModuleCla
   const torch = namespace("torch", torchEntries, (name) => unknown(`torch.${name} is not in the analyzer's catalogue`));
 
   modules.set("torch", torch);
+  modules.set("torch.optim", optim);
+  modules.set("torch.optim.lr_scheduler", lrScheduler);
+  modules.set("torch.amp", amp);
+  modules.set("torch.cuda.amp", cudaAmp);
   modules.set("torch.nn", nn);
   modules.set("torch.nn.functional", functional);
   modules.set("torch.nn.init", init);
