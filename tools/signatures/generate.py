@@ -1,10 +1,15 @@
 """Generates the analyzer's published signatures from the libraries' own stubs and sources.
 
 Reads text only (Python's `ast`; nothing is imported or run): the `.pyi` stubs PyTorch ships, the Python sources
-that define torch.functional, Tensor and the torch.nn modules, and numpy's stubs. Writes one JSON data file per
-library under src/core/signatures/, with the version and the files each entry came from.
+that define torch.functional, Tensor and the torch.nn modules, numpy's stubs, and typeshed's stdlib stubs for the
+builtins and the standard-library modules model code calls. Writes one JSON data file per library under
+src/core/signatures/, with the version and the files each entry came from.
 
-  /usr/bin/python3 tools/signatures/generate.py [--site /usr/lib/python3/dist-packages] [--out src/core/signatures]
+  /usr/bin/python3 tools/signatures/generate.py [--site /usr/lib/python3/dist-packages] [--typeshed DIR]
+                                               [--out src/core/signatures]
+
+The checked-in data came from Debian's python3-torch 1.13 and python3-numpy 1.24 (--site default) and the typeshed
+that jedi 0.20.0 vendors (--typeshed .../site-packages/jedi/third_party/typeshed; mypy vendors one too).
 
 A parameter is written "name" (required), "name=default" (the literal when the source gives one, else "..."),
 "*args", "**kwargs", "*" (keyword-only follow) or "/" (positional-only before). Overloads keep their order.
@@ -112,6 +117,16 @@ class Collector:
                 if target in self.entries:
                     self.put(prefix + node.targets[0].id, self.entries[target], self.sources[target], False)
 
+    def class_calls(self, rel, prefix):
+        """What calling each public class binds against: its __init__, else its __new__ (typeshed's builtins)."""
+        for node in self.parse(rel).body:
+            if isinstance(node, ast.ClassDef) and not node.name.startswith("_"):
+                for method in ("__init__", "__new__"):
+                    defs = [i for i in node.body if isinstance(i, ast.FunctionDef) and i.name == method]
+                    if defs:
+                        self.put(prefix + node.name, [signature_of(d, True) for d in defs], rel, False)
+                        break
+
     def constructors(self, rel, prefix):
         """__init__ of every public class in a module: nn.Conv2d(in_channels, ...)."""
         for node in self.parse(rel).body:
@@ -178,15 +193,51 @@ def numpy_signatures(site):
     return c, version
 
 
+def _default_typeshed():
+    """typeshed as jedi or mypy vendor it, found through the running Python's site-packages."""
+    import site
+    for folder in site.getsitepackages() + [site.getusersitepackages()]:
+        for vendored in ("jedi/third_party/typeshed", "mypy/typeshed"):
+            if os.path.isdir(os.path.join(folder, vendored, "stdlib")):
+                return os.path.join(folder, vendored)
+    return None
+
+
+def _typeshed_version(typeshed):
+    """The vendoring package and its version: typeshed itself carries none."""
+    parent = os.path.dirname(os.path.dirname(typeshed)) if "third_party" in typeshed else os.path.dirname(typeshed)
+    package = os.path.basename(os.path.normpath(parent))
+    for name in os.listdir(os.path.dirname(parent)):
+        if name.startswith(package + "-") and name.endswith(".dist-info"):
+            return f"stdlib as vendored by {name[:-len('.dist-info')]}"
+    return f"stdlib as vendored by {package}"
+
+
+def python_signatures(typeshed):
+    """Builtins and the standard-library modules model code calls, from typeshed's stdlib stubs."""
+    c = Collector(typeshed)
+    c.functions("stdlib/builtins.pyi", "builtins.")
+    c.class_calls("stdlib/builtins.pyi", "builtins.")
+    for module in ("math", "functools", "itertools", "operator", "copy", "collections/__init__", "random"):
+        name = module.split("/")[0]
+        c.functions(f"stdlib/{module}.pyi", f"{name}.")
+        c.class_calls(f"stdlib/{module}.pyi", f"{name}.")
+    return c
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--site", default="/usr/lib/python3/dist-packages")
+    parser.add_argument("--typeshed", default=_default_typeshed(),
+                        help="a typeshed checkout (its stdlib/ folder); jedi and mypy vendor one")
     parser.add_argument("--out", default=os.path.join(os.path.dirname(__file__), "../../src/core/signatures"))
     args = parser.parse_args()
     c, version = torch_signatures(args.site)
     write(args.out, "torch.json", "torch", version, c)
     c, version = numpy_signatures(args.site)
     write(args.out, "numpy.json", "numpy", version, c)
+    if args.typeshed:
+        write(args.out, "python.json", "typeshed", _typeshed_version(args.typeshed), python_signatures(args.typeshed))
 
 
 if __name__ == "__main__":

@@ -19,6 +19,7 @@ import {
   unknown,
 } from "./construct";
 import type { Interpreter } from "./interpreter";
+import { withPublishedSignature } from "../signatures/published";
 import { compareValues, valuesEqual } from "./operators";
 import { PythonError, Unresolved, type ClassValue, type DictValue, type NativeCall, type Scope, type Value } from "./values";
 
@@ -30,8 +31,10 @@ export interface BuiltinClasses {
   exception: ClassValue;
 }
 
+/** A builtin; keyword arguments reach it as typeshed's signature of the builtin binds them (see withPublishedSignature). */
 function native(name: string, call: Native): Value {
-  return { kind: "native", name, call };
+  const published = `builtins.${name}`;
+  return { kind: "native", name, call: (c) => call(withPublishedSignature(published, c)) };
 }
 
 /** Builds the builtins scope (range, len, zip, isinstance, ...) bound to an interpreter. */

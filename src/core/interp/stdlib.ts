@@ -6,6 +6,7 @@ import { valuesEqual } from "./operators";
 import { pythonText } from "./formatting";
 import { NONE, bool, dict, float, freshId, int, keyOf, list, str, toInt, toNumber, tuple, unknown } from "./construct";
 import type { Interpreter } from "./interpreter";
+import { withPublishedSignature } from "../signatures/published";
 import { constructDict } from "./builtins";
 import { dictSubclassMethods } from "./dict-subclass";
 import { deepCopy } from "../torch/module-base";
@@ -18,8 +19,9 @@ function namespace(name: string, entries: Record<string, Value>): ModuleNamespac
   return { kind: "namespace", name, scope: { names: new Map(Object.entries(entries)) } };
 }
 
+/** A standard-library function; keywords bind as typeshed's signature of `name` says, where it has one. */
 function fn(name: string, call: Native): Value {
-  return { kind: "native", name, call };
+  return { kind: "native", name, call: (c) => call(withPublishedSignature(name, c)) };
 }
 
 const num = (v: Value) => toNumber(v);
@@ -228,11 +230,14 @@ export function createStandardLibrary(interp: () => Interpreter, objectClass: Cl
     }),
     chain: fn("itertools.chain", ({ args }) => list(args.flatMap(iterate))),
     repeat: fn("itertools.repeat", ({ args }) => list(Array.from({ length: args[1] ? toInt(args[1]) : 1 }, () => args[0]))),
-    accumulate: fn("itertools.accumulate", ({ args }) => {
-      const out: Value[] = [];
-      let acc: Value | undefined;
+    accumulate: fn("itertools.accumulate", ({ args, kwargs }) => {
+      // accumulate(iterable, func=None, *, initial=None): a given initial value comes first
+      const initial = kwargs.get("initial");
+      const func = args[1]?.kind === "none" ? undefined : args[1];
+      const out: Value[] = initial && initial.kind !== "none" ? [initial] : [];
+      let acc: Value | undefined = out[0];
       for (const v of iterate(args[0])) {
-        acc = acc === undefined ? v : args[1] ? call(args[1], [acc, v]) : interp().binary("+", acc, v, zero);
+        acc = acc === undefined ? v : func ? call(func, [acc, v]) : interp().binary("+", acc, v, zero);
         out.push(acc);
       }
       return list(out);

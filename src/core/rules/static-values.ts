@@ -54,12 +54,18 @@ function follow(file: PythonFile, e: Expression, place: StatementPlace | undefin
     }
     case "subscript": {
       // `{"bfloat16": torch.bfloat16, ...}[dtype]`: the entry the key picks, else every entry.
-      const tables = possibleValues(file, e.object, place).filter((t): t is Extract<Expression, { type: "dict" }> => t.type === "dict");
+      // nested lookups share this walk's depth and seen set, so a self-referencing chain stays bounded
+      const inner = (x: Expression) => {
+        const found: Expression[] = [];
+        follow(file, x, place, depth + 1, seen, found);
+        return found;
+      };
+      const tables = inner(e.object).filter((t): t is Extract<Expression, { type: "dict" }> => t.type === "dict");
       if (tables.length === 0) {
         out.push(e);
         return;
       }
-      const keys = possibleValues(file, e.index, place).flatMap((k) => (k.type === "str" && k.value !== null ? [k.value] : []));
+      const keys = inner(e.index).flatMap((k) => (k.type === "str" && k.value !== null ? [k.value] : []));
       for (const table of tables) {
         const entries = table.items.filter((i): i is { key: Expression; value: Expression } => "key" in i);
         const picked = entries.filter((i) => i.key.type === "str" && i.key.value !== null && keys.includes(i.key.value));

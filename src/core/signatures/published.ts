@@ -3,8 +3,9 @@
 // semantics and reads arguments by its own names; this module makes every call reach it bound the way Python binds
 // it against the library's real parameter list, whatever mix of positional and keyword forms the caller used.
 import { literalDefault } from "../interp/construct";
-import type { Value } from "../interp/values";
+import type { NativeCall, Value } from "../interp/values";
 import numpyData from "./numpy.json";
+import pythonData from "./python.json";
 import torchData from "./torch.json";
 
 interface SignatureFile {
@@ -15,7 +16,7 @@ interface SignatureFile {
   signatures: Record<string, { from: string; overloads: string[][] }>;
 }
 
-const FILES: SignatureFile[] = [torchData as SignatureFile, numpyData as SignatureFile];
+const FILES: SignatureFile[] = [torchData as SignatureFile, numpyData as SignatureFile, pythonData as SignatureFile];
 
 function entry(name: string): { file: SignatureFile; overloads: string[][]; from: string } | undefined {
   for (const file of FILES) {
@@ -25,7 +26,7 @@ function entry(name: string): { file: SignatureFile; overloads: string[][]; from
   return undefined;
 }
 
-/** The published overloads of a callable by its qualified name ("torch.arange", "torch.Tensor.split", "numpy.linspace"). */
+/** The published overloads of a callable by its qualified name ("torch.arange", "torch.Tensor.split", "numpy.linspace", "builtins.round"). */
 export function publishedOverloads(name: string): string[][] | undefined {
   return entry(name)?.overloads;
 }
@@ -120,6 +121,21 @@ export function bindPublished(name: string, implementation: string[], args: Valu
   if (kwargs.size === 0) return unchanged;
   const known = new Set(implementation.filter((p) => !p.startsWith("*")).map((p) => (p.includes("=") ? p.slice(0, p.indexOf("=")) : p)));
   if ([...kwargs.keys()].every((k) => known.has(k))) return unchanged;
+  return bindByPosition(name, implementation, args, kwargs);
+}
+
+/**
+ * A native that reads its arguments by position (the builtins: `round(x, ndigits=2)`, `enumerate(xs, start=1)`):
+ * every keyword that Python would bind to a positional parameter arrives by position; keyword-only ones stay.
+ */
+export function withPublishedSignature(name: string, call: NativeCall): NativeCall {
+  if (call.kwargs.size === 0) return call;
+  const bound = bindByPosition(name, [], call.args, call.kwargs);
+  return bound.args === call.args ? call : { ...call, args: bound.args, kwargs: bound.kwargs };
+}
+
+function bindByPosition(name: string, implementation: string[], args: Value[], kwargs: Map<string, Value>): { args: Value[]; kwargs: Map<string, Value> } {
+  const unchanged = { args, kwargs };
   const overloads = publishedOverloads(name);
   if (!overloads) return unchanged;
   for (const overload of overloads) {
