@@ -765,9 +765,10 @@ export class Interpreter {
       return fn();
     } catch (err) {
       if (err instanceof UnknownInput) {
-        if (!this.recorder.reportedUnknowns.has(err.source)) {
+        // noted once, where it first matters to a model; an unknown met outside model code stays unmarked
+        if (!this.recorder.reportedUnknowns.has(err.source) && (this.frame?.inModel || this.recorder.recording)) {
           this.recorder.reportedUnknowns.add(err.source);
-          if (this.frame?.inModel || this.recorder.recording) this.recorder.note(err.source.reason, err.source.location ?? this.location(pos));
+          this.recorder.note(err.source.reason, err.source.location ?? this.location(pos));
         }
         return err.source;
       }

@@ -120,4 +120,28 @@ class Net(nn.Module):
     const stop = m.unresolved.find((n) => /forward stopped/.test(n.reason));
     assert.ok(stop && stop.line > 0 && stop.file.endsWith(".py"), JSON.stringify(m.unresolved));
   });
+
+  it("an unknown met outside model code is still noted where a model meets it", async () => {
+    const m = await onlyModel(`
+import torch
+import torch.nn as nn
+import mystery_tables
+
+TABLE = torch.relu(mystery_tables.load())
+
+class Net(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.side = nn.Linear(4, 4)
+        self.fc = nn.Linear(4, 4)
+
+    def forward(self, x):
+        self.last_side = self.side(TABLE)
+        return self.fc(x)
+`, { inputs: [{ shape: [1, 4], dtype: "float32" }] });
+    assert.equal(m.complete, false, "the side layer ran on the unknown table: its FLOPs are missing, so the model is partial");
+    assert.equal(m.coverage.layersKnown, 1);
+    assert.equal(m.coverage.layersTotal, 2);
+    assert.ok(m.unresolved.some((n) => n.line === 6), JSON.stringify(m.unresolved));
+  });
 });
