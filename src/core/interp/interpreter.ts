@@ -109,6 +109,7 @@ export class Interpreter {
       parameter: (shape, requiresGrad = true) => ({ kind: "tensor", shape: [...shape], dtype: "float32", parameter: { id: freshId(), requiresGrad } }),
       callValue: (fn, args, kwargs) => this.call(fn, args, kwargs ?? new Map()),
       location: () => this.currentLocation,
+      checkpointed: (inputs, run) => this.recorder.checkpointed(inputs, run),
     };
   }
 
@@ -606,7 +607,7 @@ export class Interpreter {
         }
         const before = this.recorder.ops.length;
         const result = this.guard(e.pos, () => unaryOperation(e.op, v, this));
-        this.attributeOutput(before, result);
+        this.attributeOutput(before, result, [v]);
         return result;
       }
       case "boolean": {
@@ -795,7 +796,7 @@ export class Interpreter {
     const before = this.recorder.ops.length;
     try {
       const result = this.guard(pos, () => binaryOperation(op, left, right, this));
-      this.attributeOutput(before, result);
+      this.attributeOutput(before, result, [left, right]);
       this.tensorOperatorObserver?.(op, left, right, result);
       return result;
     } finally {
@@ -865,7 +866,7 @@ export class Interpreter {
   call(fn: Value, args: Value[], kwargs: Map<string, Value>): Value {
     this.budget.step();
     switch (fn.kind) {
-      case "native": return this.callNative(fn.call, args, kwargs);
+      case "native": return this.callNative(fn.call, args, kwargs, fn.receiver);
       case "function": return this.callFunction(fn, args, kwargs);
       case "bound": return this.call(fn.fn, [fn.self, ...args], kwargs);
       case "class": return this.instantiate(fn, args, kwargs);
@@ -887,15 +888,17 @@ export class Interpreter {
     }
   }
 
-  private callNative(fn: (call: NativeCall) => Value, args: Value[], kwargs: Map<string, Value>): Value {
+  private callNative(fn: (call: NativeCall) => Value, args: Value[], kwargs: Map<string, Value>, receiver?: TensorValue): Value {
     const before = this.recorder.ops.length;
     const result = fn({ args, kwargs, context: this.context });
-    this.attributeOutput(before, result);
+    const operands = receiver ? [receiver, ...args] : args;
+    this.attributeOutput(before, result, kwargs.size > 0 ? [...operands, ...kwargs.values()] : operands);
     return result;
   }
 
   /** Ops recorded since `before` produced `result`: give them its shape, for hints and memory traffic. */
-  private attributeOutput(before: number, result: Value): void {
+  private attributeOutput(before: number, result: Value, args: readonly Value[]): void {
+    this.recorder.operands(before, args, result);
     const ops = this.recorder.ops;
     if (ops.length <= before) return;
     const shape = firstTensorShape(result);
@@ -1121,7 +1124,7 @@ export class Interpreter {
       }
       case "tensor": {
         const method = this.torch.tensorMethods.get(name);
-        if (method) return { kind: "native", name: `Tensor.${name}`, call: (c) => method(o, c) };
+        if (method) return { kind: "native", name: `Tensor.${name}`, call: (c) => method(o, c), receiver: o };
         const attribute = this.guard(pos ?? zeroPosition, () => this.torch.tensorAttribute(o, name) ?? unknown(`tensor attribute ${name}`));
         return attribute;
       }
@@ -1161,7 +1164,7 @@ export class Interpreter {
 
   /**
    * `Fn.apply(x)` of a custom torch.autograd.Function: runs its static forward(ctx, *args) with a context object
-   * whose save_for_backward / mark_* calls do nothing (forward's cost is what the analysis needs).
+   * whose save_for_backward records what backward will need and mark_* calls do nothing.
    */
   private autogradApply(cls: ClassValue): Value | undefined {
     const forward = lookupClassAttribute(cls, "forward");
@@ -1171,16 +1174,19 @@ export class Interpreter {
       name: `${cls.name}.apply`,
       call: ({ args, kwargs }) => {
         const quiet: Value = { kind: "native", name: "ctx method", call: () => NONE };
+        // What forward saves is all the Function keeps for backward (the memory model counts it, not the inner ops).
+        const saved: Value[] = [];
+        const save: Value = { kind: "native", name: "save_for_backward", call: (c) => (saved.push(...c.args), NONE) };
         const ctx: InstanceValue = {
           kind: "instance",
           cls: this.objectClass,
           attributes: new Map<string, Value>([
-            ["save_for_backward", quiet], ["mark_dirty", quiet], ["mark_non_differentiable", quiet], ["set_materialize_grads", quiet],
+            ["save_for_backward", save], ["mark_dirty", quiet], ["mark_non_differentiable", quiet], ["set_materialize_grads", quiet],
             ["saved_tensors", tuple(args.filter((a) => a.kind === "tensor"))], ["needs_input_grad", tuple(args.map(() => bool(true)))],
           ]),
           id: freshId(),
         };
-        return this.call(forward, [ctx, ...args], kwargs);
+        return this.recorder.keepsOnly(() => saved, () => this.call(forward, [ctx, ...args], kwargs));
       },
     };
   }
@@ -1256,7 +1262,7 @@ export class Interpreter {
   getItem(o: Value, key: Value, pos: Position): Value {
     const before = this.recorder.ops.length;
     const result = this.getItemUnattributed(o, key, pos);
-    this.attributeOutput(before, result);
+    this.attributeOutput(before, result, [o, key]);
     if (o.kind === "tensor") this.tensorOperatorObserver?.("[]", o, key, result);
     return result;
   }

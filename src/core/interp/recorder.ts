@@ -1,5 +1,7 @@
-import type { LineShape, OpRecord, UnresolvedNote } from "../report/model-report";
-import type { InstanceValue, SourceLocation, UnknownValue } from "./values";
+import type { CheckpointSegment, LineShape, OpRecord, StorageRef, UnresolvedNote } from "../report/model-report";
+import type { InstanceValue, SourceLocation, TensorDtype, TensorValue, UnknownValue, Value } from "./values";
+
+const DTYPE_BYTES: Record<TensorDtype, number> = { float32: 4, float64: 8, float16: 2, bfloat16: 2, int64: 8, int32: 4, int8: 1, uint8: 1, bool: 1 };
 
 /** Per-module totals gathered while forward runs. */
 export interface ModuleTally {
@@ -33,6 +35,65 @@ export class Recorder {
   /** Set while forward runs; before that, ops (e.g. in __init__) are not costs of the model. */
   recording = false;
   private readonly shapes = new Map<string, LineShape>();
+  /** Storage of each tensor value seen in forward; views share their base's (the memory model dedupes by it). */
+  private readonly storages = new WeakMap<TensorValue, StorageRef>();
+  private nextStorage = 1;
+  private segment: CheckpointSegment | undefined;
+  private segments = 0;
+
+  /** Runs a torch.utils.checkpoint segment: its ops keep only the segment's inputs and are recomputed in backward
+   *  (nested segments belong to the outermost). */
+  checkpointed(inputs: readonly Value[], run: () => Value): Value {
+    return this.segmentOf(() => inputs, true, run);
+  }
+
+  /** Runs a custom autograd Function's forward: its ops keep only what it saved (ctx.save_for_backward). */
+  keepsOnly(saved: () => readonly Value[], run: () => Value): Value {
+    return this.segmentOf(saved, false, run);
+  }
+
+  private segmentOf(kept: () => readonly Value[], recomputed: boolean, run: () => Value): Value {
+    if (this.segment || !this.recording) return run();
+    const segment: CheckpointSegment = { id: ++this.segments, inputs: [], recomputed };
+    this.segment = segment;
+    const before = this.ops.length;
+    try {
+      return run();
+    } finally {
+      segment.inputs = tensorsIn(kept()).filter((t) => !t.parameter).map((t) => this.storageOf(t));
+      for (let i = before; i < this.ops.length; i++) this.ops[i].checkpoint = segment;
+      this.segment = undefined;
+    }
+  }
+
+  /** The storage a tensor value lives in: the one it was marked a view of, else its own. */
+  storageOf(t: TensorValue): StorageRef {
+    let s = this.storages.get(t);
+    if (!s) {
+      s = { id: this.nextStorage++, elements: t.shape.reduce((a, b) => a * b, 1), bytesPerElement: DTYPE_BYTES[t.dtype] ?? 4 };
+      this.storages.set(t, s);
+    }
+    return s;
+  }
+
+  /**
+   * Records what the ops since `before` read and wrote. A call that recorded no op but turned tensors into tensors
+   * (view, reshape, split, slicing, .contiguous()) made views: its results share the first input's storage.
+   */
+  operands(before: number, args: readonly Value[], result: Value): void {
+    if (!this.recording) return;
+    const inputs = tensorsIn(args);
+    if (this.ops.length <= before) {
+      const base = inputs.find((t) => !t.parameter);
+      if (base) for (const out of tensorsIn([result])) if (!out.parameter && !this.storages.has(out)) this.storages.set(out, this.storageOf(base));
+      return;
+    }
+    const activations = inputs.filter((t) => !t.parameter);
+    const refs = activations.map((t) => this.storageOf(t));
+    const output = tensorsIn([result])[0];
+    const tensors = { inputs: refs, inputElements: activations.map((t) => t.shape.reduce((a, b) => a * b, 1)), operands: inputs.length, output: output && !output.parameter ? this.storageOf(output) : undefined };
+    for (let i = before; i < this.ops.length; i++) this.ops[i].tensors ??= tensors;
+  }
 
   /** Remembers the shape a forward line produced (the last one wins: loops report their final pass). */
   lineShape(file: string, line: number, shape: number[]): void {
@@ -87,4 +148,14 @@ export class Recorder {
     }
     return t;
   }
+}
+
+/** The tensors among call arguments, looking one level into tuples and lists (torch.cat's list, a split's parts). */
+function tensorsIn(values: readonly Value[]): TensorValue[] {
+  const out: TensorValue[] = [];
+  for (const v of values) {
+    if (v.kind === "tensor") out.push(v);
+    else if (v.kind === "tuple" || v.kind === "list") for (const item of v.items) if (item.kind === "tensor") out.push(item);
+  }
+  return out;
 }

@@ -87,6 +87,8 @@ export interface NativeFunctionValue {
   kind: "native";
   name: string;
   call: (call: NativeCall) => Value;
+  /** The tensor a tensor method was read from (`x` of `x.pow`): an operand of the ops it records. */
+  receiver?: TensorValue;
 }
 
 /** A class: written in the analyzed code (`node` set) or native (torch.nn.Linear, nn.Module, dict, ...). */
@@ -206,6 +208,8 @@ export interface OpContext {
   callValue(fn: Value, args: Value[], kwargs?: Map<string, Value>): Value;
   /** Where the current call is, for messages. */
   location(): SourceLocation | undefined;
+  /** Runs a torch.utils.checkpoint segment: its ops are recomputed in backward instead of keeping their tensors. */
+  checkpointed(inputs: Value[], run: () => Value): Value;
 }
 
 /** Thrown by catalogue code when an argument or shape cannot be worked out; the interpreter records it. */

@@ -70,6 +70,7 @@ export function buildReport(run: ModelRun): ModelReport {
   });
   const params = parameters.reduce((s, [, p]) => s + numel(p.shape), 0);
   const trainableParams = parameters.reduce((s, [, p]) => s + (p.parameter?.requiresGrad === false ? 0 : numel(p.shape)), 0);
+  const trainableTensorSizes = parameters.filter(([, p]) => p.parameter?.requiresGrad !== false).map(([, p]) => numel(p.shape));
   const buffers = namedBuffers(model).reduce((s, [, b]) => s + numel(b.shape), 0);
   const flops = recorder.ops.reduce((s, op) => s + op.flops, 0);
   const weightsPrecision = halfPrecisionOf(parameters.map(([, p]) => p));
@@ -83,6 +84,7 @@ export function buildReport(run: ModelRun): ModelReport {
     output: run.output ? tensorShapes(run.output) : [],
     params,
     trainableParams,
+    trainableTensorSizes,
     buffers,
     macs: flops / 2,
     flops,

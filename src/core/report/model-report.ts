@@ -59,6 +59,36 @@ export interface OpRecord {
   /** Source line of the forward code that ran it (in the file of that code). */
   file: string;
   line: number;
+  /** The non-parameter tensors the op read and the tensor it wrote, by storage (views share their base's), for the
+   *  memory model's saved-for-backward analysis; absent where the op's operands were not seen. */
+  tensors?: OpTensors;
+  /** Set for ops run inside torch.utils.checkpoint or a custom autograd Function: what their segment kept. */
+  checkpoint?: CheckpointSegment;
+}
+
+/** A stretch of forward whose ops keep nothing themselves: a torch.utils.checkpoint call (keeps its inputs,
+ *  recomputed in backward) or a custom autograd Function (keeps what ctx.save_for_backward got). */
+export interface CheckpointSegment {
+  id: number;
+  inputs: StorageRef[];
+  recomputed: boolean;
+}
+
+/** One tensor storage as the memory model counts it: an id shared by views of it, its elements and element bytes. */
+export interface StorageRef {
+  id: number;
+  elements: number;
+  bytesPerElement: number;
+}
+
+/** An op's operands: non-parameter tensor inputs, how many tensor operands it had in all (parameters included),
+ *  and its first output. */
+export interface OpTensors {
+  inputs: StorageRef[];
+  /** Elements of each input as the op saw it (a view may be smaller than its storage), parallel to `inputs`. */
+  inputElements: number[];
+  operands: number;
+  output?: StorageRef;
 }
 
 /** Everything the analyzer says about one model. */
@@ -74,6 +104,9 @@ export interface ModelReport {
   output: number[][];
   params: number;
   trainableParams: number;
+  /** Elements of each trainable parameter tensor (shared ones once): optimizers that keep state per tensor
+   *  (8-bit blockwise, small tensors left in fp32) need the split. */
+  trainableTensorSizes?: number[];
   buffers: number;
   macs: number;
   flops: number;

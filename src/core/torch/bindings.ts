@@ -69,8 +69,8 @@ export function createTorchModules(catalogue: TorchCatalogue, classes: ModuleCla
   nnEntries.set("modules", nn);
   nnEntries.set("parameter", namespace("torch.nn.parameter", new Map<string, Value>([["Parameter", classes.parameter], ["Buffer", classes.buffer]])));
   const checkpoint = namespace("torch.utils.checkpoint", new Map<string, Value>([
-    ["checkpoint", fn("checkpoint", ({ args, context }) => context.callValue(args[0], args.slice(1)))],
-    ["checkpoint_sequential", fn("checkpoint_sequential", ({ args, context }) => context.callValue(args[0], args.slice(2)))],
+    ["checkpoint", fn("checkpoint", ({ args, context }) => context.checkpointed(args.slice(1), () => context.callValue(args[0], args.slice(1))))],
+    ["checkpoint_sequential", fn("checkpoint_sequential", ({ args, context }) => context.checkpointed(args.slice(2), () => context.callValue(args[0], args.slice(2))))],
   ]));
   const utilsEntries = new Map<string, Value>([["checkpoint", checkpoint]]);
   const nnUtils = namespace("torch.nn.utils", new Map<string, Value>([
