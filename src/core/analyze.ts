@@ -22,6 +22,8 @@ import { namedModules } from "./torch/module-base";
 import { dottedName } from "./rules/syntax-walk";
 import { declaredInputs } from "./keras/declared-inputs";
 import { discoverTrainingPlan, type TrainingPlan } from "./training/training-plan";
+import { discoverGenerations, type GenerationPlan } from "./generation/generation-plan";
+import { readRunSetup, type RunSetup } from "./memory/run-setup";
 
 export type { WorkspaceFiles } from "./interp/program";
 export { SyntaxCache } from "./interp/program";
@@ -70,6 +72,10 @@ export interface AnalysisResult {
   /** Functions the file imports from other Python files (`from utils import predict`), with their syntax: the rules
    *  follow a model into them (GL002, GL005). */
   importedFunctions?: ImportedFunction[];
+  /** Text generations the file runs (generate calls, sampling loops, generate pragmas). */
+  generations?: GenerationPlan[];
+  /** Optimizer, training, weight dtype and autocast as the file states them (for the memory estimate). */
+  runSetup?: RunSetup;
 }
 
 /** A function the file binds by import from another Python file. */
@@ -81,6 +87,8 @@ export interface ImportedFunction {
 }
 
 const defaultCache = new SyntaxCache();
+/** Words without which a file states nothing the run setup reads. */
+const RUN_SETUP_WORDS = /optim|Adam|SGD|backward|half|bfloat16|float16|autocast|dtype/;
 /** Larger sources are generated data, not model code; parsing them would stall the editor. */
 export const MAX_SOURCE_CHARACTERS = 2_000_000;
 const DEFAULT_STEPS = 5_000_000;
@@ -157,6 +165,16 @@ export function analyzeSource(parser: PythonParser, request: AnalyzeRequest): An
   }
   result.models = withoutRepeats([...result.models, ...unbuilt].sort((a, b) => a.line - b.line));
   if (request.readTraining !== false) result.training = discoverTrainingPlan({ interpreter: interp, namespace, body: syntax.body, text: request.text, file: request.file, now });
+  try {
+    if (RUN_SETUP_WORDS.test(request.text)) result.runSetup = readRunSetup(syntax.body);
+    const generations = discoverGenerations({ interpreter: interp, namespace, body: syntax.body, text: request.text, file: request.file, comments: syntax.comments, now });
+    if (generations.plans.length > 0) result.generations = generations.plans;
+    result.notes.push(...generations.notes);
+  } catch (err) {
+    // Reading how the file runs its models must not cost the user their analysis.
+    if (!(err instanceof PythonError || err instanceof Unresolved || err instanceof BudgetExceeded)) throw err;
+    result.notes.push(`could not read how the file generates or trains: ${err.message}`);
+  }
   return result;
 }
 

@@ -15,6 +15,7 @@ import { CLI_INSTALL_ACTIONS, environmentFinder } from "../python-env-option";
 import { torchHubDirs } from "../../node/python-environment";
 import { isNotebookPath, notebookSource, SourceLocations } from "../notebook-sources";
 import { collectFindings, findingsToJson, toSarif } from "../findings-output";
+import { generationJson, generationLine, memoryAndGeneration, memoryJson, memoryLine } from "../memory-output";
 import { ESTIMATE_OPTION_NAMES, estimateFor, estimateJson, estimateLine, estimateSettingsFrom, trainingRunFor, trainingRunJson, trainingRunLine, type EstimateSettings } from "../estimate-options";
 
 const FORMATS = ["table", "json", "markdown", "sarif"] as const;
@@ -89,6 +90,9 @@ export async function runAnalyze(argv: string[], out: CommandOutput): Promise<nu
   const estimateOf = (m: ModelReport) => (estimateSettings && m.ops.length > 0 ? estimateFor(m, estimateSettings) : undefined);
   // With --mode train, each model's whole run: the training plan read from its file, then --epochs/--samples/--batch.
   const plans = new Map(results.flatMap((r) => r.models.map((m) => [m, r.training] as const)));
+  const resultOf = new Map(results.flatMap((r) => r.models.map((m) => [m, r] as const)));
+  // Memory (each part, the peak, the fit) and, for a language model in a file that generates, prefill and decode.
+  const memoryOf = (m: ModelReport) => (estimateSettings && m.ops.length > 0 ? memoryAndGeneration(m, resultOf.get(m), estimateSettings) : undefined);
   const runOf = (m: ModelReport) => (estimateSettings?.mode === "train" && m.ops.length > 0 ? trainingRunFor(m, estimateSettings, plans.get(m)) : undefined);
   for (const r of results) for (const e of r.syntaxErrors.slice(0, 3)) out.stderr(`${locations.label(r.file, e.line, (f) => f)}:${e.column + 1}: ${e.message}\n`);
   // Findings of the rules (GL001...): in the JSON and as SARIF 2.1.0 for code scanning.
@@ -97,14 +101,20 @@ export async function runAnalyze(argv: string[], out: CommandOutput): Promise<nu
     const json = models.map((m) => {
       const estimate = estimateOf(m);
       const run = estimate ? runOf(m) : undefined;
-      return estimateSettings ? { ...toJson(m, locations), estimate: estimate ? { ...estimateJson(estimate), ...(run ? { training_run: trainingRunJson(run) } : {}) } : null } : toJson(m, locations);
+      const memory = estimate ? memoryOf(m) : undefined;
+      const extras = {
+        ...(run ? { training_run: trainingRunJson(run) } : {}),
+        ...(memory ? { memory: memoryJson(memory) } : {}),
+        ...(memory?.generation ? { generation: generationJson(memory.generation) } : {}),
+      };
+      return estimateSettings ? { ...toJson(m, locations), estimate: estimate ? { ...estimateJson(estimate), ...extras } : null } : toJson(m, locations);
     });
     const notes = results.flatMap((r) => r.notes.map((note) => ({ file: r.file, note })));
     out.stdout(`${JSON.stringify({ version: 1, models: json, findings: findingsToJson(findings.map((f) => locations.finding(f))), notes }, null, 1)}\n`);
   }
   else if (format === "sarif") out.stdout(`${JSON.stringify(toSarif(findings, ruleDefinitions, { root: process.cwd(), notebookPlace: (f) => locations.sarifPlace(f) }), null, 1)}\n`);
-  else if (format === "markdown") out.stdout(markdownTable(models, locations) + estimateLines(models, estimateOf, estimateSettings) + trainingRunLines(models, runOf));
-  else out.stdout(textTable(models, results, locations) + estimateLines(models, estimateOf, estimateSettings) + trainingRunLines(models, runOf));
+  else if (format === "markdown") out.stdout(markdownTable(models, locations) + estimateLines(models, estimateOf, estimateSettings) + trainingRunLines(models, runOf) + memoryLines(models, memoryOf));
+  else out.stdout(textTable(models, results, locations) + estimateLines(models, estimateOf, estimateSettings) + trainingRunLines(models, runOf) + memoryLines(models, memoryOf));
   return exitCode;
 }
 
@@ -123,6 +133,15 @@ function trainingRunLines(models: ModelReport[], runOf: (m: ModelReport) => Retu
     return run ? [`  ${m.name}: ${trainingRunLine(run)}`] : [];
   });
   return lines.length > 0 ? `\ntraining runs:\n${lines.join("\n")}\n` : "";
+}
+
+function memoryLines(models: ModelReport[], memoryOf: (m: ModelReport) => ReturnType<typeof memoryAndGeneration> | undefined): string {
+  const lines = models.flatMap((m) => {
+    const memory = memoryOf(m);
+    if (!memory) return [];
+    return [`  ${m.name}: ${memoryLine(memory)}`, ...(memory.generation ? [`  ${m.name}: ${generationLine(memory.generation)}`] : [])];
+  });
+  return lines.length > 0 ? `\nmemory and generation:\n${lines.join("\n")}\n` : "";
 }
 
 function isFolder(p: string): boolean {

@@ -25,3 +25,13 @@ export function formatFlops(n: number): string {
 export function formatShape(shape: readonly number[]): string {
   return shape.join("x");
 }
+
+/** Bytes in binary units, as device memory is sold: "9.4 GiB", "94 GiB", "512 MiB". */
+export function formatBytes(bytes: number): string {
+  if (bytes < 2 ** 30) {
+    const mib = bytes / 2 ** 20;
+    return `${mib.toFixed(mib < 10 ? 1 : 0)} MiB`;
+  }
+  const gib = bytes / 2 ** 30;
+  return `${gib.toFixed(gib < 10 ? 1 : 0)} GiB`;
+}

@@ -82,12 +82,13 @@ function statementExpressions(s: Statement): unknown[] {
   }
 }
 
-/** All sites of a module body, in source order. `text` lets bodies without training words stay unlowered. */
-export function findCodeSites(body: Statement[], text: string): CodeSite[] {
+/** All sites of a module body, in source order. `text` lets bodies without the `words` (by default training's)
+ *  stay unlowered. */
+export function findCodeSites(body: Statement[], text: string, words: RegExp = TRAINING_WORDS): CodeSite[] {
   const sites: CodeSite[] = [];
   // Most files in a package are model code with no training words: one scan of the text skips them.
-  if (!TRAINING_WORDS.test(text)) return sites;
-  const mayTrain = (def: FunctionDefinition) => TRAINING_WORDS.test(text.slice(def.pos.startIndex, def.pos.endIndex));
+  if (!words.test(text)) return sites;
+  const mayTrain = (def: FunctionDefinition) => words.test(text.slice(def.pos.startIndex, def.pos.endIndex));
 
   const visitBlock = (block: Statement[], fn: FunctionDefinition | undefined, outer: Statement[], moduleTop: boolean) => {
     block.forEach((s, i) => {

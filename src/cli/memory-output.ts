@@ -1,0 +1,104 @@
+// `estimate.memory` and `estimate.generation` of `analyze` (JSON) and their lines in the table and Markdown formats.
+import type { AnalysisResult } from "../core/analyze";
+import { estimateGeneration, isLanguageModel, type GenerationEstimate } from "../core/generation/generation-estimate";
+import { resolveGeneration, type GenerationFigure, type ResolvedGeneration } from "../core/generation/generation-plan";
+import { estimateMemory, type MemoryEstimate } from "../core/memory/memory-estimate";
+import { checkFit, memoryOptions, type FitCheck, type MemoryContext } from "../core/memory/memory-fit";
+import { formatBytes } from "../core/report/format";
+import type { ModelReport } from "../core/report/model-report";
+import type { EstimateSettings } from "./estimate-options";
+
+/** A model's memory, fit and (for a language model in a file that generates) generation under the CLI settings. */
+export interface MemoryAndGeneration {
+  memory: MemoryEstimate;
+  optimizerSource: "code" | "default";
+  fit?: FitCheck;
+  generation?: { resolved: ResolvedGeneration; estimate: GenerationEstimate };
+}
+
+/** Works out memory and generation figures for one model of an analyzed file. */
+export function memoryAndGeneration(report: ModelReport, result: AnalysisResult | undefined, settings: EstimateSettings, gco2PerKwh = settings.gco2PerKwh): MemoryAndGeneration {
+  const plan = result?.generations?.[0];
+  const resolved = plan && isLanguageModel(report) ? resolveGeneration(plan, report.inputs[0]?.shape) : undefined;
+  const context: MemoryContext = { hardware: settings.hardware, dtype: settings.dtype, mode: settings.mode, setup: result?.runSetup, generation: resolved };
+  const options = memoryOptions(report, context);
+  const memory = estimateMemory(report, options);
+  const generation = resolved
+    ? {
+      resolved,
+      estimate: estimateGeneration(report, { promptTokens: resolved.promptTokens.value, newTokens: resolved.newTokens.value, batch: resolved.batch.value, beams: resolved.beams.value }, {
+        hardware: settings.hardware,
+        dtype: settings.dtype,
+        carbon: { gco2PerKwh, pue: settings.pue },
+      }),
+    }
+    : undefined;
+  return { memory, optimizerSource: options.optimizerSource, fit: checkFit(report, context, memory), generation };
+}
+
+const significant = (value: number, digits = 4): number => (value === 0 || !Number.isFinite(value) ? value : Number(value.toPrecision(digits)));
+
+/** The `memory` object of an estimate: each part in bytes with how it was counted, the peak and the fit. */
+export function memoryJson(m: MemoryAndGeneration): Record<string, unknown> {
+  return {
+    mode: m.memory.mode,
+    parts: m.memory.parts.map((p) => ({ name: p.name, bytes: Math.round(p.bytes), detail: p.detail })),
+    peak_bytes: Math.round(m.memory.peak_bytes),
+    peak_detail: m.memory.peak_detail,
+    optimizer_source: m.memory.mode === "train" ? m.optimizerSource : null,
+    device_memory_bytes: m.fit?.device.memoryBytes ?? null,
+    fits: m.fit?.fits ?? null,
+    fit_changes: (m.fit?.changes ?? []).map((c) => ({ change: c.label, peak_bytes: Math.round(c.peak_bytes), time_factor: significant(c.time_factor, 3), energy_factor: significant(c.energy_factor, 3) })),
+    notes: m.memory.notes,
+  };
+}
+
+const figureJson = (f: GenerationFigure) => ({ value: f.value, from: f.source, line: f.line ?? null });
+
+/** The `generation` object of an estimate: prefill, decode per step, totals and per 1,000 generated tokens. */
+export function generationJson(g: NonNullable<MemoryAndGeneration["generation"]>): Record<string, unknown> {
+  const e = g.estimate;
+  return {
+    kind: g.resolved.plan.kind,
+    line: g.resolved.plan.line,
+    prompt_tokens: figureJson(g.resolved.promptTokens),
+    new_tokens: figureJson(g.resolved.newTokens),
+    batch: figureJson(g.resolved.batch),
+    beams: figureJson(g.resolved.beams),
+    prefill: { flops: e.prefill.flops, seconds: significant(e.prefill.seconds), joules: significant(e.prefill.joules), bound: e.prefill.bound },
+    decode: {
+      flops_per_step: e.decode.flops_per_step,
+      seconds_per_step: significant(e.decode.seconds_per_step),
+      joules_per_step: significant(e.decode.joules_per_step),
+      kv_read_bytes_per_step: Math.round(e.decode.kv_read_bytes_per_step),
+      bound: e.decode.bound,
+    },
+    seconds: significant(e.seconds),
+    joules: significant(e.joules),
+    gco2e: significant(e.gco2e),
+    generated_tokens: e.generated_tokens,
+    tokens_per_second: significant(e.tokens_per_second, 3),
+    joules_per_1k_tokens: significant(e.joules_per_1k_tokens),
+    gco2e_per_1k_tokens: significant(e.gco2e_per_1k_tokens),
+    kv_cache_bytes: Math.round(e.kv_cache_bytes),
+  };
+}
+
+/** One line: each part, the peak, and whether it fits. */
+export function memoryLine(m: MemoryAndGeneration): string {
+  const parts = m.memory.parts.filter((p) => p.bytes > 0).map((p) => `${p.name.replace("_", " ")} ${formatBytes(p.bytes)}`).join(", ");
+  const fit = m.fit ? (m.fit.fits ? `fits ${m.fit.device.id} (${formatBytes(m.fit.device.memoryBytes)})` : `does not fit: ${m.fit.summary}${m.fit.changes.length > 0 ? `; fits with ${m.fit.changes.map((c) => c.label).join(" or ")}` : ""}`) : "device memory unknown";
+  return `memory (${m.memory.mode}): ${parts}; peak ${formatBytes(m.memory.peak_bytes)}, ${fit}`;
+}
+
+const time = (s: number) => (s < 1 ? `${significant(s * 1e3, 3)} ms` : `${significant(s, 3)} s`);
+
+/** One line: the generation's shape, prefill, decode per token and energy per 1,000 generated tokens. */
+export function generationLine(g: NonNullable<MemoryAndGeneration["generation"]>): string {
+  const e = g.estimate;
+  const r = g.resolved;
+  const from = (f: GenerationFigure) => (f.source === "default" ? " (default)" : "");
+  return `generation (${r.plan.kind}, line ${r.plan.line}): prompt ${e.prompt_tokens}${from(r.promptTokens)}, ${e.new_tokens} new${from(r.newTokens)}, batch ${e.batch}${e.beams > 1 ? `, ${e.beams} beams` : ""}: ` +
+    `prefill ${time(e.prefill.seconds)}, decode ${time(e.decode.seconds_per_step)} per token (${e.decode.bound}-bound), ` +
+    `${significant(e.tokens_per_second, 3)} tokens/s, ${significant(e.joules_per_1k_tokens, 3)} J and ${significant(e.gco2e_per_1k_tokens, 3)} gCO2e per 1,000 tokens`;
+}
