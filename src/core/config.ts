@@ -8,7 +8,7 @@ export const precisions = ["fp32", "tf32", "bf16", "fp16", "int8"] as const;
 export type Precision = (typeof precisions)[number];
 
 /** Rule ids whose severity can be set (src/core/rules/types.ts RULE_IDS). */
-const ruleIds = ["GL001", "GL002", "GL003", "GL004", "GL005"] as const;
+const ruleIds = ["GL001", "GL002", "GL003", "GL004", "GL005", "GL006"] as const;
 
 /** Parses `1x3x224x224` (or `1,3,224,224`) into dims; throws an Error that says what is wrong. */
 export function parseShape(text: string): number[] {

@@ -28,7 +28,7 @@ export async function runFix(argv: string[], out: CommandOutput, hooks: FixHooks
   const file = resolve(options.positionals[0]);
   const ruleOption = options.values.get("rule");
   const rule = ruleOption === undefined ? undefined : ruleDefinition(ruleOption);
-  if (ruleOption !== undefined && !rule) throw new CliError(`--rule ${ruleOption}: no such rule (GL001 to GL005)`);
+  if (ruleOption !== undefined && !rule) throw new CliError(`--rule ${ruleOption}: no such rule (GL001 to GL006)`);
   const lineOption = options.values.get("line");
   const line = lineOption === undefined ? undefined : Number(lineOption);
   if (line !== undefined && (!Number.isSafeInteger(line) || line < 1)) throw new CliError(`--line ${lineOption}: give a line number (1 or more)`);

@@ -3,6 +3,7 @@ import { gl002NoGrad } from "./gl002-no-grad";
 import { gl003MixedPrecision } from "./gl003-mixed-precision";
 import { gl004ConvBiasBeforeBatchNorm } from "./gl004-conv-bias-before-batchnorm";
 import { gl005MissingEval } from "./gl005-missing-eval";
+import { gl006ExceedsDeviceMemory } from "./gl006-exceeds-device-memory";
 import type { ModelReport } from "../report/model-report";
 import { inferenceEnergy } from "./energy-saving";
 import { PythonFile } from "./python-file";
@@ -10,7 +11,7 @@ import type { RawFinding, Rule } from "./rule-context";
 import { isSuppressed } from "./suppression";
 import { defaultRuleSettings, type EnergyVariant, type Finding, type FindingSeverity, type RuleDefinition, type RuleId, type RuleInput, type RuleSettings, type SeveritySetting } from "./types";
 
-const RULES: readonly Rule[] = [gl001FullPrecision, gl002NoGrad, gl003MixedPrecision, gl004ConvBiasBeforeBatchNorm, gl005MissingEval];
+const RULES: readonly Rule[] = [gl001FullPrecision, gl002NoGrad, gl003MixedPrecision, gl004ConvBiasBeforeBatchNorm, gl005MissingEval, gl006ExceedsDeviceMemory];
 
 /** Every rule's documentation, in id order. */
 export const ruleDefinitions: readonly RuleDefinition[] = RULES.map((r) => r.definition);

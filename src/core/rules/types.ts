@@ -4,7 +4,7 @@ import type { ModuleSyntax } from "../python/ast";
 import type { ModelReport } from "../report/model-report";
 
 /** The rules Greenlight knows; the id drives the diagnostic code, the quick fix, suppression and SARIF. */
-export const RULE_IDS = ["GL001", "GL002", "GL003", "GL004", "GL005"] as const;
+export const RULE_IDS = ["GL001", "GL002", "GL003", "GL004", "GL005", "GL006"] as const;
 export type RuleId = (typeof RULE_IDS)[number];
 
 /** How loudly a finding is shown. Never "error": these are advice, and CI should not fail on them by default. */

@@ -36,7 +36,7 @@ describe("findings output", () => {
     assert.match(sarif.$schema, /sarif-2\.1\.0/);
     const run = sarif.runs[0];
     assert.equal(run.tool.driver.name, "greenlight");
-    assert.deepEqual(run.tool.driver.rules.map((r: any) => r.id), ["GL001", "GL002", "GL003", "GL004", "GL005"]);
+    assert.deepEqual(run.tool.driver.rules.map((r: any) => r.id), ["GL001", "GL002", "GL003", "GL004", "GL005", "GL006"]);
     for (const r of run.tool.driver.rules) {
       assert.ok(r.shortDescription.text && r.helpUri);
       assert.equal(r.defaultConfiguration.level, "note");

@@ -7,7 +7,7 @@ import { findingsOf, fixture, ofRule } from "./helpers";
 
 describe("rules engine", () => {
   it("every rule has an id, a title, a rationale, fix kinds, and a default severity that is never error", () => {
-    assert.deepEqual(ruleDefinitions.map((r) => r.id), ["GL001", "GL002", "GL003", "GL004", "GL005"]);
+    assert.deepEqual(ruleDefinitions.map((r) => r.id), ["GL001", "GL002", "GL003", "GL004", "GL005", "GL006"]);
     for (const r of ruleDefinitions) {
       assert.ok(r.title.length > 10 && r.rationale.length > 80, r.id);
       assert.ok(r.fixKinds.length > 0, r.id);
