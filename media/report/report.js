@@ -248,6 +248,7 @@
       el("label", { class: "check" }, [el("span", { class: "name" }, ["Drop last partial batch"]), dropLast, origin("dropLast")]),
       el("button", { type: "submit" }, ["Estimate"]),
       el("output", { id: "training" }),
+      el("div", { class: "measured", id: "measured" }),
     );
     form.addEventListener("submit", (event) => {
       event.preventDefault();
@@ -316,10 +317,48 @@
             : `${view.file} states no epochs, samples or batch size that Greenlight can read: placeholders and settings below; change any field and press Estimate.`
         : `Filled from the settings${view.note ? ` (${view.note})` : ""}; change any field and press Estimate.`;
     }
+    renderMeasured(view, form);
     if (view.status === "reading") setOutput("");
     else if (edits.size > 0) calculate(form);
     else if (view.estimate) setOutput(estimateText(view.estimate));
     else setOutput(view.message || "No estimate.");
+  }
+
+  /** CodeCarbon's runs of this script beside the estimate for the same run, and the offer to calibrate to them. */
+  function renderMeasured(view, form) {
+    const box = document.getElementById("measured");
+    if (!box) return;
+    box.replaceChildren();
+    if (view.measuredNote) box.append(el("p", { class: "muted" }, [view.measuredNote]));
+    const m = view.measured;
+    if (!m) return;
+    const hours = (h) => (h < 1 ? `${(h * 60).toPrecision(3)} min` : `${h.toPrecision(3)} h`);
+    const runs = `${m.measured.runs} run${m.measured.runs === 1 ? "" : "s"}`;
+    const device = m.measured.gpuModel ? ` on ${m.measured.gpuModel}${m.measured.gpuCount > 1 ? ` ×${m.measured.gpuCount}` : ""}` : "";
+    const rows = [
+      ["", "Time", "Device energy"],
+      [`Measured (CodeCarbon, median of ${runs}${device})`, hours(m.measured.durationSeconds / 3600), `${m.measuredDeviceKwh.toPrecision(3)} kWh`],
+    ];
+    if (m.estimated) {
+      rows.push([`Estimated (${m.hardware}, this run)`, hours(m.estimated.hours), `${m.estimated.deviceKwh.toPrecision(3)} kWh (${m.estimated.range.low.toPrecision(2)}-${m.estimated.range.high.toPrecision(2)})`]);
+    }
+    const table = el("table", { class: "measured-table" }, [
+      el("thead", {}, [el("tr", {}, rows[0].map((cell) => el("th", {}, [cell])))]),
+      el("tbody", {}, rows.slice(1).map((row) => el("tr", {}, row.map((cell, i) => el("td", i === 0 ? {} : { class: "num" }, [cell]))))),
+    ]);
+    box.append(el("h3", {}, ["Measured beside estimated"]), el("p", { class: "muted" }, [`${m.file}, project '${m.project}'`]), table);
+    if (m.estimated) box.append(el("p", { class: "muted" }, [`Range: ${m.estimated.reason}. CodeCarbon times the whole tracked run (data loading and evaluation included).`]));
+    else if (m.message) box.append(el("p", { class: "muted" }, [`No estimate to compare: ${m.message}`]));
+    if (m.calibratedRuns) {
+      const clear = el("button", { type: "button", class: "secondary" }, ["Remove calibration"]);
+      clear.addEventListener("click", () => vscode.postMessage({ type: "clearCalibration" }));
+      box.append(el("p", {}, [`${m.hardware} calibrated from ${m.calibratedRuns} run${m.calibratedRuns === 1 ? "" : "s"} (workspace setting greenlight.calibration). `, clear]));
+    } else if (m.estimated) {
+      const fit = el("button", { type: "button" }, [`Calibrate ${m.hardware} to these ${runs}`]);
+      fit.title = "Fits the profile's efficiency, host dispatch and power to these runs and keeps the fit in the workspace settings.";
+      fit.addEventListener("click", () => vscode.postMessage({ type: "calibrate", run: formValues(form) }));
+      box.append(el("p", {}, [fit]));
+    }
   }
 
   function estimateText(e) {

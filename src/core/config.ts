@@ -33,6 +33,18 @@ export const settingsSchema = {
   hardware: z.string().min(1).max(80),
   /** The host class that dispatches the ops ("auto": the one the hardware profile names). */
   host: z.string().min(1).max(80),
+  /** A fit of the hardware profile to the user's own CodeCarbon runs (workspace setting, written by the report). */
+  calibration: z
+    .object({
+      hardware: z.string().min(1),
+      host: z.string().min(1),
+      runs: z.number().int().positive(),
+      efficiencyScale: z.number().positive().max(100),
+      hostScale: z.number().positive().max(100),
+      powerScale: z.number().positive().max(100),
+      source: z.string(),
+    })
+    .nullable(),
   precision: z.enum(precisions),
   batchSize: z.number().int().min(1).max(1_000_000),
   "rules.severities": z.partialRecord(z.enum(ruleIds), z.enum(["hint", "information", "warning", "off"])),
@@ -55,6 +67,7 @@ export const defaultSettings: Settings = {
   "diagnostics.unresolved": true,
   hardware: "h100-sxm",
   host: "auto",
+  calibration: null,
   precision: "fp32",
   batchSize: 1,
   "rules.severities": {},

@@ -1,6 +1,8 @@
 import type { ModelReport } from "../core/report/model-report";
 import type { Settings } from "../core/config";
-import { estimateModel, estimateTrainingRun, hardwareProfiles, hostProfiles, WORLD_AVERAGE_GCO2_PER_KWH } from "../core/energy";
+import { estimateModel, estimateTrainingRun, hardwareProfile, hardwareProfiles, hostProfiles, resolveHost, WORLD_AVERAGE_GCO2_PER_KWH } from "../core/energy";
+import { fitCalibration, type ProfileCalibration } from "../core/energy/calibration";
+import { summarizeRuns, type CodeCarbonRun, type MeasuredSummary } from "../core/energy/codecarbon";
 
 // The editor's view of the energy model (src/core/energy, docs/energy.md): per-inference energy and carbon for the
 // CodeLens and report, and the report's training-run calculator. The figures and their sources are the core's.
@@ -68,6 +70,7 @@ export function estimateInference(model: ModelReport, settings: Settings, intens
     const estimate = estimateModel(model, {
       hardware: settings.hardware,
       host: settings.host,
+      calibration: settings.calibration ?? undefined,
       dtype: settings.precision,
       mode: "inference",
       batch: settings.batchSize,
@@ -98,7 +101,7 @@ export function estimateInference(model: ModelReport, settings: Settings, intens
 /** The training-run estimate (forward, backward and optimizer per step, Adam), or an Error saying why not. */
 export function estimateTraining(model: ModelReport, run: TrainingRun, settings: Settings, intensity: IntensitySource = WORLD_AVERAGE_INTENSITY): TrainingEstimate | Error {
   try {
-    const step = estimateModel(model, { hardware: run.hardware, host: settings.host, dtype: settings.precision, mode: "train", batch: run.batch, carbon: { gco2PerKwh: intensity.gco2PerKwh } });
+    const step = estimateModel(model, { hardware: run.hardware, host: settings.host, calibration: settings.calibration ?? undefined, dtype: settings.precision, mode: "train", batch: run.batch, carbon: { gco2PerKwh: intensity.gco2PerKwh } });
     const total = estimateTrainingRun(step, { epochs: run.epochs, samples: run.samples, batch: run.batch, dropLast: run.dropLast }, { gco2PerKwh: intensity.gco2PerKwh });
     // drop_last with fewer samples than one batch: no step runs, and a zero would read as "free".
     if (total.steps === 0) return new Error(`drop_last with ${run.samples} samples and batch ${run.batch}: no full batch, so no training step`);
@@ -135,7 +138,7 @@ export function knownHosts(): { id: string; name: string }[] {
 export function modulesEnergy(model: ModelReport, paths: string[], settings: Settings): { joules: number; share: number; range: FigureRange; reason: string } | undefined {
   if (model.ops.length === 0 || paths.length === 0) return undefined;
   try {
-    const estimate = estimateModel(model, { hardware: settings.hardware, host: settings.host, dtype: settings.precision, mode: "inference", batch: settings.batchSize });
+    const estimate = estimateModel(model, { hardware: settings.hardware, host: settings.host, calibration: settings.calibration ?? undefined, dtype: settings.precision, mode: "inference", batch: settings.batchSize });
     const inside = (layerPath: string) => paths.some((path) => layerPath === path || layerPath.startsWith(`${path}.`));
     const chosen = estimate.layers.filter((layer) => inside(layer.path));
     const joules = chosen.reduce((sum, layer) => sum + layer.joules, 0) / estimate.batch;
@@ -145,4 +148,72 @@ export function modulesEnergy(model: ModelReport, paths: string[], settings: Set
   } catch {
     return undefined;
   }
+}
+
+/** The report's "measured beside estimated": what CodeCarbon measured for this script, and what the estimate says
+ *  for the same run (the calculator's epochs, samples, batch and hardware). */
+export interface MeasuredBeside {
+  /** The file and project the runs came from. */
+  file: string;
+  project: string;
+  measured: MeasuredSummary;
+  /** The accelerator energy CodeCarbon measured per device (kWh): its GPU energy, or its CPU energy on a CPU profile. */
+  measuredDeviceKwh: number;
+  /** The estimate for the same run: hours, device kWh (no PUE: CodeCarbon measures the device) and its range. */
+  estimated: { hours: number; deviceKwh: number; range: FigureRange; reason: string } | null;
+  /** Why there is no estimate to compare with. */
+  message?: string;
+  /** The calibration in effect for this hardware, if any ("calibrated from 3 runs"). */
+  calibratedRuns?: number;
+  hardware: string;
+}
+
+/** The device energy of one CodeCarbon run (J) on a profile of this kind: GPU energy per GPU, else CPU energy. */
+function deviceJoules(run: Pick<CodeCarbonRun, "gpuKwh" | "cpuKwh" | "gpuCount">, kind: string): number {
+  const kwh = kind === "cpu" ? run.cpuKwh : run.gpuKwh / Math.max(1, run.gpuCount);
+  return kwh * 3.6e6;
+}
+
+/** The training run's device seconds, joules and regime under a candidate calibration (no PUE, no grid). */
+function runFigures(model: ModelReport, run: TrainingRun, settings: Settings, calibration: ProfileCalibration | undefined) {
+  const step = estimateModel(model, { hardware: run.hardware, host: settings.host, calibration, dtype: settings.precision, mode: "train", batch: run.batch });
+  const total = estimateTrainingRun(step, { epochs: run.epochs, samples: run.samples, batch: run.batch, dropLast: run.dropLast });
+  return { seconds: total.seconds, joules: total.joules, bound: step.bound, range: total.range, step };
+}
+
+/** Measured beside estimated for a script's CodeCarbon runs, or undefined when there are none. */
+export function measuredBeside(model: ModelReport, run: TrainingRun, settings: Settings, runs: readonly CodeCarbonRun[], source: { file: string; project: string }): MeasuredBeside | undefined {
+  const measured = summarizeRuns(runs);
+  if (!measured) return undefined;
+  let kind = "gpu";
+  try {
+    kind = hardwareProfile(run.hardware).kind;
+  } catch {
+    // Unknown hardware: the estimate below says why.
+  }
+  const perRun = runs.map((r) => deviceJoules(r, kind)).sort((a, b) => a - b);
+  const view: MeasuredBeside = { ...source, measured, measuredDeviceKwh: perRun[Math.floor((perRun.length - 1) / 2)] / 3.6e6, estimated: null, hardware: run.hardware };
+  const calibration = settings.calibration && settings.calibration.hardware === run.hardware ? settings.calibration : undefined;
+  if (calibration) view.calibratedRuns = calibration.runs;
+  try {
+    const figures = runFigures(model, run, settings, calibration);
+    if (!(figures.seconds > 0)) throw new Error("the run has no training step (drop_last with fewer samples than one batch)");
+    view.estimated = { hours: figures.seconds / 3600, deviceKwh: figures.joules / 3.6e6, range: { low: figures.range.kwh.low, high: figures.range.kwh.high }, reason: figures.range.reason };
+    // estimateTrainingRun's kWh includes no PUE here (none given), so it is the device's.
+  } catch (error) {
+    view.message = error instanceof Error ? error.message : String(error);
+  }
+  return view;
+}
+
+/** Fits the run's hardware profile (and its host) to CodeCarbon runs of the same script and calculator run. */
+export function calibrateToRuns(model: ModelReport, run: TrainingRun, settings: Settings, runs: readonly CodeCarbonRun[], source: string): ProfileCalibration {
+  const profile = hardwareProfile(run.hardware);
+  const host = resolveHost(profile, settings.host);
+  return fitCalibration(
+    profile,
+    host,
+    runs.map((r) => ({ measured: { seconds: r.durationSeconds, joules: deviceJoules(r, profile.kind) }, estimate: (c: ProfileCalibration) => runFigures(model, run, settings, c) })),
+    source,
+  );
 }

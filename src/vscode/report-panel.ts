@@ -5,7 +5,8 @@ import type { ForecastSlot } from "../core/grid/types";
 import type { TrainingPlan } from "../core/training/training-plan";
 import type { SettingsStore } from "./settings";
 import { calculatorFields, runOf, type CalculatorFields } from "./calculator-fields";
-import { estimateInference, estimateTraining, knownHardware, type IntensitySource, type TrainingEstimate, type TrainingRun } from "./energy-bridge";
+import { calibrateToRuns, estimateInference, estimateTraining, knownHardware, measuredBeside, type IntensitySource, type MeasuredBeside, type TrainingEstimate, type TrainingRun } from "./energy-bridge";
+import { readTrackerRuns, type TrackerRuns } from "./measured-runs";
 import { exportReport, type ExportFormat } from "./report-export";
 import { TrainingPlanLookup, type PlanAnalyzer } from "./training-plan-lookup";
 
@@ -35,6 +36,10 @@ export interface CalculatorView {
   message?: string;
   /** Why the fields come from the settings only. */
   note?: string;
+  /** CodeCarbon's runs of this script beside the estimate for the same run (when the script has a tracker with runs). */
+  measured?: MeasuredBeside;
+  /** A tracker without runs, or runs that could not be read: what was looked for and where. */
+  measuredNote?: string;
 }
 
 /** What the page says its calculator shows (values as in its inputs, labels beside them, the estimate line). */
@@ -51,6 +56,8 @@ type FromWebview =
   | { type: "calculate"; run: TrainingRun }
   | { type: "export"; format: ExportFormat }
   | { type: "calculatorShown"; shown: CalculatorShown }
+  | { type: "calibrate"; run: TrainingRun }
+  | { type: "clearCalibration" }
   | { type: "revealLine"; line: number }
   | { type: "viewShown"; shown: ReportViewShown };
 
@@ -68,6 +75,18 @@ interface PlanState {
   status: CalculatorView["status"];
   plan?: TrainingPlan;
   note?: string;
+  /** The CodeCarbon runs of the plan's tracker, once read. */
+  runs?: TrackerRuns;
+}
+
+/** A file's text, or undefined when it does not exist (other errors are thrown). */
+async function readText(uri: vscode.Uri): Promise<string | undefined> {
+  try {
+    return new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+  } catch (error) {
+    if (error instanceof vscode.FileSystemError && error.code === "FileNotFound") return undefined;
+    throw error;
+  }
 }
 
 /** The last segment of a path ('/a/b/train.py' → 'train.py'). */
@@ -220,7 +239,19 @@ export class ReportPanel implements vscode.Disposable {
     void this.plans.read(document).then(async (result) => {
       // Another model or version was shown meanwhile: its own reading will answer.
       if (this.planState !== state) return;
-      this.planState = result.ok ? { key, status: "code", plan: result.value } : { key, status: "settings", note: result.reason };
+      const next: PlanState = result.ok ? { key, status: "code", plan: result.value } : { key, status: "settings", note: result.reason };
+      this.planState = next;
+      const tracker = result.ok ? result.value.tracker : undefined;
+      if (tracker) {
+        // The script has a CodeCarbon tracker: its measured runs go beside the estimate.
+        try {
+          next.runs = await readTrackerRuns(tracker, model.file, (vscode.workspace.workspaceFolders ?? []).map((f) => f.uri.path), (path) => readText(document.uri.with({ path })));
+          if (next.runs.problems.length) this.log.warn(`CodeCarbon runs: ${next.runs.problems.join("; ")}`);
+        } catch (error) {
+          this.log.warn(`CodeCarbon runs of ${model.file}: ${error instanceof Error ? error.message : String(error)}`);
+        }
+        if (this.planState !== next) return;
+      }
       try {
         const view = this.calculatorView();
         if (view && this.panel && this.ready) await this.panel.webview.postMessage({ type: "calculator", calculator: view });
@@ -244,7 +275,31 @@ export class ReportPanel implements vscode.Disposable {
     const estimate = estimateTraining(model, runOf(fields), settings, this.intensity());
     if (estimate instanceof Error) view.message = estimate.message;
     else view.estimate = estimate;
+    const tracker = state.plan?.tracker;
+    if (tracker && state.runs) {
+      if (state.runs.runs.length > 0 && state.runs.file) {
+        const measured = measuredBeside(model, runOf(fields), settings, state.runs.runs, { file: state.runs.file, project: tracker.projectName });
+        if (measured) view.measured = measured;
+      } else {
+        view.measuredNote = `CodeCarbon tracker on line ${tracker.line} (project '${tracker.projectName}'): no runs of it yet in ${state.runs.looked.map(baseName).filter((f, i, all) => all.indexOf(f) === i).join(", ")}` +
+          (state.runs.problems.length ? ` (${state.runs.problems[0]})` : "");
+      }
+    }
     return view;
+  }
+
+  /** Fits the hardware profile to the script's CodeCarbon runs and keeps the fit in the workspace settings. */
+  private async calibrate(run: TrainingRun): Promise<void> {
+    const state = this.planState;
+    const runs = state?.runs;
+    if (!this.model || !state?.plan?.tracker || !runs?.file || runs.runs.length === 0) return;
+    const source = `${baseName(runs.file)} (project ${state.plan.tracker.projectName})`;
+    const fitted = calibrateToRuns(this.model, run, this.store.values, runs.runs, source);
+    await this.store.update("calibration", fitted, vscode.ConfigurationTarget.Workspace);
+    const times = (x: number) => `×${Number(x.toPrecision(2))}`;
+    void vscode.window.showInformationMessage(
+      `Greenlight: ${fitted.hardware} (host ${fitted.host}) calibrated from ${fitted.runs} run${fitted.runs === 1 ? "" : "s"} of ${source}: efficiency ${times(fitted.efficiencyScale)}, host dispatch ${times(fitted.hostScale)}, power ${times(fitted.powerScale)}.`,
+    );
   }
 
   private async receive(message: FromWebview): Promise<void> {
@@ -267,6 +322,12 @@ export class ReportPanel implements vscode.Disposable {
         await this.panel?.webview.postMessage(
           estimate instanceof Error ? { type: "training", estimate: null, message: estimate.message } : { type: "training", estimate },
         );
+      } else if (message.type === "calibrate" && this.model) {
+        await this.calibrate(message.run);
+        await this.post();
+      } else if (message.type === "clearCalibration") {
+        await this.store.update("calibration", null, vscode.ConfigurationTarget.Workspace);
+        await this.post();
       } else if (message.type === "export" && this.model) {
         const text = this.exportText(message.format);
         if (text === undefined) return;

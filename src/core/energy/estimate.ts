@@ -1,5 +1,6 @@
 // The estimate for one model on one hardware profile: time, energy, power, carbon per iteration, per layer.
 import type { ModelReport } from "../report/model-report";
+import { applyCalibration, type ProfileCalibration } from "./calibration";
 import { carbonOf, WORLD_AVERAGE_GCO2_PER_KWH, type CarbonBasis } from "./carbon";
 import { rangeFactors } from "./error-bands";
 import { hardwareProfile, type HardwareProfile } from "./hardware";
@@ -31,6 +32,8 @@ export interface EstimateOptions {
   carbon?: CarbonBasis;
   /** The profile was calibrated to this many of the user's own runs: the range drops the unmeasured-hardware part. */
   calibratedRuns?: number;
+  /** A fit to the user's own runs (greenlight.calibration): applied when its hardware and host are this estimate's. */
+  calibration?: ProfileCalibration;
 }
 
 /** One module's share of an iteration. */
@@ -101,8 +104,11 @@ function checkOptions(report: ModelReport, options: EstimateOptions): void {
 /** Estimates one iteration (a forward pass, or a training step: forward, backward and optimizer) of a model. */
 export function estimateModel(report: ModelReport, options: EstimateOptions): Estimate {
   checkOptions(report, options);
-  const profile = typeof options.hardware === "string" ? hardwareProfile(options.hardware) : options.hardware;
-  const host = resolveHost(profile, options.host);
+  const chosen = typeof options.hardware === "string" ? hardwareProfile(options.hardware) : options.hardware;
+  const chosenHost = resolveHost(chosen, options.host);
+  const calibration = options.calibration?.hardware === chosen.id && options.calibration.host === chosenHost.id ? options.calibration : undefined;
+  const { profile, host } = calibration ? applyCalibration(chosen, chosenHost, calibration) : { profile: chosen, host: chosenHost };
+  const calibratedRuns = calibration?.runs ?? options.calibratedRuns;
   const plan: PlanOptions = {
     host,
     precision: options.dtype,
@@ -129,7 +135,7 @@ export function estimateModel(report: ModelReport, options: EstimateOptions): Es
     entry.flops += t.kernel.flops;
     byPath.set(path, entry);
   });
-  const factors = rangeFactors(timing.bound, profile, host, { calibratedRuns: options.calibratedRuns });
+  const factors = rangeFactors(timing.bound, profile, host, { calibratedRuns });
   const gco2e = carbonOf(timing.joules, basis);
   const scaled = (value: number, f: { low: number; high: number }): FigureRange => ({ low: value * f.low, high: value * f.high });
   const layers = [...byPath.values()]

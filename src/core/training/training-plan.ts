@@ -4,6 +4,7 @@ import { keyOf, str, unknown } from "../interp/construct";
 import type { Interpreter } from "../interp/interpreter";
 import type { ModuleNamespaceValue, Value } from "../interp/values";
 import type { Expression, Statement } from "../python/ast";
+import { isTrackerCallee, trackerDecorators, trackerFromCall, type TrackerSite } from "./codecarbon-tracker";
 import { findCodeSites, rootName, type CodeSite } from "./code-sites";
 import { datasetSize } from "./dataset-sizes";
 import { evaluateAtSite } from "./evaluate-site";
@@ -31,6 +32,8 @@ export interface TrainingPlan {
   batch?: PlanFigure;
   /** DataLoader(drop_last=True): the last partial batch of each epoch is skipped. */
   dropLast?: boolean;
+  /** A CodeCarbon tracker in the code: where its measured runs are written (the report shows them beside the estimate). */
+  tracker?: TrackerSite;
 }
 
 type CallSite = Extract<CodeSite, { kind: "call" }>;
@@ -81,6 +84,7 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
   /** Dataset-like sites by the names they are assigned to, for linking a DataLoader to its dataset. */
   const datasets: { site: CallSite; figure: PlanFigure; names: string[]; rank: number }[] = [];
   let validationSplit: { fraction: number; line: number } | undefined;
+  let tracker: TrackerSite | undefined = trackerDecorators(input.body, input.text)[0];
 
   for (const site of sites) {
     if (site.kind === "loop") {
@@ -101,6 +105,13 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
     }
     const last = site.callee.split(".").pop()!;
     const call = site.call;
+    if (!tracker && isTrackerCallee(site.callee)) {
+      tracker = trackerFromCall(call, site.callee, input.text, (e) => {
+        const value = evaluateOne(site, e);
+        return value?.kind === "str" ? value.value : undefined;
+      });
+      continue;
+    }
     const keyword = (name: string) => keywordArgument(call, name);
     const positional = (index: number) => positionalArgument(call, index);
     const line = call.pos.line;
@@ -232,6 +243,7 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
   if (bestSamples) plan.samples = bestSamples;
   if (bestBatch) plan.batch = bestBatch;
   if (loader?.dropLast) plan.dropLast = true;
+  if (tracker) plan.tracker = tracker;
   return plan;
 }
 
