@@ -7,6 +7,8 @@
 //   iso_3166-1.json (Debian iso-codes): ISO 3166-1 alpha-2 -> alpha-3 pairs.
 import { readFileSync, writeFileSync, readdirSync, lstatSync, readlinkSync, renameSync } from "node:fs";
 import { join, dirname, relative } from "node:path";
+import { pathToFileURL } from "node:url";
+import { tsImport } from "tsx/esm/api";
 
 const args = process.argv.slice(2);
 const option = (name, fallback) => {
@@ -18,28 +20,9 @@ const isoCodesPath = option("--iso-codes", "/usr/share/iso-codes/json/iso_3166-1
 const root = join(dirname(new URL(import.meta.url).pathname), "..");
 const outPath = join(root, "data/grid/offline-tables.json");
 
-/** Splits one CSV line, honouring double-quoted fields with commas and "" escapes (RFC 4180). */
-function splitCsvLine(line) {
-  const fields = [];
-  let field = "";
-  let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const c = line[i];
-    if (quoted) {
-      if (c === '"' && line[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ",") {
-      fields.push(field);
-      field = "";
-    } else field += c;
-  }
-  fields.push(field);
-  return fields;
-}
+// One CSV reader for the project (RFC 4180 quoting): src/core/csv.ts, loaded through tsx (a dev dependency).
+const { parseCsvRows } = await tsImport(pathToFileURL(join(root, "src/core/csv.ts")).href, import.meta.url);
+const splitCsvLine = (line) => parseCsvRows(line)[0] ?? [];
 
 function readRegions() {
   const lines = readFileSync(join(root, "data/grid/region-grid-intensity.csv"), "utf8").split(/\r?\n/).filter((l) => l.trim());

@@ -152,6 +152,13 @@ export function registerCommands(services: Services): vscode.Disposable[] {
       return text;
     }),
 
+    register("greenlight.calibrateToMeasuredRuns", () => report.calibrateShown()),
+
+    register("greenlight.clearCalibration", async () => {
+      await report.clearCalibration();
+      return true;
+    }),
+
     register("greenlight.analyzeWorkspace", () => analyzeWorkspace(services)),
 
     register("greenlight.fixAllInFile", async (uri?: vscode.Uri) => {

@@ -7,6 +7,7 @@ import type { SettingsStore } from "./settings";
 import { calculatorFields, runOf, type CalculatorFields } from "./calculator-fields";
 import { calibrateToRuns, estimateInference, estimateTraining, knownHardware, measuredBeside, type IntensitySource, type MeasuredBeside, type TrainingEstimate, type TrainingRun } from "./energy-bridge";
 import { readTrackerRuns, type TrackerRuns } from "./measured-runs";
+import type { ProfileCalibration } from "../core/energy/calibration";
 import { exportReport, type ExportFormat } from "./report-export";
 import { TrainingPlanLookup, type PlanAnalyzer } from "./training-plan-lookup";
 
@@ -288,11 +289,32 @@ export class ReportPanel implements vscode.Disposable {
     return view;
   }
 
+  /** Fits the hardware to the CodeCarbon runs of the report's script at the run its calculator shows (the command). */
+  async calibrateShown(): Promise<ProfileCalibration | undefined> {
+    const view = this.calculatorView();
+    if (!view?.measured?.estimated) {
+      void vscode.window.showInformationMessage(
+        view?.measuredNote ?? "Greenlight: no CodeCarbon runs to calibrate to. Show the report of a training script that tracks itself with CodeCarbon (EmissionsTracker) and has run.",
+      );
+      return undefined;
+    }
+    const run = this.shown?.key === view.key ? this.shown.values : runOf(view.fields);
+    const fitted = await this.calibrate(run);
+    await this.post();
+    return fitted;
+  }
+
+  /** Removes the workspace's calibration (the command and the page's button). */
+  async clearCalibration(): Promise<void> {
+    await this.store.update("calibration", null, vscode.ConfigurationTarget.Workspace);
+    await this.post();
+  }
+
   /** Fits the hardware profile to the script's CodeCarbon runs and keeps the fit in the workspace settings. */
-  private async calibrate(run: TrainingRun): Promise<void> {
+  private async calibrate(run: TrainingRun): Promise<ProfileCalibration | undefined> {
     const state = this.planState;
     const runs = state?.runs;
-    if (!this.model || !state?.plan?.tracker || !runs?.file || runs.runs.length === 0) return;
+    if (!this.model || !state?.plan?.tracker || !runs?.file || runs.runs.length === 0) return undefined;
     const source = `${baseName(runs.file)} (project ${state.plan.tracker.projectName})`;
     const fitted = calibrateToRuns(this.model, run, this.store.values, runs.runs, source);
     await this.store.update("calibration", fitted, vscode.ConfigurationTarget.Workspace);
@@ -300,6 +322,7 @@ export class ReportPanel implements vscode.Disposable {
     void vscode.window.showInformationMessage(
       `Greenlight: ${fitted.hardware} (host ${fitted.host}) calibrated from ${fitted.runs} run${fitted.runs === 1 ? "" : "s"} of ${source}: efficiency ${times(fitted.efficiencyScale)}, host dispatch ${times(fitted.hostScale)}, power ${times(fitted.powerScale)}.`,
     );
+    return fitted;
   }
 
   private async receive(message: FromWebview): Promise<void> {
@@ -326,8 +349,7 @@ export class ReportPanel implements vscode.Disposable {
         await this.calibrate(message.run);
         await this.post();
       } else if (message.type === "clearCalibration") {
-        await this.store.update("calibration", null, vscode.ConfigurationTarget.Workspace);
-        await this.post();
+        await this.clearCalibration();
       } else if (message.type === "export" && this.model) {
         const text = this.exportText(message.format);
         if (text === undefined) return;

@@ -2,6 +2,7 @@
 // that wrote them, shown beside the estimate, and used to fit a profile's constants (calibration.ts).
 // Columns and units as CodeCarbon's EmissionsData (codecarbon/output_methods/emissions_data.py): duration in
 // seconds, energies in kWh, powers in W, emissions in kg CO2eq; one row per tracked run.
+import { parseCsvRows } from "../csv";
 
 /** One run CodeCarbon recorded. */
 export interface CodeCarbonRun {
@@ -28,37 +29,6 @@ export interface CodeCarbonRun {
 export interface CodeCarbonFile {
   runs: CodeCarbonRun[];
   problems: string[];
-}
-
-/** Splits CSV text into rows of fields (RFC 4180: quoted fields may hold commas, quotes and line breaks). */
-export function parseCsvRows(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = "";
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ",") {
-      row.push(field);
-      field = "";
-    } else if (c === "\n" || c === "\r") {
-      if (c === "\r" && text[i + 1] === "\n") i++;
-      row.push(field);
-      field = "";
-      if (row.some((f) => f !== "")) rows.push(row);
-      row = [];
-    } else field += c;
-  }
-  row.push(field);
-  if (row.some((f) => f !== "")) rows.push(row);
-  return rows;
 }
 
 const REQUIRED = ["duration", "energy_consumed"] as const;

@@ -123,3 +123,73 @@ suite("report: training calculator from the code", () => {
     assert.strictEqual(shownSteps(shown), shown.values.epochs * Math.ceil(shown.values.samples / shown.values.batch));
   });
 });
+
+suite("report: CodeCarbon runs beside the estimate", () => {
+  // A training script that tracks itself with CodeCarbon, and the emissions.csv its runs wrote beside it.
+  const script = "tracked/train_tracked.py";
+  const SOURCE = [
+    "import torch",
+    "from torch import nn",
+    "from torch.utils.data import DataLoader, TensorDataset",
+    "from codecarbon import EmissionsTracker",
+    "",
+    "class TrackedNet(nn.Module):",
+    "    def __init__(self):",
+    "        super().__init__()",
+    "        self.fc1 = nn.Linear(784, 512)",
+    "        self.fc2 = nn.Linear(512, 10)",
+    "    def forward(self, x):",
+    "        return self.fc2(torch.relu(self.fc1(x)))",
+    "",
+    "def main():",
+    "    data = TensorDataset(torch.zeros(60000, 784), torch.zeros(60000, dtype=torch.long))",
+    "    loader = DataLoader(data, batch_size=256, shuffle=True)",
+    "    model = TrackedNet()",
+    '    with EmissionsTracker(project_name="tracked-mlp") as tracker:',
+    "        for epoch in range(5):",
+    "            for x, y in loader:",
+    "                model(x).sum().backward()",
+    "",
+  ].join("\n");
+  const header = "timestamp,project_name,run_id,duration,emissions,cpu_energy,gpu_energy,ram_energy,energy_consumed,gpu_count,gpu_model";
+  const row = (project: string, seconds: number, gpuKwh: number) => `2026-12-01T10:00:00,${project},r,${seconds},0.001,0.0001,${gpuKwh},0.00001,${gpuKwh + 0.00011},1,NVIDIA H100`;
+
+  suiteSetup(async () => {
+    const encode = (text: string) => new TextEncoder().encode(text);
+    await vscode.workspace.fs.writeFile(fixtureUri(script), encode(SOURCE));
+    await vscode.workspace.fs.writeFile(fixtureUri("tracked/emissions.csv"), encode([header, row("tracked-mlp", 0.5, 0.00002), row("someone-else", 9, 0.1), row("tracked-mlp", 0.6, 0.000024), row("tracked-mlp", 0.55, 0.000022)].join("\n") + "\n"));
+  });
+
+  suiteTeardown(async () => {
+    await vscode.workspace.getConfiguration("greenlight").update("calibration", undefined, vscode.ConfigurationTarget.Workspace);
+    await closeSavedEditors();
+    await vscode.workspace.fs.delete(fixtureUri("tracked"), { recursive: true, useTrash: false });
+  });
+
+  test("shows the tracker's runs beside the estimate for the same run, and calibrates the hardware to them", async () => {
+    const api = await greenlight();
+    const hook = calculatorHook(api);
+    const document = await vscode.workspace.openTextDocument(fixtureUri(script));
+    await vscode.window.showTextDocument(document, { preview: false });
+    await vscode.commands.executeCommand("greenlight.showReport", document.uri, "TrackedNet");
+    const measured = await waitFor("the report's CodeCarbon runs", () => hook()?.initial.measured);
+    assert.strictEqual(measured.project, "tracked-mlp");
+    assert.match(measured.file, /tracked\/emissions\.csv$/);
+    assert.strictEqual(measured.measured.runs, 3, "the other project's row is left out");
+    assert.strictEqual(measured.measured.durationSeconds, 0.55);
+    assert.ok(measured.estimated && measured.estimated.deviceKwh > 0, measured.message);
+    assert.match(measured.estimated.reason, /-bound on /);
+
+    const fitted = await vscode.commands.executeCommand<{ runs: number; hardware: string }>("greenlight.calibrateToMeasuredRuns");
+    assert.ok(fitted, "the command fitted the profile");
+    assert.strictEqual(fitted.runs, 3);
+    const kept = vscode.workspace.getConfiguration("greenlight").inspect<{ runs: number }>("calibration");
+    assert.strictEqual(kept?.workspaceValue?.runs, 3, "kept in the workspace settings");
+    const calibrated = await waitFor("the calibrated estimate", () => (hook()?.initial.measured?.calibratedRuns === 3 ? hook()!.initial.measured : undefined));
+    assert.match(calibrated.estimated!.reason, /calibrated from 3 runs/);
+    assert.ok(Math.abs((calibrated.estimated!.hours * 3600) / 0.55 - 1) < 0.15, `calibrated time ${calibrated.estimated!.hours * 3600} s against 0.55 s measured`);
+
+    await vscode.commands.executeCommand("greenlight.clearCalibration");
+    assert.strictEqual(vscode.workspace.getConfiguration("greenlight").inspect("calibration")?.workspaceValue ?? null, null);
+  });
+});
