@@ -30,9 +30,8 @@ export interface EstimateOptions {
   optimizer?: string;
   /** Grid intensity and PUE for gco2e_per_iter; the world average (475 gCO2/kWh) and PUE 1 when absent. */
   carbon?: CarbonBasis;
-  /** The profile was calibrated to this many of the user's own runs: the range drops the unmeasured-hardware part. */
-  calibratedRuns?: number;
-  /** A fit to the user's own runs (greenlight.calibration): applied when its hardware and host are this estimate's. */
+  /** A fit to the user's own runs (greenlight.calibration): applied when its hardware and host are this estimate's,
+   *  and then the range drops the unmeasured-hardware part ("calibrated from N runs"). */
   calibration?: ProfileCalibration;
 }
 
@@ -108,7 +107,7 @@ export function estimateModel(report: ModelReport, options: EstimateOptions): Es
   const chosenHost = resolveHost(chosen, options.host);
   const calibration = options.calibration?.hardware === chosen.id && options.calibration.host === chosenHost.id ? options.calibration : undefined;
   const { profile, host } = calibration ? applyCalibration(chosen, chosenHost, calibration) : { profile: chosen, host: chosenHost };
-  const calibratedRuns = calibration?.runs ?? options.calibratedRuns;
+  const calibratedRuns = calibration?.runs;
   const plan: PlanOptions = {
     host,
     precision: options.dtype,

@@ -85,7 +85,8 @@ describe("ranges on the energy model's figures", () => {
 
     it("drops the unmeasured-hardware part when the profile was calibrated from the user's runs", () => {
       const plain = estimateModel(resnet50(1), { ...options, hardware: "l40s" });
-      const calibrated = estimateModel(resnet50(1), { ...options, hardware: "l40s", calibratedRuns: 3 });
+      const unchanged = { hardware: "l40s", host: "server-x86", runs: 3, efficiencyScale: 1, hostScale: 1, powerScale: 1, source: "test" };
+      const calibrated = estimateModel(resnet50(1), { ...options, hardware: "l40s", calibration: unchanged });
       assert.equal(calibrated.range.reason, "launch-bound on l40s, calibrated from 3 runs");
       assert.ok(calibrated.range.joules_per_iter.high - calibrated.range.joules_per_iter.low < plain.range.joules_per_iter.high - plain.range.joules_per_iter.low);
     });
