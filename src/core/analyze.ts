@@ -45,7 +45,7 @@ export interface AnalyzeRequest {
    * them on every keystroke, turns it off). */
   readTraining?: boolean;
   /** Hugging Face hub cache folders that `from_pretrained("org/name")` reads config.json from, first first (the host
-   * fills them from HF_HUB_CACHE, HF_HOME and the default ~/.cache/huggingface/hub). */
+   * fills them from HF_HUB_CACHE, HF_HOME and the default ~/.cache/huggingface/hub; read with environmentFiles). */
   huggingFaceCaches?: string[];
   /** Extra native modules (torchvision's zoo, keras). */
   nativeModules?: NativeModuleProvider[];
@@ -214,7 +214,7 @@ function withoutRepeats(models: ModelReport[]): ModelReport[] {
 
 /** config.json files for transformers' from_pretrained: next to the file, under the root, in the hub caches; a pragma wins. */
 function pretrainedConfigs(request: AnalyzeRequest, program: Program): PretrainedConfigs {
-  const search = { folders: [dirname(request.file), request.root], hubCaches: request.huggingFaceCaches ?? [] };
+  const search = { folders: [dirname(request.file), request.root], hubCaches: request.huggingFaceCaches ?? [], hubFiles: request.environmentFiles };
   return {
     locate(reference, at, options) {
       const pragma = at ? pragmaConfig(program.comments.get(at.file), at.line) : undefined;

@@ -1,4 +1,4 @@
-import { dirname, joinPath } from "../interp/paths";
+import { joinPath } from "../interp/paths";
 
 // Where Hugging Face transformers' `from_pretrained(name_or_path)` finds a model's config.json without the network:
 // a local folder (or the file itself), else the hub cache laid out by huggingface_hub (file-download.md, "cache
@@ -16,6 +16,8 @@ export interface ConfigFiles {
 export interface ConfigSearch {
   folders: string[];
   hubCaches: string[];
+  /** How the hub caches are read, when not like the workspace (they lie outside it). */
+  hubFiles?: ConfigFiles;
 }
 
 /** A config.json found and parsed, or why none was (with the action that fixes it). */
@@ -38,12 +40,13 @@ export function locateConfig(files: ConfigFiles, search: ConfigSearch, reference
   }
   if (!REPO_ID.test(reference) || /^\.\.?\//.test(reference)) return { problem: `no folder '${reference}' with a ${CONFIG_FILE} next to this file or the workspace root` };
   const revision = options.revision ?? "main";
+  const hub = search.hubFiles ?? files;
   for (const cache of search.hubCaches) {
     const repo = joinPath(cache, `models--${reference.split("/").join("--")}`);
-    const commit = COMMIT.test(revision) ? revision : files.read(joinPath(repo, "refs", revision))?.trim();
+    const commit = COMMIT.test(revision) ? revision : hub.read(joinPath(repo, "refs", revision))?.trim();
     if (!commit) continue;
     const path = joinPath(repo, "snapshots", commit, subfolder, CONFIG_FILE);
-    if (files.exists(path)) return parse(files, path);
+    if (hub.exists(path)) return parse(hub, path);
   }
   const where = search.hubCaches.length > 0 ? `the Hugging Face cache (${search.hubCaches[0]})` : "the Hugging Face cache (none is readable here)";
   return { problem: `no ${CONFIG_FILE} for '${reference}' in ${where}: download it once, or point '# greenlight: config=...' at one` };
@@ -60,9 +63,4 @@ function parse(files: ConfigFiles, path: string): LocatedConfig {
   }
   if (typeof values !== "object" || values === null || Array.isArray(values)) return { problem: `${path} does not hold a JSON object` };
   return { path, values: values as Record<string, unknown> };
-}
-
-/** The folder a located config sits in (name_or_path of the model it builds). */
-export function configFolder(path: string): string {
-  return dirname(path);
 }
