@@ -367,6 +367,8 @@ def main():
     parser.add_argument("--only", default=None, help="run only workloads whose name contains this")
     parser.add_argument("--skip-repeats", action="store_true")
     parser.add_argument("--second-set", action="store_true", help="measure the second held-out set only")
+    parser.add_argument("--hardware", default=None, help="the Greenlight profile id of this GPU (greenlight hardware), recorded for tools/energy-ranges.mjs")
+    parser.add_argument("--host", default=None, help="the host class id of this machine's CPU (greenlight hardware), recorded likewise")
     args = parser.parse_args()
     torch.backends.cudnn.allow_tf32 = True  # PyTorch's defaults, stated so the file says what ran
     torch.backends.cuda.matmul.allow_tf32 = False
@@ -383,6 +385,8 @@ def main():
         plan = [p for p in plan if args.only in p[0]]
     result = {
         "gpu": torch.cuda.get_device_name(0),
+        **({"hardware": args.hardware} if args.hardware else {}),
+        **({"host": args.host} if args.host else {}),
         "torch": torch.__version__,
         "power_limit_W": energy.power_limit_w(),
         "cudnn_allow_tf32": True,
