@@ -52,6 +52,9 @@ export function transformersEntryPoint(interp: Interpreter, configs: PretrainedC
   if (!ENTRY_POINTS.includes(name)) return undefined;
   const owner = cls.mro.find((k) => k.attributes.has(name));
   if (!owner || packageOf(owner)?.split(".")[0] !== LIBRARY) return undefined;
+  // Tokenizers, processors and the like keep the library's own from_pretrained: only models and configs are read here.
+  const isConfig = lookupClassAttribute(cls, "model_type")?.kind === "str" || packageOf(owner) === `${LIBRARY}.${CONFIG_MAPPING.module}`;
+  if (!isConfig && !buildsModel(cls)) return undefined;
   const entry = new EntryPoint(interp, configs, cls, owner);
   return { kind: "native", name: `${cls.name}.${name}`, call: (c) => (name === "from_pretrained" ? entry.fromPretrained(c) : entry.fromConfig(c)) };
 }
