@@ -2,6 +2,8 @@
 // validated here, then turned into each model's "estimate" (the JSON contract of issue 3).
 import { z } from "zod";
 import { estimateModel, type Estimate } from "../core/energy/estimate";
+import { estimateBasis, inferenceFigureText, trainingRunText, trainingStepText } from "../core/energy/figure-text";
+import { formatIntensity, formatWhole } from "../core/report/format";
 import { resolveTrainingRun, type ResolvedTrainingRun } from "../core/training/resolve-run";
 import type { PlanFigure, TrainingPlan } from "../core/training/training-plan";
 import { hardwareProfile, hardwareProfiles } from "../core/energy/hardware";
@@ -71,7 +73,7 @@ export function estimateSettingsFrom(values: Map<string, string>): EstimateSetti
     throw new CliError(message.startsWith("unknown hardware") ? `unknown --hardware '${options.hardware}' (known: ${known.join(", ")})` : message.startsWith("unknown host") ? `--host: ${message}` : message);
   }
   const found = lookupOffline(options.region ?? "WORLD");
-  const notes = options.region && found.usedWorldFallback ? [`no grid intensity for region '${options.region}': using the world average (${found.gco2PerKwh} gCO2/kWh)`] : [];
+  const notes = options.region && found.usedWorldFallback ? [`no grid intensity for region '${options.region}': using the world average (${formatIntensity(found.gco2PerKwh)})`] : [];
   const runOptions = (["epochs", "samples", "batch"] as const).filter((n) => options[n] !== undefined);
   if (runOptions.length > 0 && options.mode !== "train") notes.push(`${runOptions.map((n) => `--${n}`).join(", ")} apply to training runs: add --mode train`);
   return {
@@ -101,9 +103,9 @@ export function estimateFor(report: ModelReport, settings: EstimateSettings, gco
   });
 }
 
-const significant = (value: number, digits = 4): number => (value === 0 || !Number.isFinite(value) ? value : Number(value.toPrecision(digits)));
+const roundForJson = (value: number, digits = 4): number => (value === 0 || !Number.isFinite(value) ? value : Number(value.toPrecision(digits)));
 
-const rangeJson = (range: { low: number; high: number }, digits = 4) => ({ low: significant(range.low, digits), high: significant(range.high, digits) });
+const rangeJson = (range: { low: number; high: number }, digits = 4) => ({ low: roundForJson(range.low, digits), high: roundForJson(range.high, digits) });
 
 /** The "estimate" object of `analyze --format json`: the contract's fields, rounded, their ranges (`low`/`high`,
  *  and why), and the costliest layers. */
@@ -115,10 +117,10 @@ export function estimateJson(estimate: Estimate, topLayers = 5): Record<string, 
     mode: estimate.mode,
     batch: estimate.batch,
     flops_per_iter: estimate.flops_per_iter,
-    seconds_per_iter: significant(estimate.seconds_per_iter),
-    joules_per_iter: significant(estimate.joules_per_iter),
-    avg_power_w: significant(estimate.avg_power_w, 3),
-    gco2e_per_iter: significant(estimate.gco2e_per_iter),
+    seconds_per_iter: roundForJson(estimate.seconds_per_iter),
+    joules_per_iter: roundForJson(estimate.joules_per_iter),
+    avg_power_w: roundForJson(estimate.avg_power_w, 3),
+    gco2e_per_iter: roundForJson(estimate.gco2e_per_iter),
     bound: estimate.bound,
     gco2_per_kwh: estimate.gco2_per_kwh,
     pue: estimate.pue,
@@ -128,19 +130,17 @@ export function estimateJson(estimate: Estimate, topLayers = 5): Record<string, 
       gco2e_per_iter: rangeJson(estimate.range.gco2e_per_iter),
     },
     range_reason: estimate.range.reason,
-    top_layers: estimate.layers.slice(0, topLayers).map((l) => ({ path: l.path, share: significant(l.share, 3), joules: significant(l.joules) })),
+    top_layers: estimate.layers.slice(0, topLayers).map((l) => ({ path: l.path, share: roundForJson(l.share, 3), joules: roundForJson(l.joules) })),
   };
 }
 
-/** One line for the table and Markdown formats. */
+/** One line for the table and Markdown formats, each figure worded with what it is per (src/core/energy/figure-text). */
 export function estimateLine(estimate: Estimate): string {
-  const ms = estimate.seconds_per_iter < 1;
-  const seconds = (value: number) => (ms ? significant(value * 1e3, 3) : significant(value, 3));
-  const time = `${seconds(estimate.seconds_per_iter)} ${ms ? "ms" : "s"} (${seconds(estimate.range.seconds_per_iter.low)}-${seconds(estimate.range.seconds_per_iter.high)})`;
-  const joules = `${significant(estimate.joules_per_iter, 3)} J (${significant(estimate.range.joules_per_iter.low, 2)}-${significant(estimate.range.joules_per_iter.high, 2)})`;
-  const unit = estimate.mode === "train" ? "step" : "forward";
-  return `${estimate.hardware} (host ${estimate.host}) ${estimate.dtype} ${estimate.mode}, batch ${estimate.batch}: ${time}, ${joules}, ` +
-    `${significant(estimate.avg_power_w, 3)} W, ${significant(estimate.gco2e_per_iter, 3)} gCO2e per ${unit} (${estimate.range.reason})`;
+  const basis = estimateBasis({ ...estimate, hardware: `${estimate.hardware} (host ${estimate.host})` });
+  const why = `(${estimate.range.reason})`;
+  if (estimate.mode === "train") return `${basis}: ${trainingStepText(estimate)} ${why}`;
+  const text = inferenceFigureText(estimate);
+  return `${basis}: ${text.energyPerSample}, ${text.carbonPerThousand}; ${text.perForward} ${why}`;
 }
 
 /** A model's whole training run under these settings: the code's plan first, then --epochs/--samples/--batch. */
@@ -159,23 +159,16 @@ export function trainingRunJson(resolved: ResolvedTrainingRun): Record<string, u
     batch: resolved.batch.value,
     drop_last: resolved.dropLast,
     steps: run?.steps ?? null,
-    seconds: run ? significant(run.seconds) : null,
-    joules: run ? significant(run.joules) : null,
-    kwh: run ? significant(run.kwh) : null,
-    gco2e: run ? significant(run.gco2e) : null,
+    seconds: run ? roundForJson(run.seconds) : null,
+    joules: run ? roundForJson(run.joules) : null,
+    kwh: run ? roundForJson(run.kwh) : null,
+    gco2e: run ? roundForJson(run.gco2e) : null,
     ranges: run ? { seconds: rangeJson(run.range.seconds), joules: rangeJson(run.range.joules), kwh: rangeJson(run.range.kwh), gco2e: rangeJson(run.range.gco2e) } : null,
-    seconds_per_step: significant(resolved.step.seconds_per_iter),
-    joules_per_step: significant(resolved.step.joules_per_iter),
+    seconds_per_step: roundForJson(resolved.step.seconds_per_iter),
+    joules_per_step: roundForJson(resolved.step.joules_per_iter),
     sources: { epochs: sourceJson(resolved.epochs), samples: sourceJson(resolved.samples), batch: sourceJson(resolved.batch) },
     notes: resolved.notes,
   };
-}
-
-function duration(seconds: number): string {
-  if (seconds < 120) return `${significant(seconds, 3)} s`;
-  if (seconds < 7200) return `${significant(seconds / 60, 3)} min`;
-  if (seconds < 172_800) return `${significant(seconds / 3600, 3)} h`;
-  return `${significant(seconds / 86_400, 3)} days`;
 }
 
 function where(name: string, figure: PlanFigure | undefined): string {
@@ -188,8 +181,6 @@ export function trainingRunLine(resolved: ResolvedTrainingRun): string {
   const sources = `(${[where("epochs", resolved.epochs), where("samples", resolved.samples), where("batch", resolved.batch)].join(", ")})`;
   const run = resolved.run;
   if (!run) return `no training run: ${resolved.notes.filter((n) => n.startsWith("the code")).join("; ")} ${sources}`;
-  const count = (n: number) => n.toLocaleString("en-US");
-  return `${count(resolved.epochs!.value)} epochs × ${count(resolved.samples!.value)} samples, batch ${count(resolved.batch.value)}${resolved.dropLast ? " (drop_last)" : ""}: ` +
-    `${count(run.steps)} steps, ${duration(run.seconds)}, ${significant(run.kwh, 3)} kWh, ${significant(run.gco2e, 3)} gCO2e ${sources}; ` +
-    `range ${significant(run.range.kwh.low, 2)}-${significant(run.range.kwh.high, 2)} kWh`;
+  return `${formatWhole(resolved.epochs!.value)} epochs × ${formatWhole(resolved.samples!.value)} samples, batch ${formatWhole(resolved.batch.value)}${resolved.dropLast ? " (drop_last)" : ""}: ` +
+    `${trainingRunText(run)} ${sources}`;
 }

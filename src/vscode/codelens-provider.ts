@@ -3,25 +3,14 @@ import { partialStatus } from "../core/report/coverage";
 import type { ModelReport } from "../core/report/model-report";
 import type { AnalysisEngine } from "./analysis-engine";
 import type { SettingsStore } from "./settings";
-import { estimateInference, type IntensitySource } from "./energy-bridge";
-import { formatCount, formatEnergy, formatFlops, formatGrams } from "./format";
+import type { IntensitySource } from "./energy-bridge";
+import { codeLensTitle } from "./codelens-title";
+import { formatIntensity } from "../core/report/format";
 import { modelsInFile } from "./model-lookup";
-
-/** `ResNet · 25.6 M params · 4.1 GFLOPs[ · 0.77 J/inference (H100, batch 1) · 0.2 g CO2e/1k]`. */
-export function codeLensTitle(model: ModelReport, store: SettingsStore, intensity: IntensitySource): string {
-  const parts = [model.name, `${formatCount(model.params)} params`, formatFlops(model.flops)];
-  const energy = estimateInference(model, store.values, intensity);
-  if (energy) {
-    parts.push(`${formatEnergy(energy.joulesPerInference)}/inference (${energy.hardware}, batch ${energy.batch})`);
-    parts.push(`${formatGrams(energy.gramsCo2ePerThousand)} CO2e/1k`);
-  }
-  if (!model.complete) parts.push(`incomplete: ${Math.min(Math.floor(model.coverage.flopsShare * 100), 99)}% of FLOPs known`);
-  return parts.join(" · ");
-}
 
 /** Which grid reading the carbon figure uses: the status bar's, named the same way. */
 export function carbonBasis(intensity: IntensitySource): string {
-  return `Carbon at ${Math.round(intensity.gco2PerKwh)} gCO2e/kWh (${intensity.source}).`;
+  return `Carbon at ${formatIntensity(intensity.gco2PerKwh)} (${intensity.source}).`;
 }
 
 /** A CodeLens above every model with its size and cost; clicking opens the report. */
@@ -47,7 +36,7 @@ export class ModelCodeLensProvider implements vscode.CodeLensProvider, vscode.Di
       const line = Math.min(Math.max(model.line - 1, 0), document.lineCount - 1);
       const unresolved = model.unresolved.map((note) => `${note.file.split("/").pop()}:${note.line}: ${note.reason}`).join("\n");
       return new vscode.CodeLens(document.lineAt(line).range, {
-        title: codeLensTitle(model, this.store, this.intensity()),
+        title: codeLensTitle(model, this.store.values, this.intensity()),
         command: "greenlight.showReport",
         arguments: [document.uri, model.name, model.line],
         tooltip: `${model.complete ? `Open the Greenlight report of ${model.name}` : `Partial figures (${partialStatus(model.coverage, model.unresolved.length)}); unresolved:\n${unresolved}`}\n${carbonBasis(this.intensity())}`,

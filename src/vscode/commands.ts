@@ -7,7 +7,7 @@ import type { Finding } from "../core/rules/types";
 import type { ModelsViewNode } from "./models-view";
 import { diagnosticsFor, inputsText } from "./diagnostics";
 import { knownHardware } from "./energy-bridge";
-import { formatCount, formatFlops } from "./format";
+import { formatCount, formatFlops } from "../core/report/format";
 import { modelAtLine } from "./model-lookup";
 import { checkInputsText, inputPragmaEdit } from "./pragma";
 import type { ExportFormat } from "./report-export";

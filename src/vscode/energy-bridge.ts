@@ -3,6 +3,8 @@ import type { Settings } from "../core/config";
 import { estimateModel, estimateTrainingRun, hardwareProfile, hardwareProfiles, hostProfiles, resolveHost, WORLD_AVERAGE_GCO2_PER_KWH } from "../core/energy";
 import { fitCalibration, type ProfileCalibration } from "../core/energy/calibration";
 import { summarizeRuns, type CodeCarbonRun, type MeasuredSummary } from "../core/energy/codecarbon";
+import { inferenceFigureText, type InferenceFigureText } from "../core/energy/figure-text";
+import { formatIntensity } from "../core/report/format";
 
 // The editor's view of the energy model (src/core/energy, docs/energy.md): per-inference energy and carbon for the
 // CodeLens and report, and the report's training-run calculator. The figures and their sources are the core's.
@@ -29,6 +31,8 @@ export interface InferenceEstimate {
   gramsCo2ePerThousand: number;
   secondsPerBatch: number;
   bound: string;
+  /** The figures worded as every surface shows them (per sample, per 1,000 samples, per batch forward). */
+  text: InferenceFigureText;
   /** Where the measured figures are expected to lie (per inference, per 1,000, per batch) and why. */
   range: { joulesPerInference: FigureRange; gramsCo2ePerThousand: FigureRange; secondsPerBatch: FigureRange; reason: string };
   sources: string[];
@@ -90,7 +94,8 @@ export function estimateInference(model: ModelReport, settings: Settings, intens
         secondsPerBatch: estimate.range.seconds_per_iter,
         reason: estimate.range.reason,
       },
-      sources: [`hardware profile ${estimate.hardware} (datasheet figures: Greenlight: Select Hardware)`, `${Math.round(intensity.gco2PerKwh)} gCO2e/kWh: ${intensity.source}`],
+      text: inferenceFigureText(estimate),
+      sources: [`hardware profile ${estimate.hardware} (datasheet figures: Greenlight: Select Hardware)`, `${formatIntensity(intensity.gco2PerKwh)}: ${intensity.source}`],
     };
   } catch {
     // Unknown hardware or figures the model cannot use: the surfaces show parameters and FLOPs only.
@@ -116,7 +121,7 @@ export function estimateTraining(model: ModelReport, run: TrainingRun, settings:
         kilogramsCo2e: perItem(total.range.gco2e, 1000),
         reason: total.range.reason,
       },
-      sources: [`hardware profile ${step.hardware}`, `${Math.round(intensity.gco2PerKwh)} gCO2e/kWh: ${intensity.source}`],
+      sources: [`hardware profile ${step.hardware}`, `${formatIntensity(intensity.gco2PerKwh)}: ${intensity.source}`],
     };
   } catch (error) {
     return error instanceof Error ? error : new Error(String(error));
@@ -133,9 +138,13 @@ export function knownHosts(): { id: string; name: string }[] {
   return hostProfiles().map((host) => ({ id: host.id, name: host.name }));
 }
 
-/** Energy per inference of some modules (by path, children included), their share of the model's, the range the
+/** Energy per sample of some modules (by path, children included), their share of the model's, the range the
  *  iteration's regime and hardware give it, and why; undefined when no estimate can be made. */
-export function modulesEnergy(model: ModelReport, paths: string[], settings: Settings): { joules: number; share: number; range: FigureRange; reason: string } | undefined {
+export function modulesEnergy(
+  model: ModelReport,
+  paths: string[],
+  settings: Settings,
+): { joules: number; share: number; range: FigureRange; reason: string; hardware: string; dtype: string; batch: number } | undefined {
   if (model.ops.length === 0 || paths.length === 0) return undefined;
   try {
     const estimate = estimateModel(model, { hardware: settings.hardware, host: settings.host, calibration: settings.calibration ?? undefined, dtype: settings.precision, mode: "inference", batch: settings.batchSize });
@@ -144,7 +153,7 @@ export function modulesEnergy(model: ModelReport, paths: string[], settings: Set
     const joules = chosen.reduce((sum, layer) => sum + layer.joules, 0) / estimate.batch;
     // The modules' share carries the iteration's relative range (one regime, one hardware distance).
     const relative = estimate.joules_per_iter > 0 ? { low: estimate.range.joules_per_iter.low / estimate.joules_per_iter, high: estimate.range.joules_per_iter.high / estimate.joules_per_iter } : { low: 1, high: 1 };
-    return { joules, share: chosen.reduce((sum, layer) => sum + layer.share, 0), range: { low: joules * relative.low, high: joules * relative.high }, reason: estimate.range.reason };
+    return { joules, share: chosen.reduce((sum, layer) => sum + layer.share, 0), range: { low: joules * relative.low, high: joules * relative.high }, reason: estimate.range.reason, hardware: estimate.hardware, dtype: estimate.dtype, batch: estimate.batch };
   } catch {
     return undefined;
   }

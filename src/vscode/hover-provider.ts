@@ -5,7 +5,8 @@ import type { AnalysisEngine } from "./analysis-engine";
 import type { SettingsStore } from "./settings";
 import { modulesEnergy, type IntensitySource } from "./energy-bridge";
 import { carbonBasis } from "./codelens-provider";
-import { formatCount, formatEnergy, formatEnergyRange, formatFlops, formatGrams, formatShape, formatShare } from "./format";
+import { carbonPerThousandText, energyPerSampleText, estimateBasis } from "../core/energy/figure-text";
+import { formatCount, formatEnergy, formatFlops, formatShape, formatShare, formatWithRange } from "../core/report/format";
 import { escapeMarkdown } from "./markdown";
 import { figuresAtLine } from "./model-lookup";
 
@@ -49,11 +50,10 @@ export class LayerHoverProvider implements vscode.HoverProvider {
     const paths = layers.length > 0 ? layers.map((layer) => layer.path) : [...new Set(ops.map((op) => op.modulePath))];
     const energy = modulesEnergy(model, paths, this.store.values);
     if (energy) {
-      const settings = this.store.values;
-      rows.push(["Energy", `${formatEnergy(energy.joules)}/inference (${formatShare(energy.share, 1)} of ${model.name}; ${settings.hardware}, ${settings.precision}, batch ${settings.batchSize})`]);
+      rows.push(["Energy", `${energyPerSampleText(energy.joules)} (${formatShare(energy.share, 1)} of ${model.name}; ${estimateBasis(energy)})`]);
       const grid = this.intensity();
-      rows.push(["Carbon", `${formatGrams(carbonOf(energy.joules * 1000, { gco2PerKwh: grid.gco2PerKwh }))} CO2e/1k inferences`]);
-      rows.push(["Range", `${formatEnergyRange(energy.joules, energy.range)}: ${energy.reason}`]);
+      rows.push(["Carbon", carbonPerThousandText(carbonOf(energy.joules * 1000, { gco2PerKwh: grid.gco2PerKwh }))]);
+      rows.push(["Range", `${formatWithRange(energy.joules, energy.range, formatEnergy)} per sample: ${energy.reason}`]);
     }
     if (ops.length > 0) rows.push(["Ops", [...new Set(ops.map((op) => op.op))].join(", ")]);
     markdown.appendMarkdown(`| | |\n|---|---|\n${rows.map(([name, value]) => `| ${name} | ${value} |`).join("\n")}\n`);

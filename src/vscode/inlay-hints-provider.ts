@@ -1,7 +1,7 @@
 import * as vscode from "vscode";
 import type { AnalysisEngine } from "./analysis-engine";
 import type { SettingsStore } from "./settings";
-import { formatShape } from "./format";
+import { formatShape } from "../core/report/format";
 import { shapesByLine } from "./model-lookup";
 
 /** `→ [1, 64, 56, 56]` at the end of each forward line: the last tensor that line produced. */

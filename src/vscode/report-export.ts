@@ -30,8 +30,8 @@ export function exportReport(model: ModelReport, format: ExportFormat, energy?: 
     `- FLOPs: ${model.flops} (MACs ${model.macs})`,
   ];
   if (energy) {
-    lines.push(`- Energy: ${energy.joulesPerInference} J/inference (${energy.hardware}, batch ${energy.batch}), ${energy.gramsCo2ePerThousand} g CO2e per 1,000`);
-    lines.push(`- Range: ${energy.range.joulesPerInference.low}-${energy.range.joulesPerInference.high} J/inference (${energy.range.reason})`);
+    lines.push(`- Energy: ${energy.text.energyPerSample}, ${energy.text.carbonPerThousand} (${energy.text.basis})`);
+    lines.push(`- Range: ${energy.text.energyPerSampleRange} (${energy.text.rangeReason})`);
   }
   if (!model.complete) lines.push(`- Incomplete (${partialStatus(model.coverage, model.unresolved.length)}): ${model.unresolved.map((note) => `${note.file.split("/").pop()}:${note.line}: ${note.reason}`).join("; ")}`);
   lines.push("", "| Layer | Type | Output | Params | FLOPs |", "|---|---|---|---:|---:|");

@@ -2,7 +2,7 @@ import { statSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { analyzeSource, EntryError, SyntaxCache, type AnalysisResult } from "../../core/analyze";
 import { parseShape } from "../../core/interp/input-discovery";
-import { formatCount, formatFlops, formatShape } from "../../core/report/format";
+import { formatCount, formatFlops, formatInputSpec, formatIntensity } from "../../core/report/format";
 import type { InputSpec, ModelReport } from "../../core/report/model-report";
 import { partialStatus } from "../../core/report/coverage";
 import { createPythonParser } from "../../core/python/parser";
@@ -124,7 +124,7 @@ function estimateLines(models: ModelReport[], estimateOf: (m: ModelReport) => Re
     const e = estimateOf(m);
     return `  ${m.name}: ${e ? estimateLine(e) : "no estimate (the forward pass was not analyzed)"}${e && !m.complete ? " (partial model: a lower bound)" : ""}`;
   });
-  return `\nestimates (${settings.region}, ${settings.gco2PerKwh} gCO2/kWh, PUE ${settings.pue}):\n${lines.join("\n")}\n`;
+  return `\nestimates (${settings.region}, ${formatIntensity(settings.gco2PerKwh)}, PUE ${settings.pue}):\n${lines.join("\n")}\n`;
 }
 
 function trainingRunLines(models: ModelReport[], runOf: (m: ModelReport) => ReturnType<typeof trainingRunFor> | undefined): string {
@@ -200,7 +200,7 @@ export function toJson(m: ModelReport, locations = new SourceLocations()): Recor
 }
 
 function inputText(m: ModelReport): string {
-  return m.inputs.map((i) => formatShape(i.shape) + (i.dtype === "int64" ? ":int64" : "")).join(", ") || "-";
+  return m.inputs.map(formatInputSpec).join(", ") || "-";
 }
 
 function textTable(models: ModelReport[], results: AnalysisResult[], locations: SourceLocations): string {

@@ -6,6 +6,7 @@ import { createOfflineService } from "../../core/grid/offline-service";
 import { levelOf } from "../../core/grid/levels";
 import { PROVIDER_IDS, type ProviderId } from "../../core/grid/types";
 import { CliError, parseOptions, type CommandOutput } from "../cli-io";
+import { formatIntensity } from "../../core/report/format";
 
 export const GRID_OPTION_NAMES = ["provider", "region", "endpoint", "format", "timeout"];
 
@@ -122,16 +123,12 @@ export function headerLines(snapshot: GridSnapshot): string[] {
           : "offline: yearly average";
   const lines = [
     `Grid carbon intensity, ${current.region} (${current.provider}, ${state})`,
-    `  now       ${formatValue(current.gco2PerKwh)}  ${levelOf(current.gco2PerKwh)}${current.index ? ` (provider index: ${current.index})` : ""}  ${current.kind} at ${iso(current.at)}`,
+    `  now       ${formatIntensity(current.gco2PerKwh)}  ${levelOf(current.gco2PerKwh)}${current.index ? ` (provider index: ${current.index})` : ""}  ${current.kind} at ${iso(current.at)}`,
   ];
   if (current.source) lines.push(`  source    ${current.source}`);
   if (snapshot.error) lines.push(`  why       ${snapshot.error}`);
   for (const note of snapshot.notes) lines.push(`  note      ${note}`);
   return lines;
-}
-
-export function formatValue(gco2PerKwh: number): string {
-  return `${Math.round(gco2PerKwh)} gCO2/kWh`;
 }
 
 export function iso(ms: number): string {
@@ -171,9 +168,9 @@ export async function runGrid(argv: string[], out: CommandOutput): Promise<numbe
     const highest = snapshot.forecast.reduce((a, b) => (b.gco2PerKwh > a.gco2PerKwh ? b : a));
     const last = snapshot.forecast[snapshot.forecast.length - 1];
     lines.push(`  forecast  ${snapshot.forecast.length} slots to ${iso(last.end ?? last.at)}`);
-    lines.push(`  lowest    ${formatValue(lowest.gco2PerKwh)} from ${iso(lowest.start ?? lowest.at)}`);
-    lines.push(`  highest   ${formatValue(highest.gco2PerKwh)} from ${iso(highest.start ?? highest.at)}`);
-    lines.push("", "  start (UTC)          gCO2/kWh");
+    lines.push(`  lowest    ${formatIntensity(lowest.gco2PerKwh)} from ${iso(lowest.start ?? lowest.at)}`);
+    lines.push(`  highest   ${formatIntensity(highest.gco2PerKwh)} from ${iso(highest.start ?? highest.at)}`);
+    lines.push("", "  start (UTC)         gCO2e/kWh");
     for (const r of snapshot.forecast.slice(0, MAX_TABLE_ROWS)) {
       lines.push(`  ${iso(r.start ?? r.at).slice(0, 16).replace("T", " ")}     ${String(Math.round(r.gco2PerKwh)).padStart(8)}`);
     }

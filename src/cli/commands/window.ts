@@ -3,7 +3,8 @@ import { parseDuration } from "../../core/grid/duration";
 import { findGreenestWindow } from "../../core/grid/greenest-window";
 import { toSlot } from "../../core/grid/types";
 import { CliError, parseOptions, type CommandOutput } from "../cli-io";
-import { GRID_OPTION_NAMES, degradedLine, formatValue, gridOptionsFrom, headerLines, iso, round, setUpGrid, snapshotJson, warnIgnoredEndpoint } from "./grid";
+import { formatIntensity } from "../../core/report/format";
+import { GRID_OPTION_NAMES, degradedLine, gridOptionsFrom, headerLines, iso, round, setUpGrid, snapshotJson, warnIgnoredEndpoint } from "./grid";
 
 function durationOption(name: string, text: string | undefined, fallback?: number): number {
   if (text === undefined) {
@@ -65,11 +66,11 @@ export async function runWindow(argv: string[], out: CommandOutput): Promise<num
   const lines = headerLines(snapshot);
   if (!result.found) {
     lines.push(`  window    none: ${result.reason}`);
-    lines.push(`  value     ${formatValue(snapshot.current.gco2PerKwh)} (${snapshot.current.kind})`);
+    lines.push(`  value     ${formatIntensity(snapshot.current.gco2PerKwh)} (${snapshot.current.kind})`);
   } else {
     const startsNow = result.start - now < 60_000;
-    lines.push(`  best      ${startsNow ? "now" : iso(result.start)} to ${iso(result.end)}: ${formatValue(result.averageGco2PerKwh)} on average`);
-    if (result.nowAverageGco2PerKwh !== undefined) lines.push(`  if now    ${formatValue(result.nowAverageGco2PerKwh)} on average`);
+    lines.push(`  best      ${startsNow ? "now" : iso(result.start)} to ${iso(result.end)}: ${formatIntensity(result.averageGco2PerKwh)} on average`);
+    if (result.nowAverageGco2PerKwh !== undefined) lines.push(`  if now    ${formatIntensity(result.nowAverageGco2PerKwh)} on average`);
     if (result.savingPct !== undefined) {
       const grams = result.savingGco2 === undefined ? "" : `, ${round(result.savingGco2 / 1000, 2)} kgCO2 for ${energyKwh} kWh`;
       lines.push(`  saving    ${round(result.savingPct)}%${grams}`);

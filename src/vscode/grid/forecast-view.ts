@@ -3,6 +3,7 @@
 import type { GridSnapshot, GridState } from "../../core/grid/grid-service";
 import { findGreenestWindow, type WindowResult } from "../../core/grid/greenest-window";
 import { levelOf, trendOf, type IntensityLevel, type Trend } from "../../core/grid/levels";
+import { formatIntensity } from "../../core/report/format";
 import { toSlot, type ForecastSlot, type ReadingKind } from "../../core/grid/types";
 
 /** Same shape as the report panel's GridForecastView (src/vscode/report-panel.ts). */
@@ -64,8 +65,8 @@ const TREND_ICON: Record<Trend, string> = { rising: "$(arrow-up)", falling: "$(a
 export function statusView(snapshot: GridSnapshot, now: number): StatusView {
   const value = snapshot.current.gco2PerKwh;
   const trend = trendOf(snapshot.current, snapshot.forecast, now);
-  const marker = snapshot.state === "stale" ? " (stale)" : snapshot.current.kind === "average" ? " avg" : "";
+  const marker = snapshot.state === "stale" ? " (stale)" : snapshot.current.kind === "average" ? " yearly avg" : "";
   const icon = snapshot.fellBack ? "$(cloud-offline)" : "$(pulse)";
-  const text = `${icon} ${Math.round(value)} gCO2e/kWh${marker}${TREND_ICON[trend] ? ` ${TREND_ICON[trend]}` : ""}`;
+  const text = `${icon} ${formatIntensity(value)}${marker}${TREND_ICON[trend] ? ` ${TREND_ICON[trend]}` : ""}`;
   return { text, level: levelOf(value), trend };
 }

@@ -17,6 +17,7 @@ import { readCredentials, SECRET_KEYS } from "./secrets";
 import type { IntensitySource } from "../energy-bridge";
 import { escapeMarkdown } from "../markdown";
 import type { ReadOnlyDocuments } from "../read-only-documents";
+import { formatIntensity } from "../../core/report/format";
 
 /**
  * Status bar background per level. Only the two backgrounds VS Code provides for status bar items are used (they come
@@ -215,13 +216,13 @@ class GridController implements vscode.Disposable {
     const previous = this.snapshot;
     this.render(snapshot);
     if (snapshot.state !== previous?.state || snapshot.error !== previous?.error) {
-      const line = `grid: ${snapshot.state}, ${Math.round(snapshot.current.gco2PerKwh)} gCO2e/kWh (${snapshot.current.provider} ${snapshot.current.region})`;
+      const line = `grid: ${snapshot.state}, ${formatIntensity(snapshot.current.gco2PerKwh)} (${snapshot.current.provider} ${snapshot.current.region})`;
       if (snapshot.error) this.log.warn(`${line}: ${snapshot.error}`);
       else this.log.info(line);
     }
     if (announce) {
       void vscode.window.showInformationMessage(
-        `Greenlight: ${Math.round(snapshot.current.gco2PerKwh)} gCO2e/kWh in ${snapshot.current.region} (${snapshot.state})${snapshot.error ? `: ${snapshot.error}` : ""}`,
+        `Greenlight: ${formatIntensity(snapshot.current.gco2PerKwh)} in ${snapshot.current.region} (${snapshot.state})${snapshot.error ? `: ${snapshot.error}` : ""}`,
       );
     }
     return snapshot;
@@ -232,7 +233,7 @@ class GridController implements vscode.Disposable {
     this.snapshot = snapshot;
     const current = readingOf(snapshot);
     if (!previous || previous.gco2PerKwh !== current.gco2PerKwh || previous.source !== current.source) {
-      if (previous) this.log.info(`grid: the surfaces now use ${Math.round(current.gco2PerKwh)} gCO2e/kWh (${current.source}), was ${Math.round(previous.gco2PerKwh)} (${previous.source})`);
+      if (previous) this.log.info(`grid: the surfaces now use ${formatIntensity(current.gco2PerKwh)} (${current.source}), was ${Math.round(previous.gco2PerKwh)} (${previous.source})`);
       readingChanged.fire({ previous, current });
     }
     const now = Date.now();
@@ -242,14 +243,14 @@ class GridController implements vscode.Disposable {
     const background = snapshot.current.kind === "average" ? undefined : LEVEL_BACKGROUND[view.level];
     this.item.backgroundColor = background ? new vscode.ThemeColor(background) : undefined;
     const tooltip = new vscode.MarkdownString(undefined, true);
-    tooltip.appendMarkdown(`**Grid carbon intensity**: ${Math.round(snapshot.current.gco2PerKwh)} gCO2e/kWh (${view.level}, ${view.trend})\n\n`);
+    tooltip.appendMarkdown(`**Grid carbon intensity**: ${formatIntensity(snapshot.current.gco2PerKwh)} (${view.level}, ${view.trend})\n\n`);
     tooltip.appendMarkdown(escapeMarkdown(`${snapshot.current.provider}, ${snapshot.current.region}, ${snapshot.current.kind}, ${snapshot.state}`));
     if (snapshot.ageMs !== undefined) tooltip.appendMarkdown(escapeMarkdown(`, ${Math.round(snapshot.ageMs / 60_000)} min old`));
     tooltip.appendMarkdown("\n\n");
     const window = greenestFor(snapshot, now, this.jobDurationMs());
     if (window.found) {
       const saving = window.savingPct !== undefined ? `, ${window.savingPct.toFixed(0)}% less than starting now` : "";
-      tooltip.appendMarkdown(escapeMarkdown(`Next greenest ${this.settings.jobDuration} window: ${new Date(window.start).toLocaleString()} (${Math.round(window.averageGco2PerKwh)} gCO2e/kWh${saving})`));
+      tooltip.appendMarkdown(escapeMarkdown(`Next greenest ${this.settings.jobDuration} window: ${new Date(window.start).toLocaleString()} (${formatIntensity(window.averageGco2PerKwh)}${saving})`));
     } else {
       tooltip.appendMarkdown(escapeMarkdown(`Greenest window: ${window.reason}`));
     }
@@ -316,11 +317,11 @@ class GridController implements vscode.Disposable {
     if (provider === "offline") {
       const countries = Object.entries(COUNTRY_INTENSITY).map(([code, row]) => ({
         label: code,
-        description: `${row.name}: ${Math.round(row.gco2_per_kwh)} gCO2e/kWh (${row.year})`,
+        description: `${row.name}: ${formatIntensity(row.gco2_per_kwh)} (${row.year})`,
       }));
       const regions = REGION_INTENSITY.filter((row) => row.location.includes("-")).map((row) => ({
         label: row.location,
-        description: `${row.region}, ${row.country}: ${Math.round(row.gco2PerKwh)} gCO2e/kWh`,
+        description: `${row.region}, ${row.country}: ${formatIntensity(row.gco2PerKwh)}`,
       }));
       const picked = await vscode.window.showQuickPick([{ label: "", description: "from the time zone" }, ...countries, ...regions], {
         title: "Greenlight: offline region",
@@ -379,11 +380,11 @@ class GridController implements vscode.Disposable {
     const lines = [
       `# Grid forecast: ${view.region} (${view.provider}, ${snapshot.state})`,
       "",
-      `Now: **${Math.round(snapshot.current.gco2PerKwh)} gCO2e/kWh** (${snapshot.current.kind}).`,
+      `Now: **${formatIntensity(snapshot.current.gco2PerKwh)}** (${snapshot.current.kind}).`,
       "",
     ];
     if (view.greenest) {
-      lines.push(`Greenest ${this.settings.jobDuration} window: **${new Date(view.greenest.start).toLocaleString()}** to ${new Date(view.greenest.end).toLocaleString()}, ${Math.round(view.greenest.gco2PerKwh)} gCO2e/kWh on average.`, "");
+      lines.push(`Greenest ${this.settings.jobDuration} window: **${new Date(view.greenest.start).toLocaleString()}** to ${new Date(view.greenest.end).toLocaleString()}, ${formatIntensity(view.greenest.gco2PerKwh)} on average.`, "");
     }
     if (view.note) lines.push(`_${view.note}_`, "");
     if (view.slots.length) {
@@ -419,7 +420,7 @@ class GridController implements vscode.Disposable {
     const window = greenestFor(snapshot, Date.now(), parseDuration(text));
     if (!window.found) {
       void vscode.window.showWarningMessage(
-        `Greenlight: ${window.reason}. Now: ${Math.round(snapshot.current.gco2PerKwh)} gCO2e/kWh (${snapshot.current.kind === "average" ? "yearly average" : snapshot.current.kind}).`,
+        `Greenlight: ${window.reason}. Now: ${formatIntensity(snapshot.current.gco2PerKwh)} (${snapshot.current.kind === "average" ? "yearly average" : snapshot.current.kind}).`,
       );
       return undefined;
     }
@@ -431,7 +432,7 @@ class GridController implements vscode.Disposable {
     if (!window) return;
     const saving = window.savingPct !== undefined ? `, ${window.savingPct.toFixed(1)}% less carbon than starting now` : "";
     const choice = await vscode.window.showInformationMessage(
-      `Greenlight: greenest start ${new Date(window.start).toLocaleString()} (${Math.round(window.averageGco2PerKwh)} gCO2e/kWh on average${saving}).`,
+      `Greenlight: greenest start ${new Date(window.start).toLocaleString()} (${formatIntensity(window.averageGco2PerKwh)} on average${saving}).`,
       "Run a task then",
     );
     if (choice) await this.runTaskInGreenestWindow();

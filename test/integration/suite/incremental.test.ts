@@ -2,7 +2,7 @@
 // and ends exactly where an analysis of the same text from scratch does.
 import * as assert from "assert";
 import * as vscode from "vscode";
-import { formatCount } from "../../../src/vscode/format";
+import { formatCount } from "../../../src/core/report/format";
 import { codeLensTitles, fixtureUri, greenlight, waitFor } from "./helpers";
 import { simpleCnn } from "./reference";
 

@@ -1,7 +1,7 @@
 // CodeLens, hover, inlay hints and diagnostics on real fixture files, through the real provider commands.
 import * as assert from "assert";
 import * as vscode from "vscode";
-import { formatCount, formatFlops, formatShape } from "../../../src/vscode/format";
+import { formatCount, formatFlops, formatShape } from "../../../src/core/report/format";
 import { codeLenses, codeLensTitles, greenlight, hoverText, inlayHints, lineOf, openFixture, waitFor } from "./helpers";
 import { simpleCnn, twoBlocks } from "./reference";
 
@@ -31,8 +31,8 @@ suite("editor surfaces", () => {
     assert.ok(title.includes(formatFlops(simpleCnn.flops)), `FLOPs in '${title}'`);
     // Energy from src/core/energy at the configured hardware and batch, and carbon per 1,000 inferences.
     const hardware = vscode.workspace.getConfiguration("greenlight").get<string>("hardware");
-    assert.ok(new RegExp(`[\\d.]+ [mµn]?J/inference \\(${hardware}, batch 1\\)`).test(title), `energy in '${title}'`);
-    assert.ok(/[\d.]+ (k?g|mg) CO2e\/1k/.test(title), `carbon in '${title}'`);
+    assert.ok(/[\d.]+ [mµn]?J per sample/.test(title), `energy in '${title}'`);
+    assert.ok(new RegExp(`[\\d.]+ (k|m|µ)?gCO2e per 1,000 samples \\(${hardware}, fp32, batch 1\\)`).test(title), `carbon in '${title}'`);
     assert.strictEqual(lenses[0].range.start.line, lineOf(document, "class SimpleCNN"), "placed on the class line");
     assert.deepStrictEqual(lenses[0].command!.arguments?.[1], simpleCnn.name, "clicking opens this model's report");
   });
@@ -55,7 +55,7 @@ suite("editor surfaces", () => {
     assert.ok(text.includes(formatFlops(simpleCnn.conv1Flops)), `conv1 FLOPs in: ${text}`);
     const share = Math.round((100 * simpleCnn.conv1Params) / simpleCnn.params);
     assert.ok(text.includes(`${share}%`), `share ${share}% in: ${text}`);
-    assert.ok(/Energy \| [\d.]+ [mµn]?J\/inference/.test(text), `what it costs, in: ${text}`);
+    assert.ok(/Energy \| [\d.]+ [mµn]?J per sample/.test(text), `what it costs, in: ${text}`);
   });
 
   test("hover on a forward line shows the output shape", async () => {

@@ -93,6 +93,6 @@ describe("analyze's estimate options", () => {
     assert.ok(["compute", "memory", "launch"].includes(json.bound as string));
     assert.ok(Math.abs((json.gco2e_per_iter as number) / ((estimate.joules_per_iter / 3.6e6) * s.gco2PerKwh) - 1) < 1e-3);
     assert.equal(json.host, "server-x86");
-    assert.match(estimateLine(estimate), /^a100-sxm \(host server-x86\) bf16 inference, batch 8: [\d.]+ ms \([\d.]+-[\d.]+\), [\d.e-]+ J \([\d.e-]+-[\d.e-]+\), [\d.]+ W, [\d.e-]+ gCO2e per forward \((compute|memory|launch)-bound on a100-sxm, profile not measured[^)]*\)$/);
+    assert.match(estimateLine(estimate), /^a100-sxm \(host server-x86\), bf16, batch 8: [\d.]+ [mµn]?J per sample, [\d.]+ [mµk]?gCO2e per 1,000 samples; [\d.]+ [mµ]?J \([\d.]+[^)]*J\), [\d.]+ [mµ]?s \([\d.]+[^)]*s\), [\d.]+ W per batch-8 forward \((compute|memory|launch)-bound on a100-sxm, profile not measured[^)]*\)$/);
   });
 });

@@ -82,7 +82,7 @@ describe("grid CLI", function () {
     assert.ok(Math.abs(w.saving_pct - ((w.now_avg_gco2_per_kwh - 90) / w.now_avg_gco2_per_kwh) * 100) < 0.1);
     assert.ok(Math.abs(w.saving_gco2 - 50 * (w.now_avg_gco2_per_kwh - 90)) < 1);
     const table = await run(runWindow, ["--provider", "uk", "--endpoint", server.url, "--duration", "2h"]);
-    assert.match(table.stdout, /best .* 90 gCO2\/kWh on average/);
+    assert.match(table.stdout, /best .* 90 gCO2e\/kWh on average/);
   });
 
   it("falls back offline with exit 0 and says so on stderr and in the table", async () => {

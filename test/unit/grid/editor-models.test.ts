@@ -79,6 +79,6 @@ describe("grid editor models", () => {
     assert.equal(offlineView.current.gco2PerKwh, lookupOffline("GB").gco2PerKwh, "the average is there even without a forecast");
     assert.equal(offlineView.current.kind, "average");
     assert.match(offlineView.note ?? "", /no forecast/);
-    assert.match(statusView(offline, now).text, / avg/);
+    assert.match(statusView(offline, now).text, /gCO2e\/kWh yearly avg/);
   });
 });

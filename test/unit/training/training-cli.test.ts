@@ -57,7 +57,7 @@ describe("greenlight analyze --mode train: the training run", () => {
     assert.equal(r.code, 0, r.stderr);
     const section = r.stdout.slice(r.stdout.indexOf("training runs:"));
     const steps = (12 * Math.floor(10_000 / 128)).toLocaleString("en-US");
-    assert.match(section, new RegExp(`SmallNet: 12 epochs × 10,000 samples, batch 128 \\(drop_last\\): ${steps} steps, .* kWh, .* gCO2e \\(epochs: code line \\d+, samples: code line \\d+, batch: code line \\d+\\)`));
+    assert.match(section, new RegExp(`SmallNet: 12 epochs × 10,000 samples, batch 128 \\(drop_last\\): ${steps} steps, .* [mkMG]?Wh( \\(.*\\))?, .* [mµkt]?gCO2e for the run \\(epochs: code line \\d+, samples: code line \\d+, batch: code line \\d+\\)`));
   });
 
   it("has no training run in inference mode, and says the run options need --mode train", async () => {
