@@ -1,3 +1,6 @@
+import { parseArgs } from "node:util";
+import type { CommandSpec } from "./command-specs";
+
 /** Where a command writes; the CLI passes process streams, tests pass collectors. */
 export interface CommandOutput {
   stdout(text: string): void;
@@ -12,35 +15,60 @@ export class CliError extends Error {
   }
 }
 
-/** Parses `--name value`, repeated `--name` and `--flag` options; positionals are the rest. */
-export function parseOptions(
-  argv: string[],
-  spec: { values?: string[]; repeated?: string[]; flags?: string[] },
-): { positionals: string[]; values: Map<string, string>; repeated: Map<string, string[]>; flags: Set<string> } {
+/** What a command line holds once parsed: FILE arguments, `--name value` options, repeated ones and flags. */
+export interface ParsedCommandLine {
+  positionals: string[];
+  values: Map<string, string>;
+  repeated: Map<string, string[]>;
+  flags: Set<string>;
+}
+
+/**
+ * Parses a command's arguments with node:util's parseArgs against its spec (src/cli/command-specs.ts): unknown
+ * options, missing values and a wrong number of FILE arguments become a CliError that names the command's --help.
+ */
+export function parseCommandLine(spec: CommandSpec, argv: string[]): ParsedCommandLine {
+  const options: Record<string, { type: "string" | "boolean"; multiple?: boolean }> = {};
+  for (const option of spec.options) options[option.name] = { type: option.value ? "string" : "boolean", ...(option.multiple ? { multiple: true } : {}) };
+  let parsed: ReturnType<typeof parseArgs<{ options: typeof options; allowPositionals: true; strict: true }>>;
+  try {
+    parsed = parseArgs({ args: argv, options, allowPositionals: true, strict: true });
+  } catch (err) {
+    throw new CliError(`${parseArgsMessage(err, spec)} (see greenlight ${spec.name} --help)`);
+  }
   const values = new Map<string, string>();
   const repeated = new Map<string, string[]>();
   const flags = new Set<string>();
-  const positionals: string[] = [];
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    if (!arg.startsWith("--")) {
-      positionals.push(arg);
-      continue;
-    }
-    const eq = arg.indexOf("=");
-    const name = eq > 0 ? arg.slice(2, eq) : arg.slice(2);
-    const inline = eq > 0 ? arg.slice(eq + 1) : undefined;
-    if (spec.flags?.includes(name)) {
-      flags.add(name);
-      continue;
-    }
-    const isValue = spec.values?.includes(name);
-    const isRepeated = spec.repeated?.includes(name);
-    if (!isValue && !isRepeated) throw new CliError(`unknown option --${name}`);
-    const value = inline ?? argv[++i];
-    if (value === undefined) throw new CliError(`--${name} needs a value`);
-    if (isRepeated) repeated.set(name, [...(repeated.get(name) ?? []), value]);
-    else values.set(name, value);
+  for (const [name, value] of Object.entries(parsed.values)) {
+    if (Array.isArray(value)) repeated.set(name, value.map(String));
+    else if (typeof value === "string") values.set(name, value);
+    else if (value === true) flags.add(name);
   }
-  return { positionals, values, repeated, flags };
+  const { min, max, what } = spec.positionals;
+  if (parsed.positionals.length < min) throw new CliError(`${spec.name} needs ${max === 1 ? "exactly one" : "at least one"} ${what} (see greenlight ${spec.name} --help)`);
+  if (parsed.positionals.length > max) {
+    throw new CliError(max === 0 ? `unexpected argument '${parsed.positionals[0]}'` : `${spec.name} takes ${max === 1 ? "one" : `at most ${max}`} ${what}, got ${parsed.positionals.length}`);
+  }
+  return { positionals: parsed.positionals, values, repeated, flags };
+}
+
+/** parseArgs' errors in the CLI's words: "unknown option --x", "--format needs a value". */
+function parseArgsMessage(err: unknown, spec: CommandSpec): string {
+  const message = err instanceof Error ? err.message : String(err);
+  const code = (err as { code?: string }).code;
+  const option = /'(-{1,2}[^' ]+)/.exec(message)?.[1];
+  if (code === "ERR_PARSE_ARGS_UNKNOWN_OPTION") return `unknown option ${option ?? message} for ${spec.name}`;
+  if (code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE") {
+    const known = option && spec.options.find((o) => `--${o.name}` === option);
+    return known && !known.value ? `${option} takes no value` : `${option ?? "an option"} needs a value`;
+  }
+  return message;
+}
+
+/** `greenlight COMMAND --help`: synopsis, what it does, every option with its value and meaning. */
+export function commandHelp(spec: CommandSpec): string {
+  const rows = spec.options.map((o) => [`--${o.name}${o.value ? ` ${o.value}` : ""}${o.multiple ? " (repeatable)" : ""}`, o.help]);
+  const width = Math.min(34, Math.max(...rows.map(([left]) => left.length)));
+  const lines = rows.map(([left, help]) => (left.length > width ? `  ${left}\n  ${" ".repeat(width)}  ${help}` : `  ${left.padEnd(width)}  ${help}`));
+  return [`usage: greenlight ${spec.synopsis}`, "", spec.summary, "", "options:", ...lines, "  --help, -h".padEnd(width + 2) + "  show this help", ...(spec.notes ? ["", ...spec.notes] : []), ""].join("\n");
 }

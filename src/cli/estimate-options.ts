@@ -11,19 +11,20 @@ import { AUTO_HOST, hostProfile, resolveHost } from "../core/energy/host";
 import { PRECISIONS } from "../core/energy/precision";
 import { lookupOffline } from "../core/grid/providers/offline";
 import type { ModelReport } from "../core/report/model-report";
+import { defaultSettings } from "../core/config";
 import { CliError } from "./cli-io";
 
-/** The option names `analyze` should accept as values (hand them to parseOptions). */
-export const ESTIMATE_OPTION_NAMES = ["hardware", "host", "dtype", "mode", "region", "pue", "epochs", "samples", "batch"];
+/** The estimate's options of `analyze` (src/cli/command-specs.ts lists them for the parser and --help). */
+const ESTIMATE_OPTION_NAMES = ["hardware", "host", "dtype", "mode", "region", "pue", "epochs", "samples", "batch"];
 
 /** A training-run figure given on the command line: a positive whole number. */
 const runFigure = (name: string) =>
   z.coerce.number({ message: `--${name} must be a number` }).int(`--${name} must be a whole number`).positive(`--${name} must be at least 1`).max(Number.MAX_SAFE_INTEGER, `--${name} is too large`).optional();
 
 const schema = z.object({
-  hardware: z.string().trim().toLowerCase(),
+  hardware: z.string().trim().toLowerCase().default(defaultSettings.hardware),
   host: z.string().trim().toLowerCase().default(AUTO_HOST),
-  dtype: z.enum(PRECISIONS, { message: `--dtype must be one of ${PRECISIONS.join(", ")}` }).default("fp32"),
+  dtype: z.enum(PRECISIONS, { message: `--dtype must be one of ${PRECISIONS.join(", ")}` }).optional(),
   mode: z.enum(["inference", "train"], { message: "--mode must be inference or train" }).default("inference"),
   region: z.string().trim().regex(/^[A-Za-z][A-Za-z0-9_-]{1,24}$/, "--region must be a region code such as DEU, US-CA or GB").optional(),
   pue: z.coerce.number({ message: "--pue must be a number" }).min(1, "--pue must be at least 1").max(3, "--pue above 3 is not a real facility").optional(),
@@ -37,9 +38,10 @@ export interface EstimateSettings {
   hardware: string;
   /** The host class that dispatches the ops (resolved: never "auto"). */
   host: string;
-  dtype: (typeof PRECISIONS)[number];
-  /** Whether --dtype was given (else a model's own weights precision, where the code sets one, wins). */
-  dtypeGiven: boolean;
+  /** True when --hardware was not given: the editor's default profile. */
+  defaultHardware: boolean;
+  /** --dtype; when absent, the model's own weights precision where the code sets one, else fp32. */
+  dtype?: (typeof PRECISIONS)[number];
   mode: "inference" | "train";
   pue: number;
   gco2PerKwh: number;
@@ -48,17 +50,12 @@ export interface EstimateSettings {
   source: string;
   /** Lines for stderr (a region not found, so the world average was used). */
   notes: string[];
-  /** --epochs, --samples, --batch: a training run's figures where the code does not state them. */
+  /** --epochs, --samples: a training run's figures where the code does not state them; --batch: the estimate's batch. */
   run: { epochs?: number; samples?: number; batch?: number };
 }
 
-/** Validates the estimate options; undefined when none was given (no estimate asked for). */
-export function estimateSettingsFrom(values: Map<string, string>): EstimateSettings | undefined {
-  const given = ESTIMATE_OPTION_NAMES.filter((name) => values.has(name));
-  if (given.length === 0) return undefined;
-  if (!values.has("hardware")) {
-    throw new CliError(`${given.map((n) => `--${n}`).join(", ")} need --hardware ID (greenlight hardware lists them)`);
-  }
+/** Validates the estimate options; without --hardware the estimate is on the editor's default profile (h100-sxm). */
+export function estimateSettingsFrom(values: Map<string, string>): EstimateSettings {
   const parsed = schema.safeParse(Object.fromEntries(ESTIMATE_OPTION_NAMES.filter((n) => values.has(n)).map((n) => [n, values.get(n)])));
   if (!parsed.success) throw new CliError(parsed.error.issues[0]?.message ?? "invalid estimate options");
   const options = parsed.data;
@@ -74,13 +71,13 @@ export function estimateSettingsFrom(values: Map<string, string>): EstimateSetti
   }
   const found = lookupOffline(options.region ?? "WORLD");
   const notes = options.region && found.usedWorldFallback ? [`no grid intensity for region '${options.region}': using the world average (${formatIntensity(found.gco2PerKwh)})`] : [];
-  const runOptions = (["epochs", "samples", "batch"] as const).filter((n) => options[n] !== undefined);
+  const runOptions = (["epochs", "samples"] as const).filter((n) => options[n] !== undefined);
   if (runOptions.length > 0 && options.mode !== "train") notes.push(`${runOptions.map((n) => `--${n}`).join(", ")} apply to training runs: add --mode train`);
   return {
     hardware: options.hardware,
     host,
+    defaultHardware: !values.has("hardware"),
     dtype: options.dtype,
-    dtypeGiven: values.has("dtype"),
     mode: options.mode,
     pue: options.pue ?? 1,
     gco2PerKwh: found.gco2PerKwh,
@@ -91,12 +88,17 @@ export function estimateSettingsFrom(values: Map<string, string>): EstimateSetti
   };
 }
 
+/** The precision a model is estimated at: --dtype, else the weights' precision the code sets, else fp32. */
+export function estimateDtype(report: ModelReport, settings: EstimateSettings): (typeof PRECISIONS)[number] {
+  return settings.dtype ?? report.weightsPrecision ?? "fp32";
+}
+
 /** The estimate for one model under these settings; the grid intensity may come from a live provider instead. */
-export function estimateFor(report: ModelReport, settings: EstimateSettings, gco2PerKwh = settings.gco2PerKwh, batch?: number): Estimate {
+export function estimateFor(report: ModelReport, settings: EstimateSettings, gco2PerKwh = settings.gco2PerKwh, batch = settings.run.batch): Estimate {
   return estimateModel(report, {
     hardware: settings.hardware,
     host: settings.host,
-    dtype: settings.dtypeGiven ? settings.dtype : (report.weightsPrecision ?? settings.dtype),
+    dtype: estimateDtype(report, settings),
     mode: settings.mode,
     batch,
     carbon: { gco2PerKwh, pue: settings.pue },
@@ -132,6 +134,13 @@ export function estimateJson(estimate: Estimate, topLayers = 5): Record<string, 
     range_reason: estimate.range.reason,
     top_layers: estimate.layers.slice(0, topLayers).map((l) => ({ path: l.path, share: roundForJson(l.share, 3), joules: roundForJson(l.joules) })),
   };
+}
+
+/** The heading of the estimates: hardware (and whether it is the default), grid intensity and where it comes from, PUE. */
+export function estimateHeading(settings: EstimateSettings): string {
+  const hardware = settings.defaultHardware ? `${settings.hardware} (the default; --hardware picks another)` : settings.hardware;
+  const grid = settings.region === "WORLD" ? "world average" : settings.region;
+  return `estimates on ${hardware}, grid ${grid} ${formatIntensity(settings.gco2PerKwh)} (offline yearly average), PUE ${settings.pue}`;
 }
 
 /** One line for the table and Markdown formats, each figure worded with what it is per (src/core/energy/figure-text). */

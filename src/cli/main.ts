@@ -1,22 +1,22 @@
-import { CliError, type CommandOutput } from "./cli-io";
+import packageJson from "../../package.json";
+import { CliError, commandHelp, type CommandOutput } from "./cli-io";
+import { COMMAND_NAMES, COMMAND_SPECS } from "./command-specs";
 
-const USAGE = `usage: greenlight <command> [options]
+/** `greenlight --help`: every command with every option (the same specs the parser reads). */
+function usage(): string {
+  const sections = COMMAND_NAMES.map((name) => {
+    const spec = COMMAND_SPECS[name];
+    const options = spec.options.map((o) => `--${o.name}${o.value ? ` ${o.value}` : ""}`).join(" ");
+    return `  ${spec.synopsis}\n      ${spec.summary}\n      options: ${options}`;
+  });
+  return `usage: greenlight <command> [options]   (greenlight <command> --help for each option's meaning)\n\ncommands:\n${sections.join("\n")}\n\n  --version   print the version\n  --help      show this help\n`;
+}
 
-commands:
-  analyze FILE... [--entry EXPR] [--input SHAPE]... [--root DIR] [--python-env DIR] [--format table|json|markdown|sarif]
-                  [--hardware ID [--host ID] [--dtype fp32|tf32|bf16|fp16|int8] [--mode inference|train] [--region CODE] [--pue N]]
-                  estimate parameters and FLOPs of every model in FILE (a .py file or a folder), and with
-                  --hardware its time, energy and carbon per iteration; packages resolve from --python-env,
-                  else VIRTUAL_ENV, else .venv/venv under the root (read, never run)
-  hardware [--format table|json]
-                  list the accelerators (--hardware) and host classes (--host) with their figures
-  fix FILE [--rule GL001 [--fix dynamic-int8|weight-only-int8|prune-l1|keras-quantize|...] [--line N]] [--all]
-                  apply one rule's fix in place (written atomically); --all: every finding's; no --rule: list them
-  grid [--provider uk|electricitymaps|watttime|carbon-aware-sdk|offline] [--region R] [--endpoint URL] [--format table|json]
-                  the grid's carbon intensity now and its forecast (offline: the embedded yearly average)
-  window --duration 3h [--within 24h] [--energy-kwh N] [grid options]
-                  the greenest time to run a job before the deadline, and the saving against starting now
-`;
+/** True when the arguments ask for help (before a `--` that ends the options). */
+function asksForHelp(argv: string[]): boolean {
+  const end = argv.indexOf("--");
+  return (end < 0 ? argv : argv.slice(0, end)).some((arg) => arg === "--help" || arg === "-h");
+}
 
 type Command = (argv: string[], out: CommandOutput) => Promise<number>;
 
@@ -36,17 +36,21 @@ async function main(argv: string[]): Promise<number> {
   };
   const [command, ...rest] = argv;
   if (!command || command === "--help" || command === "-h" || command === "help") {
-    out.stdout(USAGE);
+    (command ? out.stdout : out.stderr)(usage());
     return command ? 0 : 2;
   }
-  if (command === "--version") {
-    out.stdout("greenlight 0.1.0\n");
+  if (command === "--version" || command === "-v") {
+    out.stdout(`greenlight ${packageJson.version}\n`);
     return 0;
   }
   const load = commands[command];
   if (!load) {
     out.stderr(`greenlight: unknown command '${command}' (see greenlight --help)\n`);
     return 2;
+  }
+  if (asksForHelp(rest)) {
+    out.stdout(commandHelp(COMMAND_SPECS[command]));
+    return 0;
   }
   try {
     const run = await load();

@@ -6,7 +6,7 @@ import { estimateMemory, type MemoryEstimate } from "../core/memory/memory-estim
 import { checkFit, memoryOptions, type FitCheck, type MemoryContext } from "../core/memory/memory-fit";
 import { formatBytes } from "../core/report/format";
 import type { ModelReport } from "../core/report/model-report";
-import type { EstimateSettings } from "./estimate-options";
+import { estimateDtype, type EstimateSettings } from "./estimate-options";
 
 /** A model's memory, fit and (for a language model in a file that generates) generation under the CLI settings. */
 export interface MemoryAndGeneration {
@@ -20,7 +20,7 @@ export interface MemoryAndGeneration {
 export function memoryAndGeneration(report: ModelReport, result: AnalysisResult | undefined, settings: EstimateSettings, gco2PerKwh = settings.gco2PerKwh): MemoryAndGeneration {
   const plan = result?.generations?.[0];
   const resolved = plan && isLanguageModel(report) ? resolveGeneration(plan, report.inputs[0]?.shape) : undefined;
-  const context: MemoryContext = { hardware: settings.hardware, dtype: settings.dtype, mode: settings.mode, setup: result?.runSetup, generation: resolved };
+  const context: MemoryContext = { hardware: settings.hardware, dtype: estimateDtype(report, settings), mode: settings.mode, setup: result?.runSetup, generation: resolved };
   const options = memoryOptions(report, context);
   const memory = estimateMemory(report, options);
   const generation = resolved
@@ -28,7 +28,7 @@ export function memoryAndGeneration(report: ModelReport, result: AnalysisResult 
       resolved,
       estimate: estimateGeneration(report, { promptTokens: resolved.promptTokens.value, newTokens: resolved.newTokens.value, batch: resolved.batch.value, beams: resolved.beams.value }, {
         hardware: settings.hardware,
-        dtype: settings.dtype,
+        dtype: estimateDtype(report, settings),
         carbon: { gco2PerKwh, pue: settings.pue },
       }),
     }

@@ -10,21 +10,22 @@ import { diskFiles, findImportRoot, findPythonFiles, MAX_SOURCE_BYTES } from "..
 import { readParserWasm } from "../../node/wasm";
 import { huggingFaceCaches } from "../../node/huggingface-cache";
 import { ruleDefinitions } from "../../core/rules/rules";
-import { CliError, parseOptions, type CommandOutput } from "../cli-io";
 import { CLI_INSTALL_ACTIONS, environmentFinder } from "../python-env-option";
 import { torchHubDirs } from "../../node/python-environment";
 import { isNotebookPath, notebookSource, SourceLocations } from "../notebook-sources";
+import { CliError, parseCommandLine, type CommandOutput } from "../cli-io";
+import { COMMAND_SPECS } from "../command-specs";
 import { collectFindings, findingsToJson, toSarif } from "../findings-output";
 import { generationJson, generationLine, memoryAndGeneration, memoryJson, memoryLine } from "../memory-output";
-import { ESTIMATE_OPTION_NAMES, estimateFor, estimateJson, estimateLine, estimateSettingsFrom, trainingRunFor, trainingRunJson, trainingRunLine, type EstimateSettings } from "../estimate-options";
+import { estimateFor, estimateHeading, estimateJson, estimateLine, estimateSettingsFrom, trainingRunFor, trainingRunJson, trainingRunLine } from "../estimate-options";
+import type { Finding } from "../../core/rules/types";
 
 const FORMATS = ["table", "json", "markdown", "sarif"] as const;
 type Format = (typeof FORMATS)[number];
 
 /** `greenlight analyze FILE... [--entry EXPR] [--input SHAPE]... [--root DIR] [--python-env DIR] [--format table|json|markdown|sarif]` */
 export async function runAnalyze(argv: string[], out: CommandOutput): Promise<number> {
-  const options = parseOptions(argv, { values: ["entry", "root", "format", "python-env", ...ESTIMATE_OPTION_NAMES], repeated: ["input"] });
-  if (options.positionals.length === 0) throw new CliError("analyze needs at least one FILE (a .py file or a folder)");
+  const options = parseCommandLine(COMMAND_SPECS.analyze, argv);
   const format = (options.values.get("format") ?? "table") as Format;
   if (!FORMATS.includes(format)) throw new CliError(`--format must be one of ${FORMATS.join(", ")}`);
   let inputs: InputSpec[] | undefined;
@@ -86,17 +87,18 @@ export async function runAnalyze(argv: string[], out: CommandOutput): Promise<nu
     }
   }
   const models = results.flatMap((r) => r.models);
-  for (const note of estimateSettings?.notes ?? []) out.stderr(`greenlight: ${note}\n`);
-  const estimateOf = (m: ModelReport) => (estimateSettings && m.ops.length > 0 ? estimateFor(m, estimateSettings) : undefined);
+  for (const note of estimateSettings.notes) out.stderr(`greenlight: ${note}\n`);
+  const estimateOf = (m: ModelReport) => (m.ops.length > 0 ? estimateFor(m, estimateSettings) : undefined);
   // With --mode train, each model's whole run: the training plan read from its file, then --epochs/--samples/--batch.
   const plans = new Map(results.flatMap((r) => r.models.map((m) => [m, r.training] as const)));
   const resultOf = new Map(results.flatMap((r) => r.models.map((m) => [m, r] as const)));
   // Memory (each part, the peak, the fit) and, for a language model in a file that generates, prefill and decode.
-  const memoryOf = (m: ModelReport) => (estimateSettings && m.ops.length > 0 ? memoryAndGeneration(m, resultOf.get(m), estimateSettings) : undefined);
-  const runOf = (m: ModelReport) => (estimateSettings?.mode === "train" && m.ops.length > 0 ? trainingRunFor(m, estimateSettings, plans.get(m)) : undefined);
+  const memoryOf = (m: ModelReport) => (m.ops.length > 0 ? memoryAndGeneration(m, resultOf.get(m), estimateSettings) : undefined);
+  const runOf = (m: ModelReport) => (estimateSettings.mode === "train" && m.ops.length > 0 ? trainingRunFor(m, estimateSettings, plans.get(m)) : undefined);
   for (const r of results) for (const e of r.syntaxErrors.slice(0, 3)) out.stderr(`${locations.label(r.file, e.line, (f) => f)}:${e.column + 1}: ${e.message}\n`);
-  // Findings of the rules (GL001...): in the JSON and as SARIF 2.1.0 for code scanning.
-  const findings = format === "json" || format === "sarif" ? texts.flatMap(({ file, text }, i) => collectFindings(parser, file, text, results[i], undefined, cache)) : [];
+  // Findings of the rules (GL001...) with their fixes: in every format (SARIF 2.1.0 for code scanning).
+  const withFindings = !options.flags.has("no-findings") || format === "json" || format === "sarif";
+  const findings = withFindings ? texts.flatMap(({ file, text }, i) => collectFindings(parser, file, text, results[i], undefined, cache)) : [];
   if (format === "json") {
     const json = models.map((m) => {
       const estimate = estimateOf(m);
@@ -107,41 +109,85 @@ export async function runAnalyze(argv: string[], out: CommandOutput): Promise<nu
         ...(memory ? { memory: memoryJson(memory) } : {}),
         ...(memory?.generation ? { generation: generationJson(memory.generation) } : {}),
       };
-      return estimateSettings ? { ...toJson(m, locations), estimate: estimate ? { ...estimateJson(estimate), ...extras } : null } : toJson(m, locations);
+      return { ...toJson(m, locations), estimate: estimate ? { ...estimateJson(estimate), ...extras } : null };
     });
     const notes = results.flatMap((r) => r.notes.map((note) => ({ file: r.file, note })));
     out.stdout(`${JSON.stringify({ version: 1, models: json, findings: findingsToJson(findings.map((f) => locations.finding(f))), notes }, null, 1)}\n`);
   }
   else if (format === "sarif") out.stdout(`${JSON.stringify(toSarif(findings, ruleDefinitions, { root: process.cwd(), notebookPlace: (f) => locations.sarifPlace(f) }), null, 1)}\n`);
-  else if (format === "markdown") out.stdout(markdownTable(models, locations) + estimateLines(models, estimateOf, estimateSettings) + trainingRunLines(models, runOf) + memoryLines(models, memoryOf));
-  else out.stdout(textTable(models, results, locations) + estimateLines(models, estimateOf, estimateSettings) + trainingRunLines(models, runOf) + memoryLines(models, memoryOf));
+  else if (format === "markdown") {
+    out.stdout(
+      markdownTable(models, locations) + markdownSection(estimateHeading(estimateSettings), estimateItems(models, estimateOf)) + markdownSection("training runs", trainingRunItems(models, runOf)) +
+        markdownSection("memory and generation", memoryItems(models, memoryOf)) + markdownFindings(findings, locations),
+    );
+  } else {
+    out.stdout(
+      textTable(models, results, locations) + textSection(estimateHeading(estimateSettings), estimateItems(models, estimateOf)) + textSection("training runs", trainingRunItems(models, runOf)) +
+        textSection("memory and generation", memoryItems(models, memoryOf)) + textFindings(findings, locations),
+    );
+  }
   return exitCode;
 }
 
-function estimateLines(models: ModelReport[], estimateOf: (m: ModelReport) => ReturnType<typeof estimateFor> | undefined, settings: EstimateSettings | undefined): string {
-  if (!settings) return "";
-  const lines = models.map((m) => {
+function estimateItems(models: ModelReport[], estimateOf: (m: ModelReport) => ReturnType<typeof estimateFor> | undefined): string[] {
+  return models.map((m) => {
     const e = estimateOf(m);
-    return `  ${m.name}: ${e ? estimateLine(e) : "no estimate (the forward pass was not analyzed)"}${e && !m.complete ? " (partial model: a lower bound)" : ""}`;
+    return `${m.name}: ${e ? estimateLine(e) : "no estimate (the forward pass was not analyzed)"}${e && !m.complete ? " (partial model: a lower bound)" : ""}`;
   });
-  return `\nestimates (${settings.region}, ${formatIntensity(settings.gco2PerKwh)}, PUE ${settings.pue}):\n${lines.join("\n")}\n`;
 }
 
-function trainingRunLines(models: ModelReport[], runOf: (m: ModelReport) => ReturnType<typeof trainingRunFor> | undefined): string {
-  const lines = models.flatMap((m) => {
+function trainingRunItems(models: ModelReport[], runOf: (m: ModelReport) => ReturnType<typeof trainingRunFor> | undefined): string[] {
+  return models.flatMap((m) => {
     const run = runOf(m);
-    return run ? [`  ${m.name}: ${trainingRunLine(run)}`] : [];
+    return run ? [`${m.name}: ${trainingRunLine(run)}`] : [];
   });
-  return lines.length > 0 ? `\ntraining runs:\n${lines.join("\n")}\n` : "";
 }
 
-function memoryLines(models: ModelReport[], memoryOf: (m: ModelReport) => ReturnType<typeof memoryAndGeneration> | undefined): string {
-  const lines = models.flatMap((m) => {
+function textSection(heading: string, items: string[]): string {
+  return items.length > 0 ? `\n${heading}:\n${items.map((item) => `  ${item}`).join("\n")}\n` : "";
+}
+
+function markdownSection(heading: string, items: string[]): string {
+  return items.length > 0 ? `\n### ${heading[0].toUpperCase()}${heading.slice(1)}\n\n${items.map((item) => `- ${item}`).join("\n")}\n` : "";
+}
+
+/** The `greenlight fix` command that applies one fix of a finding (a notebook's finding by cell and cell line). */
+function fixCommand(f: Finding, kind: string, locations: SourceLocations): string {
+  const cell = locations.cell(f.file, f.line);
+  const place = cell ? `--cell ${cell.index} --line ${cell.line}` : `--line ${f.line}`;
+  return `greenlight fix ${quote(relative(f.file))} --rule ${f.rule} ${place} --fix ${kind}`;
+}
+
+/** Each finding with the command that applies each of its fixes. */
+function textFindings(findings: Finding[], locations: SourceLocations): string {
+  if (findings.length === 0) return "";
+  const lines = findings.flatMap((f) => [
+    `  ${locations.label(f.file, f.line, relative)}:${f.column}: ${f.rule} ${f.message}`,
+    ...f.fixes.map((x) => `      fix: ${fixCommand(f, x.kind, locations)}   (${x.title})`),
+  ]);
+  return `\nfindings (${findings.length}):\n${lines.join("\n")}\n`;
+}
+
+function markdownFindings(findings: Finding[], locations: SourceLocations): string {
+  if (findings.length === 0) return "";
+  const items = findings.map((f) => {
+    const fixes = f.fixes.map((x) => `  - ${x.title}: \`${fixCommand(f, x.kind, locations)}\``);
+    return [`- **${f.rule}** \`${locations.label(f.file, f.line, relative)}\`: ${f.message}`, ...fixes].join("\n");
+  });
+  return `\n### Findings\n\n${items.join("\n")}\n`;
+}
+
+/** A path as a shell argument: quoted when it holds anything but plain characters. */
+function quote(path: string): string {
+  return /^[\w./-]+$/.test(path) ? path : `'${path.replace(/'/g, "'\\''")}'`;
+}
+
+function memoryItems(models: ModelReport[], memoryOf: (m: ModelReport) => ReturnType<typeof memoryAndGeneration> | undefined): string[] {
+  return models.flatMap((m) => {
     const memory = memoryOf(m);
     if (!memory) return [];
-    return [`  ${m.name}: ${memoryLine(memory)}`, ...(memory.generation ? [`  ${m.name}: ${generationLine(memory.generation)}`] : [])];
+    return [`${m.name}: ${memoryLine(memory)}`, ...(memory.generation ? [`${m.name}: ${generationLine(memory.generation)}`] : [])];
   });
-  return lines.length > 0 ? `\nmemory and generation:\n${lines.join("\n")}\n` : "";
 }
 
 function isFolder(p: string): boolean {

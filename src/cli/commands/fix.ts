@@ -7,9 +7,10 @@ import { fixAll } from "../../core/rules/fix-all";
 import { ruleDefinition } from "../../core/rules/rules";
 import { diskFiles, findImportRoot, MAX_SOURCE_BYTES } from "../../node/disk-files";
 import { readParserWasm } from "../../node/wasm";
-import { CliError, parseOptions, type CommandOutput } from "../cli-io";
 import { CLI_INSTALL_ACTIONS, environmentFinder } from "../python-env-option";
 import { torchHubDirs } from "../../node/python-environment";
+import { CliError, parseCommandLine, type CommandOutput } from "../cli-io";
+import { COMMAND_SPECS } from "../command-specs";
 import { collectFindings } from "../findings-output";
 import { breaksParsing, sha256, writeAtomically, type FixHooks } from "../fix-writes";
 import { isNotebookPath } from "../notebook-sources";
@@ -23,8 +24,7 @@ export type { FixHooks } from "../fix-writes";
  * folder, then a rename) and left alone when it changed since it was read.
  */
 export async function runFix(argv: string[], out: CommandOutput, hooks: FixHooks = {}): Promise<number> {
-  const options = parseOptions(argv, { values: ["rule", "fix", "line", "cell", "root", "prune-amount"], flags: ["all"] });
-  if (options.positionals.length !== 1) throw new CliError("fix needs exactly one FILE");
+  const options = parseCommandLine(COMMAND_SPECS.fix, argv);
   const file = resolve(options.positionals[0]);
   const ruleOption = options.values.get("rule");
   const rule = ruleOption === undefined ? undefined : ruleDefinition(ruleOption);

@@ -5,10 +5,9 @@ import type { GridSnapshot } from "../../core/grid/grid-service";
 import { createOfflineService } from "../../core/grid/offline-service";
 import { levelOf } from "../../core/grid/levels";
 import { PROVIDER_IDS, type ProviderId } from "../../core/grid/types";
-import { CliError, parseOptions, type CommandOutput } from "../cli-io";
+import { CliError, parseCommandLine, type CommandOutput } from "../cli-io";
+import { COMMAND_SPECS } from "../command-specs";
 import { formatIntensity } from "../../core/report/format";
-
-export const GRID_OPTION_NAMES = ["provider", "region", "endpoint", "format", "timeout"];
 
 const PROVIDER_ALIASES: Record<string, ProviderId> = {
   uk: "uk",
@@ -143,8 +142,7 @@ export function round(value: number, digits = 1): number {
 const MAX_TABLE_ROWS = 24;
 
 export async function runGrid(argv: string[], out: CommandOutput): Promise<number> {
-  const parsed = parseOptions(argv, { values: GRID_OPTION_NAMES });
-  if (parsed.positionals.length) throw new CliError(`unexpected argument '${parsed.positionals[0]}'`);
+  const parsed = parseCommandLine(COMMAND_SPECS.grid, argv);
   const options = gridOptionsFrom(parsed.values);
   warnIgnoredEndpoint(options, out);
   const setup = await setUpGrid(options);

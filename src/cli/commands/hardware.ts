@@ -2,7 +2,8 @@
 // them, and the parts listed without an estimate because their vendor leaves out a figure it needs.
 import { hardwareProfiles, incompleteProfiles, missingFigures, type HardwareProfile, type IncompleteProfile } from "../../core/energy/hardware";
 import { hostProfiles, type HostProfile } from "../../core/energy/host";
-import { CliError, parseOptions, type CommandOutput } from "../cli-io";
+import { CliError, parseCommandLine, type CommandOutput } from "../cli-io";
+import { COMMAND_SPECS } from "../command-specs";
 
 type Column<T> = { title: string; value: (row: T) => string };
 
@@ -83,8 +84,7 @@ export function hardwareTable(profiles: HardwareProfile[], hosts: HostProfile[] 
 
 /** `greenlight hardware`: lists the profiles (`--hardware ID` and `--host ID` of analyze take their ids). */
 export async function runHardware(argv: string[], out: CommandOutput): Promise<number> {
-  const options = parseOptions(argv, { values: ["format"] });
-  if (options.positionals.length) throw new CliError(`unexpected argument '${options.positionals[0]}'`);
+  const options = parseCommandLine(COMMAND_SPECS.hardware, argv);
   const format = options.values.get("format") ?? "table";
   if (format !== "table" && format !== "json") throw new CliError(`--format must be table or json, not '${format}'`);
   const profiles = hardwareProfiles();

@@ -2,9 +2,10 @@
 import { parseDuration } from "../../core/grid/duration";
 import { findGreenestWindow } from "../../core/grid/greenest-window";
 import { toSlot } from "../../core/grid/types";
-import { CliError, parseOptions, type CommandOutput } from "../cli-io";
+import { CliError, parseCommandLine, type CommandOutput } from "../cli-io";
+import { COMMAND_SPECS } from "../command-specs";
 import { formatIntensity } from "../../core/report/format";
-import { GRID_OPTION_NAMES, degradedLine, gridOptionsFrom, headerLines, iso, round, setUpGrid, snapshotJson, warnIgnoredEndpoint } from "./grid";
+import { degradedLine, gridOptionsFrom, headerLines, iso, round, setUpGrid, snapshotJson, warnIgnoredEndpoint } from "./grid";
 
 function durationOption(name: string, text: string | undefined, fallback?: number): number {
   if (text === undefined) {
@@ -19,8 +20,7 @@ function durationOption(name: string, text: string | undefined, fallback?: numbe
 }
 
 export async function runWindow(argv: string[], out: CommandOutput): Promise<number> {
-  const parsed = parseOptions(argv, { values: [...GRID_OPTION_NAMES, "duration", "within", "energy-kwh"] });
-  if (parsed.positionals.length) throw new CliError(`unexpected argument '${parsed.positionals[0]}'`);
+  const parsed = parseCommandLine(COMMAND_SPECS.window, argv);
   const durationMs = durationOption("duration", parsed.values.get("duration"));
   const withinMs = durationOption("within", parsed.values.get("within"), 24 * 3_600_000);
   if (withinMs < durationMs) throw new CliError("--within must be at least --duration: the job has to finish within it");

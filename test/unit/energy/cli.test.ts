@@ -1,7 +1,7 @@
 import { strict as assert } from "node:assert";
 import { runHardware } from "../../../src/cli/commands/hardware";
 import { CliError } from "../../../src/cli/cli-io";
-import { estimateFor, estimateJson, estimateLine, estimateSettingsFrom } from "../../../src/cli/estimate-options";
+import { estimateFor, estimateHeading, estimateJson, estimateLine, estimateSettingsFrom } from "../../../src/cli/estimate-options";
 import { hardwareProfiles } from "../../../src/core/energy/hardware";
 import { hostProfiles } from "../../../src/core/energy/host";
 import { resnet50 } from "./workloads";
@@ -46,13 +46,15 @@ describe("greenlight hardware", () => {
 describe("analyze's estimate options", () => {
   const values = (entries: Record<string, string>): Map<string, string> => new Map(Object.entries(entries));
 
-  it("asks for nothing when no option is given", () => {
-    assert.equal(estimateSettingsFrom(values({})), undefined);
+  it("estimates on the editor's default hardware when no option is given, and says it is the default", () => {
+    const s = estimateSettingsFrom(values({}));
+    assert.deepEqual([s.hardware, s.defaultHardware, s.dtype, s.mode, s.pue, s.gco2PerKwh], ["h100-sxm", true, undefined, "inference", 1, 475]);
+    assert.match(estimateHeading(s), /^estimates on h100-sxm \(the default; --hardware picks another\), grid world average 475 gCO2e\/kWh/);
   });
 
-  it("defaults to fp32 inference and the world average", () => {
+  it("defaults to inference and the world average; the precision is left to the script", () => {
     const s = estimateSettingsFrom(values({ hardware: "H100-SXM" }))!;
-    assert.deepEqual([s.hardware, s.dtype, s.mode, s.pue, s.gco2PerKwh], ["h100-sxm", "fp32", "inference", 1, 475]);
+    assert.deepEqual([s.hardware, s.defaultHardware, s.dtype, s.mode, s.pue, s.gco2PerKwh], ["h100-sxm", false, undefined, "inference", 1, 475]);
   });
 
   it("takes a region's yearly average from the offline table", () => {
@@ -65,7 +67,7 @@ describe("analyze's estimate options", () => {
   });
 
   it("says what is wrong with bad options", () => {
-    assert.throws(() => estimateSettingsFrom(values({ dtype: "bf16" })), /--dtype need --hardware/);
+    assert.throws(() => estimateSettingsFrom(values({ dtype: "bf17" })), /--dtype must be one of/);
     assert.throws(() => estimateSettingsFrom(values({ hardware: "gpu9000" })), /unknown --hardware 'gpu9000' \(known: /);
     assert.throws(() => estimateSettingsFrom(values({ hardware: "t4", dtype: "fp64" })), /--dtype must be one of/);
     assert.throws(() => estimateSettingsFrom(values({ hardware: "t4", mode: "serve" })), /--mode must be inference or train/);
