@@ -136,6 +136,17 @@ export function formatWithRange(value: number, range: { low: number; high: numbe
   return `${format(value)} (${formatRange(range, format)})`;
 }
 
+/** Bytes in binary units, as memory is sized: 1536 → "1.5 KiB", 4e9 → "3.73 GiB". */
+export function formatBytes(bytes: number): string {
+  if (Math.abs(bytes) < 1024) return `${Math.round(bytes)} B`;
+  return scaled(bytes, [
+    [1024 ** 4, "TiB"],
+    [1024 ** 3, "GiB"],
+    [1024 ** 2, "MiB"],
+    [1024, "KiB"],
+  ]);
+}
+
 /** A whole number with thousands separators, independent of the host's locale: 1000000 → "1,000,000". */
 export function formatWhole(value: number): string {
   if (!Number.isFinite(value)) return "?";

@@ -62,24 +62,8 @@ export function shareText(model: ModelReport, share: number | undefined): string
   return model.complete ? `${percent} of its FLOPs` : `${percent} of the FLOPs counted (a partial count: ${model.unresolved.length} part${model.unresolved.length === 1 ? "" : "s"} unresolved)`;
 }
 
-/** 1.5 KiB, 3.2 MiB: weight memory. */
-export function formatBytes(bytes: number): string {
-  const units = ["B", "KiB", "MiB", "GiB"];
-  let v = bytes;
-  let i = 0;
-  while (v >= 1024 && i < units.length - 1) {
-    v /= 1024;
-    i++;
-  }
-  return `${v >= 100 || i === 0 ? v.toFixed(0) : v.toFixed(1)} ${units[i]}`;
-}
-
-/** 2.00 mJ, 500 µJ: energy per inference. */
-export function formatJoules(j: number): string {
-  if (j >= 1) return `${j.toPrecision(3)} J`;
-  if (j >= 1e-3) return `${(j * 1e3).toPrecision(3)} mJ`;
-  return `${(j * 1e6).toPrecision(3)} µJ`;
-}
+// Bytes and joules in the one formatter every surface uses (src/core/report/format.ts).
+export { formatBytes, formatEnergy as formatJoules } from "../report/format";
 
 /** The calls of a model variable that count within its scope: from its site to the next assignment of the name. */
 export function inSiteScope(file: PythonFile, site: ModelSite): (c: PlacedCall) => boolean {

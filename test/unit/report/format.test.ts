@@ -3,6 +3,7 @@ import {
   formatCarbon,
   formatCount,
   formatDuration,
+  formatBytes,
   formatEnergy,
   formatFlops,
   formatInputSpec,
@@ -85,5 +86,8 @@ describe("number formatting, one home for CLI and editor (src/core/report/format
     assert.strictEqual(formatShare(9, 10), "90%");
     assert.strictEqual(formatShare(1, 0), "–");
     assert.strictEqual(formatWhole(1_234_567), "1,234,567");
+    assert.strictEqual(formatBytes(800), "800 B");
+    assert.strictEqual(formatBytes(1536), "1.5 KiB");
+    assert.strictEqual(formatBytes(4e9), "3.73 GiB");
   });
 });
