@@ -1,6 +1,5 @@
 import * as vscode from "vscode";
 import { partialStatus } from "../core/report/coverage";
-import type { ModelReport } from "../core/report/model-report";
 import type { AnalysisEngine } from "./analysis-engine";
 import type { SettingsStore } from "./settings";
 import type { IntensitySource } from "./energy-bridge";
