@@ -1,6 +1,6 @@
 import * as vscode from "vscode";
 import type { ModelReport } from "../core/report/model-report";
-import { formatCount, formatFlops } from "./format";
+import { formatCount, formatFlops } from "../core/report/format";
 
 /** A file with models, or one model of it. */
 export type ModelsViewNode = { kind: "file"; uri: vscode.Uri; models: ModelReport[] } | { kind: "model"; uri: vscode.Uri; model: ModelReport };
