@@ -152,13 +152,3 @@ export function formatWhole(value: number): string {
   if (!Number.isFinite(value)) return "?";
   return Math.round(value).toLocaleString("en-US");
 }
-
-/** Bytes in binary units, as device memory is sold: "9.4 GiB", "94 GiB", "512 MiB". */
-export function formatBytes(bytes: number): string {
-  if (bytes < 2 ** 30) {
-    const mib = bytes / 2 ** 20;
-    return `${mib.toFixed(mib < 10 ? 1 : 0)} MiB`;
-  }
-  const gib = bytes / 2 ** 30;
-  return `${gib.toFixed(gib < 10 ? 1 : 0)} GiB`;
-}
