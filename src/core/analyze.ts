@@ -24,6 +24,7 @@ import { declaredInputs } from "./keras/declared-inputs";
 import { discoverTrainingPlan, type TrainingPlan } from "./training/training-plan";
 import { discoverGenerations, type GenerationPlan } from "./generation/generation-plan";
 import { readRunSetup, type RunSetup } from "./memory/run-setup";
+import { findTrainingSites, type TrainingSite } from "./training/training-sites";
 
 export type { WorkspaceFiles } from "./interp/program";
 export { SyntaxCache } from "./interp/program";
@@ -69,6 +70,8 @@ export interface AnalysisResult {
   notes: string[];
   /** Epochs, samples and batch size where the file's training code states them. */
   training?: TrainingPlan;
+  /** Where the file trains (a function calling `.backward()`, a `fit(...)`): found from the syntax alone. */
+  trainingSites?: TrainingSite[];
   /** Functions the file imports from other Python files (`from utils import predict`), with their syntax: the rules
    *  follow a model into them (GL002, GL005). */
   importedFunctions?: ImportedFunction[];
@@ -164,6 +167,7 @@ export function analyzeSource(parser: PythonParser, request: AnalyzeRequest): An
     result.models.push(runModel(interp, c, request, program.comments.get(c.pragmaFile), examples));
   }
   result.models = withoutRepeats([...result.models, ...unbuilt].sort((a, b) => a.line - b.line));
+  result.trainingSites = findTrainingSites(syntax.body, request.text);
   if (request.readTraining !== false) result.training = discoverTrainingPlan({ interpreter: interp, namespace, body: syntax.body, text: request.text, file: request.file, now });
   try {
     if (RUN_SETUP_WORDS.test(request.text)) result.runSetup = readRunSetup(syntax.body);

@@ -14,6 +14,8 @@ import { WORLD_AVERAGE_INTENSITY, type IntensitySource } from "./energy-bridge";
 import { ModelsView } from "./models-view";
 import { ReadOnlyDocuments } from "./read-only-documents";
 import { SettingsStore } from "./settings";
+import { TrainingCodeLensProvider } from "./training-lens";
+import { TrainingPlanLookup } from "./training-plan-lookup";
 import { StatusBar } from "./status-bar";
 import { WorkspaceMirror } from "./workspace-mirror";
 
@@ -87,7 +89,9 @@ function activateStages(context: vscode.ExtensionContext, host: HostBits, log: v
   const mirror = new WorkspaceMirror(log, status, () => store.values);
   const intensity = () => host.gridIntensity?.() ?? WORLD_AVERAGE_INTENSITY;
   // The engine is asked for lazily (it loads tree-sitter): the report reads the training plan through it.
-  const report = new ReportPanel(context.extensionUri, store, log, intensity, host.gridForecast, () => start());
+  // One plan reader (once per document version) for the report's calculator and the training CodeLens.
+  const plans = new TrainingPlanLookup(() => start(), log);
+  const report = new ReportPanel(context.extensionUri, store, log, intensity, host.gridForecast, plans);
   const diagnostics = vscode.languages.createDiagnosticCollection("greenlight");
   const documents = new ReadOnlyDocuments();
   const models = new ModelsView();
@@ -131,6 +135,7 @@ function activateStages(context: vscode.ExtensionContext, host: HostBits, log: v
     diagnostics,
     documents,
     models,
+    plans,
     intensity,
     onDidChangeGrid: gridChanged.event,
     start,
@@ -211,12 +216,15 @@ async function startAnalysis(context: vscode.ExtensionContext, services: Service
   const engine = new AnalysisEngine(parser, services.mirror, () => services.store.values, log);
   let diskChangeTimer: ReturnType<typeof setTimeout> | undefined;
   const codeLens = new ModelCodeLensProvider(engine, services.store, services.intensity, services.onDidChangeGrid);
+  const trainingLens = new TrainingCodeLensProvider(engine, services.store, services.plans, services.intensity, services.onDidChangeGrid);
   const inlayHints = new ShapeInlayHintsProvider(engine, services.store);
   context.subscriptions.push(
     engine,
     codeLens,
     inlayHints,
     vscode.languages.registerCodeLensProvider(PYTHON, codeLens),
+    trainingLens,
+    vscode.languages.registerCodeLensProvider(PYTHON, trainingLens),
     vscode.languages.registerHoverProvider(PYTHON, new LayerHoverProvider(engine, services.store, services.intensity)),
     vscode.languages.registerInlayHintsProvider(PYTHON, inlayHints),
     vscode.languages.registerCodeActionsProvider(PYTHON, new GreenlightCodeActionProvider(engine, log), GreenlightCodeActionProvider.metadata),

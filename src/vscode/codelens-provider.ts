@@ -31,7 +31,9 @@ export class ModelCodeLensProvider implements vscode.CodeLensProvider, vscode.Di
     if (!this.store.values["codeLens.enabled"]) return [];
     const analysis = await this.engine.analyze(document, token);
     if (!analysis || analysis.version !== document.version) return [];
-    return modelsInFile(analysis.result, document.uri.path).map((model) => {
+    // A function that trains gets the training lens (training-lens.ts), not an inference figure.
+    const trainingLines = new Set((analysis.result.trainingSites ?? []).filter((site) => site.function).map((site) => site.line));
+    return modelsInFile(analysis.result, document.uri.path).filter((model) => !trainingLines.has(model.line)).map((model) => {
       const line = Math.min(Math.max(model.line - 1, 0), document.lineCount - 1);
       const unresolved = model.unresolved.map((note) => `${note.file.split("/").pop()}:${note.line}: ${note.reason}`).join("\n");
       return new vscode.CodeLens(document.lineAt(line).range, {

@@ -9,7 +9,7 @@ import { calibrateToRuns, estimateInference, estimateTraining, knownHardware, me
 import { readTrackerRuns, type TrackerRuns } from "./measured-runs";
 import type { ProfileCalibration } from "../core/energy/calibration";
 import { exportReport, type ExportFormat } from "./report-export";
-import { TrainingPlanLookup, type PlanAnalyzer } from "./training-plan-lookup";
+import { TrainingPlanLookup } from "./training-plan-lookup";
 
 /** The grid forecast as the report draws it (filled by the grid module when it is wired in). */
 export interface GridForecastView {
@@ -129,10 +129,10 @@ export class ReportPanel implements vscode.Disposable {
     private readonly log: vscode.LogOutputChannel,
     private readonly intensity: () => IntensitySource,
     private readonly gridForecast?: GridForecastSource,
-    /** The analysis engine, for the training plan that pre-fills the calculator (without it: settings only). */
-    analyzer?: () => Promise<PlanAnalyzer>,
+    /** Reads the training plan that pre-fills the calculator (shared with the training CodeLens; none: settings only). */
+    plans?: TrainingPlanLookup,
   ) {
-    this.plans = new TrainingPlanLookup(analyzer, log);
+    this.plans = plans ?? new TrainingPlanLookup(undefined, log);
     this.disposables.push(store.onDidChange(() => void this.post()));
   }
 

@@ -6,6 +6,7 @@ import type { ReadOnlyDocuments } from "./read-only-documents";
 import type { ReportPanel } from "./report-panel";
 import type { SettingsStore } from "./settings";
 import type { StatusBar } from "./status-bar";
+import type { TrainingPlanLookup } from "./training-plan-lookup";
 import type { WorkspaceMirror } from "./workspace-mirror";
 
 /** What the commands and providers share, created once per activation. */
@@ -19,6 +20,8 @@ export interface Services {
   diagnostics: vscode.DiagnosticCollection;
   /** Documents written for reading (forecast, sample): never dirty, so closing them asks nothing. */
   documents: ReadOnlyDocuments;
+  /** Reads a document's training plan once per version (report calculator, training CodeLens). */
+  plans: TrainingPlanLookup;
   /** The Explorer's list of the workspace's models. */
   models: ModelsView;
   /** Grid intensity for carbon figures: the grid module's current value, else the world average. */

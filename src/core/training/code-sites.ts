@@ -18,7 +18,7 @@ export type CodeSite =
   | { kind: "constant"; name: string; value: Expression; line: number; context: SiteContext };
 
 /** Words without which a function cannot hold a training figure; other bodies are never lowered (they are lazy). */
-const TRAINING_WORDS = /epoch|batch|TrainingArguments|\.fit|load_data|DataLoader|Subset|random_split|Dataset|MNIST|CIFAR|SVHN|ImageNet|Trainer|EmissionsTracker|track_emissions/;
+const TRAINING_WORDS = /epoch|batch|TrainingArguments|\.fit|\.backward|load_data|DataLoader|Subset|random_split|Dataset|MNIST|CIFAR|SVHN|ImageNet|Trainer|EmissionsTracker|track_emissions/;
 
 /** The dotted name of a callee (`torch.utils.data.DataLoader`), or "" when it is not a plain name chain. */
 export function dottedName(e: Expression): string {

@@ -1,0 +1,94 @@
+import * as vscode from "vscode";
+import type { ModelReport } from "../core/report/model-report";
+import { trainedModel } from "../core/training/training-sites";
+import type { AnalysisEngine } from "./analysis-engine";
+import { calculatorFields, runOf, type CalculatorFields } from "./calculator-fields";
+import { estimateTraining, type IntensitySource } from "./energy-bridge";
+import { formatEnergy, formatGrams } from "./format";
+import type { SettingsStore } from "./settings";
+import type { TrainingPlanLookup } from "./training-plan-lookup";
+
+/** A lens on a training site, resolved (plan read, run estimated) only when it is shown. */
+class TrainingLens extends vscode.CodeLens {
+  constructor(
+    range: vscode.Range,
+    readonly document: vscode.TextDocument,
+    readonly model: ModelReport,
+  ) {
+    super(range);
+  }
+}
+
+/** Which fields of the run the code did not state (and so were assumed). */
+function assumed(fields: CalculatorFields): string[] {
+  return (["epochs", "samples", "batch"] as const).filter((name) => fields[name].source === "placeholder" || fields[name].source === "settings");
+}
+
+/**
+ * Training code is shown as training: above a function that calls `.backward()` (or a `fit(...)`), the cost of one
+ * step of the model it trains and of the whole run, with the run's steps and batch read from the code as the
+ * report's calculator reads them, and the assumptions named where the code is silent.
+ */
+export class TrainingCodeLensProvider implements vscode.CodeLensProvider<TrainingLens>, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<void>();
+  readonly onDidChangeCodeLenses = this.changed.event;
+  private readonly subscriptions: vscode.Disposable[];
+
+  constructor(
+    private readonly engine: AnalysisEngine,
+    private readonly store: SettingsStore,
+    private readonly plans: TrainingPlanLookup,
+    private readonly intensity: () => IntensitySource,
+    onDidChangeGrid: vscode.Event<void>,
+  ) {
+    this.subscriptions = [engine.onDidAnalyze(() => this.changed.fire()), store.onDidChange(() => this.changed.fire()), onDidChangeGrid(() => this.changed.fire())];
+  }
+
+  async provideCodeLenses(document: vscode.TextDocument, token: vscode.CancellationToken): Promise<TrainingLens[]> {
+    if (!this.store.values["codeLens.enabled"]) return [];
+    const analysis = await this.engine.analyze(document, token);
+    if (!analysis || analysis.version !== document.version) return [];
+    const models = analysis.result.models.filter((model) => model.file === document.uri.path);
+    const text = document.getText();
+    const lenses: TrainingLens[] = [];
+    for (const site of analysis.result.trainingSites ?? []) {
+      const model = trainedModel(models, site, text);
+      const line = Math.min(Math.max(site.line - 1, 0), document.lineCount - 1);
+      if (model) lenses.push(new TrainingLens(document.lineAt(line).range, document, model));
+    }
+    return lenses;
+  }
+
+  async resolveCodeLens(lens: TrainingLens): Promise<TrainingLens> {
+    const settings = this.store.values;
+    const plan = await this.plans.read(lens.document);
+    const fields = calculatorFields(plan.ok ? plan.value : undefined, { hardware: settings.hardware, batchSize: settings.batchSize }, lens.model.file);
+    const estimate = estimateTraining(lens.model, runOf(fields), settings, this.intensity());
+    const command = { command: "greenlight.showReport", arguments: [lens.document.uri, lens.model.name, lens.model.line] };
+    if (estimate instanceof Error) {
+      lens.command = { ...command, title: `Training ${lens.model.name} · no estimate: ${estimate.message}` };
+      return lens;
+    }
+    const perStep = (estimate.kilowattHours * 3.6e6) / estimate.steps;
+    const missing = assumed(fields);
+    const title = [
+      `Training ${lens.model.name}`,
+      `${formatEnergy(perStep)}/step`,
+      `${estimate.steps.toLocaleString("en-US")} steps ≈ ${formatEnergy(estimate.kilowattHours * 3.6e6)}, ${formatGrams(estimate.kilogramsCo2e * 1000)} CO2e per run ` +
+        `(${fields.hardware.value}, batch ${fields.batch.value}, ${settings.precision}${missing.length ? `; ${missing.join(", ")} assumed` : ""})`,
+    ].join(" · ");
+    const tooltip = [
+      `One training step (forward, backward, optimizer) of ${lens.model.name} at batch ${fields.batch.value}, and the run: ${fields.epochs.value} epochs × ${fields.samples.value.toLocaleString("en-US")} samples.`,
+      ...(["epochs", "samples", "batch"] as const).map((name) => `${name}: ${fields[name].label} (${fields[name].detail})`),
+      ...estimate.sources,
+      "Click for the report's training calculator.",
+    ].join("\n");
+    lens.command = { ...command, title, tooltip };
+    return lens;
+  }
+
+  dispose(): void {
+    for (const subscription of this.subscriptions) subscription.dispose();
+    this.changed.dispose();
+  }
+}
