@@ -4,7 +4,7 @@ import { trainedModel } from "../core/training/training-sites";
 import type { AnalysisEngine } from "./analysis-engine";
 import { calculatorFields, runOf, type CalculatorFields } from "./calculator-fields";
 import { estimateTraining, type IntensitySource } from "./energy-bridge";
-import { formatEnergy, formatGrams } from "./format";
+import { formatCarbon, formatEnergy } from "../core/report/format";
 import type { SettingsStore } from "./settings";
 import type { TrainingPlanLookup } from "./training-plan-lookup";
 
@@ -74,7 +74,7 @@ export class TrainingCodeLensProvider implements vscode.CodeLensProvider<Trainin
     const title = [
       `Training ${lens.model.name}`,
       `${formatEnergy(perStep)}/step`,
-      `${estimate.steps.toLocaleString("en-US")} steps ≈ ${formatEnergy(estimate.kilowattHours * 3.6e6)}, ${formatGrams(estimate.kilogramsCo2e * 1000)} CO2e per run ` +
+      `${estimate.steps.toLocaleString("en-US")} steps ≈ ${formatEnergy(estimate.kilowattHours * 3.6e6)}, ${formatCarbon(estimate.kilogramsCo2e * 1000)} per run ` +
         `(${fields.hardware.value}, batch ${fields.batch.value}, ${settings.precision}${missing.length ? `; ${missing.join(", ")} assumed` : ""})`,
     ].join(" · ");
     const tooltip = [
