@@ -1,0 +1,122 @@
+#!/usr/bin/env node
+// Recomputes the README's accuracy figures: analyzes each reference model of data/corpus/*.json with the built CLI
+// and compares parameters and FLOPs with the measured truth.
+//
+//   npm run accuracy -- [--corpus .corpus] [--mirrors DIR] [--manifest data/corpus/dev.json] [--json]
+//
+// Sources come from --corpus (laid out as OWNER+REPO/PATH) or, with --mirrors, from git directories of the named
+// repositories at the named commit (written to a temporary folder, never into the repository).
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import { parseArgs } from "node:util";
+
+const root = resolve(dirname(new URL(import.meta.url).pathname), "..");
+const { values } = parseArgs({
+  options: {
+    corpus: { type: "string", default: join(root, ".corpus") },
+    mirrors: { type: "string" },
+    manifest: { type: "string", multiple: true },
+    json: { type: "boolean", default: false },
+  },
+});
+const manifests = values.manifest ?? [join(root, "data/corpus/dev.json"), join(root, "data/corpus/keras-dev.json")];
+const cli = join(root, "dist/cli.js");
+if (!existsSync(cli)) {
+  console.error("accuracy: build first (npm run build)");
+  process.exit(2);
+}
+const scratch = mkdtempSync(join(tmpdir(), "greenlight-accuracy-"));
+
+/** The source's file on disk: from --corpus, else checked out of a mirror at the named commit. */
+function sourceFile(source) {
+  const match = /^([^/]+)\/([^@]+)@([0-9a-f]+):(.+)$/.exec(source);
+  if (!match) return undefined;
+  const [, owner, repo, commit, path] = match;
+  const laidOut = join(values.corpus, `${owner}+${repo}`, path);
+  if (existsSync(laidOut)) return { file: laidOut, root: join(values.corpus, `${owner}+${repo}`) };
+  if (!values.mirrors) return undefined;
+  const mirror = [join(values.mirrors, `${owner}+${repo}`, "repo"), join(values.mirrors, `${owner}+${repo}`)].find((d) => existsSync(d));
+  if (!mirror) return undefined;
+  const checkout = join(scratch, `${owner}+${repo}`);
+  // The source's top folder at the commit (models import their neighbours), else only its Python files (a folder
+  // with data files the mirror lacks), else the file's own folder's Python files.
+  const top = path.includes("/") ? path.split("/")[0] : "";
+  const marker = join(checkout, `.extracted-${top || "root"}`);
+  if (!existsSync(marker)) {
+    mkdirSync(checkout, { recursive: true });
+    const tries = top ? [[top], [`${top}/*.py`], [`${dirname(path)}/*.py`]] : [["*.py"]];
+    const extracted = tries.some((pathspec) => {
+      try {
+        const tar = execFileSync("git", ["--git-dir", mirror, "archive", "--format=tar", commit, "--", ...pathspec], { maxBuffer: 1 << 30, stdio: ["ignore", "pipe", "ignore"] });
+        execFileSync("tar", ["-x", "-C", checkout], { input: tar });
+        return true;
+      } catch {
+        return false;
+      }
+    });
+    if (!extracted) return undefined;
+    writeFileSync(marker, "");
+  }
+  return existsSync(join(checkout, path)) ? { file: join(checkout, path), root: checkout } : undefined;
+}
+
+const within = (got, want, tolerance) => want === 0 ? got === 0 : Math.abs(got - want) / want <= tolerance;
+const rows = [];
+for (const manifest of manifests) {
+  for (const entry of JSON.parse(readFileSync(manifest, "utf8"))) {
+    const found = sourceFile(entry.source);
+    if (!found) {
+      rows.push({ id: entry.id, missing: true });
+      continue;
+    }
+    const args = ["analyze", found.file, "--entry", entry.entry, "--root", found.root, "--format", "json", "--no-findings"];
+    for (const input of entry.inputs) args.push("--input", input.shape.join("x") + (input.dtype === "int64" ? ":int64" : ""));
+    let model;
+    try {
+      model = JSON.parse(execFileSync(process.execPath, [cli, ...args], { encoding: "utf8", maxBuffer: 1 << 28, stdio: ["ignore", "pipe", "ignore"] })).models[0];
+    } catch (err) {
+      rows.push({ id: entry.id, error: String(err.message).split("\n")[0] });
+      continue;
+    }
+    const truth = entry.truth;
+    rows.push({
+      id: entry.id,
+      params: model?.params,
+      truthParams: truth.params,
+      flops: model?.flops,
+      truthFlops: truth.flops,
+      paramsExact: model?.params === truth.params,
+      flopsWithin1: truth.flops === undefined ? undefined : within(model?.flops ?? -1, truth.flops, 0.01),
+    });
+  }
+}
+rmSync(scratch, { recursive: true, force: true });
+
+const measured = rows.filter((r) => !r.missing && !r.error);
+const withFlops = measured.filter((r) => r.flopsWithin1 !== undefined);
+const summary = {
+  models: rows.length,
+  analyzed: measured.length,
+  missing_sources: rows.filter((r) => r.missing).map((r) => r.id),
+  errors: rows.filter((r) => r.error).map((r) => ({ id: r.id, error: r.error })),
+  params_exact: measured.filter((r) => r.paramsExact).length,
+  flops_within_1pct: withFlops.filter((r) => r.flopsWithin1).length,
+  flops_measured: withFlops.length,
+};
+if (values.json) {
+  console.log(JSON.stringify({ rows, summary }, null, 1));
+} else {
+  for (const r of rows) {
+    if (r.missing) console.log(`${r.id.padEnd(28)} source not found (see data/corpus/README.md)`);
+    else if (r.error) console.log(`${r.id.padEnd(28)} error: ${r.error}`);
+    else {
+      const flops = r.truthFlops === undefined ? "no FLOPs truth" : `FLOPs ${r.flops} vs ${r.truthFlops} (${(((r.flops - r.truthFlops) / r.truthFlops) * 100).toFixed(2)}%)`;
+      console.log(`${r.id.padEnd(28)} params ${r.paramsExact ? "exact" : `${r.params} vs ${r.truthParams}`}, ${flops}`);
+    }
+  }
+  console.log(`\nparameters exact for ${summary.params_exact}/${summary.analyzed}; FLOPs within 1% for ${summary.flops_within_1pct}/${summary.flops_measured}` +
+    (summary.missing_sources.length ? `; ${summary.missing_sources.length} sources not found` : ""));
+}
+process.exitCode = summary.missing_sources.length === rows.length ? 2 : 0;
