@@ -1,6 +1,7 @@
 // Timeouts, bounded retries with exponential backoff (honouring Retry-After), and a per-URL cache of validated
 // answers. Retry policy follows RFC 9110 §10.2.3 (Retry-After as seconds or an HTTP date) and the usual
 // "exponential backoff" of cloud SDKs: base × 2^attempt, capped.
+import { formatDuration } from "../report/format";
 import type { HttpClient, HttpResponse } from "./http";
 import { redact } from "./endpoint";
 import { GridError } from "./types";
@@ -10,7 +11,7 @@ export type Sleep = (ms: number) => Promise<void>;
 export interface ResilientClientOptions {
   now: () => number;
   sleep: Sleep;
-  /** Per attempt. */
+  /** The whole call, retries and their waits included: an answer or an error within this (default 10 s). */
   timeoutMs?: number;
   /** Extra attempts after the first, for timeouts, network errors, 429 and 5xx. */
   retries?: number;
@@ -38,6 +39,9 @@ interface CacheEntry {
   fetchedAt: number;
   ttlMs: number;
 }
+
+/** The shortest attempt worth starting once the budget runs low. */
+const MIN_ATTEMPT_MS = 250;
 
 /** Wraps an HttpClient with timeouts, retries, backoff and a cache; every failure is a GridError. */
 export class ResilientClient {
@@ -97,14 +101,18 @@ export class ResilientClient {
       if (wait > 0) throw new GridError("rate-limited", `${request.what}: ${host} asked not to be called for another ${Math.ceil(wait / 1000)} s`);
       this.blockedUntil.delete(host);
     }
+    // One budget for the call: a provider that never answers costs timeoutMs in all, not timeoutMs per attempt.
+    const deadline = this.options.now() + this.timeoutMs;
+    const left = () => deadline - this.options.now();
+    /** Another attempt only when its wait still leaves time for an answer. */
+    const canRetry = (attempt: number, wait: number) => attempt < this.retries && left() - wait >= MIN_ATTEMPT_MS;
     for (let attempt = 0; ; attempt++) {
-      const last = attempt >= this.retries;
       let response: HttpResponse;
       try {
-        response = await this.http.get(request.url, { headers: request.headers, timeoutMs: this.timeoutMs });
+        response = await this.http.get(request.url, { headers: request.headers, timeoutMs: Math.max(1, left()) });
       } catch (err) {
         const timeout = isTimeout(err);
-        if (!last) {
+        if (canRetry(attempt, this.backoff(attempt))) {
           await this.options.sleep(this.backoff(attempt));
           continue;
         }
@@ -113,7 +121,7 @@ export class ResilientClient {
           timeout ? "timeout" : "network",
           redact(
             timeout
-              ? `${request.what}: no answer from ${host} within ${this.timeoutMs} ms`
+              ? `${request.what}: no answer from ${host} within ${formatDuration(this.timeoutMs / 1000)} (${attempt + 1} attempt${attempt === 0 ? "" : "s"})`
               : `${request.what}: cannot reach ${host} (${detail})`,
             request.secrets ?? [],
           ),
@@ -137,7 +145,7 @@ export class ResilientClient {
             status,
           );
         }
-        if (!last) {
+        if (canRetry(attempt, retryAfter ?? this.backoff(attempt))) {
           await this.options.sleep(retryAfter ?? this.backoff(attempt));
           continue;
         }

@@ -147,7 +147,8 @@ describe("grid providers against faults", function () {
           if (refused++ < 1) return sendJson(res, { error: "slow down" }, 429, { "retry-after": "2" });
           testCase.good(req, res);
         });
-        const { service, time } = setUp(testCase, server.url);
+        // The wait has to fit the call's budget (a 2 s Retry-After within 5 s).
+        const { service, time } = setUp(testCase, server.url, 5000);
         const snapshot = await service.refresh();
         assert.equal(snapshot.state, "live", snapshot.error);
         assert.ok(time.sleeps.includes(2000), `slept ${time.sleeps.join(",")} ms`);
