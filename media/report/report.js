@@ -208,6 +208,25 @@
     return section;
   }
 
+  /** Device memory (a forward or generation, and a training step) and the generation's prefill/decode figures. */
+  function memorySection(data) {
+    const section = el("section", { id: "memory" }, [el("h2", {}, ["Memory and generation"])]);
+    const m = data.memory;
+    if (!m || (!m.inference && !m.train)) {
+      section.append(el("p", { class: "muted" }, ["No memory estimate for this model (no forward ops were resolved)."]));
+      return section;
+    }
+    if (m.generation) {
+      section.append(el("p", { class: "headline", id: "generation" }, [m.generation.title]), el("p", { class: "muted" }, [`From: ${m.generation.sources.join("; ")}`]));
+    }
+    if (m.inference) section.append(el("p", { id: "memory-inference" }, [`${m.generation ? "Generation" : "Inference"}: ${m.inference.summary}`]));
+    if (m.train) {
+      section.append(el("p", { id: "memory-train" }, [`Training step: ${m.train.summary}`]));
+      if (m.train.changes.length > 0) section.append(el("p", { class: "muted" }, [`Fits with: ${m.train.changes.join("; ")}`]));
+    }
+    return section;
+  }
+
   /**
    * Training-run calculator: the host computes (same energy model as the CodeLens) and sends the first values, read
    * from the code's training plan where it states them; each field says where its value came from.
@@ -433,7 +452,7 @@
     );
     // The tree draws itself (and says what it shows) once it is in the page.
     app.replaceChildren(...children);
-    app.append(moduleTree(model, groups.tree), energySection(state), gridSection(state.grid));
+    app.append(moduleTree(model, groups.tree), energySection(state), memorySection(state), gridSection(state.grid));
     applyCalculator(state.calculator);
   }
 

@@ -1,40 +1,16 @@
 // `estimate.memory` and `estimate.generation` of `analyze` (JSON) and their lines in the table and Markdown formats.
 import type { AnalysisResult } from "../core/analyze";
-import { estimateGeneration, isLanguageModel, type GenerationEstimate } from "../core/generation/generation-estimate";
-import { resolveGeneration, type GenerationFigure, type ResolvedGeneration } from "../core/generation/generation-plan";
-import { estimateMemory, type MemoryEstimate } from "../core/memory/memory-estimate";
-import { checkFit, memoryOptions, type FitCheck, type MemoryContext } from "../core/memory/memory-fit";
+import type { GenerationFigure } from "../core/generation/generation-plan";
+import { memoryAndGeneration as figuresOf, type MemoryAndGeneration } from "../core/memory/memory-and-generation";
 import { formatBytes } from "../core/report/format";
 import type { ModelReport } from "../core/report/model-report";
 import { estimateDtype, type EstimateSettings } from "./estimate-options";
 
-/** A model's memory, fit and (for a language model in a file that generates) generation under the CLI settings. */
-export interface MemoryAndGeneration {
-  memory: MemoryEstimate;
-  optimizerSource: "code" | "default";
-  fit?: FitCheck;
-  generation?: { resolved: ResolvedGeneration; estimate: GenerationEstimate };
+/** Memory and generation figures of one model under the CLI's estimate settings (dtype as the estimate takes it). */
+export function memoryAndGeneration(report: ModelReport, result: AnalysisResult | undefined, settings: EstimateSettings): MemoryAndGeneration {
+  return figuresOf(report, result, { ...settings, dtype: estimateDtype(report, settings) });
 }
 
-/** Works out memory and generation figures for one model of an analyzed file. */
-export function memoryAndGeneration(report: ModelReport, result: AnalysisResult | undefined, settings: EstimateSettings, gco2PerKwh = settings.gco2PerKwh): MemoryAndGeneration {
-  const plan = result?.generations?.[0];
-  const resolved = plan && isLanguageModel(report) ? resolveGeneration(plan, report.inputs[0]?.shape) : undefined;
-  const context: MemoryContext = { hardware: settings.hardware, dtype: estimateDtype(report, settings), mode: settings.mode, setup: result?.runSetup, generation: resolved };
-  const options = memoryOptions(report, context);
-  const memory = estimateMemory(report, options);
-  const generation = resolved
-    ? {
-      resolved,
-      estimate: estimateGeneration(report, { promptTokens: resolved.promptTokens.value, newTokens: resolved.newTokens.value, batch: resolved.batch.value, beams: resolved.beams.value }, {
-        hardware: settings.hardware,
-        dtype: estimateDtype(report, settings),
-        carbon: { gco2PerKwh, pue: settings.pue },
-      }),
-    }
-    : undefined;
-  return { memory, optimizerSource: options.optimizerSource, fit: checkFit(report, context, memory), generation };
-}
 
 const significant = (value: number, digits = 4): number => (value === 0 || !Number.isFinite(value) ? value : Number(value.toPrecision(digits)));
 

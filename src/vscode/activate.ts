@@ -231,7 +231,7 @@ async function startAnalysis(context: vscode.ExtensionContext, services: Service
     // An open report follows edits to its model's document.
     engine.onDidAnalyze((analysis) => {
       const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === analysis.uri.toString());
-      if (document) services.report.follow(document, analysis.result.models);
+      if (document) services.report.follow(document, analysis.result.models, analysis.result);
       services.models.update(analysis.uri, analysis.result.models);
     }),
     // Diagnostics follow edits (debounced in the engine) and never show a stale version.

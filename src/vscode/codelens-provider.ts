@@ -6,6 +6,8 @@ import type { IntensitySource } from "./energy-bridge";
 import { codeLensTitle } from "./codelens-title";
 import { formatIntensity } from "../core/report/format";
 import { modelsInFile } from "./model-lookup";
+import type { ModelReport } from "../core/report/model-report";
+import { editorMemory, generationLensTitle } from "./memory-bridge";
 
 /** Which grid reading the carbon figure uses: the status bar's, named the same way. */
 export function carbonBasis(intensity: IntensitySource): string {
@@ -33,7 +35,8 @@ export class ModelCodeLensProvider implements vscode.CodeLensProvider, vscode.Di
     if (!analysis || analysis.version !== document.version) return [];
     // A function that trains gets the training lens (training-lens.ts), not an inference figure.
     const trainingLines = new Set((analysis.result.trainingSites ?? []).filter((site) => site.function).map((site) => site.line));
-    return modelsInFile(analysis.result, document.uri.path).filter((model) => !trainingLines.has(model.line)).map((model) => {
+    const models = modelsInFile(analysis.result, document.uri.path);
+    return [...models.filter((model) => !trainingLines.has(model.line)).map((model) => {
       const line = Math.min(Math.max(model.line - 1, 0), document.lineCount - 1);
       const unresolved = model.unresolved.map((note) => `${note.file.split("/").pop()}:${note.line}: ${note.reason}`).join("\n");
       return new vscode.CodeLens(document.lineAt(line).range, {
@@ -42,7 +45,26 @@ export class ModelCodeLensProvider implements vscode.CodeLensProvider, vscode.Di
         arguments: [document.uri, model.name, model.line],
         tooltip: `${model.complete ? `Open the Greenlight report of ${model.name}` : `Partial figures (${partialStatus(model.coverage, model.unresolved.length)}); unresolved:\n${unresolved}`}\n${carbonBasis(this.intensity())}`,
       });
-    });
+    }), ...this.generationLenses(document, analysis.result, models)];
+  }
+
+  /** Above each generation the file runs (generate call, sampling loop, pragma): prefill, decode, energy per 1k tokens. */
+  private generationLenses(document: vscode.TextDocument, result: Parameters<typeof editorMemory>[1], models: ModelReport[]): vscode.CodeLens[] {
+    const plans = result?.generations ?? [];
+    if (plans.length === 0) return [];
+    for (const model of models) {
+      const figures = editorMemory(model, result, this.store.values, this.intensity(), "inference");
+      const title = figures && generationLensTitle(figures);
+      if (!title || !figures?.generation) continue;
+      const line = Math.min(Math.max(figures.generation.resolved.plan.line - 1, 0), document.lineCount - 1);
+      return [new vscode.CodeLens(document.lineAt(line).range, {
+        title,
+        command: "greenlight.showReport",
+        arguments: [document.uri, model.name, model.line],
+        tooltip: `Generation of ${model.name}: prefill and decode from the energy model, decode reading the weights and the KV cache each token.\n${carbonBasis(this.intensity())}`,
+      })];
+    }
+    return [];
   }
 
   dispose(): void {

@@ -23,7 +23,7 @@ async function targetDocument(uri?: vscode.Uri | string): Promise<vscode.TextDoc
 }
 
 /** The model a command acts on: by name or line when given, else the one at the cursor. */
-async function targetModel(services: Services, uri?: vscode.Uri | string, name?: string, line?: number): Promise<{ document: vscode.TextDocument; model: ModelReport } | undefined> {
+async function targetModel(services: Services, uri?: vscode.Uri | string, name?: string, line?: number): Promise<{ document: vscode.TextDocument; model: ModelReport; result: AnalysisResult } | undefined> {
   const document = await targetDocument(uri);
   if (!document) {
     void vscode.window.showInformationMessage("Greenlight: open a Python file with a model first.");
@@ -42,7 +42,7 @@ async function targetModel(services: Services, uri?: vscode.Uri | string, name?:
     void vscode.window.showInformationMessage(`Greenlight found no model in ${document.uri.path.split("/").pop()}.`);
     return undefined;
   }
-  return { document, model };
+  return { document, model, result: analysis.result };
 }
 
 function summaryLine(model: ModelReport): string {
@@ -67,7 +67,7 @@ export function registerCommands(services: Services): vscode.Disposable[] {
     register("greenlight.showReport", async (uri?: vscode.Uri, name?: string, line?: number) => {
       const target = await targetModel(services, uri, name, line);
       if (!target) return undefined;
-      report.show(target.model, target.document);
+      report.show(target.model, target.document, target.result);
       return target.model.name;
     }),
 
@@ -81,7 +81,7 @@ export function registerCommands(services: Services): vscode.Disposable[] {
       if (!target) return undefined;
       const text = summaryLine(target.model);
       void vscode.window.showInformationMessage(`Greenlight: ${text}`, "Show Report").then((choice) => {
-        if (choice) report.show(target.model, target.document);
+        if (choice) report.show(target.model, target.document, target.result);
       });
       return { name: target.model.name, params: target.model.params, flops: target.model.flops, complete: target.model.complete, text };
     }),

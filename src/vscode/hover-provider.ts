@@ -9,6 +9,7 @@ import { carbonPerThousandText, energyPerSampleText, estimateBasis } from "../co
 import { formatCount, formatEnergy, formatFlops, formatShape, formatShare, formatWithRange } from "../core/report/format";
 import { escapeMarkdown } from "./markdown";
 import { figuresAtLine } from "./model-lookup";
+import { editorMemory, memorySummary } from "./memory-bridge";
 
 /** The commands a hover links to; only these run from its Markdown. */
 const HOVER_COMMANDS = ["greenlight.showReport", "greenlight.setInputShape"] as const;
@@ -56,6 +57,13 @@ export class LayerHoverProvider implements vscode.HoverProvider {
       rows.push(["Range", `${formatWithRange(energy.joules, energy.range, formatEnergy)} per sample: ${energy.reason}`]);
     }
     if (ops.length > 0) rows.push(["Ops", [...new Set(ops.map((op) => op.op))].join(", ")]);
+    // On the model's own line: what it needs in device memory, for a forward (or its generation) and a training step.
+    if (layers.some((layer) => layer.path === "")) {
+      const inference = editorMemory(model, analysis.result, this.store.values, this.intensity(), "inference");
+      const train = editorMemory(model, analysis.result, this.store.values, this.intensity(), "train");
+      if (inference) rows.push([inference.generation ? "Memory (generation)" : "Memory (inference)", memorySummary(inference)]);
+      if (train) rows.push(["Memory (training step)", memorySummary(train)]);
+    }
     markdown.appendMarkdown(`| | |\n|---|---|\n${rows.map(([name, value]) => `| ${name} | ${value} |`).join("\n")}\n`);
     if (energy) markdown.appendMarkdown(`\n${escapeMarkdown(carbonBasis(this.intensity()))}\n`);
     if (!model.complete) markdown.appendMarkdown(`\n_${model.name} is only partly resolved (${partialStatus(model.coverage, model.unresolved.length)}); figures are lower bounds._\n`);

@@ -10,6 +10,8 @@ import { readTrackerRuns, type TrackerRuns } from "./measured-runs";
 import type { ProfileCalibration } from "../core/energy/calibration";
 import { exportReport, type ExportFormat } from "./report-export";
 import { TrainingPlanLookup } from "./training-plan-lookup";
+import { memoryView } from "./memory-bridge";
+import type { AnalysisResult } from "../core/analyze";
 
 /** The grid forecast as the report draws it (filled by the grid module when it is wired in). */
 export interface GridForecastView {
@@ -118,6 +120,8 @@ export class ReportPanel implements vscode.Disposable {
   private readonly plans: TrainingPlanLookup;
   private ready = false;
   private postedEnergy: ReturnType<typeof estimateInference>;
+  /** How the shown model's file runs it (generations, optimizer, dtype), for the memory section. */
+  private fileResult: Pick<AnalysisResult, "generations" | "runSetup"> | undefined;
   private readonly disposables: vscode.Disposable[] = [];
   private readonly messages = new vscode.EventEmitter<string>();
   /** Fires with the type of every message the webview sends (tests wait for "ready"). */
@@ -170,9 +174,10 @@ export class ReportPanel implements vscode.Disposable {
    * the model's file is used). The calculator starts from the settings and is filled from the code's training plan
    * as soon as that is read (once per document version, off the keystroke path).
    */
-  show(model: ModelReport, document?: vscode.TextDocument): void {
+  show(model: ModelReport, document?: vscode.TextDocument, result?: Pick<AnalysisResult, "generations" | "runSetup">): void {
     if (this.model !== model) this.viewShown = undefined;
     this.model = model;
+    this.fileResult = result;
     this.document = document ?? vscode.workspace.textDocuments.find((d) => !d.isClosed && d.uri.path === model.file);
     this.readPlan(model, this.document);
     if (!this.panel) {
@@ -203,7 +208,7 @@ export class ReportPanel implements vscode.Disposable {
    * same name from that analysis (layers, charts, energy). The calculator keeps its fields and the user's changes;
    * its estimate follows the new model. A model that no longer exists leaves the report as it was.
    */
-  follow(document: vscode.TextDocument, models: readonly ModelReport[]): void {
+  follow(document: vscode.TextDocument, models: readonly ModelReport[], result?: Pick<AnalysisResult, "generations" | "runSetup">): void {
     const shown = this.model;
     if (!this.panel || !shown || this.document?.uri.toString() !== document.uri.toString()) return;
     const same = models.filter((m) => m.file === shown.file && m.name === shown.name);
@@ -211,6 +216,7 @@ export class ReportPanel implements vscode.Disposable {
     if (!next || next === shown) return;
     this.model = next;
     this.document = document;
+    this.fileResult = result;
     if (this.panel.title !== `Greenlight: ${next.name}`) this.panel.title = `Greenlight: ${next.name}`;
     void this.post();
   }
@@ -377,6 +383,7 @@ export class ReportPanel implements vscode.Disposable {
       model: this.model,
       groups: modelGroups(this.model),
       energy: this.postedEnergy ?? null,
+      memory: memoryView(this.model, this.fileResult, settings, this.intensity()),
       hardware: knownHardware(),
       settings: { hardware: settings.hardware, batch: settings.batchSize, precision: settings.precision },
       calculator: this.calculatorView() ?? null,

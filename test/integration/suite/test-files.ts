@@ -12,4 +12,5 @@ export function loadBrowserSafeTests(): void {
   require("./grid-reading.test");
   require("./report-view.test");
   require("./training-lens.test");
+  require("./generation.test");
 }

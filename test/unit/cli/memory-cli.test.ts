@@ -10,7 +10,9 @@ function run(args: string[]) {
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-describe("greenlight analyze: memory and generation", () => {
+describe("greenlight analyze: memory and generation", function () {
+  // Each case runs the CLI several times: under a loaded machine that takes longer than the suite's default.
+  this.timeout(120_000);
   it("names each part of memory in bytes, the peak and the fit, in the JSON estimate", () => {
     const r = run(["analyze", join(fixtures, "memory/llama_tiny.py"), "--entry", "TinyLlama()", "--input", "2x64:int64", "--hardware", "h100-sxm", "--mode", "train", "--format", "json"]);
     assert.equal(r.code, 0, r.stderr);

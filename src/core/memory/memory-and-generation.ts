@@ -1,0 +1,46 @@
+// A model's memory, fit and (for a language model in a file that generates) generation, under one set of estimate
+// settings: what the CLI's estimate.memory/estimate.generation, the hover, the CodeLens and the report show.
+import type { AnalysisResult } from "../analyze";
+import type { Precision } from "../energy/precision";
+import { estimateGeneration, isLanguageModel, type GenerationEstimate } from "../generation/generation-estimate";
+import { resolveGeneration, type ResolvedGeneration } from "../generation/generation-plan";
+import type { ModelReport } from "../report/model-report";
+import { estimateMemory, type MemoryEstimate } from "./memory-estimate";
+import { checkFit, memoryOptions, type FitCheck, type MemoryContext } from "./memory-fit";
+
+/** The estimate settings these figures need. */
+export interface MemorySettings {
+  hardware: string;
+  dtype: Precision;
+  mode: "inference" | "train";
+  pue?: number;
+  gco2PerKwh?: number;
+}
+
+/** A model's memory, fit and generation figures. */
+export interface MemoryAndGeneration {
+  memory: MemoryEstimate;
+  optimizerSource: "code" | "default";
+  fit?: FitCheck;
+  generation?: { resolved: ResolvedGeneration; estimate: GenerationEstimate };
+}
+
+/** Works out memory and generation figures for one model of an analyzed file. */
+export function memoryAndGeneration(report: ModelReport, result: Pick<AnalysisResult, "generations" | "runSetup"> | undefined, settings: MemorySettings): MemoryAndGeneration {
+  const plan = result?.generations?.[0];
+  const resolved = plan && isLanguageModel(report) ? resolveGeneration(plan, report.inputs[0]?.shape) : undefined;
+  const context: MemoryContext = { hardware: settings.hardware, dtype: settings.dtype, mode: settings.mode, setup: result?.runSetup, generation: resolved };
+  const options = memoryOptions(report, context);
+  const memory = estimateMemory(report, options);
+  const generation = resolved
+    ? {
+      resolved,
+      estimate: estimateGeneration(report, { promptTokens: resolved.promptTokens.value, newTokens: resolved.newTokens.value, batch: resolved.batch.value, beams: resolved.beams.value }, {
+        hardware: settings.hardware,
+        dtype: settings.dtype,
+        carbon: settings.gco2PerKwh === undefined ? undefined : { gco2PerKwh: settings.gco2PerKwh, pue: settings.pue ?? 1 },
+      }),
+    }
+    : undefined;
+  return { memory, optimizerSource: options.optimizerSource, fit: checkFit(report, context, memory), generation };
+}
