@@ -8,7 +8,8 @@ import { carbonBasis } from "./codelens-provider";
 import { carbonPerThousandText, energyPerSampleText, estimateBasis } from "../core/energy/figure-text";
 import { formatCount, formatEnergy, formatFlops, formatShape, formatShare, formatWithRange } from "../core/report/format";
 import { escapeMarkdown } from "./markdown";
-import { figuresAtLine } from "./model-lookup";
+import { figuresAtLine, modelsInFile } from "./model-lookup";
+import type { AnalysisResult } from "../core/analyze";
 import { editorMemory, memorySummary } from "./memory-bridge";
 
 /** The commands a hover links to; only these run from its Markdown. */
@@ -35,7 +36,7 @@ export class LayerHoverProvider implements vscode.HoverProvider {
     const analysis = await this.engine.analyze(document, token);
     if (!analysis || analysis.version !== document.version) return undefined;
     const figures = figuresAtLine(analysis.result, document.uri.path, position.line + 1);
-    if (!figures) return undefined;
+    if (!figures) return this.modelLineHover(document, position, analysis.result);
     const { model, layers, ops, flops, outputShape } = figures;
     const markdown = new vscode.MarkdownString(undefined, true);
     const heading = layers.length > 0 ? layers.map((layer) => `\`${layer.path}\` ${layer.type}`).join(", ") : `forward line of ${model.name}`;
@@ -57,16 +58,28 @@ export class LayerHoverProvider implements vscode.HoverProvider {
       rows.push(["Range", `${formatWithRange(energy.joules, energy.range, formatEnergy)} per sample: ${energy.reason}`]);
     }
     if (ops.length > 0) rows.push(["Ops", [...new Set(ops.map((op) => op.op))].join(", ")]);
-    // On the model's own line: what it needs in device memory, for a forward (or its generation) and a training step.
-    if (layers.some((layer) => layer.path === "")) {
-      const inference = editorMemory(model, analysis.result, this.store.values, this.intensity(), "inference");
-      const train = editorMemory(model, analysis.result, this.store.values, this.intensity(), "train");
-      if (inference) rows.push([inference.generation ? "Memory (generation)" : "Memory (inference)", memorySummary(inference)]);
-      if (train) rows.push(["Memory (training step)", memorySummary(train)]);
-    }
     markdown.appendMarkdown(`| | |\n|---|---|\n${rows.map(([name, value]) => `| ${name} | ${value} |`).join("\n")}\n`);
     if (energy) markdown.appendMarkdown(`\n${escapeMarkdown(carbonBasis(this.intensity()))}\n`);
     if (!model.complete) markdown.appendMarkdown(`\n_${model.name} is only partly resolved (${partialStatus(model.coverage, model.unresolved.length)}); figures are lower bounds._\n`);
+    markdown.appendMarkdown(`\n${hoverActions(document.uri, model.name, model.line, !model.complete)}\n`);
+    markdown.isTrusted = { enabledCommands: [...HOVER_COMMANDS] };
+    const line = document.lineAt(position.line);
+    return new vscode.Hover(markdown, new vscode.Range(position.line, line.firstNonWhitespaceCharacterIndex, position.line, line.text.length));
+  }
+
+  /** On a model's own line (its class or where it is built): what it needs in device memory, for a forward (or its
+   *  generation) and for a training step, and whether that fits the selected hardware. */
+  private modelLineHover(document: vscode.TextDocument, position: vscode.Position, result: AnalysisResult): vscode.Hover | undefined {
+    const model = modelsInFile(result, document.uri.path).find((m) => m.line === position.line + 1);
+    if (!model) return undefined;
+    const rows: [string, string][] = [];
+    const inference = editorMemory(model, result, this.store.values, this.intensity(), "inference");
+    const train = editorMemory(model, result, this.store.values, this.intensity(), "train");
+    if (inference) rows.push([inference.generation ? "Memory (generation)" : "Memory (inference)", memorySummary(inference)]);
+    if (train) rows.push(["Memory (training step)", memorySummary(train)]);
+    if (rows.length === 0) return undefined;
+    const markdown = new vscode.MarkdownString(undefined, true);
+    markdown.appendMarkdown(`**Greenlight** · ${model.name}\n\n| | |\n|---|---|\n${rows.map(([name, value]) => `| ${name} | ${value} |`).join("\n")}\n`);
     markdown.appendMarkdown(`\n${hoverActions(document.uri, model.name, model.line, !model.complete)}\n`);
     markdown.isTrusted = { enabledCommands: [...HOVER_COMMANDS] };
     const line = document.lineAt(position.line);
