@@ -56,7 +56,8 @@ suite("generation and memory", () => {
       const hover = await hoverText(document.uri, new vscode.Position(line, 8));
       return hover.includes("Memory") ? hover : undefined;
     });
-    assert.match(text, /Memory \(generation\) \| peak [\d.]+ MiB \(weights [\d.]+ MiB.*kv cache [\d.]+ (KiB|MiB)/);
-    assert.match(text, /Memory \(training step\) \| peak [\d.]+ MiB \(weights [\d.]+ MiB, gradients [\d.]+ MiB, optimizer [\d.]+ MiB, activations/);
+    const bytes = "[\\d.]+ (B|KiB|MiB|GiB)";
+    assert.match(text, new RegExp(`Memory \\(generation\\) \\| peak ${bytes} \\(weights ${bytes}.*kv cache ${bytes}`));
+    assert.match(text, new RegExp(`Memory \\(training step\\) \\| peak ${bytes} \\(weights ${bytes}, gradients ${bytes}, optimizer ${bytes}, activations`));
   });
 });
