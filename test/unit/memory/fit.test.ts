@@ -3,22 +3,9 @@ import { deviceMemory } from "../../../src/core/memory/device-memory";
 import { estimateMemory } from "../../../src/core/memory/memory-estimate";
 import { checkFit, memoryOptions } from "../../../src/core/memory/memory-fit";
 import { onlyModel } from "../helpers/analyze";
+import { wideMlp } from "./wide-mlp";
 
-// A wide MLP of 8 blocks (Linear, ReLU, Linear), sized through its batch.
-const model = (batch: number) => `
-import torch.nn as nn
-
-# greenlight: input=${batch}x4096
-class Wide(nn.Module):
-    def __init__(self):
-        super().__init__()
-        self.blocks = nn.ModuleList([nn.Sequential(nn.Linear(4096, 4096), nn.ReLU(), nn.Linear(4096, 4096)) for _ in range(8)])
-
-    def forward(self, x):
-        for block in self.blocks:
-            x = block(x)
-        return x
-`;
+const model = wideMlp;
 
 describe("the fit check", () => {
   it("says a step fits exactly when its peak is within the device's memory", async () => {

@@ -1,22 +1,9 @@
 import assert from "node:assert/strict";
 import { deviceMemory } from "../../../src/core/memory/device-memory";
 import { findingsOf, ofRule } from "./helpers";
+import { wideMlp } from "../memory/wide-mlp";
 
-const training = (batch: number, optimizer = "torch.optim.AdamW(model.parameters())") => `import torch
-import torch.nn as nn
-
-
-# greenlight: input=${batch}x4096
-class Wide(nn.Module):
-    def __init__(self):
-        super().__init__()
-        self.blocks = nn.ModuleList([nn.Sequential(nn.Linear(4096, 4096), nn.ReLU(), nn.Linear(4096, 4096)) for _ in range(8)])
-
-    def forward(self, x):
-        for block in self.blocks:
-            x = block(x)
-        return x
-
+const training = (batch: number, optimizer = "torch.optim.AdamW(model.parameters())") => `${wideMlp(batch)}
 
 model = Wide()
 optimizer = ${optimizer}
