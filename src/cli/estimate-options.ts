@@ -152,9 +152,15 @@ export function estimateLine(estimate: Estimate): string {
   return `${basis}: ${text.energyPerSample}, ${text.carbonPerThousand}; ${text.perForward} ${why}`;
 }
 
+/** In train mode, the settings with the precision the training code sets (when --dtype gives none). */
+export function trainingSettings(settings: EstimateSettings, plan: TrainingPlan | undefined): EstimateSettings {
+  return settings.mode === "train" && !settings.dtype && plan?.precision ? { ...settings, dtype: plan.precision.value } : settings;
+}
+
 /** A model's whole training run under these settings: the code's plan first, then --epochs/--samples/--batch. */
 export function trainingRunFor(report: ModelReport, settings: EstimateSettings, plan: TrainingPlan | undefined, gco2PerKwh = settings.gco2PerKwh): ResolvedTrainingRun {
-  return resolveTrainingRun(plan, settings.run, (batch) => estimateFor(report, settings, gco2PerKwh, batch));
+  const stepSettings = trainingSettings(settings, plan);
+  return resolveTrainingRun(plan, settings.run, (batch) => estimateFor(report, stepSettings, gco2PerKwh, batch));
 }
 
 const sourceJson = (figure: PlanFigure | undefined) => (figure ? { from: figure.source, line: figure.line ?? null, detail: figure.detail } : null);
@@ -175,7 +181,9 @@ export function trainingRunJson(resolved: ResolvedTrainingRun): Record<string, u
     ranges: run ? { seconds: rangeJson(run.range.seconds), joules: rangeJson(run.range.joules), kwh: rangeJson(run.range.kwh), gco2e: rangeJson(run.range.gco2e) } : null,
     seconds_per_step: roundForJson(resolved.step.seconds_per_iter),
     joules_per_step: roundForJson(resolved.step.joules_per_iter),
-    sources: { epochs: sourceJson(resolved.epochs), samples: sourceJson(resolved.samples), batch: sourceJson(resolved.batch) },
+    optimizer_steps: resolved.steps?.value ?? null,
+    accumulation: resolved.accumulation?.value ?? null,
+    sources: { epochs: sourceJson(resolved.epochs), samples: sourceJson(resolved.samples), batch: sourceJson(resolved.batch), steps: sourceJson(resolved.steps), accumulation: sourceJson(resolved.accumulation) },
     notes: resolved.notes,
   };
 }
@@ -187,8 +195,14 @@ function where(name: string, figure: PlanFigure | undefined): string {
 
 /** One line per model for the table and Markdown formats: the run's totals and where each figure came from. */
 export function trainingRunLine(resolved: ResolvedTrainingRun): string {
-  const sources = `(${[where("epochs", resolved.epochs), where("samples", resolved.samples), where("batch", resolved.batch)].join(", ")})`;
   const run = resolved.run;
+  if (resolved.steps) {
+    const sources = `(${[where("steps", resolved.steps), ...(resolved.accumulation ? [where("accumulation", resolved.accumulation)] : []), where("batch", resolved.batch)].join(", ")})`;
+    if (!run) return `no training run: ${resolved.notes.join("; ")} ${sources}`;
+    const accumulation = resolved.accumulation ? ` × ${formatWhole(resolved.accumulation.value)} micro-batches` : "";
+    return `${formatWhole(resolved.steps.value)} steps${accumulation}, batch ${formatWhole(resolved.batch.value)}: ${trainingRunText(run)} ${sources}`;
+  }
+  const sources = `(${[where("epochs", resolved.epochs), where("samples", resolved.samples), where("batch", resolved.batch)].join(", ")})`;
   if (!run) return `no training run: ${resolved.notes.filter((n) => n.startsWith("the code")).join("; ")} ${sources}`;
   return `${formatWhole(resolved.epochs!.value)} epochs × ${formatWhole(resolved.samples!.value)} samples, batch ${formatWhole(resolved.batch.value)}${resolved.dropLast ? " (drop_last)" : ""}: ` +
     `${trainingRunText(run)} ${sources}`;

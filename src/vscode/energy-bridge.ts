@@ -52,6 +52,11 @@ export interface TrainingRun {
   hardware: string;
   /** Skip each epoch's last partial batch (DataLoader's drop_last); kept when absent. */
   dropLast?: boolean;
+  /** A step-based run (max_iters): its optimizer steps, and micro-batches per step; epochs and samples then unused. */
+  steps?: number;
+  accumulation?: number;
+  /** The precision the training code sets (autocast, .half()); the settings' precision when absent. */
+  precision?: Settings["precision"];
 }
 
 /** What such a run costs. */
@@ -106,8 +111,9 @@ export function estimateInference(model: ModelReport, settings: Settings, intens
 /** The training-run estimate (forward, backward and optimizer per step, Adam), or an Error saying why not. */
 export function estimateTraining(model: ModelReport, run: TrainingRun, settings: Settings, intensity: IntensitySource = WORLD_AVERAGE_INTENSITY): TrainingEstimate | Error {
   try {
-    const step = estimateModel(model, { hardware: run.hardware, host: settings.host, calibration: settings.calibration ?? undefined, dtype: settings.precision, mode: "train", batch: run.batch, carbon: { gco2PerKwh: intensity.gco2PerKwh } });
-    const total = estimateTrainingRun(step, { epochs: run.epochs, samples: run.samples, batch: run.batch, dropLast: run.dropLast }, { gco2PerKwh: intensity.gco2PerKwh });
+    const step = estimateModel(model, { hardware: run.hardware, host: settings.host, calibration: settings.calibration ?? undefined, dtype: run.precision ?? settings.precision, mode: "train", batch: run.batch, carbon: { gco2PerKwh: intensity.gco2PerKwh } });
+    const schedule = run.steps !== undefined ? { steps: run.steps, accumulation: run.accumulation, batch: run.batch } : { epochs: run.epochs, samples: run.samples, batch: run.batch, dropLast: run.dropLast };
+    const total = estimateTrainingRun(step, schedule, { gco2PerKwh: intensity.gco2PerKwh });
     // drop_last with fewer samples than one batch: no step runs, and a zero would read as "free".
     if (total.steps === 0) return new Error(`drop_last with ${run.samples} samples and batch ${run.batch}: no full batch, so no training step`);
     return {

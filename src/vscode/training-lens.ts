@@ -63,23 +63,28 @@ export class TrainingCodeLensProvider implements vscode.CodeLensProvider<Trainin
     const settings = this.store.values;
     const plan = await this.plans.read(lens.document);
     const fields = calculatorFields(plan.ok ? plan.value : undefined, { hardware: settings.hardware, batchSize: settings.batchSize }, lens.model.file);
-    const estimate = estimateTraining(lens.model, runOf(fields), settings, this.intensity());
+    const code = plan.ok ? plan.value : undefined;
+    // A step-based loop (max_iters, `for step in range(N)`) sets the run's length; its precision the step's.
+    const run = { ...runOf(fields), ...(code?.steps ? { steps: code.steps.value, accumulation: code.accumulation?.value } : {}), ...(code?.precision ? { precision: code.precision.value } : {}) };
+    const estimate = estimateTraining(lens.model, run, settings, this.intensity());
     const command = { command: "greenlight.showReport", arguments: [lens.document.uri, lens.model.name, lens.model.line] };
     if (estimate instanceof Error) {
       lens.command = { ...command, title: `Training ${lens.model.name} · no estimate: ${estimate.message}` };
       return lens;
     }
     const perStep = (estimate.kilowattHours * 3.6e6) / estimate.steps;
-    const missing = assumed(fields);
+    const missing = code?.steps ? assumed(fields).filter((name) => name === "batch") : assumed(fields);
     const title = [
       `Training ${lens.model.name}`,
       `${formatEnergy(perStep)}/step`,
       `${estimate.steps.toLocaleString("en-US")} steps ≈ ${formatEnergy(estimate.kilowattHours * 3.6e6)}, ${formatCarbon(estimate.kilogramsCo2e * 1000)} per run ` +
-        `(${fields.hardware.value}, batch ${fields.batch.value}, ${settings.precision}${missing.length ? `; ${missing.join(", ")} assumed` : ""})`,
+        `(${fields.hardware.value}, batch ${fields.batch.value}, ${run.precision ?? settings.precision}${missing.length ? `; ${missing.join(", ")} assumed` : ""})`,
     ].join(" · ");
     const tooltip = [
-      `One training step (forward, backward, optimizer) of ${lens.model.name} at batch ${fields.batch.value}, and the run: ${fields.epochs.value} epochs × ${fields.samples.value.toLocaleString("en-US")} samples.`,
-      ...(["epochs", "samples", "batch"] as const).map((name) => `${name}: ${fields[name].label} (${fields[name].detail})`),
+      `One training step (forward, backward, optimizer) of ${lens.model.name} at batch ${fields.batch.value}, and the run: ` +
+        (code?.steps ? `${code.steps.detail} (line ${code.steps.line ?? "?"})${code.accumulation ? ` × ${code.accumulation.value} micro-batches (${code.accumulation.detail})` : ""}.` : `${fields.epochs.value} epochs × ${fields.samples.value.toLocaleString("en-US")} samples.`),
+      ...(code?.steps ? (["batch"] as const) : (["epochs", "samples", "batch"] as const)).map((name) => `${name}: ${fields[name].label} (${fields[name].detail})`),
+      ...(code?.precision ? [`precision: ${code.precision.value}, from line ${code.precision.line} (${code.precision.detail})`] : []),
       ...estimate.sources,
       "Click for the report's training calculator.",
     ].join("\n");

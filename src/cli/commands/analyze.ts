@@ -17,7 +17,7 @@ import { CliError, parseCommandLine, type CommandOutput } from "../cli-io";
 import { COMMAND_SPECS } from "../command-specs";
 import { collectFindings, findingsToJson, toSarif } from "../findings-output";
 import { generationJson, generationLine, memoryAndGeneration, memoryJson, memoryLine } from "../memory-output";
-import { estimateFor, estimateHeading, estimateJson, estimateLine, estimateSettingsFrom, trainingRunFor, trainingRunJson, trainingRunLine } from "../estimate-options";
+import { estimateFor, estimateHeading, estimateJson, estimateLine, estimateSettingsFrom, trainingRunFor, trainingRunJson, trainingRunLine, trainingSettings } from "../estimate-options";
 import type { Finding } from "../../core/rules/types";
 
 const FORMATS = ["table", "json", "markdown", "sarif"] as const;
@@ -88,9 +88,10 @@ export async function runAnalyze(argv: string[], out: CommandOutput): Promise<nu
   }
   const models = results.flatMap((r) => r.models);
   for (const note of estimateSettings.notes) out.stderr(`greenlight: ${note}\n`);
-  const estimateOf = (m: ModelReport) => (m.ops.length > 0 ? estimateFor(m, estimateSettings) : undefined);
   // With --mode train, each model's whole run: the training plan read from its file, then --epochs/--samples/--batch.
   const plans = new Map(results.flatMap((r) => r.models.map((m) => [m, r.training] as const)));
+  // A training step runs at the precision the training code sets (autocast, .half()) unless --dtype says otherwise.
+  const estimateOf = (m: ModelReport) => (m.ops.length > 0 ? estimateFor(m, trainingSettings(estimateSettings, plans.get(m))) : undefined);
   const resultOf = new Map(results.flatMap((r) => r.models.map((m) => [m, r] as const)));
   // Memory (each part, the peak, the fit) and, for a language model in a file that generates, prefill and decode.
   const memoryOf = (m: ModelReport) => (m.ops.length > 0 ? memoryAndGeneration(m, resultOf.get(m), estimateSettings) : undefined);

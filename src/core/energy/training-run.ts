@@ -5,9 +5,13 @@ import type { Estimate, FigureRange } from "./estimate";
 import { hardwareProfile, type HardwareProfile } from "./hardware";
 
 export interface TrainingSchedule {
-  epochs: number;
-  /** Training samples per epoch (the dataset's length). */
-  samples: number;
+  /** Epochs and samples per epoch (the dataset's length) set the run's length, unless `steps` does. */
+  epochs?: number;
+  samples?: number;
+  /** Optimizer steps of a step-based run (`max_iters`): the run's length without epochs. */
+  steps?: number;
+  /** Micro-batches per optimizer step (gradient accumulation), each a forward and backward at `batch`. */
+  accumulation?: number;
   /** Samples per step; the estimate's batch when absent. */
   batch?: number;
   /** Drop the last partial batch of each epoch (DataLoader's drop_last). */
@@ -37,10 +41,15 @@ function positiveInteger(value: number, what: string): number {
   return value;
 }
 
-/** Optimizer steps in a run: epochs × batches per epoch. */
+/**
+ * Forward-and-backward steps in a run: a step-based run's steps × micro-batches per step, else epochs × batches per
+ * epoch.
+ */
 export function trainingSteps(schedule: TrainingSchedule, defaultBatch: number): number {
-  const epochs = positiveInteger(schedule.epochs, "epochs");
-  const samples = positiveInteger(schedule.samples, "samples");
+  const accumulation = schedule.accumulation === undefined ? 1 : positiveInteger(schedule.accumulation, "gradient accumulation");
+  if (schedule.steps !== undefined) return positiveInteger(schedule.steps, "steps") * accumulation;
+  const epochs = positiveInteger(schedule.epochs ?? NaN, "epochs");
+  const samples = positiveInteger(schedule.samples ?? NaN, "samples");
   const batch = positiveInteger(schedule.batch ?? defaultBatch, "batch");
   const perEpoch = schedule.dropLast ? Math.floor(samples / batch) : Math.ceil(samples / batch);
   return epochs * perEpoch;

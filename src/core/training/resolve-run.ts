@@ -14,6 +14,9 @@ export interface RunSettings {
 export interface ResolvedTrainingRun {
   epochs?: PlanFigure;
   samples?: PlanFigure;
+  /** A step-based run's optimizer steps (then epochs and samples are not needed), and its gradient accumulation. */
+  steps?: PlanFigure;
+  accumulation?: PlanFigure;
   batch: PlanFigure;
   dropLast: boolean;
   /** The training step at `batch` (re-estimated when the code's batch differs from the model input's). */
@@ -41,11 +44,20 @@ export function resolveTrainingRun(plan: TrainingPlan | undefined, settings: Run
     notes.push(`the step is estimated at the run's batch ${batch.value} (the model input has batch ${step.batch})`);
     step = stepAt(batch.value);
   }
-  if (!epochs) notes.push("the code states no epoch count: pass --epochs N");
-  if (!samples) notes.push("the code names no known dataset or sample count: pass --samples N");
+  // A run the code counts in steps (max_iters, max_steps) has that length, unless the user gave epochs.
+  const steps = settings.epochs === undefined ? plan?.steps : undefined;
+  const accumulation = plan?.accumulation;
+  if (!epochs && !steps) notes.push("the code states no epoch count: pass --epochs N");
+  if (!samples && !steps) notes.push("the code names no known dataset or sample count: pass --samples N");
   const dropLast = plan?.dropLast ?? false;
   let run: TrainingRunEstimate | undefined;
-  if (epochs && samples) {
+  if (steps) {
+    try {
+      run = estimateTrainingRun(step, { steps: steps.value, accumulation: accumulation?.value, batch: batch.value });
+    } catch (err) {
+      notes.push(`no run total: ${(err as Error).message}`);
+    }
+  } else if (epochs && samples) {
     if (dropLast && samples.value < batch.value) notes.push(`drop_last=True with ${samples.value} samples and batch ${batch.value}: no full batch, so no step`);
     try {
       run = estimateTrainingRun(step, { epochs: epochs.value, samples: samples.value, batch: batch.value, dropLast });
@@ -54,5 +66,5 @@ export function resolveTrainingRun(plan: TrainingPlan | undefined, settings: Run
       notes.push(`no run total: ${(err as Error).message}`);
     }
   }
-  return { epochs, samples, batch, dropLast, step, run, notes };
+  return { epochs, samples, ...(steps ? { steps } : {}), ...(steps && accumulation ? { accumulation } : {}), batch, dropLast, step, run, notes };
 }

@@ -32,6 +32,13 @@ export interface TrainingPlan {
   batch?: PlanFigure;
   /** DataLoader(drop_last=True): the last partial batch of each epoch is skipped. */
   dropLast?: boolean;
+  /** Optimizer steps of a step-based run (`for step in range(N)`, `max_iters`, `max_steps`): epochs and samples then
+   *  do not set the run's length. */
+  steps?: PlanFigure;
+  /** Micro-batches per optimizer step (gradient accumulation): each runs forward and backward at `batch`. */
+  accumulation?: PlanFigure;
+  /** The precision the training step runs at, where the code sets it (autocast, `.half()`, `.to(torch.bfloat16)`). */
+  precision?: { value: "bf16" | "fp16"; line: number; detail: string };
   /** A CodeCarbon tracker in the code: where its measured runs are written (the report shows them beside the estimate). */
   tracker?: TrackerSite;
 }
@@ -47,6 +54,11 @@ interface Candidate {
 /** Time for reading a file's whole plan (the analysis of its models has its own budget). */
 const PLAN_MILLISECONDS = 250;
 const EPOCH_VARIABLE = /epoch/i;
+/** Loop variables of step-based training loops (nanoGPT's `iter_num`, `for step in range(max_steps)`). */
+const STEP_VARIABLE = /^(step|steps|it|iter|iters|iter_num|iteration|itr|global_step|train_step|update|updates|n_iter)$/i;
+const STEP_CONSTANT = /^(max_iters?|max_steps|max_iterations|num_training_steps|num_train_steps|num_steps|n_steps|train_steps|total_steps|total_iters|num_iters|num_iterations|n_iters|training_steps|iterations)$/i;
+const ACCUMULATION_CONSTANT = /^(gradient_accumulation_steps|grad_accum(ulation)?(_steps)?|accumulation_steps|accum_steps|accum_iter|accumulate_grad_batches)$/i;
+const HALF_DTYPES: Record<string, "bf16" | "fp16"> = { bfloat16: "bf16", float16: "fp16", half: "fp16" };
 const EPOCH_CONSTANT = /^(num_|n_|total_|max_|train_|n)?epochs?$/i;
 const BATCH_CONSTANT = /^(train_)?batch_?size$/i;
 
@@ -78,6 +90,11 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
   const evaluateOne = (site: CodeSite, e: Expression | undefined): Value | undefined => (e ? evaluate(site, [e])[0] : undefined);
 
   const epochs: Candidate[] = [];
+  const steps: Candidate[] = [];
+  /** Epoch and step loops by the figure they gave, for a step loop nested in an epoch loop (steps per epoch). */
+  const loopSpans = new Map<PlanFigure, { startIndex: number; endIndex: number }>();
+  const accumulations: Candidate[] = [];
+  let precision: TrainingPlan["precision"];
   const batches: Candidate[] = [];
   const samples: Candidate[] = [];
   const loaders: { site: CallSite; score: number; batch?: PlanFigure; dropLast?: boolean }[] = [];
@@ -87,10 +104,29 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
   let tracker: TrackerSite | undefined = trackerDecorators(input.body, input.text)[0];
 
   for (const site of sites) {
+    if (site.kind === "loop" && STEP_VARIABLE.test(site.variable) && /\.backward\s*\(/.test(input.text.slice(site.loop.pos.startIndex, site.loop.pos.endIndex))) {
+      // A loop over steps that runs backward in its body: its count is the run's optimizer steps.
+      const count = iterationCount(site.loop.iter, (e) => evaluateOne(site, e));
+      if (count !== undefined && count > 0) {
+        const figure: PlanFigure = { value: count, source: "code", line: site.loop.pos.line, detail: `for ${site.variable} in ${snippet(input.text, site.loop.iter)}` };
+        loopSpans.set(figure, site.loop.pos);
+        steps.push({ rank: 50, figure });
+      }
+      continue;
+    }
     if (site.kind === "loop") {
       if (!EPOCH_VARIABLE.test(site.variable)) continue;
       const count = iterationCount(site.loop.iter, (e) => evaluateOne(site, e));
-      if (count !== undefined && count > 0) epochs.push({ rank: 50, figure: { value: count, source: "code", line: site.loop.pos.line, detail: `for ${site.variable} in ${snippet(input.text, site.loop.iter)}` } });
+      if (count !== undefined && count > 0) {
+        const figure: PlanFigure = { value: count, source: "code", line: site.loop.pos.line, detail: `for ${site.variable} in ${snippet(input.text, site.loop.iter)}` };
+        loopSpans.set(figure, site.loop.pos);
+        epochs.push({ rank: 50, figure });
+      }
+      continue;
+    }
+    if (site.kind === "constant" && (STEP_CONSTANT.test(site.name) || ACCUMULATION_CONSTANT.test(site.name))) {
+      const value = positiveInteger(evaluateOne(site, site.value));
+      if (value !== undefined) (STEP_CONSTANT.test(site.name) ? steps : accumulations).push({ rank: 10, figure: { value, source: "code", line: site.line, detail: `${site.name} = ${snippet(input.text, site.value)}` } });
       continue;
     }
     if (site.kind === "constant") {
@@ -115,7 +151,19 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
     const keyword = (name: string) => keywordArgument(call, name);
     const positional = (index: number) => positionalArgument(call, index);
     const line = call.pos.line;
+    if (!precision && (last === "autocast" || last === "half" || last === "to" || last === "bfloat16")) {
+      // The step's precision: autocast(dtype=...) (its CUDA default is float16), model.half(), .to(torch.bfloat16).
+      const dtypeArgument = last === "autocast" ? keyword("dtype") : last === "to" ? keyword("dtype") ?? positional(0) : undefined;
+      const value = dtypeArgument ? evaluateOne(site, dtypeArgument) : undefined;
+      const named = value?.kind === "dtype" ? HALF_DTYPES[value.name] : last === "half" ? "fp16" : last === "bfloat16" ? "bf16" : last === "autocast" && !dtypeArgument ? "fp16" : undefined;
+      if (named && (last !== "autocast" || !/cpu/.test(snippet(input.text, positional(0) ?? call)))) precision = { value: named, line, detail: `${site.callee}(${dtypeArgument ? snippet(input.text, dtypeArgument) : ""})` };
+    }
 
+    if ((last === "Trainer" || last === "TrainingArguments") && keyword("max_steps")) {
+      // Hugging Face and Lightning: max_steps > 0 sets the run's length whatever the epochs say.
+      const value = positiveInteger(evaluateOne(site, keyword("max_steps")));
+      if (value !== undefined) steps.push({ rank: 40, figure: { value, source: "code", line, detail: `${site.callee}(max_steps=${snippet(input.text, keyword("max_steps")!)})` } });
+    }
     if (last === "DataLoader") {
       const given = keyword("batch_size") ?? positional(1);
       const drop = keyword("drop_last");
@@ -182,6 +230,11 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
       const destArgument = keyword("dest");
       const dest = destArgument?.type === "str" && destArgument.value ? destArgument.value : flag.replace(/^-+/, "").replace(/-/g, "_");
       const isEpochs = EPOCH_CONSTANT.test(dest);
+      if (STEP_CONSTANT.test(dest) || ACCUMULATION_CONSTANT.test(dest)) {
+        const value = keyword("default") ? positiveInteger(evaluateOne(site, keyword("default"))) : undefined;
+        if (value !== undefined) (STEP_CONSTANT.test(dest) ? steps : accumulations).push({ rank: 20, figure: { value, source: "code", line, detail: `argparse ${flag} default=${snippet(input.text, keyword("default")!)}` } });
+        continue;
+      }
       if (!isEpochs && !BATCH_CONSTANT.test(dest)) continue;
       const value = keyword("default") ? positiveInteger(evaluateOne(site, keyword("default"))) : undefined;
       if (value !== undefined) (isEpochs ? epochs : batches).push({ rank: 20, figure: { value, source: "code", line, detail: `argparse ${flag} default=${snippet(input.text, keyword("default")!)}` } });
@@ -243,6 +296,16 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
   if (bestSamples) plan.samples = bestSamples;
   if (bestBatch) plan.batch = bestBatch;
   if (loader?.dropLast) plan.dropLast = true;
+  const bestSteps = best(steps);
+  const bestAccumulation = best(accumulations);
+  const stepLoop = bestSteps && loopSpans.get(bestSteps);
+  const epochLoop = bestEpochs && loopSpans.get(bestEpochs);
+  if (bestSteps && bestEpochs && stepLoop && epochLoop && stepLoop.startIndex > epochLoop.startIndex && stepLoop.endIndex <= epochLoop.endIndex) {
+    // `for epoch in range(E): for step in range(S)`: S steps in each of E epochs.
+    plan.steps = { ...bestSteps, value: bestEpochs.value * bestSteps.value, detail: `${bestEpochs.detail} × ${bestSteps.detail}` };
+  } else if (bestSteps) plan.steps = bestSteps;
+  if (bestAccumulation && bestAccumulation.value > 1) plan.accumulation = bestAccumulation;
+  if (precision) plan.precision = precision;
   if (tracker) plan.tracker = tracker;
   return plan;
 }
