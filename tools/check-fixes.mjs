@@ -205,6 +205,7 @@ function torchJob(file, text, root, finding, fix, where) {
   const analysis = analysisOf(file, text, root);
   const className = /^'\w+' \((\w+)\)/.exec(finding.message)?.[1] ?? /^(\w+) runs/.exec(finding.message)?.[1];
   const model = analysis?.models.find((x) => x.file === file && rootClass(x) === className);
+  if (/^(keras|tflite)/.test(fix.kind)) return [{ where, skip: "a Keras fix: run-fix.py runs PyTorch only" }];
   if (!model) return [{ where, skip: "no model report to build it from" }];
   const isImport = (e) => e.newText.trim().split(/\r?\n/).every((l) => /^(import|from) /.test(l.trim()));
   const imports = fix.edits.filter(isImport).flatMap((e) => e.newText.trim().split(/\r?\n/).map((l) => l.trim()));
