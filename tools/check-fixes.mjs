@@ -205,6 +205,7 @@ function torchJob(file, text, root, finding, fix, where) {
   const analysis = analysisOf(file, text, root);
   const className = /^'\w+' \((\w+)\)/.exec(finding.message)?.[1] ?? /^(\w+) runs/.exec(finding.message)?.[1];
   const model = analysis?.models.find((x) => x.file === file && rootClass(x) === className);
+  if (/^(keras|tflite)/.test(fix.kind)) return [{ where, skip: "a Keras fix: run-fix.py runs PyTorch only" }];
   if (!model) return [{ where, skip: "no model report to build it from" }];
   const isImport = (e) => e.newText.trim().split(/\r?\n/).every((l) => /^(import|from) /.test(l.trim()));
   const imports = fix.edits.filter(isImport).flatMap((e) => e.newText.trim().split(/\r?\n/).map((l) => l.trim()));
@@ -219,7 +220,7 @@ function torchJob(file, text, root, finding, fix, where) {
     code += `\nmodel = ${helper}(model)`;
   }
   const inputs = model.inputs.map((i) => `${i.shape.join("x")}${i.dtype === "int64" ? ":int64:2" : ""}`);
-  return [{ where, job: { id: where, file, entry: model.entry, inputs, variable, imports: [...new Set(["import torch", ...imports])], code, device: deviceOf(finding, fix) } }];
+  return [{ where, job: { id: where, file, entry: model.entry, inputs, variable, imports: [...new Set(["import torch", ...imports])], code, device: deviceOf(finding, fix), cpu_smoke: /autocast|channels-last/.test(fix.kind) } }];
 }
 
 function runTorchJobs() {
@@ -236,7 +237,7 @@ function runTorchJobs() {
     const entry = results.find((x) => x.where === j.where);
     if (entry) entry.torch = r;
     if (r.status === "failed") failures.push(`${j.where}: fails in PyTorch ${r.torch ?? ""}: ${r.reason}`);
-    if (verbose || r.status !== "ok") console.log(`torch ${r.status}: ${j.where}${r.reason ? ` (${r.reason})` : ""}${r.changed ? ` ${JSON.stringify(r.changed)}` : ""}`);
+    if (verbose || r.status !== "ok" || r.note) console.log(`torch ${r.status}: ${j.where}${r.reason ? ` (${r.reason})` : ""}${r.note ? ` (${r.note})` : ""}${r.changed ? ` ${JSON.stringify(r.changed)}` : ""}`);
   }
   console.log(`GL001 fixes run in PyTorch: ${counts.ok} ran, ${counts.failed} failed, ${counts.skipped} not run`);
 }

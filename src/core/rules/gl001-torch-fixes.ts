@@ -69,7 +69,9 @@ export function torchFixes(types: Set<string>, target: Pick<RunTarget, "device" 
     const comment = channelsLast
       ? "# Greenlight GL001: bf16 autocast on CUDA, convolutions channels-last (NHWC tensor-core kernels, no layout transposes)."
       : "# Greenlight GL001: bf16 autocast on CUDA (tensor-core matmuls; weights stay fp32, outputs are bf16).";
-    const autocast = (m: string) => `${m}.forward = torch.autocast(device_type="cuda", dtype=torch.bfloat16)(${m}.forward)`;
+    // Only where CUDA is: a script that falls back to the CPU must keep running (PyTorch 1.13's autocast("cuda",
+    // bfloat16) raises without CUDA even when disabled; seen running the fix with tools/check-fixes.mjs --torch).
+    const autocast = (m: string, u: string) => ["if torch.cuda.is_available():", `${u}${m}.forward = torch.autocast(device_type="cuda", dtype=torch.bfloat16)(${m}.forward)`];
     out.push({
       kind: channelsLast ? "channels-last-bf16" : "autocast-bf16",
       action: channelsLast ? "channels-last bf16 autocast (CUDA)" : "bf16 autocast (CUDA)",
@@ -78,8 +80,8 @@ export function torchFixes(types: Set<string>, target: Pick<RunTarget, "device" 
       precision: true,
       imports: [IMPORT_TORCH],
       comment,
-      inline: (m) => [comment, ...(channelsLast ? [`${m} = ${m}.to(memory_format=torch.channels_last)`] : []), autocast(m)],
-      helper: (u) => [`${u}"""${comment.slice(2)}"""`, ...(channelsLast ? [`${u}model = model.to(memory_format=torch.channels_last)`] : []), `${u}${autocast("model")}`, `${u}return model`],
+      inline: (m, u) => [comment, ...(channelsLast ? [`${m} = ${m}.to(memory_format=torch.channels_last)`] : []), ...autocast(m, u)],
+      helper: (u) => [`${u}"""${comment.slice(2)}"""`, ...(channelsLast ? [`${u}model = model.to(memory_format=torch.channels_last)`] : []), ...autocast("model", u).map((l) => u + l), `${u}return model`],
       helperPrefix: channelsLast ? "channels_last_bf16" : "autocast_bf16",
       after: (before) => ({ ...before, dtype: "bf16", channelsLast }),
     });

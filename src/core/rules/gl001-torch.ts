@@ -117,7 +117,8 @@ function savingText(f: FixFigures): string {
 }
 
 function fixTitle(f: FixFigures): string {
-  const action = f.fix.action[0].toUpperCase() + f.fix.action.slice(1);
+  // "Prune ...", "Channels-last ..."; precisions keep their spelling ("bf16 autocast", "int8 dynamic ...").
+  const action = /^(bf|fp|int)\d/.test(f.fix.action) ? f.fix.action : f.fix.action[0].toUpperCase() + f.fix.action.slice(1);
   const saving = savingText(f);
   return `${action}: changes ${[...f.changes].sort().join("/")} layers${saving ? `; ${saving}` : ""}`;
 }
@@ -147,7 +148,9 @@ function message(subject: string, model: ModelReport, target: RunTarget, uncover
     text += ` ${int8.fix.weightBytes === 1 ? "int8" : "int4"} would store the ${[...int8.changes].sort().join("/")} weights in ${formatBytes(w * int8.fix.weightBytes!)} instead of ${formatBytes(w * 4)} (${factor}x smaller).`;
   }
   const estimated = figures.filter((f) => f.fix.precision && f.before !== undefined && f.after !== undefined);
-  if (estimated.length > 0) {
+  // Helpers for several devices are estimated on different hardware: their figures are not compared in one sentence.
+  if (new Set(estimated.map((f) => f.hardware)).size > 1) text += " Each fix's title gives the energy model's estimate per inference on hardware of the device it runs on.";
+  else if (estimated.length > 0) {
     const best = estimated.reduce((a, b) => (b.after! < a.after! ? b : a));
     const hw = `on ${best.hardware} (energy model)`;
     text += best.after! < best.before! * 0.99

@@ -63,7 +63,7 @@ describe("GL001 full-precision layers", () => {
     assert.match(f.fixes[0].title, /^Channels-last bf16 autocast \(CUDA\): changes Conv2d\/Linear layers; /);
     assert.match(f.fixes[1].title, /changes Linear layers/);
     const after = await fixAndCheck(cudaScript(), "GL001", "channels-last-bf16");
-    assert.ok(after.includes('    model = model.to(memory_format=torch.channels_last)\n    model.forward = torch.autocast(device_type="cuda", dtype=torch.bfloat16)(model.forward)\n    model.eval()\n'), after);
+    assert.ok(after.includes('    model = model.to(memory_format=torch.channels_last)\n    if torch.cuda.is_available():\n        model.forward = torch.autocast(device_type="cuda", dtype=torch.bfloat16)(model.forward)\n    model.eval()\n'), after);
     assert.equal(ofRule(await findingsOf(after), "GL001").length, 0, "autocast reaches every layer: nothing left in fp32");
   });
 
@@ -248,7 +248,7 @@ def second():
     const text = fixture("train_gpu.py");
     const after = await fixAndCheck(text, "GL001", "autocast-bf16");
     assert.ok(after.includes("def autocast_bf16_Classifier(model):"), after);
-    assert.ok(after.includes('    model.forward = torch.autocast(device_type="cuda", dtype=torch.bfloat16)(model.forward)\n    return model\n'), after);
+    assert.ok(after.includes('    if torch.cuda.is_available():\n        model.forward = torch.autocast(device_type="cuda", dtype=torch.bfloat16)(model.forward)\n    return model\n'), after);
     assert.ok(after.includes("# Call it after training."));
     assert.ok(after.includes("    model = Classifier().to(device)\n    optimizer"), "the construction is left alone");
   });
