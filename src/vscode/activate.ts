@@ -16,6 +16,7 @@ import { ReadOnlyDocuments } from "./read-only-documents";
 import { SettingsStore } from "./settings";
 import { StatusBar } from "./status-bar";
 import { WorkspaceMirror } from "./workspace-mirror";
+import { PythonEnvironments, type EnvironmentHost } from "./python-environment";
 
 /** What differs between the desktop (Node) and the browser entries. */
 export interface HostBits {
@@ -28,6 +29,8 @@ export interface HostBits {
   gridIntensity?: () => IntensitySource | undefined;
   /** Subscribes to changes of `gridIntensity`'s value, so every surface follows the status bar. */
   onDidChangeGridIntensity?: (listener: () => void) => vscode.Disposable;
+  /** Reads the user's Python environment (desktop only: its packages are files on disk). */
+  environment?: EnvironmentHost;
 }
 
 /** What activate() returns: used by the integration tests to wait for background work. */
@@ -91,7 +94,8 @@ function activateStages(context: vscode.ExtensionContext, host: HostBits, log: v
   const diagnostics = vscode.languages.createDiagnosticCollection("greenlight");
   const documents = new ReadOnlyDocuments();
   const models = new ModelsView();
-  context.subscriptions.push(store, status, mirror, report, diagnostics, documents, models, vscode.window.registerTreeDataProvider("greenlight.models", models));
+  const environments = new PythonEnvironments(host.environment, () => store.values, log);
+  context.subscriptions.push(store, status, mirror, report, diagnostics, documents, models, environments, vscode.window.registerTreeDataProvider("greenlight.models", models));
 
   let starting: Promise<AnalysisEngine> | undefined;
   const start = (): Promise<AnalysisEngine> => {
@@ -131,6 +135,7 @@ function activateStages(context: vscode.ExtensionContext, host: HostBits, log: v
     diagnostics,
     documents,
     models,
+    environments,
     intensity,
     onDidChangeGrid: gridChanged.event,
     start,
@@ -208,7 +213,7 @@ async function startAnalysis(context: vscode.ExtensionContext, services: Service
   services.status.setTask("parser", undefined);
   log.info(`Python parser loaded in ${Date.now() - started} ms`);
 
-  const engine = new AnalysisEngine(parser, services.mirror, () => services.store.values, log);
+  const engine = new AnalysisEngine(parser, services.mirror, () => services.store.values, log, services.environments);
   let diskChangeTimer: ReturnType<typeof setTimeout> | undefined;
   const codeLens = new ModelCodeLensProvider(engine, services.store, services.intensity, services.onDidChangeGrid);
   const inlayHints = new ShapeInlayHintsProvider(engine, services.store);
@@ -234,6 +239,10 @@ async function startAnalysis(context: vscode.ExtensionContext, services: Service
       services.diagnostics.delete(document.uri);
     }),
     services.store.onDidChange(() => {
+      // greenlight.pythonEnvironment may be among the changed settings: look for the environment again.
+      services.environments.refresh("settings changed");
+    }),
+    services.environments.onDidChange(() => {
       engine.invalidate();
       void services.refreshOpenDocuments();
     }),

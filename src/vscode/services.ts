@@ -7,6 +7,7 @@ import type { ReportPanel } from "./report-panel";
 import type { SettingsStore } from "./settings";
 import type { StatusBar } from "./status-bar";
 import type { WorkspaceMirror } from "./workspace-mirror";
+import type { PythonEnvironments } from "./python-environment";
 
 /** What the commands and providers share, created once per activation. */
 export interface Services {
@@ -15,6 +16,8 @@ export interface Services {
   store: SettingsStore;
   status: StatusBar;
   mirror: WorkspaceMirror;
+  /** The Python environment of each workspace folder (installed packages). */
+  environments: PythonEnvironments;
   report: ReportPanel;
   diagnostics: vscode.DiagnosticCollection;
   /** Documents written for reading (forecast, sample): never dirty, so closing them asks nothing. */
