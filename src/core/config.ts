@@ -51,6 +51,8 @@ export const settingsSchema = {
   "rules.pruneAmount": z.number().gt(0).lt(1),
   "workspace.maxFiles": z.number().int().min(1).max(100_000),
   "workspace.exclude": z.array(z.string()),
+  /** The Python environment whose packages imports resolve from (a venv or conda folder, or its interpreter); "" finds it. */
+  pythonEnvironment: z.string().max(4096),
 } as const;
 
 export type SettingKey = keyof typeof settingsSchema;
@@ -74,6 +76,7 @@ export const defaultSettings: Settings = {
   "rules.pruneAmount": 0.3,
   "workspace.maxFiles": 5_000,
   "workspace.exclude": ["**/node_modules/**", "**/.git/**", "**/.venv/**", "**/venv/**", "**/site-packages/**", "**/__pycache__/**"],
+  pythonEnvironment: "",
 };
 
 /** A setting that was set to a bad value, and what was used instead. */

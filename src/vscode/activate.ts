@@ -18,6 +18,7 @@ import { TrainingCodeLensProvider } from "./training-lens";
 import { TrainingPlanLookup } from "./training-plan-lookup";
 import { StatusBar } from "./status-bar";
 import { WorkspaceMirror } from "./workspace-mirror";
+import { PythonEnvironments, type EnvironmentHost } from "./python-environment";
 
 /** What differs between the desktop (Node) and the browser entries. */
 export interface HostBits {
@@ -30,6 +31,8 @@ export interface HostBits {
   gridIntensity?: () => IntensitySource | undefined;
   /** Subscribes to changes of `gridIntensity`'s value, so every surface follows the status bar. */
   onDidChangeGridIntensity?: (listener: () => void) => vscode.Disposable;
+  /** Reads the user's Python environment (desktop only: its packages are files on disk). */
+  environment?: EnvironmentHost;
 }
 
 /** What activate() returns: used by the integration tests to wait for background work. */
@@ -95,7 +98,8 @@ function activateStages(context: vscode.ExtensionContext, host: HostBits, log: v
   const diagnostics = vscode.languages.createDiagnosticCollection("greenlight");
   const documents = new ReadOnlyDocuments();
   const models = new ModelsView();
-  context.subscriptions.push(store, status, mirror, report, diagnostics, documents, models, vscode.window.registerTreeDataProvider("greenlight.models", models));
+  const environments = new PythonEnvironments(host.environment, () => store.values, log);
+  context.subscriptions.push(store, status, mirror, report, diagnostics, documents, models, environments, vscode.window.registerTreeDataProvider("greenlight.models", models));
 
   let starting: Promise<AnalysisEngine> | undefined;
   const start = (): Promise<AnalysisEngine> => {
@@ -136,6 +140,7 @@ function activateStages(context: vscode.ExtensionContext, host: HostBits, log: v
     documents,
     models,
     plans,
+    environments,
     intensity,
     onDidChangeGrid: gridChanged.event,
     start,
@@ -213,7 +218,7 @@ async function startAnalysis(context: vscode.ExtensionContext, services: Service
   services.status.setTask("parser", undefined);
   log.info(`Python parser loaded in ${Date.now() - started} ms`);
 
-  const engine = new AnalysisEngine(parser, services.mirror, () => services.store.values, log);
+  const engine = new AnalysisEngine(parser, services.mirror, () => services.store.values, log, services.environments);
   let diskChangeTimer: ReturnType<typeof setTimeout> | undefined;
   const codeLens = new ModelCodeLensProvider(engine, services.store, services.intensity, services.onDidChangeGrid);
   const trainingLens = new TrainingCodeLensProvider(engine, services.store, services.plans, services.intensity, services.onDidChangeGrid);
@@ -242,6 +247,10 @@ async function startAnalysis(context: vscode.ExtensionContext, services: Service
       services.diagnostics.delete(document.uri);
     }),
     services.store.onDidChange(() => {
+      // greenlight.pythonEnvironment may be among the changed settings: look for the environment again.
+      services.environments.refresh("settings changed");
+    }),
+    services.environments.onDidChange(() => {
       engine.invalidate();
       void services.refreshOpenDocuments();
     }),

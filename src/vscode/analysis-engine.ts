@@ -1,5 +1,6 @@
 import * as vscode from "vscode";
 import { analyzeSource, SyntaxCache, type AnalysisResult } from "../core/analyze";
+import { EDITOR_INSTALL_ACTIONS, type PythonEnvironments } from "./python-environment";
 import type { PythonParser } from "../core/python/parser";
 import type { Settings } from "../core/config";
 import type { WorkspaceMirror } from "./workspace-mirror";
@@ -47,6 +48,7 @@ export class AnalysisEngine implements vscode.Disposable {
     private readonly mirror: WorkspaceMirror,
     private readonly settings: () => Settings,
     private readonly log: vscode.LogOutputChannel,
+    private readonly environments?: PythonEnvironments,
   ) {
     // tree-sitter re-parses an edited file from its previous tree when told what changed: a keystroke in a
     // 2,000-line file costs a few ms instead of a full parse.
@@ -193,6 +195,10 @@ export class AnalysisEngine implements vscode.Disposable {
       budget: { steps: settings["analysis.maxSteps"], milliseconds: settings["analysis.timeoutMs"] },
       // The training plan costs up to a few hundred ms on a training script: only the report asks for it.
       readTraining,
+      environment: this.environments?.for(uri),
+      environmentFiles: this.environments?.files,
+      torchHubDirs: this.environments?.torchHubDirs,
+      installActions: EDITOR_INSTALL_ACTIONS,
     });
   }
 

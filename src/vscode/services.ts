@@ -8,6 +8,7 @@ import type { SettingsStore } from "./settings";
 import type { StatusBar } from "./status-bar";
 import type { TrainingPlanLookup } from "./training-plan-lookup";
 import type { WorkspaceMirror } from "./workspace-mirror";
+import type { PythonEnvironments } from "./python-environment";
 
 /** What the commands and providers share, created once per activation. */
 export interface Services {
@@ -16,6 +17,8 @@ export interface Services {
   store: SettingsStore;
   status: StatusBar;
   mirror: WorkspaceMirror;
+  /** The Python environment of each workspace folder (installed packages). */
+  environments: PythonEnvironments;
   report: ReportPanel;
   diagnostics: vscode.DiagnosticCollection;
   /** Documents written for reading (forecast, sample): never dirty, so closing them asks nothing. */

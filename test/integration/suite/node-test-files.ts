@@ -8,4 +8,5 @@ export function loadNodeOnlyTests(): void {
   require("./stale-fix.test");
   require("./secrets.test");
   require("./grid-user-endpoint.test");
+  require("./python-environment.test");
 }
