@@ -11,4 +11,5 @@ export function loadBrowserSafeTests(): void {
   require("./incremental.test");
   require("./grid-reading.test");
   require("./report-view.test");
+  require("./notebook.test");
 }
