@@ -15,6 +15,33 @@ function cellWith(notebook: vscode.NotebookDocument, text: string): vscode.Noteb
   return cell;
 }
 
+/**
+ * Greenlight's CodeLens titles of a cell, once the workbench has the cell's text model (it makes one for cells it
+ * renders: the cell is revealed first; the web workbench renders fewer at a time).
+ */
+async function cellLensTitles(cell: vscode.NotebookCell): Promise<string[]> {
+  return waitFor(`cell ${cell.index + 1} rendered`, async () => {
+    vscode.window.activeNotebookEditor?.revealRange(new vscode.NotebookRange(cell.index, cell.index + 1), vscode.NotebookEditorRevealType.InCenterIfOutsideViewport);
+    try {
+      return await codeLensTitles(cell.document.uri);
+    } catch {
+      return undefined;
+    }
+  });
+}
+
+/** Quick fixes at a range of a cell (resolved), once the workbench has the cell's text model. */
+async function cellQuickFixes(cell: vscode.NotebookCell, range: vscode.Range): Promise<vscode.CodeAction[]> {
+  return waitFor(`cell ${cell.index + 1} rendered`, async () => {
+    vscode.window.activeNotebookEditor?.revealRange(new vscode.NotebookRange(cell.index, cell.index + 1), vscode.NotebookEditorRevealType.InCenterIfOutsideViewport);
+    try {
+      return (await vscode.commands.executeCommand<vscode.CodeAction[]>("vscode.executeCodeActionProvider", cell.document.uri, range, vscode.CodeActionKind.QuickFix.value, 50)) ?? [];
+    } catch {
+      return undefined;
+    }
+  });
+}
+
 function ruleDiagnostics(uri: vscode.Uri, rule: string): vscode.Diagnostic[] {
   return greenlightDiagnostics(uri).filter((d) => typeof d.code === "object" && d.code.value === rule);
 }
@@ -42,7 +69,7 @@ suite("notebooks", () => {
     const notebook = await openNotebook();
     const modelCell = cellWith(notebook, "class Net");
     const titles = await waitFor("the CodeLens in the model's cell", async () => {
-      const found = await codeLensTitles(modelCell.document.uri);
+      const found = await cellLensTitles(modelCell);
       return found.length > 0 ? found : undefined;
     });
     assert.deepStrictEqual(titles.length, 1, titles.join(" | "));
@@ -55,7 +82,7 @@ suite("notebooks", () => {
     assert.match(await hoverText(modelCell.document.uri, new vscode.Position(conv, 10)), /Conv2d/);
     for (const cell of notebook.getCells()) {
       if (cell === modelCell || cell.kind !== vscode.NotebookCellKind.Code) continue;
-      assert.deepStrictEqual(await codeLensTitles(cell.document.uri), [], `no CodeLens in cell ${cell.index + 1}`);
+      assert.deepStrictEqual(await cellLensTitles(cell), [], `no CodeLens in cell ${cell.index + 1}`);
     }
     // "Estimate Model at Cursor" in a cell: the model there.
     const estimate = await vscode.commands.executeCommand<{ name: string; params: number }>("greenlight.estimateModelAtCursor", modelCell.document.uri, conv + 1);
@@ -77,8 +104,7 @@ suite("notebooks", () => {
 
     const texts = () => notebook.getCells().map((c) => c.document.getText());
     const before = texts();
-    const actions =
-      (await vscode.commands.executeCommand<vscode.CodeAction[]>("vscode.executeCodeActionProvider", modelCell.document.uri, gl004.range, vscode.CodeActionKind.QuickFix.value, 50)) ?? [];
+    const actions = await cellQuickFixes(modelCell, gl004.range);
     const fix = actions.find((action) => action.title.includes("(GL004)") && action.edit);
     assert.ok(fix, `a GL004 fix among: ${actions.map((a) => a.title).join(" | ")}`);
     assert.deepStrictEqual(
@@ -91,7 +117,7 @@ suite("notebooks", () => {
     const after = texts();
     after.forEach((text, i) => i !== modelCell.index && assert.strictEqual(text, before[i], `cell ${i + 1} unchanged`));
     await waitFor("the model without the conv's bias", async () => (await paramsIn(modelCell)) === NET_PARAMS - 32);
-    assert.ok((await codeLensTitles(modelCell.document.uri))[0]?.startsWith("Net · "));
+    assert.ok((await cellLensTitles(modelCell))[0]?.startsWith("Net · "));
     await waitFor("GL004 gone", () => ruleDiagnostics(modelCell.document.uri, "GL004").length === 0);
     // Leave the fixture as it was for the next tests.
     const undo = new vscode.WorkspaceEdit();
@@ -113,7 +139,7 @@ suite("notebooks", () => {
     assert.ok(await vscode.workspace.applyEdit(edit));
     const at16 = 3 * 16 * 9 + 16 + 2 * 16 + 16 * 10 + 10;
     await waitFor(`the model at width 16 (${at16} params)`, async () => (await paramsIn(modelCell)) === at16);
-    assert.match((await codeLensTitles(modelCell.document.uri))[0] ?? "", new RegExp(`^Net · ${at16} params`), "the CodeLens follows");
+    assert.match((await cellLensTitles(modelCell))[0] ?? "", new RegExp(`^Net · ${at16} params`), "the CodeLens follows");
 
     // A cell inserted between them redefines the width; deleting it restores the earlier value.
     const insert = new vscode.WorkspaceEdit();
