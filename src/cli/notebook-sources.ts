@@ -1,7 +1,7 @@
 import { basename } from "node:path";
 import { fileLineOfCellLine, NotebookFormatError, readNotebook, type NotebookFile } from "../core/notebook/notebook-file";
-import { fixInOneCell } from "../core/notebook/notebook-fixes";
-import { locateInNotebook, notebookProgram, type NotebookProgram } from "../core/notebook/notebook-program";
+import { findingInCell } from "../core/notebook/cell-view";
+import { locateInNotebook, notebookProgram, type NotebookProgram, type ProgramCell } from "../core/notebook/notebook-program";
 import type { Finding } from "../core/rules/types";
 import { CliError } from "./cli-io";
 import type { NotebookPlace } from "./findings-output";
@@ -29,11 +29,14 @@ export function notebookSource(file: string, text: string): NotebookSource {
   return { notebook, program: notebookProgram(notebook.cells.filter((c) => c.python)) };
 }
 
-/** A notebook position as the CLI reports it: the cell (1-based, markdown counted, as the notebook shows it). */
+/** A cell as the CLI reports it: 1-based, markdown counted (as the notebook shows it), and its id. */
 export interface CellReference {
   index: number;
   id?: string;
-  line: number;
+}
+
+function cellReference(cell: ProgramCell): CellReference {
+  return { index: cell.index + 1, ...(cell.id !== undefined ? { id: cell.id } : {}) };
 }
 
 /**
@@ -47,15 +50,11 @@ export class SourceLocations {
     this.notebooks.set(file, source);
   }
 
-  notebook(file: string): NotebookSource | undefined {
-    return this.notebooks.get(file);
-  }
-
   /** The cell of a program line of a notebook (undefined for .py files and lines outside the cells). */
-  cell(file: string, line: number): CellReference | undefined {
+  cell(file: string, line: number): (CellReference & { line: number }) | undefined {
     const source = this.notebooks.get(file);
     const at = source && locateInNotebook(source.program, line);
-    return at && { index: at.cell.index + 1, ...(at.cell.id !== undefined ? { id: at.cell.id } : {}), line: at.line };
+    return at && { ...cellReference(at.cell), line: at.line };
   }
 
   /** `nb.ipynb cell 3:12` for a notebook, `net.py:12` otherwise (the path as `show` gives it). */
@@ -65,7 +64,7 @@ export class SourceLocations {
   }
 
   /** A located object (`file`, `line`) with the line made cell-relative and a `cell` object added, for JSON. */
-  json<T extends { file: string; line: number }>(value: T): T & { cell?: { index: number; id?: string } } {
+  json<T extends { file: string; line: number }>(value: T): T & { cell?: CellReference } {
     const cell = this.cell(value.file, value.line);
     if (!cell) return value;
     const { line, ...where } = cell;
@@ -74,25 +73,14 @@ export class SourceLocations {
 
   /**
    * A finding with its lines and columns relative to its cell (the cell added), and each fix as the edits of one
-   * cell (fixes that would span cells are left out).
+   * cell, with that cell (fixes that would span cells are left out).
    */
-  finding(f: Finding): Finding & { cell?: { index: number; id?: string } } {
+  finding(f: Finding): Finding & { cell?: CellReference } {
     const source = this.notebooks.get(f.file);
-    const start = this.cell(f.file, f.line);
-    if (!source || !start) return f;
-    const shift = start.line - f.line;
-    const fixes = f.fixes.flatMap((x) => {
-      const one = fixInOneCell(source.program, x.edits);
-      return one ? [{ ...x, edits: one.edits, cell: { index: one.cell.index + 1, ...(one.cell.id !== undefined ? { id: one.cell.id } : {}) } }] : [];
-    });
-    return {
-      ...f,
-      line: start.line,
-      endLine: f.endLine + shift,
-      range: { start: { ...f.range.start, line: f.range.start.line + shift }, end: { ...f.range.end, line: f.range.end.line + shift } },
-      fixes,
-      cell: { index: start.index, ...(start.id !== undefined ? { id: start.id } : {}) },
-    };
+    const local = source && findingInCell(source.program, f);
+    if (!local) return f;
+    const fixes = local.finding.fixes.map((x, i) => ({ ...x, cell: cellReference(local.fixCells[i]) }));
+    return { ...local.finding, fixes, cell: cellReference(local.cell) };
   }
 
   /** Where SARIF puts a notebook finding: the .ipynb line holding it, the cell and the range within the cell. */
@@ -100,7 +88,7 @@ export class SourceLocations {
     const source = this.notebooks.get(f.file);
     const at = source && locateInNotebook(source.program, f.line);
     if (!source || !at) return undefined;
-    const cell = { index: at.cell.index + 1, ...(at.cell.id !== undefined ? { id: at.cell.id } : {}) };
+    const cell = cellReference(at.cell);
     const endLine = f.endLine - f.line + at.line;
     return { region: { startLine: fileLineOfCellLine(source.notebook, at.cell.index, at.line) }, cell: { ...cell, line: at.line, column: f.column, endLine, endColumn: f.endColumn } };
   }

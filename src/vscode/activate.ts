@@ -19,6 +19,7 @@ import { TrainingPlanLookup } from "./training-plan-lookup";
 import { StatusBar } from "./status-bar";
 import { WorkspaceMirror } from "./workspace-mirror";
 import { PythonEnvironments, type EnvironmentHost } from "./python-environment";
+import { activePythonDocument, isPythonCell, notebookOfCell } from "./notebook-cells";
 
 /** What differs between the desktop (Node) and the browser entries. */
 export interface HostBits {
@@ -151,9 +152,9 @@ function activateStages(context: vscode.ExtensionContext, host: HostBits, log: v
   };
 
   context.subscriptions.push(...registerCommands(services));
-  const updateTarget = () => status.showTarget(store.values, vscode.window.activeTextEditor?.document.languageId === "python");
+  const updateTarget = () => status.showTarget(store.values, activePythonDocument() !== undefined);
   updateTarget();
-  context.subscriptions.push(vscode.window.onDidChangeActiveTextEditor(updateTarget), store.onDidChange(updateTarget));
+  context.subscriptions.push(vscode.window.onDidChangeActiveTextEditor(updateTarget), vscode.window.onDidChangeActiveNotebookEditor(updateTarget), store.onDidChange(updateTarget));
 
   try {
     host.registerExtraSurfaces?.(context, log, documents);
@@ -211,6 +212,11 @@ async function publish(engine: AnalysisEngine, services: Services, document: vsc
   services.diagnostics.set(document.uri, diagnosticsFor(analysis.result, analysis.findings, document.uri.path, document.getText(), services.store.values));
 }
 
+/** Publishes the diagnostics of every Python cell of a notebook. */
+function publishNotebook(engine: AnalysisEngine, services: Services, notebook: vscode.NotebookDocument): void {
+  for (const cell of notebook.getCells()) if (isPythonCell(cell) && !cell.document.isClosed) void publish(engine, services, cell.document);
+}
+
 async function startAnalysis(context: vscode.ExtensionContext, services: Services, log: vscode.LogOutputChannel): Promise<AnalysisEngine> {
   const started = Date.now();
   services.status.setTask("parser", "Greenlight: loading the Python parser");
@@ -241,7 +247,20 @@ async function startAnalysis(context: vscode.ExtensionContext, services: Service
     }),
     // Diagnostics follow edits (debounced in the engine) and never show a stale version.
     vscode.workspace.onDidOpenTextDocument((document) => isPython(document) && void publish(engine, services, document)),
-    vscode.workspace.onDidChangeTextDocument((event) => isPython(event.document) && event.contentChanges.length > 0 && void publish(engine, services, event.document)),
+    vscode.workspace.onDidChangeTextDocument((event) => {
+      if (!isPython(event.document) || event.contentChanges.length === 0) return;
+      // A cell's edit can change what every cell of its notebook shows (one program): all of them follow.
+      const notebook = notebookOfCell(event.document);
+      if (notebook) publishNotebook(engine, services, notebook);
+      else void publish(engine, services, event.document);
+    }),
+    // Cells added, removed or moved: the program changed.
+    vscode.workspace.onDidChangeNotebookDocument((event) => {
+      if (event.contentChanges.length === 0) return;
+      for (const change of event.contentChanges) for (const cell of change.removedCells) services.diagnostics.delete(cell.document.uri);
+      publishNotebook(engine, services, event.notebook);
+    }),
+    vscode.workspace.onDidCloseNotebookDocument((notebook) => engine.forgetNotebook(notebook.uri)),
     vscode.workspace.onDidCloseTextDocument((document) => {
       engine.forget(document.uri);
       services.diagnostics.delete(document.uri);

@@ -9,17 +9,17 @@ import { diagnosticsFor, inputsText } from "./diagnostics";
 import { knownHardware } from "./energy-bridge";
 import { formatCount, formatFlops } from "../core/report/format";
 import { modelAtLine } from "./model-lookup";
+import { activePythonDocument } from "./notebook-cells";
 import { checkInputsText, inputPragmaEdit } from "./pragma";
 import type { ExportFormat } from "./report-export";
 import type { Services } from "./services";
 
-/** The Python document a command acts on: the URI passed in, else the active editor's. */
+/** The Python document a command acts on: the URI passed in, else the active editor's (or notebook cell's). */
 async function targetDocument(uri?: vscode.Uri | string): Promise<vscode.TextDocument | undefined> {
   if (uri instanceof vscode.Uri) return vscode.workspace.openTextDocument(uri);
   // Command links in hovers pass their arguments as JSON: the URI comes as its string.
   if (typeof uri === "string") return vscode.workspace.openTextDocument(vscode.Uri.parse(uri));
-  const editor = vscode.window.activeTextEditor;
-  return editor?.document.languageId === "python" ? editor.document : undefined;
+  return activePythonDocument();
 }
 
 /** The model a command acts on: by name or line when given, else the one at the cursor. */

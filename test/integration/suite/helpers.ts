@@ -94,3 +94,10 @@ export async function closeSavedEditors(): Promise<void> {
   const saved = vscode.window.tabGroups.all.flatMap((group) => group.tabs).filter((tab) => !tab.isDirty);
   await vscode.window.tabGroups.close(saved);
 }
+
+/** Opens the fixture notebook (a CNN spread over cells) in the notebook editor. */
+export async function openNotebook(): Promise<vscode.NotebookDocument> {
+  const notebook = await vscode.workspace.openNotebookDocument(fixtureUri("spread_cnn.ipynb"));
+  await vscode.window.showNotebookDocument(notebook, { preview: false });
+  return notebook;
+}

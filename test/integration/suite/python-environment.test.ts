@@ -5,7 +5,7 @@ import * as assert from "assert";
 import * as fs from "fs";
 import * as path from "path";
 import * as vscode from "vscode";
-import { formatCount } from "../../../src/vscode/format";
+import { formatCount } from "../../../src/core/report/format";
 import { codeLensTitles, fixtureUri, greenlight, openFixture, setSetting, waitFor } from "./helpers";
 
 /** A package shaped like timm: a registry filled by a decorator, reached through the package's create_model. */

@@ -4,7 +4,7 @@ import * as assert from "assert";
 import * as vscode from "vscode";
 import { existsSync } from "fs";
 import * as path from "path";
-import { closeSavedEditors, codeLensTitles, greenlight, inlayHints, openFixture, waitFor } from "./helpers";
+import { closeSavedEditors, codeLensTitles, greenlight, inlayHints, openFixture, openNotebook, waitFor } from "./helpers";
 import { simpleCnn } from "./reference";
 
 /** Asks the harness for a screenshot and waits until it is written (see tools/vscode-test/README.md). */
@@ -53,4 +53,18 @@ suite("screenshots", () => {
       assert.strictEqual(vscode.workspace.getConfiguration("workbench").get("colorTheme"), theme);
     });
   }
+
+  test("a notebook in the notebook editor (dark theme)", async function () {
+    this.timeout(120_000);
+    await vscode.workspace.getConfiguration("workbench").update("colorTheme", "Default Dark Modern", vscode.ConfigurationTarget.Global);
+    await closeSavedEditors();
+    await vscode.commands.executeCommand("workbench.action.closePanel");
+    await vscode.commands.executeCommand("workbench.action.closeAuxiliaryBar");
+    const notebook = await openNotebook();
+    await greenlight();
+    const modelCell = notebook.getCells().find((cell) => cell.document.getText().includes("class Net"))!;
+    await waitFor("the CodeLens in the model's cell", async () => (await codeLensTitles(modelCell.document.uri)).length > 0);
+    await waitFor("diagnostics in the cells", () => notebook.getCells().some((cell) => vscode.languages.getDiagnostics(cell.document.uri).length > 0));
+    await screenshot("notebook-dark");
+  });
 });

@@ -13,4 +13,5 @@ export function loadBrowserSafeTests(): void {
   require("./report-view.test");
   require("./training-lens.test");
   require("./generation.test");
+  require("./notebook.test");
 }
