@@ -18,16 +18,20 @@ interface StarSource {
 export class LazyNames extends Map<string, Value> {
   private readonly pending = new Map<string, { load: () => Value | undefined; file?: string }>();
   private readonly stars: StarSource[] = [];
+  /** Grows with every deferred import added: a registry miss checked at one generation need not be checked again. */
+  generation = 0;
 
   /** Binds `name` to what `load` returns, when first read. */
   defer(name: string, load: () => Value | undefined, file?: string): void {
     super.delete(name);
     this.pending.set(name, { load, file });
+    this.generation++;
   }
 
   /** Adds a `from M import *` whose names are looked up in M only when missing here. */
   deferStar(load: () => ModuleNamespaceValue | undefined, file?: string): void {
     this.stars.push({ load, file, loaded: false });
+    this.generation++;
   }
 
   override get(name: string): Value | undefined {

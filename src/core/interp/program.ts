@@ -134,6 +134,8 @@ export class Program implements ModuleLoader {
   private readonly moduleNames = new Map<string, string>();
   /** Module scopes whose imports are deferred (library packages), for registry look-ups. */
   private readonly lazyScopes: LazyNames[] = [];
+  /** Registry keys whose look-up found no deferred module to load, with the deferred imports' generation then. */
+  private readonly registryMisses = new Map<string, number>();
   /** Per file, the names it defines or registers (see `registers`). */
   private readonly registryKeys = new Map<string, Set<string>>();
   readonly syntaxErrors = new Map<string, ModuleSyntax["syntaxErrors"]>();
@@ -151,10 +153,14 @@ export class Program implements ModuleLoader {
     private readonly hub?: { dirs: string[]; files: ModuleFiles },
   ) {}
 
+  /** The file under analysis: its own imports run as written (its names are all read afterwards). */
+  private mainFile: string | undefined;
+
   /** Runs a file (once) and returns its namespace. */
   loadFile(path: string, moduleName = basename(path).replace(/\.py$/, "")): ModuleNamespaceValue | undefined {
     const existing = this.namespaces.get(path);
     if (existing) return existing;
+    this.mainFile ??= path;
     const text = this.resolver.read(path);
     if (text === undefined) return undefined;
     const syntax = this.cache.get(this.parser, path, text);
@@ -162,7 +168,7 @@ export class Program implements ModuleLoader {
     this.comments.set(path, syntax.comments);
     // Installed packages are read lazily: their imports bind on first use (see LazyNames).
     const kind = this.resolver.rootOf(path)?.kind;
-    const lazy = kind === "environment" || kind === "hub";
+    const lazy = path !== this.mainFile && this.resolver.roots.some((r) => (r.kind === "environment" || r.kind === "hub") && path.startsWith(`${r.path}/`));
     const names = lazy ? new LazyNames() : new Map<string, Value>();
     if (lazy) this.lazyScopes.push(names as LazyNames);
     names.set("__name__", { kind: "str", value: moduleName });
@@ -325,13 +331,17 @@ export class Program implements ModuleLoader {
 
   loadRegistering(key: string): boolean {
     if (!/^[A-Za-z_][\w.-]*$/.test(key)) return false;
+    // A miss already checked against these deferred imports finds nothing new (dict look-ups miss often).
+    const generation = this.lazyScopes.reduce((n, names) => n + names.generation, this.lazyScopes.length);
+    if (this.registryMisses.get(key) === generation) return false;
     let loaded = 0;
     for (const names of this.lazyScopes) loaded += names.loadMatching((file) => this.registers(file, key));
+    if (loaded === 0) this.registryMisses.set(key, generation);
     return loaded > 0;
   }
 
   /**
-   * True when a file defines `key` (a function or class) or passes it to a decorator, itself or through the modules it
+   * True when a file defines `key` (a decorated top-level function or class) or passes it to a decorator, itself or through the modules it
    * star-imports relatively (torchvision's mobilenet.py re-exports mobilenetv3's builders): what registries key on.
    */
   private registers(file: string, key: string): boolean {
@@ -345,7 +355,8 @@ export class Program implements ModuleLoader {
     // Set before recursing: import cycles end here.
     this.registryKeys.set(file, keys);
     const text = this.resolver.read(file) ?? "";
-    for (const m of text.matchAll(/^[ \t]*(?:async[ \t]+)?(?:def|class)[ \t]+(\w+)|^[ \t]*@[\w.]+\([ \t]*(?:\w+[ \t]*=[ \t]*)?["']([\w.-]+)["']/gm)) keys.add(m[1] ?? m[2]);
+    // Top-level functions and classes under a decorator (@register_model), and string keys passed to one (@register("x")).
+    for (const m of text.matchAll(/^@[^\n]*\n(?:[@#][^\n]*\n)*(?:async[ \t]+)?(?:def|class)[ \t]+(\w+)|^[ \t]*@[\w.]+\([ \t]*(?:\w+[ \t]*=[ \t]*)?["']([\w.-]+)["']/gm)) keys.add(m[1] ?? m[2]);
     for (const m of text.matchAll(/^from[ \t]+(\.+)([\w.]*)[ \t]+import[ \t]+\*/gm)) {
       let base = dirname(file);
       for (let i = 1; i < m[1].length; i++) base = dirname(base);
