@@ -6,7 +6,8 @@ import { buildsModel, ENTRY_POINTS, transformersEntryPoint, type PretrainedConfi
 import type { Interpreter } from "./interp/interpreter";
 import { Program, SyntaxCache, type WorkspaceFiles } from "./interp/program";
 import { Recorder } from "./interp/recorder";
-import { builtinRoot, runtimeFor, type NativeModuleProvider, type Runtime } from "./interp/runtime";
+import { builtinRoot, type NativeModuleProvider, type Runtime } from "./interp/runtime";
+import { runtimeFor } from "./runtime";
 import { memoryModuleFiles, ModuleResolver, type ImportRoot, type ModuleFiles } from "./interp/module-resolver";
 import { dirname } from "./interp/paths";
 import { notInstalledReason, type InstallActions, type PythonEnvironment } from "./environment/python-environment";

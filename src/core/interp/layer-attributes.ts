@@ -1,6 +1,6 @@
 import { tuple } from "./construct";
 import type { ClassValue, InstanceValue, Value } from "./values";
-import { layerConfigOf } from "../torch/module-base";
+import { layerConfigOf } from "./layer-configs";
 
 // PyTorch keeps a layer's constructor arguments as attributes (`fc.in_features`, `conv.out_channels`), and real
 // code reads them (`nn.Linear(model.fc.in_features, 10)`, subclasses of nn.LayerNorm reading normalized_shape).

@@ -1,8 +1,17 @@
 import { percentFormat } from "./formatting";
 import { bool, describeKind, float, freshId, int, keyOf, list, str, toNumber, truthy, tuple, unknown } from "./construct";
-import type { Interpreter } from "./interpreter";
+import type { ModuleLoader } from "./module-loader";
+import type { TorchCatalogue } from "./torch-catalogue";
 import { lookupClassAttribute } from "./classes";
-import { PythonError, Unresolved, type Value } from "./values";
+import { PythonError, Unresolved, type OpContext, type Value } from "./values";
+
+/** What operators need of the interpreter: calling dunder methods, the tensor library, and registry loading. */
+export interface OperatorHost {
+  call(fn: Value, args: Value[], kwargs: Map<string, Value>): Value;
+  readonly context: OpContext;
+  readonly torch: TorchCatalogue;
+  readonly loader: ModuleLoader;
+}
 
 const DUNDER: Record<string, string> = {
   "+": "__add__", "-": "__sub__", "*": "__mul__", "/": "__truediv__", "//": "__floordiv__", "%": "__mod__",
@@ -14,7 +23,7 @@ function isNumeric(v: Value): v is Extract<Value, { kind: "int" | "float" | "boo
 }
 
 /** Python's binary operators on abstract values; tensors go to the torch catalogue. */
-export function binaryOperation(op: string, l: Value, r: Value, interp: Interpreter): Value {
+export function binaryOperation(op: string, l: Value, r: Value, interp: OperatorHost): Value {
   if (l.kind === "unknown") return l;
   if (r.kind === "unknown") return r;
   if (l.kind === "tensor" || r.kind === "tensor") return interp.torch.binaryOperator(op, l, r, interp.context);
@@ -89,7 +98,7 @@ function numeric(op: string, l: Value, r: Value): Value {
 }
 
 /** Unary minus, plus and bitwise not. */
-export function unaryOperation(op: string, v: Value, interp: Interpreter): Value {
+export function unaryOperation(op: string, v: Value, interp: OperatorHost): Value {
   if (v.kind === "unknown") return v;
   if (v.kind === "tensor") return interp.torch.unaryOperator(op as "-" | "+" | "~", v, interp.context);
   if (op === "-") return v.kind === "float" ? float(-v.value) : int(-toNumber(v));
@@ -149,7 +158,7 @@ function contains(container: Value, item: Value): boolean | undefined {
 }
 
 /** One comparison of a chain (`a < b`, `x is not None`, `k in d`). */
-export function compareValues(op: string, l: Value, r: Value, interp: Interpreter): Value {
+export function compareValues(op: string, l: Value, r: Value, interp: OperatorHost): Value {
   if (op === "is" || op === "is not") {
     let same: boolean | undefined;
     if (l.kind === "none" || r.kind === "none") same = l.kind === r.kind ? true : l.kind === "unknown" || r.kind === "unknown" ? undefined : false;

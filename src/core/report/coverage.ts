@@ -3,19 +3,8 @@
 import type { ModuleTally } from "../interp/recorder";
 import type { InstanceValue } from "../interp/values";
 import { numel } from "../interp/construct";
+import type { Coverage } from "./model-report";
 
-/** The share of a model computed from known shapes. */
-export interface Coverage {
-  /** Leaf layers with parameters that forward ran with known shapes, and all that forward reached or should have. */
-  layersKnown: number;
-  layersTotal: number;
-  /** FLOPs counted from known shapes (the report's figure). */
-  flopsKnown: number;
-  /** Estimated FLOPs of the layers reached without known shapes: 2 x weights x positions (see estimateFlops). */
-  flopsEstimatedMissing: number;
-  /** flopsKnown / (flopsKnown + flopsEstimatedMissing); 1 when nothing is missing. */
-  flopsShare: number;
-}
 
 /**
  * Layer kinds whose FLOPs torch.utils.flop_counter counts (matmuls and convolutions); others count 0 there, so a

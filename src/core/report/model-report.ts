@@ -1,4 +1,15 @@
-import type { Coverage } from "./coverage";
+/** The share of a model computed from known shapes. */
+export interface Coverage {
+  /** Leaf layers with parameters that forward ran with known shapes, and all that forward reached or should have. */
+  layersKnown: number;
+  layersTotal: number;
+  /** FLOPs counted from known shapes (the report's figure). */
+  flopsKnown: number;
+  /** Estimated FLOPs of the layers reached without known shapes: 2 x weights x positions (see estimateFlops). */
+  flopsEstimatedMissing: number;
+  /** flopsKnown / (flopsKnown + flopsEstimatedMissing); 1 when nothing is missing. */
+  flopsShare: number;
+}
 
 /** Where a model's forward inputs came from, in the order the analyzer tries them. */
 export type InputSource = "cli" | "pragma" | "example" | "default";

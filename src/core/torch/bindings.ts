@@ -9,7 +9,8 @@ import { legacyTensor } from "./ops/creation";
 import { createOptim } from "./optim";
 import { rnnUtilityFunctions } from "./rnn-utils";
 import { spectralNorm, weightNorm } from "./weight-reparametrization";
-import { deepCopy, namedModules, type ModuleClasses } from "./module-base";
+import { deepCopy, namedModules } from "./module-base";
+import type { ModuleClasses } from "../interp/runtime";
 
 type Native = (call: NativeCall) => Value;
 

@@ -1,6 +1,7 @@
 // The PyTorch catalogue the interpreter calls: nn layers, torch / F / init functions, tensor methods, operators.
 import { bool, float, size, tensor } from "../interp/construct";
 import { PythonError, Unresolved, type LayerSpec, type NativeCall, type OpContext, type TensorValue, type Value, UnknownInput } from "../interp/values";
+import type { TorchCatalogue } from "../interp/torch-catalogue";
 import { DTYPE_NAMES, dtypeBytes } from "./dtypes";
 import { FUNCTIONAL, INITIALISERS } from "./functional";
 import { getItem } from "./indexing";
@@ -24,23 +25,8 @@ import { numel } from "./shapes";
 import { TENSOR_METHODS } from "./tensor-methods";
 import { TORCH_FLOAT_CONSTANTS, TORCH_FUNCTIONS } from "./torch-functions";
 
-export interface TorchCatalogue {
-  /** torch.nn layer classes by name under torch.nn ("Linear", "Conv2d", "TransformerEncoderLayer", ...). */
-  layers: Map<string, LayerSpec>;
-  /** Functions by full dotted name: "torch.cat", "torch.nn.functional.relu", "torch.nn.init.normal_", ... */
-  functions: Map<string, (call: NativeCall) => Value>;
-  /** Tensor methods by name; `self` is the tensor. */
-  tensorMethods: Map<string, (self: TensorValue, call: NativeCall) => Value>;
-  /** Tensor attributes (shape, dtype, T, ...); undefined when not an attribute. */
-  tensorAttribute(self: TensorValue, name: string): Value | undefined;
-  /** Python binary operators where at least one side is a tensor. */
-  binaryOperator(op: string, left: Value, right: Value, context: OpContext): Value;
-  unaryOperator(op: "-" | "+" | "~", operand: TensorValue, context: OpContext): Value;
-  /** x[key]. */
-  getItem(self: TensorValue, key: Value, context: OpContext): Value;
-  /** torch.float32, torch.long, ... as DtypeValue; torch.pi etc. as floats. */
-  constants: Map<string, Value>;
-}
+export type { TorchCatalogue };
+
 
 /** Python operator → element-wise op and result kind. */
 const OPERATORS: Record<string, [string, "promote" | "bool" | "float"]> = {

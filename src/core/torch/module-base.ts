@@ -4,6 +4,8 @@ import { toDtype } from "./dtypes";
 import { NONE, bindArguments, bool, dict, freshId, int, keyOf, list, numel, str, toInt, tuple, unknown } from "../interp/construct";
 import type { Interpreter } from "../interp/interpreter";
 import type { Recorder } from "../interp/recorder";
+import type { ModuleClasses } from "../interp/runtime";
+import { layerConfigOf, setLayerConfig } from "../interp/layer-configs";
 import {
   PythonError,
   Unresolved,
@@ -16,27 +18,7 @@ import {
   type TensorValue,
   type Value, UnknownInput } from "../interp/values";
 
-/** nn.Module and its containers, as native classes the analyzed code can subclass. */
-export interface ModuleClasses {
-  module: ClassValue;
-  parameter: ClassValue;
-  buffer: ClassValue;
-  sequential: ClassValue;
-  moduleList: ClassValue;
-  moduleDict: ClassValue;
-  parameterList: ClassValue;
-  parameterDict: ClassValue;
-  /** Builds the native class of a catalogue layer. */
-  layerClass(spec: LayerSpec): ClassValue;
-}
 
-/** Bound constructor arguments of catalogue layers, by instance id (forward reads them). */
-const layerConfigs = new WeakMap<InstanceValue, BoundArguments>();
-
-/** The bound constructor arguments of a catalogue layer (for `conv.out_channels`, `fc.in_features`). */
-export function layerConfigOf(layer: InstanceValue): BoundArguments | undefined {
-  return layerConfigs.get(layer);
-}
 
 function self(call: NativeCall): InstanceValue {
   const s = call.args[0];
@@ -121,8 +103,8 @@ export function deepCopy(v: Value, memo = new Map<number, Value>()): Value {
           parameters: new Map([...m.parameters].map(([k, p]) => [k, deepCopy(p, memo) as TensorValue])),
           buffers: new Map(m.buffers),
         };
-        const config = layerConfigs.get(v);
-        if (config) layerConfigs.set(copy, config);
+        const config = layerConfigOf(v);
+        if (config) setLayerConfig(copy, config);
       }
       return copy;
     }
@@ -544,12 +526,12 @@ export function createModuleClasses(interp: () => Interpreter, objectClass: Clas
         for (const [name, shape] of build.parameters) s.module!.parameters.set(name, shape ? context.parameter(shape) : NONE);
         for (const [name, shape] of build.buffers ?? []) s.module!.buffers.set(name, shape ? { kind: "tensor", shape, dtype: name === "num_batches_tracked" ? "int64" : "float32" } : NONE);
         for (const [name, child] of build.children ?? []) s.module!.children.set(name, child);
-        layerConfigs.set(s, bound);
+        setLayerConfig(s, bound);
         return NONE;
       },
       forward: (call) => {
         const s = self(call);
-        const config = layerConfigs.get(s);
+        const config = layerConfigOf(s);
         if (!config) throw new Unresolved(`${spec.name} was not constructed`);
         return spec.forward({ config, state: s.module!, self: s }, call.args.slice(1), call.kwargs, call.context);
       },

@@ -1,0 +1,20 @@
+// How the interpreter reaches other files: the program (program.ts) implements it, operators and the interpreter use it.
+import type { Statement } from "../python/ast";
+import type { ModuleNamespaceValue, Scope, Value } from "./values";
+
+/** Loads other files' namespaces for imports; implemented by the program. */
+export interface ModuleLoader {
+  importModule(name: string, level: number, fromFile: string): ModuleNamespaceValue | undefined;
+  importSubmodule(parent: ModuleNamespaceValue, name: string, fromFile: string): Value | undefined;
+  /** Why an import found nothing, in words that say what to do ("timm is not installed in .venv: ..."). */
+  missingReason?(name: string): string | undefined;
+  /** Binds a `from M import ...` lazily when the loader defers this file's imports; false: import it now. */
+  deferImport?(statement: Extract<Statement, { type: "importFrom" }>, scope: Scope, fromFile: string): boolean;
+  /**
+   * A look-up of `key` missed in a dict: loads the deferred modules that register `key` (a decorator registry is
+   * filled only when its module runs). True when something was loaded, so the look-up is worth repeating.
+   */
+  loadRegistering?(key: string): boolean;
+  /** torch.hub: a repository's hubconf from the local hub cache (or a folder, `local`), or why it is not there. */
+  loadHubRepository?(repo: string, local: boolean): ModuleNamespaceValue | string;
+}

@@ -1,0 +1,66 @@
+// The composition root: binds the interpreter to the torch catalogue, the standard library and the built-in
+// packages. It lives beside analyze.ts so that interp/ never imports the libraries it interprets.
+import { createTorchCatalogue, type TorchCatalogue } from "./torch/catalogue";
+import { createTorchModules } from "./torch/bindings";
+import { createModuleClasses } from "./torch/module-base";
+import { torchvisionZoo } from "./torchvision/provider";
+import { kerasModules } from "./keras/modules";
+import { einopsPackage } from "./interp/einops";
+import { timmLayersPackage } from "./torch/timm-layers";
+import { createTorchHub } from "./torch/hub";
+import { Budget } from "./interp/budget";
+import { builtinMethods, createBuiltins } from "./interp/builtins";
+import { Interpreter } from "./interp/interpreter";
+import { createStandardLibrary } from "./interp/stdlib";
+import type { NativeModuleProvider, Runtime } from "./interp/runtime";
+import type { ModuleNamespaceValue } from "./interp/values";
+
+let sharedCatalogue: TorchCatalogue | undefined;
+
+/** Providers every analysis gets unless the request names its own: torchvision's model zoo, Keras and tf.keras. */
+export const defaultProviders: NativeModuleProvider[] = [torchvisionZoo, kerasModules];
+
+const runtimes = new Map<string, Runtime>();
+
+/**
+ * The runtime for an analysis: built once per set of providers and reused (building the torch bindings costs
+ * milliseconds on every keystroke otherwise). Native modules and classes are read-only to analyzed code, and the
+ * interpreter's per-analysis state is reset here.
+ */
+export function runtimeFor(budget: Budget, providers: NativeModuleProvider[] = defaultProviders): Runtime {
+  const key = providers.map((p) => p.name || "anonymous").join(",");
+  let runtime = runtimes.get(key);
+  if (!runtime) {
+    runtime = createRuntime(budget, providers);
+    runtimes.set(key, runtime);
+  }
+  runtime.interpreter.reset(budget);
+  return runtime;
+}
+
+/** Builds a fresh runtime (catalogue shared: it holds no state). */
+export function createRuntime(budget: Budget, providers: NativeModuleProvider[] = defaultProviders): Runtime {
+  sharedCatalogue ??= createTorchCatalogue();
+  const catalogue = sharedCatalogue;
+  let interpreter: Interpreter | undefined;
+  const get = () => interpreter!;
+  const { scope, classes } = createBuiltins(get);
+  interpreter = new Interpreter(scope, catalogue, budget);
+  interpreter.objectClass = classes.object;
+  interpreter.builtinMethods = builtinMethods(get);
+  const moduleClasses = createModuleClasses(get, classes.object);
+  interpreter.moduleBase = moduleClasses.module;
+  const nativeModules = new Map<string, ModuleNamespaceValue>();
+  for (const [k, v] of createStandardLibrary(get, classes.object)) nativeModules.set(k, v);
+  for (const [k, v] of createTorchModules(catalogue, moduleClasses, get, classes.object)) nativeModules.set(k, v);
+  const hub = createTorchHub(get);
+  nativeModules.set("torch.hub", hub);
+  nativeModules.get("torch")?.scope.names.set("hub", hub);
+  const runtime: Runtime = { interpreter, nativeModules, moduleClasses, builtinPackages: new Map() };
+  // einops is Python over native shape functions; a workspace's own einops wins, as for torchvision.
+  for (const [path, text] of einopsPackage) runtime.builtinPackages.set(path, text);
+  // timm's layer helpers (DropPath, to_2tuple, trunc_normal_...), which model files import without timm's zoo
+  for (const [path, text] of timmLayersPackage) runtime.builtinPackages.set(path, text);
+  for (const provider of providers) for (const [k, v] of provider(runtime)) nativeModules.set(k, v);
+  return runtime;
+}
