@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { parseDims } from "./pragma/input-shapes";
 
 // Settings shared by the extension (contributes.configuration, `greenlight.*`) and the CLI. Each key is checked on
 // its own, so one bad value falls back to its default without losing the others.
@@ -10,16 +11,8 @@ export type Precision = (typeof precisions)[number];
 /** Rule ids whose severity can be set (src/core/rules/types.ts RULE_IDS). */
 const ruleIds = ["GL001", "GL002", "GL003", "GL004", "GL005", "GL006"] as const;
 
-/** Parses `1x3x224x224` (or `1,3,224,224`) into dims; throws an Error that says what is wrong. */
-export function parseShape(text: string): number[] {
-  const trimmed = text.trim();
-  if (!/^\d+([x×,]\s*\d+)*$/i.test(trimmed)) {
-    throw new Error(`'${text}' is not a shape: write dims separated by x, e.g. 1x3x224x224`);
-  }
-  const dims = trimmed.split(/[x×,]\s*/i).map(Number);
-  if (dims.some((d) => !Number.isSafeInteger(d) || d <= 0)) throw new Error(`'${text}': every dim must be a positive integer`);
-  return dims;
-}
+/** Parses `1x3x224x224` (or `1,3,224,224`) into dims (the one shape grammar, pragma/input-shapes.ts). */
+export const parseShape = parseDims;
 
 /** The schema of every setting, by its key under `greenlight.`. */
 export const settingsSchema = {

@@ -1,7 +1,7 @@
 import { statSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { analyzeSource, EntryError, SyntaxCache, type AnalysisResult } from "../../core/analyze";
-import { parseShape } from "../../core/interp/input-discovery";
+import { parseInputShape } from "../../core/pragma/input-shapes";
 import { formatCount, formatFlops, formatInputSpec, formatIntensity } from "../../core/report/format";
 import type { InputSpec, ModelReport } from "../../core/report/model-report";
 import { partialStatus } from "../../core/report/coverage";
@@ -30,7 +30,7 @@ export async function runAnalyze(argv: string[], out: CommandOutput): Promise<nu
   if (!FORMATS.includes(format)) throw new CliError(`--format must be one of ${FORMATS.join(", ")}`);
   let inputs: InputSpec[] | undefined;
   try {
-    inputs = options.repeated.get("input")?.map(parseShape);
+    inputs = options.repeated.get("input")?.map(parseInputShape);
   } catch (err) {
     throw new CliError((err as Error).message);
   }

@@ -5,6 +5,7 @@
 import type { Interpreter } from "../interp/interpreter";
 import type { ModuleNamespaceValue, Value } from "../interp/values";
 import type { Expression, FunctionDefinition, Statement } from "../python/ast";
+import { parsePragma } from "../pragma/grammar";
 import { findCodeSites, type CodeSite } from "../training/code-sites";
 import { evaluateAtSite } from "../training/evaluate-site";
 
@@ -33,14 +34,14 @@ export interface GenerationPlan {
 
 const WORDS = /generate|multinomial|argmax|greenlight:\s*generate/;
 const SAMPLERS = /(^|\.)(multinomial|argmax|sample|topk|top_k_top_p_filtering)$/;
-const PRAGMA = /#\s*greenlight:\s*generate\b([^#\n]*)/i;
 
 /** The figures of a `# greenlight: generate prompt=512 new=256 batch=4 beams=2` comment; throws on a bad one. */
 export function parseGeneratePragma(comment: string, line: number): GenerationPlan | undefined {
-  const match = PRAGMA.exec(comment);
-  if (!match) return undefined;
+  const pragma = parsePragma(comment);
+  if (!pragma?.generate) return undefined;
   const plan: GenerationPlan = { kind: "pragma", line };
-  for (const setting of match[1].trim().split(/\s+/).filter((s) => s !== "")) {
+  const settings = [...pragma.settings].map(([key, value]) => `${key}=${value}`).concat(pragma.unknown);
+  for (const setting of settings) {
     const kv = /^(prompt|new|batch|beams)=(\d+)$/.exec(setting);
     if (!kv || Number(kv[2]) <= 0) throw new Error(`bad generate setting '${setting}': use prompt=N new=N batch=N beams=N with positive whole numbers`);
     const figure: GenerationFigure = { value: Number(kv[2]), source: "pragma", line };

@@ -1,50 +1,19 @@
 import type { InputSpec } from "../report/model-report";
 import type { InstanceValue, Value } from "./values";
 import { namedModules } from "../torch/module-base";
+import { pragmaSettingNear } from "../pragma/grammar";
+import { parseInputList } from "../pragma/input-shapes";
 
-/** Parses `1x3x224x224` or `1x1024:int64` into an input spec; throws on a malformed shape. */
-export function parseShape(text: string): InputSpec {
-  const [dimsText, dtypeText] = text.trim().split(":");
-  const dims = dimsText.split(/[x×,]/).map((d) => d.trim());
-  if (dims.length === 0 || dims.some((d) => !/^\d+$/.test(d) || Number(d) <= 0)) {
-    throw new Error(`bad shape '${text}': expected positive dims joined by x, e.g. 1x3x224x224 or 1x1024:int64`);
-  }
-  const dtype = dtypeText === undefined || dtypeText === "" || dtypeText === "float32" ? "float32" : dtypeText === "int64" || dtypeText === "long" ? "int64" : null;
-  if (!dtype) throw new Error(`bad dtype '${dtypeText}' in shape '${text}': use float32 or int64`);
-  return { shape: dims.map(Number), dtype };
-}
-
-const PRAGMA = /#\s*greenlight:\s*input\s*=\s*([0-9x×:a-z0-9_, ;]+)/i;
 
 /** Inputs from a `# greenlight: input=...` comment on the lines just above a definition (or on its line). */
 export function pragmaInputs(comments: Map<number, string> | undefined, line: number): InputSpec[] | undefined {
-  const m = pragmaMatch(comments, line, PRAGMA);
-  return m ? m[1].split(/[;,]\s*(?=\d)/).map((s) => parseShape(s.trim())) : undefined;
+  const value = pragmaSettingNear(comments, line, "input");
+  return value === undefined ? undefined : parseInputList(value);
 }
-
-const CONFIG_PRAGMA = /#\s*greenlight:\s*config\s*=\s*(\S+)/i;
 
 /** The path a `# greenlight: config=PATH` comment on a line (or just above it) gives a model built from a config. */
 export function pragmaConfig(comments: Map<number, string> | undefined, line: number): string | undefined {
-  return pragmaMatch(comments, line, CONFIG_PRAGMA)?.[1];
-}
-
-/** The first match of a pragma on a line or the comment lines just above it. */
-function pragmaMatch(comments: Map<number, string> | undefined, line: number, pragma: RegExp): RegExpExecArray | undefined {
-  if (!comments) return undefined;
-  for (let l = line; l >= Math.max(1, line - 4); l--) {
-    const c = comments.get(l);
-    if (!c) {
-      if (l < line) {
-        // decorators and blank lines may sit between; stop at two consecutive non-comment lines
-        if (!comments.get(l - 1)) break;
-      }
-      continue;
-    }
-    const m = pragma.exec(c);
-    if (m) return m;
-  }
-  return undefined;
+  return pragmaSettingNear(comments, line, "config");
 }
 
 /** The text inside balanced parentheses starting at text[open] === "(", or undefined. */

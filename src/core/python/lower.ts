@@ -1,6 +1,7 @@
 import type { Node, Tree } from "web-tree-sitter";
 import type { Argument, ComprehensionClause, DictItem, Expression, FunctionDefinition, ModuleSyntax, Parameter, Position, Statement } from "./ast";
 import { cloneBody, emptyLoweredBodies, previousBody, spanKey, textDifference, type LoweredBodies, type LoweredBody } from "./body-reuse";
+import { PRAGMA_COMMENT } from "../pragma/grammar";
 
 /** Lowers a tree-sitter Python tree into the interpreter's syntax tree, collecting syntax errors and comments. */
 export function lowerModule(tree: Tree): ModuleSyntax {
@@ -39,7 +40,7 @@ export function lowerModuleLazily(tree: Tree, text: string, previous?: PreviousV
   const body = lowering.block(tree.rootNode);
   // Pragmas (`# greenlight: ...`) anywhere in the file, without walking every node for comments.
   const comments = new Map<number, string>();
-  const pragma = /#\s*greenlight:[^\n]*/g;
+  const pragma = new RegExp(PRAGMA_COMMENT.source, "gi");
   let line = 1;
   let counted = 0;
   for (let m = pragma.exec(text); m; m = pragma.exec(text)) {

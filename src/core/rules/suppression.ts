@@ -1,24 +1,14 @@
 import type { RuleId, TextEdit } from "./types";
-
-const IGNORE = /#\s*greenlight:\s*ignore(?:\[([^\]]*)\])?(?![\w[-])/i;
-/** `# greenlight: ignore-file[GL001]` anywhere in a file silences those rules in all of it (as ruff's file noqa). */
-const IGNORE_FILE = /#\s*greenlight:\s*ignore-file(?:\[([^\]]*)\])?(?![\w[])/i;
-
-function ruleList(list: string | undefined): Set<string> | "all" {
-  if (list === undefined) return "all";
-  return new Set(list.split(",").map((id) => id.trim().toUpperCase()).filter((id) => id !== ""));
-}
+import { formatPragma, parsePragma, PRAGMA_COMMENT, type RuleSelection } from "../pragma/grammar";
 
 /** The rules a `# greenlight: ignore[GL001, GL002]` comment silences ("all" for a bare `ignore`), or undefined. */
-export function ignoredRules(comment: string): Set<string> | "all" | undefined {
-  const match = IGNORE.exec(comment);
-  return match ? ruleList(match[1]) : undefined;
+export function ignoredRules(comment: string): RuleSelection | undefined {
+  return parsePragma(comment)?.ignore;
 }
 
-/** The rules a `# greenlight: ignore-file[...]` comment silences in its whole file, or undefined. */
-export function fileIgnoredRules(comment: string): Set<string> | "all" | undefined {
-  const match = IGNORE_FILE.exec(comment);
-  return match ? ruleList(match[1]) : undefined;
+/** The rules a `# greenlight: ignore-file[...]` comment silences in its whole file (as ruff's file noqa), or undefined. */
+export function fileIgnoredRules(comment: string): RuleSelection | undefined {
+  return parsePragma(comment)?.ignoreFile;
 }
 
 const covers = (rules: Set<string> | "all" | undefined, rule: string) => rules === "all" || (rules !== undefined && rules.has(rule));
@@ -50,16 +40,15 @@ function eolOf(text: string): string {
   return text.includes("\r\n") ? "\r\n" : "\n";
 }
 
-/** Adds `rule` to the list of a pragma comment on `lineText` (matched by `pattern`), or undefined if none is there. */
-function addToPragma(lineText: string, pattern: RegExp, rule: RuleId, line: number): TextEdit | undefined {
-  const match = pattern.exec(lineText);
-  if (!match) return undefined;
-  const rules = ruleList(match[1]);
+/** Adds `rule` to the `ignore` (or `ignore-file`) list of a pragma comment on `lineText`; undefined if it has none. */
+function addToPragma(lineText: string, scope: "ignore" | "ignoreFile", rule: RuleId, line: number): TextEdit | undefined {
+  const start = lineText.search(PRAGMA_COMMENT);
+  const pragma = start >= 0 ? parsePragma(lineText.slice(start)) : undefined;
+  const rules = pragma?.[scope];
+  if (!pragma || !rules) return undefined;
   if (rules === "all" || rules.has(rule)) return { file: "", range: { start: { line, character: 0 }, end: { line, character: 0 } }, newText: "" };
-  const keyword = pattern === IGNORE_FILE ? "ignore-file" : "ignore";
-  const start = match.index;
-  const replaced = `# greenlight: ${keyword}[${[...rules, rule].join(", ")}]`;
-  return { file: "", range: { start: { line, character: start }, end: { line, character: start + match[0].length } }, newText: replaced };
+  pragma[scope] = new Set([...rules, rule]);
+  return { file: "", range: { start: { line, character: start }, end: { line, character: lineText.length } }, newText: formatPragma(pragma) };
 }
 
 /**
@@ -70,7 +59,7 @@ export function ignoreOnLineEdit(text: string, line: number, rule: RuleId, file:
   const lines = text.split(/\r?\n/);
   const above = line > 0 ? lines[line - 1] : undefined;
   if (above !== undefined && /^\s*#/.test(above)) {
-    const added = addToPragma(above, IGNORE, rule, line - 1);
+    const added = addToPragma(above, "ignore", rule, line - 1);
     if (added) return { ...added, file };
   }
   const indent = /^\s*/.exec(lines[line] ?? "")?.[0] ?? "";
@@ -84,7 +73,7 @@ export function ignoreOnLineEdit(text: string, line: number, rule: RuleId, file:
 export function ignoreInFileEdit(text: string, rule: RuleId, file: string): TextEdit {
   const lines = text.split(/\r?\n/);
   for (let i = 0; i < lines.length; i++) {
-    const added = /^\s*#/.test(lines[i]) ? addToPragma(lines[i], IGNORE_FILE, rule, i) : undefined;
+    const added = /^\s*#/.test(lines[i]) ? addToPragma(lines[i], "ignoreFile", rule, i) : undefined;
     if (added) return { ...added, file };
   }
   let at = 0;
