@@ -8,10 +8,10 @@ import { resolveTrainingRun, type ResolvedTrainingRun } from "../core/training/r
 import type { PlanFigure, TrainingPlan } from "../core/training/training-plan";
 import { hardwareProfile, hardwareProfiles } from "../core/energy/hardware";
 import { AUTO_HOST, hostProfile, resolveHost } from "../core/energy/host";
-import { PRECISIONS } from "../core/energy/precision";
+import type { Precision } from "../core/energy/precision";
 import { lookupOffline } from "../core/grid/providers/offline";
 import type { ModelReport } from "../core/report/model-report";
-import { defaultSettings } from "../core/config";
+import { defaultSettings, precisions, settingsSchema } from "../core/config";
 import { CliError } from "./cli-io";
 
 /** The estimate's options of `analyze` (src/cli/command-specs.ts lists them for the parser and --help). */
@@ -24,10 +24,10 @@ const runFigure = (name: string) =>
 const schema = z.object({
   hardware: z.string().trim().toLowerCase().default(defaultSettings.hardware),
   host: z.string().trim().toLowerCase().default(AUTO_HOST),
-  dtype: z.enum(PRECISIONS, { message: `--dtype must be one of ${PRECISIONS.join(", ")}` }).optional(),
+  dtype: z.enum(precisions, { message: `--dtype must be one of ${precisions.join(", ")}` }).optional(),
   mode: z.enum(["inference", "train"], { message: "--mode must be inference or train" }).default("inference"),
   region: z.string().trim().regex(/^[A-Za-z][A-Za-z0-9_-]{1,24}$/, "--region must be a region code such as DEU, US-CA or GB").optional(),
-  pue: z.coerce.number({ message: "--pue must be a number" }).min(1, "--pue must be at least 1").max(3, "--pue above 3 is not a real facility").optional(),
+  pue: z.coerce.number({ message: "--pue must be a number" }).pipe(settingsSchema["grid.pue"]).optional(),
   epochs: runFigure("epochs"),
   samples: runFigure("samples"),
   batch: runFigure("batch"),
@@ -41,7 +41,7 @@ export interface EstimateSettings {
   /** True when --hardware was not given: the editor's default profile. */
   defaultHardware: boolean;
   /** --dtype; when absent, the model's own weights precision where the code sets one, else fp32. */
-  dtype?: (typeof PRECISIONS)[number];
+  dtype?: Precision;
   mode: "inference" | "train";
   pue: number;
   gco2PerKwh: number;
@@ -57,7 +57,12 @@ export interface EstimateSettings {
 /** Validates the estimate options; without --hardware the estimate is on the editor's default profile (h100-sxm). */
 export function estimateSettingsFrom(values: Map<string, string>): EstimateSettings {
   const parsed = schema.safeParse(Object.fromEntries(ESTIMATE_OPTION_NAMES.filter((n) => values.has(n)).map((n) => [n, values.get(n)])));
-  if (!parsed.success) throw new CliError(parsed.error.issues[0]?.message ?? "invalid estimate options");
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    // The core's setting schemas word their messages without the option's name ("must be at least 1").
+    const message = issue?.message.startsWith("--") || !issue ? issue?.message : `--${String(issue.path[0])} ${issue.message}`;
+    throw new CliError(message ?? "invalid estimate options");
+  }
   const options = parsed.data;
   const known = hardwareProfiles().map((p) => p.id);
   let host: string;
@@ -89,7 +94,7 @@ export function estimateSettingsFrom(values: Map<string, string>): EstimateSetti
 }
 
 /** The precision a model is estimated at: --dtype, else the weights' precision the code sets, else fp32. */
-export function estimateDtype(report: ModelReport, settings: EstimateSettings): (typeof PRECISIONS)[number] {
+export function estimateDtype(report: ModelReport, settings: EstimateSettings): Precision {
   return settings.dtype ?? report.weightsPrecision ?? "fp32";
 }
 

@@ -1,18 +1,24 @@
 import { z } from "zod";
+import { PRECISIONS, type Precision } from "./energy/precision";
+import { PROVIDER_IDS, type ProviderId } from "./grid/types";
 import { parseDims } from "./pragma/input-shapes";
 
-// Settings shared by the extension (contributes.configuration, `greenlight.*`) and the CLI. Each key is checked on
-// its own, so one bad value falls back to its default without losing the others.
+// Every setting, in one home: the extension's (contributes.configuration, `greenlight.*`, grid ones included) and
+// the CLI's estimate options check their values with these schemas. Each key is checked on its own, so one bad
+// value falls back to its default without losing the others.
 
-/** Numeric precisions the energy model knows how to scale by. */
-export const precisions = ["fp32", "tf32", "bf16", "fp16", "int8"] as const;
-export type Precision = (typeof precisions)[number];
+/** Numeric precisions the energy model knows how to scale by (one list: energy/precision.ts). */
+export const precisions = PRECISIONS;
+export type { Precision };
 
 /** Rule ids whose severity can be set (src/core/rules/types.ts RULE_IDS). */
 const ruleIds = ["GL001", "GL002", "GL003", "GL004", "GL005", "GL006"] as const;
 
 /** Parses `1x3x224x224` (or `1,3,224,224`) into dims (the one shape grammar, pragma/input-shapes.ts). */
 export const parseShape = parseDims;
+
+/** A provider's endpoint: empty (the provider's own) or an http(s) URL. */
+const endpointUrl = z.union([z.literal(""), z.url({ protocol: /^https?$/ })]);
 
 /** The schema of every setting, by its key under `greenlight.`. */
 export const settingsSchema = {
@@ -46,6 +52,16 @@ export const settingsSchema = {
   "workspace.exclude": z.array(z.string()),
   /** The Python environment whose packages imports resolve from (a venv or conda folder, or its interpreter); "" finds it. */
   pythonEnvironment: z.string().max(4096),
+  "grid.provider": z.enum(PROVIDER_IDS as [ProviderId, ...ProviderId[]]),
+  "grid.region": z.string().trim().max(80),
+  /** Power usage effectiveness of the site: energy at the meter is IT energy × PUE. */
+  "grid.pue": z.number({ message: "must be a number" }).min(1, "must be at least 1").max(3, "above 3 is not a real facility"),
+  "grid.refreshMinutes": z.number().int().min(5).max(1440),
+  "grid.jobDuration": z.string().regex(/^(\d+(\.\d+)?(d|h|min|m|s))+$/i, "a duration like 2h or 90m"),
+  "grid.endpoints.uk": endpointUrl,
+  "grid.endpoints.electricityMaps": endpointUrl,
+  "grid.endpoints.wattTime": endpointUrl,
+  "grid.endpoints.carbonAwareSdk": endpointUrl,
 } as const;
 
 export type SettingKey = keyof typeof settingsSchema;
@@ -70,6 +86,15 @@ export const defaultSettings: Settings = {
   "workspace.maxFiles": 5_000,
   "workspace.exclude": ["**/node_modules/**", "**/.git/**", "**/.venv/**", "**/venv/**", "**/site-packages/**", "**/__pycache__/**"],
   pythonEnvironment: "",
+  "grid.provider": "offline",
+  "grid.region": "",
+  "grid.pue": 1,
+  "grid.refreshMinutes": 30,
+  "grid.jobDuration": "2h",
+  "grid.endpoints.uk": "",
+  "grid.endpoints.electricityMaps": "",
+  "grid.endpoints.wattTime": "",
+  "grid.endpoints.carbonAwareSdk": "",
 };
 
 /** A setting that was set to a bad value, and what was used instead. */

@@ -33,7 +33,8 @@ export class SettingsStore implements vscode.Disposable {
 
   private read(): Settings {
     const configuration = vscode.workspace.getConfiguration("greenlight");
-    const { settings, problems } = readSettings((key) => configuration.get(key));
+    // The grid surfaces read the grid.* keys themselves, with the workspace-trust rules for endpoints (grid-settings.ts).
+    const { settings, problems } = readSettings((key) => (key.startsWith("grid.") ? undefined : configuration.get(key)));
     // The hardware must be a profile the energy model has; the schema alone cannot know the list.
     const profiles = knownHardware().map((profile) => profile.id);
     if (!profiles.includes(settings.hardware.toLowerCase())) {

@@ -1,6 +1,6 @@
-// The `greenlight.grid.*` settings, validated with zod; a bad value falls back to its default with a message.
+// The `greenlight.grid.*` settings, read with the core's schemas; a bad value falls back to its default with a message.
 // Pure (no vscode import) so it is unit-tested; the extension hands in a reader.
-import { z } from "zod";
+import { defaultSettings, settingsSchema, type Settings } from "../../core/config";
 import { PROVIDER_IDS, type ProviderId } from "../../core/grid/types";
 
 export type EndpointKey = "uk" | "electricityMaps" | "wattTime" | "carbonAwareSdk";
@@ -13,19 +13,11 @@ export const ENDPOINT_KEY: Record<Exclude<ProviderId, "offline">, EndpointKey> =
   "carbon-aware-sdk": "carbonAwareSdk",
 };
 
-const schemas = {
-  provider: z.enum(PROVIDER_IDS as [ProviderId, ...ProviderId[]]),
-  region: z.string().trim().max(80),
-  pue: z.number().min(1).max(3),
-  refreshMinutes: z.number().int().min(5).max(1440),
-  jobDuration: z.string().regex(/^(\d+(\.\d+)?(d|h|min|m|s))+$/i, "a duration like 2h or 90m"),
-  "endpoints.uk": z.union([z.literal(""), z.url({ protocol: /^https?$/ })]),
-  "endpoints.electricityMaps": z.union([z.literal(""), z.url({ protocol: /^https?$/ })]),
-  "endpoints.wattTime": z.union([z.literal(""), z.url({ protocol: /^https?$/ })]),
-  "endpoints.carbonAwareSdk": z.union([z.literal(""), z.url({ protocol: /^https?$/ })]),
-} as const;
+/** The grid's keys under `greenlight.grid.`; their schemas and defaults are the core's (src/core/config.ts). */
+const GRID_KEYS = ["provider", "region", "pue", "refreshMinutes", "jobDuration", "endpoints.uk", "endpoints.electricityMaps", "endpoints.wattTime", "endpoints.carbonAwareSdk"] as const;
+const schemaOf = <K extends GridSettingKey>(key: K) => settingsSchema[`grid.${key}`];
 
-export type GridSettingKey = keyof typeof schemas;
+export type GridSettingKey = (typeof GRID_KEYS)[number];
 
 export interface GridSettings {
   provider: ProviderId;
@@ -39,22 +31,27 @@ export interface GridSettings {
 }
 
 export const GRID_DEFAULTS: GridSettings = {
-  provider: "offline",
-  region: "",
-  pue: 1,
-  refreshMinutes: 30,
-  jobDuration: "2h",
-  endpoints: { uk: "", electricityMaps: "", wattTime: "", carbonAwareSdk: "" },
+  provider: defaultSettings["grid.provider"],
+  region: defaultSettings["grid.region"],
+  pue: defaultSettings["grid.pue"],
+  refreshMinutes: defaultSettings["grid.refreshMinutes"],
+  jobDuration: defaultSettings["grid.jobDuration"],
+  endpoints: {
+    uk: defaultSettings["grid.endpoints.uk"],
+    electricityMaps: defaultSettings["grid.endpoints.electricityMaps"],
+    wattTime: defaultSettings["grid.endpoints.wattTime"],
+    carbonAwareSdk: defaultSettings["grid.endpoints.carbonAwareSdk"],
+  },
 };
 
 /** Reads every grid setting through `get` (undefined = unset), validating each; problems name the setting. */
 export function readGridSettings(get: (key: GridSettingKey) => unknown): { settings: GridSettings; problems: string[] } {
   const problems: string[] = [];
-  const value = <K extends GridSettingKey>(key: K, fallback: z.infer<(typeof schemas)[K]>): z.infer<(typeof schemas)[K]> => {
+  const value = <K extends GridSettingKey>(key: K, fallback: Settings[`grid.${K}`]): Settings[`grid.${K}`] => {
     const raw = get(key);
     if (raw === undefined || raw === null) return fallback;
-    const parsed = schemas[key].safeParse(raw);
-    if (parsed.success) return parsed.data as z.infer<(typeof schemas)[K]>;
+    const parsed = schemaOf(key).safeParse(raw);
+    if (parsed.success) return parsed.data as Settings[`grid.${K}`];
     problems.push(`greenlight.grid.${key}: ${parsed.error.issues[0]?.message ?? "invalid"}; using ${JSON.stringify(fallback)}`);
     return fallback;
   };
