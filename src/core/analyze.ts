@@ -20,7 +20,7 @@ import type { FunctionDefinition, ModuleSyntax } from "./python/ast";
 import { buildReport, modulePaths } from "./report/build-report";
 import type { InputSource, InputSpec, ModelReport } from "./report/model-report";
 import { namedModules } from "./torch/module-base";
-import { dottedName } from "./rules/syntax-walk";
+import { dottedName } from "./python/syntax-walk";
 import { declaredInputs } from "./keras/declared-inputs";
 import { discoverTrainingPlan, type TrainingPlan } from "./training/training-plan";
 import { discoverGenerations, type GenerationPlan } from "./generation/generation-plan";

@@ -6,6 +6,7 @@ import type { Interpreter } from "../interp/interpreter";
 import type { ModuleNamespaceValue, Value } from "../interp/values";
 import type { Expression, FunctionDefinition, Statement } from "../python/ast";
 import { parsePragma } from "../pragma/grammar";
+import { calleeName, callsInBody, keywordArgument, positionalArgument, type CallExpression } from "../python/syntax-walk";
 import { findCodeSites, type CodeSite } from "../training/code-sites";
 import { evaluateAtSite } from "../training/evaluate-site";
 
@@ -53,18 +54,9 @@ export function parseGeneratePragma(comment: string, line: number): GenerationPl
   return plan;
 }
 
-function calleeLast(call: Extract<Expression, { type: "call" }>): string {
-  if (call.func.type === "name") return call.func.id;
-  if (call.func.type === "attribute") return call.func.name;
-  return "";
-}
-
-function walkCalls(e: unknown, visit: (call: Extract<Expression, { type: "call" }>) => void): void {
-  if (!e || typeof e !== "object") return;
-  if (Array.isArray(e)) return e.forEach((x) => walkCalls(x, visit));
-  const node = e as Record<string, unknown>;
-  if (node.type === "call" && node.pos) visit(node as unknown as Extract<Expression, { type: "call" }>);
-  for (const [key, value] of Object.entries(node)) if (key !== "pos" && value && typeof value === "object") walkCalls(value, visit);
+/** The last segment of a call's callee ("cat" of torch.cat), or "". */
+function calleeLast(call: CallExpression): string {
+  return calleeName(call) ?? "";
 }
 
 /** A function holding a sampling loop, and which of its parameters the loop's range reads. */
@@ -110,7 +102,7 @@ function samplingFunctions(body: Statement[]): SamplingFunction[] {
     collect(def.body);
     for (const loop of loops) {
       const names: string[] = [];
-      walkCalls(loop.body, (c) => names.push(calleeLast(c)));
+      for (const c of callsInBody(loop.body)) names.push(calleeLast(c));
       if (!names.some((n) => SAMPLERS.test(n)) || !names.includes("cat")) continue;
       if (loop.iter.type !== "call" || calleeLast(loop.iter) !== "range" || loop.iter.args.length === 0) continue;
       const count = loop.iter.args[loop.iter.args.length - 1].value;
@@ -145,14 +137,7 @@ function nestedBodies(s: Statement): Statement[][] {
   }
 }
 
-function keyword(call: Extract<Expression, { type: "call" }>, name: string): Expression | undefined {
-  for (const a of call.args) if (a.kind === "keyword" && a.name === name) return a.value;
-  return undefined;
-}
 
-function positional(call: Extract<Expression, { type: "call" }>, index: number): Expression | undefined {
-  return call.args.filter((a) => a.kind === "positional")[index]?.value;
-}
 
 /** Reads every generation the file runs; pragmas first, then `generate` calls and sampling-loop calls. */
 export function discoverGenerations(input: {
@@ -197,19 +182,19 @@ export function discoverGenerations(input: {
     const loop = byName.get(name);
     if (name === "generate" && !loop) {
       // transformers: generate(input_ids, max_new_tokens=..., num_beams=...); max_length counts the prompt too.
-      const prompt = evaluate(site, keyword(call, "input_ids") ?? keyword(call, "inputs") ?? positional(call, 0));
+      const prompt = evaluate(site, keywordArgument(call, "input_ids") ?? keywordArgument(call, "inputs") ?? positionalArgument(call, 0));
       const figures = promptFigures(prompt, line);
-      let newTokens = intFigure(evaluate(site, keyword(call, "max_new_tokens")), line);
-      const maxLength = intFigure(evaluate(site, keyword(call, "max_length")), line);
+      let newTokens = intFigure(evaluate(site, keywordArgument(call, "max_new_tokens")), line);
+      const maxLength = intFigure(evaluate(site, keywordArgument(call, "max_length")), line);
       if (!newTokens && maxLength && figures.promptTokens && maxLength.value > figures.promptTokens.value) newTokens = { ...maxLength, value: maxLength.value - figures.promptTokens.value };
-      const beams = intFigure(evaluate(site, keyword(call, "num_beams")), line);
+      const beams = intFigure(evaluate(site, keywordArgument(call, "num_beams")), line);
       plans.push({ kind: "generate", line, newTokens, beams, ...figures });
     } else if (loop) {
       // A call of a sampling-loop function or method (nanoGPT's model.generate(x, max_new_tokens)).
       const count = loop.countParameter;
-      const countArg = count ? (keyword(call, count.name) ?? positional(call, count.index)) : undefined;
+      const countArg = count ? (keywordArgument(call, count.name) ?? positionalArgument(call, count.index)) : undefined;
       const prompt = loop.promptParameter;
-      const promptArg = prompt ? (keyword(call, prompt.name) ?? positional(call, prompt.index)) : undefined;
+      const promptArg = prompt ? (keywordArgument(call, prompt.name) ?? positionalArgument(call, prompt.index)) : undefined;
       const figures = promptFigures(evaluate(site, promptArg), line);
       plans.push({ kind: "loop", line, newTokens: intFigure(evaluate(site, countArg), line), ...figures });
     }

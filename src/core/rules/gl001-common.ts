@@ -2,7 +2,7 @@ import type { ModelReport } from "../report/model-report";
 import type { ModelSite } from "./model-usage";
 import type { PlacedCall, PythonFile } from "./python-file";
 import { enclosingFunction } from "./run-target";
-import { calleeName, isMethodCall } from "./syntax-walk";
+import { calleeName, isMethodCall } from "../python/syntax-walk";
 
 // What GL001's PyTorch and Keras halves share: which layers count, how a model's are summed up, the numbers'
 // wording, and the calls that mean a model is already reduced.

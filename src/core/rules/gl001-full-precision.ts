@@ -9,7 +9,7 @@ import { entryCallee, isBuilderSite, type ModelSite } from "./model-usage";
 import type { PythonFile } from "./python-file";
 import { enclosingFunction } from "./run-target";
 import { ruleHelpUri, type RawFinding, type Rule, type RuleContext } from "./rule-context";
-import { calleeName, isMethodCall } from "./syntax-walk";
+import { calleeName, isMethodCall } from "../python/syntax-walk";
 import type { Fix, TextEdit } from "./types";
 
 /** Keras methods that train a model. */

@@ -10,7 +10,7 @@ import { assignmentsFromCalls, callsEval, entryCallee, hasTorchTraining, inferen
 import type { PythonFile } from "./python-file";
 import type { RawFinding, RuleContext } from "./rule-context";
 import { runTargetOf, type Device, type RunTarget } from "./run-target";
-import { calleeName } from "./syntax-walk";
+import { calleeName } from "../python/syntax-walk";
 import type { EnergyVariant, Fix, TextEdit } from "./types";
 
 // GL001 for PyTorch: a model whose Linear/Conv/recurrent layers run in fp32 where it is used for inference, with

@@ -3,7 +3,7 @@ import { IMPORT_TORCH, importEdit, wrapStatements } from "./edit-builders";
 import { helperRuns } from "./helper-runs";
 import { inferenceCalls } from "./model-usage";
 import { ruleHelpUri, type RawFinding, type Rule, type RuleContext } from "./rule-context";
-import { callsInBody } from "./syntax-walk";
+import { callsInBody } from "../python/syntax-walk";
 import type { Fix } from "./types";
 
 const definition = {

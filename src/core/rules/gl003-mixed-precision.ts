@@ -5,7 +5,7 @@ import type { PythonFile } from "./python-file";
 import { ruleHelpUri, type RawFinding, type Rule, type RuleContext } from "./rule-context";
 import { autocastPrecision, isAutocastCall, mentionsAccelerator, precisionOfExpression } from "./run-target";
 import { possibleValues } from "./static-values";
-import { calleeName, forEachExpression, forEachStatement, ownExpressions, type CallExpression, type StatementPlace } from "./syntax-walk";
+import { calleeName, forEachExpression, forEachStatement, ownExpressions, type CallExpression, type StatementPlace } from "../python/syntax-walk";
 import type { Fix, TextEdit } from "./types";
 
 const definition = {

@@ -2,7 +2,7 @@ import type { Expression } from "../python/ast";
 import type { PythonFile } from "./python-file";
 import { isKerasName } from "./keras-models";
 import { ruleHelpUri, type RawFinding, type Rule, type RuleContext } from "./rule-context";
-import { calleeName, forEachExpression, ownExpressions, type CallExpression } from "./syntax-walk";
+import { calleeName, forEachExpression, ownExpressions, type CallExpression } from "../python/syntax-walk";
 import type { Fix } from "./types";
 
 const definition = {

@@ -1,7 +1,7 @@
 import type { AnalysisResult } from "../analyze";
 import type { Expression, FunctionDefinition, Statement } from "../python/ast";
 import type { PlacedCall, PythonFile } from "./python-file";
-import { dottedName, forEachExpression, forEachStatement, ownExpressions, type CallExpression } from "./syntax-walk";
+import { dottedName, forEachExpression, forEachStatement, ownExpressions, type CallExpression } from "../python/syntax-walk";
 
 // A model handed to a function that runs it (`predict(model, x)` where `predict` calls `model(x)`), in the same
 // file or imported from another one: GL002 and GL005 follow the model there.

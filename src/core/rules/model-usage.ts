@@ -2,7 +2,7 @@ import type { AnalysisResult } from "../analyze";
 import type { Expression, Statement } from "../python/ast";
 import type { ModelReport } from "../report/model-report";
 import type { PythonFile, PlacedCall } from "./python-file";
-import { calleeName, callsIn, childBodies as childBodiesOf, isMethodCall, type CallExpression, type StatementPlace } from "./syntax-walk";
+import { calleeName, callsIn, childBodies as childBodiesOf, isMethodCall, type CallExpression, type StatementPlace } from "../python/syntax-walk";
 
 // Where models are built and how they are used, read from the syntax: the analyzer knows what a model is made of,
 // these helpers know what the file does with it.

@@ -2,7 +2,7 @@ import type { Node, Tree } from "web-tree-sitter";
 import type { Expression, ModuleSyntax, Position, Statement } from "../python/ast";
 import { lowerModule } from "../python/lower";
 import { SourceText } from "./source-text";
-import { dottedName, forEachExpression, forEachStatement, ownExpressions, type CallExpression, type StatementPlace } from "./syntax-walk";
+import { dottedName, forEachExpression, forEachStatement, ownExpressions, type CallExpression, type StatementPlace } from "../python/syntax-walk";
 import type { TextRange } from "./types";
 
 /** A call with the statement that holds it (and that statement's enclosing statements). */

@@ -1,7 +1,7 @@
 import type { Expression, Statement } from "../python/ast";
 import type { PlacedCall, PythonFile } from "./python-file";
 import { possibleValues } from "./static-values";
-import { forEachExpression, ownExpressions, type CallExpression, type StatementPlace } from "./syntax-walk";
+import { forEachExpression, keywordArgument, ownExpressions, positionalArgument, type CallExpression, type StatementPlace } from "../python/syntax-walk";
 
 // Where a model runs and at what precision, as the script says: `.to(device)` with the device read through
 // variables, flags and configs, `.cuda()`, `device_map=`, `.half()`, `.to(torch.bfloat16)`, `torch_dtype=`,
@@ -107,31 +107,24 @@ export function isAutocastCall(e: Expression): e is CallExpression {
 
 /** What an autocast call runs at: its dtype, else the device's default (float16 on CUDA, bfloat16 on CPU); undefined when disabled. */
 export function autocastPrecision(file: PythonFile, call: CallExpression, place: StatementPlace | undefined): RunPrecision | undefined {
-  const enabled = keyword(call, "enabled");
+  const enabled = keywordArgument(call, "enabled");
   if (enabled) {
     const values = possibleValues(file, enabled, place);
     if (values.every((v) => v.type === "constant" && v.value === "False")) return undefined;
   }
-  const dtype = keyword(call, "dtype") ?? positional(call, 1);
+  const dtype = keywordArgument(call, "dtype") ?? positionalArgument(call, 1);
   if (dtype) {
     const p = precisionOfExpression(file, dtype, place);
     if (p !== "unknown") return p;
   }
-  const deviceType = keyword(call, "device_type") ?? positional(call, 0);
+  const deviceType = keywordArgument(call, "device_type") ?? positionalArgument(call, 0);
   const q = file.qualify(call.func) ?? "";
   if (/cpu\.amp\.autocast$/.test(q)) return "bf16";
   if (deviceType && deviceOfExpression(file, deviceType, place) === "cpu") return "bf16";
   return "fp16";
 }
 
-function keyword(call: CallExpression, name: string): Expression | undefined {
-  return call.args.find((a) => a.kind === "keyword" && a.name === name)?.value;
-}
 
-function positional(call: CallExpression, index: number): Expression | undefined {
-  const a = call.args.filter((x) => x.kind === "positional")[index];
-  return a?.value;
-}
 
 /** The autocast precision a place runs under: a `with autocast(...)` around it, or `with ctx:` where ctx holds one. */
 export function autocastAround(file: PythonFile, place: StatementPlace): RunPrecision | undefined {
@@ -179,9 +172,9 @@ export function runTargetOf(file: PythonFile, variable: string, site: { statemen
     const method = call.func.type === "attribute" ? call.func.name : undefined;
     const text = file.text(call.pos).replace(/\s+/g, " ");
     const short = text.length > 60 ? `${text.slice(0, 57)}...` : text;
-    const deviceMap = keyword(call, "device_map");
+    const deviceMap = keywordArgument(call, "device_map");
     if (deviceMap) setDevice(deviceOfMap(file, deviceMap, place), `device_map= in ${short}`);
-    const dtype = keyword(call, "torch_dtype") ?? (method === "to" ? keyword(call, "dtype") : keyword(call, "dtype"));
+    const dtype = keywordArgument(call, "torch_dtype") ?? (method === "to" ? keywordArgument(call, "dtype") : keywordArgument(call, "dtype"));
     if (method === "cuda") setDevice("cuda", ".cuda()");
     else if (method === "cpu") setDevice("cpu", ".cpu()");
     else if (method === "mps") setDevice("mps", ".mps()");
@@ -201,7 +194,7 @@ export function runTargetOf(file: PythonFile, variable: string, site: { statemen
         setDevice(d, short);
       }
     }
-    const format = keyword(call, "memory_format");
+    const format = keywordArgument(call, "memory_format");
     if (method === "to" && format && /channels_last$/.test(file.qualify(format) ?? "")) channelsLast = true;
     if (dtype && method !== "to") {
       const p = precisionOfExpression(file, dtype, place);

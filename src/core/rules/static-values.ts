@@ -1,6 +1,6 @@
 import type { ClassDefinition, Expression, FunctionDefinition, Statement } from "../python/ast";
 import type { PythonFile } from "./python-file";
-import { childBodies, forEachExpression, type StatementPlace } from "./syntax-walk";
+import { childBodies, forEachExpression, type StatementPlace } from "../python/syntax-walk";
 
 // What a name, a flag or a config field holds, read from the file's own text without running it: the settings a
 // script picks its device and dtype with (`device = torch.device("cuda" if ... else "cpu")`, `args.device` from an

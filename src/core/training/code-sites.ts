@@ -1,6 +1,7 @@
 // Finds the places in a file that may say how a model is trained (calls, epoch loops, constants), each with the
 // straight-line statements that run before it, so its values can be worked out without running the training.
 import type { Expression, FunctionDefinition, Statement } from "../python/ast";
+import { attributeChain, forEachExpression, ownExpressions } from "../python/syntax-walk";
 
 /** Where a site sits: its enclosing function, and the statements that run before it there. */
 export interface SiteContext {
@@ -20,45 +21,6 @@ export type CodeSite =
 /** Words without which a function cannot hold a training figure; other bodies are never lowered (they are lazy). */
 const TRAINING_WORDS = /epoch|batch|TrainingArguments|\.fit|\.backward|load_data|DataLoader|Subset|random_split|Dataset|MNIST|CIFAR|SVHN|ImageNet|Trainer|EmissionsTracker|track_emissions/;
 
-/** The dotted name of a callee (`torch.utils.data.DataLoader`), or "" when it is not a plain name chain. */
-export function dottedName(e: Expression): string {
-  if (e.type === "name") return e.id;
-  if (e.type === "attribute") {
-    const left = dottedName(e.object);
-    return left ? `${left}.${e.name}` : e.name;
-  }
-  return "";
-}
-
-/** The root variable of a name chain (`parser` in `parser.add_argument`, `cfg` in `cfg["x"]`). */
-export function rootName(e: Expression): string | undefined {
-  if (e.type === "name") return e.id;
-  if (e.type === "attribute") return rootName(e.object);
-  if (e.type === "subscript") return rootName(e.object);
-  if (e.type === "call") return rootName(e.func);
-  return undefined;
-}
-
-/** Every expression node below (and including) e, depth first. */
-export function forEachExpression(e: unknown, visit: (node: Expression) => void): void {
-  if (!e || typeof e !== "object") return;
-  if (Array.isArray(e)) {
-    for (const item of e) forEachExpression(item, visit);
-    return;
-  }
-  const node = e as Record<string, unknown>;
-  if (typeof node.type === "string" && node.pos) visit(node as unknown as Expression);
-  for (const [key, value] of Object.entries(node)) if (key !== "pos" && value && typeof value === "object") forEachExpression(value, visit);
-}
-
-/** The names an expression reads. */
-export function namesIn(e: unknown, into: Set<string>): Set<string> {
-  forEachExpression(e, (node) => {
-    if (node.type === "name") into.add(node.id);
-  });
-  return into;
-}
-
 function targetNames(target: Expression): string[] {
   if (target.type === "name") return [target.id];
   if (target.type === "tuple" || target.type === "list") return target.items.flatMap(targetNames);
@@ -66,20 +28,9 @@ function targetNames(target: Expression): string[] {
   return [];
 }
 
-/** Expressions directly in a statement (not in nested blocks). */
-function statementExpressions(s: Statement): unknown[] {
-  switch (s.type) {
-    case "expression": return [s.value];
-    case "assign": return [s.targets, s.value];
-    case "augmented": return [s.target, s.value];
-    case "annotated": return [s.target, s.value];
-    case "return": return [s.value];
-    case "if": return [s.test];
-    case "for": return [s.target, s.iter];
-    case "while": return [s.test];
-    case "with": return [s.items];
-    default: return [];
-  }
+/** Expressions a statement holds itself where a training figure can be (decorators and defaults are not). */
+function ownStatementExpressions(s: Statement): Expression[] {
+  return s.type === "function" || s.type === "class" || s.type === "raise" || s.type === "delete" ? [] : ownExpressions(s);
 }
 
 /** All sites of a module body, in source order. `text` lets bodies without the `words` (by default training's)
@@ -96,9 +47,9 @@ export function findCodeSites(body: Statement[], text: string, words: RegExp = T
       const context: SiteContext = { fn, before };
       const assignedTo = s.type === "assign" ? s.targets.flatMap(targetNames) : s.type === "annotated" ? targetNames(s.target) : [];
       const direct = s.type === "assign" || s.type === "annotated" ? s.value : undefined;
-      forEachExpression(statementExpressions(s), (node) => {
+      for (const expression of ownStatementExpressions(s)) forEachExpression(expression, (node) => {
         if (node.type === "call") {
-          const callee = dottedName(node.func);
+          const callee = attributeChain(node.func);
           if (callee) sites.push({ kind: "call", call: node, callee, context, assignedTo: node === direct ? assignedTo : [] });
         } else if (node.type === "dict") {
           // A config dict: {"epochs": 10, "batch_size": 64}.

@@ -7,7 +7,8 @@ import type { Interpreter } from "../interp/interpreter";
 import { Recorder } from "../interp/recorder";
 import { PythonError, Unresolved, type Scope, type Value } from "../interp/values";
 import type { Expression, Statement } from "../python/ast";
-import { namesIn, rootName, type SiteContext } from "./code-sites";
+import { namesIn, ownExpressions, rootName } from "../python/syntax-walk";
+import type { SiteContext } from "./code-sites";
 
 /** Methods whose call statements are training or evaluation work, never configuration. */
 const WORK_METHODS = new Set(["fit", "fit_generator", "train", "train_on_batch", "backward", "step", "evaluate", "predict", "test", "save", "run", "zero_grad"]);
@@ -34,7 +35,7 @@ export function dependencySlice(expressions: Expression[], before: Statement[]):
     }
     if (!take) continue;
     chosen.unshift(s);
-    namesIn(s, needed);
+    namesIn(ownExpressions(s), needed);
   }
   return chosen;
 }

@@ -5,7 +5,8 @@ import type { Interpreter } from "../interp/interpreter";
 import type { ModuleNamespaceValue, Value } from "../interp/values";
 import type { Expression, Statement } from "../python/ast";
 import { isTrackerCallee, trackerDecorators, trackerFromCall, type TrackerSite } from "./codecarbon-tracker";
-import { findCodeSites, rootName, type CodeSite } from "./code-sites";
+import { findCodeSites, type CodeSite } from "./code-sites";
+import { keywordArgument, positionalArgument, rootName } from "../python/syntax-walk";
 import { datasetSize } from "./dataset-sizes";
 import { evaluateAtSite } from "./evaluate-site";
 
@@ -327,20 +328,7 @@ function loaderScore(site: CallSite, call: Extract<Expression, { type: "call" }>
   return score;
 }
 
-function keywordArgument(call: Extract<Expression, { type: "call" }>, name: string): Expression | undefined {
-  for (const a of call.args) if (a.kind === "keyword" && a.name === name) return a.value;
-  return undefined;
-}
 
-function positionalArgument(call: Extract<Expression, { type: "call" }>, index: number): Expression | undefined {
-  let i = 0;
-  for (const a of call.args) {
-    if (a.kind === "star") return undefined;
-    if (a.kind !== "positional") continue;
-    if (i++ === index) return a.value;
-  }
-  return undefined;
-}
 
 function containsCall(e: Expression, call: Expression): boolean {
   return e.pos.startIndex <= call.pos.startIndex && call.pos.endIndex <= e.pos.endIndex && e.type === "call";

@@ -8,6 +8,9 @@ export interface StatementPlace {
   ancestors: Statement[];
 }
 
+// The one walker of the lowered syntax tree (python/ast.ts): statements, the expressions they hold, and names.
+// Rules, training plans and generation plans all walk with it, so "what a call is named" means one thing.
+
 /** `a.b.c` for names and attribute chains; undefined for anything else (calls, subscripts). */
 export function dottedName(e: Expression): string | undefined {
   if (e.type === "name") return e.id;
@@ -16,6 +19,33 @@ export function dottedName(e: Expression): string | undefined {
     return base === undefined ? undefined : `${base}.${e.name}`;
   }
   return undefined;
+}
+
+/**
+ * The attribute chain at the end of an expression, whatever its root: `torch.utils.data.DataLoader` → the same,
+ * `make_model().fit` → "fit" (the call's result has no name), a subscript or literal → "".
+ */
+export function attributeChain(e: Expression): string {
+  if (e.type === "name") return e.id;
+  if (e.type === "attribute") {
+    const left = attributeChain(e.object);
+    return left ? `${left}.${e.name}` : e.name;
+  }
+  return "";
+}
+
+/** The root variable of a name chain (`parser` in `parser.add_argument`, `cfg` in `cfg["x"]`, `f` in `f().x`). */
+export function rootName(e: Expression): string | undefined {
+  if (e.type === "name") return e.id;
+  if (e.type === "attribute" || e.type === "subscript") return rootName(e.object);
+  if (e.type === "call") return rootName(e.func);
+  return undefined;
+}
+
+/** The names some expressions read, added to `into`. */
+export function namesIn(expressions: readonly Expression[], into: Set<string>): Set<string> {
+  for (const e of expressions) forEachExpression(e, (node) => node.type === "name" && into.add(node.id));
+  return into;
 }
 
 /** The last segment of a callee (`Conv2d` of `nn.Conv2d`), for calls whose callee is a name or attribute. */
@@ -158,6 +188,31 @@ export function callsIn(s: Statement, nested: boolean): CallExpression[] {
 /** Every call in a block (nested blocks included, nested def/class bodies excluded). */
 export function callsInBody(body: Statement[]): CallExpression[] {
   return body.flatMap((s) => callsIn(s, true));
+}
+
+/** Every call anywhere in a block, nested def and class bodies included, in source order. */
+export function callsAnywhere(body: Statement[]): CallExpression[] {
+  const out: CallExpression[] = [];
+  forEachStatement(body, ({ statement }) => {
+    for (const e of ownExpressions(statement)) forEachExpression(e, (x) => x.type === "call" && out.push(x));
+  });
+  return out;
+}
+
+/** The value of a call's keyword argument `name=...`, if written. */
+export function keywordArgument(call: CallExpression, name: string): Expression | undefined {
+  return call.args.find((a) => a.kind === "keyword" && a.name === name)?.value;
+}
+
+/** The `index`-th positional argument of a call; undefined when absent or after a `*args` (its place is unknown). */
+export function positionalArgument(call: CallExpression, index: number): Expression | undefined {
+  let i = 0;
+  for (const a of call.args) {
+    if (a.kind === "star") return undefined;
+    if (a.kind !== "positional") continue;
+    if (i++ === index) return a.value;
+  }
+  return undefined;
 }
 
 /** True for `X.method(...)` where X is the name `receiver`. */
