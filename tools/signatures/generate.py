@@ -1,8 +1,9 @@
 """Generates the analyzer's published signatures from the libraries' own stubs and sources.
 
 Reads text only (Python's `ast`; nothing is imported or run): the `.pyi` stubs PyTorch ships, the Python sources
-that define torch.functional, Tensor and the torch.nn modules, numpy's stubs, and typeshed's stdlib stubs for the
-builtins and the standard-library modules model code calls. Writes one JSON data file per library under
+that define torch.functional, Tensor, nn.Module's methods and the torch.nn modules, numpy's stubs, and typeshed's
+stdlib stubs for the builtins, the methods of str/list/tuple/dict/set/frozenset (with those they inherit from
+typing's ABCs) and the standard-library modules model code calls. Writes one JSON data file per library under
 src/core/signatures/, with the version and the files each entry came from.
 
   /usr/bin/python3 tools/signatures/generate.py [--site /usr/lib/python3/dist-packages] [--typeshed DIR]
@@ -107,6 +108,29 @@ class Collector:
                 for name, overloads in found.items():
                     self.put(prefix + name, overloads, rel, replace)
 
+    def class_methods(self, rels, class_name, prefix):
+        """Methods of a class and of the bases it inherits them from (dict.setdefault is MutableMapping's), found by
+        name among the classes of `rels`; the class's own definition wins over a base's."""
+        classes = {}
+        for rel in rels:
+            for node in self.parse(rel).body:
+                if isinstance(node, ast.ClassDef):
+                    classes.setdefault(node.name, (rel, node))
+        seen = set()
+
+        def visit(name):
+            if name in seen or name not in classes:
+                return
+            seen.add(name)
+            rel, node = classes[name]
+            self.methods(rel, name, prefix)
+            for base in node.bases:
+                base = base.value if isinstance(base, ast.Subscript) else base
+                if isinstance(base, ast.Name):
+                    visit(base.id)
+
+        visit(class_name)
+
     def aliases(self, rel, prefix):
         """`conv2d = _add_docstr(torch.conv2d, ...)`: the name binds like the function it documents."""
         for node in self.parse(rel).body:
@@ -175,6 +199,9 @@ def torch_signatures(site):
         if name.endswith(".py") and not name.startswith("_"):
             c.constructors(f"torch/nn/modules/{name}", "torch.nn.")
     c.constructors("torch/nn/parameter.py", "torch.nn.")
+    c.methods("torch/nn/modules/module.py", "Module", "torch.nn.Module.")
+    for container in ("Sequential", "ModuleList", "ModuleDict", "ParameterList", "ParameterDict"):
+        c.methods("torch/nn/modules/container.py", container, f"torch.nn.{container}.")
     version = version_of(site, "torch/version.py", r"__version__\s*=\s*'([^']+)'")
     return c, version
 
@@ -222,6 +249,8 @@ def python_signatures(typeshed):
         name = module.split("/")[0]
         c.functions(f"stdlib/{module}.pyi", f"{name}.")
         c.class_calls(f"stdlib/{module}.pyi", f"{name}.")
+    for cls in ("str", "list", "tuple", "dict", "set", "frozenset"):
+        c.class_methods(["stdlib/builtins.pyi", "stdlib/typing.pyi"], cls, f"builtins.{cls}.")
     return c
 
 

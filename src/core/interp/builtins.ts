@@ -20,7 +20,7 @@ import {
 } from "./construct";
 import type { Interpreter } from "./interpreter";
 import { withPublishedSignature } from "../signatures/published";
-import { compareValues, valuesEqual } from "./operators";
+import { compareValues } from "./operators";
 import { PythonError, Unresolved, type ClassValue, type DictValue, type NativeCall, type Scope, type Value } from "./values";
 
 type Native = (call: NativeCall) => Value;
@@ -381,16 +381,6 @@ export function createBuiltins(interp: () => Interpreter): { scope: Scope; class
 }
 
 /** dict(...) and OrderedDict(...): from a mapping or (key, value) pairs, then keyword arguments. */
-/** str.split / str.rsplit: by a separator (or runs of whitespace), at most maxsplit times from the left or the right. */
-function splitText(s: string, sepValue: Value | undefined, maxValue: Value | undefined, fromRight: boolean): string[] {
-  const sep = sepValue?.kind === "str" ? sepValue.value : undefined;
-  const max = maxValue?.kind === "int" && maxValue.value >= 0 ? maxValue.value : Infinity;
-  const parts = sep === undefined ? s.trim().split(/\s+/).filter((p) => p.length > 0) : s.split(sep);
-  if (parts.length - 1 <= max) return parts;
-  const joiner = sep ?? " ";
-  return fromRight ? [parts.slice(0, parts.length - max).join(joiner), ...parts.slice(parts.length - max)] : [...parts.slice(0, max), parts.slice(max).join(joiner)];
-}
-
 export function constructDict({ args, kwargs }: NativeCall, iterate: (v: Value) => Value[]): DictValue {
   const d = dict();
   if (args.length) {
@@ -416,137 +406,4 @@ export function toStr(v: Value): Value {
     case "class": return str(`<class '${v.name}'>`);
     default: return unknown(`str() of a ${describeKind(v)}`);
   }
-}
-
-/** Methods on builtin values: list.append, dict.get, str.join... */
-export function builtinMethods(interp: () => Interpreter): (v: Value) => Record<string, (self: Value, call: NativeCall) => Value> | undefined {
-  const iterate = (v: Value) => interp().iterate(v);
-  const listMethods: Record<string, (self: Value, call: NativeCall) => Value> = {
-    append: (self, { args }) => { (self as { items: Value[] }).items.push(args[0]); return NONE; },
-    extend: (self, { args }) => { (self as { items: Value[] }).items.push(...iterate(args[0])); return NONE; },
-    insert: (self, { args }) => {
-      const items = (self as { items: Value[] }).items;
-      let i = toInt(args[0]);
-      if (i < 0) i += items.length;
-      items.splice(Math.max(0, Math.min(i, items.length)), 0, args[1]);
-      return NONE;
-    },
-    pop: (self, { args }) => {
-      const items = (self as { items: Value[] }).items;
-      if (items.length === 0) throw new PythonError("pop from empty list");
-      const i = args.length ? toInt(args[0]) : -1;
-      return items.splice(i < 0 ? items.length + i : i, 1)[0];
-    },
-    remove: (self, { args }) => {
-      const items = (self as { items: Value[] }).items;
-      const i = items.findIndex((x) => valuesEqual(x, args[0]) === true);
-      if (i >= 0) items.splice(i, 1);
-      return NONE;
-    },
-    index: (self, { args }) => {
-      const i = (self as { items: Value[] }).items.findIndex((x) => valuesEqual(x, args[0]) === true);
-      if (i < 0) throw new PythonError("value not in list");
-      return int(i);
-    },
-    count: (self, { args }) => int((self as { items: Value[] }).items.filter((x) => valuesEqual(x, args[0]) === true).length),
-    reverse: (self) => { (self as { items: Value[] }).items.reverse(); return NONE; },
-    copy: (self) => list([...(self as { items: Value[] }).items]),
-    clear: (self) => { (self as { items: Value[] }).items.length = 0; return NONE; },
-    sort: () => NONE,
-  };
-  const tupleMethods = { index: listMethods.index, count: listMethods.count };
-  const dictMethods: Record<string, (self: Value, call: NativeCall) => Value> = {
-    get: (self, { args }) => {
-      const d = self as Extract<Value, { kind: "dict" }>;
-      try {
-        return d.entries.get(keyOf(args[0]))?.value ?? args[1] ?? NONE;
-      } catch {
-        return unknown("dict lookup with an unknown key");
-      }
-    },
-    items: (self) => list([...(self as Extract<Value, { kind: "dict" }>).entries.values()].map((e) => tuple([e.key, e.value]))),
-    keys: (self) => list([...(self as Extract<Value, { kind: "dict" }>).entries.values()].map((e) => e.key)),
-    values: (self) => list([...(self as Extract<Value, { kind: "dict" }>).entries.values()].map((e) => e.value)),
-    update: (self, { args, kwargs }) => {
-      const d = self as Extract<Value, { kind: "dict" }>;
-      const src = args[0];
-      if (src?.kind === "dict") for (const [k, v] of src.entries) d.entries.set(k, v);
-      for (const [k, v] of kwargs) d.entries.set(keyOf(str(k)), { key: str(k), value: v });
-      return NONE;
-    },
-    pop: (self, { args }) => {
-      const d = self as Extract<Value, { kind: "dict" }>;
-      const k = keyOf(args[0]);
-      const e = d.entries.get(k);
-      d.entries.delete(k);
-      if (!e && args.length < 2) throw new PythonError("KeyError");
-      return e?.value ?? args[1];
-    },
-    setdefault: (self, { args }) => {
-      const d = self as Extract<Value, { kind: "dict" }>;
-      const k = keyOf(args[0]);
-      if (!d.entries.has(k)) d.entries.set(k, { key: args[0], value: args[1] ?? NONE });
-      return d.entries.get(k)!.value;
-    },
-    copy: (self) => ({ ...(self as Extract<Value, { kind: "dict" }>), entries: new Map((self as Extract<Value, { kind: "dict" }>).entries), id: freshId() }),
-  };
-  const strMethods: Record<string, (self: Value, call: NativeCall) => Value> = {
-    format: (self, { args, kwargs }) => braceFormat((self as { value: string }).value, args, kwargs),
-    partition: (self, { args }) => {
-      const s = (self as { value: string }).value;
-      const sep = args[0]?.kind === "str" ? args[0].value : undefined;
-      if (sep === undefined) return unknown("partition by an unknown separator");
-      const i = s.indexOf(sep);
-      return i < 0 ? tuple([str(s), str(""), str("")]) : tuple([str(s.slice(0, i)), str(sep), str(s.slice(i + sep.length))]);
-    },
-    rpartition: (self, { args }) => {
-      const s = (self as { value: string }).value;
-      const sep = args[0]?.kind === "str" ? args[0].value : undefined;
-      if (sep === undefined) return unknown("partition by an unknown separator");
-      const i = s.lastIndexOf(sep);
-      return i < 0 ? tuple([str(""), str(""), str(s)]) : tuple([str(s.slice(0, i)), str(sep), str(s.slice(i + sep.length))]);
-    },
-    join: (self, { args }) => {
-      const parts = iterate(args[0]);
-      if (parts.some((p) => p.kind !== "str")) return unknown("joined string of unknown parts");
-      return str(parts.map((p) => (p as { value: string }).value).join((self as { value: string }).value));
-    },
-    split: (self, { args, kwargs }) => list(splitText((self as { value: string }).value, args[0] ?? kwargs.get("sep"), args[1] ?? kwargs.get("maxsplit"), false).map(str)),
-    rsplit: (self, { args, kwargs }) => list(splitText((self as { value: string }).value, args[0] ?? kwargs.get("sep"), args[1] ?? kwargs.get("maxsplit"), true).map(str)),
-    startswith: (self, { args }) => bool(args[0]?.kind === "str" && (self as { value: string }).value.startsWith(args[0].value)),
-    endswith: (self, { args }) => {
-      const s = (self as { value: string }).value;
-      const a = args[0];
-      if (a?.kind === "tuple") return bool(a.items.some((x) => x.kind === "str" && s.endsWith(x.value)));
-      return bool(a?.kind === "str" && s.endsWith(a.value));
-    },
-    lower: (self) => str((self as { value: string }).value.toLowerCase()),
-    upper: (self) => str((self as { value: string }).value.toUpperCase()),
-    strip: (self) => str((self as { value: string }).value.trim()),
-    replace: (self, { args }) => (args[0]?.kind === "str" && args[1]?.kind === "str" ? str((self as { value: string }).value.split(args[0].value).join(args[1].value)) : unknown("replace")),
-    isdigit: (self) => bool(/^\d+$/.test((self as { value: string }).value)),
-  };
-  const setMethods: Record<string, (self: Value, call: NativeCall) => Value> = {
-    add: (self, { args }) => { (self as Extract<Value, { kind: "set" }>).entries.set(keyOf(args[0]), args[0]); return NONE; },
-  };
-  // Numbers: numpy's scalars (an element of an array, a whole-array sum) are held as Python numbers, and model code
-  // calls their numpy methods (`[x.item() for x in np.linspace(0, rate, depth)]`).
-  const numberMethods: Record<string, (self: Value, call: NativeCall) => Value> = {
-    item: (self) => self,
-    tolist: (self) => self,
-    is_integer: (self) => bool(Number.isInteger((self as { value: number }).value)),
-    conjugate: (self) => self,
-    __index__: (self) => self,
-  };
-  return (v) => {
-    switch (v.kind) {
-      case "int": case "float": case "bool": return numberMethods;
-      case "list": return listMethods;
-      case "tuple": return tupleMethods;
-      case "dict": return dictMethods;
-      case "str": return strMethods;
-      case "set": return setMethods;
-      default: return undefined;
-    }
-  };
 }

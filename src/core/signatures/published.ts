@@ -134,6 +134,24 @@ export function withPublishedSignature(name: string, call: NativeCall): NativeCa
   return bound.args === call.args ? call : { ...call, args: bound.args, kwargs: bound.kwargs };
 }
 
+/**
+ * Native methods of a class (self first) whose calls arrive bound by the published signature of `owner`'s method of
+ * the same name (`__init__` by the constructor `owner` itself): keywords Python binds to positional parameters arrive
+ * by position, so an implementation reads its arguments by position (`m.register_buffer(tensor=t, name="b")`).
+ */
+export function withPublishedMethods(owner: string, methods: Record<string, (call: NativeCall) => Value>): Record<string, (call: NativeCall) => Value> {
+  const out: Record<string, (call: NativeCall) => Value> = {};
+  for (const [name, method] of Object.entries(methods)) {
+    const published = name === "__init__" ? owner : `${owner}.${name}`;
+    out[name] = !publishedOverloads(published) ? method : (call) => {
+      if (call.kwargs.size === 0 || call.args.length === 0) return method(call);
+      const bound = bindByPosition(published, [], call.args.slice(1), call.kwargs);
+      return method({ ...call, args: [call.args[0], ...bound.args], kwargs: bound.kwargs });
+    };
+  }
+  return out;
+}
+
 function bindByPosition(name: string, implementation: string[], args: Value[], kwargs: Map<string, Value>): { args: Value[]; kwargs: Map<string, Value> } {
   const unchanged = { args, kwargs };
   const overloads = publishedOverloads(name);

@@ -6,6 +6,7 @@ import { DISTRIBUTION_FILES, createDistributions } from "./distributions";
 import { FLOAT_INFO } from "./dtypes";
 import type { TorchCatalogue } from "./catalogue";
 import { legacyTensor } from "./ops/creation";
+import { nnModuleUtils } from "./nn-module-utils";
 import { createOptim } from "./optim";
 import { rnnUtilityFunctions } from "./rnn-utils";
 import { spectralNorm, weightNorm } from "./weight-reparametrization";
@@ -170,6 +171,7 @@ export function createTorchModules(catalogue: TorchCatalogue, classes: ModuleCla
   modules.set("torch.nn.functional", functional);
   modules.set("torch.nn.init", init);
   modules.set("torch.nn.modules", nn);
+  modules.set("torch.nn.modules.utils", nnModuleUtils(interp));
   modules.set("torch.nn.parameter", nnEntries.get("parameter") as ModuleNamespaceValue);
   modules.set("torch.nn.utils", nnUtils);
   modules.set("torch.nn.utils.rnn", rnnUtils);
@@ -193,7 +195,6 @@ export function createTorchModules(catalogue: TorchCatalogue, classes: ModuleCla
   modules.set("torchao", quantization.torchao);
   modules.set("torchao.quantization", quantization.torchao.scope.names.get("quantization") as ModuleNamespaceValue);
   modules.set("torch.special", special);
-  void interp;
   return modules;
 }
 

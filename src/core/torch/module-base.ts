@@ -1,5 +1,6 @@
 import { isSubclass, lookupClassAttribute, nativeClass } from "../interp/classes";
 import { bindLayerConstructor } from "./layer-binding";
+import { withPublishedMethods } from "../signatures/published";
 import { toDtype } from "./dtypes";
 import { NONE, bindArguments, bool, dict, freshId, int, keyOf, list, numel, str, toInt, tuple, unknown } from "../interp/construct";
 import type { Interpreter } from "../interp/interpreter";
@@ -24,6 +25,22 @@ function self(call: NativeCall): InstanceValue {
   const s = call.args[0];
   if (s?.kind !== "instance" || !s.module) throw new Unresolved("module method called on a non-module");
   return s;
+}
+
+/** A str argument at `index` of a module method's call (a name); Python's TypeError when it is not one. */
+function textArgument(call: NativeCall, index: number, method: string): string {
+  const v = call.args[index];
+  if (v?.kind === "str") return v.value;
+  if (v === undefined) throw new PythonError(`${method}() missing required argument`);
+  throw new Unresolved(`${method}() with a name whose text is unknown`);
+}
+
+const text = (v: Value | undefined): string => (v?.kind === "str" ? v.value : "");
+const flag = (v: Value | undefined): boolean => (v?.kind === "bool" ? v.value : v?.kind === "int" ? v.value !== 0 : true);
+
+/** named_parameters / named_buffers entries under a prefix; without recursion only the module's own (no dot). */
+function prefixed<T>(entries: [string, T][], prefix: string, recurse: boolean): [string, T][] {
+  return entries.filter(([n]) => recurse || !n.includes(".")).map(([n, v]) => [prefix ? `${prefix}.${n}` : n, v]);
 }
 
 function moduleState(v: Value): ModuleState | undefined {
@@ -69,6 +86,15 @@ export function namedBuffers(root: InstanceValue): [string, TensorValue][] {
     for (const [name, b] of m.module!.buffers) if (b.kind === "tensor") out.push([path ? `${path}.${name}` : name, b]);
   }
   return out;
+}
+
+/** Module.train(mode) / eval(): every module of the tree, and the `training` attribute forward code reads. */
+function setTraining(root: InstanceValue, mode: boolean): Value {
+  for (const [, m] of namedModules(root)) {
+    m.module!.training = mode;
+    m.attributes.set("training", bool(mode));
+  }
+  return root;
 }
 
 /** A deep copy of a value: modules and parameters get fresh identities (copy.deepcopy). */
@@ -193,7 +219,7 @@ export function createModuleClasses(interp: () => Interpreter, objectClass: Clas
     return result;
   };
 
-  const module = nativeClass("torch.nn.Module", [objectClass], {
+  const module = nativeClass("torch.nn.Module", [objectClass], withPublishedMethods("torch.nn.Module", {
     __init__: () => NONE,
     __call__: callModule,
     __setattr__: ({ args }) => {
@@ -217,33 +243,38 @@ export function createModuleClasses(interp: () => Interpreter, objectClass: Clas
     forward: () => {
       throw new Unresolved("module has no forward()");
     },
+    // Calls arrive bound by nn.Module's published signatures (withPublishedMethods): arguments arrive by position.
     register_buffer: (call) => {
-      const s = self(call);
-      const b = bindArguments(["name", "tensor", "persistent=True"], call.args.slice(1), call.kwargs, "register_buffer");
-      const t = b.get("tensor");
-      s.module!.buffers.set(b.str("name"), t.kind === "tensor" ? { ...t, parameter: undefined } : NONE);
+      const [s, name, t] = [self(call), textArgument(call, 1, "register_buffer"), call.args[2] ?? NONE];
+      s.module!.buffers.set(name, t.kind === "tensor" ? { ...t, parameter: undefined } : NONE);
       return NONE;
     },
     register_parameter: (call) => {
-      const s = self(call);
-      const b = bindArguments(["name", "param"], call.args.slice(1), call.kwargs, "register_parameter");
-      const p = b.get("param");
-      s.module!.parameters.set(b.str("name"), p.kind === "tensor" ? p : NONE);
+      const [s, name, p] = [self(call), textArgument(call, 1, "register_parameter"), call.args[2] ?? NONE];
+      s.module!.parameters.set(name, p.kind === "tensor" ? p : NONE);
       return NONE;
     },
     add_module: (call) => {
-      const s = self(call);
-      const b = bindArguments(["name", "module"], call.args.slice(1), call.kwargs, "add_module");
-      const m = b.get("module");
-      s.module!.children.set(b.str("name"), m.kind === "instance" ? m : NONE);
+      const [s, name, m] = [self(call), textArgument(call, 1, "add_module"), call.args[2] ?? NONE];
+      s.module!.children.set(name, m.kind === "instance" ? m : NONE);
       return NONE;
     },
-    parameters: (call) => list(namedParameters(self(call)).map(([, p]) => p)),
-    named_parameters: (call) => list(namedParameters(self(call)).map(([n, p]) => tuple([str(n), p]))),
-    buffers: (call) => list(namedBuffers(self(call)).map(([, b]) => b)),
-    named_buffers: (call) => list(namedBuffers(self(call)).map(([n, b]) => tuple([str(n), b]))),
+    register_module: (call) => {
+      const [s, name, m] = [self(call), textArgument(call, 1, "register_module"), call.args[2] ?? NONE];
+      s.module!.children.set(name, m.kind === "instance" ? m : NONE);
+      return NONE;
+    },
+    // (recurse=True) / (prefix='', recurse=True): recurse=False keeps the module's own entries
+    parameters: (call) => list(prefixed(namedParameters(self(call)), "", flag(call.args[1])).map(([, p]) => p)),
+    named_parameters: (call) => list(prefixed(namedParameters(self(call)), text(call.args[1]), flag(call.args[2])).map(([n, p]) => tuple([str(n), p]))),
+    buffers: (call) => list(prefixed(namedBuffers(self(call)), "", flag(call.args[1])).map(([, b]) => b)),
+    named_buffers: (call) => list(prefixed(namedBuffers(self(call)), text(call.args[1]), flag(call.args[2])).map(([n, b]) => tuple([str(n), b]))),
     modules: (call) => list(namedModules(self(call)).map(([, m]) => m)),
-    named_modules: (call) => list(namedModules(self(call)).map(([n, m]) => tuple([str(n), m]))),
+    // (memo=None, prefix='', remove_duplicate=True)
+    named_modules: (call) => {
+      const prefix = text(call.args[2]);
+      return list(namedModules(self(call)).map(([n, m]) => tuple([str(prefix && n ? `${prefix}.${n}` : prefix || n), m])));
+    },
     children: (call) => list([...self(call).module!.children.values()].filter((c) => c.kind === "instance")),
     named_children: (call) => list([...self(call).module!.children].filter(([, c]) => c.kind === "instance").map(([n, c]) => tuple([str(n), c]))),
     apply: (call) => {
@@ -256,15 +287,8 @@ export function createModuleClasses(interp: () => Interpreter, objectClass: Clas
       visit(s);
       return s;
     },
-    eval: (call) => {
-      for (const [, m] of namedModules(self(call))) m.module!.training = false;
-      return call.args[0];
-    },
-    train: (call) => {
-      const mode = call.args[1] ?? call.kwargs.get("mode") ?? bool(true);
-      for (const [, m] of namedModules(self(call))) m.module!.training = mode.kind === "bool" ? mode.value : true;
-      return call.args[0];
-    },
+    eval: (call) => setTraining(self(call), false),
+    train: (call) => setTraining(self(call), call.args[1]?.kind === "bool" ? call.args[1].value : true),
     get_submodule: (call) => {
       let m: Value = self(call);
       const target = call.args[1];
@@ -293,7 +317,7 @@ export function createModuleClasses(interp: () => Interpreter, objectClass: Clas
     share_memory: (call) => call.args[0],
     extra_repr: () => str(""),
     __len__: (call) => int(self(call).module!.children.size),
-  });
+  }));
   module.isModule = true;
   for (const name of ["to", "cuda", "cpu", "half", "float", "double", "bfloat16", "type", "to_empty", "xpu", "mps"]) {
     module.attributes.set(name, { kind: "native", name: `Module.${name}`, call: (c) => c.args[0] });
@@ -378,7 +402,7 @@ export function createModuleClasses(interp: () => Interpreter, objectClass: Clas
   };
   const zero = { line: 0, column: 0, endLine: 0, endColumn: 0, startIndex: 0, endIndex: 0 };
 
-  const sequential = nativeClass("torch.nn.Sequential", [module], {
+  const sequential = nativeClass("torch.nn.Sequential", [module], withPublishedMethods("torch.nn.Sequential", {
     __init__: (call) => {
       const s = self(call);
       const args = call.args.slice(1);
@@ -397,9 +421,9 @@ export function createModuleClasses(interp: () => Interpreter, objectClass: Clas
     append: appendChild,
     extend: extendChildren,
     insert: insertChild,
-  });
+  }));
 
-  const moduleList = nativeClass("torch.nn.ModuleList", [module], {
+  const moduleList = nativeClass("torch.nn.ModuleList", [module], withPublishedMethods("torch.nn.ModuleList", {
     __init__: (call) => {
       const s = self(call);
       const modules = call.args[1] ?? call.kwargs.get("modules");
@@ -421,10 +445,10 @@ export function createModuleClasses(interp: () => Interpreter, objectClass: Clas
     forward: () => {
       throw new PythonError("ModuleList has no forward()");
     },
-  });
+  }));
 
   const dictEntries = (call: NativeCall) => [...self(call).module!.children].filter(([, c]) => c.kind === "instance");
-  const moduleDict = nativeClass("torch.nn.ModuleDict", [module], {
+  const moduleDict = nativeClass("torch.nn.ModuleDict", [module], withPublishedMethods("torch.nn.ModuleDict", {
     __init__: (call) => {
       const s = self(call);
       const modules = call.args[1] ?? call.kwargs.get("modules");
@@ -457,9 +481,9 @@ export function createModuleClasses(interp: () => Interpreter, objectClass: Clas
       if (src?.kind === "dict") for (const { key, value } of src.entries.values()) if (key.kind === "str") self(call).module!.children.set(key.value, value as InstanceValue);
       return NONE;
     },
-  });
+  }));
 
-  const parameterList = nativeClass("torch.nn.ParameterList", [module], {
+  const parameterList = nativeClass("torch.nn.ParameterList", [module], withPublishedMethods("torch.nn.ParameterList", {
     __init__: (call) => {
       const s = self(call);
       const values = call.args[1];
@@ -473,8 +497,8 @@ export function createModuleClasses(interp: () => Interpreter, objectClass: Clas
       s.module!.parameters.set(String(s.module!.parameters.size), call.args[1] as TensorValue);
       return s;
     },
-  });
-  const parameterDict = nativeClass("torch.nn.ParameterDict", [module], {
+  }));
+  const parameterDict = nativeClass("torch.nn.ParameterDict", [module], withPublishedMethods("torch.nn.ParameterDict", {
     __init__: (call) => {
       const s = self(call);
       const values = call.args[1];
@@ -485,7 +509,7 @@ export function createModuleClasses(interp: () => Interpreter, objectClass: Clas
       const k = call.args[1];
       return (k.kind === "str" && self(call).module!.parameters.get(k.value)) || unknown("ParameterDict key");
     },
-  });
+  }));
 
   // from_pretrained(embeddings, freeze=True, ...): a layer sized by the weights' shape, frozen unless freeze=False
   const fromPretrained = (call: NativeCall, cls: ClassValue): Value => {
