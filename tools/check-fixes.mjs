@@ -148,7 +148,7 @@ for (const file of pythonFiles(corpus).filter((f) => named.size === 0 || named.h
 if (torchPython && torchJobs.length > 0) runTorchJobs();
 if (reportFile) writeFileSync(reportFile, `${JSON.stringify({ totals, results, failures }, null, 2)}\n`);
 const savings = results.map((r) => r.saving.status);
-console.log(`GL001 stated energy: ${savings.filter((s) => s === "matches").length} match the fixed code's estimate, ${savings.filter((s) => s === "mismatch").length} do not, ${savings.filter((s) => s === "not checked").length} not checked (helpers, no figure)`);
+console.log(`GL001 stated energy: ${savings.filter((s) => s === "matches").length} match the fixed code's estimate, ${savings.filter((s) => s === "mismatch").length} do not, ${savings.filter((s) => s === "not checked").length} not checked (no figure, or no instance to build)`);
 console.log(`files: ${totals.files} (${totals.filesWithFindings} with findings), in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 console.log(`findings: ${Object.entries(totals.findings).sort().map(([r, n]) => `${r} ${n}`).join(", ") || "none"}`);
 console.log(`fixes offered: ${totals.fixes}; still parse: ${totals.parseOk}; finding gone: ${totals.gone}; not offered again: ${totals.idempotent}`);
@@ -177,15 +177,15 @@ function checkStatedSaving(file, text, after, root, finding, fix) {
   // "A instead of B on HW", or within 1% one figure: "no energy saving per inference (B on HW, energy model)".
   const same = /no energy saving per inference \(([\d.]+ [µm]?J) on ([\w-]+), energy model\)/.exec(fix.title);
   const m = /\(([\d.]+ [µm]?J) instead of ([\d.]+ [µm]?J) on ([\w-]+), energy model\)/.exec(fix.title) ?? (same && [same[0], same[1], same[1], same[2]]);
-  const variable = variableOf(finding);
-  if (!m || !variable || / add \w+\(model\)$/.test(fix.title)) return { status: "not checked" };
-  const asWritten = (t) => {
+  if (!m) return { status: "not checked" };
+  const className = /^'\w+' \((\w+)\)/.exec(finding.message)?.[1] ?? /^(\w+) runs/.exec(finding.message)?.[1];
+  const asWritten = (t, variable, line) => {
     const analysis = analysisOf(file, t, root);
     const tree = parser.parse(t);
     try {
       const pf = new PythonFile(file, t, tree);
-      const site = assignmentsFromCalls(pf).find((a) => a.variable === variable && a.statement.pos.line === finding.line);
-      const model = analysis?.models.find((x) => x.file === file && (rootClass(x) === /\((\w+)\)/.exec(finding.message)?.[1]));
+      const site = assignmentsFromCalls(pf).find((a) => a.variable === variable && a.statement.pos.line === line);
+      const model = analysis?.models.find((x) => x.file === file && rootClass(x) === className);
       if (!site || !model) return undefined;
       const { target, variant } = modelAsWritten(pf, site, model);
       return inferenceEnergy(model, hardwareFor(m[3], target.device), variant);
@@ -193,8 +193,27 @@ function checkStatedSaving(file, text, after, root, finding, fix) {
       tree.delete();
     }
   };
-  const before = asWritten(text);
-  const fixed = asWritten(after);
+  let before;
+  let fixed;
+  const helper = / add (\w+)\(model\)$/.exec(fix.title);
+  if (helper) {
+    // A helper fix adds `def helper(model)` beside a class the file never builds: check it as a user would call it,
+    // on an instance built with the class's defaults (`m = Net(); m = helper(m)`), against the bare instance.
+    if (!className) return { status: "not checked" };
+    const probe = "__greenlight_probe";
+    const eol = text.includes("\r\n") ? "\r\n" : "\n";
+    const tail = (t) => (t.endsWith("\n") ? t : `${t}${eol}`);
+    const line = (t) => tail(t).split(/\r?\n/).length;
+    // On the device the fix is for: a CUDA fix's helper runs on a model the user moved there.
+    const built = `${probe} = ${className}()${deviceOf(finding, fix) === "cuda" ? '.to("cuda")' : ""}${eol}`;
+    before = asWritten(`${tail(text)}${built}`, probe, line(text));
+    fixed = asWritten(`${tail(after)}${built}${probe} = ${helper[1]}(${probe})${eol}`, probe, line(after));
+  } else {
+    const variable = variableOf(finding);
+    if (!variable) return { status: "not checked" };
+    before = asWritten(text, variable, finding.line);
+    fixed = asWritten(after, variable, finding.line);
+  }
   if (!before || !fixed) return { status: "not checked" };
   const ok = same ? formatJoules(before.joules) === m[2] && Math.abs(fixed.joules / before.joules - 1) <= 0.01 : formatJoules(fixed.joules) === m[1] && formatJoules(before.joules) === m[2];
   return { status: ok ? "matches" : "mismatch", detail: `stated ${m[1]} instead of ${m[2]}; the fixed code is estimated at ${formatJoules(fixed.joules)}, the original at ${formatJoules(before.joules)}` };

@@ -69,6 +69,13 @@ function appliedTo(file: PythonFile, site: ModelSite | undefined, helperName: st
 function variantOf(target: RunTarget, applied: Applied): EnergyVariant {
   const variant: EnergyVariant = { dtype: target.precision };
   if (target.channelsLast) variant.channelsLast = true;
+  // A bf16 helper (autocast_bf16_X, channels_last_bf16_X) wraps forward in autocast on CUDA only: off the CPU,
+  // the model it is applied to runs in bf16 as if the code had written the autocast itself.
+  const bf16Helper = applied.kinds.has("autocast-bf16") || applied.kinds.has("channels-last-bf16");
+  if (bf16Helper && target.precision === "fp32" && target.device !== "cpu") {
+    variant.dtype = "bf16";
+    if (applied.kinds.has("channels-last-bf16")) variant.channelsLast = true;
+  }
   if (applied.kinds.has("dynamic-int8") || applied.kinds.has("static")) variant.int8Linear = true;
   else if (applied.kinds.has("weight-only-int4")) variant.linearWeightBits = 4;
   else if (applied.kinds.has("weight-only-int8")) variant.linearWeightBits = 8;
