@@ -179,13 +179,18 @@ function checkStatedSaving(file, text, after, root, finding, fix) {
   const m = /\(([\d.]+ [µm]?J) instead of ([\d.]+ [µm]?J) on ([\w-]+), energy model\)/.exec(fix.title) ?? (same && [same[0], same[1], same[1], same[2]]);
   if (!m) return { status: "not checked" };
   const className = /^'\w+' \((\w+)\)/.exec(finding.message)?.[1] ?? /^(\w+) runs/.exec(finding.message)?.[1];
-  const asWritten = (t, variable, line) => {
+  // The site is the `ordinal`-th assignment of the variable: a fix may insert lines above it (a helper's def), and
+  // the assignments it adds (`m = quantize_dynamic(m)`) come after it.
+  const sitesOf = (pf, variable) => assignmentsFromCalls(pf).filter((a) => a.variable === variable).sort((a, b) => a.statement.pos.line - b.statement.pos.line);
+  const asWritten = (t, variable, ordinal) => {
     const analysis = analysisOf(file, t, root);
     const tree = parser.parse(t);
     try {
       const pf = new PythonFile(file, t, tree);
-      const site = assignmentsFromCalls(pf).find((a) => a.variable === variable && a.statement.pos.line === line);
-      const model = analysis?.models.find((x) => x.file === file && rootClass(x) === className);
+      const site = sitesOf(pf, variable)[ordinal];
+      // The model of this variable (two Sequential models in one file are two reports), else of the class.
+      const models = analysis?.models.filter((x) => x.file === file) ?? [];
+      const model = models.find((x) => x.name === variable && rootClass(x) === className) ?? models.find((x) => rootClass(x) === className);
       if (!site || !model) return undefined;
       const { target, variant } = modelAsWritten(pf, site, model);
       return inferenceEnergy(model, hardwareFor(m[3], target.device), variant);
@@ -195,25 +200,32 @@ function checkStatedSaving(file, text, after, root, finding, fix) {
   };
   let before;
   let fixed;
+  const variable = variableOf(finding);
   const helper = / add (\w+)\(model\)$/.exec(fix.title);
-  if (helper) {
+  if (variable) {
+    // A finding about a variable: its model as the file writes it, before and after (a helper named after the
+    // variable counts as applied to it once defined, as the rules read it).
+    const tree = parser.parse(text);
+    let ordinal;
+    try {
+      ordinal = sitesOf(new PythonFile(file, text, tree), variable).findIndex((a) => a.statement.pos.line === finding.line);
+    } finally {
+      tree.delete();
+    }
+    if (ordinal < 0) return { status: "not checked" };
+    before = asWritten(text, variable, ordinal);
+    fixed = asWritten(after, variable, ordinal);
+  } else if (helper && className) {
     // A helper fix adds `def helper(model)` beside a class the file never builds: check it as a user would call it,
     // on an instance built with the class's defaults (`m = Net(); m = helper(m)`), against the bare instance.
-    if (!className) return { status: "not checked" };
     const probe = "__greenlight_probe";
     const eol = text.includes("\r\n") ? "\r\n" : "\n";
     const tail = (t) => (t.endsWith("\n") ? t : `${t}${eol}`);
-    const line = (t) => tail(t).split(/\r?\n/).length;
     // On the device the fix is for: a CUDA fix's helper runs on a model the user moved there.
     const built = `${probe} = ${className}()${deviceOf(finding, fix) === "cuda" ? '.to("cuda")' : ""}${eol}`;
-    before = asWritten(`${tail(text)}${built}`, probe, line(text));
-    fixed = asWritten(`${tail(after)}${built}${probe} = ${helper[1]}(${probe})${eol}`, probe, line(after));
-  } else {
-    const variable = variableOf(finding);
-    if (!variable) return { status: "not checked" };
-    before = asWritten(text, variable, finding.line);
-    fixed = asWritten(after, variable, finding.line);
-  }
+    before = asWritten(`${tail(text)}${built}`, probe, 0);
+    fixed = asWritten(`${tail(after)}${built}${probe} = ${helper[1]}(${probe})${eol}`, probe, 0);
+  } else return { status: "not checked" };
   if (!before || !fixed) return { status: "not checked" };
   const ok = same ? formatJoules(before.joules) === m[2] && Math.abs(fixed.joules / before.joules - 1) <= 0.01 : formatJoules(fixed.joules) === m[1] && formatJoules(before.joules) === m[2];
   return { status: ok ? "matches" : "mismatch", detail: `stated ${m[1]} instead of ${m[2]}; the fixed code is estimated at ${formatJoules(fixed.joules)}, the original at ${formatJoules(before.joules)}` };
