@@ -29,7 +29,7 @@ const defaults = [
   resolve(root, "test/fixtures/energy/held-out-2-h100.json"),
 ];
 
-const { compareRuns, formatTable } = await tsImport(pathToFileURL(resolve(root, "test/unit/energy/calibration-runs.ts")).href, import.meta.url);
+const { compareRuns, formatTable } = await tsImport(pathToFileURL(resolve(root, "test/unit/core/energy/calibration-runs.ts")).href, import.meta.url);
 let failed = false;
 for (const file of files.length ? files.map((f) => resolve(f)) : defaults) {
   if (!existsSync(file)) {

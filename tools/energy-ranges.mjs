@@ -19,7 +19,7 @@ const files = given.length
   ? given.map((f) => resolve(f))
   : ["data/calibration/h100.json", "test/fixtures/energy/held-out-h100.json", "test/fixtures/energy/held-out-2-h100.json"].map((f) => resolve(root, f));
 
-const runs = await tsImport(pathToFileURL(resolve(root, "test/unit/energy/calibration-runs.ts")).href, import.meta.url);
+const runs = await tsImport(pathToFileURL(resolve(root, "test/unit/core/energy/calibration-runs.ts")).href, import.meta.url);
 const bandsFile = resolve(root, "src/core/energy/error-bands.json");
 const current = JSON.parse(readFileSync(bandsFile, "utf8"));
 

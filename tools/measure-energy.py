@@ -9,7 +9,7 @@ also counts GPU kernels per iteration and their summed duration with torch.profi
 (GPU mostly idle) from device-bound ones.
 
 The networks are ours (plain torch.nn); those the analyzer agreement test also reads come from
-test/fixtures/energy/networks/, and test/unit/energy/workloads.ts describes the same layers without Python. Usage: python3 tools/measure-energy.py --out results.json [--only NAME] [--seconds 3]
+test/fixtures/energy/networks/, and test/unit/core/energy/workloads.ts describes the same layers without Python. Usage: python3 tools/measure-energy.py --out results.json [--only NAME] [--seconds 3]
 """
 
 import argparse

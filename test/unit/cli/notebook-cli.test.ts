@@ -3,7 +3,7 @@ import { spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { notebookJson, SPREAD_CELLS, SPREAD_PYTHON, type TestCell } from "../notebook/notebooks";
+import { notebookJson, SPREAD_CELLS, SPREAD_PYTHON, type TestCell } from "../core/notebook/notebooks";
 
 const cli = join(__dirname, "../../../dist/cli.js");
 

@@ -1,0 +1,99 @@
+import assert from "node:assert/strict";
+import { readNotebook } from "../../../../src/core/notebook/notebook-file";
+import { fixInOneCell } from "../../../../src/core/notebook/notebook-fixes";
+import { locateInNotebook, notebookProgram, pythonOfCell } from "../../../../src/core/notebook/notebook-program";
+import { analyze, testParser } from "../../helpers/analyze";
+import { notebookJson, SPREAD_CELLS, SPREAD_PYTHON } from "./notebooks";
+
+const programOf = (json: string) => {
+  const nb = readNotebook(json);
+  return notebookProgram(nb.cells.filter((c) => c.python));
+};
+
+describe("notebook program (code cells in order as one Python program)", () => {
+  it("turns IPython syntax into no-ops of the same length and leaves Python alone", () => {
+    const cell = "%matplotlib inline\n!pip install x\nfiles = !ls -la\nmodel?\n??model\nif True:\n    !nvidia-smi\nx = 5 % 3\ny = (1,\n     !True)\ns = '''\n!not a shell escape\n'''";
+    const out = pythonOfCell(cell);
+    assert.equal(out.length, cell.length);
+    assert.deepEqual(out.split("\n").map((l) => l.length), cell.split("\n").map((l) => l.length));
+    const lines = out.split("\n");
+    assert.match(lines[0], /^\.\.\.#/);
+    assert.match(lines[1], /^\.\.\.#/);
+    assert.match(lines[2], /^files = \.\.\.#/);
+    assert.match(lines[3], /^\.\.\./);
+    assert.match(lines[4], /^\.\.\./);
+    assert.equal(lines[6], "    ...#dia-smi", "an indented escape keeps its block valid");
+    assert.equal(lines[7], "x = 5 % 3");
+    assert.equal(lines[9], "     !True)", "inside brackets a ! is not IPython");
+    assert.equal(lines[11], "!not a shell escape", "inside a string a ! is text");
+  });
+
+  it("comments out a cell magic's line, and the whole cell when its body is not Python", () => {
+    assert.equal(pythonOfCell("%%time\nx = 1"), "#%time\nx = 1");
+    assert.equal(pythonOfCell("%%bash\nls -la\n\necho hi"), "#%bash\n#s -la\n\n#cho hi");
+    assert.equal(pythonOfCell("%%writefile helper.py\nimport os"), "#%writefile helper.py\n#mport os");
+  });
+
+  it("places each code cell on its own lines, markdown cells out, and maps every line back to cell and line", () => {
+    const program = programOf(notebookJson(SPREAD_CELLS));
+    assert.deepEqual(program.cells.map((c) => c.index), [1, 3, 4], "markdown cells 0 and 2 are not part of the program");
+    const lines = program.text.split("\n");
+    for (const cell of program.cells) {
+      const own = cell.source.split("\n");
+      own.forEach((text, i) => {
+        const at = locateInNotebook(program, cell.startLine + i + 1)!;
+        assert.equal(at.cell, cell);
+        assert.equal(at.line, i + 1);
+        // Python lines are kept character for character.
+        if (!/^\s*(\w+\s*=\s*)?[%!]|\?$/.test(text)) assert.equal(lines[cell.startLine + i], text);
+      });
+    }
+    assert.equal(locateInNotebook(program, lines.length + 5), undefined);
+  });
+
+  it("gives the same parameters, FLOPs and input as the same code in a .py file", async () => {
+    const program = programOf(notebookJson(SPREAD_CELLS));
+    const fromNotebook = await analyze(program.text, { file: "/project/nb.ipynb" });
+    const fromPython = await analyze(SPREAD_PYTHON);
+    assert.equal(fromNotebook.models.length, 1, fromNotebook.notes.join("; "));
+    const [n] = fromNotebook.models;
+    const [p] = fromPython.models;
+    assert.equal(n.params, p.params);
+    assert.equal(n.flops, p.flops);
+    assert.deepEqual(n.inputs, [{ shape: [16, 3, 28, 28], dtype: "float32" }], "the example call's batch sets the input");
+    assert.equal(n.params, 3 * 32 * 9 + 32 + 64 + 32 * 10 + 10);
+    assert.ok(n.complete);
+    const at = locateInNotebook(program, n.line)!;
+    assert.deepEqual([at.cell.index, at.line], [3, 1], "the class is on line 1 of the fourth cell");
+  });
+
+  it("skips code cells of another language and notebooks whose kernel is not Python", () => {
+    const r = readNotebook(notebookJson([{ source: "x <- 1" }], { language: "R" }));
+    assert.equal(r.cells[0].python, false);
+    const json = JSON.parse(notebookJson([{ source: "SELECT 1" }, { source: "import torch" }]));
+    json.cells[0].metadata = { vscode: { languageId: "sql" } };
+    assert.deepEqual(readNotebook(JSON.stringify(json)).cells.map((c) => c.python), [false, true]);
+  });
+
+  it("moves a fix's import into the cell the fix edits, so it edits one cell", async () => {
+    const program = programOf(notebookJson([{ source: "import torch\nimport torch.nn as nn" }, { source: "%%time\nmodel = nn.Linear(2, 2)" }]));
+    const file = "/project/nb.ipynb";
+    // importEdit inserts after the last import: the first line of the next cell, here above its %%time.
+    const importLine = { line: 2, character: 0 };
+    const modelLine = program.cells[1].startLine + 1;
+    const one = fixInOneCell(program, [
+      { file, range: { start: importLine, end: importLine }, newText: "import torch.nn.utils.prune as prune\n" },
+      { file, range: { start: { line: modelLine, character: 0 }, end: { line: modelLine, character: 0 } }, newText: "prune.x(model)\n" },
+    ])!;
+    assert.equal(one.cell.index, 1);
+    assert.deepEqual(one.edits[0], { file, range: { start: { line: 1, character: 0 }, end: { line: 1, character: 0 } }, newText: "import torch.nn.utils.prune as prune\n" }, "below %%time");
+    assert.equal(one.edits[1].range.start.line, 1);
+    // Edits of code in two cells are not one cell's fix.
+    const spanning = [
+      { file, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: "x = 1\n" },
+      { file, range: { start: { line: modelLine, character: 0 }, end: { line: modelLine, character: 0 } }, newText: "y = 2\n" },
+    ];
+    assert.equal(fixInOneCell(program, spanning), undefined);
+    await testParser();
+  });
+});

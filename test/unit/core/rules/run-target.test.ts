@@ -1,0 +1,76 @@
+import assert from "node:assert/strict";
+import { inferenceCalls, assignmentsFromCalls } from "../../../../src/core/rules/model-usage";
+import { PythonFile } from "../../../../src/core/rules/python-file";
+import { runTargetOf, type RunTarget } from "../../../../src/core/rules/run-target";
+import { testParser } from "../../helpers/analyze";
+
+/** Where the model assigned to `variable` runs, as the rules read it from the text. */
+async function targetOf(text: string, variable = "model"): Promise<RunTarget> {
+  const tree = (await testParser()).parse(text);
+  try {
+    const file = new PythonFile("/p/main.py", text, tree);
+    const site = assignmentsFromCalls(file).find((a) => a.variable === variable);
+    assert.ok(site, `no assignment of ${variable}`);
+    return runTargetOf(file, variable, site, inferenceCalls(file, variable));
+  } finally {
+    tree.delete();
+  }
+}
+
+const NET = "import torch\nimport torch.nn as nn\n\n\nclass Net(nn.Module):\n    pass\n\n\n";
+
+describe("where a model runs, read from the script", () => {
+  it("a script that never mentions a GPU runs on the CPU", async () => {
+    const t = await targetOf(`${NET}model = Net()\nmodel.eval()\nmodel(torch.ones(1))\n`);
+    assert.equal(t.device, "cpu");
+    assert.equal(t.precision, "fp32");
+  });
+
+  it("reads .cuda(), .to('cuda:0'), .to(0), and a device variable picked when CUDA is available", async () => {
+    assert.equal((await targetOf(`${NET}model = Net().cuda()\n`)).device, "cuda");
+    assert.equal((await targetOf(`${NET}model = Net()\nmodel.to("cuda:0")\n`)).device, "cuda");
+    assert.equal((await targetOf(`${NET}model = Net()\nmodel.to(0)\n`)).device, "cuda");
+    const picked = await targetOf(`${NET}device = torch.device("cuda" if torch.cuda.is_available() else "cpu")\nmodel = Net().to(device)\n`);
+    assert.equal(picked.device, "cuda");
+    assert.match(picked.deviceReason, /to\(device\)/);
+  });
+
+  it("reads a device from an argparse flag's default and from a config object", async () => {
+    const flag = `${NET}import argparse\nparser = argparse.ArgumentParser()\nparser.add_argument("--device", default="cpu")\nargs = parser.parse_args()\nmodel = Net().to(torch.device(args.device))\n`;
+    assert.equal((await targetOf(flag)).device, "cpu");
+    const gpuFlag = flag.replace('default="cpu"', 'default="cuda"');
+    assert.equal((await targetOf(gpuFlag)).device, "cuda");
+    const config = `${NET}from dataclasses import dataclass\n\n\n@dataclass\nclass Config:\n    device: str = "cuda"\n    dtype: str = "bfloat16"\n\n\ncfg = Config()\nmodel = Net().to(cfg.device)\n`;
+    assert.equal((await targetOf(config)).device, "cuda");
+    const given = config.replace("cfg = Config()", 'cfg = Config(device="cpu")');
+    assert.equal((await targetOf(given)).device, "cpu");
+  });
+
+  it("inside a function, follows the function's own names and its parameters' defaults", async () => {
+    const text = `${NET}def main(device="cuda"):\n    model = Net()\n    model.to(device)\n    return model(torch.ones(1))\n`;
+    assert.equal((await targetOf(text)).device, "cuda");
+  });
+
+  it("device_map= puts a Hugging Face model on the GPU; a moved-by-helper model in a GPU script is unknown", async () => {
+    const hf = `from transformers import AutoModelForCausalLM\nmodel = AutoModelForCausalLM.from_pretrained("gpt2", device_map="auto", torch_dtype=torch.bfloat16)\n`;
+    const t = await targetOf(hf);
+    assert.equal(t.device, "cuda");
+    assert.equal(t.precision, "bf16");
+    assert.equal(t.autocast, false);
+    const helper = `${NET}def place(m):\n    return m.cuda()\n\n\nmodel = Net()\nmodel = place(model)\n`;
+    assert.equal((await targetOf(helper)).device, "unknown");
+  });
+
+  it("reads the precision: .half(), .to(torch.bfloat16), .to(dtype) through a dtype table, autocast around the calls", async () => {
+    assert.equal((await targetOf(`${NET}model = Net().cuda().half()\n`)).precision, "fp16");
+    assert.equal((await targetOf(`${NET}model = Net()\nmodel.to("cuda", dtype=torch.bfloat16)\n`)).precision, "bf16");
+    const table = `${NET}dtype = "bfloat16"\nptdtype = {"float32": torch.float32, "bfloat16": torch.bfloat16, "float16": torch.float16}[dtype]\nmodel = Net().cuda()\nmodel.to(ptdtype)\n`;
+    assert.equal((await targetOf(table)).precision, "bf16");
+    const ctx = `${NET}model = Net().cuda()\nctx = torch.autocast(device_type="cuda", dtype=torch.bfloat16)\nwith torch.no_grad(), ctx:\n    y = model(torch.ones(1))\n`;
+    const t = await targetOf(ctx);
+    assert.equal(t.precision, "bf16");
+    assert.equal(t.autocast, true);
+    const disabled = ctx.replace("dtype=torch.bfloat16)", "dtype=torch.bfloat16, enabled=False)");
+    assert.equal((await targetOf(disabled)).precision, "fp32", "autocast(enabled=False) runs fp32");
+  });
+});

@@ -1,0 +1,77 @@
+import { strict as assert } from "node:assert";
+import { join } from "node:path";
+import { runAnalyze } from "../../../../src/cli/commands/analyze";
+import { CliError } from "../../../../src/cli/cli-io";
+
+const fixtures = join(__dirname, "../../../fixtures/training");
+
+async function analyzeCli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = "";
+  let stderr = "";
+  const code = await runAnalyze(args, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
+  return { code, stdout, stderr };
+}
+
+interface RunJson {
+  epochs: number | null;
+  samples: number | null;
+  batch: number;
+  steps: number | null;
+  seconds: number | null;
+  joules: number | null;
+  kwh: number | null;
+  gco2e: number | null;
+  joules_per_step: number;
+  sources: Record<string, { from: string; line: number | null; detail: string } | null>;
+  notes: string[];
+}
+
+const runOf = (stdout: string, model = 0): RunJson => JSON.parse(stdout).models[model].estimate.training_run as RunJson;
+
+describe("greenlight analyze --mode train: the training run", () => {
+  it("adds training_run from the script's own figures, each with its source", async () => {
+    const r = await analyzeCli([join(fixtures, "mnist_argparse.py"), "--hardware", "h100-sxm", "--mode", "train", "--region", "FRA", "--format", "json"]);
+    assert.equal(r.code, 0, r.stderr);
+    const run = runOf(r.stdout);
+    assert.deepEqual([run.epochs, run.samples, run.batch], [14, 60_000, 64]);
+    assert.equal(run.steps, 14 * Math.ceil(60_000 / 64));
+    assert.ok(Math.abs(run.joules! - run.steps! * run.joules_per_step) / run.joules! < 1e-3, `${run.joules} vs ${run.steps} × ${run.joules_per_step}`);
+    assert.ok(Math.abs(run.kwh! - run.joules! / 3.6e6) / run.kwh! < 1e-3);
+    const intensity = JSON.parse(r.stdout).models[0].estimate.gco2_per_kwh as number;
+    assert.ok(Math.abs(run.gco2e! - run.kwh! * intensity) / run.gco2e! < 1e-3);
+    assert.deepEqual([run.sources.epochs?.from, run.sources.samples?.from, run.sources.batch?.from], ["code", "dataset table", "code"]);
+    assert.ok(run.sources.epochs!.line! > 0);
+  });
+
+  it("fills figures the code does not state from --epochs/--samples, and reports missing ones as null", async () => {
+    const file = join(fixtures, "nothing_to_find.py");
+    const missing = runOf((await analyzeCli([file, "--input", "16x64", "--hardware", "l4", "--mode", "train", "--format", "json"])).stdout);
+    assert.deepEqual([missing.epochs, missing.samples, missing.steps, missing.joules, missing.batch], [null, null, null, null, 16]);
+    assert.match(missing.notes.join(" "), /--epochs N/);
+    const given = runOf((await analyzeCli([file, "--input", "16x64", "--hardware", "l4", "--mode", "train", "--epochs", "2", "--samples", "100", "--format", "json"])).stdout);
+    assert.deepEqual([given.epochs, given.samples, given.steps, given.sources.epochs?.from], [2, 100, 2 * Math.ceil(100 / 16), "settings"]);
+  });
+
+  it("prints one line per model with the run's totals in the table", async () => {
+    const r = await analyzeCli([join(fixtures, "module_constants.py"), "--hardware", "rtx-4090", "--mode", "train"]);
+    assert.equal(r.code, 0, r.stderr);
+    const section = r.stdout.slice(r.stdout.indexOf("training runs:"));
+    const steps = (12 * Math.floor(10_000 / 128)).toLocaleString("en-US");
+    assert.match(section, new RegExp(`SmallNet: 12 epochs × 10,000 samples, batch 128 \\(drop_last\\): ${steps} steps, .* [mkMG]?Wh( \\(.*\\))?, .* [mµkt]?gCO2e for the run \\(epochs: code line \\d+, samples: code line \\d+, batch: code line \\d+\\)`));
+  });
+
+  it("has no training run in inference mode, and says the run options need --mode train", async () => {
+    const r = await analyzeCli([join(fixtures, "keras_fit.py"), "--hardware", "t4", "--epochs", "3", "--format", "json"]);
+    assert.equal(r.code, 0, r.stderr);
+    assert.equal(JSON.parse(r.stdout).models[0].estimate.training_run, undefined);
+    assert.match(r.stderr, /--epochs apply to training runs: add --mode train/);
+  });
+
+  it("rejects bad run options with a clear message", async () => {
+    const file = join(fixtures, "keras_fit.py");
+    for (const [option, value, message] of [["--epochs", "0", /--epochs must be at least 1/], ["--samples", "1.5", /--samples must be a whole number/], ["--batch", "many", /--batch must be a number/]] as const) {
+      await assert.rejects(analyzeCli([file, "--hardware", "t4", "--mode", "train", option, value]), (err: unknown) => err instanceof CliError && message.test(err.message));
+    }
+    await assert.rejects(analyzeCli([file, "--mode", "train", "--hardware", "h200"]), /unknown --hardware 'h200'/);
+  });
+});
