@@ -67,6 +67,7 @@ export function createBuiltins(interp: () => Interpreter): { scope: Scope; class
     names.set(e, nativeClass(`builtins.${e}`, [exception]));
   }
   names.set("NotImplemented", NONE);
+  names.set("Ellipsis", { kind: "ellipsis" });
 
   const iterate = (v: Value) => interp().iterate(v);
   const call = (fn: Value, args: Value[]) => interp().call(fn, args, new Map());
@@ -362,6 +363,20 @@ export function createBuiltins(interp: () => Interpreter): { scope: Scope; class
     const scope = interp().frame?.scope;
     if (!scope) return unknown("locals() outside a function");
     return dict([...scope.names].filter(([k]) => !k.startsWith("__greenlight")).map(([k, x]) => [str(k), x] as [Value, Value]));
+  }));
+  // __import__(name, globals, locals, fromlist, level), as the import statement uses it: the top-level package, or
+  // the named module itself when fromlist names something (`__import__("argparse").Namespace(...)`).
+  names.set("__import__", native("__import__", ({ args }) => {
+    const [name, , , fromlist, level] = args;
+    if (name?.kind !== "str") return unknown("__import__ of a name whose text is unknown");
+    const i = interp();
+    const file = i.frame?.file ?? "";
+    const depth = level?.kind === "int" ? level.value : 0;
+    const full = i.loader.importModule(name.value, depth, file);
+    const wantsModule = depth > 0 || (fromlist !== undefined && fromlist.kind !== "none" && i.iterate(fromlist).length > 0);
+    const ns = wantsModule ? full : i.loader.importModule(name.value.split(".")[0], 0, file);
+    if (!ns) throw new PythonError(`No module named '${name.value}'`);
+    return ns;
   }));
   names.set("exit", native("exit", () => { throw new PythonError("exit() called"); }));
   names.set("quit", names.get("exit")!);
