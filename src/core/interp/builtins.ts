@@ -11,6 +11,7 @@ import {
   int,
   keyOf,
   list,
+  namespaceDict,
   rangeLength,
   str,
   toInt,
@@ -349,6 +350,7 @@ export function createBuiltins(interp: () => Interpreter): { scope: Scope; class
   names.set("vars", native("vars", ({ args }) => {
     const v = args[0];
     if (v && v.kind === "instance") return dict([...v.attributes].map(([k, x]) => [str(k), x] as [Value, Value]));
+    if (v && v.kind === "namespace") return namespaceDict(v);
     return unknown("vars()");
   }));
   // slice(stop) / slice(start, stop[, step]): the object `x[a:b:c]` builds (Swin's window masks build them in loops)

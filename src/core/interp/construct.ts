@@ -6,6 +6,7 @@ import {
   type FloatValue,
   type IntValue,
   type ListValue,
+  type ModuleNamespaceValue,
   type NoneValue,
   type SourceLocation,
   type StrValue,
@@ -248,4 +249,9 @@ function boundReader(bound: Map<string, Value>, callee: string): BoundArguments 
 /** The element count of a shape. */
 export function numel(shape: number[]): number {
   return shape.reduce((a, b) => a * b, 1);
+}
+
+/** A module's `__dict__` / `vars(module)`: its names as a dict (`resnet.__dict__[name](...)` picks a factory by name). */
+export function namespaceDict(o: ModuleNamespaceValue): DictValue {
+  return dict([...o.scope.names].filter(([k]) => k !== "__fallback__" && !k.startsWith("__greenlight")).map(([k, v]) => [str(k), v] as [Value, Value]));
 }

@@ -12,6 +12,7 @@ import {
   isIntLike,
   keyOf,
   list,
+  namespaceDict,
   rangeLength,
   str,
   toInt,
@@ -143,6 +144,15 @@ export class Interpreter {
     return reason ? { ...unknown(reason, this.location(pos)), missing: true } : unknown(`module ${name} is not available to the analyzer`, this.location(pos));
   }
 
+  /**
+   * An import of a module that is nowhere on the path, inside a `try`: Python's ModuleNotFoundError, so the handler
+   * runs (`try: from xformers.ops import ... except ImportError: XFORMERS_AVAILABLE = False`), as it would where the
+   * optional package is not installed. Outside a `try` the import stays an unknown value and the analysis goes on.
+   */
+  private raiseIfOptional(name: string): void {
+    if (this.tryDepth > 0) throw new PythonError(`No module named '${name}'`);
+  }
+
   /** Runs a file's top-level statements in its namespace. */
   runModule(namespace: ModuleNamespaceValue, body: Statement[]): void {
     this.frames.push({ file: namespace.file ?? "", inModel: false });
@@ -266,6 +276,7 @@ export class Interpreter {
       case "import":
         for (const n of s.names) {
           const ns = this.loader.importModule(n.module, 0, this.frame?.file ?? "");
+          if (!ns) this.raiseIfOptional(n.module);
           if (n.alias) this.bind(scope, n.alias, ns ?? this.missingModule(n.module, s.pos));
           else {
             const top = n.module.split(".")[0];
@@ -276,6 +287,7 @@ export class Interpreter {
       case "importFrom": {
         if (this.loader.deferImport?.(s, scope, this.frame?.file ?? "")) return undefined;
         const ns = this.loader.importModule(s.module, s.level, this.frame?.file ?? "");
+        if (!ns && s.level === 0) this.raiseIfOptional(s.module);
         if (s.names === "*") {
           if (ns) for (const [k, v] of starExports(ns)) this.bind(scope, k, v);
           return undefined;
@@ -1103,6 +1115,7 @@ export class Interpreter {
       case "namespace": {
         const v = o.scope.names.get(name);
         if (v !== undefined) return v;
+        if (name === "__dict__") return namespaceDict(o);
         const sub = this.loader.importSubmodule(o, name, this.frame?.file ?? "");
         if (sub) return sub;
         const fallback = o.scope.names.get("__fallback__");
