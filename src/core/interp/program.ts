@@ -250,12 +250,20 @@ export class Program implements ModuleLoader {
     let base = dirname(fromFile);
     let packageName = "";
     if (level === 0) {
-      // Workspace files also see their own folder first (scripts run from there; research code relies on it).
+      // Workspace files also see their own folder first (scripts run from there; research code relies on it). When
+      // the dotted name does not resolve from there (a module beside the file shadows the package of the same name
+      // the file belongs to: `timesformer_pytorch/timesformer_pytorch.py` importing `timesformer_pytorch.rotary`),
+      // the import roots decide, as they do where the package is imported rather than run as a script.
       const fromRoot = this.resolver.rootOf(fromFile);
-      const roots = fromRoot && (fromRoot.kind === "workspace" || fromRoot.kind === "script") ? [{ ...fromRoot, path: base }, ...this.resolver.roots] : this.resolver.roots;
-      const top = this.resolver.findTopLevel(parts[0], roots);
-      if (!top) return undefined;
-      modules.push(top);
+      const own = fromRoot && (fromRoot.kind === "workspace" || fromRoot.kind === "script") ? [{ ...fromRoot, path: base }] : [];
+      const asPackage = this.resolver.roots.filter((r) => r.kind !== "script");
+      for (const roots of own.length ? [[...own, ...this.resolver.roots], asPackage] : [this.resolver.roots]) {
+        const top = this.resolver.findTopLevel(parts[0], roots);
+        if (!top) continue;
+        const chain = this.chainFrom(top, parts.slice(1));
+        if (chain) return { modules: chain, base, packageName };
+      }
+      return undefined;
     } else {
       for (let i = 1; i < level; i++) base = dirname(base);
       packageName = this.packageName(fromFile, level);
@@ -264,13 +272,20 @@ export class Program implements ModuleLoader {
       if (!first) return undefined;
       modules.push(first);
     }
-    for (const part of parts.slice(1)) {
+    const chain = this.chainFrom(modules[0], parts.slice(1));
+    return chain ? { modules: chain, base, packageName } : undefined;
+  }
+
+  /** A module and the submodules a dotted name goes on through, each found in the one before; undefined where one is missing. */
+  private chainFrom(first: ResolvedModule, rest: string[]): ResolvedModule[] | undefined {
+    const modules = [first];
+    for (const part of rest) {
       const parent = modules[modules.length - 1];
       const next = this.resolver.findSubmodule(parent, part, `${parent.name}.${part}`);
       if (!next) return undefined;
       modules.push(next);
     }
-    return { modules, base, packageName };
+    return modules;
   }
 
   importSubmodule(parent: ModuleNamespaceValue, name: string): Value | undefined {

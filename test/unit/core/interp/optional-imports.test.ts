@@ -74,3 +74,30 @@ model = Net()
     assert.equal(m.flops, 2 * 2 * 8 * 4);
   });
 });
+
+describe("a module named like its package", () => {
+  it("imports the package's other modules by absolute name when the file beside it shadows the package", async () => {
+    // pk/pk.py inside package pk imports pk.rot: from pk/ itself `pk` is pk.py (no submodules), so the import roots
+    // decide, as when the package is imported (PyTorch 1.13 on `from pk.pk import Net`: 30 parameters)
+    const m = await onlyModel(`
+import torch.nn as nn
+from pk.rot import width
+
+
+class Net(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.fc = nn.Linear(4, width())
+
+    def forward(self, x):
+        return self.fc(x)
+`, {
+      file: "/project/pk/pk.py",
+      entry: "Net()",
+      others: { "/project/pk/__init__.py": "from pk.pk import Net\n", "/project/pk/rot.py": "def width():\n    return 6\n" },
+      inputs: [{ shape: [1, 4], dtype: "float32" }],
+    });
+    assert.equal(m.complete, true, JSON.stringify(m.unresolved));
+    assert.equal(m.params, 30);
+  });
+});
