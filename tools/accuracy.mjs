@@ -2,8 +2,11 @@
 // Recomputes the README's accuracy figures: analyzes each reference model of data/corpus/*.json with the built CLI
 // and compares parameters and FLOPs with the measured truth.
 //
-//   npm run accuracy -- [--corpus .corpus] [--mirrors DIR] [--manifest data/corpus/dev.json] [--json]
+//   npm run accuracy -- [--corpus .corpus] [--mirrors DIR] [--manifest data/corpus/dev.json] [--tolerance 0.01]
+//                       [--python-env DIR] [--json]
 //
+// Manifests may group their entries (a "split" or "sweep" field: the figures are then given per group as well) and
+// list models PyTorch itself could not build (truth.error: shown, never counted).
 // Sources come from --corpus (laid out as OWNER+REPO/PATH) or, with --mirrors, from git directories of the named
 // repositories at the named commit (written to a temporary folder, never into the repository).
 import { execFileSync } from "node:child_process";
@@ -19,6 +22,8 @@ const { values } = parseArgs({
     mirrors: { type: "string" },
     manifest: { type: "string", multiple: true },
     json: { type: "boolean", default: false },
+    tolerance: { type: "string", default: "0.01" },
+    "python-env": { type: "string" },
   },
 });
 const manifests = values.manifest ?? [join(root, "data/corpus/dev.json"), join(root, "data/corpus/keras-dev.json")];
@@ -37,7 +42,7 @@ function sourceFile(source) {
   const laidOut = join(values.corpus, `${owner}+${repo}`, path);
   if (existsSync(laidOut)) return { file: laidOut, root: join(values.corpus, `${owner}+${repo}`) };
   if (!values.mirrors) return undefined;
-  const mirror = [join(values.mirrors, `${owner}+${repo}`, "repo"), join(values.mirrors, `${owner}+${repo}`)].find((d) => existsSync(d));
+  const mirror = [join(values.mirrors, `${owner}+${repo}`, "repo", ".git"), join(values.mirrors, `${owner}+${repo}`, "repo"), join(values.mirrors, `${owner}+${repo}`)].find((d) => existsSync(d));
   if (!mirror) return undefined;
   const checkout = join(scratch, `${owner}+${repo}`);
   // The source's top folder at the commit (models import their neighbours), else only its Python files (a folder
@@ -46,7 +51,7 @@ function sourceFile(source) {
   const marker = join(checkout, `.extracted-${top || "root"}`);
   if (!existsSync(marker)) {
     mkdirSync(checkout, { recursive: true });
-    const tries = top ? [[top], [`${top}/*.py`], [`${dirname(path)}/*.py`]] : [["*.py"]];
+    const tries = top ? [[top], [`:(glob)${top}/**/*.py`], [`${dirname(path)}/*.py`]] : [["*.py"]];
     const extracted = tries.some((pathspec) => {
       try {
         const tar = execFileSync("git", ["--git-dir", mirror, "archive", "--format=tar", commit, "--", ...pathspec], { maxBuffer: 1 << 30, stdio: ["ignore", "pipe", "ignore"] });
@@ -63,60 +68,82 @@ function sourceFile(source) {
 }
 
 const within = (got, want, tolerance) => want === 0 ? got === 0 : Math.abs(got - want) / want <= tolerance;
+const tolerance = Number(values.tolerance);
 const rows = [];
 for (const manifest of manifests) {
   for (const entry of JSON.parse(readFileSync(manifest, "utf8"))) {
+    const group = entry.split ?? entry.sweep;
+    if (entry.truth.error) {
+      rows.push({ id: entry.id, group, unbuildable: entry.truth.error });
+      continue;
+    }
     const found = sourceFile(entry.source);
     if (!found) {
-      rows.push({ id: entry.id, missing: true });
+      rows.push({ id: entry.id, group, missing: true });
       continue;
     }
     const args = ["analyze", found.file, "--entry", entry.entry, "--root", found.root, "--format", "json", "--no-findings"];
+    if (values["python-env"]) args.push("--python-env", values["python-env"]);
     for (const input of entry.inputs) args.push("--input", input.shape.join("x") + (input.dtype === "int64" ? ":int64" : ""));
     let model;
     try {
       model = JSON.parse(execFileSync(process.execPath, [cli, ...args], { encoding: "utf8", maxBuffer: 1 << 28, stdio: ["ignore", "pipe", "ignore"] })).models[0];
     } catch (err) {
-      rows.push({ id: entry.id, error: String(err.message).split("\n")[0] });
+      rows.push({ id: entry.id, group, error: String(err.message).split("\n")[0] });
       continue;
     }
     const truth = entry.truth;
     rows.push({
       id: entry.id,
+      group,
+      share: model?.coverage?.flops_share,
       params: model?.params,
       truthParams: truth.params,
       flops: model?.flops,
       truthFlops: truth.flops,
       paramsExact: model?.params === truth.params,
-      flopsWithin1: truth.flops === undefined ? undefined : within(model?.flops ?? -1, truth.flops, 0.01),
+      flopsWithin1: truth.flops === undefined ? undefined : within(model?.flops ?? -1, truth.flops, tolerance),
     });
   }
 }
 rmSync(scratch, { recursive: true, force: true });
 
-const measured = rows.filter((r) => !r.missing && !r.error);
-const withFlops = measured.filter((r) => r.flopsWithin1 !== undefined);
+/** The figures of some rows: analyzed, parameters exact, FLOPs within the tolerance. */
+function figures(of) {
+  const measured = of.filter((r) => !r.missing && !r.error && !r.unbuildable);
+  const withFlops = measured.filter((r) => r.flopsWithin1 !== undefined);
+  return {
+    models: of.length,
+    unbuildable: of.filter((r) => r.unbuildable).length,
+    analyzed: measured.length,
+    params_exact: measured.filter((r) => r.paramsExact).length,
+    flops_within_1pct: withFlops.filter((r) => r.flopsWithin1).length,
+    flops_measured: withFlops.length,
+  };
+}
+const pct = `${Number((tolerance * 100).toPrecision(3))}%`;
 const summary = {
-  models: rows.length,
-  analyzed: measured.length,
+  ...figures(rows),
+  tolerance,
   missing_sources: rows.filter((r) => r.missing).map((r) => r.id),
   errors: rows.filter((r) => r.error).map((r) => ({ id: r.id, error: r.error })),
-  params_exact: measured.filter((r) => r.paramsExact).length,
-  flops_within_1pct: withFlops.filter((r) => r.flopsWithin1).length,
-  flops_measured: withFlops.length,
+  groups: Object.fromEntries([...new Set(rows.map((r) => r.group).filter((g) => g !== undefined))].map((g) => [g, figures(rows.filter((r) => r.group === g))])),
 };
 if (values.json) {
   console.log(JSON.stringify({ rows, summary }, null, 1));
 } else {
   for (const r of rows) {
     if (r.missing) console.log(`${r.id.padEnd(28)} source not found (see data/corpus/README.md)`);
+    else if (r.unbuildable) console.log(`${r.id.padEnd(28)} PyTorch cannot build it either: ${r.unbuildable.slice(0, 100)}`);
     else if (r.error) console.log(`${r.id.padEnd(28)} error: ${r.error}`);
     else {
       const flops = r.truthFlops === undefined ? "no FLOPs truth" : `FLOPs ${r.flops} vs ${r.truthFlops} (${(((r.flops - r.truthFlops) / r.truthFlops) * 100).toFixed(2)}%)`;
-      console.log(`${r.id.padEnd(28)} params ${r.paramsExact ? "exact" : `${r.params} vs ${r.truthParams}`}, ${flops}`);
+      const partial = r.share !== undefined && r.share < 1 ? `, partial: ${(r.share * 100).toFixed(1)}% of FLOPs from known shapes` : "";
+      console.log(`${r.id.padEnd(28)} params ${r.paramsExact ? "exact" : `${r.params} vs ${r.truthParams}`}, ${flops}${partial}`);
     }
   }
-  console.log(`\nparameters exact for ${summary.params_exact}/${summary.analyzed}; FLOPs within 1% for ${summary.flops_within_1pct}/${summary.flops_measured}` +
-    (summary.missing_sources.length ? `; ${summary.missing_sources.length} sources not found` : ""));
+  const line = (f) => `parameters exact for ${f.params_exact}/${f.analyzed}; FLOPs within ${pct} for ${f.flops_within_1pct}/${f.flops_measured}` + (f.unbuildable ? `; ${f.unbuildable} PyTorch cannot build` : "");
+  for (const [g, f] of Object.entries(summary.groups)) console.log(`${g}: ${line(f)}`);
+  console.log(`\n${line(summary)}` + (summary.missing_sources.length ? `; ${summary.missing_sources.length} sources not found` : ""));
 }
 process.exitCode = summary.missing_sources.length === rows.length ? 2 : 0;
