@@ -9,6 +9,6 @@ export function codeLensTitle(model: ModelReport, settings: Settings, intensity:
   const parts = [model.name, `${formatCount(model.params)} params`, formatFlops(model.flops)];
   const energy = estimateInference(model, settings, intensity);
   if (energy) parts.push(energy.text.energyPerSample, `${energy.text.carbonPerThousand} (${energy.text.basis})`);
-  if (!model.complete) parts.push(`incomplete: ${Math.min(Math.floor(model.coverage.flopsShare * 100), 99)}% of FLOPs known`);
+  if (!model.complete) parts.push(`incomplete: ${model.coverage.partsUnknown ? "at most " : ""}${Math.min(Math.floor(model.coverage.flopsShare * 100), 99)}% of FLOPs known`);
   return parts.join(" · ");
 }

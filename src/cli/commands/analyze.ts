@@ -239,6 +239,7 @@ export function toJson(m: ModelReport, locations = new SourceLocations()): Recor
       flops_known: m.coverage.flopsKnown,
       flops_estimated_missing: m.coverage.flopsEstimatedMissing,
       flops_share: m.coverage.flopsShare,
+      ...(m.coverage.partsUnknown && !m.complete ? { parts_unknown: m.coverage.partsUnknown } : {}),
     },
     unresolved: m.unresolved.map((n) => locations.json(n)),
     ...(m.weightsPrecision ? { weights_precision: m.weightsPrecision } : {}),

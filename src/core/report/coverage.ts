@@ -60,7 +60,10 @@ export function computeCoverage(modules: [string, InstanceValue][], tallies: Map
   }
   const total = flopsKnown + missing;
   const flopsShare = total > 0 ? flopsKnown / total : layersTotal > 0 ? layersKnown / layersTotal : 1;
-  return { layersKnown, layersTotal, flopsKnown, flopsEstimatedMissing: missing, flopsShare };
+  // A layer whose class was unknown was never built: no weights to estimate it from, so the share is an upper bound.
+  let partsUnknown = 0;
+  for (const [, m] of modules) for (const v of m.attributes.values()) if (v.kind === "unknown") partsUnknown++;
+  return { layersKnown, layersTotal, flopsKnown, flopsEstimatedMissing: missing, flopsShare, ...(partsUnknown ? { partsUnknown } : {}) };
 }
 
 /** Whole percent, rounded down so that a partial share never reads 100%. */
@@ -71,5 +74,8 @@ function percent(share: number): number {
 /** How partial a report is, in words: "partial: 63% of FLOPs (estimated) from known shapes, 40/52 layers, 3 gaps". */
 export function partialStatus(coverage: Coverage, gaps: number): string {
   const layers = coverage.layersTotal > 0 ? `, ${coverage.layersKnown}/${coverage.layersTotal} layers` : "";
-  return `partial: ${percent(coverage.flopsShare)}% of FLOPs from known shapes (estimated)${layers}, ${gaps} gap${gaps === 1 ? "" : "s"}`;
+  const bound = coverage.partsUnknown ? "at most " : "";
+  const unbuilt = coverage.partsUnknown ? `, ${coverage.partsUnknown} module attribute${coverage.partsUnknown === 1 ? "" : "s"} unknown` : "";
+  const shown = coverage.partsUnknown ? Math.min(percent(coverage.flopsShare), 99) : percent(coverage.flopsShare);
+  return `partial: ${bound}${shown}% of FLOPs from known shapes (estimated)${layers}${unbuilt}, ${gaps} gap${gaps === 1 ? "" : "s"}`;
 }

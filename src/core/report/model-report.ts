@@ -9,6 +9,9 @@ export interface Coverage {
   flopsEstimatedMissing: number;
   /** flopsKnown / (flopsKnown + flopsEstimatedMissing); 1 when nothing is missing. */
   flopsShare: number;
+  /** Attributes of the model's modules that hold an unknown value (a layer that could not be built, say): their
+   * FLOPs cannot be estimated, so flopsShare is then an upper bound. */
+  partsUnknown?: number;
 }
 
 /** Where a model's forward inputs came from, in the order the analyzer tries them. */

@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { onlyModel } from "../../helpers/analyze";
+import { partialStatus } from "../../../../src/core/report/coverage";
 
 // One unknown costs what it costs: the forward pass goes on past an unsupported call, the report says where each
 // gap is and how much of the model was computed from known shapes.
@@ -34,6 +35,27 @@ class Net(nn.Module):
     assert.equal(m.coverage.layersTotal, 3);
     assert.equal(m.coverage.flopsEstimatedMissing, 2 * (16 * 16) * 2);
     assert.equal(m.coverage.flopsShare, 768 / (768 + 1024));
+  });
+
+  it("says the known share is an upper bound when a layer could not be built at all", async () => {
+    const m = await onlyModel(`
+import torch.nn as nn
+from not_installed_anywhere import FancyAttention
+
+class Net(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.proj = nn.Linear(8, 8)
+        self.attn = FancyAttention(8, heads=2)
+
+    def forward(self, x):
+        return self.attn(self.proj(x))
+`, { inputs: [{ shape: [2, 8], dtype: "float32" }] });
+    assert.equal(m.complete, false);
+    // the projection ran with known shapes; the attention was never built, so its FLOPs cannot be estimated
+    assert.equal(m.coverage.flopsShare, 1);
+    assert.equal(m.coverage.partsUnknown, 1);
+    assert.match(partialStatus(m.coverage, m.unresolved.length), /^partial: at most 99% of FLOPs from known shapes \(estimated\), 1\/1 layers, 1 module attribute unknown, /);
   });
 
   it("reports one gap once, however far its unknown travels", async () => {
