@@ -61,6 +61,8 @@ export interface Frame {
   inModel: boolean;
   /** The function's own names (what `locals()` returns). */
   scope?: Scope;
+  /** `try` blocks open in this frame's own code (an import there may fall back on ImportError). */
+  tries?: number;
 }
 
 
@@ -147,10 +149,12 @@ export class Interpreter {
   /**
    * An import of a module that is nowhere on the path, inside a `try`: Python's ModuleNotFoundError, so the handler
    * runs (`try: from xformers.ops import ... except ImportError: XFORMERS_AVAILABLE = False`), as it would where the
-   * optional package is not installed. Outside a `try` the import stays an unknown value and the analysis goes on.
+   * optional package is not installed. Only a `try` of the importing code itself counts: a package the analyzer
+   * cannot see (no environment found) must not take a caller's error path, so elsewhere the import stays an unknown
+   * value and the analysis goes on.
    */
   private raiseIfOptional(name: string): void {
-    if (this.tryDepth > 0) throw new PythonError(`No module named '${name}'`);
+    if ((this.frame?.tries ?? 0) > 0) throw new PythonError(`No module named '${name}'`);
   }
 
   /** Runs a file's top-level statements in its namespace. */
@@ -314,10 +318,13 @@ export class Interpreter {
         let c: Completion;
         try {
           this.tryDepth++;
+          const frame = this.frame;
+          if (frame) frame.tries = (frame.tries ?? 0) + 1;
           try {
             c = this.executeBlock(s.body, scope);
           } finally {
             this.tryDepth--;
+            if (frame) frame.tries! -= 1;
           }
         } catch (err) {
           if (!(err instanceof PythonError) || s.handlers.length === 0) throw err;

@@ -75,6 +75,37 @@ model = Net()
   });
 });
 
+describe("optional imports: only the importing code's own try", () => {
+  it("a package the analyzer cannot see, imported by a helper module, does not send the caller's try to its handler", async () => {
+    // helpers.py needs a package no environment provides here; main.py's try is not helpers.py's own, so helpers.py
+    // still loads (its missing import an unknown value) and its layers count, rather than main.py falling back
+    const helpers = "import torch.nn as nn\nimport package_not_in_any_environment\n\ndef head(c):\n    return nn.Linear(c, 3)\n";
+    const m = await onlyModel(`
+import torch.nn as nn
+
+try:
+    import helpers
+    head = helpers.head
+except ImportError:
+    head = None
+
+
+class Net(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.body = nn.Linear(8, 4)
+        self.head = head(4) if head is not None else nn.Identity()
+
+    def forward(self, x):
+        return self.head(self.body(x))
+
+model = Net()
+`, { others: { "/project/helpers.py": helpers }, inputs: [{ shape: [2, 8], dtype: "float32" }] });
+    assert.equal(m.params, 8 * 4 + 4 + 4 * 3 + 3);
+    assert.deepEqual(m.output, [[2, 3]]);
+  });
+});
+
 describe("a module named like its package", () => {
   it("imports the package's other modules by absolute name when the file beside it shadows the package", async () => {
     // pk/pk.py inside package pk imports pk.rot: from pk/ itself `pk` is pk.py (no submodules), so the import roots
