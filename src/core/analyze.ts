@@ -20,7 +20,7 @@ import type { FunctionDefinition, ModuleSyntax } from "./python/ast";
 import { buildReport, modulePaths } from "./report/build-report";
 import type { InputSource, InputSpec, ModelReport } from "./report/model-report";
 import { namedModules } from "./torch/module-base";
-import { dottedName } from "./python/syntax-walk";
+import { dottedName, namesIn } from "./python/syntax-walk";
 import { declaredInputs } from "./keras/declared-inputs";
 import { discoverTrainingPlan, type TrainingPlan } from "./training/training-plan";
 import { discoverGenerations, type GenerationPlan } from "./generation/generation-plan";
@@ -293,6 +293,12 @@ function discoverCandidates(runtime: Runtime, namespace: ModuleNamespaceValue, s
   };
   const dataclasses = [...namespace.scope.names.values()].filter((v): v is ClassValue => v.kind === "class" && !!v.fields && v.location?.file === file);
 
+  // A name bound to a model more than once (a notebook's `model = ...` in several cells) holds its last value at the
+  // end: the model is located at the last top-level assignment that builds anew (`model = model.to(device)` does not).
+  const lastBuild = new Map<string, number>();
+  for (const s of syntax.body) {
+    if (s.type === "assign" && s.targets.length === 1 && s.targets[0].type === "name" && !namesIn([s.value], new Set()).has(s.targets[0].id)) lastBuild.set(s.targets[0].id, s.pos.line);
+  }
   for (const s of syntax.body) {
     if (s.type === "class") {
       const cls = namespace.scope.names.get(s.name);
@@ -321,7 +327,8 @@ function discoverCandidates(runtime: Runtime, namespace: ModuleNamespaceValue, s
       const v = namespace.scope.names.get(s.targets[0].id);
       if (v?.kind === "instance" && v.module && !found.some((c) => c.instance === v)) {
         const recorder = new Recorder();
-        found.push({ name: s.targets[0].id, entry: s.targets[0].id, line: s.pos.line, pragmaLine: s.pos.line, pragmaFile: file, instance: v, recorder });
+        const line = lastBuild.get(s.targets[0].id) ?? s.pos.line;
+        found.push({ name: s.targets[0].id, entry: s.targets[0].id, line, pragmaLine: line, pragmaFile: file, instance: v, recorder });
       } else {
         const failure = interp.failedStatements.get(s) ?? (v?.kind === "unknown" ? v.reason : undefined);
         const missingCode = v?.kind === "unknown" && v.missing === true;

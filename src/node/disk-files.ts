@@ -5,12 +5,23 @@ import type { WorkspaceFiles } from "../core/analyze";
 /** Files larger than this are not read as source (generated or binary blobs). */
 export const MAX_SOURCE_BYTES = 2 * 1024 * 1024;
 
+/**
+ * A notebook file may be larger: its outputs (plots, images, logs) are most of it. The source limit then applies to
+ * the program its code cells make.
+ */
+export const MAX_NOTEBOOK_BYTES = 64 * 1024 * 1024;
+
+/** The size limit of a file read as source: a notebook's (by its .ipynb extension) or a Python file's. */
+export function maxFileBytes(path: string): number {
+  return path.toLowerCase().endsWith(".ipynb") ? MAX_NOTEBOOK_BYTES : MAX_SOURCE_BYTES;
+}
+
 /** WorkspaceFiles over the local disk, for the CLI and tests. */
 export function diskFiles(): WorkspaceFiles {
   return {
     read(path) {
       try {
-        if (statSync(path).size > MAX_SOURCE_BYTES) return undefined;
+        if (statSync(path).size > maxFileBytes(path)) return undefined;
         return readFileSync(path, "utf8");
       } catch {
         return undefined;

@@ -6,7 +6,7 @@ import { formatCount, formatFlops, formatInputSpec, formatIntensity } from "../.
 import type { InputSpec, ModelReport } from "../../core/report/model-report";
 import { partialStatus } from "../../core/report/coverage";
 import { createPythonParser } from "../../core/python/parser";
-import { diskFiles, findImportRoot, findPythonFiles, MAX_SOURCE_BYTES } from "../../node/disk-files";
+import { diskFiles, findImportRoot, findPythonFiles, maxFileBytes } from "../../node/disk-files";
 import { readParserWasm } from "../../node/wasm";
 import { huggingFaceCaches } from "../../node/huggingface-cache";
 import { ruleDefinitions } from "../../core/rules/rules";
@@ -206,7 +206,8 @@ function readSource(file: string): string {
   } catch {
     throw new CliError(`${file}: cannot read`);
   }
-  if (st.size > MAX_SOURCE_BYTES) throw new CliError(`${file}: ${Math.round(st.size / 1024 / 1024)} MB is too large to analyze (limit ${MAX_SOURCE_BYTES / 1024 / 1024} MB)`);
+  const limit = maxFileBytes(file);
+  if (st.size > limit) throw new CliError(`${file}: ${Math.round(st.size / 1024 / 1024)} MB is too large to analyze (limit ${limit / 1024 / 1024} MB)`);
   const text = disk().read(file);
   if (text === undefined) throw new CliError(`${file}: cannot read`);
   if (text.includes("\u0000")) throw new CliError(`${file}: binary file, not Python source`);

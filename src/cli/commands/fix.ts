@@ -5,7 +5,7 @@ import { createPythonParser } from "../../core/python/parser";
 import { applyEdits } from "../../core/rules/apply-edits";
 import { fixAll } from "../../core/rules/fix-all";
 import { ruleDefinition } from "../../core/rules/rules";
-import { diskFiles, findImportRoot, MAX_SOURCE_BYTES } from "../../node/disk-files";
+import { diskFiles, findImportRoot, maxFileBytes } from "../../node/disk-files";
 import { readParserWasm } from "../../node/wasm";
 import { CLI_INSTALL_ACTIONS, environmentFinder } from "../python-env-option";
 import { torchHubDirs } from "../../node/python-environment";
@@ -40,7 +40,8 @@ export async function runFix(argv: string[], out: CommandOutput, hooks: FixHooks
 
   let bytes: Buffer;
   try {
-    if (statSync(file).size > MAX_SOURCE_BYTES) throw new CliError(`${file}: too large to fix (limit ${MAX_SOURCE_BYTES / 1024 / 1024} MB)`);
+    const limit = maxFileBytes(file);
+    if (statSync(file).size > limit) throw new CliError(`${file}: too large to fix (limit ${limit / 1024 / 1024} MB)`);
     bytes = readFileSync(file);
   } catch (err) {
     if (err instanceof CliError) throw err;

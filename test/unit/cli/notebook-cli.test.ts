@@ -98,6 +98,25 @@ describe("greenlight analyze and fix on notebooks", () => {
     assert.equal(readFileSync(file, "utf8"), after);
   });
 
+  it("analyzes and fixes a notebook whose outputs (plots) make it larger than the source limit", () => {
+    const file = join(dir, "plots.ipynb");
+    // 3 MB of base64 PNG in an output: the file is over the 2 MB limit of a source file, its code is small.
+    const plot = { output_type: "display_data", metadata: {}, data: { "image/png": "iVBORw0KGgo".repeat(300_000) } };
+    const cells = CELLS.map((c, i) => (i === 3 ? { ...c, outputs: [plot] } : c));
+    writeFileSync(file, notebookJson(cells));
+    const before = readFileSync(file, "utf8");
+    assert.ok(before.length > 3_000_000);
+    const r = run(["analyze", file, "--format", "json"]);
+    assert.equal(r.code, 0, r.stderr);
+    assert.equal(JSON.parse(r.stdout).models[0].params, 3 * 32 * 9 + 32 + 64 + 32 * 10 + 10);
+    const fix = run(["fix", file, "--rule", "GL004", "--cell", "4", "--line", "4"]);
+    assert.equal(fix.code, 0, fix.stderr);
+    const after = readFileSync(file, "utf8");
+    const expected = JSON.parse(before);
+    expected.cells[3].source[3] = "        self.conv = nn.Conv2d(3, WIDTH, 3, padding=1, bias=False)\n";
+    assert.equal(after, `${JSON.stringify(expected, null, 1)}\n`, "the outputs kept byte for byte");
+  });
+
   it("fix --all puts each fix (with its import) in its own cell, and a malformed notebook is never rewritten", () => {
     const file = join(dir, "all.ipynb");
     writeFileSync(file, notebookJson(CELLS));

@@ -67,6 +67,22 @@ describe("notebook program (code cells in order as one Python program)", () => {
     assert.deepEqual([at.cell.index, at.line], [3, 1], "the class is on line 1 of the fourth cell");
   });
 
+  it("locates a name bound to a model in several cells at the binding that made its last value", async () => {
+    const program = programOf(
+      notebookJson([
+        { source: "import torch.nn as nn" },
+        { source: "model = nn.Linear(10, 2)\nmodel = model.float()" },
+        { source: "x = 1" },
+        { source: "%time\nmodel = nn.Sequential(nn.Linear(100, 100))\nmodel = model.train()" },
+      ]),
+    );
+    const result = await analyze(program.text, { file: "/project/nb.ipynb" });
+    const model = result.models.find((m) => m.name === "model")!;
+    assert.equal(model.params, 100 * 100 + 100, "the value at the end of the notebook");
+    const at = locateInNotebook(program, model.line)!;
+    assert.deepEqual([at.cell.index, at.line], [3, 2], "where that value was built, not the first binding nor a rebinding of itself");
+  });
+
   it("skips code cells of another language and notebooks whose kernel is not Python", () => {
     const r = readNotebook(notebookJson([{ source: "x <- 1" }], { language: "R" }));
     assert.equal(r.cells[0].python, false);
