@@ -59,9 +59,9 @@ export async function runNotebookFix(request: NotebookFixRequest, out: CommandOu
     return locations;
   };
   /** The notebook with one fix applied to the one cell it edits; undefined when it would span cells. */
-  const applyFix = (text: string, fix: Fix): string | undefined => {
+  const applyFix = (text: string, fix: Fix, finding: Finding): string | undefined => {
     const { source } = read(text);
-    const one = fixInOneCell(source.program, fix.edits);
+    const one = fixInOneCell(source.program, fix.edits, finding.line);
     return one && withCellSource(source.notebook, one.cell.index, applyEdits(one.cell.source, one.edits));
   };
   const breaks = (before: string, after: string) => breaksParsing(parser, read(before).source.program.text, notebookSource(file, after).program.text);
@@ -76,7 +76,7 @@ export async function runNotebookFix(request: NotebookFixRequest, out: CommandOu
         return { findings: view.findings, lineText: (l) => lines[l - 1] ?? "" };
       },
       (text, fix, finding) => {
-        const fixed = applyFix(text, fix);
+        const fixed = applyFix(text, fix, finding);
         if (fixed !== undefined) labels.push(locationsOf(read(text).source).label(file, finding.line, (f) => f));
         return fixed;
       },
@@ -125,7 +125,7 @@ export async function runNotebookFix(request: NotebookFixRequest, out: CommandOu
     out.stderr(`greenlight: ${rule} at ${label(raw)} has no ${kind ?? ""} fix here (offered: ${offered})\n`);
     return 1;
   }
-  const fixed = applyFix(request.text, fix)!;
+  const fixed = applyFix(request.text, fix, raw)!;
   if (breaks(request.text, fixed)) {
     out.stderr(`greenlight: the ${fix.kind} fix would leave ${file} with a syntax error; nothing written\n`);
     return 1;

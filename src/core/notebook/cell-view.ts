@@ -50,7 +50,7 @@ export function findingInCell(program: NotebookProgram, f: Finding): { cell: Pro
   const shift = at.line - f.line;
   const fixCells: ProgramCell[] = [];
   const fixes = f.fixes.flatMap((x) => {
-    const one = fixInOneCell(program, x.edits);
+    const one = fixInOneCell(program, x.edits, f.line);
     if (!one) return [];
     fixCells.push(one.cell);
     return [{ ...x, edits: one.edits }];

@@ -110,6 +110,26 @@ describe("notebook program (code cells in order as one Python program)", () => {
       { file, range: { start: { line: modelLine, character: 0 }, end: { line: modelLine, character: 0 } }, newText: "y = 2\n" },
     ];
     assert.equal(fixInOneCell(program, spanning), undefined);
+
+    // A helper the rules define after the model's class joins the finding's cell, below its %%time: from an earlier
+    // cell, or from the first line of the finding's own cell (after the class in the cell before).
+    const helper = "\n\ndef helper(model):\n    return model\n\n\n";
+    const moved = fixInOneCell(
+      program,
+      [
+        { file, range: { start: importLine, end: importLine }, newText: "import torch.nn.utils.prune as prune\n" },
+        { file, range: { start: { line: 1, character: 0 }, end: { line: 1, character: 0 } }, newText: helper },
+      ],
+      modelLine + 1,
+    )!;
+    assert.equal(moved.cell.index, 1, "the finding's cell");
+    assert.deepEqual(moved.edits.map((e) => [e.range.start.line, e.newText]), [[1, "import torch.nn.utils.prune as prune\n\n\ndef helper(model):\n    return model\n\n\n"]]);
+    const own = fixInOneCell(program, [{ file, range: { start: importLine, end: importLine }, newText: helper }], modelLine + 1)!;
+    assert.deepEqual([own.cell.index, own.edits[0].range.start.line, own.edits[0].newText], [1, 1, "def helper(model):\n    return model\n\n\n"]);
+    // Code that is not a definition does not move, and without the finding's line a lone definition stays put.
+    const line1 = { line: 1, character: 0 };
+    assert.equal(fixInOneCell(program, [{ file, range: { start: line1, end: line1 }, newText: "model.eval()\n" }], modelLine + 1)!.cell.index, 0);
+    assert.equal(fixInOneCell(program, [{ file, range: { start: line1, end: line1 }, newText: helper }])!.cell.index, 0);
     await testParser();
   });
 });
