@@ -164,6 +164,11 @@ export function compareValues(op: string, l: Value, r: Value, interp: OperatorHo
     if (l.kind === "none" || r.kind === "none") same = l.kind === r.kind ? true : l.kind === "unknown" || r.kind === "unknown" ? undefined : false;
     else if (l.kind === "unknown" || r.kind === "unknown") same = undefined;
     else if (l.kind === "bool" && r.kind === "bool") same = l.value === r.value;
+    // CPython's shared objects: identifier-like strings are interned (`block_type is 'proj'` holds when the caller
+    // passed the literal 'proj'), ints -5..256 are cached, and Ellipsis is a singleton.
+    else if (l.kind === "str" && r.kind === "str" && l.value === r.value && /^[A-Za-z_][A-Za-z0-9_]*$/.test(l.value)) same = true;
+    else if (l.kind === "int" && r.kind === "int" && l.value === r.value && l.value >= -5 && l.value <= 256) same = true;
+    else if (l.kind === "ellipsis" && r.kind === "ellipsis") same = true;
     else same = l === r || valuesEqual(l, r) === true && (l.kind === "class" || l.kind === "dtype" || l.kind === "instance");
     if (same === undefined) return unknown("identity of an unknown value");
     return bool(op === "is" ? same : !same);
