@@ -458,6 +458,15 @@ function forward(interp: Interpreter, c: Candidate, inputs: InputSpec[], file: s
     const params = forwardFn.fn.definition.params.filter((p) => p.kind === "normal").slice(1);
     for (let i = args.length; i < params.length; i++) if (!params[i].default && !forwardFn.fn.defaults.has(params[i].name)) args.push({ kind: "none" });
   }
+  // The forward pass is measured as inference runs it, after model.eval() (the module's own eval, if it has one):
+  // `if self.training:` branches (auxiliary heads, training-time decoders, stochastic depth) are not taken.
+  if (c.instance.kind === "instance" && c.instance.module) {
+    try {
+      interp.call(interp.getAttribute(c.instance, "eval"), [], new Map());
+    } catch (err) {
+      if (!(err instanceof PythonError || err instanceof Unresolved)) throw err;
+    }
+  }
   recorder.recording = true;
   try {
     const output = interp.withFrame({ file, inModel: true }, () => interp.call(c.instance, args, new Map()));

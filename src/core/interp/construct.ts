@@ -246,6 +246,22 @@ function boundReader(bound: Map<string, Value>, callee: string): BoundArguments 
   };
 }
 
+/** Bound arguments with one of them replaced (a layer attribute assigned after construction). */
+export function withArgument(config: BoundArguments, name: string, value: Value): BoundArguments {
+  const one = boundReader(new Map([[name, value]]), name);
+  const pick = (n: string) => (n === name ? one : config);
+  return {
+    get: (n) => pick(n).get(n),
+    has: (n) => n === name || config.has(n),
+    int: (n) => pick(n).int(n),
+    float: (n) => pick(n).float(n),
+    bool: (n) => pick(n).bool(n),
+    str: (n) => pick(n).str(n),
+    ints: (n, k) => pick(n).ints(n, k),
+    isNone: (n) => pick(n).isNone(n),
+  };
+}
+
 /** The element count of a shape. */
 export function numel(shape: number[]): number {
   return shape.reduce((a, b) => a * b, 1);

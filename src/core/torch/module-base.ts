@@ -6,7 +6,7 @@ import { NONE, bindArguments, bool, dict, freshId, int, keyOf, list, numel, str,
 import type { Interpreter } from "../interp/interpreter";
 import type { Recorder } from "../interp/recorder";
 import type { ModuleClasses } from "../interp/runtime";
-import { layerConfigOf, setLayerConfig } from "../interp/layer-configs";
+import { assignLayerArgument, layerConfigOf, setLayerConfig } from "../interp/layer-configs";
 import {
   PythonError,
   Unresolved,
@@ -171,7 +171,10 @@ export function createModuleClasses(interp: () => Interpreter, objectClass: Clas
     } else {
       m.children.delete(name);
       m.parameters.delete(name);
-      target.attributes.set(name, value);
+      // a catalogue layer's forward reads some of its constructor arguments back (conv.stride = (1, 1))
+      const kernelSizedWeights = [...m.parameters.values()].some((p) => p.kind === "tensor" && p.shape.length > 2);
+      if (assignLayerArgument(target, name, value, kernelSizedWeights)) target.attributes.delete(name);
+      else target.attributes.set(name, value);
     }
   };
 
