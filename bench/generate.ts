@@ -115,3 +115,27 @@ export function generatePackage(files: number): Map<string, string> {
   }
   return out;
 }
+
+/**
+ * A notebook's cells as a data scientist writes them, from the large model file: an import cell, one cell per
+ * top-level definition, a magic here and there, markdown between, and a last cell that builds the model and runs it
+ * on a batch. `cells` code cells in all (markdown cells come on top, as in the notebook).
+ */
+export function generateNotebookCells(cells: number): { kind: "code" | "markdown"; source: string }[] {
+  const lines = generateLargeModelFile(Math.max(8, cells - 4)).split("\n");
+  const chunks: string[][] = [[]];
+  for (const line of lines) {
+    // a top-level definition (its decorator first) starts a cell; the imports stay together in the first
+    if (/^(@|class |def )/.test(line) && !/^class /.test(chunks[chunks.length - 1].at(-1) ?? "") && !chunks[chunks.length - 1].at(-1)?.startsWith("@")) chunks.push([]);
+    chunks[chunks.length - 1].push(line);
+  }
+  const code = chunks.map((c) => c.join("\n").trim()).filter((c) => c !== "").slice(0, cells - 1);
+  code.push("%%time\nmodel = Net(NetConfig())\nmodel.eval()\n!nvidia-smi\nbatch = torch.randn(8, 3, 64, 64)\nout = model(batch)");
+  code[0] = `%matplotlib inline\n${code[0]}`;
+  const out: { kind: "code" | "markdown"; source: string }[] = [];
+  code.forEach((source, i) => {
+    if (i % 5 === 0) out.push({ kind: "markdown", source: `## Part ${i / 5 + 1}\nThe next blocks.` });
+    out.push({ kind: "code", source });
+  });
+  return out;
+}
