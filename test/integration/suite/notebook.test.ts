@@ -157,4 +157,42 @@ suite("notebooks", () => {
     assert.ok(await vscode.workspace.applyEdit(back));
     await waitFor("the model at width 32 again", async () => (await paramsIn(modelCell)) === NET_PARAMS);
   });
+
+  test("moving a cell re-orders the program; the report works from the notebook editor", async function () {
+    this.timeout(90_000);
+    const notebook = await openNotebook();
+    const modelCell = cellWith(notebook, "class Net");
+    const configCell = cellWith(notebook, "WIDTH = 32");
+    await waitFor("the model at width 32", async () => (await paramsIn(modelCell)) === NET_PARAMS);
+    // A cell at the end re-binds the width: the class, built with the program's final names, follows it.
+    const append = new vscode.WorkspaceEdit();
+    append.set(notebook.uri, [vscode.NotebookEdit.insertCells(notebook.cellCount, [new vscode.NotebookCellData(vscode.NotebookCellKind.Code, "WIDTH = 8", "python")])]);
+    assert.ok(await vscode.workspace.applyEdit(append));
+    const moved = cellWith(notebook, "WIDTH = 8");
+    const at8 = 3 * 8 * 9 + 8 + 2 * 8 + 8 * 10 + 10;
+    await waitFor(`the model at width 8 (${at8} params)`, async () => (await paramsIn(modelCell)) === at8);
+    // The user's move (Alt+Up, the same cell document) above the config cell: WIDTH = 32 comes last again.
+    const editor = vscode.window.activeNotebookEditor!;
+    editor.selections = [new vscode.NotebookRange(moved.index, moved.index + 1)];
+    while (moved.index > configCell.index) {
+      const before = moved.index;
+      await vscode.commands.executeCommand("notebook.cell.moveUp");
+      await waitFor("the cell moved up", () => moved.index < before || undefined);
+    }
+    assert.strictEqual(cellWith(notebook, "WIDTH = 8"), moved, "moved, not re-created");
+    await waitFor("the model at width 32 after the move", async () => (await paramsIn(modelCell)) === NET_PARAMS);
+
+    // From the notebook editor, with no file given: the report opens on the notebook's model.
+    editor.selections = [new vscode.NotebookRange(modelCell.index, modelCell.index + 1)];
+    assert.strictEqual(await vscode.commands.executeCommand<string>("greenlight.showReport"), "Net");
+    const api = await greenlight();
+    await waitFor("the report rendered", () => api.reportReady() || undefined);
+    assert.strictEqual(api.reportModel()?.params, NET_PARAMS);
+
+    await openNotebook();
+    const remove = new vscode.WorkspaceEdit();
+    remove.set(notebook.uri, [vscode.NotebookEdit.deleteCells(new vscode.NotebookRange(moved.index, moved.index + 1))]);
+    assert.ok(await vscode.workspace.applyEdit(remove));
+    await waitFor("the model at width 32 still", async () => (await paramsIn(modelCell)) === NET_PARAMS);
+  });
 });
