@@ -54,6 +54,7 @@ export const COMMAND_SPECS: Record<string, CommandSpec> = {
       { name: "epochs", value: "N", help: "training run: epochs, where the script does not say (with --mode train)" },
       { name: "samples", value: "N", help: "training run: samples per epoch, where the script does not say (with --mode train)" },
       { name: "batch", value: "N", help: "batch size of the estimate and the training run (default: the script's, else the input's)" },
+      { name: "gpus", value: "N", help: "training run: data-parallel GPUs, where the code and its launch scripts do not say (with --mode train)" },
       { name: "no-findings", help: "leave the findings (GL001...) out of the table and Markdown output" },
     ],
     notes: [

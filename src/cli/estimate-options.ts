@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { estimateModel, type Estimate } from "../core/energy/estimate";
 import { estimateBasis, inferenceFigureText, trainingRunText, trainingStepText } from "../core/energy/figure-text";
-import { formatIntensity, formatWhole } from "../core/report/format";
+import { formatDuration, formatIntensity, formatWhole } from "../core/report/format";
 import { resolveTrainingRun, type ResolvedTrainingRun } from "../core/training/resolve-run";
 import type { PlanFigure, TrainingPlan } from "../core/training/training-plan";
 import { hardwareProfile, hardwareProfiles } from "../core/energy/hardware";
@@ -13,9 +13,13 @@ import { lookupOffline } from "../core/grid/providers/offline";
 import type { ModelReport } from "../core/report/model-report";
 import { defaultSettings, precisions, settingsSchema } from "../core/config";
 import { CliError } from "./cli-io";
+import { parallelTraining } from "../core/parallel/parallel-training";
+import { strategyName } from "../core/parallel/parallel-run";
+import type { ParallelSource } from "../core/parallel/parallel-setup";
+import type { WeightFormat } from "../core/memory/memory-estimate";
 
 /** The estimate's options of `analyze` (src/cli/command-specs.ts lists them for the parser and --help). */
-const ESTIMATE_OPTION_NAMES = ["hardware", "host", "dtype", "mode", "region", "pue", "epochs", "samples", "batch"];
+const ESTIMATE_OPTION_NAMES = ["hardware", "host", "dtype", "mode", "region", "pue", "epochs", "samples", "batch", "gpus"];
 
 /** A training-run figure given on the command line: a positive whole number. */
 const runFigure = (name: string) =>
@@ -31,6 +35,7 @@ const schema = z.object({
   epochs: runFigure("epochs"),
   samples: runFigure("samples"),
   batch: runFigure("batch"),
+  gpus: runFigure("gpus"),
 });
 
 /** What `analyze` needs to add estimates: the options and the grid behind the carbon figure. */
@@ -52,6 +57,8 @@ export interface EstimateSettings {
   notes: string[];
   /** --epochs, --samples: a training run's figures where the code does not state them; --batch: the estimate's batch. */
   run: { epochs?: number; samples?: number; batch?: number };
+  /** --gpus: GPUs of a training run where the code and its launch files do not say. */
+  gpus?: number;
 }
 
 /** Validates the estimate options; without --hardware the estimate is on the editor's default profile (h100-sxm). */
@@ -76,7 +83,7 @@ export function estimateSettingsFrom(values: Map<string, string>): EstimateSetti
   }
   const found = lookupOffline(options.region ?? "WORLD");
   const notes = options.region && found.usedWorldFallback ? [`no grid intensity for region '${options.region}': using the world average (${formatIntensity(found.gco2PerKwh)})`] : [];
-  const runOptions = (["epochs", "samples"] as const).filter((n) => options[n] !== undefined);
+  const runOptions = (["epochs", "samples", "gpus"] as const).filter((n) => options[n] !== undefined);
   if (runOptions.length > 0 && options.mode !== "train") notes.push(`${runOptions.map((n) => `--${n}`).join(", ")} apply to training runs: add --mode train`);
   return {
     hardware: options.hardware,
@@ -90,6 +97,7 @@ export function estimateSettingsFrom(values: Map<string, string>): EstimateSetti
     source: found.source,
     notes,
     run: { epochs: options.epochs, samples: options.samples, batch: options.batch },
+    gpus: options.gpus,
   };
 }
 
@@ -162,10 +170,13 @@ export function trainingSettings(settings: EstimateSettings, plan: TrainingPlan 
   return settings.mode === "train" && !settings.dtype && plan?.precision ? { ...settings, dtype: plan.precision.value } : settings;
 }
 
-/** A model's whole training run under these settings: the code's plan first, then --epochs/--samples/--batch. */
-export function trainingRunFor(report: ModelReport, settings: EstimateSettings, plan: TrainingPlan | undefined, gco2PerKwh = settings.gco2PerKwh): ResolvedTrainingRun {
+/** A model's whole training run under these settings: the code's plan first, then --epochs/--samples/--batch; its
+ *  GPUs from the code and launch files, then --gpus. */
+export function trainingRunFor(report: ModelReport, settings: EstimateSettings, plan: TrainingPlan | undefined, gco2PerKwh = settings.gco2PerKwh, weights?: WeightFormat): ResolvedTrainingRun {
   const stepSettings = trainingSettings(settings, plan);
-  return resolveTrainingRun(plan, settings.run, (batch) => estimateFor(report, stepSettings, gco2PerKwh, batch));
+  const parallel = parallelTraining(report, plan?.parallel, { gpus: settings.gpus, hardware: settings.hardware, weights });
+  const resolved = resolveTrainingRun(plan, settings.run, (batch) => estimateFor(report, stepSettings, gco2PerKwh, batch), parallel.training);
+  return { ...resolved, notes: [...parallel.notes, ...resolved.notes] };
 }
 
 const sourceJson = (figure: PlanFigure | undefined) => (figure ? { from: figure.source, line: figure.line ?? null, detail: figure.detail } : null);
@@ -189,8 +200,51 @@ export function trainingRunJson(resolved: ResolvedTrainingRun): Record<string, u
     optimizer_steps: resolved.steps?.value ?? null,
     accumulation: resolved.accumulation?.value ?? null,
     sources: { epochs: sourceJson(resolved.epochs), samples: sourceJson(resolved.samples), batch: sourceJson(resolved.batch), steps: sourceJson(resolved.steps), accumulation: sourceJson(resolved.accumulation) },
+    gpus: run?.gpus ?? resolved.parallel?.run.gpus ?? 1,
+    gpu_hours: run ? roundForJson(run.gpuHours) : null,
+    parallel: resolved.parallel ? parallelJson(resolved, run?.communicationSeconds) : null,
     notes: resolved.notes,
   };
+}
+
+const parallelSourceJson = (s: ParallelSource) => ({ from: s.from, file: s.file ?? null, line: s.line ?? null, detail: s.detail });
+
+/** The "parallel" object of a training run: the GPUs, the strategy, and each step's communication with its source. */
+function parallelJson(resolved: ResolvedTrainingRun, runCommunicationSeconds: number | undefined): Record<string, unknown> {
+  const { run, communication } = resolved.parallel!;
+  return {
+    gpus: run.gpus,
+    gpus_per_node: run.gpusPerNode,
+    nodes: run.nodes,
+    strategy: run.kind,
+    zero_stage: run.zeroStage,
+    name: strategyName(run),
+    per_gpu_batch: resolved.step.batch,
+    sources: { gpus: parallelSourceJson(run.sources.gpus), strategy: parallelSourceJson(run.sources.kind), zero_stage: parallelSourceJson(run.sources.zeroStage) },
+    communication: communication
+      ? {
+        bytes_per_step: Math.round(communication.bytes),
+        seconds_per_step: roundForJson(communication.seconds),
+        seconds: runCommunicationSeconds === undefined ? null : roundForJson(runCommunicationSeconds),
+        link: communication.link,
+        link_bytes_per_second: communication.linkBytesPerSecond,
+        formula: communication.formula,
+        assumption: communication.assumption,
+      }
+      : null,
+  };
+}
+
+/** "4 × h100-sxm (DDP, from run.sh line 3)": the GPUs of a run on several, in the run's line. */
+function gpusText(resolved: ResolvedTrainingRun): string {
+  const p = resolved.parallel;
+  if (!p) return "";
+  const where = p.run.sources.gpus;
+  const from = where.from === "settings" ? where.detail : `${where.detail}, ${where.file ? where.file.split("/").pop() : "code"}${where.line ? ` line ${where.line}` : ""}`;
+  const communication = p.communication && resolved.run
+    ? `; gradients' communication ${formatDuration(p.communication.seconds)}/step over ${p.communication.link}, not overlapped`
+    : "";
+  return ` on ${p.run.gpus} × ${resolved.step.hardware} (${strategyName(p.run)}, ${from}; batch ${resolved.step.batch} per GPU${communication})`;
 }
 
 function where(name: string, figure: PlanFigure | undefined): string {
@@ -205,10 +259,10 @@ export function trainingRunLine(resolved: ResolvedTrainingRun): string {
     const sources = `(${[where("steps", resolved.steps), ...(resolved.accumulation ? [where("accumulation", resolved.accumulation)] : []), where("batch", resolved.batch)].join(", ")})`;
     if (!run) return `no training run: ${resolved.notes.join("; ")} ${sources}`;
     const accumulation = resolved.accumulation ? ` × ${formatWhole(resolved.accumulation.value)} micro-batches` : "";
-    return `${formatWhole(resolved.steps.value)} steps${accumulation}, batch ${formatWhole(resolved.batch.value)}: ${trainingRunText(run)} ${sources}`;
+    return `${formatWhole(resolved.steps.value)} steps${accumulation}, batch ${formatWhole(resolved.batch.value)}${gpusText(resolved)}: ${trainingRunText(run)} ${sources}`;
   }
   const sources = `(${[where("epochs", resolved.epochs), where("samples", resolved.samples), where("batch", resolved.batch)].join(", ")})`;
   if (!run) return `no training run: ${resolved.notes.filter((n) => n.startsWith("the code")).join("; ")} ${sources}`;
-  return `${formatWhole(resolved.epochs!.value)} epochs × ${formatWhole(resolved.samples!.value)} samples, batch ${formatWhole(resolved.batch.value)}${resolved.dropLast ? " (drop_last)" : ""}: ` +
+  return `${formatWhole(resolved.epochs!.value)} epochs × ${formatWhole(resolved.samples!.value)} samples, batch ${formatWhole(resolved.batch.value)}${resolved.dropLast ? " (drop_last)" : ""}${gpusText(resolved)}: ` +
     `${trainingRunText(run)} ${sources}`;
 }

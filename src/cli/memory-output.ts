@@ -3,6 +3,7 @@ import type { AnalysisResult } from "../core/analyze";
 import type { GenerationFigure } from "../core/generation/generation-plan";
 import { memoryAndGeneration as figuresOf, type MemoryAndGeneration } from "../core/memory/memory-and-generation";
 import { formatBytes } from "../core/report/format";
+import { strategyName } from "../core/parallel/parallel-run";
 import type { ModelReport } from "../core/report/model-report";
 import { estimateDtype, type EstimateSettings } from "./estimate-options";
 
@@ -22,6 +23,7 @@ export function memoryJson(m: MemoryAndGeneration): Record<string, unknown> {
     peak_bytes: Math.round(m.memory.peak_bytes),
     peak_detail: m.memory.peak_detail,
     optimizer_source: m.memory.mode === "train" ? m.optimizerSource : null,
+    per_gpu: m.parallel ? { gpus: m.parallel.gpus, strategy: m.parallel.kind, zero_stage: m.parallel.zeroStage } : null,
     device_memory_bytes: m.fit?.device.memoryBytes ?? null,
     fits: m.fit?.fits ?? null,
     fit_changes: (m.fit?.changes ?? []).map((c) => ({ change: c.label, peak_bytes: Math.round(c.peak_bytes), time_factor: significant(c.time_factor, 3), energy_factor: significant(c.energy_factor, 3) })),
@@ -64,7 +66,8 @@ export function generationJson(g: NonNullable<MemoryAndGeneration["generation"]>
 export function memoryLine(m: MemoryAndGeneration): string {
   const parts = m.memory.parts.filter((p) => p.bytes > 0).map((p) => `${p.name.replace("_", " ")} ${formatBytes(p.bytes)}`).join(", ");
   const fit = m.fit ? (m.fit.fits ? `fits ${m.fit.device.id} (${formatBytes(m.fit.device.memoryBytes)})` : `does not fit: ${m.fit.summary}${m.fit.changes.length > 0 ? `; fits with ${m.fit.changes.map((c) => c.label).join(" or ")}` : ""}`) : "device memory unknown";
-  return `memory (${m.memory.mode}): ${parts}; peak ${formatBytes(m.memory.peak_bytes)}, ${fit}`;
+  const perGpu = m.parallel ? `, per GPU of ${m.parallel.gpus} (${strategyName(m.parallel)})` : "";
+  return `memory (${m.memory.mode}${perGpu}): ${parts}; peak ${formatBytes(m.memory.peak_bytes)}, ${fit}`;
 }
 
 const time = (s: number) => (s < 1 ? `${significant(s * 1e3, 3)} ms` : `${significant(s, 3)} s`);

@@ -26,6 +26,9 @@ import { discoverTrainingPlan, type TrainingPlan } from "./training/training-pla
 import { discoverGenerations, type GenerationPlan } from "./generation/generation-plan";
 import { readRunSetup, type RunSetup } from "./memory/run-setup";
 import { findTrainingSites, type TrainingSite } from "./training/training-sites";
+import { readParallelCode } from "./parallel/parallel-code";
+import { combineSetup, readLaunchFiles } from "./parallel/launch-files";
+import { hasSetup } from "./parallel/parallel-setup";
 
 export type { WorkspaceFiles } from "./interp/program";
 export { SyntaxCache } from "./interp/program";
@@ -169,7 +172,11 @@ export function analyzeSource(parser: PythonParser, request: AnalyzeRequest): An
   }
   result.models = withoutRepeats([...result.models, ...unbuilt].sort((a, b) => a.line - b.line));
   result.trainingSites = findTrainingSites(syntax.body, request.text);
-  if (request.readTraining !== false) result.training = discoverTrainingPlan({ interpreter: interp, namespace, body: syntax.body, text: request.text, file: request.file, now });
+  if (request.readTraining !== false) {
+    result.training = discoverTrainingPlan({ interpreter: interp, namespace, body: syntax.body, text: request.text, file: request.file, now });
+    const parallel = parallelSetup(interp, namespace, syntax.body, request, now);
+    if (parallel) result.training.parallel = parallel;
+  }
   try {
     if (RUN_SETUP_WORDS.test(request.text)) result.runSetup = readRunSetup(syntax.body);
     const generations = discoverGenerations({ interpreter: interp, namespace, body: syntax.body, text: request.text, file: request.file, comments: syntax.comments, now });
@@ -181,6 +188,20 @@ export function analyzeSource(parser: PythonParser, request: AnalyzeRequest): An
     result.notes.push(`could not read how the file generates or trains: ${err.message}`);
   }
   return result;
+}
+
+/** Data parallelism from the file's code and the files that launch it; undefined when neither says anything. */
+function parallelSetup(interp: Interpreter, namespace: ModuleNamespaceValue, body: ModuleSyntax["body"], request: AnalyzeRequest, now: () => number): TrainingPlan["parallel"] {
+  try {
+    const code = readParallelCode({ interpreter: interp, namespace, body, text: request.text, file: request.file, now });
+    const launch = readLaunchFiles(request.files, request.root, request.file, code);
+    const setup = combineSetup(code, launch.setup);
+    return hasSetup(setup) ? { ...setup, ...(launch.files.length > 0 ? { launchFiles: launch.files } : {}) } : undefined;
+  } catch (err) {
+    // A construct the reader does not expect costs the run its GPU count, never the analysis.
+    if (err instanceof PythonError || err instanceof Unresolved || err instanceof BudgetExceeded) return undefined;
+    throw err;
+  }
 }
 
 /** Python functions of other files bound in the file's namespace (by its imports). */

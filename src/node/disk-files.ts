@@ -37,6 +37,13 @@ export function diskFiles(): WorkspaceFiles {
         return false;
       }
     },
+    listFiles(dir) {
+      try {
+        return readdirSync(dir, { withFileTypes: true }).filter((e) => e.isFile()).map((e) => join(dir, e.name));
+      } catch {
+        return [];
+      }
+    },
     listPython(dir) {
       try {
         return readdirSync(dir).filter((n) => n.endsWith(".py")).map((n) => join(dir, n));

@@ -95,7 +95,7 @@ export async function runAnalyze(argv: string[], out: CommandOutput): Promise<nu
   const resultOf = new Map(results.flatMap((r) => r.models.map((m) => [m, r] as const)));
   // Memory (each part, the peak, the fit) and, for a language model in a file that generates, prefill and decode.
   const memoryOf = (m: ModelReport) => (m.ops.length > 0 ? memoryAndGeneration(m, resultOf.get(m), estimateSettings) : undefined);
-  const runOf = (m: ModelReport) => (estimateSettings.mode === "train" && m.ops.length > 0 ? trainingRunFor(m, estimateSettings, plans.get(m)) : undefined);
+  const runOf = (m: ModelReport) => (estimateSettings.mode === "train" && m.ops.length > 0 ? trainingRunFor(m, estimateSettings, plans.get(m), undefined, resultOf.get(m)?.runSetup?.weights?.format) : undefined);
   for (const r of results) for (const e of r.syntaxErrors.slice(0, 3)) out.stderr(`${locations.label(r.file, e.line, (f) => f)}:${e.column + 1}: ${e.message}\n`);
   // Findings of the rules (GL001...) with their fixes: in every format (SARIF 2.1.0 for code scanning).
   const withFindings = !options.flags.has("no-findings") || format === "json" || format === "sarif";

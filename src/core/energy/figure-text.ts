@@ -69,6 +69,11 @@ export function trainingStepText(estimate: Estimate): string {
 }
 
 /** Words a whole training run: "1,000 steps, 1.5 h, 4.2 kWh (3.1–5.9 kWh), 1.99 kgCO2e for the run". */
-export function trainingRunText(run: Pick<TrainingRunEstimate, "steps" | "seconds" | "kwh" | "gco2e" | "range">): string {
-  return `${formatWhole(run.steps)} steps, ${formatDuration(run.seconds)}, ${formatWithRange(run.kwh, run.range.kwh, formatKwh)}, ${formatCarbon(run.gco2e)} for the run`;
+export function trainingRunText(run: Pick<TrainingRunEstimate, "steps" | "seconds" | "kwh" | "gco2e" | "range"> & Partial<Pick<TrainingRunEstimate, "gpus" | "gpuHours">>): string {
+  const gpus = run.gpus !== undefined && run.gpus > 1 && run.gpuHours !== undefined ? ` (${significantGpuHours(run.gpuHours)} GPU-hours on ${run.gpus} GPUs)` : "";
+  return `${formatWhole(run.steps)} steps, ${formatDuration(run.seconds)}${gpus}, ${formatWithRange(run.kwh, run.range.kwh, formatKwh)}, ${formatCarbon(run.gco2e)} for the run`;
+}
+
+function significantGpuHours(hours: number): string {
+  return hours >= 100 ? formatWhole(Math.round(hours)) : String(Number(hours.toPrecision(3)));
 }

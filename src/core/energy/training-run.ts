@@ -16,6 +16,15 @@ export interface TrainingSchedule {
   batch?: number;
   /** Drop the last partial batch of each epoch (DataLoader's drop_last). */
   dropLast?: boolean;
+  /** Processes that each read their own share of every epoch (DistributedSampler: ⌈samples / replicas⌉ each). */
+  replicas?: number;
+}
+
+/** A run on several GPUs: the step is one GPU's; the run's time adds the communication, its energy counts every GPU. */
+export interface DataParallelSchedule {
+  gpus: number;
+  /** Seconds of communication each optimizer step adds, not hidden behind compute. */
+  communicationSeconds: number;
 }
 
 export interface TrainingRunEstimate {
@@ -26,6 +35,10 @@ export interface TrainingRunEstimate {
   gco2e: number;
   /** Money at `price.perKwh`, when a price was given. */
   cost?: number;
+  /** GPUs the run uses, GPU-hours (GPUs × wall time), and the communication's share of the wall time. */
+  gpus: number;
+  gpuHours: number;
+  communicationSeconds: number;
   /** The step's range carried to the run: its error is the same in every step, so it scales, not averages out. */
   range: { seconds: FigureRange; joules: FigureRange; kwh: FigureRange; gco2e: FigureRange; reason: string };
 }
@@ -51,27 +64,42 @@ export function trainingSteps(schedule: TrainingSchedule, defaultBatch: number):
   const epochs = positiveInteger(schedule.epochs ?? NaN, "epochs");
   const samples = positiveInteger(schedule.samples ?? NaN, "samples");
   const batch = positiveInteger(schedule.batch ?? defaultBatch, "batch");
-  const perEpoch = schedule.dropLast ? Math.floor(samples / batch) : Math.ceil(samples / batch);
+  // DistributedSampler pads each replica's share to ⌈samples / replicas⌉ (torch/utils/data/distributed.py).
+  const share = Math.ceil(samples / positiveInteger(schedule.replicas ?? 1, "replicas"));
+  const perEpoch = schedule.dropLast ? Math.floor(share / batch) : Math.ceil(share / batch);
   return epochs * perEpoch;
 }
 
-/** Scales a training step's estimate (mode "train") to a whole run, with its carbon and, given a price, cost. */
+/**
+ * Scales a training step's estimate (mode "train") to a whole run, with its carbon and, given a price, cost. On
+ * several GPUs (`parallel`) the step is one GPU's at its own batch: each step takes compute + communication, and the
+ * energy is GPUs × the step's average power × that time (Patterson et al. 2021, eq. 1).
+ */
 export function estimateTrainingRun(
   step: Estimate,
   schedule: TrainingSchedule,
   grid?: CarbonBasis,
   price?: { perKwh: number },
+  parallel?: DataParallelSchedule,
 ): TrainingRunEstimate {
   if (step.mode !== "train") throw new Error("a training run needs a training-step estimate (mode 'train')");
-  if (schedule.batch !== undefined && schedule.batch !== step.batch) {
-    throw new Error(`the step was estimated at batch ${step.batch}, the schedule says ${schedule.batch}: estimate the step at that batch`);
+  // DataParallel splits the schedule's batch over the GPUs; every other run gives each process the schedule's batch.
+  const stepBatch = schedule.batch !== undefined && parallel && !schedule.replicas ? Math.ceil(schedule.batch / parallel.gpus) : schedule.batch;
+  if (stepBatch !== undefined && stepBatch !== step.batch) {
+    throw new Error(`the step was estimated at batch ${step.batch}, the schedule says ${stepBatch}: estimate the step at that batch`);
   }
-  const steps = trainingSteps(schedule, step.batch);
-  const joules = steps * step.joules_per_iter;
+  const gpus = parallel ? positiveInteger(parallel.gpus, "GPUs") : 1;
+  const communication = parallel?.communicationSeconds ?? 0;
+  if (!(communication >= 0 && Number.isFinite(communication))) throw new RangeError(`communication seconds must be finite and ≥ 0, got ${communication}`);
+  const steps = trainingSteps(schedule, schedule.batch ?? step.batch);
+  const secondsPerStep = step.seconds_per_iter + communication;
+  const joulesPerStep = gpus * (step.joules_per_iter + communication * step.avg_power_w);
+  const joules = steps * joulesPerStep;
   const basis = grid ?? { gco2PerKwh: step.gco2_per_kwh, pue: step.pue };
-  const seconds = steps * step.seconds_per_iter;
+  const seconds = steps * secondsPerStep;
   const kwh = (joules / JOULES_PER_KWH) * (basis.pue ?? 1);
   const gco2e = carbonOf(joules, basis);
+  // The step's range scales the compute; the communication time carries it too (a stated estimate, no band of its own).
   const energy = (total: number) => scaledRange(total, step.joules_per_iter, step.range.joules_per_iter);
   return {
     steps,
@@ -80,6 +108,9 @@ export function estimateTrainingRun(
     kwh,
     gco2e,
     cost: price ? costOf(joules, { perKwh: price.perKwh, pue: basis.pue }) : undefined,
+    gpus,
+    gpuHours: (gpus * seconds) / 3600,
+    communicationSeconds: steps * communication,
     range: { seconds: scaledRange(seconds, step.seconds_per_iter, step.range.seconds_per_iter), joules: energy(joules), kwh: energy(kwh), gco2e: energy(gco2e), reason: step.range.reason },
   };
 }

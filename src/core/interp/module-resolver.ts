@@ -8,6 +8,9 @@ export interface ModuleFiles {
   listPython(dir: string): string[];
   /** True when the path is a folder (a namespace package needs no .py file of its own); listPython stands in when absent. */
   isDirectory?(path: string): boolean;
+  /** Every file directly inside a folder (paths), for launch scripts beside a training script; absent where the host
+   *  mirrors only Python files. */
+  listFiles?(dir: string): string[];
 }
 
 /** Where an import root comes from, in the order Python's sys.path puts them (built-in Python packages last; a torch.hub repository goes first once loaded). */

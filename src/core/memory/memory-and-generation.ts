@@ -5,6 +5,7 @@ import type { Precision } from "../energy/precision";
 import { estimateGeneration, isLanguageModel, type GenerationEstimate } from "../generation/generation-estimate";
 import { resolveGeneration, type ResolvedGeneration } from "../generation/generation-plan";
 import type { ModelReport } from "../report/model-report";
+import { resolveParallelRun, type ParallelRun } from "../parallel/parallel-run";
 import { estimateMemory, type MemoryEstimate } from "./memory-estimate";
 import { checkFit, memoryOptions, type FitCheck, type MemoryContext } from "./memory-fit";
 
@@ -15,6 +16,8 @@ export interface MemorySettings {
   mode: "inference" | "train";
   pue?: number;
   gco2PerKwh?: number;
+  /** GPUs of a training run where the code and its launch files do not say (--gpus, greenlight.gpus). */
+  gpus?: number;
 }
 
 /** A model's memory, fit and generation figures. */
@@ -22,14 +25,17 @@ export interface MemoryAndGeneration {
   memory: MemoryEstimate;
   optimizerSource: "code" | "default";
   fit?: FitCheck;
+  /** A training step on several GPUs: the memory and fit are per GPU. */
+  parallel?: ParallelRun;
   generation?: { resolved: ResolvedGeneration; estimate: GenerationEstimate };
 }
 
 /** Works out memory and generation figures for one model of an analyzed file. */
-export function memoryAndGeneration(report: ModelReport, result: Pick<AnalysisResult, "generations" | "runSetup"> | undefined, settings: MemorySettings): MemoryAndGeneration {
+export function memoryAndGeneration(report: ModelReport, result: Pick<AnalysisResult, "generations" | "runSetup" | "training"> | undefined, settings: MemorySettings): MemoryAndGeneration {
   const plan = result?.generations?.[0];
   const resolved = plan && isLanguageModel(report) ? resolveGeneration(plan, report.inputs[0]?.shape) : undefined;
-  const context: MemoryContext = { hardware: settings.hardware, dtype: settings.dtype, mode: settings.mode, setup: result?.runSetup, generation: resolved };
+  const parallel = settings.mode === "train" ? resolveParallelRun(result?.training?.parallel, settings.gpus).run : undefined;
+  const context: MemoryContext = { hardware: settings.hardware, dtype: settings.dtype, mode: settings.mode, setup: result?.runSetup, generation: resolved, batch: parallel ? result?.training?.batch?.value : undefined, parallel };
   const options = memoryOptions(report, context);
   const memory = estimateMemory(report, options);
   const generation = resolved
@@ -42,5 +48,5 @@ export function memoryAndGeneration(report: ModelReport, result: Pick<AnalysisRe
       }),
     }
     : undefined;
-  return { memory, optimizerSource: options.optimizerSource, fit: checkFit(report, context, memory), generation };
+  return { memory, optimizerSource: options.optimizerSource, fit: checkFit(report, context, memory), ...(parallel ? { parallel } : {}), generation };
 }

@@ -6,6 +6,10 @@ import { canonicalOpName } from "../energy/op-classes";
 import { BYTES_PER_ELEMENT, isAutocast, type Precision } from "../energy/precision";
 import type { ModelReport, OpRecord } from "../report/model-report";
 import { savedTensors } from "./saved-tensors";
+import type { ZeroStage } from "../parallel/parallel-setup";
+
+/** The ZeRO stage from which each part is sharded. */
+const SHARDED_FROM: Partial<Record<MemoryPart["name"], ZeroStage>> = { optimizer: 1, gradients: 2, weights: 3 };
 
 /** How weights are stored: float formats, or integer weight-only quantization (int4 packs two per byte). */
 export const WEIGHT_FORMATS = ["fp32", "bf16", "fp16", "int8", "int4"] as const;
@@ -36,6 +40,9 @@ export interface MemoryOptions {
   checkpointBlocks?: boolean;
   /** A generation's KV cache: tokens held per sequence, sequences (batch × beams) and bytes per element. */
   kvCache?: { tokens: number; sequences: number; bytesPerElement: number };
+  /** A training step on several GPUs: memory per GPU, ZeRO stage 1 sharding optimizer state, 2 also gradients, 3 also
+   *  weights over `gpus` (Rajbhandari et al. 2020, §5.1-5.3); `batch` is then the per-GPU batch. */
+  shard?: { gpus: number; zeroStage: ZeroStage; strategy: string; dataParallel: boolean };
 }
 
 /** What a model needs on the device, part by part, and the peak of one step. */
@@ -194,10 +201,20 @@ export function estimateMemory(report: ModelReport, options: MemoryOptions): Mem
       parts.push({ name: "kv_cache", bytes: Math.round(kvPerToken * tokens * sequences * bytesPerElement), detail: `keys and values of ${tokens.toLocaleString("en-US")} tokens × ${sequences} sequence(s) at ${bytesPerElement} bytes (${Math.round(kvPerToken).toLocaleString("en-US")} elements per token)` });
     }
   }
+  const shard = options.mode === "train" ? options.shard : undefined;
+  if (shard && shard.gpus > 1) {
+    parts.forEach((p, i) => {
+      const from = SHARDED_FROM[p.name];
+      if (from !== undefined && shard.zeroStage >= from) parts[i] = { ...p, bytes: Math.ceil(p.bytes / shard.gpus), detail: `${p.detail}; ÷ ${shard.gpus} GPUs (${shard.strategy} shards it)` };
+    });
+    if (shard.zeroStage === 3) notes.push("sharded weights are gathered a layer (FSDP unit) at a time in forward and backward: that transient copy is not counted");
+    if (shard.dataParallel) notes.push("DataParallel gathers the outputs and reduces the gradients on the first GPU: its peak is higher than the others'");
+  }
   const peak = parts.reduce((s, p) => s + p.bytes, 0);
-  const peak_detail = options.mode === "train"
+  const peak_detail = (options.mode === "train"
     ? "weights, gradients, optimizer state and the activations kept at the end of forward, held together as backward starts"
-    : options.kvCache ? "weights, the full KV cache and the largest op's tensors" : "weights and the largest op's tensors";
+    : options.kvCache ? "weights, the full KV cache and the largest op's tensors" : "weights and the largest op's tensors") +
+    (shard && shard.gpus > 1 ? `, per GPU (${shard.strategy} on ${shard.gpus} GPUs)` : "");
   if (!report.complete) notes.push("the model was analyzed in part: a lower bound");
   return { mode: options.mode, parts, peak_bytes: peak, peak_detail, kv_bytes_per_token: kvPerToken * (options.kvCache?.bytesPerElement ?? BYTES_PER_ELEMENT[precision]), notes };
 }

@@ -8,6 +8,7 @@ import type { ModelReport } from "../report/model-report";
 import { deviceMemory, type DeviceMemory } from "./device-memory";
 import { estimateMemory, type MemoryEstimate, type MemoryOptions, type OptimizerKind, type WeightFormat } from "./memory-estimate";
 import type { RunSetup } from "./run-setup";
+import { perGpuBatch, shardOption, type ParallelRun } from "../parallel/parallel-run";
 
 /** How the model runs: the estimate's settings and what the code says. */
 export interface MemoryContext {
@@ -17,6 +18,8 @@ export interface MemoryContext {
   setup?: RunSetup;
   generation?: ResolvedGeneration;
   batch?: number;
+  /** A training run on several GPUs: memory is per GPU, at the per-GPU batch. */
+  parallel?: ParallelRun;
 }
 
 /** The memory options the context implies, and where the optimizer came from. */
@@ -27,17 +30,24 @@ export function memoryOptions(report: ModelReport, context: MemoryContext): Memo
     (context.mode === "inference" && isAutocast(context.dtype) ? (context.dtype === "bf16" ? "bf16" : "fp16") : context.dtype === "int8" ? "int8" : "fp32");
   const precision: Precision = setup?.autocast?.precision ?? context.dtype;
   const generation = context.generation;
+  const parallel = context.mode === "train" ? context.parallel : undefined;
   return {
     mode: context.mode,
     precision,
     weights,
     optimizer: setup?.optimizer?.kind ?? "adam",
     optimizerSource: setup?.optimizer ? "code" : "default",
-    batch: context.batch,
+    batch: parallel ? perGpuBatch(parallel, context.batch ?? reportBatch(report)) : context.batch,
+    ...(parallel ? { shard: shardOption(parallel) } : {}),
     kvCache: generation && context.mode === "inference"
       ? { tokens: generation.promptTokens.value + generation.newTokens.value, sequences: generation.batch.value * generation.beams.value, bytesPerElement: weights === "fp32" ? 4 : 2 }
       : undefined,
   };
+}
+
+function reportBatch(report: ModelReport): number {
+  const b = report.inputs[0]?.shape[0];
+  return b !== undefined && b > 0 ? b : 1;
 }
 
 /** One change that lowers the peak, its new peak and its cost relative to the current step. */

@@ -3,12 +3,19 @@
 import type { Estimate } from "../energy/estimate";
 import { estimateTrainingRun, type TrainingRunEstimate } from "../energy/training-run";
 import type { PlanFigure, TrainingPlan } from "./training-plan";
+import { perGpuBatch, type ParallelRun, type StepCommunication } from "../parallel/parallel-run";
 
 /** Figures the user gave (CLI options, editor settings); they fill what the code does not state. */
 export interface RunSettings {
   epochs?: number;
   samples?: number;
   batch?: number;
+}
+
+/** A run on several GPUs and what each step communicates (absent when the hardware has no link in the data). */
+export interface ParallelTraining {
+  run: ParallelRun;
+  communication?: StepCommunication;
 }
 
 export interface ResolvedTrainingRun {
@@ -23,6 +30,8 @@ export interface ResolvedTrainingRun {
   step: Estimate;
   /** Absent when epochs or samples are unknown. */
   run?: TrainingRunEstimate;
+  /** The GPUs the run uses, when more than one. */
+  parallel?: ParallelTraining;
   notes: string[];
 }
 
@@ -33,17 +42,22 @@ const fromSettings = (value: number | undefined, option: string): PlanFigure | u
  * Code first, then settings (issue 3: "read from code where it says so, else from settings"); the batch falls back
  * to the model input's first dimension. `stepAt` estimates a training step at a batch (undefined: the input's).
  */
-export function resolveTrainingRun(plan: TrainingPlan | undefined, settings: RunSettings, stepAt: (batch?: number) => Estimate): ResolvedTrainingRun {
+export function resolveTrainingRun(plan: TrainingPlan | undefined, settings: RunSettings, stepAt: (batch?: number) => Estimate, parallel?: ParallelTraining): ResolvedTrainingRun {
   const notes: string[] = [];
   const epochs = plan?.epochs ?? fromSettings(settings.epochs, "epochs");
   const samples = plan?.samples ?? fromSettings(settings.samples, "samples");
   let step = stepAt(undefined);
   if (step.mode !== "train") throw new Error("a training run needs a training-step estimate (mode 'train')");
   const batch = plan?.batch ?? fromSettings(settings.batch, "batch") ?? { value: step.batch, source: "input", detail: "the model input's first dimension" };
-  if (batch.value !== step.batch) {
-    notes.push(`the step is estimated at the run's batch ${batch.value} (the model input has batch ${step.batch})`);
-    step = stepAt(batch.value);
+  // On several GPUs the step is one GPU's: DataParallel splits the batch, the others run it in each process.
+  const gpuBatch = parallel ? perGpuBatch(parallel.run, batch.value) : batch.value;
+  if (gpuBatch !== step.batch) {
+    notes.push(gpuBatch === batch.value ? `the step is estimated at the run's batch ${batch.value} (the model input has batch ${step.batch})` : `the step is estimated at batch ${gpuBatch} per GPU (the run's batch ${batch.value} split over ${parallel!.run.gpus} GPUs)`);
+    step = stepAt(gpuBatch);
   }
+  const replicas = parallel && parallel.run.kind !== "dp" ? parallel.run.gpus : undefined;
+  const onGpus = parallel ? { gpus: parallel.run.gpus, communicationSeconds: parallel.communication?.seconds ?? 0 } : undefined;
+  if (parallel && !parallel.communication) notes.push(`${step.hardware} has no device-to-device link in the data: the run's communication time is not counted`);
   // A run the code counts in steps (max_iters, max_steps) has that length, unless the user gave epochs.
   const steps = settings.epochs === undefined ? plan?.steps : undefined;
   const accumulation = plan?.accumulation;
@@ -53,18 +67,18 @@ export function resolveTrainingRun(plan: TrainingPlan | undefined, settings: Run
   let run: TrainingRunEstimate | undefined;
   if (steps) {
     try {
-      run = estimateTrainingRun(step, { steps: steps.value, accumulation: accumulation?.value, batch: batch.value });
+      run = estimateTrainingRun(step, { steps: steps.value, accumulation: accumulation?.value, batch: batch.value, replicas }, undefined, undefined, onGpus);
     } catch (err) {
       notes.push(`no run total: ${(err as Error).message}`);
     }
   } else if (epochs && samples) {
     if (dropLast && samples.value < batch.value) notes.push(`drop_last=True with ${samples.value} samples and batch ${batch.value}: no full batch, so no step`);
     try {
-      run = estimateTrainingRun(step, { epochs: epochs.value, samples: samples.value, batch: batch.value, dropLast });
+      run = estimateTrainingRun(step, { epochs: epochs.value, samples: samples.value, batch: batch.value, dropLast, replicas }, undefined, undefined, onGpus);
     } catch (err) {
       // Figures the run cannot use (a fraction of a sample, say) are reported, not thrown at the user.
       notes.push(`no run total: ${(err as Error).message}`);
     }
   }
-  return { epochs, samples, ...(steps ? { steps } : {}), ...(steps && accumulation ? { accumulation } : {}), batch, dropLast, step, run, notes };
+  return { epochs, samples, ...(steps ? { steps } : {}), ...(steps && accumulation ? { accumulation } : {}), batch, dropLast, step, run, ...(parallel ? { parallel } : {}), notes };
 }

@@ -4,6 +4,7 @@ import { keyOf, str, unknown } from "../interp/construct";
 import type { Interpreter } from "../interp/interpreter";
 import type { ModuleNamespaceValue, Value } from "../interp/values";
 import type { Expression, Statement } from "../python/ast";
+import type { ParallelSetup } from "../parallel/parallel-setup";
 import { isTrackerCallee, trackerDecorators, trackerFromCall, type TrackerSite } from "./codecarbon-tracker";
 import { findCodeSites, type CodeSite } from "./code-sites";
 import { keywordArgument, positionalArgument, rootName } from "../python/syntax-walk";
@@ -42,6 +43,8 @@ export interface TrainingPlan {
   precision?: { value: "bf16" | "fp16"; line: number; detail: string };
   /** A CodeCarbon tracker in the code: where its measured runs are written (the report shows them beside the estimate). */
   tracker?: TrackerSite;
+  /** Data parallelism the code and its launch files state (src/core/parallel), and the launch files that named it. */
+  parallel?: ParallelSetup & { launchFiles?: string[] };
 }
 
 type CallSite = Extract<CodeSite, { kind: "call" }>;
