@@ -6,14 +6,14 @@ import { keyOf, str } from "../interp/construct";
 import type { Interpreter } from "../interp/interpreter";
 import type { ModuleNamespaceValue, Value } from "../interp/values";
 import type { Expression, Statement } from "../python/ast";
-import { dottedName, findCodeSites, type CodeSite } from "../training/code-sites";
+import { findCodeSites, type CodeSite } from "../training/code-sites";
+import { dottedName, forEachStatement, keywordArgument, positionalArgument, type CallExpression as Call } from "../python/syntax-walk";
 import { evaluateAtSite } from "../training/evaluate-site";
 import type { ParallelKind, ParallelSetup, ParallelSource, ZeroStage } from "./parallel-setup";
 
 /** Words without which a file says nothing about data parallelism. */
 export const PARALLEL_WORDS = /DistributedDataParallel|DataParallel|\bDDP\b|FSDP|fully_shard|init_process_group|WORLD_SIZE|Trainer|Accelerator|deepspeed|DeepSpeed/;
 
-type Call = Extract<Expression, { type: "call" }>;
 type CallSite = Extract<CodeSite, { kind: "call" }>;
 
 /** PyTorch FSDP's ShardingStrategy (torch/distributed/fsdp/api.py) as ZeRO stages; HYBRID_SHARD shards within a node. */
@@ -58,7 +58,7 @@ export function readParallelCode(input: { interpreter: Interpreter; namespace: M
         break;
       case "DataParallel": {
         setKind("dp", line, shown);
-        const ids = keyword("device_ids") ?? positional(call, 1);
+        const ids = keyword("device_ids") ?? positionalArgument(call, 1);
         if (ids) setGpus(lengthOf(evaluate(site, ids)), line, `${site.callee}(device_ids=${code(ids)})`);
         break;
       }
@@ -66,7 +66,7 @@ export function readParallelCode(input: { interpreter: Interpreter; namespace: M
       case "fully_shard": {
         setKind("fsdp", line, shown);
         const strategy = keyword("sharding_strategy");
-        const stage = strategy ? FSDP_STRATEGIES[dottedName(strategy).split(".").pop() ?? ""] : 3;
+        const stage = strategy ? FSDP_STRATEGIES[(dottedName(strategy) ?? "").split(".").pop() ?? ""] : 3;
         if (stage !== undefined) setStage(stage, line, strategy ? `${site.callee}(sharding_strategy=${code(strategy)})` : `${site.callee}: FULL_SHARD by default`);
         break;
       }
@@ -89,7 +89,7 @@ export function readParallelCode(input: { interpreter: Interpreter; namespace: M
         setKind("fsdp", line, shown);
         const strategy = keyword("sharding_strategy");
         const value = strategy ? evaluate(site, strategy) : undefined;
-        const stage = !strategy ? 3 : FSDP_STRATEGIES[value?.kind === "str" ? value.value.toUpperCase() : dottedName(strategy).split(".").pop() ?? ""];
+        const stage = !strategy ? 3 : FSDP_STRATEGIES[value?.kind === "str" ? value.value.toUpperCase() : (dottedName(strategy) ?? "").split(".").pop() ?? ""];
         if (stage !== undefined) setStage(stage, line, strategy ? `${site.callee}(sharding_strategy=${code(strategy)})` : `${site.callee}: FULL_SHARD by default`);
         break;
       }
@@ -229,33 +229,17 @@ function lengthOf(v: Value | undefined): number | undefined {
   return (v?.kind === "list" || v?.kind === "tuple") && v.items.length > 0 ? v.items.length : undefined;
 }
 
-function keywordArgument(call: Call, name: string): Expression | undefined {
-  for (const a of call.args) if (a.kind === "keyword" && a.name === name) return a.value;
-  return undefined;
-}
-
-function positional(call: Call, index: number): Expression | undefined {
-  return call.args.filter((a) => a.kind === "positional")[index]?.value;
-}
 
 /** Local names of imported parallel classes: `DDP` for DistributedDataParallel, `initialize` for deepspeed's. */
 function importAliases(body: Statement[]): Map<string, string> {
   const aliases = new Map<string, string>();
-  const visit = (statements: Statement[]) => {
-    for (const s of statements) {
-      if (s.type === "importFrom" && s.names !== "*") {
-        for (const n of s.names) {
-          if (n.alias) aliases.set(n.alias, n.name);
-          if (s.module === "deepspeed" && n.name === "initialize") aliases.set(n.alias ?? n.name, "deepspeed.initialize");
-        }
-      } else if (s.type === "if" || s.type === "try") {
-        visit(s.body);
-        if (s.type === "try") for (const h of s.handlers) visit(h.body);
-        visit(s.orelse);
-      }
+  forEachStatement(body, ({ statement: s }) => {
+    if (s.type !== "importFrom" || s.names === "*") return;
+    for (const n of s.names) {
+      if (n.alias) aliases.set(n.alias, n.name);
+      if (s.module === "deepspeed" && n.name === "initialize") aliases.set(n.alias ?? n.name, "deepspeed.initialize");
     }
-  };
-  visit(body);
+  });
   return aliases;
 }
 

@@ -1,6 +1,6 @@
 import { strict as assert } from "node:assert";
-import { analyze } from "../helpers/analyze";
-import type { TrainingPlan } from "../../../src/core/training/training-plan";
+import { analyze } from "../../helpers/analyze";
+import type { TrainingPlan } from "../../../../src/core/training/training-plan";
 
 const parallelOf = async (text: string): Promise<TrainingPlan["parallel"]> => (await analyze(text)).training?.parallel;
 

@@ -2,8 +2,8 @@ import { strict as assert } from "node:assert";
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { launchJsonCommands, launchSetup, readAccelerateConfig, readDeepSpeedConfig, readLaunchFiles, shellCommands } from "../../../src/core/parallel/launch-files";
-import { diskFiles } from "../../../src/node/disk-files";
+import { launchJsonCommands, launchSetup, readAccelerateConfig, readDeepSpeedConfig, readLaunchFiles, shellCommands } from "../../../../src/core/parallel/launch-files";
+import { diskFiles } from "../../../../src/node/disk-files";
 
 const setupOf = (text: string, script = "train.py") => shellCommands(text, "/w/run.sh").map((c) => launchSetup(c, script)).find((s) => s);
 
