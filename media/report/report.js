@@ -381,7 +381,8 @@
   }
 
   function estimateText(e) {
-    return `${e.steps} steps · ${e.hours.toPrecision(3)} h · ${e.kilowattHours.toPrecision(3)} kWh (${e.range.kilowattHours.low.toPrecision(2)}-${e.range.kilowattHours.high.toPrecision(2)}: ${e.range.reason}) · ${e.kilogramsCo2e.toPrecision(3)} kg CO2e (${e.sources.join("; ")})`;
+    const gpus = e.gpus > 1 ? ` on ${e.gpus} × GPU (${e.gpuHours.toPrecision(3)} GPU-hours)` : "";
+    return `${e.steps} steps · ${e.hours.toPrecision(3)} h${gpus} · ${e.kilowattHours.toPrecision(3)} kWh (${e.range.kilowattHours.low.toPrecision(2)}-${e.range.kilowattHours.high.toPrecision(2)}: ${e.range.reason}) · ${e.kilogramsCo2e.toPrecision(3)} kg CO2e (${e.sources.join("; ")})`;
   }
 
   /** Shows the estimate line and tells the host what the calculator now shows. @param {string} text */

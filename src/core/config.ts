@@ -46,6 +46,8 @@ export const settingsSchema = {
     .nullable(),
   precision: z.enum(precisions),
   batchSize: z.number().int().min(1).max(1_000_000),
+  /** GPUs of a data-parallel training run where the code does not say (1: one GPU). */
+  gpus: z.number().int().min(1).max(100_000),
   "rules.severities": z.partialRecord(z.enum(ruleIds), z.enum(["hint", "information", "warning", "off"])),
   "rules.pruneAmount": z.number().gt(0).lt(1),
   "workspace.maxFiles": z.number().int().min(1).max(100_000),
@@ -81,6 +83,7 @@ export const defaultSettings: Settings = {
   calibration: null,
   precision: "fp32",
   batchSize: 1,
+  gpus: 1,
   "rules.severities": {},
   "rules.pruneAmount": 0.3,
   "workspace.maxFiles": 5_000,

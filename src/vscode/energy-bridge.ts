@@ -1,10 +1,13 @@
 import type { ModelReport } from "../core/report/model-report";
 import type { Settings } from "../core/config";
+import type { ParallelTraining } from "../core/training/resolve-run";
+import { perGpuBatch, strategyName } from "../core/parallel/parallel-run";
+import type { ParallelSource } from "../core/parallel/parallel-setup";
 import { estimateModel, estimateTrainingRun, hardwareProfile, hardwareProfiles, hostProfiles, resolveHost, WORLD_AVERAGE_GCO2_PER_KWH } from "../core/energy";
 import { fitCalibration, type ProfileCalibration } from "../core/energy/calibration";
 import { summarizeRuns, type CodeCarbonRun, type MeasuredSummary } from "../core/energy/codecarbon";
 import { inferenceFigureText, type InferenceFigureText } from "../core/energy/figure-text";
-import { formatIntensity } from "../core/report/format";
+import { formatDuration, formatIntensity } from "../core/report/format";
 
 // The editor's view of the energy model (src/core/energy, docs/energy.md): per-inference energy and carbon for the
 // CodeLens and report, and the report's training-run calculator. The figures and their sources are the core's.
@@ -57,6 +60,8 @@ export interface TrainingRun {
   accumulation?: number;
   /** The precision the training code sets (autocast, .half()); the settings' precision when absent. */
   precision?: Settings["precision"];
+  /** A run on several GPUs (the code's data parallelism, else greenlight.gpus): `batch` is then the code's. */
+  parallel?: ParallelTraining;
 }
 
 /** What such a run costs. */
@@ -65,6 +70,9 @@ export interface TrainingEstimate {
   kilowattHours: number;
   kilogramsCo2e: number;
   steps: number;
+  /** GPUs in all, and GPUs × wall time. */
+  gpus: number;
+  gpuHours: number;
   /** The step's range carried to the run, and why it is that wide. */
   range: { hours: FigureRange; kilowattHours: FigureRange; kilogramsCo2e: FigureRange; reason: string };
   sources: string[];
@@ -111,9 +119,14 @@ export function estimateInference(model: ModelReport, settings: Settings, intens
 /** The training-run estimate (forward, backward and optimizer per step, Adam), or an Error saying why not. */
 export function estimateTraining(model: ModelReport, run: TrainingRun, settings: Settings, intensity: IntensitySource = WORLD_AVERAGE_INTENSITY): TrainingEstimate | Error {
   try {
-    const step = estimateModel(model, { hardware: run.hardware, host: settings.host, calibration: settings.calibration ?? undefined, dtype: run.precision ?? settings.precision, mode: "train", batch: run.batch, carbon: { gco2PerKwh: intensity.gco2PerKwh } });
-    const schedule = run.steps !== undefined ? { steps: run.steps, accumulation: run.accumulation, batch: run.batch } : { epochs: run.epochs, samples: run.samples, batch: run.batch, dropLast: run.dropLast };
-    const total = estimateTrainingRun(step, schedule, { gco2PerKwh: intensity.gco2PerKwh });
+    const parallel = run.parallel;
+    // On several GPUs the step is one GPU's (DataParallel splits the batch; the others run it in each process).
+    const batch = parallel ? perGpuBatch(parallel.run, run.batch) : run.batch;
+    const replicas = parallel && parallel.run.kind !== "dp" ? parallel.run.gpus : undefined;
+    const step = estimateModel(model, { hardware: run.hardware, host: settings.host, calibration: settings.calibration ?? undefined, dtype: run.precision ?? settings.precision, mode: "train", batch, carbon: { gco2PerKwh: intensity.gco2PerKwh } });
+    const schedule = run.steps !== undefined ? { steps: run.steps, accumulation: run.accumulation, batch: run.batch, replicas } : { epochs: run.epochs, samples: run.samples, batch: run.batch, dropLast: run.dropLast, replicas };
+    const onGpus = parallel ? { gpus: parallel.run.gpus, communicationSeconds: parallel.communication?.seconds ?? 0 } : undefined;
+    const total = estimateTrainingRun(step, schedule, { gco2PerKwh: intensity.gco2PerKwh }, undefined, onGpus);
     // drop_last with fewer samples than one batch: no step runs, and a zero would read as "free".
     if (total.steps === 0) return new Error(`drop_last with ${run.samples} samples and batch ${run.batch}: no full batch, so no training step`);
     return {
@@ -121,17 +134,36 @@ export function estimateTraining(model: ModelReport, run: TrainingRun, settings:
       kilowattHours: total.kwh,
       kilogramsCo2e: total.gco2e / 1000,
       steps: total.steps,
+      gpus: total.gpus,
+      gpuHours: total.gpuHours,
       range: {
         hours: perItem(total.range.seconds, 3600),
         kilowattHours: total.range.kwh,
         kilogramsCo2e: perItem(total.range.gco2e, 1000),
         reason: total.range.reason,
       },
-      sources: [`hardware profile ${step.hardware}`, `${formatIntensity(intensity.gco2PerKwh)}: ${intensity.source}`],
+      sources: [
+        `hardware profile ${step.hardware}`,
+        ...(parallel ? parallelSources(parallel, step.batch) : []),
+        `${formatIntensity(intensity.gco2PerKwh)}: ${intensity.source}`,
+      ],
     };
   } catch (error) {
     return error instanceof Error ? error : new Error(String(error));
   }
+}
+
+/** What a run on several GPUs assumed, in words: the GPUs and strategy with their sources, and the communication. */
+function parallelSources(parallel: ParallelTraining, batch: number): string[] {
+  const { run, communication } = parallel;
+  const where = (s: ParallelSource) => (s.from === "settings" ? "greenlight.gpus" : `${s.detail}${s.line ? `, line ${s.line}` : ""}`);
+  return [
+    `${run.gpus} GPUs (${where(run.sources.gpus)}), ${strategyName(run)} (${where(run.sources.kind)}), batch ${batch} per GPU`,
+    communication
+      ? `communication per step: ${formatDuration(communication.seconds)} over ${communication.link}; ${communication.formula}; ${communication.assumption}`
+      : "no device-to-device link in the data for this hardware: communication not counted",
+    "energy = GPUs × the step's power × (compute + communication)",
+  ];
 }
 
 /** Hardware profiles the energy model knows: id and name. */

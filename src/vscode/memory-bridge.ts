@@ -7,13 +7,14 @@ import type { MemoryEstimate } from "../core/memory/memory-estimate";
 import { formatBytes, formatCarbon, formatEnergy } from "../core/report/format";
 import type { ModelReport } from "../core/report/model-report";
 import type { IntensitySource } from "./energy-bridge";
+import { strategyName } from "../core/parallel/parallel-run";
 
 
 /** Memory (inference or a training step) and generation figures of a model at the editor's settings. */
-export function editorMemory(model: ModelReport, result: Pick<AnalysisResult, "generations" | "runSetup"> | undefined, settings: Settings, intensity: IntensitySource, mode: "inference" | "train"): MemoryAndGeneration | undefined {
+export function editorMemory(model: ModelReport, result: Pick<AnalysisResult, "generations" | "runSetup" | "training"> | undefined, settings: Settings, intensity: IntensitySource, mode: "inference" | "train"): MemoryAndGeneration | undefined {
   if (model.ops.length === 0) return undefined;
   try {
-    return memoryAndGeneration(model, result, { hardware: settings.hardware, dtype: settings.precision, mode, gco2PerKwh: intensity.gco2PerKwh });
+    return memoryAndGeneration(model, result, { hardware: settings.hardware, dtype: settings.precision, mode, gco2PerKwh: intensity.gco2PerKwh, gpus: settings.gpus > 1 ? settings.gpus : undefined });
   } catch {
     // A figure the core cannot make (an unknown hardware id mid-edit) leaves the surface without it.
     return undefined;
@@ -24,7 +25,8 @@ export function editorMemory(model: ModelReport, result: Pick<AnalysisResult, "g
 export function memorySummary(figures: MemoryAndGeneration): string {
   const parts = figures.memory.parts.filter((p) => p.bytes > 0).map((p) => `${p.name.replace("_", " ")} ${formatBytes(p.bytes)}`).join(", ");
   const fit = figures.fit ? (figures.fit.fits ? `fits ${figures.fit.device.id} (${formatBytes(figures.fit.device.memoryBytes)})` : figures.fit.summary) : "device memory unknown";
-  return `peak ${formatBytes(figures.memory.peak_bytes)} (${parts}); ${fit}`;
+  const perGpu = figures.parallel ? ` per GPU of ${figures.parallel.gpus} × ${figures.fit?.device.id ?? "GPU"} (${strategyName(figures.parallel)})` : "";
+  return `peak ${formatBytes(figures.memory.peak_bytes)}${perGpu} (${parts}); ${fit}`;
 }
 
 const time = (seconds: number) => (seconds < 1 ? `${Number((seconds * 1e3).toPrecision(3))} ms` : `${Number(seconds.toPrecision(3))} s`);
@@ -47,7 +49,7 @@ export interface MemoryView {
 }
 
 /** The report's memory section: a forward (or generation) and a training step, with the fit and its changes. */
-export function memoryView(model: ModelReport, result: Pick<AnalysisResult, "generations" | "runSetup"> | undefined, settings: Settings, intensity: IntensitySource): MemoryView {
+export function memoryView(model: ModelReport, result: Pick<AnalysisResult, "generations" | "runSetup" | "training"> | undefined, settings: Settings, intensity: IntensitySource): MemoryView {
   const inference = editorMemory(model, result, settings, intensity, "inference");
   const train = editorMemory(model, result, settings, intensity, "train");
   const generation = inference?.generation;

@@ -10,6 +10,7 @@ import { readTrackerRuns, type TrackerRuns } from "./measured-runs";
 import type { ProfileCalibration } from "../core/energy/calibration";
 import { exportReport, type ExportFormat } from "./report-export";
 import { TrainingPlanLookup } from "./training-plan-lookup";
+import { parallelTraining } from "../core/parallel/parallel-training";
 import { memoryView } from "./memory-bridge";
 import type { AnalysisResult } from "../core/analyze";
 
@@ -269,6 +270,14 @@ export class ReportPanel implements vscode.Disposable {
     });
   }
 
+  /** The run on the GPUs the code's data parallelism states (else greenlight.gpus), at the run's hardware. */
+  private onGpus(run: TrainingRun): TrainingRun {
+    const settings = this.store.values;
+    if (!this.model) return run;
+    const parallel = parallelTraining(this.model, this.planState?.plan?.parallel, { gpus: settings.gpus > 1 ? settings.gpus : undefined, hardware: run.hardware });
+    return parallel.training ? { ...run, parallel: parallel.training } : run;
+  }
+
   /** The calculator for the model shown: fields from the plan (when read) and settings, and their estimate. */
   private calculatorView(): CalculatorView | undefined {
     const model = this.model;
@@ -279,7 +288,7 @@ export class ReportPanel implements vscode.Disposable {
     const view: CalculatorView = { key: state.key, status: state.status, file: baseName(model.file), fields, estimate: null };
     if (state.note) view.note = state.note;
     if (state.status === "reading") return view;
-    const estimate = estimateTraining(model, runOf(fields), settings, this.intensity());
+    const estimate = estimateTraining(model, this.onGpus(runOf(fields)), settings, this.intensity());
     if (estimate instanceof Error) view.message = estimate.message;
     else view.estimate = estimate;
     const tracker = state.plan?.tracker;
@@ -347,7 +356,7 @@ export class ReportPanel implements vscode.Disposable {
         const column = vscode.window.visibleTextEditors.find((editor) => editor.document === this.document)?.viewColumn ?? vscode.ViewColumn.One;
         await vscode.window.showTextDocument(this.document, { viewColumn: column, selection: range });
       } else if (message.type === "calculate" && this.model) {
-        const estimate = estimateTraining(this.model, message.run, this.store.values, this.intensity());
+        const estimate = estimateTraining(this.model, this.onGpus(message.run), this.store.values, this.intensity());
         await this.panel?.webview.postMessage(
           estimate instanceof Error ? { type: "training", estimate: null, message: estimate.message } : { type: "training", estimate },
         );

@@ -1,6 +1,7 @@
 import * as vscode from "vscode";
 import type { ModelReport } from "../core/report/model-report";
 import { trainedModel } from "../core/training/training-sites";
+import { parallelTraining } from "../core/parallel/parallel-training";
 import type { AnalysisEngine } from "./analysis-engine";
 import { calculatorFields, runOf, type CalculatorFields } from "./calculator-fields";
 import { estimateTraining, type IntensitySource } from "./energy-bridge";
@@ -65,7 +66,9 @@ export class TrainingCodeLensProvider implements vscode.CodeLensProvider<Trainin
     const fields = calculatorFields(plan.ok ? plan.value : undefined, { hardware: settings.hardware, batchSize: settings.batchSize }, lens.model.file);
     const code = plan.ok ? plan.value : undefined;
     // A step-based loop (max_iters, `for step in range(N)`) sets the run's length; its precision the step's.
-    const run = { ...runOf(fields), ...(code?.steps ? { steps: code.steps.value, accumulation: code.accumulation?.value } : {}), ...(code?.precision ? { precision: code.precision.value } : {}) };
+    // Data parallelism the code states, else greenlight.gpus: the step is one GPU's, the run counts them all.
+    const parallel = parallelTraining(lens.model, code?.parallel, { gpus: settings.gpus > 1 ? settings.gpus : undefined, hardware: fields.hardware.value });
+    const run = { ...runOf(fields), ...(code?.steps ? { steps: code.steps.value, accumulation: code.accumulation?.value } : {}), ...(code?.precision ? { precision: code.precision.value } : {}), ...(parallel.training ? { parallel: parallel.training } : {}) };
     const estimate = estimateTraining(lens.model, run, settings, this.intensity());
     const command = { command: "greenlight.showReport", arguments: [lens.document.uri, lens.model.name, lens.model.line] };
     if (estimate instanceof Error) {
@@ -78,7 +81,7 @@ export class TrainingCodeLensProvider implements vscode.CodeLensProvider<Trainin
       `Training ${lens.model.name}`,
       `${formatEnergy(perStep)}/step`,
       `${estimate.steps.toLocaleString("en-US")} steps ≈ ${formatEnergy(estimate.kilowattHours * 3.6e6)}, ${formatCarbon(estimate.kilogramsCo2e * 1000)} per run ` +
-        `(${fields.hardware.value}, batch ${fields.batch.value}, ${run.precision ?? settings.precision}${missing.length ? `; ${missing.join(", ")} assumed` : ""})`,
+        `(${estimate.gpus > 1 ? `${estimate.gpus} × ${fields.hardware.value}, ${Number(estimate.gpuHours.toPrecision(3))} GPU-hours` : fields.hardware.value}, batch ${fields.batch.value}${parallel.training && parallel.training.run.kind !== "dp" ? " per GPU" : ""}, ${run.precision ?? settings.precision}${missing.length ? `; ${missing.join(", ")} assumed` : ""})`,
     ].join(" · ");
     const tooltip = [
       `One training step (forward, backward, optimizer) of ${lens.model.name} at batch ${fields.batch.value}, and the run: ` +
@@ -86,6 +89,7 @@ export class TrainingCodeLensProvider implements vscode.CodeLensProvider<Trainin
       ...(code?.steps ? (["batch"] as const) : (["epochs", "samples", "batch"] as const)).map((name) => `${name}: ${fields[name].label} (${fields[name].detail})`),
       ...(code?.precision ? [`precision: ${code.precision.value}, from line ${code.precision.line} (${code.precision.detail})`] : []),
       ...estimate.sources,
+      ...parallel.notes,
       "Click for the report's training calculator.",
     ].join("\n");
     lens.command = { ...command, title, tooltip };

@@ -5,6 +5,7 @@ import { defaultSettings } from "../../../src/core/config";
 import { estimateModel } from "../../../src/core/energy";
 import { estimateInference, estimateTraining, knownHardware, modulesEnergy } from "../../../src/vscode/energy-bridge";
 import { onlyModel } from "../helpers/analyze";
+import { parallelTraining } from "../../../src/core/parallel/parallel-training";
 
 // The bridge only rescales the energy model's figures for the editor (per inference, per 1,000, per run); these
 // tests check that arithmetic against src/core/energy on a real analysis of an integration fixture.
@@ -51,6 +52,25 @@ describe("energy figures for the editor (src/vscode/energy-bridge.ts)", () => {
     assert.ok(Math.abs(run.hours * 3600 - run.steps * step.seconds_per_iter) < 1e-9);
     assert.ok(run.kilogramsCo2e > 0 && run.kilowattHours > 0);
     assert.ok(run.range.kilowattHours.low < run.kilowattHours && run.kilowattHours < run.range.kilowattHours.high);
+  });
+
+  it("on several GPUs (greenlight.gpus, no parallelism in the code): the samples split, communication added, every GPU's energy counted", async () => {
+    const model = await onlyModel(fixture);
+    const settings = { ...defaultSettings, gpus: 4 };
+    const parallel = parallelTraining(model, undefined, { gpus: settings.gpus, hardware: "a100-sxm" });
+    assert.equal(parallel.training?.run.kind, "ddp");
+    const base = { epochs: 3, samples: 1000, batch: 32, hardware: "a100-sxm" };
+    const one = estimateTraining(model, base, settings);
+    const four = estimateTraining(model, { ...base, parallel: parallel.training }, settings);
+    assert.ok(!(one instanceof Error) && !(four instanceof Error));
+    // DistributedSampler: ⌈1000 / 4⌉ = 250 samples per GPU, ⌈250 / 32⌉ = 8 steps per epoch.
+    assert.deepEqual([four.steps, four.gpus, one.gpus], [3 * 8, 4, 1]);
+    const communication = parallel.training!.communication!.seconds;
+    const stepSeconds = (one.hours * 3600) / one.steps;
+    assert.ok(Math.abs(four.hours * 3600 - four.steps * (stepSeconds + communication)) < 1e-9);
+    assert.ok(Math.abs(four.gpuHours - 4 * four.hours) < 1e-12);
+    assert.ok(four.sources.some((s) => /4 GPUs \(greenlight\.gpus\), DDP/.test(s)), four.sources.join("\n"));
+    assert.ok(four.sources.some((s) => /2\(N−1\)\/N/.test(s) && /not overlapped/.test(s)));
   });
 
   it("module shares add up to the whole model", async () => {
