@@ -176,7 +176,7 @@ export class AnalysisEngine implements vscode.Disposable {
         tree,
         syntax: cached?.syntax,
         analysis: result,
-        settings: { severities: settings["rules.severities"], pruneAmount: settings["rules.pruneAmount"], hardware: settings.hardware, host: settings.host, batch: settings.batchSize },
+        settings: { severities: settings["rules.severities"], pruneAmount: settings["rules.pruneAmount"], hardware: settings.hardware, host: settings.host, batch: settings.batchSize, gpus: settings.gpus },
         onRuleError: (rule, error) => this.log.warn(`${rule} failed on ${uri.path}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`),
       });
     } finally {

@@ -8,7 +8,7 @@ import type { ModelReport } from "../report/model-report";
 import { deviceMemory, type DeviceMemory } from "./device-memory";
 import { estimateMemory, type MemoryEstimate, type MemoryOptions, type OptimizerKind, type WeightFormat } from "./memory-estimate";
 import type { RunSetup } from "./run-setup";
-import { perGpuBatch, shardOption, type ParallelRun } from "../parallel/parallel-run";
+import { perGpuBatch, shardOption, stepCommunication, type ParallelRun } from "../parallel/parallel-run";
 
 /** How the model runs: the estimate's settings and what the code says. */
 export interface MemoryContext {
@@ -112,6 +112,23 @@ export function checkFit(report: ModelReport, context: MemoryContext, memory: Me
       // The energy model has no 8-bit optimizer kernel: the step's time is about the same (its state traffic shrinks).
       changes.push(candidate(`8-bit ${optimizer === "adam" ? "Adam" : "AdamW"} (bitsandbytes)`, { optimizer: eightBit }, () => ({ time_factor: 1, energy_factor: 1 })));
       all.optimizer = eightBit;
+    }
+    const parallel = context.parallel;
+    if (parallel && parallel.zeroStage < 3) {
+      // Sharding everything over the run's GPUs (ZeRO-3 / FSDP full shard) moves 3(N−1)/N of the weights per step
+      // instead of 2(N−1)/N of the gradients: its cost is that extra communication (parallel-run.ts).
+      const sharded: ParallelRun = { ...parallel, kind: parallel.kind === "deepspeed" ? "deepspeed" : "fsdp", zeroStage: 3 };
+      const label = parallel.kind === "deepspeed" ? `DeepSpeed ZeRO-3 over the ${parallel.gpus} GPUs` : `FSDP full shard over the ${parallel.gpus} GPUs`;
+      changes.push(candidate(label, { shard: shardOption(sharded) }, () => {
+        const step = baseline();
+        const bytes = { gradients: memory.parts.find((p) => p.name === "gradients")?.bytes ?? 0, weights: memory.parts.find((p) => p.name === "weights")?.bytes ?? 0 };
+        // The current parts are per GPU: a replicated run's are whole.
+        const before = stepCommunication(parallel, context.hardware, bytes)?.seconds ?? 0;
+        const after = stepCommunication(sharded, context.hardware, parallel.zeroStage >= 2 ? { gradients: bytes.gradients * parallel.gpus, weights: bytes.weights } : bytes)?.seconds ?? 0;
+        const factor = (step.seconds_per_iter + after) / (step.seconds_per_iter + before);
+        return { time_factor: factor, energy_factor: factor };
+      }));
+      all.shard = shardOption(sharded);
     }
     const batch = context.batch ?? (report.inputs[0]?.shape[0] ?? 1);
     for (const smaller of halvings(batch)) {

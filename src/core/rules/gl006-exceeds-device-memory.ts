@@ -3,6 +3,7 @@ import { resolveGeneration } from "../generation/generation-plan";
 import { estimateMemory } from "../memory/memory-estimate";
 import { checkFit, memoryOptions, type FitChange, type MemoryContext } from "../memory/memory-fit";
 import { formatBytes } from "../report/format";
+import { resolveParallelRun, strategyName } from "../parallel/parallel-run";
 import { importEdit } from "./edit-builders";
 import { ruleHelpUri, type RawFinding, type Rule, type RuleContext } from "./rule-context";
 import type { Fix } from "./types";
@@ -39,14 +40,17 @@ function check(context: RuleContext): RawFinding[] {
     if (model.ops.length === 0 || model.file !== context.file.path) continue;
     const plan = analysis.generations?.[0];
     const generation = plan && !setup?.trains && isLanguageModel(model) ? resolveGeneration(plan, model.inputs[0]?.shape) : undefined;
-    const memoryContext: MemoryContext = { hardware: context.settings.hardware, dtype: "fp32", mode: setup?.trains ? "train" : "inference", setup, generation };
+    const mode = setup?.trains ? "train" : "inference";
+    // A data-parallel run (the code's, else the gpus setting) is checked per GPU, at the per-GPU batch.
+    const parallel = mode === "train" ? resolveParallelRun(analysis.training?.parallel, context.settings.gpus).run : undefined;
+    const memoryContext: MemoryContext = { hardware: context.settings.hardware, dtype: "fp32", mode, setup, generation, parallel, batch: parallel ? analysis.training?.batch?.value : undefined };
     const memory = estimateMemory(model, memoryOptions(model, memoryContext));
     const fit = checkFit(model, memoryContext, memory);
     if (!fit || fit.fits) continue;
     const place = context.file.places.find((p) => (p.statement.type === "class" || p.statement.type === "function" ? p.statement.defLine : p.statement.pos.line) === model.line);
     if (!place) continue;
     const parts = memory.parts.filter((p) => p.bytes > 0).map((p) => `${p.name.replace("_", " ")} ${formatBytes(p.bytes)}`).join(", ");
-    const what = memoryContext.mode === "train" ? "a training step" : generation ? "generation" : "a forward pass";
+    const what = memoryContext.mode === "train" ? `a training step${parallel ? ` on each of ${parallel.gpus} GPUs (${strategyName(parallel)})` : ""}` : generation ? "generation" : "a forward pass";
     const remedies = fit.changes.length > 0 ? ` Fits with ${fit.changes.map(describe).join("; or ")}.` : " No single change listed here makes it fit: split it across devices.";
     findings.push({
       rule: "GL006",

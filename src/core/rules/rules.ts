@@ -30,6 +30,7 @@ export function resolveRuleSettings(settings: Partial<RuleSettings> | undefined)
     hardware: typeof settings?.hardware === "string" && settings.hardware !== "" ? settings.hardware : defaultRuleSettings.hardware,
     host: typeof settings?.host === "string" && settings.host !== "" ? settings.host : undefined,
     batch: typeof settings?.batch === "number" && Number.isInteger(settings.batch) && settings.batch > 0 ? settings.batch : undefined,
+    gpus: typeof settings?.gpus === "number" && Number.isInteger(settings.gpus) && settings.gpus > 1 ? settings.gpus : undefined,
   };
 }
 

@@ -66,6 +66,8 @@ export interface RuleSettings {
   host?: string;
   /** Batch of GL001's energy figures (per inference = per sample); the model's input batch when absent. */
   batch?: number;
+  /** GPUs of a data-parallel training run where the code does not say (GL006 then checks the per-GPU peak). */
+  gpus?: number;
 }
 
 export const defaultRuleSettings: RuleSettings = { severities: {}, pruneAmount: 0.3, hardware: "h100-sxm" };

@@ -42,6 +42,27 @@ describe("GL006: peak memory exceeds the device", () => {
   });
 });
 
+describe("GL006 on several GPUs: the per-GPU peak", () => {
+  // Batch 53,248 per GPU: 13 GiB of activations and 4 GiB of weights, gradients and AdamW state: 17 GiB, over a T4's
+  // 16 GiB when replicated (DDP), 14 GiB when FSDP shards the 4 GiB over 4 GPUs.
+  it("with greenlight.gpus 4 (DDP assumed): says each GPU's need and offers sharding, with its communication cost", async () => {
+    const [f] = ofRule(await findingsOf(training(53_248), { hardware: "t4", gpus: 4 }), "GL006");
+    assert.ok(f, "a replicated step does not fit");
+    assert.match(f.message, /^Wide: a training step on each of 4 GPUs \(DDP\) needs 17 GiB, t4 has 16 GiB/);
+    assert.match(f.message, /FSDP full shard over the 4 GPUs \(14 GiB; time \+\d+%, energy \+\d+%\)/);
+  });
+
+  it("FSDP in the code shards weights, gradients and optimizer state: the same step fits", async () => {
+    const distributed = (wrap: string) => training(53_248).replace("model = Wide()", `import torch.distributed as dist
+from torch.distributed.fsdp import FullyShardedDataParallel
+dist.init_process_group("nccl", world_size=4)
+model = ${wrap}`);
+    assert.equal(ofRule(await findingsOf(distributed("FullyShardedDataParallel(Wide())"), { hardware: "t4" }), "GL006").length, 0);
+    const [ddp] = ofRule(await findingsOf(distributed("torch.nn.parallel.DistributedDataParallel(Wide())"), { hardware: "t4" }), "GL006");
+    assert.match(ddp?.message ?? "", /on each of 4 GPUs \(DDP\) needs 17 GiB/);
+  });
+});
+
 describe("GL006's fix", () => {
   it("swaps AdamW for bitsandbytes' AdamW8bit and imports bitsandbytes once", async () => {
     const { fixAndCheck } = await import("./helpers");
