@@ -8,7 +8,7 @@ import { resolveTrainingRun, type ResolvedTrainingRun } from "../core/training/r
 import type { PlanFigure, TrainingPlan } from "../core/training/training-plan";
 import { hardwareProfile, hardwareProfiles } from "../core/energy/hardware";
 import { AUTO_HOST, hostProfile, resolveHost } from "../core/energy/host";
-import type { Precision } from "../core/energy/precision";
+import { estimatePrecision, type Precision } from "../core/energy/precision";
 import { lookupOffline } from "../core/grid/providers/offline";
 import type { ModelReport } from "../core/report/model-report";
 import { defaultSettings, precisions, settingsSchema } from "../core/config";
@@ -103,7 +103,7 @@ export function estimateSettingsFrom(values: Map<string, string>): EstimateSetti
 
 /** The precision a model is estimated at: --dtype, else the weights' precision the code sets, else fp32. */
 export function estimateDtype(report: ModelReport, settings: EstimateSettings): Precision {
-  return settings.dtype ?? report.weightsPrecision ?? "fp32";
+  return estimatePrecision(report.weightsPrecision, settings.dtype);
 }
 
 /** The estimate for one model under these settings; the grid intensity may come from a live provider instead. */

@@ -67,7 +67,11 @@ export const settingsSchema = {
 } as const;
 
 export type SettingKey = keyof typeof settingsSchema;
-export type Settings = { [K in SettingKey]: z.infer<(typeof settingsSchema)[K]> };
+export type Settings = { [K in SettingKey]: z.infer<(typeof settingsSchema)[K]> } & {
+  /** True when the user set `precision` (the editor reads this from where the value comes from). Unset, a model is
+   *  estimated at the precision its code sets, as the CLI without --dtype: estimatePrecision. */
+  precisionChosen?: boolean;
+};
 
 /** Defaults: an H100 SXM (a profile id of src/core/energy/hardware-profiles.json) at batch 1 for the per-inference figure. */
 export const defaultSettings: Settings = {

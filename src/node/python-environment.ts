@@ -1,6 +1,8 @@
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { homedir } from "node:os";
 import { isAbsolute, join, relative, resolve } from "node:path";
+import { diskFiles } from "./disk-files";
+import { huggingFaceCaches } from "./huggingface-cache";
 import { findWorkspaceEnvironment, readEnvironment, type EnvironmentReader, type PythonEnvironment } from "../core/environment/python-environment";
 
 /** Small files only: pyvenv.cfg and .pth files are a few lines. */
@@ -72,4 +74,10 @@ export function findPythonEnvironment(search: EnvironmentSearch, reader = diskEn
 export function torchHubDirs(variables: Record<string, string | undefined>): string[] {
   const torchHome = variables.TORCH_HOME || join(variables.XDG_CACHE_HOME || join(homedir(), ".cache"), "torch");
   return [join(torchHome, "hub")];
+}
+
+/** What a Node host reads a user's environment with: the disk (never run), its variables, and the torch.hub and
+ *  Hugging Face caches they name. The CLI and the desktop editor both take theirs from here. */
+export function diskEnvironmentHost(variables: Record<string, string | undefined>, home = homedir()) {
+  return { reader: diskEnvironmentReader(), files: diskFiles(), variables, torchHubDirs: torchHubDirs(variables), huggingFaceCaches: huggingFaceCaches(variables, home) };
 }

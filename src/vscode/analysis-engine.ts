@@ -250,6 +250,7 @@ export class AnalysisEngine implements vscode.Disposable {
       environment: this.environments?.for(uri),
       environmentFiles: this.environments?.files,
       torchHubDirs: this.environments?.torchHubDirs,
+      huggingFaceCaches: this.environments?.huggingFaceCaches,
       installActions: EDITOR_INSTALL_ACTIONS,
     });
   }

@@ -8,6 +8,7 @@ import { fitCalibration, type ProfileCalibration } from "../core/energy/calibrat
 import { summarizeRuns, type CodeCarbonRun, type MeasuredSummary } from "../core/energy/codecarbon";
 import { inferenceFigureText, type InferenceFigureText } from "../core/energy/figure-text";
 import { formatDuration, formatIntensity } from "../core/report/format";
+import { estimatePrecision, type Precision } from "../core/energy/precision";
 
 // The editor's view of the energy model (src/core/energy, docs/energy.md): per-inference energy and carbon for the
 // CodeLens and report, and the report's training-run calculator. The figures and their sources are the core's.
@@ -80,6 +81,12 @@ export interface TrainingEstimate {
 
 const perItem = (range: FigureRange, count: number): FigureRange => ({ low: range.low / count, high: range.high / count });
 
+/** The precision the editor estimates a model at: greenlight.precision where the user set it, else the precision
+ *  the model's code sets (as the CLI without --dtype). */
+export function editorPrecision(model: ModelReport, settings: Settings): Precision {
+  return estimatePrecision(model.weightsPrecision, settings.precisionChosen ? settings.precision : undefined);
+}
+
 /** The inference estimate for this model (per sample, at the configured batch), or undefined when none can be made. */
 export function estimateInference(model: ModelReport, settings: Settings, intensity: IntensitySource = WORLD_AVERAGE_INTENSITY): InferenceEstimate | undefined {
   if (model.ops.length === 0) return undefined;
@@ -88,7 +95,7 @@ export function estimateInference(model: ModelReport, settings: Settings, intens
       hardware: settings.hardware,
       host: settings.host,
       calibration: settings.calibration ?? undefined,
-      dtype: settings.precision,
+      dtype: editorPrecision(model, settings),
       mode: "inference",
       batch: settings.batchSize,
       carbon: { gco2PerKwh: intensity.gco2PerKwh },
@@ -123,7 +130,7 @@ export function estimateTraining(model: ModelReport, run: TrainingRun, settings:
     // On several GPUs the step is one GPU's (DataParallel splits the batch; the others run it in each process).
     const batch = parallel ? perGpuBatch(parallel.run, run.batch) : run.batch;
     const replicas = parallel && parallel.run.kind !== "dp" ? parallel.run.gpus : undefined;
-    const step = estimateModel(model, { hardware: run.hardware, host: settings.host, calibration: settings.calibration ?? undefined, dtype: run.precision ?? settings.precision, mode: "train", batch, carbon: { gco2PerKwh: intensity.gco2PerKwh } });
+    const step = estimateModel(model, { hardware: run.hardware, host: settings.host, calibration: settings.calibration ?? undefined, dtype: run.precision ?? editorPrecision(model, settings), mode: "train", batch, carbon: { gco2PerKwh: intensity.gco2PerKwh } });
     const schedule = run.steps !== undefined ? { steps: run.steps, accumulation: run.accumulation, batch: run.batch, replicas } : { epochs: run.epochs, samples: run.samples, batch: run.batch, dropLast: run.dropLast, replicas };
     const onGpus = parallel ? { gpus: parallel.run.gpus, communicationSeconds: parallel.communication?.seconds ?? 0 } : undefined;
     const total = estimateTrainingRun(step, schedule, { gco2PerKwh: intensity.gco2PerKwh }, undefined, onGpus);
@@ -185,7 +192,7 @@ export function modulesEnergy(
 ): { joules: number; share: number; range: FigureRange; reason: string; hardware: string; dtype: string; batch: number } | undefined {
   if (model.ops.length === 0 || paths.length === 0) return undefined;
   try {
-    const estimate = estimateModel(model, { hardware: settings.hardware, host: settings.host, calibration: settings.calibration ?? undefined, dtype: settings.precision, mode: "inference", batch: settings.batchSize });
+    const estimate = estimateModel(model, { hardware: settings.hardware, host: settings.host, calibration: settings.calibration ?? undefined, dtype: editorPrecision(model, settings), mode: "inference", batch: settings.batchSize });
     const inside = (layerPath: string) => paths.some((path) => layerPath === path || layerPath.startsWith(`${path}.`));
     const chosen = estimate.layers.filter((layer) => inside(layer.path));
     const joules = chosen.reduce((sum, layer) => sum + layer.joules, 0) / estimate.batch;
@@ -223,7 +230,7 @@ function deviceJoules(run: Pick<CodeCarbonRun, "gpuKwh" | "cpuKwh" | "gpuCount">
 
 /** The training run's device seconds, joules and regime under a candidate calibration (no PUE, no grid). */
 function runFigures(model: ModelReport, run: TrainingRun, settings: Settings, calibration: ProfileCalibration | undefined) {
-  const step = estimateModel(model, { hardware: run.hardware, host: settings.host, calibration, dtype: settings.precision, mode: "train", batch: run.batch });
+  const step = estimateModel(model, { hardware: run.hardware, host: settings.host, calibration, dtype: editorPrecision(model, settings), mode: "train", batch: run.batch });
   const total = estimateTrainingRun(step, { epochs: run.epochs, samples: run.samples, batch: run.batch, dropLast: run.dropLast });
   return { seconds: total.seconds, joules: total.joules, bound: step.bound, range: total.range, step };
 }

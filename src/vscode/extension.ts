@@ -1,14 +1,13 @@
 import type * as vscode from "vscode";
 import { UndiciHttpClient } from "../node/http-client";
-import { diskFiles } from "../node/disk-files";
-import { diskEnvironmentReader, torchHubDirs } from "../node/python-environment";
+import { diskEnvironmentHost } from "../node/python-environment";
 import { activateGreenlight, type GreenlightApi } from "./activate";
 import { gridHostBits } from "./grid-bridge";
 
 /** Desktop / remote (Node) entry: grid providers are reached through undici; the Python environment is read from disk. */
 export function activate(context: vscode.ExtensionContext): GreenlightApi {
-  // The user's Python environment is read from disk (never run), like the CLI does.
-  const environment = { reader: diskEnvironmentReader(), files: diskFiles(), variables: process.env, torchHubDirs: torchHubDirs(process.env) };
+  // The user's Python environment and the Hugging Face cache are read from disk (never run), like the CLI does.
+  const environment = diskEnvironmentHost(process.env);
   return activateGreenlight(context, { ...gridHostBits("node", new UndiciHttpClient()), environment });
 }
 

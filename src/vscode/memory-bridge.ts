@@ -6,7 +6,7 @@ import { memoryAndGeneration, type MemoryAndGeneration } from "../core/memory/me
 import type { MemoryEstimate } from "../core/memory/memory-estimate";
 import { formatBytes, formatCarbon, formatEnergy } from "../core/report/format";
 import type { ModelReport } from "../core/report/model-report";
-import type { IntensitySource } from "./energy-bridge";
+import { editorPrecision, type IntensitySource } from "./energy-bridge";
 import { strategyName } from "../core/parallel/parallel-run";
 
 
@@ -14,7 +14,7 @@ import { strategyName } from "../core/parallel/parallel-run";
 export function editorMemory(model: ModelReport, result: Pick<AnalysisResult, "generations" | "runSetup" | "training"> | undefined, settings: Settings, intensity: IntensitySource, mode: "inference" | "train"): MemoryAndGeneration | undefined {
   if (model.ops.length === 0) return undefined;
   try {
-    return memoryAndGeneration(model, result, { hardware: settings.hardware, dtype: settings.precision, mode, gco2PerKwh: intensity.gco2PerKwh, gpus: settings.gpus > 1 ? settings.gpus : undefined });
+    return memoryAndGeneration(model, result, { hardware: settings.hardware, dtype: editorPrecision(model, settings), mode, gco2PerKwh: intensity.gco2PerKwh, gpus: settings.gpus > 1 ? settings.gpus : undefined });
   } catch {
     // A figure the core cannot make (an unknown hardware id mid-edit) leaves the surface without it.
     return undefined;

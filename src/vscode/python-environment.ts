@@ -12,6 +12,8 @@ export interface EnvironmentHost {
   variables: Record<string, string | undefined>;
   /** torch.hub's cache folders. */
   torchHubDirs: string[];
+  /** Hugging Face hub cache folders, first first (HF_HUB_CACHE, HF_HOME/hub, ~/.cache/huggingface/hub). */
+  huggingFaceCaches: string[];
 }
 
 /** What the editor tells a user whose package is not installed. */
@@ -60,6 +62,11 @@ export class PythonEnvironments implements vscode.Disposable {
 
   get torchHubDirs(): string[] | undefined {
     return this.host?.torchHubDirs;
+  }
+
+  /** Where `from_pretrained("org/name")` reads config.json from. */
+  get huggingFaceCaches(): string[] | undefined {
+    return this.host?.huggingFaceCaches;
   }
 
   /** The environment for a document, or undefined when none is found (or the host cannot read one). */

@@ -5,7 +5,7 @@ import type { ForecastSlot } from "../core/grid/types";
 import type { TrainingPlan } from "../core/training/training-plan";
 import type { SettingsStore } from "./settings";
 import { calculatorFields, runOf, type CalculatorFields } from "./calculator-fields";
-import { calibrateToRuns, estimateInference, estimateTraining, knownHardware, measuredBeside, type IntensitySource, type MeasuredBeside, type TrainingEstimate, type TrainingRun } from "./energy-bridge";
+import { calibrateToRuns, editorPrecision, estimateInference, estimateTraining, knownHardware, measuredBeside, type IntensitySource, type MeasuredBeside, type TrainingEstimate, type TrainingRun } from "./energy-bridge";
 import { readTrackerRuns, type TrackerRuns } from "./measured-runs";
 import type { ProfileCalibration } from "../core/energy/calibration";
 import { exportReport, type ExportFormat } from "./report-export";
@@ -394,7 +394,7 @@ export class ReportPanel implements vscode.Disposable {
       energy: this.postedEnergy ?? null,
       memory: memoryView(this.model, this.fileResult, settings, this.intensity()),
       hardware: knownHardware(),
-      settings: { hardware: settings.hardware, batch: settings.batchSize, precision: settings.precision },
+      settings: { hardware: settings.hardware, batch: settings.batchSize, precision: editorPrecision(this.model, settings) },
       calculator: this.calculatorView() ?? null,
       grid: grid ?? null,
     });

@@ -54,6 +54,9 @@ export class SettingsStore implements vscode.Disposable {
     } else {
       settings.host = settings.host.toLowerCase();
     }
+    // Unset, the precision is the one each model's code sets (dtype=, .half()), as the CLI without --dtype.
+    const precision = configuration.inspect("precision");
+    settings.precisionChosen = [precision?.globalValue, precision?.workspaceValue, precision?.workspaceFolderValue].some((value) => value !== undefined) && !problems.some((p) => p.key === "precision");
     for (const problem of problems) {
       if (this.reported.has(problem.message)) continue;
       this.reported.add(problem.message);

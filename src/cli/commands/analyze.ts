@@ -8,10 +8,9 @@ import { partialStatus } from "../../core/report/coverage";
 import { createPythonParser } from "../../core/python/parser";
 import { diskFiles, findImportRoot, findPythonFiles, maxFileBytes } from "../../node/disk-files";
 import { readParserWasm } from "../../node/wasm";
-import { huggingFaceCaches } from "../../node/huggingface-cache";
 import { ruleDefinitions } from "../../core/rules/rules";
 import { CLI_INSTALL_ACTIONS, environmentFinder } from "../python-env-option";
-import { torchHubDirs } from "../../node/python-environment";
+import { diskEnvironmentHost } from "../../node/python-environment";
 import { isNotebookPath, notebookSource, SourceLocations } from "../notebook-sources";
 import { CliError, parseCommandLine, type CommandOutput } from "../cli-io";
 import { COMMAND_SPECS } from "../command-specs";
@@ -73,14 +72,15 @@ export async function runAnalyze(argv: string[], out: CommandOutput): Promise<nu
   const parser = await createPythonParser(readParserWasm());
   const disk = diskFiles();
   const cache = new SyntaxCache();
-  const hubCaches = huggingFaceCaches();
+  // The same caches and hub folders the desktop editor reads (src/vscode/extension.ts).
+  const host = diskEnvironmentHost(process.env);
   const results: AnalysisResult[] = [];
   const environmentOf = environmentFinder(options.values.get("python-env"));
   for (const { file, text } of texts) {
     const root = rootOption ? resolve(rootOption) : findImportRoot(dirname(file));
     const environment = environmentOf(file, root);
     try {
-      results.push(analyzeSource(parser, { file, text, root, files: disk, entry, inputs, cache, environment, installActions: CLI_INSTALL_ACTIONS, huggingFaceCaches: hubCaches, torchHubDirs: torchHubDirs(process.env) }));
+      results.push(analyzeSource(parser, { file, text, root, files: disk, entry, inputs, cache, environment, installActions: CLI_INSTALL_ACTIONS, huggingFaceCaches: host.huggingFaceCaches, torchHubDirs: host.torchHubDirs }));
     } catch (err) {
       if (err instanceof EntryError) throw new CliError(err.message);
       throw err;

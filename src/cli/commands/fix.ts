@@ -8,7 +8,7 @@ import { ruleDefinition } from "../../core/rules/rules";
 import { diskFiles, findImportRoot, maxFileBytes } from "../../node/disk-files";
 import { readParserWasm } from "../../node/wasm";
 import { CLI_INSTALL_ACTIONS, environmentFinder } from "../python-env-option";
-import { torchHubDirs } from "../../node/python-environment";
+import { diskEnvironmentHost } from "../../node/python-environment";
 import { CliError, parseCommandLine, type CommandOutput } from "../cli-io";
 import { COMMAND_SPECS } from "../command-specs";
 import { collectFindings } from "../findings-output";
@@ -63,7 +63,8 @@ export async function runFix(argv: string[], out: CommandOutput, hooks: FixHooks
   const root = options.values.get("root") ?? findImportRoot(dirname(file));
   const cache = new SyntaxCache();
   const environment = environmentFinder(undefined)(file, root);
-  const findingsOf = (t: string) => collectFindings(parser, file, t, analyzeSource(parser, { file, text: t, root, files: diskFiles(), cache, environment, installActions: CLI_INSTALL_ACTIONS, torchHubDirs: torchHubDirs(process.env) }), { pruneAmount }, cache);
+  const host = diskEnvironmentHost(process.env);
+  const findingsOf = (t: string) => collectFindings(parser, file, t, analyzeSource(parser, { file, text: t, root, files: diskFiles(), cache, environment, installActions: CLI_INSTALL_ACTIONS, torchHubDirs: host.torchHubDirs, huggingFaceCaches: host.huggingFaceCaches }), { pruneAmount }, cache);
   const findings = findingsOf(text);
 
   if (options.flags.has("all")) {

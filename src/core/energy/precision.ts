@@ -14,3 +14,9 @@ export function isAutocast(precision: Precision): boolean {
 export function isPrecision(value: string): value is Precision {
   return (PRECISIONS as readonly string[]).includes(value);
 }
+
+/** The precision a model is estimated at: the one the user chose, else the weights' precision its code sets
+ *  (dtype=, .half(), a checkpoint's torch_dtype), else fp32. The CLI and the editor both decide through this. */
+export function estimatePrecision(weightsPrecision: Precision | undefined, chosen: Precision | undefined): Precision {
+  return chosen ?? weightsPrecision ?? "fp32";
+}
