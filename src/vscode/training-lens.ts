@@ -4,7 +4,7 @@ import { trainedModel } from "../core/training/training-sites";
 import { parallelTraining } from "../core/parallel/parallel-training";
 import type { AnalysisEngine } from "./analysis-engine";
 import { calculatorFields, runOf, type CalculatorFields } from "./calculator-fields";
-import { estimateTraining, type IntensitySource } from "./energy-bridge";
+import { editorPrecision, estimateTraining, type IntensitySource } from "./energy-bridge";
 import { formatCarbon, formatEnergy } from "../core/report/format";
 import type { SettingsStore } from "./settings";
 import type { TrainingPlanLookup } from "./training-plan-lookup";
@@ -81,7 +81,7 @@ export class TrainingCodeLensProvider implements vscode.CodeLensProvider<Trainin
       `Training ${lens.model.name}`,
       `${formatEnergy(perStep)}/step`,
       `${estimate.steps.toLocaleString("en-US")} steps ≈ ${formatEnergy(estimate.kilowattHours * 3.6e6)}, ${formatCarbon(estimate.kilogramsCo2e * 1000)} per run ` +
-        `(${estimate.gpus > 1 ? `${estimate.gpus} × ${fields.hardware.value}, ${Number(estimate.gpuHours.toPrecision(3))} GPU-hours` : fields.hardware.value}, batch ${fields.batch.value}${parallel.training && parallel.training.run.kind !== "dp" ? " per GPU" : ""}, ${run.precision ?? settings.precision}${missing.length ? `; ${missing.join(", ")} assumed` : ""})`,
+        `(${estimate.gpus > 1 ? `${estimate.gpus} × ${fields.hardware.value}, ${Number(estimate.gpuHours.toPrecision(3))} GPU-hours` : fields.hardware.value}, batch ${fields.batch.value}${parallel.training && parallel.training.run.kind !== "dp" ? " per GPU" : ""}, ${run.precision ?? editorPrecision(lens.model, settings)}${missing.length ? `; ${missing.join(", ")} assumed` : ""})`,
     ].join(" · ");
     const tooltip = [
       `One training step (forward, backward, optimizer) of ${lens.model.name} at batch ${fields.batch.value}, and the run: ` +
