@@ -1,5 +1,6 @@
 import { Budget, BudgetExceeded } from "./interp/budget";
 import { tensor } from "./interp/construct";
+import { forwardArguments } from "./interp/forward-arguments";
 import { defaultInputs, exampleInputs, pragmaConfig, pragmaInputs } from "./interp/input-discovery";
 import { locateConfig } from "./transformers/config-files";
 import { buildsModel, ENTRY_POINTS, transformersEntryPoint, type PretrainedConfigs } from "./transformers/from-pretrained";
@@ -472,13 +473,7 @@ function runModel(interp: Interpreter, c: Candidate, request: AnalyzeRequest, co
 
 function forward(interp: Interpreter, c: Candidate, inputs: InputSpec[], file: string): Value | undefined {
   const recorder = interp.recorder;
-  const args: Value[] = inputs.map((i) => tensor(i.shape, i.dtype));
-  // Forward parameters beyond the given inputs that have no default get None (PyTorch's usual "no state yet").
-  const forwardFn = interp.getAttribute(c.instance, "forward");
-  if (forwardFn.kind === "bound" && forwardFn.fn.kind === "function") {
-    const params = forwardFn.fn.definition.params.filter((p) => p.kind === "normal").slice(1);
-    for (let i = args.length; i < params.length; i++) if (!params[i].default && !forwardFn.fn.defaults.has(params[i].name)) args.push({ kind: "none" });
-  }
+  const { args, kwargs } = forwardArguments(interp.getAttribute(c.instance, "forward"), inputs.map((i) => tensor(i.shape, i.dtype)));
   // The forward pass is measured as inference runs it, after model.eval() (the module's own eval, if it has one):
   // `if self.training:` branches (auxiliary heads, training-time decoders, stochastic depth) are not taken.
   if (c.instance.kind === "instance" && c.instance.module) {
@@ -490,7 +485,7 @@ function forward(interp: Interpreter, c: Candidate, inputs: InputSpec[], file: s
   }
   recorder.recording = true;
   try {
-    const output = interp.withFrame({ file, inModel: true }, () => interp.call(c.instance, args, new Map()));
+    const output = interp.withFrame({ file, inModel: true }, () => interp.call(c.instance, args, kwargs));
     if (output.kind === "unknown") recorder.note(`forward's output is unknown: ${output.reason}`, output.location ?? interp.currentLocation);
     return output;
   } catch (err) {

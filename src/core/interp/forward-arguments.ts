@@ -1,0 +1,38 @@
+// The arguments a model's forward is called with for one example input, from forward's signature alone:
+// parameters beyond the inputs that have no default get None (PyTorch's usual "no state yet"), and an
+// encoder-decoder's forward (a parameter named decoder_input_ids) gets the token ids the encoder gets, as
+// transformers' encoder-decoder examples call it, so that the decoder runs and is counted.
+import { unwrapFunction } from "./inspect-signature";
+import type { FunctionValue, Value } from "./values";
+
+/** The forward parameter that takes the decoder's token ids. */
+const DECODER_TOKEN_PARAMETER = "decoder_input_ids";
+
+/** Positional and keyword arguments for `forward(*inputs)`. */
+export function forwardArguments(forward: Value, inputs: Value[]): { args: Value[]; kwargs: Map<string, Value> } {
+  const args = [...inputs];
+  const kwargs = new Map<string, Value>();
+  const bound = forward.kind === "bound";
+  const own = bound ? forward.fn : forward;
+  if (own.kind === "function") {
+    const params = positional(own, bound);
+    for (let i = args.length; i < params.length; i++) if (!params[i].default && !own.defaults.has(params[i].name)) args.push({ kind: "none" });
+  }
+  // One token-id input and a decoder that takes token ids too (behind any functools.wraps decorators).
+  const signature = unwrapFunction(own);
+  const tokenIds = inputs.length === 1 && inputs[0].kind === "tensor" && inputs[0].dtype === "int64" ? inputs[0] : undefined;
+  if (tokenIds && signature.kind === "function") {
+    const params = positional(signature, bound);
+    const index = params.findIndex((p) => p.name === DECODER_TOKEN_PARAMETER);
+    const keywordOnly = signature.definition.params.some((p) => p.kind === "keywordOnly" && p.name === DECODER_TOKEN_PARAMETER);
+    if (index >= inputs.length || keywordOnly) {
+      if (index >= 0 && index < args.length) args[index] = tokenIds;
+      else kwargs.set(DECODER_TOKEN_PARAMETER, tokenIds);
+    }
+  }
+  return { args, kwargs };
+}
+
+function positional(fn: FunctionValue, bound: boolean) {
+  return fn.definition.params.filter((p) => p.kind === "normal").slice(bound ? 1 : 0);
+}

@@ -1,0 +1,69 @@
+import assert from "node:assert/strict";
+import { onlyModel } from "../../helpers/analyze";
+
+// An encoder-decoder written as transformers writes them (keyword parameters with None defaults, the decoder skipped
+// when decoder_input_ids is None, forward behind a functools.wraps decorator), here in plain PyTorch.
+const seq2seq = (decorator: string) => `import functools
+import torch
+import torch.nn as nn
+
+def returns_tuple(fn):
+    @functools.wraps(fn)
+    def wrapper(self, *args, **kwargs):
+        return fn(self, *args, **kwargs)
+    return wrapper
+
+class Seq2Seq(nn.Module):
+    def __init__(self, vocab=1000, hidden=64):
+        super().__init__()
+        self.embed = nn.Embedding(vocab, hidden)
+        self.encoder = nn.Linear(hidden, hidden)
+        self.decoder = nn.Linear(hidden, 4 * hidden)
+        self.head = nn.Linear(4 * hidden, vocab)
+
+    ${decorator}
+    def forward(self, input_ids=None, attention_mask=None, decoder_input_ids=None):
+        memory = self.encoder(self.embed(input_ids))
+        if decoder_input_ids is None:
+            return memory
+        return self.head(self.decoder(self.embed(decoder_input_ids) + memory))
+
+model = Seq2Seq()
+`;
+
+// Per token at 128 tokens: encoder 64x64, decoder 64x256, head 256x1000 (multiply-add = 2 FLOPs).
+const encoderFlops = 2 * 128 * 64 * 64;
+const decoderFlops = 2 * 128 * (64 * 256 + 256 * 1000);
+
+describe("forward's arguments from its signature (src/core/interp/forward-arguments.ts)", () => {
+  it("an encoder-decoder's decoder_input_ids get the token ids input_ids get, so the decoder is counted", async () => {
+    const m = await onlyModel(seq2seq(""));
+    assert.deepEqual(m.inputs.map((i) => [i.shape, i.dtype]), [[[1, 128], "int64"]]);
+    assert.equal(m.flops, encoderFlops + decoderFlops);
+  });
+
+  it("reads the parameter through a functools.wraps decorator", async () => {
+    const m = await onlyModel(seq2seq("@returns_tuple"));
+    assert.equal(m.flops, encoderFlops + decoderFlops);
+  });
+
+  it("a float input is not token ids: the decoder is left to its default", async () => {
+    const m = await onlyModel(`import torch
+import torch.nn as nn
+
+class Net(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.a = nn.Linear(16, 16)
+        self.b = nn.Linear(16, 16)
+
+    def forward(self, x, decoder_input_ids=None):
+        y = self.a(x)
+        return y if decoder_input_ids is None else self.b(y)
+
+model = Net()
+`);
+    assert.deepEqual(m.inputs[0].shape, [1, 16]);
+    assert.equal(m.flops, 2 * 16 * 16);
+  });
+});
