@@ -117,6 +117,41 @@ describe("greenlight analyze and fix on notebooks", () => {
     assert.equal(after, `${JSON.stringify(expected, null, 1)}\n`, "the outputs kept byte for byte");
   });
 
+  it("reads CRLF files, CRLF sources, nbformat 4.0 without ids and empty cells alike; a fix adds only its text", () => {
+    const base = JSON.parse(notebookJson(CELLS));
+    const crlfSources = JSON.parse(notebookJson(CELLS));
+    for (const c of crlfSources.cells) c.source = c.source.map((l: string) => l.replace(/\n$/, "\r\n"));
+    const v40 = JSON.parse(notebookJson(CELLS));
+    v40.nbformat_minor = 0;
+    for (const c of v40.cells) delete c.id;
+    const withEmpty = JSON.parse(notebookJson(CELLS));
+    const empty = { cell_type: "code", execution_count: null, metadata: {}, outputs: [], source: [] };
+    withEmpty.cells = withEmpty.cells.flatMap((c: unknown) => [c, { ...empty }]);
+    const variants: [string, string, number][] = [
+      ["crlf-file", `${JSON.stringify(base, null, 1)}\n`.replace(/\n/g, "\r\n"), 4],
+      ["crlf-sources", `${JSON.stringify(crlfSources, null, 1)}\n`, 4],
+      ["v40-no-ids", `${JSON.stringify(v40, null, 2)}\n`, 4],
+      ["empty-cells", `${JSON.stringify(withEmpty, null, 1)}\n`, 7],
+    ];
+    for (const [name, text, modelCell] of variants) {
+      const file = join(dir, `${name}.ipynb`);
+      writeFileSync(file, text);
+      const r = run(["analyze", file, "--format", "json"]);
+      assert.equal(r.code, 0, `${name}: ${r.stderr}`);
+      const { models, findings } = JSON.parse(r.stdout);
+      assert.equal(models[0].params, 3 * 32 * 9 + 32 + 64 + 32 * 10 + 10, name);
+      assert.deepEqual([models[0].cell.index, models[0].line], [modelCell, 1], name);
+      if (name === "v40-no-ids") assert.equal(models[0].cell.id, undefined, "nbformat 4.0 cells have no id");
+      const gl004 = findings.find((f: { rule: string }) => f.rule === "GL004");
+      assert.deepEqual([gl004.cell.index, gl004.line], [modelCell, 4], name);
+      const fix = run(["fix", file, "--rule", "GL004", "--cell", String(modelCell), "--line", "4"]);
+      assert.equal(fix.code, 0, `${name}: ${fix.stderr}`);
+      const after = readFileSync(file, "utf8");
+      const at = text.indexOf("padding=1)") + "padding=1".length;
+      assert.equal(after, `${text.slice(0, at)}, bias=False${text.slice(at)}`, `${name}: only the fix's text added`);
+    }
+  });
+
   it("fix --all puts each fix (with its import) in its own cell, and a malformed notebook is never rewritten", () => {
     const file = join(dir, "all.ipynb");
     writeFileSync(file, notebookJson(CELLS));
