@@ -68,7 +68,10 @@ export class TrainingCodeLensProvider implements vscode.CodeLensProvider<Trainin
     // A step-based loop (max_iters, `for step in range(N)`) sets the run's length; its precision the step's.
     // Data parallelism the code states, else greenlight.gpus: the step is one GPU's, the run counts them all.
     const parallel = parallelTraining(lens.model, code?.parallel, { gpus: settings.gpus > 1 ? settings.gpus : undefined, hardware: fields.hardware.value });
-    const run = { ...runOf(fields), ...(code?.steps ? { steps: code.steps.value, accumulation: code.accumulation?.value } : {}), ...(code?.precision ? { precision: code.precision.value } : {}), ...(parallel.training ? { parallel: parallel.training } : {}) };
+    // Code that divides its accumulation by the world size runs that share on each GPU (as resolve-run.ts does).
+    const gpus = parallel.training?.run.gpus ?? 1;
+    const accumulation = code?.accumulation && code.parallel?.accumulationSplit && gpus > 1 ? Math.max(1, Math.floor(code.accumulation.value / gpus)) : code?.accumulation?.value;
+    const run = { ...runOf(fields), ...(code?.steps ? { steps: code.steps.value, accumulation } : {}), ...(code?.precision ? { precision: code.precision.value } : {}), ...(parallel.training ? { parallel: parallel.training } : {}) };
     const estimate = estimateTraining(lens.model, run, settings, this.intensity());
     const command = { command: "greenlight.showReport", arguments: [lens.document.uri, lens.model.name, lens.model.line] };
     if (estimate instanceof Error) {

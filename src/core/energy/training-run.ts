@@ -23,7 +23,7 @@ export interface TrainingSchedule {
 /** A run on several GPUs: the step is one GPU's; the run's time adds the communication, its energy counts every GPU. */
 export interface DataParallelSchedule {
   gpus: number;
-  /** Seconds of communication each optimizer step adds, not hidden behind compute. */
+  /** Seconds of communication each optimizer step adds (once per step, not per micro-batch), not hidden behind compute. */
   communicationSeconds: number;
 }
 
@@ -92,11 +92,12 @@ export function estimateTrainingRun(
   const communication = parallel?.communicationSeconds ?? 0;
   if (!(communication >= 0 && Number.isFinite(communication))) throw new RangeError(`communication seconds must be finite and ≥ 0, got ${communication}`);
   const steps = trainingSteps(schedule, schedule.batch ?? step.batch);
-  const secondsPerStep = step.seconds_per_iter + communication;
-  const joulesPerStep = gpus * (step.joules_per_iter + communication * step.avg_power_w);
-  const joules = steps * joulesPerStep;
+  // Gradients are exchanged once per optimizer step: micro-batches of an accumulation run without sync (DDP no_sync).
+  const optimizerSteps = schedule.steps !== undefined ? schedule.steps : steps;
+  const communicationSeconds = optimizerSteps * communication;
+  const joules = gpus * (steps * step.joules_per_iter + communicationSeconds * step.avg_power_w);
   const basis = grid ?? { gco2PerKwh: step.gco2_per_kwh, pue: step.pue };
-  const seconds = steps * secondsPerStep;
+  const seconds = steps * step.seconds_per_iter + communicationSeconds;
   const kwh = (joules / JOULES_PER_KWH) * (basis.pue ?? 1);
   const gco2e = carbonOf(joules, basis);
   // The step's range scales the compute; the communication time carries it too (a stated estimate, no band of its own).
@@ -110,7 +111,7 @@ export function estimateTrainingRun(
     cost: price ? costOf(joules, { perKwh: price.perKwh, pue: basis.pue }) : undefined,
     gpus,
     gpuHours: (gpus * seconds) / 3600,
-    communicationSeconds: steps * communication,
+    communicationSeconds,
     range: { seconds: scaledRange(seconds, step.seconds_per_iter, step.range.seconds_per_iter), joules: energy(joules), kwh: energy(kwh), gco2e: energy(gco2e), reason: step.range.reason },
   };
 }

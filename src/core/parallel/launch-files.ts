@@ -48,7 +48,8 @@ export function shellCommands(text: string, file: string): Command[] {
 
 function expand(word: string, variables: Map<string, string>): string {
   return word
-    .replace(/\$\{([A-Za-z_]\w*)(?::?-([^}]*))?\}/g, (_, name: string, fallback?: string) => variables.get(name) ?? fallback ?? "")
+    // ${1:-train.py}: a positional parameter the launch is not given takes its default.
+    .replace(/\$\{([A-Za-z_]\w*|\d+)(?::?-([^}]*))?\}/g, (_, name: string, fallback?: string) => variables.get(name) ?? fallback ?? "")
     .replace(/\$([A-Za-z_]\w*)/g, (_, name: string) => variables.get(name) ?? "");
 }
 
@@ -209,13 +210,15 @@ export interface LaunchReading {
 }
 
 /**
- * Reads how `scriptFile` is launched: shell scripts beside it, at the root and in their scripts/ folders, and
+ * Reads how `scriptFile` is launched: shell scripts beside it, one folder up, at the root and in scripts/ folders, and
  * .vscode/launch.json; then the config files those (or the code's `setup.configFiles`) name. Needs `listFiles` to
  * find scripts; without it only launch.json and the named configs are read.
  */
 export function readLaunchFiles(files: ModuleFiles, root: string, scriptFile: string, code: ParallelSetup = {}): LaunchReading {
   const script = basename(scriptFile);
-  const folders = [...new Set([dirname(scriptFile), root, join(root, "scripts"), join(dirname(scriptFile), "scripts")])];
+  const parent = dirname(dirname(scriptFile));
+  // The script's folder, its parent (inside the workspace), the root, and their scripts/ folders.
+  const folders = [...new Set([dirname(scriptFile), ...(parent.startsWith(root) && parent !== dirname(scriptFile) ? [parent] : []), root, join(root, "scripts"), join(dirname(scriptFile), "scripts")])];
   const candidates: string[] = [];
   for (const folder of folders) for (const path of files.listFiles?.(folder) ?? []) if (LAUNCH_SCRIPT.test(path) && !candidates.includes(path)) candidates.push(path);
   let setup: ParallelSetup = {};
@@ -269,6 +272,7 @@ export function combineSetup(code: ParallelSetup, launch: ParallelSetup): Parall
     gpusPerNode: launch.gpusPerNode ?? code.gpusPerNode,
     nodes: launch.nodes ?? code.nodes,
     distributed: code.distributed ?? launch.distributed,
+    accumulationSplit: code.accumulationSplit,
     configFiles: mergeSetup(code, launch).configFiles,
   };
 }

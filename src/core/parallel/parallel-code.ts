@@ -7,6 +7,7 @@ import type { Interpreter } from "../interp/interpreter";
 import type { ModuleNamespaceValue, Value } from "../interp/values";
 import type { Expression, Statement } from "../python/ast";
 import { findCodeSites, type CodeSite } from "../training/code-sites";
+import { ACCUMULATION_CONSTANT } from "../training/training-plan";
 import { dottedName, forEachStatement, keywordArgument, positionalArgument, type CallExpression as Call } from "../python/syntax-walk";
 import { evaluateAtSite } from "../training/evaluate-site";
 import type { ParallelKind, ParallelSetup, ParallelSource, ZeroStage } from "./parallel-setup";
@@ -134,6 +135,12 @@ export function readParallelCode(input: { interpreter: Interpreter; namespace: M
       }
     }
   }
+  // `gradient_accumulation_steps //= ddp_world_size` (nanoGPT): the accumulation the plan read is the whole job's.
+  forEachStatement(input.body, ({ statement: s }) => {
+    if (setup.accumulationSplit || s.type !== "augmented" || (s.op !== "//" && s.op !== "/") || s.target.type !== "name" || !ACCUMULATION_CONSTANT.test(s.target.id)) return;
+    const divisor = snippet(input.text, s.value);
+    if (/world_?size|num_processes|num_replicas/i.test(divisor)) setup.accumulationSplit = source(s.pos.line, `${s.target.id} ${s.op}= ${divisor}`);
+  });
   // os.environ["WORLD_SIZE"] and friends: the script expects a launcher to start it once per process.
   const environment = /["'](WORLD_SIZE|LOCAL_RANK|LOCAL_WORLD_SIZE)["']/.exec(input.text);
   if (environment && !setup.distributed) {

@@ -34,6 +34,9 @@ export interface ParallelSetup {
   nodes?: ParallelFigure;
   /** The code runs under torch.distributed without saying how many processes (WORLD_SIZE, init_process_group). */
   distributed?: ParallelSource;
+  /** The code divides its gradient accumulation by the world size (`gradient_accumulation_steps //= world_size`):
+   *  each GPU then runs accumulation ÷ N micro-batches per optimizer step. */
+  accumulationSplit?: ParallelSource;
   /** Config files the code or a launch line names (DeepSpeed JSON, Accelerate YAML), relative to `base`. */
   configFiles?: { path: string; base: "file" | "root"; source: ParallelSource }[];
 }
@@ -52,6 +55,7 @@ export function mergeSetup(into: ParallelSetup, from: ParallelSetup): ParallelSe
     gpusPerNode: into.gpusPerNode ?? from.gpusPerNode,
     nodes: into.nodes ?? from.nodes,
     distributed: into.distributed ?? from.distributed,
+    accumulationSplit: into.accumulationSplit ?? from.accumulationSplit,
     configFiles: [...(into.configFiles ?? []), ...(from.configFiles ?? []).filter((c) => !(into.configFiles ?? []).some((d) => d.path === c.path))],
   };
 }

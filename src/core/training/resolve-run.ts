@@ -60,7 +60,14 @@ export function resolveTrainingRun(plan: TrainingPlan | undefined, settings: Run
   if (parallel && !parallel.communication) notes.push(`${step.hardware} has no device-to-device link in the data: the run's communication time is not counted`);
   // A run the code counts in steps (max_iters, max_steps) has that length, unless the user gave epochs.
   const steps = settings.epochs === undefined ? plan?.steps : undefined;
-  const accumulation = plan?.accumulation;
+  let accumulation = plan?.accumulation;
+  const split = parallel && plan?.parallel?.accumulationSplit;
+  if (split && accumulation) {
+    // The code divides the job's accumulation over the GPUs (Python's //): each runs that many micro-batches per step.
+    const perGpu = Math.max(1, Math.floor(accumulation.value / parallel.run.gpus));
+    notes.push(`${split.detail} (line ${split.line ?? "?"}): ${perGpu} micro-batches per GPU per step`);
+    accumulation = { ...accumulation, value: perGpu, detail: `${accumulation.detail}, ÷ ${parallel.run.gpus} GPUs (${split.detail})` };
+  }
   if (!epochs && !steps) notes.push("the code states no epoch count: pass --epochs N");
   if (!samples && !steps) notes.push("the code names no known dataset or sample count: pass --samples N");
   const dropLast = plan?.dropLast ?? false;

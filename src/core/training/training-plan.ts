@@ -61,7 +61,8 @@ const EPOCH_VARIABLE = /epoch/i;
 /** Loop variables of step-based training loops (nanoGPT's `iter_num`, `for step in range(max_steps)`). */
 const STEP_VARIABLE = /^(step|steps|it|iter|iters|iter_num|iteration|itr|global_step|train_step|update|updates|n_iter)$/i;
 const STEP_CONSTANT = /^(max_iters?|max_steps|max_iterations|num_training_steps|num_train_steps|num_steps|n_steps|train_steps|total_steps|total_iters|num_iters|num_iterations|n_iters|training_steps|iterations)$/i;
-const ACCUMULATION_CONSTANT = /^(gradient_accumulation_steps|grad_accum(ulation)?(_steps)?|accumulation_steps|accum_steps|accum_iter|accumulate_grad_batches)$/i;
+/** Names of a gradient-accumulation count (nanoGPT, transformers, Lightning). */
+export const ACCUMULATION_CONSTANT = /^(gradient_accumulation_steps|grad_accum(ulation)?(_steps)?|accumulation_steps|accum_steps|accum_iter|accumulate_grad_batches)$/i;
 const HALF_DTYPES: Record<string, "bf16" | "fp16"> = { bfloat16: "bf16", float16: "fp16", half: "fp16" };
 const EPOCH_CONSTANT = /^(num_|n_|total_|max_|train_|n)?epochs?$/i;
 const BATCH_CONSTANT = /^(train_)?batch_?size$/i;

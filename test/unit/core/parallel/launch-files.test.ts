@@ -14,6 +14,9 @@ describe("launch files: how a script is started", () => {
     const b = setupOf("python3 -m torch.distributed.launch --nproc-per-node=${GPUS:-2} src/train.py");
     assert.equal(b?.gpusPerNode?.value, 2);
     assert.equal(b?.gpusPerNode?.from, "launch");
+    // A positional parameter's default: `run_example.sh` without arguments runs train.py on 4 GPUs.
+    const d = setupOf('echo "Launching ${1:-train.py} with ${2:-4} gpus"\ntorchrun --nnodes=1 --nproc_per_node=${2:-4} ${1:-train.py}');
+    assert.deepEqual([d?.gpusPerNode?.value, d?.nodes?.value, d?.gpusPerNode?.line], [4, 1, 2]);
     // "gpu" (every visible GPU) is not a count; the launch is still distributed.
     const c = setupOf("torchrun --nproc_per_node=gpu train.py");
     assert.equal(c?.gpusPerNode, undefined);
@@ -70,6 +73,9 @@ describe("launch files: how a script is started", () => {
     const root = mkdtempSync(join(tmpdir(), "gl-launch-"));
     try {
       mkdirSync(join(root, "src"));
+      mkdirSync(join(root, "src/pkg"));
+      writeFileSync(join(root, "src/pkg/main.py"), "print(1)\n");
+      writeFileSync(join(root, "src/run.sh"), "torchrun --standalone --nproc_per_node=${2:-16} ${1:-main.py}\n");
       mkdirSync(join(root, "scripts"));
       writeFileSync(join(root, "src/train.py"), "print(1)\n");
       writeFileSync(join(root, "scripts/other.sh"), "torchrun --nproc_per_node 2 eval.py\n");
@@ -79,6 +85,8 @@ describe("launch files: how a script is started", () => {
       const read = readLaunchFiles(diskFiles(), root, join(root, "src/train.py"));
       assert.deepEqual([read.setup.gpusPerNode?.value, read.setup.kind?.value, read.setup.zeroStage?.value], [8, "deepspeed", 1]);
       assert.deepEqual(read.files.map((f) => f.slice(root.length + 1)), ["scripts/train.sh", "acc.yaml", "ds.json"]);
+      // A launch script one folder above the script counts too.
+      assert.equal(readLaunchFiles(diskFiles(), root, join(root, "src/pkg/main.py")).setup.gpusPerNode?.value, 16);
     } finally {
       rmSync(root, { recursive: true, force: true });
     }

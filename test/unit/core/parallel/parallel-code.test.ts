@@ -1,6 +1,9 @@
 import { strict as assert } from "node:assert";
 import { analyze } from "../../helpers/analyze";
 import type { TrainingPlan } from "../../../../src/core/training/training-plan";
+import { estimateModel } from "../../../../src/core/energy/estimate";
+import { parallelTraining } from "../../../../src/core/parallel/parallel-training";
+import { resolveTrainingRun } from "../../../../src/core/training/resolve-run";
 
 const parallelOf = async (text: string): Promise<TrainingPlan["parallel"]> => (await analyze(text)).training?.parallel;
 
@@ -63,5 +66,39 @@ def main():
     assert.deepEqual([w?.distributed?.line, w?.gpusPerNode], [10, undefined]);
     const a = await parallelOf(`${MODEL}from accelerate import Accelerator\naccelerator = Accelerator()\n`);
     assert.ok(a?.distributed);
+  });
+
+  it("nanoGPT's `gradient_accumulation_steps //= world_size`: each GPU runs its share; gradients are exchanged once per optimizer step", async () => {
+    const text = `${MODEL}import os
+from torch.nn.parallel import DistributedDataParallel as DDP
+gradient_accumulation_steps = 40
+batch_size = 12
+max_iters = 100
+ddp = int(os.environ.get("RANK", -1)) != -1
+if ddp:
+    ddp_world_size = int(os.environ["WORLD_SIZE"])
+    gradient_accumulation_steps //= ddp_world_size
+model = Net()
+optimizer = torch.optim.AdamW(model.parameters())
+for iter_num in range(max_iters):
+    for micro_step in range(gradient_accumulation_steps):
+        loss = model(torch.randn(batch_size, 8)).sum()
+        loss.backward()
+    optimizer.step()
+`;
+    const result = await analyze(text);
+    const plan = result.training!;
+    assert.match(plan.parallel?.accumulationSplit?.detail ?? "", /gradient_accumulation_steps \/\/= ddp_world_size/);
+    const model = result.models[0];
+    const stepAt = (batch?: number) => estimateModel(model, { hardware: "h100-sxm", dtype: "fp32", mode: "train", batch });
+    const parallel = parallelTraining(model, plan.parallel, { gpus: 8, hardware: "h100-sxm" }).training!;
+    const one = resolveTrainingRun(plan, {}, stepAt).run!;
+    const eight = resolveTrainingRun(plan, {}, stepAt, parallel);
+    assert.equal(one.steps, 100 * 40);
+    assert.equal(eight.run!.steps, 100 * 5);
+    assert.equal(eight.accumulation?.value, 5);
+    // 100 optimizer steps exchange gradients 100 times, not 500.
+    assert.ok(Math.abs(eight.run!.communicationSeconds - 100 * parallel.communication!.seconds) < 1e-12);
+    assert.ok(Math.abs(eight.run!.seconds - (500 * eight.step.seconds_per_iter + 100 * parallel.communication!.seconds)) < 1e-9);
   });
 });
