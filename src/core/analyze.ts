@@ -460,6 +460,7 @@ function runModel(interp: Interpreter, c: Candidate, request: AnalyzeRequest, co
     const run = new Recorder();
     run.paths = recorder.paths;
     for (const n of constructionNotes) run.note(n.reason, { file: n.file, line: n.line, column: 0 });
+    run.importNotes.push(...recorder.importNotes);
     interp.recorder = run;
     const output = forward(interp, c, attempt.inputs, request.file);
     const failed = run.notes.length > constructionNotes.length;

@@ -243,6 +243,7 @@ export function toJson(m: ModelReport, locations = new SourceLocations()): Recor
       ...(m.coverage.partsUnknown && !m.complete ? { parts_unknown: m.coverage.partsUnknown } : {}),
     },
     unresolved: m.unresolved.map((n) => locations.json(n)),
+    ...(m.importNotes ? { import_notes: m.importNotes.map((n) => locations.json(n)) } : {}),
     ...(m.weightsPrecision ? { weights_precision: m.weightsPrecision } : {}),
     layers: m.layers.map((l) => ({ path: l.path, type: l.type, ...locations.json({ file: l.file, line: l.line }), params: l.params, flops: l.flops, output: l.output })),
   };

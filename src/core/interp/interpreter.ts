@@ -158,8 +158,11 @@ export class Interpreter {
   }
 
   /** Runs a file's top-level statements in its namespace. */
-  runModule(namespace: ModuleNamespaceValue, body: Statement[]): void {
+  runModule(namespace: ModuleNamespaceValue, body: Statement[], options: { imported?: boolean } = {}): void {
     this.frames.push({ file: namespace.file ?? "", inModel: false });
+    // An imported library's top level is import-time code: its gaps are the import's, not a model's.
+    const recorder = this.recorder;
+    if (options.imported) recorder.importing++;
     try {
       for (const s of body) {
         try {
@@ -180,6 +183,7 @@ export class Interpreter {
         }
       }
     } finally {
+      if (options.imported) recorder.importing--;
       this.frames.pop();
     }
   }

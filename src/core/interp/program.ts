@@ -176,7 +176,7 @@ export class Program implements ModuleLoader {
     this.namespaces.set(path, namespace);
     this.moduleNames.set(path, moduleName);
     if (basename(path) === "__init__.py") this.searchPaths.set(namespace, [dirname(path)]);
-    this.interpreter.runModule(namespace, syntax.body);
+    this.interpreter.runModule(namespace, syntax.body, { imported: lazy });
     if (lazy) this.applyWeightOnlyRules(namespace);
     if (kind === "builtin") this.markStandIn(namespace);
     return namespace;

@@ -28,8 +28,20 @@ export class Recorder {
   readonly tallies = new Map<number, ModuleTally>();
   /** Module path by instance id, filled once the model tree is known. */
   paths = new Map<number, string>();
-  /** Unknown values already noted: their consequences carry them on without a note each. */
-  readonly reportedUnknowns = new WeakSet<UnknownValue>();
+  /** Gaps met while a module's top-level code runs (a library imported on first use, mid-forward): the import's,
+   *  not the model's. They are kept apart from `notes`; an unknown they leave behind is noted again where the model
+   *  uses it, so a gap that touches the model still makes it partial. */
+  readonly importNotes: UnresolvedNote[] = [];
+  private readonly importNoteKeys = new Set<string>();
+  /** Module bodies running now (Interpreter.runModule), outermost first. */
+  importing = 0;
+  private readonly modelUnknowns = new WeakSet<UnknownValue>();
+  private readonly importUnknowns = new WeakSet<UnknownValue>();
+
+  /** Unknown values already noted: their consequences carry them on without a note each (the import's apart). */
+  get reportedUnknowns(): WeakSet<UnknownValue> {
+    return this.importing > 0 ? this.importUnknowns : this.modelUnknowns;
+  }
   /** Set when the forward pass ended early (a budget ran out, or an error outside any call): the rest never ran. */
   stopped = false;
   /** Set while forward runs; before that, ops (e.g. in __init__) are not costs of the model. */
@@ -109,6 +121,11 @@ export class Recorder {
     const file = location?.file ?? "";
     const line = location?.line ?? 0;
     const key = `${file}:${line}:${reason}`;
+    if (this.importing > 0) {
+      if (!this.importNoteKeys.has(key)) this.importNotes.push({ file, line, reason });
+      this.importNoteKeys.add(key);
+      return;
+    }
     if (this.noteKeys.has(key)) return;
     this.noteKeys.add(key);
     this.notes.push({ file, line, reason });

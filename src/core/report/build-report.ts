@@ -91,6 +91,7 @@ export function buildReport(run: ModelRun): ModelReport {
     complete: recorder.notes.length === 0,
     coverage: computeCoverage(modules, recorder.tallies, flops, recorder.stopped || !run.output, recorder.lastKnownShape()),
     unresolved: recorder.notes,
+    ...(recorder.importNotes.length > 0 ? { importNotes: recorder.importNotes } : {}),
     ...(weightsPrecision ? { weightsPrecision } : {}),
     layers,
     ops: recorder.ops,

@@ -128,6 +128,9 @@ export interface ModelReport {
   /** How much of the model was computed from known shapes (all of it when complete). */
   coverage: Coverage;
   unresolved: UnresolvedNote[];
+  /** Gaps in library code that ran at import time (a helper probing for optional packages): listed, but they do not
+   *  make the model partial; one that reaches the model is noted again in `unresolved` where the model meets it. */
+  importNotes?: UnresolvedNote[];
   /** The precision the code puts the weights in, when not fp32 (`from_pretrained(dtype=torch.bfloat16)`, a
    * checkpoint's own dtype): estimates use it unless told another. */
   weightsPrecision?: "bf16" | "fp16";
