@@ -97,6 +97,8 @@ export interface ImportedFunction {
 const defaultCache = new SyntaxCache();
 /** Words without which a file states nothing the run setup reads. */
 const RUN_SETUP_WORDS = /optim|Adam|SGD|backward|half|bfloat16|float16|autocast|dtype/;
+/** Words of a script that trains or runs distributed: only such a file is read with its launch scripts. */
+const LAUNCHED_WORDS = /\.backward\s*\(|\.fit\s*\(|Trainer|Accelerator|deepspeed|init_process_group|WORLD_SIZE|LOCAL_RANK/;
 /** Larger sources are generated data, not model code; parsing them would stall the editor. */
 export const MAX_SOURCE_CHARACTERS = 2_000_000;
 const DEFAULT_STEPS = 5_000_000;
@@ -195,7 +197,8 @@ export function analyzeSource(parser: PythonParser, request: AnalyzeRequest): An
 function parallelSetup(interp: Interpreter, namespace: ModuleNamespaceValue, body: ModuleSyntax["body"], request: AnalyzeRequest, now: () => number): TrainingPlan["parallel"] {
   try {
     const code = readParallelCode({ interpreter: interp, namespace, body, text: request.text, file: request.file, now });
-    const launch = readLaunchFiles(request.files, request.root, request.file, code);
+    // Only a script that trains (or runs distributed) is launched: model files skip the folder listings.
+    const launch = LAUNCHED_WORDS.test(request.text) ? readLaunchFiles(request.files, request.root, request.file, code) : { setup: {}, files: [] };
     const setup = combineSetup(code, launch.setup);
     return hasSetup(setup) ? { ...setup, ...(launch.files.length > 0 ? { launchFiles: launch.files } : {}) } : undefined;
   } catch (err) {
