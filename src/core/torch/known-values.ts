@@ -19,3 +19,64 @@ export function withValues(t: TensorValue, values: number[]): TensorValue {
 export function valuesOf(t: TensorValue): number[] | undefined {
   return known.get(t);
 }
+
+const BINARY: Record<string, (a: number, b: number) => number> = {
+  add: (a, b) => a + b,
+  sub: (a, b) => a - b,
+  mul: (a, b) => a * b,
+  div: (a, b) => a / b,
+  true_divide: (a, b) => a / b,
+  divide: (a, b) => a / b,
+  floor_divide: (a, b) => Math.floor(a / b),
+  remainder: (a, b) => a - Math.floor(a / b) * b,
+  pow: (a, b) => a ** b,
+  maximum: (a, b) => Math.max(a, b),
+  minimum: (a, b) => Math.min(a, b),
+};
+
+const UNARY: Record<string, (a: number) => number> = {
+  neg: (a) => -a, negative: (a) => -a, abs: Math.abs, exp: Math.exp, log: Math.log, log2: Math.log2, log10: Math.log10,
+  sqrt: Math.sqrt, floor: Math.floor, ceil: Math.ceil, trunc: Math.trunc,
+  // torch.round rounds half to even
+  round: (a) => (Math.abs(a % 1) === 0.5 ? 2 * Math.round(a / 2) : Math.round(a)),
+};
+
+const isInteger = (dtype: TensorValue["dtype"]) => dtype === "int64" || dtype === "int32" || dtype === "int8" || dtype === "uint8";
+
+/** Values after a dtype conversion: integers truncate toward zero, as torch's casts do. */
+function cast(values: number[], dtype: TensorValue["dtype"]): number[] {
+  return isInteger(dtype) ? values.map(Math.trunc) : dtype === "bool" ? values.map((x) => (x !== 0 ? 1 : 0)) : values;
+}
+
+/**
+ * Carries known contents through an element-wise op (small tensors built from known numbers: RegNet's block widths
+ * `torch.round(w_0 * torch.pow(w_m, torch.arange(d)))...tolist()` decide the layers). Operands are tensors with known
+ * values of the output's shape or 0-d, or Python numbers; anything else leaves the output's contents unknown.
+ */
+export function propagateValues(op: string, operands: ({ kind: string; value?: unknown } | TensorValue)[], out: TensorValue): TensorValue {
+  const fn = operands.length === 2 ? BINARY[op] : operands.length === 1 ? UNARY[op] : undefined;
+  if (!fn) return out;
+  const n = out.shape.reduce((a, b) => a * b, 1);
+  const columns: ((i: number) => number)[] = [];
+  for (const v of operands) {
+    if (v.kind === "tensor") {
+      const values = valuesOf(v as TensorValue);
+      if (!values) return out;
+      if (values.length === 1) columns.push(() => values[0]);
+      else if (values.length === n && (v as TensorValue).shape.length === out.shape.length) columns.push((i) => values[i]);
+      else return out;
+    } else if ((v.kind === "int" || v.kind === "float" || v.kind === "bool") && typeof v.value !== "undefined") {
+      const x = Number(v.value);
+      columns.push(() => x);
+    } else return out;
+  }
+  const values = Array.from({ length: n }, (_, i) => (columns.length === 2 ? (fn as (a: number, b: number) => number)(columns[0](i), columns[1](i)) : (fn as (a: number) => number)(columns[0](i))));
+  // integer division of integer tensors in torch: div is true division; the others keep integers.
+  return withValues(out, op === "div" || op === "true_divide" || op === "divide" ? values : cast(values, out.dtype));
+}
+
+/** The same contents after a dtype conversion (x.int(), x.to(torch.long)). */
+export function convertedValues(source: TensorValue, out: TensorValue): TensorValue {
+  const values = valuesOf(source);
+  return values && out !== source ? withValues(out, cast(values, out.dtype)) : out;
+}

@@ -1,6 +1,6 @@
 // Tensor methods (x.view, x.size, x.add_, ...): most share torch.X's implementation with x as the first argument.
 import { NONE, bool, float, int, list, size, toInts, unknown } from "../interp/construct";
-import { valuesOf } from "./known-values";
+import { convertedValues, valuesOf } from "./known-values";
 import { nestedNumbers, numpyArray, numpyScalar } from "../interp/numpy-arrays";
 import { PythonError, Unresolved, type BoundArguments, type NativeCall, type TensorValue, type Value } from "../interp/values";
 import { shapeFromVarargs, tensorArg, toTensor } from "./args";
@@ -124,7 +124,7 @@ method("astype", ["dtype", "order='K'", "casting='unsafe'", "subok=True", "copy=
 });
 
 // dtype conversions: a copy when the dtype changes (aten._to_copy), else the tensor itself.
-const convert = (self: TensorValue, dtype: TensorValue["dtype"], call: NativeCall): TensorValue => (dtype === self.dtype ? self : emit(call.context, "aten._to_copy", 0, self.shape, dtype));
+const convert = (self: TensorValue, dtype: TensorValue["dtype"], call: NativeCall): TensorValue => (dtype === self.dtype ? self : convertedValues(self, emit(call.context, "aten._to_copy", 0, self.shape, dtype)));
 for (const [name, dtype] of [["float", "float32"], ["double", "float64"], ["half", "float16"], ["bfloat16", "bfloat16"], ["long", "int64"], ["int", "int32"], ["short", "int32"], ["char", "int8"], ["byte", "uint8"], ["bool", "bool"]] as const) {
   method(name, ["memory_format=None"], (self, _a, call) => convert(self, dtype, call));
 }

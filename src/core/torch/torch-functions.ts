@@ -98,8 +98,13 @@ f.logspace = defineOp("torch.logspace", ["start", "end", "steps", "base=10.0", .
 f.eye = defineOp("torch.eye", ["n", "m=None", ...FACTORY_OPTIONS], (a, c) => factory("eye", [a.int("n"), optionalInt(a, "m") ?? a.int("n")], dtypeOr(a, "float32"), c));
 for (const name of ["tensor", "as_tensor", "asarray"]) {
   f[name] = defineOp(`torch.${name}`, ["data", ...FACTORY_OPTIONS, "copy=None"], (a, c) => {
-    const { shape, dtype } = literalShape(a.get("data"));
-    return factory("lift_fresh", shape, dtypeOr(a, dtype), c);
+    const data = a.get("data");
+    const { shape, dtype } = literalShape(data);
+    const out = factory("lift_fresh", shape, dtypeOr(a, dtype), c);
+    // A 1-D list of known numbers keeps its contents (block settings computed from them decide layers).
+    const items = data.kind === "list" || data.kind === "tuple" ? data.items : undefined;
+    const numbers = items?.map((v) => (v.kind === "int" || v.kind === "float" ? v.value : v.kind === "bool" ? Number(v.value) : NaN));
+    return numbers && shape.length === 1 ? withValues(out, numbers) : out;
   });
 }
 f.scalar_tensor = defineOp("torch.scalar_tensor", ["s", ...FACTORY_OPTIONS], (a, c) => factory("scalar_tensor", [], dtypeOr(a, "float32"), c));
@@ -553,8 +558,22 @@ f.is_tensor = defineOp("torch.is_tensor", ["obj"], (a) => ({ kind: "bool", value
 f.is_floating_point = defineOp("torch.is_floating_point", ["input"], (a) => ({ kind: "bool", value: ["float16", "bfloat16", "float32", "float64"].includes(tensorArg(a, "input", "is_floating_point").dtype) }));
 f.result_type = defineOp("torch.result_type", ["tensor1", "tensor2"], (a) => ({ kind: "dtype", name: resultDtype([a.get("tensor1"), a.get("tensor2")]) }));
 
+// torch.diff along the last dim (n=1): the contents too when known (RegNet's stage depths from split points).
+f.diff = defineOp("torch.diff", ["input", "n=1", "dim=-1", "prepend=None", "append=None"], (a, c) => {
+  const input = tensorArg(a, "input", "diff");
+  if (input.shape.length === 0) throw new PythonError("diff expects input to be at least one-dimensional");
+  const dim = normalizeDim(a.int("dim"), input.shape.length);
+  const n = a.int("n");
+  const extra = (name: string) => (a.isNone(name) ? 0 : (a.get(name) as TensorValue).shape?.[dim] ?? 1);
+  const shape = input.shape.map((d, i) => (i === dim ? Math.max(0, d + extra("prepend") + extra("append") - n) : d));
+  const out = emit(c, "aten.diff", 0, shape, input.dtype);
+  const values = input.shape.length === 1 && n === 1 && a.isNone("prepend") && a.isNone("append") ? valuesOf(input) : undefined;
+  return values ? withValues(out, values.slice(1).map((x, i) => x - values[i])) : out;
+});
+
 /** torch.* functions by short name (without the "torch." prefix). */
 export const TORCH_FUNCTIONS: Readonly<Record<string, OpImpl>> = f;
 
 /** Float constants under torch (torch.pi, torch.e, torch.inf, torch.nan). */
 export const TORCH_FLOAT_CONSTANTS: Record<string, number> = { pi: Math.PI, e: Math.E, inf: Infinity, nan: NaN };
+

@@ -3,6 +3,7 @@ import { PythonError, Unresolved, type OpContext, type TensorDtype, type TensorV
 import { isFloating, promoteTypes, promoteWithScalar } from "../dtypes";
 import { broadcastShapes } from "../shapes";
 import { emit } from "./define";
+import { propagateValues } from "../known-values";
 
 /** How an element-wise op picks its result dtype. */
 export type ResultKind = "promote" | "bool" | "float" | "same";
@@ -42,7 +43,7 @@ export function elementwise(op: string, operands: Value[], context: OpContext, k
   const shape = broadcastShapes(...parts.map((p) => p.shape));
   const promoted = resultDtype(operands);
   const first = parts.find((p) => p.dtype)?.dtype ?? promoted;
-  return emit(context, `aten.${op}`, 0, shape, finalDtype(kind, promoted, first));
+  return propagateValues(op, operands, emit(context, `aten.${op}`, 0, shape, finalDtype(kind, promoted, first)));
 }
 
 /**
@@ -60,7 +61,7 @@ export function elementwiseInPlace(op: string, self: TensorValue, others: Value[
 
 /** A unary element-wise op on one tensor. */
 export function unary(op: string, input: TensorValue, context: OpContext, kind: ResultKind = "same"): TensorValue {
-  return emit(context, `aten.${op}`, 0, input.shape, finalDtype(kind, input.dtype, input.dtype));
+  return propagateValues(op, [input], emit(context, `aten.${op}`, 0, input.shape, finalDtype(kind, input.dtype, input.dtype)));
 }
 
 /** Unary ops whose result is floating even for integer input (torch promotes ints to the default float). */
