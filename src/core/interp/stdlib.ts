@@ -137,7 +137,8 @@ export function createStandardLibrary(interp: () => Interpreter, objectClass: Cl
       return NONE;
     },
   });
-  modules.set("collections.abc", namespace("collections.abc", { Iterable: abc("Iterable"), Sequence: abc("Sequence"), Mapping: mapping, MutableMapping: mutableMapping, Callable: abc("Callable"), Collection: abc("Collection"), Iterator: abc("Iterator") }));
+  const abcClasses: Record<string, Value> = { Iterable: abc("Iterable"), Sequence: abc("Sequence"), Mapping: mapping, MutableMapping: mutableMapping, Callable: abc("Callable"), Collection: abc("Collection"), Iterator: abc("Iterator") };
+  modules.set("collections.abc", namespace("collections.abc", abcClasses));
 
   const field = nativeClass("dataclasses.Field", [objectClass]);
   const missing: Value = { kind: "instance", cls: nativeClass("dataclasses._MISSING_TYPE", [objectClass]), attributes: new Map(), id: freshId() };
@@ -187,7 +188,9 @@ export function createStandardLibrary(interp: () => Interpreter, objectClass: Cl
   // typing: every name is a harmless class-like value that can be subscripted (List[int]) and ignored.
   const typingNames = ["Any", "Callable", "Dict", "List", "Optional", "Tuple", "Union", "Type", "Sequence", "Iterable", "Mapping", "Set", "Literal", "ClassVar", "Final", "TypeVar", "Generic", "Protocol", "Iterator", "cast", "overload", "TYPE_CHECKING", "Annotated", "NamedTuple"];
   const typing: Record<string, Value> = {};
-  for (const n of typingNames) typing[n] = nativeClass(`typing.${n}`, [objectClass]);
+  // typing's generic aliases of the collections.abc classes are those classes to isinstance (isinstance(x, Sequence)
+  // with `from typing import Sequence`: torchvision checks its block settings so).
+  for (const n of typingNames) typing[n] = abcClasses[n] ?? nativeClass(`typing.${n}`, [objectClass]);
   typing.TYPE_CHECKING = bool(false);
   typing.cast = fn("typing.cast", ({ args }) => args[1]);
   typing.overload = identityDecorator;
