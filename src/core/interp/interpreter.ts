@@ -537,6 +537,9 @@ export class Interpreter {
       if (name === "dataclass" || name.endsWith(".dataclass")) {
         cls.isDataclass = true;
         cls.fields = dataclassFields(def);
+        // The generated __init__ is a class attribute, so a subclass's own __init__ reaches it through
+        // super().__init__(...) (torchvision's MBConvConfig over the _MBConvConfig dataclass).
+        if (!cls.attributes.has("__init__")) cls.attributes.set("__init__", this.dataclassInit(cls));
       } else {
         const decorator = this.tryEvaluate(d, scope);
         if (decorator && (decorator.kind === "function" || decorator.kind === "native")) {
@@ -1039,6 +1042,22 @@ export class Interpreter {
       void wasInModel;
     }
     return instance;
+  }
+
+  /** The __init__ @dataclass writes: the fields in order, then __post_init__. */
+  private dataclassInit(cls: ClassValue): Value {
+    return {
+      kind: "native",
+      name: `${cls.name}.__init__`,
+      call: ({ args, kwargs }) => {
+        const self = args[0];
+        if (self?.kind !== "instance") throw new PythonError(`${cls.name}.__init__ needs an instance`);
+        this.initialiseFields(cls, self, args.slice(1), kwargs);
+        const post = lookupClassAttribute(self.cls, "__post_init__");
+        if (post) this.call(post, [self], new Map());
+        return NONE;
+      },
+    };
   }
 
   /** dataclass and NamedTuple construction: fields in order, with class-level defaults. */

@@ -30,3 +30,31 @@ describe("typing's generic aliases in isinstance (src/core/interp/stdlib.ts)", (
     });
   }
 });
+
+describe("the __init__ @dataclass writes (src/core/interp/interpreter.ts)", () => {
+  it("is reached through super().__init__ from a subclass's own __init__, then runs __post_init__", async () => {
+    // torchvision's MBConvConfig adjusts its widths, then hands them to the _MBConvConfig dataclass.
+    const m = await onlyModel(`from dataclasses import dataclass
+import torch.nn as nn
+
+@dataclass
+class BaseConfig:
+    width: int
+    depth: int
+    extra: int = 1
+
+    def __post_init__(self):
+        self.total = self.width + self.extra
+
+class Config(BaseConfig):
+    def __init__(self, width, depth, mult=2):
+        width = width * mult
+        super().__init__(width, depth)
+
+c = Config(4, 3)
+model = nn.Linear(c.width, c.total)
+`);
+    assert.equal(m.params, 8 * 9 + 9);
+    assert.equal(m.complete, true, JSON.stringify(m.unresolved));
+  });
+});
