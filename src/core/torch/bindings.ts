@@ -156,6 +156,8 @@ export function createTorchModules(catalogue: TorchCatalogue, classes: ModuleCla
     ["save", fn("torch.save", () => NONE)],
     ["autograd", autograd],
     ["backends", namespace("torch.backends", new Map(), (name) => unknown(`torch.backends.${name}`))],
+    // torch._C's usage logging (torchvision's and torch's own constructors call it): no effect on any model.
+    ["_C", namespace("torch._C", new Map<string, Value>([["_log_api_usage_once", fn("_log_api_usage_once", () => NONE)]]), (name) => unknown(`torch._C.${name} is not in the analyzer's catalogue`))],
     ["distributed", namespace("torch.distributed", new Map<string, Value>([["is_initialized", fn("is_initialized", () => bool(false))], ["is_available", fn("is_available", () => bool(false))]]), (name) => unknown(`torch.distributed.${name}`))],
     ["__version__", { kind: "str", value: "2.11.0" }],
   ];

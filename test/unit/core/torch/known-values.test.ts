@@ -36,3 +36,24 @@ describe("known contents of small tensors (src/core/torch/known-values.ts)", () 
     assert.equal(m.complete, true, JSON.stringify(m.unresolved));
   });
 });
+
+describe("torch._C's usage logging (src/core/torch/bindings.ts)", () => {
+  it("torch._C._log_api_usage_once in a constructor is no gap: the model is complete", async () => {
+    const m = await onlyModel(`import torch
+import torch.nn as nn
+
+class Net(nn.Module):
+    def __init__(self):
+        super().__init__()
+        torch._C._log_api_usage_once(f"{self.__module__}.{self.__class__.__name__}")
+        self.fc = nn.Linear(4, 2)
+
+    def forward(self, x):
+        return self.fc(x)
+
+model = Net()
+`);
+    assert.equal(m.params, 10);
+    assert.equal(m.complete, true, JSON.stringify(m.unresolved));
+  });
+});
