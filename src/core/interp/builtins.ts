@@ -295,6 +295,8 @@ export function createBuiltins(interp: () => Interpreter): { scope: Scope; class
     }
     // Type objects that are functions here: functools.partial, types.FunctionType...
     if (spec.kind === "native" && spec.name in callableTypeKinds) return v.kind === "unknown" ? undefined : callableTypeKinds[spec.name].includes(v.kind);
+    // None is an instance of NoneType and object only: no class from code the analyzer cannot see is either.
+    if (spec.kind === "unknown" && v.kind === "none") return false;
     if (spec.kind !== "class" || v.kind === "unknown") return undefined;
     const abstract = abstractKinds[spec.qualifiedName];
     if (abstract) {

@@ -99,8 +99,10 @@ const PARAMETERLESS = /^(Dropout\d?d?|ReLU\d?|GELU|SiLU|Tanh|Sigmoid|Identity|Fl
 /** A default input from the model's first parametrised layer (3-channel conv → 1x3x224x224, Linear(n) → 1xn, ...). */
 export function defaultInputs(model: InstanceValue, configValue: (name: string) => Value | undefined): InputSpec[] | undefined {
   for (const [, m] of namedModules(model)) {
-    if (!m.cls.layer) continue;
-    const type = m.cls.layer.name;
+    // A subclass of a catalogue layer (transformers' scaled word embeddings subclass nn.Embedding) is that layer.
+    const layer = layerOf(m);
+    if (!layer) continue;
+    const type = layer.name;
     if (PARAMETERLESS.test(type)) continue;
     const config = configValue;
     void config;
@@ -123,11 +125,16 @@ export function defaultInputs(model: InstanceValue, configValue: (name: string) 
   return undefined;
 }
 
+/** The catalogue layer a module is, itself or through a base class. */
+function layerOf(m: InstanceValue) {
+  return m.cls.layer ?? m.cls.mro.find((c) => c.layer)?.layer;
+}
+
 /** The first constructor argument of a catalogue layer as an int, from its recorded parameters. */
 function layerArgument(m: InstanceValue, _index: number): number | undefined {
   const weight = m.module!.parameters.get("weight") ?? m.module!.parameters.get("weight_ih_l0");
   if (!weight || weight.kind !== "tensor") return undefined;
-  const type = m.cls.layer!.name;
+  const type = layerOf(m)!.name;
   if (type === "Linear" || type.startsWith("LSTM") || type.startsWith("GRU") || type.startsWith("RNN")) return weight.shape[1];
   if (type.startsWith("Conv")) {
     const groups = 1;

@@ -67,3 +67,54 @@ model = Net()
     assert.equal(m.flops, 2 * 16 * 16);
   });
 });
+
+describe("default inputs and None checks in library forwards", () => {
+  it("a subclass of nn.Embedding first in the model takes token ids (transformers' scaled word embeddings)", async () => {
+    const m = await onlyModel(`import torch.nn as nn
+
+class ScaledEmbedding(nn.Embedding):
+    def __init__(self, num, dim, scale=1.0):
+        super().__init__(num, dim)
+        self.scale = scale
+
+    def forward(self, ids):
+        return super().forward(ids) * self.scale
+
+class Encoder(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.shared = ScaledEmbedding(100, 16)
+        self.proj = nn.Linear(16, 16)
+
+    def forward(self, input_ids):
+        return self.proj(self.shared(input_ids))
+
+model = Encoder()
+`);
+    assert.deepEqual(m.inputs.map((i) => i.dtype), ["int64"]);
+    assert.equal(m.flops, 2 * 128 * 16 * 16);
+    assert.equal(m.complete, true, JSON.stringify(m.unresolved));
+  });
+
+  it("isinstance(None, (torch.Tensor, SomethingUnavailable)) is False: None is an instance of no library class", async () => {
+    const m = await onlyModel(`import torch
+import torch.nn as nn
+from not_installed_lib import BlockMask
+
+class Net(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.a = nn.Linear(8, 8)
+        self.b = nn.Linear(8, 8)
+
+    def forward(self, x, mask=None):
+        if isinstance(mask, (torch.Tensor, BlockMask)):
+            return self.a(x)
+        return self.b(self.a(x))
+
+model = Net()
+`);
+    assert.equal(m.flops, 2 * 2 * 8 * 8);
+    assert.equal(m.complete, true, JSON.stringify(m.unresolved));
+  });
+});
