@@ -22,6 +22,8 @@ const nodeImportMeta = {
 
 const builds = [
   { ...common, ...nodeImportMeta, entryPoints: ["src/vscode/extension.ts"], outfile: "dist/extension.js", platform: "node", format: "cjs", target: "node20" },
+  // The analysis worker thread the desktop extension starts (src/node/analysis-worker.ts).
+  { ...common, ...nodeImportMeta, entryPoints: ["src/node/analysis-worker.ts"], outfile: "dist/analysis-worker.js", platform: "node", format: "cjs", target: "node20" },
   {
     ...common,
     entryPoints: ["src/web/extension.ts"],

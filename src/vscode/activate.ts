@@ -1,3 +1,4 @@
+import type { AnalysisWorkerHandle } from "../core/analysis-protocol";
 import * as vscode from "vscode";
 import type { Settings } from "../core/config";
 import { AnalysisEngine } from "./analysis-engine";
@@ -34,6 +35,8 @@ export interface HostBits {
   onDidChangeGridIntensity?: (listener: () => void) => vscode.Disposable;
   /** Reads the user's Python environment (desktop only: its packages are files on disk). */
   environment?: EnvironmentHost;
+  /** Starts the worker thread analyses run on (desktop); without it they run on the extension host (web). */
+  analysisWorker?: (log: vscode.LogOutputChannel) => AnalysisWorkerHandle;
 }
 
 /** What activate() returns: used by the integration tests to wait for background work. */
@@ -132,6 +135,7 @@ function activateStages(context: vscode.ExtensionContext, host: HostBits, log: v
 
   const services: Services = {
     context,
+    analysisWorker: host.analysisWorker && (() => host.analysisWorker!(log)),
     log,
     store,
     status,
@@ -194,7 +198,7 @@ function activateStages(context: vscode.ExtensionContext, host: HostBits, log: v
     reportView: () => report.shownView,
     listedModels: () => models.modelCount,
     settings: () => store.values,
-    parseCounts: async () => (await start()).parseCounts,
+    parseCounts: async () => (await start()).parseCounts(),
   };
 }
 
@@ -224,7 +228,7 @@ async function startAnalysis(context: vscode.ExtensionContext, services: Service
   services.status.setTask("parser", undefined);
   log.info(`Python parser loaded in ${Date.now() - started} ms`);
 
-  const engine = new AnalysisEngine(parser, services.mirror, () => services.store.values, log, services.environments);
+  const engine = new AnalysisEngine(parser, services.mirror, () => services.store.values, log, services.environments, services.analysisWorker?.());
   let diskChangeTimer: ReturnType<typeof setTimeout> | undefined;
   const codeLens = new ModelCodeLensProvider(engine, services.store, services.intensity, services.onDidChangeGrid);
   const trainingLens = new TrainingCodeLensProvider(engine, services.store, services.plans, services.intensity, services.onDidChangeGrid);

@@ -1,11 +1,12 @@
 import * as vscode from "vscode";
-import { analyzeSource, SyntaxCache, type AnalysisResult } from "../core/analyze";
+import { SyntaxCache, type AnalysisResult } from "../core/analyze";
 import { EDITOR_INSTALL_ACTIONS, type PythonEnvironments } from "./python-environment";
 import type { PythonParser } from "../core/python/parser";
 import type { Settings } from "../core/config";
 import type { WorkspaceMirror } from "./workspace-mirror";
-import { findRules } from "../core/rules/rules";
 import type { Finding } from "../core/rules/types";
+import { analyzeWithRules, ruleSettingsOf, type AnalysisWithFindings } from "../core/document-analysis";
+import type { AnalysisWorkerHandle } from "../core/analysis-protocol";
 import { cellView } from "../core/notebook/cell-view";
 import { cellOf, cellStartOffset, isPythonCell, notebookKey, notebookOfCell, programOfNotebook } from "./notebook-cells";
 
@@ -47,6 +48,8 @@ export class AnalysisEngine implements vscode.Disposable {
 
   private readonly changeListener: vscode.Disposable;
   /** The last analysis of each open notebook's program, shared by its cells (one run serves them all). */
+  /** A notebook program's run under way in the worker, awaited by each of its cells. */
+  private readonly notebookPending = new Map<string, { text: string; generation: number; done: Promise<AnalysisWithFindings | undefined> }>();
   private readonly notebookRuns = new Map<string, { text: string; generation: number; result: AnalysisResult; findings: Finding[] }>();
 
   constructor(
@@ -55,6 +58,8 @@ export class AnalysisEngine implements vscode.Disposable {
     private readonly settings: () => Settings,
     private readonly log: vscode.LogOutputChannel,
     private readonly environments?: PythonEnvironments,
+    /** Desktop: the worker thread analyses run on, off the extension host; absent (web), they run here. */
+    private readonly worker?: AnalysisWorkerHandle,
   ) {
     // tree-sitter re-parses an edited file from its previous tree when told what changed: a keystroke in a
     // 2,000-line file costs a few ms instead of a full parse.
@@ -64,16 +69,18 @@ export class AnalysisEngine implements vscode.Disposable {
       const notebook = notebookOfCell(event.document);
       const start = notebook ? cellStartOffset(notebook, event.document) : 0;
       if (start === undefined) return;
-      this.syntax.recordChanges(
-        notebook ? notebook.uri.path : event.document.uri.path,
-        event.contentChanges.map((change) => ({ offset: start + change.rangeOffset, deletedLength: change.rangeLength, insertedText: change.text })),
-      );
+      const path = notebook ? notebook.uri.path : event.document.uri.path;
+      const changes = event.contentChanges.map((change) => ({ offset: start + change.rangeOffset, deletedLength: change.rangeLength, insertedText: change.text }));
+      this.syntax.recordChanges(path, changes);
+      this.worker?.recordChanges(path, changes);
     });
   }
 
   /** How many parses reused the previous tree (incremental) and how many started afresh, since activation. */
-  get parseCounts(): { incremental: number; full: number } {
-    return { ...this.syntax.parses };
+  async parseCounts(): Promise<{ incremental: number; full: number }> {
+    const here = this.syntax.parses;
+    const there = this.worker ? await this.worker.parseCounts() : { incremental: 0, full: 0 };
+    return { incremental: here.incremental + there.incremental, full: here.full + there.full };
   }
 
   /** The analysis of the document's current version: cached, or scheduled (debounced after an edit). */
@@ -128,31 +135,56 @@ export class AnalysisEngine implements vscode.Disposable {
   }
 
   /**
-   * Analyzes text now (workspace analysis of files that are not open, fix-all passes, the report); `readTraining`
-   * also reads the training plan (epochs, samples, batch) from the code, which the keystroke path skips.
+   * Analyzes text now, on the extension host (workspace analysis of files that are not open, fix-all passes, the
+   * report); `readTraining` also reads the training plan (epochs, samples, batch) from the code, which the keystroke
+   * path skips. The synchronous path: callers move to `analyzeTextAsync` one by one.
    */
-  analyzeText(uri: vscode.Uri, text: string, options: { readTraining?: boolean } = {}): { result: AnalysisResult; findings: Finding[] } {
+  analyzeText(uri: vscode.Uri, text: string, options: { readTraining?: boolean } = {}): AnalysisWithFindings {
+    const cellProgram = this.cellProgramOf(uri, text);
+    if (cellProgram) return cellProgram.view(this.run(cellProgram.notebook.uri, cellProgram.text, options.readTraining ?? false));
+    return this.run(uri, text, options.readTraining ?? false);
+  }
+
+  /** `analyzeText` off the extension host where a worker is available; undefined when the worker failed. */
+  async analyzeTextAsync(uri: vscode.Uri, text: string, options: { readTraining?: boolean } = {}): Promise<AnalysisWithFindings | undefined> {
+    const cellProgram = this.cellProgramOf(uri, text);
+    if (cellProgram) {
+      const program = await this.runAnywhere(cellProgram.notebook.uri, cellProgram.text, options.readTraining ?? false).done;
+      return program && cellProgram.view(program);
+    }
+    return this.runAnywhere(uri, text, options.readTraining ?? false).done;
+  }
+
+  /** For an open notebook cell: its notebook's program with this text in the cell, and the cell's view of a result. */
+  private cellProgramOf(uri: vscode.Uri, text: string): { notebook: vscode.NotebookDocument; text: string; view(program: AnalysisWithFindings): AnalysisWithFindings } | undefined {
     const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
     const notebook = document && notebookOfCell(document);
     const cell = notebook && document && cellOf(notebook, document);
-    if (notebook && cell && isPythonCell(cell)) {
-      // A cell is analyzed as part of its notebook's program (with this text in the cell), and seen from the cell.
-      const program = programOfNotebook(notebook, { cell, text });
-      const result = this.run(notebook.uri, program.text, options.readTraining ?? false);
-      return cellView(result, this.findings(notebook.uri, program.text, result), program, notebook.uri.path, cell.index);
-    }
-    const result = this.run(uri, text, options.readTraining ?? false);
-    return { result, findings: this.findings(uri, text, result) };
+    if (!notebook || !cell || !isPythonCell(cell)) return undefined;
+    // A cell is analyzed as part of its notebook's program (with this text in the cell), and seen from the cell.
+    const program = programOfNotebook(notebook, { cell, text });
+    return { notebook, text: program.text, view: ({ result, findings }) => cellView(result, findings, program, notebook.uri.path, cell.index) };
   }
 
   /** One cell's view of its notebook's program analysis, running the program only when it changed since. */
-  private analyzeCell(notebook: vscode.NotebookDocument, cell: vscode.NotebookCell): { result: AnalysisResult; findings: Finding[] } {
+  private async analyzeCell(notebook: vscode.NotebookDocument, cell: vscode.NotebookCell): Promise<AnalysisWithFindings | undefined> {
     const program = programOfNotebook(notebook);
     const key = notebook.uri.toString();
     let run = this.notebookRuns.get(key);
     if (!run || run.text !== program.text || run.generation !== this.generation) {
-      const result = this.run(notebook.uri, program.text);
-      run = { text: program.text, generation: this.generation, result, findings: this.findings(notebook.uri, program.text, result) };
+      // The notebook's cells ask together: one run of the program serves them all (a second request of the same
+      // program would supersede the first in the worker and leave its cell without an answer).
+      let inFlight = this.notebookPending.get(key);
+      if (!inFlight || inFlight.text !== program.text || inFlight.generation !== this.generation) {
+        const running = this.runAnywhere(notebook.uri, program.text);
+        inFlight = { text: program.text, generation: this.generation, done: running.done };
+        this.notebookPending.set(key, inFlight);
+      }
+      const { generation, done } = inFlight;
+      const analysis = await done;
+      if (this.notebookPending.get(key)?.done === done) this.notebookPending.delete(key);
+      if (!analysis) return undefined;
+      run = { text: program.text, generation, ...analysis };
       this.notebookRuns.set(key, run);
     }
     return cellView(run.result, run.findings, program, notebook.uri.path, cell.index);
@@ -163,30 +195,10 @@ export class AnalysisEngine implements vscode.Disposable {
     this.notebookRuns.delete(uri.toString());
   }
 
-  /** The rules' findings on this text and its analysis; a rule that fails is logged and skipped. */
-  private findings(uri: vscode.Uri, text: string, result: AnalysisResult): Finding[] {
-    const settings = this.settings();
-    // The analysis just parsed and lowered this text: the rules read the same tree instead of parsing it again.
-    const cached = this.syntax.lookup(uri.path, text);
-    const tree = cached?.tree ?? this.parser.parse(text);
-    try {
-      return findRules({
-        file: uri.path,
-        text,
-        tree,
-        syntax: cached?.syntax,
-        analysis: result,
-        settings: { severities: settings["rules.severities"], pruneAmount: settings["rules.pruneAmount"], hardware: settings.hardware, host: settings.host, batch: settings.batchSize, gpus: settings.gpus },
-        onRuleError: (rule, error) => this.log.warn(`${rule} failed on ${uri.path}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`),
-      });
-    } finally {
-      if (!cached) tree.delete();
-    }
-  }
-
   private schedule(document: vscode.TextDocument, delay: number, programKey: string | undefined): Entry {
     const version = document.version;
     let timer: ReturnType<typeof setTimeout> | undefined;
+    let cancelRun: (() => void) | undefined;
     let resolveEntry!: (value: DocumentAnalysis | undefined) => void;
     const promise = new Promise<DocumentAnalysis | undefined>((resolve) => (resolveEntry = resolve));
     const entry: Entry = {
@@ -198,6 +210,8 @@ export class AnalysisEngine implements vscode.Disposable {
       cancel: () => {
         if (timer !== undefined) clearTimeout(timer);
         timer = undefined;
+        // A newer version supersedes this one: the worker drops the request if it has not started it.
+        cancelRun?.();
         resolveEntry(undefined);
       },
     };
@@ -209,60 +223,149 @@ export class AnalysisEngine implements vscode.Disposable {
         return;
       }
       const started = Date.now();
-      try {
-        const { result, findings } = this.analyzeDocument(document);
-        const analysis: DocumentAnalysis = { uri: document.uri, version, result, findings, milliseconds: Date.now() - started };
-        entry.settled = analysis;
-        resolveEntry(analysis);
-        if (document.version === version) this.analyzed.fire(analysis);
-        this.log.debug(`analyzed ${document.uri.path} v${version}: ${result.models.length} models in ${analysis.milliseconds} ms`);
-      } catch (error) {
-        this.log.error(`analysis of ${document.uri.toString()} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-        resolveEntry(undefined);
-      }
+      this.analyzeDocument(document, (cancel) => (cancelRun = cancel)).then(
+        (analyzed) => {
+          if (!analyzed) {
+            resolveEntry(undefined);
+            return;
+          }
+          const { result, findings } = analyzed;
+          const analysis: DocumentAnalysis = { uri: document.uri, version, result, findings, milliseconds: Date.now() - started };
+          entry.settled = analysis;
+          resolveEntry(analysis);
+          if (document.version === version) this.analyzed.fire(analysis);
+          this.log.debug(`analyzed ${document.uri.path} v${version}: ${result.models.length} models in ${analysis.milliseconds} ms`);
+        },
+        (error: unknown) => {
+          this.log.error(`analysis of ${document.uri.toString()} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+          resolveEntry(undefined);
+        },
+      );
     }, delay);
     return entry;
   }
 
   /** A document's analysis: a file on its own, a notebook cell as part of its notebook's program. */
-  private analyzeDocument(document: vscode.TextDocument): { result: AnalysisResult; findings: Finding[] } {
+  private async analyzeDocument(document: vscode.TextDocument, started: (cancel: () => void) => void): Promise<AnalysisWithFindings | undefined> {
     const notebook = notebookOfCell(document);
     const cell = notebook && cellOf(notebook, document);
     if (notebook && cell) return isPythonCell(cell) ? this.analyzeCell(notebook, cell) : { result: { file: document.uri.path, models: [], syntaxErrors: [], notes: [] }, findings: [] };
-    const text = document.getText();
-    const result = this.run(document.uri, text);
-    return { result, findings: this.findings(document.uri, text, result) };
+    const running = this.runAnywhere(document.uri, document.getText());
+    started(running.cancel);
+    return running.done;
   }
 
-  private run(uri: vscode.Uri, text: string, readTraining = false): AnalysisResult {
-    const settings = this.settings();
+  /** Where a file's imports are resolved from: its workspace folder, else its own folder. */
+  private rootOf(uri: vscode.Uri): string {
     const folder = vscode.workspace.getWorkspaceFolder(uri);
-    const root = folder ? folder.uri.path : uri.path.slice(0, uri.path.lastIndexOf("/")) || "/";
-    return analyzeSource(this.parser, {
+    return folder ? folder.uri.path : uri.path.slice(0, uri.path.lastIndexOf("/")) || "/";
+  }
+
+  /** Whether the worker can read this document's imports: it reads the local disk, so only local and unsaved documents. */
+  private workerServes(uri: vscode.Uri): boolean {
+    if (!this.worker?.available) return false;
+    if (uri.scheme === "untitled") return true;
+    if (uri.scheme !== "file" && uri.scheme !== "vscode-notebook-cell") return false;
+    const folder = vscode.workspace.getWorkspaceFolder(uri);
+    return !folder || folder.uri.scheme === "file";
+  }
+
+  /**
+   * Analysis and rules on the worker thread where it serves the document, else here; undefined when cancelled or
+   * when the worker failed (logged). A worker that died is started again and asked once more.
+   */
+  private runAnywhere(uri: vscode.Uri, text: string, readTraining = false): { done: Promise<AnalysisWithFindings | undefined>; cancel(): void } {
+    const worker = this.worker;
+    if (!worker || !this.workerServes(uri)) return { done: Promise.resolve().then(() => this.run(uri, text, readTraining)), cancel: () => undefined };
+    const settings = this.settings();
+    const request = {
+      key: uri.toString(),
       file: uri.path,
       text,
-      root,
-      files: this.mirror,
-      cache: this.syntax,
+      root: this.rootOf(uri),
       budget: { steps: settings["analysis.maxSteps"], milliseconds: settings["analysis.timeoutMs"] },
-      // The training plan costs up to a few hundred ms on a training script: only the report asks for it.
+      rules: ruleSettingsOf(settings),
       readTraining,
+      overlays: unsavedTexts(uri),
       environment: this.environments?.for(uri),
-      environmentFiles: this.environments?.files,
       torchHubDirs: this.environments?.torchHubDirs,
       huggingFaceCaches: this.environments?.huggingFaceCaches,
       installActions: EDITOR_INSTALL_ACTIONS,
-    });
+    };
+    let cancelled = false;
+    let running = worker.analyze(request);
+    const done = (async () => {
+      for (let attempt = 0; ; attempt++) {
+        const outcome = await running.done;
+        if (outcome.kind === "analyzed") {
+          for (const warning of outcome.warnings) this.log.warn(warning);
+          return { result: outcome.result, findings: outcome.findings };
+        }
+        if (outcome.kind === "cancelled" || cancelled) return undefined;
+        this.log.error(`analysis of ${uri.toString()} failed in the worker: ${outcome.message}`);
+        if (attempt > 0 || !worker.available) return undefined;
+        running = worker.analyze(request);
+      }
+    })();
+    return {
+      done,
+      cancel: () => {
+        cancelled = true;
+        running.cancel();
+      },
+    };
+  }
+
+  /** Logs a rule that failed (the others' findings stand). */
+  private onRuleError(file: string): (rule: string, error: unknown) => void {
+    return (rule, error) => this.log.warn(`${rule} failed on ${file}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+  }
+
+  /** Analysis and rules here, on the extension host (web; documents the worker cannot read; synchronous callers). */
+  private run(uri: vscode.Uri, text: string, readTraining = false): AnalysisWithFindings {
+    const settings = this.settings();
+    return analyzeWithRules(
+      this.parser,
+      {
+        file: uri.path,
+        text,
+        root: this.rootOf(uri),
+        files: this.mirror,
+        cache: this.syntax,
+        budget: { steps: settings["analysis.maxSteps"], milliseconds: settings["analysis.timeoutMs"] },
+        // The training plan costs up to a few hundred ms on a training script: only the report asks for it.
+        readTraining,
+        environment: this.environments?.for(uri),
+        environmentFiles: this.environments?.files,
+        torchHubDirs: this.environments?.torchHubDirs,
+        huggingFaceCaches: this.environments?.huggingFaceCaches,
+        installActions: EDITOR_INSTALL_ACTIONS,
+      },
+      ruleSettingsOf(settings),
+      this.onRuleError(uri.path),
+    );
   }
 
   dispose(): void {
     for (const entry of this.entries.values()) entry.cancel();
     this.entries.clear();
     this.notebookRuns.clear();
+    this.notebookPending.clear();
     this.analyzed.dispose();
     this.changeListener.dispose();
     this.syntax.dispose();
+    this.worker?.dispose();
   }
+}
+
+/** Open documents whose text differs from the disk (unsaved edits), other than `uri`: the worker reads the rest from disk. */
+function unsavedTexts(uri: vscode.Uri): [string, string][] {
+  const texts: [string, string][] = [];
+  for (const document of vscode.workspace.textDocuments) {
+    if (document.isClosed || !document.isDirty || document.uri.toString() === uri.toString() || document.uri.scheme !== "file") continue;
+    if (document.languageId === "python" || document.uri.path.endsWith(".py")) texts.push([document.uri.path, document.getText()]);
+  }
+  return texts;
 }
 
 /** The notebook state a cell's analysis depends on (undefined for documents that are not notebook cells). */

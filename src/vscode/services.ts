@@ -1,3 +1,4 @@
+import type { AnalysisWorkerHandle } from "../core/analysis-protocol";
 import type * as vscode from "vscode";
 import type { AnalysisEngine } from "./analysis-engine";
 import type { IntensitySource } from "./energy-bridge";
@@ -25,6 +26,8 @@ export interface Services {
   documents: ReadOnlyDocuments;
   /** Reads a document's training plan once per version (report calculator, training CodeLens). */
   plans: TrainingPlanLookup;
+  /** Desktop: starts the worker thread analyses run on (off the extension host); absent on the web. */
+  analysisWorker?: () => AnalysisWorkerHandle;
   /** The Explorer's list of the workspace's models. */
   models: ModelsView;
   /** Grid intensity for carbon figures: the grid module's current value, else the world average. */

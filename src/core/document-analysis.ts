@@ -1,0 +1,39 @@
+import { analyzeSource, type AnalysisResult, type AnalyzeRequest } from "./analyze";
+import type { SyntaxCache } from "./interp/program";
+import type { PythonParser } from "./python/parser";
+import type { Settings } from "./config";
+import { findRules } from "./rules/rules";
+import type { Finding, RuleSettings } from "./rules/types";
+
+/** An analysis and its rule findings: what the editor shows for one text. */
+export interface AnalysisWithFindings {
+  result: AnalysisResult;
+  findings: Finding[];
+}
+
+/** The rules' settings out of the editor's settings. */
+export function ruleSettingsOf(settings: Settings): RuleSettings {
+  return { severities: settings["rules.severities"], pruneAmount: settings["rules.pruneAmount"], hardware: settings.hardware, host: settings.host, batch: settings.batchSize, gpus: settings.gpus };
+}
+
+/**
+ * Analyzes a text and runs the rules on it, reusing the analysis's parse (one home for the editor's in-process path
+ * and the analysis worker); a rule that fails is reported through `onRuleError` and skipped.
+ */
+export function analyzeWithRules(
+  parser: PythonParser,
+  request: AnalyzeRequest & { cache: SyntaxCache },
+  rules: RuleSettings,
+  onRuleError: (rule: string, error: unknown) => void,
+): AnalysisWithFindings {
+  const result = analyzeSource(parser, request);
+  // The analysis just parsed and lowered this text: the rules read the same tree instead of parsing it again.
+  const cached = request.cache.lookup(request.file, request.text);
+  const tree = cached?.tree ?? parser.parse(request.text);
+  try {
+    const findings = findRules({ file: request.file, text: request.text, tree, syntax: cached?.syntax, analysis: result, settings: rules, onRuleError });
+    return { result, findings };
+  } finally {
+    if (!cached) tree.delete();
+  }
+}
