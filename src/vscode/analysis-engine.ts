@@ -303,7 +303,9 @@ export class AnalysisEngine implements vscode.Disposable {
         }
         if (outcome.kind === "cancelled" || cancelled) return undefined;
         this.log.error(`analysis of ${uri.toString()} failed in the worker: ${outcome.message}`);
-        if (attempt > 0 || !worker.available) return undefined;
+        // A worker that cannot start at all (its script missing or broken): the host analyzes, as before workers.
+        if (!worker.available) return this.run(uri, text, readTraining);
+        if (attempt > 0) return undefined;
         running = worker.analyze(request);
       }
     })();
