@@ -279,7 +279,8 @@ export class AnalysisEngine implements vscode.Disposable {
     if (!worker || !this.workerServes(uri)) return { done: Promise.resolve().then(() => this.run(uri, text, readTraining)), cancel: () => undefined };
     const settings = this.settings();
     const request = {
-      key: uri.toString(),
+      // The report's plan reading (readTraining) and the keystroke path's run of the same text do not supersede each other.
+      key: readTraining ? `${uri.toString()}#training` : uri.toString(),
       file: uri.path,
       text,
       root: this.rootOf(uri),
