@@ -1,7 +1,11 @@
 import type { Statement } from "../python/ast";
 import { insertLinesAfter, insertLinesBefore } from "./edit-builders";
 import { helperRuns } from "./helper-runs";
-import { callsEval, inferenceCalls, moduleVariables, torchModelSites } from "./model-usage";
+import { callsEval, entryCallee, inferenceCalls, moduleVariables, rootClass, torchModelSites } from "./model-usage";
+import type { ModelReport } from "../report/model-report";
+import type { AnalysisResult } from "../analyze";
+import type { ModelSite } from "./model-usage";
+import { calleeName } from "../python/syntax-walk";
 import { ruleHelpUri, type RawFinding, type Rule, type RuleContext } from "./rule-context";
 import type { Fix } from "./types";
 
@@ -19,11 +23,41 @@ const definition = {
 /** GL005: a model run under no_grad()/inference_mode() that is never put in eval mode. */
 export const gl005MissingEval: Rule = { definition, check };
 
+/** Layers whose forward differs between train() and eval() at their defaults (PyTorch docs, Module.train): dropout
+ *  of any kind (Transformer layers default to dropout 0.1), and batch norms. RNNs, MultiheadAttention (dropout 0) and
+ *  InstanceNorm (no running statistics) compute the same in both modes unless told otherwise. */
+const DROPOUT_LAYER = /Dropout|^Transformer(Encoder|Decoder)?(Layer)?$/;
+const NORM_LAYER = /BatchNorm/;
+
+/** What eval() would change in a model, in words; "" when its report is complete and nothing would change. */
+function modeDependence(model: ModelReport | undefined): string | undefined {
+  if (!model || !model.complete) return undefined;
+  const types = model.layers.map((l) => l.type);
+  const dropout = types.some((t) => DROPOUT_LAYER.test(t)) || model.ops.some((o) => /dropout/.test(o.op));
+  const norm = types.find((t) => NORM_LAYER.test(t)) ?? (model.ops.some((o) => /batch_norm/.test(o.op)) ? "BatchNorm" : undefined);
+  return [dropout ? "Dropout stays active" : "", norm ? `${norm} keeps updating its running statistics` : ""].filter((p) => p !== "").join(" and ");
+}
+
+/** The model report of a module-level variable: the report named after it, else one of the class it is built from. */
+function modelOf(file: string, variable: string, sites: ModelSite[], analysis: AnalysisResult | undefined): ModelReport | undefined {
+  const models = (analysis?.models ?? []).filter((m) => m.file === file);
+  const named = models.find((m) => m.name === variable);
+  if (named) return named;
+  const callees = new Set(sites.filter((s) => s.variable === variable).map((s) => calleeName(s.call)));
+  const built = models.filter((m) => callees.has(entryCallee(m)) || callees.has(rootClass(m)));
+  // Two reports of one class may differ by constructor arguments: only agree when there is one.
+  return built.length === 1 ? built[0] : undefined;
+}
+
 function check(context: RuleContext): RawFinding[] {
   const { file } = context;
   const findings: RawFinding[] = [];
-  for (const v of moduleVariables(file, torchModelSites(file, context.analysis))) {
+  const sites = torchModelSites(file, context.analysis);
+  for (const v of moduleVariables(file, sites)) {
     if (callsEval(file, v)) continue;
+    // A model with no Dropout, norm or other mode-dependent layer computes the same in both modes: nothing to flag.
+    const changes = modeDependence(modelOf(file.path, v, sites, context.analysis));
+    if (changes === "") continue;
     // Helpers that run the model count: under a guard at the call, or under one inside the helper.
     const helpers = helperRuns(file, v, context.analysis);
     if (helpers.some((h) => h.evalsInside)) continue;
@@ -53,7 +87,7 @@ function check(context: RuleContext): RawFinding[] {
     findings.push({
       rule: "GL005",
       pos: first.call.pos,
-      message: `'${v}' runs inference${via} without ${v}.eval(): Dropout stays active and BatchNorm keeps updating its statistics.`,
+      message: `'${v}' runs inference${via} without ${v}.eval(): ${changes ?? "Dropout stays active and BatchNorm keeps updating its statistics"}.`,
       fixes,
     });
   }
