@@ -5,6 +5,7 @@ import { callsEval, entryCallee, inferenceCalls, moduleVariables, rootClass, tor
 import type { ModelReport } from "../report/model-report";
 import type { AnalysisResult } from "../analyze";
 import type { ModelSite } from "./model-usage";
+import type { PythonFile } from "./python-file";
 import { calleeName } from "../python/syntax-walk";
 import { ruleHelpUri, type RawFinding, type Rule, type RuleContext } from "./rule-context";
 import type { Fix } from "./types";
@@ -29,12 +30,18 @@ export const gl005MissingEval: Rule = { definition, check };
 const DROPOUT_LAYER = /Dropout|^Transformer(Encoder|Decoder)?(Layer)?$/;
 const NORM_LAYER = /BatchNorm/;
 
-/** What eval() would change in a model, in words; "" when its report is complete and nothing would change. */
-function modeDependence(model: ModelReport | undefined): string | undefined {
+/** What eval() would change in a model, in words; "" when its report is complete and nothing would change. The
+ *  analysis runs forward in eval mode, so `F.dropout(x, training=self.training)` leaves no op: the forward code of
+ *  the model's classes defined in this file is read for dropout calls and `self.training` instead. */
+function modeDependence(model: ModelReport | undefined, file: PythonFile): string | undefined {
   if (!model || !model.complete) return undefined;
-  const types = model.layers.map((l) => l.type);
-  const dropout = types.some((t) => DROPOUT_LAYER.test(t)) || model.ops.some((o) => /dropout/.test(o.op));
-  const norm = types.find((t) => NORM_LAYER.test(t)) ?? (model.ops.some((o) => /batch_norm/.test(o.op)) ? "BatchNorm" : undefined);
+  const types = new Set(model.layers.map((l) => l.type));
+  const classText = file.syntax.body
+    .filter((s): s is Extract<Statement, { type: "class" }> => s.type === "class" && types.has(s.name))
+    .map((s) => file.text(s.pos))
+    .join("\n");
+  const dropout = [...types].some((t) => DROPOUT_LAYER.test(t)) || model.ops.some((o) => /dropout/.test(o.op)) || /\bdropout\w*\s*\(|\bself\.training\b/.test(classText);
+  const norm = [...types].find((t) => NORM_LAYER.test(t)) ?? (model.ops.some((o) => /batch_norm/.test(o.op)) || /\bbatch_norm\s*\(/.test(classText) ? "BatchNorm" : undefined);
   return [dropout ? "Dropout stays active" : "", norm ? `${norm} keeps updating its running statistics` : ""].filter((p) => p !== "").join(" and ");
 }
 
@@ -56,7 +63,7 @@ function check(context: RuleContext): RawFinding[] {
   for (const v of moduleVariables(file, sites)) {
     if (callsEval(file, v)) continue;
     // A model with no Dropout, norm or other mode-dependent layer computes the same in both modes: nothing to flag.
-    const changes = modeDependence(modelOf(file.path, v, sites, context.analysis));
+    const changes = modeDependence(modelOf(file.path, v, sites, context.analysis), file);
     if (changes === "") continue;
     // Helpers that run the model count: under a guard at the call, or under one inside the helper.
     const helpers = helperRuns(file, v, context.analysis);
