@@ -64,9 +64,15 @@ describe("analysis worker client", function () {
   it("drops a queued request when a newer one of the same document arrives, and parses the edit incrementally", async () => {
     const before = await client.parseCounts();
     const text = model("32");
+    // Keep the worker busy with another document first, so both requests are queued when it next looks (under load
+    // the older one could otherwise start before the newer one arrives).
+    const layers = Array.from({ length: 400 }, (_, i) => `        self.l${i} = nn.Linear(64, 64)`).join("\n");
+    const calls = Array.from({ length: 400 }, (_, i) => `        x = self.l${i}(x)`).join("\n");
+    const busy = `import torch.nn as nn\n\n# greenlight: input=1x64\nclass Big(nn.Module):\n    def __init__(self):\n        super().__init__()\n${layers}\n\n    def forward(self, x):\n${calls}\n        return x\n`;
+    const blocker = client.analyze({ ...request(busy), key: `${dir}/big.py`, file: `${dir}/big.py` });
     const older = client.analyze(request(`${text}# older\n`));
     const newer = client.analyze(request(`${text}\n`));
-    const [first, second] = await Promise.all([older.done, newer.done]);
+    const [first, second] = await Promise.all([older.done, newer.done, blocker.done]);
     assert.equal(first.kind, "cancelled");
     assert.equal(second.kind === "analyzed" && second.result.models[0]?.params, 32 * 16 + 16);
     client.recordChanges(`${dir}/net.py`, [{ offset: text.length + 1, deletedLength: 0, insertedText: "x = 1\n" }]);
