@@ -266,13 +266,6 @@ export function readLaunchFiles(files: ModuleFiles, root: string, scriptFile: st
  * what runs); the code's strategy and stage win over a config's (the code is what the user edits).
  */
 export function combineSetup(code: ParallelSetup, launch: ParallelSetup): ParallelSetup {
-  return {
-    kind: code.kind ?? launch.kind,
-    zeroStage: code.zeroStage ?? launch.zeroStage,
-    gpusPerNode: launch.gpusPerNode ?? code.gpusPerNode,
-    nodes: launch.nodes ?? code.nodes,
-    distributed: code.distributed ?? launch.distributed,
-    accumulationSplit: code.accumulationSplit,
-    configFiles: mergeSetup(code, launch).configFiles,
-  };
+  // The code first, except for the process counts; accumulation splitting is only ever the code's.
+  return { ...mergeSetup(code, launch), gpusPerNode: launch.gpusPerNode ?? code.gpusPerNode, nodes: launch.nodes ?? code.nodes, accumulationSplit: code.accumulationSplit };
 }
