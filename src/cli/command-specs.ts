@@ -90,7 +90,7 @@ export const COMMAND_SPECS: Record<string, CommandSpec> = {
   grid: {
     name: "grid",
     synopsis: "grid [options]",
-    summary: "the grid's carbon intensity now and its forecast (offline: the embedded yearly average and a typical day)",
+    summary: "the grid's carbon intensity now and its forecast (offline: the embedded yearly average, which has no forecast)",
     positionals: { min: 0, max: 0, what: "" },
     options: GRID_OPTIONS,
     notes: ["Keys come from GREENLIGHT_ELECTRICITYMAPS_TOKEN, GREENLIGHT_WATTTIME_USERNAME and GREENLIGHT_WATTTIME_PASSWORD."],
@@ -102,10 +102,13 @@ export const COMMAND_SPECS: Record<string, CommandSpec> = {
     positionals: { min: 0, max: 0, what: "" },
     options: [
       { name: "duration", value: "DURATION", help: "how long the job runs: 3h, 90m, 1h30m (required)" },
-      { name: "within", value: "DURATION", help: "the job must finish within this time from now (default 24h)" },
+      { name: "within", value: "DURATION", help: "the job must finish within this time from now, or from --from (default 24h)" },
       { name: "energy-kwh", value: "N", help: "the job's energy, to give the saving in grams as well as percent" },
+      { name: "forecast", value: "FILE", help: "search a provider's forecast answer saved as JSON (UK, Electricity Maps, WattTime, Carbon Aware SDK) instead of asking a provider" },
+      { name: "from", value: "TIME", help: "with --forecast: search from this ISO 8601 time (default now, or the saved forecast's start when now is outside it)" },
       ...GRID_OPTIONS,
     ],
+    notes: ["Example: greenlight window --duration 3h --provider uk (live, no key), or --forecast saved.json for a saved answer."],
   },
 };
 

@@ -46,6 +46,7 @@ export const electricityMapsForecastSchema = z.object({
   forecast: z.array(z.object({ carbonIntensity: z.number().nullable(), datetime: timestamp })),
   updatedAt: timestamp.optional(),
 });
+export type ElectricityMapsForecast = z.infer<typeof electricityMapsForecastSchema>;
 
 // WattTime API v3: MOER in lbs/MWh (forecast), or a percentile (signal-index).
 export const wattTimeLoginSchema = z.object({ token: z.string().min(1) });
@@ -62,6 +63,7 @@ export const wattTimeDataSchema = z.object({
   data: z.array(z.object({ point_time: timestamp, value: z.number() })),
   meta: wattTimeMeta,
 });
+export type WattTimeData = z.infer<typeof wattTimeDataSchema>;
 
 // Carbon Aware SDK WebAPI: gCO2/kWh; `optimalDataPoints` (plural) or `optimalDataPoint` (singular) in the wild.
 const sdkPoint = z.object({

@@ -65,16 +65,20 @@ export class CarbonAwareSdkProvider implements GridProvider {
     });
     const entry = body[0];
     const now = this.options.now();
-    const toReading = (p: SdkPoint) => {
-      const at = Date.parse(p.timestamp);
-      return slotReading("carbon-aware-sdk", p.location ?? location, at, at + Math.max(1, p.duration) * MINUTE, checkIntensity(p.value, what), "forecast");
-    };
-    const forecast = (entry?.forecastData ?? [])
-      .map(toReading)
-      .sort((a, b) => a.at - b.at)
-      .filter((r) => (r.end ?? r.at) > now);
+    const toReading = (p: SdkPoint) => sdkPointReading(p, location, what);
+    const forecast = carbonAwareForecastReadings(entry?.forecastData ?? [], location, what).filter((r) => (r.end ?? r.at) > now);
     if (forecast.length === 0) throw new GridError("no-forecast", `${what}: the forecast for ${location} is empty`);
     const optimalPoints = entry?.optimalDataPoints ?? (entry?.optimalDataPoint ? [entry.optimalDataPoint] : []);
     return { forecast, optimal: optimalPoints.map(toReading) };
   }
+}
+
+function sdkPointReading(p: SdkPoint, location: string, what: string): GridReading {
+  const at = Date.parse(p.timestamp);
+  return slotReading("carbon-aware-sdk", p.location ?? location, at, at + Math.max(1, p.duration) * MINUTE, checkIntensity(p.value, what), "forecast");
+}
+
+/** A Carbon Aware SDK forecast's data points as readings, sorted (past ones too). */
+export function carbonAwareForecastReadings(points: readonly SdkPoint[], location: string, what: string): GridReading[] {
+  return points.map((p) => sdkPointReading(p, location, what)).sort((a, b) => a.at - b.at);
 }

@@ -1,7 +1,7 @@
 // Electricity Maps API v3 (token): latest and forecast by zone, hourly, gCO2eq/kWh (lifecycle by default).
 import { queryString, resolveEndpoint } from "../endpoint";
 import type { ResilientClient } from "../resilient-client";
-import { checkIntensity, electricityMapsForecastSchema, electricityMapsLatestSchema, parseJsonWith } from "../schemas";
+import { checkIntensity, electricityMapsForecastSchema, electricityMapsLatestSchema, parseJsonWith, type ElectricityMapsForecast } from "../schemas";
 import { GridError, type GridProvider, type GridReading } from "../types";
 import { HOUR, slotReading } from "./common";
 
@@ -52,13 +52,7 @@ export class ElectricityMapsProvider implements GridProvider {
       throw err;
     }
     const now = this.options.now();
-    const points = body.forecast
-      .filter((p): p is { carbonIntensity: number; datetime: string } => p.carbonIntensity !== null)
-      .map((p) => ({ at: Date.parse(p.datetime), value: checkIntensity(p.carbonIntensity, what) }))
-      .sort((a, b) => a.at - b.at);
-    const readings = points
-      .map((p, i) => slotReading("electricitymaps", body.zone, p.at, points[i + 1]?.at ?? p.at + HOUR, p.value, "forecast"))
-      .filter((r) => (r.end ?? r.at) > now);
+    const readings = electricityMapsForecastReadings(body, what).filter((r) => (r.end ?? r.at) > now);
     if (readings.length === 0) throw new GridError("no-forecast", `${what}: the forecast for ${zone} is empty`);
     return readings;
   }
@@ -88,4 +82,13 @@ export class ElectricityMapsProvider implements GridProvider {
       secrets: [token],
     });
   }
+}
+
+/** An Electricity Maps forecast answer as hourly readings, each lasting until the next point (past ones too). */
+export function electricityMapsForecastReadings(body: ElectricityMapsForecast, what: string): GridReading[] {
+  const points = body.forecast
+    .filter((p): p is { carbonIntensity: number; datetime: string } => p.carbonIntensity !== null)
+    .map((p) => ({ at: Date.parse(p.datetime), value: checkIntensity(p.carbonIntensity, what) }))
+    .sort((a, b) => a.at - b.at);
+  return points.map((p, i) => slotReading("electricitymaps", body.zone, p.at, points[i + 1]?.at ?? p.at + HOUR, p.value, "forecast"));
 }

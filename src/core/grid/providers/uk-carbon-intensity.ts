@@ -51,13 +51,13 @@ export class UkCarbonIntensityProvider implements GridProvider {
       const body = await this.get(`${this.base}/intensity`, ukNationalSchema, "UK Carbon Intensity current");
       const slot = body.data[0];
       if (!slot) throw new GridError("invalid-response", "UK Carbon Intensity current: the answer has no slot");
-      return this.toReading(slot, label, true);
+      return ukSlotReading(slot, label, true);
     }
     const path = area.kind === "regionid" ? `regionid/${area.id}` : `postcode/${area.outward}`;
     const body = await this.get(`${this.base}/regional/${path}`, ukRegionalSchema, "UK Carbon Intensity regional");
-    const slot = firstRegion(body.data)?.data[0];
+    const slot = firstUkRegion(body.data)?.data[0];
     if (!slot) throw new GridError("invalid-response", `UK Carbon Intensity regional: no slot for ${label}`);
-    return this.toReading(slot, label, false);
+    return ukSlotReading(slot, label, false);
   }
 
   async forecast(region: string): Promise<GridReading[]> {
@@ -70,27 +70,12 @@ export class UkCarbonIntensityProvider implements GridProvider {
     } else {
       const path = area.kind === "regionid" ? `regionid/${area.id}` : `postcode/${area.outward}`;
       const body = await this.get(`${this.base}/regional/intensity/${from}/fw48h/${path}`, ukRegionalSchema, "UK Carbon Intensity regional forecast");
-      slots = firstRegion(body.data)?.data ?? [];
+      slots = firstUkRegion(body.data)?.data ?? [];
     }
     const now = this.options.now();
-    const readings = slots
-      .filter((slot) => slot.intensity.forecast != null || slot.intensity.actual != null)
-      .map((slot) => this.toReading(slot, label, false))
-      .filter((reading) => (reading.end ?? reading.at) > now);
+    const readings = ukForecastReadings(slots, label).filter((reading) => (reading.end ?? reading.at) > now);
     if (readings.length === 0) throw new GridError("no-forecast", `UK Carbon Intensity: the forecast for ${label} is empty`);
     return readings;
-  }
-
-  private toReading(slot: UkSlot, label: string, preferActual: boolean): GridReading {
-    const actual = slot.intensity.actual;
-    const forecast = slot.intensity.forecast;
-    const value = preferActual && actual != null ? actual : (forecast ?? actual);
-    if (value == null) throw new GridError("invalid-response", `UK Carbon Intensity: slot ${slot.from} has no value`);
-    const start = Date.parse(slot.from);
-    const end = Date.parse(slot.to);
-    if (!(end > start) || end - start > 6 * HOUR) throw new GridError("invalid-response", `UK Carbon Intensity: bad slot ${slot.from}–${slot.to}`);
-    const kind = preferActual && actual != null ? "measured" : "forecast";
-    return slotReading("uk", label, start, end, checkIntensity(value, "UK Carbon Intensity"), kind, slot.intensity.index ?? undefined);
   }
 
   private get<T>(url: string, schema: Parameters<typeof parseJsonWith<T>>[1], what: string): Promise<T> {
@@ -103,6 +88,25 @@ function labelOf(area: UkArea): string {
   return area.kind === "regionid" ? `GB region ${area.id}` : `GB ${area.outward}`;
 }
 
-function firstRegion(data: UkRegion[] | UkRegion): UkRegion | undefined {
+/** A regional answer's area: `data` is an array of regions, or (forecast endpoints) one region. */
+export function firstUkRegion(data: UkRegion[] | UkRegion): UkRegion | undefined {
   return Array.isArray(data) ? data[0] : data;
+}
+
+/** One UK slot as a reading: the forecast, or the actual where `preferActual` and the slot has one. */
+export function ukSlotReading(slot: UkSlot, label: string, preferActual: boolean): GridReading {
+  const actual = slot.intensity.actual;
+  const forecast = slot.intensity.forecast;
+  const value = preferActual && actual != null ? actual : (forecast ?? actual);
+  if (value == null) throw new GridError("invalid-response", `UK Carbon Intensity: slot ${slot.from} has no value`);
+  const start = Date.parse(slot.from);
+  const end = Date.parse(slot.to);
+  if (!(end > start) || end - start > 6 * HOUR) throw new GridError("invalid-response", `UK Carbon Intensity: bad slot ${slot.from}–${slot.to}`);
+  const kind = preferActual && actual != null ? "measured" : "forecast";
+  return slotReading("uk", label, start, end, checkIntensity(value, "UK Carbon Intensity"), kind, slot.intensity.index ?? undefined);
+}
+
+/** The slots of a UK forecast answer that hold a value, as forecast readings (all of them, past ones too). */
+export function ukForecastReadings(slots: readonly UkSlot[], label: string): GridReading[] {
+  return slots.filter((slot) => slot.intensity.forecast != null || slot.intensity.actual != null).map((slot) => ukSlotReading(slot, label, false));
 }

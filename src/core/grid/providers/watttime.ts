@@ -3,7 +3,7 @@
 import { base64Utf8 } from "../base64";
 import { queryString, resolveEndpoint } from "../endpoint";
 import type { ResilientClient } from "../resilient-client";
-import { checkIntensity, parseJsonWith, wattTimeDataSchema, wattTimeLoginSchema } from "../schemas";
+import { checkIntensity, parseJsonWith, wattTimeDataSchema, wattTimeLoginSchema, type WattTimeData } from "../schemas";
 import { GridError, type GridProvider, type GridReading } from "../types";
 import { MINUTE, readingAt, slotReading } from "./common";
 
@@ -75,15 +75,8 @@ export class WattTimeProvider implements GridProvider {
       if (err instanceof GridError && err.kind === "auth" && err.status === 403) throw new GridError("no-forecast", `${what}: this account has no forecast for ${region}`);
       throw err;
     }
-    const factor = wattTimeUnitFactor(body.meta.units);
-    if (factor === undefined) throw new GridError("invalid-response", `${what}: units '${body.meta.units}' are not an emission rate (expected lbs_co2_per_mwh)`);
-    const period = (body.meta.data_point_period_seconds ?? 300) * 1000;
     const now = this.options.now();
-    const readings = body.data
-      .map((p) => ({ at: Date.parse(p.point_time), value: checkIntensity(p.value * factor, what) }))
-      .sort((a, b) => a.at - b.at)
-      .map((p) => slotReading("watttime", body.meta.region ?? region, p.at, p.at + period, p.value, "forecast"))
-      .filter((r) => (r.end ?? r.at) > now);
+    const readings = wattTimeForecastReadings(body, region, what).filter((r) => (r.end ?? r.at) > now);
     if (readings.length === 0) throw new GridError("no-forecast", `${what}: the forecast for ${region} is empty`);
     return readings;
   }
@@ -162,4 +155,15 @@ export class WattTimeProvider implements GridProvider {
     const list = [password, token, username && password ? base64Utf8(`${username}:${password}`) : undefined];
     return list.filter((s): s is string => !!s);
   }
+}
+
+/** A WattTime MOER forecast answer as readings in gCO2/kWh, one per point (past ones too). */
+export function wattTimeForecastReadings(body: WattTimeData, region: string, what: string): GridReading[] {
+  const factor = wattTimeUnitFactor(body.meta.units);
+  if (factor === undefined) throw new GridError("invalid-response", `${what}: units '${body.meta.units}' are not an emission rate (expected lbs_co2_per_mwh)`);
+  const period = (body.meta.data_point_period_seconds ?? 300) * 1000;
+  return body.data
+    .map((p) => ({ at: Date.parse(p.point_time), value: checkIntensity(p.value * factor, what) }))
+    .sort((a, b) => a.at - b.at)
+    .map((p) => slotReading("watttime", body.meta.region ?? region, p.at, p.at + period, p.value, "forecast"));
 }

@@ -1,10 +1,13 @@
 // `greenlight grid` and `greenlight window` end to end (in-process), against the offline tables and a local server.
 import assert from "node:assert/strict";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { CliError } from "../../../../src/cli/cli-io";
 import { runGrid } from "../../../../src/cli/commands/grid";
 import { runWindow } from "../../../../src/cli/commands/window";
 import { lookupOffline } from "../../../../src/core/grid/providers/offline";
-import { ukSlots } from "../../core/grid/fixtures";
+import { emForecast, ukSlots } from "../../core/grid/fixtures";
 import { closedPort, sendJson, startLocalServer, type LocalServer } from "../../core/grid/local-server";
 
 const MINUTE = 60_000;
@@ -110,6 +113,56 @@ describe("grid CLI", function () {
     assert.equal(code, 0);
     assert.match(stderr, /HTTP 401/);
     assert.ok(!stdout.includes("super-secret-em-token") && !stderr.includes("super-secret-em-token"));
+  });
+
+  describe("window --forecast: a provider's answer saved as a file", () => {
+    let dir: string;
+    before(() => void (dir = mkdtempSync(join(tmpdir(), "greenlight-forecast-"))));
+    after(() => rmSync(dir, { recursive: true, force: true }));
+    const save = (name: string, body: unknown) => {
+      const path = join(dir, name);
+      writeFileSync(path, typeof body === "string" ? body : JSON.stringify(body));
+      return path;
+    };
+    // A day in the past: 300 everywhere except a planted 3-hour dip at 100 from 10:00.
+    const dayStart = Date.parse("2025-03-02T00:00:00Z");
+    const hourly = Array.from({ length: 24 }, (_, h) => (h >= 10 && h < 13 ? 100 : 300));
+
+    it("searches a saved forecast from its start when now is outside it, and labels it as saved, not live", async () => {
+      const file = save("em.json", emForecast("DE", dayStart, hourly));
+      const json = JSON.parse((await run(runWindow, ["--forecast", file, "--duration", "3h", "--energy-kwh", "2", "--format", "json"])).stdout);
+      assert.equal(json.provider, "electricitymaps");
+      assert.equal(json.region, "DE");
+      assert.equal(json.live, false);
+      assert.equal(json.from, new Date(dayStart).toISOString());
+      assert.match(json.notes[0], /now is outside the saved forecast/);
+      assert.equal(Date.parse(json.start), dayStart + 10 * 60 * MINUTE);
+      assert.equal(json.avg_gco2_per_kwh, 100);
+      assert.equal(json.now_avg_gco2_per_kwh, 300);
+      assert.equal(json.saving_gco2, 400);
+      const table = await run(runWindow, ["--forecast", file, "--duration", "3h"]);
+      assert.match(table.stdout, /em\.json \(Electricity Maps shape\), DE: 24 slots .*; not live/);
+      assert.match(table.stdout, /best +2025-03-02T10:00:00\.000Z to 2025-03-02T13:00:00\.000Z: 100 gCO2e\/kWh on average/);
+    });
+
+    it("--from and --within bound the search: a window that must end before the dip does not reach it", async () => {
+      const file = save("uk.json", { data: ukSlots(dayStart, hourly.flatMap((v) => [v, v]), dayStart - 1) });
+      const json = JSON.parse((await run(runWindow, ["--forecast", file, "--from", "2025-03-02T01:00Z", "--within", "6h", "--duration", "3h", "--format", "json"])).stdout);
+      assert.equal(json.from, "2025-03-02T01:00:00.000Z");
+      assert.deepEqual(json.notes, []);
+      assert.equal(json.avg_gco2_per_kwh, 300);
+      assert.equal(json.saving_pct, 0);
+    });
+
+    it("a file that is missing, not JSON or of another shape is a clear error; provider options are said to be ignored", async () => {
+      await assert.rejects(run(runWindow, ["--forecast", join(dir, "missing.json"), "--duration", "1h"]), (err: unknown) => err instanceof CliError && /cannot read --forecast .*ENOENT/.test(err.message));
+      await assert.rejects(run(runWindow, ["--forecast", save("page.html", "<html></html>"), "--duration", "1h"]), /is not JSON/);
+      await assert.rejects(run(runWindow, ["--forecast", save("other.json", { rows: [] }), "--duration", "1h"]), /is not a UK Carbon Intensity, Electricity Maps, WattTime or Carbon Aware SDK forecast answer/);
+      await assert.rejects(run(runWindow, ["--from", "2025-03-02T01:00Z", "--duration", "1h"]), /--from needs --forecast/);
+      await assert.rejects(run(runWindow, ["--forecast", "x.json", "--from", "tuesday", "--duration", "1h"]), /--from must be an ISO 8601 time/);
+      const ignored = await run(runWindow, ["--forecast", save("em2.json", emForecast("DE", dayStart, hourly)), "--provider", "uk", "--duration", "1h"]);
+      assert.match(ignored.stderr, /--provider is ignored with --forecast/);
+    });
   });
 
   it("rejects bad options with a clear error", async () => {

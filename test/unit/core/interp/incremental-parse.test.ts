@@ -11,7 +11,7 @@ import { seededRandom } from "../../helpers/seeded-random";
 
 const ROOT = join(__dirname, "../../../..");
 const sources = [
-  ...readdirSync(join(ROOT, "examples")).map((f) => join(ROOT, "examples", f)),
+  ...readdirSync(join(ROOT, "examples")).filter((f) => f.endsWith(".py")).map((f) => join(ROOT, "examples", f)),
   ...readdirSync(join(ROOT, "test/fixtures/rules")).filter((f) => f.endsWith(".py")).map((f) => join(ROOT, "test/fixtures/rules", f)),
 ].map((path) => readFileSync(path, "utf8"));
 
