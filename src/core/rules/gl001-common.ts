@@ -69,11 +69,18 @@ export { formatBytes, formatEnergy as formatJoules } from "../report/format";
 export function inSiteScope(file: PythonFile, site: ModelSite): (c: PlacedCall) => boolean {
   const variable = site.variable;
   // The same name in another function is another model (two builders that both say `model = ...`), and so is
-  // the same name assigned again later: a call counts up to the end of the next assignment of the name.
+  // the same name assigned again later: a call counts up to the end of the next assignment of the name. An
+  // assignment that reads the name (`model = model.cuda()`, `model = quantize_dynamic(model, ...)`) keeps the model.
   const scope = enclosingFunction(site.place);
   const start = site.statement.pos.endIndex;
+  const word = new RegExp(`\\b${variable}\\b`);
   const next = file.places.find(
-    (p) => p.statement.pos.startIndex >= start && enclosingFunction(p) === scope && p.statement.type === "assign" && p.statement.targets.some((t) => t.type === "name" && t.id === variable),
+    (p) =>
+      p.statement.pos.startIndex >= start &&
+      enclosingFunction(p) === scope &&
+      p.statement.type === "assign" &&
+      p.statement.targets.some((t) => t.type === "name" && t.id === variable) &&
+      !word.test(file.text(p.statement.value.pos)),
   );
   const end = next ? next.statement.pos.endIndex : Infinity;
   return (c) => enclosingFunction(c.place) === scope && c.call.pos.startIndex >= start && c.call.pos.startIndex <= end;
