@@ -65,6 +65,12 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
+// The reader went away (`greenlight analyze x.py | head`): stop quietly, as Unix tools do, instead of a stack trace.
+process.stdout.on("error", (err: NodeJS.ErrnoException) => {
+  if (err.code === "EPIPE") process.exit(process.exitCode ?? 0);
+  throw err;
+});
+
 main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;

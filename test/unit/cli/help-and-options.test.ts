@@ -14,6 +14,14 @@ function run(args: string[]) {
 }
 
 describe("greenlight's options: parsed by node:util parseArgs, every one in --help", () => {
+  it("stops quietly when the reader of its output goes away (| head)", () => {
+    // `true` exits without reading: greenlight's writes meet a closed pipe (EPIPE).
+    const stderr = join(mkdtempSync(join(tmpdir(), "greenlight-epipe-")), "stderr");
+    const r = spawnSync("sh", ["-c", `"$0" "$1" hardware 2>"$2" | true`, process.execPath, cli, stderr], { encoding: "utf8", timeout: 30_000 });
+    assert.equal(r.status, 0);
+    assert.equal(readFileSync(stderr, "utf8"), "", "no stack trace");
+  });
+
   it("greenlight --help names every command and every option", () => {
     const r = run(["--help"]);
     assert.equal(r.code, 0, r.stderr);
