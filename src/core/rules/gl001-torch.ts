@@ -142,11 +142,21 @@ function figuresOf(context: RuleContext, model: ModelReport, fixes: TorchFix[], 
   });
 }
 
-function message(subject: string, model: ModelReport, target: RunTarget, uncovered: Set<string>, figures: FixFigures[], appliedKinds: Set<string>, helperOnly: boolean): string {
+/** Splits fixes the energy model expects to cost energy while storing no weight smaller (autocast on a model too
+ *  small for tensor cores to pay off): those are not offered, since they would buy nothing. */
+function splitCostly(figures: FixFigures[]): { offered: FixFigures[]; costly: FixFigures[] } {
+  const costs = (f: FixFigures) => f.fix.precision && f.fix.weightBytes === undefined && f.before !== undefined && f.after !== undefined && f.after > f.before * 1.01;
+  return { offered: figures.filter((f) => !costs(f)), costly: figures.filter(costs) };
+}
+
+function message(subject: string, model: ModelReport, target: RunTarget, uncovered: Set<string>, figures: FixFigures[], appliedKinds: Set<string>, helperOnly: boolean, trainedHere = false, costly: FixFigures[] = []): string {
   const summary = layersOf(model, uncovered);
   const share = shareText(model, summary.flopShare);
   const where = target.device === "unknown" && helperOnly ? "" : ` on ${DEVICE_NAMES[target.device]} (${target.deviceReason})`;
-  let text = `${subject} runs its ${[...uncovered].sort().join("/")} layers in fp32 for inference${where}: ${formatCount(summary.weights)} parameters${share ? `, ${share}` : ""}.`;
+  const layers = `${[...uncovered].sort().join("/")} layers`;
+  const sizes = `${formatCount(summary.weights)} parameters${share ? `, ${share}` : ""}`;
+  // A model trained here runs for inference afterwards (evaluated, or saved for later): the finding is about then.
+  let text = trainedHere ? `${subject} is trained here; for inference afterwards${where} its ${layers} run in fp32: ${sizes}.` : `${subject} runs its ${layers} in fp32 for inference${where}: ${sizes}.`;
   const int8 = figures.find((f) => f.fix.weightBytes !== undefined);
   if (int8) {
     // Weight memory: fp32 stores 4 bytes per weight, int8 one (PyTorch quantization docs: "4x reduction in model size").
@@ -173,8 +183,9 @@ function message(subject: string, model: ModelReport, target: RunTarget, uncover
     const convolutions = left.every((t) => /Conv/.test(t));
     if (target.device === "unknown" && !helperOnly) text += ` Where it runs is not clear from the code, so no device-specific fix is offered: the ${what} in fp32.`;
     else if (convolutions && target.device === "cpu") text += ` No quantization fix for convolutions on CPU here (torch.ao dynamic quantization converts Linear and recurrent layers only): the ${what} in fp32.`;
-    else text += ` No fix offered here reaches them on ${DEVICE_NAMES[target.device]}: the ${what} in fp32.`;
+    else text += ` No fix offered here reaches them${helperOnly ? "" : ` on ${DEVICE_NAMES[target.device]}`}: the ${what} in fp32.`;
   }
+  for (const f of costly) text += ` Not offered: ${f.fix.action}, which the energy model expects to take ${Math.round((f.after! / f.before! - 1) * 100)}% more energy per inference at this size (${formatJoules(f.after!)} instead of ${formatJoules(f.before!)} on ${f.hardware}).`;
   if (appliedKinds.size > 0) text += ` Already applied: ${[...appliedKinds].filter((k) => k !== "cast" && k !== "static").join(", ") || "a reduction"}.`;
   return text;
 }
@@ -218,7 +229,7 @@ export function torchFindings(context: RuleContext): RawFinding[] {
     if (uncovered.size === 0) continue;
     const offered = torchFixes(types, target, amount, { autocastSafe: !savesWholeModel(file, v) })
       .filter((f) => f.devices.includes(target.device) && !applied.kinds.has(f.kind) && (!f.precision || f.covers.some((t) => uncovered.has(t))));
-    const figures = figuresOf(context, model, offered, uncovered, target, variant);
+    const { offered: figures, costly } = splitCostly(figuresOf(context, model, offered, uncovered, target, variant));
     const trained = training && isTrained(file, v);
     let fixes: Fix[];
     // Quantize once the model is ready: after its weights are loaded and it is moved, not before.
@@ -238,7 +249,7 @@ export function torchFindings(context: RuleContext): RawFinding[] {
     findings.push({
       rule: "GL001",
       pos: site.statement.pos,
-      message: message(`'${v}' (${className})`, model, target, uncovered, figures, applied.kinds, false),
+      message: message(`'${v}' (${className})`, model, target, uncovered, figures, applied.kinds, false, trained, costly),
       fixes,
       suppressionLines: classDefinition ? [classDefinition.defLine] : [],
     });
@@ -261,15 +272,15 @@ export function torchFindings(context: RuleContext): RawFinding[] {
     if (hasHelperOrReduction(file, builder.name)) continue;
     const uncovered = types;
     const offered = torchFixes(types, target, amount, { autocastSafe: true });
-    const figures = offered.map((fix) => {
+    const { offered: figures, costly } = splitCostly(offered.map((fix) => {
       // Each helper is estimated on the hardware of the device it runs on.
       const device = fix.devices.length === 1 ? fix.devices[0] : "unknown";
       return figuresOf(context, m, [fix], uncovered, { ...target, device }, { dtype: "fp32" })[0];
-    });
+    }));
     findings.push({
       rule: "GL001",
       pos: { ...builder.pos, line: builder.defLine, column: file.source.indentation(builder.defLine - 1).length },
-      message: message(builder.type === "class" ? builder.name : `the model ${builder.name}() builds`, m, target, uncovered, figures, new Set(), true),
+      message: message(builder.type === "class" ? builder.name : `the model ${builder.name}() builds`, m, target, uncovered, figures, new Set(), true, false, costly),
       fixes: helperFixes(file, builder.name, figures, builder, false, ""),
       suppressionLines: [builder.defLine],
     });

@@ -9,8 +9,10 @@ import { analyze, testParser } from "../../helpers/analyze";
 import { assertAllCrlf, countOccurrences, FILE, findingsOf, fixAndCheck, fixture, hasSyntaxError, ofRule, withCrlf, withTabs } from "./helpers";
 
 /** inference_script.py with its model moved to the GPU. */
+// At 64 images of 224x224 the energy model expects bf16 autocast to save energy on the GPU (at 4 of 32x32 its casts
+// cost more than they save, and it is not offered).
 function cudaScript(): string {
-  return fixture("inference_script.py").replace("    model = SmallNet()\n", '    model = SmallNet().to("cuda")\n').replace("torch.randn(4, 3, 32, 32)", 'torch.randn(4, 3, 32, 32, device="cuda")');
+  return fixture("inference_script.py").replace("    model = SmallNet()\n", '    model = SmallNet().to("cuda")\n').replace("torch.randn(4, 3, 32, 32)", 'torch.randn(64, 3, 224, 224, device="cuda")');
 }
 
 describe("GL001 full-precision layers", () => {
@@ -90,6 +92,14 @@ describe("GL001 full-precision layers", () => {
     assert.ok(fix.title.includes(expected), `${fix.title} vs ${expected}`);
   });
   }
+
+  it("a bf16 autocast the energy model expects to cost energy, saving no weight memory, is not offered; the finding says why", async () => {
+    const tiny = fixture("inference_script.py").replace("    model = SmallNet()\n", '    model = SmallNet().to("cuda")\n').replace("torch.randn(4, 3, 32, 32)", 'torch.randn(4, 3, 32, 32, device="cuda")');
+    const [f] = ofRule(await findingsOf(tiny), "GL001");
+    assert.deepEqual(f.fixes.map((x) => x.kind), ["weight-only-int8", "prune-l1"]);
+    assert.match(f.message, /Not offered: channels-last bf16 autocast \(CUDA\), which the energy model expects to take \d+% more energy per inference at this size \(.+ instead of .+ on h100-sxm\)\./);
+    assert.match(f.message, /No fix offered here reaches them on CUDA: the 1 Conv2d layer/);
+  });
 
   it("a fix the energy model expects to cost energy is not offered as a saving, and the finding says why", async () => {
     // A tiny CPU model: quantizing each input costs more than the int8 weights save.
@@ -245,7 +255,8 @@ def second():
   });
 
   it("a model trained in the same file gets a helper to call after training, not a change where it is built", async () => {
-    const text = fixture("train_gpu.py");
+    // Wide enough that the energy model expects bf16 autocast to save energy on the GPU.
+    const text = fixture("train_gpu.py").replace("nn.Linear(20, 64)", "nn.Linear(4096, 4096)").replace("nn.Linear(64, 2)", "nn.Linear(4096, 2)").replace("torch.randn(8, 20)", "torch.randn(512, 4096)");
     const after = await fixAndCheck(text, "GL001", "autocast-bf16");
     assert.ok(after.includes("def autocast_bf16_Classifier(model):"), after);
     assert.ok(after.includes('    if torch.cuda.is_available():\n        model.forward = torch.autocast(device_type="cuda", dtype=torch.bfloat16)(model.forward)\n    return model\n'), after);
