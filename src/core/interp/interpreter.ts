@@ -100,6 +100,7 @@ export class Interpreter {
       callValue: (fn, args, kwargs) => this.call(fn, args, kwargs ?? new Map()),
       location: () => this.currentLocation,
       checkpointed: (inputs, run) => this.recorder.checkpointed(inputs, run),
+      channelsLastView: () => this.recorder.channelsLastView(this.currentLocation),
     };
   }
 

@@ -107,6 +107,15 @@ export class Recorder {
     for (let i = before; i < this.ops.length; i++) this.ops[i].tensors ??= tensors;
   }
 
+  /** Forward places whose `.view()` raises on channels-last tensors, once each. */
+  readonly channelsLastViews: { file: string; line: number }[] = [];
+
+  /** Notes a forward `.view()` that a channels-last layout would break. */
+  channelsLastView(location: SourceLocation | undefined): void {
+    if (!this.recording || !location) return;
+    if (!this.channelsLastViews.some((v) => v.file === location.file && v.line === location.line)) this.channelsLastViews.push({ file: location.file, line: location.line });
+  }
+
   /** Remembers the shape a forward line produced (the last one wins: loops report their final pass). */
   lineShape(file: string, line: number, shape: number[]): void {
     if (this.recording) this.shapes.set(`${file}:${line}`, { file, line, shape });

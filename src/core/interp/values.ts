@@ -210,6 +210,8 @@ export interface OpContext {
   location(): SourceLocation | undefined;
   /** Runs a torch.utils.checkpoint segment: its ops are recomputed in backward instead of keeping their tensors. */
   checkpointed(inputs: Value[], run: () => Value): Value;
+  /** Notes a `.view()` here that raises once the model is channels-last (GL001 leaves that layout out of its fix). */
+  channelsLastView(): void;
 }
 
 /** Thrown by catalogue code when an argument or shape cannot be worked out; the interpreter records it. */

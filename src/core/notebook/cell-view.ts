@@ -27,6 +27,7 @@ export function cellView(result: AnalysisResult, findings: readonly Finding[], p
     layers: m.layers.map(place),
     ops: m.ops.map(place),
     lineShapes: m.lineShapes.map(place),
+    ...(m.channelsLastViews ? { channelsLastViews: m.channelsLastViews.map(place) } : {}),
   });
   const syntaxErrors = result.syntaxErrors.flatMap((e) => {
     const at = locateInNotebook(program, e.line);

@@ -96,6 +96,7 @@ export function buildReport(run: ModelRun): ModelReport {
     layers,
     ops: recorder.ops,
     lineShapes: recorder.lineShapes,
+    ...(recorder.channelsLastViews.length > 0 ? { channelsLastViews: recorder.channelsLastViews } : {}),
   };
 }
 

@@ -138,6 +138,8 @@ export interface ModelReport {
   ops: OpRecord[];
   /** The tensor shape each forward line assigned or returned last (views included), for shape hints. */
   lineShapes: LineShape[];
+  /** Forward places whose `.view()` would raise were the model channels-last (memory-format.ts). */
+  channelsLastViews?: { file: string; line: number }[];
 }
 
 /** A forward line and the shape of the tensor it produced. */

@@ -39,7 +39,7 @@ const AUTOCAST_TYPES = ["Linear", "LazyLinear", "Conv1d", "Conv2d", "Conv3d", "L
 const PRUNABLE = "(torch.nn.Linear, torch.nn.Conv1d, torch.nn.Conv2d, torch.nn.Conv3d)";
 
 /** The fixes for a model with these layer types at this precision; `device` "unknown" gives every device's. */
-export function torchFixes(types: Set<string>, target: Pick<RunTarget, "device" | "precision" | "autocast">, amount: number, options: { autocastSafe: boolean }): TorchFix[] {
+export function torchFixes(types: Set<string>, target: Pick<RunTarget, "device" | "precision" | "autocast">, amount: number, options: { autocastSafe: boolean; channelsLastSafe?: boolean }): TorchFix[] {
   const out: TorchFix[] = [];
   const present = (list: string[]) => list.filter((t) => types.has(t));
   const fp32 = target.precision === "fp32";
@@ -64,8 +64,9 @@ export function torchFixes(types: Set<string>, target: Pick<RunTarget, "device" 
   }
   const castable = present(AUTOCAST_TYPES);
   if (castable.length > 0 && fp32 && options.autocastSafe) {
-    // Channels-last only for 4-D weights: Module.to(memory_format=channels_last) refuses 5-D (Conv3d) ones.
-    const channelsLast = types.has("Conv2d") && !types.has("Conv3d") && !types.has("ConvTranspose3d");
+    // Channels-last only for 4-D weights: Module.to(memory_format=channels_last) refuses 5-D (Conv3d) ones; and not
+    // where forward calls a `.view()` that raises on channels-last activations (memory-format.ts).
+    const channelsLast = options.channelsLastSafe !== false && types.has("Conv2d") && !types.has("Conv3d") && !types.has("ConvTranspose3d");
     const comment = channelsLast
       ? "# Greenlight GL001: bf16 autocast on CUDA, convolutions channels-last (NHWC tensor-core kernels, no layout transposes)."
       : "# Greenlight GL001: bf16 autocast on CUDA (tensor-core matmuls; weights stay fp32, outputs are bf16).";

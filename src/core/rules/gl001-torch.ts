@@ -185,6 +185,11 @@ function message(subject: string, model: ModelReport, target: RunTarget, uncover
     else if (convolutions && target.device === "cpu") text += ` No quantization fix for convolutions on CPU here (torch.ao dynamic quantization converts Linear and recurrent layers only): the ${what} in fp32.`;
     else text += ` No fix offered here reaches them${helperOnly ? "" : ` on ${DEVICE_NAMES[target.device]}`}: the ${what} in fp32.`;
   }
+  const view = model.channelsLastViews?.[0];
+  if (view && uncovered.has("Conv2d") && figures.some((f) => f.fix.kind === "autocast-bf16")) {
+    const where = view.file === model.file ? `line ${view.line}` : `${view.file.slice(view.file.lastIndexOf("/") + 1)}:${view.line}`;
+    text += ` Channels-last is left out: the .view() at ${where} would raise on channels-last activations (.reshape() copies instead).`;
+  }
   for (const f of costly) text += ` Not offered: ${f.fix.action}, which the energy model expects to take ${Math.round((f.after! / f.before! - 1) * 100)}% more energy per inference at this size (${formatJoules(f.after!)} instead of ${formatJoules(f.before!)} on ${f.hardware}).`;
   if (appliedKinds.size > 0) text += ` Already applied: ${[...appliedKinds].filter((k) => k !== "cast" && k !== "static").join(", ") || "a reduction"}.`;
   return text;
@@ -227,7 +232,7 @@ export function torchFindings(context: RuleContext): RawFinding[] {
     const types = summarize(model, QUANTIZABLE).types;
     const uncovered = new Set([...types].filter((t) => !applied.covered.has(t)));
     if (uncovered.size === 0) continue;
-    const offered = torchFixes(types, target, amount, { autocastSafe: !savesWholeModel(file, v) })
+    const offered = torchFixes(types, target, amount, { autocastSafe: !savesWholeModel(file, v), channelsLastSafe: !model.channelsLastViews })
       .filter((f) => f.devices.includes(target.device) && !applied.kinds.has(f.kind) && (!f.precision || f.covers.some((t) => uncovered.has(t))));
     const { offered: figures, costly } = splitCostly(figuresOf(context, model, offered, uncovered, target, variant));
     const trained = training && isTrained(file, v);
@@ -271,7 +276,7 @@ export function torchFindings(context: RuleContext): RawFinding[] {
     // One helper is the answer for a class the file only defines: the caller picks it where the model runs.
     if (hasHelperOrReduction(file, builder.name)) continue;
     const uncovered = types;
-    const offered = torchFixes(types, target, amount, { autocastSafe: true });
+    const offered = torchFixes(types, target, amount, { autocastSafe: true, channelsLastSafe: !m.channelsLastViews });
     const { offered: figures, costly } = splitCostly(offered.map((fix) => {
       // Each helper is estimated on the hardware of the device it runs on.
       const device = fix.devices.length === 1 ? fix.devices[0] : "unknown";

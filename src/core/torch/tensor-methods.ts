@@ -2,7 +2,8 @@
 import { NONE, bool, float, int, list, size, toInts, unknown } from "../interp/construct";
 import { convertedValues, valuesOf } from "./known-values";
 import { nestedNumbers, numpyArray, numpyScalar } from "../interp/numpy-arrays";
-import { PythonError, Unresolved, type BoundArguments, type NativeCall, type TensorValue, type Value } from "../interp/values";
+import { PythonError, Unresolved, type BoundArguments, type NativeCall, type OpContext, type TensorValue, type Value } from "../interp/values";
+import { viewFailsChannelsLast } from "./memory-format";
 import { shapeFromVarargs, tensorArg, toTensor } from "./args";
 import { dtypeBytes, isFloating, toDtype } from "./dtypes";
 import { defineOp, emit, opSignature } from "./ops/define";
@@ -68,17 +69,23 @@ function varargs(a: { get(n: string): Value }, name: string): number[] {
   return shapeFromVarargs(v.kind === "tuple" ? v.items : [v], name);
 }
 
-method("view", ["*shape"], (self, a) => {
+/** A view, noted where it would raise on a channels-last tensor (a layout GL001's fix may choose). */
+function viewChecked(self: TensorValue, out: TensorValue, context: OpContext): TensorValue {
+  if (viewFailsChannelsLast(self.shape, out.shape)) context.channelsLastView();
+  return out;
+}
+
+method("view", ["*shape"], (self, a, call) => {
   const v = a.get("shape");
   if (v.kind === "tuple" && v.items.length === 1 && (v.items[0].kind === "dtype" || v.items[0].kind === "class")) {
     const dtype = toDtype(v.items[0]);
     if (dtypeBytes(dtype) !== dtypeBytes(self.dtype)) throw new Unresolved("view(dtype) with a different element size is not modelled");
     return { ...shapes.viewAs(self, self.shape), dtype };
   }
-  return shapes.viewAs(self, varargs(a, "shape"));
+  return viewChecked(self, shapes.viewAs(self, varargs(a, "shape")), call.context);
 });
 method("reshape", ["*shape"], (self, a, call) => shapes.reshape(self, varargs(a, "shape"), call.context));
-method("view_as", ["other"], (self, a) => shapes.viewAs(self, tensorArg(a, "other", "view_as").shape));
+method("view_as", ["other"], (self, a, call) => viewChecked(self, shapes.viewAs(self, tensorArg(a, "other", "view_as").shape), call.context));
 method("reshape_as", ["other"], (self, a, call) => shapes.reshape(self, tensorArg(a, "other", "reshape_as").shape, call.context));
 method("expand", ["*sizes"], (self, a) => shapes.expand(self, varargs(a, "sizes")));
 method("expand_as", ["other"], (self, a) => shapes.expand(self, tensorArg(a, "other", "expand_as").shape));

@@ -93,6 +93,37 @@ describe("GL001 full-precision layers", () => {
   });
   }
 
+  it("leaves channels-last out where forward's .view() would raise on channels-last activations, and says where", async () => {
+    // Checked in PyTorch 1.13: this Net put in torch.channels_last raises at the view ("view size is not compatible").
+    const script = (flatten: string) => `import torch
+import torch.nn as nn
+
+
+class Net(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.features = nn.Sequential(nn.Conv2d(3, 64, 3, padding=1), nn.ReLU(), nn.AdaptiveAvgPool2d(4))
+        self.head = nn.Linear(64 * 4 * 4, 10)
+
+    def forward(self, x):
+        x = self.features(x)
+        return self.head(${flatten})
+
+
+model = Net().cuda().eval()
+with torch.no_grad():
+    out = model(torch.randn(64, 3, 224, 224, device="cuda"))
+`;
+    const [viewed] = ofRule(await findingsOf(script("x.view(x.size(0), -1)")), "GL001");
+    assert.ok(viewed.fixes.some((f) => f.kind === "autocast-bf16"), "bf16 autocast without the layout");
+    assert.ok(!viewed.fixes.some((f) => f.kind === "channels-last-bf16"));
+    assert.match(viewed.message, /Channels-last is left out: the \.view\(\) at line 13 would raise on channels-last activations/);
+    const [reshaped] = ofRule(await findingsOf(script("x.reshape(x.size(0), -1)")), "GL001");
+    assert.ok(reshaped.fixes.some((f) => f.kind === "channels-last-bf16"), ".reshape() copies: channels-last stays offered");
+    const [pooled] = ofRule(await findingsOf(script("x.mean((2, 3), keepdim=True).view(x.size(0), -1)").replace("64 * 4 * 4", "64")), "GL001");
+    assert.ok(pooled.fixes.some((f) => f.kind === "channels-last-bf16"), "a view of 1x1 maps works on channels-last");
+  });
+
   it("a bf16 autocast the energy model expects to cost energy, saving no weight memory, is not offered; the finding says why", async () => {
     const tiny = fixture("inference_script.py").replace("    model = SmallNet()\n", '    model = SmallNet().to("cuda")\n').replace("torch.randn(4, 3, 32, 32)", 'torch.randn(4, 3, 32, 32, device="cuda")');
     const [f] = ofRule(await findingsOf(tiny), "GL001");

@@ -10,6 +10,8 @@ export interface RecordedOp {
 export interface TestContext extends OpContext {
   ops: RecordedOp[];
   parameters: TensorValue[];
+  /** How many views were noted as raising on channels-last tensors. */
+  channelsLastViews: number;
   /** Total FLOPs recorded so far. */
   totalFlops(): number;
   /** FLOPs by op name. */
@@ -44,6 +46,10 @@ export function createTestContext(): TestContext {
     },
     location: () => undefined,
     checkpointed: (_inputs, run) => run(),
+    channelsLastViews: 0,
+    channelsLastView() {
+      context.channelsLastViews++;
+    },
     totalFlops: () => ops.reduce((sum, o) => sum + o.flops, 0),
     flopsByOp() {
       const out = new Map<string, number>();
