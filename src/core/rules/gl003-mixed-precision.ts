@@ -95,10 +95,23 @@ function isBackwardStatement(s: Statement): s is Extract<Statement, { type: "exp
   return s.type === "expression" && s.value.type === "call" && s.value.func.type === "attribute" && s.value.func.name === "backward";
 }
 
+/** NVIDIA apex's `amp.initialize` (mixed precision before torch.autocast): undefined when absent; `flag` is the
+ *  condition it sits under (`args.fp16`), empty when it always runs. */
+function apexAmp(file: PythonFile): { flag: string } | undefined {
+  for (const { call, place } of file.calls) {
+    if (file.qualifiedCallee(call) !== "apex.amp.initialize") continue;
+    const guard = [...place.ancestors].reverse().find((a): a is Extract<Statement, { type: "if" }> => a.type === "if");
+    return { flag: guard ? file.text(guard.test.pos) : "" };
+  }
+  return undefined;
+}
+
 function check(context: RuleContext): RawFinding[] {
   const { file } = context;
   const setting = mixedPrecisionSetting(file);
   if (setting?.state === "on") return [];
+  const apex = apexAmp(file);
+  if (apex && !apex.flag) return [];
   const findings: RawFinding[] = [];
   const backwards = file.places.filter((p): p is StatementPlace & { statement: Extract<Statement, { type: "expression" }> & { value: CallExpression } } => isBackwardStatement(p.statement));
   if (backwards.length > 0 && mentionsAccelerator(file, { cudaOnly: true })) {
@@ -120,8 +133,10 @@ function check(context: RuleContext): RawFinding[] {
         message:
           "This training loop runs in fp32 on a GPU: torch.autocast (bf16, or fp16 with GradScaler) runs the matmuls on tensor cores in less time and energy." +
           (setting?.state === "off" ? ` The file's autocast is disabled as written (${setting.detail.replace(/\s+/g, " ")}).` : "") +
-          (unsafeLoss ? " BCELoss cannot run under autocast: switch to BCEWithLogitsLoss (drop the final Sigmoid) first." : ""),
-        fixes: unsafeLoss ? [] : torchFixes(file, places),
+          (unsafeLoss ? " BCELoss cannot run under autocast: switch to BCEWithLogitsLoss (drop the final Sigmoid) first." : "") +
+          // A second mixed-precision set-up beside apex's would fight it: the way forward is to replace apex, by hand.
+          (apex ? ` The file's apex amp runs only when ${apex.flag.replace(/\s+/g, " ")} is set; apex.amp is deprecated in favour of torch.autocast, which should replace it (no one-click fix beside apex).` : ""),
+        fixes: unsafeLoss || apex ? [] : torchFixes(file, places),
       });
     }
   }

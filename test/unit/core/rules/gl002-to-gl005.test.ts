@@ -134,6 +134,17 @@ describe("GL003 GPU training without mixed precision", () => {
     assert.equal((await gl003(helper)).length, 0, "autocast from a helper, enabled");
   });
 
+  it("apex amp: always on is mixed precision; behind a flag the finding says so and offers no second set-up", async () => {
+    const withApex = (setup: string) => fixture("train_gpu.py")
+      .replace("import torch\n", "import torch\nfrom apex import amp\n")
+      .replace("    optimizer = torch.optim.SGD(model.parameters(), lr=0.1)\n", `    optimizer = torch.optim.SGD(model.parameters(), lr=0.1)\n${setup}`);
+    const gl003 = async (t: string) => ofRule(await findingsOf(t), "GL003");
+    assert.equal((await gl003(withApex('    model, optimizer = amp.initialize(model, optimizer, opt_level="O1")\n'))).length, 0);
+    const [flagged] = await gl003(withApex('    fp16 = False\n    if fp16:\n        model, optimizer = amp.initialize(model, optimizer, opt_level="O1")\n'));
+    assert.match(flagged.message, /apex amp runs only when fp16 is set/);
+    assert.deepEqual(flagged.fixes, []);
+  });
+
   it("autocast disabled as written (a store_true flag, enabled=False) is fp32, and the message says so", async () => {
     const base = fixture("train_gpu.py")
       .replace("import torch\n", "import argparse\nimport torch\n")
