@@ -17,11 +17,13 @@ const DEFAULT_INSTALL_ACTIONS: InstallActions = { installed: "install it there, 
 import { PythonError, Unresolved, type ClassValue, type InstanceValue, type ModuleNamespaceValue, type Value } from "./interp/values";
 import { lowerExpression } from "./python/lower";
 import type { PythonParser } from "./python/parser";
-import type { FunctionDefinition, ModuleSyntax } from "./python/ast";
+import type { ClassDefinition, FunctionDefinition, ModuleSyntax } from "./python/ast";
 import { buildReport, modulePaths } from "./report/build-report";
 import type { InputSource, InputSpec, ModelReport } from "./report/model-report";
 import { namedModules } from "./torch/module-base";
 import { dottedName, namesIn } from "./python/syntax-walk";
+import { componentClassNames, constructorNeed } from "./interp/constructor-needs";
+import { pragmaSettingNear } from "./pragma/grammar";
 import { declaredInputs } from "./keras/declared-inputs";
 import { discoverTrainingPlan, type TrainingPlan } from "./training/training-plan";
 import { discoverGenerations, type GenerationPlan } from "./generation/generation-plan";
@@ -163,7 +165,7 @@ export function analyzeSource(parser: PythonParser, request: AnalyzeRequest): An
     candidates = [c];
   } else {
     const failures: string[] = [];
-    candidates = discoverCandidates(runtime, namespace, syntax, request, now, failures, unbuilt);
+    candidates = discoverCandidates(parser, runtime, namespace, syntax, request, now, failures, unbuilt);
     result.notes.push(...failures);
   }
 
@@ -263,14 +265,15 @@ export class EntryError extends Error {
   }
 }
 
-function entryCandidate(parser: PythonParser, runtime: Runtime, namespace: ModuleNamespaceValue, request: AnalyzeRequest, now: () => number): Candidate | string {
+/** Builds the model an entry expression (`--entry`, or `# greenlight: entry=` above a class) makes, or says why not. */
+function entryCandidate(parser: PythonParser, runtime: Runtime, namespace: ModuleNamespaceValue, request: AnalyzeRequest, now: () => number, entry = request.entry!, what = "--entry"): Candidate | string {
   const interp = runtime.interpreter;
-  const tree = parser.parse(request.entry!);
+  const tree = parser.parse(entry);
   let expression;
   try {
     expression = lowerExpression(tree);
   } catch {
-    return `--entry '${request.entry}' is not a Python expression`;
+    return `${what} '${entry}' is not a Python expression`;
   } finally {
     tree.delete();
   }
@@ -283,20 +286,20 @@ function entryCandidate(parser: PythonParser, runtime: Runtime, namespace: Modul
   } catch (err) {
     if (err instanceof PythonError || err instanceof BudgetExceeded || err instanceof Unresolved) {
       const at = err instanceof PythonError ? err.location : interp.currentLocation;
-      return `--entry '${request.entry}' failed: ${err.message}${at ? ` (at ${at.file}:${at.line})` : ""}`;
+      return `${what} '${entry}' failed: ${err.message}${at ? ` (at ${at.file}:${at.line})` : ""}`;
     }
     throw err;
   }
   if (value.kind !== "instance" || !value.module) {
     const why = value.kind === "unknown" ? value.reason : `it is a ${value.kind}`;
-    return `--entry '${request.entry}' does not build a torch.nn.Module (${why})`;
+    return `${what} '${entry}' does not build a torch.nn.Module (${why})`;
   }
   const cls = value.cls;
   const line = cls.location?.file === request.file ? cls.location.line : (value.module.constructedAt?.line ?? 1);
-  return { name: cls.name, entry: request.entry!, line, pragmaLine: cls.location?.line ?? line, pragmaFile: cls.location?.file ?? request.file, instance: value, recorder };
+  return { name: cls.name, entry, line, pragmaLine: cls.location?.line ?? line, pragmaFile: cls.location?.file ?? request.file, instance: value, recorder };
 }
 
-function discoverCandidates(runtime: Runtime, namespace: ModuleNamespaceValue, syntax: ModuleSyntax, request: AnalyzeRequest, now: () => number, failures: string[] = [], unbuilt: ModelReport[] = []): Candidate[] {
+function discoverCandidates(parser: PythonParser, runtime: Runtime, namespace: ModuleNamespaceValue, syntax: ModuleSyntax, request: AnalyzeRequest, now: () => number, failures: string[] = [], unbuilt: ModelReport[] = []): Candidate[] {
   const interp = runtime.interpreter;
   const found: Candidate[] = [];
   const file = request.file;
@@ -324,10 +327,19 @@ function discoverCandidates(runtime: Runtime, namespace: ModuleNamespaceValue, s
   for (const s of syntax.body) {
     if (s.type === "assign" && s.targets.length === 1 && s.targets[0].type === "name" && !namesIn([s.value], new Set()).has(s.targets[0].id)) lastBuild.set(s.targets[0].id, s.pos.line);
   }
+  // Classes that need constructor arguments: listed with what they need unless another listed class builds them.
+  const needArguments: ClassDefinition[] = [];
   for (const s of syntax.body) {
     if (s.type === "class") {
       const cls = namespace.scope.names.get(s.name);
       if (cls?.kind !== "class" || !cls.isModule || cls.location?.file !== file) continue;
+      const pragmaEntry = pragmaSettingNear(syntax.comments, s.defLine, "entry");
+      if (pragmaEntry !== undefined) {
+        const c = entryCandidate(parser, runtime, namespace, request, now, pragmaEntry, "# greenlight: entry=");
+        if (typeof c === "string") failures.push(`${s.name} (line ${s.defLine}): ${c}`);
+        else found.push({ ...c, name: s.name, line: s.defLine, pragmaLine: s.defLine, pragmaFile: file });
+        continue;
+      }
       let built = tryBuild(() => interp.call(cls, [], new Map()));
       let entry = `${s.name}()`;
       // A model whose only argument is a config object: try the file's dataclasses with their defaults.
@@ -337,8 +349,9 @@ function discoverCandidates(runtime: Runtime, namespace: ModuleNamespaceValue, s
         entry = `${s.name}(${d.name}())`;
       }
       if (built.instance) found.push({ name: s.name, entry, line: s.defLine, pragmaLine: s.defLine, pragmaFile: file, instance: built.instance, recorder: built.recorder });
-      // A model that needs arguments is a component or needs --entry; one that fails otherwise says why.
-      else if (built.error && !/missing required argument|positional argument/.test(built.error)) failures.push(`${s.name} (line ${s.defLine}) could not be built: ${built.error}${built.at ?? ""}`);
+      // A model that needs arguments is a component or needs an entry; one that fails otherwise says why.
+      else if (built.error && /missing required argument|positional argument/.test(built.error)) needArguments.push(s);
+      else if (built.error) failures.push(`${s.name} (line ${s.defLine}) could not be built: ${built.error}${built.at ?? ""}`);
     } else if (s.type === "function" && !s.name.startsWith("_") && s.params.every((p) => p.default || p.kind === "star" || p.kind === "doublestar") && returnsCall(s.body)) {
       const fn = namespace.scope.names.get(s.name);
       if (!fn || (fn.kind !== "function" && fn.kind !== "partial")) continue;
@@ -367,11 +380,25 @@ function discoverCandidates(runtime: Runtime, namespace: ModuleNamespaceValue, s
   const componentClasses = new Set<ClassValue>();
   // Likewise a module-level layer object that another model holds (a Keras layer shared in a functional graph).
   const componentInstances = new Set<InstanceValue>();
-  for (const c of found) for (const [path, m] of namedModules(c.instance)) if (path !== "") {
+  // Classes the file builds itself (`model = Block(8)`, inside a Sequential or a factory): never "needs arguments".
+  const builtClasses = new Set<ClassValue>();
+  for (const c of found) for (const [path, m] of namedModules(c.instance)) {
+    builtClasses.add(m.cls);
+    if (path === "") continue;
     componentClasses.add(m.cls);
     componentInstances.add(m);
   }
-  return found.filter((c) => !componentInstances.has(c.instance) && (!componentClasses.has(c.instance.cls) || !c.entry.startsWith(`${c.instance.cls.name}(`)));
+  // A class the file's listed models build (even ones that need arguments) is their component, not a model.
+  const fileComponents = componentClassNames(syntax.body, new Set([...found.map((c) => c.name), ...needArguments.map((s) => s.name)]));
+  for (const s of needArguments) {
+    const cls = namespace.scope.names.get(s.name);
+    if (fileComponents.has(s.name) || (cls?.kind === "class" && builtClasses.has(cls))) continue;
+    const need = constructorNeed(s, syntax.body, namespace, request.text);
+    const reason = `${s.name} needs constructor arguments${need?.required.length ? ` (${need.required.join(", ")})` : ""}: give them with an entry`;
+    unbuilt.push({ ...unbuiltModel(s.name, file, s.defLine, reason), ...(need ? { entry: need.entry, needs: need } : {}) });
+  }
+  const builtFromClass = (c: Candidate) => c.entry.startsWith(`${c.instance.cls.name}(`);
+  return found.filter((c) => !componentInstances.has(c.instance) && !(builtFromClass(c) && (componentClasses.has(c.instance.cls) || fileComponents.has(c.name))));
 }
 
 /** Calls only a model takes (not a tensor, tokenizer or optimizer), read from the file's text (`model.eval()`). */

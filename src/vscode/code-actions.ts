@@ -3,7 +3,8 @@ import { ignoreInFileEdit, ignoreOnLineEdit } from "../core/rules/suppression";
 import type { Finding, RuleId, TextEdit, TextRange } from "../core/rules/types";
 import type { AnalysisEngine, DocumentAnalysis } from "./analysis-engine";
 import { DIAGNOSTIC_SOURCE, UNRESOLVED_CODE, inputsText, unresolvedLine } from "./diagnostics";
-import { inputPragmaEdit } from "./pragma";
+import { checkInputsText, inputPragmaEdit, pragmaSettingsEdit } from "./pragma";
+import type { ConstructorNeed } from "../core/report/model-report";
 
 /** A rule fix's edits as a WorkspaceEdit (edits name their file by path; this document's path maps to its URI). */
 export function fixEdit(document: vscode.TextDocument, edits: Finding["fixes"][number]["edits"]): vscode.WorkspaceEdit {
@@ -236,6 +237,7 @@ export class GreenlightCodeActionProvider implements vscode.CodeActionProvider {
     );
     if (!model || modelsOffered.has(`${model.name}:${model.line}`)) return [];
     modelsOffered.add(`${model.name}:${model.line}`);
+    if (model.needs) return [entryAction(document, diagnostic, model.name, model.line, model.needs)];
     const actions: vscode.CodeAction[] = [];
     const inputs = inputsText(model.inputs);
     if (inputs) {
@@ -251,4 +253,20 @@ export class GreenlightCodeActionProvider implements vscode.CodeActionProvider {
     actions.push(ask);
     return actions;
   }
+}
+
+/**
+ * "Build X with an entry": writes `# greenlight: entry=X(...)` (and the input its first layer suggests) above a
+ * class that needs constructor arguments, prefilled from its signature and the file; `...` marks values to fill in.
+ */
+export function entryAction(document: vscode.TextDocument, diagnostic: vscode.Diagnostic, name: string, line: number, needs: ConstructorNeed): vscode.CodeAction {
+  const settings: [string, string][] = [["entry", needs.entry]];
+  // A hint with a placeholder (1xCx3000: C is the first layer's channels) is said in the title, not written.
+  if (needs.input && checkInputsText(needs.input) === undefined) settings.push(["input", needs.input]);
+  const action = new vscode.CodeAction(`Build ${name} with '# greenlight: entry=${needs.entry}'${needs.entry.includes("...") ? " (fill in the ...)" : ""}`, vscode.CodeActionKind.QuickFix);
+  action.diagnostics = [diagnostic];
+  action.isPreferred = true;
+  action.edit = new vscode.WorkspaceEdit();
+  action.edit.set(document.uri, [pragmaSettingsEdit(document, line, settings)]);
+  return action;
 }

@@ -56,11 +56,14 @@ export function diagnosticsFor(result: AnalysisResult, findings: Finding[], path
       const lineText = lines[line];
       const range = new vscode.Range(line, lineText.length - lineText.trimStart().length, line, lineText.length);
       const where = note.file === path ? "" : ` (in ${note.file.split("/").pop()}:${note.line})`;
-      // The analyzer's reason may already say what to write; otherwise say how an input pragma would help.
-      const advice = note.reason.includes("greenlight:")
-        ? ""
-        : ". If this depends on the input, set it with '# greenlight: input=1x3x224x224' above the model (Greenlight: Set Input Shape)";
-      const diagnostic = new vscode.Diagnostic(range, `${model.name} is only partly estimated: ${note.reason}${where}${advice}.`, vscode.DiagnosticSeverity.Hint);
+      // The analyzer's reason may already say what to write; otherwise say how a pragma would help.
+      const advice = model.needs
+        ? `. Try '# greenlight: entry=${model.needs.entry}' above the class (quick fix)${model.needs.inputWhy ? `; input ${model.needs.input}: ${model.needs.inputWhy}` : ""}`
+        : note.reason.includes("greenlight:")
+          ? ""
+          : ". If this depends on the input, set it with '# greenlight: input=1x3x224x224' above the model (Greenlight: Set Input Shape)";
+      const state = model.needs ? "is not estimated" : "is only partly estimated";
+      const diagnostic = new vscode.Diagnostic(range, `${model.name} ${state}: ${note.reason}${where}${advice}.`, vscode.DiagnosticSeverity.Hint);
       diagnostic.source = DIAGNOSTIC_SOURCE;
       diagnostic.code = UNRESOLVED_CODE;
       diagnostics.push(diagnostic);

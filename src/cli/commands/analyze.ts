@@ -133,7 +133,8 @@ export async function runAnalyze(argv: string[], out: CommandOutput): Promise<nu
 function estimateItems(models: ModelReport[], estimateOf: (m: ModelReport) => ReturnType<typeof estimateFor> | undefined): string[] {
   return models.map((m) => {
     const e = estimateOf(m);
-    return `${m.name}: ${e ? estimateLine(e) : "no estimate (the forward pass was not analyzed)"}${e && !m.complete ? " (partial model: a lower bound)" : ""}`;
+    const none = m.needs ? "no estimate (the model needs constructor arguments: see the entry to try above)" : "no estimate (the forward pass was not analyzed)";
+    return `${m.name}: ${e ? estimateLine(e) : none}${e && !m.complete ? " (partial model: a lower bound)" : ""}`;
   });
 }
 
@@ -245,6 +246,7 @@ export function toJson(m: ModelReport, locations = new SourceLocations()): Recor
     unresolved: m.unresolved.map((n) => locations.json(n)),
     ...(m.importNotes ? { import_notes: m.importNotes.map((n) => locations.json(n)) } : {}),
     ...(m.weightsPrecision ? { weights_precision: m.weightsPrecision } : {}),
+    ...(m.needs ? { needs_arguments: { required: m.needs.required, entry: m.needs.entry, prefilled_from: m.needs.prefilledFrom, input: m.needs.input ?? null, input_why: m.needs.inputWhy ?? null } } : {}),
     layers: m.layers.map((l) => ({ path: l.path, type: l.type, ...locations.json({ file: l.file, line: l.line }), params: l.params, flops: l.flops, output: l.output })),
   };
 }
@@ -264,7 +266,7 @@ function textTable(models: ModelReport[], results: AnalysisResult[], locations: 
     `${inputText(m)} (${m.inputSource})`,
     formatCount(m.params),
     formatFlops(m.flops),
-    m.complete ? "complete" : partialStatus(m.coverage, m.unresolved.length),
+    statusOf(m),
   ]);
   const header = ["model", "where", "input", "params", "FLOPs", "status"];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
@@ -272,13 +274,32 @@ function textTable(models: ModelReport[], results: AnalysisResult[], locations: 
   const text = [line(header), widths.map((w) => "-".repeat(w)).join("  "), ...rows.map(line)];
   for (const m of models.filter((x) => !x.complete)) {
     for (const n of m.unresolved.slice(0, 3)) text.push(`  ${m.name}: ${locations.label(n.file, n.line, relative)}: ${n.reason}`);
+    if (m.needs) text.push(`    try: ${entryCommand(m, locations)}${m.needs.inputWhy ? `   (${m.needs.inputWhy})` : ""}`);
   }
   return `${text.join("\n")}\n`;
 }
 
+function statusOf(m: ModelReport): string {
+  if (m.complete) return "complete";
+  return m.needs ? "needs constructor arguments" : partialStatus(m.coverage, m.unresolved.length);
+}
+
+/** The `greenlight analyze` command that builds a model needing constructor arguments: its entry (`...` to fill in) and input hint. */
+function entryCommand(m: ModelReport, locations: SourceLocations): string {
+  const needs = m.needs!;
+  const file = locations.label(m.file, m.line, relative).replace(/:\d+$/, "");
+  return `greenlight analyze ${quote(file)} --entry ${shellWord(needs.entry)}${needs.input ? ` --input ${needs.input}` : ""}`;
+}
+
+/** A shell word in single quotes (a Python expression holds parentheses, spaces and quotes). */
+function shellWord(text: string): string {
+  return `'${text.replace(/'/g, "'\\''")}'`;
+}
+
 function markdownTable(models: ModelReport[], locations: SourceLocations): string {
-  const rows = models.map((m) => `| ${m.name} | \`${locations.label(m.file, m.line, relative)}\` | ${inputText(m)} | ${formatCount(m.params)} | ${formatFlops(m.flops)} | ${m.complete ? "complete" : partialStatus(m.coverage, m.unresolved.length)} |`);
-  return `| model | where | input | params | FLOPs | status |\n|---|---|---|---:|---:|---|\n${rows.join("\n")}\n`;
+  const rows = models.map((m) => `| ${m.name} | \`${locations.label(m.file, m.line, relative)}\` | ${inputText(m)} | ${formatCount(m.params)} | ${formatFlops(m.flops)} | ${statusOf(m)} |`);
+  const tries = models.filter((m) => m.needs).map((m) => `- ${m.name} needs ${m.needs!.required.join(", ")}: \`${entryCommand(m, locations)}\`${m.needs!.inputWhy ? ` (${m.needs!.inputWhy})` : ""}`);
+  return `| model | where | input | params | FLOPs | status |\n|---|---|---|---:|---:|---|\n${rows.join("\n")}\n${tries.length ? `\n${tries.join("\n")}\n` : ""}`;
 }
 
 function relative(file: string): string {

@@ -4,7 +4,8 @@
 //   pragma   := "#" ws "greenlight:" item*
 //   item     := "ignore" list? | "ignore-file" list? | "generate" | key ws "=" ws value
 //   list     := "[" rule ("," rule)* "]"
-//   value    := text up to the next item (a value may hold ", " or "; ", as in input=1x3x32x32, 1x10)
+//   value    := text up to the next item outside brackets and quotes (a value may hold ", " or "; ", as in
+//               input=1x3x32x32, 1x10, and keyword arguments, as in entry=Net(width=64, depth=2))
 
 /** Rules a suppression names: every rule ("all", a bare `ignore`) or the upper-cased ids in its list. */
 export type RuleSelection = Set<string> | "all";
@@ -31,6 +32,27 @@ const KEYWORD = /^(ignore-file|ignore)(?:\[([^\]]*)\])?(?=\s|$)|^generate(?=\s|$
 /** Where the next item starts inside a value: whitespace, then a key= or a keyword. */
 const NEXT_ITEM = /\s+(?=[A-Za-z][\w.-]*\s*=|(?:ignore-file|ignore|generate)(?:\[|\s|$))/i;
 
+/** Where the next item starts in a value: only outside brackets (and quotes inside them), so `entry=Net(a=1, b=2)`
+ *  is one value; a lone apostrophe at the top level (`prompt=it's`) quotes nothing. */
+function nextItemAt(value: string): number | undefined {
+  let depth = 0;
+  let quote: string | undefined;
+  for (let i = 0; i < value.length; i++) {
+    const c = value[i];
+    if (quote) {
+      if (c === "\\") i++;
+      else if (c === quote) quote = undefined;
+    } else if ((c === "'" || c === '"') && depth > 0) quote = c;
+    else if (c === "(" || c === "[" || c === "{") depth++;
+    else if (c === ")" || c === "]" || c === "}") depth = Math.max(0, depth - 1);
+    else if (depth === 0 && /\s/.test(c)) {
+      const match = NEXT_ITEM.exec(value.slice(i));
+      if (match && match.index === 0) return i;
+    }
+  }
+  return undefined;
+}
+
 function ruleSelection(list: string | undefined): RuleSelection {
   if (list === undefined) return "all";
   return new Set(list.split(",").map((id) => id.trim().toUpperCase()).filter((id) => id !== ""));
@@ -53,10 +75,10 @@ export function parsePragma(comment: string): Pragma | undefined {
       rest = rest.slice(keyword[0].length);
     } else if (key) {
       const after = rest.slice(key[0].length);
-      const next = NEXT_ITEM.exec(after);
-      const value = (next ? after.slice(0, next.index) : after).trim();
+      const next = nextItemAt(after);
+      const value = (next === undefined ? after : after.slice(0, next)).trim();
       pragma.settings.set(key[1].toLowerCase(), value);
-      rest = next ? after.slice(next.index) : "";
+      rest = next === undefined ? "" : after.slice(next);
     } else {
       const word = /^\S+/.exec(rest)![0];
       pragma.unknown.push(word);

@@ -140,6 +140,23 @@ export interface ModelReport {
   lineShapes: LineShape[];
   /** Forward places whose `.view()` would raise were the model channels-last (memory-format.ts). */
   channelsLastViews?: { file: string; line: number }[];
+  /** Set when the model class could not be built for want of constructor arguments: what it needs and an entry. */
+  needs?: ConstructorNeed;
+}
+
+/** A model class that needs constructor arguments, and how to give them. */
+export interface ConstructorNeed {
+  /** Parameters `__init__` requires (no default), in order. */
+  required: string[];
+  /** A Python expression that builds the class, to pass as `--entry` or `# greenlight: entry=`; `...` marks a value
+   *  the file does not say. */
+  entry: string;
+  /** Where the prefilled values come from ("width=512: default of Block.__init__, line 9"). */
+  prefilledFrom: string[];
+  /** The input to try, from the first layer the constructor builds (`1x128:int64` for an Embedding). */
+  input?: string;
+  /** What that input is, and why ("token ids: the first layer is an Embedding"). */
+  inputWhy?: string;
 }
 
 /** A forward line and the shape of the tensor it produced. */

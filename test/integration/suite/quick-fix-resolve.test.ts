@@ -191,4 +191,41 @@ suite("quick fixes resolved against the current document", () => {
       await revertAndClose(document);
     }
   });
+
+  test("a class that needs constructor arguments offers its entry as a pragma; filled in, the model is estimated", async () => {
+    await greenlight();
+    const text = [
+      "import torch.nn as nn",
+      "",
+      "WIDTH = 64",
+      "",
+      "class Needy(nn.Module):",
+      "    def __init__(self, vocab_size, width):",
+      "        super().__init__()",
+      "        self.embed = nn.Embedding(vocab_size, width)",
+      "",
+      "    def forward(self, ids):",
+      "        return self.embed(ids)",
+      "",
+    ].join("\n");
+    const document = await openUntitled("needs_arguments", text);
+    try {
+      const classLine = 4;
+      const hint = await waitFor("the needs-arguments hint", () => greenlightDiagnostics(document.uri).find((d) => d.code === "unresolved" && d.range.start.line === classLine));
+      assert.ok(/needs constructor arguments \(vocab_size, width\)/.test(hint.message), hint.message);
+      const actions = (await vscode.commands.executeCommand<vscode.CodeAction[]>("vscode.executeCodeActionProvider", document.uri, hint.range, vscode.CodeActionKind.QuickFix.value)) ?? [];
+      const build = actions.find((action) => action.title.startsWith("Build Needy"));
+      assert.ok(build?.edit, `a "Build Needy" action with its edit: ${actions.map((a) => a.title).join(" | ")}`);
+      assert.ok(await vscode.workspace.applyEdit(build.edit));
+      // Prefilled from the signature and the file (WIDTH); the input follows the first layer, an Embedding.
+      assert.strictEqual(document.lineAt(classLine).text, "# greenlight: entry=Needy(vocab_size=..., width=64) input=1x128:int64");
+      const fill = new vscode.WorkspaceEdit();
+      const at = document.lineAt(classLine).text.indexOf("...");
+      fill.replace(document.uri, new vscode.Range(classLine, at, classLine, at + 3), "1000");
+      assert.ok(await vscode.workspace.applyEdit(fill));
+      await waitFor("the model built from its entry, with nothing unresolved", () => (greenlightDiagnostics(document.uri).some((d) => d.code === "unresolved") ? undefined : true));
+    } finally {
+      await revertAndClose(document);
+    }
+  });
 });

@@ -46,6 +46,35 @@ class Net(nn.Module):
     for (const k of ["path", "type", "file", "line", "params", "flops", "output"]) assert.ok(k in m.layers[1], k);
   });
 
+  it("lists a class that needs constructor arguments with the --entry to try and its input hint; the entry it prints works once filled in", () => {
+    writeFileSync(join(dir, "lm.py"), `import torch.nn as nn
+
+class LM(nn.Module):
+    def __init__(self, vocab_size, width, heads=4):
+        super().__init__()
+        self.embed = nn.Embedding(vocab_size, width)
+        self.head = nn.Linear(width, vocab_size)
+
+    def forward(self, ids):
+        return self.head(self.embed(ids))
+`);
+    const table = run(["analyze", "lm.py"], dir);
+    assert.equal(table.code, 0, table.stderr);
+    assert.match(table.stdout, /^LM +lm\.py:3 .*needs constructor arguments$/m);
+    assert.match(table.stdout, /not built: LM needs constructor arguments \(vocab_size, width\)/);
+    const tryLine = /try: (greenlight analyze lm\.py --entry '(LM\(vocab_size=\.\.\., width=\.\.\.\))' --input 1x128:int64) +\(token ids: the first layer is an Embedding\)/.exec(table.stdout);
+    assert.ok(tryLine, table.stdout);
+    assert.match(table.stdout, /LM: no estimate \(the model needs constructor arguments/);
+    const json = JSON.parse(run(["analyze", "lm.py", "--format", "json"], dir).stdout);
+    assert.deepEqual(json.models[0].needs_arguments, { required: ["vocab_size", "width"], entry: tryLine[2], prefilled_from: [], input: "1x128:int64", input_why: "token ids: the first layer is an Embedding" });
+    const markdown = run(["analyze", "lm.py", "--format", "markdown"], dir).stdout;
+    assert.ok(markdown.includes(`- LM needs vocab_size, width: \`${tryLine[1]}\``), markdown);
+    // Filled in, the printed command builds the model.
+    const filled = run(["analyze", "lm.py", "--entry", tryLine[2].replace("vocab_size=...", "vocab_size=1000").replace("width=...", "width=64"), "--input", "1x128:int64", "--format", "json"], dir);
+    assert.equal(filled.code, 0, filled.stderr);
+    assert.equal(JSON.parse(filled.stdout).models[0].params, 1000 * 64 + 64 * 1000 + 1000);
+  });
+
   it("evaluates --entry in the file's namespace and takes --input shapes", () => {
     const r = run(["analyze", join(dir, "net.py"), "--entry", "Net(width=10)", "--input", "3x8", "--format", "json"]);
     assert.equal(r.code, 0, r.stderr);

@@ -173,8 +173,8 @@ describe("real-world interpreter details", function () {
       "        super().__init__()",
       "        self.fc = nn.Linear(dim, dim)",
     ].join("\n"));
-    assert.deepEqual(result.models, []);
-    // the component that needs an argument is not a failure; the broken model is, with its line
+    // the class that needs an argument is listed with what it needs, not as a failure; the broken model is a failure, with its line
+    assert.deepEqual(result.models.map((m) => [m.name, m.needs?.required]), [["Block", ["dim"]]]);
     assert.deepEqual(result.notes, ["Net (line 3) could not be built: KeyError: 'b' (at /project/main.py:6)"]);
   });
 

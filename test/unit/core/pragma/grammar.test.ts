@@ -24,6 +24,17 @@ describe("the pragma grammar (one home for `# greenlight:` comments)", () => {
     assert.equal(ignoredRules("# greenlight: ignored"), undefined);
   });
 
+  it("keeps an entry's keyword arguments in its value: items start only outside brackets", () => {
+    const p = parsePragma("# greenlight: entry=Net(width=64, depth=2, name=\"a b=c\") input=1x3x32x32")!;
+    assert.equal(p.settings.get("entry"), 'Net(width=64, depth=2, name="a b=c")');
+    assert.equal(p.settings.get("input"), "1x3x32x32");
+    assert.deepEqual(parsePragma(formatPragma(p)), p);
+    // An apostrophe outside brackets quotes nothing: the next setting still starts.
+    const prompt = parsePragma("# greenlight: generate prompt=it's new=20")!;
+    assert.equal(prompt.settings.get("prompt"), "it's");
+    assert.equal(prompt.settings.get("new"), "20");
+  });
+
   it("formats what it parses back to an equal pragma", () => {
     const text = "# greenlight: ignore-file[GL003] ignore generate prompt=512 new=64";
     const p = parsePragma(text)!;

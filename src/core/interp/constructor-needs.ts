@@ -1,0 +1,169 @@
+// Model classes that cannot be built without constructor arguments: what they need, an entry expression to try
+// (prefilled from the file itself), and an input hint from the first layer the constructor builds. Read from the
+// syntax and the namespace's static bindings only: nothing is run on guessed values.
+import type { ClassDefinition, Expression, FunctionDefinition, Statement } from "../python/ast";
+import { callsAnywhere, calleeName, dottedName, forEachStatement } from "../python/syntax-walk";
+import type { ConstructorNeed } from "../report/model-report";
+import type { ModuleNamespaceValue, Value } from "./values";
+
+/** Names of the classes that the classes in `users` build in their bodies: components, not models of their own. */
+export function componentClassNames(body: readonly Statement[], users: ReadonlySet<string>): Set<string> {
+  const out = new Set<string>();
+  for (const s of body) {
+    if (s.type !== "class" || !users.has(s.name)) continue;
+    for (const call of callsAnywhere(s.body)) {
+      const name = calleeName(call);
+      if (name && name !== s.name) out.add(name);
+    }
+  }
+  return out;
+}
+
+/** What a class whose construction failed for missing arguments needs; undefined when its `__init__` is not found. */
+export function constructorNeed(def: ClassDefinition, body: readonly Statement[], namespace: ModuleNamespaceValue, text: string): ConstructorNeed | undefined {
+  const init = initOf(def.name, body, namespace);
+  if (!init) return undefined;
+  const params = init.params.slice(init.params[0]?.name === "self" ? 1 : 0);
+  const required = params.filter((p) => !p.default && (p.kind === "normal" || p.kind === "keywordOnly")).map((p) => p.name);
+  const prefilledFrom: string[] = [];
+  let entry: string;
+  const call = literalCallOf(def.name, body, text);
+  if (call) {
+    entry = call.text;
+    prefilledFrom.push(`the file's own call, line ${call.line}`);
+  } else {
+    const defaults = literalDefaults(body, text, def.name);
+    const values = required.map((name) => {
+      const found = defaults.get(name) ?? defaults.get(name.toUpperCase());
+      if (found) prefilledFrom.push(`${name}=${found.text}: ${found.where}`);
+      return `${name}=${found?.text ?? "..."}`;
+    });
+    entry = `${def.name}(${values.join(", ")})`;
+  }
+  const need: ConstructorNeed = { required, entry, prefilledFrom };
+  const hint = firstLayerHint(def.name, body, namespace, text, new Set());
+  if (hint) {
+    need.input = hint.input;
+    need.inputWhy = hint.why;
+  }
+  return need;
+}
+
+/** The `__init__` of a class of the file: its own, else the nearest base class of the file that has one. */
+function initOf(name: string, body: readonly Statement[], namespace: ModuleNamespaceValue, depth = 0): FunctionDefinition | undefined {
+  const def = body.find((s): s is ClassDefinition => s.type === "class" && s.name === name);
+  if (!def || depth > 8) return undefined;
+  const own = def.body.find((s): s is FunctionDefinition => s.type === "function" && s.name === "__init__");
+  if (own) return own;
+  for (const base of def.bases) {
+    if (base.kind !== "positional") continue;
+    const baseName = dottedName(base.value);
+    const found = baseName ? initOf(baseName, body, namespace, depth + 1) : undefined;
+    if (found) return found;
+  }
+  return undefined;
+}
+
+const LITERAL_TYPES = new Set(["int", "float", "str", "constant"]);
+
+/** A literal's source text (numbers, strings, True/False/None, negative numbers); undefined for anything else. */
+function literalText(e: Expression, text: string): string | undefined {
+  const literal = LITERAL_TYPES.has(e.type) || (e.type === "unary" && e.op === "-" && (e.operand.type === "int" || e.operand.type === "float"));
+  if (!literal || (e.type === "constant" && e.value === "...")) return undefined;
+  return text.slice(e.pos.startIndex, e.pos.endIndex);
+}
+
+/** The first call of the class in the file whose arguments are all literals (`TextEncoder(49408, 512, 12)`). */
+function literalCallOf(name: string, body: readonly Statement[], text: string): { text: string; line: number } | undefined {
+  for (const call of callsAnywhere([...body])) {
+    if (calleeName(call) !== name || call.args.length === 0) continue;
+    if (call.args.every((a) => (a.kind === "positional" || a.kind === "keyword") && literalText(a.value, text) !== undefined)) {
+      return { text: text.slice(call.pos.startIndex, call.pos.endIndex).replace(/\s+/g, " "), line: call.pos.line };
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Literal values the file gives a name elsewhere: a parameter default of another signature (`width=512`), a class
+ * body field (`width: int = 512`, a dataclass or config), a module-level constant (`WIDTH = 512`).
+ */
+function literalDefaults(body: readonly Statement[], text: string, skipClass: string): Map<string, { text: string; where: string }> {
+  const out = new Map<string, { text: string; where: string }>();
+  const add = (name: string, value: Expression | undefined, where: string) => {
+    const literal = value ? literalText(value, text) : undefined;
+    if (literal !== undefined && !out.has(name)) out.set(name, { text: literal, where });
+  };
+  for (const s of body) {
+    if (s.type === "assign" && s.targets.length === 1 && s.targets[0].type === "name") add(s.targets[0].id, s.value, `module constant, line ${s.pos.line}`);
+  }
+  forEachStatement([...body], ({ statement, ancestors }) => {
+    const inClass = ancestors.find((a): a is ClassDefinition => a.type === "class");
+    if (statement.type === "function" && inClass?.name !== skipClass) {
+      for (const p of statement.params) add(p.name, p.default, `default of ${inClass ? `${inClass.name}.` : ""}${statement.name}, line ${statement.defLine}`);
+    }
+    if (statement.type === "annotated" && statement.target.type === "name" && inClass && ancestors[ancestors.length - 1] === inClass) {
+      add(statement.target.id, statement.value, `field of ${inClass.name}, line ${statement.pos.line}`);
+    }
+  });
+  return out;
+}
+
+/** Layer kinds that say what the model reads; parameterless and normalisation layers say nothing and are skipped. */
+const INPUT_OF_LAYER: Record<string, (channels: string | undefined) => { input: string; why: string }> = {
+  Embedding: () => ({ input: "1x128:int64", why: "token ids: the first layer is an Embedding" }),
+  EmbeddingBag: () => ({ input: "1x128:int64", why: "token ids: the first layer is an EmbeddingBag" }),
+  Conv1d: (c) => ({ input: `1x${c ?? "C"}x3000`, why: `audio frames or a signal (channels x frames): the first layer is a Conv1d${c ? "" : "; C is its in_channels"}` }),
+  Conv2d: (c) => ({ input: `1x${c ?? "3"}x224x224`, why: "images: the first layer is a Conv2d" }),
+  Conv3d: (c) => ({ input: `1x${c ?? "3"}x16x112x112`, why: "video clips: the first layer is a Conv3d" }),
+  Linear: (c) => ({ input: `1x${c ?? "N"}`, why: `feature vectors: the first layer is a Linear${c ? "" : "; N is its in_features"}` }),
+  LSTM: (c) => ({ input: `1x128x${c ?? "N"}`, why: "sequences (batch x steps x features): the first layer is an LSTM" }),
+  GRU: (c) => ({ input: `1x128x${c ?? "N"}`, why: "sequences (batch x steps x features): the first layer is a GRU" }),
+  RNN: (c) => ({ input: `1x128x${c ?? "N"}`, why: "sequences (batch x steps x features): the first layer is an RNN" }),
+};
+
+/** The input hint of the first layer the constructor builds, following the file's own component classes. */
+function firstLayerHint(name: string, body: readonly Statement[], namespace: ModuleNamespaceValue, text: string, seen: Set<string>): { input: string; why: string } | undefined {
+  if (seen.has(name) || seen.size > 8) return undefined;
+  seen.add(name);
+  const init = initOf(name, body, namespace);
+  if (!init) return undefined;
+  for (const call of callsAnywhere(init.body)) {
+    const callee = dottedName(call.func);
+    if (!callee) continue;
+    const layer = layerName(staticValue(callee, namespace));
+    if (layer) {
+      const make = INPUT_OF_LAYER[layer];
+      if (!make) continue;
+      const first = call.args.find((a) => a.kind === "positional") ?? call.args.find((a) => a.kind === "keyword" && /^(in_channels|in_features|input_size)$/.test(a.name));
+      const channels = first && first.value.type === "int" ? String(first.value.value) : undefined;
+      const hint = make(channels);
+      // An unknown channel count is named after the argument that gives it (`C is its in_channels (n_mels)`).
+      const readsChannels = make("1").input !== make(undefined).input;
+      return readsChannels && !channels && first?.value.type === "name" ? { ...hint, why: `${hint.why} (${first.value.id})` } : hint;
+    }
+    if (body.some((s) => s.type === "class" && s.name === callee)) {
+      const inner = firstLayerHint(callee, body, namespace, text, seen);
+      if (inner) return inner;
+    }
+  }
+  return undefined;
+}
+
+/** The catalogue layer a class value is (itself or through a base), by name. */
+function layerName(value: Value | undefined): string | undefined {
+  if (value?.kind !== "class") return undefined;
+  return (value.layer ?? value.mro.find((c) => c.layer)?.layer)?.name;
+}
+
+/** The value a dotted name has in the namespace, read without evaluating anything (`nn.Conv1d`, `torch.nn.Linear`). */
+function staticValue(dotted: string, namespace: ModuleNamespaceValue): Value | undefined {
+  const [head, ...rest] = dotted.split(".");
+  let value: Value | undefined = namespace.scope.names.get(head);
+  for (const part of rest) {
+    if (value?.kind === "namespace") value = value.scope.names.get(part);
+    else if (value?.kind === "class") value = value.attributes.get(part);
+    else return undefined;
+  }
+  return value;
+}

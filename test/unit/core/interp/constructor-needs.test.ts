@@ -1,0 +1,137 @@
+// Model classes that need constructor arguments are listed with what they need, an entry to try (prefilled from the
+// file) and an input hint from their first layer; `# greenlight: entry=` above a class builds it with that entry.
+import assert from "node:assert/strict";
+import { analyze, modelNamed } from "../../helpers/analyze";
+
+const MULTI_MODAL = `
+import torch
+from torch import nn
+
+N_MELS = 80
+
+class QuickGELU(nn.Module):
+    def forward(self, x):
+        return x * torch.sigmoid(1.702 * x)
+
+class Block(nn.Module):
+    def __init__(self, dim, heads=8):
+        super().__init__()
+        self.mlp = nn.Sequential(nn.Linear(dim, 4 * dim), QuickGELU(), nn.Linear(4 * dim, dim))
+    def forward(self, x):
+        return x + self.mlp(x)
+
+class TextEncoder(nn.Module):
+    def __init__(self, vocab_size, width, layers, context_length=77):
+        super().__init__()
+        self.token_embedding = nn.Embedding(vocab_size, width)
+        self.blocks = nn.Sequential(*[Block(width) for _ in range(layers)])
+    def forward(self, text):
+        return self.blocks(self.token_embedding(text))
+
+class AudioEncoder(nn.Module):
+    def __init__(self, n_mels, width):
+        super().__init__()
+        self.conv1 = nn.Conv1d(n_mels, width, 3, padding=1)
+        self.conv2 = nn.Conv1d(width, width, 3, stride=2, padding=1)
+    def forward(self, x):
+        return self.conv2(self.conv1(x))
+
+class VisionEncoder(nn.Module):
+    def __init__(self, width, patch_size=16):
+        super().__init__()
+        self.stem = nn.Sequential(nn.Dropout(0.0), nn.Conv2d(3, width, patch_size, patch_size))
+    def forward(self, x):
+        return self.stem(x)
+`;
+
+describe("model classes that need constructor arguments", () => {
+  it("lists the top-level classes with what they need, and leaves their components out", async () => {
+    const result = await analyze(MULTI_MODAL);
+    assert.deepEqual(result.models.map((m) => m.name), ["TextEncoder", "AudioEncoder", "VisionEncoder"]);
+    const text = modelNamed(result, "TextEncoder");
+    assert.equal(text.complete, false);
+    assert.deepEqual(text.needs?.required, ["vocab_size", "width", "layers"]);
+    assert.match(text.unresolved[0].reason, /needs constructor arguments \(vocab_size, width, layers\)/);
+    assert.equal(text.line, MULTI_MODAL.split("\n").findIndex((line) => line.startsWith("class TextEncoder")) + 1);
+  });
+
+  it("prefills the entry from the file (a module constant of the same name, upper-cased) and marks the rest with ...", async () => {
+    const result = await analyze(MULTI_MODAL);
+    assert.equal(modelNamed(result, "TextEncoder").needs?.entry, "TextEncoder(vocab_size=..., width=..., layers=...)");
+    const audio = modelNamed(result, "AudioEncoder").needs!;
+    assert.equal(audio.entry, "AudioEncoder(n_mels=80, width=...)");
+    assert.deepEqual(audio.prefilledFrom, ["n_mels=80: module constant, line 5"]);
+  });
+
+  it("takes a literal call of the class in the file as the entry, and a config field's default for a required argument", async () => {
+    const withCall = `${MULTI_MODAL}\nif __name__ == "__main__":\n    model = VisionEncoder(768, patch_size=14)\n`;
+    assert.equal(modelNamed(await analyze(withCall), "VisionEncoder").needs?.entry, "VisionEncoder(768, patch_size=14)");
+    const withConfig = `${MULTI_MODAL}\nclass Config:\n    width: int = 512\n`;
+    assert.equal(modelNamed(await analyze(withConfig), "VisionEncoder").needs?.entry, "VisionEncoder(width=512)");
+  });
+
+  it("hints the input from the first layer the constructor builds: token ids, audio frames, images", async () => {
+    const result = await analyze(MULTI_MODAL);
+    const text = modelNamed(result, "TextEncoder").needs!;
+    assert.equal(text.input, "1x128:int64");
+    assert.match(text.inputWhy!, /token ids: the first layer is an Embedding/);
+    const audio = modelNamed(result, "AudioEncoder").needs!;
+    assert.equal(audio.input, "1xCx3000");
+    assert.match(audio.inputWhy!, /audio frames .* Conv1d; C is its in_channels \(n_mels\)/);
+    // The Dropout says nothing about the input: the Conv2d after it does.
+    const vision = modelNamed(result, "VisionEncoder").needs!;
+    assert.equal(vision.input, "1x3x224x224");
+    assert.match(vision.inputWhy!, /images/);
+  });
+
+  it("builds a class with the entry a pragma above it gives, with the pragma's input", async () => {
+    const text = MULTI_MODAL.replace("class AudioEncoder(nn.Module):", "# greenlight: entry=AudioEncoder(n_mels=80, width=384) input=1x80x3000\nclass AudioEncoder(nn.Module):");
+    const audio = modelNamed(await analyze(text), "AudioEncoder");
+    assert.equal(audio.needs, undefined);
+    assert.equal(audio.entry, "AudioEncoder(n_mels=80, width=384)");
+    assert.equal(audio.complete, true);
+    assert.equal(audio.params, 80 * 384 * 3 + 384 + 384 * 384 * 3 + 384);
+    assert.deepEqual(audio.inputs[0].shape, [1, 80, 3000]);
+    assert.deepEqual(audio.output[0], [1, 384, 1500]);
+  });
+
+  it("says why a pragma's entry did not build, and lists the other classes as before", async () => {
+    const text = MULTI_MODAL.replace("class AudioEncoder(nn.Module):", "# greenlight: entry=AudioEncoder(n_mels=80)\nclass AudioEncoder(nn.Module):");
+    const result = await analyze(text);
+    assert.ok(!result.models.some((m) => m.name === "AudioEncoder"));
+    assert.ok(result.notes.some((n) => /AudioEncoder \(line \d+\): # greenlight: entry= 'AudioEncoder\(n_mels=80\)' failed: .*width/.test(n)), result.notes.join("\n"));
+    assert.deepEqual(result.models.map((m) => m.name), ["TextEncoder", "VisionEncoder"]);
+  });
+
+  it("still estimates a class that builds without arguments, even when it is also used by a class that needs some", async () => {
+    const text = `
+from torch import nn
+
+class Head(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.fc = nn.Linear(16, 4)
+    def forward(self, x):
+        return self.fc(x)
+
+class Net(nn.Module):
+    def __init__(self, hidden):
+        super().__init__()
+        self.body = nn.Linear(hidden, 16)
+        self.head = Head()
+    def forward(self, x):
+        return self.head(self.body(x))
+
+class Other(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.fc = nn.Linear(8, 8)
+    def forward(self, x):
+        return self.fc(x)
+`;
+    const result = await analyze(text);
+    // Head is Net's component; Net needs its hidden size; Other is a model of its own.
+    assert.deepEqual(result.models.map((m) => [m.name, m.needs ? "needs" : m.params]), [["Net", "needs"], ["Other", 72]]);
+    assert.equal(modelNamed(result, "Net").needs?.input, "1xN");
+  });
+});
