@@ -90,9 +90,17 @@ export function callsEval(file: PythonFile, variable: string): boolean {
   return file.places.some(({ statement: s }) => s.type === "assign" && s.targets.some((t) => t.type === "name" && t.id === variable) && chainCallsEval(s.value));
 }
 
-/** True when the file trains a PyTorch model anywhere (`.backward()`). */
+/** True when the file trains a PyTorch model anywhere (`.backward()`, or an optimizer built). */
 export function hasTorchTraining(file: PythonFile): boolean {
-  return file.calls.some(({ call }) => call.func.type === "attribute" && call.func.name === "backward");
+  // A trainer from a framework (ignite's create_supervised_trainer, Lightning) calls backward itself: a file that
+  // builds a torch optimizer trains, whoever calls backward.
+  return file.calls.some(({ call }) => (call.func.type === "attribute" && call.func.name === "backward") || isOptimizerClass(file.qualifiedCallee(call)));
+}
+
+/** An optimizer class of an `optim` package (`torch.optim.SGD`, `timm.optim.Lamb`, `bitsandbytes.optim.Adam8bit`),
+ *  not a class of its lr_scheduler or swa_utils modules. */
+function isOptimizerClass(name: string | undefined): boolean {
+  return name !== undefined && /(^|\.)optim\.[A-Z]\w*$/.test(name);
 }
 
 /** True when the file trains this model: its parameters go to an optimizer, or it is put in train mode, or fitted. */

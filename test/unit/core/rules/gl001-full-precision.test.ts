@@ -295,6 +295,24 @@ def second():
     assert.ok(after.includes("    model = Classifier().to(device)\n    optimizer"), "the construction is left alone");
   });
 
+  it("a model trained by a framework's trainer (no backward in the file) is trained: no quantization before training", async () => {
+    // ignite's create_supervised_trainer calls backward itself; the optimizer built from torch.optim says it trains.
+    const script = `import torch
+import torch.nn as nn
+from ignite.engine import create_supervised_trainer
+
+model = nn.Sequential(nn.Linear(784, 512), nn.ReLU(), nn.Linear(512, 10))
+model.to("cuda")
+optimizer = torch.optim.SGD(model.parameters(), lr=0.1)
+trainer = create_supervised_trainer(model, optimizer, nn.CrossEntropyLoss(), device="cuda")
+trainer.run(loader, max_epochs=5)
+`;
+    assert.equal(ofRule(await findingsOf(script), "GL001").length, 0, "trained, never run for inference here");
+    const [saved] = ofRule(await findingsOf(`${script}torch.save(model, "model.pt")\n`), "GL001");
+    assert.match(saved.message, /is trained here; for inference afterwards/);
+    for (const fix of saved.fixes) assert.match(fix.title, /: add \w+\(model\)$/, "a helper to call after training, not an edit where it is built");
+  });
+
   it("is quiet for a model that is only trained", async () => {
     const text = `import torch
 import torch.nn as nn
