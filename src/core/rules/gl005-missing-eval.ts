@@ -94,7 +94,7 @@ function check(context: RuleContext): RawFinding[] {
     findings.push({
       rule: "GL005",
       pos: first.call.pos,
-      message: `'${v}' runs inference${via} without ${v}.eval(): ${changes ?? "Dropout stays active and BatchNorm keeps updating its statistics"}.`,
+      message: `'${v}' runs inference${via} without ${v}.eval(): ${changes ?? "its layers are not known here, and any Dropout would stay active and any BatchNorm would keep updating its statistics"}.`,
       fixes,
     });
   }

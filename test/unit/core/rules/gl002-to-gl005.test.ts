@@ -258,6 +258,12 @@ features = nn.Sequential(
 });
 
 describe("GL005 inference without eval()", () => {
+  it("a model whose layers are not known (loaded whole) is flagged in conditional words", async () => {
+    const text = 'import torch\n\nmodel = torch.load("model.pt")\nwith torch.no_grad():\n    out = model(torch.ones(1, 3))\n';
+    const [f] = ofRule(await findingsOf(text), "GL005");
+    assert.match(f.message, /its layers are not known here, and any Dropout would stay active and any BatchNorm would keep updating its statistics/);
+  });
+
   it("inserts model.eval() before the no_grad block", async () => {
     const after = await fixAndCheck(fixture("no_eval.py"), "GL005", "add-eval");
     assert.ok(after.includes('regressor.load_state_dict(torch.load("regressor.pt"))\nregressor.eval()\nwith torch.no_grad():\n'), after);
