@@ -87,9 +87,22 @@ export function editorPrecision(model: ModelReport, settings: Settings): Precisi
   return estimatePrecision(model.weightsPrecision, settings.precisionChosen ? settings.precision : undefined);
 }
 
+/** The last estimate of each model and what it was made for: the lenses, hover and report ask again for the same
+ *  analysis (each keystroke's CodeLens request), and the energy model walks every op of a large model. */
+const lastInference = new WeakMap<ModelReport, { key: string; estimate: InferenceEstimate | undefined }>();
+
 /** The inference estimate for this model (per sample, at the configured batch), or undefined when none can be made. */
 export function estimateInference(model: ModelReport, settings: Settings, intensity: IntensitySource = WORLD_AVERAGE_INTENSITY): InferenceEstimate | undefined {
   if (model.ops.length === 0) return undefined;
+  const key = JSON.stringify([settings.hardware, settings.host, settings.calibration, editorPrecision(model, settings), settings.batchSize, intensity.gco2PerKwh, intensity.source]);
+  const last = lastInference.get(model);
+  if (last?.key === key) return last.estimate;
+  const estimate = computeInference(model, settings, intensity);
+  lastInference.set(model, { key, estimate });
+  return estimate;
+}
+
+function computeInference(model: ModelReport, settings: Settings, intensity: IntensitySource): InferenceEstimate | undefined {
   try {
     const estimate = estimateModel(model, {
       hardware: settings.hardware,

@@ -1,18 +1,18 @@
-// Analysis off the extension host (issue 19): typing into a ~2,000-line model keeps the host's event loop on time
-// (a 4 ms timer is never late by as long as one analysis of the model takes), because the analysis and the rules run
-// on a worker thread; and the figures the CodeLens shows are those of a fresh analysis of the same text.
+// Analysis off the extension host (issue 19): typing into a ~2,000-line model never holds the host's thread for
+// more than one frame (16 ms), because the analysis and the rules run on a worker thread and what the host does per
+// keystroke and per result (lenses, hints, diagnostics, the energy figure) is small; and the figures the CodeLens
+// shows are those of a fresh analysis of the same text.
 import * as assert from "assert";
 import * as vscode from "vscode";
 import { formatCount } from "../../../src/core/report/format";
 import { codeLensTitles, fixtureUri, greenlight, waitFor } from "./helpers";
+import { sampleHostThread, type BusyStretch } from "./host-busy";
 
 const LAYERS = 600;
 const WIDTH = 64;
 const TICK_MS = 4;
-/** The bound asserted: the issue's goal is one frame (16 ms); measured on the 2-core CI machine the host still stalls
- *  up to ~22 ms (mapping a 600-layer result to lenses, hints and diagnostics), against 80–270 ms for the analysis
- *  itself on the host, which this bound rules out. */
-const LATENESS_LIMIT_MS = 40;
+/** One frame: the longest the host's thread may run this extension's code at a stretch while the user types. */
+const FRAME_MS = 16;
 
 /** A model of LAYERS Linear layers with helper functions around it: about 2,000 lines. */
 function largeModel(): string {
@@ -22,23 +22,25 @@ function largeModel(): string {
   return `import torch\nimport torch.nn as nn\n\n\n${helpers}\n# greenlight: input=1x${WIDTH}\nclass LargeModel(nn.Module):\n    def __init__(self):\n        super().__init__()\n${build}\n    def forward(self, x):\n${forward}        return x\n`;
 }
 
-/** Records how late a TICK_MS interval fires on this (the extension host's) event loop. */
-function lateness(): { stop(): { max: number; ticks: number } } {
+/** Records how late each TICK_MS interval fires on this (the extension host's) event loop. */
+function lateness(): { stop(): number[] } {
   let last = performance.now();
-  let max = 0;
-  let ticks = 0;
+  const lates: number[] = [];
   const timer = setInterval(() => {
     const now = performance.now();
-    max = Math.max(max, now - last - TICK_MS);
+    lates.push(Math.max(0, now - last - TICK_MS));
     last = now;
-    ticks++;
   }, TICK_MS);
   return {
     stop() {
       clearInterval(timer);
-      return { max, ticks };
+      return lates;
     },
   };
+}
+
+function describe(stretch: BusyStretch | undefined): string {
+  return stretch ? `${stretch.milliseconds.toFixed(1)} ms of code + ${stretch.collectingMilliseconds.toFixed(1)} ms of garbage collection (${stretch.samples} samples over ${stretch.wallMilliseconds.toFixed(1)} ms: ${stretch.top.join(", ")})` : "none";
 }
 
 suite("analysis off the extension host", () => {
@@ -49,7 +51,7 @@ suite("analysis off the extension host", () => {
     await vscode.workspace.fs.delete(fixtureUri("generated_large"), { recursive: true, useTrash: false });
   });
 
-  test("typing into a 2,000-line model never stalls the host's event loop for an analysis, with unchanged figures", async () => {
+  test("typing into a 2,000-line model never holds the host's thread for longer than a frame, with unchanged figures", async () => {
     await greenlight();
     const text = largeModel();
     assert.ok(text.split("\n").length >= 1900, `${text.split("\n").length} lines`);
@@ -60,6 +62,7 @@ suite("analysis off the extension host", () => {
     await waitFor("the large model's CodeLens", async () => (await codeLensTitles(document.uri)).find((t) => t.startsWith("LargeModel") && t.includes(`${formatCount(params)} params`)), 60_000);
 
     // Typing a new layer into __init__ a few characters at a time, the editor asking for lenses as it goes.
+    const sampler = await sampleHostThread();
     const monitor = lateness();
     const anchor = document.getText().indexOf("\n", document.getText().indexOf("self.layer_0 ="));
     const typed = `\n        self.extra = nn.Linear(${WIDTH}, 10)`;
@@ -73,10 +76,20 @@ suite("analysis off the extension host", () => {
     const edited = await waitFor("the CodeLens with the typed layer", async () =>
       (await codeLensTitles(document.uri)).find((t) => t.startsWith("LargeModel") && t.includes(`${formatCount(params + extra)} params`)),
     60_000);
-    const { max, ticks } = monitor.stop();
-    console.log(`      event-loop lateness while typing: max ${max.toFixed(1)} ms over ${ticks} ticks of ${TICK_MS} ms`);
-    assert.ok(ticks > 50, `${ticks} ticks`);
-    assert.ok(max < LATENESS_LIMIT_MS, `the host's event loop was ${max.toFixed(1)} ms late`);
+    const lates = monitor.stop().sort((a, b) => a - b);
+    const stretches = await sampler.stop();
+    const ours = stretches.filter((stretch) => stretch.ours);
+    const p95 = lates[Math.floor(lates.length * 0.95)] ?? 0;
+    console.log(`      host thread while typing: longest busy stretch ${describe(stretches[0])}; longest with Greenlight's code ${describe(ours[0])}`);
+    console.log(`      timer lateness over ${lates.length} ticks of ${TICK_MS} ms: max ${lates.at(-1)?.toFixed(1)} ms, 95th percentile ${p95.toFixed(1)} ms, ${lates.filter((late) => late > FRAME_MS).length} ticks later than ${FRAME_MS} ms`);
+    assert.ok(lates.length > 50, `${lates.length} ticks`);
+    // The goal, measured where it can be held to: the host's thread never runs Greenlight's code for longer than a frame.
+    for (const stretch of ours) assert.ok(stretch.milliseconds < FRAME_MS, `the host's thread was busy with Greenlight on it: ${describe(stretch)}`);
+    // The timer also waits whenever the 2-core machine runs the worker, code-server, the browser or other people's
+    // jobs instead of the host (the thread idle, yet late; under load a few ticks are 50–130 ms late with no code
+    // running), and for other extensions' work on the same thread: its maximum is logged above, not asserted; what
+    // is asserted of it is that nineteen ticks in twenty are on time to within a frame.
+    assert.ok(p95 < FRAME_MS, `one tick in twenty was ${p95.toFixed(1)} ms late or later`);
 
     // The same text opened fresh: the same figures.
     const fresh = await vscode.workspace.openTextDocument({ language: "python", content: document.getText() });

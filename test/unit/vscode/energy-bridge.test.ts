@@ -37,6 +37,18 @@ describe("energy figures for the editor (src/vscode/energy-bridge.ts)", () => {
     assert.ok(!/host .* estimated/.test(slow.range.reason), "the calibration host is measured");
   });
 
+  it("asked again for the same model and settings, answers from its last estimate; other settings or grid, anew", async () => {
+    const model = await onlyModel(fixture);
+    const first = estimateInference(model, defaultSettings, { gco2PerKwh: 200, source: "test" })!;
+    assert.strictEqual(estimateInference(model, { ...defaultSettings }, { gco2PerKwh: 200, source: "test" }), first);
+    const greener = estimateInference(model, defaultSettings, { gco2PerKwh: 100, source: "test" })!;
+    assert.notStrictEqual(greener, first);
+    assert.strictEqual(greener.gramsCo2ePerThousand, first.gramsCo2ePerThousand / 2);
+    const batched = estimateInference(model, { ...defaultSettings, batchSize: 8 }, { gco2PerKwh: 200, source: "test" })!;
+    assert.strictEqual(batched.batch, 8);
+    assert.strictEqual(estimateInference(model, { ...defaultSettings, hardware: "no-such-gpu" }), undefined);
+  });
+
   it("unknown hardware gives no estimate rather than a wrong one", async () => {
     const model = await onlyModel(fixture);
     assert.strictEqual(estimateInference(model, { ...defaultSettings, hardware: "no-such-gpu" }), undefined);
