@@ -49,7 +49,7 @@ export function createBuiltins(interp: () => Interpreter): { scope: Scope; class
     // What a class's own __setattr__ ends in (`super().__setattr__(key, value)`, transformers' attribute_map).
     __setattr__: ({ args }) => {
       const [self, name, value] = args;
-      if (self?.kind === "instance" && name?.kind === "str" && value) self.attributes.set(name.value, value);
+      if (self?.kind === "instance" && name?.kind === "str" && value) interp().storeAttribute(self, name.value, value);
       return NONE;
     },
   });
@@ -121,6 +121,8 @@ export function createBuiltins(interp: () => Interpreter): { scope: Scope; class
   const typeClass = typeConstructor("builtins.type", ({ args }) => {
     const v = args[0];
     if (v.kind === "instance") return v.cls;
+    const tensorClasses = interp().tensorClasses;
+    if (v.kind === "tensor" && tensorClasses) return v.parameter ? tensorClasses.parameter : tensorClasses.tensor;
     const builtinName: Record<string, string> = { int: "int", float: "float", str: "str", list: "list", tuple: "tuple", dict: "dict", bool: "bool", none: "object", set: "set" };
     const n = builtinName[v.kind];
     return n ? names.get(n)! : unknown(`type of a ${v.kind}`);
@@ -392,7 +394,7 @@ export function createBuiltins(interp: () => Interpreter): { scope: Scope; class
   // Decorators by name are handled in the interpreter; as values they wrap nothing.
   names.set("staticmethod", native("staticmethod", ({ args }) => args[0]));
   names.set("classmethod", native("classmethod", ({ args }) => args[0]));
-  names.set("property", native("property", ({ args }) => ({ kind: "property", getter: args[0] })));
+  names.set("property", native("property", ({ args }) => ({ kind: "property", getter: args[0], setter: args[1] && args[1].kind !== "none" ? args[1] : undefined })));
   names.set("__name__", str("__greenlight__"));
   names.set("__file__", unknown("__file__"));
 
@@ -422,7 +424,7 @@ export function toStr(v: Value): Value {
     case "float": return str(Number.isInteger(v.value) ? `${v.value}.0` : String(v.value));
     case "bool": return str(v.value ? "True" : "False");
     case "none": return str("None");
-    case "class": return str(`<class '${v.name}'>`);
+    case "class": return str(`<class '${v.qualifiedName.replace(/^builtins\./, "")}'>`);
     default: return unknown(`str() of a ${describeKind(v)}`);
   }
 }

@@ -85,6 +85,8 @@ export class Interpreter {
   /** Classes the interpreter must know: nn.Module and object, set by the torch bindings. */
   moduleBase!: ClassValue;
   objectClass!: ClassValue;
+  /** torch.Tensor and nn.Parameter, what type() of a tensor gives; set by the torch bindings. */
+  tensorClasses?: { tensor: ClassValue; parameter: ClassValue };
   readonly context: OpContext;
   /** Told of every binary operator's operands and result, and of tensor subscripts as op "[]" (the Keras frontend records ops between layer calls). */
   tensorOperatorObserver?: (op: string, left: Value, right: Value, result: Value) => void;
@@ -472,7 +474,10 @@ export class Interpreter {
       if (name === "staticmethod") (fn as FunctionValue).isStatic = true;
       else if (name === "classmethod") (fn as FunctionValue).isClassMethod = true;
       else if (name === "property" || name.endsWith("cached_property")) fn = { kind: "property", getter: fn };
-      else if (name.endsWith(".setter") || name.endsWith(".deleter")) return this.evaluate(d.type === "attribute" ? d.object : d, scope);
+      else if (name.endsWith(".setter") || name.endsWith(".deleter")) {
+        const property = this.evaluate(d.type === "attribute" ? d.object : d, scope);
+        return property.kind === "property" && name.endsWith(".setter") ? { kind: "property", getter: property.getter, setter: fn } : property;
+      }
       else {
         const decorator = this.tryEvaluate(d, scope);
         if (decorator && (decorator.kind === "function" || decorator.kind === "native")) {
@@ -1263,6 +1268,16 @@ export class Interpreter {
   /** Methods of builtin values (list.append, dict.get, str.format...), set by the builtins module. */
   builtinMethods: (v: Value) => Record<string, (self: Value, call: NativeCall) => Value> | undefined = () => undefined;
 
+  /** What object.__setattr__ does: a property with a setter on the class runs it; anything else lands on the instance. */
+  storeAttribute(o: InstanceValue, name: string, value: Value): void {
+    const descriptor = lookupClassAttribute(o.cls, name);
+    if (descriptor?.kind === "property" && descriptor.setter) {
+      this.call(descriptor.setter, [o, value], new Map());
+      return;
+    }
+    o.attributes.set(name, value);
+  }
+
   setAttribute(o: Value, name: string, value: Value, pos?: Position): void {
     if (o.kind === "unknown") return;
     if (o.kind === "instance") {
@@ -1271,7 +1286,7 @@ export class Interpreter {
         this.call(setter, [o, str(name), value], new Map());
         return;
       }
-      o.attributes.set(name, value);
+      this.storeAttribute(o, name, value);
       return;
     }
     // Native classes and modules are shared by every analysis: analyzed code cannot change them.

@@ -138,7 +138,8 @@ export interface PartialValue {
   /** functools.partialmethod: a class attribute that binds the instance before its frozen arguments. */
   method?: boolean;
 }
-export interface PropertyValue { kind: "property"; getter: Value }
+/** A property; with a setter it is a data descriptor, which assignments to the attribute call instead of storing. */
+export interface PropertyValue { kind: "property"; getter: Value; setter?: Value }
 
 export type TensorDtype = "float32" | "float64" | "float16" | "bfloat16" | "int64" | "int32" | "int8" | "uint8" | "bool";
 

@@ -1,7 +1,8 @@
-import { nativeClass } from "../interp/classes";
+import { computeMro, nativeClass } from "../interp/classes";
 import { NONE, bool, float, int, size, str, toInts, unknown } from "../interp/construct";
 import type { Interpreter } from "../interp/interpreter";
 import { PythonError, type ClassValue, type ModuleNamespaceValue, type NativeCall, type TensorDtype, type Value } from "../interp/values";
+import { deviceClass } from "./device";
 import { DISTRIBUTION_FILES, createDistributions } from "./distributions";
 import { FLOAT_INFO } from "./dtypes";
 import type { TorchCatalogue } from "./catalogue";
@@ -98,6 +99,10 @@ export function createTorchModules(catalogue: TorchCatalogue, classes: ModuleCla
   const special = namespace("torch.special", byPrefix("torch.special."), (name) => unknown(`torch.special.${name} is not in the analyzer's catalogue`));
   const tensorClass = nativeClass("torch.Tensor", [objectClass]);
   tensorClass.construct = ({ args, context }) => legacyTensor(args, "float32", context);
+  // nn.Parameter is a Tensor subclass: issubclass(type(p), torch.Tensor) holds, and type() of a tensor gives this class.
+  classes.parameter.bases = [tensorClass];
+  classes.parameter.mro = computeMro(classes.parameter);
+  interp().tensorClasses = { tensor: tensorClass, parameter: classes.parameter };
   const torchEntries = byPrefix("torch.");
   for (const [k, v] of catalogue.constants) if (!k.includes(".")) torchEntries.set(k, v);
   const { optim, lrScheduler, gradScaler } = createOptim(objectClass, namespace);
@@ -106,6 +111,8 @@ export function createTorchModules(catalogue: TorchCatalogue, classes: ModuleCla
   const cuda = namespace("torch.cuda", new Map<string, Value>([
     ["is_available", fn("torch.cuda.is_available", () => bool(false))],
     ["device_count", fn("torch.cuda.device_count", () => int(0))],
+    // no CUDA graph is being captured while the analyzer runs a forward (library code asks before data-dependent checks)
+    ["is_current_stream_capturing", fn("torch.cuda.is_current_stream_capturing", () => bool(false))],
     ["amp", cudaAmp],
     ["manual_seed", fn("manual_seed", () => NONE)],
     ["synchronize", fn("synchronize", () => NONE)],
@@ -136,7 +143,7 @@ export function createTorchModules(catalogue: TorchCatalogue, classes: ModuleCla
       ]));
     })],
     ["Size", fn("torch.Size", ({ args }) => size(args.length ? toInts(args[0]) : []))],
-    ["device", fn("torch.device", ({ args }) => args[0] ?? NONE)],
+    ["device", deviceClass],
     ["no_grad", contextOrDecorator("torch.no_grad")],
     ["enable_grad", contextOrDecorator("torch.enable_grad")],
     ["inference_mode", contextOrDecorator("torch.inference_mode")],

@@ -2,6 +2,7 @@
 import { bool, float, size, tensor } from "../interp/construct";
 import { PythonError, Unresolved, type LayerSpec, type NativeCall, type OpContext, type TensorValue, type Value, UnknownInput } from "../interp/values";
 import type { TorchCatalogue } from "../interp/torch-catalogue";
+import { device } from "./device";
 import { DTYPE_NAMES, dtypeBytes } from "./dtypes";
 import { FUNCTIONAL, INITIALISERS } from "./functional";
 import { getItem } from "./indexing";
@@ -82,7 +83,8 @@ function tensorAttribute(self: TensorValue, name: string): Value | undefined {
     case "is_sparse": return bool(false);
     case "is_quantized": return bool(false);
     case "requires_grad": return bool(self.parameter?.requiresGrad ?? false);
-    case "device": return { kind: "unknown", reason: "the tensor's device is not modelled" };
+    // the analysis models CPU tensors (see is_cuda): a tensor is on the CPU however the script moves it
+    case "device": return device("cpu");
     case "itemsize": return { kind: "int", value: dtypeBytes(self.dtype) };
     case "nbytes": return { kind: "int", value: dtypeBytes(self.dtype) * numel(self.shape) };
     case "real": case "imag": return tensor(self.shape, self.dtype);

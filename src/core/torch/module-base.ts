@@ -174,7 +174,7 @@ export function createModuleClasses(interp: () => Interpreter, objectClass: Clas
       // a catalogue layer's forward reads some of its constructor arguments back (conv.stride = (1, 1))
       const kernelSizedWeights = [...m.parameters.values()].some((p) => p.kind === "tensor" && p.shape.length > 2);
       if (assignLayerArgument(target, name, value, kernelSizedWeights)) target.attributes.delete(name);
-      else target.attributes.set(name, value);
+      else interp().storeAttribute(target, name, value);
     }
   };
 
@@ -229,7 +229,7 @@ export function createModuleClasses(interp: () => Interpreter, objectClass: Clas
       const [target, name, value] = args;
       if (target.kind !== "instance" || name.kind !== "str") return NONE;
       if (target.module) setModuleAttribute(target, name.value, value);
-      else target.attributes.set(name.value, value);
+      else interp().storeAttribute(target, name.value, value);
       return NONE;
     },
     // Called explicitly (`self.__getattr__('level_%d' % i)`, DLA's trees): like PyTorch, it reads only the registered
