@@ -6,14 +6,15 @@ import { SyntaxCache } from "../core/analyze";
 import { cloneSafeResult, type AnalyzeMessage, type HostMessage, type WorkerMessage } from "../core/analysis-protocol";
 import { analyzeWithRules } from "../core/document-analysis";
 import { createPythonParser, type PythonParser } from "../core/python/parser";
-import { diskFiles } from "./disk-files";
+import { FileSnapshots } from "./file-snapshots";
 import { overlaidFiles } from "./overlaid-files";
 import { readParserWasm } from "./wasm";
 
 const port = parentPort;
 if (!port) throw new Error("analysis-worker.js runs as a worker thread");
 
-const disk = diskFiles();
+/** The disk, with file texts kept while unchanged: warm re-analysis reads a library's thousands of files by stat only. */
+const disk = new FileSnapshots();
 /** Lowered syntax per (path, text), kept across requests: incremental parsing lives here, beside the parser. */
 const cache = new SyntaxCache();
 const queue: AnalyzeMessage[] = [];
@@ -65,6 +66,8 @@ function scheduleDrain(): void {
 function run(python: PythonParser, request: AnalyzeMessage): void {
   const started = Date.now();
   const warnings: string[] = [];
+  // Each analysis sees the disk as it is now: what exists is looked at again, kept texts re-validated by stat.
+  disk.refresh();
   try {
     const { result, findings } = analyzeWithRules(
       python,

@@ -1,0 +1,99 @@
+import { strict as assert } from "node:assert";
+import { mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { analyzeSource, SyntaxCache } from "../../../src/core/analyze";
+import { createPythonParser, type PythonParser } from "../../../src/core/python/parser";
+import { diskFiles, MAX_SOURCE_BYTES } from "../../../src/node/disk-files";
+import { FileSnapshots } from "../../../src/node/file-snapshots";
+import { readParserWasm } from "../../../src/node/wasm";
+
+describe("FileSnapshots: the disk with texts kept while unchanged (src/node/file-snapshots.ts)", () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), "greenlight-snapshots-"));
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it("reads as the disk does: texts, folders, listings; nothing for a missing path, a folder or a file over the size limit", () => {
+    mkdirSync(join(dir, "pkg"));
+    writeFileSync(join(dir, "pkg", "a.py"), "x = 1\n");
+    writeFileSync(join(dir, "pkg", "notes.txt"), "hello");
+    writeFileSync(join(dir, "big.py"), Buffer.alloc(MAX_SOURCE_BYTES + 1, 0x20));
+    const files = new FileSnapshots();
+    const disk = diskFiles();
+    for (const path of [join(dir, "pkg", "a.py"), join(dir, "pkg", "notes.txt"), join(dir, "pkg"), join(dir, "missing.py"), join(dir, "big.py")]) {
+      assert.equal(files.read(path), disk.read(path), path);
+      assert.equal(files.exists(path), disk.exists(path), path);
+      assert.equal(files.isDirectory(path), disk.isDirectory!(path), path);
+    }
+    assert.equal(files.read(join(dir, "pkg", "a.py")), "x = 1\n");
+    assert.equal(files.read(join(dir, "big.py")), undefined);
+    assert.deepEqual(files.listPython(join(dir, "pkg")), disk.listPython(join(dir, "pkg")));
+    assert.deepEqual(files.listFiles(join(dir, "pkg")).sort(), disk.listFiles!(join(dir, "pkg")).sort());
+    assert.deepEqual(files.listFiles(join(dir, "pkg")).sort(), [join(dir, "pkg", "a.py"), join(dir, "pkg", "notes.txt")]);
+    assert.deepEqual(files.listPython(join(dir, "nowhere")), []);
+  });
+
+  it("sees a file's new text after refresh, also when it is rewritten at the same length or replaced by a rename", () => {
+    const path = join(dir, "m.py");
+    writeFileSync(path, "a = 1\n");
+    const files = new FileSnapshots();
+    assert.equal(files.read(path), "a = 1\n");
+    writeFileSync(path, "b = 2\n");
+    // Within one analysis (no refresh) the disk reads as it did when the analysis started.
+    assert.equal(files.read(path), "a = 1\n");
+    files.refresh();
+    assert.equal(files.read(path), "b = 2\n");
+    writeFileSync(join(dir, "m.py.new"), "c = 3\n");
+    renameSync(join(dir, "m.py.new"), path);
+    files.refresh();
+    assert.equal(files.read(path), "c = 3\n");
+    rmSync(path);
+    files.refresh();
+    assert.equal(files.read(path), undefined);
+    assert.equal(files.exists(path), false);
+  });
+
+  it("sees files and folders created or removed since the last refresh", () => {
+    const files = new FileSnapshots();
+    const pkg = join(dir, "pkg");
+    assert.equal(files.isDirectory(pkg), false);
+    assert.deepEqual(files.listPython(dir), []);
+    mkdirSync(pkg);
+    writeFileSync(join(dir, "new.py"), "");
+    files.refresh();
+    assert.equal(files.isDirectory(pkg), true);
+    assert.deepEqual(files.listPython(dir), [join(dir, "new.py")]);
+    rmSync(join(dir, "new.py"));
+    files.refresh();
+    assert.deepEqual(files.listPython(dir), []);
+  });
+
+  describe("an analysis over a package", () => {
+    let parser: PythonParser;
+    before(async () => {
+      parser = await createPythonParser(readParserWasm());
+    });
+
+    it("gives the disk's figures, also re-analyzed after the package's file changed", () => {
+      writeFileSync(join(dir, "layers.py"), "import torch.nn as nn\n\nWIDTH = 32\n\ndef block():\n    return nn.Linear(WIDTH, WIDTH)\n");
+      const text = "import torch.nn as nn\nfrom layers import block\n\nclass Net(nn.Module):\n    def __init__(self):\n        super().__init__()\n        self.a = block()\n\n    def forward(self, x):\n        return self.a(x)\n";
+      const file = join(dir, "main.py");
+      writeFileSync(file, text);
+      const files = new FileSnapshots();
+      const cache = new SyntaxCache();
+      const paramsWith = (f: typeof files | ReturnType<typeof diskFiles>) => analyzeSource(parser, { file, text, root: dir, files: f, cache }).models[0]?.params;
+      try {
+        assert.equal(paramsWith(files), 32 * 32 + 32);
+        files.refresh();
+        assert.equal(paramsWith(files), paramsWith(diskFiles()));
+        writeFileSync(join(dir, "layers.py"), readFileSync(join(dir, "layers.py"), "utf8").replace("WIDTH = 32", "WIDTH = 64"));
+        files.refresh();
+        assert.equal(paramsWith(files), 64 * 64 + 64);
+      } finally {
+        cache.dispose();
+      }
+    });
+  });
+});
