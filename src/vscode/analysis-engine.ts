@@ -135,24 +135,27 @@ export class AnalysisEngine implements vscode.Disposable {
   }
 
   /**
-   * Analyzes text now, on the extension host (workspace analysis of files that are not open, fix-all passes, the
-   * report); `readTraining` also reads the training plan (epochs, samples, batch) from the code, which the keystroke
-   * path skips. The synchronous path: callers move to `analyzeTextAsync` one by one.
+   * Analyzes a text apart from the keystroke path (Fix All, Analyze Workspace, the report's training plan): off the
+   * extension host where a worker serves the document; `readTraining` also reads the training plan (epochs, samples,
+   * batch) from the code, which the keystroke path skips. Undefined when the analysis failed (logged) or was superseded
+   * by another request of the same purpose for the same document.
    */
-  analyzeText(uri: vscode.Uri, text: string, options: { readTraining?: boolean } = {}): AnalysisWithFindings {
-    const cellProgram = this.cellProgramOf(uri, text);
-    if (cellProgram) return cellProgram.view(this.run(cellProgram.notebook.uri, cellProgram.text, options.readTraining ?? false));
-    return this.run(uri, text, options.readTraining ?? false);
-  }
-
-  /** `analyzeText` off the extension host where a worker is available; undefined when the worker failed. */
-  async analyzeTextAsync(uri: vscode.Uri, text: string, options: { readTraining?: boolean } = {}): Promise<AnalysisWithFindings | undefined> {
-    const cellProgram = this.cellProgramOf(uri, text);
-    if (cellProgram) {
-      const program = await this.runAnywhere(cellProgram.notebook.uri, cellProgram.text, options.readTraining ?? false).done;
-      return program && cellProgram.view(program);
+  async analyzeText(uri: vscode.Uri, text: string, options: { readTraining?: boolean } = {}): Promise<AnalysisWithFindings | undefined> {
+    const readTraining = options.readTraining ?? false;
+    // Its own request key: a command's run and the keystroke path's run of the same document do not supersede each other.
+    const purpose = readTraining ? "training" : "command";
+    try {
+      const cellProgram = this.cellProgramOf(uri, text);
+      if (cellProgram) {
+        const program = await this.runAnywhere(cellProgram.notebook.uri, cellProgram.text, readTraining, purpose).done;
+        return program && cellProgram.view(program);
+      }
+      return await this.runAnywhere(uri, text, readTraining, purpose).done;
+    } catch (error) {
+      // An analysis on the host that threw: the callers go on with the next file or say that it failed.
+      this.log.error(`analysis of ${uri.toString()} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      return undefined;
     }
-    return this.runAnywhere(uri, text, options.readTraining ?? false).done;
   }
 
   /** For an open notebook cell: its notebook's program with this text in the cell, and the cell's view of a result. */
@@ -274,13 +277,13 @@ export class AnalysisEngine implements vscode.Disposable {
    * Analysis and rules on the worker thread where it serves the document, else here; undefined when cancelled or
    * when the worker failed (logged). A worker that died is started again and asked once more.
    */
-  private runAnywhere(uri: vscode.Uri, text: string, readTraining = false): { done: Promise<AnalysisWithFindings | undefined>; cancel(): void } {
+  private runAnywhere(uri: vscode.Uri, text: string, readTraining = false, purpose?: string): { done: Promise<AnalysisWithFindings | undefined>; cancel(): void } {
     const worker = this.worker;
     if (!worker || !this.workerServes(uri)) return { done: Promise.resolve().then(() => this.run(uri, text, readTraining)), cancel: () => undefined };
     const settings = this.settings();
     const request = {
-      // The report's plan reading (readTraining) and the keystroke path's run of the same text do not supersede each other.
-      key: readTraining ? `${uri.toString()}#training` : uri.toString(),
+      // Requests of another purpose (the report's plan, a command) and the keystroke path's do not supersede each other.
+      key: purpose ? `${uri.toString()}#${purpose}` : uri.toString(),
       file: uri.path,
       text,
       root: this.rootOf(uri),
@@ -324,7 +327,7 @@ export class AnalysisEngine implements vscode.Disposable {
     return (rule, error) => this.log.warn(`${rule} failed on ${file}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
   }
 
-  /** Analysis and rules here, on the extension host (web; documents the worker cannot read; synchronous callers). */
+  /** Analysis and rules here, on the extension host (web; documents the worker cannot read; a worker that cannot start). */
   private run(uri: vscode.Uri, text: string, readTraining = false): AnalysisWithFindings {
     const settings = this.settings();
     return analyzeWithRules(

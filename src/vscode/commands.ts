@@ -2,13 +2,13 @@ import * as vscode from "vscode";
 import { precisions, type Precision } from "../core/config";
 import type { ModelReport } from "../core/report/model-report";
 import type { AnalysisResult } from "../core/analyze";
-import { applyEdits } from "../core/rules/apply-edits";
-import type { Finding } from "../core/rules/types";
 import type { ModelsViewNode } from "./models-view";
-import { diagnosticsFor, inputsText } from "./diagnostics";
+import { inputsText } from "./diagnostics";
 import { knownHardware } from "./energy-bridge";
-import { formatCount, formatFlops } from "../core/report/format";
+import { summaryLine } from "./model-summary";
 import { modelAtLine } from "./model-lookup";
+import { fixAllInFile } from "./fix-all";
+import { analyzeWorkspace } from "./analyze-workspace";
 import { activePythonDocument } from "./notebook-cells";
 import { checkInputsText, inputPragmaEdit } from "./pragma";
 import type { ExportFormat } from "./report-export";
@@ -45,9 +45,6 @@ async function targetModel(services: Services, uri?: vscode.Uri | string, name?:
   return { document, model, result: analysis.result };
 }
 
-function summaryLine(model: ModelReport): string {
-  return `${model.name}: ${formatCount(model.params)} params, ${formatFlops(model.flops)}${model.complete ? "" : " (partial)"}`;
-}
 
 /** Registers every `greenlight.*` command of package.json (grid commands come from the grid module). */
 export function registerCommands(services: Services): vscode.Disposable[] {
@@ -163,29 +160,7 @@ export function registerCommands(services: Services): vscode.Disposable[] {
 
     register("greenlight.fixAllInFile", async (uri?: vscode.Uri) => {
       const document = await targetDocument(uri);
-      if (!document) return 0;
-      const engine = await services.start();
-      // As tools/check-fixes.mjs: apply the first fix of one finding, re-read the findings, repeat, so edits never
-      // overlap and each fix sees the text the previous one left. Bounded, and a fix that does not clear its
-      // finding is not tried twice.
-      const original = document.getText();
-      let text = original;
-      let applied = 0;
-      const tried = new Set<string>();
-      for (let pass = 0; pass < 200; pass++) {
-        const next = engine
-          .analyzeText(document.uri, text)
-          .findings.find((f) => f.file === document.uri.path && f.fixes.length > 0 && !tried.has(`${f.rule}:${f.line}:${f.message}`));
-        if (!next) break;
-        tried.add(`${next.rule}:${next.line}:${next.message}`);
-        text = applyEdits(text, next.fixes[0].edits.filter((e) => e.file === document.uri.path));
-        applied++;
-      }
-      if (applied === 0 || text === original) return 0;
-      const edit = new vscode.WorkspaceEdit();
-      edit.replace(document.uri, new vscode.Range(document.positionAt(0), document.positionAt(original.length)), text);
-      if (!(await vscode.workspace.applyEdit(edit))) throw new Error("the editor refused the edit");
-      return applied;
+      return document ? fixAllInFile(await services.start(), document) : 0;
     }),
 
     register("greenlight.openSample", async () => {
@@ -196,62 +171,4 @@ export function registerCommands(services: Services): vscode.Disposable[] {
       return document.uri.toString();
     }),
   ];
-}
-
-/** Analyzes every indexed Python file with a cancellable progress notification; results go to Problems and the log. */
-/** Files analyzed between two progress and diagnostics updates of Analyze Workspace. */
-const PUBLISH_EVERY = 25;
-
-async function analyzeWorkspace(services: Services): Promise<{ files: number; models: number; findings: number; failed: number; cancelled: boolean }> {
-  const engine = await services.start();
-  await services.mirror.start();
-  const paths = services.mirror.allPaths();
-  const summary = { files: 0, models: 0, findings: 0, failed: 0, cancelled: false };
-  const lines: string[] = [];
-  const pending: [vscode.Uri, vscode.Diagnostic[]][] = [];
-  await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: "Greenlight: analyzing the workspace", cancellable: true },
-    async (progress, token) => {
-      for (const [index, path] of paths.entries()) {
-        if (token.isCancellationRequested) {
-          summary.cancelled = true;
-          break;
-        }
-        // Progress and diagnostics cross to the workbench: sent every PUBLISH_EVERY files, not per file, so a
-        // large workspace does not flood it (measured: per-file updates stalled CodeLens answers for seconds).
-        if (index % PUBLISH_EVERY === 0) {
-          progress.report({ message: `${index + 1}/${paths.length} ${path.split("/").pop()}`, increment: (100 * Math.min(PUBLISH_EVERY, paths.length - index)) / paths.length });
-          services.status.setTask("workspace", `Greenlight: analyzing ${index + 1}/${paths.length}`);
-          if (pending.length > 0) services.diagnostics.set(pending.splice(0));
-        }
-        const uri = services.mirror.uriOf(path);
-        const text = services.mirror.read(path);
-        if (!uri || text === undefined) continue;
-        let result: AnalysisResult;
-        let findings: Finding[];
-        try {
-          ({ result, findings } = engine.analyzeText(uri, text));
-        } catch (error) {
-          summary.failed++;
-          services.log.error(`analysis of ${path} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-          continue;
-        }
-        summary.files++;
-        summary.models += result.models.length;
-        services.models.update(uri, result.models);
-        for (const model of result.models) lines.push(`  ${path.split("/").slice(-2).join("/")}:${model.line}  ${summaryLine(model)}`);
-        summary.findings += findings.length;
-        pending.push([uri, diagnosticsFor(result, findings, path, text, services.store.values)]);
-        // Yield between files so the extension host stays responsive.
-        await new Promise((resolve) => setTimeout(resolve, 0));
-      }
-    },
-  );
-  if (pending.length > 0) services.diagnostics.set(pending.splice(0));
-  services.status.setTask("workspace", undefined);
-  services.log.info(
-    `workspace analysis: ${summary.models} models and ${summary.findings} findings in ${summary.files} files${summary.failed ? `, ${summary.failed} failed` : ""}${summary.cancelled ? " (cancelled)" : ""}\n${lines.join("\n")}`,
-  );
-  services.log.show(true);
-  return summary;
 }

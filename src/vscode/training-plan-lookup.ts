@@ -6,9 +6,9 @@ import { withDeadline, type Bounded } from "./deadline";
 // the plan (up to a few hundred ms on a training script), so it happens once per report opening and document
 // version, never on the keystroke path; a failure or a timeout leaves the calculator on its settings.
 
-/** What the lookup needs of the analysis engine (AnalysisEngine.analyzeTextAsync: off the host where it can be). */
+/** What the lookup needs of the analysis engine (AnalysisEngine.analyzeText: off the host where it can be). */
 export interface PlanAnalyzer {
-  analyzeTextAsync(uri: vscode.Uri, text: string, options: { readTraining?: boolean }): Promise<{ result: { training?: TrainingPlan } } | undefined>;
+  analyzeText(uri: vscode.Uri, text: string, options: { readTraining?: boolean }): Promise<{ result: { training?: TrainingPlan } } | undefined>;
 }
 
 /** Longest wait for the plan (the engine's start included) before the calculator stays on its settings. */
@@ -42,7 +42,7 @@ export class TrainingPlanLookup {
             // Let the report's first message go out before an analysis on the host (web) takes the thread.
             await new Promise((resolve) => setTimeout(resolve, 0));
             if (document.isClosed) throw new Error("the document was closed");
-            const analysis = await engine.analyzeTextAsync(document.uri, document.getText(), { readTraining: true });
+            const analysis = await engine.analyzeText(document.uri, document.getText(), { readTraining: true });
             if (!analysis) throw new Error("the analysis failed (see the log)");
             return analysis.result.training ?? {};
           },

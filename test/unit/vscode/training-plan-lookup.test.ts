@@ -29,12 +29,12 @@ function recordingLog() {
   return { lines, log: log as unknown as vscode.LogOutputChannel };
 }
 
-/** The real analyzer behind AnalysisEngine.analyzeTextAsync, counting its calls. */
+/** The real analyzer behind AnalysisEngine.analyzeText, counting its calls. */
 async function realAnalyzer(): Promise<PlanAnalyzer & { calls: number }> {
   const parser = await testParser();
   const analyzer = {
     calls: 0,
-    async analyzeTextAsync(uri: vscode.Uri, content: string, options: { readTraining?: boolean }) {
+    async analyzeText(uri: vscode.Uri, content: string, options: { readTraining?: boolean }) {
       analyzer.calls++;
       const result = analyzeSource(parser, { file: uri.path, text: content, root: "/project", files: memoryFiles({ [uri.path]: content }), readTraining: options.readTraining });
       return { result };
@@ -70,7 +70,7 @@ describe("training plan lookup for the report (src/vscode/training-plan-lookup.t
     const { lines, log } = recordingLog();
     let calls = 0;
     const failing: PlanAnalyzer = {
-      async analyzeTextAsync() {
+      async analyzeText() {
         calls++;
         throw new Error("grammar not loaded");
       },
