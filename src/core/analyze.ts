@@ -104,6 +104,8 @@ const LAUNCHED_WORDS = /\.backward\s*\(|\.fit\s*\(|Trainer|Accelerator|deepspeed
 /** Larger sources are generated data, not model code; parsing them would stall the editor. */
 export const MAX_SOURCE_CHARACTERS = 2_000_000;
 const DEFAULT_STEPS = 5_000_000;
+/** What to write when no layer of a model says what it reads. */
+export const NO_INPUT_ADVICE = "its layers do not say what it reads; add '# greenlight: input=SHAPE' above the model (1x128:int64 for token ids, 1x80x3000 for audio frames, 1x3x224x224 for images)";
 const DEFAULT_MILLISECONDS = 10_000;
 
 interface Candidate {
@@ -481,7 +483,8 @@ function runModel(interp: Interpreter, c: Candidate, request: AnalyzeRequest, co
     }
   }
   if (attempts.length === 0) {
-    recorder.note("no input shape: add '# greenlight: input=1x3x224x224' above the model", { file: c.pragmaFile, line: c.pragmaLine, column: 0 });
+    // No layer says what the model reads: name the forms rather than guess one (an image shape for a language model).
+    recorder.note(`no input shape: ${NO_INPUT_ADVICE}`, { file: c.pragmaFile, line: c.pragmaLine, column: 0 });
     return buildReport({ name: c.name, file: request.file, line: c.line, entry: c.entry, model: c.instance, inputs: [], inputSource: "default", output: undefined, recorder });
   }
   const constructionNotes = [...recorder.notes];

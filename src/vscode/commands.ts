@@ -92,7 +92,8 @@ export function registerCommands(services: Services): vscode.Disposable[] {
         (await vscode.window.showInputBox({
           title: `Input shape of ${target.model.name}`,
           prompt: "Dims separated by x; several inputs separated by ;. Written as a # greenlight: input=... line above the model.",
-          value: current || "1x3x224x224",
+          // The model's own input, else the one its first layer suggests; an image shape only as the last resort.
+          value: current || target.model.needs?.input || "1x3x224x224",
           validateInput: checkInputsText,
         }));
       if (text === undefined) return false;

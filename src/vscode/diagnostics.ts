@@ -61,7 +61,7 @@ export function diagnosticsFor(result: AnalysisResult, findings: Finding[], path
         ? `. Try '# greenlight: entry=${model.needs.entry}' above the class (quick fix)${model.needs.inputWhy ? `; input ${model.needs.input}: ${model.needs.inputWhy}` : ""}`
         : note.reason.includes("greenlight:")
           ? ""
-          : ". If this depends on the input, set it with '# greenlight: input=1x3x224x224' above the model (Greenlight: Set Input Shape)";
+          : `. If this depends on the input, set it with '# greenlight: input=${inputsText(model.inputs) || "SHAPE"}' above the model (Greenlight: Set Input Shape)`;
       const state = model.needs ? "is not estimated" : "is only partly estimated";
       const diagnostic = new vscode.Diagnostic(range, `${model.name} ${state}: ${note.reason}${where}${advice}.`, vscode.DiagnosticSeverity.Hint);
       diagnostic.source = DIAGNOSTIC_SOURCE;

@@ -1,7 +1,8 @@
 // Model classes that need constructor arguments are listed with what they need, an entry to try (prefilled from the
 // file) and an input hint from their first layer; `# greenlight: entry=` above a class builds it with that entry.
 import assert from "node:assert/strict";
-import { analyze, modelNamed } from "../../helpers/analyze";
+import { NO_INPUT_ADVICE } from "../../../../src/core/analyze";
+import { analyze, modelNamed, onlyModel } from "../../helpers/analyze";
 
 const MULTI_MODAL = `
 import torch
@@ -133,5 +134,11 @@ class Other(nn.Module):
     // Head is Net's component; Net needs its hidden size; Other is a model of its own.
     assert.deepEqual(result.models.map((m) => [m.name, m.needs ? "needs" : m.params]), [["Net", "needs"], ["Other", 72]]);
     assert.equal(modelNamed(result, "Net").needs?.input, "1xN");
+  });
+
+  it("a built model whose layers do not say what it reads gets the input forms, not an image shape as if it were one", async () => {
+    const model = await onlyModel("import torch\nfrom torch import nn\n\nclass Gate(nn.Module):\n    def forward(self, x):\n        return x * torch.sigmoid(x)\n");
+    assert.equal(model.unresolved[0].reason, `no input shape: ${NO_INPUT_ADVICE}`);
+    assert.match(NO_INPUT_ADVICE, /1x128:int64 for token ids, 1x80x3000 for audio frames, 1x3x224x224 for images/);
   });
 });
