@@ -6,6 +6,8 @@ import type { ModuleNamespaceValue, Scope, Value } from "./values";
 export interface ModuleLoader {
   importModule(name: string, level: number, fromFile: string): ModuleNamespaceValue | undefined;
   importSubmodule(parent: ModuleNamespaceValue, name: string, fromFile: string): Value | undefined;
+  /** Where `import name` would lead, without loading it: a module the analyzer provides, a source file, or nowhere. */
+  findModule?(name: string, fromFile: string): "native" | "source" | undefined;
   /** Why an import found nothing, in words that say what to do ("timm is not installed in .venv: ..."). */
   missingReason?(name: string): string | undefined;
   /** Binds a `from M import ...` lazily when the loader defers this file's imports; false: import it now. */

@@ -157,6 +157,22 @@ function contains(container: Value, item: Value): boolean | undefined {
   }
 }
 
+/** The method a comparison tries on its left operand, then the reflected one on its right (`a < b`: b.__gt__(a)). */
+const RICH_COMPARISON: Record<string, [string, string]> = {
+  "<": ["__lt__", "__gt__"], "<=": ["__le__", "__ge__"], ">": ["__gt__", "__lt__"], ">=": ["__ge__", "__le__"],
+  "==": ["__eq__", "__eq__"], "!=": ["__ne__", "__ne__"],
+};
+
+/** A comparison method the analyzed code defines on an object's class; undefined when absent or NotImplemented. */
+function richComparison(self: Value, other: Value, name: string, interp: OperatorHost): Value | undefined {
+  if (self.kind !== "instance" || self.module) return undefined;
+  const method = lookupClassAttribute(self.cls, name);
+  if (method?.kind !== "function") return undefined;
+  const answer = interp.call(method, [self, other], new Map());
+  // NotImplemented is None to the interpreter: the other operand (or the default) decides
+  return answer.kind === "none" ? undefined : answer;
+}
+
 /** One comparison of a chain (`a < b`, `x is not None`, `k in d`). */
 export function compareValues(op: string, l: Value, r: Value, interp: OperatorHost): Value {
   if (op === "is" || op === "is not") {
@@ -186,6 +202,16 @@ export function compareValues(op: string, l: Value, r: Value, interp: OperatorHo
     if (c === false && r.kind === "dict" && l.kind === "str" && interp.loader.loadRegistering?.(l.value)) c = contains(r, l);
     if (c === undefined) return unknown(`membership in a ${describeKind(r)}`);
     return bool(op === "in" ? c : !c);
+  }
+  const rich = RICH_COMPARISON[op];
+  if (rich) {
+    const answer = richComparison(l, r, rich[0], interp) ?? richComparison(r, l, rich[1], interp);
+    if (answer) return answer;
+    if (op === "!=") {
+      // Python's default __ne__ is the inverse of __eq__
+      const equal = richComparison(l, r, "__eq__", interp) ?? richComparison(r, l, "__eq__", interp);
+      if (equal) return equal.kind === "unknown" ? equal : bool(!truthy(equal));
+    }
   }
   if (l.kind === "unknown") return l;
   if (r.kind === "unknown") return r;

@@ -220,6 +220,11 @@ export class Program implements ModuleLoader {
     }
   }
 
+  findModule(name: string, fromFile: string): "native" | "source" | undefined {
+    if (this.nativeModule(name)) return "native";
+    return this.resolve(name, 0, fromFile) ? "source" : undefined;
+  }
+
   importModule(name: string, level: number, fromFile: string): ModuleNamespaceValue | undefined {
     if (level === 0) {
       const native = this.nativeModule(name);

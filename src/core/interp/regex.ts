@@ -1,4 +1,4 @@
-import { NONE, int, list, str, tuple, unknown } from "./construct";
+import { NONE, dict, int, keyOf, list, str, tuple, unknown } from "./construct";
 import { nativeClass } from "./classes";
 import type { ClassValue, ModuleNamespaceValue, NativeCall, Value } from "./values";
 
@@ -6,7 +6,30 @@ import type { ClassValue, ModuleNamespaceValue, NativeCall, Value } from "./valu
 // (timm decodes block strings like "ir_r2_k3_s2_e6_c24_se0.25" with re.split). Python-only syntax is translated
 // where it has a JavaScript equivalent ((?P<name>...) and (?P=name)); anything else stays unknown.
 
+/** re.VERBOSE: whitespace and `#` comments outside character classes and escapes are not part of the pattern. */
+function withoutVerboseSpace(pattern: string): string {
+  let out = "";
+  let inClass = false;
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i];
+    if (c === "\\") {
+      out += c + (pattern[i + 1] ?? "");
+      i++;
+    } else if (inClass) {
+      out += c;
+      if (c === "]") inClass = false;
+    } else if (c === "[") {
+      inClass = true;
+      out += c;
+    } else if (c === "#") {
+      while (i < pattern.length && pattern[i] !== "\n") i++;
+    } else if (!/\s/.test(c)) out += c;
+  }
+  return out;
+}
+
 function jsPattern(pattern: string, flags = 0): RegExp | undefined {
+  if (flags & VERBOSE) pattern = withoutVerboseSpace(pattern);
   const source = pattern.replace(/\(\?P<(\w+)>/g, "(?<$1>").replace(/\(\?P=(\w+)\)/g, "\\k<$1>");
   let f = "";
   if (flags & 2) f += "i";
@@ -18,6 +41,8 @@ function jsPattern(pattern: string, flags = 0): RegExp | undefined {
     return undefined;
   }
 }
+
+const VERBOSE = 64;
 
 function text(v: Value | undefined): string | undefined {
   return v?.kind === "str" ? v.value : undefined;
@@ -34,10 +59,16 @@ export function createRegexModule(objectClass: ClassValue, namespace: (name: str
       const m = (args[0] as { attributes: Map<string, Value> }).attributes.get("__groups__");
       if (m?.kind !== "tuple") return unknown("a match group");
       const which = args.slice(1);
-      const pick = (k: Value): Value => (k.kind === "int" ? m.items[k.value] ?? NONE : unknown("a named match group"));
+      const named = (args[0] as { attributes: Map<string, Value> }).attributes.get("__named__");
+      const pick = (k: Value): Value => {
+        if (k.kind === "int") return m.items[k.value] ?? NONE;
+        if (k.kind === "str" && named?.kind === "dict") return named.entries.get(keyOf(k))?.value ?? unknown(`no group named '${k.value}'`);
+        return unknown("a named match group");
+      };
       if (which.length === 0) return m.items[0];
       return which.length === 1 ? pick(which[0]) : tuple(which.map(pick));
     },
+    groupdict: ({ args }) => (args[0] as { attributes: Map<string, Value> }).attributes.get("__named__") ?? unknown("match groups"),
     groups: ({ args }) => {
       const m = (args[0] as { attributes: Map<string, Value> }).attributes.get("__groups__");
       return m?.kind === "tuple" ? tuple(m.items.slice(1)) : unknown("match groups");
@@ -45,7 +76,8 @@ export function createRegexModule(objectClass: ClassValue, namespace: (name: str
   });
   const matchValue = (m: RegExpExecArray | null): Value => {
     if (!m) return NONE;
-    return { kind: "instance", cls: matchClass, attributes: new Map([["__groups__", tuple([...m].map(groupValue))]]), id: -4 };
+    const named = dict(Object.entries(m.groups ?? {}).map(([k, v]) => [str(k), groupValue(v)] as [Value, Value]));
+    return { kind: "instance", cls: matchClass, attributes: new Map<string, Value>([["__groups__", tuple([...m].map(groupValue))], ["__named__", named]]), id: -4 };
   };
   const withPattern = (call: NativeCall, run: (re: RegExp, rest: Value[]) => Value, global = false): Value => {
     const [p, ...rest] = call.args;
@@ -88,7 +120,7 @@ export function createRegexModule(objectClass: ClassValue, namespace: (name: str
       return t === undefined ? unknown("a match in an unknown string") : matchValue(re.exec(t));
     }),
   };
-  const entries: Record<string, Value> = { IGNORECASE: int(2), I: int(2), MULTILINE: int(8), M: int(8), DOTALL: int(16), S: int(16) };
+  const entries: Record<string, Value> = { IGNORECASE: int(2), I: int(2), MULTILINE: int(8), M: int(8), DOTALL: int(16), S: int(16), VERBOSE: int(VERBOSE), X: int(VERBOSE) };
   for (const [name, f] of Object.entries(functions)) entries[name] = fn(`re.${name}`, f);
   // A compiled pattern: its methods are the module's functions with the pattern bound first.
   entries.compile = fn("re.compile", ({ args, kwargs }) => {

@@ -1,4 +1,5 @@
 import { lookupClassAttribute, nativeClass } from "./classes";
+import { createImportlibModules } from "./importlib";
 import { createRegexModule } from "./regex";
 import { einopsFunctions } from "./einops";
 import { numpyArrayFunctions, numpyRandomFunctions, numpyScalarTypes, numpyTableFunctions } from "./numpy-arrays";
@@ -246,6 +247,25 @@ export function createStandardLibrary(interp: () => Interpreter, objectClass: Cl
       return list(out);
     }),
     islice: fn("itertools.islice", ({ args }) => list(iterate(args[0]).slice(0, toInt(args[args.length - 1])))),
+    // version parsing (packaging's trailing-zero strip) and prefix scans; an unknown predicate leaves the result unknown
+    dropwhile: fn("itertools.dropwhile", ({ args }) => {
+      const items = iterate(args[1]);
+      for (let i = 0; i < items.length; i++) {
+        const keep = call(args[0], [items[i]]);
+        if (keep.kind === "unknown") return keep;
+        if (!interp().truth(keep)) return list(items.slice(i));
+      }
+      return list([]);
+    }),
+    takewhile: fn("itertools.takewhile", ({ args }) => {
+      const items = iterate(args[1]);
+      for (let i = 0; i < items.length; i++) {
+        const keep = call(args[0], [items[i]]);
+        if (keep.kind === "unknown") return keep;
+        if (!interp().truth(keep)) return list(items.slice(0, i));
+      }
+      return list(items);
+    }),
   }));
   modules.set("operator", namespace("operator", {
     mul: fn("operator.mul", ({ args }) => interp().binary("*", args[0], args[1], zero)),
@@ -371,6 +391,7 @@ export function createStandardLibrary(interp: () => Interpreter, objectClass: Cl
     BuiltinFunctionType: fn("types.BuiltinFunctionType", () => unknown("a new function")),
     SimpleNamespace: fn("types.SimpleNamespace", ({ kwargs }) => ({ kind: "instance", cls: objectClass, attributes: new Map(kwargs), id: freshId() })),
   }));
+  for (const [name, module] of createImportlibModules(interp, objectClass)) modules.set(name, module);
   return modules;
 }
 
