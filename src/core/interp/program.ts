@@ -9,6 +9,7 @@ import { basename, dirname, joinPath } from "./paths";
 import type { ModuleNamespaceValue, Scope, Value } from "./values";
 import { unknown } from "./construct";
 import { LazyNames } from "./lazy-names";
+import { TextFacts } from "./text-facts";
 import { findReExport, type ReExportFiles } from "./re-exports";
 import { weightOnlyArgumentsOf } from "../environment/library-rules";
 import { hubFolderNames } from "../torch/hub";
@@ -38,12 +39,15 @@ export class SyntaxCache {
   private readonly entries = new Map<string, CacheEntry>();
   /** How many parses reused a previous tree, and how many started afresh (for tests and the benchmark). */
   readonly parses = { incremental: 0, full: 0 };
+  /** What scans of files' texts found (re-exports, registries), kept with the texts across analyses as the syntax is. */
+  readonly facts = new TextFacts();
   constructor(private readonly capacity = 512) {}
 
   /** Frees every syntax tree the cache holds (a cache dropped without this leaks WebAssembly memory). */
   dispose(): void {
     for (const { syntax } of this.entries.values()) syntax.discard();
     this.entries.clear();
+    this.facts.clear();
   }
 
   /**
@@ -321,7 +325,10 @@ export class Program implements ModuleLoader {
       const text = this.resolver.read(path);
       return text === undefined ? undefined : this.cache.get(this.parser, path, text).body;
     },
-    text: (path) => this.resolver.read(path),
+    fact: (path, key, compute) => {
+      const text = this.resolver.read(path);
+      return text === undefined ? undefined : this.cache.facts.get(path, text, key, compute);
+    },
     exists: (path) => this.resolver.exists(path),
   };
 
@@ -375,12 +382,12 @@ export class Program implements ModuleLoader {
     // Set before recursing: import cycles end here.
     this.registryKeys.set(file, keys);
     const text = this.resolver.read(file) ?? "";
-    // Top-level functions and classes under a decorator (@register_model), and string keys passed to one (@register("x")).
-    for (const m of text.matchAll(/^@[^\n]*\n(?:[@#][^\n]*\n)*(?:async[ \t]+)?(?:def|class)[ \t]+(\w+)|^[ \t]*@[\w.]+\([ \t]*(?:\w+[ \t]*=[ \t]*)?["']([\w.-]+)["']/gm)) keys.add(m[1] ?? m[2]);
-    for (const m of text.matchAll(/^from[ \t]+(\.+)([\w.]*)[ \t]+import[ \t]+\*/gm)) {
+    const scanned = this.cache.facts.get(file, text, "registry keys", scanRegistryKeys);
+    for (const k of scanned.keys) keys.add(k);
+    for (const star of scanned.stars) {
       let base = dirname(file);
-      for (let i = 1; i < m[1].length; i++) base = dirname(base);
-      const parts = m[2] ? m[2].split(".") : [];
+      for (let i = 1; i < star.dots; i++) base = dirname(base);
+      const parts = star.module ? star.module.split(".") : [];
       let found = parts.length ? this.resolver.findInFolder(base, parts[0], parts[0]) : undefined;
       for (const part of parts.slice(1)) found = found && this.resolver.findSubmodule(found, part, part);
       if (found?.file) for (const k of this.registryKeysOf(found.file)) keys.add(k);
@@ -450,4 +457,14 @@ export class Program implements ModuleLoader {
     }
     return undefined;
   }
+}
+
+/**
+ * The registry keys a file's text spells (top-level functions and classes under a decorator, `@register_model`, and
+ * string keys passed to one, `@register("x")`) and its relative star imports, through which it re-exports more.
+ */
+function scanRegistryKeys(text: string): { keys: string[]; stars: { dots: number; module: string }[] } {
+  const keys = [...text.matchAll(/^@[^\n]*\n(?:[@#][^\n]*\n)*(?:async[ \t]+)?(?:def|class)[ \t]+(\w+)|^[ \t]*@[\w.]+\([ \t]*(?:\w+[ \t]*=[ \t]*)?["']([\w.-]+)["']/gm)].map((m) => m[1] ?? m[2]);
+  const stars = [...text.matchAll(/^from[ \t]+(\.+)([\w.]*)[ \t]+import[ \t]+\*/gm)].map((m) => ({ dots: m[1].length, module: m[2] }));
+  return { keys, stars };
 }

@@ -9,7 +9,8 @@ import { basename, dirname, joinPath } from "./paths";
 /** What re-export lookup needs from the program: the syntax and text of files, and what exists. */
 export interface ReExportFiles {
   syntax(path: string): Statement[] | undefined;
-  text(path: string): string | undefined;
+  /** A fact `compute` reads from a file's text (kept while the text is unchanged); undefined when there is no text. */
+  fact<T>(path: string, key: string, compute: (text: string) => T): T | undefined;
   exists(path: string): boolean;
 }
 
@@ -34,11 +35,11 @@ export function findReExport(files: ReExportFiles, initFile: string, packageName
 function search(files: ReExportFiles, initFile: string, packageName: string, name: string, depth: number, seen: Set<string>): ReExportTarget | undefined {
   if (depth > MAX_DEPTH || seen.has(initFile)) return undefined;
   seen.add(initFile);
-  const text = files.text(initFile);
-  if (text === undefined) return undefined;
+  const stars = files.fact(initFile, "relative star imports", (text) => [...text.matchAll(STAR_IMPORT)].map((m) => ({ dots: m[1].length, module: m[2] })));
+  if (stars === undefined) return undefined;
   // Only a file that spells the name can import it explicitly: the hundreds of sub-package `__init__`s a star chain
   // passes through are read as text, not parsed.
-  if (mentions(text, name)) {
+  if (mentions(files, initFile, name)) {
     for (const s of importsIn(files.syntax(initFile) ?? [])) {
       if (s.level === 0 || s.names === "*") continue;
       const hit = s.names.find((n) => (n.alias ?? n.name) === name);
@@ -47,8 +48,8 @@ function search(files: ReExportFiles, initFile: string, packageName: string, nam
       if (target) return { ...target, attribute: hit.name };
     }
   }
-  for (const star of text.matchAll(STAR_IMPORT)) {
-    const target = moduleFile(files, initFile, packageName, star[2], star[1].length);
+  for (const star of stars) {
+    const target = moduleFile(files, initFile, packageName, star.module, star.dots);
     if (!target) continue;
     if (basename(target.file) === "__init__.py") {
       const found = search(files, target.file, target.moduleName, name, depth + 1, seen);
@@ -61,8 +62,8 @@ function search(files: ReExportFiles, initFile: string, packageName: string, nam
 /** `from .m import *` (relative, on one line as the grammar requires), in any branch. */
 const STAR_IMPORT = /^[ \t]*from[ \t]+(\.+)([\w.]*)[ \t]+import[ \t]+\*/gm;
 
-function mentions(text: string, name: string): boolean {
-  return new RegExp(`\\b${name}\\b`).test(text);
+function mentions(files: ReExportFiles, file: string, name: string): boolean {
+  return files.fact(file, `mentions ${name}`, (text) => new RegExp(`\\b${name}\\b`).test(text)) ?? false;
 }
 
 /** Every `from ... import ...` of a file, in if/try/else branches too (TYPE_CHECKING blocks included). */
@@ -107,11 +108,13 @@ function moduleFile(files: ReExportFiles, initFile: string, packageName: string,
  * level under a public name. The text is checked first so that most modules of a large package are never parsed.
  */
 function definesPublicly(files: ReExportFiles, file: string, name: string): boolean {
-  const text = files.text(file);
-  if (text === undefined || !mentions(text, name)) return false;
+  if (!mentions(files, file, name)) return false;
   // A literal `__all__` answers without a parse (the common case in large packages).
-  const all = /^__all__\s*=\s*[[(]([^\])]*)[\])]/m.exec(text);
-  if (all && /^[\s"',\w]*$/.test(all[1])) return new RegExp(`["']${name}["']`).test(all[1]);
+  const all = files.fact(file, "literal __all__ text", (text) => {
+    const found = /^__all__\s*=\s*[[(]([^\])]*)[\])]/m.exec(text);
+    return found && /^[\s"',\w]*$/.test(found[1]) ? found[1] : undefined;
+  });
+  if (all !== undefined) return new RegExp(`["']${name}["']`).test(all);
   const body = files.syntax(file);
   if (!body) return false;
   const listed = literalAll(body);

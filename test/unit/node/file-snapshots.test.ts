@@ -6,6 +6,7 @@ import { analyzeSource, SyntaxCache } from "../../../src/core/analyze";
 import { createPythonParser, type PythonParser } from "../../../src/core/python/parser";
 import { diskFiles, MAX_SOURCE_BYTES } from "../../../src/node/disk-files";
 import { FileSnapshots } from "../../../src/node/file-snapshots";
+import { findPythonEnvironment } from "../../../src/node/python-environment";
 import { readParserWasm } from "../../../src/node/wasm";
 
 describe("FileSnapshots: the disk with texts kept while unchanged (src/node/file-snapshots.ts)", () => {
@@ -91,6 +92,44 @@ describe("FileSnapshots: the disk with texts kept while unchanged (src/node/file
         writeFileSync(join(dir, "layers.py"), readFileSync(join(dir, "layers.py"), "utf8").replace("WIDTH = 32", "WIDTH = 64"));
         files.refresh();
         assert.equal(paramsWith(files), 64 * 64 + 64);
+      } finally {
+        cache.dispose();
+      }
+    });
+
+    it("follows a library's lazy re-exports and registry again after the library's files changed", () => {
+      const site = join(dir, ".venv", "lib", "python3.11", "site-packages");
+      const lib = join(site, "netlib");
+      mkdirSync(join(lib, "models"), { recursive: true });
+      writeFileSync(join(dir, ".venv", "pyvenv.cfg"), "home = /usr/bin\nversion = 3.11.7\n");
+      // A lazy package: the names come from TYPE_CHECKING star imports; models are built by name through a registry.
+      writeFileSync(join(lib, "__init__.py"), "from typing import TYPE_CHECKING\nfrom .registry import create\nif TYPE_CHECKING:\n    from .models import *\n");
+      writeFileSync(join(lib, "registry.py"), "_MODELS = {}\n\ndef register(fn):\n    _MODELS[fn.__name__] = fn\n    return fn\n\ndef create(name):\n    return _MODELS[name]()\n");
+      writeFileSync(join(lib, "models", "__init__.py"), "from .dense import *\n");
+      const dense = (width: number, name: string) => `import torch.nn as nn\nfrom ..registry import register\n\n__all__ = ["Dense"]\n\nclass Dense(nn.Linear):\n    def __init__(self):\n        super().__init__(${width}, ${width})\n\n@register\ndef ${name}():\n    return Dense()\n`;
+      writeFileSync(join(lib, "models", "dense.py"), dense(16, "small"));
+      const file = join(dir, "main.py");
+      const text = "import netlib\nfrom netlib import Dense\n\nfirst = Dense()\nsecond = netlib.create('small')\n";
+      writeFileSync(file, text);
+      const environment = findPythonEnvironment({ root: dir, fileDir: dir, variables: {} });
+      const files = new FileSnapshots();
+      const cache = new SyntaxCache();
+      const params = () => {
+        files.refresh();
+        const result = analyzeSource(parser, { file, text, root: dir, files, cache, environment, environmentFiles: files });
+        return result.models.map((m) => `${m.name} ${m.params}`).sort();
+      };
+      try {
+        assert.deepEqual(params(), ["first 272", "second 272"]);
+        assert.deepEqual(params(), ["first 272", "second 272"]);
+        // The library upgraded: wider, and the registered name changed (the registry scan of the file must be redone).
+        writeFileSync(join(lib, "models", "dense.py"), dense(32, "renamed"));
+        writeFileSync(file, text);
+        assert.deepEqual(params().filter((m) => m.startsWith("first")), ["first 1056"]);
+        assert.equal(params().some((m) => m === "second 272"), false);
+        // The class moved out of the star-imported module: the re-export search reads the new texts.
+        writeFileSync(join(lib, "models", "__init__.py"), "\n");
+        assert.equal(params().some((m) => m.startsWith("first")), false);
       } finally {
         cache.dispose();
       }
