@@ -22,6 +22,7 @@ import { buildReport, modulePaths } from "./report/build-report";
 import type { InputSource, InputSpec, ModelReport } from "./report/model-report";
 import { namedModules } from "./torch/module-base";
 import { dottedName, namesIn } from "./python/syntax-walk";
+import { lookupClassAttribute } from "./interp/classes";
 import { componentClassNames, constructorNeed } from "./interp/constructor-needs";
 import { pragmaSettingNear } from "./pragma/grammar";
 import { declaredInputs } from "./keras/declared-inputs";
@@ -330,7 +331,7 @@ function discoverCandidates(parser: PythonParser, runtime: Runtime, namespace: M
     if (s.type === "assign" && s.targets.length === 1 && s.targets[0].type === "name" && !namesIn([s.value], new Set()).has(s.targets[0].id)) lastBuild.set(s.targets[0].id, s.pos.line);
   }
   // Classes that need constructor arguments: listed with what they need unless another listed class builds them.
-  const needArguments: ClassDefinition[] = [];
+  const needArguments: { def: ClassDefinition; config?: { name: string; fields: string[] } }[] = [];
   for (const s of syntax.body) {
     if (s.type === "class") {
       const cls = namespace.scope.names.get(s.name);
@@ -344,15 +345,22 @@ function discoverCandidates(parser: PythonParser, runtime: Runtime, namespace: M
       }
       let built = tryBuild(() => interp.call(cls, [], new Map()));
       let entry = `${s.name}()`;
-      // A model whose only argument is a config object: try the file's dataclasses with their defaults.
+      // A model whose only argument is a config object: try the file's dataclasses with their defaults. One with
+      // fields that have no default cannot be built without arguments, as in Python: it is what the model needs.
+      let configNeed: { name: string; fields: string[] } | undefined;
       for (const d of dataclasses) {
         if (built.instance || !built.error?.includes("missing required argument")) break;
+        const missing = fieldsWithoutDefault(d);
+        if (missing.length > 0) {
+          configNeed ??= { name: d.name, fields: missing };
+          continue;
+        }
         built = tryBuild(() => interp.call(cls, [interp.call(d, [], new Map())], new Map()));
         entry = `${s.name}(${d.name}())`;
       }
       if (built.instance) found.push({ name: s.name, entry, line: s.defLine, pragmaLine: s.defLine, pragmaFile: file, instance: built.instance, recorder: built.recorder });
       // A model that needs arguments is a component or needs an entry; one that fails otherwise says why.
-      else if (built.error && /missing required argument|positional argument/.test(built.error)) needArguments.push(s);
+      else if (built.error && /missing required argument|positional argument/.test(built.error)) needArguments.push({ def: s, config: configNeed });
       else if (built.error) failures.push(`${s.name} (line ${s.defLine}) could not be built: ${built.error}${built.at ?? ""}`);
     } else if (s.type === "function" && !s.name.startsWith("_") && s.params.every((p) => p.default || p.kind === "star" || p.kind === "doublestar") && returnsCall(s.body)) {
       const fn = namespace.scope.names.get(s.name);
@@ -391,16 +399,31 @@ function discoverCandidates(parser: PythonParser, runtime: Runtime, namespace: M
     componentInstances.add(m);
   }
   // A class the file's listed models build (even ones that need arguments) is their component, not a model.
-  const fileComponents = componentClassNames(syntax.body, new Set([...found.map((c) => c.name), ...needArguments.map((s) => s.name)]));
-  for (const s of needArguments) {
+  const fileComponents = componentClassNames(syntax.body, new Set([...found.map((c) => c.name), ...needArguments.map((n) => n.def.name)]));
+  for (const { def: s, config } of needArguments) {
     const cls = namespace.scope.names.get(s.name);
     if (fileComponents.has(s.name) || (cls?.kind === "class" && builtClasses.has(cls))) continue;
-    const need = constructorNeed(s, syntax.body, namespace, request.text);
+    const need = constructorNeed(s, syntax.body, namespace, request.text, config);
     const reason = `${s.name} needs constructor arguments${need?.required.length ? ` (${need.required.join(", ")})` : ""}: give them with an entry`;
     unbuilt.push({ ...unbuiltModel(s.name, file, s.defLine, reason), ...(need ? { entry: need.entry, needs: need } : {}) });
   }
   const builtFromClass = (c: Candidate) => c.entry.startsWith(`${c.instance.cls.name}(`);
   return found.filter((c) => !componentInstances.has(c.instance) && !(builtFromClass(c) && (componentClasses.has(c.instance.cls) || fileComponents.has(c.name))));
+}
+
+/** A dataclass's fields (its bases' first) that have neither a default nor a default factory. */
+function fieldsWithoutDefault(cls: ClassValue): string[] {
+  const fields: string[] = [];
+  for (const c of [...cls.mro].reverse()) for (const f of c.fields ?? []) if (!fields.includes(f)) fields.push(f);
+  return fields.filter((f) => {
+    const d = lookupClassAttribute(cls, f);
+    if (d === undefined) return true;
+    if (d.kind !== "instance" || d.cls.qualifiedName !== "dataclasses.Field") return false;
+    const factory = d.attributes.get("default_factory");
+    const value = d.attributes.get("default");
+    const missing = (v: Value | undefined) => v === undefined || (v.kind === "instance" && v.cls.qualifiedName === "dataclasses._MISSING_TYPE");
+    return missing(value) && (factory === undefined || factory.kind === "none" || missing(factory));
+  });
 }
 
 /** Calls only a model takes (not a tensor, tokenizer or optimizer), read from the file's text (`model.eval()`). */

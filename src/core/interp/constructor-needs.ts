@@ -20,7 +20,7 @@ export function componentClassNames(body: readonly Statement[], users: ReadonlyS
 }
 
 /** What a class whose construction failed for missing arguments needs; undefined when its `__init__` is not found. */
-export function constructorNeed(def: ClassDefinition, body: readonly Statement[], namespace: ModuleNamespaceValue, text: string): ConstructorNeed | undefined {
+export function constructorNeed(def: ClassDefinition, body: readonly Statement[], namespace: ModuleNamespaceValue, text: string, config?: { name: string; fields: string[] }): ConstructorNeed | undefined {
   const init = initOf(def.name, body, namespace);
   if (!init) return undefined;
   const params = init.params.slice(init.params[0]?.name === "self" ? 1 : 0);
@@ -33,12 +33,13 @@ export function constructorNeed(def: ClassDefinition, body: readonly Statement[]
     prefilledFrom.push(`the file's own call, line ${call.line}`);
   } else {
     const defaults = literalDefaults(body, text, def.name);
-    const values = required.map((name) => {
+    const valueOf = (name: string) => {
       const found = defaults.get(name) ?? defaults.get(name.toUpperCase());
       if (found) prefilledFrom.push(`${name}=${found.text}: ${found.where}`);
       return `${name}=${found?.text ?? "..."}`;
-    });
-    entry = `${def.name}(${values.join(", ")})`;
+    };
+    // A model built from one config dataclass whose fields lack defaults: the config, its fields to fill in.
+    entry = config && required.length === 1 ? `${def.name}(${config.name}(${config.fields.map(valueOf).join(", ")}))` : `${def.name}(${required.map(valueOf).join(", ")})`;
   }
   const need: ConstructorNeed = { required, entry, prefilledFrom };
   const hint = firstLayerHint(def.name, body, namespace, text, new Set());

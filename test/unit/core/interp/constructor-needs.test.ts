@@ -141,4 +141,39 @@ class Other(nn.Module):
     assert.equal(model.unresolved[0].reason, `no input shape: ${NO_INPUT_ADVICE}`);
     assert.match(NO_INPUT_ADVICE, /1x128:int64 for token ids, 1x80x3000 for audio frames, 1x3x224x224 for images/);
   });
+
+  it("a model built from a config dataclass whose fields lack defaults needs that config: its entry names the fields to fill in", async () => {
+    const text = `
+from dataclasses import dataclass, field
+from torch import nn
+
+N_MELS = 80
+
+@dataclass
+class Dims:
+    n_mels: int
+    width: int = 64
+    layers: int = field()
+
+class Encoder(nn.Module):
+    def __init__(self, n_mels, width):
+        super().__init__()
+        self.conv = nn.Conv1d(n_mels, width, 3)
+
+class Model(nn.Module):
+    def __init__(self, dims):
+        super().__init__()
+        self.encoder = Encoder(dims.n_mels, dims.width)
+`;
+    const result = await analyze(text);
+    assert.deepEqual(result.models.map((m) => m.name), ["Model"]);
+    const needs = result.models[0].needs!;
+    assert.deepEqual(needs.required, ["dims"]);
+    // Python's Dims() would fail for n_mels and layers; width has its default. N_MELS fills n_mels.
+    assert.equal(needs.entry, "Model(Dims(n_mels=80, layers=...))");
+    assert.match(needs.inputWhy!, /Conv1d; C is its in_channels \(n_mels\)/);
+    // Filled in, the entry builds the model (through the pragma the editor writes).
+    const built = modelNamed(await analyze(text.replace("class Model(nn.Module):", "# greenlight: entry=Model(Dims(n_mels=80, layers=2)) input=1x80x100\nclass Model(nn.Module):")), "Model");
+    assert.equal(built.params, 80 * 64 * 3 + 64);
+  });
 });
