@@ -111,7 +111,7 @@ export function defaultInputs(model: InstanceValue, configValue: (name: string) 
     const first = layerArgument(m, 0);
     switch (type) {
       case "Conv1d": return first ? [{ shape: [1, first, 1024], dtype: "float32" }] : undefined;
-      case "Conv2d": return first ? [{ shape: [1, first, 224, 224], dtype: "float32" }] : undefined;
+      case "Conv2d": return first ? [{ shape: [1, first, ...(findImageSize(model) ?? [224, 224])], dtype: "float32" }] : undefined;
       case "Conv3d": return first ? [{ shape: [1, first, 16, 112, 112], dtype: "float32" }] : undefined;
       case "Linear": return first ? [{ shape: [1, first], dtype: "float32" }] : undefined;
       case "Embedding": {
@@ -146,17 +146,37 @@ function layerArgument(m: InstanceValue, _index: number): number | undefined {
 const BLOCK_SIZE_NAMES = ["block_size", "max_position_embeddings", "n_positions", "max_seq_len", "seq_len", "context_length", "max_len"];
 
 function findBlockSize(model: InstanceValue): number | undefined {
+  return findAttribute(model, BLOCK_SIZE_NAMES, (x) => (x.kind === "int" && x.value > 0 ? x.value : undefined));
+}
+
+// The image side a vision model (or its config: transformers' image_size, timm's img_size) says it was built for;
+// position embeddings sized for it reject any other.
+const IMAGE_SIZE_NAMES = ["image_size", "img_size"];
+
+function findImageSize(model: InstanceValue): [number, number] | undefined {
+  return findAttribute(model, IMAGE_SIZE_NAMES, (x): [number, number] | undefined => {
+    if (x.kind === "int" && x.value > 0) return [x.value, x.value];
+    if ((x.kind === "tuple" || x.kind === "list") && x.items.length === 2 && x.items.every((i) => i.kind === "int" && i.value > 0)) {
+      return [(x.items[0] as { value: number }).value, (x.items[1] as { value: number }).value];
+    }
+    return undefined;
+  });
+}
+
+/** The first of these attributes that reads as a size, on the model or objects it holds (its config), 3 levels deep. */
+function findAttribute<T>(model: InstanceValue, names: string[], read: (v: Value) => T | undefined): T | undefined {
   const seen = new Set<number>();
-  const search = (v: Value, depth: number): number | undefined => {
+  const search = (v: Value, depth: number): T | undefined => {
     if (depth > 3 || v.kind !== "instance" || seen.has(v.id)) return undefined;
     seen.add(v.id);
-    for (const n of BLOCK_SIZE_NAMES) {
+    for (const n of names) {
       const x = v.attributes.get(n);
-      if (x?.kind === "int" && x.value > 0) return x.value;
+      const r = x === undefined ? undefined : read(x);
+      if (r !== undefined) return r;
     }
     for (const x of v.attributes.values()) {
       const r = search(x, depth + 1);
-      if (r) return r;
+      if (r !== undefined) return r;
     }
     return undefined;
   };

@@ -167,6 +167,10 @@ export function createTorchModules(catalogue: TorchCatalogue, classes: ModuleCla
     ["_C", namespace("torch._C", new Map<string, Value>([["_log_api_usage_once", fn("_log_api_usage_once", () => NONE)]]), (name) => unknown(`torch._C.${name} is not in the analyzer's catalogue`))],
     ["distributed", namespace("torch.distributed", new Map<string, Value>([["is_initialized", fn("is_initialized", () => bool(false))], ["is_available", fn("is_available", () => bool(false))]]), (name) => unknown(`torch.distributed.${name}`))],
     ["__version__", { kind: "str", value: "2.11.0" }],
+    // The tensors the analyzer runs are real tensors, never tracing stand-ins: library code that asks
+    // isinstance(x, torch.fx.Proxy) or torch._subclasses.FakeTensor (transformers' is_tracing) gets False.
+    ["fx", namespace("torch.fx", new Map<string, Value>([["Proxy", nativeClass("torch.fx.Proxy", [objectClass])]]), (name) => unknown(`torch.fx.${name}`))],
+    ["_subclasses", namespace("torch._subclasses", new Map<string, Value>([["FakeTensor", nativeClass("torch._subclasses.FakeTensor", [objectClass])]]), (name) => unknown(`torch._subclasses.${name}`))],
   ];
   for (const [k, v] of entries) if (!torchEntries.has(k)) torchEntries.set(k, v);
   const torch = namespace("torch", torchEntries, (name) => unknown(`torch.${name} is not in the analyzer's catalogue`));
@@ -204,6 +208,8 @@ export function createTorchModules(catalogue: TorchCatalogue, classes: ModuleCla
   modules.set("torchao", quantization.torchao);
   modules.set("torchao.quantization", quantization.torchao.scope.names.get("quantization") as ModuleNamespaceValue);
   modules.set("torch.special", special);
+  modules.set("torch.fx", torchEntries.get("fx") as ModuleNamespaceValue);
+  modules.set("torch._subclasses", torchEntries.get("_subclasses") as ModuleNamespaceValue);
   return modules;
 }
 
