@@ -36,6 +36,18 @@ const builds = [
     define: { "process.env.NODE_ENV": production ? '"production"' : '"development"', "import.meta.url": '"file:///greenlight/dist/web/extension.js"' },
   },
   {
+    // The analysis Web Worker the web extension starts (src/web/analysis-worker.ts): a classic script, as VS Code's
+    // web host loads nested workers with importScripts.
+    ...common,
+    entryPoints: ["src/web/analysis-worker.ts"],
+    outfile: "dist/web/analysis-worker.js",
+    platform: "browser",
+    format: "iife",
+    target: "es2022",
+    external: ["fs", "fs/promises", "module", "path", "url"],
+    define: { "process.env.NODE_ENV": production ? '"production"' : '"development"', "import.meta.url": '"file:///greenlight/dist/web/analysis-worker.js"' },
+  },
+  {
     // ES modules split per command, so `greenlight grid` or `--version` load a fraction of the analyzer's code;
     // dist/cli.js (below) is the launcher that package.json's bin and the docs name.
     ...common,

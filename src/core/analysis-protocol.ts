@@ -1,5 +1,5 @@
-// The one message contract between the editor's host and its analysis worker (desktop: a worker thread). Every
-// message is structured-clone data: no functions, no class instances, no syntax trees.
+// The one message contract between the editor's host and its analysis worker (desktop: a worker thread; the
+// browser: a Web Worker). Every message is structured-clone data: no functions, no class instances, no syntax trees.
 import type { AnalysisResult } from "./analyze";
 import type { InstallActions, PythonEnvironment } from "./environment/python-environment";
 import type { TextChange } from "./python/text-changes";
@@ -45,8 +45,24 @@ export interface ParseCountsMessage {
   id: number;
 }
 
+/** Browser: the parser's WebAssembly (the Web Worker has no disk to read it from); sent first. */
+export interface ParserMessage {
+  kind: "parser";
+  runtime: Uint8Array;
+  grammar: Uint8Array;
+}
+
+/** Browser: the workspace's saved Python files as the host's mirror holds them (the Web Worker has no disk). */
+export interface FilesMessage {
+  kind: "files";
+  /** True: these are all the files (after a start, or once indexing finished); false: changes to the last set. */
+  complete: boolean;
+  set: [string, string][];
+  deleted: string[];
+}
+
 /** Everything the host sends to the worker. */
-export type HostMessage = AnalyzeMessage | CancelMessage | ChangesMessage | ParseCountsMessage;
+export type HostMessage = AnalyzeMessage | CancelMessage | ChangesMessage | ParseCountsMessage | ParserMessage | FilesMessage;
 
 /** The worker's answers, each to the request with the same id. */
 export type WorkerMessage =
@@ -69,10 +85,12 @@ export type AnalyzeRequestMessage = Omit<AnalyzeMessage, "kind" | "id">;
 /** The answer to one analyze request: its result, or why there is none. */
 export type AnalyzeOutcome = Extract<WorkerMessage, { kind: "analyzed" | "cancelled" | "failed" }>;
 
-/** The host's side of the contract: what the editor's engine calls (desktop: a worker thread behind it). */
+/** The host's side of the contract: what the editor's engine calls (a worker thread or a Web Worker behind it). */
 export interface AnalysisWorkerHandle {
   /** False once the worker could not be started again (the engine then analyzes in-process). */
   readonly available: boolean;
+  /** Where the worker reads saved files: the local disk (desktop), or the copy the host sends it (browser). */
+  readonly files: "disk" | "host";
   analyze(request: AnalyzeRequestMessage): { done: Promise<AnalyzeOutcome>; cancel(): void };
   recordChanges(path: string, changes: TextChange[]): void;
   parseCounts(): Promise<{ incremental: number; full: number }>;

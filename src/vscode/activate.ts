@@ -35,8 +35,9 @@ export interface HostBits {
   onDidChangeGridIntensity?: (listener: () => void) => vscode.Disposable;
   /** Reads the user's Python environment (desktop only: its packages are files on disk). */
   environment?: EnvironmentHost;
-  /** Starts the worker thread analyses run on (desktop); without it they run on the extension host (web). */
-  analysisWorker?: (log: vscode.LogOutputChannel) => AnalysisWorkerHandle;
+  /** Starts the worker analyses run on (desktop: a worker thread; web: a Web Worker fed the mirror's files); without
+   *  one (or when it returns none) they run on the extension host. */
+  analysisWorker?: (log: vscode.LogOutputChannel, mirror: WorkspaceMirror) => AnalysisWorkerHandle | undefined;
 }
 
 /** What activate() returns: used by the integration tests to wait for background work. */
@@ -135,7 +136,7 @@ function activateStages(context: vscode.ExtensionContext, host: HostBits, log: v
 
   const services: Services = {
     context,
-    analysisWorker: host.analysisWorker && (() => host.analysisWorker!(log)),
+    analysisWorker: host.analysisWorker && (() => host.analysisWorker!(log, mirror)),
     log,
     store,
     status,

@@ -264,10 +264,13 @@ export class AnalysisEngine implements vscode.Disposable {
     return folder ? folder.uri.path : uri.path.slice(0, uri.path.lastIndexOf("/")) || "/";
   }
 
-  /** Whether the worker can read this document's imports: it reads the local disk, so only local and unsaved documents. */
+  /**
+   * Whether the worker can read this document's imports: one that is sent the workspace's files (browser) serves every
+   * document; one that reads the local disk (desktop), only local and unsaved documents.
+   */
   private workerServes(uri: vscode.Uri): boolean {
     if (!this.worker?.available) return false;
-    if (uri.scheme === "untitled") return true;
+    if (this.worker.files === "host" || uri.scheme === "untitled") return true;
     if (uri.scheme !== "file" && uri.scheme !== "vscode-notebook-cell") return false;
     const folder = vscode.workspace.getWorkspaceFolder(uri);
     return !folder || folder.uri.scheme === "file";
@@ -290,7 +293,7 @@ export class AnalysisEngine implements vscode.Disposable {
       budget: { steps: settings["analysis.maxSteps"], milliseconds: settings["analysis.timeoutMs"] },
       rules: ruleSettingsOf(settings),
       readTraining,
-      overlays: unsavedTexts(uri),
+      overlays: unsavedTexts(uri, worker.files),
       environment: this.environments?.for(uri),
       torchHubDirs: this.environments?.torchHubDirs,
       huggingFaceCaches: this.environments?.huggingFaceCaches,
@@ -364,11 +367,13 @@ export class AnalysisEngine implements vscode.Disposable {
   }
 }
 
-/** Open documents whose text differs from the disk (unsaved edits), other than `uri`: the worker reads the rest from disk. */
-function unsavedTexts(uri: vscode.Uri): [string, string][] {
+/** Open documents whose text differs from their saved file (unsaved edits), other than `uri`: the worker reads the rest
+ *  from the disk, or (browser) from the files the host sent it, whatever their scheme. */
+function unsavedTexts(uri: vscode.Uri, files: "disk" | "host"): [string, string][] {
   const texts: [string, string][] = [];
   for (const document of vscode.workspace.textDocuments) {
-    if (document.isClosed || !document.isDirty || document.uri.toString() === uri.toString() || document.uri.scheme !== "file") continue;
+    if (document.isClosed || !document.isDirty || document.uri.toString() === uri.toString()) continue;
+    if (files === "disk" && document.uri.scheme !== "file") continue;
     if (document.languageId === "python" || document.uri.path.endsWith(".py")) texts.push([document.uri.path, document.getText()]);
   }
   return texts;

@@ -1,6 +1,6 @@
 import type * as vscode from "vscode";
 import { join } from "node:path";
-import { AnalysisWorkerClient } from "../node/analysis-worker-client";
+import { startNodeAnalysisWorker } from "../node/analysis-worker-client";
 import { UndiciHttpClient } from "../node/http-client";
 import { diskEnvironmentHost } from "../node/python-environment";
 import { activateGreenlight, type GreenlightApi } from "./activate";
@@ -11,7 +11,7 @@ export function activate(context: vscode.ExtensionContext): GreenlightApi {
   // The user's Python environment and the Hugging Face cache are read from disk (never run), like the CLI does.
   const environment = diskEnvironmentHost(process.env);
   // Analyses run on a worker thread beside this bundle (dist/analysis-worker.js): a slow file never stalls the host.
-  const analysisWorker = (log: vscode.LogOutputChannel) => new AnalysisWorkerClient({ path: join(__dirname, "analysis-worker.js") }, log);
+  const analysisWorker = (log: vscode.LogOutputChannel) => startNodeAnalysisWorker({ path: join(__dirname, "analysis-worker.js") }, log);
   return activateGreenlight(context, { ...gridHostBits("node", new UndiciHttpClient()), environment, analysisWorker });
 }
 

@@ -26,8 +26,8 @@ export interface Services {
   documents: ReadOnlyDocuments;
   /** Reads a document's training plan once per version (report calculator, training CodeLens). */
   plans: TrainingPlanLookup;
-  /** Desktop: starts the worker thread analyses run on (off the extension host); absent on the web. */
-  analysisWorker?: () => AnalysisWorkerHandle;
+  /** Starts the worker analyses run on, off the extension host (desktop: a worker thread; web: a Web Worker). */
+  analysisWorker?: () => AnalysisWorkerHandle | undefined;
   /** The Explorer's list of the workspace's models. */
   models: ModelsView;
   /** Grid intensity for carbon figures: the grid module's current value, else the world average. */

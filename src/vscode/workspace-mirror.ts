@@ -64,6 +64,16 @@ export class WorkspaceMirror implements vscode.Disposable, SyncFiles {
     return [...paths].sort();
   }
 
+  /** The text of a mirrored file as saved (open documents' unsaved edits left out), undefined when not mirrored. */
+  savedText(path: string): string | undefined {
+    return this.files.get(path);
+  }
+
+  /** Every mirrored file with its saved text (the browser's analysis worker gets them, having no disk). */
+  savedFiles(): [string, string][] {
+    return [...this.files];
+  }
+
   /** Every mirrored .py path (for workspace analysis). */
   allPaths(): string[] {
     return [...this.files.keys()].sort();

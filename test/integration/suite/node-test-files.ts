@@ -9,6 +9,6 @@ export function loadNodeOnlyTests(): void {
   require("./secrets.test");
   require("./grid-user-endpoint.test");
   require("./python-environment.test");
-  // The web keeps analyses on its extension host (no worker there yet): the event-loop check is desktop only.
+  // It reads the host thread with node:inspector, which the web host lacks (the web runs analyses in a Web Worker too).
   require("./responsiveness.test");
 }

@@ -8,7 +8,8 @@ import { join } from "node:path";
 import { SyntaxCache } from "../../../src/core/analyze";
 import { analyzeWithRules } from "../../../src/core/document-analysis";
 import { createPythonParser } from "../../../src/core/python/parser";
-import { AnalysisWorkerClient } from "../../../src/node/analysis-worker-client";
+import { startNodeAnalysisWorker } from "../../../src/node/analysis-worker-client";
+import type { AnalysisWorkerClient } from "../../../src/core/analysis-worker-client";
 import { diskFiles } from "../../../src/node/disk-files";
 import { readParserWasm } from "../../../src/node/wasm";
 import type { AnalyzeRequestMessage } from "../../../src/core/analysis-protocol";
@@ -26,7 +27,7 @@ describe("analysis worker client", function () {
   before(() => {
     dir = mkdtempSync(join(tmpdir(), "greenlight-worker-"));
     writeFileSync(join(dir, "layers.py"), "WIDTH = 16\n");
-    client = new AnalysisWorkerClient(SOURCES, log);
+    client = startNodeAnalysisWorker(SOURCES, log);
   });
   after(() => {
     client.dispose();
@@ -85,7 +86,7 @@ describe("analysis worker client", function () {
   it("gives up a worker that dies before it is ready, answering its requests as failed", async () => {
     const script = join(dir, "dies.js");
     writeFileSync(script, "process.exit(3);\n");
-    const dying = new AnalysisWorkerClient({ path: script }, log);
+    const dying = startNodeAnalysisWorker({ path: script }, log);
     for (let attempt = 0; attempt < 5 && dying.available; attempt++) {
       const outcome = await dying.analyze(request("x = 1\n")).done;
       assert.equal(outcome.kind, "failed");

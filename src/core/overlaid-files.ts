@@ -1,4 +1,4 @@
-import type { WorkspaceFiles } from "../core/analyze";
+import type { WorkspaceFiles } from "./analyze";
 
 /** Files with some texts replaced (unsaved editor documents win over the disk); paths are POSIX. */
 export function overlaidFiles(base: WorkspaceFiles, overlays: ReadonlyMap<string, string>): WorkspaceFiles {
