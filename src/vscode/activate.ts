@@ -11,7 +11,7 @@ import { ShapeInlayHintsProvider } from "./inlay-hints-provider";
 import { loadPythonParser, ParserUnavailable } from "./parser-loader";
 import { ReportPanel, type GridForecastSource } from "./report-panel";
 import type { Services } from "./services";
-import { WORLD_AVERAGE_INTENSITY, type IntensitySource } from "./energy-bridge";
+import { loggedProblems, WORLD_AVERAGE_INTENSITY, type IntensitySource } from "./energy-bridge";
 import { ModelsView } from "./models-view";
 import { ReadOnlyDocuments } from "./read-only-documents";
 import { SettingsStore } from "./settings";
@@ -231,7 +231,8 @@ async function startAnalysis(context: vscode.ExtensionContext, services: Service
 
   const engine = new AnalysisEngine(parser, services.mirror, () => services.store.values, log, services.environments, services.analysisWorker?.());
   let diskChangeTimer: ReturnType<typeof setTimeout> | undefined;
-  const codeLens = new ModelCodeLensProvider(engine, services.store, services.intensity, services.onDidChangeGrid);
+  const problems = loggedProblems(log);
+  const codeLens = new ModelCodeLensProvider(engine, services.store, services.intensity, services.onDidChangeGrid, problems);
   const trainingLens = new TrainingCodeLensProvider(engine, services.store, services.plans, services.intensity, services.onDidChangeGrid);
   const inlayHints = new ShapeInlayHintsProvider(engine, services.store);
   context.subscriptions.push(
@@ -241,7 +242,7 @@ async function startAnalysis(context: vscode.ExtensionContext, services: Service
     vscode.languages.registerCodeLensProvider(PYTHON, codeLens),
     trainingLens,
     vscode.languages.registerCodeLensProvider(PYTHON, trainingLens),
-    vscode.languages.registerHoverProvider(PYTHON, new LayerHoverProvider(engine, services.store, services.intensity)),
+    vscode.languages.registerHoverProvider(PYTHON, new LayerHoverProvider(engine, services.store, services.intensity, problems)),
     vscode.languages.registerInlayHintsProvider(PYTHON, inlayHints),
     vscode.languages.registerCodeActionsProvider(PYTHON, new GreenlightCodeActionProvider(engine, log), GreenlightCodeActionProvider.metadata),
     // An open report follows edits to its model's document.

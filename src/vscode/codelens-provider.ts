@@ -2,7 +2,7 @@ import * as vscode from "vscode";
 import { partialStatus } from "../core/report/coverage";
 import type { AnalysisEngine } from "./analysis-engine";
 import type { SettingsStore } from "./settings";
-import type { IntensitySource } from "./energy-bridge";
+import type { EstimateProblems, IntensitySource } from "./energy-bridge";
 import { codeLensTitle } from "./codelens-title";
 import { formatIntensity } from "../core/report/format";
 import { modelsInFile } from "./model-lookup";
@@ -25,6 +25,7 @@ export class ModelCodeLensProvider implements vscode.CodeLensProvider, vscode.Di
     private readonly store: SettingsStore,
     private readonly intensity: () => IntensitySource,
     onDidChangeGrid: vscode.Event<void>,
+    private readonly problems: EstimateProblems,
   ) {
     this.subscriptions = [engine.onDidAnalyze(() => this.changed.fire()), store.onDidChange(() => this.changed.fire()), onDidChangeGrid(() => this.changed.fire())];
   }
@@ -40,7 +41,7 @@ export class ModelCodeLensProvider implements vscode.CodeLensProvider, vscode.Di
       const line = Math.min(Math.max(model.line - 1, 0), document.lineCount - 1);
       const unresolved = model.unresolved.map((note) => `${note.file.split("/").pop()}:${note.line}: ${note.reason}`).join("\n");
       return new vscode.CodeLens(document.lineAt(line).range, {
-        title: codeLensTitle(model, this.store.values, this.intensity()),
+        title: codeLensTitle(model, this.store.values, this.intensity(), this.problems),
         command: "greenlight.showReport",
         arguments: [document.uri, model.name, model.line],
         tooltip: `${model.complete ? `Open the Greenlight report of ${model.name}` : `Partial figures (${partialStatus(model.coverage, model.unresolved.length)}); unresolved:\n${unresolved}`}\n${carbonBasis(this.intensity())}`,
@@ -53,7 +54,7 @@ export class ModelCodeLensProvider implements vscode.CodeLensProvider, vscode.Di
     const plans = result?.generations ?? [];
     if (plans.length === 0) return [];
     for (const model of models) {
-      const figures = editorMemory(model, result, this.store.values, this.intensity(), "inference");
+      const figures = editorMemory(model, result, this.store.values, this.intensity(), "inference", this.problems);
       const title = figures && generationLensTitle(figures);
       if (!title || !figures?.generation) continue;
       const line = Math.min(Math.max(figures.generation.resolved.plan.line - 1, 0), document.lineCount - 1);

@@ -2,12 +2,12 @@
 import type { Settings } from "../core/config";
 import type { ModelReport } from "../core/report/model-report";
 import { formatCount, formatFlops } from "../core/report/format";
-import { estimateInference, type IntensitySource } from "./energy-bridge";
+import { estimateInference, type EstimateProblems, type IntensitySource } from "./energy-bridge";
 
 /** `ResNet · 25.6 M params · 4.1 GFLOPs · 770 mJ per sample · 366 mgCO2e per 1,000 samples (h100-sxm, fp32, batch 1)`. */
-export function codeLensTitle(model: ModelReport, settings: Settings, intensity: IntensitySource): string {
+export function codeLensTitle(model: ModelReport, settings: Settings, intensity: IntensitySource, problems?: EstimateProblems): string {
   const parts = [model.name, `${formatCount(model.params)} params`, formatFlops(model.flops)];
-  const energy = estimateInference(model, settings, intensity);
+  const energy = estimateInference(model, settings, intensity, problems);
   if (energy) parts.push(energy.text.energyPerSample, `${energy.text.carbonPerThousand} (${energy.text.basis})`);
   if (!model.complete) parts.push(`incomplete: ${model.coverage.partsUnknown ? "at most " : ""}${Math.min(Math.floor(model.coverage.flopsShare * 100), 99)}% of FLOPs known`);
   return parts.join(" · ");

@@ -87,22 +87,31 @@ export function editorPrecision(model: ModelReport, settings: Settings): Precisi
   return estimatePrecision(model.weightsPrecision, settings.precisionChosen ? settings.precision : undefined);
 }
 
+/** Where a figure that could not be made is reported (the editor's output channel): a bug in the energy model must
+ *  not become a missing figure with nothing said. */
+export type EstimateProblems = (figure: string, error: unknown) => void;
+
+/** Problems written to the editor's log as warnings, with the error's stack. */
+export function loggedProblems(log: { warn(message: string): void }): EstimateProblems {
+  return (figure, error) => log.warn(`no figure for ${figure}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+}
+
 /** The last estimate of each model and what it was made for: the lenses, hover and report ask again for the same
  *  analysis (each keystroke's CodeLens request), and the energy model walks every op of a large model. */
 const lastInference = new WeakMap<ModelReport, { key: string; estimate: InferenceEstimate | undefined }>();
 
 /** The inference estimate for this model (per sample, at the configured batch), or undefined when none can be made. */
-export function estimateInference(model: ModelReport, settings: Settings, intensity: IntensitySource = WORLD_AVERAGE_INTENSITY): InferenceEstimate | undefined {
+export function estimateInference(model: ModelReport, settings: Settings, intensity: IntensitySource = WORLD_AVERAGE_INTENSITY, problems?: EstimateProblems): InferenceEstimate | undefined {
   if (model.ops.length === 0) return undefined;
   const key = JSON.stringify([settings.hardware, settings.host, settings.calibration, editorPrecision(model, settings), settings.batchSize, intensity.gco2PerKwh, intensity.source]);
   const last = lastInference.get(model);
   if (last?.key === key) return last.estimate;
-  const estimate = computeInference(model, settings, intensity);
+  const estimate = computeInference(model, settings, intensity, problems);
   lastInference.set(model, { key, estimate });
   return estimate;
 }
 
-function computeInference(model: ModelReport, settings: Settings, intensity: IntensitySource): InferenceEstimate | undefined {
+function computeInference(model: ModelReport, settings: Settings, intensity: IntensitySource, problems: EstimateProblems | undefined): InferenceEstimate | undefined {
   try {
     const estimate = estimateModel(model, {
       hardware: settings.hardware,
@@ -130,8 +139,9 @@ function computeInference(model: ModelReport, settings: Settings, intensity: Int
       text: inferenceFigureText(estimate),
       sources: [`hardware profile ${estimate.hardware} (datasheet figures: Greenlight: Select Hardware)`, `${formatIntensity(intensity.gco2PerKwh)}: ${intensity.source}`],
     };
-  } catch {
-    // Unknown hardware or figures the model cannot use: the surfaces show parameters and FLOPs only.
+  } catch (error) {
+    // Unknown hardware or figures the model cannot use: the surfaces show parameters and FLOPs only, and say why in the log.
+    problems?.(`the energy of ${model.name} on ${settings.hardware}`, error);
     return undefined;
   }
 }
@@ -202,6 +212,7 @@ export function modulesEnergy(
   model: ModelReport,
   paths: string[],
   settings: Settings,
+  problems?: EstimateProblems,
 ): { joules: number; share: number; range: FigureRange; reason: string; hardware: string; dtype: string; batch: number } | undefined {
   if (model.ops.length === 0 || paths.length === 0) return undefined;
   try {
@@ -212,7 +223,8 @@ export function modulesEnergy(
     // The modules' share carries the iteration's relative range (one regime, one hardware distance).
     const relative = estimate.joules_per_iter > 0 ? { low: estimate.range.joules_per_iter.low / estimate.joules_per_iter, high: estimate.range.joules_per_iter.high / estimate.joules_per_iter } : { low: 1, high: 1 };
     return { joules, share: chosen.reduce((sum, layer) => sum + layer.share, 0), range: { low: joules * relative.low, high: joules * relative.high }, reason: estimate.range.reason, hardware: estimate.hardware, dtype: estimate.dtype, batch: estimate.batch };
-  } catch {
+  } catch (error) {
+    problems?.(`the energy of ${paths.join(", ")} in ${model.name} on ${settings.hardware}`, error);
     return undefined;
   }
 }

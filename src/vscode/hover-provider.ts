@@ -3,7 +3,7 @@ import * as vscode from "vscode";
 import { carbonOf } from "../core/energy";
 import type { AnalysisEngine } from "./analysis-engine";
 import type { SettingsStore } from "./settings";
-import { modulesEnergy, type IntensitySource } from "./energy-bridge";
+import { modulesEnergy, type EstimateProblems, type IntensitySource } from "./energy-bridge";
 import { carbonBasis } from "./codelens-provider";
 import { carbonPerThousandText, energyPerSampleText, estimateBasis } from "../core/energy/figure-text";
 import { formatCount, formatEnergy, formatFlops, formatShape, formatShare, formatWithRange } from "../core/report/format";
@@ -29,6 +29,7 @@ export class LayerHoverProvider implements vscode.HoverProvider {
     private readonly engine: AnalysisEngine,
     private readonly store: SettingsStore,
     private readonly intensity: () => IntensitySource,
+    private readonly problems: EstimateProblems,
   ) {}
 
   async provideHover(document: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken): Promise<vscode.Hover | undefined> {
@@ -50,7 +51,7 @@ export class LayerHoverProvider implements vscode.HoverProvider {
     rows.push(["FLOPs", `${formatFlops(flops)} (${formatShare(flops, model.flops)} of ${model.name})`]);
     // What it costs: the energy of the modules this line builds or runs, from the energy model.
     const paths = layers.length > 0 ? layers.map((layer) => layer.path) : [...new Set(ops.map((op) => op.modulePath))];
-    const energy = modulesEnergy(model, paths, this.store.values);
+    const energy = modulesEnergy(model, paths, this.store.values, this.problems);
     if (energy) {
       rows.push(["Energy", `${energyPerSampleText(energy.joules)} (${formatShare(energy.share, 1)} of ${model.name}; ${estimateBasis(energy)})`]);
       const grid = this.intensity();
@@ -73,8 +74,8 @@ export class LayerHoverProvider implements vscode.HoverProvider {
     const model = modelsInFile(result, document.uri.path).find((m) => m.line === position.line + 1);
     if (!model) return undefined;
     const rows: [string, string][] = [];
-    const inference = editorMemory(model, result, this.store.values, this.intensity(), "inference");
-    const train = editorMemory(model, result, this.store.values, this.intensity(), "train");
+    const inference = editorMemory(model, result, this.store.values, this.intensity(), "inference", this.problems);
+    const train = editorMemory(model, result, this.store.values, this.intensity(), "train", this.problems);
     if (inference) rows.push([inference.generation ? "Memory (generation)" : "Memory (inference)", memorySummary(inference)]);
     if (train) rows.push(["Memory (training step)", memorySummary(train)]);
     if (rows.length === 0) return undefined;

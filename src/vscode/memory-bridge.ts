@@ -6,17 +6,18 @@ import { memoryAndGeneration, type MemoryAndGeneration } from "../core/memory/me
 import type { MemoryEstimate } from "../core/memory/memory-estimate";
 import { formatBytes, formatCarbon, formatEnergy } from "../core/report/format";
 import type { ModelReport } from "../core/report/model-report";
-import { editorPrecision, type IntensitySource } from "./energy-bridge";
+import { editorPrecision, type EstimateProblems, type IntensitySource } from "./energy-bridge";
 import { strategyName } from "../core/parallel/parallel-run";
 
 
 /** Memory (inference or a training step) and generation figures of a model at the editor's settings. */
-export function editorMemory(model: ModelReport, result: Pick<AnalysisResult, "generations" | "runSetup" | "training"> | undefined, settings: Settings, intensity: IntensitySource, mode: "inference" | "train"): MemoryAndGeneration | undefined {
+export function editorMemory(model: ModelReport, result: Pick<AnalysisResult, "generations" | "runSetup" | "training"> | undefined, settings: Settings, intensity: IntensitySource, mode: "inference" | "train", problems?: EstimateProblems): MemoryAndGeneration | undefined {
   if (model.ops.length === 0) return undefined;
   try {
     return memoryAndGeneration(model, result, { hardware: settings.hardware, dtype: editorPrecision(model, settings), mode, gco2PerKwh: intensity.gco2PerKwh, gpus: settings.gpus > 1 ? settings.gpus : undefined });
-  } catch {
-    // A figure the core cannot make (an unknown hardware id mid-edit) leaves the surface without it.
+  } catch (error) {
+    // A figure the core cannot make (an unknown hardware id mid-edit) leaves the surface without it, said in the log.
+    problems?.(`the ${mode === "train" ? "training" : "inference"} memory of ${model.name} on ${settings.hardware}`, error);
     return undefined;
   }
 }
@@ -49,9 +50,9 @@ export interface MemoryView {
 }
 
 /** The report's memory section: a forward (or generation) and a training step, with the fit and its changes. */
-export function memoryView(model: ModelReport, result: Pick<AnalysisResult, "generations" | "runSetup" | "training"> | undefined, settings: Settings, intensity: IntensitySource): MemoryView {
-  const inference = editorMemory(model, result, settings, intensity, "inference");
-  const train = editorMemory(model, result, settings, intensity, "train");
+export function memoryView(model: ModelReport, result: Pick<AnalysisResult, "generations" | "runSetup" | "training"> | undefined, settings: Settings, intensity: IntensitySource, problems?: EstimateProblems): MemoryView {
+  const inference = editorMemory(model, result, settings, intensity, "inference", problems);
+  const train = editorMemory(model, result, settings, intensity, "train", problems);
   const generation = inference?.generation;
   const from = (label: string, f: { value: number; source: string; line?: number }) => `${label} ${f.value}: ${f.source}${f.line ? ` line ${f.line}` : ""}`;
   return {

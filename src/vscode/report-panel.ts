@@ -5,7 +5,7 @@ import type { ForecastSlot } from "../core/grid/types";
 import type { TrainingPlan } from "../core/training/training-plan";
 import type { SettingsStore } from "./settings";
 import { calculatorFields, runOf, type CalculatorFields } from "./calculator-fields";
-import { calibrateToRuns, editorPrecision, estimateInference, estimateTraining, knownHardware, measuredBeside, type IntensitySource, type MeasuredBeside, type TrainingEstimate, type TrainingRun } from "./energy-bridge";
+import { calibrateToRuns, editorPrecision, estimateInference, loggedProblems, estimateTraining, knownHardware, measuredBeside, type IntensitySource, type MeasuredBeside, type TrainingEstimate, type TrainingRun } from "./energy-bridge";
 import { readTrackerRuns, type TrackerRuns } from "./measured-runs";
 import type { ProfileCalibration } from "../core/energy/calibration";
 import { exportReport, type ExportFormat } from "./report-export";
@@ -230,7 +230,7 @@ export class ReportPanel implements vscode.Disposable {
   /** Export text of the model shown (Markdown, CSV or JSON). */
   exportText(format: ExportFormat): string | undefined {
     if (!this.model) return undefined;
-    return exportReport(this.model, format, estimateInference(this.model, this.store.values, this.intensity()));
+    return exportReport(this.model, format, estimateInference(this.model, this.store.values, this.intensity(), loggedProblems(this.log)));
   }
 
   /** Starts reading the plan of the model's document; the calculator is sent again when it is known. */
@@ -386,13 +386,13 @@ export class ReportPanel implements vscode.Disposable {
     } catch (error) {
       this.log.warn(`grid forecast unavailable: ${error instanceof Error ? error.message : String(error)}`);
     }
-    this.postedEnergy = estimateInference(this.model, settings, this.intensity());
+    this.postedEnergy = estimateInference(this.model, settings, this.intensity(), loggedProblems(this.log));
     await this.panel.webview.postMessage({
       type: "report",
       model: this.model,
       groups: modelGroups(this.model),
       energy: this.postedEnergy ?? null,
-      memory: memoryView(this.model, this.fileResult, settings, this.intensity()),
+      memory: memoryView(this.model, this.fileResult, settings, this.intensity(), loggedProblems(this.log)),
       hardware: knownHardware(),
       settings: { hardware: settings.hardware, batch: settings.batchSize, precision: editorPrecision(this.model, settings) },
       calculator: this.calculatorView() ?? null,

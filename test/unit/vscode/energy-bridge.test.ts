@@ -51,7 +51,14 @@ describe("energy figures for the editor (src/vscode/energy-bridge.ts)", () => {
 
   it("unknown hardware gives no estimate rather than a wrong one", async () => {
     const model = await onlyModel(fixture);
-    assert.strictEqual(estimateInference(model, { ...defaultSettings, hardware: "no-such-gpu" }), undefined);
+    const problems: string[] = [];
+    const report = (figure: string, error: unknown) => problems.push(`${figure}: ${error instanceof Error ? error.message : String(error)}`);
+    assert.strictEqual(estimateInference(model, { ...defaultSettings, hardware: "no-such-gpu" }, undefined, report), undefined);
+    assert.strictEqual(modulesEnergy(model, [model.layers.find((layer) => layer.path !== "")!.path], { ...defaultSettings, hardware: "no-such-gpu" }, report), undefined);
+    // The missing figure is said, with what it was and why: nothing is swallowed.
+    assert.strictEqual(problems.length, 2, problems.join("\n"));
+    assert.match(problems[0]!, /^the energy of \w+ on no-such-gpu: .*no-such-gpu/);
+    assert.match(problems[1]!, /on no-such-gpu: .*no-such-gpu/);
     assert.ok(estimateTraining(model, { epochs: 1, samples: 10, batch: 2, hardware: "no-such-gpu" }, defaultSettings) instanceof Error);
   });
 
