@@ -118,6 +118,8 @@ interface Candidate {
   pragmaFile: string;
   instance: InstanceValue;
   recorder: Recorder;
+  /** The script's module-level variable whose instance the class's figures follow. */
+  instanceName?: string;
 }
 
 /** Analyzes every model in a file (or the one its entry builds): parameters, FLOPs and per-layer figures. */
@@ -176,7 +178,9 @@ export function analyzeSource(parser: PythonParser, request: AnalyzeRequest): An
   for (const c of candidates) {
     interp.recorder = c.recorder;
     interp.budget = new Budget(steps, milliseconds, now);
-    result.models.push(runModel(interp, c, request, program.comments.get(c.pragmaFile), examples));
+    const report = runModel(interp, c, request, program.comments.get(c.pragmaFile), examples);
+    if (c.instanceName !== undefined) report.instance = c.instanceName;
+    result.models.push(report);
   }
   result.models = withoutRepeats([...result.models, ...unbuilt].sort((a, b) => a.line - b.line));
   result.trainingSites = findTrainingSites(syntax.body, request.text);
@@ -408,7 +412,29 @@ function discoverCandidates(parser: PythonParser, runtime: Runtime, namespace: M
     unbuilt.push({ ...unbuiltModel(s.name, file, s.defLine, reason), ...(need ? { entry: need.entry, needs: need } : {}) });
   }
   const builtFromClass = (c: Candidate) => c.entry.startsWith(`${c.instance.cls.name}(`);
-  return found.filter((c) => !componentInstances.has(c.instance) && !(builtFromClass(c) && (componentClasses.has(c.instance.cls) || fileComponents.has(c.name))));
+  return followScriptInstances(found.filter((c) => !componentInstances.has(c.instance) && !(builtFromClass(c) && (componentClasses.has(c.instance.cls) || fileComponents.has(c.name)))));
+}
+
+/**
+ * A class the script builds once at module level is shown as that instance, with what the script applied to it
+ * (quantize_dynamic, .half(), pruning): built afresh, the class would hide the fix the user just applied. The
+ * instance's own report then goes (it is the same model); a class built twice or never keeps its fresh build.
+ */
+function followScriptInstances(found: Candidate[]): Candidate[] {
+  const instances = new Map<ClassValue, Candidate[]>();
+  for (const c of found) {
+    if (c.entry !== c.name) continue;
+    instances.set(c.instance.cls, [...(instances.get(c.instance.cls) ?? []), c]);
+  }
+  const followed = new Set<Candidate>();
+  for (const c of found) {
+    const own = c.entry.startsWith(`${c.instance.cls.name}(`) ? instances.get(c.instance.cls) : undefined;
+    if (own?.length !== 1 || followed.has(own[0])) continue;
+    c.instance = own[0].instance;
+    c.instanceName = own[0].name;
+    followed.add(own[0]);
+  }
+  return found.filter((c) => !followed.has(c));
 }
 
 /** A dataclass's fields (its bases' first) that have neither a default nor a default factory. */

@@ -1,6 +1,7 @@
 // The CodeLens text, apart from the provider so it can be compared with the CLI's in Node (no 'vscode' import).
 import type { Settings } from "../core/config";
 import type { ModelReport } from "../core/report/model-report";
+import { appliedText } from "../core/report/applied";
 import { formatCount, formatFlops } from "../core/report/format";
 import { estimateInference, type EstimateProblems, type IntensitySource } from "./energy-bridge";
 
@@ -9,6 +10,9 @@ export function codeLensTitle(model: ModelReport, settings: Settings, intensity:
   const parts = [model.name, `${formatCount(model.params)} params`, formatFlops(model.flops)];
   const energy = estimateInference(model, settings, intensity, problems);
   if (energy) parts.push(energy.text.energyPerSample, `${energy.text.carbonPerThousand} (${energy.text.basis})`);
+  // After a fix (quantize, cast, prune) the figures are of the script's instance: say what it applied.
+  const applied = appliedText(model);
+  if (applied) parts.push(applied);
   if (!model.complete) parts.push(`incomplete: ${model.coverage.partsUnknown ? "at most " : ""}${Math.min(Math.floor(model.coverage.flopsShare * 100), 99)}% of FLOPs known`);
   return parts.join(" · ");
 }

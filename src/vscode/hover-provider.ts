@@ -1,4 +1,5 @@
 import { partialStatus } from "../core/report/coverage";
+import { appliedText } from "../core/report/applied";
 import * as vscode from "vscode";
 import { carbonOf } from "../core/energy";
 import type { AnalysisEngine } from "./analysis-engine";
@@ -74,6 +75,8 @@ export class LayerHoverProvider implements vscode.HoverProvider {
     const model = modelsInFile(result, document.uri.path).find((m) => m.line === position.line + 1);
     if (!model) return undefined;
     const rows: [string, string][] = [];
+    const applied = appliedText(model);
+    if (applied) rows.push(["Applied", escapeMarkdown(applied)]);
     const inference = editorMemory(model, result, this.store.values, this.intensity(), "inference", this.problems);
     const train = editorMemory(model, result, this.store.values, this.intensity(), "train", this.problems);
     if (inference) rows.push([inference.generation ? "Memory (generation)" : "Memory (inference)", memorySummary(inference)]);

@@ -19,6 +19,7 @@ import { collectFindings, findingsToJson, toSarif } from "../findings-output";
 import { generationJson, generationLine, memoryAndGeneration, memoryJson, memoryLine } from "../memory-output";
 import { estimateFor, estimateHeading, estimateJson, estimateLine, estimateSettingsFrom, trainingRunFor, trainingRunJson, trainingRunLine, trainingSettings } from "../estimate-options";
 import type { Finding } from "../../core/rules/types";
+import { appliedText } from "../../core/report/applied";
 
 const FORMATS = ["table", "json", "markdown", "sarif"] as const;
 type Format = (typeof FORMATS)[number];
@@ -136,7 +137,8 @@ function estimateItems(models: ModelReport[], estimateOf: (m: ModelReport) => Re
   return models.map((m) => {
     const e = estimateOf(m);
     const none = m.needs ? "no estimate (the model needs constructor arguments: see the entry to try above)" : "no estimate (the forward pass was not analyzed)";
-    return `${m.name}: ${e ? estimateLine(e) : none}${e && !m.complete ? " (partial model: a lower bound)" : ""}`;
+    const applied = appliedText(m);
+    return `${m.name}: ${e ? estimateLine(e) : none}${e && !m.complete ? " (partial model: a lower bound)" : ""}${applied ? ` [${applied}]` : ""}`;
   });
 }
 

@@ -180,6 +180,8 @@ export interface ModuleState {
   quantized?: boolean;
   /** torchao weight-only quantization (Int8/Int4WeightOnlyConfig): weights at these bits, math stays floating. */
   weightOnlyBits?: 8 | 4;
+  /** Set by torch.nn.utils.prune calls in the analyzed code: masked weights, shapes unchanged. */
+  pruned?: boolean;
   /** Catalogue layers keep their constructor arguments here for forward. */
   config?: Record<string, Value>;
 }

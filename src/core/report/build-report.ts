@@ -66,6 +66,7 @@ export function buildReport(run: ModelRun): ModelReport {
       leaf: [...m.module!.children.values()].every((c) => c.kind !== "instance"),
       activationElements: activationByPath.get(path) ?? 0,
       ...(m.module!.quantized || m.module!.weightOnlyBits === 8 ? { precision: "int8" as const } : m.module!.weightOnlyBits === 4 ? { precision: "int4" as const } : {}),
+      ...(m.module!.pruned ? { pruned: true } : {}),
     };
   });
   const params = parameters.reduce((s, [, p]) => s + numel(p.shape), 0);

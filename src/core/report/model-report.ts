@@ -51,6 +51,8 @@ export interface LayerReport {
   activationElements: number;
   /** The weights' precision when the layer was quantized in the analyzed code (int4: torchao weight-only). */
   precision?: "int8" | "int4";
+  /** Set when the analyzed code pruned the layer's weights (torch.nn.utils.prune): same shapes and FLOPs, zeros. */
+  pruned?: boolean;
 }
 
 /** One op's cost during forward, for the energy model and per-line figures. */
@@ -134,6 +136,8 @@ export interface ModelReport {
   /** The precision the code puts the weights in, when not fp32 (`from_pretrained(dtype=torch.bfloat16)`, a
    * checkpoint's own dtype): estimates use it unless told another. */
   weightsPrecision?: "bf16" | "fp16";
+  /** The script's module-level variable this class's figures are of (`model = Net()`, then quantized or cast). */
+  instance?: string;
   layers: LayerReport[];
   ops: OpRecord[];
   /** The tensor shape each forward line assigned or returned last (views included), for shape hints. */

@@ -270,9 +270,24 @@ function createQuantization(classes: ModuleClasses) {
     ["int8_weight_only", config("int8_weight_only")],
   ]), (name) => unknown(`torchao.quantization.${name}`));
   const torchao = namespace("torchao", new Map<string, Value>([["quantization", torchaoQuantization]]), (name) => unknown(`torchao.${name}`));
-  const passModule = (name: string) => fn(`prune.${name}`, ({ args }) => args[0] ?? NONE);
+  const markPruned = (module: Value | undefined) => {
+    if (module?.kind === "instance" && module.module) module.module.pruned = true;
+  };
+  // prune.l1_unstructured(module, "weight", amount=...) and the like mask the module's weight and return the module;
+  // prune.remove makes the mask permanent (still pruned).
+  const passModule = (name: string) => fn(`prune.${name}`, ({ args, kwargs }) => {
+    const module = args[0] ?? kwargs.get("module");
+    if (name !== "is_pruned" && name !== "identity") markPruned(module);
+    return module ?? NONE;
+  });
   const prune = namespace("torch.nn.utils.prune", new Map<string, Value>([
-    ["global_unstructured", fn("prune.global_unstructured", () => NONE)],
+    // global_unstructured(parameters=[(module, "weight"), ...], ...): every listed module is pruned.
+    ["global_unstructured", fn("prune.global_unstructured", ({ args, kwargs }) => {
+      const pairs = args[0] ?? kwargs.get("parameters");
+      const items = pairs?.kind === "list" || pairs?.kind === "tuple" ? pairs.items : [];
+      for (const pair of items) if (pair.kind === "tuple" || pair.kind === "list") markPruned(pair.items[0]);
+      return NONE;
+    })],
     ["L1Unstructured", { kind: "str", value: "L1Unstructured" }],
     ["RandomUnstructured", { kind: "str", value: "RandomUnstructured" }],
   ]), (name) => passModule(name));

@@ -13,6 +13,7 @@ import {
   type BoundArguments,
   type ClassValue,
   type InstanceValue,
+  type TensorDtype,
   type LayerSpec,
   type ModuleState,
   type NativeCall,
@@ -323,7 +324,15 @@ export function createModuleClasses(interp: () => Interpreter, objectClass: Clas
   }));
   module.isModule = true;
   for (const name of ["to", "cuda", "cpu", "half", "float", "double", "bfloat16", "type", "to_empty", "xpu", "mps"]) {
-    module.attributes.set(name, { kind: "native", name: `Module.${name}`, call: (c) => c.args[0] });
+    module.attributes.set(name, {
+      kind: "native",
+      name: `Module.${name}`,
+      call: (c) => {
+        const dtype = castDtype(name, c.args.slice(1), c.kwargs);
+        if (dtype && c.args[0]?.kind === "instance") castFloatingTensors(c.args[0], dtype);
+        return c.args[0];
+      },
+    });
   }
   module.attributes.set("training", bool(true));
   // The registries read directly (`for name in self._modules: ...` in weight-init code), as name → value snapshots.
@@ -584,4 +593,28 @@ function firstTensor(v: Value): TensorValue | undefined {
     if (t) return t;
   }
   return undefined;
+}
+
+/** Casts by method name (half, bfloat16, float, double). */
+const CAST_METHODS: Record<string, TensorDtype> = { half: "float16", bfloat16: "bfloat16", float: "float32", double: "float64" };
+const FLOATING = new Set<TensorDtype>(["float32", "float64", "float16", "bfloat16"]);
+
+/** The floating dtype a Module cast method moves the weights to: `.half()`, `.to(torch.bfloat16)`,
+ *  `.to("cuda", torch.float16)`, `.to(dtype=...)`, `.type(torch.float16)`; undefined for a device move. */
+function castDtype(method: string, args: Value[], kwargs: Map<string, Value>): TensorDtype | undefined {
+  if (CAST_METHODS[method]) return CAST_METHODS[method];
+  if (method !== "to" && method !== "type") return undefined;
+  const named = kwargs.get("dtype") ?? kwargs.get("dst_type");
+  const given = named ? [named] : args.filter((a) => a.kind === "dtype");
+  const dtype = given[0]?.kind === "dtype" ? given[0].name : undefined;
+  return dtype && FLOATING.has(dtype) ? dtype : undefined;
+}
+
+/** Module.half() and the like cast a module's floating parameters and buffers in place (integer buffers stay). */
+function castFloatingTensors(root: InstanceValue, dtype: TensorDtype): void {
+  for (const [, m] of namedModules(root)) {
+    for (const registry of [m.module!.parameters, m.module!.buffers]) {
+      for (const [name, t] of registry) if (t.kind === "tensor" && FLOATING.has(t.dtype)) registry.set(name, { ...t, dtype });
+    }
+  }
 }

@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { estimateModel } from "../../../../src/core/energy/estimate";
+import { appliedText } from "../../../../src/core/report/applied";
 import { analyze, modelNamed } from "../../helpers/analyze";
 
 describe("quantized and pruned models", () => {
@@ -47,5 +48,63 @@ quantize_(model, Int8WeightOnlyConfig())
     assert.equal(m.complete, true, JSON.stringify(m.unresolved));
     assert.deepEqual(m.layers.filter((l) => l.precision === "int8").map((l) => l.type), ["Linear"]);
     assert.equal(m.params, 3 * 8 * 9 + 8 + 8 * 900 * 10 + 10);
+  });
+});
+
+describe("a class follows the script's one module-level instance", () => {
+  const net = (script: string) => `
+import torch
+import torch.nn as nn
+import torch.nn.utils.prune as prune
+
+class Net(nn.Module):
+    def __init__(self, width=256):
+        super().__init__()
+        self.fc1 = nn.Linear(512, width)
+        self.fc2 = nn.Linear(width, 10)
+    def forward(self, x):
+        return self.fc2(torch.relu(self.fc1(x)))
+${script}`;
+  const input = { inputs: [{ shape: [1, 512], dtype: "float32" as const }] };
+
+  it("after quantize_dynamic the class's report is of the quantized instance, and says so", async () => {
+    const result = await analyze(net(`
+model = Net()
+model = torch.ao.quantization.quantize_dynamic(model, {nn.Linear}, dtype=torch.qint8)
+`), input);
+    assert.deepEqual(result.models.map((m) => m.name), ["Net"], "one report: the instance is the class's model");
+    const m = result.models[0];
+    assert.equal(m.instance, "model");
+    assert.deepEqual(m.layers.filter((l) => l.precision === "int8").map((l) => l.path), ["fc1", "fc2"]);
+    assert.equal(appliedText(m), "as 'model' runs it: int8 weights in 2 Linear layers");
+  });
+
+  it("follows casts (.half(), .to(torch.bfloat16), .to(device, dtype)), never a device move", async () => {
+    for (const [cast, precision] of [["model.half()", "fp16"], ["model = model.to(torch.bfloat16)", "bf16"], ["model.to('cpu', torch.float16)", "fp16"], ["model.to(dtype=torch.bfloat16)", "bf16"], ["model.to('cpu')", undefined]] as const) {
+      const m = modelNamed(await analyze(net(`model = Net()\n${cast}\n`), input), "Net");
+      assert.equal(m.weightsPrecision, precision, cast);
+      assert.equal(appliedText(m), precision ? `as 'model' runs it: ${precision} weights` : undefined, cast);
+    }
+  });
+
+  it("marks pruned layers (same FLOPs), and follows the script's constructor arguments", async () => {
+    const m = modelNamed(await analyze(net(`
+model = Net(width=64)
+prune.l1_unstructured(model.fc1, "weight", amount=0.3)
+`), input), "Net");
+    assert.equal(m.params, 512 * 64 + 64 + 64 * 10 + 10);
+    assert.deepEqual(m.layers.filter((l) => l.pruned).map((l) => l.path), ["fc1"]);
+    assert.match(appliedText(m) ?? "", /pruned 1 Linear layer \(same FLOPs with dense kernels\)/);
+  });
+
+  it("a class the script builds twice, or never, keeps its own build", async () => {
+    const twice = await analyze(net(`a = Net()\nb = Net(width=64).half()\n`), input);
+    const cls = modelNamed(twice, "Net");
+    assert.equal(cls.instance, undefined);
+    assert.equal(cls.weightsPrecision, undefined);
+    assert.equal(modelNamed(twice, "b").weightsPrecision, "fp16");
+    const never = modelNamed(await analyze(net(""), input), "Net");
+    assert.equal(never.instance, undefined);
+    assert.equal(appliedText(never), undefined);
   });
 });
