@@ -139,3 +139,38 @@ export function generateNotebookCells(cells: number): { kind: "code" | "markdown
   });
   return out;
 }
+
+/**
+ * An installed library laid out as timm is: an `__init__` that star-imports every model module (read lazily by the
+ * analyzer), a registry filled by decorators, `modules` small model files re-exported through `models/__init__`,
+ * shared layers, and one large model file of
+ * `largeBlocks` blocks (about 36 lines each). Paths are relative to site-packages.
+ */
+export function generateInstalledLibrary(modules: number, largeBlocks: number): Map<string, string> {
+  const out = new Map<string, string>();
+  out.set("benchlib/__init__.py", ["from ._registry import create_model, register_model", "from .models import *", ""].join("\n"));
+  out.set("benchlib/_registry.py", [
+    "_model_entrypoints = {}",
+    "",
+    "def register_model(fn):",
+    "    _model_entrypoints[fn.__name__] = fn",
+    "    return fn",
+    "",
+    "def create_model(model_name, pretrained=False, **kwargs):",
+    "    if model_name not in _model_entrypoints:",
+    "        raise RuntimeError(f'Unknown model ({model_name})')",
+    "    return _model_entrypoints[model_name](**kwargs)",
+    "",
+  ].join("\n"));
+  out.set("benchlib/layers.py", generatePackage(0).get("zoo/layers.py")!);
+  const models = ["from .large_models import *"];
+  for (let i = 0; i < modules; i++) {
+    const text = generatePackage(i + 1).get(`zoo/model_${i}.py`)!.replace("from .layers import", "from ..layers import");
+    out.set(`benchlib/models/model_${i}.py`, [`from .._registry import register_model`, text, `__all__ = ["Model${i}", "model_${i}"]`, "", "@register_model", `def model_${i}(**kwargs):`, `    return Model${i}(**kwargs)`, ""].join("\n"));
+    models.push(`from .model_${i} import *`);
+  }
+  out.set("benchlib/models/__init__.py", `${models.join("\n")}\n`);
+  const large = generateLargeModelFile(largeBlocks).replace("import torch.nn.functional as F\n", "import torch.nn.functional as F\n\nfrom .._registry import register_model\n");
+  out.set("benchlib/models/large_models.py", `${large}\n\n@register_model\ndef large_net(**kwargs):\n    return Net(NetConfig(**kwargs))\n`);
+  return out;
+}
