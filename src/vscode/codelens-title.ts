@@ -7,6 +7,8 @@ import { estimateInference, type EstimateProblems, type IntensitySource } from "
 
 /** `ResNet · 25.6 M params · 4.1 GFLOPs · 770 mJ per sample · 366 mgCO2e per 1,000 samples (h100-sxm, fp32, batch 1)`. */
 export function codeLensTitle(model: ModelReport, settings: Settings, intensity: IntensitySource, problems?: EstimateProblems): string {
+  // Not built: no figures to show, only what it needs (the hint's quick fix writes the entry).
+  if (model.needs) return `${model.name} · needs constructor arguments (${model.needs.required.join(", ")}): set '# greenlight: entry=...' (quick fix)`;
   const parts = [model.name, `${formatCount(model.params)} params`, formatFlops(model.flops)];
   const energy = estimateInference(model, settings, intensity, problems);
   if (energy) parts.push(energy.text.energyPerSample, `${energy.text.carbonPerThousand} (${energy.text.basis})`);

@@ -11,7 +11,7 @@ import { WORKBENCH_SETTINGS } from "./workbench-settings.mjs";
 
 /** Workbench chatter that says nothing about the tests (shown with verbose). */
 const NOISE =
-  /^(\[(AgentHost|ChatModelSelection|AccountPolicyGate|Service Worker|reconnection-grace-time)|Resolv(ing|ed) connection token|Creating a socket|Updating additional builtin)/;
+  /^(\[(AgentHost|ChatModelSelection|AccountPolicyGate|Service Worker|reconnection-grace-time)|Resolv(ing|ed) connection token|Creating a socket|Updating additional builtin|Ignoring fetching additional builtin)/;
 
 /** A marker the suite prints to ask for a screenshot; the driver answers by writing `<ackDir>/<name>.done`. */
 const SCREENSHOT_REQUEST = /^GREENLIGHT-SCREENSHOT (\S+)$/;

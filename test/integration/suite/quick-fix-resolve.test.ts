@@ -3,7 +3,7 @@
 // so the fixtures stay as the other suites expect. Browser-safe: loaded by diagnostics.test.ts in both hosts.
 import * as assert from "assert";
 import * as vscode from "vscode";
-import { fixtureUri, greenlight, greenlightDiagnostics, waitFor } from "./helpers";
+import { codeLensTitles, fixtureUri, greenlight, greenlightDiagnostics, waitFor } from "./helpers";
 
 export const GL004 = "GL004";
 /** Enough for every action Greenlight offers on one diagnostic to be resolved by executeCodeActionProvider. */
@@ -213,6 +213,8 @@ suite("quick fixes resolved against the current document", () => {
       const classLine = 4;
       const hint = await waitFor("the needs-arguments hint", () => greenlightDiagnostics(document.uri).find((d) => d.code === "unresolved" && d.range.start.line === classLine));
       assert.ok(/needs constructor arguments \(vocab_size, width\)/.test(hint.message), hint.message);
+      const lens = await waitFor("the CodeLens that says what Needy needs", async () => (await codeLensTitles(document.uri)).find((title) => title.startsWith("Needy")));
+      assert.strictEqual(lens, "Needy · needs constructor arguments (vocab_size, width): set '# greenlight: entry=...' (quick fix)");
       const actions = (await vscode.commands.executeCommand<vscode.CodeAction[]>("vscode.executeCodeActionProvider", document.uri, hint.range, vscode.CodeActionKind.QuickFix.value)) ?? [];
       const build = actions.find((action) => action.title.startsWith("Build Needy"));
       assert.ok(build?.edit, `a "Build Needy" action with its edit: ${actions.map((a) => a.title).join(" | ")}`);
@@ -224,6 +226,8 @@ suite("quick fixes resolved against the current document", () => {
       fill.replace(document.uri, new vscode.Range(classLine, at, classLine, at + 3), "1000");
       assert.ok(await vscode.workspace.applyEdit(fill));
       await waitFor("the model built from its entry, with nothing unresolved", () => (greenlightDiagnostics(document.uri).some((d) => d.code === "unresolved") ? undefined : true));
+      // Embedding(1000, 64): 64,000 parameters.
+      await waitFor("the CodeLens with Needy's figures", async () => (await codeLensTitles(document.uri)).find((title) => title.startsWith("Needy · 64 k params")));
     } finally {
       await revertAndClose(document);
     }
