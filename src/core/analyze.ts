@@ -384,7 +384,7 @@ function discoverCandidates(parser: PythonParser, runtime: Runtime, namespace: M
       } else {
         const failure = interp.failedStatements.get(s) ?? (v?.kind === "unknown" ? v.reason : undefined);
         const missingCode = v?.kind === "unknown" && v.missing === true;
-        if (failure !== undefined && s.value.type === "call" && (usedAsModel(request.text, s.targets[0].id, s.value, namespace) || (missingCode && isModelEntryPoint(s.value)))) {
+        if (failure !== undefined && s.value.type === "call" && (usedAsModel(request.text, s.targets[0].id, s.value, namespace) || (missingCode && (isModelEntryPoint(s.value) || namesModelClass(s.value))))) {
           unbuilt.push(unbuiltModel(s.targets[0].id, file, s.pos.line, failure));
         }
       }
@@ -475,9 +475,27 @@ function usedAsModel(text: string, name: string, call: Extract<import("./python/
  */
 const MODEL_ENTRY_POINTS = ["create_model", "get_model", "hub.load", "from_pretrained", "from_config"];
 
+/**
+ * A call of a class named as model libraries name their model classes (transformers' `BertModel`,
+ * `LlamaForCausalLM`, `GPT2LMHeadModel`): with the library not on disk, still a model where it is built.
+ */
+const MODEL_CLASS_NAME = /^[A-Z]\w*(?:Model|For[A-Z]\w*)$/;
+
+function namesModelClass(call: Extract<import("./python/ast").Expression, { type: "call" }>): boolean {
+  const callee = dottedName(call.func) ?? "";
+  return MODEL_CLASS_NAME.test(callee.slice(callee.lastIndexOf(".") + 1));
+}
+
 function isModelEntryPoint(call: Extract<import("./python/ast").Expression, { type: "call" }>): boolean {
   const callee = dottedName(call.func) ?? "";
-  return MODEL_ENTRY_POINTS.some((entry) => callee === entry || callee.endsWith(`.${entry}`));
+  const entry = MODEL_ENTRY_POINTS.find((e) => callee === e || callee.endsWith(`.${e}`));
+  if (!entry) return false;
+  // from_pretrained / from_config of a model class; AutoConfig's and AutoTokenizer's build no model
+  if (entry.startsWith("from_")) {
+    const owner = callee.slice(0, -entry.length - 1);
+    return MODEL_CLASS_NAME.test(owner.slice(owner.lastIndexOf(".") + 1));
+  }
+  return true;
 }
 
 /** The value a name or dotted name has in a module's namespace, read without evaluating anything. */

@@ -115,6 +115,20 @@ describe("models whose library or config is missing", () => {
     }
   });
 
+  it("shows XModel(XConfig()) where it is built when the library is not installed, and no tokenizer or config as a model", async () => {
+    const empty = mkdtempSync(join(tmpdir(), "gl-noenv-"));
+    try {
+      const result = await analyzeScript(
+        'from transformers import AutoConfig, AutoTokenizer, ViTConfig, ViTModel\nconfig = AutoConfig.from_pretrained("acme/tiny-chat")\ntokenizer = AutoTokenizer.from_pretrained("acme/tiny-chat")\nmodel = ViTModel(ViTConfig(image_size=32))\n',
+        { root: empty },
+      );
+      assert.deepEqual(result.models.map((m) => [m.name, m.line]), [["model", 4]]);
+      assert.match(result.models[0].unresolved[0].reason, /transformers is not installed.*select the interpreter/);
+    } finally {
+      rmSync(empty, { recursive: true, force: true });
+    }
+  });
+
   it("a model class whose construction fails is listed with the reason", async () => {
     const result = await analyzeScript("from transformers import TinyModel\nmodel = TinyModel()\n");
     assert.equal(result.models.length, 1);
