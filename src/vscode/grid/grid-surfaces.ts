@@ -46,41 +46,27 @@ const REGION_HINT: Record<ProviderId, string> = {
   offline: "an ISO country code (GB, GBR) or a region like US-CA; empty = from the time zone",
 };
 
-let active: GridController | undefined;
-const readingChanged = new vscode.EventEmitter<GridReadingChange>();
-
 /** The grid intensity every surface uses (status bar, CodeLens, hover, report), and what it replaced. */
 export interface GridReadingChange {
   previous: IntensitySource | undefined;
   current: IntensitySource;
 }
 
-/** Fires when the reading the surfaces show changes (a refresh, another provider or region). */
-export const onDidChangeGridReading = readingChanged.event;
-
-/** The grid intensity the status bar shows now, with where it came from; undefined before the grid is registered. */
-export function gridReading(): IntensitySource | undefined {
-  return active?.reading();
+/** The registered grid surfaces, as the rest of the extension reads them (owned by the activation that made them). */
+export interface GridSurfaces extends vscode.Disposable {
+  /** The grid intensity the status bar shows now, with where it came from; undefined before the first reading. */
+  reading(): IntensitySource | undefined;
+  /** Fires when the reading the surfaces show changes (a refresh, another provider or region). */
+  readonly onDidChangeReading: vscode.Event<GridReadingChange>;
+  /** For the report view: the forecast and greenest window. */
+  forecastView(): ForecastView | undefined;
+  /** The greenest window for a job of `durationMs` whose IT energy is `itEnergyKwh`; grams scaled by greenlight.grid.pue. */
+  greenestWindow(durationMs: number, itEnergyKwh?: number): WindowResult | undefined;
 }
 
-/** Registers the grid status bar, commands and scheduler; the caller pushes the result into context.subscriptions. */
-export function registerGridSurfaces(context: vscode.ExtensionContext, log: vscode.LogOutputChannel, http: HttpClient, documents: ReadOnlyDocuments): vscode.Disposable {
-  const controller = new GridController(context, log, http, documents);
-  active = controller;
-  return controller;
-}
-
-/** For the report view: the forecast and greenest window of the registered grid surfaces (undefined before). */
-export async function gridForecastView(): Promise<ForecastView | undefined> {
-  return active?.forecastView();
-}
-
-/**
- * The greenest window for a job of `durationMs` whose IT energy is `itEnergyKwh` (from the energy model); grams are
- * scaled by greenlight.grid.pue. Undefined before the grid surfaces are registered.
- */
-export function gridGreenestWindow(durationMs: number, itEnergyKwh?: number): WindowResult | undefined {
-  return active?.greenestWindow(durationMs, itEnergyKwh);
+/** Registers the grid status bar, commands and scheduler; the caller owns the result (and pushes it into context.subscriptions). */
+export function registerGridSurfaces(context: vscode.ExtensionContext, log: vscode.LogOutputChannel, http: HttpClient, documents: ReadOnlyDocuments): GridSurfaces {
+  return new GridController(context, log, http, documents);
 }
 
 const KIND_LABEL: Record<GridSnapshot["current"]["kind"], string> = { measured: "now", forecast: "forecast for now", average: "yearly average" };
@@ -93,7 +79,9 @@ function readingOf(snapshot: GridSnapshot): IntensitySource {
   return { gco2PerKwh: current.gco2PerKwh, source: `${where}, ${KIND_LABEL[current.kind]}${stale}` };
 }
 
-class GridController implements vscode.Disposable {
+class GridController implements GridSurfaces {
+  private readonly readingChanged = new vscode.EventEmitter<GridReadingChange>();
+  readonly onDidChangeReading = this.readingChanged.event;
   private readonly item = vscode.window.createStatusBarItem("greenlight.grid", vscode.StatusBarAlignment.Right, 98);
   private readonly disposables: vscode.Disposable[] = [];
   private readonly scheduler: GreenWindowScheduler;
@@ -234,7 +222,7 @@ class GridController implements vscode.Disposable {
     const current = readingOf(snapshot);
     if (!previous || previous.gco2PerKwh !== current.gco2PerKwh || previous.source !== current.source) {
       if (previous) this.log.info(`grid: the surfaces now use ${formatIntensity(current.gco2PerKwh)} (${current.source}), was ${Math.round(previous.gco2PerKwh)} (${previous.source})`);
-      readingChanged.fire({ previous, current });
+      this.readingChanged.fire({ previous, current });
     }
     const now = Date.now();
     const view = statusView(snapshot, now);
@@ -492,6 +480,6 @@ class GridController implements vscode.Disposable {
     this.timer = undefined;
     this.generation++;
     for (const disposable of this.disposables.splice(0)) disposable.dispose();
-    if (active === this) active = undefined;
+    this.readingChanged.dispose();
   }
 }
