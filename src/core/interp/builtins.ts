@@ -100,7 +100,13 @@ export function createBuiltins(interp: () => Interpreter): { scope: Scope; class
     return float(toNumber(v));
   }));
   names.set("bool", typeConstructor("builtins.bool", ({ args }) => bool(args.length > 0 && interp().truth(args[0]))));
-  names.set("str", typeConstructor("builtins.str", ({ args }) => (args.length === 0 ? str("") : toStr(args[0]))));
+  names.set("str", typeConstructor("builtins.str", ({ args }) => {
+    if (args.length === 0) return str("");
+    const v = args[0];
+    // an object's own __str__ (else __repr__), as Python's str() calls it: str(torch.device) is 'cpu'
+    const own = v.kind === "instance" && !v.module ? lookupClassAttribute(v.cls, "__str__") ?? lookupClassAttribute(v.cls, "__repr__") : undefined;
+    return own ? call(own, [v]) : toStr(v);
+  }));
   names.set("list", typeConstructor("builtins.list", ({ args }) => list(args.length ? iterate(args[0]) : [])));
   names.set("tuple", typeConstructor("builtins.tuple", ({ args }) => tuple(args.length ? iterate(args[0]) : [])));
   names.set("set", typeConstructor("builtins.set", ({ args }) => {

@@ -25,7 +25,7 @@ class Net(nn.Module):
         if device is None:
             raise ValueError("no device")
         steps = torch.arange(4, dtype=torch.float32, device=device)
-        same = device == torch.device("cpu") and device.type == "cpu" and self.fc.weight.device == device
+        same = device == torch.device("cpu") and device.type == "cpu" and self.fc.weight.device == device and str(device) == "cpu"
         y = self.fc(x + steps)
         return torch.cat([y, y], dim=-1) if wide and same else y
 
