@@ -1,0 +1,36 @@
+// Issue 21: after a quick fix the figures reflect it. A CPU script's GL001 int8 fix states "A instead of B on HW";
+// once applied, the class's CodeLens on that hardware shows A (it was B) and says what the script applied.
+import * as assert from "assert";
+import * as vscode from "vscode";
+import { codeLensTitles, greenlight, greenlightDiagnostics, openFixture, setSetting, waitFor } from "./helpers";
+
+suite("a fix's effect on the figures", () => {
+  test("the quantize fix changes the MLP's lens to the figure the fix stated", async () => {
+    const api = await greenlight();
+    const previous = vscode.workspace.getConfiguration("greenlight").inspect<string>("hardware")?.globalValue;
+    const document = await openFixture("cpu_mlp.py");
+    try {
+      const finding = await waitFor("GL001 on the script's model", () =>
+        greenlightDiagnostics(document.uri).find((d) => typeof d.code === "object" && d.code.value === "GL001"),
+      );
+      const actions = (await vscode.commands.executeCommand<vscode.CodeAction[]>("vscode.executeCodeActionProvider", document.uri, finding.range, vscode.CodeActionKind.QuickFix.value, 50)) ?? [];
+      const fix = actions.find((a) => a.title.includes("int8 dynamic quantization") && a.edit);
+      assert.ok(fix, `an int8 fix among: ${actions.map((a) => a.title).join(" | ")}`);
+      const stated = /\(([\d.]+ [µm]?J) instead of ([\d.]+ [µm]?J) on ([\w-]+), energy model\)/.exec(fix.title);
+      assert.ok(stated, fix.title);
+      const [, after, before, hardware] = stated;
+      // The lens estimates on the selected hardware: select the one the fix's figures are for.
+      await setSetting(api, "hardware", hardware);
+      const lensBefore = await waitFor("the MLP lens on that hardware", async () => (await codeLensTitles(document.uri)).find((t) => t.startsWith("MLP") && t.includes(`(${hardware},`)));
+      assert.ok(lensBefore.includes(`${before} per sample`), `${lensBefore} (stated before: ${before})`);
+      assert.ok(await vscode.workspace.applyEdit(fix.edit!), "the fix applies");
+      const lensAfter = await waitFor("the MLP lens after the fix", async () => (await codeLensTitles(document.uri)).find((t) => t.startsWith("MLP") && t !== lensBefore && t.includes("int8")));
+      assert.ok(lensAfter.includes(`${after} per sample`), `${lensAfter} (stated after: ${after})`);
+      assert.ok(lensAfter.includes("as 'model' runs it: int8 weights in 3 Linear layers"), lensAfter);
+      assert.strictEqual((await codeLensTitles(document.uri)).filter((t) => t.startsWith("model ")).length, 0, "one lens: the instance is the class's model");
+    } finally {
+      await vscode.commands.executeCommand("workbench.action.revertAndCloseActiveEditor");
+      await setSetting(api, "hardware", previous);
+    }
+  });
+});
