@@ -3,7 +3,7 @@ import { homedir } from "node:os";
 import { isAbsolute, join, relative, resolve } from "node:path";
 import { diskFiles } from "./disk-files";
 import { huggingFaceCaches } from "./huggingface-cache";
-import { findWorkspaceEnvironment, readEnvironment, type EnvironmentReader, type PythonEnvironment } from "../core/environment/python-environment";
+import { findEnclosingEnvironment, findWorkspaceEnvironment, readEnvironment, type EnvironmentReader, type PythonEnvironment } from "../core/environment/python-environment";
 
 /** Small files only: pyvenv.cfg and .pth files are a few lines. */
 const MAX_CONFIG_BYTES = 256 * 1024;
@@ -48,7 +48,7 @@ export class EnvironmentNotFound extends Error {}
 /**
  * The environment the CLI analyzes against: `--python-env DIR`, then `VIRTUAL_ENV` (an activated venv), then
  * `CONDA_PREFIX` (an activated conda environment), then `.venv`/`venv`/`.conda`/`env` from the file's folder up to
- * the root. Found by reading files only; nothing in it runs.
+ * the root, then the environment the file itself lies in. Found by reading files only; nothing in it runs.
  */
 export function findPythonEnvironment(search: EnvironmentSearch, reader = diskEnvironmentReader()): PythonEnvironment | undefined {
   const label = (prefix: string) => {
@@ -67,7 +67,7 @@ export function findPythonEnvironment(search: EnvironmentSearch, reader = diskEn
     const env = readEnvironment(reader, prefix, variable, label(prefix));
     if (env) return env;
   }
-  return findWorkspaceEnvironment(reader, search.fileDir, search.root);
+  return findWorkspaceEnvironment(reader, search.fileDir, search.root) ?? findEnclosingEnvironment(reader, search.fileDir);
 }
 
 /** torch.hub's cache folder as torch/hub.py computes it: $TORCH_HOME/hub, else $XDG_CACHE_HOME/torch/hub, else ~/.cache/torch/hub. */

@@ -133,6 +133,17 @@ export function findWorkspaceEnvironment(reader: EnvironmentReader, fromDir: str
   }
 }
 
+/**
+ * The environment a file lies in (a module of its site-packages opened for reading): the nearest folder above it
+ * that holds one. Python imports such a file with that environment's interpreter, so its imports resolve there.
+ */
+export function findEnclosingEnvironment(reader: EnvironmentReader, fileDir: string): PythonEnvironment | undefined {
+  for (let dir = fileDir; dirname(dir) !== dir; dir = dirname(dir)) {
+    if (isEnvironmentFolder(reader, dir)) return readEnvironment(reader, dir, "the environment the file is in");
+  }
+  return undefined;
+}
+
 /** What a host tells the user to do about a missing package: with an environment found, and without one. */
 export interface InstallActions {
   /** "install it there, or select the interpreter that has it" */

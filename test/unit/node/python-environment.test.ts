@@ -102,6 +102,21 @@ describe("Python environments on disk (src/node/python-environment.ts)", () => {
     assert.equal(findPythonEnvironment({ root, fileDir, variables: { VIRTUAL_ENV: join(dir, "gone") } })?.prefix, join(dir, "ws/.venv"));
   });
 
+  it("a file inside an environment (a library module opened from site-packages) resolves in that environment", () => {
+    layout(dir, {
+      "ws/.venv/pyvenv.cfg": "home = /usr/bin\n",
+      "ws/.venv/lib/python3.11/site-packages/lib/models/net.py": "",
+      "ws/other.py": "",
+    });
+    const fileDir = join(dir, "ws/.venv/lib/python3.11/site-packages/lib/models");
+    // The import root found from such a file is its own folder: the workspace search alone finds nothing there.
+    const found = findPythonEnvironment({ root: fileDir, fileDir, variables: {} });
+    assert.equal(found?.prefix, join(dir, "ws/.venv"));
+    assert.deepEqual(found?.sitePackages, [join(dir, "ws/.venv/lib/python3.11/site-packages")]);
+    // A file outside any environment finds none this way.
+    assert.equal(findPythonEnvironment({ root: join(dir, "ws", "sub"), fileDir: join(dir, "ws", "sub"), variables: {} }), undefined);
+  });
+
   it("no environment anywhere: undefined, not an error", () => {
     layout(dir, { "ws/main.py": "" });
     assert.equal(findPythonEnvironment({ root: join(dir, "ws"), fileDir: join(dir, "ws"), variables: {} }), undefined);
