@@ -7,7 +7,7 @@ import { buildsModel, ENTRY_POINTS, transformersEntryPoint, type PretrainedConfi
 import type { Interpreter } from "./interp/interpreter";
 import { Program, SyntaxCache, type WorkspaceFiles } from "./interp/program";
 import { Recorder } from "./interp/recorder";
-import { builtinRoot, type NativeModuleProvider, type Runtime } from "./interp/runtime";
+import { builtinRoot, modelledRoot, type NativeModuleProvider, type Runtime } from "./interp/runtime";
 import { runtimeFor } from "./runtime";
 import { memoryModuleFiles, ModuleResolver, type ImportRoot, type ModuleFiles } from "./interp/module-resolver";
 import { dirname } from "./interp/paths";
@@ -227,13 +227,16 @@ function importedFunctions(namespace: ModuleNamespaceValue, file: string): Impor
   return out;
 }
 
-/** The import path of an analysis, in Python's order: the file's folder, the workspace, the environment, our built-in packages. */
-export function importRoots(request: Pick<AnalyzeRequest, "file" | "root" | "files" | "environment" | "environmentFiles">, runtime: Pick<Runtime, "builtinPackages">): ImportRoot[] {
+/** The import path of an analysis, in Python's order: the file's folder, the workspace, the libraries we model, the
+ *  environment, our built-in packages. */
+export function importRoots(request: Pick<AnalyzeRequest, "file" | "root" | "files" | "environment" | "environmentFiles">, runtime: Pick<Runtime, "builtinPackages" | "modelledPackages">): ImportRoot[] {
   const builtin = new Map([...runtime.builtinPackages].map(([path, text]) => [`${builtinRoot}/${path}`, text]));
+  const modelled = new Map([...runtime.modelledPackages].map(([path, text]) => [`${modelledRoot}/${path}`, text]));
   const roots: ImportRoot[] = [];
   const scriptDir = dirname(request.file);
   if (scriptDir !== request.root) roots.push({ kind: "script", path: scriptDir, files: request.files });
   roots.push({ kind: "workspace", path: request.root, files: request.files });
+  if (modelled.size > 0) roots.push({ kind: "builtin", path: modelledRoot, files: memoryModuleFiles(modelled) });
   for (const site of request.environment?.sitePackages ?? []) roots.push({ kind: "environment", path: site, files: request.environmentFiles ?? request.files });
   roots.push({ kind: "builtin", path: builtinRoot, files: memoryModuleFiles(builtin) });
   return roots;

@@ -57,9 +57,10 @@ export function createRuntime(budget: Budget, providers: NativeModuleProvider[] 
   const hub = createTorchHub(get);
   nativeModules.set("torch.hub", hub);
   nativeModules.get("torch")?.scope.names.set("hub", hub);
-  const runtime: Runtime = { interpreter, nativeModules, moduleClasses, builtinPackages: new Map() };
-  // einops is Python over native shape functions; a workspace's own einops wins, as for torchvision.
-  for (const [path, text] of einopsPackage) runtime.builtinPackages.set(path, text);
+  const runtime: Runtime = { interpreter, nativeModules, moduleClasses, builtinPackages: new Map(), modelledPackages: new Map() };
+  // einops is Python over native shape functions: it wins over the environment's einops (a workspace's own copy wins
+  // over it), since interpreting einops' recipe parser would only be slower and more fragile for the same shapes.
+  for (const [path, text] of einopsPackage) runtime.modelledPackages.set(path, text);
   // timm's layer helpers (DropPath, to_2tuple, trunc_normal_...), which model files import without timm's zoo
   for (const [path, text] of timmLayersPackage) runtime.builtinPackages.set(path, text);
   for (const provider of providers) for (const [k, v] of provider(runtime)) nativeModules.set(k, v);

@@ -13,10 +13,19 @@ export interface Runtime {
    * interpreter like user code.
    */
   builtinPackages: Map<string, string>;
+  /**
+   * Python source of libraries the analyzer models rather than runs (einops: its operations are shape functions).
+   * Like torch, the model wins over the environment's copy, whose parsing machinery is slower to interpret and
+   * would say nothing more; only the workspace's own (vendored) copy comes first. Under `modelledRoot`.
+   */
+  modelledPackages: Map<string, string>;
 }
 
 /** Where built-in Python packages live (a path no workspace has). */
 export const builtinRoot = "/__greenlight__/site-packages";
+
+/** Where modelled libraries live: a root of its own, searched before the environment. */
+export const modelledRoot = `${builtinRoot}/modelled`;
 
 /** True for paths of our built-in packages (not on disk: editors must not open or edit them). */
 export function isBuiltinPath(path: string): boolean {

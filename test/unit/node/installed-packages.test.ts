@@ -110,6 +110,20 @@ describe("installed packages resolve from the workspace's environment, lazily", 
     assert.equal(m.complete, true, JSON.stringify(m.unresolved));
   });
 
+  it("einops is modelled: the environment's einops is not run (as torch's is not), a workspace's own copy wins", async () => {
+    // An installed einops whose import fails in the analyzer stands for the real package's recipe machinery.
+    const installed = { [`${SITE}/einops/__init__.py`]: "raise RuntimeError('the installed einops must not be run')\n", [`${SITE}/einops/layers/__init__.py`]: "", [`${SITE}/einops/layers/torch.py`]: "raise RuntimeError('must not be run')\n" };
+    const main = "import torch.nn as nn\nfrom einops.layers.torch import Rearrange\n\n\n# greenlight: input=1x3x32x32\nclass Patches(nn.Module):\n    def __init__(self):\n        super().__init__()\n        self.to_patches = Rearrange('b c (h p1) (w p2) -> b (h w) (p1 p2 c)', p1=4, p2=4)\n        self.proj = nn.Linear(48, 8)\n\n    def forward(self, x):\n        return self.proj(self.to_patches(x))\n";
+    const result = await analyzeIn(main, installed);
+    const [m] = result.models;
+    assert.equal(m.complete, true, JSON.stringify(m.unresolved));
+    assert.deepEqual(m.output, [[1, 64, 8]], "64 patches of 4x4x3 projected to 8");
+    // A vendored einops in the workspace is the user's own code: it runs, and its failure is reported.
+    const vendored = await analyzeIn(main, { ...installed, "einops/__init__.py": "raise RuntimeError('vendored einops ran')\n", "einops/layers/__init__.py": "", "einops/layers/torch.py": "from einops import *\n" });
+    assert.equal(vendored.models[0].complete, false, "the workspace's einops failed to import, as written");
+    assert.match(JSON.stringify(vendored.models[0].unresolved), /Rearrange from einops\.layers\.torch is not available/);
+  });
+
   it("modules nothing asks for are never run (the package's broken module stays unread)", async () => {
     const result = await analyzeIn("from toylib import create_model\nmodel = create_model('net_small')\n# greenlight: input=1x64\n");
     assert.equal(result.models.length, 1, result.notes.join("; "));
