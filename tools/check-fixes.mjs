@@ -18,7 +18,7 @@ import { join, relative } from "node:path";
 import { hardwareFor, inferenceEnergy } from "../src/core/rules/energy-saving.ts";
 import { formatJoules } from "../src/core/rules/gl001-common.ts";
 import { modelAsWritten } from "../src/core/rules/gl001-torch.ts";
-import { assignmentsFromCalls, rootClass } from "../src/core/rules/model-usage.ts";
+import { assignmentsFromCalls, entryCallee, rootClass } from "../src/core/rules/model-usage.ts";
 import { PythonFile } from "../src/core/rules/python-file.ts";
 import { analyzeSource, SyntaxCache } from "../src/core/analyze.ts";
 import { createPythonParser } from "../src/core/python/parser.ts";
@@ -190,7 +190,9 @@ function checkStatedSaving(file, text, after, root, finding, fix) {
       const site = sitesOf(pf, variable)[ordinal];
       // The model of this variable (two Sequential models in one file are two reports), else of the class.
       const models = analysis?.models.filter((x) => x.file === file) ?? [];
-      const model = models.find((x) => x.name === variable && rootClass(x) === className) ?? models.find((x) => rootClass(x) === className);
+      // As the rules match them: the report of the builder the site calls (`net = densenet_cifar()`), then by name.
+      const callee = site?.callee;
+      const model = models.find((x) => x.name === variable && rootClass(x) === className) ?? models.find((x) => callee !== undefined && entryCallee(x) === callee) ?? models.find((x) => rootClass(x) === className);
       if (!site || !model) return undefined;
       const { target, variant } = modelAsWritten(pf, site, model);
       return inferenceEnergy(model, hardwareFor(m[3], target.device), variant);
