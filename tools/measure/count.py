@@ -183,12 +183,19 @@ def _tensor(torch, spec):
     return torch.randn(*dims, dtype=getattr(torch, dtype))
 
 
+def _declares_option(node):
+    """An argparse declaration (`parser.add_argument(...)`): the options a script's models read from parse_args()."""
+    call = node.value if isinstance(node, ast.Expr) else None
+    return isinstance(call, ast.Call) and isinstance(call.func, ast.Attribute) and call.func.attr in (
+        "add_argument", "add_argument_group", "set_defaults", "add_mutually_exclusive_group")
+
+
 def _defs_only(source):
-    """Keeps imports, definitions and top-level assignments: what a training script's namespace holds."""
+    """Keeps imports, definitions, top-level assignments and argparse declarations: a training script's namespace."""
     tree = ast.parse(source)
     keep = (ast.Import, ast.ImportFrom, ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Assign,
             ast.AnnAssign)
-    tree.body = [node for node in tree.body if isinstance(node, keep)]
+    tree.body = [node for node in tree.body if isinstance(node, keep) or _declares_option(node)]
     return tree
 
 
@@ -204,10 +211,11 @@ def _namespace(job):
         source = handle.read()
     if job.get("defs_only"):
         tree = _defs_only(source)
+        sys.argv = [path]  # the script as launched without arguments: argparse gives its defaults
         for node in tree.body:  # one failing statement (a data download, a CUDA call) loses only itself
             try:
                 exec(compile(ast.Module(body=[node], type_ignores=[]), path, "exec"), namespace)
-            except Exception:
+            except (Exception, SystemExit):
                 pass
     else:
         exec(compile(source, path, "exec"), namespace)
