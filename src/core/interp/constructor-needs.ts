@@ -2,7 +2,7 @@
 // (prefilled from the file itself), and an input hint from the first layer the constructor builds. Read from the
 // syntax and the namespace's static bindings only: nothing is run on guessed values.
 import type { ClassDefinition, Expression, FunctionDefinition, Statement } from "../python/ast";
-import { callsAnywhere, calleeName, dottedName, forEachStatement } from "../python/syntax-walk";
+import { callsAnywhere, calleeName, dottedName, forEachStatement, type CallExpression } from "../python/syntax-walk";
 import type { ConstructorNeed } from "../report/model-report";
 import type { ModuleNamespaceValue, Value } from "./values";
 
@@ -74,9 +74,28 @@ function literalText(e: Expression, text: string): string | undefined {
   return text.slice(e.pos.startIndex, e.pos.endIndex);
 }
 
+// A file's calls and literal defaults, gathered once per module body: a file with many classes that need arguments
+// asks for them once per class (a walk of the whole file each time doubled the analysis of a 60-model file).
+const callsOfBody = new WeakMap<readonly Statement[], CallExpression[]>();
+const defaultsOfBody = new WeakMap<readonly Statement[], LiteralDefault[]>();
+
+interface LiteralDefault {
+  name: string;
+  value: Expression;
+  where: string;
+  /** The class whose method's signature gives it, if any (a class's own defaults do not prefill its entry). */
+  ofClass?: string;
+}
+
+function callsOf(body: readonly Statement[]): CallExpression[] {
+  let calls = callsOfBody.get(body);
+  if (!calls) callsOfBody.set(body, (calls = callsAnywhere([...body])));
+  return calls;
+}
+
 /** The first call of the class in the file whose arguments are all literals (`TextEncoder(49408, 512, 12)`). */
 function literalCallOf(name: string, body: readonly Statement[], text: string): { text: string; line: number } | undefined {
-  for (const call of callsAnywhere([...body])) {
+  for (const call of callsOf(body)) {
     if (calleeName(call) !== name || call.args.length === 0) continue;
     if (call.args.every((a) => (a.kind === "positional" || a.kind === "keyword") && literalText(a.value, text) !== undefined)) {
       return { text: text.slice(call.pos.startIndex, call.pos.endIndex).replace(/\s+/g, " "), line: call.pos.line };
@@ -91,22 +110,32 @@ function literalCallOf(name: string, body: readonly Statement[], text: string): 
  */
 function literalDefaults(body: readonly Statement[], text: string, skipClass: string): Map<string, { text: string; where: string }> {
   const out = new Map<string, { text: string; where: string }>();
-  const add = (name: string, value: Expression | undefined, where: string) => {
-    const literal = value ? literalText(value, text) : undefined;
-    if (literal !== undefined && !out.has(name)) out.set(name, { text: literal, where });
-  };
+  for (const d of defaultsOf(body)) {
+    if (d.ofClass !== undefined && d.ofClass === skipClass) continue;
+    const literal = literalText(d.value, text);
+    if (literal !== undefined && !out.has(d.name)) out.set(d.name, { text: literal, where: d.where });
+  }
+  return out;
+}
+
+/** Every name-to-value default of the file, in the order literalDefaults prefers them. */
+function defaultsOf(body: readonly Statement[]): LiteralDefault[] {
+  const cached = defaultsOfBody.get(body);
+  if (cached) return cached;
+  const out: LiteralDefault[] = [];
   for (const s of body) {
-    if (s.type === "assign" && s.targets.length === 1 && s.targets[0].type === "name") add(s.targets[0].id, s.value, `module constant, line ${s.pos.line}`);
+    if (s.type === "assign" && s.targets.length === 1 && s.targets[0].type === "name") out.push({ name: s.targets[0].id, value: s.value, where: `module constant, line ${s.pos.line}` });
   }
   forEachStatement([...body], ({ statement, ancestors }) => {
     const inClass = ancestors.find((a): a is ClassDefinition => a.type === "class");
-    if (statement.type === "function" && inClass?.name !== skipClass) {
-      for (const p of statement.params) add(p.name, p.default, `default of ${inClass ? `${inClass.name}.` : ""}${statement.name}, line ${statement.defLine}`);
+    if (statement.type === "function") {
+      for (const p of statement.params) if (p.default) out.push({ name: p.name, value: p.default, where: `default of ${inClass ? `${inClass.name}.` : ""}${statement.name}, line ${statement.defLine}`, ofClass: inClass?.name ?? "" });
     }
-    if (statement.type === "annotated" && statement.target.type === "name" && inClass && ancestors[ancestors.length - 1] === inClass) {
-      add(statement.target.id, statement.value, `field of ${inClass.name}, line ${statement.pos.line}`);
+    if (statement.type === "annotated" && statement.target.type === "name" && statement.value && inClass && ancestors[ancestors.length - 1] === inClass) {
+      out.push({ name: statement.target.id, value: statement.value, where: `field of ${inClass.name}, line ${statement.pos.line}` });
     }
   });
+  defaultsOfBody.set(body, out);
   return out;
 }
 
