@@ -76,7 +76,7 @@ function literalText(e: Expression, text: string): string | undefined {
 
 // A file's calls and literal defaults, gathered once per module body: a file with many classes that need arguments
 // asks for them once per class (a walk of the whole file each time doubled the analysis of a 60-model file).
-const callsOfBody = new WeakMap<readonly Statement[], CallExpression[]>();
+const callsOfBody = new WeakMap<readonly Statement[], Map<string, CallExpression[]>>();
 const defaultsOfBody = new WeakMap<readonly Statement[], LiteralDefault[]>();
 
 interface LiteralDefault {
@@ -87,16 +87,27 @@ interface LiteralDefault {
   ofClass?: string;
 }
 
-function callsOf(body: readonly Statement[]): CallExpression[] {
-  let calls = callsOfBody.get(body);
-  if (!calls) callsOfBody.set(body, (calls = callsAnywhere([...body])));
-  return calls;
+/** The file's calls of a name (`Net(...)`, `models.Net(...)`), in source order. */
+function callsOf(body: readonly Statement[], name: string): CallExpression[] {
+  let byName = callsOfBody.get(body);
+  if (!byName) {
+    byName = new Map();
+    for (const call of callsAnywhere([...body])) {
+      const callee = calleeName(call);
+      if (callee === undefined) continue;
+      const list = byName.get(callee);
+      if (list) list.push(call);
+      else byName.set(callee, [call]);
+    }
+    callsOfBody.set(body, byName);
+  }
+  return byName.get(name) ?? [];
 }
 
 /** The first call of the class in the file whose arguments are all literals (`TextEncoder(49408, 512, 12)`). */
 function literalCallOf(name: string, body: readonly Statement[], text: string): { text: string; line: number } | undefined {
-  for (const call of callsOf(body)) {
-    if (calleeName(call) !== name || call.args.length === 0) continue;
+  for (const call of callsOf(body, name)) {
+    if (call.args.length === 0) continue;
     if (call.args.every((a) => (a.kind === "positional" || a.kind === "keyword") && literalText(a.value, text) !== undefined)) {
       return { text: text.slice(call.pos.startIndex, call.pos.endIndex).replace(/\s+/g, " "), line: call.pos.line };
     }
