@@ -29,6 +29,9 @@ export interface BusyStretch {
   samples: number;
   /** Whether this extension's bundle (dist/extension.js) was on a sampled stack in the stretch. */
   ours: boolean;
+  /** How long, within the stretch, this extension's bundle was on the sampled stack: the time Greenlight held the
+   *  thread (a stretch may also hold VS Code's own work, such as its log writes, run before or after ours). */
+  oursMilliseconds: number;
   /** The most sampled functions of the stretch, for the log. */
   top: string[];
 }
@@ -76,7 +79,7 @@ function busyStretches(profile: CpuProfile, intervalMicroseconds: number): BusyS
       return;
     }
     if (lastIdle === undefined) return;
-    current ??= { from: lastIdle, to: time, held: 0, collecting: 0, samples: 0, counts: new Map(), ours: false };
+    current ??= { from: lastIdle, to: time, held: 0, collecting: 0, oursHeld: 0, samples: 0, counts: new Map(), ours: false };
     const held = Math.min(delta, 2 * intervalMicroseconds);
     if (leaf.callFrame.functionName === "(garbage collector)") current.collecting += held;
     else current.held += held;
@@ -85,7 +88,11 @@ function busyStretches(profile: CpuProfile, intervalMicroseconds: number): BusyS
     const name = `${leaf.callFrame.functionName || "(anonymous)"} ${leaf.callFrame.url.split("/").pop() ?? ""}`;
     current.counts.set(name, (current.counts.get(name) ?? 0) + 1);
     for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) {
-      if (/[\\/]dist[\\/]extension\.js$/.test(nodes.get(at)?.callFrame.url ?? "")) current.ours = true;
+      if (/[\\/]dist[\\/]extension\.js$/.test(nodes.get(at)?.callFrame.url ?? "")) {
+        current.ours = true;
+        current.oursHeld += held;
+        break;
+      }
     }
   });
   return stretches.sort((a, b) => b.milliseconds - a.milliseconds);
@@ -96,6 +103,7 @@ interface Open {
   to: number;
   held: number;
   collecting: number;
+  oursHeld: number;
   samples: number;
   counts: Map<string, number>;
   ours: boolean;
@@ -103,5 +111,5 @@ interface Open {
 
 function finish(stretch: Open): BusyStretch {
   const top = [...stretch.counts].sort((a, b) => b[1] - a[1]).slice(0, 4).map(([name, count]) => `${name} ×${count}`);
-  return { milliseconds: stretch.held / 1000, collectingMilliseconds: stretch.collecting / 1000, wallMilliseconds: (stretch.to - stretch.from) / 1000, samples: stretch.samples, ours: stretch.ours, top };
+  return { milliseconds: stretch.held / 1000, collectingMilliseconds: stretch.collecting / 1000, oursMilliseconds: stretch.oursHeld / 1000, wallMilliseconds: (stretch.to - stretch.from) / 1000, samples: stretch.samples, ours: stretch.ours, top };
 }

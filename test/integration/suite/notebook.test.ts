@@ -164,10 +164,11 @@ suite("notebooks", () => {
     const modelCell = cellWith(notebook, "class Net");
     const configCell = cellWith(notebook, "WIDTH = 32");
     await waitFor("the model at width 32", async () => (await paramsIn(modelCell)) === NET_PARAMS);
-    // A cell at the end re-binds the width: the class, built with the program's final names, follows it.
-    const append = new vscode.WorkspaceEdit();
-    append.set(notebook.uri, [vscode.NotebookEdit.insertCells(notebook.cellCount, [new vscode.NotebookCellData(vscode.NotebookCellKind.Code, "WIDTH = 8", "python")])]);
-    assert.ok(await vscode.workspace.applyEdit(append));
+    // A cell after the config cell re-binds the width before the model is built: the model follows it. (A cell at the
+    // end would not: `model = Net()` ran before it, with WIDTH = 32, and the figures are those of that model.)
+    const insert = new vscode.WorkspaceEdit();
+    insert.set(notebook.uri, [vscode.NotebookEdit.insertCells(configCell.index + 1, [new vscode.NotebookCellData(vscode.NotebookCellKind.Code, "WIDTH = 8", "python")])]);
+    assert.ok(await vscode.workspace.applyEdit(insert));
     const moved = cellWith(notebook, "WIDTH = 8");
     const at8 = 3 * 8 * 9 + 8 + 2 * 8 + 8 * 10 + 10;
     await waitFor(`the model at width 8 (${at8} params)`, async () => (await paramsIn(modelCell)) === at8);

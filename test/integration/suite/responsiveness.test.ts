@@ -40,7 +40,7 @@ function lateness(): { stop(): number[] } {
 }
 
 function describe(stretch: BusyStretch | undefined): string {
-  return stretch ? `${stretch.milliseconds.toFixed(1)} ms of code + ${stretch.collectingMilliseconds.toFixed(1)} ms of garbage collection (${stretch.samples} samples over ${stretch.wallMilliseconds.toFixed(1)} ms: ${stretch.top.join(", ")})` : "none";
+  return stretch ? `${stretch.milliseconds.toFixed(1)} ms of code (${stretch.oursMilliseconds.toFixed(1)} ms with Greenlight's on the stack) + ${stretch.collectingMilliseconds.toFixed(1)} ms of garbage collection (${stretch.samples} samples over ${stretch.wallMilliseconds.toFixed(1)} ms: ${stretch.top.join(", ")})` : "none";
 }
 
 suite("analysis off the extension host", () => {
@@ -83,8 +83,10 @@ suite("analysis off the extension host", () => {
     console.log(`      host thread while typing: longest busy stretch ${describe(stretches[0])}; longest with Greenlight's code ${describe(ours[0])}`);
     console.log(`      timer lateness over ${lates.length} ticks of ${TICK_MS} ms: max ${lates.at(-1)?.toFixed(1)} ms, 95th percentile ${p95.toFixed(1)} ms, ${lates.filter((late) => late > FRAME_MS).length} ticks later than ${FRAME_MS} ms`);
     assert.ok(lates.length > 50, `${lates.length} ticks`);
-    // The goal, measured where it can be held to: the host's thread never runs Greenlight's code for longer than a frame.
-    for (const stretch of ours) assert.ok(stretch.milliseconds < FRAME_MS, `the host's thread was busy with Greenlight on it: ${describe(stretch)}`);
+    // The goal, measured where it can be held to: the host's thread never runs Greenlight's code for longer than a frame
+    // at a stretch (counted where our bundle is on the sampled stack: a stretch can run VS Code's own work, its
+    // synchronous log writes for one, straight before or after ours, which is not ours to shorten).
+    for (const stretch of ours) assert.ok(stretch.oursMilliseconds < FRAME_MS, `the host's thread ran Greenlight's code for a frame or more: ${describe(stretch)}`);
     // The timer also waits whenever the 2-core machine runs the worker, code-server, the browser or other people's
     // jobs instead of the host (the thread idle, yet late; under load a few ticks are 50–130 ms late with no code
     // running), and for other extensions' work on the same thread: its maximum is logged above, not asserted; what
