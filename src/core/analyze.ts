@@ -236,7 +236,7 @@ export function importRoots(request: Pick<AnalyzeRequest, "file" | "root" | "fil
   const scriptDir = dirname(request.file);
   if (scriptDir !== request.root) roots.push({ kind: "script", path: scriptDir, files: request.files });
   roots.push({ kind: "workspace", path: request.root, files: request.files });
-  if (modelled.size > 0) roots.push({ kind: "builtin", path: modelledRoot, files: memoryModuleFiles(modelled) });
+  if (modelled.size > 0) roots.push({ kind: "modelled", path: modelledRoot, files: memoryModuleFiles(modelled) });
   for (const site of request.environment?.sitePackages ?? []) roots.push({ kind: "environment", path: site, files: request.environmentFiles ?? request.files });
   roots.push({ kind: "builtin", path: builtinRoot, files: memoryModuleFiles(builtin) });
   return roots;

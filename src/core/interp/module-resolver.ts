@@ -13,8 +13,9 @@ export interface ModuleFiles {
   listFiles?(dir: string): string[];
 }
 
-/** Where an import root comes from, in the order Python's sys.path puts them (built-in Python packages last; a torch.hub repository goes first once loaded). */
-export type ImportRootKind = "hub" | "script" | "workspace" | "environment" | "builtin";
+/** Where an import root comes from, in the order Python's sys.path puts them (libraries the analyzer models before the
+ *  environment, built-in Python packages last; a torch.hub repository goes first once loaded). */
+export type ImportRootKind = "hub" | "script" | "workspace" | "modelled" | "environment" | "builtin";
 
 /** One entry of the import path: a folder and the files that serve it. */
 export interface ImportRoot {

@@ -183,6 +183,7 @@ export class Program implements ModuleLoader {
     this.interpreter.runModule(namespace, syntax.body, { imported: lazy });
     if (lazy) this.applyWeightOnlyRules(namespace);
     if (kind === "builtin") this.markStandIn(namespace);
+    if (kind === "modelled") this.markModelled(namespace);
     return namespace;
   }
 
@@ -199,6 +200,23 @@ export class Program implements ModuleLoader {
       call: ({ args }) => {
         const name = args[0]?.kind === "str" ? args[0].value : "?";
         const reason = `${namespace.name}.${name}: ${this.missingModule(top)}`;
+        return { ...unknown(reason, this.interpreter.currentLocation), missing: true };
+      },
+    });
+  }
+
+  /**
+   * A library the analyzer models (einops) answers for the installed one, so a name its model lacks is not a missing
+   * package: say that the analyzer does not model it.
+   */
+  private markModelled(namespace: ModuleNamespaceValue): void {
+    namespace.scope.names.set("__fallback__", {
+      kind: "native",
+      name: `${namespace.name}.__fallback__`,
+      call: ({ args }) => {
+        const name = args[0]?.kind === "str" ? args[0].value : "?";
+        const top = namespace.name.split(".")[0];
+        const reason = `${namespace.name}.${name}: not in the analyzer's model of ${top}, which reads its patterns as shape functions instead of running the installed code`;
         return { ...unknown(reason, this.interpreter.currentLocation), missing: true };
       },
     });

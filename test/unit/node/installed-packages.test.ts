@@ -118,6 +118,11 @@ describe("installed packages resolve from the workspace's environment, lazily", 
     const [m] = result.models;
     assert.equal(m.complete, true, JSON.stringify(m.unresolved));
     assert.deepEqual(m.output, [[1, 64, 8]], "64 patches of 4x4x3 projected to 8");
+    // A name the model of einops lacks is said to be that, not a package missing from the environment.
+    const mixed = await analyzeIn(main.replace("import Rearrange", "import Rearrange, EinMix").replace("self.proj = nn.Linear(48, 8)", "self.proj = EinMix('b t c -> b t d', weight_shape='c d', c=48, d=8)"), installed);
+    const gaps = JSON.stringify(mixed.models[0].unresolved);
+    assert.match(gaps, /einops\.layers\.torch\.EinMix: not in the analyzer's model of einops/);
+    assert.doesNotMatch(gaps, /not installed/);
     // A vendored einops in the workspace is the user's own code: it runs, and its failure is reported.
     const vendored = await analyzeIn(main, { ...installed, "einops/__init__.py": "raise RuntimeError('vendored einops ran')\n", "einops/layers/__init__.py": "", "einops/layers/torch.py": "from einops import *\n" });
     assert.equal(vendored.models[0].complete, false, "the workspace's einops failed to import, as written");
