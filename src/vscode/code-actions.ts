@@ -111,10 +111,12 @@ export class GreenlightCodeActionProvider implements vscode.CodeActionProvider {
     private readonly log?: Pick<vscode.LogOutputChannel, "info">,
   ) {}
 
-  provideCodeActions(document: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
-    const analysis = this.engine.peek(document);
+  async provideCodeActions(document: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext, token: vscode.CancellationToken): Promise<vscode.CodeAction[]> {
+    // The cached result, else the current version's run: files elsewhere changing (a checkout, an indexer) drop the
+    // cache while the diagnostics stay shown, and the light bulb must still offer their fixes.
+    const analysis = this.engine.peek(document) ?? (await this.engine.analyze(document, token));
     // Ranges and subjects below are read from this document: only the version the analysis came from will do.
-    if (!analysis || analysis.version !== document.version) return [];
+    if (token.isCancellationRequested || !analysis || analysis.version !== document.version) return [];
     const actions: vscode.CodeAction[] = [];
     let ruleDiagnostics = 0;
     // A model with several unresolved notes on one line has several hints there: its input fixes are offered once.

@@ -41,7 +41,7 @@ suite("a quick fix held while the document changes", () => {
     const analysis = await engine.analyze(document);
     assert.strictEqual(analysis?.version, document.version, "the test engine analyzed the current version");
     const context: vscode.CodeActionContext = { diagnostics: [diagnostic], triggerKind: vscode.CodeActionTriggerKind.Invoke, only: undefined };
-    const actions = provider.provideCodeActions(document, diagnostic.range, context).filter((a): a is RuleFixAction => a instanceof RuleFixAction);
+    const actions = (await provider.provideCodeActions(document, diagnostic.range, context, cancellation.token)).filter((a): a is RuleFixAction => a instanceof RuleFixAction);
     assert.ok(actions.length > 0, "a GL004 fix is offered");
     for (const action of actions) assert.strictEqual(action.edit, undefined, "offered without its edit");
     return actions;
@@ -109,7 +109,7 @@ suite("a quick fix held while the document changes", () => {
       const analysis = await engine.analyze(document);
       assert.strictEqual(analysis?.version, document.version);
       const context: vscode.CodeActionContext = { diagnostics: [hint], triggerKind: vscode.CodeActionTriggerKind.Invoke, only: undefined };
-      const [pin] = provider.provideCodeActions(document, hint.range, context).filter((a): a is PinInputAction => a instanceof PinInputAction);
+      const [pin] = (await provider.provideCodeActions(document, hint.range, context, cancellation.token)).filter((a): a is PinInputAction => a instanceof PinInputAction);
       assert.ok(pin && pin.edit === undefined, "a pin is offered without its edit");
 
       // The user drops the call the analyzer could not follow: the model is complete, there is nothing to pin.
