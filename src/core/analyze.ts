@@ -548,8 +548,7 @@ function runModel(interp: Interpreter, c: Candidate, request: AnalyzeRequest, co
       const declared = declaredInputs(c.instance);
       if (declared) attempts.push({ inputs: declared, source: "default" });
       for (const e of examples) attempts.push({ inputs: e, source: "example" });
-      const d = defaultInputs(c.instance, () => undefined);
-      if (d) attempts.push({ inputs: d, source: "default" });
+      for (const d of defaultInputs(c.instance)) attempts.push({ inputs: d, source: "default" });
     }
   }
   if (attempts.length === 0) {
@@ -567,7 +566,8 @@ function runModel(interp: Interpreter, c: Candidate, request: AnalyzeRequest, co
     interp.recorder = run;
     const output = forward(interp, c, attempt.inputs, request.file);
     const failed = run.notes.length > constructionNotes.length;
-    if (!best || !failed) best = { recorder: run, output, inputs: attempt.inputs, source: attempt.source };
+    // A run that went through with gaps says more than one whose forward stopped.
+    if (!best || !failed || (best.recorder.stopped && !run.stopped)) best = { recorder: run, output, inputs: attempt.inputs, source: attempt.source };
     if (!failed) break;
   }
   inputs = best!.inputs;

@@ -3,6 +3,7 @@ import type { InstanceValue, Value } from "./values";
 import { namedModules } from "../torch/module-base";
 import { pragmaSettingNear } from "../pragma/grammar";
 import { parseInputList } from "../pragma/input-shapes";
+import { layerConfigOf } from "./layer-configs";
 
 
 /** Inputs from a `# greenlight: input=...` comment on the lines just above a definition (or on its line). */
@@ -96,33 +97,84 @@ export function exampleInputs(text: string): InputSpec[][] {
 
 const PARAMETERLESS = /^(Dropout\d?d?|ReLU\d?|GELU|SiLU|Tanh|Sigmoid|Identity|Flatten|Softmax|LogSoftmax|MaxPool\dd|AvgPool\dd|AdaptiveAvgPool\dd|AdaptiveMaxPool\dd|Upsample|ZeroPad\dd|LeakyReLU|ELU|Hardswish|Mish)$/;
 
-/** A default input from the model's first parametrised layer (3-channel conv → 1x3x224x224, Linear(n) → 1xn, ...). */
-export function defaultInputs(model: InstanceValue, configValue: (name: string) => Value | undefined): InputSpec[] | undefined {
-  for (const [, m] of namedModules(model)) {
+/**
+ * Default inputs from the model's first parametrised layer (3-channel conv → 1x3x224x224, Linear(n) → 1xn, ...), most
+ * likely first: the forward pass is tried with each in turn until one runs, so a layer that admits two readings
+ * (a 1-channel Conv1d takes [B, 1, T], or [B, T] that forward unsqueezes, as raw-audio models do) offers both.
+ */
+export function defaultInputs(model: InstanceValue): InputSpec[][] {
+  const modules = namedModules(model).map(([, m]) => m);
+  for (let i = 0; i < modules.length; i++) {
+    const m = modules[i];
     // A subclass of a catalogue layer (transformers' scaled word embeddings subclass nn.Embedding) is that layer.
     const layer = layerOf(m);
     if (!layer) continue;
     const type = layer.name;
     if (PARAMETERLESS.test(type)) continue;
-    const config = configValue;
-    void config;
-    const cfg = m.module!.config;
-    void cfg;
     const first = layerArgument(m, 0);
     switch (type) {
-      case "Conv1d": return first ? [{ shape: [1, first, 1024], dtype: "float32" }] : undefined;
-      case "Conv2d": return first ? [{ shape: [1, first, ...(findImageSize(model) ?? [224, 224])], dtype: "float32" }] : undefined;
-      case "Conv3d": return first ? [{ shape: [1, first, 16, 112, 112], dtype: "float32" }] : undefined;
-      case "Linear": return first ? [{ shape: [1, first], dtype: "float32" }] : undefined;
-      case "Embedding": {
-        const blockSize = findBlockSize(model);
-        return [{ shape: [1, blockSize ?? 128], dtype: "int64" }];
+      case "Conv1d": {
+        if (!first) return [];
+        const lengths = [...new Set([positionsAfterConvStack(modules.slice(i)), 1024].filter((n): n is number => n !== undefined))];
+        const specs = lengths.map((n): InputSpec[] => [{ shape: [1, first, n], dtype: "float32" }]);
+        // A single channel may be a raw signal that forward gives its channel dimension itself.
+        if (first === 1) specs.push(...lengths.map((n): InputSpec[] => [{ shape: [1, n], dtype: "float32" }]));
+        return specs;
       }
-      case "LSTM": case "GRU": case "RNN": return first ? [{ shape: [1, 128, first], dtype: "float32" }] : undefined;
-      default: return undefined;
+      case "Conv2d": return first ? [[{ shape: [1, first, ...(findImageSize(model) ?? [224, 224])], dtype: "float32" }]] : [];
+      case "Conv3d": return first ? [[{ shape: [1, first, 16, 112, 112], dtype: "float32" }]] : [];
+      case "Linear": return first ? [[{ shape: [1, first], dtype: "float32" }]] : [];
+      case "Embedding": return [[{ shape: [1, sequenceLength(model, modules)], dtype: "int64" }]];
+      case "LSTM": case "GRU": case "RNN": return first ? [[{ shape: [1, 128, first], dtype: "float32" }]] : [];
+      default: return [];
     }
   }
+  return [];
+}
+
+/**
+ * The input length a conv front-end was built for: when the leading Conv1d stack is followed by an Embedding (a
+ * table of positions, since the convs' output is features, not ids), that table's rows times the stack's total
+ * stride (an audio encoder with learned positions accepts exactly that many frames).
+ */
+function positionsAfterConvStack(modules: InstanceValue[]): number | undefined {
+  let stride = 1;
+  for (const m of modules) {
+    const type = layerOf(m)?.name;
+    if (!type || PARAMETERLESS.test(type)) continue;
+    if (type === "Conv1d") {
+      const s = layerConfigOf(m)?.get("stride");
+      const n = s?.kind === "int" ? s.value : s?.kind === "tuple" && s.items[0]?.kind === "int" ? s.items[0].value : 1;
+      stride *= n;
+      continue;
+    }
+    if (type === "Embedding") {
+      const rows = m.module!.parameters.get("weight");
+      return rows?.kind === "tensor" ? rows.shape[0] * stride : undefined;
+    }
+    return undefined;
+  }
   return undefined;
+}
+
+/**
+ * The token length of a language model's default input: the block size its config names (128 when none), less
+ * the positions a padding index takes from a position table of that size. Position ids that count from
+ * `padding_idx + 1` (RoBERTa-style, `cumsum(mask) + padding_idx`) reach `length + padding_idx`, which must stay
+ * below the table's rows.
+ */
+function sequenceLength(model: InstanceValue, modules: InstanceValue[]): number {
+  const blockSize = findBlockSize(model);
+  if (blockSize === undefined) return 128;
+  for (const m of modules) {
+    if (layerOf(m)?.name !== "Embedding") continue;
+    const rows = m.module!.parameters.get("weight");
+    const padding = layerConfigOf(m)?.get("padding_idx");
+    if (rows?.kind === "tensor" && rows.shape[0] === blockSize && padding?.kind === "int" && padding.value >= 0 && padding.value < blockSize - 1) {
+      return blockSize - padding.value - 1;
+    }
+  }
+  return blockSize;
 }
 
 /** The catalogue layer a module is, itself or through a base class. */

@@ -82,6 +82,11 @@ export function createTorchModules(catalogue: TorchCatalogue, classes: ModuleCla
     ["spectral_norm", fn("torch.nn.utils.spectral_norm", spectralNorm)],
   ]));
   nnEntries.set("utils", nnUtils);
+  // torch >= 2.1's parametrizations: the same parameters (original0/original1 there, counted alike), one forward.
+  nnUtils.scope.names.set("parametrizations", namespace("torch.nn.utils.parametrizations", new Map<string, Value>([
+    ["weight_norm", fn("torch.nn.utils.parametrizations.weight_norm", weightNorm)],
+    ["spectral_norm", fn("torch.nn.utils.parametrizations.spectral_norm", spectralNorm)],
+  ]), (name) => unknown(`torch.nn.utils.parametrizations.${name} is not in the analyzer's catalogue`)));
   const rnnUtils = namespace("torch.nn.utils.rnn", new Map<string, Value>(Object.entries(rnnUtilityFunctions()).map(([k, f]): [string, Value] => [k, fn(`torch.nn.utils.rnn.${k}`, f)])), (name) => unknown(`torch.nn.utils.rnn.${name}`));
   nnUtils.scope.names.set("rnn", rnnUtils);
   // Kernel selection for F.scaled_dot_product_attention: it changes the kernel, not what is computed or counted.

@@ -57,3 +57,125 @@ model = VisionModel(VisionConfig())
     assert.equal(m.flops, 103424);
   });
 });
+
+// Default inputs that follow what the model's first layers consume. Truth: PyTorch 1.13 on the same files
+// (tools/measure/count.py one ..., parametrizations.weight_norm measured as nn.utils.weight_norm, which registers
+// the same g and v), parameters and FLOPs at the input named.
+describe("default input from the first layers (src/core/interp/input-discovery.ts)", () => {
+  it("gives a 1-channel Conv1d model a [B, T] signal when forward adds the channel itself", async () => {
+    const m = await onlyModel(`
+import torch
+import torch.nn as nn
+
+
+class FeatureEncoder(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.conv0 = nn.Conv1d(1, 8, 10, stride=5)
+        self.conv1 = nn.Conv1d(8, 8, 3, stride=2)
+
+    def forward(self, input_values):
+        hidden = input_values[:, None]
+        return self.conv1(torch.relu(self.conv0(hidden)))
+
+
+class AudioModel(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.features = FeatureEncoder()
+        self.proj = nn.Linear(8, 16)
+        self.pos_conv = nn.utils.parametrizations.weight_norm(nn.Conv1d(16, 16, 4, padding=2, groups=4), name="weight", dim=2)
+
+    def forward(self, input_values):
+        x = self.proj(self.features(input_values).transpose(1, 2))
+        return x + self.pos_conv(x.transpose(1, 2))[:, :, :-1].transpose(1, 2)
+
+
+model = AudioModel()
+`);
+    // [1, 1, 1024] stops at the first conv (forward makes it 4-D); [1, 1024] runs: 708 params, 149,344 FLOPs.
+    assert.deepEqual(m.inputs.map((i) => i.shape), [[1, 1024]]);
+    assert.equal(m.complete, true, JSON.stringify(m.unresolved));
+    assert.equal(m.params, 708);
+    assert.equal(m.flops, 149344);
+    assert.deepEqual(m.output, [[1, 101, 16]]);
+  });
+
+  it("gives a conv front-end followed by a position table as many frames as the table's rows times the stride", async () => {
+    const m = await onlyModel(`
+import torch
+import torch.nn as nn
+
+
+class SpeechEncoder(nn.Module):
+    def __init__(self, mel_bins=16, width=32, positions=50):
+        super().__init__()
+        self.conv1 = nn.Conv1d(mel_bins, width, 3, padding=1)
+        self.conv2 = nn.Conv1d(width, width, 3, stride=2, padding=1)
+        self.embed_positions = nn.Embedding(positions, width)
+        self.out = nn.Linear(width, width)
+
+    def forward(self, input_features):
+        expected = self.embed_positions.num_embeddings * self.conv1.stride[0] * self.conv2.stride[0]
+        if input_features.shape[-1] != expected:
+            raise ValueError(f"expects {expected} frames, got {input_features.shape[-1]}")
+        x = torch.relu(self.conv2(torch.relu(self.conv1(input_features)))).transpose(1, 2)
+        x = x + self.embed_positions.weight
+        return self.out(x)
+
+
+model = SpeechEncoder()
+`);
+    // 50 positions after a stride-2 stack: 100 frames (1,024 raises). 7,328 params, 716,800 FLOPs.
+    assert.deepEqual(m.inputs.map((i) => i.shape), [[1, 16, 100]]);
+    assert.equal(m.complete, true, JSON.stringify(m.unresolved));
+    assert.equal(m.params, 7328);
+    assert.equal(m.flops, 716800);
+  });
+
+  it("keeps token positions that count from padding_idx + 1 inside the position table", async () => {
+    const m = await onlyModel(`
+import torch
+import torch.nn as nn
+
+
+class Config:
+    def __init__(self, vocab_size=1000, hidden_size=32, max_position_embeddings=130, pad_token_id=1):
+        self.vocab_size = vocab_size
+        self.hidden_size = hidden_size
+        self.max_position_embeddings = max_position_embeddings
+        self.pad_token_id = pad_token_id
+
+
+class Embeddings(nn.Module):
+    def __init__(self, config):
+        super().__init__()
+        self.padding_idx = config.pad_token_id
+        self.word_embeddings = nn.Embedding(config.vocab_size, config.hidden_size, padding_idx=self.padding_idx)
+        self.position_embeddings = nn.Embedding(config.max_position_embeddings, config.hidden_size, padding_idx=self.padding_idx)
+
+    def forward(self, input_ids):
+        mask = input_ids.ne(self.padding_idx).int()
+        position_ids = torch.cumsum(mask, dim=1) * mask + self.padding_idx
+        return self.word_embeddings(input_ids) + self.position_embeddings(position_ids)
+
+
+class Encoder(nn.Module):
+    def __init__(self, config):
+        super().__init__()
+        self.config = config
+        self.embeddings = Embeddings(config)
+        self.dense = nn.Linear(config.hidden_size, config.hidden_size)
+
+    def forward(self, input_ids):
+        return self.dense(self.embeddings(input_ids))
+
+
+model = Encoder(Config())
+`);
+    // 130 rows, padding_idx 1: position ids reach length + 1, so 128 tokens (PyTorch: 130 raises IndexError).
+    assert.deepEqual(m.inputs.map((i) => i.shape), [[1, 128]]);
+    assert.equal(m.params, 37216);
+    assert.equal(m.flops, 262144);
+  });
+});
