@@ -23,6 +23,7 @@ export async function checkVsix({ codeServer, verbose, timeoutMs = 300_000 }) {
     workspace,
     state: path.join(cacheDir, "vsix-state"),
     installExtensions: [path.join(repoRoot, "dist/greenlight.vsix")],
+    endOnResult: true,
     timeoutMs,
     verbose,
   });

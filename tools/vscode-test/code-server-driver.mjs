@@ -8,6 +8,7 @@ import util from "node:util";
 import { driverDir, homeDir, tmpDir, node24Home } from "./paths.mjs";
 import { freePort } from "./free-port.mjs";
 import { WORKBENCH_SETTINGS } from "./workbench-settings.mjs";
+import { reportedCounts } from "./results.mjs";
 
 /** Workbench chatter that says nothing about the tests (shown with verbose). */
 const NOISE =
@@ -25,6 +26,8 @@ const TYPE_REQUEST = /^GREENLIGHT-TYPE (\S+) ?(\S*)$/;
 /**
  * Starts code-server, opens the workbench with the test payload and resolves with the extension host's exit code
  * (0 = every test passed; 124 timeout; 2 start-up failure) and every line the extension host printed.
+ * With `endOnResult`, the run ends when the tests print their `HARNESS-RESULT` line: the driver closes the workbench
+ * then, before stopping code-server, for tests that leave the ending to it (see vsix-probe/probe-test.js).
  */
 export async function runInCodeServer(options) {
   const { codeServer, extensionPath, testsPath, workspace, state, timeoutMs = 300_000, verbose = false } = options;
@@ -158,6 +161,11 @@ export async function runInCodeServer(options) {
         return;
       }
       if (verbose || !NOISE.test(line)) console.log(line);
+      const counts = options.endOnResult ? reportedCounts(line) : undefined;
+      if (counts) {
+        log("tests reported their result; closing the workbench");
+        void finish(counts.failed > 0 ? 1 : 0);
+      }
     });
     await page.exposeFunction("codeAutomationExit", async (code) => {
       log(`extension tests finished, exit code ${code}`);

@@ -1,18 +1,23 @@
 // Turns the suite's `HARNESS-RESULT: N passed, N failed` line into the run's closing line and exit code.
 const RESULT = /HARNESS-RESULT: (\d+) passed, (\d+) failed/;
 
+/** The counts a `HARNESS-RESULT` line reports, or undefined for any other line. */
+export function reportedCounts(line) {
+  const found = RESULT.exec(line);
+  return found ? { passed: Number(found[1]), failed: Number(found[2]) } : undefined;
+}
+
 /**
  * Reads the counts of one run; a run that reported nothing counts as one failure. Returns the exit code
  * (non-zero unless all passed) and the counts, and prints them labelled with `what`.
  */
 export function summarise({ exitCode, lines }, what) {
-  const found = [...lines].reverse().map((line) => RESULT.exec(line)).find(Boolean);
+  const found = [...lines].reverse().map(reportedCounts).find(Boolean);
   if (!found) {
     console.log(`[vscode-test] ${what}: no results reported (exit ${exitCode})`);
     return { exitCode: exitCode || 1, passed: 0, failed: 1 };
   }
-  const passed = Number(found[1]);
-  const failed = Number(found[2]);
+  const { passed, failed } = found;
   console.log(`[vscode-test] ${what}: ${passed} passed, ${failed} failed`);
   return { exitCode: failed > 0 ? exitCode || 1 : exitCode, passed, failed };
 }
