@@ -10,6 +10,8 @@ const common = {
   sourcemap: !production,
   minify: production,
   logLevel: "warning",
+  // The core's Python files (torchvision zoo, keras.applications) are bundled as their text.
+  loader: { ".py": "text" },
   // web-tree-sitter's Node branch imports these lazily; the bundles hand it the .wasm bytes instead.
   external: ["vscode"],
 };

@@ -7,7 +7,7 @@
 // (tools/measure/run-fix.py): built from the file, forward, fix, forward again; fixes for a device or a package
 // this machine lacks are reported as not run, with the reason. --report FILE writes every result as JSON.
 //
-//   node --import tsx tools/check-fixes.mjs [--corpus .corpus] [--sources ../shared/corpus/dev.json,../shared/corpus/keras-dev.json]
+//   node --import tsx --import ./tools/python-text/register.mjs tools/check-fixes.mjs [--corpus .corpus] [--sources ../shared/corpus/dev.json,../shared/corpus/keras-dev.json]
 //        [--torch /usr/bin/python3] [--report results.json] [--verbose]
 //
 // The corpus is other people's code: it is only read here, never written, never committed.

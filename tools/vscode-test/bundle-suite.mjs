@@ -21,6 +21,8 @@ export async function bundleSuite(target) {
     external: ["vscode"],
     sourcemap: "inline",
     logLevel: "warning",
+    // Tests that build their own engine bundle the core's Python files as text (as esbuild.mjs).
+    loader: { ".py": "text" },
     // mocha's parallel mode (never used here) resolves worker files by path.
     logOverride: { "require-resolve-not-external": "silent" },
     // The browser has no `assert`: a small shim with the same calls the tests use.

@@ -1,18 +1,18 @@
-import { vggSource } from "./vgg.py";
-import { mobilenetV2Source } from "./mobilenetv2.py";
-import { mobilenetV3Source } from "./mobilenetv3.py";
-import { efficientnetSource } from "./efficientnet.py";
-import { densenetSource } from "./densenet.py";
-import { convnextSource } from "./convnext.py";
-import { vitSource } from "./vit.py";
-import { squeezenetSource } from "./squeezenet.py";
-import { shufflenetSource } from "./shufflenet.py";
-import { regnetSource } from "./regnet.py";
-import { swinSource } from "./swin.py";
-import { mnasnetSource } from "./mnasnet.py";
-import { opsSource } from "./ops.py";
-import { resnetSource } from "./resnet.py";
-import { utilsSource } from "./utils.py";
+import vggSource from "./vgg.py";
+import mobilenetV2Source from "./mobilenetv2.py";
+import mobilenetV3Source from "./mobilenetv3.py";
+import efficientnetSource from "./efficientnet.py";
+import densenetSource from "./densenet.py";
+import convnextSource from "./convnext.py";
+import vitSource from "./vit.py";
+import squeezenetSource from "./squeezenet.py";
+import shufflenetSource from "./shufflenet.py";
+import regnetSource from "./regnet.py";
+import swinSource from "./swin.py";
+import mnasnetSource from "./mnasnet.py";
+import opsSource from "./ops.py";
+import resnetSource from "./resnet.py";
+import utilsSource from "./utils.py";
 
 /** Package-relative paths of the zoo's Python files and their text. */
 export const zooSources: [string, string][] = [

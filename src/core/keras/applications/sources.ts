@@ -2,19 +2,19 @@
 // `keras.applications.MobileNetV2(...)` and `tf.keras.applications...` analyze without a Keras checkout. Each file
 // names the paper it follows; layer choices (biases, norms, heads) follow Keras's builders so the parameter counts
 // equal keras.io's table.
-import { commonSource } from "./common.py";
-import { convnextSource } from "./convnext.py";
-import { densenetSource } from "./densenet.py";
-import { efficientnetSource } from "./efficientnet.py";
-import { efficientnetV2Source } from "./efficientnet_v2.py";
-import { inceptionResnetV2Source } from "./inception_resnet_v2.py";
-import { inceptionV3Source } from "./inception_v3.py";
-import { mobilenetSource } from "./mobilenet.py";
-import { mobilenetV3Source } from "./mobilenet_v3.py";
-import { resnetSource } from "./resnet.py";
-import { resnetV2Source } from "./resnet_v2.py";
-import { vggSource } from "./vgg.py";
-import { xceptionSource } from "./xception.py";
+import commonSource from "./common.py";
+import convnextSource from "./convnext.py";
+import densenetSource from "./densenet.py";
+import efficientnetSource from "./efficientnet.py";
+import efficientnetV2Source from "./efficientnet_v2.py";
+import inceptionResnetV2Source from "./inception_resnet_v2.py";
+import inceptionV3Source from "./inception_v3.py";
+import mobilenetSource from "./mobilenet.py";
+import mobilenetV3Source from "./mobilenet_v3.py";
+import resnetSource from "./resnet.py";
+import resnetV2Source from "./resnet_v2.py";
+import vggSource from "./vgg.py";
+import xceptionSource from "./xception.py";
 
 const NAMES: Record<string, string[]> = {
   vgg: ["VGG16", "VGG19"],

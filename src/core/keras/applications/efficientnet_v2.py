@@ -1,9 +1,6 @@
-/**
- * EfficientNetV2 B0-B3, S, M, L (Tan and Le, 2021, "EfficientNetV2: Smaller Models and Faster Training"): fused
- * MBConv blocks in the early stages, MBConv with squeeze-and-excitation later; stage tables of the paper's Table 4
- * (S) and the reference implementation (B0, M, L), as Keras builds them.
- */
-export const efficientnetV2Source = String.raw`
+# EfficientNetV2 B0-B3, S, M, L (Tan and Le, 2021, "EfficientNetV2: Smaller Models and Faster Training"): fused
+# MBConv blocks in the early stages, MBConv with squeeze-and-excitation later; stage tables of the paper's Table 4
+# (S) and the reference implementation (B0, M, L), as Keras builds them.
 import math
 import keras
 from keras import layers
@@ -132,4 +129,3 @@ def EfficientNetV2M(include_top=True, weights="imagenet", input_tensor=None, inp
 
 def EfficientNetV2L(include_top=True, weights="imagenet", input_tensor=None, input_shape=None, pooling=None, classes=1000, classifier_activation="softmax", include_preprocessing=True, name="efficientnetv2-l"):
     return _efficientnet_v2(_L, 1.0, 1.0, 480, 0.4, include_top, input_tensor, input_shape, pooling, classes, classifier_activation, name)
-`;

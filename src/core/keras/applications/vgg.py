@@ -1,5 +1,4 @@
-/** VGG16 and VGG19 (Simonyan and Zisserman, 2015, configurations D and E): 3x3 convolutions, three dense layers. */
-export const vggSource = String.raw`
+# VGG16 and VGG19 (Simonyan and Zisserman, 2015, configurations D and E): 3x3 convolutions, three dense layers.
 import keras
 from keras import layers
 from .common import image_input
@@ -30,4 +29,3 @@ def VGG16(include_top=True, weights="imagenet", input_tensor=None, input_shape=N
 
 def VGG19(include_top=True, weights="imagenet", input_tensor=None, input_shape=None, pooling=None, classes=1000, classifier_activation="softmax", name="vgg19"):
     return _vgg((2, 2, 4, 4, 4), include_top, input_tensor, input_shape, pooling, classes, classifier_activation, name)
-`;

@@ -1,5 +1,4 @@
-/** ShuffleNet V2 (Ma et al., 2018): channel split, two branches, channel shuffle. */
-export const shufflenetSource = String.raw`
+# ShuffleNet V2 (Ma et al., 2018): channel split, two branches, channel shuffle.
 import torch
 from torch import nn
 from ._utils import register_model, Weights
@@ -105,4 +104,3 @@ def shufflenet_v2_x2_0(*, weights=None, progress=True, **kwargs):
 
 
 ShuffleNet_V2_X0_5_Weights = ShuffleNet_V2_X1_0_Weights = ShuffleNet_V2_X1_5_Weights = ShuffleNet_V2_X2_0_Weights = Weights
-`;

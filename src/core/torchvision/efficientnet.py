@@ -1,5 +1,4 @@
-/** EfficientNet B0-B7 (Tan & Le, 2019) and EfficientNetV2 S/M/L (Tan & Le, 2021), with the papers' settings. */
-export const efficientnetSource = String.raw`
+# EfficientNet B0-B7 (Tan & Le, 2019) and EfficientNetV2 S/M/L (Tan & Le, 2021), with the papers' settings.
 import math
 from functools import partial
 import torch
@@ -226,4 +225,3 @@ def efficientnet_v2_l(*, weights=None, progress=True, **kwargs):
 EfficientNet_B0_Weights = EfficientNet_B1_Weights = EfficientNet_B2_Weights = EfficientNet_B3_Weights = Weights
 EfficientNet_B4_Weights = EfficientNet_B5_Weights = EfficientNet_B6_Weights = EfficientNet_B7_Weights = Weights
 EfficientNet_V2_S_Weights = EfficientNet_V2_M_Weights = EfficientNet_V2_L_Weights = Weights
-`;

@@ -1,5 +1,4 @@
-/** Vision Transformer (Dosovitskiy et al., 2021): patch embedding, class token, pre-norm encoder blocks. */
-export const vitSource = String.raw`
+# Vision Transformer (Dosovitskiy et al., 2021): patch embedding, class token, pre-norm encoder blocks.
 from collections import OrderedDict
 from functools import partial
 import torch
@@ -132,4 +131,3 @@ def vit_h_14(*, weights=None, progress=True, **kwargs):
 
 
 ViT_B_16_Weights = ViT_B_32_Weights = ViT_L_16_Weights = ViT_L_32_Weights = ViT_H_14_Weights = Weights
-`;

@@ -1,5 +1,4 @@
-/** Shared helpers of the built-in keras.applications definitions: input handling and the classifier head. */
-export const commonSource = String.raw`
+# Shared helpers of the built-in keras.applications definitions: input handling and the classifier head.
 from keras import layers
 
 
@@ -52,4 +51,3 @@ def classifier_head(x, include_top, pooling, classes, classifier_activation, dro
     if pooling == "max":
         return layers.GlobalMaxPooling2D(name="max_pool")(x)
     return x
-`;

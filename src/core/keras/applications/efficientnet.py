@@ -1,9 +1,6 @@
-/**
- * EfficientNetB0-B7 (Tan and Le, 2019): MBConv blocks with squeeze-and-excitation, scaled by width, depth and
- * resolution coefficients; Keras's in-model preprocessing (Rescaling, then a Normalization layer whose mean,
- * variance and count are non-trainable weights).
- */
-export const efficientnetSource = String.raw`
+# EfficientNetB0-B7 (Tan and Le, 2019): MBConv blocks with squeeze-and-excitation, scaled by width, depth and
+# resolution coefficients; Keras's in-model preprocessing (Rescaling, then a Normalization layer whose mean,
+# variance and count are non-trainable weights).
 import math
 import keras
 from keras import layers
@@ -107,4 +104,3 @@ def EfficientNetB6(include_top=True, weights="imagenet", input_tensor=None, inpu
 
 def EfficientNetB7(include_top=True, weights="imagenet", input_tensor=None, input_shape=None, pooling=None, classes=1000, classifier_activation="softmax", name="efficientnetb7"):
     return _efficientnet(2.0, 3.1, 600, 0.5, include_top, input_tensor, input_shape, pooling, classes, classifier_activation, name)
-`;

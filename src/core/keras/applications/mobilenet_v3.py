@@ -1,9 +1,6 @@
-/**
- * MobileNetV3 Small and Large (Howard et al., 2019, "Searching for MobileNetV3", Tables 1 and 2): inverted
- * residuals with squeeze-and-excitation and hard-swish, as Keras builds them (preprocessing Rescaling inside the
- * model, a 1x1-convolution classifier).
- */
-export const mobilenetV3Source = String.raw`
+# MobileNetV3 Small and Large (Howard et al., 2019, "Searching for MobileNetV3", Tables 1 and 2): inverted
+# residuals with squeeze-and-excitation and hard-swish, as Keras builds them (preprocessing Rescaling inside the
+# model, a 1x1-convolution classifier).
 import keras
 from keras import layers
 from .common import make_divisible as _make_divisible
@@ -97,4 +94,3 @@ def MobileNetV3Small(input_shape=None, alpha=1.0, minimalistic=False, include_to
 
 def MobileNetV3Large(input_shape=None, alpha=1.0, minimalistic=False, include_top=True, weights="imagenet", input_tensor=None, classes=1000, pooling=None, dropout_rate=0.2, classifier_activation="softmax", include_preprocessing=True, name="MobileNetV3Large"):
     return _mobilenet_v3(_LARGE, 1280, input_shape, alpha, include_top, input_tensor, classes, pooling, dropout_rate, classifier_activation, include_preprocessing, name)
-`;

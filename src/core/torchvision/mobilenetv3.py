@@ -1,5 +1,4 @@
-/** MobileNetV3 (Howard et al., 2019), with the paper's Large and Small settings. */
-export const mobilenetV3Source = String.raw`
+# MobileNetV3 (Howard et al., 2019), with the paper's Large and Small settings.
 from functools import partial
 import torch
 from torch import nn
@@ -130,4 +129,3 @@ def mobilenet_v3_small(*, weights=None, progress=True, **kwargs):
 
 
 MobileNet_V3_Large_Weights = MobileNet_V3_Small_Weights = Weights
-`;

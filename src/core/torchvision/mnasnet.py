@@ -1,5 +1,4 @@
-/** MNASNet (Tan et al., 2019): the searched mobile architecture, depth-multiplied by alpha. */
-export const mnasnetSource = String.raw`
+# MNASNet (Tan et al., 2019): the searched mobile architecture, depth-multiplied by alpha.
 import torch
 from torch import nn
 from ._utils import register_model, Weights
@@ -95,4 +94,3 @@ def mnasnet1_3(*, weights=None, progress=True, **kwargs):
 
 
 MNASNet0_5_Weights = MNASNet0_75_Weights = MNASNet1_0_Weights = MNASNet1_3_Weights = Weights
-`;

@@ -1,8 +1,5 @@
-/**
- * InceptionV3 (Szegedy et al., 2016, "Rethinking the Inception Architecture"): factorised 7x7 and 3x3 branches;
- * every convolution without bias, followed by BatchNormalization without scale, as Keras builds it.
- */
-export const inceptionV3Source = String.raw`
+# InceptionV3 (Szegedy et al., 2016, "Rethinking the Inception Architecture"): factorised 7x7 and 3x3 branches;
+# every convolution without bias, followed by BatchNormalization without scale, as Keras builds it.
 import keras
 from keras import layers
 from .common import image_input, classifier_head
@@ -71,4 +68,3 @@ def InceptionV3(include_top=True, weights="imagenet", input_tensor=None, input_s
     x = _block_8(x, "mixed10")
     x = classifier_head(x, include_top, pooling, classes, classifier_activation)
     return keras.Model(inputs, x, name=name)
-`;

@@ -1,5 +1,4 @@
-/** ConvNeXt (Liu et al., 2022): depthwise 7x7, channels-last LayerNorm, inverted MLP, layer scale. */
-export const convnextSource = String.raw`
+# ConvNeXt (Liu et al., 2022): depthwise 7x7, channels-last LayerNorm, inverted MLP, layer scale.
 from functools import partial
 import torch
 from torch import nn
@@ -115,4 +114,3 @@ def convnext_large(*, weights=None, progress=True, **kwargs):
 
 
 ConvNeXt_Tiny_Weights = ConvNeXt_Small_Weights = ConvNeXt_Base_Weights = ConvNeXt_Large_Weights = Weights
-`;

@@ -1,5 +1,4 @@
-/** Swin Transformer (Liu et al., 2021): attention within shifted local windows, patch merging between stages. */
-export const swinSource = String.raw`
+# Swin Transformer (Liu et al., 2021): attention within shifted local windows, patch merging between stages.
 from functools import partial
 import torch
 from torch import nn
@@ -193,4 +192,3 @@ def swin_b(*, weights=None, progress=True, **kwargs):
 
 
 Swin_T_Weights = Swin_S_Weights = Swin_B_Weights = Weights
-`;

@@ -1,5 +1,4 @@
-/** Xception (Chollet, 2017): entry flow, eight middle-flow blocks and exit flow of separable convolutions. */
-export const xceptionSource = String.raw`
+# Xception (Chollet, 2017): entry flow, eight middle-flow blocks and exit flow of separable convolutions.
 import keras
 from keras import layers
 from .common import image_input, classifier_head
@@ -47,4 +46,3 @@ def Xception(include_top=True, weights="imagenet", input_tensor=None, input_shap
     x = layers.Activation("relu", name="block14_sepconv2_act")(x)
     x = classifier_head(x, include_top, pooling, classes, classifier_activation)
     return keras.Model(inputs, x, name=name)
-`;

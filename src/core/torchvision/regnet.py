@@ -1,5 +1,4 @@
-/** RegNetX / RegNetY (Radosavovic et al., 2020): stage widths from the quantized linear rule of the paper. */
-export const regnetSource = String.raw`
+# RegNetX / RegNetY (Radosavovic et al., 2020): stage widths from the quantized linear rule of the paper.
 import math
 from collections import OrderedDict
 from functools import partial
@@ -194,4 +193,3 @@ def regnet_x_3_2gf(*, weights=None, progress=True, **kwargs):
 
 RegNet_Y_400MF_Weights = RegNet_Y_800MF_Weights = RegNet_Y_1_6GF_Weights = RegNet_Y_3_2GF_Weights = Weights
 RegNet_X_400MF_Weights = RegNet_X_800MF_Weights = RegNet_X_1_6GF_Weights = RegNet_X_3_2GF_Weights = Weights
-`;

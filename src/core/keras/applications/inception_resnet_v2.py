@@ -1,8 +1,5 @@
-/**
- * InceptionResNetV2 (Szegedy et al., 2017, "Inception-v4, Inception-ResNet and the Impact of Residual
- * Connections"): Inception blocks whose output is scaled and added to the input, as Keras builds them.
- */
-export const inceptionResnetV2Source = String.raw`
+# InceptionResNetV2 (Szegedy et al., 2017, "Inception-v4, Inception-ResNet and the Impact of Residual
+# Connections"): Inception blocks whose output is scaled and added to the input, as Keras builds them.
 import keras
 from keras import layers
 from .common import image_input, classifier_head
@@ -82,4 +79,3 @@ def InceptionResNetV2(include_top=True, weights="imagenet", input_tensor=None, i
     x = _conv_bn(x, 1536, 1)
     x = classifier_head(x, include_top, pooling, classes, classifier_activation)
     return keras.Model(inputs, x, name=name)
-`;

@@ -1,5 +1,4 @@
-/** DenseNet-121/161/169/201 (Huang et al., 2017): each layer sees the concatenation of all earlier outputs. */
-export const densenetSource = String.raw`
+# DenseNet-121/161/169/201 (Huang et al., 2017): each layer sees the concatenation of all earlier outputs.
 from collections import OrderedDict
 import torch
 from torch import nn
@@ -109,4 +108,3 @@ def densenet201(*, weights=None, progress=True, **kwargs):
 
 
 DenseNet121_Weights = DenseNet161_Weights = DenseNet169_Weights = DenseNet201_Weights = Weights
-`;

@@ -1,9 +1,6 @@
-/**
- * MobileNet (Howard et al., 2017: depthwise separable convolutions, width multiplier alpha) and MobileNetV2
- * (Sandler et al., 2018: inverted residuals with linear bottlenecks), with Keras's layer choices (no conv biases,
- * ReLU6, V1's 1x1-convolution classifier).
- */
-export const mobilenetSource = String.raw`
+# MobileNet (Howard et al., 2017: depthwise separable convolutions, width multiplier alpha) and MobileNetV2
+# (Sandler et al., 2018: inverted residuals with linear bottlenecks), with Keras's layer choices (no conv biases,
+# ReLU6, V1's 1x1-convolution classifier).
 import keras
 from keras import layers
 from .common import image_input, classifier_head, make_divisible as _make_divisible
@@ -75,4 +72,3 @@ def MobileNetV2(input_shape=None, alpha=1.0, include_top=True, weights="imagenet
     x = layers.ReLU(6.0, name="out_relu")(x)
     x = classifier_head(x, include_top, pooling, classes, classifier_activation)
     return keras.Model(inputs, x, name=name or "mobilenetv2_" + str(alpha) + "_224")
-`;

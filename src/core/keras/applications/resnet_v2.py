@@ -1,8 +1,5 @@
-/**
- * ResNet50V2/101V2/152V2 (He et al., 2016, "Identity Mappings in Deep Residual Networks"): pre-activation
- * bottlenecks, as Keras builds them (the stride on the last block of a stage, max-pooled identity shortcuts).
- */
-export const resnetV2Source = String.raw`
+# ResNet50V2/101V2/152V2 (He et al., 2016, "Identity Mappings in Deep Residual Networks"): pre-activation
+# bottlenecks, as Keras builds them (the stride on the last block of a stage, max-pooled identity shortcuts).
 import keras
 from keras import layers
 from .common import image_input, classifier_head
@@ -55,4 +52,3 @@ def ResNet101V2(include_top=True, weights="imagenet", input_tensor=None, input_s
 
 def ResNet152V2(include_top=True, weights="imagenet", input_tensor=None, input_shape=None, pooling=None, classes=1000, classifier_activation="softmax", name="resnet152v2"):
     return _resnet_v2((3, 8, 36, 3), include_top, input_tensor, input_shape, pooling, classes, classifier_activation, name)
-`;

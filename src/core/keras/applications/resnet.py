@@ -1,8 +1,5 @@
-/**
- * ResNet50/101/152 as Keras builds them (He et al., 2016, bottleneck blocks): convolutions with biases, the
- * stride on the first 1x1 convolution of a stage, a projection shortcut at each stage's first block.
- */
-export const resnetSource = String.raw`
+# ResNet50/101/152 as Keras builds them (He et al., 2016, bottleneck blocks): convolutions with biases, the
+# stride on the first 1x1 convolution of a stage, a projection shortcut at each stage's first block.
 import keras
 from keras import layers
 from .common import image_input, classifier_head
@@ -52,4 +49,3 @@ def ResNet101(include_top=True, weights="imagenet", input_tensor=None, input_sha
 
 def ResNet152(include_top=True, weights="imagenet", input_tensor=None, input_shape=None, pooling=None, classes=1000, classifier_activation="softmax", name="resnet152"):
     return _resnet((3, 8, 36, 3), include_top, input_tensor, input_shape, pooling, classes, classifier_activation, name)
-`;

@@ -1,5 +1,4 @@
-/** The zoo's registry (get_model, list_models) and a stand-in for the pretrained-weights enums. */
-export const utilsSource = String.raw`
+# The zoo's registry (get_model, list_models) and a stand-in for the pretrained-weights enums.
 from collections import OrderedDict
 from torch import nn
 
@@ -70,4 +69,3 @@ def get_weight(name):
 
 def get_model_weights(name):
     return Weights
-`;

@@ -1,5 +1,4 @@
-/** SqueezeNet 1.0 and 1.1 (Iandola et al., 2016): Fire modules (1x1 squeeze, parallel 1x1 and 3x3 expand). */
-export const squeezenetSource = String.raw`
+# SqueezeNet 1.0 and 1.1 (Iandola et al., 2016): Fire modules (1x1 squeeze, parallel 1x1 and 3x3 expand).
 import torch
 from torch import nn
 from ._utils import register_model, Weights
@@ -68,4 +67,3 @@ def squeezenet1_1(*, weights=None, progress=True, **kwargs):
 
 
 SqueezeNet1_0_Weights = SqueezeNet1_1_Weights = Weights
-`;

@@ -1,5 +1,4 @@
-/** torchvision.ops.misc building blocks, written from their documented behaviour (our own code, not torchvision's). */
-export const opsSource = String.raw`
+# torchvision.ops.misc building blocks, written from their documented behaviour (our own code, not torchvision's).
 import torch
 from torch import nn
 
@@ -123,4 +122,3 @@ class Permute(nn.Module):
 
     def forward(self, x):
         return torch.permute(x, self.dims)
-`;

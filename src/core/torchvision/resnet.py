@@ -1,5 +1,4 @@
-/** ResNet (He et al., 2016), ResNeXt (Xie et al., 2017) and Wide ResNet (Zagoruyko & Komodakis, 2016). */
-export const resnetSource = String.raw`
+# ResNet (He et al., 2016), ResNeXt (Xie et al., 2017) and Wide ResNet (Zagoruyko & Komodakis, 2016).
 import torch
 from torch import nn
 from ._utils import register_model, Weights
@@ -191,4 +190,3 @@ def wide_resnet101_2(*, weights=None, progress=True, **kwargs):
 ResNet18_Weights = ResNet34_Weights = ResNet50_Weights = ResNet101_Weights = ResNet152_Weights = Weights
 ResNeXt50_32X4D_Weights = ResNeXt101_32X8D_Weights = ResNeXt101_64X4D_Weights = Weights
 Wide_ResNet50_2_Weights = Wide_ResNet101_2_Weights = Weights
-`;

@@ -1,8 +1,5 @@
-/**
- * ConvNeXt Tiny/Small/Base/Large/XLarge (Liu et al., 2022, "A ConvNet for the 2020s"): patchify stem, 7x7
- * depthwise blocks with an inverted MLP and layer scale, as Keras builds them (input normalisation inside the model).
- */
-export const convnextSource = String.raw`
+# ConvNeXt Tiny/Small/Base/Large/XLarge (Liu et al., 2022, "A ConvNet for the 2020s"): patchify stem, 7x7
+# depthwise blocks with an inverted MLP and layer scale, as Keras builds them (input normalisation inside the model).
 import keras
 from keras import layers
 
@@ -77,4 +74,3 @@ def ConvNeXtLarge(include_top=True, include_preprocessing=True, weights="imagene
 
 def ConvNeXtXLarge(include_top=True, include_preprocessing=True, weights="imagenet", input_tensor=None, input_shape=None, pooling=None, classes=1000, classifier_activation="softmax", name="convnext_xlarge"):
     return _convnext((3, 3, 27, 3), (256, 512, 1024, 2048), include_top, input_tensor, input_shape, pooling, classes, classifier_activation, name)
-`;

@@ -1,5 +1,4 @@
-/** VGG (Simonyan & Zisserman, 2015) and AlexNet (Krizhevsky et al., 2012, torchvision's one-GPU variant). */
-export const vggSource = String.raw`
+# VGG (Simonyan & Zisserman, 2015) and AlexNet (Krizhevsky et al., 2012, torchvision's one-GPU variant).
 import torch
 from torch import nn
 from ._utils import register_model, Weights
@@ -134,4 +133,3 @@ def alexnet(*, weights=None, progress=True, **kwargs):
 
 VGG11_Weights = VGG11_BN_Weights = VGG13_Weights = VGG13_BN_Weights = Weights
 VGG16_Weights = VGG16_BN_Weights = VGG19_Weights = VGG19_BN_Weights = AlexNet_Weights = Weights
-`;

@@ -1,5 +1,4 @@
-/** MobileNetV2 (Sandler et al., 2018), with the paper's settings. */
-export const mobilenetV2Source = String.raw`
+# MobileNetV2 (Sandler et al., 2018), with the paper's settings.
 from functools import partial
 import torch
 from torch import nn
@@ -77,4 +76,3 @@ def mobilenet_v2(*, weights=None, progress=True, **kwargs):
 
 
 MobileNet_V2_Weights = Weights
-`;

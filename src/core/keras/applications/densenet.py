@@ -1,5 +1,4 @@
-/** DenseNet121/169/201 (Huang et al., 2017): dense blocks of BN-ReLU-Conv bottlenecks (growth 32), 0.5 transitions. */
-export const densenetSource = String.raw`
+# DenseNet121/169/201 (Huang et al., 2017): dense blocks of BN-ReLU-Conv bottlenecks (growth 32), 0.5 transitions.
 import keras
 from keras import layers
 from .common import image_input, classifier_head
@@ -54,4 +53,3 @@ def DenseNet169(include_top=True, weights="imagenet", input_tensor=None, input_s
 
 def DenseNet201(include_top=True, weights="imagenet", input_tensor=None, input_shape=None, pooling=None, classes=1000, classifier_activation="softmax", name="densenet201"):
     return _densenet((6, 12, 48, 32), include_top, input_tensor, input_shape, pooling, classes, classifier_activation, name)
-`;
