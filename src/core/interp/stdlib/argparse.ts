@@ -1,0 +1,60 @@
+import { nativeClass } from "../classes";
+import { NONE, bool, dict, keyOf, list, str, tuple } from "../construct";
+import type { Value } from "../values";
+import { namespace, type StandardLibrary } from "./native";
+
+/** argparse: a script's arguments resolve to their defaults. */
+export function installArgparse({ modules, objectClass }: StandardLibrary): void {
+  const argumentParser = nativeClass("argparse.ArgumentParser", [objectClass], {
+    __init__: ({ args }) => {
+      const self = args[0];
+      if (self.kind === "instance") self.attributes.set("__defaults__", dict());
+      return NONE;
+    },
+    add_argument: ({ args, kwargs }) => {
+      const self = args[0];
+      if (self.kind !== "instance") return NONE;
+      const names = args.slice(1).filter((a): a is Extract<Value, { kind: "str" }> => a.kind === "str").map((a) => a.value);
+      const long = names.find((n) => n.startsWith("--")) ?? names[0];
+      if (!long) return NONE;
+      const dest = kwargs.get("dest")?.kind === "str" ? (kwargs.get("dest") as { value: string }).value : long.replace(/^-+/, "").replace(/-/g, "_");
+      const action = kwargs.get("action");
+      let value = kwargs.get("default");
+      if (value === undefined) value = action?.kind === "str" && action.value === "store_true" ? bool(false) : action?.kind === "str" && action.value === "store_false" ? bool(true) : NONE;
+      const defaults = self.attributes.get("__defaults__");
+      if (defaults?.kind === "dict") defaults.entries.set(keyOf(str(dest)), { key: str(dest), value });
+      return NONE;
+    },
+    parse_args: ({ args }) => argparseNamespace(args[0]),
+    parse_known_args: ({ args }) => tuple([argparseNamespace(args[0]), list([])]),
+    add_argument_group: ({ args }) => args[0],
+    add_mutually_exclusive_group: ({ args }) => args[0],
+    // set_defaults(name=value): parser-level defaults override the arguments' own (argparse docs), whatever the order
+    set_defaults: ({ args, kwargs }) => {
+      const self = args[0];
+      if (self?.kind !== "instance") return NONE;
+      const own = self.attributes.get("__parser_defaults__");
+      const merged = own?.kind === "dict" ? own : dict();
+      for (const [k, v] of kwargs) merged.entries.set(keyOf(str(k)), { key: str(k), value: v });
+      self.attributes.set("__parser_defaults__", merged);
+      return NONE;
+    },
+  });
+  // argparse.Namespace(**values): configs built by hand (`Net(argparse.Namespace(d_in=4, ...))`)
+  const argparseNamespaceClass = nativeClass("argparse.Namespace", [objectClass], {
+    __init__: ({ args, kwargs }) => {
+      const self = args[0];
+      if (self?.kind === "instance") for (const [k, v] of kwargs) self.attributes.set(k, v);
+      return NONE;
+    },
+  });
+  const argparseNamespace = (parser: Value): Value => {
+    const instance: Value = { kind: "instance", cls: argparseNamespaceClass, attributes: new Map(), id: -2 };
+    for (const name of ["__defaults__", "__parser_defaults__"]) {
+      const defaults = parser.kind === "instance" ? parser.attributes.get(name) : undefined;
+      if (defaults?.kind === "dict") for (const { key, value } of defaults.entries.values()) if (key.kind === "str") instance.attributes.set(key.value, value);
+    }
+    return instance;
+  };
+  modules.set("argparse", namespace("argparse", { ArgumentParser: argumentParser, Namespace: argparseNamespaceClass }));
+}

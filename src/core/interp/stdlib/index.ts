@@ -1,0 +1,53 @@
+// The Python standard-library modules the analyzer models, one file per module (or per pair that belong together).
+import { einopsFunctions } from "../einops";
+import { createImportlibModules } from "../importlib";
+import { createInspectModule } from "../inspect-signature";
+import type { Interpreter } from "../interpreter";
+import { createRegexModule } from "../regex";
+import type { ClassValue, ModuleNamespaceValue, Value } from "../values";
+import { installAbc } from "./abc";
+import { installArgparse } from "./argparse";
+import { installCollections } from "./collections";
+import { installContextlib } from "./contextlib";
+import { installCopy } from "./copy";
+import { installDataclasses } from "./dataclasses";
+import { installEnum } from "./enum";
+import { installEnvironment } from "./environment";
+import { installFunctools } from "./functools";
+import { installItertools } from "./itertools";
+import { installLogging } from "./logging";
+import { installMath } from "./math";
+import { fn, namespace, standardLibrary } from "./native";
+import { installNumpy } from "./numpy";
+import { installOperator } from "./operator";
+import { installTypes } from "./types";
+import { installTyping } from "./typing";
+
+/** Python standard-library modules the analyzer models (math, functools, collections, dataclasses, ...). */
+export function createStandardLibrary(interp: () => Interpreter, objectClass: ClassValue): Map<string, ModuleNamespaceValue> {
+  const library = standardLibrary(interp, objectClass);
+  const { modules } = library;
+  const prod = installMath(library);
+  installFunctools(library);
+  const abcClasses = installCollections(library);
+  installDataclasses(library);
+  installTyping(library, abcClasses);
+  installContextlib(library);
+  installItertools(library);
+  installOperator(library);
+  installCopy(library);
+  installArgparse(library);
+  installLogging(library);
+  installEnvironment(library);
+  installAbc(library);
+  installEnum(library);
+  modules.set("inspect", createInspectModule(objectClass));
+  installNumpy(library, prod);
+  modules.set("re", createRegexModule(objectClass, namespace, fn));
+  const einops: Record<string, Value> = {};
+  for (const [k, f] of Object.entries(einopsFunctions())) einops[k] = fn(`einops.${k}`, f);
+  modules.set("_greenlight_einops", namespace("_greenlight_einops", einops));
+  installTypes(library);
+  for (const [name, module] of createImportlibModules(interp, objectClass)) modules.set(name, module);
+  return modules;
+}

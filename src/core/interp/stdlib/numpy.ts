@@ -1,0 +1,22 @@
+import { float } from "../construct";
+import { numpyArrayFunctions, numpyRandomFunctions, numpyScalarTypes, numpyTableFunctions } from "../numpy-arrays";
+import type { Value } from "../values";
+import { fn, namespace, num, quiet, type StandardLibrary } from "./native";
+
+/** numpy's scalar functions, array builders and scalar types; `prod` is math.prod. */
+export function installNumpy({ modules, objectClass }: StandardLibrary, prod: Value): void {
+  const numpy = namespace("numpy", {
+    ...numpyArrayFunctions(fn),
+    prod,
+    sqrt: fn("np.sqrt", ({ args }) => float(Math.sqrt(num(args[0])))),
+    log2: fn("np.log2", ({ args }) => float(Math.log2(num(args[0])))),
+    log: fn("np.log", ({ args }) => float(Math.log(num(args[0])))),
+    ceil: fn("np.ceil", ({ args }) => float(Math.ceil(num(args[0])))),
+    floor: fn("np.floor", ({ args }) => float(Math.floor(num(args[0])))),
+    pi: float(Math.PI),
+    ...numpyTableFunctions(fn),
+    ...numpyScalarTypes(objectClass),
+    random: namespace("numpy.random", { ...numpyRandomFunctions(fn), seed: quiet("seed") }),
+  });
+  modules.set("numpy", numpy);
+}
