@@ -1,6 +1,6 @@
 import { Budget, BudgetExceeded } from "./interp/budget";
 import { tensor } from "./interp/construct";
-import { forwardArguments } from "./interp/forward-arguments";
+import { forwardArguments, takesDecoderTokens } from "./interp/forward-arguments";
 import { defaultInputs, exampleInputs, pragmaConfig, pragmaInputs } from "./interp/input-discovery";
 import { locateConfig } from "./transformers/config-files";
 import { buildsModel, ENTRY_POINTS, transformersEntryPoint, type PretrainedConfigs } from "./transformers/from-pretrained";
@@ -559,13 +559,27 @@ function runModel(interp: Interpreter, c: Candidate, request: AnalyzeRequest, co
   const constructionNotes = [...recorder.notes];
   let best: { recorder: Recorder; output: Value | undefined; inputs: InputSpec[]; source: InputSource } | undefined;
   for (const attempt of attempts) {
-    const run = new Recorder();
+    let run = new Recorder();
     run.paths = recorder.paths;
     for (const n of constructionNotes) run.note(n.reason, { file: n.file, line: n.line, column: 0 });
     run.importNotes.push(...recorder.importNotes);
     interp.recorder = run;
-    const output = forward(interp, c, attempt.inputs, request.file);
-    const failed = run.notes.length > constructionNotes.length;
+    let output = forward(interp, c, attempt.inputs, request.file);
+    let failed = run.notes.length > constructionNotes.length;
+    if (failed && attempt.inputs.length === 1 && attempt.inputs[0].dtype !== "int64" && takesDecoderTokens(interp.getAttribute(c.instance, "forward"))) {
+      // An encoder-decoder of features needs its decoder's first token: tried only when the forward fails without it.
+      const again = new Recorder();
+      again.paths = recorder.paths;
+      for (const n of constructionNotes) again.note(n.reason, { file: n.file, line: n.line, column: 0 });
+      again.importNotes.push(...recorder.importNotes);
+      interp.recorder = again;
+      const withStart = forward(interp, c, attempt.inputs, request.file, { decoderStart: true });
+      if (again.notes.length < run.notes.length) {
+        run = again;
+        output = withStart;
+        failed = run.notes.length > constructionNotes.length;
+      } else interp.recorder = run;
+    }
     // A run that went through with gaps says more than one whose forward stopped.
     if (!best || !failed || (best.recorder.stopped && !run.stopped)) best = { recorder: run, output, inputs: attempt.inputs, source: attempt.source };
     if (!failed) break;
@@ -575,9 +589,9 @@ function runModel(interp: Interpreter, c: Candidate, request: AnalyzeRequest, co
   return buildReport({ name: c.name, file: request.file, line: c.line, entry: c.entry, model: c.instance, inputs, inputSource: source, output: best!.output, recorder: best!.recorder });
 }
 
-function forward(interp: Interpreter, c: Candidate, inputs: InputSpec[], file: string): Value | undefined {
+function forward(interp: Interpreter, c: Candidate, inputs: InputSpec[], file: string, options: { decoderStart?: boolean } = {}): Value | undefined {
   const recorder = interp.recorder;
-  const { args, kwargs } = forwardArguments(interp.getAttribute(c.instance, "forward"), inputs.map((i) => tensor(i.shape, i.dtype)));
+  const { args, kwargs } = forwardArguments(interp.getAttribute(c.instance, "forward"), inputs.map((i) => tensor(i.shape, i.dtype)), options);
   // The forward pass is measured as inference runs it, after model.eval() (the module's own eval, if it has one):
   // `if self.training:` branches (auxiliary heads, training-time decoders, stochastic depth) are not taken.
   if (c.instance.kind === "instance" && c.instance.module) {

@@ -1,15 +1,17 @@
 // The arguments a model's forward is called with for one example input, from forward's signature alone:
 // parameters beyond the inputs that have no default get None (PyTorch's usual "no state yet"), and an
 // encoder-decoder's forward (a parameter named decoder_input_ids) gets the token ids the encoder gets, as
-// transformers' encoder-decoder examples call it, so that the decoder runs and is counted.
+// transformers' encoder-decoder examples call it, so that the decoder runs and is counted. An encoder of features
+// whose forward fails without decoder ids (Whisper-style audio) is run again with one start token per sample.
 import { unwrapFunction } from "./inspect-signature";
 import type { FunctionValue, Value } from "./values";
+import { tensor } from "./construct";
 
 /** The forward parameter that takes the decoder's token ids. */
 const DECODER_TOKEN_PARAMETER = "decoder_input_ids";
 
 /** Positional and keyword arguments for `forward(*inputs)`. */
-export function forwardArguments(forward: Value, inputs: Value[]): { args: Value[]; kwargs: Map<string, Value> } {
+export function forwardArguments(forward: Value, inputs: Value[], options: { decoderStart?: boolean } = {}): { args: Value[]; kwargs: Map<string, Value> } {
   const args = [...inputs];
   const kwargs = new Map<string, Value>();
   const bound = forward.kind === "bound";
@@ -18,9 +20,11 @@ export function forwardArguments(forward: Value, inputs: Value[]): { args: Value
     const params = positional(own, bound);
     for (let i = args.length; i < params.length; i++) if (!params[i].default && !own.defaults.has(params[i].name)) args.push({ kind: "none" });
   }
-  // One token-id input and a decoder that takes token ids too (behind any functools.wraps decorators).
+  // One token-id input and a decoder that takes token ids too (behind any functools.wraps decorators); asked for, an
+  // encoder of features (audio frames, pixels) gets its decoder's first step, one start token per sample.
   const signature = unwrapFunction(own);
-  const tokenIds = inputs.length === 1 && inputs[0].kind === "tensor" && inputs[0].dtype === "int64" ? inputs[0] : undefined;
+  const first = inputs.length === 1 && inputs[0].kind === "tensor" ? inputs[0] : undefined;
+  const tokenIds = first?.dtype === "int64" ? first : first && options.decoderStart ? tensor([first.shape[0] ?? 1, 1], "int64") : undefined;
   if (tokenIds && signature.kind === "function") {
     const params = positional(signature, bound);
     const index = params.findIndex((p) => p.name === DECODER_TOKEN_PARAMETER);
@@ -31,6 +35,12 @@ export function forwardArguments(forward: Value, inputs: Value[]): { args: Value
     }
   }
   return { args, kwargs };
+}
+
+/** Whether forward has a decoder_input_ids parameter (behind any functools.wraps decorators). */
+export function takesDecoderTokens(forward: Value): boolean {
+  const signature = unwrapFunction(forward.kind === "bound" ? forward.fn : forward);
+  return signature.kind === "function" && signature.definition.params.some((p) => p.name === DECODER_TOKEN_PARAMETER);
 }
 
 function positional(fn: FunctionValue, bound: boolean) {

@@ -115,7 +115,7 @@ export function defaultInputs(model: InstanceValue): InputSpec[][] {
     switch (type) {
       case "Conv1d": {
         if (!first) return [];
-        const lengths = [...new Set([positionsAfterConvStack(modules.slice(i)), 1024].filter((n): n is number => n !== undefined))];
+        const lengths = [...new Set([1024, positionsAfterConvStack(modules.slice(i))].filter((n): n is number => n !== undefined))];
         const specs = lengths.map((n): InputSpec[] => [{ shape: [1, first, n], dtype: "float32" }]);
         // A single channel may be a raw signal that forward gives its channel dimension itself.
         if (first === 1) specs.push(...lengths.map((n): InputSpec[] => [{ shape: [1, n], dtype: "float32" }]));
@@ -133,9 +133,9 @@ export function defaultInputs(model: InstanceValue): InputSpec[][] {
 }
 
 /**
- * The input length a conv front-end was built for: when the leading Conv1d stack is followed by an Embedding (a
- * table of positions, since the convs' output is features, not ids), that table's rows times the stack's total
- * stride (an audio encoder with learned positions accepts exactly that many frames).
+ * The input length a conv front-end may have been built for, tried after 1,024 fails: when the leading Conv1d stack
+ * is followed by an Embedding (there a table of positions, as the convs' output is features, not ids), that table's
+ * rows times the stack's total stride (an audio encoder with learned positions accepts exactly that many frames).
  */
 function positionsAfterConvStack(modules: InstanceValue[]): number | undefined {
   let stride = 1;

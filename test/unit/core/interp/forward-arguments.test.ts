@@ -68,6 +68,38 @@ model = Net()
   });
 });
 
+describe("an encoder-decoder of features (src/core/analyze.ts, forward-arguments.ts)", () => {
+  it("runs again with one decoder start token per sample when forward fails without decoder ids", async () => {
+    const m = await onlyModel(`import torch
+import torch.nn as nn
+
+
+class SpeechSeq2Seq(nn.Module):
+    def __init__(self, mel_bins=16, hidden=32, vocab=100):
+        super().__init__()
+        self.encoder = nn.Conv1d(mel_bins, hidden, 3, padding=1)
+        self.embed = nn.Embedding(vocab, hidden)
+        self.decoder = nn.Linear(hidden, hidden)
+
+    def forward(self, input_features, decoder_input_ids=None):
+        memory = self.encoder(input_features).transpose(1, 2)
+        if decoder_input_ids is None:
+            raise ValueError("You have to specify either decoder_input_ids or decoder_inputs_embeds")
+        queries = self.decoder(self.embed(decoder_input_ids))
+        return queries @ memory.transpose(1, 2)
+
+
+model = SpeechSeq2Seq()
+`);
+    // PyTorch 1.13 with decoder_input_ids=torch.zeros(1, 1, dtype=torch.long): 5,824 params, 3,213,312 FLOPs.
+    assert.deepEqual(m.inputs.map((i) => i.shape), [[1, 16, 1024]]);
+    assert.equal(m.complete, true, JSON.stringify(m.unresolved));
+    assert.equal(m.params, 5824);
+    assert.equal(m.flops, 3213312);
+    assert.deepEqual(m.output, [[1, 1, 1024]]);
+  });
+});
+
 describe("default inputs and None checks in library forwards", () => {
   it("a subclass of nn.Embedding first in the model takes token ids (transformers' scaled word embeddings)", async () => {
     const m = await onlyModel(`import torch.nn as nn
