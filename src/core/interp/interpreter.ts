@@ -24,7 +24,7 @@ import { layerAttribute } from "./layer-attributes";
 import { valuesOf, withValues } from "../torch/known-values";
 import { numpyScalar } from "./numpy-arrays";
 import { pythonText } from "./formatting";
-import { binaryOperation, compareValues, unaryOperation } from "./operators";
+import { augmentedOperation, binaryOperation, compareValues, unaryOperation } from "./operators";
 import { Recorder } from "./recorder";
 import { starExports } from "./lazy-names";
 import {
@@ -227,7 +227,7 @@ export class Interpreter {
         if (s.op === "+" && current.kind === "list") {
           current.items.push(...this.iterate(value, s.pos));
           result = current;
-        } else result = this.binary(s.op, current, value, s.pos);
+        } else result = this.binary(s.op, current, value, s.pos, true);
         this.assign(s.target, result, scope);
         return undefined;
       }
@@ -809,12 +809,12 @@ export class Interpreter {
     }
   }
 
-  binary(op: string, left: Value, right: Value, pos: Position): Value {
+  binary(op: string, left: Value, right: Value, pos: Position, augmented = false): Value {
     const previous = this.currentLocation;
     this.currentLocation = this.location(pos);
     const before = this.recorder.ops.length;
     try {
-      const result = this.guard(pos, () => binaryOperation(op, left, right, this));
+      const result = this.guard(pos, () => (augmented ? augmentedOperation : binaryOperation)(op, left, right, this));
       this.attributeOutput(before, result, [left, right]);
       this.tensorOperatorObserver?.(op, left, right, result);
       return result;

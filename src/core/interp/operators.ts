@@ -22,6 +22,18 @@ function isNumeric(v: Value): v is Extract<Value, { kind: "int" | "float" | "boo
   return v.kind === "int" || v.kind === "float" || v.kind === "bool";
 }
 
+/**
+ * Augmented assignment (`a += b`) as Python runs it: an object's own in-place method (`__iadd__`: nn.ModuleList's
+ * extend) first, else the binary operator.
+ */
+export function augmentedOperation(op: string, l: Value, r: Value, interp: OperatorHost): Value {
+  if (l.kind === "instance" && r.kind !== "unknown" && DUNDER[op]) {
+    const m = lookupClassAttribute(l.cls, DUNDER[op].replace("__", "__i"));
+    if (m) return interp.call(m, [l, r], new Map());
+  }
+  return binaryOperation(op, l, r, interp);
+}
+
 /** Python's binary operators on abstract values; tensors go to the torch catalogue. */
 export function binaryOperation(op: string, l: Value, r: Value, interp: OperatorHost): Value {
   if (l.kind === "unknown") return l;

@@ -402,6 +402,13 @@ export function createModuleClasses(interp: () => Interpreter, objectClass: Clas
     for (const m of interp().iterate(call.args[1])) s.module!.children.set(String(s.module!.children.size), m as InstanceValue);
     return s;
   };
+  /** A new container of `self`'s class holding `modules` in order (ModuleList / Sequential `+`). */
+  const combined = (call: NativeCall, modules: Value[]): Value => {
+    const copy = interp().instantiate(self(call).cls, [], new Map()) as InstanceValue;
+    modules.forEach((m, i) => copy.module!.children.set(String(i), m as InstanceValue));
+    return copy;
+  };
+  const childrenAndIterable = (call: NativeCall): Value[] => [...childrenOf(call), ...interp().iterate(call.args[1])];
   const insertChild = (call: NativeCall): Value => {
     const s = self(call);
     const items = [...s.module!.children.values()];
@@ -433,6 +440,11 @@ export function createModuleClasses(interp: () => Interpreter, objectClass: Clas
     append: appendChild,
     extend: extendChildren,
     insert: insertChild,
+    // torch 1.13's container.py: `+` and `+=` take another Sequential; `*` repeats the same layers.
+    __add__: (call) => combined(call, childrenAndIterable(call)),
+    __iadd__: extendChildren,
+    __mul__: (call) => combined(call, Array.from({ length: Math.max(0, toInt(call.args[1])) }, () => childrenOf(call)).flat()),
+    __rmul__: (call) => combined(call, Array.from({ length: Math.max(0, toInt(call.args[1])) }, () => childrenOf(call)).flat()),
   }));
 
   const moduleList = nativeClass("torch.nn.ModuleList", [module], withPublishedMethods("torch.nn.ModuleList", {
@@ -454,6 +466,9 @@ export function createModuleClasses(interp: () => Interpreter, objectClass: Clas
     append: appendChild,
     extend: extendChildren,
     insert: insertChild,
+    // `+=` extends in place with any iterable of modules; `+` makes a new ModuleList (torch's container.py).
+    __iadd__: extendChildren,
+    __add__: (call) => combined(call, childrenAndIterable(call)),
     forward: () => {
       throw new PythonError("ModuleList has no forward()");
     },
