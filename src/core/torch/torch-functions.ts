@@ -1,5 +1,5 @@
 // torch.* functions by name: Python signatures of the real torch functions bound to the shape/FLOP ops.
-import { valuesOf, withValues } from "./known-values";
+import { convertedValues, valuesOf, withValues } from "./known-values";
 import { complexFromParts, polar, viewAsComplex, viewAsReal } from "./ops/complex";
 import { int, list, tuple, toInt, toInts } from "../interp/construct";
 import { PythonError, Unresolved, type BoundArguments, type TensorValue, type Value, UnknownInput } from "../interp/values";
@@ -108,9 +108,13 @@ for (const name of ["tensor", "as_tensor", "asarray"]) {
   });
 }
 f.scalar_tensor = defineOp("torch.scalar_tensor", ["s", ...FACTORY_OPTIONS], (a, c) => factory("scalar_tensor", [], dtypeOr(a, "float32"), c));
-f.from_numpy = () => {
-  throw new Unresolved("torch.from_numpy: the array's shape comes from data outside the model code");
-};
+// An array the model code built (np.array of literals, np.eye, linspace...) has a known shape and dtype, which
+// from_numpy keeps; an array read from data outside the code does not.
+f.from_numpy = defineOp("torch.from_numpy", ["ndarray"], (a, c) => {
+  const array = a.get("ndarray");
+  if (array.kind !== "tensor" || !array.numpy) throw new Unresolved("torch.from_numpy: the array's shape comes from data outside the model code");
+  return convertedValues(array, factory("lift_fresh", array.shape, array.dtype, c));
+});
 f.multinomial = defineOp("torch.multinomial", ["input", "num_samples", "replacement=False", "generator=None", "out=None"], (a, c) => {
   const input = tensorArg(a, "input", "multinomial");
   return emit(c, "aten.multinomial", 0, [...input.shape.slice(0, -1), a.int("num_samples")], "int64");

@@ -42,4 +42,38 @@ describe("patterns from the fourth fresh sweep", function () {
     assert.equal(model.params, 2 * 42 + 21);
     assert.equal(model.flops, 4 * 2 * 36 + 2 * 18);
   });
+
+  it("torch.from_numpy of an array the code builds keeps its shape (an identity added to a predicted transform)", async () => {
+    const model = await onlyModel([
+      "import numpy as np",
+      "import torch",
+      "import torch.nn as nn",
+      "class STN(nn.Module):",
+      "    def __init__(self):",
+      "        super().__init__()",
+      "        self.fc = nn.Linear(16, 9)",
+      "        self.conv = nn.Conv1d(3, 8, 1)",
+      "    def forward(self, x):",
+      "        iden = torch.from_numpy(np.array([1, 0, 0, 0, 1, 0, 0, 0, 1]).astype(np.float32)).view(1, 9)",
+      "        t = (self.fc(torch.zeros(x.size(0), 16)) + iden.repeat(x.size(0), 1)).view(-1, 3, 3)",
+      "        return self.conv(torch.bmm(x.transpose(2, 1), t).transpose(2, 1))",
+    ].join("\n"), { inputs: [{ shape: [2, 3, 100], dtype: "float32" }] });
+    assert.equal(model.complete, true);
+    assert.equal(model.flops, 2 * 2 * 16 * 9 + 2 * 2 * 100 * 3 * 3 + 2 * 2 * 100 * 8 * 3);
+  });
+
+  it("torch.from_numpy of an array read from outside the code stays unknown, and says so", async () => {
+    const model = await onlyModel([
+      "import numpy as np",
+      "import torch",
+      "import torch.nn as nn",
+      "class Net(nn.Module):",
+      "    def __init__(self):",
+      "        super().__init__()",
+      "        self.fc = nn.Linear(4, 4)",
+      "    def forward(self, x):",
+      "        return self.fc(x) + torch.from_numpy(np.load('table.npy'))",
+    ].join("\n"), { inputs: [{ shape: [2, 4], dtype: "float32" }] });
+    assert.equal(model.complete, false);
+  });
 });
