@@ -589,6 +589,18 @@ export function createModuleClasses(interp: () => Interpreter, objectClass: Clas
     });
     cls.layer = spec;
     cls.isModule = true;
+    for (const [name, method] of Object.entries(spec.methods ?? {})) {
+      cls.attributes.set(name, {
+        kind: "native",
+        name: `${spec.name}.${name}`,
+        call: (call) => {
+          const s = self(call);
+          const config = layerConfigOf(s);
+          if (!config) throw new Unresolved(`${spec.name} was not constructed`);
+          return method({ config, state: s.module!, self: s }, call.args.slice(1), call.kwargs, call.context);
+        },
+      });
+    }
     for (const [name, f] of Object.entries(layerStatics[spec.name] ?? {})) {
       cls.attributes.set(name, { kind: "native", name: `${spec.name}.${name}`, call: (c) => f(c, cls) });
     }

@@ -10,6 +10,8 @@ export interface LayerDefinition {
   forwardSignature?: string[];
   build(args: BoundArguments, context: OpContext): LayerBuild;
   forward(layer: LayerInstance, args: BoundArguments, context: OpContext): Value;
+  /** Other methods with their signatures (without self), bound the same way as forward. */
+  methods?: Record<string, { signature: string[]; call(layer: LayerInstance, args: BoundArguments, context: OpContext): Value }>;
 }
 
 /** Turns a definition into the LayerSpec the interpreter calls. */
@@ -20,6 +22,10 @@ export function defineLayer(def: LayerDefinition): LayerSpec {
     signature: def.signature,
     build: def.build,
     forward: (layer, args, kwargs, context) => def.forward(layer, bindArguments(forwardSignature, args, kwargs, `${def.name}.forward`), context),
+    methods: def.methods && Object.fromEntries(Object.entries(def.methods).map(([name, m]) => [
+      name,
+      (layer: LayerInstance, args: Value[], kwargs: Map<string, Value>, context: OpContext) => m.call(layer, bindArguments(m.signature, args, kwargs, `${def.name}.${name}`), context),
+    ])),
   };
 }
 

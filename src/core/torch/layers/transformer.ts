@@ -1,7 +1,7 @@
 // nn.TransformerEncoderLayer / DecoderLayer / Encoder / Decoder / Transformer: composite modules whose children and
 // forward follow torch/nn/modules/transformer.py, so parameter counts and named_modules paths match PyTorch's.
 import { bool } from "../../interp/construct";
-import { PythonError, Unresolved, type InstanceValue, type LayerInstance, type LayerSpec, type OpContext, type TensorValue, type Value } from "../../interp/values";
+import { PythonError, Unresolved, type BoundArguments, type InstanceValue, type LayerInstance, type LayerSpec, type OpContext, type TensorValue, type Value } from "../../interp/values";
 import { toTensor } from "../args";
 import { callChild, cloneModule, constructChild, moduleListOf } from "../layer-instance";
 import { elementwise, unary } from "../ops/elementwise";
@@ -88,9 +88,26 @@ function add(x: TensorValue, y: TensorValue, context: OpContext): TensorValue {
   return elementwise("add", [x, y], context);
 }
 
+// The blocks torch's layers are written in (transformer.py): subclasses override forward and call them.
+const SELF_ATTENTION_BLOCK = {
+  signature: ["x", "attn_mask", "key_padding_mask", "is_causal=False"],
+  call: (layer: LayerInstance, a: BoundArguments, context: OpContext) =>
+    attentionBlock(layer, "self_attn", tensorOf(a.get("x"), "x"), tensorOf(a.get("x"), "x"), a.get("attn_mask"), a.get("key_padding_mask"), a.get("is_causal"), "dropout1", context),
+};
+const feedForwardBlock = (dropout: string) => ({
+  signature: ["x"],
+  call: (layer: LayerInstance, a: BoundArguments, context: OpContext) => feedForward(layer, tensorOf(a.get("x"), "x"), context, dropout),
+});
+const CROSS_ATTENTION_BLOCK = {
+  signature: ["x", "mem", "attn_mask", "key_padding_mask", "is_causal=False"],
+  call: (layer: LayerInstance, a: BoundArguments, context: OpContext) =>
+    attentionBlock(layer, "multihead_attn", tensorOf(a.get("x"), "x"), tensorOf(a.get("mem"), "mem"), a.get("attn_mask"), a.get("key_padding_mask"), a.get("is_causal"), "dropout2", context),
+};
+
 export const TransformerEncoderLayer = defineLayer({
   name: "TransformerEncoderLayer",
   signature: LAYER_OPTIONS,
+  methods: { _sa_block: SELF_ATTENTION_BLOCK, _ff_block: feedForwardBlock("dropout2") },
   forwardSignature: ["src", "src_mask=None", "src_key_padding_mask=None", "is_causal=False"],
   build: (a, context) => ({ parameters: [], children: buildLayerChildren(a, context, false) }),
   forward: (layer, args, context) => {
@@ -113,6 +130,7 @@ export const TransformerEncoderLayer = defineLayer({
 export const TransformerDecoderLayer = defineLayer({
   name: "TransformerDecoderLayer",
   signature: LAYER_OPTIONS,
+  methods: { _sa_block: SELF_ATTENTION_BLOCK, _mha_block: CROSS_ATTENTION_BLOCK, _ff_block: feedForwardBlock("dropout3") },
   forwardSignature: ["tgt", "memory", "tgt_mask=None", "memory_mask=None", "tgt_key_padding_mask=None", "memory_key_padding_mask=None", "tgt_is_causal=False", "memory_is_causal=False"],
   build: (a, context) => ({ parameters: [], children: buildLayerChildren(a, context, true) }),
   forward: (layer, args, context) => {

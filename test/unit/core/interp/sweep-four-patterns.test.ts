@@ -76,4 +76,24 @@ describe("patterns from the fourth fresh sweep", function () {
     ].join("\n"), { inputs: [{ shape: [2, 4], dtype: "float32" }] });
     assert.equal(model.complete, false);
   });
+
+  it("a subclass of nn.TransformerEncoderLayer calls torch's own _sa_block and _ff_block", async () => {
+    // d=16, ff=32, T=5, batch_first: q/k/v in_proj 3*2*5*16*16, scores and weighted sum 2*2*5*5*16, out_proj
+    // 2*5*16*16, feed-forward 2*2*5*16*32.
+    const model = await onlyModel([
+      "import torch.nn as nn",
+      "class Layer(nn.TransformerEncoderLayer):",
+      "    def forward(self, x):",
+      "        x = self.norm1(x + self._sa_block(x, None, None))",
+      "        return self.norm2(x + self._ff_block(x))",
+      "class Net(nn.Module):",
+      "    def __init__(self):",
+      "        super().__init__()",
+      "        self.layer = Layer(16, 2, dim_feedforward=32, batch_first=True)",
+      "    def forward(self, x):",
+      "        return self.layer(x)",
+    ].join("\n"), { inputs: [{ shape: [1, 5, 16], dtype: "float32" }] });
+    assert.equal(model.complete, true);
+    assert.equal(model.flops, 3 * 2 * 5 * 16 * 16 + 2 * 2 * 5 * 5 * 16 + 2 * 5 * 16 * 16 + 2 * 2 * 5 * 16 * 32);
+  });
 });
