@@ -55,13 +55,27 @@ export function numpyArrayFunctions(fn: Fn): Record<string, Value> {
     const { shape, dtype } = literalShape(data);
     return numpyArray(shape, numpyDtype(dtype), numbersOf(data));
   });
-  const filled = (name: string) => fn(`numpy.${name}`, ({ args }) => (args[0] ? tensor(toInts(args[0], `numpy.${name}(shape)`), "float64") : unknown(`numpy.${name} of no shape`)));
+  const filled = (name: string, signature: string[]) => fn(`numpy.${name}`, (call) => {
+    const a = bindNumpy(name, signature, call);
+    const shape = a.get("shape");
+    return numpyArray(shape.kind === "int" ? [shape.value] : toInts(shape, `numpy.${name}(shape)`), dtypeOr(a, "float64"));
+  });
   return {
     array: fromData("array"),
     asarray: fromData("asarray"),
-    zeros: filled("zeros"),
-    ones: filled("ones"),
-    empty: filled("empty"),
+    zeros: filled("zeros", ["shape", "dtype=None", "order='C'", "like=None"]),
+    ones: filled("ones", ["shape", "dtype=None", "order='C'", "like=None"]),
+    empty: filled("empty", ["shape", "dtype=None", "order='C'", "like=None"]),
+    full: filled("full", ["shape", "fill_value", "dtype=None", "order='C'", "like=None"]),
+    // the identity tables model code adds to predicted transforms (PointNet's T-Nets)
+    eye: fn("numpy.eye", (call) => {
+      const a = bindNumpy("eye", ["N", "M=None", "k=0", "dtype=None", "order='C'", "like=None"], call);
+      return numpyArray([a.int("N"), a.isNone("M") ? a.int("N") : a.int("M")], dtypeOr(a, "float64"));
+    }),
+    identity: fn("numpy.identity", (call) => {
+      const a = bindNumpy("identity", ["n", "dtype=None", "like=None"], call);
+      return numpyArray([a.int("n"), a.int("n")], dtypeOr(a, "float64"));
+    }),
     power: fn("numpy.power", ({ args }) => {
       const [a, b] = args;
       if (a?.kind === "tensor") return a;

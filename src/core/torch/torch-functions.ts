@@ -112,7 +112,7 @@ f.scalar_tensor = defineOp("torch.scalar_tensor", ["s", ...FACTORY_OPTIONS], (a,
 // from_numpy keeps; an array read from data outside the code does not.
 f.from_numpy = defineOp("torch.from_numpy", ["ndarray"], (a, c) => {
   const array = a.get("ndarray");
-  if (array.kind !== "tensor" || !array.numpy) throw new Unresolved("torch.from_numpy: the array's shape comes from data outside the model code");
+  if (array.kind !== "tensor") throw new Unresolved("torch.from_numpy: the array's shape comes from data outside the model code");
   return convertedValues(array, factory("lift_fresh", array.shape, array.dtype, c));
 });
 f.multinomial = defineOp("torch.multinomial", ["input", "num_samples", "replacement=False", "generator=None", "out=None"], (a, c) => {

@@ -62,6 +62,28 @@ describe("patterns from the fourth fresh sweep", function () {
     assert.equal(model.flops, 2 * 2 * 16 * 9 + 2 * 2 * 100 * 3 * 3 + 2 * 2 * 100 * 8 * 3);
   });
 
+  it("numpy.eye / identity / zeros / full build arrays of their shape and dtype, which torch.from_numpy keeps", async () => {
+    const model = await onlyModel([
+      "import numpy as np",
+      "import torch",
+      "import torch.nn as nn",
+      "class Net(nn.Module):",
+      "    def __init__(self, k):",
+      "        super().__init__()",
+      "        self.k = k",
+      "        self.fc = nn.Linear(4, k * k)",
+      "        self.out = nn.Linear(k * k, 2)",
+      "    def forward(self, x):",
+      "        iden = torch.from_numpy(np.eye(self.k).flatten().astype(np.float32)).view(1, self.k * self.k)",
+      "        pad = torch.from_numpy(np.zeros((1, self.k * self.k), dtype=np.float32))",
+      "        fill = torch.from_numpy(np.full((self.k * self.k,), 0.5)).float()",
+      "        ident = torch.from_numpy(np.identity(self.k)).float().view(1, -1)",
+      "        return self.out(self.fc(x) + iden + pad + fill + ident)",
+    ].join("\n"), { entry: "Net(3)", inputs: [{ shape: [2, 4], dtype: "float32" }] });
+    assert.equal(model.complete, true);
+    assert.equal(model.flops, 2 * 2 * 4 * 9 + 2 * 2 * 9 * 2);
+  });
+
   it("torch.from_numpy of an array read from outside the code stays unknown, and says so", async () => {
     const model = await onlyModel([
       "import numpy as np",
