@@ -5,10 +5,10 @@ import { PythonError, Unresolved, type BoundArguments } from "../interp/values";
 import { optionalTensor, tensorArg, toTensor } from "./args";
 import { toDtype } from "./dtypes";
 import { implicitSoftmaxDim } from "./layers/activation";
-import { adaptiveSize, poolWindow } from "./layers/pooling";
+import { adaptiveSize, poolWindow, unpoolOutputSize } from "./layers/pooling";
 import { resizeArguments } from "./layers/shape-layers";
 import { convPadding } from "./layers/conv";
-import { adaptivePool, convolution, convolutionTranspose, fold, pool, unfold } from "./ops/conv-pool";
+import { adaptivePool, convolution, convolutionTranspose, fold, maxUnpool, pool, unfold } from "./ops/conv-pool";
 import { defineOp, emit, type OpImpl } from "./ops/define";
 import { unary } from "./ops/elementwise";
 import { bilinear, linear } from "./ops/linear-algebra";
@@ -87,6 +87,10 @@ for (const nd of [1, 2, 3]) {
     const { kernel, stride, padding } = poolWindow(a, nd);
     const out = pool("max", tensorArg(a, "input", `max_pool${nd}d`), kernel, stride, padding, a.ints("dilation", nd), a.bool("ceil_mode"), nd, c);
     return a.bool("return_indices") ? tuple([out, { ...out, shape: [...out.shape], dtype: "int64" }]) : out;
+  });
+  F[`max_unpool${nd}d`] = defineOp(`F.max_unpool${nd}d`, ["input", "indices", "kernel_size", "stride=None", "padding=0", "output_size=None"], (a, c) => {
+    const { kernel, stride, padding } = poolWindow(a, nd);
+    return maxUnpool(tensorArg(a, "input", `max_unpool${nd}d`), kernel, stride, padding, unpoolOutputSize(a.get("output_size")), nd, c);
   });
   F[`avg_pool${nd}d`] = defineOp(`F.avg_pool${nd}d`, ["input", "kernel_size", "stride=None", "padding=0", "ceil_mode=False", "count_include_pad=True", "divisor_override=None"], (a, c) => {
     const { kernel, stride, padding } = poolWindow(a, nd);

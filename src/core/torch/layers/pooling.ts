@@ -1,8 +1,8 @@
-// nn.MaxPool*, AvgPool*, AdaptiveAvgPool*, AdaptiveMaxPool*, LPPool*, Fold, Unfold.
+// nn.MaxPool*, MaxUnpool*, AvgPool*, AdaptiveAvgPool*, AdaptiveMaxPool*, LPPool*, Fold, Unfold.
 import { PythonError, type BoundArguments, type LayerSpec, type Value } from "../../interp/values";
 import { tuple } from "../../interp/construct";
-import { toInt } from "../../interp/construct";
-import { adaptivePool, fold, pool, unfold } from "../ops/conv-pool";
+import { toInt, toInts } from "../../interp/construct";
+import { adaptivePool, fold, maxUnpool, pool, unfold } from "../ops/conv-pool";
 import { defineLayer, input } from "./define";
 
 /** Pool window settings; stride defaults to the kernel size (None or omitted). */
@@ -34,6 +34,25 @@ function maxPool(nd: number): LayerSpec {
       const { kernel, stride, padding } = poolWindow(a, nd);
       const out = pool("max", input(args, name), kernel, stride, padding, a.ints("dilation", nd), a.bool("ceil_mode"), nd, context);
       return a.bool("return_indices") ? tuple([out, { ...out, shape: [...out.shape], dtype: "int64" }]) : out;
+    },
+  });
+}
+
+/** output_size of an unpool call: None, or a shape whose last n entries are the spatial size. */
+export function unpoolOutputSize(v: Value): number[] | undefined {
+  return v.kind === "none" ? undefined : toInts(v, "output_size");
+}
+
+function maxUnpoolLayer(nd: number): LayerSpec {
+  const name = `MaxUnpool${nd}d`;
+  return defineLayer({
+    name,
+    signature: ["kernel_size", "stride=None", "padding=0"],
+    forwardSignature: ["input", "indices", "output_size=None"],
+    build: () => ({ parameters: [] }),
+    forward: (layer, args, context) => {
+      const { kernel, stride, padding } = poolWindow(layer.config, nd);
+      return maxUnpool(input(args, name), kernel, stride, padding, unpoolOutputSize(args.get("output_size")), nd, context);
     },
   });
 }
@@ -102,7 +121,7 @@ export const Fold = defineLayer({
 });
 
 export const POOLING_LAYERS: LayerSpec[] = [
-  maxPool(1), maxPool(2), maxPool(3), avgPool(1), avgPool(2), avgPool(3), lpPool(1), lpPool(2), lpPool(3),
+  maxPool(1), maxPool(2), maxPool(3), maxUnpoolLayer(1), maxUnpoolLayer(2), maxUnpoolLayer(3), avgPool(1), avgPool(2), avgPool(3), lpPool(1), lpPool(2), lpPool(3),
   adaptive("avg", 1), adaptive("avg", 2), adaptive("avg", 3), adaptive("max", 1), adaptive("max", 2), adaptive("max", 3),
   Unfold, Fold,
 ];

@@ -95,6 +95,28 @@ export function pool(
   return emit(context, kind === "max" ? `aten.max_pool${nd}d_with_indices` : `aten.avg_pool${nd}d`, 0, outShape, input.dtype);
 }
 
+/**
+ * F.max_unpool{n}d: each spatial dim (in - 1) * stride - 2 * padding + kernel, unless output_size names it (its
+ * last n entries; torch's _unpool_output_size). Scatters values by index: 0 FLOPs.
+ */
+export function maxUnpool(
+  input: TensorValue, kernel: number[], stride: number[], padding: number[], outputSize: number[] | undefined, nd: number, context: OpContext,
+): TensorValue {
+  const op = `max_unpool${nd}d`;
+  const { batched, batch, channels, spatial } = splitSpatial(input, nd, op);
+  const defaults = spatial.map((length, i) => (length - 1) * stride[i] - 2 * padding[i] + kernel[i]);
+  let outSpatial = defaults;
+  if (outputSize) {
+    const given = outputSize.length === nd + 2 || outputSize.length === nd + 1 ? outputSize.slice(-nd) : outputSize;
+    if (given.length !== nd) throw new PythonError(`${op}: output_size must have ${nd} or ${nd + 2} elements, got ${outputSize.length}`);
+    given.forEach((size, i) => {
+      if (size < defaults[i] - stride[i] || size > defaults[i] + stride[i]) throw new PythonError(`${op}: invalid output_size ${size} (between ${defaults[i] - stride[i]} and ${defaults[i] + stride[i]})`);
+    });
+    outSpatial = given;
+  }
+  return emit(context, `aten.max_unpool${nd}d`, 0, batched ? [batch, channels, ...outSpatial] : [channels, ...outSpatial], input.dtype);
+}
+
 /** F.adaptive_{avg,max}_pool{n}d: output size per dim, None keeping the input's. */
 export function adaptivePool(kind: "max" | "avg", input: TensorValue, outputSize: (number | undefined)[], nd: number, context: OpContext): TensorValue {
   const op = `adaptive_${kind}_pool${nd}d`;

@@ -118,4 +118,27 @@ describe("patterns from the fourth fresh sweep", function () {
     assert.equal(model.complete, true);
     assert.equal(model.flops, 3 * 2 * 5 * 16 * 16 + 2 * 2 * 5 * 5 * 16 + 2 * 5 * 16 * 16 + 2 * 2 * 5 * 16 * 32);
   });
+
+  it("nn.MaxUnpool2d and F.max_unpool2d invert a max pool with its indices, to the size asked or the default", async () => {
+    // Both convs run at the unpooled 16x16 (16x16 -> 8x8 -> 16x16): 2*(4*16*16)*4*9 each.
+    const model = await onlyModel([
+      "import torch.nn as nn",
+      "import torch.nn.functional as F",
+      "class Net(nn.Module):",
+      "    def __init__(self):",
+      "        super().__init__()",
+      "        self.pool = nn.MaxPool2d(2, 2, return_indices=True)",
+      "        self.unpool = nn.MaxUnpool2d(2, 2)",
+      "        self.conv = nn.Conv2d(4, 4, 3, padding=1)",
+      "    def forward(self, x):",
+      "        size = x.size()",
+      "        y, idx = self.pool(x)",
+      "        a = self.conv(self.unpool(input=y, indices=idx, output_size=size))",
+      "        b = self.conv(F.max_unpool2d(y, idx, kernel_size=2))",
+      "        return a + b",
+    ].join("\n"), { inputs: [{ shape: [1, 4, 16, 16], dtype: "float32" }] });
+    assert.equal(model.complete, true);
+    assert.deepEqual(model.output, [[1, 4, 16, 16]]);
+    assert.equal(model.flops, 2 * 2 * 16 * 16 * 4 * 4 * 9);
+  });
 });
