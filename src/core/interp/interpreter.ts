@@ -1,4 +1,4 @@
-import type { Argument, ClassDefinition, Expression, FunctionDefinition, Position, Statement } from "../python/ast";
+import { noPosition, type Argument, type ClassDefinition, type Expression, type FunctionDefinition, type Position, type Statement } from "../python/ast";
 import { Budget, BudgetExceeded } from "./budget";
 import { computeMro, isSubclass, lookupClassAttribute } from "./classes";
 import {
@@ -1161,7 +1161,7 @@ export class Interpreter {
       case "tensor": {
         const method = this.torch.tensorMethods.get(name);
         if (method) return { kind: "native", name: `Tensor.${name}`, call: (c) => method(o, c), receiver: o };
-        const attribute = this.guard(pos ?? zeroPosition, () => this.torch.tensorAttribute(o, name) ?? unknown(`tensor attribute ${name}`));
+        const attribute = this.guard(pos ?? noPosition, () => this.torch.tensorAttribute(o, name) ?? unknown(`tensor attribute ${name}`));
         return attribute;
       }
       case "partial": {
@@ -1533,8 +1533,6 @@ function attributeDict(o: InstanceValue): DictValue {
 const GENERATOR_LIMIT = 10_000;
 
 class GeneratorFull extends Error {}
-
-const zeroPosition: Position = { line: 0, column: 0, endLine: 0, endColumn: 0, startIndex: 0, endIndex: 0 };
 
 function isModelish(v: Value): boolean {
   return v.kind === "tensor" || (v.kind === "instance" && !!v.module);

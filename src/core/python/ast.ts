@@ -13,6 +13,9 @@ export interface Position {
   endIndex: number;
 }
 
+/** The position of an operation the analyzer performs itself (sum(), math.prod), which no source text holds. */
+export const noPosition: Position = { line: 0, column: 0, endLine: 0, endColumn: 0, startIndex: 0, endIndex: 0 };
+
 export type Expression =
   | { type: "name"; id: string; pos: Position }
   | { type: "int"; value: number; pos: Position }

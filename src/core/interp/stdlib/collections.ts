@@ -1,5 +1,5 @@
 import { nativeClass } from "../classes";
-import { constructDict } from "../builtins";
+import { constructDict } from "../builtins/types";
 import { NONE, bool, dict, list, str, tuple } from "../construct";
 import { dictSubclassMethods } from "../dict-subclass";
 import { valuesEqual } from "../operators";

@@ -1,6 +1,7 @@
 import { list, toInt, tuple } from "../construct";
 import type { Value } from "../values";
-import { fn, namespace, noLocation, type StandardLibrary } from "./native";
+import { noPosition } from "../../python/ast";
+import { fn, namespace, type StandardLibrary } from "./native";
 
 /** itertools: the combinators over finite iterables (an infinite one has no use in building a model). */
 export function installItertools({ modules, interp, call, iterate }: StandardLibrary): void {
@@ -22,7 +23,7 @@ export function installItertools({ modules, interp, call, iterate }: StandardLib
       const out: Value[] = initial && initial.kind !== "none" ? [initial] : [];
       let acc: Value | undefined = out[0];
       for (const v of iterate(args[0])) {
-        acc = acc === undefined ? v : func ? call(func, [acc, v]) : interp().binary("+", acc, v, noLocation);
+        acc = acc === undefined ? v : func ? call(func, [acc, v]) : interp().binary("+", acc, v, noPosition);
         out.push(acc);
       }
       return list(out);

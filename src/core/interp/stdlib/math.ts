@@ -1,6 +1,7 @@
 import { bool, float, int, toInt } from "../construct";
 import type { Value } from "../values";
-import { fn, namespace, noLocation, num, type StandardLibrary } from "./native";
+import { noPosition } from "../../python/ast";
+import { fn, namespace, num, type StandardLibrary } from "./native";
 
 /** math: constants and functions over Python numbers; returns math.prod, which numpy shares. */
 export function installMath({ modules, interp, iterate }: StandardLibrary): Value {
@@ -40,7 +41,7 @@ export function installMath({ modules, interp, iterate }: StandardLibrary): Valu
       while (b) [a, b] = [b, a % b];
       return int(a);
     }),
-    prod: fn("math.prod", ({ args }) => iterate(args[0]).reduce<Value>((acc, v) => interp().binary("*", acc, v, noLocation), int(1))),
+    prod: fn("math.prod", ({ args }) => iterate(args[0]).reduce<Value>((acc, v) => interp().binary("*", acc, v, noPosition), int(1))),
     isqrt: fn("math.isqrt", ({ args }) => int(Math.floor(Math.sqrt(num(args[0]))))),
     isclose: fn("math.isclose", ({ args }) => bool(Math.abs(num(args[0]) - num(args[1])) <= 1e-9 * Math.max(Math.abs(num(args[0])), Math.abs(num(args[1]))))),
     isfinite: fn("math.isfinite", ({ args }) => bool(Number.isFinite(num(args[0])))),

@@ -45,6 +45,3 @@ export const quiet = (name: string): Value => fn(name, () => NONE);
 
 /** A Python number as a JavaScript one. */
 export const num = (v: Value): number => toNumber(v);
-
-/** The source location of operations the library itself performs. */
-export const noLocation = { line: 0, column: 0, endLine: 0, endColumn: 0, startIndex: 0, endIndex: 0 };

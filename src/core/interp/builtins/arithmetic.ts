@@ -1,0 +1,24 @@
+import { float, int, toInt, toNumber, tuple } from "../construct";
+import { noPosition } from "../../python/ast";
+import { builtin, type BuiltinScope } from "./builtin";
+
+/** abs, round (half to even), divmod and pow. */
+export function installArithmetic({ names, interp }: BuiltinScope): void {
+  names.set("abs", builtin("abs", ({ args }) => (args[0].kind === "float" ? float(Math.abs(args[0].value)) : int(Math.abs(toNumber(args[0]))))));
+  names.set("round", builtin("round", ({ args }) => {
+    const x = toNumber(args[0]);
+    if (args.length > 1 && args[1].kind !== "none") {
+      const d = toInt(args[1]);
+      return float(Number(x.toFixed(d)));
+    }
+    // Python rounds half to even
+    const r = Math.round(x);
+    return int(Math.abs(x % 1) === 0.5 && r % 2 !== 0 ? r - 1 : r);
+  }));
+  names.set("divmod", builtin("divmod", ({ args }) => {
+    const a = toNumber(args[0]);
+    const b = toNumber(args[1]);
+    return tuple([int(Math.floor(a / b)), int(a - b * Math.floor(a / b))]);
+  }));
+  names.set("pow", builtin("pow", ({ args }) => interp().binary("**", args[0], args[1], noPosition)));
+}

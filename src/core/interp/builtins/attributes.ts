@@ -1,0 +1,32 @@
+import { NONE, bool, dict, int, keyOf, namespaceDict, str, unknown } from "../construct";
+import type { Value } from "../values";
+import { builtin, type BuiltinScope } from "./builtin";
+
+/** getattr, hasattr, setattr, delattr, vars, and an object's identity: hash and id. */
+export function installAttributes({ names, interp }: BuiltinScope): void {
+  names.set("getattr", builtin("getattr", ({ args }) => {
+    const name = args[1];
+    if (name.kind !== "str") return unknown("getattr with an unknown name");
+    const v = interp().getAttribute(args[0], name.value);
+    if (v.kind === "unknown" && args.length > 2 && args[0].kind !== "unknown") return args[2];
+    return v;
+  }));
+  names.set("hasattr", builtin("hasattr", ({ args }) => {
+    const name = args[1];
+    if (name.kind !== "str" || args[0].kind === "unknown") return unknown("hasattr of an unknown value");
+    return bool(interp().getAttribute(args[0], name.value).kind !== "unknown");
+  }));
+  names.set("setattr", builtin("setattr", ({ args }) => {
+    if (args[1].kind === "str") interp().setAttribute(args[0], args[1].value, args[2]);
+    return NONE;
+  }));
+  names.set("delattr", builtin("delattr", () => NONE));
+  names.set("hash", builtin("hash", ({ args }) => int(keyOf(args[0]).length)));
+  names.set("id", builtin("id", ({ args }) => int(args[0].kind === "instance" ? args[0].id : 0)));
+  names.set("vars", builtin("vars", ({ args }) => {
+    const v = args[0];
+    if (v && v.kind === "instance") return dict([...v.attributes].map(([k, x]) => [str(k), x] as [Value, Value]));
+    if (v && v.kind === "namespace") return namespaceDict(v);
+    return unknown("vars()");
+  }));
+}

@@ -1,0 +1,68 @@
+import { isSubclass, lookupClassAttribute } from "../classes";
+import { bool, unknown } from "../construct";
+import type { Value } from "../values";
+import { builtin, type BuiltinScope } from "./builtin";
+
+/** isinstance, issubclass and callable: abstract classes (collections.abc, numbers) decide by the value's kind. */
+export function installTypeChecks({ names }: BuiltinScope): void {
+  const callableTypeKinds: Record<string, Value["kind"][]> = {
+    "functools.partial": ["partial"],
+    "types.FunctionType": ["function"],
+    "types.LambdaType": ["function"],
+    "types.MethodType": ["bound"],
+    "types.BuiltinFunctionType": ["native"],
+  };
+  const abstractKinds: Record<string, Value["kind"][]> = {
+    "collections.abc.Iterable": ["list", "tuple", "dict", "set", "str", "range", "iterator", "tensor"],
+    "collections.abc.Collection": ["list", "tuple", "dict", "set", "str", "range", "tensor"],
+    "collections.abc.Iterator": ["iterator"],
+    "collections.abc.Sequence": ["list", "tuple", "str", "range"],
+    "collections.abc.Mapping": ["dict"],
+    "collections.abc.Callable": ["function", "native", "class", "bound", "partial"],
+    "numbers.Number": ["int", "float", "bool"],
+    "numbers.Complex": ["int", "float", "bool"],
+    "numbers.Real": ["int", "float", "bool"],
+    "numbers.Rational": ["int", "bool"],
+    "numbers.Integral": ["int", "bool"],
+  };
+  const isInstance = (v: Value, spec: Value): boolean | undefined => {
+    if (spec.kind === "tuple") {
+      let unsure = false;
+      for (const s of spec.items) {
+        const r = isInstance(v, s);
+        if (r) return true;
+        if (r === undefined) unsure = true;
+      }
+      return unsure ? undefined : false;
+    }
+    // Type objects that are functions here: functools.partial, types.FunctionType...
+    if (spec.kind === "native" && spec.name in callableTypeKinds) return v.kind === "unknown" ? undefined : callableTypeKinds[spec.name].includes(v.kind);
+    // None is an instance of NoneType and object only: no class from code the analyzer cannot see is either.
+    if (spec.kind === "unknown" && v.kind === "none") return false;
+    if (spec.kind !== "class" || v.kind === "unknown") return undefined;
+    const abstract = abstractKinds[spec.qualifiedName];
+    if (abstract) {
+      if (v.kind === "instance") return isSubclass(v.cls, spec) || (spec.name === "Callable" && !!lookupClassAttribute(v.cls, "__call__")) || ((spec.name === "Iterable" || spec.name === "Collection") && !!lookupClassAttribute(v.cls, "__iter__"));
+      return abstract.includes(v.kind);
+    }
+    if (v.kind === "instance") return isSubclass(v.cls, spec);
+    if (spec.qualifiedName === "builtins.type") return v.kind === "class";
+    const builtin: Record<string, string[]> = { int: ["int", "bool"], float: ["float"], str: ["str"], list: ["list"], tuple: ["tuple"], dict: ["dict"], bool: ["bool"], set: ["set"] };
+    const kinds = builtin[spec.name];
+    if (kinds && spec.qualifiedName.startsWith("builtins.")) return kinds.includes(v.kind);
+    if (spec.qualifiedName === "torch.Tensor" || spec.qualifiedName === "torch.nn.Parameter") return v.kind === "tensor" && (spec.name === "Tensor" || !!v.parameter);
+    if (spec.qualifiedName === "builtins.object") return true;
+    return false;
+  };
+  names.set("isinstance", builtin("isinstance", ({ args }) => {
+    const r = isInstance(args[0], args[1]);
+    return r === undefined ? unknown("isinstance of an unknown value") : bool(r);
+  }));
+  names.set("issubclass", builtin("issubclass", ({ args }) => {
+    const [c, spec] = args;
+    if (c.kind !== "class") return unknown("issubclass of a non-class");
+    const bases = spec.kind === "tuple" ? spec.items : [spec];
+    return bool(bases.some((b) => b.kind === "class" && isSubclass(c, b)));
+  }));
+  names.set("callable", builtin("callable", ({ args }) => bool(["function", "native", "class", "bound", "partial"].includes(args[0].kind) || (args[0].kind === "instance" && !!lookupClassAttribute(args[0].cls, "__call__")))));
+}

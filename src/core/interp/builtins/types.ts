@@ -1,0 +1,92 @@
+import { lookupClassAttribute, nativeClass } from "../classes";
+import { NONE, bool, dict, float, freshId, int, keyOf, list, str, toNumber, tuple, unknown } from "../construct";
+import { dictSubclassMethods } from "../dict-subclass";
+import { PythonError, Unresolved, type ClassValue, type DictValue, type NativeCall, type Value } from "../values";
+import { builtin, type BuiltinScope, type Native } from "./builtin";
+import { toStr } from "./strings";
+
+/** The builtin types called as constructors: int, float, bool, str, list, tuple, set, dict, type and slice. */
+export function installTypes({ names, interp, object, iterate, call }: BuiltinScope): void {
+  const typeConstructor = (qualifiedName: string, construct: Native): ClassValue => {
+    const cls = nativeClass(qualifiedName, [object]);
+    cls.construct = (c) => construct(c);
+    return cls;
+  };
+
+  names.set("int", typeConstructor("builtins.int", ({ args }) => {
+    if (args.length === 0) return int(0);
+    const v = args[0];
+    if (v.kind === "str") {
+      const n = Number(v.value.trim());
+      if (!Number.isFinite(n)) throw new PythonError(`invalid literal for int(): '${v.value}'`);
+      return int(Math.trunc(n));
+    }
+    if (v.kind === "tensor") throw new Unresolved("int() of a tensor's contents");
+    return int(Math.trunc(toNumber(v)));
+  }));
+  names.set("float", typeConstructor("builtins.float", ({ args }) => {
+    if (args.length === 0) return float(0);
+    const v = args[0];
+    if (v.kind === "str") {
+      const t = v.value.trim().toLowerCase();
+      return float(t === "inf" ? Infinity : t === "-inf" ? -Infinity : Number(t));
+    }
+    return float(toNumber(v));
+  }));
+  names.set("bool", typeConstructor("builtins.bool", ({ args }) => bool(args.length > 0 && interp().truth(args[0]))));
+  names.set("str", typeConstructor("builtins.str", ({ args }) => {
+    if (args.length === 0) return str("");
+    const v = args[0];
+    // an object's own __str__ (else __repr__), as Python's str() calls it: str(torch.device) is 'cpu'
+    const own = v.kind === "instance" && !v.module ? lookupClassAttribute(v.cls, "__str__") ?? lookupClassAttribute(v.cls, "__repr__") : undefined;
+    return own ? call(own, [v]) : toStr(v);
+  }));
+  names.set("list", typeConstructor("builtins.list", ({ args }) => list(args.length ? iterate(args[0]) : [])));
+  names.set("tuple", typeConstructor("builtins.tuple", ({ args }) => tuple(args.length ? iterate(args[0]) : [])));
+  names.set("set", typeConstructor("builtins.set", ({ args }) => {
+    const entries = new Map<string, Value>();
+    for (const v of args.length ? iterate(args[0]) : []) entries.set(keyOf(v), v);
+    return { kind: "set", entries, id: freshId() };
+  }));
+  names.set("frozenset", names.get("set")!);
+  const dictClass = typeConstructor("builtins.dict", (call) => constructDict(call, iterate));
+  // Subclasses of dict written in analyzed code keep their items through these (plain dicts are values).
+  for (const [name, method] of Object.entries(dictSubclassMethods(iterate))) dictClass.attributes.set(name, { kind: "native", name: `dict.${name}`, call: method });
+  dictClass.attributes.set("fromkeys", builtin("dict.fromkeys", ({ args }) => {
+    const d = dict();
+    for (const k of iterate(args[0])) d.entries.set(keyOf(k), { key: k, value: args[1] ?? NONE });
+    return d;
+  }));
+  names.set("dict", dictClass);
+  const typeClass = typeConstructor("builtins.type", ({ args }) => {
+    const v = args[0];
+    if (v.kind === "instance") return v.cls;
+    const tensorClasses = interp().tensorClasses;
+    if (v.kind === "tensor" && tensorClasses) return v.parameter ? tensorClasses.parameter : tensorClasses.tensor;
+    const builtinName: Record<string, string> = { int: "int", float: "float", str: "str", list: "list", tuple: "tuple", dict: "dict", bool: "bool", none: "object", set: "set" };
+    const n = builtinName[v.kind];
+    return n ? names.get(n)! : unknown(`type of a ${v.kind}`);
+  });
+  names.set("type", typeClass);
+  // slice(stop) / slice(start, stop[, step]): the object `x[a:b:c]` builds (Swin's window masks build them in loops)
+  names.set("slice", builtin("slice", ({ args }) => {
+    if (args.length === 0 || args.length > 3) throw new PythonError(`slice expected 1 to 3 arguments, got ${args.length}`);
+    const [start, stop, step] = args.length === 1 ? [NONE, args[0], NONE] : [args[0], args[1], args[2] ?? NONE];
+    return { kind: "slice", start, stop, step };
+  }));
+}
+
+/** dict(...) and OrderedDict(...): from a mapping or (key, value) pairs, then keyword arguments. */
+export function constructDict({ args, kwargs }: NativeCall, iterate: (v: Value) => Value[]): DictValue {
+  const d = dict();
+  if (args.length) {
+    const src = args[0];
+    if (src.kind === "dict") for (const [k, v] of src.entries) d.entries.set(k, v);
+    else for (const pair of iterate(src)) {
+      const [k, v] = iterate(pair);
+      d.entries.set(keyOf(k), { key: k, value: v });
+    }
+  }
+  for (const [k, v] of kwargs) d.entries.set(keyOf(str(k)), { key: str(k), value: v });
+  return d;
+}
