@@ -2,18 +2,21 @@
 // (prefilled from the file itself), and an input hint from the first layer the constructor builds. Read from the
 // syntax and the namespace's static bindings only: nothing is run on guessed values.
 import type { ClassDefinition, Expression, FunctionDefinition, Statement } from "../python/ast";
-import { callsAnywhere, calleeName, dottedName, forEachStatement, type CallExpression } from "../python/syntax-walk";
+import { callsAnywhere, calleeName, dottedName, forEachStatement, mentions, type CallExpression } from "../python/syntax-walk";
 import type { ConstructorNeed } from "../report/model-report";
 import type { ModuleNamespaceValue, Value } from "./values";
 
-/** Names of the classes that the classes in `users` build in their bodies: components, not models of their own. */
-export function componentClassNames(body: readonly Statement[], users: ReadonlySet<string>): Set<string> {
+/** The classes of `users` that another class of `users` builds in its body: components, not models of their own. */
+export function componentClassNames(body: readonly Statement[], users: ReadonlySet<string>, text: string): Set<string> {
   const out = new Set<string>();
+  // Only methods that name one of them can call one: the others' bodies are neither walked nor lowered.
+  const count = mentions(text, users);
+  const enter = (def: FunctionDefinition) => count(def.pos.startIndex, def.pos.endIndex) > 0;
   for (const s of body) {
     if (s.type !== "class" || !users.has(s.name)) continue;
-    for (const call of callsAnywhere(s.body)) {
+    for (const call of callsAnywhere(s.body, enter)) {
       const name = calleeName(call);
-      if (name && name !== s.name) out.add(name);
+      if (name && name !== s.name && users.has(name)) out.add(name);
     }
   }
   return out;
@@ -88,25 +91,33 @@ interface LiteralDefault {
 }
 
 /** The file's calls of a name (`Net(...)`, `models.Net(...)`), in source order. */
-function callsOf(body: readonly Statement[], name: string): CallExpression[] {
+function callsOf(body: readonly Statement[], text: string, name: string): CallExpression[] {
   let byName = callsOfBody.get(body);
   if (!byName) {
-    byName = new Map();
-    for (const call of callsAnywhere([...body])) {
-      const callee = calleeName(call);
-      if (callee === undefined) continue;
-      const list = byName.get(callee);
-      if (list) list.push(call);
-      else byName.set(callee, [call]);
-    }
+    // The names asked for are the file's classes: one walk finds all their calls.
+    byName = callsNamed(body, text, body.flatMap((s) => (s.type === "class" ? [s.name] : [])));
     callsOfBody.set(body, byName);
   }
-  return byName.get(name) ?? [];
+  let calls = byName.get(name);
+  if (!calls) byName.set(name, (calls = callsNamed(body, text, [name]).get(name) ?? []));
+  return calls;
+}
+
+/** The calls of each of `names` anywhere in the body (every name gets a list, maybe empty). */
+function callsNamed(body: readonly Statement[], text: string, names: string[]): Map<string, CallExpression[]> {
+  const out = new Map(names.map((n) => [n, [] as CallExpression[]]));
+  // Functions that name none of them cannot call one: their bodies are neither walked nor lowered.
+  const count = mentions(text, names);
+  for (const call of callsAnywhere([...body], (def) => count(def.pos.startIndex, def.pos.endIndex) > 0)) {
+    const callee = calleeName(call);
+    if (callee !== undefined) out.get(callee)?.push(call);
+  }
+  return out;
 }
 
 /** The first call of the class in the file whose arguments are all literals (`TextEncoder(49408, 512, 12)`). */
 function literalCallOf(name: string, body: readonly Statement[], text: string): { text: string; line: number } | undefined {
-  for (const call of callsOf(body, name)) {
+  for (const call of callsOf(body, text, name)) {
     if (call.args.length === 0) continue;
     if (call.args.every((a) => (a.kind === "positional" || a.kind === "keyword") && literalText(a.value, text) !== undefined)) {
       return { text: text.slice(call.pos.startIndex, call.pos.endIndex).replace(/\s+/g, " "), line: call.pos.line };
@@ -121,7 +132,7 @@ function literalCallOf(name: string, body: readonly Statement[], text: string): 
  */
 function literalDefaults(body: readonly Statement[], text: string, skipClass: string): Map<string, { text: string; where: string }> {
   const out = new Map<string, { text: string; where: string }>();
-  for (const d of defaultsOf(body)) {
+  for (const d of defaultsOf(body, text)) {
     if (d.ofClass !== undefined && d.ofClass === skipClass) continue;
     const literal = literalText(d.value, text);
     if (literal !== undefined && !out.has(d.name)) out.set(d.name, { text: literal, where: d.where });
@@ -130,13 +141,17 @@ function literalDefaults(body: readonly Statement[], text: string, skipClass: st
 }
 
 /** Every name-to-value default of the file, in the order literalDefaults prefers them. */
-function defaultsOf(body: readonly Statement[]): LiteralDefault[] {
+function defaultsOf(body: readonly Statement[], text: string): LiteralDefault[] {
   const cached = defaultsOfBody.get(body);
   if (cached) return cached;
   const out: LiteralDefault[] = [];
   for (const s of body) {
     if (s.type === "assign" && s.targets.length === 1 && s.targets[0].type === "name") out.push({ name: s.targets[0].id, value: s.value, where: `module constant, line ${s.pos.line}` });
   }
+  // Signatures and fields are only found in definitions: a function whose text has no `def` or `class` but its
+  // own holds none, and its body is neither walked nor lowered.
+  const definitions = mentions(text, ["def", "class"]);
+  const nestsDefinitions = (def: FunctionDefinition) => definitions(def.pos.startIndex, def.pos.endIndex) > 1;
   forEachStatement([...body], ({ statement, ancestors }) => {
     const inClass = ancestors.find((a): a is ClassDefinition => a.type === "class");
     if (statement.type === "function") {
@@ -145,7 +160,7 @@ function defaultsOf(body: readonly Statement[]): LiteralDefault[] {
     if (statement.type === "annotated" && statement.target.type === "name" && statement.value && inClass && ancestors[ancestors.length - 1] === inClass) {
       out.push({ name: statement.target.id, value: statement.value, where: `field of ${inClass.name}, line ${statement.pos.line}` });
     }
-  });
+  }, [], nestsDefinitions);
   defaultsOfBody.set(body, out);
   return out;
 }

@@ -73,13 +73,45 @@ export function childBodies(s: Statement): Statement[][] {
   }
 }
 
-/** Visits every statement of a block and the blocks nested in it, depth first in source order. */
-export function forEachStatement(body: Statement[], visit: (place: StatementPlace) => void, ancestors: Statement[] = []): void {
+/** Visits every statement of a block and the blocks nested in it (function bodies where `enter` allows), depth first in source order. */
+export function forEachStatement(body: Statement[], visit: (place: StatementPlace) => void, ancestors: Statement[] = [], enter?: EnterFunction): void {
   body.forEach((statement, index) => {
     visit({ statement, body, index, ancestors });
+    if (enter && statement.type === "function" && !enter(statement)) return;
     const inner = [...ancestors, statement];
-    for (const child of childBodies(statement)) forEachStatement(child, visit, inner);
+    for (const child of childBodies(statement)) forEachStatement(child, visit, inner, enter);
   });
+}
+
+/**
+ * Whether a walk goes into a function's body. Bodies are lowered on first read (python/lower.ts): a walk that skips
+ * those whose text cannot hold what it looks for (see `mentions`) spares lowering most of a large file.
+ */
+export type EnterFunction = (def: FunctionDefinition) => boolean;
+
+/**
+ * How often the identifiers `words` occur, as whole words, in a source range of `text` (comments and strings
+ * included, so never fewer than the code holds): a cheap test of what a definition's syntax could contain.
+ */
+export function mentions(text: string, words: Iterable<string>): (start: number, end: number) => number {
+  const alternatives = [...words].filter((w) => w.length > 0).map((w) => w.replace(/[^\w]/g, "\\$&"));
+  const offsets: number[] = [];
+  if (alternatives.length > 0) {
+    const pattern = new RegExp(`(?<![\\w])(?:${alternatives.join("|")})(?![\\w])`, "g");
+    for (let m = pattern.exec(text); m; m = pattern.exec(text)) offsets.push(m.index);
+  }
+  // offsets are in increasing order: the count in a range is the difference of two binary searches
+  const firstAtOrAfter = (x: number) => {
+    let lo = 0;
+    let hi = offsets.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (offsets[mid] < x) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  return (start, end) => firstAtOrAfter(end) - firstAtOrAfter(start);
 }
 
 /** The expressions a statement holds itself (not those of its nested blocks). */
@@ -190,12 +222,12 @@ export function callsInBody(body: Statement[]): CallExpression[] {
   return body.flatMap((s) => callsIn(s, true));
 }
 
-/** Every call anywhere in a block, nested def and class bodies included, in source order. */
-export function callsAnywhere(body: Statement[]): CallExpression[] {
+/** Every call anywhere in a block, nested def and class bodies included (those `enter` allows), in source order. */
+export function callsAnywhere(body: Statement[], enter?: EnterFunction): CallExpression[] {
   const out: CallExpression[] = [];
   forEachStatement(body, ({ statement }) => {
     for (const e of ownExpressions(statement)) forEachExpression(e, (x) => x.type === "call" && out.push(x));
-  });
+  }, [], enter);
   return out;
 }
 

@@ -4,6 +4,7 @@
 // "emissions.csv", codecarbon/core/config and emissions_tracker.py). The report matches those runs to the script.
 import type { Expression, Statement } from "../python/ast";
 import type { TrackerTarget } from "../energy/codecarbon";
+import { mentions } from "../python/syntax-walk";
 
 /** A tracker found in the code, and the line it is on. */
 export interface TrackerSite extends TrackerTarget {
@@ -47,6 +48,8 @@ export function literalString(e: Expression): string | undefined {
 /** `@track_emissions(...)` on functions and methods anywhere in the module. */
 export function trackerDecorators(body: Statement[], text: string): TrackerSite[] {
   const found: TrackerSite[] = [];
+  // A function whose text names no tracker holds none: its body is neither walked nor lowered.
+  const count = mentions(text, TRACKER_CALLEES);
   const visit = (block: Statement[]) => {
     for (const s of block) {
       if (s.type === "function" || s.type === "class") {
@@ -58,7 +61,7 @@ export function trackerDecorators(body: Statement[], text: string): TrackerSite[
             if (site) found.push(site);
           }
         }
-        visit(s.body);
+        if (s.type === "class" || count(s.pos.startIndex, s.pos.endIndex) > 0) visit(s.body);
       } else if ("body" in s && Array.isArray(s.body)) visit(s.body as Statement[]);
     }
   };

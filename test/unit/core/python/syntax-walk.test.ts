@@ -1,7 +1,8 @@
 import assert from "node:assert/strict";
-import { lowerModule } from "../../../../src/core/python/lower";
+import { lowerModule, lowerModuleLazily } from "../../../../src/core/python/lower";
 import type { Expression, Statement } from "../../../../src/core/python/ast";
-import { attributeChain, callsAnywhere, callsInBody, dottedName, keywordArgument, namesIn, positionalArgument, rootName, type CallExpression } from "../../../../src/core/python/syntax-walk";
+import { attributeChain, callsAnywhere, callsInBody, dottedName, keywordArgument, mentions, namesIn, positionalArgument, rootName, type CallExpression } from "../../../../src/core/python/syntax-walk";
+import { componentClassNames } from "../../../../src/core/interp/constructor-needs";
 import { testParser } from "../../helpers/analyze";
 
 async function body(text: string): Promise<Statement[]> {
@@ -40,5 +41,31 @@ describe("the syntax walker (python/syntax-walk.ts, the one walker of the lowere
     assert.equal(keywordArgument(call, "key")?.type, "int");
     assert.equal(keywordArgument(call, "missing"), undefined);
     assert.deepEqual([...namesIn(call.args.map((a) => a.value), new Set())].sort(), ["a", "b", "c", "rest"]);
+  });
+
+  it("counts whole-word mentions in a range of the text (words inside longer names do not count)", () => {
+    const text = "Block(x)\nBlockA = Block\n# Block\nsubBlock()\n";
+    const count = mentions(text, ["Block"]);
+    assert.equal(count(0, text.length), 3, "the call, the value and the comment; not BlockA nor subBlock");
+    assert.equal(count(0, 5), 1);
+    assert.equal(count(text.indexOf("#"), text.length), 1);
+    assert.equal(mentions(text, [])(0, text.length), 0);
+  });
+
+  it("walks into the function bodies `enter` allows, leaving the others unlowered", async () => {
+    const parser = await testParser();
+    const text = "class Net:\n    def __init__(self):\n        self.a = Block(1)\n\n    def forward(self, x):\n        return helper(x)\n\nclass Block:\n    def __init__(self, n):\n        self.n = other(n)\n";
+    const syntax = lowerModuleLazily(parser.parse(text), text);
+    try {
+      const count = mentions(text, ["Block"]);
+      const calls = callsAnywhere(syntax.body, (def) => count(def.pos.startIndex, def.pos.endIndex) > 0);
+      assert.deepEqual(calls.map((c) => attributeChain(c.func)), ["Block"], "only Net.__init__ names Block");
+      assert.equal(syntax.loweredBodies.bySpan.size, 1, "the bodies not entered were not lowered");
+      assert.deepEqual(callsAnywhere(syntax.body).map((c) => attributeChain(c.func)), ["Block", "helper", "other"]);
+      // the same answer as a walk of everything, for the classes asked about
+      assert.deepEqual([...componentClassNames(syntax.body, new Set(["Net", "Block"]), text)], ["Block"]);
+    } finally {
+      syntax.discard();
+    }
   });
 });
