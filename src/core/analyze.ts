@@ -1,7 +1,8 @@
 import { Budget, BudgetExceeded } from "./interp/budget";
 import { tensor } from "./interp/construct";
 import { forwardArguments, takesDecoderTokens } from "./interp/forward-arguments";
-import { defaultInputs, exampleInputs, pragmaConfig, pragmaInputs } from "./interp/input-discovery";
+import { exampleInputs, pragmaConfig, pragmaInputs } from "./interp/input-discovery";
+import { defaultInputsPerArgument } from "./interp/argument-inputs";
 import { locateConfig } from "./transformers/config-files";
 import { buildsModel, ENTRY_POINTS, transformersEntryPoint, type PretrainedConfigs } from "./transformers/from-pretrained";
 import type { Interpreter } from "./interp/interpreter";
@@ -548,7 +549,7 @@ function runModel(interp: Interpreter, c: Candidate, request: AnalyzeRequest, co
       const declared = declaredInputs(c.instance);
       if (declared) attempts.push({ inputs: declared, source: "default" });
       for (const e of examples) attempts.push({ inputs: e, source: "example" });
-      for (const d of defaultInputs(c.instance)) attempts.push({ inputs: d, source: "default" });
+      for (const d of defaultInputsPerArgument(c.instance)) attempts.push({ inputs: d, source: "default" });
     }
   }
   if (attempts.length === 0) {

@@ -92,8 +92,10 @@ export function registerCommands(services: Services): vscode.Disposable[] {
         (await vscode.window.showInputBox({
           title: `Input shape of ${target.model.name}`,
           prompt: "Dims separated by x; several inputs separated by ;. Written as a # greenlight: input=... line above the model.",
-          // The model's own input, else the one its first layer suggests; an image shape only as the last resort.
-          value: current || target.model.needs?.input || "1x3x224x224",
+          // The model's own input, else the core's advice from the layers that read it; with neither, no shape is
+          // guessed (an image shape for a language model): the box starts empty and its placeholder names the forms.
+          value: current || target.model.needs?.input || "",
+          placeHolder: "e.g. 1x128:int64 (token ids), 1x80x3000 (audio frames), 1x3x224x224 (images)",
           validateInput: checkInputsText,
         }));
       if (text === undefined) return false;

@@ -292,7 +292,9 @@ function statusOf(m: ModelReport): string {
 function entryCommand(m: ModelReport, locations: SourceLocations): string {
   const needs = m.needs!;
   const file = locations.label(m.file, m.line, relative).replace(/:\d+$/, "");
-  return `greenlight analyze ${quote(file)} --entry ${shellWord(needs.entry)}${needs.input ? ` --input ${needs.input}` : ""}`;
+  // One --input per forward argument (the hint writes them as the pragma does, `;` between inputs).
+  const inputs = needs.input ? needs.input.split(";").map((i) => ` --input ${i.trim()}`).join("") : "";
+  return `greenlight analyze ${quote(file)} --entry ${shellWord(needs.entry)}${inputs}`;
 }
 
 /** A shell word in single quotes (a Python expression holds parentheses, spaces and quotes). */

@@ -5,6 +5,7 @@ import type { ClassDefinition, Expression, FunctionDefinition, Statement } from 
 import { callsAnywhere, calleeName, dottedName, forEachStatement, mentions, type CallExpression } from "../python/syntax-walk";
 import type { ConstructorNeed } from "../report/model-report";
 import type { ModuleNamespaceValue, Value } from "./values";
+import { argumentConsumers } from "./argument-consumers";
 
 /** The classes of `users` that another class of `users` builds in its body: components, not models of their own. */
 export function componentClassNames(body: readonly Statement[], users: ReadonlySet<string>, text: string): Set<string> {
@@ -45,7 +46,7 @@ export function constructorNeed(def: ClassDefinition, body: readonly Statement[]
     entry = config && required.length === 1 ? `${def.name}(${config.name}(${config.fields.map(valueOf).join(", ")}))` : `${def.name}(${required.map(valueOf).join(", ")})`;
   }
   const need: ConstructorNeed = { required, entry, prefilledFrom };
-  const hint = firstLayerHint(def.name, body, namespace, text, new Set());
+  const hint = inputHint(def.name, body, namespace, text);
   if (hint) {
     need.input = hint.input;
     need.inputWhy = hint.why;
@@ -54,15 +55,20 @@ export function constructorNeed(def: ClassDefinition, body: readonly Statement[]
 }
 
 /** The `__init__` of a class of the file: its own, else the nearest base class of the file that has one. */
-function initOf(name: string, body: readonly Statement[], namespace: ModuleNamespaceValue, depth = 0): FunctionDefinition | undefined {
+function initOf(name: string, body: readonly Statement[], namespace: ModuleNamespaceValue): FunctionDefinition | undefined {
+  return methodOf(name, "__init__", body, namespace);
+}
+
+/** A method of a class of the file: its own, else from the nearest base class of the file that has one. */
+function methodOf(name: string, method: string, body: readonly Statement[], namespace: ModuleNamespaceValue, depth = 0): FunctionDefinition | undefined {
   const def = body.find((s): s is ClassDefinition => s.type === "class" && s.name === name);
   if (!def || depth > 8) return undefined;
-  const own = def.body.find((s): s is FunctionDefinition => s.type === "function" && s.name === "__init__");
+  const own = def.body.find((s): s is FunctionDefinition => s.type === "function" && s.name === method);
   if (own) return own;
   for (const base of def.bases) {
     if (base.kind !== "positional") continue;
     const baseName = dottedName(base.value);
-    const found = baseName ? initOf(baseName, body, namespace, depth + 1) : undefined;
+    const found = baseName ? methodOf(baseName, method, body, namespace, depth + 1) : undefined;
     if (found) return found;
   }
   return undefined;
@@ -178,13 +184,53 @@ const INPUT_OF_LAYER: Record<string, (channels: string | undefined) => { input: 
   RNN: (c) => ({ input: `1x128x${c ?? "N"}`, why: "sequences (batch x steps x features): the first layer is an RNN" }),
 };
 
+interface InputHint {
+  input: string;
+  why: string;
+}
+
+/**
+ * The input hint of a class: from the first layer its constructor builds, or, for a forward of several tensor
+ * arguments, one input per argument from the module that first reads it (`1x16;1x32`, as a pragma writes them);
+ * an argument no module reads directly (a mask) gets the first argument's shape.
+ */
+function inputHint(name: string, body: readonly Statement[], namespace: ModuleNamespaceValue, text: string): InputHint | undefined {
+  const whole = firstLayerHint(name, body, namespace, text, new Set());
+  const forward = methodOf(name, "forward", body, namespace);
+  const consumers = forward ? argumentConsumers(forward) : [];
+  if (consumers.length < 2) return whole;
+  const init = initOf(name, body, namespace);
+  const own = consumers.map((c) => (c.attribute && init ? attributeHint(c.attribute, init, body, namespace, text) : undefined));
+  const first = own[0] ?? whole;
+  if (!first) return undefined;
+  return {
+    input: consumers.map((_, i) => (own[i] ?? first).input).join(";"),
+    why: consumers.map((c, i) => `${c.name}${own[i] ? ` (read by self.${c.attribute})` : ""}: ${own[i]?.why ?? (i === 0 ? first.why : `no layer reads it directly, so shaped as ${consumers[0].name}`)}`).join("; "),
+  };
+}
+
+/** The input hint of the module the constructor assigns to `self.<attribute>`. */
+function attributeHint(attribute: string, init: FunctionDefinition, body: readonly Statement[], namespace: ModuleNamespaceValue, text: string): InputHint | undefined {
+  let hint: InputHint | undefined;
+  forEachStatement(init.body, ({ statement }) => {
+    if (hint || statement.type !== "assign") return;
+    const assigned = statement.targets.some((t) => t.type === "attribute" && t.name === attribute && t.object.type === "name" && t.object.id === "self");
+    if (assigned) hint = hintOfCalls(callsAnywhere([statement]), body, namespace, text, new Set());
+  });
+  return hint;
+}
+
 /** The input hint of the first layer the constructor builds, following the file's own component classes. */
-function firstLayerHint(name: string, body: readonly Statement[], namespace: ModuleNamespaceValue, text: string, seen: Set<string>): { input: string; why: string } | undefined {
+function firstLayerHint(name: string, body: readonly Statement[], namespace: ModuleNamespaceValue, text: string, seen: Set<string>): InputHint | undefined {
   if (seen.has(name) || seen.size > 8) return undefined;
   seen.add(name);
   const init = initOf(name, body, namespace);
-  if (!init) return undefined;
-  for (const call of callsAnywhere(init.body)) {
+  return init ? hintOfCalls(callsAnywhere(init.body), body, namespace, text, seen) : undefined;
+}
+
+/** The hint of the first of these calls that builds a layer saying what it reads (a file class: its first layer). */
+function hintOfCalls(calls: readonly CallExpression[], body: readonly Statement[], namespace: ModuleNamespaceValue, text: string, seen: Set<string>): InputHint | undefined {
+  for (const call of calls) {
     const callee = dottedName(call.func);
     if (!callee) continue;
     const layer = layerName(staticValue(callee, namespace));

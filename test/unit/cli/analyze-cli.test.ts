@@ -75,6 +75,29 @@ class LM(nn.Module):
     assert.equal(JSON.parse(filled.stdout).models[0].params, 1000 * 64 + 64 * 1000 + 1000);
   });
 
+  it("a class whose forward takes two tensors is offered one --input per tensor; filled in, the command builds it whole", () => {
+    writeFileSync(join(dir, "pair.py"), `import torch.nn as nn
+
+class Pair(nn.Module):
+    def __init__(self, d):
+        super().__init__()
+        self.a = nn.Linear(16, d)
+        self.b = nn.Linear(32, d)
+
+    def forward(self, x, y):
+        return self.a(x) + self.b(y)
+`);
+    const table = run(["analyze", "pair.py"], dir);
+    assert.equal(table.code, 0, table.stderr);
+    const tryLine = /try: greenlight analyze pair\.py --entry '(Pair\(d=\.\.\.\))' --input 1x16 --input 1x32 /.exec(table.stdout);
+    assert.ok(tryLine, table.stdout);
+    const filled = run(["analyze", "pair.py", "--entry", tryLine[1].replace("...", "8"), "--input", "1x16", "--input", "1x32", "--format", "json"], dir);
+    assert.equal(filled.code, 0, filled.stderr);
+    const model = JSON.parse(filled.stdout).models[0];
+    // PyTorch 1.13 (tools/measure/count.py): 400 parameters, 768 FLOPs.
+    assert.deepEqual([model.complete, model.params, model.flops], [true, 400, 768]);
+  });
+
   it("evaluates --entry in the file's namespace and takes --input shapes", () => {
     const r = run(["analyze", join(dir, "net.py"), "--entry", "Net(width=10)", "--input", "3x8", "--format", "json"]);
     assert.equal(r.code, 0, r.stderr);

@@ -85,6 +85,37 @@ describe("model classes that need constructor arguments", () => {
     assert.match(vision.inputWhy!, /images/);
   });
 
+  it("hints one input per forward argument, each from the layer that reads it; a mask takes the first's shape", async () => {
+    const result = await analyze(`
+import torch
+from torch import nn
+
+class Pair(nn.Module):
+    def __init__(self, d):
+        super().__init__()
+        self.a = nn.Sequential(nn.Flatten(), nn.Linear(784, d))
+        self.b = nn.Linear(32, d)
+
+    def forward(self, x, y):
+        return self.a(x) + self.b(y)
+
+class Tokens(nn.Module):
+    def __init__(self, vocab):
+        super().__init__()
+        self.emb = nn.Embedding(vocab, 64)
+        self.out = nn.Linear(64, 2)
+
+    def forward(self, ids, mask):
+        return self.out((self.emb(ids) * mask.unsqueeze(-1)).mean(1))
+`);
+    const pair = modelNamed(result, "Pair").needs!;
+    assert.equal(pair.input, "1x784;1x32");
+    assert.match(pair.inputWhy!, /^x \(read by self\.a\): feature vectors.*; y \(read by self\.b\): feature vectors/);
+    const tokens = modelNamed(result, "Tokens").needs!;
+    assert.equal(tokens.input, "1x128:int64;1x128:int64");
+    assert.match(tokens.inputWhy!, /ids \(read by self\.emb\): token ids.*; mask: no layer reads it directly, so shaped as ids/);
+  });
+
   it("builds a class with the entry a pragma above it gives, with the pragma's input", async () => {
     const text = MULTI_MODAL.replace("class AudioEncoder(nn.Module):", "# greenlight: entry=AudioEncoder(n_mels=80, width=384) input=1x80x3000\nclass AudioEncoder(nn.Module):");
     const audio = modelNamed(await analyze(text), "AudioEncoder");

@@ -1,0 +1,64 @@
+// Which submodule each tensor argument of a forward() is handed to first, read from the syntax: the input advice
+// (defaults for a model that builds, hints for one that needs constructor arguments) gives each argument the input
+// its own first layer reads, instead of one input for all of them.
+import type { Expression, FunctionDefinition } from "../python/ast";
+import { forEachExpression, forEachStatement, ownExpressions } from "../python/syntax-walk";
+
+/** A required argument of a forward and the `self.<attribute>` module that first reads it, if one does. */
+export interface ArgumentConsumer {
+  name: string;
+  attribute?: string;
+}
+
+/**
+ * The required positional arguments of a forward (self left out), each with the `self.<attribute>(...)` module call
+ * it first reaches as the first argument, through names derived from it alone (`x = x.view(b, -1)`, `h = x * 2`).
+ * What a module computed, or what mixes two arguments (`emb(ids) * mask`), no longer stands for an argument.
+ */
+export function argumentConsumers(forward: FunctionDefinition): ArgumentConsumer[] {
+  const params = forward.params.filter((p) => p.kind === "normal").slice(1).filter((p) => !p.default);
+  const consumers: ArgumentConsumer[] = params.map((p) => ({ name: p.name }));
+  const origin = new Map<string, number>(params.map((p, i) => [p.name, i]));
+  forEachStatement(forward.body, ({ statement }) => {
+    for (const e of ownExpressions(statement)) {
+      forEachExpression(e, (x) => {
+        if (x.type !== "call") return;
+        const attribute = moduleAttribute(x.func);
+        const first = x.args.find((a) => a.kind === "positional");
+        const i = first && attribute ? soleArgument(first.value, origin) : undefined;
+        if (i !== undefined && consumers[i].attribute === undefined) consumers[i].attribute = attribute;
+      });
+    }
+    if (statement.type === "assign" && statement.targets.length === 1 && statement.targets[0].type === "name") {
+      const target = statement.targets[0].id;
+      const i = soleArgument(statement.value, origin);
+      if (i !== undefined) origin.set(target, i);
+      else origin.delete(target);
+    }
+  });
+  return consumers;
+}
+
+/** The argument an expression stands for: it reads names of exactly one argument and calls no module. */
+function soleArgument(e: Expression, origin: ReadonlyMap<string, number>): number | undefined {
+  if (hasModuleCall(e)) return undefined;
+  const sources = new Set<number>();
+  forEachExpression(e, (x) => {
+    if (x.type === "name" && origin.has(x.id)) sources.add(origin.get(x.id)!);
+  });
+  return sources.size === 1 ? [...sources][0] : undefined;
+}
+
+/** `a` of `self.a(...)` and `self.a[i](...)`; undefined for any other callee. */
+function moduleAttribute(func: Expression): string | undefined {
+  const target = func.type === "subscript" ? func.object : func;
+  return target.type === "attribute" && target.object.type === "name" && target.object.id === "self" ? target.name : undefined;
+}
+
+function hasModuleCall(e: Expression): boolean {
+  let found = false;
+  forEachExpression(e, (x) => {
+    if (x.type === "call" && moduleAttribute(x.func)) found = true;
+  });
+  return found;
+}
