@@ -3,6 +3,7 @@
 // schemes (docs.python.org/3/library/sysconfig.html): posix_prefix `lib/pythonX.Y/site-packages` (Linux, macOS,
 // conda on both), nt `Lib/site-packages` (Windows venvs and conda), and PyPy's `lib/pypyX.Y/site-packages`.
 import { basename, dirname, joinPath } from "../interp/paths";
+import { isStandardLibrary, notModelledReason } from "./standard-library";
 
 /** What the core needs to read an environment's layout: the host lists folders and reads small files. */
 export interface EnvironmentReader {
@@ -152,7 +153,11 @@ export interface InstallActions {
   noEnvironment: string;
 }
 
-/** Why a package is missing, with what fixes it: the words every host shows where the model is built. */
+/**
+ * Why a package is missing, with what fixes it: the words every host shows where the model is built. A module of
+ * Python's standard library is never missing from an environment: it is one the analyzer does not model.
+ */
 export function notInstalledReason(name: string, environment: PythonEnvironment | undefined, actions: InstallActions): string {
+  if (isStandardLibrary(name)) return notModelledReason(name);
   return environment ? `${name} is not installed in ${environment.label}: ${actions.installed}` : `${name} is not installed and no Python environment was found: ${actions.noEnvironment}`;
 }

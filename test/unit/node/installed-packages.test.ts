@@ -181,6 +181,30 @@ describe("installed packages resolve from the workspace's environment, lazily", 
     assert.equal(result.models.find((m) => m.name === "net")?.complete, true);
   });
 
+  it("a standard-library module the analyzer does not model is said to be that, not a package missing from .venv", async () => {
+    const result = await analyzeIn([
+      "import ctypes",
+      "import notinstalled",
+      "import torch.nn as nn",
+      "from concurrent.futures import ThreadPoolExecutor",
+      "class Net(nn.Module):",
+      "    def __init__(self):",
+      "        super().__init__()",
+      "        self.fc = nn.Linear(8, ctypes.sizeof(ctypes.c_int))",
+      "        self.pool = ThreadPoolExecutor(2)",
+      "        self.other = notinstalled.Thing()",
+      "    def forward(self, x):",
+      "        return self.fc(x)",
+      "",
+    ].join("\n"));
+    const reasons = result.models[0].unresolved.map((u) => u.reason).join("\n");
+    assert.match(reasons, /ctypes is part of Python's standard library, not modelled by the analyzer/);
+    assert.match(reasons, /concurrent is part of Python's standard library, not modelled by the analyzer/);
+    assert.doesNotMatch(reasons, /(ctypes|concurrent) is not installed/);
+    // A package that is not in the standard library is still one the environment lacks.
+    assert.match(reasons, /notinstalled is not installed in \.venv: install it there/);
+  });
+
   it("without any environment the reason says so; a hub repository not in the cache says where it was looked for", async () => {
     const result = await analyzeIn("import torch\nimport toylib\nmodel = toylib.create_model('net_small')\nhub_model = torch.hub.load('someone/absent', 'tiny')\n", {}, { withEnvironment: false });
     assert.deepEqual(result.models.map((m) => [m.name, m.unresolved[0]?.reason]), [
