@@ -22,6 +22,7 @@ import {
 } from "./construct";
 import { layerAttribute } from "./layer-attributes";
 import { valuesOf, withValues } from "../torch/known-values";
+import { armEffect } from "./inert-branches";
 import { numpyScalar } from "./numpy-arrays";
 import { pythonText } from "./formatting";
 import { augmentedOperation, binaryOperation, compareValues, unaryOperation } from "./operators";
@@ -242,7 +243,18 @@ export class Interpreter {
       }
       case "if": {
         const test = this.evaluate(s.test, scope);
-        const taken = this.condition(test, s.test.pos);
+        const known = this.decided(test);
+        if (known === undefined) {
+          // A condition on tensor contents whose arms cannot change the cost leaves the count whole.
+          const definition = this.frame?.function?.definition;
+          const enclosing = definition && definition.type !== "lambda" ? definition.body : undefined;
+          const body = armEffect(s.body, enclosing);
+          const orelse = armEffect(s.orelse, enclosing);
+          if (body === "raises" && orelse !== "raises") return this.executeBlock(s.orelse, scope);
+          if (orelse === "raises" && body !== "raises") return this.executeBlock(s.body, scope);
+          if (body === "inert" && orelse === "inert") return this.executeBlock(s.body, scope);
+        }
+        const taken = known ?? this.condition(test, s.test.pos);
         return this.executeBlock(taken ? s.body : s.orelse, scope);
       }
       case "for": {
@@ -375,6 +387,17 @@ export class Interpreter {
     if (!this.recorder.recording) return;
     const shape = firstTensorShape(value);
     if (shape) this.recorder.lineShape(this.frame?.file ?? "", pos.line, shape);
+  }
+
+  /** A condition's truth when it is known, without noting anything; undefined when it is not. */
+  private decided(test: Value): boolean | undefined {
+    if (test.kind === "unknown") return undefined;
+    try {
+      return this.truth(test);
+    } catch (err) {
+      if (err instanceof Unresolved) return undefined;
+      throw err;
+    }
   }
 
   /** Decides a branch; an unknown condition takes the first branch and says so. */
