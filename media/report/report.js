@@ -440,6 +440,8 @@
       `${count(model.params)} params · ${flops(model.flops)} · input ${inputs} (${model.inputSource})`,
     ]);
     const children = [el("h1", {}, [model.name]), summary];
+    // What the script applied to the model (quantized, cast, autocast): the figures below are of that model.
+    if (state.applied) children.push(el("p", { class: "applied" }, [`Figures ${state.applied}.`]));
     if (!model.complete) {
       const c = model.coverage;
       const share = c ? ` (${Math.min(Math.floor(c.flopsShare * 100), c.flopsShare < 1 ? 99 : 100)}% of FLOPs from known shapes, estimated; ${c.layersKnown}/${c.layersTotal} layers)` : "";

@@ -103,7 +103,7 @@ export function estimateSettingsFrom(values: Map<string, string>): EstimateSetti
 
 /** The precision a model is estimated at: --dtype, else the weights' precision the code sets, else fp32. */
 export function estimateDtype(report: ModelReport, settings: EstimateSettings): Precision {
-  return estimatePrecision(report.weightsPrecision, settings.dtype);
+  return estimatePrecision(report, settings.dtype);
 }
 
 /** The estimate for one model under these settings; the grid intensity may come from a live provider instead. */
@@ -129,6 +129,7 @@ export function estimateJson(estimate: Estimate, topLayers = 5): Record<string, 
     hardware: estimate.hardware,
     host: estimate.host,
     dtype: estimate.dtype,
+    ...(estimate.quantized ? { quantized: estimate.quantized } : {}),
     mode: estimate.mode,
     batch: estimate.batch,
     flops_per_iter: estimate.flops_per_iter,

@@ -18,7 +18,8 @@ const DEFAULT_INSTALL_ACTIONS: InstallActions = { installed: "install it there, 
 import { PythonError, Unresolved, type ClassValue, type InstanceValue, type ModuleNamespaceValue, type Value } from "./interp/values";
 import { lowerExpression } from "./python/lower";
 import type { PythonParser } from "./python/parser";
-import type { ClassDefinition, FunctionDefinition, ModuleSyntax } from "./python/ast";
+import type { ClassDefinition, ModuleSyntax } from "./python/ast";
+import type { AnalysisResult, ImportedFunction } from "./analysis-result";
 import { buildReport, modulePaths } from "./report/build-report";
 import type { InputSource, InputSpec, ModelReport } from "./report/model-report";
 import { namedModules } from "./torch/module-base";
@@ -28,9 +29,11 @@ import { componentClassNames, constructorNeed } from "./interp/constructor-needs
 import { pragmaSettingNear } from "./pragma/grammar";
 import { declaredInputs } from "./keras/declared-inputs";
 import { discoverTrainingPlan, type TrainingPlan } from "./training/training-plan";
-import { discoverGenerations, type GenerationPlan } from "./generation/generation-plan";
-import { readRunSetup, type RunSetup } from "./memory/run-setup";
-import { findTrainingSites, type TrainingSite } from "./training/training-sites";
+import { discoverGenerations } from "./generation/generation-plan";
+import { readRunSetup } from "./memory/run-setup";
+import { findTrainingSites } from "./training/training-sites";
+import { readCodePrecision } from "./rules/code-precision";
+import { PythonFile } from "./rules/python-file";
 import { readParallelCode } from "./parallel/parallel-code";
 import { combineSetup, readLaunchFiles } from "./parallel/launch-files";
 import { hasSetup } from "./parallel/parallel-setup";
@@ -70,37 +73,13 @@ export interface AnalyzeRequest {
   now?: () => number;
 }
 
-/** What the analyzer says about one file. */
-export interface AnalysisResult {
-  file: string;
-  models: ModelReport[];
-  syntaxErrors: { line: number; column: number; message: string }[];
-  /** Problems with the request itself or the file as a whole (bad entry, budget). */
-  notes: string[];
-  /** Epochs, samples and batch size where the file's training code states them. */
-  training?: TrainingPlan;
-  /** Where the file trains (a function calling `.backward()`, a `fit(...)`): found from the syntax alone. */
-  trainingSites?: TrainingSite[];
-  /** Functions the file imports from other Python files (`from utils import predict`), with their syntax: the rules
-   *  follow a model into them (GL002, GL005). */
-  importedFunctions?: ImportedFunction[];
-  /** Text generations the file runs (generate calls, sampling loops, generate pragmas). */
-  generations?: GenerationPlan[];
-  /** Optimizer, training, weight dtype and autocast as the file states them (for the memory estimate). */
-  runSetup?: RunSetup;
-}
-
-/** A function the file binds by import from another Python file. */
-export interface ImportedFunction {
-  /** The name it is bound to in the file. */
-  name: string;
-  file: string;
-  definition: FunctionDefinition;
-}
+export type { AnalysisResult, ImportedFunction } from "./analysis-result";
 
 const defaultCache = new SyntaxCache();
 /** Words without which a file states nothing the run setup reads. */
 const RUN_SETUP_WORDS = /optim|Adam|SGD|backward|half|bfloat16|float16|autocast|dtype/;
+/** Words without which a file runs no model at a precision its weights do not show (autocast, a cast in a function). */
+const CODE_PRECISION_WORDS = /autocast|half|bfloat16|float16/;
 /** Words of a script that trains or runs distributed: only such a file is read with its launch scripts. */
 const LAUNCHED_WORDS = /\.backward\s*\(|\.fit\s*\(|Trainer|Accelerator|deepspeed|init_process_group|WORLD_SIZE|LOCAL_RANK/;
 /** Larger sources are generated data, not model code; parsing them would stall the editor. */
@@ -192,6 +171,8 @@ export function analyzeSource(parser: PythonParser, request: AnalyzeRequest): An
   }
   try {
     if (RUN_SETUP_WORDS.test(request.text)) result.runSetup = readRunSetup(syntax.body);
+    const tree = CODE_PRECISION_WORDS.test(request.text) ? cache.lookup(request.file, request.text)?.tree : undefined;
+    if (tree) readCodePrecision(new PythonFile(request.file, request.text, tree, syntax), result.models);
     const generations = discoverGenerations({ interpreter: interp, namespace, body: syntax.body, text: request.text, file: request.file, comments: syntax.comments, now });
     if (generations.plans.length > 0) result.generations = generations.plans;
     result.notes.push(...generations.notes);

@@ -6,7 +6,7 @@ import type { ParallelSource } from "../core/parallel/parallel-setup";
 import { estimateModel, estimateTrainingRun, hardwareProfile, hardwareProfiles, hostProfiles, resolveHost, WORLD_AVERAGE_GCO2_PER_KWH } from "../core/energy";
 import { fitCalibration, type ProfileCalibration } from "../core/energy/calibration";
 import { summarizeRuns, type CodeCarbonRun, type MeasuredSummary } from "../core/energy/codecarbon";
-import { inferenceFigureText, type InferenceFigureText } from "../core/energy/figure-text";
+import { inferenceFigureText, precisionText, type InferenceFigureText } from "../core/energy/figure-text";
 import { formatDuration, formatIntensity } from "../core/report/format";
 import { estimatePrecision, type Precision } from "../core/energy/precision";
 
@@ -84,7 +84,7 @@ const perItem = (range: FigureRange, count: number): FigureRange => ({ low: rang
 /** The precision the editor estimates a model at: greenlight.precision where the user set it, else the precision
  *  the model's code sets (as the CLI without --dtype). */
 export function editorPrecision(model: ModelReport, settings: Settings): Precision {
-  return estimatePrecision(model.weightsPrecision, settings.precisionChosen ? settings.precision : undefined);
+  return estimatePrecision(model, settings.precisionChosen ? settings.precision : undefined);
 }
 
 /** Where a figure that could not be made is reported (the editor's output channel): a bug in the energy model must
@@ -125,7 +125,7 @@ function computeInference(model: ModelReport, settings: Settings, intensity: Int
     return {
       hardware: estimate.hardware,
       batch: estimate.batch,
-      precision: estimate.dtype,
+      precision: precisionText(estimate),
       joulesPerInference: estimate.joules_per_iter / estimate.batch,
       gramsCo2ePerThousand: (estimate.gco2e_per_iter / estimate.batch) * 1000,
       secondsPerBatch: estimate.seconds_per_iter,
@@ -213,7 +213,7 @@ export function modulesEnergy(
   paths: string[],
   settings: Settings,
   problems?: EstimateProblems,
-): { joules: number; share: number; range: FigureRange; reason: string; hardware: string; dtype: string; batch: number } | undefined {
+): { joules: number; share: number; range: FigureRange; reason: string; hardware: string; dtype: string; quantized?: string; batch: number } | undefined {
   if (model.ops.length === 0 || paths.length === 0) return undefined;
   try {
     const estimate = estimateModel(model, { hardware: settings.hardware, host: settings.host, calibration: settings.calibration ?? undefined, dtype: editorPrecision(model, settings), mode: "inference", batch: settings.batchSize });
@@ -222,7 +222,7 @@ export function modulesEnergy(
     const joules = chosen.reduce((sum, layer) => sum + layer.joules, 0) / estimate.batch;
     // The modules' share carries the iteration's relative range (one regime, one hardware distance).
     const relative = estimate.joules_per_iter > 0 ? { low: estimate.range.joules_per_iter.low / estimate.joules_per_iter, high: estimate.range.joules_per_iter.high / estimate.joules_per_iter } : { low: 1, high: 1 };
-    return { joules, share: chosen.reduce((sum, layer) => sum + layer.share, 0), range: { low: joules * relative.low, high: joules * relative.high }, reason: estimate.range.reason, hardware: estimate.hardware, dtype: estimate.dtype, batch: estimate.batch };
+    return { joules, share: chosen.reduce((sum, layer) => sum + layer.share, 0), range: { low: joules * relative.low, high: joules * relative.high }, reason: estimate.range.reason, hardware: estimate.hardware, dtype: estimate.dtype, quantized: estimate.quantized, batch: estimate.batch };
   } catch (error) {
     problems?.(`the energy of ${paths.join(", ")} in ${model.name} on ${settings.hardware}`, error);
     return undefined;

@@ -1,4 +1,5 @@
 import * as vscode from "vscode";
+import { appliedText } from "../core/report/applied";
 import type { ModelReport } from "../core/report/model-report";
 import { modelGroups } from "../core/report/module-groups";
 import type { ForecastSlot } from "../core/grid/types";
@@ -391,6 +392,7 @@ export class ReportPanel implements vscode.Disposable {
       type: "report",
       model: this.model,
       groups: modelGroups(this.model),
+      applied: appliedText(this.model) ?? null,
       energy: this.postedEnergy ?? null,
       memory: memoryView(this.model, this.fileResult, settings, this.intensity(), loggedProblems(this.log)),
       hardware: knownHardware(),

@@ -34,8 +34,13 @@ export class StatusBar implements vscode.Disposable {
 
   /** Updates the hardware item; shown while a Python editor is active. */
   showTarget(settings: Settings, visible: boolean): void {
-    this.target.text = `$(zap) ${settings.hardware} · ${settings.precision} · batch ${settings.batchSize}`;
-    this.target.tooltip = "Greenlight estimates energy for this hardware, precision and batch size. Click to change the hardware.";
+    // Unless the user chose a precision, each model is estimated at the one its code runs it at (autocast, .half(),
+    // int8 layers), so no one precision is named here.
+    const precision = settings.precisionChosen ? settings.precision : "precision from code";
+    this.target.text = `$(zap) ${settings.hardware} · ${precision} · batch ${settings.batchSize}`;
+    this.target.tooltip = settings.precisionChosen
+      ? "Greenlight estimates energy for this hardware, precision and batch size. Click to change the hardware."
+      : "Greenlight estimates energy for this hardware and batch size, each model at the precision its code runs it at (torch.autocast, .half(), quantized layers; else fp32): Greenlight: Select Precision sets one for all. Click to change the hardware.";
     if (visible) this.target.show();
     else this.target.hide();
   }

@@ -67,6 +67,8 @@ export interface Estimate {
   /** The host class whose dispatch time was used. */
   host: string;
   dtype: Precision;
+  /** Linear layers quantized apart from `dtype` ("int8 Linear", "int4 weight-only Linear"), when any are. */
+  quantized?: string;
   mode: EstimateMode;
   batch: number;
   flops_per_iter: number;
@@ -144,6 +146,7 @@ export function estimateModel(report: ModelReport, options: EstimateOptions): Es
     hardware: profile.id,
     host: host.id,
     dtype: options.dtype,
+    ...quantizedLabel(report, options),
     mode: options.mode,
     batch: options.batch ?? reportBatch(report),
     flops_per_iter: kernels.reduce((sum, k) => sum + k.flops, 0),
@@ -163,6 +166,14 @@ export function estimateModel(report: ModelReport, options: EstimateOptions): Es
       reason: factors.reason,
     },
   };
+}
+
+/** The Linear layers an estimate runs quantized, by the options or by what the analyzed code applied. */
+function quantizedLabel(report: ModelReport, options: EstimateOptions): { quantized?: string } {
+  if (options.dtype === "int8") return {};
+  if (options.quantizedLinear || report.ops.some((op) => op.quantized)) return { quantized: "int8 Linear" };
+  const bits = options.linearWeightBits ?? report.ops.find((op) => op.weightOnlyBits !== undefined)?.weightOnlyBits;
+  return bits ? { quantized: `int${bits} weight-only Linear` } : {};
 }
 
 /** What the same iteration would cost at another precision, or with its Linear layers in int8. */

@@ -14,9 +14,14 @@ export function perStep(batch: number): string {
   return `per training step of batch ${batch}`;
 }
 
-/** Where an estimate stands: "h100-sxm, fp32, batch 32". */
-export function estimateBasis(estimate: { hardware: string; dtype: string; batch: number }): string {
-  return `${estimate.hardware}, ${estimate.dtype}, batch ${estimate.batch}`;
+/** Where an estimate stands: "h100-sxm, fp32, batch 32"; "fp32 + int8 Linear" where Linear layers are quantized. */
+export function estimateBasis(estimate: { hardware: string; dtype: string; quantized?: string; batch: number }): string {
+  return `${estimate.hardware}, ${precisionText(estimate)}, batch ${estimate.batch}`;
+}
+
+/** The precision an estimate runs at, in words: "bf16", "fp32 + int8 Linear". */
+export function precisionText(estimate: { dtype: string; quantized?: string }): string {
+  return estimate.quantized ? `${estimate.dtype} + ${estimate.quantized}` : estimate.dtype;
 }
 
 /** "17.1 mJ per sample": a forward pass's energy shared over its batch. */

@@ -5,7 +5,7 @@ import type { HardwareProfile } from "./hardware";
 import { peakFlops } from "./hardware";
 import type { HostProfile } from "./host";
 import { canonicalOpName, classifyOp, inputArity, runsInFp32UnderAutocast, type OpClass } from "./op-classes";
-import { BYTES_PER_ELEMENT, isAutocast, type Precision } from "./precision";
+import { BYTES_PER_ELEMENT, runsUnderAutocast, type Precision } from "./precision";
 
 /** One kernel (or a recurrent layer's sequence of step kernels) of an iteration. */
 export interface Kernel {
@@ -128,7 +128,7 @@ function planOps(report: ModelReport, profile: HardwareProfile, options: PlanOpt
     const fp32Op = runsInFp32UnderAutocast(record.op) || opClass === "gather" ||
       (opClass === "vector" && record.weightElements > 0 && canonicalOpName(record.op) !== "batch_norm");
     const castsInput = previousFp32 && ["matmul", "convolution", "attention", "recurrent"].includes(opClass);
-    const bytesPer = isAutocast(options.precision) && fp32Op ? 4 : activationBytesPer;
+    const bytesPer = runsUnderAutocast(report, options.precision) && fp32Op ? 4 : activationBytesPer;
     planned.push({
       record,
       opClass,
@@ -158,7 +158,7 @@ export function planKernels(report: ModelReport, profile: HardwareProfile, optio
   const batch = options.batch ?? reportBatch(report);
   const ops = planOps(report, profile, options);
   const kernels: Kernel[] = [];
-  const autocast = isAutocast(options.precision);
+  const autocast = runsUnderAutocast(report, options.precision);
   let previousRecurrentPath: string | undefined;
   for (const op of ops) {
     const { record, opClass } = op;

@@ -26,8 +26,10 @@ export interface MemoryContext {
 export function memoryOptions(report: ModelReport, context: MemoryContext): MemoryOptions & { optimizerSource: "code" | "default" } {
   const setup = context.setup;
   // Training at bf16/fp16 is autocast over fp32 weights; inference at a 16-bit dtype loads 16-bit weights.
+  // A model the script runs under autocast keeps fp32 weights.
+  const autocastHere = report.codePrecision?.autocast === true && report.codePrecision.precision === context.dtype;
   const weights: WeightFormat = setup?.weights?.format ??
-    (context.mode === "inference" && isAutocast(context.dtype) ? (context.dtype === "bf16" ? "bf16" : "fp16") : context.dtype === "int8" ? "int8" : "fp32");
+    (context.mode === "inference" && isAutocast(context.dtype) && !autocastHere ? (context.dtype === "bf16" ? "bf16" : "fp16") : context.dtype === "int8" ? "int8" : "fp32");
   const precision: Precision = setup?.autocast?.precision ?? context.dtype;
   const generation = context.generation;
   const parallel = context.mode === "train" ? context.parallel : undefined;

@@ -2,7 +2,8 @@ import type { ModelReport } from "./model-report";
 
 /**
  * What the analyzed code applied to a model, in words, for the lens, hover and CLI: its layers quantized or pruned
- * and its weights cast ("int8 weights in 3 Linear layers", "fp16 weights"); empty when the model runs as built.
+ * its weights cast ("int8 weights in 3 Linear layers", "fp16 weights") and the autocast its calls run under ("bf16
+ * autocast (line 18)"); empty when the model runs as built.
  */
 export function appliedToModel(model: ModelReport): string[] {
   const applied: string[] = [];
@@ -15,7 +16,10 @@ export function appliedToModel(model: ModelReport): string[] {
     const list = layers((l) => l.precision === precision);
     if (list) applied.push(`${precision} weights in ${list}`);
   }
-  if (model.weightsPrecision) applied.push(`${model.weightsPrecision} weights`);
+  const code = model.codePrecision;
+  if (code?.autocast) applied.push(`${code.precision} autocast (line ${code.line})`);
+  else if (code) applied.push(`${code.precision} weights (line ${code.line})`);
+  else if (model.weightsPrecision) applied.push(`${model.weightsPrecision} weights`);
   const pruned = layers((l) => l.pruned === true);
   if (pruned) applied.push(`pruned ${pruned} (same FLOPs with dense kernels)`);
   return applied;

@@ -55,6 +55,15 @@ export interface LayerReport {
   pruned?: boolean;
 }
 
+/** A precision the script's code runs a model at, and where it says so. */
+export interface CodePrecision {
+  precision: "bf16" | "fp16";
+  /** True for torch.autocast (fp32 weights, 16-bit math), false for a cast of the weights. */
+  autocast: boolean;
+  /** The 1-based line that says so (the autocast'ed call, or the cast). */
+  line: number;
+}
+
 /** One op's cost during forward, for the energy model and per-line figures. */
 export interface OpRecord {
   op: string;
@@ -138,6 +147,9 @@ export interface ModelReport {
   weightsPrecision?: "bf16" | "fp16";
   /** The script's module-level variable this class's figures are of (`model = Net()`, then quantized or cast). */
   instance?: string;
+  /** The 16-bit precision the script runs this model at where the analysis did not see it in the weights: torch.autocast
+   *  around its calls (weights stay fp32), or a cast in code that is not run at module level (`.half()` in main()). */
+  codePrecision?: CodePrecision;
   layers: LayerReport[];
   ops: OpRecord[];
   /** The tensor shape each forward line assigned or returned last (views included), for shape hints. */

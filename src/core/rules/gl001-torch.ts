@@ -6,7 +6,7 @@ import { hardwareFor } from "./energy-saving";
 import { formatBytes, formatJoules, HELPER_KINDS, helperKinds, hasHelperOrReduction, layersOf, QUANTIZABLE, reducingCallsOn, shareText, summarize } from "./gl001-common";
 import { coveredByKind, torchFixes, type TorchFix } from "./gl001-torch-fixes";
 import { helperRuns } from "./helper-runs";
-import { assignmentsFromCalls, callsEval, entryCallee, hasTorchTraining, inferenceCalls, isBuilderSite, isExported, isTrained, readyStatement, rootClass, type ModelSite } from "./model-usage";
+import { callsEval, entryCallee, hasTorchTraining, inferenceCalls, isExported, isTrained, readyStatement, reportedModelSites, rootClass, type ModelSite } from "./model-usage";
 import type { PythonFile } from "./python-file";
 import type { RawFinding, RuleContext } from "./rule-context";
 import { runTargetOf, type Device, type RunTarget } from "./run-target";
@@ -202,20 +202,7 @@ export function torchFindings(context: RuleContext): RawFinding[] {
   if (reports.length === 0) return [];
   const amount = context.settings.pruneAmount;
   const training = hasTorchTraining(file);
-  const byCallee = new Map<string, ModelReport>();
-  for (const m of reports) {
-    const callee = entryCallee(m);
-    if (callee && !byCallee.has(callee)) byCallee.set(callee, m);
-  }
-  const sites: { site: ModelSite; model: ModelReport }[] = [];
-  for (const a of assignmentsFromCalls(file)) {
-    const byCall = a.callee ? byCallee.get(a.callee) : undefined;
-    // A model the analyzer found as a top-level variable (`model = nn.Sequential(...)`) is its own site.
-    const byVariable = reports.find((m) => m.entry === a.variable && m.name === a.variable && m.line === a.statement.pos.line);
-    const model = byCall ?? byVariable;
-    // A builder that returns the model (`from_pretrained`) is not where it runs: its callers are.
-    if (model && !isBuilderSite(a)) sites.push({ site: a, model });
-  }
+  const sites = reportedModelSites(file, reports);
   const findings: RawFinding[] = [];
   const topLevelDefinition = (name: string | undefined) => definitionOf(file, name);
 

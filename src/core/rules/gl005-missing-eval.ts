@@ -3,7 +3,7 @@ import { insertLinesAfter, insertLinesBefore } from "./edit-builders";
 import { helperRuns } from "./helper-runs";
 import { callsEval, entryCallee, inferenceCalls, moduleVariables, rootClass, torchModelSites } from "./model-usage";
 import type { ModelReport } from "../report/model-report";
-import type { AnalysisResult } from "../analyze";
+import type { AnalysisResult } from "../analysis-result";
 import type { ModelSite } from "./model-usage";
 import type { PythonFile } from "./python-file";
 import { calleeName } from "../python/syntax-walk";

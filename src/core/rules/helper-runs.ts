@@ -1,4 +1,4 @@
-import type { AnalysisResult } from "../analyze";
+import type { AnalysisResult } from "../analysis-result";
 import type { Expression, FunctionDefinition, Statement } from "../python/ast";
 import type { PlacedCall, PythonFile } from "./python-file";
 import { dottedName, forEachExpression, forEachStatement, ownExpressions, type CallExpression } from "../python/syntax-walk";

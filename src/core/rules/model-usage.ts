@@ -1,4 +1,4 @@
-import type { AnalysisResult } from "../analyze";
+import type { AnalysisResult } from "../analysis-result";
 import type { Expression, Statement } from "../python/ast";
 import type { ModelReport } from "../report/model-report";
 import type { PythonFile, PlacedCall } from "./python-file";
@@ -8,7 +8,7 @@ import { calleeName, callsIn, childBodies as childBodiesOf, isMethodCall, type C
 // these helpers know what the file does with it.
 
 /** Methods that return the same module (`Net().to(device).eval()`), looked through to find the construction. */
-const CHAIN_METHODS = ["to", "cuda", "cpu", "eval", "train", "float", "double", "requires_grad_", "share_memory"];
+const CHAIN_METHODS = ["to", "cuda", "cpu", "eval", "train", "float", "double", "half", "bfloat16", "requires_grad_", "share_memory"];
 
 /** The call that builds a value, looking through chained `.to(...)`/`.eval()`-style calls. */
 export function constructionCall(e: Expression): CallExpression | undefined {
@@ -150,6 +150,27 @@ export function torchModelSites(file: PythonFile, analysis: AnalysisResult | und
     // torch.nn layers and containers (classes right under torch.nn), torchvision's model zoo, whole saved models.
     return names.has(a.callee) || /^torch\.nn\.[A-Z]\w*$/.test(q) || /^torchvision\.models\./.test(q) || q === "torch.load";
   });
+}
+
+/**
+ * Where the file builds each reported model: an assignment calling its class or builder, or the top-level variable
+ * the analyzer found it as (`model = nn.Sequential(...)`). Builders that return the model are left out: their
+ * callers are where it runs.
+ */
+export function reportedModelSites(file: PythonFile, reports: ModelReport[]): { site: ModelSite; model: ModelReport }[] {
+  const byCallee = new Map<string, ModelReport>();
+  for (const m of reports) {
+    const callee = entryCallee(m);
+    if (callee && !byCallee.has(callee)) byCallee.set(callee, m);
+  }
+  const sites: { site: ModelSite; model: ModelReport }[] = [];
+  for (const a of assignmentsFromCalls(file)) {
+    const byCall = a.callee ? byCallee.get(a.callee) : undefined;
+    const byVariable = reports.find((m) => m.entry === a.variable && m.name === a.variable && m.line === a.statement.pos.line);
+    const model = byCall ?? byVariable;
+    if (model && !isBuilderSite(a)) sites.push({ site: a, model });
+  }
+  return sites;
 }
 
 /** True when the site sits in a function that returns the model it builds (a builder such as `from_pretrained`). */

@@ -1,4 +1,4 @@
-import type { AnalysisResult } from "../analyze";
+import type { AnalysisResult } from "../analysis-result";
 import type { Position } from "../python/ast";
 import type { ModelReport } from "../report/model-report";
 import type { PythonFile } from "./python-file";

@@ -20,6 +20,8 @@ export interface RunTarget {
   /** True when the 16-bit precision comes from torch.autocast (weights stay fp32), false for a cast. */
   autocast: boolean;
   precisionReason?: string;
+  /** The 1-based line that sets the precision (the cast, or the first call run under autocast). */
+  precisionLine?: number;
   /** `model.to(memory_format=torch.channels_last)`: 4-D conv weights in NHWC. */
   channelsLast: boolean;
 }
@@ -162,6 +164,7 @@ export function runTargetOf(file: PythonFile, variable: string, site: { statemen
   let precision: RunPrecision = "fp32";
   let autocast = false;
   let precisionReason: string | undefined;
+  let precisionLine: number | undefined;
   let channelsLast = false;
   const setDevice = (d: Device, reason: string) => {
     if (d === "unknown" && device !== undefined) return;
@@ -169,6 +172,7 @@ export function runTargetOf(file: PythonFile, variable: string, site: { statemen
     deviceReason = reason;
   };
   for (const { call, place } of calls) {
+    const castBefore = precisionReason;
     const method = call.func.type === "attribute" ? call.func.name : undefined;
     const text = file.text(call.pos).replace(/\s+/g, " ");
     const short = text.length > 60 ? `${text.slice(0, 57)}...` : text;
@@ -200,6 +204,7 @@ export function runTargetOf(file: PythonFile, variable: string, site: { statemen
       const p = precisionOfExpression(file, dtype, place);
       if (p !== "unknown") [precision, precisionReason] = [p, short];
     }
+    if (precisionReason !== castBefore) precisionLine = call.pos.line;
   }
   // `model.forward = torch.autocast(...)(model.forward)` (GL001's own fix) and autocast around each run.
   for (const place of file.places) {
@@ -207,19 +212,19 @@ export function runTargetOf(file: PythonFile, variable: string, site: { statemen
     if (s.type !== "assign" || !s.targets.some((t) => t.type === "attribute" && t.name === "forward" && t.object.type === "name" && t.object.id === variable)) continue;
     if (s.value.type === "call" && isAutocastCall(s.value.func)) {
       const p = autocastPrecision(file, s.value.func, place);
-      if (p) [precision, autocast, precisionReason] = [p, true, "torch.autocast around its forward"];
+      if (p) [precision, autocast, precisionReason, precisionLine] = [p, true, "torch.autocast around its forward", s.pos.line];
     }
   }
   if (precision === "fp32" && runs.length > 0) {
     const under = runs.map((r) => autocastAround(file, r.place));
     const p = under[0];
-    if (p && under.every((x) => x === p)) [precision, autocast, precisionReason] = [p, true, "its calls run under torch.autocast"];
+    if (p && under.every((x) => x === p)) [precision, autocast, precisionReason, precisionLine] = [p, true, "its calls run under torch.autocast", runs[0].call.pos.line];
   }
   if (device === undefined) {
     if (!mentionsAccelerator(file)) setDevice("cpu", "nothing in the script moves it to a GPU");
     else setDevice("unknown", "the script uses a GPU, but where this model goes is not clear from the code");
   }
-  return { device: device ?? "unknown", deviceReason, precision, autocast, precisionReason, channelsLast };
+  return { device: device ?? "unknown", deviceReason, precision, autocast, precisionReason, precisionLine, channelsLast };
 }
 
 /** `device_map="auto"`/`"cuda"`/`{"": 0}` put a Hugging Face model on the GPU; `"cpu"` on the CPU. */

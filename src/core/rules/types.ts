@@ -1,5 +1,5 @@
 import type { Tree } from "web-tree-sitter";
-import type { AnalysisResult } from "../analyze";
+import type { AnalysisResult } from "../analysis-result";
 import type { ModuleSyntax } from "../python/ast";
 import type { ModelReport } from "../report/model-report";
 

@@ -2,7 +2,7 @@
 // once applied, the class's CodeLens on that hardware shows A (it was B) and says what the script applied.
 import * as assert from "assert";
 import * as vscode from "vscode";
-import { codeLensTitles, greenlight, greenlightDiagnostics, openFixture, setSetting, waitFor } from "./helpers";
+import { codeLensTitles, greenlight, greenlightDiagnostics, hoverText, lineOf, openFixture, setSetting, waitFor } from "./helpers";
 
 suite("a fix's effect on the figures", () => {
   test("the quantize fix changes the MLP's lens to the figure the fix stated", async () => {
@@ -31,6 +31,22 @@ suite("a fix's effect on the figures", () => {
     } finally {
       await vscode.commands.executeCommand("workbench.action.revertAndCloseActiveEditor");
       await setSetting(api, "hardware", previous);
+    }
+  });
+
+  test("a model the script runs under torch.autocast is shown at bf16 in the lens and hover, never as fp32", async () => {
+    await greenlight();
+    const document = await openFixture("autocast_mlp.py");
+    try {
+      const lens = await waitFor("the MLP lens", async () => (await codeLensTitles(document.uri)).find((t) => t.startsWith("MLP") && t.includes("per sample")));
+      assert.ok(/, bf16, batch 64\)/.test(lens), lens);
+      assert.ok(lens.includes("as 'model' runs it: bf16 autocast (line 18)"), lens);
+      assert.ok(!lens.includes("fp32"), lens);
+      // The hover's Markdown escapes punctuation: read it as shown.
+      const hover = (await hoverText(document.uri, new vscode.Position(lineOf(document, "class MLP"), 7))).replace(/\\(.)/g, "$1");
+      assert.ok(hover.includes("bf16 autocast (line 18)"), hover);
+    } finally {
+      await vscode.commands.executeCommand("workbench.action.revertAndCloseActiveEditor");
     }
   });
 });

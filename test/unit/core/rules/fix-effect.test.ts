@@ -34,7 +34,7 @@ with torch.no_grad():
 
 /** Energy per sample the editor and CLI show for a report on this hardware (the code's precision, no override). */
 function shown(model: ModelReport, hardware: string): string {
-  const e = estimateModel(model, { hardware, dtype: estimatePrecision(model.weightsPrecision, undefined), mode: "inference" });
+  const e = estimateModel(model, { hardware, dtype: estimatePrecision(model, undefined), mode: "inference" });
   return formatJoules(e.joules_per_iter / e.batch);
 }
 

@@ -1,0 +1,36 @@
+// What the analyzer says about one file: its own module, so that the readers of a result (rules, hosts) need not
+// import the analyzer itself.
+import type { FunctionDefinition } from "./python/ast";
+import type { ModelReport } from "./report/model-report";
+import type { TrainingPlan } from "./training/training-plan";
+import type { TrainingSite } from "./training/training-sites";
+import type { GenerationPlan } from "./generation/generation-plan";
+import type { RunSetup } from "./memory/run-setup";
+
+/** What the analyzer says about one file. */
+export interface AnalysisResult {
+  file: string;
+  models: ModelReport[];
+  syntaxErrors: { line: number; column: number; message: string }[];
+  /** Problems with the request itself or the file as a whole (bad entry, budget). */
+  notes: string[];
+  /** Epochs, samples and batch size where the file's training code states them. */
+  training?: TrainingPlan;
+  /** Where the file trains (a function calling `.backward()`, a `fit(...)`): found from the syntax alone. */
+  trainingSites?: TrainingSite[];
+  /** Functions the file imports from other Python files (`from utils import predict`), with their syntax: the rules
+   *  follow a model into them (GL002, GL005). */
+  importedFunctions?: ImportedFunction[];
+  /** Text generations the file runs (generate calls, sampling loops, generate pragmas). */
+  generations?: GenerationPlan[];
+  /** Optimizer, training, weight dtype and autocast as the file states them (for the memory estimate). */
+  runSetup?: RunSetup;
+}
+
+/** A function the file binds by import from another Python file. */
+export interface ImportedFunction {
+  /** The name it is bound to in the file. */
+  name: string;
+  file: string;
+  definition: FunctionDefinition;
+}

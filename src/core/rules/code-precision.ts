@@ -1,0 +1,29 @@
+import type { ModelReport, CodePrecision } from "../report/model-report";
+import { inferenceCalls, reportedModelSites } from "./model-usage";
+import type { PythonFile } from "./python-file";
+import { runTargetOf } from "./run-target";
+
+// The precision a script runs its models at, as the rules read it (run-target.ts), handed to the model reports so
+// that every figure (lens, hover, report, CLI) is of the model as the script runs it: a forward under
+// `with torch.autocast(...)`, or a `.half()` in a function the analyzer did not run.
+
+/**
+ * Sets `codePrecision` on each of the file's models that every site building it runs at one 16-bit precision the
+ * analysis did not already see in its weights (autocast always counts: its weights stay fp32).
+ */
+export function readCodePrecision(file: PythonFile, models: ModelReport[]): void {
+  const found = new Map<ModelReport, (CodePrecision | undefined)[]>();
+  for (const { site, model } of reportedModelSites(file, models.filter((m) => m.file === file.path))) {
+    const target = runTargetOf(file, site.variable, site, inferenceCalls(file, site.variable));
+    const precision = target.precision === "fp32" ? undefined : target.precision;
+    const seen: CodePrecision | undefined = precision && { precision, autocast: target.autocast, line: target.precisionLine ?? site.statement.pos.line };
+    found.set(model, [...(found.get(model) ?? []), seen]);
+  }
+  for (const [model, all] of found) {
+    const first = all[0];
+    // A class built twice and run differently (trained in fp32, sampled under autocast) keeps its own precision.
+    if (!first || all.some((p) => p?.precision !== first.precision || p.autocast !== first.autocast)) continue;
+    if (!first.autocast && model.weightsPrecision === first.precision) continue;
+    model.codePrecision = first;
+  }
+}
