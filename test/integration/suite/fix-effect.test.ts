@@ -39,7 +39,7 @@ suite("a fix's effect on the figures", () => {
     const document = await openFixture("autocast_mlp.py");
     try {
       const lens = await waitFor("the MLP lens", async () => (await codeLensTitles(document.uri)).find((t) => t.startsWith("MLP") && t.includes("per sample")));
-      assert.ok(/, bf16, batch 64\)/.test(lens), lens);
+      assert.ok(/, bf16, batch \d+\)/.test(lens), lens);
       assert.ok(lens.includes("as 'model' runs it: bf16 autocast (line 18)"), lens);
       assert.ok(!lens.includes("fp32"), lens);
       // The hover's Markdown escapes punctuation: read it as shown.
