@@ -43,7 +43,7 @@ export const COMMAND_SPECS: Record<string, CommandSpec> = {
       { name: "entry", value: "EXPR", help: "a Python expression in FILE's namespace that builds one model: 'GPT(GPTConfig())' (needs exactly one FILE)" },
       { name: "input", value: "SHAPE", multiple: true, help: "the forward input: dims joined by x, ':int64' for token ids (1x3x224x224, 1x1024:int64); repeat for several arguments" },
       { name: "root", value: "DIR", help: "where imports resolve from (default: the nearest folder up with .git, pyproject.toml or setup.py)" },
-      { name: "python-env", value: "DIR", help: "the Python environment packages resolve from, read and never run (default: VIRTUAL_ENV, CONDA_PREFIX, else .venv/venv under the root)" },
+      { name: "python-env", value: "DIR", help: "the Python environment packages resolve from, read and never run (default: VIRTUAL_ENV, CONDA_PREFIX, else .venv/venv up from the file, else the working directory's)" },
       { name: "format", value: "table|json|markdown|sarif", help: "output format (default table); sarif for code scanning" },
       { name: "hardware", value: "ID", help: "hardware profile of the energy estimate (default h100-sxm; greenlight hardware lists them)" },
       { name: "host", value: "ID", help: "host class that drives the accelerator (default: the one the hardware profile names; greenlight hardware lists them)" },

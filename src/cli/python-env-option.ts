@@ -8,7 +8,7 @@ export const CLI_INSTALL_ACTIONS: InstallActions = { installed: "install it ther
 
 /**
  * The environment each analyzed file resolves its packages from (`--python-env`, VIRTUAL_ENV, CONDA_PREFIX, then
- * .venv/venv between the file and the root), read once per folder for a run over many files.
+ * .venv/venv between the file and the root, then the working directory's or a parent's), read once per folder.
  */
 export function environmentFinder(option: string | undefined, variables: Record<string, string | undefined> = process.env): (file: string, root: string) => PythonEnvironment | undefined {
   const found = new Map<string, PythonEnvironment | undefined>();
@@ -17,7 +17,7 @@ export function environmentFinder(option: string | undefined, variables: Record<
     const key = `${root}\u0000${fileDir}`;
     if (!found.has(key)) {
       try {
-        found.set(key, findPythonEnvironment({ option, variables, root, fileDir }));
+        found.set(key, findPythonEnvironment({ option, variables, root, fileDir, cwd: process.cwd() }));
       } catch (err) {
         if (err instanceof EnvironmentNotFound) throw new CliError(err.message);
         throw err;

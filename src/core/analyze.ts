@@ -368,8 +368,9 @@ function discoverCandidates(parser: PythonParser, runtime: Runtime, namespace: M
         found.push({ name: s.targets[0].id, entry: s.targets[0].id, line, pragmaLine: line, pragmaFile: file, instance: v, recorder });
       } else {
         const failure = interp.failedStatements.get(s) ?? (v?.kind === "unknown" ? v.reason : undefined);
-        const missingCode = v?.kind === "unknown" && v.missing === true;
-        if (failure !== undefined && s.value.type === "call" && (usedAsModel(request.text, s.targets[0].id, s.value, namespace) || (missingCode && (isModelEntryPoint(s.value) || namesModelClass(s.value))))) {
+        // A library's model entry point that failed (its code missing, or raising on code the analyzer misreads) is
+        // still the model the script builds: it is listed with the reason, never dropped as "no models found".
+        if (failure !== undefined && s.value.type === "call" && (usedAsModel(request.text, s.targets[0].id, s.value, namespace) || isModelEntryPoint(s.value) || namesModelClass(s.value))) {
           unbuilt.push(unbuiltModel(s.targets[0].id, file, s.pos.line, failure));
         }
       }

@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { homedir } from "node:os";
-import { isAbsolute, join, relative, resolve } from "node:path";
+import { isAbsolute, join, parse, relative, resolve } from "node:path";
 import { diskFiles } from "./disk-files";
 import { huggingFaceCaches } from "./huggingface-cache";
 import { findEnclosingEnvironment, findWorkspaceEnvironment, readEnvironment, type EnvironmentReader, type PythonEnvironment } from "../core/environment/python-environment";
@@ -40,6 +40,8 @@ export interface EnvironmentSearch {
   root: string;
   /** The analyzed file's folder: environments between it and the root are found too. */
   fileDir: string;
+  /** Where the command runs: its `.venv`/`venv`, or a parent's, as uv and Poetry find a project's (absent: not searched). */
+  cwd?: string;
 }
 
 /** The environment was named (--python-env) but holds none: the CLI reports it rather than guessing another. */
@@ -48,7 +50,8 @@ export class EnvironmentNotFound extends Error {}
 /**
  * The environment the CLI analyzes against: `--python-env DIR`, then `VIRTUAL_ENV` (an activated venv), then
  * `CONDA_PREFIX` (an activated conda environment), then `.venv`/`venv`/`.conda`/`env` from the file's folder up to
- * the root, then the environment the file itself lies in. Found by reading files only; nothing in it runs.
+ * the root, then the environment the file itself lies in, then one in the working directory or a parent of it
+ * (a project with no .git or pyproject.toml, run from its folder). Found by reading files only; nothing runs.
  */
 export function findPythonEnvironment(search: EnvironmentSearch, reader = diskEnvironmentReader()): PythonEnvironment | undefined {
   const label = (prefix: string) => {
@@ -67,7 +70,11 @@ export function findPythonEnvironment(search: EnvironmentSearch, reader = diskEn
     const env = readEnvironment(reader, prefix, variable, label(prefix));
     if (env) return env;
   }
-  return findWorkspaceEnvironment(reader, search.fileDir, search.root) ?? findEnclosingEnvironment(reader, search.fileDir);
+  return (
+    findWorkspaceEnvironment(reader, search.fileDir, search.root) ??
+    findEnclosingEnvironment(reader, search.fileDir) ??
+    (search.cwd === undefined ? undefined : findWorkspaceEnvironment(reader, resolve(search.cwd), parse(resolve(search.cwd)).root))
+  );
 }
 
 /** torch.hub's cache folder as torch/hub.py computes it: $TORCH_HOME/hub, else $XDG_CACHE_HOME/torch/hub, else ~/.cache/torch/hub. */

@@ -121,7 +121,7 @@ export function defaultInputs(model: InstanceValue): InputSpec[][] {
         if (first === 1) specs.push(...lengths.map((n): InputSpec[] => [{ shape: [1, n], dtype: "float32" }]));
         return specs;
       }
-      case "Conv2d": return first ? [[{ shape: [1, first, ...(findImageSize(model) ?? [224, 224])], dtype: "float32" }]] : [];
+      case "Conv2d": return first ? [[{ shape: [1, first, ...(findImageSize(model) ?? dataConfigImageSize(model) ?? [224, 224])], dtype: "float32" }]] : [];
       case "Conv3d": return first ? [[{ shape: [1, first, 16, 112, 112], dtype: "float32" }]] : [];
       case "Linear": return first ? [[{ shape: [1, first], dtype: "float32" }]] : [];
       case "Embedding": return [[{ shape: [1, sequenceLength(model, modules)], dtype: "int64" }]];
@@ -213,6 +213,23 @@ function findImageSize(model: InstanceValue): [number, number] | undefined {
     }
     return undefined;
   });
+}
+
+/**
+ * The image side the library's data config gives the model: timm's `create_model` sets `model.pretrained_cfg`
+ * (alias `default_cfg`), whose `input_size` (C, H, W) is what `timm.data.resolve_model_data_config` sizes inputs
+ * to (299 for Inception, 256 for CSPDarkNet, 192 for TinyNet), though the network itself would take any side.
+ */
+function dataConfigImageSize(model: InstanceValue): [number, number] | undefined {
+  for (const name of ["pretrained_cfg", "default_cfg"]) {
+    const cfg = model.attributes.get(name);
+    if (cfg?.kind !== "dict") continue;
+    const size = [...cfg.entries.values()].find((e) => e.key.kind === "str" && e.key.value === "input_size")?.value;
+    if ((size?.kind === "tuple" || size?.kind === "list") && size.items.length === 3 && size.items.every((i) => i.kind === "int" && i.value > 0)) {
+      return [(size.items[1] as { value: number }).value, (size.items[2] as { value: number }).value];
+    }
+  }
+  return undefined;
 }
 
 /** The first of these attributes that reads as a size, on the model or objects it holds (its config), 3 levels deep. */

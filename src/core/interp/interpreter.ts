@@ -180,7 +180,9 @@ export class Interpreter {
           }
           // A failing top-level statement (a script's training code, say) must not stop the definitions after it.
           if (err instanceof PythonError || err instanceof Unresolved) {
-            this.failedStatements.set(s, err.message);
+            // Where a library raised, so a model that failed to build names the line to look at.
+            const at = err instanceof PythonError && err.location ? ` (at ${err.location.file}:${err.location.line})` : "";
+            this.failedStatements.set(s, err.message + at);
             continue;
           }
           throw err;
@@ -331,7 +333,9 @@ export class Interpreter {
         return undefined;
       case "raise": {
         const v = s.value ? this.evaluate(s.value, scope) : NONE;
-        throw new PythonError(`raised ${describeKind(v)}${v.kind === "instance" && v.attributes.get("message")?.kind === "str" ? "" : ""}`);
+        const raised = new PythonError(`raised ${describeKind(v)}`);
+        raised.location = this.location(s.pos);
+        throw raised;
       }
       case "try": {
         let c: Completion;
@@ -1399,8 +1403,13 @@ export class Interpreter {
   setItem(o: Value, key: Value, value: Value, pos: Position): void {
     this.guard(pos, () => {
       if (o.kind === "list") {
-        const i = toInt(key, "index");
-        o.items[i < 0 ? o.items.length + i : i] = value;
+        if (key.kind === "slice") assignSlice(o.items, key, this.iterate(value, pos));
+        else {
+          const i = toInt(key, "index");
+          const idx = i < 0 ? o.items.length + i : i;
+          if (idx < 0 || idx >= o.items.length) throw new PythonError("IndexError: list assignment index out of range");
+          o.items[idx] = value;
+        }
       } else if (o.kind === "dict") o.entries.set(keyOf(key), { key, value });
       else if (o.kind === "instance") {
         const setitem = lookupClassAttribute(o.cls, "__setitem__");
@@ -1592,6 +1601,29 @@ function hasOwnInit(cls: ClassValue): boolean {
     if (c.fields) return false;
   }
   return false;
+}
+
+/**
+ * `items[start:stop] = values` as Python's list does it: a plain slice is replaced by however many values there are
+ * (`x[i:i] = [...]` inserts), an extended slice (step other than 1) takes exactly as many values as it selects.
+ */
+function assignSlice(items: Value[], s: Extract<Value, { kind: "slice" }>, values: Value[]): void {
+  const step = s.step.kind === "none" ? 1 : toInt(s.step, "slice step");
+  const positions = sliceItems(items.map((_, i) => i), s);
+  if (step !== 1) {
+    if (positions.length !== values.length) throw new PythonError(`ValueError: attempt to assign sequence of size ${values.length} to extended slice of size ${positions.length}`);
+    positions.forEach((at, i) => (items[at] = values[i]));
+    return;
+  }
+  const n = items.length;
+  const bound = (v: Value, dflt: number) => {
+    if (v.kind === "none") return dflt;
+    const i = toInt(v, "slice bound");
+    return Math.min(Math.max(i < 0 ? i + n : i, 0), n);
+  };
+  const start = bound(s.start, 0);
+  const stop = Math.max(start, bound(s.stop, n));
+  items.splice(start, stop - start, ...values);
 }
 
 function sliceItems<T>(items: T[], s: Extract<Value, { kind: "slice" }>): T[] {

@@ -117,6 +117,21 @@ describe("Python environments on disk (src/node/python-environment.ts)", () => {
     assert.equal(findPythonEnvironment({ root: join(dir, "ws", "sub"), fileDir: join(dir, "ws", "sub"), variables: {} }), undefined);
   });
 
+  it("a project without .git or pyproject.toml, run from its folder: the working directory's .venv (uv's rule)", () => {
+    layout(dir, {
+      "proj/.venv/pyvenv.cfg": "home = /usr/bin\n",
+      "proj/.venv/lib/python3.11/site-packages/x.py": "",
+      "proj/scripts/train.py": "",
+    });
+    const fileDir = join(dir, "proj/scripts");
+    // No project marker: the import root is the script's own folder, and the search from it up to there finds nothing.
+    assert.equal(findPythonEnvironment({ root: fileDir, fileDir, variables: {} }), undefined);
+    assert.equal(findPythonEnvironment({ root: fileDir, fileDir, variables: {}, cwd: join(dir, "proj") })?.prefix, join(dir, "proj/.venv"));
+    // From a sub-folder of the project too (parents of the working directory), and not from a sibling project.
+    assert.equal(findPythonEnvironment({ root: fileDir, fileDir, variables: {}, cwd: join(dir, "proj/scripts") })?.prefix, join(dir, "proj/.venv"));
+    assert.equal(findPythonEnvironment({ root: fileDir, fileDir, variables: {}, cwd: join(dir, "elsewhere") }), undefined);
+  });
+
   it("no environment anywhere: undefined, not an error", () => {
     layout(dir, { "ws/main.py": "" });
     assert.equal(findPythonEnvironment({ root: join(dir, "ws"), fileDir: join(dir, "ws"), variables: {} }), undefined);
