@@ -7,7 +7,7 @@ import { NONE, bool, freshId, int, keyOf, list, str, toInt, tuple, unknown } fro
 import type { Interpreter } from "./interpreter";
 import { withPublishedSignature } from "../signatures/published";
 import { valuesEqual } from "./operators";
-import { PythonError, type NativeCall, type Value } from "./values";
+import { PythonError, type ListValue, type NativeCall, type Value } from "./values";
 
 type Method = (self: Value, call: NativeCall) => Value;
 type DictV = Extract<Value, { kind: "dict" }>;
@@ -69,8 +69,44 @@ export function builtinMethods(interp: () => Interpreter): (v: Value) => Record<
   const items = (self: Value) => (self as { items: Value[] }).items;
   const text = (self: Value) => (self as { value: string }).value;
   const indexOf = (self: Value, x: Value) => items(self).findIndex((y) => valuesEqual(y, x) === true);
+  /** A deque's bound: after an append on one side, items beyond maxlen leave from the other (collections docs). */
+  const dequeOf = (self: Value, method: string) => {
+    const d = (self as ListValue).deque;
+    if (!d) throw new PythonError(`AttributeError: 'list' object has no attribute '${method}'`);
+    return d;
+  };
   const listMethods: Record<string, Method> = {
-    append: (self, { args }) => { items(self).push(args[0]); return NONE; },
+    append: (self, { args }) => {
+      items(self).push(args[0]);
+      const maxlen = (self as ListValue).deque?.maxlen;
+      if (maxlen !== undefined && items(self).length > maxlen) items(self).shift();
+      return NONE;
+    },
+    appendleft: (self, { args }) => {
+      const { maxlen } = dequeOf(self, "appendleft");
+      items(self).unshift(args[0]);
+      if (maxlen !== undefined && items(self).length > maxlen) items(self).pop();
+      return NONE;
+    },
+    extendleft: (self, { args }) => {
+      const { maxlen } = dequeOf(self, "extendleft");
+      for (const v of iterate(args[0])) items(self).unshift(v);
+      if (maxlen !== undefined) items(self).length = Math.min(items(self).length, maxlen);
+      return NONE;
+    },
+    popleft: (self) => {
+      dequeOf(self, "popleft");
+      if (items(self).length === 0) throw new PythonError("IndexError: pop from an empty deque");
+      return items(self).shift()!;
+    },
+    rotate: (self, { args }) => {
+      dequeOf(self, "rotate");
+      const xs = items(self);
+      if (xs.length === 0) return NONE;
+      const n = ((args.length ? toInt(args[0]) : 1) % xs.length + xs.length) % xs.length;
+      xs.unshift(...xs.splice(xs.length - n, n));
+      return NONE;
+    },
     extend: (self, { args }) => { items(self).push(...iterate(args[0])); return NONE; },
     insert: (self, { args }) => {
       const xs = items(self);
@@ -100,7 +136,12 @@ export function builtinMethods(interp: () => Interpreter): (v: Value) => Record<
     reverse: (self) => { items(self).reverse(); return NONE; },
     copy: (self) => list([...items(self)]),
     clear: (self) => { items(self).length = 0; return NONE; },
-    sort: () => NONE,
+    // In place, as sorted() orders (key=, reverse=).
+    sort: (self, { kwargs }) => {
+      const ordered = interp().call(interp().builtins.names.get("sorted")!, [list([...items(self)])], kwargs);
+      items(self).splice(0, items(self).length, ...(ordered as ListValue).items);
+      return NONE;
+    },
   };
   const tupleMethods: Record<string, Method> = { index: listMethods.index, count: listMethods.count };
   const dictMethods: Record<string, Method> = {

@@ -1371,6 +1371,12 @@ export class Interpreter {
         case "dict": {
           let e = o.entries.get(keyOf(key));
           if (!e && key.kind === "str" && this.loader.loadRegistering?.(key.value)) e = o.entries.get(keyOf(key));
+          if (!e && o.missing) {
+            // defaultdict.__missing__ / Counter.__missing__
+            const value = this.call(o.missing.factory, [], new Map());
+            if (o.missing.store) o.entries.set(keyOf(key), { key, value });
+            return value;
+          }
           if (!e) throw new PythonError(`KeyError: ${pythonText(key, true) ?? describeKind(key)}`);
           return e.value;
         }

@@ -56,9 +56,22 @@ export interface TupleValue {
   /** Named fields of a named tuple (torch.return_types: values, indices), by position. */
   fields?: string[];
 }
-export interface ListValue { kind: "list"; items: Value[]; id: number }
+export interface ListValue {
+  kind: "list";
+  items: Value[];
+  id: number;
+  /** A collections.deque (a list with appendleft/popleft, bounded by maxlen when set). */
+  deque?: { maxlen?: number };
+}
 /** Keys are kept as Values; `keyOf` turns hashable ones into strings for lookup. */
-export interface DictValue { kind: "dict"; entries: Map<string, { key: Value; value: Value }>; id: number; ordered?: boolean }
+export interface DictValue {
+  kind: "dict";
+  entries: Map<string, { key: Value; value: Value }>;
+  id: number;
+  ordered?: boolean;
+  /** What `d[key]` gives for a missing key: defaultdict's default_factory() (stored), Counter's 0 (not stored). */
+  missing?: { factory: Value; store: boolean };
+}
 export interface SetValue { kind: "set"; entries: Map<string, Value>; id: number }
 export interface SliceValue { kind: "slice"; start: Value; stop: Value; step: Value }
 export interface EllipsisValue { kind: "ellipsis" }

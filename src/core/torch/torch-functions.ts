@@ -2,7 +2,7 @@
 import { convertedValues, valuesOf, withValues } from "./known-values";
 import { complexFromParts, polar, viewAsComplex, viewAsReal } from "./ops/complex";
 import { int, list, tuple, toInt, toInts } from "../interp/construct";
-import { PythonError, Unresolved, type BoundArguments, type TensorValue, type Value, UnknownInput } from "../interp/values";
+import { PythonError, Unresolved, type BoundArguments, type OpContext, type TensorValue, type Value, UnknownInput } from "../interp/values";
 import { dimArg, dimsArg, optionalInt, sequenceItems, shapeFromVarargs, tensorArg, toTensor } from "./args";
 import { toDtype } from "./dtypes";
 import { arangeLength, factory, literalShape } from "./ops/creation";
@@ -369,12 +369,55 @@ f.sort = defineOp("torch.sort", ["input", "dim=-1", "descending=False", "stable=
   return topk("sort", input, input.shape[d] ?? 1, d, c);
 });
 f.argsort = defineOp("torch.argsort", ["input", "dim=-1", "descending=False", "stable=False"], (a, c) => shapes.sameShape("sort", tensorArg(a, "input", "argsort"), c, "int64"));
-for (const name of ["unique", "unique_consecutive", "nonzero", "masked_select", "argwhere"]) {
+for (const name of ["nonzero", "masked_select", "argwhere"]) {
   f[name] = () => {
     throw new Unresolved(`torch.${name} returns a data-dependent number of elements`);
   };
 }
-f.bincount = f.unique;
+
+/** A 1-D int64 or input-dtype tensor holding `values`, as an op of no FLOPs. */
+function knownTensor(c: OpContext, op: string, values: number[], dtype: TensorValue["dtype"]): TensorValue {
+  return withValues(emit(c, op, 0, [values.length], dtype), values);
+}
+
+/**
+ * torch.unique / unique_consecutive of a tensor whose contents are known (block widths computed from Python numbers:
+ * RegNet's `torch.unique(torch.tensor(widths), return_counts=True)` gives its stage widths and depths); otherwise the
+ * number of elements depends on data the analyzer does not have.
+ */
+function uniqueOf(name: string, consecutive: boolean): (a: BoundArguments, c: OpContext) => Value {
+  return (a, c) => {
+    const input = tensorArg(a, "input", name);
+    const values = valuesOf(input);
+    if (!values || a.get("dim").kind !== "none") throw new Unresolved(`torch.${name} returns a data-dependent number of elements`);
+    const groups: number[] = [];
+    const inverse: number[] = [];
+    if (consecutive) {
+      for (const v of values) {
+        if (groups.length === 0 || groups[groups.length - 1] !== v) groups.push(v);
+        inverse.push(groups.length - 1);
+      }
+    } else {
+      groups.push(...[...new Set(values)].sort((x, y) => x - y));
+      for (const v of values) inverse.push(groups.indexOf(v));
+    }
+    const counts = groups.map((_, g) => inverse.filter((i) => i === g).length);
+    const output = knownTensor(c, `aten.${name}`, groups, input.dtype);
+    const extras: Value[] = [];
+    if (a.bool("return_inverse")) extras.push(withValues(emit(c, `aten.${name}`, 0, [...input.shape], "int64"), inverse));
+    if (a.bool("return_counts")) extras.push(knownTensor(c, `aten.${name}`, counts, "int64"));
+    return extras.length ? tuple([output, ...extras]) : output;
+  };
+}
+f.unique = defineOp("torch.unique", ["input", "sorted=True", "return_inverse=False", "return_counts=False", "dim=None"], uniqueOf("unique", false));
+f.unique_consecutive = defineOp("torch.unique_consecutive", ["input", "return_inverse=False", "return_counts=False", "dim=None"], uniqueOf("unique_consecutive", true));
+f.bincount = defineOp("torch.bincount", ["input", "weights=None", "minlength=0"], (a, c) => {
+  const values = valuesOf(tensorArg(a, "input", "bincount"));
+  if (!values || a.get("weights").kind !== "none") throw new Unresolved("torch.bincount returns a data-dependent number of elements");
+  const counts = Array.from({ length: Math.max(a.int("minlength"), values.length ? Math.max(...values) + 1 : 0) }, () => 0);
+  for (const v of values) counts[v]++;
+  return knownTensor(c, "aten.bincount", counts, "int64");
+});
 f.searchsorted = defineOp("torch.searchsorted", ["sorted_sequence", "input", "out_int32=False", "right=False", "side=None", "sorter=None", "out=None"], (a, c) => {
   const values = a.get("input");
   const shape = values.kind === "tensor" ? values.shape : [];

@@ -1,17 +1,47 @@
 import { nativeClass } from "../classes";
 import { constructDict } from "../builtins/types";
-import { NONE, bool, dict, list, str, tuple } from "../construct";
+import { NONE, bool, dict, int, keyOf, list, str, tuple } from "../construct";
 import { dictSubclassMethods } from "../dict-subclass";
 import { valuesEqual } from "../operators";
 import type { NativeCall, Value } from "../values";
+import { noPosition } from "../../python/ast";
 import { fn, namespace, type StandardLibrary } from "./native";
 
 /** collections, collections.abc and numbers; returns the abstract base classes, which typing's aliases are. */
 export function installCollections({ modules, interp, objectClass, call, iterate }: StandardLibrary): Record<string, Value> {
   const orderedDict = nativeClass("collections.OrderedDict", [objectClass], dictSubclassMethods(iterate));
   orderedDict.construct = (c) => ({ ...constructDict(c, iterate), ordered: true });
+  // defaultdict(factory, ...dict arguments): a dict whose missing keys get factory() (timm's generate_default_cfgs).
   const defaultDict = nativeClass("collections.defaultdict", [objectClass]);
-  defaultDict.construct = () => dict();
+  defaultDict.construct = (c) => {
+    const [factory, ...rest] = c.args;
+    const d = constructDict({ ...c, args: rest }, iterate);
+    return factory && factory.kind !== "none" ? { ...d, missing: { factory, store: true } } : d;
+  };
+  // Counter(iterable or mapping): counts; a missing key reads 0 without being added.
+  const countZero = fn("Counter.__missing__", () => int(0));
+  const counter = nativeClass("collections.Counter", [objectClass]);
+  counter.construct = ({ args, kwargs }) => {
+    const d = dict();
+    const source = args[0];
+    const add = (key: Value, n: Value) => {
+      const k = keyOf(key);
+      const before = d.entries.get(k)?.value;
+      d.entries.set(k, { key, value: before ? interp().binary("+", before, n, noPosition) : n });
+    };
+    if (source?.kind === "dict") for (const { key, value } of source.entries.values()) add(key, value);
+    else if (source && source.kind !== "none") for (const item of iterate(source)) add(item, int(1));
+    for (const [k, v] of kwargs) add(str(k), v);
+    return { ...d, missing: { factory: countZero, store: false } };
+  };
+  // deque(iterable, maxlen): a list that also takes appendleft/popleft/extendleft/rotate (builtin-methods.ts).
+  const deque = fn("collections.deque", ({ args, kwargs }) => {
+    const source = args[0] ?? kwargs.get("iterable");
+    const bound = args[1] ?? kwargs.get("maxlen");
+    const maxlen = bound && bound.kind === "int" ? bound.value : undefined;
+    const items = source && source.kind !== "none" ? iterate(source) : [];
+    return { ...list(maxlen === undefined ? items : items.slice(Math.max(0, items.length - maxlen))), deque: { maxlen } };
+  });
   const namedtuple = fn("collections.namedtuple", ({ args }) => {
     const fieldsValue = args[1];
     const fields = fieldsValue.kind === "str" ? fieldsValue.value.replace(/,/g, " ").split(/\s+/).filter(Boolean) : iterate(fieldsValue).map((f) => (f.kind === "str" ? f.value : "?"));
@@ -19,7 +49,7 @@ export function installCollections({ modules, interp, objectClass, call, iterate
     cls.fields = fields;
     return cls;
   });
-  modules.set("collections", namespace("collections", { OrderedDict: orderedDict, defaultdict: defaultDict, namedtuple, Counter: defaultDict, deque: fn("deque", ({ args }) => list(args.length ? iterate(args[0]) : [])) }));
+  modules.set("collections", namespace("collections", { OrderedDict: orderedDict, defaultdict: defaultDict, namedtuple, Counter: counter, deque }));
   // Abstract base classes: isinstance decides them by the value's kind (see builtins' isInstance).
   const abc = (name: string) => nativeClass(`collections.abc.${name}`, [objectClass]);
   const numberClass = (name: string) => nativeClass(`numbers.${name}`, [objectClass]);

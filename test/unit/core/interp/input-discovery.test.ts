@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { onlyModel } from "../../helpers/analyze";
+import { analyze, modelNamed, onlyModel } from "../../helpers/analyze";
 
 // A vision model's default input follows the image size it (or its config) was built for: position embeddings and
 // size checks reject any other (transformers' ViT/CLIP configs say image_size, timm's models img_size). Truth:
@@ -177,5 +177,61 @@ model = Encoder(Config())
     assert.deepEqual(m.inputs.map((i) => i.shape), [[1, 128]]);
     assert.equal(m.params, 37216);
     assert.equal(m.flops, 262144);
+  });
+});
+
+describe("default input from the library's data config (src/core/interp/input-discovery.ts)", () => {
+  it("takes the image side from model.pretrained_cfg['input_size'], as timm.data sizes inputs, when the model names no img_size", async () => {
+    // timm's create_model sets model.pretrained_cfg (alias default_cfg) from the registered config.
+    const result = await analyze(`import torch
+import torch.nn as nn
+
+class Net(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.conv = nn.Conv2d(3, 4, 3, stride=2)
+        self.pool = nn.AdaptiveAvgPool2d(1)
+
+    def forward(self, x):
+        return self.pool(self.conv(x)).flatten(1)
+
+def create_model():
+    model = Net()
+    model.pretrained_cfg = {"input_size": (3, 299, 299), "num_classes": 1000}
+    model.default_cfg = model.pretrained_cfg
+    return model
+
+model = create_model()
+`);
+    const m = modelNamed(result, "create_model");
+    assert.deepEqual(m.inputs[0]?.shape, [1, 3, 299, 299]);
+    // conv output 149x149: 2 * 149 * 149 * 4 * 3 * 3 * 3 (torch.utils.flop_counter's convolution count)
+    assert.equal(m.flops, 2 * 149 * 149 * 4 * 27);
+  });
+});
+
+describe("torch.jit.annotate (src/core/torch/bindings.ts)", () => {
+  it("is its value: a list annotated for TorchScript keeps the tensors appended to it", async () => {
+    const m = await onlyModel(`from typing import List
+import torch
+import torch.nn as nn
+
+class Net(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.a = nn.Linear(8, 8)
+        self.b = nn.Linear(8, 8)
+
+    def forward(self, x):
+        outs = torch.jit.annotate(List[torch.Tensor], [])
+        outs.append(self.a(x))
+        outs.append(self.b(x))
+        return torch.cat(outs, dim=1)
+
+# greenlight: input=1x8
+model = Net()
+`);
+    assert.equal(m.complete, true, JSON.stringify(m.unresolved));
+    assert.deepEqual(m.output, [[1, 16]]);
   });
 });

@@ -57,3 +57,48 @@ model = Net()
     assert.equal(m.complete, true, JSON.stringify(m.unresolved));
   });
 });
+
+describe("torch.unique, unique_consecutive and bincount of known contents (src/core/torch/torch-functions.ts)", () => {
+  it("give the distinct values with their counts, so stage widths and depths computed from block widths size the stages", async () => {
+    // RegNet's stage split (timm): torch.unique(torch.tensor(widths), return_counts=True).
+    const m = await onlyModel(`import torch
+import torch.nn as nn
+
+class Net(nn.Module):
+    def __init__(self, widths=(16, 16, 32, 32, 32, 64)):
+        super().__init__()
+        stage_widths, stage_depths = torch.unique(torch.tensor(widths), return_counts=True)
+        stage_widths, stage_depths = stage_widths.tolist(), stage_depths.tolist()
+        runs = torch.unique_consecutive(torch.tensor([1, 1, 2, 1])).tolist()
+        hist = torch.bincount(torch.tensor([0, 2, 2])).tolist()
+        self.stages = nn.ModuleList([nn.Linear(w, d) for w, d in zip(stage_widths, stage_depths)])
+        self.extra = nn.Linear(len(runs), len(hist) + hist[2])
+
+    def forward(self, x):
+        return self.extra(x)
+
+model = Net()
+`);
+    // stages: Linear(16, 2), Linear(32, 3), Linear(64, 1); runs [1, 2, 1]; hist [1, 0, 2]
+    assert.equal(m.params, 16 * 2 + 2 + 32 * 3 + 3 + 64 * 1 + 1 + 3 * 5 + 5);
+  });
+
+  it("of contents the analyzer does not know stay a data-dependent gap, with its reason", async () => {
+    const m = await onlyModel(`import torch
+import torch.nn as nn
+
+class Net(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.fc = nn.Linear(8, 8)
+
+    def forward(self, x):
+        y = self.fc(x)
+        return torch.unique(y)
+
+model = Net()
+`);
+    assert.equal(m.complete, false);
+    assert.ok(m.unresolved.some((u) => /data-dependent/.test(u.reason)), JSON.stringify(m.unresolved));
+  });
+});
