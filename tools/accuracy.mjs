@@ -8,7 +8,9 @@
 // Manifests may group their entries (a "split" or "sweep" field: the figures are then given per group as well) and
 // list models PyTorch itself could not build (truth.error: shown, never counted).
 // Sources come from --corpus (laid out as OWNER+REPO/PATH) or, with --mirrors, from git directories of the named
-// repositories at the named commit (written to a temporary folder, never into the repository).
+// repositories at the named commit (written to a temporary folder, never into the repository). An entry with a
+// `script` is a user's file that builds its model through a library installed in --python-env (timm, transformers).
+// It is analyzed with no --entry or --input flag.
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -77,14 +79,28 @@ for (const manifest of manifests) {
       rows.push({ id: entry.id, group, unbuildable: entry.truth.error });
       continue;
     }
-    const found = sourceFile(entry.source);
-    if (!found) {
-      rows.push({ id: entry.id, group, missing: true });
-      continue;
+    let args;
+    if (entry.script !== undefined) {
+      // A user's script that builds its model through an installed library: analyzed as a user would, with no
+      // --entry or --input (the default input must be the one the truth was measured at), against --python-env.
+      if (!values["python-env"]) {
+        rows.push({ id: entry.id, group, missing: true });
+        continue;
+      }
+      const folder = join(scratch, entry.id);
+      mkdirSync(folder, { recursive: true });
+      writeFileSync(join(folder, "main.py"), entry.script);
+      args = ["analyze", join(folder, "main.py"), "--root", folder, "--format", "json", "--no-findings"];
+    } else {
+      const found = sourceFile(entry.source);
+      if (!found) {
+        rows.push({ id: entry.id, group, missing: true });
+        continue;
+      }
+      args = ["analyze", found.file, "--entry", entry.entry, "--root", found.root, "--format", "json", "--no-findings"];
+      for (const input of entry.inputs) args.push("--input", input.shape.join("x") + (input.dtype === "int64" ? ":int64" : ""));
     }
-    const args = ["analyze", found.file, "--entry", entry.entry, "--root", found.root, "--format", "json", "--no-findings"];
     if (values["python-env"]) args.push("--python-env", values["python-env"]);
-    for (const input of entry.inputs) args.push("--input", input.shape.join("x") + (input.dtype === "int64" ? ":int64" : ""));
     let model;
     try {
       model = JSON.parse(execFileSync(process.execPath, [cli, ...args], { encoding: "utf8", maxBuffer: 1 << 28, stdio: ["ignore", "pipe", "ignore"] })).models[0];
@@ -133,7 +149,7 @@ if (values.json) {
   console.log(JSON.stringify({ rows, summary }, null, 1));
 } else {
   for (const r of rows) {
-    if (r.missing) console.log(`${r.id.padEnd(28)} source not found (see data/corpus/README.md)`);
+    if (r.missing) console.log(`${r.id.padEnd(28)} source not found (see data/corpus/README.md; script entries need --python-env)`);
     else if (r.unbuildable) console.log(`${r.id.padEnd(28)} PyTorch cannot build it either: ${r.unbuildable.slice(0, 100)}`);
     else if (r.error) console.log(`${r.id.padEnd(28)} error: ${r.error}`);
     else {
