@@ -17,8 +17,12 @@ const COUNTED = /^(Conv(Transpose)?[123]d|LazyConv(Transpose)?[123]d|Linear|Lazy
  * output position (the flop_counter convention), positions = elements / channels of that shape (channels first for
  * convolutions, last for the rest). An estimate: strides and sequence changes since that shape are not known.
  */
-export function estimateFlops(type: string, weights: number, shape: number[] | undefined): number {
-  if (!COUNTED.test(type) || !shape || shape.length === 0) return 0;
+export function estimateFlops(type: string, weights: number, shape: number[] | undefined, modelInput?: number[]): number {
+  if (!COUNTED.test(type)) return 0;
+  // A convolution needs channels and positions: a last known shape without spatial dims (a (batch, 9) transform
+  // before a Conv1d) says nothing of them, so the model's own input stands in (at most its positions, as a rule).
+  if (type.includes("Conv") && (!shape || shape.length < 3) && modelInput && modelInput.length >= 3) shape = modelInput;
+  if (!shape || shape.length === 0) return 0;
   const channels = type.includes("Conv") && shape.length >= 3 ? shape[1] : shape[shape.length - 1];
   if (!channels) return 0;
   return 2 * weights * (numel(shape) / channels);
@@ -40,7 +44,9 @@ function hasParameters(m: InstanceValue): boolean {
  * Coverage of one forward run. `stopped` says the forward pass ended early: leaf layers it never reached then count
  * as unknown (estimated from the last known shape) rather than as unused.
  */
-export function computeCoverage(modules: [string, InstanceValue][], tallies: Map<number, ModuleTally>, flopsKnown: number, stopped: boolean, lastShape: number[] | undefined): Coverage {
+export function computeCoverage(
+  modules: [string, InstanceValue][], tallies: Map<number, ModuleTally>, flopsKnown: number, stopped: boolean, lastShape: number[] | undefined, modelInput?: number[],
+): Coverage {
   let layersKnown = 0;
   let layersTotal = 0;
   let missing = 0;
@@ -55,14 +61,16 @@ export function computeCoverage(modules: [string, InstanceValue][], tallies: Map
     layersTotal++;
     if (calls > 0 && unknownCalls === 0) layersKnown++;
     const type = m.cls.mro.find((c) => c.layer)?.layer?.name ?? m.cls.name; // subclasses of nn layers cost as their base
-    if (unknownCalls > 0) missing += unknownCalls * estimateFlops(type, weights, t?.shapeBeforeUnknown);
-    else if (calls === 0) missing += estimateFlops(type, weights, lastShape);
+    if (unknownCalls > 0) missing += unknownCalls * estimateFlops(type, weights, t?.shapeBeforeUnknown, modelInput);
+    else if (calls === 0) missing += estimateFlops(type, weights, lastShape, modelInput);
   }
   const total = flopsKnown + missing;
-  const flopsShare = total > 0 ? flopsKnown / total : layersTotal > 0 ? layersKnown / layersTotal : 1;
+  let flopsShare = total > 0 ? flopsKnown / total : layersTotal > 0 ? layersKnown / layersTotal : 1;
   // A layer whose class was unknown was never built: no weights to estimate it from, so the share is an upper bound.
   let partsUnknown = 0;
   for (const [, m] of modules) for (const v of m.attributes.values()) if (v.kind === "unknown") partsUnknown++;
+  // Nothing computed and parts never built: no share of the FLOPs is known (not "at most 99%").
+  if (partsUnknown > 0 && flopsKnown === 0) flopsShare = 0;
   return { layersKnown, layersTotal, flopsKnown, flopsEstimatedMissing: missing, flopsShare, ...(partsUnknown ? { partsUnknown } : {}) };
 }
 

@@ -58,6 +58,49 @@ class Net(nn.Module):
     assert.match(partialStatus(m.coverage, m.unresolved.length), /^partial: at most 99% of FLOPs from known shapes \(estimated\), 1\/1 layers, 1 module attribute unknown, /);
   });
 
+  it("a model of which nothing was computed and parts were never built has no known share, not 'at most 99%'", async () => {
+    const m = await onlyModel(`
+import torch.nn as nn
+from not_installed_anywhere import blocks
+
+class Net(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.head = blocks.Head(3, 64)
+        self.body = blocks.Body(64)
+
+    def forward(self, x):
+        return self.body(self.head(x))
+`, { inputs: [{ shape: [1, 3, 8, 8], dtype: "float32" }] });
+    assert.equal(m.complete, false);
+    assert.equal(m.flops, 0);
+    assert.equal(m.coverage.flopsShare, 0);
+    assert.match(partialStatus(m.coverage, m.unresolved.length), /^partial: at most 0% of FLOPs from known shapes/);
+  });
+
+  it("estimates a convolution reached after a shape without spatial dims from the model's input positions", async () => {
+    // The Conv1d's input is unknown after a (batch, 9) value: positions come from the input (2 x 100), so the
+    // missing estimate is 2 * (8*3) * 200 and the known share is the Linear's 2*2*16*9 against it.
+    const m = await onlyModel(`
+import torch
+import torch.nn as nn
+
+class Net(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.fc = nn.Linear(16, 9)
+        self.conv = nn.Conv1d(3, 8, 1)
+
+    def forward(self, x):
+        t = self.fc(torch.zeros(x.size(0), 16))
+        t = torch.not_a_function_of_torch(t).view(-1, 3, 3)
+        return self.conv(torch.bmm(x.transpose(2, 1), t).transpose(2, 1))
+`, { inputs: [{ shape: [2, 3, 100], dtype: "float32" }] });
+    assert.equal(m.complete, false);
+    assert.equal(m.coverage.flopsEstimatedMissing, 2 * (8 * 3) * 200);
+    assert.equal(m.coverage.flopsShare, 576 / (576 + 9600));
+  });
+
   it("reports one gap once, however far its unknown travels", async () => {
     const m = await onlyModel(`
 import torch
