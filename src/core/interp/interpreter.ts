@@ -408,6 +408,7 @@ export class Interpreter {
   condition(test: Value, pos: Position): boolean {
     if (test.kind === "unknown") {
       this.noteUnknown(`condition unknown (${test.reason}); took the first branch`, pos);
+      if (this.recorder.recording) this.recorder.guessedBranch = true;
       return true;
     }
     try {
@@ -415,6 +416,7 @@ export class Interpreter {
     } catch (err) {
       if (err instanceof Unresolved) {
         this.noteUnknown(`condition unknown (${err.message}); took the first branch`, pos);
+        if (this.recorder.recording) this.recorder.guessedBranch = true;
         return true;
       }
       throw err;

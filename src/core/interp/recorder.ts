@@ -44,6 +44,8 @@ export class Recorder {
   }
   /** Set when the forward pass ended early (a budget ran out, or an error outside any call): the rest never ran. */
   stopped = false;
+  /** Set when forward took a branch on a condition it could not decide: a layer that never ran may have been skipped. */
+  guessedBranch = false;
   /** Set while forward runs; before that, ops (e.g. in __init__) are not costs of the model. */
   recording = false;
   private readonly shapes = new Map<string, LineShape>();

@@ -90,7 +90,7 @@ export function buildReport(run: ModelRun): ModelReport {
     macs: flops / 2,
     flops,
     complete: recorder.notes.length === 0,
-    coverage: computeCoverage(modules, recorder.tallies, flops, recorder.stopped || !run.output, recorder.lastKnownShape(), run.inputs[0]?.shape),
+    coverage: computeCoverage(modules, recorder.tallies, flops, recorder.stopped || recorder.guessedBranch || !run.output, recorder.lastKnownShape(), run.inputs[0]?.shape),
     unresolved: recorder.notes,
     ...(recorder.importNotes.length > 0 ? { importNotes: recorder.importNotes } : {}),
     ...(weightsPrecision ? { weightsPrecision } : {}),

@@ -41,8 +41,8 @@ function hasParameters(m: InstanceValue): boolean {
 }
 
 /**
- * Coverage of one forward run. `stopped` says the forward pass ended early: leaf layers it never reached then count
- * as unknown (estimated from the last known shape) rather than as unused.
+ * Coverage of one forward run. `stopped` says the forward pass ended early or guessed a branch: leaf layers it never
+ * reached then count as unknown (estimated from the last known shape) rather than as unused.
  */
 export function computeCoverage(
   modules: [string, InstanceValue][], tallies: Map<number, ModuleTally>, flopsKnown: number, stopped: boolean, lastShape: number[] | undefined, modelInput?: number[],

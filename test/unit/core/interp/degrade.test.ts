@@ -101,6 +101,35 @@ class Net(nn.Module):
     assert.equal(m.coverage.flopsShare, 576 / (576 + 9600));
   });
 
+  it("layers a guessed branch skipped count as unknown: experts routed by data are not 100% known", async () => {
+    // Each expert runs only on the tokens routed to it (torch.where of a data-dependent mask); the guessed branch
+    // skips them all, so the share counts the router alone against the experts' estimate.
+    const m = await onlyModel(`
+import torch
+import torch.nn as nn
+
+class MoE(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.router = nn.Linear(8, 4, bias=False)
+        self.experts = nn.ModuleList([nn.Linear(8, 8) for _ in range(4)])
+
+    def forward(self, x):
+        picked = self.router(x).argmax(-1)
+        out = torch.zeros_like(x)
+        for i, expert in enumerate(self.experts):
+            rows = torch.where(picked == i)[0]
+            if rows.shape[0] == 0:
+                continue
+            out[rows] = expert(x[rows])
+        return out
+`, { inputs: [{ shape: [16, 8], dtype: "float32" }] });
+    assert.equal(m.complete, false);
+    assert.equal(m.flops, 2 * 16 * 8 * 4);
+    assert.equal(m.coverage.layersTotal, 5);
+    assert.ok(m.coverage.flopsShare < 0.5, String(m.coverage.flopsShare));
+  });
+
   it("reports one gap once, however far its unknown travels", async () => {
     const m = await onlyModel(`
 import torch
