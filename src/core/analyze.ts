@@ -22,7 +22,7 @@ import type { ClassDefinition, ModuleSyntax } from "./python/ast";
 import type { AnalysisResult, ImportedFunction } from "./analysis-result";
 import { buildReport, modulePaths } from "./report/build-report";
 import type { InputSource, InputSpec, ModelReport } from "./report/model-report";
-import { namedModules } from "./torch/module-base";
+import { namedModules } from "./torch/module-tree";
 import { dottedName, namesIn } from "./python/syntax-walk";
 import { lookupClassAttribute } from "./interp/classes";
 import { componentClassNames, constructorNeed } from "./interp/constructor-needs";

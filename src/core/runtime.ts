@@ -2,7 +2,7 @@
 // packages. It lives beside analyze.ts so that interp/ never imports the libraries it interprets.
 import { createTorchCatalogue, type TorchCatalogue } from "./torch/catalogue";
 import { createTorchModules } from "./torch/bindings";
-import { createModuleClasses } from "./torch/module-base";
+import { createModuleClasses } from "./torch/nn";
 import { torchvisionZoo } from "./torchvision/provider";
 import { kerasModules } from "./keras/modules";
 import { einopsPackage } from "./interp/einops";

@@ -1,6 +1,6 @@
 import type { InputSpec } from "../report/model-report";
 import type { InstanceValue, Value } from "./values";
-import { namedModules } from "../torch/module-base";
+import { namedModules } from "../torch/module-tree";
 import { pragmaSettingNear } from "../pragma/grammar";
 import { parseInputList } from "../pragma/input-shapes";
 import { layerConfigOf } from "./layer-configs";

@@ -16,7 +16,7 @@ import {
   type Value,
 } from "../interp/values";
 import type { InputSpec } from "../report/model-report";
-import { namedParameters } from "../torch/module-base";
+import { namedParameters } from "../torch/module-tree";
 import { rememberConstruction } from "./constructor-args";
 import { declareInputs, declaredInputs } from "./declared-inputs";
 import { freshOutputs, markSymbolicInput, recordCall, replayGraph, tensorsOf, traceGraph, type FunctionalGraph } from "./graph";

@@ -1,4 +1,4 @@
-import { namedBuffers, namedModules, namedParameters } from "../torch/module-base";
+import { namedBuffers, namedModules, namedParameters } from "../torch/module-tree";
 import { numel } from "../interp/construct";
 import type { Recorder } from "../interp/recorder";
 import type { InstanceValue, TensorValue, Value } from "../interp/values";

@@ -11,7 +11,7 @@ import { nnModuleUtils } from "./nn-module-utils";
 import { createOptim } from "./optim";
 import { rnnUtilityFunctions } from "./rnn-utils";
 import { spectralNorm, weightNorm } from "./weight-reparametrization";
-import { deepCopy, namedModules } from "./module-base";
+import { deepCopy, namedModules } from "./module-tree";
 import type { ModuleClasses } from "../interp/runtime";
 
 type Native = (call: NativeCall) => Value;

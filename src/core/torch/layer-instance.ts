@@ -1,7 +1,7 @@
 // Children of composite catalogue layers (MultiheadAttention.out_proj, TransformerEncoderLayer.self_attn, ...).
 import { bindLayerConstructor } from "./layer-binding";
 import { NONE, bindArguments, freshId, int, list, toInt } from "../interp/construct";
-import { deepCopy } from "./module-base";
+import { deepCopy } from "./module-tree";
 import {
   PythonError,
   Unresolved,
@@ -96,7 +96,7 @@ export function constructChild(layers: ReadonlyMap<string, LayerSpec>, name: str
 
 /**
  * Deep-copies a module for clones (TransformerEncoder's _get_clones): through the host when it offers a copy, else with
- * nn.Module's copy.deepcopy semantics from module-base (fresh parameters; catalogue layers keep their configuration).
+ * nn.Module's copy.deepcopy semantics from module-tree (fresh parameters; catalogue layers keep their configuration).
  */
 export function cloneModule(module: InstanceValue, context: OpContext): InstanceValue {
   const host = context as LayerHostContext;

@@ -3,7 +3,7 @@ import { lookupClassAttribute } from "../interp/classes";
 import type { Interpreter } from "../interp/interpreter";
 import { Unresolved, type ClassValue, type NativeCall, type SourceLocation, type TensorDtype, type Value } from "../interp/values";
 import { DTYPE_NAMES, isFloating } from "../torch/dtypes";
-import { namedModules } from "../torch/module-base";
+import { namedModules } from "../torch/module-tree";
 import type { LocatedConfig } from "./config-files";
 
 // Hugging Face transformers' entry points, read statically: `from_pretrained(name_or_path)` and `from_config(config)`

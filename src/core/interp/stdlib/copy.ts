@@ -1,4 +1,4 @@
-import { deepCopy } from "../../torch/module-base";
+import { deepCopy } from "../../torch/module-tree";
 import { fn, namespace, type StandardLibrary } from "./native";
 
 /** copy: deepcopy duplicates modules and containers (clones of a layer are separate parameters). */
