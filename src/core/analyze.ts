@@ -119,7 +119,21 @@ export function analyzeSource(parser: PythonParser, request: AnalyzeRequest): An
   const resolver = new ModuleResolver(importRoots(request, runtime), overrides);
   const actions = request.installActions ?? DEFAULT_INSTALL_ACTIONS;
   const hub = request.torchHubDirs ? { dirs: request.torchHubDirs, files: request.environmentFiles ?? request.files } : undefined;
-  const program = new Program(parser, resolver, interp, runtime.nativeModules, cache, (name) => notInstalledReason(name, request.environment, actions), hub);
+  // Installed libraries' modules are kept across analyses of the same environment (see library-world.ts).
+  const world = request.environment?.sitePackages.length ? cache.worlds.acquire(worldKey(request, resolver, actions), runtime, resolver, request.file) : undefined;
+  const program = new Program(parser, resolver, interp, runtime.nativeModules, cache, (name) => notInstalledReason(name, request.environment, actions), hub, world);
+  try {
+    return analyzeProgram(parser, request, { runtime, program, cache, now, steps, milliseconds });
+  } finally {
+    program.finish();
+    if (world?.spoiled !== undefined) cache.worlds.drop(world);
+  }
+}
+
+/** The rest of an analysis, once its program is set up: the file run, its models found, built and run. */
+function analyzeProgram(parser: PythonParser, request: AnalyzeRequest, setup: { runtime: Runtime; program: Program; cache: SyntaxCache; now: () => number; steps: number; milliseconds: number }): AnalysisResult {
+  const { runtime, program, cache, now, steps, milliseconds } = setup;
+  const interp = runtime.interpreter;
   interp.loader = program;
   const configs = pretrainedConfigs(request, program);
   interp.libraryClassAttribute = (cls, name) => transformersEntryPoint(interp, configs, cls, name);
@@ -182,6 +196,11 @@ export function analyzeSource(parser: PythonParser, request: AnalyzeRequest): An
     result.notes.push(`could not read how the file generates or trains: ${err.message}`);
   }
   return result;
+}
+
+/** What a library world depends on besides its files: the import path, the environment and the words of what is missing. */
+function worldKey(request: AnalyzeRequest, resolver: ModuleResolver, actions: InstallActions): string {
+  return JSON.stringify([resolver.roots.map((r) => [r.kind, r.path]), request.environment, actions]);
 }
 
 /** Data parallelism from the file's code and the files that launch it; undefined when neither says anything. */

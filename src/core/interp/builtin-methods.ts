@@ -57,9 +57,19 @@ function affixTest(self: Value, args: Value[], test: (s: string, affix: string) 
 }
 
 /** Binds each method's calls by typeshed's signature of `builtins.<type>.<name>` before it runs. */
-function bound(type: string, methods: Record<string, Method>): Record<string, Method> {
+/** Methods that change their list, dict or set in place. */
+const MUTATORS = new Set(["append", "extend", "insert", "pop", "remove", "reverse", "clear", "sort", "update", "popitem", "setdefault", "add", "discard"]);
+
+function bound(type: string, methods: Record<string, Method>, interp: () => Interpreter): Record<string, Method> {
   const out: Record<string, Method> = {};
-  for (const [name, fn] of Object.entries(methods)) out[name] = (self, call) => fn(self, withPublishedSignature(`builtins.${type}.${name}`, call));
+  for (const [name, fn] of Object.entries(methods)) {
+    out[name] = MUTATORS.has(name)
+      ? (self, call) => {
+          interp().noteWrite(self);
+          return fn(self, withPublishedSignature(`builtins.${type}.${name}`, call));
+        }
+      : (self, call) => fn(self, withPublishedSignature(`builtins.${type}.${name}`, call));
+  }
   return out;
 }
 
@@ -299,11 +309,11 @@ export function builtinMethods(interp: () => Interpreter): (v: Value) => Record<
     __index__: (self) => self,
   };
   const tables = {
-    list: bound("list", listMethods),
-    tuple: bound("tuple", tupleMethods),
-    dict: bound("dict", dictMethods),
-    str: bound("str", strMethods),
-    set: bound("set", setMethods),
+    list: bound("list", listMethods, interp),
+    tuple: bound("tuple", tupleMethods, interp),
+    dict: bound("dict", dictMethods, interp),
+    str: bound("str", strMethods, interp),
+    set: bound("set", setMethods, interp),
   };
   return (v) => {
     switch (v.kind) {

@@ -228,6 +228,7 @@ export class Interpreter {
         const value = this.evaluate(s.value, scope);
         let result: Value;
         if (s.op === "+" && current.kind === "list") {
+          this.noteWrite(current);
           current.items.push(...this.iterate(value, s.pos));
           result = current;
         } else result = this.binary(s.op, current, value, s.pos, true);
@@ -374,6 +375,7 @@ export class Interpreter {
           else if (t.type === "attribute") {
             const o = this.evaluate(t.object, scope);
             if (o.kind === "instance") {
+              this.noteWrite(o);
               o.attributes.delete(t.name);
               o.module?.children.delete(t.name);
               o.module?.parameters.delete(t.name);
@@ -437,6 +439,7 @@ export class Interpreter {
       let s: Scope | undefined = scope.parent;
       while (s) {
         if (s.names.has(name) || !s.parent?.parent) {
+          this.noteWrite(s.names);
           s.names.set(name, value);
           return;
         }
@@ -1294,11 +1297,17 @@ export class Interpreter {
     return c;
   }
 
+  /** Tells the loader that analyzed code changes an object in place (it may belong to modules kept across analyses). */
+  noteWrite(target: Value | Map<string, Value>): void {
+    this.loader?.noteWrite?.(target);
+  }
+
   /** Methods of builtin values (list.append, dict.get, str.format...), set by the builtins module. */
   builtinMethods: (v: Value) => Record<string, (self: Value, call: NativeCall) => Value> | undefined = () => undefined;
 
   /** What object.__setattr__ does: a property with a setter on the class runs it; anything else lands on the instance. */
   storeAttribute(o: InstanceValue, name: string, value: Value): void {
+    this.noteWrite(o);
     const descriptor = lookupClassAttribute(o.cls, name);
     if (descriptor?.kind === "property" && descriptor.setter) {
       this.call(descriptor.setter, [o, value], new Map());
@@ -1309,6 +1318,7 @@ export class Interpreter {
 
   setAttribute(o: Value, name: string, value: Value, pos?: Position): void {
     if (o.kind === "unknown") return;
+    this.noteWrite(o.kind === "namespace" ? o.scope.names : o);
     if (o.kind === "instance") {
       const setter = lookupClassAttribute(o.cls, "__setattr__");
       if (setter && setter !== this.objectClass.attributes.get("__setattr__") && (setter.kind === "native" || setter.kind === "function")) {
@@ -1409,6 +1419,7 @@ export class Interpreter {
   }
 
   setItem(o: Value, key: Value, value: Value, pos: Position): void {
+    this.noteWrite(o);
     this.guard(pos, () => {
       if (o.kind === "list") {
         if (key.kind === "slice") assignSlice(o.items, key, this.iterate(value, pos));
@@ -1429,6 +1440,7 @@ export class Interpreter {
 
   /** `del o[key]` for dicts, lists (index or slice) and objects with __delitem__. */
   private deleteItem(o: Value, key: Value, pos: Position): void {
+    this.noteWrite(o);
     this.guard(pos, () => {
       if (o.kind === "dict") {
         if (!o.entries.delete(keyOf(key))) throw new PythonError(`KeyError: ${pythonText(key, true) ?? describeKind(key)}`);

@@ -20,6 +20,25 @@ export class LazyNames extends Map<string, Value> {
   private readonly stars: StarSource[] = [];
   /** Grows with every deferred import added: a registry miss checked at one generation need not be checked again. */
   generation = 0;
+  /** Called before the names change (a binding, a deferred import resolved or dropped). */
+  beforeChange: (() => void) | undefined;
+
+  /** Puts the names, deferred imports and star imports back as they are now when the returned function is called. */
+  snapshot(): () => void {
+    const own = [...super.entries()];
+    const pending = [...this.pending];
+    const stars = this.stars.map((star) => ({ star, loaded: star.loaded, namespace: star.namespace }));
+    const generation = this.generation;
+    return () => {
+      super.clear();
+      for (const [k, v] of own) super.set(k, v);
+      this.pending.clear();
+      for (const [k, v] of pending) this.pending.set(k, v);
+      this.stars.length = 0;
+      for (const { star, loaded, namespace } of stars) this.stars.push(Object.assign(star, { loaded, namespace }));
+      this.generation = generation;
+    };
+  }
 
   /** Binds `name` to what `load` returns, when first read. */
   defer(name: string, load: () => Value | undefined, file?: string): void {
@@ -39,6 +58,7 @@ export class LazyNames extends Map<string, Value> {
     if (own !== undefined) return own;
     const deferred = this.pending.get(name);
     if (deferred) {
+      this.beforeChange?.();
       // Removed first: a cycle that reads the name again meanwhile sees it missing, as Python's partial module would.
       this.pending.delete(name);
       const value = deferred.load();
@@ -58,11 +78,13 @@ export class LazyNames extends Map<string, Value> {
   }
 
   override set(name: string, value: Value): this {
+    this.beforeChange?.();
     this.pending.delete(name);
     return super.set(name, value);
   }
 
   override delete(name: string): boolean {
+    this.beforeChange?.();
     const had = this.pending.delete(name);
     return super.delete(name) || had;
   }
@@ -134,12 +156,16 @@ export class LazyNames extends Map<string, Value> {
     const namespace = this.loadStar(star);
     if (!namespace || !exportsName(namespace, name)) return undefined;
     const value = namespace.scope.names.get(name);
-    if (value !== undefined) super.set(name, value);
+    if (value !== undefined) {
+      this.beforeChange?.();
+      super.set(name, value);
+    }
     return value;
   }
 
   private loadStar(star: StarSource): ModuleNamespaceValue | undefined {
     if (star.loaded) return star.namespace;
+    this.beforeChange?.();
     star.loaded = true;
     star.namespace = star.load();
     return star.namespace;

@@ -17,6 +17,8 @@ export interface ModuleLoader {
    * filled only when its module runs). True when something was loaded, so the look-up is worth repeating.
    */
   loadRegistering?(key: string): boolean;
+  /** Analyzed code is about to change this object (a container, class, instance, function or module's names). */
+  noteWrite?(target: object): void;
   /** torch.hub: a repository's hubconf from the local hub cache (or a folder, `local`), or why it is not there. */
   loadHubRepository?(repo: string, local: boolean): ModuleNamespaceValue | string;
 }

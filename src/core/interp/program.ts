@@ -13,6 +13,7 @@ import { TextFacts } from "./text-facts";
 import { findReExport, type ReExportFiles } from "./re-exports";
 import { weightOnlyArgumentsOf } from "../environment/library-rules";
 import { hubFolderNames } from "../torch/hub";
+import { emptyModules, LibraryWorlds, resolvedPlace, type LibraryWorld, type LoadedModules } from "./library-world";
 
 /** The files an analysis may read: the host implements these over the disk or the editor's workspace. */
 export type WorkspaceFiles = ModuleFiles;
@@ -41,6 +42,8 @@ export class SyntaxCache {
   readonly parses = { incremental: 0, full: 0 };
   /** What scans of files' texts found (re-exports, registries), kept with the texts across analyses as the syntax is. */
   readonly facts = new TextFacts();
+  /** Library modules run by earlier analyses, by setting (see library-world.ts). */
+  readonly worlds = new LibraryWorlds();
   constructor(private readonly capacity = 512) {}
 
   /** Frees every syntax tree the cache holds (a cache dropped without this leaks WebAssembly memory). */
@@ -48,6 +51,7 @@ export class SyntaxCache {
     for (const { syntax } of this.entries.values()) syntax.discard();
     this.entries.clear();
     this.facts.clear();
+    this.worlds.clear();
   }
 
   /**
@@ -131,19 +135,16 @@ export class SyntaxCache {
  * module-resolution chain (workspace, the user's environment, our built-in packages).
  */
 export class Program implements ModuleLoader {
-  private readonly namespaces = new Map<string, ModuleNamespaceValue>();
-  /** Packages' __path__ (folders their submodules are searched in), by namespace. */
-  private readonly searchPaths = new Map<ModuleNamespaceValue, string[]>();
-  /** Dotted module name of each file run, for relative imports. */
-  private readonly moduleNames = new Map<string, string>();
-  /** Module scopes whose imports are deferred (library packages), for registry look-ups. */
-  private readonly lazyScopes: LazyNames[] = [];
-  /** Registry keys whose look-up found no deferred module to load, with the deferred imports' generation then. */
-  private readonly registryMisses = new Map<string, number>();
-  /** Per file, the names it defines or registers (see `registers`). */
-  private readonly registryKeys = new Map<string, Set<string>>();
-  readonly syntaxErrors = new Map<string, ModuleSyntax["syntaxErrors"]>();
-  readonly comments = new Map<string, Map<number, string>>();
+  /** What has been loaded: this analysis's own, or the library world's, which earlier analyses filled. */
+  private readonly modules: LoadedModules;
+  /** Files and namespace-package keys this analysis loaded outside the libraries: dropped from the world at `finish`. */
+  private readonly transient: string[] = [];
+  /** How many library modules are being run (nested): their top level may change what the world keeps. */
+  private libraryLoads = 0;
+  /** The library files whose top level is running, innermost last (whose load events a note or load belongs to). */
+  private readonly loading: string[] = [];
+  /** Kept modules this analysis has met (loaded, or their load events repeated). */
+  private readonly met = new Set<string>();
 
   constructor(
     private readonly parser: PythonParser,
@@ -155,7 +156,107 @@ export class Program implements ModuleLoader {
     private readonly missingModule: (name: string) => string = (name) => `module ${name} is not available to the analyzer`,
     /** torch.hub's cache folders (TORCH_HOME/hub, ~/.cache/torch/hub) and the files that read them. */
     private readonly hub?: { dirs: string[]; files: ModuleFiles },
-  ) {}
+    /** Library modules kept across analyses (see library-world.ts); without it, every module runs afresh. */
+    private readonly world?: LibraryWorld,
+  ) {
+    this.modules = world?.modules ?? emptyModules();
+    if (world) world.current = this;
+  }
+
+  private get namespaces() {
+    return this.modules.namespaces;
+  }
+  private get searchPaths() {
+    return this.modules.searchPaths;
+  }
+  private get moduleNames() {
+    return this.modules.moduleNames;
+  }
+  private get lazyScopes() {
+    return this.modules.lazyScopes;
+  }
+  private get registryMisses() {
+    return this.modules.registryMisses;
+  }
+  private get registryKeys() {
+    return this.modules.registryKeys;
+  }
+  /** Syntax errors of each file run, by path. */
+  get syntaxErrors(): Map<string, ModuleSyntax["syntaxErrors"]> {
+    return this.modules.syntaxErrors;
+  }
+  /** Pragma comments of each file run, by path and line. */
+  get comments(): Map<string, Map<number, string>> {
+    return this.modules.comments;
+  }
+
+  /** The program of the analysis under way: a kept module's deferred imports load through it, not through the one that ran the module. */
+  private get live(): Program {
+    return (this.world?.current as Program | undefined) ?? this;
+  }
+
+  /** Whether a file belongs to the libraries the world keeps: the environment's packages and our built-in ones. */
+  private isLibrary(path: string): boolean {
+    const kind = this.resolver.rootOf(path)?.kind;
+    return path !== this.mainFile && (kind === "environment" || kind === "builtin" || kind === "modelled");
+  }
+
+  /**
+   * Ends the analysis: what it loaded outside the libraries leaves the world, which the next analysis may reuse
+   * unless something spoiled it.
+   */
+  finish(): void {
+    const world = this.world;
+    if (!world) return;
+    world.restore();
+    for (const key of this.transient) {
+      const namespace = this.namespaces.get(key);
+      if (namespace) this.searchPaths.delete(namespace);
+      this.namespaces.delete(key);
+      this.moduleNames.delete(key);
+      this.registryKeys.delete(key);
+      this.syntaxErrors.delete(key);
+      this.comments.delete(key);
+    }
+    this.transient.length = 0;
+    if (world.current === this) world.current = undefined;
+  }
+
+  /**
+   * The first time an analysis meets a module an earlier analysis kept: what its top level noted, and the kept
+   * modules it loaded, come again, as if it had just run (the notes go to the model being built, as Python's import
+   * would run then).
+   */
+  private meet(path: string): void {
+    const events = this.world?.loadEvents.get(path);
+    if (!events || this.met.has(path)) return;
+    this.met.add(path);
+    const recorder = this.interpreter.recorder;
+    for (const e of events) {
+      if (typeof e === "string") this.meet(e);
+      else {
+        if (e.importing) recorder.importing++;
+        try {
+          recorder.note(e.reason, e.location);
+        } finally {
+          if (e.importing) recorder.importing--;
+        }
+      }
+    }
+  }
+
+  /**
+   * Analyzed code changes an object: one the world keeps is saved first, to be put back when the analysis ends (a
+   * library's top level changes them for good, unless code of this analysis changed them before).
+   */
+  noteWrite(target: object): void {
+    const world = this.world;
+    if (!world?.isFrozen(target)) return;
+    if (this.libraryLoads === 0) world.save(target);
+    // Names a lazy module resolves are resolved again through this program when put back; anything else would lose
+    // what the library's top level did.
+    else if (world.isSaved(target) && !(target instanceof LazyNames)) world.spoil("a library module's top level changed an object that other code had changed");
+  }
 
   /** The file under analysis: its own imports run as written (its names are all read afterwards). */
   private mainFile: string | undefined;
@@ -163,7 +264,13 @@ export class Program implements ModuleLoader {
   /** Runs a file (once) and returns its namespace. */
   loadFile(path: string, moduleName = basename(path).replace(/\.py$/, "")): ModuleNamespaceValue | undefined {
     const existing = this.namespaces.get(path);
-    if (existing) return existing;
+    if (existing) {
+      // A module a library's top level imports again is one of its load events too: met here when not met before.
+      const outer = this.loading[this.loading.length - 1];
+      if (outer !== undefined) this.world?.loadEvents.get(outer)?.push(path);
+      this.meet(path);
+      return existing;
+    }
     this.mainFile ??= path;
     const text = this.resolver.read(path);
     if (text === undefined) return undefined;
@@ -173,17 +280,54 @@ export class Program implements ModuleLoader {
     // Installed packages are read lazily: their imports bind on first use (see LazyNames).
     const kind = this.resolver.rootOf(path)?.kind;
     const lazy = path !== this.mainFile && this.resolver.roots.some((r) => (r.kind === "environment" || r.kind === "hub") && path.startsWith(`${r.path}/`));
+    const library = this.world !== undefined && this.isLibrary(path);
+    if (library) {
+      const world = this.world!;
+      world.texts.set(path, text);
+      this.met.add(path);
+      world.loadEvents.set(path, []);
+      const outer = this.loading[this.loading.length - 1];
+      if (outer !== undefined) world.loadEvents.get(outer)?.push(path);
+    } else if (this.world) this.transient.push(path);
+    if (kind === "hub") this.world?.spoil("a torch.hub repository ran");
     const names = lazy ? new LazyNames() : new Map<string, Value>();
     if (lazy) this.lazyScopes.push(names as LazyNames);
+    // A kept module's names resolved by later code are put back when that analysis ends (see LibraryWorld.save).
+    if (lazy && this.world) (names as LazyNames).beforeChange = () => this.live.noteWrite(names);
     names.set("__name__", { kind: "str", value: moduleName });
     const namespace: ModuleNamespaceValue = { kind: "namespace", name: moduleName, file: path, scope: { names, parent: this.interpreter.builtins } };
     this.namespaces.set(path, namespace);
     this.moduleNames.set(path, moduleName);
     if (basename(path) === "__init__.py") this.searchPaths.set(namespace, [dirname(path)]);
-    this.interpreter.runModule(namespace, syntax.body, { imported: lazy });
+    const recorder = this.interpreter.recorder;
+    const observer = recorder.noteObserver;
+    if (library) {
+      this.libraryLoads++;
+      this.loading.push(path);
+      recorder.noteObserver = (reason, location, importing) => {
+        const innermost = this.loading[this.loading.length - 1];
+        if (innermost !== undefined) this.world!.loadEvents.get(innermost)?.push({ reason, location, importing });
+      };
+    }
+    try {
+      this.interpreter.runModule(namespace, syntax.body, { imported: lazy });
+    } catch (err) {
+      // A module cut short (the time budget) must not be kept half run.
+      this.world?.spoil("a module's top level did not finish");
+      throw err;
+    } finally {
+      if (library) {
+        this.libraryLoads--;
+        this.loading.pop();
+        recorder.noteObserver = observer;
+        if (this.interpreter.recorder !== recorder) this.world!.spoil("a module's top level changed the recorder");
+      }
+    }
     if (lazy) this.applyWeightOnlyRules(namespace);
     if (kind === "builtin") this.markStandIn(namespace);
     if (kind === "modelled") this.markModelled(namespace);
+    // What the outermost library load built is kept as it is now: only another library's top level may change it.
+    if (library && this.libraryLoads === 0) this.world!.freeze(namespace, this.interpreter.builtins);
     return namespace;
   }
 
@@ -284,9 +428,12 @@ export class Program implements ModuleLoader {
       const fromRoot = this.resolver.rootOf(fromFile);
       const own = fromRoot && (fromRoot.kind === "workspace" || fromRoot.kind === "script") ? [{ ...fromRoot, path: base }] : [];
       const asPackage = this.resolver.roots.filter((r) => r.kind !== "script");
+      const fromLibrary = this.world !== undefined && this.isLibrary(fromFile);
       for (const roots of own.length ? [[...own, ...this.resolver.roots], asPackage] : [this.resolver.roots]) {
         const top = this.resolver.findTopLevel(parts[0], roots);
+        if (fromLibrary) this.world!.topLevel.set(parts[0], resolvedPlace(top));
         if (!top) continue;
+        if (fromLibrary && !this.isLibrary(top.file ?? top.searchPaths[0] ?? "")) this.world!.spoil(`a library imported ${parts[0]} from the workspace`);
         const chain = this.chainFrom(top, parts.slice(1));
         if (chain) return { modules: chain, base, packageName };
       }
@@ -358,7 +505,7 @@ export class Program implements ModuleLoader {
     const chain = this.resolve(module, level, fromFile);
     if (!chain) return false;
     const target = chain.modules[chain.modules.length - 1];
-    const load = () => this.importModule(module, level, fromFile);
+    const load = () => this.live.importModule(module, level, fromFile);
     if (statement.names === "*") {
       names.deferStar(load, target?.file);
       return true;
@@ -368,7 +515,7 @@ export class Program implements ModuleLoader {
       names.defer(n.alias ?? n.name, () => {
         const ns = load();
         if (!ns) return undefined;
-        return ns.scope.names.get(n.name) ?? this.importSubmodule(ns, n.name) ?? unknown(`${n.name} from ${".".repeat(level)}${module} is not available to the analyzer`, { file: fromFile, line: statement.pos.line, column: statement.pos.column });
+        return ns.scope.names.get(n.name) ?? this.live.importSubmodule(ns, n.name) ?? unknown(`${n.name} from ${".".repeat(level)}${module} is not available to the analyzer`, { file: fromFile, line: statement.pos.line, column: statement.pos.column });
       }, sub?.file ?? target?.file);
     }
     return true;
@@ -441,6 +588,7 @@ export class Program implements ModuleLoader {
     if (existing) return existing;
     const namespace: ModuleNamespaceValue = { kind: "namespace", name: found.name, scope: { names: new Map(), parent: this.interpreter.builtins } };
     this.namespaces.set(key, namespace);
+    if (this.world && !this.isLibrary(found.searchPaths[0])) this.transient.push(key);
     this.searchPaths.set(namespace, found.searchPaths);
     return namespace;
   }
@@ -486,3 +634,4 @@ function scanRegistryKeys(text: string): { keys: string[]; stars: { dots: number
   const stars = [...text.matchAll(/^from[ \t]+(\.+)([\w.]*)[ \t]+import[ \t]+\*/gm)].map((m) => ({ dots: m[1].length, module: m[2] }));
   return { keys, stars };
 }
+

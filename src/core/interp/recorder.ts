@@ -35,6 +35,8 @@ export class Recorder {
   private readonly importNoteKeys = new Set<string>();
   /** Module bodies running now (Interpreter.runModule), outermost first. */
   importing = 0;
+  /** Sees every note as it is made (the program records what a library module's top level notes, to repeat it when the module is kept). */
+  noteObserver: ((reason: string, location: SourceLocation | undefined, importing: boolean) => void) | undefined;
   private readonly modelUnknowns = new WeakSet<UnknownValue>();
   private readonly importUnknowns = new WeakSet<UnknownValue>();
 
@@ -129,6 +131,7 @@ export class Recorder {
 
   /** Records a note once per place and reason. */
   note(reason: string, location: SourceLocation | undefined): void {
+    this.noteObserver?.(reason, location, this.importing > 0);
     const file = location?.file ?? "";
     const line = location?.line ?? 0;
     const key = `${file}:${line}:${reason}`;

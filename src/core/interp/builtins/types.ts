@@ -5,6 +5,9 @@ import { PythonError, Unresolved, type ClassValue, type DictValue, type NativeCa
 import { builtin, type BuiltinScope, type Native } from "./builtin";
 import { toStr } from "./strings";
 
+/** Methods of dict that change the object they are called on. */
+const DICT_MUTATORS = new Set(["__init__", "__setitem__", "__delitem__", "update", "setdefault", "pop"]);
+
 /** The builtin types called as constructors: int, float, bool, str, list, tuple, set, dict, type and slice. */
 export function installTypes({ names, interp, object, iterate, call }: BuiltinScope): void {
   const typeConstructor = (qualifiedName: string, construct: Native): ClassValue => {
@@ -51,7 +54,10 @@ export function installTypes({ names, interp, object, iterate, call }: BuiltinSc
   names.set("frozenset", names.get("set")!);
   const dictClass = typeConstructor("builtins.dict", (call) => constructDict(call, iterate));
   // Subclasses of dict written in analyzed code keep their items through these (plain dicts are values).
-  for (const [name, method] of Object.entries(dictSubclassMethods(iterate))) dictClass.attributes.set(name, { kind: "native", name: `dict.${name}`, call: method });
+  for (const [name, method] of Object.entries(dictSubclassMethods(iterate))) {
+    const changes = DICT_MUTATORS.has(name);
+    dictClass.attributes.set(name, { kind: "native", name: `dict.${name}`, call: changes ? (c) => (interp().noteWrite(c.args[0]), method(c)) : method });
+  }
   dictClass.attributes.set("fromkeys", builtin("dict.fromkeys", ({ args }) => {
     const d = dict();
     for (const k of iterate(args[0])) d.entries.set(keyOf(k), { key: k, value: args[1] ?? NONE });
