@@ -6,6 +6,7 @@
 // so every analysis starts from what the modules built and nothing else.
 import { LazyNames } from "./lazy-names";
 import type { ModuleResolver, ResolvedModule } from "./module-resolver";
+import type { ReExportTarget } from "./re-exports";
 import type { ModuleNamespaceValue, Scope, SourceLocation, Value } from "./values";
 
 /** The modules a program has loaded and what it found out about them, by file. */
@@ -36,13 +37,17 @@ export function emptyModules(): LoadedModules {
  */
 export class LibraryWorld {
   readonly modules = emptyModules();
-  /** The text each kept module ran from. */
+  /** The text each kept module ran from, and of each file a kept search read. */
   readonly texts = new Map<string, string>();
   /**
    * What each kept module's top level did that an analysis sees besides its values, in order: the notes it made and
    * the modules it loaded (paths). An analysis that meets a kept module for the first time repeats them.
    */
   readonly loadEvents = new Map<string, (string | { reason: string; location: SourceLocation | undefined; importing: boolean })[]>();
+  /** Whether files the world's searches looked for exist (re-export searches), by path. */
+  readonly existence = new Map<string, boolean>();
+  /** Where library packages re-export names from (findReExport), by package file and name; null for nowhere. */
+  readonly reExports = new Map<string, ReExportTarget | null>();
   /** Top-level imports the kept modules resolved, and where each led ("" for nowhere). */
   readonly topLevel = new Map<string, string>();
   /** Objects the kept modules built: code other than a library module's own top level must not change them. */
@@ -274,6 +279,7 @@ export class LibraryWorlds {
 function isValid(world: LibraryWorld, runtime: object, resolver: ModuleResolver, file: string): boolean {
   if (world.spoiled !== undefined || world.runtime !== runtime || world.modules.namespaces.has(file)) return false;
   for (const [path, text] of world.texts) if (resolver.read(path) !== text) return false;
+  for (const [path, found] of world.existence) if (resolver.exists(path) !== found) return false;
   for (const [name, place] of world.topLevel) if (resolvedPlace(resolver.findTopLevel(name)) !== place) return false;
   return true;
 }

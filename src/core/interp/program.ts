@@ -10,7 +10,7 @@ import type { ModuleNamespaceValue, Scope, Value } from "./values";
 import { unknown } from "./construct";
 import { LazyNames } from "./lazy-names";
 import { TextFacts } from "./text-facts";
-import { findReExport, type ReExportFiles } from "./re-exports";
+import { findReExport, type ReExportFiles, type ReExportTarget } from "./re-exports";
 import { weightOnlyArgumentsOf } from "../environment/library-rules";
 import { hubFolderNames } from "../torch/hub";
 import { emptyModules, LibraryWorlds, resolvedPlace, type LibraryWorld, type LoadedModules } from "./library-world";
@@ -476,13 +476,51 @@ export class Program implements ModuleLoader {
 
   /** A name a package only re-exports for type checkers (its run-time module object being lazy), loaded from its defining module. */
   private reExported(parent: ModuleNamespaceValue, name: string): Value | undefined {
-    const target = findReExport(this.reExportFiles, parent.file!, parent.name, name);
+    const target = this.reExportOf(parent.file!, parent.name, name);
     if (!target) return undefined;
     const module = this.loadFile(target.file, target.moduleName);
     const value = module?.scope.names.get(target.attribute) ?? (module ? this.importSubmodule(module, target.attribute) : undefined);
     // Later lookups find it bound, as Python's lazy module caches it.
     if (value) parent.scope.names.set(name, value);
     return value;
+  }
+
+  /**
+   * findReExport, kept in the world for a library package: the search reads hundreds of sub-package files, and what
+   * it found holds while the files it read are as they were (the world checks them with its own).
+   */
+  private reExportOf(initFile: string, packageName: string, name: string): ReExportTarget | undefined {
+    const world = this.world;
+    if (!world || !this.isLibrary(initFile)) return findReExport(this.reExportFiles, initFile, packageName, name);
+    const key = `${initFile}\n${name}`;
+    const kept = world.reExports.get(key);
+    if (kept !== undefined) return kept ?? undefined;
+    let outside = false;
+    const read = (path: string) => {
+      const text = this.resolver.read(path);
+      if (text !== undefined && this.isLibrary(path)) world.texts.set(path, text);
+      else outside = true;
+      return text;
+    };
+    const recording: ReExportFiles = {
+      syntax: (path) => {
+        const text = read(path);
+        return text === undefined ? undefined : this.cache.get(this.parser, path, text).body;
+      },
+      fact: (path, key, compute) => {
+        const text = read(path);
+        return text === undefined ? undefined : this.cache.facts.get(path, text, key, compute);
+      },
+      exists: (path) => {
+        const found = this.resolver.exists(path);
+        world.existence.set(path, found);
+        return found;
+      },
+    };
+    const target = findReExport(recording, initFile, packageName, name);
+    // A search that read files outside the libraries is not kept: the world does not watch those.
+    if (!outside) world.reExports.set(key, target ?? null);
+    return target;
   }
 
   private readonly reExportFiles: ReExportFiles = {
