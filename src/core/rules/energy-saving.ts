@@ -1,4 +1,5 @@
 import { estimateModel, hardwareProfile, hardwareProfiles } from "../energy/index";
+import { estimateBasis } from "../energy/figure-text";
 import type { ModelReport } from "../report/model-report";
 import type { Device } from "./run-target";
 import type { EnergyFigure, EnergyVariant } from "./types";
@@ -22,7 +23,7 @@ export function inferenceEnergy(model: ModelReport, hardware: string, variant: E
       channelsLast: variant.channelsLast,
     });
     if (!(e.joules_per_iter > 0)) return undefined;
-    return { joules: e.joules_per_iter / e.batch, hardware: e.hardware };
+    return { joules: e.joules_per_iter / e.batch, hardware: e.hardware, basis: estimateBasis(e) };
   } catch {
     // An unknown hardware id or a report the energy model rejects: the message goes without the energy figure.
     return undefined;

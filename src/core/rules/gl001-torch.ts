@@ -107,6 +107,8 @@ interface FixFigures {
   before?: number;
   after?: number;
   hardware?: string;
+  /** The "before" estimate's basis, in the CodeLens's words ("cpu-x86-server, fp32, batch 1"). */
+  basis?: string;
 }
 
 function layerList(model: ModelReport, types: string[]): string {
@@ -138,7 +140,7 @@ function figuresOf(context: RuleContext, model: ModelReport, fixes: TorchFix[], 
     const changes = fix.covers.filter((t) => !fix.precision || uncovered.has(t));
     const variant = fix.after(current);
     const after = variant && before ? context.estimateEnergy(model, hardware, variant) : undefined;
-    return { fix, changes, before: before?.joules, after: after?.joules, hardware: before?.hardware };
+    return { fix, changes, before: before?.joules, after: after?.joules, hardware: before?.hardware, basis: before?.basis };
   });
 }
 
@@ -149,7 +151,7 @@ function splitCostly(figures: FixFigures[]): { offered: FixFigures[]; costly: Fi
   return { offered: figures.filter((f) => !costs(f)), costly: figures.filter(costs) };
 }
 
-function message(subject: string, model: ModelReport, target: RunTarget, uncovered: Set<string>, figures: FixFigures[], appliedKinds: Set<string>, helperOnly: boolean, trainedHere = false, costly: FixFigures[] = []): string {
+function message(subject: string, model: ModelReport, target: RunTarget, uncovered: Set<string>, figures: FixFigures[], appliedKinds: Set<string>, helperOnly: boolean, selected: string, trainedHere = false, costly: FixFigures[] = []): string {
   const summary = layersOf(model, uncovered);
   const share = shareText(model, summary.flopShare);
   const where = target.device === "unknown" && helperOnly ? "" : ` on ${DEVICE_NAMES[target.device]} (${target.deviceReason})`;
@@ -169,7 +171,10 @@ function message(subject: string, model: ModelReport, target: RunTarget, uncover
   if (new Set(estimated.map((f) => f.hardware)).size > 1) text += " Each fix's title gives the energy model's estimate per inference on hardware of the device it runs on.";
   else if (estimated.length > 0) {
     const best = estimated.reduce((a, b) => (b.after! < a.after! ? b : a));
-    const hw = `on ${best.hardware} (energy model)`;
+    // The basis in the CodeLens's words, and where the lens stands when the script's device is not the selected
+    // hardware's kind: the lens shows the promised figure once that hardware is selected.
+    const elsewhere = best.hardware !== selected ? `; the other estimates shown are on ${selected}, the selected hardware` : "";
+    const hw = `on ${best.basis ?? best.hardware} (energy model${elsewhere})`;
     text += best.after! < best.before! * 0.99
       ? ` With ${best.fix.action} about ${formatJoules(best.after!)} instead of ${formatJoules(best.before!)} per inference ${hw}.`
       : ` The energy model expects no energy saving per inference ${hw} from ${estimated.map((f) => f.fix.action).join(" or ")} at this size (${formatJoules(best.before!)} now, ${formatJoules(best.after!)} after): the fix${estimated.length > 1 ? "es are" : " is"} offered for memory, not as a saving.`;
@@ -241,7 +246,7 @@ export function torchFindings(context: RuleContext): RawFinding[] {
     findings.push({
       rule: "GL001",
       pos: site.statement.pos,
-      message: message(`'${v}' (${className})`, model, target, uncovered, figures, applied.kinds, false, trained, costly),
+      message: message(`'${v}' (${className})`, model, target, uncovered, figures, applied.kinds, false, context.settings.hardware, trained, costly),
       fixes,
       suppressionLines: classDefinition ? [classDefinition.defLine] : [],
     });
@@ -272,7 +277,7 @@ export function torchFindings(context: RuleContext): RawFinding[] {
     findings.push({
       rule: "GL001",
       pos: { ...builder.pos, line: builder.defLine, column: file.source.indentation(builder.defLine - 1).length },
-      message: message(builder.type === "class" ? builder.name : `the model ${builder.name}() builds`, m, target, uncovered, figures, new Set(), true, false, costly),
+      message: message(builder.type === "class" ? builder.name : `the model ${builder.name}() builds`, m, target, uncovered, figures, new Set(), true, context.settings.hardware, false, costly),
       fixes: helperFixes(file, builder.name, figures, builder, false, ""),
       suppressionLines: [builder.defLine],
     });

@@ -87,6 +87,8 @@ export interface EnergyVariant {
 export interface EnergyFigure {
   joules: number;
   hardware: string;
+  /** Where the figure stands, in the CodeLens's words: "cpu-x86-server, fp32, batch 1". */
+  basis?: string;
 }
 
 /** What the rules read: the file's text and tree-sitter tree, the analyzer's result and the settings. */

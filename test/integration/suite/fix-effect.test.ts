@@ -19,13 +19,19 @@ suite("a fix's effect on the figures", () => {
       const stated = /\(([\d.]+ [µm]?J) instead of ([\d.]+ [µm]?J) on ([\w-]+), energy model\)/.exec(fix.title);
       assert.ok(stated, fix.title);
       const [, after, before, hardware] = stated;
+      // The finding names the basis of its figures in the lens's words: hardware, precision, batch.
+      const basis = /per inference on ([\w-]+), fp32, batch (\d+) \(energy model/.exec(finding.message);
+      assert.ok(basis && basis[1] === hardware, finding.message);
+      const batch = basis[2];
       // The lens estimates on the selected hardware: select the one the fix's figures are for.
       await setSetting(api, "hardware", hardware);
       const lensBefore = await waitFor("the MLP lens on that hardware", async () => (await codeLensTitles(document.uri)).find((t) => t.startsWith("MLP") && t.includes(`(${hardware},`)));
       assert.ok(lensBefore.includes(`${before} per sample`), `${lensBefore} (stated before: ${before})`);
+      assert.ok(lensBefore.includes(`(${hardware}, fp32, batch ${batch})`), `${lensBefore}: the finding's basis`);
       assert.ok(await vscode.workspace.applyEdit(fix.edit!), "the fix applies");
       const lensAfter = await waitFor("the MLP lens after the fix", async () => (await codeLensTitles(document.uri)).find((t) => t.startsWith("MLP") && t !== lensBefore && t.includes("int8")));
       assert.ok(lensAfter.includes(`${after} per sample`), `${lensAfter} (stated after: ${after})`);
+      assert.ok(lensAfter.includes(`(${hardware}, fp32 + int8 Linear, batch ${batch})`), `${lensAfter}: the basis after the fix`);
       assert.ok(lensAfter.includes("as 'model' runs it: int8 weights in 3 Linear layers"), lensAfter);
       assert.strictEqual((await codeLensTitles(document.uri)).filter((t) => t.startsWith("model ")).length, 0, "one lens: the instance is the class's model");
     } finally {

@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { estimateModel } from "../../../../src/core/energy/estimate";
 import { estimatePrecision } from "../../../../src/core/energy/precision";
+import { estimateBasis } from "../../../../src/core/energy/figure-text";
 import { formatJoules } from "../../../../src/core/rules/gl001-common";
 import { appliedText } from "../../../../src/core/report/applied";
 import type { ModelReport } from "../../../../src/core/report/model-report";
@@ -38,7 +39,36 @@ function shown(model: ModelReport, hardware: string): string {
   return formatJoules(e.joules_per_iter / e.batch);
 }
 
+/** The basis a GL001 message states its figures on: hardware, precision and batch, as the CodeLens words them. */
+function statedBasis(message: string): { hardware: string; precision: string; batch: number } {
+  const m = /per inference on ([\w-]+), ([\w +]+), batch (\d+) \(energy model/.exec(message);
+  assert.ok(m, message);
+  return { hardware: m[1], precision: m[2], batch: Number(m[3]) };
+}
+
 describe("a fix's stated figures are what re-analysis shows", () => {
+  for (const batch of [undefined, 8]) {
+    it(`the finding names its basis (hardware, precision, batch ${batch ?? "of the input"}); the fixed model's estimate there is the promised figure, on the basis the lens words`, async () => {
+      const text = script("MLP", "model");
+      const finding = ofRule(await findingsOf(text, { batch }), "GL001")[0];
+      const basis = statedBasis(finding.message);
+      assert.deepEqual(basis, { hardware: "cpu-x86-server", precision: "fp32", batch: batch ?? 1 });
+      // The selected hardware (h100-sxm by default) is not where this CPU script runs: the message says so.
+      assert.match(finding.message, /the other estimates shown are on h100-sxm, the selected hardware/);
+      const fix = finding.fixes.find((f) => f.kind === "dynamic-int8")!;
+      const [, after] = /\(([\d.]+ [µm]?J) instead of ([\d.]+ [µm]?J) on/.exec(fix.title)!;
+      const fixed = (await analyze(await fixAndCheck(text, "GL001", "dynamic-int8", { batch }), { file: FILE })).models[0];
+      const e = estimateModel(fixed, { hardware: basis.hardware, dtype: estimatePrecision(fixed, undefined), mode: "inference", batch: basis.batch });
+      assert.equal(formatJoules(e.joules_per_iter / e.batch), after);
+      assert.equal(estimateBasis(e), `${basis.hardware}, fp32 + int8 Linear, batch ${basis.batch}`);
+      // On the script's own hardware the note is not needed.
+      const onCpu = ofRule(await findingsOf(text, { batch, hardware: "cpu-x86-server" }), "GL001")[0];
+      assert.doesNotMatch(onCpu.message, /the selected hardware/);
+      assert.deepEqual(statedBasis(onCpu.message), basis);
+    });
+  }
+
+
   for (const [name, variable] of [["MLP", "model"], ["Classifier", "net"]]) {
     it(`dynamic-int8 on a CPU script (${name} as '${variable}'): the class's report after the fix is the stated 'after'`, async () => {
       const text = script(name, variable);
