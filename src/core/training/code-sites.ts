@@ -11,6 +11,9 @@ export interface SiteContext {
    * first. Empty at a module's top level: those statements already ran when the module was loaded.
    */
   before: Statement[];
+  /** The `if` tests the site runs under, innermost last, each with whether the site is in its body (true) or its
+   *  else branch (false): a precision set under `if args.fp16:` is not the run's by default. */
+  conditions?: { test: Expression; holds: boolean }[];
 }
 
 export type CodeSite =
@@ -41,10 +44,11 @@ export function findCodeSites(body: Statement[], text: string, words: RegExp = T
   if (!words.test(text)) return sites;
   const mayTrain = (def: FunctionDefinition) => words.test(text.slice(def.pos.startIndex, def.pos.endIndex));
 
-  const visitBlock = (block: Statement[], fn: FunctionDefinition | undefined, outer: Statement[], moduleTop: boolean) => {
+  type Conditions = NonNullable<SiteContext["conditions"]>;
+  const visitBlock = (block: Statement[], fn: FunctionDefinition | undefined, outer: Statement[], moduleTop: boolean, conditions: Conditions = []) => {
     block.forEach((s, i) => {
       const before = moduleTop ? [] : [...outer, ...block.slice(0, i)];
-      const context: SiteContext = { fn, before };
+      const context: SiteContext = conditions.length > 0 ? { fn, before, conditions } : { fn, before };
       const assignedTo = s.type === "assign" ? s.targets.flatMap(targetNames) : s.type === "annotated" ? targetNames(s.target) : [];
       const direct = s.type === "assign" || s.type === "annotated" ? s.value : undefined;
       for (const expression of ownStatementExpressions(s)) forEachExpression(expression, (node) => {
@@ -63,22 +67,25 @@ export function findCodeSites(body: Statement[], text: string, words: RegExp = T
       switch (s.type) {
         case "for":
           for (const variable of targetNames(s.target)) sites.push({ kind: "loop", loop: s, variable, context });
-          visitBlock(s.body, fn, inner, false);
-          visitBlock(s.orelse, fn, inner, false);
+          visitBlock(s.body, fn, inner, false, conditions);
+          visitBlock(s.orelse, fn, inner, false, conditions);
           break;
         case "while":
+          visitBlock(s.body, fn, inner, false, conditions);
+          visitBlock(s.orelse, fn, inner, false, conditions);
+          break;
         case "if":
-          visitBlock(s.body, fn, inner, false);
-          visitBlock(s.orelse, fn, inner, false);
+          visitBlock(s.body, fn, inner, false, [...conditions, { test: s.test, holds: true }]);
+          visitBlock(s.orelse, fn, inner, false, [...conditions, { test: s.test, holds: false }]);
           break;
         case "with":
-          visitBlock(s.body, fn, inner, false);
+          visitBlock(s.body, fn, inner, false, conditions);
           break;
         case "try":
-          visitBlock(s.body, fn, inner, false);
-          for (const h of s.handlers) visitBlock(h.body, fn, inner, false);
-          visitBlock(s.orelse, fn, inner, false);
-          visitBlock(s.finalbody, fn, inner, false);
+          visitBlock(s.body, fn, inner, false, conditions);
+          for (const h of s.handlers) visitBlock(h.body, fn, inner, false, conditions);
+          visitBlock(s.orelse, fn, inner, false, conditions);
+          visitBlock(s.finalbody, fn, inner, false, conditions);
           break;
         case "function":
           if (mayTrain(s)) visitBlock(s.body, s, [], false);

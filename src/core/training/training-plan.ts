@@ -7,7 +7,7 @@ import type { Expression, Statement } from "../python/ast";
 import type { ParallelSetup } from "../parallel/parallel-setup";
 import { isTrackerCallee, trackerDecorators, trackerFromCall, type TrackerSite } from "./codecarbon-tracker";
 import { findCodeSites, type CodeSite } from "./code-sites";
-import { keywordArgument, positionalArgument, rootName } from "../python/syntax-walk";
+import { keywordArgument, namesIn, positionalArgument, rootName } from "../python/syntax-walk";
 import { datasetSize } from "./dataset-sizes";
 import { evaluateAtSite } from "./evaluate-site";
 
@@ -156,7 +156,7 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
     const keyword = (name: string) => keywordArgument(call, name);
     const positional = (index: number) => positionalArgument(call, index);
     const line = call.pos.line;
-    if (!precision && (last === "autocast" || last === "half" || last === "to" || last === "bfloat16")) {
+    if (!precision && (last === "autocast" || last === "half" || last === "to" || last === "bfloat16") && runsByDefault(site, (e) => evaluateOne(site, e))) {
       // The step's precision: autocast(dtype=...) (its CUDA default is float16), model.half(), .to(torch.bfloat16).
       const dtypeArgument = last === "autocast" ? keyword("dtype") : last === "to" ? keyword("dtype") ?? positional(0) : undefined;
       const value = dtypeArgument ? evaluateOne(site, dtypeArgument) : undefined;
@@ -169,7 +169,7 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
       const value = positiveInteger(evaluateOne(site, keyword("max_steps")));
       if (value !== undefined) steps.push({ rank: 40, figure: { value, source: "code", line, detail: `${site.callee}(max_steps=${snippet(input.text, keyword("max_steps")!)})` } });
     }
-    if (last === "DataLoader") {
+    if (/DataLoader$/.test(last)) {
       const given = keyword("batch_size") ?? positional(1);
       const drop = keyword("drop_last");
       // `DataLoader(ds, **train_kwargs)`, as pytorch/examples' MNIST passes its batch size.
@@ -327,6 +327,8 @@ function loaderScore(site: CallSite, call: Extract<Expression, { type: "call" }>
   let score = 0;
   if (/train/i.test(names)) score += 2;
   if (/test|val|eval/i.test(names)) score -= 3;
+  // A loader built inside an evaluation function (`def evaluate(model, dataset, batch_size=50)`) is not training's.
+  if (site.context.fn && /eval|test|valid|predict|infer/i.test(site.context.fn.name)) score -= 3;
   const shuffle = keywordArgument(call, "shuffle");
   if (shuffle?.type === "constant" && shuffle.value === "True") score += 1;
   return score;
@@ -381,6 +383,21 @@ function positiveInteger(v: Value | undefined): number | undefined {
 
 function positiveOrZero(v: Value | undefined): number | undefined {
   return v?.kind === "int" && Number.isSafeInteger(v.value) && v.value >= 0 ? v.value : undefined;
+}
+
+/**
+ * Whether the script's plain run reaches a site that sets the precision: not when an enclosing `if` (other than the
+ * `__name__ == "__main__"` guard) is known to go the other way (`if args.fp16:` with the flag's default False), nor
+ * for `autocast(enabled=...)` unless the switch is known to be on (SimCLR's `enabled=self.args.fp16_precision`).
+ */
+function runsByDefault(site: CallSite, evaluate: (e: Expression) => Value | undefined): boolean {
+  for (const { test, holds } of site.context.conditions ?? []) {
+    if (namesIn([test], new Set()).has("__name__")) continue;
+    const value = truth(evaluate(test));
+    if (value !== undefined && value !== holds) return false;
+  }
+  const enabled = keywordArgument(site.call, "enabled");
+  return !enabled || truth(evaluate(enabled)) === true;
 }
 
 function truth(v: Value | undefined): boolean | undefined {

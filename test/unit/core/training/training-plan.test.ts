@@ -97,6 +97,68 @@ describe("training plan read from code", () => {
     assert.deepEqual(await planOf(fixture("nothing_to_find.py")), {});
   });
 
+  describe("what the plain run does (held-out training scripts, issue 21)", () => {
+    const flagged = (guard: string) => [
+      "import argparse",
+      "import torch",
+      "parser = argparse.ArgumentParser()",
+      "parser.add_argument('--fp16', action='store_true')",
+      "parser.add_argument('--epochs', type=int, default=3)",
+      "args = parser.parse_args()",
+      "model = torch.nn.Linear(8, 2)",
+      `${guard}`,
+      "    model = model.half()",
+      "for epoch in range(args.epochs):",
+      "    loss = model(torch.randn(4, 8)).sum()",
+      "    loss.backward()",
+    ].join("\n");
+
+    it("a cast under `if args.fp16:` (a store_true flag, off by default) is not the run's precision; on by default it is", async () => {
+      assert.equal((await planOf(flagged("if args.fp16:"))).precision, undefined);
+      assert.equal((await planOf(flagged("if not args.fp16:"))).precision?.value, "fp16");
+      assert.equal((await planOf(flagged("if True:"))).precision?.value, "fp16");
+    });
+
+    it("autocast(enabled=<a switch>) sets the precision only when the switch is known to be on", async () => {
+      const loop = (enabled: string) => [
+        "import torch",
+        "from torch.cuda.amp import autocast",
+        "class Runner:",
+        "    def train(self, model, loader, optimizer):",
+        "        for epoch in range(5):",
+        "            for x in loader:",
+        `                with autocast(${enabled}):`,
+        "                    loss = model(x).sum()",
+        "                loss.backward()",
+        "                optimizer.step()",
+      ].join("\n");
+      assert.equal((await planOf(loop("enabled=self.args.fp16_precision"))).precision, undefined);
+      assert.equal((await planOf(loop("enabled=False"))).precision, undefined);
+      assert.equal((await planOf(loop("enabled=True"))).precision?.value, "fp16");
+      assert.equal((await planOf(loop(""))).precision?.value, "fp16");
+    });
+
+    it("the batch is the training loader's (a DataLoader wrapper included), not an evaluation function's", async () => {
+      const text = [
+        "import argparse",
+        "from torch.utils.data import DataLoader",
+        "class InfiniteDataLoader:",
+        "    def __init__(self, dataset, **kwargs):",
+        "        self.loader = DataLoader(dataset, **kwargs)",
+        "def evaluate(model, dataset, batch_size=50):",
+        "    loader = DataLoader(dataset, shuffle=True, batch_size=batch_size)",
+        "    return sum(model(x) for x in loader)",
+        "parser = argparse.ArgumentParser()",
+        "parser.add_argument('--batch-size', '-b', type=int, default=32)",
+        "args = parser.parse_args()",
+        "batch_loader = InfiniteDataLoader(train_dataset, batch_size=args.batch_size)",
+      ].join("\n");
+      const plan = await planOf(text);
+      assert.equal(plan.batch?.value, 32);
+      assert.equal(plan.batch?.line, 12);
+    });
+  });
+
   describe("patterns", () => {
     it("range(start, N) counts N - start; a constant named epochs is the fallback", async () => {
       const plan = await planOf("EPOCHS = 40\nSTART = 10\nfor epoch in range(START, EPOCHS):\n    pass\n");
