@@ -8,6 +8,8 @@ import { formatIntensity } from "../core/report/format";
 import { modelsInFile } from "./model-lookup";
 import type { ModelReport } from "../core/report/model-report";
 import { editorMemory, generationLensTitle } from "./memory-bridge";
+import { AnalysisLensProvider } from "./analysis-lens-provider";
+import type { AnalysisResult } from "../core/analysis-result";
 
 /** Which grid reading the carbon figure uses: the status bar's, named the same way. */
 export function carbonBasis(intensity: IntensitySource): string {
@@ -15,28 +17,21 @@ export function carbonBasis(intensity: IntensitySource): string {
 }
 
 /** A CodeLens above every model with its size and cost; clicking opens the report. */
-export class ModelCodeLensProvider implements vscode.CodeLensProvider, vscode.Disposable {
-  private readonly changed = new vscode.EventEmitter<void>();
-  readonly onDidChangeCodeLenses = this.changed.event;
-  private readonly subscriptions: vscode.Disposable[];
-
+export class ModelCodeLensProvider extends AnalysisLensProvider<vscode.CodeLens> {
   constructor(
-    private readonly engine: AnalysisEngine,
-    private readonly store: SettingsStore,
+    engine: AnalysisEngine,
+    store: SettingsStore,
     private readonly intensity: () => IntensitySource,
     onDidChangeGrid: vscode.Event<void>,
     private readonly problems: EstimateProblems,
   ) {
-    this.subscriptions = [engine.onDidAnalyze(() => this.changed.fire()), store.onDidChange(() => this.changed.fire()), onDidChangeGrid(() => this.changed.fire())];
+    super(engine, store, onDidChangeGrid);
   }
 
-  async provideCodeLenses(document: vscode.TextDocument, token: vscode.CancellationToken): Promise<vscode.CodeLens[]> {
-    if (!this.store.values["codeLens.enabled"]) return [];
-    const analysis = await this.engine.analyze(document, token);
-    if (!analysis || analysis.version !== document.version) return [];
+  protected lensesOf(document: vscode.TextDocument, result: AnalysisResult): vscode.CodeLens[] {
     // A function that trains gets the training lens (training-lens.ts), not an inference figure.
-    const trainingLines = new Set((analysis.result.trainingSites ?? []).filter((site) => site.function).map((site) => site.line));
-    const models = modelsInFile(analysis.result, document.uri.path);
+    const trainingLines = new Set((result.trainingSites ?? []).filter((site) => site.function).map((site) => site.line));
+    const models = modelsInFile(result, document.uri.path);
     return [...models.filter((model) => !trainingLines.has(model.line)).map((model) => {
       const line = Math.min(Math.max(model.line - 1, 0), document.lineCount - 1);
       const unresolved = model.unresolved.map((note) => `${note.file.split("/").pop()}:${note.line}: ${note.reason}`).join("\n");
@@ -46,7 +41,7 @@ export class ModelCodeLensProvider implements vscode.CodeLensProvider, vscode.Di
         arguments: [document.uri, model.name, model.line],
         tooltip: `${model.complete ? `Open the Greenlight report of ${model.name}` : `Partial figures (${partialStatus(model.coverage, model.unresolved.length)}); unresolved:\n${unresolved}`}\n${carbonBasis(this.intensity())}`,
       });
-    }), ...this.generationLenses(document, analysis.result, models)];
+    }), ...this.generationLenses(document, result, models)];
   }
 
   /** Above each generation the file runs (generate call, sampling loop, pragma): prefill, decode, energy per 1k tokens. */
@@ -66,10 +61,5 @@ export class ModelCodeLensProvider implements vscode.CodeLensProvider, vscode.Di
       })];
     }
     return [];
-  }
-
-  dispose(): void {
-    for (const subscription of this.subscriptions) subscription.dispose();
-    this.changed.dispose();
   }
 }

@@ -8,6 +8,8 @@ import { editorPrecision, estimateTraining, type IntensitySource } from "./energ
 import { formatCarbon, formatEnergy } from "../core/report/format";
 import type { SettingsStore } from "./settings";
 import type { TrainingPlanLookup } from "./training-plan-lookup";
+import { AnalysisLensProvider } from "./analysis-lens-provider";
+import type { AnalysisResult } from "../core/analysis-result";
 
 /** A lens on a training site, resolved (plan read, run estimated) only when it is shown. */
 class TrainingLens extends vscode.CodeLens {
@@ -30,29 +32,22 @@ function assumed(fields: CalculatorFields): string[] {
  * step of the model it trains and of the whole run, with the run's steps and batch read from the code as the
  * report's calculator reads them, and the assumptions named where the code is silent.
  */
-export class TrainingCodeLensProvider implements vscode.CodeLensProvider<TrainingLens>, vscode.Disposable {
-  private readonly changed = new vscode.EventEmitter<void>();
-  readonly onDidChangeCodeLenses = this.changed.event;
-  private readonly subscriptions: vscode.Disposable[];
-
+export class TrainingCodeLensProvider extends AnalysisLensProvider<TrainingLens> {
   constructor(
-    private readonly engine: AnalysisEngine,
-    private readonly store: SettingsStore,
+    engine: AnalysisEngine,
+    store: SettingsStore,
     private readonly plans: TrainingPlanLookup,
     private readonly intensity: () => IntensitySource,
     onDidChangeGrid: vscode.Event<void>,
   ) {
-    this.subscriptions = [engine.onDidAnalyze(() => this.changed.fire()), store.onDidChange(() => this.changed.fire()), onDidChangeGrid(() => this.changed.fire())];
+    super(engine, store, onDidChangeGrid);
   }
 
-  async provideCodeLenses(document: vscode.TextDocument, token: vscode.CancellationToken): Promise<TrainingLens[]> {
-    if (!this.store.values["codeLens.enabled"]) return [];
-    const analysis = await this.engine.analyze(document, token);
-    if (!analysis || analysis.version !== document.version) return [];
-    const models = analysis.result.models.filter((model) => model.file === document.uri.path);
+  protected lensesOf(document: vscode.TextDocument, result: AnalysisResult): TrainingLens[] {
+    const models = result.models.filter((model) => model.file === document.uri.path);
     const text = document.getText();
     const lenses: TrainingLens[] = [];
-    for (const site of analysis.result.trainingSites ?? []) {
+    for (const site of result.trainingSites ?? []) {
       const model = trainedModel(models, site, text);
       const line = Math.min(Math.max(site.line - 1, 0), document.lineCount - 1);
       if (model) lenses.push(new TrainingLens(document.lineAt(line).range, document, model));
@@ -97,10 +92,5 @@ export class TrainingCodeLensProvider implements vscode.CodeLensProvider<Trainin
     ].join("\n");
     lens.command = { ...command, title, tooltip };
     return lens;
-  }
-
-  dispose(): void {
-    for (const subscription of this.subscriptions) subscription.dispose();
-    this.changed.dispose();
   }
 }
