@@ -6,11 +6,14 @@ import type { InputSpec } from "../report/model-report";
 import type { InstanceValue } from "./values";
 import { argumentConsumers } from "./argument-consumers";
 import { defaultInputs } from "./input-discovery";
+import { namedModules } from "../torch/module-tree";
 
 /**
- * Candidate inputs for a model, most likely first (see defaultInputs). For a forward of two or more required
- * arguments the first candidate gives each its own input; an argument no module reads directly (a mask, positions
- * used with another input) gets the first argument's shape.
+ * Candidate inputs for a model, most likely first (see defaultInputs); the forward pass tries them in turn. For a
+ * forward of two or more required arguments, the first candidates give each argument an input of its own: the input
+ * of the layer that reads it; else, for one a module of the model's own reads (a timestep through a sinusoidal
+ * embedding, a class label), one value per sample; for one no module reads directly (a mask), the first argument's
+ * shape. Later candidates try the other of those two readings.
  */
 export function defaultInputsPerArgument(model: InstanceValue): InputSpec[][] {
   const candidates = defaultInputs(model);
@@ -20,7 +23,24 @@ export function defaultInputsPerArgument(model: InstanceValue): InputSpec[][] {
   const own = consumers.map((c) => (c.attribute ? firstInputOf(model, c.attribute) : undefined));
   const first = own[0] ?? candidates[0]?.[0];
   if (!first) return candidates;
-  return [consumers.map((_, i) => own[i] ?? first), ...candidates];
+  const likeFirst: InputSpec = { shape: [...first.shape], dtype: first.dtype };
+  const alternatives = consumers.map((c, i): InputSpec[] => {
+    if (i === 0) return [first];
+    const perSample: InputSpec = { shape: [first.shape[0] ?? 1], dtype: own[i]?.dtype ?? "float32" };
+    if (own[i]) return [own[i]!, perSample, likeFirst];
+    return c.attribute ? [perSample, likeFirst] : [likeFirst, perSample];
+  });
+  const out: InputSpec[][] = [];
+  const seen = new Set<string>();
+  for (let k = 0; k < 3; k++) {
+    const attempt = alternatives.map((a) => a[Math.min(k, a.length - 1)]);
+    const key = JSON.stringify(attempt);
+    if (!seen.has(key)) {
+      seen.add(key);
+      out.push(attempt);
+    }
+  }
+  return [...out, ...candidates];
 }
 
 /** The forward a model's class defines or inherits, when written in Python. */
@@ -32,8 +52,17 @@ function forwardDefinition(model: InstanceValue): FunctionDefinition | undefined
   return undefined;
 }
 
-/** The default input of the submodule held by an attribute (its first candidate's first input). */
+/**
+ * The default input of the submodule held by an attribute (its first candidate's first input); undefined when a
+ * module of the model's own code with no submodules runs before any catalogue layer (a sinusoidal embedding): what
+ * it reads is its own code's business, not its first layer's.
+ */
 function firstInputOf(model: InstanceValue, attribute: string): InputSpec | undefined {
   const sub = model.module?.children.get(attribute) ?? model.attributes.get(attribute);
-  return sub?.kind === "instance" && sub.module ? defaultInputs(sub)[0]?.[0] : undefined;
+  if (sub?.kind !== "instance" || !sub.module) return undefined;
+  for (const [, m] of namedModules(sub)) {
+    if (m.cls.layer ?? m.cls.mro.find((c) => c.layer)) break;
+    if (m.module!.children.size === 0) return undefined;
+  }
+  return defaultInputs(sub)[0]?.[0];
 }

@@ -70,6 +70,43 @@ class Net(nn.Module):
     assert.equal(m.complete, true, JSON.stringify(m.unresolved));
   });
 
+  it("an argument a module of the model's own code reads first (a timestep's sinusoidal embedding) gets one value per sample", async () => {
+    // PyTorch 1.13 (tools/measure/count.py) at 1x3x224x224 and a timestep of shape [1]: 8,259 parameters,
+    // 192,688,128 FLOPs (convolutions 192,675,840, the time MLP's matmuls 12,288).
+    const m = await onlyModel(`
+import math
+import torch
+from torch import nn
+
+class SinusoidalPositionEmbeddings(nn.Module):
+    def __init__(self, dim):
+        super().__init__()
+        self.dim = dim
+
+    def forward(self, time):
+        half_dim = self.dim // 2
+        embeddings = math.log(10000) / (half_dim - 1)
+        embeddings = torch.exp(torch.arange(half_dim, device=time.device) * -embeddings)
+        embeddings = time[:, None] * embeddings[None, :]
+        return torch.cat((embeddings.sin(), embeddings.cos()), dim=-1)
+
+class Tiny(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.time_mlp = nn.Sequential(SinusoidalPositionEmbeddings(32), nn.Linear(32, 64), nn.GELU(), nn.Linear(64, 64))
+        self.conv = nn.Conv2d(3, 64, 3, padding=1)
+        self.out = nn.Conv2d(64, 3, 1)
+
+    def forward(self, x, timestep):
+        t = self.time_mlp(timestep)
+        return self.out(self.conv(x) + t[:, :, None, None])
+`);
+    assert.deepEqual(m.inputs.map((i) => i.shape), [[1, 3, 224, 224], [1]]);
+    assert.equal(m.complete, true, JSON.stringify(m.unresolved));
+    assert.equal(m.params, 8_259);
+    assert.equal(m.flops, 192_688_128);
+  });
+
   it("a forward of one argument keeps its single input from the first layer", async () => {
     const m = await onlyModel(`
 import torch
