@@ -6,8 +6,9 @@ import { braceFormat } from "./formatting";
 import { NONE, bool, freshId, int, keyOf, list, str, toInt, tuple, unknown } from "./construct";
 import type { Interpreter } from "./interpreter";
 import { withPublishedSignature } from "../signatures/published";
-import { valuesEqual } from "./operators";
+import { compareValues, valuesEqual } from "./operators";
 import { PythonError, type ListValue, type NativeCall, type Value } from "./values";
+import { noPosition } from "../python/ast";
 
 type Method = (self: Value, call: NativeCall) => Value;
 type DictV = Extract<Value, { kind: "dict" }>;
@@ -235,6 +236,24 @@ export function builtinMethods(interp: () => Interpreter): (v: Value) => Record<
       const i = s.indexOf(args[0].value);
       return int(i < 0 ? -1 : i + text(self).length - tail.length);
     },
+    rfind: (self, { args }) => {
+      const s = window(text(self), args[1], args[2]);
+      const tail = window(text(self), args[1], undefined);
+      if (s === undefined || tail === undefined || args[0]?.kind !== "str") return unknown("rfind with unknown arguments");
+      const i = s.lastIndexOf(args[0].value);
+      return int(i < 0 ? -1 : i + text(self).length - tail.length);
+    },
+    // index / rindex: find / rfind that raise where those give -1
+    index: (self, call) => {
+      const i = strMethods.find(self, call);
+      if (i.kind === "int" && i.value < 0) throw new PythonError("ValueError: substring not found");
+      return i;
+    },
+    rindex: (self, call) => {
+      const i = strMethods.rfind(self, call);
+      if (i.kind === "int" && i.value < 0) throw new PythonError("ValueError: substring not found");
+      return i;
+    },
     count: (self, { args }) => {
       const s = window(text(self), args[1], args[2]);
       if (s === undefined || args[0]?.kind !== "str") return unknown("count with unknown arguments");
@@ -305,15 +324,22 @@ export function builtinMethods(interp: () => Interpreter): (v: Value) => Record<
     item: (self) => self,
     tolist: (self) => self,
     is_integer: (self) => bool(Number.isInteger((self as { value: number }).value)),
+    bit_length: (self) => int(Math.abs(Number((self as { value: number }).value)).toString(2).replace(/^0$/, "").length),
     conjugate: (self) => self,
     __index__: (self) => self,
   };
+  // The protocol methods called by name (`x.__len__()`, `d.__contains__(k)`), as len(), [] and `in` answer them.
+  const protocol: Record<string, Method> = {
+    __len__: (self) => interp().call(interp().builtins.names.get("len")!, [self], new Map()),
+    __getitem__: (self, { args }) => interp().getItem(self, args[0], noPosition),
+    __contains__: (self, { args }) => compareValues("in", args[0], self, interp()),
+  };
   const tables = {
-    list: bound("list", listMethods, interp),
-    tuple: bound("tuple", tupleMethods, interp),
-    dict: bound("dict", dictMethods, interp),
-    str: bound("str", strMethods, interp),
-    set: bound("set", setMethods, interp),
+    list: { ...protocol, ...bound("list", listMethods, interp) },
+    tuple: { ...protocol, ...bound("tuple", tupleMethods, interp) },
+    dict: { ...protocol, ...bound("dict", dictMethods, interp) },
+    str: { ...protocol, ...bound("str", strMethods, interp) },
+    set: { ...protocol, ...bound("set", setMethods, interp) },
   };
   return (v) => {
     switch (v.kind) {

@@ -20,5 +20,9 @@ export function installArithmetic({ names, interp }: BuiltinScope): void {
     const b = toNumber(args[1]);
     return tuple([int(Math.floor(a / b)), int(a - b * Math.floor(a / b))]);
   }));
-  names.set("pow", builtin("pow", ({ args }) => interp().binary("**", args[0], args[1], noPosition)));
+  // pow(base, exp, mod): the power taken modulo mod, as Python's three-argument pow does for integers.
+  names.set("pow", builtin("pow", ({ args }) => {
+    const power = interp().binary("**", args[0], args[1], noPosition);
+    return args[2] === undefined || args[2].kind === "none" ? power : interp().binary("%", power, args[2], noPosition);
+  }));
 }

@@ -1,11 +1,15 @@
-import { braceFormat } from "../formatting";
+import { braceFormat, pythonText } from "../formatting";
 import { describeKind, int, str, toInt, unknown } from "../construct";
 import type { Value } from "../values";
 import { builtin, type BuiltinScope } from "./builtin";
 
 /** repr, format, ord and chr. */
 export function installStrings({ names }: BuiltinScope): void {
-  names.set("repr", builtin("repr", ({ args }) => toStr(args[0])));
+  // repr quotes strings (len(repr("ab")) is 4); where the analyzer has no text for a value, str()'s answer stands.
+  names.set("repr", builtin("repr", ({ args }) => {
+    const text = pythonText(args[0], true);
+    return text === undefined ? toStr(args[0]) : str(text);
+  }));
   names.set("format", builtin("format", ({ args }) => braceFormat(`{0:${args[1]?.kind === "str" ? args[1].value : ""}}`, args.slice(0, 1), new Map())));
   names.set("ord", builtin("ord", ({ args }) => int(args[0].kind === "str" ? args[0].value.charCodeAt(0) : 0)));
   names.set("chr", builtin("chr", ({ args }) => str(String.fromCharCode(toInt(args[0])))));

@@ -1,5 +1,5 @@
 import { lookupClassAttribute, nativeClass } from "../classes";
-import { NONE, bool, dict, float, freshId, int, keyOf, list, str, toNumber, tuple, unknown } from "../construct";
+import { NONE, bool, dict, float, freshId, int, keyOf, list, str, toInt, toNumber, tuple, unknown } from "../construct";
 import { dictSubclassMethods } from "../dict-subclass";
 import { PythonError, Unresolved, type ClassValue, type DictValue, type NativeCall, type Value } from "../values";
 import { builtin, type BuiltinScope, type Native } from "./builtin";
@@ -10,8 +10,8 @@ const DICT_MUTATORS = new Set(["__init__", "__setitem__", "__delitem__", "update
 
 /** The builtin types called as constructors: int, float, bool, str, list, tuple, set, dict, type and slice. */
 export function installTypes({ names, interp, object, iterate, call }: BuiltinScope): void {
-  const typeConstructor = (qualifiedName: string, construct: Native): ClassValue => {
-    const cls = nativeClass(qualifiedName, [object]);
+  const typeConstructor = (qualifiedName: string, construct: Native, base: ClassValue = object): ClassValue => {
+    const cls = nativeClass(qualifiedName, [base]);
     cls.construct = (c) => construct(c);
     return cls;
   };
@@ -20,9 +20,9 @@ export function installTypes({ names, interp, object, iterate, call }: BuiltinSc
     if (args.length === 0) return int(0);
     const v = args[0];
     if (v.kind === "str") {
-      const n = Number(v.value.trim());
-      if (!Number.isFinite(n)) throw new PythonError(`invalid literal for int(): '${v.value}'`);
-      return int(Math.trunc(n));
+      const n = parseIntLiteral(v.value, args[1] === undefined ? 10 : toInt(args[1]));
+      if (n === undefined) throw new PythonError(`ValueError: invalid literal for int() with base ${args[1] === undefined ? 10 : toInt(args[1])}: '${v.value}'`);
+      return int(n);
     }
     if (v.kind === "tensor") throw new Unresolved("int() of a tensor's contents");
     return int(Math.trunc(toNumber(v)));
@@ -36,7 +36,8 @@ export function installTypes({ names, interp, object, iterate, call }: BuiltinSc
     }
     return float(toNumber(v));
   }));
-  names.set("bool", typeConstructor("builtins.bool", ({ args }) => bool(args.length > 0 && interp().truth(args[0]))));
+  // bool subclasses int (issubclass(bool, int) is True).
+  names.set("bool", typeConstructor("builtins.bool", ({ args }) => bool(args.length > 0 && interp().truth(args[0])), names.get("int") as ClassValue));
   names.set("str", typeConstructor("builtins.str", ({ args }) => {
     if (args.length === 0) return str("");
     const v = args[0];
@@ -95,4 +96,35 @@ export function constructDict({ args, kwargs }: NativeCall, iterate: (v: Value) 
   }
   for (const [k, v] of kwargs) d.entries.set(keyOf(str(k)), { key: str(k), value: v });
   return d;
+}
+
+/**
+ * int(text, base) as Python reads it: surrounding whitespace and underscores between digits allowed, a sign, and for
+ * base 0 (or the matching base) the 0x/0o/0b prefix; undefined where Python raises ValueError.
+ */
+function parseIntLiteral(text: string, base: number): number | undefined {
+  let s = text.trim().replace(/(?<=[0-9a-zA-Z])_(?=[0-9a-zA-Z])/g, "");
+  let sign = 1;
+  if (s.startsWith("-") || s.startsWith("+")) {
+    if (s.startsWith("-")) sign = -1;
+    s = s.slice(1);
+  }
+  const prefixes: Record<string, number> = { "0x": 16, "0o": 8, "0b": 2 };
+  const prefix = prefixes[s.slice(0, 2).toLowerCase()];
+  if (prefix !== undefined && (base === 0 || base === prefix)) {
+    s = s.slice(2);
+    base = prefix;
+  } else if (base === 0) {
+    base = 10;
+    if (/^0+[1-9]/.test(s)) return undefined;
+  }
+  if (base < 2 || base > 36 || s === "") return undefined;
+  const digits = "0123456789abcdefghijklmnopqrstuvwxyz".slice(0, base);
+  let n = 0;
+  for (const ch of s.toLowerCase()) {
+    const d = digits.indexOf(ch);
+    if (d < 0) return undefined;
+    n = n * base + d;
+  }
+  return sign * n;
 }

@@ -1,0 +1,41 @@
+import assert from "node:assert/strict";
+import { onlyModel } from "../../../helpers/analyze";
+
+// Builtins, methods and itertools where the analyzer had given a different number than CPython (each value below is
+// what CPython 3.11 prints for the expression): a layer sized by such a number was silently the wrong size.
+const CASES: [string, number][] = [
+  [`int("0x1f", 16) + int("101", 2) + int("-12") + int("0o17", 0) + int("1_000")`, 31 + 5 - 12 + 15 + 1000],
+  [`len(repr("ab")) + len(repr(12)) + len(repr([1, "a"]))`, 4 + 2 + 8],
+  [`(3).bit_length() + (255).bit_length() * 10 + (0).bit_length()`, 2 + 80],
+  [`pow(3, 2, 5) + pow(2, 5)`, 4 + 32],
+  [`int(issubclass(bool, int)) * 100 + int(isinstance(True, int))`, 101],
+  [`len(list(itertools.combinations(range(5), 2))) + len(list(itertools.permutations([1, 2, 3], 2)))`, 10 + 6],
+  [`len(list(itertools.combinations_with_replacement("ab", 2))) + len(list(itertools.islice(range(10), 2, 8, 2)))`, 3 + 3],
+  [`sum(itertools.islice(range(10), 4)) + len(list(itertools.zip_longest([1, 2, 3], [4])))`, 6 + 3],
+  [`len(list(itertools.pairwise([1, 2, 3, 4]))) + sum(itertools.starmap(pow, [(2, 3), (3, 2)]))`, 3 + 17],
+  [`"abcabc".rfind("b") + "abc".index("c") * 10 + "abcabc".rindex("a") * 100`, 4 + 20 + 300],
+  [`[1, 2, 3].__len__() + {"a": 1}.__contains__("a") * 10 + "xyz".__getitem__(1).__len__() * 100`, 3 + 10 + 100],
+];
+
+describe("builtins as CPython computes them (src/core/interp/builtins/, builtin-methods.ts, stdlib/itertools.ts)", () => {
+  for (const [expression, expected] of CASES) {
+    it(`${expression} is ${expected}`, async () => {
+      const m = await onlyModel(`import itertools
+import torch.nn as nn
+
+W = ${expression}
+
+class Net(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.fc = nn.Linear(1, W)
+
+    def forward(self, x):
+        return self.fc(x)
+
+model = Net()
+`);
+      assert.equal(m.params, 2 * expected, JSON.stringify(m.unresolved));
+    });
+  }
+});
