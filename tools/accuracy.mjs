@@ -113,6 +113,7 @@ for (const manifest of manifests) {
       id: entry.id,
       group,
       share: model?.coverage?.flops_share,
+      complete: model?.complete,
       params: model?.params,
       truthParams: truth.params,
       flops: model?.flops,
@@ -135,6 +136,8 @@ function figures(of) {
     params_exact: measured.filter((r) => r.paramsExact).length,
     flops_within_1pct: withFlops.filter((r) => r.flopsWithin1).length,
     flops_measured: withFlops.length,
+    // the worst outcome: a figure off the truth in a report that says it is complete
+    silent_misses: measured.filter((r) => r.complete !== false && (!r.paramsExact || r.flopsWithin1 === false)).map((r) => r.id),
   };
 }
 const pct = `${Number((tolerance * 100).toPrecision(3))}%`;
@@ -154,11 +157,12 @@ if (values.json) {
     else if (r.error) console.log(`${r.id.padEnd(28)} error: ${r.error}`);
     else {
       const flops = r.truthFlops === undefined ? "no FLOPs truth" : `FLOPs ${r.flops} vs ${r.truthFlops} (${(((r.flops - r.truthFlops) / r.truthFlops) * 100).toFixed(2)}%)`;
-      const partial = r.share !== undefined && r.share < 1 ? `, partial: ${(r.share * 100).toFixed(1)}% of FLOPs from known shapes` : "";
+      const partial = r.complete === false ? `, partial: ${((r.share ?? 1) * 100).toFixed(1)}% of FLOPs from known shapes` : "";
       console.log(`${r.id.padEnd(28)} params ${r.paramsExact ? "exact" : `${r.params} vs ${r.truthParams}`}, ${flops}${partial}`);
     }
   }
-  const line = (f) => `parameters exact for ${f.params_exact}/${f.analyzed}; FLOPs within ${pct} for ${f.flops_within_1pct}/${f.flops_measured}` + (f.unbuildable ? `; ${f.unbuildable} PyTorch cannot build` : "");
+  const line = (f) => `parameters exact for ${f.params_exact}/${f.analyzed}; FLOPs within ${pct} for ${f.flops_within_1pct}/${f.flops_measured}` + (f.unbuildable ? `; ${f.unbuildable} PyTorch cannot build` : "") +
+    (f.silent_misses.length ? `; off and reported complete: ${f.silent_misses.join(", ")}` : "");
   for (const [g, f] of Object.entries(summary.groups)) console.log(`${g}: ${line(f)}`);
   console.log(`\n${line(summary)}` + (summary.missing_sources.length ? `; ${summary.missing_sources.length} sources not found` : ""));
 }
