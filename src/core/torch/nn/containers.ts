@@ -26,6 +26,16 @@ export function createContainerClasses(interp: () => Interpreter, module: ClassV
     if (idx < 0 || idx >= items.length) throw new PythonError(`index ${i} is out of range`);
     return items[idx];
   };
+  /** `container[i] = module`: replaces the i-th child under its own name (Sequential's names may be words). */
+  const setChildAt = (call: NativeCall): Value => {
+    const children = self(call).module!.children;
+    const names = [...children.keys()];
+    const i = toInt(call.args[1], "module index");
+    const name = names[i < 0 ? names.length + i : i];
+    if (name === undefined) throw new PythonError(`IndexError: index ${i} is out of range`);
+    children.set(name, call.args[2] as InstanceValue);
+    return NONE;
+  };
   const appendChild = (call: NativeCall): Value => {
     const s = self(call);
     s.module!.children.set(String(s.module!.children.size), call.args[1] as InstanceValue);
@@ -69,6 +79,7 @@ export function createContainerClasses(interp: () => Interpreter, module: ClassV
       return x;
     },
     __getitem__: indexChild,
+    __setitem__: setChildAt,
     __iter__: (call) => list(childrenOf(call)),
     append: appendChild,
     extend: extendChildren,
@@ -88,13 +99,7 @@ export function createContainerClasses(interp: () => Interpreter, module: ClassV
       return NONE;
     },
     __getitem__: indexChild,
-    __setitem__: (call) => {
-      const s = self(call);
-      const i = toInt(call.args[1]);
-      const key = String(i < 0 ? s.module!.children.size + i : i);
-      s.module!.children.set(key, call.args[2] as InstanceValue);
-      return NONE;
-    },
+    __setitem__: setChildAt,
     __iter__: (call) => list(childrenOf(call)),
     append: appendChild,
     extend: extendChildren,
