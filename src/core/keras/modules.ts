@@ -7,7 +7,7 @@ import { applicationSources } from "./applications/sources";
 import { Unresolved, type ModuleNamespaceValue, type NativeCall, type Value } from "../interp/values";
 import { ACTIVATION_NAMES, activationByName } from "./activations";
 import { recordFunction, recordOperator } from "./graph";
-import { createKerasClasses } from "./layer-base";
+import { createKerasClasses } from "./classes";
 import { KERAS_LAYERS, LAYER_ALIASES } from "./layers/index";
 import { MERGE_FUNCTIONS } from "./layers/merge";
 import { singleTensor } from "./shapes";
