@@ -1,8 +1,8 @@
 import * as vscode from "vscode";
 import type { Settings } from "../core/config";
-import { findWorkspaceEnvironment, readEnvironment, type EnvironmentReader, type InstallActions, type PythonEnvironment } from "../core/environment/python-environment";
+import { environmentHolding, environmentWatchTargets, locateEditorEnvironment, type EnvironmentReader, type InstallActions, type PythonEnvironment } from "../core/environment/python-environment";
 import type { ModuleFiles } from "../core/interp/module-resolver";
-import { dirname, joinPath } from "../core/interp/paths";
+import { dirname } from "../core/interp/paths";
 
 /** How the desktop host reads an environment (files on disk, never run); the web host has none. */
 export interface EnvironmentHost {
@@ -30,13 +30,22 @@ interface PythonExtensionApi {
   };
 }
 
+/** Quiet time after the last change in an environment's packages before files are analyzed again: pip writes many. */
+const PACKAGES_SETTLE_MS = 1000;
+
 /**
- * The environment each workspace folder's code runs in, found without running Python: the interpreter the Python
- * extension has selected (its public API), else the greenlight.pythonEnvironment setting, else .venv/venv/.conda/env
- * in the folder, else VIRTUAL_ENV/CONDA_PREFIX. Found once per folder and kept until one of those changes.
+ * The environment each document's code runs in, found without running Python (locateEditorEnvironment's order: the
+ * environment whose folder holds the file, the Python extension's interpreter, greenlight.pythonEnvironment, the
+ * folder's .venv/venv/.conda/env, VIRTUAL_ENV/CONDA_PREFIX). Found once per folder (per environment folder for files
+ * inside one) and kept until one of those changes; each environment found is watched, so installing or removing a
+ * package there analyzes the open files again.
  */
 export class PythonEnvironments implements vscode.Disposable {
   private readonly found = new Map<string, PythonEnvironment | undefined>();
+  /** The environment whose folder holds a document's folder (null: none), by folder. */
+  private readonly enclosing = new Map<string, PythonEnvironment | null>();
+  private readonly watched = new Map<string, vscode.Disposable[]>();
+  private settleTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly changed = new vscode.EventEmitter<void>();
   /** Fires when the environment of some folder may have changed (open documents should be analyzed again). */
   readonly onDidChange = this.changed.event;
@@ -73,55 +82,64 @@ export class PythonEnvironments implements vscode.Disposable {
   for(uri: vscode.Uri): PythonEnvironment | undefined {
     if (!this.host || uri.scheme !== "file") return undefined;
     const folder = vscode.workspace.getWorkspaceFolder(uri);
+    const root = folder?.uri.fsPath ?? dirname(uri.fsPath);
+    const fileDir = dirname(uri.fsPath);
+    let inside = this.enclosing.get(fileDir);
+    if (inside === undefined) {
+      inside = environmentHolding(this.host.reader, fileDir, root) ?? null;
+      this.enclosing.set(fileDir, inside);
+      if (inside) this.noted(inside, `files in ${inside.label}`);
+    }
+    if (inside) return this.watch(inside);
     const key = folder?.uri.toString() ?? "";
     if (!this.found.has(key)) {
-      const environment = this.locate(folder, uri);
+      const environment = locateEditorEnvironment(this.host.reader, {
+        root,
+        selected: this.python?.environments?.getActiveEnvironmentPath(folder?.uri ?? uri)?.path,
+        setting: this.settings().pythonEnvironment,
+        variables: this.host.variables,
+      }, (path) => this.log.warn(`greenlight.pythonEnvironment: no Python environment at ${path} (neither pyvenv.cfg nor conda-meta/)`));
       this.found.set(key, environment);
-      this.log.info(environment ? `Python environment for ${folder?.name ?? "loose files"}: ${environment.prefix} (${environment.source}; ${environment.sitePackages.length} import folder(s))` : `no Python environment found for ${folder?.name ?? "loose files"}: installed packages will not resolve`);
+      if (environment) this.noted(environment, folder?.name ?? "loose files");
+      else this.log.info(`no Python environment found for ${folder?.name ?? "loose files"}: installed packages will not resolve`);
     }
-    return this.found.get(key);
+    const environment = this.found.get(key);
+    return environment && this.watch(environment);
   }
 
-  /** Forgets what was found (a setting or the selected interpreter changed) and tells the surfaces. */
+  /** Forgets what was found (a setting, the selected interpreter or the installed packages changed) and tells the surfaces. */
   refresh(why: string): void {
     this.found.clear();
+    this.enclosing.clear();
+    // Watched again when next found: an environment folder made anew (rm -rf .venv; python -m venv .venv) needs new watchers.
+    for (const list of this.watched.values()) for (const d of list) d.dispose();
+    this.watched.clear();
     this.log.info(`Python environment: looking again (${why})`);
     this.changed.fire();
   }
 
-  private locate(folder: vscode.WorkspaceFolder | undefined, uri: vscode.Uri): PythonEnvironment | undefined {
-    const host = this.host!;
-    const root = folder?.uri.fsPath ?? dirname(uri.fsPath);
-    const selected = this.python?.environments?.getActiveEnvironmentPath(folder?.uri ?? uri)?.path;
-    if (selected) {
-      const env = this.fromInterpreterPath(selected, "the Python extension's interpreter", root);
-      if (env) return env;
-    }
-    const setting = this.settings().pythonEnvironment.trim();
-    if (setting) {
-      const path = setting.startsWith("/") || /^[A-Za-z]:[\\/]/.test(setting) ? setting : joinPath(root, setting);
-      const env = this.fromInterpreterPath(path, "greenlight.pythonEnvironment", root);
-      if (env) return env;
-      this.log.warn(`greenlight.pythonEnvironment: no Python environment at ${path} (neither pyvenv.cfg nor conda-meta/)`);
-    }
-    const inWorkspace = findWorkspaceEnvironment(host.reader, root, root);
-    if (inWorkspace) return inWorkspace;
-    for (const variable of ["VIRTUAL_ENV", "CONDA_PREFIX"]) {
-      const prefix = host.variables[variable];
-      const env = prefix ? readEnvironment(host.reader, prefix, variable, labelOf(prefix, root)) : undefined;
-      if (env) return env;
-    }
-    return undefined;
+  private noted(environment: PythonEnvironment, what: string): PythonEnvironment {
+    this.log.info(`Python environment for ${what}: ${environment.prefix} (${environment.source}; ${environment.sitePackages.length} import folder(s))`);
+    return environment;
   }
 
-  /** An environment from an interpreter path (…/bin/python, …\\Scripts\\python.exe, a conda python.exe) or its folder. */
-  private fromInterpreterPath(path: string, source: string, root: string): PythonEnvironment | undefined {
-    const normal = path.replace(/\\/g, "/");
-    for (const prefix of [normal, dirname(normal), dirname(dirname(normal))]) {
-      const env = readEnvironment(this.host!.reader, prefix, source, labelOf(prefix, root));
-      if (env) return env;
+  /** Watches an environment's packages once: a change there (pip install) analyzes the open files again, once it settles. */
+  private watch(environment: PythonEnvironment): PythonEnvironment {
+    if (this.watched.has(environment.prefix)) return environment;
+    const disposables: vscode.Disposable[] = [];
+    const changed = () => {
+      if (this.settleTimer !== undefined) clearTimeout(this.settleTimer);
+      this.settleTimer = setTimeout(() => {
+        this.settleTimer = undefined;
+        this.refresh(`packages changed in ${environment.label}`);
+      }, PACKAGES_SETTLE_MS);
+    };
+    for (const target of environmentWatchTargets(environment)) {
+      const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(vscode.Uri.file(target.folder), target.pattern));
+      disposables.push(watcher, watcher.onDidCreate(changed), watcher.onDidChange(changed), watcher.onDidDelete(changed));
     }
-    return undefined;
+    this.watched.set(environment.prefix, disposables);
+    return environment;
   }
 
   private async connectPythonExtension(): Promise<void> {
@@ -138,13 +156,8 @@ export class PythonEnvironments implements vscode.Disposable {
   }
 
   dispose(): void {
+    if (this.settleTimer !== undefined) clearTimeout(this.settleTimer);
+    for (const list of this.watched.values()) for (const d of list) d.dispose();
     for (const d of this.disposables) d.dispose();
   }
-}
-
-/** The environment's folder relative to the workspace ("`.venv`"), or its full path outside it. */
-function labelOf(prefix: string, root: string): string {
-  const normal = prefix.replace(/\\/g, "/");
-  const base = root.replace(/\\/g, "/");
-  return normal.startsWith(`${base}/`) ? normal.slice(base.length + 1) : normal;
 }

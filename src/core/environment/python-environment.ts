@@ -145,6 +145,83 @@ export function findEnclosingEnvironment(reader: EnvironmentReader, fileDir: str
   return undefined;
 }
 
+/** Where an editor looks for a document's environment (see locateEditorEnvironment). */
+export interface EditorEnvironmentSearch {
+  /** The workspace folder (or the loose file's folder). */
+  root: string;
+  /** The document's folder: a file inside an environment's folder uses that environment. */
+  fileDir?: string;
+  /** The interpreter the Python extension has selected (…/bin/python, …\\Scripts\\python.exe) or its folder. */
+  selected?: string;
+  /** greenlight.pythonEnvironment: absolute, or relative to the root. */
+  setting?: string;
+  /** The editor's VIRTUAL_ENV and CONDA_PREFIX. */
+  variables: Record<string, string | undefined>;
+}
+
+/**
+ * The environment a document's code runs in, found without running Python, in order: the environment whose folder
+ * holds the file (Python imports a module of site-packages with that environment's interpreter), the interpreter
+ * the Python extension selected, greenlight.pythonEnvironment (`badSetting` hears when it names no environment),
+ * .venv/venv/.conda/env in the folder, then VIRTUAL_ENV and CONDA_PREFIX.
+ */
+export function locateEditorEnvironment(reader: EnvironmentReader, search: EditorEnvironmentSearch, badSetting?: (path: string) => void): PythonEnvironment | undefined {
+  const { root } = search;
+  const inside = search.fileDir === undefined ? undefined : environmentHolding(reader, search.fileDir, root);
+  if (inside) return inside;
+  if (search.selected) {
+    const env = fromInterpreterPath(reader, search.selected, "the Python extension's interpreter", root);
+    if (env) return env;
+  }
+  const setting = search.setting?.trim();
+  if (setting) {
+    const path = setting.startsWith("/") || /^[A-Za-z]:[\\/]/.test(setting) ? setting : joinPath(root, setting);
+    const env = fromInterpreterPath(reader, path, "greenlight.pythonEnvironment", root);
+    if (env) return env;
+    badSetting?.(path);
+  }
+  const inWorkspace = findWorkspaceEnvironment(reader, root, root);
+  if (inWorkspace) return inWorkspace;
+  for (const variable of ["VIRTUAL_ENV", "CONDA_PREFIX"]) {
+    const prefix = search.variables[variable];
+    const env = prefix ? readEnvironment(reader, prefix, variable, labelOf(prefix, root)) : undefined;
+    if (env) return env;
+  }
+  return undefined;
+}
+
+/** The environment whose folder holds a file's folder, labelled relative to the workspace root; undefined if none. */
+export function environmentHolding(reader: EnvironmentReader, fileDir: string, root: string): PythonEnvironment | undefined {
+  const inside = findEnclosingEnvironment(reader, fileDir);
+  return inside && { ...inside, label: labelOf(inside.prefix, root) };
+}
+
+/** An environment from an interpreter path (…/bin/python, …\\Scripts\\python.exe, a conda python.exe) or its folder. */
+function fromInterpreterPath(reader: EnvironmentReader, path: string, source: string, root: string): PythonEnvironment | undefined {
+  const normal = path.replace(/\\/g, "/");
+  for (const prefix of [normal, dirname(normal), dirname(dirname(normal))]) {
+    const env = readEnvironment(reader, prefix, source, labelOf(prefix, root));
+    if (env) return env;
+  }
+  return undefined;
+}
+
+/** The environment's folder relative to the workspace ("`.venv`"), or its full path outside it. */
+function labelOf(prefix: string, root: string): string {
+  const normal = prefix.replace(/\\/g, "/");
+  const base = root.replace(/\\/g, "/");
+  return normal.startsWith(`${base}/`) ? normal.slice(base.length + 1) : normal;
+}
+
+/**
+ * What to watch for an environment's packages changing (pip install, uninstall, upgrade): the top level of each of
+ * its own site-packages folders (a package's folder and its .dist-info come and go there), and its pyvenv.cfg.
+ */
+export function environmentWatchTargets(env: PythonEnvironment): { folder: string; pattern: string }[] {
+  const own = env.sitePackages.filter((site) => site.replace(/\\/g, "/").startsWith(`${env.prefix.replace(/\\/g, "/")}/`));
+  return [...own.map((folder) => ({ folder, pattern: "*" })), { folder: env.prefix, pattern: "pyvenv.cfg" }];
+}
+
 /** What a host tells the user to do about a missing package: with an environment found, and without one. */
 export interface InstallActions {
   /** "install it there, or select the interpreter that has it" */

@@ -93,4 +93,25 @@ suite("Python environment (issue 13)", function () {
     await vscode.commands.executeCommand("workbench.action.closeActiveEditor");
     fs.rmSync(script, { force: true });
   });
+
+  test("a package installed into the workspace's .venv while the file is open is read without a reload", async () => {
+    const api = await greenlight();
+    await setSetting(api, "pythonEnvironment", "");
+    fs.rmSync(path.join(root(), ".venv"), { recursive: true, force: true });
+    fs.mkdirSync(path.join(root(), ".venv"), { recursive: true });
+    fs.writeFileSync(path.join(root(), ".venv/pyvenv.cfg"), "home = /usr/bin\nversion = 3.11.7\n");
+    const site = path.join(root(), ".venv/lib/python3.11/site-packages");
+    fs.mkdirSync(site, { recursive: true });
+    const script = path.join(root(), "installs_later.py");
+    fs.writeFileSync(script, "import toylib\n\n# greenlight: input=1x64\nmodel = toylib.create_model('net_small')\n");
+    const document = await openFixture("installs_later.py");
+    // Analyzed first without the package: the model is shown where it is built, with no figures of its own.
+    const before = await waitFor("the CodeLens before the install", async () => (await codeLensTitles(document.uri)).find((t) => t.startsWith("model")), 60_000);
+    assert.ok(!before.includes(`${formatCount(paramsFor(40))} params`), before);
+    // pip install, as files appearing in site-packages: the watcher on the environment analyzes the file again.
+    writeToylib(site, 40);
+    await waitFor("the CodeLens after the install", async () => (await codeLensTitles(document.uri)).find((t) => t.includes(`${formatCount(paramsFor(40))} params`)), 60_000);
+    await vscode.commands.executeCommand("workbench.action.closeActiveEditor");
+    fs.rmSync(script, { force: true });
+  });
 });
