@@ -6,6 +6,7 @@ import type { TrainingPlan } from "./training/training-plan";
 import type { TrainingSite } from "./training/training-sites";
 import type { GenerationPlan } from "./generation/generation-plan";
 import type { RunSetup } from "./memory/run-setup";
+import type { LayerAction } from "./rules/types";
 
 /** What the analyzer says about one file. */
 export interface AnalysisResult {
@@ -25,6 +26,8 @@ export interface AnalysisResult {
   generations?: GenerationPlan[];
   /** Optimizer, training, weight dtype and autocast as the file states them (for the memory estimate). */
   runSetup?: RunSetup;
+  /** Quantize or prune one layer, on the line that builds it (the editor's code actions; not for notebooks). */
+  layerActions?: LayerAction[];
 }
 
 /** A function the file binds by import from another Python file. */

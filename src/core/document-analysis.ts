@@ -2,7 +2,7 @@ import { analyzeSource, type AnalysisResult, type AnalyzeRequest } from "./analy
 import type { SyntaxCache } from "./interp/program";
 import type { PythonParser } from "./python/parser";
 import type { Settings } from "./config";
-import { findRules } from "./rules/rules";
+import { findRules, layerActionsOf } from "./rules/rules";
 import type { Finding, RuleSettings } from "./rules/types";
 
 /** An analysis and its rule findings: what the editor shows for one text. */
@@ -31,7 +31,14 @@ export function analyzeWithRules(
   const cached = request.cache.lookup(request.file, request.text);
   const tree = cached?.tree ?? parser.parse(request.text);
   try {
-    const findings = findRules({ file: request.file, text: request.text, tree, syntax: cached?.syntax, analysis: result, settings: rules, onRuleError });
+    const input = { file: request.file, text: request.text, tree, syntax: cached?.syntax, analysis: result, settings: rules, onRuleError };
+    const findings = findRules(input);
+    try {
+      const actions = layerActionsOf(input);
+      if (actions.length > 0) result.layerActions = actions;
+    } catch (error) {
+      onRuleError("layer actions", error);
+    }
     return { result, findings };
   } finally {
     if (!cached) tree.delete();

@@ -103,7 +103,9 @@ type Resolution = { edit: vscode.WorkspaceEdit } | { reason: string | undefined 
  * wrong code. The finding is found again by what it is about (RuleFixTarget); when it is gone, nothing is applied.
  */
 export class GreenlightCodeActionProvider implements vscode.CodeActionProvider {
-  static readonly metadata: vscode.CodeActionProviderMetadata = { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] };
+  /** "Quantize this layer" / "Prune this layer" on a layer's own line: a rewrite offered without a diagnostic. */
+  static readonly layerKind = vscode.CodeActionKind.RefactorRewrite.append("greenlight.layer");
+  static readonly metadata: vscode.CodeActionProviderMetadata = { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix, GreenlightCodeActionProvider.layerKind] };
 
   constructor(
     private readonly engine: Pick<AnalysisEngine, "peek" | "analyze">,
@@ -111,7 +113,7 @@ export class GreenlightCodeActionProvider implements vscode.CodeActionProvider {
     private readonly log?: Pick<vscode.LogOutputChannel, "info">,
   ) {}
 
-  async provideCodeActions(document: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext, token: vscode.CancellationToken): Promise<vscode.CodeAction[]> {
+  async provideCodeActions(document: vscode.TextDocument, range: vscode.Range, context: vscode.CodeActionContext, token: vscode.CancellationToken): Promise<vscode.CodeAction[]> {
     // The cached result, else the current version's run: files elsewhere changing (a checkout, an indexer) drop the
     // cache while the diagnostics stay shown, and the light bulb must still offer their fixes.
     const analysis = this.engine.peek(document) ?? (await this.engine.analyze(document, token));
@@ -154,6 +156,15 @@ export class GreenlightCodeActionProvider implements vscode.CodeActionProvider {
         actions.push(action);
       });
       actions.push(...this.ignoreActions(document, diagnostic, finding.rule as RuleId));
+    }
+    // The edits are of this very version (checked above), so they go with the action.
+    for (const layer of analysis.result.layerActions ?? []) {
+      if (layer.line - 1 < range.start.line || layer.line - 1 > range.end.line) continue;
+      for (const fix of layer.fixes) {
+        const action = new vscode.CodeAction(fix.title, GreenlightCodeActionProvider.layerKind);
+        action.edit = fixEdit(document, fix.edits);
+        actions.push(action);
+      }
     }
     const fixable = analysis.findings.filter((f) => f.fixes.length > 0 && f.file === document.uri.path);
     if (ruleDiagnostics > 0 && fixable.length > 1) {

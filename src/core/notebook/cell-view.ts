@@ -38,7 +38,8 @@ export function cellView(result: AnalysisResult, findings: readonly Finding[], p
     if (!local || local.cell.index !== cellIndex) return [];
     return [{ ...local.finding, fixes: local.finding.fixes.filter((_, i) => local.fixCells[i].index === cellIndex) }];
   });
-  return { result: { ...result, models: result.models.map(model), syntaxErrors }, findings: ownFindings };
+  // Layer actions edit the program text, not a cell: notebooks do not get them.
+  return { result: { ...result, models: result.models.map(model), syntaxErrors, layerActions: undefined }, findings: ownFindings };
 }
 
 /**

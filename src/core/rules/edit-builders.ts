@@ -43,6 +43,8 @@ export interface ImportNeed {
 }
 
 export const IMPORT_TORCH: ImportNeed = { statement: "import torch", binds: [["torch", "torch"]] };
+/** torch.nn.utils.prune, which `import torch` alone does not load. */
+export const IMPORT_PRUNE: ImportNeed = { statement: "import torch.nn.utils.prune as prune", binds: [["prune", "torch.nn.utils.prune"]] };
 
 /**
  * One edit adding the import statements the file does not have yet, after its last top-level import (before the

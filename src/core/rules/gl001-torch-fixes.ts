@@ -1,4 +1,4 @@
-import { IMPORT_TORCH, type ImportNeed } from "./edit-builders";
+import { IMPORT_PRUNE, IMPORT_TORCH, type ImportNeed } from "./edit-builders";
 import type { Device, RunTarget } from "./run-target";
 import type { EnergyVariant } from "./types";
 
@@ -140,7 +140,7 @@ export function torchFixes(types: Set<string>, target: Pick<RunTarget, "device" 
       devices: ["cpu", "cuda", "mps", "unknown"],
       covers: prunable,
       precision: false,
-      imports: [IMPORT_TORCH, { statement: "import torch.nn.utils.prune as prune", binds: [["prune", "torch.nn.utils.prune"]] }],
+      imports: [IMPORT_TORCH, IMPORT_PRUNE],
       comment,
       inline: (m, u) => [comment, note, ...body(m, u)],
       helper: (u) => [`${u}"""${comment.slice(2)}`, "", `${u}${note.slice(2)}`, `${u}"""`, ...body("model", u).map((l) => u + l), `${u}return model`],

@@ -54,6 +54,8 @@ function appliedTo(file: PythonFile, site: ModelSite | undefined, helperName: st
     const name = calleeName(call) ?? "";
     const helper = Object.entries(HELPER_KINDS).find(([prefix]) => name.startsWith(`${prefix}_`));
     if (helper) add(helper[1], coveredByKind(helper[1], types));
+    // One layer quantized by name (a layer action: `{"fc1"}`, `filter_fn=`): the model's other layers still are not.
+    else if ((name === "quantize_dynamic" || name === "quantize_") && /["']|filter_fn/.test(file.text(call.pos))) continue;
     else if (name === "quantize_dynamic") {
       const spec = call.args.find((a, i) => (a.kind === "positional" && i === 1) || (a.kind === "keyword" && a.name === "qconfig_spec"));
       const named = spec ? [...file.text(spec.value.pos).matchAll(/([A-Za-z_]\w*)\s*(?=[,}\]]|$)/g)].map((m) => m[1]).filter((t) => types.has(t)) : [];

@@ -7,9 +7,10 @@ import { gl006ExceedsDeviceMemory } from "./gl006-exceeds-device-memory";
 import type { ModelReport } from "../report/model-report";
 import { inferenceEnergy } from "./energy-saving";
 import { PythonFile } from "./python-file";
-import type { RawFinding, Rule } from "./rule-context";
+import type { RawFinding, Rule, RuleInput } from "./rule-context";
 import { isSuppressed } from "./suppression";
-import { defaultRuleSettings, type EnergyVariant, type Finding, type FindingSeverity, type RuleDefinition, type RuleId, type RuleInput, type RuleSettings, type SeveritySetting } from "./types";
+import { layerActions, modelsWithLayersIn } from "./layer-actions";
+import { defaultRuleSettings, type EnergyVariant, type Finding, type FindingSeverity, type LayerAction, type RuleDefinition, type RuleId, type RuleSettings, type SeveritySetting } from "./types";
 
 const RULES: readonly Rule[] = [gl001FullPrecision, gl002NoGrad, gl003MixedPrecision, gl004ConvBiasBeforeBatchNorm, gl005MissingEval, gl006ExceedsDeviceMemory];
 
@@ -78,6 +79,14 @@ export function findRules(input: RuleInput): Finding[] {
     }
   }
   return findings.sort((a, b) => a.line - b.line || a.column - b.column || a.rule.localeCompare(b.rule));
+}
+
+/** Quantize/prune actions on the lines that build a model's Linear and Conv layers (src/core/rules/layer-actions.ts). */
+export function layerActionsOf(input: RuleInput): LayerAction[] {
+  const path = input.file;
+  // Most analyses have no model layer built in this file: no second walk of the file for them.
+  if (modelsWithLayersIn(input.analysis, path).length === 0) return [];
+  return layerActions(new PythonFile(input.file, input.text, input.tree, input.syntax), input.analysis, resolveRuleSettings(input.settings).pruneAmount);
 }
 
 export type { RuleId };

@@ -1,7 +1,3 @@
-import type { Tree } from "web-tree-sitter";
-import type { AnalysisResult } from "../analysis-result";
-import type { ModuleSyntax } from "../python/ast";
-import type { ModelReport } from "../report/model-report";
 
 /** The rules Greenlight knows; the id drives the diagnostic code, the quick fix, suppression and SARIF. */
 export const RULE_IDS = ["GL001", "GL002", "GL003", "GL004", "GL005", "GL006"] as const;
@@ -91,20 +87,6 @@ export interface EnergyFigure {
   basis?: string;
 }
 
-/** What the rules read: the file's text and tree-sitter tree, the analyzer's result and the settings. */
-export interface RuleInput {
-  file: string;
-  text: string;
-  tree: Tree;
-  /** The lowered syntax of the same text, when the host has it (the analyzer's SyntaxCache); else lowered here. */
-  syntax?: ModuleSyntax;
-  analysis?: AnalysisResult;
-  settings?: Partial<RuleSettings>;
-  /** Per-inference energy of a model variant on a hardware profile for GL001; by default the energy model's estimate. */
-  estimateEnergy?: (model: ModelReport, hardware: string, variant: EnergyVariant) => EnergyFigure | undefined;
-  /** Called when a rule fails on unusual code (the others still run); without it the error propagates. */
-  onRuleError?: (rule: RuleId, error: unknown) => void;
-}
 
 /** Documentation of a rule: what it flags, why, and the fixes it offers. */
 export interface RuleDefinition {
@@ -115,4 +97,15 @@ export interface RuleDefinition {
   /** Kinds of fix the rule can offer (values of `Fix.kind`). */
   fixKinds: string[];
   helpUri: string;
+}
+
+/** Quantize or prune one layer, offered on the line that builds it (`self.fc1 = nn.Linear(...)`): the edits go where
+ *  the script has the model ready, as GL001's fixes do. */
+export interface LayerAction {
+  /** 1-based line of the layer's construction. */
+  line: number;
+  /** The layer's path in the model ("fc1", "blocks.0.attn.proj") and type ("Linear"). */
+  layer: string;
+  type: string;
+  fixes: Fix[];
 }

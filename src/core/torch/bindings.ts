@@ -1,7 +1,7 @@
 import { computeMro, nativeClass } from "../interp/classes";
 import { NONE, bool, float, int, size, str, toInts, unknown } from "../interp/construct";
 import type { Interpreter } from "../interp/interpreter";
-import { PythonError, type ClassValue, type ModuleNamespaceValue, type NativeCall, type TensorDtype, type Value } from "../interp/values";
+import { PythonError, type ClassValue, type InstanceValue, type ModuleNamespaceValue, type NativeCall, type TensorDtype, type Value } from "../interp/values";
 import { deviceClass } from "./device";
 import { DISTRIBUTION_FILES, createDistributions } from "./distributions";
 import { FLOAT_INFO } from "./dtypes";
@@ -220,11 +220,12 @@ export function createTorchModules(catalogue: TorchCatalogue, classes: ModuleCla
 
 const DYNAMIC_QUANTIZATION_DEFAULT = new Set(["Linear", "LSTM", "GRU", "LSTMCell", "GRUCell", "RNNCell"]);
 
-/** Marks a model's layers of these types as holding int8 weights (with int8 activations), or weight-only ones. */
-function markInt8(model: Value, types: Set<string>, weightOnlyBits?: 8 | 4): void {
+/** Marks a model's layers of these types as holding int8 weights (with int8 activations), or weight-only ones;
+ *  `keep` picks among them by path (a qconfig_spec of submodule names, torchao's filter_fn). */
+function markInt8(model: Value, types: Set<string>, weightOnlyBits?: 8 | 4, keep: (path: string, module: InstanceValue) => boolean = () => true): void {
   if (model.kind !== "instance" || !model.module) return;
-  for (const [, m] of namedModules(model)) {
-    if (!m.cls.layer || !types.has(m.cls.layer.name)) continue;
+  for (const [path, m] of namedModules(model)) {
+    if (!m.cls.layer || !types.has(m.cls.layer.name) || !keep(path, m)) continue;
     if (weightOnlyBits) m.module!.weightOnlyBits = weightOnlyBits;
     else m.module!.quantized = true;
   }
@@ -235,10 +236,18 @@ const WEIGHT_ONLY_CONFIGS: Record<string, 8 | 4> = { Int8WeightOnlyConfig: 8, in
 
 /** Layer type names of a quantize_dynamic qconfig_spec ({nn.Linear, nn.LSTM}); undefined when not a set of classes. */
 function specTypes(spec: Value | undefined): Set<string> | undefined {
-  if (!spec || spec.kind === "none") return undefined;
-  const items = spec.kind === "set" ? [...spec.entries.values()] : spec.kind === "list" || spec.kind === "tuple" ? spec.items : spec.kind === "dict" ? [...spec.entries.values()].map((e) => e.key) : [];
-  const names = items.filter((v): v is Extract<Value, { kind: "class" }> => v.kind === "class").map((c) => c.layer?.name ?? c.name);
+  const names = specItems(spec).filter((v): v is Extract<Value, { kind: "class" }> => v.kind === "class").map((c) => c.layer?.name ?? c.name);
   return names.length ? new Set(names) : undefined;
+}
+
+/** Submodule names of a qconfig_spec ({"fc1"}): each quantizes that module and what it holds, of the default types. */
+function specNames(spec: Value | undefined): string[] {
+  return specItems(spec).flatMap((v) => (v.kind === "str" ? [v.value] : []));
+}
+
+function specItems(spec: Value | undefined): Value[] {
+  if (!spec || spec.kind === "none") return [];
+  return spec.kind === "set" ? [...spec.entries.values()] : spec.kind === "list" || spec.kind === "tuple" ? spec.items : spec.kind === "dict" ? [...spec.entries.values()].map((e) => e.key) : [];
 }
 
 /**
@@ -256,16 +265,26 @@ function createQuantization(classes: ModuleClasses) {
     // dtype=torch.float16 quantizes to fp16, not int8: no int8 weights then.
     if (dtype?.kind === "dtype" && dtype.name === "float16") return model;
     const target = inplace?.kind === "bool" && inplace.value ? model : deepCopy(model);
-    markInt8(target, specTypes(spec) ?? DYNAMIC_QUANTIZATION_DEFAULT);
+    const types = specTypes(spec);
+    const names = specNames(spec);
+    if (types || names.length === 0) markInt8(target, types ?? DYNAMIC_QUANTIZATION_DEFAULT);
+    // Names: the module so named and its children (propagate_qconfig_), of the default mapping's types.
+    if (names.length > 0) markInt8(target, DYNAMIC_QUANTIZATION_DEFAULT, undefined, (path) => names.some((n) => path === n || path.startsWith(`${n}.`)));
     return target;
   });
   const torchQuantization = namespace("torch.ao.quantization", new Map<string, Value>([["quantize_dynamic", quantizeDynamic]]), (name) => unknown(`torch.ao.quantization.${name}`));
   const config = (name: string) => fn(name, () => ({ kind: "str", value: name }));
   const torchaoQuantization = namespace("torchao.quantization", new Map<string, Value>([
-    ["quantize_", fn("torchao.quantization.quantize_", ({ args, kwargs }) => {
+    ["quantize_", fn("torchao.quantization.quantize_", ({ args, kwargs, context }) => {
       const config = args[1] ?? kwargs.get("config");
       const bits = config?.kind === "str" ? WEIGHT_ONLY_CONFIGS[config.value] : undefined;
-      markInt8(args[0] ?? kwargs.get("model") ?? NONE, new Set(["Linear"]), bits);
+      // filter_fn(module, fqn) picks the layers (torchao's default: every Linear); one it cannot decide is kept.
+      const filter = args[2] ?? kwargs.get("filter_fn");
+      const keep = filter && filter.kind !== "none" ? (path: string, module: InstanceValue) => {
+        const picked = context.callValue(filter, [module, { kind: "str", value: path }]);
+        return !(picked.kind === "bool" && !picked.value);
+      } : undefined;
+      markInt8(args[0] ?? kwargs.get("model") ?? NONE, new Set(["Linear"]), bits, keep);
       return NONE;
     })],
     ["Int8WeightOnlyConfig", config("Int8WeightOnlyConfig")],

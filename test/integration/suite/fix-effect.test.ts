@@ -40,6 +40,29 @@ suite("a fix's effect on the figures", () => {
     }
   });
 
+  test("a layer's own line offers 'Quantize this layer' and 'Prune this layer'; quantizing it changes that layer only", async () => {
+    await greenlight();
+    const document = await openFixture("cpu_mlp.py");
+    try {
+      const line = lineOf(document, "self.fc2 = nn.Linear");
+      const range = new vscode.Range(line, 8, line, 8);
+      const layerActions = async () => ((await vscode.commands.executeCommand<vscode.CodeAction[]>("vscode.executeCodeActionProvider", document.uri, range, vscode.CodeActionKind.RefactorRewrite.value, 50)) ?? []);
+      const actions = await waitFor("the layer actions on fc2's line", async () => {
+        const found = await layerActions();
+        return found.some((a) => a.title.startsWith("Quantize this layer")) ? found : undefined;
+      });
+      assert.ok(actions.some((a) => a.title.startsWith("Prune this layer") && a.title.includes("'fc2'")), actions.map((a) => a.title).join(" | "));
+      const quantize = actions.find((a) => a.title.startsWith("Quantize this layer"))!;
+      assert.ok(quantize.title.includes("CPU") && quantize.title.includes("'fc2'"), quantize.title);
+      assert.ok(await vscode.workspace.applyEdit(quantize.edit!), "the action applies");
+      assert.ok(document.getText().includes('quantize_dynamic(model, {"fc2"}, dtype=torch.qint8)'), document.getText());
+      const lens = await waitFor("the MLP lens after quantizing fc2", async () => (await codeLensTitles(document.uri)).find((t) => t.startsWith("MLP") && t.includes("int8 weights in 1 Linear layer")));
+      assert.ok(lens.includes("+ int8 Linear"), lens);
+    } finally {
+      await vscode.commands.executeCommand("workbench.action.revertAndCloseActiveEditor");
+    }
+  });
+
   test("a model the script runs under torch.autocast is shown at bf16 in the lens and hover, never as fp32", async () => {
     await greenlight();
     const document = await openFixture("autocast_mlp.py");

@@ -3,7 +3,8 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { applyEdits } from "../../../../src/core/rules/apply-edits";
 import { findRules } from "../../../../src/core/rules/rules";
-import type { Finding, RuleId, RuleInput, RuleSettings } from "../../../../src/core/rules/types";
+import type { Finding, RuleId, RuleSettings } from "../../../../src/core/rules/types";
+import type { RuleInput } from "../../../../src/core/rules/rule-context";
 import { analyzeSource, SyntaxCache } from "../../../../src/core/analyze";
 import { analyze, memoryFiles, testParser } from "../../helpers/analyze";
 
