@@ -24,7 +24,7 @@ import { analyzeSource, SyntaxCache } from "../src/core/analyze.ts";
 import { createPythonParser } from "../src/core/python/parser.ts";
 import { applyEdits } from "../src/core/rules/apply-edits.ts";
 import { fixAll } from "../src/core/rules/fix-all.ts";
-import { findRules } from "../src/core/rules/rules.ts";
+import { findRules, layerActionsOf } from "../src/core/rules/rules.ts";
 import { diskFiles } from "../src/node/disk-files.ts";
 import { readParserWasm } from "../src/node/wasm.ts";
 
@@ -66,6 +66,17 @@ function analysisOf(file, text, root) {
   }
 }
 
+/** The layer actions (Quantize/Prune this layer) the editor offers on a text. */
+function layerActionsIn(file, text, root) {
+  const analysis = analysisOf(file, text, root);
+  const tree = parser.parse(text);
+  try {
+    return { analysis, actions: layerActionsOf({ file, text, tree, analysis }) };
+  } finally {
+    tree.delete();
+  }
+}
+
 /** Findings of a text as the CLI would see them. */
 function findingsOf(file, text, root) {
   const analysis = analysisOf(file, text, root);
@@ -93,7 +104,7 @@ const fixAllOf = (file, text, root) => fixAll(text, (t) => findingsOf(file, t, r
 
 const results = [];
 const torchJobs = [];
-const totals = { files: 0, filesWithFindings: 0, findings: {}, fixes: 0, parseOk: 0, gone: 0, idempotent: 0, allStable: 0, allParse: 0 };
+const totals = { files: 0, filesWithFindings: 0, findings: {}, fixes: 0, parseOk: 0, gone: 0, idempotent: 0, allStable: 0, allParse: 0, layerFixes: 0, layerParse: 0, layerIdempotent: 0 };
 const failures = [];
 const started = Date.now();
 for (const file of pythonFiles(corpus).filter((f) => named.size === 0 || named.has(f))) {
@@ -137,6 +148,21 @@ for (const file of pythonFiles(corpus).filter((f) => named.size === 0 || named.h
       if (verbose) console.log(`ok? ${where}`);
     }
   }
+  // Layer actions: each parses, is not offered again on its line once applied, and (--torch) runs on the model.
+  const { analysis: layerAnalysis, actions } = layerActionsIn(file, text, root);
+  for (const action of actions) {
+    for (const fix of action.fixes) {
+      totals.layerFixes++;
+      const where = `${relative(corpus, file)}:${action.line} ${action.layer} ${fix.kind}`;
+      const after = applyEdits(text, fix.edits);
+      if (parses(after)) totals.layerParse++;
+      else failures.push(`${where}: the fixed file does not parse`);
+      const again = layerActionsIn(file, after, root).actions.find((a) => a.line === action.line && a.layer === action.layer);
+      if (!again?.fixes.some((f) => f.kind === fix.kind)) totals.layerIdempotent++;
+      else failures.push(`${where}: offered again once applied`);
+      if (torchPython) torchJobs.push(...layerTorchJob(file, layerAnalysis, action, fix, where));
+    }
+  }
   const once = fixAllOf(file, text, root);
   const twice = fixAllOf(file, once, root);
   if (once === twice) totals.allStable++;
@@ -152,6 +178,7 @@ console.log(`GL001 stated energy: ${savings.filter((s) => s === "matches").lengt
 console.log(`files: ${totals.files} (${totals.filesWithFindings} with findings), in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 console.log(`findings: ${Object.entries(totals.findings).sort().map(([r, n]) => `${r} ${n}`).join(", ") || "none"}`);
 console.log(`fixes offered: ${totals.fixes}; still parse: ${totals.parseOk}; finding gone: ${totals.gone}; not offered again: ${totals.idempotent}`);
+console.log(`layer actions offered: ${totals.layerFixes}; still parse: ${totals.layerParse}; not offered again on their line: ${totals.layerIdempotent}`);
 console.log(`all fixes applied: parses in ${totals.allParse}/${totals.files} files, twice = once in ${totals.allStable}/${totals.files} files`);
 for (const f of failures) console.log(`FAIL ${f}`);
 process.exitCode = failures.length === 0 ? 0 : 1;
@@ -256,6 +283,21 @@ function torchJob(file, text, root, finding, fix, where) {
   return [{ where, job: { id: where, file, entry: model.entry, inputs, variable, imports: [...new Set(["import torch", ...imports])], code, device: deviceOf(finding, fix), cpu_smoke: /autocast|channels-last/.test(fix.kind) } }];
 }
 
+/** The job that runs a layer action's inserted code on the real model: the variable its code names. */
+function layerTorchJob(file, analysis, action, fix, where) {
+  const model = analysis?.models.find((x) => x.file === file && x.layers.some((l) => l.line === action.line && l.path === action.layer));
+  if (!model) return [{ where, skip: "no model report to build it from" }];
+  const isImport = (e) => e.newText.trim().split(/\r?\n/).every((l) => /^(import|from) /.test(l.trim()));
+  const imports = fix.edits.filter(isImport).flatMap((e) => e.newText.trim().split(/\r?\n/).map((l) => l.trim()));
+  const lines = fix.edits.filter((e) => !isImport(e)).map((e) => e.newText).join("").split(/\r?\n/).filter((l) => l.trim() !== "");
+  const indent = Math.min(...lines.map((l) => /^\s*/.exec(l)[0].length));
+  const code = lines.map((l) => l.slice(indent)).join("\n");
+  const variable = /^(\w+) = torch\.ao/m.exec(code)?.[1] ?? /quantize_\((\w+),/.exec(code)?.[1] ?? /l1_unstructured\((\w+)/.exec(code)?.[1] ?? "model";
+  const inputs = model.inputs.map((i) => `${i.shape.join("x")}${i.dtype === "int64" ? ":int64:2" : ""}`);
+  const device = / CUDA\)/.test(fix.title) ? "cuda" : "cpu";
+  return [{ where, job: { id: where, file, entry: model.entry, inputs, variable, imports: [...new Set(["import torch", ...imports])], code, device, cpu_smoke: false } }];
+}
+
 function runTorchJobs() {
   const dir = mkdtempSync(join(tmpdir(), "greenlight-fixes-"));
   const runnable = torchJobs.filter((j) => j.job);
@@ -272,5 +314,5 @@ function runTorchJobs() {
     if (r.status === "failed") failures.push(`${j.where}: fails in PyTorch ${r.torch ?? ""}: ${r.reason}`);
     if (verbose || r.status !== "ok" || r.note) console.log(`torch ${r.status}: ${j.where}${r.reason ? ` (${r.reason})` : ""}${r.note ? ` (${r.note})` : ""}${r.changed ? ` ${JSON.stringify(r.changed)}` : ""}`);
   }
-  console.log(`GL001 fixes run in PyTorch: ${counts.ok} ran, ${counts.failed} failed, ${counts.skipped} not run`);
+  console.log(`GL001 fixes and layer actions run in PyTorch: ${counts.ok} ran, ${counts.failed} failed, ${counts.skipped} not run`);
 }

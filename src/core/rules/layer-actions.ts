@@ -3,7 +3,7 @@ import type { LayerReport } from "../report/model-report";
 import { IMPORT_PRUNE, IMPORT_TORCH, importEdit, insertLinesAfter, type ImportNeed } from "./edit-builders";
 import { hasTorchTraining, inferenceCalls, isTrained, readyStatement, reportedModelSites } from "./model-usage";
 import type { PythonFile } from "./python-file";
-import { runTargetOf, type Device } from "./run-target";
+import { runTargetOf, type Device, type RunPrecision } from "./run-target";
 import type { Fix, LayerAction, TextEdit } from "./types";
 
 // "Quantize this layer" / "Prune this layer" on the line that builds a Linear or convolution: the edit goes where the
@@ -19,7 +19,7 @@ export function submoduleExpression(model: string, path: string): string {
   return path.split(".").reduce((e, part) => (/^\d+$/.test(part) ? `${e}[${part}]` : `${e}.${part}`), model);
 }
 
-function quantizeLines(device: Device, model: string, layer: LayerReport): { lines: string[]; imports: ImportNeed[]; title: string } | undefined {
+function quantizeLines(device: Device, precision: RunPrecision, model: string, layer: LayerReport): { lines: string[]; imports: ImportNeed[]; title: string } | undefined {
   if (layer.type !== "Linear" || layer.precision) return undefined;
   const name = JSON.stringify(layer.path);
   if (device === "cpu") {
@@ -30,7 +30,8 @@ function quantizeLines(device: Device, model: string, layer: LayerReport): { lin
       imports: [IMPORT_TORCH],
     };
   }
-  if (device === "cuda") {
+  // torchao's weight-only int8 is for fp32/bf16 models, as GL001 offers it (not over fp16 weights).
+  if (device === "cuda" && precision !== "fp16") {
     return {
       title: `Quantize this layer: int8 weight-only (torchao, CUDA) for '${layer.path}'`,
       lines: [`# Greenlight: int8 weight-only quantization of ${layer.path} with torchao (CUDA).`, `quantize_(${model}, Int8WeightOnlyConfig(), filter_fn=lambda module, fqn: fqn == ${name})`],
@@ -70,7 +71,7 @@ export function layerActions(file: PythonFile, analysis: AnalysisResult | undefi
     if (training && isTrained(file, v)) continue;
     const ready = readyStatement(file, site);
     if (!file.startsLine(site.statement) || !file.endsLine(ready)) continue;
-    const device = runTargetOf(file, v, site, inferenceCalls(file, v)).device;
+    const { device, precision } = runTargetOf(file, v, site, inferenceCalls(file, v));
     const indent = file.source.indentation(site.statement.pos.line - 1);
     const perLine = new Map<number, number>();
     for (const l of model.layers) if (l.file === file.path && l.path !== "") perLine.set(l.line, (perLine.get(l.line) ?? 0) + 1);
@@ -82,7 +83,7 @@ export function layerActions(file: PythonFile, analysis: AnalysisResult | undefi
         return added ? [added, insert] : [insert];
       };
       const fixes: Fix[] = [];
-      const quantize = quantizeLines(device, v, layer);
+      const quantize = quantizeLines(device, precision, v, layer);
       if (quantize) fixes.push({ kind: "quantize-layer", title: quantize.title, edits: edit(quantize.lines, quantize.imports) });
       if (!layer.pruned) fixes.push({ kind: "prune-layer", title: `Prune this layer: ${Math.round(amount * 100)}% of '${layer.path}' weights (L1 magnitude; same FLOPs with dense kernels)`, edits: edit(pruneLines(v, layer, amount), [IMPORT_TORCH, IMPORT_PRUNE]) });
       if (fixes.length === 0) continue;
