@@ -437,6 +437,16 @@ export class Program implements ModuleLoader {
         const chain = this.chainFrom(top, parts.slice(1));
         if (chain) return { modules: chain, base, packageName };
       }
+      // Nowhere on the path: a folder above the file, nearest first (the training script that imports this module
+      // lives there, and Python put it on sys.path: `src/model/rcan.py` importing `from model import common`).
+      const workspace = this.resolver.roots.find((r) => r.kind === "workspace" && fromFile.startsWith(`${r.path}/`));
+      if (workspace && own.length) {
+        for (let dir = dirname(base); dir.length > workspace.path.length && dir.startsWith(workspace.path); dir = dirname(dir)) {
+          const top = this.resolver.findTopLevel(parts[0], [{ ...workspace, path: dir }]);
+          const chain = top && top.file !== undefined ? this.chainFrom(top, parts.slice(1)) : undefined;
+          if (chain) return { modules: chain, base, packageName };
+        }
+      }
       return undefined;
     } else {
       for (let i = 1; i < level; i++) base = dirname(base);

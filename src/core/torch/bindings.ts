@@ -121,6 +121,8 @@ export function createTorchModules(catalogue: TorchCatalogue, classes: ModuleCla
     ["amp", cudaAmp],
     ["manual_seed", fn("manual_seed", () => NONE)],
     ["synchronize", fn("synchronize", () => NONE)],
+    // torch.cuda.FloatTensor and its kin: the same shapes and dtypes as torch.FloatTensor, on the GPU
+    ...LEGACY_TENSOR_TYPES.map(([name, dtype]): [string, Value] => [name, fn(`torch.cuda.${name}`, ({ args, context }) => legacyTensor(args, dtype, context))]),
   ]), (name) => unknown(`torch.cuda.${name}`));
   // Variable is the pre-0.4 tensor wrapper, now the tensor itself; Function stays unknown so custom autograd
   // Functions keep their `apply` handling (interpreter.autogradApply).

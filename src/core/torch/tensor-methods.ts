@@ -149,9 +149,11 @@ method("to", ["*args", "dtype=None", "non_blocking=False", "copy=False", "memory
 method("type", ["dtype=None", "non_blocking=False"], (self, a, call) => {
   if (a.isNone("dtype")) return { kind: "str", value: `torch.${{ float32: "Float", float64: "Double", float16: "Half", bfloat16: "BFloat16", int64: "Long", int32: "Int", int8: "Char", uint8: "Byte", bool: "Bool" }[self.dtype]}Tensor` };
   const v = a.get("dtype");
-  if (v.kind === "str") {
-    const m = /(Float|Double|Half|BFloat16|Long|Int|Short|Char|Byte|Bool)Tensor$/.exec(v.value);
-    if (!m) throw new Unresolved(`Tensor.type('${v.value}') is not modelled`);
+  // A type name ('torch.ByteTensor') or the legacy class itself (torch.ByteTensor, torch.cuda.FloatTensor).
+  const typeName = v.kind === "str" ? v.value : v.kind === "native" && /Tensor$/.test(v.name) ? v.name : undefined;
+  if (typeName !== undefined) {
+    const m = /(Float|Double|Half|BFloat16|Long|Int|Short|Char|Byte|Bool)Tensor$/.exec(typeName);
+    if (!m) throw new Unresolved(`Tensor.type('${typeName}') is not modelled`);
     const map: Record<string, TensorValue["dtype"]> = { Float: "float32", Double: "float64", Half: "float16", BFloat16: "bfloat16", Long: "int64", Int: "int32", Short: "int32", Char: "int8", Byte: "uint8", Bool: "bool" };
     return convert(self, map[m[1]], call);
   }
