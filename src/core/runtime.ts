@@ -45,12 +45,10 @@ export function createRuntime(budget: Budget, providers: NativeModuleProvider[] 
   const catalogue = sharedCatalogue;
   let interpreter: Interpreter | undefined;
   const get = () => interpreter!;
+  // The classes reach the interpreter through `get` only when code runs, so they are made before it.
   const { scope, classes } = createBuiltins(get);
-  interpreter = new Interpreter(scope, catalogue, budget);
-  interpreter.objectClass = classes.object;
-  interpreter.builtinMethods = builtinMethods(get);
   const moduleClasses = createModuleClasses(get, classes.object);
-  interpreter.moduleBase = moduleClasses.module;
+  interpreter = new Interpreter(scope, catalogue, budget, { objectClass: classes.object, moduleBase: moduleClasses.module, builtinMethods: builtinMethods(get) });
   const nativeModules = new Map<string, ModuleNamespaceValue>();
   for (const [k, v] of createStandardLibrary(get, classes.object)) nativeModules.set(k, v);
   for (const [k, v] of createTorchModules(catalogue, moduleClasses, get, classes.object)) nativeModules.set(k, v);

@@ -73,6 +73,16 @@ const RETURN_NONE: Completion = { type: "return", value: NONE };
  * The abstract interpreter: evaluates the subset of Python that builds and runs models, over the lowered syntax
  * tree, with tensors as shapes. It never runs user code for real; all effects stay inside these values.
  */
+/** Methods of builtin values by the value's kind; undefined for a value that has none. */
+export type BuiltinMethods = (v: Value) => Record<string, (self: Value, call: NativeCall) => Value> | undefined;
+
+/** What the composition root hands a new interpreter: the classes and methods every program shares. */
+export interface InterpreterClasses {
+  objectClass: ClassValue;
+  moduleBase: ClassValue;
+  builtinMethods: BuiltinMethods;
+}
+
 export class Interpreter {
   recorder = new Recorder();
   /** The innermost source position being evaluated, for op records and notes. */
@@ -83,9 +93,11 @@ export class Interpreter {
   loader!: ModuleLoader;
   /** Class attributes a library rule supplies instead of the library's own code (transformers' from_pretrained); set per analysis. */
   libraryClassAttribute?: (cls: ClassValue, name: string) => Value | undefined;
-  /** Classes the interpreter must know: nn.Module and object, set by the torch bindings. */
-  moduleBase!: ClassValue;
-  objectClass!: ClassValue;
+  /** Classes the interpreter must know: nn.Module and object. */
+  readonly moduleBase: ClassValue;
+  readonly objectClass: ClassValue;
+  /** Methods of builtin values (str.format, list.append, dict.items, ...) by the value's kind. */
+  readonly builtinMethods: BuiltinMethods;
   /** torch.Tensor and nn.Parameter, what type() of a tensor gives; set by the torch bindings. */
   tensorClasses?: { tensor: ClassValue; parameter: ClassValue };
   readonly context: OpContext;
@@ -96,7 +108,11 @@ export class Interpreter {
     readonly builtins: Scope,
     readonly torch: TorchCatalogue,
     public budget: Budget,
+    known: InterpreterClasses,
   ) {
+    this.objectClass = known.objectClass;
+    this.moduleBase = known.moduleBase;
+    this.builtinMethods = known.builtinMethods;
     this.context = {
       addFlops: (flops, op) => this.recorder.addOp(op, flops, this.currentLocation),
       parameter: (shape, requiresGrad = true) => ({ kind: "tensor", shape: [...shape], dtype: "float32", parameter: { id: freshId(), requiresGrad } }),
@@ -1303,7 +1319,6 @@ export class Interpreter {
   }
 
   /** Methods of builtin values (list.append, dict.get, str.format...), set by the builtins module. */
-  builtinMethods: (v: Value) => Record<string, (self: Value, call: NativeCall) => Value> | undefined = () => undefined;
 
   /** What object.__setattr__ does: a property with a setter on the class runs it; anything else lands on the instance. */
   storeAttribute(o: InstanceValue, name: string, value: Value): void {
