@@ -102,6 +102,7 @@ export function createTorchModules(catalogue: TorchCatalogue, classes: ModuleCla
 
   const linalg = namespace("torch.linalg", byPrefix("torch.linalg."), (name) => unknown(`torch.linalg.${name} is not in the analyzer's catalogue`));
   const special = namespace("torch.special", byPrefix("torch.special."), (name) => unknown(`torch.special.${name} is not in the analyzer's catalogue`));
+  const fft = namespace("torch.fft", byPrefix("torch.fft."), (name) => unknown(`torch.fft.${name} is not in the analyzer's catalogue`));
   const tensorClass = nativeClass("torch.Tensor", [objectClass]);
   tensorClass.construct = ({ args, context }) => legacyTensor(args, "float32", context);
   // nn.Parameter is a Tensor subclass: issubclass(type(p), torch.Tensor) holds, and type() of a tensor gives this class.
@@ -136,6 +137,7 @@ export function createTorchModules(catalogue: TorchCatalogue, classes: ModuleCla
     ["ao", namespace("torch.ao", new Map<string, Value>([["quantization", quantization.torchQuantization]]), (name) => unknown(`torch.ao.${name}`))],
     ["quantization", quantization.torchQuantization],
     ["special", special],
+    ["fft", fft],
     ["Tensor", tensorClass],
     ...LEGACY_TENSOR_TYPES.map(([name, dtype]): [string, Value] => [name, fn(`torch.${name}`, ({ args, context }) => legacyTensor(args, dtype, context))]),
     ["distributions", distributions],
@@ -215,6 +217,7 @@ export function createTorchModules(catalogue: TorchCatalogue, classes: ModuleCla
   modules.set("torchao", quantization.torchao);
   modules.set("torchao.quantization", quantization.torchao.scope.names.get("quantization") as ModuleNamespaceValue);
   modules.set("torch.special", special);
+  modules.set("torch.fft", fft);
   modules.set("torch.fx", torchEntries.get("fx") as ModuleNamespaceValue);
   modules.set("torch._subclasses", torchEntries.get("_subclasses") as ModuleNamespaceValue);
   return modules;

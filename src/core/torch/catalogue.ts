@@ -25,6 +25,7 @@ import { transpose } from "./ops/shape-ops";
 import { numel } from "./shapes";
 import { TENSOR_METHODS } from "./tensor-methods";
 import { TORCH_FLOAT_CONSTANTS, TORCH_FUNCTIONS } from "./torch-functions";
+import { FFT_FUNCTIONS } from "./ops/fft";
 
 export type { TorchCatalogue };
 
@@ -122,6 +123,7 @@ export function createTorchCatalogue(): TorchCatalogue {
     const f = TORCH_FUNCTIONS[name === "expit" ? "sigmoid" : name];
     if (f) functions.set(`torch.special.${name}`, f);
   }
+  for (const [name, f] of Object.entries(FFT_FUNCTIONS)) functions.set(`torch.fft.${name}`, f);
   functions.set("torch.special.softmax", TORCH_FUNCTIONS.softmax);
   functions.set("torch.special.log_softmax", TORCH_FUNCTIONS.log_softmax);
 
