@@ -156,12 +156,14 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
     const keyword = (name: string) => keywordArgument(call, name);
     const positional = (index: number) => positionalArgument(call, index);
     const line = call.pos.line;
-    if (!precision && (last === "autocast" || last === "half" || last === "to" || last === "bfloat16") && runsByDefault(site, (e) => evaluateOne(site, e))) {
+    if (!precision && (last === "autocast" || last === "half" || last === "to" || last === "bfloat16")) {
       // The step's precision: autocast(dtype=...) (its CUDA default is float16), model.half(), .to(torch.bfloat16).
       const dtypeArgument = last === "autocast" ? keyword("dtype") : last === "to" ? keyword("dtype") ?? positional(0) : undefined;
       const value = dtypeArgument ? evaluateOne(site, dtypeArgument) : undefined;
       const named = value?.kind === "dtype" ? HALF_DTYPES[value.name] : last === "half" ? "fp16" : last === "bfloat16" ? "bf16" : last === "autocast" && !dtypeArgument ? "fp16" : undefined;
-      if (named && (last !== "autocast" || !/cpu/.test(snippet(input.text, positional(0) ?? call)))) precision = { value: named, line, detail: `${site.callee}(${dtypeArgument ? snippet(input.text, dtypeArgument) : ""})` };
+      // The conditions are evaluated last, only for a site that names a 16-bit precision: `.to(device)` calls are
+      // many, and the plan's whole search shares one time budget.
+      if (named && (last !== "autocast" || !/cpu/.test(snippet(input.text, positional(0) ?? call))) && runsByDefault(site, (e) => evaluateOne(site, e))) precision = { value: named, line, detail: `${site.callee}(${dtypeArgument ? snippet(input.text, dtypeArgument) : ""})` };
     }
 
     if ((last === "Trainer" || last === "TrainingArguments") && keyword("max_steps")) {
