@@ -16,7 +16,7 @@ export interface ArgumentConsumer {
  * What a module computed, or what mixes two arguments (`emb(ids) * mask`), no longer stands for an argument.
  */
 export function argumentConsumers(forward: FunctionDefinition): ArgumentConsumer[] {
-  const params = forward.params.filter((p) => p.kind === "normal").slice(1).filter((p) => !p.default);
+  const params = requiredArguments(forward);
   const consumers: ArgumentConsumer[] = params.map((p) => ({ name: p.name }));
   const origin = new Map<string, number>(params.map((p, i) => [p.name, i]));
   forEachStatement(forward.body, ({ statement }) => {
@@ -37,6 +37,11 @@ export function argumentConsumers(forward: FunctionDefinition): ArgumentConsumer
     }
   });
   return consumers;
+}
+
+/** The required positional parameters of a forward, self left out: read from the signature, the body left unlowered. */
+export function requiredArguments(forward: FunctionDefinition): FunctionDefinition["params"] {
+  return forward.params.filter((p) => p.kind === "normal").slice(1).filter((p) => !p.default);
 }
 
 /** The argument an expression stands for: it reads names of exactly one argument and calls no module. */

@@ -5,7 +5,7 @@ import type { ClassDefinition, Expression, FunctionDefinition, Statement } from 
 import { callsAnywhere, calleeName, dottedName, forEachStatement, mentions, type CallExpression } from "../python/syntax-walk";
 import type { ConstructorNeed } from "../report/model-report";
 import type { ModuleNamespaceValue, Value } from "./values";
-import { argumentConsumers } from "./argument-consumers";
+import { argumentConsumers, requiredArguments } from "./argument-consumers";
 
 /** The classes of `users` that another class of `users` builds in its body: components, not models of their own. */
 export function componentClassNames(body: readonly Statement[], users: ReadonlySet<string>, text: string): Set<string> {
@@ -197,8 +197,9 @@ interface InputHint {
 function inputHint(name: string, body: readonly Statement[], namespace: ModuleNamespaceValue, text: string): InputHint | undefined {
   const whole = firstLayerHint(name, body, namespace, text, new Set());
   const forward = methodOf(name, "forward", body, namespace);
-  const consumers = forward ? argumentConsumers(forward) : [];
-  if (consumers.length < 2) return whole;
+  // One argument takes the whole hint: the forward's body (lowered on first read) is walked only for two or more.
+  if (!forward || requiredArguments(forward).length < 2) return whole;
+  const consumers = argumentConsumers(forward);
   const init = initOf(name, body, namespace);
   const own = consumers.map((c) => (c.attribute && init ? attributeHint(c.attribute, init, body, namespace, text) : undefined));
   const first = own[0] ?? whole;
