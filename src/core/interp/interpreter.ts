@@ -443,6 +443,11 @@ export class Interpreter {
 
   /** Python truthiness, with __bool__/__len__ of user objects. */
   truth(v: Value): boolean {
+    // A one-element tensor of known contents (`if mask.sum() == mask.numel():` over a mask of ones) is its number.
+    if (v.kind === "tensor" && v.shape.every((d) => d === 1)) {
+      const values = valuesOf(v);
+      if (values?.length === 1) return values[0] !== 0;
+    }
     if (v.kind === "instance" && !v.module) {
       const b = lookupClassAttribute(v.cls, "__bool__") ?? lookupClassAttribute(v.cls, "__len__");
       if (b) return truthy(this.call(b, [v], new Map()));

@@ -32,6 +32,11 @@ const BINARY: Record<string, (a: number, b: number) => number> = {
   pow: (a, b) => a ** b,
   maximum: (a, b) => Math.max(a, b),
   minimum: (a, b) => Math.min(a, b),
+  // comparisons and logic give 0/1, which the bool result's cast keeps
+  eq: (a, b) => Number(a === b), ne: (a, b) => Number(a !== b),
+  lt: (a, b) => Number(a < b), le: (a, b) => Number(a <= b), gt: (a, b) => Number(a > b), ge: (a, b) => Number(a >= b),
+  less: (a, b) => Number(a < b), greater: (a, b) => Number(a > b),
+  logical_and: (a, b) => Number(a !== 0 && b !== 0), logical_or: (a, b) => Number(a !== 0 || b !== 0), logical_xor: (a, b) => Number((a !== 0) !== (b !== 0)),
 };
 
 const UNARY: Record<string, (a: number) => number> = {
@@ -39,7 +44,34 @@ const UNARY: Record<string, (a: number) => number> = {
   sqrt: Math.sqrt, floor: Math.floor, ceil: Math.ceil, trunc: Math.trunc,
   // torch.round rounds half to even
   round: (a) => (Math.abs(a % 1) === 0.5 ? 2 * Math.round(a / 2) : Math.round(a)),
+  logical_not: (a) => Number(a === 0),
 };
+
+/** A full reduction of known contents (no dim): what torch.sum / all / any / amax ... give, as one number. */
+const FULL_REDUCTIONS: Record<string, (xs: number[]) => number> = {
+  sum: (xs) => xs.reduce((a, b) => a + b, 0),
+  prod: (xs) => xs.reduce((a, b) => a * b, 1),
+  mean: (xs) => xs.reduce((a, b) => a + b, 0) / xs.length,
+  all: (xs) => Number(xs.every((x) => x !== 0)),
+  any: (xs) => Number(xs.some((x) => x !== 0)),
+  count_nonzero: (xs) => xs.filter((x) => x !== 0).length,
+  amax: (xs) => Math.max(...xs), max: (xs) => Math.max(...xs),
+  amin: (xs) => Math.min(...xs), min: (xs) => Math.min(...xs),
+};
+
+/** The result of reducing a tensor of known contents over every dimension, with its value (others: unchanged). */
+export function reducedValues(op: string, input: TensorValue, out: TensorValue): TensorValue {
+  const values = valuesOf(input);
+  const fn = FULL_REDUCTIONS[op];
+  if (!values || !fn || values.length === 0 || out.shape.reduce((a, b) => a * b, 1) !== 1) return out;
+  return withValues(out, cast([fn(values)], out.dtype));
+}
+
+/** A tensor every element of which is `fill` (torch.zeros / ones / full and their _like forms). */
+export function filled(out: TensorValue, fill: number | undefined): TensorValue {
+  const n = out.shape.reduce((a, b) => a * b, 1);
+  return fill === undefined || n > LIMIT ? out : withValues(out, cast(new Array<number>(n).fill(fill), out.dtype));
+}
 
 const isInteger = (dtype: TensorValue["dtype"]) => dtype === "int64" || dtype === "int32" || dtype === "int8" || dtype === "uint8";
 

@@ -1,5 +1,5 @@
 // torch.* functions by name: Python signatures of the real torch functions bound to the shape/FLOP ops.
-import { convertedValues, valuesOf, withValues } from "./known-values";
+import { convertedValues, filled, valuesOf, withValues } from "./known-values";
 import { complexFromParts, polar, viewAsComplex, viewAsReal } from "./ops/complex";
 import { int, list, tuple, toInt, toInts } from "../interp/construct";
 import { PythonError, Unresolved, type BoundArguments, type OpContext, type TensorValue, type Value, UnknownInput } from "../interp/values";
@@ -39,24 +39,30 @@ for (const name of ["zeros", "ones", "empty", "rand", "randn"]) {
     const positional = (a.get("sizes") as { items: Value[] }).items;
     if (positional.length > 0 && !a.isNone("size")) throw new PythonError(`${name}() got multiple values for argument 'size'`);
     const size = positional.length === 0 && !a.isNone("size") ? a.get("size") : positional.length === 1 ? positional[0] : tuple(positional);
-    return factory(name, shapeFromVarargs(size.kind === "tuple" ? size.items : [size], `torch.${name}(size)`), dtypeOr(a, "float32"), c);
+    const out = factory(name, shapeFromVarargs(size.kind === "tuple" ? size.items : [size], `torch.${name}(size)`), dtypeOr(a, "float32"), c);
+    return filled(out, name === "zeros" ? 0 : name === "ones" ? 1 : undefined);
   });
 }
 f.full = defineOp("torch.full", ["size", "fill_value", ...FACTORY_OPTIONS], (a, c) => {
   const fill = a.get("fill_value");
   const inferred = fill.kind === "bool" ? "bool" : fill.kind === "int" ? "int64" : "float32";
-  return factory("full", toInts(a.get("size"), "torch.full(size)"), dtypeOr(a, inferred), c);
+  return filled(factory("full", toInts(a.get("size"), "torch.full(size)"), dtypeOr(a, inferred), c), numberOf(fill));
 });
 for (const name of ["zeros_like", "ones_like", "empty_like", "rand_like", "randn_like"]) {
   f[name] = defineOp(`torch.${name}`, ["input", ...FACTORY_OPTIONS], (a, c) => {
     const input = tensorArg(a, "input", name);
-    return factory(name, input.shape, dtypeOr(a, input.dtype), c);
+    return filled(factory(name, input.shape, dtypeOr(a, input.dtype), c), name === "zeros_like" ? 0 : name === "ones_like" ? 1 : undefined);
   });
 }
 f.full_like = defineOp("torch.full_like", ["input", "fill_value", ...FACTORY_OPTIONS], (a, c) => {
   const input = tensorArg(a, "input", "full_like");
-  return factory("full_like", input.shape, dtypeOr(a, input.dtype), c);
+  return filled(factory("full_like", input.shape, dtypeOr(a, input.dtype), c), numberOf(a.get("fill_value")));
 });
+
+/** A Python number's value (bools as 0/1), else undefined. */
+function numberOf(v: Value): number | undefined {
+  return v.kind === "int" || v.kind === "float" ? v.value : v.kind === "bool" ? Number(v.value) : undefined;
+}
 f.randint_like = defineOp("torch.randint_like", ["input", "low=0", "high=None", ...FACTORY_OPTIONS], (a, c) => {
   const input = tensorArg(a, "input", "randint_like");
   return factory("randint_like", input.shape, dtypeOr(a, input.dtype), c);

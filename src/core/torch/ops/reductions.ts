@@ -4,10 +4,13 @@ import { PythonError, type OpContext, type TensorDtype, type TensorValue, type V
 import { isFloating } from "../dtypes";
 import { normalizeDim, reducedShape } from "../shapes";
 import { emit } from "./define";
+import { reducedValues } from "../known-values";
 
 /** A reduction over dims (all when undefined) with one output. */
 export function reduce(op: string, input: TensorValue, dims: number[] | undefined, keepdim: boolean, context: OpContext, dtype: TensorDtype = input.dtype): TensorValue {
-  return emit(context, `aten.${op}`, 0, reducedShape(input.shape, dims, keepdim), dtype);
+  const out = emit(context, `aten.${op}`, 0, reducedShape(input.shape, dims, keepdim), dtype);
+  // a whole small tensor of known contents reduces to a known number (transformers' `mask.sum() == mask.numel()`)
+  return dims === undefined || dims.length === input.shape.length ? reducedValues(op, input, out) : out;
 }
 
 /** Dtype of a mean-like reduction: floating input required, as torch.mean demands. */

@@ -102,3 +102,33 @@ model = Net()
     assert.ok(m.unresolved.some((u) => /data-dependent/.test(u.reason)), JSON.stringify(m.unresolved));
   });
 });
+
+describe("conditions on the contents of masks built from known numbers (src/core/torch/known-values.ts)", () => {
+  it("torch.ones/zeros/full keep their contents through a cast, comparison and full reduction, and a condition on them is decided", async () => {
+    // transformers' masking_utils: `fast_all(mask)` is `mask.sum() == mask.numel()` over the default mask of ones.
+    const m = await onlyModel(`import torch
+import torch.nn as nn
+
+def fast_all(mask):
+    return mask.sum() == mask.numel()
+
+class Net(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.fc = nn.Linear(8, 8)
+        self.other = nn.Linear(8, 32)
+
+    def forward(self, x):
+        mask = torch.ones(x.shape[0], 4).to(dtype=torch.bool)
+        padded = torch.full((2,), 7) > torch.zeros(2)
+        if fast_all(mask) and padded.all() and not (mask == 0).any():
+            return self.fc(x)
+        return self.other(x)
+
+# greenlight: input=1x8
+model = Net()
+`);
+    assert.equal(m.complete, true, JSON.stringify(m.unresolved));
+    assert.equal(m.flops, 2 * 8 * 8);
+  });
+});
