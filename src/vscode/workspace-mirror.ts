@@ -13,6 +13,8 @@ export interface SyncFiles {
 const MAX_FILE_BYTES = 2_000_000;
 /** Reads in flight while indexing: enough to hide latency, few enough to leave the host responsive. */
 const READ_CONCURRENCY = 8;
+/** How long after a folder appears its files are searched: a burst of writes into it settles first. */
+const FOLDER_SETTLE_MS = 500;
 
 /**
  * A synchronous mirror of the workspace's .py files for the analyzer (which follows imports and cannot await):
@@ -92,7 +94,7 @@ export class WorkspaceMirror implements vscode.Disposable, SyncFiles {
 
   private async index(): Promise<void> {
     const watcher = vscode.workspace.createFileSystemWatcher("**/*.py");
-    const folders = vscode.workspace.createFileSystemWatcher("**/*", true, true, false);
+    const folders = vscode.workspace.createFileSystemWatcher("**/*", false, true, false);
     this.disposables.push(
       watcher,
       watcher.onDidCreate((uri) => this.enqueue(uri)),
@@ -101,6 +103,12 @@ export class WorkspaceMirror implements vscode.Disposable, SyncFiles {
       // A deleted folder is reported once, as the folder (its .py files get no events of their own).
       folders,
       folders.onDidDelete((uri) => this.forget(uri)),
+      // A new folder is searched once its burst settles: files written into it before the OS watch on it began
+      // (a checkout, an unzip) get no events of their own.
+      folders.onDidCreate((uri) => {
+        if (!uri.path.endsWith(".py")) this.createdPaths.add(uri.toString());
+        if (this.createdTimer === undefined) this.createdTimer = setTimeout(() => void this.searchCreatedFolders(), FOLDER_SETTLE_MS);
+      }),
     );
     const settings = this.settings();
     const exclude = settings["workspace.exclude"].length > 0 ? `{${settings["workspace.exclude"].join(",")}}` : undefined;
@@ -145,6 +153,28 @@ export class WorkspaceMirror implements vscode.Disposable, SyncFiles {
 
   private readonly waitingLoads = new Map<string, vscode.Uri>();
   private activeLoads = 0;
+  private readonly createdPaths = new Set<string>();
+  private createdTimer: ReturnType<typeof setTimeout> | undefined;
+
+  /** Queues the .py files of folders created since the last search (a file path created alongside is skipped). */
+  private async searchCreatedFolders(): Promise<void> {
+    this.createdTimer = undefined;
+    const created = [...this.createdPaths].map((text) => vscode.Uri.parse(text));
+    this.createdPaths.clear();
+    const settings = this.settings();
+    const exclude = settings["workspace.exclude"].length > 0 ? `{${settings["workspace.exclude"].join(",")}}` : undefined;
+    for (const uri of created) {
+      // Folders only, and not one inside another that is searched anyway.
+      if (created.some((other) => other !== uri && uri.path.startsWith(`${other.path}/`))) continue;
+      try {
+        if ((await vscode.workspace.fs.stat(uri)).type !== vscode.FileType.Directory) continue;
+        const found = await vscode.workspace.findFiles(new vscode.RelativePattern(uri, "**/*.py"), exclude, settings["workspace.maxFiles"]);
+        for (const file of found) if (!this.files.has(file.path)) this.enqueue(file);
+      } catch (error) {
+        this.log.debug(`skipped the new folder ${uri.toString()}: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    }
+  }
 
   /** Drops a deleted file, or every file under a deleted folder. */
   private forget(uri: vscode.Uri): void {
@@ -176,6 +206,7 @@ export class WorkspaceMirror implements vscode.Disposable, SyncFiles {
   }
 
   dispose(): void {
+    if (this.createdTimer !== undefined) clearTimeout(this.createdTimer);
     for (const disposable of this.disposables) disposable.dispose();
     this.changed.dispose();
   }
