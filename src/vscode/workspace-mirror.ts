@@ -161,11 +161,16 @@ export class WorkspaceMirror implements vscode.Disposable, SyncFiles {
     this.createdTimer = undefined;
     const created = [...this.createdPaths].map((text) => vscode.Uri.parse(text));
     this.createdPaths.clear();
+    const createdDirs = new Set(created.map((uri) => uri.path));
+    const insideAnother = (path: string) => {
+      for (let at = path.lastIndexOf("/"); at > 0; at = path.lastIndexOf("/", at - 1)) if (createdDirs.has(path.slice(0, at))) return true;
+      return false;
+    };
     const settings = this.settings();
     const exclude = settings["workspace.exclude"].length > 0 ? `{${settings["workspace.exclude"].join(",")}}` : undefined;
     for (const uri of created) {
-      // Folders only, and not one inside another that is searched anyway.
-      if (created.some((other) => other !== uri && uri.path.startsWith(`${other.path}/`))) continue;
+      // Folders only, and not one inside another created one, which is searched anyway (a checkout: one search).
+      if (insideAnother(uri.path)) continue;
       try {
         if ((await vscode.workspace.fs.stat(uri)).type !== vscode.FileType.Directory) continue;
         const found = await vscode.workspace.findFiles(new vscode.RelativePattern(uri, "**/*.py"), exclude, settings["workspace.maxFiles"]);

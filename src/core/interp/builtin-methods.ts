@@ -118,7 +118,12 @@ export function builtinMethods(interp: () => Interpreter): (v: Value) => Record<
       xs.unshift(...xs.splice(xs.length - n, n));
       return NONE;
     },
-    extend: (self, { args }) => { items(self).push(...iterate(args[0])); return NONE; },
+    extend: (self, { args }) => {
+      items(self).push(...iterate(args[0]));
+      const maxlen = (self as ListValue).deque?.maxlen;
+      if (maxlen !== undefined && items(self).length > maxlen) items(self).splice(0, items(self).length - maxlen);
+      return NONE;
+    },
     insert: (self, { args }) => {
       const xs = items(self);
       let i = toInt(args[0]);

@@ -57,9 +57,11 @@ last = q.popleft()
 q.extendleft([7, 8])
 window = deque(maxlen=2)
 for n in [5, 6, 9]:
-    window.append(n)`, `q[0] * 10 + last`, `sum(window) + len(q)`));
-    // [0,1,2,3] rotate(1) -> [3,0,1,2]; popleft 3 -> [0,1,2]; extendleft -> [8,7,0,1,2]; window [6, 9]
-    assert.equal(m.params, (8 * 10 + 3) * (15 + 5) + 15 + 5);
+    window.append(n)
+tail = deque([1], maxlen=3)
+tail.extend([4, 5, 6])`, `q[0] * 10 + last`, `sum(window) + len(q) + sum(tail)`));
+    // [0,1,2,3] rotate(1) -> [3,0,1,2]; popleft 3 -> [0,1,2]; extendleft -> [8,7,0,1,2]; window [6, 9]; tail [4, 5, 6]
+    assert.equal(m.params, (8 * 10 + 3) * (15 + 5 + 15) + 15 + 5 + 15);
   });
 
   it("list.sort sorts in place, with key and reverse as sorted() takes them", async () => {
