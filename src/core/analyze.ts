@@ -100,6 +100,8 @@ interface Candidate {
   recorder: Recorder;
   /** The script's module-level variable whose instance the class's figures follow. */
   instanceName?: string;
+  /** Line (in the analyzed file) where that variable is built: a pragma above it applies to this model too. */
+  instanceLine?: number;
 }
 
 /** Analyzes every model in a file (or the one its entry builds): parameters, FLOPs and per-layer figures. */
@@ -172,7 +174,7 @@ function analyzeProgram(parser: PythonParser, request: AnalyzeRequest, setup: { 
   for (const c of candidates) {
     interp.recorder = c.recorder;
     interp.budget = new Budget(steps, milliseconds, now);
-    const report = runModel(interp, c, request, program.comments.get(c.pragmaFile), examples);
+    const report = runModel(interp, c, request, program.comments.get(c.pragmaFile), examples, program.comments.get(request.file));
     if (c.instanceName !== undefined) report.instance = c.instanceName;
     result.models.push(report);
   }
@@ -437,6 +439,7 @@ function followScriptInstances(found: Candidate[]): Candidate[] {
     if (own?.length !== 1 || followed.has(own[0])) continue;
     c.instance = own[0].instance;
     c.instanceName = own[0].name;
+    c.instanceLine = own[0].line;
     followed.add(own[0]);
   }
   return found.filter((c) => !followed.has(c));
@@ -530,7 +533,7 @@ function returnsCall(body: import("./python/ast").Statement[]): boolean {
   return false;
 }
 
-function runModel(interp: Interpreter, c: Candidate, request: AnalyzeRequest, comments: Map<number, string> | undefined, examples: InputSpec[][]): ModelReport {
+function runModel(interp: Interpreter, c: Candidate, request: AnalyzeRequest, comments: Map<number, string> | undefined, examples: InputSpec[][], scriptComments: Map<number, string> | undefined): ModelReport {
   const recorder = c.recorder;
   recorder.paths = modulePaths(c.instance);
   let inputs: InputSpec[] | undefined;
@@ -540,7 +543,9 @@ function runModel(interp: Interpreter, c: Candidate, request: AnalyzeRequest, co
   else {
     let pragma: InputSpec[] | undefined;
     try {
-      pragma = pragmaInputs(comments, c.pragmaLine - 1) ?? pragmaInputs(comments, c.pragmaLine);
+      // The pragma above `model = Net()` is the more specific one: it wins over the class's.
+      const atInstance = c.instanceLine !== undefined ? pragmaInputs(scriptComments, c.instanceLine) : undefined;
+      pragma = atInstance ?? pragmaInputs(comments, c.pragmaLine - 1) ?? pragmaInputs(comments, c.pragmaLine);
     } catch (err) {
       recorder.note(`bad input pragma: ${(err as Error).message}`, { file: c.pragmaFile, line: c.pragmaLine, column: 0 });
     }

@@ -37,6 +37,29 @@ class Attention(nn.Module):
     assert.equal(m.complete, true);
   });
 
+  it("applies an input pragma above the script's `model = Net()` as well as one above the class", async () => {
+    const source = (pragmaAboveInstance: string) => `
+import torch.nn as nn
+
+# greenlight: input=2x32
+class Net(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.fc = nn.Linear(32, 10)
+    def forward(self, x):
+        return self.fc(x)
+
+${pragmaAboveInstance}
+model = Net()
+`;
+    const onInstance = await onlyModel(source("# greenlight: input=4x32"));
+    assert.equal(onInstance.inputSource, "pragma");
+    assert.deepEqual(onInstance.inputs, [{ shape: [4, 32], dtype: "float32" }], "the pragma nearer the model wins");
+    assert.equal(onInstance.flops, 2 * 4 * 32 * 10);
+    const onClassOnly = await onlyModel(source(""));
+    assert.deepEqual(onClassOnly.inputs, [{ shape: [2, 32], dtype: "float32" }]);
+  });
+
   it("counts scaled_dot_product_attention and einsum as PyTorch's flop counter does", async () => {
     const m = await onlyModel(`
 import torch
