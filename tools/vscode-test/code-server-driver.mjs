@@ -14,6 +14,13 @@ import { reportedCounts } from "./results.mjs";
 const NOISE =
   /^(\[(AgentHost|ChatModelSelection|AccountPolicyGate|Service Worker|reconnection-grace-time)|Resolv(ing|ed) connection token|Creating a socket|Updating additional builtin|Ignoring fetching additional builtin)/;
 
+/**
+ * The workbench's own errors that are not Greenlight's and that no setting turns off (README, Known limits): the
+ * default-account service's GitHub session request timing out when the extension host starts late under load. One
+ * line is kept so the log still says it happened; the stack trace only with --verbose.
+ */
+const WORKBENCH_OWN = /Timed out waiting for authentication provider '(github|microsoft)'/;
+
 /** A marker the suite prints to ask for a screenshot; the driver answers by writing `<ackDir>/<name>.done`. */
 const SCREENSHOT_REQUEST = /^GREENLIGHT-SCREENSHOT (\S+)$/;
 /**
@@ -160,7 +167,9 @@ export async function runInCodeServer(options) {
         writeFileSync(path.join(env.GREENLIGHT_HARNESS_ACK_DIR, `${request[1]}.done`), "");
         return;
       }
-      if (verbose || !NOISE.test(line)) console.log(line);
+      if (verbose) console.log(line);
+      else if (WORKBENCH_OWN.test(line)) console.log(`[workbench, not Greenlight] ${line.split("\n")[0].trim()} (its stack: --verbose)`);
+      else if (!NOISE.test(line)) console.log(line);
       const counts = options.endOnResult ? reportedCounts(line) : undefined;
       if (counts) {
         log("tests reported their result; closing the workbench");
