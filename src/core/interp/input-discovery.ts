@@ -103,6 +103,16 @@ const PARAMETERLESS = /^(Dropout\d?d?|ReLU\d?|GELU|SiLU|Tanh|Sigmoid|Identity|Fl
  * (a 1-channel Conv1d takes [B, 1, T], or [B, T] that forward unsqueezes, as raw-audio models do) offers both.
  */
 export function defaultInputs(model: InstanceValue): InputSpec[][] {
+  // The library's data config names the whole image input (C, H, W): it comes first, as the first layer may read
+  // something else (timm's TResNet folds the image into 48 channels before its first conv).
+  const configured = dataConfigInputSize(model);
+  const fromLayers = defaultInputsFromLayers(model);
+  if (!configured) return fromLayers;
+  const spec: InputSpec[] = [{ shape: [1, ...configured], dtype: "float32" }];
+  return [spec, ...fromLayers.filter((s) => JSON.stringify(s) !== JSON.stringify(spec))];
+}
+
+function defaultInputsFromLayers(model: InstanceValue): InputSpec[][] {
   const modules = namedModules(model).map(([, m]) => m);
   for (let i = 0; i < modules.length; i++) {
     const m = modules[i];
@@ -121,7 +131,7 @@ export function defaultInputs(model: InstanceValue): InputSpec[][] {
         if (first === 1) specs.push(...lengths.map((n): InputSpec[] => [{ shape: [1, n], dtype: "float32" }]));
         return specs;
       }
-      case "Conv2d": return first ? [[{ shape: [1, first, ...(findImageSize(model) ?? dataConfigImageSize(model) ?? [224, 224])], dtype: "float32" }]] : [];
+      case "Conv2d": return first ? [[{ shape: [1, first, ...(findImageSize(model) ?? dataConfigInputSize(model)?.slice(1) ?? [224, 224])], dtype: "float32" }]] : [];
       case "Conv3d": return first ? [[{ shape: [1, first, 16, 112, 112], dtype: "float32" }]] : [];
       case "Linear": return first ? [[{ shape: [1, first], dtype: "float32" }]] : [];
       case "Embedding": return [[{ shape: [1, sequenceLength(model, modules)], dtype: "int64" }]];
@@ -216,17 +226,18 @@ function findImageSize(model: InstanceValue): [number, number] | undefined {
 }
 
 /**
- * The image side the library's data config gives the model: timm's `create_model` sets `model.pretrained_cfg`
+ * The image input (C, H, W) the library's data config gives the model: timm's `create_model` sets `model.pretrained_cfg`
  * (alias `default_cfg`), whose `input_size` (C, H, W) is what `timm.data.resolve_model_data_config` sizes inputs
  * to (299 for Inception, 256 for CSPDarkNet, 192 for TinyNet), though the network itself would take any side.
  */
-function dataConfigImageSize(model: InstanceValue): [number, number] | undefined {
+function dataConfigInputSize(model: InstanceValue): [number, number, number] | undefined {
   for (const name of ["pretrained_cfg", "default_cfg"]) {
     const cfg = model.attributes.get(name);
     if (cfg?.kind !== "dict") continue;
     const size = [...cfg.entries.values()].find((e) => e.key.kind === "str" && e.key.value === "input_size")?.value;
     if ((size?.kind === "tuple" || size?.kind === "list") && size.items.length === 3 && size.items.every((i) => i.kind === "int" && i.value > 0)) {
-      return [(size.items[1] as { value: number }).value, (size.items[2] as { value: number }).value];
+      const [c, h, w] = size.items.map((i) => (i as { value: number }).value);
+      return [c, h, w];
     }
   }
   return undefined;

@@ -210,6 +210,41 @@ model = create_model()
   });
 });
 
+describe("the data config's whole input shape (src/core/interp/input-discovery.ts)", () => {
+  it("takes the channels from pretrained_cfg['input_size'] too, where the first conv reads a rearranged image", async () => {
+    // A space-to-depth stem (TResNet's) folds 3x224x224 into 48x56x56 before the first conv: its 48 input
+    // channels are not the image's.
+    const result = await analyze(`import torch.nn as nn
+
+class SpaceToDepth(nn.Module):
+    def forward(self, x):
+        n, c, h, w = x.size()
+        x = x.view(n, c, h // 4, 4, w // 4, 4).permute(0, 3, 5, 1, 2, 4).contiguous()
+        return x.view(n, c * 16, h // 4, w // 4)
+
+class Net(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.s2d = SpaceToDepth()
+        self.conv = nn.Conv2d(48, 8, 3, padding=1)
+
+    def forward(self, x):
+        return self.conv(self.s2d(x))
+
+def create_model():
+    model = Net()
+    model.pretrained_cfg = {"input_size": (3, 224, 224)}
+    return model
+
+model = create_model()
+`);
+    const m = modelNamed(result, "create_model");
+    assert.deepEqual(m.inputs[0]?.shape, [1, 3, 224, 224]);
+    assert.equal(m.complete, true);
+    assert.equal(m.flops, 2 * 56 * 56 * 8 * 48 * 9);
+  });
+});
+
 describe("torch.jit.annotate (src/core/torch/bindings.ts)", () => {
   it("is its value: a list annotated for TorchScript keeps the tensors appended to it", async () => {
     const m = await onlyModel(`from typing import List
