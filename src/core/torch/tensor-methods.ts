@@ -6,7 +6,7 @@ import { PythonError, Unresolved, type BoundArguments, type NativeCall, type OpC
 import { viewFailsChannelsLast } from "./memory-format";
 import { shapeFromVarargs, tensorArg, toTensor } from "./args";
 import { dtypeBytes, isFloating, toDtype } from "./dtypes";
-import { defineOp, emit, opSignature } from "./ops/define";
+import { defineOp, emit, opSignature, view } from "./ops/define";
 import { bindPublished } from "../signatures/published";
 import { BINARY_OPS, BOOL_UNARY, FLOAT_UNARY, SAME_UNARY, elementwiseInPlace } from "./ops/elementwise";
 import { literalShape } from "./ops/creation";
@@ -217,7 +217,8 @@ method("unfold", ["dimension", "size", "step"], (self, a) => {
   const length = self.shape.length === 0 ? 1 : self.shape[d];
   if (windowSize > length) throw new PythonError(`maximum size for tensor at dimension ${d} is ${length} but size is ${windowSize}`);
   const count = Math.floor((length - windowSize) / step) + 1;
-  return shapes.viewAs(self, self.shape.length === 0 ? [windowSize] : self.shape.map((x, i) => (i === d ? count : x)).concat([windowSize]));
+  // A strided view, not a reshape: overlapping windows (step < size) hold more elements than the tensor has.
+  return view(self, self.shape.length === 0 ? [windowSize] : self.shape.map((x, i) => (i === d ? count : x)).concat([windowSize]), false);
 });
 method("is_floating_point", [], (self) => bool(isFloating(self.dtype)));
 method("sum_to_size", ["*size"], (self, a, call) => {
