@@ -468,11 +468,14 @@ class Lowering {
       case "identifier": return { type: "name", id: node.text, pos };
       case "integer": {
         const t = node.text.replace(/_/g, "").replace(/[lL]$/, "");
-        if (/[jJ]$/.test(t)) return { type: "unsupported", what: "complex number", pos };
+        if (/[jJ]$/.test(t)) return imaginary(pos);
         const v = /^0[oO]/.test(t) ? parseInt(t.slice(2), 8) : /^0[bB]/.test(t) ? parseInt(t.slice(2), 2) : Number(t);
         return { type: "int", value: v, pos };
       }
-      case "float": return { type: "float", value: Number(node.text.replace(/_/g, "")), pos };
+      case "float": {
+        const t = node.text.replace(/_/g, "");
+        return /[jJ]$/.test(t) ? imaginary(pos) : { type: "float", value: Number(t), pos };
+      }
       case "string": return this.formattedString([node], pos) ?? { type: "str", value: this.stringValue(node), pos };
       case "concatenated_string": {
         const strings = node.namedChildren.filter((c): c is Node => !!c);
@@ -674,4 +677,13 @@ function unescape(seq: string): string {
     case "u": case "U": return String.fromCodePoint(parseInt(seq.slice(2), 16));
     default: return seq;
   }
+}
+
+/**
+ * An imaginary literal (`1j`, `0.5j`). The analyzer has no complex numbers: complex tensors are kept as their
+ * real-valued shape (torch/ops/complex.ts), so a complex scalar is a float there, whose value is not known (NaN):
+ * it sizes nothing, and only makes the tensors it scales complex, that is, floating.
+ */
+function imaginary(pos: Position): Expression {
+  return { type: "float", value: Number.NaN, pos };
 }

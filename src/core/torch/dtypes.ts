@@ -12,6 +12,10 @@ export const DTYPE_NAMES: Record<string, TensorDtype> = {
   int8: "int8",
   uint8: "uint8",
   bool: "bool",
+  // No complex dtype: a complex tensor is kept as its real-valued shape (ops/complex.ts), at its parts' precision.
+  complex64: "float32", cfloat: "float32",
+  complex128: "float64", cdouble: "float64",
+  complex32: "float16", chalf: "float16",
 };
 
 const FLOAT_RANK: Record<TensorDtype, number> = {

@@ -1,6 +1,7 @@
 // The small vocabulary every op file shares: binding a Python signature and emitting an op's output tensor.
 import { bindArguments, tensor } from "../../interp/construct";
 import { bindPublished } from "../../signatures/published";
+import { valuesOf, withValues } from "../known-values";
 import type { BoundArguments, NativeCall, OpContext, TensorDtype, TensorValue, Value } from "../../interp/values";
 
 /** A native torch callable as the interpreter calls it. */
@@ -48,6 +49,12 @@ const nonContiguous = new WeakSet<TensorValue>();
 export function view(source: TensorValue, shape: number[], contiguous: boolean): TensorValue {
   const out = tensor(shape, source.dtype);
   if (!contiguous || nonContiguous.has(source)) nonContiguous.add(out);
+  // A dense view of as many elements keeps their row-major order: known contents carry over
+  // (`np.arange(64).reshape(8, 8).tolist()` builds a zigzag scan order at construction).
+  else {
+    const values = valuesOf(source);
+    if (values && values.length === shape.reduce((a, b) => a * b, 1)) withValues(out, values);
+  }
   return out;
 }
 
