@@ -113,8 +113,9 @@ export function analyzeSource(parser: PythonParser, request: AnalyzeRequest): An
   const steps = request.budget?.steps ?? DEFAULT_STEPS;
   const milliseconds = request.budget?.milliseconds ?? DEFAULT_MILLISECONDS;
   const cache = request.cache ?? defaultCache;
+  // The analysis's allowance runs from here, its setup (resolver, library world, program) included.
   const budget = new Budget(steps, milliseconds, now);
-  const runtime = runtimeFor(budget, request.nativeModules);
+  const runtime = runtimeFor(request.nativeModules);
   const interp = runtime.interpreter;
   const overrides = new Map(request.openDocuments ?? []);
   overrides.set(request.file, request.text);
@@ -124,6 +125,12 @@ export function analyzeSource(parser: PythonParser, request: AnalyzeRequest): An
   // Installed libraries' modules are kept across analyses of the same environment (see library-world.ts).
   const world = request.environment?.sitePackages.length ? cache.worlds.acquire(worldKey(request, resolver, actions), runtime, resolver, request.file) : undefined;
   const program = new Program(parser, resolver, interp, runtime.nativeModules, cache, (name) => notInstalledReason(name, request.environment, actions), hub, world);
+  const configs = pretrainedConfigs(request, program);
+  interp.beginAnalysis({
+    budget,
+    loader: program,
+    libraryClassAttribute: (cls, name) => transformersEntryPoint(interp, configs, cls, name),
+  });
   try {
     return analyzeProgram(parser, request, { runtime, program, cache, now, steps, milliseconds });
   } finally {
@@ -136,9 +143,6 @@ export function analyzeSource(parser: PythonParser, request: AnalyzeRequest): An
 function analyzeProgram(parser: PythonParser, request: AnalyzeRequest, setup: { runtime: Runtime; program: Program; cache: SyntaxCache; now: () => number; steps: number; milliseconds: number }): AnalysisResult {
   const { runtime, program, cache, now, steps, milliseconds } = setup;
   const interp = runtime.interpreter;
-  interp.loader = program;
-  const configs = pretrainedConfigs(request, program);
-  interp.libraryClassAttribute = (cls, name) => transformersEntryPoint(interp, configs, cls, name);
   const result: AnalysisResult = { file: request.file, models: [], syntaxErrors: [], notes: [] };
 
   let namespace: ModuleNamespaceValue | undefined;
@@ -172,9 +176,7 @@ function analyzeProgram(parser: PythonParser, request: AnalyzeRequest, setup: { 
 
   const examples = exampleInputs(request.text);
   for (const c of candidates) {
-    interp.recorder = c.recorder;
-    interp.budget = new Budget(steps, milliseconds, now);
-    const report = runModel(interp, c, request, program.comments.get(c.pragmaFile), examples, program.comments.get(request.file));
+    const report = interp.withRun({ recorder: c.recorder, budget: new Budget(steps, milliseconds, now) }, () => runModel(interp, c, request, program.comments.get(c.pragmaFile), examples, program.comments.get(request.file)));
     if (c.instanceName !== undefined) report.instance = c.instanceName;
     result.models.push(report);
   }
@@ -291,11 +293,10 @@ function entryCandidate(parser: PythonParser, runtime: Runtime, namespace: Modul
     tree.delete();
   }
   const recorder = new Recorder();
-  interp.recorder = recorder;
-  interp.budget = new Budget(request.budget?.steps ?? DEFAULT_STEPS, request.budget?.milliseconds ?? DEFAULT_MILLISECONDS, now);
+  const budget = new Budget(request.budget?.steps ?? DEFAULT_STEPS, request.budget?.milliseconds ?? DEFAULT_MILLISECONDS, now);
   let value: Value;
   try {
-    value = interp.withFrame({ file: request.file, inModel: true }, () => interp.evaluate(expression, namespace.scope));
+    value = interp.withRun({ recorder, budget }, () => interp.withFrame({ file: request.file, inModel: true }, () => interp.evaluate(expression, namespace.scope)));
   } catch (err) {
     if (err instanceof PythonError || err instanceof BudgetExceeded || err instanceof Unresolved) {
       const at = err instanceof PythonError ? err.location : interp.currentLocation;
@@ -318,10 +319,9 @@ function discoverCandidates(parser: PythonParser, runtime: Runtime, namespace: M
   const file = request.file;
   const tryBuild = (build: () => Value): { instance?: InstanceValue; recorder: Recorder; error?: string; at?: string } => {
     const recorder = new Recorder();
-    interp.recorder = recorder;
-    interp.budget = new Budget(request.budget?.steps ?? DEFAULT_STEPS, request.budget?.milliseconds ?? DEFAULT_MILLISECONDS, now);
+    const budget = new Budget(request.budget?.steps ?? DEFAULT_STEPS, request.budget?.milliseconds ?? DEFAULT_MILLISECONDS, now);
     try {
-      const v = interp.withFrame({ file, inModel: true }, build);
+      const v = interp.withRun({ recorder, budget }, () => interp.withFrame({ file, inModel: true }, build));
       if (v.kind === "instance" && v.module) return { instance: v, recorder };
       return { recorder };
     } catch (err) {
@@ -565,28 +565,32 @@ function runModel(interp: Interpreter, c: Candidate, request: AnalyzeRequest, co
   }
   const constructionNotes = [...recorder.notes];
   let best: { recorder: Recorder; output: Value | undefined; inputs: InputSpec[]; source: InputSource } | undefined;
+  // Each attempt is recorded afresh, starting from what the model's construction noted.
+  const attemptRecorder = (): Recorder => {
+    const fresh = new Recorder();
+    fresh.paths = recorder.paths;
+    for (const n of constructionNotes) fresh.note(n.reason, { file: n.file, line: n.line, column: 0 });
+    fresh.importNotes.push(...recorder.importNotes);
+    return fresh;
+  };
   for (const attempt of attempts) {
-    let run = new Recorder();
-    run.paths = recorder.paths;
-    for (const n of constructionNotes) run.note(n.reason, { file: n.file, line: n.line, column: 0 });
-    run.importNotes.push(...recorder.importNotes);
-    interp.recorder = run;
-    let output = forward(interp, c, attempt.inputs, request.file);
-    let failed = run.notes.length > constructionNotes.length;
-    if (failed && attempt.inputs.length === 1 && attempt.inputs[0].dtype !== "int64" && takesDecoderTokens(interp.getAttribute(c.instance, "forward"))) {
-      // An encoder-decoder of features needs its decoder's first token: tried only when the forward fails without it.
-      const again = new Recorder();
-      again.paths = recorder.paths;
-      for (const n of constructionNotes) again.note(n.reason, { file: n.file, line: n.line, column: 0 });
-      again.importNotes.push(...recorder.importNotes);
-      interp.recorder = again;
-      const withStart = forward(interp, c, attempt.inputs, request.file, { decoderStart: true });
-      if (again.notes.length < run.notes.length) {
-        run = again;
-        output = withStart;
-        failed = run.notes.length > constructionNotes.length;
-      } else interp.recorder = run;
-    }
+    const tried = interp.withRun({ recorder: attemptRecorder() }, () => {
+      let run = interp.recorder;
+      let output = forward(interp, c, attempt.inputs, request.file);
+      let failed = run.notes.length > constructionNotes.length;
+      if (failed && attempt.inputs.length === 1 && attempt.inputs[0].dtype !== "int64" && takesDecoderTokens(interp.getAttribute(c.instance, "forward"))) {
+        // An encoder-decoder of features needs its decoder's first token: tried only when the forward fails without it.
+        const again = attemptRecorder();
+        const withStart = interp.withRun({ recorder: again }, () => forward(interp, c, attempt.inputs, request.file, { decoderStart: true }));
+        if (again.notes.length < run.notes.length) {
+          run = again;
+          output = withStart;
+          failed = run.notes.length > constructionNotes.length;
+        }
+      }
+      return { run, output, failed };
+    });
+    const { run, output, failed } = tried;
     // A run that went through with gaps says more than one whose forward stopped.
     if (!best || !failed || (best.recorder.stopped && !run.stopped)) best = { recorder: run, output, inputs: attempt.inputs, source: attempt.source };
     if (!failed) break;

@@ -8,10 +8,9 @@ import { kerasModules } from "./keras/modules";
 import { einopsPackage } from "./interp/einops";
 import { timmLayersPackage } from "./torch/timm-layers";
 import { createTorchHub } from "./torch/hub";
-import { Budget } from "./interp/budget";
 import { builtinMethods } from "./interp/builtin-methods";
 import { createBuiltins } from "./interp/builtins";
-import { Interpreter } from "./interp/interpreter";
+import { Interpreter, type TensorOperatorObserver } from "./interp/interpreter";
 import { createStandardLibrary } from "./interp/stdlib";
 import type { NativeModuleProvider, Runtime } from "./interp/runtime";
 import type { ModuleNamespaceValue } from "./interp/values";
@@ -25,42 +24,55 @@ const runtimes = new Map<string, Runtime>();
 
 /**
  * The runtime for an analysis: built once per set of providers and reused (building the torch bindings costs
- * milliseconds on every keystroke otherwise). Native modules and classes are read-only to analyzed code, and the
- * interpreter's per-analysis state is reset here.
+ * milliseconds on every keystroke otherwise). Native modules and classes are read-only to analyzed code; each
+ * analysis starts with the interpreter's beginAnalysis.
  */
-export function runtimeFor(budget: Budget, providers: NativeModuleProvider[] = defaultProviders): Runtime {
+export function runtimeFor(providers: NativeModuleProvider[] = defaultProviders): Runtime {
   const key = providers.map((p) => p.name || "anonymous").join(",");
   let runtime = runtimes.get(key);
   if (!runtime) {
-    runtime = createRuntime(budget, providers);
+    runtime = createRuntime(providers);
     runtimes.set(key, runtime);
   }
-  runtime.interpreter.reset(budget);
   return runtime;
 }
 
 /** Builds a fresh runtime (catalogue shared: it holds no state). */
-export function createRuntime(budget: Budget, providers: NativeModuleProvider[] = defaultProviders): Runtime {
+export function createRuntime(providers: NativeModuleProvider[] = defaultProviders): Runtime {
   sharedCatalogue ??= createTorchCatalogue();
   const catalogue = sharedCatalogue;
   let interpreter: Interpreter | undefined;
+  // The libraries reach the interpreter through `get` only when code runs, so they are made before it and hand it,
+  // once, what it must know of them (torch's tensor classes, Keras's operator observer).
   const get = () => interpreter!;
-  // The classes reach the interpreter through `get` only when code runs, so they are made before it.
   const { scope, classes } = createBuiltins(get);
   const moduleClasses = createModuleClasses(get, classes.object);
-  interpreter = new Interpreter(scope, catalogue, budget, { objectClass: classes.object, moduleBase: moduleClasses.module, builtinMethods: builtinMethods(get) });
   const nativeModules = new Map<string, ModuleNamespaceValue>();
   for (const [k, v] of createStandardLibrary(get, classes.object)) nativeModules.set(k, v);
-  for (const [k, v] of createTorchModules(catalogue, moduleClasses, get, classes.object)) nativeModules.set(k, v);
+  const torch = createTorchModules(catalogue, moduleClasses, get, classes.object);
+  for (const [k, v] of torch.modules) nativeModules.set(k, v);
   const hub = createTorchHub(get);
   nativeModules.set("torch.hub", hub);
   nativeModules.get("torch")?.scope.names.set("hub", hub);
-  const runtime: Runtime = { interpreter, nativeModules, moduleClasses, builtinPackages: new Map(), modelledPackages: new Map() };
+  const runtime: Runtime = { get interpreter() { return get(); }, nativeModules, moduleClasses, builtinPackages: new Map(), modelledPackages: new Map() };
   // einops is Python over native shape functions: it wins over the environment's einops (a workspace's own copy wins
   // over it), since interpreting einops' recipe parser would only be slower and more fragile for the same shapes.
   for (const [path, text] of einopsPackage) runtime.modelledPackages.set(path, text);
   // timm's layer helpers (DropPath, to_2tuple, trunc_normal_...), which model files import without timm's zoo
   for (const [path, text] of timmLayersPackage) runtime.builtinPackages.set(path, text);
-  for (const provider of providers) for (const [k, v] of provider(runtime)) nativeModules.set(k, v);
+  const observers: TensorOperatorObserver[] = [];
+  for (const provider of providers) {
+    const provided = provider(runtime);
+    for (const [k, v] of provided.modules) nativeModules.set(k, v);
+    if (provided.tensorOperatorObserver) observers.push(provided.tensorOperatorObserver);
+  }
+  interpreter = new Interpreter({
+    builtins: scope,
+    torch: catalogue,
+    classes: { objectClass: classes.object, moduleBase: moduleClasses.module, builtinMethods: builtinMethods(get), tensorClasses: torch.tensorClasses },
+    tensorOperatorObserver: observers.length <= 1 ? observers[0] : (op, left, right, result) => {
+      for (const observe of observers) observe(op, left, right, result);
+    },
+  });
   return runtime;
 }

@@ -69,10 +69,6 @@ export interface Frame {
 
 const RETURN_NONE: Completion = { type: "return", value: NONE };
 
-/**
- * The abstract interpreter: evaluates the subset of Python that builds and runs models, over the lowered syntax
- * tree, with tensors as shapes. It never runs user code for real; all effects stay inside these values.
- */
 /** Methods of builtin values by the value's kind; undefined for a value that has none. */
 export type BuiltinMethods = (v: Value) => Record<string, (self: Value, call: NativeCall) => Value> | undefined;
 
@@ -81,46 +77,122 @@ export interface InterpreterClasses {
   objectClass: ClassValue;
   moduleBase: ClassValue;
   builtinMethods: BuiltinMethods;
+  /** torch.Tensor and nn.Parameter, what type() of a tensor gives (the torch bindings make them). */
+  tensorClasses?: { tensor: ClassValue; parameter: ClassValue };
 }
 
+/** Told of every binary operator's operands and result, and of tensor subscripts as op "[]". */
+export type TensorOperatorObserver = (op: string, left: Value, right: Value, result: Value) => void;
+
+/** Everything an interpreter is built from, passed once by the composition root (src/core/runtime.ts). */
+export interface InterpreterConfig {
+  builtins: Scope;
+  torch: TorchCatalogue;
+  classes: InterpreterClasses;
+  /** The Keras frontend records ops between layer calls through this. */
+  tensorOperatorObserver?: TensorOperatorObserver;
+}
+
+/** What one analysis gives the interpreter before it runs the file (see beginAnalysis). */
+export interface AnalysisSetup {
+  /** The analysis's allowance while no narrower run (withRun) is open: the file's top level, imports. */
+  budget: Budget;
+  /** How imports find and load modules (the analysis's Program). */
+  loader: ModuleLoader;
+  /** Class attributes a library rule supplies instead of the library's own code (transformers' from_pretrained). */
+  libraryClassAttribute?: (cls: ClassValue, name: string) => Value | undefined;
+}
+
+/** One run inside an analysis (building a model, a forward pass, a site's values): where it notes and what it may spend. */
+export interface RunSetup {
+  recorder: Recorder;
+  /** Absent: the enclosing run's allowance goes on. */
+  budget?: Budget;
+}
+
+/**
+ * The abstract interpreter: evaluates the subset of Python that builds and runs models, over the lowered syntax
+ * tree, with tensors as shapes. It never runs user code for real; all effects stay inside these values.
+ */
 export class Interpreter {
-  recorder = new Recorder();
+  // Per-analysis and per-run state: set only through beginAnalysis and withRun, read through the getters below.
+  private currentRecorder = new Recorder();
+  private currentBudget!: Budget;
+  private currentLoader!: ModuleLoader;
+  private libraryClassAttribute?: (cls: ClassValue, name: string) => Value | undefined;
   /** The innermost source position being evaluated, for op records and notes. */
   currentLocation: SourceLocation | undefined;
   /** try-blocks being run: inside one, a Python error must reach its handler instead of degrading to an unknown. */
   private tryDepth = 0;
   private readonly frames: Frame[] = [];
-  loader!: ModuleLoader;
-  /** Class attributes a library rule supplies instead of the library's own code (transformers' from_pretrained); set per analysis. */
-  libraryClassAttribute?: (cls: ClassValue, name: string) => Value | undefined;
+  readonly builtins: Scope;
+  readonly torch: TorchCatalogue;
   /** Classes the interpreter must know: nn.Module and object. */
   readonly moduleBase: ClassValue;
   readonly objectClass: ClassValue;
   /** Methods of builtin values (str.format, list.append, dict.items, ...) by the value's kind. */
   readonly builtinMethods: BuiltinMethods;
-  /** torch.Tensor and nn.Parameter, what type() of a tensor gives; set by the torch bindings. */
-  tensorClasses?: { tensor: ClassValue; parameter: ClassValue };
+  /** torch.Tensor and nn.Parameter, what type() of a tensor gives. */
+  readonly tensorClasses?: { tensor: ClassValue; parameter: ClassValue };
   readonly context: OpContext;
-  /** Told of every binary operator's operands and result, and of tensor subscripts as op "[]" (the Keras frontend records ops between layer calls). */
-  tensorOperatorObserver?: (op: string, left: Value, right: Value, result: Value) => void;
+  private readonly tensorOperatorObserver?: TensorOperatorObserver;
 
-  constructor(
-    readonly builtins: Scope,
-    readonly torch: TorchCatalogue,
-    public budget: Budget,
-    known: InterpreterClasses,
-  ) {
-    this.objectClass = known.objectClass;
-    this.moduleBase = known.moduleBase;
-    this.builtinMethods = known.builtinMethods;
+  constructor(config: InterpreterConfig) {
+    this.builtins = config.builtins;
+    this.torch = config.torch;
+    this.objectClass = config.classes.objectClass;
+    this.moduleBase = config.classes.moduleBase;
+    this.builtinMethods = config.classes.builtinMethods;
+    this.tensorClasses = config.classes.tensorClasses;
+    this.tensorOperatorObserver = config.tensorOperatorObserver;
     this.context = {
-      addFlops: (flops, op) => this.recorder.addOp(op, flops, this.currentLocation),
+      addFlops: (flops, op) => this.currentRecorder.addOp(op, flops, this.currentLocation),
       parameter: (shape, requiresGrad = true) => ({ kind: "tensor", shape: [...shape], dtype: "float32", parameter: { id: freshId(), requiresGrad } }),
       callValue: (fn, args, kwargs) => this.call(fn, args, kwargs ?? new Map()),
       location: () => this.currentLocation,
-      checkpointed: (inputs, run) => this.recorder.checkpointed(inputs, run),
-      channelsLastView: () => this.recorder.channelsLastView(this.currentLocation),
+      checkpointed: (inputs, run) => this.currentRecorder.checkpointed(inputs, run),
+      channelsLastView: () => this.currentRecorder.channelsLastView(this.currentLocation),
     };
+  }
+
+  /** Where the current run's notes and ops go. */
+  get recorder(): Recorder {
+    return this.currentRecorder;
+  }
+
+  /** What the current run may still spend. */
+  get budget(): Budget {
+    return this.currentBudget;
+  }
+
+  /** How the current analysis imports modules. */
+  get loader(): ModuleLoader {
+    return this.currentLoader;
+  }
+
+  /** Starts an analysis: clears what the last one left behind (the runtime serves many) and takes this one's setup. */
+  beginAnalysis(setup: AnalysisSetup): void {
+    this.currentRecorder = new Recorder();
+    this.currentBudget = setup.budget;
+    this.currentLoader = setup.loader;
+    this.libraryClassAttribute = setup.libraryClassAttribute;
+    this.currentLocation = undefined;
+    this.frames.length = 0;
+    this.failedStatements.clear();
+  }
+
+  /** Runs fn as one run of the analysis: its notes go to run.recorder, its work counts against run.budget; the enclosing run's are back after. */
+  withRun<T>(run: RunSetup, fn: () => T): T {
+    const recorder = this.currentRecorder;
+    const budget = this.currentBudget;
+    this.currentRecorder = run.recorder;
+    if (run.budget) this.currentBudget = run.budget;
+    try {
+      return fn();
+    } finally {
+      this.currentRecorder = recorder;
+      this.currentBudget = budget;
+    }
   }
 
   get frame(): Frame | undefined {
@@ -133,16 +205,7 @@ export class Interpreter {
 
   /** Notes an unresolved part when it matters for a model (inside model code). */
   noteUnknown(reason: string, pos?: Position): void {
-    if (this.frame?.inModel || this.recorder.recording) this.recorder.note(reason, pos ? this.location(pos) : this.currentLocation);
-  }
-
-  /** Clears what one analysis left behind, so the runtime can serve the next. */
-  reset(budget: Budget): void {
-    this.recorder = new Recorder();
-    this.budget = budget;
-    this.currentLocation = undefined;
-    this.frames.length = 0;
-    this.failedStatements.clear();
+    if (this.frame?.inModel || this.currentRecorder.recording) this.currentRecorder.note(reason, pos ? this.location(pos) : this.currentLocation);
   }
 
   /** Why top-level statements that were skipped failed (the analyzer shows a model whose construction failed). */
@@ -162,7 +225,7 @@ export class Interpreter {
 
   /** The value an import of a module that is nowhere on the path binds: why, and what to do, where it was imported. */
   private missingModule(name: string, pos: Position): UnknownValue {
-    const reason = this.loader.missingReason?.(name);
+    const reason = this.currentLoader.missingReason?.(name);
     return reason ? { ...unknown(reason, this.location(pos)), missing: true } : unknown(`module ${name} is not available to the analyzer`, this.location(pos));
   }
 
@@ -181,7 +244,7 @@ export class Interpreter {
   runModule(namespace: ModuleNamespaceValue, body: Statement[], options: { imported?: boolean } = {}): void {
     this.frames.push({ file: namespace.file ?? "", inModel: false });
     // An imported library's top level is import-time code: its gaps are the import's, not a model's.
-    const recorder = this.recorder;
+    const recorder = this.currentRecorder;
     if (options.imported) recorder.importing++;
     try {
       for (const s of body) {
@@ -191,7 +254,7 @@ export class Interpreter {
           if (err instanceof BudgetExceeded) {
             if (err.what === "time") throw err;
             // A script's long loop at top level: skip that statement, keep the definitions after it.
-            this.budget.refillSteps();
+            this.currentBudget.refillSteps();
             continue;
           }
           // A failing top-level statement (a script's training code, say) must not stop the definitions after it.
@@ -228,7 +291,7 @@ export class Interpreter {
   }
 
   execute(s: Statement, scope: Scope): Completion {
-    this.budget.step();
+    this.currentBudget.step();
     switch (s.type) {
       case "expression":
         this.evaluate(s.value, scope);
@@ -283,7 +346,7 @@ export class Interpreter {
           return undefined;
         }
         for (const item of this.iterate(iterable, s.iter.pos)) {
-          this.budget.step();
+          this.currentBudget.step();
           this.assign(s.target, item, scope);
           const c = this.executeBlock(s.body, scope);
           if (c?.type === "break") return undefined;
@@ -293,7 +356,7 @@ export class Interpreter {
       }
       case "while": {
         for (;;) {
-          this.budget.step();
+          this.currentBudget.step();
           const test = this.evaluate(s.test, scope);
           if (test.kind === "unknown") {
             this.noteUnknown(`while condition unknown: ${test.reason}`, s.test.pos);
@@ -317,18 +380,18 @@ export class Interpreter {
         return undefined;
       case "import":
         for (const n of s.names) {
-          const ns = this.loader.importModule(n.module, 0, this.frame?.file ?? "");
+          const ns = this.currentLoader.importModule(n.module, 0, this.frame?.file ?? "");
           if (!ns) this.raiseIfOptional(n.module);
           if (n.alias) this.bind(scope, n.alias, ns ?? this.missingModule(n.module, s.pos));
           else {
             const top = n.module.split(".")[0];
-            this.bind(scope, top, this.loader.importModule(top, 0, this.frame?.file ?? "") ?? this.missingModule(top, s.pos));
+            this.bind(scope, top, this.currentLoader.importModule(top, 0, this.frame?.file ?? "") ?? this.missingModule(top, s.pos));
           }
         }
         return undefined;
       case "importFrom": {
-        if (this.loader.deferImport?.(s, scope, this.frame?.file ?? "")) return undefined;
-        const ns = this.loader.importModule(s.module, s.level, this.frame?.file ?? "");
+        if (this.currentLoader.deferImport?.(s, scope, this.frame?.file ?? "")) return undefined;
+        const ns = this.currentLoader.importModule(s.module, s.level, this.frame?.file ?? "");
         if (!ns && s.level === 0) this.raiseIfOptional(s.module);
         if (s.names === "*") {
           if (ns) for (const [k, v] of starExports(ns)) this.bind(scope, k, v);
@@ -336,7 +399,7 @@ export class Interpreter {
         }
         for (const n of s.names) {
           let v: Value | undefined;
-          if (ns) v = ns.scope.names.get(n.name) ?? this.loader.importSubmodule(ns, n.name, this.frame?.file ?? "");
+          if (ns) v = ns.scope.names.get(n.name) ?? this.currentLoader.importSubmodule(ns, n.name, this.frame?.file ?? "");
           const fallback = v === undefined ? ns?.scope.names.get("__fallback__") : undefined;
           if (fallback) v = this.call(fallback, [str(n.name)], new Map());
           this.bind(scope, n.alias ?? n.name, v ?? (ns || s.level > 0 ? unknown(`${n.name} from ${".".repeat(s.level)}${s.module} is not available to the analyzer`, this.location(s.pos)) : this.missingModule(s.module, s.pos)));
@@ -406,9 +469,9 @@ export class Interpreter {
   }
 
   private noteLineShape(pos: Position, value: Value): void {
-    if (!this.recorder.recording) return;
+    if (!this.currentRecorder.recording) return;
     const shape = firstTensorShape(value);
-    if (shape) this.recorder.lineShape(this.frame?.file ?? "", pos.line, shape);
+    if (shape) this.currentRecorder.lineShape(this.frame?.file ?? "", pos.line, shape);
   }
 
   /** A condition's truth when it is known, without noting anything; undefined when it is not. */
@@ -426,7 +489,7 @@ export class Interpreter {
   condition(test: Value, pos: Position): boolean {
     if (test.kind === "unknown") {
       this.noteUnknown(`condition unknown (${test.reason}); took the first branch`, pos);
-      if (this.recorder.recording) this.recorder.guessedBranch = true;
+      if (this.currentRecorder.recording) this.currentRecorder.guessedBranch = true;
       return true;
     }
     try {
@@ -434,7 +497,7 @@ export class Interpreter {
     } catch (err) {
       if (err instanceof Unresolved) {
         this.noteUnknown(`condition unknown (${err.message}); took the first branch`, pos);
-        if (this.recorder.recording) this.recorder.guessedBranch = true;
+        if (this.currentRecorder.recording) this.currentRecorder.guessedBranch = true;
         return true;
       }
       throw err;
@@ -677,7 +740,7 @@ export class Interpreter {
             throw err;
           }
         }
-        const before = this.recorder.ops.length;
+        const before = this.currentRecorder.ops.length;
         const result = this.guard(e.pos, () => unaryOperation(e.op, v, this));
         this.attributeOutput(before, result, [v]);
         return result;
@@ -797,7 +860,7 @@ export class Interpreter {
         throw new Unresolved(iterable.reason);
       }
       for (const item of this.iterate(iterable, c.iter.pos)) {
-        this.budget.step();
+        this.currentBudget.step();
         this.assign(c.target, item, inner);
         run(i + 1);
       }
@@ -839,9 +902,9 @@ export class Interpreter {
     } catch (err) {
       if (err instanceof UnknownInput) {
         // noted once, where it first matters to a model; an unknown met outside model code stays unmarked
-        if (!this.recorder.reportedUnknowns.has(err.source) && (this.frame?.inModel || this.recorder.recording)) {
-          this.recorder.reportedUnknowns.add(err.source);
-          this.recorder.note(err.source.reason, err.source.location ?? this.location(pos));
+        if (!this.currentRecorder.reportedUnknowns.has(err.source) && (this.frame?.inModel || this.currentRecorder.recording)) {
+          this.currentRecorder.reportedUnknowns.add(err.source);
+          this.currentRecorder.note(err.source.reason, err.source.location ?? this.location(pos));
         }
         return err.source;
       }
@@ -851,10 +914,10 @@ export class Interpreter {
       }
       if (err instanceof PythonError) {
         err.location ??= this.location(pos);
-        if (this.recorder.recording && this.tryDepth === 0) {
-          this.recorder.note(`${err.message}; went on with an unknown value`, err.location);
+        if (this.currentRecorder.recording && this.tryDepth === 0) {
+          this.currentRecorder.note(`${err.message}; went on with an unknown value`, err.location);
           const result = unknown(err.message, err.location);
-          this.recorder.reportedUnknowns.add(result as UnknownValue);
+          this.currentRecorder.reportedUnknowns.add(result as UnknownValue);
           return result;
         }
       }
@@ -865,7 +928,7 @@ export class Interpreter {
   binary(op: string, left: Value, right: Value, pos: Position, augmented = false): Value {
     const previous = this.currentLocation;
     this.currentLocation = this.location(pos);
-    const before = this.recorder.ops.length;
+    const before = this.currentRecorder.ops.length;
     try {
       const result = this.guard(pos, () => (augmented ? augmentedOperation : binaryOperation)(op, left, right, this));
       this.attributeOutput(before, result, [left, right]);
@@ -885,12 +948,12 @@ export class Interpreter {
     this.currentLocation = this.location(e.pos);
     try {
       if (fn.kind === "unknown") {
-        if (this.recorder.reportedUnknowns.has(fn)) return fn; // a consequence of a gap already noted
+        if (this.currentRecorder.reportedUnknowns.has(fn)) return fn; // a consequence of a gap already noted
         // Code that is not on disk stays marked so, so the model built here is still shown (with why).
         const result: UnknownValue = { ...unknown(fn.reason, this.location(e.pos)), ...(fn.missing ? { missing: true } : {}) };
         if (this.frame?.inModel || args.some(isModelish)) {
           this.noteUnknown(`call of unknown ${fn.reason}`, e.pos);
-          if (this.recorder.recording) this.recorder.reportedUnknowns.add(result);
+          if (this.currentRecorder.recording) this.currentRecorder.reportedUnknowns.add(result);
         }
         return result;
       }
@@ -936,7 +999,7 @@ export class Interpreter {
 
   /** Calls any callable value with evaluated arguments. */
   call(fn: Value, args: Value[], kwargs: Map<string, Value>): Value {
-    this.budget.step();
+    this.currentBudget.step();
     switch (fn.kind) {
       case "native": return this.callNative(fn.call, args, kwargs, fn.receiver);
       case "function": return this.callFunction(fn, args, kwargs);
@@ -961,7 +1024,7 @@ export class Interpreter {
   }
 
   private callNative(fn: (call: NativeCall) => Value, args: Value[], kwargs: Map<string, Value>, receiver?: TensorValue): Value {
-    const before = this.recorder.ops.length;
+    const before = this.currentRecorder.ops.length;
     const result = fn({ args, kwargs, context: this.context });
     const operands = receiver ? [receiver, ...args] : args;
     this.attributeOutput(before, result, kwargs.size > 0 ? [...operands, ...kwargs.values()] : operands);
@@ -970,8 +1033,8 @@ export class Interpreter {
 
   /** Ops recorded since `before` produced `result`: give them its shape, for hints and memory traffic. */
   private attributeOutput(before: number, result: Value, args: readonly Value[]): void {
-    this.recorder.operands(before, args, result);
-    const ops = this.recorder.ops;
+    this.currentRecorder.operands(before, args, result);
+    const ops = this.currentRecorder.ops;
     if (ops.length <= before) return;
     const shape = firstTensorShape(result);
     const elements = shape ? shape.reduce((a, b) => a * b, 1) : 0;
@@ -997,7 +1060,7 @@ export class Interpreter {
       inModel: parentFrame?.inModel ?? false,
       ...frameExtras,
     });
-    this.budget.enter();
+    this.currentBudget.enter();
     try {
       if (def.type === "lambda") return this.evaluate(def.body, scope);
       const body = def.body;
@@ -1005,7 +1068,7 @@ export class Interpreter {
       const c = this.executeBlock(body, scope);
       return c?.type === "return" ? c.value : NONE;
     } finally {
-      this.budget.leave();
+      this.currentBudget.leave();
       this.frames.pop();
     }
   }
@@ -1205,7 +1268,7 @@ export class Interpreter {
         const v = o.scope.names.get(name);
         if (v !== undefined) return v;
         if (name === "__dict__") return namespaceDict(o);
-        const sub = this.loader.importSubmodule(o, name, this.frame?.file ?? "");
+        const sub = this.currentLoader.importSubmodule(o, name, this.frame?.file ?? "");
         if (sub) return sub;
         const fallback = o.scope.names.get("__fallback__");
         if (fallback) return this.call(fallback, [str(name)], new Map());
@@ -1275,7 +1338,7 @@ export class Interpreter {
           ]),
           id: freshId(),
         };
-        return this.recorder.keepsOnly(() => saved, () => this.call(forward, [ctx, ...args], kwargs));
+        return this.currentRecorder.keepsOnly(() => saved, () => this.call(forward, [ctx, ...args], kwargs));
       },
     };
   }
@@ -1320,7 +1383,7 @@ export class Interpreter {
 
   /** Tells the loader that analyzed code changes an object in place (it may belong to modules kept across analyses). */
   noteWrite(target: Value | Map<string, Value>): void {
-    this.loader?.noteWrite?.(target);
+    this.currentLoader?.noteWrite?.(target);
   }
 
   /** Methods of builtin values (list.append, dict.get, str.format...), set by the builtins module. */
@@ -1365,7 +1428,7 @@ export class Interpreter {
   }
 
   getItem(o: Value, key: Value, pos: Position): Value {
-    const before = this.recorder.ops.length;
+    const before = this.currentRecorder.ops.length;
     const result = this.getItemUnattributed(o, key, pos);
     this.attributeOutput(before, result, [o, key]);
     if (o.kind === "tensor") this.tensorOperatorObserver?.("[]", o, key, result);
@@ -1402,7 +1465,7 @@ export class Interpreter {
         }
         case "dict": {
           let e = o.entries.get(keyOf(key));
-          if (!e && key.kind === "str" && this.loader.loadRegistering?.(key.value)) e = o.entries.get(keyOf(key));
+          if (!e && key.kind === "str" && this.currentLoader.loadRegistering?.(key.value)) e = o.entries.get(keyOf(key));
           if (!e && o.missing) {
             // defaultdict.__missing__ / Counter.__missing__
             const value = this.call(o.missing.factory, [], new Map());
@@ -1495,7 +1558,7 @@ export class Interpreter {
       case "iterator": return v.items.slice(v.index);
       case "range": {
         const n = rangeLength(v.start, v.stop, v.step);
-        if (n > this.budget.maxSteps) throw new BudgetExceeded("steps");
+        if (n > this.currentBudget.maxSteps) throw new BudgetExceeded("steps");
         const out: Value[] = new Array(n);
         for (let i = 0; i < n; i++) out[i] = int(v.start + i * v.step);
         return out;

@@ -1,4 +1,4 @@
-import type { Interpreter } from "./interpreter";
+import type { Interpreter, TensorOperatorObserver } from "./interpreter";
 import type { ClassValue, LayerSpec, ModuleNamespaceValue } from "./values";
 
 /** An interpreter with builtins, the standard library and torch bound, plus the native modules for imports. */
@@ -32,8 +32,18 @@ export function isBuiltinPath(path: string): boolean {
   return path.startsWith(`${builtinRoot}/`);
 }
 
-/** Extra native modules (torchvision's zoo, keras) that plug into a runtime. */
-export type NativeModuleProvider = (runtime: Runtime) => Map<string, ModuleNamespaceValue>;
+/** What a provider adds to a runtime: native modules, and what the interpreter it is built with must tell it. */
+export interface ProvidedModules {
+  modules: Map<string, ModuleNamespaceValue>;
+  /** Told of tensor operators between library calls (Keras records its functional graph's ops with it). */
+  tensorOperatorObserver?: TensorOperatorObserver;
+}
+
+/**
+ * Extra native modules (torchvision's zoo, keras) that plug into a runtime. It runs before the runtime's interpreter
+ * is built (its observer is part of it), so it may reach `runtime.interpreter` only from code that runs later.
+ */
+export type NativeModuleProvider = (runtime: Runtime) => ProvidedModules;
 
 /** nn.Module and its containers, as native classes the analyzed code can subclass. */
 export interface ModuleClasses {

@@ -1,8 +1,8 @@
 // The Keras and TensorFlow packages as analyzed code imports them: keras, keras.layers, tensorflow.keras, tf.keras,
 // keras.src.* (when the analyzed root is a Keras checkout, its application files import these), tf_keras.
 import { NONE, bool, int, str, tensor, toInts, tuple, unknown } from "../interp/construct";
-import type { Interpreter } from "../interp/interpreter";
-import type { NativeModuleProvider, Runtime } from "../interp/runtime";
+import type { Interpreter, TensorOperatorObserver } from "../interp/interpreter";
+import type { NativeModuleProvider, ProvidedModules, Runtime } from "../interp/runtime";
 import { applicationSources } from "./applications/sources";
 import { Unresolved, type ModuleNamespaceValue, type NativeCall, type Value } from "../interp/values";
 import { ACTIVATION_NAMES, activationByName } from "./activations";
@@ -133,11 +133,11 @@ function opsEntries(interp: () => Interpreter): [string, Value][] {
 }
 
 /** The provider that adds Keras and TensorFlow's Keras to a runtime's native modules. */
-export const kerasModules: NativeModuleProvider = function kerasModules(runtime: Runtime): Map<string, ModuleNamespaceValue> {
+export const kerasModules: NativeModuleProvider = function kerasModules(runtime: Runtime): ProvidedModules {
   const interp = () => runtime.interpreter;
   const classes = createKerasClasses(interp, runtime.moduleClasses.module, KERAS_LAYERS);
   // Operators between layer calls (residual `inputs + x`) are nodes of a functional graph too.
-  runtime.interpreter.tensorOperatorObserver = (op, left, right, result) =>
+  const tensorOperatorObserver: TensorOperatorObserver = (op, left, right, result) =>
     recordOperator(left, right, result, (l, r) => {
       const interpreter = runtime.interpreter;
       if (op !== "[]") return interpreter.torch.binaryOperator(op, l, r, interpreter.context);
@@ -260,5 +260,5 @@ export const kerasModules: NativeModuleProvider = function kerasModules(runtime:
   set("tensorflow", tensorflow);
   set("tensorflow.nn", tfNn);
   set("tensorflow.random", tfRandom);
-  return modules;
+  return { modules, tensorOperatorObserver };
 };

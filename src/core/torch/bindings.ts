@@ -39,8 +39,8 @@ const unknownContext: Value = { kind: "tuple", items: [] };
 
 const identity = (name: string) => fn(name, ({ args }) => args[0] ?? NONE);
 
-/** The torch package as the analyzed code sees it: torch, torch.nn, torch.nn.functional, torch.nn.init, ... */
-export function createTorchModules(catalogue: TorchCatalogue, classes: ModuleClasses, interp: () => Interpreter, objectClass: ClassValue): Map<string, ModuleNamespaceValue> {
+/** The torch package as the analyzed code sees it (torch, torch.nn, torch.nn.functional, ...), with the classes type() of a tensor gives. */
+export function createTorchModules(catalogue: TorchCatalogue, classes: ModuleClasses, interp: () => Interpreter, objectClass: ClassValue): { modules: Map<string, ModuleNamespaceValue>; tensorClasses: { tensor: ClassValue; parameter: ClassValue } } {
   const modules = new Map<string, ModuleNamespaceValue>();
   const byPrefix = (prefix: string): Map<string, Value> => {
     const out = new Map<string, Value>();
@@ -108,7 +108,6 @@ export function createTorchModules(catalogue: TorchCatalogue, classes: ModuleCla
   // nn.Parameter is a Tensor subclass: issubclass(type(p), torch.Tensor) holds, and type() of a tensor gives this class.
   classes.parameter.bases = [tensorClass];
   classes.parameter.mro = computeMro(classes.parameter);
-  interp().tensorClasses = { tensor: tensorClass, parameter: classes.parameter };
   const torchEntries = byPrefix("torch.");
   for (const [k, v] of catalogue.constants) if (!k.includes(".")) torchEntries.set(k, v);
   const { optim, lrScheduler, gradScaler } = createOptim(objectClass, namespace);
@@ -220,7 +219,7 @@ export function createTorchModules(catalogue: TorchCatalogue, classes: ModuleCla
   modules.set("torch.fft", fft);
   modules.set("torch.fx", torchEntries.get("fx") as ModuleNamespaceValue);
   modules.set("torch._subclasses", torchEntries.get("_subclasses") as ModuleNamespaceValue);
-  return modules;
+  return { modules, tensorClasses: { tensor: tensorClass, parameter: classes.parameter } };
 }
 
 const DYNAMIC_QUANTIZATION_DEFAULT = new Set(["Linear", "LSTM", "GRU", "LSTMCell", "GRUCell", "RNNCell"]);

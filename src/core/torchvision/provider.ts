@@ -1,5 +1,4 @@
-import type { Runtime } from "../interp/runtime";
-import type { ModuleNamespaceValue } from "../interp/values";
+import type { ProvidedModules, Runtime } from "../interp/runtime";
 import { zooSources } from "./sources";
 
 /**
@@ -8,7 +7,7 @@ import { zooSources } from "./sources";
  * torchvision` finds them when neither the workspace nor the environment has torchvision. They run in our interpreter like user code, so the
  * module tree, parameters and FLOPs come from the same catalogue as everything else.
  */
-export function torchvisionZoo(runtime: Runtime): Map<string, ModuleNamespaceValue> {
+export function torchvisionZoo(runtime: Runtime): ProvidedModules {
   for (const [path, text] of zooSources) runtime.builtinPackages.set(path, text);
-  return new Map();
+  return { modules: new Map() };
 }

@@ -53,9 +53,7 @@ export function evaluateAtSite(
   expressions: Expression[],
   now: () => number,
 ): Value[] {
-  const recorder = new Recorder();
-  interp.recorder = recorder;
-  interp.budget = new Budget(SITE_STEPS, SITE_MILLISECONDS, now);
+  const run = { recorder: new Recorder(), budget: new Budget(SITE_STEPS, SITE_MILLISECONDS, now) };
   const guarded = (fn: () => Value): Value => {
     try {
       return fn();
@@ -65,7 +63,7 @@ export function evaluateAtSite(
       return unknown(err instanceof Error ? err.message : String(err));
     }
   };
-  return interp.withFrame({ file, inModel: false }, () => {
+  return interp.withRun(run, () => interp.withFrame({ file, inModel: false }, () => {
     const scope: Scope = { names: new Map(), parent: moduleScope };
     for (const p of context.fn?.params ?? []) {
       if (p.kind === "star") scope.names.set(p.name, tuple([]));
@@ -84,5 +82,5 @@ export function evaluateAtSite(
       interp.budget.refillSteps();
       return guarded(() => interp.evaluate(e, scope));
     });
-  });
+  }));
 }
