@@ -1,6 +1,5 @@
 import type { AnalysisWorkerHandle } from "../core/analysis-protocol";
 import * as vscode from "vscode";
-import type { Settings } from "../core/config";
 import { AnalysisEngine } from "./analysis-engine";
 import { GreenlightCodeActionProvider } from "./code-actions";
 import { ModelCodeLensProvider } from "./codelens-provider";
@@ -21,6 +20,7 @@ import { StatusBar } from "./status-bar";
 import { WorkspaceMirror } from "./workspace-mirror";
 import { PythonEnvironments, type EnvironmentHost } from "./python-environment";
 import { activePythonDocument, isPythonCell, notebookOfCell } from "./notebook-cells";
+import { registerTestProbes } from "./test-probes";
 
 /** What differs between the desktop (Node) and the browser entries. */
 export interface HostBits {
@@ -40,34 +40,6 @@ export interface HostBits {
   analysisWorker?: (log: vscode.LogOutputChannel, mirror: WorkspaceMirror) => AnalysisWorkerHandle | undefined;
 }
 
-/** What activate() returns: used by the integration tests to wait for background work. */
-export interface GreenlightApi {
-  /** Resolves when tree-sitter is loaded and providers are registered (rejects when it cannot load). */
-  ready(): Promise<void>;
-  /** Resolves when the workspace mirror finished its first indexing. */
-  indexed(): Promise<void>;
-  /** How many Python files the workspace mirror holds now (the load test watches indexing progress with it). */
-  indexedFiles(): number;
-  /** Whether the report view is open and has rendered its data. */
-  reportReady(): boolean;
-  /** The model the open report shows (undefined when none is open). */
-  reportModel(): { name: string; params: number; flops: number } | undefined;
-  /** The report calculator's first values and what the page shows (pre-filled from the code's training plan). */
-  reportCalculator(): ReturnType<ReportPanel["calculator"]>;
-  /** The grid intensity every surface uses now (the status bar's reading), with its source. */
-  gridIntensity(): IntensitySource;
-  /** The carbon basis line of the open report's energy section (undefined when none is open). */
-  reportIntensity(): string | undefined;
-  /** What the open report page shows of its model (grouped chart labels, module tree rows). */
-  reportView(): ReportPanel["shownView"];
-  /** How many models the Explorer's Greenlight view lists. */
-  listedModels(): number;
-  /** The validated settings in effect (bad values already replaced by defaults). */
-  settings(): Settings;
-  /** How many parses since activation reused the previous tree after an edit, and how many started afresh. */
-  parseCounts(): Promise<{ incremental: number; full: number }>;
-}
-
 const PYTHON: vscode.DocumentSelector = [{ language: "python" }];
 
 function describe(error: unknown): string {
@@ -79,11 +51,11 @@ function describe(error: unknown): string {
  * first Python document (or a command) loads tree-sitter and registers the providers. Failures are shown and
  * logged with their stack, never swallowed; a host without WebAssembly gets a status message, not a crash.
  */
-export function activateGreenlight(context: vscode.ExtensionContext, host: HostBits): GreenlightApi {
+export function activateGreenlight(context: vscode.ExtensionContext, host: HostBits): void {
   const log = vscode.window.createOutputChannel("Greenlight", { log: true });
   context.subscriptions.push(log);
   try {
-    return activateStages(context, host, log);
+    activateStages(context, host, log);
   } catch (error) {
     log.error(`activation failed: ${describe(error)}`);
     void vscode.window.showErrorMessage(`Greenlight could not start: ${error instanceof Error ? error.message : String(error)}`);
@@ -91,7 +63,7 @@ export function activateGreenlight(context: vscode.ExtensionContext, host: HostB
   }
 }
 
-function activateStages(context: vscode.ExtensionContext, host: HostBits, log: vscode.LogOutputChannel): GreenlightApi {
+function activateStages(context: vscode.ExtensionContext, host: HostBits, log: vscode.LogOutputChannel): void {
   const store = new SettingsStore(log);
   const status = new StatusBar();
   const mirror = new WorkspaceMirror(log, status, () => store.values);
@@ -179,7 +151,8 @@ function activateStages(context: vscode.ExtensionContext, host: HostBits, log: v
   }
   log.info(`activated (${host.kind} host, VS Code ${vscode.version})`);
 
-  return {
+  // Read-only probes for the integration tests, only when VS Code runs them: the extension exports no API.
+  registerTestProbes(context, {
     ready: async () => {
       await start();
     },
@@ -189,18 +162,13 @@ function activateStages(context: vscode.ExtensionContext, host: HostBits, log: v
     },
     indexedFiles: () => mirror.size,
     reportReady: () => report.isReady,
-    reportModel: () => {
-      const model = report.shownModel;
-      return model && { name: model.name, params: model.params, flops: model.flops };
-    },
     reportCalculator: () => report.calculator(),
     gridIntensity: intensity,
     reportIntensity: () => report.shownIntensity,
     reportView: () => report.shownView,
     listedModels: () => models.modelCount,
-    settings: () => store.values,
     parseCounts: async () => (await start()).parseCounts(),
-  };
+  });
 }
 
 /** Quiet time after the last change on disk before open documents are re-analyzed. */

@@ -142,11 +142,6 @@ export class ReportPanel implements vscode.Disposable {
     this.disposables.push(store.onDidChange(() => void this.post()));
   }
 
-  /** The model shown, if the panel is open. */
-  get shownModel(): ModelReport | undefined {
-    return this.panel ? this.model : undefined;
-  }
-
   /** The grid reading the energy section last sent to the page names (its carbon source line). */
   get shownIntensity(): string | undefined {
     return this.panel ? this.postedEnergy?.sources.find((source) => source.includes("gCO2e/kWh")) : undefined;

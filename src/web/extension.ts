@@ -1,15 +1,15 @@
 import type * as vscode from "vscode";
 import type { WorkspaceMirror } from "../vscode/workspace-mirror";
-import { activateGreenlight, type GreenlightApi } from "../vscode/activate";
+import { activateGreenlight } from "../vscode/activate";
 import { gridHostBits } from "../vscode/grid-bridge";
 import { FetchHttpClient } from "./http-client";
 import { startWebAnalysisWorker } from "./analysis-worker-host";
 
 /** Browser (VS Code for the web) entry: the same surfaces; workspace.fs reads files and the .wasm, fetch the grid;
  *  analyses run in a Web Worker (dist/web/analysis-worker.js). */
-export function activate(context: vscode.ExtensionContext): GreenlightApi {
+export function activate(context: vscode.ExtensionContext): void {
   const analysisWorker = (log: vscode.LogOutputChannel, mirror: WorkspaceMirror) => startWebAnalysisWorker(context.extensionUri, log, mirror);
-  return activateGreenlight(context, { ...gridHostBits("web", new FetchHttpClient()), analysisWorker });
+  activateGreenlight(context, { ...gridHostBits("web", new FetchHttpClient()), analysisWorker });
 }
 
 export function deactivate(): void {

@@ -1,7 +1,7 @@
 // Every contributed command runs without error; the report webview opens and exports; settings take effect.
 import * as assert from "assert";
 import * as vscode from "vscode";
-import { codeLensTitles, greenlight, inlayHints, lineOf, openFixture, setSetting, waitFor } from "./helpers";
+import { codeLensTitles, exportedBasis, greenlight, inlayHints, lineOf, openFixture, setSetting, settingsInEffect, waitFor } from "./helpers";
 import { simpleCnn } from "./reference";
 
 interface Contributes {
@@ -143,40 +143,50 @@ suite("commands", () => {
   });
 
   test("Select Precision and Select Hardware write the settings", async () => {
-    const api = await greenlight();
+    await greenlight();
     assert.strictEqual(await vscode.commands.executeCommand("greenlight.selectPrecision", "bf16"), "bf16");
     assert.strictEqual(vscode.workspace.getConfiguration("greenlight").get("precision"), "bf16");
-    assert.strictEqual(api.settings().precision, "bf16");
+    // The figures follow: the report's energy is made for what was selected.
+    await waitFor("bf16 in the report's figures", async () => (await settingsInEffect()).precision === "bf16");
     assert.strictEqual(await vscode.commands.executeCommand("greenlight.selectHardware", "a100-sxm"), "a100-sxm");
-    assert.strictEqual(api.settings().hardware, "a100-sxm");
+    await waitFor("a100-sxm in the report's figures", async () => (await settingsInEffect()).hardware === "a100-sxm");
     await assert.rejects(Promise.resolve(vscode.commands.executeCommand("greenlight.selectHardware", "no-such-gpu")), "an unknown profile is refused");
-    assert.strictEqual(api.settings().hardware, "a100-sxm");
+    assert.strictEqual(vscode.workspace.getConfiguration("greenlight").get("hardware"), "a100-sxm");
+    assert.strictEqual((await exportedBasis()).hardware, "a100-sxm");
   });
 
   test("turning inlay hints and CodeLens off takes effect without a reload", async () => {
     const document = await openFixture("simple_cnn.py");
     const api = await greenlight();
     assert.ok((await inlayHints(document)).length > 0, "hints on by default");
-    await setSetting(api, "inlayHints.enabled", false);
+    await setSetting("inlayHints.enabled", false);
     await waitFor("no inlay hints", async () => (await inlayHints(document)).length === 0);
-    await setSetting(api, "codeLens.enabled", false);
+    await setSetting("codeLens.enabled", false);
     await waitFor("no CodeLens", async () => (await codeLensTitles(document.uri)).length === 0);
-    await setSetting(api, "inlayHints.enabled", true);
-    await setSetting(api, "codeLens.enabled", true);
+    await setSetting("inlayHints.enabled", true);
+    await setSetting("codeLens.enabled", true);
     await waitFor("hints back", async () => (await inlayHints(document)).length > 0);
     await waitFor("CodeLens back", async () => (await codeLensTitles(document.uri)).length > 0);
   });
 
   test("a bad setting value falls back to its default", async () => {
-    const api = await greenlight();
+    await greenlight();
     const defaults = Object.assign({}, ...contributes().configuration.map((section) => section.properties)) as Record<string, { default: unknown }>;
-    await setSetting(api, "batchSize", -4);
-    await waitFor("the fallback", () => api.settings().batchSize === defaults["greenlight.batchSize"].default);
-    await setSetting(api, "precision", "fp7");
-    await waitFor("the fallback", () => api.settings().precision === defaults["greenlight.precision"].default);
+    // Each bad value is set after a good one that differs from the default, so only the fallback can bring it back.
+    await setSetting("batchSize", 8);
+    await waitFor("batch 8 in the figures", async () => (await settingsInEffect()).batch === 8);
+    await setSetting("batchSize", -4);
+    await waitFor("the fallback", async () => (await settingsInEffect()).batch === defaults["greenlight.batchSize"].default);
+    await setSetting("precision", "bf16");
+    await waitFor("bf16 in the figures", async () => (await settingsInEffect()).precision === "bf16");
+    await setSetting("precision", "fp7");
+    // simple_cnn is an fp32 model: with no valid precision chosen, its figures are made at the default, fp32.
+    await waitFor("the fallback", async () => (await settingsInEffect()).precision === defaults["greenlight.precision"].default);
     // A well-formed name that is no hardware profile falls back too.
-    await setSetting(api, "hardware", "no-such-gpu");
-    await waitFor("the fallback", () => api.settings().hardware === defaults["greenlight.hardware"].default);
+    await setSetting("hardware", "a100-sxm");
+    await waitFor("a100-sxm in the figures", async () => (await settingsInEffect()).hardware === "a100-sxm");
+    await setSetting("hardware", "no-such-gpu");
+    await waitFor("the fallback", async () => (await settingsInEffect()).hardware === defaults["greenlight.hardware"].default);
   });
 
   test("the walkthrough is contributed and opens, and its sample model gets a CodeLens", async () => {

@@ -24,7 +24,7 @@ suite("a fix's effect on the figures", () => {
       assert.ok(basis && basis[1] === hardware, finding.message);
       const batch = basis[2];
       // The lens estimates on the selected hardware: select the one the fix's figures are for.
-      await setSetting(api, "hardware", hardware);
+      await setSetting("hardware", hardware);
       const lensBefore = await waitFor("the MLP lens on that hardware", async () => (await codeLensTitles(document.uri)).find((t) => t.startsWith("MLP") && t.includes(`(${hardware},`)));
       assert.ok(lensBefore.includes(`${before} per sample`), `${lensBefore} (stated before: ${before})`);
       assert.ok(lensBefore.includes(`(${hardware}, fp32, batch ${batch})`), `${lensBefore}: the finding's basis`);
@@ -36,7 +36,7 @@ suite("a fix's effect on the figures", () => {
       assert.strictEqual((await codeLensTitles(document.uri)).filter((t) => t.startsWith("model ")).length, 0, "one lens: the instance is the class's model");
     } finally {
       await vscode.commands.executeCommand("workbench.action.revertAndCloseActiveEditor");
-      await setSetting(api, "hardware", previous);
+      await setSetting("hardware", previous);
     }
   });
 

@@ -9,6 +9,7 @@ import * as vscode from "vscode";
 import { AnalysisEngine } from "../../../src/vscode/analysis-engine";
 import { GreenlightCodeActionProvider, PinInputAction, RuleFixAction } from "../../../src/vscode/code-actions";
 import { loadPythonParser } from "../../../src/vscode/parser-loader";
+import { SettingsStore } from "../../../src/vscode/settings";
 import { StatusBar } from "../../../src/vscode/status-bar";
 import { WorkspaceMirror } from "../../../src/vscode/workspace-mirror";
 import { EXTENSION_ID, greenlight, greenlightDiagnostics, waitFor } from "./helpers";
@@ -22,14 +23,16 @@ suite("a quick fix held while the document changes", () => {
   const cancellation = new vscode.CancellationTokenSource();
 
   suiteSetup(async () => {
-    const api = await greenlight();
+    await greenlight();
     const extension = vscode.extensions.getExtension(EXTENSION_ID)!;
     const log = vscode.window.createOutputChannel("Greenlight held-fix test", { log: true });
+    // The engine reads the user's settings as the extension's does: through its own store of the same configuration.
+    const store = new SettingsStore(log);
     const status = new StatusBar();
-    const mirror = new WorkspaceMirror(log, status, () => api.settings());
-    engine = new AnalysisEngine(await loadPythonParser(extension.extensionUri), mirror, () => api.settings(), log);
+    const mirror = new WorkspaceMirror(log, status, () => store.values);
+    engine = new AnalysisEngine(await loadPythonParser(extension.extensionUri), mirror, () => store.values, log);
     provider = new GreenlightCodeActionProvider(engine, { info: (message: string) => void logged.push(message) });
-    disposables.push(log, status, mirror, engine, cancellation);
+    disposables.push(log, store, status, mirror, engine, cancellation);
   });
 
   suiteTeardown(() => {

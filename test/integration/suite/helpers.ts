@@ -1,6 +1,7 @@
 // Helpers for the integration tests: they go through the real VS Code API only (commands, providers, documents).
 import * as vscode from "vscode";
-import type { GreenlightApi } from "../../../src/vscode/activate";
+import { TEST_PROBES_COMMAND, type TestProbes } from "../../../src/vscode/test-probes";
+import { simpleCnn } from "./reference";
 
 export const EXTENSION_ID = "greenlight.greenlight";
 
@@ -18,13 +19,18 @@ export async function openFixture(relativePath: string): Promise<vscode.TextDocu
   return document;
 }
 
-/** The extension's API after activation and parser load. */
-export async function greenlight(): Promise<GreenlightApi> {
-  const extension = vscode.extensions.getExtension<GreenlightApi>(EXTENSION_ID);
+/**
+ * The extension's test probes (the state no VS Code API shows: the report page, the Explorer view, the index), after
+ * activation and parser load. The extension exports no API: the probes are a command VS Code's test mode registers.
+ */
+export async function greenlight(): Promise<TestProbes> {
+  const extension = vscode.extensions.getExtension(EXTENSION_ID);
   if (!extension) throw new Error(`${EXTENSION_ID} is not installed`);
-  const api = await extension.activate();
-  await api.ready();
-  return api;
+  await extension.activate();
+  const probes = await vscode.commands.executeCommand<TestProbes | undefined>(TEST_PROBES_COMMAND);
+  if (!probes) throw new Error(`${TEST_PROBES_COMMAND} returned nothing: the extension is not running in VS Code's test mode`);
+  await probes.ready();
+  return probes;
 }
 
 /** Polls until `check` returns a value other than undefined/false, or fails after `timeoutMs`. */
@@ -80,13 +86,38 @@ export function greenlightDiagnostics(uri: vscode.Uri): vscode.Diagnostic[] {
   return vscode.languages.getDiagnostics(uri).filter((diagnostic) => diagnostic.source === "Greenlight");
 }
 
-/** Sets a `greenlight.*` user setting and waits until the extension sees it. */
-export async function setSetting(api: GreenlightApi, key: string, value: unknown): Promise<void> {
+/** Sets a `greenlight.*` user setting and waits until the configuration holds it. */
+export async function setSetting(key: string, value: unknown): Promise<void> {
   await vscode.workspace.getConfiguration("greenlight").update(key, value, vscode.ConfigurationTarget.Global);
   await waitFor(`greenlight.${key} to apply`, () => {
     const configured = vscode.workspace.getConfiguration("greenlight").inspect(key)?.globalValue;
-    return JSON.stringify(configured) === JSON.stringify(value) && api.settings() !== undefined;
+    return JSON.stringify(configured) === JSON.stringify(value);
   });
+}
+
+/** The model the open report shows (undefined when no report is open), as its JSON export (Export Report) states it. */
+export async function reportedModel(): Promise<{ name: string; params: number; flops: number } | undefined> {
+  const open = vscode.window.tabGroups.all.flatMap((group) => group.tabs).some((tab) => tab.input instanceof vscode.TabInputWebview && tab.input.viewType.endsWith("greenlight.report"));
+  if (!open) return undefined;
+  const text = await vscode.commands.executeCommand<string | undefined>("greenlight.exportReport", "json");
+  if (text === undefined) return undefined;
+  const { model } = JSON.parse(text) as { model: { name: string; params: number; flops: number } };
+  return { name: model.name, params: model.params, flops: model.flops };
+}
+
+/** What the open report's energy figures are made for, as its JSON export (Greenlight: Export Report) states it. */
+export async function exportedBasis(): Promise<{ hardware: string; batch: number; precision: string }> {
+  const json = JSON.parse(await vscode.commands.executeCommand<string>("greenlight.exportReport", "json")) as { energy: { hardware: string; batch: number; precision: string } | null };
+  if (!json.energy) throw new Error("the exported report has no energy figures");
+  return { hardware: json.energy.hardware, batch: json.energy.batch, precision: json.energy.precision };
+}
+
+/** The hardware, batch and precision the extension's figures use now (bad setting values already replaced by their
+ *  defaults), read from the report of the fp32 fixture model as a user would export it. */
+export async function settingsInEffect(): Promise<{ hardware: string; batch: number; precision: string }> {
+  const document = await openFixture("simple_cnn.py");
+  await vscode.commands.executeCommand("greenlight.showReport", document.uri, simpleCnn.name);
+  return exportedBasis();
 }
 
 /** Closes every editor that has no unsaved changes (closing a dirty one would ask in a modal dialog). */

@@ -3,7 +3,7 @@
 import * as assert from "assert";
 import * as vscode from "vscode";
 import { formatCount } from "../../../src/core/report/format";
-import { codeLensTitles, fixtureUri, greenlight, waitFor } from "./helpers";
+import { codeLensTitles, fixtureUri, greenlight, reportedModel, waitFor } from "./helpers";
 import { simpleCnn } from "./reference";
 
 suite("incremental analysis while typing", () => {
@@ -48,14 +48,14 @@ suite("incremental analysis while typing", () => {
     await waitFor("the CodeLens", async () => (await codeLensTitles(document.uri)).find((t) => t.startsWith(simpleCnn.name)));
     assert.strictEqual(await vscode.commands.executeCommand("greenlight.showReport", document.uri, simpleCnn.name), simpleCnn.name);
     await waitFor("the report to be ready", () => api.reportReady());
-    assert.strictEqual(api.reportModel()?.params, simpleCnn.params);
+    assert.strictEqual((await reportedModel())?.params, simpleCnn.params);
     const calculatorKey = await waitFor("the calculator", () => api.reportCalculator()?.initial.key);
 
     await vscode.window.showTextDocument(document, { viewColumn: editor.viewColumn, preview: false });
     const anchor = document.getText().indexOf("\n", document.getText().indexOf("self.conv1 ="));
     assert.ok(await editor.edit((builder) => builder.insert(document.positionAt(anchor), "\n        self.extra = nn.Linear(10, 10)")));
-    const followed = await waitFor("the report to show the edited model", () => {
-      const model = api.reportModel();
+    const followed = await waitFor("the report to show the edited model", async () => {
+      const model = await reportedModel();
       return model && model.params === simpleCnn.params + 110 ? model : undefined;
     });
     assert.strictEqual(followed.name, simpleCnn.name);

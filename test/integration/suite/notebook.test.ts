@@ -2,7 +2,7 @@
 // own CodeLens, diagnostics and hovers, and a quick fix edits only its cell.
 import * as assert from "assert";
 import * as vscode from "vscode";
-import { codeLensTitles, greenlight, greenlightDiagnostics, hoverText, inlayHints, lineOf, openNotebook, waitFor } from "./helpers";
+import { codeLensTitles, greenlight, greenlightDiagnostics, hoverText, inlayHints, lineOf, openNotebook, reportedModel, waitFor } from "./helpers";
 
 // Net of the notebook: Conv2d(3, 32, 3) with bias, BatchNorm2d(32), Linear(32, 10).
 const CONV_PARAMS = 3 * 32 * 9 + 32;
@@ -188,7 +188,7 @@ suite("notebooks", () => {
     assert.strictEqual(await vscode.commands.executeCommand<string>("greenlight.showReport"), "Net");
     const api = await greenlight();
     await waitFor("the report rendered", () => api.reportReady() || undefined);
-    assert.strictEqual(api.reportModel()?.params, NET_PARAMS);
+    assert.strictEqual((await reportedModel())?.params, NET_PARAMS);
 
     await openNotebook();
     const remove = new vscode.WorkspaceEdit();

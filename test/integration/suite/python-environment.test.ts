@@ -33,7 +33,7 @@ suite("Python environment (issue 13)", function () {
 
   suiteTeardown(async () => {
     const api = await greenlight();
-    await setSetting(api, "pythonEnvironment", "");
+    await setSetting("pythonEnvironment", "");
     for (const folder of [".venv", "other-env"]) fs.rmSync(path.join(root(), folder), { recursive: true, force: true });
     if (hubRepository) fs.rmSync(hubRepository, { recursive: true, force: true });
   });
@@ -53,14 +53,14 @@ suite("Python environment (issue 13)", function () {
     const venvTitle = await waitFor("the CodeLens of the .venv's model", async () => (await codeLensTitles(document.uri)).find((t) => t.includes(`${formatCount(paramsFor(32))} params`)), 60_000);
     assert.ok(venvTitle.startsWith("model"), venvTitle);
 
-    await setSetting(api, "pythonEnvironment", "other-env");
+    await setSetting("pythonEnvironment", "other-env");
     await waitFor("the CodeLens to follow the setting", async () => (await codeLensTitles(document.uri)).find((t) => t.includes(`${formatCount(paramsFor(48))} params`)), 60_000);
     await vscode.commands.executeCommand("workbench.action.closeActiveEditor");
   });
 
   test("a from_pretrained model whose config.json is in the Hugging Face cache shows greenlight analyze's figures in the CodeLens", async () => {
     const api = await greenlight();
-    await setSetting(api, "pythonEnvironment", "");
+    await setSetting("pythonEnvironment", "");
     // The transformers-shaped test package (hand-written, test/fixtures/transformers-env) as the workspace's .venv.
     const repo = vscode.extensions.getExtension(EXTENSION_ID)!.extensionPath;
     fs.rmSync(path.join(root(), ".venv"), { recursive: true, force: true });
@@ -96,7 +96,7 @@ suite("Python environment (issue 13)", function () {
 
   test("a package installed into the workspace's .venv while the file is open is read without a reload", async () => {
     const api = await greenlight();
-    await setSetting(api, "pythonEnvironment", "");
+    await setSetting("pythonEnvironment", "");
     fs.rmSync(path.join(root(), ".venv"), { recursive: true, force: true });
     fs.mkdirSync(path.join(root(), ".venv"), { recursive: true });
     fs.writeFileSync(path.join(root(), ".venv/pyvenv.cfg"), "home = /usr/bin\nversion = 3.11.7\n");

@@ -3,16 +3,16 @@
 // code-server's Node extension host and in test-web's web worker (only vscode APIs, workspace.fs included).
 import * as assert from "assert";
 import * as vscode from "vscode";
-import type { GreenlightApi } from "../../../src/vscode/activate";
+import type { TestProbes } from "../../../src/vscode/test-probes";
 import type { CalculatorShown, CalculatorView } from "../../../src/vscode/report-panel";
-import { closeSavedEditors, EXTENSION_ID, fixtureUri, greenlight, lineOf, waitFor } from "./helpers";
+import { closeSavedEditors, EXTENSION_ID, exportedBasis, fixtureUri, greenlight, lineOf, waitFor } from "./helpers";
 
 type CalculatorHook = () => { initial: CalculatorView; shown?: CalculatorShown } | undefined;
 
-/** The API's read-only hook on the report's calculator (ReportPanel.calculator, wired in src/vscode/activate.ts). */
-function calculatorHook(api: GreenlightApi): CalculatorHook {
-  const hook = (api as GreenlightApi & { reportCalculator?: CalculatorHook }).reportCalculator;
-  assert.ok(hook, "the extension API has no reportCalculator(): activate.ts must return `reportCalculator: () => report.calculator()`");
+/** The test probe on the report's calculator (ReportPanel.calculator, wired in src/vscode/activate.ts). */
+function calculatorHook(api: TestProbes): CalculatorHook {
+  const hook = (api as TestProbes & { reportCalculator?: CalculatorHook }).reportCalculator;
+  assert.ok(hook, "the test probes have no reportCalculator(): activate.ts must register `reportCalculator: () => report.calculator()`");
   return hook;
 }
 
@@ -78,7 +78,8 @@ suite("report: training calculator from the code", () => {
     // MNIST's training split: a size from the dataset table, at the line that loads it.
     assert.strictEqual(shown.labels.samples, `dataset size, mnist_argparse.py:${lineOf(document, "train=True") + 1}`);
     assert.ok(shown.values.samples > 0 && shown.values.samples === initial.fields.samples.value);
-    assert.strictEqual(shown.values.hardware, api.settings().hardware);
+    // The hardware in effect, as the same report's export states it.
+    assert.strictEqual(shown.values.hardware, (await exportedBasis()).hardware);
     assert.strictEqual(shown.labels.hardware, "from settings");
     assert.strictEqual(shown.values.dropLast, false);
     // The estimate the page shows is for the values in its fields: the script keeps the last partial batch.
@@ -118,7 +119,7 @@ suite("report: training calculator from the code", () => {
     });
     assert.match(shown.labels.epochs, /placeholder/);
     assert.match(shown.labels.samples, /placeholder/);
-    assert.strictEqual(shown.values.batch, api.settings().batchSize);
+    assert.strictEqual(shown.values.batch, (await exportedBasis()).batch);
     assert.strictEqual(shown.labels.batch, "from settings");
     assert.strictEqual(shownSteps(shown), shown.values.epochs * Math.ceil(shown.values.samples / shown.values.batch));
   });

@@ -3,14 +3,14 @@
 // names are whole; the module tree starts with the top-level modules and opens on demand.
 import * as assert from "assert";
 import * as vscode from "vscode";
-import { greenlight, hoverText, lineOf, openFixture, waitFor } from "./helpers";
+import { greenlight, hoverText, lineOf, openFixture, reportedModel, waitFor } from "./helpers";
 
 suite("report: grouped charts and module tree", () => {
   test("a 12-layer GPT's report folds its blocks, groups by kind, and starts with a short tree", async () => {
     const api = await greenlight();
     const document = await openFixture("gpt_small.py");
     await vscode.commands.executeCommand("greenlight.showReport", document.uri, "GPTSmall");
-    const view = await waitFor("the report to draw GPTSmall", () => (api.reportModel()?.name === "GPTSmall" ? api.reportView() : undefined));
+    const view = await waitFor("the report to draw GPTSmall", async () => ((await reportedModel())?.name === "GPTSmall" ? api.reportView() : undefined));
     assert.deepStrictEqual(view.byBlock, [
       "transformer.wte · Embedding",
       "transformer.wpe · Embedding",
@@ -21,7 +21,7 @@ suite("report: grouped charts and module tree", () => {
     assert.deepStrictEqual([...view.byKind].sort(), ["MLP", "attention", "embeddings", "head", "normalization"]);
     assert.ok(view.byBlock.every((label) => !label.includes("…")), "names are whole");
     assert.strictEqual(view.treeRows, 3, "the model and its two top-level modules");
-    const model = api.reportModel()!;
+    const model = (await reportedModel())!;
     assert.ok(model.params > 20e6 && model.params < 30e6, `${model.params}`);
     const tabs = vscode.window.tabGroups.all.flatMap((group) => group.tabs).filter((tab) => tab.input instanceof vscode.TabInputWebview);
     await vscode.window.tabGroups.close(tabs);
@@ -38,7 +38,7 @@ suite("report: grouped charts and module tree", () => {
     assert.ok(link, hover);
     const args = JSON.parse(decodeURIComponent(link[1])) as unknown[];
     await vscode.commands.executeCommand("greenlight.showReport", ...args);
-    await waitFor("the report of GPTSmall", () => api.reportModel()?.name === "GPTSmall" && api.reportReady());
+    await waitFor("the report of GPTSmall", async () => (await reportedModel())?.name === "GPTSmall" && api.reportReady());
     await vscode.window.tabGroups.close(vscode.window.tabGroups.all.flatMap((group) => group.tabs).filter((tab) => tab.input instanceof vscode.TabInputWebview));
   });
 });

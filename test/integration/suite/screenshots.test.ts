@@ -4,7 +4,7 @@ import * as assert from "assert";
 import * as vscode from "vscode";
 import { existsSync } from "fs";
 import * as path from "path";
-import { closeSavedEditors, codeLensTitles, greenlight, inlayHints, openFixture, openNotebook, waitFor } from "./helpers";
+import { closeSavedEditors, codeLensTitles, greenlight, inlayHints, openFixture, openNotebook, reportedModel, waitFor } from "./helpers";
 import { simpleCnn } from "./reference";
 
 /** Asks the harness for a screenshot and waits until it is written (see tools/vscode-test/README.md). */
@@ -47,7 +47,7 @@ suite("screenshots", () => {
       // A real transformer's report: grouped charts and the module tree, in one screen.
       const gpt = await openFixture("gpt_small.py");
       await vscode.commands.executeCommand("greenlight.showReport", gpt.uri, "GPTSmall");
-      await waitFor("the GPT's report", () => api.reportModel()?.name === "GPTSmall" && api.reportView());
+      await waitFor("the GPT's report", async () => (await reportedModel())?.name === "GPTSmall" && api.reportView());
       await screenshot(`report-gpt-${name}`);
       await vscode.window.tabGroups.close(vscode.window.tabGroups.all.flatMap((group) => group.tabs).filter((tab) => tab.input instanceof vscode.TabInputWebview));
       assert.strictEqual(vscode.workspace.getConfiguration("workbench").get("colorTheme"), theme);

@@ -1,0 +1,40 @@
+import * as vscode from "vscode";
+import type { IntensitySource } from "./energy-bridge";
+import type { ReportPanel } from "./report-panel";
+
+/** The command the integration tests read the probes with; registered only when the host runs the extension's tests. */
+export const TEST_PROBES_COMMAND = "greenlight.test.probes";
+
+/**
+ * State no VS Code API lets a test observe (what the report page says it drew, the Explorer view's rows, the workspace
+ * index, the status bar's grid reading, the parser's reuse), read-only. Not part of what activate() returns: a
+ * user's editor never has it, and everything a user or another extension can see is observed through VS Code itself.
+ */
+export interface TestProbes {
+  /** Resolves when tree-sitter is loaded and providers are registered (rejects when it cannot load). */
+  ready(): Promise<void>;
+  /** Resolves when the workspace mirror finished its first indexing. */
+  indexed(): Promise<void>;
+  /** How many Python files the workspace mirror holds now (the load test watches indexing progress with it). */
+  indexedFiles(): number;
+  /** Whether the report view is open and its page said it is ready. */
+  reportReady(): boolean;
+  /** The report calculator's first values and what the page says it shows (pre-filled from the code's training plan). */
+  reportCalculator(): ReturnType<ReportPanel["calculator"]>;
+  /** The grid intensity every surface uses now (the status bar's reading), with its source. */
+  gridIntensity(): IntensitySource;
+  /** The carbon basis line of the open report's energy section (undefined when none is open). */
+  reportIntensity(): string | undefined;
+  /** What the open report page says it shows of its model (grouped chart labels, module tree rows). */
+  reportView(): ReportPanel["shownView"];
+  /** How many models the Explorer's Greenlight view lists. */
+  listedModels(): number;
+  /** How many parses since activation reused the previous tree after an edit, and how many started afresh. */
+  parseCounts(): Promise<{ incremental: number; full: number }>;
+}
+
+/** Registers the probes' command when VS Code runs the extension under its tests (ExtensionMode.Test), else nothing. */
+export function registerTestProbes(context: vscode.ExtensionContext, probes: TestProbes): void {
+  if (context.extensionMode !== vscode.ExtensionMode.Test) return;
+  context.subscriptions.push(vscode.commands.registerCommand(TEST_PROBES_COMMAND, () => probes));
+}
