@@ -17,6 +17,7 @@ import { parallelTraining } from "../core/parallel/parallel-training";
 import { strategyName } from "../core/parallel/parallel-run";
 import type { ParallelSource } from "../core/parallel/parallel-setup";
 import type { WeightFormat } from "../core/memory/memory-estimate";
+import { roundForJson } from "./json-numbers";
 
 /** The estimate's options of `analyze` (src/cli/command-specs.ts lists them for the parser and --help). */
 const ESTIMATE_OPTION_NAMES = ["hardware", "host", "dtype", "mode", "region", "pue", "epochs", "samples", "batch", "gpus"];
@@ -117,8 +118,6 @@ export function estimateFor(report: ModelReport, settings: EstimateSettings, gco
     carbon: { gco2PerKwh, pue: settings.pue },
   });
 }
-
-const roundForJson = (value: number, digits = 4): number => (value === 0 || !Number.isFinite(value) ? value : Number(value.toPrecision(digits)));
 
 const rangeJson = (range: { low: number; high: number }, digits = 4) => ({ low: roundForJson(range.low, digits), high: roundForJson(range.high, digits) });
 

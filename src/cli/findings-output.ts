@@ -3,6 +3,7 @@ import { pathToFileURL } from "node:url";
 import type { AnalysisResult, SyntaxCache } from "../core/analyze";
 import type { PythonParser } from "../core/python/parser";
 import { findRules } from "../core/rules/rules";
+import { VERSION } from "./version";
 import type { Finding, FindingSeverity, RuleDefinition, RuleSettings } from "../core/rules/types";
 
 /**
@@ -67,7 +68,7 @@ function artifactUri(file: string, root: string | undefined): { uri: string; uri
 export function toSarif(
   findings: readonly Finding[],
   rules: readonly RuleDefinition[],
-  options: { root?: string; version?: string; notebookPlace?: (f: Finding) => NotebookPlace | undefined } = {},
+  options: { root?: string; notebookPlace?: (f: Finding) => NotebookPlace | undefined } = {},
 ): Record<string, unknown> {
   const ruleIndex = new Map(rules.map((r, i) => [r.id, i]));
   return {
@@ -79,7 +80,7 @@ export function toSarif(
           driver: {
             name: "greenlight",
             informationUri: "https://github.com/greenlight-energy/greenlight",
-            version: options.version ?? "0.1.0",
+            version: VERSION,
             rules: rules.map((r) => ({
               id: r.id,
               name: r.title.replace(/[^A-Za-z0-9]+(.)?/g, (_m, c: string | undefined) => (c ? c.toUpperCase() : "")).replace(/^./, (c) => c.toUpperCase()),

@@ -1,4 +1,4 @@
-import packageJson from "../../package.json";
+import { VERSION } from "./version";
 import { CliError, commandHelp, type CommandOutput } from "./cli-io";
 import { COMMAND_NAMES, COMMAND_SPECS } from "./command-specs";
 
@@ -40,7 +40,7 @@ async function main(argv: string[]): Promise<number> {
     return command ? 0 : 2;
   }
   if (command === "--version" || command === "-v") {
-    out.stdout(`greenlight ${packageJson.version}\n`);
+    out.stdout(`greenlight ${VERSION}\n`);
     return 0;
   }
   const load = commands[command];

@@ -2,18 +2,17 @@
 import type { AnalysisResult } from "../core/analyze";
 import type { GenerationFigure } from "../core/generation/generation-plan";
 import { memoryAndGeneration as figuresOf, type MemoryAndGeneration } from "../core/memory/memory-and-generation";
-import { formatBytes } from "../core/report/format";
+import { formatBytes, formatDuration } from "../core/report/format";
 import { strategyName } from "../core/parallel/parallel-run";
 import type { ModelReport } from "../core/report/model-report";
 import { estimateDtype, type EstimateSettings } from "./estimate-options";
+import { roundForJson } from "./json-numbers";
 
 /** Memory and generation figures of one model under the CLI's estimate settings (dtype as the estimate takes it). */
 export function memoryAndGeneration(report: ModelReport, result: AnalysisResult | undefined, settings: EstimateSettings): MemoryAndGeneration {
   return figuresOf(report, result, { ...settings, dtype: estimateDtype(report, settings) });
 }
 
-
-const significant = (value: number, digits = 4): number => (value === 0 || !Number.isFinite(value) ? value : Number(value.toPrecision(digits)));
 
 /** The `memory` object of an estimate: each part in bytes with how it was counted, the peak and the fit. */
 export function memoryJson(m: MemoryAndGeneration): Record<string, unknown> {
@@ -26,7 +25,7 @@ export function memoryJson(m: MemoryAndGeneration): Record<string, unknown> {
     per_gpu: m.parallel ? { gpus: m.parallel.gpus, strategy: m.parallel.kind, zero_stage: m.parallel.zeroStage } : null,
     device_memory_bytes: m.fit?.device.memoryBytes ?? null,
     fits: m.fit?.fits ?? null,
-    fit_changes: (m.fit?.changes ?? []).map((c) => ({ change: c.label, peak_bytes: Math.round(c.peak_bytes), time_factor: significant(c.time_factor, 3), energy_factor: significant(c.energy_factor, 3) })),
+    fit_changes: (m.fit?.changes ?? []).map((c) => ({ change: c.label, peak_bytes: Math.round(c.peak_bytes), time_factor: roundForJson(c.time_factor, 3), energy_factor: roundForJson(c.energy_factor, 3) })),
     notes: m.memory.notes,
   };
 }
@@ -43,21 +42,21 @@ export function generationJson(g: NonNullable<MemoryAndGeneration["generation"]>
     new_tokens: figureJson(g.resolved.newTokens),
     batch: figureJson(g.resolved.batch),
     beams: figureJson(g.resolved.beams),
-    prefill: { flops: e.prefill.flops, seconds: significant(e.prefill.seconds), joules: significant(e.prefill.joules), bound: e.prefill.bound },
+    prefill: { flops: e.prefill.flops, seconds: roundForJson(e.prefill.seconds), joules: roundForJson(e.prefill.joules), bound: e.prefill.bound },
     decode: {
       flops_per_step: e.decode.flops_per_step,
-      seconds_per_step: significant(e.decode.seconds_per_step),
-      joules_per_step: significant(e.decode.joules_per_step),
+      seconds_per_step: roundForJson(e.decode.seconds_per_step),
+      joules_per_step: roundForJson(e.decode.joules_per_step),
       kv_read_bytes_per_step: Math.round(e.decode.kv_read_bytes_per_step),
       bound: e.decode.bound,
     },
-    seconds: significant(e.seconds),
-    joules: significant(e.joules),
-    gco2e: significant(e.gco2e),
+    seconds: roundForJson(e.seconds),
+    joules: roundForJson(e.joules),
+    gco2e: roundForJson(e.gco2e),
     generated_tokens: e.generated_tokens,
-    tokens_per_second: significant(e.tokens_per_second, 3),
-    joules_per_1k_tokens: significant(e.joules_per_1k_tokens),
-    gco2e_per_1k_tokens: significant(e.gco2e_per_1k_tokens),
+    tokens_per_second: roundForJson(e.tokens_per_second, 3),
+    joules_per_1k_tokens: roundForJson(e.joules_per_1k_tokens),
+    gco2e_per_1k_tokens: roundForJson(e.gco2e_per_1k_tokens),
     kv_cache_bytes: Math.round(e.kv_cache_bytes),
   };
 }
@@ -70,7 +69,6 @@ export function memoryLine(m: MemoryAndGeneration): string {
   return `memory (${m.memory.mode}${perGpu}): ${parts}; peak ${formatBytes(m.memory.peak_bytes)}, ${fit}`;
 }
 
-const time = (s: number) => (s < 1 ? `${significant(s * 1e3, 3)} ms` : `${significant(s, 3)} s`);
 
 /** One line: the generation's shape, prefill, decode per token and energy per 1,000 generated tokens. */
 export function generationLine(g: NonNullable<MemoryAndGeneration["generation"]>): string {
@@ -78,6 +76,6 @@ export function generationLine(g: NonNullable<MemoryAndGeneration["generation"]>
   const r = g.resolved;
   const from = (f: GenerationFigure) => (f.source === "default" ? " (default)" : "");
   return `generation (${r.plan.kind}, line ${r.plan.line}): prompt ${e.prompt_tokens}${from(r.promptTokens)}, ${e.new_tokens} new${from(r.newTokens)}, batch ${e.batch}${e.beams > 1 ? `, ${e.beams} beams` : ""}: ` +
-    `prefill ${time(e.prefill.seconds)}, decode ${time(e.decode.seconds_per_step)} per token (${e.decode.bound}-bound), ` +
-    `${significant(e.tokens_per_second, 3)} tokens/s, ${significant(e.joules_per_1k_tokens, 3)} J and ${significant(e.gco2e_per_1k_tokens, 3)} gCO2e per 1,000 tokens`;
+    `prefill ${formatDuration(e.prefill.seconds)}, decode ${formatDuration(e.decode.seconds_per_step)} per token (${e.decode.bound}-bound), ` +
+    `${roundForJson(e.tokens_per_second, 3)} tokens/s, ${roundForJson(e.joules_per_1k_tokens, 3)} J and ${roundForJson(e.gco2e_per_1k_tokens, 3)} gCO2e per 1,000 tokens`;
 }

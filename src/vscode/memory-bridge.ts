@@ -4,7 +4,7 @@ import type { AnalysisResult } from "../core/analyze";
 import type { Settings } from "../core/config";
 import { memoryAndGeneration, type MemoryAndGeneration } from "../core/memory/memory-and-generation";
 import type { MemoryEstimate } from "../core/memory/memory-estimate";
-import { formatBytes, formatCarbon, formatEnergy } from "../core/report/format";
+import { formatBytes, formatCarbon, formatDuration, formatEnergy } from "../core/report/format";
 import type { ModelReport } from "../core/report/model-report";
 import { editorPrecision, type EstimateProblems, type IntensitySource } from "./energy-bridge";
 import { strategyName } from "../core/parallel/parallel-run";
@@ -30,7 +30,6 @@ export function memorySummary(figures: MemoryAndGeneration): string {
   return `peak ${formatBytes(figures.memory.peak_bytes)}${perGpu} (${parts}); ${fit}`;
 }
 
-const time = (seconds: number) => (seconds < 1 ? `${Number((seconds * 1e3).toPrecision(3))} ms` : `${Number(seconds.toPrecision(3))} s`);
 
 /** The CodeLens above a generation: its shape, prefill, decode per token and energy and carbon per 1,000 tokens. */
 export function generationLensTitle(figures: MemoryAndGeneration): string | undefined {
@@ -38,7 +37,7 @@ export function generationLensTitle(figures: MemoryAndGeneration): string | unde
   if (!g) return undefined;
   const e = g.estimate;
   const beams = e.beams > 1 ? `, ${e.beams} beams` : "";
-  return `Generation (${figures.fit?.device.id ?? "device"}) · prompt ${e.prompt_tokens}, ${e.new_tokens} new, batch ${e.batch}${beams} · prefill ${time(e.prefill.seconds)} · decode ${time(e.decode.seconds_per_step)}/token (${e.decode.bound}-bound) · ` +
+  return `Generation (${figures.fit?.device.id ?? "device"}) · prompt ${e.prompt_tokens}, ${e.new_tokens} new, batch ${e.batch}${beams} · prefill ${formatDuration(e.prefill.seconds)} · decode ${formatDuration(e.decode.seconds_per_step)}/token (${e.decode.bound}-bound) · ` +
     `${formatEnergy(e.joules_per_1k_tokens)}, ${formatCarbon(e.gco2e_per_1k_tokens)} per 1k tokens`;
 }
 

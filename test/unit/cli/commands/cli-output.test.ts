@@ -36,6 +36,9 @@ describe("findings output", () => {
     assert.match(sarif.$schema, /sarif-2\.1\.0/);
     const run = sarif.runs[0];
     assert.equal(run.tool.driver.name, "greenlight");
+    // The version package.json states, as `greenlight --version` prints it.
+    const { version } = JSON.parse(readFileSync(join(__dirname, "../../../../package.json"), "utf8")) as { version: string };
+    assert.equal(run.tool.driver.version, version);
     assert.deepEqual(run.tool.driver.rules.map((r: any) => r.id), ["GL001", "GL002", "GL003", "GL004", "GL005", "GL006"]);
     for (const r of run.tool.driver.rules) {
       assert.ok(r.shortDescription.text && r.helpUri);
