@@ -157,7 +157,7 @@ suite("commands", () => {
 
   test("turning inlay hints and CodeLens off takes effect without a reload", async () => {
     const document = await openFixture("simple_cnn.py");
-    const api = await greenlight();
+    await greenlight();
     assert.ok((await inlayHints(document)).length > 0, "hints on by default");
     await setSetting("inlayHints.enabled", false);
     await waitFor("no inlay hints", async () => (await inlayHints(document)).length === 0);

@@ -6,7 +6,7 @@ import { codeLensTitles, greenlight, greenlightDiagnostics, hoverText, lineOf, o
 
 suite("a fix's effect on the figures", () => {
   test("the quantize fix changes the MLP's lens to the figure the fix stated", async () => {
-    const api = await greenlight();
+    await greenlight();
     const previous = vscode.workspace.getConfiguration("greenlight").inspect<string>("hardware")?.globalValue;
     const document = await openFixture("cpu_mlp.py");
     try {

@@ -32,7 +32,7 @@ suite("Python environment (issue 13)", function () {
   const root = () => fixtureUri("").fsPath;
 
   suiteTeardown(async () => {
-    const api = await greenlight();
+    await greenlight();
     await setSetting("pythonEnvironment", "");
     for (const folder of [".venv", "other-env"]) fs.rmSync(path.join(root(), folder), { recursive: true, force: true });
     if (hubRepository) fs.rmSync(hubRepository, { recursive: true, force: true });
@@ -40,7 +40,7 @@ suite("Python environment (issue 13)", function () {
   let hubRepository: string | undefined;
 
   test("a model built by an installed package shows its figures in the CodeLens, and follows greenlight.pythonEnvironment", async () => {
-    const api = await greenlight();
+    await greenlight();
     fs.mkdirSync(path.join(root(), ".venv"), { recursive: true });
     fs.writeFileSync(path.join(root(), ".venv/pyvenv.cfg"), "home = /usr/bin\nversion = 3.11.7\n");
     writeToylib(path.join(root(), ".venv/lib/python3.11/site-packages"), 32);
@@ -59,7 +59,7 @@ suite("Python environment (issue 13)", function () {
   });
 
   test("a from_pretrained model whose config.json is in the Hugging Face cache shows greenlight analyze's figures in the CodeLens", async () => {
-    const api = await greenlight();
+    await greenlight();
     await setSetting("pythonEnvironment", "");
     // The transformers-shaped test package (hand-written, test/fixtures/transformers-env) as the workspace's .venv.
     const repo = vscode.extensions.getExtension(EXTENSION_ID)!.extensionPath;
@@ -95,7 +95,7 @@ suite("Python environment (issue 13)", function () {
   });
 
   test("a package installed into the workspace's .venv while the file is open is read without a reload", async () => {
-    const api = await greenlight();
+    await greenlight();
     await setSetting("pythonEnvironment", "");
     fs.rmSync(path.join(root(), ".venv"), { recursive: true, force: true });
     fs.mkdirSync(path.join(root(), ".venv"), { recursive: true });
