@@ -1,6 +1,6 @@
 import type { Statement } from "../python/ast";
 import { IMPORT_TORCH, importEdit, wrapStatements } from "./edit-builders";
-import { helperRuns } from "./helper-runs";
+import { helperRuns, isModuleLevelName } from "./helper-runs";
 import { inferenceCalls } from "./model-usage";
 import { ruleHelpUri, type RawFinding, type Rule, type RuleContext } from "./rule-context";
 import { callsInBody } from "../python/syntax-walk";
@@ -28,7 +28,7 @@ function throughHelper(run: object): string {
 
 function check(context: RuleContext): RawFinding[] {
   const { file } = context;
-  const findings: RawFinding[] = [];
+  const found: { variables: string[]; pos: RawFinding["pos"]; via: string; fixes: Fix[] }[] = [];
   for (const place of file.places) {
     const s = place.statement;
     // `model.eval()` as a statement: what follows in the same block is inference.
@@ -49,7 +49,9 @@ function check(context: RuleContext): RawFinding[] {
       return chain[at];
     };
     // Direct calls, and calls of helpers that run the model with autograd on (`predict(model, x)`).
-    const viaHelpers = helperRuns(file, v, context.analysis).filter((h) => !h.guardedInside);
+    // A model put in eval mode at module level is a global the file's functions can run (`def show(img): model(img)`).
+    const global = place.ancestors.every((a) => a.type !== "function" && a.type !== "class") && isModuleLevelName(file, v);
+    const viaHelpers = helperRuns(file, v, context.analysis, { global }).filter((h) => !h.guardedInside);
     const unguarded = [...inferenceCalls(file, v), ...viaHelpers]
       .filter((c) => !file.isGuarded(c.place) && topOf(c.place) !== undefined)
       .sort((a, b) => a.call.pos.startIndex - b.call.pos.startIndex);
@@ -67,12 +69,15 @@ function check(context: RuleContext): RawFinding[] {
         fixes.push({ kind: "inference-mode", title: "Wrap the inference in `with torch.inference_mode():`", edits: imports ? [imports, ...wrap] : wrap });
       }
     }
-    findings.push({
-      rule: "GL002",
-      pos: unguarded[0].call.pos,
-      message: `'${v}' runs in eval mode with autograd on${throughHelper(unguarded[0])}: wrap the inference in torch.inference_mode() (or no_grad()) so no graph is recorded and no activations are kept.`,
-      fixes,
-    });
+    // Two models first run by one call (a helper that runs both) are one finding: one place, one wrap fixes both.
+    const same = found.find((x) => x.pos.startIndex === unguarded[0].call.pos.startIndex);
+    if (same) same.variables.push(v);
+    else found.push({ variables: [v], pos: unguarded[0].call.pos, via: throughHelper(unguarded[0]), fixes });
   }
-  return findings;
+  return found.map(({ variables, pos, via, fixes }) => ({
+    rule: "GL002",
+    pos,
+    message: `${variables.map((v) => `'${v}'`).join(" and ")} run${variables.length === 1 ? "s" : ""} in eval mode with autograd on${via}: wrap the inference in torch.inference_mode() (or no_grad()) so no graph is recorded and no activations are kept.`,
+    fixes,
+  }));
 }

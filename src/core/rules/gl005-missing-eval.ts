@@ -1,6 +1,6 @@
 import type { Statement } from "../python/ast";
 import { insertLinesAfter, insertLinesBefore } from "./edit-builders";
-import { helperRuns } from "./helper-runs";
+import { helperRuns, isModuleLevelName } from "./helper-runs";
 import { callsEval, entryCallee, inferenceCalls, moduleVariables, rootClass, torchModelSites } from "./model-usage";
 import type { ModelReport } from "../report/model-report";
 import type { AnalysisResult } from "../analysis-result";
@@ -66,7 +66,7 @@ function check(context: RuleContext): RawFinding[] {
     const changes = modeDependence(modelOf(file.path, v, sites, context.analysis), file);
     if (changes === "") continue;
     // Helpers that run the model count: under a guard at the call, or under one inside the helper.
-    const helpers = helperRuns(file, v, context.analysis);
+    const helpers = helperRuns(file, v, context.analysis, { global: isModuleLevelName(file, v) });
     if (helpers.some((h) => h.evalsInside)) continue;
     const guarded = [...inferenceCalls(file, v).filter((c) => file.isGuarded(c.place)), ...helpers.filter((h) => h.guardedInside || file.isGuarded(h.place))]
       .sort((a, b) => a.call.pos.startIndex - b.call.pos.startIndex);

@@ -4,7 +4,8 @@ import type { PlacedCall, PythonFile } from "./python-file";
 import { dottedName, forEachExpression, forEachStatement, ownExpressions, type CallExpression } from "../python/syntax-walk";
 
 // A model handed to a function that runs it (`predict(model, x)` where `predict` calls `model(x)`), in the same
-// file or imported from another one: GL002 and GL005 follow the model there.
+// file or imported from another one, or a module-level model that a function of the file reads as a global
+// (`def visualize(img): return model(img)`): GL002 and GL005 follow the model there.
 
 /** Methods that run a model (as inferenceCalls counts them). */
 const RUN_METHODS = ["forward", "generate", "predict", "predict_on_batch", "sample"];
@@ -46,9 +47,35 @@ function functionsByName(file: PythonFile, analysis: AnalysisResult | undefined)
 
 function parameterUse(fn: FunctionDefinition, index: number, functions: Map<string, FunctionDefinition>, depth: number): ParameterUse {
   const param = fn.params[index];
+  if (!param || param.kind !== "normal") return { runs: false, allGuarded: true, evals: false };
+  return nameUse(fn, param.name, functions, depth);
+}
+
+/** True when `fn` reads the module-level `name` as a global: Python's scoping makes a name local to a function
+ *  that binds it (parameter, assignment, loop or with target) unless it is declared `global` there. */
+function readsGlobal(fn: FunctionDefinition, name: string): boolean {
+  if (fn.params.some((p) => p.name === name)) return false;
+  let declared = false;
+  let bound = false;
+  const binds = (t: Expression | undefined): boolean => {
+    let found = false;
+    if (t) forEachExpression(t, (x) => x.type === "name" && x.id === name && (found = true));
+    return found;
+  };
+  forEachStatement(fn.body, ({ statement: s, ancestors }) => {
+    if (ancestors.some((a) => a.type === "function" || a.type === "class")) return;
+    if (s.type === "global" && s.names.includes(name)) declared = true;
+    if (s.type === "assign" && s.targets.some(binds)) bound = true;
+    if ((s.type === "augmented" || s.type === "annotated" || s.type === "for") && binds(s.target)) bound = true;
+    if (s.type === "with" && s.items.some((i) => binds(i.target))) bound = true;
+    if ((s.type === "function" || s.type === "class") && s.name === name) bound = true;
+  });
+  return declared || !bound;
+}
+
+/** What `fn` does with the model it knows as `name` (a parameter, or a global it reads). */
+function nameUse(fn: FunctionDefinition, name: string, functions: Map<string, FunctionDefinition>, depth: number, globals?: Map<string, FunctionDefinition>): ParameterUse {
   const use: ParameterUse = { runs: false, allGuarded: true, evals: false };
-  if (!param || param.kind !== "normal") return use;
-  const name = param.name;
   const decorated = fn.decorators.some(isGuardByName);
   forEachStatement(fn.body, (place) => {
     // Nested definitions run elsewhere.
@@ -62,8 +89,10 @@ function parameterUse(fn: FunctionDefinition, index: number, functions: Map<stri
       if (!runs && depth < MAX_DEPTH && f.type === "name") {
         const inner = functions.get(f.id);
         const at = inner && inner !== fn ? argumentIndex(call, inner, name) : undefined;
-        if (inner && at !== undefined) {
-          const innerUse = parameterUse(inner, at, functions, depth + 1);
+        // A global model stays global in another function of its file that reads it.
+        const global = globals?.get(f.id);
+        const innerUse = inner && at !== undefined ? parameterUse(inner, at, functions, depth + 1) : global && global !== fn && readsGlobal(global, name) ? nameUse(global, name, functions, depth + 1, globals) : undefined;
+        if (innerUse) {
           runs = innerUse.runs;
           guardedThere = innerUse.allGuarded;
           if (innerUse.evals) use.evals = true;
@@ -100,19 +129,37 @@ function argumentIndex(call: CallExpression, fn: FunctionDefinition, variable: s
   return undefined;
 }
 
-/** Calls in the file that hand the model held by `variable` to a function that runs it. */
-export function helperRuns(file: PythonFile, variable: string, analysis: AnalysisResult | undefined): HelperRun[] {
+/** Calls in the file that hand the model held by `variable` to a function that runs it; with `global`, when
+ *  `variable` is a module-level name, also calls of the file's own module-level functions that run it as a global. */
+export function helperRuns(file: PythonFile, variable: string, analysis: AnalysisResult | undefined, options: { global?: boolean } = {}): HelperRun[] {
   const functions = functionsByName(file, analysis);
+  const globals = options.global ? moduleFunctions(file) : undefined;
   const out: HelperRun[] = [];
   for (const placed of file.calls) {
     const f = placed.call.func;
     if (f.type !== "name") continue;
     const fn = functions.get(f.id);
-    if (!fn) continue;
-    const index = argumentIndex(placed.call, fn, variable);
-    if (index === undefined) continue;
-    const use = parameterUse(fn, index, functions, 1);
-    if (use.runs) out.push({ ...placed, helper: f.id, guardedInside: use.allGuarded, evalsInside: use.evals });
+    const index = fn ? argumentIndex(placed.call, fn, variable) : undefined;
+    let use: ParameterUse | undefined;
+    if (fn && index !== undefined) use = parameterUse(fn, index, functions, 1);
+    else {
+      const global = globals?.get(f.id);
+      // Not a call made inside that very function (recursion) nor one that rebinds the name.
+      if (global && readsGlobal(global, variable) && !placed.place.ancestors.includes(global)) use = nameUse(global, variable, functions, 1, globals);
+    }
+    if (use?.runs) out.push({ ...placed, helper: f.id, guardedInside: use.allGuarded, evalsInside: use.evals });
   }
   return out;
+}
+
+/** The file's own functions defined at module level (a global name in them is the module's). */
+function moduleFunctions(file: PythonFile): Map<string, FunctionDefinition> {
+  const out = new Map<string, FunctionDefinition>();
+  for (const s of file.syntax.body) if (s.type === "function") out.set(s.name, s);
+  return out;
+}
+
+/** True when `variable` is bound at module level (outside any function or class): a global its functions can read. */
+export function isModuleLevelName(file: PythonFile, variable: string): boolean {
+  return file.places.some(({ statement: s, ancestors }) => s.type === "assign" && !ancestors.some((a) => a.type === "function" || a.type === "class") && s.targets.some((t) => t.type === "name" && t.id === variable));
 }

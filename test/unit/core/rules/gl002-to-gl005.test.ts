@@ -59,6 +59,61 @@ print(predict(net, torch.ones(3, 4)))
   });
 });
 
+describe("GL002 and GL005 follow a module-level model into the functions that read it as a global", () => {
+  const globalHelper = `${NET}a = Net()
+a.eval()
+b = Net()
+b.eval()
+
+
+def show(x):
+    return a(x), b(x)
+
+
+if __name__ == "__main__":
+    print(show(torch.ones(3, 4)))
+`;
+
+  it("GL002: two eval'd globals run by one helper are one finding, and one wrap fixes both", async () => {
+    const gl002 = ofRule(await findingsOf(globalHelper), "GL002");
+    assert.equal(gl002.length, 1, gl002.map((f) => f.message).join("\n"));
+    assert.match(gl002[0].message, /^'a' and 'b' run in eval mode with autograd on \(through show\(\)\)/);
+    const after = await fixAndCheck(globalHelper, "GL002", "inference-mode");
+    assert.ok(after.includes('with torch.inference_mode():\n    if __name__ == "__main__":\n        print(show(torch.ones(3, 4)))\n'), after);
+  });
+
+  it("GL002: not when the helper guards its forward, nor when a parameter or a local shadows the name", async () => {
+    const guarded = globalHelper.replace("def show(x):\n", "@torch.no_grad()\ndef show(x):\n");
+    assert.equal(ofRule(await findingsOf(guarded), "GL002").length, 0);
+    const parameter = globalHelper.replace("def show(x):\n    return a(x), b(x)\n", "def show(x, a=None, b=None):\n    return a(x), b(x)\n");
+    assert.equal(ofRule(await findingsOf(parameter), "GL002").length, 0, "a and b are the function's own parameters");
+    const local = globalHelper.replace("def show(x):\n    return a(x), b(x)\n", "def show(x):\n    a = b = Net()\n    return a(x), b(x)\n");
+    assert.equal(ofRule(await findingsOf(local), "GL002").length, 0, "a and b are bound inside show()");
+    // Declared global, assigning it does not make it local.
+    const declared = globalHelper.replace("def show(x):\n    return a(x), b(x)\n", "def show(x):\n    global a, b\n    a, b = a, b\n    return a(x), b(x)\n");
+    assert.equal(ofRule(await findingsOf(declared), "GL002").length, 1);
+  });
+
+  it("GL005: a global model run by a helper called under no_grad, never put in eval mode", async () => {
+    const text = `${NET}net = Net()
+net.load_state_dict(torch.load("net.pt"))
+
+
+def predict(x):
+    return net(x)
+
+
+with torch.no_grad():
+    print(predict(torch.ones(3, 4)))
+`;
+    const [gl005] = ofRule(await findingsOf(text), "GL005");
+    assert.ok(gl005, "predict() runs the global net under no_grad");
+    assert.match(gl005.message, /'net' runs inference \(through predict\(\)\) without net\.eval\(\)/);
+    const fixed = await fixAndCheck(text, "GL005", "add-eval");
+    assert.ok(fixed.includes("net.eval()\nwith torch.no_grad():\n    print(predict(torch.ones(3, 4)))\n"), fixed);
+  });
+});
+
 describe("GL002 inference without inference_mode", () => {
   it("wraps the statements that run the model after eval() in `with torch.inference_mode():`", async () => {
     const after = await fixAndCheck(fixture("inference_script.py"), "GL002", "inference-mode");
