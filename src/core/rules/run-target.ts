@@ -166,7 +166,7 @@ export function runTargetOf(file: PythonFile, variable: string, site: { statemen
   let precisionReason: string | undefined;
   let precisionLine: number | undefined;
   let channelsLast = false;
-  const setDevice = (d: Device, reason: string) => {
+  const setDeviceAt = (d: Device, reason: string) => {
     if (d === "unknown" && device !== undefined) return;
     device = d;
     deviceReason = reason;
@@ -176,6 +176,12 @@ export function runTargetOf(file: PythonFile, variable: string, site: { statemen
     const method = call.func.type === "attribute" ? call.func.name : undefined;
     const text = file.text(call.pos).replace(/\s+/g, " ");
     const short = text.length > 60 ? `${text.slice(0, 57)}...` : text;
+    // A move under a condition the model's construction is not under (`if args.cuda: model.cuda()`) happens only
+    // then: the reason says when, so a finding does not state a flag's branch as what always runs.
+    const conditions = place.ancestors.filter((a): a is Extract<Statement, { type: "if" }> => a.type === "if" && !site.place.ancestors.includes(a));
+    const condition = conditions.map((c) => file.text(c.test.pos).replace(/\s+/g, " ")).join(" and ");
+    const when = condition === "" ? "" : ` when ${condition.length > 60 ? `${condition.slice(0, 57)}...` : condition}`;
+    const setDevice = (d: Device, reason: string) => setDeviceAt(d, `${reason}${when}`);
     const deviceMap = keywordArgument(call, "device_map");
     if (deviceMap) setDevice(deviceOfMap(file, deviceMap, place), `device_map= in ${short}`);
     const dtype = keywordArgument(call, "torch_dtype") ?? (method === "to" ? keywordArgument(call, "dtype") : keywordArgument(call, "dtype"));
@@ -221,8 +227,8 @@ export function runTargetOf(file: PythonFile, variable: string, site: { statemen
     if (p && under.every((x) => x === p)) [precision, autocast, precisionReason, precisionLine] = [p, true, "its calls run under torch.autocast", runs[0].call.pos.line];
   }
   if (device === undefined) {
-    if (!mentionsAccelerator(file)) setDevice("cpu", "nothing in the script moves it to a GPU");
-    else setDevice("unknown", "the script uses a GPU, but where this model goes is not clear from the code");
+    if (!mentionsAccelerator(file)) setDeviceAt("cpu", "nothing in the script moves it to a GPU");
+    else setDeviceAt("unknown", "the script uses a GPU, but where this model goes is not clear from the code");
   }
   return { device: device ?? "unknown", deviceReason, precision, autocast, precisionReason, precisionLine, channelsLast };
 }

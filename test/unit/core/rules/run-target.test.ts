@@ -35,6 +35,16 @@ describe("where a model runs, read from the script", () => {
     assert.match(picked.deviceReason, /to\(device\)/);
   });
 
+  it("says when a move happens only under a condition the model's construction is not under", async () => {
+    const flag = `${NET}import argparse\nparser = argparse.ArgumentParser()\nparser.add_argument("--cuda", action="store_true")\nargs = parser.parse_args()\nmodel = Net()\nif args.cuda:\n    model.cuda()\n`;
+    const t = await targetOf(flag);
+    assert.equal(t.device, "cuda");
+    assert.equal(t.deviceReason, ".cuda() when args.cuda");
+    // Built and moved under the same condition: the move always follows the construction.
+    const both = `${NET}if True:\n    model = Net()\n    model.cuda()\n`;
+    assert.equal((await targetOf(both)).deviceReason, ".cuda()");
+  });
+
   it("reads a device from an argparse flag's default and from a config object", async () => {
     const flag = `${NET}import argparse\nparser = argparse.ArgumentParser()\nparser.add_argument("--device", default="cpu")\nargs = parser.parse_args()\nmodel = Net().to(torch.device(args.device))\n`;
     assert.equal((await targetOf(flag)).device, "cpu");
