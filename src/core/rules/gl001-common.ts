@@ -55,11 +55,13 @@ function flopShare(model: ModelReport, layers: { flops: number }[]): number | un
   return model.flops > 0 ? layers.reduce((sum, l) => sum + l.flops, 0) / model.flops : undefined;
 }
 
-/** "12% of its FLOPs", or "12% of the FLOPs counted (a partial count)" when the analyzer could not count them all. */
-export function shareText(model: ModelReport, share: number | undefined): string {
+/** "12% of its FLOPs", or "12% of the FLOPs counted (a partial count)" when the analyzer could not count them all;
+ *  `again`: a message that already said the count is partial says "of the FLOPs counted" alone. */
+export function shareText(model: ModelReport, share: number | undefined, again = false): string {
   if (share === undefined) return "";
   const percent = `${(share * 100).toFixed(share > 0.999 || (share < 0.01 && share > 0) ? 1 : 0)}%`;
-  return model.complete ? `${percent} of its FLOPs` : `${percent} of the FLOPs counted (a partial count: ${model.unresolved.length} part${model.unresolved.length === 1 ? "" : "s"} unresolved)`;
+  if (model.complete) return `${percent} of its FLOPs`;
+  return again ? `${percent} of the FLOPs counted` : `${percent} of the FLOPs counted (a partial count: ${model.unresolved.length} part${model.unresolved.length === 1 ? "" : "s"} unresolved)`;
 }
 
 // Bytes and joules in the one formatter every surface uses (src/core/report/format.ts).

@@ -185,7 +185,7 @@ function message(subject: string, model: ModelReport, target: RunTarget, uncover
   const left = [...uncovered].filter((t) => !reached.has(t));
   if (left.length > 0) {
     const layers = layersOf(model, left);
-    const leftShare = shareText(model, layers.flopShare);
+    const leftShare = shareText(model, layers.flopShare, share !== "");
     const what = `${layerList(model, left)} (${leftShare || `${formatCount(layers.weights)} parameters`}) ${layers.count === 1 ? "stays" : "stay"}`;
     const convolutions = left.every((t) => /Conv/.test(t));
     if (target.device === "unknown" && !helperOnly) text += ` Where it runs is not clear from the code, so no device-specific fix is offered: the ${what} in fp32.`;

@@ -169,6 +169,31 @@ print(model(torch.ones(2, 8)))
     assert.match(f.message, /% of the FLOPs counted \(a partial count: \d+ parts? unresolved\)/);
   });
 
+  it("says a count is partial once: the layers no fix reaches are a share of the same count", async () => {
+    const text = `import torch
+import torch.nn as nn
+from somewhere_unknown import mystery
+
+
+class Net(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.conv = nn.Conv2d(3, 8, 3)
+        self.fc = nn.Linear(8, 8)
+
+    def forward(self, x):
+        return mystery(self.fc(self.conv(x).mean((2, 3))))
+
+
+model = Net()
+model.eval()
+print(model(torch.ones(2, 3, 16, 16)))
+`;
+    const [f] = ofRule(await findingsOf(text), "GL001");
+    assert.match(f.message, /the 1 Conv2d layer \(\d+(\.\d)?% of the FLOPs counted\) stays in fp32/, f.message);
+    assert.equal(f.message.match(/a partial count/g)?.length, 1, f.message);
+  });
+
   it("dynamic-int8 names the recurrent layers it converts", async () => {
     const after = await fixAndCheck(fixture("recurrent.py"), "GL001", "dynamic-int8");
     assert.ok(after.includes("tagger = torch.ao.quantization.quantize_dynamic(tagger, {torch.nn.Linear, torch.nn.LSTM}, dtype=torch.qint8)\n"), after);
