@@ -222,12 +222,19 @@ function parallelSetup(interp: Interpreter, namespace: ModuleNamespaceValue, bod
   }
 }
 
-/** Python functions of other files bound in the file's namespace (by its imports). */
+/** Python functions of other files bound in the file's namespace by its imports: `from utils import predict` as
+ *  `predict`, and the functions of an imported workspace module (`import engine`) as `engine.train`. */
 function importedFunctions(namespace: ModuleNamespaceValue, file: string): ImportedFunction[] {
   const out: ImportedFunction[] = [];
-  for (const [name, value] of namespace.scope.names) {
-    if (value.kind !== "function" || value.definition.type !== "function" || !value.module.file || value.module.file === file) continue;
+  const add = (name: string, value: Value) => {
+    if (value.kind !== "function" || value.definition.type !== "function" || !value.module.file || value.module.file === file) return;
     out.push({ name, file: value.module.file, definition: value.definition });
+  };
+  for (const [name, value] of namespace.scope.names) {
+    if (value.kind === "namespace" && value.file && value.file !== file) {
+      // A module's own functions only (not what it imported in turn), so `engine.train` is the function engine.py defines.
+      for (const [member, v] of value.scope.names) if (v.kind === "function" && v.module.file === value.file) add(`${name}.${member}`, v);
+    } else add(name, value);
   }
   return out;
 }

@@ -1,5 +1,7 @@
 import type { Expression, Statement } from "../python/ast";
 import { afterImportsEdit, IMPORT_TORCH, importEdit, insertLinesAfter, insertLinesBefore, missingImports, wrapStatements, type ImportNeed } from "./edit-builders";
+import type { AnalysisResult } from "../analysis-result";
+import { importedTrainingCalls } from "./helper-runs";
 import { kerasReference, usesKeras } from "./keras-models";
 import type { PythonFile } from "./python-file";
 import { ruleHelpUri, type RawFinding, type Rule, type RuleContext } from "./rule-context";
@@ -140,7 +142,27 @@ function check(context: RuleContext): RawFinding[] {
       });
     }
   }
+  if (backwards.length === 0 && mentionsAccelerator(file, { cudaOnly: true })) findings.push(...importedLoopFindings(file, context.analysis));
   if (findings.length === 0 && usesKeras(file)) findings.push(...kerasFindings(file));
+  return findings;
+}
+
+/** A training loop in another workspace file, run from here on the GPU this file picks (`engine.train(model, ...,
+ *  device=device)`): the finding is where the model and device are; the edit belongs in that loop, so no one-click fix. */
+function importedLoopFindings(file: PythonFile, analysis: AnalysisResult | undefined): RawFinding[] {
+  const seen = new Set<string>();
+  const findings: RawFinding[] = [];
+  for (const t of importedTrainingCalls(file, analysis)) {
+    if (t.mixedPrecision || seen.has(`${t.file}:${t.backwardLine}`)) continue;
+    seen.add(`${t.file}:${t.backwardLine}`);
+    const where = `${t.file.slice(t.file.lastIndexOf("/") + 1)}:${t.backwardLine}`;
+    findings.push({
+      rule: "GL003",
+      pos: t.call.pos,
+      message: `${t.helper}() runs a training loop (${where}) in fp32 on a GPU: torch.autocast (bf16, or fp16 with GradScaler) around its forward pass there runs the matmuls on tensor cores in less time and energy (no one-click fix: the loop is in that file).`,
+      fixes: [],
+    });
+  }
   return findings;
 }
 

@@ -86,11 +86,12 @@ function nameUse(fn: FunctionDefinition, name: string, functions: Map<string, Fu
       if (f.type === "attribute" && f.object.type === "name" && f.object.id === name && f.name === "eval") use.evals = true;
       let runs = (f.type === "name" && f.id === name) || (f.type === "attribute" && f.object.type === "name" && f.object.id === name && RUN_METHODS.includes(f.name));
       let guardedThere = false;
-      if (!runs && depth < MAX_DEPTH && f.type === "name") {
-        const inner = functions.get(f.id);
+      const callee = f.type === "name" ? f.id : dottedName(f);
+      if (!runs && depth < MAX_DEPTH && callee !== undefined) {
+        const inner = functions.get(callee);
         const at = inner && inner !== fn ? argumentIndex(call, inner, name) : undefined;
         // A global model stays global in another function of its file that reads it.
-        const global = globals?.get(f.id);
+        const global = f.type === "name" ? globals?.get(f.id) : undefined;
         const innerUse = inner && at !== undefined ? parameterUse(inner, at, functions, depth + 1) : global && global !== fn && readsGlobal(global, name) ? nameUse(global, name, functions, depth + 1, globals) : undefined;
         if (innerUse) {
           runs = innerUse.runs;
@@ -137,17 +138,19 @@ export function helperRuns(file: PythonFile, variable: string, analysis: Analysi
   const out: HelperRun[] = [];
   for (const placed of file.calls) {
     const f = placed.call.func;
-    if (f.type !== "name") continue;
-    const fn = functions.get(f.id);
+    // `predict(...)`, or `utils.predict(...)` of an imported workspace module.
+    const callee = f.type === "name" ? f.id : dottedName(f);
+    if (callee === undefined) continue;
+    const fn = functions.get(callee);
     const index = fn ? argumentIndex(placed.call, fn, variable) : undefined;
     let use: ParameterUse | undefined;
     if (fn && index !== undefined) use = parameterUse(fn, index, functions, 1);
     else {
-      const global = globals?.get(f.id);
+      const global = f.type === "name" ? globals?.get(f.id) : undefined;
       // Not a call made inside that very function (recursion) nor one that rebinds the name.
       if (global && readsGlobal(global, variable) && !placed.place.ancestors.includes(global)) use = nameUse(global, variable, functions, 1, globals);
     }
-    if (use?.runs) out.push({ ...placed, helper: f.id, guardedInside: use.allGuarded, evalsInside: use.evals });
+    if (use?.runs) out.push({ ...placed, helper: callee, guardedInside: use.allGuarded, evalsInside: use.evals });
   }
   return out;
 }
@@ -162,4 +165,67 @@ function moduleFunctions(file: PythonFile): Map<string, FunctionDefinition> {
 /** True when `variable` is bound at module level (outside any function or class): a global its functions can read. */
 export function isModuleLevelName(file: PythonFile, variable: string): boolean {
   return file.places.some(({ statement: s, ancestors }) => s.type === "assign" && !ancestors.some((a) => a.type === "function" || a.type === "class") && s.targets.some((t) => t.type === "name" && t.id === variable));
+}
+
+/** A call of a function imported from another workspace file whose body trains (calls `.backward()`). */
+export interface ImportedTraining extends PlacedCall {
+  helper: string;
+  /** The file that holds the training loop, and the 1-based line of its backward. */
+  file: string;
+  backwardLine: number;
+  /** That code names autocast or GradScaler (mixed precision set up there). */
+  mixedPrecision: boolean;
+}
+
+/** Calls of functions imported from other workspace files that run a training step (`engine.train(model, ...)`):
+ *  the loop is there, the device and the model are here. Followed through the helpers they call, as deep as runs. */
+export function importedTrainingCalls(file: PythonFile, analysis: AnalysisResult | undefined): ImportedTraining[] {
+  const imported = new Map((analysis?.importedFunctions ?? []).filter((f) => f.file !== file.path).map((f) => [f.name, f]));
+  if (imported.size === 0) return [];
+  // Inside the other file, its functions call each other by their own names.
+  const byFile = new Map<string, Map<string, FunctionDefinition>>();
+  const definitionsIn = (path: string) => {
+    let map = byFile.get(path);
+    if (!map) {
+      map = new Map();
+      for (const f of imported.values()) if (f.file === path) map.set(f.name.slice(f.name.lastIndexOf(".") + 1), f.definition);
+      byFile.set(path, map);
+    }
+    return map;
+  };
+  const out: ImportedTraining[] = [];
+  for (const placed of file.calls) {
+    const callee = dottedName(placed.call.func);
+    const entry = callee === undefined ? undefined : imported.get(callee);
+    if (!entry || callee === undefined) continue;
+    const found = trainingIn(entry.definition, definitionsIn(entry.file), 1);
+    if (found) out.push({ ...placed, helper: callee, file: entry.file, backwardLine: found.backwardLine, mixedPrecision: found.mixedPrecision });
+  }
+  return out;
+}
+
+/** The first `.backward()` a function runs (directly or through its file's functions) and whether mixed precision is named. */
+function trainingIn(fn: FunctionDefinition, siblings: Map<string, FunctionDefinition>, depth: number): { backwardLine: number; mixedPrecision: boolean } | undefined {
+  let backwardLine: number | undefined;
+  let mixedPrecision = false;
+  forEachStatement(fn.body, ({ statement }) => {
+    // `with ctx:` over a context made elsewhere (nanoGPT's `ctx = torch.amp.autocast(...)` at module level) may be autocast.
+    if (statement.type === "with" && statement.items.some((i) => i.value.type === "name" || i.value.type === "attribute")) mixedPrecision = true;
+    for (const e of ownExpressions(statement)) {
+      forEachExpression(e, (x) => {
+        if ((x.type === "name" && /^(autocast|GradScaler)$/.test(x.id)) || (x.type === "attribute" && /^(autocast|GradScaler)$/.test(x.name))) mixedPrecision = true;
+        if (x.type !== "call") return;
+        if (x.func.type === "attribute" && x.func.name === "backward") backwardLine ??= x.pos.line;
+        const inner = x.func.type === "name" ? siblings.get(x.func.id) : undefined;
+        if (inner && inner !== fn && depth < MAX_DEPTH) {
+          const found = trainingIn(inner, siblings, depth + 1);
+          if (found) {
+            backwardLine ??= found.backwardLine;
+            mixedPrecision ||= found.mixedPrecision;
+          }
+        }
+      });
+    }
+  });
+  return backwardLine === undefined ? undefined : { backwardLine, mixedPrecision };
 }

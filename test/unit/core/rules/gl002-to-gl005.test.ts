@@ -46,6 +46,11 @@ print(predict(net, torch.ones(3, 4)))
     const gl002 = ofRule(await findingsInProject(evalThenPredict, { "/project/utils.py": utils }), "GL002");
     assert.equal(gl002.length, 1);
     assert.match(gl002[0].message, /through predict\(\)/);
+    // The module imported whole: `utils.predict(net, ...)` is the same helper.
+    const viaModule = evalThenPredict.replace("from utils import predict", "import utils").replace("predict(net", "utils.predict(net");
+    const [moduleFinding] = ofRule(await findingsInProject(viaModule, { "/project/utils.py": utils }), "GL002");
+    assert.ok(moduleFinding, viaModule);
+    assert.match(moduleFinding.message, /through utils\.predict\(\)/);
     const noEval = `${NET}from utils import evaluate\n\nnet = Net()\nnet.load_state_dict(torch.load("net.pt"))\nscore = evaluate(net, torch.ones(3, 4))\n`;
     const [gl005] = ofRule(await findingsInProject(noEval, { "/project/utils.py": utils }), "GL005");
     assert.ok(gl005, "evaluate() runs it under no_grad, never in eval mode");
@@ -173,6 +178,44 @@ loss.backward()
 });
 
 describe("GL003 GPU training without mixed precision", () => {
+  it("follows a training loop into an imported workspace module (`engine.train(model, ..., device=device)`)", async () => {
+    const engine = `import torch
+
+
+def train_step(model, batch, optimizer, device):
+    x, y = batch
+    x, y = x.to(device), y.to(device)
+    loss = torch.nn.functional.cross_entropy(model(x), y)
+    optimizer.zero_grad()
+    loss.backward()
+    optimizer.step()
+
+
+def train(model, data, optimizer, device, epochs=1):
+    for _ in range(epochs):
+        for batch in data:
+            train_step(model, batch, optimizer, device)
+`;
+    const script = `${NET}import engine
+
+device = "cuda" if torch.cuda.is_available() else "cpu"
+net = Net().to(device)
+optimizer = torch.optim.Adam(net.parameters())
+engine.train(net, [], optimizer, device=device)
+`;
+    const [f] = ofRule(await findingsInProject(script, { "/project/engine.py": engine }), "GL003");
+    assert.ok(f, "engine.train() trains on the GPU this script picks");
+    assert.match(f.message, /^engine\.train\(\) runs a training loop \(engine\.py:9\) in fp32 on a GPU/);
+    assert.equal(f.fixes.length, 0, "the loop is in engine.py: no edit here would put it under autocast");
+    // Mixed precision set up in that loop, a CPU-only script, or a context made elsewhere: nothing to say.
+    const amp = engine.replace("    loss = torch.nn.functional", "    with torch.autocast(\"cuda\", dtype=torch.bfloat16):\n        pass\n    loss = torch.nn.functional");
+    assert.equal(ofRule(await findingsInProject(script, { "/project/engine.py": amp }), "GL003").length, 0);
+    const cpu = script.replace('"cuda" if torch.cuda.is_available() else "cpu"', '"cpu"');
+    assert.equal(ofRule(await findingsInProject(cpu, { "/project/engine.py": engine }), "GL003").length, 0);
+    const ctx = engine.replace("def train_step(model, batch, optimizer, device):\n", "def train_step(model, batch, optimizer, device):\n    with CTX:\n        pass\n");
+    assert.equal(ofRule(await findingsInProject(script, { "/project/engine.py": ctx }), "GL003").length, 0);
+  });
+
   it("sees a dtype set through a config object, and autocast made by a helper or a variable", async () => {
     const base = fixture("train_gpu.py");
     const gl003 = async (t: string) => ofRule(await findingsOf(t), "GL003");
