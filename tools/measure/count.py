@@ -15,7 +15,7 @@ torch.compile (identity), torch.nn.attention.sdpa_kernel (no-op context).
 
 Usage (run with /usr/bin/python3, the interpreter that has torch):
   count.py one --file model.py --entry "Net()" --input 1x3x224x224 [--input 1x128:int64:50257] [--path DIR]...
-               [--call "model(x, targets=None)"] [--defs-only] [--module pkg.mod]
+               [--call "model(x, targets=None)"] [--defs-only] [--module pkg.mod] [--seed N] [--even-routing]
   count.py batch jobs.json [--timeout 300] > results.jsonl
     jobs.json: [{"id": "...", "file" | "module": "...", "entry": "...", "inputs": ["1x3x224x224"],
                  "path": ["dir"], "call": "...", "defs_only": true}]; each job runs in its own process.
@@ -232,11 +232,32 @@ def _shape(value):
     return None
 
 
+def _even_routing(torch):
+    """torch.topk whose indices are spread evenly over the candidates, as Greenlight assumes for a router's picks
+    (src/core/torch/routing.ts): row r's j-th pick is (r*k + j) mod E, so each of E candidates gets N*k/E picks
+    (rounded) and a row's picks are distinct. Values are gathered at those indices; nothing else changes."""
+    original = torch.topk
+
+    def topk(input, k, dim=-1, largest=True, sorted=True, *, out=None):
+        values, indices = original(input, k, dim=dim, largest=largest, sorted=sorted)
+        if input.is_floating_point() and input.dim() > 0:
+            moved = input.movedim(dim, -1)
+            rows = moved.reshape(-1, moved.shape[-1]).shape[0]
+            picks = (torch.arange(rows * k).reshape(rows, k) % moved.shape[-1]).reshape(*moved.shape[:-1], k)
+            indices = picks.movedim(-1, dim).contiguous()
+            values = input.gather(dim, indices)
+        return torch.return_types.topk((values, indices))
+    torch.topk = topk
+    torch.Tensor.topk = lambda self, *a, **kw: topk(self, *a, **kw)
+
+
 def measure(job):
     """Builds the job's model and returns its parameters and forward FLOPs."""
     import torch
     _install_polyfills(torch)
-    torch.manual_seed(0)
+    torch.manual_seed(job.get("seed", 0))
+    if job.get("even_routing"):
+        _even_routing(torch)
     namespace = _namespace(job)
     model = eval(job["entry"], namespace)
     model.eval()
@@ -274,6 +295,9 @@ def main():
     one.add_argument("--path", action="append", default=[])
     one.add_argument("--call")
     one.add_argument("--defs-only", action="store_true")
+    one.add_argument("--seed", type=int, default=0, help="torch.manual_seed before building (default 0)")
+    one.add_argument("--even-routing", action="store_true",
+                     help="top-k picks spread evenly over the candidates (mixture-of-experts routing as Greenlight assumes)")
     batch = sub.add_parser("batch")
     batch.add_argument("jobs")
     batch.add_argument("--timeout", type=int, default=300)
@@ -282,7 +306,8 @@ def main():
     args = parser.parse_args()
     if args.command == "one":
         job = {"file": args.file, "module": args.module, "entry": args.entry, "inputs": args.input,
-               "path": args.path, "call": args.call, "defs_only": args.defs_only}
+               "path": args.path, "call": args.call, "defs_only": args.defs_only, "seed": args.seed,
+               "even_routing": args.even_routing}
         print(json.dumps(_run_one(job)))
     elif args.command == "job":
         print(json.dumps(_run_one(json.loads(args.json))))

@@ -250,6 +250,7 @@ export function toJson(m: ModelReport, locations = new SourceLocations()): Recor
     unresolved: m.unresolved.map((n) => locations.json(n)),
     ...(m.importNotes ? { import_notes: m.importNotes.map((n) => locations.json(n)) } : {}),
     ...(m.weightsPrecision ? { weights_precision: m.weightsPrecision } : {}),
+    ...(m.assumptions ? { assumptions: m.assumptions.map((n) => ({ ...locations.json(n), text: n.text })) } : {}),
     ...(m.needs ? { needs_arguments: { required: m.needs.required, entry: m.needs.entry, prefilled_from: m.needs.prefilledFrom, input: m.needs.input ?? null, input_why: m.needs.inputWhy ?? null } } : {}),
     layers: m.layers.map((l) => ({ path: l.path, type: l.type, ...locations.json({ file: l.file, line: l.line }), params: l.params, flops: l.flops, output: l.output })),
   };
@@ -280,6 +281,7 @@ function textTable(models: ModelReport[], results: AnalysisResult[], locations: 
     for (const n of m.unresolved.slice(0, 3)) text.push(`  ${m.name}: ${locations.label(n.file, n.line, relative)}: ${n.reason}`);
     if (m.needs) text.push(`    try: ${entryCommand(m, locations)}${m.needs.inputWhy ? `   (${m.needs.inputWhy})` : ""}`);
   }
+  for (const m of models) for (const n of (m.assumptions ?? []).slice(0, 1)) text.push(`  ${m.name}: ${locations.label(n.file, n.line, relative)}: assumed: ${n.text}`);
   return `${text.join("\n")}\n`;
 }
 

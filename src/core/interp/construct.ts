@@ -1,3 +1,4 @@
+import { valuesOf } from "../torch/known-values";
 import {
   PythonError,
   Unresolved,
@@ -94,6 +95,9 @@ export function toNumber(v: Value, what = "value"): number {
   if (v.kind === "int" || v.kind === "float") return v.value;
   if (v.kind === "bool") return v.value ? 1 : 0;
   if (v.kind === "unknown") throw new UnknownInput(v);
+  // a one-element tensor of known contents converts as Python's int()/float()/__index__ convert it
+  const known = v.kind === "tensor" && v.shape.every((d) => d === 1) ? valuesOf(v) : undefined;
+  if (known?.length === 1) return known[0];
   throw new Unresolved(`${what} is a ${describeKind(v)}, not a number`);
 }
 

@@ -21,7 +21,7 @@ import {
   unknown,
 } from "./construct";
 import { layerAttribute } from "./layer-attributes";
-import { valuesOf, withValues } from "../torch/known-values";
+import { knownRow, valuesOf, withValues } from "../torch/known-values";
 import { armEffect } from "./inert-branches";
 import { numpyScalar } from "./numpy-arrays";
 import { pythonText } from "./formatting";
@@ -152,6 +152,7 @@ export class Interpreter {
       location: () => this.currentLocation,
       checkpointed: (inputs, run) => this.currentRecorder.checkpointed(inputs, run),
       channelsLastView: () => this.currentRecorder.channelsLastView(this.currentLocation),
+      assumeEvenRouting: (text) => this.currentRecorder.assume(text, this.currentLocation),
     };
   }
 
@@ -1569,9 +1570,10 @@ export class Interpreter {
       case "tensor": {
         if (v.shape.length === 0) throw new PythonError("iteration over a 0-d tensor");
         const values = v.shape.length === 1 ? valuesOf(v) : undefined;
-        // the elements of a known 1-D numpy array are Python numbers; of a known 1-D tensor, known 0-d tensors
+        // the elements of a known 1-D numpy array are Python numbers; the rows of a known tensor, known tensors
         if (values && v.numpy) return values.map((x) => numpyScalar(v.dtype, x));
         if (values) return values.map((x) => withValues({ kind: "tensor", shape: [], dtype: v.dtype }, [x]));
+        if (!v.numpy && valuesOf(v)) return Array.from({ length: v.shape[0] }, (_, i) => knownRow(v, i)!);
         const row: TensorValue = { kind: "tensor", shape: v.shape.slice(1), dtype: v.dtype };
         return new Array(v.shape[0]).fill(row);
       }

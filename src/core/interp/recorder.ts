@@ -120,6 +120,15 @@ export class Recorder {
     if (!this.channelsLastViews.some((v) => v.file === location.file && v.line === location.line)) this.channelsLastViews.push({ file: location.file, line: location.line });
   }
 
+  /** Counts that rest on an assumption (a router's picks spread evenly over its experts), once per place. */
+  readonly assumptions: { file: string; line: number; text: string }[] = [];
+
+  /** Notes an assumption a count here rests on. */
+  assume(text: string, location: SourceLocation | undefined): void {
+    if (!this.recording || !location) return;
+    if (!this.assumptions.some((v) => v.text === text)) this.assumptions.push({ file: location.file, line: location.line, text });
+  }
+
   /** Remembers the shape a forward line produced (the last one wins: loops report their final pass). */
   lineShape(file: string, line: number, shape: number[]): void {
     if (this.recording) this.shapes.set(`${file}:${line}`, { file, line, shape });

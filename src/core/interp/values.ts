@@ -178,6 +178,8 @@ export interface UnknownValue {
   location?: SourceLocation;
   /** The code that would give this value is not on disk (a package not installed, a hub repository not cached). */
   missing?: boolean;
+  /** An element of an integer tensor's tolist(): some int, so a list of them indexes like a list of ints. */
+  integer?: boolean;
 }
 
 /** The torch.nn.Module side of an object: its children, parameters and buffers, in registration order. */
@@ -228,6 +230,8 @@ export interface OpContext {
   checkpointed(inputs: Value[], run: () => Value): Value;
   /** Notes a `.view()` here that raises once the model is channels-last (GL001 leaves that layout out of its fix). */
   channelsLastView(): void;
+  /** Notes that a count here rests on routing.ts's even spread of a router's picks over its experts. */
+  assumeEvenRouting?(text: string): void;
 }
 
 /** Thrown by catalogue code when an argument or shape cannot be worked out; the interpreter records it. */

@@ -98,6 +98,7 @@ export function buildReport(run: ModelRun): ModelReport {
     ops: recorder.ops,
     lineShapes: recorder.lineShapes,
     ...(recorder.channelsLastViews.length > 0 ? { channelsLastViews: recorder.channelsLastViews } : {}),
+    ...(recorder.assumptions.length > 0 ? { assumptions: recorder.assumptions } : {}),
   };
 }
 

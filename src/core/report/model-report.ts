@@ -156,6 +156,9 @@ export interface ModelReport {
   lineShapes: LineShape[];
   /** Forward places whose `.view()` would raise were the model channels-last (memory-format.ts). */
   channelsLastViews?: { file: string; line: number }[];
+  /** Counts that rest on an assumption rather than the code (torch/routing.ts: a mixture-of-experts router's picks
+   *  spread evenly over its experts), with where and what. The model stays complete: the total does not depend on it. */
+  assumptions?: { file: string; line: number; text: string }[];
   /** Set when the model class could not be built for want of constructor arguments: what it needs and an entry. */
   needs?: ConstructorNeed;
 }

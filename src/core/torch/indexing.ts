@@ -3,13 +3,15 @@ import { toInt } from "./../interp/construct";
 import { PythonError, Unresolved, type OpContext, type TensorValue, type Value } from "../interp/values";
 import { emit, view } from "./ops/define";
 import { broadcastShapes, sliceLength } from "./shapes";
+import { indexed, nonzeroCount } from "./routing";
+import { knownRow } from "./known-values";
 
 type IndexItem =
   | { kind: "int"; value: number }
   | { kind: "slice"; start?: number; stop?: number; step: number }
   | { kind: "newaxis" }
   | { kind: "ellipsis" }
-  | { kind: "advanced"; shape: number[]; ints?: number[] };
+  | { kind: "advanced"; shape: number[]; ints?: number[]; dims?: number };
 
 function optionalInt(v: Value, what: string): number | undefined {
   return v.kind === "none" ? undefined : toInt(v, what);
@@ -22,10 +24,12 @@ function listShape(v: Value): { shape: number[]; ints: number[] } {
     const inner = parts[0]?.shape ?? [];
     return { shape: [v.items.length, ...inner], ints: parts.flatMap((p) => p.ints) };
   }
+  // an element of an integer tensor's tolist() is some int: the index's shape is known, its bounds are not checked
+  if (v.kind === "unknown" && v.integer) return { shape: [], ints: [] };
   return { shape: [], ints: [toInt(v, "index")] };
 }
 
-function parseItem(v: Value): IndexItem {
+function parseItem(v: Value, context: OpContext): IndexItem {
   switch (v.kind) {
     case "int": return { kind: "int", value: v.value };
     case "none": return { kind: "newaxis" };
@@ -40,7 +44,12 @@ function parseItem(v: Value): IndexItem {
       return { kind: "advanced", shape, ints };
     }
     case "tensor":
-      if (v.dtype === "bool" || v.dtype === "uint8") throw new Unresolved("indexing with a boolean mask selects a data-dependent number of elements");
+      if (v.dtype === "bool" || v.dtype === "uint8") {
+        // a mask of known count (known contents, a router's per-expert mask) selects that many rows over its dims
+        const count = nonzeroCount(v, context);
+        if (count === undefined || v.shape.length === 0) throw new Unresolved("indexing with a boolean mask selects a data-dependent number of elements");
+        return { kind: "advanced", shape: [count], dims: v.shape.length };
+      }
       if (v.dtype !== "int64" && v.dtype !== "int32" && v.dtype !== "int8") throw new PythonError("tensors used as indices must be long, int, byte or bool tensors");
       return { kind: "advanced", shape: v.shape };
     case "bool":
@@ -59,8 +68,8 @@ function parseItem(v: Value): IndexItem {
  */
 export function getItem(self: TensorValue, key: Value, context: OpContext): TensorValue {
   const raw = key.kind === "tuple" && !key.isSize ? key.items : [key];
-  const items = raw.map(parseItem);
-  const consumed = items.filter((i) => i.kind === "int" || i.kind === "slice" || i.kind === "advanced").length;
+  const items = raw.map((v) => parseItem(v, context));
+  const consumed = items.reduce((n, i) => n + (i.kind === "int" || i.kind === "slice" ? 1 : i.kind === "advanced" ? (i.dims ?? 1) : 0), 0);
   const ellipses = items.filter((i) => i.kind === "ellipsis").length;
   if (ellipses > 1) throw new PythonError("an index can only have a single ellipsis ('...')");
   const rank = self.shape.length;
@@ -107,14 +116,18 @@ export function getItem(self: TensorValue, key: Value, context: OpContext): Tens
         advancedShapes.push(item.shape);
         advancedPositions.push(position);
         out.push("adv");
-        dim++;
+        dim += item.dims ?? 1;
         break;
       }
     }
   });
   while (dim < rank) out.push(self.shape[dim++]);
 
-  if (!hasAdvanced) return view(self, out as number[], !strided);
+  if (!hasAdvanced) {
+    // one row of a tensor of known contents keeps its contents (`expert_idx[0]` of a row of a known nonzero())
+    const row = key.kind === "int" && !self.numpy ? knownRow(self, key.value) : undefined;
+    return row ?? indexed(self, key, view(self, out as number[], !strided));
+  }
 
   const indexShape = broadcastShapes(...advancedShapes);
   const adjacent = advancedPositions.every((p, i) => i === 0 || p === advancedPositions[i - 1] + 1);
@@ -127,5 +140,5 @@ export function getItem(self: TensorValue, key: Value, context: OpContext): Tens
   } else {
     shape = [...indexShape, ...basic];
   }
-  return emit(context, "aten.index", 0, shape, self.dtype);
+  return indexed(self, key, emit(context, "aten.index", 0, shape, self.dtype));
 }

@@ -8,6 +8,16 @@ const known = new WeakMap<TensorValue, number[]>();
 /** Most elements whose values are kept. */
 const LIMIT = 4096;
 
+/** Row `i` (along the first dim) of a tensor of known contents, as a tensor of its known values; else undefined. */
+export function knownRow(t: TensorValue, i: number): TensorValue | undefined {
+  const values = known.get(t);
+  const rows = t.shape[0];
+  if (!values || rows === undefined || i < -rows || i >= rows) return undefined;
+  const size = values.length / rows;
+  const at = (i < 0 ? i + rows : i) * size;
+  return withValues({ kind: "tensor", shape: t.shape.slice(1), dtype: t.dtype }, values.slice(at, at + size));
+}
+
 /** Records a tensor's values (row-major); returns the tensor. */
 export function withValues(t: TensorValue, values: number[]): TensorValue {
   const n = t.shape.reduce((a, b) => a * b, 1);

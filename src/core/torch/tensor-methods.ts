@@ -1,6 +1,7 @@
 // Tensor methods (x.view, x.size, x.add_, ...): most share torch.X's implementation with x as the first argument.
 import { NONE, bool, float, int, list, size, toInts, unknown } from "../interp/construct";
 import { convertedValues, valuesOf } from "./known-values";
+import { sameElements } from "./routing";
 import { nestedNumbers, numpyArray, numpyScalar } from "../interp/numpy-arrays";
 import { PythonError, Unresolved, type BoundArguments, type NativeCall, type OpContext, type TensorValue, type Value } from "../interp/values";
 import { viewFailsChannelsLast } from "./memory-format";
@@ -115,7 +116,9 @@ for (const name of ["item", "tolist", "numpy", "data_ptr", "__len__"]) {
     // tolist() of a small tensor: its nesting and lengths follow the shape, only the numbers are unknown
     // (timm's per-block drop-path rates: `[x.tolist() for x in torch.linspace(...).split(depths)]`).
     if (name === "tolist" && self.shape.length > 0 && numel(self.shape) <= 4096) {
-      const nest = (dims: number[]): Value => (dims.length === 0 ? unknown("Tensor.tolist() reads the tensor's contents") : list(Array.from({ length: dims[0] }, () => nest(dims.slice(1)))));
+      const integer = self.dtype === "int64" || self.dtype === "int32" || self.dtype === "int8" || self.dtype === "uint8";
+      const element = (): Value => ({ ...unknown("Tensor.tolist() reads the tensor's contents"), ...(integer ? { integer } : {}) });
+      const nest = (dims: number[]): Value => (dims.length === 0 ? element() : list(Array.from({ length: dims[0] }, () => nest(dims.slice(1)))));
       return nest(self.shape);
     }
     return unknown(`Tensor.${name}() reads the tensor's contents`);
@@ -131,7 +134,7 @@ method("astype", ["dtype", "order='K'", "casting='unsafe'", "subok=True", "copy=
 });
 
 // dtype conversions: a copy when the dtype changes (aten._to_copy), else the tensor itself.
-const convert = (self: TensorValue, dtype: TensorValue["dtype"], call: NativeCall): TensorValue => (dtype === self.dtype ? self : convertedValues(self, emit(call.context, "aten._to_copy", 0, self.shape, dtype)));
+const convert = (self: TensorValue, dtype: TensorValue["dtype"], call: NativeCall): TensorValue => (dtype === self.dtype ? self : sameElements(self, convertedValues(self, emit(call.context, "aten._to_copy", 0, self.shape, dtype))));
 for (const [name, dtype] of [["float", "float32"], ["double", "float64"], ["half", "float16"], ["bfloat16", "bfloat16"], ["long", "int64"], ["int", "int32"], ["short", "int32"], ["char", "int8"], ["byte", "uint8"], ["bool", "bool"]] as const) {
   method(name, ["memory_format=None"], (self, _a, call) => convert(self, dtype, call));
 }

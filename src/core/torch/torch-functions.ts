@@ -1,7 +1,8 @@
 // torch.* functions by name: Python signatures of the real torch functions bound to the shape/FLOP ops.
 import { convertedValues, filled, valuesOf, withValues } from "./known-values";
+import { histogram, nonzeroCoordinates, nonzeroCount, pickedExperts } from "./routing";
 import { complexFromParts, polar, viewAsComplex, viewAsReal } from "./ops/complex";
-import { int, list, tuple, toInt, toInts } from "../interp/construct";
+import { int, list, tensor, tuple, toInt, toInts, toNumber } from "../interp/construct";
 import { PythonError, Unresolved, type BoundArguments, type OpContext, type TensorValue, type Value, UnknownInput } from "../interp/values";
 import { dimArg, dimsArg, optionalInt, sequenceItems, shapeFromVarargs, tensorArg, toTensor } from "./args";
 import { toDtype } from "./dtypes";
@@ -12,7 +13,7 @@ import { bmm, einsum, matmul, mm } from "./ops/linear-algebra";
 import { meanDtype, reduce, sumDtype, topk, valuesAndIndices, valuesIndicesTuple } from "./ops/reductions";
 import * as shapes from "./ops/shape-ops";
 import { mmFlops } from "./flops";
-import { normalizeDim, numel } from "./shapes";
+import { broadcastShapes, normalizeDim, numel } from "./shapes";
 
 const FACTORY_OPTIONS = ["dtype=None", "layout=None", "device=None", "requires_grad=False", "pin_memory=False", "generator=None", "out=None", "memory_format=None", "names=None"];
 
@@ -155,7 +156,11 @@ for (const name of ["clamp", "clip"]) {
 f.clamp_min = defineOp("torch.clamp_min", ["input", "min"], (a, c) => elementwise("clamp_min", [a.get("input"), a.get("min")], c));
 f.clamp_max = defineOp("torch.clamp_max", ["input", "max"], (a, c) => elementwise("clamp_max", [a.get("input"), a.get("max")], c));
 f.where = defineOp("torch.where", ["condition", "input=None", "other=None", "out=None"], (a, c) => {
-  if (a.isNone("input") && a.isNone("other")) throw new Unresolved("torch.where(condition) returns a data-dependent number of indices");
+  if (a.isNone("input") && a.isNone("other")) {
+    const condition = a.get("condition");
+    if (condition.kind !== "tensor") throw new Unresolved("torch.where(condition) returns a data-dependent number of indices");
+    return nonzeroOf("where", condition, true, c);
+  }
   const cond = a.get("condition");
   const shapeOf = elementwise("where", [cond, a.get("input"), a.get("other")], c, "promote");
   // The condition does not take part in dtype promotion.
@@ -375,11 +380,28 @@ f.sort = defineOp("torch.sort", ["input", "dim=-1", "descending=False", "stable=
   return topk("sort", input, input.shape[d] ?? 1, d, c);
 });
 f.argsort = defineOp("torch.argsort", ["input", "dim=-1", "descending=False", "stable=False"], (a, c) => shapes.sameShape("sort", tensorArg(a, "input", "argsort"), c, "int64"));
-for (const name of ["nonzero", "masked_select", "argwhere"]) {
-  f[name] = () => {
-    throw new Unresolved(`torch.${name} returns a data-dependent number of elements`);
-  };
+/**
+ * nonzero / argwhere / torch.where(condition): how many elements are nonzero is data, except for tensors of known
+ * contents and for a router's per-expert masks (routing.ts: picks spread evenly over the experts).
+ */
+function nonzeroOf(name: string, input: TensorValue, asTuple: boolean, c: OpContext): Value {
+  const count = nonzeroCount(input, c);
+  if (count === undefined) throw new Unresolved(`torch.${name} returns a data-dependent number of elements`);
+  const rank = input.shape.length;
+  const coordinates = nonzeroCoordinates(input);
+  const out = emit(c, "aten.nonzero", 0, [count, rank], "int64");
+  if (asTuple) return tuple(Array.from({ length: Math.max(rank, 1) }, (_, d) => (coordinates ? withValues(tensor([count], "int64"), coordinates[d] ?? []) : tensor([count], "int64"))));
+  return coordinates ? withValues(out, Array.from({ length: count }, (_, i) => coordinates.map((dim) => dim[i])).flat()) : out;
 }
+f.nonzero = defineOp("torch.nonzero", ["input", "out=None", "as_tuple=False"], (a, c) => nonzeroOf("nonzero", tensorArg(a, "input", "nonzero"), a.bool("as_tuple"), c));
+f.argwhere = defineOp("torch.argwhere", ["input"], (a, c) => nonzeroOf("argwhere", tensorArg(a, "input", "argwhere"), false, c));
+f.masked_select = defineOp("torch.masked_select", ["input", "mask", "out=None"], (a, c) => {
+  const input = tensorArg(a, "input", "masked_select");
+  const mask = tensorArg(a, "mask", "masked_select");
+  const count = nonzeroCount(mask, c);
+  if (count === undefined || numel(broadcastShapes(input.shape, mask.shape)) !== numel(mask.shape)) throw new Unresolved("torch.masked_select returns a data-dependent number of elements");
+  return emit(c, "aten.masked_select", 0, [count], input.dtype);
+});
 
 /** A 1-D int64 or input-dtype tensor holding `values`, as an op of no FLOPs. */
 function knownTensor(c: OpContext, op: string, values: number[], dtype: TensorValue["dtype"]): TensorValue {
@@ -418,7 +440,14 @@ function uniqueOf(name: string, consecutive: boolean): (a: BoundArguments, c: Op
 f.unique = defineOp("torch.unique", ["input", "sorted=True", "return_inverse=False", "return_counts=False", "dim=None"], uniqueOf("unique", false));
 f.unique_consecutive = defineOp("torch.unique_consecutive", ["input", "return_inverse=False", "return_counts=False", "dim=None"], uniqueOf("unique_consecutive", true));
 f.bincount = defineOp("torch.bincount", ["input", "weights=None", "minlength=0"], (a, c) => {
-  const values = valuesOf(tensorArg(a, "input", "bincount"));
+  const input = tensorArg(a, "input", "bincount");
+  const values = valuesOf(input);
+  const experts = pickedExperts(input);
+  if (experts !== undefined && !values && a.get("weights").kind === "none") {
+    // a router's picks: one count per expert
+    const bins = Math.max(a.int("minlength"), experts);
+    return histogram(input, bins, emit(c, "aten.bincount", 0, [bins], "int64"), c) ?? emit(c, "aten.bincount", 0, [bins], "int64");
+  }
   if (!values || a.get("weights").kind !== "none") throw new Unresolved("torch.bincount returns a data-dependent number of elements");
   const counts = Array.from({ length: Math.max(a.int("minlength"), values.length ? Math.max(...values) + 1 : 0) }, () => 0);
   for (const v of values) counts[v]++;
@@ -434,7 +463,13 @@ f.bucketize = defineOp("torch.bucketize", ["input", "boundaries", "out_int32=Fal
   return emit(c, "aten.bucketize", 0, input.kind === "tensor" ? input.shape : [], a.bool("out_int32") ? "int32" : "int64");
 });
 f.cross = defineOp("torch.cross", ["input", "other", "dim=None", "out=None"], (a, c) => elementwise("linalg_cross", [a.get("input"), a.get("other")], c));
-f.histc = defineOp("torch.histc", ["input", "bins=100", "min=0", "max=0", "out=None"], (a, c) => emit(c, "aten.histc", 0, [a.int("bins")], tensorArg(a, "input", "histc").dtype));
+f.histc = defineOp("torch.histc", ["input", "bins=100", "min=0", "max=0", "out=None"], (a, c) => {
+  const input = tensorArg(a, "input", "histc");
+  const out = emit(c, "aten.histc", 0, [a.int("bins")], input.dtype);
+  // one bin per expert index (min 0, max E-1): the rows each expert gets
+  const perIndex = toNumber(a.get("min"), "histc min") === 0 && toNumber(a.get("max"), "histc max") === a.int("bins") - 1;
+  return (perIndex ? histogram(input, a.int("bins"), out, c) : undefined) ?? out;
+});
 
 // ---- shapes ----
 for (const name of ["cat", "concat", "concatenate"]) {

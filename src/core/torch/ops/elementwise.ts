@@ -4,6 +4,7 @@ import { isFloating, promoteTypes, promoteWithScalar } from "../dtypes";
 import { broadcastShapes } from "../shapes";
 import { emit } from "./define";
 import { propagateValues } from "../known-values";
+import { compared } from "../routing";
 
 /** How an element-wise op picks its result dtype. */
 export type ResultKind = "promote" | "bool" | "float" | "same";
@@ -43,7 +44,7 @@ export function elementwise(op: string, operands: Value[], context: OpContext, k
   const shape = broadcastShapes(...parts.map((p) => p.shape));
   const promoted = resultDtype(operands);
   const first = parts.find((p) => p.dtype)?.dtype ?? promoted;
-  return propagateValues(op, operands, emit(context, `aten.${op}`, 0, shape, finalDtype(kind, promoted, first)));
+  return compared(op, operands, propagateValues(op, operands, emit(context, `aten.${op}`, 0, shape, finalDtype(kind, promoted, first))));
 }
 
 /**

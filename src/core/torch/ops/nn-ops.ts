@@ -4,6 +4,7 @@ import { isFloating, promoteTypes } from "../dtypes";
 import { sdpaFlops } from "../flops";
 import { broadcastShapes, normalizeDim, numel } from "../shapes";
 import { emit } from "./define";
+import { oneHot as routedOneHot } from "../routing";
 
 /** F.layer_norm: the trailing dims must equal normalized_shape; 0 FLOPs (aten.native_layer_norm). */
 export function layerNorm(input: TensorValue, normalizedShape: number[], context: OpContext, op = "aten.native_layer_norm"): TensorValue {
@@ -189,5 +190,5 @@ export function elementwiseLoss(op: string, input: TensorValue, target: TensorVa
 export function oneHot(input: TensorValue, numClasses: number, context: OpContext): TensorValue {
   if (numClasses < 0) throw new Unresolved("one_hot without num_classes depends on the tensor's contents");
   if (isFloating(input.dtype)) throw new PythonError("one_hot is only applicable to index tensor");
-  return emit(context, "aten.one_hot", 0, [...input.shape, numClasses], "int64");
+  return routedOneHot(input, numClasses, emit(context, "aten.one_hot", 0, [...input.shape, numClasses], "int64"));
 }

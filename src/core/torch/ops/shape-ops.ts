@@ -4,23 +4,24 @@ import { PythonError, type OpContext, type TensorValue } from "../../interp/valu
 import { promoteTypes } from "../dtypes";
 import { broadcastShapes, inferViewShape, normalizeDim, numel } from "../shapes";
 import { emit, isNonContiguous, view } from "./define";
+import { permuted, sameElements } from "../routing";
 
 /** x.view(*shape): a view; one -1 is inferred. */
 export function viewAs(input: TensorValue, target: number[]): TensorValue {
-  return view(input, inferViewShape(target, numel(input.shape), input.shape), true);
+  return sameElements(input, view(input, inferViewShape(target, numel(input.shape), input.shape), true));
 }
 
 /** x.reshape(*shape): a view when possible, a copy of a strided (non-contiguous) input. */
 export function reshape(input: TensorValue, target: number[], context: OpContext): TensorValue {
   const shape = inferViewShape(target, numel(input.shape), input.shape);
-  if (isNonContiguous(input)) return emit(context, "aten._reshape_copy", 0, shape, input.dtype);
-  return view(input, shape, true);
+  if (isNonContiguous(input)) return sameElements(input, emit(context, "aten._reshape_copy", 0, shape, input.dtype));
+  return sameElements(input, view(input, shape, true));
 }
 
 /** x.contiguous(): itself when dense, else a copy. */
 export function contiguous(input: TensorValue, context: OpContext): TensorValue {
   if (!isNonContiguous(input)) return input;
-  return emit(context, "aten.clone", 0, input.shape, input.dtype);
+  return sameElements(input, emit(context, "aten.clone", 0, input.shape, input.dtype));
 }
 
 /** torch.flatten(x, start_dim, end_dim). */
@@ -43,13 +44,13 @@ export function unflatten(input: TensorValue, dim: number, sizes: number[]): Ten
 /** x.squeeze(dim?): drops size-1 dims (all, or the given ones). */
 export function squeeze(input: TensorValue, dims: number[] | undefined): TensorValue {
   const drop = dims === undefined ? input.shape.map((_, i) => i) : dims.map((d) => normalizeDim(d, input.shape.length));
-  return view(input, input.shape.filter((d, i) => !(d === 1 && drop.includes(i))), true);
+  return sameElements(input, view(input, input.shape.filter((d, i) => !(d === 1 && drop.includes(i))), true));
 }
 
 /** x.unsqueeze(dim): inserts a size-1 dim; dim ranges over rank+1 positions. */
 export function unsqueeze(input: TensorValue, dim: number): TensorValue {
   const d = normalizeDim(dim, input.shape.length + 1);
-  return view(input, [...input.shape.slice(0, d), 1, ...input.shape.slice(d)], true);
+  return sameElements(input, view(input, [...input.shape.slice(0, d), 1, ...input.shape.slice(d)], true));
 }
 
 /** x.transpose(d0, d1). */
@@ -59,7 +60,8 @@ export function transpose(input: TensorValue, d0: number, d1: number): TensorVal
   const b = normalizeDim(d1, input.shape.length);
   const shape = [...input.shape];
   [shape[a], shape[b]] = [shape[b], shape[a]];
-  return view(input, shape, a === b);
+  const dims = shape.map((_, i) => (i === a ? b : i === b ? a : i));
+  return permuted(input, dims, view(input, shape, a === b));
 }
 
 /** x.permute(*dims). */
@@ -67,7 +69,7 @@ export function permute(input: TensorValue, dims: number[]): TensorValue {
   if (dims.length !== input.shape.length) throw new PythonError(`permute(sparse_coo): number of dimensions in the tensor input does not match the length of the desired ordering of dimensions i.e. input.dim() = ${input.shape.length} is not equal to len(dims) = ${dims.length}`);
   const norm = dims.map((d) => normalizeDim(d, input.shape.length));
   if (new Set(norm).size !== norm.length) throw new PythonError("permute(): duplicate dims are not allowed");
-  return view(input, norm.map((d) => input.shape[d]), norm.every((d, i) => d === i));
+  return permuted(input, norm, view(input, norm.map((d) => input.shape[d]), norm.every((d, i) => d === i)));
 }
 
 /** torch.movedim(x, source, destination). */
@@ -238,7 +240,8 @@ export function broadcastTo(input: TensorValue, shape: number[]): TensorValue {
 
 /** A fresh tensor of the same shape and dtype produced by one 0-FLOP kernel (copies, fills, sorts). */
 export function sameShape(op: string, input: TensorValue, context: OpContext, dtype = input.dtype): TensorValue {
-  return emit(context, `aten.${op}`, 0, input.shape, dtype);
+  const out = emit(context, `aten.${op}`, 0, input.shape, dtype);
+  return op === "clone" ? sameElements(input, out) : out;
 }
 
 /** The shape-only copy of a tensor, with no kernel (for ops modelled as aliases). */
