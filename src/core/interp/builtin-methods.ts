@@ -320,6 +320,9 @@ export function builtinMethods(interp: () => Interpreter): (v: Value) => Record<
       const other = new Set(iterate(args[0]).map(keyOf));
       return bool([...(self as SetV).entries.keys()].every((k) => other.has(k)));
     },
+    // packaging's Version comparisons (>= 24) ask `set(...).issuperset(...)`
+    issuperset: (self, { args }) => bool(iterate(args[0]).every((x) => (self as SetV).entries.has(keyOf(x)))),
+    isdisjoint: (self, { args }) => bool(!iterate(args[0]).some((x) => (self as SetV).entries.has(keyOf(x)))),
     copy: (self) => ({ kind: "set", entries: new Map((self as SetV).entries), id: freshId() }),
     clear: (self) => { (self as SetV).entries.clear(); return NONE; },
   };

@@ -48,8 +48,9 @@ function parametersOf(callable: Value, dropFirst = 0): SignatureParameter[] | un
   return out.slice(dropFirst);
 }
 
-/** The inspect module: signature() with Parameter kinds and defaults, unwrap, isclass, isfunction. */
-export function createInspectModule(objectClass: ClassValue): ModuleNamespaceValue {
+/** The inspect module: signature() with Parameter kinds and defaults, unwrap, isclass, isfunction, and getsource of
+ *  a module read from disk (`sourceOf`; transformers searches a model's module text for a decorator's name). */
+export function createInspectModule(objectClass: ClassValue, sourceOf: (file: string) => string | undefined = () => undefined): ModuleNamespaceValue {
   const empty = nativeClass("inspect.Parameter.empty", [objectClass]);
   const parameterClass = nativeClass("inspect.Parameter", [objectClass]);
   KINDS.forEach((k, i) => parameterClass.attributes.set(k, int(i)));
@@ -75,6 +76,11 @@ export function createInspectModule(objectClass: ClassValue): ModuleNamespaceVal
         ["unwrap", native("inspect.unwrap", ({ args }) => unwrapFunction(args[0] ?? NONE))],
         ["isclass", native("inspect.isclass", ({ args }) => ({ kind: "bool", value: args[0]?.kind === "class" }))],
         ["isfunction", native("inspect.isfunction", ({ args }) => ({ kind: "bool", value: args[0]?.kind === "function" }))],
+        ["getsource", native("inspect.getsource", ({ args }) => {
+          const module = args[0];
+          const text = module?.kind === "namespace" && module.file ? sourceOf(module.file) : undefined;
+          return text === undefined ? unknown(`the source of a ${module?.kind ?? "missing value"}`) : str(text);
+        })],
       ]),
     },
   };

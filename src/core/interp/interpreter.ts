@@ -1244,6 +1244,9 @@ export class Interpreter {
       case "class": {
         const entryPoint = this.libraryClassAttribute?.(o, name);
         if (entryPoint) return entryPoint;
+        // Python sets __module__ in every class body: the defining module's name, not a base class's
+        const moduleName = name === "__module__" ? o.module?.scope.names.get("__name__") : undefined;
+        if (moduleName) return moduleName;
         const c = lookupClassAttribute(o, name);
         if (c === undefined) {
           if (name === "__name__") return str(o.name);

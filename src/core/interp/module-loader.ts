@@ -21,4 +21,6 @@ export interface ModuleLoader {
   noteWrite?(target: object): void;
   /** torch.hub: a repository's hubconf from the local hub cache (or a folder, `local`), or why it is not there. */
   loadHubRepository?(repo: string, local: boolean): ModuleNamespaceValue | string;
+  /** The text of a source file the loader reads modules from (inspect.getsource of a module). */
+  sourceText?(file: string): string | undefined;
 }

@@ -608,6 +608,10 @@ export class Program implements ModuleLoader {
     return keys;
   }
 
+  sourceText(file: string): string | undefined {
+    return this.resolver.read(file);
+  }
+
   loadHubRepository(repo: string, local: boolean): ModuleNamespaceValue | string {
     if (!this.hub) return `torch.hub.load('${repo}'): no torch hub cache is readable here`;
     const folders = local ? [repo] : this.hub.dirs.flatMap((dir) => hubFolderNames(repo).map((name) => joinPath(dir, name)));

@@ -11,7 +11,7 @@ import { convPadding } from "./layers/conv";
 import { adaptivePool, convolution, convolutionTranspose, fold, maxUnpool, pool, unfold } from "./ops/conv-pool";
 import { defineOp, emit, type OpImpl } from "./ops/define";
 import { unary } from "./ops/elementwise";
-import { bilinear, linear } from "./ops/linear-algebra";
+import { bilinear, groupedMm, linear } from "./ops/linear-algebra";
 import * as nn from "./ops/nn-ops";
 import { normalizeDim } from "./shapes";
 
@@ -77,6 +77,7 @@ F.normalize = defineOp("F.normalize", ["input", "p=2.0", "dim=1", "eps=1e-12", "
 
 // ---- linear and convolution ----
 F.linear = defineOp("F.linear", ["input", "weight", "bias=None"], (a, c) => linear(tensorArg(a, "input", "linear"), tensorArg(a, "weight", "linear"), optionalTensor(a, "bias", "linear"), c));
+F.grouped_mm = defineOp("F.grouped_mm", ["mat_a", "mat_b", "offs=None", "bias=None", "out_dtype=None"], (a, c) => groupedMm(tensorArg(a, "mat_a", "grouped_mm"), tensorArg(a, "mat_b", "grouped_mm"), optionalTensor(a, "offs", "grouped_mm"), c));
 F.bilinear = defineOp("F.bilinear", ["input1", "input2", "weight", "bias=None"], (a, c) => bilinear(tensorArg(a, "input1", "bilinear"), tensorArg(a, "input2", "bilinear"), tensorArg(a, "weight", "bilinear"), optionalTensor(a, "bias", "bilinear"), c));
 for (const nd of [1, 2, 3]) {
   F[`conv${nd}d`] = defineOp(`F.conv${nd}d`, ["input", "weight", "bias=None", "stride=1", "padding=0", "dilation=1", "groups=1"], (a, c) =>

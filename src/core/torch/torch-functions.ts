@@ -9,7 +9,7 @@ import { toDtype } from "./dtypes";
 import { arangeLength, factory, literalShape } from "./ops/creation";
 import { defineOp, emit, type OpImpl } from "./ops/define";
 import { BINARY_OPS, BOOL_UNARY, FLOAT_UNARY, SAME_UNARY, elementwise, resultDtype, unary } from "./ops/elementwise";
-import { bmm, einsum, matmul, mm } from "./ops/linear-algebra";
+import { bmm, einsum, groupedMm, matmul, mm } from "./ops/linear-algebra";
 import { meanDtype, reduce, sumDtype, topk, valuesAndIndices, valuesIndicesTuple } from "./ops/reductions";
 import * as shapes from "./ops/shape-ops";
 import { mmFlops } from "./flops";
@@ -197,6 +197,7 @@ f.matmul = defineOp("torch.matmul", ["input", "other", "out=None"], (a, c) => ma
 f.mm = defineOp("torch.mm", ["input", "mat2", "out=None"], (a, c) => mm(tensorArg(a, "input", "mm"), tensorArg(a, "mat2", "mm"), c));
 // Sparsity is not modelled: a sparse x dense product is counted as its dense matmul, 2*n*m*p (GCN's adjacency).
 f.spmm = defineOp("torch.spmm", ["input", "mat2"], (a, c) => mm(tensorArg(a, "input", "spmm"), tensorArg(a, "mat2", "spmm"), c));
+f._grouped_mm = defineOp("torch._grouped_mm", ["mat_a", "mat_b", "offs=None", "bias=None", "out_dtype=None"], (a, c) => groupedMm(tensorArg(a, "mat_a", "_grouped_mm"), tensorArg(a, "mat_b", "_grouped_mm"), a.isNone("offs") ? undefined : tensorArg(a, "offs", "_grouped_mm"), c));
 f.bmm = defineOp("torch.bmm", ["input", "mat2", "out=None"], (a, c) => bmm(tensorArg(a, "input", "bmm"), tensorArg(a, "mat2", "bmm"), c));
 f.addmm = defineOp("torch.addmm", ["input", "mat1", "mat2", "beta=1", "alpha=1", "out=None"], (a, c) => {
   const out = mm(tensorArg(a, "mat1", "addmm"), tensorArg(a, "mat2", "addmm"), c, "aten.addmm");

@@ -41,7 +41,7 @@ export function createStandardLibrary(interp: () => Interpreter, objectClass: Cl
   installEnvironment(library);
   installAbc(library);
   installEnum(library);
-  modules.set("inspect", createInspectModule(objectClass));
+  modules.set("inspect", createInspectModule(objectClass, (file) => interp().loader.sourceText?.(file)));
   installNumpy(library, prod);
   modules.set("re", createRegexModule(objectClass, namespace, fn));
   const einops: Record<string, Value> = {};

@@ -204,3 +204,30 @@ export function einsum(equation: string, operands: TensorValue[], context: OpCon
   // The last contraction's kernel wrote the result; the final permute to the output order is a view.
   return tensor(outShape, dtype);
 }
+
+/**
+ * torch.nn.functional.grouped_mm / torch._grouped_mm (PyTorch 2.10 docs): groups of matrix products in one kernel.
+ * [S, k] @ [G, k, n] with `offs` (rows split among G groups: a mixture-of-experts layer's routed rows) gives [S, n];
+ * [G, m, k] @ [G, k, n] is a batch; [m, K] @ [K, n] with `offs` splits K among groups and gives [G, m, n]. Every row
+ * meets one group's matrix, so the FLOPs are the mm formula over all rows (2·S·k·n), as the same products as separate
+ * mm calls count under flop_counter.py.
+ */
+export function groupedMm(a: TensorValue, b: TensorValue, offs: TensorValue | undefined, context: OpContext): TensorValue {
+  const op = "aten._grouped_mm";
+  const dtype = promoteTypes(a.dtype, b.dtype);
+  if (a.shape.length === 2 && b.shape.length === 3) {
+    const [s, k] = a.shape;
+    const [, k2, n] = b.shape;
+    if (k !== k2 || !offs) throw mismatch(op, a.shape, b.shape);
+    return emit(context, op, mmFlops(s, k, n), [s, n], dtype);
+  }
+  if (a.shape.length === 3 && b.shape.length === 3) return bmm(a, b, context, op);
+  if (a.shape.length === 2 && b.shape.length === 2 && offs) {
+    const [m, k] = a.shape;
+    const [k2, n] = b.shape;
+    if (k !== k2) throw mismatch(op, a.shape, b.shape);
+    // groups along k: each group's [m, n] product sums over its share of k
+    return emit(context, op, mmFlops(m, k, n), [offs.shape[0] ?? 1, m, n], dtype);
+  }
+  throw mismatch(op, a.shape, b.shape);
+}

@@ -76,4 +76,20 @@ model = bound(hidden=len(params) * 10, bias=params["bias"].default)
     // dim, hidden, bias: partial(Block, 24) leaves hidden and bias, so hidden = 20 and bias = True
     assert.equal(m.params, 24 * 20 + 20);
   });
+  it("a class's __module__ names the module that defined it; inspect.getsource of that module is its text", async () => {
+    // transformers decides whether a model takes its grouped experts path by searching its module's source
+    // (`sys.modules[cls.__module__]`, `inspect.getsource`) for a decorator's name
+    const result = await analyze(`
+import inspect, sys
+import torch.nn as nn
+from blocks import Block
+
+source = inspect.getsource(sys.modules[Block.__module__])
+wide = nn.Linear(8, 4 if "@wide" in source else 2)
+narrow = nn.Linear(8, 4 if "@narrow" in source else 2)
+# greenlight: input=1x8
+`, { others: { "/project/blocks.py": "import torch.nn as nn\n\n# @wide\nclass Block(nn.Module):\n    pass\n" } });
+    assert.equal(modelNamed(result, "wide").params, 8 * 4 + 4);
+    assert.equal(modelNamed(result, "narrow").params, 8 * 2 + 2);
+  });
 });

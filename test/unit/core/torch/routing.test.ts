@@ -132,6 +132,36 @@ describe("mixture-of-experts routing", function () {
     assert.equal(model.flops, moeFlops(10, E, 1));
   });
 
+  it("grouped experts: picks sorted, histc offsets, F.grouped_mm over all N·k rows (transformers' default path)", async () => {
+    const model = await onlyModel([
+      "import torch",
+      "import torch.nn as nn",
+      "import torch.nn.functional as F",
+      "class Grouped(nn.Module):",
+      "    def __init__(self, experts=4, k=2):",
+      "        super().__init__()",
+      "        self.num_experts, self.top_k = experts, k",
+      `        self.gate = nn.Linear(${H}, experts, bias=False)`,
+      `        self.up = nn.Parameter(torch.empty(experts, ${H}, ${F}))`,
+      `        self.down = nn.Parameter(torch.empty(experts, ${F}, ${H}))`,
+      "    def forward(self, x):",
+      "        x = x.reshape(-1, x.shape[-1])",
+      "        w, idx = torch.topk(self.gate(x).softmax(-1), self.top_k, dim=-1)",
+      "        ids, perm = torch.sort(idx.reshape(-1))",
+      "        rows = x[perm // self.top_k]",
+      "        counts = torch.histc(ids.float(), bins=self.num_experts, min=0, max=self.num_experts - 1)",
+      "        offs = torch.cumsum(counts, dim=0, dtype=torch.int32)",
+      "        h = F.gelu(F.grouped_mm(rows, self.up, offs=offs))",
+      "        out = torch._grouped_mm(h, self.down, offs)",
+      "        return out.view(x.shape[0], self.top_k, -1).sum(dim=1)",
+    ].join("\n"), { entry: "Grouped()", inputs: [{ shape: [1, 6, H], dtype: "float32" }] });
+    assert.equal(model.complete, true);
+    assert.equal(model.params, H * E + 2 * E * H * F);
+    // router 2·6·8·4, then 12 routed rows through [8 -> 16] and [16 -> 8]
+    assert.equal(model.flops, 2 * 6 * H * E + 2 * 12 * H * F * 2);
+    assert.deepEqual(model.output, [[6, H]]);
+  });
+
   it("a mask of unknown contents that no router made stays data-dependent, and nothing is assumed", async () => {
     const model = await onlyModel([
       "import torch",

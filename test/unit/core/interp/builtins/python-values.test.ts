@@ -15,6 +15,7 @@ const CASES: [string, number][] = [
   [`len(list(itertools.pairwise([1, 2, 3, 4]))) + sum(itertools.starmap(pow, [(2, 3), (3, 2)]))`, 3 + 17],
   [`"abcabc".rfind("b") + "abc".index("c") * 10 + "abcabc".rindex("a") * 100`, 4 + 20 + 300],
   [`[1, 2, 3].__len__() + {"a": 1}.__contains__("a") * 10 + "xyz".__getitem__(1).__len__() * 100`, 3 + 10 + 100],
+  [`{1, 2, 3}.issuperset([1, 3]) + {1, 2}.issuperset({4}) * 10 + {1, 2}.isdisjoint([3]) * 100 + {1}.isdisjoint({1}) * 1000`, 1 + 0 + 100 + 0],
 ];
 
 describe("builtins as CPython computes them (src/core/interp/builtins/, builtin-methods.ts, stdlib/itertools.ts)", () => {
