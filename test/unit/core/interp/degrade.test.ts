@@ -101,9 +101,10 @@ class Net(nn.Module):
     assert.equal(m.coverage.flopsShare, 576 / (576 + 9600));
   });
 
-  it("layers a guessed branch skipped count as unknown: experts routed by data are not 100% known", async () => {
-    // Each expert runs only on the tokens routed to it (torch.where of a data-dependent mask); the guessed branch
-    // skips them all, so the share counts the router alone against the experts' estimate.
+  it("layers a guessed branch skipped count as unknown: experts gated by the input's values are not 100% known", async () => {
+    // Each expert runs only on the rows whose own value is positive (torch.where of a mask of the input's contents,
+    // which no router's picks made: routing.ts's even spread does not apply); the guessed branch skips them all, so
+    // the share counts the router alone against the experts' estimate.
     const m = await onlyModel(`
 import torch
 import torch.nn as nn
@@ -115,10 +116,10 @@ class MoE(nn.Module):
         self.experts = nn.ModuleList([nn.Linear(8, 8) for _ in range(4)])
 
     def forward(self, x):
-        picked = self.router(x).argmax(-1)
+        picked = self.router(x).sum(-1)
         out = torch.zeros_like(x)
         for i, expert in enumerate(self.experts):
-            rows = torch.where(picked == i)[0]
+            rows = torch.where(x[:, i] > picked[i])[0]
             if rows.shape[0] == 0:
                 continue
             out[rows] = expert(x[rows])
