@@ -26,6 +26,7 @@ import { namedModules } from "./torch/module-tree";
 import { dottedName, namesIn } from "./python/syntax-walk";
 import { lookupClassAttribute } from "./interp/classes";
 import { componentClassNames, constructorNeed } from "./interp/constructor-needs";
+import { nestedModelSites } from "./interp/nested-model-sites";
 import { pragmaSettingNear } from "./pragma/grammar";
 import { declaredInputs } from "./keras/declared-inputs";
 import { discoverTrainingPlan, type TrainingPlan } from "./training/training-plan";
@@ -402,6 +403,16 @@ function discoverCandidates(parser: PythonParser, runtime: Runtime, namespace: M
           unbuilt.push(unbuiltModel(s.targets[0].id, file, s.pos.line, failure));
         }
       }
+    }
+  }
+  // Library models built in main() or under `if __name__ == "__main__":`, built here as an entry would be; a call
+  // that reads the function's own variables cannot be, and is left out.
+  const looksLikeModel = (name: string, call: Extract<import("./python/ast").Expression, { type: "call" }>) => usedAsModel(request.text, name, call, namespace) || isModelEntryPoint(call) || namesModelClass(call);
+  for (const site of nestedModelSites(syntax, namespace, file, looksLikeModel)) {
+    if (found.some((c) => c.name === site.name) || unbuilt.some((m) => m.name === site.name)) continue;
+    const built = tryBuild(() => interp.evaluate(site.call, namespace.scope));
+    if (built.instance && !found.some((c) => c.instance === built.instance)) {
+      found.push({ name: site.name, entry: site.name, line: site.line, pragmaLine: site.line, pragmaFile: file, instance: built.instance, recorder: built.recorder });
     }
   }
   // A class that only appears inside another model is a component, not a model of its own.
