@@ -4,8 +4,10 @@ import type { SourceLocation } from "./values";
 export class BudgetExceeded extends Error {
   /** The innermost statement running when the budget ran out (set by the interpreter as it unwinds). */
   location?: SourceLocation;
-  constructor(readonly what: "steps" | "time" | "depth") {
-    super(what === "depth" ? "recursion too deep" : `analysis budget exhausted (${what})`);
+  /** For "statement": the statement deadline that passed (whose runner skips that statement). */
+  deadline?: number;
+  constructor(readonly what: "steps" | "time" | "depth" | "statement") {
+    super(what === "depth" ? "recursion too deep" : what === "statement" ? "a top-level statement ran past its share of the analysis time" : `analysis budget exhausted (${what})`);
     this.name = "BudgetExceeded";
   }
 }
@@ -14,6 +16,8 @@ export class BudgetExceeded extends Error {
 export class Budget {
   private steps = 0;
   private readonly deadline: number;
+  /** Where the top-level statement now running must stop (see limitStatement). */
+  private statementDeadline = Infinity;
   depth = 0;
 
   constructor(
@@ -29,7 +33,30 @@ export class Budget {
   step(): void {
     this.steps++;
     if (this.steps > this.maxSteps) throw new BudgetExceeded("steps");
-    if ((this.steps & 1023) === 0 && this.now() > this.deadline) throw new BudgetExceeded("time");
+    if ((this.steps & 1023) === 0) {
+      const t = this.now();
+      if (t > this.deadline) throw new BudgetExceeded("time");
+      if (t > this.statementDeadline) {
+        const exceeded = new BudgetExceeded("statement");
+        exceeded.deadline = this.statementDeadline;
+        throw exceeded;
+      }
+    }
+  }
+
+  /**
+   * Limits the statement about to run to a share of the time left (within any enclosing statement's limit); returns
+   * its deadline. `endStatement` puts back the enclosing limit.
+   */
+  limitStatement(share: number): { deadline: number; previous: number } {
+    const previous = this.statementDeadline;
+    const t = this.now();
+    this.statementDeadline = Math.min(previous, t + Math.max(0, this.deadline - t) * share);
+    return { deadline: this.statementDeadline, previous };
+  }
+
+  endStatement(limit: { previous: number }): void {
+    this.statementDeadline = limit.previous;
   }
 
   /** A fresh step allowance under the same deadline (one runaway top-level statement must not starve the rest). */

@@ -1,3 +1,6 @@
+import { loopTrains } from "../training/loop-shape";
+/** The most of the analysis time left that one top-level statement of the analyzed file may take. */
+const TOP_LEVEL_TIME_SHARE = 0.5;
 import { noPosition, type Argument, type ClassDefinition, type Expression, type FunctionDefinition, type Position, type Statement } from "../python/ast";
 import { Budget, BudgetExceeded } from "./budget";
 import { computeMro, isSubclass, lookupClassAttribute } from "./classes";
@@ -249,11 +252,17 @@ export class Interpreter {
     if (options.imported) recorder.importing++;
     try {
       for (const s of body) {
+        // A script's training loop at top level (nanoGPT-style) runs the model thousands of times over and defines
+        // nothing a model needs: running it would spend the analysis' time budget before the definitions after it.
+        if ((s.type === "for" || s.type === "while") && loopTrains(s)) continue;
+        // The analyzed file's statements each get at most half the time left (a script's top-level call that runs a
+        // model hundreds of times, `model.generate(context, 500)`, say): past it, that statement is skipped.
+        const limit = options.imported ? undefined : this.budget.limitStatement(TOP_LEVEL_TIME_SHARE);
         try {
           this.execute(s, namespace.scope);
         } catch (err) {
           if (err instanceof BudgetExceeded) {
-            if (err.what === "time") throw err;
+            if (err.what === "time" || (err.what === "statement" && err.deadline !== limit?.deadline)) throw err;
             // A script's long loop at top level: skip that statement, keep the definitions after it.
             this.currentBudget.refillSteps();
             continue;
@@ -266,6 +275,8 @@ export class Interpreter {
             continue;
           }
           throw err;
+        } finally {
+          if (limit) this.budget.endStatement(limit);
         }
       }
     } finally {

@@ -19,10 +19,11 @@ export interface SiteContext {
 export type CodeSite =
   | { kind: "call"; call: Extract<Expression, { type: "call" }>; callee: string; context: SiteContext; assignedTo: string[] }
   | { kind: "loop"; loop: Extract<Statement, { type: "for" }>; variable: string; context: SiteContext }
+  | { kind: "while"; loop: Extract<Statement, { type: "while" }>; context: SiteContext }
   | { kind: "constant"; name: string; value: Expression; line: number; context: SiteContext };
 
 /** Words without which a function cannot hold a training figure; other bodies are never lowered (they are lazy). */
-const TRAINING_WORDS = /epoch|batch|TrainingArguments|\.fit|\.backward|load_data|DataLoader|Subset|random_split|Dataset|MNIST|CIFAR|SVHN|ImageNet|Trainer|EmissionsTracker|track_emissions/;
+const TRAINING_WORDS = /epoch|batch|TrainingArguments|Fabric|Accelerator|mixed_precision|set_global_policy|\.fit|\.backward|load_data|DataLoader|Subset|random_split|Dataset|MNIST|CIFAR|SVHN|ImageNet|Trainer|EmissionsTracker|track_emissions/;
 
 function targetNames(target: Expression): string[] {
   if (target.type === "name") return [target.id];
@@ -71,6 +72,7 @@ export function findCodeSites(body: Statement[], text: string, words: RegExp = T
           visitBlock(s.orelse, fn, inner, false, conditions);
           break;
         case "while":
+          sites.push({ kind: "while", loop: s, context });
           visitBlock(s.body, fn, inner, false, conditions);
           visitBlock(s.orelse, fn, inner, false, conditions);
           break;

@@ -6,7 +6,7 @@ import { dict, tuple, unknown } from "../interp/construct";
 import type { Interpreter } from "../interp/interpreter";
 import { Recorder } from "../interp/recorder";
 import { PythonError, Unresolved, type Scope, type Value } from "../interp/values";
-import type { Expression, Statement } from "../python/ast";
+import type { Expression, FunctionDefinition, Statement } from "../python/ast";
 import { namesIn, ownExpressions, rootName } from "../python/syntax-walk";
 import type { SiteContext } from "./code-sites";
 
@@ -44,7 +44,11 @@ export function dependencySlice(expressions: Expression[], before: Statement[]):
 const SITE_STEPS = 200_000;
 const SITE_MILLISECONDS = 300;
 
-/** Evaluates expressions at a site; a value that cannot be worked out comes back as an unknown. */
+/** Values of a function's parameters that its callers pass (src/core/training/call-site-bindings.ts). */
+export type ParameterBindings = (fn: FunctionDefinition, parameter: string) => Value | undefined;
+
+/** Evaluates expressions at a site; a value that cannot be worked out comes back as an unknown. `bindings` gives
+ *  parameters their callers' values (a parameter without one takes its default, else stays unknown). */
 export function evaluateAtSite(
   interp: Interpreter,
   moduleScope: Scope,
@@ -52,8 +56,8 @@ export function evaluateAtSite(
   context: SiteContext,
   expressions: Expression[],
   now: () => number,
+  bindings?: ParameterBindings,
 ): Value[] {
-  const run = { recorder: new Recorder(), budget: new Budget(SITE_STEPS, SITE_MILLISECONDS, now) };
   const guarded = (fn: () => Value): Value => {
     try {
       return fn();
@@ -63,14 +67,26 @@ export function evaluateAtSite(
       return unknown(err instanceof Error ? err.message : String(err));
     }
   };
+  const slice = dependencySlice(expressions, context.before);
+  // Only the parameters the expressions need are asked of the callers, and first: each caller's evaluation is a run
+  // of its own (its recorder and budget), done before this one starts.
+  const needed = namesIn([...expressions, ...slice.flatMap(ownExpressions)], new Set());
+  const bound = new Map<string, Value>();
+  for (const p of context.fn?.params ?? []) {
+    const value = bindings && needed.has(p.name) ? bindings(context.fn!, p.name) : undefined;
+    if (value) bound.set(p.name, value);
+  }
+  const run = { recorder: new Recorder(), budget: new Budget(SITE_STEPS, SITE_MILLISECONDS, now) };
   return interp.withRun(run, () => interp.withFrame({ file, inModel: false }, () => {
     const scope: Scope = { names: new Map(), parent: moduleScope };
     for (const p of context.fn?.params ?? []) {
-      if (p.kind === "star") scope.names.set(p.name, tuple([]));
+      const passed = bound.get(p.name);
+      if (passed) scope.names.set(p.name, passed);
+      else if (p.kind === "star") scope.names.set(p.name, tuple([]));
       else if (p.kind === "doublestar") scope.names.set(p.name, dict());
       else scope.names.set(p.name, p.default ? guarded(() => interp.evaluate(p.default!, moduleScope)) : unknown(`parameter '${p.name}' is passed by the caller`));
     }
-    for (const s of dependencySlice(expressions, context.before)) {
+    for (const s of slice) {
       // Each statement gets the full step allowance: one runaway call must not starve the ones after it.
       interp.budget.refillSteps();
       guarded(() => {

@@ -9,7 +9,9 @@ import { isTrackerCallee, trackerDecorators, trackerFromCall, type TrackerSite }
 import { findCodeSites, type CodeSite } from "./code-sites";
 import { keywordArgument, namesIn, positionalArgument, rootName } from "../python/syntax-walk";
 import { datasetSize } from "./dataset-sizes";
-import { evaluateAtSite } from "./evaluate-site";
+import { evaluateAtSite, type ParameterBindings } from "./evaluate-site";
+import { loopShape, type LoopShape } from "./loop-shape";
+import { callSiteBindings } from "./call-site-bindings";
 
 /**
  * Where a figure comes from: the code, the dataset table, a library's documented default, the user's settings, or
@@ -64,6 +66,27 @@ const STEP_CONSTANT = /^(max_iters?|max_steps|max_iterations|num_training_steps|
 /** Names of a gradient-accumulation count (nanoGPT, transformers, Lightning). */
 export const ACCUMULATION_CONSTANT = /^(gradient_accumulation_steps|grad_accum(ulation)?(_steps)?|accumulation_steps|accum_steps|accum_iter|accumulate_grad_batches)$/i;
 const HALF_DTYPES: Record<string, "bf16" | "fp16"> = { bfloat16: "bf16", float16: "fp16", half: "fp16" };
+/** Lightning's precision values (lightning.ai/docs/pytorch/stable/common/precision_basic.html): 16, "16-mixed",
+ *  "bf16-mixed", "bf16-true" ...; 32 and 64 are full precision. */
+function lightningPrecision(v: Value | undefined): "bf16" | "fp16" | undefined {
+  const text = v?.kind === "str" ? v.value : v?.kind === "int" ? String(v.value) : undefined;
+  return text === undefined ? undefined : /^bf16/.test(text) ? "bf16" : /^16/.test(text) ? "fp16" : undefined;
+}
+const flag = (value: "bf16" | "fp16") => (v: Value | undefined) => (truth(v) === true ? value : undefined);
+/** Precision switches by the callee that takes them, and the keyword (or "0": the first argument) that sets it. */
+const FRAMEWORK_PRECISION: Record<string, Record<string, (v: Value | undefined) => "bf16" | "fp16" | undefined>> = {
+  Trainer: { precision: lightningPrecision },
+  Fabric: { precision: lightningPrecision },
+  // huggingface.co/docs/accelerate/package_reference/accelerator: mixed_precision "no" | "fp16" | "bf16" | "fp8".
+  Accelerator: { mixed_precision: (v) => (v?.kind === "str" && (v.value === "bf16" || v.value === "fp16") ? v.value : undefined) },
+  TrainingArguments: { bf16: flag("bf16"), fp16: flag("fp16") },
+  // keras.io/api/mixed_precision/policy: "mixed_float16", "mixed_bfloat16" (compute in 16 bits, variables in fp32).
+  set_global_policy: { "0": kerasPolicy },
+  set_policy: { "0": kerasPolicy },
+};
+function kerasPolicy(v: Value | undefined): "bf16" | "fp16" | undefined {
+  return v?.kind === "str" ? (v.value === "mixed_bfloat16" ? "bf16" : v.value === "mixed_float16" ? "fp16" : undefined) : undefined;
+}
 const EPOCH_CONSTANT = /^(num_|n_|total_|max_|train_|n)?epochs?$/i;
 const BATCH_CONSTANT = /^(train_)?batch_?size$/i;
 
@@ -90,8 +113,11 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
   const sites = findCodeSites(input.body, input.text);
   // The whole search shares one deadline: a file with hundreds of sites must not slow each keystroke's analysis.
   const deadline = now() + PLAN_MILLISECONDS;
-  const evaluate = (site: CodeSite, expressions: Expression[]): Value[] =>
-    now() > deadline ? expressions.map(() => unknown("training-plan time budget spent")) : evaluateAtSite(interpreter, namespace.scope, file, site.context, expressions, now);
+  const evaluateWith = (site: CodeSite, expressions: Expression[], bound?: ParameterBindings): Value[] =>
+    now() > deadline ? expressions.map(() => unknown("training-plan time budget spent")) : evaluateAtSite(interpreter, namespace.scope, file, site.context, expressions, now, bound);
+  // A function's parameters take what its call sites in the file pass (`train(args, ...)` at the bottom).
+  const bindings = callSiteBindings(input.body, input.text, evaluateWith);
+  const evaluate = (site: CodeSite, expressions: Expression[]): Value[] => evaluateWith(site, expressions, bindings);
   const evaluateOne = (site: CodeSite, e: Expression | undefined): Value | undefined => (e ? evaluate(site, [e])[0] : undefined);
 
   const epochs: Candidate[] = [];
@@ -108,7 +134,40 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
   let validationSplit: { fraction: number; line: number } | undefined;
   let tracker: TrackerSite | undefined = trackerDecorators(input.body, input.text)[0];
 
+  /** Loops read by their shape (a `for a, b in ...` loop is one site per variable), and the step loops among them. */
+  const shapedLoops = new Set<Statement>();
+  const stepLoops: Statement[] = [];
   for (const site of sites) {
+    if ((site.kind === "while" || (site.kind === "loop" && !EPOCH_VARIABLE.test(site.variable))) && !shapedLoops.has(site.loop)) {
+      shapedLoops.add(site.loop);
+      const shape = loopShape(site.loop);
+      const inStepLoop = stepLoops.some((l) => l.pos.startIndex <= site.loop.pos.startIndex && site.loop.pos.endIndex <= l.pos.endIndex);
+      if (shape.stepLoop && !inStepLoop) {
+        // Each iteration steps the optimizer: the loop's count is the run's steps, or its micro-batches when the step
+        // is taken every A iterations (`if (iter_num + 1) % A == 0: optimizer.step()`).
+        stepLoops.push(site.loop);
+        const count = loopCount(site, shape, (e) => evaluateOne(site, e), input.text);
+        if (count === undefined) continue;
+        const every = shape.stepEvery ? positiveInteger(evaluateOne(site, shape.stepEvery)) : undefined;
+        let figure: PlanFigure = { value: count.value, source: "code", line: site.loop.pos.line, detail: count.detail };
+        if (every !== undefined && every > 1 && count.value >= every) {
+          const detail = `an optimizer step when ... % ${snippet(input.text, shape.stepEvery!)} == 0`;
+          accumulations.push({ rank: 45, figure: { value: every, source: "code", line: site.loop.pos.line, detail } });
+          figure = { ...figure, value: Math.floor(count.value / every), detail: `${count.detail} micro-batches, ${detail}` };
+        }
+        loopSpans.set(figure, site.loop.pos);
+        steps.push({ rank: 50, figure });
+        continue;
+      }
+      if (shape.backwardOnly && inStepLoop) {
+        // Backward passes without a step inside a step loop: gradient accumulation over this loop's iterations.
+        const count = loopCount(site, shape, (e) => evaluateOne(site, e), input.text);
+        if (count !== undefined) accumulations.push({ rank: 45, figure: { value: count.value, source: "code", line: site.loop.pos.line, detail: `${count.detail}: backward passes per optimizer step` } });
+        continue;
+      }
+    }
+    if (site.kind === "while") continue;
+    if (site.kind === "loop" && stepLoops.includes(site.loop)) continue;
     if (site.kind === "loop" && STEP_VARIABLE.test(site.variable) && /\.backward\s*\(/.test(input.text.slice(site.loop.pos.startIndex, site.loop.pos.endIndex))) {
       // A loop over steps that runs backward in its body: its count is the run's optimizer steps.
       const count = iterationCount(site.loop.iter, (e) => evaluateOne(site, e));
@@ -165,6 +224,18 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
       // many, and the plan's whole search shares one time budget.
       if (named && (last !== "autocast" || !/cpu/.test(snippet(input.text, positional(0) ?? call))) && runsByDefault(site, (e) => evaluateOne(site, e))) precision = { value: named, line, detail: `${site.callee}(${dtypeArgument ? snippet(input.text, dtypeArgument) : ""})` };
     }
+    if (!precision && FRAMEWORK_PRECISION[last]) {
+      // A framework's own switch: Lightning's Trainer/Fabric(precision=), Accelerate's Accelerator(mixed_precision=),
+      // transformers' TrainingArguments(bf16=True, fp16=True), Keras' mixed-precision policy.
+      for (const [name, read] of Object.entries(FRAMEWORK_PRECISION[last])) {
+        const argument = name === "0" ? positional(0) ?? keyword("name") : keyword(name);
+        const named = argument ? read(evaluateOne(site, argument)) : undefined;
+        if (named && runsByDefault(site, (e) => evaluateOne(site, e))) {
+          precision = { value: named, line, detail: `${site.callee}(${name === "0" ? "" : `${name}=`}${snippet(input.text, argument!)})` };
+          break;
+        }
+      }
+    }
 
     if ((last === "Trainer" || last === "TrainingArguments") && keyword("max_steps")) {
       // Hugging Face and Lightning: max_steps > 0 sets the run's length whatever the epochs say.
@@ -190,19 +261,33 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
       loaders.push({ site, score: loaderScore(site, call), batch: figure, dropLast });
       continue;
     }
-    if (last === "fit" && call.func.type === "attribute") {
-      const batchArgument = keyword("batch_size") ?? positional(2);
-      const epochsArgument = keyword("epochs") ?? positional(3);
+    if ((last === "fit" || last === "fit_generator") && call.func.type === "attribute") {
+      // A fit in a branch the plain run does not take (`if not data_augmentation: model.fit(...)`) is not the run's.
+      if (!runsByDefault(site, (e) => evaluateOne(site, e))) continue;
+      // fit(x, y, batch_size, epochs, ...); Keras 1 named epochs nb_epoch; fit_generator(generator, steps_per_epoch,
+      // epochs, ...) takes its batches from the generator (keras.io/2.0/models/model, keras.io/1.2/models/model).
+      const generator = last === "fit_generator";
+      const batchArgument = generator ? undefined : keyword("batch_size") ?? positional(2);
+      const epochsName = keyword("epochs") ? "epochs" : keyword("nb_epoch") ? "nb_epoch" : "epochs";
+      const epochsArgument = keyword("epochs") ?? keyword("nb_epoch") ?? positional(generator ? 2 : 3);
+      const perEpochArgument = keyword("steps_per_epoch") ?? (generator ? positional(1) : undefined);
       const split = keyword("validation_split");
-      const [batchValue, epochsValue, splitValue] = evaluate(site, [batchArgument, epochsArgument, split].map((e) => e ?? { type: "constant", value: "None", pos: call.pos }));
+      const placeholder: Expression = { type: "constant", value: "None", pos: call.pos };
+      const [batchValue, epochsValue, splitValue, perEpochValue] = evaluate(site, [batchArgument, epochsArgument, split, perEpochArgument].map((e) => e ?? placeholder));
       const batch = batchArgument ? positiveInteger(batchValue) : undefined;
       const count = epochsArgument ? positiveInteger(epochsValue) : undefined;
       if (batch !== undefined) batches.push({ rank: 40, figure: { value: batch, source: "code", line, detail: `${site.callee}(batch_size=${snippet(input.text, batchArgument!)})` } });
-      else if (!batchArgument) batches.push({ rank: 1, figure: { value: 32, source: "default", line, detail: "Keras Model.fit's default batch_size=32 (keras.io/api/models/model_training_apis)" } });
-      if (count !== undefined) epochs.push({ rank: 40, figure: { value: count, source: "code", line, detail: `${site.callee}(epochs=${snippet(input.text, epochsArgument!)})` } });
+      else if (!batchArgument && !generator) batches.push({ rank: 1, figure: { value: 32, source: "default", line, detail: "Keras Model.fit's default batch_size=32 (keras.io/api/models/model_training_apis)" } });
+      if (count !== undefined) epochs.push({ rank: 40, figure: { value: count, source: "code", line, detail: `${site.callee}(${epochsName}=${snippet(input.text, epochsArgument!)})` } });
       else if (!epochsArgument) epochs.push({ rank: 1, figure: { value: 1, source: "default", line, detail: "Keras Model.fit's default epochs=1 (keras.io/api/models/model_training_apis)" } });
+      const perEpoch = perEpochArgument ? positiveInteger(perEpochValue) : undefined;
+      const runEpochs = count ?? (epochsArgument ? undefined : 1);
+      if (perEpoch !== undefined && runEpochs !== undefined) {
+        // steps_per_epoch sets each epoch's length whatever the data's size.
+        steps.push({ rank: 40, figure: { value: runEpochs * perEpoch, source: "code", line, detail: `${site.callee}(steps_per_epoch=${snippet(input.text, perEpochArgument!)}, ${epochsName}=${epochsArgument ? snippet(input.text, epochsArgument) : "1"})` } });
+      }
       if (splitValue && (splitValue.kind === "float" || splitValue.kind === "int") && splitValue.value > 0 && splitValue.value < 1) validationSplit = { fraction: splitValue.value, line };
-      const x = positional(0) ?? keyword("x");
+      const x = generator ? undefined : positional(0) ?? keyword("x");
       const rows = x ? leadingDimension(evaluateOne(site, x)) : undefined;
       if (rows !== undefined) samples.push({ rank: 5, figure: { value: rows, source: "code", line, detail: `${site.callee}(${snippet(input.text, x!)}): its first dimension` } });
       continue;
@@ -218,9 +303,10 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
       }
       continue;
     }
-    if (last === "batch" && call.func.type === "attribute") {
-      // tf.data: `dataset.batch(64)` batches what fit() then takes without a batch_size.
-      const size = keyword("batch_size") ?? positional(0);
+    if ((last === "batch" || last === "flow") && call.func.type === "attribute") {
+      // tf.data: `dataset.batch(64)` batches what fit() then takes without a batch_size; Keras'
+      // `ImageDataGenerator.flow(x, y, batch_size=32)` batches what fit_generator takes.
+      const size = keyword("batch_size") ?? positional(last === "flow" ? 2 : 0);
       const value = size ? positiveInteger(evaluateOne(site, size)) : undefined;
       if (value !== undefined) batches.push({ rank: 30, figure: { value, source: "code", line, detail: `${site.callee}(${snippet(input.text, size!)})` } });
       continue;
@@ -342,8 +428,33 @@ function containsCall(e: Expression, call: Expression): boolean {
   return e.pos.startIndex <= call.pos.startIndex && call.pos.endIndex <= e.pos.endIndex && e.type === "call";
 }
 
+/**
+ * Iterations of a step loop: a `for` over a counted range; else its `break` bound (`if i >= N: break`); a `while`
+ * loop's `i < N` (N), `i <= N` (N + 1), or `while True` with such a break.
+ */
+function loopCount(site: Extract<CodeSite, { kind: "loop" | "while" }>, shape: LoopShape, evaluate: (e: Expression) => Value | undefined, text: string): { value: number; detail: string } | undefined {
+  const loop = site.loop;
+  if (loop.type === "for") {
+    const count = iterationCount(loop.iter, evaluate);
+    const head = `for ${snippet(text, loop.target)} in ${snippet(text, loop.iter)}`;
+    if (count !== undefined && count > 0) return { value: count, detail: head };
+  } else if (loop.test.type === "compare" && loop.test.ops.length === 1 && (loop.test.ops[0] === "<" || loop.test.ops[0] === "<=")) {
+    const bound = positiveInteger(evaluate(loop.test.comparators[0]));
+    if (bound !== undefined) return { value: bound + (loop.test.ops[0] === "<=" ? 1 : 0), detail: `while ${snippet(text, loop.test)}` };
+    return undefined;
+  }
+  if (!shape.breakAt) return undefined;
+  const bound = positiveInteger(evaluate(shape.breakAt.bound));
+  return bound === undefined ? undefined : { value: bound + shape.breakAt.extra, detail: `${loop.type === "for" ? `for ${snippet(text, loop.target)} in ${snippet(text, loop.iter)}` : `while ${snippet(text, loop.test)}`} until ${snippet(text, shape.breakAt.bound)}` };
+}
+
 /** Iterations of `range(...)`, `trange(...)` or `tqdm(range(...))`. */
 function iterationCount(iter: Expression, evaluate: (e: Expression) => Value | undefined): number | undefined {
+  if (iter.type === "name") {
+    // `pbar = range(args.iter)` before `for idx in pbar`.
+    const value = evaluate(iter);
+    return value?.kind === "range" ? rangeLength(value) : undefined;
+  }
   if (iter.type !== "call") return undefined;
   const callee = iter.func.type === "name" ? iter.func.id : iter.func.type === "attribute" ? iter.func.name : "";
   if (callee === "trange") {

@@ -1,0 +1,88 @@
+// A function's parameters bound from where the file calls it: a script's `train(args, loader, ...)` at the bottom
+// gives `def train(args, ...)` its `args`, so `range(args.iter)` inside is the argparse default, as the run has it.
+import type { Value } from "../interp/values";
+import type { Expression, FunctionDefinition, Statement } from "../python/ast";
+import { findCodeSites, type CodeSite } from "./code-sites";
+import type { ParameterBindings } from "./evaluate-site";
+
+type CallSite = Extract<CodeSite, { kind: "call" }>;
+
+/** How deep callers of callers are followed (`main()` → `main_worker(args)` → `train(args)`). */
+const MAX_DEPTH = 3;
+
+/**
+ * Bindings for the module-level functions of a file: each parameter takes the value its call sites in the file pass,
+ * when there is one call site, or when every call site passes the same code from the same function (a branch that
+ * calls it either way). Recursive calls do not count. `evaluate` works out expressions at a site, itself binding the
+ * enclosing function's parameters through the bindings it is given.
+ */
+export function callSiteBindings(
+  body: Statement[],
+  text: string,
+  evaluate: (site: CallSite, expressions: Expression[], bindings: ParameterBindings) => Value[],
+): ParameterBindings {
+  const passed = new Map<FunctionDefinition, Map<string, { site: CallSite; value: Expression }>>();
+  const memo = new Map<FunctionDefinition, Map<string, Value | undefined>>();
+  const topLevel = new Set(body.filter((s): s is FunctionDefinition => s.type === "function"));
+  let depth = 0;
+  const bindings: ParameterBindings = (fn, name) => {
+    if (!topLevel.has(fn) || depth >= MAX_DEPTH) return undefined;
+    let values = memo.get(fn);
+    if (!values) memo.set(fn, (values = new Map()));
+    if (values.has(name)) return values.get(name);
+    // Set first: a cycle (two functions passing a parameter to each other) reads nothing instead of recursing.
+    values.set(name, undefined);
+    let args = passed.get(fn);
+    if (!args) passed.set(fn, (args = passedArguments(fn, callSitesOf(fn, body, text), text)));
+    const argument = args.get(name);
+    if (!argument) return undefined;
+    depth++;
+    try {
+      const value = evaluate(argument.site, [argument.value], bindings)[0];
+      if (value && value.kind !== "unknown") values.set(name, value);
+    } finally {
+      depth--;
+    }
+    return values.get(name);
+  };
+  return bindings;
+}
+
+/** Calls of a module-level function by its name, outside the function itself. */
+function callSitesOf(fn: FunctionDefinition, body: Statement[], text: string): CallSite[] {
+  const word = new RegExp(`\\b${fn.name}\\s*\\(`);
+  return findCodeSites(body, text, word).filter(
+    (s): s is CallSite => s.kind === "call" && s.callee === fn.name && !(s.call.pos.startIndex >= fn.pos.startIndex && s.call.pos.endIndex <= fn.pos.endIndex),
+  );
+}
+
+/** Each parameter's argument expression, where the call sites agree on it. */
+function passedArguments(fn: FunctionDefinition, calls: CallSite[], text: string): Map<string, { site: CallSite; value: Expression }> {
+  const result = new Map<string, { site: CallSite; value: Expression }>();
+  if (calls.length === 0) return result;
+  const perCall = calls.map((site) => ({ site, args: argumentsByParameter(fn, site.call) }));
+  for (const p of fn.params) {
+    if (p.kind === "star" || p.kind === "doublestar") continue;
+    const passed = perCall.map(({ site, args }) => ({ site, value: args.get(p.name) }));
+    const first = passed[0];
+    if (!first.value) continue;
+    const code = (e: Expression) => text.slice(e.pos.startIndex, e.pos.endIndex);
+    // Several calls agree when they pass the same code from the same function (then the names mean the same thing).
+    const agree = passed.every(({ site, value }) => value && code(value) === code(first.value!) && site.context.fn === first.site.context.fn);
+    if (agree) result.set(p.name, { site: first.site, value: first.value });
+  }
+  return result;
+}
+
+/** A call's arguments by the parameter they fill: positionals in order, then keywords; none past a `*args`. */
+function argumentsByParameter(fn: FunctionDefinition, call: CallSite["call"]): Map<string, Expression> {
+  const byName = new Map<string, Expression>();
+  const positional = fn.params.filter((p) => p.kind === "normal");
+  let index = 0;
+  for (const a of call.args) {
+    if (a.kind === "star") index = Infinity;
+    else if (a.kind === "positional" && index < positional.length) byName.set(positional[index++].name, a.value);
+    else if (a.kind === "keyword" && fn.params.some((p) => p.name === a.name && p.kind !== "star" && p.kind !== "doublestar")) byName.set(a.name, a.value);
+  }
+  return byName;
+}

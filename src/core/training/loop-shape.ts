@@ -1,0 +1,86 @@
+// What a loop does for training, read from its syntax: whether each iteration is an optimizer step (a step loop),
+// one micro-batch of gradient accumulation (a loop of backward passes inside a step loop), every how many
+// iterations the optimizer steps (`if (i + 1) % A == 0: optimizer.step()`), and where a `break` ends it.
+import type { Expression, Statement } from "../python/ast";
+import { callsIn, childBodies, type CallExpression } from "../python/syntax-walk";
+
+export type LoopStatement = Extract<Statement, { type: "for" | "while" }>;
+
+export interface LoopShape {
+  /** Each iteration steps the optimizer (directly, not in a nested loop) after backward passes in it. */
+  stepLoop: boolean;
+  /** Backward passes without an optimizer step: inside a step loop, its iterations are accumulated micro-batches. */
+  backwardOnly: boolean;
+  /** The optimizer steps only when `... % A == 0` holds: A, the micro-batches per step. */
+  stepEvery?: Expression;
+  /** `if i >= N: break` (N iterations) or `if i > N: break` (N + 1) among the loop's own statements. */
+  breakAt?: { bound: Expression; extra: 0 | 1 };
+}
+
+const isBackward = (c: CallExpression) => c.func.type === "attribute" && c.func.name === "backward";
+/** `optimizer.step()`, `scaler.step(optimizer)`, `accelerator`-wrapped optimizers: any `.step(...)` call. */
+const isStep = (c: CallExpression) => c.func.type === "attribute" && c.func.name === "step";
+
+/** The shape of a `for` or `while` loop's body. */
+export function loopShape(loop: LoopStatement): LoopShape {
+  const direct = ownCalls(loop.body);
+  const inner = innerLoops(loop.body);
+  const everywhere = loop.body.flatMap((s) => callsIn(s, true));
+  const steps = direct.some(isStep);
+  // Backward in the loop itself, or in an inner loop that never steps (PaLM's `for _ in range(accumulate): backward`).
+  const backward = direct.some(isBackward) || inner.some((l) => { const calls = l.body.flatMap((s) => callsIn(s, true)); return calls.some(isBackward) && !calls.some(isStep); });
+  const shape: LoopShape = { stepLoop: steps && backward, backwardOnly: everywhere.some(isBackward) && !everywhere.some(isStep) };
+  for (const s of ownStatements(loop.body)) {
+    if (s.type !== "if") continue;
+    const every = moduloZero(s.test);
+    if (every && ownCalls(s.body).some(isStep)) shape.stepEvery ??= every;
+    const bound = upperBound(s.test);
+    if (bound && s.body[0]?.type === "break") shape.breakAt ??= bound;
+  }
+  return shape;
+}
+
+/** True when a loop runs backward passes anywhere in its body (nested loops included, definitions not): a training
+ *  loop, which a script's top level runs many times over without defining anything a model needs. */
+export function loopTrains(loop: LoopStatement): boolean {
+  return loop.body.some((s) => callsIn(s, true).some(isBackward));
+}
+
+/** Statements of a block and of the `if`/`with`/`try` blocks in it: not those of nested loops or definitions. */
+function ownStatements(body: Statement[]): Statement[] {
+  const out: Statement[] = [];
+  const visit = (block: Statement[]) => {
+    for (const s of block) {
+      out.push(s);
+      if (s.type === "if" || s.type === "with" || s.type === "try") for (const b of childBodies(s)) visit(b);
+    }
+  };
+  visit(body);
+  return out;
+}
+
+function ownCalls(body: Statement[]): CallExpression[] {
+  return ownStatements(body).flatMap((s) => callsIn(s, false));
+}
+
+/** The loops nested in a block, outside nested loops and definitions. */
+function innerLoops(body: Statement[]): LoopStatement[] {
+  return ownStatements(body).filter((s): s is LoopStatement => s.type === "for" || s.type === "while");
+}
+
+/** A in `x % A == 0` (or `0 == x % A`). */
+function moduloZero(test: Expression): Expression | undefined {
+  if (test.type !== "compare" || test.ops.length !== 1 || test.ops[0] !== "==") return undefined;
+  const [a, b] = [test.left, test.comparators[0]];
+  const zero = (e: Expression) => e.type === "int" && e.value === 0;
+  const modulo = zero(b) ? a : zero(a) ? b : undefined;
+  return modulo?.type === "binary" && modulo.op === "%" ? modulo.right : undefined;
+}
+
+/** N in `x >= N` (N iterations before the break) or `x > N` (N + 1). */
+function upperBound(test: Expression): LoopShape["breakAt"] {
+  if (test.type !== "compare" || test.ops.length !== 1) return undefined;
+  if (test.ops[0] === ">=") return { bound: test.comparators[0], extra: 0 };
+  if (test.ops[0] === ">") return { bound: test.comparators[0], extra: 1 };
+  return undefined;
+}
