@@ -7,6 +7,7 @@ import { torchFindings } from "./gl001-torch";
 import { isKerasName, kerasModelClasses, kerasModelSites, kerasReference } from "./keras-models";
 import { entryCallee, isBuilderSite, type ModelSite } from "./model-usage";
 import type { PythonFile } from "./python-file";
+import { hardwareFor } from "./energy-saving";
 import { enclosingFunction } from "./run-target";
 import { ruleHelpUri, type RawFinding, type Rule, type RuleContext } from "./rule-context";
 import { calleeName, isMethodCall } from "../python/syntax-walk";
@@ -78,6 +79,8 @@ function kerasFindings(context: RuleContext): RawFinding[] {
   for (const site of sites) {
     const v = site.variable;
     if (isReduced(file, site) || isBuilderSite(site) || isComposed(file, site)) continue;
+    const report = kerasReportFor(context, site);
+    const int8 = report ? tfliteFigures(context, report) : undefined;
     const used = file.calls.some(({ call }) => isMethodCall(call, v, ["predict", "evaluate", "save", "export"]) || (call.func.type === "name" && call.func.id === v));
     if (anyFit && !used) continue;
     if (!file.startsLine(site.statement)) continue;
@@ -86,7 +89,7 @@ function kerasFindings(context: RuleContext): RawFinding[] {
     const fixes: Fix[] = [
       {
         kind: "keras-quantize",
-        title: "Quantization-aware int8 training (tfmot quantize_model)",
+        title: withSaving("Quantization-aware int8 training (tfmot quantize_model)", int8),
         edits: withImports(file, [tfmot], [after([
           "# Greenlight GL001: quantization-aware int8 (tfmot); compile and fine-tune this model, then convert it with TFLite.",
           `${v} = tfmot.quantization.keras.quantize_model(${v})`,
@@ -94,7 +97,7 @@ function kerasFindings(context: RuleContext): RawFinding[] {
       },
       {
         kind: "keras-prune",
-        title: `Prune ${Math.round(amount * 100)}% of weights by magnitude (tfmot prune_low_magnitude)`,
+        title: `Prune ${Math.round(amount * 100)}% of weights by magnitude (tfmot prune_low_magnitude); ${PRUNING_SAVING}`,
         edits: withImports(file, [tfmot], [
           after([
             `# Greenlight GL001: magnitude pruning to ${Math.round(amount * 100)}% sparsity; fit with callbacks=[tfmot.sparsity.keras.UpdatePruningStep()],`,
@@ -118,7 +121,7 @@ function kerasFindings(context: RuleContext): RawFinding[] {
       const converter = file.freshName("converter");
       fixes.push({
         kind: "tflite-int8",
-        title: "Post-training int8 quantization with TFLite",
+        title: withSaving("Post-training int8 quantization with TFLite", int8),
         edits: withImports(file, tfImport, [insertLinesAfter(file, ptqAnchor, [
           "# Greenlight GL001: post-training dynamic-range int8 quantization with TFLite; deploy the .tflite bytes.",
           `${converter} = ${tf}.lite.TFLiteConverter.from_keras_model(${v})`,
@@ -130,7 +133,7 @@ function kerasFindings(context: RuleContext): RawFinding[] {
     findings.push({
       rule: "GL001",
       pos: site.statement.pos,
-      message: kerasMessage(context, `Keras model '${v}'`, kerasReportFor(context, site)),
+      message: kerasMessage(`Keras model '${v}'`, report, int8),
       fixes,
     });
   }
@@ -145,14 +148,15 @@ function kerasFindings(context: RuleContext): RawFinding[] {
     if (sites.some((s) => file.qualify(s.call.func) === c.name) || file.callsOf(c.name).length > 0 || anyFit || hasHelperOrReduction(file, c.name)) continue;
     const u = file.source.indentUnit;
     const report = (context.analysis?.models ?? []).find((m) => m.file === file.path && entryCallee(m) === c.name);
+    const int8 = report ? tfliteFigures(context, report) : undefined;
     findings.push({
       rule: "GL001",
       pos: { ...c.pos, line: c.defLine, column: file.source.indentation(c.defLine - 1).length },
-      message: kerasMessage(context, c.type === "class" ? `Keras model ${c.name}` : `The Keras model ${c.name}() builds`, report),
+      message: kerasMessage(c.type === "class" ? `Keras model ${c.name}` : `The Keras model ${c.name}() builds`, report, int8),
       fixes: [
         {
           kind: "tflite-int8",
-          title: `Post-training int8 quantization with TFLite: add tflite_int8_${c.name}(model)`,
+          title: withSaving(`Post-training int8 quantization with TFLite: add tflite_int8_${c.name}(model)`, int8),
           edits: withImports(file, tfImport, [insertDefinitionAfter(file, c, [
             `def tflite_int8_${c.name}(model):`,
             `${u}"""Greenlight GL001: post-training dynamic-range int8 quantization with TFLite; returns the .tflite bytes."""`,
@@ -179,26 +183,60 @@ function kerasReportFor(context: RuleContext, site: ModelSite): ModelReport | un
   return models.find((m) => m.name === site.variable && m.line === site.statement.pos.line) ?? models.find((m) => entryCallee(m) === calleeName(site.call));
 }
 
-function kerasMessage(context: RuleContext, subject: string, report: ModelReport | undefined): string {
+/** The energy model's estimate per inference before and after int8 Dense layers, on the CPU TFLite runs the model on. */
+interface Int8Figures {
+  before: number;
+  after: number;
+  /** The CPU profile, and the estimate's basis in the CodeLens's words ("cpu-x86-server, fp32, batch 1"). */
+  hardware: string;
+  basis: string;
+}
+
+/** Pruning stores zeros that dense kernels still multiply (TFLite and tfmot docs: the saving is in compressed size). */
+const PRUNING_SAVING = "no energy saving with dense kernels by the energy model (the zeros are still multiplied)";
+
+/**
+ * int8 from TFLite (post-training, or a tfmot quantization-aware model once converted) runs in the TFLite interpreter on a
+ * CPU (tensorflow.org/lite/performance/post_training_quantization), not on the GPU Keras trains on: both figures are the
+ * energy model's on the first CPU profile (the selected one when it is a CPU), fp32 against int8 Dense layers.
+ */
+function tfliteFigures(context: RuleContext, report: ModelReport): Int8Figures | undefined {
+  const hardware = hardwareFor(context.settings.hardware, "cpu");
+  const before = context.estimateEnergy(report, hardware, { dtype: "fp32" });
+  const after = before ? context.estimateEnergy(report, hardware, { dtype: "fp32", int8Linear: true }) : undefined;
+  return before && after ? { before: before.joules, after: after.joules, hardware: before.hardware, basis: before.basis ?? before.hardware } : undefined;
+}
+
+/** What the energy model expects of int8, in a fix title's words. */
+function savingText(f: Int8Figures): string {
+  const figures = `${formatJoules(f.after)} instead of ${formatJoules(f.before)} on ${f.hardware}, energy model`;
+  if (f.after < f.before * 0.99) return `saves ${Math.round((1 - f.after / f.before) * 100)}% energy per inference on a CPU (${figures})`;
+  if (f.after > f.before * 1.01) return `not a saving: ${Math.round((f.after / f.before - 1) * 100)}% more energy per inference on a CPU (${figures}); offered for memory`;
+  return `no energy saving per inference on a CPU (${formatJoules(f.before)} on ${f.hardware}, energy model); offered for memory`;
+}
+
+function withSaving(title: string, f: Int8Figures | undefined): string {
+  return f ? `${title}; ${savingText(f)}` : title;
+}
+
+function kerasMessage(subject: string, report: ModelReport | undefined, int8: Int8Figures | undefined): string {
   const summary = report ? summarize(report, KERAS_QUANTIZABLE) : undefined;
-  if (!report || !summary || summary.weights === 0) return `${subject} runs in float32: int8 quantization stores its weights 4x smaller, and pruning removes the smallest ones.`;
+  if (!report || !summary || summary.weights === 0) {
+    return `${subject} runs in float32: int8 quantization stores its weights 4x smaller, and pruning removes the smallest ones. The analyzer could not run this model, so the energy model has no estimate of what int8 would save.`;
+  }
   const share = shareText(report, summary.flopShare);
   // Weight memory: float32 stores 4 bytes per weight, int8 one (TFLite post-training quantization docs: "4x smaller").
   let text =
     `${subject} runs its ${[...summary.types].sort().join("/")} layers in float32 for inference: ${formatCount(summary.weights)} parameters${share ? `, ${share}` : ""}. ` +
-    `int8 would store them in ${formatBytes(summary.weights)} instead of ${formatBytes(summary.weights * 4)} (4x smaller)`;
-  const hardware = context.settings.hardware;
-  const before = context.estimateEnergy(report, hardware, { dtype: "fp32" });
-  const after = before ? context.estimateEnergy(report, hardware, { dtype: "fp32", int8Linear: true }) : undefined;
-  if (before && after) {
-    const on = ` on ${before.hardware}`;
+    `int8 would store them in ${formatBytes(summary.weights)} instead of ${formatBytes(summary.weights * 4)} (4x smaller).`;
+  if (int8) {
     // Small models are bound by launches, not weights: then int8 saves memory but no energy, and we say so.
-    text +=
-      after.joules < before.joules * 0.99
-        ? `; with int8 Dense layers about ${formatJoules(after.joules)} instead of ${formatJoules(before.joules)} per inference${on} (energy model)`
-        : `; the energy model expects no energy saving per inference${on} at this size (${formatJoules(before.joules)}, ${formatJoules(after.joules)} with int8 Dense layers)`;
+    text += ` TFLite runs the int8 model on a CPU, where the energy model expects ` +
+      (int8.after < int8.before * 0.99
+        ? `about ${formatJoules(int8.after)} instead of ${formatJoules(int8.before)} per inference with int8 Dense layers (${int8.basis}).`
+        : `no energy saving per inference at this size (${formatJoules(int8.before)} in float32, ${formatJoules(int8.after)} with int8 Dense layers, ${int8.basis}): the int8 fixes are offered for memory, not as a saving.`);
   }
-  return `${text}.`;
+  return text;
 }
 
 /** fit() fails on a pruned model without the UpdatePruningStep callback: add it to each `v.fit(...)` that has none. */

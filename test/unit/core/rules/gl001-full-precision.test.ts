@@ -393,6 +393,28 @@ for step in range(10):
     assert.ok(tflite.includes("converter = tf.lite.TFLiteConverter.from_keras_model(model)\nconverter.optimizations = [tf.lite.Optimize.DEFAULT]\nmodel_tflite = converter.convert()\n"));
   });
 
+  it("Keras: int8 is estimated on the CPU TFLite runs it on, each fix's title says before → after, and a loss is not a saving", async () => {
+    const text = fixture("keras_model.py");
+    const asked: string[] = [];
+    const cpu = hardwareFor("h100-sxm", "cpu");
+    const estimate = (factor: number) => (_m: unknown, hardware: string, variant: { int8Linear?: boolean }) => (asked.push(hardware), { joules: variant.int8Linear ? 4e-3 * factor : 4e-3, hardware: `test-${hardware}`, basis: `test-${hardware}, fp32, batch 1` });
+    const [saves] = ofRule(await findingsOf(text, { hardware: "h100-sxm" }, estimate(0.25)), "GL001");
+    assert.ok(asked.length > 0 && asked.every((h) => h === cpu), `estimated on ${asked.join(", ")}, not on ${cpu}`);
+    assert.match(saves.message, new RegExp(`TFLite runs the int8 model on a CPU, where the energy model expects about 1 mJ instead of 4 mJ per inference with int8 Dense layers \\(test-${cpu}, fp32, batch 1\\)\\.`));
+    const title = (f: typeof saves, kind: string) => f.fixes.find((x) => x.kind === kind)!.title;
+    for (const kind of ["tflite-int8", "keras-quantize"]) assert.match(title(saves, kind), new RegExp(`; saves 75% energy per inference on a CPU \\(1 mJ instead of 4 mJ on test-${cpu}, energy model\\)$`));
+    assert.match(title(saves, "keras-prune"), /no energy saving with dense kernels/);
+    const [costs] = ofRule(await findingsOf(text, { hardware: "h100-sxm" }, estimate(1.5)), "GL001");
+    assert.match(costs.message, /no energy saving per inference at this size \(4 mJ in float32, 6 mJ with int8 Dense layers.*offered for memory, not as a saving\./);
+    assert.match(title(costs, "tflite-int8"), /; not a saving: 50% more energy per inference on a CPU \(6 mJ instead of 4 mJ .*\); offered for memory$/);
+    assert.doesNotMatch(title(costs, "tflite-int8"), /saves/);
+  });
+
+  it("Keras: a model the analyzer could not run says there is no estimate behind the finding", async () => {
+    const [finding] = ofRule(await findingsOf(fixture("keras_subclass.py")), "GL001");
+    assert.match(finding.message, /the energy model has no estimate of what int8 would save/);
+  });
+
   it("Keras: the functional form tf.keras.Model(inputs, outputs), never trained here, gets all three fixes after it", async () => {
     const text = fixture("keras_functional.py");
     const [finding] = ofRule(await findingsOf(text), "GL001");
