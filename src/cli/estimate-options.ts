@@ -252,6 +252,44 @@ function where(name: string, figure: PlanFigure | undefined): string {
   return `${name}: ${figure.source}${figure.line ? ` line ${figure.line}` : ""}`;
 }
 
+/** What a file's training code says, in a file whose own models give no training run (its model is built in another
+ *  file, from a checkpoint or a hub): the figures and where each came from, with no energy. */
+export function trainingPlanJson(plan: TrainingPlan): Record<string, unknown> {
+  return {
+    epochs: plan.epochs?.value ?? null,
+    samples: plan.samples?.value ?? null,
+    batch: plan.batch?.value ?? null,
+    optimizer_steps: plan.steps?.value ?? null,
+    accumulation: plan.accumulation?.value ?? null,
+    dtype: plan.precision?.value ?? "fp32",
+    sources: {
+      epochs: sourceJson(plan.epochs),
+      samples: sourceJson(plan.samples),
+      batch: sourceJson(plan.batch),
+      steps: sourceJson(plan.steps),
+      accumulation: sourceJson(plan.accumulation),
+      dtype: plan.precision ? { from: "code", line: plan.precision.line, detail: plan.precision.detail } : null,
+    },
+  };
+}
+
+/** True when a plan states anything a run is made of. */
+export function hasTrainingFigures(plan: TrainingPlan | undefined): plan is TrainingPlan {
+  return !!plan && !!(plan.epochs || plan.steps || plan.batch || plan.precision);
+}
+
+/** The plan of a file none of whose models gives a run, in one line: "5,000 steps × 4 micro-batches, batch 4, bf16". */
+export function trainingPlanLine(plan: TrainingPlan): string {
+  const length = plan.steps
+    ? `${formatWhole(plan.steps.value)} steps${plan.accumulation ? ` × ${formatWhole(plan.accumulation.value)} micro-batches` : ""}`
+    : plan.epochs
+      ? `${formatWhole(plan.epochs.value)} epochs${plan.samples ? ` × ${formatWhole(plan.samples.value)} samples` : ""}${plan.accumulation ? `, ${formatWhole(plan.accumulation.value)} micro-batches per step` : ""}`
+      : "no step or epoch count";
+  const batch = plan.batch ? `, batch ${formatWhole(plan.batch.value)}` : "";
+  const sources = [where(plan.steps ? "steps" : "epochs", plan.steps ?? plan.epochs), ...(plan.batch ? [where("batch", plan.batch)] : []), ...(plan.precision ? [`dtype: code line ${plan.precision.line}`] : [])];
+  return `${length}${batch}, ${plan.precision?.value ?? "fp32"} (${sources.join(", ")}); no model built in this file to estimate its step: pass --entry`;
+}
+
 /** One line per model for the table and Markdown formats: the run's totals and where each figure came from. */
 export function trainingRunLine(resolved: ResolvedTrainingRun): string {
   const run = resolved.run;

@@ -17,7 +17,7 @@ import { CliError, parseCommandLine, type CommandOutput } from "../cli-io";
 import { COMMAND_SPECS } from "../command-specs";
 import { collectFindings, findingsToJson, toSarif } from "../findings-output";
 import { generationJson, generationLine, memoryAndGeneration, memoryJson, memoryLine } from "../memory-output";
-import { estimateFor, estimateHeading, estimateJson, estimateLine, estimateSettingsFrom, trainingRunFor, trainingRunJson, trainingRunLine, trainingSettings } from "../estimate-options";
+import { estimateFor, estimateHeading, estimateJson, estimateLine, estimateSettingsFrom, hasTrainingFigures, trainingPlanJson, trainingPlanLine, trainingRunFor, trainingRunJson, trainingRunLine, trainingSettings } from "../estimate-options";
 import type { Finding } from "../../core/rules/types";
 import { appliedText } from "../../core/report/applied";
 
@@ -103,6 +103,10 @@ export async function runAnalyze(argv: string[], out: CommandOutput): Promise<nu
   // Findings of the rules (GL001...) with their fixes: in every format (SARIF 2.1.0 for code scanning).
   const withFindings = !options.flags.has("no-findings") || format === "json" || format === "sarif";
   const findings = withFindings ? texts.flatMap(({ file, text }, i) => collectFindings(parser, file, text, results[i], undefined, cache)) : [];
+  // With --mode train, a file whose training code states a run but whose own models give none (the model is built in
+  // another file, from a checkpoint or a hub) still shows what its code runs: steps, batch, dtype, with no energy.
+  const planOnlyResults = () => (estimateSettings.mode === "train" ? results.filter((r) => hasTrainingFigures(r.training) && !r.models.some((m) => runOf(m))) : []);
+  const planItems = () => planOnlyResults().map((r) => `${r.file}: ${trainingPlanLine(r.training!)}`);
   if (format === "json") {
     const json = models.map((m) => {
       const estimate = estimateOf(m);
@@ -116,17 +120,18 @@ export async function runAnalyze(argv: string[], out: CommandOutput): Promise<nu
       return { ...toJson(m, locations), estimate: estimate ? { ...estimateJson(estimate), ...extras } : null };
     });
     const notes = results.flatMap((r) => r.notes.map((note) => ({ file: r.file, note })));
-    out.stdout(`${JSON.stringify({ version: 1, models: json, findings: findingsToJson(findings.map((f) => locations.finding(f))), notes }, null, 1)}\n`);
+    const plans = planOnlyResults().map((r) => ({ file: r.file, ...trainingPlanJson(r.training!) }));
+    out.stdout(`${JSON.stringify({ version: 1, models: json, ...(estimateSettings.mode === "train" ? { training_plans: plans } : {}), findings: findingsToJson(findings.map((f) => locations.finding(f))), notes }, null, 1)}\n`);
   }
   else if (format === "sarif") out.stdout(`${JSON.stringify(toSarif(findings, ruleDefinitions, { root: process.cwd(), notebookPlace: (f) => locations.sarifPlace(f) }), null, 1)}\n`);
   else if (format === "markdown") {
     out.stdout(
-      markdownTable(models, locations) + markdownSection(estimateHeading(estimateSettings), estimateItems(models, estimateOf)) + markdownSection("training runs", trainingRunItems(models, runOf)) +
+      markdownTable(models, locations) + markdownSection(estimateHeading(estimateSettings), estimateItems(models, estimateOf)) + markdownSection("training runs", [...trainingRunItems(models, runOf), ...planItems()]) +
         markdownSection("memory and generation", memoryItems(models, memoryOf)) + markdownFindings(findings, locations),
     );
   } else {
     out.stdout(
-      textTable(models, results, locations) + textSection(estimateHeading(estimateSettings), estimateItems(models, estimateOf)) + textSection("training runs", trainingRunItems(models, runOf)) +
+      textTable(models, results, locations) + textSection(estimateHeading(estimateSettings), estimateItems(models, estimateOf)) + textSection("training runs", [...trainingRunItems(models, runOf), ...planItems()]) +
         textSection("memory and generation", memoryItems(models, memoryOf)) + textFindings(findings, locations),
     );
   }

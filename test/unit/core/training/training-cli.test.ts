@@ -29,6 +29,23 @@ interface RunJson {
 const runOf = (stdout: string, model = 0): RunJson => JSON.parse(stdout).models[model].estimate.training_run as RunJson;
 
 describe("greenlight analyze --mode train: the training run", () => {
+  it("a script whose model is built elsewhere still shows the run its code states: steps or epochs, batch, dtype", async () => {
+    const file = join(fixtures, "imported_model.py");
+    const r = await analyzeCli([file, "--mode", "train", "--format", "json"]);
+    assert.equal(r.code, 0, r.stderr);
+    const out = JSON.parse(r.stdout);
+    assert.deepEqual(out.models, []);
+    const [plan] = out.training_plans;
+    assert.deepEqual([plan.file, plan.epochs, plan.batch, plan.dtype, plan.optimizer_steps], [file, 30, 128, "bf16", null]);
+    assert.match(plan.sources.dtype.detail, /Trainer\(precision=args\.precision\)/);
+    const table = await analyzeCli([file, "--mode", "train"]);
+    assert.match(table.stdout, /training runs:\n {2}.*imported_model\.py: 30 epochs, batch 128, bf16 \(epochs: code line \d+, batch: code line \d+, dtype: code line \d+\); no model built in this file to estimate its step: pass --entry/);
+    // A file whose model gives a run has no separate plan; inference mode has none at all.
+    const own = JSON.parse((await analyzeCli([join(fixtures, "mnist_argparse.py"), "--mode", "train", "--format", "json"])).stdout);
+    assert.deepEqual(own.training_plans, []);
+    assert.equal(JSON.parse((await analyzeCli([file, "--format", "json"])).stdout).training_plans, undefined);
+  });
+
   it("adds training_run from the script's own figures, each with its source", async () => {
     const r = await analyzeCli([join(fixtures, "mnist_argparse.py"), "--hardware", "h100-sxm", "--mode", "train", "--region", "FRA", "--format", "json"]);
     assert.equal(r.code, 0, r.stderr);
