@@ -132,6 +132,8 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
   /** Dataset-like sites by the names they are assigned to, for linking a DataLoader to its dataset. */
   const datasets: { site: CallSite; figure: PlanFigure; names: string[]; rank: number }[] = [];
   let validationSplit: { fraction: number; line: number } | undefined;
+  /** Names bound to a `Trainer(...)`: their `fit` is Lightning's (or transformers'), not Keras'. */
+  const lightningTrainers = new Set<string>();
   let tracker: TrackerSite | undefined = trackerDecorators(input.body, input.text)[0];
 
   /** Loops read by their shape (a `for a, b in ...` loop is one site per variable), and the step loops among them. */
@@ -262,6 +264,8 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
       continue;
     }
     if ((last === "fit" || last === "fit_generator") && call.func.type === "attribute") {
+      // Lightning's `trainer.fit(model, data)` is not Keras': its epochs and batch are the Trainer's and the loader's.
+      if (call.func.object.type === "name" && lightningTrainers.has(call.func.object.id)) continue;
       // A fit in a branch the plain run does not take (`if not data_augmentation: model.fit(...)`) is not the run's.
       if (!runsByDefault(site, (e) => evaluateOne(site, e))) continue;
       // fit(x, y, batch_size, epochs, ...); Keras 1 named epochs nb_epoch; fit_generator(generator, steps_per_epoch,
@@ -312,6 +316,7 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
       continue;
     }
     if (last === "Trainer") {
+      for (const name of site.assignedTo) lightningTrainers.add(name);
       const count = keyword("max_epochs") ? positiveInteger(evaluateOne(site, keyword("max_epochs"))) : undefined;
       if (count !== undefined) epochs.push({ rank: 40, figure: { value: count, source: "code", line, detail: `${site.callee}(max_epochs=${snippet(input.text, keyword("max_epochs")!)})` } });
       continue;

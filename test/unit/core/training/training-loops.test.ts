@@ -142,6 +142,13 @@ describe("training plan: loops, callers and framework switches", () => {
       assert.deepEqual([await precisionOf(viaArgs(32)), await precisionOf(viaArgs(16))], [undefined, "fp16"]);
     });
 
+    it("Lightning's trainer.fit(model, data) is not Keras' fit: no Keras default batch or epochs", async () => {
+      const plan = await planOf("from pytorch_lightning import Trainer\ntrainer = Trainer(max_epochs=12)\ntrainer.fit(model, datamodule)\n");
+      assert.deepEqual([plan.epochs?.value, plan.epochs?.source, plan.batch], [12, "code", undefined]);
+      const keras = await planOf("model.fit(x, y)\n");
+      assert.deepEqual([keras.batch?.value, keras.batch?.source], [32, "default"]);
+    });
+
     it("transformers' TrainingArguments(fp16=True), Accelerate's mixed_precision, Keras' global policy", async () => {
       assert.equal(await precisionOf("import transformers\na = transformers.TrainingArguments(output_dir='o', fp16=True)\n"), "fp16");
       assert.equal(await precisionOf("import transformers\na = transformers.TrainingArguments(output_dir='o', bf16=False)\n"), undefined);
