@@ -17,7 +17,15 @@ export interface SiteContext {
 }
 
 export type CodeSite =
-  | { kind: "call"; call: Extract<Expression, { type: "call" }>; callee: string; context: SiteContext; assignedTo: string[] }
+  | {
+    kind: "call";
+    call: Extract<Expression, { type: "call" }>;
+    callee: string;
+    context: SiteContext;
+    assignedTo: string[];
+    /** Inside a comprehension: a call on its entries (`{k: v.half() for k, v in state_dict.items()}`). */
+    inComprehension?: boolean;
+  }
   | { kind: "loop"; loop: Extract<Statement, { type: "for" }>; variable: string; context: SiteContext }
   | { kind: "while"; loop: Extract<Statement, { type: "while" }>; context: SiteContext }
   | { kind: "constant"; name: string; value: Expression; line: number; context: SiteContext };
@@ -52,15 +60,21 @@ export function findCodeSites(body: Statement[], text: string, words: RegExp = T
       const context: SiteContext = conditions.length > 0 ? { fn, before, conditions } : { fn, before };
       const assignedTo = s.type === "assign" ? s.targets.flatMap(targetNames) : s.type === "annotated" ? targetNames(s.target) : [];
       const direct = s.type === "assign" || s.type === "annotated" ? s.value : undefined;
-      for (const expression of ownStatementExpressions(s)) forEachExpression(expression, (node) => {
-        if (node.type === "call") {
-          const callee = attributeChain(node.func);
-          if (callee) sites.push({ kind: "call", call: node, callee, context, assignedTo: node === direct ? assignedTo : [] });
-        } else if (node.type === "dict") {
-          // A config dict: {"epochs": 10, "batch_size": 64}.
-          for (const item of node.items) if ("key" in item && item.key.type === "str" && item.key.value) sites.push({ kind: "constant", name: item.key.value, value: item.value, line: item.key.pos.line, context });
-        }
-      });
+      for (const expression of ownStatementExpressions(s)) {
+        // Pre-order: a comprehension is met before the calls inside it.
+        const comprehensions: Expression[] = [];
+        forEachExpression(expression, (node) => {
+          if (node.type === "comprehension") comprehensions.push(node);
+          if (node.type === "call") {
+            const callee = attributeChain(node.func);
+            const inComprehension = comprehensions.some((c) => c.pos.startIndex <= node.pos.startIndex && node.pos.endIndex <= c.pos.endIndex);
+            if (callee) sites.push({ kind: "call", call: node, callee, context, assignedTo: node === direct ? assignedTo : [], ...(inComprehension ? { inComprehension } : {}) });
+          } else if (node.type === "dict") {
+            // A config dict: {"epochs": 10, "batch_size": 64}.
+            for (const item of node.items) if ("key" in item && item.key.type === "str" && item.key.value) sites.push({ kind: "constant", name: item.key.value, value: item.value, line: item.key.pos.line, context });
+          }
+        });
+      }
       if ((s.type === "assign" || s.type === "annotated") && s.value) {
         for (const name of assignedTo) sites.push({ kind: "constant", name, value: s.value, line: s.pos.line, context });
       }

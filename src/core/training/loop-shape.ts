@@ -30,13 +30,22 @@ export function loopShape(loop: LoopStatement): LoopShape {
   // Backward in the loop itself, or in an inner loop that never steps (PaLM's `for _ in range(accumulate): backward`).
   const backward = direct.some(isBackward) || inner.some((l) => { const calls = l.body.flatMap((s) => callsIn(s, true)); return calls.some(isBackward) && !calls.some(isStep); });
   const shape: LoopShape = { stepLoop: steps && backward, backwardOnly: everywhere.some(isBackward) && !everywhere.some(isStep) };
+  // `is_accumulating = (i + 1) % A != 0` then `if not is_accumulating: optimizer.step()` (TinyLlama, lit-gpt).
+  const named = new Map<string, Expression>();
+  for (const s of ownStatements(loop.body)) if (s.type === "assign" && s.targets.length === 1 && s.targets[0].type === "name") named.set(s.targets[0].id, s.value);
+  const periodic = new Set<Statement>();
   for (const s of ownStatements(loop.body)) {
     if (s.type !== "if") continue;
-    const every = moduloZero(s.test);
-    if (every && ownCalls(s.body).some(isStep)) shape.stepEvery ??= every;
+    const every = (ownCalls(s.body).some(isStep) ? stepEvery(s.test, false, named) : undefined) ?? (ownCalls(s.orelse).some(isStep) ? stepEvery(s.test, true, named) : undefined);
+    if (every) {
+      shape.stepEvery ??= every;
+      periodic.add(s);
+    }
     const bound = upperBound(s.test);
     if (bound && s.body[0]?.type === "break") shape.breakAt ??= bound;
   }
+  // A step at every iteration besides the periodic one (stylegan2's lazy regularization every 16): the loop counts steps.
+  if (shape.stepEvery && ownStatements(loop.body, periodic).some((s) => callsIn(s, false).some(isStep))) delete shape.stepEvery;
   return shape;
 }
 
@@ -46,11 +55,13 @@ export function loopTrains(loop: LoopStatement): boolean {
   return loop.body.some((s) => callsIn(s, true).some(isBackward));
 }
 
-/** Statements of a block and of the `if`/`with`/`try` blocks in it: not those of nested loops or definitions. */
-function ownStatements(body: Statement[]): Statement[] {
+/** Statements of a block and of the `if`/`with`/`try` blocks in it: not those of nested loops or definitions, nor the
+ *  `skipping` statements and what they hold. */
+function ownStatements(body: Statement[], skipping: ReadonlySet<Statement> = new Set()): Statement[] {
   const out: Statement[] = [];
   const visit = (block: Statement[]) => {
     for (const s of block) {
+      if (skipping.has(s)) continue;
       out.push(s);
       if (s.type === "if" || s.type === "with" || s.type === "try") for (const b of childBodies(s)) visit(b);
     }
@@ -68,9 +79,18 @@ function innerLoops(body: Statement[]): LoopStatement[] {
   return ownStatements(body).filter((s): s is LoopStatement => s.type === "for" || s.type === "while");
 }
 
-/** A in `x % A == 0` (or `0 == x % A`). */
-function moduloZero(test: Expression): Expression | undefined {
-  if (test.type !== "compare" || test.ops.length !== 1 || test.ops[0] !== "==") return undefined;
+/** A when the test holds once every A iterations: `x % A == 0`, `not (x % A != 0)`, or a name assigned such a test in
+ *  the loop; `negated` for the `else` branch. */
+function stepEvery(test: Expression, negated: boolean, named: ReadonlyMap<string, Expression>, depth = 0): Expression | undefined {
+  if (depth > 4) return undefined;
+  if (test.type === "unary" && test.op === "not") return stepEvery(test.operand, !negated, named, depth + 1);
+  if (test.type === "name" && named.has(test.id)) return stepEvery(named.get(test.id)!, negated, named, depth + 1);
+  return moduloZero(test, negated ? "!=" : "==");
+}
+
+/** A in `x % A == 0` (or `0 == x % A`; `op` "!=" for the negated form). */
+function moduloZero(test: Expression, op: "==" | "!="): Expression | undefined {
+  if (test.type !== "compare" || test.ops.length !== 1 || test.ops[0] !== op) return undefined;
   const [a, b] = [test.left, test.comparators[0]];
   const zero = (e: Expression) => e.type === "int" && e.value === 0;
   const modulo = zero(b) ? a : zero(a) ? b : undefined;

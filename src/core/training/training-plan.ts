@@ -217,7 +217,8 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
     const keyword = (name: string) => keywordArgument(call, name);
     const positional = (index: number) => positionalArgument(call, index);
     const line = call.pos.line;
-    if (!precision && (last === "autocast" || last === "half" || last === "to" || last === "bfloat16")) {
+    // A cast inside a comprehension is of its entries (a state dict saved in fp16), not of the model that trains.
+    if (!precision && !site.inComprehension && (last === "autocast" || last === "half" || last === "to" || last === "bfloat16")) {
       // The step's precision: autocast(dtype=...) (its CUDA default is float16), model.half(), .to(torch.bfloat16).
       const dtypeArgument = last === "autocast" ? keyword("dtype") : last === "to" ? keyword("dtype") ?? positional(0) : undefined;
       const value = dtypeArgument ? evaluateOne(site, dtypeArgument) : undefined;

@@ -122,6 +122,45 @@ describe("training plan: loops, callers and framework switches", () => {
       assert.deepEqual([every.steps?.value, every.accumulation], [62_500, undefined]);
     });
 
+    it("the step condition may be a name: `is_accumulating = (i + 1) % A != 0`, then `if not is_accumulating: step`", async () => {
+      const text = (guard: string) =>
+        lines(
+          "max_step = 1000",
+          "accumulation = 8",
+          "max_iters = max_step * accumulation",
+          "def train(state, loader, optimizer):",
+          "    for data in loader:",
+          "        if state['iter_num'] >= max_iters:",
+          "            break",
+          "        is_accumulating = (state['iter_num'] + 1) % accumulation != 0",
+          "        loss = model(data)",
+          "        loss.backward()",
+          guard,
+          "        state['iter_num'] += 1",
+        );
+      const plan = await planOf(text("        if not is_accumulating:\n            optimizer.step()"));
+      assert.deepEqual([plan.steps?.value, plan.accumulation?.value], [1000, 8]);
+      const orelse = await planOf(text("        if is_accumulating:\n            pass\n        else:\n            optimizer.step()"));
+      assert.deepEqual([orelse.steps?.value, orelse.accumulation?.value], [1000, 8]);
+      // Stepping while accumulating would be every iteration but the A-th: not read as an accumulation.
+      const wrong = await planOf(text("        if is_accumulating:\n            optimizer.step()"));
+      assert.deepEqual([wrong.steps?.value, wrong.accumulation], [8000, undefined]);
+    });
+
+    it("a periodic extra step beside the step of every iteration (lazy regularization) is not accumulation", async () => {
+      const text = lines(
+        "for idx in range(800):",
+        "    d_loss.backward()",
+        "    d_optim.step()",
+        "    d_regularize = idx % 16 == 0",
+        "    if d_regularize:",
+        "        r1_loss.backward()",
+        "        d_optim.step()",
+      );
+      const plan = await planOf(text);
+      assert.deepEqual([plan.steps?.value, plan.accumulation], [800, undefined]);
+    });
+
     it("a while loop's bound, and `while True` with a break past max_iters", async () => {
       const bounded = await planOf(lines("max_steps = 300", "step = 0", "while step < max_steps:", "    loss.backward()", "    opt.step()", "    step += 1"));
       assert.equal(bounded.steps?.value, 300);
@@ -147,6 +186,12 @@ describe("training plan: loops, callers and framework switches", () => {
       assert.deepEqual([plan.epochs?.value, plan.epochs?.source, plan.batch], [12, "code", undefined]);
       const keras = await planOf("model.fit(x, y)\n");
       assert.deepEqual([keras.batch?.value, keras.batch?.source], [32, "default"]);
+    });
+
+    it("a cast inside a comprehension (a state dict saved in fp16) is not the step's precision", async () => {
+      const text = (save: string) => lines("import torch", "def train(model, epochs=3):", "    for epoch in range(epochs):", "        loss.backward()", "        optimizer.step()", save);
+      assert.equal((await planOf(text("        torch.save({k: v.half() for k, v in model.state_dict().items()}, 'ckpt.pth')"))).precision, undefined);
+      assert.equal((await planOf(text("        model.half()"))).precision?.value, "fp16");
     });
 
     it("transformers' TrainingArguments(fp16=True), Accelerate's mixed_precision, Keras' global policy", async () => {
