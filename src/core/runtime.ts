@@ -1,6 +1,7 @@
 // The composition root: binds the interpreter to the torch catalogue, the standard library and the built-in
 // packages. It lives beside analyze.ts so that interp/ never imports the libraries it interprets.
 import { createTorchCatalogue, type TorchCatalogue } from "./torch/catalogue";
+import { loopTrains } from "./training/loop-shape";
 import { createTorchModules } from "./torch/bindings";
 import { createModuleClasses } from "./torch/nn";
 import { torchvisionZoo } from "./torchvision/provider";
@@ -73,6 +74,7 @@ export function createRuntime(providers: NativeModuleProvider[] = defaultProvide
     tensorOperatorObserver: observers.length <= 1 ? observers[0] : (op, left, right, result) => {
       for (const observe of observers) observe(op, left, right, result);
     },
+    skipsTopLevel: (s) => (s.type === "for" || s.type === "while") && loopTrains(s),
   });
   return runtime;
 }

@@ -1,6 +1,3 @@
-import { loopTrains } from "../training/loop-shape";
-/** The most of the analysis time left that one top-level statement of the analyzed file may take. */
-const TOP_LEVEL_TIME_SHARE = 0.5;
 import { noPosition, type Argument, type ClassDefinition, type Expression, type FunctionDefinition, type Position, type Statement } from "../python/ast";
 import { Budget, BudgetExceeded } from "./budget";
 import { computeMro, isSubclass, lookupClassAttribute } from "./classes";
@@ -52,6 +49,8 @@ import {
 import type { TorchCatalogue } from "./torch-catalogue";
 import type { ModuleLoader } from "./module-loader";
 
+/** The most of the analysis time left that one top-level statement of the analyzed file may take. */
+const TOP_LEVEL_TIME_SHARE = 0.5;
 export type { ModuleLoader };
 
 type Completion = undefined | { type: "return"; value: Value } | { type: "break" } | { type: "continue" };
@@ -94,6 +93,11 @@ export interface InterpreterConfig {
   classes: InterpreterClasses;
   /** The Keras frontend records ops between layer calls through this. */
   tensorOperatorObserver?: TensorOperatorObserver;
+  /**
+   * Top-level statements of the analyzed file not to run: a script's training loop (nanoGPT-style) runs the model
+   * thousands of times over and defines nothing a model needs (the training layer says which loops train).
+   */
+  skipsTopLevel?: (statement: Statement) => boolean;
 }
 
 /** What one analysis gives the interpreter before it runs the file (see beginAnalysis). */
@@ -139,8 +143,10 @@ export class Interpreter {
   readonly tensorClasses?: { tensor: ClassValue; parameter: ClassValue };
   readonly context: OpContext;
   private readonly tensorOperatorObserver?: TensorOperatorObserver;
+  private readonly skipsTopLevel: (statement: Statement) => boolean;
 
   constructor(config: InterpreterConfig) {
+    this.skipsTopLevel = config.skipsTopLevel ?? (() => false);
     this.builtins = config.builtins;
     this.torch = config.torch;
     this.objectClass = config.classes.objectClass;
@@ -252,9 +258,8 @@ export class Interpreter {
     if (options.imported) recorder.importing++;
     try {
       for (const s of body) {
-        // A script's training loop at top level (nanoGPT-style) runs the model thousands of times over and defines
-        // nothing a model needs: running it would spend the analysis' time budget before the definitions after it.
-        if ((s.type === "for" || s.type === "while") && loopTrains(s)) continue;
+        // Running a script's training loop would spend the analysis' time budget before the definitions after it.
+        if (this.skipsTopLevel(s)) continue;
         // The analyzed file's statements each get at most half the time left (a script's top-level call that runs a
         // model hundreds of times, `model.generate(context, 500)`, say): past it, that statement is skipped.
         const limit = options.imported ? undefined : this.budget.limitStatement(TOP_LEVEL_TIME_SHARE);

@@ -272,9 +272,8 @@ describe("training plan read from code", () => {
         "    for epoch in range(args.epochs + stall):",
         "        pass",
       ].join("\n");
-      const started = Date.now();
+      // It ends (the test's timeout would say if it hung): the loop and `endless()` stop at their budgets.
       const plan = await planOf(text);
-      assert.ok(Date.now() - started < 5_000, `took ${Date.now() - started} ms`);
       // `stall` never finishes (its budget ends), so the sum is unknown: the loop says nothing, argparse's default does.
       assert.deepEqual([plan.epochs?.value, plan.epochs?.source], [5, "code"]);
       assert.match(plan.epochs!.detail, /argparse --epochs/);
