@@ -26,6 +26,7 @@ import { numel } from "./shapes";
 import { TENSOR_METHODS } from "./tensor-methods";
 import { TORCH_FLOAT_CONSTANTS, TORCH_FUNCTIONS } from "./torch-functions";
 import { FFT_FUNCTIONS } from "./ops/fft";
+import { LINALG_ALIASES, LINALG_SOLVERS } from "./ops/linalg-solvers";
 
 export type { TorchCatalogue };
 
@@ -124,6 +125,8 @@ export function createTorchCatalogue(): TorchCatalogue {
     if (f) functions.set(`torch.special.${name}`, f);
   }
   for (const [name, f] of Object.entries(FFT_FUNCTIONS)) functions.set(`torch.fft.${name}`, f);
+  for (const [name, f] of Object.entries(LINALG_SOLVERS)) functions.set(`torch.linalg.${name}`, f);
+  for (const [name, f] of Object.entries(LINALG_ALIASES)) if (!functions.has(`torch.${name}`)) functions.set(`torch.${name}`, f);
   functions.set("torch.special.softmax", TORCH_FUNCTIONS.softmax);
   functions.set("torch.special.log_softmax", TORCH_FUNCTIONS.log_softmax);
 
