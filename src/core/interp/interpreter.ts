@@ -1,6 +1,7 @@
 import { noPosition, type Argument, type ClassDefinition, type Expression, type FunctionDefinition, type Position, type Statement } from "../python/ast";
 import { Budget, BudgetExceeded } from "./budget";
 import { computeMro, isSubclass, lookupClassAttribute } from "./classes";
+import { enumMember, enumMembers, isEnumClass, makeEnumMembers } from "./enum-members";
 import {
   NONE,
   bool,
@@ -663,6 +664,7 @@ export class Interpreter {
       const f = v.kind === "property" ? v.getter : v;
       if (f.kind === "function" && f.closure === classScope) f.closure = scope;
     }
+    if (isEnumClass(cls)) makeEnumMembers(cls);
     // A base's __init_subclass__ runs as the class is created, before its decorators (an implicit classmethod).
     const initSubclass = lookupClassAttribute(cls, "__init_subclass__", cls);
     if (initSubclass?.kind === "function") {
@@ -1230,6 +1232,12 @@ export class Interpreter {
 
   /** Attribute lookup as object.__getattribute__ does it (instance, class, __getattr__), without a class's own hook. */
   plainAttribute(o: Value, name: string, pos?: Position): Value {
+    const member = enumMember(o);
+    if (member) {
+      if (name === "value" || name === "_value_") return member.value;
+      if (name === "name" || name === "_name_") return str(member.name);
+      if (name === "__class__") return member.cls;
+    }
     switch (o.kind) {
       case "unknown": return o;
       case "instance": {
@@ -1513,8 +1521,15 @@ export class Interpreter {
           if (getitem) return this.call(getitem, [o, key], new Map());
           throw new Unresolved(`indexing a ${o.cls.name}`);
         }
-        case "class":
-          return o; // typing generics: List[int], Optional[nn.Module]
+        case "class": {
+          // Color['RED'] is the member of that name; typing generics (List[int], Optional[nn.Module]) are the class
+          if (isEnumClass(o) && key.kind === "str") {
+            const m = enumMembers(o).find((v) => enumMember(v)?.name === key.value) ?? o.attributes.get(key.value);
+            if (m === undefined) throw new PythonError(`KeyError: '${key.value}'`);
+            return m;
+          }
+          return o;
+        }
         default:
           throw new Unresolved(`indexing a ${describeKind(o)}`);
       }
@@ -1602,6 +1617,9 @@ export class Interpreter {
         if (iter) return this.iterate(this.call(iter, [v], new Map()), pos);
         throw new Unresolved(`iterating over a ${v.cls.name}`);
       }
+      case "class":
+        if (isEnumClass(v)) return [...enumMembers(v)];
+        throw new Unresolved(`iterating over the class ${v.name}`);
       case "unknown": throw new UnknownInput(v);
       default: throw new Unresolved(`iterating over a ${describeKind(v)}`);
     }

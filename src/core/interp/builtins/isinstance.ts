@@ -1,5 +1,6 @@
 import { isSubclass, lookupClassAttribute } from "../classes";
 import { bool, unknown } from "../construct";
+import { enumMember } from "../enum-members";
 import type { Value } from "../values";
 import { builtin, type BuiltinScope } from "./builtin";
 
@@ -46,6 +47,8 @@ export function installTypeChecks({ names }: BuiltinScope): void {
       return abstract.includes(v.kind);
     }
     if (v.kind === "instance") return isSubclass(v.cls, spec);
+    const member = enumMember(v);
+    if (member && isSubclass(member.cls, spec)) return true;
     if (spec.qualifiedName === "builtins.type") return v.kind === "class";
     const builtin: Record<string, string[]> = { int: ["int", "bool"], float: ["float"], str: ["str"], list: ["list"], tuple: ["tuple"], dict: ["dict"], bool: ["bool"], set: ["set"] };
     const kinds = builtin[spec.name];

@@ -1,5 +1,6 @@
 import { describeKind, int, list, bool, rangeLength, toInt, tuple } from "../construct";
 import { lookupClassAttribute } from "../classes";
+import { enumMembers, isEnumClass } from "../enum-members";
 import { compareValues } from "../operators";
 import { noPosition } from "../../python/ast";
 import { PythonError, Unresolved, type Value } from "../values";
@@ -30,6 +31,9 @@ export function installIteration({ names, interp, iterate, call }: BuiltinScope)
         if (m) return call(m, [v]);
         throw new Unresolved(`len() of a ${v.cls.name}`);
       }
+      case "class":
+        if (isEnumClass(v)) return int(enumMembers(v).length);
+        throw new Unresolved(`len() of the class ${v.name}`);
       case "unknown": return v;
       default: throw new Unresolved(`len() of a ${describeKind(v)}`);
     }
