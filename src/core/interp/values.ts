@@ -273,6 +273,8 @@ export interface LayerSpec {
   build(args: BoundArguments, context: OpContext): LayerBuild;
   /** Runs forward on abstract values: returns the output and reports FLOPs through context.addFlops. */
   forward(layer: LayerInstance, args: Value[], kwargs: Map<string, Value>, context: OpContext): Value;
+  /** The torch.nn class this one derives from, where torch defines it as a subclass (NonDynamicallyQuantizableLinear: "Linear"). */
+  subclassOf?: string;
   /** Other methods subclasses call on the layer (TransformerEncoderLayer._sa_block / _ff_block), by name. */
   methods?: Record<string, (layer: LayerInstance, args: Value[], kwargs: Map<string, Value>, context: OpContext) => Value>;
 }

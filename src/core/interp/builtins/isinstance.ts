@@ -1,7 +1,7 @@
 import { isSubclass, lookupClassAttribute } from "../classes";
 import { bool, unknown } from "../construct";
 import { enumMember } from "../enum-members";
-import type { Value } from "../values";
+import type { ClassValue, Value } from "../values";
 import { builtin, type BuiltinScope } from "./builtin";
 
 /** isinstance, issubclass and callable: abstract classes (collections.abc, numbers) decide by the value's kind. */
@@ -46,7 +46,7 @@ export function installTypeChecks({ names }: BuiltinScope): void {
       if (v.kind === "instance") return isSubclass(v.cls, spec) || (spec.name === "Callable" && !!lookupClassAttribute(v.cls, "__call__")) || ((spec.name === "Iterable" || spec.name === "Collection") && !!lookupClassAttribute(v.cls, "__iter__"));
       return abstract.includes(v.kind);
     }
-    if (v.kind === "instance") return isSubclass(v.cls, spec);
+    if (v.kind === "instance") return isSubclass(v.cls, spec) || isCatalogueChildOf(v.cls, spec);
     const member = enumMember(v);
     if (member && isSubclass(member.cls, spec)) return true;
     if (spec.qualifiedName === "builtins.type") return v.kind === "class";
@@ -68,4 +68,18 @@ export function installTypeChecks({ names }: BuiltinScope): void {
     return bool(bases.some((b) => b.kind === "class" && isSubclass(c, b)));
   }));
   names.set("callable", builtin("callable", ({ args }) => bool(["function", "native", "class", "bound", "partial"].includes(args[0].kind) || (args[0].kind === "instance" && !!lookupClassAttribute(args[0].cls, "__call__")))));
+}
+
+/**
+ * A catalogue layer's own children (TransformerEncoderLayer.linear1, MultiheadAttention.out_proj) are built from the
+ * catalogue's spec, not from the torch.nn class the program sees: they are instances of that class by layer name, and
+ * of the class torch derives them from (an out_proj is an nn.Linear), and their ModuleLists are nn.ModuleLists, as
+ * `self.apply(self._init_weights)` asks.
+ */
+function isCatalogueChildOf(cls: ClassValue, spec: ClassValue): boolean {
+  const asked = spec.layer?.name;
+  const own = cls.layer;
+  if (asked && own) return own.name === asked || own.subclassOf === asked;
+  // the containers they hold their children in (TransformerEncoder.layers: a ModuleList)
+  return spec.qualifiedName.startsWith("torch.nn.") && cls.qualifiedName === spec.qualifiedName;
 }

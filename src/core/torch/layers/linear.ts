@@ -21,7 +21,7 @@ export const Linear = defineLayer({
 });
 
 /** MultiheadAttention's out_proj class (torch.nn.modules.linear.NonDynamicallyQuantizableLinear): a Linear. */
-export const NonDynamicallyQuantizableLinear: LayerSpec = { ...Linear, name: "NonDynamicallyQuantizableLinear" };
+export const NonDynamicallyQuantizableLinear: LayerSpec = { ...Linear, name: "NonDynamicallyQuantizableLinear", subclassOf: "Linear" };
 
 export const Bilinear = defineLayer({
   name: "Bilinear",
