@@ -1,15 +1,17 @@
 import { nativeClass } from "../../interp/classes";
 import { bool, freshId } from "../../interp/construct";
-import { Unresolved, UnknownInput, type ClassValue } from "../../interp/values";
+import { Unresolved, UnknownInput, type ClassValue, type Value } from "../../interp/values";
 
 /** nn.Parameter and nn.Buffer: tensors a module registers as weights or buffers when assigned. */
 export function createParameterClasses(objectClass: ClassValue): { parameter: ClassValue; buffer: ClassValue } {
   const parameter = nativeClass("torch.nn.Parameter", [objectClass]);
   parameter.construct = ({ args, kwargs }) => {
-    const data = args[0] ?? kwargs.get("data");
+    // Parameter() and Parameter(None) hold torch.empty(0) (torch/nn/parameter.py): a placeholder, e.g. for .device
+    const given = args[0] ?? kwargs.get("data");
+    const data: Value | undefined = !given || given.kind === "none" ? { kind: "tensor", shape: [0], dtype: "float32" } : given;
     const requiresGrad = args[1] ?? kwargs.get("requires_grad") ?? bool(true);
-    if (!data || data.kind !== "tensor") {
-      if (data?.kind === "unknown") throw new UnknownInput(data);
+    if (data.kind !== "tensor") {
+      if (data.kind === "unknown") throw new UnknownInput(data);
       throw new Unresolved("nn.Parameter of a non-tensor");
     }
     return { ...data, parameter: { id: freshId(), requiresGrad: requiresGrad.kind === "bool" ? requiresGrad.value : true } };
