@@ -135,6 +135,8 @@ export class Interpreter {
   private readonly frames: Frame[] = [];
   readonly builtins: Scope;
   readonly torch: TorchCatalogue;
+  /** Class bodies being executed, by their scope: a def there gets the class's __class__ cell, decorated or not. */
+  private readonly classBodies = new WeakMap<Scope, ClassValue>();
   /** Classes the interpreter must know: nn.Module and object. */
   readonly moduleBase: ClassValue;
   readonly objectClass: ClassValue;
@@ -594,13 +596,17 @@ export class Interpreter {
   private defineFunction(def: FunctionDefinition, scope: Scope): Value {
     const defaults = new Map<string, Value>();
     for (const p of def.params) if (p.default) defaults.set(p.name, this.evaluate(p.default, scope));
+    // A method defined in a class body has that class for zero-argument super() even when a decorator wraps it
+    // (functools.wraps keeps the wrapped function, which is what runs), and the class body is not its enclosing scope.
+    const owner = this.classBodies.get(scope);
     let fn: Value = {
       kind: "function",
       name: def.name,
       definition: def,
       defaults,
-      closure: scope,
+      closure: owner && scope.parent ? scope.parent : scope,
       module: this.currentNamespace(scope),
+      ...(owner ? { definingClass: owner } : {}),
     };
     // Decorators apply bottom-up; unknown ones (registries, wraps) are assumed to return the function unchanged.
     for (const d of [...def.decorators].reverse()) {
@@ -653,6 +659,7 @@ export class Interpreter {
     cls.isModule = cls.mro.includes(this.moduleBase);
     if (unknownBase && !cls.isModule) cls.attributes.set("__unknown_base__", str(unknownBase));
     const classScope: Scope = { names: cls.attributes, parent: scope };
+    this.classBodies.set(classScope, cls);
     this.executeClassBody(def.body, classScope);
     cls.annotated = dataclassFields(def);
     for (const v of cls.attributes.values()) {

@@ -102,6 +102,11 @@ f.linspace = defineOp("torch.linspace", ["start", "end", "steps", ...FACTORY_OPT
   return withValues(out, Array.from({ length: steps }, (_, i) => (steps === 1 ? start.value : start.value + ((end.value - start.value) * i) / (steps - 1))));
 });
 f.logspace = defineOp("torch.logspace", ["start", "end", "steps", "base=10.0", ...FACTORY_OPTIONS], (a, c) => factory("logspace", [a.int("steps")], dtypeOr(a, "float32"), c));
+// Window functions (docs.pytorch.org/docs/stable/generated/torch.hann_window.html and kin): window_length points,
+// for STFT front ends and sinc resamplers.
+for (const [name, extra] of [["hann_window", []], ["hamming_window", ["alpha=0.54", "beta=0.46"]], ["blackman_window", []], ["bartlett_window", []], ["kaiser_window", ["beta=12.0"]]] as const) {
+  f[name] = defineOp(`torch.${name}`, ["window_length", "periodic=True", ...extra, ...FACTORY_OPTIONS], (a, c) => factory(name, [a.int("window_length")], dtypeOr(a, "float32"), c));
+}
 f.eye = defineOp("torch.eye", ["n", "m=None", ...FACTORY_OPTIONS], (a, c) => factory("eye", [a.int("n"), optionalInt(a, "m") ?? a.int("n")], dtypeOr(a, "float32"), c));
 for (const name of ["tensor", "as_tensor", "asarray"]) {
   f[name] = defineOp(`torch.${name}`, ["data", ...FACTORY_OPTIONS, "copy=None"], (a, c) => {
