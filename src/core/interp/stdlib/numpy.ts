@@ -1,5 +1,6 @@
 import { float } from "../construct";
 import { numpyArrayFunctions, numpyRandomFunctions, numpyScalarTypes, numpyTableFunctions } from "../numpy-arrays";
+import { numpyJoinFunctions } from "../numpy-joins";
 import type { Value } from "../values";
 import { fn, namespace, num, quiet, type StandardLibrary } from "./native";
 
@@ -15,6 +16,7 @@ export function installNumpy({ modules, objectClass }: StandardLibrary, prod: Va
     floor: fn("np.floor", ({ args }) => float(Math.floor(num(args[0])))),
     pi: float(Math.PI),
     ...numpyTableFunctions(fn),
+    ...numpyJoinFunctions(fn),
     ...numpyScalarTypes(objectClass),
     random: namespace("numpy.random", { ...numpyRandomFunctions(fn), seed: quiet("seed") }),
   });
