@@ -1,7 +1,7 @@
 import { Budget, BudgetExceeded } from "./interp/budget";
 import { tensor } from "./interp/construct";
 import { forwardArguments, takesDecoderTokens } from "./interp/forward-arguments";
-import { exampleInputs, pragmaConfig, pragmaInputs } from "./interp/input-discovery";
+import { dataImageSides, exampleInputs, pragmaConfig, pragmaInputs } from "./interp/input-discovery";
 import { defaultInputsPerArgument } from "./interp/argument-inputs";
 import { locateConfig } from "./transformers/config-files";
 import { buildsModel, ENTRY_POINTS, transformersEntryPoint, type PretrainedConfigs } from "./transformers/from-pretrained";
@@ -18,11 +18,12 @@ const DEFAULT_INSTALL_ACTIONS: InstallActions = { installed: "install it there, 
 import { PythonError, Unresolved, type ClassValue, type InstanceValue, type ModuleNamespaceValue, type Value } from "./interp/values";
 import { lowerExpression } from "./python/lower";
 import type { PythonParser } from "./python/parser";
-import type { ClassDefinition, ModuleSyntax } from "./python/ast";
+import type { ClassDefinition, ModuleSyntax, Statement } from "./python/ast";
 import type { AnalysisResult, ImportedFunction } from "./analysis-result";
 import { buildReport, modulePaths } from "./report/build-report";
 import type { InputSource, InputSpec, ModelReport } from "./report/model-report";
 import { namedModules } from "./torch/module-tree";
+import { isLossCriterion } from "./torch/layers/loss";
 import { dottedName, namesIn } from "./python/syntax-walk";
 import { lookupClassAttribute } from "./interp/classes";
 import { componentClassNames, constructorNeed } from "./interp/constructor-needs";
@@ -176,8 +177,9 @@ function analyzeProgram(parser: PythonParser, request: AnalyzeRequest, setup: { 
   }
 
   const examples = exampleInputs(request.text);
+  const sides = dataImageSides(request.text);
   for (const c of candidates) {
-    const report = interp.withRun({ recorder: c.recorder, budget: new Budget(steps, milliseconds, now) }, () => runModel(interp, c, request, program.comments.get(c.pragmaFile), examples, program.comments.get(request.file)));
+    const report = interp.withRun({ recorder: c.recorder, budget: new Budget(steps, milliseconds, now) }, () => runModel(interp, c, request, program.comments.get(c.pragmaFile), examples, program.comments.get(request.file), sides));
     if (c.instanceName !== undefined) report.instance = c.instanceName;
     result.models.push(report);
   }
@@ -342,11 +344,22 @@ function discoverCandidates(parser: PythonParser, runtime: Runtime, namespace: M
   };
   const dataclasses = [...namespace.scope.names.values()].filter((v): v is ClassValue => v.kind === "class" && !!v.fields && v.location?.file === file);
 
-  // A name bound to a model more than once (a notebook's `model = ...` in several cells) holds its last value at the
-  // end: the model is located at the last top-level assignment that builds anew (`model = model.to(device)` does not).
-  const lastBuild = new Map<string, number>();
+  // A name bound to models more than once (a notebook's `model = ...` in several cells) is a model per binding that
+  // builds anew, located there, with the value its chain ended with: a later `model = model.to(device)` or
+  // `model = quantize_dynamic(model, ...)` re-binds the same model transformed, not a new one.
+  const chainOf = new Map<Statement, Statement>();
+  const chainValue = new Map<Statement, Value>();
+  const building = new Map<string, Statement>();
   for (const s of syntax.body) {
-    if (s.type === "assign" && s.targets.length === 1 && s.targets[0].type === "name" && !namesIn([s.value], new Set()).has(s.targets[0].id)) lastBuild.set(s.targets[0].id, s.pos.line);
+    if (s.type !== "assign" || s.targets.length !== 1 || s.targets[0].type !== "name") continue;
+    const id = s.targets[0].id;
+    if (!namesIn([s.value], new Set()).has(id)) building.set(id, s);
+    const build = building.get(id);
+    if (!build) continue;
+    chainOf.set(s, build);
+    const bound = interp.boundValues.get(s);
+    if (bound) chainValue.set(build, bound);
+    else chainValue.delete(build);
   }
   // Classes that need constructor arguments: listed with what they need unless another listed class builds them.
   const needArguments: { def: ClassDefinition; config?: { name: string; fields: string[] } }[] = [];
@@ -390,10 +403,15 @@ function discoverCandidates(parser: PythonParser, runtime: Runtime, namespace: M
         void cls;
       }
     } else if (s.type === "assign" && s.targets.length === 1 && s.targets[0].type === "name") {
-      const v = namespace.scope.names.get(s.targets[0].id);
+      const build = chainOf.get(s);
+      if (build !== undefined && build !== s) continue; // a transform of the model its chain's build reports
+      // The value this binding's chain ended with (none where the binding failed).
+      const v = build ? chainValue.get(build) : namespace.scope.names.get(s.targets[0].id);
+      // A loss criterion bound at top level (`loss_fn = nn.CrossEntropyLoss()`) is what a model trains against.
+      if (v?.kind === "instance" && v.module && isLossCriterion(v)) continue;
       if (v?.kind === "instance" && v.module && !found.some((c) => c.instance === v)) {
         const recorder = new Recorder();
-        const line = lastBuild.get(s.targets[0].id) ?? s.pos.line;
+        const line = s.pos.line;
         found.push({ name: s.targets[0].id, entry: s.targets[0].id, line, pragmaLine: line, pragmaFile: file, instance: v, recorder });
       } else {
         const failure = interp.failedStatements.get(s) ?? (v?.kind === "unknown" ? v.reason : undefined);
@@ -551,7 +569,7 @@ function returnsCall(body: import("./python/ast").Statement[]): boolean {
   return false;
 }
 
-function runModel(interp: Interpreter, c: Candidate, request: AnalyzeRequest, comments: Map<number, string> | undefined, examples: InputSpec[][], scriptComments: Map<number, string> | undefined): ModelReport {
+function runModel(interp: Interpreter, c: Candidate, request: AnalyzeRequest, comments: Map<number, string> | undefined, examples: InputSpec[][], scriptComments: Map<number, string> | undefined, dataSides: [number, number][]): ModelReport {
   const recorder = c.recorder;
   recorder.paths = modulePaths(c.instance);
   let inputs: InputSpec[] | undefined;
@@ -573,7 +591,7 @@ function runModel(interp: Interpreter, c: Candidate, request: AnalyzeRequest, co
       const declared = declaredInputs(c.instance);
       if (declared) attempts.push({ inputs: declared, source: "default" });
       for (const e of examples) attempts.push({ inputs: e, source: "example" });
-      for (const d of defaultInputsPerArgument(c.instance)) attempts.push({ inputs: d, source: "default" });
+      for (const d of defaultInputsPerArgument(c.instance, dataSides)) attempts.push({ inputs: d, source: "default" });
     }
   }
   if (attempts.length === 0) {
@@ -609,13 +627,23 @@ function runModel(interp: Interpreter, c: Candidate, request: AnalyzeRequest, co
       return { run, output, failed };
     });
     const { run, output, failed } = tried;
-    // A run that went through with gaps says more than one whose forward stopped.
-    if (!best || !failed || (best.recorder.stopped && !run.stopped)) best = { recorder: run, output, inputs: attempt.inputs, source: attempt.source };
+    // A run that went through with gaps says more than one whose forward stopped; of two alike, the one whose forward
+    // reached more layers (an example of the wrong shape stops at the first; the right one at a layer never built).
+    if (!best || !failed || (best.recorder.stopped && !run.stopped) || (best.recorder.stopped === run.stopped && layersReached(run) > layersReached(best.recorder))) {
+      best = { recorder: run, output, inputs: attempt.inputs, source: attempt.source };
+    }
     if (!failed) break;
   }
   inputs = best!.inputs;
   source = best!.source;
   return buildReport({ name: c.name, file: request.file, line: c.line, entry: c.entry, model: c.instance, inputs, inputSource: source, output: best!.output, recorder: best!.recorder });
+}
+
+/** How many layer calls of a forward pass ran with known shapes. */
+function layersReached(recorder: Recorder): number {
+  let n = 0;
+  for (const t of recorder.tallies.values()) n += t.calls;
+  return n;
 }
 
 function forward(interp: Interpreter, c: Candidate, inputs: InputSpec[], file: string, options: { decoderStart?: boolean } = {}): Value | undefined {

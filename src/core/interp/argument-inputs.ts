@@ -15,8 +15,8 @@ import { namedModules } from "../torch/module-tree";
  * embedding, a class label), one value per sample; for one no module reads directly (a mask), the first argument's
  * shape. Later candidates try the other of those two readings.
  */
-export function defaultInputsPerArgument(model: InstanceValue): InputSpec[][] {
-  const candidates = defaultInputs(model);
+export function defaultInputsPerArgument(model: InstanceValue, dataSides: [number, number][] = []): InputSpec[][] {
+  const candidates = defaultInputs(model, dataSides);
   const forward = forwardDefinition(model);
   const consumers = forward ? argumentConsumers(forward) : [];
   if (consumers.length < 2) return candidates;

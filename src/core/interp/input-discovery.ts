@@ -60,7 +60,8 @@ function literalInts(text: string): number[] | undefined {
 
 /**
  * Shapes of example tensors written in the file (`torch.randn(1, 3, 224, 224)`, `torch.randint(0, 50, (1, 64))`,
- * `summary(model, (3, 224, 224))`), in source order. Read from the text: only literal sizes count.
+ * `summary(model, (3, 224, 224))`; torchinfo's `summary(model, (1, 3, 224, 224))`), in source order. Read from the text:
+ * only literal sizes count.
  */
 export function exampleInputs(text: string): InputSpec[][] {
   const found: InputSpec[][] = [];
@@ -72,6 +73,9 @@ export function exampleInputs(text: string): InputSpec[][] {
       found.push(specs);
     }
   };
+  // torchinfo's summary takes the input's whole shape, batch included ("You should include batch size in the tuple",
+  // torchinfo README); torchsummary's takes one sample's (its batch_size argument is separate).
+  const batchedSummary = /^\s*(?:from\s+torchinfo\s+import|import\s+torchinfo\b)/m.test(text) && !/^\s*(?:from\s+torchsummary\s+import|import\s+torchsummary\b)/m.test(text);
   const call = /\b(?:torch\.(randn|rand|zeros|ones|empty|randint)|(summary))\s*\(/g;
   for (let m = call.exec(text); m; m = call.exec(text)) {
     const inner = parenthesised(text, m.index + m[0].length - 1);
@@ -82,7 +86,7 @@ export function exampleInputs(text: string): InputSpec[][] {
     if (m[2]) {
       const size = keyword("input_size") ?? positional[1];
       const dims = size ? literalInts(size) : undefined;
-      if (dims) add([{ shape: [1, ...dims], dtype: "float32" }]);
+      if (dims) add([{ shape: batchedSummary ? dims : [1, ...dims], dtype: "float32" }]);
     } else if (m[1] === "randint") {
       const size = keyword("size") ?? positional[positional.length - 1];
       const dims = size && /^[([]/.test(size) ? literalInts(size) : undefined;
@@ -98,21 +102,21 @@ export function exampleInputs(text: string): InputSpec[][] {
 const PARAMETERLESS = /^(Dropout\d?d?|ReLU\d?|GELU|SiLU|Tanh|Sigmoid|Identity|Flatten|Softmax|LogSoftmax|MaxPool\dd|AvgPool\dd|AdaptiveAvgPool\dd|AdaptiveMaxPool\dd|Upsample|ZeroPad\dd|LeakyReLU|ELU|Hardswish|Mish)$/;
 
 /**
- * Default inputs from the model's first parametrised layer (3-channel conv → 1x3x224x224, Linear(n) → 1xn, ...), most
- * likely first: the forward pass is tried with each in turn until one runs, so a layer that admits two readings
+ * Default inputs from the model's first parametrised layer (3-channel conv → 1x3x224x224, or the image sides of
+ * `dataSides` first; Linear(n) → 1xn, ...), most likely first: the forward pass is tried with each in turn until one runs, so a layer that admits two readings
  * (a 1-channel Conv1d takes [B, 1, T], or [B, T] that forward unsqueezes, as raw-audio models do) offers both.
  */
-export function defaultInputs(model: InstanceValue): InputSpec[][] {
+export function defaultInputs(model: InstanceValue, dataSides: [number, number][] = []): InputSpec[][] {
   // The library's data config names the whole image input (C, H, W): it comes first, as the first layer may read
   // something else (timm's TResNet folds the image into 48 channels before its first conv).
   const configured = dataConfigInputSize(model);
-  const fromLayers = defaultInputsFromLayers(model);
+  const fromLayers = defaultInputsFromLayers(model, dataSides);
   if (!configured) return fromLayers;
   const spec: InputSpec[] = [{ shape: [1, ...configured], dtype: "float32" }];
   return [spec, ...fromLayers.filter((s) => JSON.stringify(s) !== JSON.stringify(spec))];
 }
 
-function defaultInputsFromLayers(model: InstanceValue): InputSpec[][] {
+function defaultInputsFromLayers(model: InstanceValue, dataSides: [number, number][]): InputSpec[][] {
   const modules = namedModules(model).map(([, m]) => m);
   for (let i = 0; i < modules.length; i++) {
     const m = modules[i];
@@ -131,7 +135,13 @@ function defaultInputsFromLayers(model: InstanceValue): InputSpec[][] {
         if (first === 1) specs.push(...lengths.map((n): InputSpec[] => [{ shape: [1, n], dtype: "float32" }]));
         return specs;
       }
-      case "Conv2d": return first ? [[{ shape: [1, first, ...(findImageSize(model) ?? dataConfigInputSize(model)?.slice(1) ?? [224, 224])], dtype: "float32" }]] : [];
+      case "Conv2d": {
+        if (!first) return [];
+        // The model's own image side first; else the sides the program's data pipeline gives, then ImageNet's 224.
+        const own = findImageSize(model) ?? (dataConfigInputSize(model)?.slice(1) as [number, number] | undefined);
+        const sides = own ? [own] : uniqueSides([...dataSides, [224, 224]]);
+        return sides.map((side): InputSpec[] => [{ shape: [1, first, ...side], dtype: "float32" }]);
+      }
       case "Conv3d": return first ? [[{ shape: [1, first, 16, 112, 112], dtype: "float32" }]] : [];
       case "Linear": return first ? [[{ shape: [1, first], dtype: "float32" }]] : [];
       case "Embedding": return [[{ shape: [1, sequenceLength(model, modules)], dtype: "int64" }]];
@@ -261,4 +271,43 @@ function findAttribute<T>(model: InstanceValue, names: string[], read: (v: Value
     return undefined;
   };
   return search(model, 0);
+}
+
+function uniqueSides(sides: [number, number][]): [number, number][] {
+  const seen = new Set<string>();
+  return sides.filter((s) => !seen.has(s.join("x")) && !!seen.add(s.join("x")));
+}
+
+/**
+ * The side of the images torchvision's datasets hold, as their documentation gives it: MNIST and its variants 28x28
+ * grey, CIFAR-10/100 and SVHN 32x32 colour, STL-10 96x96 colour (torchvision.datasets, 0.15).
+ */
+const DATASET_SIDES: Record<string, number> = { MNIST: 28, FashionMNIST: 28, KMNIST: 28, EMNIST: 28, QMNIST: 28, CIFAR10: 32, CIFAR100: 32, SVHN: 32, STL10: 96 };
+
+/**
+ * The image sides a program's data pipeline feeds its models, read from the text, most telling first: the size a
+ * torchvision transform crops or resizes to (`transforms.Resize((64, 64))`, `CenterCrop(224)`, a crop before a
+ * resize since it comes last), then the native side of a torchvision dataset it loads (`datasets.MNIST(...)`).
+ * Only literal sizes count.
+ */
+export function dataImageSides(text: string): [number, number][] {
+  const crops: [number, number][] = [];
+  const resizes: [number, number][] = [];
+  const transform = /\b(Resize|CenterCrop|RandomCrop|RandomResizedCrop)\s*\(/g;
+  for (let m = transform.exec(text); m; m = transform.exec(text)) {
+    const inner = parenthesised(text, m.index + m[0].length - 1);
+    if (inner === undefined) continue;
+    const args = splitArguments(inner);
+    const size = args.find((a) => /^size\s*=/.test(a))?.replace(/^size\s*=\s*/, "") ?? args.find((a) => !/^\w+\s*=/.test(a));
+    const dims = size ? literalInts(size) : undefined;
+    if (!dims || dims.length > 2 || dims.some((d) => d < 8)) continue;
+    (m[1] === "Resize" ? resizes : crops).push(dims.length === 1 ? [dims[0], dims[0]] : [dims[0], dims[1]]);
+  }
+  const datasets: [number, number][] = [];
+  const dataset = /\b(?:datasets|torchvision\.datasets)\.(\w+)\s*\(/g;
+  for (let m = dataset.exec(text); m; m = dataset.exec(text)) {
+    const side = DATASET_SIDES[m[1]];
+    if (side !== undefined) datasets.push([side, side]);
+  }
+  return uniqueSides([...crops, ...resizes, ...datasets]);
 }

@@ -192,6 +192,7 @@ export class Interpreter {
     this.currentLocation = undefined;
     this.frames.length = 0;
     this.failedStatements.clear();
+    this.boundValues.clear();
   }
 
   /** Runs fn as one run of the analysis: its notes go to run.recorder, its work counts against run.budget; the enclosing run's are back after. */
@@ -223,6 +224,12 @@ export class Interpreter {
 
   /** Why top-level statements that were skipped failed (the analyzer shows a model whose construction failed). */
   readonly failedStatements = new Map<Statement, string>();
+
+  /**
+   * The value each top-level `name = ...` of a script bound when it ran: a notebook re-binds `model` cell after cell
+   * (a built network, then one loaded from a file), and each binding is the model of its own cell.
+   */
+  readonly boundValues = new Map<Statement, Value>();
 
   /** Runs fn with a frame pushed (the analyzer's entry points: building and running a model). */
   withFrame<T>(frame: Frame, fn: () => T): T {
@@ -268,6 +275,10 @@ export class Interpreter {
         const limit = options.imported ? undefined : this.budget.limitStatement(TOP_LEVEL_TIME_SHARE);
         try {
           this.execute(s, namespace.scope);
+          if (!options.imported && s.type === "assign" && s.targets.length === 1 && s.targets[0].type === "name") {
+            const bound = namespace.scope.names.get(s.targets[0].id);
+            if (bound) this.boundValues.set(s, bound);
+          }
         } catch (err) {
           if (err instanceof BudgetExceeded) {
             if (err.what === "time" || (err.what === "statement" && err.deadline !== limit?.deadline)) throw err;

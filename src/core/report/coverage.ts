@@ -68,7 +68,11 @@ export function computeCoverage(
   let flopsShare = total > 0 ? flopsKnown / total : layersTotal > 0 ? layersKnown / layersTotal : 1;
   // A layer whose class was unknown was never built: no weights to estimate it from, so the share is an upper bound.
   let partsUnknown = 0;
-  for (const [, m] of modules) for (const v of m.attributes.values()) if (v.kind === "unknown") partsUnknown++;
+  for (const [, m] of modules) {
+    for (const v of m.attributes.values()) if (v.kind === "unknown") partsUnknown++;
+    // A container's entry that was never built (a Sequential's Linear of an unknown width).
+    for (const v of m.module!.children.values()) if ((v as { kind: string }).kind === "unknown") partsUnknown++;
+  }
   // Nothing computed and parts never built: no share of the FLOPs is known (not "at most 99%").
   if (partsUnknown > 0 && flopsKnown === 0) flopsShare = 0;
   return { layersKnown, layersTotal, flopsKnown, flopsEstimatedMissing: missing, flopsShare, ...(partsUnknown ? { partsUnknown } : {}) };

@@ -1,5 +1,5 @@
 // Loss modules and distance modules: scalar (or unreduced) outputs, 0 FLOPs.
-import type { LayerSpec } from "../../interp/values";
+import type { InstanceValue, LayerSpec } from "../../interp/values";
 import { classificationLoss, cosineSimilarity, elementwiseLoss, pairwiseDistance, reduceLoss } from "../ops/nn-ops";
 import { defineLayer, input } from "./define";
 
@@ -75,3 +75,10 @@ export const LOSS_LAYERS: LayerSpec[] = [
   pairwise("TripletMarginLoss", "triplet_margin_loss", ["margin=1.0", "p=2.0", "eps=1e-06", "swap=False", ...LEGACY], ["anchor", "positive", "negative"]),
   CosineSimilarity, PairwiseDistance,
 ];
+
+const LOSS_NAMES = new Set(LOSS_LAYERS.map((l) => l.name).filter((n) => n.endsWith("Loss")));
+
+/** Whether a module is one of torch.nn's loss criteria (itself or by a base class): what a model is trained against, not a model. */
+export function isLossCriterion(m: InstanceValue): boolean {
+  return [m.cls, ...m.cls.mro].some((c) => c.layer !== undefined && LOSS_NAMES.has(c.layer.name));
+}

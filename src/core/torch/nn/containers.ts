@@ -52,6 +52,15 @@ export function createContainerClasses(interp: () => Interpreter, module: ClassV
     modules.forEach((m, i) => copy.module!.children.set(String(i), m as InstanceValue));
     return copy;
   };
+  /** A Sequential's step through a layer that was never built: noted once, and what flows on is unknown. */
+  const unknownStep = (layer: Extract<Value, { kind: "unknown" }>): Value => {
+    const i = interp();
+    if (!i.recorder.reportedUnknowns.has(layer)) {
+      i.noteUnknown(`a layer of this Sequential was not built: ${layer.reason}`);
+      i.recorder.reportedUnknowns.add(layer);
+    }
+    return unknown(`output of a layer that was not built (${layer.reason})`);
+  };
   const childrenAndIterable = (call: NativeCall): Value[] => [...childrenOf(call), ...interp().iterate(call.args[1])];
   const insertChild = (call: NativeCall): Value => {
     const s = self(call);
@@ -75,7 +84,11 @@ export function createContainerClasses(interp: () => Interpreter, module: ClassV
     },
     forward: (call) => {
       let x = call.args[1];
-      for (const m of childrenOf(call)) if (m.kind === "instance") x = callValue(m, [x]);
+      for (const m of childrenOf(call) as Value[]) {
+        if (m.kind === "instance") x = callValue(m, [x]);
+        // A layer that could not be built (`nn.Linear(n, len(dataset.classes))`) leaves the rest of the pass unknown.
+        else if (m.kind === "unknown") x = unknownStep(m);
+      }
       return x;
     },
     __getitem__: indexChild,

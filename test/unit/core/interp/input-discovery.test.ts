@@ -270,3 +270,50 @@ model = Net()
     assert.deepEqual(m.output, [[1, 16]]);
   });
 });
+
+// A notebook's data pipeline says what its models read: the size its transforms crop or resize to, or a torchvision
+// dataset's own side. Truth for the CNN below (PyTorch 1.13, 1x1x28x28): 28,938 parameters; FLOPs
+// 2*(16*1*25)*(28*28) + 2*(32*16*25)*(14*14) + 2*1568*10 = 5,676,160.
+const MNIST_CNN = `
+import torch
+import torch.nn as nn
+import torchvision
+
+class CNN(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.conv1 = nn.Sequential(nn.Conv2d(1, 16, 5, 1, 2), nn.ReLU(), nn.MaxPool2d(2))
+        self.conv2 = nn.Sequential(nn.Conv2d(16, 32, 5, 1, 2), nn.ReLU(), nn.MaxPool2d(2))
+        self.out = nn.Linear(32 * 7 * 7, 10)
+
+    def forward(self, x):
+        x = self.conv2(self.conv1(x))
+        return self.out(x.view(x.size(0), -1))
+`;
+
+describe("inputs from the program's data pipeline (src/core/interp/input-discovery.ts)", () => {
+  it("a torchvision MNIST dataset gives a conv model 28x28 images, where the 224 default would not fit its Linear", async () => {
+    const m = await onlyModel(`${MNIST_CNN}\ntrain_data = torchvision.datasets.MNIST(root="./mnist/", train=True, download=True)\n`);
+    assert.deepEqual(m.inputs, [{ shape: [1, 1, 28, 28], dtype: "float32" }]);
+    assert.equal(m.params, 28938);
+    assert.equal(m.flops, 5676160);
+    assert.ok(m.complete, m.unresolved.map((u) => u.reason).join("; "));
+    const without = await onlyModel(MNIST_CNN);
+    assert.notDeepEqual(without.inputs[0].shape, [1, 1, 28, 28], "without the dataset nothing says 28");
+  });
+
+  it("a transform's size comes before a dataset's, a crop before a resize; only literal sides count", async () => {
+    const { dataImageSides } = await import("../../../../src/core/interp/input-discovery");
+    assert.deepEqual(dataImageSides("t = transforms.Compose([transforms.Resize(256), transforms.CenterCrop(224)])\nd = datasets.CIFAR10('x')"), [[224, 224], [256, 256], [32, 32]]);
+    assert.deepEqual(dataImageSides("transforms.Resize(size=(64, 48))"), [[64, 48]]);
+    assert.deepEqual(dataImageSides("Resize((n, n))\nRandomCrop(4)"), [], "only literal sides of at least 8");
+  });
+
+  it("torchinfo's summary input_size includes the batch; torchsummary's does not", async () => {
+    const net = "import torch.nn as nn\nmodel = nn.Sequential(nn.Conv2d(3, 8, 3), nn.ReLU())\n";
+    const info = await onlyModel(`from torchinfo import summary\n${net}summary(model, input_size=(4, 3, 32, 32))\n`);
+    assert.deepEqual(info.inputs[0].shape, [4, 3, 32, 32]);
+    const plain = await onlyModel(`from torchsummary import summary\n${net}summary(model, (3, 32, 32))\n`);
+    assert.deepEqual(plain.inputs[0].shape, [1, 3, 32, 32]);
+  });
+});

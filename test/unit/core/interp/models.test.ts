@@ -126,3 +126,23 @@ wide = Net(width=8)
     assert.deepEqual(result.models.map((m) => m.name), ["Net", "wide"]);
   });
 });
+
+describe("what a notebook binds at top level besides its models", () => {
+  it("a loss criterion (loss_fn = nn.CrossEntropyLoss()) is not listed as a model; the model is", async () => {
+    const r = await analyze("import torch.nn as nn\nmodel = nn.Linear(10, 5)\nloss_fn = nn.CrossEntropyLoss()\ncriterion = nn.MSELoss()\n");
+    assert.deepEqual(r.models.map((m) => m.name), ["model"]);
+  });
+
+  it("a Sequential with a layer that could not be built (a width from data on disk) is partial, never complete", async () => {
+    const r = await analyze(`
+import torch.nn as nn
+from torchvision import datasets
+train_data = datasets.ImageFolder("data/train")
+model = nn.Sequential(nn.Flatten(), nn.Linear(12, 8), nn.ReLU(), nn.Linear(8, len(train_data.classes)))
+`);
+    const m = modelNamed(r, "model");
+    assert.equal(m.complete, false);
+    assert.equal(m.params, 12 * 8 + 8, "the layers that were built");
+    assert.ok(m.unresolved.some((u) => /not built/.test(u.reason)), m.unresolved.map((u) => u.reason).join("; "));
+  });
+});
