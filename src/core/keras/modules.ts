@@ -73,6 +73,17 @@ function opsEntries(interp: () => Interpreter): [string, Value][] {
       }
       return torch("arange")({ ...c, args: bounds, kwargs: new Map() });
     }],
+    // tf.range(start, limit=None, delta=1) (TensorFlow 2 API docs): torch.arange's bounds under other names.
+    ["range", (c) => {
+      const bounds = [...c.args];
+      for (const k of ["start", "limit", "delta"]) {
+        const v = c.kwargs.get(k);
+        if (v && v.kind !== "none") bounds.push(v);
+      }
+      return torch("arange")({ ...c, args: bounds, kwargs: new Map() });
+    }],
+    ["not_equal", torch("ne")],
+    ["equal", torch("eq")],
     ["ones_like", withoutDtype("ones_like")],
     ["zeros_like", withoutDtype("zeros_like")],
     ["full_like", withoutDtype("full_like")],
@@ -221,8 +232,10 @@ export const kerasModules: NativeModuleProvider = function kerasModules(runtime:
     ["uniform", fn("uniform", (c) => tensor(toInts(c.args[0] ?? c.kwargs.get("shape") ?? NONE, "shape")))],
     ["set_seed", fn("set_seed", () => NONE)],
   ]);
+  const tfMath = namespace("tensorflow.math", opsEntries(interp));
   const tensorflow = namespace("tensorflow", [
-    ["keras", keras], ["nn", tfNn], ["random", tfRandom], ...opsEntries(interp),
+    ["keras", keras], ["nn", tfNn], ["random", tfRandom], ["math", tfMath], ...opsEntries(interp),
+    ["newaxis", NONE],
     ["function", fn("tf.function", ({ args }) => args[0] ?? identityDecorator)],
     ["float32", str("float32")], ["int32", str("int32")], ["int64", str("int64")], ["float16", str("float16")],
     ["__version__", str("2.20.0")],
@@ -259,6 +272,7 @@ export const kerasModules: NativeModuleProvider = function kerasModules(runtime:
   set("keras.src.api_export", apiExport);
   set("tensorflow", tensorflow);
   set("tensorflow.nn", tfNn);
+  set("tensorflow.math", tfMath);
   set("tensorflow.random", tfRandom);
   return { modules, tensorOperatorObserver };
 };

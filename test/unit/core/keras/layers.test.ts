@@ -102,3 +102,33 @@ model = keras.Model([q, v], [dot, additive])
     assert.equal(m.complete, false);
   });
 });
+
+// A Keras layer of the user's own that adds learned positions with tf.range (Deep Learning with Python's
+// PositionalEmbedding): Embedding(20000, 32) + Embedding(600, 32) = 659,200 parameters.
+describe("TensorFlow functions in a custom Keras layer", () => {
+  it("tf.range(start, limit, delta) and tf.shape give the positions a position embedding reads", async () => {
+    const m = await onlyModel(`
+import tensorflow as tf
+from tensorflow import keras
+from tensorflow.keras import layers
+
+class PositionalEmbedding(layers.Layer):
+    def __init__(self, sequence_length, input_dim, output_dim, **kwargs):
+        super().__init__(**kwargs)
+        self.token_embeddings = layers.Embedding(input_dim=input_dim, output_dim=output_dim)
+        self.position_embeddings = layers.Embedding(input_dim=sequence_length, output_dim=output_dim)
+
+    def call(self, inputs):
+        length = tf.shape(inputs)[-1]
+        positions = tf.range(start=0, limit=length, delta=1)
+        return self.token_embeddings(inputs) + self.position_embeddings(positions)
+
+inputs = keras.Input(shape=(600,), dtype="int64")
+outputs = PositionalEmbedding(600, 20000, 32)(inputs)
+model = keras.Model(inputs, outputs)
+`);
+    assert.equal(m.params, 20000 * 32 + 600 * 32);
+    assert.deepEqual(m.output, [[1, 600, 32]]);
+    assert.ok(m.complete, m.unresolved.map((u) => u.reason).join("; "));
+  });
+});
