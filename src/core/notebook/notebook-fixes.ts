@@ -24,6 +24,7 @@ export function fixInOneCell(program: NotebookProgram, edits: readonly TextEdit[
     placed.push({ cell: start.cell, edit: { ...edit, range } });
   }
   const findingCell = findingLine === undefined ? undefined : locateInNotebook(program, findingLine)?.cell;
+  if (findingCell) for (const p of placed) atEndOfFindingCell(program, p, findingCell);
   const targets = new Set(placed.filter((p) => !isImportInsertion(p.edit) && !movableDefinition(p, findingCell)).map((p) => p.cell));
   if (targets.size === 0) targets.add(findingCell ?? placed[0]?.cell);
   const [target] = targets;
@@ -54,6 +55,21 @@ export function fixInOneCell(program: NotebookProgram, edits: readonly TextEdit[
     local.unshift({ file: local[0]?.file ?? edits[0].file, range: atEnd ? endOf(target) : { start: at, end: at }, newText: atEnd ? eol + text : text + separator });
   }
   return { cell: target, edits: local };
+}
+
+/**
+ * Lines a rule inserts right after the finding's statement (`model = quantize_model(model)` after the model is built)
+ * land on the first line of the next code cell when that statement ends its cell: the end of the finding's cell is the
+ * same place in the program, and keeps the fix in the finding's cell.
+ */
+function atEndOfFindingCell(program: NotebookProgram, p: { cell: ProgramCell; edit: TextEdit }, findingCell: ProgramCell): void {
+  const next = program.cells[program.cells.indexOf(findingCell) + 1];
+  if (p.cell !== next || !isLineInsertion(p.edit) || p.edit.range.start.line !== 0 || isImportInsertion(p.edit) || isDefinitionInsertion(p.edit)) return;
+  const eol = findingCell.source.includes("\r\n") ? "\r\n" : "\n";
+  const text = p.edit.newText.replace(/(?:\r?\n)+$/, "").replace(/\r?\n/g, eol);
+  const endsWithNewline = /\n$/.test(findingCell.source);
+  p.cell = findingCell;
+  p.edit = { ...p.edit, range: endOf(findingCell), newText: endsWithNewline ? text + eol : eol + text };
 }
 
 function endOf(cell: ProgramCell): TextEdit["range"] {

@@ -67,7 +67,7 @@ describe("notebook program (code cells in order as one Python program)", () => {
     assert.deepEqual([at.cell.index, at.line], [3, 1], "the class is on line 1 of the fourth cell");
   });
 
-  it("locates a name bound to a model in several cells at the binding that made its last value", async () => {
+  it("reports a name bound to a new model in several cells once per build, at that build, with its own value", async () => {
     const program = programOf(
       notebookJson([
         { source: "import torch.nn as nn" },
@@ -77,10 +77,44 @@ describe("notebook program (code cells in order as one Python program)", () => {
       ]),
     );
     const result = await analyze(program.text, { file: "/project/nb.ipynb" });
-    const model = result.models.find((m) => m.name === "model")!;
-    assert.equal(model.params, 100 * 100 + 100, "the value at the end of the notebook");
-    const at = locateInNotebook(program, model.line)!;
-    assert.deepEqual([at.cell.index, at.line], [3, 2], "where that value was built, not the first binding nor a rebinding of itself");
+    const models = result.models.filter((m) => m.name === "model");
+    assert.deepEqual(models.map((m) => m.params), [10 * 2 + 2, 100 * 100 + 100], "each build's own value, a re-binding of itself no new model");
+    const at = models.map((m) => locateInNotebook(program, m.line)!);
+    assert.deepEqual(at.map((a) => [a.cell.index, a.line]), [[1, 1], [3, 2]], "where each value was built");
+  });
+
+  it("a cell that builds a network and a later one that loads another into the same name: the built one keeps its figures", async () => {
+    const program = programOf(
+      notebookJson([
+        { source: "import torch\nimport torch.nn as nn" },
+        { source: "model = nn.Sequential(nn.Linear(8, 4), nn.ReLU(), nn.Linear(4, 1))" },
+        { source: "model = torch.load('checkpoint.pt')" },
+      ]),
+    );
+    const result = await analyze(program.text, { file: "/project/nb.ipynb" });
+    const built = result.models.find((m) => m.name === "model" && locateInNotebook(program, m.line)!.cell.index === 1);
+    assert.ok(built, result.models.map((m) => `${m.name}:${m.line}`).join(", "));
+    assert.equal(built.params, 8 * 4 + 4 + 4 * 1 + 1);
+  });
+
+  it("lines a fix adds after the statement that ends the finding's cell go to the end of that cell, not the next one", () => {
+    const program = programOf(notebookJson([{ source: "import keras\nmodel = keras.Sequential([])" }, { source: "model.summary()" }, { source: "x = 1\n" }]));
+    const file = "/project/nb.ipynb";
+    const next = program.cells[1].startLine;
+    const insert = { file, range: { start: { line: next, character: 0 }, end: { line: next, character: 0 } }, newText: "model = quantize(model)\n" };
+    const one = fixInOneCell(program, [insert], 2)!;
+    assert.equal(one.cell.index, 0, "the finding's cell");
+    assert.deepEqual(one.edits, [{ file, range: { start: { line: 1, character: 28 }, end: { line: 1, character: 28 } }, newText: "\nmodel = quantize(model)" }]);
+    // A cell that ends in a newline keeps it, after the added line.
+    const trailing = programOf(notebookJson([{ source: "import keras\nmodel = keras.Sequential([])\n" }, { source: "model.summary()" }]));
+    const start = trailing.cells[1].startLine;
+    const kept = fixInOneCell(trailing, [{ ...insert, range: { start: { line: start, character: 0 }, end: { line: start, character: 0 } } }], 2)!;
+    assert.equal(kept.cell.index, 0);
+    assert.deepEqual(kept.edits[0].range.start, { line: 2, character: 0 });
+    assert.equal(kept.edits[0].newText, "model = quantize(model)\n");
+    // An insertion at the start of a cell that is not the one after the finding's stays where it is.
+    const elsewhere = fixInOneCell(program, [insert], program.cells[2].startLine + 1)!;
+    assert.equal(elsewhere.cell.index, 1);
   });
 
   it("skips code cells of another language and notebooks whose kernel is not Python", () => {
