@@ -426,7 +426,7 @@ function discoverCandidates(parser: PythonParser, runtime: Runtime, namespace: M
   // Library models built in main() or under `if __name__ == "__main__":`, built here as an entry would be; a call
   // that reads the function's own variables cannot be, and is left out.
   const looksLikeModel = (name: string, call: Extract<import("./python/ast").Expression, { type: "call" }>) => usedAsModel(request.text, name, call, namespace) || isModelEntryPoint(call) || namesModelClass(call);
-  for (const site of nestedModelSites(syntax, namespace, file, looksLikeModel)) {
+  for (const site of nestedModelSites(syntax, request.text, namespace, file, looksLikeModel)) {
     if (found.some((c) => c.name === site.name) || unbuilt.some((m) => m.name === site.name)) continue;
     const built = tryBuild(() => interp.evaluate(site.call, namespace.scope));
     if (built.instance && !found.some((c) => c.instance === built.instance)) {
