@@ -55,6 +55,24 @@ export interface CalculatorShown {
   output: string;
 }
 
+/** Messages the extension sends the webview (media/report/report.js reads them by `type`). */
+type ToWebview =
+  | {
+      type: "report";
+      model: ModelReport;
+      groups: ReturnType<typeof modelGroups>;
+      applied: string | null;
+      energy: NonNullable<ReturnType<typeof estimateInference>> | null;
+      memory: ReturnType<typeof memoryView>;
+      hardware: ReturnType<typeof knownHardware>;
+      settings: { hardware: string; batch: number; precision: ReturnType<typeof editorPrecision> };
+      calculator: CalculatorView | null;
+      grid: GridForecastView | null;
+    }
+  | { type: "calculator"; calculator: CalculatorView }
+  | { type: "training"; estimate: TrainingEstimate; message?: undefined }
+  | { type: "training"; estimate: null; message: string };
+
 /** Messages the webview sends (media/report/report.js). */
 type FromWebview =
   | { type: "ready" }
@@ -258,7 +276,7 @@ export class ReportPanel implements vscode.Disposable {
       }
       try {
         const view = this.calculatorView();
-        if (view && this.panel && this.ready) await this.panel.webview.postMessage({ type: "calculator", calculator: view });
+        if (view && this.ready) await this.send({ type: "calculator", calculator: view });
       } catch (error) {
         // The panel closed meanwhile, or the estimate failed: the view must not break, the log says why.
         this.log.error(`report view: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
@@ -353,9 +371,7 @@ export class ReportPanel implements vscode.Disposable {
         await vscode.window.showTextDocument(this.document, { viewColumn: column, selection: range });
       } else if (message.type === "calculate" && this.model) {
         const estimate = estimateTraining(this.model, this.onGpus(message.run), this.store.values, this.intensity());
-        await this.panel?.webview.postMessage(
-          estimate instanceof Error ? { type: "training", estimate: null, message: estimate.message } : { type: "training", estimate },
-        );
+        await this.send(estimate instanceof Error ? { type: "training", estimate: null, message: estimate.message } : { type: "training", estimate });
       } else if (message.type === "calibrate" && this.model) {
         await this.calibrate(message.run);
         await this.post();
@@ -373,6 +389,11 @@ export class ReportPanel implements vscode.Disposable {
     }
   }
 
+  /** The one way messages reach the page, typed. */
+  private async send(message: ToWebview): Promise<void> {
+    await this.panel?.webview.postMessage(message);
+  }
+
   private async post(): Promise<void> {
     if (!this.panel || !this.model || !this.ready) return;
     const settings = this.store.values;
@@ -383,7 +404,7 @@ export class ReportPanel implements vscode.Disposable {
       this.log.warn(`grid forecast unavailable: ${error instanceof Error ? error.message : String(error)}`);
     }
     this.postedEnergy = estimateInference(this.model, settings, this.intensity(), loggedProblems(this.log));
-    await this.panel.webview.postMessage({
+    await this.send({
       type: "report",
       model: this.model,
       groups: modelGroups(this.model),
