@@ -92,7 +92,9 @@ export function exampleInputs(text: string): InputSpec[][] {
       const dims = size && /^[([]/.test(size) ? literalInts(size) : undefined;
       if (dims) add([{ shape: dims, dtype: "int64" }]);
     } else {
-      const dims = positional.length === 1 ? literalInts(positional[0]) : literalInts(positional.join(","));
+      // torch.randn(1, 3, 224, 224), torch.randn((1, 3, 224, 224)) or torch.randn(size=(1, 3, 224, 224))
+      const size = keyword("size");
+      const dims = size !== undefined ? literalInts(size) : positional.length === 1 ? literalInts(positional[0]) : literalInts(positional.join(","));
       if (dims) add([{ shape: dims, dtype: "float32" }]);
     }
   }

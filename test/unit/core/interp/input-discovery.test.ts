@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import { exampleInputs } from "../../../../src/core/interp/input-discovery";
 import { analyze, modelNamed, onlyModel } from "../../helpers/analyze";
 
 // A vision model's default input follows the image size it (or its config) was built for: position embeddings and
@@ -317,3 +318,13 @@ describe("inputs from the program's data pipeline (src/core/interp/input-discove
     assert.deepEqual(plain.inputs[0].shape, [1, 3, 32, 32]);
   });
 });
+
+describe("example inputs written in the file (src/core/interp/input-discovery.ts)", () => {
+  it("reads a tensor factory's sizes given by position, as one tuple, or as size=", () => {
+    assert.deepEqual(exampleInputs("x = torch.randn(2, 3, 32, 32)\n"), [[{ shape: [2, 3, 32, 32], dtype: "float32" }]]);
+    assert.deepEqual(exampleInputs("x = torch.zeros((4, 16), device=dev)\n"), [[{ shape: [4, 16], dtype: "float32" }]]);
+    assert.deepEqual(exampleInputs("x = torch.randn(size=(8, 1, 28, 28))\n"), [[{ shape: [8, 1, 28, 28], dtype: "float32" }]]);
+    assert.deepEqual(exampleInputs("x = torch.randn(n, 3)\n"), [], "a size that is not a literal is not an example");
+  });
+});
+
