@@ -424,10 +424,14 @@ function discoverCandidates(parser: PythonParser, runtime: Runtime, namespace: M
     }
   }
   // Library models built in main() or under `if __name__ == "__main__":`, built here as an entry would be; a call
-  // that reads the function's own variables cannot be, and is left out.
+  // that reads the function's own variables cannot be, and is listed with what it needs.
   const looksLikeModel = (name: string, call: Extract<import("./python/ast").Expression, { type: "call" }>) => usedAsModel(request.text, name, call, namespace) || isModelEntryPoint(call) || namesModelClass(call);
   for (const site of nestedModelSites(syntax, request.text, namespace, file, looksLikeModel)) {
     if (found.some((c) => c.name === site.name) || unbuilt.some((m) => m.name === site.name)) continue;
+    if (site.locals.length > 0) {
+      unbuilt.push(unbuiltModel(site.name, file, site.line, `built inside a function from its own variables (${site.locals.join(", ")}): the CLI's --entry builds it with values for them`));
+      continue;
+    }
     const built = tryBuild(() => interp.evaluate(site.call, namespace.scope));
     if (built.instance && !found.some((c) => c.instance === built.instance)) {
       found.push({ name: site.name, entry: site.name, line: site.line, pragmaLine: site.line, pragmaFile: file, instance: built.instance, recorder: built.recorder });

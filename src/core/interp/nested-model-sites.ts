@@ -11,6 +11,8 @@ export interface NestedModelSite {
   name: string;
   line: number;
   call: Extract<Expression, { type: "call" }>;
+  /** Names the call reads that only the function holds (its parameters, its locals): it cannot be built alone. */
+  locals: string[];
 }
 
 /** Most sites tried per file: each is one evaluation with its own budget. */
@@ -37,11 +39,12 @@ export function nestedModelSites(syntax: ModuleSyntax, text: string, namespace: 
       if (s.type === "function" && count(s.pos.startIndex, s.pos.endIndex) === 0) continue;
       if (nested && s.type === "assign" && s.targets.length === 1 && s.targets[0].type === "name" && s.value.type === "call") {
         const name = s.targets[0].id;
-        // Built in the module's namespace, the call may read only what that namespace (or builtins) holds: an
-        // argument from the function's own variables (`resnet18(num_classes=n)`) would be a guess.
-        if (!seen.has(name) && fromLibrary(s.value, namespace, file) && looksLikeModel(name, s.value) && [...namesIn([s.value], new Set())].every((n) => visible(n, namespace.scope))) {
+        if (!seen.has(name) && fromLibrary(s.value, namespace, file) && looksLikeModel(name, s.value)) {
           seen.add(name);
-          sites.push({ name, line: s.pos.line, call: s.value });
+          // Built in the module's namespace, the call may read only what that namespace (or builtins) holds: an
+          // argument from the function's own variables (`resnet18(num_classes=n)`) would be a guess.
+          const locals = [...namesIn([s.value], new Set())].filter((n) => !visible(n, namespace.scope));
+          sites.push({ name, line: s.pos.line, call: s.value, locals });
         }
       }
       for (const child of childBodies(s)) walk(child, true);

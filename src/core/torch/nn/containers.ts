@@ -73,6 +73,19 @@ export function createContainerClasses(interp: () => Interpreter, module: ClassV
     return NONE;
   };
 
+  // What Sequential and ModuleList share (torch's container.py): indexing, iteration, list edits; `+=` extends in
+  // place with any iterable of modules, `+` makes a new container of the same class.
+  const listMethods = {
+    __getitem__: indexChild,
+    __setitem__: setChildAt,
+    __iter__: (call: NativeCall) => list(childrenOf(call)),
+    append: appendChild,
+    extend: extendChildren,
+    insert: insertChild,
+    __iadd__: extendChildren,
+    __add__: (call: NativeCall) => combined(call, childrenAndIterable(call)),
+  };
+
   const sequential = nativeClass("torch.nn.Sequential", [module], withPublishedMethods("torch.nn.Sequential", {
     __init__: (call) => {
       const s = self(call);
@@ -91,15 +104,8 @@ export function createContainerClasses(interp: () => Interpreter, module: ClassV
       }
       return x;
     },
-    __getitem__: indexChild,
-    __setitem__: setChildAt,
-    __iter__: (call) => list(childrenOf(call)),
-    append: appendChild,
-    extend: extendChildren,
-    insert: insertChild,
-    // torch 1.13's container.py: `+` and `+=` take another Sequential; `*` repeats the same layers.
-    __add__: (call) => combined(call, childrenAndIterable(call)),
-    __iadd__: extendChildren,
+    ...listMethods,
+    // torch 1.13's container.py: `*` repeats the same layers.
     __mul__: (call) => combined(call, Array.from({ length: Math.max(0, toInt(call.args[1])) }, () => childrenOf(call)).flat()),
     __rmul__: (call) => combined(call, Array.from({ length: Math.max(0, toInt(call.args[1])) }, () => childrenOf(call)).flat()),
   }));
@@ -111,15 +117,7 @@ export function createContainerClasses(interp: () => Interpreter, module: ClassV
       if (modules && modules.kind !== "none") interp().iterate(modules).forEach((m, i) => s.module!.children.set(String(i), m as InstanceValue));
       return NONE;
     },
-    __getitem__: indexChild,
-    __setitem__: setChildAt,
-    __iter__: (call) => list(childrenOf(call)),
-    append: appendChild,
-    extend: extendChildren,
-    insert: insertChild,
-    // `+=` extends in place with any iterable of modules; `+` makes a new ModuleList (torch's container.py).
-    __iadd__: extendChildren,
-    __add__: (call) => combined(call, childrenAndIterable(call)),
+    ...listMethods,
     forward: () => {
       throw new PythonError("ModuleList has no forward()");
     },

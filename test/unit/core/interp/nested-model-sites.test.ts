@@ -22,7 +22,7 @@ if __name__ == "__main__":
     assert.equal(m.complete, true);
   });
 
-  it("finds one under the main guard and in a block, but not a call that reads the function's own variables", async () => {
+  it("builds one under the main guard; one that reads the function's own variables is listed with what it needs", async () => {
     const result = await analyze(`import torch
 from torchvision.models import mobilenet_v2, resnet18
 
@@ -35,9 +35,13 @@ if __name__ == "__main__":
     net = mobilenet_v2()
     net.eval()
 `);
-    assert.deepEqual(result.models.map((m) => m.name), ["net"]);
-    assert.equal(result.models[0].line, 10);
-    assert.equal(result.models[0].params, 3_504_872, "torchvision's mobilenet_v2");
+    assert.deepEqual(result.models.map((m) => m.name), ["head", "net"]);
+    const [head, net] = result.models;
+    assert.equal(net.line, 10);
+    assert.equal(net.params, 3_504_872, "torchvision's mobilenet_v2");
+    assert.equal(head.line, 5);
+    assert.equal(head.params, 0, "not built: its argument is the function's own");
+    assert.match(head.unresolved[0].reason, /own variables \(num_classes\).*--entry/);
   });
 
   it("leaves out what a model class's own methods build (its parts) and calls of torch itself", async () => {
