@@ -29,7 +29,10 @@ interface Entry {
   settled?: DocumentAnalysis;
   /** True until the scheduled run starts. */
   waiting(): boolean;
+  /** Drops the run; its callers get nothing (their version or notebook state is stale). */
   cancel(): void;
+  /** Drops the run for another run of the same version (files elsewhere changed): its callers get that one's answer. */
+  handOver(next: Entry): void;
 }
 
 /**
@@ -99,9 +102,13 @@ export class AnalysisEngine implements vscode.Disposable {
       entry.generation = this.generation;
     } else if (!entry || entry.version !== document.version || entry.generation !== this.generation) {
       // After an edit: wait for typing to pause; first look, or only other files changed: analyze at once.
-      const delay = entry && entry.version !== document.version ? this.settings()["analysis.debounceMs"] : 0;
-      entry?.cancel();
-      entry = this.schedule(document, delay, programKey);
+      const edited = entry !== undefined && entry.version !== document.version;
+      const next = this.schedule(document, edited ? this.settings()["analysis.debounceMs"] : 0, programKey);
+      // A run of this same version started before files elsewhere changed: whoever awaits it (a command) gets the
+      // new run's answer rather than nothing.
+      if (edited) entry?.cancel();
+      else entry?.handOver(next);
+      entry = next;
       this.entries.set(key, entry);
     }
     if (!token) return entry.promise;
@@ -115,6 +122,21 @@ export class AnalysisEngine implements vscode.Disposable {
         () => resolve(undefined),
       );
     });
+  }
+
+  /**
+   * The analysis of the document's latest version, for a command: when an edit supersedes the run it waited for, it
+   * waits for the next one (a few times at most); undefined when the analysis failed or the document closed.
+   */
+  async analyzeLatest(document: vscode.TextDocument): Promise<DocumentAnalysis | undefined> {
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const version = document.version;
+      const state = programKeyOf(document);
+      const analysis = await this.analyze(document);
+      // Nothing for the state still current: the run failed (logged), and asking again would not help.
+      if (analysis || document.isClosed || (document.version === version && programKeyOf(document) === state)) return analysis;
+    }
+    return undefined;
   }
 
   /** The finished analysis of the document's current version, if there is one (never waits). */
@@ -202,7 +224,7 @@ export class AnalysisEngine implements vscode.Disposable {
     const version = document.version;
     let timer: ReturnType<typeof setTimeout> | undefined;
     let cancelRun: (() => void) | undefined;
-    let resolveEntry!: (value: DocumentAnalysis | undefined) => void;
+    let resolveEntry!: (value: DocumentAnalysis | undefined | Promise<DocumentAnalysis | undefined>) => void;
     const promise = new Promise<DocumentAnalysis | undefined>((resolve) => (resolveEntry = resolve));
     const entry: Entry = {
       version,
@@ -216,6 +238,12 @@ export class AnalysisEngine implements vscode.Disposable {
         // A newer version supersedes this one: the worker drops the request if it has not started it.
         cancelRun?.();
         resolveEntry(undefined);
+      },
+      handOver: (next) => {
+        if (timer !== undefined) clearTimeout(timer);
+        timer = undefined;
+        cancelRun?.();
+        resolveEntry(next.promise);
       },
     };
     timer = setTimeout(() => {

@@ -30,8 +30,12 @@ async function targetModel(services: Services, uri?: vscode.Uri | string, name?:
     return undefined;
   }
   const engine = await services.start();
-  const analysis = await engine.analyze(document);
-  if (!analysis) return undefined;
+  // A save (the file changed on disk) or an edit while this waits supersedes the run: follow it to the latest.
+  const analysis = await engine.analyzeLatest(document);
+  if (!analysis) {
+    void vscode.window.showWarningMessage(`Greenlight could not analyze ${document.uri.path.split("/").pop()}: see the Greenlight output for why.`);
+    return undefined;
+  }
   const editor = vscode.window.activeTextEditor;
   const cursorLine = line ?? (editor?.document === document ? editor.selection.active.line + 1 : 1);
   // By name first: a line given when a quick fix or CodeLens was offered may have moved since (typing above it).

@@ -14,9 +14,14 @@ export interface PlanAnalyzer {
 /** Longest wait for the plan (the engine's start included) before the calculator stays on its settings. */
 export const PLAN_LOOKUP_MILLISECONDS = 10_000;
 
+/** How many documents' plans are kept (the report's and the visible editors' training lenses). */
+const KEPT_DOCUMENTS = 16;
+
 /** Reads a document's training plan, once per document version. */
 export class TrainingPlanLookup {
-  private last: { key: string; plan: Promise<Bounded<TrainingPlan>> } | undefined;
+  /** The plan of each document's latest version asked for, by document URI: one request per version, so the report's
+   *  and a lens's requests never supersede each other in the worker when other documents are read in between. */
+  private readonly latest = new Map<string, { version: number; plan: Promise<Bounded<TrainingPlan>> }>();
 
   constructor(
     private readonly analyzer: (() => Promise<PlanAnalyzer>) | undefined,
@@ -31,8 +36,10 @@ export class TrainingPlanLookup {
 
   /** The plan of this document's current text; `{ ok: false }` with the reason when it could not be read in time. */
   read(document: vscode.TextDocument): Promise<Bounded<TrainingPlan>> {
-    const key = `${document.uri.toString()}@${document.version}`;
-    if (this.last?.key === key) return this.last.plan;
+    const uri = document.uri.toString();
+    const version = document.version;
+    const kept = this.latest.get(uri);
+    if (kept?.version === version) return kept.plan;
     const analyzer = this.analyzer;
     const started = Date.now();
     const plan = analyzer
@@ -55,10 +62,16 @@ export class TrainingPlanLookup {
       else {
         this.log.warn(`${result.reason}; the training calculator uses the settings`);
         // Try again on the next opening rather than keep the failure for this version.
-        if (this.last?.key === key) this.last = undefined;
+        if (this.latest.get(uri)?.plan === plan) this.latest.delete(uri);
       }
     });
-    this.last = { key, plan };
+    this.latest.delete(uri);
+    this.latest.set(uri, { version, plan });
+    // Oldest first in a Map: the documents not asked about for longest are dropped.
+    for (const old of this.latest.keys()) {
+      if (this.latest.size <= KEPT_DOCUMENTS) break;
+      this.latest.delete(old);
+    }
     return plan;
   }
 }

@@ -99,7 +99,9 @@ suite("report: training calculator from the code", () => {
     edit.replace(document.uri, document.lineAt(line).range, text.replace(`default=${before}`, `default=${after}`));
     assert.ok(await vscode.workspace.applyEdit(edit));
     assert.ok(await document.save());
-    await vscode.commands.executeCommand("greenlight.showReport", document.uri, undefined, lineOf(document, "class Net(") + 1);
+    // The save changes the file on disk, which starts the open documents' analyses again while the command waits.
+    const name = await vscode.commands.executeCommand<string>("greenlight.showReport", document.uri, undefined, lineOf(document, "class Net(") + 1);
+    assert.ok(name, "the report opened on no model after the edit");
     const { shown } = await waitFor("the calculator of the edited script", () => {
       const state = hook();
       return state?.shown?.values.epochs === after && /^\d+ steps/.test(state.shown.output) ? { shown: state.shown } : undefined;

@@ -66,6 +66,21 @@ describe("training plan lookup for the report (src/vscode/training-plan-lookup.t
     assert.ok(lines.some((line) => line.startsWith("debug training plan of /project/train.py v2 read in")), lines.join("\n"));
   });
 
+  it("another document read in between does not start a second request for the first one's version", async () => {
+    const analyzer = await realAnalyzer();
+    const lookup = new TrainingPlanLookup(async () => analyzer, recordingLog().log);
+    const first = documentOf(text);
+    const other = { ...documentOf(text), uri: { path: "/project/other.py", toString: () => "file:///project/other.py" } };
+    // The report asks, a lens of another file asks, then the lens of the first file asks while the report still waits:
+    // a second request for the same version would supersede the report's in the worker.
+    const report = read(lookup, first);
+    await read(lookup, other);
+    const lens = read(lookup, first);
+    assert.equal(lens, report, "the first document's version is answered by the request already made");
+    assert.ok((await report).ok);
+    assert.equal(analyzer.calls, 2);
+  });
+
   it("a failing analysis becomes a logged reason, and the next opening tries again", async () => {
     const { lines, log } = recordingLog();
     let calls = 0;
