@@ -106,8 +106,9 @@ export class WorkspaceMirror implements vscode.Disposable, SyncFiles {
       // A new folder is searched once its burst settles: files written into it before the OS watch on it began
       // (a checkout, an unzip) get no events of their own.
       folders.onDidCreate((uri) => {
-        if (!uri.path.endsWith(".py")) this.createdPaths.add(uri.toString());
-        if (this.createdTimer === undefined) this.createdTimer = setTimeout(() => void this.searchCreatedFolders(), FOLDER_SETTLE_MS);
+        if (uri.path.endsWith(".py")) return;
+        this.createdPaths.add(uri.toString());
+        this.armFolderSearch();
       }),
     );
     const settings = this.settings();
@@ -154,9 +155,20 @@ export class WorkspaceMirror implements vscode.Disposable, SyncFiles {
   private readonly waitingLoads = new Map<string, vscode.Uri>();
   private activeLoads = 0;
   private readonly createdPaths = new Set<string>();
+  /** Files found but not mirrored (too large, unreadable): a folder search does not count them as missed events. */
+  private readonly leftOut = new Set<string>();
   private createdTimer: ReturnType<typeof setTimeout> | undefined;
 
-  /** Queues the .py files of folders created since the last search (a file path created alongside is skipped). */
+  private armFolderSearch(): void {
+    if (this.createdTimer === undefined) this.createdTimer = setTimeout(() => void this.searchCreatedFolders(), FOLDER_SETTLE_MS);
+  }
+
+  /**
+   * Queues the .py files of folders created since the last search (a file path created alongside is skipped). A
+   * search that finds files the watcher did not report (written before its watch on the new folder began, or while
+   * the host was too busy to start it) searches that folder once more after another settle: the writes may still be
+   * going on, and their events may be missing too. It stops once a search finds nothing new.
+   */
   private async searchCreatedFolders(): Promise<void> {
     this.createdTimer = undefined;
     const created = [...this.createdPaths].map((text) => vscode.Uri.parse(text));
@@ -174,7 +186,12 @@ export class WorkspaceMirror implements vscode.Disposable, SyncFiles {
       try {
         if ((await vscode.workspace.fs.stat(uri)).type !== vscode.FileType.Directory) continue;
         const found = await vscode.workspace.findFiles(new vscode.RelativePattern(uri, "**/*.py"), exclude, settings["workspace.maxFiles"]);
-        for (const file of found) if (!this.files.has(file.path)) this.enqueue(file);
+        const missed = found.filter((file) => !this.files.has(file.path) && !this.waitingLoads.has(file.path) && !this.leftOut.has(file.path));
+        for (const file of missed) this.enqueue(file);
+        if (missed.length > 0) {
+          this.createdPaths.add(uri.toString());
+          this.armFolderSearch();
+        }
       } catch (error) {
         this.log.debug(`skipped the new folder ${uri.toString()}: ${error instanceof Error ? error.message : String(error)}`);
       }
@@ -197,15 +214,20 @@ export class WorkspaceMirror implements vscode.Disposable, SyncFiles {
   private async load(uri: vscode.Uri, notify: boolean): Promise<void> {
     try {
       const stat = await vscode.workspace.fs.stat(uri);
-      if (stat.size > MAX_FILE_BYTES) return;
+      if (stat.size > MAX_FILE_BYTES) {
+        this.leftOut.add(uri.path);
+        return;
+      }
       const text = new TextDecoder("utf-8").decode(await vscode.workspace.fs.readFile(uri));
       const before = this.files.get(uri.path);
       this.files.set(uri.path, text);
+      this.leftOut.delete(uri.path);
       this.uris.set(uri.path, uri);
       this.indexedCount = this.files.size;
       if (notify && before !== text) this.changed.fire([uri.path]);
     } catch (error) {
       // A file deleted or unreadable while indexing is simply left out.
+      this.leftOut.add(uri.path);
       this.log.debug(`skipped ${uri.toString()}: ${error instanceof Error ? error.message : String(error)}`);
     }
   }
