@@ -2,7 +2,7 @@
 // once applied, the class's CodeLens on that hardware shows A (it was B) and says what the script applied.
 import * as assert from "assert";
 import * as vscode from "vscode";
-import { codeLensTitles, greenlight, greenlightDiagnostics, hoverText, lineOf, openFixture, setSetting, waitFor } from "./helpers";
+import { codeLensTitles, greenlight, greenlightDiagnostics, hoverText, lineOf, openFixture, revertAndClose, setSetting, waitFor } from "./helpers";
 
 suite("a fix's effect on the figures", () => {
   test("the quantize fix changes the MLP's lens to the figure the fix stated", async () => {
@@ -35,7 +35,7 @@ suite("a fix's effect on the figures", () => {
       assert.ok(lensAfter.includes("as 'model' runs it: int8 weights in 3 Linear layers"), lensAfter);
       assert.strictEqual((await codeLensTitles(document.uri)).filter((t) => t.startsWith("model ")).length, 0, "one lens: the instance is the class's model");
     } finally {
-      await vscode.commands.executeCommand("workbench.action.revertAndCloseActiveEditor");
+      await revertAndClose(document);
       await setSetting("hardware", previous);
     }
   });
@@ -59,7 +59,7 @@ suite("a fix's effect on the figures", () => {
       const lens = await waitFor("the MLP lens after quantizing fc2", async () => (await codeLensTitles(document.uri)).find((t) => t.startsWith("MLP") && t.includes("int8 weights in 1 Linear layer")));
       assert.ok(lens.includes("+ int8 Linear"), lens);
     } finally {
-      await vscode.commands.executeCommand("workbench.action.revertAndCloseActiveEditor");
+      await revertAndClose(document);
     }
   });
 
@@ -75,7 +75,7 @@ suite("a fix's effect on the figures", () => {
       const hover = (await hoverText(document.uri, new vscode.Position(lineOf(document, "class MLP"), 7))).replace(/\\(.)/g, "$1");
       assert.ok(hover.includes("bf16 autocast (line 18)"), hover);
     } finally {
-      await vscode.commands.executeCommand("workbench.action.revertAndCloseActiveEditor");
+      await revertAndClose(document);
     }
   });
 });

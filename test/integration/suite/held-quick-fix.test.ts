@@ -12,8 +12,8 @@ import { loadPythonParser } from "../../../src/vscode/parser-loader";
 import { SettingsStore } from "../../../src/vscode/settings";
 import { StatusBar } from "../../../src/vscode/status-bar";
 import { WorkspaceMirror } from "../../../src/vscode/workspace-mirror";
-import { EXTENSION_ID, greenlight, greenlightDiagnostics, waitFor } from "./helpers";
-import { GL004, gl004Diagnostics, openCopyOfConvBn, openUntitled, PARTLY_RESOLVED, revertAndClose, withEdits } from "./quick-fix-resolve.test";
+import { EXTENSION_ID, greenlight, greenlightDiagnostics, revertAndClose, waitFor } from "./helpers";
+import { GL004, gl004Diagnostics, openCopyOfConvBn, openUntitled, PARTLY_RESOLVED, withEdits } from "./quick-fix-resolve.test";
 
 suite("a quick fix held while the document changes", () => {
   let engine: AnalysisEngine;

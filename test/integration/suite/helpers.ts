@@ -13,6 +13,13 @@ export function fixtureUri(relativePath: string): vscode.Uri {
 }
 
 /** Opens a fixture in an editor and returns its document. */
+/** Drops a document's unsaved edits and closes its editor (shown first: the active editor may be another one, a report). */
+export async function revertAndClose(document: vscode.TextDocument): Promise<void> {
+  if (document.isClosed) return;
+  await vscode.window.showTextDocument(document);
+  await vscode.commands.executeCommand("workbench.action.revertAndCloseActiveEditor");
+}
+
 export async function openFixture(relativePath: string): Promise<vscode.TextDocument> {
   const document = await vscode.workspace.openTextDocument(fixtureUri(relativePath));
   await vscode.window.showTextDocument(document, { preview: false });

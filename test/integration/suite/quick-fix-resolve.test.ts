@@ -3,7 +3,7 @@
 // so the fixtures stay as the other suites expect. Browser-safe: loaded by diagnostics.test.ts in both hosts.
 import * as assert from "assert";
 import * as vscode from "vscode";
-import { codeLensTitles, fixtureUri, greenlight, greenlightDiagnostics, waitFor } from "./helpers";
+import { codeLensTitles, fixtureUri, greenlight, greenlightDiagnostics, revertAndClose, waitFor } from "./helpers";
 
 export const GL004 = "GL004";
 /** Enough for every action Greenlight offers on one diagnostic to be resolved by executeCodeActionProvider. */
@@ -59,10 +59,6 @@ export async function openUntitled(stem: string, text: string): Promise<vscode.T
   return document;
 }
 
-export async function revertAndClose(document: vscode.TextDocument): Promise<void> {
-  await vscode.window.showTextDocument(document);
-  await vscode.commands.executeCommand("workbench.action.revertAndCloseActiveEditor");
-}
 
 /** A model whose forward calls a module the analyzer cannot read (so it is partly resolved), with one input. */
 export const PARTLY_RESOLVED = [

@@ -2,7 +2,7 @@
 // is one edit (one undo). Works on an untitled copy of conv_bn.py, so the fixtures stay as the other suites expect.
 import * as assert from "assert";
 import * as vscode from "vscode";
-import { fixtureUri, greenlight, greenlightDiagnostics, waitFor } from "./helpers";
+import { fixtureUri, greenlight, greenlightDiagnostics, revertAndClose, waitFor } from "./helpers";
 
 const GL004 = "GL004";
 
@@ -27,10 +27,6 @@ async function openCopyOfConvBn(): Promise<vscode.TextDocument> {
   return document;
 }
 
-async function revertAndClose(document: vscode.TextDocument): Promise<void> {
-  await vscode.window.showTextDocument(document);
-  await vscode.commands.executeCommand("workbench.action.revertAndCloseActiveEditor");
-}
 
 suite("quick-fix safety", () => {
   test("after an edit, a fix computed for the old version is not offered; the recomputed one targets the moved line", async () => {
