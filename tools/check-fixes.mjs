@@ -6,15 +6,19 @@
 // With --torch PYTHON, each GL001 fix's inserted code is also run on the real model in real PyTorch
 // (tools/measure/run-fix.py): built from the file, forward, fix, forward again; fixes for a device or a package
 // this machine lacks are reported as not run, with the reason. --report FILE writes every result as JSON.
+// For a machine that has what this one lacks (a GPU, torchao) but no Node: --torch-jobs DIR writes the jobs there
+// (jobs.json and the Python files they build from, paths relative to DIR) to run with `cd DIR && python3
+// tools/measure/run-fix.py jobs.json > results.jsonl`; --torch-results results.jsonl then reads those results in
+// place of running PyTorch here (the same corpus gives the same jobs, matched by id).
 //
 //   node --import tsx --import ./tools/python-text/register.mjs tools/check-fixes.mjs [--corpus .corpus] [--sources ../shared/corpus/dev.json,../shared/corpus/keras-dev.json]
-//        [--torch /usr/bin/python3] [--report results.json] [--verbose]
+//        [--torch /usr/bin/python3 | --torch-jobs DIR | --torch-results FILE] [--report results.json] [--verbose]
 //
 // The corpus is other people's code: it is only read here, never written, never committed.
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, relative } from "node:path";
+import { dirname, join, relative } from "node:path";
 import { hardwareFor, inferenceEnergy } from "../src/core/rules/energy-saving.ts";
 import { formatJoules } from "../src/core/rules/gl001-common.ts";
 import { modelAsWritten } from "../src/core/rules/gl001-torch.ts";
@@ -33,6 +37,9 @@ const corpus = args.includes("--corpus") ? args[args.indexOf("--corpus") + 1] : 
 const verbose = args.includes("--verbose");
 const torchPython = args.includes("--torch") ? args[args.indexOf("--torch") + 1] : undefined;
 const reportFile = args.includes("--report") ? args[args.indexOf("--report") + 1] : undefined;
+const jobsDir = args.includes("--torch-jobs") ? args[args.indexOf("--torch-jobs") + 1] : undefined;
+const resultsFile = args.includes("--torch-results") ? args[args.indexOf("--torch-results") + 1] : undefined;
+const wantTorch = Boolean(torchPython || jobsDir || resultsFile);
 // --sources ../shared/corpus/dev.json[,...]: only the files those lists name (`owner/repo@commit:path`), else every .py file.
 const sourceLists = args.includes("--sources") ? args[args.indexOf("--sources") + 1].split(",") : [];
 const named = new Set(
@@ -104,6 +111,8 @@ const fixAllOf = (file, text, root) => fixAll(text, (t) => findingsOf(file, t, r
 
 const results = [];
 const torchJobs = [];
+// Every job's PyTorch result, layer actions' included (results holds GL001's fixes only).
+const torchResults = [];
 const totals = { files: 0, filesWithFindings: 0, findings: {}, fixes: 0, parseOk: 0, gone: 0, idempotent: 0, allStable: 0, allParse: 0, layerFixes: 0, layerParse: 0, layerIdempotent: 0 };
 const failures = [];
 const started = Date.now();
@@ -139,7 +148,7 @@ for (const file of pythonFiles(corpus).filter((f) => named.size === 0 || named.h
         const stated = checkStatedSaving(file, text, after, root, f, fix);
         results.push({ where, kind: fix.kind, device: deviceOf(f, fix), saving: stated });
         if (stated.status === "mismatch") failures.push(`${where}: ${stated.detail}`);
-        if (torchPython) torchJobs.push(...torchJob(file, text, root, f, fix, where));
+        if (wantTorch) torchJobs.push(...torchJob(file, text, root, f, fix, where));
       }
       // Identical code can hold identical findings: the ones like this one must be one fewer, not the same number.
       const like = (t, list) => list.filter((x) => keyOf(t, x) === keyOf(text, f) && x.fixes.some((y) => y.kind === fix.kind)).length;
@@ -160,7 +169,7 @@ for (const file of pythonFiles(corpus).filter((f) => named.size === 0 || named.h
       const again = layerActionsIn(file, after, root).actions.find((a) => a.line === action.line && a.layer === action.layer);
       if (!again?.fixes.some((f) => f.kind === fix.kind)) totals.layerIdempotent++;
       else failures.push(`${where}: offered again once applied`);
-      if (torchPython) torchJobs.push(...layerTorchJob(file, layerAnalysis, action, fix, where));
+      if (wantTorch) torchJobs.push(...layerTorchJob(file, layerAnalysis, action, fix, where));
     }
   }
   const once = fixAllOf(file, text, root);
@@ -171,8 +180,9 @@ for (const file of pythonFiles(corpus).filter((f) => named.size === 0 || named.h
   else failures.push(`${relative(corpus, file)}: the file with all fixes applied does not parse`);
 }
 
-if (torchPython && torchJobs.length > 0) runTorchJobs();
-if (reportFile) writeFileSync(reportFile, `${JSON.stringify({ totals, results, failures }, null, 2)}\n`);
+if (jobsDir) writeTorchJobs(jobsDir);
+else if (wantTorch && torchJobs.length > 0) runTorchJobs();
+if (reportFile) writeFileSync(reportFile, `${JSON.stringify({ totals, results, torch: torchResults, failures }, null, 2)}\n`);
 const savings = results.map((r) => r.saving.status);
 console.log(`GL001 stated energy: ${savings.filter((s) => s === "matches").length} match the fixed code's estimate, ${savings.filter((s) => s === "mismatch").length} do not, ${savings.filter((s) => s === "not checked").length} not checked (no figure, or no instance to build)`);
 console.log(`files: ${totals.files} (${totals.filesWithFindings} with findings), in ${((Date.now() - started) / 1000).toFixed(1)} s`);
@@ -298,21 +308,55 @@ function layerTorchJob(file, analysis, action, fix, where) {
   return [{ where, job: { id: where, file, entry: model.entry, inputs, variable, imports: [...new Set(["import torch", ...imports])], code, device, cpu_smoke: false } }];
 }
 
-function runTorchJobs() {
-  const dir = mkdtempSync(join(tmpdir(), "greenlight-fixes-"));
+/**
+ * The jobs for another machine: jobs.json with each file's path relative to dir, and the Python files of each job's
+ * repository copied under dir/src (a model file imports its neighbours). Only the corpus is copied, never run here.
+ */
+function writeTorchJobs(dir) {
   const runnable = torchJobs.filter((j) => j.job);
-  const jobsFile = join(dir, "jobs.json");
-  writeFileSync(jobsFile, JSON.stringify(runnable.map((j) => j.job)));
-  const out = execFileSync(torchPython, [join(process.cwd(), "tools/measure/run-fix.py"), jobsFile], { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+  const copied = new Set();
+  const jobs = runnable.map(({ job }) => {
+    const top = relative(corpus, job.file).split("/")[0];
+    if (!copied.has(top)) {
+      copied.add(top);
+      const from = join(corpus, top);
+      const files = statSync(from).isDirectory() ? pythonFiles(from) : [from];
+      for (const f of files) {
+        const to = join(dir, "src", relative(corpus, f));
+        mkdirSync(dirname(to), { recursive: true });
+        copyFileSync(f, to);
+      }
+    }
+    return { ...job, file: join("src", relative(corpus, job.file)) };
+  });
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, "jobs.json"), `${JSON.stringify(jobs, null, 1)}\n`);
+  console.log(`wrote ${jobs.length} PyTorch jobs (and ${torchJobs.length - jobs.length} not runnable) to ${join(dir, "jobs.json")}; run them with: cd ${dir} && python3 tools/measure/run-fix.py jobs.json > results.jsonl`);
+}
+
+function runTorchJobs() {
+  let out;
+  if (resultsFile) {
+    if (!existsSync(resultsFile)) throw new Error(`--torch-results: ${resultsFile} does not exist`);
+    out = readFileSync(resultsFile, "utf8");
+  } else {
+    const dir = mkdtempSync(join(tmpdir(), "greenlight-fixes-"));
+    const jobsFile = join(dir, "jobs.json");
+    writeFileSync(jobsFile, JSON.stringify(torchJobs.filter((j) => j.job).map((j) => j.job)));
+    out = execFileSync(torchPython, [join(process.cwd(), "tools/measure/run-fix.py"), jobsFile], { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+  }
   const byId = new Map(out.trim().split("\n").filter(Boolean).map((l) => JSON.parse(l)).map((r) => [r.id, r]));
   const counts = { ok: 0, failed: 0, skipped: 0 };
   for (const j of torchJobs) {
-    const r = j.job ? byId.get(j.job.id) ?? { status: "failed", reason: "no result" } : { status: "skipped", reason: j.skip };
+    // A results file may hold a chosen part of the jobs (those for its machine): the others were not run there.
+    const absent = resultsFile ? { status: "skipped", reason: `not in ${resultsFile}` } : { status: "failed", reason: "no result" };
+    const r = j.job ? byId.get(j.job.id) ?? absent : { status: "skipped", reason: j.skip };
     counts[r.status] = (counts[r.status] ?? 0) + 1;
     const entry = results.find((x) => x.where === j.where);
     if (entry) entry.torch = r;
+    torchResults.push({ where: j.where, device: j.job?.device, ...r, id: undefined });
     if (r.status === "failed") failures.push(`${j.where}: fails in PyTorch ${r.torch ?? ""}: ${r.reason}`);
-    if (verbose || r.status !== "ok" || r.note) console.log(`torch ${r.status}: ${j.where}${r.reason ? ` (${r.reason})` : ""}${r.note ? ` (${r.note})` : ""}${r.changed ? ` ${JSON.stringify(r.changed)}` : ""}`);
+    if (verbose || r.status !== "ok" || r.note) console.log(`torch ${r.status}: ${j.where}${r.reason ? ` (${r.reason})` : ""}${r.note ? ` (${r.note})` : ""}${r.changed ? ` ${JSON.stringify(r.changed)}` : ""}${r.latency_ms ? ` latency ${r.latency_ms.before} -> ${r.latency_ms.after} ms` : ""}`);
   }
   console.log(`GL001 fixes and layer actions run in PyTorch: ${counts.ok} ran, ${counts.failed} failed, ${counts.skipped} not run`);
 }

@@ -6,17 +6,23 @@ constants; `entry` evaluated in that namespace), runs one forward pass, applies 
 to the fix's variable name), and runs the forward pass again.
 
 Usage (with the interpreter that has torch, /usr/bin/python3 here):
-  run-fix.py jobs.json > results.jsonl
+  run-fix.py jobs.json [--timeout SECONDS (default 300, per job)] > results.jsonl
     jobs.json: [{"id", "file", "entry", "inputs": ["1x3x32x32"], "variable": "model", "imports": ["import torch"],
                  "code": "model = torch.ao.quantization.quantize_dynamic(model, ...)", "device": "cpu" | "cuda"}]
 Prints one JSON line per job: {"id", "status": "ok" | "failed" | "skipped", "reason", "changed": {"Linear":
 "DynamicQuantizedLinear", ...}, "max_abs_diff", "torch"}. Each job runs in its own process (a crash loses one).
+On CUDA it also times the forward pass before and after the fix ("latency_ms": median of 20 after 5 warm-ups, each
+followed by torch.cuda.synchronize(); the model's own input, often batch 1, so small models measure launch overhead)
+and names the GPU ("gpu").
 """
 import importlib.util
 import json
 import os
+import statistics
 import subprocess
 import sys
+import time
+import warnings
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 
@@ -44,6 +50,21 @@ def _first_tensor(value):
     return None
 
 
+def _latency_ms(torch, model, inputs):
+    """Median wall time of one forward pass on CUDA, synchronized (5 warm-ups, then 20 timed)."""
+    with torch.no_grad():
+        for _ in range(5):
+            model(*inputs)
+        torch.cuda.synchronize()
+        times = []
+        for _ in range(20):
+            start = time.perf_counter()
+            model(*inputs)
+            torch.cuda.synchronize()
+            times.append((time.perf_counter() - start) * 1000)
+    return round(statistics.median(times), 4)
+
+
 def run(job):
     import torch
     count = _count_module()
@@ -69,6 +90,8 @@ def run(job):
             inputs = [t.cuda() for t in inputs]
         with torch.no_grad():
             reference = _first_tensor(model(*inputs))
+        # Timed before the fix is applied: quantize_ and pruning change the model in place.
+        before_ms = _latency_ms(torch, model, inputs) if job.get("device") == "cuda" else None
     except BaseException as error:  # SystemExit from argparse included
         return {"status": "skipped", "reason": f"the model could not be built and run here: {type(error).__name__}: {error}"[:300]}
     # Quantized modules keep their class names (torch.ao...dynamic.Linear): compare by module and name.
@@ -82,16 +105,25 @@ def run(job):
         except ImportError as error:
             return {"status": "skipped", "reason": f"{statement}: {error}"}
     namespace[job["variable"]] = model
-    exec(job["code"], namespace)
-    fixed = namespace[job["variable"]]
-    with torch.no_grad():
-        out = _first_tensor(fixed(*inputs))
+    # What PyTorch warns while the fix is applied and run (a deprecated API, autocast disabling itself) is recorded.
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        exec(job["code"], namespace)
+        fixed = namespace[job["variable"]]
+        with torch.no_grad():
+            out = _first_tensor(fixed(*inputs))
     after = {name: kind(m) for name, m in fixed.named_modules()}
     changed = {}
     for name, kind in before.items():
         if after.get(name, kind) != kind:
             changed[kind] = after[name]
     result = {"status": "ok", "changed": changed}
+    seen = list(dict.fromkeys(f"{w.category.__name__}: {w.message}"[:200] for w in caught))
+    if seen:
+        result["warnings"] = seen[:3]
+    if before_ms is not None:
+        result["latency_ms"] = {"before": before_ms, "after": _latency_ms(torch, fixed, inputs)}
+        result["gpu"] = torch.cuda.get_device_name()
     if note:
         result["note"] = note
     if reference is not None and out is not None:
@@ -116,18 +148,34 @@ def _run_one(job):
     return result
 
 
+def _missing_package(job):
+    """The first package a job's imports name that this interpreter cannot find (found without importing it)."""
+    for statement in job.get("imports", []):
+        words = statement.split()
+        if len(words) >= 2 and words[0] in ("import", "from"):
+            top = words[1].split(".")[0].rstrip(",")
+            if importlib.util.find_spec(top) is None:
+                return top
+    return None
+
+
 def main():
     if len(sys.argv) == 3 and sys.argv[1] == "--one":
         print(json.dumps(_run_one(json.loads(sys.argv[2]))))
         return
+    timeout = int(sys.argv[sys.argv.index("--timeout") + 1]) if "--timeout" in sys.argv else 300
     with open(sys.argv[1], encoding="utf-8") as handle:
         jobs = json.load(handle)
     for job in jobs:
+        missing = _missing_package(job)
+        if missing:  # known before building the model: no process spent on it
+            print(json.dumps({"status": "skipped", "reason": f"{missing} is not installed here", "id": job["id"]}), flush=True)
+            continue
         try:
-            proc = subprocess.run([sys.executable, __file__, "--one", json.dumps(job)], capture_output=True, text=True, timeout=300)
+            proc = subprocess.run([sys.executable, __file__, "--one", json.dumps(job)], capture_output=True, text=True, timeout=timeout)
             line = proc.stdout.strip().splitlines()[-1] if proc.stdout.strip() else json.dumps({"status": "failed", "reason": proc.stderr.strip()[-300:]})
         except subprocess.TimeoutExpired:
-            line = json.dumps({"status": "failed", "reason": "timed out after 300 s"})
+            line = json.dumps({"status": "failed", "reason": f"timed out after {timeout} s"})
         result = json.loads(line)
         result["id"] = job["id"]
         print(json.dumps(result), flush=True)
