@@ -10,11 +10,12 @@
 // Sources come from --corpus (laid out as OWNER+REPO/PATH) or, with --mirrors, from git directories of the named
 // repositories at the named commit (written to a temporary folder, never into the repository). An entry with a
 // `script` is a user's file that builds its model through a library installed in --python-env (timm, transformers).
-// It is analyzed with no --entry or --input flag.
+// It is analyzed with no --entry or --input flag; its `files` (path: text, e.g. a local checkpoint's config.json) are
+// written beside it.
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join, resolve } from "node:path";
+import { dirname, isAbsolute, join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 
 const root = resolve(dirname(new URL(import.meta.url).pathname), "..");
@@ -90,6 +91,12 @@ for (const manifest of manifests) {
       const folder = join(scratch, entry.id);
       mkdirSync(folder, { recursive: true });
       writeFileSync(join(folder, "main.py"), entry.script);
+      // Files the script reads beside it, as a user has them (a checkpoint folder's config.json).
+      for (const [path, text] of Object.entries(entry.files ?? {})) {
+        if (isAbsolute(path) || path.split(/[\\/]/).includes("..")) throw new Error(`${manifest}: ${entry.id}: file path ${path} leaves the script's folder`);
+        mkdirSync(dirname(join(folder, path)), { recursive: true });
+        writeFileSync(join(folder, path), text);
+      }
       args = ["analyze", join(folder, "main.py"), "--root", folder, "--format", "json", "--no-findings"];
     } else {
       const found = sourceFile(entry.source);
