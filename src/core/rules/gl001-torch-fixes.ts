@@ -39,12 +39,16 @@ const AUTOCAST_TYPES = ["Linear", "LazyLinear", "Conv1d", "Conv2d", "Conv3d", "L
 const PRUNABLE = "(torch.nn.Linear, torch.nn.Conv1d, torch.nn.Conv2d, torch.nn.Conv3d)";
 
 /** The fixes for a model with these layer types at this precision; `device` "unknown" gives every device's. */
-export function torchFixes(types: Set<string>, target: Pick<RunTarget, "device" | "precision" | "autocast">, amount: number, options: { autocastSafe: boolean; channelsLastSafe?: boolean }): TorchFix[] {
+export function torchFixes(types: Set<string>, target: Pick<RunTarget, "device" | "precision" | "autocast">, amount: number, options: { autocastSafe: boolean; channelsLastSafe?: boolean; rootType?: string }): TorchFix[] {
   const out: TorchFix[] = [];
   const present = (list: string[]) => list.filter((t) => types.has(t));
   const fp32 = target.precision === "fp32";
   const dynamic = present(DYNAMIC_TYPES);
-  if (dynamic.length > 0 && fp32) {
+  // quantize_dynamic swaps the submodules of the module it is given, never that module itself (torch.ao's convert
+  // walks named_children): a model that is itself a Linear or LSTM comes back unchanged (seen running the fix on
+  // `model = nn.Linear(1, 1)` with tools/check-fixes.mjs in PyTorch 1.13 and 2.11: identical output).
+  const rootSwappable = options.rootType !== undefined && DYNAMIC_TYPES.includes(options.rootType);
+  if (dynamic.length > 0 && fp32 && !rootSwappable) {
     const set = `{${dynamic.map((t) => `torch.nn.${t}`).join(", ")}}`;
     const comment = `# Greenlight GL001: int8 dynamic quantization of the ${dynamic.join("/")} layers (weights 4x smaller; CPU inference).`;
     out.push({

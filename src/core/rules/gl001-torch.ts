@@ -98,6 +98,11 @@ export function modelAsWritten(file: PythonFile, site: ModelSite, model: ModelRe
   return { target, variant: variantOf(target, applied), applied, definition };
 }
 
+/** The type of the module a model is (its root layer: `Linear` for `model = nn.Linear(1, 1)`). */
+function rootLayerType(model: ModelReport): string | undefined {
+  return model.layers.find((l) => l.path === "")?.type;
+}
+
 /** The file's top-level class or function of that name. */
 function definitionOf(file: PythonFile, name: string | undefined): ClassDefinition | FunctionDefinition | undefined {
   return file.syntax.body.find((s): s is ClassDefinition | FunctionDefinition => (s.type === "class" || s.type === "function") && s.name === name);
@@ -226,7 +231,7 @@ export function torchFindings(context: RuleContext): RawFinding[] {
     const types = summarize(model, QUANTIZABLE).types;
     const uncovered = new Set([...types].filter((t) => !applied.covered.has(t)));
     if (uncovered.size === 0) continue;
-    const offered = torchFixes(types, target, amount, { autocastSafe: !savesWholeModel(file, v), channelsLastSafe: !model.channelsLastViews })
+    const offered = torchFixes(types, target, amount, { autocastSafe: !savesWholeModel(file, v), channelsLastSafe: !model.channelsLastViews, rootType: rootLayerType(model) })
       .filter((f) => f.devices.includes(target.device) && !applied.kinds.has(f.kind) && (!f.precision || f.covers.some((t) => uncovered.has(t))));
     const { offered: figures, costly } = splitCostly(figuresOf(context, model, offered, uncovered, target, variant));
     const trained = training && isTrained(file, v);
@@ -270,7 +275,7 @@ export function torchFindings(context: RuleContext): RawFinding[] {
     // One helper is the answer for a class the file only defines: the caller picks it where the model runs.
     if (hasHelperOrReduction(file, builder.name)) continue;
     const uncovered = types;
-    const offered = torchFixes(types, target, amount, { autocastSafe: true, channelsLastSafe: !m.channelsLastViews });
+    const offered = torchFixes(types, target, amount, { autocastSafe: true, channelsLastSafe: !m.channelsLastViews, rootType: rootLayerType(m) });
     const { offered: figures, costly } = splitCostly(offered.map((fix) => {
       // Each helper is estimated on the hardware of the device it runs on.
       const device = fix.devices.length === 1 ? fix.devices[0] : "unknown";

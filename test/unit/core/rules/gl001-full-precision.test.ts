@@ -194,6 +194,16 @@ print(model(torch.ones(2, 3, 16, 16)))
     assert.equal(f.message.match(/a partial count/g)?.length, 1, f.message);
   });
 
+  it("offers no dynamic-int8 for a model that is itself a Linear: quantize_dynamic swaps submodules, not the module it is given", async () => {
+    const script = (build: string) => `import torch\nimport torch.nn as nn\n\nmodel = ${build}\nmodel.eval()\nwith torch.no_grad():\n    y = model(torch.randn(4, 8))\n`;
+    const [bare] = ofRule(await findingsOf(script("nn.Linear(8, 2)")), "GL001");
+    assert.ok(bare, "the fp32 Linear is still a finding");
+    assert.deepEqual(bare.fixes.map((f) => f.kind), ["prune-l1"]);
+    assert.match(bare.message, /the 1 Linear layer \(100\.0% of its FLOPs\) stays in fp32/);
+    const [wrapped] = ofRule(await findingsOf(script("nn.Sequential(nn.Linear(8, 2))")), "GL001");
+    assert.deepEqual(wrapped.fixes.map((f) => f.kind), ["dynamic-int8", "prune-l1"], "a Linear inside a container is swapped");
+  });
+
   it("dynamic-int8 names the recurrent layers it converts", async () => {
     const after = await fixAndCheck(fixture("recurrent.py"), "GL001", "dynamic-int8");
     assert.ok(after.includes("tagger = torch.ao.quantization.quantize_dynamic(tagger, {torch.nn.Linear, torch.nn.LSTM}, dtype=torch.qint8)\n"), after);
