@@ -282,8 +282,10 @@ export class Interpreter {
         } catch (err) {
           if (err instanceof BudgetExceeded) {
             if (err.what === "time" || (err.what === "statement" && err.deadline !== limit?.deadline)) throw err;
-            // A script's long loop at top level: skip that statement, keep the definitions after it.
+            // A script's long loop at top level: skip that statement, keep the definitions after it. Recorded, so a
+            // model it would have built (a large library's from_pretrained on a busy machine) is listed with why.
             this.currentBudget.refillSteps();
+            this.failedStatements.set(s, `${err.message}, so it was skipped (a busy machine or a large library: analyze again)`);
             continue;
           }
           // A failing top-level statement (a script's training code, say) must not stop the definitions after it.

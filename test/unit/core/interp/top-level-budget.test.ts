@@ -32,4 +32,13 @@ describe("top-level statements and the analysis budget", () => {
     assert.deepEqual(result.models.map((m) => m.name), ["Net"]);
     assert.ok(!result.notes.some((n) => /stopped running the file's top level/.test(n)), result.notes.join("; "));
   });
+
+  it("a model whose building statement is skipped for its time is listed where it is built, with why, not dropped", async () => {
+    const text = ["import torch", "import torch.nn as nn", "def build():", "    i = 0", "    while i < 10 ** 9:", "        i += 1", "    return nn.Linear(8, 2)", "model = build()", "model.eval()", "y = model(torch.randn(1, 8))"].join("\n");
+    const result = await analyze(text, { now: counterClock().now, budget: { milliseconds: 400 } });
+    const model = result.models.find((m) => m.name === "model");
+    assert.ok(model, `no model listed: ${JSON.stringify(result.models.map((m) => m.name))}, notes ${result.notes.join("; ")}`);
+    assert.equal(model.line, 8);
+    assert.match(JSON.stringify(model), /past its share of the analysis time, so it was skipped/);
+  });
 });
