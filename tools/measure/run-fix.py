@@ -6,14 +6,15 @@ constants; `entry` evaluated in that namespace), runs one forward pass, applies 
 to the fix's variable name), and runs the forward pass again.
 
 Usage (with the interpreter that has torch, /usr/bin/python3 here):
-  run-fix.py jobs.json [--timeout SECONDS (default 300, per job)] > results.jsonl
+  run-fix.py jobs.json [--timeout SECONDS (default 300, per job)] [--energy SECONDS] > results.jsonl
     jobs.json: [{"id", "file", "entry", "inputs": ["1x3x32x32"], "variable": "model", "imports": ["import torch"],
                  "code": "model = torch.ao.quantization.quantize_dynamic(model, ...)", "device": "cpu" | "cuda"}]
 Prints one JSON line per job: {"id", "status": "ok" | "failed" | "skipped", "reason", "changed": {"Linear":
 "DynamicQuantizedLinear", ...}, "max_abs_diff", "torch"}. Each job runs in its own process (a crash loses one).
 On CUDA it also times the forward pass before and after the fix ("latency_ms": median of 20 after 5 warm-ups, each
 followed by torch.cuda.synchronize(); the model's own input, often batch 1, so small models measure launch overhead)
-and names the GPU ("gpu").
+and names the GPU ("gpu"). With --energy SECONDS, also the GPU board's energy per forward pass before and after
+("energy_mj", NVML's energy counter over SECONDS of forwards back to back; nvidia-ml-py must be installed).
 """
 import importlib.util
 import json
@@ -65,6 +66,30 @@ def _latency_ms(torch, model, inputs):
     return round(statistics.median(times), 4)
 
 
+def _energy_mj(torch, model, inputs, seconds):
+    """GPU board energy per forward pass (mJ): NVML's total-energy counter over forwards run back to back for about
+    `seconds`, divided by their number (idle power included, as the time is). None without NVML (nvidia-ml-py)."""
+    try:
+        import pynvml
+        pynvml.nvmlInit()
+        handle = pynvml.nvmlDeviceGetHandleByIndex(torch.cuda.current_device())
+        read = lambda: pynvml.nvmlDeviceGetTotalEnergyConsumption(handle)  # millijoules since the driver loaded
+        read()
+    except Exception:  # no NVML, or a GPU that has no energy counter
+        return None
+    calls = 0
+    with torch.no_grad():
+        torch.cuda.synchronize()
+        start, began = read(), time.perf_counter()
+        while time.perf_counter() - began < seconds:
+            for _ in range(10):
+                model(*inputs)
+            calls += 10
+            torch.cuda.synchronize()
+        used = read() - start
+    return round(used / calls, 4)
+
+
 def run(job):
     import torch
     count = _count_module()
@@ -92,6 +117,8 @@ def run(job):
             reference = _first_tensor(model(*inputs))
         # Timed before the fix is applied: quantize_ and pruning change the model in place.
         before_ms = _latency_ms(torch, model, inputs) if job.get("device") == "cuda" else None
+        seconds = job.get("energy_seconds")
+        before_mj = _energy_mj(torch, model, inputs, seconds) if seconds and job.get("device") == "cuda" else None
     except BaseException as error:  # SystemExit from argparse included
         return {"status": "skipped", "reason": f"the model could not be built and run here: {type(error).__name__}: {error}"[:300]}
     # Quantized modules keep their class names (torch.ao...dynamic.Linear): compare by module and name.
@@ -124,6 +151,8 @@ def run(job):
     if before_ms is not None:
         result["latency_ms"] = {"before": before_ms, "after": _latency_ms(torch, fixed, inputs)}
         result["gpu"] = torch.cuda.get_device_name()
+    if before_mj is not None:
+        result["energy_mj"] = {"before": before_mj, "after": _energy_mj(torch, fixed, inputs, job["energy_seconds"])}
     if note:
         result["note"] = note
     if reference is not None and out is not None:
@@ -164,6 +193,7 @@ def main():
         print(json.dumps(_run_one(json.loads(sys.argv[2]))))
         return
     timeout = int(sys.argv[sys.argv.index("--timeout") + 1]) if "--timeout" in sys.argv else 300
+    energy = float(sys.argv[sys.argv.index("--energy") + 1]) if "--energy" in sys.argv else None
     with open(sys.argv[1], encoding="utf-8") as handle:
         jobs = json.load(handle)
     for job in jobs:
@@ -171,6 +201,8 @@ def main():
         if missing:  # known before building the model: no process spent on it
             print(json.dumps({"status": "skipped", "reason": f"{missing} is not installed here", "id": job["id"]}), flush=True)
             continue
+        if energy:
+            job = dict(job, energy_seconds=energy)
         try:
             proc = subprocess.run([sys.executable, __file__, "--one", json.dumps(job)], capture_output=True, text=True, timeout=timeout)
             line = proc.stdout.strip().splitlines()[-1] if proc.stdout.strip() else json.dumps({"status": "failed", "reason": proc.stderr.strip()[-300:]})
