@@ -14,6 +14,8 @@ export interface AnalysisServiceHost {
   filesFor(request: AnalyzeMessage): { files: WorkspaceFiles; environmentFiles?: WorkspaceFiles };
   /** Runs a callback on a later turn of the worker's event loop, so messages that arrived meanwhile are seen first. */
   later(callback: () => void): void;
+  /** The analysis budget's clock in ms: the worker thread's CPU time where the host has one (else wall time). */
+  now?: () => number;
 }
 
 /** The worker's message handler; requests wait until `ready` hands it the parser. */
@@ -61,6 +63,7 @@ export function createAnalysisService(host: AnalysisServiceHost): AnalysisServic
           torchHubDirs: request.torchHubDirs,
           huggingFaceCaches: request.huggingFaceCaches,
           installActions: request.installActions,
+          now: host.now,
         },
         request.rules,
         (rule, error) => warnings.push(`${rule} failed on ${request.file}: ${describe(error)}`),

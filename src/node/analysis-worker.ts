@@ -9,6 +9,7 @@ import { createPythonParser } from "../core/python/parser";
 import { FileSnapshots } from "./file-snapshots";
 import { overlaidFiles } from "../core/overlaid-files";
 import { readParserWasm } from "./wasm";
+import { threadCpuClock } from "./cpu-clock";
 
 const port = parentPort;
 if (!port) throw new Error("analysis-worker.js runs as a worker thread");
@@ -25,6 +26,8 @@ const service = createAnalysisService({
     return { files: overlaidFiles(disk, new Map(request.overlays)), environmentFiles: disk };
   },
   later: (callback) => setImmediate(callback),
+  // This thread's CPU time where Node has the clock: the editor's answer does not change with the machine's load.
+  now: threadCpuClock(),
 });
 
 port.on("message", (message: HostMessage) => service.receive(message));

@@ -8,6 +8,7 @@ import { partialStatus } from "../../core/report/coverage";
 import { createPythonParser } from "../../core/python/parser";
 import { diskFiles, findImportRoot, findPythonFiles, maxFileBytes } from "../../node/disk-files";
 import { readParserWasm } from "../../node/wasm";
+import { processCpuClock } from "../../node/cpu-clock";
 import { FileSnapshots } from "../../node/file-snapshots";
 import { ruleDefinitions } from "../../core/rules/rules";
 import { CLI_INSTALL_ACTIONS, environmentFinder } from "../python-env-option";
@@ -72,6 +73,8 @@ export async function runAnalyze(argv: string[], out: CommandOutput): Promise<nu
   });
 
   const parser = await createPythonParser(readParserWasm());
+  // The budget counts CPU time: a loaded machine gives the same answer as an idle one.
+  const now = processCpuClock();
   // One read of each file for the whole run: a library's files are read many times over (re-exports, registries).
   const snapshots = new FileSnapshots();
   const cache = new SyntaxCache();
@@ -83,7 +86,7 @@ export async function runAnalyze(argv: string[], out: CommandOutput): Promise<nu
     const root = rootOption ? resolve(rootOption) : findImportRoot(dirname(file));
     const environment = environmentOf(file, root);
     try {
-      results.push(analyzeSource(parser, { file, text, root, files: snapshots, entry, inputs, cache, environment, installActions: CLI_INSTALL_ACTIONS, huggingFaceCaches: host.huggingFaceCaches, torchHubDirs: host.torchHubDirs }));
+      results.push(analyzeSource(parser, { file, text, root, files: snapshots, entry, inputs, cache, environment, installActions: CLI_INSTALL_ACTIONS, huggingFaceCaches: host.huggingFaceCaches, torchHubDirs: host.torchHubDirs, now }));
     } catch (err) {
       if (err instanceof EntryError) throw new CliError(err.message);
       throw err;

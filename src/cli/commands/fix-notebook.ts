@@ -8,6 +8,7 @@ import { fixAllIn } from "../../core/rules/fix-all";
 import type { Finding, Fix, RuleId } from "../../core/rules/types";
 import { diskFiles, findImportRoot } from "../../node/disk-files";
 import { readParserWasm } from "../../node/wasm";
+import { processCpuClock } from "../../node/cpu-clock";
 import type { CommandOutput } from "../cli-io";
 import { collectFindings } from "../findings-output";
 import { breaksParsing, writeAtomically, type FixHooks } from "../fix-writes";
@@ -47,7 +48,7 @@ export async function runNotebookFix(request: NotebookFixRequest, out: CommandOu
     if (!view) {
       const source = text === request.text ? original : notebookSource(file, text);
       const program = source.program.text;
-      const analysis = analyzeSource(parser, { file, text: program, root, files: diskFiles(), cache });
+      const analysis = analyzeSource(parser, { file, text: program, root, files: diskFiles(), cache, now: processCpuClock() });
       view = { source, findings: collectFindings(parser, file, program, analysis, { pruneAmount: request.pruneAmount }, cache) };
       views.set(text, view);
     }

@@ -7,6 +7,7 @@ import { fixAll } from "../../core/rules/fix-all";
 import { ruleDefinition } from "../../core/rules/rules";
 import { diskFiles, findImportRoot, maxFileBytes } from "../../node/disk-files";
 import { readParserWasm } from "../../node/wasm";
+import { processCpuClock } from "../../node/cpu-clock";
 import { CLI_INSTALL_ACTIONS, environmentFinder } from "../python-env-option";
 import { diskEnvironmentHost } from "../../node/python-environment";
 import { CliError, parseCommandLine, type CommandOutput } from "../cli-io";
@@ -64,7 +65,7 @@ export async function runFix(argv: string[], out: CommandOutput, hooks: FixHooks
   const cache = new SyntaxCache();
   const environment = environmentFinder(undefined)(file, root);
   const host = diskEnvironmentHost(process.env);
-  const findingsOf = (t: string) => collectFindings(parser, file, t, analyzeSource(parser, { file, text: t, root, files: diskFiles(), cache, environment, installActions: CLI_INSTALL_ACTIONS, torchHubDirs: host.torchHubDirs, huggingFaceCaches: host.huggingFaceCaches }), { pruneAmount }, cache);
+  const findingsOf = (t: string) => collectFindings(parser, file, t, analyzeSource(parser, { file, text: t, root, files: diskFiles(), cache, environment, installActions: CLI_INSTALL_ACTIONS, torchHubDirs: host.torchHubDirs, huggingFaceCaches: host.huggingFaceCaches, now: processCpuClock() }), { pruneAmount }, cache);
   const findings = findingsOf(text);
 
   if (options.flags.has("all")) {
