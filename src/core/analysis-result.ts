@@ -36,4 +36,6 @@ export interface ImportedFunction {
   name: string;
   file: string;
   definition: FunctionDefinition;
+  /** Not bound in the file: another function of that file, reachable only through the bound ones (by this name). */
+  sibling?: boolean;
 }

@@ -18,7 +18,7 @@ const DEFAULT_INSTALL_ACTIONS: InstallActions = { installed: "install it there, 
 import { PythonError, Unresolved, type ClassValue, type InstanceValue, type ModuleNamespaceValue, type Value } from "./interp/values";
 import { lowerExpression } from "./python/lower";
 import type { PythonParser } from "./python/parser";
-import type { ClassDefinition, ModuleSyntax, Statement } from "./python/ast";
+import type { ClassDefinition, FunctionDefinition, ModuleSyntax, Statement } from "./python/ast";
 import type { AnalysisResult, ImportedFunction } from "./analysis-result";
 import { buildReport, modulePaths } from "./report/build-report";
 import type { InputSource, InputSpec, ModelReport } from "./report/model-report";
@@ -226,18 +226,28 @@ function parallelSetup(interp: Interpreter, namespace: ModuleNamespaceValue, bod
 }
 
 /** Python functions of other files bound in the file's namespace by its imports: `from utils import predict` as
- *  `predict`, and the functions of an imported workspace module (`import engine`) as `engine.train`. */
+ *  `predict`, and the functions of an imported workspace module (`import engine`) as `engine.train`; with them, the
+ *  other functions those files define (`sibling`), which the imported ones call by their own names. */
 function importedFunctions(namespace: ModuleNamespaceValue, file: string): ImportedFunction[] {
   const out: ImportedFunction[] = [];
+  const bound = new Set<FunctionDefinition>();
+  const modules = new Map<string, ModuleNamespaceValue>();
   const add = (name: string, value: Value) => {
     if (value.kind !== "function" || value.definition.type !== "function" || !value.module.file || value.module.file === file) return;
     out.push({ name, file: value.module.file, definition: value.definition });
+    bound.add(value.definition);
+    modules.set(value.module.file, value.module);
   };
   for (const [name, value] of namespace.scope.names) {
     if (value.kind === "namespace" && value.file && value.file !== file) {
       // A module's own functions only (not what it imported in turn), so `engine.train` is the function engine.py defines.
       for (const [member, v] of value.scope.names) if (v.kind === "function" && v.module.file === value.file) add(`${name}.${member}`, v);
     } else add(name, value);
+  }
+  for (const [path, module] of modules) {
+    for (const [member, v] of module.scope.names) {
+      if (v.kind === "function" && v.definition.type === "function" && v.module.file === path && !bound.has(v.definition)) out.push({ name: member, file: path, definition: v.definition, sibling: true });
+    }
   }
   return out;
 }

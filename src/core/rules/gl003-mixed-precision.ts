@@ -5,9 +5,9 @@ import { importedTrainingCalls } from "./helper-runs";
 import { kerasReference, usesKeras } from "./keras-models";
 import type { PythonFile } from "./python-file";
 import { ruleHelpUri, type RawFinding, type Rule, type RuleContext } from "./rule-context";
-import { autocastPrecision, isAutocastCall, mentionsAccelerator, precisionOfExpression } from "./run-target";
+import { autocastDisabled, autocastPrecision, falseAsWritten, isAutocastCall, mentionsAccelerator, precisionOfExpression, type RunPrecision } from "./run-target";
 import { possibleValues } from "./static-values";
-import { calleeName, forEachExpression, forEachStatement, ownExpressions, type CallExpression, type StatementPlace } from "../python/syntax-walk";
+import { calleeName, forEachExpression, forEachStatement, keywordArgument, ownExpressions, type CallExpression, type StatementPlace } from "../python/syntax-walk";
 import type { Fix, TextEdit } from "./types";
 
 const definition = {
@@ -38,12 +38,22 @@ function mixedPrecisionSetting(file: PythonFile): { state: "on" | "off"; detail:
   for (const place of file.places) {
     for (const e of ownExpressions(place.statement)) {
       let on = false;
+      // A GradScaler made disabled (`GradScaler(enabled=args.amp)` with the flag off by default) scales nothing.
+      const disabledScalers = new Set<Expression>();
       forEachExpression(e, (x) => {
         if (on) return;
+        if (x.type === "call" && calleeName(x) === "GradScaler") {
+          const enabled = keywordArgument(x, "enabled");
+          if (enabled && falseAsWritten(file, enabled, place)) {
+            disabledScalers.add(x.func);
+            off ??= file.text(x.pos);
+          }
+        }
+        if (disabledScalers.has(x)) return;
         if ((x.type === "name" && x.id === "GradScaler") || (x.type === "attribute" && /^(GradScaler|set_global_policy|set_dtype_policy|set_policy)$/.test(x.name))) on = true;
         else if (x.type === "call" && x.func.type === "attribute" && /^(half|bfloat16)$/.test(x.func.name) && x.args.length === 0) on = true;
         else if (x.type === "call" && isAutocastCall(x) && !withItems.has(x)) {
-          if (autocastPrecision(file, x, place)) on = true;
+          if (isHalf(autocastPrecision(file, x, place))) on = true;
           else off ??= file.text(x.pos);
         } else if (x.type === "call" && castsToHalf(file, x, place)) on = true;
       });
@@ -80,18 +90,32 @@ function castsToHalf(file: PythonFile, call: CallExpression, place: StatementPla
   return false;
 }
 
-/** True when a training loop already runs (part of) its step under an enabled autocast (also one kept in a variable). */
-function loopHasAutocast(file: PythonFile, loop: Statement): boolean {
-  let found = false;
+/** A 16-bit autocast: CUDA autocast supports float16 and bfloat16 only (PyTorch 2 disables it, with a warning, for
+ *  float32; PyTorch 1.13 runs the ops in float32), so `autocast(dtype=torch.float32)` is fp32 training. */
+function isHalf(p: RunPrecision | undefined): boolean {
+  return p === "bf16" || p === "fp16";
+}
+
+/** The autocast a training loop runs (part of) its step under (also one kept in a variable): "on" when one is
+ *  enabled at 16 bits, else what one that is off as written is and why (disabled by default, or float32); undefined
+ *  when the loop has none. */
+function loopAutocast(file: PythonFile, loop: Statement): "on" | { off: string } | undefined {
+  let on = false;
+  let off: string | undefined;
   forEachStatement([loop], (place) => {
     const s = place.statement;
     if (s.type !== "with") return;
     for (const item of s.items) {
-      for (const v of possibleValues(file, item.value, place)) if (isAutocastCall(v) && autocastPrecision(file, v, place)) found = true;
+      for (const v of possibleValues(file, item.value, place)) {
+        if (!isAutocastCall(v)) continue;
+        if (isHalf(autocastPrecision(file, v, place))) on = true;
+        else off ??= `${file.text(v.pos).replace(/\s+/g, " ")}) is ${autocastDisabled(file, v, place) ? "disabled as the script runs by default" : "set to float32, which computes in fp32"}`;
+      }
     }
   });
-  return found;
+  return on ? "on" : off !== undefined ? { off } : undefined;
 }
+
 
 function isBackwardStatement(s: Statement): s is Extract<Statement, { type: "expression" }> & { value: CallExpression } {
   return s.type === "expression" && s.value.type === "call" && s.value.func.type === "attribute" && s.value.func.name === "backward";
@@ -119,22 +143,37 @@ function check(context: RuleContext): RawFinding[] {
   if (backwards.length > 0 && mentionsAccelerator(file, { cudaOnly: true })) {
     // One finding per training loop, at its first backward (a GAN's loop has one per network).
     const byLoop = new Map<Statement, BackwardPlace[]>();
+    const loopOff = new Map<Statement, string>();
     for (const place of backwards) {
       const loops = place.ancestors.filter((a) => a.type === "for" || a.type === "while");
       const loop = loops[loops.length - 1];
-      if (!loop || loopHasAutocast(file, loop)) continue;
+      if (!loop) continue;
+      const autocast = loopAutocast(file, loop);
+      if (autocast === "on") continue;
+      if (autocast) loopOff.set(loop, autocast.off);
       byLoop.set(loop, [...(byLoop.get(loop) ?? []), place]);
     }
     // PyTorch refuses BCELoss / F.binary_cross_entropy under autocast (a RuntimeError asking for the logits form),
     // so no one-click autocast while the file uses them (seen when running the fixed code on a GPU).
     const unsafeLoss = file.calls.some(({ call }) => ["BCELoss", "binary_cross_entropy"].includes(calleeName(call) ?? ""));
-    for (const places of byLoop.values()) {
+    for (const [loop, places] of byLoop) {
+      // The loop has its own autocast, off as written: the way forward is to turn it on (a flag, a config), not a second one.
+      const own = loopOff.get(loop);
+      if (own !== undefined) {
+        findings.push({
+          rule: "GL003",
+          pos: places[0].statement.pos,
+          message: `This training loop runs in fp32 on a GPU: its autocast (${own}. Enabled with bfloat16 or float16 (and GradScaler), it would run the matmuls on tensor cores in less time and energy (no one-click fix: turn on the script's own setting).`,
+          fixes: [],
+        });
+        continue;
+      }
       findings.push({
         rule: "GL003",
         pos: places[0].statement.pos,
         message:
           "This training loop runs in fp32 on a GPU: torch.autocast (bf16, or fp16 with GradScaler) runs the matmuls on tensor cores in less time and energy." +
-          (setting?.state === "off" ? ` The file's autocast is disabled as written (${setting.detail.replace(/\s+/g, " ")}).` : "") +
+          (setting?.state === "off" ? ` The file's mixed precision is off as written (${setting.detail.replace(/\s+/g, " ")}).` : "") +
           (unsafeLoss ? " BCELoss cannot run under autocast: switch to BCEWithLogitsLoss (drop the final Sigmoid) first." : "") +
           // A second mixed-precision set-up beside apex's would fight it: the way forward is to replace apex, by hand.
           (apex ? ` The file's apex amp runs only when ${apex.flag.replace(/\s+/g, " ")} is set; apex.amp is deprecated in favour of torch.autocast, which should replace it (no one-click fix beside apex).` : ""),

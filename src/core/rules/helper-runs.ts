@@ -37,15 +37,31 @@ function isGuardByName(e: Expression): boolean {
   return /(^|\.)(no_grad|inference_mode)$/.test(dottedName(target) ?? "");
 }
 
-/** Functions a name can call: the file's own definitions (any depth, by name) and the functions it imports. */
-function functionsByName(file: PythonFile, analysis: AnalysisResult | undefined): Map<string, FunctionDefinition> {
-  const out = new Map<string, FunctionDefinition>();
-  for (const f of analysis?.importedFunctions ?? []) if (f.file !== file.path) out.set(f.name, f.definition);
-  for (const { statement: s } of file.places) if (s.type === "function" && !out.has(s.name)) out.set(s.name, s);
-  return out;
+/** The functions a call can reach by name: the file's own and those it imports (`here`); inside a function of another
+ *  workspace file, that file's own functions by their names there (`within`), as Python resolves them. */
+interface Functions {
+  here: Map<string, FunctionDefinition>;
+  within: Map<FunctionDefinition, Map<string, FunctionDefinition>>;
 }
 
-function parameterUse(fn: FunctionDefinition, index: number, functions: Map<string, FunctionDefinition>, depth: number): ParameterUse {
+/** Functions a name can call: the file's own definitions (any depth, by name) and the functions it imports. */
+function functionsByName(file: PythonFile, analysis: AnalysisResult | undefined): Functions {
+  const here = new Map<string, FunctionDefinition>();
+  const byFile = new Map<string, Map<string, FunctionDefinition>>();
+  for (const f of analysis?.importedFunctions ?? []) {
+    if (f.file === file.path) continue;
+    if (!f.sibling) here.set(f.name, f.definition);
+    const own = byFile.get(f.file) ?? new Map<string, FunctionDefinition>();
+    own.set(f.name.slice(f.name.lastIndexOf(".") + 1), f.definition);
+    byFile.set(f.file, own);
+  }
+  for (const { statement: s } of file.places) if (s.type === "function" && !here.has(s.name)) here.set(s.name, s);
+  const within = new Map<FunctionDefinition, Map<string, FunctionDefinition>>();
+  for (const own of byFile.values()) for (const fn of own.values()) within.set(fn, own);
+  return { here, within };
+}
+
+function parameterUse(fn: FunctionDefinition, index: number, functions: Functions, depth: number): ParameterUse {
   const param = fn.params[index];
   if (!param || param.kind !== "normal") return { runs: false, allGuarded: true, evals: false };
   return nameUse(fn, param.name, functions, depth);
@@ -74,8 +90,12 @@ function readsGlobal(fn: FunctionDefinition, name: string): boolean {
 }
 
 /** What `fn` does with the model it knows as `name` (a parameter, or a global it reads). */
-function nameUse(fn: FunctionDefinition, name: string, functions: Map<string, FunctionDefinition>, depth: number, globals?: Map<string, FunctionDefinition>): ParameterUse {
+function nameUse(fn: FunctionDefinition, name: string, functions: Functions, depth: number, globals?: Map<string, FunctionDefinition>): ParameterUse {
   const use: ParameterUse = { runs: false, allGuarded: true, evals: false };
+  // A function of another file calls that file's functions; the file's globals are not this file's.
+  const own = functions.within.get(fn);
+  const reachable = own ?? functions.here;
+  if (own) globals = undefined;
   const decorated = fn.decorators.some(isGuardByName);
   forEachStatement(fn.body, (place) => {
     // Nested definitions run elsewhere.
@@ -88,7 +108,7 @@ function nameUse(fn: FunctionDefinition, name: string, functions: Map<string, Fu
       let guardedThere = false;
       const callee = f.type === "name" ? f.id : dottedName(f);
       if (!runs && depth < MAX_DEPTH && callee !== undefined) {
-        const inner = functions.get(callee);
+        const inner = reachable.get(callee);
         const at = inner && inner !== fn ? argumentIndex(call, inner, name) : undefined;
         // A global model stays global in another function of its file that reads it.
         const global = f.type === "name" ? globals?.get(f.id) : undefined;
@@ -141,7 +161,7 @@ export function helperRuns(file: PythonFile, variable: string, analysis: Analysi
     // `predict(...)`, or `utils.predict(...)` of an imported workspace module.
     const callee = f.type === "name" ? f.id : dottedName(f);
     if (callee === undefined) continue;
-    const fn = functions.get(callee);
+    const fn = functions.here.get(callee);
     const index = fn ? argumentIndex(placed.call, fn, variable) : undefined;
     let use: ParameterUse | undefined;
     if (fn && index !== undefined) use = parameterUse(fn, index, functions, 1);
@@ -180,15 +200,16 @@ export interface ImportedTraining extends PlacedCall {
 /** Calls of functions imported from other workspace files that run a training step (`engine.train(model, ...)`):
  *  the loop is there, the device and the model are here. Followed through the helpers they call, as deep as runs. */
 export function importedTrainingCalls(file: PythonFile, analysis: AnalysisResult | undefined): ImportedTraining[] {
-  const imported = new Map((analysis?.importedFunctions ?? []).filter((f) => f.file !== file.path).map((f) => [f.name, f]));
+  const others = (analysis?.importedFunctions ?? []).filter((f) => f.file !== file.path);
+  const imported = new Map(others.filter((f) => !f.sibling).map((f) => [f.name, f]));
   if (imported.size === 0) return [];
-  // Inside the other file, its functions call each other by their own names.
+  // Inside the other file, its functions (imported here or not) call each other by their own names.
   const byFile = new Map<string, Map<string, FunctionDefinition>>();
   const definitionsIn = (path: string) => {
     let map = byFile.get(path);
     if (!map) {
       map = new Map();
-      for (const f of imported.values()) if (f.file === path) map.set(f.name.slice(f.name.lastIndexOf(".") + 1), f.definition);
+      for (const f of others) if (f.file === path) map.set(f.name.slice(f.name.lastIndexOf(".") + 1), f.definition);
       byFile.set(path, map);
     }
     return map;

@@ -107,26 +107,50 @@ export function isAutocastCall(e: Expression): e is CallExpression {
   return e.type === "call" && ((e.func.type === "name" && e.func.id === "autocast") || (e.func.type === "attribute" && e.func.name === "autocast"));
 }
 
+/** An autocast call's `enabled` argument: by keyword, or by position (first of `torch.cuda.amp.autocast(enabled, dtype)`,
+ *  third of `torch.autocast(device_type, dtype, enabled)`). */
+export function autocastEnabledArgument(file: PythonFile, call: CallExpression): Expression | undefined {
+  const legacy = /(cuda|cpu)\.amp\.autocast$/.test(file.qualify(call.func) ?? "");
+  return keywordArgument(call, "enabled") ?? positionalArgument(call, legacy ? 0 : 2);
+}
+
+/** True when an autocast call is off as the script runs by default: its `enabled` is False through every value it
+ *  may hold (`enabled=False`, an argparse `store_true` flag, a config field False by default). */
+export function autocastDisabled(file: PythonFile, call: CallExpression, place: StatementPlace | undefined): boolean {
+  const enabled = autocastEnabledArgument(file, call);
+  return enabled !== undefined && falseAsWritten(file, enabled, place);
+}
+
+/** True when `e` is False through every value it may hold: the constant, or `x == "float16"` (`!=`) of literals
+ *  (nanoGPT's `GradScaler(enabled=(dtype == "float16"))` with `dtype = "bfloat16"`). */
+export function falseAsWritten(file: PythonFile, e: Expression, place: StatementPlace | undefined): boolean {
+  const literal = (x: Expression) => (x.type === "str" ? `s:${x.value}` : x.type === "int" || x.type === "constant" ? `${x.type}:${file.text(x.pos)}` : undefined);
+  const compareFalse = (c: Expression & { type: "compare" }) => {
+    if (c.ops.length !== 1 || (c.ops[0] !== "==" && c.ops[0] !== "!=")) return false;
+    const left = possibleValues(file, c.left, place).map(literal);
+    const right = possibleValues(file, c.comparators[0], place).map(literal);
+    if (left.includes(undefined) || right.includes(undefined)) return false;
+    return left.every((l) => right.every((r) => (l === r) === (c.ops[0] === "!=")));
+  };
+  const values = e.type === "compare" ? [e] : possibleValues(file, e, place);
+  return values.length > 0 && values.every((v) => (v.type === "constant" && v.value === "False") || (v.type === "compare" && compareFalse(v)));
+}
+
 /** What an autocast call runs at: its dtype, else the device's default (float16 on CUDA, bfloat16 on CPU); undefined when disabled. */
 export function autocastPrecision(file: PythonFile, call: CallExpression, place: StatementPlace | undefined): RunPrecision | undefined {
-  const enabled = keywordArgument(call, "enabled");
-  if (enabled) {
-    const values = possibleValues(file, enabled, place);
-    if (values.every((v) => v.type === "constant" && v.value === "False")) return undefined;
-  }
+  if (autocastDisabled(file, call, place)) return undefined;
   const dtype = keywordArgument(call, "dtype") ?? positionalArgument(call, 1);
   if (dtype) {
     const p = precisionOfExpression(file, dtype, place);
     if (p !== "unknown") return p;
   }
-  const deviceType = keywordArgument(call, "device_type") ?? positionalArgument(call, 0);
   const q = file.qualify(call.func) ?? "";
+  // torch.cuda.amp.autocast's first argument is `enabled`, not a device.
+  const deviceType = keywordArgument(call, "device_type") ?? (/(cuda|cpu)\.amp\.autocast$/.test(q) ? undefined : positionalArgument(call, 0));
   if (/cpu\.amp\.autocast$/.test(q)) return "bf16";
   if (deviceType && deviceOfExpression(file, deviceType, place) === "cpu") return "bf16";
   return "fp16";
 }
-
-
 
 /** The autocast precision a place runs under: a `with autocast(...)` around it, or `with ctx:` where ctx holds one. */
 export function autocastAround(file: PythonFile, place: StatementPlace): RunPrecision | undefined {

@@ -249,9 +249,77 @@ engine.train(net, [], optimizer, device=device)
       .replace("def main():\n", 'def main():\n    parser = argparse.ArgumentParser()\n    parser.add_argument("--amp", action="store_true")\n    args = parser.parse_args()\n    amp = torch.autocast("cuda", dtype=torch.bfloat16, enabled=args.amp)\n');
     const [f] = ofRule(await findingsOf(base), "GL003");
     assert.ok(f, "the only autocast is off unless --amp is given");
-    assert.match(f.message, /autocast is disabled as written \(torch\.autocast\("cuda", dtype=torch\.bfloat16, enabled=args\.amp\)\)/);
+    assert.match(f.message, /mixed precision is off as written \(torch\.autocast\("cuda", dtype=torch\.bfloat16, enabled=args\.amp\)\)/);
     const on = base.replace('action="store_true"', 'action="store_false"');
     assert.equal(ofRule(await findingsOf(on), "GL003").length, 0);
+  });
+
+  it("autocast through variables and config objects: dtype=cfg.dtype, a ctx chosen by device, GradScaler(enabled=flag)", async () => {
+    const loop = (setup: string, withLine: string) => `import argparse
+from contextlib import nullcontext
+from dataclasses import dataclass
+import torch
+import torch.nn as nn
+
+
+@dataclass
+class Config:
+    dtype: str = "bfloat16"
+
+
+class Net(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.fc = nn.Linear(512, 10)
+
+    def forward(self, x):
+        return self.fc(x)
+
+
+cfg = Config()
+device = "cuda" if torch.cuda.is_available() else "cpu"
+parser = argparse.ArgumentParser()
+parser.add_argument("--amp", action="store_true")
+args = parser.parse_args()
+model = Net().to(device)
+optimizer = torch.optim.AdamW(model.parameters())
+${setup}
+for step in range(100):
+    x = torch.randn(64, 512, device=device)
+    ${withLine}
+        loss = model(x).square().mean()
+    loss.backward()
+    optimizer.step()
+    optimizer.zero_grad()
+`;
+    const gl003 = async (t: string) => ofRule(await findingsOf(t), "GL003");
+    // dtype from a config object's field.
+    const fromConfig = loop("", "with torch.autocast(device, dtype=getattr(torch, cfg.dtype)):");
+    assert.equal((await gl003(fromConfig)).length, 0, "bf16 from Config.dtype");
+    const [fp32] = await gl003(fromConfig.replace('dtype: str = "bfloat16"', 'dtype: str = "float32"'));
+    assert.ok(fp32, "autocast to float32 computes in fp32");
+    assert.match(fp32.message, /its autocast \(torch\.autocast\(device, dtype=getattr\(torch, cfg\.dtype\)\)\) is set to float32/);
+    assert.deepEqual(fp32.fixes, [], "the script's own autocast is the thing to change, not a second one around it");
+    // A context chosen by device (nanoGPT's and llama2.c's idiom).
+    const ctx = loop('ptdtype = {"float32": torch.float32, "bfloat16": torch.bfloat16}[cfg.dtype]\nctx = nullcontext() if device == "cpu" else torch.amp.autocast(device_type=device, dtype=ptdtype)', "with ctx:");
+    assert.equal((await gl003(ctx)).length, 0, "bf16 autocast in ctx");
+    assert.equal((await gl003(ctx.replace('dtype: str = "bfloat16"', 'dtype: str = "float32"'))).length, 1, "float32 in ctx");
+    // Autocast and GradScaler behind a store_true flag: fp32 as the script runs by default.
+    const flagged = loop("scaler = torch.cuda.amp.GradScaler(enabled=args.amp)", "with torch.cuda.amp.autocast(enabled=args.amp):");
+    const [off] = await gl003(flagged);
+    assert.ok(off, "--amp is off unless given");
+    assert.match(off.message, /its autocast \(torch\.cuda\.amp\.autocast\(enabled=args\.amp\)\) is disabled as the script runs by default/);
+    assert.deepEqual(off.fixes, []);
+    assert.equal((await gl003(flagged.replace('action="store_true"', 'action="store_false"'))).length, 0, "on by default");
+    // torch.cuda.amp.autocast's first positional argument is `enabled`.
+    assert.equal((await gl003(loop("", "with torch.cuda.amp.autocast(args.amp):"))).length, 1);
+    assert.equal((await gl003(loop("", "with torch.cuda.amp.autocast(True):"))).length, 0);
+    // A GradScaler that is off (nanoGPT's `enabled=(dtype == "float16")` with bf16 chosen) is no mixed precision by itself.
+    const scalerOnly = loop('scaler = torch.cuda.amp.GradScaler(enabled=(cfg.dtype == "float16"))', "if True:");
+    const [plain] = await gl003(scalerOnly);
+    assert.ok(plain, "no autocast, and the scaler is disabled");
+    assert.match(plain.message, /mixed precision is off as written \(torch\.cuda\.amp\.GradScaler\(enabled=\(cfg\.dtype == "float16"\)\)\)/);
+    assert.equal((await gl003(scalerOnly.replace('dtype: str = "bfloat16"', 'dtype: str = "float16"'))).length, 0, "an enabled GradScaler counts as set up");
   });
 
   it("Accelerate's mixed_precision through an argparse default counts; 'no' does not", async () => {
