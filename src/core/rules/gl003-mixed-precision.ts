@@ -5,7 +5,7 @@ import { importedTrainingCalls } from "./helper-runs";
 import { kerasReference, usesKeras } from "./keras-models";
 import type { PythonFile } from "./python-file";
 import { ruleHelpUri, type RawFinding, type Rule, type RuleContext } from "./rule-context";
-import { autocastDisabled, autocastPrecision, falseAsWritten, isAutocastCall, mentionsAccelerator, precisionOfExpression, type RunPrecision } from "./run-target";
+import { autocastDisabled, autocastPrecision, defaultDtypeOf, falseAsWritten, isAutocastCall, mentionsAccelerator, precisionOfExpression, type RunPrecision } from "./run-target";
 import { possibleValues } from "./static-values";
 import { calleeName, forEachExpression, forEachStatement, keywordArgument, ownExpressions, type CallExpression, type StatementPlace } from "../python/syntax-walk";
 import type { Fix, TextEdit } from "./types";
@@ -68,13 +68,17 @@ const FRAMEWORK_OPTIONS: Record<string, RegExp> = { mixed_precision: /^(fp16|bf1
 const FRAMEWORK_FLAGS = ["bf16", "fp16", "tf32_full"];
 
 /** A call that casts a model or sets training to 16 bits: `.to(torch.bfloat16)`, `.to(dtype=cfg.dtype)`,
- *  `from_pretrained(..., torch_dtype=...)`, `torch.set_default_dtype(...)`, `Accelerator(mixed_precision="bf16")`. */
+ *  `from_pretrained(..., torch_dtype=...)`, `torch.set_default_dtype(...)`, `torch.set_default_tensor_type(...)`,
+ *  `Accelerator(mixed_precision="bf16")`. */
 function castsToHalf(file: PythonFile, call: CallExpression, place: StatementPlace): boolean {
   const half = (e: Expression) => {
     const p = precisionOfExpression(file, e, place);
     return p === "bf16" || p === "fp16";
   };
   const name = calleeName(call) ?? "";
+  // A 16-bit default dtype or tensor type: the model built after it trains in that type (nano-llama31's
+  // `torch.set_default_tensor_type(torch.cuda.BFloat16Tensor)`).
+  if (defaultDtypeOf(file, call, place)) return true;
   for (const a of call.args) {
     // dtype= of a model load or cast (not of a tensor factory: an fp16 buffer is not fp16 training).
     if (a.kind === "keyword" && (a.name === "torch_dtype" || (a.name === "dtype" && /^(to|type|from_pretrained|from_config)$/.test(name))) && half(a.value)) return true;
@@ -211,8 +215,15 @@ type BackwardPlace = StatementPlace & { statement: Extract<Statement, { type: "e
 function wrapForwardParts(file: PythonFile, places: BackwardPlace[], header: string): TextEdit[] | undefined {
   const edits: TextEdit[] = [];
   for (let i = 0; i < places.length; i++) {
-    const place = places[i];
+    let place: StatementPlace = places[i];
     if (i > 0 && places[i - 1].body !== place.body) return undefined;
+    // A backward that opens a branch (`if is_train: loss.backward()`, a loop shared by training and validation):
+    // the forward part is what the loop runs before that branch.
+    const parent = place.ancestors[place.ancestors.length - 1];
+    if (places.length === 1 && place.index === 0 && parent?.type === "if") {
+      const outer = file.places.find((p) => p.statement === parent);
+      if (outer && outer.ancestors[outer.ancestors.length - 1]?.type !== "function") place = outer;
+    }
     let start = i === 0 ? 0 : places[i - 1].index + 1;
     // The previous step's optimizer.step() / scaler.update() stay outside the next forward part.
     while (start < place.index && isMethodStatement(place.body[start], ["step", "update"])) start++;
@@ -223,6 +234,21 @@ function wrapForwardParts(file: PythonFile, places: BackwardPlace[], header: str
     edits.push(...wrap);
   }
   return edits;
+}
+
+/** True when the stepped object is made by a class that is not a torch.optim optimizer (a learning-rate wrapper
+ *  around one): GradScaler.step() reads `param_groups` of a torch.optim.Optimizer, which such a wrapper lacks. */
+function wrapsOptimizer(file: PythonFile, optimizer: Expression): boolean {
+  if (optimizer.type !== "name") return false;
+  return file.places.some(({ statement: s }) => {
+    if (s.type !== "assign" || !s.targets.some((t) => t.type === "name" && t.id === optimizer.id) || s.value.type !== "call") return false;
+    const q = file.qualify(s.value.func) ?? "";
+    const last = q.slice(q.lastIndexOf(".") + 1);
+    if (!/^[A-Z]/.test(last) || q.startsWith("torch.optim.")) return false;
+    // A class of this file that derives from an optimizer is one.
+    const own = file.syntax.body.find((x) => x.type === "class" && x.name === q);
+    return !(own?.type === "class" && own.bases.some((b) => b.kind === "positional" && /Optimizer$/.test(file.qualify(b.value) ?? "")));
+  });
 }
 
 function isMethodStatement(s: Statement, methods: string[]): boolean {
@@ -253,7 +279,7 @@ function torchFixes(file: PythonFile, places: BackwardPlace[]): Fix[] {
   const step = place.body[stepIndex];
   const functionIndex = place.ancestors.map((a) => a.type).lastIndexOf("function");
   const outerLoop = place.ancestors.slice(functionIndex + 1).find((a) => a.type === "for" || a.type === "while");
-  if (fp16 && loss && backward.args.length === 0 && step && step.type === "expression" && step.value.type === "call" && step.value.func.type === "attribute" && outerLoop && file.startsLine(outerLoop) && file.endsLine(step)) {
+  if (fp16 && loss && backward.args.length === 0 && step && step.type === "expression" && step.value.type === "call" && step.value.func.type === "attribute" && outerLoop && file.startsLine(outerLoop) && file.endsLine(step) && !wrapsOptimizer(file, step.value.func.object)) {
     const scaler = file.freshName("scaler");
     const optimizer = file.text(step.value.func.object.pos);
     const { source } = file;

@@ -1,4 +1,4 @@
-import type { Statement } from "../python/ast";
+import type { Expression, Statement } from "../python/ast";
 import { insertLinesAfter, insertLinesBefore } from "./edit-builders";
 import { helperRuns, isModuleLevelName } from "./helper-runs";
 import { callsEval, entryCallee, inferenceCalls, moduleVariables, rootClass, torchModelSites } from "./model-usage";
@@ -6,7 +6,7 @@ import type { ModelReport } from "../report/model-report";
 import type { AnalysisResult } from "../analysis-result";
 import type { ModelSite } from "./model-usage";
 import type { PythonFile } from "./python-file";
-import { calleeName } from "../python/syntax-walk";
+import { calleeName, forEachExpression, forEachStatement, ownExpressions } from "../python/syntax-walk";
 import { ruleHelpUri, type RawFinding, type Rule, type RuleContext } from "./rule-context";
 import type { Fix } from "./types";
 
@@ -45,6 +45,52 @@ function modeDependence(model: ModelReport | undefined, file: PythonFile): strin
   return [dropout ? "Dropout stays active" : "", norm ? `${norm} keeps updating its running statistics` : ""].filter((p) => p !== "").join(" and ");
 }
 
+/** Builtins a layer's code calls that build no module. */
+const BUILTINS = new Set(["super", "range", "len", "int", "float", "bool", "str", "list", "dict", "tuple", "zip", "enumerate", "min", "max", "sum", "abs", "round", "print", "getattr", "setattr", "hasattr", "isinstance"]);
+
+/** What eval() would change in a model the analyzer could not build, read from its class in this file: "" when
+ *  every module its classes build is a torch.nn layer with no mode dependence; undefined when any call could build
+ *  something else (a class or function from elsewhere), or its code reads `self.training` or calls dropout itself. */
+function classModeDependence(file: PythonFile, className: string, seen: Set<string> = new Set()): string | undefined {
+  const cls = file.syntax.body.find((x): x is Extract<Statement, { type: "class" }> => x.type === "class" && x.name === className);
+  if (!cls || seen.has(className)) return cls ? "" : undefined;
+  seen.add(className);
+  if (/\bdropout\w*\s*\(|\bself\.training\b|\bbatch_norm\s*\(/.test(file.text(cls.pos))) return undefined;
+  let known = true;
+  let dropout = false;
+  let norm: string | undefined;
+  forEachStatement(cls.body, (place) => {
+    for (const e of ownExpressions(place.statement)) {
+      forEachExpression(e, (x) => {
+        if (!known || x.type !== "call") return;
+        if (x.func.type === "name" && BUILTINS.has(x.func.id)) return;
+        const q = file.qualify(x.func);
+        if (q === undefined) return;
+        // A method of a local object (`self.fc(x)`, `x.view(...)`), not of an import: its modules are built elsewhere in the class.
+        let head: Expression = x.func;
+        while (head.type === "attribute") head = head.object;
+        if (x.func.type === "attribute" && (head.type !== "name" || (file.qualify(head) === head.id && file.localNameOf(head.id) === undefined))) return;
+        const last = q.slice(q.lastIndexOf(".") + 1);
+        if (q.startsWith("torch.") && !q.startsWith("torch.nn.") && !/^[A-Z]/.test(last)) return;
+        if (q.startsWith("torch.nn.functional.") || q === `torch.nn.${last}` || q.startsWith("torch.nn.modules.")) {
+          if (DROPOUT_LAYER.test(last)) dropout = true;
+          else if (NORM_LAYER.test(last)) norm ??= last;
+          else if (/^[a-z]/.test(last) && /dropout|batch_norm/.test(last)) known = false;
+          return;
+        }
+        const inner = x.func.type === "name" ? classModeDependence(file, x.func.id, seen) : undefined;
+        if (inner === undefined) known = false;
+        else if (inner !== "") {
+          if (/Dropout/.test(inner)) dropout = true;
+          norm ??= /(\w*BatchNorm\w*)/.exec(inner)?.[1];
+        }
+      });
+    }
+  });
+  if (!known) return undefined;
+  return [dropout ? "Dropout stays active" : "", norm ? `${norm} keeps updating its running statistics` : ""].filter((p) => p !== "").join(" and ");
+}
+
 /** The model report of a module-level variable: the report named after it, else one of the class it is built from. */
 function modelOf(file: string, variable: string, sites: ModelSite[], analysis: AnalysisResult | undefined): ModelReport | undefined {
   const models = (analysis?.models ?? []).filter((m) => m.file === file);
@@ -63,7 +109,9 @@ function check(context: RuleContext): RawFinding[] {
   for (const v of moduleVariables(file, sites)) {
     if (callsEval(file, v)) continue;
     // A model with no Dropout, norm or other mode-dependent layer computes the same in both modes: nothing to flag.
-    const changes = modeDependence(modelOf(file.path, v, sites, context.analysis), file);
+    const report = modelOf(file.path, v, sites, context.analysis);
+    const classes = [...new Set(sites.filter((x) => x.variable === v).map((x) => calleeName(x.call)))];
+    const changes = modeDependence(report, file) ?? (classes.length === 1 && classes[0] ? classModeDependence(file, classes[0]) : undefined);
     if (changes === "") continue;
     // Helpers that run the model count: under a guard at the call, or under one inside the helper.
     const helpers = helperRuns(file, v, context.analysis, { global: isModuleLevelName(file, v) });

@@ -1,7 +1,7 @@
 import type { Expression, Statement } from "../python/ast";
 import type { PlacedCall, PythonFile } from "./python-file";
 import { possibleValues } from "./static-values";
-import { forEachExpression, keywordArgument, ownExpressions, positionalArgument, type CallExpression, type StatementPlace } from "../python/syntax-walk";
+import { calleeName, forEachExpression, forEachStatement, keywordArgument, ownExpressions, positionalArgument, type CallExpression, type StatementPlace } from "../python/syntax-walk";
 
 // Where a model runs and at what precision, as the script says: `.to(device)` with the device read through
 // variables, flags and configs, `.cuda()`, `device_map=`, `.half()`, `.to(torch.bfloat16)`, `torch_dtype=`,
@@ -173,7 +173,7 @@ export function autocastAround(file: PythonFile, place: StatementPlace): RunPrec
  * Where the model held by `variable` (built by `site`) runs and at what precision: what its construction chain and
  * the calls on it in the same function say, the autocast around its calls, else a CPU-only script's CPU.
  */
-export function runTargetOf(file: PythonFile, variable: string, site: { statement: Statement; place: StatementPlace; call?: CallExpression }, runs: PlacedCall[]): RunTarget {
+export function runTargetOf(file: PythonFile, variable: string, site: { statement: Statement; place: StatementPlace; call?: CallExpression }, runs: PlacedCall[], depth = 0): RunTarget {
   const scope = enclosingFunction(site.place);
   const calls: { call: CallExpression; place: StatementPlace }[] = [];
   // The construction chain: `Net().to(device).half()` and `from_pretrained(..., device_map=..., torch_dtype=...)`.
@@ -236,6 +236,14 @@ export function runTargetOf(file: PythonFile, variable: string, site: { statemen
     }
     if (precisionReason !== castBefore) precisionLine = call.pos.line;
   }
+  // Cast where it is made: a default dtype set before it, a class that casts itself, a factory that returns it cast.
+  if (precisionReason === undefined) {
+    const made = castWhereMade(file, site, depth);
+    if (made) {
+      [precision, precisionReason, precisionLine] = [made.precision, made.reason, made.line];
+      if (made.device && device === undefined) setDeviceAt(made.device, made.reason);
+    }
+  }
   // `model.forward = torch.autocast(...)(model.forward)` (GL001's own fix) and autocast around each run.
   for (const place of file.places) {
     const s = place.statement;
@@ -255,6 +263,87 @@ export function runTargetOf(file: PythonFile, variable: string, site: { statemen
     else setDeviceAt("unknown", "the script uses a GPU, but where this model goes is not clear from the code");
   }
   return { device: device ?? "unknown", deviceReason, precision, autocast, precisionReason, precisionLine, channelsLast };
+}
+
+/** The 16-bit type a default-dtype call sets for what is built after it: `torch.set_default_dtype(torch.bfloat16)`,
+ *  `torch.set_default_tensor_type(torch.cuda.BFloat16Tensor)` (which also puts new tensors on CUDA), per PyTorch's docs. */
+export function defaultDtypeOf(file: PythonFile, call: CallExpression, place: StatementPlace | undefined): { precision: RunPrecision; cuda: boolean } | undefined {
+  const name = calleeName(call);
+  const arg = positionalArgument(call, 0) ?? keywordArgument(call, name === "set_default_dtype" ? "d" : "t");
+  if (!arg || (name !== "set_default_dtype" && name !== "set_default_tensor_type")) return undefined;
+  if (name === "set_default_dtype") {
+    const p = precisionOfExpression(file, arg, place);
+    return p === "bf16" || p === "fp16" ? { precision: p, cuda: false } : undefined;
+  }
+  for (const v of possibleValues(file, arg, place)) {
+    const text = v.type === "str" ? (v.value ?? "") : (file.qualify(v) ?? "");
+    const m = /(BFloat16|Half)Tensor$/.exec(text);
+    if (m) return { precision: m[1] === "Half" ? "fp16" : "bf16", cuda: /(^|\.)cuda\./.test(text) };
+  }
+  return undefined;
+}
+
+/** How a model is made 16-bit where it is made, not by the calls on its variable: a default dtype set before its
+ *  construction (in its function or at module level), a class whose `__init__` casts itself (`self.half()`, or each
+ *  of `self.modules()`), or a factory function of the file that returns it cast (`net = net.half().cuda(); return net`). */
+function castWhereMade(file: PythonFile, site: { statement: Statement; place: StatementPlace; call?: CallExpression }, depth: number): { precision: RunPrecision; reason: string; line: number; device?: Device } | undefined {
+  const scope = enclosingFunction(site.place);
+  let found: { precision: RunPrecision; reason: string; line: number; device?: Device } | undefined;
+  for (const { call, place } of file.calls) {
+    if (found || call.pos.startIndex >= site.statement.pos.startIndex) continue;
+    const where = enclosingFunction(place);
+    if (where !== undefined && where !== scope) continue;
+    const d = defaultDtypeOf(file, call, place);
+    if (d) found = { precision: d.precision, reason: file.text(call.pos).replace(/\s+/g, " "), line: call.pos.line, device: d.cuda ? "cuda" : undefined };
+  }
+  if (found) return found;
+  // The constructor under a chain of moves (`CifarNet().cuda().to(memory_format=...)`).
+  let value = site.statement.type === "assign" ? site.statement.value : undefined;
+  while (value?.type === "call" && value.func.type === "attribute" && value.func.object.type === "call") value = value.func.object;
+  if (value?.type !== "call" || value.func.type !== "name") return undefined;
+  const callee = value.func.id;
+  const definition = file.syntax.body.find((x) => (x.type === "class" || x.type === "function") && x.name === callee);
+  if (definition?.type === "class") {
+    const init = definition.body.find((x): x is Extract<Statement, { type: "function" }> => x.type === "function" && x.name === "__init__");
+    return init ? selfCast(file, init) : undefined;
+  }
+  if (definition?.type !== "function" || depth > 0) return undefined;
+  // A factory: what the name it returns holds, as it is built and cast there.
+  let result: { precision: RunPrecision; reason: string; line: number; device?: Device } | undefined;
+  forEachStatement(definition.body, (place) => {
+    const r = place.statement;
+    if (result || r.type !== "return" || r.value?.type !== "name" || place.ancestors.some((a) => a.type === "function" && a !== definition)) return;
+    const returned = r.value.id;
+    // Its last assignment before the return (`net = net.half().cuda()` after `net = Net()`).
+    const built = file.places.filter((p) => p.statement.type === "assign" && enclosingFunction(p) === definition && p.statement.pos.startIndex < r.pos.startIndex && p.statement.targets.some((t) => t.type === "name" && t.id === returned)).pop();
+    if (!built) return;
+    const inner = runTargetOf(file, returned, { statement: built.statement, place: built }, [], depth + 1);
+    if (inner.precision !== "fp32" && !inner.autocast) result = { precision: inner.precision, reason: `${inner.precisionReason ?? "cast"} in ${callee}()`, line: inner.precisionLine ?? built.statement.pos.line, device: inner.device === "unknown" ? undefined : inner.device };
+  });
+  return result;
+}
+
+/** A 16-bit cast an `__init__` applies to the module itself: `self.half()`, `self.to(torch.bfloat16)`, or each module
+ *  of a loop over `self.modules()`/`self.children()` (norm layers kept in fp32 beside it do not change the matmuls). */
+function selfCast(file: PythonFile, init: Extract<Statement, { type: "function" }>): { precision: RunPrecision; reason: string; line: number } | undefined {
+  let found: { precision: RunPrecision; reason: string; line: number } | undefined;
+  forEachStatement(init.body, (place) => {
+    if (found) return;
+    const loops = place.ancestors.filter((a): a is Extract<Statement, { type: "for" }> => a.type === "for" && a.iter.type === "call" && a.iter.func.type === "attribute" && /^(modules|children)$/.test(a.iter.func.name) && a.iter.func.object.type === "name" && a.iter.func.object.id === "self");
+    const loopVariables = new Set(loops.flatMap((l) => (l.target.type === "name" ? [l.target.id] : [])));
+    for (const e of ownExpressions(place.statement)) {
+      forEachExpression(e, (x) => {
+        if (found || x.type !== "call" || x.func.type !== "attribute" || x.func.object.type !== "name") return;
+        const receiver = x.func.object.id;
+        if (receiver !== "self" && !loopVariables.has(receiver)) return;
+        const method = x.func.name;
+        const dtype = method === "to" || method === "type" ? positionalArgument(x, 0) ?? keywordArgument(x, "dtype") : undefined;
+        const p = method === "half" ? "fp16" : method === "bfloat16" ? "bf16" : dtype ? precisionOfExpression(file, dtype, place) : "unknown";
+        if (p === "fp16" || p === "bf16") found = { precision: p, reason: `${file.text(x.pos)} in ${init.name === "__init__" ? "its __init__" : init.name}`, line: x.pos.line };
+      });
+    }
+  });
+  return found;
 }
 
 /** `device_map="auto"`/`"cuda"`/`{"": 0}` put a Hugging Face model on the GPU; `"cpu"` on the CPU. */

@@ -322,6 +322,34 @@ for step in range(100):
     assert.equal((await gl003(scalerOnly.replace('dtype: str = "bfloat16"', 'dtype: str = "float16"'))).length, 0, "an enabled GradScaler counts as set up");
   });
 
+  it("a 16-bit default tensor type is 16-bit training; a backward in an `if is_train:` branch gets the forward before it wrapped", async () => {
+    const base = fixture("train_gpu.py");
+    const gl003 = async (t: string) => ofRule(await findingsOf(t), "GL003");
+    const bf16Default = base.replace('    device = torch.device("cuda")\n', '    device = torch.device("cuda")\n    torch.set_default_tensor_type(torch.cuda.BFloat16Tensor)\n');
+    assert.equal((await gl003(bf16Default)).length, 0, "parameters are made in bf16");
+    assert.equal((await gl003(base.replace('    device = torch.device("cuda")\n', '    device = torch.device("cuda")\n    torch.set_default_tensor_type(torch.cuda.FloatTensor)\n'))).length, 1);
+    // One loop for training and validation: the backward sits in a branch, the forward before it.
+    const branch = base.replace(
+      "        optimizer.zero_grad()\n        loss = F.cross_entropy(model(inputs), targets)\n        loss.backward()\n        optimizer.step()\n",
+      "        loss = F.cross_entropy(model(inputs), targets)\n        if model.training:\n            loss.backward()\n            optimizer.step()\n            optimizer.zero_grad()\n",
+    );
+    const [f] = await gl003(branch);
+    assert.ok(f);
+    assert.deepEqual(f.fixes.map((x) => x.kind), ["autocast-bf16", "autocast-fp16"]);
+    const after = await fixAndCheck(branch, "GL003", "autocast-bf16");
+    assert.ok(after.includes('        with torch.autocast(device_type="cuda", dtype=torch.bfloat16):\n            inputs, targets = inputs.to(device), targets.to(device)\n            loss = F.cross_entropy(model(inputs), targets)\n        if model.training:\n            loss.backward()\n'), after);
+  });
+
+  it("offers no GradScaler fix when the stepped object is a learning-rate wrapper class, not a torch.optim optimizer", async () => {
+    const wrapped = fixture("train_gpu.py")
+      .replace("def train(model", "class WarmupWrapper:\n    def __init__(self, optimizer):\n        self.optimizer = optimizer\n\n    def step(self):\n        self.optimizer.step()\n\n    def zero_grad(self):\n        self.optimizer.zero_grad()\n\n\ndef train(model")
+      .replace("    optimizer = torch.optim.SGD(model.parameters(), lr=0.1)\n", "    optimizer = WarmupWrapper(torch.optim.SGD(model.parameters(), lr=0.1))\n");
+    const [f] = ofRule(await findingsOf(wrapped), "GL003");
+    assert.deepEqual(f.fixes.map((x) => x.kind), ["autocast-bf16"], "GradScaler.step() needs the optimizer's param_groups");
+    const subclass = wrapped.replace("class WarmupWrapper:", "class WarmupWrapper(torch.optim.Optimizer):");
+    assert.deepEqual(ofRule(await findingsOf(subclass), "GL003")[0].fixes.map((x) => x.kind), ["autocast-bf16", "autocast-fp16"]);
+  });
+
   it("Accelerate's mixed_precision through an argparse default counts; 'no' does not", async () => {
     const text = (value: string) => fixture("train_gpu.py")
       .replace("import torch\n", "import argparse\nimport torch\nfrom accelerate import Accelerator\n")
@@ -461,6 +489,36 @@ with torch.no_grad():
     optimizer(1)
 `;
     assert.equal(ofRule(await findingsOf(text), "GL005").length, 0);
+  });
+
+  it("reads the model's class when the analyzer could not build it: no mode-dependent layer, no finding", async () => {
+    const text = (layers: string) => `import numpy as np
+import torch
+import torch.nn as nn
+
+X = np.load("x.npy")
+n_features = X.shape[1]
+
+
+class Model(nn.Module):
+    def __init__(self, n_input_features):
+        super(Model, self).__init__()
+${layers}
+
+    def forward(self, x):
+        return torch.sigmoid(self.linear(x))
+
+
+model = Model(n_features)
+with torch.no_grad():
+    print(model(torch.from_numpy(X)))
+`;
+    const gl005 = async (t: string) => ofRule(await findingsOf(t), "GL005");
+    assert.equal((await gl005(text("        self.linear = nn.Linear(n_input_features, 1)"))).length, 0, "a Linear computes the same in both modes");
+    const [f] = await gl005(text("        self.linear = nn.Linear(n_input_features, 1)\n        self.drop = nn.Dropout(0.5)"));
+    assert.match(f.message, /without model\.eval\(\): Dropout stays active/);
+    const [g] = await gl005(text("        self.linear = nn.Linear(n_input_features, 1)\n        self.block = make_block()"));
+    assert.match(g.message, /its layers are not known here/, "a module built by a function the rule cannot read");
   });
 
   it("is quiet when eval() is called anywhere, also chained at construction", async () => {

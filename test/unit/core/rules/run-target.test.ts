@@ -71,6 +71,50 @@ describe("where a model runs, read from the script", () => {
     assert.equal((await targetOf(helper)).device, "unknown");
   });
 
+  it("reads a cast made where the model is made: a default dtype set before it, a class that casts itself, a factory", async () => {
+    // torch.set_default_tensor_type / set_default_dtype before the construction, in its function or at module level.
+    const tensorType = await targetOf(`${NET}def build():
+    if torch.cuda.is_bf16_supported():
+        torch.set_default_tensor_type(torch.cuda.BFloat16Tensor)
+    else:
+        torch.set_default_tensor_type(torch.cuda.HalfTensor)
+    model = Net()
+    return model
+`);
+    assert.equal(tensorType.precision, "bf16");
+    assert.equal(tensorType.device, "cuda", "a torch.cuda tensor type puts new parameters on CUDA");
+    assert.equal((await targetOf(`${NET}torch.set_default_dtype(torch.float16)
+model = Net()
+`)).precision, "fp16");
+    assert.equal((await targetOf(`${NET}model = Net()
+torch.set_default_dtype(torch.float16)
+`)).precision, "fp32", "set after the model is built");
+    assert.equal((await targetOf(`${NET}def other():
+    torch.set_default_dtype(torch.float16)
+
+
+model = Net()
+`)).precision, "fp32", "set in another function");
+    // A class whose __init__ casts its modules (norm layers kept in fp32).
+    const selfCast = "import torch\nimport torch.nn as nn\n\n\nclass Net(nn.Module):\n    def __init__(self):\n        super().__init__()\n        self.fc = nn.Linear(4, 2)\n        for mod in self.modules():\n            if isinstance(mod, nn.BatchNorm2d):\n                mod.float()\n            else:\n                mod.half()\n\n\nmodel = Net().cuda().to(memory_format=torch.channels_last)\n";
+    const cast = await targetOf(selfCast);
+    assert.equal(cast.precision, "fp16");
+    assert.match(cast.precisionReason ?? "", /mod\.half\(\) in its __init__/);
+    assert.equal((await targetOf(selfCast.replace("mod.half()", "mod.train()"))).precision, "fp32");
+    // A factory of the file that returns the model cast.
+    const factory = await targetOf(`${NET}def make_net():
+    net = Net()
+    net = net.half().cuda()
+    return net
+
+
+model = make_net()
+`);
+    assert.equal(factory.precision, "fp16");
+    assert.equal(factory.device, "cuda");
+    assert.match(factory.precisionReason ?? "", /in make_net\(\)/);
+  });
+
   it("reads the precision: .half(), .to(torch.bfloat16), .to(dtype) through a dtype table, autocast around the calls", async () => {
     assert.equal((await targetOf(`${NET}model = Net().cuda().half()\n`)).precision, "fp16");
     assert.equal((await targetOf(`${NET}model = Net()\nmodel.to("cuda", dtype=torch.bfloat16)\n`)).precision, "bf16");
