@@ -4,7 +4,7 @@ import type { Value } from "../values";
 import { namespace, type StandardLibrary } from "./native";
 
 /** argparse: a script's arguments resolve to their defaults. */
-export function installArgparse({ modules, objectClass }: StandardLibrary): void {
+export function installArgparse({ modules, objectClass, call }: StandardLibrary): void {
   const argumentParser = nativeClass("argparse.ArgumentParser", [objectClass], {
     __init__: ({ args }) => {
       const self = args[0];
@@ -21,6 +21,16 @@ export function installArgparse({ modules, objectClass }: StandardLibrary): void
       const action = kwargs.get("action");
       let value = kwargs.get("default");
       if (value === undefined) value = action?.kind === "str" && action.value === "store_true" ? bool(false) : action?.kind === "str" && action.value === "store_false" ? bool(true) : NONE;
+      // "If the default value is a string, the parser parses the value as if it were a command-line argument"
+      // (argparse docs, `default`): `type=int, default='200'` is 200. A type that cannot convert it leaves the string.
+      const type = kwargs.get("type");
+      if (value.kind === "str" && type !== undefined && type.kind !== "none") {
+        try {
+          value = call(type, [value]);
+        } catch {
+          // an unknown or raising converter: Python would fail at parse time; the string stays what the code wrote
+        }
+      }
       const defaults = self.attributes.get("__defaults__");
       if (defaults?.kind === "dict") defaults.entries.set(keyOf(str(dest)), { key: str(dest), value });
       return NONE;
