@@ -15,7 +15,7 @@ import { dirname } from "./interp/paths";
 import { notInstalledReason, type InstallActions, type PythonEnvironment } from "./environment/python-environment";
 
 const DEFAULT_INSTALL_ACTIONS: InstallActions = { installed: "install it there, or select the interpreter that has it", noEnvironment: "select the interpreter that has it, or create a .venv in the workspace" };
-import { PythonError, Unresolved, type ClassValue, type InstanceValue, type ModuleNamespaceValue, type Value } from "./interp/values";
+import { PythonError, Unresolved, type ClassValue, type InstanceValue, type ModuleNamespaceValue, type Scope, type Value } from "./interp/values";
 import { lowerExpression } from "./python/lower";
 import type { PythonParser } from "./python/parser";
 import type { ClassDefinition, FunctionDefinition, ModuleSyntax, Statement } from "./python/ast";
@@ -27,7 +27,8 @@ import { isLossCriterion } from "./torch/layers/loss";
 import { dottedName, namesIn } from "./python/syntax-walk";
 import { lookupClassAttribute } from "./interp/classes";
 import { componentClassNames, constructorNeed } from "./interp/constructor-needs";
-import { nestedModelSites } from "./interp/nested-model-sites";
+import { nestedModelSites, type NestedModelSite } from "./interp/nested-model-sites";
+import { chooseModelSite } from "./interp/model-site-choice";
 import { pragmaSettingNear } from "./pragma/grammar";
 import { declaredInputs } from "./keras/declared-inputs";
 import { discoverTrainingPlan, type TrainingPlan } from "./training/training-plan";
@@ -436,15 +437,23 @@ function discoverCandidates(parser: PythonParser, runtime: Runtime, namespace: M
   // Library models built in main() or under `if __name__ == "__main__":`, built here as an entry would be; a call
   // that reads the function's own variables cannot be, and is listed with what it needs.
   const looksLikeModel = (name: string, call: Extract<import("./python/ast").Expression, { type: "call" }>) => usedAsModel(request.text, name, call, namespace) || isModelEntryPoint(call) || namesModelClass(call);
-  for (const site of nestedModelSites(syntax, request.text, namespace, file, looksLikeModel)) {
-    if (found.some((c) => c.name === site.name) || unbuilt.some((m) => m.name === site.name)) continue;
-    if (site.locals.length > 0) {
-      unbuilt.push(unbuiltModel(site.name, file, site.line, `built inside a function from its own variables (${site.locals.join(", ")}): the CLI's --entry builds it with values for them`));
+  const sitesByName = new Map<string, NestedModelSite[]>();
+  for (const site of nestedModelSites(syntax, request.text, namespace, file, looksLikeModel)) sitesByName.set(site.name, [...(sitesByName.get(site.name) ?? []), site]);
+  for (const [name, sites] of sitesByName) {
+    if (found.some((c) => c.name === name) || unbuilt.some((m) => m.name === name)) continue;
+    const choice = chooseModelSite(interp, namespace.scope, file, sites, now);
+    if (!choice) continue;
+    const site = choice.site;
+    if (choice.why) failures.push(`${name}: built from ${choice.why}`);
+    const missing = [...choice.locals].filter(([, v]) => v.kind === "unknown").map(([n]) => n);
+    if (choice.value === undefined && (missing.length > 0 || site.locals.length > choice.locals.size)) {
+      unbuilt.push(unbuiltModel(name, file, site.line, `built inside a function from its own variables (${(missing.length > 0 ? missing : site.locals).join(", ")}): the CLI's --entry builds it with values for them`));
       continue;
     }
-    const built = tryBuild(() => interp.evaluate(site.call, namespace.scope));
+    const scope: Scope = { names: new Map(choice.locals), parent: namespace.scope };
+    const built = choice.value?.kind === "instance" && choice.value.module ? { instance: choice.value, recorder: new Recorder() } : tryBuild(() => interp.evaluate(site.call, scope));
     if (built.instance && !found.some((c) => c.instance === built.instance)) {
-      found.push({ name: site.name, entry: site.name, line: site.line, pragmaLine: site.line, pragmaFile: file, instance: built.instance, recorder: built.recorder });
+      found.push({ name, entry: name, line: site.line, pragmaLine: site.line, pragmaFile: file, instance: built.instance, recorder: built.recorder });
     }
   }
   // A class that only appears inside another model is a component, not a model of its own.

@@ -2,7 +2,7 @@
 // (`model = torchvision.models.resnet50()`, `timm.create_model(...)`, `AutoModel.from_pretrained(...)`). Those
 // blocks do not run when the file is analyzed, so such a model was "no models found". The sites are found here
 // from the syntax; the analyzer then builds each call in the module's namespace, as `--entry` would.
-import type { Expression, ModuleSyntax, Statement } from "../python/ast";
+import type { Expression, FunctionDefinition, ModuleSyntax, Statement } from "../python/ast";
 import { childBodies, mentions, namesIn, rootName } from "../python/syntax-walk";
 import type { ModuleNamespaceValue, Scope, Value } from "./values";
 
@@ -13,44 +13,59 @@ export interface NestedModelSite {
   call: Extract<Expression, { type: "call" }>;
   /** Names the call reads that only the function holds (its parameters, its locals): it cannot be built alone. */
   locals: string[];
+  /** The assignment itself: the module's run records its value when a top-level block ran it. */
+  statement: Statement;
+  /** The enclosing function, if any. */
+  fn?: FunctionDefinition;
+  /** Statements that run before the site on its way down from the function body or a top-level block, outermost
+   *  first (none at the module's top level: those ran when the module loaded). */
+  before: Statement[];
+  /** The `if` tests the site runs under, outermost first, each with whether the site is in its body (true) or in its
+   *  else branch (false): `if args.net == 'res18': net = ResNet18() elif args.net == 'vit': net = ViT(...)`. */
+  conditions: { test: Expression; holds: boolean }[];
 }
 
-/** Most sites tried per file: each is one evaluation with its own budget. */
-const MAX_SITES = 8;
+/** Most sites read per file: a script that picks its model by a flag (`if args.net == ...:` over a dozen
+ *  architectures) has one site per choice; only the chosen one is built. */
+const MAX_SITES = 32;
 
 /**
  * Assignments of a call to a name inside a function or a top-level block (not in a class, whose methods build a
  * model's parts), whose callee comes from an imported module other than torch itself (torch's own calls make
  * tensors and optimizers; its model entry point, torch.hub.load, is kept) and that `looksLikeModel` (an entry
- * point, or a name the file uses as a model), in source order, each name once.
+ * point, or a name the file uses as a model), in source order; a name bound in several branches has a site in each.
  */
 export function nestedModelSites(syntax: ModuleSyntax, text: string, namespace: ModuleNamespaceValue, file: string, looksLikeModel: (name: string, call: NestedModelSite["call"]) => boolean): NestedModelSite[] {
   const sites: NestedModelSite[] = [];
-  const seen = new Set<string>();
   // Function bodies are lowered on first read: only those that name an imported library are walked (and lowered),
   // and class bodies never are, so a large model file costs a text scan.
   const libraries = [...namespace.scope.names].filter(([, v]) => isLibraryValue(v, file) && !(v.kind === "namespace" && isTorchItself(v.name))).map(([n]) => n);
   // torch.hub.load is torch's one model entry point: "hub" marks a body that may call it.
   const count = mentions(text, [...libraries, "hub"]);
-  const walk = (body: Statement[], nested: boolean) => {
-    for (const s of body) {
+  type Place = { fn?: FunctionDefinition; outer: Statement[]; conditions: NestedModelSite["conditions"] };
+  const walk = (body: Statement[], nested: boolean, place: Place) => {
+    body.forEach((s, i) => {
       if (sites.length >= MAX_SITES) return;
-      if (s.type === "class") continue;
-      if (s.type === "function" && count(s.pos.startIndex, s.pos.endIndex) === 0) continue;
+      if (s.type === "class") return;
+      if (s.type === "function" && count(s.pos.startIndex, s.pos.endIndex) === 0) return;
+      const before = nested ? [...place.outer, ...body.slice(0, i)] : [];
       if (nested && s.type === "assign" && s.targets.length === 1 && s.targets[0].type === "name" && s.value.type === "call") {
         const name = s.targets[0].id;
-        if (!seen.has(name) && fromLibrary(s.value, namespace, file) && looksLikeModel(name, s.value)) {
-          seen.add(name);
+        if (fromLibrary(s.value, namespace, file) && looksLikeModel(name, s.value)) {
           // Built in the module's namespace, the call may read only what that namespace (or builtins) holds: an
-          // argument from the function's own variables (`resnet18(num_classes=n)`) would be a guess.
+          // argument from the function's own variables (`resnet18(num_classes=n)`) needs them worked out first.
           const locals = [...namesIn([s.value], new Set())].filter((n) => !visible(n, namespace.scope));
-          sites.push({ name, line: s.pos.line, call: s.value, locals });
+          sites.push({ name, line: s.pos.line, call: s.value, locals, statement: s, fn: place.fn, before, conditions: place.conditions });
         }
       }
-      for (const child of childBodies(s)) walk(child, true);
-    }
+      if (s.type === "function") walk(s.body, true, { fn: s, outer: [], conditions: [] });
+      else if (s.type === "if") {
+        walk(s.body, true, { ...place, outer: before, conditions: [...place.conditions, { test: s.test, holds: true }] });
+        walk(s.orelse, true, { ...place, outer: before, conditions: [...place.conditions, { test: s.test, holds: false }] });
+      } else for (const child of childBodies(s)) walk(child, true, { ...place, outer: before });
+    });
   };
-  walk(syntax.body, false);
+  walk(syntax.body, false, { outer: [], conditions: [] });
   return sites;
 }
 

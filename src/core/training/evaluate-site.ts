@@ -7,7 +7,7 @@ import type { Interpreter } from "../interp/interpreter";
 import { Recorder } from "../interp/recorder";
 import { PythonError, Unresolved, type Scope, type Value } from "../interp/values";
 import type { Expression, FunctionDefinition, Statement } from "../python/ast";
-import { namesIn, ownExpressions, rootName } from "../python/syntax-walk";
+import { forEachExpression, namesIn, ownExpressions, rootName } from "../python/syntax-walk";
 import type { SiteContext } from "./code-sites";
 
 /** Methods whose call statements are training or evaluation work, never configuration. */
@@ -29,20 +29,72 @@ export function dependencySlice(expressions: Expression[], before: Statement[]):
     if (s.type === "assign") take = s.targets.some(binds);
     else if (s.type === "annotated") take = s.value !== undefined && binds(s.target);
     else if (s.type === "augmented") take = binds(s.target);
+    else if (s.type === "if") take = ifBinds(s, binds);
     else if (s.type === "expression" && s.value.type === "call" && s.value.func.type === "attribute") {
       // `parser.add_argument(...)`, `config.update(...)`: a method call on a needed object configures it.
       take = !WORK_METHODS.has(s.value.func.name) && binds(s.value.func.object);
     }
     if (!take) continue;
     chosen.unshift(s);
-    namesIn(ownExpressions(s), needed);
+    if (s.type === "if") namesIn(ifExpressions(s), needed);
+    else namesIn(ownExpressions(s), needed);
   }
   return chosen;
 }
 
-/** What one site evaluation may spend: config code is short, so a runaway call ends here, not in a hang. */
+/**
+ * An `if` whose branches assign a needed name (`if args.dataset == 'imagenet': numberofclass = 1000 elif ...`) and
+ * hold nothing but configuration: straight-line assignments, nested such `if`s, and calls that are not training work.
+ * It runs whole: the interpreter takes the branch its test decides, as Python would.
+ */
+function ifBinds(s: Extract<Statement, { type: "if" }>, binds: (target: Expression) => boolean): boolean {
+  let assigns = false;
+  const configOnly = (body: Statement[]): boolean => body.every((b) => {
+    if (b.type === "assign") {
+      if (b.targets.some(binds)) assigns = true;
+      return !callsWork(b.value);
+    }
+    if (b.type === "annotated" || b.type === "augmented") {
+      if (binds(b.target)) assigns = true;
+      return true;
+    }
+    if (b.type === "if") return configOnly(b.body) && configOnly(b.orelse);
+    if (b.type === "expression") return !callsWork(b.value);
+    return b.type === "pass" || b.type === "raise";
+  });
+  return configOnly(s.body) && configOnly(s.orelse) && assigns;
+}
+
+/** Whether an expression calls a method that is training or evaluation work. */
+function callsWork(e: Expression): boolean {
+  let work = false;
+  forEachExpression(e, (node) => {
+    if (node.type === "call" && node.func.type === "attribute" && WORK_METHODS.has(node.func.name)) work = true;
+  });
+  return work;
+}
+
+/** Every expression an `if` holds, its branches' included. */
+function ifExpressions(s: Extract<Statement, { type: "if" }>): Expression[] {
+  const all: Expression[] = [];
+  const add = (b: Statement) => {
+    all.push(...ownExpressions(b));
+    if (b.type === "if") [...b.body, ...b.orelse].forEach(add);
+  };
+  add(s);
+  return all;
+}
+
+/** What one statement of a site evaluation may spend: config code is short, so a runaway call ends here, not in a
+ *  hang. Steps, not time, bound it, so a slower or busier machine reads the same figures; the clock is only a
+ *  safety net far above what the steps take. */
 const SITE_STEPS = 200_000;
-const SITE_MILLISECONDS = 300;
+const SITE_MILLISECONDS = 5_000;
+
+/** Steps left to a whole search (a file's training plan): each evaluation takes what it spends from it. */
+export interface StepAllowance {
+  steps: number;
+}
 
 /** Values of a function's parameters that its callers pass (src/core/training/call-site-bindings.ts). */
 export type ParameterBindings = (fn: FunctionDefinition, parameter: string) => Value | undefined;
@@ -57,7 +109,9 @@ export function evaluateAtSite(
   expressions: Expression[],
   now: () => number,
   bindings?: ParameterBindings,
+  allowance?: StepAllowance,
 ): Value[] {
+  if (allowance && allowance.steps <= 0) return expressions.map(() => unknown("the search's step budget is spent"));
   const guarded = (fn: () => Value): Value => {
     try {
       return fn();
@@ -86,17 +140,25 @@ export function evaluateAtSite(
       else if (p.kind === "doublestar") scope.names.set(p.name, dict());
       else scope.names.set(p.name, p.default ? guarded(() => interp.evaluate(p.default!, moduleScope)) : unknown(`parameter '${p.name}' is passed by the caller`));
     }
+    // What each statement spent comes off the search's allowance before the next one's refill.
+    const spend = () => {
+      if (allowance) allowance.steps -= interp.budget.used;
+    };
     for (const s of slice) {
       // Each statement gets the full step allowance: one runaway call must not starve the ones after it.
+      spend();
       interp.budget.refillSteps();
       guarded(() => {
         interp.execute(s, scope);
         return unknown("");
       });
     }
-    return expressions.map((e) => {
+    const values = expressions.map((e) => {
+      spend();
       interp.budget.refillSteps();
       return guarded(() => interp.evaluate(e, scope));
     });
+    spend();
+    return values;
   }));
 }

@@ -1,0 +1,83 @@
+// A script often picks its model by a flag (`if args.net == 'res18': net = ResNet18() elif args.net == 'vit': ...`)
+// or builds it in main() from values worked out there (`numberofclass = 1000` under `if args.dataset == ...`). Of a
+// name's sites, the one the plain run reaches is the model: the branch the module's run took, else the one whose
+// `if` tests hold with the script's defaults. Its call is then built with the function's values worked out as the
+// training plan works out its figures (a backward slice: src/core/training/evaluate-site.ts).
+import { evaluateAtSite, type ParameterBindings } from "../training/evaluate-site";
+import type { Expression } from "../python/ast";
+import { forEachExpression, namesIn } from "../python/syntax-walk";
+import type { Interpreter } from "./interpreter";
+import type { NestedModelSite } from "./nested-model-sites";
+import type { Scope, Value } from "./values";
+
+/** The site a name's model comes from, why, and the values its call needs. */
+export interface ChosenModelSite {
+  site: NestedModelSite;
+  /** Set when the module's own run built it (a top-level block that ran). */
+  value?: Value;
+  /** The function's own names the call reads, with their values (unknown where they could not be worked out). */
+  locals: Map<string, Value>;
+  /** Why this site and not the name's others, for the user; absent when the name has one site and it is plain. */
+  why?: string;
+}
+
+/** Picks, of one name's sites (source order), the one the plain run builds; undefined when every site is a branch
+ *  the plain run does not take. */
+export function chooseModelSite(interp: Interpreter, moduleScope: Scope, file: string, sites: NestedModelSite[], now: () => number, bindings?: ParameterBindings): ChosenModelSite | undefined {
+  // A top-level block the module's run executed: the branch it took is the one bound.
+  const ran = sites.find((s) => !s.fn && interp.boundValues.has(s.statement));
+  if (ran) {
+    const others = sites.length - 1;
+    return { site: ran, value: interp.boundValues.get(ran.statement), locals: new Map(), why: others > 0 ? `the branch the script's top level takes with its defaults (line ${ran.line}), of ${sites.length} assignments to '${ran.name}'` : undefined };
+  }
+  const skipped: NestedModelSite[] = [];
+  const open: { site: NestedModelSite; sure: boolean }[] = [];
+  for (const site of sites) {
+    if (site.fn === undefined && sites.some((s) => s.fn === undefined && s !== site && interp.boundValues.has(s.statement))) continue;
+    // The script's `if __name__ == "__main__":` guard holds when it runs as the script it is.
+    const conditions = site.conditions.filter((c) => !namesIn([c.test], new Set()).has("__name__"));
+    const tests = conditions.map((c) => c.test);
+    const values = tests.length > 0 ? evaluateAtSite(interp, moduleScope, file, { fn: site.fn, before: site.before }, tests, now, bindings) : [];
+    const decided = conditions.map((c, i) => {
+      const t = truth(values[i]);
+      return t === undefined ? undefined : t === c.holds;
+    });
+    if (decided.some((d) => d === false)) skipped.push(site);
+    else open.push({ site, sure: decided.every((d) => d === true) });
+  }
+  const chosen = open.find((o) => o.sure) ?? open[0];
+  if (!chosen) return undefined;
+  const site = chosen.site;
+  const locals = new Map<string, Value>();
+  if (site.locals.length > 0) {
+    const names: Expression[] = [];
+    const wanted = new Set(site.locals);
+    forEachExpression(site.call, (e) => {
+      if (e.type === "name" && wanted.has(e.id)) {
+        wanted.delete(e.id);
+        names.push(e);
+      }
+    });
+    const values = evaluateAtSite(interp, moduleScope, file, { fn: site.fn, before: site.before }, names, now, bindings);
+    names.forEach((e, i) => locals.set((e as Extract<Expression, { type: "name" }>).id, values[i]));
+  }
+  let why: string | undefined;
+  if (sites.length > 1) {
+    const unsure = open.filter((o) => o !== chosen).length;
+    why = chosen.sure
+      ? `the branch whose conditions hold with the script's defaults (line ${site.line}), of ${sites.length} assignments to '${site.name}'`
+      : `the first of ${open.length} assignments to '${site.name}' whose conditions could not be decided (line ${site.line}; ${skipped.length} other${skipped.length === 1 ? "" : "s"} ruled out by the defaults): pass --entry to pick another`;
+    if (chosen.sure && unsure > 0) why += `; ${unsure} undecided`;
+  }
+  return { site, locals, why };
+}
+
+/** Python's truth of a value the conditions give, when it is known. */
+function truth(v: Value | undefined): boolean | undefined {
+  if (!v) return undefined;
+  if (v.kind === "bool") return v.value;
+  if (v.kind === "int" || v.kind === "float") return v.value !== 0;
+  if (v.kind === "none") return false;
+  if (v.kind === "str") return v.value.length > 0;
+  return undefined;
+}
