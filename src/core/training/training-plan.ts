@@ -1,15 +1,15 @@
 // A training run's epochs, samples per epoch and batch size, read from the code where it says so (issue 3):
 // epoch loops, Keras fit(), DataLoader(batch_size=...), well-known datasets, constants and argparse defaults.
-import { keyOf, str, unknown } from "../interp/construct";
+import { keyOf, str } from "../interp/construct";
 import type { Interpreter } from "../interp/interpreter";
-import type { ModuleNamespaceValue, Value } from "../interp/values";
+import type { ModuleNamespaceValue, Scope, Value } from "../interp/values";
 import type { Expression, Statement } from "../python/ast";
 import type { ParallelSetup } from "../parallel/parallel-setup";
 import { isTrackerCallee, trackerDecorators, trackerFromCall, type TrackerSite } from "./codecarbon-tracker";
 import { findCodeSites, type CodeSite } from "./code-sites";
-import { keywordArgument, namesIn, positionalArgument, rootName } from "../python/syntax-walk";
+import { forEachStatement, keywordArgument, namesIn, positionalArgument, rootName } from "../python/syntax-walk";
 import { datasetSize } from "./dataset-sizes";
-import { evaluateAtSite, type ParameterBindings } from "./evaluate-site";
+import { evaluateAtSite, type ParameterBindings, type StepAllowance } from "./evaluate-site";
 import { loopShape, type LoopShape } from "./loop-shape";
 import { callSiteBindings } from "./call-site-bindings";
 
@@ -57,8 +57,10 @@ interface Candidate {
   rank: number;
 }
 
-/** Time for reading a file's whole plan (the analysis of its models has its own budget). */
-const PLAN_MILLISECONDS = 250;
+/** Interpreter steps for reading a file's whole plan (the analysis of its models has its own budget): steps, not
+ *  wall time, so the figures do not change on a slower or busier machine. About a hundred evaluations of a slice
+ *  with argparse; the local corpus's scripts spend far less (docs/energy.md). */
+const PLAN_STEPS = 2_000_000;
 const EPOCH_VARIABLE = /epoch/i;
 /** Loop variables of step-based training loops (nanoGPT's `iter_num`, `for step in range(max_steps)`). */
 const STEP_VARIABLE = /^(step|steps|it|iter|iters|iter_num|iteration|itr|global_step|train_step|update|updates|n_iter)$/i;
@@ -111,10 +113,10 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
   const { interpreter, namespace, file } = input;
   const now = input.now ?? (() => Date.now());
   const sites = findCodeSites(input.body, input.text);
-  // The whole search shares one deadline: a file with hundreds of sites must not slow each keystroke's analysis.
-  const deadline = now() + PLAN_MILLISECONDS;
+  // The whole search shares one step allowance: a file with hundreds of sites must not slow each keystroke's analysis.
+  const allowance: StepAllowance = { steps: PLAN_STEPS };
   const evaluateWith = (site: CodeSite, expressions: Expression[], bound?: ParameterBindings): Value[] =>
-    now() > deadline ? expressions.map(() => unknown("training-plan time budget spent")) : evaluateAtSite(interpreter, namespace.scope, file, site.context, expressions, now, bound);
+    evaluateAtSite(interpreter, namespace.scope, file, site.context, expressions, now, bound, allowance);
   // A function's parameters take what its call sites in the file pass (`train(args, ...)` at the bottom).
   const bindings = callSiteBindings(input.body, input.text, evaluateWith);
   const evaluate = (site: CodeSite, expressions: Expression[]): Value[] => evaluateWith(site, expressions, bindings);
@@ -246,6 +248,8 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
       if (value !== undefined) steps.push({ rank: 40, figure: { value, source: "code", line, detail: `${site.callee}(max_steps=${snippet(input.text, keyword("max_steps")!)})` } });
     }
     if (/DataLoader$/.test(last)) {
+      // A loader in a branch the plain run does not take (`elif args.dataset == 'cifar10':`) is not the run's.
+      if (!runsByDefault(site, (e) => evaluateOne(site, e))) continue;
       const given = keyword("batch_size") ?? positional(1);
       const drop = keyword("drop_last");
       // `DataLoader(ds, **train_kwargs)`, as pytorch/examples' MNIST passes its batch size.
@@ -316,10 +320,14 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
       if (value !== undefined) batches.push({ rank: 30, figure: { value, source: "code", line, detail: `${site.callee}(${snippet(input.text, size!)})` } });
       continue;
     }
-    if (last === "Trainer") {
+    // Lightning's Trainer, built directly or from an argparse namespace (`pl.Trainer.from_argparse_args(args)`).
+    if ((last === "Trainer" && !isHuggingFaceTrainer(call, site.callee, input.text)) || (last === "from_argparse_args" && /(^|\.)Trainer\.from_argparse_args$/.test(site.callee))) {
       for (const name of site.assignedTo) lightningTrainers.add(name);
       const count = keyword("max_epochs") ? positiveInteger(evaluateOne(site, keyword("max_epochs"))) : undefined;
       if (count !== undefined) epochs.push({ rank: 40, figure: { value: count, source: "code", line, detail: `${site.callee}(max_epochs=${snippet(input.text, keyword("max_epochs")!)})` } });
+      // "If both max_epochs and max_steps are not specified, defaults to max_epochs = 1000"
+      // (lightning.ai/docs/pytorch/stable/common/trainer.html#max-epochs).
+      else if (!keyword("max_epochs") && !keyword("max_steps")) epochs.push({ rank: 1, figure: { value: 1000, source: "default", line, detail: "Lightning Trainer's default max_epochs=1000 when neither max_epochs nor max_steps is given (lightning.ai/docs/pytorch/stable/common/trainer.html)" } });
       continue;
     }
     if (last === "add_argument") {
@@ -347,6 +355,7 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
     }
     const known = datasetSize(last, "torchvision");
     if (known && !definedInFile(namespace, site.callee, file)) {
+      if (!runsByDefault(site, (e) => evaluateOne(site, e))) continue;
       const splitArgument = known.split?.kind === "train-flag" ? keyword("train") ?? positional(known.split.position) : known.split ? keyword("split") ?? positional(known.split.position) : undefined;
       const splitValue = splitArgument ? evaluateOne(site, splitArgument) : undefined;
       const isTrain = !splitValue ? true : known.split?.kind === "split" ? splitValue.kind === "str" && splitValue.value === known.split.trainValue : truth(splitValue);
@@ -379,6 +388,19 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
     const fed = keywordArgument(loader.site.call, "dataset") ?? positionalArgument(loader.site.call, 0);
     const linked = fed && datasets.find((d) => (fed.type === "name" && d.names.includes(fed.id)) || d.site.call === fed || containsCall(fed, d.site.call));
     if (linked) samples.push({ rank: 100, figure: linked.figure });
+    else if (fed?.type === "name") {
+      // `dataset_class = torchvision.datasets.CIFAR10` ... `trainset = dataset_class(root, train=True)`: the class
+      // the name holds is the dataset, as Python calls it.
+      const built = sites.find((x): x is CallSite => x.kind === "call" && x.assignedTo.includes(fed.id) && x.call.func.type === "name" && x.call.pos.startIndex < loader.site.call.pos.startIndex && runsByDefault(x, (e) => evaluateOne(x, e)));
+      const cls = built ? evaluateOne(built, built.call.func) : undefined;
+      // Without torchvision installed the class is unknown: its name is read from the assignment the run reached.
+      const className = cls?.kind === "class" ? cls.name : built ? assignedClassName(input.body, built.call.func.type === "name" ? built.call.func.id : "", interpreter, namespace.scope) : undefined;
+      const known = className ? datasetSize(className, "torchvision") : undefined;
+      const split = built && known?.split ? (known.split.kind === "train-flag" ? keywordArgument(built.call, "train") ?? positionalArgument(built.call, known.split.position) : keywordArgument(built.call, "split") ?? positionalArgument(built.call, known.split.position)) : undefined;
+      const splitValue = built && split ? evaluateOne(built, split) : undefined;
+      const isTrain = !splitValue ? true : known?.split?.kind === "split" ? splitValue.kind === "str" && splitValue.value === known.split.trainValue : truth(splitValue);
+      if (built && known && isTrain === true) samples.push({ rank: 100, figure: { value: known.trainSamples, source: "dataset table", line: built.call.pos.line, detail: `${snippet(input.text, built.call.func)} (${className}, training split): ${known.source}` } });
+    }
   }
   for (const d of datasets) samples.push({ rank: d.rank, figure: d.figure });
 
@@ -407,6 +429,37 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
   if (precision) plan.precision = precision;
   if (tracker) plan.tracker = tracker;
   return plan;
+}
+
+/** The class name a variable is bound to (`dataset_class = torchvision.datasets.CIFAR10`): the one assignment, or of
+ *  several at the module's level under `if`s (`if args.dataset == 'cifar10':`), the one whose tests hold. */
+function assignedClassName(body: Statement[], name: string, interp: Interpreter, scope: Scope): string | undefined {
+  const assigns: { statement: Extract<Statement, { type: "assign" }>; ancestors: Statement[] }[] = [];
+  forEachStatement(body, ({ statement: s, ancestors }) => {
+    if (s.type === "assign" && s.targets.length === 1 && s.targets[0].type === "name" && s.targets[0].id === name) assigns.push({ statement: s, ancestors });
+  });
+  const holds = ({ statement, ancestors }: (typeof assigns)[number]): boolean => ancestors.every((a) => {
+    if (a.type !== "if") return false;
+    let test: Value;
+    try {
+      test = interp.evaluate(a.test, scope);
+    } catch {
+      return false;
+    }
+    const inBody = statement.pos.startIndex < (a.orelse[0]?.pos.startIndex ?? Infinity);
+    return truth(test) === inBody;
+  });
+  const chosen = assigns.length === 1 ? assigns[0] : assigns.filter(holds).length === 1 ? assigns.filter(holds)[0] : undefined;
+  const value = chosen?.statement.value;
+  return value?.type === "attribute" ? value.name : value?.type === "name" ? value.id : undefined;
+}
+
+/** Hugging Face's `Trainer(model=..., args=...)` (transformers), not Lightning's: its run is its TrainingArguments'. */
+function isHuggingFaceTrainer(call: Extract<Expression, { type: "call" }>, callee: string, text: string): boolean {
+  if (/(^|\.)transformers\.Trainer$/.test(callee)) return true;
+  if (/^\s*from\s+transformers(\.\w+)*\s+import\s+[^\n]*\bTrainer\b/m.test(text) && !/^\s*from\s+(pytorch_)?lightning(\.\w+)*\s+import\s+[^\n]*\bTrainer\b/m.test(text)) return callee === "Trainer";
+  // transformers' Trainer takes the model and its TrainingArguments; Lightning's Trainer takes neither.
+  return call.args.some((a) => a.kind === "keyword" && (a.name === "args" || a.name === "model" || a.name === "train_dataset"));
 }
 
 function best(candidates: Candidate[]): PlanFigure | undefined {
@@ -522,8 +575,9 @@ function runsByDefault(site: CallSite, evaluate: (e: Expression) => Value | unde
 function truth(v: Value | undefined): boolean | undefined {
   if (!v) return undefined;
   if (v.kind === "bool") return v.value;
-  if (v.kind === "int") return v.value !== 0;
+  if (v.kind === "int" || v.kind === "float") return v.value !== 0;
   if (v.kind === "none") return false;
+  if (v.kind === "str") return v.value.length > 0;
   return undefined;
 }
 

@@ -1,0 +1,104 @@
+import assert from "node:assert/strict";
+import { analyze } from "../../helpers/analyze";
+import { DATASET_SIZES } from "../../../../src/core/training/dataset-sizes";
+import type { TrainingPlan } from "../../../../src/core/training/training-plan";
+
+const planOf = async (text: string, now?: () => number): Promise<TrainingPlan> => (await analyze(text, now ? { now } : {})).training ?? {};
+const cifar = (name: string) => DATASET_SIZES.find((d) => d.name === name)!.trainSamples;
+
+describe("training plans through flags, branches and framework defaults (src/core/training/training-plan.ts)", () => {
+  const script = (dataset: string) => `import argparse
+import torch
+import torchvision
+
+parser = argparse.ArgumentParser()
+parser.add_argument('--dataset', default='${dataset}')
+parser.add_argument('--n_epochs', type=int, default='200')
+args = parser.parse_args()
+
+if args.dataset == 'cifar10':
+    dataset_class = torchvision.datasets.CIFAR10
+elif args.dataset == 'cifar100':
+    dataset_class = torchvision.datasets.CIFAR100
+else:
+    dataset_class = torchvision.datasets.MNIST
+trainset = dataset_class(root='./data', train=True, download=True)
+trainloader = torch.utils.data.DataLoader(trainset, batch_size=512, shuffle=True)
+
+def train(model, opt):
+    for epoch in range(args.n_epochs):
+        for x, y in trainloader:
+            loss = model(x).sum()
+            loss.backward()
+            opt.step()
+`;
+
+  it("parses an argparse string default with its type (type=int, default='200' is 200)", async () => {
+    assert.equal((await planOf(script("cifar10"))).epochs?.value, 200);
+  });
+
+  it("reads the dataset class a variable holds, from the branch the defaults take", async () => {
+    assert.equal((await planOf(script("cifar10"))).samples?.value, cifar("CIFAR10"));
+    assert.equal((await planOf(script("mnist"))).samples?.value, cifar("MNIST"));
+  });
+
+  it("takes the loader of the branch the defaults take, not the first one written", async () => {
+    const text = `import argparse
+import torch
+from torchvision import datasets
+
+parser = argparse.ArgumentParser()
+parser.add_argument('--dataset', default='imagenet')
+parser.add_argument('--batch_size', type=int, default=128)
+
+def main(model, opt):
+    args = parser.parse_args()
+    if args.dataset == 'cifar100':
+        train_loader = torch.utils.data.DataLoader(datasets.CIFAR100('../data', train=True), batch_size=args.batch_size, shuffle=True)
+    elif args.dataset == 'imagenet':
+        train_dataset = datasets.ImageFolder('/data/train')
+        train_loader = torch.utils.data.DataLoader(train_dataset, batch_size=args.batch_size, shuffle=True)
+    for epoch in range(90):
+        for x, y in train_loader:
+            model(x).sum().backward()
+            opt.step()
+`;
+    const plan = await planOf(text);
+    assert.equal(plan.samples, undefined, "ImageFolder's size is the folder's, not CIFAR-100's");
+    assert.equal(plan.batch?.value, 128);
+    assert.equal((await planOf(text.replace("default='imagenet'", "default='cifar100'"))).samples?.value, cifar("CIFAR100"));
+  });
+
+  it("gives a Lightning Trainer without max_epochs or max_steps its documented 1000 epochs, also from_argparse_args", async () => {
+    const lightning = (trainer: string) => `import pytorch_lightning as pl
+from torch.utils.data import DataLoader
+
+def cli_main(model, data):
+    trainer = ${trainer}
+    trainer.fit(model, DataLoader(data, batch_size=32))
+`;
+    const plain = await planOf(lightning("pl.Trainer()"));
+    assert.equal(plain.epochs?.value, 1000);
+    assert.equal(plain.epochs?.source, "default");
+    assert.equal((await planOf(lightning("pl.Trainer.from_argparse_args(args)"))).epochs?.value, 1000);
+    assert.equal((await planOf(lightning("pl.Trainer(max_epochs=5)"))).epochs?.value, 5);
+    assert.equal((await planOf(lightning("pl.Trainer(max_steps=500)"))).epochs, undefined);
+  });
+
+  it("does not read transformers' Trainer(model=, args=) as Lightning's", async () => {
+    const plan = await planOf(`from transformers import Trainer, TrainingArguments
+
+def train(model, data):
+    args = TrainingArguments(output_dir="out")
+    trainer = Trainer(model=model, args=args, train_dataset=data)
+    trainer.train()
+`);
+    assert.equal(plan.epochs?.value, 3, "TrainingArguments' default num_train_epochs");
+  });
+
+  it("reads the same plan however slow the clock runs (a step budget, not wall time)", async () => {
+    let t = 0;
+    const slow = () => (t += 1000);
+    assert.deepEqual(await planOf(script("cifar100"), slow), await planOf(script("cifar100")));
+  });
+});
