@@ -58,8 +58,8 @@ interface Candidate {
 }
 
 /** Interpreter steps for reading a file's whole plan (the analysis of its models has its own budget): steps, not
- *  wall time, so the figures do not change on a slower or busier machine. About a hundred evaluations of a slice
- *  with argparse; the local corpus's scripts spend far less (docs/energy.md). */
+ *  wall time, so the figures do not change on a slower or busier machine; each statement of an evaluation has its
+ *  own 200,000 (evaluate-site.ts), so this is ten runaway statements or many short ones. */
 const PLAN_STEPS = 2_000_000;
 const EPOCH_VARIABLE = /epoch/i;
 /** Loop variables of step-based training loops (nanoGPT's `iter_num`, `for step in range(max_steps)`). */
