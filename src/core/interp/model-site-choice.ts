@@ -3,7 +3,7 @@
 // name's sites, the one the plain run reaches is the model: the branch the module's run took, else the one whose
 // `if` tests hold with the script's defaults. Its call is then built with the function's values worked out as the
 // training plan works out its figures (a backward slice: src/core/training/evaluate-site.ts).
-import { evaluateAtSite, type ParameterBindings } from "../training/evaluate-site";
+import { evaluateAtSite, knownTruth as truth, type ParameterBindings } from "../training/evaluate-site";
 import type { Expression } from "../python/ast";
 import { forEachExpression, namesIn } from "../python/syntax-walk";
 import type { Interpreter } from "./interpreter";
@@ -70,14 +70,4 @@ export function chooseModelSite(interp: Interpreter, moduleScope: Scope, file: s
     if (chosen.sure && unsure > 0) why += `; ${unsure} undecided`;
   }
   return { site, locals, why };
-}
-
-/** Python's truth of a value the conditions give, when it is known. */
-function truth(v: Value | undefined): boolean | undefined {
-  if (!v) return undefined;
-  if (v.kind === "bool") return v.value;
-  if (v.kind === "int" || v.kind === "float") return v.value !== 0;
-  if (v.kind === "none") return false;
-  if (v.kind === "str") return v.value.length > 0;
-  return undefined;
 }

@@ -85,6 +85,16 @@ function ifExpressions(s: Extract<Statement, { type: "if" }>): Expression[] {
   return all;
 }
 
+/** Python's truth of a value a site's evaluation gave, when it is known (an unknown or an object: undefined). */
+export function knownTruth(v: Value | undefined): boolean | undefined {
+  if (!v) return undefined;
+  if (v.kind === "bool") return v.value;
+  if (v.kind === "int" || v.kind === "float") return v.value !== 0;
+  if (v.kind === "none") return false;
+  if (v.kind === "str") return v.value.length > 0;
+  return undefined;
+}
+
 /** What one statement of a site evaluation may spend: config code is short, so a runaway call ends here, not in a
  *  hang. Steps, not time, bound it, so a slower or busier machine reads the same figures; the clock is only a
  *  safety net far above what the steps take. */

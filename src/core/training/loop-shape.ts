@@ -13,8 +13,13 @@ export interface LoopShape {
   backwardOnly: boolean;
   /** The optimizer steps only when `... % A == 0` holds: A, the micro-batches per step. */
   stepEvery?: Expression;
-  /** `if i >= N: break` (N iterations) or `if i > N: break` (N + 1) among the loop's own statements. */
-  breakAt?: { bound: Expression; extra: 0 | 1 };
+  /**
+   * `if x >= N: break` or `if x > N: break` among the loop's own statements: the loop's steps are N + extra. For the
+   * loop's own index (`for i in range(...)`, `enumerate`), the check before the step leaves N (`>=`) or N + 1 (`>`)
+   * steps, after the step one more; for a counter the body increments first (`step += 1`), one fewer when the check
+   * comes before the step. `counter` names such a counter: set outside an enclosing epoch loop, it caps the whole run.
+   */
+  breakAt?: { bound: Expression; extra: number; counter?: string; afterStep: boolean };
 }
 
 const isBackward = (c: CallExpression) => c.func.type === "attribute" && c.func.name === "backward";
@@ -34,7 +39,10 @@ export function loopShape(loop: LoopStatement): LoopShape {
   const named = new Map<string, Expression>();
   for (const s of ownStatements(loop.body)) if (s.type === "assign" && s.targets.length === 1 && s.targets[0].type === "name") named.set(s.targets[0].id, s.value);
   const periodic = new Set<Statement>();
-  for (const s of ownStatements(loop.body)) {
+  const own = ownStatements(loop.body);
+  const firstStep = own.findIndex((s) => s.type !== "if" && callsIn(s, false).some(isStep));
+  const indexNames = loopIndexNames(loop);
+  for (const [at, s] of own.entries()) {
     if (s.type !== "if") continue;
     const every = (ownCalls(s.body).some(isStep) ? stepEvery(s.test, false, named) : undefined) ?? (ownCalls(s.orelse).some(isStep) ? stepEvery(s.test, true, named) : undefined);
     if (every) {
@@ -42,7 +50,14 @@ export function loopShape(loop: LoopStatement): LoopShape {
       periodic.add(s);
     }
     const bound = upperBound(s.test);
-    if (bound && s.body[0]?.type === "break") shape.breakAt ??= bound;
+    if (bound && s.body[0]?.type === "break" && !shape.breakAt) {
+      const tested = s.test.type === "compare" && s.test.left.type === "name" ? s.test.left.id : undefined;
+      const afterStep = firstStep >= 0 && firstStep < at;
+      const counted = tested !== undefined && own.slice(0, at).some((x) => x.type === "augmented" && x.op === "+" && x.target.type === "name" && x.target.id === tested);
+      if (tested !== undefined && indexNames.has(tested) && !counted) shape.breakAt = { ...bound, extra: bound.extra + (afterStep ? 1 : 0), afterStep };
+      else if (counted) shape.breakAt = { ...bound, extra: bound.extra - (afterStep ? 0 : 1), counter: tested, afterStep };
+      else shape.breakAt = { ...bound, afterStep };
+    }
   }
   // A step at every iteration besides the periodic one (stylegan2's lazy regularization every 16): the loop counts steps.
   if (shape.stepEvery && ownStatements(loop.body, periodic).some((s) => callsIn(s, false).some(isStep))) delete shape.stepEvery;
@@ -97,8 +112,21 @@ function moduloZero(test: Expression, op: "==" | "!="): Expression | undefined {
   return modulo?.type === "binary" && modulo.op === "%" ? modulo.right : undefined;
 }
 
+/** The names a `for` loop binds to its iteration's index, counting from 0: `i` of `for i in range(n)` and of
+ *  `for i, batch in enumerate(loader)`. */
+function loopIndexNames(loop: LoopStatement): Set<string> {
+  const names = new Set<string>();
+  if (loop.type !== "for" || loop.iter.type !== "call" || loop.iter.func.type !== "name") return names;
+  const callee = loop.iter.func.id;
+  const startsAtZero = (callee === "range" && loop.iter.args.length === 1) || (callee === "enumerate" && loop.iter.args.length === 1);
+  if (!startsAtZero) return names;
+  const first = loop.target.type === "tuple" || loop.target.type === "list" ? loop.target.items[0] : loop.target;
+  if (first?.type === "name" && (callee === "range" || loop.target.type !== "name")) names.add(first.id);
+  return names;
+}
+
 /** N in `x >= N` (N iterations before the break) or `x > N` (N + 1). */
-function upperBound(test: Expression): LoopShape["breakAt"] {
+function upperBound(test: Expression): { bound: Expression; extra: number } | undefined {
   if (test.type !== "compare" || test.ops.length !== 1) return undefined;
   if (test.ops[0] === ">=") return { bound: test.comparators[0], extra: 0 };
   if (test.ops[0] === ">") return { bound: test.comparators[0], extra: 1 };

@@ -9,8 +9,8 @@ import { isTrackerCallee, trackerDecorators, trackerFromCall, type TrackerSite }
 import { findCodeSites, type CodeSite } from "./code-sites";
 import { forEachStatement, keywordArgument, namesIn, positionalArgument, rootName } from "../python/syntax-walk";
 import { datasetSize } from "./dataset-sizes";
-import { evaluateAtSite, type ParameterBindings, type StepAllowance } from "./evaluate-site";
-import { loopShape, type LoopShape } from "./loop-shape";
+import { evaluateAtSite, knownTruth as truth, type ParameterBindings, type StepAllowance } from "./evaluate-site";
+import { loopShape, type LoopShape, type LoopStatement } from "./loop-shape";
 import { callSiteBindings } from "./call-site-bindings";
 
 /**
@@ -126,6 +126,9 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
   const steps: Candidate[] = [];
   /** Epoch and step loops by the figure they gave, for a step loop nested in an epoch loop (steps per epoch). */
   const loopSpans = new Map<PlanFigure, { startIndex: number; endIndex: number }>();
+  /** Step loops ended by a counter's break (`step += 1; if step >= max_steps: break`), and epoch loops, by figure. */
+  const counterBreaks = new Map<PlanFigure, { counter: string; afterStep: boolean }>();
+  const epochLoops = new Map<PlanFigure, LoopStatement>();
   const accumulations: Candidate[] = [];
   let precision: TrainingPlan["precision"];
   const batches: Candidate[] = [];
@@ -160,6 +163,7 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
           figure = { ...figure, value: Math.floor(count.value / every), detail: `${count.detail} micro-batches, ${detail}` };
         }
         loopSpans.set(figure, site.loop.pos);
+        if (shape.breakAt?.counter && count.detail.includes(" until ")) counterBreaks.set(figure, { counter: shape.breakAt.counter, afterStep: shape.breakAt.afterStep });
         steps.push({ rank: 50, figure });
         continue;
       }
@@ -188,6 +192,7 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
       if (count !== undefined && count > 0) {
         const figure: PlanFigure = { value: count, source: "code", line: site.loop.pos.line, detail: `for ${site.variable} in ${snippet(input.text, site.loop.iter)}` };
         loopSpans.set(figure, site.loop.pos);
+        epochLoops.set(figure, site.loop);
         epochs.push({ rank: 50, figure });
       }
       continue;
@@ -421,14 +426,32 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
   const bestAccumulation = best(accumulations);
   const stepLoop = bestSteps && loopSpans.get(bestSteps);
   const epochLoop = bestEpochs && loopSpans.get(bestEpochs);
-  if (bestSteps && bestEpochs && stepLoop && epochLoop && stepLoop.startIndex > epochLoop.startIndex && stepLoop.endIndex <= epochLoop.endIndex) {
+  const nested = bestSteps && bestEpochs && stepLoop && epochLoop && stepLoop.startIndex > epochLoop.startIndex && stepLoop.endIndex <= epochLoop.endIndex;
+  const cap = bestSteps && counterBreaks.get(bestSteps);
+  const outer = bestEpochs && epochLoops.get(bestEpochs);
+  if (nested && cap && outer && !resets(outer, cap.counter, stepLoop!)) {
+    // A counter the epoch loop never resets (`step = 0` before it) caps the whole run. Only the inner loop breaks:
+    // each later epoch runs one step more before its check, when the check follows the step.
+    const leak = cap.afterStep && !loopShape(outer).breakAt ? bestEpochs!.value - 1 : 0;
+    plan.steps = { ...bestSteps!, value: bestSteps!.value + leak, detail: `${bestSteps!.detail} over the whole run${leak > 0 ? `, and one step in each of the ${leak} later epochs before the check` : ""}` };
+  } else if (nested) {
     // `for epoch in range(E): for step in range(S)`: S steps in each of E epochs.
-    plan.steps = { ...bestSteps, value: bestEpochs.value * bestSteps.value, detail: `${bestEpochs.detail} × ${bestSteps.detail}` };
+    plan.steps = { ...bestSteps!, value: bestEpochs!.value * bestSteps!.value, detail: `${bestEpochs!.detail} × ${bestSteps!.detail}` };
   } else if (bestSteps) plan.steps = bestSteps;
   if (bestAccumulation && bestAccumulation.value > 1) plan.accumulation = bestAccumulation;
   if (precision) plan.precision = precision;
   if (tracker) plan.tracker = tracker;
   return plan;
+}
+
+/** Whether a loop assigns `name` afresh (`step = 0`) in its body, outside the `inner` loop: a per-iteration counter. */
+function resets(loop: LoopStatement, name: string, inner: { startIndex: number; endIndex: number }): boolean {
+  let found = false;
+  forEachStatement(loop.body, ({ statement: s }) => {
+    if (s.pos.startIndex >= inner.startIndex && s.pos.endIndex <= inner.endIndex) return;
+    if (s.type === "assign" && s.targets.some((t) => t.type === "name" && t.id === name)) found = true;
+  });
+  return found;
 }
 
 /** The class name a variable is bound to (`dataset_class = torchvision.datasets.CIFAR10`): the one assignment, or of
@@ -570,15 +593,6 @@ function runsByDefault(site: CallSite, evaluate: (e: Expression) => Value | unde
   }
   const enabled = keywordArgument(site.call, "enabled");
   return !enabled || truth(evaluate(enabled)) === true;
-}
-
-function truth(v: Value | undefined): boolean | undefined {
-  if (!v) return undefined;
-  if (v.kind === "bool") return v.value;
-  if (v.kind === "int" || v.kind === "float") return v.value !== 0;
-  if (v.kind === "none") return false;
-  if (v.kind === "str") return v.value.length > 0;
-  return undefined;
 }
 
 function dictEntry(v: Value, key: string): Value | undefined {

@@ -101,4 +101,41 @@ def train(model, data):
     const slow = () => (t += 1000);
     assert.deepEqual(await planOf(script("cifar100"), slow), await planOf(script("cifar100")));
   });
+
+  describe("a break on a step bound inside an epoch loop counts the steps Python runs", () => {
+    const loop = (body: string, setup = "", after = "") => `def train(model, opt, loader):
+    ${setup || "pass"}
+    for epoch in range(3):
+        for i, (x, y) in enumerate(loader):
+${body.split("\n").map((l) => `            ${l}`).join("\n")}
+${after}`;
+    const stepsOf = async (text: string) => (await planOf(text)).steps?.value;
+    const step = "model(x).sum().backward()\nopt.step()";
+
+    it("the loop's own index: N before the step with >=, N + 1 with > or after the step", async () => {
+      assert.equal(await stepsOf(loop(`if i >= 100:\n    break\n${step}`)), 300);
+      assert.equal(await stepsOf(loop(`if i > 100:\n    break\n${step}`)), 303);
+      assert.equal(await stepsOf(loop(`${step}\nif i >= 100:\n    break`)), 303);
+    });
+
+    it("a counter set before the epoch loop caps the whole run, with one step per later epoch when only the inner loop breaks", async () => {
+      const counter = `${step}\nstep += 1\nif step >= 1000:\n    break`;
+      assert.equal(await stepsOf(loop(counter, "step = 0")), 1000 + 2);
+      assert.equal(await stepsOf(loop(counter, "step = 0", "        if step >= 1000:\n            break\n")), 1000);
+    });
+
+    it("a counter reset in each epoch caps each epoch", async () => {
+      const text = `def train(model, opt, loader):
+    for epoch in range(3):
+        step = 0
+        for x, y in loader:
+            model(x).sum().backward()
+            opt.step()
+            step += 1
+            if step >= 1000:
+                break
+`;
+      assert.equal(await stepsOf(text), 3000);
+    });
+  });
 });
