@@ -6,6 +6,7 @@ import type { EstimateProblems, IntensitySource } from "./energy-bridge";
 import { codeLensTitle } from "./codelens-title";
 import { formatIntensity } from "../core/report/format";
 import { modelsInFile } from "./model-lookup";
+import { assumptionLine } from "./model-summary";
 import type { ModelReport } from "../core/report/model-report";
 import { editorMemory, generationLensTitle } from "./memory-bridge";
 import { AnalysisLensProvider } from "./analysis-lens-provider";
@@ -39,7 +40,7 @@ export class ModelCodeLensProvider extends AnalysisLensProvider<vscode.CodeLens>
         title: codeLensTitle(model, this.store.values, this.intensity(), this.problems),
         command: "greenlight.showReport",
         arguments: [document.uri, model.name, model.line],
-        tooltip: `${model.complete ? `Open the Greenlight report of ${model.name}` : `Partial figures (${partialStatus(model.coverage, model.unresolved.length)}); unresolved:\n${unresolved}`}\n${carbonBasis(this.intensity())}`,
+        tooltip: `${model.complete ? `Open the Greenlight report of ${model.name}` : `Partial figures (${partialStatus(model.coverage, model.unresolved.length)}); unresolved:\n${unresolved}`}${assumptionLine(model) ? `\n${assumptionLine(model)}` : ""}\n${carbonBasis(this.intensity())}`,
       });
     }), ...this.generationLenses(document, result, models)];
   }

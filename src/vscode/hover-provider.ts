@@ -9,6 +9,7 @@ import { carbonBasis } from "./codelens-provider";
 import { carbonPerThousandText, energyPerSampleText, estimateBasis } from "../core/energy/figure-text";
 import { formatCount, formatEnergy, formatFlops, formatShape, formatShare, formatWithRange } from "../core/report/format";
 import { escapeMarkdown } from "./markdown";
+import { assumptionLine } from "./model-summary";
 import { figuresAtLine, modelsInFile } from "./model-lookup";
 import type { AnalysisResult } from "../core/analyze";
 import { editorMemory, memorySummary } from "./memory-bridge";
@@ -63,6 +64,8 @@ export class LayerHoverProvider implements vscode.HoverProvider {
     markdown.appendMarkdown(`| | |\n|---|---|\n${rows.map(([name, value]) => `| ${name} | ${value} |`).join("\n")}\n`);
     if (energy) markdown.appendMarkdown(`\n${escapeMarkdown(carbonBasis(this.intensity()))}\n`);
     if (!model.complete) markdown.appendMarkdown(`\n_${model.name} is only partly resolved (${partialStatus(model.coverage, model.unresolved.length)}); figures are lower bounds._\n`);
+    const assumed = assumptionLine(model);
+    if (assumed) markdown.appendMarkdown(`\n_${escapeMarkdown(assumed)}_\n`);
     markdown.appendMarkdown(`\n${hoverActions(document.uri, model.name, model.line, !model.complete)}\n`);
     markdown.isTrusted = { enabledCommands: [...HOVER_COMMANDS] };
     const line = document.lineAt(position.line);
@@ -84,6 +87,8 @@ export class LayerHoverProvider implements vscode.HoverProvider {
     if (rows.length === 0) return undefined;
     const markdown = new vscode.MarkdownString(undefined, true);
     markdown.appendMarkdown(`**Greenlight** · ${model.name}\n\n| | |\n|---|---|\n${rows.map(([name, value]) => `| ${name} | ${value} |`).join("\n")}\n`);
+    const assumed = assumptionLine(model);
+    if (assumed) markdown.appendMarkdown(`\n_${escapeMarkdown(assumed)}_\n`);
     markdown.appendMarkdown(`\n${hoverActions(document.uri, model.name, model.line, !model.complete)}\n`);
     markdown.isTrusted = { enabledCommands: [...HOVER_COMMANDS] };
     const line = document.lineAt(position.line);

@@ -10,6 +10,7 @@ import type { SettingsStore } from "./settings";
 import type { TrainingPlanLookup } from "./training-plan-lookup";
 import { AnalysisLensProvider } from "./analysis-lens-provider";
 import type { AnalysisResult } from "../core/analysis-result";
+import { assumptionLine } from "./model-summary";
 
 /** A lens on a training site, resolved (plan read, run estimated) only when it is shown. */
 class TrainingLens extends vscode.CodeLens {
@@ -88,6 +89,7 @@ export class TrainingCodeLensProvider extends AnalysisLensProvider<TrainingLens>
       ...(code?.precision ? [`precision: ${code.precision.value}, from line ${code.precision.line} (${code.precision.detail})`] : []),
       ...estimate.sources,
       ...parallel.notes,
+      ...(assumptionLine(lens.model) ? [assumptionLine(lens.model)!] : []),
       "Click for the report's training calculator.",
     ].join("\n");
     lens.command = { ...command, title, tooltip };

@@ -97,4 +97,13 @@ suite("editor surfaces", () => {
       (await codeLensTitles(document.uri)).find((t) => t.includes(`${formatCount(simpleCnn.params)} params`)),
     );
   });
+
+  test("the lens tooltip and the hover say what a mixture-of-experts count assumes, as the CLI does", async () => {
+    const document = await openFixture("moe_block.py");
+    const lens = await waitFor("the MoE block's CodeLens", async () => (await codeLenses(document.uri)).find((l) => l.command!.title.startsWith("MoE ")));
+    const routingLine = lineOf(document, "idx, top_x = torch.where(mask[i])") + 1;
+    assert.ok(lens.command!.tooltip?.includes(`Assumed (moe_block.py:${routingLine}): which expert each token goes to is data`), lens.command!.tooltip);
+    const hover = await hoverText(document.uri, new vscode.Position(lineOf(document, "self.gate = nn.Linear"), 10));
+    assert.ok(hover.includes("40 picks over 4 experts"), hover);
+  });
 });
