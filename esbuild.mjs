@@ -1,4 +1,4 @@
-// Builds the three bundles (VS Code desktop, VS Code for the web, CLI) and copies the .wasm files beside them.
+// Builds the bundles (VS Code desktop and its worker, VS Code for the web and its worker, the report page, the CLI) and copies the .wasm files beside them.
 import * as esbuild from "esbuild";
 import { copyFileSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 
@@ -48,6 +48,16 @@ const builds = [
     target: "es2022",
     external: ["fs", "fs/promises", "module", "path", "url"],
     define: { "process.env.NODE_ENV": production ? '"production"' : '"development"', "import.meta.url": '"file:///greenlight/dist/web/analysis-worker.js"' },
+  },
+  {
+    // The report view's page (src/webview/report/), type-checked against the extension's message contract; a
+    // classic script, as the page loads it under its CSP nonce.
+    ...common,
+    entryPoints: ["src/webview/report/report.ts"],
+    outfile: "dist/webview/report.js",
+    platform: "browser",
+    format: "iife",
+    target: "es2022",
   },
   {
     // ES modules split per command, so `greenlight grid` or `--version` load a fraction of the analyzer's code;

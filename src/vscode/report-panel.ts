@@ -2,10 +2,10 @@ import * as vscode from "vscode";
 import { appliedText } from "../core/report/applied";
 import type { ModelReport } from "../core/report/model-report";
 import { modelGroups } from "../core/report/module-groups";
-import type { ForecastSlot } from "../core/grid/types";
 import type { TrainingPlan } from "../core/training/training-plan";
 import type { SettingsStore } from "./settings";
-import { calculatorFields, runOf, type CalculatorFields } from "./calculator-fields";
+import { calculatorFields, runOf } from "./calculator-fields";
+import type { CalculatorShown, CalculatorView, FromWebview, GridForecastView, ReportViewShown, ToWebview } from "./report-messages";
 import { calibrateToRuns, editorPrecision, estimateInference, loggedProblems, estimateTraining, knownHardware, measuredBeside, type IntensitySource, type MeasuredBeside, type TrainingEstimate, type TrainingRun } from "./energy-bridge";
 import { readTrackerRuns, type TrackerRuns } from "./measured-runs";
 import type { ProfileCalibration } from "../core/energy/calibration";
@@ -15,82 +15,10 @@ import { parallelTraining } from "../core/parallel/parallel-training";
 import { memoryView } from "./memory-bridge";
 import type { AnalysisResult } from "../core/analyze";
 
-/** The grid forecast as the report draws it (filled by the grid module when it is wired in). */
-export interface GridForecastView {
-  region: string;
-  provider: string;
-  slots: ForecastSlot[];
-  greenest?: { start: number; end: number; gco2PerKwh: number };
-  note?: string;
-}
+export type { CalculatorShown, CalculatorView, GridForecastView, ReportViewShown } from "./report-messages";
 
 /** Where the report gets the grid forecast (region and provider are the grid settings'); undefined when none. */
 export type GridForecastSource = () => Promise<GridForecastView | undefined>;
-
-/** The training-run calculator as the page draws it: sent with the report, and again once the plan is read. */
-export interface CalculatorView {
-  /** Changes with the model or the document version; while it stays the same, the page keeps the user's edits. */
-  key: string;
-  /** reading: the plan is being read (fields hold the settings meanwhile); code: read; settings: none could be. */
-  status: "reading" | "code" | "settings";
-  /** The model's file name, for "reading train.py…". */
-  file: string;
-  fields: CalculatorFields;
-  /** The estimate at these fields (null while reading, or when none can be made: see `message`). */
-  estimate: TrainingEstimate | null;
-  message?: string;
-  /** Why the fields come from the settings only. */
-  note?: string;
-  /** CodeCarbon's runs of this script beside the estimate for the same run (when the script has a tracker with runs). */
-  measured?: MeasuredBeside;
-  /** A tracker without runs, or runs that could not be read: what was looked for and where. */
-  measuredNote?: string;
-}
-
-/** What the page says its calculator shows (values as in its inputs, labels beside them, the estimate line). */
-export interface CalculatorShown {
-  key: string;
-  values: { epochs: number; samples: number; batch: number; hardware: string; dropLast: boolean };
-  labels: Record<keyof CalculatorFields, string>;
-  output: string;
-}
-
-/** Messages the extension sends the webview (media/report/report.js reads them by `type`). */
-type ToWebview =
-  | {
-      type: "report";
-      model: ModelReport;
-      groups: ReturnType<typeof modelGroups>;
-      applied: string | null;
-      energy: NonNullable<ReturnType<typeof estimateInference>> | null;
-      memory: ReturnType<typeof memoryView>;
-      hardware: ReturnType<typeof knownHardware>;
-      settings: { hardware: string; batch: number; precision: ReturnType<typeof editorPrecision> };
-      calculator: CalculatorView | null;
-      grid: GridForecastView | null;
-    }
-  | { type: "calculator"; calculator: CalculatorView }
-  | { type: "training"; estimate: TrainingEstimate; message?: undefined }
-  | { type: "training"; estimate: null; message: string };
-
-/** Messages the webview sends (media/report/report.js). */
-type FromWebview =
-  | { type: "ready" }
-  | { type: "calculate"; run: TrainingRun }
-  | { type: "export"; format: ExportFormat }
-  | { type: "calculatorShown"; shown: CalculatorShown }
-  | { type: "calibrate"; run: TrainingRun }
-  | { type: "clearCalibration" }
-  | { type: "revealLine"; line: number }
-  | { type: "viewShown"; shown: ReportViewShown };
-
-/** What the page says its grouped charts and module tree show. */
-export interface ReportViewShown {
-  byBlock: string[];
-  byKind: string[];
-  treeRows: number;
-  sort: string;
-}
 
 /** The plan of the model's file as far as it is known. */
 interface PlanState {
@@ -139,7 +67,6 @@ export class ReportPanel implements vscode.Disposable {
   private viewShown: ReportViewShown | undefined;
   private readonly plans: TrainingPlanLookup;
   private ready = false;
-  private postedEnergy: ReturnType<typeof estimateInference>;
   /** How the shown model's file runs it (generations, optimizer, dtype), for the memory section. */
   private fileResult: Pick<AnalysisResult, "generations" | "runSetup"> | undefined;
   private readonly disposables: vscode.Disposable[] = [];
@@ -160,12 +87,12 @@ export class ReportPanel implements vscode.Disposable {
     this.disposables.push(store.onDidChange(() => void this.post()));
   }
 
-  /** The grid reading the energy section last sent to the page names (its carbon source line). */
+  /** The line of the energy section, as the page says it drew it, that names the grid reading (its carbon basis). */
   get shownIntensity(): string | undefined {
-    return this.panel ? this.postedEnergy?.sources.find((source) => source.includes("gCO2e/kWh")) : undefined;
+    return this.shownView?.energy.find((line) => line.includes("gCO2e/kWh"));
   }
 
-  /** What the page last said it shows of the model (chart labels, tree rows); undefined before it drew. */
+  /** What the page last said it shows of the model (heading, chart labels, tree rows, energy); undefined before it drew. */
   get shownView(): ReportViewShown | undefined {
     return this.panel && this.ready ? this.viewShown : undefined;
   }
@@ -197,14 +124,16 @@ export class ReportPanel implements vscode.Disposable {
     this.readPlan(model, this.document);
     if (!this.panel) {
       const media = vscode.Uri.joinPath(this.extensionUri, "media");
+      // The page's script is built from src/webview/report/ into dist/webview/; its style and icon are in media/.
+      const page = vscode.Uri.joinPath(this.extensionUri, "dist", "webview");
       this.panel = vscode.window.createWebviewPanel(ReportPanel.viewType, `Greenlight: ${model.name}`, vscode.ViewColumn.Beside, {
         enableScripts: true,
-        localResourceRoots: [media],
+        localResourceRoots: [media, page],
         retainContextWhenHidden: true,
       });
       this.panel.iconPath = vscode.Uri.joinPath(media, "icon.svg");
       this.ready = false;
-      this.panel.webview.html = this.html(this.panel.webview, media);
+      this.panel.webview.html = this.html(this.panel.webview, media, page);
       this.panel.webview.onDidReceiveMessage((message: FromWebview) => void this.receive(message), undefined, this.disposables);
       this.panel.onDidDispose(() => {
         this.panel = undefined;
@@ -403,13 +332,12 @@ export class ReportPanel implements vscode.Disposable {
     } catch (error) {
       this.log.warn(`grid forecast unavailable: ${error instanceof Error ? error.message : String(error)}`);
     }
-    this.postedEnergy = estimateInference(this.model, settings, this.intensity(), loggedProblems(this.log));
     await this.send({
       type: "report",
       model: this.model,
       groups: modelGroups(this.model),
       applied: appliedText(this.model) ?? null,
-      energy: this.postedEnergy ?? null,
+      energy: estimateInference(this.model, settings, this.intensity(), loggedProblems(this.log)) ?? null,
       memory: memoryView(this.model, this.fileResult, settings, this.intensity(), loggedProblems(this.log)),
       hardware: knownHardware(),
       settings: { hardware: settings.hardware, batch: settings.batchSize, precision: editorPrecision(this.model, settings) },
@@ -418,8 +346,8 @@ export class ReportPanel implements vscode.Disposable {
     });
   }
 
-  private html(webview: vscode.Webview, media: vscode.Uri): string {
-    const script = webview.asWebviewUri(vscode.Uri.joinPath(media, "report", "report.js"));
+  private html(webview: vscode.Webview, media: vscode.Uri, page: vscode.Uri): string {
+    const script = webview.asWebviewUri(vscode.Uri.joinPath(page, "report.js"));
     const style = webview.asWebviewUri(vscode.Uri.joinPath(media, "report", "report.css"));
     const token = nonce();
     return `<!DOCTYPE html>

@@ -23,9 +23,9 @@ export interface TestProbes {
   reportCalculator(): ReturnType<ReportPanel["calculator"]>;
   /** The grid intensity every surface uses now (the status bar's reading), with its source. */
   gridIntensity(): IntensitySource;
-  /** The carbon basis line of the open report's energy section (undefined when none is open). */
+  /** The line of the open report's energy section naming the grid reading, as the page says it drew it. */
   reportIntensity(): string | undefined;
-  /** What the open report page says it shows of its model (grouped chart labels, module tree rows). */
+  /** What the open report page says it shows of its model (heading, grouped chart labels, module tree rows, energy). */
   reportView(): ReportPanel["shownView"];
   /** How many models the Explorer's Greenlight view lists. */
   listedModels(): number;

@@ -22,6 +22,13 @@ exports.run = async function run() {
     if (!extension) throw new Error("greenlight.greenlight is not installed");
     if (extension.extensionPath.includes("/test/integration/")) throw new Error("found the development copy, not the installed one");
   }));
+  results.push(await check("the report page's script and style are packaged", async () => {
+    // The page is built from src/webview/report/ into dist/; a .vscodeignore that left it out would show a blank report.
+    for (const file of ["dist/webview/report.js", "media/report/report.css"]) {
+      const stat = await vscode.workspace.fs.stat(vscode.Uri.joinPath(extension.extensionUri, file));
+      if (stat.size === 0) throw new Error(`${file} is empty`);
+    }
+  }));
   results.push(await check("it activates on a Python file and shows CodeLens", async () => {
     const folder = vscode.workspace.workspaceFolders[0].uri;
     const files = await vscode.workspace.findFiles("**/*.py", undefined, 20);
