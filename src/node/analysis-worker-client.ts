@@ -1,5 +1,7 @@
 import { Worker } from "node:worker_threads";
 import { AnalysisWorkerClient, type StartWorker } from "../core/analysis-worker-client";
+import type { WorkerMessage } from "../core/analysis-protocol";
+import { decodeMessage } from "./worker-wire";
 
 /** How the client starts its worker: the bundle's script (or, in tests, the sources through a loader). */
 export interface WorkerScript {
@@ -11,7 +13,17 @@ export interface WorkerScript {
 function nodeWorker(script: WorkerScript): StartWorker {
   return (events) => {
     const worker = new Worker(script.path, { execArgv: script.execArgv });
-    worker.on("message", events.message);
+    worker.on("message", (bytes: Uint8Array) => {
+      let message: WorkerMessage;
+      try {
+        message = decodeMessage<WorkerMessage>(bytes);
+      } catch (error) {
+        // Not bytes the worker's encoder wrote: a broken worker script, said as the worker's error.
+        events.error(new Error(`the analysis worker sent an unreadable message: ${error instanceof Error ? error.message : String(error)}`));
+        return;
+      }
+      events.message(message);
+    });
     worker.on("error", events.error);
     worker.on("exit", events.exit);
     // The host may exit while the worker still analyzes: the worker must not keep it alive.

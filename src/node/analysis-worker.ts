@@ -10,6 +10,7 @@ import { FileSnapshots } from "./file-snapshots";
 import { overlaidFiles } from "../core/overlaid-files";
 import { readParserWasm } from "./wasm";
 import { threadCpuClock } from "./cpu-clock";
+import { encodeMessage } from "./worker-wire";
 
 const port = parentPort;
 if (!port) throw new Error("analysis-worker.js runs as a worker thread");
@@ -18,7 +19,8 @@ if (!port) throw new Error("analysis-worker.js runs as a worker thread");
 const disk = new FileSnapshots();
 
 const service = createAnalysisService({
-  send: (message) => port.postMessage(message),
+  // As bytes the host decodes in its handler (worker-wire.ts).
+  send: (message) => port.postMessage(encodeMessage(message)),
   filesFor(request) {
     // Each analysis sees the disk as it is now: what exists is looked at again, kept texts re-validated by stat.
     disk.refresh();

@@ -95,4 +95,17 @@ describe("analysis worker client", function () {
     assert.ok(log.warnings.some((warning) => warning.includes("exited (code 3)")), log.warnings.join("\n"));
     dying.dispose();
   });
+
+  it("says when a worker sends something other than its encoded messages, and its requests end as failed when it is stopped", async () => {
+    const script = join(dir, "garbles.js");
+    // A plain object where the host expects worker-wire bytes: decoding it fails.
+    writeFileSync(script, 'require("node:worker_threads").parentPort.postMessage({ kind: "ready" });\nsetInterval(() => undefined, 1000);\n');
+    const errors: string[] = [];
+    const garbled = startNodeAnalysisWorker({ path: script }, { warn: () => undefined, error: (message) => errors.push(message) });
+    const running = garbled.analyze(request("x = 1\n"));
+    for (let i = 0; i < 100 && errors.length === 0; i++) await new Promise((resolve) => setTimeout(resolve, 20));
+    assert.ok(errors.some((error) => error.includes("unreadable message")), errors.join("\n"));
+    garbled.dispose();
+    assert.equal((await running.done).kind, "failed");
+  });
 });
