@@ -1,7 +1,15 @@
-// How long the extension host's thread is busy at a stretch, read from V8's sampling profiler of this (the host's)
-// thread: a timer's lateness also counts the time the 2-core machine gives the host's thread no core at all (the
-// analysis worker, code-server and the browser run beside it), which no extension can change; a busy stretch is time
-// the thread ran code and could not answer the editor.
+// How long the extension host's thread runs code at a stretch while the user types, and how much of it is Greenlight's.
+//
+// A timer ticks on the host's thread every few milliseconds and reads the thread's own CPU time at each tick
+// (process.threadCpuUsage). Between two ticks the thread could not run the timer: the CPU it used in that gap is how
+// long it ran code without answering (an upper bound on its longest task there). CPU time, not wall time: on a loaded
+// machine the thread also waits for a core while runnable (the analysis worker, code-server, the browser and other
+// jobs run beside it), which makes a timer late without any code running, and no extension can change.
+//
+// Whose code it ran comes from V8's sampling profiler of the same thread, on the same clock (CLOCK_MONOTONIC, µs): a
+// gap's CPU is split by the share of its samples with Greenlight's bundle (dist/extension.js) on the stack. Garbage
+// collection (it collects the whole host's heap: every extension's, and VS Code's copies of open documents) and
+// samples without our bundle (VS Code's own work, such as its synchronous log writes) are reported beside it.
 import { Session } from "node:inspector";
 
 interface ProfileNode {
@@ -17,99 +25,131 @@ interface CpuProfile {
   timeDeltas: number[];
 }
 
-/** One stretch of consecutive samples where the thread was not idle. */
-export interface BusyStretch {
-  /** How long the thread ran code at a stretch (gaps where no sample was taken counted as at most two intervals). */
-  milliseconds: number;
-  /** How long V8's garbage collector held the thread within the stretch: it collects the whole host's heap (every
-   *  extension's, and VS Code's copies of open documents), so it is reported beside the code's time, not in it. */
-  collectingMilliseconds: number;
-  /** From the idle sample before it to its last sample, gaps included. */
+/** One gap between two ticks of the host thread's timer. */
+export interface BusyGap {
+  /** Wall time between the ticks. */
   wallMilliseconds: number;
-  samples: number;
-  /** Whether this extension's bundle (dist/extension.js) was on a sampled stack in the stretch. */
-  ours: boolean;
-  /** How long, within the stretch, this extension's bundle was on the sampled stack: the time Greenlight held the
-   *  thread (a stretch may also hold VS Code's own work, such as its log writes, run before or after ours). */
+  /** CPU time the host's thread used between them: how long it ran code without getting back to the timer. */
+  cpuMilliseconds: number;
+  /** The part of that CPU time Greenlight's code ran: cpu × (samples with our bundle on the stack ÷ busy samples). */
   oursMilliseconds: number;
-  /** The most sampled functions of the stretch, for the log. */
+  /** The part of it V8's garbage collector ran (its share of the busy samples). */
+  collectingMilliseconds: number;
+  /** Busy (not idle) samples in the gap, and those with our bundle on the stack. */
+  samples: number;
+  oursSamples: number;
+  /** The most sampled functions of the gap, for the log. */
   top: string[];
 }
 
-/** Samples the host's thread every `intervalMicroseconds` until `stop()` returns its busy stretches, longest first. */
-export async function sampleHostThread(intervalMicroseconds = 1000): Promise<{ stop(): Promise<BusyStretch[]> }> {
+/** What the host's thread did while it was watched. */
+export interface HostThreadReport {
+  /** Every gap between ticks, the longest in CPU first. */
+  gaps: BusyGap[];
+  /** How late each tick fired (wall time past its interval), in order. */
+  lateness: number[];
+  /** All samples with our bundle on the stack over the whole watch: the attribution saw Greenlight's code run. */
+  oursSamples: number;
+  /** Where each gap's CPU time came from: the thread's clock, or (an older Node without one) its busy samples, each
+   *  counted for at most one sampling interval. */
+  clock: "thread" | "samples";
+}
+
+/** The host thread's own CPU time (µs), where Node has the clock (≥ 22.19 and 23.9: code-server's Node 24 has it). */
+function threadCpuMicroseconds(): number | undefined {
+  const usage = (process as { threadCpuUsage?: () => NodeJS.CpuUsage }).threadCpuUsage?.();
+  return usage && usage.user + usage.system;
+}
+
+const monotonicMicroseconds = () => Number(process.hrtime.bigint() / 1000n);
+
+/** Starts watching the host's thread: a timer every `tickMilliseconds`, and the profiler every `sampleMicroseconds`. */
+export async function watchHostThread(tickMilliseconds = 4, sampleMicroseconds = 1000): Promise<{ stop(): Promise<HostThreadReport> }> {
   const session = new Session();
   session.connect();
   const post = <T>(method: string, params: object = {}) =>
     new Promise<T>((resolve, reject) => session.post(method, params, (error, result) => (error ? reject(error) : resolve(result as T))));
   await post("Profiler.enable");
-  await post("Profiler.setSamplingInterval", { interval: intervalMicroseconds });
+  await post("Profiler.setSamplingInterval", { interval: sampleMicroseconds });
   await post("Profiler.start");
+  const ticks: { at: number; cpu: number | undefined }[] = [{ at: monotonicMicroseconds(), cpu: threadCpuMicroseconds() }];
+  const timer = setInterval(() => ticks.push({ at: monotonicMicroseconds(), cpu: threadCpuMicroseconds() }), tickMilliseconds);
   return {
     async stop() {
+      clearInterval(timer);
       const { profile } = await post<{ profile: CpuProfile }>("Profiler.stop");
       session.disconnect();
-      return busyStretches(profile, intervalMicroseconds);
+      return report(profile, ticks, tickMilliseconds, sampleMicroseconds);
     },
   };
 }
 
-/**
- * A stretch's time is the sum of the intervals between its consecutive samples, each counted up to twice the sampling
- * interval: a longer gap means the sampler itself got no core, the machine running other processes, which holds no
- * host work up (the wall-clock span is kept beside it for the log). The stretches around the profiler's own start and
- * stop (before the first idle sample, after the last) are left out.
- */
-function busyStretches(profile: CpuProfile, intervalMicroseconds: number): BusyStretch[] {
+/** What one sample was: idle, garbage collection, or code (with or without our bundle on the stack). */
+type SampleKind = "idle" | "gc" | "ours" | "other";
+
+function report(profile: CpuProfile, ticks: { at: number; cpu: number | undefined }[], tickMilliseconds: number, sampleMicroseconds: number): HostThreadReport {
+  const clock = ticks.every((tick) => tick.cpu !== undefined) ? "thread" : "samples";
   const nodes = new Map(profile.nodes.map((node) => [node.id, node]));
   const parent = new Map<number, number>();
   for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
-  const stretches: BusyStretch[] = [];
+  const kindOf = new Map<number, SampleKind>();
+  const kind = (id: number): SampleKind => {
+    let known = kindOf.get(id);
+    if (known) return known;
+    const name = nodes.get(id)?.callFrame.functionName;
+    known = name === "(idle)" ? "idle" : name === "(garbage collector)" ? "gc" : "other";
+    if (known === "other") {
+      for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) {
+        if (/[\\/]dist[\\/]extension\.js$/.test(nodes.get(at)?.callFrame.url ?? "")) {
+          known = "ours";
+          break;
+        }
+      }
+    }
+    kindOf.set(id, known);
+    return known;
+  };
+  // Samples in time order with their timestamps (µs, the same monotonic clock as the ticks).
+  const samples: { at: number; id: number; delta: number }[] = [];
   let time = profile.startTime;
-  let lastIdle: number | undefined;
-  let current: Open | undefined;
   profile.samples.forEach((id, index) => {
     const delta = profile.timeDeltas[index] ?? 0;
     time += delta;
-    const leaf = nodes.get(id);
-    if (!leaf || leaf.callFrame.functionName === "(idle)") {
-      if (current) stretches.push(finish(current));
-      current = undefined;
-      lastIdle = time;
-      return;
-    }
-    if (lastIdle === undefined) return;
-    current ??= { from: lastIdle, to: time, held: 0, collecting: 0, oursHeld: 0, samples: 0, counts: new Map(), ours: false };
-    const held = Math.min(delta, 2 * intervalMicroseconds);
-    if (leaf.callFrame.functionName === "(garbage collector)") current.collecting += held;
-    else current.held += held;
-    current.to = time;
-    current.samples++;
-    const name = `${leaf.callFrame.functionName || "(anonymous)"} ${leaf.callFrame.url.split("/").pop() ?? ""}`;
-    current.counts.set(name, (current.counts.get(name) ?? 0) + 1);
-    for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) {
-      if (/[\\/]dist[\\/]extension\.js$/.test(nodes.get(at)?.callFrame.url ?? "")) {
-        current.ours = true;
-        current.oursHeld += held;
-        break;
-      }
-    }
+    samples.push({ at: time, id, delta });
   });
-  return stretches.sort((a, b) => b.milliseconds - a.milliseconds);
-}
-
-interface Open {
-  from: number;
-  to: number;
-  held: number;
-  collecting: number;
-  oursHeld: number;
-  samples: number;
-  counts: Map<string, number>;
-  ours: boolean;
-}
-
-function finish(stretch: Open): BusyStretch {
-  const top = [...stretch.counts].sort((a, b) => b[1] - a[1]).slice(0, 4).map(([name, count]) => `${name} ×${count}`);
-  return { milliseconds: stretch.held / 1000, collectingMilliseconds: stretch.collecting / 1000, oursMilliseconds: stretch.oursHeld / 1000, wallMilliseconds: (stretch.to - stretch.from) / 1000, samples: stretch.samples, ours: stretch.ours, top };
+  const gaps: BusyGap[] = [];
+  let next = 0;
+  let oursSamples = 0;
+  for (let i = 1; i < ticks.length; i++) {
+    const from = ticks[i - 1];
+    const to = ticks[i];
+    while (next < samples.length && samples[next].at <= from.at) next++;
+    let busy = 0, ours = 0, gc = 0, sampled = 0;
+    const counts = new Map<string, number>();
+    for (; next < samples.length && samples[next].at <= to.at; next++) {
+      const sample = samples[next];
+      const what = kind(sample.id);
+      if (what === "idle") continue;
+      busy++;
+      sampled += Math.min(sample.delta, sampleMicroseconds);
+      if (what === "ours") ours++;
+      if (what === "gc") gc++;
+      const frame = nodes.get(sample.id)?.callFrame;
+      const name = `${frame?.functionName || "(anonymous)"} ${frame?.url.split("/").pop() ?? ""}`.trim();
+      counts.set(name, (counts.get(name) ?? 0) + 1);
+    }
+    oursSamples += ours;
+    const cpu = (clock === "thread" ? (to.cpu ?? 0) - (from.cpu ?? 0) : sampled) / 1000;
+    gaps.push({
+      wallMilliseconds: (to.at - from.at) / 1000,
+      cpuMilliseconds: cpu,
+      oursMilliseconds: busy > 0 ? (cpu * ours) / busy : 0,
+      collectingMilliseconds: busy > 0 ? (cpu * gc) / busy : 0,
+      samples: busy,
+      oursSamples: ours,
+      top: [...counts].sort((a, b) => b[1] - a[1]).slice(0, 4).map(([name, count]) => `${name} ×${count}`),
+    });
+  }
+  const lateness = gaps.map((gap) => Math.max(0, gap.wallMilliseconds - tickMilliseconds));
+  return { gaps: [...gaps].sort((a, b) => b.cpuMilliseconds - a.cpuMilliseconds), lateness, oursSamples, clock };
 }

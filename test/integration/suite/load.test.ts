@@ -1,14 +1,14 @@
 // Hardening (issue 9): with 2,000 Python files arriving and being analyzed, the extension host stays responsive.
 // A CodeLens request on a small open file goes through the workbench and back into the extension host: it must be
 // answered all through indexing and Analyze Workspace, and its latency is logged. What is asserted of time is read
-// from V8's sampler of the host's thread (host-busy.ts), not from the requests' wall-clock latency: on a loaded
+// from the host thread's CPU time and V8's sampler of it (host-busy.ts), not from the requests' wall-clock latency: on a loaded
 // 2-core machine a request also waits whenever code-server, the browser or other jobs hold the cores, which says
 // nothing about this extension (the speed goal itself is `npm run bench`'s).
 import * as assert from "assert";
 import * as vscode from "vscode";
 import { fixtureUri, greenlight, openFixture, waitFor } from "./helpers";
 import { writeGeneratedWorkspace } from "./generated-workspace";
-import { sampleHostThread, type BusyStretch } from "./host-busy";
+import { watchHostThread, type HostThreadReport } from "./host-busy";
 
 const FILE_COUNT = 2000;
 const SAMPLES = 50;
@@ -45,9 +45,9 @@ function summary(phase: string, latencies: number[], whileBusy: number): void {
 }
 
 /** Greenlight's longest stretch on the host's thread, for the log and the assertion. */
-function longestOurs(phase: string, stretches: BusyStretch[]): number {
-  const ours = stretches.filter((stretch) => stretch.ours).sort((a, b) => b.oursMilliseconds - a.oursMilliseconds)[0];
-  console.log(`      load (${phase}): longest stretch of Greenlight's code on the host's thread ${ours ? `${ours.oursMilliseconds.toFixed(1)} ms (${ours.top.join(", ")})` : "none"}`);
+function longestOurs(phase: string, host: HostThreadReport): number {
+  const ours = [...host.gaps].sort((a, b) => b.oursMilliseconds - a.oursMilliseconds)[0];
+  console.log(`      load (${phase}): longest stretch of Greenlight's code on the host's thread ${ours && ours.oursSamples > 0 ? `${ours.oursMilliseconds.toFixed(1)} ms of CPU (${ours.top.join(", ")})` : "none"}`);
   return ours?.oursMilliseconds ?? 0;
 }
 
@@ -73,7 +73,7 @@ suite("load: 2,000 files", () => {
     indexedBefore = api.indexedFiles();
 
     // Phase 1: the files appear on disk (a checkout); the watcher reads each into the mirror.
-    const indexingSampler = await sampleHostThread();
+    const indexingSampler = await watchHostThread();
     const written = writeGeneratedWorkspace(folder(), FILE_COUNT);
     writing = written;
     let indexing = true;
@@ -86,7 +86,7 @@ suite("load: 2,000 files", () => {
     summary("indexing", indexingProbe.latencies, indexingProbe.whileBusy);
 
     // Phase 2: Analyze Workspace over every file (the heaviest command).
-    const analysisSampler = await sampleHostThread();
+    const analysisSampler = await watchHostThread();
     let analyzing = true;
     const analysis = Promise.resolve(
       vscode.commands.executeCommand<{ files: number; models: number; cancelled: boolean }>("greenlight.analyzeWorkspace"),
