@@ -161,10 +161,8 @@ function activateStages(context: vscode.ExtensionContext, host: HostBits, log: v
       await mirror.start();
     },
     indexedFiles: () => mirror.size,
-    reportReady: () => report.isReady,
     reportCalculator: () => report.calculator(),
     gridIntensity: intensity,
-    reportIntensity: () => report.shownIntensity,
     reportView: () => report.shownView,
     listedModels: () => models.modelCount,
     parseCounts: async () => (await start()).parseCounts(),

@@ -87,18 +87,9 @@ export class ReportPanel implements vscode.Disposable {
     this.disposables.push(store.onDidChange(() => void this.post()));
   }
 
-  /** The line of the energy section, as the page says it drew it, that names the grid reading (its carbon basis). */
-  get shownIntensity(): string | undefined {
-    return this.shownView?.energy.find((line) => line.includes("gCO2e/kWh"));
-  }
-
   /** What the page last said it shows of the model (heading, chart labels, tree rows, energy); undefined before it drew. */
   get shownView(): ReportViewShown | undefined {
     return this.panel && this.ready ? this.viewShown : undefined;
-  }
-
-  get isReady(): boolean {
-    return this.panel !== undefined && this.ready;
   }
 
   /**
@@ -138,6 +129,7 @@ export class ReportPanel implements vscode.Disposable {
       this.panel.onDidDispose(() => {
         this.panel = undefined;
         this.ready = false;
+        this.viewShown = undefined;
         this.shown = undefined;
       }, undefined, this.disposables);
     } else {

@@ -7,8 +7,9 @@ export const TEST_PROBES_COMMAND = "greenlight.test.probes";
 
 /**
  * State no VS Code API lets a test observe (what the report page says it drew, the Explorer view's rows, the workspace
- * index, the status bar's grid reading, the parser's reuse), read-only. Not part of what activate() returns: a
- * user's editor never has it, and everything a user or another extension can see is observed through VS Code itself.
+ * index, the status bar's grid reading, the parser's reuse), read-only. What VS Code shows a test (CodeLens, hovers,
+ * diagnostics, documents, the report's export) is observed there, not here. Not part of what activate() returns: a
+ * user's editor never has it.
  */
 export interface TestProbes {
   /** Resolves when tree-sitter is loaded and providers are registered (rejects when it cannot load). */
@@ -17,15 +18,12 @@ export interface TestProbes {
   indexed(): Promise<void>;
   /** How many Python files the workspace mirror holds now (the load test watches indexing progress with it). */
   indexedFiles(): number;
-  /** Whether the report view is open and its page said it is ready. */
-  reportReady(): boolean;
   /** The report calculator's first values and what the page says it shows (pre-filled from the code's training plan). */
   reportCalculator(): ReturnType<ReportPanel["calculator"]>;
   /** The grid intensity every surface uses now (the status bar's reading), with its source. */
   gridIntensity(): IntensitySource;
-  /** The line of the open report's energy section naming the grid reading, as the page says it drew it. */
-  reportIntensity(): string | undefined;
-  /** What the open report page says it shows of its model (heading, grouped chart labels, module tree rows, energy). */
+  /** What the open report's page says it drew of its model (heading, grouped chart labels, module tree rows, energy
+   *  lines); undefined until it has drawn. A webview's page cannot be read from outside it, so it says so itself. */
   reportView(): ReportPanel["shownView"];
   /** How many models the Explorer's Greenlight view lists. */
   listedModels(): number;

@@ -110,7 +110,7 @@ suite("commands", () => {
     const api = await greenlight();
     const shown = await vscode.commands.executeCommand("greenlight.showReport", document.uri, simpleCnn.name);
     assert.strictEqual(shown, simpleCnn.name);
-    await waitFor("the webview to say it is ready", () => api.reportReady());
+    await waitFor("the webview to draw the model", () => api.reportView()?.model === simpleCnn.name);
     const tabs = vscode.window.tabGroups.all.flatMap((group) => group.tabs);
     const tab = tabs.find((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith("greenlight.report"));
     assert.ok(tab, `a report tab among: ${tabs.map((t) => t.label).join(", ")}`);

@@ -47,7 +47,7 @@ suite("incremental analysis while typing", () => {
     const editor = await vscode.window.showTextDocument(document, { preview: false });
     await waitFor("the CodeLens", async () => (await codeLensTitles(document.uri)).find((t) => t.startsWith(simpleCnn.name)));
     assert.strictEqual(await vscode.commands.executeCommand("greenlight.showReport", document.uri, simpleCnn.name), simpleCnn.name);
-    await waitFor("the report to be ready", () => api.reportReady());
+    await waitFor("the report to draw", () => api.reportView()?.model === simpleCnn.name);
     assert.strictEqual((await reportedModel())?.params, simpleCnn.params);
     const calculatorKey = await waitFor("the calculator", () => api.reportCalculator()?.initial.key);
 

@@ -187,7 +187,7 @@ suite("notebooks", () => {
     editor.selections = [new vscode.NotebookRange(modelCell.index, modelCell.index + 1)];
     assert.strictEqual(await vscode.commands.executeCommand<string>("greenlight.showReport"), "Net");
     const api = await greenlight();
-    await waitFor("the report rendered", () => api.reportReady() || undefined);
+    await waitFor("the report rendered", () => api.reportView()?.model === "Net");
     assert.strictEqual((await reportedModel())?.params, NET_PARAMS);
 
     await openNotebook();

@@ -10,7 +10,7 @@ suite("report: grouped charts and module tree", () => {
     const api = await greenlight();
     const document = await openFixture("gpt_small.py");
     await vscode.commands.executeCommand("greenlight.showReport", document.uri, "GPTSmall");
-    const view = await waitFor("the report to draw GPTSmall", async () => ((await reportedModel())?.name === "GPTSmall" ? api.reportView() : undefined));
+    const view = await waitFor("the report to draw GPTSmall", async () => ((await reportedModel())?.name === "GPTSmall" && api.reportView()?.model === "GPTSmall" ? api.reportView() : undefined));
     assert.deepStrictEqual(view.byBlock, [
       "transformer.wte · Embedding",
       "transformer.wpe · Embedding",
@@ -38,7 +38,7 @@ suite("report: grouped charts and module tree", () => {
     assert.ok(link, hover);
     const args = JSON.parse(decodeURIComponent(link[1])) as unknown[];
     await vscode.commands.executeCommand("greenlight.showReport", ...args);
-    await waitFor("the report of GPTSmall", async () => (await reportedModel())?.name === "GPTSmall" && api.reportReady());
+    await waitFor("the report of GPTSmall", async () => (await reportedModel())?.name === "GPTSmall" && api.reportView()?.model === "GPTSmall");
     await vscode.window.tabGroups.close(vscode.window.tabGroups.all.flatMap((group) => group.tabs).filter((tab) => tab.input instanceof vscode.TabInputWebview));
   });
 });

@@ -42,7 +42,7 @@ suite("screenshots", () => {
       await screenshot(`editor-${name}`);
       const api = await greenlight();
       await vscode.commands.executeCommand("greenlight.showReport", document.uri, simpleCnn.name);
-      await waitFor("the report", () => api.reportReady());
+      await waitFor("the report to draw", () => api.reportView()?.model === simpleCnn.name);
       await screenshot(`report-${name}`);
       // A real transformer's report: grouped charts and the module tree, in one screen.
       const gpt = await openFixture("gpt_small.py");
