@@ -226,6 +226,9 @@ export class AnalysisEngine implements vscode.Disposable {
     let cancelRun: (() => void) | undefined;
     let resolveEntry!: (value: DocumentAnalysis | undefined | Promise<DocumentAnalysis | undefined>) => void;
     const promise = new Promise<DocumentAnalysis | undefined>((resolve) => (resolveEntry = resolve));
+    // Set when the run is dropped (a newer version, the document closed, a hand-over): an answer the worker sends
+    // anyway is not published, or a closed document's figures would reach a new one opened under the same URI.
+    let dropped = false;
     const entry: Entry = {
       version,
       programKey,
@@ -233,6 +236,7 @@ export class AnalysisEngine implements vscode.Disposable {
       promise,
       waiting: () => timer !== undefined,
       cancel: () => {
+        dropped = true;
         if (timer !== undefined) clearTimeout(timer);
         timer = undefined;
         // A newer version supersedes this one: the worker drops the request if it has not started it.
@@ -240,6 +244,7 @@ export class AnalysisEngine implements vscode.Disposable {
         resolveEntry(undefined);
       },
       handOver: (next) => {
+        dropped = true;
         if (timer !== undefined) clearTimeout(timer);
         timer = undefined;
         cancelRun?.();
@@ -256,7 +261,7 @@ export class AnalysisEngine implements vscode.Disposable {
       const started = Date.now();
       this.analyzeDocument(document, (cancel) => (cancelRun = cancel)).then(
         (analyzed) => {
-          if (!analyzed) {
+          if (!analyzed || dropped || document.isClosed) {
             resolveEntry(undefined);
             return;
           }
