@@ -11,6 +11,7 @@
 // collection (it collects the whole host's heap: every extension's, and VS Code's copies of open documents) and
 // samples without our bundle (VS Code's own work, such as its synchronous log writes) are reported beside it.
 import { Session } from "node:inspector";
+import { threadCpuClock } from "../../../src/node/cpu-clock";
 
 interface ProfileNode {
   id: number;
@@ -55,11 +56,9 @@ export interface HostThreadReport {
   clock: "thread" | "samples";
 }
 
-/** The host thread's own CPU time (µs), where Node has the clock (≥ 22.19 and 23.9: code-server's Node 24 has it). */
-function threadCpuMicroseconds(): number | undefined {
-  const usage = (process as { threadCpuUsage?: () => NodeJS.CpuUsage }).threadCpuUsage?.();
-  return usage && usage.user + usage.system;
-}
+/** The host thread's own CPU time (µs), where Node has the clock (code-server's Node 24 has it). */
+const threadClock = threadCpuClock();
+const threadCpuMicroseconds = (): number | undefined => (threadClock ? threadClock() * 1000 : undefined);
 
 const monotonicMicroseconds = () => Number(process.hrtime.bigint() / 1000n);
 
