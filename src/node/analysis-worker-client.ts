@@ -13,19 +13,24 @@ export interface WorkerScript {
 function nodeWorker(script: WorkerScript): StartWorker {
   return (events) => {
     const worker = new Worker(script.path, { execArgv: script.execArgv });
+    // The client and whoever awaits its answer (each waiting CodeLens and inlay-hint request) run in a later task
+    // than the decoding, so the host's thread gets back to its event loop in between: two short stretches, not one
+    // long one. Errors and the exit go through the same queue, so they keep their order after the messages.
+    const later = (deliver: () => void) => void setTimeout(deliver, 0);
     worker.on("message", (bytes: Uint8Array) => {
       let message: WorkerMessage;
       try {
         message = decodeMessage<WorkerMessage>(bytes);
       } catch (error) {
         // Not bytes the worker's encoder wrote: a broken worker script, said as the worker's error.
-        events.error(new Error(`the analysis worker sent an unreadable message: ${error instanceof Error ? error.message : String(error)}`));
+        const unreadable = new Error(`the analysis worker sent an unreadable message: ${error instanceof Error ? error.message : String(error)}`);
+        later(() => events.error(unreadable));
         return;
       }
-      events.message(message);
+      later(() => events.message(message));
     });
-    worker.on("error", events.error);
-    worker.on("exit", events.exit);
+    worker.on("error", (error) => later(() => events.error(error)));
+    worker.on("exit", (code) => later(() => events.exit(code)));
     // The host may exit while the worker still analyzes: the worker must not keep it alive.
     worker.unref();
     return { postMessage: (message) => worker.postMessage(message), terminate: () => void worker.terminate() };

@@ -138,7 +138,9 @@ function report(profile: CpuProfile, ticks: { at: number; cpu: number | undefine
       counts.set(name, (counts.get(name) ?? 0) + 1);
     }
     oursSamples += ours;
-    const cpu = (clock === "thread" ? (to.cpu ?? 0) - (from.cpu ?? 0) : sampled) / 1000;
+    // The kernel updates a thread's CPU time at scheduler ticks and switches, so a reading can lag by a tick and
+    // show up in the next gap: no gap is counted more CPU than its wall time, which one thread cannot exceed.
+    const cpu = Math.min(clock === "thread" ? (to.cpu ?? 0) - (from.cpu ?? 0) : sampled, to.at - from.at) / 1000;
     gaps.push({
       wallMilliseconds: (to.at - from.at) / 1000,
       cpuMilliseconds: cpu,
