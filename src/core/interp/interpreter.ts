@@ -22,6 +22,7 @@ import {
   unknown,
 } from "./construct";
 import { layerAttribute } from "./layer-attributes";
+import { isDataDependentMaskedCopy } from "../torch/masked-copy";
 import { knownRow, valuesOf, withValues } from "../torch/known-values";
 import { armEffect } from "./inert-branches";
 import { numpyScalar } from "./numpy-arrays";
@@ -330,6 +331,7 @@ export class Interpreter {
         this.evaluate(s.value, scope);
         return undefined;
       case "assign": {
+        if (s.targets.length === 1 && this.maskedCopy(s.targets[0], s.value, scope)) return undefined;
         const value = this.evaluate(s.value, scope);
         for (const t of s.targets) this.assign(t, value, scope);
         this.noteLineShape(s.pos, value);
@@ -564,6 +566,22 @@ export class Interpreter {
       }
     }
     scope.names.set(name, value);
+  }
+
+  /**
+   * `x[mask] = y[mask2]` with names or attributes on both sides: when the selection's size is data, the statement still
+   * keeps x's shape and counts no FLOPs, so it is done without a gap (see isDataDependentMaskedCopy). Those operands
+   * have no side effects, so evaluating them here and again on the ordinary path changes nothing.
+   */
+  private maskedCopy(target: Expression, source: Expression, scope: Scope): boolean {
+    const plain = (e: Expression): boolean => e.type === "name" || (e.type === "attribute" && plain(e.object));
+    if (target.type !== "subscript" || source.type !== "subscript") return false;
+    if (![target.object, target.index, source.object, source.index].every(plain)) return false;
+    const to = this.evaluate(target.object, scope);
+    if (to.kind !== "tensor") return false;
+    if (!isDataDependentMaskedCopy(to, this.evaluate(target.index, scope), this.evaluate(source.object, scope), this.evaluate(source.index, scope), this.context)) return false;
+    this.noteWrite(to);
+    return true;
   }
 
   /** Assigns to a target: name, attribute, subscript, or a tuple/list pattern (with one starred). */
