@@ -16,12 +16,16 @@ const CASES: [string, number][] = [
   [`"abcabc".rfind("b") + "abc".index("c") * 10 + "abcabc".rindex("a") * 100`, 4 + 20 + 300],
   [`[1, 2, 3].__len__() + {"a": 1}.__contains__("a") * 10 + "xyz".__getitem__(1).__len__() * 100`, 3 + 10 + 100],
   [`{1, 2, 3}.issuperset([1, 3]) + {1, 2}.issuperset({4}) * 10 + {1, 2}.isdisjoint([3]) * 100 + {1}.isdisjoint({1}) * 1000`, 1 + 0 + 100 + 0],
+  // numpy scalars' astype: truncated toward zero for integer types, nonzero is True (numpy 1.24)
+  [`np.ceil(np.log(96)).astype("int").item() * 5 + int(np.float64(-2.7).astype(np.int64)) * 100 + int(np.float64(0.5).astype(bool)) * 1000`, 25 - 200 + 1000],
+  [`int(np.sqrt(10).astype("float32") * 10)`, 31],
 ];
 
 describe("builtins as CPython computes them (src/core/interp/builtins/, builtin-methods.ts, stdlib/itertools.ts)", () => {
   for (const [expression, expected] of CASES) {
     it(`${expression} is ${expected}`, async () => {
       const m = await onlyModel(`import itertools
+import numpy as np
 import torch.nn as nn
 
 W = ${expression}
