@@ -247,7 +247,8 @@ export class Interpreter {
   /** The value an import of a module that is nowhere on the path binds: why, and what to do, where it was imported. */
   private missingModule(name: string, pos: Position): UnknownValue {
     const reason = this.currentLoader.missingReason?.(name);
-    return reason ? { ...unknown(reason, this.location(pos)), missing: true } : unknown(`module ${name} is not available to the analyzer`, this.location(pos));
+    if (reason) return { ...unknown(reason, this.location(pos)), missing: true };
+    return unknown(this.currentLoader.absentSubmoduleReason?.(name) ?? `module ${name} is not available to the analyzer`, this.location(pos));
   }
 
   /**

@@ -10,6 +10,8 @@ export interface ModuleLoader {
   findModule?(name: string, fromFile: string): "native" | "source" | undefined;
   /** Why an import found nothing, in words that say what to do ("timm is not installed in .venv: ..."). */
   missingReason?(name: string): string | undefined;
+  /** Why `import a.b.c` found nothing although package `a` is installed or in the workspace: the part it lacks. */
+  absentSubmoduleReason?(name: string): string | undefined;
   /** Binds a `from M import ...` lazily when the loader defers this file's imports; false: import it now. */
   deferImport?(statement: Extract<Statement, { type: "importFrom" }>, scope: Scope, fromFile: string): boolean;
   /**

@@ -632,6 +632,24 @@ export class Program implements ModuleLoader {
     return this.missingModule(top);
   }
 
+  /**
+   * `import timm.models.layers.helpers` where the installed (or the workspace's) timm has no `helpers` there: Python
+   * raises ModuleNotFoundError, so say that rather than that the analyzer cannot see it. Not for packages the
+   * analyzer provides itself (its own zoo may lack what the real library has).
+   */
+  absentSubmoduleReason(name: string): string | undefined {
+    const parts = name.split(".");
+    let at = parts[0] ? this.resolver.findTopLevel(parts[0]) : undefined;
+    if (!at || !["environment", "workspace", "script"].includes(at.root.kind)) return undefined;
+    for (let i = 1; i < parts.length && at; i++) {
+      const dotted = parts.slice(0, i + 1).join(".");
+      const next: ResolvedModule | undefined = this.resolver.findSubmodule(at, parts[i], dotted);
+      if (!next) return `No module named '${dotted}': the ${parts[0]} at ${at.root.path} has no such module (Python raises ModuleNotFoundError here)`;
+      at = next;
+    }
+    return undefined;
+  }
+
   private load(found: ResolvedModule): ModuleNamespaceValue | undefined {
     if (found.file) return this.loadFile(found.file, found.name);
     // A namespace package: no code of its own, its portions on every root.

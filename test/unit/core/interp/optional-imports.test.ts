@@ -131,4 +131,24 @@ class Net(nn.Module):
     assert.equal(m.complete, true, JSON.stringify(m.unresolved));
     assert.equal(m.params, 30);
   });
+
+  it("a submodule the package there lacks is named as Python's ModuleNotFoundError, not as out of the analyzer's sight", async () => {
+    const m = await onlyModel(`
+import torch.nn as nn
+from pkg.helpers import to_pair
+from pkg import blocks
+
+class Net(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.fc = blocks.wide(to_pair(8)[0])
+
+    def forward(self, x):
+        return self.fc(x)
+
+model = Net()
+`, { others: { "/project/pkg/__init__.py": "", "/project/pkg/blocks.py": blocks }, inputs: [{ shape: [2, 8], dtype: "float32" }] });
+    assert.equal(m.complete, false);
+    assert.match(m.unresolved.map((u) => u.reason).join("; "), /No module named 'pkg\.helpers': the pkg at \/project has no such module \(Python raises ModuleNotFoundError here\)/);
+  });
 });
