@@ -81,16 +81,19 @@ def _install_polyfills(torch):
                 y = x * torch.rsqrt(x.pow(2).mean(dims, keepdim=True) + eps)
                 return y * self.weight if self.weight is not None else y
         torch.nn.RMSNorm = RMSNorm
-    # PyTorch >= 2.0 takes `@torch.inference_mode` bare (a function as `mode`); 1.13 would wrap the tensor instead.
-    base_inference_mode = torch.inference_mode
-    if not getattr(base_inference_mode, "_polyfilled", False):
-        class inference_mode(base_inference_mode):
+    # PyTorch >= 2.0 takes `@torch.inference_mode` bare (a function as `mode`); 1.13 would wrap the input tensor instead,
+    # and its inference tensors skip the dispatch mode that counts. no_grad computes the same ops and lets them be counted.
+    if int(torch.__version__.split(".")[0]) < 2 and not getattr(torch.inference_mode, "_polyfilled", False):
+        class inference_mode(torch.no_grad):
             _polyfilled = True
 
             def __new__(cls, mode=True):
                 if callable(mode) and not isinstance(mode, bool):
-                    return base_inference_mode(True)(mode)
+                    return torch.no_grad()(mode)
                 return super().__new__(cls)
+
+            def __init__(self, mode=True):
+                super().__init__()
         torch.inference_mode = inference_mode
     try:
         importlib.import_module("torch.nn.attention")
