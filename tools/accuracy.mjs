@@ -48,13 +48,14 @@ function sourceFile(source) {
   const mirror = [join(values.mirrors, `${owner}+${repo}`, "repo", ".git"), join(values.mirrors, `${owner}+${repo}`, "repo"), join(values.mirrors, `${owner}+${repo}`)].find((d) => existsSync(d));
   if (!mirror) return undefined;
   const checkout = join(scratch, `${owner}+${repo}`);
-  // The source's top folder at the commit (models import their neighbours), else only its Python files (a folder
-  // with data files the mirror lacks), else the file's own folder's Python files.
+  // The source's top folder at the commit and every Python file of the repository (models import their neighbours,
+  // and a package's modules import top-level folders beside it: Informer's models/ imports utils/), else only Python
+  // files (a folder with data files the mirror lacks), else the file's own folder's Python files.
   const top = path.includes("/") ? path.split("/")[0] : "";
   const marker = join(checkout, `.extracted-${top || "root"}`);
   if (!existsSync(marker)) {
     mkdirSync(checkout, { recursive: true });
-    const tries = top ? [[top], [`:(glob)${top}/**/*.py`], [`${dirname(path)}/*.py`]] : [["*.py"]];
+    const tries = top ? [[top, ":(glob)**/*.py"], [":(glob)**/*.py"], [`${dirname(path)}/*.py`]] : [[":(glob)**/*.py"], ["*.py"]];
     const extracted = tries.some((pathspec) => {
       try {
         const tar = execFileSync("git", ["--git-dir", mirror, "archive", "--format=tar", commit, "--", ...pathspec], { maxBuffer: 1 << 30, stdio: ["ignore", "pipe", "ignore"] });
