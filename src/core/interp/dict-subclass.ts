@@ -74,3 +74,59 @@ export function dictSubclassMethods(iterate: (v: Value) => Value[]): Record<stri
     },
   };
 }
+
+/** The items of a dict or of an object of a dict subclass that has them; undefined for anything else. */
+export function dictStorage(v: Value): DictValue | undefined {
+  if (v.kind === "dict") return v;
+  const items = v.kind === "instance" ? v.attributes.get(STORAGE) : undefined;
+  return items?.kind === "dict" ? items : undefined;
+}
+
+/**
+ * An object's attributes after `obj.__dict__ = d`: d's string keys are its attributes, both ways. `self.__dict__ =
+ * self` in a dict subclass (the AttrDict of hifi-gan and BigVGAN configs) makes `h.num_mels` read `h["num_mels"]`;
+ * the object's own item storage stays where dict's methods look for it.
+ */
+export function attributesOverDict(items: DictValue): Map<string, Value> {
+  const key = (name: string) => keyOf(str(name));
+  class DictAttributes extends Map<string, Value> {
+    override get(name: string) {
+      return name === STORAGE ? items : items.entries.get(key(name))?.value;
+    }
+    override has(name: string) {
+      return name === STORAGE || items.entries.has(key(name));
+    }
+    override set(name: string, value: Value) {
+      if (name !== STORAGE) items.entries.set(key(name), { key: str(name), value });
+      return this;
+    }
+    override delete(name: string) {
+      return name !== STORAGE && items.entries.delete(key(name));
+    }
+    override clear() {
+      items.entries.clear();
+    }
+    override get size() {
+      return this.names().length;
+    }
+    private names(): string[] {
+      return [...items.entries.values()].flatMap((e) => (e.key.kind === "str" ? [e.key.value] : []));
+    }
+    override *entries(): MapIterator<[string, Value]> {
+      for (const name of this.names()) yield [name, this.get(name)!];
+    }
+    override *keys(): MapIterator<string> {
+      yield* this.names();
+    }
+    override *values(): MapIterator<Value> {
+      for (const name of this.names()) yield this.get(name)!;
+    }
+    override [Symbol.iterator]() {
+      return this.entries();
+    }
+    override forEach(fn: (value: Value, key: string, map: Map<string, Value>) => void) {
+      for (const [k, v] of this.entries()) fn(v, k, this);
+    }
+  }
+  return new DictAttributes();
+}

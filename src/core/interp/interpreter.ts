@@ -23,6 +23,7 @@ import {
 } from "./construct";
 import { layerAttribute } from "./layer-attributes";
 import { isDataDependentMaskedCopy } from "../torch/masked-copy";
+import { attributesOverDict, dictStorage } from "./dict-subclass";
 import { knownRow, valuesOf, withValues } from "../torch/known-values";
 import { armEffect } from "./inert-branches";
 import { numpyScalar } from "./numpy-arrays";
@@ -1463,7 +1464,10 @@ export class Interpreter {
       this.call(descriptor.setter, [o, value], new Map());
       return;
     }
-    o.attributes.set(name, value);
+    // `obj.__dict__ = d` replaces the object's attributes with d's items (AttrDict's `self.__dict__ = self`)
+    const items = name === "__dict__" && !o.module ? dictStorage(value) : undefined;
+    if (items) o.attributes = attributesOverDict(items);
+    else o.attributes.set(name, value);
   }
 
   setAttribute(o: Value, name: string, value: Value, pos?: Position): void {

@@ -4,12 +4,14 @@
 // and `weight_v` (the weight's shape), so the layer gains one parameter per output channel. spectral_norm: `weight`
 // becomes `weight_orig` plus the power-iteration buffers `weight_u` (size along dim) and `weight_v` (the rest).
 import { bindArguments, tensor } from "../interp/construct";
-import { PythonError, type InstanceValue, type NativeCall, type TensorValue, type Value } from "../interp/values";
+import { PythonError, UnknownInput, type InstanceValue, type NativeCall, type TensorValue, type Value } from "../interp/values";
 import { normalizeDim, numel } from "./shapes";
 
 function target(call: NativeCall, what: string, signature: string[]): { module: InstanceValue; name: string; dim: number | null; weight: TensorValue } | undefined {
   const a = bindArguments(signature, call.args, call.kwargs, what);
   const module = a.get("module");
+  // a layer the analyzer could not build stays that gap, noted where it arose (not a failed model)
+  if (module.kind === "unknown") throw new UnknownInput(module);
   if (module.kind !== "instance" || !module.module) throw new PythonError(`${what}: module must be an nn.Module`);
   const name = a.str("name");
   const weight = module.module.parameters.get(name);
