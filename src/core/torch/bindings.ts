@@ -11,6 +11,7 @@ import { nnModuleUtils } from "./nn-module-utils";
 import { createOptim } from "./optim";
 import { rnnUtilityFunctions } from "./rnn-utils";
 import { spectralNorm, weightNorm } from "./weight-reparametrization";
+import { FloatFunctional } from "./layers/float-functional";
 import { deepCopy, namedModules } from "./module-tree";
 import type { ModuleClasses } from "../interp/runtime";
 
@@ -99,6 +100,9 @@ export function createTorchModules(catalogue: TorchCatalogue, classes: ModuleCla
   nnEntries.set("attention", attention);
   const quantization = createQuantization(classes);
   nnUtils.scope.names.set("prune", quantization.prune);
+  // torch.nn.quantized is torch.ao.nn.quantized: of its modules, the float-side FloatFunctional (its operations)
+  const nnQuantized = namespace("torch.ao.nn.quantized", new Map<string, Value>([["FloatFunctional", classes.layerClass(FloatFunctional)]]), (name) => unknown(`torch.ao.nn.quantized.${name} is not in the analyzer's catalogue`));
+  nnEntries.set("quantized", nnQuantized);
 
   const linalg = namespace("torch.linalg", byPrefix("torch.linalg."), (name) => unknown(`torch.linalg.${name} is not in the analyzer's catalogue`));
   const special = namespace("torch.special", byPrefix("torch.special."), (name) => unknown(`torch.special.${name} is not in the analyzer's catalogue`));
@@ -133,7 +137,7 @@ export function createTorchModules(catalogue: TorchCatalogue, classes: ModuleCla
     ["optim", optim],
     ["amp", amp],
     ["linalg", linalg],
-    ["ao", namespace("torch.ao", new Map<string, Value>([["quantization", quantization.torchQuantization]]), (name) => unknown(`torch.ao.${name}`))],
+    ["ao", namespace("torch.ao", new Map<string, Value>([["quantization", quantization.torchQuantization], ["nn", namespace("torch.ao.nn", new Map<string, Value>([["quantized", nnQuantized]]), (name) => unknown(`torch.ao.nn.${name}`))]]), (name) => unknown(`torch.ao.${name}`))],
     ["quantization", quantization.torchQuantization],
     ["special", special],
     ["fft", fft],
@@ -211,6 +215,9 @@ export function createTorchModules(catalogue: TorchCatalogue, classes: ModuleCla
   modules.set("torch.linalg", linalg);
   modules.set("torch.ao", torchEntries.get("ao") as ModuleNamespaceValue);
   modules.set("torch.ao.quantization", quantization.torchQuantization);
+  modules.set("torch.ao.nn", (torchEntries.get("ao") as ModuleNamespaceValue).scope.names.get("nn") as ModuleNamespaceValue);
+  modules.set("torch.ao.nn.quantized", nnQuantized);
+  modules.set("torch.nn.quantized", nnQuantized);
   modules.set("torch.quantization", quantization.torchQuantization);
   modules.set("torch.nn.utils.prune", quantization.prune);
   modules.set("torchao", quantization.torchao);
