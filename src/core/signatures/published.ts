@@ -121,7 +121,22 @@ export function bindPublished(name: string, implementation: string[], args: Valu
   if (kwargs.size === 0) return unchanged;
   const known = new Set(implementation.filter((p) => !p.startsWith("*")).map((p) => (p.includes("=") ? p.slice(0, p.indexOf("=")) : p)));
   if ([...kwargs.keys()].every((k) => known.has(k))) return unchanged;
+  if (name.startsWith("torch.")) {
+    const renamed = numpyAliases(kwargs, known);
+    if (renamed !== kwargs) return bindPublished(name, implementation, args, renamed);
+  }
   return bindByPosition(name, implementation, args, kwargs);
+}
+
+/** NumPy's names PyTorch's argument parser also takes (torch/csrc/utils/python_arg_parser.cpp,
+ *  numpy_compatibility_arg_names): `x.sum(-1, keepdims=True)`, `torch.cat(xs, axis=1)`. */
+const NUMPY_NAMES: Record<string, string> = { axis: "dim", keepdims: "keepdim", x: "input", a: "input", x1: "input", x2: "other" };
+
+/** The keywords with NumPy's names given PyTorch's where the signature has those and not NumPy's (else kwargs itself). */
+function numpyAliases(kwargs: Map<string, Value>, known: Set<string>): Map<string, Value> {
+  const rename = [...kwargs.keys()].filter((k) => !known.has(k) && NUMPY_NAMES[k] !== undefined && known.has(NUMPY_NAMES[k]) && !kwargs.has(NUMPY_NAMES[k]));
+  if (rename.length === 0) return kwargs;
+  return new Map([...kwargs].map(([k, v]) => [rename.includes(k) ? NUMPY_NAMES[k] : k, v]));
 }
 
 /**

@@ -125,6 +125,9 @@ export function createTorchModules(catalogue: TorchCatalogue, classes: ModuleCla
     ["amp", cudaAmp],
     ["manual_seed", fn("manual_seed", () => NONE)],
     ["synchronize", fn("synchronize", () => NONE)],
+    // the caching allocator's housekeeping (point-cloud code frees memory between steps): nothing is computed
+    ["empty_cache", fn("torch.cuda.empty_cache", () => NONE)],
+    ["reset_peak_memory_stats", fn("torch.cuda.reset_peak_memory_stats", () => NONE)],
     // torch.cuda.FloatTensor and its kin: the same shapes and dtypes as torch.FloatTensor, on the GPU
     ...LEGACY_TENSOR_TYPES.map(([name, dtype]): [string, Value] => [name, fn(`torch.cuda.${name}`, ({ args, context }) => legacyTensor(args, dtype, context))]),
   ]), (name) => unknown(`torch.cuda.${name}`));
@@ -174,7 +177,15 @@ export function createTorchModules(catalogue: TorchCatalogue, classes: ModuleCla
     ["load", fn("torch.load", () => unknown("contents of a checkpoint file"))],
     ["save", fn("torch.save", () => NONE)],
     ["autograd", autograd],
-    ["backends", namespace("torch.backends", new Map(), (name) => unknown(`torch.backends.${name}`))],
+    // Kernel choices (torch.backends.cuda.sdp_kernel, PyTorch 2.0's form of torch.nn.attention.sdpa_kernel; the flash /
+    // memory-efficient switches): they change which kernel runs, not what is computed or counted.
+    ["backends", namespace("torch.backends", new Map<string, Value>([
+      ["cuda", namespace("torch.backends.cuda", new Map<string, Value>([
+        ["sdp_kernel", contextOrDecorator("torch.backends.cuda.sdp_kernel")],
+        ...["enable_flash_sdp", "enable_mem_efficient_sdp", "enable_math_sdp", "enable_cudnn_sdp"].map((n): [string, Value] => [n, fn(`torch.backends.cuda.${n}`, () => NONE)]),
+        ["is_built", fn("torch.backends.cuda.is_built", () => bool(false))],
+      ]), (name) => unknown(`torch.backends.cuda.${name}`))],
+    ]), (name) => unknown(`torch.backends.${name}`))],
     // torch._C's usage logging (torchvision's and torch's own constructors call it): no effect on any model.
     ["_C", namespace("torch._C", new Map<string, Value>([["_log_api_usage_once", fn("_log_api_usage_once", () => NONE)]]), (name) => unknown(`torch._C.${name} is not in the analyzer's catalogue`))],
     ["distributed", namespace("torch.distributed", new Map<string, Value>([["is_initialized", fn("is_initialized", () => bool(false))], ["is_available", fn("is_available", () => bool(false))]]), (name) => unknown(`torch.distributed.${name}`))],

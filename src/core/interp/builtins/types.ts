@@ -1,4 +1,4 @@
-import { lookupClassAttribute, nativeClass } from "../classes";
+import { computeMro, lookupClassAttribute, nativeClass } from "../classes";
 import { NONE, bool, dict, float, freshId, int, keyOf, list, str, toInt, toNumber, tuple, unknown } from "../construct";
 import { dictSubclassMethods } from "../dict-subclass";
 import { PythonError, Unresolved, type ClassValue, type DictValue, type NativeCall, type Value } from "../values";
@@ -66,6 +66,7 @@ export function installTypes({ names, interp, object, iterate, call }: BuiltinSc
   }));
   names.set("dict", dictClass);
   const typeClass = typeConstructor("builtins.type", ({ args }) => {
+    if (args.length === 3) return newClass(args[0], args[1], args[2]);
     const v = args[0];
     if (v.kind === "instance") return v.cls;
     const tensorClasses = interp().tensorClasses;
@@ -75,6 +76,25 @@ export function installTypes({ names, interp, object, iterate, call }: BuiltinSc
     return n ? names.get(n)! : unknown(`type of a ${v.kind}`);
   });
   names.set("type", typeClass);
+  // type(name, bases, namespace) makes a class as a class statement would (configs built inline: type('Cfg', (),
+  // {'num_class': 40})), its functions methods of it.
+  const newClass = (name: Value, bases: Value, namespace: Value): ClassValue => {
+    if (name.kind !== "str") throw new PythonError("TypeError: type.__new__() argument 1 must be str");
+    if (namespace.kind !== "dict") throw new PythonError("TypeError: type.__new__() argument 3 must be dict");
+    const parents = iterate(bases).map((b) => {
+      if (b.kind !== "class") throw new PythonError("TypeError: type() bases must be classes");
+      return b;
+    });
+    const cls: ClassValue = { kind: "class", name: name.value, qualifiedName: name.value, bases: parents.length ? parents : [object], attributes: new Map(), mro: [] };
+    cls.mro = computeMro(cls);
+    cls.isModule = cls.mro.some((c) => c.isModule);
+    for (const e of namespace.entries.values()) {
+      if (e.key.kind !== "str") continue;
+      cls.attributes.set(e.key.value, e.value);
+      if (e.value.kind === "function") e.value.definingClass ??= cls;
+    }
+    return cls;
+  };
   // slice(stop) / slice(start, stop[, step]): the object `x[a:b:c]` builds (Swin's window masks build them in loops)
   names.set("slice", builtin("slice", ({ args }) => {
     if (args.length === 0 || args.length > 3) throw new PythonError(`slice expected 1 to 3 arguments, got ${args.length}`);
