@@ -2,13 +2,22 @@
 // once applied, the class's CodeLens on that hardware shows A (it was B) and says what the script applied.
 import * as assert from "assert";
 import * as vscode from "vscode";
-import { codeLensTitles, greenlight, greenlightDiagnostics, hoverText, lineOf, openFixture, revertAndClose, setSetting, waitFor } from "./helpers";
+import { codeLensTitles, fixtureUri, greenlight, greenlightDiagnostics, hoverText, lineOf, openFixture, revertAndClose, setSetting, waitFor } from "./helpers";
+import { openUntitled } from "./quick-fix-resolve.test";
+
+/**
+ * These tests apply fixes: each edits an untitled copy of the fixture, so that whatever the workbench does with an
+ * edited document (a file saved under load was seen once) cannot change the fixture for the tests after it.
+ */
+async function openCopyOf(fixture: string): Promise<vscode.TextDocument> {
+  return openUntitled(fixture.replace(/\.py$/, "_copy"), new TextDecoder().decode(await vscode.workspace.fs.readFile(fixtureUri(fixture))));
+}
 
 suite("a fix's effect on the figures", () => {
   test("the quantize fix changes the MLP's lens to the figure the fix stated", async () => {
     await greenlight();
     const previous = vscode.workspace.getConfiguration("greenlight").inspect<string>("hardware")?.globalValue;
-    const document = await openFixture("cpu_mlp.py");
+    const document = await openCopyOf("cpu_mlp.py");
     try {
       const finding = await waitFor("GL001 on the script's model", () =>
         greenlightDiagnostics(document.uri).find((d) => typeof d.code === "object" && d.code.value === "GL001"),
@@ -42,7 +51,7 @@ suite("a fix's effect on the figures", () => {
 
   test("a layer's own line offers 'Quantize this layer' and 'Prune this layer'; quantizing it changes that layer only", async () => {
     await greenlight();
-    const document = await openFixture("cpu_mlp.py");
+    const document = await openCopyOf("cpu_mlp.py");
     try {
       const line = lineOf(document, "self.fc2 = nn.Linear");
       const range = new vscode.Range(line, 8, line, 8);
