@@ -31,6 +31,8 @@ interface PythonExtensionApi {
 }
 
 /** Quiet time after the last change in an environment's packages before files are analyzed again: pip writes many. */
+/** When a new environment watch looks at its package folders again, in case files came before its events did. */
+const WATCH_START_CHECKS_MS = [1_000, 4_000, 15_000];
 const PACKAGES_SETTLE_MS = 1000;
 
 /**
@@ -134,9 +136,21 @@ export class PythonEnvironments implements vscode.Disposable {
         this.refresh(`packages changed in ${environment.label}`);
       }, PACKAGES_SETTLE_MS);
     };
-    for (const target of environmentWatchTargets(environment)) {
+    const targets = environmentWatchTargets(environment);
+    for (const target of targets) {
       const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(vscode.Uri.file(target.folder), target.pattern));
       disposables.push(watcher, watcher.onDidCreate(changed), watcher.onDidChange(changed), watcher.onDidDelete(changed));
+    }
+    // Packages written before the watchers' OS watch began (an environment made and filled at once, a busy machine)
+    // send no events: the package folders are listed again a few times while the watch starts.
+    const reader = this.host?.reader;
+    const listing = () => (reader ? targets.map((target) => (target.pattern === "*" ? reader.list(target.folder).sort().join("/") : "")).join("\n") : "");
+    const seen = listing();
+    for (const delay of WATCH_START_CHECKS_MS) {
+      const check = setTimeout(() => {
+        if (this.watched.get(environment.prefix) === disposables && listing() !== seen) changed();
+      }, delay);
+      disposables.push({ dispose: () => clearTimeout(check) });
     }
     this.watched.set(environment.prefix, disposables);
     return environment;
