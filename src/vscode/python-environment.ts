@@ -31,6 +31,8 @@ interface PythonExtensionApi {
 }
 
 /** Quiet time after the last change in an environment's packages before files are analyzed again: pip writes many. */
+/** How often a folder with no environment is looked at again (see PythonEnvironments.lookAgainLater). */
+const MISSING_ENVIRONMENT_POLL_MS = 3_000;
 /** When a new environment watch looks at its package folders again, in case files came before its events did. */
 const WATCH_START_CHECKS_MS = [1_000, 4_000, 15_000];
 const PACKAGES_SETTLE_MS = 1000;
@@ -48,6 +50,9 @@ export class PythonEnvironments implements vscode.Disposable {
   private readonly enclosing = new Map<string, PythonEnvironment | null>();
   private readonly watched = new Map<string, vscode.Disposable[]>();
   private settleTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Folders with no environment found, looked at again until one appears (see lookAgainLater). */
+  private readonly missing = new Map<string, { what: string; locate: () => PythonEnvironment | undefined }>();
+  private missingTimer: ReturnType<typeof setInterval> | undefined;
   private readonly changed = new vscode.EventEmitter<void>();
   /** Fires when the environment of some folder may have changed (open documents should be analyzed again). */
   readonly onDidChange = this.changed.event;
@@ -95,22 +100,45 @@ export class PythonEnvironments implements vscode.Disposable {
     if (inside) return this.watch(inside);
     const key = folder?.uri.toString() ?? "";
     if (!this.found.has(key)) {
-      const environment = locateEditorEnvironment(this.host.reader, {
-        root,
-        selected: this.python?.environments?.getActiveEnvironmentPath(folder?.uri ?? uri)?.path,
-        setting: this.settings().pythonEnvironment,
-        variables: this.host.variables,
-      }, (path) => this.log.warn(`greenlight.pythonEnvironment: no Python environment at ${path} (neither pyvenv.cfg nor conda-meta/)`));
+      const host = this.host;
+      const locate = (warn: (path: string) => void) =>
+        locateEditorEnvironment(host.reader, {
+          root,
+          selected: this.python?.environments?.getActiveEnvironmentPath(folder?.uri ?? uri)?.path,
+          setting: this.settings().pythonEnvironment,
+          variables: host.variables,
+        }, warn);
+      const environment = locate((path) => this.log.warn(`greenlight.pythonEnvironment: no Python environment at ${path} (neither pyvenv.cfg nor conda-meta/)`));
       this.found.set(key, environment);
       if (environment) this.noted(environment, folder?.name ?? "loose files");
-      else this.log.info(`no Python environment found for ${folder?.name ?? "loose files"}: installed packages will not resolve`);
+      else {
+        this.log.info(`no Python environment found for ${folder?.name ?? "loose files"}: installed packages will not resolve`);
+        this.lookAgainLater(key, folder?.name ?? "loose files", () => locate(() => undefined));
+      }
     }
     const environment = this.found.get(key);
     return environment && this.watch(environment);
   }
 
+  /**
+   * Where no environment was found, looks again every few seconds (a few file checks) until one is: the watcher's
+   * event for a new environment's pyvenv.cfg can be lost (a folder made and filled at once, a busy machine), and the
+   * folder's files would stay analyzed without their packages until a reload.
+   */
+  private lookAgainLater(key: string, what: string, locate: () => PythonEnvironment | undefined): void {
+    this.missing.set(key, { what, locate });
+    this.missingTimer ??= setInterval(() => {
+      for (const { what: where, locate: again } of this.missing.values()) {
+        if (again()) return this.refresh(`an environment appeared for ${where}`);
+      }
+    }, MISSING_ENVIRONMENT_POLL_MS);
+  }
+
   /** Forgets what was found (a setting, the selected interpreter or the installed packages changed) and tells the surfaces. */
   refresh(why: string): void {
+    this.missing.clear();
+    if (this.missingTimer !== undefined) clearInterval(this.missingTimer);
+    this.missingTimer = undefined;
     this.found.clear();
     this.enclosing.clear();
     // Watched again when next found: an environment folder made anew (rm -rf .venv; python -m venv .venv) needs new watchers.
@@ -171,6 +199,7 @@ export class PythonEnvironments implements vscode.Disposable {
 
   dispose(): void {
     if (this.settleTimer !== undefined) clearTimeout(this.settleTimer);
+    if (this.missingTimer !== undefined) clearInterval(this.missingTimer);
     for (const list of this.watched.values()) for (const d of list) d.dispose();
     for (const d of this.disposables) d.dispose();
   }
