@@ -1,22 +1,6 @@
 import assert from "node:assert/strict";
 import { applyEdits } from "../../../../src/core/rules/apply-edits";
-import { assertAllCrlf, findingsInProject, findingsOf, fixAndCheck, fixture, ofRule, withCrlf, withTabs } from "./helpers";
-
-const NET = `import torch
-import torch.nn as nn
-
-
-class Net(nn.Module):
-    def __init__(self):
-        super().__init__()
-        self.fc = nn.Linear(4, 2)
-        self.drop = nn.Dropout(0.1)
-
-    def forward(self, x):
-        return self.fc(self.drop(x))
-
-
-`;
+import { assertAllCrlf, findingsInProject, findingsOf, fixAndCheck, fixture, NET, ofRule, withCrlf, withTabs } from "./helpers";
 
 describe("GL002 and GL005 follow the model into helper functions", () => {
   it("GL002: eval() then a helper of the same file that runs the model with autograd on", async () => {

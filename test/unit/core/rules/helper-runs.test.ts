@@ -1,24 +1,8 @@
 import assert from "node:assert/strict";
-import { findingsInProject, ofRule } from "./helpers";
+import { findingsInProject, NET, ofRule } from "./helpers";
 
 // A function imported from another workspace file (`from engine import train_one_epoch`) calls that file's own
 // functions by their names there (`_step`), which this file never imports: GL002, GL003 and GL005 follow them.
-
-const NET = `import torch
-import torch.nn as nn
-
-
-class Net(nn.Module):
-    def __init__(self):
-        super().__init__()
-        self.fc = nn.Linear(4, 2)
-        self.drop = nn.Dropout(0.1)
-
-    def forward(self, x):
-        return self.fc(self.drop(x))
-
-
-`;
 
 const ENGINE = `import torch
 

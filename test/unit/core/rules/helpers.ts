@@ -10,6 +10,24 @@ import { analyze, memoryFiles, testParser } from "../../helpers/analyze";
 
 export const FILE = "/project/main.py";
 
+/** A small model with a Dropout (train/eval differ): the subject of the GL002/GL005 tests. */
+export const NET = `import torch
+import torch.nn as nn
+
+
+class Net(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.fc = nn.Linear(4, 2)
+        self.drop = nn.Dropout(0.1)
+
+    def forward(self, x):
+        return self.fc(self.drop(x))
+
+
+`;
+
+
 /** A fixture of test/fixtures/rules. */
 export function fixture(name: string): string {
   return readFileSync(join(__dirname, "../../../fixtures/rules", name), "utf8");
