@@ -465,6 +465,9 @@ function discoverCandidates(parser: PythonParser, runtime: Runtime, namespace: M
   for (const c of found) for (const [path, m] of namedModules(c.instance)) {
     builtClasses.add(m.cls);
     if (path === "") continue;
+    // A holder that cannot be called (a Keras VAE or GAN subclass with only train_step) runs its parts itself:
+    // each part built at top level is a model of its own, as the notebook shows it (`encoder.summary()`).
+    if (!c.instance.cls.layer && !runsItself(c.instance.cls)) continue;
     componentClasses.add(m.cls);
     componentInstances.add(m);
   }
@@ -479,6 +482,17 @@ function discoverCandidates(parser: PythonParser, runtime: Runtime, namespace: M
   }
   const builtFromClass = (c: Candidate) => c.entry.startsWith(`${c.instance.cls.name}(`);
   return followScriptInstances(found.filter((c) => !componentInstances.has(c.instance) && !(builtFromClass(c) && (componentClasses.has(c.instance.cls) || fileComponents.has(c.name)))));
+}
+
+/**
+ * Whether instances of a class can be called as a model: a class written in the analyzed code runs only if it or a
+ * base written there defines forward or call (Python falls back to nn.Module's or keras.Model's, which raise).
+ * Native classes (Sequential, a Keras functional Model) run themselves.
+ */
+function runsItself(cls: ClassValue): boolean {
+  const written = cls.mro.filter((c) => c.location !== undefined);
+  if (written.length === 0) return true;
+  return written.some((c) => c.attributes.has("forward") || c.attributes.has("call") || c.attributes.has("__call__"));
 }
 
 /**

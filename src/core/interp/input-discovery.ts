@@ -4,6 +4,7 @@ import { namedModules } from "../torch/module-tree";
 import { pragmaSettingNear } from "../pragma/grammar";
 import { parseInputList } from "../pragma/input-shapes";
 import { layerConfigOf } from "./layer-configs";
+import { DATASET_SIZES } from "../training/dataset-sizes";
 
 
 /** Inputs from a `# greenlight: input=...` comment on the lines just above a definition (or on its line). */
@@ -280,11 +281,10 @@ function uniqueSides(sides: [number, number][]): [number, number][] {
   return sides.filter((s) => !seen.has(s.join("x")) && !!seen.add(s.join("x")));
 }
 
-/**
- * The side of the images torchvision's datasets hold, as their documentation gives it: MNIST and its variants 28x28
- * grey, CIFAR-10/100 and SVHN 32x32 colour, STL-10 96x96 colour (torchvision.datasets, 0.15).
- */
-const DATASET_SIDES: Record<string, number> = { MNIST: 28, FashionMNIST: 28, KMNIST: 28, EMNIST: 28, QMNIST: 28, CIFAR10: 32, CIFAR100: 32, SVHN: 32, STL10: 96 };
+/** The side of the images each torchvision dataset holds, from the dataset table (MNIST 28, CIFAR 32, STL-10 96). */
+const DATASET_SIDES: Record<string, number> = Object.fromEntries(
+  DATASET_SIZES.filter((d) => d.framework === "torchvision" && d.image).map((d) => [d.name, d.image![1]]),
+);
 
 /**
  * The image sides a program's data pipeline feeds its models, read from the text, most telling first: the size a

@@ -13,10 +13,15 @@ import mnasnetSource from "./mnasnet.py";
 import opsSource from "./ops.py";
 import resnetSource from "./resnet.py";
 import utilsSource from "./utils.py";
+import transformsSource from "./transforms.py";
+import { datasetsSource } from "./datasets";
 
 /** Package-relative paths of the zoo's Python files and their text. */
 export const zooSources: [string, string][] = [
-  ["torchvision/__init__.py", "from . import models\nfrom . import ops\n__version__ = '0.26.0'\n\n\ndef _is_tracing():\n    return False\n"],
+  ["torchvision/__init__.py", "from . import models\nfrom . import ops\nfrom . import transforms\nfrom . import datasets\n__version__ = '0.26.0'\n\n\ndef _is_tracing():\n    return False\n"],
+  ["torchvision/transforms/__init__.py", transformsSource],
+  ["torchvision/transforms/v2/__init__.py", "from torchvision.transforms import *\n"],
+  ["torchvision/datasets/__init__.py", datasetsSource()],
   ["torchvision/ops/__init__.py", "from .misc import *\n"],
   ["torchvision/ops/misc.py", opsSource],
   ["torchvision/models/__init__.py", [

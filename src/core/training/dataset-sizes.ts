@@ -1,4 +1,6 @@
-// Training-set sizes of well-known datasets, each with the documentation or paper that gives the figure.
+// Well-known datasets' published facts (training and test set sizes, image shapes, classes), each with the
+// documentation or paper that gives them: the training plan counts samples from them, and the analyzer's stand-in for
+// torchvision.datasets (src/core/torchvision/datasets.ts) gives programs the shapes and class lists they read.
 
 /** How a dataset constructor says which part of the data it loads. */
 export type SplitArgument =
@@ -11,21 +13,42 @@ export interface DatasetSize {
   /** The constructor or loader's name as code writes it (last dotted segment). */
   name: string;
   framework: "torchvision" | "keras";
-  trainSamples: number;
+  /** The training split's size; absent where it depends on an argument (EMNIST's split). */
+  trainSamples?: number;
+  /** The test split's size, where the dataset's stand-in serves it (`train=False`). */
+  testSamples?: number;
   split?: SplitArgument;
+  /** One sample's image as the dataset holds it: channels, height, width (a PIL image, before any transform). */
+  image?: [number, number, number];
+  /** The class names in label order (`dataset.classes`), where the dataset defines them. */
+  classes?: readonly string[];
   source: string;
 }
+
+const DIGITS = ["0 - zero", "1 - one", "2 - two", "3 - three", "4 - four", "5 - five", "6 - six", "7 - seven", "8 - eight", "9 - nine"];
+const CIFAR10_CLASSES = ["airplane", "automobile", "bird", "cat", "deer", "dog", "frog", "horse", "ship", "truck"];
+// torchvision's CIFAR100 reads them from the archive's meta file: the fine labels, alphabetical (cs.toronto.edu/~kriz/cifar.html).
+const CIFAR100_CLASSES = (
+  "apple aquarium_fish baby bear beaver bed bee beetle bicycle bottle bowl boy bridge bus butterfly camel can castle caterpillar cattle " +
+  "chair chimpanzee clock cloud cockroach couch crab crocodile cup dinosaur dolphin elephant flatfish forest fox girl hamster house kangaroo keyboard " +
+  "lamp lawn_mower leopard lion lizard lobster man maple_tree motorcycle mountain mouse mushroom oak_tree orange orchid otter palm_tree pear pickup_truck pine_tree " +
+  "plain plate poppy porcupine possum rabbit raccoon ray road rocket rose sea seal shark shrew skunk skyscraper snail snake spider " +
+  "squirrel streetcar sunflower sweet_pepper table tank telephone television tiger tractor train trout tulip turtle wardrobe whale willow_tree wolf woman worm"
+).split(" ");
 
 const TRAIN_FLAG: SplitArgument = { kind: "train-flag", position: 1 };
 
 /** torchvision.datasets constructors and keras.datasets modules whose training-set size is published. */
 export const DATASET_SIZES: readonly DatasetSize[] = [
-  { name: "MNIST", framework: "torchvision", trainSamples: 60_000, split: TRAIN_FLAG, source: "LeCun, Cortes, Burges: The MNIST database (yann.lecun.com/exdb/mnist): 60,000 training examples" },
-  { name: "FashionMNIST", framework: "torchvision", trainSamples: 60_000, split: TRAIN_FLAG, source: "Xiao, Rasul, Vollgraf 2017, Fashion-MNIST (arXiv:1708.07747): 60,000 training images" },
-  { name: "KMNIST", framework: "torchvision", trainSamples: 60_000, split: TRAIN_FLAG, source: "Clanuwat et al. 2018, Deep Learning for Classical Japanese Literature (arXiv:1812.01718): Kuzushiji-MNIST 60,000 training images" },
-  { name: "CIFAR10", framework: "torchvision", trainSamples: 50_000, split: TRAIN_FLAG, source: "Krizhevsky 2009, Learning Multiple Layers of Features from Tiny Images (cs.toronto.edu/~kriz/cifar.html): 50,000 training images" },
-  { name: "CIFAR100", framework: "torchvision", trainSamples: 50_000, split: TRAIN_FLAG, source: "Krizhevsky 2009, Learning Multiple Layers of Features from Tiny Images (cs.toronto.edu/~kriz/cifar.html): 50,000 training images" },
-  { name: "SVHN", framework: "torchvision", trainSamples: 73_257, split: { kind: "split", position: 1, trainValue: "train" }, source: "Netzer et al. 2011, Reading Digits in Natural Images with Unsupervised Feature Learning (ufldl.stanford.edu/housenumbers): 73,257 training digits" },
+  { name: "MNIST", framework: "torchvision", trainSamples: 60_000, testSamples: 10_000, split: TRAIN_FLAG, image: [1, 28, 28], classes: DIGITS, source: "LeCun, Cortes, Burges: The MNIST database (yann.lecun.com/exdb/mnist): 60,000 training and 10,000 test examples, 28x28 grey; classes as torchvision.datasets.MNIST names them" },
+  { name: "FashionMNIST", framework: "torchvision", trainSamples: 60_000, testSamples: 10_000, split: TRAIN_FLAG, image: [1, 28, 28], classes: ["T-shirt/top", "Trouser", "Pullover", "Dress", "Coat", "Sandal", "Shirt", "Sneaker", "Bag", "Ankle boot"], source: "Xiao, Rasul, Vollgraf 2017, Fashion-MNIST (arXiv:1708.07747): 60,000 training and 10,000 test images, 28x28 grey, 10 classes" },
+  { name: "KMNIST", framework: "torchvision", trainSamples: 60_000, testSamples: 10_000, split: TRAIN_FLAG, image: [1, 28, 28], classes: ["o", "ki", "su", "tsu", "na", "ha", "ma", "ya", "re", "wo"], source: "Clanuwat et al. 2018, Deep Learning for Classical Japanese Literature (arXiv:1812.01718): Kuzushiji-MNIST 60,000 training and 10,000 test images, 28x28 grey, 10 classes" },
+  { name: "QMNIST", framework: "torchvision", trainSamples: 60_000, testSamples: 60_000, split: TRAIN_FLAG, image: [1, 28, 28], classes: DIGITS, source: "Yadav, Bottou 2019, Cold Case: The Lost MNIST Digits (arXiv:1905.10498): 60,000 training and 60,000 test digits, 28x28 grey" },
+  { name: "EMNIST", framework: "torchvision", image: [1, 28, 28], source: "Cohen et al. 2017, EMNIST (arXiv:1702.05373): 28x28 grey; sizes and classes depend on the split" },
+  { name: "CIFAR10", framework: "torchvision", trainSamples: 50_000, testSamples: 10_000, split: TRAIN_FLAG, image: [3, 32, 32], classes: CIFAR10_CLASSES, source: "Krizhevsky 2009, Learning Multiple Layers of Features from Tiny Images (cs.toronto.edu/~kriz/cifar.html): 50,000 training and 10,000 test images, 32x32 colour, 10 classes" },
+  { name: "CIFAR100", framework: "torchvision", trainSamples: 50_000, testSamples: 10_000, split: TRAIN_FLAG, image: [3, 32, 32], classes: CIFAR100_CLASSES, source: "Krizhevsky 2009, Learning Multiple Layers of Features from Tiny Images (cs.toronto.edu/~kriz/cifar.html): 50,000 training and 10,000 test images, 32x32 colour, 100 classes" },
+  { name: "SVHN", framework: "torchvision", trainSamples: 73_257, testSamples: 26_032, split: { kind: "split", position: 1, trainValue: "train" }, image: [3, 32, 32], source: "Netzer et al. 2011, Reading Digits in Natural Images with Unsupervised Feature Learning (ufldl.stanford.edu/housenumbers): 73,257 training and 26,032 test digits, 32x32 colour" },
+  { name: "STL10", framework: "torchvision", trainSamples: 5_000, testSamples: 8_000, split: { kind: "split", position: 1, trainValue: "train" }, image: [3, 96, 96], classes: ["airplane", "bird", "car", "cat", "deer", "dog", "horse", "monkey", "ship", "truck"], source: "Coates, Lee, Ng 2011, An Analysis of Single-Layer Networks in Unsupervised Feature Learning (cs.stanford.edu/~acoates/stl10): 5,000 labelled training and 8,000 test images, 96x96 colour, 10 classes" },
   { name: "ImageNet", framework: "torchvision", trainSamples: 1_281_167, split: { kind: "split", position: 1, trainValue: "train" }, source: "Russakovsky et al. 2015, ImageNet Large Scale Visual Recognition Challenge (IJCV), ILSVRC2012: 1,281,167 training images" },
   { name: "mnist", framework: "keras", trainSamples: 60_000, source: "keras.io/api/datasets/mnist: 60,000 training images (LeCun et al.)" },
   { name: "fashion_mnist", framework: "keras", trainSamples: 60_000, source: "keras.io/api/datasets/fashion_mnist: 60,000 training images (Xiao et al. 2017)" },

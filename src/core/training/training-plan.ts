@@ -355,11 +355,11 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
     if (last === "load_data" && call.func.type === "attribute") {
       const owner = call.func.object.type === "attribute" ? call.func.object.name : call.func.object.type === "name" ? call.func.object.id : "";
       const known = datasetSize(owner, "keras");
-      if (known) datasets.push({ site, rank: 20, names: site.assignedTo.slice(0, 1), figure: { value: known.trainSamples, source: "dataset table", line, detail: `${site.callee}(): ${known.source}` } });
+      if (known?.trainSamples !== undefined) datasets.push({ site, rank: 20, names: site.assignedTo.slice(0, 1), figure: { value: known.trainSamples, source: "dataset table", line, detail: `${site.callee}(): ${known.source}` } });
       continue;
     }
     const known = datasetSize(last, "torchvision");
-    if (known && !definedInFile(namespace, site.callee, file)) {
+    if (known?.trainSamples !== undefined && !definedInFile(namespace, site.callee, file)) {
       if (!runsByDefault(site, (e) => evaluateOne(site, e))) continue;
       const splitArgument = known.split?.kind === "train-flag" ? keyword("train") ?? positional(known.split.position) : known.split ? keyword("split") ?? positional(known.split.position) : undefined;
       const splitValue = splitArgument ? evaluateOne(site, splitArgument) : undefined;
