@@ -99,7 +99,27 @@ export function exampleInputs(text: string): InputSpec[][] {
       if (dims) add([{ shape: dims, dtype: "float32" }]);
     }
   }
+  for (const dims of reshapedArguments(text)) add([{ shape: [1, ...dims], dtype: "float32" }]);
   return found;
+}
+
+/**
+ * Per-sample shapes of batches a call is fed reshaped: `rnn(x.view(-1, 28, 28))`, or `b_x = x.view(-1, 28, 28)` then
+ * `rnn(b_x)`. The `-1` is the batch (PyTorch infers it from the rest), so one sample is the literal sizes after it;
+ * two sizes at least, as `x.view(-1, 400)` is a flatten inside forward, not an input. A method call
+ * (`self.fc(...)`, `F.relu(...)`) is a layer inside a model, not the model fed.
+ */
+function reshapedArguments(text: string): number[][] {
+  const out: number[][] = [];
+  const sizes = String.raw`\.(?:view|reshape)\(\s*-1\s*,\s*(\d+(?:\s*,\s*\d+)+)\s*\)`;
+  const direct = new RegExp(String.raw`(?<![\w.])\w+\(\s*[\w.\[\]:]*` + sizes + String.raw`\s*\)`, "g");
+  for (const m of text.matchAll(direct)) out.push(literalInts(m[1])!);
+  const bound = new RegExp(String.raw`^[ \t]*(\w+)[ \t]*=[^\n]*?[\w\]\)]` + sizes, "gm");
+  for (const m of text.matchAll(bound)) {
+    const fed = new RegExp(String.raw`(?<![\w.])(?!(?:print|len|type|str|repr|list|tuple|id|isinstance)\()\w+\(\s*${m[1]}\s*\)`);
+    if (fed.test(text)) out.push(literalInts(m[2])!);
+  }
+  return out;
 }
 
 const PARAMETERLESS = /^(Dropout\d?d?|ReLU\d?|GELU|SiLU|Tanh|Sigmoid|Identity|Flatten|Softmax|LogSoftmax|MaxPool\dd|AvgPool\dd|AdaptiveAvgPool\dd|AdaptiveMaxPool\dd|Upsample|ZeroPad\dd|LeakyReLU|ELU|Hardswish|Mish)$/;
