@@ -263,6 +263,25 @@ export class Interpreter {
     if ((this.frame?.tries ?? 0) > 0) throw new PythonError(`No module named '${name}'`);
   }
 
+  /**
+   * A top-level `if` whose arm holds a training loop (a notebook's `if __name__ == "__main__":` block, which Jupyter
+   * runs): the arm its test picks runs statement by statement like the top level, its training loops skipped and a
+   * failing statement not stopping the definitions after it.
+   */
+  private runGuardedArm(s: Extract<Statement, { type: "if" }>, scope: Scope): void {
+    const arm = this.truth(this.evaluate(s.test, scope)) ? s.body : s.orelse;
+    for (const t of arm) {
+      if (this.skipsTopLevel(t)) continue;
+      try {
+        if (t.type === "if" && [...t.body, ...t.orelse].some((u) => this.skipsTopLevel(u))) this.runGuardedArm(t, scope);
+        else this.execute(t, scope);
+      } catch (err) {
+        if (!(err instanceof PythonError || err instanceof Unresolved)) throw err;
+        this.failedStatements.set(t, err.message);
+      }
+    }
+  }
+
   /** Runs a file's top-level statements in its namespace. */
   runModule(namespace: ModuleNamespaceValue, body: Statement[], options: { imported?: boolean } = {}): void {
     this.frames.push({ file: namespace.file ?? "", inModel: false });
@@ -277,7 +296,8 @@ export class Interpreter {
         // model hundreds of times, `model.generate(context, 500)`, say): past it, that statement is skipped.
         const limit = options.imported ? undefined : this.budget.limitStatement(TOP_LEVEL_TIME_SHARE);
         try {
-          this.execute(s, namespace.scope);
+          if (!options.imported && s.type === "if" && [...s.body, ...s.orelse].some((t) => this.skipsTopLevel(t))) this.runGuardedArm(s, namespace.scope);
+          else this.execute(s, namespace.scope);
           if (!options.imported && s.type === "assign" && s.targets.length === 1 && s.targets[0].type === "name") {
             const bound = namespace.scope.names.get(s.targets[0].id);
             if (bound) this.boundValues.set(s, bound);

@@ -262,7 +262,7 @@ export class Program implements ModuleLoader {
   private mainFile: string | undefined;
 
   /** Runs a file (once) and returns its namespace. */
-  loadFile(path: string, moduleName = basename(path).replace(/\.py$/, "")): ModuleNamespaceValue | undefined {
+  loadFile(path: string, moduleName = defaultModuleName(path)): ModuleNamespaceValue | undefined {
     const existing = this.namespaces.get(path);
     if (existing) {
       // A module a library's top level imports again is one of its load events too: met here when not met before.
@@ -693,6 +693,14 @@ export class Program implements ModuleLoader {
     }
     return undefined;
   }
+}
+
+/**
+ * A file's module name as Python gives it: its base name; a notebook's cells run in Jupyter's `__main__` module (the
+ * kernel executes them there), so `if __name__ == "__main__":` blocks in a notebook run, as they do in Jupyter.
+ */
+function defaultModuleName(path: string): string {
+  return path.endsWith(".ipynb") ? "__main__" : basename(path).replace(/\.py$/, "");
 }
 
 /**
