@@ -29,6 +29,7 @@ import { lookupClassAttribute } from "./interp/classes";
 import { componentClassNames, constructorNeed } from "./interp/constructor-needs";
 import { nestedModelSites, type NestedModelSite } from "./interp/nested-model-sites";
 import { chooseModelSite } from "./interp/model-site-choice";
+import { fedInputs, inputsFedTo } from "./interp/fed-inputs";
 import { pragmaSettingNear } from "./pragma/grammar";
 import { declaredInputs } from "./keras/declared-inputs";
 import { discoverTrainingPlan, type TrainingPlan } from "./training/training-plan";
@@ -179,8 +180,11 @@ function analyzeProgram(parser: PythonParser, request: AnalyzeRequest, setup: { 
 
   const examples = exampleInputs(request.text);
   const sides = dataImageSides(request.text);
+  const fed = fedInputs(syntax.body, namespace);
   for (const c of candidates) {
-    const report = interp.withRun({ recorder: c.recorder, budget: new Budget(steps, milliseconds, now) }, () => runModel(interp, c, request, program.comments.get(c.pragmaFile), examples, program.comments.get(request.file), sides));
+    // What the program itself feeds this model comes before the sizes written anywhere in the file.
+    const own = inputsFedTo(fed, c.instance);
+    const report = interp.withRun({ recorder: c.recorder, budget: new Budget(steps, milliseconds, now) }, () => runModel(interp, c, request, program.comments.get(c.pragmaFile), [...own, ...examples], program.comments.get(request.file), sides));
     if (c.instanceName !== undefined) report.instance = c.instanceName;
     result.models.push(report);
   }
