@@ -326,5 +326,40 @@ describe("example inputs written in the file (src/core/interp/input-discovery.ts
     assert.deepEqual(exampleInputs("x = torch.randn(size=(8, 1, 28, 28))\n"), [[{ shape: [8, 1, 28, 28], dtype: "float32" }]]);
     assert.deepEqual(exampleInputs("x = torch.randn(n, 3)\n"), [], "a size that is not a literal is not an example");
   });
+
+  it("reads a batch a call is fed reshaped to (-1, sizes...): one sample of those sizes", () => {
+    const sample = [[{ shape: [1, 28, 28], dtype: "float32" }]];
+    assert.deepEqual(exampleInputs("out = rnn(test_x[:10].view(-1, 28, 28))\n"), sample);
+    assert.deepEqual(exampleInputs("for x, y in loader:\n    b_x = x.reshape(-1, 28, 28)\n    out = rnn(b_x)\n"), sample);
+    assert.deepEqual(exampleInputs("x = x.view(-1, 400)\nout = net(x)\n"), [], "one size after -1 is a flatten, not a sample");
+    assert.deepEqual(exampleInputs("h = self.fc(x.view(-1, 4, 4))\n"), [], "a layer called inside a model is not the model fed");
+    assert.deepEqual(exampleInputs("y = x.view(-1, 4, 4)\nprint(y)\n"), [], "printed, not fed");
+  });
+
+  it("an LSTM fed rows of an image through view(-1, 28, 28) reads 28 steps, not the default 128", async () => {
+    const m = await onlyModel(`
+import torch
+import torch.nn as nn
+
+
+class RNN(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.rnn = nn.LSTM(input_size=28, hidden_size=64, batch_first=True)
+        self.out = nn.Linear(64, 10)
+
+    def forward(self, x):
+        r_out, _ = self.rnn(x)
+        return self.out(r_out[:, -1, :])
+
+
+rnn = RNN()
+test_x = torch.zeros(2000, 28, 28)
+test_output = rnn(test_x[:10].view(-1, 28, 28))
+`);
+    assert.deepEqual(m.inputs[0].shape.slice(1), [28, 28]);
+    // LSTM 2*T*4*H*(I+H) at T=28, H=64, I=28, plus the head's 2*64*10, per sample.
+    assert.equal(m.flops / m.inputs[0].shape[0], 2 * 28 * 4 * 64 * (28 + 64) + 2 * 64 * 10);
+  });
 });
 

@@ -97,6 +97,47 @@ describe("notebook program (code cells in order as one Python program)", () => {
     assert.equal(built.params, 8 * 4 + 4 + 4 * 1 + 1);
   });
 
+  it("runs an if __name__ == '__main__' block, as Jupyter does, its training loop skipped; a .py file's stays unrun", async () => {
+    const cells = [
+      { source: "import torch\nimport torch.nn as nn\nimport torch.optim as optim" },
+      { source: "class Net(nn.Module):\n    def __init__(self):\n        super().__init__()\n        self.fc = nn.Linear(n_in, n_out)\n\n    def forward(self, x):\n        return self.fc(x)" },
+      {
+        source:
+          "if __name__ == '__main__':\n    n_in, n_out = 6, 3\n    model = Net()\n    optimizer = optim.Adam(model.parameters())\n    inputs = torch.zeros(5, n_in)\n" +
+          "    for epoch in range(5000):\n        optimizer.zero_grad()\n        loss = model(inputs).sum()\n        loss.backward()\n        optimizer.step()",
+      },
+    ];
+    const program = programOf(notebookJson(cells));
+    const result = await analyze(program.text, { file: "/project/nb.ipynb" });
+    const m = result.models.find((x) => x.name === "Net" || x.instance === "model");
+    assert.ok(m, result.models.map((x) => x.name).join(", "));
+    assert.equal(m.params, 6 * 3 + 3);
+    assert.deepEqual(m.inputs, [{ shape: [5, 6], dtype: "float32" }], "the batch the block feeds it");
+    const script = await analyze(cells.map((c) => c.source).join("\n\n"));
+    assert.ok(script.models.every((x) => x.params === 0), "a script's main block does not run when it is analyzed");
+  });
+
+  it("lists the parts of a Keras model subclass that has no call (a VAE that only trains) as models of their own", async () => {
+    const program = programOf(
+      notebookJson([
+        { source: "import keras\nfrom keras import layers" },
+        { source: "enc_in = keras.Input(shape=(8,))\nencoder = keras.Model(enc_in, layers.Dense(2)(enc_in), name='encoder')" },
+        { source: "dec_in = keras.Input(shape=(2,))\ndecoder = keras.Model(dec_in, layers.Dense(8)(dec_in), name='decoder')" },
+        {
+          source:
+            "class VAE(keras.Model):\n    def __init__(self, encoder, decoder, **kwargs):\n        super().__init__(**kwargs)\n        self.encoder = encoder\n        self.decoder = decoder\n\n" +
+            "    def train_step(self, data):\n        return {}\n\nvae = VAE(encoder, decoder)",
+        },
+      ]),
+    );
+    const result = await analyze(program.text, { file: "/project/nb.ipynb" });
+    const byName = new Map(result.models.map((m) => [m.name, m]));
+    assert.equal(byName.get("encoder")?.params, 8 * 2 + 2, result.models.map((m) => m.name).join(", "));
+    assert.equal(byName.get("decoder")?.params, 2 * 8 + 8);
+    assert.equal(byName.get("encoder")!.flops, 2 * 8 * 2);
+    assert.equal(locateInNotebook(program, byName.get("decoder")!.line)!.cell.index, 2);
+  });
+
   it("lines a fix adds after the statement that ends the finding's cell go to the end of that cell, not the next one", () => {
     const program = programOf(notebookJson([{ source: "import keras\nmodel = keras.Sequential([])" }, { source: "model.summary()" }, { source: "x = 1\n" }]));
     const file = "/project/nb.ipynb";
