@@ -182,9 +182,10 @@ function analyzeProgram(parser: PythonParser, request: AnalyzeRequest, setup: { 
   const sides = dataImageSides(request.text);
   const fed = fedInputs(syntax.body, namespace);
   for (const c of candidates) {
-    // What the program itself feeds this model comes before the sizes written anywhere in the file.
+    // What the program feeds this model by name comes after the example sizes the text spells out (a literal
+    // `torch.randn(32, 3, 64, 64)` says the batch; a fed image may be one unbatched sample), before the defaults.
     const own = inputsFedTo(fed, c.instance);
-    const report = interp.withRun({ recorder: c.recorder, budget: new Budget(steps, milliseconds, now) }, () => runModel(interp, c, request, program.comments.get(c.pragmaFile), [...own, ...examples], program.comments.get(request.file), sides));
+    const report = interp.withRun({ recorder: c.recorder, budget: new Budget(steps, milliseconds, now) }, () => runModel(interp, c, request, program.comments.get(c.pragmaFile), [...examples, ...own], program.comments.get(request.file), sides));
     if (c.instanceName !== undefined) report.instance = c.instanceName;
     result.models.push(report);
   }

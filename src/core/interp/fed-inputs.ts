@@ -1,6 +1,6 @@
 // Inputs a program feeds its models by name at top level: `model(inputs)` where `inputs` is a tensor the top level
 // bound (`inputs = torch.LongTensor([...])` from the program's own data). The run computed those values; their
-// shapes are the model's example, more telling than a default guessed from its first layer.
+// shapes are examples for that model, tried before a default guessed from its first layer.
 import type { Statement } from "../python/ast";
 import type { InputSpec } from "../report/model-report";
 import { callsInBody } from "../python/syntax-walk";
