@@ -23,6 +23,9 @@ function namespace(name: string, entries: [string, Value][], fallback = true): M
 }
 
 /** keras.ops / tf functions that map onto a torch function of the catalogue (same shapes and FLOPs). */
+/** keras.backend (Keras 2) functions that are keras.ops functions of the same name and meaning. */
+const KERAS2_BACKEND_MATH = new Set(["exp", "square", "mean", "sum", "sqrt", "log", "abs", "shape", "reshape", "concatenate", "stack", "transpose", "expand_dims", "squeeze", "max", "min", "argmax", "softmax", "relu", "sigmoid", "tanh", "cast", "ones_like", "zeros_like", "pow", "maximum", "minimum", "clip", "tile", "softplus", "sign", "std", "var", "prod", "cumsum"]);
+
 function opsEntries(interp: () => Interpreter): [string, Value][] {
   const torch = (name: string): Native => {
     return (c) => {
@@ -194,6 +197,10 @@ export const kerasModules: NativeModuleProvider = function kerasModules(runtime:
     ["backend", fn("backend", () => str("tensorflow"))],
     ["clear_session", fn("clear_session", () => NONE)],
     ["int_shape", fn("int_shape", ({ args }) => (args[0]?.kind === "tensor" ? tuple(args[0].shape.map(int)) : unknown("int_shape of a non-tensor")))],
+    // Keras 2's backend math (keras.io/2.x, `from keras import backend as K`): the same functions keras.ops has now.
+    ...opsEntries(interp).filter(([name]) => KERAS2_BACKEND_MATH.has(name)),
+    ["random_normal", fn("random_normal", (c) => tensor(toInts(c.args[0] ?? c.kwargs.get("shape") ?? NONE, "shape")))],
+    ["flatten", fn("flatten", ({ args }) => (args[0]?.kind === "tensor" ? tensor([args[0].shape.reduce((a, b) => a * b, 1)]) : unknown("flatten of a non-tensor")))],
   ]);
   const fileUtils = namespace("keras.src.utils.file_utils", [
     // Weights are never loaded: files do not exist and downloads return a name only.
