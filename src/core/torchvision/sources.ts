@@ -18,7 +18,7 @@ import { datasetsSource } from "./datasets";
 
 /** Package-relative paths of the zoo's Python files and their text. */
 export const zooSources: [string, string][] = [
-  ["torchvision/__init__.py", "from . import models\nfrom . import ops\nfrom . import transforms\nfrom . import datasets\n__version__ = '0.26.0'\n\n\ndef _is_tracing():\n    return False\n"],
+  ["torchvision/__init__.py", "from . import models\nfrom . import ops\n__version__ = '0.26.0'\n\n\ndef _is_tracing():\n    return False\n"],
   ["torchvision/transforms/__init__.py", transformsSource],
   ["torchvision/transforms/v2/__init__.py", "from torchvision.transforms import *\n"],
   ["torchvision/datasets/__init__.py", datasetsSource()],

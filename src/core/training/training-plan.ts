@@ -404,7 +404,7 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
       const split = built && known?.split ? (known.split.kind === "train-flag" ? keywordArgument(built.call, "train") ?? positionalArgument(built.call, known.split.position) : keywordArgument(built.call, "split") ?? positionalArgument(built.call, known.split.position)) : undefined;
       const splitValue = built && split ? evaluateOne(built, split) : undefined;
       const isTrain = !splitValue ? true : known?.split?.kind === "split" ? splitValue.kind === "str" && splitValue.value === known.split.trainValue : truth(splitValue);
-      if (built && known && isTrain === true) samples.push({ rank: 100, figure: { value: known.trainSamples, source: "dataset table", line: built.call.pos.line, detail: `${snippet(input.text, built.call.func)} (${className}, training split): ${known.source}` } });
+      if (built && known?.trainSamples !== undefined && isTrain === true) samples.push({ rank: 100, figure: { value: known.trainSamples, source: "dataset table", line: built.call.pos.line, detail: `${snippet(input.text, built.call.func)} (${className}, training split): ${known.source}` } });
     }
   }
   for (const d of datasets) samples.push({ rank: d.rank, figure: d.figure });
