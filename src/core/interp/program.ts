@@ -685,11 +685,12 @@ export class Program implements ModuleLoader {
   private nativeModule(name: string): ModuleNamespaceValue | undefined {
     const exact = this.nativeModules.get(name);
     if (exact) return exact;
-    // torch.nn.modules.conv and friends: the nearest native ancestor stands in.
+    // torch.nn.modules.conv and friends, and packages that say so (keras.layers.convolutional): the nearest native
+    // ancestor stands in.
     const parts = name.split(".");
     for (let i = parts.length - 1; i > 0; i--) {
       const ancestor = this.nativeModules.get(parts.slice(0, i).join("."));
-      if (ancestor && parts[0] === "torch") return ancestor;
+      if (ancestor && (parts[0] === "torch" || ancestor.coversSubmodules)) return ancestor;
     }
     return undefined;
   }

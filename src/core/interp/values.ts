@@ -141,7 +141,14 @@ export interface InstanceValue {
 /** `super()` inside a method of `cls`, bound to `self`: lookups start after `cls` in self's MRO. */
 export interface SuperValue { kind: "super"; cls: ClassValue; self: Value }
 export interface BoundMethodValue { kind: "bound"; self: Value; fn: Value }
-export interface ModuleNamespaceValue { kind: "namespace"; name: string; file?: string; scope: Scope }
+export interface ModuleNamespaceValue {
+  kind: "namespace";
+  name: string;
+  file?: string;
+  scope: Scope;
+  /** Submodules the analyzer does not list import as this namespace (a package re-exporting its submodules' names). */
+  coversSubmodules?: boolean;
+}
 export interface DtypeValue { kind: "dtype"; name: TensorDtype }
 export interface PartialValue {
   kind: "partial";

@@ -24,7 +24,7 @@ function namespace(name: string, entries: [string, Value][], fallback = true): M
 
 /** keras.ops / tf functions that map onto a torch function of the catalogue (same shapes and FLOPs). */
 /** keras.backend (Keras 2) functions that are keras.ops functions of the same name and meaning. */
-const KERAS2_BACKEND_MATH = new Set(["exp", "square", "mean", "sum", "sqrt", "log", "abs", "shape", "reshape", "concatenate", "stack", "transpose", "expand_dims", "squeeze", "max", "min", "argmax", "softmax", "relu", "sigmoid", "tanh", "cast", "ones_like", "zeros_like", "pow", "maximum", "minimum", "clip", "tile", "softplus", "sign", "std", "var", "prod", "cumsum"]);
+const KERAS2_BACKEND_MATH = new Set(["exp", "square", "mean", "sum", "sqrt", "log", "abs", "shape", "reshape", "concatenate", "stack", "transpose", "expand_dims", "squeeze", "max", "min", "argmax", "softmax", "sigmoid", "tanh", "cast", "ones_like", "zeros_like", "pow", "maximum", "minimum", "clip", "tile", "softplus", "sign", "std", "var", "prod", "cumsum"]);
 
 function opsEntries(interp: () => Interpreter): [string, Value][] {
   const torch = (name: string): Native => {
@@ -171,14 +171,23 @@ export const kerasModules: NativeModuleProvider = function kerasModules(runtime:
   }
   layerEntries.push(["Layer", classes.layer], ["InputLayer", classes.inputLayer], ["Input", classes.input]);
   const layers = namespace("keras.layers", layerEntries);
+  // Keras 2 kept its layers in submodules that keras.layers re-exports (keras 2.3 keras/layers/convolutional.py,
+  // normalization.py, advanced_activations.py, ...; 2.6-2.15 packages such as keras/layers/normalization/
+  // batch_normalization.py): `from keras.layers.normalization import BatchNormalization` is the same class.
+  layers.coversSubmodules = true;
   // TF 2.x spelled preprocessing layers tf.keras.layers.experimental.preprocessing.Rescaling.
   const preprocessing = namespace("keras.layers.experimental.preprocessing", layerEntries);
   layers.scope.names.set("experimental", namespace("keras.layers.experimental", [["preprocessing", preprocessing]]));
 
   const models = namespace("keras.models", [["Model", classes.model], ["Sequential", classes.sequential], ["Functional", classes.functional], ["load_model", fn("load_model", () => unknown("a model loaded from a file"))]]);
   const activationEntries: [string, Value][] = ACTIVATION_NAMES.map((name) => [name, fn(`keras.activations.${name}`, (c) => activationByName(name, singleTensor(c.args[0] ?? NONE, name), c.context))]);
-  // activations.get returns the identifier itself: layers accept names, and names compare as Keras's functions do.
-  activationEntries.push(["get", fn("keras.activations.get", ({ args }) => (args[0] === undefined || args[0].kind === "none" ? str("linear") : args[0]))]);
+  // activations.get(name) returns the function of that name (keras/src/activations/__init__.py get): a layer calls
+  // it (self.activation(x) in a custom layer), and layers take it as their activation. Anything else is returned.
+  const activationFunctions = new Map(activationEntries);
+  activationEntries.push(["get", fn("keras.activations.get", ({ args }) => {
+    const id = args[0] === undefined || args[0].kind === "none" ? str("linear") : args[0];
+    return (id.kind === "str" ? activationFunctions.get(id.value) : undefined) ?? id;
+  })]);
   const activations = namespace("keras.activations", activationEntries);
   const ops = namespace("keras.ops", opsEntries(interp));
   const opaque = (name: string) => fn(name, () => str(name));
@@ -199,6 +208,9 @@ export const kerasModules: NativeModuleProvider = function kerasModules(runtime:
     ["int_shape", fn("int_shape", ({ args }) => (args[0]?.kind === "tensor" ? tuple(args[0].shape.map(int)) : unknown("int_shape of a non-tensor")))],
     // Keras 2's backend math (keras.io/2.x, `from keras import backend as K`): the same functions keras.ops has now.
     ...opsEntries(interp).filter(([name]) => KERAS2_BACKEND_MATH.has(name)),
+    // K.relu(x, alpha=0.0, max_value=None, threshold=0.0) (keras 2.3 backend): a leaky, capped ReLU (relu6 is
+    // max_value=6): element-wise, the input's shape.
+    ["relu", fn("relu", (c) => activationByName(c.kwargs.has("max_value") || c.args.length > 2 ? "relu6" : "relu", singleTensor(c.args[0] ?? c.kwargs.get("x") ?? NONE, "relu"), c.context))],
     ["random_normal", fn("random_normal", (c) => tensor(toInts(c.args[0] ?? c.kwargs.get("shape") ?? NONE, "shape")))],
     ["flatten", fn("flatten", ({ args }) => (args[0]?.kind === "tensor" ? tensor([args[0].shape.reduce((a, b) => a * b, 1)]) : unknown("flatten of a non-tensor")))],
   ]);
@@ -210,7 +222,16 @@ export const kerasModules: NativeModuleProvider = function kerasModules(runtime:
   const operationUtils = namespace("keras.src.ops.operation_utils", [["get_source_inputs", fn("get_source_inputs", ({ args }) => ({ kind: "list", items: args[0] ? [args[0]] : [], id: 0 }))]]);
   const identityDecorator = fn("decorator", ({ args }) => args[0] ?? NONE);
   const apiExport = namespace("keras.src.api_export", [["keras_export", fn("keras_export", () => identityDecorator)]]);
-  const utils = namespace("keras.utils", [["file_utils", fileUtils], ["get_file", fileUtils.scope.names.get("get_file")!], ["plot_model", fn("plot_model", () => NONE)], ["set_random_seed", fn("set_random_seed", () => NONE)]]);
+  // Keras 2's engine (keras 2.3 keras/engine/topology.py, base_layer.py; tf.keras 2.x keras/engine/): the base classes
+  // and input helpers the applications of that time import from there. InputSpec only checks inputs.
+  const engine = namespace("keras.engine", [
+    ["Layer", classes.layer], ["InputLayer", classes.inputLayer], ["Input", classes.input], ["Model", classes.model],
+    ["get_source_inputs", operationUtils.scope.names.get("get_source_inputs")!], ["InputSpec", fn("InputSpec", () => NONE)],
+  ]);
+  engine.coversSubmodules = true;
+  const utils = namespace("keras.utils", [["file_utils", fileUtils], ["get_file", fileUtils.scope.names.get("get_file")!], ["plot_model", fn("plot_model", () => NONE)], ["set_random_seed", fn("set_random_seed", () => NONE)], ["get_source_inputs", operationUtils.scope.names.get("get_source_inputs")!]]);
+  // keras.utils.data_utils.get_file, keras.utils.layer_utils (Keras 2): the same helpers; the rest unknown by name.
+  utils.coversSubmodules = true;
 
   const keras = namespace("keras", [
     ["layers", layers], ["models", models], ["activations", activations], ["ops", ops], ["backend", backend], ["initializers", initializers],
@@ -265,7 +286,10 @@ export const kerasModules: NativeModuleProvider = function kerasModules(runtime:
     set(`${root}.initializers`, initializers);
     set(`${root}.regularizers`, regularizers);
     set(`${root}.utils`, utils);
+    set(`${root}.engine`, engine);
   }
+  // TF 2.0-2.5 code imports tf.keras's own files (tensorflow/python/keras/layers/...): the same package.
+  const python = namespace("tensorflow.python", [["keras", keras]]);
   set("keras", keras);
   set("tensorflow.keras", keras);
   set("tf_keras", keras);
@@ -281,5 +305,8 @@ export const kerasModules: NativeModuleProvider = function kerasModules(runtime:
   set("tensorflow.nn", tfNn);
   set("tensorflow.math", tfMath);
   set("tensorflow.random", tfRandom);
+  set("tensorflow.python", python);
+  for (const [name, ns] of [...modules]) if (name.startsWith("keras.") && !name.startsWith("keras.src")) set(`tensorflow.python.${name}`, ns);
+  set("tensorflow.python.keras", keras);
   return { modules, tensorOperatorObserver };
 };

@@ -3,6 +3,7 @@
 // names the paper it follows; layer choices (biases, norms, heads) follow Keras's builders so the parameter counts
 // equal keras.io's table.
 import commonSource from "./common.py";
+import imagenetUtilsSource from "./imagenet_utils.py";
 import convnextSource from "./convnext.py";
 import densenetSource from "./densenet.py";
 import efficientnetSource from "./efficientnet.py";
@@ -48,6 +49,7 @@ const preprocessLine = (mode: string) => `from .common import ${mode}_preprocess
 export const applicationSources: [string, string][] = [
   ["keras/applications/__init__.py", init],
   ["keras/applications/common.py", commonSource],
+  ["keras/applications/imagenet_utils.py", imagenetUtilsSource],
   ["keras/applications/vgg.py", vggSource],
   ["keras/applications/resnet.py", resnetSource],
   ["keras/applications/resnet_v2.py", resnetV2Source],

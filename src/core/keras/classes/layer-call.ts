@@ -111,8 +111,12 @@ export function setAttribute(ctx: KerasContext, c: NativeCall): Value {
     m.parameters.set(name, value);
   } else {
     target.attributes.set(name, value);
-    if ((value.kind === "list" || value.kind === "tuple") && value.items.length > 0 && value.items.every((item) => ctx.isLayer(item))) {
-      value.items.forEach((item, i) => m.children.set(`${name}.${i}`, item as InstanceValue));
+    if (value.kind === "list" || value.kind === "tuple") {
+      // Keras tracks the layers of a list attribute whatever else it holds (a ResidualUnit's
+      // [Conv2D, BatchNormalization, activation function, ...]): their weights are the layer's.
+      value.items.forEach((item, i) => {
+        if (ctx.isLayer(item)) m.children.set(`${name}.${i}`, item as InstanceValue);
+      });
     }
     if (name === "trainable" && value.kind === "bool") {
       // layer.trainable = False freezes every weight under it (transfer learning).
