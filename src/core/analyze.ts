@@ -282,7 +282,9 @@ function withoutRepeats(models: ModelReport[]): ModelReport[] {
   const int8Layers = (m: ModelReport) => m.layers.filter((l) => l.precision === "int8").length;
   const signature = (m: ModelReport) => `${rootType(m)}|${m.params}|${m.flops}|${int8Layers(m)}|${JSON.stringify(m.inputs)}`;
   const fromClasses = new Set(models.filter((m) => m.entry.endsWith(")")).map(signature));
-  return models.filter((m) => m.entry.endsWith(")") || !fromClasses.has(signature(m)));
+  // A model that was not built has no figures to repeat: two unbuilt reports are two models, each with its reason
+  // (a notebook's Sequential that failed on its data was dropped as a "repeat" of an unbuilt custom RNN cell).
+  return models.filter((m) => m.entry.endsWith(")") || m.layers.length === 0 || !fromClasses.has(signature(m)));
 }
 
 /** config.json files for transformers' from_pretrained: next to the file, under the root, in the hub caches; a pragma wins. */
@@ -538,8 +540,12 @@ function fieldsWithoutDefault(cls: ClassValue): string[] {
   });
 }
 
-/** Calls only a model takes (not a tensor, tokenizer or optimizer), read from the file's text (`model.eval()`). */
-const MODEL_USE = "eval|train|parameters|named_parameters|generate|modules|named_modules|forward|num_parameters|resize_token_embeddings|gradient_checkpointing_enable|get_input_embeddings";
+/**
+ * Calls only a model takes (not a tensor, tokenizer or optimizer), read from the file's text (`model.eval()`); for
+ * Keras, the Model methods no estimator of other libraries has (keras.io Model API: summary, compile, count_params),
+ * so a builder that failed on data it reads (`discriminator = build_discriminator()`) is listed with why.
+ */
+const MODEL_USE = "eval|train|parameters|named_parameters|generate|modules|named_modules|forward|num_parameters|resize_token_embeddings|gradient_checkpointing_enable|get_input_embeddings|summary|compile|count_params";
 
 /**
  * Whether a top-level `name = call(...)` that failed builds a model: a call of a torch.nn.Module class, a

@@ -22,6 +22,7 @@ import {
   unknown,
 } from "./construct";
 import { layerAttribute } from "./layer-attributes";
+import { namesBoundIn } from "./loop-bindings";
 import { isDataDependentMaskedCopy } from "../torch/masked-copy";
 import { attributesOverDict, dictStorage } from "./dict-subclass";
 import { knownRow, valuesOf, withValues } from "../torch/known-values";
@@ -400,6 +401,10 @@ export class Interpreter {
         const iterable = this.evaluate(s.iter, scope);
         if (iterable.kind === "unknown") {
           this.noteUnknown(`loop over an unknown value: ${iterable.reason}`, s.iter.pos);
+          // What the body would have bound is unknown too, not the value from before the loop.
+          for (const name of namesBoundIn([s])) {
+            this.assign(name, unknown(`${name.type === "name" ? `'${name.id}' is ` : ""}set in a loop over an unknown value (${iterable.reason})`), scope);
+          }
           return undefined;
         }
         for (const item of this.iterate(iterable, s.iter.pos)) {

@@ -2,7 +2,7 @@
 // Model(inputs, outputs) can find the calls between them and replay them as its forward (FLOPs are then
 // counted once, while the analyzer records forward, and shared layers count once per call).
 import { list, tuple } from "../interp/construct";
-import { PythonError, type InstanceValue, type TensorValue, type Value } from "../interp/values";
+import { PythonError, type InstanceValue, type TensorValue, type UnknownValue, type Value } from "../interp/values";
 
 /** One call of a layer (or an operator on Keras tensors, `run`): its arguments as given and the output it produced. */
 export interface LayerCall {
@@ -77,10 +77,23 @@ export function recordCall(call: LayerCall): void {
   for (const t of tensorsOf(call.output)) producers.set(t, call);
 }
 
+/** The unknown values among a model's inputs (one, or in a list, tuple or dict). */
+function unknownsOf(v: Value): UnknownValue[] {
+  if (v.kind === "unknown") return [v];
+  if (v.kind === "list" || v.kind === "tuple") return v.items.flatMap(unknownsOf);
+  return [];
+}
+
 /** Walks back from the outputs to the inputs: the layer calls between them in a valid execution order. */
 export function traceGraph(inputs: Value, outputs: Value): FunctionalGraph {
   const inputTensors = tensorsOf(inputs);
-  if (inputTensors.length === 0) throw new PythonError("Model(inputs, outputs): inputs must be Keras tensors (keras.Input(shape=...))");
+  if (inputTensors.length === 0) {
+    // Most often the Input's shape comes from data the analyzer does not read (Input(shape=X_train.shape[1:])):
+    // say why, rather than only that the input is not a tensor.
+    const unknownInput = unknownsOf(inputs)[0];
+    if (unknownInput) throw new PythonError(`Model(inputs, outputs): the input is unknown (${unknownInput.reason}); its shape likely comes from data the analyzer does not read`);
+    throw new PythonError("Model(inputs, outputs): inputs must be Keras tensors (keras.Input(shape=...))");
+  }
   const inputSet = new Set(inputTensors);
   const calls: LayerCall[] = [];
   const visited = new Set<LayerCall>();

@@ -1,0 +1,39 @@
+// The names a loop's body binds, for a loop the analyzer cannot run (its iterable is unknown): after it, each holds
+// whatever the data made of it, so none may keep the value it had before (`n = len(notes)` after
+// `for chord in data: notes |= set(chord)` is not 0).
+import type { Expression, Statement } from "../python/ast";
+
+/** The simple names the statements bind (assignment targets, loop targets, `with ... as`), nested functions and classes left out. */
+export function namesBoundIn(statements: Statement[]): Expression[] {
+  const names: Expression[] = [];
+  const target = (e: Expression): void => {
+    if (e.type === "name") names.push(e);
+    else if (e.type === "tuple" || e.type === "list") e.items.forEach(target);
+    else if (e.type === "starred") target(e.value);
+  };
+  const walk = (body: Statement[]): void => {
+    for (const s of body) {
+      if (s.type === "assign") s.targets.forEach(target);
+      else if (s.type === "augmented") target(s.target);
+      else if (s.type === "annotated" && s.value) target(s.target);
+      else if (s.type === "for") {
+        target(s.target);
+        walk(s.body);
+        walk(s.orelse);
+      } else if (s.type === "while" || s.type === "if") {
+        walk(s.body);
+        walk(s.orelse);
+      } else if (s.type === "with") {
+        for (const item of s.items) if (item.target) target(item.target);
+        walk(s.body);
+      } else if (s.type === "try") {
+        walk(s.body);
+        for (const h of s.handlers) walk(h.body);
+        walk(s.orelse);
+        walk(s.finalbody);
+      }
+    }
+  };
+  walk(statements);
+  return names;
+}
