@@ -23,7 +23,10 @@ const Dense: KerasLayerSpec = {
   },
   call(layer, inputs, _kwargs, context) {
     const x = singleTensor(inputs, "Dense");
-    const kernel = layer.weight("kernel")!;
+    const kernel = layer.weight("kernel");
+    // A Dense whose build never ran (its first call failed on an input the analyzer does not know) has no kernel:
+    // say so rather than fail the whole file.
+    if (!kernel) throw new Unresolved("Dense called before it was built (its first input was unknown)");
     // The same product as torch.nn.Linear (weight [out, in]), so op names and FLOPs match PyTorch's.
     const out = linear(x, tensor([kernel.shape[1], kernel.shape[0]]), layer.weight("bias"), context);
     return applyActivation(layer.config.get("activation"), out, context);

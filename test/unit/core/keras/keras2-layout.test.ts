@@ -146,3 +146,35 @@ model = keras.models.Sequential([
     assert.ok(result.models.some((x) => x.name === "Cell"));
   });
 });
+
+describe("Keras layers first called on unknown data (src/core/keras/layers/core.ts)", () => {
+  it("Dense layers bound at top level whose first input was unknown are reported unbuilt, and the file's other models still count", async () => {
+    const result = await analyze(`
+import numpy as np
+import tensorflow as tf
+
+X_train = np.load("x.npy")
+norm = tf.keras.layers.Normalization()
+hidden_layer = tf.keras.layers.Dense(30, activation="relu")
+concat_layer = tf.keras.layers.Concatenate()
+output_layer = tf.keras.layers.Dense(1)
+input_ = tf.keras.layers.Input(shape=X_train.shape[1:])
+normalized = norm(input_)
+hidden = hidden_layer(normalized)
+concat = concat_layer([normalized, hidden])
+output = output_layer(concat)
+model = tf.keras.Model(inputs=[input_], outputs=[output])
+
+input_wide = tf.keras.layers.Input(shape=[5])
+input_deep = tf.keras.layers.Input(shape=[6])
+normalized = tf.keras.layers.Normalization()(input_deep)
+hidden = tf.keras.layers.Dense(30)(normalized)
+concat = tf.keras.layers.concatenate([input_wide, hidden])
+output = tf.keras.layers.Dense(1)(concat)
+known = tf.keras.Model(inputs=[input_wide, input_deep], outputs=[output])
+`);
+    // Normalization(6): mean, variance and count; Dense(6 -> 30); Dense(5 + 30 -> 1).
+    assert.equal(modelNamed(result, "known").params, (6 + 6 + 1) + (6 * 30 + 30) + (35 + 1));
+    for (const name of ["hidden_layer", "output_layer", "model"]) assert.equal(modelNamed(result, name).complete, false, name);
+  });
+});
