@@ -5,6 +5,7 @@ import { importEdit, insertDefinitionAfter, insertLinesAfter, type ImportNeed } 
 import { formatBytes, formatJoules, hasHelperOrReduction, isReduced, KERAS_QUANTIZABLE, shareText, summarize } from "./gl001-common";
 import { torchFindings } from "./gl001-torch";
 import { isKerasName, kerasModelClasses, kerasModelSites, kerasReference } from "./keras-models";
+import { tfmotCanWrap } from "./keras-tfmot";
 import { entryCallee, isBuilderSite, type ModelSite } from "./model-usage";
 import type { PythonFile } from "./python-file";
 import { hardwareFor } from "./energy-saving";
@@ -86,7 +87,8 @@ function kerasFindings(context: RuleContext): RawFinding[] {
     if (!file.startsLine(site.statement)) continue;
     const indent = file.source.indentation(site.statement.pos.line - 1);
     const after = (lines: string[]) => insertLinesAfter(file, site.statement, lines.map((l) => indent + l));
-    const fixes: Fix[] = [
+    // tfmot wraps Sequential and functional models of built-in layers only (keras-tfmot.ts).
+    const fixes: Fix[] = !tfmotCanWrap(report) ? [] : [
       {
         kind: "keras-quantize",
         title: withSaving("Quantization-aware int8 training (tfmot quantize_model)", int8),

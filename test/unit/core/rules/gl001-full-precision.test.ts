@@ -388,6 +388,36 @@ for step in range(10):
     assert.ok(helper.includes("\tfor pruned_module in model.modules():\r\n\t\tif hasattr"), helper);
   });
 
+  it("Keras: tfmot's quantize_model and prune_low_magnitude only for Sequential/functional models of built-in layers", async () => {
+    // tfmot raises on a custom layer (it needs a QuantizeConfig / PrunableLayer) and on a model nested as a layer;
+    // TFLite converts both.
+    const text = `import tensorflow as tf
+
+
+class Unit(tf.keras.layers.Layer):
+    def __init__(self, filters, **kwargs):
+        super().__init__(**kwargs)
+        self.conv = tf.keras.layers.Conv2D(filters, 3, padding="same")
+
+    def call(self, x):
+        return tf.nn.relu(self.conv(x) + x)
+
+
+custom = tf.keras.Sequential([tf.keras.layers.InputLayer(input_shape=(8, 8, 4)), Unit(4), tf.keras.layers.Flatten(), tf.keras.layers.Dense(2)])
+custom.predict(tf.zeros((1, 8, 8, 4)))
+base = tf.keras.Sequential([tf.keras.layers.InputLayer(input_shape=(8, 8, 4)), tf.keras.layers.Conv2D(4, 3)])
+nested = tf.keras.Sequential([base, tf.keras.layers.Flatten(), tf.keras.layers.Dense(2)])
+nested.predict(tf.zeros((1, 8, 8, 4)))
+plain = tf.keras.Sequential([tf.keras.layers.InputLayer(input_shape=(8, 8, 4)), tf.keras.layers.Conv2D(4, 3), tf.keras.layers.Flatten(), tf.keras.layers.Dense(2)])
+plain.predict(tf.zeros((1, 8, 8, 4)))
+`;
+    const findings = ofRule(await findingsOf(text), "GL001");
+    const kinds = (v: string) => findings.find((f) => f.message.includes(`'${v}'`))?.fixes.map((x) => x.kind);
+    assert.deepEqual(kinds("custom"), ["tflite-int8"]);
+    assert.deepEqual(kinds("nested"), ["tflite-int8"]);
+    assert.deepEqual(kinds("plain"), ["keras-quantize", "keras-prune", "tflite-int8"]);
+  });
+
   it("Keras: quantize_model, prune_low_magnitude with its callback, TFLite post-training quantization", async () => {
     const text = fixture("keras_model.py");
     const findings = ofRule(await findingsOf(text), "GL001");
