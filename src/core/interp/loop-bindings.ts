@@ -2,6 +2,7 @@
 // whatever the data made of it, so none may keep the value it had before (`n = len(notes)` after
 // `for chord in data: notes |= set(chord)` is not 0).
 import type { Expression, Statement } from "../python/ast";
+import { childBodies } from "../python/syntax-walk";
 
 /** The simple names the statements bind (assignment targets, loop targets, `with ... as`), nested functions and classes left out. */
 export function namesBoundIn(statements: Statement[]): Expression[] {
@@ -13,25 +14,13 @@ export function namesBoundIn(statements: Statement[]): Expression[] {
   };
   const walk = (body: Statement[]): void => {
     for (const s of body) {
+      if (s.type === "function" || s.type === "class") continue;
       if (s.type === "assign") s.targets.forEach(target);
       else if (s.type === "augmented") target(s.target);
       else if (s.type === "annotated" && s.value) target(s.target);
-      else if (s.type === "for") {
-        target(s.target);
-        walk(s.body);
-        walk(s.orelse);
-      } else if (s.type === "while" || s.type === "if") {
-        walk(s.body);
-        walk(s.orelse);
-      } else if (s.type === "with") {
-        for (const item of s.items) if (item.target) target(item.target);
-        walk(s.body);
-      } else if (s.type === "try") {
-        walk(s.body);
-        for (const h of s.handlers) walk(h.body);
-        walk(s.orelse);
-        walk(s.finalbody);
-      }
+      else if (s.type === "for") target(s.target);
+      else if (s.type === "with") for (const item of s.items) if (item.target) target(item.target);
+      childBodies(s).forEach(walk);
     }
   };
   walk(statements);
