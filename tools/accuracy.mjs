@@ -11,7 +11,9 @@
 // repositories at the named commit (written to a temporary folder, never into the repository). An entry with a
 // `script` is a user's file that builds its model through a library installed in --python-env (timm, transformers).
 // It is analyzed with no --entry or --input flag; its `files` (path: text, e.g. a local checkpoint's config.json) are
-// written beside it.
+// written beside it. An entry with `model` (and, for a notebook, `cell`: Jupyter's 1-based cell number, markdown
+// included) and no `entry` is the file analyzed as its user has it, no --entry or --input: the report's model of that
+// name bound in that cell is compared (a notebook's printed model.summary() is the truth of the model as it builds it).
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -58,7 +60,8 @@ function sourceFile(source) {
     const tries = top ? [[top, ":(glob)**/*.py"], [":(glob)**/*.py"], [`${dirname(path)}/*.py`]] : [[":(glob)**/*.py"], ["*.py"]];
     const extracted = tries.some((pathspec) => {
       try {
-        const tar = execFileSync("git", ["--git-dir", mirror, "archive", "--format=tar", commit, "--", ...pathspec], { maxBuffer: 1 << 30, stdio: ["ignore", "pipe", "ignore"] });
+        // The source itself too: a notebook at the top of a repository is not among its Python files.
+        const tar = execFileSync("git", ["--git-dir", mirror, "archive", "--format=tar", commit, "--", ...pathspec, path], { maxBuffer: 1 << 30, stdio: ["ignore", "pipe", "ignore"] });
         execFileSync("tar", ["-x", "-C", checkout], { input: tar });
         return true;
       } catch {
@@ -67,6 +70,15 @@ function sourceFile(source) {
     });
     if (!extracted) return undefined;
     writeFileSync(marker, "");
+  }
+  if (!existsSync(join(checkout, path))) {
+    // A second notebook at the top of an already extracted repository.
+    try {
+      const tar = execFileSync("git", ["--git-dir", mirror, "archive", "--format=tar", commit, "--", path], { maxBuffer: 1 << 30, stdio: ["ignore", "pipe", "ignore"] });
+      execFileSync("tar", ["-x", "-C", checkout], { input: tar });
+    } catch {
+      return undefined;
+    }
   }
   return existsSync(join(checkout, path)) ? { file: join(checkout, path), root: checkout } : undefined;
 }
@@ -105,13 +117,15 @@ for (const manifest of manifests) {
         rows.push({ id: entry.id, group, missing: true });
         continue;
       }
-      args = ["analyze", found.file, "--entry", entry.entry, "--root", found.root, "--format", "json", "--no-findings"];
-      for (const input of entry.inputs) args.push("--input", input.shape.join("x") + (input.dtype === "int64" ? ":int64" : ""));
+      args = ["analyze", found.file, "--root", found.root, "--format", "json", "--no-findings"];
+      if (entry.entry !== undefined) args.push("--entry", entry.entry);
+      for (const input of entry.inputs ?? []) args.push("--input", input.shape.join("x") + (input.dtype === "int64" ? ":int64" : ""));
     }
     if (values["python-env"]) args.push("--python-env", values["python-env"]);
     let model;
     try {
-      model = JSON.parse(execFileSync(process.execPath, [cli, ...args], { encoding: "utf8", maxBuffer: 1 << 28, stdio: ["ignore", "pipe", "ignore"] })).models[0];
+      const models = JSON.parse(execFileSync(process.execPath, [cli, ...args], { encoding: "utf8", maxBuffer: 1 << 28, stdio: ["ignore", "pipe", "ignore"] })).models;
+      model = entry.model === undefined ? models[0] : models.find((m) => m.name === entry.model && (entry.cell === undefined || m.cell?.index === entry.cell));
     } catch (err) {
       rows.push({ id: entry.id, group, error: String(err.message).split("\n")[0] });
       continue;
@@ -127,7 +141,9 @@ for (const manifest of manifests) {
       flops: model?.flops,
       truthFlops: truth.flops,
       paramsExact: model?.params === truth.params,
-      flopsWithin1: truth.flops === undefined ? undefined : within(model?.flops ?? -1, truth.flops, tolerance),
+      found: model !== undefined,
+      why: model?.complete === false ? model.unresolved?.[0] : undefined,
+      flopsWithin1: truth.flops === undefined || truth.flops === null ? undefined : within(model?.flops ?? -1, truth.flops, tolerance),
     });
   }
 }
@@ -164,9 +180,11 @@ if (values.json) {
     else if (r.unbuildable) console.log(`${r.id.padEnd(28)} PyTorch cannot build it either: ${r.unbuildable.slice(0, 100)}`);
     else if (r.error) console.log(`${r.id.padEnd(28)} error: ${r.error}`);
     else {
-      const flops = r.truthFlops === undefined ? "no FLOPs truth" : `FLOPs ${r.flops} vs ${r.truthFlops} (${(((r.flops - r.truthFlops) / r.truthFlops) * 100).toFixed(2)}%)`;
+      const flops = r.truthFlops === undefined || r.truthFlops === null ? "no FLOPs truth" : `FLOPs ${r.flops} vs ${r.truthFlops} (${(((r.flops - r.truthFlops) / r.truthFlops) * 100).toFixed(2)}%)`;
       const partial = r.complete === false ? `, partial: ${((r.share ?? 1) * 100).toFixed(1)}% of FLOPs from known shapes` : "";
-      console.log(`${r.id.padEnd(28)} params ${r.paramsExact ? "exact" : `${r.params} vs ${r.truthParams}`}, ${flops}${partial}`);
+      const why = r.why === undefined ? "" : `; why: ${typeof r.why === "string" ? r.why : JSON.stringify(r.why)}`.slice(0, 200);
+      if (!r.found) console.log(`${r.id.padEnd(28)} no model of that name there (of ${r.truthParams} params)`);
+      else console.log(`${r.id.padEnd(28)} params ${r.paramsExact ? "exact" : `${r.params} vs ${r.truthParams}`}, ${flops}${partial}${why}`);
     }
   }
   const line = (f) => `parameters exact for ${f.params_exact}/${f.analyzed}; FLOPs within ${pct} for ${f.flops_within_1pct}/${f.flops_measured}` + (f.unbuildable ? `; ${f.unbuildable} PyTorch cannot build` : "") +
