@@ -88,7 +88,7 @@ function kerasFindings(context: RuleContext): RawFinding[] {
     const indent = file.source.indentation(site.statement.pos.line - 1);
     const after = (lines: string[]) => insertLinesAfter(file, site.statement, lines.map((l) => indent + l));
     // tfmot wraps Sequential and functional models of built-in layers only (keras-tfmot.ts).
-    const fixes: Fix[] = !tfmotCanWrap(report) ? [] : [
+    const fixes: Fix[] = [
       {
         kind: "keras-quantize",
         title: withSaving("Quantization-aware int8 training (tfmot quantize_model)", int8),
@@ -109,7 +109,7 @@ function kerasFindings(context: RuleContext): RawFinding[] {
           ...pruningCallbackEdits(file, v),
         ]),
       },
-    ];
+    ].filter((f) => f.kind === "keras-quantize" ? tfmotCanWrap(report, false) : tfmotCanWrap(report, true));
     // Post-training quantization goes after the last statement of this block that fits the model.
     // Up to the next statement that assigns the name again (then it is another model).
     const following: Statement[] = [];
