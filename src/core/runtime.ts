@@ -6,6 +6,7 @@ import { createTorchModules } from "./torch/bindings";
 import { createModuleClasses } from "./torch/nn";
 import { torchvisionZoo } from "./torchvision/provider";
 import { kerasModules } from "./keras/modules";
+import { lightningModules } from "./lightning/modules";
 import { einopsPackage } from "./interp/einops";
 import { timmLayersPackage } from "./torch/timm-layers";
 import { createTorchHub } from "./torch/hub";
@@ -18,8 +19,9 @@ import type { ModuleNamespaceValue } from "./interp/values";
 
 let sharedCatalogue: TorchCatalogue | undefined;
 
-/** Providers every analysis gets unless the request names its own: torchvision's model zoo, Keras and tf.keras. */
-export const defaultProviders: NativeModuleProvider[] = [torchvisionZoo, kerasModules];
+/** Providers every analysis gets unless the request names its own: torchvision's model zoo, Keras and tf.keras,
+ *  Lightning's LightningModule. */
+export const defaultProviders: NativeModuleProvider[] = [torchvisionZoo, kerasModules, lightningModules];
 
 const runtimes = new Map<string, Runtime>();
 

@@ -1,0 +1,84 @@
+// PyTorch Lightning as the analyzed code sees it: a LightningModule is a torch.nn.Module (Lightning 2.x
+// lightning/pytorch/core/module.py: `class LightningModule(..., HyperparametersMixin, ..., Module)`; the same base in
+// pytorch_lightning 1.x core/lightning.py), so its layers, forward and parameters are a model's whether or not
+// Lightning is installed. Only what model construction touches is modelled: save_hyperparameters and hparams
+// (core/mixins/hparams_mixin.py), and the hooks that only log. The Trainer and the rest are unknown by name: the
+// training plan reads them from the code's text (src/core/training).
+import { nativeClass } from "../interp/classes";
+import { NONE, freshId, unknown } from "../interp/construct";
+import type { Interpreter } from "../interp/interpreter";
+import type { NativeModuleProvider } from "../interp/runtime";
+import type { ClassValue, InstanceValue, ModuleNamespaceValue, NativeCall, Value } from "../interp/values";
+
+/** Where Lightning's classes have lived: 1.x `pytorch_lightning` (core.lightning before 1.7, core.module after), 2.x
+ *  `lightning.pytorch` and the `pytorch_lightning` mirror package. */
+const PACKAGES = [
+  "pytorch_lightning", "pytorch_lightning.core", "pytorch_lightning.core.lightning", "pytorch_lightning.core.module",
+  "lightning", "lightning.pytorch", "lightning.pytorch.core", "lightning.pytorch.core.module",
+];
+
+/** LightningModule methods that only log or report: they return None and change no shape. */
+const QUIET_METHODS = ["log", "log_dict", "print", "freeze", "unfreeze", "toggle_optimizer", "untoggle_optimizer", "manual_backward"];
+
+/** Lightning's LightningModule, LightningDataModule and seed_everything over the interpreter's nn.Module. */
+export const lightningModules: NativeModuleProvider = function lightningModules(runtime) {
+  const interp = (): Interpreter => runtime.interpreter;
+  const objectClass = runtime.moduleClasses.module.bases[0];
+  const methods: Record<string, (call: NativeCall) => Value> = {
+    save_hyperparameters: (call) => saveHyperparameters(interp(), objectClass, call),
+  };
+  for (const name of QUIET_METHODS) methods[name] = () => NONE;
+  const lightningModule = nativeClass("lightning.pytorch.LightningModule", [runtime.moduleClasses.module], methods);
+  // A data module only feeds batches: the model analysis never needs more than the class to subclass.
+  const dataModule = nativeClass("lightning.pytorch.LightningDataModule", [objectClass], {
+    __init__: () => NONE,
+    save_hyperparameters: (call) => saveHyperparameters(interp(), objectClass, call),
+  });
+  const modules = new Map<string, ModuleNamespaceValue>();
+  for (const name of PACKAGES) {
+    const names = new Map<string, Value>([
+      ["LightningModule", lightningModule],
+      ["LightningDataModule", dataModule],
+      // seed_everything(seed) returns the seed it set.
+      ["seed_everything", { kind: "native", name: `${name}.seed_everything`, call: ({ args, kwargs }) => args[0] ?? kwargs.get("seed") ?? NONE }],
+      ["__fallback__", { kind: "native", name: `${name}.__fallback__`, call: ({ args }) => unknown(`${name}.${args[0]?.kind === "str" ? args[0].value : "?"} is not modelled by the analyzer (only LightningModule, LightningDataModule and seed_everything are)`) }],
+    ]);
+    modules.set(name, { kind: "namespace", name, scope: { names } });
+  }
+  for (const name of PACKAGES) {
+    const dot = name.lastIndexOf(".");
+    if (dot > 0) modules.get(name.slice(0, dot))?.scope.names.set(name.slice(dot + 1), modules.get(name)!);
+  }
+  return { modules };
+};
+
+/**
+ * `self.save_hyperparameters()` in `__init__`: `self.hparams` holds the arguments `__init__` was called with (all of
+ * its parameters but self, or only the names given; `ignore=` leaves names out), as hparams_mixin.py collects them
+ * from the calling frame. Read as attributes (`self.hparams.hidden_dim`), as most code does.
+ */
+function saveHyperparameters(interp: Interpreter, objectClass: ClassValue, { args, kwargs }: NativeCall): Value {
+  const self = args[0];
+  if (self?.kind !== "instance") return NONE;
+  // A native method runs in its caller's frame: the frame is __init__'s.
+  const frame = interp.frame;
+  const definition = frame?.function?.definition;
+  if (!frame?.scope || !definition || definition.type !== "function") return NONE;
+  const names = (value: Value | undefined): string[] => value?.kind === "str" ? [value.value] : value?.kind === "list" || value?.kind === "tuple" ? value.items.flatMap((v) => (v.kind === "str" ? [v.value] : [])) : [];
+  const chosen = args.slice(1).flatMap((a) => names(a));
+  const ignored = new Set(names(kwargs.get("ignore")));
+  const params = definition.params.slice(1);
+  const attributes = new Map<string, Value>();
+  for (const p of params) {
+    if (ignored.has(p.name) || (chosen.length > 0 && !chosen.includes(p.name))) continue;
+    const value = frame.scope.names.get(p.name);
+    if (value === undefined) continue;
+    if (p.kind === "doublestar" && value.kind === "dict") {
+      // **kwargs arrive as their own entries.
+      for (const entry of value.entries.values()) if (entry.key.kind === "str") attributes.set(entry.key.value, entry.value);
+    } else if (p.kind !== "star") attributes.set(p.name, value);
+  }
+  const hparams: InstanceValue = { kind: "instance", cls: objectClass, attributes, id: freshId() };
+  interp.setAttribute(self, "hparams", hparams);
+  return NONE;
+}
