@@ -51,7 +51,7 @@ export function nestedModelSites(syntax: ModuleSyntax, text: string, namespace: 
       const before = nested ? [...place.outer, ...body.slice(0, i)] : [];
       if (nested && s.type === "assign" && s.targets.length === 1 && s.targets[0].type === "name" && s.value.type === "call") {
         const name = s.targets[0].id;
-        if (fromLibrary(s.value, namespace, file) && looksLikeModel(name, s.value)) {
+        if ((fromLibrary(s.value, namespace, file) || needsArgumentsHere(s.value, namespace, file)) && looksLikeModel(name, s.value)) {
           // Built in the module's namespace, the call may read only what that namespace (or builtins) holds: an
           // argument from the function's own variables (`resnet18(num_classes=n)`) needs them worked out first.
           const locals = [...namesIn([s.value], new Set())].filter((n) => !visible(n, namespace.scope));
@@ -67,6 +67,20 @@ export function nestedModelSites(syntax: ModuleSyntax, text: string, namespace: 
   };
   walk(syntax.body, false, { outer: [], conditions: [] });
   return sites;
+}
+
+/**
+ * A call of a model class this file defines whose constructor has required parameters (`net = Net(args)` under the
+ * `__main__` guard, a LightningModule given the parsed arguments): alone the class cannot be built, so the call the
+ * script makes is the model's site. Classes buildable from their defaults are built as they are.
+ */
+function needsArgumentsHere(call: Extract<Expression, { type: "call" }>, namespace: ModuleNamespaceValue, file: string): boolean {
+  if (call.func.type !== "name") return false;
+  const cls = namespace.scope.names.get(call.func.id);
+  if (cls?.kind !== "class" || !cls.isModule || cls.location?.file !== file) return false;
+  const init = cls.mro.find((c) => c.location?.file === file && c.attributes.get("__init__")?.kind === "function")?.attributes.get("__init__");
+  if (init?.kind !== "function" || init.definition.type !== "function") return false;
+  return init.definition.params.slice(1).some((p) => p.kind === "normal" && p.default === undefined);
 }
 
 function fromLibrary(call: Extract<Expression, { type: "call" }>, namespace: ModuleNamespaceValue, file: string): boolean {

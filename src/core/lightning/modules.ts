@@ -5,10 +5,11 @@
 // (core/mixins/hparams_mixin.py), and the hooks that only log. The Trainer and the rest are unknown by name: the
 // training plan reads them from the code's text (src/core/training).
 import { nativeClass } from "../interp/classes";
-import { NONE, freshId, unknown } from "../interp/construct";
+import { NONE, dict, freshId, keyOf, str, unknown } from "../interp/construct";
+import { attributesOverDict, dictStorage, dictSubclassMethods } from "../interp/dict-subclass";
 import type { Interpreter } from "../interp/interpreter";
 import type { NativeModuleProvider } from "../interp/runtime";
-import type { ClassValue, InstanceValue, ModuleNamespaceValue, NativeCall, Value } from "../interp/values";
+import type { InstanceValue, ModuleNamespaceValue, NativeCall, Value } from "../interp/values";
 
 /** Where Lightning's classes have lived: 1.x `pytorch_lightning` (core.lightning before 1.7, core.module after), 2.x
  *  `lightning.pytorch` and the `pytorch_lightning` mirror package. */
@@ -24,15 +25,23 @@ const QUIET_METHODS = ["log", "log_dict", "print", "freeze", "unfreeze", "toggle
 export const lightningModules: NativeModuleProvider = function lightningModules(runtime) {
   const interp = (): Interpreter => runtime.interpreter;
   const objectClass = runtime.moduleClasses.module.bases[0];
+  // hparams is an AttributeDict (lightning/fabric/utilities/data.py): a dict whose keys read as attributes.
+  const attributeDict = nativeClass("lightning.fabric.utilities.data.AttributeDict", [objectClass], dictSubclassMethods((v) => interp().iterate(v)));
+  const newHparams = (): InstanceValue => ({ kind: "instance", cls: attributeDict, attributes: attributesOverDict(dict()), id: freshId() });
   const methods: Record<string, (call: NativeCall) => Value> = {
-    save_hyperparameters: (call) => saveHyperparameters(interp(), objectClass, call),
+    // The hparams property starts empty (`self.hparams.update(vars(args))` before any save_hyperparameters).
+    __init__: ({ args }) => {
+      if (args[0]?.kind === "instance") interp().setAttribute(args[0], "hparams", newHparams());
+      return NONE;
+    },
+    save_hyperparameters: (call) => saveHyperparameters(interp(), newHparams, call),
   };
   for (const name of QUIET_METHODS) methods[name] = () => NONE;
   const lightningModule = nativeClass("lightning.pytorch.LightningModule", [runtime.moduleClasses.module], methods);
   // A data module only feeds batches: the model analysis never needs more than the class to subclass.
   const dataModule = nativeClass("lightning.pytorch.LightningDataModule", [objectClass], {
     __init__: () => NONE,
-    save_hyperparameters: (call) => saveHyperparameters(interp(), objectClass, call),
+    save_hyperparameters: (call) => saveHyperparameters(interp(), newHparams, call),
   });
   const modules = new Map<string, ModuleNamespaceValue>();
   for (const name of PACKAGES) {
@@ -57,7 +66,7 @@ export const lightningModules: NativeModuleProvider = function lightningModules(
  * its parameters but self, or only the names given; `ignore=` leaves names out), as hparams_mixin.py collects them
  * from the calling frame. Read as attributes (`self.hparams.hidden_dim`), as most code does.
  */
-function saveHyperparameters(interp: Interpreter, objectClass: ClassValue, { args, kwargs }: NativeCall): Value {
+function saveHyperparameters(interp: Interpreter, newHparams: () => InstanceValue, { args, kwargs }: NativeCall): Value {
   const self = args[0];
   if (self?.kind !== "instance") return NONE;
   // A native method runs in its caller's frame: the frame is __init__'s.
@@ -68,17 +77,19 @@ function saveHyperparameters(interp: Interpreter, objectClass: ClassValue, { arg
   const chosen = args.slice(1).flatMap((a) => names(a));
   const ignored = new Set(names(kwargs.get("ignore")));
   const params = definition.params.slice(1);
-  const attributes = new Map<string, Value>();
+  const current = self.attributes.get("hparams");
+  const hparams = current && dictStorage(current) ? current : newHparams();
+  const items = dictStorage(hparams)!;
+  const put = (name: string, value: Value) => items.entries.set(keyOf(str(name)), { key: str(name), value });
   for (const p of params) {
     if (ignored.has(p.name) || (chosen.length > 0 && !chosen.includes(p.name))) continue;
     const value = frame.scope.names.get(p.name);
     if (value === undefined) continue;
     if (p.kind === "doublestar" && value.kind === "dict") {
       // **kwargs arrive as their own entries.
-      for (const entry of value.entries.values()) if (entry.key.kind === "str") attributes.set(entry.key.value, entry.value);
-    } else if (p.kind !== "star") attributes.set(p.name, value);
+      for (const entry of value.entries.values()) if (entry.key.kind === "str") put(entry.key.value, entry.value);
+    } else if (p.kind !== "star") put(p.name, value);
   }
-  const hparams: InstanceValue = { kind: "instance", cls: objectClass, attributes, id: freshId() };
-  interp.setAttribute(self, "hparams", hparams);
+  if (hparams !== current) interp.setAttribute(self, "hparams", hparams);
   return NONE;
 }
