@@ -12,6 +12,7 @@ import { datasetSize } from "./dataset-sizes";
 import { evaluateAtSite, knownTruth as truth, type ParameterBindings, type StepAllowance } from "./evaluate-site";
 import { loopShape, type LoopShape, type LoopStatement } from "./loop-shape";
 import { callSiteBindings } from "./call-site-bindings";
+import { hfTrainingArguments, TRAINING_ARGUMENT_DEFAULTS } from "./hf-arguments";
 
 /**
  * Where a figure comes from: the code, the dataset table, a library's documented default, the user's settings, or
@@ -234,6 +235,14 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
       // many, and the plan's whole search shares one time budget.
       if (named && (last !== "autocast" || !/cpu/.test(snippet(input.text, positional(0) ?? call))) && runsByDefault(site, (e) => evaluateOne(site, e))) precision = { value: named, line, detail: `${site.callee}(${dtypeArgument ? snippet(input.text, dtypeArgument) : ""})` };
     }
+    if (!precision && last === "from_pretrained" && !site.inComprehension) {
+      // transformers loads the weights in torch_dtype (dtype since 4.56): a model loaded in bfloat16 trains in it
+      // (huggingface.co/docs/transformers/main_classes/model#model-instantiation-dtype).
+      const argument = keyword("torch_dtype") ?? keyword("dtype");
+      const value = argument ? evaluateOne(site, argument) : undefined;
+      const named = value?.kind === "dtype" ? HALF_DTYPES[value.name] : undefined;
+      if (named && runsByDefault(site, (e) => evaluateOne(site, e))) precision = { value: named, line, detail: `${site.callee}(${snippet(input.text, argument!)})` };
+    }
     if (!precision && FRAMEWORK_PRECISION[last]) {
       // A framework's own switch: Lightning's Trainer/Fabric(precision=), Accelerate's Accelerator(mixed_precision=),
       // transformers' TrainingArguments(bf16=True, fp16=True), Keras' mixed-precision policy.
@@ -304,6 +313,28 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
       const x = generator ? undefined : positional(0) ?? keyword("x");
       const rows = x ? leadingDimension(evaluateOne(site, x)) : undefined;
       if (rows !== undefined) samples.push({ rank: 5, figure: { value: rows, source: "code", line, detail: `${site.callee}(${snippet(input.text, x!)}): its first dimension` } });
+      continue;
+    }
+    if (last === "HfArgumentParser") {
+      // With no flags the run is its TrainingArguments dataclass's defaults: the file's subclass's, else transformers'.
+      const parsed = hfTrainingArguments(call, input.body);
+      if (!parsed) continue;
+      const read = (name: keyof typeof TRAINING_ARGUMENT_DEFAULTS): { value: Value | undefined; figure: (v: number) => PlanFigure } => {
+        const written = parsed.fields.get(name);
+        if (written) return { value: evaluateOne(site, written.value), figure: (v) => ({ value: v, source: "code", line: written.line, detail: `${parsed.className}.${name} = ${snippet(input.text, written.value)} (the dataclass HfArgumentParser parses, line ${line})` }) };
+        const fallback = TRAINING_ARGUMENT_DEFAULTS[name];
+        return { value: typeof fallback === "number" ? { kind: "int", value: fallback } : { kind: "bool", value: fallback }, figure: (v) => ({ value: v, source: "default", line, detail: `TrainingArguments' default ${name}=${fallback} (huggingface.co/docs/transformers/main_classes/trainer#transformers.TrainingArguments), parsed by HfArgumentParser` }) };
+      };
+      for (const [name, into] of [["num_train_epochs", epochs], ["per_device_train_batch_size", batches], ["gradient_accumulation_steps", accumulations], ["max_steps", steps]] as const) {
+        const { value, figure } = read(name);
+        const n = positiveInteger(value);
+        if (n !== undefined) into.push({ rank: parsed.fields.has(name) ? 40 : 1, figure: figure(n) });
+      }
+      for (const name of ["bf16", "fp16"] as const) {
+        const { value } = read(name);
+        const written = parsed.fields.get(name);
+        if (!precision && truth(value) === true && written) precision = { value: name, line: written.line, detail: `${parsed.className}.${name} = ${snippet(input.text, written.value)}` };
+      }
       continue;
     }
     if (last === "TrainingArguments") {
