@@ -192,7 +192,7 @@ function analyzeProgram(parser: PythonParser, request: AnalyzeRequest, setup: { 
   result.models = withoutRepeats([...result.models, ...unbuilt].sort((a, b) => a.line - b.line));
   result.trainingSites = findTrainingSites(syntax.body, request.text);
   if (request.readTraining !== false) {
-    result.training = discoverTrainingPlan({ interpreter: interp, namespace, body: syntax.body, text: request.text, file: request.file, now });
+    result.training = discoverTrainingPlan({ interpreter: interp, namespace, body: syntax.body, text: request.text, file: request.file, now, files: request.files, root: request.root });
     const parallel = parallelSetup(interp, namespace, syntax.body, request, now);
     if (parallel) result.training.parallel = parallel;
   }

@@ -20,12 +20,16 @@ export function callSiteBindings(
   body: Statement[],
   text: string,
   evaluate: (site: CallSite, expressions: Expression[], bindings: ParameterBindings) => Value[],
+  /** Values known without a call site (a `@hydra.main` function's config), which win and pass down to callees. */
+  known?: ParameterBindings,
 ): ParameterBindings {
   const passed = new Map<FunctionDefinition, Map<string, { site: CallSite; value: Expression }>>();
   const memo = new Map<FunctionDefinition, Map<string, Value | undefined>>();
   const topLevel = new Set(body.filter((s): s is FunctionDefinition => s.type === "function"));
   let depth = 0;
   const bindings: ParameterBindings = (fn, name) => {
+    const given = known?.(fn, name);
+    if (given !== undefined) return given;
     if (!topLevel.has(fn) || depth >= MAX_DEPTH) return undefined;
     let values = memo.get(fn);
     if (!values) memo.set(fn, (values = new Map()));

@@ -13,6 +13,8 @@ import { evaluateAtSite, knownTruth as truth, type ParameterBindings, type StepA
 import { loopShape, type LoopShape, type LoopStatement } from "./loop-shape";
 import { callSiteBindings } from "./call-site-bindings";
 import { hfTrainingArguments, TRAINING_ARGUMENT_DEFAULTS } from "./hf-arguments";
+import { hydraRuns } from "./hydra-config";
+import type { ModuleFiles } from "../interp/module-resolver";
 
 /**
  * Where a figure comes from: the code, the dataset table, a library's documented default, the user's settings, or
@@ -101,6 +103,9 @@ export function discoverTrainingPlan(input: {
   text: string;
   file: string;
   now?: () => number;
+  /** The workspace's files and root, for the config files a script composes (Hydra's YAML). */
+  files?: ModuleFiles;
+  root?: string;
 }): TrainingPlan {
   try {
     return readPlan(input);
@@ -119,7 +124,9 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
   const evaluateWith = (site: CodeSite, expressions: Expression[], bound?: ParameterBindings): Value[] =>
     evaluateAtSite(interpreter, namespace.scope, file, site.context, expressions, now, bound, allowance);
   // A function's parameters take what its call sites in the file pass (`train(args, ...)` at the bottom).
-  const bindings = callSiteBindings(input.body, input.text, evaluateWith);
+  // A `@hydra.main` function's config parameter is the config Hydra composes from the workspace's YAML.
+  const hydra = hydraRuns(input.body, input.files, file, input.root, interpreter.objectClass);
+  const bindings = callSiteBindings(input.body, input.text, evaluateWith, (fn, name) => hydra.find((r) => r.fn === fn && r.parameter === name)?.config);
   const evaluate = (site: CodeSite, expressions: Expression[]): Value[] => evaluateWith(site, expressions, bindings);
   const evaluateOne = (site: CodeSite, e: Expression | undefined): Value | undefined => (e ? evaluate(site, [e])[0] : undefined);
 
@@ -356,6 +363,28 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
       if (value !== undefined) batches.push({ rank: 30, figure: { value, source: "code", line, detail: `${site.callee}(${snippet(input.text, size!)})` } });
       continue;
     }
+    if (last === "instantiate" && /(^|\.)(hydra\.utils\.)?instantiate$/.test(site.callee)) {
+      // hydra.utils.instantiate(cfg.trainer): the class its `_target_` names, called with the config's other keys.
+      const config = evaluateOne(site, positional(0) ?? keyword("config"));
+      const target = config?.kind === "instance" ? config.attributes.get("_target_") : undefined;
+      if (config?.kind !== "instance" || target?.kind !== "str") continue;
+      const cls = target.value.slice(target.value.lastIndexOf(".") + 1);
+      const detail = (key: string) => `${site.callee}(${snippet(input.text, positional(0) ?? call)}) of ${target.value} with ${key}=`;
+      const get = (key: string) => config.attributes.get(key);
+      if (cls === "Trainer" && !/transformers/.test(target.value)) {
+        for (const name of site.assignedTo) lightningTrainers.add(name);
+        const count = positiveInteger(get("max_epochs"));
+        const maxSteps = positiveInteger(get("max_steps"));
+        if (count !== undefined) epochs.push({ rank: 40, figure: { value: count, source: "code", line, detail: `${detail("max_epochs")}${count}` } });
+        else if (maxSteps === undefined) epochs.push({ rank: 1, figure: { value: 1000, source: "default", line, detail: "Lightning Trainer's default max_epochs=1000 when neither max_epochs nor max_steps is given (lightning.ai/docs/pytorch/stable/common/trainer.html)" } });
+        if (maxSteps !== undefined) steps.push({ rank: 40, figure: { value: maxSteps, source: "code", line, detail: `${detail("max_steps")}${maxSteps}` } });
+        const named = lightningPrecision(get("precision"));
+        if (!precision && named && runsByDefault(site, (e) => evaluateOne(site, e))) precision = { value: named, line, detail: `${detail("precision")}${get("precision")?.kind === "str" ? (get("precision") as { value: string }).value : String((get("precision") as { value: number }).value)}` };
+      }
+      const batch = positiveInteger(get("batch_size"));
+      if (batch !== undefined) batches.push({ rank: 30, figure: { value: batch, source: "code", line, detail: `${detail("batch_size")}${batch}` } });
+      continue;
+    }
     // Lightning's Trainer, built directly or from an argparse namespace (`pl.Trainer.from_argparse_args(args)`).
     if ((last === "Trainer" && !isHuggingFaceTrainer(call, site.callee, input.text)) || (last === "from_argparse_args" && /(^|\.)Trainer\.from_argparse_args$/.test(site.callee))) {
       for (const name of site.assignedTo) lightningTrainers.add(name);
@@ -417,6 +446,14 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
     }
   }
 
+  // Config keys named as a run's figures, as argparse defaults are read: what the plain run composes.
+  for (const run of hydra) for (const leaf of run.leaves) {
+    const name = leaf.key.slice(leaf.key.lastIndexOf(".") + 1);
+    if (!Number.isSafeInteger(leaf.value) || leaf.value <= 0) continue;
+    const figure: PlanFigure = { value: leaf.value, source: "code", line: run.fn.defLine, detail: `${leaf.key}: ${leaf.value} in ${leaf.file} (the config @hydra.main composes)` };
+    const into = STEP_CONSTANT.test(name) ? steps : ACCUMULATION_CONSTANT.test(name) ? accumulations : EPOCH_CONSTANT.test(name) ? epochs : BATCH_CONSTANT.test(name) ? batches : undefined;
+    into?.push({ rank: 20, figure });
+  }
   // The training loader: named or fed as such, shuffled; test and validation loaders only when nothing else.
   const loader = loaders.slice().sort((a, b) => b.score - a.score)[0];
   if (loader?.batch) batches.push({ rank: loader.batch.source === "default" ? 2 : 45, figure: loader.batch });

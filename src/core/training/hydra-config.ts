@@ -1,0 +1,76 @@
+// A Hydra script's run: its `@hydra.main` function receives the config composed from the workspace's YAML files
+// (src/core/hydra/compose.ts), so `cfg.trainer.max_epochs` inside it is the file's value, and config keys named as
+// a run's figures are (like argparse defaults) what the plain run uses.
+import { NONE, bool, float, freshId, int, list, str, unknown } from "../interp/construct";
+import type { ModuleFiles } from "../interp/module-resolver";
+import { dirname, relativeTo } from "../interp/paths";
+import type { ClassValue, Value } from "../interp/values";
+import type { Expression, FunctionDefinition, Statement } from "../python/ast";
+import { composeHydraConfig } from "../hydra/compose";
+import type { YamlValue } from "../hydra/yaml";
+import { keywordArgument, positionalArgument } from "../python/syntax-walk";
+
+/** A numeric config leaf: its dotted key, value and file. */
+export interface ConfigLeaf {
+  key: string;
+  value: number;
+  file: string;
+}
+
+/** The config a `@hydra.main` function gets, and what was read to compose it. */
+export interface HydraRun {
+  fn: FunctionDefinition;
+  /** The function's config parameter (its first). */
+  parameter: string;
+  config: Value;
+  leaves: ConfigLeaf[];
+  /** Files read (workspace-relative where they are under the root) and files the defaults name that are missing. */
+  files: string[];
+  missing: string[];
+}
+
+/** The `@hydra.main(config_path=..., config_name=...)` functions of a file whose config files exist. */
+export function hydraRuns(body: Statement[], files: ModuleFiles | undefined, file: string, root: string | undefined, objectClass: ClassValue): HydraRun[] {
+  if (!files) return [];
+  const runs: HydraRun[] = [];
+  for (const s of body) {
+    if (s.type !== "function" || s.params.length === 0) continue;
+    const decorator = s.decorators.find((d): d is Extract<Expression, { type: "call" }> => d.type === "call" && /(^|\.)hydra\.main$/.test(dotted(d.func) ?? ""));
+    if (!decorator) continue;
+    const text = (e: Expression | undefined) => (e?.type === "str" && e.value !== null ? e.value : undefined);
+    const configPath = text(keywordArgument(decorator, "config_path") ?? positionalArgument(decorator, 0));
+    const configName = text(keywordArgument(decorator, "config_name") ?? positionalArgument(decorator, 1));
+    const composed = composeHydraConfig(files, dirname(file), configPath, configName);
+    if (!composed) continue;
+    const shown = (p: string) => (root ? relativeTo(root, p) : p);
+    const leaves: ConfigLeaf[] = [];
+    const walk = (v: YamlValue, key: string) => {
+      if (typeof v === "number" && key) leaves.push({ key, value: v, file: shown(composed.origins.get(key) ?? "") });
+      else if (v && typeof v === "object" && !Array.isArray(v)) for (const [k, x] of Object.entries(v)) walk(x, key ? `${key}.${k}` : k);
+    };
+    walk(composed.config, "");
+    runs.push({ fn: s, parameter: s.params[0].name, config: toValue(composed.config, objectClass), leaves, files: composed.files.map(shown), missing: composed.missing.map(shown) });
+  }
+  return runs;
+}
+
+/** A config value as the code reads it: mappings as objects with attributes (OmegaConf's DictConfig reads so). */
+function toValue(v: YamlValue, objectClass: ClassValue): Value {
+  if (v === null) return NONE;
+  if (typeof v === "boolean") return bool(v);
+  if (typeof v === "number") return Number.isInteger(v) ? int(v) : float(v);
+  if (typeof v === "string") return v.includes("${") ? unknown(`the config interpolation ${v} is not resolved`) : str(v);
+  if (Array.isArray(v)) return list(v.map((x) => toValue(x, objectClass)));
+  const attributes = new Map<string, Value>();
+  for (const [k, x] of Object.entries(v)) attributes.set(k, toValue(x, objectClass));
+  return { kind: "instance", cls: objectClass, attributes, id: freshId() };
+}
+
+function dotted(e: Expression): string | undefined {
+  if (e.type === "name") return e.id;
+  if (e.type === "attribute") {
+    const owner = dotted(e.object);
+    return owner ? `${owner}.${e.name}` : undefined;
+  }
+  return undefined;
+}
