@@ -14,6 +14,8 @@ import { loopShape, type LoopShape, type LoopStatement } from "./loop-shape";
 import { callSiteBindings } from "./call-site-bindings";
 import { hfTrainingArguments, TRAINING_ARGUMENT_DEFAULTS } from "./hf-arguments";
 import { hydraRuns } from "./hydra-config";
+import { foreignLoader } from "./loader-functions";
+import { relativeTo } from "../interp/paths";
 import type { ModuleFiles } from "../interp/module-resolver";
 
 /**
@@ -147,6 +149,8 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
   let validationSplit: { fraction: number; line: number } | undefined;
   /** Names bound to a `Trainer(...)`: their `fit` is Lightning's (or transformers'), not Keras'. */
   const lightningTrainers = new Set<string>();
+  /** Keras fit calls the plain run makes, by the model they train: several in turn continue its training. */
+  const kerasFits: { receiver: string; epochs: number; line: number; code: string }[] = [];
   let tracker: TrackerSite | undefined = trackerDecorators(input.body, input.text)[0];
 
   /** Loops read by their shape (a `for a, b in ...` loop is one site per variable), and the step loops among them. */
@@ -232,6 +236,17 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
     const keyword = (name: string) => keywordArgument(call, name);
     const positional = (index: number) => positionalArgument(call, index);
     const line = call.pos.line;
+    if (call.func.type === "name" && site.assignedTo.some((n) => /loader|(^|_)dl$|gen(erator)?$|gene$/i.test(n)) && input.files) {
+      // `dataloader = get_celeba(params)`, `myGene = trainGenerator(2, ...)`: the loader a function of another workspace
+      // file builds.
+      const built = namespace.scope.names.get(call.func.id);
+      const home = built?.kind === "function" ? built.module.file : undefined;
+      if (built?.kind === "function" && home && home !== file && runsByDefault(site, (e) => evaluateOne(site, e))) {
+        const found = foreignLoader(interpreter, built, call, input.files.read(home), (e) => evaluateOne(site, e), now, allowance);
+        const where = input.root ? relativeTo(input.root, found?.file ?? "") : found?.file;
+        if (found) batches.push({ rank: 44, figure: { value: found.batch, source: "code", line, detail: `${snippet(input.text, call)}: ${found.code} in ${where} line ${found.line}` } });
+      }
+    }
     // A cast inside a comprehension is of its entries (a state dict saved in fp16), not of the model that trains.
     if (!precision && !site.inComprehension && (last === "autocast" || last === "half" || last === "to" || last === "bfloat16")) {
       // The step's precision: autocast(dtype=...) (its CUDA default is float16), model.half(), .to(torch.bfloat16).
@@ -303,12 +318,17 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
       const perEpochArgument = keyword("steps_per_epoch") ?? (generator ? positional(1) : undefined);
       const split = keyword("validation_split");
       const placeholder: Expression = { type: "constant", value: "None", pos: call.pos };
-      const [batchValue, epochsValue, splitValue, perEpochValue] = evaluate(site, [batchArgument, epochsArgument, split, perEpochArgument].map((e) => e ?? placeholder));
+      // initial_epoch=I: training resumes at epoch I and stops at `epochs`, so it runs epochs - I (keras.io/api/models/model_training_apis).
+      const initialArgument = keyword("initial_epoch");
+      const [batchValue, epochsValue, splitValue, perEpochValue, initialValue] = evaluate(site, [batchArgument, epochsArgument, split, perEpochArgument, initialArgument].map((e) => e ?? placeholder));
       const batch = batchArgument ? positiveInteger(batchValue) : undefined;
-      const count = epochsArgument ? positiveInteger(epochsValue) : undefined;
+      const initial = initialArgument ? positiveOrZero(initialValue) : 0;
+      const stop = epochsArgument ? positiveInteger(epochsValue) : undefined;
+      const count = stop !== undefined && initial !== undefined && stop > initial ? stop - initial : undefined;
+      if (count !== undefined && call.func.object.type === "name") kerasFits.push({ receiver: call.func.object.id, epochs: count, line, code: `${site.callee}(${epochsName}=${snippet(input.text, epochsArgument!)}${initial ? `, initial_epoch=${initial}` : ""})` });
       if (batch !== undefined) batches.push({ rank: 40, figure: { value: batch, source: "code", line, detail: `${site.callee}(batch_size=${snippet(input.text, batchArgument!)})` } });
       else if (!batchArgument && !generator) batches.push({ rank: 1, figure: { value: 32, source: "default", line, detail: "Keras Model.fit's default batch_size=32 (keras.io/api/models/model_training_apis)" } });
-      if (count !== undefined) epochs.push({ rank: 40, figure: { value: count, source: "code", line, detail: `${site.callee}(${epochsName}=${snippet(input.text, epochsArgument!)})` } });
+      if (count !== undefined) epochs.push({ rank: 40, figure: { value: count, source: "code", line, detail: `${site.callee}(${epochsName}=${snippet(input.text, epochsArgument!)}${initial ? `, initial_epoch=${initial}` : ""})` } });
       else if (!epochsArgument) epochs.push({ rank: 1, figure: { value: 1, source: "default", line, detail: "Keras Model.fit's default epochs=1 (keras.io/api/models/model_training_apis)" } });
       const perEpoch = perEpochArgument ? positiveInteger(perEpochValue) : undefined;
       const runEpochs = count ?? (epochsArgument ? undefined : 1);
@@ -446,6 +466,14 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
     }
   }
 
+  // Fits of one model in turn (frozen layers first, then all: `fit(epochs=50)`, `fit(epochs=100, initial_epoch=50)`)
+  // train it for their epochs together.
+  for (const receiver of new Set(kerasFits.map((f) => f.receiver))) {
+    const fits = kerasFits.filter((f) => f.receiver === receiver);
+    if (fits.length < 2) continue;
+    const total = fits.reduce((sum, f) => sum + f.epochs, 0);
+    epochs.push({ rank: 41, figure: { value: total, source: "code", line: fits[0].line, detail: `${fits.length} fits of ${receiver} in turn: ${fits.map((f) => `${f.code} (line ${f.line})`).join(" + ")}` } });
+  }
   // Config keys named as a run's figures, as argparse defaults are read: what the plain run composes.
   for (const run of hydra) for (const leaf of run.leaves) {
     const name = leaf.key.slice(leaf.key.lastIndexOf(".") + 1);
