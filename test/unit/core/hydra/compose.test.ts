@@ -1,0 +1,48 @@
+import { strict as assert } from "node:assert";
+import { composeHydraConfig } from "../../../../src/core/hydra/compose";
+import { memoryFiles } from "../../helpers/analyze";
+
+const FILES = {
+  "/p/configs/train.yaml": `# @package _global_
+defaults:
+  - _self_
+  - data: mnist
+  - trainer: default
+  - logger: null
+  - optional local: default
+seed: 1
+trainer:
+  max_epochs: 99
+`,
+  "/p/configs/data/mnist.yaml": "_target_: data.MNISTDataModule\nbatch_size: 128\n",
+  "/p/configs/trainer/default.yaml": "defaults:\n  - base\nmax_epochs: 10\n",
+  "/p/configs/trainer/base.yaml": "_target_: lightning.pytorch.trainer.Trainer\nmax_epochs: 1\ndevices: 1\n",
+  "/p/configs/task/pt.yaml": "# @package _global_\noptim:\n  total_steps: 500\n",
+  "/p/configs/pt.yaml": "defaults:\n  - task: pt\n  - _self_\noptim:\n  batch_size: 64\n",
+};
+
+describe("Hydra config composition", () => {
+  it("applies the defaults list in order: _self_ first here, so the trainer group's max_epochs wins over the primary's", () => {
+    const c = composeHydraConfig(memoryFiles(FILES), "/p/src", "../configs", "train")!;
+    assert.equal((c.config.trainer as Record<string, unknown>).max_epochs, 10);
+    assert.equal((c.config.trainer as Record<string, unknown>).devices, 1, "the group file's own defaults (base.yaml) come first");
+    assert.equal((c.config.data as Record<string, unknown>).batch_size, 128);
+    assert.equal(c.config.seed, 1);
+    assert.deepEqual([...c.files].sort(), ["/p/configs/data/mnist.yaml", "/p/configs/train.yaml", "/p/configs/trainer/base.yaml", "/p/configs/trainer/default.yaml"]);
+    assert.deepEqual(c.missing, [], "a null entry and a missing optional one are not missing files");
+    assert.equal(c.origins.get("trainer.max_epochs"), "/p/configs/trainer/default.yaml");
+  });
+
+  it("puts a '# @package _global_' group file at the top, and _self_ last keeps the primary's keys", () => {
+    const c = composeHydraConfig(memoryFiles(FILES), "/p", "configs", "pt.yaml")!;
+    assert.deepEqual(c.config.optim, { total_steps: 500, batch_size: 64 });
+  });
+
+  it("reads Hydra 0.x's config_path naming the file, and names a group option that is not there", () => {
+    const files = memoryFiles({ "/p/src/config.yaml": "defaults:\n  - model: big\ntrain:\n  epochs: 30\n" });
+    const c = composeHydraConfig(files, "/p", "src/config.yaml", undefined)!;
+    assert.deepEqual(c.config.train, { epochs: 30 });
+    assert.deepEqual(c.missing, ["/p/src/model/big.yaml"]);
+    assert.equal(composeHydraConfig(files, "/p", "conf", "absent"), undefined);
+  });
+});

@@ -1,0 +1,32 @@
+import { strict as assert } from "node:assert";
+import { parseYaml } from "../../../../src/core/hydra/yaml";
+
+describe("YAML of configuration files", () => {
+  it("reads nested mappings, scalars as OmegaConf types them, flow lists and comments", () => {
+    const value = parseYaml(`# a config
+model:
+  name: 'google/t5-v1_1-base'   # quoted
+  dropout_rate: 0.0
+optim:
+  base_lr: 2e-2
+  batch_size: 128
+  epochs: -1
+  split: [55_000, 5_000, 10_000]
+  compile: false
+  path: null
+`);
+    assert.deepEqual(value, {
+      model: { name: "google/t5-v1_1-base", dropout_rate: 0 },
+      optim: { base_lr: 0.02, batch_size: 128, epochs: -1, split: [55000, 5000, 10000], compile: false, path: null },
+    });
+  });
+
+  it("reads block lists at the key's own indentation or deeper, with '- key: value' items", () => {
+    assert.deepEqual(parseYaml("defaults:\n- _self_\n- data: mnist\n- logger: null\nseed: 3\n"), { defaults: ["_self_", { data: "mnist" }, { logger: null }], seed: 3 });
+    assert.deepEqual(parseYaml("items:\n  - name: a\n    size: 2\n  - b\n"), { items: [{ name: "a", size: 2 }, "b"] });
+  });
+
+  it("keeps text it cannot type as strings, and a '#' inside a string", () => {
+    assert.deepEqual(parseYaml("dir: ${paths.root}/logs\nfmt: 'a # b'\nexpr: 3x\n"), { dir: "${paths.root}/logs", fmt: "a # b", expr: "3x" });
+  });
+});
