@@ -2,8 +2,8 @@
 // lightning/pytorch/core/module.py: `class LightningModule(..., HyperparametersMixin, ..., Module)`; the same base in
 // pytorch_lightning 1.x core/lightning.py), so its layers, forward and parameters are a model's whether or not
 // Lightning is installed. Only what model construction touches is modelled: save_hyperparameters and hparams
-// (core/mixins/hparams_mixin.py), and the hooks that only log. The Trainer and the rest are unknown by name: the
-// training plan reads them from the code's text (src/core/training).
+// (core/mixins/hparams_mixin.py), the hooks that only log, and a Trainer that takes its arguments; the rest is unknown
+// by name. The training plan reads the Trainer's figures from the code's text (src/core/training).
 import { nativeClass } from "../interp/classes";
 import { NONE, dict, freshId, keyOf, str, unknown } from "../interp/construct";
 import { attributesOverDict, dictStorage, dictSubclassMethods } from "../interp/dict-subclass";
@@ -43,14 +43,24 @@ export const lightningModules: NativeModuleProvider = function lightningModules(
     __init__: () => NONE,
     save_hyperparameters: (call) => saveHyperparameters(interp(), newHparams, call),
   });
+  // The Trainer runs the training, which the analysis does not: it only takes its arguments. Lightning 1.x's
+  // Trainer.add_argparse_args(parser) adds its options to the parser and returns it, so the script's own options
+  // stay known (`parser = pl.Trainer.add_argparse_args(parser)`); everything else it has is unknown by name.
+  const trainer = nativeClass("lightning.pytorch.Trainer", [objectClass], {
+    __init__: () => NONE,
+    __getattr__: ({ args }) => unknown(`Trainer.${args[1]?.kind === "str" ? args[1].value : "?"} is not modelled by the analyzer`),
+    add_argparse_args: ({ args, kwargs }) => args[0] ?? kwargs.get("parent_parser") ?? NONE,
+    from_argparse_args: () => ({ kind: "instance", cls: trainer, attributes: new Map(), id: freshId() }),
+  });
   const modules = new Map<string, ModuleNamespaceValue>();
   for (const name of PACKAGES) {
     const names = new Map<string, Value>([
       ["LightningModule", lightningModule],
       ["LightningDataModule", dataModule],
+      ["Trainer", trainer],
       // seed_everything(seed) returns the seed it set.
       ["seed_everything", { kind: "native", name: `${name}.seed_everything`, call: ({ args, kwargs }) => args[0] ?? kwargs.get("seed") ?? NONE }],
-      ["__fallback__", { kind: "native", name: `${name}.__fallback__`, call: ({ args }) => unknown(`${name}.${args[0]?.kind === "str" ? args[0].value : "?"} is not modelled by the analyzer (only LightningModule, LightningDataModule and seed_everything are)`) }],
+      ["__fallback__", { kind: "native", name: `${name}.__fallback__`, call: ({ args }) => unknown(`${name}.${args[0]?.kind === "str" ? args[0].value : "?"} is not modelled by the analyzer (only LightningModule, LightningDataModule, Trainer's arguments and seed_everything are)`) }],
     ]);
     modules.set(name, { kind: "namespace", name, scope: { names } });
   }

@@ -6,9 +6,18 @@ import { namespace, type StandardLibrary } from "./native";
 /** argparse: a script's arguments resolve to their defaults. */
 export function installArgparse({ modules, objectClass, call }: StandardLibrary): void {
   const argumentParser = nativeClass("argparse.ArgumentParser", [objectClass], {
-    __init__: ({ args }) => {
+    // parents=[p, ...]: "ArgumentParser objects whose arguments should also be included" (argparse docs), so a
+    // parser built from another (Lightning's add_model_specific_args) keeps the options added to it before.
+    __init__: ({ args, kwargs }) => {
       const self = args[0];
-      if (self.kind === "instance") self.attributes.set("__defaults__", dict());
+      if (self.kind !== "instance") return NONE;
+      const defaults = dict();
+      const parents = kwargs.get("parents");
+      for (const parent of parents?.kind === "list" || parents?.kind === "tuple" ? parents.items : []) {
+        const inherited = parent.kind === "instance" ? parent.attributes.get("__defaults__") : undefined;
+        if (inherited?.kind === "dict") for (const [k, e] of inherited.entries) defaults.entries.set(k, e);
+      }
+      self.attributes.set("__defaults__", defaults);
       return NONE;
     },
     add_argument: ({ args, kwargs }) => {

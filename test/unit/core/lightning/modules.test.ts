@@ -74,4 +74,54 @@ if __name__ == "__main__":
     assert.equal(result.models[0].params, 10 * 32 + 32);
     assert.equal(result.training?.epochs?.value, 3);
   });
+
+  it("keeps a script's options through Trainer.add_argparse_args and a parser built with parents=[...]", async () => {
+    const text = `from argparse import ArgumentParser
+import torch
+import pytorch_lightning as pl
+
+
+class Backbone(torch.nn.Module):
+    def __init__(self, hidden_dim=128):
+        super().__init__()
+        self.l1 = torch.nn.Linear(28 * 28, hidden_dim)
+
+    def forward(self, x):
+        return self.l1(x.view(x.size(0), -1))
+
+
+class LitClassifier(pl.LightningModule):
+    def __init__(self, backbone, learning_rate=1e-3):
+        super().__init__()
+        self.save_hyperparameters()
+        self.backbone = backbone
+
+    def forward(self, x):
+        return self.backbone(x)
+
+    @staticmethod
+    def add_model_specific_args(parent_parser):
+        parser = ArgumentParser(parents=[parent_parser], add_help=False)
+        parser.add_argument('--learning_rate', type=float, default=0.0001)
+        return parser
+
+
+def cli_main():
+    parser = ArgumentParser()
+    parser.add_argument('--hidden_dim', type=int, default=48)
+    parser = pl.Trainer.add_argparse_args(parser)
+    parser = LitClassifier.add_model_specific_args(parser)
+    args = parser.parse_args()
+    model = LitClassifier(Backbone(hidden_dim=args.hidden_dim), args.learning_rate)
+    trainer = pl.Trainer.from_argparse_args(args)
+    trainer.fit(model)
+
+
+if __name__ == '__main__':
+    cli_main()
+`;
+    const result = await analyze(text);
+    const m = modelNamed(result, "model");
+    assert.equal(m.params, 784 * 48 + 48, m.unresolved.map((u) => u.reason).join("; "));
+  });
 });
