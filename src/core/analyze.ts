@@ -479,7 +479,9 @@ function discoverCandidates(parser: PythonParser, runtime: Runtime, namespace: M
     componentInstances.add(m);
   }
   // A class the file's listed models build (even ones that need arguments) is their component, not a model.
-  const fileComponents = componentClassNames(syntax.body, new Set([...found.map((c) => c.name), ...needArguments.map((n) => n.def.name)]), request.text);
+  // A holder that cannot be called (a LightningModule with only training_step) does not make what it builds a part of
+  // a model: its network (`self.net = Classifier()`) is the model that runs.
+  const fileComponents = componentClassNames(syntax.body, new Set([...found.filter((c) => c.instance.cls.layer || runsItself(c.instance.cls)).map((c) => c.name), ...needArguments.map((n) => n.def.name)]), request.text);
   for (const { def: s, config } of needArguments) {
     const cls = namespace.scope.names.get(s.name);
     if (fileComponents.has(s.name) || (cls?.kind === "class" && builtClasses.has(cls))) continue;

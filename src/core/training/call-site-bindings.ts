@@ -79,7 +79,7 @@ function passedArguments(fn: FunctionDefinition, calls: CallSite[], text: string
 }
 
 /** A call's arguments by the parameter they fill: positionals in order, then keywords; none past a `*args`. */
-function argumentsByParameter(fn: FunctionDefinition, call: CallSite["call"]): Map<string, Expression> {
+export function argumentsByParameter(fn: FunctionDefinition, call: CallSite["call"]): Map<string, Expression> {
   const byName = new Map<string, Expression>();
   const positional = fn.params.filter((p) => p.kind === "normal");
   let index = 0;

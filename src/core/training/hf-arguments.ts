@@ -2,7 +2,7 @@
 // its TrainingArguments dataclass's defaults (huggingface.co/docs/transformers/internal/trainer_utils#transformers.HfArgumentParser).
 // A script may subclass TrainingArguments to change them (`per_device_train_batch_size: int = field(default=1)`).
 import type { ClassDefinition, Expression, Statement } from "../python/ast";
-import { positionalArgument, keywordArgument } from "../python/syntax-walk";
+import { dottedName, keywordArgument, positionalArgument } from "../python/syntax-walk";
 
 /**
  * TrainingArguments' fields the training plan reads, with transformers' documented defaults (training_args.py,
@@ -40,7 +40,7 @@ export function hfTrainingArguments(parser: Extract<Expression, { type: "call" }
   const classes = new Map<string, ClassDefinition>();
   for (const s of body) if (s.type === "class") classes.set(s.name, s);
   for (const t of types) {
-    const name = dotted(t);
+    const name = dottedName(t);
     if (!name) continue;
     const fields = new Map<TrainingArgumentField, { value: Expression; line: number }>();
     if (derivesFromTrainingArguments(name, classes, fields, 0)) return { className: name, fields };
@@ -57,7 +57,7 @@ function derivesFromTrainingArguments(name: string, classes: Map<string, ClassDe
   if (depth > 8) return false;
   let derives = false;
   for (const base of definition.bases) {
-    const baseName = base.kind === "positional" ? dotted(base.value) : undefined;
+    const baseName = base.kind === "positional" ? dottedName(base.value) : undefined;
     // `class TrainingArguments(TrainingArguments)` derives from the imported class the new one shadows.
     if (baseName === name ? TRAINING_ARGUMENTS.test(name) : baseName && derivesFromTrainingArguments(baseName, classes, fields, depth + 1)) derives = true;
   }
@@ -73,17 +73,8 @@ function derivesFromTrainingArguments(name: string, classes: Map<string, ClassDe
 /** `x: int = 3` or `x: int = field(default=3, metadata=...)`; a default_factory is not read. */
 function fieldDefault(value: Expression): Expression | undefined {
   if (value.type !== "call") return value;
-  const callee = dotted(value.func);
+  const callee = dottedName(value.func);
   if (callee !== "field" && callee !== "dataclasses.field") return value;
   return keywordArgument(value, "default") ?? undefined;
-}
-
-function dotted(e: Expression): string | undefined {
-  if (e.type === "name") return e.id;
-  if (e.type === "attribute") {
-    const owner = dotted(e.object);
-    return owner ? `${owner}.${e.name}` : undefined;
-  }
-  return undefined;
 }
 

@@ -8,7 +8,7 @@ import type { ClassValue, Value } from "../interp/values";
 import type { Expression, FunctionDefinition, Statement } from "../python/ast";
 import { composeHydraConfig } from "../hydra/compose";
 import type { YamlValue } from "../hydra/yaml";
-import { keywordArgument, positionalArgument } from "../python/syntax-walk";
+import { dottedName, keywordArgument, positionalArgument } from "../python/syntax-walk";
 
 /** A numeric config leaf: its dotted key, value and file. */
 export interface ConfigLeaf {
@@ -35,7 +35,7 @@ export function hydraRuns(body: Statement[], files: ModuleFiles | undefined, fil
   const runs: HydraRun[] = [];
   for (const s of body) {
     if (s.type !== "function" || s.params.length === 0) continue;
-    const decorator = s.decorators.find((d): d is Extract<Expression, { type: "call" }> => d.type === "call" && /(^|\.)hydra\.main$/.test(dotted(d.func) ?? ""));
+    const decorator = s.decorators.find((d): d is Extract<Expression, { type: "call" }> => d.type === "call" && /(^|\.)hydra\.main$/.test(dottedName(d.func) ?? ""));
     if (!decorator) continue;
     const text = (e: Expression | undefined) => (e?.type === "str" && e.value !== null ? e.value : undefined);
     const configPath = text(keywordArgument(decorator, "config_path") ?? positionalArgument(decorator, 0));
@@ -64,13 +64,4 @@ function toValue(v: YamlValue, objectClass: ClassValue): Value {
   const attributes = new Map<string, Value>();
   for (const [k, x] of Object.entries(v)) attributes.set(k, toValue(x, objectClass));
   return { kind: "instance", cls: objectClass, attributes, id: freshId() };
-}
-
-function dotted(e: Expression): string | undefined {
-  if (e.type === "name") return e.id;
-  if (e.type === "attribute") {
-    const owner = dotted(e.object);
-    return owner ? `${owner}.${e.name}` : undefined;
-  }
-  return undefined;
 }

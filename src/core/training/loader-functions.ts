@@ -7,6 +7,7 @@ import type { Expression, FunctionDefinition } from "../python/ast";
 import { keywordArgument, positionalArgument } from "../python/syntax-walk";
 import { findCodeSites, type CodeSite } from "./code-sites";
 import { evaluateAtSite, type StepAllowance } from "./evaluate-site";
+import { argumentsByParameter } from "./call-site-bindings";
 
 type CallSite = Extract<CodeSite, { kind: "call" }>;
 
@@ -62,15 +63,3 @@ export function foreignLoader(
   return { batch, file, line: loader.call.pos.line, code: `${loader.callee}(batch_size=${text.slice(given.pos.startIndex, given.pos.endIndex).replace(/\s+/g, " ")})` };
 }
 
-/** A call's arguments by the parameter they fill (positionals in order, then keywords). */
-function argumentsByParameter(fn: FunctionDefinition, call: Extract<Expression, { type: "call" }>): Map<string, Expression> {
-  const byName = new Map<string, Expression>();
-  const positional = fn.params.filter((p) => p.kind === "normal");
-  let index = 0;
-  for (const a of call.args) {
-    if (a.kind === "star") index = Infinity;
-    else if (a.kind === "positional" && index < positional.length) byName.set(positional[index++].name, a.value);
-    else if (a.kind === "keyword") byName.set(a.name, a.value);
-  }
-  return byName;
-}
