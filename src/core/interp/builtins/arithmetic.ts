@@ -4,7 +4,14 @@ import { builtin, type BuiltinScope } from "./builtin";
 
 /** abs, round (half to even), divmod and pow. */
 export function installArithmetic({ names, interp }: BuiltinScope): void {
-  names.set("abs", builtin("abs", ({ args }) => (args[0].kind === "float" ? float(Math.abs(args[0].value)) : int(Math.abs(toNumber(args[0]))))));
+  // abs(x) is type(x).__abs__(x): a tensor's is Tensor.abs (transformers' sliding-window masks take abs(q_idx - kv_idx)).
+  names.set("abs", builtin("abs", ({ args }) => {
+    const x = args[0];
+    if (x.kind === "float") return float(Math.abs(x.value));
+    if (x.kind === "int" || x.kind === "bool") return int(Math.abs(toNumber(x)));
+    if (x.kind === "unknown") return x;
+    return interp().call(interp().getAttribute(x, x.kind === "tensor" ? "abs" : "__abs__"), [], new Map());
+  }));
   names.set("round", builtin("round", ({ args }) => {
     const x = toNumber(args[0]);
     if (args.length > 1 && args[1].kind !== "none") {

@@ -44,3 +44,42 @@ model = Net()
     });
   }
 });
+
+describe("abs() calls its argument's __abs__ (src/core/interp/builtins/arithmetic.ts)", () => {
+  // transformers' bidirectional sliding-window masks (ModernBERT) are abs(q_idx - kv_idx) <= window over index tensors.
+  it("abs of a tensor is Tensor.abs: a mask built from it leaves the model complete", async () => {
+    const m = await onlyModel(`import torch
+import torch.nn as nn
+
+class Net(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.fc = nn.Linear(8, 8)
+
+    def forward(self, x):
+        q = torch.arange(8)[:, None]
+        k = torch.arange(8)[None, :]
+        near = abs(q - k) <= 2
+        return self.fc(x.masked_fill(~near, 0.0))
+
+model = Net()
+`, { inputs: [{ shape: [8, 8], dtype: "float32" }] });
+    assert.equal(m.complete, true, JSON.stringify(m.unresolved));
+    assert.equal(m.flops, 2 * 8 * 8 * 8);
+  });
+
+  it("abs of an object is its class's __abs__", async () => {
+    const m = await onlyModel(`import torch.nn as nn
+
+class Width:
+    def __init__(self, n):
+        self.n = n
+
+    def __abs__(self):
+        return -self.n if self.n < 0 else self.n
+
+model = nn.Linear(abs(Width(-6)), abs(-3))
+`);
+    assert.equal(m.params, 6 * 3 + 3);
+  });
+});
