@@ -25,6 +25,19 @@ export function withValues(t: TensorValue, values: number[]): TensorValue {
   return t;
 }
 
+/** Row-major values of a tensor of `shape` reversed along `dims` (torch.flip). */
+export function flipped(values: number[], shape: number[], dims: number[]): number[] {
+  const strides = shape.map((_, i) => shape.slice(i + 1).reduce((a, b) => a * b, 1));
+  return values.map((_, at) => {
+    let from = 0;
+    for (let d = 0; d < shape.length; d++) {
+      const i = Math.floor(at / strides[d]) % shape[d];
+      from += (dims.includes(d) ? shape[d] - 1 - i : i) * strides[d];
+    }
+    return values[from];
+  });
+}
+
 /** A tensor's values when they are known. */
 export function valuesOf(t: TensorValue): number[] | undefined {
   return known.get(t);

@@ -1,5 +1,5 @@
 // torch.* functions by name: Python signatures of the real torch functions bound to the shape/FLOP ops.
-import { convertedValues, filled, valuesOf, withValues } from "./known-values";
+import { convertedValues, filled, flipped, valuesOf, withValues } from "./known-values";
 import { histogram, nonzeroCoordinates, nonzeroCount, pickedExperts } from "./routing";
 import { complexFromParts, polar, viewAsComplex, viewAsReal } from "./ops/complex";
 import { int, list, tensor, tuple, toInt, toInts, toNumber } from "../interp/construct";
@@ -559,7 +559,14 @@ for (const name of ["scatter", "scatter_add", "scatter_reduce", "index_add", "in
 }
 f.index_select = defineOp("torch.index_select", ["input", "dim", "index", "out=None"], (a, c) => shapes.indexSelect(tensorArg(a, "input", "index_select"), a.int("dim"), tensorArg(a, "index", "index_select"), c));
 f.roll = defineOp("torch.roll", ["input", "shifts", "dims=None"], (a, c) => shapes.sameShape("roll", tensorArg(a, "input", "roll"), c));
-f.flip = defineOp("torch.flip", ["input", "dims"], (a, c) => shapes.sameShape("flip", tensorArg(a, "input", "flip"), c));
+// torch.flip keeps known contents, reversed along dims (timm's NesT: (4 ** torch.arange(levels)).flip(0).tolist()).
+f.flip = defineOp("torch.flip", ["input", "dims"], (a, c) => {
+  const input = tensorArg(a, "input", "flip");
+  const out = shapes.sameShape("flip", input, c);
+  const values = valuesOf(input);
+  const dims = values ? dimsArg(a, "dims", input.shape.length) : undefined;
+  return values && dims ? withValues(out, flipped(values, input.shape, dims)) : out;
+});
 f.fliplr = defineOp("torch.fliplr", ["input"], (a, c) => shapes.sameShape("flip", tensorArg(a, "input", "fliplr"), c));
 f.flipud = f.fliplr;
 f.rot90 = defineOp("torch.rot90", ["input", "k=1", "dims=(0, 1)"], (a, c) => {

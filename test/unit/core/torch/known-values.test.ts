@@ -132,3 +132,30 @@ model = Net()
     assert.equal(m.flops, 2 * 8 * 8);
   });
 });
+
+describe("torch.flip of known contents (src/core/torch/known-values.ts)", () => {
+  // timm's NesT sizes its levels from (4 ** torch.arange(levels)).flip(0).tolist(); PyTorch 1.13 gives [16, 4, 1] and,
+  // for the 2-D case, [[2, 1, 0], [5, 4, 3]] (flip(1)) and [[3, 4, 5], [0, 1, 2]] (flip(0)).
+  it("keeps the contents, reversed along the flipped dims, so sizes read from them build the layers", async () => {
+    const m = await onlyModel(`import torch
+import torch.nn as nn
+
+blocks = (4 ** torch.arange(3, dtype=torch.long)).flip(0).tolist()
+rows = torch.arange(6).reshape(2, 3).flip(1).tolist()
+cols = torch.arange(6).reshape(2, 3).flip(0).tolist()
+
+class Net(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.a = nn.Linear(blocks[0], blocks[1])
+        self.b = nn.Linear(rows[0][0] + rows[1][2], cols[0][0])
+
+    def forward(self, x):
+        return self.b(torch.cat([self.a(x), x[:, :1]], dim=1))
+
+model = Net()
+`, { inputs: [{ shape: [1, 16], dtype: "float32" }] });
+    assert.equal(m.params, 16 * 4 + 4 + (2 + 3) * 3 + 3);
+    assert.equal(m.complete, true, JSON.stringify(m.unresolved));
+  });
+});
