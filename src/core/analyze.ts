@@ -698,7 +698,7 @@ function layersReached(recorder: Recorder): number {
 
 function forward(interp: Interpreter, c: Candidate, inputs: InputSpec[], file: string, options: { decoderStart?: boolean } = {}): Value | undefined {
   const recorder = interp.recorder;
-  const { args, kwargs } = forwardArguments(interp.getAttribute(c.instance, "forward"), inputs.map((i) => tensor(i.shape, i.dtype)), options);
+  const { args, kwargs, decoderIds } = forwardArguments(interp.getAttribute(c.instance, "forward"), inputs.map((i) => tensor(i.shape, i.dtype)), options);
   // The forward pass is measured as inference runs it, after model.eval() (the module's own eval, if it has one):
   // `if self.training:` branches (auxiliary heads, training-time decoders, stochastic depth) are not taken.
   if (c.instance.kind === "instance" && c.instance.module) {
@@ -709,6 +709,11 @@ function forward(interp: Interpreter, c: Candidate, inputs: InputSpec[], file: s
     }
   }
   recorder.recording = true;
+  if (decoderIds?.kind === "tensor") {
+    const ids = decoderIds.shape.join("x");
+    const what = options.decoderStart ? `one decoder start token per sample (${ids})` : `the encoder's token ids (${ids}), as transformers' encoder-decoder examples pass them`;
+    recorder.assume(`decoder_input_ids: not given, so the decoder was fed ${what}; its cost follows the target length`, { file, line: c.line, column: 0 });
+  }
   try {
     const output = interp.withFrame({ file, inModel: true }, () => interp.call(c.instance, args, kwargs));
     if (output.kind === "unknown") recorder.note(`forward's output is unknown: ${output.reason}`, output.location ?? interp.currentLocation);

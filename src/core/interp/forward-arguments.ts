@@ -11,7 +11,7 @@ import { tensor } from "./construct";
 const DECODER_TOKEN_PARAMETER = "decoder_input_ids";
 
 /** Positional and keyword arguments for `forward(*inputs)`. */
-export function forwardArguments(forward: Value, inputs: Value[], options: { decoderStart?: boolean } = {}): { args: Value[]; kwargs: Map<string, Value> } {
+export function forwardArguments(forward: Value, inputs: Value[], options: { decoderStart?: boolean } = {}): { args: Value[]; kwargs: Map<string, Value>; decoderIds?: Value } {
   const args = [...inputs];
   const kwargs = new Map<string, Value>();
   const bound = forward.kind === "bound";
@@ -32,6 +32,8 @@ export function forwardArguments(forward: Value, inputs: Value[], options: { dec
     if (index >= inputs.length || keywordOnly) {
       if (index >= 0 && index < args.length) args[index] = tokenIds;
       else kwargs.set(DECODER_TOKEN_PARAMETER, tokenIds);
+      // Said in the report: the decoder's ids are the analyzer's choice, not the program's (T5's own forward raises without them).
+      return { args, kwargs, decoderIds: tokenIds };
     }
   }
   return { args, kwargs };

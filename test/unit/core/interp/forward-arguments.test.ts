@@ -150,3 +150,19 @@ model = Net()
     assert.equal(m.complete, true, JSON.stringify(m.unresolved));
   });
 });
+
+describe("decoder ids the analyzer supplies are said (src/core/analyze.ts)", () => {
+  it("an encoder-decoder fed only token ids names the decoder ids it was given as an assumption", async () => {
+    const m = await onlyModel(seq2seq(""));
+    const said = (m.assumptions ?? []).map((a) => a.text).join("\n");
+    assert.match(said, /decoder_input_ids: not given, so the decoder was fed the encoder's token ids \(1x128\)/);
+  });
+
+  it("a model without a decoder assumes nothing about one", async () => {
+    const m = await onlyModel(`import torch.nn as nn
+
+model = nn.Sequential(nn.Embedding(100, 8), nn.Linear(8, 2))
+`);
+    assert.equal(m.assumptions, undefined);
+  });
+});
