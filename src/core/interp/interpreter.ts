@@ -475,7 +475,10 @@ export class Interpreter {
         return undefined;
       case "raise": {
         const v = s.value ? this.evaluate(s.value, scope) : NONE;
-        const raised = new PythonError(`raised ${describeKind(v)}`);
+        // The exception's message goes with its class: "Unknown model r3d_18" says what a bare "ValueError" does not.
+        const first = v.kind === "instance" ? v.attributes.get("args") : undefined;
+        const message = first?.kind === "tuple" && first.items[0]?.kind === "str" ? `: ${first.items[0].value.slice(0, 300)}` : "";
+        const raised = new PythonError(`raised ${describeKind(v)}${message}`);
         raised.location = this.location(s.pos);
         throw raised;
       }
@@ -715,6 +718,10 @@ export class Interpreter {
     };
     cls.mro = computeMro(cls);
     cls.isModule = cls.mro.includes(this.moduleBase);
+    // A metaclass written here, else the first a base has (Python takes the most derived; bases here share one).
+    const metaArgument = def.bases.find((a) => a.kind === "keyword" && a.name === "metaclass");
+    const meta = metaArgument ? this.tryEvaluate(metaArgument.value, scope) : undefined;
+    cls.metaclass = meta?.kind === "class" ? meta : bases.find((b) => b.metaclass)?.metaclass;
     if (unknownBase && !cls.isModule) cls.attributes.set("__unknown_base__", str(unknownBase));
     const classScope: Scope = { names: cls.attributes, parent: scope };
     this.classBodies.set(classScope, cls);
@@ -1338,6 +1345,10 @@ export class Interpreter {
         if (moduleName) return moduleName;
         const c = lookupClassAttribute(o, name);
         if (c === undefined) {
+          // A method the metaclass defines is found on the class, bound to it (torchvision's StrEnumMeta.from_str,
+          // which WeightsEnum.verify calls for weights="DEFAULT").
+          const metaMethod = o.metaclass ? lookupClassAttribute(o.metaclass, name) : undefined;
+          if (metaMethod?.kind === "function") return { kind: "bound", self: o, fn: metaMethod };
           if (name === "__name__") return str(o.name);
           if (name === "__dict__") return dict([...o.attributes].map(([k, v]) => [str(k), v] as [Value, Value]));
           if (name === "apply") {

@@ -126,6 +126,8 @@ export interface ClassValue {
   /** Names annotated in the class body, in order (ClassVar ones left out): what dataclass() makes fields of. */
   annotated?: string[];
   location?: SourceLocation;
+  /** The class's metaclass when one is written (class X(metaclass=M)) or inherited from a base. */
+  metaclass?: ClassValue;
 }
 
 /** An object: of a user class, or a module (user or catalogue layer). */

@@ -11,6 +11,13 @@ export function installTyping({ modules, objectClass, identityDecorator }: Stand
   // typing's generic aliases of the collections.abc classes are those classes to isinstance (isinstance(x, Sequence)
   // with `from typing import Sequence`: torchvision checks its block settings so).
   for (const n of typingNames) typing[n] = abcClasses[n] ?? nativeClass(`typing.${n}`, [objectClass]);
+  // typing's aliases of collections' classes are those classes, callable as they are (typing.OrderedDict() builds
+  // one: torchvision's MaxViT builds its stem's layers in one).
+  const collections = modules.get("collections")?.scope.names;
+  for (const [alias, name] of [["OrderedDict", "OrderedDict"], ["DefaultDict", "defaultdict"], ["Counter", "Counter"], ["Deque", "deque"]]) {
+    const v = collections?.get(name);
+    if (v) typing[alias] = v;
+  }
   typing.TYPE_CHECKING = bool(false);
   typing.cast = fn("typing.cast", ({ args }) => args[1]);
   typing.overload = identityDecorator;

@@ -74,6 +74,6 @@ model = create_model("net")
     const listed = report.models.find((m) => m.name === "model");
     assert.ok(listed, `models: ${report.models.map((m) => m.name).join(", ")}`);
     assert.equal(listed.params, 0);
-    assert.match(listed.unresolved[0]?.reason ?? "", /^not built: raised ValueError \(at .*:4\)$/);
+    assert.match(listed.unresolved[0]?.reason ?? "", /^not built: raised ValueError: unknown model net \(at .*:4\)$/);
   });
 });

@@ -58,3 +58,42 @@ model = nn.Linear(c.width, c.total)
     assert.equal(m.complete, true, JSON.stringify(m.unresolved));
   });
 });
+
+describe("typing's aliases of collections' classes (src/core/interp/stdlib/typing.ts)", () => {
+  // torchvision's MaxViT builds its stem in a typing.OrderedDict: CPython's alias is callable and is the class.
+  it("typing.OrderedDict() builds an OrderedDict that nn.Sequential takes", async () => {
+    const m = await onlyModel(`from typing import OrderedDict
+import torch.nn as nn
+
+layers = OrderedDict()
+layers["a"] = nn.Linear(4, 8)
+layers["b"] = nn.Linear(8, 2)
+model = nn.Sequential(layers)
+`);
+    assert.equal(m.params, 4 * 8 + 8 + 8 * 2 + 2);
+    assert.equal(m.complete, true, JSON.stringify(m.unresolved));
+  });
+});
+
+describe("methods a metaclass defines, found on its classes (src/core/interp/interpreter.ts)", () => {
+  // torchvision's WeightsEnum.verify("DEFAULT") calls cls.from_str, which StrEnumMeta (an EnumMeta) defines.
+  it("cls.method() where the method is the metaclass's, bound to the class, also through a base", async () => {
+    const m = await onlyModel(`import enum
+import torch.nn as nn
+
+class NamedMeta(enum.EnumMeta):
+    def from_str(self, member):
+        return self[member]
+
+class NamedEnum(enum.Enum, metaclass=NamedMeta):
+    pass
+
+class Widths(NamedEnum):
+    SMALL = 8
+    LARGE = 32
+
+model = nn.Linear(4, Widths.from_str("LARGE").value)
+`);
+    assert.equal(m.params, 4 * 32 + 32);
+  });
+});
