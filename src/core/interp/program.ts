@@ -559,7 +559,8 @@ export class Program implements ModuleLoader {
       return true;
     }
     for (const n of statement.names) {
-      const sub = target ? this.resolver.findSubmodule(target, n.name, `${target.name}.${n.name}`) : undefined;
+      // `from . import video` names a module of the package itself: found in its folder (the chain is empty).
+      const sub = target ? this.resolver.findSubmodule(target, n.name, `${target.name}.${n.name}`) : module === "" ? this.resolver.findInFolder(chain.base, n.name, n.name) : undefined;
       names.defer(n.alias ?? n.name, () => {
         const ns = load();
         if (!ns) return undefined;
@@ -574,8 +575,13 @@ export class Program implements ModuleLoader {
     // A miss already checked against these deferred imports finds nothing new (dict look-ups miss often).
     const generation = this.lazyScopes.reduce((n, names) => n + names.generation, this.lazyScopes.length);
     if (this.registryMisses.get(key) === generation) return false;
+    // Until nothing more loads: a deferred subpackage (torchvision.models' `from . import video`) loaded here has
+    // deferred star imports of its own (video's `from .resnet import *`), where the key is registered.
     let loaded = 0;
-    for (const names of this.lazyScopes) loaded += names.loadMatching((file) => this.registers(file, key));
+    for (let round = 1; round > 0; loaded += round) {
+      round = 0;
+      for (const names of [...this.lazyScopes]) round += names.loadMatching((file) => this.registers(file, key));
+    }
     if (loaded === 0) this.registryMisses.set(key, generation);
     return loaded > 0;
   }
@@ -706,10 +712,11 @@ function defaultModuleName(path: string): string {
 
 /**
  * The registry keys a file's text spells (top-level functions and classes under a decorator, `@register_model`, and
- * string keys passed to one, `@register("x")`) and its relative star imports, through which it re-exports more.
+ * string keys passed to one, `@register("x")`) and its relative star imports, through which it re-exports more. A
+ * decorator's arguments may span lines (torchvision's `@handle_legacy_interface(\n    weights=...,\n)`).
  */
 function scanRegistryKeys(text: string): { keys: string[]; stars: { dots: number; module: string }[] } {
-  const keys = [...text.matchAll(/^@[^\n]*\n(?:[@#][^\n]*\n)*(?:async[ \t]+)?(?:def|class)[ \t]+(\w+)|^[ \t]*@[\w.]+\([ \t]*(?:\w+[ \t]*=[ \t]*)?["']([\w.-]+)["']/gm)].map((m) => m[1] ?? m[2]);
+  const keys = [...text.matchAll(/^@[^\n]*\n(?:[@#)\t ][^\n]*\n)*(?:async[ \t]+)?(?:def|class)[ \t]+(\w+)|^[ \t]*@[\w.]+\([ \t]*(?:\w+[ \t]*=[ \t]*)?["']([\w.-]+)["']/gm)].map((m) => m[1] ?? m[2]);
   const stars = [...text.matchAll(/^from[ \t]+(\.+)([\w.]*)[ \t]+import[ \t]+\*/gm)].map((m) => ({ dots: m[1].length, module: m[2] }));
   return { keys, stars };
 }
