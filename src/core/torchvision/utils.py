@@ -52,11 +52,19 @@ class Weights:
 
 
 def get_model_builder(name):
-    return BUILTIN_MODELS[name.lower()]
+    name = name.lower()
+    if name not in BUILTIN_MODELS:
+        # torchvision raises ValueError(f"Unknown model {name}"); here the model may well exist, outside this table.
+        raise ValueError(
+            f"torchvision model '{name}' is not among the analyzer's built-in torchvision models: "
+            "install torchvision in the project's Python environment (select that interpreter, or pass --python-env) "
+            "so that its own sources are read"
+        )
+    return BUILTIN_MODELS[name]
 
 
 def get_model(name, **config):
-    return BUILTIN_MODELS[name.lower()](**config)
+    return get_model_builder(name)(**config)
 
 
 def list_models(module=None, include=None, exclude=None):

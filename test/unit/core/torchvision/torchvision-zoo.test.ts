@@ -131,3 +131,15 @@ describe("torchvision helpers that detection code uses", function () {
     assert.equal(result.models[0].params, 10);
   });
 });
+
+describe("torchvision models outside the built-in table (src/core/torchvision/utils.py)", function () {
+  it("get_model of one the table lacks lists the model with the reason and the action", async () => {
+    const report = await analyze(`import torchvision
+
+model = torchvision.models.get_model("r3d_18", weights=None)
+`);
+    const listed = report.models.find((m) => m.name === "model");
+    assert.ok(listed, `models: ${report.models.map((m) => m.name).join(", ")}`);
+    assert.match(listed.unresolved[0]?.reason ?? "", /'r3d_18' is not among the analyzer's built-in torchvision models: install torchvision in the project's Python environment/);
+  });
+});
