@@ -33,6 +33,10 @@ export interface TorchFix {
   weightBytes?: number;
 }
 
+/** What the finding says of torch.ao's dynamic quantization: valid on CPU, deprecated, and what replaces it (PyTorch's
+ *  quantization page: "please migrate to use torchao eager mode quantize_ API"; torch.ao.quantization to be deleted). */
+export const DYNAMIC_INT8_DEPRECATION = "torch.ao.quantization.quantize_dynamic still runs on CPU, but PyTorch deprecates it and plans to remove torch.ao.quantization: its docs point to torchao's quantize_ (int8 dynamic: Int8DynamicActivationInt8WeightConfig), which converts Linear layers, not LSTM/GRU.";
+
 const DYNAMIC_TYPES = ["Linear", "LSTM", "GRU", "LSTMCell", "GRUCell", "RNNCell"];
 const LINEAR_TYPES = ["Linear"];
 const AUTOCAST_TYPES = ["Linear", "LazyLinear", "Conv1d", "Conv2d", "Conv3d", "LazyConv1d", "LazyConv2d", "LazyConv3d", "ConvTranspose1d", "ConvTranspose2d", "ConvTranspose3d", "LSTM", "GRU", "RNN", "LSTMCell", "GRUCell", "RNNCell"];
@@ -53,7 +57,7 @@ export function torchFixes(types: Set<string>, target: Pick<RunTarget, "device" 
     const comment = `# Greenlight GL001: int8 dynamic quantization of the ${dynamic.join("/")} layers (weights 4x smaller; CPU inference).`;
     out.push({
       kind: "dynamic-int8",
-      action: "int8 dynamic quantization (torch.ao, CPU)",
+      action: "int8 dynamic quantization (torch.ao, CPU; deprecated)",
       devices: ["cpu"],
       covers: dynamic,
       precision: true,

@@ -4,7 +4,7 @@ import type { ModelReport } from "../report/model-report";
 import { importEdit, insertDefinitionAfter, insertDefinitionBefore, insertLinesAfter, type ImportNeed } from "./edit-builders";
 import { hardwareFor } from "./energy-saving";
 import { formatBytes, formatJoules, HELPER_KINDS, helperKinds, hasHelperOrReduction, layersOf, QUANTIZABLE, reducingCallsOn, shareText, summarize } from "./gl001-common";
-import { coveredByKind, torchFixes, type TorchFix } from "./gl001-torch-fixes";
+import { coveredByKind, DYNAMIC_INT8_DEPRECATION, torchFixes, type TorchFix } from "./gl001-torch-fixes";
 import { helperRuns } from "./helper-runs";
 import { callsEval, entryCallee, hasTorchTraining, inferenceCalls, isExported, isTrained, readyStatement, reportedModelSites, rootClass, type ModelSite } from "./model-usage";
 import type { PythonFile } from "./python-file";
@@ -202,6 +202,9 @@ function message(subject: string, model: ModelReport, target: RunTarget, uncover
     const where = view.file === model.file ? `line ${view.line}` : `${view.file.slice(view.file.lastIndexOf("/") + 1)}:${view.line}`;
     text += ` Channels-last is left out: the .view() at ${where} would raise on channels-last activations (.reshape() copies instead).`;
   }
+  // PyTorch's quantization docs (2.10+) deprecate torch.ao.quantization's eager flows for torchao's quantize_ and plan
+  // to remove them; quantize_dynamic still runs on CPU where it ships (run by tools/check-fixes.mjs in 1.13 and 2.11).
+  if (figures.some((f) => f.fix.kind === "dynamic-int8")) text += ` ${DYNAMIC_INT8_DEPRECATION}`;
   for (const f of costly) text += ` Not offered: ${f.fix.action}, which the energy model expects to take ${Math.round((f.after! / f.before! - 1) * 100)}% more energy per inference at this size (${formatJoules(f.after!)} instead of ${formatJoules(f.before!)} on ${f.hardware}).`;
   if (appliedKinds.size > 0) text += ` Already applied: ${[...appliedKinds].filter((k) => k !== "cast" && k !== "static").join(", ") || "a reduction"}.`;
   return text;

@@ -30,6 +30,15 @@ describe("GL001 full-precision layers", () => {
     assert.match(f.message, /No quantization fix for convolutions on CPU here .*the 1 Conv2d layer \(\d+\.?\d*% of its FLOPs\) stays in fp32/);
     assert.deepEqual(f.fixes.map((x) => x.kind), ["dynamic-int8", "prune-l1"], "no GPU-only fix on a CPU script");
     assert.match(f.fixes[0].title, /changes Linear layers/);
+    // torch.ao's quantize_dynamic is deprecated (PyTorch's quantization docs): the finding says so and names its successor.
+    assert.match(f.fixes[0].title, /torch\.ao, CPU; deprecated/);
+    assert.match(f.message, /quantize_dynamic still runs on CPU, but PyTorch deprecates it .* torchao's quantize_/);
+  });
+
+  it("says nothing of torch.ao's deprecation where no dynamic-int8 fix is offered", async () => {
+    const [f] = ofRule(await findingsOf(cudaScript()), "GL001");
+    assert.ok(!f.fixes.some((x) => x.kind === "dynamic-int8"));
+    assert.doesNotMatch(f.message, /deprecates/);
   });
 
   it("gives the energy per inference from the energy model, or the caller's estimate, for Linear models", async () => {
