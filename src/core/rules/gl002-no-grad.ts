@@ -1,7 +1,7 @@
 import type { Statement } from "../python/ast";
 import { IMPORT_TORCH, importEdit, wrapStatements } from "./edit-builders";
 import { helperRuns, isModuleLevelName } from "./helper-runs";
-import { inferenceCalls } from "./model-usage";
+import { generatesWithoutGrad, inferenceCalls, isEvalCall } from "./model-usage";
 import { ruleHelpUri, type RawFinding, type Rule, type RuleContext } from "./rule-context";
 import { callsInBody } from "../python/syntax-walk";
 import type { Fix } from "./types";
@@ -32,7 +32,7 @@ function check(context: RuleContext): RawFinding[] {
   for (const place of file.places) {
     const s = place.statement;
     // `model.eval()` as a statement: what follows in the same block is inference.
-    if (s.type !== "expression" || s.value.type !== "call" || s.value.func.type !== "attribute" || s.value.func.name !== "eval") continue;
+    if (s.type !== "expression" || s.value.type !== "call" || s.value.func.type !== "attribute" || !isEvalCall(s.value)) continue;
     const receiver = s.value.func.object;
     if (receiver.type !== "name") continue;
     const v = receiver.id;
@@ -51,9 +51,12 @@ function check(context: RuleContext): RawFinding[] {
     // Direct calls, and calls of helpers that run the model with autograd on (`predict(model, x)`).
     // A model put in eval mode at module level is a global the file's functions can run (`def show(img): model(img)`).
     const global = place.ancestors.every((a) => a.type !== "function" && a.type !== "class") && isModuleLevelName(file, v);
-    const viaHelpers = helperRuns(file, v, context.analysis, { global }).filter((h) => !h.guardedInside);
-    const unguarded = [...inferenceCalls(file, v), ...viaHelpers]
-      .filter((c) => !file.isGuarded(c.place) && topOf(c.place) !== undefined)
+    // A transformers model's generate() runs under no_grad already.
+    const noGradMethods = generatesWithoutGrad(file, v) ? ["generate"] : [];
+    const viaHelpers = helperRuns(file, v, context.analysis, { global, noGradMethods }).filter((h) => !h.guardedInside);
+    const direct = inferenceCalls(file, v).filter(({ call }) => !(call.func.type === "attribute" && noGradMethods.includes(call.func.name)));
+    const unguarded = [...direct, ...viaHelpers]
+      .filter((c) => !file.runsWithoutGrad(c.place) && topOf(c.place) !== undefined)
       .sort((a, b) => a.call.pos.startIndex - b.call.pos.startIndex);
     if (unguarded.length === 0) continue;
     const tops = unguarded.map((c) => topOf(c.place)!);

@@ -2,6 +2,7 @@ import type { AnalysisResult } from "../analysis-result";
 import type { Expression, FunctionDefinition, Statement } from "../python/ast";
 import type { PlacedCall, PythonFile } from "./python-file";
 import { dottedName, forEachExpression, forEachStatement, ownExpressions, type CallExpression } from "../python/syntax-walk";
+import { isEvalCall } from "./model-usage";
 
 // A model handed to a function that runs it (`predict(model, x)` where `predict` calls `model(x)`), in the same
 // file or imported from another one, or a module-level model that a function of the file reads as a global
@@ -42,6 +43,8 @@ function isGuardByName(e: Expression): boolean {
 interface Functions {
   here: Map<string, FunctionDefinition>;
   within: Map<FunctionDefinition, Map<string, FunctionDefinition>>;
+  /** Run methods that run without autograd on this model (a transformers model's `generate`). */
+  noGrad?: Set<string>;
 }
 
 /** Functions a name can call: the file's own definitions (any depth, by name) and the functions it imports. */
@@ -103,9 +106,9 @@ function nameUse(fn: FunctionDefinition, name: string, functions: Functions, dep
     const guarded = decorated || place.ancestors.some((a) => a.type === "with" && a.items.some((i) => isGuardByName(i.value)));
     for (const call of callsOf(place.statement)) {
       const f = call.func;
-      if (f.type === "attribute" && f.object.type === "name" && f.object.id === name && f.name === "eval") use.evals = true;
+      if (f.type === "attribute" && f.object.type === "name" && f.object.id === name && isEvalCall(call)) use.evals = true;
       let runs = (f.type === "name" && f.id === name) || (f.type === "attribute" && f.object.type === "name" && f.object.id === name && RUN_METHODS.includes(f.name));
-      let guardedThere = false;
+      let guardedThere = f.type === "attribute" && functions.noGrad?.has(f.name) === true;
       const callee = f.type === "name" ? f.id : dottedName(f);
       if (!runs && depth < MAX_DEPTH && callee !== undefined) {
         const inner = reachable.get(callee);
@@ -152,8 +155,8 @@ function argumentIndex(call: CallExpression, fn: FunctionDefinition, variable: s
 
 /** Calls in the file that hand the model held by `variable` to a function that runs it; with `global`, when
  *  `variable` is a module-level name, also calls of the file's own module-level functions that run it as a global. */
-export function helperRuns(file: PythonFile, variable: string, analysis: AnalysisResult | undefined, options: { global?: boolean } = {}): HelperRun[] {
-  const functions = functionsByName(file, analysis);
+export function helperRuns(file: PythonFile, variable: string, analysis: AnalysisResult | undefined, options: { global?: boolean; noGradMethods?: string[] } = {}): HelperRun[] {
+  const functions = { ...functionsByName(file, analysis), noGrad: new Set(options.noGradMethods ?? []) };
   const globals = options.global ? moduleFunctions(file) : undefined;
   const out: HelperRun[] = [];
   for (const placed of file.calls) {

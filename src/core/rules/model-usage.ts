@@ -66,6 +66,27 @@ export function inferenceCalls(file: PythonFile, variable: string): PlacedCall[]
   return [...file.callsOf(variable), ...methods].sort((a, b) => a.call.pos.startIndex - b.call.pos.startIndex);
 }
 
+/** Libraries whose models' `generate` runs without autograd: transformers' GenerationMixin.generate is decorated
+ *  `@torch.no_grad()` (transformers/generation/utils.py, 4.x through 5.17.0, the version read here). */
+const NO_GRAD_GENERATE = /^transformers\./;
+
+/** True when every model `variable` holds is a transformers model (`AutoModelForCausalLM.from_pretrained(...)`), or a
+ *  wrapper built from it (`PeftModel.from_pretrained(model, ...)`, `model.to(...)`): its `.generate` runs under no_grad. */
+export function generatesWithoutGrad(file: PythonFile, variable: string): boolean {
+  let library = false;
+  for (const { statement: s } of file.places) {
+    if (s.type !== "assign" || !s.targets.some((t) => t.type === "name" && t.id === variable)) continue;
+    if (s.value.type !== "call") return false;
+    const q = file.qualifiedCallee(s.value) ?? "";
+    const first = s.value.args[0];
+    const wraps = (first?.kind === "positional" && first.value.type === "name" && first.value.id === variable) ||
+      (s.value.func.type === "attribute" && s.value.func.object.type === "name" && s.value.func.object.id === variable);
+    if (NO_GRAD_GENERATE.test(q)) library = true;
+    else if (!wraps) return false;
+  }
+  return library;
+}
+
 const EXPORTS = /(^|\.)(save|onnx\.export|jit\.trace|jit\.script|export\.export|dynamo_export)$/;
 
 /** True when the file saves or exports the model (`torch.save(model...)`, `torch.onnx.export(model, ...)`, `model.save(...)`). */
@@ -80,6 +101,16 @@ export function isExported(file: PythonFile, variable: string): boolean {
     const v = first.value;
     return (v.type === "name" && v.id === variable) || (v.type === "call" && v.func.type === "attribute" && v.func.object.type === "name" && v.func.object.id === variable);
   });
+}
+
+/** True for `receiver.eval()` and `receiver.train(False)` (nn.Module.eval is `self.train(False)`, torch/nn/modules/module.py). */
+export function isEvalCall(call: CallExpression): boolean {
+  const f = call.func;
+  if (f.type !== "attribute") return false;
+  if (f.name === "eval") return call.args.length === 0;
+  const arg = call.args[0];
+  const off = arg !== undefined && arg.value.type === "constant" && arg.value.value === "False" && (arg.kind === "positional" || (arg.kind === "keyword" && arg.name === "mode"));
+  return f.name === "train" && call.args.length === 1 && off;
 }
 
 /** True when `variable.eval()` (or `.train(False)`) is called anywhere, or a `variable = ....eval()` assignment exists. */

@@ -112,6 +112,25 @@ export class PythonFile {
     );
   }
 
+  /** `isGuarded`, or inside a module-level function the file calls only under no_grad/inference_mode
+   *  (`with torch.no_grad(): evaluate(model)` runs evaluate's body without autograd). */
+  runsWithoutGrad(place: StatementPlace): boolean {
+    return this.guardedAt(place, new Set());
+  }
+
+  /** `seen` stops recursion through functions calling each other. */
+  private guardedAt(place: StatementPlace, seen: Set<string>): boolean {
+    if (this.isGuarded(place)) return true;
+    // Only a function defined at module level and called by its plain name: a method or a nested def is reached
+    // through objects the file does not follow. Another module may call it unguarded: then no finding is made here.
+    const top = place.ancestors[0] ?? place.statement;
+    if (top.type !== "function" || top === place.statement || seen.has(top.name)) return false;
+    const callers = this.callsOf(top.name).filter((c) => c.place.ancestors[0] !== top);
+    if (callers.length === 0) return false;
+    seen.add(top.name);
+    return callers.every((c) => this.guardedAt(c.place, seen));
+  }
+
   text(pos: Position): string {
     return this.source.text.slice(pos.startIndex, pos.endIndex);
   }
