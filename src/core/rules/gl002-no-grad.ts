@@ -26,16 +26,24 @@ function throughHelper(run: object): string {
   return "helper" in run ? ` (through ${String(run.helper)}())` : "";
 }
 
+/** The model a statement puts in eval mode: `m.eval()` / `m.train(False)`, or `m = m.eval()` (same name both sides). */
+function evalStatementTarget(s: Statement): string | undefined {
+  const call = s.type === "expression" ? s.value : s.type === "assign" && s.targets.length === 1 ? s.value : undefined;
+  if (call?.type !== "call" || call.func.type !== "attribute" || !isEvalCall(call) || call.func.object.type !== "name") return undefined;
+  const v = call.func.object.id;
+  if (s.type === "assign" && !(s.targets[0].type === "name" && s.targets[0].id === v)) return undefined;
+  return v;
+}
+
 function check(context: RuleContext): RawFinding[] {
   const { file } = context;
   const found: { variables: string[]; pos: RawFinding["pos"]; via: string; fixes: Fix[] }[] = [];
   for (const place of file.places) {
     const s = place.statement;
-    // `model.eval()` as a statement: what follows in the same block is inference.
-    if (s.type !== "expression" || s.value.type !== "call" || s.value.func.type !== "attribute" || !isEvalCall(s.value)) continue;
-    const receiver = s.value.func.object;
-    if (receiver.type !== "name") continue;
-    const v = receiver.id;
+    // `model.eval()` as a statement, or `model = model.eval()` (eval returns the module itself): what follows in the
+    // same block is inference.
+    const v = evalStatementTarget(s);
+    if (v === undefined) continue;
     if (file.isGuarded(place)) continue;
     const later = place.body.slice(place.index + 1);
     // A block that also trains (validation inside a training step) is left alone.

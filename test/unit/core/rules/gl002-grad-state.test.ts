@@ -32,6 +32,10 @@ y = net(torch.ones(3, 4))
     assert.ok(f, "eval mode by train(False), run with autograd on");
     assert.match(f.message, /'net' runs in eval mode with autograd on/);
     assert.equal(ofRule(await findingsOf(script.replace("train(False)", "train(True)")), "GL002").length, 0);
+    // eval() returns the module: `net = net.eval()` is the same statement.
+    const [assigned] = ofRule(await findingsOf(script.replace("net.train(False)", "net = net.eval()")), "GL002");
+    assert.ok(assigned, "eval mode by `net = net.eval()`");
+    assert.equal(ofRule(await findingsOf(script.replace("net.train(False)", "other = net.eval()")), "GL002").length, 0, "another name: not followed here");
   });
 
   it("a transformers model's generate() runs under no_grad already, through a helper too; a model's own call does not", async () => {
