@@ -150,6 +150,7 @@ for (const file of pythonFiles(corpus).filter((f) => named.size === 0 || named.h
         if (stated.status === "mismatch") failures.push(`${where}: ${stated.detail}`);
         if (wantTorch) torchJobs.push(...torchJob(file, text, root, f, fix, where));
       }
+      if (f.rule === "GL003" && wantTorch) torchJobs.push(...trainStepJob(file, text, root, fix, where));
       // Identical code can hold identical findings: the ones like this one must be one fewer, not the same number.
       const like = (t, list) => list.filter((x) => keyOf(t, x) === keyOf(text, f) && x.fixes.some((y) => y.kind === fix.kind)).length;
       if (like(after, remaining) === like(text, findings) - 1) totals.idempotent++;
@@ -293,6 +294,24 @@ function torchJob(file, text, root, finding, fix, where) {
   return [{ where, job: { id: where, file, entry: model.entry, inputs, variable, imports: [...new Set(["import torch", ...imports])], code, device: deviceOf(finding, fix), cpu_smoke: /autocast|channels-last/.test(fix.kind) } }];
 }
 
+/**
+ * The job that runs a GL003 fix on the CPU (tools/measure/run-fix.py, mode "train-step"): one training step of the
+ * file's model under the autocast context and GradScaler the fix inserts, its device made "cpu". The loop itself
+ * (its data) is the script's and is not run; the model is the one the file's analysis reports (the first trained).
+ */
+function trainStepJob(file, text, root, fix, where) {
+  const analysis = analysisOf(file, text, root);
+  const models = (analysis?.models ?? []).filter((x) => x.file === file && x.params > 0);
+  const inserted = fix.edits.map((e) => e.newText).join("\n");
+  const autocast = /with\s+(torch\.(?:amp\.|cuda\.amp\.|cpu\.amp\.)?autocast\([^\n]*\)):/.exec(inserted)?.[1];
+  const scaler = /^\s*((\w+)\s*=\s*torch\.(?:cuda\.)?amp\.GradScaler\([^\n]*\))\s*$/m.exec(inserted);
+  if (!autocast) return [{ where, skip: "no autocast context in the fix" }];
+  const model = models[0];
+  if (!model) return [{ where, skip: "no model report to build it from" }];
+  const inputs = model.inputs.map((i) => `${i.shape.join("x")}${i.dtype === "int64" ? ":int64:2" : ""}`);
+  return [{ where, job: { id: where, file, entry: model.entry, inputs, variable: "model", imports: ["import torch"], code: "", device: "cpu", cpu_smoke: false, mode: "train-step", autocast, scaler: scaler?.[1], scaler_name: scaler?.[2] } }];
+}
+
 /** The job that runs a layer action's inserted code on the real model: the variable its code names. */
 function layerTorchJob(file, analysis, action, fix, where) {
   const model = analysis?.models.find((x) => x.file === file && x.layers.some((l) => l.line === action.line && l.path === action.layer));
@@ -356,7 +375,7 @@ function runTorchJobs() {
     if (entry) entry.torch = r;
     torchResults.push({ where: j.where, device: j.job?.device, ...r, id: undefined });
     if (r.status === "failed") failures.push(`${j.where}: fails in PyTorch ${r.torch ?? ""}: ${r.reason}`);
-    if (verbose || r.status !== "ok" || r.note) console.log(`torch ${r.status}: ${j.where}${r.reason ? ` (${r.reason})` : ""}${r.note ? ` (${r.note})` : ""}${r.changed ? ` ${JSON.stringify(r.changed)}` : ""}${r.latency_ms ? ` latency ${r.latency_ms.before} -> ${r.latency_ms.after} ms` : ""}`);
+    if (verbose || r.status !== "ok" || r.note) console.log(`torch ${r.status}: ${j.where}${r.reason ? ` (${r.reason})` : ""}${r.note ? ` (${r.note})` : ""}${r.changed ? ` ${JSON.stringify(r.changed)}` : ""}${r.latency_ms ? ` latency ${r.latency_ms.before} -> ${r.latency_ms.after} ms` : ""}${r.autocast_dtype ? ` (${r.ran}: ${r.autocast_dtype} outputs, ${r.grads} gradients)` : ""}`);
   }
-  console.log(`GL001 fixes and layer actions run in PyTorch: ${counts.ok} ran, ${counts.failed} failed, ${counts.skipped} not run`);
+  console.log(`GL001 and GL003 fixes and layer actions run in PyTorch: ${counts.ok} ran, ${counts.failed} failed, ${counts.skipped} not run`);
 }

@@ -121,6 +121,8 @@ def run(job):
         before_mj = _energy_mj(torch, model, inputs, seconds) if seconds and job.get("device") == "cuda" else None
     except BaseException as error:  # SystemExit from argparse included
         return {"status": "skipped", "reason": f"the model could not be built and run here: {type(error).__name__}: {error}"[:300]}
+    if job.get("mode") == "train-step":
+        return _train_step(torch, job, namespace, model, inputs, reference, note)
     # Quantized modules keep their class names (torch.ao...dynamic.Linear): compare by module and name.
     def kind(m):
         return f"{type(m).__module__.replace('torch.nn.modules.', 'nn.').replace('torch.ao.nn.', 'ao.')}.{type(m).__name__}"
@@ -164,6 +166,49 @@ def run(job):
                 return {"status": "failed", "reason": "non-finite output after the fix"}
             result["max_abs_diff"] = float(diff.max()) if diff.numel() else 0.0
             result["ref_max_abs"] = float(reference.float().abs().max()) if reference.numel() else 0.0
+    return result
+
+
+def _train_step(torch, job, namespace, model, inputs, reference, note):
+    """A GL003 fix on the CPU: one training step of the model under the fix's own autocast (its device made "cpu",
+    fp16 made bf16, the CPU autocast's one lower precision in PyTorch 1.13) and GradScaler, as the fixed loop runs it."""
+    autocast = job["autocast"].replace('"cuda"', '"cpu"').replace("'cuda'", "'cpu'")
+    if "float16" in autocast and "bfloat16" not in autocast:
+        autocast = autocast.replace("torch.float16", "torch.bfloat16").replace("torch.half", "torch.bfloat16")
+        note = "fp16 autocast run as bf16: CPU autocast has no fp16 in this PyTorch"
+    model.train()
+    optimizer = torch.optim.SGD(model.parameters(), lr=1e-3)
+    namespace["optimizer"] = optimizer
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        if job.get("scaler"):
+            try:
+                exec(job["scaler"], namespace)
+            except AttributeError as error:  # torch.amp.GradScaler is PyTorch 2.3+
+                return {"status": "skipped", "reason": f"{job['scaler'].strip()}: needs a newer PyTorch ({error})"}
+        with eval(autocast, namespace):
+            out = _first_tensor(model(*inputs))
+            loss = out.float().pow(2).mean()
+        scaler = namespace.get(job.get("scaler_name") or "scaler") if job.get("scaler") else None
+        if scaler is not None:
+            scaler.scale(loss).backward()
+            scaler.step(optimizer)
+            scaler.update()
+        else:
+            loss.backward()
+            optimizer.step()
+    grads = [p.grad for p in model.parameters() if p.grad is not None]
+    if not torch.isfinite(loss) or not all(torch.isfinite(g).all() for g in grads):
+        return {"status": "failed", "reason": "non-finite loss or gradients under the fix"}
+    result = {"status": "ok", "changed": {}, "autocast_dtype": str(out.dtype).replace("torch.", ""), "ran": autocast, "grads": len(grads)}
+    if reference is not None and out is not None and out.is_floating_point() and tuple(out.shape) == tuple(reference.shape):
+        result["max_abs_diff"] = float((out.float() - reference.float()).abs().max()) if out.numel() else 0.0
+        result["ref_max_abs"] = float(reference.float().abs().max()) if reference.numel() else 0.0
+    seen = list(dict.fromkeys(f"{w.category.__name__}: {w.message}"[:200] for w in caught))
+    if seen:
+        result["warnings"] = seen[:3]
+    if note:
+        result["note"] = note
     return result
 
 
