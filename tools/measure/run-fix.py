@@ -200,10 +200,10 @@ def _train_step(torch, job, namespace, model, inputs, reference, note):
     grads = [p.grad for p in model.parameters() if p.grad is not None]
     if not torch.isfinite(loss) or not all(torch.isfinite(g).all() for g in grads):
         return {"status": "failed", "reason": "non-finite loss or gradients under the fix"}
+    # No difference against the eval-mode reference: in training mode BatchNorm and Dropout change the output anyway.
     result = {"status": "ok", "changed": {}, "autocast_dtype": str(out.dtype).replace("torch.", ""), "ran": autocast, "grads": len(grads)}
-    if reference is not None and out is not None and out.is_floating_point() and tuple(out.shape) == tuple(reference.shape):
-        result["max_abs_diff"] = float((out.float() - reference.float()).abs().max()) if out.numel() else 0.0
-        result["ref_max_abs"] = float(reference.float().abs().max()) if reference.numel() else 0.0
+    if reference is not None and tuple(out.shape) != tuple(reference.shape):
+        return {"status": "failed", "reason": f"output shape {list(out.shape)} under the fix instead of {list(reference.shape)}"}
     seen = list(dict.fromkeys(f"{w.category.__name__}: {w.message}"[:200] for w in caught))
     if seen:
         result["warnings"] = seen[:3]
