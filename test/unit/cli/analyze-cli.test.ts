@@ -11,7 +11,9 @@ function run(args: string[], cwd?: string) {
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-describe("greenlight analyze (the CLI contract)", () => {
+describe("greenlight analyze (the CLI contract)", function () {
+  // Each case runs the CLI, some several times: a loaded machine stretches that past the suite's default.
+  this.timeout(120_000);
   let dir: string;
   before(() => {
     dir = mkdtempSync(join(tmpdir(), "greenlight-cli-"));

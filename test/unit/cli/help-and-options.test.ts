@@ -13,7 +13,9 @@ function run(args: string[]) {
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-describe("greenlight's options: parsed by node:util parseArgs, every one in --help", () => {
+describe("greenlight's options: parsed by node:util parseArgs, every one in --help", function () {
+  // Each case runs the CLI, some several times: a loaded machine stretches that past the suite's default.
+  this.timeout(120_000);
   it("stops quietly when the reader of its output goes away (| head)", () => {
     // `true` exits without reading: greenlight's writes meet a closed pipe (EPIPE).
     const stderr = join(mkdtempSync(join(tmpdir(), "greenlight-epipe-")), "stderr");

@@ -18,7 +18,9 @@ const CELLS: TestCell[] = [
   { source: "%%time\nmodel = Net()\nmodel.eval()\nbatch = torch.randn(16, 3, 28, 28)\nfiles = !ls\nout = model(batch)\nmodel?", outputs: [{ output_type: "stream", name: "stdout", text: ["CPU times: user 1 ms\n"] }] },
 ];
 
-describe("greenlight analyze and fix on notebooks", () => {
+describe("greenlight analyze and fix on notebooks", function () {
+  // Each case runs the CLI, some several times: a loaded machine stretches that past the suite's default.
+  this.timeout(120_000);
   let dir: string;
   let nb: string;
   before(() => {
