@@ -11,6 +11,7 @@ import { createKerasClasses } from "./classes";
 import { KERAS_LAYERS, LAYER_ALIASES } from "./layers/index";
 import { MERGE_FUNCTIONS } from "./layers/merge";
 import { singleTensor } from "./shapes";
+import { padSequences } from "./keras2-modules";
 
 type Native = (call: NativeCall) => Value;
 const fn = (name: string, call: Native): Value => ({ kind: "native", name, call });
@@ -229,7 +230,7 @@ export const kerasModules: NativeModuleProvider = function kerasModules(runtime:
     ["get_source_inputs", operationUtils.scope.names.get("get_source_inputs")!], ["InputSpec", fn("InputSpec", () => NONE)],
   ]);
   engine.coversSubmodules = true;
-  const utils = namespace("keras.utils", [["file_utils", fileUtils], ["get_file", fileUtils.scope.names.get("get_file")!], ["plot_model", fn("plot_model", () => NONE)], ["set_random_seed", fn("set_random_seed", () => NONE)], ["get_source_inputs", operationUtils.scope.names.get("get_source_inputs")!]]);
+  const utils = namespace("keras.utils", [["file_utils", fileUtils], ["get_file", fileUtils.scope.names.get("get_file")!], ["plot_model", fn("plot_model", () => NONE)], ["set_random_seed", fn("set_random_seed", () => NONE)], ["get_source_inputs", operationUtils.scope.names.get("get_source_inputs")!], ["pad_sequences", fn("pad_sequences", padSequences)]]);
   // keras.utils.data_utils.get_file, keras.utils.layer_utils (Keras 2): the same helpers; the rest unknown by name.
   utils.coversSubmodules = true;
 
@@ -271,8 +272,12 @@ export const kerasModules: NativeModuleProvider = function kerasModules(runtime:
 
   const set = (name: string, ns: ModuleNamespaceValue) => modules.set(name, ns);
   const trainingSide = new Map(["optimizers", "losses", "metrics", "callbacks", "datasets", "preprocessing", "mixed_precision", "constraints", "saving"].map((part) => [part, namespace(`keras.${part}`, [])]));
+  const sequence = namespace("keras.preprocessing.sequence", [["pad_sequences", fn("pad_sequences", padSequences)]]);
+  trainingSide.get("preprocessing")!.scope.names.set("sequence", sequence);
+  keras.scope.names.set("preprocessing", trainingSide.get("preprocessing")!);
   for (const root of ["keras", "tensorflow.keras", "tf_keras", "keras.src"]) {
     set(`${root}.layers`, layers);
+    set(`${root}.preprocessing.sequence`, sequence);
     set(`${root}.layers.experimental.preprocessing`, preprocessing);
     set(`${root}.layers.experimental`, layers.scope.names.get("experimental") as ModuleNamespaceValue);
     // Training-side packages: importable, their contents unknown (they do not change a model's cost).

@@ -2,9 +2,9 @@
 // the classes themselves (Layer's build() makes a Sequential; Sequential.add() checks for an InputLayer), and the
 // helpers every class uses (shapes from input_shape=, weights, symbolic runs).
 import { isSubclass } from "../../interp/classes";
-import { str, tensor, toInts } from "../../interp/construct";
+import { NONE, str, tensor, toInts, tuple } from "../../interp/construct";
 import type { Interpreter } from "../../interp/interpreter";
-import { Unresolved, type BoundArguments, type ClassValue, type InstanceValue, type NativeCall, type TensorDtype, type TensorValue, type Value } from "../../interp/values";
+import { Unresolved, type BoundArguments, type ClassValue, type SourceLocation, type InstanceValue, type NativeCall, type TensorDtype, type TensorValue, type Value } from "../../interp/values";
 import type { InputSpec } from "../../report/model-report";
 import type { FunctionalGraph } from "../graph";
 import type { KerasLayer, KerasLayerSpec } from "../spec";
@@ -22,6 +22,8 @@ export interface LayerState {
   /** Sequential: the symbolic input and the output of the layers added so far. */
   sequentialInput?: TensorValue;
   sequentialOutput?: Value;
+  /** Sequential: the first step added that is not a layer the analyzer knows (an unresolved import), and where. */
+  unbuiltStep?: { at: number; reason: string; where: SourceLocation | undefined };
   /** Why the model's declared input shape is partly assumed (None dims), said when forward runs on it. */
   assumption?: string;
 }
@@ -164,6 +166,9 @@ export class KerasContext {
     // Keras 2's Embedding(input_length=n) fixes the sequence length of a Sequential's input.
     const inputLength = kwargs.get("input_length");
     if (!s.inputShape && inputLength?.kind === "int") s.inputShape = [1, inputLength.value];
+    // Without one, Keras 2's Embedding declared input_shape=(None,) (tf.keras 2.x keras/layers/embeddings.py
+    // Embedding.__init__): its parameters do not depend on the length, assumed until the data says it.
+    if (!s.inputShape && this.specFor(self.cls)?.name === "Embedding") s.inputShape = this.shapeFrom(tuple([NONE]), false, "an Embedding's sequence length (no input_length)");
     s.assumption = this.lastAssumption;
     this.lastAssumption = undefined;
     self.attributes.set("name", str(s.name));

@@ -1,5 +1,5 @@
 import { isSubclass, nativeClass } from "../../interp/classes";
-import { NONE, bindArguments, tensor } from "../../interp/construct";
+import { NONE, bindArguments, tensor, unknown } from "../../interp/construct";
 import { PythonError, type ClassValue, type InstanceValue, type TensorValue, type Value } from "../../interp/values";
 import { declareInputs, declaredInputs } from "../declared-inputs";
 import { assumedShapes, dtypeOf, selfOf, specOf, type KerasContext } from "./context";
@@ -11,11 +11,21 @@ export function buildSequential(ctx: KerasContext, self: InstanceValue, input: T
   s.assumption = assumedShapes.get(input);
   s.built = true;
   declareInputs(self, [specOf(input)], true);
-  let x: Value = input;
-  ctx.symbolically(() => {
-    for (const l of ctx.childLayers(self)) x = ctx.call(l, [x]);
-  });
-  s.sequentialOutput = x;
+  s.sequentialOutput = ctx.symbolically(() => runLayers(ctx, self, input));
+}
+
+/** The layers in order on x; a step that is not a known layer leaves the rest of the pass unknown, and says so. */
+function runLayers(ctx: KerasContext, self: InstanceValue, x: Value): Value {
+  const unbuilt = ctx.stateOf(self).unbuiltStep;
+  const layers = ctx.childLayers(self);
+  for (let i = 0; i < layers.length; i++) {
+    if (unbuilt && i === unbuilt.at) break;
+    x = ctx.call(layers[i], [x]);
+  }
+  if (!unbuilt) return x;
+  const recorder = ctx.interp().recorder;
+  if (recorder.recording) recorder.note(`a layer of this Sequential was not built: ${unbuilt.reason}`, unbuilt.where);
+  return unknown(`output of a layer that was not built (${unbuilt.reason})`);
 }
 
 function sequentialAdd(ctx: KerasContext, self: InstanceValue, item: Value): void {
@@ -25,6 +35,11 @@ function sequentialAdd(ctx: KerasContext, self: InstanceValue, item: Value): voi
     if (ctx.childLayers(self).length === 0) buildSequential(ctx, self, item);
     return;
   }
+  if (item.kind === "unknown") {
+    // model.add(Bidirectional(...)) with Bidirectional from a module the analyzer does not know: a gap, not a skip.
+    s.unbuiltStep ??= { at: ctx.childLayers(self).length, reason: item.reason, where: ctx.interp().currentLocation };
+    return;
+  }
   if (!ctx.isLayer(item)) throw new PythonError(`Only instances of \`keras.Layer\` can be added to a Sequential model. Received: ${item.kind}`);
   if (isSubclass(item.cls, ctx.classes.inputLayer)) {
     const shape = ctx.stateOf(item).inputShape;
@@ -32,6 +47,7 @@ function sequentialAdd(ctx: KerasContext, self: InstanceValue, item: Value): voi
     return;
   }
   ctx.addNamedChild(self, item);
+  if (s.unbuiltStep) return;
   if (s.sequentialOutput !== undefined) {
     const x = s.sequentialOutput;
     s.sequentialOutput = ctx.symbolically(() => ctx.call(item, [x]));
@@ -73,10 +89,19 @@ export function createSequentialClass(ctx: KerasContext, model: ClassValue): Cla
       if (input) buildSequential(ctx, self, input);
       return removed;
     },
+    fit: (c) => {
+      // The data a model is fit on gives the dims its input had assumed (an Embedding with no input_length fit on
+      // pad_sequences(maxlen=500)): the batch aside, the same rank, every dim known.
+      const self = selfOf(c);
+      const s = ctx.stateOf(self);
+      const x = c.args[1] ?? c.kwargs.get("x");
+      if (s.assumption && s.sequentialInput && x?.kind === "tensor" && x.shape.length === s.sequentialInput.shape.length) {
+        buildSequential(ctx, self, tensor([1, ...x.shape.slice(1)], s.sequentialInput.dtype));
+      }
+      return unknown("training history");
+    },
     call: (c) => {
-      let x = c.args[1] ?? c.kwargs.get("inputs") ?? NONE;
-      for (const l of ctx.childLayers(selfOf(c))) x = ctx.call(l, [x]);
-      return x;
+      return runLayers(ctx, selfOf(c), c.args[1] ?? c.kwargs.get("inputs") ?? NONE);
     },
   });
   return sequential;
