@@ -7,6 +7,7 @@ import { DATASET_SIZES, type DatasetSize } from "../training/dataset-sizes";
 const BASE = `# Generated from the analyzer's dataset table (src/core/training/dataset-sizes.ts).
 import torch
 from torchvision.transforms import _Image
+from _greenlight_unknown import unknown as _unknown
 
 
 class VisionDataset:
@@ -60,6 +61,30 @@ class VisionDataset:
         if self.target_transform is not None:
             target = self.target_transform(target)
         return img, target
+
+
+class DatasetFolder(VisionDataset):
+    # Its classes are the sub-folders of root on disk (torchvision/datasets/folder.py find_classes), which the
+    # analyzer does not list: a class count read from them stays unknown, and says why.
+    def __init__(self, root, *args, transform=None, target_transform=None, **kwargs):
+        self.root = root
+        self.transform = transform
+        self.target_transform = target_transform
+        self.transforms = None
+
+    @property
+    def classes(self):
+        return _unknown(type(self).__name__ + "'s classes are the sub-folders of {} on disk, which the analyzer does not read: set the model's class count with '# greenlight: entry=...'", self.root)
+
+    def __len__(self):
+        return _unknown(type(self).__name__ + "'s size is the number of files under {}, which the analyzer does not read", self.root)
+
+    def __getitem__(self, index):
+        return _unknown(type(self).__name__ + "'s images are files under {}, which the analyzer does not read", self.root)
+
+
+class ImageFolder(DatasetFolder):
+    pass
 
 
 class _MNISTTensors(VisionDataset):

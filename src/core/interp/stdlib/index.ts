@@ -1,5 +1,6 @@
 // The Python standard-library modules the analyzer models, one file per module (or per pair that belong together).
 import { einopsFunctions } from "../einops";
+import { unknown } from "../construct";
 import { createImportlibModules } from "../importlib";
 import { createInspectModule } from "../inspect-signature";
 import type { Interpreter } from "../interpreter";
@@ -47,6 +48,14 @@ export function createStandardLibrary(interp: () => Interpreter, objectClass: Cl
   const einops: Record<string, Value> = {};
   for (const [k, f] of Object.entries(einopsFunctions())) einops[k] = fn(`einops.${k}`, f);
   modules.set("_greenlight_einops", namespace("_greenlight_einops", einops));
+  // For the analyzer's own Python stand-ins: a value it cannot know (data on disk), with the reason users will read;
+  // unknown("... {} ...", where) puts `where` in when it is a known string (a path), "its folder" otherwise.
+  modules.set("_greenlight_unknown", namespace("_greenlight_unknown", {
+    unknown: fn("_greenlight_unknown.unknown", ({ args }) => {
+      const where = args[1]?.kind === "str" ? args[1].value : "its folder";
+      return unknown(args[0]?.kind === "str" ? args[0].value.replace("{}", where) : "a value the analyzer does not know");
+    }),
+  }));
   installTypes(library);
   for (const [name, module] of createImportlibModules(interp, objectClass)) modules.set(name, module);
   return modules;

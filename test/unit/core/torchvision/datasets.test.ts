@@ -20,6 +20,21 @@ model = nn.Sequential(nn.Flatten(), nn.Linear(784, 16), nn.Linear(16, len(class_
     assert.ok(m.complete, JSON.stringify(m.unresolved));
   });
 
+  it("an ImageFolder's class count is a gap that says its classes are folders on disk the analyzer does not read", async () => {
+    const m = await onlyModel(`
+import torch.nn as nn
+from torchvision import datasets
+
+train_data = datasets.ImageFolder(root="data/pizza_steak_sushi/train")
+class_names = train_data.classes
+# greenlight: input=1x784
+model = nn.Sequential(nn.Flatten(), nn.Linear(784, 16), nn.Linear(16, len(class_names)))
+`);
+    assert.equal(m.complete, false);
+    assert.equal(m.params, 784 * 16 + 16);
+    assert.ok(m.unresolved.some((u) => u.reason.includes("ImageFolder's classes are the sub-folders of data/pizza_steak_sushi/train on disk")), JSON.stringify(m.unresolved));
+  });
+
   it("CIFAR100 has 100 classes, and a sample's shape follows Resize, CenterCrop, Grayscale and ToTensor", async () => {
     const result = await analyze(`
 import torch.nn as nn
