@@ -27,6 +27,7 @@ import { isLossCriterion } from "./torch/layers/loss";
 import { dottedName, namesIn } from "./python/syntax-walk";
 import { lookupClassAttribute } from "./interp/classes";
 import { componentClassNames, constructorNeed } from "./interp/constructor-needs";
+import { namesUsedAlone } from "./interp/used-alone";
 import { nestedModelSites, type NestedModelSite } from "./interp/nested-model-sites";
 import { chooseModelSite } from "./interp/model-site-choice";
 import { fedInputs, inputsFedTo } from "./interp/fed-inputs";
@@ -469,6 +470,7 @@ function discoverCandidates(parser: PythonParser, runtime: Runtime, namespace: M
   const componentInstances = new Set<InstanceValue>();
   // Classes the file builds itself (`model = Block(8)`, inside a Sequential or a factory): never "needs arguments".
   const builtClasses = new Set<ClassValue>();
+  const usedAlone = [...namesUsedAlone(syntax.body)];
   for (const c of found) for (const [path, m] of namedModules(c.instance)) {
     builtClasses.add(m.cls);
     if (path === "") continue;
@@ -476,7 +478,7 @@ function discoverCandidates(parser: PythonParser, runtime: Runtime, namespace: M
     // each part built at top level is a model of its own, as the notebook shows it (`encoder.summary()`).
     if (!c.instance.cls.layer && !runsItself(c.instance.cls)) continue;
     componentClasses.add(m.cls);
-    componentInstances.add(m);
+    if (!usedAlone.some((name) => namespace.scope.names.get(name) === m)) componentInstances.add(m);
   }
   // A class the file's listed models build (even ones that need arguments) is their component, not a model.
   // A holder that cannot be called (a LightningModule with only training_step) does not make what it builds a part of
