@@ -438,12 +438,15 @@ export class Program implements ModuleLoader {
         if (chain) return { modules: chain, base, packageName };
       }
       // Nowhere on the path: a folder above the file, nearest first (the training script that imports this module
-      // lives there, and Python put it on sys.path: `src/model/rcan.py` importing `from model import common`).
+      // lives there, and Python put it on sys.path: `src/model/rcan.py` importing `from model import common`). A
+      // folder without __init__.py counts where the dotted name reaches a module file through it (Python 3 imports it
+      // as a namespace package: PatchTST's `from layers.PatchTST_backbone import ...` beside its models/ folder).
       const workspace = this.resolver.roots.find((r) => r.kind === "workspace" && fromFile.startsWith(`${r.path}/`));
       if (workspace && own.length) {
         for (let dir = dirname(base); dir.length > workspace.path.length && dir.startsWith(workspace.path); dir = dirname(dir)) {
           const top = this.resolver.findTopLevel(parts[0], [{ ...workspace, path: dir }]);
-          const chain = top && top.file !== undefined ? this.chainFrom(top, parts.slice(1)) : undefined;
+          const found = top ? this.chainFrom(top, parts.slice(1)) : undefined;
+          const chain = found && found.some((m) => m.file !== undefined) ? found : undefined;
           if (chain) return { modules: chain, base, packageName };
         }
       }

@@ -31,6 +31,31 @@ model = Net()
     assert.equal(m.complete, true, JSON.stringify(m.unresolved));
   });
 
+  it("a folder without __init__.py above counts where the dotted name reaches a module through it (a namespace package)", async () => {
+    const m = await onlyModel(`import torch.nn as nn
+from layers.backbone import make
+
+class Net(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.body = make(6)
+
+    def forward(self, x):
+        return self.body(x)
+
+# greenlight: input=1x6
+model = Net()
+`, {
+      file: "/project/series/models/net.py",
+      others: {
+        "/project/series/layers/backbone.py": "import torch.nn as nn\n\ndef make(n):\n    return nn.Linear(n, 2 * n)\n",
+        "/project/series/run.py": "from models import net\n",
+      },
+    });
+    assert.equal(m.params, 6 * 12 + 12);
+    assert.equal(m.complete, true, JSON.stringify(m.unresolved));
+  });
+
   it("a folder without __init__.py above is no such package: the import stays unresolved with its reason", async () => {
     const m = await onlyModel(`import torch.nn as nn
 from helpers import width
