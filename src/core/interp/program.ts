@@ -7,7 +7,7 @@ import type { Interpreter, ModuleLoader } from "./interpreter";
 import type { ModuleFiles, ModuleResolver, ResolvedModule } from "./module-resolver";
 import { basename, dirname, joinPath } from "./paths";
 import type { ModuleNamespaceValue, Scope, Value } from "./values";
-import { unknown } from "./construct";
+import { list, unknown } from "./construct";
 import { LazyNames } from "./lazy-names";
 import { TextFacts } from "./text-facts";
 import { findReExport, type ReExportFiles, type ReExportTarget } from "./re-exports";
@@ -161,6 +161,13 @@ export class Program implements ModuleLoader {
   ) {
     this.modules = world?.modules ?? emptyModules();
     if (world) world.current = this;
+    // sys.path edits belong to the analysis that made them: each starts with an empty list to append to.
+    nativeModules.get("sys")?.scope.names.set("path", list([]));
+  }
+
+  /** The folder relative paths start from: the analyzed script's (see ModuleLoader.workingDirectory). */
+  workingDirectory(): string | undefined {
+    return this.mainFile === undefined ? undefined : dirname(this.mainFile);
   }
 
   private get namespaces() {
@@ -295,6 +302,8 @@ export class Program implements ModuleLoader {
     // A kept module's names resolved by later code are put back when that analysis ends (see LibraryWorld.save).
     if (lazy && this.world) (names as LazyNames).beforeChange = () => this.live.noteWrite(names);
     names.set("__name__", { kind: "str", value: moduleName });
+    // Files on disk know where they are (paths built from __file__ feed sys.path edits); our built-in packages do not.
+    if (kind !== "builtin" && kind !== "modelled") names.set("__file__", { kind: "str", value: path });
     const namespace: ModuleNamespaceValue = { kind: "namespace", name: moduleName, file: path, scope: { names, parent: this.interpreter.builtins } };
     this.namespaces.set(path, namespace);
     this.moduleNames.set(path, moduleName);
@@ -437,6 +446,10 @@ export class Program implements ModuleLoader {
         const chain = this.chainFrom(top, parts.slice(1));
         if (chain) return { modules: chain, base, packageName };
       }
+      // Folders the code put on sys.path (`sys.path.append(os.path.join(os.path.dirname(__file__), '..'))`, or
+      // Transformer-XL's `sys.path.append('utils')` from the working directory), within the workspace, in list order.
+      const inPath = this.fromSysPath(parts);
+      if (inPath) return { modules: inPath, base, packageName };
       // Nowhere on the path: a folder above the file, nearest first (the training script that imports this module
       // lives there, and Python put it on sys.path: `src/model/rcan.py` importing `from model import common`). A
       // folder without __init__.py counts where the dotted name reaches a module file through it (Python 3 imports it
@@ -461,6 +474,23 @@ export class Program implements ModuleLoader {
     }
     const chain = this.chainFrom(modules[0], parts.slice(1));
     return chain ? { modules: chain, base, packageName } : undefined;
+  }
+
+  /** A dotted name found through the folders sys.path holds now, those inside the workspace only (the files we may read). */
+  private fromSysPath(parts: string[]): ResolvedModule[] | undefined {
+    const entries = this.nativeModules.get("sys")?.scope.names.get("path");
+    const workspace = this.resolver.roots.find((r) => r.kind === "workspace");
+    const cwd = this.workingDirectory();
+    if (entries?.kind !== "list" || !workspace || cwd === undefined) return undefined;
+    for (const entry of entries.items) {
+      if (entry.kind !== "str") continue;
+      const dir = entry.value.startsWith("/") ? joinPath(entry.value) : joinPath(cwd, entry.value);
+      if (dir !== workspace.path && !dir.startsWith(`${workspace.path}/`)) continue;
+      const top = this.resolver.findTopLevel(parts[0], [{ ...workspace, path: dir }]);
+      const chain = top ? this.chainFrom(top, parts.slice(1)) : undefined;
+      if (chain && chain.some((m) => m.file !== undefined)) return chain;
+    }
+    return undefined;
   }
 
   /** A module and the submodules a dotted name goes on through, each found in the one before; undefined where one is missing. */

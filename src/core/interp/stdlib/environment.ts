@@ -1,7 +1,8 @@
 import { nativeClass } from "../classes";
 import { NONE, bool, dict, float, freshId, int, list, str, tuple, unknown } from "../construct";
-import { PythonError, type ModuleNamespaceValue, type Value } from "../values";
+import { PythonError, type ModuleNamespaceValue, type StrValue, type Value } from "../values";
 import { fn, namespace, quiet, type StandardLibrary } from "./native";
+import { pathAbspath, pathBasename, pathDirname, pathJoin, pathNormpath } from "./os-path";
 
 /** os, sys, time and random: the process around the model, read as fixed values (no files, no clock, no chance). */
 export function installEnvironment({ modules, interp, objectClass }: StandardLibrary): void {
@@ -17,16 +18,31 @@ export function installEnvironment({ modules, interp, objectClass }: StandardLib
     __contains__: ({ args }) => bool(loaded(args[1]) !== undefined),
     get: ({ args }) => loaded(args[1]) ?? args[2] ?? NONE,
   });
+  const allText = (args: Value[]): args is StrValue[] => args.length > 0 && args.every((a) => a.kind === "str");
+  // A path function of one known string gives its string; of anything else (a path read from a config) an unknown.
+  const textPath = (name: string, f: (path: string) => string) => fn(name, ({ args }) => (args[0]?.kind === "str" ? str(f(args[0].value)) : unknown("a file path")));
+  const absolute = (name: string) => fn(name, ({ args }) => {
+    const cwd = interp().loader.workingDirectory?.();
+    const path = args[0];
+    if (path?.kind !== "str" || (cwd === undefined && !path.value.startsWith("/"))) return unknown("a file path");
+    return str(pathAbspath(path.value, cwd ?? "/"));
+  });
   modules.set("os", namespace("os", {
     environ: dict(),
     getenv: fn("os.getenv", ({ args }) => args[1] ?? NONE),
     path: namespace("os.path", {
-      join: fn("os.path.join", () => unknown("a file path")),
+      join: fn("os.path.join", ({ args }) => (allText(args) ? str(pathJoin(args[0].value, ...args.slice(1).map((a) => a.value))) : unknown("a file path"))),
       exists: fn("os.path.exists", () => bool(false)),
       isfile: fn("os.path.isfile", () => bool(false)),
-      dirname: fn("os.path.dirname", () => unknown("a file path")),
-      basename: fn("os.path.basename", () => unknown("a file path")),
-      abspath: fn("os.path.abspath", () => unknown("a file path")),
+      dirname: textPath("os.path.dirname", pathDirname),
+      basename: textPath("os.path.basename", pathBasename),
+      normpath: textPath("os.path.normpath", pathNormpath),
+      abspath: absolute("os.path.abspath"),
+      realpath: absolute("os.path.realpath"),
+    }),
+    getcwd: fn("os.getcwd", () => {
+      const cwd = interp().loader.workingDirectory?.();
+      return cwd === undefined ? unknown("the working directory") : str(cwd);
     }),
     makedirs: quiet("makedirs"),
     cpu_count: fn("os.cpu_count", () => int(1)),
