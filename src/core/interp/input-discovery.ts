@@ -136,7 +136,15 @@ export function defaultInputs(model: InstanceValue, dataSides: [number, number][
   const fromLayers = defaultInputsFromLayers(model, dataSides);
   if (!configured) return fromLayers;
   const spec: InputSpec[] = [{ shape: [1, ...configured], dtype: "float32" }];
-  return [spec, ...fromLayers.filter((s) => JSON.stringify(s) !== JSON.stringify(spec))];
+  const rest = fromLayers.filter((s) => JSON.stringify(s) !== JSON.stringify(spec));
+  // A config copied from elsewhere may name another side than the model was built for (DeiT's 384 models keep
+  // `_cfg()`'s 224); position embeddings sized for the model's own img_size take no other, so that side goes first.
+  const own = findImageSize(model);
+  if (own && (own[0] !== configured[1] || own[1] !== configured[2])) {
+    const ownFirst = rest.filter((s) => s.length === 1 && s[0].shape.length === 4 && s[0].shape[2] === own[0] && s[0].shape[3] === own[1]);
+    if (ownFirst.length) return [...ownFirst, spec, ...rest.filter((s) => !ownFirst.includes(s))];
+  }
+  return [spec, ...rest];
 }
 
 function defaultInputsFromLayers(model: InstanceValue, dataSides: [number, number][]): InputSpec[][] {
@@ -249,13 +257,25 @@ function findBlockSize(model: InstanceValue): number | undefined {
 const IMAGE_SIZE_NAMES = ["image_size", "img_size"];
 
 function findImageSize(model: InstanceValue): [number, number] | undefined {
-  return findAttribute(model, IMAGE_SIZE_NAMES, (x): [number, number] | undefined => {
+  const read = (x: Value): [number, number] | undefined => {
     if (x.kind === "int" && x.value > 0) return [x.value, x.value];
     if ((x.kind === "tuple" || x.kind === "list") && x.items.length === 2 && x.items.every((i) => i.kind === "int" && i.value > 0)) {
       return [(x.items[0] as { value: number }).value, (x.items[1] as { value: number }).value];
     }
     return undefined;
-  });
+  };
+  // The model or its config first; else its first submodule that keeps one (timm's PatchEmbed holds img_size, which
+  // its VisionTransformer does not: `VisionTransformer(img_size=384)` takes 384-pixel images only).
+  const own = findAttribute(model, IMAGE_SIZE_NAMES, read);
+  if (own) return own;
+  for (const [, m] of namedModules(model)) {
+    for (const n of IMAGE_SIZE_NAMES) {
+      const x = m.attributes.get(n);
+      const r = x === undefined ? undefined : read(x);
+      if (r) return r;
+    }
+  }
+  return undefined;
 }
 
 /**

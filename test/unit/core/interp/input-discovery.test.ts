@@ -211,6 +211,46 @@ model = create_model()
   });
 });
 
+describe("the image side a submodule was built for (src/core/interp/input-discovery.ts)", () => {
+  it("takes a patch embedding's img_size, before a copied data config naming another side (DeiT's 384 models)", async () => {
+    // timm's VisionTransformer keeps img_size on its PatchEmbed only; its position table fits that side alone.
+    const result = await analyze(`import torch
+import torch.nn as nn
+
+class PatchEmbed(nn.Module):
+    def __init__(self, img_size, patch):
+        super().__init__()
+        self.img_size = (img_size, img_size)
+        self.proj = nn.Conv2d(3, 8, patch, stride=patch)
+
+    def forward(self, x):
+        return self.proj(x).flatten(2).transpose(1, 2)
+
+class ViT(nn.Module):
+    def __init__(self, img_size=32, patch=8):
+        super().__init__()
+        self.patch_embed = PatchEmbed(img_size, patch)
+        self.pos_embed = nn.Parameter(torch.zeros(1, (img_size // patch) ** 2, 8))
+        self.head = nn.Linear(8, 2)
+
+    def forward(self, x):
+        return self.head((self.patch_embed(x) + self.pos_embed).mean(1))
+
+def vit_48():
+    model = ViT(img_size=48)
+    model.default_cfg = {"input_size": (3, 32, 32)}
+    return model
+
+model = vit_48()
+`);
+    const m = modelNamed(result, "vit_48");
+    assert.deepEqual(m.inputs[0]?.shape, [1, 3, 48, 48]);
+    assert.equal(m.complete, true, JSON.stringify(m.unresolved));
+    // 36 patches: conv 2 * 36 * 8 * 3 * 8 * 8, head 2 * 8 * 2
+    assert.equal(m.flops, 2 * 36 * 8 * 192 + 2 * 8 * 2);
+  });
+});
+
 describe("the data config's whole input shape (src/core/interp/input-discovery.ts)", () => {
   it("takes the channels from pretrained_cfg['input_size'] too, where the first conv reads a rearranged image", async () => {
     // A space-to-depth stem (TResNet's) folds 3x224x224 into 48x56x56 before the first conv: its 48 input
