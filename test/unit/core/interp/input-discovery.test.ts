@@ -240,8 +240,6 @@ def vit_48():
     model = ViT(img_size=48)
     model.default_cfg = {"input_size": (3, 32, 32)}
     return model
-
-model = vit_48()
 `);
     const m = modelNamed(result, "vit_48");
     assert.deepEqual(m.inputs[0]?.shape, [1, 3, 48, 48]);

@@ -3,48 +3,38 @@ import { onlyModel } from "../../helpers/analyze";
 
 // sys.path edits (src/core/interp/program.ts fromSysPath, stdlib/environment.ts): a module that puts a folder on
 // sys.path, from __file__ or relative to the working directory, then imports a module that lives only there.
-const net = (pathEdit: string) => `import os
+const helpers = "import torch.nn as nn\n\ndef make(n):\n    return nn.Linear(n, 3 * n)\n";
+
+/** The model of `file` after `pathEdit`, with helpers.py at `helpersAt` only. */
+function analyzeWith(pathEdit: string, file: string, helpersAt: string) {
+  return onlyModel(`import os
 import sys
 import torch.nn as nn
 ${pathEdit}
 from helpers import make
 
-class Net(nn.Module):
-    def __init__(self):
-        super().__init__()
-        self.body = make(5)
-
-    def forward(self, x):
-        return self.body(x)
-
 # greenlight: input=1x5
-model = Net()
-`;
-const helpers = "import torch.nn as nn\n\ndef make(n):\n    return nn.Linear(n, 3 * n)\n";
+model = nn.Sequential(make(5), nn.Tanh())
+`, { file, others: { [helpersAt]: helpers } });
+}
 
 describe("sys.path edits (src/core/interp/program.ts)", () => {
   it("a folder built from __file__ and '..' is searched", async () => {
-    const m = await onlyModel(net("sys.path.append(os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', 'tools'))"), {
-      file: "/project/code/models/net.py",
-      others: { "/project/code/tools/helpers.py": helpers },
-    });
+    const edit = "sys.path.append(os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', 'tools'))";
+    const m = await analyzeWith(edit, "/project/code/models/net.py", "/project/code/tools/helpers.py");
     assert.equal(m.params, 5 * 15 + 15);
     assert.equal(m.complete, true, JSON.stringify(m.unresolved));
   });
 
   it("a relative folder is searched from the working directory, the script's own folder (Transformer-XL's sys.path.append('utils'))", async () => {
-    const m = await onlyModel(net("sys.path.insert(0, 'utils')"), {
-      file: "/project/code/net.py",
-      others: { "/project/code/utils/helpers.py": helpers },
-    });
+    const m = await analyzeWith("sys.path.insert(0, 'utils')", "/project/code/net.py", "/project/code/utils/helpers.py");
     assert.equal(m.params, 5 * 15 + 15);
     assert.equal(m.complete, true, JSON.stringify(m.unresolved));
   });
 
   it("without the edit the module stays unresolved, and one analysis's edit does not reach the next", async () => {
-    const others = { "/project/code/utils/helpers.py": helpers };
-    await onlyModel(net("sys.path.append('utils')"), { file: "/project/code/net.py", others });
-    const m = await onlyModel(net(""), { file: "/project/code/net.py", others });
+    await analyzeWith("sys.path.append('utils')", "/project/code/net.py", "/project/code/utils/helpers.py");
+    const m = await analyzeWith("", "/project/code/net.py", "/project/code/utils/helpers.py");
     assert.equal(m.complete, false);
   });
 });
