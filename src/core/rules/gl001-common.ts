@@ -12,6 +12,16 @@ export const QUANTIZABLE = /^(Linear|LazyLinear|Bilinear|Conv[123]d|LazyConv[123
 /** The same for Keras layers (the Keras frontend's layer type names). */
 export const KERAS_QUANTIZABLE = /^(Dense|EinsumDense|Conv[123]D|Conv[123]DTranspose|DepthwiseConv[12]D|SeparableConv[12]D|LSTM|GRU|SimpleRNN)$/;
 
+/**
+ * True for a model the Keras frontend built: a layer type only Keras has (Dense, Conv2D) and none only PyTorch has.
+ * LSTM and GRU are both frameworks' names, so they alone do not make a model a PyTorch one.
+ */
+export function isKerasBuilt(model: ModelReport): boolean {
+  const leaves = model.layers.filter((l) => l.leaf);
+  const only = (mine: RegExp, theirs: RegExp) => leaves.some((l) => mine.test(l.type) && !theirs.test(l.type));
+  return only(KERAS_QUANTIZABLE, QUANTIZABLE) && !only(QUANTIZABLE, KERAS_QUANTIZABLE);
+}
+
 /** Calls that mean a model is already quantized, pruned or converted. */
 export const REDUCING_CALLS = new Set([
   "quantize_dynamic", "quantize_", "quantize", "prepare", "prepare_fx", "prepare_qat", "prepare_qat_fx", "convert", "convert_fx",

@@ -3,7 +3,7 @@ import { formatCount } from "../report/format";
 import type { ModelReport } from "../report/model-report";
 import { importEdit, insertDefinitionAfter, insertDefinitionBefore, insertLinesAfter, type ImportNeed } from "./edit-builders";
 import { hardwareFor } from "./energy-saving";
-import { formatBytes, formatJoules, HELPER_KINDS, helperKinds, hasHelperOrReduction, layersOf, QUANTIZABLE, reducingCallsOn, shareText, summarize } from "./gl001-common";
+import { formatBytes, formatJoules, HELPER_KINDS, helperKinds, hasHelperOrReduction, isKerasBuilt, layersOf, QUANTIZABLE, reducingCallsOn, shareText, summarize } from "./gl001-common";
 import { coveredByKind, DYNAMIC_INT8_DEPRECATION, torchFixes, type TorchFix } from "./gl001-torch-fixes";
 import { helperRuns } from "./helper-runs";
 import { callsEval, entryCallee, hasTorchTraining, inferenceCalls, isExported, isTrained, readyStatement, reportedModelSites, rootClass, type ModelSite } from "./model-usage";
@@ -213,7 +213,8 @@ function message(subject: string, model: ModelReport, target: RunTarget, uncover
 /** GL001's PyTorch findings of a file. */
 export function torchFindings(context: RuleContext): RawFinding[] {
   const { file } = context;
-  const reports = (context.analysis?.models ?? []).filter((m) => m.file === file.path && summarize(m).weights > 0);
+  // A Keras model's LSTM/GRU share PyTorch's names: its findings and fixes are Keras ones (gl001-full-precision.ts).
+  const reports = (context.analysis?.models ?? []).filter((m) => m.file === file.path && summarize(m).weights > 0 && !isKerasBuilt(m));
   if (reports.length === 0) return [];
   const amount = context.settings.pruneAmount;
   const training = hasTorchTraining(file);

@@ -427,6 +427,21 @@ plain.predict(tf.zeros((1, 8, 8, 4)))
     assert.deepEqual(kinds("plain"), ["keras-quantize", "keras-prune", "tflite-int8"]);
   });
 
+  it("Keras: a model with LSTM/GRU layers gets Keras fixes only, not PyTorch's (the layer names are both frameworks')", async () => {
+    const text = `from tensorflow import keras
+from tensorflow.keras import layers
+
+model = keras.Sequential([keras.Input(shape=(100,)), layers.Embedding(1000, 16), layers.GRU(16), layers.Dense(1)])
+model.predict(tf.zeros((1, 100)))
+`;
+    const findings = ofRule(await findingsOf(text), "GL001");
+    assert.equal(findings.length, 1, findings.map((f) => f.message).join("\n"));
+    assert.match(findings[0].message, /^Keras model 'model' runs its Dense\/GRU layers in float32/);
+    const kinds = findings[0].fixes.map((x) => x.kind);
+    assert.ok(kinds.length > 0 && kinds.every((k) => ["keras-quantize", "keras-prune", "tflite-int8"].includes(k)), kinds.join(", "));
+    for (const kind of kinds) assert.ok(!(await fixAndCheck(text, "GL001", kind)).includes("torch"), `${kind} writes PyTorch code into a Keras script`);
+  });
+
   it("Keras: quantize_model, prune_low_magnitude with its callback, TFLite post-training quantization", async () => {
     const text = fixture("keras_model.py");
     const findings = ofRule(await findingsOf(text), "GL001");
