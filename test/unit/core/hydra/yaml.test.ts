@@ -29,4 +29,9 @@ optim:
   it("keeps text it cannot type as strings, and a '#' inside a string", () => {
     assert.deepEqual(parseYaml("dir: ${paths.root}/logs\nfmt: 'a # b'\nexpr: 3x\n"), { dir: "${paths.root}/logs", fmt: "a # b", expr: "3x" });
   });
+
+  it("reads anchors and merge keys as PyYAML does, and gives null for text that is not YAML instead of throwing", () => {
+    assert.deepEqual(parseYaml("base: &b\n  lr: 1e-3\n  batch: 32\nrun:\n  <<: *b\n  batch: 64\n"), { base: { lr: 0.001, batch: 32 }, run: { lr: 0.001, batch: 64 } });
+    assert.equal(parseYaml("a: [1, 2\nb: {"), null);
+  });
 });
