@@ -23,7 +23,7 @@ export interface ModuleLoader {
   noteWrite?(target: object): void;
   /** torch.hub: a repository's hubconf from the local hub cache (or a folder, `local`), or why it is not there. */
   loadHubRepository?(repo: string, local: boolean): ModuleNamespaceValue | string;
-  /** The folder relative paths start from (os.getcwd): the analyzed script's, where a repository's instructions run it. */
+  /** The folder relative paths start from (Python's getcwd()): the analyzed script's, where a repository's instructions run it. */
   workingDirectory?(): string | undefined;
   /** The text of a source file the loader reads modules from (inspect.getsource of a module). */
   sourceText?(file: string): string | undefined;

@@ -13,13 +13,14 @@ export const QUANTIZABLE = /^(Linear|LazyLinear|Bilinear|Conv[123]d|LazyConv[123
 export const KERAS_QUANTIZABLE = /^(Dense|EinsumDense|Conv[123]D|Conv[123]DTranspose|DepthwiseConv[12]D|SeparableConv[12]D|LSTM|GRU|SimpleRNN)$/;
 
 /**
- * True for a model the Keras frontend built: a layer type only Keras has (Dense, Conv2D) and none only PyTorch has.
- * LSTM and GRU are both frameworks' names, so they alone do not make a model a PyTorch one.
+ * True for a model the Keras frontend built: made by a Keras constructor (`atKerasSite`) or holding a layer type only
+ * Keras has (Dense, Conv2D), and holding none only PyTorch has. LSTM, GRU and Embedding are both frameworks' names,
+ * so they alone do not make a model a PyTorch one.
  */
-export function isKerasBuilt(model: ModelReport): boolean {
+export function isKerasBuilt(model: ModelReport, atKerasSite: boolean): boolean {
   const leaves = model.layers.filter((l) => l.leaf);
   const only = (mine: RegExp, theirs: RegExp) => leaves.some((l) => mine.test(l.type) && !theirs.test(l.type));
-  return only(KERAS_QUANTIZABLE, QUANTIZABLE) && !only(QUANTIZABLE, KERAS_QUANTIZABLE);
+  return (atKerasSite || only(KERAS_QUANTIZABLE, QUANTIZABLE)) && !only(QUANTIZABLE, KERAS_QUANTIZABLE);
 }
 
 /** Calls that mean a model is already quantized, pruned or converted. */

@@ -6,6 +6,7 @@ import { hardwareFor } from "./energy-saving";
 import { formatBytes, formatJoules, HELPER_KINDS, helperKinds, hasHelperOrReduction, isKerasBuilt, layersOf, QUANTIZABLE, reducingCallsOn, shareText, summarize } from "./gl001-common";
 import { coveredByKind, DYNAMIC_INT8_DEPRECATION, torchFixes, type TorchFix } from "./gl001-torch-fixes";
 import { helperRuns } from "./helper-runs";
+import { kerasModelSites } from "./keras-models";
 import { callsEval, entryCallee, hasTorchTraining, inferenceCalls, isExported, isTrained, readyStatement, reportedModelSites, rootClass, type ModelSite } from "./model-usage";
 import type { PythonFile } from "./python-file";
 import type { RawFinding, RuleContext } from "./rule-context";
@@ -213,8 +214,7 @@ function message(subject: string, model: ModelReport, target: RunTarget, uncover
 /** GL001's PyTorch findings of a file. */
 export function torchFindings(context: RuleContext): RawFinding[] {
   const { file } = context;
-  // A Keras model's LSTM/GRU share PyTorch's names: its findings and fixes are Keras ones (gl001-full-precision.ts).
-  const reports = (context.analysis?.models ?? []).filter((m) => m.file === file.path && summarize(m).weights > 0 && !isKerasBuilt(m));
+  const reports = (context.analysis?.models ?? []).filter((m) => m.file === file.path && summarize(m).weights > 0);
   if (reports.length === 0) return [];
   const amount = context.settings.pruneAmount;
   const training = hasTorchTraining(file);
@@ -222,7 +222,10 @@ export function torchFindings(context: RuleContext): RawFinding[] {
   const findings: RawFinding[] = [];
   const topLevelDefinition = (name: string | undefined) => definitionOf(file, name);
 
+  const kerasSites = new Set(kerasModelSites(file).map((k) => k.statement));
   for (const { site, model } of sites) {
+    // A Keras model's LSTM/GRU share PyTorch's names: its findings and fixes are Keras ones (gl001-full-precision.ts).
+    if (isKerasBuilt(model, kerasSites.has(site.statement))) continue;
     const v = site.variable;
     const className = rootClass(model) ?? entryCallee(model) ?? v;
     const runs = inferenceCalls(file, v);

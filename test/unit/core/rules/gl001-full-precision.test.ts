@@ -433,13 +433,23 @@ from tensorflow.keras import layers
 
 model = keras.Sequential([keras.Input(shape=(100,)), layers.Embedding(1000, 16), layers.GRU(16), layers.Dense(1)])
 model.predict(tf.zeros((1, 100)))
+
+# Only layer types PyTorch has too (Embedding, LSTM inside Bidirectional): the Keras constructor says which it is.
+tagger = keras.Sequential()
+tagger.add(keras.Input(shape=(50,)))
+tagger.add(layers.Embedding(1000, 16))
+tagger.add(layers.Bidirectional(layers.LSTM(8, return_sequences=True)))
+tagger.predict(tf.zeros((1, 50)))
 `;
     const findings = ofRule(await findingsOf(text), "GL001");
-    assert.equal(findings.length, 1, findings.map((f) => f.message).join("\n"));
+    assert.equal(findings.length, 2, findings.map((f) => f.message).join("\n"));
     assert.match(findings[0].message, /^Keras model 'model' runs its Dense\/GRU layers in float32/);
-    const kinds = findings[0].fixes.map((x) => x.kind);
-    assert.ok(kinds.length > 0 && kinds.every((k) => ["keras-quantize", "keras-prune", "tflite-int8"].includes(k)), kinds.join(", "));
-    for (const kind of kinds) assert.ok(!(await fixAndCheck(text, "GL001", kind)).includes("torch"), `${kind} writes PyTorch code into a Keras script`);
+    assert.match(findings[1].message, /^Keras model 'tagger' runs its LSTM layers in float32/);
+    for (const finding of findings) {
+      const kinds = finding.fixes.map((x) => x.kind);
+      assert.ok(kinds.length > 0 && kinds.every((k) => ["keras-quantize", "keras-prune", "tflite-int8"].includes(k)), kinds.join(", "));
+    }
+    for (const kind of ["keras-quantize", "keras-prune", "tflite-int8"]) assert.ok(!(await fixAndCheck(text, "GL001", kind)).includes("torch"), `${kind} writes PyTorch code into a Keras script`);
   });
 
   it("Keras: quantize_model, prune_low_magnitude with its callback, TFLite post-training quantization", async () => {
