@@ -33,6 +33,7 @@ import { chooseModelSite } from "./interp/model-site-choice";
 import { fedInputs, inputsFedTo } from "./interp/fed-inputs";
 import { pragmaSettingNear } from "./pragma/grammar";
 import { declaredInputs } from "./keras/declared-inputs";
+import { isIdleKerasLayer } from "./keras/idle-layers";
 import { discoverTrainingPlan, type TrainingPlan } from "./training/training-plan";
 import { discoverGenerations } from "./generation/generation-plan";
 import { readRunSetup } from "./memory/run-setup";
@@ -492,7 +493,7 @@ function discoverCandidates(parser: PythonParser, runtime: Runtime, namespace: M
     unbuilt.push({ ...unbuiltModel(s.name, file, s.defLine, reason), ...(need ? { entry: need.entry, needs: need } : {}) });
   }
   const builtFromClass = (c: Candidate) => c.entry.startsWith(`${c.instance.cls.name}(`);
-  return followScriptInstances(found.filter((c) => !componentInstances.has(c.instance) && !(builtFromClass(c) && (componentClasses.has(c.instance.cls) || fileComponents.has(c.name)))));
+  return followScriptInstances(found.filter((c) => !componentInstances.has(c.instance) && !isIdleKerasLayer(c.instance) && !(builtFromClass(c) && (componentClasses.has(c.instance.cls) || fileComponents.has(c.name)))));
 }
 
 /**

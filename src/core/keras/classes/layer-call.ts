@@ -65,7 +65,9 @@ export function callLayer(ctx: KerasContext, c: NativeCall): Value {
     const declared = declaredInputs(self)?.[0]?.shape.join("x");
     if (declared !== undefined && tensorsOf(inputs)[0]?.shape.join("x") === declared) interpreter.recorder.note(s.assumption, interpreter.currentLocation ?? self.module!.constructedAt);
   }
-  if (ctx.isModel(self) && !s.graph && inputs.kind === "tensor") declareInputs(self, [specOf(inputs)]);
+  // A layer's first call on data is its input too: a layer the program runs alone (`dense(np.zeros((2, 3)))`) is
+  // reported with what it read, not another model's example.
+  if (!s.graph && inputs.kind === "tensor") declareInputs(self, [specOf(inputs)]);
   const recorder = interpreter.recorder;
   recorder.moduleStack.push(self);
   const before = recorder.ops.length;

@@ -148,7 +148,7 @@ model = keras.models.Sequential([
 });
 
 describe("Keras layers first called on unknown data (src/core/keras/layers/core.ts)", () => {
-  it("Dense layers bound at top level whose first input was unknown are reported unbuilt, and the file's other models still count", async () => {
+  it("Dense layers bound at top level whose first input was unknown are not models; the model they make is reported unbuilt, and the file's other models still count", async () => {
     const result = await analyze(`
 import numpy as np
 import tensorflow as tf
@@ -175,6 +175,23 @@ known = tf.keras.Model(inputs=[input_wide, input_deep], outputs=[output])
 `);
     // Normalization(6): mean, variance and count; Dense(6 -> 30); Dense(5 + 30 -> 1).
     assert.equal(modelNamed(result, "known").params, (6 + 6 + 1) + (6 * 30 + 30) + (35 + 1));
-    for (const name of ["hidden_layer", "output_layer", "model"]) assert.equal(modelNamed(result, name).complete, false, name);
+    assert.equal(modelNamed(result, "model").complete, false);
+    for (const name of ["norm", "hidden_layer", "concat_layer", "output_layer"]) assert.ok(!result.models.some((m) => m.name === name), `${name} is a layer, not a model`);
+  });
+
+  it("a Keras layer nothing builds is not a model; one the program runs alone on data is, with that input", async () => {
+    const result = await analyze(`
+import numpy as np
+from tensorflow import keras
+
+lstm = keras.layers.LSTM(20)
+dense = keras.layers.Dense(4)
+y = dense(np.zeros((2, 3)))
+`);
+    assert.ok(!result.models.some((m) => m.name === "lstm"));
+    const dense = modelNamed(result, "dense");
+    assert.equal(dense.params, 3 * 4 + 4);
+    assert.deepEqual(dense.inputs[0].shape, [2, 3]);
+    assert.equal(dense.complete, true);
   });
 });
