@@ -51,4 +51,30 @@ describe("where a file trains (src/core/training/training-sites.ts)", () => {
     const tinyGpt = readFileSync(join(__dirname, "../../../../examples/tiny_gpt.py"), "utf8");
     assert.deepStrictEqual((await analyze(tinyGpt)).trainingSites, []);
   });
+
+  it("a trainer object's train() is a site (Hugging Face's Trainer); a module's train() mode switch is not", async () => {
+    const text = [
+      "import torch.nn as nn",
+      "from transformers import Seq2SeqTrainer",
+      "class Head(nn.Module):",
+      "    def __init__(self):",
+      "        super().__init__()",
+      "        self.fc = nn.Linear(16, 4)",
+      "    def forward(self, x):",
+      "        return self.fc(x)",
+      "def main(args, data):",
+      "    runner = Seq2SeqTrainer(model=Head(), args=args, train_dataset=data)",
+      "    runner.train()",
+      "def to_train_mode(model):",
+      "    model.train()",
+      "    return model",
+      "def other(model, args):",
+      "    runner = model",
+      "    runner.train()",
+    ].join("\n");
+    const result = await analyze(text);
+    assert.deepStrictEqual((result.trainingSites ?? []).map((s) => [s.line, s.kind, s.function?.name]), [[9, "train", "main"]]);
+    const inline = await analyze(["from transformers import Trainer", "Trainer(model=m, args=a).train()"].join("\n"));
+    assert.deepStrictEqual((inline.trainingSites ?? []).map((s) => [s.line, s.kind]), [[2, "train"]]);
+  });
 });
