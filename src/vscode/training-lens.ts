@@ -11,6 +11,7 @@ import type { TrainingPlanLookup } from "./training-plan-lookup";
 import { AnalysisLensProvider } from "./analysis-lens-provider";
 import type { AnalysisResult } from "../core/analysis-result";
 import { assumptionLine } from "./model-summary";
+import { inNotebookProgram } from "../core/notebook/cell-view";
 
 /** A lens on a training site, resolved (plan read, run estimated) only when it is shown. */
 class TrainingLens extends vscode.CodeLens {
@@ -45,7 +46,8 @@ export class TrainingCodeLensProvider extends AnalysisLensProvider<TrainingLens>
   }
 
   protected lensesOf(document: vscode.TextDocument, result: AnalysisResult): TrainingLens[] {
-    const models = result.models.filter((model) => model.file === document.uri.path);
+    // In a notebook cell the model is often another cell's: the notebook's program is one program.
+    const models = result.models.filter((model) => inNotebookProgram(model.file, document.uri.path));
     const text = document.getText();
     const lenses: TrainingLens[] = [];
     for (const site of result.trainingSites ?? []) {

@@ -9,6 +9,11 @@ export function otherCellPath(file: string, index: number): string {
   return `${file}, cell ${index + 1}`;
 }
 
+/** Whether a position's file is this notebook's program: the cell's own (`file`) or one of its other cells'. */
+export function inNotebookProgram(positionFile: string, file: string): boolean {
+  return positionFile === file || positionFile.startsWith(`${file}, cell `);
+}
+
 /**
  * The analysis of a notebook's program as one of its cells sees it, so the editor's surfaces work on a cell as on
  * a file: positions in the cell become its own lines, positions in other cells are filed under `otherCellPath`
@@ -38,8 +43,15 @@ export function cellView(result: AnalysisResult, findings: readonly Finding[], p
     if (!local || local.cell.index !== cellIndex) return [];
     return [{ ...local.finding, fixes: local.finding.fixes.filter((_, i) => local.fixCells[i].index === cellIndex) }];
   });
+  // A training site belongs to the cell it is in, at the cell's own line and offsets (its lens goes there).
+  const trainingSites = result.trainingSites?.flatMap((site) => {
+    const at = locateInNotebook(program, site.line);
+    if (at?.cell.index !== cellIndex) return [];
+    const shift = at.cell.startOffset;
+    return [{ ...site, line: at.line, ...(site.function ? { function: { ...site.function, startIndex: site.function.startIndex - shift, endIndex: site.function.endIndex - shift } } : {}) }];
+  });
   // Layer actions edit the program text, not a cell: notebooks do not get them.
-  return { result: { ...result, models: result.models.map(model), syntaxErrors, layerActions: undefined }, findings: ownFindings };
+  return { result: { ...result, models: result.models.map(model), syntaxErrors, layerActions: undefined, ...(trainingSites ? { trainingSites } : {}) }, findings: ownFindings };
 }
 
 /**

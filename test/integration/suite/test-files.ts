@@ -12,6 +12,7 @@ export function loadBrowserSafeTests(): void {
   require("./grid-reading.test");
   require("./report-view.test");
   require("./training-lens.test");
+  require("./training-unseen.test");
   require("./fix-effect.test");
   require("./generation.test");
   require("./notebook.test");
