@@ -72,6 +72,13 @@ export function moduleTree(model: ModelReport): ModuleNode {
   return root;
 }
 
+/** A run's members as a label: "0–11" for consecutive indices, "1, 3" for a ModuleDict keyed by some layers only. */
+function runName(names: readonly string[]): string {
+  if (names.length === 1) return names[0];
+  const consecutive = names.every((name, i) => i === 0 || Number(name) === Number(names[i - 1]) + 1);
+  return consecutive || names.length > 4 ? `${names[0]}–${names[names.length - 1]}` : names.join(", ");
+}
+
 /** A numeric segment marks a member of a list of blocks (`h.0`, `layers.11`, `features.3`). */
 const INDEX = /^\d+$/;
 
@@ -82,6 +89,11 @@ const INDEX = /^\d+$/;
 export function groupByBlock(tree: ModuleNode): GroupRow[] {
   const rows: GroupRow[] = [];
   const isList = (node: ModuleNode) => node.children.length > 0 && node.children.every((child) => INDEX.test(child.name));
+  // Below the root, a list is opened into its members when it repeats a block (ModuleList of 12 Blocks, Sequential
+  // of InvertedResiduals) or holds blocks (a U-Net's distinct down blocks); a Sequential of distinct single layers
+  // (Conv2d, BatchNorm2d, GELU) is one block itself.
+  const repeats = (node: ModuleNode) => isList(node) && node.children.some((child, i) => i > 0 && child.type === node.children[i - 1].type);
+  const holdsBlocks = (node: ModuleNode) => repeats(node) || (isList(node) && node.children.some((child) => child.children.length > 0));
   /** Rows for the members of a list, runs of one type folded; `prefix` is the list's path with its dot. */
   const members = (list: ModuleNode, prefix: string) => {
     let i = 0;
@@ -89,7 +101,7 @@ export function groupByBlock(tree: ModuleNode): GroupRow[] {
       let j = i + 1;
       while (j < list.children.length && list.children[j].type === list.children[i].type) j++;
       const run = list.children.slice(i, j);
-      const name = run.length === 1 ? `${prefix}${run[0].name}` : `${prefix}${run[0].name}–${run[run.length - 1].name}`;
+      const name = `${prefix}${runName(run.map((child) => child.name))}`;
       rows.push({
         label: `${name} · ${run.length === 1 ? run[0].type : `${run.length} × ${run[0].type}`}`,
         count: run.length,
@@ -100,44 +112,76 @@ export function groupByBlock(tree: ModuleNode): GroupRow[] {
     }
   };
   const visit = (node: ModuleNode, prefix: string) => {
-    if (isList(node)) members(node, `${prefix}${node.name}.`);
+    if (holdsBlocks(node)) members(node, `${prefix}${node.name}.`);
     else rows.push({ label: `${prefix}${node.name} · ${node.type}`, count: 1, params: node.params, flops: node.flops });
   };
   if (isList(tree)) members(tree, "");
   for (const child of isList(tree) ? [] : tree.children) {
-    // A wrapper with one level of named parts (`transformer` holding wte, wpe, h, ln_f) is opened up.
-    const opens = child.children.length > 0 && !isList(child) && child.children.some(isList);
+    // A wrapper with one level of named parts (`transformer` holding wte, wpe, h, ln_f) is opened up; a module with
+    // a sibling of its own type (a U-Net's up1 and up2) is one of several blocks, and stays one row like them.
+    const peers = tree.children.filter((other) => other.type === child.type).length > 1;
+    const opens = child.children.length > 0 && !isList(child) && !peers && child.children.some(repeats);
     if (opens) for (const grand of child.children) visit(grand, `${child.name}.`);
     else visit(child, "");
   }
   const covered = rows.reduce((sum, row) => sum + row.flops, 0);
-  // FLOPs of the root's own forward code (functional ops between the blocks) get a row of their own.
-  if (tree.flops - covered > 0) rows.push({ label: `${tree.name} forward (outside submodules)`, count: 1, params: 0, flops: tree.flops - covered });
+  const coveredParams = rows.reduce((sum, row) => sum + row.params, 0);
+  // The root's own parameters (a router's w_gate held as nn.Parameter) and the FLOPs of its own forward code
+  // (functional ops between the blocks) get a row of their own, so the rows add up to the model.
+  const ownFlops = Math.max(0, tree.flops - covered), ownParams = Math.max(0, tree.params - coveredParams);
+  if (ownFlops > 0 || ownParams > 0) {
+    const what = ownParams > 0 && ownFlops > 0 ? "own parameters and forward" : ownParams > 0 ? "own parameters" : "forward";
+    rows.push({ label: `${tree.name} ${what} (outside submodules)`, count: 1, params: ownParams, flops: ownFlops });
+  }
   return rows;
 }
 
-export type LayerKind = "attention" | "MLP" | "embeddings" | "convolutions" | "recurrent" | "normalization" | "head" | "other";
+export type LayerKind = "attention" | "MLP" | "state-space" | "embeddings" | "convolutions" | "recurrent" | "normalization" | "head" | "other";
 
 const ATTENTION_WORDS = /(^|_)(attn|attention|self_attn|cross_attn|q_proj|k_proj|v_proj|o_proj|qkv|query|key|value|out_proj|c_attn)(_|$)/i;
 const MLP_WORDS = /(^|_)(mlp|ffn|ff|feed_?forward|fc1|fc2|c_fc|intermediate|experts?|gate_proj|up_proj|down_proj|w1|w2|w3)(_|$)/i;
 const HEAD_WORDS = /^(head|lm_head|classifier|fc|cls|output|logits|score|pooler)$/i;
+/** A head module by its class: GPT2LMHead, ClassificationHead, BertOnlyMLMHead. */
+const HEAD_TYPE = /Head$/;
+/** State-space sequence mixers (Mamba, Gu & Dao 2023; Mamba-2, Dao & Gu 2024; S4, Gu et al. 2022): their in/out
+ *  projections are named like attention's (`out_proj`) but they compute a selective scan, not attention. */
+const STATE_SPACE_TYPE = /Mamba|SSM|StateSpace|SelectiveScan|^S[45]D?(Layer|Block|Kernel)?$/;
+const ATTENTION_TYPE = /Attention|Attn/;
+/** torch.nn.TransformerEncoderLayer / TransformerDecoderLayer: their own Linear layers (linear1, linear2) are the
+ *  feed-forward; attention lives in their MultiheadAttention children (PyTorch docs, torch.nn.TransformerEncoderLayer). */
+const TORCH_TRANSFORMER_LAYER = /^Transformer(Encoder|Decoder)Layer$/;
+
+/** Where a module sits among its siblings at the model's top level, for telling an output layer from an input one. */
+export interface KindContext {
+  /** True for the last top-level module that holds parameters (in registration order): a model's output layer. */
+  lastAtTop?: boolean;
+}
 
 /**
  * What kind of layer a module is, for the report's grouping: by its type first (Embedding, Conv, norms, RNNs,
- * MultiheadAttention), then for Linear-like layers by the names of the modules it sits in, as models name them.
+ * MultiheadAttention), then by the modules it sits in (a state-space mixer, a head, a torch Transformer layer), then
+ * for Linear-like layers by the names of the modules it sits in, as models name them.
  */
-export function layerKind(path: string, type: string, ancestors: readonly { name: string; type: string }[]): LayerKind {
+export function layerKind(path: string, type: string, ancestors: readonly { name: string; type: string }[], context: KindContext = {}): LayerKind {
   if (/Embedding/.test(type)) return "embeddings";
+  if (/Norm/.test(type)) return "normalization";
+  // The innermost mixer a module sits in decides between attention and a state-space scan (a hybrid holds both).
+  const mixer = [...ancestors.map((a) => a.type), type].reverse().find((t) => STATE_SPACE_TYPE.test(t) || ATTENTION_TYPE.test(t));
+  if (mixer && STATE_SPACE_TYPE.test(mixer)) return "state-space";
   if (/^(Conv|ConvTranspose|LazyConv)\d?d|^Conv\d?d/.test(type) && type !== "Conv1D") return "convolutions";
   if (/MultiheadAttention|Attention$/.test(type)) return "attention";
   if (/^(LSTM|GRU|RNN)(Cell)?$/.test(type)) return "recurrent";
-  if (/Norm/.test(type)) return "normalization";
+  const top = ancestors[0];
+  if (top && (HEAD_WORDS.test(top.name) || HEAD_TYPE.test(top.type))) return "head";
+  if (ancestors.length > 0 && TORCH_TRANSFORMER_LAYER.test(ancestors[ancestors.length - 1].type) && /Linear/.test(type)) return "MLP";
   const names = [...ancestors.map((a) => a.name), lastSegment(path)];
   const types = ancestors.map((a) => a.type);
-  if (names.some((n) => ATTENTION_WORDS.test(n)) || types.some((t) => /Attention|Attn/.test(t))) return "attention";
+  if (names.some((n) => ATTENTION_WORDS.test(n)) || types.some((t) => ATTENTION_TYPE.test(t))) return "attention";
   if (names.some((n) => MLP_WORDS.test(n)) || types.some((t) => /MLP|FeedForward|FFN|Expert/.test(t))) return "MLP";
-  if (ancestors.length <= 1 && HEAD_WORDS.test(lastSegment(path))) return "head";
-  if (ancestors.length === 0 && /Linear|Conv1D/.test(type)) return "head";
+  if (ancestors.length === 0 && (HEAD_WORDS.test(lastSegment(path)) || HEAD_TYPE.test(type))) return "head";
+  // An unnamed top-level Linear is the head only where it is the model's last layer with weights (an input
+  // projection registered first is not).
+  if (ancestors.length === 0 && context.lastAtTop && /Linear|Conv1D/.test(type)) return "head";
   return "other";
 }
 
@@ -151,9 +195,11 @@ export function groupByKind(tree: ModuleNode): GroupRow[] {
     row.flops += flops;
     totals.set(kind, row);
   };
+  const withWeights = tree.children.filter((child) => child.params > 0);
+  const last = withWeights[withWeights.length - 1];
   const visit = (node: ModuleNode, ancestors: { name: string; type: string }[]) => {
     if (node.children.length === 0) {
-      add(layerKind(node.path, node.type, ancestors), node.params, node.flops);
+      add(layerKind(node.path, node.type, ancestors, { lastAtTop: node === last }), node.params, node.flops);
       return;
     }
     const inner = [...ancestors, ...(node.path === "" ? [] : [{ name: node.name, type: node.type }])];

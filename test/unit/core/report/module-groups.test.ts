@@ -54,4 +54,80 @@ describe("grouped views of a model for the report (src/core/report/module-groups
     assert.strictEqual(layerKind("encoder.norm", "LayerNorm", [{ name: "encoder", type: "Encoder" }]), "normalization");
     assert.strictEqual(layerKind("proj", "Linear", [{ name: "block", type: "Block" }, { name: "x", type: "Mixer" }]), "other");
   });
+  it("blocks: a Sequential of distinct layers is one row, peers of one type stay whole, the root's own weights get a row", async () => {
+    const result = await analyze(
+      [
+        "import torch",
+        "import torch.nn as nn",
+        "class Res(nn.Module):",
+        "    def __init__(self, c):",
+        "        super().__init__()",
+        "        self.conv = nn.Sequential(nn.Conv2d(c, c, 3, padding=1), nn.BatchNorm2d(c), nn.GELU())",
+        "    def forward(self, x):",
+        "        return x + self.conv(x)",
+        "class Up(nn.Module):",
+        "    def __init__(self, c):",
+        "        super().__init__()",
+        "        self.model = nn.Sequential(nn.Conv2d(c, c, 1), Res(c), Res(c))",
+        "    def forward(self, x):",
+        "        return self.model(x)",
+        "class Net(nn.Module):",
+        "    def __init__(self):",
+        "        super().__init__()",
+        "        self.stem = nn.Sequential(nn.Conv2d(3, 8, 3, padding=1), nn.BatchNorm2d(8), nn.ReLU())",
+        "        self.up1 = Up(8)",
+        "        self.up2 = Up(8)",
+        "        self.gate = nn.Parameter(torch.zeros(8, 4))",
+        "        self.extra = nn.ModuleDict({'1': nn.Embedding(10, 8), '3': nn.Embedding(10, 8)})",
+        "    def forward(self, x):",
+        "        return self.up2(self.up1(self.stem(x)))",
+        "model = Net()",
+        "model(torch.randn(1, 3, 16, 16))",
+      ].join("\n"),
+    );
+    const model = result.models[0];
+    const { byBlock } = modelGroups(model);
+    assert.deepStrictEqual(byBlock.map((row) => row.label), ["stem · Sequential", "up1 · Up", "up2 · Up", "extra.1, 3 · 2 × Embedding", "Net own parameters (outside submodules)"]);
+    assert.strictEqual(byBlock[4].params, 32, "the root's nn.Parameter");
+    assert.strictEqual(sum(byBlock, "params"), model.params);
+    assert.strictEqual(sum(byBlock, "flops"), model.flops);
+  });
+
+  it("kinds: a state-space mixer is not attention, a head's inner layers are the head, torch's Transformer layer's Linears are its MLP", () => {
+    const mamba = [{ name: "layers", type: "ModuleList" }, { name: "0", type: "ResidualBlock" }, { name: "mixer", type: "MambaBlock" }];
+    assert.strictEqual(layerKind("layers.0.mixer.out_proj", "Linear", mamba), "state-space");
+    assert.strictEqual(layerKind("layers.0.mixer.conv1d", "Conv1d", mamba), "state-space");
+    assert.strictEqual(layerKind("layers.0.mixer.norm", "RMSNorm", mamba), "normalization");
+    const hybrid = [{ name: "stage", type: "MambaVisionLayer" }, { name: "attn", type: "Attention" }];
+    assert.strictEqual(layerKind("stage.attn.qkv", "Linear", hybrid), "attention", "the innermost mixer decides");
+    assert.strictEqual(layerKind("lm_head.decoder", "Linear", [{ name: "lm_head", type: "GPT2LMHead" }]), "head");
+    assert.strictEqual(layerKind("classifier.fc1", "Linear", [{ name: "classifier", type: "Classifier" }]), "head", "not MLP for its fc1 name");
+    const torchLayer = [{ name: "encoder", type: "TransformerEncoder" }, { name: "layers", type: "ModuleList" }, { name: "0", type: "TransformerEncoderLayer" }];
+    assert.strictEqual(layerKind("encoder.layers.0.linear1", "Linear", torchLayer), "MLP");
+    assert.strictEqual(layerKind("encoder.layers.0.self_attn.out_proj", "NonDynamicallyQuantizableLinear", [...torchLayer, { name: "self_attn", type: "MultiheadAttention" }]), "attention");
+  });
+
+  it("kinds: an unnamed top-level Linear is the head only as the model's last layer with weights", async () => {
+    assert.strictEqual(layerKind("to_logits", "Linear", [], { lastAtTop: true }), "head");
+    assert.strictEqual(layerKind("embedding_proj", "Linear", [], { lastAtTop: false }), "other");
+    const result = await analyze(
+      [
+        "import torch",
+        "import torch.nn as nn",
+        "class Enc(nn.Module):",
+        "    def __init__(self):",
+        "        super().__init__()",
+        "        self.in_proj = nn.Linear(16, 32)",
+        "        self.body = nn.LSTM(32, 32, batch_first=True)",
+        "        self.to_out = nn.Linear(32, 5)",
+        "    def forward(self, x):",
+        "        return self.to_out(self.body(self.in_proj(x))[0])",
+        "model = Enc()",
+        "model(torch.randn(1, 7, 16))",
+      ].join("\n"),
+    );
+    const kinds = Object.fromEntries(modelGroups(result.models[0]).byKind.map((row) => [row.label, row.params]));
+    assert.strictEqual(kinds.head, 32 * 5 + 5);
+    assert.strictEqual(kinds.other, 16 * 32 + 32);
+  });
 });
