@@ -19,7 +19,7 @@ export interface LoopShape {
    * steps, after the step one more; for a counter the body increments first (`step += 1`), one fewer when the check
    * comes before the step. `counter` names such a counter: set outside an enclosing epoch loop, it caps the whole run.
    */
-  breakAt?: { bound: Expression; extra: number; counter?: string; afterStep: boolean };
+  breakAt?: { bound: Expression; extra: number; counter?: string; afterStep: boolean; perStep?: boolean };
 }
 
 const isBackward = (c: CallExpression) => c.func.type === "attribute" && c.func.name === "backward";
@@ -50,13 +50,21 @@ export function loopShape(loop: LoopStatement): LoopShape {
       periodic.add(s);
     }
     const bound = upperBound(s.test);
-    if (bound && s.body[0]?.type === "break" && !shape.breakAt) {
-      const tested = s.test.type === "compare" && s.test.left.type === "name" ? s.test.left.id : undefined;
+    if (bound && endsLoop(s.body) && !shape.breakAt) {
+      const tested = bound.tested;
       const afterStep = firstStep >= 0 && firstStep < at;
-      const counted = tested !== undefined && own.slice(0, at).some((x) => x.type === "augmented" && x.op === "+" && x.target.type === "name" && x.target.id === tested);
-      if (tested !== undefined && indexNames.has(tested) && !counted) shape.breakAt = { ...bound, extra: bound.extra + (afterStep ? 1 : 0), afterStep };
-      else if (counted) shape.breakAt = { ...bound, extra: bound.extra - (afterStep ? 0 : 1), counter: tested, afterStep };
-      else shape.breakAt = { ...bound, afterStep };
+      const increments = (x: Statement) => x.type === "augmented" && x.op === "+" && x.target.type === "name" && x.target.id === tested;
+      const increment = tested !== undefined ? own.slice(0, at).find(increments) : undefined;
+      // A counter the body increments after the check (`iteration += 1` at the end of a `while True`) runs as the
+      // loop's own index does.
+      const indexLike = tested !== undefined && (indexNames.has(tested) || own.slice(at + 1).some(increments));
+      if (indexLike && !increment) shape.breakAt = { bound: bound.bound, extra: bound.extra + (afterStep ? 1 : 0), afterStep };
+      else if (increment) {
+        // A counter incremented only where the optimizer steps (`if is_update_step: global_step += 1`) counts steps,
+        // not micro-batches (nanoVLM).
+        const perStep = own.some((x) => x.type === "if" && x !== s && contains(x, increment) && (stepEvery(x.test, false, named) !== undefined || stepEvery(x.test, true, named) !== undefined));
+        shape.breakAt = { bound: bound.bound, extra: bound.extra - (afterStep ? 0 : 1), counter: tested, afterStep, ...(perStep ? { perStep } : {}) };
+      } else shape.breakAt = { bound: bound.bound, extra: bound.extra, afterStep };
     }
   }
   // A step at every iteration besides the periodic one (stylegan2's lazy regularization every 16): the loop counts steps.
@@ -125,10 +133,32 @@ function loopIndexNames(loop: LoopStatement): Set<string> {
   return names;
 }
 
-/** N in `x >= N` (N iterations before the break) or `x > N` (N + 1). */
-function upperBound(test: Expression): { bound: Expression; extra: number } | undefined {
+/** N in `x >= N` (N iterations before the break), `x == N` (the same for a count that rises by one) or `x > N`
+ *  (N + 1); `x + k` on the left reaches N k iterations sooner (`if (iteration + 1) == num_iter: break`). */
+function upperBound(test: Expression): { bound: Expression; extra: number; tested?: string } | undefined {
   if (test.type !== "compare" || test.ops.length !== 1) return undefined;
-  if (test.ops[0] === ">=") return { bound: test.comparators[0], extra: 0 };
-  if (test.ops[0] === ">") return { bound: test.comparators[0], extra: 1 };
-  return undefined;
+  const op = test.ops[0];
+  const extra = op === ">=" || op === "==" ? 0 : op === ">" ? 1 : undefined;
+  if (extra === undefined) return undefined;
+  const left = test.left;
+  if (left.type === "name") return { bound: test.comparators[0], extra, tested: left.id };
+  if (left.type === "binary" && left.op === "+" && left.left.type === "name" && left.right.type === "int") return { bound: test.comparators[0], extra: extra - left.right.value, tested: left.left.id };
+  // `==` on anything else is not a count.
+  return op === "==" ? undefined : { bound: test.comparators[0], extra };
+}
+
+/** A block that leaves the loop when it runs: it ends in `break`, `return`, or a call that ends the program
+ *  (`sys.exit()`, `exit()`, `quit()`, `os._exit(0)`); what comes before it (a log line, a save) still runs. */
+function endsLoop(body: Statement[]): boolean {
+  const last = body[body.length - 1];
+  if (!last) return false;
+  if (last.type === "break" || last.type === "return") return true;
+  if (last.type !== "expression" || last.value.type !== "call") return false;
+  const f = last.value.func;
+  const name = f.type === "name" ? f.id : f.type === "attribute" && f.object.type === "name" ? `${f.object.id}.${f.name}` : "";
+  return ["exit", "quit", "sys.exit", "os._exit"].includes(name);
+}
+
+function contains(outer: Statement, inner: Statement): boolean {
+  return outer.pos.startIndex <= inner.pos.startIndex && inner.pos.endIndex <= outer.pos.endIndex;
 }

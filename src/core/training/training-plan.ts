@@ -155,6 +155,8 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
 
   /** Loops read by their shape (a `for a, b in ...` loop is one site per variable), and the step loops among them. */
   const shapedLoops = new Set<Statement>();
+  const withIters = withBoundIterables(input.body);
+  const iterOf = (loop: LoopStatement): Expression | undefined => (loop.type === "for" ? withIters.get(loop) ?? loop.iter : undefined);
   const stepLoops: Statement[] = [];
   for (const site of sites) {
     if ((site.kind === "while" || (site.kind === "loop" && !EPOCH_VARIABLE.test(site.variable))) && !shapedLoops.has(site.loop)) {
@@ -165,14 +167,17 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
         // Each iteration steps the optimizer: the loop's count is the run's steps, or its micro-batches when the step
         // is taken every A iterations (`if (iter_num + 1) % A == 0: optimizer.step()`).
         stepLoops.push(site.loop);
-        const count = loopCount(site, shape, (e) => evaluateOne(site, e), input.text);
+        const count = loopCount(site, shape, (e) => evaluateOne(site, e), input.text, iterOf(site.loop));
         if (count === undefined) continue;
         const every = shape.stepEvery ? positiveInteger(evaluateOne(site, shape.stepEvery)) : undefined;
         let figure: PlanFigure = { value: count.value, source: "code", line: site.loop.pos.line, detail: count.detail };
         if (every !== undefined && every > 1 && count.value >= every) {
           const detail = `an optimizer step when ... % ${snippet(input.text, shape.stepEvery!)} == 0`;
           accumulations.push({ rank: 45, figure: { value: every, source: "code", line: site.loop.pos.line, detail } });
-          figure = { ...figure, value: Math.floor(count.value / every), detail: `${count.detail} micro-batches, ${detail}` };
+          // A break on a counter of optimizer steps already counts steps, not micro-batches.
+          const countsSteps = shape.breakAt?.perStep === true && count.detail.includes(" until ");
+          if (countsSteps) figure = { ...figure, detail: `${count.detail} optimizer steps, ${detail}` };
+          else figure = { ...figure, value: Math.floor(count.value / every), detail: `${count.detail} micro-batches, ${detail}` };
         }
         loopSpans.set(figure, site.loop.pos);
         if (shape.breakAt?.counter && count.detail.includes(" until ")) counterBreaks.set(figure, { counter: shape.breakAt.counter, afterStep: shape.breakAt.afterStep });
@@ -181,7 +186,7 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
       }
       if (shape.backwardOnly && inStepLoop) {
         // Backward passes without a step inside a step loop: gradient accumulation over this loop's iterations.
-        const count = loopCount(site, shape, (e) => evaluateOne(site, e), input.text);
+        const count = loopCount(site, shape, (e) => evaluateOne(site, e), input.text, iterOf(site.loop));
         if (count !== undefined) accumulations.push({ rank: 45, figure: { value: count.value, source: "code", line: site.loop.pos.line, detail: `${count.detail}: backward passes per optimizer step` } });
         continue;
       }
@@ -190,7 +195,7 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
     if (site.kind === "loop" && stepLoops.includes(site.loop)) continue;
     if (site.kind === "loop" && STEP_VARIABLE.test(site.variable) && /\.backward\s*\(/.test(input.text.slice(site.loop.pos.startIndex, site.loop.pos.endIndex))) {
       // A loop over steps that runs backward in its body: its count is the run's optimizer steps.
-      const count = iterationCount(site.loop.iter, (e) => evaluateOne(site, e));
+      const count = iterationCount(iterOf(site.loop) ?? site.loop.iter, (e) => evaluateOne(site, e));
       if (count !== undefined && count > 0) {
         const figure: PlanFigure = { value: count, source: "code", line: site.loop.pos.line, detail: `for ${site.variable} in ${snippet(input.text, site.loop.iter)}` };
         loopSpans.set(figure, site.loop.pos);
@@ -200,7 +205,7 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
     }
     if (site.kind === "loop") {
       if (!EPOCH_VARIABLE.test(site.variable)) continue;
-      const count = iterationCount(site.loop.iter, (e) => evaluateOne(site, e));
+      const count = iterationCount(iterOf(site.loop) ?? site.loop.iter, (e) => evaluateOne(site, e));
       if (count !== undefined && count > 0) {
         const figure: PlanFigure = { value: count, source: "code", line: site.loop.pos.line, detail: `for ${site.variable} in ${snippet(input.text, site.loop.iter)}` };
         loopSpans.set(figure, site.loop.pos);
@@ -610,10 +615,10 @@ function containsCall(e: Expression, call: Expression): boolean {
  * Iterations of a step loop: a `for` over a counted range; else its `break` bound (`if i >= N: break`); a `while`
  * loop's `i < N` (N), `i <= N` (N + 1), or `while True` with such a break.
  */
-function loopCount(site: Extract<CodeSite, { kind: "loop" | "while" }>, shape: LoopShape, evaluate: (e: Expression) => Value | undefined, text: string): { value: number; detail: string } | undefined {
+function loopCount(site: Extract<CodeSite, { kind: "loop" | "while" }>, shape: LoopShape, evaluate: (e: Expression) => Value | undefined, text: string, iter?: Expression): { value: number; detail: string } | undefined {
   const loop = site.loop;
   if (loop.type === "for") {
-    const count = iterationCount(loop.iter, evaluate);
+    const count = iterationCount(iter ?? loop.iter, evaluate);
     const head = `for ${snippet(text, loop.target)} in ${snippet(text, loop.iter)}`;
     if (count !== undefined && count > 0) return { value: count, detail: head };
   } else if (loop.test.type === "compare" && loop.test.ops.length === 1 && (loop.test.ops[0] === "<" || loop.test.ops[0] === "<=")) {
@@ -624,6 +629,22 @@ function loopCount(site: Extract<CodeSite, { kind: "loop" | "while" }>, shape: L
   if (!shape.breakAt) return undefined;
   const bound = positiveInteger(evaluate(shape.breakAt.bound));
   return bound === undefined ? undefined : { value: bound + shape.breakAt.extra, detail: `${loop.type === "for" ? `for ${snippet(text, loop.target)} in ${snippet(text, loop.iter)}` : `while ${snippet(text, loop.test)}`} until ${snippet(text, shape.breakAt.bound)}` };
+}
+
+/** `for i in pbar` inside `with tqdm(range(n)) as pbar:`: the loop iterates what the `with` bound, by loop. */
+function withBoundIterables(body: Statement[]): Map<Statement, Expression> {
+  const out = new Map<Statement, Expression>();
+  forEachStatement(body, ({ statement: s }) => {
+    if (s.type !== "with") return;
+    for (const item of s.items) {
+      if (item.target?.type !== "name") continue;
+      const name = item.target.id;
+      forEachStatement(s.body, ({ statement: loop }) => {
+        if (loop.type === "for" && loop.iter.type === "name" && loop.iter.id === name && !out.has(loop)) out.set(loop, item.value);
+      });
+    }
+  });
+  return out;
 }
 
 /** Iterations of `range(...)`, `trange(...)` or `tqdm(range(...))`. */

@@ -1,0 +1,62 @@
+import * as assert from "assert";
+import { analyze } from "../../helpers/analyze";
+
+const MODEL = ["import sys", "import torch", "import torch.nn as nn", "from tqdm import tqdm", "class Net(nn.Module):", "    def __init__(self):", "        super().__init__()", "        self.fc = nn.Linear(64, 10)", "    def forward(self, x):", "        return self.fc(x)", "model = Net()", "opt = torch.optim.SGD(model.parameters(), lr=0.1)", ""];
+
+async function stepsOf(lines: string[]) {
+  const result = await analyze([...MODEL, ...lines].join("\n"));
+  return result.training ?? {};
+}
+
+describe("loop shapes: how a training loop ends and what it counts", () => {
+  it("`if (iteration + 1) == N: sys.exit()` after the step of a `while True` whose counter rises at the end runs N steps", async () => {
+    const loop = (end: string[]) => [
+      "def train(num_iter):",
+      "    iteration = 0",
+      "    while True:",
+      "        model(torch.randn(8, 64)).sum().backward()",
+      "        opt.step()",
+      ...end,
+      "        iteration += 1",
+      "train(300)",
+    ];
+    assert.strictEqual((await stepsOf(loop(["        if (iteration + 1) == num_iter:", "            print('end')", "            sys.exit()"]))).steps?.value, 300);
+    // The same check on the counter itself: it is 0 at the first step, so the loop stops after N + 1 steps.
+    assert.strictEqual((await stepsOf(loop(["        if iteration == num_iter:", "            break"]))).steps?.value, 301);
+    // A `== ` test on something that is not a count (a string) says nothing about the length.
+    assert.strictEqual((await stepsOf(loop(["        if str(iteration) == 'stop':", "            break"]))).steps, undefined);
+  });
+
+  it("`with tqdm(range(n)) as pbar: for i in pbar:` counts the range the `with` bound", async () => {
+    const plan = await stepsOf([
+      "def train(n=2000):",
+      "    with tqdm(range(n)) as pbar:",
+      "        for i in pbar:",
+      "            model(torch.randn(8, 64)).sum().backward()",
+      "            opt.step()",
+      "train()",
+    ]);
+    assert.strictEqual(plan.steps?.value, 2000);
+  });
+
+  it("a break on a counter raised only when the optimizer steps counts optimizer steps, not micro-batches", async () => {
+    const loop = (increment: string[]) => [
+      "max_steps = 1000",
+      "accum = 4",
+      "global_step = 0",
+      "while global_step < max_steps:",
+      "    for i, batch in enumerate(loader):",
+      "        is_update = (i + 1) % accum == 0",
+      "        model(batch).sum().backward()",
+      "        if is_update:",
+      "            opt.step()",
+      ...increment,
+    ];
+    const perStep = await stepsOf(loop(["        if is_update:", "            global_step += 1", "            if global_step >= max_steps:", "                break"]));
+    assert.strictEqual(perStep.steps?.value, 1000);
+    assert.strictEqual(perStep.accumulation?.value, 4);
+    // Raised at every micro-batch, the same counter counts micro-batches: a quarter of them are steps.
+    const perBatch = await stepsOf(loop(["        global_step += 1", "        if global_step >= max_steps:", "            break"]));
+    assert.strictEqual(perBatch.steps?.value, 250);
+  });
+});
