@@ -15,6 +15,7 @@ import { callSiteBindings } from "./call-site-bindings";
 import { hfTrainingArguments, TRAINING_ARGUMENT_DEFAULTS } from "./hf-arguments";
 import { hydraRuns } from "./hydra-config";
 import { foreignLoader } from "./loader-functions";
+import { foreignTraining, type ForeignTraining } from "./foreign-loops";
 import { relativeTo } from "../interp/paths";
 import type { ModuleFiles } from "../interp/module-resolver";
 
@@ -108,6 +109,10 @@ export function discoverTrainingPlan(input: {
   /** The workspace's files and root, for the config files a script composes (Hydra's YAML). */
   files?: ModuleFiles;
   root?: string;
+  /** Parameters bound by the caller (a method of another file that the script's call runs: `self`, its arguments). */
+  bound?: ParameterBindings;
+  /** Set when this is a body another file's call runs: its own calls are not followed further. */
+  nested?: boolean;
 }): TrainingPlan {
   try {
     return readPlan(input);
@@ -128,7 +133,7 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
   // A function's parameters take what its call sites in the file pass (`train(args, ...)` at the bottom).
   // A `@hydra.main` function's config parameter is the config Hydra composes from the workspace's YAML.
   const hydra = hydraRuns(input.body, input.files, file, input.root, interpreter.objectClass);
-  const bindings = callSiteBindings(input.body, input.text, evaluateWith, (fn, name) => hydra.find((r) => r.fn === fn && r.parameter === name)?.config);
+  const bindings = callSiteBindings(input.body, input.text, evaluateWith, (fn, name) => input.bound?.(fn, name) ?? hydra.find((r) => r.fn === fn && r.parameter === name)?.config);
   const evaluate = (site: CodeSite, expressions: Expression[]): Value[] => evaluateWith(site, expressions, bindings);
   const evaluateOne = (site: CodeSite, e: Expression | undefined): Value | undefined => (e ? evaluate(site, [e])[0] : undefined);
 
@@ -542,7 +547,34 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
   if (bestAccumulation && bestAccumulation.value > 1) plan.accumulation = bestAccumulation;
   if (precision) plan.precision = precision;
   if (tracker) plan.tracker = tracker;
+  // A script without training loops of its own that trains through another file's method or function
+  // (`model.train(loader)`): the loops that body runs set the run's length; its other figures fill what this file
+  // leaves unset.
+  if (!input.nested && input.files && !/\.backward\s*\(/.test(input.text) && (plan.batch || /__name__\s*==\s*['"]__main__['"]/.test(input.text))) {
+    const foreign = foreignTraining(input.body, input.text, file, input.files, (site, e) => evaluateOne(site, e), (site) => runsByDefault(site, (e) => evaluateOne(site, e)));
+    if (foreign) fillFromForeign(plan, foreign, discoverTrainingPlan({ ...input, namespace: foreign.module, body: [foreign.definition], text: foreign.text, file: foreign.file, bound: foreign.bindings, nested: true }), input.text, input.root);
+  }
   return plan;
+}
+
+/** Fills the figures a script leaves unset from the body of another file its call runs; each keeps its own detail and
+ *  names that file and line, and points at the call in the script. */
+function fillFromForeign(plan: TrainingPlan, foreign: ForeignTraining, inner: TrainingPlan, text: string, root: string | undefined): void {
+  const where = root ? relativeTo(root, foreign.file) : foreign.file;
+  const call = `${snippet(text, foreign.site.call)}`;
+  const moved = (f: PlanFigure): PlanFigure => ({ ...f, line: foreign.site.call.pos.line, detail: `${call} runs ${foreign.definition.name} in ${where}: ${f.detail}${f.line ? ` (line ${f.line})` : ""}` });
+  // drop_last belongs to the loader whose batch the plan takes.
+  if (!plan.batch && inner.batch && inner.dropLast !== undefined) plan.dropLast = inner.dropLast;
+  // The loops that run are the run's length, over a constant or option of the script that names one.
+  if (inner.epochs || inner.steps) {
+    delete plan.epochs;
+    delete plan.steps;
+  }
+  for (const key of ["epochs", "steps", "accumulation", "samples", "batch"] as const) {
+    const figure = inner[key];
+    if (!plan[key] && figure) plan[key] = moved(figure);
+  }
+  if (!plan.precision && inner.precision) plan.precision = { ...inner.precision, line: foreign.site.call.pos.line, detail: `${call} runs ${foreign.definition.name} in ${where}: ${inner.precision.detail} (line ${inner.precision.line})` };
 }
 
 /** Whether a loop assigns `name` afresh (`step = 0`) in its body, outside the `inner` loop: a per-iteration counter. */

@@ -1,0 +1,81 @@
+// A script often trains through a method or function of another workspace file: `model.train(train_loader)` with the
+// epoch and step loops in a class of models/dcgan.py, `solver.train()`, `train(model, loader, args)` imported from
+// engine.py. Python runs that body with the call's arguments (and the object the method is bound to), so the plan is
+// read there, with those bindings.
+import type { ModuleNamespaceValue, Value } from "../interp/values";
+import type { Expression, FunctionDefinition, Statement } from "../python/ast";
+import { forEachStatement } from "../python/syntax-walk";
+import type { ModuleFiles } from "../interp/module-resolver";
+import { findCodeSites, type CodeSite } from "./code-sites";
+import { argumentsByParameter } from "./call-site-bindings";
+import type { ParameterBindings } from "./evaluate-site";
+
+type CallSite = Extract<CodeSite, { kind: "call" }>;
+
+/** Calls whose callee is worked out, at most: each is an evaluation of the objects it needs (a constructor runs). */
+const MAX_CANDIDATES = 8;
+const BACKWARD = /\.backward\s*\(/;
+
+/** A training body of another file that a call of this file runs, with its parameters bound as the call binds them. */
+export interface ForeignTraining {
+  definition: FunctionDefinition;
+  module: ModuleNamespaceValue;
+  file: string;
+  text: string;
+  bindings: ParameterBindings;
+  /** The call in this file. */
+  site: CallSite;
+}
+
+/**
+ * The first call statement of the file (`model.train(loader)`, `solver.train()`) whose callee, worked out where the
+ * call is, is a function or bound method defined in another workspace file whose body runs backward passes. Only
+ * statement calls count: a training call's result is not kept. `runs` says whether the plain run reaches a site.
+ */
+export function foreignTraining(
+  body: Statement[],
+  text: string,
+  file: string,
+  files: ModuleFiles,
+  evaluate: (site: CallSite, e: Expression) => Value | undefined,
+  runs: (site: CallSite) => boolean,
+): ForeignTraining | undefined {
+  const statementCalls = new Set<Expression>();
+  forEachStatement(body, ({ statement: s }) => {
+    if (s.type === "expression" && s.value.type === "call" && (s.value.func.type === "attribute" || s.value.func.type === "name")) statementCalls.add(s.value);
+  });
+  if (statementCalls.size === 0) return undefined;
+  const sites = findCodeSites(body, text, /\w\s*\(/).filter((s): s is CallSite => s.kind === "call" && statementCalls.has(s.call) && !s.inComprehension);
+  let tried = 0;
+  for (const site of sites) {
+    if (tried >= MAX_CANDIDATES) break;
+    // Builtins and library calls (print, os.makedirs, torch.manual_seed) are never another workspace file's training.
+    if (/^(print|exit|quit|os|sys|np|numpy|torch|random|time|logging|logger|warnings|json|shutil|plt|wandb)(\.|$)/.test(site.callee)) continue;
+    tried++;
+    if (!runs(site)) continue;
+    const callee = evaluate(site, site.call.func);
+    const fn = callee?.kind === "bound" ? callee.fn : callee;
+    if (fn?.kind !== "function" || fn.definition.type !== "function") continue;
+    const home = fn.module.file;
+    if (!home || home === file) continue;
+    const source = files.read(home);
+    const definition = fn.definition;
+    if (source === undefined || !BACKWARD.test(source.slice(definition.pos.startIndex, definition.pos.endIndex))) continue;
+    // A bound method's first parameter is the object; the call's arguments fill the ones after it.
+    const self = callee?.kind === "bound" ? callee.self : undefined;
+    const selfName = self ? definition.params[0]?.name : undefined;
+    const passed = argumentsByParameter(self ? { ...definition, params: definition.params.slice(1) } : definition, site.call);
+    const memo = new Map<string, Value | undefined>();
+    const bindings: ParameterBindings = (f, name) => {
+      if (f !== definition) return undefined;
+      if (self && name === selfName) return self;
+      if (!memo.has(name)) {
+        const argument = passed.get(name);
+        memo.set(name, argument ? evaluate(site, argument) : undefined);
+      }
+      return memo.get(name);
+    };
+    return { definition, module: fn.module, file: home, text: source, bindings, site };
+  }
+  return undefined;
+}

@@ -1,0 +1,68 @@
+import { strict as assert } from "node:assert";
+import { analyze } from "../../helpers/analyze";
+import type { TrainingPlan } from "../../../../src/core/training/training-plan";
+
+// A script that trains through a method or function of another workspace file: the figures are read in that body,
+// with `self` and its parameters bound as the script's call binds them.
+const planOf = async (text: string, others: Record<string, string> = {}): Promise<TrainingPlan> => (await analyze(text, { others })).training ?? {};
+
+const SOLVER = `import torch
+import torch.nn as nn
+
+class Solver(object):
+    def __init__(self, config, loader):
+        self.net = nn.Linear(10, 2)
+        self.loader = loader
+        self.epochs = config["epochs"]
+        self.iters = config["iters"]
+        self.opt = torch.optim.SGD(self.net.parameters(), lr=0.1)
+
+    def train(self, accum):
+        for epoch in range(self.epochs):
+            for step in range(self.iters):
+                for _ in range(accum):
+                    self.net(torch.randn(8, 10)).sum().backward()
+                self.opt.step()
+
+    def sample(self):
+        return self.net(torch.randn(1, 10))
+`;
+
+const script = (call: string) => `import torch
+from solver import Solver
+
+def main(config):
+    loader = None
+    solver = Solver(config, loader)
+    if config["mode"] == "train":
+        ${call}
+    else:
+        solver.sample()
+
+if __name__ == "__main__":
+    main({"epochs": 7, "iters": 30, "mode": "train"})
+`;
+
+describe("training loops in another file (src/core/training/foreign-loops.ts)", () => {
+  it("`solver.train(2)` runs the epoch and step loops of Solver.train in solver.py, with self's attributes and the call's argument", async () => {
+    const plan = await planOf(script("solver.train(2)"), { "/project/solver.py": SOLVER });
+    assert.equal(plan.epochs?.value, 7);
+    assert.equal(plan.steps?.value, 7 * 30);
+    assert.equal(plan.accumulation?.value, 2);
+    assert.match(plan.steps!.detail, /solver\.train\(2\) runs train in solver\.py/);
+    // The figure points at the script's call, not at a line of the other file.
+    assert.equal(plan.steps!.line, 8);
+    const other = await planOf(script("solver.train(accum=5)").replace('"epochs": 7', '"epochs": 3'), { "/project/solver.py": SOLVER });
+    assert.equal(other.epochs?.value, 3);
+    assert.equal(other.accumulation?.value, 5);
+  });
+
+  it("reads nothing from a method the plain run does not call, nor from one that does not train", async () => {
+    const notTaken = await planOf(script("solver.train(2)").replace('"mode": "train"', '"mode": "sample"'), { "/project/solver.py": SOLVER });
+    assert.equal(notTaken.steps, undefined);
+    // The script's own config dict still names its epochs; nothing comes from Solver.train.
+    assert.doesNotMatch(notTaken.epochs?.detail ?? "", /solver/);
+    const sampleOnly = await planOf(script("solver.sample()"), { "/project/solver.py": SOLVER });
+    assert.equal(sampleOnly.steps, undefined);
+  });
+});
