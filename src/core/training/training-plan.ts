@@ -14,6 +14,7 @@ import { loopShape, type LoopShape, type LoopStatement } from "./loop-shape";
 import { callSiteBindings } from "./call-site-bindings";
 import { hfTrainingArguments, TRAINING_ARGUMENT_DEFAULTS } from "./hf-arguments";
 import { hydraRuns } from "./hydra-config";
+import { abslFlagDefinition } from "./absl-flags";
 import { foreignLoader } from "./loader-functions";
 import { foreignTraining, type ForeignTraining } from "./foreign-loops";
 import { relativeTo } from "../interp/paths";
@@ -425,21 +426,24 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
       else if (!keyword("max_epochs") && !keyword("max_steps")) epochs.push({ rank: 1, figure: { value: 1000, source: "default", line, detail: "Lightning Trainer's default max_epochs=1000 when neither max_epochs nor max_steps is given (lightning.ai/docs/pytorch/stable/common/trainer.html)" } });
       continue;
     }
-    if (last === "add_argument") {
+    const abslFlag = abslFlagDefinition(call, site.callee);
+    if (last === "add_argument" || abslFlag) {
       // As argparse names the attribute: dest=, else the first long option ('-b', '--batch-size' → batch_size).
       const flags = call.args.flatMap((a) => (a.kind === "positional" && a.value.type === "str" && a.value.value ? [a.value.value] : []));
-      const flag = flags.find((f) => f.startsWith("--")) ?? flags[0] ?? "";
+      const flag = abslFlag ? `--${abslFlag.name}` : flags.find((f) => f.startsWith("--")) ?? flags[0] ?? "";
       const destArgument = keyword("dest");
-      const dest = destArgument?.type === "str" && destArgument.value ? destArgument.value : flag.replace(/^-+/, "").replace(/-/g, "_");
+      const dest = abslFlag ? abslFlag.name : destArgument?.type === "str" && destArgument.value ? destArgument.value : flag.replace(/^-+/, "").replace(/-/g, "_");
+      const defaultArgument = abslFlag ? abslFlag.default : keyword("default");
+      const library = abslFlag ? "absl flag" : "argparse";
       const isEpochs = EPOCH_CONSTANT.test(dest);
       if (STEP_CONSTANT.test(dest) || ACCUMULATION_CONSTANT.test(dest)) {
-        const value = keyword("default") ? positiveInteger(evaluateOne(site, keyword("default"))) : undefined;
-        if (value !== undefined) (STEP_CONSTANT.test(dest) ? steps : accumulations).push({ rank: 20, figure: { value, source: "code", line, detail: `argparse ${flag} default=${snippet(input.text, keyword("default")!)}` } });
+        const value = defaultArgument ? positiveInteger(evaluateOne(site, defaultArgument)) : undefined;
+        if (value !== undefined) (STEP_CONSTANT.test(dest) ? steps : accumulations).push({ rank: 20, figure: { value, source: "code", line, detail: `${library} ${flag} default=${snippet(input.text, defaultArgument!)}` } });
         continue;
       }
       if (!isEpochs && !BATCH_CONSTANT.test(dest)) continue;
-      const value = keyword("default") ? positiveInteger(evaluateOne(site, keyword("default"))) : undefined;
-      if (value !== undefined) (isEpochs ? epochs : batches).push({ rank: 20, figure: { value, source: "code", line, detail: `argparse ${flag} default=${snippet(input.text, keyword("default")!)}` } });
+      const value = defaultArgument ? positiveInteger(evaluateOne(site, defaultArgument)) : undefined;
+      if (value !== undefined) (isEpochs ? epochs : batches).push({ rank: 20, figure: { value, source: "code", line, detail: `${library} ${flag} default=${snippet(input.text, defaultArgument!)}` } });
       continue;
     }
     if (last === "load_data" && call.func.type === "attribute") {
