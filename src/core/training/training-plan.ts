@@ -15,6 +15,7 @@ import { callSiteBindings } from "./call-site-bindings";
 import { hfTrainingArguments, TRAINING_ARGUMENT_DEFAULTS } from "./hf-arguments";
 import { hydraRuns } from "./hydra-config";
 import { abslFlagDefinition } from "./absl-flags";
+import { argparseDest, argparseOptionsParsed } from "./parsed-options";
 import { foreignLoader } from "./loader-functions";
 import { foreignTraining, type ForeignTraining } from "./foreign-loops";
 import { relativeTo } from "../interp/paths";
@@ -164,6 +165,8 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
   const withIters = withBoundIterables(input.body);
   const iterOf = (loop: LoopStatement): Expression | undefined => (loop.type === "for" ? withIters.get(loop) ?? loop.iter : undefined);
   const stepLoops: Statement[] = [];
+  // A parser the file never parses nor reads configures nothing (its `--max_steps` is not the run's).
+  const parserInUse = argparseOptionsParsed(input.text, sites.flatMap((s) => (s.kind === "call" && /(^|\.)add_argument$/.test(s.callee) ? [argparseDest(s.call)] : [])));
   for (const site of sites) {
     if ((site.kind === "while" || (site.kind === "loop" && !EPOCH_VARIABLE.test(site.variable))) && !shapedLoops.has(site.loop)) {
       shapedLoops.add(site.loop);
@@ -428,13 +431,12 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
     }
     const abslFlag = abslFlagDefinition(call, site.callee);
     if (last === "add_argument" || abslFlag) {
-      // As argparse names the attribute: dest=, else the first long option ('-b', '--batch-size' → batch_size).
       const flags = call.args.flatMap((a) => (a.kind === "positional" && a.value.type === "str" && a.value.value ? [a.value.value] : []));
       const flag = abslFlag ? `--${abslFlag.name}` : flags.find((f) => f.startsWith("--")) ?? flags[0] ?? "";
-      const destArgument = keyword("dest");
-      const dest = abslFlag ? abslFlag.name : destArgument?.type === "str" && destArgument.value ? destArgument.value : flag.replace(/^-+/, "").replace(/-/g, "_");
+      const dest = abslFlag ? abslFlag.name : argparseDest(call);
       const defaultArgument = abslFlag ? abslFlag.default : keyword("default");
       const library = abslFlag ? "absl flag" : "argparse";
+      if (!abslFlag && !parserInUse) continue;
       const isEpochs = EPOCH_CONSTANT.test(dest);
       if (STEP_CONSTANT.test(dest) || ACCUMULATION_CONSTANT.test(dest)) {
         const value = defaultArgument ? positiveInteger(evaluateOne(site, defaultArgument)) : undefined;
