@@ -301,6 +301,7 @@ export function trainingRunLine(resolved: ResolvedTrainingRun): string {
   }
   const sources = `(${[where("epochs", resolved.epochs), where("samples", resolved.samples), where("batch", resolved.batch)].join(", ")})`;
   if (!run) return `no training run: ${resolved.notes.filter((n) => n.startsWith("the code")).join("; ")} ${sources}`;
-  return `${formatWhole(resolved.epochs!.value)} epochs × ${formatWhole(resolved.samples!.value)} samples, batch ${formatWhole(resolved.batch.value)}${resolved.dropLast ? " (drop_last)" : ""}${gpusText(resolved)}: ` +
+  const perStep = resolved.accumulation && resolved.accumulation.value > 1 ? `, ${formatWhole(resolved.accumulation.value)} micro-batches per optimizer step` : "";
+  return `${formatWhole(resolved.epochs!.value)} epochs × ${formatWhole(resolved.samples!.value)} samples, batch ${formatWhole(resolved.batch.value)}${resolved.dropLast ? " (drop_last)" : ""}${perStep}${gpusText(resolved)}: ` +
     `${trainingRunText(run)} ${sources}`;
 }

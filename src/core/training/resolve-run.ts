@@ -87,5 +87,7 @@ export function resolveTrainingRun(plan: TrainingPlan | undefined, settings: Run
       notes.push(`no run total: ${(err as Error).message}`);
     }
   }
-  return { epochs, samples, ...(steps ? { steps } : {}), ...(steps && accumulation ? { accumulation } : {}), batch, dropLast, step, run, ...(parallel ? { parallel } : {}), notes };
+  // An epoch-based run counts micro-batches already (epochs × ⌈samples / batch⌉); its accumulation only says how many
+  // of them make one optimizer step, so it is reported without changing the run's length.
+  return { epochs, samples, ...(steps ? { steps } : {}), ...(accumulation ? { accumulation } : {}), batch, dropLast, step, run, ...(parallel ? { parallel } : {}), notes };
 }

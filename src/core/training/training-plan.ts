@@ -177,8 +177,12 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
         // is taken every A iterations (`if (iter_num + 1) % A == 0: optimizer.step()`).
         stepLoops.push(site.loop);
         const count = loopCount(site, shape, (e) => evaluateOne(site, e), input.text, iterOf(site.loop));
-        if (count === undefined) continue;
         const every = shape.stepEvery ? positiveInteger(evaluateOne(site, shape.stepEvery)) : undefined;
+        if (count === undefined) {
+          // A loop over a loader of unknown length still accumulates A micro-batches per step.
+          if (every !== undefined && every > 1) accumulations.push({ rank: 45, figure: { value: every, source: "code", line: site.loop.pos.line, detail: `an optimizer step when ... % ${snippet(input.text, shape.stepEvery!)} == 0` } });
+          continue;
+        }
         let figure: PlanFigure = { value: count.value, source: "code", line: site.loop.pos.line, detail: count.detail };
         if (every !== undefined && every > 1 && count.value >= every) {
           const detail = `an optimizer step when ... % ${snippet(input.text, shape.stepEvery!)} == 0`;

@@ -48,6 +48,15 @@ describe("a training run from the plan and the settings", () => {
     assert.equal(r.run?.steps, 3 * 10);
   });
 
+  it("an epoch-based run reports its accumulation without changing its micro-batch count", () => {
+    const accumulation = { value: 4, source: "code" as const, line: 12, detail: "an optimizer step when ... % 4 == 0" };
+    const plain = resolveTrainingRun(plan, {}, stepAt);
+    const r = resolveTrainingRun({ ...plan, accumulation }, {}, stepAt);
+    assert.equal(r.accumulation?.value, 4);
+    assert.equal(r.steps, undefined);
+    assert.equal(r.run?.steps, plain.run?.steps);
+  });
+
   it("drop_last skips each epoch's partial batch", () => {
     const kept = resolveTrainingRun(plan, {}, stepAt).run!.steps;
     const dropped = resolveTrainingRun({ ...plan, dropLast: true }, {}, stepAt).run!.steps;

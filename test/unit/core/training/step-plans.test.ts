@@ -26,6 +26,25 @@ describe("step-based training plans: steps, accumulation and precision from the 
     assert.strictEqual(plan.precision?.value, "bf16");
   });
 
+  it("a loop over a loader of unknown length that steps every A batches accumulates A (Fabric style)", async () => {
+    const { plan } = await planOf([
+      "def train(num_epochs, model, optimizer, train_loader, fabric, accumulation_steps):",
+      "    for epoch in range(num_epochs):",
+      "        for batch_idx, (features, targets) in enumerate(train_loader):",
+      "            loss = model(features).sum() / accumulation_steps",
+      "            fabric.backward(loss)",
+      "            if batch_idx % accumulation_steps == 0:",
+      "                optimizer.step()",
+      "                optimizer.zero_grad()",
+      "if __name__ == '__main__':",
+      "    model = Net()",
+      "    optimizer = torch.optim.Adam(model.parameters())",
+      "    train(num_epochs=1, model=model, optimizer=optimizer, train_loader=make_loader(), fabric=None, accumulation_steps=3)",
+    ]);
+    assert.strictEqual(plan.accumulation?.value, 3);
+    assert.strictEqual(plan.steps, undefined, "no step count without the loader's length");
+  });
+
   it("max_iters and gradient_accumulation_steps set a nanoGPT-style run; a resolved run counts every micro-batch", async () => {
     const { plan, model } = await planOf([
       "max_iters = 2000",
