@@ -15,6 +15,7 @@ import { callSiteBindings } from "./call-site-bindings";
 import { hfTrainingArguments, TRAINING_ARGUMENT_DEFAULTS } from "./hf-arguments";
 import { hydraRuns } from "./hydra-config";
 import { abslFlagDefinition } from "./absl-flags";
+import { clickBindings } from "./click-options";
 import { argparseDest, argparseOptionsParsed } from "./parsed-options";
 import { foreignLoader } from "./loader-functions";
 import { foreignTraining, type ForeignTraining } from "./foreign-loops";
@@ -135,7 +136,9 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
   // A function's parameters take what its call sites in the file pass (`train(args, ...)` at the bottom).
   // A `@hydra.main` function's config parameter is the config Hydra composes from the workspace's YAML.
   const hydra = hydraRuns(input.body, input.files, file, input.root, interpreter.objectClass);
-  const bindings = callSiteBindings(input.body, input.text, evaluateWith, (fn, name) => input.bound?.(fn, name) ?? hydra.find((r) => r.fn === fn && r.parameter === name)?.config);
+  // A click command's parameters (and a function it passes its **kwargs to) are its options' defaults.
+  const click = clickBindings(input.body, input.text, (e) => evaluateAtSite(interpreter, namespace.scope, file, { before: [] }, [e], now, undefined, allowance)[0]);
+  const bindings = callSiteBindings(input.body, input.text, evaluateWith, (fn, name) => input.bound?.(fn, name) ?? hydra.find((r) => r.fn === fn && r.parameter === name)?.config ?? click(fn, name));
   const evaluate = (site: CodeSite, expressions: Expression[]): Value[] => evaluateWith(site, expressions, bindings);
   const evaluateOne = (site: CodeSite, e: Expression | undefined): Value | undefined => (e ? evaluate(site, [e])[0] : undefined);
 
