@@ -140,6 +140,9 @@ export type LayerKind = "attention" | "MLP" | "state-space" | "embeddings" | "co
 
 const ATTENTION_WORDS = /(^|_)(attn|attention|self_attn|cross_attn|q_proj|k_proj|v_proj|o_proj|qkv|query|key|value|out_proj|c_attn)(_|$)/i;
 const MLP_WORDS = /(^|_)(mlp|ffn|ff|feed_?forward|fc1|fc2|c_fc|intermediate|experts?|gate_proj|up_proj|down_proj|w1|w2|w3)(_|$)/i;
+/** Embedding projections named as models name them: a diffusion U-Net's time_embed / temb / emb_layers, a
+ *  conditioning label's cond_embedding, value_embeds (the Linear layers that turn a timestep or label into features). */
+const EMBEDDING_WORDS = /(^|_)[a-z]*emb(ed(ding)?s?)?\d*(_|$)/i;
 const HEAD_WORDS = /^(head|lm_head|classifier|fc|cls|output|logits|score|pooler)$/i;
 /** A head module by its class: GPT2LMHead, ClassificationHead, BertOnlyMLMHead. */
 const HEAD_TYPE = /Head$/;
@@ -150,6 +153,17 @@ const ATTENTION_TYPE = /Attention|Attn/;
 /** torch.nn.TransformerEncoderLayer / TransformerDecoderLayer: their own Linear layers (linear1, linear2) are the
  *  feed-forward; attention lives in their MultiheadAttention children (PyTorch docs, torch.nn.TransformerEncoderLayer). */
 const TORCH_TRANSFORMER_LAYER = /^Transformer(Encoder|Decoder)Layer$/;
+
+/** Containers that only hold layers; the module that owns a layer is the nearest ancestor of another type. */
+const CONTAINER_TYPE = /^(Sequential|ModuleList|ModuleDict)$/;
+
+/** True when a convolution is an attention block's projection: the module that owns it (containers skipped) is an
+ *  attention module (the 1×1 q/k/v convolutions of diffusion U-Nets' AttnBlock, Ho et al. 2020; Nichol & Dhariwal
+ *  2021's AttentionBlock), not a network named after attention. */
+function convolutionIn(ancestors: readonly { name: string; type: string }[]): boolean {
+  const owner = [...ancestors].reverse().find((a) => !CONTAINER_TYPE.test(a.type));
+  return owner !== undefined && ATTENTION_TYPE.test(owner.type) && !/(Net|Model)$/i.test(owner.type);
+}
 
 /** Where a module sits among its siblings at the model's top level, for telling an output layer from an input one. */
 export interface KindContext {
@@ -168,7 +182,7 @@ export function layerKind(path: string, type: string, ancestors: readonly { name
   // The innermost mixer a module sits in decides between attention and a state-space scan (a hybrid holds both).
   const mixer = [...ancestors.map((a) => a.type), type].reverse().find((t) => STATE_SPACE_TYPE.test(t) || ATTENTION_TYPE.test(t));
   if (mixer && STATE_SPACE_TYPE.test(mixer)) return "state-space";
-  if (/^(Conv|ConvTranspose|LazyConv)\d?d|^Conv\d?d/.test(type) && type !== "Conv1D") return "convolutions";
+  if (/^(Conv|ConvTranspose|LazyConv)\d?d|^Conv\d?d/.test(type) && type !== "Conv1D") return convolutionIn(ancestors) ? "attention" : "convolutions";
   if (/MultiheadAttention|Attention$/.test(type)) return "attention";
   if (/^(LSTM|GRU|RNN)(Cell)?$/.test(type)) return "recurrent";
   const top = ancestors[0];
@@ -178,6 +192,7 @@ export function layerKind(path: string, type: string, ancestors: readonly { name
   const types = ancestors.map((a) => a.type);
   if (names.some((n) => ATTENTION_WORDS.test(n)) || types.some((t) => ATTENTION_TYPE.test(t))) return "attention";
   if (names.some((n) => MLP_WORDS.test(n)) || types.some((t) => /MLP|FeedForward|FFN|Expert/.test(t))) return "MLP";
+  if (names.some((n) => EMBEDDING_WORDS.test(n))) return "embeddings";
   if (ancestors.length === 0 && (HEAD_WORDS.test(lastSegment(path)) || HEAD_TYPE.test(type))) return "head";
   // An unnamed top-level Linear is the head only where it is the model's last layer with weights (an input
   // projection registered first is not).

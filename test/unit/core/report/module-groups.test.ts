@@ -104,12 +104,19 @@ describe("grouped views of a model for the report (src/core/report/module-groups
     assert.strictEqual(layerKind("classifier.fc1", "Linear", [{ name: "classifier", type: "Classifier" }]), "head", "not MLP for its fc1 name");
     const torchLayer = [{ name: "encoder", type: "TransformerEncoder" }, { name: "layers", type: "ModuleList" }, { name: "0", type: "TransformerEncoderLayer" }];
     assert.strictEqual(layerKind("encoder.layers.0.linear1", "Linear", torchLayer), "MLP");
+    assert.strictEqual(layerKind("mid.attn.proj_q", "Conv2d", [{ name: "mid", type: "Sequential" }, { name: "attn", type: "AttnBlock" }]), "attention", "a diffusion U-Net's 1x1 q/k/v");
+    assert.strictEqual(layerKind("blocks.1.qkv", "Conv1d", [{ name: "blocks", type: "ModuleList" }, { name: "1", type: "AttentionBlock" }]), "attention");
+    assert.strictEqual(layerKind("down.0.conv", "Conv2d", [{ name: "down", type: "ModuleList" }, { name: "0", type: "ResBlock" }]), "convolutions");
+    assert.strictEqual(layerKind("inc.conv", "Conv2d", [{ name: "inc", type: "AttentionUNet" }]), "convolutions", "a network named after attention is not an attention block");
+    assert.strictEqual(layerKind("time_embed.0", "Linear", [{ name: "time_embed", type: "Sequential" }]), "embeddings", "a timestep's projection");
+    assert.strictEqual(layerKind("input_blocks.1.0.emb_layers.1", "Linear", [{ name: "input_blocks", type: "ModuleList" }, { name: "1", type: "TimestepEmbedSequential" }, { name: "0", type: "ResBlock" }, { name: "emb_layers", type: "Sequential" }]), "embeddings");
+    assert.strictEqual(layerKind("blocks.0.member_proj", "Linear", [{ name: "blocks", type: "ModuleList" }, { name: "0", type: "Block" }]), "other", "a word that only contains 'emb'");
     assert.strictEqual(layerKind("encoder.layers.0.self_attn.out_proj", "NonDynamicallyQuantizableLinear", [...torchLayer, { name: "self_attn", type: "MultiheadAttention" }]), "attention");
   });
 
   it("kinds: an unnamed top-level Linear is the head only as the model's last layer with weights", async () => {
     assert.strictEqual(layerKind("to_logits", "Linear", [], { lastAtTop: true }), "head");
-    assert.strictEqual(layerKind("embedding_proj", "Linear", [], { lastAtTop: false }), "other");
+    assert.strictEqual(layerKind("in_proj", "Linear", [], { lastAtTop: false }), "other");
     const result = await analyze(
       [
         "import torch",
