@@ -48,7 +48,9 @@ export class LayerHoverProvider implements vscode.HoverProvider {
     if (outputShape) rows.push(["Output shape", `\`${formatShape(outputShape)}\``]);
     if (layers.length > 0) {
       const params = layers.reduce((sum, layer) => sum + layer.params, 0);
-      rows.push(["Parameters", `${formatCount(params)} (${formatShare(params, model.params)} of ${model.name})`]);
+      const tied = layers.find((layer) => layer.tiedParams);
+      const tiedText = tied ? `; holds ${formatCount(tied.tiedParams!)} tied to \`${tied.tiedTo}\`, counted there` : "";
+      rows.push(["Parameters", `${formatCount(params)} (${formatShare(params, model.params)} of ${model.name}${tiedText})`]);
     }
     rows.push(["FLOPs", `${formatFlops(flops)} (${formatShare(flops, model.flops)} of ${model.name})`]);
     // What it costs: the energy of the modules this line builds or runs, from the energy model.

@@ -260,7 +260,7 @@ export function toJson(m: ModelReport, locations = new SourceLocations()): Recor
     ...(m.weightsPrecision ? { weights_precision: m.weightsPrecision } : {}),
     ...(m.assumptions ? { assumptions: m.assumptions.map((n) => ({ ...locations.json(n), text: n.text })) } : {}),
     ...(m.needs ? { needs_arguments: { required: m.needs.required, entry: m.needs.entry, prefilled_from: m.needs.prefilledFrom, input: m.needs.input ?? null, input_why: m.needs.inputWhy ?? null } } : {}),
-    layers: m.layers.map((l) => ({ path: l.path, type: l.type, ...locations.json({ file: l.file, line: l.line }), params: l.params, flops: l.flops, output: l.output })),
+    layers: m.layers.map((l) => ({ path: l.path, type: l.type, ...locations.json({ file: l.file, line: l.line }), params: l.params, ...(l.tiedParams ? { tied_params: l.tiedParams, tied_to: l.tiedTo } : {}), flops: l.flops, output: l.output })),
   };
 }
 

@@ -48,6 +48,7 @@ export function buildReport(run: ModelRun): ModelReport {
       path = dot < 0 ? "" : path.slice(0, dot);
     }
   }
+  const tied = tiedParameters(modules, ownerOf);
   const activationByPath = new Map<string, number>();
   for (const op of recorder.ops) activationByPath.set(op.modulePath, (activationByPath.get(op.modulePath) ?? 0) + op.outputElements);
 
@@ -60,6 +61,7 @@ export function buildReport(run: ModelRun): ModelReport {
       file: at?.file ?? run.file,
       line: at?.line ?? 0,
       params: paramsUnder.get(path) ?? 0,
+      ...tied.get(path),
       flops: tally?.flops ?? 0,
       output: tally?.output ?? null,
       calls: tally?.calls ?? 0,
@@ -100,6 +102,31 @@ export function buildReport(run: ModelRun): ModelReport {
     ...(recorder.channelsLastViews.length > 0 ? { channelsLastViews: recorder.channelsLastViews } : {}),
     ...(recorder.assumptions.length > 0 ? { assumptions: recorder.assumptions } : {}),
   };
+}
+
+/** Per module path, the parameters it holds (itself or below) whose first owner is outside it: a tied weight is
+ *  counted once, at its owner, and noted at every module that holds it too, so the report can say where it went. */
+export function tiedParameters(modules: [string, InstanceValue][], ownerOf: Map<number, string>): Map<string, { tiedParams: number; tiedTo: string }> {
+  const out = new Map<string, { tiedParams: number; tiedTo: string }>();
+  const seen = new Set<string>();
+  const inside = (path: string, outer: string) => outer === "" || path === outer || path.startsWith(`${outer}.`);
+  for (const [path, m] of modules) {
+    for (const p of m.module!.parameters.values()) {
+      if (p.kind !== "tensor" || !p.parameter) continue;
+      const owner = ownerOf.get(p.parameter.id);
+      if (owner === undefined || owner === path) continue;
+      // Every module from this one up to (not including) the first that also holds the owner holds it as tied.
+      for (let at: string | undefined = path; at !== undefined && !inside(owner, at); at = at === "" ? undefined : at.slice(0, Math.max(0, at.lastIndexOf(".")))) {
+        const key = `${at}\u0000${p.parameter.id}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        const entry = out.get(at) ?? { tiedParams: 0, tiedTo: owner };
+        entry.tiedParams += numel(p.shape);
+        out.set(at, entry);
+      }
+    }
+  }
+  return out;
 }
 
 /** bf16 or fp16 when most parameter elements are stored so (a model cast or loaded in half precision). */

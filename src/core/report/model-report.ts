@@ -39,6 +39,11 @@ export interface LayerReport {
   line: number;
   /** Parameters of this module and its children (shared ones counted at their first path). */
   params: number;
+  /** Parameters this module (or one below it) holds that are counted at an earlier path: a weight tied to another
+   *  module (`lm_head.weight = wte.weight`). PyTorch's `m.parameters()` is params + tiedParams. Absent when none. */
+  tiedParams?: number;
+  /** Where the first of those tied parameters is counted ("transformer.wte"). */
+  tiedTo?: string;
   /** FLOPs of all forward calls of this module, its children included. */
   flops: number;
   /** Output shape of the last forward call, or null when it never ran or its output is not a tensor. */

@@ -10,6 +10,9 @@ export interface ModuleNode {
   name: string;
   type: string;
   params: number;
+  /** Parameters it holds that are counted at `tiedTo` (a tied weight); absent when none. */
+  tiedParams?: number;
+  tiedTo?: string;
   flops: number;
   children: ModuleNode[];
 }
@@ -45,7 +48,10 @@ export function moduleTree(model: ModelReport): ModuleNode {
   for (const layer of model.layers) {
     byPath.set(layer.path, {
       layer,
-      node: { path: layer.path, name: layer.path === "" ? model.name : lastSegment(layer.path), type: layer.type, params: layer.params, flops: layer.flops, children: [] },
+      node: {
+        path: layer.path, name: layer.path === "" ? model.name : lastSegment(layer.path), type: layer.type, params: layer.params,
+        ...(layer.tiedParams ? { tiedParams: layer.tiedParams, tiedTo: layer.tiedTo } : {}), flops: layer.flops, children: [],
+      },
     });
   }
   let root = byPath.get("")?.node;

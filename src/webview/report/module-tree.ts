@@ -83,7 +83,7 @@ export function moduleTree(model: ModelReport, tree: ModuleNode, drawn: (treeRow
           name,
           el("td", {}, [node.type]),
           el("td", { class: "mono" }, [output ? `[${output.join(", ")}]` : "–"]),
-          el("td", { class: "num" }, [formatCount(node.params)]),
+          paramsCell(node),
           el("td", { class: "num" }, [formatFlops(node.flops)]),
           el("td", { class: "num" }, [model.flops > 0 ? `${Math.min(100, (100 * node.flops) / model.flops).toFixed(1)}%` : "–"]),
         ]),
@@ -99,4 +99,13 @@ export function moduleTree(model: ModelReport, tree: ModuleNode, drawn: (treeRow
   }
   section.append(tools, table);
   return { section, treeRows: draw() };
+}
+
+/** A module's parameters; one holding a tied weight says how much and where it is counted (its share stays of the
+ *  model, each tensor once: `lm_head` tied to `transformer.wte` shows "0 + 38.6 M tied"). */
+function paramsCell(node: ModuleNode): HTMLElement {
+  if (!node.tiedParams) return el("td", { class: "num" }, [formatCount(node.params)]);
+  const cell = el("td", { class: "num" }, [formatCount(node.params), el("span", { class: "muted" }, [` + ${formatCount(node.tiedParams)} tied`])]);
+  cell.title = `${formatCount(node.tiedParams)} parameters shared with ${node.tiedTo}, counted there once`;
+  return cell;
 }

@@ -34,6 +34,7 @@ suite("report: grouped charts and module tree", () => {
       const text = await hoverText(document.uri, new vscode.Position(lineOf(document, "self.lm_head = nn.Linear"), 14));
       return text.includes("command:greenlight.showReport") ? text : undefined;
     });
+    assert.ok(hover.includes("tied to `transformer.wte`, counted there"), `the tied head says where its weight is counted: ${hover}`);
     const link = /\[Open report\]\(command:greenlight\.showReport\?([^ )]+)/.exec(hover);
     assert.ok(link, hover);
     const args = JSON.parse(decodeURIComponent(link[1])) as unknown[];
