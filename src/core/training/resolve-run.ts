@@ -68,6 +68,7 @@ export function resolveTrainingRun(plan: TrainingPlan | undefined, settings: Run
     notes.push(`${split.detail} (line ${split.line ?? "?"}): ${perGpu} micro-batches per GPU per step`);
     accumulation = { ...accumulation, value: perGpu, detail: `${accumulation.detail}, ÷ ${parallel.run.gpus} GPUs (${split.detail})` };
   }
+  if (plan?.cudaQueries) notes.push(plan.cudaQueries);
   if (!epochs && !steps) notes.push("the code states no epoch count: pass --epochs N");
   if (!samples && !steps) notes.push("the code names no known dataset or sample count: pass --samples N");
   const dropLast = plan?.dropLast ?? false;

@@ -54,6 +54,8 @@ export interface TrainingPlan {
   precision?: { value: "bf16" | "fp16"; line: number; detail: string };
   /** A CodeCarbon tracker in the code: where its measured runs are written (the report shows them beside the estimate). */
   tracker?: TrackerSite;
+  /** The code asks what CUDA GPUs there are (`torch.cuda.device_count()`, `is_available()`): what they were read as. */
+  cudaQueries?: string;
   /** Data parallelism the code and its launch files state (src/core/parallel), and the launch files that named it. */
   parallel?: ParallelSetup & { launchFiles?: string[] };
 }
@@ -560,6 +562,8 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
   if (bestAccumulation && bestAccumulation.value > 1) plan.accumulation = bestAccumulation;
   if (precision) plan.precision = precision;
   if (tracker) plan.tracker = tracker;
+  const asked = [...new Set([...input.text.matchAll(/\btorch\.cuda\.(is_available|device_count|is_bf16_supported)\s*\(/g)].map((m) => m[1]))];
+  if (asked.length > 0) plan.cudaQueries = `the code asks ${asked.map((q) => `torch.cuda.${q}()`).join(", ")}: read as the one CUDA GPU the run targets (${asked.map((q) => `${q}: ${q === "device_count" ? "1" : "True"}`).join(", ")})`;
   // A script without training loops of its own that trains through another file's method or function
   // (`model.train(loader)`): the loops that body runs set the run's length; its other figures fill what this file
   // leaves unset.
