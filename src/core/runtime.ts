@@ -52,6 +52,9 @@ export function createRuntime(providers: NativeModuleProvider[] = defaultProvide
   const moduleClasses = createModuleClasses(get, classes.object);
   const nativeModules = new Map<string, ModuleNamespaceValue>();
   for (const [k, v] of createStandardLibrary(get, classes.object)) nativeModules.set(k, v);
+  // open() reads a workspace file's text for yaml/json/OmegaConf (stdlib/config-files.ts).
+  const open = nativeModules.get("io")?.scope.names.get("open");
+  if (open) scope.names.set("open", open);
   const torch = createTorchModules(catalogue, moduleClasses, get, classes.object);
   for (const [k, v] of torch.modules) nativeModules.set(k, v);
   const hub = createTorchHub(get);

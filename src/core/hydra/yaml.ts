@@ -14,10 +14,13 @@ const omegaconfFloat: ScalarTag = {
   resolve: (text: string) => Number(text.replace(/_/g, "")),
 };
 
-/** Parses YAML text into plain values as OmegaConf would; text that is not valid YAML gives null (never an exception). */
-export function parseYaml(text: string): YamlValue {
+/**
+ * Parses YAML text into plain values as OmegaConf would (or as PyYAML alone, `omegaconf: false`: `2e-2` stays a
+ * string); text that is not valid YAML gives null (never an exception).
+ */
+export function parseYaml(text: string, options: { omegaconf?: boolean } = {}): YamlValue {
   try {
-    const document = parseDocument(text, { version: "1.1", customTags: (tags) => [omegaconfFloat, ...tags], uniqueKeys: false, logLevel: "silent" });
+    const document = parseDocument(text, { version: "1.1", customTags: (tags) => (options.omegaconf === false ? tags : [omegaconfFloat, ...tags]), uniqueKeys: false, logLevel: "silent" });
     return document.errors.length > 0 ? null : ((document.toJS({ maxAliasCount: 100 }) ?? null) as YamlValue);
   } catch {
     // toJS throws on an alias bomb (more aliases than maxAliasCount): such a file is not a config.

@@ -869,7 +869,10 @@ export class Interpreter {
         const defaults = new Map<string, Value>();
         for (const p of e.params) if (p.default) defaults.set(p.name, this.evaluate(p.default, scope));
         const definition: LambdaDefinition = { type: "lambda", params: e.params, body: e.body, pos: e.pos };
-        return { kind: "function", name: "<lambda>", definition, defaults, closure: scope, module: this.currentNamespace(scope) };
+        // A class body is no enclosing scope for the functions it makes (Python's execution model, "Resolution of
+        // names"): `field(default_factory=lambda: defaults)` reads the module's `defaults`, not the class's field.
+        const closure = this.classBodies.has(scope) && scope.parent ? scope.parent : scope;
+        return { kind: "function", name: "<lambda>", definition, defaults, closure, module: this.currentNamespace(scope) };
       }
       case "tuple": return tuple(this.evaluateItems(e.items, scope));
       case "list": return list(this.evaluateItems(e.items, scope));

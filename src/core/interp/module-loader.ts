@@ -27,4 +27,6 @@ export interface ModuleLoader {
   workingDirectory?(): string | undefined;
   /** The text of a source file the loader reads modules from (inspect.getsource of a module). */
   sourceText?(file: string): string | undefined;
+  /** The program opened a data file (a config) by this path: found in the workspace or not, for the notes. */
+  noteFileRead?(path: string, found: boolean): void;
 }

@@ -651,6 +651,13 @@ export class Program implements ModuleLoader {
     return this.resolver.read(file);
   }
 
+  /** Data files (configs) the analyzed code opened, in order, each once: whether the workspace holds them. */
+  readonly filesRead: { path: string; found: boolean }[] = [];
+
+  noteFileRead(path: string, found: boolean): void {
+    if (!this.filesRead.some((r) => r.path === path)) this.filesRead.push({ path, found });
+  }
+
   loadHubRepository(repo: string, local: boolean): ModuleNamespaceValue | string {
     if (!this.hub) return `torch.hub.load('${repo}'): no torch hub cache is readable here`;
     const folders = local ? [repo] : this.hub.dirs.flatMap((dir) => hubFolderNames(repo).map((name) => joinPath(dir, name)));

@@ -30,14 +30,24 @@ export type CodeSite =
   | { kind: "while"; loop: Extract<Statement, { type: "while" }>; context: SiteContext }
   | { kind: "constant"; name: string; value: Expression; line: number; context: SiteContext };
 
-/** Words without which a function cannot hold a training figure; other bodies are never lowered (they are lazy). */
-const TRAINING_WORDS = /epoch|batch|TrainingArguments|Fabric|Accelerator|mixed_precision|set_global_policy|\.fit|\.backward|load_data|DataLoader|Subset|random_split|Dataset|MNIST|CIFAR|SVHN|ImageNet|Trainer|EmissionsTracker|track_emissions/;
+/** Words without which a function cannot hold a training figure (a config file or ConfigStore node read states
+ *  them too); other bodies are never lowered (they are lazy). */
+const TRAINING_WORDS = /epoch|batch|ConfigStore|safe_load|yaml\.load|json\.load|OmegaConf\.load|TrainingArguments|Fabric|Accelerator|mixed_precision|set_global_policy|\.fit|\.backward|load_data|DataLoader|Subset|random_split|Dataset|MNIST|CIFAR|SVHN|ImageNet|Trainer|EmissionsTracker|track_emissions/;
 
 function targetNames(target: Expression): string[] {
   if (target.type === "name") return [target.id];
   if (target.type === "tuple" || target.type === "list") return target.items.flatMap(targetNames);
   if (target.type === "starred") return targetNames(target.value);
   return [];
+}
+
+/** `target = value.__enter__()` for each `with value as target`, as Python binds them. */
+function withBindings(s: Extract<Statement, { type: "with" }>): Statement[] {
+  return s.items.flatMap((item): Statement[] => {
+    if (!item.target) return [];
+    const enter: Expression = { type: "attribute", object: item.value, name: "__enter__", pos: item.value.pos };
+    return [{ type: "assign", targets: [item.target], value: { type: "call", func: enter, args: [], pos: item.value.pos }, pos: item.value.pos }];
+  });
 }
 
 /** Expressions a statement holds itself where a training figure can be (decorators and defaults are not). */
@@ -95,7 +105,8 @@ export function findCodeSites(body: Statement[], text: string, words: RegExp = T
           visitBlock(s.orelse, fn, inner, false, [...conditions, { test: s.test, holds: false }]);
           break;
         case "with":
-          visitBlock(s.body, fn, inner, false, conditions);
+          // Inside the block, `as f` holds what the context manager's __enter__ gives (PEP 343): for the slice.
+          visitBlock(s.body, fn, moduleTop ? [] : [...inner, ...withBindings(s)], false, conditions);
           break;
         case "try":
           visitBlock(s.body, fn, inner, false, conditions);

@@ -30,6 +30,8 @@ export function dependencySlice(expressions: Expression[], before: Statement[]):
     else if (s.type === "annotated") take = s.value !== undefined && binds(s.target);
     else if (s.type === "augmented") take = binds(s.target);
     else if (s.type === "if") take = ifBinds(s, binds);
+    // `with open(path) as f: config = yaml.safe_load(f)`: a block that only configures runs whole, as an `if` does.
+    else if (s.type === "with") take = assignsOnly([s.body], binds);
     else if (s.type === "expression" && s.value.type === "call" && s.value.func.type === "attribute") {
       // `parser.add_argument(...)`, `config.update(...)`: a method call on a needed object configures it.
       take = !WORK_METHODS.has(s.value.func.name) && binds(s.value.func.object);
@@ -37,6 +39,7 @@ export function dependencySlice(expressions: Expression[], before: Statement[]):
     if (!take) continue;
     chosen.unshift(s);
     if (s.type === "if") namesIn(ifExpressions(s), needed);
+    else if (s.type === "with") namesIn([...s.items.map((item) => item.value), ...s.body.flatMap(ownExpressions)], needed);
     else namesIn(ownExpressions(s), needed);
   }
   return chosen;
@@ -48,6 +51,11 @@ export function dependencySlice(expressions: Expression[], before: Statement[]):
  * It runs whole: the interpreter takes the branch its test decides, as Python would.
  */
 function ifBinds(s: Extract<Statement, { type: "if" }>, binds: (target: Expression) => boolean): boolean {
+  return assignsOnly([s.body, s.orelse], binds);
+}
+
+/** Whether blocks hold nothing but configuration (as `ifBinds` says) and assign a needed name. */
+function assignsOnly(blocks: Statement[][], binds: (target: Expression) => boolean): boolean {
   let assigns = false;
   const configOnly = (body: Statement[]): boolean => body.every((b) => {
     if (b.type === "assign") {
@@ -62,7 +70,7 @@ function ifBinds(s: Extract<Statement, { type: "if" }>, binds: (target: Expressi
     if (b.type === "expression") return !callsWork(b.value);
     return b.type === "pass" || b.type === "raise";
   });
-  return configOnly(s.body) && configOnly(s.orelse) && assigns;
+  return blocks.every(configOnly) && assigns;
 }
 
 /** Whether an expression calls a method that is training or evaluation work. */

@@ -6,7 +6,7 @@ import type { ModuleFiles } from "../interp/module-resolver";
 import { dirname, relativeTo } from "../interp/paths";
 import type { ClassValue, Value } from "../interp/values";
 import type { Expression, FunctionDefinition, Statement } from "../python/ast";
-import { composeHydraConfig } from "../hydra/compose";
+import { composeHydraConfig, STORE_PREFIX, type ConfigStoreNodes } from "../hydra/compose";
 import type { YamlValue } from "../hydra/yaml";
 import { dottedName, keywordArgument, positionalArgument } from "../python/syntax-walk";
 
@@ -29,20 +29,32 @@ export interface HydraRun {
   missing: string[];
 }
 
-/** The `@hydra.main(config_path=..., config_name=...)` functions of a file whose config files exist. */
-export function hydraRuns(body: Statement[], files: ModuleFiles | undefined, file: string, root: string | undefined, objectClass: ClassValue): HydraRun[] {
+/** The names under which a file imports dora's `hydra_main`, Hydra's main decorator with the same
+ *  config_path/config_name (github.com/facebookresearch/dora, "Hydra support"). */
+function doraMains(body: Statement[]): Set<string> {
+  const names = new Set<string>(["dora.hydra_main"]);
+  for (const s of body) if (s.type === "importFrom" && s.module === "dora" && s.names !== "*") for (const n of s.names) if (n.name === "hydra_main") names.add(n.alias ?? n.name);
+  return names;
+}
+
+/**
+ * The `@hydra.main(config_path=..., config_name=...)` functions of a file whose config exists: YAML files, or the
+ * ConfigStore `store` nodes the file registers.
+ */
+export function hydraRuns(body: Statement[], files: ModuleFiles | undefined, file: string, root: string | undefined, objectClass: ClassValue, store: ConfigStoreNodes = new Map()): HydraRun[] {
   if (!files) return [];
   const runs: HydraRun[] = [];
+  const dora = doraMains(body);
   for (const s of body) {
     if (s.type !== "function" || s.params.length === 0) continue;
-    const decorator = s.decorators.find((d): d is Extract<Expression, { type: "call" }> => d.type === "call" && /(^|\.)hydra\.main$/.test(dottedName(d.func) ?? ""));
+    const decorator = s.decorators.find((d): d is Extract<Expression, { type: "call" }> => d.type === "call" && (/(^|\.)hydra\.main$/.test(dottedName(d.func) ?? "") || dora.has(dottedName(d.func) ?? "")));
     if (!decorator) continue;
     const text = (e: Expression | undefined) => (e?.type === "str" && e.value !== null ? e.value : undefined);
     const configPath = text(keywordArgument(decorator, "config_path") ?? positionalArgument(decorator, 0));
     const configName = text(keywordArgument(decorator, "config_name") ?? positionalArgument(decorator, 1));
-    const composed = composeHydraConfig(files, dirname(file), configPath, configName);
+    const composed = composeHydraConfig(files, dirname(file), configPath, configName, store);
     if (!composed) continue;
-    const shown = (p: string) => (root ? relativeTo(root, p) : p);
+    const shown = (p: string) => (p.startsWith(STORE_PREFIX) ? `the ConfigStore node ${p.slice(STORE_PREFIX.length)}` : root ? relativeTo(root, p) : p);
     const leaves: ConfigLeaf[] = [];
     const walk = (v: YamlValue, key: string) => {
       if (typeof v === "number" && key) leaves.push({ key, value: v, file: shown(composed.origins.get(key) ?? "") });

@@ -17,6 +17,8 @@ import { hydraRuns } from "./hydra-config";
 import { abslFlagDefinition } from "./absl-flags";
 import { clickBindings } from "./click-options";
 import { argparseDest, argparseOptionsParsed } from "./parsed-options";
+import { configStoreNodes } from "./config-store";
+import { CONFIG_READER, numericLeaves } from "./config-reads";
 import { foreignLoader } from "./loader-functions";
 import { foreignTraining, type ForeignTraining } from "./foreign-loops";
 import { relativeTo } from "../interp/paths";
@@ -137,7 +139,9 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
     evaluateAtSite(interpreter, namespace.scope, file, site.context, expressions, now, bound, allowance);
   // A function's parameters take what its call sites in the file pass (`train(args, ...)` at the bottom).
   // A `@hydra.main` function's config parameter is the config Hydra composes from the workspace's YAML.
-  const hydra = hydraRuns(input.body, input.files, file, input.root, interpreter.objectClass);
+  // ConfigStore nodes (dataclasses) a `@hydra.main` may compose instead of, or beside, YAML files.
+  const store = configStoreNodes(sites, (site, e) => evaluateWith(site, [e])[0]);
+  const hydra = hydraRuns(input.body, input.files, file, input.root, interpreter.objectClass, store);
   // A click command's parameters (and a function it passes its **kwargs to) are its options' defaults.
   const click = clickBindings(input.body, input.text, (e) => evaluateAtSite(interpreter, namespace.scope, file, { before: [] }, [e], now, undefined, allowance)[0]);
   const bindings = callSiteBindings(input.body, input.text, evaluateWith, (fn, name) => input.bound?.(fn, name) ?? hydra.find((r) => r.fn === fn && r.parameter === name)?.config ?? click(fn, name));
@@ -500,12 +504,18 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
     epochs.push({ rank: 41, figure: { value: total, source: "code", line: fits[0].line, detail: `${fits.length} fits of ${receiver} in turn: ${fits.map((f) => `${f.code} (line ${f.line})`).join(" + ")}` } });
   }
   // Config keys named as a run's figures, as argparse defaults are read: what the plain run composes.
-  for (const run of hydra) for (const leaf of run.leaves) {
-    const name = leaf.key.slice(leaf.key.lastIndexOf(".") + 1);
-    if (!Number.isSafeInteger(leaf.value) || leaf.value <= 0) continue;
-    const figure: PlanFigure = { value: leaf.value, source: "code", line: run.fn.defLine, detail: `${leaf.key}: ${leaf.value} in ${leaf.file} (the config @hydra.main composes)` };
+  const configLeaf = (key: string, value: number, line: number, detail: string) => {
+    const name = key.slice(key.lastIndexOf(".") + 1);
+    if (!Number.isSafeInteger(value) || value <= 0) return;
+    const figure: PlanFigure = { value, source: "code", line, detail: `${key}: ${value} ${detail}` };
     const into = STEP_CONSTANT.test(name) ? steps : ACCUMULATION_CONSTANT.test(name) ? accumulations : EPOCH_CONSTANT.test(name) ? epochs : BATCH_CONSTANT.test(name) ? batches : undefined;
     into?.push({ rank: 20, figure });
+  };
+  for (const run of hydra) for (const leaf of run.leaves) configLeaf(leaf.key, leaf.value, run.fn.defLine, `in ${leaf.file} (the config @hydra.main composes)`);
+  // A config file read as data (`yaml.safe_load(open(path))`), where the path is known and the file is there.
+  for (const site of sites) {
+    if (site.kind !== "call" || !CONFIG_READER.test(site.callee) || site.assignedTo.length === 0 || !runsByDefault(site, (e) => evaluateOne(site, e))) continue;
+    for (const leaf of numericLeaves(evaluateOne(site, site.call))) configLeaf(leaf.key, leaf.value, site.call.pos.line, `in the config ${snippet(input.text, site.call)} reads`);
   }
   // The training loader: named or fed as such, shuffled; test and validation loaders only when nothing else.
   const loader = loaders.slice().sort((a, b) => b.score - a.score)[0];

@@ -10,6 +10,7 @@ import { installAbc } from "./abc";
 import { installArgparse } from "./argparse";
 import { installCollections } from "./collections";
 import { installContextlib } from "./contextlib";
+import { installConfigFiles } from "./config-files";
 import { installCopy } from "./copy";
 import { installDataclasses } from "./dataclasses";
 import { installEnum } from "./enum";
@@ -57,6 +58,8 @@ export function createStandardLibrary(interp: () => Interpreter, objectClass: Cl
     }),
   }));
   installTypes(library);
+  // `open` of a workspace file, for the readers above; the builtins take it from here (runtime.ts).
+  modules.set("io", namespace("io", { open: installConfigFiles(library) }));
   for (const [name, module] of createImportlibModules(interp, objectClass)) modules.set(name, module);
   return modules;
 }

@@ -1,5 +1,6 @@
 import { strict as assert } from "node:assert";
-import { composeHydraConfig } from "../../../../src/core/hydra/compose";
+import { composeHydraConfig, type ConfigStoreNodes } from "../../../../src/core/hydra/compose";
+import type { YamlValue } from "../../../../src/core/hydra/yaml";
 import { memoryFiles } from "../../helpers/analyze";
 
 const FILES = {
@@ -44,5 +45,29 @@ describe("Hydra config composition", () => {
     assert.deepEqual(c.config.train, { epochs: 30 });
     assert.deepEqual(c.missing, ["/p/src/model/big.yaml"]);
     assert.equal(composeHydraConfig(files, "/p", "conf", "absent"), undefined);
+  });
+});
+
+describe("Hydra composition with ConfigStore nodes", () => {
+  const store: ConfigStoreNodes = new Map<string, { [key: string]: YamlValue }>([
+    ["config", { defaults: [{ optim: "adam" }, "_self_"], optim: "???", trainer: { max_epochs: 20 } }],
+    ["optim/adam", { lr: 0.001, batch_size: 16 }],
+  ]);
+
+  it("composes a primary node and a group node its defaults list chooses, MISSING keeping the group's value", () => {
+    const c = composeHydraConfig(memoryFiles({}), "/p", ".", "config", store)!;
+    assert.deepEqual(c.config.optim, { lr: 0.001, batch_size: 16 }, "`optim: ???` (MISSING) merged after the group does not undo it");
+    assert.deepEqual(c.config.trainer, { max_epochs: 20 });
+    assert.deepEqual(c.files, ["structured://config", "structured://optim/adam"]);
+    assert.equal(c.origins.get("optim.batch_size"), "structured://optim/adam");
+  });
+
+  it("prefers a YAML file of the same name, and names a group option neither a file nor a node as missing", () => {
+    const files = memoryFiles({ "/p/config.yaml": "defaults:\n  - optim: sgd\nbatch_size: 8\n" });
+    const c = composeHydraConfig(files, "/p", ".", "config", store)!;
+    assert.equal(c.config.batch_size, 8);
+    assert.deepEqual(c.files, ["/p/config.yaml"]);
+    assert.deepEqual(c.missing, ["/p/optim/sgd.yaml"]);
+    assert.equal(composeHydraConfig(memoryFiles({}), "/p", ".", "other", store), undefined, "no file and no node of that name");
   });
 });

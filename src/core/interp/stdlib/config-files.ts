@@ -1,0 +1,123 @@
+// Configuration files a script reads with ordinary Python: `open(path)` of a workspace file, then PyYAML's
+// `yaml.safe_load`/`yaml.load`/`yaml.full_load` (pyyaml.org/wiki/PyYAMLDocumentation), `json.load`/`json.loads`
+// (docs.python.org/3/library/json.html) or OmegaConf's `OmegaConf.load` (omegaconf.readthedocs.io, 2.3). Only a
+// file whose path is known (a literal, an argparse default, a path built from `__file__`) and that exists is read;
+// anything else stays unknown, as before. Nothing is executed: the file's text is parsed as data.
+import { nativeClass } from "../classes";
+import { NONE, bool, dict, float, freshId, int, list, str, unknown } from "../construct";
+import { joinPath } from "../paths";
+import type { ClassValue, InstanceValue, Value } from "../values";
+import { parseYaml, type YamlValue } from "../../hydra/yaml";
+import { fn, namespace, type StandardLibrary } from "./native";
+
+/** Installs `open`'s file objects' readers (yaml, json, omegaconf); returns the `open` builtin that makes them. */
+export function installConfigFiles({ modules, interp, objectClass }: StandardLibrary): Value {
+  const resolve = (path: string): string | undefined => {
+    if (path.startsWith("/")) return joinPath(path);
+    const cwd = interp().loader.workingDirectory?.();
+    return cwd === undefined ? undefined : joinPath(cwd, path);
+  };
+  const fileClass = nativeClass("io.TextIOWrapper", [objectClass], {
+    __enter__: ({ args }) => args[0],
+    __exit__: () => bool(false),
+    read: ({ args }) => { const text = textOf(args[0]); return text === undefined ? unknown("file contents") : str(text); },
+    readlines: ({ args }) => list(linesOf(args[0]).map(str)),
+    __iter__: ({ args }) => ({ kind: "iterator", items: linesOf(args[0]).map(str), index: 0 }),
+    close: () => NONE,
+  });
+  const openFile = (path: Value, mode: Value | undefined): Value => {
+    // Writing or binary reading is not a config being read.
+    if (path.kind !== "str" || (mode !== undefined && (mode.kind !== "str" || /[wab+x]/.test(mode.value)))) return unknown("file contents are not read by the analyzer");
+    const full = resolve(path.value);
+    const text = full === undefined ? undefined : interp().loader.sourceText?.(full);
+    if (full !== undefined) interp().loader.noteFileRead?.(full, text !== undefined);
+    if (text === undefined) return unknown(`the file ${path.value} is not in the workspace`);
+    return { kind: "instance", cls: fileClass, attributes: new Map<string, Value>([["name", str(path.value)], ["__text__", str(text)]]), id: freshId() };
+  };
+  /** The text a reader is given: a file object's contents or a string (`yaml.safe_load(f.read())`). */
+  const given = (v: Value | undefined): string | undefined => (v?.kind === "str" ? v.value : v ? textOf(v) : undefined);
+
+  const yamlRead = (name: string) => fn(name, ({ args, kwargs }) => {
+    const text = given(args[0] ?? kwargs.get("stream"));
+    if (text === undefined) return unknown("a YAML document the analyzer cannot read");
+    const parsed = parseYaml(text, { omegaconf: false });
+    return parsed === null && text.trim() !== "" && !/^\s*(null|~)\s*$/.test(text) ? unknown("text that is not valid YAML") : toPython(parsed, undefined);
+  });
+  const loader = (name: string) => nativeClass(`yaml.${name}`, [objectClass]);
+  modules.set("yaml", namespace("yaml", {
+    safe_load: yamlRead("yaml.safe_load"),
+    load: yamlRead("yaml.load"),
+    full_load: yamlRead("yaml.full_load"),
+    unsafe_load: yamlRead("yaml.unsafe_load"),
+    SafeLoader: loader("SafeLoader"),
+    FullLoader: loader("FullLoader"),
+    Loader: loader("Loader"),
+    UnsafeLoader: loader("UnsafeLoader"),
+    CLoader: loader("CLoader"),
+    BaseLoader: loader("BaseLoader"),
+    dump: fn("yaml.dump", () => unknown("YAML text")),
+    safe_dump: fn("yaml.safe_dump", () => unknown("YAML text")),
+  }));
+
+  const jsonRead = (name: string) => fn(name, ({ args }) => {
+    const text = given(args[0]);
+    if (text === undefined) return unknown("a JSON document the analyzer cannot read");
+    try {
+      return toPython(JSON.parse(text) as YamlValue, undefined);
+    } catch {
+      return unknown("text that is not valid JSON");
+    }
+  });
+  modules.set("json", namespace("json", {
+    load: jsonRead("json.load"),
+    loads: jsonRead("json.loads"),
+    dump: fn("json.dump", () => NONE),
+    dumps: fn("json.dumps", () => unknown("JSON text")),
+  }));
+
+  // OmegaConf's DictConfig reads both as attributes and as items (`cfg.train.batch_size`, `cfg['train']`).
+  const dictConfig: ClassValue = nativeClass("omegaconf.DictConfig", [objectClass], {
+    __getitem__: ({ args }) => (args[0].kind === "instance" && args[1]?.kind === "str" ? args[0].attributes.get(args[1].value) ?? unknown(`the config key ${args[1].value}`) : unknown("a config key")),
+    __contains__: ({ args }) => bool(args[0].kind === "instance" && args[1]?.kind === "str" && args[0].attributes.has(args[1].value)),
+    get: ({ args }) => (args[0].kind === "instance" && args[1]?.kind === "str" ? args[0].attributes.get(args[1].value) ?? args[2] ?? NONE : unknown("a config key")),
+    keys: ({ args }) => list(args[0].kind === "instance" ? [...args[0].attributes.keys()].map(str) : []),
+  });
+  const omegaLoad = fn("OmegaConf.load", ({ args, kwargs }) => {
+    const source = args[0] ?? kwargs.get("file_");
+    const file = source?.kind === "str" ? openFile(source, undefined) : source;
+    const text = file ? textOf(file) : undefined;
+    if (text === undefined) return unknown("a config file the analyzer cannot read");
+    return toPython(parseYaml(text), dictConfig);
+  });
+  const omegaConf = nativeClass("omegaconf.OmegaConf", [objectClass]);
+  omegaConf.attributes.set("load", omegaLoad);
+  omegaConf.attributes.set("set_struct", fn("OmegaConf.set_struct", () => NONE));
+  omegaConf.attributes.set("set_readonly", fn("OmegaConf.set_readonly", () => NONE));
+  modules.set("omegaconf", namespace("omegaconf", { OmegaConf: omegaConf, DictConfig: dictConfig, ListConfig: nativeClass("omegaconf.ListConfig", [objectClass]), MISSING: str("???") }));
+
+  return fn("open", ({ args, kwargs }) => (args[0] ? openFile(args[0], args[1] ?? kwargs.get("mode")) : unknown("file contents are not read by the analyzer")));
+}
+
+function linesOf(v: Value): string[] {
+  return (textOf(v) ?? "").split(/(?<=\n)/).filter((l) => l !== "");
+}
+
+function textOf(v: Value): string | undefined {
+  const text = v.kind === "instance" ? v.attributes.get("__text__") : undefined;
+  return text?.kind === "str" ? text.value : undefined;
+}
+
+/** Parsed data as Python values: mappings as dicts, or as `mapping` instances (OmegaConf's DictConfig) when given. */
+function toPython(v: YamlValue, mapping: ClassValue | undefined): Value {
+  if (v === null) return NONE;
+  if (typeof v === "boolean") return bool(v);
+  if (typeof v === "number") return Number.isInteger(v) ? int(v) : float(v);
+  if (typeof v === "string") return mapping && v.includes("${") ? unknown(`the config interpolation ${v} is not resolved`) : str(v);
+  if (Array.isArray(v)) return list(v.map((x) => toPython(x, mapping)));
+  if (mapping) {
+    const instance: InstanceValue = { kind: "instance", cls: mapping, attributes: new Map(), id: freshId() };
+    for (const [k, x] of Object.entries(v)) instance.attributes.set(k, toPython(x, mapping));
+    return instance;
+  }
+  return dict(Object.entries(v).map(([k, x]) => [str(k), toPython(x, mapping)]));
+}

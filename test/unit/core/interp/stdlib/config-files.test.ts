@@ -1,0 +1,55 @@
+import assert from "node:assert/strict";
+import { onlyModel } from "../../../helpers/analyze";
+
+// Config files read as data (src/core/interp/stdlib/config-files.ts): a model's sizes set by a workspace YAML or
+// JSON file the script opens by a known path are the file's, as Python reads them; a file that is not there leaves
+// the value unknown, as before.
+const MODEL = (read: string) => `import json
+import yaml
+import torch.nn as nn
+from omegaconf import OmegaConf
+
+${read}
+
+class Net(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.fc = nn.Linear(cfg["model"]["width"], 4)
+
+    def forward(self, x):
+        return self.fc(x)
+
+model = Net()
+`;
+const YAML = "model:\n  width: 12  # hidden size\n  lr: 2e-3\n";
+
+describe("config files read with yaml, json and OmegaConf (src/core/interp/stdlib/config-files.ts)", () => {
+  it("yaml.safe_load(open(path)) reads a workspace file relative to the script's folder", async () => {
+    const m = await onlyModel(MODEL(`cfg = yaml.safe_load(open("configs/net.yaml"))`), { others: { "/project/configs/net.yaml": YAML } });
+    assert.equal(m.params, 12 * 4 + 4);
+  });
+
+  it("`with open(...) as f: yaml.load(f, Loader=yaml.FullLoader)` and json.load(f) read the same", async () => {
+    const withYaml = await onlyModel(MODEL(`with open("configs/net.yaml", "r") as f:\n    cfg = yaml.load(f, Loader=yaml.FullLoader)`), { others: { "/project/configs/net.yaml": YAML } });
+    assert.equal(withYaml.params, 12 * 4 + 4);
+    const withJson = await onlyModel(MODEL(`with open("net.json") as f:\n    cfg = json.load(f)`), { others: { "/project/net.json": '{"model": {"width": 6}}' } });
+    assert.equal(withJson.params, 6 * 4 + 4);
+    const fromText = await onlyModel(MODEL(`cfg = json.loads(open("net.json").read())`), { others: { "/project/net.json": '{"model": {"width": 5}}' } });
+    assert.equal(fromText.params, 5 * 4 + 4);
+  });
+
+  it("OmegaConf.load gives a config read by item and by attribute", async () => {
+    const m = await onlyModel(MODEL(`conf = OmegaConf.load("configs/net.yaml")\ncfg = {"model": {"width": conf.model.width + conf["model"]["width"]}}`), { others: { "/project/configs/net.yaml": YAML } });
+    assert.equal(m.params, 24 * 4 + 4);
+  });
+
+  it("a missing file or a file opened for writing is not read", async () => {
+    const others = { "/project/configs/net.yaml": YAML };
+    const missing = await onlyModel(MODEL(`cfg = yaml.safe_load(open("configs/none.yaml"))`), { others });
+    assert.notEqual(missing.params, 12 * 4 + 4);
+    const written = await onlyModel(MODEL(`cfg = yaml.safe_load(open("configs/net.yaml", "w"))`), { others });
+    assert.notEqual(written.params, 12 * 4 + 4, "a file opened with 'w' gives no text");
+    const read = await onlyModel(MODEL(`cfg = yaml.safe_load(open("configs/net.yaml", "r"))`), { others });
+    assert.equal(read.params, 12 * 4 + 4);
+  });
+});
