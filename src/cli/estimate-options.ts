@@ -1,5 +1,6 @@
 // `--hardware ID [--host ID] --dtype fp32|tf32|bf16|fp16|int8 --mode inference|train --region CODE [--pue N]` for `analyze`:
 // validated here, then turned into each model's "estimate" (the JSON contract of issue 3).
+import { isConfigNote } from "../core/training/config-notes";
 import { z } from "zod";
 import { estimateModel, type Estimate } from "../core/energy/estimate";
 import { estimateBasis, inferenceFigureText, trainingRunText, trainingStepText } from "../core/energy/figure-text";
@@ -270,6 +271,7 @@ export function trainingPlanJson(plan: TrainingPlan): Record<string, unknown> {
       accumulation: sourceJson(plan.accumulation),
       dtype: plan.precision ? { from: "code", line: plan.precision.line, detail: plan.precision.detail } : null,
     },
+    notes: plan.notes ?? [],
   };
 }
 
@@ -287,7 +289,7 @@ export function trainingPlanLine(plan: TrainingPlan): string {
       : "no step or epoch count";
   const batch = plan.batch ? `, batch ${formatWhole(plan.batch.value)}` : "";
   const sources = [where(plan.steps ? "steps" : "epochs", plan.steps ?? plan.epochs), ...(plan.batch ? [where("batch", plan.batch)] : []), ...(plan.precision ? [`dtype: code line ${plan.precision.line}`] : [])];
-  return `${length}${batch}, ${plan.precision?.value ?? "fp32"} (${sources.join(", ")}); no model built in this file to estimate its step: pass --entry`;
+  return `${length}${batch}, ${plan.precision?.value ?? "fp32"} (${sources.join(", ")}); no model built in this file to estimate its step: pass --entry${configText(plan.notes)}`;
 }
 
 /** One line per model for the table and Markdown formats: the run's totals and where each figure came from. */
@@ -297,11 +299,17 @@ export function trainingRunLine(resolved: ResolvedTrainingRun): string {
     const sources = `(${[where("steps", resolved.steps), ...(resolved.accumulation ? [where("accumulation", resolved.accumulation)] : []), where("batch", resolved.batch)].join(", ")})`;
     if (!run) return `no training run: ${resolved.notes.join("; ")} ${sources}`;
     const accumulation = resolved.accumulation ? ` × ${formatWhole(resolved.accumulation.value)} micro-batches` : "";
-    return `${formatWhole(resolved.steps.value)} steps${accumulation}, batch ${formatWhole(resolved.batch.value)}${gpusText(resolved)}: ${trainingRunText(run)} ${sources}`;
+    return `${formatWhole(resolved.steps.value)} steps${accumulation}, batch ${formatWhole(resolved.batch.value)}${gpusText(resolved)}: ${trainingRunText(run)} ${sources}${configText(resolved.notes)}`;
   }
   const sources = `(${[where("epochs", resolved.epochs), where("samples", resolved.samples), where("batch", resolved.batch)].join(", ")})`;
-  if (!run) return `no training run: ${resolved.notes.filter((n) => n.startsWith("the code")).join("; ")} ${sources}`;
+  if (!run) return `no training run: ${resolved.notes.filter((n) => n.startsWith("the code")).join("; ")} ${sources}${configText(resolved.notes)}`;
   const perStep = resolved.accumulation && resolved.accumulation.value > 1 ? `, ${formatWhole(resolved.accumulation.value)} micro-batches per optimizer step` : "";
   return `${formatWhole(resolved.epochs!.value)} epochs × ${formatWhole(resolved.samples!.value)} samples, batch ${formatWhole(resolved.batch.value)}${resolved.dropLast ? " (drop_last)" : ""}${perStep}${gpusText(resolved)}: ` +
-    `${trainingRunText(run)} ${sources}`;
+    `${trainingRunText(run)} ${sources}${configText(resolved.notes)}`;
+}
+
+/** The notes about configuration (config-notes.ts: "config read: ...", "config missing: ...") after a run's line. */
+function configText(notes: string[] | undefined): string {
+  const config = (notes ?? []).filter(isConfigNote);
+  return config.length > 0 ? `; ${config.join("; ")}` : "";
 }

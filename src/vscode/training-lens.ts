@@ -91,6 +91,7 @@ export class TrainingCodeLensProvider extends AnalysisLensProvider<TrainingLens>
       ...(code?.precision ? [`precision: ${code.precision.value}, from line ${code.precision.line} (${code.precision.detail})`] : []),
       ...estimate.sources,
       ...parallel.notes,
+      ...(code?.notes ?? []),
       ...(assumptionLine(lens.model) ? [assumptionLine(lens.model)!] : []),
       "Click for the report's training calculator.",
     ].join("\n");

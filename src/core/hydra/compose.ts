@@ -116,6 +116,9 @@ function load(sources: Sources, composed: ComposedConfig, file: string, groupDir
       const [group, pkg] = key.split("@");
       const absolute = group.startsWith("/");
       const groupPath = absolute ? group.slice(1) : group;
+      // The `hydra` group is Hydra's own (logging, launcher, sweeper: hydra.cc/docs/configure_hydra/intro), shipped
+      // with Hydra and its plugins, not the workspace's, and sets nothing of the run.
+      if (groupPath === "hydra" || groupPath.startsWith("hydra/")) continue;
       const dir = joinPath(absolute ? configDir : groupDir, groupPath);
       const path = withYaml(joinPath(dir, option));
       if (!exists(sources, path)) {

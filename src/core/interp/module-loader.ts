@@ -29,4 +29,6 @@ export interface ModuleLoader {
   sourceText?(file: string): string | undefined;
   /** The program opened a data file (a config) by this path: found in the workspace or not, for the notes. */
   noteFileRead?(path: string, found: boolean): void;
+  /** The data files noted so far, in order. */
+  filesRead?(): readonly { path: string; found: boolean }[];
 }

@@ -652,10 +652,14 @@ export class Program implements ModuleLoader {
   }
 
   /** Data files (configs) the analyzed code opened, in order, each once: whether the workspace holds them. */
-  readonly filesRead: { path: string; found: boolean }[] = [];
+  private readonly opened: { path: string; found: boolean }[] = [];
 
   noteFileRead(path: string, found: boolean): void {
-    if (!this.filesRead.some((r) => r.path === path)) this.filesRead.push({ path, found });
+    if (!this.opened.some((r) => r.path === path)) this.opened.push({ path, found });
+  }
+
+  filesRead(): readonly { path: string; found: boolean }[] {
+    return this.opened;
   }
 
   loadHubRepository(repo: string, local: boolean): ModuleNamespaceValue | string {

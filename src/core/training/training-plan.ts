@@ -19,6 +19,8 @@ import { clickBindings } from "./click-options";
 import { argparseDest, argparseOptionsParsed } from "./parsed-options";
 import { configStoreNodes } from "./config-store";
 import { CONFIG_READER, numericLeaves } from "./config-reads";
+import { configNotes } from "./config-notes";
+import { CONFIG_FILE } from "../interp/stdlib/config-files";
 import { foreignLoader } from "./loader-functions";
 import { foreignTraining, type ForeignTraining } from "./foreign-loops";
 import { relativeTo } from "../interp/paths";
@@ -60,6 +62,8 @@ export interface TrainingPlan {
   cudaQueries?: string;
   /** Data parallelism the code and its launch files state (src/core/parallel), and the launch files that named it. */
   parallel?: ParallelSetup & { launchFiles?: string[] };
+  /** What configuration fed the figures: config files read, and files named but missing (config-notes.ts). */
+  notes?: string[];
 }
 
 type CallSite = Extract<CodeSite, { kind: "call" }>;
@@ -581,6 +585,13 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
     const foreign = foreignTraining(input.body, input.text, file, input.files, (site, e) => evaluateOne(site, e), (site) => runsByDefault(site, (e) => evaluateOne(site, e)));
     if (foreign) fillFromForeign(plan, foreign, discoverTrainingPlan({ ...input, namespace: foreign.module, body: [foreign.definition], text: foreign.text, file: foreign.file, bound: foreign.bindings, nested: true }), input.text, input.root);
   }
+  // Config files that fed the plan: Hydra's composition, and files the code opened as data while it was read.
+  const opened = (interpreter.loader.filesRead?.() ?? []).filter((f) => CONFIG_FILE.test(f.path));
+  const notes = configNotes({
+    read: [...hydra.flatMap((r) => r.files), ...opened.filter((f) => f.found).map((f) => f.path)],
+    missing: [...hydra.flatMap((r) => r.missing), ...opened.filter((f) => !f.found).map((f) => f.path)],
+  }, input.root);
+  if (notes.length > 0 && !input.nested) plan.notes = notes;
   return plan;
 }
 

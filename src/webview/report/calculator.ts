@@ -130,6 +130,8 @@ export function applyCalculator(view: CalculatorView | null): void {
           ? `Filled from ${view.file} where it states them; change any field and press Estimate.`
           : `${view.file} states no epochs, samples or batch size that Greenlight can read: placeholders and settings below; change any field and press Estimate.`
       : `Filled from the settings${view.note ? ` (${view.note})` : ""}; change any field and press Estimate.`;
+    // From the code: which config files fed the fields, or are named and missing.
+    if (view.status === "code" && view.note) note.textContent += ` ${view.note[0].toUpperCase()}${view.note.slice(1)}.`;
   }
   renderMeasured(view, form);
   if (view.status === "reading") setOutput("");

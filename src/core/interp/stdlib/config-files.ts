@@ -10,6 +10,10 @@ import type { ClassValue, InstanceValue, Value } from "../values";
 import { parseYaml, type YamlValue } from "../../hydra/yaml";
 import { fn, namespace, type StandardLibrary } from "./native";
 
+/** Files `open()` reads: configuration documents, never data sets, which can be large and are not the program's
+ *  settings. */
+export const CONFIG_FILE = /\.(ya?ml|json)$/i;
+
 /** Installs `open`'s file objects' readers (yaml, json, omegaconf); returns the `open` builtin that makes them. */
 export function installConfigFiles({ modules, interp, objectClass }: StandardLibrary): Value {
   const resolve = (path: string): string | undefined => {
@@ -27,7 +31,7 @@ export function installConfigFiles({ modules, interp, objectClass }: StandardLib
   });
   const openFile = (path: Value, mode: Value | undefined): Value => {
     // Writing or binary reading is not a config being read.
-    if (path.kind !== "str" || (mode !== undefined && (mode.kind !== "str" || /[wab+x]/.test(mode.value)))) return unknown("file contents are not read by the analyzer");
+    if (path.kind !== "str" || !CONFIG_FILE.test(path.value) || (mode !== undefined && (mode.kind !== "str" || /[wab+x]/.test(mode.value)))) return unknown("file contents are not read by the analyzer");
     const full = resolve(path.value);
     const text = full === undefined ? undefined : interp().loader.sourceText?.(full);
     if (full !== undefined) interp().loader.noteFileRead?.(full, text !== undefined);

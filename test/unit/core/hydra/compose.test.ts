@@ -70,4 +70,11 @@ describe("Hydra composition with ConfigStore nodes", () => {
     assert.deepEqual(c.missing, ["/p/optim/sgd.yaml"]);
     assert.equal(composeHydraConfig(memoryFiles({}), "/p", ".", "other", store), undefined, "no file and no node of that name");
   });
+
+  it("leaves Hydra's own `hydra/...` group to Hydra: not read, not missing", () => {
+    const files = memoryFiles({ "/p/config.yaml": "defaults:\n  - override hydra/job_logging: colorlog\n  - hydra/launcher: basic\nepochs: 3\n" });
+    const c = composeHydraConfig(files, "/p", ".", "config")!;
+    assert.equal(c.config.epochs, 3);
+    assert.deepEqual(c.missing, []);
+  });
 });
