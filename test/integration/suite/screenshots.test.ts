@@ -48,6 +48,9 @@ suite("screenshots", () => {
       const gpt = await openFixture("gpt_small.py");
       await vscode.commands.executeCommand("greenlight.showReport", gpt.uri, "GPTSmall");
       await waitFor("the GPT's report", async () => (await reportedModel())?.name === "GPTSmall" && api.reportView());
+      // reportedModel() reads the report through Export Report, which opens the JSON beside it: bring the report back.
+      await vscode.commands.executeCommand("greenlight.showReport", gpt.uri, "GPTSmall");
+      await waitFor("the GPT's report in front", () => api.reportView()?.model === "GPTSmall");
       await screenshot(`report-gpt-${name}`);
       await vscode.window.tabGroups.close(vscode.window.tabGroups.all.flatMap((group) => group.tabs).filter((tab) => tab.input instanceof vscode.TabInputWebview));
       assert.strictEqual(vscode.workspace.getConfiguration("workbench").get("colorTheme"), theme);
