@@ -28,6 +28,16 @@ export interface ParsedTrainingArguments {
 
 const FIELDS = new Set<string>(Object.keys(TRAINING_ARGUMENT_DEFAULTS));
 const TRAINING_ARGUMENTS = /(^|\.)(Seq2Seq)?TrainingArguments$/;
+// TRL's trainer configs subclass TrainingArguments, whose run fields they keep (huggingface.co/docs/trl/sft_trainer:
+// "SFTConfig ... subclass of transformers.TrainingArguments"; likewise DPOConfig, GRPOConfig, RewardConfig, ...).
+const TRL_CONFIGS = /^(SFT|DPO|GRPO|ORPO|KTO|CPO|BCO|OnlineDPO|RLOO|PPO|Reward)Config$/;
+
+/** Whose TrainingArguments a call of `name` builds: transformers' (Seq2SeqTrainingArguments too, with its defaults),
+ *  TRL's trainer configs (a file importing trl; their own defaults may differ, so only what the call writes counts). */
+export function trainingArgumentsKind(name: string, text: string): "transformers" | "trl" | undefined {
+  if (TRAINING_ARGUMENTS.test(name)) return "transformers";
+  return TRL_CONFIGS.test(name) && /^\s*(from\s+trl\b|import\s+trl\b)/m.test(text) ? "trl" : undefined;
+}
 
 /**
  * Of the dataclass types an `HfArgumentParser((ModelArguments, DataArguments, TrainingArguments))` call takes, the

@@ -12,7 +12,7 @@ import { datasetSize } from "./dataset-sizes";
 import { evaluateAtSite, knownTruth as truth, type ParameterBindings, type StepAllowance } from "./evaluate-site";
 import { loopShape, type LoopShape, type LoopStatement } from "./loop-shape";
 import { callSiteBindings } from "./call-site-bindings";
-import { hfTrainingArguments, TRAINING_ARGUMENT_DEFAULTS } from "./hf-arguments";
+import { hfTrainingArguments, trainingArgumentsKind, TRAINING_ARGUMENT_DEFAULTS } from "./hf-arguments";
 import { hydraRuns } from "./hydra-config";
 import { abslFlagDefinition } from "./absl-flags";
 import { clickBindings } from "./click-options";
@@ -296,10 +296,12 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
       const named = value?.kind === "dtype" ? HALF_DTYPES[value.name] : undefined;
       if (named && runsByDefault(site, (e) => evaluateOne(site, e))) precision = { value: named, line, detail: `${site.callee}(${snippet(input.text, argument!)})` };
     }
-    if (!precision && FRAMEWORK_PRECISION[last]) {
+    const argumentsKind = trainingArgumentsKind(last, input.text);
+    const framework = argumentsKind ? "TrainingArguments" : last;
+    if (!precision && FRAMEWORK_PRECISION[framework]) {
       // A framework's own switch: Lightning's Trainer/Fabric(precision=), Accelerate's Accelerator(mixed_precision=),
       // transformers' TrainingArguments(bf16=True, fp16=True), Keras' mixed-precision policy.
-      for (const [name, read] of Object.entries(FRAMEWORK_PRECISION[last])) {
+      for (const [name, read] of Object.entries(FRAMEWORK_PRECISION[framework])) {
         const argument = name === "0" ? positional(0) ?? keyword("name") : keyword(name);
         const named = argument ? read(evaluateOne(site, argument)) : undefined;
         if (named && runsByDefault(site, (e) => evaluateOne(site, e))) {
@@ -309,7 +311,13 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
       }
     }
 
-    if ((last === "Trainer" || last === "TrainingArguments") && keyword("max_steps")) {
+    if (last === "Accelerator" && keyword("gradient_accumulation_steps")) {
+      // Accelerate: `with accelerator.accumulate(model):` steps once every gradient_accumulation_steps batches
+      // (huggingface.co/docs/accelerate/usage_guides/gradient_accumulation).
+      const every = positiveInteger(evaluateOne(site, keyword("gradient_accumulation_steps")));
+      if (every !== undefined) accumulations.push({ rank: 40, figure: { value: every, source: "code", line, detail: `${site.callee}(gradient_accumulation_steps=${snippet(input.text, keyword("gradient_accumulation_steps")!)})` } });
+    }
+    if ((last === "Trainer" || argumentsKind) && keyword("max_steps")) {
       // Hugging Face and Lightning: max_steps > 0 sets the run's length whatever the epochs say.
       const value = positiveInteger(evaluateOne(site, keyword("max_steps")));
       if (value !== undefined) steps.push({ rank: 40, figure: { value, source: "code", line, detail: `${site.callee}(max_steps=${snippet(input.text, keyword("max_steps")!)})` } });
@@ -395,15 +403,19 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
       }
       continue;
     }
-    if (last === "TrainingArguments") {
+    if (argumentsKind) {
       // Hugging Face: per-device batch (a multi-device run multiplies it); defaults 3 epochs and 8 per device
       // (huggingface.co/docs/transformers/main_classes/trainer#transformers.TrainingArguments).
       for (const [name, into, fallback] of [["num_train_epochs", epochs, 3], ["per_device_train_batch_size", batches, 8]] as const) {
         const argument = keyword(name);
         const value = argument ? positiveInteger(evaluateOne(site, argument)) : undefined;
         if (value !== undefined) into.push({ rank: 40, figure: { value, source: "code", line, detail: `${site.callee}(${name}=${snippet(input.text, argument!)})` } });
-        else if (!argument) into.push({ rank: 1, figure: { value: fallback, source: "default", line, detail: `TrainingArguments' default ${name}=${fallback} (huggingface.co/docs/transformers)` } });
+        else if (!argument && argumentsKind === "transformers") into.push({ rank: 1, figure: { value: fallback, source: "default", line, detail: `TrainingArguments' default ${name}=${fallback} (huggingface.co/docs/transformers)` } });
       }
+      // gradient_accumulation_steps: micro-batches per optimizer step (transformers' default 1).
+      const accumulation = keyword("gradient_accumulation_steps");
+      const every = accumulation ? positiveInteger(evaluateOne(site, accumulation)) : undefined;
+      if (every !== undefined) accumulations.push({ rank: 40, figure: { value: every, source: "code", line, detail: `${site.callee}(gradient_accumulation_steps=${snippet(input.text, accumulation!)})` } });
       continue;
     }
     if ((last === "batch" || last === "flow") && call.func.type === "attribute") {
