@@ -483,13 +483,15 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
       if (known?.trainSamples !== undefined) datasets.push({ site, rank: 20, names: site.assignedTo.slice(0, 1), figure: { value: known.trainSamples, source: "dataset table", line, detail: `${site.callee}(): ${known.source}` } });
       continue;
     }
-    const known = datasetSize(last, "torchvision");
-    if (known?.trainSamples !== undefined && !definedInFile(namespace, site.callee, file)) {
+    // `class CIFAR10Pair(CIFAR10)` that only changes __getitem__: the same samples as the dataset it subclasses.
+    const inherited = datasetSize(last, "torchvision") ? undefined : /^[A-Z]/.test(last) && site.assignedTo.length > 0 ? inheritedDataset(evaluateOne(site, call.func)) : undefined;
+    const known = inherited ? datasetSize(inherited, "torchvision") : datasetSize(last, "torchvision");
+    if (known?.trainSamples !== undefined && (inherited || !definedInFile(namespace, site.callee, file))) {
       if (!runsByDefault(site, (e) => evaluateOne(site, e))) continue;
       const splitArgument = known.split?.kind === "train-flag" ? keyword("train") ?? positional(known.split.position) : known.split ? keyword("split") ?? positional(known.split.position) : undefined;
       const splitValue = splitArgument ? evaluateOne(site, splitArgument) : undefined;
       const isTrain = !splitValue ? true : known.split?.kind === "split" ? splitValue.kind === "str" && splitValue.value === known.split.trainValue : truth(splitValue);
-      if (isTrain === true) datasets.push({ site, rank: 20, names: site.assignedTo, figure: { value: known.trainSamples, source: "dataset table", line, detail: `${site.callee} (training split): ${known.source}` } });
+      if (isTrain === true) datasets.push({ site, rank: 20, names: site.assignedTo, figure: { value: known.trainSamples, source: "dataset table", line, detail: `${site.callee}${inherited ? ` (a subclass of ${inherited} that keeps its samples)` : ""} (training split): ${known.source}` } });
       continue;
     }
     if (last === "Subset") {
@@ -797,6 +799,18 @@ function runsByDefault(site: CallSite, evaluate: (e: Expression) => Value | unde
 function dictEntry(v: Value, key: string): Value | undefined {
   if (v.kind !== "dict") return undefined;
   return v.entries.get(keyOf(str(key)))?.value;
+}
+
+/** The well-known dataset a class written in the workspace subclasses, when neither it nor a class between them
+ *  defines `__init__` or `__len__` (which could change what it holds): it has that dataset's samples. */
+function inheritedDataset(v: Value | undefined): string | undefined {
+  if (v?.kind !== "class" || !v.location || datasetSize(v.name, "torchvision")) return undefined;
+  for (const c of v.mro) {
+    // torchvision's stand-in (src/core/torchvision/datasets.ts) is Python too: the known name ends the walk.
+    if (c !== v && datasetSize(c.name, "torchvision")) return c.name;
+    if (c.attributes.has("__init__") || c.attributes.has("__len__")) return undefined;
+  }
+  return undefined;
 }
 
 /** A dataset name the file defines itself is not the well-known one. */
