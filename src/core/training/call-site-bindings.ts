@@ -3,6 +3,7 @@
 import type { Value } from "../interp/values";
 import type { Expression, FunctionDefinition, Statement } from "../python/ast";
 import { findCodeSites, type CodeSite } from "./code-sites";
+import { keywordArgument, positionalArgument } from "../python/syntax-walk";
 import type { ParameterBindings } from "./evaluate-site";
 
 type CallSite = Extract<CodeSite, { kind: "call" }>;
@@ -52,12 +53,31 @@ export function callSiteBindings(
   return bindings;
 }
 
-/** Calls of a module-level function by its name, outside the function itself. */
+/** Calls of a module-level function by its name, outside the function itself, and the processes that start it. */
 function callSitesOf(fn: FunctionDefinition, body: Statement[], text: string): CallSite[] {
-  const word = new RegExp(`\\b${fn.name}\\s*\\(`);
-  return findCodeSites(body, text, word).filter(
-    (s): s is CallSite => s.kind === "call" && s.callee === fn.name && !(s.call.pos.startIndex >= fn.pos.startIndex && s.call.pos.endIndex <= fn.pos.endIndex),
-  );
+  const word = new RegExp(`\\b${fn.name}\\s*\\(|\\bspawn\\s*\\(\\s*${fn.name}\\b`);
+  return findCodeSites(body, text, word).flatMap((s): CallSite[] => {
+    if (s.kind !== "call" || (s.call.pos.startIndex >= fn.pos.startIndex && s.call.pos.endIndex <= fn.pos.endIndex)) return [];
+    if (s.callee === fn.name) return [s];
+    const spawned = spawnedCall(fn, s);
+    return spawned ? [spawned] : [];
+  });
+}
+
+/**
+ * `torch.multiprocessing.spawn(fn, args=(a, b), nprocs=n)` runs `fn(i, a, b)` in process i
+ * (pytorch.org/docs/stable/multiprocessing.html#spawning-subprocesses): as the call the plain run's first process
+ * makes, `fn(0, a, b)`, at the spawn's site.
+ */
+function spawnedCall(fn: FunctionDefinition, site: CallSite): CallSite | undefined {
+  if (!/(^|\.)spawn$/.test(site.callee)) return undefined;
+  const target = positionalArgument(site.call, 0) ?? keywordArgument(site.call, "fn");
+  if (target?.type !== "name" || target.id !== fn.name) return undefined;
+  const given = keywordArgument(site.call, "args") ?? positionalArgument(site.call, 1);
+  const items = !given ? [] : given.type === "tuple" || given.type === "list" ? given.items : undefined;
+  if (!items) return undefined;
+  const index: Expression = { type: "int", value: 0, pos: site.call.pos };
+  return { ...site, call: { type: "call", func: target, args: [index, ...items].map((value) => ({ kind: "positional" as const, value })), pos: site.call.pos } };
 }
 
 /** Each parameter's argument expression, where the call sites agree on it. */

@@ -102,6 +102,9 @@ const FRAMEWORK_PRECISION: Record<string, Record<string, (v: Value | undefined) 
   // keras.io/api/mixed_precision/policy: "mixed_float16", "mixed_bfloat16" (compute in 16 bits, variables in fp32).
   set_global_policy: { "0": kerasPolicy },
   set_policy: { "0": kerasPolicy },
+  // NVIDIA apex `amp.initialize(model, optimizer, opt_level="O1")` (nvidia.github.io/apex/amp.html): O1 and O2 are
+  // mixed precision in fp16, O3 pure fp16; O0 is fp32.
+  initialize: { opt_level: (v) => (v?.kind === "str" && /^O[123]$/.test(v.value) ? "fp16" : undefined) },
 };
 function kerasPolicy(v: Value | undefined): "bf16" | "fp16" | undefined {
   return v?.kind === "str" ? (v.value === "mixed_bfloat16" ? "bf16" : v.value === "mixed_float16" ? "fp16" : undefined) : undefined;
@@ -339,7 +342,8 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
       }
       const figure: PlanFigure | undefined = batch !== undefined
         ? { value: batch, source: "code", line, detail: given ? `${site.callee}(batch_size=${snippet(input.text, given)})` : `${site.callee}(${spread.map((e) => `**${snippet(input.text, e)}`).join(", ")}) with batch_size` }
-        : !given && spread.length === 0 ? { value: 1, source: "default", line, detail: "DataLoader's default batch_size=1 (pytorch.org/docs/stable/data.html)" } : undefined;
+        // With a batch_sampler the sampler makes the batches, not batch_size (pytorch.org/docs/stable/data.html).
+        : !given && spread.length === 0 && !keyword("batch_sampler") ? { value: 1, source: "default", line, detail: "DataLoader's default batch_size=1 (pytorch.org/docs/stable/data.html)" } : undefined;
       loaders.push({ site, score: loaderScore(site, call), batch: figure, dropLast });
       continue;
     }

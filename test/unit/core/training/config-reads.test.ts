@@ -64,3 +64,59 @@ for epoch in range(cfg["train"]["epochs"]):
     assert.deepEqual(leaves, [{ key: "a.b", value: 2 }, { key: "d", value: 5 }]);
   });
 });
+
+describe("training plans of a run started in processes, from a JSON config", () => {
+  const SPAWNED = `import json
+import torch
+import torch.multiprocessing as mp
+from apex import amp
+
+
+def run(rank, n_gpus, hps):
+    model = torch.nn.Linear(4, 2)
+    optimizer = torch.optim.SGD(model.parameters(), lr=0.1)
+    if hps["train"]["fp16_run"]:
+        model, optimizer = amp.initialize(model, optimizer, opt_level="O1")
+    loader = torch.utils.data.DataLoader(torch.utils.data.TensorDataset(torch.zeros(100, 4)), batch_size=hps["train"]["batch_size"])
+    for epoch in range(1, hps["train"]["epochs"] + 1):
+        for x, in loader:
+            model(x).sum().backward()
+            optimizer.step()
+
+
+def main():
+    with open("config.json") as f:
+        hps = json.loads(f.read())
+    mp.spawn(run, nprocs=1, args=(1, hps,))
+
+
+if __name__ == "__main__":
+    main()
+`;
+  const config = (fp16: boolean) => ({ "/project/config.json": `{"train": {"epochs": 7, "batch_size": 10, "fp16_run": ${fp16}}}` });
+
+  it("binds torch.multiprocessing.spawn(fn, args=(...)) as fn(0, ...), and reads apex amp's O1 as fp16 where the flag is on", async () => {
+    const plan = await planOf(SPAWNED, config(true));
+    assert.equal(plan.epochs?.value, 7);
+    assert.equal(plan.batch?.value, 10);
+    assert.equal(plan.precision?.value, "fp16");
+    const off = await planOf(SPAWNED, config(false));
+    assert.equal(off.precision, undefined, "amp.initialize under a flag that is off is not the run's");
+    const unspawned = await planOf(SPAWNED.replace("mp.spawn(run, nprocs=1, args=(1, hps,))", "pass"), config(true));
+    assert.match(plan.epochs!.detail, /^for epoch in range/, "bound through the spawn, the loop reads the config, above the config's own key");
+    assert.match(unspawned.epochs!.detail, /^train\.epochs: 7 in the config/);
+  });
+
+  it("a DataLoader with a batch_sampler has no default batch of 1", async () => {
+    const plan = await planOf(`import torch
+model = torch.nn.Linear(4, 2)
+data = torch.utils.data.TensorDataset(torch.zeros(100, 4))
+loader = torch.utils.data.DataLoader(data, batch_sampler=make_sampler(data))
+for epoch in range(3):
+    for x, in loader:
+        model(x).sum().backward()
+`);
+    assert.equal(plan.batch, undefined);
+    assert.equal(plan.epochs?.value, 3);
+  });
+});
