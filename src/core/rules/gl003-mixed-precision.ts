@@ -3,6 +3,7 @@ import { afterImportsEdit, IMPORT_TORCH, importEdit, insertLinesAfter, insertLin
 import type { AnalysisResult } from "../analysis-result";
 import { importedTrainingCalls } from "./helper-runs";
 import { kerasReference, usesKeras } from "./keras-models";
+import { loopScalers } from "./loop-scalers";
 import type { PythonFile } from "./python-file";
 import { ruleHelpUri, type RawFinding, type Rule, type RuleContext } from "./rule-context";
 import { autocastDisabled, autocastPrecision, defaultDtypeOf, falseAsWritten, isAutocastCall, mentionsAccelerator, precisionOfExpression, type RunPrecision } from "./run-target";
@@ -31,7 +32,7 @@ export const gl003MixedPrecision: Rule = { definition, check };
  * autocast context kept in a variable, a framework's mixed-precision option); "off" when its only autocast is
  * disabled (`enabled=False`, or a flag or config field that is False by default); undefined when it says nothing.
  */
-function mixedPrecisionSetting(file: PythonFile): { state: "on" | "off"; detail: string } | undefined {
+function mixedPrecisionSetting(file: PythonFile, pinned: Set<Expression>): { state: "on" | "off"; detail: string } | undefined {
   const withItems = new Set<Expression>();
   for (const { statement: s } of file.places) if (s.type === "with") for (const i of s.items) withItems.add(i.value);
   let off: string | undefined;
@@ -49,7 +50,8 @@ function mixedPrecisionSetting(file: PythonFile): { state: "on" | "off"; detail:
             off ??= file.text(x.pos);
           }
         }
-        if (disabledScalers.has(x)) return;
+        // A scaler that belongs to some loops says nothing of the others (loop-scalers.ts).
+        if (disabledScalers.has(x) || pinned.has(x)) return;
         if ((x.type === "name" && x.id === "GradScaler") || (x.type === "attribute" && /^(GradScaler|set_global_policy|set_dtype_policy|set_policy)$/.test(x.name))) on = true;
         else if (x.type === "call" && x.func.type === "attribute" && /^(half|bfloat16)$/.test(x.func.name) && x.args.length === 0) on = true;
         else if (x.type === "call" && isAutocastCall(x) && !withItems.has(x)) {
@@ -138,7 +140,8 @@ function apexAmp(file: PythonFile): { flag: string } | undefined {
 
 function check(context: RuleContext): RawFinding[] {
   const { file } = context;
-  const setting = mixedPrecisionSetting(file);
+  const scalers = loopScalers(file);
+  const setting = mixedPrecisionSetting(file, scalers.callees);
   if (setting?.state === "on") return [];
   const apex = apexAmp(file);
   if (apex && !apex.flag) return [];
@@ -152,6 +155,8 @@ function check(context: RuleContext): RawFinding[] {
       const loops = place.ancestors.filter((a) => a.type === "for" || a.type === "while");
       const loop = loops[loops.length - 1];
       if (!loop) continue;
+      // The loop scales its loss with a GradScaler: mixed precision set up there.
+      if (scalers.loops.has(loop)) continue;
       const autocast = loopAutocast(file, loop);
       if (autocast === "on") continue;
       if (autocast) loopOff.set(loop, autocast.off);
