@@ -22,6 +22,9 @@ export interface AnalysisResult {
   /** Functions the file imports from other Python files (`from utils import predict`), with their syntax: the rules
    *  follow a model into them (GL002, GL005). */
   importedFunctions?: ImportedFunction[];
+  /** Classes the file binds (its own and imported) with their methods decorated no_grad/inference_mode, by the name
+   *  the file calls them with: GL002 does not count a call of such a method as a run with autograd on. */
+  noGradMethods?: Record<string, string[]>;
   /** Text generations the file runs (generate calls, sampling loops, generate pragmas). */
   generations?: GenerationPlan[];
   /** Optimizer, training, weight dtype and autocast as the file states them (for the memory estimate). */

@@ -40,6 +40,7 @@ import { readRunSetup } from "./memory/run-setup";
 import { findTrainingSites } from "./training/training-sites";
 import { readCodePrecision } from "./rules/code-precision";
 import { PythonFile } from "./rules/python-file";
+import { noGradMethods } from "./interp/no-grad-methods";
 import { readParallelCode } from "./parallel/parallel-code";
 import { combineSetup, readLaunchFiles } from "./parallel/launch-files";
 import { hasSetup } from "./parallel/parallel-setup";
@@ -163,6 +164,8 @@ function analyzeProgram(parser: PythonParser, request: AnalyzeRequest, setup: { 
   if (!namespace) return result;
   const syntax = cache.get(parser, request.file, request.text);
   result.importedFunctions = importedFunctions(namespace, request.file);
+  const guarded = noGradMethods(namespace);
+  if (Object.keys(guarded).length > 0) result.noGradMethods = guarded;
 
   let candidates: Candidate[];
   // Models whose construction failed (library or config missing): shown where they are built, with the reason.

@@ -4,6 +4,7 @@ import { helperRuns, isModuleLevelName } from "./helper-runs";
 import { generatesWithoutGrad, inferenceCalls, isEvalCall } from "./model-usage";
 import { ruleHelpUri, type RawFinding, type Rule, type RuleContext } from "./rule-context";
 import { callsInBody } from "../python/syntax-walk";
+import { classNoGradMethods } from "./class-no-grad";
 import type { Fix } from "./types";
 
 const definition = {
@@ -59,10 +60,12 @@ function check(context: RuleContext): RawFinding[] {
     // Direct calls, and calls of helpers that run the model with autograd on (`predict(model, x)`).
     // A model put in eval mode at module level is a global the file's functions can run (`def show(img): model(img)`).
     const global = place.ancestors.every((a) => a.type !== "function" && a.type !== "class") && isModuleLevelName(file, v);
-    // A transformers model's generate() runs under no_grad already.
-    const noGradMethods = generatesWithoutGrad(file, v) ? ["generate"] : [];
+    // A transformers model's generate() runs under no_grad already, as does a method its class decorates so.
+    const noGradMethods = [...(generatesWithoutGrad(file, v) ? ["generate"] : []), ...classNoGradMethods(file, v, context.analysis)];
     const viaHelpers = helperRuns(file, v, context.analysis, { global, noGradMethods }).filter((h) => !h.guardedInside);
-    const direct = inferenceCalls(file, v).filter(({ call }) => !(call.func.type === "attribute" && noGradMethods.includes(call.func.name)));
+    // `m(x)` runs forward: a decorated forward runs without autograd too.
+    const runsWithoutGrad = (name: string | undefined) => name !== undefined && noGradMethods.includes(name);
+    const direct = inferenceCalls(file, v).filter(({ call }) => !runsWithoutGrad(call.func.type === "attribute" ? call.func.name : "forward"));
     const unguarded = [...direct, ...viaHelpers]
       .filter((c) => !file.runsWithoutGrad(c.place) && topOf(c.place) !== undefined)
       .sort((a, b) => a.call.pos.startIndex - b.call.pos.startIndex);
