@@ -5,7 +5,7 @@ import { importEdit, insertDefinitionAfter, insertLinesAfter, type ImportNeed } 
 import { formatBytes, formatJoules, hasHelperOrReduction, isReduced, KERAS_QUANTIZABLE, shareText, summarize } from "./gl001-common";
 import { torchFindings } from "./gl001-torch";
 import { isKerasName, kerasModelClasses, kerasModelSites, kerasReference } from "./keras-models";
-import { tfmotCanWrap } from "./keras-tfmot";
+import { syntaxLayersBuiltIn, tfmotCanWrap } from "./keras-tfmot";
 import { entryCallee, isBuilderSite, type ModelSite } from "./model-usage";
 import type { PythonFile } from "./python-file";
 import { hardwareFor } from "./energy-saving";
@@ -109,7 +109,10 @@ function kerasFindings(context: RuleContext): RawFinding[] {
           ...pruningCallbackEdits(file, v),
         ]),
       },
-    ].filter((f) => f.kind === "keras-quantize" ? tfmotCanWrap(report, false) : tfmotCanWrap(report, true));
+    ].filter((f) => {
+      const nested = f.kind !== "keras-quantize";
+      return syntaxLayersBuiltIn(file, site, nested) && tfmotCanWrap(report, nested);
+    });
     // Post-training quantization goes after the last statement of this block that fits the model.
     // Up to the next statement that assigns the name again (then it is another model).
     const following: Statement[] = [];
