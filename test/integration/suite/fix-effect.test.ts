@@ -72,6 +72,40 @@ suite("a fix's effect on the figures", () => {
     }
   });
 
+  test("the prune fix on a convolutional model: the lens names the pruned layers and keeps the energy the title said would not change", async () => {
+    await greenlight();
+    const document = await openCopyOf("cpu_convnet.py");
+    try {
+      const finding = await waitFor("GL001 on the ConvNet", () =>
+        greenlightDiagnostics(document.uri).find((d) => typeof d.code === "object" && d.code.value === "GL001"),
+      );
+      const actions = (await vscode.commands.executeCommand<vscode.CodeAction[]>("vscode.executeCodeActionProvider", document.uri, finding.range, vscode.CodeActionKind.QuickFix.value, 50)) ?? [];
+      const prune = actions.find((a) => a.title.startsWith("Prune 30% of weights") && a.edit);
+      assert.ok(prune, `a prune fix among: ${actions.map((a) => a.title).join(" | ")}`);
+      // Dense kernels multiply the zeros: the title promises no saving, and the int8 fix, which costs energy at this
+      // size, is not titled as a saving either.
+      assert.ok(prune.title.includes("no energy saving"), prune.title);
+      const int8 = actions.find((a) => a.title.startsWith("int8 dynamic quantization"));
+      assert.ok(!int8 || (int8.title.includes("not a saving") && !/; saves /.test(int8.title)), int8?.title);
+      const lensBefore = await waitFor("the ConvNet lens", async () => (await codeLensTitles(document.uri)).find((t) => t.startsWith("ConvNet") && t.includes("per sample")));
+      assert.ok(!lensBefore.includes("pruned"), lensBefore);
+      const energy = (t: string) => /([\d.]+ [µm]?J) per sample/.exec(t)?.[1];
+      assert.ok(energy(lensBefore), lensBefore);
+      assert.ok(await vscode.workspace.applyEdit(prune.edit!), "the fix applies");
+      const lensAfter = await waitFor("the ConvNet lens after pruning", async () => (await codeLensTitles(document.uri)).find((t) => t.startsWith("ConvNet") && t.includes("pruned")));
+      assert.ok(lensAfter.includes("as 'model' runs it: pruned 2 Conv2d layers, 1 Linear layer"), lensAfter);
+      assert.strictEqual(energy(lensAfter), energy(lensBefore), `${lensAfter}: the same energy as before (${lensBefore})`);
+      await waitFor("GL001 gone or without the prune fix", async () => {
+        const again = greenlightDiagnostics(document.uri).find((d) => typeof d.code === "object" && d.code.value === "GL001");
+        if (!again) return true;
+        const offered = (await vscode.commands.executeCommand<vscode.CodeAction[]>("vscode.executeCodeActionProvider", document.uri, again.range, vscode.CodeActionKind.QuickFix.value, 50)) ?? [];
+        return offered.some((a) => a.title.startsWith("Prune 30% of weights")) ? undefined : true;
+      });
+    } finally {
+      await revertAndClose(document);
+    }
+  });
+
   test("a model the script runs under torch.autocast is shown at bf16 in the lens and hover, never as fp32", async () => {
     await greenlight();
     const document = await openFixture("autocast_mlp.py");
