@@ -134,9 +134,18 @@ function isOptimizerClass(name: string | undefined): boolean {
   return name !== undefined && /(^|\.)optim\.[A-Z]\w*$/.test(name);
 }
 
-/** True when the file trains this model: its parameters go to an optimizer, or it is put in train mode, or fitted. */
+/** True when the file trains this model: its parameters go to an optimizer, or it is put in train mode, or fitted.
+ *  A submodule's parameters count (`model.classifier.parameters()`, `model.fc[-1].parameters()`: fine-tuning the head
+ *  of a pretrained model trains that model). */
 export function isTrained(file: PythonFile, variable: string): boolean {
-  return file.methodCallsOn(variable).some(({ call }) => isMethodCall(call, variable, ["parameters", "named_parameters", "train", "fit"]));
+  if (file.methodCallsOn(variable).some(({ call }) => isMethodCall(call, variable, ["parameters", "named_parameters", "train", "fit"]))) return true;
+  return file.calls.some(({ call }) => {
+    if (call.func.type !== "attribute" || !["parameters", "named_parameters"].includes(call.func.name)) return false;
+    let owner = call.func.object;
+    if (owner.type === "name") return false; // the model itself, read above
+    while (owner.type === "attribute" || owner.type === "subscript") owner = owner.object;
+    return owner.type === "name" && owner.id === variable;
+  });
 }
 
 /** Names that hold a module: built at a site, loaded whole, or used like one (`.load_state_dict`, `.parameters()`). */
