@@ -13,6 +13,7 @@ import { activePythonDocument } from "./notebook-cells";
 import { checkInputsText, inputPragmaEdit } from "./pragma";
 import type { ExportFormat } from "./report-export";
 import type { Services } from "./services";
+import { announceWorkspaceChoice } from "./settings";
 
 /** The Python document a command acts on: the URI passed in, else the active editor's (or notebook cell's). */
 async function targetDocument(uri?: vscode.Uri | string): Promise<vscode.TextDocument | undefined> {
@@ -123,7 +124,7 @@ export function registerCommands(services: Services): vscode.Disposable[] {
       if (!picked) return undefined;
       const choice = profiles.find((p) => p.id === picked.toLowerCase())?.id;
       if (!choice) throw new Error(`unknown hardware '${picked}' (known: ${profiles.map((p) => p.id).join(", ")})`);
-      await store.update("hardware", choice);
+      announceWorkspaceChoice("hardware", choice, await store.choose("hardware", choice));
       return store.values.hardware;
     }),
 
@@ -135,7 +136,7 @@ export function registerCommands(services: Services): vscode.Disposable[] {
           | undefined);
       if (!choice) return undefined;
       if (!precisions.includes(choice)) throw new Error(`unknown precision '${choice}' (one of ${precisions.join(", ")})`);
-      await store.update("precision", choice);
+      announceWorkspaceChoice("precision", choice, await store.choose("precision", choice));
       return store.values.precision;
     }),
 

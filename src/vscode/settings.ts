@@ -31,6 +31,18 @@ export class SettingsStore implements vscode.Disposable {
     this.current = this.read();
   }
 
+  /**
+   * Writes a choice the user made (Select Hardware, Select Precision) where it takes effect: the Workspace settings
+   * when they set the key (they override User settings, so a User write would change nothing), else the User
+   * settings. Returns where it went, for the message that says so.
+   */
+  async choose<K extends SettingKey>(key: K, value: Settings[K]): Promise<"workspace" | "user"> {
+    const inspected = vscode.workspace.getConfiguration("greenlight").inspect(key);
+    const where = inspected?.workspaceValue !== undefined ? "workspace" : "user";
+    await this.update(key, value, where === "workspace" ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global);
+    return where;
+  }
+
   private read(): Settings {
     const configuration = vscode.workspace.getConfiguration("greenlight");
     // The grid surfaces read the grid.* keys themselves, with the workspace-trust rules for endpoints (grid-settings.ts).
@@ -70,4 +82,12 @@ export class SettingsStore implements vscode.Disposable {
     this.subscription.dispose();
     this.changed.dispose();
   }
+}
+
+/** Tells the user a choice went into the Workspace settings (a shared file) rather than their User settings, and why. */
+export function announceWorkspaceChoice(key: SettingKey, value: unknown, where: "workspace" | "user"): void {
+  if (where !== "workspace") return;
+  void vscode.window.showInformationMessage(
+    `Greenlight: ${key} set to ${String(value)} in this workspace's settings, because they set it and override your User settings.`,
+  );
 }
