@@ -234,7 +234,16 @@ export const kerasModules: NativeModuleProvider = function kerasModules(runtime:
   // keras.utils.data_utils.get_file, keras.utils.layer_utils (Keras 2): the same helpers; the rest unknown by name.
   utils.coversSubmodules = true;
 
+  // keras.random (Keras 3, keras.io/api/random): samplers whose first argument is the shape; scripts make stand-in
+  // data with them (`x = keras.random.normal((2000, 20))`), whose first dimension a fit's samples are.
+  const sampler = (name: string, dtype: "float32" | "int32") => fn(name, (c) => tensor(toInts(c.args[0] ?? c.kwargs.get("shape") ?? NONE, "shape"), dtype));
+  const kerasRandom = namespace("keras.random", [
+    ...(["normal", "uniform", "truncated_normal", "gamma", "beta", "binomial"] as const).map((name) => [name, sampler(name, "float32")] as [string, Value]),
+    ["randint", sampler("randint", "int32")],
+    ["SeedGenerator", fn("SeedGenerator", () => NONE)],
+  ]);
   const keras = namespace("keras", [
+    ["random", kerasRandom],
     ["layers", layers], ["models", models], ["activations", activations], ["ops", ops], ["backend", backend], ["initializers", initializers],
     ["regularizers", regularizers], ["utils", utils],
     ["Model", classes.model], ["Sequential", classes.sequential], ["Input", classes.input], ["Layer", classes.layer], ["Functional", classes.functional],
@@ -292,6 +301,7 @@ export const kerasModules: NativeModuleProvider = function kerasModules(runtime:
     set(`${root}.regularizers`, regularizers);
     set(`${root}.utils`, utils);
     set(`${root}.engine`, engine);
+    set(`${root}.random`, kerasRandom);
   }
   // TF 2.0-2.5 code imports tf.keras's own files (tensorflow/python/keras/layers/...): the same package.
   const python = namespace("tensorflow.python", [["keras", keras]]);

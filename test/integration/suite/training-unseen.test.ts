@@ -40,7 +40,7 @@ suite("training CodeLens on unseen scripts", () => {
     assert.match(title, /batch 64\b/, title);
   });
 
-  test("Keras: fit(x, y, epochs=6, batch_size=50) on 2,000 samples runs 240 steps", async function () {
+  test("Keras: fit(x, y, epochs=6, batch_size=50) on 2,000 rows of keras.random data runs 240 steps", async function () {
     this.timeout(60_000);
     const { title } = await trainingLensAt("keras_fit.py", "model.fit(");
     assert.match(title, /^Training \S+ · [\d.]+ [mµk]?J\/step · 240 steps ≈ /, title);
