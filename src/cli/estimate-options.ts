@@ -275,9 +275,9 @@ export function trainingPlanJson(plan: TrainingPlan): Record<string, unknown> {
   };
 }
 
-/** True when a plan states anything a run is made of. */
+/** True when a plan states anything a run is made of, or names config files that are missing (why it states nothing). */
 export function hasTrainingFigures(plan: TrainingPlan | undefined): plan is TrainingPlan {
-  return !!plan && !!(plan.epochs || plan.steps || plan.batch || plan.precision);
+  return !!plan && !!(plan.epochs || plan.steps || plan.batch || plan.precision || plan.notes?.some((n) => n.startsWith("config missing: ")));
 }
 
 /** The plan of a file none of whose models gives a run, in one line: "5,000 steps × 4 micro-batches, batch 4, bf16". */

@@ -45,4 +45,16 @@ describe("training-run notes about configuration", () => {
     const text = await analyzeCli([file, "--mode", "train", "--root", fixtures]);
     assert.match(text.stdout, /config missing: configs\/absent\.yaml/);
   });
+
+  it("a run that states no figure, its only config file missing, is still shown with that file named", async () => {
+    const file = join(fixtures, "finetune_missing.py");
+    const json = await analyzeCli([file, "--mode", "train", "--format", "json", "--root", fixtures]);
+    assert.equal(json.code, 0, json.stderr);
+    const plans = JSON.parse(json.stdout).training_plans;
+    assert.equal(plans.length, 1);
+    assert.deepEqual([plans[0].epochs, plans[0].batch, plans[0].optimizer_steps], [null, null, null]);
+    assert.ok(plans[0].notes.some((n: string) => /^config missing: configs\/finetune\.json/.test(n)), plans[0].notes.join("; "));
+    const text = await analyzeCli([file, "--mode", "train", "--root", fixtures]);
+    assert.match(text.stdout, /no step or epoch count.*config missing: configs\/finetune\.json/);
+  });
 });
