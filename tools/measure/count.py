@@ -328,15 +328,20 @@ def main():
     else:
         with open(args.jobs, encoding="utf-8") as handle:
             jobs = json.load(handle)
-        for job in jobs:
-            try:
-                done = subprocess.run([sys.executable, os.path.abspath(__file__), "job", json.dumps(job)],
-                                      capture_output=True, text=True, timeout=args.timeout)
-                lines = [line for line in done.stdout.splitlines() if line.startswith("{")]
-                result = json.loads(lines[-1]) if lines else {"error": done.stderr.strip()[-500:]}
-            except subprocess.TimeoutExpired:
-                result = {"error": f"timed out after {args.timeout} s"}
+        for job, result in run_jobs(jobs, lambda job: [sys.executable, os.path.abspath(__file__), "job", json.dumps(job)], args.timeout):
             print(json.dumps(dict(result, id=job.get("id", job.get("entry")))), flush=True)
+
+
+def run_jobs(jobs, argv_of, timeout):
+    """Runs each job in its own process (a model's crash or hang stays its own); yields (job, its last JSON line)."""
+    for job in jobs:
+        try:
+            done = subprocess.run(argv_of(job), capture_output=True, text=True, timeout=timeout)
+            lines = [line for line in done.stdout.splitlines() if line.startswith("{")]
+            result = json.loads(lines[-1]) if lines else {"error": done.stderr.strip()[-500:]}
+        except subprocess.TimeoutExpired:
+            result = {"error": f"timed out after {timeout} s"}
+        yield job, result
 
 
 if __name__ == "__main__":

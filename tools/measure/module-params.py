@@ -16,7 +16,6 @@ Usage (run with /usr/bin/python3):
 import argparse
 import json
 import os
-import subprocess
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
@@ -62,14 +61,7 @@ def main():
         return
     with open(args.jobs, encoding="utf-8") as handle:
         jobs = json.load(handle)
-    for job in jobs:
-        try:
-            run = subprocess.run([sys.executable, os.path.abspath(__file__), "--job", json.dumps(job)],
-                                 capture_output=True, text=True, timeout=args.timeout)
-            lines = run.stdout.strip().splitlines()
-            result = json.loads(lines[-1]) if lines else {"error": run.stderr.strip()[-500:]}
-        except subprocess.TimeoutExpired:
-            result = {"error": f"timed out after {args.timeout} s"}
+    for job, result in count.run_jobs(jobs, lambda job: [sys.executable, os.path.abspath(__file__), "--job", json.dumps(job)], args.timeout):
         print(json.dumps({"id": job["id"], **result}), flush=True)
 
 
