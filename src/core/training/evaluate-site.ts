@@ -32,6 +32,9 @@ export function dependencySlice(expressions: Expression[], before: Statement[]):
     else if (s.type === "if") take = ifBinds(s, binds);
     // `with open(path) as f: config = yaml.safe_load(f)`: a block that only configures runs whole, as an `if` does.
     else if (s.type === "with") take = assignsOnly([s.body], binds);
+    // `for k, v in config.items(): parser.add_argument(f"--{k}", default=v)`: a loop that only configures a needed
+    // object runs whole, so options added from a config file's keys are the parser's.
+    else if (s.type === "for") take = s.orelse.length === 0 && configuresOnly(s.body, binds);
     else if (s.type === "expression" && s.value.type === "call" && s.value.func.type === "attribute") {
       // `parser.add_argument(...)`, `config.update(...)`: a method call on a needed object configures it.
       take = !WORK_METHODS.has(s.value.func.name) && binds(s.value.func.object);
@@ -40,6 +43,7 @@ export function dependencySlice(expressions: Expression[], before: Statement[]):
     chosen.unshift(s);
     if (s.type === "if") namesIn(ifExpressions(s), needed);
     else if (s.type === "with") namesIn([...s.items.map((item) => item.value), ...s.body.flatMap(ownExpressions)], needed);
+    else if (s.type === "for") namesIn([s.iter, ...s.body.flatMap(ownExpressions)], needed);
     else namesIn(ownExpressions(s), needed);
   }
   return chosen;
@@ -71,6 +75,13 @@ function assignsOnly(blocks: Statement[][], binds: (target: Expression) => boole
     return b.type === "pass" || b.type === "raise";
   });
   return blocks.every(configOnly) && assigns;
+}
+
+/** Whether a loop body holds nothing but method calls that configure a needed object (`parser.add_argument(...)`,
+ *  `config.update(...)`), none of them training work, so running it whole changes nothing but configuration. */
+function configuresOnly(body: Statement[], binds: (target: Expression) => boolean): boolean {
+  return body.length > 0 && body.every((b) => b.type === "expression" && b.value.type === "call" && b.value.func.type === "attribute"
+    && !WORK_METHODS.has(b.value.func.name) && binds(b.value.func.object) && !callsWork(b.value));
 }
 
 /** Whether an expression calls a method that is training or evaluation work. */

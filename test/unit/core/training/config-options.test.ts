@@ -1,0 +1,58 @@
+import { strict as assert } from "node:assert";
+import { analyze } from "../../helpers/analyze";
+import type { TrainingPlan } from "../../../../src/core/training/training-plan";
+
+// Argparse options whose names and defaults come from a config file, added in a loop over its keys.
+const planOf = async (text: string, others: Record<string, string> = {}): Promise<TrainingPlan> => (await analyze(text, { others })).training ?? {};
+
+const helper = `import yaml
+
+
+def load_options(path):
+    with open(path) as f:
+        return yaml.safe_load(f)
+`;
+const script = (body: string) => `import argparse
+import torch
+from options import load_options
+
+
+def main(args):
+    model = torch.nn.Linear(8, 2)
+    optimizer = torch.optim.SGD(model.parameters(), lr=0.1)
+    data = torch.utils.data.TensorDataset(torch.zeros(1000, 8))
+    loader = torch.utils.data.DataLoader(data, batch_size=args.batch_size, shuffle=True)
+    for epoch in range(args.epochs):
+        for (x,) in loader:
+            optimizer.zero_grad()
+            model(x).sum().backward()
+            optimizer.step()
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser()
+${body}
+    args = parser.parse_args()
+    main(args)
+`;
+const CONFIG = "epochs: 7\nbatch_size: 50\nlr: 0.1\n";
+
+describe("training plans from options added in a loop over a config file", () => {
+  it("reads the epochs and batch of options added for each key of a YAML file a helper reads", async () => {
+    const plan = await planOf(script(`    config = load_options("conf/run.yaml")
+    for k, v in config.items():
+        parser.add_argument(f"--{k}", default=v, type=type(v))`), { "/project/options.py": helper, "/project/conf/run.yaml": CONFIG });
+    assert.equal(plan.epochs?.value, 7);
+    assert.equal(plan.batch?.value, 50);
+    assert.equal(plan.samples?.value, 1000);
+  });
+
+  it("does not run a loop that also does work, so its options stay unknown", async () => {
+    const plan = await planOf(script(`    config = load_options("conf/run.yaml")
+    for k, v in config.items():
+        parser.add_argument(f"--{k}", default=v)
+        parser.train()`), { "/project/options.py": helper, "/project/conf/run.yaml": CONFIG });
+    assert.equal(plan.epochs, undefined);
+    assert.equal(plan.batch, undefined);
+  });
+});
