@@ -9,6 +9,7 @@ import { kerasModules } from "./keras/modules";
 import { lightningModules } from "./lightning/modules";
 import { einopsPackage } from "./interp/einops";
 import { timmLayersPackage } from "./torch/timm-layers";
+import { configPackages } from "./interp/config-packages";
 import { createTorchHub } from "./torch/hub";
 import { builtinMethods } from "./interp/builtin-methods";
 import { createBuiltins } from "./interp/builtins";
@@ -66,6 +67,8 @@ export function createRuntime(providers: NativeModuleProvider[] = defaultProvide
   for (const [path, text] of einopsPackage) runtime.modelledPackages.set(path, text);
   // timm's layer helpers (DropPath, to_2tuple, trunc_normal_...), which model files import without timm's zoo
   for (const [path, text] of timmLayersPackage) runtime.builtinPackages.set(path, text);
+  // config containers (easydict) that scripts set their run in
+  for (const [path, text] of configPackages) runtime.builtinPackages.set(path, text);
   const observers: TensorOperatorObserver[] = [];
   for (const provider of providers) {
     const provided = provider(runtime);

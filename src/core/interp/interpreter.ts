@@ -886,8 +886,9 @@ export class Interpreter {
         const d = dict();
         for (const item of e.items) {
           if ("spread" in item) {
-            const src = this.evaluate(item.spread, scope);
-            if (src.kind === "dict") for (const [k, v] of src.entries) d.entries.set(k, v);
+            // `{**cfg}` of a dict or of an object of a dict subclass (an EasyDict) copies its items
+            const src = dictStorage(this.evaluate(item.spread, scope));
+            if (src) for (const [k, v] of src.entries) d.entries.set(k, v);
           } else {
             const k = this.evaluate(item.key, scope);
             d.entries.set(this.guardKey(k), { key: k, value: this.evaluate(item.value, scope) });
@@ -1081,8 +1082,10 @@ export class Interpreter {
         args.push(...this.iterate(v, a.value.pos));
       } else {
         const v = this.evaluate(a.value, scope);
-        if (v.kind === "dict") {
-          for (const { key, value } of v.entries.values()) if (key.kind === "str") kwargs.set(key.value, value);
+        // `f(**cfg)` passes the items of a dict or of an object of a dict subclass (an EasyDict)
+        const items = dictStorage(v);
+        if (items) {
+          for (const { key, value } of items.entries.values()) if (key.kind === "str") kwargs.set(key.value, value);
         } else if (v.kind === "instance" && !v.module) {
           for (const [k, value] of v.attributes) kwargs.set(k, value);
         } else if (v.kind === "unknown") throw new UnknownInput(v);

@@ -1,6 +1,6 @@
 import { computeMro, lookupClassAttribute, nativeClass } from "../classes";
 import { NONE, bool, dict, float, freshId, int, keyOf, list, str, toInt, toNumber, tuple, unknown } from "../construct";
-import { dictSubclassMethods } from "../dict-subclass";
+import { dictStorage, dictSubclassMethods } from "../dict-subclass";
 import { PythonError, Unresolved, type ClassValue, type DictValue, type NativeCall, type Value } from "../values";
 import { builtin, type BuiltinScope, type Native } from "./builtin";
 import { toStr } from "./strings";
@@ -108,7 +108,9 @@ export function constructDict({ args, kwargs }: NativeCall, iterate: (v: Value) 
   const d = dict();
   if (args.length) {
     const src = args[0];
-    if (src.kind === "dict") for (const [k, v] of src.entries) d.entries.set(k, v);
+    // a dict subclass's object (an EasyDict) is a mapping: its items, not its iteration's keys taken as pairs
+    const items = dictStorage(src);
+    if (items) for (const [k, v] of items.entries) d.entries.set(k, v);
     else for (const pair of iterate(src)) {
       const [k, v] = iterate(pair);
       d.entries.set(keyOf(k), { key: k, value: v });
