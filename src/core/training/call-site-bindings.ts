@@ -43,8 +43,10 @@ export function callSiteBindings(
     if (!argument) return undefined;
     depth++;
     try {
+      // An argument the call passes but whose value is unknown stays unknown: the parameter's default is not what
+      // the call gives (`train(epochs=cfg.TRAIN_EPOCHS)` is not `def train(epochs=5)`'s 5).
       const value = evaluate(argument.site, [argument.value], bindings)[0];
-      if (value && value.kind !== "unknown") values.set(name, value);
+      if (value) values.set(name, value);
     } finally {
       depth--;
     }

@@ -56,3 +56,60 @@ describe("training plans from options added in a loop over a config file", () =>
     assert.equal(plan.batch, undefined);
   });
 });
+
+describe("training plans from a config module's EasyDict passed to the training function", () => {
+  const config = `from easydict import EasyDict
+
+Cfg = EasyDict()
+Cfg.batch = 64
+Cfg.subdivisions = 16
+Cfg.TRAIN_EPOCHS = 30
+`;
+  const main = (epochs: string) => `import argparse
+import torch
+from easydict import EasyDict as edict
+from cfg import Cfg
+
+
+def train(model, config, epochs=5):
+    data = torch.utils.data.TensorDataset(torch.zeros(640, 4))
+    loader = torch.utils.data.DataLoader(data, batch_size=config.batch // config.subdivisions, shuffle=True)
+    optimizer = torch.optim.SGD(model.parameters(), lr=0.1)
+    for epoch in range(epochs):
+        for i, (x,) in enumerate(loader):
+            model(x).sum().backward()
+            if i % config.subdivisions == 0:
+                optimizer.step()
+                optimizer.zero_grad()
+
+
+def get_args(**kwargs):
+    cfg = kwargs
+    parser = argparse.ArgumentParser()
+    parser.add_argument("-l", "--learning-rate", default=0.001, dest="learning_rate")
+    cfg.update(vars(parser.parse_args()))
+    return edict(cfg)
+
+
+if __name__ == "__main__":
+    cfg = get_args(**Cfg)
+    model = torch.nn.Linear(4, 2)
+    try:
+        train(model=model, config=cfg, epochs=${epochs})
+    except KeyboardInterrupt:
+        pass
+`;
+
+  it("reads the epochs the call passes and the micro-batch of batch // subdivisions", async () => {
+    const plan = await planOf(main("cfg.TRAIN_EPOCHS"), { "/project/cfg.py": config });
+    assert.equal(plan.epochs?.value, 30);
+    assert.equal(plan.batch?.value, 4);
+    assert.equal(plan.accumulation?.value, 16);
+  });
+
+  it("an argument the call passes but that cannot be worked out is not the parameter's default", async () => {
+    const plan = await planOf(main("cfg.NOT_SET"), { "/project/cfg.py": config });
+    assert.equal(plan.epochs, undefined);
+    assert.equal(plan.batch?.value, 4);
+  });
+});
