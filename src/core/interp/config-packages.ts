@@ -35,7 +35,14 @@ const EASYDICT = `class EasyDict(dict):
             self[k] = v
 `;
 
+// tyro (brentyi.github.io/tyro): `tyro.cli(Args)` builds the dataclass (or calls the function) from the command
+// line; the plain run, with no flags, gets every field's default.
+const TYRO = `def cli(f, *args, **kwargs):
+    return f()
+`;
+
 /** Virtual files of the built-in config packages: path under site-packages → Python text. */
 export const configPackages: [string, string][] = [
   ["easydict/__init__.py", EASYDICT],
+  ["tyro/__init__.py", TYRO],
 ];

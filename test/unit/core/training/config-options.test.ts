@@ -113,3 +113,36 @@ if __name__ == "__main__":
     assert.equal(plan.batch?.value, 4);
   });
 });
+
+describe("training plans from a dataclass built by tyro.cli", () => {
+  const main = (build: string) => `from dataclasses import dataclass
+import torch
+import tyro
+
+
+@dataclass
+class Args:
+    total_steps: int = 1200
+    learning_rate: float = 3e-4
+
+
+if __name__ == "__main__":
+    args = ${build}
+    model = torch.nn.Linear(4, 2)
+    optimizer = torch.optim.Adam(model.parameters(), lr=args.learning_rate)
+    for step in range(args.total_steps):
+        optimizer.zero_grad()
+        model(torch.zeros(16, 4)).sum().backward()
+        optimizer.step()
+`;
+
+  it("reads the steps of the dataclass's field defaults, as the plain run has them", async () => {
+    const plan = await planOf(main("tyro.cli(Args)"));
+    assert.equal(plan.steps?.value, 1200);
+  });
+
+  it("reads no steps when the object is not built by tyro", async () => {
+    const plan = await planOf(main("parse_somehow(Args)"));
+    assert.equal(plan.steps, undefined);
+  });
+});
