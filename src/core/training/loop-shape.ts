@@ -87,10 +87,21 @@ function ownStatements(body: Statement[], skipping: ReadonlySet<Statement> = new
       if (skipping.has(s)) continue;
       out.push(s);
       if (s.type === "if" || s.type === "with" || s.type === "try") for (const b of childBodies(s)) visit(b);
+      // `for optimizer in optimizers: optimizer.step()` is one step of the loop around it, each optimizer stepped once
+      else if (stepsEach(s)) visit(s.body);
     }
   };
   visit(body);
   return out;
+}
+
+/** A loop over several optimizers that only steps (or zeroes) each: `for opt in optimizers: opt.step()`. */
+function stepsEach(s: Statement): s is Extract<Statement, { type: "for" }> {
+  if (s.type !== "for" || s.target.type !== "name" || s.orelse.length > 0 || s.body.length === 0) return false;
+  const target = s.target.id;
+  return s.body.every((b) => b.type === "expression" && b.value.type === "call" && b.value.func.type === "attribute"
+    && (b.value.func.name === "step" || b.value.func.name === "zero_grad")
+    && b.value.func.object.type === "name" && b.value.func.object.id === target);
 }
 
 function ownCalls(body: Statement[]): CallExpression[] {

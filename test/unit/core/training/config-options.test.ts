@@ -146,3 +146,52 @@ if __name__ == "__main__":
     assert.equal(plan.steps, undefined);
   });
 });
+
+describe("training plans from a yacs CfgNode merged from a YAML file", () => {
+  const defaults = `from yacs.config import CfgNode as CN
+
+_C = CN()
+_C.TRAIN = CN()
+_C.TRAIN.batch_size = 4
+_C.TRAIN.num_epoch = 10
+_C.TRAIN.lr = 0.01
+`;
+  const main = `import argparse
+import torch
+from defaults import _C as cfg
+
+
+def main(cfg):
+    model = torch.nn.Linear(8, 2)
+    optimizer = torch.optim.SGD(model.parameters(), lr=cfg.TRAIN.lr)
+    loader = torch.utils.data.DataLoader(torch.utils.data.TensorDataset(torch.zeros(96, 8)), batch_size=cfg.TRAIN.batch_size, shuffle=True)
+    for epoch in range(cfg.TRAIN.num_epoch):
+        for (x,) in loader:
+            optimizer.zero_grad()
+            model(x).sum().backward()
+            optimizer.step()
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--cfg", default="config/run.yaml")
+    parser.add_argument("opts", default=None, nargs=argparse.REMAINDER)
+    args = parser.parse_args()
+    cfg.merge_from_file(args.cfg)
+    cfg.merge_from_list(args.opts)
+    main(cfg)
+`;
+
+  it("reads the file's values over the defaults, and the defaults the file leaves", async () => {
+    const plan = await planOf(main, { "/project/defaults.py": defaults, "/project/config/run.yaml": "TRAIN:\n  batch_size: 16\n" });
+    assert.equal(plan.batch?.value, 16);
+    assert.equal(plan.epochs?.value, 10);
+    assert.equal(plan.samples?.value, 96);
+  });
+
+  it("names the file when it is not in the workspace, and keeps the defaults", async () => {
+    const plan = await planOf(main, { "/project/defaults.py": defaults });
+    assert.equal(plan.batch?.value, 4);
+    assert.ok(plan.notes?.some((n) => /config missing: config\/run\.yaml/.test(n)), JSON.stringify(plan.notes));
+  });
+});

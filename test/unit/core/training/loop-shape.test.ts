@@ -27,6 +27,19 @@ describe("loop shapes: how a training loop ends and what it counts", () => {
     assert.strictEqual((await stepsOf(loop(["        if str(iteration) == 'stop':", "            break"]))).steps, undefined);
   });
 
+  it("`for optimizer in optimizers: optimizer.step()` is one step of the loop around it", async () => {
+    const loop = (step: string[]) => [
+      "opt2 = torch.optim.SGD(model.parameters(), lr=0.1)",
+      "optimizers = (opt, opt2)",
+      "for i in range(700):",
+      "    model(torch.randn(8, 64)).sum().backward()",
+      ...step,
+    ];
+    assert.strictEqual((await stepsOf(loop(["    for optimizer in optimizers:", "        optimizer.step()"]))).steps?.value, 700);
+    // A loop that does more than step each optimizer is a loop of its own, not one step.
+    assert.strictEqual((await stepsOf(loop(["    for optimizer in optimizers:", "        optimizer.step()", "        model(torch.randn(8, 64)).sum().backward()"]))).steps, undefined);
+  });
+
   it("`with tqdm(range(n)) as pbar: for i in pbar:` counts the range the `with` bound", async () => {
     const plan = await stepsOf([
       "def train(n=2000):",
