@@ -9,6 +9,7 @@ import { isTrackerCallee, trackerDecorators, trackerFromCall, type TrackerSite }
 import { findCodeSites, type CodeSite } from "./code-sites";
 import { forEachStatement, keywordArgument, namesIn, positionalArgument, rootName } from "../python/syntax-walk";
 import { datasetSize } from "./dataset-sizes";
+import { stepLoopCalledPerEpoch } from "./called-step-loops";
 import { evaluateAtSite, knownTruth as truth, type ParameterBindings, type StepAllowance } from "./evaluate-site";
 import { loopShape, type LoopShape, type LoopStatement } from "./loop-shape";
 import { callSiteBindings } from "./call-site-bindings";
@@ -579,9 +580,9 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
   const bestAccumulation = best(accumulations);
   const stepLoop = bestSteps && loopSpans.get(bestSteps);
   const epochLoop = bestEpochs && loopSpans.get(bestEpochs);
-  const nested = bestSteps && bestEpochs && stepLoop && epochLoop && stepLoop.startIndex > epochLoop.startIndex && stepLoop.endIndex <= epochLoop.endIndex;
   const cap = bestSteps && counterBreaks.get(bestSteps);
   const outer = bestEpochs && epochLoops.get(bestEpochs);
+  const nested = bestSteps && bestEpochs && stepLoop && epochLoop && ((stepLoop.startIndex > epochLoop.startIndex && stepLoop.endIndex <= epochLoop.endIndex) || (!cap && outer && stepLoopCalledPerEpoch(input.body, stepLoop, outer)));
   if (nested && cap && outer && !resets(outer, cap.counter, stepLoop!)) {
     // A counter the epoch loop never resets (`step = 0` before it) caps the whole run. Only the inner loop breaks:
     // each later epoch runs one step more before its check, when the check follows the step.

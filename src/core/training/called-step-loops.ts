@@ -1,0 +1,19 @@
+// A step loop in a function that an epoch loop calls (`for epoch in range(E): train(...)` with `def train(...): for i
+// in range(S): ... optimizer.step()`) runs its S steps in each epoch, as a step loop written inside the epoch loop does.
+import type { FunctionDefinition, Statement } from "../python/ast";
+import { calleeName, callsInBody } from "../python/syntax-walk";
+
+interface Span {
+  startIndex: number;
+  endIndex: number;
+}
+
+const within = (inner: Span, outer: Span) => inner.startIndex >= outer.startIndex && inner.endIndex <= outer.endIndex;
+
+/** Whether the step loop at `stepLoop` is in a module-level function that the epoch loop calls by name (the epoch
+ *  loop itself outside that function), so its steps are per epoch. */
+export function stepLoopCalledPerEpoch(body: Statement[], stepLoop: Span, epochLoop: { pos: Span; body: Statement[] }): boolean {
+  const fn = body.find((s): s is FunctionDefinition => s.type === "function" && within(stepLoop, s.pos));
+  if (!fn || within(epochLoop.pos, fn.pos)) return false;
+  return callsInBody(epochLoop.body).some((c) => c.func.type === "name" && calleeName(c) === fn.name);
+}
