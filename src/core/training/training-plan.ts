@@ -24,6 +24,8 @@ import { configNotes } from "./config-notes";
 import { CONFIG_FILE } from "../interp/stdlib/config-files";
 import { foreignLoader } from "./loader-functions";
 import { foreignTraining, type ForeignTraining } from "./foreign-loops";
+import { dataModuleTraining, type DataModuleTraining } from "./data-module";
+import { splitHelperPart } from "./split-helpers";
 import { relativeTo } from "../interp/paths";
 import type { ModuleFiles } from "../interp/module-resolver";
 
@@ -512,6 +514,16 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
       if (first !== undefined) datasets.push({ site, rank: 30, names: site.assignedTo.slice(0, 1), figure: { value: first, source: "code", line, detail: `${site.callee}(..., ${snippet(input.text, lengths!)}): the first part` } });
       continue;
     }
+    // `dataset_train = split_dataset(dataset_train)`: a helper of the code's own that returns a random_split part.
+    const handed = positional(0);
+    const earlier = handed?.type === "name" ? datasets.filter((d) => d.names.includes(handed.id)).pop() : undefined;
+    if (earlier && site.assignedTo.length > 0 && (call.func.type === "name" || call.func.type === "attribute")) {
+      const helper = evaluateOne(site, call.func);
+      const source = helper?.kind === "function" && helper.module.file ? (helper.module.file === file ? input.text : input.files?.read(helper.module.file)) : undefined;
+      const part = helper?.kind === "function" && source !== undefined ? splitHelperPart(interpreter, helper, call, source, handed!, earlier.figure.value, (e) => evaluateOne(site, e), now, allowance) : undefined;
+      if (part !== undefined) datasets.push({ site, rank: 30, names: site.assignedTo, figure: { value: part, source: "code", line, detail: `${snippet(input.text, call)}: its random_split part of ${earlier.figure.value} samples (${earlier.figure.detail})` } });
+      if (part !== undefined) continue;
+    }
     if (last === "TensorDataset") {
       const rows = positional(0) ? leadingDimension(evaluateOne(site, positional(0))) : undefined;
       if (rows !== undefined) datasets.push({ site, rank: 10, names: site.assignedTo, figure: { value: rows, source: "code", line, detail: `${site.callee}(${snippet(input.text, positional(0)!)}): its first dimension` } });
@@ -545,7 +557,8 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
   if (loader?.batch) batches.push({ rank: loader.batch.source === "default" ? 2 : 45, figure: loader.batch });
   if (loader) {
     const fed = keywordArgument(loader.site.call, "dataset") ?? positionalArgument(loader.site.call, 0);
-    const linked = fed && datasets.find((d) => (fed.type === "name" && d.names.includes(fed.id)) || d.site.call === fed || containsCall(fed, d.site.call));
+    // The last binding of the name before the loader is the one it is fed (`ds = split(ds)` rebinds it).
+    const linked = fed && datasets.filter((d) => d.site.call.pos.startIndex < loader.site.call.pos.endIndex || d.site.context.fn !== loader.site.context.fn).reverse().find((d) => (fed.type === "name" && d.names.includes(fed.id)) || d.site.call === fed || containsCall(fed, d.site.call));
     if (linked) samples.push({ rank: 100, figure: linked.figure });
     else if (fed?.type === "name") {
       // `dataset_class = torchvision.datasets.CIFAR10` ... `trainset = dataset_class(root, train=True)`: the class
@@ -597,6 +610,9 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
   if (tracker) plan.tracker = tracker;
   const asked = [...new Set([...input.text.matchAll(/\btorch\.cuda\.(is_available|device_count|is_bf16_supported)\s*\(/g)].map((m) => m[1]))];
   if (asked.length > 0) plan.cudaQueries = `the code asks ${asked.map((q) => `torch.cuda.${q}()`).join(", ")}: read as the one CUDA GPU the run targets (${asked.map((q) => `${q}: ${q === "device_count" ? "1" : "True"}`).join(", ")})`;
+  // `trainer.fit(model, datamodule=dm)`: the data module's training loader is the run's, whatever loaders the file has.
+  const dataModule = input.nested ? undefined : dataModuleTraining(sites, file, input.text, input.files, (site, e) => evaluateOne(site, e), (site) => runsByDefault(site, (e) => evaluateOne(site, e)));
+  if (dataModule) fillFromDataModule(plan, dataModule, discoverTrainingPlan({ ...input, namespace: dataModule.module, body: dataModule.definitions, text: dataModule.text, file: dataModule.file, bound: dataModule.bindings, nested: true }), input.text, input.root);
   // A script without training loops of its own that trains through another file's method or function
   // (`model.train(loader)`): the loops that body runs set the run's length; its other figures fill what this file
   // leaves unset.
@@ -632,6 +648,20 @@ function fillFromForeign(plan: TrainingPlan, foreign: ForeignTraining, inner: Tr
     if (!plan[key] && figure) plan[key] = moved(figure);
   }
   if (!plan.precision && inner.precision) plan.precision = { ...inner.precision, line: foreign.site.call.pos.line, detail: `${call} runs ${foreign.definition.name} in ${where}: ${inner.precision.detail} (line ${inner.precision.line})` };
+}
+
+/** The data module's loader gives the run's batch and samples (and drop_last); each figure names the class, its file
+ *  and line, and points at the `fit` call. */
+function fillFromDataModule(plan: TrainingPlan, dm: DataModuleTraining, inner: TrainingPlan, text: string, root: string | undefined): void {
+  const where = root ? relativeTo(root, dm.file) : dm.file;
+  const call = snippet(text, dm.site.call);
+  const moved = (f: PlanFigure): PlanFigure => ({ ...f, line: dm.site.call.pos.line, detail: `${call} trains on ${dm.className}.train_dataloader in ${where}: ${f.detail}${f.line ? ` (line ${f.line})` : ""}` });
+  if (inner.batch) {
+    plan.batch = moved(inner.batch);
+    if (inner.dropLast) plan.dropLast = true;
+    else delete plan.dropLast;
+  }
+  if (inner.samples) plan.samples = moved(inner.samples);
 }
 
 /** Whether a loop assigns `name` afresh (`step = 0`) in its body, outside the `inner` loop: a per-iteration counter. */

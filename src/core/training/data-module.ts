@@ -1,0 +1,68 @@
+// Lightning's `trainer.fit(model, datamodule=dm)` (or `fit(model, dm)`) trains on the loader that the data module's
+// `train_dataloader` returns, after its `setup` has made the splits
+// (lightning.ai/docs/pytorch/stable/data/datamodule.html). The module's class is often in another file
+// (`from DataModule import LitMNISTDataset`); its batch and samples are read in those two methods, with `self` bound
+// to the object the script built, as Lightning calls them.
+import type { ModuleNamespaceValue, Value } from "../interp/values";
+import type { Expression, FunctionDefinition } from "../python/ast";
+import type { ModuleFiles } from "../interp/module-resolver";
+import { keywordArgument, positionalArgument } from "../python/syntax-walk";
+import type { CodeSite } from "./code-sites";
+import type { ParameterBindings } from "./evaluate-site";
+
+type CallSite = Extract<CodeSite, { kind: "call" }>;
+
+/** The methods a data module's training loader comes from, with `self` bound to the object `fit` was given. */
+export interface DataModuleTraining {
+  /** `setup` (when the class defines one) and `train_dataloader`, of one file. */
+  definitions: FunctionDefinition[];
+  module: ModuleNamespaceValue;
+  file: string;
+  text: string;
+  bindings: ParameterBindings;
+  className: string;
+  /** The `fit` call in the script. */
+  site: CallSite;
+}
+
+/** The Python method `name` of an object's class, first in its MRO, with the module it was defined in. */
+function method(self: Value, name: string): { definition: FunctionDefinition; module: ModuleNamespaceValue } | undefined {
+  if (self.kind !== "instance") return undefined;
+  for (const cls of self.cls.mro) {
+    const fn = cls.attributes.get(name);
+    if (fn?.kind === "function" && fn.definition.type === "function") return { definition: fn.definition, module: fn.module };
+  }
+  return undefined;
+}
+
+/**
+ * The data module of the first `fit` call the plain run makes whose data argument (`datamodule=`, or the second
+ * positional) is an object with a Python `train_dataloader` method. `evaluate` works an expression out where the
+ * call is; `runs` says whether the plain run reaches a site.
+ */
+export function dataModuleTraining(
+  sites: CodeSite[],
+  file: string,
+  text: string,
+  files: ModuleFiles | undefined,
+  evaluate: (site: CallSite, e: Expression) => Value | undefined,
+  runs: (site: CallSite) => boolean,
+): DataModuleTraining | undefined {
+  for (const site of sites) {
+    if (site.kind !== "call" || site.call.func.type !== "attribute" || site.call.func.name !== "fit") continue;
+    const argument = keywordArgument(site.call, "datamodule") ?? keywordArgument(site.call, "train_dataloaders") ?? positionalArgument(site.call, 1);
+    if (!argument || !runs(site)) continue;
+    const dm = evaluate(site, argument);
+    const loader = dm && method(dm, "train_dataloader");
+    if (!dm || dm.kind !== "instance" || !loader) continue;
+    const home = loader.module.file;
+    const source = !home ? undefined : home === file ? text : files?.read(home);
+    if (!home || source === undefined) continue;
+    // Lightning calls setup("fit") before asking for the loader: the splits it makes are the loader's dataset.
+    const setup = method(dm, "setup");
+    const definitions = setup && setup.module.file === home ? [setup.definition, loader.definition] : [loader.definition];
+    const bindings: ParameterBindings = (fn, name) => (definitions.includes(fn) && name === fn.params[0]?.name ? dm : undefined);
+    return { definitions, module: loader.module, file: home, text: source, bindings, className: dm.cls.name, site };
+  }
+  return undefined;
+}

@@ -1,0 +1,114 @@
+import { strict as assert } from "node:assert";
+import { analyze } from "../../helpers/analyze";
+import type { TrainingPlan } from "../../../../src/core/training/training-plan";
+
+// Lightning's `trainer.fit(model, datamodule=dm)` trains on dm.train_dataloader() after dm.setup(): its batch and
+// samples are read in those methods, with `self` the object the script built (src/core/training/data-module.ts); a
+// split helper of the code's own returns a random_split part (src/core/training/split-helpers.ts).
+const planOf = async (text: string, others: Record<string, string> = {}): Promise<TrainingPlan> => (await analyze(text, { others })).training ?? {};
+
+const DATA = (parts: string, batch: number) => `from pytorch_lightning import LightningDataModule
+from torchvision import datasets
+from torch.utils.data import DataLoader, random_split
+
+class Digits(LightningDataModule):
+    def __init__(self, root="./data", batch_size=${batch}):
+        super().__init__()
+        self.root = root
+        self.batch_size = batch_size
+
+    def setup(self, stage=None):
+        self.held = datasets.MNIST(self.root, train=False)
+        full = datasets.MNIST(self.root, train=True)
+        self.fit_part, self.check_part = random_split(full, [${parts}])
+
+    def train_dataloader(self):
+        return DataLoader(self.fit_part, batch_size=self.batch_size, shuffle=True)
+
+    def val_dataloader(self):
+        return DataLoader(self.check_part, batch_size=500)
+`;
+
+const SCRIPT = (make: string, fit: string) => `import torch
+from torch import nn
+from pytorch_lightning import LightningModule, Trainer
+from data import Digits
+
+class Net(LightningModule):
+    def __init__(self):
+        super().__init__()
+        self.layer = nn.Linear(784, 10)
+
+    def forward(self, x):
+        return self.layer(x.flatten(1))
+
+    def training_step(self, batch, batch_idx):
+        x, y = batch
+        return nn.functional.cross_entropy(self(x), y)
+
+    def configure_optimizers(self):
+        return torch.optim.Adam(self.parameters())
+
+dm = ${make}
+model = Net()
+trainer = Trainer(max_epochs=4)
+${fit}
+`;
+
+describe("Lightning data modules and split helpers (src/core/training/data-module.ts, split-helpers.ts)", () => {
+  it("fit(model, datamodule=dm) takes the batch of dm.train_dataloader and the first random_split part of dm.setup, in another file", async () => {
+    const plan = await planOf(SCRIPT("Digits()", "trainer.fit(model, datamodule=dm)"), { "/project/data.py": DATA("54000, 6000", 48) });
+    assert.equal(plan.epochs?.value, 4);
+    assert.equal(plan.batch?.value, 48);
+    assert.equal(plan.samples?.value, 54000);
+    assert.match(plan.batch!.detail, /Digits\.train_dataloader in data\.py/);
+    // The object's own arguments are the ones Lightning's methods see.
+    const other = await planOf(SCRIPT("Digits(batch_size=20)", "trainer.fit(model, dm)"), { "/project/data.py": DATA("50000, 10000", 48) });
+    assert.equal(other.batch?.value, 20);
+    assert.equal(other.samples?.value, 50000);
+  });
+
+  it("reads nothing from a data module that fit is not given", async () => {
+    const plan = await planOf(SCRIPT("Digits(batch_size=20)", "trainer.fit(model)"), { "/project/data.py": DATA("50000, 10000", 48) });
+    assert.notEqual(plan.batch?.value, 20);
+    assert.notEqual(plan.samples?.value, 50000);
+  });
+
+  const HELPER = (returned: string, call: string) => `import torch
+from torch import nn
+from torch.utils.data import DataLoader, random_split
+from torchvision.datasets import CIFAR10
+
+def get_splits(n, val_split):
+    if isinstance(val_split, int):
+        return [n - val_split, val_split]
+    held = int(val_split * n)
+    return [n - held, held]
+
+def split_dataset(dataset, val_split=0.2, train=True):
+    n = len(dataset)
+    sizes = get_splits(n, val_split)
+    first, second = random_split(dataset, sizes)
+    ${returned}
+
+dataset_train = CIFAR10("data", train=True)
+dataset_train = ${call}
+loader = DataLoader(dataset_train, batch_size=100, shuffle=True)
+model = nn.Linear(3072, 10)
+opt = torch.optim.SGD(model.parameters(), lr=0.1)
+for epoch in range(2):
+    for x, y in loader:
+        opt.zero_grad()
+        nn.functional.cross_entropy(model(x.flatten(1)), y).backward()
+        opt.step()
+`;
+
+  it("a helper returning a random_split part gives that part's length, worked out from the dataset's size and the call's arguments", async () => {
+    const branch = "if train:\n        return first\n    return second";
+    assert.equal((await planOf(HELPER(branch, "split_dataset(dataset_train)"))).samples?.value, 40000);
+    assert.equal((await planOf(HELPER(branch, "split_dataset(dataset_train, val_split=5000)"))).samples?.value, 45000);
+    assert.equal((await planOf(HELPER(branch, "split_dataset(dataset_train, 0.1, train=False)"))).samples?.value, 5000);
+    // A helper that returns no part by name leaves the dataset's own size.
+    assert.equal((await planOf(HELPER("return dataset", "split_dataset(dataset_train)"))).samples?.value, 50000);
+  });
+});
