@@ -6,7 +6,7 @@ import type { FunctionValue, Value } from "../interp/values";
 import type { Expression, FunctionDefinition } from "../python/ast";
 import { keywordArgument, positionalArgument } from "../python/syntax-walk";
 import { findCodeSites, type CodeSite } from "./code-sites";
-import { evaluateAtSite, type StepAllowance } from "./evaluate-site";
+import { evaluateAtSite, knownTruth, type StepAllowance } from "./evaluate-site";
 import { argumentsByParameter } from "./call-site-bindings";
 
 type CallSite = Extract<CodeSite, { kind: "call" }>;
@@ -20,6 +20,25 @@ export interface ForeignLoader {
   file: string;
   line: number;
   code: string;
+  /** `drop_last=` as the call sets it. */
+  dropLast?: boolean;
+  /** Samples of an epoch when a sampler over a subset sets them (`sampler=SubsetRandomSampler(range(0, 45000))`). */
+  samples?: { value: number; code: string };
+}
+
+/** Samplers that draw each index of the given indices once an epoch (pytorch.org/docs/stable/data.html). */
+const SUBSET_SAMPLER = /(^|\.)(SubsetRandomSampler|SequentialSampler)$/;
+
+/** The epoch's samples of a loader fed `sampler=name`, where `name = SubsetRandomSampler(indices)` in the function. */
+function samplerLength(loader: CallSite, definition: FunctionDefinition, text: string, evaluateIn: (site: CallSite, e: Expression) => Value): { value: number; code: string } | undefined {
+  const sampler = keywordArgument(loader.call, "sampler");
+  if (sampler?.type !== "name") return undefined;
+  const built = findCodeSites([definition], text, /Sampler/).find((s): s is CallSite => s.kind === "call" && SUBSET_SAMPLER.test(s.callee) && s.assignedTo.includes(sampler.id));
+  const indices = built && positionalArgument(built.call, 0) ? positionalArgument(built.call, 0) : built ? keywordArgument(built.call, "indices") ?? keywordArgument(built.call, "data_source") : undefined;
+  if (!built || !indices) return undefined;
+  const v = evaluateIn(built, indices);
+  const n = v.kind === "range" ? Math.max(0, Math.ceil((v.stop - v.start) / v.step)) : v.kind === "list" || v.kind === "tuple" ? v.items.length : v.kind === "tensor" && v.shape.length === 1 && Number.isInteger(v.shape[0]) ? v.shape[0] : undefined;
+  return n && n > 0 ? { value: n, code: `${built.callee}(${text.slice(indices.pos.startIndex, indices.pos.endIndex)})` } : undefined;
 }
 
 /**
@@ -42,10 +61,6 @@ export function foreignLoader(
   // torch's DataLoader; Keras' ImageDataGenerator.flow / flow_from_directory / flow_from_dataframe (batch_size=).
   const loaders = findCodeSites(definition.body, text, LOADER_WORDS).filter((s): s is CallSite => s.kind === "call" && LOADER_CALLEE.test(s.callee));
   if (loaders.length === 0) return undefined;
-  const score = (s: CallSite) => (/train/i.test(s.assignedTo.join(" ")) ? 2 : 0) - (/test|val|eval/i.test(s.assignedTo.join(" ")) ? 3 : 0) + (keywordArgument(s.call, "shuffle")?.type === "constant" ? 1 : 0);
-  const loader = loaders.slice().sort((a, b) => score(b) - score(a))[0];
-  const given = keywordArgument(loader.call, "batch_size") ?? (/DataLoader$/.test(loader.callee) ? positionalArgument(loader.call, 1) : /\.flow$/.test(loader.callee) ? positionalArgument(loader.call, 2) : undefined);
-  if (!given) return undefined;
   const passed = argumentsByParameter(definition, call);
   const memo = new Map<string, Value | undefined>();
   const bindings = (f: FunctionDefinition, name: string): Value | undefined => {
@@ -56,10 +71,20 @@ export function foreignLoader(
     }
     return memo.get(name);
   };
-  // The loader's own context holds the function's statements before it that the batch may depend on.
-  const [value] = evaluateAtSite(interp, fn.module.scope, file, { ...loader.context, fn: definition }, [given], now, bindings, allowance);
+  // Each site's own context holds the function's statements before it that its values may depend on.
+  const evaluateIn = (site: CallSite, e: Expression): Value => evaluateAtSite(interp, fn.module.scope, file, { ...site.context, fn: definition }, [e], now, bindings, allowance)[0];
+  // A loader under an `if` the call's arguments decide against (`if validation_fraction is not None:`) is not built.
+  const reached = loaders.filter((s) => (s.context.conditions ?? []).every(({ test, holds }) => knownTruth(evaluateIn(s, test)) !== !holds));
+  const score = (s: CallSite) => (/train/i.test(s.assignedTo.join(" ")) ? 2 : 0) - (/test|val|eval/i.test(s.assignedTo.join(" ")) ? 3 : 0) + (keywordArgument(s.call, "shuffle")?.type === "constant" ? 1 : 0);
+  const loader = (reached.length > 0 ? reached : loaders).slice().sort((a, b) => score(b) - score(a))[0];
+  const given = keywordArgument(loader.call, "batch_size") ?? (/DataLoader$/.test(loader.callee) ? positionalArgument(loader.call, 1) : /\.flow$/.test(loader.callee) ? positionalArgument(loader.call, 2) : undefined);
+  if (!given) return undefined;
+  const value = evaluateIn(loader, given);
   const batch = value?.kind === "int" && value.value > 0 ? value.value : undefined;
   if (batch === undefined) return undefined;
-  return { batch, file, line: loader.call.pos.line, code: `${loader.callee}(batch_size=${text.slice(given.pos.startIndex, given.pos.endIndex).replace(/\s+/g, " ")})` };
+  const drop = keywordArgument(loader.call, "drop_last");
+  const dropLast = drop ? knownTruth(evaluateIn(loader, drop)) : undefined;
+  const samples = samplerLength(loader, definition, text, evaluateIn);
+  return { batch, file, line: loader.call.pos.line, ...(dropLast !== undefined ? { dropLast } : {}), ...(samples ? { samples } : {}), code: `${loader.callee}(batch_size=${text.slice(given.pos.startIndex, given.pos.endIndex).replace(/\s+/g, " ")})` };
 }
 

@@ -26,6 +26,7 @@ import { foreignLoader } from "./loader-functions";
 import { foreignTraining, type ForeignTraining } from "./foreign-loops";
 import { dataModuleTraining, type DataModuleTraining } from "./data-module";
 import { splitHelperPart } from "./split-helpers";
+import { afterTraining, trainingCalls } from "./after-training";
 import { relativeTo } from "../interp/paths";
 import type { ModuleFiles } from "../interp/module-resolver";
 
@@ -186,6 +187,16 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
   const stepLoops: Statement[] = [];
   // A parser the file never parses nor reads configures nothing (its `--max_steps` is not the run's).
   const parserInUse = argparseOptionsParsed(input.text, sites.flatMap((s) => (s.kind === "call" && /(^|\.)add_argument$/.test(s.callee) ? [argparseDest(s.call)] : [])));
+  /** Batches of loaders that functions build, with their drop_last: the run's drop_last when its batch is one. */
+  const builtLoaders = new Map<PlanFigure, boolean | undefined>();
+  // A model cast or reloaded after the training call returns (to merge adapters, to export) is not the run's.
+  const trainingRuns = trainingCalls(sites);
+  // Names a Keras fit takes its data from (`fit_generator(trainset, ...)`, `fit(x=train_gen)`).
+  const fitInputs = new Set(sites.flatMap((s) => {
+    if (s.kind !== "call" || s.call.func.type !== "attribute" || !/^fit(_generator)?$/.test(s.call.func.name)) return [];
+    const x = positionalArgument(s.call, 0) ?? keywordArgument(s.call, "x") ?? keywordArgument(s.call, "generator");
+    return x?.type === "name" ? [x.id] : [];
+  }));
   for (const site of sites) {
     if ((site.kind === "while" || (site.kind === "loop" && !EPOCH_VARIABLE.test(site.variable))) && !shapedLoops.has(site.loop)) {
       shapedLoops.add(site.loop);
@@ -273,15 +284,22 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
     const keyword = (name: string) => keywordArgument(call, name);
     const positional = (index: number) => positionalArgument(call, index);
     const line = call.pos.line;
-    if (call.func.type === "name" && site.assignedTo.some((n) => /loader|(^|_)dl$|gen(erator)?$|gene$/i.test(n)) && input.files) {
-      // `dataloader = get_celeba(params)`, `myGene = trainGenerator(2, ...)`: the loader a function of another workspace
-      // file builds.
+    if (call.func.type === "name" && site.assignedTo.some((n) => /loader|(^|_)dl$|gen(erator)?$|gene$/i.test(n) || fitInputs.has(n))) {
+      // `dataloader = get_celeba(params)`, `myGene = trainGenerator(2, ...)`, `trainset = DataGenerator(path,
+      // batch_size=2)` then `fit_generator(trainset, ...)`: the loader a function builds, with this call's arguments
+      // (a function of the file itself called twice, for training and testing, batches each call its own way).
       const built = namespace.scope.names.get(call.func.id);
       const home = built?.kind === "function" ? built.module.file : undefined;
-      if (built?.kind === "function" && home && home !== file && runsByDefault(site, (e) => evaluateOne(site, e))) {
-        const found = foreignLoader(interpreter, built, call, input.files.read(home), (e) => evaluateOne(site, e), now, allowance);
+      const source = home === file ? input.text : home ? input.files?.read(home) : undefined;
+      if (built?.kind === "function" && home && (home !== file || site.assignedTo.some((n) => fitInputs.has(n))) && source !== undefined && runsByDefault(site, (e) => evaluateOne(site, e))) {
+        const found = foreignLoader(interpreter, built, call, source, (e) => evaluateOne(site, e), now, allowance);
         const where = input.root ? relativeTo(input.root, found?.file ?? "") : found?.file;
-        if (found) batches.push({ rank: 44, figure: { value: found.batch, source: "code", line, detail: `${snippet(input.text, call)}: ${found.code} in ${where} line ${found.line}` } });
+        if (found) {
+          const figure: PlanFigure = { value: found.batch, source: "code", line, detail: `${snippet(input.text, call)}: ${found.code} in ${where} line ${found.line}` };
+          batches.push({ rank: 44, figure });
+          builtLoaders.set(figure, found.dropLast);
+          if (found.samples) samples.push({ rank: 44, figure: { value: found.samples.value, source: "code", line, detail: `${snippet(input.text, call)}: the loader's sampler ${found.samples.code} in ${where}` } });
+        }
       }
     }
     // A cast inside a comprehension is of its entries (a state dict saved in fp16), not of the model that trains.
@@ -292,7 +310,7 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
       const named = value?.kind === "dtype" ? HALF_DTYPES[value.name] : last === "half" ? "fp16" : last === "bfloat16" ? "bf16" : last === "autocast" && !dtypeArgument ? "fp16" : undefined;
       // The conditions are evaluated last, only for a site that names a 16-bit precision: `.to(device)` calls are
       // many, and the plan's whole search shares one time budget.
-      if (named && (last !== "autocast" || !/cpu/.test(snippet(input.text, positional(0) ?? call))) && runsByDefault(site, (e) => evaluateOne(site, e))) precision = { value: named, line, detail: `${site.callee}(${dtypeArgument ? snippet(input.text, dtypeArgument) : ""})` };
+      if (named && (last !== "autocast" || !/cpu/.test(snippet(input.text, positional(0) ?? call))) && !afterTraining(site, trainingRuns) && runsByDefault(site, (e) => evaluateOne(site, e))) precision = { value: named, line, detail: `${site.callee}(${dtypeArgument ? snippet(input.text, dtypeArgument) : ""})` };
     }
     if (!precision && last === "from_pretrained" && !site.inComprehension) {
       // transformers loads the weights in torch_dtype (dtype since 4.56): a model loaded in bfloat16 trains in it
@@ -300,7 +318,7 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
       const argument = keyword("torch_dtype") ?? keyword("dtype");
       const value = argument ? evaluateOne(site, argument) : undefined;
       const named = value?.kind === "dtype" ? HALF_DTYPES[value.name] : undefined;
-      if (named && runsByDefault(site, (e) => evaluateOne(site, e))) precision = { value: named, line, detail: `${site.callee}(${snippet(input.text, argument!)})` };
+      if (named && !afterTraining(site, trainingRuns) && runsByDefault(site, (e) => evaluateOne(site, e))) precision = { value: named, line, detail: `${site.callee}(${snippet(input.text, argument!)})` };
     }
     const argumentsKind = trainingArgumentsKind(last, input.text);
     const framework = argumentsKind ? "TrainingArguments" : last;
@@ -310,7 +328,7 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
       for (const [name, read] of Object.entries(FRAMEWORK_PRECISION[framework])) {
         const argument = name === "0" ? positional(0) ?? keyword("name") : keyword(name);
         const named = argument ? read(evaluateOne(site, argument)) : undefined;
-        if (named && runsByDefault(site, (e) => evaluateOne(site, e))) {
+        if (named && !afterTraining(site, trainingRuns) && runsByDefault(site, (e) => evaluateOne(site, e))) {
           precision = { value: named, line, detail: `${site.callee}(${name === "0" ? "" : `${name}=`}${snippet(input.text, argument!)})` };
           break;
         }
@@ -588,7 +606,7 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
   if (bestEpochs) plan.epochs = bestEpochs;
   if (bestSamples) plan.samples = bestSamples;
   if (bestBatch) plan.batch = bestBatch;
-  if (loader?.dropLast) plan.dropLast = true;
+  if (bestBatch && builtLoaders.has(bestBatch) ? builtLoaders.get(bestBatch) : loader?.dropLast) plan.dropLast = true;
   const bestSteps = best(steps);
   const bestAccumulation = best(accumulations);
   const stepLoop = bestSteps && loopSpans.get(bestSteps);
