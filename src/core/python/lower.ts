@@ -602,7 +602,7 @@ class Lowering {
         if (!c) continue;
         if (c.type === "string_start") prefix = c.text.replace(/['"]+$/, "").toLowerCase();
         else if (c.type === "string_content") {
-          const raw = prefix.includes("r") ? c.text : c.text.replace(/\\(x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|.)/gs, (m) => unescape(m));
+          const raw = prefix.includes("r") ? c.text : unescapeAll(c.text);
           // f-strings already write literal braces doubled, as str.format wants them
           template += prefix.includes("f") ? raw : raw.replace(/[{}]/g, (b) => b + b);
         } else if (c.type === "interpolation") {
@@ -645,7 +645,8 @@ class Lowering {
     for (const c of node.children) {
       if (!c) continue;
       if (c.type === "string_start") prefix = c.text.replace(/['"]+$/, "").toLowerCase();
-      else if (c.type === "string_content") out += c.text;
+      // tree-sitter-python keeps a literal's escape sequences inside its string_content: '\n' is one character
+      else if (c.type === "string_content") out += prefix.includes("r") ? c.text : unescapeAll(c.text);
       else if (c.type === "escape_sequence") out += prefix.includes("r") ? c.text : unescape(c.text);
       else if (c.type === "interpolation") return null;
     }
@@ -664,8 +665,14 @@ function hoistStar(e: Expression): Expression {
   return e;
 }
 
+/** A literal's text with its escape sequences decoded as Python decodes them (docs.python.org/3/reference/lexical_analysis.html#escape-sequences). */
+function unescapeAll(text: string): string {
+  return text.replace(/\\(x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|.)/gs, (m) => unescape(m));
+}
+
 function unescape(seq: string): string {
   switch (seq[1]) {
+    case "\n": return "";
     case "n": return "\n";
     case "t": return "\t";
     case "r": return "\r";
