@@ -41,6 +41,27 @@ function targetNames(target: Expression): string[] {
   return [];
 }
 
+/**
+ * `key = "train"` and `value = mapping["train"]` for a `for key, value in mapping.items():` loop whose body tests
+ * `if key == "train":`: the iteration that enters that branch is the one with that key, as Python runs it.
+ */
+function keyedItemBindings(loop: Extract<Statement, { type: "for" }>, test: Expression): Statement[] {
+  const { target, iter } = loop;
+  if (target.type !== "tuple" || target.items.length !== 2 || target.items.some((t) => t.type !== "name")) return [];
+  if (iter.type !== "call" || iter.args.length > 0 || iter.func.type !== "attribute" || iter.func.name !== "items") return [];
+  if (test.type !== "compare" || test.ops.length !== 1 || test.ops[0] !== "==") return [];
+  const [left, right] = [test.left, test.comparators[0]];
+  const key = target.items[0] as Extract<Expression, { type: "name" }>;
+  const literal = left.type === "name" && left.id === key.id ? right : right.type === "name" && right.id === key.id ? left : undefined;
+  if (literal?.type !== "str") return [];
+  const pos = test.pos;
+  const item: Expression = { type: "subscript", object: iter.func.object, index: literal, pos };
+  return [
+    { type: "assign", targets: [key], value: literal, pos },
+    { type: "assign", targets: [target.items[1]], value: item, pos },
+  ];
+}
+
 /** `target = value.__enter__()` for each `with value as target`, as Python binds them. */
 function withBindings(s: Extract<Statement, { type: "with" }>): Statement[] {
   return s.items.flatMap((item): Statement[] => {
@@ -64,7 +85,7 @@ export function findCodeSites(body: Statement[], text: string, words: RegExp = T
   const mayTrain = (def: FunctionDefinition) => words.test(text.slice(def.pos.startIndex, def.pos.endIndex));
 
   type Conditions = NonNullable<SiteContext["conditions"]>;
-  const visitBlock = (block: Statement[], fn: FunctionDefinition | undefined, outer: Statement[], moduleTop: boolean, conditions: Conditions = []) => {
+  const visitBlock = (block: Statement[], fn: FunctionDefinition | undefined, outer: Statement[], moduleTop: boolean, conditions: Conditions = [], keyed?: Extract<Statement, { type: "for" }>) => {
     block.forEach((s, i) => {
       const before = moduleTop ? [] : [...outer, ...block.slice(0, i)];
       const context: SiteContext = conditions.length > 0 ? { fn, before, conditions } : { fn, before };
@@ -92,7 +113,7 @@ export function findCodeSites(body: Statement[], text: string, words: RegExp = T
       switch (s.type) {
         case "for":
           for (const variable of targetNames(s.target)) sites.push({ kind: "loop", loop: s, variable, context });
-          visitBlock(s.body, fn, inner, false, conditions);
+          visitBlock(s.body, fn, inner, false, conditions, s);
           visitBlock(s.orelse, fn, inner, false, conditions);
           break;
         case "while":
@@ -101,7 +122,8 @@ export function findCodeSites(body: Statement[], text: string, words: RegExp = T
           visitBlock(s.orelse, fn, inner, false, conditions);
           break;
         case "if":
-          visitBlock(s.body, fn, inner, false, [...conditions, { test: s.test, holds: true }]);
+          // `for phase, opt in cfg.items(): if phase == "train":` binds the loop to the "train" item inside the branch.
+          visitBlock(s.body, fn, [...inner, ...(keyed ? keyedItemBindings(keyed, s.test) : [])], false, [...conditions, { test: s.test, holds: true }]);
           visitBlock(s.orelse, fn, inner, false, [...conditions, { test: s.test, holds: false }]);
           break;
         case "with":

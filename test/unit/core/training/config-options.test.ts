@@ -195,3 +195,43 @@ if __name__ == "__main__":
     assert.ok(plan.notes?.some((n) => /config missing: config\/run\.yaml/.test(n)), JSON.stringify(plan.notes));
   });
 });
+
+describe("training plans from a loader built for one item of a config's mapping", () => {
+  const main = (test: string) => `import json
+import torch
+
+
+def main(path="options/train.json"):
+    with open(path) as f:
+        opt = json.load(f)
+    model = torch.nn.Linear(8, 2)
+    optimizer = torch.optim.SGD(model.parameters(), lr=0.1)
+    for phase, dataset_opt in opt["datasets"].items():
+        if ${test}:
+            train_set = torch.utils.data.TensorDataset(torch.zeros(512, 8))
+            train_loader = torch.utils.data.DataLoader(train_set, batch_size=dataset_opt["bs"], shuffle=True)
+        elif phase == "test":
+            test_loader = torch.utils.data.DataLoader(torch.utils.data.TensorDataset(torch.zeros(10, 8)), batch_size=1)
+    for epoch in range(opt["epochs"]):
+        for (x,) in train_loader:
+            optimizer.zero_grad()
+            model(x).sum().backward()
+            optimizer.step()
+
+
+main()
+`;
+  // "bs", a key no rule reads as a batch by its name: only the loader's binding can give it
+  const options = '{"epochs": 3, "datasets": {"train": {"bs": 32}, "test": {"bs": 1}}}';
+
+  it("reads the batch of the item whose key the branch tests (for phase, d in opt.items(): if phase == 'train':)", async () => {
+    const plan = await planOf(main('phase == "train"'), { "/project/options/train.json": options });
+    assert.equal(plan.batch?.value, 32);
+    assert.equal(plan.epochs?.value, 3);
+  });
+
+  it("binds nothing when the branch tests something other than the loop's key", async () => {
+    const plan = await planOf(main('len(phase) == 5'), { "/project/options/train.json": options });
+    assert.notEqual(plan.batch?.value, 32);
+  });
+});
