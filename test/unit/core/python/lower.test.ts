@@ -7,7 +7,9 @@ async function literal(source: string): Promise<string> {
   const parser = await testParser();
   const [statement] = lowerModule(parser.parse(`x = ${source}\n`)).body;
   assert.ok(statement?.type === "assign" && statement.value.type === "str", `a string literal: ${source}`);
-  return statement.value.value;
+  const value = statement.value.value;
+  assert.ok(value !== null, `a literal without interpolation: ${source}`);
+  return value;
 }
 
 describe("string literals", () => {
