@@ -11,8 +11,8 @@ import { argumentsByParameter } from "./call-site-bindings";
 
 type CallSite = Extract<CodeSite, { kind: "call" }>;
 
-const LOADER_CALLEE = /DataLoader$|\.flow(_from_directory|_from_dataframe)?$/;
-const LOADER_WORDS = /DataLoader|\.flow/;
+const LOADER_CALLEE = /DataLoader$|\.flow(_from_directory|_from_dataframe)?$|(^|\.)batch$/;
+const LOADER_WORDS = /DataLoader|\.flow|\.batch\(/;
 
 /** The batch of the DataLoader a foreign function builds, and where. */
 export interface ForeignLoader {
@@ -59,7 +59,7 @@ export function foreignLoader(
   const file = fn.module.file;
   if (definition.type !== "function" || !file || text === undefined) return undefined;
   // torch's DataLoader; Keras' ImageDataGenerator.flow / flow_from_directory / flow_from_dataframe (batch_size=).
-  const loaders = findCodeSites(definition.body, text, LOADER_WORDS).filter((s): s is CallSite => s.kind === "call" && LOADER_CALLEE.test(s.callee));
+  const loaders = findCodeSites(definition.body, text, LOADER_WORDS).filter((s): s is CallSite => s.kind === "call" && LOADER_CALLEE.test(s.callee) && (s.callee !== "batch" || s.call.func.type === "attribute"));
   if (loaders.length === 0) return undefined;
   const passed = argumentsByParameter(definition, call);
   const memo = new Map<string, Value | undefined>();
@@ -77,7 +77,8 @@ export function foreignLoader(
   const reached = loaders.filter((s) => (s.context.conditions ?? []).every(({ test, holds }) => knownTruth(evaluateIn(s, test)) !== !holds));
   const score = (s: CallSite) => (/train/i.test(s.assignedTo.join(" ")) ? 2 : 0) - (/test|val|eval/i.test(s.assignedTo.join(" ")) ? 3 : 0) + (keywordArgument(s.call, "shuffle")?.type === "constant" ? 1 : 0);
   const loader = (reached.length > 0 ? reached : loaders).slice().sort((a, b) => score(b) - score(a))[0];
-  const given = keywordArgument(loader.call, "batch_size") ?? (/DataLoader$/.test(loader.callee) ? positionalArgument(loader.call, 1) : /\.flow$/.test(loader.callee) ? positionalArgument(loader.call, 2) : undefined);
+  // tf.data's `dataset.batch(batch_size)` takes it first (tensorflow.org/api_docs/python/tf/data/Dataset#batch).
+  const given = keywordArgument(loader.call, "batch_size") ?? (/DataLoader$/.test(loader.callee) ? positionalArgument(loader.call, 1) : /\.flow$/.test(loader.callee) ? positionalArgument(loader.call, 2) : /(^|\.)batch$/.test(loader.callee) ? positionalArgument(loader.call, 0) : undefined);
   if (!given) return undefined;
   const value = evaluateIn(loader, given);
   const batch = value?.kind === "int" && value.value > 0 ? value.value : undefined;

@@ -197,6 +197,8 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
     const x = positionalArgument(s.call, 0) ?? keywordArgument(s.call, "x") ?? keywordArgument(s.call, "generator");
     return x?.type === "name" ? [x.id] : [];
   }));
+  // Names a loop of the file iterates (`for images, labels in train_dataset:`): data a function may have batched.
+  const iterated = new Set(sites.flatMap((s) => (s.kind === "loop" && s.loop.iter.type === "name" ? [s.loop.iter.id] : [])));
   for (const site of sites) {
     if ((site.kind === "while" || (site.kind === "loop" && !EPOCH_VARIABLE.test(site.variable))) && !shapedLoops.has(site.loop)) {
       shapedLoops.add(site.loop);
@@ -284,7 +286,7 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
     const keyword = (name: string) => keywordArgument(call, name);
     const positional = (index: number) => positionalArgument(call, index);
     const line = call.pos.line;
-    if (call.func.type === "name" && site.assignedTo.some((n) => /loader|(^|_)dl$|gen(erator)?$|gene$/i.test(n) || fitInputs.has(n))) {
+    if (call.func.type === "name" && site.assignedTo.some((n) => /loader|(^|_)dl$|gen(erator)?$|gene$/i.test(n) || fitInputs.has(n) || iterated.has(n))) {
       // `dataloader = get_celeba(params)`, `myGene = trainGenerator(2, ...)`, `trainset = DataGenerator(path,
       // batch_size=2)` then `fit_generator(trainset, ...)`: the loader a function builds, with this call's arguments
       // (a function of the file itself called twice, for training and testing, batches each call its own way).

@@ -2,8 +2,8 @@ import { strict as assert } from "node:assert";
 import { analyze } from "../../helpers/analyze";
 import type { TrainingPlan } from "../../../../src/core/training/training-plan";
 
-// What runs after the training call (src/core/training/after-training.ts), and loaders that functions build with the
-// call's own arguments (src/core/training/loader-functions.ts).
+// What runs after the training call (src/core/training/after-training.ts), and a generator function of the file that
+// a Keras fit takes, batched as its own call asks.
 const planOf = async (text: string, others: Record<string, string> = {}): Promise<TrainingPlan> => (await analyze(text, { others })).training ?? {};
 
 const HF = (after: string) => `import torch
@@ -21,7 +21,7 @@ def run(merge=True):
 run()
 `;
 
-describe("after the training call, and loaders built by functions (after-training.ts, loader-functions.ts)", () => {
+describe("after the training call, and generators of the file (after-training.ts, training-plan.ts)", () => {
   it("a model reloaded in float16 after trainer.train() returns does not set the run's dtype; the same load before it does", async () => {
     const after = await planOf(HF("torch_dtype=torch.float16"));
     assert.equal(after.epochs?.value, 2);
@@ -52,46 +52,5 @@ ${test}
     assert.equal(plan.steps?.value, 300);
     const other = await planOf(KERAS("").replace("batch_size=6", "batch_size=10"));
     assert.equal(other.batch?.value, 10);
-  });
-
-  const UTILS = `from torch.utils.data import DataLoader, SubsetRandomSampler
-from torchvision import datasets
-
-def get_loaders(batch_size, held_out=None):
-    train_set = datasets.CIFAR10("data", train=True)
-    if held_out is not None:
-        train_sampler = SubsetRandomSampler(range(0, 50000 - held_out))
-        train_loader = DataLoader(train_set, batch_size=batch_size, drop_last=True, sampler=train_sampler)
-    else:
-        train_loader = DataLoader(train_set, batch_size=batch_size, shuffle=True)
-    return train_loader
-`;
-  const SCRIPT = (call: string) => `import torch
-from torch import nn
-from utils import get_loaders
-
-def main():
-    train_loader = ${call}
-    model = nn.Linear(3072, 10)
-    opt = torch.optim.SGD(model.parameters(), lr=0.1)
-    for epoch in range(2):
-        for x, y in train_loader:
-            opt.zero_grad()
-            nn.functional.cross_entropy(model(x.flatten(1)), y).backward()
-            opt.step()
-
-if __name__ == "__main__":
-    main()
-`;
-
-  it("a loader of another file's function over a SubsetRandomSampler has the sampler's samples and its drop_last, in the branch the call takes", async () => {
-    const plan = await planOf(SCRIPT("get_loaders(32, held_out=5000)"), { "/project/utils.py": UTILS });
-    assert.equal(plan.batch?.value, 32);
-    assert.equal(plan.samples?.value, 45000);
-    assert.equal(plan.dropLast, true);
-    const whole = await planOf(SCRIPT("get_loaders(32)"), { "/project/utils.py": UTILS });
-    assert.equal(whole.batch?.value, 32);
-    assert.notEqual(whole.samples?.value, 45000);
-    assert.notEqual(whole.dropLast, true);
   });
 });

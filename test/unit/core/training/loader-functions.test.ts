@@ -1,0 +1,81 @@
+import { strict as assert } from "node:assert";
+import { analyze } from "../../helpers/analyze";
+import type { TrainingPlan } from "../../../../src/core/training/training-plan";
+
+// Loaders that a function of another file builds, read with the call's own arguments (src/core/training/loader-functions.ts).
+const planOf = async (text: string, others: Record<string, string> = {}): Promise<TrainingPlan> => (await analyze(text, { others })).training ?? {};
+
+describe("loaders built by another file's function (src/core/training/loader-functions.ts)", () => {
+  const UTILS = `from torch.utils.data import DataLoader, SubsetRandomSampler
+from torchvision import datasets
+
+def get_loaders(batch_size, held_out=None):
+    train_set = datasets.CIFAR10("data", train=True)
+    if held_out is not None:
+        train_sampler = SubsetRandomSampler(range(0, 50000 - held_out))
+        train_loader = DataLoader(train_set, batch_size=batch_size, drop_last=True, sampler=train_sampler)
+    else:
+        train_loader = DataLoader(train_set, batch_size=batch_size, shuffle=True)
+    return train_loader
+`;
+  const SCRIPT = (call: string) => `import torch
+from torch import nn
+from utils import get_loaders
+
+def main():
+    train_loader = ${call}
+    model = nn.Linear(3072, 10)
+    opt = torch.optim.SGD(model.parameters(), lr=0.1)
+    for epoch in range(2):
+        for x, y in train_loader:
+            opt.zero_grad()
+            nn.functional.cross_entropy(model(x.flatten(1)), y).backward()
+            opt.step()
+
+if __name__ == "__main__":
+    main()
+`;
+
+  it("a loader of another file's function over a SubsetRandomSampler has the sampler's samples and its drop_last, in the branch the call takes", async () => {
+    const plan = await planOf(SCRIPT("get_loaders(32, held_out=5000)"), { "/project/utils.py": UTILS });
+    assert.equal(plan.batch?.value, 32);
+    assert.equal(plan.samples?.value, 45000);
+    assert.equal(plan.dropLast, true);
+    const whole = await planOf(SCRIPT("get_loaders(32)"), { "/project/utils.py": UTILS });
+    assert.equal(whole.batch?.value, 32);
+    assert.notEqual(whole.samples?.value, 45000);
+    assert.notEqual(whole.dropLast, true);
+  });
+
+  const TFDATA = `import tensorflow as tf
+import settings
+
+def make_sets(paths, labels):
+    train_set = tf.data.Dataset.from_tensor_slices((paths, labels))
+    test_set = tf.data.Dataset.from_tensor_slices((paths, labels))
+    train_set = train_set.shuffle(buffer_size=100).batch(batch_size=settings.BATCH)
+    test_set = test_set.batch(1)
+    return train_set, test_set
+`;
+  const LOOP = `import tensorflow as tf
+from data import make_sets
+
+model = tf.keras.Sequential([tf.keras.layers.Input((4,)), tf.keras.layers.Dense(2)])
+optimizer = tf.keras.optimizers.Adam()
+train_set, test_set = make_sets([[0.0] * 4] * 10, [0] * 10)
+for epoch in range(7):
+    for x, y in train_set:
+        with tf.GradientTape() as tape:
+            loss = tf.reduce_mean(model(x))
+        grads = tape.gradient(loss, model.trainable_variables)
+        optimizer.apply_gradients(zip(grads, model.trainable_variables))
+`;
+
+  it("a tf.data set another file's function batches, and the loop iterates, has that function's training batch", async () => {
+    const plan = await planOf(LOOP, { "/project/data.py": TFDATA, "/project/settings.py": "BATCH = 12\n" });
+    assert.equal(plan.epochs?.value, 7);
+    assert.equal(plan.batch?.value, 12);
+    const other = await planOf(LOOP, { "/project/data.py": TFDATA, "/project/settings.py": "BATCH = 5\n" });
+    assert.equal(other.batch?.value, 5);
+  });
+});
