@@ -13,14 +13,17 @@ export interface TrainingCall {
   end: number;
 }
 
-/** Training calls among the sites: Keras' and Lightning's `.fit`/`.fit_generator`, and `.train()` of an object built
- *  by a `...Trainer(...)` call (transformers' Trainer, TRL's SFTTrainer; never `model.train()`, a mode switch). */
-export function trainingCalls(sites: CodeSite[]): TrainingCall[] {
+/** Training calls among the sites: `.fit`/`.train()` of an object built by a `...Trainer(...)` call (Lightning's,
+ *  transformers', TRL's SFTTrainer; never `model.train()`, a mode switch), and Keras' `.fit`/`.fit_generator` in a file
+ *  that imports Keras (scikit-learn's `scaler.fit(x)` before a torch loop trains nothing). */
+export function trainingCalls(sites: CodeSite[], text: string): TrainingCall[] {
   const trainers = new Set(sites.flatMap((s) => (s.kind === "call" && /Trainer$/.test(s.callee) ? s.assignedTo : [])));
+  const keras = /^\s*(from|import)\s+(tensorflow|keras|tf_keras)\b/m.test(text);
   return sites.flatMap((s): TrainingCall[] => {
     if (s.kind !== "call" || s.call.func.type !== "attribute" || s.inComprehension) return [];
     const { name, object } = s.call.func;
-    const trains = /^fit(_generator)?$/.test(name) || (name === "train" && object.type === "name" && trainers.has(object.id));
+    const ofTrainer = object.type === "name" && trainers.has(object.id);
+    const trains = ((name === "train" || name === "fit") && ofTrainer) || (keras && /^fit(_generator)?$/.test(name));
     return trains ? [{ fn: s.context.fn, end: s.call.pos.endIndex }] : [];
   });
 }

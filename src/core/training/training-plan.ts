@@ -190,7 +190,7 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
   /** Batches of loaders that functions build, with their drop_last: the run's drop_last when its batch is one. */
   const builtLoaders = new Map<PlanFigure, boolean | undefined>();
   // A model cast or reloaded after the training call returns (to merge adapters, to export) is not the run's.
-  const trainingRuns = trainingCalls(sites);
+  const trainingRuns = trainingCalls(sites, input.text);
   // Names a Keras fit takes its data from (`fit_generator(trainset, ...)`, `fit(x=train_gen)`).
   const fitInputs = new Set(sites.flatMap((s) => {
     if (s.kind !== "call" || s.call.func.type !== "attribute" || !/^fit(_generator)?$/.test(s.call.func.name)) return [];

@@ -30,6 +30,28 @@ describe("after the training call, and generators of the file (after-training.ts
     assert.equal(before.precision?.value, "fp16");
   });
 
+  it("a scikit-learn fit before a torch loop is no training call: the autocast after it is the run's", async () => {
+    const plan = await planOf(`import torch
+from torch import nn
+from sklearn.preprocessing import StandardScaler
+
+def main():
+    scaler = StandardScaler()
+    scaler.fit([[0.0, 1.0], [1.0, 0.0]])
+    model = nn.Linear(2, 2).cuda()
+    opt = torch.optim.SGD(model.parameters(), lr=0.1)
+    for epoch in range(3):
+        with torch.autocast("cuda", dtype=torch.bfloat16):
+            loss = model(torch.randn(8, 2).cuda()).sum()
+        loss.backward()
+        opt.step()
+
+main()
+`);
+    assert.equal(plan.epochs?.value, 3);
+    assert.equal(plan.precision?.value, "bf16");
+  });
+
   const KERAS = (test: string) => `from tensorflow import keras
 from tensorflow.keras.preprocessing.image import ImageDataGenerator
 

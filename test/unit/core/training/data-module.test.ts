@@ -1,6 +1,7 @@
 import { strict as assert } from "node:assert";
 import { analyze } from "../../helpers/analyze";
 import type { TrainingPlan } from "../../../../src/core/training/training-plan";
+import { linearLoop } from "../../helpers/training-loop";
 
 // Lightning's `trainer.fit(model, datamodule=dm)` trains on dm.train_dataloader() after dm.setup(): its batch and
 // samples are read in those methods, with `self` the object the script built (src/core/training/data-module.ts); a
@@ -94,13 +95,7 @@ def split_dataset(dataset, val_split=0.2, train=True):
 dataset_train = CIFAR10("data", train=True)
 dataset_train = ${call}
 loader = DataLoader(dataset_train, batch_size=100, shuffle=True)
-model = nn.Linear(3072, 10)
-opt = torch.optim.SGD(model.parameters(), lr=0.1)
-for epoch in range(2):
-    for x, y in loader:
-        opt.zero_grad()
-        nn.functional.cross_entropy(model(x.flatten(1)), y).backward()
-        opt.step()
+${linearLoop("loader")}
 `;
 
   it("a helper returning a random_split part gives that part's length, worked out from the dataset's size and the call's arguments", async () => {

@@ -1,6 +1,7 @@
 import { strict as assert } from "node:assert";
 import { analyze } from "../../helpers/analyze";
 import type { TrainingPlan } from "../../../../src/core/training/training-plan";
+import { linearLoop } from "../../helpers/training-loop";
 
 // Loaders that a function of another file builds, read with the call's own arguments (src/core/training/loader-functions.ts).
 const planOf = async (text: string, others: Record<string, string> = {}): Promise<TrainingPlan> => (await analyze(text, { others })).training ?? {};
@@ -24,13 +25,7 @@ from utils import get_loaders
 
 def main():
     train_loader = ${call}
-    model = nn.Linear(3072, 10)
-    opt = torch.optim.SGD(model.parameters(), lr=0.1)
-    for epoch in range(2):
-        for x, y in train_loader:
-            opt.zero_grad()
-            nn.functional.cross_entropy(model(x.flatten(1)), y).backward()
-            opt.step()
+${linearLoop("train_loader", "    ")}
 
 if __name__ == "__main__":
     main()
