@@ -35,10 +35,7 @@ export function dependencySlice(expressions: Expression[], before: Statement[]):
     // `for k, v in config.items(): parser.add_argument(f"--{k}", default=v)`: a loop that only configures a needed
     // object runs whole, so options added from a config file's keys are the parser's.
     else if (s.type === "for") take = s.orelse.length === 0 && configuresOnly(s.body, binds);
-    else if (s.type === "expression" && s.value.type === "call" && s.value.func.type === "attribute") {
-      // `parser.add_argument(...)`, `config.update(...)`: a method call on a needed object configures it.
-      take = !WORK_METHODS.has(s.value.func.name) && binds(s.value.func.object);
-    }
+    else if (s.type === "expression" && s.value.type === "call") take = configures(s.value, binds);
     if (!take) continue;
     chosen.unshift(s);
     if (s.type === "if") namesIn(ifExpressions(s), needed);
@@ -80,8 +77,28 @@ function assignsOnly(blocks: Statement[][], binds: (target: Expression) => boole
 /** Whether a loop body holds nothing but method calls that configure a needed object (`parser.add_argument(...)`,
  *  `config.update(...)`), none of them training work, so running it whole changes nothing but configuration. */
 function configuresOnly(body: Statement[], binds: (target: Expression) => boolean): boolean {
-  return body.length > 0 && body.every((b) => b.type === "expression" && b.value.type === "call" && b.value.func.type === "attribute"
-    && !WORK_METHODS.has(b.value.func.name) && binds(b.value.func.object) && !callsWork(b.value));
+  // `if not hasattr(args, k) or getattr(args, k) == parser.get_default(k): setattr(args, k, v)`: a guarded copy
+  const statement = (b: Statement): boolean => (b.type === "expression" && b.value.type === "call" && configures(b.value, binds) && !callsWork(b.value))
+    || (b.type === "if" && !callsWork(b.test) && b.body.every(statement) && b.orelse.every(statement))
+    || b.type === "pass" || b.type === "continue" || b.type === "raise";
+  return body.some((b) => b.type !== "pass" && b.type !== "continue" && b.type !== "raise") && body.every(statement);
+}
+
+/**
+ * Whether a call statement configures a needed object: a method call on it that is not training work
+ * (`parser.add_argument(...)`, `config.update(...)`), on its `vars()` (`vars(args).update(cfg)`, a view of its
+ * attributes), or `setattr(args, k, v)`.
+ */
+function configures(call: Extract<Expression, { type: "call" }>, binds: (target: Expression) => boolean): boolean {
+  const first = call.args[0]?.kind === "positional" ? call.args[0].value : undefined;
+  if (call.func.type === "name") return call.func.id === "setattr" && first !== undefined && binds(first);
+  if (call.func.type !== "attribute" || WORK_METHODS.has(call.func.name)) return false;
+  const object = call.func.object;
+  if (object.type === "call" && object.func.type === "name" && object.func.id === "vars") {
+    const viewed = object.args[0]?.kind === "positional" ? object.args[0].value : undefined;
+    return viewed !== undefined && binds(viewed);
+  }
+  return binds(object);
 }
 
 /** Whether an expression calls a method that is training or evaluation work. */

@@ -25,6 +25,9 @@ export function installAttributes({ names, interp }: BuiltinScope): void {
   names.set("id", builtin("id", ({ args }) => int(args[0].kind === "instance" ? args[0].id : 0)));
   names.set("vars", builtin("vars", ({ args }) => {
     const v = args[0];
+    // vars(obj) is obj.__dict__, the live mapping of its attributes (docs.python.org/3/library/functions.html#vars):
+    // `vars(args).update(cfg)` sets the options
+    if (v && v.kind === "instance" && !v.module) return interp().plainAttribute(v, "__dict__");
     if (v && v.kind === "instance") return dict([...v.attributes].map(([k, x]) => [str(k), x] as [Value, Value]));
     if (v && v.kind === "namespace") return namespaceDict(v);
     return unknown("vars()");

@@ -235,3 +235,53 @@ main()
     assert.notEqual(plan.batch?.value, 32);
   });
 });
+
+describe("training plans from a YAML file copied over parsed argparse options", () => {
+  const main = (copy: string) => `import argparse
+import torch
+import yaml
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--config", default="configs/run.yaml")
+    parser.add_argument("--epochs", type=int, default=1)
+    parser.add_argument("--batch_size", type=int, default=2)
+    args = parser.parse_args()
+    with open(args.config) as f:
+        cfg = yaml.safe_load(f)
+${copy}
+    model = torch.nn.Linear(8, 2)
+    optimizer = torch.optim.SGD(model.parameters(), lr=0.1)
+    loader = torch.utils.data.DataLoader(torch.utils.data.TensorDataset(torch.zeros(300, 8)), batch_size=args.batch_size, shuffle=True)
+    for epoch in range(args.epochs):
+        for (x,) in loader:
+            optimizer.zero_grad()
+            model(x).sum().backward()
+            optimizer.step()
+
+
+if __name__ == "__main__":
+    main()
+`;
+  const files = { "/project/configs/run.yaml": "epochs: 9\nbatch_size: 30\n" };
+
+  for (const [name, copy] of [
+    ["setattr in a loop", "    for k, v in cfg.items():\n        setattr(args, k, v)"],
+    ["a guarded setattr in a loop", "    for k, v in cfg.items():\n        if k not in ['config']:\n            setattr(args, k, v)\n        else:\n            continue"],
+    ["args.__dict__.update", "    args.__dict__.update(cfg)"],
+    ["vars(args).update", "    vars(args).update(cfg)"],
+  ]) {
+    it(`reads the file's values over the option defaults (${name})`, async () => {
+      const plan = await planOf(main(copy), files);
+      assert.equal(plan.batch?.value, 30);
+      assert.equal(plan.epochs?.value, 9);
+    });
+  }
+
+  it("keeps the option defaults when nothing copies the file over them", async () => {
+    const plan = await planOf(main("    pass"), files);
+    assert.equal(plan.batch?.value, 2);
+    assert.equal(plan.epochs?.value, 1);
+  });
+});
