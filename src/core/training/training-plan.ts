@@ -7,7 +7,7 @@ import type { Expression, Statement } from "../python/ast";
 import type { ParallelSetup } from "../parallel/parallel-setup";
 import { isTrackerCallee, trackerDecorators, trackerFromCall, type TrackerSite } from "./codecarbon-tracker";
 import { findCodeSites, type CodeSite } from "./code-sites";
-import { forEachStatement, keywordArgument, namesIn, positionalArgument, rootName } from "../python/syntax-walk";
+import { attributeChain, forEachStatement, keywordArgument, namesIn, positionalArgument, rootName } from "../python/syntax-walk";
 import { datasetSize } from "./dataset-sizes";
 import { stepLoopCalledPerEpoch } from "./called-step-loops";
 import { evaluateAtSite, knownTruth as truth, type ParameterBindings, type StepAllowance } from "./evaluate-site";
@@ -27,6 +27,7 @@ import { foreignTraining, type ForeignTraining } from "./foreign-loops";
 import { dataModuleTraining, type DataModuleTraining } from "./data-module";
 import { splitHelperPart } from "./split-helpers";
 import { afterTraining, trainingCalls } from "./after-training";
+import { tfdsTrainSamples } from "./tfds-sizes";
 import { relativeTo } from "../interp/paths";
 import type { ModuleFiles } from "../interp/module-resolver";
 
@@ -105,6 +106,8 @@ const FRAMEWORK_PRECISION: Record<string, Record<string, (v: Value | undefined) 
   TrainingArguments: { bf16: flag("bf16"), fp16: flag("fp16") },
   // keras.io/api/mixed_precision/policy: "mixed_float16", "mixed_bfloat16" (compute in 16 bits, variables in fp32).
   set_global_policy: { "0": kerasPolicy },
+  // Keras 3's name for it (keras.io/api/mixed_precision/policy: keras.mixed_precision.set_dtype_policy).
+  set_dtype_policy: { "0": kerasPolicy },
   set_policy: { "0": kerasPolicy },
   // NVIDIA apex `amp.initialize(model, optimizer, opt_level="O1")` (nvidia.github.io/apex/amp.html): O1 and O2 are
   // mixed precision in fp16, O3 pure fp16; O0 is fp32.
@@ -191,6 +194,13 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
   const builtLoaders = new Map<PlanFigure, boolean | undefined>();
   // A model cast or reloaded after the training call returns (to merge adapters, to export) is not the run's.
   const trainingRuns = trainingCalls(sites, input.text);
+  // absl flags' defaults by name (`flags.DEFINE_string("mixed_precision_policy", "mixed_float16", ...)`).
+  const abslDefaults = new Map(sites.flatMap((s) => {
+    const defined = s.kind === "call" ? abslFlagDefinition(s.call, s.callee) : undefined;
+    return defined?.default ? [[defined.name, defined.default] as const] : [];
+  }));
+  // The name TensorFlow Datasets is imported as (`import tensorflow_datasets as tfds`).
+  const tfdsModule = /^\s*import\s+tensorflow_datasets(?:\s+as\s+(\w+))?\s*$/m.exec(input.text)?.[1] ?? (/^\s*import\s+tensorflow_datasets\s*$/m.test(input.text) ? "tensorflow_datasets" : undefined);
   // Names a Keras fit takes its data from (`fit_generator(trainset, ...)`, `fit(x=train_gen)`).
   const fitInputs = new Set(sites.flatMap((s) => {
     if (s.kind !== "call" || s.call.func.type !== "attribute" || !/^fit(_generator)?$/.test(s.call.func.name)) return [];
@@ -329,7 +339,9 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
       // transformers' TrainingArguments(bf16=True, fp16=True), Keras' mixed-precision policy.
       for (const [name, read] of Object.entries(FRAMEWORK_PRECISION[framework])) {
         const argument = name === "0" ? positional(0) ?? keyword("name") : keyword(name);
-        const named = argument ? read(evaluateOne(site, argument)) : undefined;
+        // `set_dtype_policy(FLAGS.mixed_precision_policy)`: an absl flag's default, as the plain run parses it.
+        const flagged = argument?.type === "attribute" && /(^|\.)FLAGS$/.test(attributeChain(argument.object)) ? abslDefaults.get(argument.name) : undefined;
+        const named = argument ? read(evaluateOne(site, flagged ?? argument)) : undefined;
         if (named && !afterTraining(site, trainingRuns) && runsByDefault(site, (e) => evaluateOne(site, e))) {
           precision = { value: named, line, detail: `${site.callee}(${name === "0" ? "" : `${name}=`}${snippet(input.text, argument!)})` };
           break;
@@ -502,6 +514,14 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
       if (!isEpochs && !BATCH_CONSTANT.test(dest)) continue;
       const value = defaultArgument ? positiveInteger(evaluateOne(site, defaultArgument)) : undefined;
       if (value !== undefined) (isEpochs ? epochs : batches).push({ rank: 20, figure: { value, source: "code", line, detail: `${library} ${flag} default=${snippet(input.text, defaultArgument!)}` } });
+      continue;
+    }
+    if (last === "load" && tfdsModule && site.callee === `${tfdsModule}.load`) {
+      // tfds.load("cats_vs_dogs", split=["train[:90%]", "train[90%:]"]): the first split of a list is the training one.
+      const [nameValue, splitValue] = [positional(0) ?? keyword("name"), keyword("split") ?? positional(1)].map((e) => (e ? evaluateOne(site, e) : undefined));
+      const first = splitValue?.kind === "list" || splitValue?.kind === "tuple" ? splitValue.items[0] : splitValue;
+      const known = nameValue?.kind === "str" && (first === undefined || first.kind === "str") ? tfdsTrainSamples(nameValue.value, first?.kind === "str" ? first.value : undefined) : undefined;
+      if (known && runsByDefault(site, (e) => evaluateOne(site, e))) datasets.push({ site, rank: 20, names: site.assignedTo.slice(0, 1), figure: { value: known.value, source: "dataset table", line, detail: `${site.callee}(${snippet(input.text, positional(0) ?? keyword("name")!)}): ${known.source}` } });
       continue;
     }
     if (last === "load_data" && call.func.type === "attribute") {

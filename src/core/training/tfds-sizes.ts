@@ -1,0 +1,44 @@
+// TensorFlow Datasets' published training-split sizes (tensorflow.org/datasets/catalog/<name>), and the split
+// strings `tfds.load(name, split=...)` takes (tensorflow.org/datasets/splits): "train", "train[:90%]", "train[10:2000]".
+// A dataset's configurations ("imagenet_resized/32x32") share its split sizes.
+
+/** Training-split sizes by catalog name, each as its catalog page gives it. */
+const TRAIN_SPLITS: Record<string, number> = {
+  mnist: 60_000,
+  fashion_mnist: 60_000,
+  kmnist: 60_000,
+  cifar10: 50_000,
+  cifar100: 50_000,
+  svhn_cropped: 73_257,
+  stl10: 5_000,
+  imagenet2012: 1_281_167,
+  imagenet_resized: 1_281_167,
+  imdb_reviews: 25_000,
+  cats_vs_dogs: 23_262,
+  tf_flowers: 3_670,
+  oxford_iiit_pet: 3_680,
+  food101: 75_750,
+  horses_or_humans: 1_027,
+  rock_paper_scissors: 2_520,
+};
+
+/** Samples of `split` of the catalog dataset `name` where its training split is known, and the page that says so.
+ *  Without a split, tfds.load returns every split, of which a training run takes "train". */
+export function tfdsTrainSamples(name: string, split: string | undefined): { value: number; source: string } | undefined {
+  const base = name.split("/")[0].split(":")[0];
+  const size = TRAIN_SPLITS[base];
+  if (size === undefined) return undefined;
+  const source = `tensorflow.org/datasets/catalog/${base}: ${size.toLocaleString("en-US")} training examples`;
+  if (split === undefined || split === "train") return { value: size, source };
+  const sliced = /^train\[\s*(-?\d+)?\s*(%?)\s*:\s*(-?\d+)?\s*(%?)\s*\]$/.exec(split.trim());
+  if (!sliced) return undefined;
+  // Percent boundaries round to the closest example (tfds' default rounding="closest"); negative ones count from the end.
+  const bound = (digits: string | undefined, percent: string, fallback: number): number => {
+    if (digits === undefined) return fallback;
+    const n = Number(digits);
+    const at = percent ? Math.round((size * n) / 100) : n;
+    return Math.min(size, Math.max(0, at < 0 ? size + at : at));
+  };
+  const value = bound(sliced[3], sliced[4], size) - bound(sliced[1], sliced[2], 0);
+  return value > 0 ? { value, source: `${source}, ${split}` } : undefined;
+}
