@@ -9,6 +9,7 @@ import { joinPath } from "../paths";
 import type { ClassValue, InstanceValue, Value } from "../values";
 import { parseYaml, type YamlValue } from "../../hydra/yaml";
 import { fn, namespace, type StandardLibrary } from "./native";
+import { installOmegaConfApi } from "./omegaconf-api";
 
 /** Files `open()` reads: configuration documents, never data sets, which can be large and are not the program's
  *  settings. */
@@ -97,6 +98,7 @@ export function installConfigFiles({ modules, interp, objectClass }: StandardLib
   omegaConf.attributes.set("load", omegaLoad);
   omegaConf.attributes.set("set_struct", fn("OmegaConf.set_struct", () => NONE));
   omegaConf.attributes.set("set_readonly", fn("OmegaConf.set_readonly", () => NONE));
+  installOmegaConfApi(omegaConf, dictConfig, (text) => toPython(parseYaml(text), dictConfig));
   modules.set("omegaconf", namespace("omegaconf", { OmegaConf: omegaConf, DictConfig: dictConfig, ListConfig: nativeClass("omegaconf.ListConfig", [objectClass]), MISSING: str("???") }));
 
   return fn("open", ({ args, kwargs }) => (args[0] ? openFile(args[0], args[1] ?? kwargs.get("mode")) : unknown("file contents are not read by the analyzer")));

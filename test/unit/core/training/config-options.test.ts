@@ -285,3 +285,45 @@ if __name__ == "__main__":
     assert.equal(plan.epochs?.value, 1);
   });
 });
+
+describe("training plans from configs composed with OmegaConf's API", () => {
+  const main = (compose: string) => `import torch
+from omegaconf import OmegaConf
+
+
+def main():
+    base = OmegaConf.load("configs/base.yaml")
+${compose}
+    model = torch.nn.Linear(8, 2)
+    optimizer = torch.optim.SGD(model.parameters(), lr=0.1)
+    loader = torch.utils.data.DataLoader(torch.utils.data.TensorDataset(torch.zeros(400, 8)), batch_size=cfg.data.bs, shuffle=True)
+    for epoch in range(cfg.run.epochs):
+        for (x,) in loader:
+            optimizer.zero_grad()
+            model(x).sum().backward()
+            optimizer.step()
+
+
+main()
+`;
+  const files = { "/project/configs/base.yaml": "data:\n  bs: 20\nrun:\n  epochs: 2\n  lr: 0.1\n" };
+
+  it("merges later configs over earlier ones, key by key (merge, create, from_cli)", async () => {
+    const plan = await planOf(main(`    cfg = OmegaConf.merge(base, OmegaConf.create({"run": {"epochs": 6}}), OmegaConf.from_cli())`), files);
+    assert.equal(plan.epochs?.value, 6);
+    // read through the loop, not from the dict literal's "epochs" key
+    assert.match(plan.epochs!.detail, /range\(cfg\.run\.epochs\)/);
+    assert.equal(plan.batch?.value, 20);
+  });
+
+  it("merge_with changes the config in place, and from_dotlist sets dotted keys", async () => {
+    const plan = await planOf(main(`    cfg = base\n    cfg.merge_with(OmegaConf.from_dotlist(["data.bs=40"]))`), files);
+    assert.equal(plan.batch?.value, 40);
+    assert.equal(plan.epochs?.value, 2);
+  });
+
+  it("a merge with a part that cannot be worked out is not the known parts alone", async () => {
+    const plan = await planOf(main(`    cfg = OmegaConf.merge(base, load_overrides())`), files);
+    assert.equal(plan.batch, undefined);
+  });
+});
