@@ -66,3 +66,31 @@ export function dataModuleTraining(
   }
   return undefined;
 }
+
+/** Data modules of lightning-bolts (`pl_bolts.datamodules`) whose batch_size default is 32 in 0.7.0 and the releases
+ *  before it (src/pl_bolts/datamodules/*_datamodule.py): the run's batch when the package is not installed. */
+const BOLTS_BATCH_32 = /^(CIFAR10|TinyCIFAR10|MNIST|BinaryMNIST|FashionMNIST|EMNIST|BinaryEMNIST|Imagenet|SSLImagenet|STL10|Cityscapes|Kitti)DataModule$/;
+
+/** The batch of a lightning-bolts data module that `fit` is given, built where the plain run builds it
+ *  (`dataset = CIFAR10DataModule('.')` under `if args.dataset == 'cifar10':`): its batch_size= or the default. */
+export function boltsDataModuleBatch(
+  sites: CodeSite[],
+  text: string,
+  evaluate: (site: CallSite, e: Expression) => Value | undefined,
+  runs: (site: CallSite) => boolean,
+): { value: number; line: number; detail: string; source: "code" | "default" } | undefined {
+  if (!/\bpl_bolts\.datamodules\b/.test(text)) return undefined;
+  for (const site of sites) {
+    if (site.kind !== "call" || site.call.func.type !== "attribute" || site.call.func.name !== "fit") continue;
+    const argument = keywordArgument(site.call, "datamodule") ?? positionalArgument(site.call, 1);
+    if (argument?.type !== "name" || !runs(site)) continue;
+    const built = sites.find((s): s is CallSite => s.kind === "call" && s.assignedTo.includes(argument.id) && BOLTS_BATCH_32.test(s.callee.split(".").pop()!) && s.call.pos.startIndex < site.call.pos.startIndex && runs(s));
+    if (!built) continue;
+    const given = keywordArgument(built.call, "batch_size");
+    const value = given ? evaluate(built, given) : { kind: "int" as const, value: 32 };
+    if (value?.kind !== "int" || value.value <= 0) continue;
+    const code = text.slice(built.call.pos.startIndex, built.call.pos.endIndex).replace(/\s+/g, " ");
+    return { value: value.value, line: built.call.pos.line, source: given ? "code" : "default", detail: given ? `${code} (lightning-bolts)` : `${code}: lightning-bolts' default batch_size=32 (pl_bolts/datamodules, 0.7.0 and before)` };
+  }
+  return undefined;
+}

@@ -24,7 +24,7 @@ import { configNotes } from "./config-notes";
 import { CONFIG_FILE } from "../interp/stdlib/config-files";
 import { foreignLoader } from "./loader-functions";
 import { foreignTraining, type ForeignTraining } from "./foreign-loops";
-import { dataModuleTraining, type DataModuleTraining } from "./data-module";
+import { boltsDataModuleBatch, dataModuleTraining, type DataModuleTraining } from "./data-module";
 import { splitHelperPart } from "./split-helpers";
 import { afterTraining, trainingCalls } from "./after-training";
 import { tfdsTrainSamples } from "./tfds-sizes";
@@ -653,6 +653,9 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
   // `trainer.fit(model, datamodule=dm)`: the data module's training loader is the run's, whatever loaders the file has.
   const dataModule = input.nested ? undefined : dataModuleTraining(sites, file, input.text, input.files, (site, e) => evaluateOne(site, e), (site) => runsByDefault(site, (e) => evaluateOne(site, e)));
   if (dataModule) fillFromDataModule(plan, dataModule, discoverTrainingPlan({ ...input, namespace: dataModule.module, body: dataModule.definitions, text: dataModule.text, file: dataModule.file, bound: dataModule.bindings, nested: true }), input.text, input.root);
+  // A lightning-bolts data module of an uninstalled package: its documented default batch.
+  const bolts = dataModule || input.nested ? undefined : boltsDataModuleBatch(sites, input.text, (site, e) => evaluateOne(site, e), (site) => runsByDefault(site, (e) => evaluateOne(site, e)));
+  if (bolts && (!plan.batch || plan.batch.source !== "code")) plan.batch = { value: bolts.value, source: bolts.source, line: bolts.line, detail: bolts.detail };
   // A script without training loops of its own that trains through another file's method or function
   // (`model.train(loader)`): the loops that body runs set the run's length; its other figures fill what this file
   // leaves unset.

@@ -75,6 +75,27 @@ describe("Lightning data modules and split helpers (src/core/training/data-modul
     assert.notEqual(plan.samples?.value, 50000);
   });
 
+  it("a lightning-bolts data module (not installed) gives its batch_size, else its documented default 32, where the plain run builds it", async () => {
+    const bolts = (make: string) => `import pytorch_lightning as pl
+from pl_bolts.datamodules import CIFAR10DataModule, ImagenetDataModule
+from argparse import ArgumentParser
+
+parser = ArgumentParser()
+parser.add_argument("--dataset", type=str, default="cifar10")
+args = parser.parse_args()
+if args.dataset == "cifar10":
+    dataset = ${make}
+else:
+    dataset = ImagenetDataModule(".", batch_size=7)
+trainer = pl.Trainer(max_epochs=6)
+trainer.fit(object(), dataset)
+`;
+    const fallback = (await planOf(bolts(`CIFAR10DataModule(".")`))).batch;
+    assert.equal(fallback?.value, 32);
+    assert.equal(fallback?.source, "default");
+    assert.equal((await planOf(bolts(`CIFAR10DataModule(".", batch_size=64)`))).batch?.value, 64);
+  });
+
   const HELPER = (returned: string, call: string) => `import torch
 from torch import nn
 from torch.utils.data import DataLoader, random_split
