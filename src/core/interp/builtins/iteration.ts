@@ -14,6 +14,9 @@ export function installIteration({ names, interp, iterate, call }: BuiltinScope)
     if (step === 0) throw new PythonError("range() arg 3 must not be zero");
     return { kind: "range", start, stop, step };
   }));
+  // Python 2's `xrange` is Python 3's `range`. Only a file written for Python 2 meets it unbound (module names shadow
+  // builtins, so `from six.moves import xrange` or `xrange = range` still win), and such a file only runs there.
+  names.set("xrange", names.get("range")!);
   names.set("len", builtin("len", ({ args }) => {
     const v = args[0];
     switch (v.kind) {
