@@ -57,12 +57,12 @@ export function callSiteBindings(
 
 /** Calls of a module-level function by its name, outside the function itself, and the processes that start it. */
 function callSitesOf(fn: FunctionDefinition, body: Statement[], text: string): CallSite[] {
-  const word = new RegExp(`\\b${fn.name}\\s*\\(|\\bspawn\\s*\\(\\s*${fn.name}\\b`);
+  const word = new RegExp(`\\b${fn.name}\\s*\\(|\\bspawn\\s*\\(\\s*${fn.name}\\b|\\(\\s*${fn.name}\\s*,`);
   return findCodeSites(body, text, word).flatMap((s): CallSite[] => {
     if (s.kind !== "call" || (s.call.pos.startIndex >= fn.pos.startIndex && s.call.pos.endIndex <= fn.pos.endIndex)) return [];
     if (s.callee === fn.name) return [s];
-    const spawned = spawnedCall(fn, s);
-    return spawned ? [spawned] : [];
+    const started = spawnedCall(fn, s) ?? launchedCall(fn, s);
+    return started ? [started] : [];
   });
 }
 
@@ -80,6 +80,20 @@ function spawnedCall(fn: FunctionDefinition, site: CallSite): CallSite | undefin
   if (!items) return undefined;
   const index: Expression = { type: "int", value: 0, pos: site.call.pos };
   return { ...site, call: { type: "call", func: target, args: [index, ...items].map((value) => ({ kind: "positional" as const, value })), pos: site.call.pos } };
+}
+
+/**
+ * A launcher that takes the function first and its arguments as `args=(...)` runs `fn(*args)` in each process it
+ * starts, and directly on one GPU: detectron2's `launch(main_func, num_gpus, ..., args=())`
+ * (detectron2/engine/launch.py) and accelerate's `notebook_launcher(function, args=())`, and the helpers written after
+ * them. The plain run's call is `fn(*args)` at the launcher's site.
+ */
+function launchedCall(fn: FunctionDefinition, site: CallSite): CallSite | undefined {
+  const target = positionalArgument(site.call, 0);
+  if (target?.type !== "name" || target.id !== fn.name || /(^|\.)spawn$/.test(site.callee)) return undefined;
+  const given = keywordArgument(site.call, "args");
+  if (given?.type !== "tuple" && given?.type !== "list") return undefined;
+  return { ...site, call: { type: "call", func: target, args: given.items.map((value) => ({ kind: "positional" as const, value })), pos: site.call.pos } };
 }
 
 /** Each parameter's argument expression, where the call sites agree on it. */
