@@ -30,6 +30,7 @@ import { afterTraining, trainingCalls } from "./after-training";
 import { tfdsTrainSamples } from "./tfds-sizes";
 import { relativeTo } from "../interp/paths";
 import type { ModuleFiles } from "../interp/module-resolver";
+import { splitIterableCount } from "./split-iterables";
 
 /**
  * Where a figure comes from: the code, the dataset table, a library's documented default, the user's settings, or
@@ -809,7 +810,7 @@ function withBoundIterables(body: Statement[]): Map<Statement, Expression> {
   return out;
 }
 
-/** Iterations of `range(...)`, `trange(...)` or `tqdm(range(...))`. */
+/** Iterations of `range(...)`, `trange(...)`, `tqdm(range(...))`, or a batch cut into pieces (`zip(x.chunk(n), ...)`). */
 function iterationCount(iter: Expression, evaluate: (e: Expression) => Value | undefined): number | undefined {
   if (iter.type === "name") {
     // `pbar = range(args.iter)` before `for idx in pbar`.
@@ -826,6 +827,8 @@ function iterationCount(iter: Expression, evaluate: (e: Expression) => Value | u
   }
   const value = evaluate(iter);
   if (value?.kind === "range") return rangeLength(value);
+  const pieces = splitIterableCount(iter, evaluate, (e) => iterationCount(e, evaluate));
+  if (pieces !== undefined) return pieces;
   const first = iter.args[0];
   if (first?.kind === "positional" && first.value.type === "call") return iterationCount(first.value, evaluate);
   return undefined;
