@@ -8,6 +8,8 @@ import { keywordArgument, positionalArgument } from "../python/syntax-walk";
 import { findCodeSites, type CodeSite } from "./code-sites";
 import { evaluateAtSite, knownTruth, type StepAllowance } from "./evaluate-site";
 import { argumentsByParameter } from "./call-site-bindings";
+import { datasetSize } from "./dataset-sizes";
+import { loadsTrainSplit } from "./dataset-calls";
 
 type CallSite = Extract<CodeSite, { kind: "call" }>;
 
@@ -22,15 +24,16 @@ export interface ForeignLoader {
   code: string;
   /** `drop_last=` as the call sets it. */
   dropLast?: boolean;
-  /** Samples of an epoch when a sampler over a subset sets them (`sampler=SubsetRandomSampler(range(0, 45000))`). */
-  samples?: { value: number; code: string };
+  /** Samples of an epoch when a sampler over a subset sets them (`sampler=SubsetRandomSampler(range(0, 45000))`), or
+   *  the loader's dataset is one of the table's (`table`). */
+  samples?: { value: number; code: string; table?: boolean };
 }
 
 /** Samplers that draw each index of the given indices once an epoch (pytorch.org/docs/stable/data.html). */
 const SUBSET_SAMPLER = /(^|\.)(SubsetRandomSampler|SequentialSampler)$/;
 
 /** The epoch's samples of a loader fed `sampler=name`, where `name = SubsetRandomSampler(indices)` in the function. */
-function samplerLength(loader: CallSite, definition: FunctionDefinition, text: string, evaluateIn: (site: CallSite, e: Expression) => Value): { value: number; code: string } | undefined {
+function samplerLength(loader: CallSite, definition: FunctionDefinition, text: string, evaluateIn: (site: CallSite, e: Expression) => Value): { value: number; code: string; table?: boolean } | undefined {
   const sampler = keywordArgument(loader.call, "sampler");
   if (sampler?.type !== "name") return undefined;
   const built = findCodeSites([definition], text, /Sampler/).find((s): s is CallSite => s.kind === "call" && SUBSET_SAMPLER.test(s.callee) && s.assignedTo.includes(sampler.id));
@@ -38,7 +41,27 @@ function samplerLength(loader: CallSite, definition: FunctionDefinition, text: s
   if (!built || !indices) return undefined;
   const v = evaluateIn(built, indices);
   const n = v.kind === "range" ? Math.max(0, Math.ceil((v.stop - v.start) / v.step)) : v.kind === "list" || v.kind === "tuple" ? v.items.length : v.kind === "tensor" && v.shape.length === 1 && Number.isInteger(v.shape[0]) ? v.shape[0] : undefined;
-  return n && n > 0 ? { value: n, code: `${built.callee}(${text.slice(indices.pos.startIndex, indices.pos.endIndex)})` } : undefined;
+  return n && n > 0 ? { value: n, code: `the loader's sampler ${built.callee}(${text.slice(indices.pos.startIndex, indices.pos.endIndex)})` } : undefined;
+}
+
+/** A site under no `if` the call's arguments decide against (`if validation_fraction is not None:`). */
+function reachedIn(site: CallSite, evaluateIn: (site: CallSite, e: Expression) => Value): boolean {
+  return (site.context.conditions ?? []).every(({ test, holds }) => knownTruth(evaluateIn(site, test)) !== !holds);
+}
+
+/**
+ * The epoch's samples of a loader over `name`, where the function builds `name = CIFAR100(root, train=True, ...)`, a
+ * dataset of the table (dataset-sizes.ts), on the branch the call takes.
+ */
+function datasetLength(loader: CallSite, definition: FunctionDefinition, text: string, evaluateIn: (site: CallSite, e: Expression) => Value, reached: (site: CallSite) => boolean): { value: number; code: string; table?: boolean } | undefined {
+  const dataset = positionalArgument(loader.call, 0) ?? keywordArgument(loader.call, "dataset");
+  if (dataset?.type !== "name") return undefined;
+  for (const site of findCodeSites([definition], text, new RegExp(`\\b${dataset.id}\\b`))) {
+    if (site.kind !== "call" || !site.assignedTo.includes(dataset.id) || site.call.pos.startIndex > loader.call.pos.startIndex || !reached(site)) continue;
+    const known = datasetSize(site.callee.split(".").pop() ?? "", "torchvision");
+    if (known?.trainSamples !== undefined && loadsTrainSplit(known, site.call, (e) => evaluateIn(site, e)) === true) return { value: known.trainSamples, code: `the loader's dataset ${site.callee} (training split, ${known.source})`, table: true };
+  }
+  return undefined;
 }
 
 /**
@@ -74,7 +97,7 @@ export function foreignLoader(
   // Each site's own context holds the function's statements before it that its values may depend on.
   const evaluateIn = (site: CallSite, e: Expression): Value => evaluateAtSite(interp, fn.module.scope, file, { ...site.context, fn: definition }, [e], now, bindings, allowance)[0];
   // A loader under an `if` the call's arguments decide against (`if validation_fraction is not None:`) is not built.
-  const reached = loaders.filter((s) => (s.context.conditions ?? []).every(({ test, holds }) => knownTruth(evaluateIn(s, test)) !== !holds));
+  const reached = loaders.filter((s) => reachedIn(s, evaluateIn));
   const score = (s: CallSite) => (/train/i.test(s.assignedTo.join(" ")) ? 2 : 0) - (/test|val|eval/i.test(s.assignedTo.join(" ")) ? 3 : 0) + (keywordArgument(s.call, "shuffle")?.type === "constant" ? 1 : 0);
   const loader = (reached.length > 0 ? reached : loaders).slice().sort((a, b) => score(b) - score(a))[0];
   // tf.data's `dataset.batch(batch_size)` takes it first (tensorflow.org/api_docs/python/tf/data/Dataset#batch).
@@ -85,7 +108,7 @@ export function foreignLoader(
   if (batch === undefined) return undefined;
   const drop = keywordArgument(loader.call, "drop_last");
   const dropLast = drop ? knownTruth(evaluateIn(loader, drop)) : undefined;
-  const samples = samplerLength(loader, definition, text, evaluateIn);
+  const samples = samplerLength(loader, definition, text, evaluateIn) ?? datasetLength(loader, definition, text, evaluateIn, (s) => reachedIn(s, evaluateIn));
   return { batch, file, line: loader.call.pos.line, ...(dropLast !== undefined ? { dropLast } : {}), ...(samples ? { samples } : {}), code: `${loader.callee}(batch_size=${text.slice(given.pos.startIndex, given.pos.endIndex).replace(/\s+/g, " ")})` };
 }
 

@@ -31,6 +31,7 @@ import { tfdsTrainSamples } from "./tfds-sizes";
 import { relativeTo } from "../interp/paths";
 import type { ModuleFiles } from "../interp/module-resolver";
 import { splitIterableCount } from "./split-iterables";
+import { loadsTrainSplit } from "./dataset-calls";
 
 /**
  * Where a figure comes from: the code, the dataset table, a library's documented default, the user's settings, or
@@ -311,7 +312,7 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
           const figure: PlanFigure = { value: found.batch, source: "code", line, detail: `${snippet(input.text, call)}: ${found.code} in ${where} line ${found.line}` };
           batches.push({ rank: 44, figure });
           builtLoaders.set(figure, found.dropLast);
-          if (found.samples) samples.push({ rank: 44, figure: { value: found.samples.value, source: "code", line, detail: `${snippet(input.text, call)}: the loader's sampler ${found.samples.code} in ${where}` } });
+          if (found.samples) samples.push({ rank: 44, figure: { value: found.samples.value, source: found.samples.table ? "dataset table" : "code", line, detail: `${snippet(input.text, call)}: ${found.samples.code} in ${where}` } });
         }
       }
     }
@@ -536,10 +537,7 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
     const known = inherited ? datasetSize(inherited, "torchvision") : datasetSize(last, "torchvision");
     if (known?.trainSamples !== undefined && (inherited || !definedInFile(namespace, site.callee, file))) {
       if (!runsByDefault(site, (e) => evaluateOne(site, e))) continue;
-      const splitArgument = known.split?.kind === "train-flag" ? keyword("train") ?? positional(known.split.position) : known.split ? keyword("split") ?? positional(known.split.position) : undefined;
-      const splitValue = splitArgument ? evaluateOne(site, splitArgument) : undefined;
-      const isTrain = !splitValue ? true : known.split?.kind === "split" ? splitValue.kind === "str" && splitValue.value === known.split.trainValue : truth(splitValue);
-      if (isTrain === true) datasets.push({ site, rank: 20, names: site.assignedTo, figure: { value: known.trainSamples, source: "dataset table", line, detail: `${site.callee}${inherited ? ` (a subclass of ${inherited} that keeps its samples)` : ""} (training split): ${known.source}` } });
+      if (loadsTrainSplit(known, call, (e) => evaluateOne(site, e)) === true) datasets.push({ site, rank: 20, names: site.assignedTo, figure: { value: known.trainSamples, source: "dataset table", line, detail: `${site.callee}${inherited ? ` (a subclass of ${inherited} that keeps its samples)` : ""} (training split): ${known.source}` } });
       continue;
     }
     if (last === "Subset") {

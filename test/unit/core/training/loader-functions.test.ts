@@ -42,6 +42,31 @@ if __name__ == "__main__":
     assert.notEqual(whole.dropLast, true);
   });
 
+  const DATASETS = `from torch.utils.data import DataLoader
+from torchvision import datasets
+from mydata import ShardSet
+
+def get_loaders(batch_size=128, shards=False, part=True):
+    if shards:
+        train_set = ShardSet("data")
+    else:
+        train_set = datasets.CIFAR100("data", download=True, train=part)
+    train_loader = DataLoader(train_set, batch_size=batch_size, shuffle=True)
+    return train_loader
+`;
+
+  it("a loader of another file's function over a dataset of the table has that dataset's training samples, on the branch the call takes", async () => {
+    const plan = await planOf(SCRIPT("get_loaders(batch_size=64)"), { "/project/utils.py": DATASETS });
+    assert.equal(plan.batch?.value, 64);
+    assert.equal(plan.samples?.value, 50000);
+    assert.equal(plan.samples?.source, "dataset table");
+    assert.match(plan.samples?.detail ?? "", /CIFAR100 \(training split/);
+    // The other branch builds a dataset of the code's own: its size is not the table's.
+    assert.equal((await planOf(SCRIPT("get_loaders(64, shards=True)"), { "/project/utils.py": DATASETS })).samples, undefined);
+    // The test part is not the training samples.
+    assert.equal((await planOf(SCRIPT("get_loaders(64, part=False)"), { "/project/utils.py": DATASETS })).samples, undefined);
+  });
+
   const TFDATA = `import tensorflow as tf
 import settings
 
