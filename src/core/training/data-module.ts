@@ -48,6 +48,8 @@ export function dataModuleTraining(
   evaluate: (site: CallSite, e: Expression) => Value | undefined,
   runs: (site: CallSite) => boolean,
 ): DataModuleTraining | undefined {
+  // Only Lightning's fit takes a data module: Keras' fit(x, y) needs no evaluation of its labels here.
+  if (!/lightning/i.test(text)) return undefined;
   for (const site of sites) {
     if (site.kind !== "call" || site.call.func.type !== "attribute" || site.call.func.name !== "fit") continue;
     const argument = keywordArgument(site.call, "datamodule") ?? keywordArgument(site.call, "train_dataloaders") ?? positionalArgument(site.call, 1);
