@@ -1,6 +1,7 @@
 import type { Expression, Statement } from "../python/ast";
 import { insertLinesAfter, insertLinesBefore } from "./edit-builders";
 import { helperRuns, isModuleLevelName } from "./helper-runs";
+import { isLossCriterion } from "./loss-criteria";
 import { callsEval, entryCallee, inferenceCalls, moduleVariables, rootClass, torchModelSites } from "./model-usage";
 import type { ModelReport } from "../report/model-report";
 import type { AnalysisResult } from "../analysis-result";
@@ -108,6 +109,8 @@ function check(context: RuleContext): RawFinding[] {
   const sites = torchModelSites(file, context.analysis);
   for (const v of moduleVariables(file, sites)) {
     if (callsEval(file, v)) continue;
+    // A loss criterion (its output is what backward() differentiates) is not a model run for inference.
+    if (isLossCriterion(file, v)) continue;
     // A model with no Dropout, norm or other mode-dependent layer computes the same in both modes: nothing to flag.
     const report = modelOf(file.path, v, sites, context.analysis);
     const classes = [...new Set(sites.filter((x) => x.variable === v).map((x) => calleeName(x.call)))];
