@@ -123,8 +123,12 @@ function loopAutocast(file: PythonFile, loop: Statement): "on" | { off: string }
 }
 
 
-function isBackwardStatement(s: Statement): s is Extract<Statement, { type: "expression" }> & { value: CallExpression } {
-  return s.type === "expression" && s.value.type === "call" && s.value.func.type === "attribute" && s.value.func.name === "backward";
+/** An autograd backward: `loss.backward()` (keywords only: retain_graph=, gradient=) or `torch.autograd.backward(loss)`.
+ *  A backward handed the loss (`engine.backward(loss)`: DeepSpeed, Accelerate, Fabric) is an engine's, whose precision
+ *  is set in its config or constructor, not by autocast here; one handed other values is hand-written, not autograd. */
+function isBackwardStatement(file: PythonFile, s: Statement): s is Extract<Statement, { type: "expression" }> & { value: CallExpression } {
+  if (!(s.type === "expression" && s.value.type === "call" && s.value.func.type === "attribute" && s.value.func.name === "backward")) return false;
+  return !s.value.args.some((a) => a.kind === "positional") || file.qualify(s.value.func.object) === "torch.autograd";
 }
 
 /** NVIDIA apex's `amp.initialize` (mixed precision before torch.autocast): undefined when absent; `flag` is the
@@ -146,7 +150,7 @@ function check(context: RuleContext): RawFinding[] {
   const apex = apexAmp(file);
   if (apex && !apex.flag) return [];
   const findings: RawFinding[] = [];
-  const backwards = file.places.filter((p): p is StatementPlace & { statement: Extract<Statement, { type: "expression" }> & { value: CallExpression } } => isBackwardStatement(p.statement));
+  const backwards = file.places.filter((p): p is StatementPlace & { statement: Extract<Statement, { type: "expression" }> & { value: CallExpression } } => isBackwardStatement(file, p.statement));
   if (backwards.length > 0 && mentionsAccelerator(file, { cudaOnly: true })) {
     // One finding per training loop, at its first backward (a GAN's loop has one per network).
     const byLoop = new Map<Statement, BackwardPlace[]>();
