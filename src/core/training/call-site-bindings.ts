@@ -8,6 +8,8 @@ import type { ParameterBindings } from "./evaluate-site";
 
 type CallSite = Extract<CodeSite, { kind: "call" }>;
 
+const SPAWN = /(^|\.)(spawn|start_processes)$/;
+
 /** How deep callers of callers are followed (`main()` → `main_worker(args)` → `train(args)`). */
 const MAX_DEPTH = 3;
 
@@ -67,12 +69,12 @@ function callSitesOf(fn: FunctionDefinition, body: Statement[], text: string): C
 }
 
 /**
- * `torch.multiprocessing.spawn(fn, args=(a, b), nprocs=n)` runs `fn(i, a, b)` in process i
- * (pytorch.org/docs/stable/multiprocessing.html#spawning-subprocesses): as the call the plain run's first process
- * makes, `fn(0, a, b)`, at the spawn's site.
+ * `torch.multiprocessing.spawn(fn, args=(a, b), nprocs=n)` (and `start_processes`, which spawn calls) runs
+ * `fn(i, a, b)` in process i (pytorch.org/docs/stable/multiprocessing.html#spawning-subprocesses): as the call the
+ * plain run's first process makes, `fn(0, a, b)`, at the spawn's site.
  */
 function spawnedCall(fn: FunctionDefinition, site: CallSite): CallSite | undefined {
-  if (!/(^|\.)spawn$/.test(site.callee)) return undefined;
+  if (!SPAWN.test(site.callee)) return undefined;
   const target = positionalArgument(site.call, 0) ?? keywordArgument(site.call, "fn");
   if (target?.type !== "name" || target.id !== fn.name) return undefined;
   const given = keywordArgument(site.call, "args") ?? positionalArgument(site.call, 1);
@@ -90,7 +92,8 @@ function spawnedCall(fn: FunctionDefinition, site: CallSite): CallSite | undefin
  */
 function launchedCall(fn: FunctionDefinition, site: CallSite): CallSite | undefined {
   const target = positionalArgument(site.call, 0);
-  if (target?.type !== "name" || target.id !== fn.name || /(^|\.)spawn$/.test(site.callee)) return undefined;
+  // `functools.partial(fn, args=...)` passes `args` to fn as a keyword; it starts nothing.
+  if (target?.type !== "name" || target.id !== fn.name || SPAWN.test(site.callee) || /(^|\.)partial(method)?$/.test(site.callee)) return undefined;
   const given = keywordArgument(site.call, "args");
   if (given?.type !== "tuple" && given?.type !== "list") return undefined;
   return { ...site, call: { type: "call", func: target, args: given.items.map((value) => ({ kind: "positional" as const, value })), pos: site.call.pos } };

@@ -37,6 +37,17 @@ describe("call-site bindings: a function's parameters from where the script star
     assert.strictEqual(plan.epochs?.value, 30);
   });
 
+  it("torch.multiprocessing.start_processes(fn, args=(...)) runs fn(i, ...) as spawn does", async () => {
+    const script = SCRIPT("import torch.multiprocessing as mp\n    mp.start_processes(worker, args=(args,), nprocs=args.gpus)")
+      .replace("def main(args):", "def worker(rank, args):");
+    assert.strictEqual((await analyze(script)).training?.batch?.value, 128);
+  });
+
+  it("functools.partial(fn, args=(...)) is not a launch: it binds nothing", async () => {
+    const plan = await planOf("import functools\n    run = functools.partial(main, args=(args,))");
+    assert.strictEqual(plan.batch?.value, undefined);
+  });
+
   it("without `args=`, or with the function not first, the launcher's call binds nothing", async () => {
     assert.strictEqual((await planOf("launcher.launch(main, args.gpus, (args,))")).batch?.value, undefined);
     assert.strictEqual((await planOf("launcher.launch(args.gpus, main, args=(args,))")).batch?.value, undefined);
