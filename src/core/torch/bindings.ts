@@ -13,6 +13,7 @@ import { rnnUtilityFunctions } from "./rnn-utils";
 import { spectralNorm, weightNorm } from "./weight-reparametrization";
 import { FloatFunctional } from "./layers/float-functional";
 import { deepCopy, namedModules } from "./module-tree";
+import { createParallelWrappers } from "./nn/parallel";
 import type { ModuleClasses } from "../interp/runtime";
 
 type Native = (call: NativeCall) => Value;
@@ -98,6 +99,10 @@ export function createTorchModules(catalogue: TorchCatalogue, classes: ModuleCla
     ))],
   ]));
   nnEntries.set("attention", attention);
+  const wrappers = createParallelWrappers(interp, classes.module);
+  for (const [name, cls] of wrappers) nnEntries.set(name, cls);
+  const parallel = namespace("torch.nn.parallel", new Map<string, Value>(wrappers), (name) => unknown(`torch.nn.parallel.${name} is not in the analyzer's catalogue`));
+  nnEntries.set("parallel", parallel);
   const quantization = createQuantization(classes);
   nnUtils.scope.names.set("prune", quantization.prune);
   // torch.nn.quantized is torch.ao.nn.quantized: of its modules, the float-side FloatFunctional (its operations)
@@ -218,6 +223,7 @@ export function createTorchModules(catalogue: TorchCatalogue, classes: ModuleCla
   modules.set("torch.nn.utils", nnUtils);
   modules.set("torch.nn.utils.rnn", rnnUtils);
   modules.set("torch.nn.attention", attention);
+  modules.set("torch.nn.parallel", parallel);
   modules.set("torch.distributions", distributions);
   modules.set("torch.autograd", autograd);
   for (const [file, names] of DISTRIBUTION_FILES) {
