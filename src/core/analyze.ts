@@ -32,7 +32,7 @@ import { nestedModelSites, type NestedModelSite } from "./interp/nested-model-si
 import { chooseModelSite } from "./interp/model-site-choice";
 import { fedInputs, inputsFedTo } from "./interp/fed-inputs";
 import { pragmaSettingNear } from "./pragma/grammar";
-import { declaredInputs } from "./keras/declared-inputs";
+import { declaredInputs, declaredInputsOfParts } from "./keras/declared-inputs";
 import { isIdleKerasLayer } from "./keras/idle-layers";
 import { discoverTrainingPlan, type TrainingPlan } from "./training/training-plan";
 import { discoverGenerations } from "./generation/generation-plan";
@@ -644,7 +644,7 @@ function runModel(interp: Interpreter, c: Candidate, request: AnalyzeRequest, co
     if (pragma) attempts.push({ inputs: pragma, source: "pragma" });
     else {
       // A Keras model declares its inputs (Input(shape=...), input_shape=, build()): those come first.
-      const declared = declaredInputs(c.instance);
+      const declared = declaredInputs(c.instance) ?? declaredInputsOfParts(c.instance);
       if (declared) attempts.push({ inputs: declared, source: "default" });
       for (const e of examples) attempts.push({ inputs: e, source: "example" });
       for (const d of defaultInputsPerArgument(c.instance, dataSides)) attempts.push({ inputs: d, source: "default" });

@@ -19,3 +19,23 @@ export function declareInputs(model: InstanceValue, inputs: InputSpec[], replace
 export function declaredInputs(model: InstanceValue): InputSpec[] | undefined {
   return declared.get(model) ?? declaredByClass.get(model.cls);
 }
+
+/**
+ * The inputs a subclassed model's first declaring part reads, when the model declares none itself: Keras builds a
+ * subclass on its first call, so `VGG16(input_shape)` whose `call` runs an inner `Sequential` with
+ * `Conv2D(..., input_shape=input_shape)` says what it reads only through that part. Tried before the defaults; a
+ * model whose call feeds the part something else fails the attempt and the next one runs.
+ */
+export function declaredInputsOfParts(model: InstanceValue): InputSpec[] | undefined {
+  const seen = new Set<number>([model.id]);
+  const visit = (m: InstanceValue): InputSpec[] | undefined => {
+    for (const child of m.module?.children.values() ?? []) {
+      if (child.kind !== "instance" || !child.module || seen.has(child.id)) continue;
+      seen.add(child.id);
+      const found = declared.get(child) ?? visit(child);
+      if (found) return found;
+    }
+    return undefined;
+  };
+  return visit(model);
+}
