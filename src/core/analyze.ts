@@ -32,6 +32,7 @@ import { nestedModelSites, type NestedModelSite } from "./interp/nested-model-si
 import { chooseModelSite } from "./interp/model-site-choice";
 import { fedInputs, inputsFedTo } from "./interp/fed-inputs";
 import { pragmaSettingNear } from "./pragma/grammar";
+import { kerasDatasetInputs, isKerasObject } from "./keras/data-inputs";
 import { declaredInputs, declaredInputsOfParts } from "./keras/declared-inputs";
 import { isIdleKerasLayer } from "./keras/idle-layers";
 import { discoverTrainingPlan, type TrainingPlan } from "./training/training-plan";
@@ -647,6 +648,8 @@ function runModel(interp: Interpreter, c: Candidate, request: AnalyzeRequest, co
       const declared = declaredInputs(c.instance) ?? declaredInputsOfParts(c.instance);
       if (declared) attempts.push({ inputs: declared, source: "default" });
       for (const e of examples) attempts.push({ inputs: e, source: "example" });
+      // A Keras model built on its first call reads the batches of the keras.datasets set the program loads.
+      if (!declared && isKerasObject(c.instance)) for (const d of kerasDatasetInputs(request.text)) attempts.push({ inputs: d, source: "default" });
       for (const d of defaultInputsPerArgument(c.instance, dataSides)) attempts.push({ inputs: d, source: "default" });
     }
   }

@@ -50,10 +50,10 @@ export const DATASET_SIZES: readonly DatasetSize[] = [
   { name: "SVHN", framework: "torchvision", trainSamples: 73_257, testSamples: 26_032, split: { kind: "split", position: 1, trainValue: "train" }, image: [3, 32, 32], source: "Netzer et al. 2011, Reading Digits in Natural Images with Unsupervised Feature Learning (ufldl.stanford.edu/housenumbers): 73,257 training and 26,032 test digits, 32x32 colour" },
   { name: "STL10", framework: "torchvision", trainSamples: 5_000, testSamples: 8_000, split: { kind: "split", position: 1, trainValue: "train" }, image: [3, 96, 96], classes: ["airplane", "bird", "car", "cat", "deer", "dog", "horse", "monkey", "ship", "truck"], source: "Coates, Lee, Ng 2011, An Analysis of Single-Layer Networks in Unsupervised Feature Learning (cs.stanford.edu/~acoates/stl10): 5,000 labelled training and 8,000 test images, 96x96 colour, 10 classes" },
   { name: "ImageNet", framework: "torchvision", trainSamples: 1_281_167, split: { kind: "split", position: 1, trainValue: "train" }, source: "Russakovsky et al. 2015, ImageNet Large Scale Visual Recognition Challenge (IJCV), ILSVRC2012: 1,281,167 training images" },
-  { name: "mnist", framework: "keras", trainSamples: 60_000, source: "keras.io/api/datasets/mnist: 60,000 training images (LeCun et al.)" },
-  { name: "fashion_mnist", framework: "keras", trainSamples: 60_000, source: "keras.io/api/datasets/fashion_mnist: 60,000 training images (Xiao et al. 2017)" },
-  { name: "cifar10", framework: "keras", trainSamples: 50_000, source: "keras.io/api/datasets/cifar10: 50,000 training images (Krizhevsky 2009)" },
-  { name: "cifar100", framework: "keras", trainSamples: 50_000, source: "keras.io/api/datasets/cifar100: 50,000 training images (Krizhevsky 2009)" },
+  { name: "mnist", framework: "keras", trainSamples: 60_000, image: [1, 28, 28], source: "keras.io/api/datasets/mnist: 60,000 training images (LeCun et al.), x_train of shape (60000, 28, 28)" },
+  { name: "fashion_mnist", framework: "keras", trainSamples: 60_000, image: [1, 28, 28], source: "keras.io/api/datasets/fashion_mnist: 60,000 training images (Xiao et al. 2017), x_train of shape (60000, 28, 28)" },
+  { name: "cifar10", framework: "keras", trainSamples: 50_000, image: [3, 32, 32], source: "keras.io/api/datasets/cifar10: 50,000 training images (Krizhevsky 2009), x_train of shape (50000, 32, 32, 3)" },
+  { name: "cifar100", framework: "keras", trainSamples: 50_000, image: [3, 32, 32], source: "keras.io/api/datasets/cifar100: 50,000 training images (Krizhevsky 2009), x_train of shape (50000, 32, 32, 3)" },
   { name: "imdb", framework: "keras", trainSamples: 25_000, source: "keras.io/api/datasets/imdb: 25,000 training reviews (Maas et al. 2011)" },
 ];
 
