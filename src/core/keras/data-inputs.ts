@@ -10,16 +10,19 @@ const KERAS_IMAGES = new Map(DATASET_SIZES.filter((d) => d.framework === "keras"
 
 /**
  * Batches of one sample of each keras.datasets image set the text loads (`keras.datasets.mnist`,
- * `tf.keras.datasets.cifar10.load_data()`), channels last as Keras has them: a grey set as the channel axis the
+ * `tf.keras.datasets.cifar10.load_data()`, `from keras.datasets import cifar10`), channels last as Keras has them: a grey set as the channel axis the
  * program adds for a convolution (`x[..., tf.newaxis]`, 1x28x28x1) and as loaded (1x28x28, for a Flatten first).
  */
 export function kerasDatasetInputs(text: string): InputSpec[][] {
   const out: InputSpec[][] = [];
   const seen = new Set<string>();
-  for (const m of text.matchAll(/\bdatasets\.(\w+)\b/g)) {
-    const image = KERAS_IMAGES.get(m[1]);
-    if (!image || seen.has(m[1])) continue;
-    seen.add(m[1]);
+  // `keras.datasets.cifar10`, or the names `from keras.datasets import cifar10, mnist` binds
+  const names = [...text.matchAll(/\bdatasets\.(\w+)\b/g)].map((m) => m[1]);
+  for (const m of text.matchAll(/\bdatasets[ \t]+import[ \t]+\(?([\w \t,]+)/g)) names.push(...m[1].split(",").map((n) => n.trim().split(/\s+/)[0]));
+  for (const name of names) {
+    const image = KERAS_IMAGES.get(name);
+    if (!image || seen.has(name)) continue;
+    seen.add(name);
     const [channels, height, width] = image;
     out.push([{ shape: [1, height, width, channels], dtype: "float32" }]);
     if (channels === 1) out.push([{ shape: [1, height, width], dtype: "float32" }]);

@@ -12,6 +12,7 @@ import { KERAS_LAYERS, LAYER_ALIASES } from "./layers/index";
 import { MERGE_FUNCTIONS } from "./layers/merge";
 import { singleTensor } from "./shapes";
 import { padSequences } from "./keras2-modules";
+import { kerasDatasetLoaders } from "./datasets";
 
 type Native = (call: NativeCall) => Value;
 const fn = (name: string, call: Native): Value => ({ kind: "native", name, call });
@@ -281,6 +282,8 @@ export const kerasModules: NativeModuleProvider = function kerasModules(runtime:
 
   const set = (name: string, ns: ModuleNamespaceValue) => modules.set(name, ns);
   const trainingSide = new Map(["optimizers", "losses", "metrics", "callbacks", "datasets", "preprocessing", "mixed_precision", "constraints", "saving"].map((part) => [part, namespace(`keras.${part}`, [])]));
+  const datasets = kerasDatasetLoaders().map(([name, load]): [string, ModuleNamespaceValue] => [name, namespace(`keras.datasets.${name}`, [["load_data", fn(`keras.datasets.${name}.load_data`, load)]])]);
+  for (const [name, ns] of datasets) trainingSide.get("datasets")!.scope.names.set(name, ns);
   const sequence = namespace("keras.preprocessing.sequence", [["pad_sequences", fn("pad_sequences", padSequences)]]);
   trainingSide.get("preprocessing")!.scope.names.set("sequence", sequence);
   keras.scope.names.set("preprocessing", trainingSide.get("preprocessing")!);
@@ -293,6 +296,7 @@ export const kerasModules: NativeModuleProvider = function kerasModules(runtime:
     for (const part of ["optimizers", "losses", "metrics", "callbacks", "datasets", "preprocessing", "mixed_precision", "constraints", "saving"]) {
       set(`${root}.${part}`, trainingSide.get(part)!);
     }
+    for (const [name, ns] of datasets) set(`${root}.datasets.${name}`, ns);
     set(`${root}.models`, models);
     set(`${root}.activations`, activations);
     set(`${root}.ops`, ops);

@@ -11,6 +11,7 @@ describe("inputs from the keras.datasets a program loads", () => {
       [{ shape: [1, 28, 28, 1], dtype: "float32" }],
       [{ shape: [1, 28, 28], dtype: "float32" }],
     ]);
+    assert.deepEqual(kerasDatasetInputs("from tensorflow.keras.datasets import imdb, cifar100 as c\n"), [[{ shape: [1, 32, 32, 3], dtype: "float32" }]]);
     // imdb is text: no image shape; an unknown name is nothing
     assert.deepEqual(kerasDatasetInputs("keras.datasets.imdb.load_data(); datasets.CIFAR10(root)"), []);
   });

@@ -1,0 +1,32 @@
+// keras.datasets' image sets as the arrays load_data() returns, shapes only (keras.io/api/datasets: mnist's
+// x_train is a uint8 array of shape (60000, 28, 28) and y_train (60000,); cifar10's x_train (50000, 32, 32, 3) and
+// y_train (50000, 1)). Scripts size their first layer from them (`Conv2D(..., input_shape=x_train.shape[1:])`), so
+// without them that layer, and the model, was never built.
+import { tensor, tuple } from "../interp/construct";
+import type { NativeCall, Value } from "../interp/values";
+import { DATASET_SIZES } from "../training/dataset-sizes";
+
+/** Test-set sizes and label shapes as keras.io/api/datasets documents them (each set's page). */
+const SPLITS: Record<string, { test: number; labels: "flat" | "column" }> = {
+  mnist: { test: 10_000, labels: "flat" },
+  fashion_mnist: { test: 10_000, labels: "flat" },
+  cifar10: { test: 10_000, labels: "column" },
+  cifar100: { test: 10_000, labels: "column" },
+};
+
+/** Each keras.datasets image set with a published shape: its name and its load_data(). */
+export function kerasDatasetLoaders(): [string, (call: NativeCall) => Value][] {
+  const out: [string, (call: NativeCall) => Value][] = [];
+  for (const d of DATASET_SIZES) {
+    const split = SPLITS[d.name];
+    if (d.framework !== "keras" || !d.image || !split || d.trainSamples === undefined) continue;
+    const [channels, height, width] = d.image;
+    const part = (n: number) => tuple([
+      tensor(channels === 1 ? [n, height, width] : [n, height, width, channels], "uint8"),
+      tensor(split.labels === "column" ? [n, 1] : [n], "uint8"),
+    ]);
+    const train = d.trainSamples;
+    out.push([d.name, () => tuple([part(train), part(split.test)])]);
+  }
+  return out;
+}
