@@ -174,6 +174,7 @@ function defaultInputsFromLayers(model: InstanceValue, dataSides: [number, numbe
         return sides.map((side): InputSpec[] => [{ shape: [1, first, ...side], dtype: "float32" }]);
       }
       case "Conv3d": return first ? [[{ shape: [1, first, 16, 112, 112], dtype: "float32" }]] : [];
+      case "ConvTranspose2d": return latentProjection(m);
       case "Linear": return first ? [[{ shape: [1, first], dtype: "float32" }]] : [];
       case "Embedding": return [[{ shape: [1, sequenceLength(model, modules)], dtype: "int64" }]];
       case "LSTM": case "GRU": case "RNN": return first ? [[{ shape: [1, 128, first], dtype: "float32" }]] : [];
@@ -181,6 +182,27 @@ function defaultInputsFromLayers(model: InstanceValue, dataSides: [number, numbe
     }
   }
   return [];
+}
+
+/**
+ * A generator whose first layer is a stride-1, unpadded transposed convolution projects a latent vector of its
+ * input channels, seen as a 1x1 map (DCGAN: Radford, Metz, Chintala 2016, arXiv:1511.06434, "the first layer of
+ * the GAN, which takes a uniform noise distribution Z as input"); other transposed convolutions upsample feature maps
+ * whose side nothing here says.
+ */
+function latentProjection(m: InstanceValue): InputSpec[][] {
+  const weight = m.module!.parameters.get("weight");
+  const config = layerConfigOf(m);
+  const single = (name: string, fallback: number): number | undefined => {
+    const v = config?.get(name);
+    if (v === undefined) return fallback;
+    if (v.kind === "int") return v.value;
+    if (v.kind === "tuple" && v.items.every((i) => i.kind === "int" && i.value === (v.items[0] as { value: number }).value)) return (v.items[0] as { value: number }).value;
+    return undefined;
+  };
+  // ConvTranspose2d's weight is (in_channels, out_channels / groups, kH, kW)
+  if (weight?.kind !== "tensor" || single("stride", 1) !== 1 || single("padding", 0) !== 0) return [];
+  return [[{ shape: [1, weight.shape[0], 1, 1], dtype: "float32" }]];
 }
 
 /**

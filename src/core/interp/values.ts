@@ -102,6 +102,8 @@ export interface NativeFunctionValue {
   call: (call: NativeCall) => Value;
   /** The tensor a tensor method was read from (`x` of `x.pow`): an operand of the ops it records. */
   receiver?: TensorValue;
+  /** For a type that is a function here (torch.cuda.FloatTensor): isinstance's answer for a known value. */
+  instanceCheck?: (v: Value) => boolean;
 }
 
 /** A class: written in the analyzed code (`node` set) or native (torch.nn.Linear, nn.Module, dict, ...). */

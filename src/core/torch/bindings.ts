@@ -39,6 +39,10 @@ function contextOrDecorator(name: string): Value {
 }
 const unknownContext: Value = { kind: "tuple", items: [] };
 
+/** A legacy tensor type (torch.FloatTensor): a constructor, and a type isinstance asks with `instanceCheck`. */
+const legacyType = (name: string, dtype: TensorDtype, instanceCheck: (v: Value) => boolean): Value =>
+  ({ kind: "native", name, call: ({ args, context }) => legacyTensor(args, dtype, context), instanceCheck });
+
 const identity = (name: string) => fn(name, ({ args }) => args[0] ?? NONE);
 
 /** The torch package as the analyzed code sees it (torch, torch.nn, torch.nn.functional, ...), with the classes type() of a tensor gives. */
@@ -140,7 +144,9 @@ export function createTorchModules(catalogue: TorchCatalogue, classes: ModuleCla
     ["empty_cache", fn("torch.cuda.empty_cache", () => NONE)],
     ["reset_peak_memory_stats", fn("torch.cuda.reset_peak_memory_stats", () => NONE)],
     // torch.cuda.FloatTensor and its kin: the same shapes and dtypes as torch.FloatTensor, on the GPU
-    ...LEGACY_TENSOR_TYPES.map(([name, dtype]): [string, Value] => [name, fn(`torch.cuda.${name}`, ({ args, context }) => legacyTensor(args, dtype, context))]),
+    // isinstance(x, torch.cuda.FloatTensor) (pre-0.4 models pick a multi-GPU path by it) holds for a tensor of the
+    // type's dtype: the run is on the one CUDA GPU, as is_available() above answers, where the CPU types do not hold.
+    ...LEGACY_TENSOR_TYPES.map(([name, dtype]): [string, Value] => [name, legacyType(`torch.cuda.${name}`, dtype, (v) => v.kind === "tensor" && v.dtype === dtype)]),
   ]), (name) => unknown(`torch.cuda.${name}`));
   // Variable is the pre-0.4 tensor wrapper, now the tensor itself; Function stays unknown so custom autograd
   // Functions keep their `apply` handling (interpreter.autogradApply).
@@ -156,7 +162,7 @@ export function createTorchModules(catalogue: TorchCatalogue, classes: ModuleCla
     ["special", special],
     ["fft", fft],
     ["Tensor", tensorClass],
-    ...LEGACY_TENSOR_TYPES.map(([name, dtype]): [string, Value] => [name, fn(`torch.${name}`, ({ args, context }) => legacyTensor(args, dtype, context))]),
+    ...LEGACY_TENSOR_TYPES.map(([name, dtype]): [string, Value] => [name, legacyType(`torch.${name}`, dtype, () => false)]),
     ["distributions", distributions],
     ["finfo", fn("torch.finfo", ({ args }) => {
       const d = args[0] ?? { kind: "dtype", name: "float32" };

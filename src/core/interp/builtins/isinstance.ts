@@ -38,6 +38,7 @@ export function installTypeChecks({ names }: BuiltinScope): void {
     }
     // Type objects that are functions here: functools.partial, types.FunctionType...
     if (spec.kind === "native" && spec.name in callableTypeKinds) return v.kind === "unknown" ? undefined : callableTypeKinds[spec.name].includes(v.kind);
+    if (spec.kind === "native" && spec.instanceCheck) return v.kind === "unknown" ? undefined : spec.instanceCheck(v);
     // None is an instance of NoneType and object only: no class from code the analyzer cannot see is either.
     if (spec.kind === "unknown" && v.kind === "none") return false;
     if (spec.kind !== "class" || v.kind === "unknown") return undefined;

@@ -401,3 +401,36 @@ test_output = rnn(test_x[:10].view(-1, 28, 28))
   });
 });
 
+
+describe("a generator's latent input (src/core/interp/input-discovery.ts, latentProjection)", () => {
+  // Truth: PyTorch 1.13 runs this generator on a 1x16x1x1 latent to a 1x3x16x16 image.
+  const GENERATOR = (first: string) => `import torch
+import torch.nn as nn
+
+class G(nn.Module):
+    def __init__(self, nz=16):
+        super().__init__()
+        self.main = nn.Sequential(
+            ${first},
+            nn.ReLU(True),
+            nn.ConvTranspose2d(32, 3, 4, 2, 1, bias=False),
+            nn.Tanh())
+
+    def forward(self, z):
+        return self.main(z)
+
+model = G()
+`;
+
+  it("a stride-1 unpadded ConvTranspose2d first reads a 1x1 latent of its input channels (DCGAN)", async () => {
+    const m = await onlyModel(GENERATOR("nn.ConvTranspose2d(nz, 32, 8, 1, 0, bias=False)"));
+    assert.deepEqual(m.inputs, [{ shape: [1, 16, 1, 1], dtype: "float32" }]);
+    assert.deepEqual(m.output, [[1, 3, 16, 16]]);
+    assert.equal(m.complete, true, JSON.stringify(m.unresolved));
+  });
+
+  it("an upsampling ConvTranspose2d first (stride 2) is not taken for a latent projection", async () => {
+    const m = await onlyModel(GENERATOR("nn.ConvTranspose2d(nz, 32, 4, 2, 1, bias=False)"));
+    assert.notDeepEqual(m.inputs, [{ shape: [1, 16, 1, 1], dtype: "float32" }]);
+  });
+});

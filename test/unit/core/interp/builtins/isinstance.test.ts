@@ -66,3 +66,27 @@ model = Net()
     assert.equal(m.params, 288 + 45);
   });
 });
+
+describe("isinstance with legacy tensor types (src/core/torch/bindings.ts)", () => {
+  it("a float32 tensor is a torch.cuda.FloatTensor (the run is on one CUDA GPU), not a CPU torch.FloatTensor", async () => {
+    const m = await onlyModel(`import torch
+import torch.nn as nn
+
+class Net(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.fc = nn.Linear(4, 2)
+        self.wide = nn.Linear(4, 8)
+
+    def forward(self, x):
+        if isinstance(x.data, torch.cuda.FloatTensor) and not isinstance(x, torch.FloatTensor) and not isinstance(x, torch.cuda.LongTensor):
+            return self.wide(x)
+        return self.fc(x)
+
+# greenlight: input=1x4
+model = Net()
+`);
+    assert.deepEqual(m.output, [[1, 8]]);
+    assert.equal(m.complete, true, JSON.stringify(m.unresolved));
+  });
+});
