@@ -33,6 +33,7 @@ import { chooseModelSite } from "./interp/model-site-choice";
 import { fedInputs, inputsFedTo } from "./interp/fed-inputs";
 import { pragmaSettingNear } from "./pragma/grammar";
 import { kerasDatasetInputs, isKerasObject } from "./keras/data-inputs";
+import { wrappedModel } from "./torch/nn/parallel";
 import { declaredInputs, declaredInputsOfParts } from "./keras/declared-inputs";
 import { isIdleKerasLayer } from "./keras/idle-layers";
 import { discoverTrainingPlan, type TrainingPlan } from "./training/training-plan";
@@ -191,7 +192,7 @@ function analyzeProgram(parser: PythonParser, request: AnalyzeRequest, setup: { 
     // What the program feeds this model by name comes after the example sizes the text spells out (a literal
     // `torch.randn(32, 3, 64, 64)` says the batch; a fed image may be one unbatched sample), before the defaults.
     const own = inputsFedTo(fed, c.instance);
-    const report = interp.withRun({ recorder: c.recorder, budget: new Budget(steps, milliseconds, now) }, () => runModel(interp, c, request, program.comments.get(c.pragmaFile), [...examples, ...own], program.comments.get(request.file), sides));
+    const report = interp.withRun({ recorder: c.recorder, budget: new Budget(steps, milliseconds, now) }, () => runModel(interp, c, request, program.comments.get(c.pragmaFile), [...examples, ...own], program.comments.get(request.file), sides, (file) => program.comments.get(file)));
     if (c.instanceName !== undefined) report.instance = c.instanceName;
     result.models.push(report);
   }
@@ -626,7 +627,7 @@ function returnsCall(body: import("./python/ast").Statement[]): boolean {
   return false;
 }
 
-function runModel(interp: Interpreter, c: Candidate, request: AnalyzeRequest, comments: Map<number, string> | undefined, examples: InputSpec[][], scriptComments: Map<number, string> | undefined, dataSides: [number, number][]): ModelReport {
+function runModel(interp: Interpreter, c: Candidate, request: AnalyzeRequest, comments: Map<number, string> | undefined, examples: InputSpec[][], scriptComments: Map<number, string> | undefined, dataSides: [number, number][], commentsOf: (file: string) => Map<number, string> | undefined = () => undefined): ModelReport {
   const recorder = c.recorder;
   recorder.paths = modulePaths(c.instance);
   let inputs: InputSpec[] | undefined;
@@ -638,7 +639,7 @@ function runModel(interp: Interpreter, c: Candidate, request: AnalyzeRequest, co
     try {
       // The pragma above `model = Net()` is the more specific one: it wins over the class's.
       const atInstance = c.instanceLine !== undefined ? pragmaInputs(scriptComments, c.instanceLine) : undefined;
-      pragma = atInstance ?? pragmaInputs(comments, c.pragmaLine - 1) ?? pragmaInputs(comments, c.pragmaLine);
+      pragma = atInstance ?? pragmaInputs(comments, c.pragmaLine - 1) ?? pragmaInputs(comments, c.pragmaLine) ?? wrappedClassPragma(c.instance, commentsOf);
     } catch (err) {
       recorder.note(`bad input pragma: ${(err as Error).message}`, { file: c.pragmaFile, line: c.pragmaLine, column: 0 });
     }
@@ -696,6 +697,15 @@ function runModel(interp: Interpreter, c: Candidate, request: AnalyzeRequest, co
   inputs = best!.inputs;
   source = best!.source;
   return buildReport({ name: c.name, file: request.file, line: c.line, entry: c.entry, model: c.instance, inputs, inputSource: source, output: best!.output, recorder: best!.recorder });
+}
+
+/** The pragma above the class of the model a DataParallel / DDP object wraps (`model = DDP(Net())` reads Net's). */
+function wrappedClassPragma(instance: InstanceValue, commentsOf: (file: string) => Map<number, string> | undefined): InputSpec[] | undefined {
+  const inner = wrappedModel(instance);
+  const at = inner !== instance ? inner.cls.location : undefined;
+  if (!at) return undefined;
+  const comments = commentsOf(at.file);
+  return pragmaInputs(comments, at.line - 1) ?? pragmaInputs(comments, at.line);
 }
 
 /** How many layer calls of a forward pass ran with known shapes. */

@@ -9,6 +9,8 @@ import type { Interpreter } from "../../interp/interpreter";
 import { PythonError, type ClassValue, type InstanceValue, type NativeCall, type Value } from "../../interp/values";
 import { self } from "./method-arguments";
 
+const WRAPPER_NAMES = new Set(["torch.nn.parallel.DataParallel", "torch.nn.parallel.DistributedDataParallel"]);
+
 /** The wrapper classes of torch.nn.parallel, keyed by their name there. */
 export function createParallelWrappers(interp: () => Interpreter, module: ClassValue): Map<string, ClassValue> {
   const wrapped = (call: NativeCall): Value => {
@@ -26,4 +28,15 @@ export function createParallelWrappers(interp: () => Interpreter, module: ClassV
     forward: (call) => interp().call(wrapped(call), call.args.slice(1), call.kwargs),
   });
   return new Map([["DataParallel", wrapper("DataParallel")], ["DistributedDataParallel", wrapper("DistributedDataParallel")]]);
+}
+
+/** The model a DataParallel / DistributedDataParallel object wraps (nested wrappers unwrapped); else the object. */
+export function wrappedModel(v: InstanceValue): InstanceValue {
+  let m = v;
+  while (WRAPPER_NAMES.has(m.cls.qualifiedName)) {
+    const inner = m.module?.children.get("module");
+    if (inner?.kind !== "instance" || !inner.module) break;
+    m = inner;
+  }
+  return m;
 }

@@ -53,4 +53,23 @@ model = DDP(Net(), device_ids=[0], find_unused_parameters=True)
     assert.equal(m.params, 8 * 16 + 16 + 16 * 2 + 2);
     assert.equal(m.complete, true, JSON.stringify(m.unresolved));
   });
+
+  it("the input pragma above the wrapped model's class applies to the wrapper", async () => {
+    const m = await onlyModel(`import torch
+import torch.nn as nn
+
+# greenlight: input=32x8
+class Net(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.fc = nn.Linear(8, 2)
+
+    def forward(self, x):
+        return self.fc(x)
+
+model = torch.nn.parallel.DistributedDataParallel(Net())
+`);
+    assert.deepEqual(m.inputs, [{ shape: [32, 8], dtype: "float32" }]);
+    assert.deepEqual(m.output, [[32, 2]]);
+  });
 });
