@@ -47,8 +47,10 @@ export const PLACEHOLDER_EPOCHS = 10;
 export const PLACEHOLDER_SAMPLES = 50_000;
 
 /** The calculator's first values from the code's plan (may be empty or absent) and the settings. */
-export function calculatorFields(plan: TrainingPlan | undefined, settings: CalculatorSettings, file: string): CalculatorFields {
+export function calculatorFields(plan: TrainingPlan | undefined, settings: CalculatorSettings, file: string, lineLabel?: (line: number) => string): CalculatorFields {
   const name = baseName(file);
+  // A notebook's plan lines are its program's: the label names the cell instead (notebook-program.ts).
+  const fromPlan = (figure: PlanFigure, name: string) => planField(figure, name, lineLabel);
   const placeholder = (value: number, what: string): CalculatorField<number> => ({
     value,
     source: "placeholder",
@@ -74,8 +76,8 @@ export function runOf(fields: CalculatorFields): TrainingRun {
   return { epochs: fields.epochs.value, samples: fields.samples.value, batch: fields.batch.value, hardware: fields.hardware.value, dropLast: fields.dropLast.value };
 }
 
-function fromPlan(figure: PlanFigure, name: string): CalculatorField<number> {
-  const where = figure.line ? `${name}:${figure.line}` : name;
+function planField(figure: PlanFigure, name: string, lineLabel?: (line: number) => string): CalculatorField<number> {
+  const where = figure.line ? (lineLabel ? `${name} ${lineLabel(figure.line)}` : `${name}:${figure.line}`) : name;
   const label =
     figure.source === "code" ? `from ${where}`
     : figure.source === "dataset table" ? `dataset size, ${where}`

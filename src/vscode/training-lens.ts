@@ -12,6 +12,8 @@ import { AnalysisLensProvider } from "./analysis-lens-provider";
 import type { AnalysisResult } from "../core/analysis-result";
 import { assumptionLine } from "./model-summary";
 import { inNotebookProgram } from "../core/notebook/cell-view";
+import { programLineLabel } from "../core/notebook/notebook-program";
+import { notebookOfCell, programOfNotebook } from "./notebook-cells";
 
 /** A lens on a training site, resolved (plan read, run estimated) only when it is shown. */
 class TrainingLens extends vscode.CodeLens {
@@ -61,7 +63,12 @@ export class TrainingCodeLensProvider extends AnalysisLensProvider<TrainingLens>
   async resolveCodeLens(lens: TrainingLens): Promise<TrainingLens> {
     const settings = this.store.values;
     const plan = await this.plans.read(lens.document);
-    const fields = calculatorFields(plan.ok ? plan.value : undefined, { hardware: settings.hardware, batchSize: settings.batchSize }, lens.model.file);
+    // In a notebook the plan's lines are the program's: name the cell and its line, where the reader can find them.
+    const notebook = notebookOfCell(lens.document);
+    const program = notebook ? programOfNotebook(notebook) : undefined;
+    const lineLabel = program ? (line: number) => programLineLabel(program, line) : undefined;
+    const at = (line: number | undefined) => (line === undefined ? "line ?" : lineLabel ? lineLabel(line) : `line ${line}`);
+    const fields = calculatorFields(plan.ok ? plan.value : undefined, { hardware: settings.hardware, batchSize: settings.batchSize }, lens.model.file, lineLabel);
     const code = plan.ok ? plan.value : undefined;
     // A step-based loop (max_iters, `for step in range(N)`) sets the run's length; its precision the step's.
     // Data parallelism the code states, else greenlight.gpus: the step is one GPU's, the run counts them all.
@@ -86,9 +93,9 @@ export class TrainingCodeLensProvider extends AnalysisLensProvider<TrainingLens>
     ].join(" · ");
     const tooltip = [
       `One training step (forward, backward, optimizer) of ${lens.model.name} at batch ${fields.batch.value}, and the run: ` +
-        (code?.steps ? `${code.steps.detail} (line ${code.steps.line ?? "?"})${code.accumulation ? ` × ${code.accumulation.value} micro-batches (${code.accumulation.detail})` : ""}.` : `${fields.epochs.value} epochs × ${fields.samples.value.toLocaleString("en-US")} samples.`),
+        (code?.steps ? `${code.steps.detail} (${at(code.steps.line)})${code.accumulation ? ` × ${code.accumulation.value} micro-batches (${code.accumulation.detail})` : ""}.` : `${fields.epochs.value} epochs × ${fields.samples.value.toLocaleString("en-US")} samples.`),
       ...(code?.steps ? (["batch"] as const) : (["epochs", "samples", "batch"] as const)).map((name) => `${name}: ${fields[name].label} (${fields[name].detail})`),
-      ...(code?.precision ? [`precision: ${code.precision.value}, from line ${code.precision.line} (${code.precision.detail})`] : []),
+      ...(code?.precision ? [`precision: ${code.precision.value}, from ${at(code.precision.line)} (${code.precision.detail})`] : []),
       ...estimate.sources,
       ...parallel.notes,
       ...(code?.notes ?? []),

@@ -63,6 +63,13 @@ export function locateInNotebook(program: NotebookProgram, line: number): CellLo
   return undefined;
 }
 
+/** Where a 1-based program line is, in the words a notebook's reader uses: "cell 3, line 2" (cells counted from 1
+ *  among all the notebook's cells, as the editor shows them); "line N" when no cell holds it. */
+export function programLineLabel(program: NotebookProgram, line: number): string {
+  const at = locateInNotebook(program, line);
+  return at ? `cell ${at.cell.index + 1}, line ${at.line}` : `line ${line}`;
+}
+
 // Cell magics whose body IPython runs as Python (the magic only times, captures or profiles it).
 const PYTHON_BODY_CELL_MAGICS = new Set(["time", "timeit", "capture", "prun", "debug", "memit"]);
 

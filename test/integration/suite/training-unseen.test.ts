@@ -67,6 +67,11 @@ suite("training CodeLens on unseen scripts", () => {
       }
     });
     assert.match(title, /^Training Wide · [\d.]+ [mµk]?J\/step · 400 steps ≈ /, title);
+    // The tooltip names where the steps are read in the notebook's terms (the cell and its line), not the program's.
+    const lens = ((await vscode.commands.executeCommand<vscode.CodeLens[]>("vscode.executeCodeLensProvider", loop.document.uri, 100)) ?? []).find((l) => l.command?.title === title);
+    const tooltip = String(lens?.command?.tooltip ?? "");
+    const rangeLine = loop.document.getText().split("\n").findIndex((line) => line.includes("range(400)")) + 1;
+    assert.ok(tooltip.includes(`(cell ${loop.index + 1}, line ${rangeLine})`), tooltip);
     const model = cell("class Wide");
     reveal(model);
     const modelLenses = await waitFor("the model cell's lenses", async () => {

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { readNotebook } from "../../../../src/core/notebook/notebook-file";
 import { fixInOneCell } from "../../../../src/core/notebook/notebook-fixes";
-import { locateInNotebook, notebookProgram, pythonOfCell } from "../../../../src/core/notebook/notebook-program";
+import { locateInNotebook, notebookProgram, programLineLabel, pythonOfCell } from "../../../../src/core/notebook/notebook-program";
 import { analyze, testParser } from "../../helpers/analyze";
 import { notebookJson, SPREAD_CELLS, SPREAD_PYTHON } from "./notebooks";
 
@@ -206,5 +206,15 @@ describe("notebook program (code cells in order as one Python program)", () => {
     assert.equal(fixInOneCell(program, [{ file, range: { start: line1, end: line1 }, newText: "model.eval()\n" }], modelLine + 1)!.cell.index, 0);
     assert.equal(fixInOneCell(program, [{ file, range: { start: line1, end: line1 }, newText: helper }])!.cell.index, 0);
     await testParser();
+  });
+});
+
+describe("programLineLabel: a program line in the notebook's words", () => {
+  it("names the cell (counted from 1 among all cells) and the line within it", () => {
+    // Cell 0 is markdown (not in the program): the code cells are the notebook's cells 2 and 3.
+    const program = notebookProgram([{ index: 1, source: "import torch\nx = 1" }, { index: 2, source: "# loop\nfor i in range(4):\n    pass" }]);
+    assert.equal(programLineLabel(program, 2), "cell 2, line 2");
+    assert.equal(programLineLabel(program, 4), "cell 3, line 2");
+    assert.equal(programLineLabel(program, 40), "line 40", "a line no cell holds stays a program line");
   });
 });
