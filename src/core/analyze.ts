@@ -46,6 +46,8 @@ import { noGradMethods } from "./interp/no-grad-methods";
 import { readParallelCode } from "./parallel/parallel-code";
 import { combineSetup, readLaunchFiles } from "./parallel/launch-files";
 import { hasSetup } from "./parallel/parallel-setup";
+import { cudaDevice } from "./torch/cuda-devices";
+import { defaultSettings } from "./config";
 
 export type { WorkspaceFiles } from "./interp/program";
 export { SyntaxCache } from "./interp/program";
@@ -79,6 +81,8 @@ export interface AnalyzeRequest {
   installActions?: InstallActions;
   /** torch.hub's cache folders, for torch.hub.load (read with environmentFiles). */
   torchHubDirs?: string[];
+  /** The hardware profile id the run targets (default: the settings' default, h100-sxm): torch.cuda answers as its GPU. */
+  hardware?: string;
   now?: () => number;
 }
 
@@ -139,6 +143,7 @@ export function analyzeSource(parser: PythonParser, request: AnalyzeRequest): An
     budget,
     loader: program,
     libraryClassAttribute: (cls, name) => transformersEntryPoint(interp, configs, cls, name),
+    cudaDevice: cudaDevice(targetHardware(request)),
   });
   try {
     return analyzeProgram(parser, request, { runtime, program, cache, now, steps, milliseconds });
@@ -219,8 +224,13 @@ function analyzeProgram(parser: PythonParser, request: AnalyzeRequest, setup: { 
 }
 
 /** What a library world depends on besides its files: the import path, the environment and the words of what is missing. */
+function targetHardware(request: AnalyzeRequest): string {
+  return request.hardware ?? defaultSettings.hardware;
+}
+
 function worldKey(request: AnalyzeRequest, resolver: ModuleResolver, actions: InstallActions): string {
-  return JSON.stringify([resolver.roots.map((r) => [r.kind, r.path]), request.environment, actions]);
+  // A library's import-time torch.cuda checks answer for the target: another target is another world.
+  return JSON.stringify([resolver.roots.map((r) => [r.kind, r.path]), request.environment, actions, targetHardware(request)]);
 }
 
 /** Data parallelism from the file's code and the files that launch it; undefined when neither says anything. */

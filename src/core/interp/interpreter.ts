@@ -23,6 +23,7 @@ import {
 } from "./construct";
 import { layerAttribute } from "./layer-attributes";
 import { namesBoundIn } from "./loop-bindings";
+import type { CudaDevice } from "./cuda-device";
 import { isDataDependentMaskedCopy } from "../torch/masked-copy";
 import { attributesOverDict, dictStorage } from "./dict-subclass";
 import { knownRow, valuesOf, withValues } from "../torch/known-values";
@@ -112,6 +113,16 @@ export interface AnalysisSetup {
   loader: ModuleLoader;
   /** Class attributes a library rule supplies instead of the library's own code (transformers' from_pretrained). */
   libraryClassAttribute?: (cls: ClassValue, name: string) => Value | undefined;
+  /** The CUDA device the run targets (the estimate's hardware), as torch.cuda answers; absent: no CUDA device. */
+  cudaDevice?: CudaDevice;
+}
+
+/** One question the analyzed code asked of torch.cuda, where, and the answer it got. */
+export interface CudaQuery {
+  query: string;
+  answer: string;
+  file: string;
+  line: number;
 }
 
 /** One run inside an analysis (building a model, a forward pass, a site's values): where it notes and what it may spend. */
@@ -131,6 +142,9 @@ export class Interpreter {
   private currentBudget!: Budget;
   private currentLoader!: ModuleLoader;
   private libraryClassAttribute?: (cls: ClassValue, name: string) => Value | undefined;
+  private currentCudaDevice?: CudaDevice;
+  /** What torch.cuda was asked during this analysis (the training plan reports what the code read). */
+  readonly cudaQueries: CudaQuery[] = [];
   /** The innermost source position being evaluated, for op records and notes. */
   currentLocation: SourceLocation | undefined;
   /** try-blocks being run: inside one, a Python error must reach its handler instead of degrading to an unknown. */
@@ -181,6 +195,17 @@ export class Interpreter {
     return this.currentBudget;
   }
 
+  /** The CUDA device of the current analysis's target, or undefined when it has none. */
+  get cudaDevice(): CudaDevice | undefined {
+    return this.currentCudaDevice;
+  }
+
+  /** Records a torch.cuda question the code asked and the answer it got, at the current location. */
+  noteCudaQuery(query: string, answer: string): void {
+    const at = this.currentLocation;
+    if (at) this.cudaQueries.push({ query, answer, file: at.file, line: at.line });
+  }
+
   /** How the current analysis imports modules. */
   get loader(): ModuleLoader {
     return this.currentLoader;
@@ -192,6 +217,8 @@ export class Interpreter {
     this.currentBudget = setup.budget;
     this.currentLoader = setup.loader;
     this.libraryClassAttribute = setup.libraryClassAttribute;
+    this.currentCudaDevice = setup.cudaDevice;
+    this.cudaQueries.length = 0;
     this.currentLocation = undefined;
     this.frames.length = 0;
     this.failedStatements.clear();

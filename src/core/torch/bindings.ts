@@ -3,6 +3,7 @@ import { NONE, bool, float, int, size, str, toInts, unknown } from "../interp/co
 import type { Interpreter } from "../interp/interpreter";
 import { PythonError, type ClassValue, type InstanceValue, type ModuleNamespaceValue, type NativeCall, type TensorDtype, type Value } from "../interp/values";
 import { deviceClass } from "./device";
+import { cudaQueryFunctions } from "./cuda-queries";
 import { DISTRIBUTION_FILES, createDistributions } from "./distributions";
 import { FLOAT_INFO } from "./dtypes";
 import type { TorchCatalogue } from "./catalogue";
@@ -127,14 +128,10 @@ export function createTorchModules(catalogue: TorchCatalogue, classes: ModuleCla
   const amp = namespace("torch.amp", new Map<string, Value>([["autocast", contextOrDecorator("torch.amp.autocast")], ["GradScaler", gradScaler]]), (name) => unknown(`torch.amp.${name}`));
   const cudaAmp = namespace("torch.cuda.amp", new Map<string, Value>([["autocast", contextOrDecorator("autocast")], ["GradScaler", gradScaler]]), (name) => unknown(`torch.cuda.amp.${name}`));
   const cuda = namespace("torch.cuda", new Map<string, Value>([
-    // The run the analysis estimates is on one CUDA GPU (the energy model's hardware, default h100-sxm; the run target
-    // rules in rules/run-target.ts read `"cuda" if torch.cuda.is_available() else "cpu"` as CUDA): the script's own
-    // checks see that GPU, so `if not torch.cuda.device_count(): precision = 32` takes the branch the run takes.
-    ["is_available", fn("torch.cuda.is_available", () => bool(true))],
-    ["device_count", fn("torch.cuda.device_count", () => int(1))],
-    ["current_device", fn("torch.cuda.current_device", () => int(0))],
-    // bf16 needs compute capability 8.0 (Ampere) or later: the default target, h100-sxm, has it (a V100 or T4 target does not).
-    ["is_bf16_supported", fn("torch.cuda.is_bf16_supported", () => bool(true))],
+    // The device questions answer from the analysis's target GPU (cuda-queries.ts): the run target rules in
+    // rules/run-target.ts read `"cuda" if torch.cuda.is_available() else "cpu"` as CUDA, and the script's own checks
+    // (`if not torch.cuda.device_count(): precision = 32`) take the branch the run takes on that GPU.
+    ...cudaQueryFunctions(interp),
     // no CUDA graph is being captured while the analyzer runs a forward (library code asks before data-dependent checks)
     ["is_current_stream_capturing", fn("torch.cuda.is_current_stream_capturing", () => bool(false))],
     ["amp", cudaAmp],

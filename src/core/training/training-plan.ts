@@ -13,6 +13,7 @@ import { stepLoopCalledPerEpoch } from "./called-step-loops";
 import { evaluateAtSite, knownTruth as truth, type ParameterBindings, type StepAllowance } from "./evaluate-site";
 import { loopShape, type LoopShape, type LoopStatement } from "./loop-shape";
 import { callSiteBindings } from "./call-site-bindings";
+import { cudaQueriesNote } from "./cuda-note";
 import { hfTrainingArguments, trainingArgumentsKind, TRAINING_ARGUMENT_DEFAULTS } from "./hf-arguments";
 import { hydraRuns } from "./hydra-config";
 import { abslFlagDefinition } from "./absl-flags";
@@ -647,8 +648,11 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
   if (bestAccumulation && bestAccumulation.value > 1) plan.accumulation = bestAccumulation;
   if (precision) plan.precision = precision;
   if (tracker) plan.tracker = tracker;
-  const asked = [...new Set([...input.text.matchAll(/\btorch\.cuda\.(is_available|device_count|is_bf16_supported)\s*\(/g)].map((m) => m[1]))];
-  if (asked.length > 0) plan.cudaQueries = `the code asks ${asked.map((q) => `torch.cuda.${q}()`).join(", ")}: read as the one CUDA GPU the run targets (${asked.map((q) => `${q}: ${q === "device_count" ? "1" : "True"}`).join(", ")})`;
+  // What the code's own torch.cuda calls were answered (the target's GPU), not what its text mentions.
+  if (!input.nested) {
+    const note = cudaQueriesNote(interpreter.cudaQueries, interpreter.cudaDevice?.name);
+    if (note) plan.cudaQueries = note;
+  }
   // `trainer.fit(model, datamodule=dm)`: the data module's training loader is the run's, whatever loaders the file has.
   const dataModule = input.nested ? undefined : dataModuleTraining(sites, file, input.text, input.files, (site, e) => evaluateOne(site, e), (site) => runsByDefault(site, (e) => evaluateOne(site, e)));
   if (dataModule) fillFromDataModule(plan, dataModule, discoverTrainingPlan({ ...input, namespace: dataModule.module, body: dataModule.definitions, text: dataModule.text, file: dataModule.file, bound: dataModule.bindings, nested: true }), input.text, input.root);
