@@ -26,7 +26,8 @@ export function analyzeWithRules(
   rules: RuleSettings,
   onRuleError: (rule: string, error: unknown) => void,
 ): AnalysisWithFindings {
-  const result = analyzeSource(parser, request);
+  // The rules' hardware is the run's target: torch.cuda answers as its GPU (a request naming its own wins).
+  const result = analyzeSource(parser, { hardware: rules.hardware, ...request });
   // The analysis just parsed and lowered this text: the rules read the same tree instead of parsing it again.
   const cached = request.cache.lookup(request.file, request.text);
   const tree = cached?.tree ?? parser.parse(request.text);

@@ -70,7 +70,7 @@ function activateStages(context: vscode.ExtensionContext, host: HostBits, log: v
   const intensity = () => host.gridIntensity?.() ?? WORLD_AVERAGE_INTENSITY;
   // The engine is asked for lazily (it loads tree-sitter): the report reads the training plan through it.
   // One plan reader (once per document version) for the report's calculator and the training CodeLens.
-  const plans = new TrainingPlanLookup(() => start(), log);
+  const plans = new TrainingPlanLookup(() => start(), log, undefined, () => store.values.hardware);
   const report = new ReportPanel(context.extensionUri, store, log, intensity, host.gridForecast, plans);
   const diagnostics = vscode.languages.createDiagnosticCollection("greenlight");
   const documents = new ReadOnlyDocuments();
@@ -197,6 +197,7 @@ async function startAnalysis(context: vscode.ExtensionContext, services: Service
 
   const engine = new AnalysisEngine(parser, services.mirror, () => services.store.values, log, services.environments, services.analysisWorker?.());
   let diskChangeTimer: ReturnType<typeof setTimeout> | undefined;
+  let analyzedHardware = services.store.values.hardware;
   const problems = loggedProblems(log);
   const codeLens = new ModelCodeLensProvider(engine, services.store, services.intensity, services.onDidChangeGrid, problems);
   const trainingLens = new TrainingCodeLensProvider(engine, services.store, services.plans, services.intensity, services.onDidChangeGrid);
@@ -237,9 +238,15 @@ async function startAnalysis(context: vscode.ExtensionContext, services: Service
       engine.forget(document.uri);
       services.diagnostics.delete(document.uri);
     }),
-    services.store.onDidChange(() => {
+    services.store.onDidChange((settings) => {
       // greenlight.pythonEnvironment may be among the changed settings: look for the environment again.
       services.environments.refresh("settings changed");
+      // The code's torch.cuda checks answer for the target hardware: another target is another analysis.
+      if (settings.hardware !== analyzedHardware) {
+        analyzedHardware = settings.hardware;
+        engine.invalidate();
+        void services.refreshOpenDocuments();
+      }
     }),
     services.environments.onDidChange(() => {
       engine.invalidate();

@@ -17,16 +17,19 @@ export const PLAN_LOOKUP_MILLISECONDS = 10_000;
 /** How many documents' plans are kept (the report's and the visible editors' training lenses). */
 const KEPT_DOCUMENTS = 16;
 
-/** Reads a document's training plan, once per document version. */
+/** Reads a document's training plan, once per document version and run target. */
 export class TrainingPlanLookup {
   /** The plan of each document's latest version asked for, by document URI: one request per version, so the report's
    *  and a lens's requests never supersede each other in the worker when other documents are read in between. */
-  private readonly latest = new Map<string, { version: number; plan: Promise<Bounded<TrainingPlan>> }>();
+  private readonly latest = new Map<string, { version: number; target: string; plan: Promise<Bounded<TrainingPlan>> }>();
 
   constructor(
     private readonly analyzer: (() => Promise<PlanAnalyzer>) | undefined,
     private readonly log: vscode.LogOutputChannel,
     private readonly milliseconds = PLAN_LOOKUP_MILLISECONDS,
+    /** The hardware the run targets (greenlight.hardware): the code's torch.cuda checks answer for it, so another
+     *  target is read again. */
+    private readonly target: () => string = () => "",
   ) {}
 
   /** Whether an analyzer was given (without one, the calculator is filled from the settings only). */
@@ -38,8 +41,9 @@ export class TrainingPlanLookup {
   read(document: vscode.TextDocument): Promise<Bounded<TrainingPlan>> {
     const uri = document.uri.toString();
     const version = document.version;
+    const target = this.target();
     const kept = this.latest.get(uri);
-    if (kept?.version === version) return kept.plan;
+    if (kept?.version === version && kept.target === target) return kept.plan;
     const analyzer = this.analyzer;
     const started = Date.now();
     const plan = analyzer
@@ -66,7 +70,7 @@ export class TrainingPlanLookup {
       }
     });
     this.latest.delete(uri);
-    this.latest.set(uri, { version, plan });
+    this.latest.set(uri, { version, target, plan });
     // Oldest first in a Map: the documents not asked about for longest are dropped.
     for (const old of this.latest.keys()) {
       if (this.latest.size <= KEPT_DOCUMENTS) break;

@@ -126,4 +126,31 @@ describe("training plan lookup for the report (src/vscode/training-plan-lookup.t
     assert.match(!result.ok ? result.reason : "", /closed/);
     assert.equal(analyzer.calls, 0);
   });
+
+  it("reads the plan again when the run's target hardware changes (the code's torch.cuda checks answer for it)", async () => {
+    const parser = await testParser();
+    let hardware = "h100-sxm";
+    let calls = 0;
+    // As AnalysisEngine.analyzeText does: the hardware setting of the moment goes with the analysis.
+    const analyzer: PlanAnalyzer = {
+      async analyzeText(uri, content, options) {
+        calls++;
+        return { result: analyzeSource(parser, { file: uri.path, text: content, root: "/project", files: memoryFiles({ [uri.path]: content }), readTraining: options.readTraining, hardware }) };
+      },
+    };
+    const { log } = recordingLog();
+    const lookup = new TrainingPlanLookup(async () => analyzer, log, undefined, () => hardware);
+    const script = `${text}\nuse_bf16 = True if torch.cuda.get_device_capability()[0] == 8 else False\n`;
+    const document = documentOf(script);
+    const h100 = await read(lookup, document);
+    assert.ok(h100.ok);
+    assert.match(h100.value.cudaQueries ?? "", /\(9, 0\)/);
+    await read(lookup, document);
+    assert.equal(calls, 1, "the same version and target are not analyzed twice");
+    hardware = "a100-sxm";
+    const a100 = await read(lookup, document);
+    assert.equal(calls, 2);
+    assert.ok(a100.ok);
+    assert.match(a100.value.cudaQueries ?? "", /\(8, 0\)/);
+  });
 });
