@@ -221,8 +221,9 @@ export class ReportPanel implements vscode.Disposable {
     const settings = this.store.values;
     const fields = calculatorFields(state.status === "code" ? state.plan : undefined, { hardware: settings.hardware, batchSize: settings.batchSize }, model.file);
     const view: CalculatorView = { key: state.key, status: state.status, file: baseName(model.file), fields, estimate: null };
-    // The config files that fed the plan, or that it names and are missing (config-notes.ts), beside the fields.
-    const note = [state.note, ...(state.status === "code" ? state.plan?.notes ?? [] : [])].filter((n): n is string => !!n).join("; ");
+    // The config files that fed the plan, or that it names and are missing (config-notes.ts), and what the code asked
+    // torch.cuda of the target GPU, beside the fields.
+    const note = [state.note, ...(state.status === "code" ? [...(state.plan?.notes ?? []), state.plan?.cudaQueries] : [])].filter((n): n is string => !!n).join("; ");
     if (note) view.note = note;
     if (state.status === "reading") return view;
     const estimate = estimateTraining(model, this.onGpus(runOf(fields)), settings, this.intensity());

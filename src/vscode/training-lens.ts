@@ -99,6 +99,7 @@ export class TrainingCodeLensProvider extends AnalysisLensProvider<TrainingLens>
       ...estimate.sources,
       ...parallel.notes,
       ...(code?.notes ?? []),
+      ...(code?.cudaQueries ? [code.cudaQueries] : []),
       ...(assumptionLine(lens.model) ? [assumptionLine(lens.model)!] : []),
       "Click for the report's training calculator.",
     ].join("\n");
