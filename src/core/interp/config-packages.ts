@@ -48,10 +48,10 @@ def _node(v):
     return v
 
 
-def _merge_a_into_b(a, b):
+def _merge_into(a, b):
     for k, v in a.items():
         if isinstance(v, dict) and k in b and isinstance(b[k], dict):
-            _merge_a_into_b(v, b[k])
+            _merge_into(v, b[k])
         else:
             b[k] = _node(v)
 
@@ -78,10 +78,10 @@ class CfgNode(dict):
     def merge_from_file(self, cfg_filename):
         with open(cfg_filename, "r") as f:
             other = self.load_cfg(f)
-        _merge_a_into_b(other, self)
+        _merge_into(other, self)
 
     def merge_from_other_cfg(self, cfg_other):
-        _merge_a_into_b(cfg_other, self)
+        _merge_into(cfg_other, self)
 
     def merge_from_list(self, cfg_list):
         if not cfg_list:
