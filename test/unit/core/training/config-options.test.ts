@@ -5,6 +5,13 @@ import type { TrainingPlan } from "../../../../src/core/training/training-plan";
 // Argparse options whose names and defaults come from a config file, added in a loop over its keys.
 const planOf = async (text: string, others: Record<string, string> = {}): Promise<TrainingPlan> => (await analyze(text, { others })).training ?? {};
 
+/** The script's training loop, indented for a function body: `epochs` passes over `loader`, one step per batch. */
+const epochLoop = (epochs: string, loader = "loader"): string => `    for epoch in range(${epochs}):
+        for (x,) in ${loader}:
+            optimizer.zero_grad()
+            model(x).sum().backward()
+            optimizer.step()`;
+
 const helper = `import yaml
 
 
@@ -22,11 +29,7 @@ def main(args):
     optimizer = torch.optim.SGD(model.parameters(), lr=0.1)
     data = torch.utils.data.TensorDataset(torch.zeros(1000, 8))
     loader = torch.utils.data.DataLoader(data, batch_size=args.batch_size, shuffle=True)
-    for epoch in range(args.epochs):
-        for (x,) in loader:
-            optimizer.zero_grad()
-            model(x).sum().backward()
-            optimizer.step()
+${epochLoop("args.epochs")}
 
 
 if __name__ == "__main__":
@@ -165,11 +168,7 @@ def main(cfg):
     model = torch.nn.Linear(8, 2)
     optimizer = torch.optim.SGD(model.parameters(), lr=cfg.TRAIN.lr)
     loader = torch.utils.data.DataLoader(torch.utils.data.TensorDataset(torch.zeros(96, 8)), batch_size=cfg.TRAIN.batch_size, shuffle=True)
-    for epoch in range(cfg.TRAIN.num_epoch):
-        for (x,) in loader:
-            optimizer.zero_grad()
-            model(x).sum().backward()
-            optimizer.step()
+${epochLoop("cfg.TRAIN.num_epoch")}
 
 
 if __name__ == "__main__":
@@ -212,11 +211,7 @@ def main(path="options/train.json"):
             train_loader = torch.utils.data.DataLoader(train_set, batch_size=dataset_opt["bs"], shuffle=True)
         elif phase == "test":
             test_loader = torch.utils.data.DataLoader(torch.utils.data.TensorDataset(torch.zeros(10, 8)), batch_size=1)
-    for epoch in range(opt["epochs"]):
-        for (x,) in train_loader:
-            optimizer.zero_grad()
-            model(x).sum().backward()
-            optimizer.step()
+${epochLoop('opt["epochs"]', "train_loader")}
 
 
 main()
@@ -254,11 +249,7 @@ ${copy}
     model = torch.nn.Linear(8, 2)
     optimizer = torch.optim.SGD(model.parameters(), lr=0.1)
     loader = torch.utils.data.DataLoader(torch.utils.data.TensorDataset(torch.zeros(300, 8)), batch_size=args.batch_size, shuffle=True)
-    for epoch in range(args.epochs):
-        for (x,) in loader:
-            optimizer.zero_grad()
-            model(x).sum().backward()
-            optimizer.step()
+${epochLoop("args.epochs")}
 
 
 if __name__ == "__main__":
@@ -297,11 +288,7 @@ ${compose}
     model = torch.nn.Linear(8, 2)
     optimizer = torch.optim.SGD(model.parameters(), lr=0.1)
     loader = torch.utils.data.DataLoader(torch.utils.data.TensorDataset(torch.zeros(400, 8)), batch_size=cfg.data.bs, shuffle=True)
-    for epoch in range(cfg.run.epochs):
-        for (x,) in loader:
-            optimizer.zero_grad()
-            model(x).sum().backward()
-            optimizer.step()
+${epochLoop("cfg.run.epochs")}
 
 
 main()
