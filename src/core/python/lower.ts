@@ -646,8 +646,8 @@ class Lowering {
       if (!c) continue;
       if (c.type === "string_start") prefix = c.text.replace(/['"]+$/, "").toLowerCase();
       // tree-sitter-python keeps a literal's escape sequences inside its string_content: '\n' is one character
-      else if (c.type === "string_content") out += prefix.includes("r") ? c.text : unescapeAll(c.text);
-      else if (c.type === "escape_sequence") out += prefix.includes("r") ? c.text : unescape(c.text);
+      else if (c.type === "string_content") out += prefix.includes("r") ? c.text : unescapeAll(c.text, prefix.includes("b"));
+      else if (c.type === "escape_sequence") out += prefix.includes("r") ? c.text : unescape(c.text, prefix.includes("b"));
       else if (c.type === "interpolation") return null;
     }
     return out;
@@ -665,25 +665,31 @@ function hoistStar(e: Expression): Expression {
   return e;
 }
 
-/** A literal's text with its escape sequences decoded as Python decodes them (docs.python.org/3/reference/lexical_analysis.html#escape-sequences). */
-function unescapeAll(text: string): string {
-  return text.replace(/\\(x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|.)/gs, (m) => unescape(m));
+/**
+ * A literal's text with its escape sequences decoded as Python decodes them
+ * (docs.python.org/3/reference/lexical_analysis.html#escape-sequences). `bytes` literals know no `\u`, `\U` or `\N`.
+ * A sequence Python would reject (`\U` without eight hex digits, a code point past U+10FFFF) or that needs the
+ * Unicode name table (`\N{...}`) is kept as written: the text is then approximate, never an error.
+ */
+function unescapeAll(text: string, bytes = false): string {
+  return text.replace(/\\([0-7]{1,3}|x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|.)/gs, (m) => unescape(m, bytes));
 }
 
-function unescape(seq: string): string {
-  switch (seq[1]) {
-    case "\n": return "";
-    case "n": return "\n";
-    case "t": return "\t";
-    case "r": return "\r";
-    case "\\": return "\\";
-    case "'": return "'";
-    case '"': return '"';
-    case "0": return "\0";
-    case "x": return String.fromCharCode(parseInt(seq.slice(2), 16));
-    case "u": case "U": return String.fromCodePoint(parseInt(seq.slice(2), 16));
-    default: return seq;
-  }
+const SIMPLE_ESCAPES: Readonly<Record<string, string>> = {
+  "\n": "", n: "\n", t: "\t", r: "\r", "\\": "\\", "'": "'", '"': '"', a: "\x07", b: "\b", f: "\f", v: "\v",
+};
+
+const HEX_DIGITS: Readonly<Record<string, number>> = { x: 2, u: 4, U: 8 };
+
+function unescape(seq: string, bytes = false): string {
+  const kind = seq[1] ?? "";
+  const simple = SIMPLE_ESCAPES[kind];
+  if (simple !== undefined) return simple;
+  if (/^[0-7]$/.test(kind)) return String.fromCharCode(parseInt(seq.slice(1), 8));
+  const digits = HEX_DIGITS[kind];
+  if (digits === undefined || seq.length !== digits + 2 || (bytes && kind !== "x")) return seq;
+  const code = parseInt(seq.slice(2), 16);
+  return Number.isFinite(code) && code <= 0x10ffff ? String.fromCodePoint(code) : seq;
 }
 
 /**

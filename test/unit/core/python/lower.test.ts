@@ -25,4 +25,13 @@ describe("string literals", () => {
     assert.equal(await literal(String.raw`r'a\nb'`), String.raw`a\nb`);
     assert.equal(await literal(String.raw`'\d+'`), String.raw`\d+`);
   });
+
+  it("decode octal and control escapes, and keep what bytes or a bad sequence leave undecoded", async () => {
+    assert.equal(await literal(String.raw`'\101\0\a'`), "A\0\x07");
+    assert.equal(await literal(String.raw`b'\u00e9\x41'`), String.raw`\u00e9` + "A");
+    // a Matlab comment copied into a docstring: `\U` without eight hex digits (Python rejects it in a str)
+    assert.equal(await literal(String.raw`'r = X\U.'`), String.raw`r = X\U.`);
+    assert.equal(await literal(String.raw`'\U00110000'`), String.raw`\U00110000`);
+    assert.equal(await literal(String.raw`'\N{DASH}'`), String.raw`\N{DASH}`);
+  });
 });
