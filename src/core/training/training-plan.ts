@@ -16,6 +16,7 @@ import { callSiteBindings } from "./call-site-bindings";
 import { cudaQueriesNote } from "./cuda-note";
 import { hfTrainingArguments, trainingArgumentsKind, TRAINING_ARGUMENT_DEFAULTS } from "./hf-arguments";
 import { hydraRuns } from "./hydra-config";
+import { isLightningTarget, trainerFromElsewhere } from "./trainer-origin";
 import { abslFlagDefinition } from "./absl-flags";
 import { clickBindings } from "./click-options";
 import { argparseDest, argparseOptionsParsed } from "./parsed-options";
@@ -476,7 +477,7 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
       const cls = target.value.slice(target.value.lastIndexOf(".") + 1);
       const detail = (key: string) => `${site.callee}(${snippet(input.text, positional(0) ?? call)}) of ${target.value} with ${key}=`;
       const get = (key: string) => config.attributes.get(key);
-      if (cls === "Trainer" && !/transformers/.test(target.value)) {
+      if (cls === "Trainer" && isLightningTarget(target.value)) {
         for (const name of site.assignedTo) lightningTrainers.add(name);
         const count = positiveInteger(get("max_epochs"));
         const maxSteps = positiveInteger(get("max_steps"));
@@ -491,7 +492,7 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
       continue;
     }
     // Lightning's Trainer, built directly or from an argparse namespace (`pl.Trainer.from_argparse_args(args)`).
-    if ((last === "Trainer" && !isHuggingFaceTrainer(call, site.callee, input.text)) || (last === "from_argparse_args" && /(^|\.)Trainer\.from_argparse_args$/.test(site.callee))) {
+    if (((last === "Trainer" && !isHuggingFaceTrainer(call, site.callee, input.text)) || (last === "from_argparse_args" && /(^|\.)Trainer\.from_argparse_args$/.test(site.callee))) && !trainerFromElsewhere(site.callee, input.body)) {
       for (const name of site.assignedTo) lightningTrainers.add(name);
       const count = keyword("max_epochs") ? positiveInteger(evaluateOne(site, keyword("max_epochs"))) : undefined;
       if (count !== undefined) epochs.push({ rank: 40, figure: { value: count, source: "code", line, detail: `${site.callee}(max_epochs=${snippet(input.text, keyword("max_epochs")!)})` } });

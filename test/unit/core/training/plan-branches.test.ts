@@ -85,6 +85,29 @@ def cli_main(model, data):
     assert.equal((await planOf(lightning("pl.Trainer(max_steps=500)"))).epochs, undefined);
   });
 
+  it("gives a project's own Trainer class none of Lightning's defaults", async () => {
+    // The project's trainer module (`import train` then `train.Trainer(...)`), its relative import, or a class of the file.
+    const own = (header: string, trainer: string) => `${header}
+from torch.utils.data import DataLoader
+
+def cli_main(cfg, model, data):
+    trainer = ${trainer}
+    trainer.train(model, DataLoader(data, batch_size=32))
+`;
+    for (const [header, trainer] of [
+      ["import train", "train.Trainer(cfg, model)"],
+      ["from .engine import Trainer", "Trainer(cfg, model)"],
+      ["import engine.loop as loops", "loops.Trainer(cfg, model)"],
+      ["class Trainer:\n    def __init__(self, cfg, model):\n        self.cfg = cfg", "Trainer(cfg, model)"],
+    ]) {
+      const plan = await planOf(own(header!, trainer!));
+      assert.equal(plan.epochs, undefined, `${header}: no made-up 1000 epochs`);
+      assert.equal(plan.batch?.value, 32);
+    }
+    assert.equal((await planOf(own("from lightning.pytorch import Trainer", "Trainer()"))).epochs?.value, 1000);
+    assert.equal((await planOf(own("import lightning as L", "L.Trainer()"))).epochs?.value, 1000);
+  });
+
   it("does not read transformers' Trainer(model=, args=) as Lightning's", async () => {
     const plan = await planOf(`from transformers import Trainer, TrainingArguments
 

@@ -1,0 +1,39 @@
+// Whether a `Trainer(...)` call names Lightning's Trainer. A project's own class of that name (`train.Trainer` in a
+// workspace module, `class Trainer:` in the file) is a hand-written loop, and must not take Lightning's defaults
+// (max_epochs=1000 when neither max_epochs nor max_steps is given).
+import type { Statement } from "../python/ast";
+import { forEachStatement } from "../python/syntax-walk";
+
+const LIGHTNING_MODULE = /(^|\.)(pytorch_)?lightning(\.|$)/;
+
+/**
+ * True when the file shows that the callee's name (`Trainer`, or `train` in `train.Trainer`) comes from somewhere
+ * other than Lightning: a class of the file, a relative import, or an import of a module that is not Lightning.
+ * False when it comes from Lightning or the file does not say (imports inside functions are not read).
+ */
+export function trainerFromElsewhere(callee: string, body: Statement[]): boolean {
+  const parts = callee.split(".");
+  const root = parts[0] ?? "";
+  let origin: "lightning" | "elsewhere" | undefined;
+  forEachStatement(body, ({ statement: s }) => {
+    if (origin) return;
+    if (s.type === "class" && parts.length === 1 && s.name === root) origin = "elsewhere";
+    else if (s.type === "import") {
+      for (const { module, alias } of s.names) {
+        const bound = alias ?? module.split(".")[0];
+        if (bound === root) origin = LIGHTNING_MODULE.test(module) ? "lightning" : "elsewhere";
+      }
+    } else if (s.type === "importFrom" && s.names !== "*") {
+      for (const { name, alias } of s.names) {
+        if ((alias ?? name) !== root) continue;
+        origin = s.level === 0 && LIGHTNING_MODULE.test(`${s.module}.${name}`) ? "lightning" : "elsewhere";
+      }
+    }
+  }, [], () => false);
+  return origin === "elsewhere";
+}
+
+/** Whether a Hydra `_target_` (`pytorch_lightning.Trainer`, `lightning.pytorch.Trainer`) names Lightning's Trainer. */
+export function isLightningTarget(target: string): boolean {
+  return LIGHTNING_MODULE.test(target);
+}
