@@ -2,7 +2,7 @@
 // one micro-batch of gradient accumulation (a loop of backward passes inside a step loop), every how many
 // iterations the optimizer steps (`if (i + 1) % A == 0: optimizer.step()`), and where a `break` ends it.
 import type { Expression, Statement } from "../python/ast";
-import { callsIn, childBodies, type CallExpression } from "../python/syntax-walk";
+import { callsIn, childBodies, namesIn, type CallExpression } from "../python/syntax-walk";
 
 export type LoopStatement = Extract<Statement, { type: "for" | "while" }>;
 
@@ -58,6 +58,11 @@ export function loopShape(loop: LoopStatement): LoopShape {
       // A counter the body increments after the check (`iteration += 1` at the end of a `while True`) runs as the
       // loop's own index does.
       const indexLike = tested !== undefined && (indexNames.has(tested) || own.slice(at + 1).some(increments));
+      // An epoch number the body reads from elsewhere each time (`present_epoch = int(iterator.epoch)`, torchtext's
+      // iterator counting its passes) bounds epochs, not this loop's steps.
+      const read = tested !== undefined && !indexLike && !increment ? named.get(tested) : undefined;
+      const readElsewhere = read !== undefined && ![...namesIn([read], new Set())].some((n) => n === tested || indexNames.has(n));
+      if (readElsewhere && /epoch/i.test(tested!)) continue;
       if (indexLike && !increment) shape.breakAt = { bound: bound.bound, extra: bound.extra + (afterStep ? 1 : 0), afterStep };
       else if (increment) {
         // A counter incremented only where the optimizer steps (`if is_update_step: global_step += 1`) counts steps,

@@ -72,4 +72,19 @@ describe("loop shapes: how a training loop ends and what it counts", () => {
     const perBatch = await stepsOf(loop(["        global_step += 1", "        if global_step >= max_steps:", "            break"]));
     assert.strictEqual(perBatch.steps?.value, 250);
   });
+
+  it("a break on an epoch number the loop reads from its iterator bounds epochs, not steps", async () => {
+    // torchtext's iterators count their passes (`iterator.epoch`) and repeat forever: the loop stops at an epoch.
+    const plan = await stepsOf([
+      "def train(iterator, n_epochs=12):",
+      "    for i, batch in enumerate(iterator):",
+      "        present_epoch = int(iterator.epoch)",
+      "        if present_epoch == n_epochs:",
+      "            break",
+      "        model(batch).sum().backward()",
+      "        opt.step()",
+      "train(loader)",
+    ]);
+    assert.strictEqual(plan.steps, undefined, "12 is the epochs, not the steps");
+  });
 });
