@@ -1390,7 +1390,7 @@ export class Interpreter {
           }
           return this.missingAttribute(o, name, pos);
         }
-        if (c.kind === "function" && c.isClassMethod) return { kind: "bound", self: o, fn: c };
+        if ((c.kind === "function" || c.kind === "native") && c.isClassMethod) return { kind: "bound", self: o, fn: c };
         if (c.kind === "property") return c;
         return c;
       }
@@ -1512,7 +1512,7 @@ export class Interpreter {
       if (c.isClassMethod) return { kind: "bound", self: self.kind === "instance" ? self.cls : self, fn: c };
       return { kind: "bound", self, fn: c };
     }
-    if (c.kind === "native") return { kind: "bound", self, fn: c };
+    if (c.kind === "native") return { kind: "bound", self: c.isClassMethod && self.kind === "instance" ? self.cls : self, fn: c };
     if (c.kind === "property") return this.call(c.getter, [self], new Map());
     if (c.kind === "partial" && c.method) return { kind: "bound", self, fn: c };
     return c;

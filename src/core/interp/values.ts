@@ -104,6 +104,8 @@ export interface NativeFunctionValue {
   receiver?: TensorValue;
   /** For a type that is a function here (torch.cuda.FloatTensor): isinstance's answer for a known value. */
   instanceCheck?: (v: Value) => boolean;
+  /** A native classmethod: read from a class or an instance, it is bound to the class (its first argument). */
+  isClassMethod?: boolean;
 }
 
 /** A class: written in the analyzed code (`node` set) or native (torch.nn.Linear, nn.Module, dict, ...). */

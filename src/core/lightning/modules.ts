@@ -4,7 +4,7 @@
 // Lightning is installed. Only what model construction touches is modelled: save_hyperparameters and hparams
 // (core/mixins/hparams_mixin.py), the hooks that only log, and a Trainer that takes its arguments; the rest is unknown
 // by name. The training plan reads the Trainer's figures from the code's text (src/core/training).
-import { nativeClass } from "../interp/classes";
+import { lookupClassAttribute, nativeClass } from "../interp/classes";
 import { NONE, dict, freshId, keyOf, str, unknown } from "../interp/construct";
 import { attributesOverDict, dictStorage, dictSubclassMethods } from "../interp/dict-subclass";
 import type { Interpreter } from "../interp/interpreter";
@@ -42,7 +42,15 @@ export const lightningModules: NativeModuleProvider = function lightningModules(
   const dataModule = nativeClass("lightning.pytorch.LightningDataModule", [objectClass], {
     __init__: () => NONE,
     save_hyperparameters: (call) => saveHyperparameters(interp(), newHparams, call),
+    from_argparse_args: (call) => fromArgparseArgs(interp(), call),
+    // 1.x's add_argparse_args(parent_parser) adds __init__'s parameters with their defaults, which is what
+    // from_argparse_args then passes: the parser is returned as it is, the defaults come from __init__.
+    add_argparse_args: ({ args, kwargs }) => args[1] ?? kwargs.get("parent_parser") ?? NONE,
   });
+  for (const name of ["from_argparse_args", "add_argparse_args"]) {
+    const method = dataModule.attributes.get(name);
+    if (method?.kind === "native") method.isClassMethod = true;
+  }
   // The Trainer runs the training, which the analysis does not: it only takes its arguments. Lightning 1.x's
   // Trainer.add_argparse_args(parser) adds its options to the parser and returns it, so the script's own options
   // stay known (`parser = pl.Trainer.add_argparse_args(parser)`); everything else it has is unknown by name.
@@ -70,6 +78,26 @@ export const lightningModules: NativeModuleProvider = function lightningModules(
   }
   return { modules };
 };
+
+/**
+ * Lightning 1.x `DataModule.from_argparse_args(args, **kwargs)` (pytorch_lightning 1.x utilities/argparse.py): the class
+ * built with the namespace's fields that match its `__init__` parameters, the keyword arguments over them; the other
+ * parameters keep their defaults.
+ */
+function fromArgparseArgs(interp: Interpreter, { args, kwargs }: NativeCall): Value {
+  const cls = args[0];
+  const namespace = args[1] ?? kwargs.get("args");
+  if (cls?.kind !== "class") return unknown("from_argparse_args of something that is not a class");
+  const init = lookupClassAttribute(cls, "__init__");
+  const params = init?.kind === "function" && init.definition.type === "function" ? init.definition.params.slice(1) : [];
+  const given = new Map<string, Value>();
+  for (const p of params) {
+    const field = namespace?.kind === "instance" && (p.kind === "normal" || p.kind === "keywordOnly") ? namespace.attributes.get(p.name) : undefined;
+    if (field !== undefined) given.set(p.name, field);
+  }
+  for (const [name, value] of kwargs) if (name !== "args") given.set(name, value);
+  return interp.call(cls, [], given);
+}
 
 /**
  * `self.save_hyperparameters()` in `__init__`: `self.hparams` holds the arguments `__init__` was called with (all of

@@ -6,11 +6,14 @@
 import type { ModuleNamespaceValue, Value } from "../interp/values";
 import type { Expression, FunctionDefinition } from "../python/ast";
 import type { ModuleFiles } from "../interp/module-resolver";
-import { keywordArgument, positionalArgument } from "../python/syntax-walk";
+import { callsInBody, keywordArgument, positionalArgument } from "../python/syntax-walk";
 import type { CodeSite } from "./code-sites";
 import type { ParameterBindings } from "./evaluate-site";
 
 type CallSite = Extract<CodeSite, { kind: "call" }>;
+
+/** At most this many methods of a data module are read: setup, train_dataloader and the helpers they call. */
+const MAX_METHODS = 8;
 
 /** The methods a data module's training loader comes from, with `self` bound to the object `fit` was given. */
 export interface DataModuleTraining {
@@ -63,6 +66,16 @@ export function dataModuleTraining(
     // Lightning calls setup("fit") before asking for the loader: the splits it makes are the loader's dataset.
     const setup = method(dm, "setup");
     const definitions = setup && setup.module.file === home ? [setup.definition, loader.definition] : [loader.definition];
+    // The helpers those methods call on `self` (`return self._data_loader(self.dataset_train)`, a library's
+    // `self._split_dataset(dataset)`) run with the same object: their loaders and splits are the module's.
+    for (let i = 0; i < definitions.length && definitions.length < MAX_METHODS; i++) {
+      const self = definitions[i].params[0]?.name;
+      for (const call of callsInBody(definitions[i].body)) {
+        if (call.func.type !== "attribute" || call.func.object.type !== "name" || call.func.object.id !== self) continue;
+        const helper = method(dm, call.func.name);
+        if (helper && helper.module.file === home && !definitions.includes(helper.definition) && definitions.length < MAX_METHODS) definitions.push(helper.definition);
+      }
+    }
     const bindings: ParameterBindings = (fn, name) => (definitions.includes(fn) && name === fn.params[0]?.name ? dm : undefined);
     return { definitions, module: loader.module, file: home, text: source, bindings, className: dm.cls.name, site };
   }

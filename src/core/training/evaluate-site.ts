@@ -36,6 +36,9 @@ export function dependencySlice(expressions: Expression[], before: Statement[]):
     // object runs whole, so options added from a config file's keys are the parser's.
     else if (s.type === "for") take = s.orelse.length === 0 && configuresOnly(s.body, binds);
     else if (s.type === "expression" && s.value.type === "call") take = configures(s.value, binds);
+    // `from pl_bolts.datamodules import MNISTDataModule` inside the function: the name it binds is needed.
+    else if (s.type === "import") take = s.names.some((n) => needed.has(n.alias ?? n.module.split(".")[0]));
+    else if (s.type === "importFrom") take = s.names !== "*" && s.names.some((n) => needed.has(n.alias ?? n.name));
     if (!take) continue;
     chosen.unshift(s);
     if (s.type === "if") namesIn(ifExpressions(s), needed);

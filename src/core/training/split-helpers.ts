@@ -27,13 +27,16 @@ export function splitHelperPart(
   evaluateArgument: (e: Expression) => Value | undefined,
   now: () => number,
   allowance: StepAllowance,
+  self?: Value,
 ): number | undefined {
   const definition = fn.definition;
   if (definition.type !== "function" || !fn.module.file) return undefined;
   const split = findCodeSites([definition], text, /random_split/).find((s): s is CallSite => s.kind === "call" && /(^|\.)random_split$/.test(s.callee) && s.assignedTo.length > 1);
   const lengths = split && (positionalArgument(split.call, 1) ?? keywordArgument(split.call, "lengths"));
   const splitData = split && (positionalArgument(split.call, 0) ?? keywordArgument(split.call, "dataset"));
-  const passed = argumentsByParameter(definition, call);
+  // A bound method's call passes its arguments from the second parameter on; the first is the object.
+  const selfName = self && definition.type === "function" ? definition.params[0]?.name : undefined;
+  const passed = argumentsByParameter(selfName ? { ...definition, params: definition.params.slice(1) } : definition, call);
   // The parameter the caller's dataset fills must be the one random_split divides.
   const datasetParameter = [...passed].find(([, e]) => e === datasetArgument)?.[0];
   if (!split || !lengths || !splitData || splitData.type !== "name" || splitData.id !== datasetParameter) return undefined;
@@ -43,6 +46,7 @@ export function splitHelperPart(
   const bindings = (f: FunctionDefinition, name: string): Value | undefined => {
     if (f !== definition) return undefined;
     if (name === datasetParameter) return stand;
+    if (selfName && name === selfName) return self;
     if (!memo.has(name)) {
       const argument = passed.get(name);
       memo.set(name, argument ? evaluateArgument(argument) : undefined);

@@ -34,6 +34,7 @@ import { relativeTo } from "../interp/paths";
 import type { ModuleFiles } from "../interp/module-resolver";
 import { splitIterableCount } from "./split-iterables";
 import { loadsTrainSplit } from "./dataset-calls";
+import { isTrainerFromArgparse, lightningTrainerArgument } from "./lightning-trainer";
 
 /**
  * Where a figure comes from: the code, the dataset table, a library's documented default, the user's settings, or
@@ -338,6 +339,12 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
     }
     const argumentsKind = trainingArgumentsKind(last, input.text);
     const framework = argumentsKind ? "TrainingArguments" : last;
+    if (!precision && isTrainerFromArgparse(site.callee)) {
+      // Lightning 1.x `Trainer.from_argparse_args(args, precision=16)`: the keyword, else the namespace's field.
+      const given = lightningTrainerArgument(call, site.callee, "precision", (e) => evaluateOne(site, e), (e) => snippet(input.text, e));
+      const named = given ? lightningPrecision(given.value) : undefined;
+      if (given && named && !afterTraining(site, trainingRuns) && runsByDefault(site, (e) => evaluateOne(site, e))) precision = { value: named, line, detail: given.detail };
+    }
     if (!precision && FRAMEWORK_PRECISION[framework]) {
       // A framework's own switch: Lightning's Trainer/Fabric(precision=), Accelerate's Accelerator(mixed_precision=),
       // transformers' TrainingArguments(bf16=True, fp16=True), Keras' mixed-precision policy.
@@ -494,11 +501,20 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
     // Lightning's Trainer, built directly or from an argparse namespace (`pl.Trainer.from_argparse_args(args)`).
     if (((last === "Trainer" && !isHuggingFaceTrainer(call, site.callee, input.text)) || (last === "from_argparse_args" && /(^|\.)Trainer\.from_argparse_args$/.test(site.callee))) && !trainerFromElsewhere(site.callee, input.body)) {
       for (const name of site.assignedTo) lightningTrainers.add(name);
-      const count = keyword("max_epochs") ? positiveInteger(evaluateOne(site, keyword("max_epochs"))) : undefined;
-      if (count !== undefined) epochs.push({ rank: 40, figure: { value: count, source: "code", line, detail: `${site.callee}(max_epochs=${snippet(input.text, keyword("max_epochs")!)})` } });
+      const argument = (name: string) => lightningTrainerArgument(call, site.callee, name, (e) => evaluateOne(site, e), (e) => snippet(input.text, e));
+      const maxEpochs = argument("max_epochs");
+      const count = positiveInteger(maxEpochs?.value);
+      if (count !== undefined) epochs.push({ rank: 40, figure: { value: count, source: "code", line, detail: maxEpochs!.detail } });
       // "If both max_epochs and max_steps are not specified, defaults to max_epochs = 1000"
       // (lightning.ai/docs/pytorch/stable/common/trainer.html#max-epochs).
       else if (!keyword("max_epochs") && !keyword("max_steps")) epochs.push({ rank: 1, figure: { value: 1000, source: "default", line, detail: "Lightning Trainer's default max_epochs=1000 when neither max_epochs nor max_steps is given (lightning.ai/docs/pytorch/stable/common/trainer.html)" } });
+      // A namespace's max_steps (from_argparse_args); the Trainer's own keyword is read with Hugging Face's above.
+      const maxSteps = keyword("max_steps") ? undefined : positiveInteger(argument("max_steps")?.value);
+      if (maxSteps !== undefined) steps.push({ rank: 40, figure: { value: maxSteps, source: "code", line, detail: argument("max_steps")!.detail } });
+      // accumulate_grad_batches=N: an optimizer step every N batches (lightning.ai/docs/pytorch/stable/common/trainer.html#accumulate-grad-batches).
+      const accumulate = argument("accumulate_grad_batches");
+      const every = positiveInteger(accumulate?.value);
+      if (every !== undefined) accumulations.push({ rank: 40, figure: { value: every, source: "code", line, detail: accumulate!.detail } });
       continue;
     }
     const abslFlag = abslFlagDefinition(call, site.callee);
@@ -536,10 +552,14 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
     }
     // `class CIFAR10Pair(CIFAR10)` that only changes __getitem__: the same samples as the dataset it subclasses.
     const inherited = datasetSize(last, "torchvision") ? undefined : /^[A-Z]/.test(last) && site.assignedTo.length > 0 ? inheritedDataset(evaluateOne(site, call.func)) : undefined;
-    const known = inherited ? datasetSize(inherited, "torchvision") : datasetSize(last, "torchvision");
-    if (known?.trainSamples !== undefined && (inherited || !definedInFile(namespace, site.callee, file))) {
+    // `self.dataset_cls(self.data_dir, train=True)`: a class held by a name or an attribute, as a library's data
+    // module names its dataset (`dataset_cls = MNIST`); only callees named for a class or dataset are evaluated.
+    const held = !inherited && !datasetSize(last, "torchvision") && /^[a-z_]/.test(last) && /cls|class|dataset/i.test(last) && site.assignedTo.length > 0 ? evaluateOne(site, call.func) : undefined;
+    const heldName = held?.kind === "class" ? (datasetSize(held.name, "torchvision") ? held.name : inheritedDataset(held)) : undefined;
+    const known = inherited ? datasetSize(inherited, "torchvision") : heldName ? datasetSize(heldName, "torchvision") : datasetSize(last, "torchvision");
+    if (known?.trainSamples !== undefined && (inherited || heldName || !definedInFile(namespace, site.callee, file))) {
       if (!runsByDefault(site, (e) => evaluateOne(site, e))) continue;
-      if (loadsTrainSplit(known, call, (e) => evaluateOne(site, e)) === true) datasets.push({ site, rank: 20, names: site.assignedTo, figure: { value: known.trainSamples, source: "dataset table", line, detail: `${site.callee}${inherited ? ` (a subclass of ${inherited} that keeps its samples)` : ""} (training split): ${known.source}` } });
+      if (loadsTrainSplit(known, call, (e) => evaluateOne(site, e)) === true) datasets.push({ site, rank: 20, names: site.assignedTo, figure: { value: known.trainSamples, source: "dataset table", line, detail: `${site.callee}${inherited ? ` (a subclass of ${inherited} that keeps its samples)` : heldName ? ` (${heldName})` : ""} (training split): ${known.source}` } });
       continue;
     }
     if (last === "Subset") {
@@ -558,10 +578,14 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
     // `dataset_train = split_dataset(dataset_train)`: a helper of the code's own that returns a random_split part.
     const handed = positional(0);
     const earlier = handed?.type === "name" ? datasets.filter((d) => d.names.includes(handed.id)).pop() : undefined;
-    if (earlier && site.assignedTo.length > 0 && (call.func.type === "name" || call.func.type === "attribute")) {
-      const helper = evaluateOne(site, call.func);
+    // A method's part is often kept on the object (`self.dataset_train = self._split_dataset(dataset)`), not in a name.
+    if (earlier && (site.assignedTo.length > 0 || (call.func.type === "attribute" && call.func.object.type === "name" && call.func.object.id === site.context.fn?.params[0]?.name)) && (call.func.type === "name" || call.func.type === "attribute")) {
+      const evaluated = evaluateOne(site, call.func);
+      // A method (`self._split_dataset(dataset)`) runs with its object as `self`.
+      const helper = evaluated?.kind === "bound" && evaluated.fn.kind === "function" ? evaluated.fn : evaluated;
+      const self = evaluated?.kind === "bound" ? evaluated.self : undefined;
       const source = helper?.kind === "function" && helper.module.file ? (helper.module.file === file ? input.text : input.files?.read(helper.module.file)) : undefined;
-      const part = helper?.kind === "function" && source !== undefined ? splitHelperPart(interpreter, helper, call, source, handed!, earlier.figure.value, (e) => evaluateOne(site, e), now, allowance) : undefined;
+      const part = helper?.kind === "function" && source !== undefined ? splitHelperPart(interpreter, helper, call, source, handed!, earlier.figure.value, (e) => evaluateOne(site, e), now, allowance, self) : undefined;
       if (part !== undefined) datasets.push({ site, rank: 30, names: site.assignedTo, figure: { value: part, source: "code", line, detail: `${snippet(input.text, call)}: its random_split part of ${earlier.figure.value} samples (${earlier.figure.detail})` } });
       if (part !== undefined) continue;
     }
