@@ -839,10 +839,14 @@ function withBoundIterables(body: Statement[]): Map<Statement, Expression> {
 
 /** Iterations of `range(...)`, `trange(...)`, `tqdm(range(...))`, or a batch cut into pieces (`zip(x.chunk(n), ...)`). */
 function iterationCount(iter: Expression, evaluate: (e: Expression) => Value | undefined): number | undefined {
-  if (iter.type === "name") {
-    // `pbar = range(args.iter)` before `for idx in pbar`.
+  if (iter.type === "name" || iter.type === "subscript" || iter.type === "list" || iter.type === "tuple") {
+    // `pbar = range(args.iter)` before `for idx in pbar`; numbers of known count, a 1-D array or a list of them
+    // (`epoch_seeds = np.random.randint(..., size=epochs)`, then `for seed in epoch_seeds[start:]`). A tuple of
+    // optimizers or models is no count of the run: `for opt in optimizers: opt.step()` is one step.
     const value = evaluate(iter);
-    return value?.kind === "range" ? rangeLength(value) : undefined;
+    if (value?.kind === "range") return rangeLength(value);
+    const numbers = value?.kind === "tensor" || ((value?.kind === "list" || value?.kind === "tuple") && value.items.every((v) => v.kind === "int" || v.kind === "float"));
+    return numbers ? lengthOf(value) : undefined;
   }
   if (iter.type !== "call") return undefined;
   const callee = iter.func.type === "name" ? iter.func.id : iter.func.type === "attribute" ? iter.func.name : "";
@@ -858,6 +862,8 @@ function iterationCount(iter: Expression, evaluate: (e: Expression) => Value | u
   if (pieces !== undefined) return pieces;
   const first = iter.args[0];
   if (first?.kind === "positional" && first.value.type === "call") return iterationCount(first.value, evaluate);
+  // `enumerate(seeds[start:], start)`: as many as what it numbers.
+  if (callee === "enumerate" && first?.kind === "positional" && (first.value.type === "name" || first.value.type === "subscript")) return iterationCount(first.value, evaluate);
   return undefined;
 }
 

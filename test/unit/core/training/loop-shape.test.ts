@@ -87,4 +87,25 @@ describe("loop shapes: how a training loop ends and what it counts", () => {
     ]);
     assert.strictEqual(plan.steps, undefined, "12 is the epochs, not the steps");
   });
+
+  it("a loop over numbers of known count (an array by its size, a list of values) runs once per number", async () => {
+    const seeds = await stepsOf([
+      "import numpy as np",
+      "def train(loader, epochs=160, start_epoch=0):",
+      "    epoch_seeds = np.random.randint(2 ** 30, size=epochs)",
+      "    for epoch, seed in enumerate(epoch_seeds[start_epoch:], start_epoch):",
+      "        for x in loader:",
+      "            model(x).sum().backward()",
+      "            opt.step()",
+      "train(torch.utils.data.DataLoader(torch.utils.data.TensorDataset(torch.randn(1000, 64)), batch_size=100))",
+    ]);
+    assert.strictEqual(seeds.epochs?.value, 160);
+    assert.strictEqual(seeds.batch?.value, 100);
+    const rates = await stepsOf([
+      "for lr in [0.1, 0.01, 0.001]:",
+      "    model(torch.randn(8, 64)).sum().backward()",
+      "    opt.step()",
+    ]);
+    assert.strictEqual(rates.steps?.value, 3);
+  });
 });
