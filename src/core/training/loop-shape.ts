@@ -2,7 +2,7 @@
 // one micro-batch of gradient accumulation (a loop of backward passes inside a step loop), every how many
 // iterations the optimizer steps (`if (i + 1) % A == 0: optimizer.step()`), and where a `break` ends it.
 import type { Expression, Statement } from "../python/ast";
-import { callsIn, childBodies, namesIn, type CallExpression } from "../python/syntax-walk";
+import { callsIn, childBodies, forEachStatement, namesIn, type CallExpression } from "../python/syntax-walk";
 
 export type LoopStatement = Extract<Statement, { type: "for" | "while" }>;
 
@@ -20,20 +20,41 @@ export interface LoopShape {
    * comes before the step. `counter` names such a counter: set outside an enclosing epoch loop, it caps the whole run.
    */
   breakAt?: { bound: Expression; extra: number; counter?: string; afterStep: boolean; perStep?: boolean };
+  /** The step runs only once the loop's index passes L (`if global_step > learning_starts:`): the first stepping
+   *  index is L + 1 (`>`) or L (`>=`). */
+  stepFrom?: { bound: Expression; inclusive: boolean };
+  /** Backward at every iteration, the step only under `if is_last:` (a name the loop binds that says last): one
+   *  optimizer step per pass over the loop, which is then a micro-batch loop of the loop around it. */
+  stepsPerPass?: boolean;
 }
 
 const isBackward = (c: CallExpression) => c.func.type === "attribute" && c.func.name === "backward";
-/** `optimizer.step()`, `scaler.step(optimizer)`, `accelerator`-wrapped optimizers: any `.step(...)` call. */
-const isStep = (c: CallExpression) => c.func.type === "attribute" && c.func.name === "step";
+/** `optimizer.step()`, `scaler.step(optimizer)`, `accelerator`-wrapped optimizers: any `.step(...)` call, but an
+ *  environment's (`obs, reward, done, info = env.step(action)`: gym's step returns a tuple to unpack; an optimizer's
+ *  returns None, or the closure's loss). */
+const isStep = (c: CallExpression) => c.func.type === "attribute" && c.func.name === "step" && !unpackedSteps.has(c);
+const unpackedSteps = new WeakSet<CallExpression>();
+const scanned = new WeakSet<Statement[]>();
+function markUnpackedSteps(body: Statement[]): void {
+  if (scanned.has(body)) return;
+  scanned.add(body);
+  forEachStatement(body, ({ statement: s }) => {
+    if (s.type === "assign" && s.value.type === "call" && s.value.func.type === "attribute" && s.value.func.name === "step" && s.targets.some((t) => t.type === "tuple" || t.type === "list")) unpackedSteps.add(s.value);
+  });
+}
 
 /** The shape of a `for` or `while` loop's body. */
 export function loopShape(loop: LoopStatement): LoopShape {
+  markUnpackedSteps(loop.body);
   const direct = ownCalls(loop.body);
   const inner = innerLoops(loop.body);
   const everywhere = loop.body.flatMap((s) => callsIn(s, true));
-  const steps = direct.some(isStep);
+  // An inner loop that steps once per pass (`if is_last: optimizer.step()`) is one step of this loop.
+  const passSteps = inner.filter((l) => stepsOncePerPass(l));
+  const steps = direct.some(isStep) || passSteps.length > 0;
   // Backward in the loop itself, or in an inner loop that never steps (PaLM's `for _ in range(accumulate): backward`).
-  const backward = direct.some(isBackward) || inner.some((l) => { const calls = l.body.flatMap((s) => callsIn(s, true)); return calls.some(isBackward) && !calls.some(isStep); });
+  const backward = direct.some(isBackward) || passSteps.length > 0 || inner.some((l) => { const calls = l.body.flatMap((s) => callsIn(s, true)); return calls.some(isBackward) && !calls.some(isStep); });
+  if (stepsOncePerPass(loop)) return { stepLoop: false, backwardOnly: true, stepsPerPass: true };
   const shape: LoopShape = { stepLoop: steps && backward, backwardOnly: everywhere.some(isBackward) && !everywhere.some(isStep) };
   // `is_accumulating = (i + 1) % A != 0` then `if not is_accumulating: optimizer.step()` (TinyLlama, lit-gpt).
   const named = new Map<string, Expression>();
@@ -49,6 +70,8 @@ export function loopShape(loop: LoopStatement): LoopShape {
       shape.stepEvery ??= every;
       periodic.add(s);
     }
+    const from = lowerBound(s.test, indexNames);
+    if (from && !shape.stepFrom && s.orelse.length === 0 && s.body.some((b) => callsIn(b, true).some(isStep)) && !own.some((x) => x !== s && !contains(s, x) && !contains(x, s) && callsIn(x, false).some(isStep))) shape.stepFrom = from;
     const bound = upperBound(s.test);
     if (bound && endsLoop(s.body) && !shape.breakAt) {
       const tested = bound.tested;
@@ -77,9 +100,41 @@ export function loopShape(loop: LoopStatement): LoopShape {
   return shape;
 }
 
+/** `if i > L:` / `if i >= L:` (or `L < i`) on the loop's own index: the first index that passes. */
+function lowerBound(test: Expression, indexNames: ReadonlySet<string>): LoopShape["stepFrom"] {
+  if (test.type !== "compare" || test.ops.length !== 1) return undefined;
+  const [op, left, right] = [test.ops[0], test.left, test.comparators[0]];
+  const index = (e: Expression) => e.type === "name" && indexNames.has(e.id);
+  if (index(left) && (op === ">" || op === ">=")) return { bound: right, inclusive: op === ">=" };
+  if (index(right) && (op === "<" || op === "<=")) return { bound: left, inclusive: op === "<=" };
+  return undefined;
+}
+
+/** Names a `for` loop's target binds (`loss, aux, is_last`). */
+function targetNames(loop: LoopStatement): string[] {
+  if (loop.type !== "for") return [];
+  const t = loop.target;
+  const items = t.type === "tuple" || t.type === "list" ? t.items : [t];
+  return items.flatMap((i) => (i.type === "name" ? [i.id] : []));
+}
+
+/** A loop that runs backward at every iteration and steps only under `if <name>:`, a name its target binds that says
+ *  the iteration is the last (`for loss, is_last in model(batch): loss.backward(); if is_last: optim.step()`). */
+function stepsOncePerPass(loop: LoopStatement): boolean {
+  markUnpackedSteps(loop.body);
+  const last = targetNames(loop).filter((n) => /(^|_)last$/i.test(n));
+  if (last.length === 0) return false;
+  const own = ownStatements(loop.body);
+  const gates = own.filter((s): s is Extract<Statement, { type: "if" }> => s.type === "if" && s.test.type === "name" && last.includes(s.test.id) && s.orelse.length === 0);
+  if (gates.length === 0 || !gates.some((g) => g.body.some((b) => callsIn(b, true).some(isStep)))) return false;
+  const outside = ownStatements(loop.body, new Set(gates));
+  return outside.some((s) => callsIn(s, false).some(isBackward)) && !outside.some((s) => callsIn(s, false).some(isStep));
+}
+
 /** True when a loop runs backward passes anywhere in its body (nested loops included, definitions not): a training
  *  loop, which a script's top level runs many times over without defining anything a model needs. */
 export function loopTrains(loop: LoopStatement): boolean {
+  markUnpackedSteps(loop.body);
   return loop.body.some((s) => callsIn(s, true).some(isBackward));
 }
 

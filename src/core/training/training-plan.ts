@@ -214,6 +214,30 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
   }));
   // Names a loop of the file iterates (`for images, labels in train_dataset:`): data a function may have batched.
   const iterated = new Set(sites.flatMap((s) => (s.kind === "loop" && s.loop.iter.type === "name" ? [s.loop.iter.id] : [])));
+  const forLoops = [...new Map(sites.flatMap((x) => (x.kind === "loop" ? [[x.loop, x] as const] : []))).values()];
+  const whileLoops = sites.flatMap((x) => (x.kind === "while" ? [x.loop] : []));
+  const within = (outer: Statement, inner: Statement) => outer !== inner && outer.pos.startIndex <= inner.pos.startIndex && inner.pos.endIndex <= outer.pos.endIndex;
+  const containsStepLoop = (outer: Statement) => [...forLoops.map((l) => l.loop), ...whileLoops].some((l) => within(outer, l) && loopShape(l).stepLoop);
+  /**
+   * The loops of counted length around a step loop, epoch loops aside (they are the run's epochs): PPO's
+   * `for iteration in range(1, n + 1): for epoch in range(k): for start in range(0, b, mb)` steps n × k × b/mb times.
+   * Undefined when there are none, or when one has a length the code does not state (a loader, a `while`): then the
+   * step loop's own count stands, as before this rule.
+   */
+  const enclosingCounts = (site: Extract<CodeSite, { kind: "loop" | "while" }>): { value: number; detail: string } | undefined => {
+    if (whileLoops.some((l) => within(l, site.loop))) return undefined;
+    const around = forLoops.filter((l) => within(l.loop, site.loop) && !EPOCH_VARIABLE.test(l.variable) && l.context.fn === site.context.fn);
+    if (around.length === 0) return undefined;
+    let value = 1;
+    const details: string[] = [];
+    for (const l of around) {
+      const n = iterationCount(iterOf(l.loop) ?? l.loop.iter, (e) => evaluateOne(l, e));
+      if (n === undefined || n <= 0) return undefined;
+      value *= n;
+      details.push(`for ${snippet(input.text, l.loop.target)} in ${snippet(input.text, l.loop.iter)}`);
+    }
+    return { value, detail: details.join(" × ") };
+  };
   for (const site of sites) {
     if ((site.kind === "while" || (site.kind === "loop" && !EPOCH_VARIABLE.test(site.variable))) && !shapedLoops.has(site.loop)) {
       shapedLoops.add(site.loop);
@@ -231,6 +255,18 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
           continue;
         }
         let figure: PlanFigure = { value: count.value, source: "code", line: site.loop.pos.line, detail: count.detail };
+        const from = shape.stepFrom && !count.detail.includes(" until ") ? positiveOrZero(evaluateOne(site, shape.stepFrom.bound)) : undefined;
+        if (from !== undefined && shape.stepFrom) {
+          // `if global_step > learning_starts: if global_step % train_frequency == 0:` (DQN): the indexes from the first
+          // that passes to N - 1, and of those the multiples of the period.
+          const first = from + (shape.stepFrom.inclusive ? 0 : 1);
+          const gated = every !== undefined && every > 1 ? Math.max(0, Math.floor((count.value - 1) / every) - Math.floor((first - 1) / every)) : Math.max(0, count.value - first);
+          const period = every !== undefined && every > 1 ? ` when ... % ${snippet(input.text, shape.stepEvery!)} == 0` : "";
+          if (gated > 0) steps.push({ rank: 50, figure: { ...figure, value: gated, detail: `${count.detail}, stepping from index ${first}${period}` } });
+          continue;
+        }
+        const enclosing = enclosingCounts(site);
+        if (enclosing) figure = { ...figure, value: figure.value * enclosing.value, detail: `${enclosing.detail} × ${figure.detail}` };
         if (every !== undefined && every > 1 && count.value >= every) {
           const detail = `an optimizer step when ... % ${snippet(input.text, shape.stepEvery!)} == 0`;
           accumulations.push({ rank: 45, figure: { value: every, source: "code", line: site.loop.pos.line, detail } });
@@ -254,6 +290,9 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
     if (site.kind === "while") continue;
     if (site.kind === "loop" && stepLoops.includes(site.loop)) continue;
     if (site.kind === "loop" && STEP_VARIABLE.test(site.variable) && /\.backward\s*\(/.test(input.text.slice(site.loop.pos.startIndex, site.loop.pos.endIndex))) {
+      // A loop around a step loop of its own (`for iteration in ...: for start in range(0, n, mb): ... step()`) is
+      // counted by that loop, as one of the loops around it.
+      if (containsStepLoop(site.loop)) continue;
       // A loop over steps that runs backward in its body: its count is the run's optimizer steps.
       const count = iterationCount(iterOf(site.loop) ?? site.loop.iter, (e) => evaluateOne(site, e));
       if (count !== undefined && count > 0) {
