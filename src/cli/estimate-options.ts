@@ -185,20 +185,26 @@ const sourceJson = (figure: PlanFigure | undefined) => (figure ? { from: figure.
 /** The "training_run" object of an estimate in `analyze --format json --mode train`. */
 export function trainingRunJson(resolved: ResolvedTrainingRun): Record<string, unknown> {
   const run = resolved.run;
+  // A step is an optimizer step: `accumulation` micro-batches.
+  const perStep = resolved.accumulation?.value ?? 1;
   return {
     epochs: resolved.epochs?.value ?? null,
     samples: resolved.samples?.value ?? null,
     batch: resolved.batch.value,
     drop_last: resolved.dropLast,
+    // Optimizer steps, each of `accumulation` micro-batches (forward and backward at `batch`); energy counts them all.
     steps: run?.steps ?? null,
+    micro_batches: run?.microBatches ?? null,
     seconds: run ? roundForJson(run.seconds) : null,
     joules: run ? roundForJson(run.joules) : null,
     kwh: run ? roundForJson(run.kwh) : null,
     gco2e: run ? roundForJson(run.gco2e) : null,
     ranges: run ? { seconds: rangeJson(run.range.seconds), joules: rangeJson(run.range.joules), kwh: rangeJson(run.range.kwh), gco2e: rangeJson(run.range.gco2e) } : null,
-    seconds_per_step: roundForJson(resolved.step.seconds_per_iter),
-    joules_per_step: roundForJson(resolved.step.joules_per_iter),
-    optimizer_steps: resolved.steps?.value ?? null,
+    seconds_per_step: roundForJson(resolved.step.seconds_per_iter * perStep),
+    joules_per_step: roundForJson(resolved.step.joules_per_iter * perStep),
+    seconds_per_micro_batch: roundForJson(resolved.step.seconds_per_iter),
+    joules_per_micro_batch: roundForJson(resolved.step.joules_per_iter),
+    optimizer_steps: resolved.steps?.value ?? run?.steps ?? null,
     accumulation: resolved.accumulation?.value ?? null,
     sources: { epochs: sourceJson(resolved.epochs), samples: sourceJson(resolved.samples), batch: sourceJson(resolved.batch), steps: sourceJson(resolved.steps), accumulation: sourceJson(resolved.accumulation) },
     gpus: run?.gpus ?? resolved.parallel?.run.gpus ?? 1,
@@ -298,13 +304,11 @@ export function trainingRunLine(resolved: ResolvedTrainingRun): string {
   if (resolved.steps) {
     const sources = `(${[where("steps", resolved.steps), ...(resolved.accumulation ? [where("accumulation", resolved.accumulation)] : []), where("batch", resolved.batch)].join(", ")})`;
     if (!run) return `no training run: ${resolved.notes.join("; ")} ${sources}`;
-    const accumulation = resolved.accumulation ? ` × ${formatWhole(resolved.accumulation.value)} micro-batches` : "";
-    return `${formatWhole(resolved.steps.value)} steps${accumulation}, batch ${formatWhole(resolved.batch.value)}${gpusText(resolved)}: ${trainingRunText(run)} ${sources}${configText(resolved.notes)}`;
+    return `batch ${formatWhole(resolved.batch.value)}${gpusText(resolved)}: ${trainingRunText(run)} ${sources}${configText(resolved.notes)}`;
   }
   const sources = `(${[where("epochs", resolved.epochs), where("samples", resolved.samples), where("batch", resolved.batch)].join(", ")})`;
   if (!run) return `no training run: ${resolved.notes.filter((n) => n.startsWith("the code")).join("; ")} ${sources}${configText(resolved.notes)}`;
-  const perStep = resolved.accumulation && resolved.accumulation.value > 1 ? `, ${formatWhole(resolved.accumulation.value)} micro-batches per optimizer step` : "";
-  return `${formatWhole(resolved.epochs!.value)} epochs × ${formatWhole(resolved.samples!.value)} samples, batch ${formatWhole(resolved.batch.value)}${resolved.dropLast ? " (drop_last)" : ""}${perStep}${gpusText(resolved)}: ` +
+  return `${formatWhole(resolved.epochs!.value)} epochs × ${formatWhole(resolved.samples!.value)} samples, batch ${formatWhole(resolved.batch.value)}${resolved.dropLast ? " (drop_last)" : ""}${gpusText(resolved)}: ` +
     `${trainingRunText(run)} ${sources}${configText(resolved.notes)}`;
 }
 

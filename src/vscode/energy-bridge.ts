@@ -56,8 +56,9 @@ export interface TrainingRun {
   hardware: string;
   /** Skip each epoch's last partial batch (DataLoader's drop_last); kept when absent. */
   dropLast?: boolean;
-  /** A step-based run (max_iters): its optimizer steps, and micro-batches per step; epochs and samples then unused. */
+  /** A step-based run (max_iters): its optimizer steps; epochs and samples then unused. */
   steps?: number;
+  /** Micro-batches per optimizer step, in a step-based run or an epoch-based one. */
   accumulation?: number;
   /** The precision the training code sets (autocast, .half()); the settings' precision when absent. */
   precision?: Settings["precision"];
@@ -70,7 +71,9 @@ export interface TrainingEstimate {
   hours: number;
   kilowattHours: number;
   kilogramsCo2e: number;
+  /** Optimizer steps, and the forward-and-backward passes they take (more with gradient accumulation). */
   steps: number;
+  microBatches: number;
   /** GPUs in all, and GPUs × wall time. */
   gpus: number;
   gpuHours: number;
@@ -154,7 +157,7 @@ export function estimateTraining(model: ModelReport, run: TrainingRun, settings:
     const batch = parallel ? perGpuBatch(parallel.run, run.batch) : run.batch;
     const replicas = parallel && parallel.run.kind !== "dp" ? parallel.run.gpus : undefined;
     const step = estimateModel(model, { hardware: run.hardware, host: settings.host, calibration: settings.calibration ?? undefined, dtype: run.precision ?? editorPrecision(model, settings), mode: "train", batch, carbon: { gco2PerKwh: intensity.gco2PerKwh } });
-    const schedule = run.steps !== undefined ? { steps: run.steps, accumulation: run.accumulation, batch: run.batch, replicas } : { epochs: run.epochs, samples: run.samples, batch: run.batch, dropLast: run.dropLast, replicas };
+    const schedule = run.steps !== undefined ? { steps: run.steps, accumulation: run.accumulation, batch: run.batch, replicas } : { epochs: run.epochs, samples: run.samples, batch: run.batch, dropLast: run.dropLast, accumulation: run.accumulation, replicas };
     const onGpus = parallel ? { gpus: parallel.run.gpus, communicationSeconds: parallel.communication?.seconds ?? 0 } : undefined;
     const total = estimateTrainingRun(step, schedule, { gco2PerKwh: intensity.gco2PerKwh }, undefined, onGpus);
     // drop_last with fewer samples than one batch: no step runs, and a zero would read as "free".
@@ -164,6 +167,7 @@ export function estimateTraining(model: ModelReport, run: TrainingRun, settings:
       kilowattHours: total.kwh,
       kilogramsCo2e: total.gco2e / 1000,
       steps: total.steps,
+      microBatches: total.microBatches,
       gpus: total.gpus,
       gpuHours: total.gpuHours,
       range: {

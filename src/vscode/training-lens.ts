@@ -6,6 +6,7 @@ import type { AnalysisEngine } from "./analysis-engine";
 import { calculatorFields, runOf, type CalculatorFields } from "./calculator-fields";
 import { editorPrecision, estimateTraining, type IntensitySource } from "./energy-bridge";
 import { formatCarbon, formatEnergy } from "../core/report/format";
+import { trainingStepsText } from "../core/energy/figure-text";
 import type { SettingsStore } from "./settings";
 import type { TrainingPlanLookup } from "./training-plan-lookup";
 import { AnalysisLensProvider } from "./analysis-lens-provider";
@@ -76,7 +77,7 @@ export class TrainingCodeLensProvider extends AnalysisLensProvider<TrainingLens>
     // Code that divides its accumulation by the world size runs that share on each GPU (as resolve-run.ts does).
     const gpus = parallel.training?.run.gpus ?? 1;
     const accumulation = code?.accumulation && code.parallel?.accumulationSplit && gpus > 1 ? Math.max(1, Math.floor(code.accumulation.value / gpus)) : code?.accumulation?.value;
-    const run = { ...runOf(fields), ...(code?.steps ? { steps: code.steps.value, accumulation } : {}), ...(code?.precision ? { precision: code.precision.value } : {}), ...(parallel.training ? { parallel: parallel.training } : {}) };
+    const run = { ...runOf(fields), ...(code?.steps ? { steps: code.steps.value } : {}), ...(accumulation ? { accumulation } : {}), ...(code?.precision ? { precision: code.precision.value } : {}), ...(parallel.training ? { parallel: parallel.training } : {}) };
     const estimate = estimateTraining(lens.model, run, settings, this.intensity());
     const command = { command: "greenlight.showReport", arguments: [lens.document.uri, lens.model.name, lens.model.line] };
     if (estimate instanceof Error) {
@@ -88,7 +89,7 @@ export class TrainingCodeLensProvider extends AnalysisLensProvider<TrainingLens>
     const title = [
       `Training ${lens.model.name}`,
       `${formatEnergy(perStep)}/step`,
-      `${estimate.steps.toLocaleString("en-US")} steps ≈ ${formatEnergy(estimate.kilowattHours * 3.6e6)}, ${formatCarbon(estimate.kilogramsCo2e * 1000)} per run ` +
+      `${trainingStepsText(estimate.steps, estimate.microBatches)} ≈ ${formatEnergy(estimate.kilowattHours * 3.6e6)}, ${formatCarbon(estimate.kilogramsCo2e * 1000)} per run ` +
         `(${estimate.gpus > 1 ? `${estimate.gpus} × ${fields.hardware.value}, ${Number(estimate.gpuHours.toPrecision(3))} GPU-hours` : fields.hardware.value}, batch ${fields.batch.value}${parallel.training && parallel.training.run.kind !== "dp" ? " per GPU" : ""}, ${run.precision ?? editorPrecision(lens.model, settings)}${missing.length ? `; ${missing.join(", ")} assumed` : ""})`,
     ].join(" · ");
     const tooltip = [

@@ -74,9 +74,18 @@ export function trainingStepText(estimate: Estimate): string {
 }
 
 /** Words a whole training run: "1,000 steps, 1.5 h, 4.2 kWh (3.1–5.9 kWh), 1.99 kgCO2e for the run". */
-export function trainingRunText(run: Pick<TrainingRunEstimate, "steps" | "seconds" | "kwh" | "gco2e" | "range"> & Partial<Pick<TrainingRunEstimate, "gpus" | "gpuHours">>): string {
+export function trainingRunText(run: Pick<TrainingRunEstimate, "steps" | "seconds" | "kwh" | "gco2e" | "range"> & Partial<Pick<TrainingRunEstimate, "gpus" | "gpuHours" | "microBatches">>): string {
   const gpus = run.gpus !== undefined && run.gpus > 1 && run.gpuHours !== undefined ? ` (${significantGpuHours(run.gpuHours)} GPU-hours on ${run.gpus} GPUs)` : "";
-  return `${formatWhole(run.steps)} steps, ${formatDuration(run.seconds)}${gpus}, ${formatWithRange(run.kwh, run.range.kwh, formatKwh)}, ${formatCarbon(run.gco2e)} for the run`;
+  return `${trainingStepsText(run.steps, run.microBatches)}, ${formatDuration(run.seconds)}${gpus}, ${formatWithRange(run.kwh, run.range.kwh, formatKwh)}, ${formatCarbon(run.gco2e)} for the run`;
+}
+
+/** "1,000 steps", or with gradient accumulation "2,813 optimizer steps of 4 micro-batches" (11,250 passes in all,
+ *  a last partial group included). */
+export function trainingStepsText(steps: number, microBatches?: number): string {
+  if (microBatches === undefined || microBatches === steps || steps <= 0) return `${formatWhole(steps)} steps`;
+  const per = microBatches / steps;
+  const exact = Number.isInteger(per);
+  return `${formatWhole(steps)} optimizer steps of ${exact ? formatWhole(per) : `up to ${formatWhole(Math.ceil(per))}`} micro-batches${exact ? "" : ` (${formatWhole(microBatches)} in all)`}`;
 }
 
 function significantGpuHours(hours: number): string {

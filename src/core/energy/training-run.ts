@@ -10,7 +10,8 @@ export interface TrainingSchedule {
   samples?: number;
   /** Optimizer steps of a step-based run (`max_iters`): the run's length without epochs. */
   steps?: number;
-  /** Micro-batches per optimizer step (gradient accumulation), each a forward and backward at `batch`. */
+  /** Micro-batches per optimizer step (gradient accumulation), each a forward and backward at `batch`; in an epoch
+   *  run it groups the epoch's batches into steps without changing how many run. */
   accumulation?: number;
   /** Samples per step; the estimate's batch when absent. */
   batch?: number;
@@ -28,7 +29,10 @@ export interface DataParallelSchedule {
 }
 
 export interface TrainingRunEstimate {
+  /** Optimizer steps: each covers `microBatches / steps` forward-and-backward passes (gradient accumulation). */
   steps: number;
+  /** Forward-and-backward passes at the schedule's batch: the run's energy and time are counted over these. */
+  microBatches: number;
   seconds: number;
   joules: number;
   kwh: number;
@@ -61,13 +65,30 @@ function positiveInteger(value: number, what: string): number {
 export function trainingSteps(schedule: TrainingSchedule, defaultBatch: number): number {
   const accumulation = schedule.accumulation === undefined ? 1 : positiveInteger(schedule.accumulation, "gradient accumulation");
   if (schedule.steps !== undefined) return positiveInteger(schedule.steps, "steps") * accumulation;
+  const { epochs, perEpoch } = epochBatches(schedule, defaultBatch);
+  return epochs * perEpoch;
+}
+
+/**
+ * Optimizer steps in a run: a step-based run's steps, else in each epoch one step per `accumulation` batches, the
+ * last, partial group stepped too (⌈batches / A⌉: Lightning's accumulate_grad_batches and transformers' Trainer step
+ * at the epoch's end; a loop that steps at `batch_idx % A == 0` does the same).
+ */
+export function optimizerSteps(schedule: TrainingSchedule, defaultBatch: number): number {
+  if (schedule.steps !== undefined) return positiveInteger(schedule.steps, "steps");
+  const accumulation = schedule.accumulation === undefined ? 1 : positiveInteger(schedule.accumulation, "gradient accumulation");
+  const { epochs, perEpoch } = epochBatches(schedule, defaultBatch);
+  return epochs * Math.ceil(perEpoch / accumulation);
+}
+
+/** An epoch-based run's epochs and batches per epoch. */
+function epochBatches(schedule: TrainingSchedule, defaultBatch: number): { epochs: number; perEpoch: number } {
   const epochs = positiveInteger(schedule.epochs ?? NaN, "epochs");
   const samples = positiveInteger(schedule.samples ?? NaN, "samples");
   const batch = positiveInteger(schedule.batch ?? defaultBatch, "batch");
   // DistributedSampler pads each replica's share to ⌈samples / replicas⌉ (torch/utils/data/distributed.py).
   const share = Math.ceil(samples / positiveInteger(schedule.replicas ?? 1, "replicas"));
-  const perEpoch = schedule.dropLast ? Math.floor(share / batch) : Math.ceil(share / batch);
-  return epochs * perEpoch;
+  return { epochs, perEpoch: schedule.dropLast ? Math.floor(share / batch) : Math.ceil(share / batch) };
 }
 
 /**
@@ -93,8 +114,8 @@ export function estimateTrainingRun(
   if (!(communication >= 0 && Number.isFinite(communication))) throw new RangeError(`communication seconds must be finite and ≥ 0, got ${communication}`);
   const steps = trainingSteps(schedule, schedule.batch ?? step.batch);
   // Gradients are exchanged once per optimizer step: micro-batches of an accumulation run without sync (DDP no_sync).
-  const optimizerSteps = schedule.steps !== undefined ? schedule.steps : steps;
-  const communicationSeconds = optimizerSteps * communication;
+  const stepsOfOptimizer = optimizerSteps(schedule, schedule.batch ?? step.batch);
+  const communicationSeconds = stepsOfOptimizer * communication;
   const joules = gpus * (steps * step.joules_per_iter + communicationSeconds * step.avg_power_w);
   const basis = grid ?? { gco2PerKwh: step.gco2_per_kwh, pue: step.pue };
   const seconds = steps * step.seconds_per_iter + communicationSeconds;
@@ -103,7 +124,8 @@ export function estimateTrainingRun(
   // The step's range scales the compute; the communication time carries it too (a stated estimate, no band of its own).
   const energy = (total: number) => scaledRange(total, step.joules_per_iter, step.range.joules_per_iter);
   return {
-    steps,
+    steps: stepsOfOptimizer,
+    microBatches: steps,
     seconds,
     joules,
     kwh,

@@ -84,13 +84,13 @@ export function resolveTrainingRun(plan: TrainingPlan | undefined, settings: Run
   } else if (epochs && samples) {
     if (dropLast && samples.value < batch.value) notes.push(`drop_last=True with ${samples.value} samples and batch ${batch.value}: no full batch, so no step`);
     try {
-      run = estimateTrainingRun(step, { epochs: epochs.value, samples: samples.value, batch: batch.value, dropLast, replicas }, undefined, undefined, onGpus);
+      run = estimateTrainingRun(step, { epochs: epochs.value, samples: samples.value, batch: batch.value, dropLast, accumulation: accumulation?.value, replicas }, undefined, undefined, onGpus);
     } catch (err) {
       // Figures the run cannot use (a fraction of a sample, say) are reported, not thrown at the user.
       notes.push(`no run total: ${(err as Error).message}`);
     }
   }
-  // An epoch-based run counts micro-batches already (epochs × ⌈samples / batch⌉); its accumulation only says how many
-  // of them make one optimizer step, so it is reported without changing the run's length.
+  // The run's steps are optimizer steps everywhere (an epoch run's ⌈batches / accumulation⌉ each epoch); its energy
+  // and time are those of every micro-batch, so accumulation changes what a step is, not what the run costs.
   return { epochs, samples, ...(steps ? { steps } : {}), ...(accumulation ? { accumulation } : {}), batch, dropLast, step, run, ...(parallel ? { parallel } : {}), notes };
 }

@@ -1,6 +1,7 @@
 import { strict as assert } from "node:assert";
 import { estimateModel } from "../../../../src/core/energy/estimate";
 import { estimateTrainingRun, trainingSteps } from "../../../../src/core/energy/training-run";
+import { trainingStepsText } from "../../../../src/core/energy/figure-text";
 import { cifarResnet18, gpt2, mlp4096, resnet50 } from "./workloads";
 
 describe("training estimates", () => {
@@ -63,6 +64,24 @@ describe("training estimates", () => {
       assert.ok(Math.abs(run.kwh - (run.joules / 3.6e6) * 1.2) < 1e-12);
       assert.ok(Math.abs(run.gco2e - run.kwh * 200) < 1e-9 * run.gco2e);
       assert.ok(Math.abs(run.cost! - run.kwh * 0.25) < 1e-12);
+    });
+
+    it("counts optimizer steps of `accumulation` micro-batches, and the same energy as without accumulation", () => {
+      const plain = estimateTrainingRun(step, { epochs: 2, samples: 50_000, dropLast: true });
+      const accumulated = estimateTrainingRun(step, { epochs: 2, samples: 50_000, dropLast: true, accumulation: 4 });
+      // 390 full batches an epoch: 97 groups of 4 and a last group of 2, stepped at the epoch's end.
+      assert.equal(accumulated.steps, 2 * 98);
+      assert.equal(accumulated.microBatches, plain.microBatches);
+      assert.equal(plain.steps, plain.microBatches);
+      assert.equal(accumulated.joules, plain.joules);
+      assert.equal(trainingStepsText(accumulated.steps, accumulated.microBatches), "196 optimizer steps of up to 4 micro-batches (780 in all)");
+      assert.equal(trainingStepsText(500, 2000), "500 optimizer steps of 4 micro-batches");
+      assert.equal(trainingStepsText(plain.steps, plain.microBatches), "780 steps");
+      // A step-based run: its steps are optimizer steps, each of `accumulation` forward-and-backward passes.
+      const stepped = estimateTrainingRun(step, { steps: 100, accumulation: 8 });
+      assert.equal(stepped.steps, 100);
+      assert.equal(stepped.microBatches, 800);
+      assert.ok(Math.abs(stepped.joules - 800 * step.joules_per_iter) < 1e-9 * stepped.joules);
     });
 
     it("uses a grid given for the run over the step's", () => {

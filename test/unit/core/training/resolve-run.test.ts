@@ -48,13 +48,16 @@ describe("a training run from the plan and the settings", () => {
     assert.equal(r.run?.steps, 3 * 10);
   });
 
-  it("an epoch-based run reports its accumulation without changing its micro-batch count", () => {
+  it("an epoch-based run with accumulation counts optimizer steps, and the same micro-batches and energy", () => {
     const accumulation = { value: 4, source: "code" as const, line: 12, detail: "an optimizer step when ... % 4 == 0" };
     const plain = resolveTrainingRun(plan, {}, stepAt);
     const r = resolveTrainingRun({ ...plan, accumulation }, {}, stepAt);
     assert.equal(r.accumulation?.value, 4);
     assert.equal(r.steps, undefined);
-    assert.equal(r.run?.steps, plain.run?.steps);
+    // ⌈16 batches / 4⌉ optimizer steps in each of 3 epochs.
+    assert.equal(r.run?.steps, 3 * 4);
+    assert.equal(r.run?.microBatches, plain.run?.steps);
+    assert.equal(r.run?.joules, plain.run?.joules);
   });
 
   it("drop_last skips each epoch's partial batch", () => {

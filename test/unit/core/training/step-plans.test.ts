@@ -45,7 +45,7 @@ describe("step-based training plans: steps, accumulation and precision from the 
     assert.strictEqual(plan.steps, undefined, "no step count without the loader's length");
   });
 
-  it("max_iters and gradient_accumulation_steps set a nanoGPT-style run; a resolved run counts every micro-batch", async () => {
+  it("max_iters and gradient_accumulation_steps set a nanoGPT-style run; a resolved run counts optimizer steps, its energy every micro-batch", async () => {
     const { plan, model } = await planOf([
       "max_iters = 2000",
       "gradient_accumulation_steps = 8",
@@ -61,11 +61,13 @@ describe("step-based training plans: steps, accumulation and precision from the 
     assert.strictEqual(plan.accumulation?.value, 8);
     assert.strictEqual(plan.batch?.value, 16);
     const run = resolveTrainingRun(plan, {}, (batch) => estimateModel(model, { hardware: "h100-sxm", dtype: "fp32", mode: "train", batch: batch ?? 1 }));
-    assert.strictEqual(run.run?.steps, 16_000);
+    assert.strictEqual(run.run?.steps, 2000);
+    assert.strictEqual(run.run?.microBatches, 16_000);
     assert.strictEqual(run.batch.value, 16);
     assert.deepStrictEqual(run.notes.filter((n) => n.startsWith("the code")), [], "no epochs or samples asked for");
-    // --epochs given by the user wins over the code's steps.
-    assert.strictEqual(resolveTrainingRun(plan, { epochs: 2, samples: 160 }, (batch) => estimateModel(model, { hardware: "h100-sxm", dtype: "fp32", mode: "train", batch: batch ?? 1 })).run?.steps, 20);
+    // --epochs given by the user wins over the code's steps: 10 micro-batches an epoch, ⌈10 / 8⌉ optimizer steps.
+    const byEpochs = resolveTrainingRun(plan, { epochs: 2, samples: 160 }, (batch) => estimateModel(model, { hardware: "h100-sxm", dtype: "fp32", mode: "train", batch: batch ?? 1 })).run;
+    assert.deepStrictEqual([byEpochs?.steps, byEpochs?.microBatches], [4, 20]);
   });
 
   it("Hugging Face max_steps and an argparse --max-steps default; .half() is fp16", async () => {
