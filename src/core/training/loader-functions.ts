@@ -55,6 +55,13 @@ function reachedIn(site: CallSite, evaluateIn: (site: CallSite, e: Expression) =
  */
 function datasetLength(loader: CallSite, definition: FunctionDefinition, text: string, evaluateIn: (site: CallSite, e: Expression) => Value, reached: (site: CallSite) => boolean): { value: number; code: string; table?: boolean } | undefined {
   const dataset = positionalArgument(loader.call, 0) ?? keywordArgument(loader.call, "dataset");
+  if (dataset?.type === "call") {
+    // Built in the loader's own call: `DataLoader(datasets.MNIST(root, train=True, ...), batch_size=...)`.
+    const callee = dataset.func.type === "name" ? dataset.func.id : dataset.func.type === "attribute" ? dataset.func.name : "";
+    const known = datasetSize(callee, "torchvision");
+    if (known?.trainSamples !== undefined && loadsTrainSplit(known, dataset, (e) => evaluateIn(loader, e)) === true) return { value: known.trainSamples, code: `the loader's dataset ${callee} (training split, ${known.source})`, table: true };
+    return undefined;
+  }
   if (dataset?.type !== "name") return undefined;
   for (const site of findCodeSites([definition], text, new RegExp(`\\b${dataset.id}\\b`))) {
     if (site.kind !== "call" || !site.assignedTo.includes(dataset.id) || site.call.pos.startIndex > loader.call.pos.startIndex || !reached(site)) continue;

@@ -340,11 +340,13 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
     const keyword = (name: string) => keywordArgument(call, name);
     const positional = (index: number) => positionalArgument(call, index);
     const line = call.pos.line;
-    if (call.func.type === "name" && site.assignedTo.some((n) => /loader|(^|_)dl$|gen(erator)?$|gene$/i.test(n) || fitInputs.has(n) || iterated.has(n))) {
+    const moduleFunction = call.func.type === "attribute" && call.func.object.type === "name";
+    if ((call.func.type === "name" || moduleFunction) && site.assignedTo.some((n) => /loader|(^|_)dl$|gen(erator)?$|gene$/i.test(n) || fitInputs.has(n) || iterated.has(n))) {
       // `dataloader = get_celeba(params)`, `myGene = trainGenerator(2, ...)`, `trainset = DataGenerator(path,
       // batch_size=2)` then `fit_generator(trainset, ...)`: the loader a function builds, with this call's arguments
       // (a function of the file itself called twice, for training and testing, batches each call its own way).
-      const built = namespace.scope.names.get(call.func.id);
+      // `dataset.get(batch_size=...)`: a function of a workspace module the script imports.
+      const built = call.func.type === "name" ? namespace.scope.names.get(call.func.id) : evaluateOne(site, call.func);
       const home = built?.kind === "function" ? built.module.file : undefined;
       const source = home === file ? input.text : home ? input.files?.read(home) : undefined;
       if (built?.kind === "function" && home && (home !== file || site.assignedTo.some((n) => fitInputs.has(n))) && source !== undefined && runsByDefault(site, (e) => evaluateOne(site, e))) {

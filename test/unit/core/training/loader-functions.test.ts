@@ -98,4 +98,39 @@ for epoch in range(7):
     const other = await planOf(LOOP, { "/project/data.py": TFDATA, "/project/settings.py": "BATCH = 5\n" });
     assert.equal(other.batch?.value, 5);
   });
+
+  it("`train_loader, test_loader = data.get(batch_size=...)`: a module's function that builds a list of loaders over a dataset built in the DataLoader's call", async () => {
+    const DATA = `import torch
+from torchvision import datasets, transforms
+
+def get(batch_size, root="/tmp/data", train=True, val=True, **kwargs):
+    ds = []
+    if train:
+        train_loader = torch.utils.data.DataLoader(
+            datasets.FashionMNIST(root=root, train=True, download=True, transform=transforms.ToTensor()),
+            batch_size=batch_size, shuffle=True, **kwargs)
+        ds.append(train_loader)
+    if val:
+        test_loader = torch.utils.data.DataLoader(
+            datasets.FashionMNIST(root=root, train=False, download=True, transform=transforms.ToTensor()),
+            batch_size=batch_size, shuffle=False, **kwargs)
+        ds.append(test_loader)
+    ds = ds[0] if len(ds) == 1 else ds
+    return ds
+`;
+    const script = `import torch
+from torch import nn
+import data
+
+train_loader, test_loader = data.get(batch_size=250, num_workers=1)
+${linearLoop("train_loader")}
+`;
+    const plan = await planOf(script, { "/project/data.py": DATA });
+    assert.equal(plan.batch?.value, 250);
+    assert.equal(plan.samples?.value, 60000);
+    assert.match(plan.samples?.detail ?? "", /FashionMNIST \(training split/);
+    // The same loader over the test split is not the run's samples.
+    const test = await planOf(script, { "/project/data.py": DATA.replace("FashionMNIST(root=root, train=True", "FashionMNIST(root=root, train=False") });
+    assert.equal(test.samples, undefined);
+  });
 });
