@@ -40,7 +40,10 @@ export function resolveParallelRun(setup: ParallelSetup | undefined, gpus?: numb
   const perNode = setup?.gpusPerNode ?? (gpus !== undefined && settings ? { value: gpus, ...settings } : undefined);
   const says = setup?.kind ?? setup?.distributed;
   if (!perNode) {
-    if (says) notes.push(`the code runs data-parallel (${says.detail}) but no launch file states how many GPUs: pass --gpus N`);
+    // DataParallel is one process over the devices it is given, all visible ones by default (torch.nn.DataParallel's
+    // device_ids=None): a count the code works out from what it cannot know (a GPU picker) is the target's one GPU.
+    if (setup?.kind?.value === "dp" && !setup.distributed) notes.push(`the code runs DataParallel (${setup.kind.detail}) on GPUs it does not count: read as the one GPU the run targets (--gpus N for more)`);
+    else if (says) notes.push(`the code runs data-parallel (${says.detail}) but no launch file states how many GPUs: pass --gpus N`);
     return { notes };
   }
   const nodes = setup?.nodes?.value ?? 1;

@@ -61,6 +61,23 @@ def main():
     assert.deepEqual(t?.configFiles?.map((c) => c.path), ["ds_zero3.json"]);
   });
 
+  it("DataParallel over a device count the code cannot know (a GPU picker) is the target's one GPU; DDP without a count asks", async () => {
+    const text = `${MODEL}import argparse
+import picker
+parser = argparse.ArgumentParser()
+parser.add_argument("--gpu", default=None)
+args = parser.parse_args()
+args.gpu = picker.select(args.gpu)
+model = torch.nn.DataParallel(Net(), device_ids=range(len(args.gpu)))
+`;
+    const result = await analyze(text);
+    const dp = parallelTraining(result.models[0], result.training?.parallel, { hardware: "h100-sxm" });
+    assert.equal(dp.training, undefined);
+    assert.deepEqual(dp.notes.map((n) => /one GPU the run targets/.test(n)), [true]);
+    const ddp = await analyze(`${MODEL}import os\nworld = int(os.environ.get("WORLD_SIZE", 1))\nmodel = Net()\n`);
+    assert.match(parallelTraining(ddp.models[0], ddp.training?.parallel, { hardware: "h100-sxm" }).notes.join(" "), /pass --gpus N/);
+  });
+
   it("a script that reads WORLD_SIZE or builds an Accelerator runs distributed, with no count of its own", async () => {
     const w = await parallelOf(`${MODEL}import os\nworld = int(os.environ.get("WORLD_SIZE", 1))\n`);
     assert.deepEqual([w?.distributed?.line, w?.gpusPerNode], [10, undefined]);
@@ -94,8 +111,9 @@ for iter_num in range(max_iters):
     const parallel = parallelTraining(model, plan.parallel, { gpus: 8, hardware: "h100-sxm" }).training!;
     const one = resolveTrainingRun(plan, {}, stepAt).run!;
     const eight = resolveTrainingRun(plan, {}, stepAt, parallel);
-    assert.equal(one.steps, 100 * 40);
-    assert.equal(eight.run!.steps, 100 * 5);
+    // 100 optimizer steps either way: 40 micro-batches each on one GPU, 5 on each of eight.
+    assert.deepEqual([one.steps, one.microBatches], [100, 100 * 40]);
+    assert.deepEqual([eight.run!.steps, eight.run!.microBatches], [100, 100 * 5]);
     assert.equal(eight.accumulation?.value, 5);
     // 100 optimizer steps exchange gradients 100 times, not 500.
     assert.ok(Math.abs(eight.run!.communicationSeconds - 100 * parallel.communication!.seconds) < 1e-12);
