@@ -13,7 +13,8 @@ import type { Services } from "./services";
 import { loggedProblems, WORLD_AVERAGE_INTENSITY, type IntensitySource } from "./energy-bridge";
 import { ModelsView } from "./models-view";
 import { ReadOnlyDocuments } from "./read-only-documents";
-import { SettingsStore } from "./settings";
+import { SettingsStore, targetLevels } from "./settings";
+import { declaredScopes } from "./setting-levels";
 import { TrainingCodeLensProvider } from "./training-lens";
 import { TrainingPlanLookup } from "./training-plan-lookup";
 import { StatusBar } from "./status-bar";
@@ -27,6 +28,8 @@ export interface HostBits {
   kind: "node" | "web";
   /** Registers surfaces from other modules (the grid indicator) once the cheap parts are up. */
   registerExtraSurfaces?: (context: vscode.ExtensionContext, log: vscode.LogOutputChannel, documents: ReadOnlyDocuments) => void;
+  /** The grid status bar item as shown, when the host has one (the integration tests read it). */
+  gridStatus?: () => { text: string; tooltip: string; label: string } | undefined;
   /** Where the report view gets the grid forecast. */
   gridForecast?: GridForecastSource;
   /** The grid intensity now, when known (else the energy model's world average is used). */
@@ -64,13 +67,13 @@ export function activateGreenlight(context: vscode.ExtensionContext, host: HostB
 }
 
 function activateStages(context: vscode.ExtensionContext, host: HostBits, log: vscode.LogOutputChannel): void {
-  const store = new SettingsStore(log);
+  const store = new SettingsStore(log, declaredScopes(context.extension.packageJSON));
   const status = new StatusBar();
   const mirror = new WorkspaceMirror(log, status, () => store.values);
   const intensity = () => host.gridIntensity?.() ?? WORLD_AVERAGE_INTENSITY;
   // The engine is asked for lazily (it loads tree-sitter): the report reads the training plan through it.
   // One plan reader (once per document version) for the report's calculator and the training CodeLens.
-  const plans = new TrainingPlanLookup(() => start(), log, undefined, () => store.values.hardware);
+  const plans = new TrainingPlanLookup(() => start(), log, undefined, (uri) => store.valuesFor(uri).hardware);
   const report = new ReportPanel(context.extensionUri, store, log, intensity, host.gridForecast, plans);
   const diagnostics = vscode.languages.createDiagnosticCollection("greenlight");
   const documents = new ReadOnlyDocuments();
@@ -129,7 +132,10 @@ function activateStages(context: vscode.ExtensionContext, host: HostBits, log: v
   };
 
   context.subscriptions.push(...registerCommands(services));
-  const updateTarget = () => status.showTarget(store.values, activePythonDocument() !== undefined);
+  const updateTarget = () => {
+    const document = activePythonDocument();
+    status.showTarget(store.valuesFor(document?.uri), document !== undefined, targetLevels(store, document?.uri));
+  };
   updateTarget();
   context.subscriptions.push(vscode.window.onDidChangeActiveTextEditor(updateTarget), vscode.window.onDidChangeActiveNotebookEditor(updateTarget), store.onDidChange(updateTarget));
 
@@ -166,6 +172,9 @@ function activateStages(context: vscode.ExtensionContext, host: HostBits, log: v
     reportView: () => report.shownView,
     listedModels: () => models.modelCount,
     parseCounts: async () => (await start()).parseCounts(),
+    targetStatus: () => status.targetShown(),
+    gridStatus: () => host.gridStatus?.(),
+    settingNotices: () => [...store.notices],
   });
 }
 
@@ -180,7 +189,7 @@ function isPython(document: vscode.TextDocument): boolean {
 async function publish(engine: AnalysisEngine, services: Services, document: vscode.TextDocument): Promise<void> {
   const analysis = await engine.analyze(document);
   if (!analysis || document.isClosed || analysis.version !== document.version) return;
-  services.diagnostics.set(document.uri, diagnosticsFor(analysis.result, analysis.findings, document.uri.path, document.getText(), services.store.values));
+  services.diagnostics.set(document.uri, diagnosticsFor(analysis.result, analysis.findings, document.uri.path, document.getText(), services.store.valuesFor(document.uri)));
 }
 
 /** Publishes the diagnostics of every Python cell of a notebook. */
@@ -195,9 +204,11 @@ async function startAnalysis(context: vscode.ExtensionContext, services: Service
   services.status.setTask("parser", undefined);
   log.info(`Python parser loaded in ${Date.now() - started} ms`);
 
-  const engine = new AnalysisEngine(parser, services.mirror, () => services.store.values, log, services.environments, services.analysisWorker?.());
+  const engine = new AnalysisEngine(parser, services.mirror, (uri) => services.store.valuesFor(uri), log, services.environments, services.analysisWorker?.());
   let diskChangeTimer: ReturnType<typeof setTimeout> | undefined;
-  let analyzedHardware = services.store.values.hardware;
+  // The hardware each open document is analyzed for (its folder's setting): another one is another analysis.
+  const hardwareOfOpenDocuments = () => vscode.workspace.textDocuments.filter(isPython).map((document) => services.store.valuesFor(document.uri).hardware).join(",") + `|${services.store.values.hardware}`;
+  let analyzedHardware = hardwareOfOpenDocuments();
   const problems = loggedProblems(log);
   const codeLens = new ModelCodeLensProvider(engine, services.store, services.intensity, services.onDidChangeGrid, problems);
   const trainingLens = new TrainingCodeLensProvider(engine, services.store, services.plans, services.intensity, services.onDidChangeGrid);
@@ -238,12 +249,13 @@ async function startAnalysis(context: vscode.ExtensionContext, services: Service
       engine.forget(document.uri);
       services.diagnostics.delete(document.uri);
     }),
-    services.store.onDidChange((settings) => {
+    services.store.onDidChange(() => {
       // greenlight.pythonEnvironment may be among the changed settings: look for the environment again.
       services.environments.refresh("settings changed");
       // The code's torch.cuda checks answer for the target hardware: another target is another analysis.
-      if (settings.hardware !== analyzedHardware) {
-        analyzedHardware = settings.hardware;
+      const hardware = hardwareOfOpenDocuments();
+      if (hardware !== analyzedHardware) {
+        analyzedHardware = hardware;
         engine.invalidate();
         void services.refreshOpenDocuments();
       }

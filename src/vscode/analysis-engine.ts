@@ -58,7 +58,7 @@ export class AnalysisEngine implements vscode.Disposable {
   constructor(
     private readonly parser: PythonParser,
     private readonly mirror: WorkspaceMirror,
-    private readonly settings: () => Settings,
+    private readonly settings: (uri?: vscode.Uri) => Settings,
     private readonly log: vscode.LogOutputChannel,
     private readonly environments?: PythonEnvironments,
     /** Desktop: the worker thread analyses run on, off the extension host; absent (web), they run here. */
@@ -94,7 +94,7 @@ export class AnalysisEngine implements vscode.Disposable {
     if (entry && entry.programKey !== programKey) {
       // Another cell of the notebook changed (or the cells moved): this cell's view is recomputed after the pause.
       entry.cancel();
-      entry = this.schedule(document, this.settings()["analysis.debounceMs"], programKey);
+      entry = this.schedule(document, this.settings(document.uri)["analysis.debounceMs"], programKey);
       this.entries.set(key, entry);
     } else if (entry && entry.version === document.version && entry.generation !== this.generation && entry.waiting()) {
       // Only files elsewhere changed and this version's run has not started: it will read them when it does.
@@ -103,7 +103,7 @@ export class AnalysisEngine implements vscode.Disposable {
     } else if (!entry || entry.version !== document.version || entry.generation !== this.generation) {
       // After an edit: wait for typing to pause; first look, or only other files changed: analyze at once.
       const edited = entry !== undefined && entry.version !== document.version;
-      const next = this.schedule(document, edited ? this.settings()["analysis.debounceMs"] : 0, programKey);
+      const next = this.schedule(document, edited ? this.settings(document.uri)["analysis.debounceMs"] : 0, programKey);
       // A run of this same version started before files elsewhere changed: whoever awaits it (a command) gets the
       // new run's answer rather than nothing.
       if (edited) entry?.cancel();
@@ -316,7 +316,7 @@ export class AnalysisEngine implements vscode.Disposable {
   private runAnywhere(uri: vscode.Uri, text: string, readTraining = false, purpose?: string): { done: Promise<AnalysisWithFindings | undefined>; cancel(): void } {
     const worker = this.worker;
     if (!worker || !this.workerServes(uri)) return { done: Promise.resolve().then(() => this.run(uri, text, readTraining)), cancel: () => undefined };
-    const settings = this.settings();
+    const settings = this.settings(uri);
     const request = {
       // Requests of another purpose (the report's plan, a command) and the keystroke path's do not supersede each other.
       key: purpose ? `${uri.toString()}#${purpose}` : uri.toString(),
@@ -365,7 +365,7 @@ export class AnalysisEngine implements vscode.Disposable {
 
   /** Analysis and rules here, on the extension host (web; documents the worker cannot read; a worker that cannot start). */
   private run(uri: vscode.Uri, text: string, readTraining = false): AnalysisWithFindings {
-    const settings = this.settings();
+    const settings = this.settings(uri);
     return analyzeWithRules(
       this.parser,
       {

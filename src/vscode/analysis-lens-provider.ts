@@ -22,7 +22,7 @@ export abstract class AnalysisLensProvider<T extends vscode.CodeLens> implements
   }
 
   async provideCodeLenses(document: vscode.TextDocument, token: vscode.CancellationToken): Promise<T[]> {
-    if (!this.store.values["codeLens.enabled"]) return [];
+    if (!this.store.valuesFor(document.uri)["codeLens.enabled"]) return [];
     const analysis = await this.engine.analyze(document, token);
     // A stale analysis (the document changed meanwhile) would put figures on the wrong lines.
     if (!analysis || analysis.version !== document.version) return [];

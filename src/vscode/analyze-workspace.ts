@@ -47,7 +47,7 @@ export async function analyzeWorkspace(services: Services): Promise<{ files: num
         services.models.update(uri, result.models);
         for (const model of result.models) lines.push(`  ${path.split("/").slice(-2).join("/")}:${model.line}  ${summaryLine(model)}`);
         summary.findings += findings.length;
-        pending.push([uri, diagnosticsFor(result, findings, path, text, services.store.values)]);
+        pending.push([uri, diagnosticsFor(result, findings, path, text, services.store.valuesFor(uri))]);
         // Yield between files: where the analysis runs on the host (the web), the editor gets its turn.
         await new Promise((resolve) => setTimeout(resolve, 0));
       }

@@ -37,7 +37,7 @@ export class ModelCodeLensProvider extends AnalysisLensProvider<vscode.CodeLens>
       const line = Math.min(Math.max(model.line - 1, 0), document.lineCount - 1);
       const unresolved = model.unresolved.map((note) => `${note.file.split("/").pop()}:${note.line}: ${note.reason}`).join("\n");
       return new vscode.CodeLens(document.lineAt(line).range, {
-        title: codeLensTitle(model, this.store.values, this.intensity(), this.problems),
+        title: codeLensTitle(model, this.store.valuesFor(document.uri), this.intensity(), this.problems),
         command: "greenlight.showReport",
         arguments: [document.uri, model.name, model.line],
         tooltip: `${model.complete ? `Open the Greenlight report of ${model.name}` : `Partial figures (${partialStatus(model.coverage, model.unresolved.length)}); unresolved:\n${unresolved}`}${assumptionLine(model) ? `\n${assumptionLine(model)}` : ""}\n${carbonBasis(this.intensity())}`,
@@ -50,7 +50,7 @@ export class ModelCodeLensProvider extends AnalysisLensProvider<vscode.CodeLens>
     const plans = result?.generations ?? [];
     if (plans.length === 0) return [];
     for (const model of models) {
-      const figures = editorMemory(model, result, this.store.values, this.intensity(), "inference", this.problems);
+      const figures = editorMemory(model, result, this.store.valuesFor(document.uri), this.intensity(), "inference", this.problems);
       const title = figures && generationLensTitle(figures);
       if (!title || !figures?.generation) continue;
       const line = Math.min(Math.max(figures.generation.resolved.plan.line - 1, 0), document.lineCount - 1);

@@ -117,27 +117,27 @@ export function registerCommands(services: Services): vscode.Disposable[] {
         hardware ??
         (
           await vscode.window.showQuickPick(
-            profiles.map((p) => ({ label: p.id, description: p.name, picked: p.id === store.values.hardware })),
-            { title: "Hardware for Greenlight's energy estimates", placeHolder: store.values.hardware },
+            profiles.map((p) => ({ label: p.id, description: p.name, picked: p.id === store.valuesFor(activePythonDocument()?.uri).hardware })),
+            { title: "Hardware for Greenlight's energy estimates", placeHolder: store.valuesFor(activePythonDocument()?.uri).hardware },
           )
         )?.label;
       if (!picked) return undefined;
       const choice = profiles.find((p) => p.id === picked.toLowerCase())?.id;
       if (!choice) throw new Error(`unknown hardware '${picked}' (known: ${profiles.map((p) => p.id).join(", ")})`);
-      announceWorkspaceChoice("hardware", choice, await store.choose("hardware", choice));
-      return store.values.hardware;
+      announceWorkspaceChoice("hardware", choice, await store.choose("hardware", choice, activePythonDocument()?.uri));
+      return store.valuesFor(activePythonDocument()?.uri).hardware;
     }),
 
     register("greenlight.selectPrecision", async (precision?: Precision) => {
       const choice =
         precision ??
-        ((await vscode.window.showQuickPick([...precisions], { title: "Numeric precision for Greenlight's energy estimates", placeHolder: store.values.precision })) as
+        ((await vscode.window.showQuickPick([...precisions], { title: "Numeric precision for Greenlight's energy estimates", placeHolder: store.valuesFor(activePythonDocument()?.uri).precision })) as
           | Precision
           | undefined);
       if (!choice) return undefined;
       if (!precisions.includes(choice)) throw new Error(`unknown precision '${choice}' (one of ${precisions.join(", ")})`);
-      announceWorkspaceChoice("precision", choice, await store.choose("precision", choice));
-      return store.values.precision;
+      announceWorkspaceChoice("precision", choice, await store.choose("precision", choice, activePythonDocument()?.uri));
+      return store.valuesFor(activePythonDocument()?.uri).precision;
     }),
 
     register("greenlight.refresh", async () => {

@@ -28,6 +28,7 @@ export function gridHostBits(kind: HostBits["kind"], http: HttpClient): HostBits
     },
     gridForecast: async () => grid?.forecastView(),
     gridIntensity: () => grid?.reading(),
+    gridStatus: () => grid?.statusShown(),
     onDidChangeGridIntensity: (listener) => {
       listeners.add(listener);
       return { dispose: () => listeners.delete(listener) };

@@ -35,7 +35,7 @@ export class LayerHoverProvider implements vscode.HoverProvider {
   ) {}
 
   async provideHover(document: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken): Promise<vscode.Hover | undefined> {
-    if (!this.store.values["hover.enabled"]) return undefined;
+    if (!this.store.valuesFor(document.uri)["hover.enabled"]) return undefined;
     const analysis = await this.engine.analyze(document, token);
     if (!analysis || analysis.version !== document.version) return undefined;
     const figures = figuresAtLine(analysis.result, document.uri.path, position.line + 1);
@@ -55,7 +55,7 @@ export class LayerHoverProvider implements vscode.HoverProvider {
     rows.push(["FLOPs", `${formatFlops(flops)} (${formatShare(flops, model.flops)} of ${model.name})`]);
     // What it costs: the energy of the modules this line builds or runs, from the energy model.
     const paths = layers.length > 0 ? layers.map((layer) => layer.path) : [...new Set(ops.map((op) => op.modulePath))];
-    const energy = modulesEnergy(model, paths, this.store.values, this.problems);
+    const energy = modulesEnergy(model, paths, this.store.valuesFor(document.uri), this.problems);
     if (energy) {
       rows.push(["Energy", `${energyPerSampleText(energy.joules)} (${formatShare(energy.share, 1)} of ${model.name}; ${estimateBasis(energy)})`]);
       const grid = this.intensity();
@@ -82,8 +82,8 @@ export class LayerHoverProvider implements vscode.HoverProvider {
     const rows: [string, string][] = [];
     const applied = appliedText(model);
     if (applied) rows.push(["Applied", escapeMarkdown(applied)]);
-    const inference = editorMemory(model, result, this.store.values, this.intensity(), "inference", this.problems);
-    const train = editorMemory(model, result, this.store.values, this.intensity(), "train", this.problems);
+    const inference = editorMemory(model, result, this.store.valuesFor(document.uri), this.intensity(), "inference", this.problems);
+    const train = editorMemory(model, result, this.store.valuesFor(document.uri), this.intensity(), "train", this.problems);
     if (inference) rows.push([inference.generation ? "Memory (generation)" : "Memory (inference)", memorySummary(inference)]);
     if (train) rows.push(["Memory (training step)", memorySummary(train)]);
     if (rows.length === 0) return undefined;

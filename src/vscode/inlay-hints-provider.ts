@@ -18,7 +18,7 @@ export class ShapeInlayHintsProvider implements vscode.InlayHintsProvider, vscod
   }
 
   async provideInlayHints(document: vscode.TextDocument, range: vscode.Range, token: vscode.CancellationToken): Promise<vscode.InlayHint[]> {
-    if (!this.store.values["inlayHints.enabled"]) return [];
+    if (!this.store.valuesFor(document.uri)["inlayHints.enabled"]) return [];
     const analysis = await this.engine.analyze(document, token);
     if (!analysis || analysis.version !== document.version) return [];
     const hints: vscode.InlayHint[] = [];

@@ -165,7 +165,12 @@ export class ReportPanel implements vscode.Disposable {
   /** Export text of the model shown (Markdown, CSV or JSON). */
   exportText(format: ExportFormat): string | undefined {
     if (!this.model) return undefined;
-    return exportReport(this.model, format, estimateInference(this.model, this.store.values, this.intensity(), loggedProblems(this.log)));
+    return exportReport(this.model, format, estimateInference(this.model, this.settings(), this.intensity(), loggedProblems(this.log)));
+  }
+
+  /** The settings of the shown model's document (its folder's, in a multi-root workspace). */
+  private settings() {
+    return this.store.valuesFor(this.document?.uri);
   }
 
   /** Starts reading the plan of the model's document; the calculator is sent again when it is known. */
@@ -207,7 +212,7 @@ export class ReportPanel implements vscode.Disposable {
 
   /** The run on the GPUs the code's data parallelism states (else greenlight.gpus), at the run's hardware. */
   private onGpus(run: TrainingRun): TrainingRun {
-    const settings = this.store.values;
+    const settings = this.settings();
     if (!this.model) return run;
     const parallel = parallelTraining(this.model, this.planState?.plan?.parallel, { gpus: settings.gpus > 1 ? settings.gpus : undefined, hardware: run.hardware });
     return parallel.training ? { ...run, parallel: parallel.training } : run;
@@ -218,7 +223,7 @@ export class ReportPanel implements vscode.Disposable {
     const model = this.model;
     const state = this.planState;
     if (!model || !state) return undefined;
-    const settings = this.store.values;
+    const settings = this.settings();
     const fields = calculatorFields(state.status === "code" ? state.plan : undefined, { hardware: settings.hardware, batchSize: settings.batchSize }, model.file);
     const view: CalculatorView = { key: state.key, status: state.status, file: baseName(model.file), fields, estimate: null };
     // The config files that fed the plan, or that it names and are missing (config-notes.ts), and what the code asked
@@ -269,7 +274,7 @@ export class ReportPanel implements vscode.Disposable {
     const runs = state?.runs;
     if (!this.model || !state?.plan?.tracker || !runs?.file || runs.runs.length === 0) return undefined;
     const source = `${baseName(runs.file)} (project ${state.plan.tracker.projectName})`;
-    const fitted = calibrateToRuns(this.model, run, this.store.values, runs.runs, source);
+    const fitted = calibrateToRuns(this.model, run, this.settings(), runs.runs, source);
     await this.store.update("calibration", fitted, vscode.ConfigurationTarget.Workspace);
     const times = (x: number) => `×${Number(x.toPrecision(2))}`;
     void vscode.window.showInformationMessage(
@@ -294,7 +299,7 @@ export class ReportPanel implements vscode.Disposable {
         const column = vscode.window.visibleTextEditors.find((editor) => editor.document === this.document)?.viewColumn ?? vscode.ViewColumn.One;
         await vscode.window.showTextDocument(this.document, { viewColumn: column, selection: range });
       } else if (message.type === "calculate" && this.model) {
-        const estimate = estimateTraining(this.model, this.onGpus(message.run), this.store.values, this.intensity());
+        const estimate = estimateTraining(this.model, this.onGpus(message.run), this.settings(), this.intensity());
         await this.send(estimate instanceof Error ? { type: "training", estimate: null, message: estimate.message } : { type: "training", estimate });
       } else if (message.type === "calibrate" && this.model) {
         await this.calibrate(message.run);
@@ -320,7 +325,7 @@ export class ReportPanel implements vscode.Disposable {
 
   private async post(): Promise<void> {
     if (!this.panel || !this.model || !this.ready) return;
-    const settings = this.store.values;
+    const settings = this.settings();
     let grid: GridForecastView | undefined;
     try {
       grid = await this.gridForecast?.();

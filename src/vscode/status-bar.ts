@@ -33,7 +33,7 @@ export class StatusBar implements vscode.Disposable {
   }
 
   /** Updates the hardware item; shown while a Python editor is active. */
-  showTarget(settings: Settings, visible: boolean): void {
+  showTarget(settings: Settings, visible: boolean, levels: string[] = []): void {
     // Unless the user chose a precision, each model is estimated at the one its code runs it at (autocast, .half(),
     // int8 layers), so no one precision is named here.
     const precision = settings.precisionChosen ? settings.precision : "precision from code";
@@ -41,8 +41,18 @@ export class StatusBar implements vscode.Disposable {
     this.target.tooltip = settings.precisionChosen
       ? "Greenlight estimates energy for this hardware, precision and batch size. Click to change the hardware."
       : "Greenlight estimates energy for this hardware and batch size, each model at the precision its code runs it at (torch.autocast, .half(), quantized layers; else fp32): Greenlight: Select Precision sets one for all. Click to change the hardware.";
+    // Which settings level each value comes from, and what it overrides: a User value that seems to do nothing is explained.
+    if (levels.length > 0) this.target.tooltip += `\n\n${levels.join("\n")}`;
+    this.targetVisible = visible;
     if (visible) this.target.show();
     else this.target.hide();
+  }
+
+  private targetVisible = false;
+
+  /** The target item as shown (the integration tests read it: no VS Code API reads a status bar item). */
+  targetShown(): { text: string; tooltip: string; visible: boolean } {
+    return { text: this.target.text, tooltip: typeof this.target.tooltip === "string" ? this.target.tooltip : (this.target.tooltip?.value ?? ""), visible: this.targetVisible };
   }
 
   dispose(): void {

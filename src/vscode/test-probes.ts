@@ -29,6 +29,12 @@ export interface TestProbes {
   listedModels(): number;
   /** How many parses since activation reused the previous tree after an edit, and how many started afresh. */
   parseCounts(): Promise<{ incremental: number; full: number }>;
+  /** The status bar's target item (hardware, precision, batch) as shown: text, tooltip, and whether it is visible. */
+  targetStatus(): { text: string; tooltip: string; visible: boolean };
+  /** The grid status bar item as shown (text, tooltip, screen-reader label); undefined where the host has none. */
+  gridStatus(): { text: string; tooltip: string; label: string } | undefined;
+  /** What the user was told about settings levels (a value overridden or ignored where it is set), oldest first. */
+  settingNotices(): string[];
 }
 
 /** Registers the probes' command when VS Code runs the extension under its tests (ExtensionMode.Test), else nothing. */

@@ -62,7 +62,7 @@ export class TrainingCodeLensProvider extends AnalysisLensProvider<TrainingLens>
   }
 
   async resolveCodeLens(lens: TrainingLens): Promise<TrainingLens> {
-    const settings = this.store.values;
+    const settings = this.store.valuesFor(lens.document.uri);
     const plan = await this.plans.read(lens.document);
     // In a notebook the plan's lines are the program's: name the cell and its line, where the reader can find them.
     const notebook = notebookOfCell(lens.document);

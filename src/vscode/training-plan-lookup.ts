@@ -29,7 +29,7 @@ export class TrainingPlanLookup {
     private readonly milliseconds = PLAN_LOOKUP_MILLISECONDS,
     /** The hardware the run targets (greenlight.hardware): the code's torch.cuda checks answer for it, so another
      *  target is read again. */
-    private readonly target: () => string = () => "",
+    private readonly target: (uri: vscode.Uri) => string = () => "",
   ) {}
 
   /** Whether an analyzer was given (without one, the calculator is filled from the settings only). */
@@ -41,7 +41,7 @@ export class TrainingPlanLookup {
   read(document: vscode.TextDocument): Promise<Bounded<TrainingPlan>> {
     const uri = document.uri.toString();
     const version = document.version;
-    const target = this.target();
+    const target = this.target(document.uri);
     const kept = this.latest.get(uri);
     if (kept?.version === version && kept.target === target) return kept.plan;
     const analyzer = this.analyzer;

@@ -70,3 +70,33 @@ export function statusView(snapshot: GridSnapshot, now: number): StatusView {
   const text = `${icon} ${formatIntensity(value)}${marker}${TREND_ICON[trend] ? ` ${TREND_ICON[trend]}` : ""}`;
   return { text, level: levelOf(value), trend };
 }
+
+/** An HTTP status a provider answered with, in words (the status code kept for whoever looks it up). */
+const HTTP_WORDS: [RegExp, string][] = [
+  [/HTTP (5\d\d) from ([\w.-]+(?::\d+)?)/, "$2 had an error on its side (HTTP $1)"],
+  [/HTTP 429 from ([\w.-]+(?::\d+)?)/, "$1 asked to be called less often (HTTP 429)"],
+  [/HTTP 404 from ([\w.-]+(?::\d+)?)/, "$1 does not know this address (HTTP 404)"],
+];
+
+/** A provider's error with any HTTP status explained in words. */
+export function plainGridError(error: string): string {
+  for (const [pattern, words] of HTTP_WORDS) if (pattern.test(error)) return error.replace(pattern, words);
+  return error;
+}
+
+/** The local clock time of a moment, like 14:05. */
+export function clockTime(at: number): string {
+  return new Date(at).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
+}
+
+/**
+ * For a stale snapshot (the provider failed after a good reading): that the value shown is the last live one, since
+ * when, and why the provider gives no newer one, in plain words; undefined for a live or offline snapshot.
+ */
+export function staleExplanation(snapshot: GridSnapshot, provider: string): string | undefined {
+  if (snapshot.state !== "stale") return undefined;
+  const since = snapshot.at - (snapshot.ageMs ?? 0);
+  const minutes = Math.round((snapshot.ageMs ?? 0) / 60_000);
+  const why = snapshot.error ? `: ${plainGridError(snapshot.error)}` : "";
+  return `Stale: this is the last live reading, from ${clockTime(since)} (${minutes} min ago). ${provider} has not answered since${why}. It is shown until a new reading comes, for up to 3 hours, then the yearly average replaces it.`;
+}

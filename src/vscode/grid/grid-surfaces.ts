@@ -10,7 +10,7 @@ import type { HttpClient } from "../../core/grid/http";
 import type { IntensityLevel } from "../../core/grid/levels";
 import { COUNTRY_INTENSITY, REGION_INTENSITY } from "../../core/grid/offline-tables";
 import { PROVIDER_IDS, type ProviderId } from "../../core/grid/types";
-import { forecastView, greenestFor, statusView, type ForecastView } from "./forecast-view";
+import { clockTime, forecastView, greenestFor, plainGridError, staleExplanation, statusView, type ForecastView } from "./forecast-view";
 import { ENDPOINT_KEY, ignoredEndpointNotice, readGridSettings, trustedEndpointValue, type GridSettingKey, type GridSettings } from "./grid-settings";
 import { GreenWindowScheduler, describeJob } from "./scheduler";
 import { readCredentials, SECRET_KEYS } from "./secrets";
@@ -62,6 +62,8 @@ export interface GridSurfaces extends vscode.Disposable {
   forecastView(): ForecastView | undefined;
   /** The greenest window for a job of `durationMs` whose IT energy is `itEnergyKwh`; grams scaled by greenlight.grid.pue. */
   greenestWindow(durationMs: number, itEnergyKwh?: number): WindowResult | undefined;
+  /** The status bar item as shown (text, tooltip, screen-reader label), for the integration tests. */
+  statusShown(): { text: string; tooltip: string; label: string };
 }
 
 /** Registers the grid status bar, commands and scheduler; the caller owns the result (and pushes it into context.subscriptions). */
@@ -75,7 +77,7 @@ const KIND_LABEL: Record<GridSnapshot["current"]["kind"], string> = { measured: 
 function readingOf(snapshot: GridSnapshot): IntensitySource {
   const { current } = snapshot;
   const where = current.provider === "offline" ? `offline table, ${current.region}` : `${PROVIDER_LABEL[current.provider].replace(/ \(.*\)$/, "")}, ${current.region}`;
-  const stale = snapshot.state === "stale" ? ", stale" : snapshot.fellBack ? ", provider unreachable" : "";
+  const stale = snapshot.state === "stale" ? `, stale since ${clockTime(snapshot.at - (snapshot.ageMs ?? 0))}` : snapshot.fellBack ? ", provider unreachable" : "";
   return { gco2PerKwh: current.gco2PerKwh, source: `${where}, ${KIND_LABEL[current.kind]}${stale}` };
 }
 
@@ -137,6 +139,11 @@ class GridController implements GridSurfaces {
   greenestWindow(durationMs: number, itEnergyKwh?: number): WindowResult | undefined {
     if (!this.snapshot) return undefined;
     return greenestFor(this.snapshot, Date.now(), durationMs, 24 * 3_600_000, itEnergyKwh === undefined ? undefined : itEnergyKwh * this.settings.pue);
+  }
+
+  statusShown(): { text: string; tooltip: string; label: string } {
+    const tooltip = this.item.tooltip;
+    return { text: this.item.text, tooltip: typeof tooltip === "string" ? tooltip : (tooltip?.value ?? ""), label: this.item.accessibilityInformation?.label ?? "" };
   }
 
   /** The snapshot's current value, as every surface shows it. */
@@ -242,13 +249,15 @@ class GridController implements GridSurfaces {
     } else {
       tooltip.appendMarkdown(escapeMarkdown(`Greenest window: ${window.reason}`));
     }
-    if (snapshot.error) tooltip.appendMarkdown(escapeMarkdown(`\n\nWhy not live: ${snapshot.error}`));
+    const stale = staleExplanation(snapshot, PROVIDER_LABEL[snapshot.provider].replace(/ \(.*\)$/, ""));
+    if (stale) tooltip.appendMarkdown(escapeMarkdown(`\n\n${stale}`));
+    else if (snapshot.error) tooltip.appendMarkdown(escapeMarkdown(`\n\nWhy not live: ${plainGridError(snapshot.error)}`));
     for (const note of snapshot.notes) tooltip.appendMarkdown(escapeMarkdown(`\n\n${note}`));
     tooltip.appendMarkdown("\n\n_Click for grid commands._");
     this.item.tooltip = tooltip;
     // A plain label for screen readers (the Markdown tooltip escapes spaces as entities).
     this.item.accessibilityInformation = {
-      label: `Grid carbon intensity ${Math.round(snapshot.current.gco2PerKwh)} grams CO2e per kilowatt-hour, ${KIND_LABEL[snapshot.current.kind]}, ${snapshot.current.region}. Grid commands.`,
+      label: `Grid carbon intensity ${Math.round(snapshot.current.gco2PerKwh)} grams CO2e per kilowatt-hour, ${KIND_LABEL[snapshot.current.kind]}${snapshot.state === "stale" ? `, stale since ${clockTime(snapshot.at - (snapshot.ageMs ?? 0))}` : ""}, ${snapshot.current.region}. Grid commands.`,
       role: "button",
     };
     this.item.show();
