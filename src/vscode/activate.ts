@@ -22,6 +22,7 @@ import { WorkspaceMirror } from "./workspace-mirror";
 import { PythonEnvironments, type EnvironmentHost } from "./python-environment";
 import { activePythonDocument, isPythonCell, notebookOfCell } from "./notebook-cells";
 import { registerTestProbes } from "./test-probes";
+import { watchConfigFiles } from "./config-file-watch";
 
 /** What differs between the desktop (Node) and the browser entries. */
 export interface HostBits {
@@ -275,6 +276,16 @@ async function startAnalysis(context: vscode.ExtensionContext, services: Service
       }, DISK_CHANGE_SETTLE_MS);
     }),
     { dispose: () => diskChangeTimer !== undefined && clearTimeout(diskChangeTimer) },
+    // A YAML/JSON config a script reads (its training lens notes "config read: ...") was saved or edited: the plans
+    // and analyses that read it are out of date.
+    watchConfigFiles(
+      () => {
+        engine.invalidate();
+        services.plans.forgetAll();
+        void services.refreshOpenDocuments();
+      },
+      () => Math.max(DISK_CHANGE_SETTLE_MS, services.store.values["analysis.debounceMs"]),
+    ),
   );
   void services.mirror.start().then(() => {
     engine.invalidate();

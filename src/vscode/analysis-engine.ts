@@ -1,4 +1,5 @@
 import * as vscode from "vscode";
+import { isConfigFile } from "./config-file-watch";
 import { SyntaxCache, type AnalysisResult } from "../core/analyze";
 import { EDITOR_INSTALL_ACTIONS, type PythonEnvironments } from "./python-environment";
 import type { PythonParser } from "../core/python/parser";
@@ -407,7 +408,8 @@ function unsavedTexts(uri: vscode.Uri, files: "disk" | "host"): [string, string]
   for (const document of vscode.workspace.textDocuments) {
     if (document.isClosed || !document.isDirty || document.uri.toString() === uri.toString()) continue;
     if (files === "disk" && document.uri.scheme !== "file") continue;
-    if (document.languageId === "python" || document.uri.path.endsWith(".py")) texts.push([document.uri.path, document.getText()]);
+    // A config file's unsaved edits count too: a training script reads its steps and batch from it.
+    if (document.languageId === "python" || document.uri.path.endsWith(".py") || isConfigFile(document.uri)) texts.push([document.uri.path, document.getText()]);
   }
   return texts;
 }

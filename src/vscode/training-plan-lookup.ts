@@ -37,6 +37,11 @@ export class TrainingPlanLookup {
     return this.analyzer !== undefined;
   }
 
+  /** Drops every kept plan (a config file the plans read changed): the next read analyzes again. */
+  forgetAll(): void {
+    this.latest.clear();
+  }
+
   /** The plan of this document's current text; `{ ok: false }` with the reason when it could not be read in time. */
   read(document: vscode.TextDocument): Promise<Bounded<TrainingPlan>> {
     const uri = document.uri.toString();

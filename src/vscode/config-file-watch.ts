@@ -1,0 +1,38 @@
+import * as vscode from "vscode";
+import { CONFIG_FILE } from "../core/interp/stdlib/config-files";
+
+/** Folders whose YAML/JSON files no training script reads (tooling, dependencies, editor state). */
+const NOT_CONFIG = /\/(node_modules|\.git|\.vscode|\.venv|venv|site-packages|__pycache__)\//;
+
+/** Whether a file is a config a script may read as data (the analyzer reads YAML and JSON files it opens). */
+export function isConfigFile(uri: vscode.Uri): boolean {
+  return CONFIG_FILE.test(uri.path) && !NOT_CONFIG.test(uri.path);
+}
+
+/**
+ * Calls `changed` when a config file a training run may read changes: saved (or created, deleted) on disk, or edited
+ * in an editor (the analysis reads its unsaved text). A burst of changes (typing, a checkout) calls it once, after
+ * `settleMs` of quiet. The figures it feeds (a training lens's steps and batch) then follow without a reload.
+ */
+export function watchConfigFiles(changed: () => void, settleMs: () => number): vscode.Disposable {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const later = (uri: vscode.Uri) => {
+    if (!isConfigFile(uri)) return;
+    if (timer !== undefined) clearTimeout(timer);
+    timer = setTimeout(() => {
+      timer = undefined;
+      changed();
+    }, settleMs());
+  };
+  const watcher = vscode.workspace.createFileSystemWatcher("**/*.{yaml,yml,json,YAML,YML,JSON}");
+  return vscode.Disposable.from(
+    watcher,
+    watcher.onDidChange(later),
+    watcher.onDidCreate(later),
+    watcher.onDidDelete(later),
+    vscode.workspace.onDidChangeTextDocument((event) => event.contentChanges.length > 0 && later(event.document.uri)),
+    // Closing an edited config without saving drops its unsaved text: the analysis reads the file on disk again.
+    vscode.workspace.onDidCloseTextDocument((document) => later(document.uri)),
+    { dispose: () => timer !== undefined && clearTimeout(timer) },
+  );
+}
