@@ -8,6 +8,7 @@ import type { PythonFile } from "./python-file";
 import { ruleHelpUri, type RawFinding, type Rule, type RuleContext } from "./rule-context";
 import { autocastDisabled, autocastPrecision, defaultDtypeOf, falseAsWritten, isAutocastCall, mentionsAccelerator, precisionOfExpression, type RunPrecision } from "./run-target";
 import { possibleValues } from "./static-values";
+import { fp32Where, targetIsCpu } from "./target-wording";
 import { calleeName, forEachExpression, forEachStatement, keywordArgument, ownExpressions, type CallExpression, type StatementPlace } from "../python/syntax-walk";
 import type { Fix, TextEdit } from "./types";
 
@@ -176,7 +177,7 @@ function check(context: RuleContext): RawFinding[] {
         findings.push({
           rule: "GL003",
           pos: places[0].statement.pos,
-          message: `This training loop runs in fp32 on a GPU: its autocast (${own}. Enabled with bfloat16 or float16 (and GradScaler), it would run the matmuls on tensor cores in less time and energy (no one-click fix: turn on the script's own setting).`,
+          message: `This training loop runs ${fp32Where(context.settings.hardware)}: its autocast (${own}. Enabled with bfloat16 or float16 (and GradScaler), it would run the matmuls on tensor cores in less time and energy (no one-click fix: turn on the script's own setting).`,
           fixes: [],
         });
         continue;
@@ -185,7 +186,7 @@ function check(context: RuleContext): RawFinding[] {
         rule: "GL003",
         pos: places[0].statement.pos,
         message:
-          "This training loop runs in fp32 on a GPU: torch.autocast (bf16, or fp16 with GradScaler) runs the matmuls on tensor cores in less time and energy." +
+          `This training loop runs ${fp32Where(context.settings.hardware)}: torch.autocast (bf16, or fp16 with GradScaler) runs the matmuls on tensor cores in less time and energy.` +
           (setting?.state === "off" ? ` The file's mixed precision is off as written (${setting.detail.replace(/\s+/g, " ")}).` : "") +
           (unsafeLoss ? " BCELoss cannot run under autocast: switch to BCEWithLogitsLoss (drop the final Sigmoid) first." : "") +
           // A second mixed-precision set-up beside apex's would fight it: the way forward is to replace apex, by hand.
@@ -194,14 +195,14 @@ function check(context: RuleContext): RawFinding[] {
       });
     }
   }
-  if (backwards.length === 0 && mentionsAccelerator(file, { cudaOnly: true })) findings.push(...importedLoopFindings(file, context.analysis));
-  if (findings.length === 0 && usesKeras(file)) findings.push(...kerasFindings(file));
+  if (backwards.length === 0 && mentionsAccelerator(file, { cudaOnly: true })) findings.push(...importedLoopFindings(file, context.analysis, context.settings.hardware));
+  if (findings.length === 0 && usesKeras(file)) findings.push(...kerasFindings(file, context.settings.hardware));
   return findings;
 }
 
 /** A training loop in another workspace file, run from here on the GPU this file picks (`engine.train(model, ...,
  *  device=device)`): the finding is where the model and device are; the edit belongs in that loop, so no one-click fix. */
-function importedLoopFindings(file: PythonFile, analysis: AnalysisResult | undefined): RawFinding[] {
+function importedLoopFindings(file: PythonFile, analysis: AnalysisResult | undefined, hardware: string): RawFinding[] {
   const seen = new Set<string>();
   const findings: RawFinding[] = [];
   for (const t of importedTrainingCalls(file, analysis)) {
@@ -211,7 +212,7 @@ function importedLoopFindings(file: PythonFile, analysis: AnalysisResult | undef
     findings.push({
       rule: "GL003",
       pos: t.call.pos,
-      message: `${t.helper}() runs a training loop (${where}) in fp32 on a GPU: torch.autocast (bf16, or fp16 with GradScaler) around its forward pass there runs the matmuls on tensor cores in less time and energy (no one-click fix: the loop is in that file).`,
+      message: `${t.helper}() runs a training loop (${where}) ${fp32Where(hardware)}: torch.autocast (bf16, or fp16 with GradScaler) around its forward pass there runs the matmuls on tensor cores in less time and energy (no one-click fix: the loop is in that file).`,
       fixes: [],
     });
   }
@@ -306,7 +307,7 @@ function torchFixes(file: PythonFile, places: BackwardPlace[]): Fix[] {
   return fixes;
 }
 
-function kerasFindings(file: PythonFile): RawFinding[] {
+function kerasFindings(file: PythonFile, hardware: string): RawFinding[] {
   const fit = file.calls.find(({ call }) => call.func.type === "attribute" && call.func.name === "fit");
   if (!fit) return [];
   const ref = kerasReference(file);
@@ -316,6 +317,6 @@ function kerasFindings(file: PythonFile): RawFinding[] {
   // The policy must be set before any layer is built: right after the imports.
   const edit = afterImportsEdit(file, [...missingImports(file, needs), comment, policy]);
   const fixes: Fix[] = [{ kind: "keras-mixed-precision", title: "Set the Keras mixed_bfloat16 policy", edits: [edit] }];
-  return [{ rule: "GL003", pos: fit.call.pos, message: "This Keras model trains in float32: the mixed_bfloat16 policy runs its layers on tensor cores in less time and energy.", fixes }];
+  return [{ rule: "GL003", pos: fit.call.pos, message: `This Keras model trains in float32: ${targetIsCpu(hardware) ? `on a GPU (the selected hardware, ${hardware}, is a CPU, without tensor cores), ` : ""}the mixed_bfloat16 policy runs its layers on tensor cores in less time and energy.`, fixes }];
 }
 
