@@ -105,7 +105,7 @@ export async function runAnalyze(argv: string[], out: CommandOutput): Promise<nu
   for (const r of results) for (const e of r.syntaxErrors.slice(0, 3)) out.stderr(`${locations.label(r.file, e.line, (f) => f)}:${e.column + 1}: ${e.message}\n`);
   // Findings of the rules (GL001...) with their fixes: in every format (SARIF 2.1.0 for code scanning).
   const withFindings = !options.flags.has("no-findings") || format === "json" || format === "sarif";
-  const findings = withFindings ? texts.flatMap(({ file, text }, i) => collectFindings(parser, file, text, results[i], undefined, cache)) : [];
+  const findings = withFindings ? texts.flatMap(({ file, text }, i) => collectFindings(parser, file, text, results[i], { hardware: estimateSettings.hardware, host: estimateSettings.host }, cache)) : [];
   // With --mode train, a file whose training code states a run but whose own models give none (the model is built in
   // another file, from a checkpoint or a hub) still shows what its code runs: steps, batch, dtype, with no energy.
   const planOnlyResults = () => (estimateSettings.mode === "train" ? results.filter((r) => hasTrainingFigures(r.training) && !r.models.some((m) => runOf(m))) : []);
