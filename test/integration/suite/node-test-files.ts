@@ -10,6 +10,7 @@ export function loadNodeOnlyTests(): void {
   require("./grid-user-endpoint.test");
   require("./grid-stale.test");
   require("./training-config.test");
+  require("./hardware-change.test");
   require("./settings-levels.test");
   require("./python-environment.test");
   // It reads the host thread with node:inspector, which the web host lacks (the web runs analyses in a Web Worker too).
