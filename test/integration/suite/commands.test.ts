@@ -1,7 +1,7 @@
 // Every contributed command runs without error; the report webview opens and exports; settings take effect.
 import * as assert from "assert";
 import * as vscode from "vscode";
-import { codeLensTitles, exportedBasis, greenlight, inlayHints, lineOf, openFixture, setSetting, settingsInEffect, waitFor } from "./helpers";
+import { codeLensTitles, exportedBasis, exportReport, greenlight, revertAndClose, inlayHints, lineOf, openFixture, setSetting, settingsInEffect, waitFor } from "./helpers";
 import { simpleCnn } from "./reference";
 
 interface Contributes {
@@ -102,6 +102,8 @@ suite("commands", () => {
         errors.push(`${command}: ${error instanceof Error ? error.message : String(error)}`);
       }
     }
+    // The export and fix-all's scratch file are Untitled documents: closed unsaved, so they do not pile up.
+    for (const opened of vscode.workspace.textDocuments.filter((d) => d.isUntitled && !d.isClosed)) await revertAndClose(opened);
     assert.deepStrictEqual(errors, []);
   });
 
@@ -120,17 +122,19 @@ suite("commands", () => {
   test("the report exports CSV with one row per layer, and JSON with the model", async () => {
     const document = await openFixture("simple_cnn.py");
     await vscode.commands.executeCommand("greenlight.showReport", document.uri, simpleCnn.name);
-    const csv = await vscode.commands.executeCommand<string>("greenlight.exportReport", "csv");
+    const csv = (await exportReport("csv"))!;
     const [header, ...rows] = csv.trim().split("\n");
     assert.strictEqual(header, "path,type,line,params,flops,output,calls,leaf");
     const conv = rows.find((row) => row.startsWith("conv1,"));
     assert.ok(conv, csv);
     assert.strictEqual(Number(conv.split(",")[3]), simpleCnn.conv1Params);
-    const json = JSON.parse(await vscode.commands.executeCommand<string>("greenlight.exportReport", "json"));
+    const json = JSON.parse((await exportReport("json"))!);
     assert.strictEqual(json.model.name, simpleCnn.name);
     assert.strictEqual(json.model.params, simpleCnn.params);
-    const markdown = await vscode.commands.executeCommand<string>("greenlight.exportReport", "markdown");
+    const markdown = (await exportReport("markdown"))!;
     assert.ok(markdown.startsWith(`# ${simpleCnn.name}`), markdown.slice(0, 80));
+    const untitled = vscode.window.tabGroups.all.flatMap((group) => group.tabs).filter((tab) => tab.input instanceof vscode.TabInputText && tab.input.uri.scheme === "untitled");
+    assert.deepStrictEqual(untitled.map((tab) => tab.label), [], "the exports were closed, not left open unsaved");
   });
 
   test("Estimate Model at Cursor reports the model's figures", async () => {

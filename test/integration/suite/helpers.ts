@@ -102,11 +102,23 @@ export async function setSetting(key: string, value: unknown): Promise<void> {
   });
 }
 
+/**
+ * Greenlight: Export Report as a user runs it, returning the exported text; the Untitled document the export opens
+ * is then closed unsaved, so repeated exports do not pile up dirty editors (which closeSavedEditors cannot close).
+ */
+export async function exportReport(format: "json" | "csv" | "markdown"): Promise<string | undefined> {
+  const text = await vscode.commands.executeCommand<string | undefined>("greenlight.exportReport", format);
+  if (text === undefined) return undefined;
+  const exported = vscode.workspace.textDocuments.filter((document) => document.isUntitled && !document.isClosed && document.getText() === text);
+  for (const document of exported) await revertAndClose(document);
+  return text;
+}
+
 /** The model the open report shows (undefined when no report is open), as its JSON export (Export Report) states it. */
 export async function reportedModel(): Promise<{ name: string; params: number; flops: number } | undefined> {
   const open = vscode.window.tabGroups.all.flatMap((group) => group.tabs).some((tab) => tab.input instanceof vscode.TabInputWebview && tab.input.viewType.endsWith("greenlight.report"));
   if (!open) return undefined;
-  const text = await vscode.commands.executeCommand<string | undefined>("greenlight.exportReport", "json");
+  const text = await exportReport("json");
   if (text === undefined) return undefined;
   const { model } = JSON.parse(text) as { model: { name: string; params: number; flops: number } };
   return { name: model.name, params: model.params, flops: model.flops };
@@ -114,7 +126,7 @@ export async function reportedModel(): Promise<{ name: string; params: number; f
 
 /** What the open report's energy figures are made for, as its JSON export (Greenlight: Export Report) states it. */
 export async function exportedBasis(): Promise<{ hardware: string; batch: number; precision: string }> {
-  const json = JSON.parse(await vscode.commands.executeCommand<string>("greenlight.exportReport", "json")) as { energy: { hardware: string; batch: number; precision: string } | null };
+  const json = JSON.parse((await exportReport("json")) ?? "{}") as { energy: { hardware: string; batch: number; precision: string } | null };
   if (!json.energy) throw new Error("the exported report has no energy figures");
   return { hardware: json.energy.hardware, batch: json.energy.batch, precision: json.energy.precision };
 }

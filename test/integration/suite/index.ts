@@ -14,7 +14,7 @@ export function run(): Promise<void> {
   if (process.env.GREENLIGHT_TEST_GREP) mocha.grep(new RegExp(process.env.GREENLIGHT_TEST_GREP));
   return runMocha(mocha, () => {
     mocha.suite.emit("pre-require", globalThis, "integration-suite", mocha);
-    // Screenshots first, while the workbench holds only the fixtures (later tests leave untitled exports open).
+    // Screenshots first, while the workbench holds only the fixtures (later tests leave editors open).
     loadNodeOnlyTests();
     loadBrowserSafeTests();
   });
