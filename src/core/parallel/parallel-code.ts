@@ -7,7 +7,7 @@ import type { Interpreter } from "../interp/interpreter";
 import type { ModuleNamespaceValue, Value } from "../interp/values";
 import type { Expression, Statement } from "../python/ast";
 import { findCodeSites, type CodeSite } from "../training/code-sites";
-import { ACCUMULATION_CONSTANT } from "../training/training-plan";
+import { ACCUMULATION_CONSTANT, runsByDefault } from "../training/training-plan";
 import { dottedName, forEachStatement, keywordArgument, positionalArgument, type CallExpression as Call } from "../python/syntax-walk";
 import { evaluateAtSite } from "../training/evaluate-site";
 import type { ParallelKind, ParallelSetup, ParallelSource, ZeroStage } from "./parallel-setup";
@@ -72,6 +72,8 @@ export function readParallelCode(input: { interpreter: Interpreter; namespace: M
         break;
       }
       case "init_process_group": {
+        // `if config.train.distributed:` (False by default): the plain run is one process.
+        if (!runsByDefault(site, (e) => evaluate(site, e))) break;
         setup.distributed ??= source(line, shown);
         const world = keyword("world_size");
         if (world) setGpus(positiveInteger(evaluate(site, world)), line, `${site.callee}(world_size=${code(world)})`);

@@ -937,11 +937,11 @@ function positiveOrZero(v: Value | undefined): number | undefined {
 }
 
 /**
- * Whether the script's plain run reaches a site that sets the precision: not when an enclosing `if` (other than the
+ * Whether the script's plain run reaches a call site (a precision, a loader, a process group): not when an enclosing `if` (other than the
  * `__name__ == "__main__"` guard) is known to go the other way (`if args.fp16:` with the flag's default False), nor
  * for `autocast(enabled=...)` unless the switch is known to be on (SimCLR's `enabled=self.args.fp16_precision`).
  */
-function runsByDefault(site: CallSite, evaluate: (e: Expression) => Value | undefined): boolean {
+export function runsByDefault(site: CallSite, evaluate: (e: Expression) => Value | undefined): boolean {
   for (const { test, holds } of site.context.conditions ?? []) {
     if (namesIn([test], new Set()).has("__name__")) continue;
     const value = truth(evaluate(test));

@@ -37,6 +37,21 @@ def main():
     assert.match(p!.gpusPerNode!.detail, /world_size=args\.world_size/);
   });
 
+  it("a process group the plain run does not start (`if args.distributed:` off by default) is no distributed run", async () => {
+    const script = (flag: string) => `${MODEL}import argparse
+import torch.distributed as dist
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--distributed", type=bool, default=${flag})
+    args = parser.parse_args()
+    if args.distributed:
+        dist.init_process_group("nccl")
+    model = Net()
+`;
+    assert.equal((await parallelOf(script("False")))?.distributed, undefined);
+    assert.equal((await parallelOf(script("True")))?.distributed?.line, 16);
+  });
+
   it("Lightning strategies: deepspeed_stage_3, fsdp, DeepSpeedStrategy(stage=1), devices as a list, num_nodes", async () => {
     const base = `${MODEL}import lightning.pytorch as pl\n`;
     const a = await parallelOf(`${base}t = pl.Trainer(devices=[0, 1, 2], strategy="deepspeed_stage_3_offload", num_nodes=2)\n`);
