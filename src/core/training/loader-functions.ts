@@ -10,6 +10,7 @@ import { evaluateAtSite, knownTruth, type StepAllowance } from "./evaluate-site"
 import { argumentsByParameter } from "./call-site-bindings";
 import { datasetSize } from "./dataset-sizes";
 import { loadsTrainSplit } from "./dataset-calls";
+import { batchSamplerArguments } from "./batch-sampler";
 
 type CallSite = Extract<CodeSite, { kind: "call" }>;
 
@@ -72,6 +73,22 @@ function datasetLength(loader: CallSite, definition: FunctionDefinition, text: s
 }
 
 /**
+ * `len(dataset)` where the loader is built, as Python would work it out: a dataset another function returns
+ * (`train_dataset, val_dataset = create_dataset(config, True)`, a torchvision set chosen by name) has its split's size.
+ * Not for a loader given a `sampler=`, whose epoch that sampler decides.
+ */
+function datasetValueLength(loader: CallSite, definition: FunctionDefinition, text: string, evaluateIn: (site: CallSite, e: Expression) => Value): { value: number; code: string } | undefined {
+  if (keywordArgument(loader.call, "sampler")) return undefined;
+  const dataset = positionalArgument(loader.call, 0) ?? keywordArgument(loader.call, "dataset");
+  if (!dataset || dataset.type === "call") return undefined;
+  // A dataset of the table built here is datasetLength's to judge: its split must be known to be training's.
+  if (dataset.type === "name" && findCodeSites([definition], text, new RegExp(`\\b${dataset.id}\\b`)).some((s) => s.kind === "call" && s.assignedTo.includes(dataset.id) && datasetSize(s.callee.split(".").pop() ?? "", "torchvision"))) return undefined;
+  const length = evaluateIn(loader, { type: "call", func: { type: "name", id: "len", pos: dataset.pos }, args: [{ kind: "positional", value: dataset }], pos: dataset.pos });
+  const code = text.slice(dataset.pos.startIndex, dataset.pos.endIndex);
+  return length?.kind === "int" && length.value > 0 ? { value: length.value, code: `len(${code}), the loader's dataset` } : undefined;
+}
+
+/**
  * The DataLoader a function of another file builds when called as `call` does: its batch_size worked out with the
  * function's parameters bound to the call's arguments (`evaluateArgument` evaluates them where the call is). Of
  * several loaders, a training one (named so, or shuffled) is preferred over test and validation ones.
@@ -89,7 +106,8 @@ export function foreignLoader(
   const file = fn.module.file;
   if (definition.type !== "function" || !file || text === undefined) return undefined;
   // torch's DataLoader; Keras' ImageDataGenerator.flow / flow_from_directory / flow_from_dataframe (batch_size=).
-  const loaders = findCodeSites(definition.body, text, LOADER_WORDS).filter((s): s is CallSite => s.kind === "call" && LOADER_CALLEE.test(s.callee) && (s.callee !== "batch" || s.call.func.type === "attribute"));
+  // Sites within the definition (not its body as a module) carry the statements that run before them.
+  const loaders = findCodeSites([definition], text, LOADER_WORDS).filter((s): s is CallSite => s.kind === "call" && LOADER_CALLEE.test(s.callee) && (s.callee !== "batch" || s.call.func.type === "attribute"));
   if (loaders.length === 0) return undefined;
   const passed = argumentsByParameter(definition, call);
   const memo = new Map<string, Value | undefined>();
@@ -108,14 +126,17 @@ export function foreignLoader(
   const score = (s: CallSite) => (/train/i.test(s.assignedTo.join(" ")) ? 2 : 0) - (/test|val|eval/i.test(s.assignedTo.join(" ")) ? 3 : 0) + (keywordArgument(s.call, "shuffle")?.type === "constant" ? 1 : 0);
   const loader = (reached.length > 0 ? reached : loaders).slice().sort((a, b) => score(b) - score(a))[0];
   // tf.data's `dataset.batch(batch_size)` takes it first (tensorflow.org/api_docs/python/tf/data/Dataset#batch).
-  const given = keywordArgument(loader.call, "batch_size") ?? (/DataLoader$/.test(loader.callee) ? positionalArgument(loader.call, 1) : /\.flow$/.test(loader.callee) ? positionalArgument(loader.call, 2) : /(^|\.)batch$/.test(loader.callee) ? positionalArgument(loader.call, 0) : undefined);
+  const written = keywordArgument(loader.call, "batch_size") ?? (/DataLoader$/.test(loader.callee) ? positionalArgument(loader.call, 1) : /\.flow$/.test(loader.callee) ? positionalArgument(loader.call, 2) : /(^|\.)batch$/.test(loader.callee) ? positionalArgument(loader.call, 0) : undefined);
+  // `DataLoader(ds, batch_sampler=BatchSampler(sampler, batch_size, drop_last))`: the sampler's batch and drop_last.
+  const sampler = written ? undefined : batchSamplerArguments(loader, findCodeSites([definition], text, /BatchSampler/));
+  const given = written ?? sampler?.batch;
   if (!given) return undefined;
-  const value = evaluateIn(loader, given);
+  const value = evaluateIn(sampler?.site ?? loader, given);
   const batch = value?.kind === "int" && value.value > 0 ? value.value : undefined;
   if (batch === undefined) return undefined;
-  const drop = keywordArgument(loader.call, "drop_last");
-  const dropLast = drop ? knownTruth(evaluateIn(loader, drop)) : undefined;
-  const samples = samplerLength(loader, definition, text, evaluateIn) ?? datasetLength(loader, definition, text, evaluateIn, (s) => reachedIn(s, evaluateIn));
-  return { batch, file, line: loader.call.pos.line, ...(dropLast !== undefined ? { dropLast } : {}), ...(samples ? { samples } : {}), code: `${loader.callee}(batch_size=${text.slice(given.pos.startIndex, given.pos.endIndex).replace(/\s+/g, " ")})` };
+  const drop = sampler ? sampler.dropLast : keywordArgument(loader.call, "drop_last");
+  const dropLast = drop ? knownTruth(evaluateIn(sampler?.site ?? loader, drop)) : undefined;
+  const samples = samplerLength(loader, definition, text, evaluateIn) ?? datasetLength(loader, definition, text, evaluateIn, (s) => reachedIn(s, evaluateIn)) ?? datasetValueLength(loader, definition, text, evaluateIn);
+  return { batch, file, line: loader.call.pos.line, ...(dropLast !== undefined ? { dropLast } : {}), ...(samples ? { samples } : {}), code: `${loader.callee}(${sampler ? `batch_sampler=${sampler.site === loader ? "BatchSampler" : sampler.site.callee}(batch_size=` : "batch_size="}${text.slice(given.pos.startIndex, given.pos.endIndex).replace(/\s+/g, " ")}${sampler ? ")" : ""})` };
 }
 

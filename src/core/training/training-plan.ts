@@ -17,6 +17,7 @@ import { cudaQueriesNote } from "./cuda-note";
 import { hfTrainingArguments, trainingArgumentsKind, TRAINING_ARGUMENT_DEFAULTS } from "./hf-arguments";
 import { hydraRuns } from "./hydra-config";
 import { isLightningTarget, trainerFromElsewhere } from "./trainer-origin";
+import { batchSamplerArguments } from "./batch-sampler";
 import { abslFlagDefinition } from "./absl-flags";
 import { clickBindings } from "./click-options";
 import { argparseDest, argparseOptionsParsed } from "./parsed-options";
@@ -415,6 +416,15 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
     if (/DataLoader$/.test(last)) {
       // A loader in a branch the plain run does not take (`elif args.dataset == 'cifar10':`) is not the run's.
       if (!runsByDefault(site, (e) => evaluateOne(site, e))) continue;
+      // `batch_sampler=BatchSampler(sampler, batch_size, drop_last)` makes the batches (pytorch.org/docs/stable/data.html).
+      const sampler = keyword("batch_size") ?? positional(1) ? undefined : batchSamplerArguments(site, sites);
+      if (sampler?.batch) {
+        const [batchValue, dropValue] = evaluate(sampler.site, [sampler.batch, sampler.dropLast ?? { type: "constant", value: "None", pos: call.pos }]);
+        const batch = positiveInteger(batchValue);
+        const figure: PlanFigure | undefined = batch === undefined ? undefined : { value: batch, source: "code", line, detail: `${site.callee}(batch_sampler=...) with batch_size=${snippet(input.text, sampler.batch)}` };
+        loaders.push({ site, score: loaderScore(site, call), batch: figure, dropLast: sampler.dropLast ? truth(dropValue) : undefined });
+        continue;
+      }
       const given = keyword("batch_size") ?? positional(1);
       const drop = keyword("drop_last");
       // `DataLoader(ds, **train_kwargs)`, as pytorch/examples' MNIST passes its batch size.

@@ -91,6 +91,45 @@ for epoch in range(7):
         optimizer.apply_gradients(zip(grads, model.trainable_variables))
 `;
 
+  it("a loader of another file's function with a batch_sampler has the sampler's batch and drop_last, and its dataset's size however it is built", async () => {
+    // The dataset class chosen by name, in another function, the pair unpacked: len(train_set) is still CIFAR-10's.
+    const BUILT = `import torch
+import torchvision
+
+def make_sets(name):
+    module = getattr(torchvision.datasets, name)
+    return module("data", train=True), module("data", train=False)
+
+def get_loaders(batch_size, name="CIFAR10", drop_last=True, inline=False):
+    train_set, test_set = make_sets(name)
+    sampler = torch.utils.data.sampler.RandomSampler(train_set, replacement=False)
+    if inline:
+        return torch.utils.data.DataLoader(train_set, batch_sampler=torch.utils.data.BatchSampler(sampler, batch_size, drop_last))
+    batches = torch.utils.data.sampler.BatchSampler(sampler, batch_size=batch_size, drop_last=drop_last)
+    train_loader = torch.utils.data.DataLoader(train_set, batch_sampler=batches, num_workers=2)
+    return train_loader
+`;
+    const plan = await planOf(SCRIPT("get_loaders(128)"), { "/project/utils.py": BUILT });
+    assert.deepEqual([plan.batch?.value, plan.dropLast, plan.samples?.value], [128, true, 50000]);
+    const inline = await planOf(SCRIPT("get_loaders(100, name='CIFAR100', drop_last=False, inline=True)"), { "/project/utils.py": BUILT });
+    assert.deepEqual([inline.batch?.value, inline.samples?.value], [100, 50000]);
+    assert.notEqual(inline.dropLast, true);
+    // In the script's own file too.
+    const own = await planOf(`import torch
+import torchvision
+from torch import nn
+
+def main():
+    train_set = torchvision.datasets.MNIST("data", train=True)
+    batches = torch.utils.data.BatchSampler(torch.utils.data.RandomSampler(train_set), batch_size=64, drop_last=True)
+    train_loader = torch.utils.data.DataLoader(train_set, batch_sampler=batches)
+${linearLoop("train_loader", "    ")}
+
+main()
+`);
+    assert.deepEqual([own.batch?.value, own.dropLast], [64, true]);
+  });
+
   it("a tf.data set another file's function batches, and the loop iterates, has that function's training batch", async () => {
     const plan = await planOf(LOOP, { "/project/data.py": TFDATA, "/project/settings.py": "BATCH = 12\n" });
     assert.equal(plan.epochs?.value, 7);
