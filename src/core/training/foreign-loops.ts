@@ -51,6 +51,8 @@ export function foreignTraining(
     if (tried >= MAX_CANDIDATES) break;
     // Builtins and library calls (print, os.makedirs, torch.manual_seed) are never another workspace file's training.
     if (/^(print|exit|quit|os|sys|np|numpy|torch|random|time|logging|logger|warnings|json|shutil|plt|wandb)(\.|$)/.test(site.callee)) continue;
+    // argparse's configuration calls (a parser's fifteen add_argument lines) come first in most scripts and train nothing.
+    if (/(^|\.)(add_argument|add_argument_group|add_mutually_exclusive_group|set_defaults)$/.test(site.callee)) continue;
     tried++;
     if (!runs(site)) continue;
     const callee = evaluate(site, site.call.func);

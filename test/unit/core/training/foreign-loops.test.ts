@@ -65,4 +65,25 @@ describe("training loops in another file (src/core/training/foreign-loops.ts)", 
     const sampleOnly = await planOf(script("solver.sample()"), { "/project/solver.py": SOLVER });
     assert.equal(sampleOnly.steps, undefined);
   });
+
+  it("a script whose parser adds many options before `solver.train(...)` still finds the training body", async () => {
+    const options = Array.from({ length: 16 }, (_, i) => `    parser.add_argument("--opt${i}", type=int, default=${i})`).join("\n");
+    const script = `import argparse
+from solver import Solver
+
+def main():
+    parser = argparse.ArgumentParser()
+${options}
+    parser.add_argument("--epochs", type=int, default=7)
+    args = parser.parse_args()
+    solver = Solver({"epochs": args.epochs, "iters": 30}, None)
+    solver.train(2)
+
+if __name__ == "__main__":
+    main()
+`;
+    const plan = await planOf(script, { "/project/solver.py": SOLVER });
+    assert.equal(plan.steps?.value, 7 * 30);
+    assert.equal(plan.accumulation?.value, 2);
+  });
 });
