@@ -79,7 +79,7 @@ function activateStages(context: vscode.ExtensionContext, host: HostBits, log: v
   const diagnostics = vscode.languages.createDiagnosticCollection("greenlight");
   const documents = new ReadOnlyDocuments();
   const models = new ModelsView();
-  const environments = new PythonEnvironments(host.environment, () => store.values, log);
+  const environments = new PythonEnvironments(host.environment, (folder) => store.valuesFor(folder), log);
   context.subscriptions.push(store, status, mirror, report, diagnostics, documents, models, environments, vscode.window.registerTreeDataProvider("greenlight.models", models));
 
   let starting: Promise<AnalysisEngine> | undefined;

@@ -61,7 +61,8 @@ export class PythonEnvironments implements vscode.Disposable {
 
   constructor(
     private readonly host: EnvironmentHost | undefined,
-    private readonly settings: () => Settings,
+    /** The settings of a workspace folder (greenlight.pythonEnvironment may differ per folder: machine-overridable). */
+    private readonly settings: (folder?: vscode.Uri) => Settings,
     private readonly log: vscode.LogOutputChannel,
   ) {
     if (!host) return;
@@ -105,7 +106,7 @@ export class PythonEnvironments implements vscode.Disposable {
         locateEditorEnvironment(host.reader, {
           root,
           selected: this.python?.environments?.getActiveEnvironmentPath(folder?.uri ?? uri)?.path,
-          setting: this.settings().pythonEnvironment,
+          setting: this.settings(folder?.uri).pythonEnvironment,
           variables: host.variables,
         }, warn);
       const environment = locate((path) => this.log.warn(`greenlight.pythonEnvironment: no Python environment at ${path} (neither pyvenv.cfg nor conda-meta/)`));
