@@ -15,6 +15,8 @@ type CallSite = Extract<CodeSite, { kind: "call" }>;
 /** Calls whose callee is worked out, at most: each is an evaluation of the objects it needs (a constructor runs). */
 const MAX_CANDIDATES = 8;
 const BACKWARD = /\.backward\s*\(/;
+/** Methods of lists, dicts, sets and files, and dunders (`super().__init__()`): a statement calling one trains nothing. */
+const CONTAINER_METHOD = /(^|\.)(append|extend|insert|update|add|pop|remove|clear|sort|reverse|write|writelines|close|flush|__\w+__)$/;
 
 /** A training body of another file that a call of this file runs, with its parameters bound as the call binds them. */
 export interface ForeignTraining {
@@ -41,9 +43,14 @@ export function foreignTraining(
   runs: (site: CallSite) => boolean,
 ): ForeignTraining | undefined {
   const statementCalls = new Set<Expression>();
+  // A class's own methods (`super().__init__()`, `data.append(x)` in a Dataset) never start the script's training;
+  // counted, they would use up the candidates before the script's `trainer.train()` is reached.
+  const classes: Statement[] = [];
   forEachStatement(body, ({ statement: s }) => {
+    if (s.type === "class") classes.push(s);
     if (s.type === "expression" && s.value.type === "call" && (s.value.func.type === "attribute" || s.value.func.type === "name")) statementCalls.add(s.value);
   });
+  const inClass = (e: Expression) => classes.some((c) => c.pos.startIndex <= e.pos.startIndex && e.pos.endIndex <= c.pos.endIndex);
   if (statementCalls.size === 0) return undefined;
   const sites = findCodeSites(body, text, /\w\s*\(/).filter((s): s is CallSite => s.kind === "call" && statementCalls.has(s.call) && !s.inComprehension);
   let tried = 0;
@@ -53,6 +60,7 @@ export function foreignTraining(
     if (/^(print|exit|quit|os|sys|np|numpy|torch|random|time|logging|logger|warnings|json|shutil|plt|wandb)(\.|$)/.test(site.callee)) continue;
     // argparse's configuration calls (a parser's fifteen add_argument lines) come first in most scripts and train nothing.
     if (/(^|\.)(add_argument|add_argument_group|add_mutually_exclusive_group|set_defaults)$/.test(site.callee)) continue;
+    if (inClass(site.call) || CONTAINER_METHOD.test(site.callee)) continue;
     tried++;
     if (!runs(site)) continue;
     const callee = evaluate(site, site.call.func);

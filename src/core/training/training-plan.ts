@@ -7,7 +7,7 @@ import type { Expression, Statement } from "../python/ast";
 import type { ParallelSetup } from "../parallel/parallel-setup";
 import { isTrackerCallee, trackerDecorators, trackerFromCall, type TrackerSite } from "./codecarbon-tracker";
 import { findCodeSites, type CodeSite } from "./code-sites";
-import { attributeChain, forEachStatement, keywordArgument, namesIn, positionalArgument, rootName } from "../python/syntax-walk";
+import { attributeChain, forEachExpression, forEachStatement, keywordArgument, namesIn, positionalArgument, rootName } from "../python/syntax-walk";
 import { datasetSize } from "./dataset-sizes";
 import { stepLoopCalledPerEpoch } from "./called-step-loops";
 import { evaluateAtSite, knownTruth as truth, type ParameterBindings, type StepAllowance } from "./evaluate-site";
@@ -219,6 +219,10 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
   const whileLoops = sites.flatMap((x) => (x.kind === "while" ? [x.loop] : []));
   const within = (outer: Statement, inner: Statement) => outer !== inner && outer.pos.startIndex <= inner.pos.startIndex && inner.pos.endIndex <= outer.pos.endIndex;
   const containsStepLoop = (outer: Statement) => [...forLoops.map((l) => l.loop), ...whileLoops].some((l) => within(outer, l) && loopShape(l).stepLoop);
+  /** An epoch loop: named so (`for epoch in ...`), or a loop around a step loop over a count named so, whatever its
+   *  variable (`for e in range(self.cfg.n_epochs):`, `for _ in range(num_epochs):`). */
+  const isEpochLoop = (l: { variable: string; loop: Extract<Statement, { type: "for" }> }): boolean =>
+    EPOCH_VARIABLE.test(l.variable) || (namesEpochs(l.loop.iter) && containsStepLoop(l.loop));
   /**
    * The loops of counted length around a step loop, epoch loops aside (they are the run's epochs): PPO's
    * `for iteration in range(1, n + 1): for epoch in range(k): for start in range(0, b, mb)` steps n × k × b/mb times.
@@ -227,7 +231,7 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
    */
   const enclosingCounts = (site: Extract<CodeSite, { kind: "loop" | "while" }>): { value: number; detail: string } | undefined => {
     if (whileLoops.some((l) => within(l, site.loop))) return undefined;
-    const around = forLoops.filter((l) => within(l.loop, site.loop) && !EPOCH_VARIABLE.test(l.variable) && l.context.fn === site.context.fn);
+    const around = forLoops.filter((l) => within(l.loop, site.loop) && !isEpochLoop(l) && l.context.fn === site.context.fn);
     if (around.length === 0) return undefined;
     let value = 1;
     const details: string[] = [];
@@ -240,7 +244,7 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
     return { value, detail: details.join(" × ") };
   };
   for (const site of sites) {
-    if ((site.kind === "while" || (site.kind === "loop" && !EPOCH_VARIABLE.test(site.variable))) && !shapedLoops.has(site.loop)) {
+    if ((site.kind === "while" || (site.kind === "loop" && !isEpochLoop(site))) && !shapedLoops.has(site.loop)) {
       shapedLoops.add(site.loop);
       const shape = loopShape(site.loop);
       const inStepLoop = stepLoops.some((l) => l.pos.startIndex <= site.loop.pos.startIndex && site.loop.pos.endIndex <= l.pos.endIndex);
@@ -304,7 +308,7 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
       continue;
     }
     if (site.kind === "loop") {
-      if (!EPOCH_VARIABLE.test(site.variable)) continue;
+      if (!isEpochLoop(site)) continue;
       const count = iterationCount(iterOf(site.loop) ?? site.loop.iter, (e) => evaluateOne(site, e));
       if (count !== undefined && count > 0) {
         const figure: PlanFigure = { value: count, source: "code", line: site.loop.pos.line, detail: `for ${site.variable} in ${snippet(input.text, site.loop.iter)}` };
@@ -870,6 +874,15 @@ function loopCount(site: Extract<CodeSite, { kind: "loop" | "while" }>, shape: L
   if (!shape.breakAt) return undefined;
   const bound = positiveInteger(evaluate(shape.breakAt.bound));
   return bound === undefined ? undefined : { value: bound + shape.breakAt.extra, detail: `${loop.type === "for" ? `for ${snippet(text, loop.target)} in ${snippet(text, loop.iter)}` : `while ${snippet(text, loop.test)}`} until ${snippet(text, shape.breakAt.bound)}` };
+}
+
+/** Whether a loop's iterable names an epoch count (`range(self.cfg.n_epochs)`, `trange(num_epochs)`). */
+function namesEpochs(iter: Expression): boolean {
+  let named = false;
+  forEachExpression(iter, (e) => {
+    if ((e.type === "name" && EPOCH_CONSTANT.test(e.id)) || (e.type === "attribute" && EPOCH_CONSTANT.test(e.name))) named = true;
+  });
+  return named;
 }
 
 /** `for i in pbar` inside `with tqdm(range(n)) as pbar:`: the loop iterates what the `with` bound, by loop. */

@@ -86,4 +86,19 @@ if __name__ == "__main__":
     assert.equal(plan.steps?.value, 7 * 30);
     assert.equal(plan.accumulation?.value, 2);
   });
+
+  it("finds the script's `trainer.train()` after a file's classes full of statement calls, and an epoch loop whose variable is terse", async () => {
+    // Trainer.train loops `for e in range(self.cfg.n_epochs)`: the count's name says it is the epochs.
+    const TRAINER = SOLVER.replace("for epoch in range(self.epochs):", "for e in range(self.n_epochs):").replace('self.epochs = config["epochs"]', 'self.n_epochs = config["epochs"]');
+    // Ten classes whose methods make statement calls (`super().__init__()`, `items.append(x)`) come first.
+    const classes = Array.from({ length: 10 }, (_, i) => `class Part${i}(torch.nn.Module):
+    def __init__(self, items):
+        super().__init__()
+        items.append(${i})
+`).join("\n");
+    const plan = await planOf(script("solver.train(1)").replace("from solver import Solver\n", `from solver import Solver\n\n${classes}\n`), { "/project/solver.py": TRAINER });
+    assert.equal(plan.epochs?.value, 7);
+    assert.equal(plan.steps?.value, 7 * 30);
+    assert.match(plan.epochs!.detail, /for e in range\(self\.n_epochs\)/);
+  });
 });
