@@ -124,6 +124,8 @@ function kerasPolicy(v: Value | undefined): "bf16" | "fp16" | undefined {
 }
 const EPOCH_CONSTANT = /^(num_|n_|total_|max_|train_|n)?epochs?$/i;
 const BATCH_CONSTANT = /^(train_)?batch_?size$/i;
+/** A command-line flag of the batch size: `bs` is its usual short form (`--bs 256`), which a config key need not be. */
+const BATCH_FLAG = /^(train_)?(batch_?size|bs)$/i;
 
 /** Reads the training plan from a file whose module has been loaded into `namespace`. */
 export function discoverTrainingPlan(input: {
@@ -586,7 +588,7 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
         if (value !== undefined) (STEP_CONSTANT.test(dest) ? steps : accumulations).push({ rank: 20, figure: { value, source: "code", line, detail: `${library} ${flag} default=${snippet(input.text, defaultArgument!)}` } });
         continue;
       }
-      if (!isEpochs && !BATCH_CONSTANT.test(dest)) continue;
+      if (!isEpochs && !BATCH_FLAG.test(dest)) continue;
       const value = defaultArgument ? positiveInteger(evaluateOne(site, defaultArgument)) : undefined;
       if (value !== undefined) (isEpochs ? epochs : batches).push({ rank: 20, figure: { value, source: "code", line, detail: `${library} ${flag} default=${snippet(input.text, defaultArgument!)}` } });
       continue;

@@ -85,6 +85,28 @@ def cli_main(model, data):
     assert.equal((await planOf(lightning("pl.Trainer(max_steps=500)"))).epochs, undefined);
   });
 
+  it("reads `--bs`, the usual short flag for the batch size, as the batch", async () => {
+    const plan = await planOf(`import argparse
+import torch
+
+parser = argparse.ArgumentParser()
+parser.add_argument('--bs', default=256, type=int)
+parser.add_argument('--beam', default=5, type=int)
+args = parser.parse_args()
+
+def train(model, opt, source):
+    for epoch in range(20):
+        while True:
+            x = source.get()
+            if x is None:
+                break
+            model(x).sum().backward()
+            opt.step()
+`);
+    assert.equal(plan.batch?.value, 256);
+    assert.equal(plan.epochs?.value, 20);
+  });
+
   it("gives a project's own Trainer class none of Lightning's defaults", async () => {
     // The project's trainer module (`import train` then `train.Trainer(...)`), its relative import, or a class of the file.
     const own = (header: string, trainer: string) => `${header}
