@@ -2,7 +2,7 @@
 // OmegaConf reads it: PyYAML's YAML 1.1 scalars (ints with `_` separators, yes/no booleans, `<<` merges), plus the
 // exponent floats without a dot (`2e-2`) that OmegaConf's loader adds to PyYAML's
 // (omegaconf/_utils.py get_yaml_loader, OmegaConf 2.3).
-import { parseDocument, type ScalarTag } from "yaml";
+import { parseDocument, type ScalarTag, type Tags } from "yaml";
 
 /** A parsed YAML value. */
 export type YamlValue = null | boolean | number | string | YamlValue[] | { [key: string]: YamlValue };
@@ -14,13 +14,29 @@ const omegaconfFloat: ScalarTag = {
   resolve: (text: string) => Number(text.replace(/_/g, "")),
 };
 
+// PyYAML's booleans (yaml/resolver.py, Resolver's bool implicit resolver): the YAML 1.1 words but for the single
+// letters y/Y/n/N, which it reads as strings, as a config's `N: 128` key (a size) is meant.
+const PYYAML_TRUE = /^(?:yes|Yes|YES|true|True|TRUE|on|On|ON)$/;
+const pyyamlBool: ScalarTag = {
+  tag: "tag:yaml.org,2002:bool",
+  default: true,
+  test: /^(?:yes|Yes|YES|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF)$/,
+  resolve: (text: string) => PYYAML_TRUE.test(text),
+};
+
+/** The `yaml` package's YAML 1.1 tags with PyYAML's booleans in place of its own (and OmegaConf's floats first). */
+function pyyamlTags(tags: Tags, omegaconf: boolean): Tags {
+  const own = tags.filter((t) => typeof t === "string" || t.tag !== pyyamlBool.tag);
+  return [...(omegaconf ? [omegaconfFloat] : []), pyyamlBool, ...own];
+}
+
 /**
  * Parses YAML text into plain values as OmegaConf would (or as PyYAML alone, `omegaconf: false`: `2e-2` stays a
  * string); text that is not valid YAML gives null (never an exception).
  */
 export function parseYaml(text: string, options: { omegaconf?: boolean } = {}): YamlValue {
   try {
-    const document = parseDocument(text, { version: "1.1", customTags: (tags) => (options.omegaconf === false ? tags : [omegaconfFloat, ...tags]), uniqueKeys: false, logLevel: "silent" });
+    const document = parseDocument(text, { version: "1.1", customTags: (tags) => pyyamlTags(tags, options.omegaconf !== false), uniqueKeys: false, logLevel: "silent" });
     return document.errors.length > 0 ? null : ((document.toJS({ maxAliasCount: 100 }) ?? null) as YamlValue);
   } catch {
     // toJS throws on an alias bomb (more aliases than maxAliasCount): such a file is not a config.

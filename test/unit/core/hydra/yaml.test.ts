@@ -34,4 +34,8 @@ optim:
     assert.deepEqual(parseYaml("base: &b\n  lr: 1e-3\n  batch: 32\nrun:\n  <<: *b\n  batch: 64\n"), { base: { lr: 0.001, batch: 32 }, run: { lr: 0.001, batch: 64 } });
     assert.equal(parseYaml("a: [1, 2\nb: {"), null);
   });
+  it("reads booleans as PyYAML does: yes/no/on/off words, but single letters y and n as strings", () => {
+    assert.deepEqual(parseYaml("N: 128\nL: 8\ny: n\nshuffle: yes\nnorm: Off\nflag: TRUE\n"), { N: 128, L: 8, y: "n", shuffle: true, norm: false, flag: true });
+    assert.deepEqual(parseYaml("Y: N\nv: no\n", { omegaconf: false }), { Y: "N", v: false });
+  });
 });
