@@ -90,25 +90,25 @@ def _convnext(widths, depths, stochastic_depth_prob, kwargs):
 
 
 @register_model()
-def convnext_tiny(*, weights=None, progress=True, **kwargs):
+def convnext_tiny(weights=None, progress=True, **kwargs):
     kwargs.pop("pretrained", None)  # the older API's flag: weights only, same architecture
     return _convnext([96, 192, 384, 768], [3, 3, 9, 3], 0.1, kwargs)
 
 
 @register_model()
-def convnext_small(*, weights=None, progress=True, **kwargs):
+def convnext_small(weights=None, progress=True, **kwargs):
     kwargs.pop("pretrained", None)  # the older API's flag: weights only, same architecture
     return _convnext([96, 192, 384, 768], [3, 3, 27, 3], 0.4, kwargs)
 
 
 @register_model()
-def convnext_base(*, weights=None, progress=True, **kwargs):
+def convnext_base(weights=None, progress=True, **kwargs):
     kwargs.pop("pretrained", None)  # the older API's flag: weights only, same architecture
     return _convnext([128, 256, 512, 1024], [3, 3, 27, 3], 0.5, kwargs)
 
 
 @register_model()
-def convnext_large(*, weights=None, progress=True, **kwargs):
+def convnext_large(weights=None, progress=True, **kwargs):
     kwargs.pop("pretrained", None)  # the older API's flag: weights only, same architecture
     return _convnext([192, 384, 768, 1536], [3, 3, 27, 3], 0.5, kwargs)
 

@@ -84,25 +84,25 @@ class DenseNet(nn.Module):
 
 
 @register_model()
-def densenet121(*, weights=None, progress=True, **kwargs):
+def densenet121(weights=None, progress=True, **kwargs):
     kwargs.pop("pretrained", None)  # the older API's flag: weights only, same architecture
     return DenseNet(32, (6, 12, 24, 16), 64, **kwargs)
 
 
 @register_model()
-def densenet161(*, weights=None, progress=True, **kwargs):
+def densenet161(weights=None, progress=True, **kwargs):
     kwargs.pop("pretrained", None)  # the older API's flag: weights only, same architecture
     return DenseNet(48, (6, 12, 36, 24), 96, **kwargs)
 
 
 @register_model()
-def densenet169(*, weights=None, progress=True, **kwargs):
+def densenet169(weights=None, progress=True, **kwargs):
     kwargs.pop("pretrained", None)  # the older API's flag: weights only, same architecture
     return DenseNet(32, (6, 12, 32, 32), 64, **kwargs)
 
 
 @register_model()
-def densenet201(*, weights=None, progress=True, **kwargs):
+def densenet201(weights=None, progress=True, **kwargs):
     kwargs.pop("pretrained", None)  # the older API's flag: weights only, same architecture
     return DenseNet(32, (6, 12, 48, 32), 64, **kwargs)
 

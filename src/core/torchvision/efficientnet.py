@@ -157,67 +157,67 @@ def _efficientnet_b(arch, width_mult, depth_mult, dropout, kwargs, norm_layer=No
 
 
 @register_model()
-def efficientnet_b0(*, weights=None, progress=True, **kwargs):
+def efficientnet_b0(weights=None, progress=True, **kwargs):
     kwargs.pop("pretrained", None)  # the older API's flag: weights only, same architecture
     return _efficientnet_b("efficientnet_b0", 1.0, 1.0, 0.2, kwargs)
 
 
 @register_model()
-def efficientnet_b1(*, weights=None, progress=True, **kwargs):
+def efficientnet_b1(weights=None, progress=True, **kwargs):
     kwargs.pop("pretrained", None)  # the older API's flag: weights only, same architecture
     return _efficientnet_b("efficientnet_b1", 1.0, 1.1, 0.2, kwargs)
 
 
 @register_model()
-def efficientnet_b2(*, weights=None, progress=True, **kwargs):
+def efficientnet_b2(weights=None, progress=True, **kwargs):
     kwargs.pop("pretrained", None)  # the older API's flag: weights only, same architecture
     return _efficientnet_b("efficientnet_b2", 1.1, 1.2, 0.3, kwargs)
 
 
 @register_model()
-def efficientnet_b3(*, weights=None, progress=True, **kwargs):
+def efficientnet_b3(weights=None, progress=True, **kwargs):
     kwargs.pop("pretrained", None)  # the older API's flag: weights only, same architecture
     return _efficientnet_b("efficientnet_b3", 1.2, 1.4, 0.3, kwargs)
 
 
 @register_model()
-def efficientnet_b4(*, weights=None, progress=True, **kwargs):
+def efficientnet_b4(weights=None, progress=True, **kwargs):
     kwargs.pop("pretrained", None)  # the older API's flag: weights only, same architecture
     return _efficientnet_b("efficientnet_b4", 1.4, 1.8, 0.4, kwargs)
 
 
 @register_model()
-def efficientnet_b5(*, weights=None, progress=True, **kwargs):
+def efficientnet_b5(weights=None, progress=True, **kwargs):
     kwargs.pop("pretrained", None)  # the older API's flag: weights only, same architecture
     return _efficientnet_b("efficientnet_b5", 1.6, 2.2, 0.4, kwargs, partial(nn.BatchNorm2d, eps=0.001, momentum=0.01))
 
 
 @register_model()
-def efficientnet_b6(*, weights=None, progress=True, **kwargs):
+def efficientnet_b6(weights=None, progress=True, **kwargs):
     kwargs.pop("pretrained", None)  # the older API's flag: weights only, same architecture
     return _efficientnet_b("efficientnet_b6", 1.8, 2.6, 0.5, kwargs, partial(nn.BatchNorm2d, eps=0.001, momentum=0.01))
 
 
 @register_model()
-def efficientnet_b7(*, weights=None, progress=True, **kwargs):
+def efficientnet_b7(weights=None, progress=True, **kwargs):
     kwargs.pop("pretrained", None)  # the older API's flag: weights only, same architecture
     return _efficientnet_b("efficientnet_b7", 2.0, 3.1, 0.5, kwargs, partial(nn.BatchNorm2d, eps=0.001, momentum=0.01))
 
 
 @register_model()
-def efficientnet_v2_s(*, weights=None, progress=True, **kwargs):
+def efficientnet_v2_s(weights=None, progress=True, **kwargs):
     kwargs.pop("pretrained", None)  # the older API's flag: weights only, same architecture
     return _efficientnet_b("efficientnet_v2_s", 1.0, 1.0, 0.2, kwargs, partial(nn.BatchNorm2d, eps=1e-03))
 
 
 @register_model()
-def efficientnet_v2_m(*, weights=None, progress=True, **kwargs):
+def efficientnet_v2_m(weights=None, progress=True, **kwargs):
     kwargs.pop("pretrained", None)  # the older API's flag: weights only, same architecture
     return _efficientnet_b("efficientnet_v2_m", 1.0, 1.0, 0.3, kwargs, partial(nn.BatchNorm2d, eps=1e-03))
 
 
 @register_model()
-def efficientnet_v2_l(*, weights=None, progress=True, **kwargs):
+def efficientnet_v2_l(weights=None, progress=True, **kwargs):
     kwargs.pop("pretrained", None)  # the older API's flag: weights only, same architecture
     return _efficientnet_b("efficientnet_v2_l", 1.0, 1.0, 0.4, kwargs, partial(nn.BatchNorm2d, eps=1e-03))
 

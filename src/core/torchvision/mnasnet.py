@@ -70,25 +70,25 @@ class MNASNet(nn.Module):
 
 
 @register_model()
-def mnasnet0_5(*, weights=None, progress=True, **kwargs):
+def mnasnet0_5(weights=None, progress=True, **kwargs):
     kwargs.pop("pretrained", None)  # the older API's flag: weights only, same architecture
     return MNASNet(0.5, **kwargs)
 
 
 @register_model()
-def mnasnet0_75(*, weights=None, progress=True, **kwargs):
+def mnasnet0_75(weights=None, progress=True, **kwargs):
     kwargs.pop("pretrained", None)  # the older API's flag: weights only, same architecture
     return MNASNet(0.75, **kwargs)
 
 
 @register_model()
-def mnasnet1_0(*, weights=None, progress=True, **kwargs):
+def mnasnet1_0(weights=None, progress=True, **kwargs):
     kwargs.pop("pretrained", None)  # the older API's flag: weights only, same architecture
     return MNASNet(1.0, **kwargs)
 
 
 @register_model()
-def mnasnet1_3(*, weights=None, progress=True, **kwargs):
+def mnasnet1_3(weights=None, progress=True, **kwargs):
     kwargs.pop("pretrained", None)  # the older API's flag: weights only, same architecture
     return MNASNet(1.3, **kwargs)
 

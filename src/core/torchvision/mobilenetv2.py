@@ -70,7 +70,7 @@ class MobileNetV2(nn.Module):
 
 
 @register_model()
-def mobilenet_v2(*, weights=None, progress=True, **kwargs):
+def mobilenet_v2(weights=None, progress=True, **kwargs):
     kwargs.pop("pretrained", None)  # the older API's flag: weights only, same architecture
     return MobileNetV2(**kwargs)
 

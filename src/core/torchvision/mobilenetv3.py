@@ -115,14 +115,14 @@ def _mobilenet_v3_conf(arch, width_mult=1.0, reduced_tail=False, dilated=False, 
 
 
 @register_model()
-def mobilenet_v3_large(*, weights=None, progress=True, **kwargs):
+def mobilenet_v3_large(weights=None, progress=True, **kwargs):
     kwargs.pop("pretrained", None)  # the older API's flag: weights only, same architecture
     setting, last_channel = _mobilenet_v3_conf("mobilenet_v3_large", **kwargs)
     return MobileNetV3(setting, last_channel, **kwargs)
 
 
 @register_model()
-def mobilenet_v3_small(*, weights=None, progress=True, **kwargs):
+def mobilenet_v3_small(weights=None, progress=True, **kwargs):
     kwargs.pop("pretrained", None)  # the older API's flag: weights only, same architecture
     setting, last_channel = _mobilenet_v3_conf("mobilenet_v3_small", **kwargs)
     return MobileNetV3(setting, last_channel, **kwargs)

@@ -144,49 +144,49 @@ def _regnet(block_params, kwargs):
 
 # depth, w_0, w_a, w_m, group width (and SE ratio for RegNetY): the paper's Tables (via pycls)
 @register_model()
-def regnet_y_400mf(*, weights=None, progress=True, **kwargs):
+def regnet_y_400mf(weights=None, progress=True, **kwargs):
     kwargs.pop("pretrained", None)  # the older API's flag: weights only, same architecture
     return _regnet(BlockParams.from_init_params(depth=16, w_0=48, w_a=27.89, w_m=2.09, group_width=8, se_ratio=0.25), kwargs)
 
 
 @register_model()
-def regnet_y_800mf(*, weights=None, progress=True, **kwargs):
+def regnet_y_800mf(weights=None, progress=True, **kwargs):
     kwargs.pop("pretrained", None)  # the older API's flag: weights only, same architecture
     return _regnet(BlockParams.from_init_params(depth=14, w_0=56, w_a=38.84, w_m=2.4, group_width=16, se_ratio=0.25), kwargs)
 
 
 @register_model()
-def regnet_y_1_6gf(*, weights=None, progress=True, **kwargs):
+def regnet_y_1_6gf(weights=None, progress=True, **kwargs):
     kwargs.pop("pretrained", None)  # the older API's flag: weights only, same architecture
     return _regnet(BlockParams.from_init_params(depth=27, w_0=48, w_a=20.71, w_m=2.65, group_width=24, se_ratio=0.25), kwargs)
 
 
 @register_model()
-def regnet_y_3_2gf(*, weights=None, progress=True, **kwargs):
+def regnet_y_3_2gf(weights=None, progress=True, **kwargs):
     kwargs.pop("pretrained", None)  # the older API's flag: weights only, same architecture
     return _regnet(BlockParams.from_init_params(depth=21, w_0=80, w_a=42.63, w_m=2.66, group_width=24, se_ratio=0.25), kwargs)
 
 
 @register_model()
-def regnet_x_400mf(*, weights=None, progress=True, **kwargs):
+def regnet_x_400mf(weights=None, progress=True, **kwargs):
     kwargs.pop("pretrained", None)  # the older API's flag: weights only, same architecture
     return _regnet(BlockParams.from_init_params(depth=22, w_0=24, w_a=24.48, w_m=2.54, group_width=16), kwargs)
 
 
 @register_model()
-def regnet_x_800mf(*, weights=None, progress=True, **kwargs):
+def regnet_x_800mf(weights=None, progress=True, **kwargs):
     kwargs.pop("pretrained", None)  # the older API's flag: weights only, same architecture
     return _regnet(BlockParams.from_init_params(depth=16, w_0=56, w_a=35.73, w_m=2.28, group_width=16), kwargs)
 
 
 @register_model()
-def regnet_x_1_6gf(*, weights=None, progress=True, **kwargs):
+def regnet_x_1_6gf(weights=None, progress=True, **kwargs):
     kwargs.pop("pretrained", None)  # the older API's flag: weights only, same architecture
     return _regnet(BlockParams.from_init_params(depth=18, w_0=80, w_a=34.01, w_m=2.25, group_width=24), kwargs)
 
 
 @register_model()
-def regnet_x_3_2gf(*, weights=None, progress=True, **kwargs):
+def regnet_x_3_2gf(weights=None, progress=True, **kwargs):
     kwargs.pop("pretrained", None)  # the older API's flag: weights only, same architecture
     return _regnet(BlockParams.from_init_params(depth=25, w_0=88, w_a=26.31, w_m=2.25, group_width=48), kwargs)
 

@@ -128,61 +128,61 @@ def _resnet(block, layers, weights, progress, **kwargs):
 
 
 @register_model()
-def resnet18(*, weights=None, progress=True, **kwargs):
+def resnet18(weights=None, progress=True, **kwargs):
     kwargs.pop("pretrained", None)  # the older API's flag: weights only, same architecture
     return _resnet(BasicBlock, [2, 2, 2, 2], weights, progress, **kwargs)
 
 
 @register_model()
-def resnet34(*, weights=None, progress=True, **kwargs):
+def resnet34(weights=None, progress=True, **kwargs):
     kwargs.pop("pretrained", None)  # the older API's flag: weights only, same architecture
     return _resnet(BasicBlock, [3, 4, 6, 3], weights, progress, **kwargs)
 
 
 @register_model()
-def resnet50(*, weights=None, progress=True, **kwargs):
+def resnet50(weights=None, progress=True, **kwargs):
     kwargs.pop("pretrained", None)  # the older API's flag: weights only, same architecture
     return _resnet(Bottleneck, [3, 4, 6, 3], weights, progress, **kwargs)
 
 
 @register_model()
-def resnet101(*, weights=None, progress=True, **kwargs):
+def resnet101(weights=None, progress=True, **kwargs):
     kwargs.pop("pretrained", None)  # the older API's flag: weights only, same architecture
     return _resnet(Bottleneck, [3, 4, 23, 3], weights, progress, **kwargs)
 
 
 @register_model()
-def resnet152(*, weights=None, progress=True, **kwargs):
+def resnet152(weights=None, progress=True, **kwargs):
     kwargs.pop("pretrained", None)  # the older API's flag: weights only, same architecture
     return _resnet(Bottleneck, [3, 8, 36, 3], weights, progress, **kwargs)
 
 
 @register_model()
-def resnext50_32x4d(*, weights=None, progress=True, **kwargs):
+def resnext50_32x4d(weights=None, progress=True, **kwargs):
     kwargs.pop("pretrained", None)  # the older API's flag: weights only, same architecture
     return _resnet(Bottleneck, [3, 4, 6, 3], weights, progress, groups=32, width_per_group=4, **kwargs)
 
 
 @register_model()
-def resnext101_32x8d(*, weights=None, progress=True, **kwargs):
+def resnext101_32x8d(weights=None, progress=True, **kwargs):
     kwargs.pop("pretrained", None)  # the older API's flag: weights only, same architecture
     return _resnet(Bottleneck, [3, 4, 23, 3], weights, progress, groups=32, width_per_group=8, **kwargs)
 
 
 @register_model()
-def resnext101_64x4d(*, weights=None, progress=True, **kwargs):
+def resnext101_64x4d(weights=None, progress=True, **kwargs):
     kwargs.pop("pretrained", None)  # the older API's flag: weights only, same architecture
     return _resnet(Bottleneck, [3, 4, 23, 3], weights, progress, groups=64, width_per_group=4, **kwargs)
 
 
 @register_model()
-def wide_resnet50_2(*, weights=None, progress=True, **kwargs):
+def wide_resnet50_2(weights=None, progress=True, **kwargs):
     kwargs.pop("pretrained", None)  # the older API's flag: weights only, same architecture
     return _resnet(Bottleneck, [3, 4, 6, 3], weights, progress, width_per_group=128, **kwargs)
 
 
 @register_model()
-def wide_resnet101_2(*, weights=None, progress=True, **kwargs):
+def wide_resnet101_2(weights=None, progress=True, **kwargs):
     kwargs.pop("pretrained", None)  # the older API's flag: weights only, same architecture
     return _resnet(Bottleneck, [3, 4, 23, 3], weights, progress, width_per_group=128, **kwargs)
 

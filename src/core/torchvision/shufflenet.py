@@ -80,25 +80,25 @@ class ShuffleNetV2(nn.Module):
 
 
 @register_model()
-def shufflenet_v2_x0_5(*, weights=None, progress=True, **kwargs):
+def shufflenet_v2_x0_5(weights=None, progress=True, **kwargs):
     kwargs.pop("pretrained", None)  # the older API's flag: weights only, same architecture
     return ShuffleNetV2([4, 8, 4], [24, 48, 96, 192, 1024], **kwargs)
 
 
 @register_model()
-def shufflenet_v2_x1_0(*, weights=None, progress=True, **kwargs):
+def shufflenet_v2_x1_0(weights=None, progress=True, **kwargs):
     kwargs.pop("pretrained", None)  # the older API's flag: weights only, same architecture
     return ShuffleNetV2([4, 8, 4], [24, 116, 232, 464, 1024], **kwargs)
 
 
 @register_model()
-def shufflenet_v2_x1_5(*, weights=None, progress=True, **kwargs):
+def shufflenet_v2_x1_5(weights=None, progress=True, **kwargs):
     kwargs.pop("pretrained", None)  # the older API's flag: weights only, same architecture
     return ShuffleNetV2([4, 8, 4], [24, 176, 352, 704, 1024], **kwargs)
 
 
 @register_model()
-def shufflenet_v2_x2_0(*, weights=None, progress=True, **kwargs):
+def shufflenet_v2_x2_0(weights=None, progress=True, **kwargs):
     kwargs.pop("pretrained", None)  # the older API's flag: weights only, same architecture
     return ShuffleNetV2([4, 8, 4], [24, 244, 488, 976, 2048], **kwargs)
 

@@ -55,13 +55,13 @@ class SqueezeNet(nn.Module):
 
 
 @register_model()
-def squeezenet1_0(*, weights=None, progress=True, **kwargs):
+def squeezenet1_0(weights=None, progress=True, **kwargs):
     kwargs.pop("pretrained", None)  # the older API's flag: weights only, same architecture
     return SqueezeNet("1_0", **kwargs)
 
 
 @register_model()
-def squeezenet1_1(*, weights=None, progress=True, **kwargs):
+def squeezenet1_1(weights=None, progress=True, **kwargs):
     kwargs.pop("pretrained", None)  # the older API's flag: weights only, same architecture
     return SqueezeNet("1_1", **kwargs)
 

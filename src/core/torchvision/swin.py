@@ -174,19 +174,19 @@ def _swin(embed_dim, depths, num_heads, stochastic_depth_prob, kwargs):
 
 
 @register_model()
-def swin_t(*, weights=None, progress=True, **kwargs):
+def swin_t(weights=None, progress=True, **kwargs):
     kwargs.pop("pretrained", None)  # the older API's flag: weights only, same architecture
     return _swin(96, [2, 2, 6, 2], [3, 6, 12, 24], 0.2, kwargs)
 
 
 @register_model()
-def swin_s(*, weights=None, progress=True, **kwargs):
+def swin_s(weights=None, progress=True, **kwargs):
     kwargs.pop("pretrained", None)  # the older API's flag: weights only, same architecture
     return _swin(96, [2, 2, 18, 2], [3, 6, 12, 24], 0.3, kwargs)
 
 
 @register_model()
-def swin_b(*, weights=None, progress=True, **kwargs):
+def swin_b(weights=None, progress=True, **kwargs):
     kwargs.pop("pretrained", None)  # the older API's flag: weights only, same architecture
     return _swin(128, [2, 2, 18, 2], [4, 8, 16, 32], 0.5, kwargs)
 

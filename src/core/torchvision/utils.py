@@ -29,6 +29,9 @@ class IntermediateLayerGetter(nn.ModuleDict):
         return out
 
 
+# The builders take weights and progress by position or keyword, as torchvision's do through its kwonly_to_pos_or_kw
+# decorator (torchvision/models/_utils.py, 0.13+), where a bool in weights' place is the older `pretrained` flag:
+# `vgg16(True)`, `resnet50(not args.scratch)`. Weights fill in values only, so the builders here ignore them.
 def register_model(name=None):
     # A registry decorator: stores the builder by name and returns it unchanged (as torchvision's does).
     def wrapper(fn):

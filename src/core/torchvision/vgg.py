@@ -51,49 +51,49 @@ def _vgg(cfg, batch_norm, weights, progress, **kwargs):
 
 
 @register_model()
-def vgg11(*, weights=None, progress=True, **kwargs):
+def vgg11(weights=None, progress=True, **kwargs):
     kwargs.pop("pretrained", None)  # the older API's flag: weights only, same architecture
     return _vgg("A", False, weights, progress, **kwargs)
 
 
 @register_model()
-def vgg11_bn(*, weights=None, progress=True, **kwargs):
+def vgg11_bn(weights=None, progress=True, **kwargs):
     kwargs.pop("pretrained", None)  # the older API's flag: weights only, same architecture
     return _vgg("A", True, weights, progress, **kwargs)
 
 
 @register_model()
-def vgg13(*, weights=None, progress=True, **kwargs):
+def vgg13(weights=None, progress=True, **kwargs):
     kwargs.pop("pretrained", None)  # the older API's flag: weights only, same architecture
     return _vgg("B", False, weights, progress, **kwargs)
 
 
 @register_model()
-def vgg13_bn(*, weights=None, progress=True, **kwargs):
+def vgg13_bn(weights=None, progress=True, **kwargs):
     kwargs.pop("pretrained", None)  # the older API's flag: weights only, same architecture
     return _vgg("B", True, weights, progress, **kwargs)
 
 
 @register_model()
-def vgg16(*, weights=None, progress=True, **kwargs):
+def vgg16(weights=None, progress=True, **kwargs):
     kwargs.pop("pretrained", None)  # the older API's flag: weights only, same architecture
     return _vgg("D", False, weights, progress, **kwargs)
 
 
 @register_model()
-def vgg16_bn(*, weights=None, progress=True, **kwargs):
+def vgg16_bn(weights=None, progress=True, **kwargs):
     kwargs.pop("pretrained", None)  # the older API's flag: weights only, same architecture
     return _vgg("D", True, weights, progress, **kwargs)
 
 
 @register_model()
-def vgg19(*, weights=None, progress=True, **kwargs):
+def vgg19(weights=None, progress=True, **kwargs):
     kwargs.pop("pretrained", None)  # the older API's flag: weights only, same architecture
     return _vgg("E", False, weights, progress, **kwargs)
 
 
 @register_model()
-def vgg19_bn(*, weights=None, progress=True, **kwargs):
+def vgg19_bn(weights=None, progress=True, **kwargs):
     kwargs.pop("pretrained", None)  # the older API's flag: weights only, same architecture
     return _vgg("E", True, weights, progress, **kwargs)
 
@@ -126,7 +126,7 @@ class AlexNet(nn.Module):
 
 
 @register_model()
-def alexnet(*, weights=None, progress=True, **kwargs):
+def alexnet(weights=None, progress=True, **kwargs):
     kwargs.pop("pretrained", None)  # the older API's flag: weights only, same architecture
     return AlexNet(**kwargs)
 

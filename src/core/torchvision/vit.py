@@ -101,31 +101,31 @@ def _vision_transformer(patch_size, num_layers, num_heads, hidden_dim, mlp_dim, 
 
 
 @register_model()
-def vit_b_16(*, weights=None, progress=True, **kwargs):
+def vit_b_16(weights=None, progress=True, **kwargs):
     kwargs.pop("pretrained", None)  # the older API's flag: weights only, same architecture
     return _vision_transformer(16, 12, 12, 768, 3072, kwargs)
 
 
 @register_model()
-def vit_b_32(*, weights=None, progress=True, **kwargs):
+def vit_b_32(weights=None, progress=True, **kwargs):
     kwargs.pop("pretrained", None)  # the older API's flag: weights only, same architecture
     return _vision_transformer(32, 12, 12, 768, 3072, kwargs)
 
 
 @register_model()
-def vit_l_16(*, weights=None, progress=True, **kwargs):
+def vit_l_16(weights=None, progress=True, **kwargs):
     kwargs.pop("pretrained", None)  # the older API's flag: weights only, same architecture
     return _vision_transformer(16, 24, 16, 1024, 4096, kwargs)
 
 
 @register_model()
-def vit_l_32(*, weights=None, progress=True, **kwargs):
+def vit_l_32(weights=None, progress=True, **kwargs):
     kwargs.pop("pretrained", None)  # the older API's flag: weights only, same architecture
     return _vision_transformer(32, 24, 16, 1024, 4096, kwargs)
 
 
 @register_model()
-def vit_h_14(*, weights=None, progress=True, **kwargs):
+def vit_h_14(weights=None, progress=True, **kwargs):
     kwargs.pop("pretrained", None)  # the older API's flag: weights only, same architecture
     return _vision_transformer(14, 32, 16, 1280, 5120, kwargs)
 

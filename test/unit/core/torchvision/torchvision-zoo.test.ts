@@ -9,9 +9,9 @@ import { zooSources } from "../../../../src/core/torchvision/sources";
 interface Truth { params: number; flops: number; output: number[]; modules: string[] }
 const truth = JSON.parse(readFileSync(join(__dirname, "../../../fixtures/realworld/torchvision-truth.json"), "utf8")) as { models: Record<string, Truth> };
 
-/** Constructors our zoo defines: every `def name(*, weights=None` in its sources. */
+/** Constructors our zoo defines: every `def name(weights=None` in its sources. */
 const implemented = new Set<string>();
-for (const [, text] of zooSources) for (const m of text.matchAll(/^def (\w+)\(\*, weights=None/gm)) implemented.add(m[1]);
+for (const [, text] of zooSources) for (const m of text.matchAll(/^def (\w+)\(weights=None/gm)) implemented.add(m[1]);
 
 async function analyzeZoo(name: string) {
   const result = await analyze(`import torchvision\n`, { entry: `torchvision.models.${name}(weights=None)`, inputs: [{ shape: [1, 3, 224, 224], dtype: "float32" }] });
@@ -66,6 +66,13 @@ describe("torchvision zoo in user code", function () {
     assert.equal(net.flops, resnet18.flops - 2 * 512 * 1000 + 2 * 512 * 10);
     assert.ok(net.layers.some((l) => l.path === "backbone.fc" && l.type === "Identity"));
     assert.deepEqual(net.unresolved, []);
+  });
+
+  it("takes weights by position, a bool there being the older pretrained flag (torchvision's kwonly_to_pos_or_kw)", async () => {
+    for (const call of ["vgg11(False)", "vgg11(not args.scratch)", "vgg11(None, True)"]) {
+      const result = await analyze(`import argparse\nfrom torchvision.models import vgg11\nparser = argparse.ArgumentParser()\nparser.add_argument('--scratch', action='store_true')\nargs = parser.parse_args()\nnet = ${call}\nnet.eval()\n`, { inputs: [{ shape: [1, 3, 224, 224], dtype: "float32" }] });
+      assert.equal(result.models.find((m) => m.name === "net")?.params, truth.models.vgg11.params, call);
+    }
   });
 
   it("import torchvision; torchvision.models.get_model by name with num_classes", async () => {
