@@ -27,6 +27,7 @@ import type { CudaDevice } from "./cuda-device";
 import { isDataDependentMaskedCopy } from "../torch/masked-copy";
 import { attributesOverDict, dictStorage } from "./dict-subclass";
 import { knownRow, valuesOf, withValues } from "../torch/known-values";
+import { kerasTensorAttribute } from "../keras/tensor-attributes";
 import { armEffect } from "./inert-branches";
 import { numpyScalar } from "./numpy-arrays";
 import { pythonText } from "./formatting";
@@ -1414,7 +1415,7 @@ export class Interpreter {
       case "tensor": {
         const method = this.torch.tensorMethods.get(name);
         if (method) return { kind: "native", name: `Tensor.${name}`, call: (c) => method(o, c), receiver: o };
-        const attribute = this.guard(pos ?? noPosition, () => this.torch.tensorAttribute(o, name) ?? unknown(`tensor attribute ${name}`));
+        const attribute = this.guard(pos ?? noPosition, () => this.torch.tensorAttribute(o, name) ?? kerasTensorAttribute(o, name) ?? unknown(`tensor attribute ${name}`));
         return attribute;
       }
       case "partial": {
