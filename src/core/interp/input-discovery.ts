@@ -187,7 +187,7 @@ function defaultInputsFromLayers(model: InstanceValue, dataSides: [number, numbe
 /**
  * A generator whose first layer is a stride-1, unpadded transposed convolution projects a latent vector of its
  * input channels, seen as a 1x1 map (DCGAN: Radford, Metz, Chintala 2016, arXiv:1511.06434, "the first layer of
- * the GAN, which takes a uniform noise distribution Z as input"); other transposed convolutions upsample feature maps
+ * the GAN, which takes a uniform noise distribution Z as input"), or the plain vector when a 1x1 map does not run; other transposed convolutions upsample feature maps
  * whose side nothing here says.
  */
 function latentProjection(m: InstanceValue): InputSpec[][] {
@@ -202,7 +202,8 @@ function latentProjection(m: InstanceValue): InputSpec[][] {
   };
   // ConvTranspose2d's weight is (in_channels, out_channels / groups, kH, kW)
   if (weight?.kind !== "tensor" || single("stride", 1) !== 1 || single("padding", 0) !== 0) return [];
-  return [[{ shape: [1, weight.shape[0], 1, 1], dtype: "float32" }]];
+  // The latent as a 1x1 map first, else as the vector a forward reshapes itself (`noise.view(*noise.shape, 1, 1)`).
+  return [[{ shape: [1, weight.shape[0], 1, 1], dtype: "float32" }], [{ shape: [1, weight.shape[0]], dtype: "float32" }]];
 }
 
 /**

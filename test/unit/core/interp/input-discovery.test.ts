@@ -429,6 +429,13 @@ model = G()
     assert.equal(m.complete, true, JSON.stringify(m.unresolved));
   });
 
+  it("reads the latent as a plain vector when the forward makes the 1x1 map itself", async () => {
+    const m = await onlyModel(GENERATOR("nn.ConvTranspose2d(nz, 32, 8, 1, 0, bias=False)").replace("return self.main(z)", "return self.main(z.view(*z.shape, 1, 1))"));
+    assert.deepEqual(m.inputs, [{ shape: [1, 16], dtype: "float32" }]);
+    assert.deepEqual(m.output, [[1, 3, 16, 16]]);
+    assert.equal(m.complete, true, JSON.stringify(m.unresolved));
+  });
+
   it("an upsampling ConvTranspose2d first (stride 2) is not taken for a latent projection", async () => {
     const m = await onlyModel(GENERATOR("nn.ConvTranspose2d(nz, 32, 4, 2, 1, bias=False)"));
     assert.notDeepEqual(m.inputs, [{ shape: [1, 16, 1, 1], dtype: "float32" }]);
