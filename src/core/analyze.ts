@@ -36,7 +36,10 @@ import { kerasDatasetInputs, isKerasObject } from "./keras/data-inputs";
 import { wrappedModel } from "./torch/nn/parallel";
 import { declaredInputs, declaredInputsOfParts } from "./keras/declared-inputs";
 import { isIdleKerasLayer } from "./keras/idle-layers";
-import { discoverTrainingPlan, type TrainingPlan } from "./training/training-plan";
+import { discoverTrainingPlan, PLAN_STEPS, type TrainingPlan } from "./training/training-plan";
+import { runBindings, type RunBindings } from "./training/run-bindings";
+import { findCodeSites } from "./training/code-sites";
+import type { ParameterBindings } from "./training/evaluate-site";
 import { discoverGenerations } from "./generation/generation-plan";
 import { readRunSetup } from "./memory/run-setup";
 import { findTrainingSites } from "./training/training-sites";
@@ -463,9 +466,13 @@ function discoverCandidates(parser: PythonParser, runtime: Runtime, namespace: M
   const looksLikeModel = (name: string, call: Extract<import("./python/ast").Expression, { type: "call" }>) => usedAsModel(request.text, name, call, namespace) || isModelEntryPoint(call) || namesModelClass(call);
   const sitesByName = new Map<string, NestedModelSite[]>();
   for (const site of nestedModelSites(syntax, request.text, namespace, file, looksLikeModel)) sitesByName.set(site.name, [...(sitesByName.get(site.name) ?? []), site]);
+  // A site inside a function reads its parameters as the script's run binds them (its callers' arguments, a
+  // `@hydra.main` config, click defaults), as the training plan does; worked out only when a site needs them.
+  let run: RunBindings | undefined;
+  const bindings: ParameterBindings = (fn, parameter) => (run ??= runBindings({ interpreter: interp, namespace, body: syntax.body, text: request.text, file, now, files: request.files, root: request.root }, findCodeSites(syntax.body, request.text), { steps: PLAN_STEPS })).bindings(fn, parameter);
   for (const [name, sites] of sitesByName) {
     if (found.some((c) => c.name === name) || unbuilt.some((m) => m.name === name)) continue;
-    const choice = chooseModelSite(interp, namespace.scope, file, sites, now);
+    const choice = chooseModelSite(interp, namespace.scope, file, sites, now, bindings);
     if (!choice) continue;
     const site = choice.site;
     if (choice.why) failures.push(`${name}: built from ${choice.why}`);

@@ -40,8 +40,9 @@ export function nestedModelSites(syntax: ModuleSyntax, text: string, namespace: 
   // Function bodies are lowered on first read: only those that name an imported library are walked (and lowered),
   // and class bodies never are, so a large model file costs a text scan.
   const libraries = [...namespace.scope.names].filter(([, v]) => isLibraryValue(v, file) && !(v.kind === "namespace" && isTorchItself(v.name))).map(([n]) => n);
-  // torch.hub.load is torch's one model entry point: "hub" marks a body that may call it.
-  const count = mentions(text, [...libraries, "hub"]);
+  // torch.hub.load is torch's one model entry point: "hub" marks a body that may call it; "import" one that imports
+  // its model class itself.
+  const count = mentions(text, [...libraries, "hub", "import"]);
   type Place = { fn?: FunctionDefinition; outer: Statement[]; conditions: NestedModelSite["conditions"] };
   const walk = (body: Statement[], nested: boolean, place: Place) => {
     body.forEach((s, i) => {
@@ -51,7 +52,7 @@ export function nestedModelSites(syntax: ModuleSyntax, text: string, namespace: 
       const before = nested ? [...place.outer, ...body.slice(0, i)] : [];
       if (nested && s.type === "assign" && s.targets.length === 1 && s.targets[0].type === "name" && s.value.type === "call") {
         const name = s.targets[0].id;
-        if ((fromLibrary(s.value, namespace, file) || needsArgumentsHere(s.value, namespace, file)) && looksLikeModel(name, s.value)) {
+        if ((fromLibrary(s.value, namespace, file) || needsArgumentsHere(s.value, namespace, file) || importedBefore(s.value, before)) && looksLikeModel(name, s.value)) {
           // Built in the module's namespace, the call may read only what that namespace (or builtins) holds: an
           // argument from the function's own variables (`resnet18(num_classes=n)`) needs them worked out first.
           const locals = [...namesIn([s.value], new Set())].filter((n) => !visible(n, namespace.scope));
@@ -83,6 +84,19 @@ function needsArgumentsHere(call: Extract<Expression, { type: "call" }>, namespa
   return init.definition.params.slice(1).some((p) => p.kind === "normal" && p.default === undefined);
 }
 
+/**
+ * A callee bound by an import the function itself runs before the call (`def run(args): from pkg.models import Net`
+ * ... `model = Net(**kwargs)`, an import kept local so that the module loads fast): a library or workspace class
+ * as much as one imported at the top. torch's own names aside, as for `fromLibrary`.
+ */
+function importedBefore(call: Extract<Expression, { type: "call" }>, before: Statement[]): boolean {
+  const root = rootName(call.func);
+  if (root === undefined) return false;
+  return before.some((s) =>
+    (s.type === "importFrom" && !isTorchItself(s.module) && s.names !== "*" && s.names.some((n) => (n.alias ?? n.name) === root)) ||
+    (s.type === "import" && s.names.some((n) => !isTorchItself(n.module) && (n.alias ?? n.module.split(".")[0]) === root)));
+}
+
 function fromLibrary(call: Extract<Expression, { type: "call" }>, namespace: ModuleNamespaceValue, file: string): boolean {
   const root = rootName(call.func);
   const bound = root === undefined ? undefined : namespace.scope.names.get(root);
@@ -94,8 +108,14 @@ function fromLibrary(call: Extract<Expression, { type: "call" }>, namespace: Mod
 function isLibraryValue(bound: Value, file: string): boolean {
   if (bound.kind === "namespace") return bound.file !== file;
   if (bound.kind === "function") return bound.module.file !== undefined && bound.module.file !== file;
-  if (bound.kind === "class") return !!bound.module && bound.module.file !== file && !isTorchItself(bound.module.name);
+  if (bound.kind === "class") return (!!bound.module && bound.module.file !== file && !isTorchItself(bound.module.name)) || isNativeKerasModel(bound);
   return false;
+}
+
+/** Keras' own model classes (`Model`, `Sequential`, imported by name from keras.models): the catalogue builds them
+ *  natively, so they have no module file, but a script's `model = Model(inputs, outputs)` builds a model all the same. */
+function isNativeKerasModel(cls: Extract<Value, { kind: "class" }>): boolean {
+  return cls.location === undefined && cls.mro.some((c) => c.qualifiedName === "keras.Model");
 }
 
 const isTorchItself = (module: string) => module === "torch" || module.startsWith("torch.");

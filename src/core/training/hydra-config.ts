@@ -1,7 +1,9 @@
 // A Hydra script's run: its `@hydra.main` function receives the config composed from the workspace's YAML files
 // (src/core/hydra/compose.ts), so `cfg.trainer.max_epochs` inside it is the file's value, and config keys named as
 // a run's figures are (like argparse defaults) what the plain run uses.
-import { NONE, bool, float, freshId, int, list, str, unknown } from "../interp/construct";
+import { NONE, bool, dict, float, freshId, int, keyOf, list, str, unknown } from "../interp/construct";
+import { nativeClass } from "../interp/classes";
+import { attributesOverDict } from "../interp/dict-subclass";
 import type { ModuleFiles } from "../interp/module-resolver";
 import { dirname, relativeTo } from "../interp/paths";
 import type { ClassValue, Value } from "../interp/values";
@@ -41,8 +43,9 @@ function doraMains(body: Statement[]): Set<string> {
  * The `@hydra.main(config_path=..., config_name=...)` functions of a file whose config exists: YAML files, or the
  * ConfigStore `store` nodes the file registers.
  */
-export function hydraRuns(body: Statement[], files: ModuleFiles | undefined, file: string, root: string | undefined, objectClass: ClassValue, store: ConfigStoreNodes = new Map()): HydraRun[] {
+export function hydraRuns(body: Statement[], files: ModuleFiles | undefined, file: string, root: string | undefined, dictClass: ClassValue, store: ConfigStoreNodes = new Map()): HydraRun[] {
   if (!files) return [];
+  const dictConfig = nativeClass("omegaconf.DictConfig", [dictClass]);
   const runs: HydraRun[] = [];
   const dora = doraMains(body);
   for (const s of body) {
@@ -61,19 +64,24 @@ export function hydraRuns(body: Statement[], files: ModuleFiles | undefined, fil
       else if (v && typeof v === "object" && !Array.isArray(v)) for (const [k, x] of Object.entries(v)) walk(x, key ? `${key}.${k}` : k);
     };
     walk(composed.config, "");
-    runs.push({ fn: s, parameter: s.params[0].name, config: toValue(composed.config, objectClass), leaves, files: composed.files.map(shown), missing: composed.missing.map(shown) });
+    runs.push({ fn: s, parameter: s.params[0].name, config: toValue(composed.config, dictConfig), leaves, files: composed.files.map(shown), missing: composed.missing.map(shown) });
   }
   return runs;
 }
 
-/** A config value as the code reads it: mappings as objects with attributes (OmegaConf's DictConfig reads so). */
-function toValue(v: YamlValue, objectClass: ClassValue): Value {
+/**
+ * A config value as the code reads it: a mapping is OmegaConf's DictConfig, whose keys read as attributes
+ * (`cfg.trainer.max_epochs`) and as items, and which is a mapping to `dict(cfg.model)`, `**cfg.model`, `in`, `.get`
+ * and `.items()` (omegaconf.readthedocs.io, "Access and manipulation"). Here it derives from dict, so
+ * `isinstance(cfg, dict)` holds where OmegaConf's does not.
+ */
+function toValue(v: YamlValue, dictConfig: ClassValue): Value {
   if (v === null) return NONE;
   if (typeof v === "boolean") return bool(v);
   if (typeof v === "number") return Number.isInteger(v) ? int(v) : float(v);
   if (typeof v === "string") return v.includes("${") ? unknown(`the config interpolation ${v} is not resolved`) : str(v);
-  if (Array.isArray(v)) return list(v.map((x) => toValue(x, objectClass)));
-  const attributes = new Map<string, Value>();
-  for (const [k, x] of Object.entries(v)) attributes.set(k, toValue(x, objectClass));
-  return { kind: "instance", cls: objectClass, attributes, id: freshId() };
+  if (Array.isArray(v)) return list(v.map((x) => toValue(x, dictConfig)));
+  const items = dict();
+  for (const [k, x] of Object.entries(v)) items.entries.set(keyOf(str(k)), { key: str(k), value: toValue(x, dictConfig) });
+  return { kind: "instance", cls: dictConfig, attributes: attributesOverDict(items), id: freshId() };
 }

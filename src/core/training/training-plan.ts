@@ -12,16 +12,13 @@ import { datasetSize } from "./dataset-sizes";
 import { stepLoopCalledPerEpoch } from "./called-step-loops";
 import { evaluateAtSite, knownTruth as truth, type ParameterBindings, type StepAllowance } from "./evaluate-site";
 import { loopShape, type LoopShape, type LoopStatement } from "./loop-shape";
-import { callSiteBindings } from "./call-site-bindings";
 import { cudaQueriesNote } from "./cuda-note";
 import { hfTrainingArguments, trainingArgumentsKind, TRAINING_ARGUMENT_DEFAULTS } from "./hf-arguments";
-import { hydraRuns } from "./hydra-config";
+import { runBindings } from "./run-bindings";
 import { isLightningTarget, trainerFromElsewhere } from "./trainer-origin";
 import { batchSamplerArguments } from "./batch-sampler";
 import { abslFlagDefinition } from "./absl-flags";
-import { clickBindings } from "./click-options";
 import { argparseDest, argparseOptionsParsed } from "./parsed-options";
-import { configStoreNodes } from "./config-store";
 import { CONFIG_READER, numericLeaves } from "./config-reads";
 import { configNotes } from "./config-notes";
 import { CONFIG_FILE } from "../interp/stdlib/config-files";
@@ -88,7 +85,7 @@ interface Candidate {
 /** Interpreter steps for reading a file's whole plan (the analysis of its models has its own budget): steps, not
  *  wall time, so the figures do not change on a slower or busier machine; each statement of an evaluation has its
  *  own 200,000 (evaluate-site.ts), so this is ten runaway statements or many short ones. */
-const PLAN_STEPS = 2_000_000;
+export const PLAN_STEPS = 2_000_000;
 const EPOCH_VARIABLE = /epoch/i;
 /** Loop variables of step-based training loops (nanoGPT's `iter_num`, `for step in range(max_steps)`). */
 const STEP_VARIABLE = /^(step|steps|it|iter|iters|iter_num|iteration|itr|global_step|train_step|update|updates|n_iter)$/i;
@@ -157,16 +154,9 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
   const sites = findCodeSites(input.body, input.text);
   // The whole search shares one step allowance: a file with hundreds of sites must not slow each keystroke's analysis.
   const allowance: StepAllowance = { steps: PLAN_STEPS };
-  const evaluateWith = (site: CodeSite, expressions: Expression[], bound?: ParameterBindings): Value[] =>
-    evaluateAtSite(interpreter, namespace.scope, file, site.context, expressions, now, bound, allowance);
-  // A function's parameters take what its call sites in the file pass (`train(args, ...)` at the bottom).
-  // A `@hydra.main` function's config parameter is the config Hydra composes from the workspace's YAML.
-  // ConfigStore nodes (dataclasses) a `@hydra.main` may compose instead of, or beside, YAML files.
-  const store = configStoreNodes(sites, (site, e) => evaluateWith(site, [e])[0]);
-  const hydra = hydraRuns(input.body, input.files, file, input.root, interpreter.objectClass, store);
-  // A click command's parameters (and a function it passes its **kwargs to) are its options' defaults.
-  const click = clickBindings(input.body, input.text, (e) => evaluateAtSite(interpreter, namespace.scope, file, { before: [] }, [e], now, undefined, allowance)[0]);
-  const bindings = callSiteBindings(input.body, input.text, evaluateWith, (fn, name) => input.bound?.(fn, name) ?? hydra.find((r) => r.fn === fn && r.parameter === name)?.config ?? click(fn, name));
+  // A function's parameters take what its call sites in the file pass (`train(args, ...)` at the bottom), a
+  // `@hydra.main` function's its composed config, a click command's its options' defaults.
+  const { bindings, hydra, evaluate: evaluateWith } = runBindings({ ...input, now }, sites, allowance);
   const evaluate = (site: CodeSite, expressions: Expression[]): Value[] => evaluateWith(site, expressions, bindings);
   const evaluateOne = (site: CodeSite, e: Expression | undefined): Value | undefined => (e ? evaluate(site, [e])[0] : undefined);
 

@@ -65,4 +65,71 @@ def main():
 `);
     assert.deepEqual(result.models.map((m) => m.name), ["Net"]);
   });
+
+  it("builds a Keras functional model that the main guard assembles with Model imported by name", async () => {
+    const script = (guard: string) => `from keras.layers import Conv2D, Dense, Input, GlobalAveragePooling2D
+from keras.models import Model
+
+def network(img_input, classes):
+    x = Conv2D(16, (3, 3), padding='same')(img_input)
+    x = GlobalAveragePooling2D()(x)
+    return Dense(classes, activation='softmax')(x)
+
+${guard}
+    img_input = Input(shape=(32, 32, 3))
+    output = network(img_input, 10)
+    net = Model(img_input, output)
+    net.compile(loss='categorical_crossentropy', optimizer='sgd')
+    net.fit(x_train, y_train, batch_size=128, epochs=3)
+`;
+    for (const guard of ["if __name__ == '__main__':", "def main():"]) {
+      const m = modelNamed(await analyze(script(guard)), "net");
+      // conv 3*3*3*16 + 16, dense 16*10 + 10
+      assert.equal(m.params, 448 + 170, guard);
+      assert.deepEqual(m.inputs[0].shape, [1, 32, 32, 3]);
+    }
+  });
+
+  it("builds a model whose class the function imports itself, from a @hydra.main config read as a mapping", async () => {
+    const script = `import hydra
+import torch
+
+def run(args):
+    from models.net import Net
+    kwargs = dict(args.net)
+    kwargs['classes'] = args.classes
+    model = Net(**kwargs)
+    opt = torch.optim.SGD(model.parameters(), lr=0.1)
+    for epoch in range(args.epochs):
+        loss = model(torch.randn(8, 4)).sum()
+        loss.backward()
+        opt.step()
+
+@hydra.main(config_path="conf", config_name="config")
+def main(args):
+    run(args)
+
+if __name__ == "__main__":
+    main()
+`;
+    const others = {
+      "/project/conf/config.yaml": "epochs: 3\nclasses: 5\nnet:\n  N: 16\n  norm: False\n",
+      "/project/models/__init__.py": "",
+      "/project/models/net.py": `from torch import nn
+
+class Net(nn.Module):
+    def __init__(self, N, norm, classes):
+        super().__init__()
+        self.hidden = nn.Linear(4, N)
+        self.out = nn.Linear(N, classes)
+
+    def forward(self, x):
+        return self.out(self.hidden(x))
+`,
+    };
+    const result = await analyze(script, { others });
+    const m = modelNamed(result, "model");
+    assert.equal(m.line, 8);
+    assert.equal(m.params, 4 * 16 + 16 + 16 * 5 + 5, "N from the config (a key, not YAML 1.1's boolean n), classes set after dict()");
+  });
 });
