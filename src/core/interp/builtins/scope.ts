@@ -1,10 +1,15 @@
-import { dict, str, unknown } from "../construct";
+import { dict, namespaceDict, str, unknown } from "../construct";
 import { PythonError, type Value } from "../values";
 import { builtin, type BuiltinScope } from "./builtin";
 
 /** What code reads of its own scope and module: globals, locals, __import__, __name__ and __file__. */
 export function installScope({ names, interp }: BuiltinScope): void {
-  names.set("globals", builtin("globals", () => unknown("globals()")));
+  // The calling function's module namespace, as a new dict: a snapshot, so what code reads through it is right
+  // (`globals().get(identifier)`, a block looked up by its name) but a write through it binds nothing.
+  names.set("globals", builtin("globals", () => {
+    const module = interp().frame?.function?.module;
+    return module ? namespaceDict(module) : unknown("globals() outside a function");
+  }));
   // A function's own names at the call, as a new dict (CvT-style `kwargs = dict(locals())` in __init__).
   names.set("locals", builtin("locals", () => {
     const scope = interp().frame?.scope;
