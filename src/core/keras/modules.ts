@@ -200,6 +200,9 @@ export const kerasModules: NativeModuleProvider = function kerasModules(runtime:
   const backend = namespace("keras.backend", [
     ["image_data_format", fn("image_data_format", () => str("channels_last"))],
     ["set_image_data_format", fn("set_image_data_format", () => NONE)],
+    // Keras 1's name for it, kept in Keras 2 up to 2.2 (keras/backend/common.py): 'tf' for channels_last.
+    ["image_dim_ordering", fn("image_dim_ordering", () => str("tf"))],
+    ["set_image_dim_ordering", fn("set_image_dim_ordering", () => NONE)],
     ["is_keras_tensor", fn("is_keras_tensor", ({ args }) => bool(args[0]?.kind === "tensor"))],
     ["name_scope", fn("name_scope", () => tuple([]))],
     ["get_uid", fn("get_uid", () => int(1))],

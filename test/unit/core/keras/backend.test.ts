@@ -34,4 +34,23 @@ flat = K.flatten(K.square(z_mean))
     assert.equal(decoder.flops, 2 * 2 * 8);
     assert.deepEqual(decoder.inputs[0].shape, [1, 2]);
   });
+
+  it("K.image_dim_ordering() is Keras 1's 'tf' for channels last, so a (channels, rows, cols) shape is permuted", async () => {
+    const result = await analyze(`from keras import backend as K
+from keras.layers import Input, Conv2D, GlobalAveragePooling2D, Dense
+from keras.models import Model
+
+def build(input_shape):
+    if K.image_dim_ordering() == 'tf':
+        input_shape = (input_shape[1], input_shape[2], input_shape[0])
+    inputs = Input(shape=input_shape)
+    x = GlobalAveragePooling2D()(Conv2D(8, (3, 3))(inputs))
+    return Model(inputs, Dense(2)(x))
+
+model = build((3, 16, 16))
+`);
+    const m = modelNamed(result, "model");
+    assert.deepEqual(m.inputs[0].shape, [1, 16, 16, 3]);
+    assert.equal(m.params, 3 * 3 * 3 * 8 + 8 + 8 * 2 + 2);
+  });
 });
