@@ -10,6 +10,7 @@ import { lightningModules } from "./lightning/modules";
 import { einopsPackage } from "./interp/einops";
 import { timmLayersPackage } from "./torch/timm-layers";
 import { configPackages } from "./interp/config-packages";
+import { sixPackage } from "./interp/six-package";
 import { createTorchHub } from "./torch/hub";
 import { builtinMethods } from "./interp/builtin-methods";
 import { createBuiltins } from "./interp/builtins";
@@ -69,6 +70,8 @@ export function createRuntime(providers: NativeModuleProvider[] = defaultProvide
   for (const [path, text] of timmLayersPackage) runtime.builtinPackages.set(path, text);
   // config containers (easydict) that scripts set their run in
   for (const [path, text] of configPackages) runtime.builtinPackages.set(path, text);
+  // six's Python 2/3 names, that older training code reads
+  for (const [path, text] of sixPackage) runtime.builtinPackages.set(path, text);
   const observers: TensorOperatorObserver[] = [];
   for (const provider of providers) {
     const provided = provider(runtime);
