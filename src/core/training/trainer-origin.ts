@@ -4,7 +4,8 @@
 import type { Statement } from "../python/ast";
 import { forEachStatement } from "../python/syntax-walk";
 
-const LIGHTNING_MODULE = /(^|\.)(pytorch_)?lightning(\.|$)/;
+// Lightning Flash's Trainer is Lightning's, subclassed (flash/core/trainer.py: `class Trainer(PlTrainer)`, 0.8.2).
+const LIGHTNING_MODULE = /(^|\.)(pytorch_)?lightning(\.|$)|^flash(\.|$)/;
 
 /**
  * True when the file shows that the callee's name (`Trainer`, or `train` in `train.Trainer`) comes from somewhere

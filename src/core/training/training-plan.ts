@@ -33,6 +33,7 @@ import type { ModuleFiles } from "../interp/module-resolver";
 import { splitIterableCount } from "./split-iterables";
 import { loadsTrainSplit } from "./dataset-calls";
 import { isTrainerFromArgparse, lightningTrainerArgument } from "./lightning-trainer";
+import { constructedDataModuleBatch } from "./data-module-constructors";
 
 /**
  * Where a figure comes from: the code, the dataset table, a library's documented default, the user's settings, or
@@ -731,6 +732,9 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
   // A lightning-bolts data module of an uninstalled package: its documented default batch.
   const bolts = dataModule || input.nested ? undefined : boltsDataModuleBatch(sites, input.text, (site, e) => evaluateOne(site, e), (site) => runsByDefault(site, (e) => evaluateOne(site, e)));
   if (bolts && (!plan.batch || plan.batch.source !== "code")) plan.batch = { value: bolts.value, source: bolts.source, line: bolts.line, detail: bolts.detail };
+  // A data module from a library's `Cls.from_...(batch_size=N)` constructor (Lightning Flash, from_datasets).
+  const constructed = dataModule || bolts || input.nested ? undefined : constructedDataModuleBatch(sites, input.text, (site, e) => evaluateOne(site, e), (site) => runsByDefault(site, (e) => evaluateOne(site, e)));
+  if (constructed && (!plan.batch || plan.batch.source !== "code")) plan.batch = { value: constructed.value, source: constructed.source, line: constructed.line, detail: constructed.detail };
   // A script without training loops of its own that trains through another file's method or function
   // (`model.train(loader)`): the loops that body runs set the run's length; its other figures fill what this file
   // leaves unset.
