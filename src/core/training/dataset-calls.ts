@@ -10,8 +10,22 @@ import { knownTruth } from "./evaluate-site";
 /** True when the call selects the training part, false for another, undefined when its argument is not known. */
 export function loadsTrainSplit(known: DatasetSize, call: Extract<Expression, { type: "call" }>, evaluate: (e: Expression) => Value | undefined): boolean | undefined {
   const split = known.split;
-  const argument = split?.kind === "train-flag" ? keywordArgument(call, "train") ?? positionalArgument(call, split.position) : split ? keywordArgument(call, "split") ?? positionalArgument(call, split.position) : undefined;
+  // Sizes of one edition only (VOC's year): another edition, or one that cannot be worked out, is not the table's.
+  const edition = known.edition ? keywordArgument(call, known.edition.keyword) ?? positionalArgument(call, known.edition.position) : undefined;
+  if (edition) {
+    const year = evaluate(edition);
+    if (!year || (year.kind !== "str" && year.kind !== "int") || String(year.value) !== known.edition!.value) return undefined;
+  }
+  const argument = splitArgument(known, call);
   const value = argument ? evaluate(argument) : undefined;
   if (!value) return true;
   return split?.kind === "split" ? value.kind === "str" && value.value === split.trainValue : knownTruth(value);
+}
+
+/** The argument that selects a table dataset's part (`train=`, `split=`, VOC's `image_set=`), where the call writes it. */
+export function splitArgument(known: DatasetSize, call: Extract<Expression, { type: "call" }>): Expression | undefined {
+  const split = known.split;
+  if (!split) return undefined;
+  const keyword = split.kind === "train-flag" ? "train" : split.keyword ?? "split";
+  return keywordArgument(call, keyword) ?? positionalArgument(call, split.position);
 }

@@ -6,8 +6,17 @@
 export type SplitArgument =
   /** `train=True|False` (second positional), True by default. */
   | { kind: "train-flag"; position: number }
-  /** `split='train'|'test'|...` (second positional), 'train' by default. */
-  | { kind: "split"; position: number; trainValue: string };
+  /** `split='train'|'test'|...` (second positional), 'train' by default; `keyword` where the constructor names it
+   *  otherwise (Pascal VOC's `image_set`). */
+  | { kind: "split"; position: number; trainValue: string; keyword?: string };
+
+/** An argument the sizes hold for only at one value (Pascal VOC's `year`, "2012" by default): another value's sizes
+ *  are not in the table. */
+export interface EditionArgument {
+  keyword: string;
+  position: number;
+  value: string;
+}
 
 export interface DatasetSize {
   /** The constructor or loader's name as code writes it (last dotted segment). */
@@ -18,6 +27,7 @@ export interface DatasetSize {
   /** The test split's size, where the dataset's stand-in serves it (`train=False`). */
   testSamples?: number;
   split?: SplitArgument;
+  edition?: EditionArgument;
   /** One sample's image as the dataset holds it: channels, height, width (a PIL image, before any transform). */
   image?: [number, number, number];
   /** The class names in label order (`dataset.classes`), where the dataset defines them. */
@@ -50,6 +60,10 @@ export const DATASET_SIZES: readonly DatasetSize[] = [
   { name: "SVHN", framework: "torchvision", trainSamples: 73_257, testSamples: 26_032, split: { kind: "split", position: 1, trainValue: "train" }, image: [3, 32, 32], source: "Netzer et al. 2011, Reading Digits in Natural Images with Unsupervised Feature Learning (ufldl.stanford.edu/housenumbers): 73,257 training and 26,032 test digits, 32x32 colour" },
   { name: "STL10", framework: "torchvision", trainSamples: 5_000, testSamples: 8_000, split: { kind: "split", position: 1, trainValue: "train" }, image: [3, 96, 96], classes: ["airplane", "bird", "car", "cat", "deer", "dog", "horse", "monkey", "ship", "truck"], source: "Coates, Lee, Ng 2011, An Analysis of Single-Layer Networks in Unsupervised Feature Learning (cs.stanford.edu/~acoates/stl10): 5,000 labelled training and 8,000 test images, 96x96 colour, 10 classes" },
   { name: "ImageNet", framework: "torchvision", trainSamples: 1_281_167, split: { kind: "split", position: 1, trainValue: "train" }, source: "Russakovsky et al. 2015, ImageNet Large Scale Visual Recognition Challenge (IJCV), ILSVRC2012: 1,281,167 training images" },
+  // torchvision.datasets.VOCDetection/VOCSegmentation(root, year="2012", image_set="train", ...): the PASCAL VOC 2012
+  // devkit's ImageSets (Main: train 5,717 / val 5,823 images; Segmentation: train 1,464 / val 1,449).
+  { name: "VOCDetection", framework: "torchvision", trainSamples: 5_717, split: { kind: "split", position: 2, trainValue: "train", keyword: "image_set" }, edition: { keyword: "year", position: 1, value: "2012" }, source: "Everingham et al., The PASCAL Visual Object Classes Challenge 2012 (host.robots.ox.ac.uk/pascal/VOC/voc2012): detection train 5,717 and val 5,823 images (torchvision VOCDetection defaults: year 2012, image_set train)" },
+  { name: "VOCSegmentation", framework: "torchvision", trainSamples: 1_464, split: { kind: "split", position: 2, trainValue: "train", keyword: "image_set" }, edition: { keyword: "year", position: 1, value: "2012" }, source: "Everingham et al., The PASCAL Visual Object Classes Challenge 2012 (host.robots.ox.ac.uk/pascal/VOC/voc2012): segmentation train 1,464 and val 1,449 images (torchvision VOCSegmentation defaults: year 2012, image_set train)" },
   { name: "mnist", framework: "keras", trainSamples: 60_000, image: [1, 28, 28], source: "keras.io/api/datasets/mnist: 60,000 training images (LeCun et al.), x_train of shape (60000, 28, 28)" },
   { name: "fashion_mnist", framework: "keras", trainSamples: 60_000, image: [1, 28, 28], source: "keras.io/api/datasets/fashion_mnist: 60,000 training images (Xiao et al. 2017), x_train of shape (60000, 28, 28)" },
   { name: "cifar10", framework: "keras", trainSamples: 50_000, image: [3, 32, 32], source: "keras.io/api/datasets/cifar10: 50,000 training images (Krizhevsky 2009), x_train of shape (50000, 32, 32, 3)" },

@@ -681,9 +681,7 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
       // Without torchvision installed the class is unknown: its name is read from the assignment the run reached.
       const className = cls?.kind === "class" ? cls.name : built ? assignedClassName(input.body, built.call.func.type === "name" ? built.call.func.id : "", interpreter, namespace.scope) : undefined;
       const known = className ? datasetSize(className, "torchvision") : undefined;
-      const split = built && known?.split ? (known.split.kind === "train-flag" ? keywordArgument(built.call, "train") ?? positionalArgument(built.call, known.split.position) : keywordArgument(built.call, "split") ?? positionalArgument(built.call, known.split.position)) : undefined;
-      const splitValue = built && split ? evaluateOne(built, split) : undefined;
-      const isTrain = !splitValue ? true : known?.split?.kind === "split" ? splitValue.kind === "str" && splitValue.value === known.split.trainValue : truth(splitValue);
+      const isTrain = built && known ? loadsTrainSplit(known, built.call, (e) => evaluateOne(built, e)) : undefined;
       if (built && known?.trainSamples !== undefined && isTrain === true) samples.push({ rank: 100, figure: { value: known.trainSamples, source: "dataset table", line: built.call.pos.line, detail: `${snippet(input.text, built.call.func)} (${className}, training split): ${known.source}` } });
     }
   }
