@@ -266,6 +266,8 @@ export function trainingPlanJson(plan: TrainingPlan): Record<string, unknown> {
     epochs: plan.epochs?.value ?? null,
     samples: plan.samples?.value ?? null,
     batch: plan.batch?.value ?? null,
+    // DataLoader(drop_last=True): each epoch has floor(samples / batch) batches, not ceil.
+    drop_last: plan.dropLast === true,
     optimizer_steps: plan.steps?.value ?? null,
     accumulation: plan.accumulation?.value ?? null,
     dtype: plan.precision?.value ?? "fp32",

@@ -38,6 +38,10 @@ describe("greenlight analyze --mode train: the training run", () => {
     const [plan] = out.training_plans;
     assert.deepEqual([plan.file, plan.epochs, plan.batch, plan.dtype, plan.optimizer_steps], [file, 30, 128, "bf16", null]);
     assert.match(plan.sources.dtype.detail, /Trainer\(precision=args\.precision\)/);
+    assert.equal(plan.drop_last, false);
+    // A plan over a loader that drops its last partial batch says so.
+    const dropping = JSON.parse((await analyzeCli([join(fixtures, "imported_model_drop_last.py"), "--mode", "train", "--format", "json"])).stdout).training_plans[0];
+    assert.deepEqual([dropping.epochs, dropping.samples, dropping.batch, dropping.drop_last], [4, 50_000, 256, true]);
     const table = await analyzeCli([file, "--mode", "train"]);
     assert.match(table.stdout, /training runs:\n {2}.*imported_model\.py: 30 epochs, batch 128, bf16 \(epochs: code line \d+, batch: code line \d+, dtype: code line \d+\); no model built in this file to estimate its step: pass --entry/);
     // A file whose model gives a run has no separate plan; inference mode has none at all.
