@@ -32,6 +32,7 @@ import { relativeTo } from "../interp/paths";
 import type { ModuleFiles } from "../interp/module-resolver";
 import { splitIterableCount } from "./split-iterables";
 import { loadsTrainSplit } from "./dataset-calls";
+import { stepLoopBatch } from "./step-loop-batch";
 import { isTrainerFromArgparse, lightningTrainerArgument } from "./lightning-trainer";
 import { constructedDataModuleBatch } from "./data-module-constructors";
 
@@ -245,6 +246,10 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
         // Each iteration steps the optimizer: the loop's count is the run's steps, or its micro-batches when the step
         // is taken every A iterations (`if (iter_num + 1) % A == 0: optimizer.step()`).
         stepLoops.push(site.loop);
+        // A loop that slices its minibatches or samples a replay buffer states its batch itself.
+        const own = stepLoopBatch(site.loop, input.body);
+        const ownBatch = own ? positiveInteger(evaluateOne(site, own.size)) : undefined;
+        if (own && ownBatch !== undefined) batches.push({ rank: 46, figure: { value: ownBatch, source: "code", line: site.loop.pos.line, detail: own.how === "range step" && site.loop.type === "for" ? `the step of ${snippet(input.text, site.loop.iter)}, each iteration a slice of ${snippet(input.text, own.size)}` : `sampled ${snippet(input.text, own.size)} at a time from a replay buffer` } });
         const count = loopCount(site, shape, (e) => evaluateOne(site, e), input.text, iterOf(site.loop));
         const every = shape.stepEvery ? positiveInteger(evaluateOne(site, shape.stepEvery)) : undefined;
         if (count === undefined) {

@@ -1,0 +1,76 @@
+// The batch of a step loop that takes its batches without a loader, read from the loop's syntax (issue 21):
+// - a chunking loop `for start in range(0, n, mb): ... x[start:end]` takes `mb` items a step (Python's range(start,
+//   stop, step) yields every step-th index, docs.python.org/3/library/stdtypes.html#range, and the slice from it is
+//   one chunk), as cleanrl's PPO slices its minibatches from a flat batch;
+// - a replay buffer's `buffer.sample(batch_size)` returns that many transitions a step (stable-baselines3's
+//   `ReplayBuffer.sample(batch_size)`, stable-baselines3.readthedocs.io/en/master/modules/dqn.html; cleanrl copies it).
+import type { Expression, Statement } from "../python/ast";
+import { forEachExpression, forEachStatement, ownExpressions, positionalArgument, keywordArgument, dottedName } from "../python/syntax-walk";
+import type { LoopStatement } from "./loop-shape";
+
+/** The expression giving a step loop's batch, and how it was read; undefined when the loop does not say. */
+export interface StepLoopBatch {
+  size: Expression;
+  how: "range step" | "buffer sample";
+}
+
+/** A buffer of transitions a method samples batches from: bound to `ReplayBuffer(...)`, `PrioritizedReplayBuffer(...)`,
+ *  `ReplayMemory(...)`. */
+const BUFFER_CLASS = /(Buffer|Memory)$/;
+/** A sampled count named as a batch size (`args.batch_size`, `self.batch_size`, `BATCH_SIZE`). */
+const BATCH_NAME = /(^|_)batch_?size$/i;
+
+/** The batch a step loop takes without a loader: its range's step when the body slices from the loop's index, or
+ *  the count it samples from a replay buffer. `body` is the code the loop sits in, for the buffers' bindings. */
+export function stepLoopBatch(loop: LoopStatement, body: Statement[]): StepLoopBatch | undefined {
+  if (loop.type === "for" && loop.target.type === "name") {
+    const stride = rangeStep(loop.iter);
+    if (stride && slicesFrom(loop.body, loop.target.id)) return { size: stride, how: "range step" };
+  }
+  const buffers = bufferNames(body);
+  let found: Expression | undefined;
+  forEachStatement(loop.body, ({ statement }) => {
+    for (const root of ownExpressions(statement)) forEachExpression(root, (e) => {
+      if (found || e.type !== "call" || e.func.type !== "attribute" || e.func.name !== "sample") return;
+      const size = positionalArgument(e, 0) ?? keywordArgument(e, "batch_size");
+      if (!size) return;
+      const receiver = dottedName(e.func.object);
+      const sizeName = dottedName(size)?.split(".").pop();
+      if ((receiver !== undefined && buffers.has(receiver)) || (sizeName !== undefined && BATCH_NAME.test(sizeName))) found = size;
+    });
+  });
+  return found ? { size: found, how: "buffer sample" } : undefined;
+}
+
+/** The third argument of `range(start, stop, step)`. */
+function rangeStep(iter: Expression): Expression | undefined {
+  if (iter.type !== "call" || dottedName(iter.func) !== "range" || iter.args.length !== 3) return undefined;
+  const step = iter.args[2];
+  return step.kind === "positional" ? step.value : undefined;
+}
+
+/** Whether a block slices anything from the name (`b_inds[start:end]`, `x[i:i + mb]`). */
+function slicesFrom(body: Statement[], name: string): boolean {
+  let found = false;
+  forEachStatement(body, ({ statement }) => {
+    for (const root of ownExpressions(statement)) forEachExpression(root, (e) => {
+      if (e.type === "subscript" && e.index.type === "slice" && e.index.start?.type === "name" && e.index.start.id === name) found = true;
+    });
+  });
+  return found;
+}
+
+/** Names (and `self.x` attributes) bound to a replay buffer's constructor anywhere in a block. */
+function bufferNames(body: Statement[]): Set<string> {
+  const names = new Set<string>();
+  forEachStatement(body, ({ statement: s }) => {
+    if (s.type !== "assign" || s.value.type !== "call") return;
+    const callee = dottedName(s.value.func)?.split(".").pop();
+    if (!callee || !BUFFER_CLASS.test(callee)) return;
+    for (const t of s.targets) {
+      const name = dottedName(t);
+      if (name) names.add(name);
+    }
+  });
+  return names;
+}

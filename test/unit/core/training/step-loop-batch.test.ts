@@ -1,0 +1,76 @@
+import * as assert from "assert";
+import { analyze } from "../../helpers/analyze";
+
+// Scripts written for these tests: step loops that take their batches without a DataLoader.
+const MODEL = ["import torch", "import torch.nn as nn", "class Net(nn.Module):", "    def __init__(self):", "        super().__init__()", "        self.fc = nn.Linear(64, 10)", "    def forward(self, x):", "        return self.fc(x)", "model = Net()", "opt = torch.optim.Adam(model.parameters(), lr=1e-3)", ""];
+
+async function planOf(lines: string[]) {
+  const result = await analyze([...MODEL, ...lines].join("\n"));
+  return result.training ?? {};
+}
+
+describe("step loop batches: minibatches sliced by a range's step, transitions sampled from a replay buffer", () => {
+  it("`for start in range(0, n, mb)` slicing `x[start:end]` takes mb items a step", async () => {
+    const plan = await planOf([
+      "rollout = 512",
+      "minibatch_size = rollout // 4",
+      "data = torch.randn(rollout, 64)",
+      "for start in range(0, rollout, minibatch_size):",
+      "    end = start + minibatch_size",
+      "    x = data[start:end]",
+      "    opt.zero_grad()",
+      "    model(x).sum().backward()",
+      "    opt.step()",
+    ]);
+    assert.strictEqual(plan.batch?.value, 128);
+    assert.strictEqual(plan.steps?.value, 4);
+  });
+
+  it("a range's step is no batch when the body slices nothing from the loop's index", async () => {
+    const plan = await planOf([
+      "for i in range(0, 1000, 10):",
+      "    opt.zero_grad()",
+      "    model(torch.randn(32, 64)).sum().backward()",
+      "    opt.step()",
+    ]);
+    assert.strictEqual(plan.batch, undefined);
+    assert.strictEqual(plan.steps?.value, 100);
+  });
+
+  it("`rb.sample(batch)` from a name bound to a ReplayBuffer(...) is the batch, whatever the count is named", async () => {
+    const plan = await planOf([
+      "class ReplayBuffer:",
+      "    def __init__(self, size):",
+      "        self.size = size",
+      "    def sample(self, n):",
+      "        return torch.randn(n, 64)",
+      "n_sample = 96",
+      "rb = ReplayBuffer(10000)",
+      "for step in range(5000):",
+      "    x = rb.sample(n_sample)",
+      "    opt.zero_grad()",
+      "    model(x).sum().backward()",
+      "    opt.step()",
+    ]);
+    assert.strictEqual(plan.batch?.value, 96);
+  });
+
+  it("`.sample(args.batch_size)` names its count a batch size; a count not named so, from an object not bound to a buffer, is no batch", async () => {
+    const loop = (call: string) => [
+      "import argparse",
+      "parser = argparse.ArgumentParser()",
+      "parser.add_argument('--size', type=int, default=48)",
+      "args = parser.parse_args()",
+      "args.batch_size = args.size",
+      "memory = {}",
+      "dist = torch.distributions.Normal(0.0, 1.0)",
+      "for step in range(5000):",
+      `    x = ${call}`,
+      "    opt.zero_grad()",
+      "    model(torch.randn(8, 64)).sum().backward()",
+      "    opt.step()",
+    ];
+    assert.strictEqual((await planOf(loop("memory.sample(args.batch_size)"))).batch?.value, 48);
+    assert.strictEqual((await planOf(loop("dist.sample(args.size)"))).batch, undefined);
+  });
+});
