@@ -33,6 +33,7 @@ import type { ModuleFiles } from "../interp/module-resolver";
 import { splitIterableCount } from "./split-iterables";
 import { loadsTrainSplit } from "./dataset-calls";
 import { stepLoopBatch } from "./step-loop-batch";
+import { initLoader } from "./init-loaders";
 import { isTrainerFromArgparse, lightningTrainerArgument } from "./lightning-trainer";
 import { constructedDataModuleBatch } from "./data-module-constructors";
 
@@ -744,6 +745,15 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
   if (!input.nested && input.files && !/\.backward\s*\(/.test(input.text) && (plan.batch || /__name__\s*==\s*['"]__main__['"]/.test(input.text))) {
     const foreign = foreignTraining(input.body, input.text, file, input.files, (site, e) => evaluateOne(site, e), (site) => runsByDefault(site, (e) => evaluateOne(site, e)));
     if (foreign) fillFromForeign(plan, foreign, discoverTrainingPlan({ ...input, namespace: foreign.module, body: [foreign.definition], text: foreign.text, file: foreign.file, bound: foreign.bindings, nested: true }), input.text, input.root);
+    // `for x in self.data_loader:` over a loader the object's `__init__` built: its samples, and its batch if unset.
+    const receiver = foreign?.site.call.func.type === "attribute" ? rootName(foreign.site.call.func.object) : undefined;
+    const maker = receiver ? sites.find((s): s is CallSite => s.kind === "call" && s.assignedTo.includes(receiver) && runsByDefault(s, (e) => evaluateOne(s, e))) : undefined;
+    const built = foreign && (!plan.samples || !plan.batch) ? initLoader(interpreter, foreign, input.files, now, allowance, maker && { call: maker.call, evaluate: (e) => evaluateOne(maker, e) }) : undefined;
+    if (foreign && built) {
+      const where = `${snippet(input.text, foreign.site.call)} iterates self.${built.attribute}, built in __init__ by ${built.code} in ${input.root ? relativeTo(input.root, built.file) : built.file} line ${built.line}`;
+      if (!plan.batch) plan.batch = { value: built.batch, source: "code", line: foreign.site.call.pos.line, detail: where };
+      if (!plan.samples && built.samples) plan.samples = { value: built.samples.value, source: built.samples.table ? "dataset table" : "code", line: foreign.site.call.pos.line, detail: `${where}: ${built.samples.code}` };
+    }
   }
   // Config files that fed the plan: Hydra's composition, and files the code opened as data while it was read.
   const opened = (interpreter.loader.filesRead?.() ?? []).filter((f) => CONFIG_FILE.test(f.path));

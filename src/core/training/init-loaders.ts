@@ -1,0 +1,73 @@
+// A training method often iterates a loader its object built in `__init__` (`self.data_loader = dataloader(
+// self.dataset, self.input_size, self.batch_size)` with the DataLoader in another file; `for x in self.data_loader:`
+// in `train(self)`). Python runs `__init__` before the method, so that loader is the one the method iterates: it is
+// read as the script's own loader functions are (loader-functions.ts), with `self` the object the method is bound to.
+import type { Interpreter } from "../interp/interpreter";
+import { lookupClassAttribute } from "../interp/classes";
+import type { Expression, FunctionDefinition } from "../python/ast";
+import { forEachExpression, forEachStatement } from "../python/syntax-walk";
+import type { ModuleFiles } from "../interp/module-resolver";
+import { evaluateAtSite, type StepAllowance } from "./evaluate-site";
+import type { ForeignTraining } from "./foreign-loops";
+import { foreignLoader, type ForeignLoader } from "./loader-functions";
+import { argumentsByParameter } from "./call-site-bindings";
+import type { Value } from "../interp/values";
+
+/** The script's call that built the object (`gan = GAN(args)`), and how its arguments evaluate there. */
+export interface Constructed {
+  call: Extract<Expression, { type: "call" }>;
+  evaluate: (e: Expression) => Value | undefined;
+}
+
+/** The loader `__init__` assigns to an attribute the training method loops over, and that attribute. */
+export interface InitLoader extends ForeignLoader {
+  attribute: string;
+}
+
+/** The loader a bound training method iterates (`for ... in self.X`) as its object's `__init__` builds it with a
+ *  function (`self.X = make_loader(...)`); undefined when the method is not bound or `__init__` builds none. */
+export function initLoader(interp: Interpreter, training: ForeignTraining, files: ModuleFiles, now: () => number, allowance: StepAllowance, constructed?: Constructed): InitLoader | undefined {
+  const method = training.definition;
+  const selfName = method.params[0]?.name;
+  const self = selfName ? training.bindings(method, selfName) : undefined;
+  if (!selfName || self?.kind !== "instance") return undefined;
+  const iterated = attributesIterated(method, selfName);
+  if (iterated.size === 0) return undefined;
+  const init = lookupClassAttribute(self.cls, "__init__");
+  if (init?.kind !== "function" || init.definition.type !== "function" || !init.module.file) return undefined;
+  const definition = init.definition;
+  const initSelf = definition.params[0]?.name;
+  if (!initSelf) return undefined;
+  // `__init__`'s other parameters have the values the script's constructor call passed (`GAN(args)`).
+  const passed = constructed ? argumentsByParameter({ ...definition, params: definition.params.slice(1) }, constructed.call) : new Map<string, Expression>();
+  const bind = (f: FunctionDefinition, name: string): Value | undefined => {
+    if (f !== definition) return undefined;
+    if (name === initSelf) return self;
+    const argument = passed.get(name);
+    return argument && constructed ? constructed.evaluate(argument) : undefined;
+  };
+  const evaluate = (e: Expression) => evaluateAtSite(interp, init.module.scope, init.module.file!, { fn: definition, before: [] }, [e], now, bind, allowance)[0];
+  let found: InitLoader | undefined;
+  forEachStatement(definition.body, ({ statement: s }) => {
+    if (found || s.type !== "assign" || s.targets.length !== 1 || s.value.type !== "call") return;
+    const target = s.targets[0];
+    if (target.type !== "attribute" || target.object.type !== "name" || target.object.id !== initSelf || !iterated.has(target.name)) return;
+    const fn = evaluate(s.value.func);
+    if (fn?.kind !== "function" || !fn.module.file) return;
+    const loader = foreignLoader(interp, fn, s.value, files.read(fn.module.file), evaluate, now, allowance);
+    if (loader) found = { ...loader, attribute: target.name };
+  });
+  return found;
+}
+
+/** Attributes of `self` a method's `for` loops iterate (`for i, (x, _) in enumerate(self.data_loader):`). */
+function attributesIterated(method: FunctionDefinition, selfName: string): Set<string> {
+  const names = new Set<string>();
+  forEachStatement(method.body, ({ statement: s }) => {
+    if (s.type !== "for") return;
+    forEachExpression(s.iter, (e) => {
+      if (e.type === "attribute" && e.object.type === "name" && e.object.id === selfName) names.add(e.name);
+    });
+  });
+  return names;
+}
