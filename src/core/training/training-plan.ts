@@ -7,7 +7,7 @@ import type { Expression, Statement } from "../python/ast";
 import type { ParallelSetup } from "../parallel/parallel-setup";
 import { isTrackerCallee, trackerDecorators, trackerFromCall, type TrackerSite } from "./codecarbon-tracker";
 import { findCodeSites, type CodeSite } from "./code-sites";
-import { attributeChain, forEachExpression, forEachStatement, keywordArgument, namesIn, positionalArgument, rootName } from "../python/syntax-walk";
+import { attributeChain, dottedName, forEachExpression, forEachStatement, keywordArgument, namesIn, positionalArgument, rootName } from "../python/syntax-walk";
 import { datasetSize } from "./dataset-sizes";
 import { stepLoopCalledPerEpoch } from "./called-step-loops";
 import { evaluateAtSite, knownTruth as truth, type ParameterBindings, type StepAllowance } from "./evaluate-site";
@@ -250,7 +250,10 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
         // A loop that slices its minibatches or samples a replay buffer states its batch itself.
         const own = stepLoopBatch(site.loop, input.body);
         const ownBatch = own ? positiveInteger(evaluateOne(site, own.size)) : undefined;
-        if (own && ownBatch !== undefined) batches.push({ rank: 46, figure: { value: ownBatch, source: "code", line: site.loop.pos.line, detail: own.how === "range step" && site.loop.type === "for" ? `the step of ${snippet(input.text, site.loop.iter)}, each iteration a slice of ${snippet(input.text, own.size)}` : `sampled ${snippet(input.text, own.size)} at a time from a replay buffer` } });
+        // A stride not named as a batch may be a sequence's (`for i in range(0, n, bptt): data[i:i + bptt]` slices time
+        // steps of batchified columns): it stands only when nothing else names the batch.
+        const strideNamed = own?.how === "range step" && /batch|(^|_)mb(_|$)/i.test(dottedName(own.size)?.split(".").pop() ?? "");
+        if (own && ownBatch !== undefined) batches.push({ rank: own.how === "buffer sample" || strideNamed ? 46 : 5, figure: { value: ownBatch, source: "code", line: site.loop.pos.line, detail: own.how === "range step" && site.loop.type === "for" ? `the step of ${snippet(input.text, site.loop.iter)}, each iteration a slice of ${snippet(input.text, own.size)}` : `sampled ${snippet(input.text, own.size)} at a time from a replay buffer` } });
         const count = loopCount(site, shape, (e) => evaluateOne(site, e), input.text, iterOf(site.loop));
         const every = shape.stepEvery ? positiveInteger(evaluateOne(site, shape.stepEvery)) : undefined;
         if (count === undefined) {

@@ -26,6 +26,22 @@ describe("step loop batches: minibatches sliced by a range's step, transitions s
     assert.strictEqual(plan.steps?.value, 4);
   });
 
+  it("a stride not named as a batch (a sequence's) gives way to a batch the code names", async () => {
+    const loop = (named: string) => [
+      named,
+      "bptt = 35",
+      "data = torch.randn(10000, 20, 64)",
+      "for i in range(0, data.size(0) - 1, bptt):",
+      "    x = data[i:i + bptt]",
+      "    opt.zero_grad()",
+      "    model(x).sum().backward()",
+      "    opt.step()",
+    ];
+    assert.strictEqual((await planOf(loop("batch_size = 20"))).batch?.value, 20);
+    // Nothing else names one: the stride is the best the code says.
+    assert.strictEqual((await planOf(loop("width = 20"))).batch?.value, 35);
+  });
+
   it("a range's step is no batch when the body slices nothing from the loop's index", async () => {
     const plan = await planOf([
       "for i in range(0, 1000, 10):",
