@@ -8,26 +8,27 @@ import { forEachStatement } from "../python/syntax-walk";
 const LIGHTNING_MODULE = /(^|\.)(pytorch_)?lightning(\.|$)|^flash(\.|$)/;
 
 /**
- * True when the file shows that the callee's name (`Trainer`, or `train` in `train.Trainer`) comes from somewhere
- * other than Lightning: a class of the file, a relative import, or an import of a module that is not Lightning.
- * False when it comes from Lightning or the file does not say (imports inside functions are not read).
+ * True when the file shows that the callee's name (`Trainer`, or `train` in `train.Trainer`) is the project's own:
+ * a class of the file, a relative import, or an import of a module `inWorkspace` finds among the project's files.
+ * False when it comes from Lightning, from an installed library (which may subclass Lightning's Trainer, as Lightning
+ * Flash does), or the file does not say (imports inside functions are not read).
  */
-export function trainerFromElsewhere(callee: string, body: Statement[]): boolean {
+export function trainerFromElsewhere(callee: string, body: Statement[], inWorkspace: (module: string) => boolean): boolean {
   const parts = callee.split(".");
   const root = parts[0] ?? "";
-  let origin: "lightning" | "elsewhere" | undefined;
+  let origin: "lightning" | "library" | "elsewhere" | undefined;
   forEachStatement(body, ({ statement: s }) => {
     if (origin) return;
     if (s.type === "class" && parts.length === 1 && s.name === root) origin = "elsewhere";
     else if (s.type === "import") {
       for (const { module, alias } of s.names) {
         const bound = alias ?? module.split(".")[0];
-        if (bound === root) origin = LIGHTNING_MODULE.test(module) ? "lightning" : "elsewhere";
+        if (bound === root) origin = LIGHTNING_MODULE.test(module) ? "lightning" : inWorkspace(module) ? "elsewhere" : "library";
       }
     } else if (s.type === "importFrom" && s.names !== "*") {
       for (const { name, alias } of s.names) {
         if ((alias ?? name) !== root) continue;
-        origin = s.level === 0 && LIGHTNING_MODULE.test(`${s.module}.${name}`) ? "lightning" : "elsewhere";
+        origin = s.level > 0 || inWorkspace(s.module) || inWorkspace(`${s.module}.${name}`) ? "elsewhere" : LIGHTNING_MODULE.test(`${s.module}.${name}`) ? "lightning" : "library";
       }
     }
   }, [], () => false);

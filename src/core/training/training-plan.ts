@@ -28,7 +28,7 @@ import { boltsDataModuleBatch, dataModuleTraining, type DataModuleTraining } fro
 import { splitHelperPart } from "./split-helpers";
 import { afterTraining, trainingCalls } from "./after-training";
 import { tfdsTrainSamples } from "./tfds-sizes";
-import { relativeTo } from "../interp/paths";
+import { dirname, joinPath, relativeTo } from "../interp/paths";
 import type { ModuleFiles } from "../interp/module-resolver";
 import { splitIterableCount } from "./split-iterables";
 import { loadsTrainSplit } from "./dataset-calls";
@@ -195,6 +195,14 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
   const builtLoaders = new Map<PlanFigure, boolean | undefined>();
   // A model cast or reloaded after the training call returns (to merge adapters, to export) is not the run's.
   const trainingRuns = trainingCalls(sites, input.text);
+  // Whether an absolute import names one of the project's modules: a .py file or package beside the script or at the
+  // workspace root, where Python's sys.path finds them first.
+  const inWorkspace = (module: string): boolean => {
+    const files = input.files;
+    if (!files) return false;
+    const relative = module.split(".").join("/");
+    return [dirname(file), input.root].some((base) => base !== undefined && (files.exists(joinPath(base, `${relative}.py`)) || files.exists(joinPath(base, relative, "__init__.py"))));
+  };
   // absl flags' defaults by name (`flags.DEFINE_string("mixed_precision_policy", "mixed_float16", ...)`).
   const abslDefaults = new Map(sites.flatMap((s) => {
     const defined = s.kind === "call" ? abslFlagDefinition(s.call, s.callee) : undefined;
@@ -556,7 +564,7 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
       continue;
     }
     // Lightning's Trainer, built directly or from an argparse namespace (`pl.Trainer.from_argparse_args(args)`).
-    if (((last === "Trainer" && !isHuggingFaceTrainer(call, site.callee, input.text)) || (last === "from_argparse_args" && /(^|\.)Trainer\.from_argparse_args$/.test(site.callee))) && !trainerFromElsewhere(site.callee, input.body)) {
+    if (((last === "Trainer" && !isHuggingFaceTrainer(call, site.callee, input.text)) || (last === "from_argparse_args" && /(^|\.)Trainer\.from_argparse_args$/.test(site.callee))) && !trainerFromElsewhere(site.callee, input.body, inWorkspace)) {
       for (const name of site.assignedTo) lightningTrainers.add(name);
       const argument = (name: string) => lightningTrainerArgument(call, site.callee, name, (e) => evaluateOne(site, e), (e) => snippet(input.text, e));
       const maxEpochs = argument("max_epochs");

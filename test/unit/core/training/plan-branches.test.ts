@@ -116,18 +116,23 @@ def cli_main(cfg, model, data):
     trainer = ${trainer}
     trainer.train(model, DataLoader(data, batch_size=32))
 `;
+    const trainerClass = "class Trainer:\n    def __init__(self, cfg, model):\n        self.cfg = cfg\n";
+    const others = { "/project/train.py": trainerClass, "/project/engine/__init__.py": "", "/project/engine/loop.py": trainerClass };
     for (const [header, trainer] of [
       ["import train", "train.Trainer(cfg, model)"],
       ["from .engine import Trainer", "Trainer(cfg, model)"],
       ["import engine.loop as loops", "loops.Trainer(cfg, model)"],
-      ["class Trainer:\n    def __init__(self, cfg, model):\n        self.cfg = cfg", "Trainer(cfg, model)"],
+      ["from engine.loop import Trainer", "Trainer(cfg, model)"],
+      [trainerClass, "Trainer(cfg, model)"],
     ]) {
-      const plan = await planOf(own(header!, trainer!));
+      const plan = (await analyze(own(header!, trainer!), { others })).training ?? {};
       assert.equal(plan.epochs, undefined, `${header}: no made-up 1000 epochs`);
       assert.equal(plan.batch?.value, 32);
     }
     assert.equal((await planOf(own("from lightning.pytorch import Trainer", "Trainer()"))).epochs?.value, 1000);
     assert.equal((await planOf(own("import lightning as L", "L.Trainer()"))).epochs?.value, 1000);
+    // An installed library's Trainer (not one of the project's files) may subclass Lightning's, as Lightning Flash's does.
+    assert.equal((await planOf(own("from flash import Trainer", "Trainer()"))).epochs?.value, 1000);
   });
 
   it("does not read transformers' Trainer(model=, args=) as Lightning's", async () => {
