@@ -52,7 +52,7 @@ export function nestedModelSites(syntax: ModuleSyntax, text: string, namespace: 
       const before = nested ? [...place.outer, ...body.slice(0, i)] : [];
       if (nested && s.type === "assign" && s.targets.length === 1 && s.targets[0].type === "name" && s.value.type === "call") {
         const name = s.targets[0].id;
-        if ((fromLibrary(s.value, namespace, file) || needsArgumentsHere(s.value, namespace, file) || importedBefore(s.value, before)) && looksLikeModel(name, s.value)) {
+        if ((fromLibrary(s.value, namespace, file) || needsArgumentsHere(s.value, namespace, file) || importedBefore(s.value, before) || pickedFromLibrary(s.value, before, namespace, file)) && looksLikeModel(name, s.value)) {
           // Built in the module's namespace, the call may read only what that namespace (or builtins) holds: an
           // argument from the function's own variables (`resnet18(num_classes=n)`) needs them worked out first.
           const locals = [...namesIn([s.value], new Set())].filter((n) => !visible(n, namespace.scope));
@@ -95,6 +95,20 @@ function importedBefore(call: Extract<Expression, { type: "call" }>, before: Sta
   return before.some((s) =>
     (s.type === "importFrom" && !isTorchItself(s.module) && s.names !== "*" && s.names.some((n) => (n.alias ?? n.name) === root)) ||
     (s.type === "import" && s.names.some((n) => !isTorchItself(n.module) && (n.alias ?? n.module.split(".")[0]) === root)));
+}
+
+/**
+ * A callee the function took from a library into a variable first (`model = models.__dict__[args.model]`, then
+ * `model = model(**model_config)`): its last assignment before the call reads an imported module, class or function.
+ */
+function pickedFromLibrary(call: Extract<Expression, { type: "call" }>, before: Statement[], namespace: ModuleNamespaceValue, file: string): boolean {
+  if (call.func.type !== "name") return false;
+  const callee = call.func.id;
+  const last = [...before].reverse().find((s) => s.type === "assign" && s.targets.some((t) => t.type === "name" && t.id === callee));
+  if (last?.type !== "assign" || last.value.type === "call") return false;
+  const root = rootName(last.value);
+  const bound = root === undefined ? undefined : namespace.scope.names.get(root);
+  return !!bound && isLibraryValue(bound, file) && !(bound.kind === "namespace" && isTorchItself(bound.name));
 }
 
 function fromLibrary(call: Extract<Expression, { type: "call" }>, namespace: ModuleNamespaceValue, file: string): boolean {

@@ -132,4 +132,35 @@ class Net(nn.Module):
     assert.equal(m.line, 8);
     assert.equal(m.params, 4 * 16 + 16 + 16 * 5 + 5, "N from the config (a key, not YAML 1.1's boolean n), classes set after dict()");
   });
+
+  it("builds a model whose class the function first picks from a package into a variable, then calls", async () => {
+    const script = `import argparse
+import torch
+import models
+
+parser = argparse.ArgumentParser()
+parser.add_argument('--model', default='small')
+parser.add_argument('--width', type=int, default=8)
+
+def main():
+    args = parser.parse_args()
+    model = models.__dict__[args.model]
+    config = {'width': args.width}
+    model = model(**config)
+    opt = torch.optim.SGD(model.parameters(), lr=0.1)
+    for epoch in range(3):
+        model(torch.randn(2, 4)).sum().backward()
+        opt.step()
+
+if __name__ == '__main__':
+    main()
+`;
+    const others = {
+      "/project/models/__init__.py": "from .small import *\n",
+      "/project/models/small.py": "import torch.nn as nn\n\n__all__ = ['small']\n\ndef small(width=4):\n    return nn.Linear(4, width)\n",
+    };
+    const m = modelNamed(await analyze(script, { others }), "model");
+    assert.equal(m.line, 13);
+    assert.equal(m.params, 4 * 8 + 8, "small(width=8) from models.__dict__['small']");
+  });
 });
