@@ -10,22 +10,19 @@ const BATCH_SAMPLER = /(^|\.)BatchSampler$/;
 
 /**
  * The batch_size and drop_last a loader's `batch_sampler=` gives: a `BatchSampler(sampler, batch_size, drop_last)`
- * written inline, or assigned to the name it passes before the loader (among `sites`). `site` is where to evaluate them.
+ * written inline, or assigned to the name it passes before the loader (among `sites`), for evaluating where the
+ * loader is built.
  */
-export function batchSamplerArguments(loader: CallSite, sites: readonly CodeSite[]): { site: CallSite; batch?: Expression; dropLast?: Expression } | undefined {
+export function batchSamplerArguments(loader: CallSite, sites: readonly CodeSite[]): { batch?: Expression; dropLast?: Expression } | undefined {
   const given = keywordArgument(loader.call, "batch_sampler");
   if (!given) return undefined;
-  let site: CallSite | undefined;
-  let call: CallSite["call"] | undefined;
-  if (given.type === "call" && BATCH_SAMPLER.test(dottedName(given.func) ?? "")) {
-    site = loader;
-    call = given;
-  } else if (given.type === "name") {
-    site = sites.find((s): s is CallSite => s.kind === "call" && BATCH_SAMPLER.test(s.callee) && s.assignedTo.includes(given.id) && s.call.pos.startIndex < loader.call.pos.startIndex);
-    call = site?.call;
-  }
-  if (!site || !call) return undefined;
+  const call = given.type === "call" && BATCH_SAMPLER.test(dottedName(given.func) ?? "")
+    ? given
+    : given.type === "name"
+      ? sites.find((s): s is CallSite => s.kind === "call" && BATCH_SAMPLER.test(s.callee) && s.assignedTo.includes(given.id) && s.call.pos.startIndex < loader.call.pos.startIndex)?.call
+      : undefined;
+  if (!call) return undefined;
   const batch = keywordArgument(call, "batch_size") ?? positionalArgument(call, 1);
   const dropLast = keywordArgument(call, "drop_last") ?? positionalArgument(call, 2);
-  return { site, ...(batch ? { batch } : {}), ...(dropLast ? { dropLast } : {}) };
+  return { ...(batch ? { batch } : {}), ...(dropLast ? { dropLast } : {}) };
 }

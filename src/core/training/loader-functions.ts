@@ -52,24 +52,27 @@ function reachedIn(site: CallSite, evaluateIn: (site: CallSite, e: Expression) =
 
 /**
  * The epoch's samples of a loader over `name`, where the function builds `name = CIFAR100(root, train=True, ...)`, a
- * dataset of the table (dataset-sizes.ts), on the branch the call takes.
+ * dataset of the table (dataset-sizes.ts), on the branch the call takes. Null when the function builds a dataset of
+ * the table that is not known to be the training split: that is decided, and no other reading may overrule it.
  */
-function datasetLength(loader: CallSite, definition: FunctionDefinition, text: string, evaluateIn: (site: CallSite, e: Expression) => Value, reached: (site: CallSite) => boolean): { value: number; code: string; table?: boolean } | undefined {
+function datasetLength(loader: CallSite, definition: FunctionDefinition, text: string, evaluateIn: (site: CallSite, e: Expression) => Value, reached: (site: CallSite) => boolean): { value: number; code: string; table?: boolean } | null | undefined {
   const dataset = positionalArgument(loader.call, 0) ?? keywordArgument(loader.call, "dataset");
   if (dataset?.type === "call") {
     // Built in the loader's own call: `DataLoader(datasets.MNIST(root, train=True, ...), batch_size=...)`.
     const callee = dataset.func.type === "name" ? dataset.func.id : dataset.func.type === "attribute" ? dataset.func.name : "";
     const known = datasetSize(callee, "torchvision");
     if (known?.trainSamples !== undefined && loadsTrainSplit(known, dataset, (e) => evaluateIn(loader, e)) === true) return { value: known.trainSamples, code: `the loader's dataset ${callee} (training split, ${known.source})`, table: true };
-    return undefined;
+    return known ? null : undefined;
   }
   if (dataset?.type !== "name") return undefined;
+  let judged = false;
   for (const site of findCodeSites([definition], text, new RegExp(`\\b${dataset.id}\\b`))) {
     if (site.kind !== "call" || !site.assignedTo.includes(dataset.id) || site.call.pos.startIndex > loader.call.pos.startIndex || !reached(site)) continue;
     const known = datasetSize(site.callee.split(".").pop() ?? "", "torchvision");
     if (known?.trainSamples !== undefined && loadsTrainSplit(known, site.call, (e) => evaluateIn(site, e)) === true) return { value: known.trainSamples, code: `the loader's dataset ${site.callee} (training split, ${known.source})`, table: true };
+    judged ||= known !== undefined;
   }
-  return undefined;
+  return judged ? null : undefined;
 }
 
 /**
@@ -77,12 +80,10 @@ function datasetLength(loader: CallSite, definition: FunctionDefinition, text: s
  * (`train_dataset, val_dataset = create_dataset(config, True)`, a torchvision set chosen by name) has its split's size.
  * Not for a loader given a `sampler=`, whose epoch that sampler decides.
  */
-function datasetValueLength(loader: CallSite, definition: FunctionDefinition, text: string, evaluateIn: (site: CallSite, e: Expression) => Value): { value: number; code: string } | undefined {
+function datasetValueLength(loader: CallSite, text: string, evaluateIn: (site: CallSite, e: Expression) => Value): { value: number; code: string } | undefined {
   if (keywordArgument(loader.call, "sampler")) return undefined;
   const dataset = positionalArgument(loader.call, 0) ?? keywordArgument(loader.call, "dataset");
   if (!dataset || dataset.type === "call") return undefined;
-  // A dataset of the table built here is datasetLength's to judge: its split must be known to be training's.
-  if (dataset.type === "name" && findCodeSites([definition], text, new RegExp(`\\b${dataset.id}\\b`)).some((s) => s.kind === "call" && s.assignedTo.includes(dataset.id) && datasetSize(s.callee.split(".").pop() ?? "", "torchvision"))) return undefined;
   const length = evaluateIn(loader, { type: "call", func: { type: "name", id: "len", pos: dataset.pos }, args: [{ kind: "positional", value: dataset }], pos: dataset.pos });
   const code = text.slice(dataset.pos.startIndex, dataset.pos.endIndex);
   return length?.kind === "int" && length.value > 0 ? { value: length.value, code: `len(${code}), the loader's dataset` } : undefined;
@@ -131,12 +132,18 @@ export function foreignLoader(
   const sampler = written ? undefined : batchSamplerArguments(loader, findCodeSites([definition], text, /BatchSampler/));
   const given = written ?? sampler?.batch;
   if (!given) return undefined;
-  const value = evaluateIn(sampler?.site ?? loader, given);
+  const value = evaluateIn(loader, given);
   const batch = value?.kind === "int" && value.value > 0 ? value.value : undefined;
   if (batch === undefined) return undefined;
   const drop = sampler ? sampler.dropLast : keywordArgument(loader.call, "drop_last");
-  const dropLast = drop ? knownTruth(evaluateIn(sampler?.site ?? loader, drop)) : undefined;
-  const samples = samplerLength(loader, definition, text, evaluateIn) ?? datasetLength(loader, definition, text, evaluateIn, (s) => reachedIn(s, evaluateIn)) ?? datasetValueLength(loader, definition, text, evaluateIn);
-  return { batch, file, line: loader.call.pos.line, ...(dropLast !== undefined ? { dropLast } : {}), ...(samples ? { samples } : {}), code: `${loader.callee}(${sampler ? `batch_sampler=${sampler.site === loader ? "BatchSampler" : sampler.site.callee}(batch_size=` : "batch_size="}${text.slice(given.pos.startIndex, given.pos.endIndex).replace(/\s+/g, " ")}${sampler ? ")" : ""})` };
+  const dropLast = drop ? knownTruth(evaluateIn(loader, drop)) : undefined;
+  // A dataset of the table built here is datasetLength's to judge (its split must be known to be training's); only
+  // one the function gets from elsewhere is asked for its len().
+  const fromDataset = () => {
+    const table = datasetLength(loader, definition, text, evaluateIn, (s) => reachedIn(s, evaluateIn));
+    return table === undefined ? datasetValueLength(loader, text, evaluateIn) : table ?? undefined;
+  };
+  const samples = samplerLength(loader, definition, text, evaluateIn) ?? fromDataset();
+  return { batch, file, line: loader.call.pos.line, ...(dropLast !== undefined ? { dropLast } : {}), ...(samples ? { samples } : {}), code: `${loader.callee}(${sampler ? "batch_sampler=BatchSampler(batch_size=" : "batch_size="}${text.slice(given.pos.startIndex, given.pos.endIndex).replace(/\s+/g, " ")}${sampler ? ")" : ""})` };
 }
 

@@ -28,8 +28,8 @@ import { boltsDataModuleBatch, dataModuleTraining, type DataModuleTraining } fro
 import { splitHelperPart } from "./split-helpers";
 import { afterTraining, trainingCalls } from "./after-training";
 import { tfdsTrainSamples } from "./tfds-sizes";
-import { dirname, joinPath, relativeTo } from "../interp/paths";
-import type { ModuleFiles } from "../interp/module-resolver";
+import { dirname, relativeTo } from "../interp/paths";
+import { ModuleResolver, type ImportRoot, type ModuleFiles } from "../interp/module-resolver";
 import { splitIterableCount } from "./split-iterables";
 import { loadsTrainSplit } from "./dataset-calls";
 import { stepLoopBatch } from "./step-loop-batch";
@@ -195,13 +195,16 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
   const builtLoaders = new Map<PlanFigure, boolean | undefined>();
   // A model cast or reloaded after the training call returns (to merge adapters, to export) is not the run's.
   const trainingRuns = trainingCalls(sites, input.text);
-  // Whether an absolute import names one of the project's modules: a .py file or package beside the script or at the
-  // workspace root, where Python's sys.path finds them first.
+  // Whether an absolute import names one of the project's modules, found as the analysis finds them: on the script's
+  // folder and the workspace root, the first entries of sys.path (module-resolver.ts).
   const inWorkspace = (module: string): boolean => {
-    const files = input.files;
-    if (!files) return false;
-    const relative = module.split(".").join("/");
-    return [dirname(file), input.root].some((base) => base !== undefined && (files.exists(joinPath(base, `${relative}.py`)) || files.exists(joinPath(base, relative, "__init__.py"))));
+    if (!input.files) return false;
+    const roots: ImportRoot[] = [{ kind: "script", path: dirname(file), files: input.files }, ...(input.root ? [{ kind: "workspace" as const, path: input.root, files: input.files }] : [])];
+    const resolver = new ModuleResolver(roots);
+    const [top, ...rest] = module.split(".");
+    let found = top ? resolver.findTopLevel(top) : undefined;
+    for (const [i, part] of rest.entries()) found = found && resolver.findSubmodule(found, part, [top, ...rest.slice(0, i + 1)].join("."));
+    return found !== undefined;
   };
   // absl flags' defaults by name (`flags.DEFINE_string("mixed_precision_policy", "mixed_float16", ...)`).
   const abslDefaults = new Map(sites.flatMap((s) => {
@@ -432,15 +435,8 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
       if (!runsByDefault(site, (e) => evaluateOne(site, e))) continue;
       // `batch_sampler=BatchSampler(sampler, batch_size, drop_last)` makes the batches (pytorch.org/docs/stable/data.html).
       const sampler = keyword("batch_size") ?? positional(1) ? undefined : batchSamplerArguments(site, sites);
-      if (sampler?.batch) {
-        const [batchValue, dropValue] = evaluate(sampler.site, [sampler.batch, sampler.dropLast ?? { type: "constant", value: "None", pos: call.pos }]);
-        const batch = positiveInteger(batchValue);
-        const figure: PlanFigure | undefined = batch === undefined ? undefined : { value: batch, source: "code", line, detail: `${site.callee}(batch_sampler=...) with batch_size=${snippet(input.text, sampler.batch)}` };
-        loaders.push({ site, score: loaderScore(site, call), batch: figure, dropLast: sampler.dropLast ? truth(dropValue) : undefined });
-        continue;
-      }
-      const given = keyword("batch_size") ?? positional(1);
-      const drop = keyword("drop_last");
+      const given = keyword("batch_size") ?? positional(1) ?? sampler?.batch;
+      const drop = sampler ? sampler.dropLast : keyword("drop_last");
       // `DataLoader(ds, **train_kwargs)`, as pytorch/examples' MNIST passes its batch size.
       const spread = call.args.filter((a) => a.kind === "doublestar").map((a) => a.value);
       const placeholder: Expression = { type: "constant", value: "None", pos: call.pos };
@@ -452,7 +448,7 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
         dropLast ??= truth(dictEntry(v, "drop_last"));
       }
       const figure: PlanFigure | undefined = batch !== undefined
-        ? { value: batch, source: "code", line, detail: given ? `${site.callee}(batch_size=${snippet(input.text, given)})` : `${site.callee}(${spread.map((e) => `**${snippet(input.text, e)}`).join(", ")}) with batch_size` }
+        ? { value: batch, source: "code", line, detail: given ? `${site.callee}(${sampler ? "batch_sampler=...) with batch_size=" : "batch_size="}${snippet(input.text, given)}${sampler ? "" : ")"}` : `${site.callee}(${spread.map((e) => `**${snippet(input.text, e)}`).join(", ")}) with batch_size` }
         // With a batch_sampler the sampler makes the batches, not batch_size (pytorch.org/docs/stable/data.html).
         : !given && spread.length === 0 && !keyword("batch_sampler") ? { value: 1, source: "default", line, detail: "DataLoader's default batch_size=1 (pytorch.org/docs/stable/data.html)" } : undefined;
       loaders.push({ site, score: loaderScore(site, call), batch: figure, dropLast });
