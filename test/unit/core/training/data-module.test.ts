@@ -1,7 +1,7 @@
 import { strict as assert } from "node:assert";
 import { analyze } from "../../helpers/analyze";
 import type { TrainingPlan } from "../../../../src/core/training/training-plan";
-import { linearLoop } from "../../helpers/training-loop";
+import { linearLoop, lightningDigitsNet } from "../../helpers/training-loop";
 
 // Lightning's `trainer.fit(model, datamodule=dm)` trains on dm.train_dataloader() after dm.setup(): its batch and
 // samples are read in those methods, with `self` the object the script built (src/core/training/data-module.ts); a
@@ -35,20 +35,7 @@ from torch import nn
 from pytorch_lightning import LightningModule, Trainer
 from data import Digits
 
-class Net(LightningModule):
-    def __init__(self):
-        super().__init__()
-        self.layer = nn.Linear(784, 10)
-
-    def forward(self, x):
-        return self.layer(x.flatten(1))
-
-    def training_step(self, batch, batch_idx):
-        x, y = batch
-        return nn.functional.cross_entropy(self(x), y)
-
-    def configure_optimizers(self):
-        return torch.optim.Adam(self.parameters())
+${lightningDigitsNet()}
 
 dm = ${make}
 model = Net()

@@ -1,5 +1,6 @@
 import { strict as assert } from "node:assert";
 import { analyze } from "../../helpers/analyze";
+import { lightningDigitsNet } from "../../helpers/training-loop";
 import type { TrainingPlan } from "../../../../src/core/training/training-plan";
 
 // Lightning 1.x builds a Trainer or a data module from an argparse namespace: `X.from_argparse_args(args, **kw)` takes
@@ -60,20 +61,7 @@ from torch import nn
 from pytorch_lightning import LightningModule, Trainer
 from digits import DigitsModule
 
-class Net(LightningModule):
-    def __init__(self, **kwargs):
-        super().__init__()
-        self.layer = nn.Linear(784, 10)
-
-    def forward(self, x):
-        return self.layer(x.flatten(1))
-
-    def training_step(self, batch, batch_idx):
-        x, y = batch
-        return nn.functional.cross_entropy(self(x), y)
-
-    def configure_optimizers(self):
-        return torch.optim.Adam(self.parameters())
+${lightningDigitsNet("**kwargs")}
 
 def main():
     parser = ArgumentParser()
