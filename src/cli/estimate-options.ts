@@ -19,6 +19,7 @@ import { strategyName } from "../core/parallel/parallel-run";
 import type { ParallelSource } from "../core/parallel/parallel-setup";
 import type { WeightFormat } from "../core/memory/memory-estimate";
 import { roundForJson } from "./json-numbers";
+import { planOptimizerSteps } from "../core/training/plan-steps";
 
 /** The estimate's options of `analyze` (src/cli/command-specs.ts lists them for the parser and --help). */
 const ESTIMATE_OPTION_NAMES = ["hardware", "host", "dtype", "mode", "region", "pue", "epochs", "samples", "batch", "gpus"];
@@ -262,20 +263,22 @@ function where(name: string, figure: PlanFigure | undefined): string {
 /** What a file's training code says, in a file whose own models give no training run (its model is built in another
  *  file, from a checkpoint or a hub): the figures and where each came from, with no energy. */
 export function trainingPlanJson(plan: TrainingPlan): Record<string, unknown> {
+  // With no run total, the step count is worked out from the plan's own epochs, samples, batch and drop_last.
+  const derived = plan.steps ? undefined : planOptimizerSteps(plan);
   return {
     epochs: plan.epochs?.value ?? null,
     samples: plan.samples?.value ?? null,
     batch: plan.batch?.value ?? null,
     // DataLoader(drop_last=True): each epoch has floor(samples / batch) batches, not ceil.
     drop_last: plan.dropLast === true,
-    optimizer_steps: plan.steps?.value ?? null,
+    optimizer_steps: plan.steps?.value ?? derived?.value ?? null,
     accumulation: plan.accumulation?.value ?? null,
     dtype: plan.precision?.value ?? "fp32",
     sources: {
       epochs: sourceJson(plan.epochs),
       samples: sourceJson(plan.samples),
       batch: sourceJson(plan.batch),
-      steps: sourceJson(plan.steps),
+      steps: derived ? { from: "derived", line: null, detail: derived.detail } : sourceJson(plan.steps),
       accumulation: sourceJson(plan.accumulation),
       dtype: plan.precision ? { from: "code", line: plan.precision.line, detail: plan.precision.detail } : null,
     },
@@ -288,12 +291,18 @@ export function hasTrainingFigures(plan: TrainingPlan | undefined): plan is Trai
   return !!plan && !!(plan.epochs || plan.steps || plan.batch || plan.precision || plan.notes?.some((n) => n.startsWith("config missing: ")));
 }
 
+/** ": 220 steps (drop_last)" after an epoch-based plan whose epochs, samples and batch are all known. */
+function derivedStepsText(plan: TrainingPlan): string {
+  const derived = planOptimizerSteps(plan);
+  return derived ? `: ${formatWhole(derived.value)} optimizer steps${plan.dropLast ? " (drop_last)" : ""}` : "";
+}
+
 /** The plan of a file none of whose models gives a run, in one line: "5,000 steps × 4 micro-batches, batch 4, bf16". */
 export function trainingPlanLine(plan: TrainingPlan): string {
   const length = plan.steps
     ? `${formatWhole(plan.steps.value)} steps${plan.accumulation ? ` × ${formatWhole(plan.accumulation.value)} micro-batches` : ""}`
     : plan.epochs
-      ? `${formatWhole(plan.epochs.value)} epochs${plan.samples ? ` × ${formatWhole(plan.samples.value)} samples` : ""}${plan.accumulation ? `, ${formatWhole(plan.accumulation.value)} micro-batches per step` : ""}`
+      ? `${formatWhole(plan.epochs.value)} epochs${plan.samples ? ` × ${formatWhole(plan.samples.value)} samples` : ""}${plan.accumulation ? `, ${formatWhole(plan.accumulation.value)} micro-batches per step` : ""}${derivedStepsText(plan)}`
       : "no step or epoch count";
   const batch = plan.batch ? `, batch ${formatWhole(plan.batch.value)}` : "";
   const sources = [where(plan.steps ? "steps" : "epochs", plan.steps ?? plan.epochs), ...(plan.batch ? [where("batch", plan.batch)] : []), ...(plan.precision ? [`dtype: code line ${plan.precision.line}`] : [])];

@@ -42,6 +42,11 @@ describe("greenlight analyze --mode train: the training run", () => {
     // A plan over a loader that drops its last partial batch says so.
     const dropping = JSON.parse((await analyzeCli([join(fixtures, "imported_model_drop_last.py"), "--mode", "train", "--format", "json"])).stdout).training_plans[0];
     assert.deepEqual([dropping.epochs, dropping.samples, dropping.batch, dropping.drop_last], [4, 50_000, 256, true]);
+    // With no model to estimate, the plan still counts its steps as the run takes them: ⌊50,000 / 256⌋ per epoch.
+    assert.equal(dropping.optimizer_steps, 4 * Math.floor(50_000 / 256));
+    assert.equal(dropping.sources.steps.from, "derived");
+    const droppingTable = await analyzeCli([join(fixtures, "imported_model_drop_last.py"), "--mode", "train"]);
+    assert.match(droppingTable.stdout, /4 epochs × 50,000 samples: 780 optimizer steps \(drop_last\), batch 256/);
     const table = await analyzeCli([file, "--mode", "train"]);
     assert.match(table.stdout, /training runs:\n {2}.*imported_model\.py: 30 epochs, batch 128, bf16 \(epochs: code line \d+, batch: code line \d+, dtype: code line \d+\); no model built in this file to estimate its step: pass --entry/);
     // A file whose model gives a run has no separate plan; inference mode has none at all.
