@@ -17,3 +17,10 @@ export function stepLoopCalledPerEpoch(body: Statement[], stepLoop: Span, epochL
   if (!fn || within(epochLoop.pos, fn.pos)) return false;
   return callsInBody(epochLoop.body).some((c) => c.func.type === "name" && calleeName(c) === fn.name);
 }
+
+/** Whether an epoch-named loop calls, by name, a module-level function of `body` that holds one of `stepLoops` (`for i
+ *  in range(config.epochs): run(net, loader, optimizer, train=True)`): the loop is the epoch loop whatever its variable. */
+export function callsStepLoopFunction(body: Statement[], loop: { pos: Span; body: Statement[] }, stepLoops: Span[]): boolean {
+  const called = new Set(callsInBody(loop.body).flatMap((c) => (c.func.type === "name" ? [calleeName(c)] : [])));
+  return body.some((s) => s.type === "function" && called.has(s.name) && !within(loop.pos, s.pos) && stepLoops.some((l) => within(l, s.pos)));
+}

@@ -9,7 +9,7 @@ import { isTrackerCallee, trackerDecorators, trackerFromCall, type TrackerSite }
 import { findCodeSites, type CodeSite } from "./code-sites";
 import { attributeChain, dottedName, forEachExpression, forEachStatement, keywordArgument, namesIn, positionalArgument, rootName } from "../python/syntax-walk";
 import { datasetSize } from "./dataset-sizes";
-import { stepLoopCalledPerEpoch } from "./called-step-loops";
+import { callsStepLoopFunction, stepLoopCalledPerEpoch } from "./called-step-loops";
 import { evaluateAtSite, knownTruth as truth, type ParameterBindings, type StepAllowance } from "./evaluate-site";
 import { loopShape, type LoopShape, type LoopStatement } from "./loop-shape";
 import { cudaQueriesNote } from "./cuda-note";
@@ -225,10 +225,12 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
   const whileLoops = sites.flatMap((x) => (x.kind === "while" ? [x.loop] : []));
   const within = (outer: Statement, inner: Statement) => outer !== inner && outer.pos.startIndex <= inner.pos.startIndex && inner.pos.endIndex <= outer.pos.endIndex;
   const containsStepLoop = (outer: Statement) => [...forLoops.map((l) => l.loop), ...whileLoops].some((l) => within(outer, l) && loopShape(l).stepLoop);
-  /** An epoch loop: named so (`for epoch in ...`), or a loop around a step loop over a count named so, whatever its
-   *  variable (`for e in range(self.cfg.n_epochs):`, `for _ in range(num_epochs):`). */
+  const stepLoopSpans = () => [...forLoops.map((l) => l.loop), ...whileLoops].filter((l) => loopShape(l).stepLoop).map((l) => l.pos);
+  /** An epoch loop: named so (`for epoch in ...`), or a loop over a count named so, whatever its variable, around a
+   *  step loop or a call of a function that holds one (`for e in range(self.cfg.n_epochs):`, `for _ in range(num_epochs):`,
+   *  `for i in range(config.epochs): run(net, loader, optimizer, train=True)`). */
   const isEpochLoop = (l: { variable: string; loop: Extract<Statement, { type: "for" }> }): boolean =>
-    EPOCH_VARIABLE.test(l.variable) || (namesEpochs(l.loop.iter) && containsStepLoop(l.loop));
+    EPOCH_VARIABLE.test(l.variable) || (namesEpochs(l.loop.iter) && (containsStepLoop(l.loop) || callsStepLoopFunction(input.body, l.loop, stepLoopSpans())));
   /**
    * The loops of counted length around a step loop, epoch loops aside (they are the run's epochs): PPO's
    * `for iteration in range(1, n + 1): for epoch in range(k): for start in range(0, b, mb)` steps n × k × b/mb times.

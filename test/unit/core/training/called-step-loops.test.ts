@@ -34,4 +34,31 @@ describe("step loops in a function the epoch loop calls", () => {
     const plan = (await analyze(script("        print(epoch)\n    train_one_epoch(250)"))).training ?? {};
     assert.notEqual(plan.steps?.value, 6 * 250);
   });
+
+  it("a loop over a count named for epochs that calls a training function is the epoch loop, whatever its variable", async () => {
+    const source = (count: string) => `import torch
+
+model = torch.nn.Linear(8, 2)
+optimizer = torch.optim.SGD(model.parameters(), lr=0.1)
+loader = torch.utils.data.DataLoader(torch.utils.data.TensorDataset(torch.zeros(1000, 8)), batch_size=100, shuffle=True)
+${count} = 14
+
+
+def run(net, data, opt, train=False):
+    for (x,) in data:
+        if train:
+            opt.zero_grad()
+            net(x).sum().backward()
+            opt.step()
+
+
+for i in range(${count} // 2):
+    _ = run(model, loader, optimizer, train=True)
+`;
+    const named = (await analyze(source("num_epochs"))).training ?? {};
+    assert.equal(named.epochs?.value, 7);
+    assert.equal(named.batch?.value, 100);
+    // The loop's count (half the constant) is the run's; a count that does not say epochs leaves the loop unread.
+    assert.notEqual((await analyze(source("rounds"))).training?.epochs?.value, 7);
+  });
 });
