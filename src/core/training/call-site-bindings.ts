@@ -29,18 +29,30 @@ export function callSiteBindings(
   const passed = new Map<FunctionDefinition, Map<string, { site: CallSite; value: Expression }>>();
   const memo = new Map<FunctionDefinition, Map<string, Value | undefined>>();
   const topLevel = new Set(body.filter((s): s is FunctionDefinition => s.type === "function"));
+  // A module-level class's `__init__` takes what the file's calls of the class pass (`trainer = Trainer(args)`), its
+  // first parameter being the new object: Python calls `__init__(self, *args)` (docs.python.org/3/reference/datamodel.html#object.__init__).
+  const constructors = new Map<FunctionDefinition, string>();
+  for (const s of body) {
+    if (s.type !== "class") continue;
+    const init = s.body.find((m): m is FunctionDefinition => m.type === "function" && m.name === "__init__");
+    if (init) constructors.set(init, s.name);
+  }
   let depth = 0;
   const bindings: ParameterBindings = (fn, name) => {
     const given = known?.(fn, name);
     if (given !== undefined) return given;
-    if (!topLevel.has(fn) || depth >= MAX_DEPTH) return undefined;
+    const cls = constructors.get(fn);
+    if ((!topLevel.has(fn) && !cls) || depth >= MAX_DEPTH) return undefined;
     let values = memo.get(fn);
     if (!values) memo.set(fn, (values = new Map()));
     if (values.has(name)) return values.get(name);
     // Set first: a cycle (two functions passing a parameter to each other) reads nothing instead of recursing.
     values.set(name, undefined);
     let args = passed.get(fn);
-    if (!args) passed.set(fn, (args = passedArguments(fn, callSitesOf(fn, body, text), text)));
+    if (!args) {
+      const callee = cls ? { ...fn, name: cls, params: fn.params.slice(1) } : fn;
+      passed.set(fn, (args = passedArguments(callee, callSitesOf(callee, body, text), text)));
+    }
     const argument = args.get(name);
     if (!argument) return undefined;
     depth++;

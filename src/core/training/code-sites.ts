@@ -23,6 +23,8 @@ export type CodeSite =
     callee: string;
     context: SiteContext;
     assignedTo: string[];
+    /** Attributes the call's value is assigned to (`self.train_loader, self.val_loader = make_loader(args)`). */
+    assignedAttributes?: string[];
     /** Inside a comprehension: a call on its entries (`{k: v.half() for k, v in state_dict.items()}`). */
     inComprehension?: boolean;
   }
@@ -38,6 +40,13 @@ function targetNames(target: Expression): string[] {
   if (target.type === "name") return [target.id];
   if (target.type === "tuple" || target.type === "list") return target.items.flatMap(targetNames);
   if (target.type === "starred") return targetNames(target.value);
+  return [];
+}
+
+/** Attribute names an assignment target sets on an object (`self.train_loader`, in a tuple or not). */
+function targetAttributes(target: Expression): string[] {
+  if (target.type === "attribute" && target.object.type === "name") return [target.name];
+  if (target.type === "tuple" || target.type === "list") return target.items.flatMap(targetAttributes);
   return [];
 }
 
@@ -91,6 +100,7 @@ export function findCodeSites(body: Statement[], text: string, words: RegExp = T
       const context: SiteContext = conditions.length > 0 ? { fn, before, conditions } : { fn, before };
       const assignedTo = s.type === "assign" ? s.targets.flatMap(targetNames) : s.type === "annotated" ? targetNames(s.target) : [];
       const direct = s.type === "assign" || s.type === "annotated" ? s.value : undefined;
+      const attributes = s.type === "assign" ? s.targets.flatMap(targetAttributes) : [];
       for (const expression of ownStatementExpressions(s)) {
         // Pre-order: a comprehension is met before the calls inside it.
         const comprehensions: Expression[] = [];
@@ -99,7 +109,7 @@ export function findCodeSites(body: Statement[], text: string, words: RegExp = T
           if (node.type === "call") {
             const callee = attributeChain(node.func);
             const inComprehension = comprehensions.some((c) => c.pos.startIndex <= node.pos.startIndex && node.pos.endIndex <= c.pos.endIndex);
-            if (callee) sites.push({ kind: "call", call: node, callee, context, assignedTo: node === direct ? assignedTo : [], ...(inComprehension ? { inComprehension } : {}) });
+            if (callee) sites.push({ kind: "call", call: node, callee, context, assignedTo: node === direct ? assignedTo : [], ...(node === direct && attributes.length > 0 ? { assignedAttributes: attributes } : {}), ...(inComprehension ? { inComprehension } : {}) });
           } else if (node.type === "dict") {
             // A config dict: {"epochs": 10, "batch_size": 64}.
             for (const item of node.items) if ("key" in item && item.key.type === "str" && item.key.value) sites.push({ kind: "constant", name: item.key.value, value: item.value, line: item.key.pos.line, context });
