@@ -23,6 +23,11 @@ export function dependencySlice(expressions: Expression[], before: Statement[]):
     const root = rootName(target);
     return root !== undefined && needed.has(root);
   };
+  // `arg = parser.add_argument`: a name bound to a method of an object, whose calls configure that object.
+  const methods = new Map<string, Extract<Expression, { type: "attribute" }>>();
+  for (const s of before) {
+    if (s.type === "assign" && s.targets.length === 1 && s.targets[0].type === "name" && s.value.type === "attribute") methods.set(s.targets[0].id, s.value);
+  }
   for (let i = before.length - 1; i >= 0; i--) {
     const s = before[i];
     let take = false;
@@ -35,7 +40,7 @@ export function dependencySlice(expressions: Expression[], before: Statement[]):
     // `for k, v in config.items(): parser.add_argument(f"--{k}", default=v)`: a loop that only configures a needed
     // object runs whole, so options added from a config file's keys are the parser's.
     else if (s.type === "for") take = s.orelse.length === 0 && configuresOnly(s.body, binds);
-    else if (s.type === "expression" && s.value.type === "call") take = configures(s.value, binds);
+    else if (s.type === "expression" && s.value.type === "call") take = configures(s.value, binds, methods);
     // `from pl_bolts.datamodules import MNISTDataModule` inside the function: the name it binds is needed.
     else if (s.type === "import") take = s.names.some((n) => needed.has(n.alias ?? n.module.split(".")[0]));
     else if (s.type === "importFrom") take = s.names !== "*" && s.names.some((n) => needed.has(n.alias ?? n.name));
@@ -90,10 +95,13 @@ function configuresOnly(body: Statement[], binds: (target: Expression) => boolea
 /**
  * Whether a call statement configures a needed object: a method call on it that is not training work
  * (`parser.add_argument(...)`, `config.update(...)`), on its `vars()` (`vars(args).update(cfg)`, a view of its
- * attributes), or `setattr(args, k, v)`.
+ * attributes), `setattr(args, k, v)`, or a call of a name bound to such a method (`arg('--n-epochs', ...)` after
+ * `arg = parser.add_argument`).
  */
-function configures(call: Extract<Expression, { type: "call" }>, binds: (target: Expression) => boolean): boolean {
+function configures(call: Extract<Expression, { type: "call" }>, binds: (target: Expression) => boolean, methods?: Map<string, Extract<Expression, { type: "attribute" }>>): boolean {
   const first = call.args[0]?.kind === "positional" ? call.args[0].value : undefined;
+  const method = call.func.type === "name" ? methods?.get(call.func.id) : undefined;
+  if (method) return !WORK_METHODS.has(method.name) && binds(method.object);
   if (call.func.type === "name") return call.func.id === "setattr" && first !== undefined && binds(first);
   if (call.func.type !== "attribute" || WORK_METHODS.has(call.func.name)) return false;
   const object = call.func.object;

@@ -18,6 +18,9 @@ const BACKWARD = /\.backward\s*\(/;
 /** Methods of lists, dicts, sets and files, and dunders (`super().__init__()`): a statement calling one trains nothing. */
 const CONTAINER_METHOD = /(^|\.)(append|extend|insert|update|add|pop|remove|clear|sort|reverse|write|writelines|close|flush|__\w+__)$/;
 
+/** argparse's configuration methods (docs.python.org/3/library/argparse.html). */
+const PARSER_CONFIGURATION = /^(add_argument|add_argument_group|add_mutually_exclusive_group|set_defaults)$/;
+
 /** A training body of another file that a call of this file runs, with its parameters bound as the call binds them. */
 export interface ForeignTraining {
   definition: FunctionDefinition;
@@ -46,8 +49,11 @@ export function foreignTraining(
   // A class's own methods (`super().__init__()`, `data.append(x)` in a Dataset) never start the script's training;
   // counted, they would use up the candidates before the script's `trainer.train()` is reached.
   const classes: Statement[] = [];
+  // `arg = parser.add_argument`: that name's calls configure the parser, as add_argument's own do.
+  const configuring = new Set<string>();
   forEachStatement(body, ({ statement: s }) => {
     if (s.type === "class") classes.push(s);
+    if (s.type === "assign" && s.targets.length === 1 && s.targets[0].type === "name" && s.value.type === "attribute" && PARSER_CONFIGURATION.test(s.value.name)) configuring.add(s.targets[0].id);
     if (s.type === "expression" && s.value.type === "call" && (s.value.func.type === "attribute" || s.value.func.type === "name")) statementCalls.add(s.value);
   });
   const inClass = (e: Expression) => classes.some((c) => c.pos.startIndex <= e.pos.startIndex && e.pos.endIndex <= c.pos.endIndex);
@@ -59,7 +65,7 @@ export function foreignTraining(
     // Builtins and library calls (print, os.makedirs, torch.manual_seed) are never another workspace file's training.
     if (/^(print|exit|quit|os|sys|np|numpy|torch|random|time|logging|logger|warnings|json|shutil|plt|wandb)(\.|$)/.test(site.callee)) continue;
     // argparse's configuration calls (a parser's fifteen add_argument lines) come first in most scripts and train nothing.
-    if (/(^|\.)(add_argument|add_argument_group|add_mutually_exclusive_group|set_defaults)$/.test(site.callee)) continue;
+    if (PARSER_CONFIGURATION.test(site.callee.split(".").pop()!) || configuring.has(site.callee)) continue;
     if (inClass(site.call) || CONTAINER_METHOD.test(site.callee)) continue;
     tried++;
     if (!runs(site)) continue;
