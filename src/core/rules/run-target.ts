@@ -102,6 +102,14 @@ export function mentionsAccelerator(file: PythonFile, options: { cudaOnly?: bool
   return false;
 }
 
+/** True when the code at `index` sits in the branch of `branch` that the script's defaults never take: the body of an
+ *  `if` whose test is False through every value it may hold (a store_true flag), or the else of one that is True. */
+function branchNotTaken(file: PythonFile, branch: Extract<Statement, { type: "if" }>, index: number, place: StatementPlace | undefined): boolean {
+  const inBody = branch.body.length > 0 && index >= branch.body[0].pos.startIndex && index <= branch.body[branch.body.length - 1].pos.endIndex;
+  if (inBody) return falseAsWritten(file, branch.test, place);
+  return branch.test.type === "unary" && branch.test.op === "not" && falseAsWritten(file, branch.test.operand, place);
+}
+
 /** Calls of `autocast` (torch.autocast, torch.amp.autocast, torch.cuda.amp.autocast). */
 export function isAutocastCall(e: Expression): e is CallExpression {
   return e.type === "call" && ((e.func.type === "name" && e.func.id === "autocast") || (e.func.type === "attribute" && e.func.name === "autocast"));
@@ -206,12 +214,16 @@ export function runTargetOf(file: PythonFile, variable: string, site: { statemen
     const condition = conditions.map((c) => file.text(c.test.pos).replace(/\s+/g, " ")).join(" and ");
     const when = condition === "" ? "" : ` when ${condition.length > 60 ? `${condition.slice(0, 57)}...` : condition}`;
     const setDevice = (d: Device, reason: string) => setDeviceAt(d, `${reason}${when}`);
+    // A cast under a branch the defaults never take (`if args.half: model.half()` with a store_true flag) does not
+    // happen as the script runs; a move there still says when, as above.
+    const castSkipped = conditions.some((c) => branchNotTaken(file, c, call.pos.startIndex, place));
     const deviceMap = keywordArgument(call, "device_map");
     if (deviceMap) setDevice(deviceOfMap(file, deviceMap, place), `device_map= in ${short}`);
     const dtype = keywordArgument(call, "torch_dtype") ?? (method === "to" ? keywordArgument(call, "dtype") : keywordArgument(call, "dtype"));
     if (method === "cuda") setDevice("cuda", ".cuda()");
     else if (method === "cpu") setDevice("cpu", ".cpu()");
     else if (method === "mps") setDevice("mps", ".mps()");
+    else if (castSkipped && (method === "half" || method === "bfloat16" || method === "float")) continue;
     else if (method === "half") [precision, precisionReason] = ["fp16", ".half()"];
     else if (method === "bfloat16") [precision, precisionReason] = ["bf16", ".bfloat16()"];
     else if (method === "float") [precision, precisionReason] = ["fp32", ".float()"];
@@ -220,7 +232,7 @@ export function runTargetOf(file: PythonFile, variable: string, site: { statemen
         if (a.kind !== "positional" && !(a.kind === "keyword" && (a.name === "device" || a.name === "dtype"))) continue;
         const p = a.kind === "keyword" && a.name === "device" ? "unknown" : precisionOfExpression(file, a.value, place);
         if (p !== "unknown") {
-          [precision, precisionReason] = [p, short];
+          if (!castSkipped) [precision, precisionReason] = [p, short];
           continue;
         }
         if (a.kind === "keyword" && a.name === "dtype") continue;
@@ -230,7 +242,7 @@ export function runTargetOf(file: PythonFile, variable: string, site: { statemen
     }
     const format = keywordArgument(call, "memory_format");
     if (method === "to" && format && /channels_last$/.test(file.qualify(format) ?? "")) channelsLast = true;
-    if (dtype && method !== "to") {
+    if (dtype && method !== "to" && !castSkipped) {
       const p = precisionOfExpression(file, dtype, place);
       if (p !== "unknown") [precision, precisionReason] = [p, short];
     }

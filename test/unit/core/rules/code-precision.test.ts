@@ -104,6 +104,32 @@ def main():
     assert.deepEqual(ofRule(await findingsOf(text), "GL001"), []);
   });
 
+  it("a .half() under a flag the defaults leave off (argparse store_true) is not how the script runs; given True it is", async () => {
+    const script = (action: string) => `${MLP}
+import argparse
+parser = argparse.ArgumentParser()
+parser.add_argument("--half", dest="half", action="${action}")
+
+def main():
+    args = parser.parse_args()
+    model = MLP().cuda()
+    if args.half:
+        model.half()
+    x = torch.randn(8, 1024, device="cuda")
+    with torch.no_grad():
+        return model(x)
+`;
+    const off = modelNamed(await analyze(script("store_true"), { file: FILE }), "MLP");
+    assert.equal(off.codePrecision, undefined);
+    assert.equal(estimate(off).dtype, "fp32");
+    const on = modelNamed(await analyze(script("store_false"), { file: FILE }), "MLP");
+    assert.equal(on.codePrecision?.precision, "fp16", "a store_false flag is True by default: the cast runs");
+    // In the else of a test the defaults make True, the cast does not run either.
+    const inElse = script("store_true").replace("    if args.half:\n        model.half()", "    if not args.half:\n        pass\n    else:\n        model.half()");
+    assert.notEqual(inElse, script("store_true"));
+    assert.equal(modelNamed(await analyze(inElse, { file: FILE }), "MLP").codePrecision, undefined);
+  });
+
   it("a module-level .half() in the construction chain is no GL001 finding: the model is not fp32", async () => {
     const text = `${MLP}
 model = MLP().cuda().half().eval()
