@@ -30,6 +30,20 @@ export function installScope({ names, interp }: BuiltinScope): void {
     if (!ns) throw new PythonError(`No module named '${name.value}'`);
     return ns;
   }));
+  // eval() of a dotted name (`eval(DATASETS[name])` picking a class by its name) is a lookup in the caller's scope,
+  // as Python evaluates it there; anything more is code the analyzer does not run.
+  names.set("eval", builtin("eval", ({ args }) => {
+    const [source] = args;
+    const text = source?.kind === "str" ? source.value.trim() : undefined;
+    if (text === undefined || !/^[A-Za-z_]\w*(\.[A-Za-z_]\w*)*$/.test(text)) return unknown("eval() of code the analyzer does not run");
+    const i = interp();
+    const [first, ...rest] = text.split(".");
+    let found: Value | undefined;
+    for (let scope = i.frame?.scope; scope && found === undefined; scope = scope.parent) found = scope.names.get(first);
+    found ??= i.frame?.function?.module.scope.names.get(first);
+    if (found === undefined) throw new PythonError(`name '${first}' is not defined`);
+    return rest.reduce((o, name) => i.getAttribute(o, name), found);
+  }));
   names.set("__name__", str("__greenlight__"));
   names.set("__file__", unknown("__file__"));
 }
