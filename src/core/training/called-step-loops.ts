@@ -11,11 +11,16 @@ interface Span {
 const within = (inner: Span, outer: Span) => inner.startIndex >= outer.startIndex && inner.endIndex <= outer.endIndex;
 
 /** Whether the step loop at `stepLoop` is in a module-level function that the epoch loop calls by name (the epoch
- *  loop itself outside that function), so its steps are per epoch. */
+ *  loop itself outside that function), or in a method of the body that it calls on its own object
+ *  (`self.train_epoch()`), so its steps are per epoch. */
 export function stepLoopCalledPerEpoch(body: Statement[], stepLoop: Span, epochLoop: { pos: Span; body: Statement[] }): boolean {
   const fn = body.find((s): s is FunctionDefinition => s.type === "function" && within(stepLoop, s.pos));
   if (!fn || within(epochLoop.pos, fn.pos)) return false;
-  return callsInBody(epochLoop.body).some((c) => c.func.type === "name" && calleeName(c) === fn.name);
+  const caller = body.find((s): s is FunctionDefinition => s.type === "function" && within(epochLoop.pos, s.pos));
+  const self = caller?.params[0]?.name;
+  return callsInBody(epochLoop.body).some((c) =>
+    (c.func.type === "name" && calleeName(c) === fn.name) ||
+    (self !== undefined && c.func.type === "attribute" && c.func.name === fn.name && c.func.object.type === "name" && c.func.object.id === self && fn.params[0]?.name !== undefined));
 }
 
 /** Whether an epoch-named loop calls, by name, a module-level function of `body` that holds one of `stepLoops` (`for i

@@ -4,7 +4,7 @@
 // read there, with those bindings.
 import type { ModuleNamespaceValue, Value } from "../interp/values";
 import type { Expression, FunctionDefinition, Statement } from "../python/ast";
-import { forEachStatement } from "../python/syntax-walk";
+import { callsInBody, forEachStatement } from "../python/syntax-walk";
 import type { ModuleFiles } from "../interp/module-resolver";
 import { findCodeSites, type CodeSite } from "./code-sites";
 import { argumentsByParameter } from "./call-site-bindings";
@@ -14,6 +14,8 @@ type CallSite = Extract<CodeSite, { kind: "call" }>;
 
 /** Calls whose callee is worked out, at most: each is an evaluation of the objects it needs (a constructor runs). */
 const MAX_CANDIDATES = 8;
+/** Methods read with a bound training method, at most: the helpers it calls on `self` (`self.train_epoch()`). */
+const MAX_HELPERS = 6;
 const BACKWARD = /\.backward\s*\(/;
 /** Methods of lists, dicts, sets and files, and dunders (`super().__init__()`): a statement calling one trains nothing. */
 const CONTAINER_METHOD = /(^|\.)(append|extend|insert|update|add|pop|remove|clear|sort|reverse|write|writelines|close|flush|__\w+__)$/;
@@ -28,6 +30,9 @@ export interface ForeignTraining {
   file: string;
   text: string;
   bindings: ParameterBindings;
+  /** The methods of the same file that a bound method calls on `self`, with `self` bound the same way: the epoch loop
+   *  of `train()` calling `self.train_epoch()`, where the steps are. */
+  helpers: FunctionDefinition[];
   /** The call in this file. */
   site: CallSite;
 }
@@ -69,20 +74,22 @@ export function foreignTraining(
     if (inClass(site.call) || CONTAINER_METHOD.test(site.callee)) continue;
     tried++;
     if (!runs(site)) continue;
-    const callee = evaluate(site, site.call.func);
+    const callee = calledMethod(evaluate(site, site.call.func));
     const fn = callee?.kind === "bound" ? callee.fn : callee;
     if (fn?.kind !== "function" || fn.definition.type !== "function") continue;
     const home = fn.module.file;
     if (!home || home === file) continue;
     const source = files.read(home);
     const definition = fn.definition;
-    if (source === undefined || !BACKWARD.test(source.slice(definition.pos.startIndex, definition.pos.endIndex))) continue;
+    if (source === undefined || !trains(definition, source, callee?.kind === "bound" ? callee.self : undefined, files)) continue;
     // A bound method's first parameter is the object; the call's arguments fill the ones after it.
     const self = callee?.kind === "bound" ? callee.self : undefined;
     const selfName = self ? definition.params[0]?.name : undefined;
     const passed = argumentsByParameter(self ? { ...definition, params: definition.params.slice(1) } : definition, site.call);
     const memo = new Map<string, Value | undefined>();
+    const helpers = self ? selfHelpers(definition, self, home) : [];
     const bindings: ParameterBindings = (f, name) => {
+      if (self && helpers.includes(f) && name === f.params[0]?.name) return self;
       if (f !== definition) return undefined;
       if (self && name === selfName) return self;
       if (!memo.has(name)) {
@@ -91,7 +98,59 @@ export function foreignTraining(
       }
       return memo.get(name);
     };
-    return { definition, module: fn.module, file: home, text: source, bindings, site };
+    return { definition, module: fn.module, file: home, text: source, bindings, helpers, site };
+  }
+  return undefined;
+}
+
+/** An object of a workspace class called as a function (`trainer(loader, epochs=n)`) runs its class's `__call__`. */
+function calledMethod(callee: Value | undefined): Value | undefined {
+  if (callee?.kind !== "instance" || callee.module) return callee;
+  for (const cls of callee.cls.mro) {
+    const call = cls.attributes.get("__call__");
+    if (call?.kind === "function") return { kind: "bound", self: callee, fn: call };
+  }
+  return callee;
+}
+
+/** True when the body runs backward passes, or a bound method's class does in another of its methods (`train()` calling
+ *  `self.train_epoch()`, where the backward is): the plan then follows those calls as the body makes them. */
+function trains(definition: FunctionDefinition, source: string, self: Value | undefined, files: ModuleFiles): boolean {
+  if (BACKWARD.test(source.slice(definition.pos.startIndex, definition.pos.endIndex))) return true;
+  if (self?.kind !== "instance") return false;
+  return self.cls.mro.some((cls) =>
+    [...cls.attributes.values()].some((v) => {
+      if (v.kind !== "function" || v.definition.type !== "function" || !v.module.file) return false;
+      const text = v.module.file === undefined ? undefined : files.read(v.module.file);
+      return text !== undefined && BACKWARD.test(text.slice(v.definition.pos.startIndex, v.definition.pos.endIndex));
+    }),
+  );
+}
+
+/** The methods (of the file `home`) that `definition` calls on its first parameter, and those they call, in order. */
+function selfHelpers(definition: FunctionDefinition, self: Value, home: string): FunctionDefinition[] {
+  if (self.kind !== "instance") return [];
+  const found: FunctionDefinition[] = [];
+  const queue = [definition];
+  for (let i = 0; i < queue.length && found.length < MAX_HELPERS; i++) {
+    const name = queue[i].params[0]?.name;
+    for (const call of callsInBody(queue[i].body)) {
+      if (call.func.type !== "attribute" || call.func.object.type !== "name" || call.func.object.id !== name) continue;
+      const helper = methodOf(self, call.func.name);
+      if (!helper || helper.module.file !== home || helper.definition === definition || found.includes(helper.definition)) continue;
+      found.push(helper.definition);
+      queue.push(helper.definition);
+      if (found.length >= MAX_HELPERS) break;
+    }
+  }
+  return found;
+}
+
+function methodOf(self: Value, name: string): { definition: FunctionDefinition; module: ModuleNamespaceValue } | undefined {
+  if (self.kind !== "instance") return undefined;
+  for (const cls of self.cls.mro) {
+    const fn = cls.attributes.get(name);
+    if (fn?.kind === "function" && fn.definition.type === "function") return { definition: fn.definition, module: fn.module };
   }
   return undefined;
 }

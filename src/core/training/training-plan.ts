@@ -753,7 +753,7 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
   // leaves unset.
   if (!input.nested && input.files && !/\.backward\s*\(/.test(input.text) && (plan.batch || /__name__\s*==\s*['"]__main__['"]/.test(input.text))) {
     const foreign = foreignTraining(input.body, input.text, file, input.files, (site, e) => evaluateOne(site, e), (site) => runsByDefault(site, (e) => evaluateOne(site, e)));
-    if (foreign) fillFromForeign(plan, foreign, discoverTrainingPlan({ ...input, namespace: foreign.module, body: [foreign.definition], text: foreign.text, file: foreign.file, bound: foreign.bindings, nested: true }), input.text, input.root);
+    if (foreign) fillFromForeign(plan, foreign, discoverTrainingPlan({ ...input, namespace: foreign.module, body: [foreign.definition, ...foreign.helpers], text: foreign.text, file: foreign.file, bound: foreign.bindings, nested: true }), input.text, input.root);
     // `for x in self.data_loader:` over a loader the object's `__init__` built: its samples, and its batch if unset.
     const receiver = foreign?.site.call.func.type === "attribute" ? rootName(foreign.site.call.func.object) : undefined;
     const maker = receiver ? sites.find((s): s is CallSite => s.kind === "call" && s.assignedTo.includes(receiver) && runsByDefault(s, (e) => evaluateOne(s, e))) : undefined;

@@ -101,4 +101,72 @@ if __name__ == "__main__":
     assert.equal(plan.steps?.value, 7 * 30);
     assert.match(plan.epochs!.detail, /for e in range\(self\.n_epochs\)/);
   });
+
+  it("a trainer object called as a function runs its class's __call__, and the helpers it calls on self run with it", async () => {
+    const trainer = `import math
+import torch
+
+class Trainer(object):
+    def __init__(self, model, optimizer, max_iter=None):
+        self.model = model
+        self.optimizer = optimizer
+        self.max_iter = max_iter
+        self.iteration = 0
+
+    def __call__(self, loader, epochs=10):
+        for epoch in range(epochs):
+            self._epoch(loader)
+
+    def _epoch(self, loader):
+        for x, y in loader:
+            self._iteration(x, y)
+
+    def _iteration(self, x, y):
+        self.optimizer.zero_grad()
+        self.model(x).sum().backward()
+        self.optimizer.step()
+
+    def fit(self, loader):
+        epochs = int(math.ceil(1. * self.max_iter / len(loader)))
+        for epoch in range(epochs):
+            self.fit_epoch(loader, epoch)
+            if self.iteration >= self.max_iter:
+                break
+
+    def fit_epoch(self, loader, epoch):
+        for batch_idx, (x, y) in enumerate(loader):
+            self.iteration = batch_idx + epoch * len(loader)
+            self.optimizer.zero_grad()
+            self.model(x).sum().backward()
+            self.optimizer.step()
+            if self.iteration >= self.max_iter:
+                break
+`;
+    const script = (run: string) => `import torch
+import torch.nn as nn
+from torchvision import datasets, transforms
+from trainer import Trainer
+
+def main():
+    model = nn.Linear(784, 10)
+    optimizer = torch.optim.SGD(model.parameters(), lr=0.1)
+    loader = torch.utils.data.DataLoader(datasets.MNIST("data", train=True, transform=transforms.ToTensor()), batch_size=64)
+    trainer = Trainer(model, optimizer, max_iter=5000)
+    ${run}
+
+if __name__ == "__main__":
+    main()
+`;
+    const called = await planOf(script("trainer(loader, epochs=4)"), { "/project/trainer.py": trainer });
+    assert.equal(called.epochs?.value, 4);
+    assert.equal(called.batch?.value, 64);
+    assert.equal(called.samples?.value, 60000);
+    assert.match(called.epochs!.detail, /runs __call__ in trainer\.py/);
+    // fit() has no backward of its own: its helper fit_epoch does, and its break on max_iter ends the whole run.
+    const capped = await planOf(script("trainer.fit(loader)"), { "/project/trainer.py": trainer });
+    assert.equal(capped.steps?.value, 5000);
+    // Without the helpers' backward, neither call trains.
+    const idle = await planOf(script("trainer(loader, epochs=4)"), { "/project/trainer.py": trainer.replaceAll(".sum().backward()", ".sum()") });
+    assert.equal(idle.epochs, undefined);
+  });
 });
