@@ -151,6 +151,8 @@ const SITE_MILLISECONDS = 5_000;
 /** Steps left to a whole search (a file's training plan): each evaluation takes what it spends from it. */
 export interface StepAllowance {
   steps: number;
+  /** Module globals another function assigns (`global args` in main), worked out once per search. */
+  globals?: Map<string, Value>;
 }
 
 /** Values of a function's parameters that its callers pass (src/core/training/call-site-bindings.ts). */
@@ -167,6 +169,20 @@ export function evaluateAtSite(
   now: () => number,
   bindings?: ParameterBindings,
   allowance?: StepAllowance,
+): Value[] {
+  return evaluateIn(interp, moduleScope, file, context, expressions, now, bindings, allowance, true);
+}
+
+function evaluateIn(
+  interp: Interpreter,
+  moduleScope: Scope,
+  file: string,
+  context: SiteContext,
+  expressions: Expression[],
+  now: () => number,
+  bindings: ParameterBindings | undefined,
+  allowance: StepAllowance | undefined,
+  followGlobals: boolean,
 ): Value[] {
   if (allowance && allowance.steps <= 0) return expressions.map(() => unknown("the search's step budget is spent"));
   const guarded = (fn: () => Value): Value => {
@@ -187,9 +203,21 @@ export function evaluateAtSite(
     const value = bindings && needed.has(p.name) ? bindings(context.fn!, p.name) : undefined;
     if (value) bound.set(p.name, value);
   }
+  // A global the module leaves unbound but a function sets (`def main(): global args; args = parser.parse_args()`)
+  // holds, in the functions main goes on to call, what that assignment gave.
+  const fromFunctions = new Map<string, Value>();
+  if (context.fn && followGlobals) {
+    const local = new Set([...(context.fn.params.map((p) => p.name)), ...assignedNames(slice)]);
+    for (const name of needed) {
+      if (local.has(name) || moduleScope.names.has(name)) continue;
+      const value = globalFromFunction(interp, moduleScope, file, name, now, bindings, allowance);
+      if (value) fromFunctions.set(name, value);
+    }
+  }
+  const globalScope: Scope = fromFunctions.size > 0 ? { names: fromFunctions, parent: moduleScope } : moduleScope;
   const run = { recorder: new Recorder(), budget: new Budget(SITE_STEPS, SITE_MILLISECONDS, now) };
   return interp.withRun(run, () => interp.withFrame({ file, inModel: false }, () => {
-    const scope: Scope = { names: new Map(), parent: moduleScope };
+    const scope: Scope = { names: new Map(), parent: globalScope };
     for (const p of context.fn?.params ?? []) {
       const passed = bound.get(p.name);
       if (passed) scope.names.set(p.name, passed);
@@ -218,4 +246,30 @@ export function evaluateAtSite(
     spend();
     return values;
   }));
+}
+
+/** Names the statements bind by assignment. */
+function assignedNames(statements: Statement[]): string[] {
+  return statements.flatMap((s) => (s.type === "assign" ? s.targets.flatMap((t) => (t.type === "name" ? [t.id] : [])) : []));
+}
+
+/** What `name` holds after the first function of the module that declares it `global` assigns it in its own body
+ *  (not in a loop or branch), evaluated there as any site is; undefined when no function does. */
+function globalFromFunction(interp: Interpreter, moduleScope: Scope, file: string, name: string, now: () => number, bindings: ParameterBindings | undefined, allowance: StepAllowance | undefined): Value | undefined {
+  const memo = allowance?.globals?.get(`${file}:${name}`);
+  if (memo) return memo;
+  for (const v of moduleScope.names.values()) {
+    if (v.kind !== "function" || v.definition.type !== "function" || v.module.file !== file) continue;
+    const body = v.definition.body;
+    if (!body.some((s) => s.type === "global" && s.names.includes(name))) continue;
+    const at = body.findIndex((s) => s.type === "assign" && s.targets.some((t) => t.type === "name" && t.id === name));
+    if (at < 0) continue;
+    const assign = body[at] as Extract<Statement, { type: "assign" }>;
+    // Its own evaluation does not look for further globals: one level, never a cycle.
+    const [value] = evaluateIn(interp, moduleScope, file, { fn: v.definition, before: body.slice(0, at) }, [assign.value], now, bindings, allowance, false);
+    if (value.kind === "unknown") return undefined;
+    if (allowance) (allowance.globals ??= new Map()).set(`${file}:${name}`, value);
+    return value;
+  }
+  return undefined;
 }

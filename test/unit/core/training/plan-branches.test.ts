@@ -188,4 +188,44 @@ ${after}`;
       assert.equal(await stepsOf(text), 3000);
     });
   });
+
+  it("reads a global that main() sets (`global args; args = parser.parse_args()`) in the functions it calls", async () => {
+    const script = (action: string) => `import argparse
+import torch
+import torch.nn as nn
+import torchvision
+
+parser = argparse.ArgumentParser()
+parser.add_argument('--epochs', type=int, default=12)
+parser.add_argument('--half', action='${action}')
+
+def main():
+    global args
+    args = parser.parse_args()
+    model = nn.Linear(3072, 10).cuda()
+    loader = torch.utils.data.DataLoader(torchvision.datasets.CIFAR10('./data', train=True), batch_size=100)
+    optimizer = torch.optim.SGD(model.parameters(), lr=0.1)
+    for epoch in range(args.epochs):
+        train(loader, model, optimizer)
+
+def train(loader, model, optimizer):
+    for x, y in loader:
+        x = x.cuda()
+        if args.half:
+            x = x.half()
+        loss = model(x.flatten(1)).sum()
+        optimizer.zero_grad()
+        loss.backward()
+        optimizer.step()
+
+if __name__ == '__main__':
+    main()
+`;
+    const off = await planOf(script("store_true"));
+    assert.equal(off.epochs?.value, 12);
+    assert.equal(off.precision, undefined, "--half is off by default: the cast in train() does not run");
+    const on = await planOf(script("store_false"));
+    assert.equal(on.precision?.value, "fp16");
+  });
 });
+
