@@ -11,6 +11,7 @@ import { argumentsByParameter } from "./call-site-bindings";
 import { datasetSize } from "./dataset-sizes";
 import { loadsTrainSplit } from "./dataset-calls";
 import { batchSamplerArguments } from "./batch-sampler";
+import { builtinRoot } from "../interp/runtime";
 
 type CallSite = Extract<CodeSite, { kind: "call" }>;
 
@@ -68,11 +69,21 @@ function datasetLength(loader: CallSite, definition: FunctionDefinition, text: s
   let judged = false;
   for (const site of findCodeSites([definition], text, new RegExp(`\\b${dataset.id}\\b`))) {
     if (site.kind !== "call" || !site.assignedTo.includes(dataset.id) || site.call.pos.startIndex > loader.call.pos.startIndex || !reached(site)) continue;
+    // A project's own class named as torchvision's (`pascal.VOCSegmentation` of dataloaders/datasets/) reads its own
+    // files: it is not the table's, and says nothing of the split's size.
+    if (ownClass(evaluateIn(site, site.call.func))) continue;
     const known = datasetSize(site.callee.split(".").pop() ?? "", "torchvision");
     if (known?.trainSamples !== undefined && loadsTrainSplit(known, site.call, (e) => evaluateIn(site, e)) === true) return { value: known.trainSamples, code: `the loader's dataset ${site.callee} (training split, ${known.source})`, table: true };
     judged ||= known !== undefined;
   }
   return judged ? null : undefined;
+}
+
+/** A class of the project's own code, not a library's (torchvision's is the analyzer's stand-in). */
+function ownClass(v: Value): boolean {
+  // The stand-in lives under the analyzer's own site-packages; an installed library's classes under the environment's.
+  const home = v.kind === "class" ? v.module?.file ?? v.location?.file : undefined;
+  return home !== undefined && !home.startsWith(`${builtinRoot}/`) && !/[\\/]site-packages[\\/]/.test(home);
 }
 
 /**

@@ -173,3 +173,46 @@ ${linearLoop("train_loader")}
     assert.equal(test.samples, undefined);
   });
 });
+
+describe("a project's own dataset class named as torchvision's", () => {
+  // Scripts written for this test: dataloaders/datasets/pascal.py defines its own VOCSegmentation over its files.
+  const OWN = `class VOCSegmentation(object):
+    def __init__(self, args, split="train"):
+        self.split = split
+        self.images = []
+
+    def __len__(self):
+        return len(self.images)
+`;
+  const LOADERS = (dataset: string) => `from torch.utils.data import DataLoader
+${dataset === "own" ? "from dataloaders.datasets import pascal" : "from torchvision import datasets as pascal"}
+
+
+def make_data_loader(args):
+    train_set = pascal.VOCSegmentation(${dataset === "own" ? "args, split='train'" : "'data', image_set='train', download=True"})
+    return DataLoader(train_set, batch_size=args.batch_size, shuffle=True)
+`;
+  const SCRIPT = `import argparse
+import torch
+from dataloaders import make_data_loader
+
+parser = argparse.ArgumentParser()
+parser.add_argument("--batch-size", type=int, default=6)
+args = parser.parse_args()
+train_loader = make_data_loader(args)
+model = torch.nn.Linear(8, 2)
+opt = torch.optim.SGD(model.parameters(), lr=0.1)
+for epoch in range(3):
+    for x, y in train_loader:
+        opt.zero_grad()
+        model(x).sum().backward()
+        opt.step()
+`;
+  it("does not take torchvision's split size for it; torchvision's own class still has it", async () => {
+    const own = (await analyze(SCRIPT, { others: { "/project/dataloaders/__init__.py": LOADERS("own"), "/project/dataloaders/datasets/__init__.py": "", "/project/dataloaders/datasets/pascal.py": OWN } })).training ?? {};
+    assert.equal(own.batch?.value, 6);
+    assert.equal(own.samples, undefined);
+    const library = (await analyze(SCRIPT, { others: { "/project/dataloaders/__init__.py": LOADERS("torchvision") } })).training ?? {};
+    assert.equal(library.samples?.value, 1464);
+  });
+});
