@@ -113,18 +113,23 @@ export function foreignLoader(
   evaluateArgument: (e: Expression) => Value | undefined,
   now: () => number,
   allowance: StepAllowance,
+  self?: Value,
 ): ForeignLoader | undefined {
   const definition = fn.definition;
   const file = fn.module.file;
   if (definition.type !== "function" || !file || text === undefined) return undefined;
+  // A class's `__init__` (`self.loader_train = DataLoader(...)`) runs on the new object; the call's arguments fill the
+  // parameters after `self`.
+  const selfName = self ? definition.params[0]?.name : undefined;
   // torch's DataLoader; Keras' ImageDataGenerator.flow / flow_from_directory / flow_from_dataframe (batch_size=).
   // Sites within the definition (not its body as a module) carry the statements that run before them.
   const loaders = findCodeSites([definition], text, LOADER_WORDS).filter((s): s is CallSite => s.kind === "call" && LOADER_CALLEE.test(s.callee) && (s.callee !== "batch" || s.call.func.type === "attribute"));
   if (loaders.length === 0) return undefined;
-  const passed = argumentsByParameter(definition, call);
+  const passed = argumentsByParameter(self ? { ...definition, params: definition.params.slice(1) } : definition, call);
   const memo = new Map<string, Value | undefined>();
   const bindings = (f: FunctionDefinition, name: string): Value | undefined => {
     if (f !== definition) return undefined;
+    if (self && name === selfName) return self;
     if (!memo.has(name)) {
       const argument = passed.get(name);
       memo.set(name, argument ? evaluateArgument(argument) : undefined);

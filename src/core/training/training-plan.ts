@@ -1,8 +1,9 @@
 // A training run's epochs, samples per epoch and batch size, read from the code where it says so (issue 3):
 // epoch loops, Keras fit(), DataLoader(batch_size=...), well-known datasets, constants and argparse defaults.
-import { keyOf, str } from "../interp/construct";
+import { freshId, keyOf, str } from "../interp/construct";
+import { lookupClassAttribute } from "../interp/classes";
 import type { Interpreter } from "../interp/interpreter";
-import type { ModuleNamespaceValue, Scope, Value } from "../interp/values";
+import type { ClassValue, InstanceValue, ModuleNamespaceValue, Scope, Value } from "../interp/values";
 import type { Expression, Statement } from "../python/ast";
 import type { ParallelSetup } from "../parallel/parallel-setup";
 import { isTrackerCallee, trackerDecorators, trackerFromCall, type TrackerSite } from "./codecarbon-tracker";
@@ -366,11 +367,15 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
       // batch_size=2)` then `fit_generator(trainset, ...)`: the loader a function builds, with this call's arguments
       // (a function of the file itself called twice, for training and testing, batches each call its own way).
       // `dataset.get(batch_size=...)`: a function of a workspace module the script imports.
-      const built = call.func.type === "name" ? namespace.scope.names.get(call.func.id) : evaluateOne(site, call.func);
+      const callee = call.func.type === "name" ? namespace.scope.names.get(call.func.id) : evaluateOne(site, call.func);
+      // `loader = data.Data(args)`: a workspace class whose `__init__` builds the loaders on the new object.
+      const init = callee?.kind === "class" && callee.location ? lookupClassAttribute(callee, "__init__") : undefined;
+      const built = init?.kind === "function" ? init : callee;
+      const self = init?.kind === "function" && callee?.kind === "class" ? emptyInstance(callee) : undefined;
       const home = built?.kind === "function" ? built.module.file : undefined;
       const source = home === file ? input.text : home ? input.files?.read(home) : undefined;
       if (built?.kind === "function" && home && (home !== file || site.assignedTo.some((n) => fitInputs.has(n))) && source !== undefined && runsByDefault(site, (e) => evaluateOne(site, e))) {
-        const found = foreignLoader(interpreter, built, call, source, (e) => evaluateOne(site, e), now, allowance);
+        const found = foreignLoader(interpreter, built, call, source, (e) => evaluateOne(site, e), now, allowance, self);
         const where = input.root ? relativeTo(input.root, found?.file ?? "") : found?.file;
         if (found) {
           const figure: PlanFigure = { value: found.batch, source: "code", line, detail: `${snippet(input.text, call)}: ${found.code} in ${where} line ${found.line}` };
@@ -1019,4 +1024,9 @@ function definedInFile(namespace: ModuleNamespaceValue, callee: string, file: st
 function snippet(text: string, e: Expression): string {
   const code = text.slice(e.pos.startIndex, e.pos.endIndex).replace(/\s+/g, " ");
   return code.length > 60 ? `${code.slice(0, 57)}...` : code;
+}
+
+/** A new object of a class, before its `__init__` runs: what `self` is while `__init__` builds its loaders. */
+function emptyInstance(cls: ClassValue): InstanceValue {
+  return { kind: "instance", cls, attributes: new Map(), id: freshId() };
 }

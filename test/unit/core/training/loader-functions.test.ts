@@ -172,6 +172,46 @@ ${linearLoop("train_loader")}
     const test = await planOf(script, { "/project/data.py": DATA.replace("FashionMNIST(root=root, train=True", "FashionMNIST(root=root, train=False") });
     assert.equal(test.samples, undefined);
   });
+
+  it("`loader = data.Data(args)`: a workspace class whose __init__ builds its loaders on self, read with the constructor's arguments", async () => {
+    const data = `from torch.utils.data import DataLoader
+from torchvision import datasets
+
+class Data:
+    def __init__(self, args, test_batch=1):
+        self.batch = args.batch_size
+        self.loader_train = None
+        if not args.test_only:
+            self.loader_train = DataLoader(datasets.MNIST("data", train=True), batch_size=self.batch, shuffle=True)
+        self.loader_test = DataLoader(datasets.MNIST("data", train=False), batch_size=test_batch, shuffle=False)
+`;
+    const script = (testOnly: string) => `import argparse
+import torch
+from torch import nn
+import data
+
+parser = argparse.ArgumentParser()
+parser.add_argument("--batch_size", type=int, default=16)
+parser.add_argument("--test_only", action="${testOnly}")
+args = parser.parse_args()
+
+loader = data.Data(args)
+model = nn.Linear(784, 10)
+optimizer = torch.optim.SGD(model.parameters(), lr=0.1)
+for epoch in range(3):
+    for x, y in loader.loader_train:
+        optimizer.zero_grad()
+        model(x.flatten(1)).sum().backward()
+        optimizer.step()
+`;
+    const plan = await planOf(script("store_true"), { "/project/data.py": data });
+    assert.equal(plan.batch?.value, 16, "the training loader's batch, through self.batch, not the test loader's 1");
+    assert.equal(plan.samples?.value, 60000);
+    assert.equal(plan.epochs?.value, 3);
+    // With --test_only on by default, __init__ builds no training loader: only the test loader's batch is left.
+    const testOnly = await planOf(script("store_false"), { "/project/data.py": data });
+    assert.notEqual(testOnly.batch?.value, 16);
+  });
 });
 
 describe("a project's own dataset class named as torchvision's", () => {
