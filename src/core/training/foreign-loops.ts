@@ -81,13 +81,15 @@ export function foreignTraining(
     if (!home || home === file) continue;
     const source = files.read(home);
     const definition = fn.definition;
-    if (source === undefined || !trains(definition, source, callee?.kind === "bound" ? callee.self : undefined, files)) continue;
+    if (source === undefined) continue;
     // A bound method's first parameter is the object; the call's arguments fill the ones after it.
     const self = callee?.kind === "bound" ? callee.self : undefined;
+    const helpers = self ? selfHelpers(definition, self, home) : [];
+    // The body trains when it, or a method it calls on self (`train()` → `self.train_epoch()`), runs backward passes.
+    if (![definition, ...helpers].some((d) => BACKWARD.test(source.slice(d.pos.startIndex, d.pos.endIndex)))) continue;
     const selfName = self ? definition.params[0]?.name : undefined;
     const passed = argumentsByParameter(self ? { ...definition, params: definition.params.slice(1) } : definition, site.call);
     const memo = new Map<string, Value | undefined>();
-    const helpers = self ? selfHelpers(definition, self, home) : [];
     const bindings: ParameterBindings = (f, name) => {
       if (self && helpers.includes(f) && name === f.params[0]?.name) return self;
       if (f !== definition) return undefined;
@@ -111,20 +113,6 @@ function calledMethod(callee: Value | undefined): Value | undefined {
     if (call?.kind === "function") return { kind: "bound", self: callee, fn: call };
   }
   return callee;
-}
-
-/** True when the body runs backward passes, or a bound method's class does in another of its methods (`train()` calling
- *  `self.train_epoch()`, where the backward is): the plan then follows those calls as the body makes them. */
-function trains(definition: FunctionDefinition, source: string, self: Value | undefined, files: ModuleFiles): boolean {
-  if (BACKWARD.test(source.slice(definition.pos.startIndex, definition.pos.endIndex))) return true;
-  if (self?.kind !== "instance") return false;
-  return self.cls.mro.some((cls) =>
-    [...cls.attributes.values()].some((v) => {
-      if (v.kind !== "function" || v.definition.type !== "function" || !v.module.file) return false;
-      const text = v.module.file === undefined ? undefined : files.read(v.module.file);
-      return text !== undefined && BACKWARD.test(text.slice(v.definition.pos.startIndex, v.definition.pos.endIndex));
-    }),
-  );
 }
 
 /** The methods (of the file `home`) that `definition` calls on its first parameter, and those they call, in order. */

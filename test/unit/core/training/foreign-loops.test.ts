@@ -126,6 +126,11 @@ class Trainer(object):
         self.model(x).sum().backward()
         self.optimizer.step()
 
+    def evaluate(self, loader):
+        for epoch in range(2):
+            for x, y in loader:
+                self.model(x)
+
     def fit(self, loader):
         epochs = int(math.ceil(1. * self.max_iter / len(loader)))
         for epoch in range(epochs):
@@ -165,6 +170,9 @@ if __name__ == "__main__":
     // fit() has no backward of its own: its helper fit_epoch does, and its break on max_iter ends the whole run.
     const capped = await planOf(script("trainer.fit(loader)"), { "/project/trainer.py": trainer });
     assert.equal(capped.steps?.value, 5000);
+    // A method of the same class whose own calls run no backward pass is not the training body.
+    const evaluated = await planOf(script("trainer.evaluate(loader)"), { "/project/trainer.py": trainer });
+    assert.equal(evaluated.epochs, undefined);
     // Without the helpers' backward, neither call trains.
     const idle = await planOf(script("trainer(loader, epochs=4)"), { "/project/trainer.py": trainer.replaceAll(".sum().backward()", ".sum()") });
     assert.equal(idle.epochs, undefined);
