@@ -31,30 +31,29 @@ export interface LoopShape {
 const isBackward = (c: CallExpression) => c.func.type === "attribute" && c.func.name === "backward";
 /** `optimizer.step()`, `scaler.step(optimizer)`, `accelerator`-wrapped optimizers: any `.step(...)` call, but an
  *  environment's (`obs, reward, done, info = env.step(action)`: gym's step returns a tuple to unpack; an optimizer's
- *  returns None, or the closure's loss). */
-const isStep = (c: CallExpression) => c.func.type === "attribute" && c.func.name === "step" && !unpackedSteps.has(c);
-const unpackedSteps = new WeakSet<CallExpression>();
-const scanned = new WeakSet<Statement[]>();
-function markUnpackedSteps(body: Statement[]): void {
-  if (scanned.has(body)) return;
-  scanned.add(body);
+ *  returns None, or the closure's loss). The test holds for calls inside `body`. */
+function optimizerSteps(body: Statement[]): (c: CallExpression) => boolean {
+  // Read once per loop from its own body, so the core keeps no state between calls; definitions are not entered,
+  // as the calls tested below never come from them (callsIn leaves them out).
+  const unpacked = new Set<CallExpression>();
   forEachStatement(body, ({ statement: s }) => {
-    if (s.type === "assign" && s.value.type === "call" && s.value.func.type === "attribute" && s.value.func.name === "step" && s.targets.some((t) => t.type === "tuple" || t.type === "list")) unpackedSteps.add(s.value);
-  });
+    if (s.type === "assign" && s.value.type === "call" && s.value.func.type === "attribute" && s.value.func.name === "step" && s.targets.some((t) => t.type === "tuple" || t.type === "list")) unpacked.add(s.value);
+  }, [], () => false);
+  return (c) => c.func.type === "attribute" && c.func.name === "step" && !unpacked.has(c);
 }
 
 /** The shape of a `for` or `while` loop's body. */
 export function loopShape(loop: LoopStatement): LoopShape {
-  markUnpackedSteps(loop.body);
+  const isStep = optimizerSteps(loop.body);
   const direct = ownCalls(loop.body);
   const inner = innerLoops(loop.body);
   const everywhere = loop.body.flatMap((s) => callsIn(s, true));
   // An inner loop that steps once per pass (`if is_last: optimizer.step()`) is one step of this loop.
-  const passSteps = inner.filter((l) => stepsOncePerPass(l));
+  const passSteps = inner.filter((l) => stepsOncePerPass(l, isStep));
   const steps = direct.some(isStep) || passSteps.length > 0;
   // Backward in the loop itself, or in an inner loop that never steps (PaLM's `for _ in range(accumulate): backward`).
   const backward = direct.some(isBackward) || passSteps.length > 0 || inner.some((l) => { const calls = l.body.flatMap((s) => callsIn(s, true)); return calls.some(isBackward) && !calls.some(isStep); });
-  if (stepsOncePerPass(loop)) return { stepLoop: false, backwardOnly: true, stepsPerPass: true };
+  if (stepsOncePerPass(loop, isStep)) return { stepLoop: false, backwardOnly: true, stepsPerPass: true };
   const shape: LoopShape = { stepLoop: steps && backward, backwardOnly: everywhere.some(isBackward) && !everywhere.some(isStep) };
   // `is_accumulating = (i + 1) % A != 0` then `if not is_accumulating: optimizer.step()` (TinyLlama, lit-gpt).
   const named = new Map<string, Expression>();
@@ -120,8 +119,7 @@ function targetNames(loop: LoopStatement): string[] {
 
 /** A loop that runs backward at every iteration and steps only under `if <name>:`, a name its target binds that says
  *  the iteration is the last (`for loss, is_last in model(batch): loss.backward(); if is_last: optim.step()`). */
-function stepsOncePerPass(loop: LoopStatement): boolean {
-  markUnpackedSteps(loop.body);
+function stepsOncePerPass(loop: LoopStatement, isStep: (c: CallExpression) => boolean): boolean {
   const last = targetNames(loop).filter((n) => /(^|_)last$/i.test(n));
   if (last.length === 0) return false;
   const own = ownStatements(loop.body);
@@ -134,7 +132,6 @@ function stepsOncePerPass(loop: LoopStatement): boolean {
 /** True when a loop runs backward passes anywhere in its body (nested loops included, definitions not): a training
  *  loop, which a script's top level runs many times over without defining anything a model needs. */
 export function loopTrains(loop: LoopStatement): boolean {
-  markUnpackedSteps(loop.body);
   return loop.body.some((s) => callsIn(s, true).some(isBackward));
 }
 

@@ -27,6 +27,24 @@ describe("loop shapes: how a training loop ends and what it counts", () => {
     assert.strictEqual((await stepsOf(loop(["        if str(iteration) == 'stop':", "            break"]))).steps, undefined);
   });
 
+  it("an environment's step whose result is unpacked (`obs, reward, done, info = env.step(a)`) is not an optimizer step, in whichever loop is read", async () => {
+    const loop = (step: string[]) => [
+      "for episode in range(40):",
+      "    for t in range(25):",
+      "        obs, reward, done, info = env.step(0)",
+      "        model(torch.randn(8, 64)).sum().backward()",
+      ...step,
+    ];
+    // Only the environment steps: backward passes without an optimizer step make no step loop.
+    assert.strictEqual((await stepsOf(loop([]))).steps, undefined);
+    // The optimizer's own step in the inner loop: 40 episodes of 25 steps, the environment's step not counted twice.
+    assert.strictEqual((await stepsOf(loop(["        opt.step()"]))).steps?.value, 1000);
+    // The same script read again gives the same answer (nothing is remembered between reads).
+    assert.strictEqual((await stepsOf(loop(["        opt.step()"]))).steps?.value, 1000);
+    // A step whose result is kept whole (`loss = opt.step(closure)`) is the optimizer's.
+    assert.strictEqual((await stepsOf(["for t in range(30):", "    model(torch.randn(8, 64)).sum().backward()", "    loss = opt.step()"])).steps?.value, 30);
+  });
+
   it("`for optimizer in optimizers: optimizer.step()` is one step of the loop around it", async () => {
     const loop = (step: string[]) => [
       "opt2 = torch.optim.SGD(model.parameters(), lr=0.1)",
