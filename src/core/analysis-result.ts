@@ -17,6 +17,9 @@ export interface AnalysisResult {
   notes: string[];
   /** Epochs, samples and batch size where the file's training code states them. */
   training?: TrainingPlan;
+  /** Config files (YAML, JSON) the analysis opened or looked for, its training plan's included: an editor analyzes
+   *  the file again when one of them changes. */
+  configFiles?: string[];
   /** Where the file trains (a function calling `.backward()`, a `fit(...)`): found from the syntax alone. */
   trainingSites?: TrainingSite[];
   /** Functions the file imports from other Python files (`from utils import predict`), with their syntax: the rules

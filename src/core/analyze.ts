@@ -3,7 +3,8 @@ import { tensor } from "./interp/construct";
 import { forwardArguments, takesDecoderTokens } from "./interp/forward-arguments";
 import { dataImageSides, exampleInputs, pragmaConfig, pragmaInputs } from "./interp/input-discovery";
 import { defaultInputsPerArgument } from "./interp/argument-inputs";
-import { locateConfig } from "./transformers/config-files";
+import { locateConfig, type LocatedConfig } from "./transformers/config-files";
+import { CONFIG_FILE } from "./interp/stdlib/config-files";
 import { buildsModel, ENTRY_POINTS, transformersEntryPoint, type PretrainedConfigs } from "./transformers/from-pretrained";
 import type { Interpreter } from "./interp/interpreter";
 import { Program, SyntaxCache, type WorkspaceFiles } from "./interp/program";
@@ -141,7 +142,8 @@ export function analyzeSource(parser: PythonParser, request: AnalyzeRequest): An
   // Installed libraries' modules are kept across analyses of the same environment (see library-world.ts).
   const world = request.environment?.sitePackages.length ? cache.worlds.acquire(worldKey(request, resolver, actions), runtime, resolver, request.file) : undefined;
   const program = new Program(parser, resolver, interp, runtime.nativeModules, cache, (name) => notInstalledReason(name, request.environment, actions), hub, world);
-  const configs = pretrainedConfigs(request, program);
+  const pretrained = new Set<string>();
+  const configs = pretrainedConfigs(request, program, pretrained);
   interp.beginAnalysis({
     budget,
     loader: program,
@@ -149,7 +151,10 @@ export function analyzeSource(parser: PythonParser, request: AnalyzeRequest): An
     cudaDevice: cudaDevice(targetHardware(request)),
   });
   try {
-    return analyzeProgram(parser, request, { runtime, program, cache, now, steps, milliseconds });
+    const result = analyzeProgram(parser, request, { runtime, program, cache, now, steps, milliseconds });
+    const configFiles = new Set([...pretrained, ...program.filesRead().filter((f) => CONFIG_FILE.test(f.path)).map((f) => f.path), ...(result.training?.configFiles ?? [])]);
+    if (configFiles.size > 0) result.configFiles = [...configFiles];
+    return result;
   } finally {
     program.finish();
     if (world?.spoiled !== undefined) cache.worlds.drop(world);
@@ -308,14 +313,19 @@ function withoutRepeats(models: ModelReport[]): ModelReport[] {
 }
 
 /** config.json files for transformers' from_pretrained: next to the file, under the root, in the hub caches; a pragma wins. */
-function pretrainedConfigs(request: AnalyzeRequest, program: Program): PretrainedConfigs {
+function pretrainedConfigs(request: AnalyzeRequest, program: Program, found: Set<string>): PretrainedConfigs {
   const search = { folders: [dirname(request.file), request.root], hubCaches: request.huggingFaceCaches ?? [], hubFiles: request.environmentFiles };
+  // A config.json found is one of the files the analysis read (`found`): an edit of it re-analyzes the file.
+  const noted = (located: LocatedConfig) => {
+    if ("path" in located) found.add(located.path);
+    return located;
+  };
   return {
     locate(reference, at, options) {
       const pragma = at ? pragmaConfig(program.comments.get(at.file), at.line) : undefined;
-      if (pragma !== undefined) return locateConfig(request.files, { ...search, folders: [dirname(at!.file)] }, pragma, options);
+      if (pragma !== undefined) return noted(locateConfig(request.files, { ...search, folders: [dirname(at!.file)] }, pragma, options));
       if (reference === undefined) return { problem: "from_pretrained of a name the analyzer cannot read: point '# greenlight: config=...' at a config.json" };
-      return locateConfig(request.files, search, reference, options);
+      return noted(locateConfig(request.files, search, reference, options));
     },
   };
 }

@@ -126,6 +126,7 @@ function activateStages(context: vscode.ExtensionContext, host: HostBits, log: v
     intensity,
     onDidChangeGrid: gridChanged.event,
     start,
+    configRefreshes: [],
     refreshOpenDocuments: async () => {
       const engine = await start();
       await Promise.all(vscode.workspace.textDocuments.filter(isPython).map((document) => publish(engine, services, document)));
@@ -176,6 +177,7 @@ function activateStages(context: vscode.ExtensionContext, host: HostBits, log: v
     targetStatus: () => status.targetShown(),
     gridStatus: () => host.gridStatus?.(),
     settingNotices: () => [...store.notices],
+    configRefreshes: () => services.configRefreshes.map((burst) => ({ ...burst })),
   });
 }
 
@@ -277,12 +279,16 @@ async function startAnalysis(context: vscode.ExtensionContext, services: Service
     }),
     { dispose: () => diskChangeTimer !== undefined && clearTimeout(diskChangeTimer) },
     // A YAML/JSON config a script reads (its training lens notes "config read: ...") was saved or edited: the plans
-    // and analyses that read it are out of date.
+    // and analyses that read it are out of date, and only those (an unrelated YAML edit re-analyzes nothing).
     watchConfigFiles(
-      () => {
-        engine.invalidate();
-        services.plans.forgetAll();
-        void services.refreshOpenDocuments();
+      (changed) => {
+        const open = vscode.workspace.textDocuments.filter(isPython);
+        const stale = new Set(engine.invalidateReading(open, changed));
+        for (const document of open) if (services.plans.forgetReading(document.uri, changed)) stale.add(document);
+        // Kept for the tests' probe, the latest few only.
+        services.configRefreshes.push({ burst: (services.configRefreshes.at(-1)?.burst ?? 0) + 1, changed: [...changed], refreshed: [...stale].map((document) => document.uri.path) });
+        services.configRefreshes.splice(0, services.configRefreshes.length - 20);
+        for (const document of stale) void publish(engine, services, document);
       },
       () => Math.max(DISK_CHANGE_SETTLE_MS, services.store.values["analysis.debounceMs"]),
     ),

@@ -28,6 +28,8 @@ interface Entry {
   generation: number;
   promise: Promise<DocumentAnalysis | undefined>;
   settled?: DocumentAnalysis;
+  /** Set once `promise` has settled (with an analysis or without one). */
+  finished?: boolean;
   /** True until the scheduled run starts. */
   waiting(): boolean;
   /** Drops the run; its callers get nothing (their version or notebook state is stale). */
@@ -151,6 +153,25 @@ export class AnalysisEngine implements vscode.Disposable {
     this.generation++;
   }
 
+  /**
+   * Marks out of date the analysis of each document that read one of the `changed` config files (its result's
+   * `configFiles`), or whose run is under way (it may have read the old text); the others keep theirs. Returns the
+   * documents marked: their next ask analyzes again. A notebook's program shares one run per generation, so a cell
+   * that read a changed file starts a new generation for all.
+   */
+  invalidateReading(documents: readonly vscode.TextDocument[], changed: ReadonlySet<string>): vscode.TextDocument[] {
+    const marked = documents.filter((document) => {
+      const entry = this.entries.get(document.uri.toString());
+      if (!entry || entry.generation !== this.generation) return false;
+      if (entry.settled) return (entry.settled.result.configFiles ?? []).some((file) => changed.has(file));
+      return !entry.finished;
+    });
+    if (marked.some((document) => notebookOfCell(document) !== undefined)) this.generation++;
+    // One generation behind: analyze() treats the entry as it treats one whose files changed elsewhere.
+    else for (const document of marked) this.entries.get(document.uri.toString())!.generation = this.generation - 1;
+    return marked;
+  }
+
   /** Drops a closed document's entry. */
   forget(uri: vscode.Uri): void {
     this.entries.get(uri.toString())?.cancel();
@@ -252,6 +273,7 @@ export class AnalysisEngine implements vscode.Disposable {
         resolveEntry(next.promise);
       },
     };
+    void promise.then(() => (entry.finished = true));
     timer = setTimeout(() => {
       timer = undefined;
       // An edit arrived meanwhile: this version is stale, its successor will run.

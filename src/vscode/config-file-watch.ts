@@ -9,19 +9,31 @@ export function isConfigFile(uri: vscode.Uri): boolean {
   return CONFIG_FILE.test(uri.path) && !NOT_CONFIG.test(uri.path);
 }
 
+/** One settled burst of config file changes: its number (from 1), the paths changed, the documents analyzed again. */
+export interface ConfigRefresh {
+  burst: number;
+  changed: string[];
+  refreshed: string[];
+}
+
 /**
- * Calls `changed` when a config file a training run may read changes: saved (or created, deleted) on disk, or edited
- * in an editor (the analysis reads its unsaved text). A burst of changes (typing, a checkout) calls it once, after
- * `settleMs` of quiet. The figures it feeds (a training lens's steps and batch) then follow without a reload.
+ * Calls `changed` with the paths of the config files that changed: saved (or created, deleted) on disk, or edited in an
+ * editor (the analysis reads its unsaved text). A burst of changes (typing, a checkout) calls it once, after `settleMs`
+ * of quiet, with every path of the burst. The figures that read those files (a training lens's steps and batch) then
+ * follow without a reload; the others are left alone.
  */
-export function watchConfigFiles(changed: () => void, settleMs: () => number): vscode.Disposable {
+export function watchConfigFiles(changed: (paths: ReadonlySet<string>) => void, settleMs: () => number): vscode.Disposable {
   let timer: ReturnType<typeof setTimeout> | undefined;
+  let paths = new Set<string>();
   const later = (uri: vscode.Uri) => {
     if (!isConfigFile(uri)) return;
+    paths.add(uri.path);
     if (timer !== undefined) clearTimeout(timer);
     timer = setTimeout(() => {
       timer = undefined;
-      changed();
+      const burst = paths;
+      paths = new Set();
+      changed(burst);
     }, settleMs());
   };
   const watcher = vscode.workspace.createFileSystemWatcher("**/*.{yaml,yml,json,YAML,YML,JSON}");
@@ -36,3 +48,4 @@ export function watchConfigFiles(changed: () => void, settleMs: () => number): v
     { dispose: () => timer !== undefined && clearTimeout(timer) },
   );
 }
+

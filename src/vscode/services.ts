@@ -1,3 +1,4 @@
+import type { ConfigRefresh } from "./config-file-watch";
 import type { AnalysisWorkerHandle } from "../core/analysis-protocol";
 import type * as vscode from "vscode";
 import type { AnalysisEngine } from "./analysis-engine";
@@ -38,4 +39,6 @@ export interface Services {
   start(): Promise<AnalysisEngine>;
   /** Re-publishes diagnostics of every open Python document (after settings or refresh). */
   refreshOpenDocuments(): Promise<void>;
+  /** The latest settled bursts of config file changes, oldest first (kept for the tests' probe). */
+  configRefreshes: ConfigRefresh[];
 }

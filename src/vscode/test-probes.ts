@@ -1,6 +1,7 @@
 import * as vscode from "vscode";
 import type { IntensitySource } from "./energy-bridge";
 import type { ReportPanel } from "./report-panel";
+import type { ConfigRefresh } from "./config-file-watch";
 
 /** The command the integration tests read the probes with; registered only when the host runs the extension's tests. */
 export const TEST_PROBES_COMMAND = "greenlight.test.probes";
@@ -35,6 +36,8 @@ export interface TestProbes {
   gridStatus(): { text: string; tooltip: string; label: string } | undefined;
   /** What the user was told about settings levels (a value overridden or ignored where it is set), oldest first. */
   settingNotices(): string[];
+  /** Each settled burst of config file changes (paths), with the open documents it analyzed again, oldest first. */
+  configRefreshes(): ConfigRefresh[];
 }
 
 /** Registers the probes' command when VS Code runs the extension under its tests (ExtensionMode.Test), else nothing. */

@@ -22,6 +22,8 @@ export class TrainingPlanLookup {
   /** The plan of each document's latest version asked for, by document URI: one request per version, so the report's
    *  and a lens's requests never supersede each other in the worker when other documents are read in between. */
   private readonly latest = new Map<string, { version: number; target: string; plan: Promise<Bounded<TrainingPlan>> }>();
+  /** The config files each settled plan read (none for a failed read, which is not kept). */
+  private readonly settledFiles = new WeakMap<Promise<Bounded<TrainingPlan>>, readonly string[]>();
 
   constructor(
     private readonly analyzer: (() => Promise<PlanAnalyzer>) | undefined,
@@ -37,9 +39,18 @@ export class TrainingPlanLookup {
     return this.analyzer !== undefined;
   }
 
-  /** Drops every kept plan (a config file the plans read changed): the next read analyzes again. */
-  forgetAll(): void {
-    this.latest.clear();
+  /**
+   * Drops the kept plan of a document that read one of the `changed` config files (its `configFiles`), or whose plan
+   * is still being read (it may have read the old text); true when one was dropped, so the document's figures are
+   * out of date.
+   */
+  forgetReading(uri: vscode.Uri, changed: ReadonlySet<string>): boolean {
+    const kept = this.latest.get(uri.toString());
+    if (!kept) return false;
+    const files = this.settledFiles.get(kept.plan);
+    if (files !== undefined && !files.some((file) => changed.has(file))) return false;
+    this.latest.delete(uri.toString());
+    return true;
   }
 
   /** The plan of this document's current text; `{ ok: false }` with the reason when it could not be read in time. */
@@ -67,6 +78,7 @@ export class TrainingPlanLookup {
         )
       : Promise.resolve<Bounded<TrainingPlan>>({ ok: false, reason: "no analysis engine was given to the report" });
     void plan.then((result) => {
+      this.settledFiles.set(plan, result.ok ? (result.value.configFiles ?? []) : []);
       if (result.ok) this.log.debug(`training plan of ${document.uri.path} v${document.version} read in ${Date.now() - started} ms`);
       else {
         this.log.warn(`${result.reason}; the training calculator uses the settings`);

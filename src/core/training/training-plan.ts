@@ -76,6 +76,9 @@ export interface TrainingPlan {
   parallel?: ParallelSetup & { launchFiles?: string[] };
   /** What configuration fed the figures: config files read, and files named but missing (config-notes.ts). */
   notes?: string[];
+  /** The paths of those config files (read, or named and missing): a change to one can change the plan, so an editor
+   *  reads the plan again when one of them changes, and only then. */
+  configFiles?: string[];
 }
 
 type CallSite = Extract<CodeSite, { kind: "call" }>;
@@ -771,11 +774,13 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
   }
   // Config files that fed the plan: Hydra's composition, and files the code opened as data while it was read.
   const opened = (interpreter.loader.filesRead?.() ?? []).filter((f) => CONFIG_FILE.test(f.path));
-  const notes = configNotes({
+  const sources = {
     read: [...hydra.flatMap((r) => r.files), ...opened.filter((f) => f.found).map((f) => f.path)],
     missing: [...hydra.flatMap((r) => r.missing), ...opened.filter((f) => !f.found).map((f) => f.path)],
-  }, input.root);
+  };
+  const notes = configNotes(sources, input.root);
   if (notes.length > 0 && !input.nested) plan.notes = notes;
+  if (!input.nested && sources.read.length + sources.missing.length > 0) plan.configFiles = [...new Set([...sources.read, ...sources.missing])];
   return plan;
 }
 

@@ -153,4 +153,44 @@ describe("training plan lookup for the report (src/vscode/training-plan-lookup.t
     assert.ok(a100.ok);
     assert.match(a100.value.cudaQueries ?? "", /\(8, 0\)/);
   });
+
+  it("drops a plan only when a config file it read changed (configFiles), so an unrelated YAML edit reads nothing again", async () => {
+    const parser = await testParser();
+    const script = [
+      "import torch, yaml",
+      "import torch.nn as nn",
+      "cfg = yaml.safe_load(open('train.yaml'))",
+      "model = nn.Linear(32, 4)",
+      "opt = torch.optim.SGD(model.parameters(), lr=0.1)",
+      "def train():",
+      "    for epoch in range(cfg['epochs']):",
+      "        model(torch.randn(8, 32)).sum().backward()",
+      "        opt.step()",
+      "train()",
+    ].join("\n");
+    const disk: Record<string, string> = { "/project/train.py": script, "/project/train.yaml": "epochs: 3\n", "/project/other.yaml": "a: 1\n" };
+    let calls = 0;
+    const analyzer: PlanAnalyzer = {
+      async analyzeText(uri, content, options) {
+        calls++;
+        return { result: analyzeSource(parser, { file: uri.path, text: content, root: "/project", files: memoryFiles({ ...disk, [uri.path]: content }), readTraining: options.readTraining }) };
+      },
+    };
+    const lookup = new TrainingPlanLookup(async () => analyzer, recordingLog().log);
+    const document = documentOf(script);
+    const first = await read(lookup, document);
+    assert.ok(first.ok);
+    assert.deepEqual(first.value.configFiles, ["/project/train.yaml"]);
+    assert.equal(first.value.steps?.value ?? first.value.epochs?.value, 3);
+    const uri = document.uri as unknown as vscode.Uri;
+    assert.equal(lookup.forgetReading(uri, new Set(["/project/other.yaml"])), false, "the plan never read other.yaml");
+    await read(lookup, document);
+    assert.equal(calls, 1, "an unrelated config's change reads nothing again");
+    disk["/project/train.yaml"] = "epochs: 7\n";
+    assert.equal(lookup.forgetReading(uri, new Set(["/project/other.yaml", "/project/train.yaml"])), true);
+    const again = await read(lookup, document);
+    assert.equal(calls, 2);
+    assert.ok(again.ok);
+    assert.equal(again.value.steps?.value ?? again.value.epochs?.value, 7, "the plan follows the config it read");
+  });
 });
