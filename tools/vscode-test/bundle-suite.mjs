@@ -6,13 +6,20 @@ import { repoRoot } from "./paths.mjs";
 
 const require = createRequire(path.join(repoRoot, "package.json"));
 
-/** Builds dist/test/suite/index.js (Node host) or dist/test/web/index.js (web worker); returns its folder. */
+/** The entry and bundle of each target: the Node host's suite, the multi-root window's (Node host), the web worker's. */
+const TARGETS = {
+  node: { entry: "test/integration/suite/index.ts", outfile: "dist/test/suite/index.js" },
+  "multi-root": { entry: "test/integration/suite/multi-root-index.ts", outfile: "dist/test/multi-root/index.js" },
+  web: { entry: "test/integration/suite/web-index.ts", outfile: "dist/test/web/index.js" },
+};
+
+/** Builds the target's bundle (dist/test/suite, dist/test/multi-root or dist/test/web); returns its folder. */
 export async function bundleSuite(target) {
   const esbuild = require("esbuild");
-  const node = target === "node";
-  const outfile = path.join(repoRoot, node ? "dist/test/suite/index.js" : "dist/test/web/index.js");
+  const node = target !== "web";
+  const outfile = path.join(repoRoot, TARGETS[target].outfile);
   await esbuild.build({
-    entryPoints: [path.join(repoRoot, node ? "test/integration/suite/index.ts" : "test/integration/suite/web-index.ts")],
+    entryPoints: [path.join(repoRoot, TARGETS[target].entry)],
     outfile,
     bundle: true,
     format: "cjs",

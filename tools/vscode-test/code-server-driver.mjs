@@ -183,7 +183,9 @@ export async function runInCodeServer(options) {
     const remote = (file) => `vscode-remote://127.0.0.1:${port}${file}`;
     const payload = [["extensionDevelopmentPath", remote(extensionPath)], ["skipWelcome", "true"]];
     if (testsPath) payload.push(["extensionTestsPath", remote(testsPath)]);
-    await page.goto(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`);
+    // A folder opens as a single-folder window; a `.code-workspace` file as a (multi-root) workspace.
+    const opened = workspace.endsWith(".code-workspace") ? `workspace=${encodeURIComponent(workspace)}` : `folder=${encodeURIComponent(workspace)}`;
+    await page.goto(`http://127.0.0.1:${port}/?${opened}&payload=${encodeURIComponent(JSON.stringify(payload))}`);
     log("workbench loaded, waiting for the extension tests");
   }
   const result = await finished;

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // `npm run test:integration`: runs test/integration/suite in code-server's real Node extension host.
 // Installs its tools on first use into .vscode-harness/ (see README.md), builds the extension and the suite,
-// copies the fixtures into a scratch workspace, runs, and ends with `N passed, N failed`.
+// copies the fixtures into a scratch workspace, runs, runs the multi-root tests in a window of two folders, and ends
+// with `N passed, N failed`.
 // Options: --no-build (reuse dist/), --verbose, --timeout MS, --vsix (also package the .vsix,
 // install it into code-server with --install-extension and check that it activates).
 import { spawnSync } from "node:child_process";
@@ -44,6 +45,20 @@ async function main() {
     verbose,
   });
   const results = [summarise(result, "integration suite (code-server)")];
+  // A multi-root window (a .code-workspace of two folders with their own .vscode/settings.json): resource-scoped
+  // settings per folder, which a single-folder window cannot show. Its own code-server run, since adding a folder to
+  // an open window restarts the extension host.
+  const multiRoot = prepareWorkspace("multi-root", "test/fixtures/multi-root");
+  const multiRootResult = await runInCodeServer({
+    codeServer,
+    extensionPath: repoRoot,
+    testsPath: await bundleSuite("multi-root"),
+    workspace: path.join(multiRoot, "multi-root.code-workspace"),
+    state: path.join(cacheDir, "state"),
+    timeoutMs: Number(option("timeout") ?? 600_000),
+    verbose,
+  });
+  results.push(summarise(multiRootResult, "multi-root workspace (code-server)"));
   if (argv.includes("--vsix")) results.push(await checkVsix({ codeServer, verbose }));
   return closingLine(results);
 }

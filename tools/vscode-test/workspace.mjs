@@ -4,11 +4,11 @@ import { cpSync, rmSync, mkdirSync } from "node:fs";
 import path from "node:path";
 import { repoRoot, cacheDir } from "./paths.mjs";
 
-/** Copies the fixtures into .vscode-harness/<name> and returns that folder. */
-export function prepareWorkspace(name) {
+/** Copies the fixtures (test/fixtures/integration, or `fixtures`) into .vscode-harness/<name> and returns that folder. */
+export function prepareWorkspace(name, fixtures = "test/fixtures/integration") {
   const workspace = path.join(cacheDir, name);
   rmSync(workspace, { recursive: true, force: true });
   mkdirSync(workspace, { recursive: true });
-  cpSync(path.join(repoRoot, "test/fixtures/integration"), workspace, { recursive: true });
+  cpSync(path.join(repoRoot, fixtures), workspace, { recursive: true });
   return workspace;
 }
