@@ -482,6 +482,9 @@ function discoverCandidates(parser: PythonParser, runtime: Runtime, namespace: M
   const bindings: ParameterBindings = (fn, parameter) => (run ??= runBindings({ interpreter: interp, namespace, body: syntax.body, text: request.text, file, now, files: request.files, root: request.root }, findCodeSites(syntax.body, request.text), { steps: PLAN_STEPS })).bindings(fn, parameter);
   for (const [name, sites] of sitesByName) {
     if (found.some((c) => c.name === name) || unbuilt.some((m) => m.name === name)) continue;
+    // A site inside a builder function listed whole (`model = Sequential()` in `build_model()`) is a step of it.
+    const wholeBuilder = (s: NestedModelSite) => s.fn !== undefined && found.some((c) => c.entry === `${s.fn?.name}()`);
+    if (sites.every(wholeBuilder)) continue;
     const choice = chooseModelSite(interp, namespace.scope, file, sites, now, bindings);
     if (!choice) continue;
     const site = choice.site;
@@ -492,9 +495,14 @@ function discoverCandidates(parser: PythonParser, runtime: Runtime, namespace: M
       continue;
     }
     const scope: Scope = { names: new Map(choice.locals), parent: namespace.scope };
-    const built = choice.value?.kind === "instance" && choice.value.module ? { instance: choice.value, recorder: new Recorder() } : tryBuild(() => interp.evaluate(site.call, scope));
+    const built = choice.value?.kind === "instance" && choice.value.module ? { instance: choice.value, recorder: new Recorder() } : withModuleGlobals(namespace.scope, choice.globals, () => tryBuild(() => interp.evaluate(site.call, scope)));
     if (built.instance && !found.some((c) => c.instance === built.instance)) {
       found.push({ name, entry: name, line: site.line, pragmaLine: site.line, pragmaFile: file, instance: built.instance, recorder: built.recorder });
+      // The builder called alone lacked the globals this call binds: its own entry is the same model, half built.
+      if (choice.globals.size > 0 && site.call.func.type === "name") {
+        const alone = found.findIndex((c) => c.entry === `${(site.call.func as { id: string }).id}()`);
+        if (alone >= 0) found.splice(alone, 1);
+      }
     }
   }
   // A class that only appears inside another model is a component, not a model of its own.
@@ -526,6 +534,20 @@ function discoverCandidates(parser: PythonParser, runtime: Runtime, namespace: M
   }
   const builtFromClass = (c: Candidate) => c.entry.startsWith(`${c.instance.cls.name}(`);
   return followScriptInstances(found.filter((c) => !componentInstances.has(c.instance) && !isIdleKerasLayer(c.instance) && !(builtFromClass(c) && (componentClasses.has(c.instance.cls) || fileComponents.has(c.name)))));
+}
+
+/**
+ * Runs `build` with names bound in the module's scope as a top-level block binds them before its call (the
+ * `__main__` guard's `x_train`), then unbinds them: the module's namespace is left as its own run left it.
+ */
+function withModuleGlobals<T>(scope: Scope, globals: Map<string, Value>, build: () => T): T {
+  const known = [...globals].filter(([n, v]) => v.kind !== "unknown" && !scope.names.has(n));
+  for (const [n, v] of known) scope.names.set(n, v);
+  try {
+    return build();
+  } finally {
+    for (const [n] of known) scope.names.delete(n);
+  }
 }
 
 /**

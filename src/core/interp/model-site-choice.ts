@@ -7,7 +7,7 @@ import { evaluateAtSite, knownTruth as truth, type ParameterBindings } from "../
 import type { Expression } from "../python/ast";
 import { forEachExpression, namesIn } from "../python/syntax-walk";
 import type { Interpreter } from "./interpreter";
-import type { NestedModelSite } from "./nested-model-sites";
+import { guardGlobals, type NestedModelSite } from "./nested-model-sites";
 import type { Scope, Value } from "./values";
 
 /** The site a name's model comes from, why, and the values its call needs. */
@@ -17,6 +17,9 @@ export interface ChosenModelSite {
   value?: Value;
   /** The function's own names the call reads, with their values (unknown where they could not be worked out). */
   locals: Map<string, Value>;
+  /** Module globals the callee reads that the site's top-level block binds before it (the `__main__` guard's
+   *  `x_train`), with their values: bound in the module while the call is built, as when the script runs. */
+  globals: Map<string, Value>;
   /** Why this site and not the name's others, for the user; absent when the name has one site and it is plain. */
   why?: string;
 }
@@ -28,7 +31,7 @@ export function chooseModelSite(interp: Interpreter, moduleScope: Scope, file: s
   const ran = sites.find((s) => !s.fn && interp.boundValues.has(s.statement));
   if (ran) {
     const others = sites.length - 1;
-    return { site: ran, value: interp.boundValues.get(ran.statement), locals: new Map(), why: others > 0 ? `the branch the script's top level takes with its defaults (line ${ran.line}), of ${sites.length} assignments to '${ran.name}'` : undefined };
+    return { site: ran, value: interp.boundValues.get(ran.statement), locals: new Map(), globals: new Map(), why: others > 0 ? `the branch the script's top level takes with its defaults (line ${ran.line}), of ${sites.length} assignments to '${ran.name}'` : undefined };
   }
   const skipped: NestedModelSite[] = [];
   const open: { site: NestedModelSite; sure: boolean }[] = [];
@@ -45,7 +48,11 @@ export function chooseModelSite(interp: Interpreter, moduleScope: Scope, file: s
     if (decided.some((d) => d === false)) skipped.push(site);
     else open.push({ site, sure: decided.every((d) => d === true) });
   }
-  const chosen = open.find((o) => o.sure) ?? open[0];
+  // A site inside a builder function that another site calls (`model = Sequential()` in `build_model`, called by the
+  // guard's `model = build_model()`) is a step of that call: the call builds the whole model.
+  const callees = new Set(open.map((o) => (o.site.call.func.type === "name" ? moduleScope.names.get(o.site.call.func.id) : undefined)).flatMap((v) => (v?.kind === "function" ? [v.definition] : [])));
+  const outer = open.filter((o) => !(o.site.fn && callees.has(o.site.fn)));
+  const chosen = outer.find((o) => o.sure) ?? outer[0];
   if (!chosen) return undefined;
   const site = chosen.site;
   const locals = new Map<string, Value>();
@@ -61,6 +68,13 @@ export function chooseModelSite(interp: Interpreter, moduleScope: Scope, file: s
     const values = evaluateAtSite(interp, moduleScope, file, { fn: site.fn, before: site.before }, names, now, bindings);
     names.forEach((e, i) => locals.set((e as Extract<Expression, { type: "name" }>).id, values[i]));
   }
+  const globals = new Map<string, Value>();
+  const wantedGlobals = site.fn ? [] : guardGlobals(site.call, site.before, moduleScope, file);
+  if (wantedGlobals.length > 0) {
+    const names: Expression[] = wantedGlobals.map((id) => ({ type: "name", id, pos: site.call.pos }));
+    const values = evaluateAtSite(interp, moduleScope, file, { fn: site.fn, before: site.before }, names, now, bindings);
+    wantedGlobals.forEach((id, i) => globals.set(id, values[i]));
+  }
   let why: string | undefined;
   if (sites.length > 1) {
     const unsure = open.filter((o) => o !== chosen).length;
@@ -69,5 +83,5 @@ export function chooseModelSite(interp: Interpreter, moduleScope: Scope, file: s
       : `the first of ${open.length} assignments to '${site.name}' whose conditions could not be decided (line ${site.line}; ${skipped.length} other${skipped.length === 1 ? "" : "s"} ruled out by the defaults): pass --entry to pick another`;
     if (chosen.sure && unsure > 0) why += `; ${unsure} undecided`;
   }
-  return { site, locals, why };
+  return { site, locals, globals, why };
 }

@@ -4,6 +4,7 @@
 // from the syntax; the analyzer then builds each call in the module's namespace, as `--entry` would.
 import type { Expression, FunctionDefinition, ModuleSyntax, Statement } from "../python/ast";
 import { childBodies, mentions, namesIn, rootName } from "../python/syntax-walk";
+import { globalsBoundBefore } from "./guard-globals";
 import type { ModuleNamespaceValue, Scope, Value } from "./values";
 
 /** A nested `name = library_call(...)` that may build a model. */
@@ -52,7 +53,7 @@ export function nestedModelSites(syntax: ModuleSyntax, text: string, namespace: 
       const before = nested ? [...place.outer, ...body.slice(0, i)] : [];
       if (nested && s.type === "assign" && s.targets.length === 1 && s.targets[0].type === "name" && s.value.type === "call") {
         const name = s.targets[0].id;
-        if ((fromLibrary(s.value, namespace, file) || needsArgumentsHere(s.value, namespace, file) || importedBefore(s.value, before) || pickedFromLibrary(s.value, before, namespace, file)) && looksLikeModel(name, s.value)) {
+        if ((fromLibrary(s.value, namespace, file) || needsArgumentsHere(s.value, namespace, file) || importedBefore(s.value, before) || pickedFromLibrary(s.value, before, namespace, file) || (!place.fn && guardGlobals(s.value, before, namespace.scope, file).length > 0)) && looksLikeModel(name, s.value)) {
           // Built in the module's namespace, the call may read only what that namespace (or builtins) holds: an
           // argument from the function's own variables (`resnet18(num_classes=n)`) needs them worked out first.
           const locals = [...namesIn([s.value], new Set())].filter((n) => !visible(n, namespace.scope));
@@ -82,6 +83,18 @@ function needsArgumentsHere(call: Extract<Expression, { type: "call" }>, namespa
   const init = cls.mro.find((c) => c.location?.file === file && c.attributes.get("__init__")?.kind === "function")?.attributes.get("__init__");
   if (init?.kind !== "function" || init.definition.type !== "function") return false;
   return init.definition.params.slice(1).some((p) => p.kind === "normal" && p.default === undefined);
+}
+
+/**
+ * The globals a builder function of this file reads that only the top-level block the call sits in binds before it
+ * (`model = build_model()` under the `__main__` guard, `build_model` reading the guard's `x_train`): alone the
+ * function fails on a NameError, so the call the script makes is the model's site, built with those names bound.
+ */
+export function guardGlobals(call: Extract<Expression, { type: "call" }>, before: Statement[], moduleScope: Scope, file: string): string[] {
+  if (call.func.type !== "name") return [];
+  const fn = moduleScope.names.get(call.func.id);
+  if (fn?.kind !== "function" || fn.module.file !== file || fn.definition.type !== "function") return [];
+  return globalsBoundBefore(fn.definition, before, (n) => visible(n, moduleScope));
 }
 
 /**
