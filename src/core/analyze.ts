@@ -30,6 +30,7 @@ import { lookupClassAttribute } from "./interp/classes";
 import { componentClassNames, constructorNeed } from "./interp/constructor-needs";
 import { namesUsedAlone } from "./interp/used-alone";
 import { nestedModelSites, type NestedModelSite } from "./interp/nested-model-sites";
+import { heldModules } from "./interp/held-modules";
 import { chooseModelSite } from "./interp/model-site-choice";
 import { fedInputs, inputsFedTo } from "./interp/fed-inputs";
 import { pragmaSettingNear } from "./pragma/grammar";
@@ -375,13 +376,13 @@ function discoverCandidates(parser: PythonParser, runtime: Runtime, namespace: M
   const interp = runtime.interpreter;
   const found: Candidate[] = [];
   const file = request.file;
-  const tryBuild = (build: () => Value): { instance?: InstanceValue; recorder: Recorder; error?: string; at?: string } => {
+  const tryBuild = (build: () => Value): { instance?: InstanceValue; recorder: Recorder; error?: string; at?: string; value?: Value } => {
     const recorder = new Recorder();
     const budget = new Budget(request.budget?.steps ?? DEFAULT_STEPS, request.budget?.milliseconds ?? DEFAULT_MILLISECONDS, now);
     try {
       const v = interp.withRun({ recorder, budget }, () => interp.withFrame({ file, inModel: true }, build));
       if (v.kind === "instance" && v.module) return { instance: v, recorder };
-      return { recorder };
+      return { recorder, value: v };
     } catch (err) {
       if (err instanceof PythonError || err instanceof Unresolved || err instanceof BudgetExceeded) {
         const at = err instanceof PythonError ? err.location : undefined;
@@ -496,6 +497,14 @@ function discoverCandidates(parser: PythonParser, runtime: Runtime, namespace: M
     }
     const scope: Scope = { names: new Map(choice.locals), parent: namespace.scope };
     const built = choice.value?.kind === "instance" && choice.value.module ? { instance: choice.value, recorder: new Recorder() } : withModuleGlobals(namespace.scope, choice.globals, () => tryBuild(() => interp.evaluate(site.call, scope)));
+    // A trainer object of the workspace that builds and holds the model (`trainer = Trainer(config, loader)`, its
+    // `__init__` setting `self.model = DenseNet(...)`): the modules it holds are the models the run trains.
+    if (!built.instance && built.value) {
+      for (const [attribute, held] of heldModules(built.value)) {
+        if (isLossCriterion(held)) continue; // what the model trains against, not a model
+        if (!found.some((c) => c.instance === held)) found.push({ name: `${name}.${attribute}`, entry: name, line: site.line, pragmaLine: site.line, pragmaFile: file, instance: held, recorder: built.recorder });
+      }
+    }
     if (built.instance && !found.some((c) => c.instance === built.instance)) {
       found.push({ name, entry: name, line: site.line, pragmaLine: site.line, pragmaFile: file, instance: built.instance, recorder: built.recorder });
       // The builder called alone lacked the globals this call binds: its own entry is the same model, half built.
