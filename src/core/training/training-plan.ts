@@ -15,6 +15,7 @@ import { evaluateAtSite, knownTruth as truth, type ParameterBindings, type StepA
 import { loopShape, type LoopShape, type LoopStatement } from "./loop-shape";
 import { cudaQueriesNote } from "./cuda-note";
 import { hfTrainingArguments, trainingArgumentsKind, TRAINING_ARGUMENT_DEFAULTS } from "./hf-arguments";
+import { trainerArgsFigures } from "./trainer-args-value";
 import { runBindings } from "./run-bindings";
 import { isLightningTarget, trainerFromElsewhere } from "./trainer-origin";
 import { batchSamplerArguments } from "./batch-sampler";
@@ -408,6 +409,18 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
     }
     const argumentsKind = trainingArgumentsKind(last, input.text);
     const framework = argumentsKind ? "TrainingArguments" : last;
+    if (/Trainer$/.test(last) && keyword("args")) {
+      // A Hugging Face trainer's `args=`: the TrainingArguments object the interpreter built (trainer-args-value.ts).
+      const given = keyword("args")!;
+      const value = trainerArgsFigures(evaluateOne(site, given));
+      if (Object.keys(value).length > 0 && runsByDefault(site, (e) => evaluateOne(site, e))) {
+        const detail = (name: string, v: number | string) => `${site.callee}(args=${snippet(input.text, given)}): its ${name}=${v}`;
+        for (const [name, v, into] of [["num_train_epochs", value.epochs, epochs], ["per_device_train_batch_size", value.batch, batches], ["gradient_accumulation_steps", value.accumulation, accumulations], ["max_steps", value.steps, steps]] as const) {
+          if (v !== undefined) into.push({ rank: 45, figure: { value: v, source: "code", line, detail: detail(name, v) } });
+        }
+        if (!precision && value.precision && !afterTraining(site, trainingRuns)) precision = { value: value.precision, line, detail: detail(value.precision, "True") };
+      }
+    }
     if (!precision && isTrainerFromArgparse(site.callee)) {
       // Lightning 1.x `Trainer.from_argparse_args(args, precision=16)`: the keyword, else the namespace's field.
       const given = lightningTrainerArgument(call, site.callee, "precision", (e) => evaluateOne(site, e), (e) => snippet(input.text, e));
