@@ -16,6 +16,7 @@ import { loopShape, type LoopShape, type LoopStatement } from "./loop-shape";
 import { cudaQueriesNote } from "./cuda-note";
 import { hfTrainingArguments, trainingArgumentsKind, TRAINING_ARGUMENT_DEFAULTS } from "./hf-arguments";
 import { trainerArgsFigures } from "./trainer-args-value";
+import { cliTrainerDefaults, isCliTrainerFit, isLightningCli } from "./lightning-cli";
 import { runBindings } from "./run-bindings";
 import { isLightningTarget, trainerFromElsewhere } from "./trainer-origin";
 import { batchSamplerArguments } from "./batch-sampler";
@@ -185,6 +186,8 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
   let validationSplit: { fraction: number; line: number } | undefined;
   /** Names bound to a `Trainer(...)`: their `fit` is Lightning's (or transformers'), not Keras'. */
   const lightningTrainers = new Set<string>();
+  /** Names bound to a `LightningCLI(...)`: their `.trainer.fit` is Lightning's. */
+  const lightningClis = new Set<string>();
   /** Keras fit calls the plain run makes, by the model they train: several in turn continue its training. */
   const kerasFits: { receiver: string; epochs: number; line: number; code: string }[] = [];
   let tracker: TrackerSite | undefined = trackerDecorators(input.body, input.text)[0];
@@ -477,9 +480,30 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
       loaders.push({ site, score: loaderScore(site, call), batch: figure, dropLast });
       continue;
     }
+    if (isLightningCli(site.callee, input.text)) {
+      // LightningCLI's Trainer: `trainer_defaults` over the Trainer's own (lightning-cli.ts); a config file given on
+      // the command line is not the plain run's.
+      for (const name of site.assignedTo) lightningClis.add(name);
+      const given = keyword("trainer_defaults");
+      const defaults = cliTrainerDefaults(given ? evaluateOne(site, given) : undefined);
+      const detail = (name: string, v: Value) => `${site.callee}(trainer_defaults={"${name}": ${v.kind === "str" ? JSON.stringify(v.value) : v.kind === "int" ? v.value : "..."}})`;
+      const count = positiveInteger(defaults.maxEpochs);
+      const maxSteps = positiveInteger(defaults.maxSteps);
+      if (count !== undefined) epochs.push({ rank: 40, figure: { value: count, source: "code", line, detail: detail("max_epochs", defaults.maxEpochs!) } });
+      else if (maxSteps === undefined) epochs.push({ rank: 1, figure: { value: 1000, source: "default", line, detail: "Lightning Trainer's default max_epochs=1000 when neither max_epochs nor max_steps is given (lightning.ai/docs/pytorch/stable/common/trainer.html), under LightningCLI with no config" } });
+      if (maxSteps !== undefined) steps.push({ rank: 40, figure: { value: maxSteps, source: "code", line, detail: detail("max_steps", defaults.maxSteps!) } });
+      const every = positiveInteger(defaults.accumulateGradBatches);
+      if (every !== undefined) accumulations.push({ rank: 40, figure: { value: every, source: "code", line, detail: detail("accumulate_grad_batches", defaults.accumulateGradBatches!) } });
+      const named = lightningPrecision(defaults.precision);
+      if (!precision && named && runsByDefault(site, (e) => evaluateOne(site, e))) precision = { value: named, line, detail: detail("precision", defaults.precision!) };
+      continue;
+    }
     if ((last === "fit" || last === "fit_generator") && call.func.type === "attribute") {
       // Lightning's `trainer.fit(model, data)` is not Keras': its epochs and batch are the Trainer's and the loader's.
       if (call.func.object.type === "name" && lightningTrainers.has(call.func.object.id)) continue;
+      // Nor is a LightningCLI's `cli.trainer.fit(...)`, nor a fit given what only Lightning's takes (Keras' fit has
+      // no model, datamodule or train_dataloaders parameter: keras.io/api/models/model_training_apis).
+      if (isCliTrainerFit(attributeChain(call.func.object), lightningClis) || ["model", "datamodule", "train_dataloaders", "ckpt_path"].some((name) => keyword(name))) continue;
       // A fit in a branch the plain run does not take (`if not data_augmentation: model.fit(...)`) is not the run's.
       if (!runsByDefault(site, (e) => evaluateOne(site, e))) continue;
       // fit(x, y, batch_size, epochs, ...); Keras 1 named epochs nb_epoch; fit_generator(generator, steps_per_epoch,

@@ -1,0 +1,57 @@
+import { strict as assert } from "node:assert";
+import { analyze } from "../../helpers/analyze";
+import type { TrainingPlan } from "../../../../src/core/training/training-plan";
+
+const planOf = async (text: string): Promise<TrainingPlan> => (await analyze(text)).training ?? {};
+
+// Scripts of our own in the two shapes LightningCLI is used in: run by its subcommand, and run=False with the
+// script calling the trainer's fit itself.
+const WITH_DEFAULTS = `import lightning.pytorch as pl
+from lightning.pytorch.cli import LightningCLI
+
+if __name__ == "__main__":
+    cli = LightningCLI(
+        pl.LightningModule,
+        pl.LightningDataModule,
+        subclass_mode_model=True,
+        trainer_defaults={"max_epochs": 7, "precision": "bf16-mixed", "accumulate_grad_batches": 4, "log_every_n_steps": 5},
+    )
+`;
+
+const RUN_FALSE = `from pytorch_lightning.cli import LightningCLI
+
+if __name__ == "__main__":
+    cli = LightningCLI(run=False)
+    cli.trainer.fit(model=cli.model, datamodule=cli.datamodule)
+`;
+
+describe("Lightning's LightningCLI", () => {
+  it("reads trainer_defaults: max_epochs, precision and accumulate_grad_batches", async () => {
+    const plan = await planOf(WITH_DEFAULTS);
+    assert.deepEqual([plan.epochs?.value, plan.precision?.value, plan.accumulation?.value], [7, "bf16", 4]);
+    assert.match(plan.epochs!.detail, /trainer_defaults/);
+    const steps = await planOf(WITH_DEFAULTS.replace('"max_epochs": 7', '"max_steps": 3000'));
+    assert.equal(steps.steps?.value, 3000);
+  });
+
+  it("without trainer_defaults the Trainer's own 1000 epochs; cli.trainer.fit is not Keras' fit (no batch 32, no 1 epoch)", async () => {
+    const plan = await planOf(RUN_FALSE);
+    assert.equal(plan.epochs?.value, 1000);
+    assert.equal(plan.epochs?.source, "default");
+    assert.equal(plan.batch, undefined);
+  });
+
+  it("a fit given a datamodule is Lightning's even on an unknown receiver; a Keras fit is still read", async () => {
+    const lightning = await planOf("import lightning as L\n\ntrainer = make_trainer()\ntrainer.fit(model=net, datamodule=dm)\n");
+    assert.notEqual(lightning.batch?.value, 32);
+    const keras = await planOf("import keras\n\nmodel = keras.Sequential([keras.layers.Dense(1)])\nmodel.compile(loss='mse')\nmodel.fit(x, y, epochs=3)\n");
+    assert.deepEqual([keras.epochs?.value, keras.batch?.value], [3, 32]);
+  });
+
+  it("a LightningCLI of another library is not read", async () => {
+    const plan = await planOf(WITH_DEFAULTS.replace("from lightning.pytorch.cli import LightningCLI", "from mytools import LightningCLI").replace("import lightning.pytorch as pl", "import mytools as pl"));
+    // (dict keys named max_epochs or accumulate_grad_batches still count as config constants do, at a lower rank)
+    assert.doesNotMatch(plan.epochs?.detail ?? "", /LightningCLI/);
+    assert.equal(plan.precision, undefined);
+  });
+});
