@@ -9,6 +9,7 @@ import type { ModuleFiles } from "../interp/module-resolver";
 import { callsInBody, keywordArgument, positionalArgument } from "../python/syntax-walk";
 import type { CodeSite } from "./code-sites";
 import type { ParameterBindings } from "./evaluate-site";
+import { isLightningCli } from "./lightning-cli";
 
 type CallSite = Extract<CodeSite, { kind: "call" }>;
 
@@ -40,7 +41,7 @@ function method(self: Value, name: string): { definition: FunctionDefinition; mo
 
 /**
  * The data module of the first `fit` call the plain run makes whose data argument (`datamodule=`, or the second
- * positional) is an object with a Python `train_dataloader` method. `evaluate` works an expression out where the
+ * positional) is an object with a Python `train_dataloader` method, or of a `LightningCLI(Model, DataModule)`. `evaluate` works an expression out where the
  * call is; `runs` says whether the plain run reaches a site.
  */
 export function dataModuleTraining(
@@ -54,8 +55,10 @@ export function dataModuleTraining(
   // Only Lightning's fit takes a data module: Keras' fit(x, y) needs no evaluation of its labels here.
   if (!/lightning/i.test(text)) return undefined;
   for (const site of sites) {
-    if (site.kind !== "call" || site.call.func.type !== "attribute" || site.call.func.name !== "fit") continue;
-    const argument = keywordArgument(site.call, "datamodule") ?? keywordArgument(site.call, "train_dataloaders") ?? positionalArgument(site.call, 1);
+    if (site.kind !== "call") continue;
+    const argument = site.call.func.type === "attribute" && site.call.func.name === "fit"
+      ? keywordArgument(site.call, "datamodule") ?? keywordArgument(site.call, "train_dataloaders") ?? positionalArgument(site.call, 1)
+      : isLightningCli(site.callee, text) ? cliDataModule(site.call) : undefined;
     if (!argument || !runs(site)) continue;
     const dm = evaluate(site, argument);
     const loader = dm && method(dm, "train_dataloader");
@@ -80,6 +83,16 @@ export function dataModuleTraining(
     return { definitions, module: loader.module, file: home, text: source, bindings, className: dm.cls.name, site };
   }
   return undefined;
+}
+
+/**
+ * `LightningCLI(Model, DataModule)`: with no config the CLI builds the data module class with its defaults and fits
+ * on it (lightning.ai/docs/pytorch/stable/cli/lightning_cli.html): the call `DataModule()`, evaluated where the CLI is
+ * built. A CLI in subclass mode (no class given) takes its data module from the command line: none.
+ */
+function cliDataModule(call: Extract<Expression, { type: "call" }>): Expression | undefined {
+  const cls = keywordArgument(call, "datamodule_class") ?? positionalArgument(call, 1);
+  return cls && cls.type !== "constant" ? { type: "call", func: cls, args: [], pos: cls.pos } : undefined;
 }
 
 /** Data modules of lightning-bolts (`pl_bolts.datamodules`) whose batch_size default is 32 in 0.7.0 and the releases

@@ -1,6 +1,7 @@
 import { strict as assert } from "node:assert";
 import { analyze } from "../../helpers/analyze";
 import type { TrainingPlan } from "../../../../src/core/training/training-plan";
+import { lightningDigitsNet } from "../../helpers/training-loop";
 
 const planOf = async (text: string): Promise<TrainingPlan> => (await analyze(text)).training ?? {};
 
@@ -25,6 +26,38 @@ if __name__ == "__main__":
     cli.trainer.fit(model=cli.model, datamodule=cli.datamodule)
 `;
 
+// LightningCLI(Model, DataModule): with no config, the data module is built with its defaults and fit on.
+const WITH_CLASSES = `import torch
+from torch import nn
+from torch.utils.data import DataLoader, random_split
+from torchvision import datasets
+from lightning.pytorch import LightningDataModule, LightningModule
+from lightning.pytorch.cli import LightningCLI
+
+${lightningDigitsNet()}
+
+class Digits(LightningDataModule):
+    def __init__(self, root: str = "./data", batch_size: int = 64):
+        super().__init__()
+        self.root = root
+        self.batch_size = batch_size
+
+    def setup(self, stage: str):
+        full = datasets.MNIST(self.root, train=True)
+        self.fit_part, self.check_part = random_split(full, [50000, 10000])
+
+    def train_dataloader(self):
+        return DataLoader(self.fit_part, batch_size=self.batch_size, shuffle=True)
+
+
+def main():
+    LightningCLI(Net, Digits, trainer_defaults={"max_epochs": 3})
+
+
+if __name__ == "__main__":
+    main()
+`;
+
 describe("Lightning's LightningCLI", () => {
   it("reads trainer_defaults: max_epochs, precision and accumulate_grad_batches", async () => {
     const plan = await planOf(WITH_DEFAULTS);
@@ -46,6 +79,13 @@ describe("Lightning's LightningCLI", () => {
     assert.notEqual(lightning.batch?.value, 32);
     const keras = await planOf("import keras\n\nmodel = keras.Sequential([keras.layers.Dense(1)])\nmodel.compile(loss='mse')\nmodel.fit(x, y, epochs=3)\n");
     assert.deepEqual([keras.epochs?.value, keras.batch?.value], [3, 32]);
+  });
+
+  it("fits on the data module class it is given, built with its defaults: its batch and split", async () => {
+    const plan = await planOf(WITH_CLASSES);
+    assert.deepEqual([plan.epochs?.value, plan.batch?.value, plan.samples?.value], [3, 64, 50_000]);
+    const subclassMode = await planOf(WITH_CLASSES.replace("LightningCLI(Net, Digits, ", "LightningCLI(Net, ")); // data from the command line
+    assert.notEqual(subclassMode.batch?.value, 64);
   });
 
   it("a LightningCLI of another library is not read", async () => {
