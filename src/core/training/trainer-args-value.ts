@@ -2,39 +2,62 @@
 // interpreter built it: from HfArgumentParser's dataclass defaults, a JSON or YAML file of arguments
 // (`parser.parse_json_file(json_file=args.train_args_file)`), or a call's keywords. Its fields are the run's
 // (huggingface.co/docs/transformers/main_classes/trainer#transformers.TrainingArguments).
-import type { Value } from "../interp/values";
+import type { ClassValue, InstanceValue, Value } from "../interp/values";
+
+/** One figure of a TrainingArguments object; `defaulted` when it is transformers' own default, not set by the code. */
+export interface TrainerArgsFigure {
+  value: number;
+  defaulted: boolean;
+}
 
 /** The run's figures a TrainingArguments object holds (each only where it is a known, usable value). */
 export interface TrainerArgsFigures {
-  epochs?: number;
-  batch?: number;
-  accumulation?: number;
+  epochs?: TrainerArgsFigure;
+  batch?: TrainerArgsFigure;
+  accumulation?: TrainerArgsFigure;
   /** max_steps > 0: the run's length whatever the epochs say. */
-  steps?: number;
+  steps?: TrainerArgsFigure;
   precision?: "bf16" | "fp16";
 }
 
+const TRANSFORMERS_FILE = /(^|\/)transformers\/[\w/]*\.py$/;
+
 /** Whether a value is a TrainingArguments object: transformers' class (or the stand-in's) or a subclass of it. */
-export function isTrainingArguments(v: Value | undefined): v is Extract<Value, { kind: "instance" }> {
+export function isTrainingArguments(v: Value | undefined): v is InstanceValue {
   // The class's file says whose it is: transformers' (installed, or the built-in stand-in), not a script's own.
-  return v?.kind === "instance" && v.cls.mro.some((c) => c.name === "TrainingArguments" && /(^|\/)transformers\/[\w/]*\.py$/.test(c.location?.file ?? ""));
+  return v?.kind === "instance" && v.cls.mro.some((c) => c.name === "TrainingArguments" && TRANSFORMERS_FILE.test(c.location?.file ?? ""));
 }
 
-const whole = (v: Value | undefined): number | undefined =>
-  (v?.kind === "int" || v?.kind === "float") && Number.isInteger(v.value) && v.value > 0 ? v.value : undefined;
+/** A field's class-level default as a dataclass reads it (`x: int = 3` or `field(default=3)`). */
+function classDefault(cls: ClassValue, name: string): Value | undefined {
+  const declared = cls.attributes.get(name);
+  return declared?.kind === "instance" && declared.cls.qualifiedName === "dataclasses.Field" ? declared.attributes.get("default") : declared;
+}
 
 /** The figures of a TrainingArguments object; nothing for any other value. */
 export function trainerArgsFigures(v: Value | undefined): TrainerArgsFigures {
   if (!isTrainingArguments(v)) return {};
-  const get = (name: string) => v.attributes.get(name);
-  const on = (name: string) => get(name)?.kind === "bool" && (get(name) as { value: boolean }).value;
+  const figure = (name: string): TrainerArgsFigure | undefined => {
+    const value = v.attributes.get(name);
+    const n = (value?.kind === "int" || value?.kind === "float") && Number.isInteger(value.value) && value.value > 0 ? value.value : undefined;
+    if (n === undefined) return undefined;
+    // The very value object of the declaring class's default: nobody set it. When that class is transformers',
+    // the script left the field at the library's default.
+    const declaring = v.cls.mro.find((c) => c.attributes.has(name));
+    const defaulted = !!declaring && TRANSFORMERS_FILE.test(declaring.location?.file ?? "") && classDefault(declaring, name) === value;
+    return { value: n, defaulted };
+  };
+  const on = (name: string) => {
+    const flag = v.attributes.get(name);
+    return flag?.kind === "bool" && flag.value;
+  };
   // bf16 and fp16 are exclusive in transformers (it raises when both are set); bf16 is checked first as it does.
   const precision = on("bf16") ? "bf16" : on("fp16") ? "fp16" : undefined;
   return {
-    epochs: whole(get("num_train_epochs")),
-    batch: whole(get("per_device_train_batch_size")),
-    accumulation: whole(get("gradient_accumulation_steps")),
-    steps: whole(get("max_steps")),
+    epochs: figure("num_train_epochs"),
+    batch: figure("per_device_train_batch_size"),
+    accumulation: figure("gradient_accumulation_steps"),
+    steps: figure("max_steps"),
     ...(precision ? { precision } : {}),
   };
 }

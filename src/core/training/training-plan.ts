@@ -416,10 +416,11 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
       // A Hugging Face trainer's `args=`: the TrainingArguments object the interpreter built (trainer-args-value.ts).
       const given = keyword("args")!;
       const value = trainerArgsFigures(evaluateOne(site, given));
-      if (Object.keys(value).length > 0 && runsByDefault(site, (e) => evaluateOne(site, e))) {
+      if (Object.values(value).some((v) => v !== undefined) && runsByDefault(site, (e) => evaluateOne(site, e))) {
         const detail = (name: string, v: number | string) => `${site.callee}(args=${snippet(input.text, given)}): its ${name}=${v}`;
         for (const [name, v, into] of [["num_train_epochs", value.epochs, epochs], ["per_device_train_batch_size", value.batch, batches], ["gradient_accumulation_steps", value.accumulation, accumulations], ["max_steps", value.steps, steps]] as const) {
-          if (v !== undefined) into.push({ rank: 45, figure: { value: v, source: "code", line, detail: detail(name, v) } });
+          // transformers' own default (nobody set it) is the weakest reading, as the parser's defaults are.
+          if (v !== undefined) into.push({ rank: v.defaulted ? 1 : 45, figure: v.defaulted ? { value: v.value, source: "default", line, detail: `${detail(name, v.value)}, TrainingArguments' default (huggingface.co/docs/transformers/main_classes/trainer#transformers.TrainingArguments)` } : { value: v.value, source: "code", line, detail: detail(name, v.value) } });
         }
         if (!precision && value.precision && !afterTraining(site, trainingRuns)) precision = { value: value.precision, line, detail: detail(value.precision, "True") };
       }
