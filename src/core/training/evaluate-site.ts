@@ -209,7 +209,7 @@ function evaluateIn(
   if (context.fn && followGlobals) {
     const local = new Set([...(context.fn.params.map((p) => p.name)), ...assignedNames(slice)]);
     for (const name of needed) {
-      if (local.has(name) || moduleScope.names.has(name)) continue;
+      if (local.has(name) || bindsName(moduleScope, name)) continue;
       const value = globalFromFunction(interp, moduleScope, file, name, now, bindings, allowance);
       if (value) fromFunctions.set(name, value);
     }
@@ -272,4 +272,10 @@ function globalFromFunction(interp: Interpreter, moduleScope: Scope, file: strin
     return value;
   }
   return undefined;
+}
+
+/** Whether the scope or one it encloses in (the module's, the builtins') binds the name. */
+function bindsName(scope: Scope, name: string): boolean {
+  for (let s: Scope | undefined = scope; s; s = s.parent) if (s.names.has(name)) return true;
+  return false;
 }
