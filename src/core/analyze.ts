@@ -492,7 +492,10 @@ function discoverCandidates(parser: PythonParser, runtime: Runtime, namespace: M
     if (choice.why) failures.push(`${name}: built from ${choice.why}`);
     const missing = [...choice.locals].filter(([, v]) => v.kind === "unknown").map(([n]) => n);
     if (choice.value === undefined && (missing.length > 0 || site.locals.length > choice.locals.size)) {
-      unbuilt.push(unbuiltModel(name, file, site.line, `built inside a function from its own variables (${(missing.length > 0 ? missing : site.locals).join(", ")}): the CLI's --entry builds it with values for them`));
+      // Why each value is unknown (a vocabulary read from a data file, a library not installed): the user sees what
+      // the run reads at run time and gives it, never a made-up size.
+      const why = [...choice.locals].flatMap(([n, v]) => (v.kind === "unknown" ? [`${n}: ${v.reason}`] : [])).slice(0, 2);
+      unbuilt.push(unbuiltModel(name, file, site.line, `built inside a function from its own variables (${(missing.length > 0 ? missing : site.locals).join(", ")}): the CLI's --entry builds it with values for them${why.length > 0 ? ` (${why.join("; ")})` : ""}`));
       continue;
     }
     const scope: Scope = { names: new Map(choice.locals), parent: namespace.scope };

@@ -163,4 +163,23 @@ if __name__ == '__main__':
     assert.equal(m.line, 13);
     assert.equal(m.params, 4 * 8 + 8, "small(width=8) from models.__dict__['small']");
   });
+
+  it("says why a site's own variable is unknown: a vocabulary read from a data file at run time", async () => {
+    const others = { "/project/net.py": "import torch.nn as nn\n\nclass Net(nn.Module):\n    def __init__(self, vocab_size):\n        super().__init__()\n        self.embed = nn.Embedding(vocab_size, 16)\n\n    def forward(self, x):\n        return self.embed(x)\n" };
+    const result = await analyze(`import json
+from net import Net
+
+def main():
+    with open("data/vocab.json") as f:
+        vocab = json.load(f)
+    vocab_size = len(vocab)
+    model = Net(vocab_size)
+    model.train()
+
+main()
+`, { others });
+    const m = modelNamed(result, "model");
+    assert.equal(m.params, 0, "no size is made up");
+    assert.match(m.unresolved[0].reason, /own variables \(vocab_size\).*--entry.*\(vocab_size: .+\)/);
+  });
 });
