@@ -55,11 +55,11 @@ export function calculatorFields(plan: TrainingPlan | undefined, settings: Calcu
     value,
     source: "placeholder",
     label: "placeholder: not in the code",
-    detail: `${name} states no ${what} that Greenlight can read; ${value.toLocaleString("en-US")} is a placeholder to change`,
+    detail: `${name} states no ${what} that Greenlight can read; ${value.toLocaleString("en-US")} is a placeholder: change it in the report's training calculator`,
   });
   const batch: CalculatorField<number> = plan?.batch
     ? fromPlan(plan.batch, name)
-    : { value: settings.batchSize, source: "settings", label: "from settings", detail: `greenlight.batchSize (${name} states no training batch size)` };
+    : { value: settings.batchSize, source: "settings", label: "from settings", detail: `the greenlight.batchSize setting (${name} states no training batch size)` };
   return {
     epochs: plan?.epochs ? fromPlan(plan.epochs, name) : placeholder(PLACEHOLDER_EPOCHS, "epoch count"),
     samples: plan?.samples ? fromPlan(plan.samples, name) : placeholder(PLACEHOLDER_SAMPLES, "dataset or sample count"),

@@ -53,6 +53,7 @@ export class ModelsView implements vscode.TreeDataProvider<ModelsViewNode>, vsco
       item.resourceUri = node.uri;
       item.description = `${node.models.length} model${node.models.length === 1 ? "" : "s"}`;
       item.iconPath = vscode.ThemeIcon.File;
+      item.accessibilityInformation = { label: `${vscode.workspace.asRelativePath(node.uri)}, ${item.description}` };
       return item;
     }
     const { model } = node;
@@ -62,6 +63,10 @@ export class ModelsView implements vscode.TreeDataProvider<ModelsViewNode>, vsco
       `**${model.name}** (line ${model.line})\n\n${formatCount(model.params)} parameters, ${formatFlops(model.flops)} per forward at input ${model.inputs.map((i) => i.shape.join("×")).join(", ") || "none"}${model.complete ? "" : `\n\nPartly resolved: ${model.unresolved.length} gap(s)`}`,
     );
     item.iconPath = new vscode.ThemeIcon(model.complete ? "symbol-class" : "warning");
+    // Screen readers read the label and description as written ("407 k params · 4.88 GFLOPs"): say it in words.
+    item.accessibilityInformation = {
+      label: `${model.name}, line ${model.line}: ${formatCount(model.params)} parameters, ${formatFlops(model.flops)} per forward pass${model.complete ? "" : ", partly resolved"}`,
+    };
     item.contextValue = "greenlight.model";
     const line = Math.max(0, model.line - 1);
     item.command = { command: "vscode.open", title: "Open", arguments: [node.uri, { selection: new vscode.Range(line, 0, line, 0) }] };

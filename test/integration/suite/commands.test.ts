@@ -8,6 +8,7 @@ interface Contributes {
   commands: { command: string; title: string; category?: string }[];
   configuration: { properties: Record<string, { default: unknown }> }[];
   keybindings: { command: string; key: string; mac?: string; when?: string }[];
+  menus: Record<string, { command: string; when?: string; group?: string }[]>;
 }
 
 function contributes(): Contributes {
@@ -89,6 +90,19 @@ suite("commands", () => {
       const keys = keybindings.map((b) => b[platform] ?? b.key);
       assert.strictEqual(new Set(keys).size, keys.length, `distinct ${platform} shortcuts: ${keys.join(", ")}`);
     }
+  });
+
+  test("keyboard reach: the models view's Show Report is in each item's context menu, and editor-only commands leave the palette elsewhere", async () => {
+    const { commands, menus } = contributes();
+    const itemMenu = menus["view/item/context"].filter((entry) => entry.command === "greenlight.models.showReport");
+    // An inline button is reached by the mouse only; the context menu (Shift+F10, the Menu key) by the keyboard.
+    assert.ok(itemMenu.some((entry) => entry.group === "inline"), JSON.stringify(itemMenu));
+    assert.ok(itemMenu.some((entry) => entry.group !== undefined && !entry.group.startsWith("inline")), JSON.stringify(itemMenu));
+    // Commands that act on the Python file in the editor are offered in the palette only there.
+    const palette = new Map(menus.commandPalette.map((entry) => [entry.command, entry.when]));
+    for (const command of ["greenlight.estimateModelAtCursor", "greenlight.fixAllInFile"]) assert.match(palette.get(command) ?? "", /editorLangId == python/, command);
+    // Every command has a title a person can read in the palette: words, no internal id.
+    for (const { command, title } of commands) assert.match(title, /^[A-Z][\w …-]+$/, `${command}: ${title}`);
   });
 
   test("every contributed command runs without error", async function () {
