@@ -16,10 +16,13 @@ async function openModelOf(folderName: string): Promise<vscode.TextDocument> {
   return document;
 }
 
+/** The model each folder's model.py builds. */
+const MODEL: Record<string, string> = { alpha: "AlphaNet", beta: "BetaNet" };
+
 /** The report's figures for a folder's model, as Export Report states what they are made for. */
 async function figuresOf(folderName: string): Promise<{ hardware: string; batch: number; precision: string }> {
   const document = await openModelOf(folderName);
-  await vscode.commands.executeCommand("greenlight.showReport", document.uri, "SimpleCNN");
+  await vscode.commands.executeCommand("greenlight.showReport", document.uri, MODEL[folderName]);
   return exportedBasis();
 }
 
