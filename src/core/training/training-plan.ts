@@ -334,7 +334,13 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
       if (!isEpochLoop(site)) continue;
       const count = iterationCount(iterOf(site.loop) ?? site.loop.iter, (e) => evaluateOne(site, e));
       if (count !== undefined && count > 0) {
-        const figure: PlanFigure = { value: count, source: "code", line: site.loop.pos.line, detail: `for ${site.variable} in ${snippet(input.text, site.loop.iter)}` };
+        let figure: PlanFigure = { value: count, source: "code", line: site.loop.pos.line, detail: `for ${site.variable} in ${snippet(input.text, site.loop.iter)}` };
+        // Counted loops around the epoch loop run it again each time (continual learning's `for task, dataset in
+        // enumerate(datasets):`, repeated runs): the run makes that many times its epochs. A counted step loop inside
+        // already multiplies them into its steps (PPO's iterations × update epochs × minibatches).
+        const countedInside = forLoops.some((l) => within(site.loop, l.loop) && loopShape(l.loop).stepLoop && iterationCount(iterOf(l.loop) ?? l.loop.iter, (e) => evaluateOne(l, e)) !== undefined);
+        const enclosing = countedInside ? undefined : enclosingCounts(site);
+        if (enclosing) figure = { ...figure, value: figure.value * enclosing.value, detail: `${enclosing.detail} × ${figure.detail}` };
         loopSpans.set(figure, site.loop.pos);
         epochLoops.set(figure, site.loop);
         epochs.push({ rank: 50, figure });
@@ -389,6 +395,12 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
           batches.push({ rank: 44, figure });
           builtLoaders.set(figure, found.dropLast);
           if (found.samples) samples.push({ rank: 44, figure: { value: found.samples.value, source: found.samples.table ? "dataset table" : "code", line, detail: `${snippet(input.text, call)}: ${found.samples.code} in ${where}` } });
+          else {
+            // `utils.get_data_loader(train_dataset, ...)` inside `for task, train_dataset in enumerate(datasets):`.
+            const passed = call.args.flatMap((a) => (a.value.type === "name" ? [a.value.id] : []));
+            const each = passed.map((n) => ({ n, each: loopDatasetLength(forLoops, site, n, (s, e) => evaluateOne(s, e)) })).find((x) => x.each);
+            if (each?.each) samples.push({ rank: 44, figure: { value: each.each.value, source: "code", line, detail: `len() of each of the ${each.each.count} datasets of ${snippet(input.text, each.each.list)}, the loop's ${each.n}, that ${snippet(input.text, call)} loads` } });
+          }
         }
       }
     }
@@ -744,6 +756,12 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
       const known = className ? datasetSize(className, "torchvision") : undefined;
       const isTrain = built && known ? loadsTrainSplit(known, built.call, (e) => evaluateOne(built, e)) : undefined;
       if (built && known?.trainSamples !== undefined && isTrain === true) samples.push({ rank: 100, figure: { value: known.trainSamples, source: "dataset table", line: built.call.pos.line, detail: `${snippet(input.text, built.call.func)} (${className}, training split): ${known.source}` } });
+      else if (!built) {
+        // `for task, train_dataset in enumerate(train_datasets): ... DataLoader(train_dataset, ...)`: the loader takes
+        // each dataset of the list in turn; when they all have one length, that is each epoch's samples.
+        const each = loopDatasetLength(forLoops, loader.site, fed.id, (site, e) => evaluateOne(site, e));
+        if (each) samples.push({ rank: 100, figure: { value: each.value, source: "code", line: loader.site.call.pos.line, detail: `len() of each of the ${each.count} datasets of ${snippet(input.text, each.list)}, the loop's ${fed.id}` } });
+      }
     }
   }
   for (const d of datasets) samples.push({ rank: d.rank, figure: d.figure });
@@ -975,7 +993,8 @@ function iterationCount(iter: Expression, evaluate: (e: Expression) => Value | u
     // optimizers or models is no count of the run: `for opt in optimizers: opt.step()` is one step.
     const value = evaluate(iter);
     if (value?.kind === "range") return rangeLength(value);
-    const numbers = value?.kind === "tensor" || ((value?.kind === "list" || value?.kind === "tuple") && value.items.every((v) => v.kind === "int" || v.kind === "float"));
+    // A list of datasets (`for task, dataset in enumerate(train_datasets)`: continual learning's tasks) runs once each.
+    const numbers = value?.kind === "tensor" || ((value?.kind === "list" || value?.kind === "tuple") && value.items.length > 0 && (value.items.every((v) => v.kind === "int" || v.kind === "float") || value.items.every(isDataset)));
     return numbers ? lengthOf(value) : undefined;
   }
   if (iter.type !== "call") return undefined;
@@ -995,6 +1014,35 @@ function iterationCount(iter: Expression, evaluate: (e: Expression) => Value | u
   // `enumerate(seeds[start:], start)`: as many as what it numbers.
   if (callee === "enumerate" && first?.kind === "positional" && (first.value.type === "name" || first.value.type === "subscript")) return iterationCount(first.value, evaluate);
   return undefined;
+}
+
+/** The one length of the datasets a loop around `site` binds to `name` from a list (`for t, ds in enumerate(datasets)`),
+ *  and their count; undefined when the list is not known or its datasets differ in length. */
+function loopDatasetLength(
+  loops: Extract<CodeSite, { kind: "loop" }>[],
+  site: CallSite,
+  name: string,
+  evaluate: (site: CodeSite, e: Expression) => Value | undefined,
+): { value: number; count: number; list: Expression } | undefined {
+  const loop = loops.find((l) => l.variable === name && l.context.fn === site.context.fn && l.loop.pos.startIndex <= site.call.pos.startIndex && site.call.pos.endIndex <= l.loop.pos.endIndex);
+  if (!loop) return undefined;
+  const iter = loop.loop.iter;
+  const enumerated = iter.type === "call" && iter.func.type === "name" && iter.func.id === "enumerate" && iter.args[0]?.kind === "positional" ? iter.args[0].value : undefined;
+  const list = enumerated ?? iter;
+  const items = evaluate(loop, list);
+  if ((items?.kind !== "list" && items?.kind !== "tuple") || items.items.length === 0 || items.items.length > 64 || !items.items.every(isDataset)) return undefined;
+  const pos = list.pos;
+  const lengths = items.items.map((_, i) => evaluate(loop, { type: "call", func: { type: "name", id: "len", pos }, args: [{ kind: "positional", value: { type: "subscript", object: list, index: { type: "int", value: i, pos }, pos } }], pos }));
+  const first = lengths[0];
+  if (first?.kind !== "int" || first.value <= 0 || !lengths.every((l) => l?.kind === "int" && l.value === first.value)) return undefined;
+  return { value: first.value, count: items.items.length, list };
+}
+
+/** An object of a class that has a length and items (`__len__` and `__getitem__`) and is not a module: a map-style
+ *  dataset (pytorch.org/docs/stable/data.html#map-style-datasets). */
+function isDataset(v: Value): boolean {
+  // A module container (`nn.Sequential`, `nn.ModuleList`) has both too, and is a model, not data.
+  return v.kind === "instance" && v.module === undefined && lookupClassAttribute(v.cls, "__len__") !== undefined && lookupClassAttribute(v.cls, "__getitem__") !== undefined;
 }
 
 function rangeLength(r: Extract<Value, { kind: "range" }>): number {
