@@ -165,6 +165,14 @@ function ownCalls(body: Statement[]): CallExpression[] {
   return ownStatements(body).flatMap((s) => callsIn(s, false));
 }
 
+/** Whether a block backpropagates and steps the optimizer itself, outside any loop of its own (a function body such as
+ *  `def train(): loss.backward(); optimizer.step()`): each time it runs is one optimizer step. */
+export function stepsOnceInBody(body: Statement[]): boolean {
+  markUnpackedSteps(body);
+  const calls = ownCalls(body);
+  return calls.some(isStep) && calls.some(isBackward);
+}
+
 /** The loops nested in a block, outside nested loops and definitions. */
 function innerLoops(body: Statement[]): LoopStatement[] {
   return ownStatements(body).filter((s): s is LoopStatement => s.type === "for" || s.type === "while");

@@ -12,6 +12,7 @@ import { attributeChain, dottedName, forEachExpression, forEachStatement, keywor
 import { datasetSize } from "./dataset-sizes";
 import { callsStepLoopFunction, stepLoopCalledPerEpoch } from "./called-step-loops";
 import { evaluateAtSite, knownTruth as truth, type ParameterBindings, type StepAllowance } from "./evaluate-site";
+import { stepsOncePerEpoch } from "./full-batch-epochs";
 import { loopShape, type LoopShape, type LoopStatement } from "./loop-shape";
 import { cudaQueriesNote } from "./cuda-note";
 import { hfTrainingArguments, trainingArgumentsKind, TRAINING_ARGUMENT_DEFAULTS } from "./hf-arguments";
@@ -344,6 +345,12 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
         loopSpans.set(figure, site.loop.pos);
         epochLoops.set(figure, site.loop);
         epochs.push({ rank: 50, figure });
+        if (stepsOncePerEpoch(input.body, site.loop, containsStepLoop(site.loop))) {
+          // Full-batch training: one optimizer step in each epoch (full-batch-epochs.ts).
+          const once: PlanFigure = { ...figure, detail: `${figure.detail}: one optimizer step per epoch, no loop over batches` };
+          loopSpans.set(once, site.loop.pos);
+          steps.push({ rank: 50, figure: once });
+        }
       }
       continue;
     }

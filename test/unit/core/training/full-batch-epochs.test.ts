@@ -1,0 +1,82 @@
+import { strict as assert } from "node:assert";
+import { analyze } from "../../helpers/analyze";
+
+// An epoch loop that steps once per pass, with no loop over batches, trains on the whole data at once: one optimizer
+// step per epoch (src/core/training/full-batch-epochs.ts).
+describe("full-batch epoch loops", () => {
+  it("an epoch loop whose body runs backward and the step has one optimizer step per epoch", async () => {
+    const plan = (await analyze(`import torch
+
+features = torch.randn(300, 16)
+labels = torch.randint(0, 4, (300,))
+net = torch.nn.Linear(16, 4)
+opt = torch.optim.Adam(net.parameters(), lr=0.01)
+for epoch in range(1200):
+    opt.zero_grad()
+    loss = torch.nn.functional.cross_entropy(net(features), labels)
+    loss.backward()
+    opt.step()
+`)).training ?? {};
+    assert.equal(plan.epochs?.value, 1200);
+    assert.equal(plan.steps?.value, 1200);
+  });
+
+  it("a function the epoch loop calls that steps outside any loop is one step per epoch", async () => {
+    const plan = (await analyze(`import torch
+
+adjacency = torch.eye(50)
+x = torch.randn(50, 8)
+gcn = torch.nn.Linear(8, 3)
+optim = torch.optim.SGD(gcn.parameters(), lr=0.1)
+
+
+def fit_once():
+    optim.zero_grad()
+    (adjacency @ gcn(x)).pow(2).mean().backward()
+    optim.step()
+
+
+def evaluate():
+    total = 0
+    for row in range(3):
+        total += row
+    return total
+
+
+for epoch in range(1, 301):
+    fit_once()
+    evaluate()
+`)).training ?? {};
+    assert.equal(plan.epochs?.value, 300);
+    assert.equal(plan.steps?.value, 300);
+  });
+
+  it("an epoch loop over a loader's batches keeps its steps per batch", async () => {
+    const plan = (await analyze(`import torch
+
+data = torch.utils.data.TensorDataset(torch.zeros(640, 8))
+loader = torch.utils.data.DataLoader(data, batch_size=64, shuffle=True)
+net = torch.nn.Linear(8, 2)
+opt = torch.optim.SGD(net.parameters(), lr=0.1)
+for epoch in range(5):
+    for (x,) in loader:
+        opt.zero_grad()
+        net(x).sum().backward()
+        opt.step()
+`)).training ?? {};
+    assert.equal(plan.epochs?.value, 5);
+    // 640 / 64 batches in each of 5 epochs, not one step per epoch.
+    assert.notEqual(plan.steps?.value, 5);
+  });
+
+  it("an epoch loop that only evaluates takes no step per epoch", async () => {
+    const plan = (await analyze(`import torch
+
+net = torch.nn.Linear(8, 2)
+for epoch in range(40):
+    with torch.no_grad():
+        net(torch.zeros(4, 8))
+`)).training ?? {};
+    assert.equal(plan.steps, undefined);
+  });
+});
