@@ -3,8 +3,8 @@
 // function the loop calls, `for epoch in range(E): train()`). Each epoch is then one optimizer step over the whole
 // data, as graph networks on one graph and small tutorial models train.
 import type { FunctionDefinition, Statement } from "../python/ast";
-import { calleeName, callsInBody, forEachStatement } from "../python/syntax-walk";
-import { loopShape, stepsOnceInBody, type LoopStatement } from "./loop-shape";
+import { calleeName, forEachStatement } from "../python/syntax-walk";
+import { loopShape, ownCalls, stepsOnceInBody, type LoopStatement } from "./loop-shape";
 
 interface Span {
   startIndex: number;
@@ -19,7 +19,8 @@ const within = (inner: Span, outer: Span) => inner.startIndex >= outer.startInde
 export function stepsOncePerEpoch(body: Statement[], loop: LoopStatement, nestedStepLoop: boolean): boolean {
   if (nestedStepLoop) return false;
   if (loopShape(loop).stepLoop) return true;
-  const called = new Set(callsInBody(loop.body).flatMap((c) => (c.func.type === "name" ? [calleeName(c)] : [])));
+  // Calls in the loop's own statements: a function called inside a loop over batches steps once per batch.
+  const called = new Set(ownCalls(loop.body).flatMap((c) => (c.func.type === "name" ? [calleeName(c)] : [])));
   const functions = body.filter((s): s is FunctionDefinition => s.type === "function" && called.has(s.name) && !within(loop.pos, s.pos));
   // One called function that steps once, and none whose loop steps per batch (those are the step-loop rules').
   return functions.some((f) => stepsOnceInBody(f.body)) && !functions.some((f) => holdsStepLoop(f.body));

@@ -161,7 +161,8 @@ function stepsEach(s: Statement): s is Extract<Statement, { type: "for" }> {
     && b.value.func.object.type === "name" && b.value.func.object.id === target);
 }
 
-function ownCalls(body: Statement[]): CallExpression[] {
+/** The calls a loop body makes itself, outside its inner loops and definitions. */
+export function ownCalls(body: Statement[]): CallExpression[] {
   return ownStatements(body).flatMap((s) => callsIn(s, false));
 }
 

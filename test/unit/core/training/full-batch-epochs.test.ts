@@ -69,6 +69,27 @@ for epoch in range(5):
     assert.notEqual(plan.steps?.value, 5);
   });
 
+  it("a function that steps once, called for each batch of a loop inside the epoch loop, is not one step per epoch", async () => {
+    const plan = (await analyze(`import torch
+
+net = torch.nn.Linear(8, 2)
+opt = torch.optim.SGD(net.parameters(), lr=0.1)
+
+
+def train_step(x):
+    opt.zero_grad()
+    net(x).sum().backward()
+    opt.step()
+
+
+for epoch in range(9):
+    for x in [torch.zeros(4, 8), torch.zeros(4, 8), torch.zeros(4, 8)]:
+        train_step(x)
+`)).training ?? {};
+    assert.equal(plan.epochs?.value, 9);
+    assert.notEqual(plan.steps?.value, 9);
+  });
+
   it("an epoch loop that only evaluates takes no step per epoch", async () => {
     const plan = (await analyze(`import torch
 
