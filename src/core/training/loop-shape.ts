@@ -169,7 +169,7 @@ export function ownCalls(body: Statement[]): CallExpression[] {
 /** Whether a block backpropagates and steps the optimizer itself, outside any loop of its own (a function body such as
  *  `def train(): loss.backward(); optimizer.step()`): each time it runs is one optimizer step. */
 export function stepsOnceInBody(body: Statement[]): boolean {
-  markUnpackedSteps(body);
+  const isStep = optimizerSteps(body);
   const calls = ownCalls(body);
   return calls.some(isStep) && calls.some(isBackward);
 }
