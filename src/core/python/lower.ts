@@ -671,7 +671,7 @@ function hoistStar(e: Expression): Expression {
  * A sequence Python would reject (`\U` without eight hex digits, a code point past U+10FFFF) or that needs the
  * Unicode name table (`\N{...}`) is kept as written: the text is then approximate, never an error.
  */
-function unescapeAll(text: string, bytes = false): string {
+export function unescapeAll(text: string, bytes = false): string {
   return text.replace(/\\([0-7]{1,3}|x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|.)/gs, (m) => unescape(m, bytes));
 }
 

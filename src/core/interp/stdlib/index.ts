@@ -8,6 +8,7 @@ import { createRegexModule } from "../regex";
 import type { ClassValue, ModuleNamespaceValue, Value } from "../values";
 import { installAbc } from "./abc";
 import { installArgparse } from "./argparse";
+import { installAst } from "./ast-literals";
 import { installCollections } from "./collections";
 import { installContextlib } from "./contextlib";
 import { installConfigFiles } from "./config-files";
@@ -39,6 +40,7 @@ export function createStandardLibrary(interp: () => Interpreter, objectClass: Cl
   installOperator(library);
   installCopy(library);
   installArgparse(library);
+  installAst(library);
   installLogging(library);
   installEnvironment(library);
   installAbc(library);
