@@ -11,6 +11,7 @@ import { einopsPackage } from "./interp/einops";
 import { timmLayersPackage } from "./torch/timm-layers";
 import { transformersArgumentsPackage } from "./interp/transformers-arguments";
 import { configPackages } from "./interp/config-packages";
+import { configparserPackage } from "./interp/configparser-package";
 import { sixPackage } from "./interp/six-package";
 import { createTorchHub } from "./torch/hub";
 import { builtinMethods } from "./interp/builtin-methods";
@@ -71,6 +72,7 @@ export function createRuntime(providers: NativeModuleProvider[] = defaultProvide
   for (const [path, text] of timmLayersPackage) runtime.builtinPackages.set(path, text);
   // config containers (easydict) that scripts set their run in
   for (const [path, text] of configPackages) runtime.builtinPackages.set(path, text);
+  for (const [path, text] of configparserPackage) runtime.builtinPackages.set(path, text);
   // transformers' TrainingArguments and HfArgumentParser, that fine-tuning scripts build their run from
   for (const [path, text] of transformersArgumentsPackage) runtime.builtinPackages.set(path, text);
   // six's Python 2/3 names, that older training code reads

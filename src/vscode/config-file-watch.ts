@@ -1,10 +1,10 @@
 import * as vscode from "vscode";
 import { CONFIG_FILE } from "../core/interp/stdlib/config-files";
 
-/** Folders whose YAML/JSON files no training script reads (tooling, dependencies, editor state). */
+/** Folders whose YAML/JSON/INI files no training script reads (tooling, dependencies, editor state). */
 const NOT_CONFIG = /\/(node_modules|\.git|\.vscode|\.venv|venv|site-packages|__pycache__)\//;
 
-/** Whether a file is a config a script may read as data (the analyzer reads YAML and JSON files it opens). */
+/** Whether a file is a config a script may read as data (the analyzer reads YAML, JSON and INI files it opens). */
 export function isConfigFile(uri: vscode.Uri): boolean {
   return CONFIG_FILE.test(uri.path) && !NOT_CONFIG.test(uri.path);
 }
@@ -36,7 +36,7 @@ export function watchConfigFiles(changed: (paths: ReadonlySet<string>) => void, 
       changed(burst);
     }, settleMs());
   };
-  const watcher = vscode.workspace.createFileSystemWatcher("**/*.{yaml,yml,json,YAML,YML,JSON}");
+  const watcher = vscode.workspace.createFileSystemWatcher("**/*.{yaml,yml,json,ini,cfg,YAML,YML,JSON,INI,CFG}");
   return vscode.Disposable.from(
     watcher,
     watcher.onDidChange(later),

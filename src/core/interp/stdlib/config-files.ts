@@ -11,9 +11,9 @@ import { parseYaml, type YamlValue } from "../../hydra/yaml";
 import { fn, namespace, type StandardLibrary } from "./native";
 import { installOmegaConfApi } from "./omegaconf-api";
 
-/** Files `open()` reads: configuration documents, never data sets, which can be large and are not the program's
- *  settings. */
-export const CONFIG_FILE = /\.(ya?ml|json)$/i;
+/** Files `open()` reads: configuration documents (YAML, JSON, configparser's INI), never data sets, which can be large
+ *  and are not the program's settings. */
+export const CONFIG_FILE = /\.(ya?ml|json|ini|cfg)$/i;
 
 /** Installs `open`'s file objects' readers (yaml, json, omegaconf); returns the `open` builtin that makes them. */
 export function installConfigFiles({ modules, interp, objectClass }: StandardLibrary): Value {
