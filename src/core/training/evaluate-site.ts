@@ -159,7 +159,8 @@ export interface StepAllowance {
 export type ParameterBindings = (fn: FunctionDefinition, parameter: string) => Value | undefined;
 
 /** Evaluates expressions at a site; a value that cannot be worked out comes back as an unknown. `bindings` gives
- *  parameters their callers' values (a parameter without one takes its default, else stays unknown). */
+ *  parameters their callers' values (a parameter without one takes its default, else stays unknown). `followGlobals`
+ *  false keeps a global's own evaluation from looking for more (one level, never a cycle). */
 export function evaluateAtSite(
   interp: Interpreter,
   moduleScope: Scope,
@@ -169,20 +170,7 @@ export function evaluateAtSite(
   now: () => number,
   bindings?: ParameterBindings,
   allowance?: StepAllowance,
-): Value[] {
-  return evaluateIn(interp, moduleScope, file, context, expressions, now, bindings, allowance, true);
-}
-
-function evaluateIn(
-  interp: Interpreter,
-  moduleScope: Scope,
-  file: string,
-  context: SiteContext,
-  expressions: Expression[],
-  now: () => number,
-  bindings: ParameterBindings | undefined,
-  allowance: StepAllowance | undefined,
-  followGlobals: boolean,
+  followGlobals = true,
 ): Value[] {
   if (allowance && allowance.steps <= 0) return expressions.map(() => unknown("the search's step budget is spent"));
   const guarded = (fn: () => Value): Value => {
@@ -265,8 +253,7 @@ function globalFromFunction(interp: Interpreter, moduleScope: Scope, file: strin
     const at = body.findIndex((s) => s.type === "assign" && s.targets.some((t) => t.type === "name" && t.id === name));
     if (at < 0) continue;
     const assign = body[at] as Extract<Statement, { type: "assign" }>;
-    // Its own evaluation does not look for further globals: one level, never a cycle.
-    const [value] = evaluateIn(interp, moduleScope, file, { fn: v.definition, before: body.slice(0, at) }, [assign.value], now, bindings, allowance, false);
+    const [value] = evaluateAtSite(interp, moduleScope, file, { fn: v.definition, before: body.slice(0, at) }, [assign.value], now, bindings, allowance, false);
     if (value.kind === "unknown") return undefined;
     if (allowance) (allowance.globals ??= new Map()).set(`${file}:${name}`, value);
     return value;
