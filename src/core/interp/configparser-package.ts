@@ -47,59 +47,51 @@ class Interpolation:
         return value
 
 
+def _expand(value, mark, opener, closer, lookup, depth):
+    # One interpolation syntax: mark twice is the mark itself, opener...closer names a value, anything else is an error.
+    if depth > MAX_INTERPOLATION_DEPTH:
+        raise InterpolationError(value)
+    out = ""
+    rest = value
+    while mark in rest:
+        i = rest.index(mark)
+        out = out + rest[:i]
+        rest = rest[i:]
+        if rest.startswith(mark + mark):
+            out = out + mark
+            rest = rest[2:]
+        elif rest.startswith(opener):
+            j = rest.index(closer)
+            out = out + lookup(rest[len(opener):j], depth + 1)
+            rest = rest[j + len(closer):]
+        else:
+            raise InterpolationError(value)
+    return out + rest
+
+
 class BasicInterpolation(Interpolation):
     def before_get(self, parser, section, option, value, defaults, depth=0):
-        if depth > MAX_INTERPOLATION_DEPTH:
-            raise InterpolationError(option)
-        out = ""
-        rest = value
-        while "%" in rest:
-            i = rest.index("%")
-            out = out + rest[:i]
-            rest = rest[i:]
-            if rest.startswith("%%"):
-                out = out + "%"
-                rest = rest[2:]
-            elif rest.startswith("%("):
-                j = rest.index(")s")
-                name = parser.optionxform(rest[2:j])
-                if name not in defaults:
-                    raise InterpolationError(name)
-                out = out + self.before_get(parser, section, name, defaults[name], defaults, depth + 1)
-                rest = rest[j + 2:]
-            else:
-                raise InterpolationError(value)
-        return out + rest
+        def lookup(name, inner):
+            name = parser.optionxform(name)
+            if name not in defaults:
+                raise InterpolationError(name)
+            return self.before_get(parser, section, name, defaults[name], defaults, inner)
+        return _expand(value, "%", "%(", ")s", lookup, depth)
 
 
 class ExtendedInterpolation(Interpolation):
     def before_get(self, parser, section, option, value, defaults, depth=0):
-        if depth > MAX_INTERPOLATION_DEPTH:
-            raise InterpolationError(option)
-        out = ""
-        rest = value
-        while "$" in rest:
-            i = rest.index("$")
-            out = out + rest[:i]
-            rest = rest[i:]
-            if rest.startswith("$$"):
-                out = out + "$"
-                rest = rest[2:]
-            elif rest.startswith("\${"):
-                j = rest.index("}")
-                path = rest[2:j].split(":")
-                if len(path) == 1:
-                    sect, name, source = section, parser.optionxform(path[0]), defaults
-                else:
-                    sect, name = path[0], parser.optionxform(path[1])
-                    source = parser._unified(sect)
-                if name not in source:
-                    raise InterpolationError(name)
-                out = out + self.before_get(parser, sect, name, source[name], source, depth + 1)
-                rest = rest[j + 1:]
+        def lookup(path, inner):
+            parts = path.split(":")
+            if len(parts) == 1:
+                sect, name, source = section, parser.optionxform(parts[0]), defaults
             else:
-                raise InterpolationError(value)
-        return out + rest
+                sect, name = parts[0], parser.optionxform(parts[1])
+                source = parser._unified(sect)
+            if name not in source:
+                raise InterpolationError(name)
+            return self.before_get(parser, sect, name, source[name], source, inner)
+        return _expand(value, "$", "\${", "}", lookup, depth)
 
 
 class SectionProxy(dict):
