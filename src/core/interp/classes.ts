@@ -1,4 +1,5 @@
-import { PythonError, type ClassValue, type NativeCall, type Value } from "./values";
+import type { FunctionDefinition } from "../python/ast";
+import { PythonError, type ClassValue, type ModuleNamespaceValue, type NativeCall, type Value } from "./values";
 
 /** C3 linearisation of a class's bases (Python's method resolution order). */
 export function computeMro(cls: ClassValue): ClassValue[] {
@@ -56,4 +57,12 @@ export function lookupClassAttribute(cls: ClassValue, name: string, after?: Clas
 /** True when cls is base or derives from it. */
 export function isSubclass(cls: ClassValue, base: ClassValue): boolean {
   return cls.mro.includes(base);
+}
+
+/** The Python method `name` of an object's class, the first in its MRO, with the module it was defined in; undefined
+ *  for anything else (a native method, an attribute that is not a function, an object that is not an instance). */
+export function instanceMethod(self: Value, name: string): { definition: FunctionDefinition; module: ModuleNamespaceValue } | undefined {
+  if (self.kind !== "instance") return undefined;
+  const fn = lookupClassAttribute(self.cls, name);
+  return fn?.kind === "function" && fn.definition.type === "function" ? { definition: fn.definition, module: fn.module } : undefined;
 }

@@ -6,6 +6,7 @@
 import type { ModuleNamespaceValue, Value } from "../interp/values";
 import type { Expression, FunctionDefinition } from "../python/ast";
 import type { ModuleFiles } from "../interp/module-resolver";
+import { instanceMethod } from "../interp/classes";
 import { callsInBody, keywordArgument, positionalArgument } from "../python/syntax-walk";
 import type { CodeSite } from "./code-sites";
 import type { ParameterBindings } from "./evaluate-site";
@@ -27,16 +28,6 @@ export interface DataModuleTraining {
   className: string;
   /** The `fit` call in the script. */
   site: CallSite;
-}
-
-/** The Python method `name` of an object's class, first in its MRO, with the module it was defined in. */
-function method(self: Value, name: string): { definition: FunctionDefinition; module: ModuleNamespaceValue } | undefined {
-  if (self.kind !== "instance") return undefined;
-  for (const cls of self.cls.mro) {
-    const fn = cls.attributes.get(name);
-    if (fn?.kind === "function" && fn.definition.type === "function") return { definition: fn.definition, module: fn.module };
-  }
-  return undefined;
 }
 
 /**
@@ -61,13 +52,13 @@ export function dataModuleTraining(
       : isLightningCli(site.callee, text) ? cliDataModule(site.call) : undefined;
     if (!argument || !runs(site)) continue;
     const dm = evaluate(site, argument);
-    const loader = dm && method(dm, "train_dataloader");
+    const loader = dm && instanceMethod(dm, "train_dataloader");
     if (!dm || dm.kind !== "instance" || !loader) continue;
     const home = loader.module.file;
     const source = !home ? undefined : home === file ? text : files?.read(home);
     if (!home || source === undefined) continue;
     // Lightning calls setup("fit") before asking for the loader: the splits it makes are the loader's dataset.
-    const setup = method(dm, "setup");
+    const setup = instanceMethod(dm, "setup");
     const definitions = setup && setup.module.file === home ? [setup.definition, loader.definition] : [loader.definition];
     // The helpers those methods call on `self` (`return self._data_loader(self.dataset_train)`, a library's
     // `self._split_dataset(dataset)`) run with the same object: their loaders and splits are the module's.
@@ -75,7 +66,7 @@ export function dataModuleTraining(
       const self = definitions[i].params[0]?.name;
       for (const call of callsInBody(definitions[i].body)) {
         if (call.func.type !== "attribute" || call.func.object.type !== "name" || call.func.object.id !== self) continue;
-        const helper = method(dm, call.func.name);
+        const helper = instanceMethod(dm, call.func.name);
         if (helper && helper.module.file === home && !definitions.includes(helper.definition) && definitions.length < MAX_METHODS) definitions.push(helper.definition);
       }
     }

@@ -6,6 +6,7 @@ import type { ModuleNamespaceValue, Value } from "../interp/values";
 import type { Expression, FunctionDefinition, Statement } from "../python/ast";
 import { callsInBody, forEachStatement } from "../python/syntax-walk";
 import type { ModuleFiles } from "../interp/module-resolver";
+import { instanceMethod, lookupClassAttribute } from "../interp/classes";
 import { findCodeSites, type CodeSite } from "./code-sites";
 import { argumentsByParameter } from "./call-site-bindings";
 import type { ParameterBindings } from "./evaluate-site";
@@ -108,11 +109,8 @@ export function foreignTraining(
 /** An object of a workspace class called as a function (`trainer(loader, epochs=n)`) runs its class's `__call__`. */
 function calledMethod(callee: Value | undefined): Value | undefined {
   if (callee?.kind !== "instance" || callee.module) return callee;
-  for (const cls of callee.cls.mro) {
-    const call = cls.attributes.get("__call__");
-    if (call?.kind === "function") return { kind: "bound", self: callee, fn: call };
-  }
-  return callee;
+  const call = lookupClassAttribute(callee.cls, "__call__");
+  return call?.kind === "function" ? { kind: "bound", self: callee, fn: call } : callee;
 }
 
 /** The methods (of the file `home`) that `definition` calls on its first parameter, and those they call, in order. */
@@ -124,7 +122,7 @@ function selfHelpers(definition: FunctionDefinition, self: Value, home: string):
     const name = queue[i].params[0]?.name;
     for (const call of callsInBody(queue[i].body)) {
       if (call.func.type !== "attribute" || call.func.object.type !== "name" || call.func.object.id !== name) continue;
-      const helper = methodOf(self, call.func.name);
+      const helper = instanceMethod(self, call.func.name);
       if (!helper || helper.module.file !== home || helper.definition === definition || found.includes(helper.definition)) continue;
       found.push(helper.definition);
       queue.push(helper.definition);
@@ -132,13 +130,4 @@ function selfHelpers(definition: FunctionDefinition, self: Value, home: string):
     }
   }
   return found;
-}
-
-function methodOf(self: Value, name: string): { definition: FunctionDefinition; module: ModuleNamespaceValue } | undefined {
-  if (self.kind !== "instance") return undefined;
-  for (const cls of self.cls.mro) {
-    const fn = cls.attributes.get(name);
-    if (fn?.kind === "function" && fn.definition.type === "function") return { definition: fn.definition, module: fn.module };
-  }
-  return undefined;
 }

@@ -81,7 +81,10 @@ SIZES = [len(p.get("Net", "path")), 1]`), "%(root)s/mnist".length + 1);
     const result = await analyze(MODEL(`p = configparser.ConfigParser()
 p.read("missing.ini")
 SIZES = [p.getint("Net", "hidden"), 2]`));
-    assert.notEqual(result.models[0]?.params, 32 * 2 + 2);
+    const model = result.models.find((m) => m.name === "Net");
+    assert.ok(model, "the model is still listed");
+    assert.equal(model.complete, false, "sized from a file that is not there, it is marked incomplete");
+    assert.notEqual(model.params, 32 * 2 + 2);
   });
 
   it("gives a training run the epochs and batch its argparse defaults take from an INI section through ast.literal_eval", async () => {
