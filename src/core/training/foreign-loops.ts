@@ -1,7 +1,7 @@
 // A script often trains through a method or function of another workspace file: `model.train(train_loader)` with the
 // epoch and step loops in a class of models/dcgan.py, `solver.train()`, `train(model, loader, args)` imported from
-// engine.py. Python runs that body with the call's arguments (and the object the method is bound to), so the plan is
-// read there, with those bindings.
+// engine.py, or `trainer.fit()` of a class the script defines itself. Python runs that body with the call's arguments
+// (and the object the method is bound to), so the plan is read there, with those bindings.
 import type { ModuleNamespaceValue, Value } from "../interp/values";
 import type { Expression, FunctionDefinition, Statement } from "../python/ast";
 import { callsInBody, forEachStatement } from "../python/syntax-walk";
@@ -40,7 +40,8 @@ export interface ForeignTraining {
 
 /**
  * The first call statement of the file (`model.train(loader)`, `solver.train()`) whose callee, worked out where the
- * call is, is a function or bound method defined in another workspace file whose body runs backward passes. Only
+ * call is, is a function defined in another workspace file, or a bound method of any workspace file, whose body runs
+ * backward passes. Only
  * statement calls count: a training call's result is not kept. `runs` says whether the plain run reaches a site.
  */
 export function foreignTraining(
@@ -79,8 +80,9 @@ export function foreignTraining(
     const fn = callee?.kind === "bound" ? callee.fn : callee;
     if (fn?.kind !== "function" || fn.definition.type !== "function") continue;
     const home = fn.module.file;
-    if (!home || home === file) continue;
-    const source = files.read(home);
+    // A method of the file's own class (`trainer.fit()`) runs its loops with the object bound, as another file's does.
+    if (!home || (home === file && callee?.kind !== "bound")) continue;
+    const source = home === file ? text : files.read(home);
     const definition = fn.definition;
     if (source === undefined) continue;
     // A bound method's first parameter is the object; the call's arguments fill the ones after it.

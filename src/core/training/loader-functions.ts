@@ -11,7 +11,7 @@ import { argumentsByParameter } from "./call-site-bindings";
 import { datasetSize } from "./dataset-sizes";
 import { loadsTrainSplit } from "./dataset-calls";
 import { batchSamplerArguments } from "./batch-sampler";
-import { builtinRoot } from "../interp/runtime";
+import { ownClass } from "./own-code";
 
 type CallSite = Extract<CodeSite, { kind: "call" }>;
 
@@ -77,13 +77,6 @@ function datasetLength(loader: CallSite, definition: FunctionDefinition, text: s
     judged ||= known !== undefined;
   }
   return judged ? null : undefined;
-}
-
-/** A class of the project's own code, not a library's (torchvision's is the analyzer's stand-in). */
-function ownClass(v: Value): boolean {
-  // The stand-in lives under the analyzer's own site-packages; an installed library's classes under the environment's.
-  const home = v.kind === "class" ? v.module?.file ?? v.location?.file : undefined;
-  return home !== undefined && !home.startsWith(`${builtinRoot}/`) && !/[\\/]site-packages[\\/]/.test(home);
 }
 
 /**

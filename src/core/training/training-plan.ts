@@ -1,7 +1,7 @@
 // A training run's epochs, samples per epoch and batch size, read from the code where it says so (issue 3):
 // epoch loops, Keras fit(), DataLoader(batch_size=...), well-known datasets, constants and argparse defaults.
 import { freshId, keyOf, str } from "../interp/construct";
-import { lookupClassAttribute } from "../interp/classes";
+import { instanceMethod, lookupClassAttribute } from "../interp/classes";
 import type { Interpreter } from "../interp/interpreter";
 import type { ClassValue, InstanceValue, ModuleNamespaceValue, Scope, Value } from "../interp/values";
 import type { Expression, Statement } from "../python/ast";
@@ -13,6 +13,7 @@ import { datasetSize } from "./dataset-sizes";
 import { callsStepLoopFunction, stepLoopCalledPerEpoch } from "./called-step-loops";
 import { evaluateAtSite, knownTruth as truth, type ParameterBindings, type StepAllowance } from "./evaluate-site";
 import { stepsOncePerEpoch } from "./full-batch-epochs";
+import { ownMethod } from "./own-code";
 import { loopShape, type LoopShape, type LoopStatement } from "./loop-shape";
 import { cudaQueriesNote } from "./cuda-note";
 import { hfTrainingArguments, trainingArgumentsKind, TRAINING_ARGUMENT_DEFAULTS } from "./hf-arguments";
@@ -37,6 +38,7 @@ import { ModuleResolver, type ImportRoot, type ModuleFiles } from "../interp/mod
 import { splitIterableCount } from "./split-iterables";
 import { loadsTrainSplit } from "./dataset-calls";
 import { stepLoopBatch } from "./step-loop-batch";
+import { countedWhile, counterStart } from "./while-epochs";
 import { initLoader } from "./init-loaders";
 import { isTrainerFromArgparse, lightningTrainerArgument } from "./lightning-trainer";
 import { constructedDataModuleBatch } from "./data-module-constructors";
@@ -260,6 +262,23 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
     }
     return { value, detail: details.join(" × ") };
   };
+  /** `while epoch < N: ...; epoch += 1` around a step loop, or around a call of a function holding one (while-epochs.ts):
+   *  the run's epochs, N less the counter's value where the loop starts. */
+  const whileEpochs = (site: Extract<CodeSite, { kind: "while" }>): PlanFigure | undefined => {
+    const counted = countedWhile(site.loop);
+    if (!counted || loopShape(site.loop).stepLoop) return undefined;
+    const counter = dottedName(counted.counter) ?? "";
+    if (!EPOCH_VARIABLE.test(counter) && !namesEpochs(counted.bound)) return undefined;
+    if (!containsStepLoop(site.loop) && !callsStepLoopFunction(input.body, site.loop, stepLoopSpans())) return undefined;
+    const bound = positiveInteger(evaluateOne(site, counted.bound));
+    // `while self.epoch < ...`: the object's class's own `__init__` says where a fresh object's counter starts.
+    const owner = counted.counter.type === "attribute" ? evaluateOne(site, counted.counter.object) : undefined;
+    const init = owner ? instanceMethod(owner, "__init__")?.definition : undefined;
+    const start = positiveOrZero(evaluateOne(site, counterStart(counted.counter, site.context.before, init) ?? counted.counter));
+    if (bound === undefined || start === undefined) return undefined;
+    const value = bound - start + (counted.inclusive ? 1 : 0);
+    return value > 0 ? { value, source: "code", line: site.loop.pos.line, detail: `while ${snippet(input.text, site.loop.test)}, from ${counter} = ${start}` } : undefined;
+  };
   for (const site of sites) {
     if ((site.kind === "while" || (site.kind === "loop" && !isEpochLoop(site))) && !shapedLoops.has(site.loop)) {
       shapedLoops.add(site.loop);
@@ -316,7 +335,15 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
         continue;
       }
     }
-    if (site.kind === "while") continue;
+    if (site.kind === "while") {
+      const epochFigure = whileEpochs(site);
+      if (epochFigure) {
+        loopSpans.set(epochFigure, site.loop.pos);
+        epochLoops.set(epochFigure, site.loop);
+        epochs.push({ rank: 50, figure: epochFigure });
+      }
+      continue;
+    }
     if (site.kind === "loop" && stepLoops.includes(site.loop)) continue;
     if (site.kind === "loop" && STEP_VARIABLE.test(site.variable) && /\.backward\s*\(/.test(input.text.slice(site.loop.pos.startIndex, site.loop.pos.endIndex))) {
       // A loop around a step loop of its own (`for iteration in ...: for start in range(0, n, mb): ... step()`) is
@@ -524,6 +551,8 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
       // Nor is a LightningCLI's `cli.trainer.fit(...)`, nor a fit given what only Lightning's takes (Keras' fit has
       // no model, datamodule or train_dataloaders parameter: keras.io/api/models/model_training_apis).
       if (isCliTrainerFit(attributeChain(call.func.object), lightningClis) || ["model", "datamodule", "train_dataloaders", "ckpt_path"].some((name) => keyword(name))) continue;
+      // Nor is a method the project's own class defines (`trainer.fit()` of a workspace Trainer): its loops are read.
+      if (ownMethod(evaluateOne(site, call.func))) continue;
       // A fit in a branch the plain run does not take (`if not data_augmentation: model.fit(...)`) is not the run's.
       if (!runsByDefault(site, (e) => evaluateOne(site, e))) continue;
       // fit(x, y, batch_size, epochs, ...); Keras 1 named epochs nb_epoch; fit_generator(generator, steps_per_epoch,
@@ -821,8 +850,10 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
   if (constructed && (!plan.batch || plan.batch.source !== "code")) plan.batch = { value: constructed.value, source: constructed.source, line: constructed.line, detail: constructed.detail };
   // A script without training loops of its own that trains through another file's method or function
   // (`model.train(loader)`): the loops that body runs set the run's length; its other figures fill what this file
-  // leaves unset.
-  if (!input.nested && input.files && !/\.backward\s*\(/.test(input.text) && (plan.batch || /__name__\s*==\s*['"]__main__['"]/.test(input.text))) {
+  // leaves unset. So does one whose loops sit in a method of its own class (`Trainer(...).fit()`), read above without
+  // the object, when they gave no length.
+  const ownLoops = /\.backward\s*\(/.test(input.text);
+  if (!input.nested && input.files && (ownLoops ? !plan.epochs && !plan.steps : plan.batch || /__name__\s*==\s*['"]__main__['"]/.test(input.text))) {
     const foreign = foreignTraining(input.body, input.text, file, input.files, (site, e) => evaluateOne(site, e), (site) => runsByDefault(site, (e) => evaluateOne(site, e)));
     if (foreign) fillFromForeign(plan, foreign, discoverTrainingPlan({ ...input, namespace: foreign.module, body: [foreign.definition, ...foreign.helpers], text: foreign.text, file: foreign.file, bound: foreign.bindings, nested: true }), input.text, input.root);
     // `for x in self.data_loader:` over a loader the object's `__init__` built: its samples, and its batch if unset.
