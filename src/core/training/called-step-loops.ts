@@ -1,31 +1,67 @@
 // A step loop in a function that an epoch loop calls (`for epoch in range(E): train(...)` with `def train(...): for i
 // in range(S): ... optimizer.step()`) runs its S steps in each epoch, as a step loop written inside the epoch loop does.
-import type { FunctionDefinition, Statement } from "../python/ast";
-import { calleeName, callsInBody } from "../python/syntax-walk";
+// The call may go through functions of the module that call it in turn (`for e in range(1, 16): train_and_test(e)`,
+// which calls `train(epoch)`): Python runs the inner loop once per pass all the same.
+import type { Expression, FunctionDefinition, Statement } from "../python/ast";
+import { calleeName, callsInBody, type CallExpression } from "../python/syntax-walk";
+import { argumentsByParameter } from "./call-site-bindings";
 
 interface Span {
   startIndex: number;
   endIndex: number;
 }
 
+/** Call levels followed from the loop: the loop's own call, and two functions it runs through. */
+const MAX_DEPTH = 3;
+const EPOCH_PARAMETER = /epoch/i;
+
 const within = (inner: Span, outer: Span) => inner.startIndex >= outer.startIndex && inner.endIndex <= outer.endIndex;
 
-/** Whether the step loop at `stepLoop` is in a module-level function that the epoch loop calls by name (the epoch
- *  loop itself outside that function), or in a method of the body that it calls on its own object
- *  (`self.train_epoch()`), so its steps are per epoch. */
+/** The module-level functions of `body` that the calls reach by name, through at most MAX_DEPTH levels, skipping those
+ *  that hold `outside` (the loop's own function: a call back into it is recursion, not a pass of the loop). */
+function reachedFunctions(body: Statement[], calls: CallExpression[], outside: Span): FunctionDefinition[] {
+  const functions = body.filter((s): s is FunctionDefinition => s.type === "function" && !within(outside, s.pos));
+  const reached: FunctionDefinition[] = [];
+  let frontier = calls;
+  for (let depth = 0; depth < MAX_DEPTH && frontier.length > 0; depth++) {
+    const names = new Set(frontier.flatMap((c) => (c.func.type === "name" ? [calleeName(c)] : [])));
+    const found = functions.filter((f) => names.has(f.name) && !reached.includes(f));
+    reached.push(...found);
+    frontier = found.flatMap((f) => callsInBody(f.body));
+  }
+  return reached;
+}
+
+/** Whether the step loop at `stepLoop` is in a module-level function that the epoch loop calls by name, directly or
+ *  through other functions of the module (the epoch loop itself outside that function), or in a method of the body
+ *  that it calls on its own object (`self.train_epoch()`), so its steps are per epoch. */
 export function stepLoopCalledPerEpoch(body: Statement[], stepLoop: Span, epochLoop: { pos: Span; body: Statement[] }): boolean {
   const fn = body.find((s): s is FunctionDefinition => s.type === "function" && within(stepLoop, s.pos));
   if (!fn || within(epochLoop.pos, fn.pos)) return false;
   const caller = body.find((s): s is FunctionDefinition => s.type === "function" && within(epochLoop.pos, s.pos));
   const self = caller?.params[0]?.name;
-  return callsInBody(epochLoop.body).some((c) =>
-    (c.func.type === "name" && calleeName(c) === fn.name) ||
-    (self !== undefined && c.func.type === "attribute" && c.func.name === fn.name && c.func.object.type === "name" && c.func.object.id === self && fn.params[0]?.name !== undefined));
+  const calls = callsInBody(epochLoop.body);
+  return reachedFunctions(body, calls, epochLoop.pos).includes(fn) ||
+    calls.some((c) => self !== undefined && c.func.type === "attribute" && c.func.name === fn.name && c.func.object.type === "name" && c.func.object.id === self && fn.params[0]?.name !== undefined);
 }
 
-/** Whether an epoch-named loop calls, by name, a module-level function of `body` that holds one of `stepLoops` (`for i
- *  in range(config.epochs): run(net, loader, optimizer, train=True)`): the loop is the epoch loop whatever its variable. */
+/** Whether a loop calls, by name and directly or through other functions of the module, a module-level function of
+ *  `body` that holds one of `stepLoops` (`for i in range(config.epochs): run(net, loader, optimizer, train=True)`). */
 export function callsStepLoopFunction(body: Statement[], loop: { pos: Span; body: Statement[] }, stepLoops: Span[]): boolean {
-  const called = new Set(callsInBody(loop.body).flatMap((c) => (c.func.type === "name" ? [calleeName(c)] : [])));
-  return body.some((s) => s.type === "function" && called.has(s.name) && !within(loop.pos, s.pos) && stepLoops.some((l) => within(l, s.pos)));
+  return reachedFunctions(body, callsInBody(loop.body), loop.pos).some((f) => stepLoops.some((l) => within(l, f.pos)));
+}
+
+/** Whether the loop passes its variable as a parameter named for the epoch (`train_and_test(e)` of `def
+ *  train_and_test(epoch):`) to a module-level function from which a step loop is reached: the loop counts epochs,
+ *  whatever its own variable is called. */
+export function passesEpochToStepLoop(body: Statement[], loop: { pos: Span; body: Statement[] }, variable: string, stepLoops: Span[]): boolean {
+  const isVariable = (e: Expression | undefined) => e?.type === "name" && e.id === variable;
+  for (const call of callsInBody(loop.body)) {
+    if (call.func.type !== "name") continue;
+    const fn = body.find((s): s is FunctionDefinition => s.type === "function" && s.name === calleeName(call) && !within(loop.pos, s.pos));
+    if (!fn) continue;
+    const passed = [...argumentsByParameter(fn, call)].some(([name, value]) => EPOCH_PARAMETER.test(name) && isVariable(value));
+    if (passed && (stepLoops.some((l) => within(l, fn.pos)) || callsStepLoopFunction(body, fn, stepLoops))) return true;
+  }
+  return false;
 }

@@ -91,7 +91,11 @@ export function findCodeSites(body: Statement[], text: string, words: RegExp = T
   const sites: CodeSite[] = [];
   // Most files in a package are model code with no training words: one scan of the text skips them.
   if (!words.test(text)) return sites;
-  const mayTrain = (def: FunctionDefinition) => words.test(text.slice(def.pos.startIndex, def.pos.endIndex));
+  const own = (def: FunctionDefinition) => words.test(text.slice(def.pos.startIndex, def.pos.endIndex));
+  // A module function without those words may still drive training through one that has them (`def main(): for e in
+  // range(1, 16): train_and_test(e)`): it is read too when it calls such a function by name, up to two levels up.
+  const driving = drivingFunctions(body, text, own);
+  const mayTrain = (def: FunctionDefinition) => own(def) || driving.has(def);
 
   type Conditions = NonNullable<SiteContext["conditions"]>;
   const visitBlock = (block: Statement[], fn: FunctionDefinition | undefined, outer: Statement[], moduleTop: boolean, conditions: Conditions = [], keyed?: Extract<Statement, { type: "for" }>) => {
@@ -157,4 +161,20 @@ export function findCodeSites(body: Statement[], text: string, words: RegExp = T
   };
   visitBlock(body, undefined, [], true);
   return sites;
+}
+
+/** Module-level functions without training words that call, by name, a module-level function with them, or one such
+ *  caller (two levels). */
+function drivingFunctions(body: Statement[], text: string, own: (def: FunctionDefinition) => boolean): Set<FunctionDefinition> {
+  const functions = body.filter((s): s is FunctionDefinition => s.type === "function");
+  const training = new Set(functions.filter(own).map((f) => f.name));
+  const driving = new Set<FunctionDefinition>();
+  for (let level = 0; level < 2 && training.size > 0; level++) {
+    const called = new RegExp(`\\b(${[...training].map((n) => n.replace(/\W/g, "")).join("|")})\\s*\\(`);
+    const found = functions.filter((f) => !training.has(f.name) && !driving.has(f) && called.test(text.slice(f.pos.startIndex, f.pos.endIndex)));
+    for (const f of found) driving.add(f);
+    training.clear();
+    for (const f of found) training.add(f.name);
+  }
+  return driving;
 }

@@ -4,6 +4,8 @@
 //   one chunk), as cleanrl's PPO slices its minibatches from a flat batch;
 // - a replay buffer's `buffer.sample(batch_size)` returns that many transitions a step (stable-baselines3's
 //   `ReplayBuffer.sample(batch_size)`, stable-baselines3.readthedocs.io/en/master/modules/dqn.html; cleanrl copies it).
+// - a loop over batch indexes that slices `x[i * B:i * B + B]` (or `x[i * B:(i + 1) * B]`) takes B items a step: the
+//   slice starts at the i-th multiple of B, so consecutive steps take consecutive chunks of B.
 import type { Expression, Statement } from "../python/ast";
 import { forEachExpression, forEachStatement, ownExpressions, positionalArgument, keywordArgument, dottedName } from "../python/syntax-walk";
 import type { LoopStatement } from "./loop-shape";
@@ -11,7 +13,7 @@ import type { LoopStatement } from "./loop-shape";
 /** The expression giving a step loop's batch, and how it was read; undefined when the loop does not say. */
 export interface StepLoopBatch {
   size: Expression;
-  how: "range step" | "buffer sample";
+  how: "range step" | "index slice" | "buffer sample";
 }
 
 /** A buffer of transitions a method samples batches from: bound to `ReplayBuffer(...)`, `PrioritizedReplayBuffer(...)`,
@@ -26,6 +28,8 @@ export function stepLoopBatch(loop: LoopStatement, body: Statement[]): StepLoopB
   if (loop.type === "for" && loop.target.type === "name") {
     const stride = rangeStep(loop.iter);
     if (stride && slicesFrom(loop.body, loop.target.id)) return { size: stride, how: "range step" };
+    const chunk = indexSliceSize(loop.body, loop.target.id);
+    if (chunk) return { size: chunk, how: "index slice" };
   }
   const buffers = bufferNames(body);
   let found: Expression | undefined;
@@ -55,6 +59,22 @@ function slicesFrom(body: Statement[], name: string): boolean {
   forEachStatement(body, ({ statement }) => {
     for (const root of ownExpressions(statement)) forEachExpression(root, (e) => {
       if (e.type === "subscript" && e.index.type === "slice" && e.index.start?.type === "name" && e.index.start.id === name) found = true;
+    });
+  });
+  return found;
+}
+
+/** B of a slice `x[i * B:...]` or `x[B * i:...]` from the loop's index `i` in a block, its stop past its start. */
+function indexSliceSize(body: Statement[], index: string): Expression | undefined {
+  let found: Expression | undefined;
+  const isIndex = (e: Expression) => e.type === "name" && e.id === index;
+  forEachStatement(body, ({ statement }) => {
+    for (const root of ownExpressions(statement)) forEachExpression(root, (e) => {
+      if (found || e.type !== "subscript" || e.index.type !== "slice" || !e.index.stop) return;
+      const start = e.index.start;
+      if (start?.type !== "binary" || start.op !== "*") return;
+      const size = isIndex(start.left) ? start.right : isIndex(start.right) ? start.left : undefined;
+      if (size && (size.type === "name" || size.type === "attribute" || size.type === "int")) found = size;
     });
   });
   return found;

@@ -10,7 +10,7 @@ import { isTrackerCallee, trackerDecorators, trackerFromCall, type TrackerSite }
 import { findCodeSites, type CodeSite } from "./code-sites";
 import { attributeChain, dottedName, forEachExpression, forEachStatement, keywordArgument, namesIn, positionalArgument, rootName } from "../python/syntax-walk";
 import { datasetSize } from "./dataset-sizes";
-import { callsStepLoopFunction, stepLoopCalledPerEpoch } from "./called-step-loops";
+import { callsStepLoopFunction, passesEpochToStepLoop, stepLoopCalledPerEpoch } from "./called-step-loops";
 import { evaluateAtSite, knownTruth as truth, type ParameterBindings, type StepAllowance } from "./evaluate-site";
 import { stepsOncePerEpoch } from "./full-batch-epochs";
 import { ownMethod } from "./own-code";
@@ -239,9 +239,11 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
   const stepLoopSpans = () => [...forLoops.map((l) => l.loop), ...whileLoops].filter((l) => loopShape(l).stepLoop).map((l) => l.pos);
   /** An epoch loop: named so (`for epoch in ...`), or a loop over a count named so, whatever its variable, around a
    *  step loop or a call of a function that holds one (`for e in range(self.cfg.n_epochs):`, `for _ in range(num_epochs):`,
-   *  `for i in range(config.epochs): run(net, loader, optimizer, train=True)`). */
+   *  `for i in range(config.epochs): run(net, loader, optimizer, train=True)`), or one that passes its variable as a
+   *  function's `epoch` parameter on the way to a step loop (`for e in range(1, 16): train_and_test(e)`). */
   const isEpochLoop = (l: { variable: string; loop: Extract<Statement, { type: "for" }> }): boolean =>
-    EPOCH_VARIABLE.test(l.variable) || (namesEpochs(l.loop.iter) && (containsStepLoop(l.loop) || callsStepLoopFunction(input.body, l.loop, stepLoopSpans())));
+    EPOCH_VARIABLE.test(l.variable) || (namesEpochs(l.loop.iter) && (containsStepLoop(l.loop) || callsStepLoopFunction(input.body, l.loop, stepLoopSpans()))) ||
+    passesEpochToStepLoop(input.body, l.loop, l.variable, stepLoopSpans());
   /**
    * The loops of counted length around a step loop, epoch loops aside (they are the run's epochs): PPO's
    * `for iteration in range(1, n + 1): for epoch in range(k): for start in range(0, b, mb)` steps n × k × b/mb times.
@@ -293,8 +295,12 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
         const ownBatch = own ? positiveInteger(evaluateOne(site, own.size)) : undefined;
         // A stride not named as a batch may be a sequence's (`for i in range(0, n, bptt): data[i:i + bptt]` slices time
         // steps of batchified columns): it stands only when nothing else names the batch.
-        const strideNamed = own?.how === "range step" && /batch|(^|_)mb(_|$)/i.test(dottedName(own.size)?.split(".").pop() ?? "");
-        if (own && ownBatch !== undefined) batches.push({ rank: own.how === "buffer sample" || strideNamed ? 46 : 5, figure: { value: ownBatch, source: "code", line: site.loop.pos.line, detail: own.how === "range step" && site.loop.type === "for" ? `the step of ${snippet(input.text, site.loop.iter)}, each iteration a slice of ${snippet(input.text, own.size)}` : `sampled ${snippet(input.text, own.size)} at a time from a replay buffer` } });
+        // `B`, `bs` and `mb` are how short code names a batch (`x[i * B:i * B + B]`).
+        const strideNamed = (own?.how === "range step" || own?.how === "index slice") && /batch|(^|_)mb(_|$)|^b$|^bs$/i.test(dottedName(own.size)?.split(".").pop() ?? "");
+        const detail = own?.how === "range step" && site.loop.type === "for" ? `the step of ${snippet(input.text, site.loop.iter)}, each iteration a slice of ${snippet(input.text, own.size)}`
+          : own?.how === "index slice" ? `each iteration slices ${snippet(input.text, own.size)} items from the loop's index times ${snippet(input.text, own.size)}`
+          : `sampled ${own ? snippet(input.text, own.size) : ""} at a time from a replay buffer`;
+        if (own && ownBatch !== undefined) batches.push({ rank: own.how === "buffer sample" || strideNamed ? 46 : 5, figure: { value: ownBatch, source: "code", line: site.loop.pos.line, detail } });
         const count = loopCount(site, shape, (e) => evaluateOne(site, e), input.text, iterOf(site.loop));
         const every = shape.stepEvery ? positiveInteger(evaluateOne(site, shape.stepEvery)) : undefined;
         if (count === undefined) {

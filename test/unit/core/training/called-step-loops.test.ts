@@ -61,4 +61,38 @@ for i in range(${count} // 2):
     // The loop's count (half the constant) is the run's; a count that does not say epochs leaves the loop unread.
     assert.notEqual((await analyze(source("rounds"))).training?.epochs?.value, 7);
   });
+
+  it("a loop that passes its variable as an `epoch` parameter, two calls above the step loop, is the epoch loop", async () => {
+    const source = (call: string) => `import torch
+
+model = torch.nn.Linear(8, 2)
+optimizer = torch.optim.SGD(model.parameters(), lr=0.1)
+loader = torch.utils.data.DataLoader(torch.utils.data.TensorDataset(torch.zeros(1000, 8)), batch_size=250)
+
+
+def train(epoch):
+    for (x,) in loader:
+        optimizer.zero_grad()
+        model(x).sum().backward()
+        optimizer.step()
+
+
+def train_and_report(epoch):
+    train(epoch)
+    print("done", epoch)
+
+
+def main():
+    for e in range(1, 16):
+        ${call}
+
+
+main()
+`;
+    const passed = (await analyze(source("train_and_report(e)"))).training ?? {};
+    assert.equal(passed.epochs?.value, 15);
+    // Passing something else as the epoch leaves the loop's variable uncounted.
+    const other = (await analyze(source("train_and_report(3)"))).training ?? {};
+    assert.equal(other.epochs, undefined);
+  });
 });

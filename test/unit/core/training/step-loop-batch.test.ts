@@ -89,4 +89,24 @@ describe("step loop batches: minibatches sliced by a range's step, transitions s
     assert.strictEqual((await planOf(loop("memory.sample(args.batch_size)"))).batch?.value, 48);
     assert.strictEqual((await planOf(loop("dist.sample(args.size)"))).batch, undefined);
   });
+
+  it("`x[i * B:i * B + B]` from the loop's index takes B items a step; a slice not from the index says nothing", async () => {
+    const script = (slice: string) => [
+      "data = torch.randn(6000, 64)",
+      "def run_epoch():",
+      "    B = 100",
+      "    nsteps = 6000 // B",
+      "    for step in range(nsteps):",
+      `        xb = ${slice}`,
+      "        opt.zero_grad()",
+      "        model(xb).sum().backward()",
+      "        opt.step()",
+      "for epoch in range(3):",
+      "    run_epoch()",
+    ];
+    const chunked = await planOf(script("data[step * B:step * B + B]"));
+    assert.strictEqual(chunked.batch?.value, 100);
+    assert.strictEqual(chunked.steps?.value, 180);
+    assert.strictEqual((await planOf(script("data[B:2 * B]"))).batch, undefined);
+  });
 });
