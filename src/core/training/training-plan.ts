@@ -179,6 +179,8 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
   /** Step loops ended by a counter's break (`step += 1; if step >= max_steps: break`), and epoch loops, by figure. */
   const counterBreaks = new Map<PlanFigure, { counter: string; afterStep: boolean }>();
   const epochLoops = new Map<PlanFigure, LoopStatement>();
+  /** Step counts read from a name alone (`max_iters = ...`, `--num-steps`), with no loop or trainer seen using them. */
+  const namedSteps = new Set<PlanFigure>();
   const accumulations: Candidate[] = [];
   let precision: TrainingPlan["precision"];
   const batches: Candidate[] = [];
@@ -389,7 +391,9 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
     }
     if (site.kind === "constant" && (STEP_CONSTANT.test(site.name) || ACCUMULATION_CONSTANT.test(site.name))) {
       const value = positiveInteger(evaluateOne(site, site.value));
-      if (value !== undefined) (STEP_CONSTANT.test(site.name) ? steps : accumulations).push({ rank: 10, figure: { value, source: "code", line: site.line, detail: `${site.name} = ${snippet(input.text, site.value)}` } });
+      const figure: PlanFigure | undefined = value !== undefined ? { value, source: "code", line: site.line, detail: `${site.name} = ${snippet(input.text, site.value)}` } : undefined;
+      if (figure && STEP_CONSTANT.test(site.name)) namedSteps.add(figure);
+      if (figure) (STEP_CONSTANT.test(site.name) ? steps : accumulations).push({ rank: 10, figure });
       continue;
     }
     if (site.kind === "constant") {
@@ -691,7 +695,9 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
       const isEpochs = EPOCH_CONSTANT.test(dest);
       if (STEP_CONSTANT.test(dest) || ACCUMULATION_CONSTANT.test(dest)) {
         const value = defaultArgument ? positiveInteger(evaluateOne(site, defaultArgument)) : undefined;
-        if (value !== undefined) (STEP_CONSTANT.test(dest) ? steps : accumulations).push({ rank: 20, figure: { value, source: "code", line, detail: `${library} ${flag} default=${snippet(input.text, defaultArgument!)}` } });
+        const figure: PlanFigure | undefined = value !== undefined ? { value, source: "code", line, detail: `${library} ${flag} default=${snippet(input.text, defaultArgument!)}` } : undefined;
+        if (figure && STEP_CONSTANT.test(dest)) namedSteps.add(figure);
+        if (figure) (STEP_CONSTANT.test(dest) ? steps : accumulations).push({ rank: 20, figure });
         continue;
       }
       if (!isEpochs && !BATCH_FLAG.test(dest)) continue;
@@ -772,6 +778,7 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
     if (!Number.isSafeInteger(value) || value <= 0) return;
     const figure: PlanFigure = { value, source: "code", line, detail: `${key}: ${value} ${detail}` };
     const into = STEP_CONSTANT.test(name) ? steps : ACCUMULATION_CONSTANT.test(name) ? accumulations : EPOCH_CONSTANT.test(name) ? epochs : BATCH_CONSTANT.test(name) ? batches : undefined;
+    if (into === steps) namedSteps.add(figure);
     into?.push({ rank: 20, figure });
   };
   for (const run of hydra) for (const leaf of run.leaves) configLeaf(leaf.key, leaf.value, run.fn.defLine, `in ${leaf.file} (the config @hydra.main composes)`);
@@ -821,7 +828,10 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
   if (bestSamples) plan.samples = bestSamples;
   if (bestBatch) plan.batch = bestBatch;
   if (bestBatch && builtLoaders.has(bestBatch) ? builtLoaders.get(bestBatch) : loader?.dropLast) plan.dropLast = true;
-  const bestSteps = best(steps);
+  // A count only named for steps gives way to an epoch loop the code runs: when no loop or trainer was seen using it,
+  // it may be anything's steps (`perturb_steps=args.num_steps` is an attack's), and the epochs and batches are the run's.
+  const namedBest = best(steps);
+  const bestSteps = namedBest && namedSteps.has(namedBest) && bestEpochs && epochLoops.has(bestEpochs) ? undefined : namedBest;
   const bestAccumulation = best(accumulations);
   const stepLoop = bestSteps && loopSpans.get(bestSteps);
   const epochLoop = bestEpochs && loopSpans.get(bestEpochs);
