@@ -494,9 +494,12 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
         const argument = name === "0" ? positional(0) ?? keyword("name") : keyword(name);
         // `set_dtype_policy(FLAGS.mixed_precision_policy)`: an absl flag's default, as the plain run parses it.
         const flagged = argument?.type === "attribute" && /(^|\.)FLAGS$/.test(attributeChain(argument.object)) ? abslDefaults.get(argument.name) : undefined;
-        const named = argument ? read(evaluateOne(site, flagged ?? argument)) : undefined;
+        // `amp.initialize(model, opt, **amp_args)`: the keyword from a dict spread into the call, as Python passes it.
+        const spread = !argument && name !== "0" ? call.args.find((a) => a.kind === "doublestar" && dictEntry(evaluateOne(site, a.value), name) !== undefined) : undefined;
+        const named = argument ? read(evaluateOne(site, flagged ?? argument)) : spread ? read(dictEntry(evaluateOne(site, spread.value), name)) : undefined;
         if (named && !afterTraining(site, trainingRuns) && runsByDefault(site, (e) => evaluateOne(site, e))) {
-          precision = { value: named, line, detail: `${site.callee}(${name === "0" ? "" : `${name}=`}${snippet(input.text, argument!)})` };
+          const given = argument ? `${name === "0" ? "" : `${name}=`}${snippet(input.text, argument)}` : `**${snippet(input.text, spread!.value)} with ${name}`;
+          precision = { value: named, line, detail: `${site.callee}(${given})` };
           break;
         }
       }
@@ -1142,8 +1145,8 @@ export function runsByDefault(site: CallSite, evaluate: (e: Expression) => Value
   return !enabled || truth(evaluate(enabled)) === true;
 }
 
-function dictEntry(v: Value, key: string): Value | undefined {
-  if (v.kind !== "dict") return undefined;
+function dictEntry(v: Value | undefined, key: string): Value | undefined {
+  if (v?.kind !== "dict") return undefined;
   return v.entries.get(keyOf(str(key)))?.value;
 }
 
