@@ -32,7 +32,8 @@ export interface DataModuleTraining {
 
 /**
  * The data module of the first `fit` call the plain run makes whose data argument (`datamodule=`, or the second
- * positional) is an object with a Python `train_dataloader` method, or of a `LightningCLI(Model, DataModule)`. `evaluate` works an expression out where the
+ * positional; with neither, the model itself) is an object with a Python `train_dataloader` method, or of a
+ * `LightningCLI(Model, DataModule)`. `evaluate` works an expression out where the
  * call is; `runs` says whether the plain run reaches a site.
  */
 export function dataModuleTraining(
@@ -47,8 +48,10 @@ export function dataModuleTraining(
   if (!/lightning/i.test(text)) return undefined;
   for (const site of sites) {
     if (site.kind !== "call") continue;
+    // With no data given, Lightning asks the LightningModule itself for `train_dataloader`
+    // (lightning.ai/docs/pytorch/stable/common/lightning_module.html#train-dataloader): `trainer.fit(system)`.
     const argument = site.call.func.type === "attribute" && site.call.func.name === "fit"
-      ? keywordArgument(site.call, "datamodule") ?? keywordArgument(site.call, "train_dataloaders") ?? positionalArgument(site.call, 1)
+      ? keywordArgument(site.call, "datamodule") ?? keywordArgument(site.call, "train_dataloaders") ?? positionalArgument(site.call, 1) ?? keywordArgument(site.call, "model") ?? positionalArgument(site.call, 0)
       : isLightningCli(site.callee, text) ? cliDataModule(site.call) : undefined;
     if (!argument || !runs(site)) continue;
     const dm = evaluate(site, argument);

@@ -114,4 +114,47 @@ ${linearLoop("loader")}
     // A helper that returns no part by name leaves the dataset's own size.
     assert.equal((await planOf(HELPER("return dataset", "split_dataset(dataset_train)"))).samples?.value, 50000);
   });
+
+  it("fit(system) with no data takes the LightningModule's own train_dataloader, its batch from Lightning 1.x `self.hparams`", async () => {
+    const plan = await planOf(`import argparse
+import torch
+from torch.utils.data import DataLoader
+from torchvision import datasets
+from pytorch_lightning import LightningModule, Trainer
+
+parser = argparse.ArgumentParser()
+parser.add_argument("--batch_size", type=int, default=1024)
+parser.add_argument("--num_epochs", type=int, default=16)
+
+
+class System(LightningModule):
+    def __init__(self, hparams):
+        super().__init__()
+        self.hparams = hparams
+        self.net = torch.nn.Linear(784, 10)
+
+    def setup(self, stage):
+        self.train_dataset = datasets.MNIST("./data", train=True)
+
+    def train_dataloader(self):
+        return DataLoader(self.train_dataset, shuffle=True, batch_size=self.hparams.batch_size)
+
+    def training_step(self, batch, batch_idx):
+        x, y = batch
+        return torch.nn.functional.cross_entropy(self.net(x.flatten(1)), y)
+
+    def configure_optimizers(self):
+        return torch.optim.Adam(self.net.parameters())
+
+
+if __name__ == "__main__":
+    hparams = parser.parse_args()
+    system = System(hparams)
+    trainer = Trainer(max_epochs=hparams.num_epochs)
+    trainer.fit(system)
+`);
+    assert.equal(plan.epochs?.value, 16);
+    assert.equal(plan.batch?.value, 1024);
+    assert.equal(plan.samples?.value, 60000);
+  });
 });
