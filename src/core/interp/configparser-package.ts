@@ -6,7 +6,9 @@
 // section seen from every section, BasicInterpolation's `%(name)s` and ExtendedInterpolation's `${section:name}`.
 // Values stay strings, as Python keeps them; files are read with `open()`, so only workspace files are read.
 
-const CONFIGPARSER = `DEFAULTSECT = "DEFAULT"
+const CONFIGPARSER = `from _greenlight_unknown import known as _known
+
+DEFAULTSECT = "DEFAULT"
 MAX_INTERPOLATION_DEPTH = 10
 _UNSET = object()
 
@@ -126,6 +128,7 @@ class RawConfigParser:
     def __init__(self, defaults=None, dict_type=dict, allow_no_value=False, *, delimiters=("=", ":"), comment_prefixes=("#", ";"), inline_comment_prefixes=None, strict=True, empty_lines_in_values=True, default_section=DEFAULTSECT, interpolation=_UNSET, converters=_UNSET):
         self._sections = {}
         self._defaults = {}
+        self._unread = None
         self._delimiters = tuple(delimiters)
         self._comment_prefixes = tuple(comment_prefixes or ())
         self._inline_comment_prefixes = tuple(inline_comment_prefixes or ())
@@ -182,7 +185,13 @@ class RawConfigParser:
             filenames = [filenames]
         read_ok = []
         for filename in filenames:
-            with open(filename) as fp:
+            fp = open(filename)
+            if not _known(fp):
+                # Python skips a file it cannot open; here the file is not in the workspace, so what the script
+                # then looks up is unknown for that reason rather than missing.
+                self._unread = fp
+                continue
+            with fp:
                 text = fp.read()
             self._read_text(text)
             read_ok.append(str(filename))
@@ -269,6 +278,8 @@ class RawConfigParser:
         try:
             d = self._unified(section)
         except NoSectionError:
+            if self._unread is not None:
+                return self._unread
             if fallback is _UNSET:
                 raise
             return fallback
@@ -276,6 +287,8 @@ class RawConfigParser:
             for key, value in vars.items():
                 d[self.optionxform(key)] = value
         if option not in d:
+            if self._unread is not None:
+                return self._unread
             if fallback is _UNSET:
                 raise NoOptionError(option)
             return fallback
@@ -338,6 +351,8 @@ class RawConfigParser:
 
     def __getitem__(self, key):
         if key != self.default_section and not self.has_section(key):
+            if self._unread is not None:
+                return self._unread
             raise KeyError(key)
         return SectionProxy(self, key)
 

@@ -1,6 +1,6 @@
 // The Python standard-library modules the analyzer models, one file per module (or per pair that belong together).
 import { einopsFunctions } from "../einops";
-import { unknown } from "../construct";
+import { bool, unknown } from "../construct";
 import { createImportlibModules } from "../importlib";
 import { createInspectModule } from "../inspect-signature";
 import type { Interpreter } from "../interpreter";
@@ -58,6 +58,9 @@ export function createStandardLibrary(interp: () => Interpreter, objectClass: Cl
       const where = args[1]?.kind === "str" ? args[1].value : "its folder";
       return unknown(args[0]?.kind === "str" ? args[0].value.replace("{}", where) : "a value the analyzer does not know");
     }),
+    // Whether a value is known: a stand-in skips what it cannot read (configparser's read() of a missing file), as
+    // Python skips a file it cannot open, and keeps the unknown to give, with its reason, where the file was needed.
+    known: fn("_greenlight_unknown.known", ({ args }) => bool(args[0] !== undefined && args[0].kind !== "unknown")),
   }));
   installTypes(library);
   // `open` of a workspace file, for the readers above; the builtins take it from here (runtime.ts).
