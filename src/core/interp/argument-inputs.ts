@@ -19,6 +19,7 @@ export function defaultInputsPerArgument(model: InstanceValue, dataSides: [numbe
   const candidates = defaultInputs(model, dataSides);
   const forward = forwardDefinition(model);
   const consumers = forward ? argumentConsumers(forward) : [];
+  if (consumers.length === 1) return readByFirstConsumer(model, consumers[0].attribute, candidates);
   if (consumers.length < 2) return candidates;
   const own = consumers.map((c) => (c.attribute ? firstInputOf(model, c.attribute) : undefined));
   const first = own[0] ?? candidates[0]?.[0];
@@ -41,6 +42,22 @@ export function defaultInputsPerArgument(model: InstanceValue, dataSides: [numbe
     }
   }
   return [...out, ...candidates];
+}
+
+/**
+ * A one-argument forward whose argument first reaches a module other than the first one registered (VDSR registers
+ * its 64-channel residual blocks before the 1-channel `self.input` conv that forward applies to x): the candidates
+ * with the channels (dimension 1) that module reads come first, each candidate's other dimensions kept.
+ */
+function readByFirstConsumer(model: InstanceValue, attribute: string | undefined, candidates: InputSpec[][]): InputSpec[][] {
+  const read = attribute ? firstInputOf(model, attribute) : undefined;
+  if (!read || read.shape.length < 2) return candidates;
+  const adjusted = candidates.flatMap((c): InputSpec[][] => {
+    const [only] = c;
+    if (c.length !== 1 || only.shape.length !== read.shape.length || only.shape[1] === read.shape[1] || only.dtype !== read.dtype) return [];
+    return [[{ shape: [only.shape[0], read.shape[1], ...only.shape.slice(2)], dtype: only.dtype }]];
+  });
+  return adjusted.length > 0 ? [...adjusted, ...candidates] : candidates;
 }
 
 /** The forward a model's class defines or inherits, when written in Python. */

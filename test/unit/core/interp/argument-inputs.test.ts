@@ -125,4 +125,29 @@ class MLP(nn.Module):
     assert.deepEqual(m.inputs.map((i) => i.shape), [[1, 784]]);
     assert.equal(m.complete, true);
   });
+
+  it("a one-argument forward reads the channels of the module it applies to its input, not of the first one registered", async () => {
+    const result = await analyze(`
+import torch
+from torch import nn
+
+class Refine(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.body = nn.Sequential(*[nn.Conv2d(32, 32, 3, padding=1) for _ in range(4)])
+        self.head = nn.Conv2d(3, 32, 3, padding=1)
+        self.tail = nn.Conv2d(32, 3, 3, padding=1)
+
+    def forward(self, x):
+        skip = x
+        y = torch.relu(self.head(x))
+        y = self.body(y)
+        return self.tail(y) + skip
+`);
+    const refine = modelNamed(result, "Refine");
+    assert.deepEqual(refine.inputs.map((i) => i.shape), [[1, 3, 224, 224]]);
+    assert.equal(refine.complete, true, JSON.stringify(refine.unresolved));
+    // head 3*32*9 + 32, body 4 * (32*32*9 + 32), tail 32*3*9 + 3.
+    assert.equal(refine.params, 896 + 4 * 9248 + 867);
+  });
 });
