@@ -25,6 +25,9 @@ export interface ModuleLoader {
   loadHubRepository?(repo: string, local: boolean): ModuleNamespaceValue | string;
   /** The folder relative paths start from (Python's getcwd()): the analyzed script's, where a repository's instructions run it. */
   workingDirectory?(): string | undefined;
+  /** The workspace folder the analyzed script belongs to: where a script kept in a subfolder (tools/, scripts/) is
+   *  usually run from, so the other folder a relative path may start from. */
+  workspaceRoot?(): string | undefined;
   /** The text of a source file the loader reads modules from (inspect.getsource of a module). */
   sourceText?(file: string): string | undefined;
   /** The program opened a data file (a config) by this path: found in the workspace or not, for the notes. */

@@ -170,6 +170,11 @@ export class Program implements ModuleLoader {
     return this.mainFile === undefined ? undefined : dirname(this.mainFile);
   }
 
+  /** The workspace folder (see ModuleLoader.workspaceRoot). */
+  workspaceRoot(): string | undefined {
+    return this.resolver.roots.find((r) => r.kind === "workspace")?.path;
+  }
+
   private get namespaces() {
     return this.modules.namespaces;
   }

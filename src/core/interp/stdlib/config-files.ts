@@ -17,10 +17,13 @@ export const CONFIG_FILE = /\.(ya?ml|json|ini|cfg)$/i;
 
 /** Installs `open`'s file objects' readers (yaml, json, omegaconf); returns the `open` builtin that makes them. */
 export function installConfigFiles({ modules, interp, objectClass }: StandardLibrary): Value {
-  const resolve = (path: string): string | undefined => {
-    if (path.startsWith("/")) return joinPath(path);
-    const cwd = interp().loader.workingDirectory?.();
-    return cwd === undefined ? undefined : joinPath(cwd, path);
+  /** Where a path may be: absolute as written; relative, from the script's folder, then from the workspace folder,
+   *  as a script in tools/ or scripts/ is usually run from the repository's root (`python tools/train.py`). */
+  const places = (path: string): string[] => {
+    if (path.startsWith("/")) return [joinPath(path)];
+    const loader = interp().loader;
+    const froms = [loader.workingDirectory?.(), loader.workspaceRoot?.()].filter((d): d is string => d !== undefined);
+    return [...new Set(froms.map((d) => joinPath(d, path)))];
   };
   const fileClass = nativeClass("io.TextIOWrapper", [objectClass], {
     __enter__: ({ args }) => args[0],
@@ -33,8 +36,10 @@ export function installConfigFiles({ modules, interp, objectClass }: StandardLib
   const openFile = (path: Value, mode: Value | undefined): Value => {
     // Writing or binary reading is not a config being read.
     if (path.kind !== "str" || !CONFIG_FILE.test(path.value) || (mode !== undefined && (mode.kind !== "str" || /[wab+x]/.test(mode.value)))) return unknown("file contents are not read by the analyzer");
-    const full = resolve(path.value);
-    const text = full === undefined ? undefined : interp().loader.sourceText?.(full);
+    const candidates = places(path.value);
+    const found = candidates.map((p) => ({ p, text: interp().loader.sourceText?.(p) })).find((c) => c.text !== undefined);
+    const full = found?.p ?? candidates[0];
+    const text = found?.text;
     if (full !== undefined) interp().loader.noteFileRead?.(full, text !== undefined);
     if (text === undefined) return unknown(`the file ${path.value} is not in the workspace`);
     return { kind: "instance", cls: fileClass, attributes: new Map<string, Value>([["name", str(path.value)], ["__text__", str(text)]]), id: freshId() };

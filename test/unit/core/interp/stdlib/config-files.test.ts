@@ -29,6 +29,15 @@ describe("config files read with yaml, json and OmegaConf (src/core/interp/stdli
     assert.equal(m.params, 12 * 4 + 4);
   });
 
+  it("a script in a subfolder opens a relative path from the workspace folder when its own folder has no such file", async () => {
+    const read = MODEL(`cfg = yaml.safe_load(open("configs/net.yaml"))`);
+    const fromRoot = await onlyModel(read, { file: "/project/tools/train.py", others: { "/project/configs/net.yaml": YAML } });
+    assert.equal(fromRoot.params, 12 * 4 + 4);
+    // The script's own folder comes first, as before.
+    const own = await onlyModel(read, { file: "/project/tools/train.py", others: { "/project/configs/net.yaml": YAML, "/project/tools/configs/net.yaml": "model:\n  width: 3\n" } });
+    assert.equal(own.params, 3 * 4 + 4);
+  });
+
   it("`with open(...) as f: yaml.load(f, Loader=yaml.FullLoader)` and json.load(f) read the same", async () => {
     const withYaml = await onlyModel(MODEL(`with open("configs/net.yaml", "r") as f:\n    cfg = yaml.load(f, Loader=yaml.FullLoader)`), { others: { "/project/configs/net.yaml": YAML } });
     assert.equal(withYaml.params, 12 * 4 + 4);
