@@ -72,6 +72,8 @@ export interface Frame {
   scope?: Scope;
   /** `try` blocks open in this frame's own code (an import there may fall back on ImportError). */
   tries?: number;
+  /** A module's own top level: its namespace (what globals() and eval() there read). */
+  module?: ModuleNamespaceValue;
 }
 
 
@@ -313,7 +315,7 @@ export class Interpreter {
 
   /** Runs a file's top-level statements in its namespace. */
   runModule(namespace: ModuleNamespaceValue, body: Statement[], options: { imported?: boolean } = {}): void {
-    this.frames.push({ file: namespace.file ?? "", inModel: false });
+    this.frames.push({ file: namespace.file ?? "", inModel: false, module: namespace });
     // An imported library's top level is import-time code: its gaps are the import's, not a model's.
     const recorder = this.currentRecorder;
     if (options.imported) recorder.importing++;

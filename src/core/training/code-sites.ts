@@ -111,7 +111,9 @@ export function findCodeSites(body: Statement[], text: string, words: RegExp = T
         forEachExpression(expression, (node) => {
           if (node.type === "comprehension") comprehensions.push(node);
           if (node.type === "call") {
-            const callee = attributeChain(node.func);
+            // A callee that a call returns (`eval('datasets.' + name)(...)`, `getattr(datasets, name)(...)`) has no
+            // dotted name: "()" marks it, for rules that work the callee out (a dataset class).
+            const callee = attributeChain(node.func) || (node.func.type === "call" ? "()" : "");
             const inComprehension = comprehensions.some((c) => c.pos.startIndex <= node.pos.startIndex && node.pos.endIndex <= c.pos.endIndex);
             if (callee) sites.push({ kind: "call", call: node, callee, context, assignedTo: node === direct ? assignedTo : [], ...(node === direct && attributes.length > 0 ? { assignedAttributes: attributes } : {}), ...(inComprehension ? { inComprehension } : {}) });
           } else if (node.type === "dict") {

@@ -204,8 +204,9 @@ export function evaluateAtSite(
   }
   const globalScope: Scope = fromFunctions.size > 0 ? { names: fromFunctions, parent: moduleScope } : moduleScope;
   const run = { recorder: new Recorder(), budget: new Budget(SITE_STEPS, SITE_MILLISECONDS, now) };
-  return interp.withRun(run, () => interp.withFrame({ file, inModel: false }, () => {
-    const scope: Scope = { names: new Map(), parent: globalScope };
+  // The frame holds the site's scope, so what reads the caller's names (eval of a name, locals()) finds them.
+  const scope: Scope = { names: new Map(), parent: globalScope };
+  return interp.withRun(run, () => interp.withFrame({ file, inModel: false, scope }, () => {
     for (const p of context.fn?.params ?? []) {
       const passed = bound.get(p.name);
       if (passed) scope.names.set(p.name, passed);

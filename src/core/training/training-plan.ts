@@ -726,12 +726,13 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
     const inherited = datasetSize(last, "torchvision") ? undefined : /^[A-Z]/.test(last) && site.assignedTo.length > 0 ? inheritedDataset(evaluateOne(site, call.func)) : undefined;
     // `self.dataset_cls(self.data_dir, train=True)`: a class held by a name or an attribute, as a library's data
     // module names its dataset (`dataset_cls = MNIST`); only callees named for a class or dataset are evaluated.
-    const held = !inherited && !datasetSize(last, "torchvision") && /^[a-z_]/.test(last) && /cls|class|dataset/i.test(last) && site.assignedTo.length > 0 ? evaluateOne(site, call.func) : undefined;
+    // A class a call returns (`eval('datasets.' + DATASET)(...)`, `getattr(datasets, name)(...)`) is worked out too.
+    const held = !inherited && !datasetSize(last, "torchvision") && ((/^[a-z_]/.test(last) && /cls|class|dataset/i.test(last) && site.assignedTo.length > 0) || call.func.type === "call") ? evaluateOne(site, call.func) : undefined;
     const heldName = held?.kind === "class" ? (datasetSize(held.name, "torchvision") ? held.name : inheritedDataset(held)) : undefined;
     const known = inherited ? datasetSize(inherited, "torchvision") : heldName ? datasetSize(heldName, "torchvision") : datasetSize(last, "torchvision");
     if (known?.trainSamples !== undefined && (inherited || heldName || !definedInFile(namespace, site.callee, file))) {
       if (!runsByDefault(site, (e) => evaluateOne(site, e))) continue;
-      if (loadsTrainSplit(known, call, (e) => evaluateOne(site, e)) === true) datasets.push({ site, rank: 20, names: site.assignedTo, figure: { value: known.trainSamples, source: "dataset table", line, detail: `${site.callee}${inherited ? ` (a subclass of ${inherited} that keeps its samples)` : heldName ? ` (${heldName})` : ""} (training split): ${known.source}` } });
+      if (loadsTrainSplit(known, call, (e) => evaluateOne(site, e)) === true) datasets.push({ site, rank: 20, names: site.assignedTo, figure: { value: known.trainSamples, source: "dataset table", line, detail: `${site.callee === "()" ? snippet(input.text, call.func) : site.callee}${inherited ? ` (a subclass of ${inherited} that keeps its samples)` : heldName ? ` (${heldName})` : ""} (training split): ${known.source}` } });
       continue;
     }
     if (last === "Subset") {

@@ -7,8 +7,9 @@ export function installScope({ names, interp }: BuiltinScope): void {
   // The calling function's module namespace, as a new dict: a snapshot, so what code reads through it is right
   // (`globals().get(identifier)`, a block looked up by its name) but a write through it binds nothing.
   names.set("globals", builtin("globals", () => {
-    const module = interp().frame?.function?.module;
-    return module ? namespaceDict(module) : unknown("globals() outside a function");
+    const frame = interp().frame;
+    const module = frame?.function?.module ?? frame?.module;
+    return module ? namespaceDict(module) : unknown("globals() outside a function or module");
   }));
   // A function's own names at the call, as a new dict (CvT-style `kwargs = dict(locals())` in __init__).
   names.set("locals", builtin("locals", () => {
@@ -40,7 +41,7 @@ export function installScope({ names, interp }: BuiltinScope): void {
     const [first, ...rest] = text.split(".");
     let found: Value | undefined;
     for (let scope = i.frame?.scope; scope && found === undefined; scope = scope.parent) found = scope.names.get(first);
-    found ??= i.frame?.function?.module.scope.names.get(first);
+    found ??= (i.frame?.function?.module ?? i.frame?.module)?.scope.names.get(first);
     if (found === undefined) throw new PythonError(`name '${first}' is not defined`);
     return rest.reduce((o, name) => i.getAttribute(o, name), found);
   }));

@@ -56,4 +56,16 @@ model = Net()
     const code = await analyze(script("code"));
     assert.notEqual(code.models[0]?.params, 8 * 16 + 16, "an expression is not run");
   });
+
+  it("eval() and globals() at a module's top level read the module's names", async () => {
+    const m = await onlyModel(`import torch.nn as nn
+
+WIDTH = 12
+LAYER = "nn.Linear"
+layer_class = eval(LAYER)
+width = globals()["WIDTH"]
+model = layer_class(width, 3)
+`);
+    assert.equal(m.params, 12 * 3 + 3);
+  });
 });
