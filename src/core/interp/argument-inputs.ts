@@ -51,7 +51,8 @@ export function defaultInputsPerArgument(model: InstanceValue, dataSides: [numbe
  */
 function readByFirstConsumer(model: InstanceValue, attribute: string | undefined, candidates: InputSpec[][]): InputSpec[][] {
   const read = attribute ? firstInputOf(model, attribute) : undefined;
-  if (!read || read.shape.length < 2) return candidates;
+  // Dimension 1 is channels or features for float inputs; for token ids (int64) it is the sequence's length.
+  if (!read || read.shape.length < 2 || !read.dtype.startsWith("float")) return candidates;
   const adjusted = candidates.flatMap((c): InputSpec[][] => {
     const [only] = c;
     if (c.length !== 1 || only.shape.length !== read.shape.length || only.shape[1] === read.shape[1] || only.dtype !== read.dtype) return [];

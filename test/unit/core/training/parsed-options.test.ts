@@ -31,8 +31,13 @@ describe("argparse options that the run reads", () => {
   });
 
   it("reads them once the script parses its arguments", async () => {
-    const plan = (await analyze(SCRIPT.replace("model = nn.Linear", "args = parser.parse_args()\nmodel = nn.Linear"))).training ?? {};
+    const parsed = SCRIPT.replace("model = nn.Linear", "args = parser.parse_args()\nmodel = nn.Linear");
+    const plan = (await analyze(parsed.replace("for epoch in range(3):", "while True:"))).training ?? {};
     assert.equal(plan.steps?.value, 1000000);
+    // Beside an epoch loop, a step option no loop uses gives way to it (named-steps.test.ts).
+    const withEpochs = (await analyze(parsed)).training ?? {};
+    assert.equal(withEpochs.epochs?.value, 3);
+    assert.equal(withEpochs.steps, undefined);
   });
 
   it("counts a parser handed on (returned from a function) as parsed elsewhere", () => {
