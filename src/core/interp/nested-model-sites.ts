@@ -2,7 +2,7 @@
 // (`model = torchvision.models.resnet50()`, `timm.create_model(...)`, `AutoModel.from_pretrained(...)`). Those
 // blocks do not run when the file is analyzed, so such a model was "no models found". The sites are found here
 // from the syntax; the analyzer then builds each call in the module's namespace, as `--entry` would.
-import type { Expression, FunctionDefinition, ModuleSyntax, Statement } from "../python/ast";
+import { noPosition, type Expression, type FunctionDefinition, type ModuleSyntax, type Statement } from "../python/ast";
 import { childBodies, mentions, namesIn, rootName } from "../python/syntax-walk";
 import { globalsBoundBefore } from "./guard-globals";
 import type { ModuleNamespaceValue, Scope, Value } from "./values";
@@ -43,7 +43,10 @@ export function nestedModelSites(syntax: ModuleSyntax, text: string, namespace: 
   const libraries = [...namespace.scope.names].filter(([, v]) => isLibraryValue(v, file) && !(v.kind === "namespace" && isTorchItself(v.name))).map(([n]) => n);
   // torch.hub.load is torch's one model entry point: "hub" marks a body that may call it; "import" one that imports
   // its model class itself.
-  const count = mentions(text, [...libraries, "hub", "import"]);
+  // So is a model class of this file that needs constructor arguments: a function calling it (`model = Net(args.width)`
+  // in `train(args)`) builds the model with them, whatever else it mentions.
+  const needing = [...namespace.scope.names].filter(([n, v]) => v.kind === "class" && needsArgumentsHere({ type: "call", func: { type: "name", id: n, pos: noPosition }, args: [], pos: noPosition }, namespace, file)).map(([n]) => n);
+  const count = mentions(text, [...libraries, ...needing, "hub", "import"]);
   type Place = { fn?: FunctionDefinition; outer: Statement[]; conditions: NestedModelSite["conditions"] };
   const walk = (body: Statement[], nested: boolean, place: Place) => {
     body.forEach((s, i) => {

@@ -7,7 +7,7 @@ import type { Interpreter } from "../interp/interpreter";
 import { Recorder } from "../interp/recorder";
 import { PythonError, Unresolved, type Scope, type Value } from "../interp/values";
 import type { Expression, FunctionDefinition, Statement } from "../python/ast";
-import { forEachExpression, namesIn, ownExpressions, rootName } from "../python/syntax-walk";
+import { forEachExpression, forEachStatement, namesIn, ownExpressions, rootName } from "../python/syntax-walk";
 import type { SiteContext } from "./code-sites";
 
 /** Methods whose call statements are training or evaluation work, never configuration. */
@@ -37,6 +37,7 @@ export function dependencySlice(expressions: Expression[], before: Statement[]):
     else if (s.type === "if") take = ifBinds(s, binds);
     // `with open(path) as f: config = yaml.safe_load(f)`: a block that only configures runs whole, as an `if` does.
     else if (s.type === "with") take = assignsOnly([s.body], binds);
+    else if (s.type === "try") take = assignsOnly([s.body, ...s.handlers.map((h) => h.body), s.orelse, s.finalbody], binds);
     // `for k, v in config.items(): parser.add_argument(f"--{k}", default=v)`: a loop that only configures a needed
     // object runs whole, so options added from a config file's keys are the parser's.
     else if (s.type === "for") take = s.orelse.length === 0 && configuresOnly(s.body, binds);
@@ -47,7 +48,8 @@ export function dependencySlice(expressions: Expression[], before: Statement[]):
     if (!take) continue;
     chosen.unshift(s);
     if (s.type === "if") namesIn(ifExpressions(s), needed);
-    else if (s.type === "with") namesIn([...s.items.map((item) => item.value), ...s.body.flatMap(ownExpressions)], needed);
+    else if (s.type === "with") namesIn([...s.items.map((item) => item.value), ...allExpressions(s.body)], needed);
+    else if (s.type === "try") namesIn(allExpressions([s.body, ...s.handlers.map((h) => h.body), s.orelse, s.finalbody].flat()), needed);
     else if (s.type === "for") namesIn([s.iter, ...s.body.flatMap(ownExpressions)], needed);
     else namesIn(ownExpressions(s), needed);
   }
@@ -64,6 +66,13 @@ function ifBinds(s: Extract<Statement, { type: "if" }>, binds: (target: Expressi
 }
 
 /** Whether blocks hold nothing but configuration (as `ifBinds` says) and assign a needed name. */
+/** The expressions of a block's statements, nested blocks (an `if`, a `try`) included. */
+function allExpressions(body: Statement[]): Expression[] {
+  const out: Expression[] = [];
+  forEachStatement(body, ({ statement }) => out.push(...ownExpressions(statement)));
+  return out;
+}
+
 function assignsOnly(blocks: Statement[][], binds: (target: Expression) => boolean): boolean {
   let assigns = false;
   const configOnly = (body: Statement[]): boolean => body.every((b) => {
@@ -76,6 +85,8 @@ function assignsOnly(blocks: Statement[][], binds: (target: Expression) => boole
       return true;
     }
     if (b.type === "if") return configOnly(b.body) && configOnly(b.orelse);
+    // `try: config = yaml.safe_load(f) except yaml.YAMLError as exc: print(exc)`: the try's body runs, as an if's.
+    if (b.type === "try") return [b.body, ...b.handlers.map((h) => h.body), b.orelse, b.finalbody].every(configOnly);
     if (b.type === "expression") return !callsWork(b.value);
     return b.type === "pass" || b.type === "raise";
   });

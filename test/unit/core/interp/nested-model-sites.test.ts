@@ -182,4 +182,56 @@ main()
     assert.equal(m.params, 0, "no size is made up");
     assert.match(m.unresolved[0].reason, /own variables \(vocab_size\).*--entry.*\(vocab_size: .+\)/);
   });
+
+  it("builds a model class of the file that needs arguments inside a training function that mentions only torch, with its config read in `with`/`try`", async () => {
+    const script = `import argparse
+import yaml
+import torch
+from torch.utils.data import DataLoader, TensorDataset
+
+
+class Net(torch.nn.Module):
+    def __init__(self, width):
+        super().__init__()
+        self.fc = torch.nn.Linear(width, 2)
+
+    def forward(self, x):
+        return self.fc(x)
+
+
+def train(args):
+    with open(args.config_path) as handle:
+        try:
+            config = yaml.safe_load(handle)
+        except yaml.YAMLError as exc:
+            print(exc)
+    model = Net(config["model"]["width"])
+    loader = DataLoader(TensorDataset(torch.zeros(320, 4)), batch_size=config["train"]["batch_size"])
+    opt = torch.optim.SGD(model.parameters(), lr=0.1)
+    for epoch in range(3):
+        for (x,) in loader:
+            opt.zero_grad()
+            model(x).sum().backward()
+            opt.step()
+
+
+def main(args):
+    net = Net(args.width)
+    print(net)
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--config", dest="config_path", default="conf.yaml")
+    parser.add_argument("--width", type=int, default=6)
+    args = parser.parse_args()
+    main(args)
+    train(args)
+`;
+    const result = await analyze(script, { others: { "/project/conf.yaml": "model:\n  width: 24\ntrain:\n  batch_size: 16\n" } });
+    const built = result.models.filter((m) => m.params > 0).map((m) => m.params).sort((a, b) => a - b);
+    // main's Net(6) and train's Net(24), each from what its caller passes or its config gives.
+    assert.deepEqual(built, [6 * 2 + 2, 24 * 2 + 2]);
+    assert.equal(result.training?.batch?.value, 16);
+  });
 });
