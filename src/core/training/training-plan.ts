@@ -390,6 +390,9 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
       continue;
     }
     if (site.kind === "constant" && (STEP_CONSTANT.test(site.name) || ACCUMULATION_CONSTANT.test(site.name))) {
+      // A count that a loop which takes no optimizer step iterates over (`for step in range(max_steps): env.step(a)`
+      // in each episode, the update after it) counts that loop's iterations, not the run's steps.
+      if (STEP_CONSTANT.test(site.name) && forLoops.some((l) => l.context.fn === site.context.fn && namesIn([l.loop.iter], new Set()).has(site.name) && !loopShape(l.loop).stepLoop && !containsStepLoop(l.loop))) continue;
       const value = positiveInteger(evaluateOne(site, site.value));
       const figure: PlanFigure | undefined = value !== undefined ? { value, source: "code", line: site.line, detail: `${site.name} = ${snippet(input.text, site.value)}` } : undefined;
       if (figure && STEP_CONSTANT.test(site.name)) namedSteps.add(figure);

@@ -51,4 +51,37 @@ for epoch in range(args.epochs):
     // 10 steps in the first epoch, then one in each of the 3 later epochs before the check breaks again.
     assert.equal(planOptimizerSteps(plan)?.value, 13);
   });
+
+  it("a count that a loop without optimizer steps iterates (an episode's environment steps) is not the run's steps", async () => {
+    const plan = (await analyze(`import torch
+
+policy = torch.nn.Linear(4, 2)
+opt = torch.optim.Adam(policy.parameters())
+
+
+def update(log_probs):
+    opt.zero_grad()
+    torch.stack(log_probs).sum().backward()
+    opt.step()
+
+
+def train():
+    max_episodes = 300
+    max_steps = 20
+    for episode in range(max_episodes):
+        log_probs = []
+        state = torch.zeros(4)
+        for step in range(max_steps):
+            log_probs.append(policy(state).log_softmax(-1)[0])
+        update(log_probs)
+
+
+def main():
+    train()
+
+
+main()
+`)).training ?? {};
+    assert.notEqual(plan.steps?.value, 20);
+  });
 });
