@@ -37,7 +37,9 @@ export function dependencySlice(expressions: Expression[], before: Statement[]):
     else if (s.type === "if") take = ifBinds(s, binds);
     // `with open(path) as f: config = yaml.safe_load(f)`: a block that only configures runs whole, as an `if` does.
     else if (s.type === "with") take = assignsOnly([s.body], binds);
-    else if (s.type === "try") take = assignsOnly([s.body, ...s.handlers.map((h) => h.body), s.orelse, s.finalbody], binds);
+    // A `try` that resumes from a checkpoint is left out: a fresh run has none, so Python takes its except branch and the
+    // values set before it stand (`epoch_str = 1; try: ..., epoch_str = load_checkpoint(latest_checkpoint_path(...))`).
+    else if (s.type === "try") take = !resumes(s.body) && assignsOnly([s.body, ...s.handlers.map((h) => h.body), s.orelse, s.finalbody], binds);
     // `for k, v in config.items(): parser.add_argument(f"--{k}", default=v)`: a loop that only configures a needed
     // object runs whole, so options added from a config file's keys are the parser's.
     else if (s.type === "for") take = s.orelse.length === 0 && configuresOnly(s.body, binds);
@@ -66,6 +68,17 @@ function ifBinds(s: Extract<Statement, { type: "if" }>, binds: (target: Expressi
 }
 
 /** Whether blocks hold nothing but configuration (as `ifBinds` says) and assign a needed name. */
+/** Whether a block loads a saved run (a checkpoint, a state dict, torch.load). */
+function resumes(body: Statement[]): boolean {
+  return allExpressions(body).some((e) => {
+    let found = false;
+    forEachExpression(e, (x) => {
+      if (x.type === "call" && /checkpoint|resume|state_dict|^load$/i.test((x.func.type === "attribute" ? x.func.name : x.func.type === "name" ? x.func.id : ""))) found = true;
+    });
+    return found;
+  });
+}
+
 /** The expressions of a block's statements, nested blocks (an `if`, a `try`) included. */
 function allExpressions(body: Statement[]): Expression[] {
   const out: Expression[] = [];
