@@ -22,6 +22,17 @@ export function loadsTrainSplit(known: DatasetSize, call: Extract<Expression, { 
   return split?.kind === "split" ? value.kind === "str" && value.value === split.trainValue : knownTruth(value);
 }
 
+/** The training samples a table dataset's call loads: its training split's, or another part's the table sizes that
+ *  its `split=` names (STL10's "train+unlabeled"), with that part's name; undefined when it loads another split or
+ *  one not worked out. */
+export function trainingSamples(known: DatasetSize, call: Extract<Expression, { type: "call" }>, evaluate: (e: Expression) => Value | undefined): { value: number; part?: string } | undefined {
+  if (known.trainSamples !== undefined && loadsTrainSplit(known, call, evaluate) === true) return { value: known.trainSamples };
+  const argument = known.otherSplits ? splitArgument(known, call) : undefined;
+  const named = argument ? evaluate(argument) : undefined;
+  const value = named?.kind === "str" && known.otherSplits && Object.hasOwn(known.otherSplits, named.value) ? known.otherSplits[named.value] : undefined;
+  return value !== undefined && named?.kind === "str" ? { value, part: named.value } : undefined;
+}
+
 /** The argument that selects a table dataset's part (`train=`, `split=`, VOC's `image_set=`), where the call writes it. */
 export function splitArgument(known: DatasetSize, call: Extract<Expression, { type: "call" }>): Expression | undefined {
   const split = known.split;

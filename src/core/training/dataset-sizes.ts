@@ -26,6 +26,9 @@ export interface DatasetSize {
   trainSamples?: number;
   /** The test split's size, where the dataset's stand-in serves it (`train=False`). */
   testSamples?: number;
+  /** Other parts a `split=` may name that scripts train on (STL10's unlabeled images for self-supervised training,
+   *  SVHN's extra digits), by the value that names them. */
+  otherSplits?: Readonly<Record<string, number>>;
   split?: SplitArgument;
   edition?: EditionArgument;
   /** One sample's image as the dataset holds it: channels, height, width (a PIL image, before any transform). */
@@ -57,8 +60,8 @@ export const DATASET_SIZES: readonly DatasetSize[] = [
   { name: "EMNIST", framework: "torchvision", image: [1, 28, 28], source: "Cohen et al. 2017, EMNIST (arXiv:1702.05373): 28x28 grey; sizes and classes depend on the split" },
   { name: "CIFAR10", framework: "torchvision", trainSamples: 50_000, testSamples: 10_000, split: TRAIN_FLAG, image: [3, 32, 32], classes: CIFAR10_CLASSES, source: "Krizhevsky 2009, Learning Multiple Layers of Features from Tiny Images (cs.toronto.edu/~kriz/cifar.html): 50,000 training and 10,000 test images, 32x32 colour, 10 classes" },
   { name: "CIFAR100", framework: "torchvision", trainSamples: 50_000, testSamples: 10_000, split: TRAIN_FLAG, image: [3, 32, 32], classes: CIFAR100_CLASSES, source: "Krizhevsky 2009, Learning Multiple Layers of Features from Tiny Images (cs.toronto.edu/~kriz/cifar.html): 50,000 training and 10,000 test images, 32x32 colour, 100 classes" },
-  { name: "SVHN", framework: "torchvision", trainSamples: 73_257, testSamples: 26_032, split: { kind: "split", position: 1, trainValue: "train" }, image: [3, 32, 32], source: "Netzer et al. 2011, Reading Digits in Natural Images with Unsupervised Feature Learning (ufldl.stanford.edu/housenumbers): 73,257 training and 26,032 test digits, 32x32 colour" },
-  { name: "STL10", framework: "torchvision", trainSamples: 5_000, testSamples: 8_000, split: { kind: "split", position: 1, trainValue: "train" }, image: [3, 96, 96], classes: ["airplane", "bird", "car", "cat", "deer", "dog", "horse", "monkey", "ship", "truck"], source: "Coates, Lee, Ng 2011, An Analysis of Single-Layer Networks in Unsupervised Feature Learning (cs.stanford.edu/~acoates/stl10): 5,000 labelled training and 8,000 test images, 96x96 colour, 10 classes" },
+  { name: "SVHN", framework: "torchvision", trainSamples: 73_257, testSamples: 26_032, otherSplits: { extra: 531_131 }, split: { kind: "split", position: 1, trainValue: "train" }, image: [3, 32, 32], source: "Netzer et al. 2011, Reading Digits in Natural Images with Unsupervised Feature Learning (ufldl.stanford.edu/housenumbers): 73,257 training, 26,032 test and 531,131 extra digits, 32x32 colour" },
+  { name: "STL10", framework: "torchvision", trainSamples: 5_000, testSamples: 8_000, otherSplits: { unlabeled: 100_000, "train+unlabeled": 105_000 }, split: { kind: "split", position: 1, trainValue: "train" }, image: [3, 96, 96], classes: ["airplane", "bird", "car", "cat", "deer", "dog", "horse", "monkey", "ship", "truck"], source: "Coates, Lee, Ng 2011, An Analysis of Single-Layer Networks in Unsupervised Feature Learning (cs.stanford.edu/~acoates/stl10): 5,000 labelled training, 8,000 test and 100,000 unlabelled images, 96x96 colour, 10 classes" },
   { name: "ImageNet", framework: "torchvision", trainSamples: 1_281_167, split: { kind: "split", position: 1, trainValue: "train" }, source: "Russakovsky et al. 2015, ImageNet Large Scale Visual Recognition Challenge (IJCV), ILSVRC2012: 1,281,167 training images" },
   // torchvision.datasets.VOCDetection/VOCSegmentation(root, year="2012", image_set="train", ...): the PASCAL VOC 2012
   // devkit's ImageSets (Main: train 5,717 / val 5,823 images; Segmentation: train 1,464 / val 1,449).

@@ -9,7 +9,7 @@ import { findCodeSites, type CodeSite } from "./code-sites";
 import { evaluateAtSite, knownTruth, type StepAllowance } from "./evaluate-site";
 import { argumentsByParameter } from "./call-site-bindings";
 import { datasetSize } from "./dataset-sizes";
-import { loadsTrainSplit } from "./dataset-calls";
+import { trainingSamples } from "./dataset-calls";
 import { batchSamplerArguments } from "./batch-sampler";
 import { ownClass } from "./own-code";
 
@@ -62,7 +62,8 @@ function datasetLength(loader: CallSite, definition: FunctionDefinition, text: s
     // Built in the loader's own call: `DataLoader(datasets.MNIST(root, train=True, ...), batch_size=...)`.
     const callee = dataset.func.type === "name" ? dataset.func.id : dataset.func.type === "attribute" ? dataset.func.name : "";
     const known = datasetSize(callee, "torchvision");
-    if (known?.trainSamples !== undefined && loadsTrainSplit(known, dataset, (e) => evaluateIn(loader, e)) === true) return { value: known.trainSamples, code: `the loader's dataset ${callee} (training split, ${known.source})`, table: true };
+    const part = known ? trainingSamples(known, dataset, (e) => evaluateIn(loader, e)) : undefined;
+    if (known && part) return { value: part.value, code: `the loader's dataset ${callee} (${part.part ? `its "${part.part}" part` : "training split"}, ${known.source})`, table: true };
     return known ? null : undefined;
   }
   if (dataset?.type !== "name") return undefined;
@@ -73,7 +74,8 @@ function datasetLength(loader: CallSite, definition: FunctionDefinition, text: s
     // files: it is not the table's, and says nothing of the split's size.
     if (ownClass(evaluateIn(site, site.call.func))) continue;
     const known = datasetSize(site.callee.split(".").pop() ?? "", "torchvision");
-    if (known?.trainSamples !== undefined && loadsTrainSplit(known, site.call, (e) => evaluateIn(site, e)) === true) return { value: known.trainSamples, code: `the loader's dataset ${site.callee} (training split, ${known.source})`, table: true };
+    const part = known ? trainingSamples(known, site.call, (e) => evaluateIn(site, e)) : undefined;
+    if (known && part) return { value: part.value, code: `the loader's dataset ${site.callee} (${part.part ? `its "${part.part}" part` : "training split"}, ${known.source})`, table: true };
     judged ||= known !== undefined;
   }
   return judged ? null : undefined;

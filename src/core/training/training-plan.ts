@@ -36,7 +36,7 @@ import { tfdsTrainSamples } from "./tfds-sizes";
 import { dirname, relativeTo } from "../interp/paths";
 import { ModuleResolver, type ImportRoot, type ModuleFiles } from "../interp/module-resolver";
 import { splitIterableCount } from "./split-iterables";
-import { loadsTrainSplit } from "./dataset-calls";
+import { loadsTrainSplit, trainingSamples } from "./dataset-calls";
 import { stepLoopBatch } from "./step-loop-batch";
 import { countedWhile, counterStart } from "./while-epochs";
 import { initLoader } from "./init-loaders";
@@ -733,9 +733,10 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
     const held = !inherited && !datasetSize(last, "torchvision") && ((/^[a-z_]/.test(last) && /cls|class|dataset/i.test(last) && site.assignedTo.length > 0) || call.func.type === "call") ? evaluateOne(site, call.func) : undefined;
     const heldName = held?.kind === "class" ? (datasetSize(held.name, "torchvision") ? held.name : inheritedDataset(held)) : undefined;
     const known = inherited ? datasetSize(inherited, "torchvision") : heldName ? datasetSize(heldName, "torchvision") : datasetSize(last, "torchvision");
-    if (known?.trainSamples !== undefined && (inherited || heldName || !definedInFile(namespace, site.callee, file))) {
+    if ((known?.trainSamples !== undefined || known?.otherSplits) && (inherited || heldName || !definedInFile(namespace, site.callee, file))) {
       if (!runsByDefault(site, (e) => evaluateOne(site, e))) continue;
-      if (loadsTrainSplit(known, call, (e) => evaluateOne(site, e)) === true) datasets.push({ site, rank: 20, names: site.assignedTo, figure: { value: known.trainSamples, source: "dataset table", line, detail: `${site.callee === "()" ? snippet(input.text, call.func) : site.callee}${inherited ? ` (a subclass of ${inherited} that keeps its samples)` : heldName ? ` (${heldName})` : ""} (training split): ${known.source}` } });
+      const part = trainingSamples(known, call, (e) => evaluateOne(site, e));
+      if (part) datasets.push({ site, rank: 20, names: site.assignedTo, figure: { value: part.value, source: "dataset table", line, detail: `${site.callee === "()" ? snippet(input.text, call.func) : site.callee}${inherited ? ` (a subclass of ${inherited} that keeps its samples)` : heldName ? ` (${heldName})` : ""} (${part.part ? `its "${part.part}" part` : "training split"}): ${known.source}` } });
       continue;
     }
     if (last === "Subset") {

@@ -42,3 +42,14 @@ describe("dataset editions and named split arguments (Pascal VOC)", () => {
     assert.equal(validation.samples, undefined);
   });
 });
+
+describe("other named parts a split= selects (STL10's unlabeled images, SVHN's extra digits)", () => {
+  it("counts the part the split names, and none for a part the table does not size", async () => {
+    const unlabeled = await planOf(SCRIPT(`torchvision.datasets.STL10("data", split="train+unlabeled", download=True)`));
+    assert.equal(unlabeled.samples?.value, 105000);
+    assert.match(unlabeled.samples?.detail ?? "", /"train\+unlabeled" part/);
+    assert.equal((await planOf(SCRIPT(`torchvision.datasets.SVHN("data", "extra")`))).samples?.value, 531131);
+    assert.equal((await planOf(SCRIPT(`torchvision.datasets.STL10("data", split="test")`))).samples, undefined);
+    assert.equal((await planOf(SCRIPT(`torchvision.datasets.STL10("data")`))).samples?.value, 5000);
+  });
+});
