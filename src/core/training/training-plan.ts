@@ -131,7 +131,8 @@ const FRAMEWORK_PRECISION: Record<string, Record<string, (v: Value | undefined) 
 function kerasPolicy(v: Value | undefined): "bf16" | "fp16" | undefined {
   return v?.kind === "str" ? (v.value === "mixed_bfloat16" ? "bf16" : v.value === "mixed_float16" ? "fp16" : undefined) : undefined;
 }
-const EPOCH_CONSTANT = /^(num_|n_|total_|max_|train_|n)?epochs?$/i;
+// "epoches" is a common spelling of the plural in research code (`def train(self, epoches=10)`).
+const EPOCH_CONSTANT = /^(num_|n_|total_|max_|train_|n)?epoche?s?$/i;
 const BATCH_CONSTANT = /^(train_)?batch_?size$/i;
 /** A command-line flag of the batch size: `bs` is its usual short form (`--bs 256`), which a config key need not be. */
 const BATCH_FLAG = /^(train_)?(batch_?size|bs)$/i;

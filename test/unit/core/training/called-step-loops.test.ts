@@ -60,6 +60,8 @@ for i in range(${count} // 2):
     assert.equal(named.batch?.value, 100);
     // The loop's count (half the constant) is the run's; a count that does not say epochs leaves the loop unread.
     assert.notEqual((await analyze(source("rounds"))).training?.epochs?.value, 7);
+    // "epoches", a common spelling in research code, names epochs too.
+    assert.equal((await analyze(source("n_epoches"))).training?.epochs?.value, 7);
   });
 
   it("a loop that passes its variable as an `epoch` parameter, two calls above the step loop, is the epoch loop", async () => {
