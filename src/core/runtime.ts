@@ -9,6 +9,7 @@ import { kerasModules } from "./keras/modules";
 import { lightningModules } from "./lightning/modules";
 import { einopsPackage } from "./interp/einops";
 import { timmLayersPackage } from "./torch/timm-layers";
+import { timmSchedulerPackage } from "./torch/timm-scheduler";
 import { transformersArgumentsPackage } from "./interp/transformers-arguments";
 import { configPackages } from "./interp/config-packages";
 import { configparserPackage } from "./interp/configparser-package";
@@ -70,6 +71,8 @@ export function createRuntime(providers: NativeModuleProvider[] = defaultProvide
   for (const [path, text] of einopsPackage) runtime.modelledPackages.set(path, text);
   // timm's layer helpers (DropPath, to_2tuple, trunc_normal_...), which model files import without timm's zoo
   for (const [path, text] of timmLayersPackage) runtime.builtinPackages.set(path, text);
+  // timm's create_scheduler, whose num_epochs is the run's length in scripts copied from timm's train.py
+  for (const [path, text] of timmSchedulerPackage) runtime.builtinPackages.set(path, text);
   // config containers (easydict) that scripts set their run in
   for (const [path, text] of configPackages) runtime.builtinPackages.set(path, text);
   for (const [path, text] of configparserPackage) runtime.builtinPackages.set(path, text);
