@@ -23,6 +23,7 @@ import { installMath } from "./math";
 import { fn, namespace, standardLibrary } from "./native";
 import { installNumpy } from "./numpy";
 import { installOperator } from "./operator";
+import { installStringConstants } from "./string-constants";
 import { installTypes } from "./types";
 import { installTyping } from "./typing";
 
@@ -38,6 +39,7 @@ export function createStandardLibrary(interp: () => Interpreter, objectClass: Cl
   installContextlib(library);
   installItertools(library);
   installOperator(library);
+  installStringConstants(library);
   installCopy(library);
   installArgparse(library);
   installAst(library);
