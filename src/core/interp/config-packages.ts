@@ -126,7 +126,102 @@ const TYRO = `def cli(f, *args, **kwargs):
 `;
 
 /** Virtual files of the built-in config packages: path under site-packages → Python text. */
+// absl-py 2.1 (abseil.io/docs/python/guides/flags, absl/flags/_defines.py): `flags.DEFINE_integer(name, default, help)`
+// and its kin make `FLAGS.name` hold the default until the command line is parsed (the plain run parses none);
+// DEFINE_list splits a comma-separated default; the multi_ kinds hold a list. `app.run(main)` calls main with argv.
+const ABSL_FLAGS = `_values = {}
+
+
+class FlagValues:
+    def __getattr__(self, name):
+        if name in _values:
+            return _values[name]
+        raise AttributeError(name)
+
+    def __setattr__(self, name, value):
+        _values[name] = value
+
+    def __contains__(self, name):
+        return name in _values
+
+    def __call__(self, argv):
+        return argv
+
+    def flag_values_dict(self):
+        return dict(_values)
+
+
+FLAGS = FlagValues()
+
+
+def _define(name, default, *args, **kwargs):
+    _values[name] = default
+    return name
+
+
+DEFINE_integer = _define
+DEFINE_float = _define
+DEFINE_string = _define
+DEFINE_bool = _define
+DEFINE_boolean = _define
+
+
+def DEFINE_enum(name, default, enum_values, *args, **kwargs):
+    return _define(name, default)
+
+
+def DEFINE_list(name, default, *args, **kwargs):
+    if isinstance(default, str):
+        default = [part.strip() for part in default.split(",") if part.strip()]
+    return _define(name, default)
+
+
+def _define_multi(name, default, *args, **kwargs):
+    if default is not None and not isinstance(default, (list, tuple)):
+        default = [default]
+    return _define(name, None if default is None else list(default))
+
+
+DEFINE_multi_integer = _define_multi
+DEFINE_multi_float = _define_multi
+DEFINE_multi_string = _define_multi
+
+
+def DEFINE_multi_enum(name, default, enum_values, *args, **kwargs):
+    return _define_multi(name, default)
+
+
+def mark_flag_as_required(*args, **kwargs):
+    pass
+
+
+def mark_flags_as_required(*args, **kwargs):
+    pass
+`;
+
+const ABSL_APP = `def run(main, argv=None, **kwargs):
+    return main(argv if argv is not None else ["script.py"])
+`;
+
+const ABSL_LOGGING = `def _quiet(*args, **kwargs):
+    pass
+
+
+info = _quiet
+warning = _quiet
+error = _quiet
+debug = _quiet
+set_verbosity = _quiet
+INFO = 0
+WARNING = 1
+ERROR = 2
+`;
+
 export const configPackages: [string, string][] = [
+  ["absl/__init__.py", ""],
+  ["absl/flags/__init__.py", ABSL_FLAGS],
+  ["absl/app.py", ABSL_APP],
+  ["absl/logging/__init__.py", ABSL_LOGGING],
   ["easydict/__init__.py", EASYDICT],
   ["tyro/__init__.py", TYRO],
   ["yacs/__init__.py", ""],
