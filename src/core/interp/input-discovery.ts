@@ -175,7 +175,13 @@ function defaultInputsFromLayers(model: InstanceValue, dataSides: [number, numbe
       }
       case "Conv3d": return first ? [[{ shape: [1, first, 16, 112, 112], dtype: "float32" }]] : [];
       case "ConvTranspose2d": return latentProjection(m);
-      case "Linear": return first ? [[{ shape: [1, first], dtype: "float32" }]] : [];
+      case "Linear": {
+        if (!first) return [];
+        // A first Linear over patches a forward cuts from an image itself (a ViT that unfolds its input): the image
+        // sides the program's data pipeline gives are tried after the vector, in colour and in grey.
+        const images = uniqueSides(dataSides).flatMap(([h, w]): InputSpec[][] => [[{ shape: [1, 3, h, w], dtype: "float32" }], [{ shape: [1, 1, h, w], dtype: "float32" }]]);
+        return [[{ shape: [1, first], dtype: "float32" }], ...images];
+      }
       case "Embedding": return [[{ shape: [1, sequenceLength(model, modules)], dtype: "int64" }]];
       case "LSTM": case "GRU": case "RNN": return first ? [[{ shape: [1, 128, first], dtype: "float32" }]] : [];
       default: return [];

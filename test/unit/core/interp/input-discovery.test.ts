@@ -441,3 +441,35 @@ model = G()
     assert.notDeepEqual(m.inputs, [{ shape: [1, 16, 1, 1], dtype: "float32" }]);
   });
 });
+
+describe("a first Linear over patches the forward cuts from an image", () => {
+  it("tries the images the program loads after the vector, so a patch model runs whole", async () => {
+    const result = await analyze(`import torch
+import torch.nn as nn
+from torchvision import datasets, transforms
+
+
+class PatchNet(nn.Module):
+    def __init__(self, patch=8, hidden=64):
+        super().__init__()
+        self.patch = patch
+        self.emb = nn.Linear(3 * patch * patch, hidden)
+        self.head = nn.Linear(hidden, 10)
+
+    def forward(self, x):
+        b, c, h, w = x.shape
+        p = self.patch
+        words = x.unfold(2, p, p).unfold(3, p, p).permute(0, 2, 3, 1, 4, 5).reshape(b, -1, c * p * p)
+        return self.head(self.emb(words).mean(1))
+
+
+train = datasets.CIFAR10("data", train=True, transform=transforms.ToTensor())
+model = PatchNet()
+`);
+    const m = result.models.find((x) => x.name === "PatchNet")!;
+    assert.deepEqual(m.inputs.map((i) => i.shape), [[1, 3, 32, 32]]);
+    assert.equal(m.complete, true, JSON.stringify(m.unresolved));
+    // 16 patches x (192 x 64) MACs in emb, 64 x 10 in head, 2 FLOPs each.
+    assert.equal(m.flops, 2 * (16 * 192 * 64 + 64 * 10));
+  });
+});
