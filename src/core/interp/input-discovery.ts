@@ -155,7 +155,8 @@ function defaultInputsFromLayers(model: InstanceValue, dataSides: [number, numbe
     const layer = layerOf(m);
     if (!layer) continue;
     const type = layer.name;
-    if (PARAMETERLESS.test(type)) continue;
+    // A loss the model holds (`self.criterion = nn.CrossEntropyLoss()`, often registered first) reads its outputs.
+    if (PARAMETERLESS.test(type) || /Loss$/.test(type)) continue;
     const first = layerArgument(m, 0);
     switch (type) {
       case "Conv1d": {

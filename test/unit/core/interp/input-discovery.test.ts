@@ -473,3 +473,26 @@ model = PatchNet()
     assert.equal(m.flops, 2 * (16 * 192 * 64 + 64 * 10));
   });
 });
+
+describe("a loss the model holds before its layers", () => {
+  it("is passed over: the first layer with weights says what the model reads", async () => {
+    const m = await onlyModel(`import torch.nn as nn
+
+
+class Segmenter(nn.Module):
+    def __init__(self, classes=5, criterion=nn.CrossEntropyLoss(ignore_index=255)):
+        super().__init__()
+        self.criterion = criterion
+        self.stem = nn.Conv2d(3, 8, 3, padding=1)
+        self.cls = nn.Conv2d(8, classes, 1)
+
+    def forward(self, x):
+        return self.cls(self.stem(x).relu())
+
+
+model = Segmenter()
+`);
+    assert.deepEqual(m.inputs.map((i) => i.shape), [[1, 3, 224, 224]]);
+    assert.equal(m.complete, true, JSON.stringify(m.unresolved));
+  });
+});
