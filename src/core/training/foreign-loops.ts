@@ -41,8 +41,8 @@ export interface ForeignTraining {
 /**
  * The first call statement of the file (`model.train(loader)`, `solver.train()`) whose callee, worked out where the
  * call is, is a function defined in another workspace file, or a bound method of any workspace file, whose body runs
- * backward passes. Only
- * statement calls count: a training call's result is not kept. `runs` says whether the plain run reaches a site.
+ * backward passes. Statement calls come first (a training call's result is seldom kept), then method calls unpacked
+ * into several names (`loss, acc = model.run_epoch(...)`). `runs` says whether the plain run reaches a site.
  */
 export function foreignTraining(
   body: Statement[],
@@ -53,6 +53,7 @@ export function foreignTraining(
   runs: (site: CallSite) => boolean,
 ): ForeignTraining | undefined {
   const statementCalls = new Set<Expression>();
+  const keptCalls = new Set<Expression>();
   // A class's own methods (`super().__init__()`, `data.append(x)` in a Dataset) never start the script's training;
   // counted, they would use up the candidates before the script's `trainer.train()` is reached.
   const classes: Statement[] = [];
@@ -62,10 +63,14 @@ export function foreignTraining(
     if (s.type === "class") classes.push(s);
     if (s.type === "assign" && s.targets.length === 1 && s.targets[0].type === "name" && s.value.type === "attribute" && PARSER_CONFIGURATION.test(s.value.name)) configuring.add(s.targets[0].id);
     if (s.type === "expression" && s.value.type === "call" && (s.value.func.type === "attribute" || s.value.func.type === "name")) statementCalls.add(s.value);
+    // A method call whose results the script keeps (`train_loss, val_acc = model.run_epoch(train_iter, val_iter, i)`):
+    // tried after the plain statement calls.
+    if (s.type === "assign" && s.value.type === "call" && s.value.func.type === "attribute" && s.targets.some((t) => t.type === "tuple" || t.type === "list")) keptCalls.add(s.value);
   });
   const inClass = (e: Expression) => classes.some((c) => c.pos.startIndex <= e.pos.startIndex && e.pos.endIndex <= c.pos.endIndex);
-  if (statementCalls.size === 0) return undefined;
-  const sites = findCodeSites(body, text, /\w\s*\(/).filter((s): s is CallSite => s.kind === "call" && statementCalls.has(s.call) && !s.inComprehension);
+  if (statementCalls.size === 0 && keptCalls.size === 0) return undefined;
+  const found = findCodeSites(body, text, /\w\s*\(/).filter((s): s is CallSite => s.kind === "call" && !s.inComprehension);
+  const sites = [...found.filter((s) => statementCalls.has(s.call)), ...found.filter((s) => keptCalls.has(s.call))];
   let tried = 0;
   for (const site of sites) {
     if (tried >= MAX_CANDIDATES) break;

@@ -880,7 +880,19 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
   const ownLoops = /\.backward\s*\(/.test(input.text);
   if (!input.nested && input.files && (ownLoops ? !plan.epochs && !plan.steps : plan.batch || /__name__\s*==\s*['"]__main__['"]/.test(input.text))) {
     const foreign = foreignTraining(input.body, input.text, file, input.files, (site, e) => evaluateOne(site, e), (site) => runsByDefault(site, (e) => evaluateOne(site, e)));
-    if (foreign) fillFromForeign(plan, foreign, discoverTrainingPlan({ ...input, namespace: foreign.module, body: [foreign.definition, ...foreign.helpers], text: foreign.text, file: foreign.file, bound: foreign.bindings, nested: true }), input.text, input.root);
+    if (foreign) {
+      const inner = discoverTrainingPlan({ ...input, namespace: foreign.module, body: [foreign.definition, ...foreign.helpers], text: foreign.text, file: foreign.file, bound: foreign.bindings, nested: true });
+      fillFromForeign(plan, foreign, inner, input.text, input.root);
+      // `for i in range(config.max_epochs): model.run_epoch(...)`: a loop of this file over a count named for epochs
+      // runs the called body once per epoch, when that body has no epoch loop of its own.
+      const around = !inner.epochs ? forLoops.find((l) => l.loop.pos.startIndex < foreign.site.call.pos.startIndex && foreign.site.call.pos.endIndex <= l.loop.pos.endIndex && (EPOCH_VARIABLE.test(l.variable) || namesEpochs(l.loop.iter))) : undefined;
+      const count = around ? iterationCount(iterOf(around.loop) ?? around.loop.iter, (e) => evaluateOne(around, e)) : undefined;
+      if (around && count !== undefined && count > 0) {
+        const epochs: PlanFigure = { value: count, source: "code", line: around.loop.pos.line, detail: `for ${around.variable} in ${snippet(input.text, around.loop.iter)}, around ${snippet(input.text, foreign.site.call)}` };
+        plan.epochs = epochs;
+        if (inner.steps) plan.steps = { ...inner.steps, value: count * inner.steps.value, line: epochs.line, detail: `${epochs.detail} × ${inner.steps.detail}` };
+      }
+    }
     // `for x in self.data_loader:` over a loader the object's `__init__` built: its samples, and its batch if unset.
     const receiver = foreign?.site.call.func.type === "attribute" ? rootName(foreign.site.call.func.object) : undefined;
     const maker = receiver ? sites.find((s): s is CallSite => s.kind === "call" && s.assignedTo.includes(receiver) && runsByDefault(s, (e) => evaluateOne(s, e))) : undefined;

@@ -178,3 +178,51 @@ if __name__ == "__main__":
     assert.equal(idle.epochs, undefined);
   });
 });
+
+describe("a training method of another file called in this file's epoch loop, its results kept", () => {
+  it("`loss, acc = model.run_epoch(loader, i)` inside `for i in range(config.max_epochs)` runs that many epochs", async () => {
+    const model = `import torch
+from torch import nn
+
+
+class Net(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.fc = nn.Linear(8, 2)
+        self.optimizer = torch.optim.SGD(self.parameters(), lr=0.1)
+
+    def forward(self, x):
+        return self.fc(x)
+
+    def run_epoch(self, loader, epoch):
+        total = 0.0
+        for (x,) in loader:
+            self.optimizer.zero_grad()
+            loss = self(x).sum()
+            loss.backward()
+            self.optimizer.step()
+            total += loss.item()
+        return total, 0.5
+`;
+    const script = `import torch
+from torch.utils.data import DataLoader, TensorDataset
+from model import Net
+
+
+class Config:
+    max_epochs = 12
+    batch_size = 50
+
+
+if __name__ == "__main__":
+    config = Config()
+    loader = DataLoader(TensorDataset(torch.zeros(500, 8)), batch_size=config.batch_size)
+    model = Net()
+    for i in range(config.max_epochs):
+        train_loss, val_accuracy = model.run_epoch(loader, i)
+`;
+    const plan = (await analyze(script, { others: { "/project/model.py": model } })).training ?? {};
+    assert.equal(plan.epochs?.value, 12);
+    assert.match(plan.epochs?.detail ?? "", /around model\.run_epoch/);
+  });
+});
