@@ -185,7 +185,12 @@ class RawConfigParser:
             filenames = [filenames]
         read_ok = []
         for filename in filenames:
-            fp = open(filename)
+            try:
+                fp = open(filename)
+            except OSError as missing:
+                # Python's read() skips a file it cannot open; the caught value says which file it was.
+                self._unread = missing
+                continue
             if not _known(fp):
                 # Python skips a file it cannot open; here the file is not in the workspace, so what the script
                 # then looks up is unknown for that reason rather than missing.
@@ -299,6 +304,9 @@ class RawConfigParser:
 
     def _get_conv(self, section, option, conv, raw=False, vars=None, fallback=_UNSET):
         value = self.get(section, option, raw=raw, vars=vars, fallback=_UNSET if fallback is _UNSET else None)
+        if not _known(value):
+            # A value from a file the workspace lacks: converting it keeps the reason, not the fallback.
+            return value
         if value is None and fallback is not _UNSET:
             return fallback
         return conv(value)

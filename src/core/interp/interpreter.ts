@@ -31,6 +31,7 @@ import { kerasTensorAttribute } from "../keras/tensor-attributes";
 import { armEffect } from "./inert-branches";
 import { numpyScalar } from "./numpy-arrays";
 import { pythonText } from "./formatting";
+import { MissingFileError, catchesMissingFile } from "./missing-file";
 import { augmentedOperation, binaryOperation, compareValues, unaryOperation } from "./operators";
 import { Recorder } from "./recorder";
 import { starExports } from "./lazy-names";
@@ -152,6 +153,8 @@ export class Interpreter {
   currentLocation: SourceLocation | undefined;
   /** try-blocks being run: inside one, a Python error must reach its handler instead of degrading to an unknown. */
   private tryDepth = 0;
+  /** Of those, the ones with a handler that catches FileNotFoundError (open() of a file the workspace lacks raises there). */
+  private missingFileCatchers = 0;
   private readonly frames: Frame[] = [];
   readonly builtins: Scope;
   readonly torch: TorchCatalogue;
@@ -514,20 +517,26 @@ export class Interpreter {
       }
       case "try": {
         let c: Completion;
+        const catchesMissing = s.handlers.some((h) => catchesMissingFile(h.types));
         try {
           this.tryDepth++;
+          if (catchesMissing) this.missingFileCatchers++;
           const frame = this.frame;
           if (frame) frame.tries = (frame.tries ?? 0) + 1;
           try {
             c = this.executeBlock(s.body, scope);
           } finally {
             this.tryDepth--;
+            if (catchesMissing) this.missingFileCatchers--;
             if (frame) frame.tries! -= 1;
           }
         } catch (err) {
           if (!(err instanceof PythonError) || s.handlers.length === 0) throw err;
-          const h = s.handlers[0];
-          if (h.name) this.bind(scope, h.name, unknown("caught exception"));
+          // A missing file's FileNotFoundError is known for sure: it reaches the handler that catches it, or passes by.
+          const missing = err instanceof MissingFileError;
+          const h = missing ? s.handlers.find((x) => catchesMissingFile(x.types)) : s.handlers[0];
+          if (!h) throw err;
+          if (h.name) this.bind(scope, h.name, unknown(missing ? `the file ${err.path} is not in the workspace` : "caught exception"));
           c = this.executeBlock(h.body, scope);
           if (!c) c = this.executeBlock(s.finalbody, scope);
           return c;
@@ -567,6 +576,11 @@ export class Interpreter {
     if (!this.currentRecorder.recording) return;
     const shape = firstTensorShape(value);
     if (shape) this.currentRecorder.lineShape(this.frame?.file ?? "", pos.line, shape);
+  }
+
+  /** Whether a try being run catches FileNotFoundError, so open() of a file the workspace lacks must raise it. */
+  get catchingMissingFile(): boolean {
+    return this.missingFileCatchers > 0;
   }
 
   /** A condition's truth when it is known, without noting anything; undefined when it is not. */

@@ -5,6 +5,7 @@
 // anything else stays unknown, as before. Nothing is executed: the file's text is parsed as data.
 import { nativeClass } from "../classes";
 import { NONE, bool, dict, float, freshId, int, list, str, unknown } from "../construct";
+import { MissingFileError } from "../missing-file";
 import { joinPath } from "../paths";
 import type { ClassValue, InstanceValue, Value } from "../values";
 import { parseYaml, type YamlValue } from "../../hydra/yaml";
@@ -41,15 +42,20 @@ export function installConfigFiles({ modules, interp, objectClass }: StandardLib
     const full = found?.p ?? candidates[0];
     const text = found?.text;
     if (full !== undefined) interp().loader.noteFileRead?.(full, text !== undefined);
-    if (text === undefined) return unknown(`the file ${path.value} is not in the workspace`);
+    if (text === undefined) {
+      // Python raises here; a script that catches it goes on without the file, and so must the analysis.
+      if (interp().catchingMissingFile) throw new MissingFileError(path.value);
+      return unknown(`the file ${path.value} is not in the workspace`);
+    }
     return { kind: "instance", cls: fileClass, attributes: new Map<string, Value>([["name", str(path.value)], ["__text__", str(text)]]), id: freshId() };
   };
   /** The text a reader is given: a file object's contents or a string (`yaml.safe_load(f.read())`). */
   const given = (v: Value | undefined): string | undefined => (v?.kind === "str" ? v.value : v ? textOf(v) : undefined);
 
   const yamlRead = (name: string) => fn(name, ({ args, kwargs }) => {
-    const text = given(args[0] ?? kwargs.get("stream"));
-    if (text === undefined) return unknown("a YAML document the analyzer cannot read");
+    const stream = args[0] ?? kwargs.get("stream");
+    const text = given(stream);
+    if (text === undefined) return stream?.kind === "unknown" ? stream : unknown("a YAML document the analyzer cannot read");
     const parsed = parseYaml(text, { omegaconf: false });
     return parsed === null && text.trim() !== "" && !/^\s*(null|~)\s*$/.test(text) ? unknown("text that is not valid YAML") : toPython(parsed, undefined);
   });
@@ -71,7 +77,8 @@ export function installConfigFiles({ modules, interp, objectClass }: StandardLib
 
   const jsonRead = (name: string) => fn(name, ({ args }) => {
     const text = given(args[0]);
-    if (text === undefined) return unknown("a JSON document the analyzer cannot read");
+    // An unknown file (one the workspace lacks) keeps its own reason.
+    if (text === undefined) return args[0]?.kind === "unknown" ? args[0] : unknown("a JSON document the analyzer cannot read");
     try {
       return toPython(JSON.parse(text) as YamlValue, undefined);
     } catch {
