@@ -1,5 +1,5 @@
 import { nativeClass } from "../classes";
-import { NONE, bool, dict, keyOf, list, str, tuple } from "../construct";
+import { NONE, bool, dict, keyOf, list, str, tuple, unknown } from "../construct";
 import type { Value } from "../values";
 import { namespace, type StandardLibrary } from "./native";
 
@@ -29,6 +29,11 @@ export function installArgparse({ modules, objectClass, call }: StandardLibrary)
       const dest = kwargs.get("dest")?.kind === "str" ? (kwargs.get("dest") as { value: string }).value : long.replace(/^-+/, "").replace(/-/g, "_");
       const action = kwargs.get("action");
       let value = kwargs.get("default");
+      if (value === undefined && requiredOnCommandLine(names, kwargs.get("nargs"), kwargs.get("required"), action)) {
+        // A positional argument (without nargs "?" or "*") or `required=True` has no default: argparse exits
+        // ("the following arguments are required") unless the user gives it, so its value is the user's to name.
+        value = unknown(`the command-line argument ${names.join("/")}, which the script requires and gives no default: which value (or file) is it run with?`);
+      }
       if (value === undefined) value = action?.kind === "str" && action.value === "store_true" ? bool(false) : action?.kind === "str" && action.value === "store_false" ? bool(true) : NONE;
       // "If the default value is a string, the parser parses the value as if it were a command-line argument"
       // (argparse docs, `default`): `type=int, default='200'` is 200. A type that cannot convert it leaves the string.
@@ -76,4 +81,13 @@ export function installArgparse({ modules, objectClass, call }: StandardLibrary)
     return instance;
   };
   modules.set("argparse", namespace("argparse", { ArgumentParser: argumentParser, Namespace: argparseNamespaceClass }));
+}
+
+/** Whether argparse makes the user give this argument (argparse docs, `required` and `nargs`): a positional
+ * without nargs "?" or "*", or an option with `required=True`; store_true/false and counts are never required. */
+function requiredOnCommandLine(names: string[], nargs: Value | undefined, required: Value | undefined, action: Value | undefined): boolean {
+  if (action?.kind === "str" && /^(store_true|store_false|store_const|count|help|version|append_const)$/.test(action.value)) return false;
+  const positional = names.every((n) => !n.startsWith("-"));
+  if (positional) return !(nargs?.kind === "str" && (nargs.value === "?" || nargs.value === "*"));
+  return required?.kind === "bool" && required.value;
 }

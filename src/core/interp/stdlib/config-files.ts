@@ -35,6 +35,8 @@ export function installConfigFiles({ modules, interp, objectClass }: StandardLib
     close: () => NONE,
   });
   const openFile = (path: Value, mode: Value | undefined): Value => {
+    // A path the user must give (a required command-line argument) keeps its question, so the note asks which file.
+    if (path.kind === "unknown" && (mode === undefined || (mode.kind === "str" && !/[wab+x]/.test(mode.value)))) return unknown(`a file not named in the code: ${path.reason}`);
     // Writing or binary reading is not a config being read.
     if (path.kind !== "str" || !CONFIG_FILE.test(path.value) || (mode !== undefined && (mode.kind !== "str" || /[wab+x]/.test(mode.value)))) return unknown("file contents are not read by the analyzer");
     const candidates = places(path.value);
