@@ -10,9 +10,8 @@ from torch.utils.data import DataLoader, TensorDataset
 data = TensorDataset(torch.zeros(1000, 8), torch.zeros(1000, dtype=torch.long))
 `;
 
-describe("while-loop epochs", () => {
-  it("`while epoch < N:` with `epoch += 1` around a loop over batches runs N epochs", async () => {
-    const plan = (await analyze(`${loader}
+// A `while` over 7 epochs whose counter steps as `increment` says.
+const whileLoop = (increment: string) => `${loader}
 net = torch.nn.Linear(8, 2)
 opt = torch.optim.SGD(net.parameters(), lr=0.1)
 batches = DataLoader(data, batch_size=100)
@@ -23,8 +22,12 @@ while epoch < 7:
         opt.zero_grad()
         loss.backward()
         opt.step()
-    epoch += 1
-`)).training ?? {};
+${increment}
+`;
+
+describe("while-loop epochs", () => {
+  it("`while epoch < N:` with `epoch += 1` around a loop over batches runs N epochs", async () => {
+    const plan = (await analyze(whileLoop("    epoch += 1"))).training ?? {};
     assert.equal(plan.epochs?.value, 7);
     assert.equal(planOptimizerSteps(plan)?.value, 70);
   });
@@ -62,20 +65,7 @@ main()
   });
 
   it("a counter increased only under a condition gives no epoch count", async () => {
-    const plan = (await analyze(`${loader}
-net = torch.nn.Linear(8, 2)
-opt = torch.optim.SGD(net.parameters(), lr=0.1)
-batches = DataLoader(data, batch_size=100)
-epoch = 0
-while epoch < 7:
-    for x, y in batches:
-        loss = torch.nn.functional.cross_entropy(net(x), y)
-        opt.zero_grad()
-        loss.backward()
-        opt.step()
-    if loss.item() < 0.5:
-        epoch += 1
-`)).training ?? {};
+    const plan = (await analyze(whileLoop("    if loss.item() < 0.5:\n        epoch += 1"))).training ?? {};
     assert.equal(plan.epochs, undefined);
   });
 });
