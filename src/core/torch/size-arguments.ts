@@ -10,6 +10,10 @@ const SIZE_ARGUMENTS = new Set([
   "dim_feedforward", "kdim", "vdim",
 ]);
 
+// Scripts written for Python 2, where `/` of two ints floors, fail this way under Python 3 (PEP 238); the hint
+// names the usual cause so the user knows what to change rather than only that PyTorch refuses.
+const FLOAT_SIZE_HINT = " (in Python 3 `/` gives a float even between ints; `//` or int() gives an int)";
+
 /** Throws PyTorch's TypeError when a size argument of a layer is a Python float. */
 export function checkSizeArguments(layer: string, args: BoundArguments): void {
   for (const name of SIZE_ARGUMENTS) {
@@ -22,7 +26,7 @@ export function checkSizeArguments(layer: string, args: BoundArguments): void {
     }
     if (v.kind === "float") {
       const text = Number.isInteger(v.value) ? v.value.toFixed(1) : String(v.value);
-      throw new PythonError(`${layer}(${name}=${text}): empty(): argument 'size' must be tuple of ints, but found element of type float`);
+      throw new PythonError(`${layer}(${name}=${text}): empty(): argument 'size' must be tuple of ints, but found element of type float${FLOAT_SIZE_HINT}`);
     }
   }
 }
