@@ -42,6 +42,7 @@ import { countedWhile, counterStart } from "./while-epochs";
 import { initLoader } from "./init-loaders";
 import { isTrainerFromArgparse, lightningTrainerArgument } from "./lightning-trainer";
 import { constructedDataModuleBatch } from "./data-module-constructors";
+import { fullPrecisionInstead, precisionReached, type UnsurePrecision } from "./precision-conditions";
 
 /**
  * Where a figure comes from: the code, the dataset table, a library's documented default, the user's settings, or
@@ -71,8 +72,9 @@ export interface TrainingPlan {
   steps?: PlanFigure;
   /** Micro-batches per optimizer step (gradient accumulation): each runs forward and backward at `batch`. */
   accumulation?: PlanFigure;
-  /** The precision the training step runs at, where the code sets it (autocast, `.half()`, `.to(torch.bfloat16)`). */
-  precision?: { value: "bf16" | "fp16"; line: number; detail: string };
+  /** The precision the training step runs at, where the code sets it (autocast, `.half()`, `.to(torch.bfloat16)`);
+   *  fp32 where a 16-bit one is set only under a test the analyzer cannot read (precision-conditions.ts). */
+  precision?: { value: "bf16" | "fp16" | "fp32"; line: number; detail: string };
   /** A CodeCarbon tracker in the code: where its measured runs are written (the report shows them beside the estimate). */
   tracker?: TrackerSite;
   /** The code asks what CUDA GPUs there are (`torch.cuda.device_count()`, `is_available()`): what they were read as. */
@@ -184,6 +186,7 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
   const namedSteps = new Set<PlanFigure>();
   const accumulations: Candidate[] = [];
   let precision: TrainingPlan["precision"];
+  let unsurePrecision: UnsurePrecision | undefined;
   const batches: Candidate[] = [];
   const samples: Candidate[] = [];
   const loaders: { site: CallSite; score: number; batch?: PlanFigure; dropLast?: boolean }[] = [];
@@ -422,6 +425,12 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
     const keyword = (name: string) => keywordArgument(call, name);
     const positional = (index: number) => positionalArgument(call, index);
     const line = call.pos.line;
+    // A 16-bit precision the plain run reaches is the run's; one under a test nobody can read is noted instead.
+    const takePrecision = (value: "bf16" | "fp16", detail: string) => {
+      const reached = precisionReached(site, (e) => evaluateOne(site, e), (e) => snippet(input.text, e));
+      if (reached === true) precision = { value, line, detail };
+      else if (reached !== false) unsurePrecision ??= { value, line, detail, condition: reached };
+    };
     const moduleFunction = call.func.type === "attribute" && call.func.object.type === "name";
     if ((call.func.type === "name" || moduleFunction) && [...site.assignedTo, ...(site.assignedAttributes ?? [])].some((n) => /loader|(^|_)dl$|gen(erator)?$|gene$/i.test(n) || fitInputs.has(n) || iterated.has(n))) {
       // `dataloader = get_celeba(params)`, `myGene = trainGenerator(2, ...)`, `trainset = DataGenerator(path,
@@ -460,7 +469,7 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
       const named = value?.kind === "dtype" ? HALF_DTYPES[value.name] : last === "half" ? "fp16" : last === "bfloat16" ? "bf16" : last === "autocast" && !dtypeArgument ? "fp16" : undefined;
       // The conditions are evaluated last, only for a site that names a 16-bit precision: `.to(device)` calls are
       // many, and the plan's whole search shares one time budget.
-      if (named && (last !== "autocast" || !/cpu/.test(snippet(input.text, positional(0) ?? call))) && !afterTraining(site, trainingRuns) && runsByDefault(site, (e) => evaluateOne(site, e))) precision = { value: named, line, detail: `${site.callee}(${dtypeArgument ? snippet(input.text, dtypeArgument) : ""})` };
+      if (named && (last !== "autocast" || !/cpu/.test(snippet(input.text, positional(0) ?? call))) && !afterTraining(site, trainingRuns)) takePrecision(named, `${site.callee}(${dtypeArgument ? snippet(input.text, dtypeArgument) : ""})`);
     }
     if (!precision && last === "from_pretrained" && !site.inComprehension) {
       // transformers loads the weights in torch_dtype (dtype since 4.56): a model loaded in bfloat16 trains in it
@@ -468,7 +477,7 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
       const argument = keyword("torch_dtype") ?? keyword("dtype");
       const value = argument ? evaluateOne(site, argument) : undefined;
       const named = value?.kind === "dtype" ? HALF_DTYPES[value.name] : undefined;
-      if (named && !afterTraining(site, trainingRuns) && runsByDefault(site, (e) => evaluateOne(site, e))) precision = { value: named, line, detail: `${site.callee}(${snippet(input.text, argument!)})` };
+      if (named && !afterTraining(site, trainingRuns)) takePrecision(named, `${site.callee}(${snippet(input.text, argument!)})`);
     }
     const argumentsKind = trainingArgumentsKind(last, input.text);
     const framework = argumentsKind ? "TrainingArguments" : last;
@@ -489,7 +498,7 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
       // Lightning 1.x `Trainer.from_argparse_args(args, precision=16)`: the keyword, else the namespace's field.
       const given = lightningTrainerArgument(call, site.callee, "precision", (e) => evaluateOne(site, e), (e) => snippet(input.text, e));
       const named = given ? lightningPrecision(given.value) : undefined;
-      if (given && named && !afterTraining(site, trainingRuns) && runsByDefault(site, (e) => evaluateOne(site, e))) precision = { value: named, line, detail: given.detail };
+      if (given && named && !afterTraining(site, trainingRuns)) takePrecision(named, given.detail);
     }
     if (!precision && FRAMEWORK_PRECISION[framework]) {
       // A framework's own switch: Lightning's Trainer/Fabric(precision=), Accelerate's Accelerator(mixed_precision=),
@@ -501,9 +510,9 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
         // `amp.initialize(model, opt, **amp_args)`: the keyword from a dict spread into the call, as Python passes it.
         const spread = !argument && name !== "0" ? call.args.find((a) => a.kind === "doublestar" && dictEntry(evaluateOne(site, a.value), name) !== undefined) : undefined;
         const named = argument ? read(evaluateOne(site, flagged ?? argument)) : spread ? read(dictEntry(evaluateOne(site, spread.value), name)) : undefined;
-        if (named && !afterTraining(site, trainingRuns) && runsByDefault(site, (e) => evaluateOne(site, e))) {
+        if (named && !afterTraining(site, trainingRuns)) {
           const given = argument ? `${name === "0" ? "" : `${name}=`}${snippet(input.text, argument)}` : `**${snippet(input.text, spread!.value)} with ${name}`;
-          precision = { value: named, line, detail: `${site.callee}(${given})` };
+          takePrecision(named, `${site.callee}(${given})`);
           break;
         }
       }
@@ -910,6 +919,10 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
     missing: [...hydra.flatMap((r) => r.missing), ...opened.filter((f) => !f.found).map((f) => f.path)],
   };
   const notes = configNotes(sources, input.root);
+  if (!plan.precision && unsurePrecision) {
+    plan.precision = fullPrecisionInstead(unsurePrecision);
+    notes.push(`precision: ${plan.precision.detail}`);
+  }
   if (notes.length > 0 && !input.nested) plan.notes = notes;
   if (!input.nested && sources.read.length + sources.missing.length > 0) plan.configFiles = [...new Set([...sources.read, ...sources.missing])];
   return plan;

@@ -1,0 +1,56 @@
+import assert from "node:assert/strict";
+import { analyze } from "../../helpers/analyze";
+import { trainingSettings, type EstimateSettings } from "../../../../src/cli/estimate-options";
+import type { TrainingPlan } from "../../../../src/core/training/training-plan";
+
+const planOf = async (text: string): Promise<TrainingPlan> => (await analyze(text)).training ?? {};
+
+// A training script whose mixed precision sits under `if <test>:`, the test's value given by `setup`.
+const script = (setup: string, test: string, cast: string) => `import torch
+import torch.nn as nn
+${setup}
+
+model = nn.Linear(8, 2).cuda()
+optimizer = torch.optim.SGD(model.parameters(), lr=0.1)
+if ${test}:
+    ${cast}
+for epoch in range(3):
+    for step in range(100):
+        loss = model(torch.randn(4, 8).cuda()).sum()
+        loss.backward()
+        optimizer.step()
+`;
+
+describe("a 16-bit precision under a test the analyzer cannot read (src/core/training/precision-conditions.ts)", () => {
+  const apex = "from apex import amp\n    model, optimizer = amp.initialize(model, optimizer, opt_level='O2')";
+
+  it("runs at fp32 and says which test it could not read, when the flag comes from a package that is gone", async () => {
+    const plan = await planOf(script("from tensorflow.contrib.training import HParams\nhparams = HParams(fp16_run=False)", "hparams.fp16_run", apex));
+    assert.equal(plan.precision?.value, "fp32");
+    assert.equal(plan.precision?.line, 10);
+    assert.match(plan.precision?.detail ?? "", /^fp16 \(amp\.initialize\(opt_level='O2'\)\) only when hparams\.fp16_run, which the analyzer cannot read: fp32 assumed$/);
+    assert.ok((plan.notes ?? []).some((n) => n.includes("only when hparams.fp16_run")), JSON.stringify(plan.notes));
+  });
+
+  it("takes the precision when the same test is known to hold, and drops it without a word when known not to", async () => {
+    const on = await planOf(script("class HParams:\n    fp16_run = True\nhparams = HParams()", "hparams.fp16_run", apex));
+    assert.equal(on.precision?.value, "fp16");
+    const off = await planOf(script("class HParams:\n    fp16_run = False\nhparams = HParams()", "hparams.fp16_run", apex));
+    assert.equal(off.precision, undefined);
+    assert.equal((off.notes ?? []).some((n) => n.includes("cannot read")), false);
+  });
+
+  it("a cast under an unreadable config field gives fp32 too; the same cast outside any test is the run's", async () => {
+    const unread = await planOf(script("import mystery_config\ncfg = mystery_config.load()", "cfg.half", "model = model.to(torch.bfloat16)"));
+    assert.equal(unread.precision?.value, "fp32");
+    assert.match(unread.precision?.detail ?? "", /^bf16 .* only when cfg\.half,/);
+    const plain = await planOf(script("import mystery_config\ncfg = mystery_config.load()", "True", "model = model.to(torch.bfloat16)"));
+    assert.equal(plain.precision?.value, "bf16");
+  });
+
+  it("the training estimate follows the plan: the CLI's train-mode settings take fp32 over the weights' guessed fp16", async () => {
+    const result = await analyze(script("from tensorflow.contrib.training import HParams\nhparams = HParams(fp16_run=False)", "hparams.fp16_run", "model = model.half()"));
+    assert.equal(result.training?.precision?.value, "fp32");
+    assert.equal(trainingSettings({ mode: "train" } as EstimateSettings, result.training).dtype, "fp32");
+  });
+});
