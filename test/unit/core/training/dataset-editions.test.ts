@@ -53,3 +53,15 @@ describe("other named parts a split= selects (STL10's unlabeled images, SVHN's e
     assert.equal((await planOf(SCRIPT(`torchvision.datasets.STL10("data")`))).samples?.value, 5000);
   });
 });
+
+describe("CelebA's partitions (train by default, valid, test, all)", () => {
+  it("counts the training partition by default and the part split= names; 10 × ⌊202,599 / 64⌋ steps for all", async () => {
+    assert.equal((await planOf(SCRIPT(`torchvision.datasets.CelebA("data", download=True)`))).samples?.value, 162770);
+    const all = await planOf(SCRIPT(`torchvision.datasets.CelebA(root="data", split="all", download=True)`));
+    assert.equal(all.samples?.value, 202599);
+    assert.match(all.samples?.detail ?? "", /"all" part/);
+    assert.equal(all.steps?.value ?? (all.epochs && all.samples && all.batch ? all.epochs.value * Math.floor(all.samples.value / all.batch.value) : undefined), 31650);
+    assert.equal((await planOf(SCRIPT(`torchvision.datasets.CelebA("data", "valid")`))).samples?.value, 19867);
+    assert.equal((await planOf(SCRIPT(`torchvision.datasets.CelebA("data", split="unknown-part")`))).samples, undefined);
+  });
+});
