@@ -43,6 +43,7 @@ import { initLoader } from "./init-loaders";
 import { isTrainerFromArgparse, lightningTrainerArgument } from "./lightning-trainer";
 import { constructedDataModuleBatch } from "./data-module-constructors";
 import { fullPrecisionInstead, precisionReached, type UnsurePrecision } from "./precision-conditions";
+import { fastaiFitEpochs, fastaiLoadersBatch, fastaiPrecision, importsFastai, isFastaiFit, isFastaiLoaders } from "./fastai-learner";
 
 /**
  * Where a figure comes from: the code, the dataset table, a library's documented default, the user's settings, or
@@ -200,6 +201,9 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
   /** Keras fit calls the plain run makes, by the model they train: several in turn continue its training. */
   const kerasFits: { receiver: string; epochs: number; line: number; code: string }[] = [];
   let tracker: TrackerSite | undefined = trackerDecorators(input.body, input.text)[0];
+  /** fastai: whether the file imports it, and the epochs of each Learner fit the plain run makes, in turn. */
+  const fastai = importsFastai(input.text);
+  const fastaiFits: PlanFigure[] = [];
 
   /** Loops read by their shape (a `for a, b in ...` loop is one site per variable), and the step loops among them. */
   const shapedLoops = new Set<Statement>();
@@ -571,6 +575,28 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
       if (!precision && named && runsByDefault(site, (e) => evaluateOne(site, e))) precision = { value: named, line, detail: detail("precision", defaults.precision!) };
       continue;
     }
+    if (fastai && call.func.type === "attribute" && (isFastaiFit(last) || isFastaiLoaders(site.callee, last) || fastaiPrecision(last))) {
+      // fastai's Learner (fastai-learner.ts): its fit methods' epochs, its DataLoaders' bs, to_fp16().
+      if (ownMethod(evaluateOne(site, call.func))) continue;
+      const show = (e: Expression) => snippet(input.text, e);
+      if (fastaiPrecision(last)) {
+        if (!precision && !afterTraining(site, trainingRuns)) takePrecision(fastaiPrecision(last)!, `${site.callee}()`);
+        continue;
+      }
+      if (!runsByDefault(site, (e) => evaluateOne(site, e))) continue;
+      if (isFastaiFit(last)) {
+        const run = fastaiFitEpochs(call, last, (e) => evaluateOne(site, e), show);
+        if (run) fastaiFits.push({ value: run.value, source: "code", line, detail: `${site.callee}: ${run.detail}` });
+      } else {
+        const batch = fastaiLoadersBatch(call, site.callee, (e) => evaluateOne(site, e), show);
+        if (batch) {
+          const figure: PlanFigure = { value: batch.value, source: batch.defaulted ? "default" : "code", line, detail: batch.detail };
+          batches.push({ rank: batch.defaulted ? 2 : 45, figure });
+          builtLoaders.set(figure, true);
+        }
+      }
+      continue;
+    }
     if ((last === "fit" || last === "fit_generator") && call.func.type === "attribute") {
       // Lightning's `trainer.fit(model, data)` is not Keras': its epochs and batch are the Trainer's and the loader's.
       if (call.func.object.type === "name" && lightningTrainers.has(call.func.object.id)) continue;
@@ -782,6 +808,11 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
     }
   }
 
+  // A fastai Learner's fits run one after another (`fit_one_cycle(4)`, `unfreeze()`, `fit_one_cycle(2)`): their epochs add.
+  if (fastaiFits.length > 0) {
+    const total = fastaiFits.reduce((sum, f) => sum + f.value, 0);
+    epochs.push({ rank: 40, figure: fastaiFits.length === 1 ? fastaiFits[0]! : { value: total, source: "code", line: fastaiFits[0]!.line, detail: fastaiFits.map((f) => f.detail).join("; then ") } });
+  }
   // Fits of one model in turn (frozen layers first, then all: `fit(epochs=50)`, `fit(epochs=100, initial_epoch=50)`)
   // train it for their epochs together.
   for (const receiver of new Set(kerasFits.map((f) => f.receiver))) {
