@@ -43,6 +43,7 @@ import { initLoader } from "./init-loaders";
 import { isTrainerFromArgparse, lightningTrainerArgument } from "./lightning-trainer";
 import { constructedDataModuleBatch } from "./data-module-constructors";
 import { fullPrecisionInstead, precisionReached, type UnsurePrecision } from "./precision-conditions";
+import { fastaiTrainingSamples } from "./fastai-datasets";
 import { fastaiFitEpochs, fastaiLoadersBatch, fastaiPrecision, importsFastai, isFastaiFit, isFastaiLoaders } from "./fastai-learner";
 
 /**
@@ -594,6 +595,10 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
           batches.push({ rank: batch.defaulted ? 2 : 45, figure });
           builtLoaders.set(figure, true);
         }
+        // `untar_data(URLs.PETS)` and fastai's splitter: the images the training loader draws from (fastai-datasets.ts).
+        const assigned = (name: string) => sites.filter((x): x is CallSite => x.kind === "call" && x.assignedTo.includes(name) && x.call.pos.startIndex < call.pos.startIndex && (x.context.fn === site.context.fn || x.context.fn === undefined)).pop()?.call;
+        const part = fastaiTrainingSamples(call, last, { assigned, evaluate: (e) => evaluateOne(site, e), snippet: show });
+        if (part) samples.push({ rank: 45, figure: { value: part.value, source: "dataset table", line, detail: `${site.callee}: ${part.detail}` } });
       }
       continue;
     }
