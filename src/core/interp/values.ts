@@ -193,6 +193,9 @@ export interface UnknownValue {
   missing?: boolean;
   /** An element of an integer tensor's tolist(): some int, so a list of them indexes like a list of ints. */
   integer?: boolean;
+  /** A value the user must give on the command line (an argparse argument required, with no default): the plain
+   *  run exits asking for it, so what it chooses is the user's choice, not the script's. */
+  required?: boolean;
 }
 
 /** The torch.nn.Module side of an object: its children, parameters and buffers, in registration order. */

@@ -44,6 +44,7 @@ import { isTrainerFromArgparse, lightningTrainerArgument } from "./lightning-tra
 import { constructedDataModuleBatch } from "./data-module-constructors";
 import { fullPrecisionInstead, precisionReached, type UnsurePrecision } from "./precision-conditions";
 import { fastaiTrainingSamples } from "./fastai-datasets";
+import { chosenByUser } from "./required-choice";
 import { fastaiFitEpochs, fastaiLoadersBatch, fastaiPrecision, importsFastai, isFastaiFit, isFastaiLoaders } from "./fastai-learner";
 
 /**
@@ -775,7 +776,8 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
     const heldName = held?.kind === "class" ? (datasetSize(held.name, "torchvision") ? held.name : inheritedDataset(held)) : undefined;
     const known = inherited ? datasetSize(inherited, "torchvision") : heldName ? datasetSize(heldName, "torchvision") : datasetSize(last, "torchvision");
     if ((known?.trainSamples !== undefined || known?.otherSplits) && (inherited || heldName || !definedInFile(namespace, site.callee, file))) {
-      if (!runsByDefault(site, (e) => evaluateOne(site, e))) continue;
+      // Nor is one under a test on an argument the user must give (`elif dataset == "mnist":` with a required --dataset).
+      if (!runsByDefault(site, (e) => evaluateOne(site, e)) || chosenByUser(site, (e) => evaluateOne(site, e))) continue;
       const part = trainingSamples(known, call, (e) => evaluateOne(site, e));
       if (part) datasets.push({ site, rank: 20, names: site.assignedTo, figure: { value: part.value, source: "dataset table", line, detail: `${site.callee === "()" ? snippet(input.text, call.func) : site.callee}${inherited ? ` (a subclass of ${inherited} that keeps its samples)` : heldName ? ` (${heldName})` : ""} (${part.part ? `its "${part.part}" part` : "training split"}): ${known.source}` } });
       continue;

@@ -32,7 +32,7 @@ export function installArgparse({ modules, objectClass, call }: StandardLibrary)
       if (value === undefined && requiredOnCommandLine(names, kwargs.get("nargs"), kwargs.get("required"), action)) {
         // A positional argument (without nargs "?" or "*") or `required=True` has no default: argparse exits
         // ("the following arguments are required") unless the user gives it, so its value is the user's to name.
-        value = unknown(`the command-line argument ${names.join("/")}, which the script requires and gives no default: which value (or file) is it run with?`);
+        value = { ...unknown(`the command-line argument ${names.join("/")}, which the script requires and gives no default: which value (or file) is it run with?`), required: true };
       }
       if (value === undefined) value = action?.kind === "str" && action.value === "store_true" ? bool(false) : action?.kind === "str" && action.value === "store_false" ? bool(true) : NONE;
       // "If the default value is a string, the parser parses the value as if it were a command-line argument"
