@@ -17,7 +17,9 @@ type CallSite = Extract<CodeSite, { kind: "call" }>;
 const MAX_CANDIDATES = 8;
 /** Methods read with a bound training method, at most: the helpers it calls on `self` (`self.train_epoch()`). */
 const MAX_HELPERS = 6;
-const BACKWARD = /\.backward\s*\(/;
+/** A backward pass: `.backward(`, or a call of timm's loss scaler on the loss (`loss_scaler(loss, optimizer, ...)`:
+ *  timm.utils NativeScaler/ApexScaler.__call__ scales the loss, runs backward and steps, timm/utils/cuda.py 0.4-1.0). */
+const BACKWARD = /\.backward\s*\(|scaler\s*\(\s*loss\b/;
 /** Methods of lists, dicts, sets and files, and dunders (`super().__init__()`): a statement calling one trains nothing. */
 const CONTAINER_METHOD = /(^|\.)(append|extend|insert|update|add|pop|remove|clear|sort|reverse|write|writelines|close|flush|__\w+__)$/;
 
@@ -54,6 +56,7 @@ export function foreignTraining(
 ): ForeignTraining | undefined {
   const statementCalls = new Set<Expression>();
   const keptCalls = new Set<Expression>();
+  const namedCalls = new Set<Expression>();
   // A class's own methods (`super().__init__()`, `data.append(x)` in a Dataset) never start the script's training;
   // counted, they would use up the candidates before the script's `trainer.train()` is reached.
   const classes: Statement[] = [];
@@ -66,14 +69,19 @@ export function foreignTraining(
     // A method call whose results the script keeps (`train_loss, val_acc = model.run_epoch(train_iter, val_iter, i)`):
     // tried after the plain statement calls.
     if (s.type === "assign" && s.value.type === "call" && s.value.func.type === "attribute" && s.targets.some((t) => t.type === "tuple" || t.type === "list")) keptCalls.add(s.value);
+    // A function named for training whose result is kept in one name (`train_stats = train_one_epoch(model, ...)`, as
+    // DeiT's and timm's train.py call engine.py): tried last.
+    else if (s.type === "assign" && s.value.type === "call" && TRAINING_NAMED.test(calleeName(s.value.func))) namedCalls.add(s.value);
   });
   const inClass = (e: Expression) => classes.some((c) => c.pos.startIndex <= e.pos.startIndex && e.pos.endIndex <= c.pos.endIndex);
-  if (statementCalls.size === 0 && keptCalls.size === 0) return undefined;
+  if (statementCalls.size === 0 && keptCalls.size === 0 && namedCalls.size === 0) return undefined;
   const found = findCodeSites(body, text, /\w\s*\(/).filter((s): s is CallSite => s.kind === "call" && !s.inComprehension);
   const sites = [...found.filter((s) => statementCalls.has(s.call)), ...found.filter((s) => keptCalls.has(s.call))];
+  // Named training calls come first among themselves: the statement calls before them may use up the candidates.
+  const named = found.filter((s) => namedCalls.has(s.call));
   let tried = 0;
-  for (const site of sites) {
-    if (tried >= MAX_CANDIDATES) break;
+  for (const site of [...sites, ...named]) {
+    if (tried >= MAX_CANDIDATES && !namedCalls.has(site.call)) continue;
     // Builtins and library calls (print, os.makedirs, torch.manual_seed) are never another workspace file's training.
     if (/^(print|exit|quit|os|sys|np|numpy|torch|random|time|logging|logger|warnings|json|shutil|plt|wandb)(\.|$)/.test(site.callee)) continue;
     // argparse's configuration calls (a parser's fifteen add_argument lines) come first in most scripts and train nothing.
@@ -112,6 +120,12 @@ export function foreignTraining(
   }
   return undefined;
 }
+
+/** Functions named for training a model: `train`, `train_one_epoch`, `train_epoch`, `training_loop`. */
+const TRAINING_NAMED = /^train(ing)?(_|$)/;
+
+/** The last name of a callee (`engine.train_one_epoch` → `train_one_epoch`). */
+const calleeName = (func: Expression): string => (func.type === "name" ? func.id : func.type === "attribute" ? func.name : "");
 
 /** An object of a workspace class called as a function (`trainer(loader, epochs=n)`) runs its class's `__call__`. */
 function calledMethod(callee: Value | undefined): Value | undefined {

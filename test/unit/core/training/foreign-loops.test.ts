@@ -225,4 +225,53 @@ if __name__ == "__main__":
     assert.equal(plan.epochs?.value, 12);
     assert.match(plan.epochs?.detail ?? "", /around model\.run_epoch/);
   });
+
+  it("`stats = train_one_epoch(...)` of engine.py, its result kept in one name, gives its autocast as the run's precision when the call's use_amp takes it", async () => {
+    const engine = `import torch
+
+
+def train_one_epoch(model, criterion, loader, optimizer, loss_scaler, use_amp=True):
+    model.train()
+    for samples, targets in loader:
+        if use_amp:
+            with torch.cuda.amp.autocast():
+                loss = criterion(model(samples), targets)
+        else:
+            loss = criterion(model(samples), targets)
+        optimizer.zero_grad()
+        loss_scaler(loss, optimizer, parameters=model.parameters())
+    return {"loss": loss.item()}
+`;
+    const script = (amp: string) => `import argparse
+import torch
+from torch import nn
+from engine import train_one_epoch
+
+
+def main(args):
+    model = nn.Linear(10, 2)
+    optimizer = torch.optim.AdamW(model.parameters())
+    loader = torch.utils.data.DataLoader(torch.utils.data.TensorDataset(torch.randn(640, 10), torch.zeros(640).long()), batch_size=args.batch_size, shuffle=True)
+    criterion = nn.CrossEntropyLoss()
+    for epoch in range(args.epochs):
+        train_stats = train_one_epoch(model, criterion, loader, optimizer, None, use_amp=args.use_amp)
+        print(train_stats)
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--batch_size", default=64, type=int)
+    parser.add_argument("--epochs", default=30, type=int)
+    parser.add_argument("--use_amp", default=${amp}, type=bool)
+    main(parser.parse_args())
+`;
+    const on = await planOf(script("True"), { "/project/engine.py": engine });
+    assert.equal(on.precision?.value, "fp16");
+    assert.match(on.precision?.detail ?? "", /train_one_epoch in engine\.py/);
+    assert.equal(on.epochs?.value, 30);
+    assert.equal(on.batch?.value, 64);
+    const off = await planOf(script("False"), { "/project/engine.py": engine });
+    assert.equal(off.precision, undefined);
+    assert.equal(off.epochs?.value, 30);
+  });
 });
