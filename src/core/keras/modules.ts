@@ -13,6 +13,7 @@ import { MERGE_FUNCTIONS } from "./layers/merge";
 import { singleTensor } from "./shapes";
 import { padSequences } from "./keras2-modules";
 import { kerasDatasetLoaders } from "./datasets";
+import { tfContribPackage } from "./tf-contrib-hparams";
 
 type Native = (call: NativeCall) => Value;
 const fn = (name: string, call: Native): Value => ({ kind: "native", name, call });
@@ -282,6 +283,16 @@ export const kerasModules: NativeModuleProvider = function kerasModules(runtime:
     ["float32", str("float32")], ["int32", str("int32")], ["int64", str("int64")], ["float16", str("float16")],
     ["__version__", str("2.20.0")],
   ]);
+  // tf.contrib (TensorFlow 1.x): only contrib.training's HParams, our own Python (virtual files) loaded on first use.
+  for (const [path, text] of tfContribPackage) runtime.builtinPackages.set(path, text);
+  const tfFallback = tensorflow.scope.names.get("__fallback__")!;
+  tensorflow.scope.names.set("__fallback__", fn("tensorflow.__fallback__", (c) => {
+    if (c.args[0]?.kind === "str" && c.args[0].value === "contrib") {
+      const loaded = interp().loader.importModule("tensorflow.contrib", 0, interp().currentLocation?.file ?? "");
+      if (loaded) return loaded;
+    }
+    return interp().call(tfFallback, c.args, c.kwargs);
+  }));
 
   const set = (name: string, ns: ModuleNamespaceValue) => modules.set(name, ns);
   const trainingSide = new Map(["optimizers", "losses", "metrics", "callbacks", "datasets", "preprocessing", "mixed_precision", "constraints", "saving"].map((part) => [part, namespace(`keras.${part}`, [])]));
