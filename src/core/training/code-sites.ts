@@ -43,6 +43,18 @@ function targetNames(target: Expression): string[] {
   return [];
 }
 
+/** What a `for` loop binds each pass: names, and attributes as their dotted chain, since Python assigns any target
+ *  (`for self.epoch in range(self.start_epoch, self.max_epoch):`, torchreid's engine). */
+function loopTargetNames(target: Expression): string[] {
+  if (target.type === "attribute") {
+    const chain = attributeChain(target);
+    return chain ? [chain] : [];
+  }
+  if (target.type === "tuple" || target.type === "list") return target.items.flatMap(loopTargetNames);
+  if (target.type === "starred") return loopTargetNames(target.value);
+  return targetNames(target);
+}
+
 /** Attribute names an assignment target sets on an object (`self.train_loader`, in a tuple or not). */
 function targetAttributes(target: Expression): string[] {
   if (target.type === "attribute" && target.object.type === "name") return [target.name];
@@ -128,7 +140,7 @@ export function findCodeSites(body: Statement[], text: string, words: RegExp = T
       const inner = moduleTop ? [] : before;
       switch (s.type) {
         case "for":
-          for (const variable of targetNames(s.target)) sites.push({ kind: "loop", loop: s, variable, context });
+          for (const variable of loopTargetNames(s.target)) sites.push({ kind: "loop", loop: s, variable, context });
           visitBlock(s.body, fn, inner, false, conditions, s);
           visitBlock(s.orelse, fn, inner, false, conditions);
           break;

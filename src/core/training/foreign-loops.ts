@@ -3,6 +3,7 @@
 // engine.py, or `trainer.fit()` of a class the script defines itself. Python runs that body with the call's arguments
 // (and the object the method is bound to), so the plan is read there, with those bindings.
 import type { ModuleNamespaceValue, Value } from "../interp/values";
+import { NONE, keyOf, str } from "../interp/construct";
 import type { Expression, FunctionDefinition, Statement } from "../python/ast";
 import { callsInBody, forEachStatement } from "../python/syntax-walk";
 import type { ModuleFiles } from "../interp/module-resolver";
@@ -100,19 +101,33 @@ export function foreignTraining(
     if (source === undefined) continue;
     // A bound method's first parameter is the object; the call's arguments fill the ones after it.
     const self = callee?.kind === "bound" ? callee.self : undefined;
-    const helpers = self ? selfHelpers(definition, self, home) : [];
-    // The body trains when it, or a method it calls on self (`train()` → `self.train_epoch()`), runs backward passes.
-    if (![definition, ...helpers].some((d) => BACKWARD.test(source.slice(d.pos.startIndex, d.pos.endIndex)))) continue;
+    const elsewhere: { definition: FunctionDefinition; file: string }[] = [];
+    const helpers = self ? selfHelpers(definition, self, home, elsewhere) : [];
+    // The body trains when it, or a method it calls on self (`train()` → `self.train_epoch()`, in this file or
+    // another's subclass), runs backward passes.
+    const runsBackward = (d: FunctionDefinition, text: string | undefined) => text !== undefined && BACKWARD.test(text.slice(d.pos.startIndex, d.pos.endIndex));
+    if (![definition, ...helpers].some((d) => runsBackward(d, source)) && !elsewhere.some((e) => runsBackward(e.definition, files.read(e.file)))) continue;
     const selfName = self ? definition.params[0]?.name : undefined;
     const passed = argumentsByParameter(self ? { ...definition, params: definition.params.slice(1) } : definition, site.call);
     const memo = new Map<string, Value | undefined>();
+    // `engine.run(**engine_run_kwargs(cfg))`: a dict spread into the call binds the parameters its keys name.
+    const spreads = site.call.args.flatMap((a) => (a.kind === "doublestar" ? [a.value] : []));
+    let spread: Value[] | undefined;
+    const fromSpread = (name: string): Value | undefined => {
+      spread ??= spreads.map((e) => evaluate(site, e) ?? NONE);
+      for (const d of spread) {
+        const entry = d.kind === "dict" ? d.entries.get(keyOf(str(name))) : undefined;
+        if (entry) return entry.value;
+      }
+      return undefined;
+    };
     const bindings: ParameterBindings = (f, name) => {
       if (self && helpers.includes(f) && name === f.params[0]?.name) return self;
       if (f !== definition) return undefined;
       if (self && name === selfName) return self;
       if (!memo.has(name)) {
         const argument = passed.get(name);
-        memo.set(name, argument ? evaluate(site, argument) : undefined);
+        memo.set(name, argument ? evaluate(site, argument) : spreads.length > 0 ? fromSpread(name) : undefined);
       }
       return memo.get(name);
     };
@@ -134,20 +149,28 @@ function calledMethod(callee: Value | undefined): Value | undefined {
   return call?.kind === "function" ? { kind: "bound", self: callee, fn: call } : callee;
 }
 
-/** The methods (of the file `home`) that `definition` calls on its first parameter, and those they call, in order. */
-function selfHelpers(definition: FunctionDefinition, self: Value, home: string): FunctionDefinition[] {
+/** The methods (of the file `home`) that `definition` calls on its first parameter, and those they call, in order;
+ *  `elsewhere` collects those of other files (a subclass's override of a hook the base class's loop calls:
+ *  torchreid's `Engine.train()` calling `self.forward_backward(data)`, defined by `ImageSoftmaxEngine` in another
+ *  file), which Python runs just the same. */
+function selfHelpers(definition: FunctionDefinition, self: Value, home: string, elsewhere: { definition: FunctionDefinition; file: string }[] = []): FunctionDefinition[] {
   if (self.kind !== "instance") return [];
   const found: FunctionDefinition[] = [];
   const queue = [definition];
-  for (let i = 0; i < queue.length && found.length < MAX_HELPERS; i++) {
+  // Every method queued is read for the calls it makes, so one of another file is seen even once `found` is full.
+  for (let i = 0; i < queue.length; i++) {
     const name = queue[i].params[0]?.name;
     for (const call of callsInBody(queue[i].body)) {
       if (call.func.type !== "attribute" || call.func.object.type !== "name" || call.func.object.id !== name) continue;
       const helper = instanceMethod(self, call.func.name);
-      if (!helper || helper.module.file !== home || helper.definition === definition || found.includes(helper.definition)) continue;
+      if (!helper || helper.definition === definition || found.includes(helper.definition)) continue;
+      if (helper.module.file !== home) {
+        if (helper.module.file && elsewhere.length < MAX_HELPERS && !elsewhere.some((e) => e.definition === helper.definition)) elsewhere.push({ definition: helper.definition, file: helper.module.file });
+        continue;
+      }
+      if (found.length >= MAX_HELPERS) continue;
       found.push(helper.definition);
       queue.push(helper.definition);
-      if (found.length >= MAX_HELPERS) break;
     }
   }
   return found;

@@ -28,7 +28,7 @@ export interface LoopShape {
   stepsPerPass?: boolean;
 }
 
-const isBackward = (c: CallExpression) => c.func.type === "attribute" && c.func.name === "backward";
+const isBackwardCall = (c: CallExpression) => c.func.type === "attribute" && c.func.name === "backward";
 /** `optimizer.step()`, `scaler.step(optimizer)`, `accelerator`-wrapped optimizers: any `.step(...)` call, but an
  *  environment's (`obs, reward, done, info = env.step(action)`: gym's step returns a tuple to unpack; an optimizer's
  *  returns None, or the closure's loss). The test holds for calls inside `body`. */
@@ -42,9 +42,13 @@ function optimizerSteps(body: Statement[]): (c: CallExpression) => boolean {
   return (c) => c.func.type === "attribute" && c.func.name === "step" && !unpacked.has(c);
 }
 
-/** The shape of a `for` or `while` loop's body. */
-export function loopShape(loop: LoopStatement): LoopShape {
-  const isStep = optimizerSteps(loop.body);
+/** The shape of a `for` or `while` loop's body. `stepping` says which calls run a training step themselves (a
+ *  method that backpropagates and steps the optimizer: `algorithm.update(batch)`, `self.forward_backward(data)`): the
+ *  loop treats them as its own backward pass and step. */
+export function loopShape(loop: LoopStatement, stepping?: (c: CallExpression) => boolean): LoopShape {
+  const syntacticStep = optimizerSteps(loop.body);
+  const isStep = stepping ? (c: CallExpression) => syntacticStep(c) || stepping(c) : syntacticStep;
+  const isBackward = stepping ? (c: CallExpression) => isBackwardCall(c) || stepping(c) : isBackwardCall;
   const direct = ownCalls(loop.body);
   const inner = innerLoops(loop.body);
   const everywhere = loop.body.flatMap((s) => callsIn(s, true));
@@ -126,13 +130,13 @@ function stepsOncePerPass(loop: LoopStatement, isStep: (c: CallExpression) => bo
   const gates = own.filter((s): s is Extract<Statement, { type: "if" }> => s.type === "if" && s.test.type === "name" && last.includes(s.test.id) && s.orelse.length === 0);
   if (gates.length === 0 || !gates.some((g) => g.body.some((b) => callsIn(b, true).some(isStep)))) return false;
   const outside = ownStatements(loop.body, new Set(gates));
-  return outside.some((s) => callsIn(s, false).some(isBackward)) && !outside.some((s) => callsIn(s, false).some(isStep));
+  return outside.some((s) => callsIn(s, false).some(isBackwardCall)) && !outside.some((s) => callsIn(s, false).some(isStep));
 }
 
 /** True when a loop runs backward passes anywhere in its body (nested loops included, definitions not): a training
  *  loop, which a script's top level runs many times over without defining anything a model needs. */
 export function loopTrains(loop: LoopStatement): boolean {
-  return loop.body.some((s) => callsIn(s, true).some(isBackward));
+  return loop.body.some((s) => callsIn(s, true).some(isBackwardCall));
 }
 
 /** Statements of a block and of the `if`/`with`/`try` blocks in it: not those of nested loops or definitions, nor the
@@ -171,7 +175,19 @@ export function ownCalls(body: Statement[]): CallExpression[] {
 export function stepsOnceInBody(body: Statement[]): boolean {
   const isStep = optimizerSteps(body);
   const calls = ownCalls(body);
-  return calls.some(isStep) && calls.some(isBackward);
+  return calls.some(isStep) && calls.some(isBackwardCall);
+}
+
+/** What a function body does toward a training step: an optimizer step outside any loop of its own, backward passes
+ *  anywhere in it (a loop of micro-batches included), and a loop that steps the optimizer (then each call takes many
+ *  steps, not one). */
+export function trainingWork(body: Statement[]): { stepsOnce: boolean; backward: boolean; stepLoop: boolean } {
+  const isStep = optimizerSteps(body);
+  let stepLoop = false;
+  forEachStatement(body, ({ statement: s }) => {
+    if (!stepLoop && (s.type === "for" || s.type === "while") && loopShape(s).stepLoop) stepLoop = true;
+  }, [], () => false);
+  return { stepsOnce: ownCalls(body).some(isStep), backward: body.some((s) => callsIn(s, true).some(isBackwardCall)), stepLoop };
 }
 
 /** The loops nested in a block, outside nested loops and definitions. */

@@ -15,6 +15,7 @@ import { evaluateAtSite, knownTruth as truth, type ParameterBindings, type StepA
 import { stepsOncePerEpoch } from "./full-batch-epochs";
 import { ownMethod } from "./own-code";
 import { loopShape, type LoopShape, type LoopStatement } from "./loop-shape";
+import { stepsOncePerCall } from "./stepping-calls";
 import { cudaQueriesNote } from "./cuda-note";
 import { hfTrainingArguments, trainingArgumentsKind, TRAINING_ARGUMENT_DEFAULTS } from "./hf-arguments";
 import { trainerArgsFigures } from "./trainer-args-value";
@@ -103,6 +104,13 @@ interface Candidate {
  *  wall time, so the figures do not change on a slower or busier machine; each statement of an evaluation has its
  *  own 200,000 (evaluate-site.ts), so this is ten runaway statements or many short ones. */
 export const PLAN_STEPS = 2_000_000;
+/** Calls whose callee is worked out to see whether it takes a training step, at most, per plan. */
+const MAX_STEPPING_CALLS = 24;
+/** Builtins and libraries: their calls are never the script's training step. */
+const NOT_STEPPING_CALLEE = /^(print|len|range|enumerate|zip|iter|next|float|int|str|bool|list|dict|set|tuple|sorted|min|max|sum|abs|round|isinstance|getattr|setattr|hasattr|open|super|os|sys|np|numpy|torch|torchvision|random|time|datetime|logging|logger|warnings|json|yaml|shutil|plt|wandb|math|tqdm|copy|re|collections|itertools|functools|pickle)(\.|$)/;
+/** Methods of strings, containers, tensors, loggers and optimizers themselves, and progress bars: not a training step
+ *  (`update` is a dict's, but also the name of many training steps: DomainBed's `algorithm.update(minibatches)`). */
+const NOT_STEPPING_METHOD = /(^|\.)(step|backward|zero_grad|to|cuda|cpu|item|detach|numpy|append|extend|insert|pop|items|keys|values|get|format|join|split|strip|replace|startswith|endswith|lower|upper|write|read|close|flush|log|info|debug|warning|error|set_description|set_postfix|add_scalar|add_scalars|add_image|save|load|state_dict|load_state_dict|train|eval|size|view|reshape|mean|sum|copy_|clone|__\w+__)$/;
 const EPOCH_VARIABLE = /epoch/i;
 /** Loop variables of step-based training loops (nanoGPT's `iter_num`, `for step in range(max_steps)`). */
 const STEP_VARIABLE = /^(step|steps|it|iter|iters|iter_num|iteration|itr|global_step|train_step|update|updates|n_iter)$/i;
@@ -247,8 +255,40 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
   const forLoops = [...new Map(sites.flatMap((x) => (x.kind === "loop" ? [[x.loop, x] as const] : []))).values()];
   const whileLoops = sites.flatMap((x) => (x.kind === "while" ? [x.loop] : []));
   const within = (outer: Statement, inner: Statement) => outer !== inner && outer.pos.startIndex <= inner.pos.startIndex && inner.pos.endIndex <= outer.pos.endIndex;
-  const containsStepLoop = (outer: Statement) => [...forLoops.map((l) => l.loop), ...whileLoops].some((l) => within(outer, l) && loopShape(l).stepLoop);
-  const stepLoopSpans = () => [...forLoops.map((l) => l.loop), ...whileLoops].filter((l) => loopShape(l).stepLoop).map((l) => l.pos);
+  // A call that takes a training step itself (`algorithm.update(batches)`, `self.forward_backward(data)`): worked out
+  // where it is made, a function or method that backpropagates and steps once (stepping-calls.ts).
+  const callSites = new Map(sites.flatMap((x) => (x.kind === "call" ? [[x.call, x] as const] : [])));
+  const stepping = new Map<Expression, boolean>();
+  let steppingTried = 0;
+  const steppingCall = (c: Expression): boolean => {
+    const known = stepping.get(c);
+    if (known !== undefined) return known;
+    stepping.set(c, false);
+    const site = c.type === "call" ? callSites.get(c) : undefined;
+    if (!site || c.type !== "call" || (c.func.type !== "attribute" && c.func.type !== "name") || steppingTried >= MAX_STEPPING_CALLS) return false;
+    if (NOT_STEPPING_CALLEE.test(site.callee) || NOT_STEPPING_METHOD.test(site.callee)) return false;
+    steppingTried++;
+    const callee = evaluateOne(site, c.func);
+    let result = stepsOncePerCall(callee);
+    if (!result && callee?.kind !== "function" && callee?.kind !== "bound" && c.func.type === "attribute" && c.func.object.type === "name") {
+      // `algorithm = algorithm_class(...)` whose object could not be built: the method of the class it calls.
+      const name = c.func.object.id;
+      const maker = sites.filter((x): x is CallSite => x.kind === "call" && x.assignedTo.includes(name) && x.context.fn === site.context.fn && x.call.pos.endIndex <= c.pos.startIndex).pop();
+      const cls = maker ? evaluateOne(maker, maker.call.func) : undefined;
+      const method = cls?.kind === "class" ? lookupClassAttribute(cls, c.func.name) : undefined;
+      if (cls?.kind === "class" && method) result = stepsOncePerCall(method, cls);
+    }
+    stepping.set(c, result);
+    return result;
+  };
+  const shapes = new Map<Statement, LoopShape>();
+  const shapeOf = (l: LoopStatement): LoopShape => {
+    let shape = shapes.get(l);
+    if (!shape) shapes.set(l, (shape = loopShape(l, steppingCall)));
+    return shape;
+  };
+  const containsStepLoop = (outer: Statement) => [...forLoops.map((l) => l.loop), ...whileLoops].some((l) => within(outer, l) && shapeOf(l).stepLoop);
+  const stepLoopSpans = () => [...forLoops.map((l) => l.loop), ...whileLoops].filter((l) => shapeOf(l).stepLoop).map((l) => l.pos);
   /** An epoch loop: named so (`for epoch in ...`), or a loop over a count named so, whatever its variable, around a
    *  step loop or a call of a function that holds one (`for e in range(self.cfg.n_epochs):`, `for _ in range(num_epochs):`,
    *  `for i in range(config.epochs): run(net, loader, optimizer, train=True)`), or one that passes its variable as a
@@ -280,7 +320,7 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
    *  the run's epochs, N less the counter's value where the loop starts. */
   const whileEpochs = (site: Extract<CodeSite, { kind: "while" }>): PlanFigure | undefined => {
     const counted = countedWhile(site.loop);
-    if (!counted || loopShape(site.loop).stepLoop) return undefined;
+    if (!counted || shapeOf(site.loop).stepLoop) return undefined;
     const counter = dottedName(counted.counter) ?? "";
     if (!EPOCH_VARIABLE.test(counter) && !namesEpochs(counted.bound)) return undefined;
     if (!containsStepLoop(site.loop) && !callsStepLoopFunction(input.body, site.loop, stepLoopSpans())) return undefined;
@@ -296,7 +336,7 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
   for (const site of sites) {
     if ((site.kind === "while" || (site.kind === "loop" && !isEpochLoop(site))) && !shapedLoops.has(site.loop)) {
       shapedLoops.add(site.loop);
-      const shape = loopShape(site.loop);
+      const shape = shapeOf(site.loop);
       const inStepLoop = stepLoops.some((l) => l.pos.startIndex <= site.loop.pos.startIndex && site.loop.pos.endIndex <= l.pos.endIndex);
       if (shape.stepLoop && !inStepLoop) {
         // Each iteration steps the optimizer: the loop's count is the run's steps, or its micro-batches when the step
@@ -384,7 +424,7 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
         // Counted loops around the epoch loop run it again each time (continual learning's `for task, dataset in
         // enumerate(datasets):`, repeated runs): the run makes that many times its epochs. A counted step loop inside
         // already multiplies them into its steps (PPO's iterations × update epochs × minibatches).
-        const countedInside = forLoops.some((l) => within(site.loop, l.loop) && loopShape(l.loop).stepLoop && iterationCount(iterOf(l.loop) ?? l.loop.iter, (e) => evaluateOne(l, e)) !== undefined);
+        const countedInside = forLoops.some((l) => within(site.loop, l.loop) && shapeOf(l.loop).stepLoop && iterationCount(iterOf(l.loop) ?? l.loop.iter, (e) => evaluateOne(l, e)) !== undefined);
         const enclosing = countedInside ? undefined : enclosingCounts(site);
         if (enclosing) figure = { ...figure, value: figure.value * enclosing.value, detail: `${enclosing.detail} × ${figure.detail}` };
         loopSpans.set(figure, site.loop.pos);
@@ -402,7 +442,7 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
     if (site.kind === "constant" && (STEP_CONSTANT.test(site.name) || ACCUMULATION_CONSTANT.test(site.name))) {
       // A count that a loop which takes no optimizer step iterates over (`for step in range(max_steps): env.step(a)`
       // in each episode, the update after it) counts that loop's iterations, not the run's steps.
-      if (STEP_CONSTANT.test(site.name) && forLoops.some((l) => l.context.fn === site.context.fn && namesIn([l.loop.iter], new Set()).has(site.name) && !loopShape(l.loop).stepLoop && !containsStepLoop(l.loop))) continue;
+      if (STEP_CONSTANT.test(site.name) && forLoops.some((l) => l.context.fn === site.context.fn && namesIn([l.loop.iter], new Set()).has(site.name) && !shapeOf(l.loop).stepLoop && !containsStepLoop(l.loop))) continue;
       const value = positiveInteger(evaluateOne(site, site.value));
       const figure: PlanFigure | undefined = value !== undefined ? { value, source: "code", line: site.line, detail: `${site.name} = ${snippet(input.text, site.value)}` } : undefined;
       if (figure && STEP_CONSTANT.test(site.name)) namedSteps.add(figure);
@@ -897,7 +937,7 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
   if (nested && cap && outer && !resets(outer, cap.counter, stepLoop!)) {
     // A counter the epoch loop never resets (`step = 0` before it) caps the whole run. Only the inner loop breaks:
     // each later epoch runs one step more before its check, when the check follows the step.
-    const leak = cap.afterStep && !loopShape(outer).breakAt ? bestEpochs!.value - 1 : 0;
+    const leak = cap.afterStep && !shapeOf(outer).breakAt ? bestEpochs!.value - 1 : 0;
     plan.steps = { ...bestSteps!, value: bestSteps!.value + leak, detail: `${bestSteps!.detail} over the whole run${leak > 0 ? `, and one step in each of the ${leak} later epochs before the check` : ""}` };
   } else if (nested) {
     // `for epoch in range(E): for step in range(S)`: S steps in each of E epochs.

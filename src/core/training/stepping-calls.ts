@@ -1,0 +1,55 @@
+// A loop over batches often leaves the training step to a function or method: DomainBed's `algorithm.update(batches)`,
+// torchreid's `self.forward_backward(data)` (defined by a subclass in another file), improved-diffusion's
+// `self.run_step(batch)` (which calls `self.forward_backward(batch)` and then `self.optimize()`). Python runs that body
+// once per call, so each call is one optimizer step when the body, with the methods it calls on its own object,
+// backpropagates and steps the optimizer once: not in a loop of its own (then one call takes many steps).
+import type { FunctionDefinition } from "../python/ast";
+import { callsInBody } from "../python/syntax-walk";
+import { lookupClassAttribute } from "../interp/classes";
+import type { ClassValue, Value } from "../interp/values";
+import { ownCalls, trainingWork } from "./loop-shape";
+
+/** Methods read besides the called one, at most: those it calls on its own object, and theirs. */
+const MAX_HELPERS = 6;
+/** Levels of `self.x()` calls followed from the called method. */
+const MAX_DEPTH = 2;
+
+/** Whether one call of `callee` (a function or a bound method, of any file) takes one optimizer step. A method of a
+ *  class whose object could not be built (`algorithm = algorithm_class(dataset.input_shape, ...)` over data the
+ *  analysis does not load) comes with that class as `owner`: its methods are looked up there, as on an object of it. */
+export function stepsOncePerCall(callee: Value | undefined, owner?: ClassValue): boolean {
+  const fn = callee?.kind === "bound" ? callee.fn : callee;
+  if (fn?.kind !== "function" || fn.definition.type !== "function") return false;
+  const cls = callee?.kind === "bound" ? (callee.self.kind === "instance" ? callee.self.cls : undefined) : owner;
+  const method = (name: string) => {
+    const found = cls ? lookupClassAttribute(cls, name) : undefined;
+    return found?.kind === "function" && found.definition.type === "function" ? found.definition : undefined;
+  };
+  const bodies: FunctionDefinition[] = [fn.definition];
+  /** Methods called inside a loop of a body read: if one steps, a call takes a step per pass of that loop. */
+  const looped: FunctionDefinition[] = [];
+  let frontier: FunctionDefinition[] = [fn.definition];
+  for (let depth = 0; cls && depth < MAX_DEPTH && frontier.length > 0 && bodies.length <= MAX_HELPERS; depth++) {
+    const next: FunctionDefinition[] = [];
+    for (const def of frontier) {
+      const name = def.params[0]?.name;
+      const own = new Set(ownCalls(def.body));
+      for (const call of callsInBody(def.body)) {
+        if (call.func.type !== "attribute" || call.func.object.type !== "name" || call.func.object.id !== name) continue;
+        // Python's method resolution: a subclass's override, wherever its file is, runs (a template method's hook).
+        const helper = method(call.func.name);
+        if (!helper || bodies.includes(helper) || looped.includes(helper) || bodies.length > MAX_HELPERS) continue;
+        if (!own.has(call)) {
+          looped.push(helper);
+          continue;
+        }
+        bodies.push(helper);
+        next.push(helper);
+      }
+    }
+    frontier = next;
+  }
+  const work = bodies.map((d) => trainingWork(d.body));
+  if (looped.some((d) => trainingWork(d.body).stepsOnce)) return false;
+  return work.some((w) => w.stepsOnce) && work.some((w) => w.backward) && !work.some((w) => w.stepLoop);
+}

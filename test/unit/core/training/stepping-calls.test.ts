@@ -1,0 +1,145 @@
+import { strict as assert } from "node:assert";
+import { analyze } from "../../helpers/analyze";
+
+// Loops that leave the training step to a method: each call backpropagates and steps the optimizer once.
+const ALGORITHMS = `import torch
+
+
+class Algorithm(torch.nn.Module):
+    def __init__(self, input_shape, hparams):
+        super().__init__()
+        self.hparams = hparams
+
+    def update(self, minibatches):
+        raise NotImplementedError
+
+
+class ERM(Algorithm):
+    def __init__(self, input_shape, hparams):
+        super().__init__(input_shape, hparams)
+        self.network = torch.nn.Linear(input_shape[0], 2)
+        self.optimizer = torch.optim.Adam(self.network.parameters())
+
+    def update(self, minibatches):
+        x = torch.cat([x for x, y in minibatches])
+        loss = self.network(x).sum()
+        self.optimizer.zero_grad()
+        loss.backward()
+        self.optimizer.step()
+        return {"loss": loss.item()}
+
+
+class Evaluator:
+    def update(self, minibatches):
+        return {"n": len(minibatches)}
+
+
+def get_algorithm_class(name):
+    return globals()[name]
+`;
+
+const SCRIPT = `import argparse
+import torch
+import algorithms
+
+
+def load_shape(data_dir):
+    if data_dir is None:
+        raise ValueError("Data directory not specified!")
+    return (4,)
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--algorithm", type=str, default="ERM")
+    parser.add_argument("--data_dir", type=str)
+    parser.add_argument("--steps", type=int, default=None)
+    args = parser.parse_args()
+    hparams = {"batch_size": 32}
+    algorithm_class = algorithms.get_algorithm_class(args.algorithm)
+    algorithm = algorithm_class(INPUT_SHAPE, hparams)
+    n_steps = args.steps or 5001
+    for step in range(0, n_steps):
+        minibatches = [(torch.zeros(hparams["batch_size"], 4), torch.zeros(hparams["batch_size"]))]
+        step_vals = algorithm.update(minibatches)
+`;
+
+// A base engine runs the epoch loop and the loop over batches; a subclass in another file defines the step hook.
+const ENGINE = `class Engine:
+    def __init__(self, loader, model, optimizer):
+        self.train_loader = loader
+        self.model = model
+        self.optimizer = optimizer
+
+    def run(self, max_epoch=0, start_epoch=0, print_freq=10):
+        self.start_epoch = start_epoch
+        self.max_epoch = max_epoch
+        for self.epoch in range(self.start_epoch, self.max_epoch):
+            self.train(print_freq=print_freq)
+            self.save_model(self.epoch)
+
+    def train(self, print_freq=10):
+        self.model.train()
+        for self.batch_idx, data in enumerate(self.train_loader):
+            summary = self.forward_backward(data)
+
+    def save_model(self, epoch):
+        pass
+
+    def forward_backward(self, data):
+        raise NotImplementedError
+`;
+
+const SOFTMAX = `from engine import Engine
+
+
+class SoftmaxEngine(Engine):
+    def forward_backward(self, data):
+        x, y = data
+        loss = self.model(x).sum()
+        self.optimizer.zero_grad()
+        loss.backward()
+        self.optimizer.step()
+        return {"loss": loss.item()}
+`;
+
+const MAIN = `import torch
+from softmax import SoftmaxEngine
+
+
+def run_kwargs(cfg):
+    return {"max_epoch": cfg["max_epoch"], "start_epoch": 0, "print_freq": 10}
+
+
+def main():
+    cfg = {"max_epoch": 60}
+    model = torch.nn.Linear(4, 2)
+    optimizer = torch.optim.SGD(model.parameters(), lr=0.1)
+    engine = SoftmaxEngine(LOADER, model, optimizer)
+    engine.run(**run_kwargs(cfg))
+
+
+if __name__ == "__main__":
+    main()
+`;
+
+describe("loops whose step is a method call", () => {
+  it("counts a loop calling another file's method that backpropagates and steps as a step loop, from the class when the object cannot be built", async () => {
+    const plan = (await analyze(SCRIPT, { others: { "/project/algorithms.py": ALGORITHMS } })).training ?? {};
+    assert.equal(plan.steps?.value, 5001);
+    assert.match(plan.steps!.detail, /for step in range\(0, n_steps\)/);
+  });
+
+  it("does not count a loop whose method only evaluates", async () => {
+    const plan = (await analyze(SCRIPT.replace('default="ERM"', 'default="Evaluator"'), { others: { "/project/algorithms.py": ALGORITHMS } })).training ?? {};
+    assert.equal(plan.steps, undefined);
+  });
+
+  it("reads a base class's epoch loop over `self.epoch` whose step hook a subclass of another file defines, its parameters bound from a dict spread into the call", async () => {
+    const plan = (await analyze(MAIN, { others: { "/project/engine.py": ENGINE, "/project/softmax.py": SOFTMAX } })).training ?? {};
+    assert.equal(plan.epochs?.value, 60);
+    assert.match(plan.epochs!.detail, /for self\.epoch in range\(self\.start_epoch, self\.max_epoch\)/);
+    const without = (await analyze(MAIN, { others: { "/project/engine.py": ENGINE, "/project/softmax.py": SOFTMAX.replace("        loss.backward()\n", "") } })).training ?? {};
+    assert.doesNotMatch(without.epochs?.detail ?? "", /runs run in/, "no backward pass anywhere: the engine's loop is not a training run");
+  });
+});
