@@ -901,7 +901,13 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
       const known = className ? datasetSize(className, "torchvision") : undefined;
       const isTrain = built && known ? loadsTrainSplit(known, built.call, (e) => evaluateOne(built, e)) : undefined;
       if (built && known?.trainSamples !== undefined && isTrain === true) samples.push({ rank: 100, figure: { value: known.trainSamples, source: "dataset table", line: built.call.pos.line, detail: `${snippet(input.text, built.call.func)} (${className}, training split): ${known.source}` } });
-      else if (!built) {
+      else if (built && !known && cls?.kind === "class" && cls.module?.file && lookupClassAttribute(cls, "__len__")?.kind === "function") {
+        // A map-style dataset class of the workspace (`trainset = TextMelLoader(hparams.training_files, hparams)`):
+        // its `__len__` as Python calls it, when the object builds from what the workspace holds (a file list read in
+        // `__init__`); a length over data the workspace lacks stays unknown.
+        const length = positiveInteger(evaluateOne(loader.site, { type: "call", func: { type: "name", id: "len", pos: fed.pos }, args: [{ kind: "positional", value: fed }], pos: fed.pos }));
+        if (length !== undefined) samples.push({ rank: 90, figure: { value: length, source: "code", line: built.call.pos.line, detail: `len(${fed.id}): ${cls.name}.__len__ of ${snippet(input.text, built.call)}` } });
+      } else if (!built) {
         // `for task, train_dataset in enumerate(train_datasets): ... DataLoader(train_dataset, ...)`: the loader takes
         // each dataset of the list in turn; when they all have one length, that is each epoch's samples.
         const each = loopDatasetLength(forLoops, loader.site, fed.id, (site, e) => evaluateOne(site, e));

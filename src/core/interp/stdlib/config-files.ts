@@ -15,6 +15,12 @@ import { installOmegaConfApi } from "./omegaconf-api";
 /** Files `open()` reads: configuration documents (YAML, JSON, configparser's INI), never data sets, which can be large
  *  and are not the program's settings. */
 export const CONFIG_FILE = /\.(ya?ml|json|ini|cfg)$/i;
+/** Plain-text lists of a data set's samples that training code counts (`open('lists/train.txt').readlines()`, a
+ *  `filelists/..._train_filelist.txt` of `path|text` lines): read as text too, when small enough to be a list of
+ *  paths rather than the data itself. */
+const LIST_FILE = /\.(txt|lst|list)$/i;
+/** Characters of a list file, at most (about 100,000 lines of paths). */
+const MAX_LIST_TEXT = 8_000_000;
 
 /** Installs `open`'s file objects' readers (yaml, json, omegaconf); returns the `open` builtin that makes them. */
 export function installConfigFiles({ modules, interp, objectClass }: StandardLibrary): Value {
@@ -38,11 +44,12 @@ export function installConfigFiles({ modules, interp, objectClass }: StandardLib
     // A path the user must give (a required command-line argument) keeps its question, so the note asks which file.
     if (path.kind === "unknown" && (mode === undefined || (mode.kind === "str" && !/[wab+x]/.test(mode.value)))) return unknown(`a file not named in the code: ${path.reason}`);
     // Writing or binary reading is not a config being read.
-    if (path.kind !== "str" || !CONFIG_FILE.test(path.value) || (mode !== undefined && (mode.kind !== "str" || /[wab+x]/.test(mode.value)))) return unknown("file contents are not read by the analyzer");
+    if (path.kind !== "str" || !(CONFIG_FILE.test(path.value) || LIST_FILE.test(path.value)) || (mode !== undefined && (mode.kind !== "str" || /[wab+x]/.test(mode.value)))) return unknown("file contents are not read by the analyzer");
     const candidates = places(path.value);
     const found = candidates.map((p) => ({ p, text: interp().loader.sourceText?.(p) })).find((c) => c.text !== undefined);
     const full = found?.p ?? candidates[0];
     const text = found?.text;
+    if (text !== undefined && LIST_FILE.test(path.value) && text.length > MAX_LIST_TEXT) return unknown(`the file ${path.value} is too large to read as a list of samples`);
     if (full !== undefined) interp().loader.noteFileRead?.(full, text !== undefined);
     if (text === undefined) {
       // Python raises here; a script that catches it goes on without the file, and so must the analysis.
