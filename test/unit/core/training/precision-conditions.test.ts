@@ -25,7 +25,7 @@ describe("a 16-bit precision under a test the analyzer cannot read (src/core/tra
   const apex = "from apex import amp\n    model, optimizer = amp.initialize(model, optimizer, opt_level='O2')";
 
   it("runs at fp32 and says which test it could not read, when the flag comes from a package that is gone", async () => {
-    const plan = await planOf(script("from tensorflow.contrib.training import HParams\nhparams = HParams(fp16_run=False)", "hparams.fp16_run", apex));
+    const plan = await planOf(script("from gone_toolkit.training import HParams\nhparams = HParams(fp16_run=False)", "hparams.fp16_run", apex));
     assert.equal(plan.precision?.value, "fp32");
     assert.equal(plan.precision?.line, 10);
     assert.match(plan.precision?.detail ?? "", /^fp16 \(amp\.initialize\(opt_level='O2'\)\) only when hparams\.fp16_run, which the analyzer cannot read: fp32 assumed$/);
@@ -49,7 +49,7 @@ describe("a 16-bit precision under a test the analyzer cannot read (src/core/tra
   });
 
   it("the training estimate follows the plan: the CLI's train-mode settings take fp32 over the weights' guessed fp16", async () => {
-    const result = await analyze(script("from tensorflow.contrib.training import HParams\nhparams = HParams(fp16_run=False)", "hparams.fp16_run", "model = model.half()"));
+    const result = await analyze(script("from gone_toolkit.training import HParams\nhparams = HParams(fp16_run=False)", "hparams.fp16_run", "model = model.half()"));
     assert.equal(result.training?.precision?.value, "fp32");
     assert.equal(trainingSettings({ mode: "train" } as EstimateSettings, result.training).dtype, "fp32");
   });
