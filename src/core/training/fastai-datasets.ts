@@ -6,8 +6,9 @@
 // `ImageDataLoaders.from_folder(path, train='train', valid='valid')` splits by folder, `from_name_re`/`from_name_func`/
 // `from_path_re`/`from_path_func(path, fnames, ..., valid_pct=0.2)` at random (vision.data.html).
 import type { Value } from "../interp/values";
-import type { Expression } from "../python/ast";
+import type { Expression, Statement } from "../python/ast";
 import { keywordArgument, positionalArgument, type CallExpression } from "../python/syntax-walk";
+import { knownTruth } from "./evaluate-site";
 
 interface FastaiDataset {
   /** The `URLs` attribute that names the archive (fastai/data/external.py). */
@@ -34,6 +35,8 @@ const FASTAI_DATASETS: readonly FastaiDataset[] = [
 export interface FastaiLookup {
   /** The call expression last assigned to `name` before the DataLoaders call (same function, or module level). */
   assigned: (name: string) => CallExpression | undefined;
+  /** The statements that run before the DataLoaders call in its function (its `if`s not yet decided). */
+  before: Statement[];
   evaluate: (e: Expression) => Value | undefined;
   snippet: (e: Expression) => string;
 }
@@ -53,13 +56,39 @@ function datasetOf(e: Expression | undefined, lookup: FastaiLookup, depth = 0): 
     return base && !base.folder && sub?.kind === "str" ? { dataset: base.dataset, folder: sub.value } : undefined;
   }
   if (e.type === "call" && calleeName(e) === "untar_data") {
-    const url = positionalArgument(e, 0) ?? keywordArgument(e, "url");
-    const name = url?.type === "attribute" && url.object.type === "name" && url.object.id === "URLs" ? url.name : undefined;
+    const name = urlsName(positionalArgument(e, 0) ?? keywordArgument(e, "url"), lookup);
     const dataset = name ? FASTAI_DATASETS.find((d) => d.names.includes(name)) : undefined;
     return dataset ? { dataset } : undefined;
   }
   // `get_image_files(path)`: the images under it.
   if (e.type === "call" && calleeName(e) === "get_image_files") return datasetOf(positionalArgument(e, 0) ?? keywordArgument(e, "path"), lookup, depth + 1);
+  return undefined;
+}
+
+/** The `URLs` attribute an expression names: `URLs.PETS`, `URLs.A if woof else URLs.B` (its test worked out), or a name
+ *  the statements before assign one of those to, in the branch of an `if` the run takes. */
+function urlsName(e: Expression | undefined, lookup: FastaiLookup, depth = 0): string | undefined {
+  if (!e || depth > 4) return undefined;
+  if (e.type === "attribute" && e.object.type === "name" && e.object.id === "URLs") return e.name;
+  if (e.type === "conditional") {
+    const test = knownTruth(lookup.evaluate(e.test));
+    return test === undefined ? undefined : urlsName(test ? e.body : e.orelse, lookup, depth + 1);
+  }
+  if (e.type === "name") return urlsName(lastAssigned(lookup.before, e.id, lookup), lookup, depth + 1);
+  return undefined;
+}
+
+/** The value last assigned to `name` in statements that run in order, into the branch an `if`'s known test takes. */
+function lastAssigned(statements: Statement[], name: string, lookup: FastaiLookup): Expression | undefined {
+  for (const s of [...statements].reverse()) {
+    if (s.type === "assign" && s.targets.some((t) => t.type === "name" && t.id === name)) return s.value;
+    if (s.type === "if") {
+      const test = knownTruth(lookup.evaluate(s.test));
+      if (test === undefined) continue;
+      const found = lastAssigned(test ? s.body : s.orelse, name, lookup);
+      if (found) return found;
+    }
+  }
   return undefined;
 }
 

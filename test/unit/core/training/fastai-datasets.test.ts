@@ -51,4 +51,28 @@ learn.fit_one_cycle(1)
     assert.equal((await planOf(SCRIPT("IMAGENETTE_160"))).samples?.value, 13394 - 2678);
     assert.equal((await planOf(SCRIPT("CAMVID"))).samples, undefined);
   });
+
+  it("follows the URL a name holds through the if and the conditional the run takes", async () => {
+    const SCRIPT = (woof: number) => `from fastai.vision.all import *
+
+
+def get_dls(size, woof, bs):
+    if size <= 224:
+        path = URLs.IMAGEWOOF_160 if woof else URLs.IMAGENETTE_160
+    else:
+        path = URLs.IMAGEWOOF if woof else URLs.IMAGENETTE
+    source = untar_data(path)
+    dblock = DataBlock(blocks=(ImageBlock, CategoryBlock), splitter=GrandparentSplitter(valid_name="val"),
+                       get_items=get_image_files, get_y=parent_label, item_tfms=RandomResizedCrop(size))
+    return dblock.dataloaders(source, path=source, bs=bs)
+
+
+def main(size=128, woof=${woof}, bs=64, epochs=5):
+    dls = get_dls(size, woof, bs)
+    learn = Learner(dls, xresnet50(n_out=10), metrics=accuracy)
+    learn.fit_flat_cos(epochs, 8e-3)
+`;
+    assert.equal((await planOf(SCRIPT(0))).samples?.value, 9469, "imagenette2's train/");
+    assert.equal((await planOf(SCRIPT(1))).samples?.value, 9025, "imagewoof2's train/");
+  });
 });
