@@ -46,6 +46,7 @@ import { constructedDataModuleBatch } from "./data-module-constructors";
 import { fullPrecisionInstead, precisionReached, type UnsurePrecision } from "./precision-conditions";
 import { fastaiTrainingSamples } from "./fastai-datasets";
 import { chosenByUser } from "./required-choice";
+import { buildsIgniteTrainer, igniteRun, importsIgnite } from "./ignite-engine";
 import { fastaiFitEpochs, fastaiLoadersBatch, fastaiPrecision, importsFastai, isFastaiFit, isFastaiLoaders } from "./fastai-learner";
 
 /**
@@ -214,6 +215,8 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
   /** fastai: whether the file imports it, and the epochs of each Learner fit the plain run makes, in turn. */
   const fastai = importsFastai(input.text);
   const fastaiFits: PlanFigure[] = [];
+  /** Whether the file imports PyTorch-Ignite, whose training engines' `run` sets the epochs. */
+  const ignite = importsIgnite(input.text);
 
   /** Loops read by their shape (a `for a, b in ...` loop is one site per variable), and the step loops among them. */
   const shapedLoops = new Set<Statement>();
@@ -641,6 +644,16 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
         const part = fastaiTrainingSamples(call, last, { assigned, before: site.context.before, evaluate: (e) => evaluateOne(site, e), snippet: show });
         if (part) samples.push({ rank: 45, figure: { value: part.value, source: "dataset table", line, detail: `${site.callee}: ${part.detail}` } });
       }
+      continue;
+    }
+    if (ignite && last === "run" && call.func.type === "attribute" && call.func.object.type === "name") {
+      // Ignite: `trainer.run(loader, max_epochs=N, epoch_length=M)` of a training engine (ignite-engine.ts).
+      const receiver = call.func.object.id;
+      const built = sites.filter((x): x is CallSite => x.kind === "call" && x.assignedTo.includes(receiver) && x.call.pos.startIndex < call.pos.startIndex && (x.context.fn === site.context.fn || x.context.fn === undefined)).pop();
+      if (!built || !buildsIgniteTrainer(built.call, input.body, input.text) || !runsByDefault(site, (e) => evaluateOne(site, e))) continue;
+      const run = igniteRun(call, (e) => evaluateOne(site, e), (e) => snippet(input.text, e));
+      if (run.epochs) epochs.push({ rank: run.epochs.defaulted ? 1 : 40, figure: { value: run.epochs.value, source: run.epochs.defaulted ? "default" : "code", line, detail: run.epochs.detail } });
+      if (run.epochs && run.perEpoch) steps.push({ rank: 40, figure: { value: run.epochs.value * run.perEpoch.value, source: "code", line, detail: `${run.epochs.detail} × ${run.perEpoch.detail}` } });
       continue;
     }
     if ((last === "fit" || last === "fit_generator") && call.func.type === "attribute") {
