@@ -125,6 +125,87 @@ const TYRO = `def cli(f, *args, **kwargs):
     return f()
 `;
 
+// ConfigArgParse 1.7 (github.com/bw2/ConfigArgParse, README): an argparse.ArgumentParser whose options may also come
+// from config files: `default_config_files=[...]` are read when they exist, and an option added with
+// `is_config_file=True` names one more on the command line (the plain run gives none). Values from a file override the
+// defaults and are converted as the command line's would be; the README's default format is `key = value`,
+// `key: value` or `key value` lines, `#` comments, `[section]` headers ignored. `p.add` is `add_argument`.
+const CONFIGARGPARSE = `import argparse
+from argparse import Namespace, Action, SUPPRESS, ArgumentTypeError, FileType, HelpFormatter, RawTextHelpFormatter, ArgumentDefaultsHelpFormatter
+
+_PARSER_KEYWORDS = ("default_config_files", "config_file_parser_class", "args_for_setting_config_path", "config_arg_is_required", "config_arg_help_message", "args_for_writing_out_config_file", "write_out_config_file_arg_help_message", "ignore_unknown_config_file_keys", "auto_env_var_prefix")
+_OPTION_KEYWORDS = ("is_config_file_arg", "is_config_file", "is_write_out_config_file_arg", "env_var")
+
+
+def _convert(old, text):
+    if isinstance(old, bool):
+        return text.strip().lower() in ("true", "yes", "1", "on")
+    if isinstance(old, int):
+        return int(text)
+    if isinstance(old, float):
+        return float(text)
+    return text
+
+
+def _config_items(path):
+    items = []
+    try:
+        f = open(path)
+    except OSError:
+        return items
+    for raw in f.read().split("\n"):
+        line = raw.strip()
+        if not line or line.startswith("#") or line.startswith(";") or line.startswith("["):
+            continue
+        for sep in ("=", ":", " "):
+            if sep in line:
+                key, value = line.split(sep, 1)
+                items.append((key.strip().lstrip("-").replace("-", "_"), value.strip()))
+                break
+    return items
+
+
+class ArgumentParser(argparse.ArgumentParser):
+    def __init__(self, *args, **kwargs):
+        self._default_config_files = kwargs.get("default_config_files") or []
+        for key in _PARSER_KEYWORDS:
+            if key in kwargs:
+                kwargs.pop(key)
+        super().__init__(*args, **kwargs)
+
+    def add_argument(self, *args, **kwargs):
+        for key in _OPTION_KEYWORDS:
+            if key in kwargs:
+                kwargs.pop(key)
+        return super().add_argument(*args, **kwargs)
+
+    add = add_argument
+
+    def parse_args(self, args=None, namespace=None):
+        parsed = super().parse_args()
+        for path in self._default_config_files:
+            for key, value in _config_items(path):
+                if hasattr(parsed, key):
+                    setattr(parsed, key, _convert(getattr(parsed, key), value))
+        return parsed
+
+    def parse_known_args(self, args=None, namespace=None):
+        return self.parse_args(), []
+
+
+ArgParser = ArgumentParser
+Parser = ArgumentParser
+
+
+def get_argument_parser(name=None, **kwargs):
+    return ArgumentParser(**kwargs)
+
+
+getArgumentParser = get_argument_parser
+getArgParser = get_argument_parser
+getParser = get_argument_parser
+`;
+
 /** Virtual files of the built-in config packages: path under site-packages → Python text. */
 // absl-py 2.1 (abseil.io/docs/python/guides/flags, absl/flags/_defines.py): `flags.DEFINE_integer(name, default, help)`
 // and its kin make `FLAGS.name` hold the default until the command line is parsed (the plain run parses none);
@@ -222,6 +303,7 @@ export const configPackages: [string, string][] = [
   ["absl/flags/__init__.py", ABSL_FLAGS],
   ["absl/app.py", ABSL_APP],
   ["absl/logging/__init__.py", ABSL_LOGGING],
+  ["configargparse.py", CONFIGARGPARSE],
   ["easydict/__init__.py", EASYDICT],
   ["tyro/__init__.py", TYRO],
   ["yacs/__init__.py", ""],

@@ -28,7 +28,11 @@ export interface LoopShape {
   stepsPerPass?: boolean;
 }
 
-const isBackwardCall = (c: CallExpression) => c.func.type === "attribute" && c.func.name === "backward";
+/** TensorFlow's and Keras' own training steps, each a backward pass and an update in one call: an optimizer's
+ *  `apply_gradients(zip(grads, vars))` after `tape.gradient(...)` (tensorflow.org/guide/autodiff, custom training
+ *  loops), and `model.train_on_batch(x, y)`, "a single gradient update on a single batch" (keras.io Model API). */
+const isTensorFlowStep = (c: CallExpression) => c.func.type === "attribute" && (c.func.name === "apply_gradients" || c.func.name === "train_on_batch");
+const isBackwardCall = (c: CallExpression) => c.func.type === "attribute" && (c.func.name === "backward" || isTensorFlowStep(c));
 /** `optimizer.step()`, `scaler.step(optimizer)`, `accelerator`-wrapped optimizers: any `.step(...)` call, but an
  *  environment's (`obs, reward, done, info = env.step(action)`: gym's step returns a tuple to unpack; an optimizer's
  *  returns None, or the closure's loss). The test holds for calls inside `body`. */
@@ -39,7 +43,7 @@ function optimizerSteps(body: Statement[]): (c: CallExpression) => boolean {
   forEachStatement(body, ({ statement: s }) => {
     if (s.type === "assign" && s.value.type === "call" && s.value.func.type === "attribute" && s.value.func.name === "step" && s.targets.some((t) => t.type === "tuple" || t.type === "list")) unpacked.add(s.value);
   }, [], () => false);
-  return (c) => c.func.type === "attribute" && c.func.name === "step" && !unpacked.has(c);
+  return (c) => (c.func.type === "attribute" && c.func.name === "step" && !unpacked.has(c)) || isTensorFlowStep(c);
 }
 
 /** The shape of a `for` or `while` loop's body. `stepping` says which calls run a training step themselves (a

@@ -5,15 +5,17 @@
 // - a replay buffer's `buffer.sample(batch_size)` returns that many transitions a step (stable-baselines3's
 //   `ReplayBuffer.sample(batch_size)`, stable-baselines3.readthedocs.io/en/master/modules/dqn.html; cleanrl copies it).
 // - a loop over batch indexes that slices `x[i * B:i * B + B]` (or `x[i * B:(i + 1) * B]`) takes B items a step: the
-//   slice starts at the i-th multiple of B, so consecutive steps take consecutive chunks of B.
+//   slice starts at the i-th multiple of B, so consecutive steps take consecutive chunks of B;
+// - a loop that slices `x[k:k + B]` from a cursor it advances by the same B each step (`k += B`) takes B items a step
+//   (NeRF's `batch = rays_rgb[i_batch:i_batch + N_rand]` then `i_batch += N_rand`).
 import type { Expression, Statement } from "../python/ast";
-import { forEachExpression, forEachStatement, ownExpressions, positionalArgument, keywordArgument, dottedName } from "../python/syntax-walk";
+import { childBodies, forEachExpression, forEachStatement, ownExpressions, positionalArgument, keywordArgument, dottedName } from "../python/syntax-walk";
 import type { LoopStatement } from "./loop-shape";
 
 /** The expression giving a step loop's batch, and how it was read; undefined when the loop does not say. */
 export interface StepLoopBatch {
   size: Expression;
-  how: "range step" | "index slice" | "buffer sample";
+  how: "range step" | "index slice" | "cursor slice" | "buffer sample";
 }
 
 /** A buffer of transitions a method samples batches from: bound to `ReplayBuffer(...)`, `PrioritizedReplayBuffer(...)`,
@@ -31,6 +33,8 @@ export function stepLoopBatch(loop: LoopStatement, body: Statement[]): StepLoopB
     const chunk = indexSliceSize(loop.body, loop.target.id);
     if (chunk) return { size: chunk, how: "index slice" };
   }
+  const cursor = cursorSliceSize(loop.body);
+  if (cursor) return { size: cursor, how: "cursor slice" };
   const buffers = bufferNames(body);
   let found: Expression | undefined;
   forEachStatement(loop.body, ({ statement }) => {
@@ -77,6 +81,35 @@ function indexSliceSize(body: Statement[], index: string): Expression | undefine
       if (size && (size.type === "name" || size.type === "attribute" || size.type === "int")) found = size;
     });
   });
+  return found;
+}
+
+/** B of a slice `x[k:k + B]` whose cursor `k` the loop's own statements advance by that B (`k += B`), outside nested
+ *  loops and definitions. */
+function cursorSliceSize(body: Statement[]): Expression | undefined {
+  const advanced = new Map<string, string>();
+  const visit = (block: Statement[]) => {
+    for (const s of block) {
+      if (s.type === "augmented" && s.op === "+") {
+        const [name, by] = [dottedName(s.target), dottedName(s.value) ?? (s.value.type === "int" ? String(s.value.value) : undefined)];
+        if (name && by) advanced.set(name, by);
+      }
+      if (s.type === "if" || s.type === "with" || s.type === "try") for (const b of childBodies(s)) visit(b);
+    }
+  };
+  visit(body);
+  if (advanced.size === 0) return undefined;
+  let found: Expression | undefined;
+  forEachStatement(body, ({ statement }) => {
+    for (const root of ownExpressions(statement)) forEachExpression(root, (e) => {
+      if (found || e.type !== "subscript" || e.index.type !== "slice" || !e.index.start || e.index.stop?.type !== "binary" || e.index.stop.op !== "+") return;
+      const k = dottedName(e.index.start);
+      const stop = e.index.stop;
+      const size = dottedName(stop.left) === k ? stop.right : dottedName(stop.right) === k ? stop.left : undefined;
+      const sizeText = size ? dottedName(size) ?? (size.type === "int" ? String(size.value) : undefined) : undefined;
+      if (k && size && sizeText !== undefined && advanced.get(k) === sizeText) found = size;
+    });
+  }, [], () => false);
   return found;
 }
 

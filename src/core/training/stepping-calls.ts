@@ -53,3 +53,9 @@ export function stepsOncePerCall(callee: Value | undefined, owner?: ClassValue):
   if (looped.some((d) => trainingWork(d.body).stepsOnce)) return false;
   return work.some((w) => w.stepsOnce) && work.some((w) => w.backward) && !work.some((w) => w.stepLoop);
 }
+
+/** Whether one call of a function defined as written (no object to look its methods up on) takes one optimizer step. */
+export function stepsOncePerDefinition(definition: FunctionDefinition): boolean {
+  const work = trainingWork(definition.body);
+  return work.stepsOnce && work.backward && !work.stepLoop;
+}

@@ -4,7 +4,7 @@ import { freshId, keyOf, str } from "../interp/construct";
 import { instanceMethod, lookupClassAttribute } from "../interp/classes";
 import type { Interpreter } from "../interp/interpreter";
 import type { ClassValue, InstanceValue, ModuleNamespaceValue, Scope, Value } from "../interp/values";
-import type { Expression, Statement } from "../python/ast";
+import type { Expression, FunctionDefinition, Statement } from "../python/ast";
 import type { ParallelSetup } from "../parallel/parallel-setup";
 import { isTrackerCallee, trackerDecorators, trackerFromCall, type TrackerSite } from "./codecarbon-tracker";
 import { findCodeSites, type CodeSite } from "./code-sites";
@@ -15,7 +15,7 @@ import { evaluateAtSite, knownTruth as truth, type ParameterBindings, type StepA
 import { stepsOncePerEpoch } from "./full-batch-epochs";
 import { ownMethod } from "./own-code";
 import { loopShape, type LoopShape, type LoopStatement } from "./loop-shape";
-import { stepsOncePerCall } from "./stepping-calls";
+import { stepsOncePerCall, stepsOncePerDefinition } from "./stepping-calls";
 import { cudaQueriesNote } from "./cuda-note";
 import { hfTrainingArguments, trainingArgumentsKind, TRAINING_ARGUMENT_DEFAULTS } from "./hf-arguments";
 import { trainerArgsFigures } from "./trainer-args-value";
@@ -273,6 +273,13 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
     steppingTried++;
     const callee = evaluateOne(site, c.func);
     let result = stepsOncePerCall(callee);
+    if (!result && callee?.kind === "unknown" && c.func.type === "name") {
+      // A step function defined in the function that calls it (`def train_step(x, y):` inside `main`), which the
+      // slice does not define: its own body, read as written.
+      const name = c.func.id;
+      const defined = (site.context.fn?.body ?? input.body).find((s): s is FunctionDefinition => s.type === "function" && s.name === name);
+      if (defined) result = stepsOncePerDefinition(defined);
+    }
     if (!result && callee?.kind !== "function" && callee?.kind !== "bound" && c.func.type === "attribute" && c.func.object.type === "name") {
       // `algorithm = algorithm_class(...)` whose object could not be built: the method of the class it calls.
       const name = c.func.object.id;
@@ -354,8 +361,14 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
         const strideNamed = (own?.how === "range step" || own?.how === "index slice") && /batch|(^|_)mb(_|$)|^b$|^bs$/i.test(dottedName(own.size)?.split(".").pop() ?? "");
         const detail = own?.how === "range step" && site.loop.type === "for" ? `the step of ${snippet(input.text, site.loop.iter)}, each iteration a slice of ${snippet(input.text, own.size)}`
           : own?.how === "index slice" ? `each iteration slices ${snippet(input.text, own.size)} items from the loop's index times ${snippet(input.text, own.size)}`
+          : own?.how === "cursor slice" ? `each iteration slices ${snippet(input.text, own.size)} items from a cursor it advances by ${snippet(input.text, own.size)}`
           : `sampled ${own ? snippet(input.text, own.size) : ""} at a time from a replay buffer`;
         if (own && ownBatch !== undefined) batches.push({ rank: own.how === "buffer sample" || strideNamed ? 46 : 5, figure: { value: ownBatch, source: "code", line: site.loop.pos.line, detail } });
+        // A loop over an iterator that batches its own data: each item is a batch of the object's `batch_size`.
+        const drawnFrom = site.loop.type === "for" ? iterOf(site.loop) ?? site.loop.iter : undefined;
+        const drawn = !own && drawnFrom?.type === "name" ? evaluateOne(site, drawnFrom) : undefined;
+        const drawnBatch = drawn && isBatchIterator(drawn) ? positiveInteger(drawn.attributes.get("batch_size")) : undefined;
+        if (drawn && drawnBatch !== undefined) batches.push({ rank: 45, figure: { value: drawnBatch, source: "code", line: site.loop.pos.line, detail: `${snippet(input.text, drawnFrom!)}.batch_size: ${drawn.kind === "instance" ? drawn.cls.name : ""} batches its own data, ${drawnBatch} items each` } });
         const count = loopCount(site, shape, (e) => evaluateOne(site, e), input.text, iterOf(site.loop));
         const every = shape.stepEvery ? positiveInteger(evaluateOne(site, shape.stepEvery)) : undefined;
         if (count === undefined) {
@@ -1178,6 +1191,9 @@ function iterationCount(iter: Expression, evaluate: (e: Expression) => Value | u
     // optimizers or models is no count of the run: `for opt in optimizers: opt.step()` is one step.
     const value = evaluate(iter);
     if (value?.kind === "range") return rangeLength(value);
+    // An iterator object that batches its own data (`trainset = Dataset(FLAGS, is_training=True)` defining __next__
+    // and __len__): a pass over it takes len() batches, as Python's for calls __next__ until it raises StopIteration.
+    if (value && isBatchIterator(value)) return positiveInteger(evaluate({ type: "call", func: { type: "name", id: "len", pos: iter.pos }, args: [{ kind: "positional", value: iter }], pos: iter.pos }));
     // A list of datasets (`for task, dataset in enumerate(train_datasets)`: continual learning's tasks) runs once each.
     const numbers = value?.kind === "tensor" || ((value?.kind === "list" || value?.kind === "tuple") && value.items.length > 0 && (value.items.every((v) => v.kind === "int" || v.kind === "float") || value.items.every(isDataset)));
     return numbers ? lengthOf(value) : undefined;
@@ -1221,6 +1237,12 @@ function loopDatasetLength(
   const first = lengths[0];
   if (first?.kind !== "int" || first.value <= 0 || !lengths.every((l) => l?.kind === "int" && l.value === first.value)) return undefined;
   return { value: first.value, count: items.items.length, list };
+}
+
+/** An object of a workspace class that is its own iterator over batches (`__next__`, and `__len__` for their count),
+ *  as TensorFlow YOLO ports write their `Dataset`: not a module, not a map-style dataset. */
+function isBatchIterator(v: Value): v is Extract<Value, { kind: "instance" }> {
+  return v.kind === "instance" && v.module === undefined && lookupClassAttribute(v.cls, "__next__")?.kind === "function" && lookupClassAttribute(v.cls, "__len__")?.kind === "function" && lookupClassAttribute(v.cls, "__getitem__") === undefined;
 }
 
 /** An object of a class that has a length and items (`__len__` and `__getitem__`) and is not a module: a map-style
