@@ -107,6 +107,8 @@ interface Candidate {
 export const PLAN_STEPS = 2_000_000;
 /** Calls whose callee is worked out to see whether it takes a training step, at most, per plan. */
 const MAX_STEPPING_CALLS = 24;
+/** An attribute holding a data object's count of samples (`self.num_samples = len(self.annotations)`). */
+const SAMPLE_COUNT_ATTRIBUTE = /^(num_samples|n_samples|num_examples|n_examples|sample_num|num_data)$/;
 /** Builtins and libraries: their calls are never the script's training step. */
 const NOT_STEPPING_CALLEE = /^(print|len|range|enumerate|zip|iter|next|float|int|str|bool|list|dict|set|tuple|sorted|min|max|sum|abs|round|isinstance|getattr|setattr|hasattr|open|super|os|sys|np|numpy|torch|torchvision|random|time|datetime|logging|logger|warnings|json|yaml|shutil|plt|wandb|math|tqdm|copy|re|collections|itertools|functools|pickle)(\.|$)/;
 /** Methods of strings, containers, tensors, loggers and optimizers themselves, and progress bars: not a training step
@@ -369,6 +371,10 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
         const drawn = !own && drawnFrom?.type === "name" ? evaluateOne(site, drawnFrom) : undefined;
         const drawnBatch = drawn && isBatchIterator(drawn) ? positiveInteger(drawn.attributes.get("batch_size")) : undefined;
         if (drawn && drawnBatch !== undefined) batches.push({ rank: 45, figure: { value: drawnBatch, source: "code", line: site.loop.pos.line, detail: `${snippet(input.text, drawnFrom!)}.batch_size: ${drawn.kind === "instance" ? drawn.cls.name : ""} batches its own data, ${drawnBatch} items each` } });
+        // Its count of samples, where it keeps one under a name that says so (`self.num_samples = len(self.annotations)`).
+        const drawnSamples = drawn && drawnBatch !== undefined && drawn.kind === "instance" ? [...drawn.attributes].find(([k]) => SAMPLE_COUNT_ATTRIBUTE.test(k)) : undefined;
+        const sampleCount = drawnSamples ? positiveInteger(drawnSamples[1]) : undefined;
+        if (drawnSamples && sampleCount !== undefined) samples.push({ rank: 45, figure: { value: sampleCount, source: "code", line: site.loop.pos.line, detail: `${snippet(input.text, drawnFrom!)}.${drawnSamples[0]}: the samples ${drawn?.kind === "instance" ? drawn.cls.name : ""} batches` } });
         const count = loopCount(site, shape, (e) => evaluateOne(site, e), input.text, iterOf(site.loop));
         const every = shape.stepEvery ? positiveInteger(evaluateOne(site, shape.stepEvery)) : undefined;
         if (count === undefined) {

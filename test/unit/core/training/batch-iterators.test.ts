@@ -62,6 +62,7 @@ describe("batch iterators and TensorFlow custom loops", () => {
     assert.equal(plan.batch?.value, 6);
     assert.match(plan.batch!.detail, /trainset\.batch_size/);
     assert.equal(plan.steps?.value, 5 * 4, "5 epochs × ⌈20 / 6⌉ batches");
+    assert.equal(plan.samples?.value, 20, "its num_samples: the lines with boxes");
   });
 
   it("model.train_on_batch is a Keras step too", async () => {
