@@ -206,6 +206,110 @@ getArgParser = get_argument_parser
 getParser = get_argument_parser
 `;
 
+// ml_collections 0.1 (github.com/google/ml_collections, README "ConfigDict"): a dict whose fields read and write as
+// attributes and items, nested dicts made ConfigDicts, as research code's `config.py` files build the model and run
+// (`config = ml_collections.ConfigDict(); config.transformer = ml_collections.ConfigDict(); config.hidden_size = 768`).
+// FrozenConfigDict is read-only, and `placeholder(type)` a field of that type holding None. `get_ref` returns the
+// field's current value, not a lazy FieldReference: a value changed after the reference is taken is not followed.
+const ML_COLLECTIONS = `from ml_collections.config_dict import ConfigDict, FrozenConfigDict, FieldReference
+`;
+
+const ML_COLLECTIONS_CONFIG_DICT = `def _node(value):
+    if isinstance(value, dict) and not isinstance(value, ConfigDict):
+        return ConfigDict(value)
+    return value
+
+
+class FieldReference(object):
+    def __init__(self, default, field_type=None, op=None, required=False):
+        self._value = default
+
+    def get(self):
+        return self._value
+
+    def set(self, value):
+        self._value = value
+
+
+class ConfigDict(dict):
+    def __init__(self, initial_dictionary=None, type_safe=True, convert_dict=True, allow_dotted_keys=False, sort_keys=True):
+        super().__init__()
+        if initial_dictionary is not None:
+            for k, v in dict(initial_dictionary).items():
+                self[k] = v
+
+    def __setitem__(self, name, value):
+        if isinstance(value, FieldReference):
+            value = value.get()
+        super().__setitem__(name, _node(value))
+
+    def __setattr__(self, name, value):
+        self[name] = value
+
+    def __getattr__(self, name):
+        if name in self:
+            return self[name]
+        raise AttributeError(name)
+
+    def get_ref(self, key):
+        return self[key]
+
+    def update(self, *other, **kwargs):
+        for d in other:
+            for k, v in dict(d).items():
+                self[k] = v
+        for k, v in kwargs.items():
+            self[k] = v
+
+    def lock(self):
+        return self
+
+    def unlock(self):
+        return self
+
+    def ignore_type(self):
+        return self
+
+    def to_dict(self, visit_map=None):
+        return {k: (v.to_dict() if isinstance(v, ConfigDict) else v) for k, v in self.items()}
+
+    def copy_and_resolve_references(self, visit_map=None):
+        out = ConfigDict()
+        for k, v in self.items():
+            out[k] = v.copy_and_resolve_references() if isinstance(v, ConfigDict) else v
+        return out
+
+    def unlocked(self):
+        return _Unlocked(self)
+
+
+class _Unlocked(object):
+    def __init__(self, config):
+        self.config = config
+
+    def __enter__(self):
+        return self.config
+
+    def __exit__(self, *args):
+        return False
+
+
+class FrozenConfigDict(ConfigDict):
+    pass
+
+
+def placeholder(field_type, required=False):
+    return None
+
+
+def required_placeholder(field_type):
+    return None
+
+
+def create(**kwargs):
+    return ConfigDict(kwargs)
+`;
+
 /** Virtual files of the built-in config packages: path under site-packages → Python text. */
 // absl-py 2.1 (abseil.io/docs/python/guides/flags, absl/flags/_defines.py): `flags.DEFINE_integer(name, default, help)`
 // and its kin make `FLAGS.name` hold the default until the command line is parsed (the plain run parses none);
@@ -304,6 +408,8 @@ export const configPackages: [string, string][] = [
   ["absl/app.py", ABSL_APP],
   ["absl/logging/__init__.py", ABSL_LOGGING],
   ["configargparse.py", CONFIGARGPARSE],
+  ["ml_collections/__init__.py", ML_COLLECTIONS],
+  ["ml_collections/config_dict/__init__.py", ML_COLLECTIONS_CONFIG_DICT],
   ["easydict/__init__.py", EASYDICT],
   ["tyro/__init__.py", TYRO],
   ["yacs/__init__.py", ""],
