@@ -10,6 +10,7 @@ import { evaluateAtSite, knownTruth, type StepAllowance } from "./evaluate-site"
 import { argumentsByParameter } from "./call-site-bindings";
 import { datasetSize } from "./dataset-sizes";
 import { trainingSamples } from "./dataset-calls";
+import { splitHelperPart } from "./split-helpers";
 import { batchSamplerArguments } from "./batch-sampler";
 import { ownClass } from "./own-code";
 
@@ -56,7 +57,7 @@ function reachedIn(site: CallSite, evaluateIn: (site: CallSite, e: Expression) =
  * dataset of the table (dataset-sizes.ts), on the branch the call takes. Null when the function builds a dataset of
  * the table that is not known to be the training split: that is decided, and no other reading may overrule it.
  */
-function datasetLength(loader: CallSite, definition: FunctionDefinition, text: string, evaluateIn: (site: CallSite, e: Expression) => Value, reached: (site: CallSite) => boolean): { value: number; code: string; table?: boolean } | null | undefined {
+function datasetLength(loader: CallSite, definition: FunctionDefinition, text: string, evaluateIn: (site: CallSite, e: Expression) => Value, reached: (site: CallSite) => boolean, rebound?: (site: CallSite, size: number) => number | undefined): { value: number; code: string; table?: boolean } | null | undefined {
   const dataset = positionalArgument(loader.call, 0) ?? keywordArgument(loader.call, "dataset");
   if (dataset?.type === "call") {
     // Built in the loader's own call: `DataLoader(datasets.MNIST(root, train=True, ...), batch_size=...)`.
@@ -68,14 +69,24 @@ function datasetLength(loader: CallSite, definition: FunctionDefinition, text: s
   }
   if (dataset?.type !== "name") return undefined;
   let judged = false;
-  for (const site of findCodeSites([definition], text, new RegExp(`\\b${dataset.id}\\b`))) {
+  const named = findCodeSites([definition], text, new RegExp(`\\b${dataset.id}\\b`));
+  for (const site of named) {
     if (site.kind !== "call" || !site.assignedTo.includes(dataset.id) || site.call.pos.startIndex > loader.call.pos.startIndex || !reached(site)) continue;
     // A project's own class named as torchvision's (`pascal.VOCSegmentation` of dataloaders/datasets/) reads its own
     // files: it is not the table's, and says nothing of the split's size.
     if (ownClass(evaluateIn(site, site.call.func))) continue;
     const known = datasetSize(site.callee.split(".").pop() ?? "", "torchvision");
     const part = known ? trainingSamples(known, site.call, (e) => evaluateIn(site, e)) : undefined;
-    if (known && part) return { value: part.value, code: `the loader's dataset ${site.callee} (${part.part ? `its "${part.part}" part` : "training split"}, ${known.source})`, table: true };
+    if (known && part) {
+      const code = `the loader's dataset ${site.callee} (${part.part ? `its "${part.part}" part` : "training split"}, ${known.source})`;
+      // `dataset_train = split_dataset(dataset_train)` before the loader: the name now holds what that call returns,
+      // a random_split part the helper's arguments size (split-helpers.ts), or nothing known.
+      const later = named.filter((s): s is CallSite => s.kind === "call" && s.assignedTo.includes(dataset.id) && s.call.pos.startIndex > site.call.pos.startIndex && s.call.pos.startIndex < loader.call.pos.startIndex && reached(s)).pop();
+      if (!later) return { value: part.value, code, table: true };
+      const handed = positionalArgument(later.call, 0);
+      const kept = handed?.type === "name" && handed.id === dataset.id ? rebound?.(later, part.value) : undefined;
+      return kept !== undefined ? { value: kept, code: `${later.callee}(${dataset.id}), its random_split part of ${code}`, table: true } : null;
+    }
     judged ||= known !== undefined;
   }
   return judged ? null : undefined;
@@ -151,7 +162,13 @@ export function foreignLoader(
   // A dataset of the table built here is datasetLength's to judge (its split must be known to be training's); only
   // one the function gets from elsewhere is asked for its len().
   const fromDataset = () => {
-    const table = datasetLength(loader, definition, text, evaluateIn, (s) => reachedIn(s, evaluateIn));
+    // A helper of the same file that the dataset passes through (`split_dataset(dataset_train)`), run with its call's arguments.
+    const rebound = (site: CallSite, size: number): number | undefined => {
+      const helper = evaluateIn(site, site.call.func);
+      if (helper?.kind !== "function" || helper.module.file !== file) return undefined;
+      return splitHelperPart(interp, helper, site.call, text, positionalArgument(site.call, 0)!, size, (e) => evaluateIn(site, e), now, allowance);
+    };
+    const table = datasetLength(loader, definition, text, evaluateIn, (s) => reachedIn(s, evaluateIn), rebound);
     return table === undefined ? datasetValueLength(loader, text, evaluateIn) : table ?? undefined;
   };
   const samples = samplerLength(loader, definition, text, evaluateIn) ?? fromDataset();

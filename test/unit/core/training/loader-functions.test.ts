@@ -256,3 +256,52 @@ for epoch in range(3):
     assert.equal(library.samples?.value, 1464);
   });
 });
+
+describe("a dataset that another file's loader function passes through a split helper", () => {
+  const DATA = (rebind: string) => `import torch
+from torch.utils.data import DataLoader, random_split
+from torchvision.datasets import CIFAR10
+
+BATCH_SIZE = 256
+
+
+def split_dataset(dataset, val_split=0.2, train=True):
+    n = len(dataset)
+    val_len = int(val_split * n)
+    dataset_train, dataset_val = random_split(dataset, [n - val_len, val_len], generator=torch.Generator().manual_seed(42))
+    if train:
+        return dataset_train
+    return dataset_val
+
+
+def prepare_train():
+    dataset_train = CIFAR10(root="data", train=True, download=False)
+${rebind}
+    return DataLoader(dataset_train, batch_size=BATCH_SIZE, shuffle=True)
+`;
+  const SCRIPT = `import torch
+from torch import nn
+from data import prepare_train
+
+model = nn.Sequential(nn.Flatten(), nn.Linear(3 * 32 * 32, 10))
+optimizer = torch.optim.SGD(model.parameters(), lr=0.1)
+train_loader = prepare_train()
+for epoch in range(3):
+    for x, y in train_loader:
+        optimizer.zero_grad()
+        nn.functional.cross_entropy(model(x), y).backward()
+        optimizer.step()
+`;
+
+  it("has the helper's random_split part, not the whole training split; a rebinding it cannot size leaves the samples unknown", async () => {
+    const split = await planOf(SCRIPT, { "/project/data.py": DATA("    dataset_train = split_dataset(dataset_train)") });
+    assert.equal(split.samples?.value, 40000);
+    assert.match(split.samples?.detail ?? "", /split_dataset\(dataset_train\)/);
+    assert.equal(split.batch?.value, 256);
+    const whole = await planOf(SCRIPT, { "/project/data.py": DATA("    pass") });
+    assert.equal(whole.samples?.value, 50000);
+    const unknown = await planOf(SCRIPT, { "/project/data.py": DATA("    dataset_train = torch.utils.data.ConcatDataset([dataset_train, dataset_train])") });
+    assert.notEqual(unknown.samples?.value, 50000);
+  });
+});
+
