@@ -310,6 +310,54 @@ def create(**kwargs):
     return ConfigDict(kwargs)
 `;
 
+// python-dotenv 1.0 (pypi.org/project/python-dotenv, README): `load_dotenv()` reads `KEY=VALUE` lines of a `.env` file
+// (the working folder's when no path is given; `export ` prefixes, quotes and `#` comments allowed) into os.environ,
+// without overriding variables already set unless `override=True`; `dotenv_values()` returns them as a dict. A missing
+// file is no error (load_dotenv returns False).
+const DOTENV = `import os
+
+
+def _parse(path):
+    values = {}
+    try:
+        f = open(path)
+    except OSError:
+        return None
+    for raw in f.read().split("\n"):
+        line = raw.strip()
+        if not line or line.startswith("#") or "=" not in line:
+            continue
+        if line.startswith("export "):
+            line = line[len("export "):]
+        key, value = line.split("=", 1)
+        value = value.strip()
+        if len(value) >= 2 and value[0] == value[-1] and value[0] in ("'", '"'):
+            value = value[1:-1]
+        elif " #" in value:
+            value = value.split(" #", 1)[0].strip()
+        values[key.strip()] = value
+    return values
+
+
+def find_dotenv(filename=".env", raise_error_if_not_found=False, usecwd=False):
+    return filename
+
+
+def dotenv_values(dotenv_path=None, stream=None, verbose=False, interpolate=True, encoding="utf-8"):
+    values = _parse(dotenv_path or ".env")
+    return values if values is not None else {}
+
+
+def load_dotenv(dotenv_path=None, stream=None, verbose=False, override=False, interpolate=True, encoding="utf-8"):
+    values = _parse(dotenv_path or ".env")
+    if values is None:
+        return False
+    for key, value in values.items():
+        if override or key not in os.environ:
+            os.environ[key] = value
+    return True
+`;
+
 /** Virtual files of the built-in config packages: path under site-packages → Python text. */
 // absl-py 2.1 (abseil.io/docs/python/guides/flags, absl/flags/_defines.py): `flags.DEFINE_integer(name, default, help)`
 // and its kin make `FLAGS.name` hold the default until the command line is parsed (the plain run parses none);
@@ -408,6 +456,7 @@ export const configPackages: [string, string][] = [
   ["absl/app.py", ABSL_APP],
   ["absl/logging/__init__.py", ABSL_LOGGING],
   ["configargparse.py", CONFIGARGPARSE],
+  ["dotenv/__init__.py", DOTENV],
   ["ml_collections/__init__.py", ML_COLLECTIONS],
   ["ml_collections/config_dict/__init__.py", ML_COLLECTIONS_CONFIG_DICT],
   ["easydict/__init__.py", EASYDICT],

@@ -1,6 +1,6 @@
 import { nativeClass } from "../classes";
-import { NONE, bool, dict, float, freshId, int, list, str, tuple, unknown } from "../construct";
-import { PythonError, type ModuleNamespaceValue, type StrValue, type Value } from "../values";
+import { NONE, bool, dict, float, freshId, int, keyOf, list, str, tuple, unknown } from "../construct";
+import { PythonError, type DictValue, type ModuleNamespaceValue, type StrValue, type Value } from "../values";
 import { fn, namespace, quiet, type StandardLibrary } from "./native";
 import { pathAbspath, pathBasename, pathDirname, pathJoin, pathNormpath } from "./os-path";
 
@@ -27,9 +27,23 @@ export function installEnvironment({ modules, interp, objectClass }: StandardLib
     if (path?.kind !== "str" || (cwd === undefined && !path.value.startsWith("/"))) return unknown("a file path");
     return str(pathAbspath(path.value, cwd ?? "/"));
   });
+  // The process's environment holds nothing the code did not put there (python-dotenv's load_dotenv fills it from a
+  // .env file); os.getenv reads it, with its default otherwise (docs.python.org/3/library/os.html#os.getenv). One
+  // environment per analysis (its loader): what one script sets must not reach the next analysis.
+  const environs = new WeakMap<object, DictValue>();
+  const environ = (): DictValue => {
+    const loader = interp().loader;
+    let d = environs.get(loader);
+    if (!d) environs.set(loader, (d = dict()));
+    return d;
+  };
   modules.set("os", namespace("os", {
-    environ: dict(),
-    getenv: fn("os.getenv", ({ args }) => args[1] ?? NONE),
+    __fallback__: fn("os.__fallback__", ({ args }) => (args[0]?.kind === "str" && args[0].value === "environ" ? environ() : unknown(`os.${args[0]?.kind === "str" ? args[0].value : "?"} is not available to the analyzer`))),
+    getenv: fn("os.getenv", ({ args, kwargs }) => {
+      const key = args[0] ?? kwargs.get("key");
+      const set = key?.kind === "str" ? environ().entries.get(keyOf(key)) : undefined;
+      return set?.value ?? args[1] ?? kwargs.get("default") ?? NONE;
+    }),
     path: namespace("os.path", {
       join: fn("os.path.join", ({ args }) => (allText(args) ? str(pathJoin(args[0].value, ...args.slice(1).map((a) => a.value))) : unknown("a file path"))),
       exists: fn("os.path.exists", () => bool(false)),
