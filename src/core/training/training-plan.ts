@@ -115,6 +115,19 @@ const NOT_STEPPING_CALLEE = /^(print|len|range|enumerate|zip|iter|next|float|int
  *  (`update` is a dict's, but also the name of many training steps: DomainBed's `algorithm.update(minibatches)`). */
 const NOT_STEPPING_METHOD = /(^|\.)(step|backward|zero_grad|to|cuda|cpu|item|detach|numpy|append|extend|insert|pop|items|keys|values|get|format|join|split|strip|replace|startswith|endswith|lower|upper|write|read|close|flush|log|info|debug|warning|error|set_description|set_postfix|add_scalar|add_scalars|add_image|save|load|state_dict|load_state_dict|train|eval|size|view|reshape|mean|sum|copy_|clone|__\w+__)$/;
 const EPOCH_VARIABLE = /epoch/i;
+
+/** A `train(...)` call that is not nn.Module's mode switch, `train(mode=True)` (pytorch.org/docs, torch.nn.Module.train:
+ *  one optional bool): given other arguments (`policy.train(replay_buffer, args.batch_size)`), it is a method of the
+ *  project's own, which may take a training step. */
+function ownTrainMethod(c: Extract<Expression, { type: "call" }>): boolean {
+  if (c.func.type !== "attribute" || c.func.name !== "train" || c.args.length === 0) return false;
+  if (c.args.length > 1) return true;
+  const only = c.args[0];
+  if (only.kind === "keyword" && only.name === "mode") return false;
+  const value = only.kind === "positional" || only.kind === "keyword" ? only.value : undefined;
+  // `True`/`False`, or a name, attribute or test that may hold one (`model.train(is_training)`), is the mode.
+  return value !== undefined && !["constant", "boolean", "name", "attribute", "unary", "compare"].includes(value.type);
+}
 /** Loop variables of step-based training loops (nanoGPT's `iter_num`, `for step in range(max_steps)`). */
 const STEP_VARIABLE = /^(step|steps|it|iter|iters|iter_num|iteration|itr|global_step|train_step|update|updates|n_iter)$/i;
 const STEP_CONSTANT = /^(max_iters?|max_steps|max_iterations|num_training_steps|num_train_steps|num_steps|n_steps|train_steps|total_steps|total_iters|num_iters|num_iterations|n_iters|training_steps|iterations)$/i;
@@ -271,7 +284,7 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
     stepping.set(c, false);
     const site = c.type === "call" ? callSites.get(c) : undefined;
     if (!site || c.type !== "call" || (c.func.type !== "attribute" && c.func.type !== "name") || steppingTried >= MAX_STEPPING_CALLS) return false;
-    if (NOT_STEPPING_CALLEE.test(site.callee) || NOT_STEPPING_METHOD.test(site.callee)) return false;
+    if (NOT_STEPPING_CALLEE.test(site.callee) || (NOT_STEPPING_METHOD.test(site.callee) && !ownTrainMethod(c))) return false;
     steppingTried++;
     const callee = evaluateOne(site, c.func);
     let result = stepsOncePerCall(callee);
@@ -1282,8 +1295,11 @@ function positiveInteger(v: Value | undefined): number | undefined {
   return undefined;
 }
 
+/** A count of zero or more: an int, or a whole float (argparse converts only string defaults by `type=`, so
+ *  `default=25e3, type=int` stays the float 25000.0, which Python compares as 25000). */
 function positiveOrZero(v: Value | undefined): number | undefined {
-  return v?.kind === "int" && Number.isSafeInteger(v.value) && v.value >= 0 ? v.value : undefined;
+  if (v?.kind === "int" && Number.isSafeInteger(v.value) && v.value >= 0) return v.value;
+  return v?.kind === "float" && Number.isSafeInteger(v.value) && v.value >= 0 ? v.value : undefined;
 }
 
 /**
