@@ -56,7 +56,7 @@ export function nestedModelSites(syntax: ModuleSyntax, text: string, namespace: 
       const before = nested ? [...place.outer, ...body.slice(0, i)] : [];
       if (nested && s.type === "assign" && s.targets.length === 1 && s.targets[0].type === "name" && s.value.type === "call") {
         const name = s.targets[0].id;
-        if ((fromLibrary(s.value, namespace, file) || needsArgumentsHere(s.value, namespace, file) || importedBefore(s.value, before) || pickedFromLibrary(s.value, before, namespace, file) || (!place.fn && guardGlobals(s.value, before, namespace.scope, file).length > 0)) && looksLikeModel(name, s.value)) {
+        if ((fromLibrary(s.value, namespace, file) || wrapsLibraryModel(s.value, namespace, file) || needsArgumentsHere(s.value, namespace, file) || importedBefore(s.value, before) || pickedFromLibrary(s.value, before, namespace, file) || (!place.fn && guardGlobals(s.value, before, namespace.scope, file).length > 0)) && looksLikeModel(name, s.value)) {
           // Built in the module's namespace, the call may read only what that namespace (or builtins) holds: an
           // argument from the function's own variables (`resnet18(num_classes=n)`) needs them worked out first.
           const locals = [...namesIn([s.value], new Set())].filter((n) => !visible(n, namespace.scope));
@@ -125,6 +125,21 @@ function pickedFromLibrary(call: Extract<Expression, { type: "call" }>, before: 
   const root = rootName(last.value);
   const bound = root === undefined ? undefined : namespace.scope.names.get(root);
   return !!bound && isLibraryValue(bound, file) && !(bound.kind === "namespace" && isTorchItself(bound.name));
+}
+
+/**
+ * torch's own wrapper around a model built from a library or workspace module in the same expression
+ * (`model = torch.nn.DataParallel(resnet.__dict__[args.arch]())`, `nn.parallel.DistributedDataParallel(Net(args))`):
+ * torch's calls are no sites themselves, but the wrapper holds the model the run trains as its `.module`.
+ */
+function wrapsLibraryModel(call: Extract<Expression, { type: "call" }>, namespace: ModuleNamespaceValue, file: string): boolean {
+  const root = rootName(call.func);
+  const bound = root === undefined ? undefined : namespace.scope.names.get(root);
+  const torchOwn = (bound?.kind === "namespace" && isTorchItself(bound.name)) || (bound?.kind === "class" && !!bound.module && isTorchItself(bound.module.name));
+  const first = call.args[0];
+  if (!torchOwn || first?.kind !== "positional") return false;
+  const inner = first.value;
+  return inner.type === "call" && (fromLibrary(inner, namespace, file) || needsArgumentsHere(inner, namespace, file));
 }
 
 function fromLibrary(call: Extract<Expression, { type: "call" }>, namespace: ModuleNamespaceValue, file: string): boolean {

@@ -234,4 +234,30 @@ if __name__ == "__main__":
     assert.deepEqual(built, [6 * 2 + 2, 24 * 2 + 2]);
     assert.equal(result.training?.batch?.value, 16);
   });
+  it("builds a workspace model that torch's DataParallel wraps in the same expression, the wrapper holding it", async () => {
+    const script = `import argparse
+import torch
+import torch.nn as nn
+import nets
+
+parser = argparse.ArgumentParser()
+parser.add_argument('--arch', default='wide')
+
+def main():
+    args = parser.parse_args()
+    model = torch.nn.DataParallel(nets.__dict__[args.arch]())
+    other = nn.parallel.DistributedDataParallel(nets.narrow())
+    opt = torch.optim.SGD(model.parameters(), lr=0.1)
+    for epoch in range(3):
+        model(torch.randn(2, 4)).sum().backward()
+        opt.step()
+
+if __name__ == '__main__':
+    main()
+`;
+    const others = { "/project/nets.py": "import torch.nn as nn\n\ndef wide():\n    return nn.Linear(4, 16)\n\ndef narrow():\n    return nn.Linear(4, 2)\n" };
+    const result = await analyze(script, { others });
+    assert.equal(modelNamed(result, "model").params, 4 * 16 + 16, "wide() picked by --arch, inside DataParallel");
+    assert.equal(modelNamed(result, "other").params, 4 * 2 + 2, "narrow() inside nn.parallel.DistributedDataParallel");
+  });
 });
