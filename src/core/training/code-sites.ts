@@ -123,9 +123,10 @@ export function findCodeSites(body: Statement[], text: string, words: RegExp = T
         forEachExpression(expression, (node) => {
           if (node.type === "comprehension") comprehensions.push(node);
           if (node.type === "call") {
-            // A callee that a call returns (`eval('datasets.' + name)(...)`, `getattr(datasets, name)(...)`) has no
-            // dotted name: "()" marks it, for rules that work the callee out (a dataset class).
-            const callee = attributeChain(node.func) || (node.func.type === "call" ? "()" : "");
+            // A callee that a call returns (`eval('datasets.' + name)(...)`, `getattr(datasets, name)(...)`) or that a
+            // module's namespace gives by key (`datasets.__dict__[name](...)`) has no dotted name: "()" marks it, for
+            // rules that work the callee out (a dataset class).
+            const callee = attributeChain(node.func) || (node.func.type === "call" || pickedFromNamespace(node.func) ? "()" : "");
             const inComprehension = comprehensions.some((c) => c.pos.startIndex <= node.pos.startIndex && node.pos.endIndex <= c.pos.endIndex);
             if (callee) sites.push({ kind: "call", call: node, callee, context, assignedTo: node === direct ? assignedTo : [], ...(node === direct && attributes.length > 0 ? { assignedAttributes: attributes } : {}), ...(inComprehension ? { inComprehension } : {}) });
           } else if (node.type === "dict") {
@@ -191,4 +192,9 @@ function drivingFunctions(body: Statement[], text: string, own: (def: FunctionDe
     for (const f of found) training.add(f.name);
   }
   return driving;
+}
+
+/** `module.__dict__[key]`: a name looked up in a module's namespace, as Python's registries of classes do. */
+function pickedFromNamespace(e: Expression): boolean {
+  return e.type === "subscript" && e.object.type === "attribute" && e.object.name === "__dict__";
 }

@@ -857,7 +857,7 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
     // `self.dataset_cls(self.data_dir, train=True)`: a class held by a name or an attribute, as a library's data
     // module names its dataset (`dataset_cls = MNIST`); only callees named for a class or dataset are evaluated.
     // A class a call returns (`eval('datasets.' + DATASET)(...)`, `getattr(datasets, name)(...)`) is worked out too.
-    const held = !inherited && !datasetSize(last, "torchvision") && ((/^[a-z_]/.test(last) && /cls|class|dataset/i.test(last) && site.assignedTo.length > 0) || call.func.type === "call") ? evaluateOne(site, call.func) : undefined;
+    const held = !inherited && !datasetSize(last, "torchvision") && ((/^[a-z_]/.test(last) && /cls|class|dataset/i.test(last) && site.assignedTo.length > 0) || site.callee === "()") ? evaluateOne(site, call.func) : undefined;
     const heldName = held?.kind === "class" ? (datasetSize(held.name, "torchvision") ? held.name : inheritedDataset(held)) : undefined;
     const known = inherited ? datasetSize(inherited, "torchvision") : heldName ? datasetSize(heldName, "torchvision") : datasetSize(last, "torchvision");
     if ((known?.trainSamples !== undefined || known?.otherSplits) && (inherited || heldName || !definedInFile(namespace, site.callee, file))) {
