@@ -12,7 +12,7 @@ import { datasetSize } from "./dataset-sizes";
 import { trainingSamples } from "./dataset-calls";
 import { splitHelperPart } from "./split-helpers";
 import { batchSamplerArguments } from "./batch-sampler";
-import { ownClass } from "./own-code";
+import { ownClass, ownClassSelectsAsTable } from "./own-code";
 
 type CallSite = Extract<CodeSite, { kind: "call" }>;
 
@@ -73,9 +73,11 @@ function datasetLength(loader: CallSite, definition: FunctionDefinition, text: s
   for (const site of named) {
     if (site.kind !== "call" || !site.assignedTo.includes(dataset.id) || site.call.pos.startIndex > loader.call.pos.startIndex || !reached(site)) continue;
     // A project's own class named as torchvision's (`pascal.VOCSegmentation` of dataloaders/datasets/) reads its own
-    // files: it is not the table's, and says nothing of the split's size.
-    if (ownClass(evaluateIn(site, site.call.func))) continue;
+    // files: it is not the table's, and says nothing of the split's size, unless it selects its part as the library
+    // does (a copy of torchvision's signature and defaults, own-code.ts).
+    const cls = evaluateIn(site, site.call.func);
     const known = datasetSize(site.callee.split(".").pop() ?? "", "torchvision");
+    if (ownClass(cls) && !(known && ownClassSelectsAsTable(cls, known))) continue;
     const part = known ? trainingSamples(known, site.call, (e) => evaluateIn(site, e)) : undefined;
     if (known && part) {
       const code = `the loader's dataset ${site.callee} (${part.part ? `its "${part.part}" part` : "training split"}, ${known.source})`;

@@ -13,7 +13,7 @@ import { datasetSize } from "./dataset-sizes";
 import { callsStepLoopFunction, passesEpochToStepLoop, stepLoopCalledPerEpoch } from "./called-step-loops";
 import { evaluateAtSite, knownTruth as truth, type ParameterBindings, type StepAllowance } from "./evaluate-site";
 import { stepsOncePerEpoch } from "./full-batch-epochs";
-import { ownMethod } from "./own-code";
+import { ownClass, ownClassSelectsAsTable, ownMethod } from "./own-code";
 import { loopShape, type LoopShape, type LoopStatement } from "./loop-shape";
 import { stepsOncePerCall, stepsOncePerDefinition } from "./stepping-calls";
 import { cudaQueriesNote } from "./cuda-note";
@@ -863,6 +863,10 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
     if ((known?.trainSamples !== undefined || known?.otherSplits) && (inherited || heldName || !definedInFile(namespace, site.callee, file))) {
       // Nor is one under a test on an argument the user must give (`elif dataset == "mnist":` with a required --dataset).
       if (!runsByDefault(site, (e) => evaluateOne(site, e)) || chosenByUser(site, (e) => evaluateOne(site, e))) continue;
+      // A project's own class of that name (imported from the workspace: `from data import *`) is the table's only
+      // when it selects its part as the library does (own-code.ts); else its samples are not known.
+      const own = !inherited && !heldName ? evaluateOne(site, call.func) : undefined;
+      if (own && ownClass(own) && !ownClassSelectsAsTable(own, known!)) continue;
       const part = trainingSamples(known, call, (e) => evaluateOne(site, e));
       if (part) datasets.push({ site, rank: 20, names: site.assignedTo, figure: { value: part.value, source: "dataset table", line, detail: `${site.callee === "()" ? snippet(input.text, call.func) : site.callee}${inherited ? ` (a subclass of ${inherited} that keeps its samples)` : heldName ? ` (${heldName})` : ""} (${part.part ? `its "${part.part}" part` : "training split"}): ${known.source}` } });
       continue;
@@ -943,7 +947,9 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
       const cls = built ? evaluateOne(built, built.call.func) : undefined;
       // Without torchvision installed the class is unknown: its name is read from the assignment the run reached.
       const className = cls?.kind === "class" ? cls.name : built ? assignedClassName(input.body, built.call.func.type === "name" ? built.call.func.id : "", interpreter, namespace.scope) : undefined;
-      const known = className ? datasetSize(className, "torchvision") : undefined;
+      const table = className ? datasetSize(className, "torchvision") : undefined;
+      // The project's own class of that name is the table's only when it selects its part as the library does.
+      const known = table && cls && ownClass(cls) && !ownClassSelectsAsTable(cls, table) ? undefined : table;
       const isTrain = built && known ? loadsTrainSplit(known, built.call, (e) => evaluateOne(built, e)) : undefined;
       if (built && known?.trainSamples !== undefined && isTrain === true) samples.push({ rank: 100, figure: { value: known.trainSamples, source: "dataset table", line: built.call.pos.line, detail: `${snippet(input.text, built.call.func)} (${className}, training split): ${known.source}` } });
       else if (built && !known && cls?.kind === "class" && cls.module?.file && lookupClassAttribute(cls, "__len__")?.kind === "function") {
