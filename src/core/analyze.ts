@@ -31,6 +31,7 @@ import { componentClassNames, constructorNeed } from "./interp/constructor-needs
 import { namesUsedAlone } from "./interp/used-alone";
 import { nestedModelSites, type NestedModelSite } from "./interp/nested-model-sites";
 import { heldModules } from "./interp/held-modules";
+import { returnsModelClass } from "./interp/model-factories";
 import { chooseModelSite } from "./interp/model-site-choice";
 import { fedInputs, inputsFedTo } from "./interp/fed-inputs";
 import { pragmaSettingNear } from "./pragma/grammar";
@@ -627,6 +628,7 @@ function usedAsModel(text: string, name: string, call: Extract<import("./python/
   if (new RegExp(`\\b${name}\\s*\\.\\s*(?:${MODEL_USE})\\s*\\(`).test(text)) return true;
   const callee = staticValue(call.func, namespace);
   if (callee?.kind === "class") return !!callee.isModule;
+  if (returnsModelClass(callee)) return true;
   if (call.func.type !== "attribute" || !ENTRY_POINTS.includes(call.func.name)) return false;
   const owner = staticValue(call.func.object, namespace);
   return owner?.kind === "class" && buildsModel(owner);

@@ -7,6 +7,7 @@ import { evaluateAtSite, knownTruth as truth, type ParameterBindings } from "../
 import type { Expression } from "../python/ast";
 import { forEachExpression, namesIn } from "../python/syntax-walk";
 import type { Interpreter } from "./interpreter";
+import { globalsBoundBefore } from "./guard-globals";
 import { guardGlobals, type NestedModelSite } from "./nested-model-sites";
 import type { Scope, Value } from "./values";
 
@@ -33,6 +34,30 @@ export function chooseModelSite(interp: Interpreter, moduleScope: Scope, file: s
     const others = sites.length - 1;
     return { site: ran, value: interp.boundValues.get(ran.statement), locals: new Map(), globals: new Map(), why: others > 0 ? `the branch the script's top level takes with its defaults (line ${ran.line}), of ${sites.length} assignments to '${ran.name}'` : undefined };
   }
+  // Globals a function the guard calls reads from the guard (`args` of `main()`): bound while its sites are decided.
+  const guardValues = new Map<string, Value>();
+  for (const site of sites) {
+    if (!site.fn || !site.guardBefore) continue;
+    const wanted = globalsBoundBefore(site.fn, site.guardBefore, (n) => visible(n, moduleScope)).filter((n) => !guardValues.has(n));
+    const values = wanted.length > 0 ? evaluateAtSite(interp, moduleScope, file, { before: site.guardBefore }, wanted.map((id) => ({ type: "name", id, pos: site.call.pos })), now, bindings) : [];
+    wanted.forEach((id, i) => values[i] && values[i].kind !== "unknown" && guardValues.set(id, values[i]));
+  }
+  for (const [n, v] of guardValues) moduleScope.names.set(n, v);
+  try {
+    const chosen = chooseAmong(interp, moduleScope, file, sites, now, bindings);
+    if (chosen) for (const [n, v] of guardValues) if (!chosen.globals.has(n)) chosen.globals.set(n, v);
+    return chosen;
+  } finally {
+    for (const n of guardValues.keys()) moduleScope.names.delete(n);
+  }
+}
+
+function visible(name: string, scope: Scope | undefined): boolean {
+  for (let s = scope; s; s = s.parent) if (s.names.has(name)) return true;
+  return false;
+}
+
+function chooseAmong(interp: Interpreter, moduleScope: Scope, file: string, sites: NestedModelSite[], now: () => number, bindings?: ParameterBindings): ChosenModelSite | undefined {
   const skipped: NestedModelSite[] = [];
   const open: { site: NestedModelSite; sure: boolean }[] = [];
   for (const site of sites) {

@@ -24,6 +24,9 @@ export interface NestedModelSite {
   /** The `if` tests the site runs under, outermost first, each with whether the site is in its body (true) or in its
    *  else branch (false): `if args.net == 'res18': net = ResNet18() elif args.net == 'vit': net = ViT(...)`. */
   conditions: { test: Expression; holds: boolean }[];
+  /** For a site in a module-level function the `__main__` guard calls (`main()`), the guard's statements before that
+   *  call: the globals they bind (`args = p.parse_args()`) are what the function reads when the script runs. */
+  guardBefore?: Statement[];
 }
 
 /** Most sites read per file: a script that picks its model by a flag (`if args.net == ...:` over a dozen
@@ -47,6 +50,7 @@ export function nestedModelSites(syntax: ModuleSyntax, text: string, namespace: 
   // in `train(args)`) builds the model with them, whatever else it mentions.
   const needing = [...namespace.scope.names].filter(([n, v]) => v.kind === "class" && needsArgumentsHere({ type: "call", func: { type: "name", id: n, pos: noPosition }, args: [], pos: noPosition }, namespace, file)).map(([n]) => n);
   const count = mentions(text, [...libraries, ...needing, "hub", "import"]);
+  const calledFromGuard = guardCalls(syntax.body);
   type Place = { fn?: FunctionDefinition; outer: Statement[]; conditions: NestedModelSite["conditions"] };
   const walk = (body: Statement[], nested: boolean, place: Place) => {
     body.forEach((s, i) => {
@@ -60,7 +64,8 @@ export function nestedModelSites(syntax: ModuleSyntax, text: string, namespace: 
           // Built in the module's namespace, the call may read only what that namespace (or builtins) holds: an
           // argument from the function's own variables (`resnet18(num_classes=n)`) needs them worked out first.
           const locals = [...namesIn([s.value], new Set())].filter((n) => !visible(n, namespace.scope));
-          sites.push({ name, line: s.pos.line, call: s.value, locals, statement: s, fn: place.fn, before, conditions: place.conditions });
+          const guardBefore = place.fn ? calledFromGuard.get(place.fn.name) : undefined;
+          sites.push({ name, line: s.pos.line, call: s.value, locals, statement: s, fn: place.fn, before, conditions: place.conditions, ...(guardBefore ? { guardBefore } : {}) });
         }
       }
       if (s.type === "function") walk(s.body, true, { fn: s, outer: [], conditions: [] });
@@ -72,6 +77,19 @@ export function nestedModelSites(syntax: ModuleSyntax, text: string, namespace: 
   };
   walk(syntax.body, false, { outer: [], conditions: [] });
   return sites;
+}
+
+/** Module-level functions the top-level `if __name__ == "__main__":` block calls as a statement (`main()`), each with
+ *  the block's statements before its first call. */
+function guardCalls(body: Statement[]): Map<string, Statement[]> {
+  const calls = new Map<string, Statement[]>();
+  for (const s of body) {
+    if (s.type !== "if" || !namesIn([s.test], new Set()).has("__name__")) continue;
+    s.body.forEach((t, i) => {
+      if (t.type === "expression" && t.value.type === "call" && t.value.func.type === "name" && !calls.has(t.value.func.id)) calls.set(t.value.func.id, s.body.slice(0, i));
+    });
+  }
+  return calls;
 }
 
 /**

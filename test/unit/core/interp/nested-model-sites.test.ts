@@ -260,4 +260,47 @@ if __name__ == '__main__':
     assert.equal(modelNamed(result, "model").params, 4 * 16 + 16, "wide() picked by --arch, inside DataParallel");
     assert.equal(modelNamed(result, "other").params, 4 * 2 + 2, "narrow() inside nn.parallel.DistributedDataParallel");
   });
+  it("builds a workspace factory's model that main() hands to a trainer, its flags read from what the __main__ guard binds", async () => {
+    const script = `import torch
+from zoo.nets import plain_net, gated_net
+
+def main():
+    if args.baseline:
+        model = plain_net()
+    else:
+        model = gated_net(num_classes=10, width=args.width)
+    trainer = Trainer(model, torch.optim.SGD, epochs=args.epochs)
+
+if __name__ == "__main__":
+    import argparse
+    p = argparse.ArgumentParser()
+    p.add_argument("--width", type=int, default=6)
+    p.add_argument("--epochs", type=int, default=3)
+    p.add_argument("--baseline", action="store_true")
+    args = p.parse_args()
+    main()
+`;
+    const nets = `import torch.nn as nn
+
+class Gated(nn.Module):
+    def __init__(self, width, num_classes):
+        super().__init__()
+        self.fc = nn.Linear(4, width)
+        self.out = nn.Linear(width, num_classes)
+
+    def forward(self, x):
+        return self.out(self.fc(x))
+
+def plain_net():
+    return nn.Linear(4, 10)
+
+def gated_net(**kwargs):
+    model = Gated(**kwargs)
+    return model
+`;
+    const result = await analyze(script, { others: { "/project/zoo/__init__.py": "", "/project/zoo/nets.py": nets } });
+    const m = modelNamed(result, "model");
+    assert.equal(m.line, 8, "the else branch: --baseline is off by default");
+    assert.equal(m.params, 4 * 6 + 6 + 6 * 10 + 10, "gated_net(num_classes=10, width=6), width from the guard's args");
+  });
 });

@@ -1,0 +1,34 @@
+// Model zoos hand out their models through lowercase factory functions of their own module (`def se_resnet20(**kw):
+// model = CifarSEResNet(...); return model`, `def resnet32(): return ResNet(BasicBlock, [5, 5, 5])`). A script that
+// calls one inside `main()` and hands the result to a trainer (`Trainer(model, optimizer, ...)`) never uses the name
+// as a model itself, so the call did not look like a model; what the factory returns says it is one.
+import type { Expression } from "../python/ast";
+import { forEachStatement } from "../python/syntax-walk";
+import type { Scope, Value } from "./values";
+
+/** Whether `callee` is a Python function whose body returns a new nn.Module or Keras model: a call of such a class,
+ *  or a local name the body bound to one (`model = Net(...)` ... `return model`). */
+export function returnsModelClass(callee: Value | undefined): boolean {
+  if (callee?.kind !== "function" || callee.definition.type !== "function") return false;
+  const body = callee.definition.body;
+  const built = new Map<string, Expression>();
+  const returned: Expression[] = [];
+  forEachStatement(body, ({ statement: s }) => {
+    if (s.type === "assign" && s.targets.length === 1 && s.targets[0].type === "name") built.set(s.targets[0].id, s.value);
+    if (s.type === "return" && s.value) returned.push(s.value);
+  }, [], () => false);
+  return returned.some((r) => {
+    const value = r.type === "name" ? built.get(r.id) : r;
+    return value?.type === "call" && isModelClass(value.func, callee.closure);
+  });
+}
+
+function isModelClass(e: Expression, scope: Scope): boolean {
+  if (e.type !== "name") return false;
+  for (let s: Scope | undefined = scope; s; s = s.parent) {
+    const v = s.names.get(e.id);
+    if (v) return v.kind === "class" && (!!v.isModule || v.mro.some((c) => c.qualifiedName === "keras.Model"));
+  }
+  return false;
+}
+
