@@ -72,6 +72,22 @@ export class SourceLocations {
   }
 
   /**
+   * A training run's or plan's `sources` (figure -> {from, line, detail}) with each figure's program line made
+   * cell-relative and its cell added: the figures are read from the one program the cells make, so a notebook's
+   * `line: 152` would otherwise point past the cell that holds the loop.
+   */
+  figureSources(file: string, sources: Record<string, unknown>): Record<string, unknown> {
+    return Object.fromEntries(Object.entries(sources).map(([name, figure]) => {
+      const f = figure as { line?: unknown } | null;
+      if (!f || typeof f.line !== "number") return [name, figure];
+      const cell = this.cell(file, f.line);
+      if (!cell) return [name, figure];
+      const { line, ...where } = cell;
+      return [name, { ...f, line, cell: where }];
+    }));
+  }
+
+  /**
    * A finding with its lines and columns relative to its cell (the cell added), and each fix as the edits of one
    * cell, with that cell (fixes that would span cells are left out).
    */

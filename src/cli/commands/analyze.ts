@@ -111,19 +111,21 @@ export async function runAnalyze(argv: string[], out: CommandOutput): Promise<nu
   const planOnlyResults = () => (estimateSettings.mode === "train" ? results.filter((r) => hasTrainingFigures(r.training) && !r.models.some((m) => runOf(m))) : []);
   const planItems = () => planOnlyResults().map((r) => `${r.file}: ${trainingPlanLine(r.training!)}`);
   if (format === "json") {
+    // In a notebook each figure's line is the line within its cell, with the cell named (as models and layers are).
+    const inCells = (file: string, run: Record<string, unknown>) => ({ ...run, sources: locations.figureSources(file, run.sources as Record<string, unknown>) });
     const json = models.map((m) => {
       const estimate = estimateOf(m);
       const run = estimate ? runOf(m) : undefined;
       const memory = estimate ? memoryOf(m) : undefined;
       const extras = {
-        ...(run ? { training_run: trainingRunJson(run) } : {}),
+        ...(run ? { training_run: inCells(m.file, trainingRunJson(run)) } : {}),
         ...(memory ? { memory: memoryJson(memory) } : {}),
         ...(memory?.generation ? { generation: generationJson(memory.generation) } : {}),
       };
       return { ...toJson(m, locations), estimate: estimate ? { ...estimateJson(estimate), ...extras } : null };
     });
     const notes = results.flatMap((r) => r.notes.map((note) => ({ file: r.file, note })));
-    const plans = planOnlyResults().map((r) => ({ file: r.file, ...trainingPlanJson(r.training!) }));
+    const plans = planOnlyResults().map((r) => ({ file: r.file, ...inCells(r.file, trainingPlanJson(r.training!)) }));
     out.stdout(`${JSON.stringify({ version: 1, models: json, ...(estimateSettings.mode === "train" ? { training_plans: plans } : {}), findings: findingsToJson(findings.map((f) => locations.finding(f))), notes }, null, 1)}\n`);
   }
   else if (format === "sarif") out.stdout(`${JSON.stringify(toSarif(findings, ruleDefinitions, { root: process.cwd(), notebookPlace: (f) => locations.sarifPlace(f) }), null, 1)}\n`);

@@ -46,6 +46,24 @@ describe("greenlight analyze and fix on notebooks", function () {
     assert.match(run(["analyze", "spread.ipynb", "--format", "markdown"], dir).stdout, /\| Net \| `spread\.ipynb cell 4:1` \| 16x3x28x28 \|/);
   });
 
+  it("reports a training run's figures at the line within the cell that states them, with that cell", () => {
+    // The batch is set in one cell and the loop runs two cells later, under %%time and after a shell line.
+    const cells: TestCell[] = [
+      ...SPREAD_CELLS.slice(0, 4),
+      { source: "from torch.utils.data import DataLoader, TensorDataset\nmodel = Net()\nopt = torch.optim.SGD(model.parameters(), lr=0.1)\ndata = TensorDataset(torch.randn(640, 3, 28, 28), torch.randint(0, 10, (640,)))\nloader = DataLoader(data, batch_size=64)" },
+      { markdown: true, source: "## Training" },
+      { source: "%%time\n!nvidia-smi\nfor epoch in range(7):\n    for x, y in loader:\n        opt.zero_grad()\n        loss = nn.functional.cross_entropy(model(x), y)\n        loss.backward()\n        opt.step()" },
+    ];
+    const file = join(dir, "train.ipynb");
+    writeFileSync(file, notebookJson(cells));
+    const r = run(["analyze", file, "--mode", "train", "--format", "json"]);
+    assert.equal(r.code, 0, r.stderr);
+    const training = JSON.parse(r.stdout).models[0].estimate.training_run;
+    assert.deepEqual([training.epochs, training.batch], [7, 64]);
+    assert.deepEqual([training.sources.epochs.line, training.sources.epochs.cell.index], [3, 7], "the for line under %%time and !nvidia-smi");
+    assert.deepEqual([training.sources.batch.line, training.sources.batch.cell.index], [5, 5]);
+  });
+
   it("locates findings and their fixes in cells (JSON) and in the notebook file (SARIF)", () => {
     const findings = JSON.parse(run(["analyze", nb, "--format", "json"]).stdout).findings;
     const gl004 = findings.find((f: { rule: string }) => f.rule === "GL004");
