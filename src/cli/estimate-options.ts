@@ -255,9 +255,13 @@ function gpusText(resolved: ResolvedTrainingRun): string {
   return ` on ${p.run.gpus} × ${resolved.step.hardware} (${strategyName(p.run)}, ${from}; batch ${resolved.step.batch} per GPU${communication})`;
 }
 
-function where(name: string, figure: PlanFigure | undefined): string {
+/** "line 12", or where a notebook's program line is: "cell 4 line 3". */
+export type LineText = (line: number) => string;
+const plainLine: LineText = (line) => `line ${line}`;
+
+function where(name: string, figure: PlanFigure | undefined, lineText: LineText = plainLine): string {
   if (!figure) return `${name}: missing`;
-  return `${name}: ${figure.source}${figure.line ? ` line ${figure.line}` : ""}`;
+  return `${name}: ${figure.source}${figure.line ? ` ${lineText(figure.line)}` : ""}`;
 }
 
 /** What a file's training code says, in a file whose own models give no training run (its model is built in another
@@ -298,26 +302,26 @@ function derivedStepsText(plan: TrainingPlan): string {
 }
 
 /** The plan of a file none of whose models gives a run, in one line: "5,000 steps × 4 micro-batches, batch 4, bf16". */
-export function trainingPlanLine(plan: TrainingPlan): string {
+export function trainingPlanLine(plan: TrainingPlan, lineText: LineText = plainLine): string {
   const length = plan.steps
     ? `${formatWhole(plan.steps.value)} steps${plan.accumulation ? ` × ${formatWhole(plan.accumulation.value)} micro-batches` : ""}`
     : plan.epochs
       ? `${formatWhole(plan.epochs.value)} epochs${plan.samples ? ` × ${formatWhole(plan.samples.value)} samples` : ""}${plan.accumulation ? `, ${formatWhole(plan.accumulation.value)} micro-batches per step` : ""}${derivedStepsText(plan)}`
       : "no step or epoch count";
   const batch = plan.batch ? `, batch ${formatWhole(plan.batch.value)}` : "";
-  const sources = [where(plan.steps ? "steps" : "epochs", plan.steps ?? plan.epochs), ...(plan.batch ? [where("batch", plan.batch)] : []), ...(plan.precision ? [`dtype: code line ${plan.precision.line}`] : [])];
+  const sources = [where(plan.steps ? "steps" : "epochs", plan.steps ?? plan.epochs, lineText), ...(plan.batch ? [where("batch", plan.batch, lineText)] : []), ...(plan.precision ? [`dtype: code ${lineText(plan.precision.line)}`] : [])];
   return `${length}${batch}, ${plan.precision?.value ?? "fp32"} (${sources.join(", ")}); no model built in this file to estimate its step: pass --entry${configText(plan.notes)}`;
 }
 
 /** One line per model for the table and Markdown formats: the run's totals and where each figure came from. */
-export function trainingRunLine(resolved: ResolvedTrainingRun): string {
+export function trainingRunLine(resolved: ResolvedTrainingRun, lineText: LineText = plainLine): string {
   const run = resolved.run;
   if (resolved.steps) {
-    const sources = `(${[where("steps", resolved.steps), ...(resolved.accumulation ? [where("accumulation", resolved.accumulation)] : []), where("batch", resolved.batch)].join(", ")})`;
+    const sources = `(${[where("steps", resolved.steps, lineText), ...(resolved.accumulation ? [where("accumulation", resolved.accumulation, lineText)] : []), where("batch", resolved.batch, lineText)].join(", ")})`;
     if (!run) return `no training run: ${resolved.notes.join("; ")} ${sources}`;
     return `batch ${formatWhole(resolved.batch.value)}${gpusText(resolved)}: ${trainingRunText(run)} ${sources}${configText(resolved.notes)}`;
   }
-  const sources = `(${[where("epochs", resolved.epochs), where("samples", resolved.samples), where("batch", resolved.batch)].join(", ")})`;
+  const sources = `(${[where("epochs", resolved.epochs, lineText), where("samples", resolved.samples, lineText), where("batch", resolved.batch, lineText)].join(", ")})`;
   if (!run) return `no training run: ${resolved.notes.filter((n) => n.startsWith("the code")).join("; ")} ${sources}${configText(resolved.notes)}`;
   return `${formatWhole(resolved.epochs!.value)} epochs × ${formatWhole(resolved.samples!.value)} samples, batch ${formatWhole(resolved.batch.value)}${resolved.dropLast ? " (drop_last)" : ""}${gpusText(resolved)}: ` +
     `${trainingRunText(run)} ${sources}${configText(resolved.notes)}`;

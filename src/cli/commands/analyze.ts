@@ -109,7 +109,7 @@ export async function runAnalyze(argv: string[], out: CommandOutput): Promise<nu
   // With --mode train, a file whose training code states a run but whose own models give none (the model is built in
   // another file, from a checkpoint or a hub) still shows what its code runs: steps, batch, dtype, with no energy.
   const planOnlyResults = () => (estimateSettings.mode === "train" ? results.filter((r) => hasTrainingFigures(r.training) && !r.models.some((m) => runOf(m))) : []);
-  const planItems = () => planOnlyResults().map((r) => `${r.file}: ${trainingPlanLine(r.training!)}`);
+  const planItems = () => planOnlyResults().map((r) => `${r.file}: ${trainingPlanLine(r.training!, cellLineText(r.file, locations))}`);
   if (format === "json") {
     // In a notebook each figure's line is the line within its cell, with the cell named (as models and layers are).
     const inCells = (file: string, run: Record<string, unknown>) => ({ ...run, sources: locations.figureSources(file, run.sources as Record<string, unknown>) });
@@ -131,12 +131,12 @@ export async function runAnalyze(argv: string[], out: CommandOutput): Promise<nu
   else if (format === "sarif") out.stdout(`${JSON.stringify(toSarif(findings, ruleDefinitions, { root: process.cwd(), notebookPlace: (f) => locations.sarifPlace(f) }), null, 1)}\n`);
   else if (format === "markdown") {
     out.stdout(
-      markdownTable(models, locations) + markdownSection(estimateHeading(estimateSettings), estimateItems(models, estimateOf)) + markdownSection("training runs", [...trainingRunItems(models, runOf), ...planItems()]) +
+      markdownTable(models, locations) + markdownSection(estimateHeading(estimateSettings), estimateItems(models, estimateOf)) + markdownSection("training runs", [...trainingRunItems(models, runOf, locations), ...planItems()]) +
         markdownSection("memory and generation", memoryItems(models, memoryOf)) + markdownFindings(findings, locations),
     );
   } else {
     out.stdout(
-      textTable(models, results, locations) + textSection(estimateHeading(estimateSettings), estimateItems(models, estimateOf)) + textSection("training runs", [...trainingRunItems(models, runOf), ...planItems()]) +
+      textTable(models, results, locations) + textSection(estimateHeading(estimateSettings), estimateItems(models, estimateOf)) + textSection("training runs", [...trainingRunItems(models, runOf, locations), ...planItems()]) +
         textSection("memory and generation", memoryItems(models, memoryOf)) + textFindings(findings, locations),
     );
   }
@@ -152,11 +152,19 @@ function estimateItems(models: ModelReport[], estimateOf: (m: ModelReport) => Re
   });
 }
 
-function trainingRunItems(models: ModelReport[], runOf: (m: ModelReport) => ReturnType<typeof trainingRunFor> | undefined): string[] {
+function trainingRunItems(models: ModelReport[], runOf: (m: ModelReport) => ReturnType<typeof trainingRunFor> | undefined, locations: SourceLocations): string[] {
   return models.flatMap((m) => {
     const run = runOf(m);
-    return run ? [`${m.name}: ${trainingRunLine(run)}`] : [];
+    return run ? [`${m.name}: ${trainingRunLine(run, cellLineText(m.file, locations))}`] : [];
   });
+}
+
+/** A figure's line as the reader finds it: in a notebook, the cell and the line within it. */
+function cellLineText(file: string, locations: SourceLocations): (line: number) => string {
+  return (line) => {
+    const cell = locations.cell(file, line);
+    return cell ? `cell ${cell.index} line ${cell.line}` : `line ${line}`;
+  };
 }
 
 function textSection(heading: string, items: string[]): string {

@@ -62,6 +62,8 @@ describe("greenlight analyze and fix on notebooks", function () {
     assert.deepEqual([training.epochs, training.batch], [7, 64]);
     assert.deepEqual([training.sources.epochs.line, training.sources.epochs.cell.index], [3, 7], "the for line under %%time and !nvidia-smi");
     assert.deepEqual([training.sources.batch.line, training.sources.batch.cell.index], [5, 5]);
+    const text = run(["analyze", file, "--mode", "train"]).stdout;
+    assert.match(text, /\(epochs: code cell 7 line 3, samples: [^)]*, batch: code cell 5 line 5\)/, text);
   });
 
   it("locates findings and their fixes in cells (JSON) and in the notebook file (SARIF)", () => {
