@@ -2,7 +2,8 @@
 // torch.distributed.init_process_group and WORLD_SIZE, Lightning's Trainer(devices=, strategy=, num_nodes=),
 // Accelerate's Accelerator and its plugins, deepspeed.initialize, and transformers' TrainingArguments(deepspeed=,
 // fsdp=). Argument values are worked out at their call site (constants, argparse defaults), never by running code.
-import { keyOf, str } from "../interp/construct";
+import { dictEntry, lengthOf, positiveInteger } from "../interp/value-figures";
+import { snippet } from "../python/code-snippet";
 import type { Interpreter } from "../interp/interpreter";
 import type { ModuleNamespaceValue, Value } from "../interp/values";
 import type { Expression, Statement } from "../python/ast";
@@ -226,19 +227,6 @@ function zeroStage(v: Value | undefined): ZeroStage | undefined {
   return v?.kind === "int" && v.value >= 0 && v.value <= 3 ? (v.value as ZeroStage) : undefined;
 }
 
-function dictEntry(v: Value, key: string): Value | undefined {
-  return v.kind === "dict" ? v.entries.get(keyOf(str(key)))?.value : undefined;
-}
-
-function positiveInteger(v: Value | undefined): number | undefined {
-  return v?.kind === "int" && Number.isSafeInteger(v.value) && v.value > 0 ? v.value : undefined;
-}
-
-function lengthOf(v: Value | undefined): number | undefined {
-  return (v?.kind === "list" || v?.kind === "tuple") && v.items.length > 0 ? v.items.length : undefined;
-}
-
-
 /** Local names of imported parallel classes: `DDP` for DistributedDataParallel, `initialize` for deepspeed's. */
 function importAliases(body: Statement[]): Map<string, string> {
   const aliases = new Map<string, string>();
@@ -256,9 +244,4 @@ function lineAt(text: string, index: number): number {
   let line = 1;
   for (let i = 0; i < index; i++) if (text.charCodeAt(i) === 10) line++;
   return line;
-}
-
-function snippet(text: string, e: Expression): string {
-  const code = text.slice(e.pos.startIndex, e.pos.endIndex).replace(/\s+/g, " ");
-  return code.length > 60 ? `${code.slice(0, 57)}...` : code;
 }

@@ -1,6 +1,6 @@
 // A training run's epochs, samples per epoch and batch size, read from the code where it says so (issue 3):
 // epoch loops, Keras fit(), DataLoader(batch_size=...), well-known datasets, constants and argparse defaults.
-import { freshId, keyOf, str } from "../interp/construct";
+import { freshId } from "../interp/construct";
 import { instanceMethod, lookupClassAttribute } from "../interp/classes";
 import type { Interpreter } from "../interp/interpreter";
 import type { ClassValue, InstanceValue, ModuleNamespaceValue, Scope, Value } from "../interp/values";
@@ -11,7 +11,7 @@ import { findCodeSites, type CodeSite } from "./code-sites";
 import { attributeChain, dottedName, forEachExpression, forEachStatement, keywordArgument, namesIn, positionalArgument, rootName } from "../python/syntax-walk";
 import { datasetSize } from "./dataset-sizes";
 import { callsStepLoopFunction, passesEpochToStepLoop, stepLoopCalledPerEpoch } from "./called-step-loops";
-import { evaluateAtSite, knownTruth as truth, type ParameterBindings, type StepAllowance } from "./evaluate-site";
+import { knownTruth as truth, type ParameterBindings, type StepAllowance } from "./evaluate-site";
 import { stepsOncePerEpoch } from "./full-batch-epochs";
 import { ownClass, ownClassSelectsAsTable, ownMethod } from "./own-code";
 import { loopShape, type LoopShape, type LoopStatement } from "./loop-shape";
@@ -49,6 +49,10 @@ import { chosenByUser } from "./required-choice";
 import { buildsIgniteTrainer, igniteRun, importsIgnite } from "./ignite-engine";
 import { fastaiFitEpochs, fastaiLoadersBatch, fastaiPrecision, importsFastai, isFastaiFit, isFastaiLoaders } from "./fastai-learner";
 
+import { FRAMEWORK_PRECISION, HALF_DTYPES, lightningPrecision } from "./framework-precision";
+import { isBatchIterator, isDataset } from "./data-objects";
+import { dictEntry, leadingDimension, lengthOf, positiveInteger, positiveOrZero } from "../interp/value-figures";
+import { snippet } from "../python/code-snippet";
 /**
  * Where a figure comes from: the code, the dataset table, a library's documented default, the user's settings, or
  * (a batch only) the model input's first dimension.
@@ -133,33 +137,6 @@ const STEP_VARIABLE = /^(step|steps|it|iter|iters|iter_num|iteration|itr|global_
 const STEP_CONSTANT = /^(max_iters?|max_steps|max_iterations|num_training_steps|num_train_steps|num_steps|n_steps|train_steps|total_steps|total_iters|num_iters|num_iterations|n_iters|training_steps|iterations)$/i;
 /** Names of a gradient-accumulation count (nanoGPT, transformers, Lightning). */
 export const ACCUMULATION_CONSTANT = /^(gradient_accumulation_steps|grad_accum(ulation)?(_steps)?|accumulation_steps|accum_steps|accum_iter|accumulate_grad_batches)$/i;
-const HALF_DTYPES: Record<string, "bf16" | "fp16"> = { bfloat16: "bf16", float16: "fp16", half: "fp16" };
-/** Lightning's precision values (lightning.ai/docs/pytorch/stable/common/precision_basic.html): 16, "16-mixed",
- *  "bf16-mixed", "bf16-true" ...; 32 and 64 are full precision. */
-function lightningPrecision(v: Value | undefined): "bf16" | "fp16" | undefined {
-  const text = v?.kind === "str" ? v.value : v?.kind === "int" ? String(v.value) : undefined;
-  return text === undefined ? undefined : /^bf16/.test(text) ? "bf16" : /^16/.test(text) ? "fp16" : undefined;
-}
-const flag = (value: "bf16" | "fp16") => (v: Value | undefined) => (truth(v) === true ? value : undefined);
-/** Precision switches by the callee that takes them, and the keyword (or "0": the first argument) that sets it. */
-const FRAMEWORK_PRECISION: Record<string, Record<string, (v: Value | undefined) => "bf16" | "fp16" | undefined>> = {
-  Trainer: { precision: lightningPrecision },
-  Fabric: { precision: lightningPrecision },
-  // huggingface.co/docs/accelerate/package_reference/accelerator: mixed_precision "no" | "fp16" | "bf16" | "fp8".
-  Accelerator: { mixed_precision: (v) => (v?.kind === "str" && (v.value === "bf16" || v.value === "fp16") ? v.value : undefined) },
-  TrainingArguments: { bf16: flag("bf16"), fp16: flag("fp16") },
-  // keras.io/api/mixed_precision/policy: "mixed_float16", "mixed_bfloat16" (compute in 16 bits, variables in fp32).
-  set_global_policy: { "0": kerasPolicy },
-  // Keras 3's name for it (keras.io/api/mixed_precision/policy: keras.mixed_precision.set_dtype_policy).
-  set_dtype_policy: { "0": kerasPolicy },
-  set_policy: { "0": kerasPolicy },
-  // NVIDIA apex `amp.initialize(model, optimizer, opt_level="O1")` (nvidia.github.io/apex/amp.html): O1 and O2 are
-  // mixed precision in fp16, O3 pure fp16; O0 is fp32.
-  initialize: { opt_level: (v) => (v?.kind === "str" && /^O[123]$/.test(v.value) ? "fp16" : undefined) },
-};
-function kerasPolicy(v: Value | undefined): "bf16" | "fp16" | undefined {
-  return v?.kind === "str" ? (v.value === "mixed_bfloat16" ? "bf16" : v.value === "mixed_float16" ? "fp16" : undefined) : undefined;
-}
 // "epoches" is a common spelling of the plural in research code (`def train(self, epoches=10)`).
 const EPOCH_CONSTANT = /^(num_|n_|total_|max_|train_|n)?epoche?s?$/i;
 const BATCH_CONSTANT = /^(train_)?batch_?size$/i;
@@ -1215,7 +1192,7 @@ function iterationCount(iter: Expression, evaluate: (e: Expression) => Value | u
     // (`epoch_seeds = np.random.randint(..., size=epochs)`, then `for seed in epoch_seeds[start:]`). A tuple of
     // optimizers or models is no count of the run: `for opt in optimizers: opt.step()` is one step.
     const value = evaluate(iter);
-    if (value?.kind === "range") return rangeLength(value);
+    if (value?.kind === "range") return lengthOf(value) ?? 0;
     // An iterator object that batches its own data (`trainset = Dataset(FLAGS, is_training=True)` defining __next__
     // and __len__): a pass over it takes len() batches, as Python's for calls __next__ until it raises StopIteration.
     if (value && isBatchIterator(value)) return positiveInteger(evaluate({ type: "call", func: { type: "name", id: "len", pos: iter.pos }, args: [{ kind: "positional", value: iter }], pos: iter.pos }));
@@ -1232,7 +1209,7 @@ function iterationCount(iter: Expression, evaluate: (e: Expression) => Value | u
     return Math.max(0, stop - start);
   }
   const value = evaluate(iter);
-  if (value?.kind === "range") return rangeLength(value);
+  if (value?.kind === "range") return lengthOf(value) ?? 0;
   const pieces = splitIterableCount(iter, evaluate, (e) => iterationCount(e, evaluate));
   if (pieces !== undefined) return pieces;
   const first = iter.args[0];
@@ -1264,50 +1241,6 @@ function loopDatasetLength(
   return { value: first.value, count: items.items.length, list };
 }
 
-/** An object of a workspace class that is its own iterator over batches (`__next__`, and `__len__` for their count),
- *  as TensorFlow YOLO ports write their `Dataset`: not a module, not a map-style dataset. */
-function isBatchIterator(v: Value): v is Extract<Value, { kind: "instance" }> {
-  return v.kind === "instance" && v.module === undefined && lookupClassAttribute(v.cls, "__next__")?.kind === "function" && lookupClassAttribute(v.cls, "__len__")?.kind === "function" && lookupClassAttribute(v.cls, "__getitem__") === undefined;
-}
-
-/** An object of a class that has a length and items (`__len__` and `__getitem__`) and is not a module: a map-style
- *  dataset (pytorch.org/docs/stable/data.html#map-style-datasets). */
-function isDataset(v: Value): boolean {
-  // A module container (`nn.Sequential`, `nn.ModuleList`) has both too, and is a model, not data.
-  return v.kind === "instance" && v.module === undefined && lookupClassAttribute(v.cls, "__len__") !== undefined && lookupClassAttribute(v.cls, "__getitem__") !== undefined;
-}
-
-function rangeLength(r: Extract<Value, { kind: "range" }>): number {
-  if (r.step === 0) return 0;
-  return Math.max(0, Math.ceil((r.stop - r.start) / r.step));
-}
-
-function lengthOf(v: Value | undefined): number | undefined {
-  if (!v) return undefined;
-  if (v.kind === "range") return rangeLength(v) || undefined;
-  if ((v.kind === "list" || v.kind === "tuple") && v.items.length > 0) return v.items.length;
-  if (v.kind === "tensor" && v.shape.length === 1 && v.shape[0] > 0) return v.shape[0];
-  return undefined;
-}
-
-function leadingDimension(v: Value | undefined): number | undefined {
-  return v?.kind === "tensor" && v.shape.length > 0 && Number.isInteger(v.shape[0]) && v.shape[0] > 0 ? v.shape[0] : undefined;
-}
-
-function positiveInteger(v: Value | undefined): number | undefined {
-  if (!v) return undefined;
-  if (v.kind === "int" && Number.isSafeInteger(v.value) && v.value > 0) return v.value;
-  if (v.kind === "float" && Number.isInteger(v.value) && v.value > 0 && v.value <= Number.MAX_SAFE_INTEGER) return v.value;
-  return undefined;
-}
-
-/** A count of zero or more: an int, or a whole float (argparse converts only string defaults by `type=`, so
- *  `default=25e3, type=int` stays the float 25000.0, which Python compares as 25000). */
-function positiveOrZero(v: Value | undefined): number | undefined {
-  if (v?.kind === "int" && Number.isSafeInteger(v.value) && v.value >= 0) return v.value;
-  return v?.kind === "float" && Number.isSafeInteger(v.value) && v.value >= 0 ? v.value : undefined;
-}
-
 /**
  * Whether the script's plain run reaches a call site (a precision, a loader, a process group): not when an enclosing `if` (other than the
  * `__name__ == "__main__"` guard) is known to go the other way (`if args.fp16:` with the flag's default False), nor
@@ -1321,11 +1254,6 @@ export function runsByDefault(site: CallSite, evaluate: (e: Expression) => Value
   }
   const enabled = keywordArgument(site.call, "enabled");
   return !enabled || truth(evaluate(enabled)) === true;
-}
-
-function dictEntry(v: Value | undefined, key: string): Value | undefined {
-  if (v?.kind !== "dict") return undefined;
-  return v.entries.get(keyOf(str(key)))?.value;
 }
 
 /** The well-known dataset a class written in the workspace subclasses, when neither it nor a class between them
@@ -1344,12 +1272,6 @@ function inheritedDataset(v: Value | undefined): string | undefined {
 function definedInFile(namespace: ModuleNamespaceValue, callee: string, file: string): boolean {
   const value = namespace.scope.names.get(callee.split(".")[0]);
   return value?.kind === "class" && value.location?.file === file;
-}
-
-/** The code of an expression, shortened for a one-line detail. */
-function snippet(text: string, e: Expression): string {
-  const code = text.slice(e.pos.startIndex, e.pos.endIndex).replace(/\s+/g, " ");
-  return code.length > 60 ? `${code.slice(0, 57)}...` : code;
 }
 
 /** A new object of a class, before its `__init__` runs: what `self` is while `__init__` builds its loaders. */

@@ -1,0 +1,38 @@
+// Plain numbers read out of interpreter values (a count, a length, a dict's entry): the one home for these small
+// readers, which the training plan and the parallel setup both use.
+import { keyOf, rangeLength, str } from "./construct";
+import type { Value } from "./values";
+
+/** A whole count above zero: an int, or a whole float (`default=1e6` stays a float in argparse). */
+export function positiveInteger(v: Value | undefined): number | undefined {
+  if (!v) return undefined;
+  if (v.kind === "int" && Number.isSafeInteger(v.value) && v.value > 0) return v.value;
+  if (v.kind === "float" && Number.isInteger(v.value) && v.value > 0 && v.value <= Number.MAX_SAFE_INTEGER) return v.value;
+  return undefined;
+}
+
+/** A count of zero or more: an int, or a whole float (argparse converts only string defaults by `type=`, so
+ *  `default=25e3, type=int` stays the float 25000.0, which Python compares as 25000). */
+export function positiveOrZero(v: Value | undefined): number | undefined {
+  if (v?.kind === "int" && Number.isSafeInteger(v.value) && v.value >= 0) return v.value;
+  return v?.kind === "float" && Number.isSafeInteger(v.value) && v.value >= 0 ? v.value : undefined;
+}
+
+/** How many items a range, list, tuple or 1-D tensor holds, when there are some. */
+export function lengthOf(v: Value | undefined): number | undefined {
+  if (!v) return undefined;
+  if (v.kind === "range") return v.step === 0 ? undefined : rangeLength(v.start, v.stop, v.step) || undefined;
+  if ((v.kind === "list" || v.kind === "tuple") && v.items.length > 0) return v.items.length;
+  if (v.kind === "tensor" && v.shape.length === 1 && v.shape[0] > 0) return v.shape[0];
+  return undefined;
+}
+
+/** A tensor's first dimension (its rows: samples of a dataset held as one tensor). */
+export function leadingDimension(v: Value | undefined): number | undefined {
+  return v?.kind === "tensor" && v.shape.length > 0 && Number.isInteger(v.shape[0]) && v.shape[0] > 0 ? v.shape[0] : undefined;
+}
+
+/** The value a dict holds under a string key. */
+export function dictEntry(v: Value | undefined, key: string): Value | undefined {
+  return v?.kind === "dict" ? v.entries.get(keyOf(str(key)))?.value : undefined;
+}
