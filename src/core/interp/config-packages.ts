@@ -3,21 +3,14 @@
 // `cfg.TRAIN_EPOCHS`) was lost. Our own compact Python written from the packages' documented behaviour; an installed
 // copy wins (they are built-in packages, the last root of module resolution).
 
-// easydict 1.13 (pypi.org/project/easydict): a dict whose items read and write as attributes, its nested dicts made
-// EasyDicts, built from a dict and/or keywords.
-const EASYDICT = `class EasyDict(dict):
-    def __init__(self, d=None, **kwargs):
-        super().__init__()
-        if d is not None:
-            for k, v in dict(d).items():
-                self[k] = v
-        for k, v in kwargs.items():
-            self[k] = v
+// What EasyDict and ml_collections' ConfigDict share: a dict whose items read and write as attributes, each value
+// stored as the subclass's `_node` makes it (nested dicts become the subclass), updated from dicts and keywords.
+const ATTRIBUTE_DICT = `class AttributeDict(dict):
+    def _node(self, value):
+        return value
 
     def __setitem__(self, name, value):
-        if isinstance(value, dict) and not isinstance(value, EasyDict):
-            value = EasyDict(value)
-        super().__setitem__(name, value)
+        super().__setitem__(name, self._node(value))
 
     def __setattr__(self, name, value):
         self[name] = value
@@ -27,14 +20,30 @@ const EASYDICT = `class EasyDict(dict):
             return self[name]
         raise AttributeError(name)
 
-    def update(self, e=None, **f):
-        if e is not None:
-            for k, v in dict(e).items():
-                self[k] = v
-        for k, v in f.items():
+    def update(self, *other, **kwargs):
+        for d in other:
+            if d is not None:
+                for k, v in dict(d).items():
+                    self[k] = v
+        for k, v in kwargs.items():
             self[k] = v
 `;
 
+// easydict 1.13 (pypi.org/project/easydict): a dict whose items read and write as attributes, its nested dicts made
+// EasyDicts, built from a dict and/or keywords.
+const EASYDICT = `from _greenlight_attribute_dict import AttributeDict
+
+
+class EasyDict(AttributeDict):
+    def __init__(self, d=None, **kwargs):
+        super().__init__()
+        self.update(d, **kwargs)
+
+    def _node(self, value):
+        if isinstance(value, dict) and not isinstance(value, EasyDict):
+            return EasyDict(value)
+        return value
+`;
 // yacs 0.1.8 (github.com/rbgirshick/yacs, README and yacs/config.py's documented API): a CfgNode is a dict whose
 // items read and write as attributes; merge_from_file reads a YAML file over the defaults, nested nodes merged key
 // by key, and merge_from_list sets dotted keys from pairs. Our model keeps keys a file adds and skips the type
@@ -214,10 +223,7 @@ getParser = get_argument_parser
 const ML_COLLECTIONS = `from ml_collections.config_dict import ConfigDict, FrozenConfigDict, FieldReference
 `;
 
-const ML_COLLECTIONS_CONFIG_DICT = `def _node(value):
-    if isinstance(value, dict) and not isinstance(value, ConfigDict):
-        return ConfigDict(value)
-    return value
+const ML_COLLECTIONS_CONFIG_DICT = `from _greenlight_attribute_dict import AttributeDict
 
 
 class FieldReference(object):
@@ -231,35 +237,20 @@ class FieldReference(object):
         self._value = value
 
 
-class ConfigDict(dict):
+class ConfigDict(AttributeDict):
     def __init__(self, initial_dictionary=None, type_safe=True, convert_dict=True, allow_dotted_keys=False, sort_keys=True):
         super().__init__()
-        if initial_dictionary is not None:
-            for k, v in dict(initial_dictionary).items():
-                self[k] = v
+        self.update(initial_dictionary)
 
-    def __setitem__(self, name, value):
+    def _node(self, value):
         if isinstance(value, FieldReference):
             value = value.get()
-        super().__setitem__(name, _node(value))
-
-    def __setattr__(self, name, value):
-        self[name] = value
-
-    def __getattr__(self, name):
-        if name in self:
-            return self[name]
-        raise AttributeError(name)
+        if isinstance(value, dict) and not isinstance(value, ConfigDict):
+            return ConfigDict(value)
+        return value
 
     def get_ref(self, key):
         return self[key]
-
-    def update(self, *other, **kwargs):
-        for d in other:
-            for k, v in dict(d).items():
-                self[k] = v
-        for k, v in kwargs.items():
-            self[k] = v
 
     def lock(self):
         return self
@@ -451,6 +442,7 @@ ERROR = 2
 `;
 
 export const configPackages: [string, string][] = [
+  ["_greenlight_attribute_dict.py", ATTRIBUTE_DICT],
   ["absl/__init__.py", ""],
   ["absl/flags/__init__.py", ABSL_FLAGS],
   ["absl/app.py", ABSL_APP],
