@@ -188,6 +188,7 @@ export class Interpreter {
       checkpointed: (inputs, run) => this.currentRecorder.checkpointed(inputs, run),
       channelsLastView: () => this.currentRecorder.channelsLastView(this.currentLocation),
       assumeEvenRouting: (text) => this.currentRecorder.assume(text, this.currentLocation),
+      inGuessedBranch: () => this.guessedArms > 0,
     };
   }
 
@@ -428,7 +429,13 @@ export class Interpreter {
           if (body === "inert" && orelse === "inert") return this.executeBlock(s.body, scope);
         }
         const taken = known ?? this.condition(test, s.test.pos);
-        return this.executeBlock(taken ? s.body : s.orelse, scope);
+        if (known !== undefined) return this.executeBlock(taken ? s.body : s.orelse, scope);
+        this.guessedArms++;
+        try {
+          return this.executeBlock(taken ? s.body : s.orelse, scope);
+        } finally {
+          this.guessedArms--;
+        }
       }
       case "for": {
         const iterable = this.evaluate(s.iter, scope);
@@ -577,6 +584,9 @@ export class Interpreter {
     const shape = firstTensorShape(value);
     if (shape) this.currentRecorder.lineShape(this.frame?.file ?? "", pos.line, shape);
   }
+
+  /** How many `if` arms being run were taken on a guess (their condition unknown). */
+  private guessedArms = 0;
 
   /** Whether a try being run catches FileNotFoundError, so open() of a file the workspace lacks must raise it. */
   get catchingMissingFile(): boolean {

@@ -248,6 +248,9 @@ export interface OpContext {
   channelsLastView(): void;
   /** Notes that a count here rests on routing.ts's even spread of a router's picks over its experts. */
   assumeEvenRouting?(text: string): void;
+  /** Whether the code runs in an `if` arm taken on a guess, its condition unknown (`if args.mode == "fast":` with no
+   *  default): what it does may not happen as the script runs. */
+  inGuessedBranch?(): boolean;
 }
 
 /** Thrown by catalogue code when an argument or shape cannot be worked out; the interpreter records it. */

@@ -87,6 +87,14 @@ model = torch.ao.quantization.quantize_dynamic(model, {nn.Linear}, dtype=torch.q
     }
   });
 
+  it("a cast to 16 bits under a test it cannot read leaves the weights full precision; a known test still casts", async () => {
+    const parsed = `import argparse\np = argparse.ArgumentParser()\np.add_argument("--mode", required=True)\np.add_argument("--half", default=True)\nargs = p.parse_args()\nmodel = Net()\n`;
+    const guessed = modelNamed(await analyze(net(`${parsed}if args.mode == "fast":\n    model.half()\n`), input), "Net");
+    assert.equal(guessed.weightsPrecision, undefined, "a required argument's value is unknown: the cast may not run");
+    const known = modelNamed(await analyze(net(`${parsed}if args.half:\n    model = model.to(torch.bfloat16)\n`), input), "Net");
+    assert.equal(known.weightsPrecision, "bf16", "the default is known: the cast runs");
+  });
+
   it("marks pruned layers (same FLOPs), and follows the script's constructor arguments", async () => {
     const m = modelNamed(await analyze(net(`
 model = Net(width=64)
