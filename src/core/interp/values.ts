@@ -213,6 +213,8 @@ export interface ModuleState {
   weightOnlyBits?: 8 | 4;
   /** Set by torch.nn.utils.prune calls in the analyzed code: masked weights, shapes unchanged. */
   pruned?: boolean;
+  /** A cast to 16 bits left out because it sits in an `if` arm taken on a guess (its test unknown). */
+  unsureCast?: { precision: "bf16" | "fp16"; line: number };
   /** Catalogue layers keep their constructor arguments here for forward. */
   config?: Record<string, Value>;
 }

@@ -20,6 +20,7 @@ export function appliedToModel(model: ModelReport): string[] {
   if (code?.autocast) applied.push(`${code.precision} autocast (line ${code.line})`);
   else if (code) applied.push(`${code.precision} weights (line ${code.line})`);
   else if (model.weightsPrecision) applied.push(`${model.weightsPrecision} weights`);
+  else if (model.unsureCast) applied.push(`fp32 weights: the ${model.unsureCast.precision} cast on line ${model.unsureCast.line} is under a test the analysis cannot read`);
   const pruned = layers((l) => l.pruned === true);
   if (pruned) applied.push(`pruned ${pruned} (same FLOPs with dense kernels)`);
   return applied;

@@ -77,6 +77,7 @@ export function buildReport(run: ModelRun): ModelReport {
   const buffers = namedBuffers(model).reduce((s, [, b]) => s + numel(b.shape), 0);
   const flops = recorder.ops.reduce((s, op) => s + op.flops, 0);
   const weightsPrecision = halfPrecisionOf(parameters.map(([, p]) => p));
+  const unsureCast = modules.find(([path]) => path === "")?.[1].module?.unsureCast;
   return {
     name: run.name,
     file: run.file,
@@ -96,6 +97,7 @@ export function buildReport(run: ModelRun): ModelReport {
     unresolved: recorder.notes,
     ...(recorder.importNotes.length > 0 ? { importNotes: recorder.importNotes } : {}),
     ...(weightsPrecision ? { weightsPrecision } : {}),
+    ...(unsureCast && !weightsPrecision ? { unsureCast } : {}),
     layers,
     ops: recorder.ops,
     lineShapes: recorder.lineShapes,

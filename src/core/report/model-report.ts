@@ -150,6 +150,8 @@ export interface ModelReport {
   /** The precision the code puts the weights in, when not fp32 (`from_pretrained(dtype=torch.bfloat16)`, a
    * checkpoint's own dtype): estimates use it unless told another. */
   weightsPrecision?: "bf16" | "fp16";
+  /** A 16-bit cast of the model the figures leave out: it is in an `if` whose test the analysis cannot read. */
+  unsureCast?: { precision: "bf16" | "fp16"; line: number };
   /** The script's module-level variable this class's figures are of (`model = Net()`, then quantized or cast). */
   instance?: string;
   /** The 16-bit precision the script runs this model at where the analysis did not see it in the weights: torch.autocast

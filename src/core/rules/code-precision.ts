@@ -24,6 +24,8 @@ export function readCodePrecision(file: PythonFile, models: ModelReport[]): void
     // A class built twice and run differently (trained in fp32, sampled under autocast) keeps its own precision.
     if (!first || all.some((p) => p?.precision !== first.precision || p.autocast !== first.autocast)) continue;
     if (!first.autocast && model.weightsPrecision === first.precision) continue;
+    // The interpreter found that cast in an arm it took on a guess: the figures stay as the weights are.
+    if (!first.autocast && model.unsureCast?.line === first.line) continue;
     model.codePrecision = first;
   }
 }

@@ -213,7 +213,9 @@ export function createModuleClass(interp: () => Interpreter, objectClass: ClassV
         // A cast to 16 bits in an arm taken on a guess may not happen: the weights stay full precision, as the
         // training plan reads a precision set only under an unreadable test (precision-conditions.ts).
         const guessedHalf = (dtype === "float16" || dtype === "bfloat16") && c.context.inGuessedBranch?.() === true;
-        if (dtype && !guessedHalf && c.args[0]?.kind === "instance") castFloatingTensors(c.args[0], dtype);
+        const target = c.args[0];
+        if (dtype && target?.kind === "instance" && guessedHalf && target.module) target.module.unsureCast = { precision: dtype === "bfloat16" ? "bf16" : "fp16", line: c.context.location()?.line ?? 0 };
+        else if (dtype && target?.kind === "instance") castFloatingTensors(target, dtype);
         return c.args[0];
       },
     });

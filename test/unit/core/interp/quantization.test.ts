@@ -91,6 +91,8 @@ model = torch.ao.quantization.quantize_dynamic(model, {nn.Linear}, dtype=torch.q
     const parsed = `import argparse\np = argparse.ArgumentParser()\np.add_argument("--mode", required=True)\np.add_argument("--half", default=True)\nargs = p.parse_args()\nmodel = Net()\n`;
     const guessed = modelNamed(await analyze(net(`${parsed}if args.mode == "fast":\n    model.half()\n`), input), "Net");
     assert.equal(guessed.weightsPrecision, undefined, "a required argument's value is unknown: the cast may not run");
+    assert.equal(guessed.codePrecision, undefined, "the rules' reading of the cast agrees");
+    assert.equal(appliedText(guessed), "as 'model' runs it: fp32 weights: the fp16 cast on line 20 is under a test the analysis cannot read");
     const known = modelNamed(await analyze(net(`${parsed}if args.half:\n    model = model.to(torch.bfloat16)\n`), input), "Net");
     assert.equal(known.weightsPrecision, "bf16", "the default is known: the cast runs");
   });
