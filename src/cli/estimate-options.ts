@@ -301,8 +301,9 @@ function derivedStepsText(plan: TrainingPlan): string {
   return derived ? `: ${formatWhole(derived.value)} optimizer steps${plan.dropLast ? " (drop_last)" : ""}` : "";
 }
 
-/** The plan of a file none of whose models gives a run, in one line: "5,000 steps × 4 micro-batches, batch 4, bf16". */
-export function trainingPlanLine(plan: TrainingPlan, lineText: LineText = plainLine): string {
+/** The plan of a file none of whose models gives a run, in one line: "5,000 steps × 4 micro-batches, batch 4, bf16";
+ *  `unanalyzed` names the file's models that were built but whose forward pass was not analyzed (why no step cost). */
+export function trainingPlanLine(plan: TrainingPlan, lineText: LineText = plainLine, unanalyzed: { name: string; line: number }[] = []): string {
   const length = plan.steps
     ? `${formatWhole(plan.steps.value)} steps${plan.accumulation ? ` × ${formatWhole(plan.accumulation.value)} micro-batches` : ""}`
     : plan.epochs
@@ -310,7 +311,10 @@ export function trainingPlanLine(plan: TrainingPlan, lineText: LineText = plainL
       : "no step or epoch count";
   const batch = plan.batch ? `, batch ${formatWhole(plan.batch.value)}` : "";
   const sources = [where(plan.steps ? "steps" : "epochs", plan.steps ?? plan.epochs, lineText), ...(plan.batch ? [where("batch", plan.batch, lineText)] : []), ...(plan.precision ? [`dtype: code ${lineText(plan.precision.line)}`] : [])];
-  return `${length}${batch}, ${plan.precision?.value ?? "fp32"} (${sources.join(", ")}); no model built in this file to estimate its step: pass --entry${configText(plan.notes)}`;
+  const why = unanalyzed.length > 0
+    ? `the forward pass of ${unanalyzed.map((m) => `'${m.name}' (${lineText(m.line)})`).join(", ")} was not analyzed (its notes say why), so its step is not estimated`
+    : "no model built in this file to estimate its step: pass --entry";
+  return `${length}${batch}, ${plan.precision?.value ?? "fp32"} (${sources.join(", ")}); ${why}${configText(plan.notes)}`;
 }
 
 /** One line per model for the table and Markdown formats: the run's totals and where each figure came from. */

@@ -109,7 +109,7 @@ export async function runAnalyze(argv: string[], out: CommandOutput): Promise<nu
   // With --mode train, a file whose training code states a run but whose own models give none (the model is built in
   // another file, from a checkpoint or a hub) still shows what its code runs: steps, batch, dtype, with no energy.
   const planOnlyResults = () => (estimateSettings.mode === "train" ? results.filter((r) => hasTrainingFigures(r.training) && !r.models.some((m) => runOf(m))) : []);
-  const planItems = () => planOnlyResults().map((r) => `${r.file}: ${trainingPlanLine(r.training!, cellLineText(r.file, locations))}`);
+  const planItems = () => planOnlyResults().map((r) => `${r.file}: ${trainingPlanLine(r.training!, cellLineText(r.file, locations), r.models.filter((m) => m.file === r.file && m.ops.length === 0).map((m) => ({ name: m.name, line: m.line })))}`);
   if (format === "json") {
     // In a notebook each figure's line is the line within its cell, with the cell named (as models and layers are).
     const inCells = (file: string, run: Record<string, unknown>) => ({ ...run, sources: locations.figureSources(file, run.sources as Record<string, unknown>) });

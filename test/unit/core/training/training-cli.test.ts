@@ -55,6 +55,13 @@ describe("greenlight analyze --mode train: the training run", () => {
     assert.equal(JSON.parse((await analyzeCli([file, "--format", "json"])).stdout).training_plans, undefined);
   });
 
+  it("a plan beside a model built but not analyzed names that model, not a missing one", async () => {
+    const table = await analyzeCli([join(fixtures, "vocab_from_data.py"), "--mode", "train"]);
+    assert.equal(table.code, 0, table.stderr);
+    assert.match(table.stdout, /vocab_from_data\.py: 12 epochs, batch 32, fp32 \(epochs: code line 29, batch: code line 28\); the forward pass of 'model' \(line 26\) was not analyzed \(its notes say why\), so its step is not estimated/);
+    assert.doesNotMatch(table.stdout, /no model built in this file/);
+  });
+
   it("adds training_run from the script's own figures, each with its source", async () => {
     const r = await analyzeCli([join(fixtures, "mnist_argparse.py"), "--hardware", "h100-sxm", "--mode", "train", "--region", "FRA", "--format", "json"]);
     assert.equal(r.code, 0, r.stderr);
