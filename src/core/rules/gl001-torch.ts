@@ -164,7 +164,9 @@ function message(subject: string, model: ModelReport, target: RunTarget, uncover
   const share = shareText(model, summary.flopShare);
   const where = target.device === "unknown" && helperOnly ? "" : ` on ${DEVICE_NAMES[target.device]} (${target.deviceReason})`;
   const layers = `${[...uncovered].sort().join("/")} layers`;
-  const sizes = `${formatCount(summary.weights)} parameters${share ? `, ${share}` : ""}`;
+  // Parts of the model that could not be built (a layer sized from data) hold weights the count leaves out.
+  const unbuilt = model.coverage.partsUnknown ?? 0;
+  const sizes = `${unbuilt > 0 ? "at least " : ""}${formatCount(summary.weights)} parameters${share ? `, ${share}` : ""}`;
   // A model trained here runs for inference afterwards (evaluated, or saved for later): the finding is about then.
   let text = trainedHere ? `${subject} is trained here; for inference afterwards${where} its ${layers} run in fp32: ${sizes}.` : `${subject} runs its ${layers} in fp32 for inference${where}: ${sizes}.`;
   const int8 = figures.find((f) => f.fix.weightBytes !== undefined);
@@ -172,7 +174,7 @@ function message(subject: string, model: ModelReport, target: RunTarget, uncover
     // Weight memory: fp32 stores 4 bytes per weight, int8 one (PyTorch quantization docs: "4x reduction in model size").
     const w = layersOf(model, int8.changes).weights;
     const factor = 4 / int8.fix.weightBytes!;
-    text += ` ${int8.fix.weightBytes === 1 ? "int8" : "int4"} would store the ${[...int8.changes].sort().join("/")} weights in ${formatBytes(w * int8.fix.weightBytes!)} instead of ${formatBytes(w * 4)} (${factor}x smaller).`;
+    text += ` ${int8.fix.weightBytes === 1 ? "int8" : "int4"} would store the ${[...int8.changes].sort().join("/")} weights${unbuilt > 0 ? " it could size" : ""} in ${formatBytes(w * int8.fix.weightBytes!)} instead of ${formatBytes(w * 4)} (${factor}x smaller).`;
   }
   const estimated = figures.filter((f) => f.fix.precision && f.before !== undefined && f.after !== undefined);
   // Helpers for several devices are estimated on different hardware: their figures are not compared in one sentence.

@@ -35,6 +35,34 @@ describe("GL001 full-precision layers", () => {
     assert.match(f.message, /quantize_dynamic still runs on CPU, but PyTorch deprecates it .* torchao's quantize_/);
   });
 
+  it("counts the weights of a model with parts it could not build as a lower bound", async () => {
+    // The embedding and output layer are sized from a vocabulary only the data holds; the hidden Linear is known.
+    const script = `import json
+import torch
+import torch.nn as nn
+
+class Tagger(nn.Module):
+    def __init__(self, vocab_size):
+        super().__init__()
+        self.embed = nn.Embedding(vocab_size, 64)
+        self.hidden = nn.Linear(64, 64)
+        self.out = nn.Linear(64, vocab_size)
+
+    def forward(self, x):
+        return self.out(torch.relu(self.hidden(self.embed(x))))
+
+vocab = json.load(open("vocab.json"))
+model = Tagger(len(vocab))
+model.eval()
+with torch.no_grad():
+    print(model(torch.zeros(1, 16, dtype=torch.long)))
+`;
+    const [f] = ofRule(await findingsOf(script), "GL001");
+    assert.ok(f, "the Linear layers it could build are still flagged");
+    assert.match(f.message, /at least 4,160 parameters|at least 4\.16 k parameters/);
+    assert.match(f.message, /Linear weights it could size in/);
+  });
+
   it("says nothing of torch.ao's deprecation where no dynamic-int8 fix is offered", async () => {
     const [f] = ofRule(await findingsOf(cudaScript()), "GL001");
     assert.ok(!f.fixes.some((x) => x.kind === "dynamic-int8"));
