@@ -17,6 +17,9 @@ export interface AnalysisResult {
   notes: string[];
   /** Epochs, samples and batch size where the file's training code states them. */
   training?: TrainingPlan;
+  /** A model's own training plan where the file trains several in turn (by its index in `models`): the statements
+   *  that use its binding, not another model's loop. Others take `training`. */
+  modelTraining?: { model: number; plan: TrainingPlan }[];
   /** Config files (YAML, JSON) the analysis opened or looked for, its training plan's included: an editor analyzes
    *  the file again when one of them changes. */
   configFiles?: string[];
@@ -44,4 +47,10 @@ export interface ImportedFunction {
   definition: FunctionDefinition;
   /** Not bound in the file: another function of that file, reachable only through the bound ones (by this name). */
   sibling?: boolean;
+}
+
+/** The training plan a model of the result runs: its own where the file trains several in turn, else the file's. */
+export function trainingPlanOf(result: AnalysisResult, model: ModelReport): TrainingPlan | undefined {
+  const index = result.models.indexOf(model);
+  return result.modelTraining?.find((t) => t.model === index)?.plan ?? result.training;
 }

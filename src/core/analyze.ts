@@ -40,6 +40,7 @@ import { wrappedModel } from "./torch/nn/parallel";
 import { declaredInputs, declaredInputsOfParts } from "./keras/declared-inputs";
 import { isIdleKerasLayer } from "./keras/idle-layers";
 import { discoverTrainingPlan, PLAN_STEPS, type TrainingPlan } from "./training/training-plan";
+import { lineWithin, otherModelsTraining } from "./training/models-in-turn";
 import { runBindings, type RunBindings } from "./training/run-bindings";
 import { findCodeSites } from "./training/code-sites";
 import type { ParameterBindings } from "./training/evaluate-site";
@@ -203,12 +204,15 @@ function analyzeProgram(parser: PythonParser, request: AnalyzeRequest, setup: { 
   const examples = exampleInputs(request.text);
   const sides = dataImageSides(request.text);
   const fed = fedInputs(syntax.body, namespace);
+  /** Where the script binds the instance a class's figures follow (`model_0 = CircleModelV0()`). */
+  const instanceLines = new Map<ModelReport, number>();
   for (const c of candidates) {
     // What the program feeds this model by name comes after the example sizes the text spells out (a literal
     // `torch.randn(32, 3, 64, 64)` says the batch; a fed image may be one unbatched sample), before the defaults.
     const own = inputsFedTo(fed, c.instance);
     const report = interp.withRun({ recorder: c.recorder, budget: new Budget(steps, milliseconds, now) }, () => runModel(interp, c, request, program.comments.get(c.pragmaFile), [...examples, ...own], program.comments.get(request.file), sides, (file) => program.comments.get(file)));
     if (c.instanceName !== undefined) report.instance = c.instanceName;
+    if (c.instanceLine !== undefined) instanceLines.set(report, c.instanceLine);
     result.models.push(report);
   }
   result.models = withoutRepeats([...result.models, ...unbuilt].sort((a, b) => a.line - b.line));
@@ -217,6 +221,17 @@ function analyzeProgram(parser: PythonParser, request: AnalyzeRequest, setup: { 
     result.training = discoverTrainingPlan({ interpreter: interp, namespace, body: syntax.body, text: request.text, file: request.file, now, files: request.files, root: request.root });
     const parallel = parallelSetup(interp, namespace, syntax.body, request, now);
     if (parallel) result.training.parallel = parallel;
+    // Models trained in turn: each its own statements' run (models-in-turn.ts).
+    const bound = result.models.map((m) => ({ name: m.instance ?? m.name, line: m.file === request.file ? instanceLines.get(m) ?? m.line : -1 }));
+    const others = otherModelsTraining(syntax.body, bound);
+    for (const [i, statements] of others.entries()) {
+      if (!statements) continue;
+      const own = discoverTrainingPlan({ interpreter: interp, namespace, body: syntax.body, text: request.text, file: request.file, now, files: request.files, root: request.root, exclude: statements.others });
+      // Its own run is one its statements make (a loop, a fit, a call of a training function), not a setting alone.
+      if (![own.epochs, own.steps].some((f) => f?.source === "code" && lineWithin(f.line, statements.own, syntax.body))) continue;
+      if (parallel) own.parallel = parallel;
+      (result.modelTraining ??= []).push({ model: i, plan: own });
+    }
   }
   try {
     if (RUN_SETUP_WORDS.test(request.text)) result.runSetup = readRunSetup(syntax.body);

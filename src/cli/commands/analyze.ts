@@ -1,6 +1,7 @@
 import { statSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { analyzeSource, EntryError, SyntaxCache, type AnalysisResult } from "../../core/analyze";
+import { trainingPlanOf } from "../../core/analysis-result";
 import { parseInputShape } from "../../core/pragma/input-shapes";
 import { formatCount, formatFlops, formatInputSpec, formatIntensity } from "../../core/report/format";
 import type { InputSpec, ModelReport } from "../../core/report/model-report";
@@ -95,7 +96,7 @@ export async function runAnalyze(argv: string[], out: CommandOutput): Promise<nu
   const models = results.flatMap((r) => r.models);
   for (const note of estimateSettings.notes) out.stderr(`greenlight: ${note}\n`);
   // With --mode train, each model's whole run: the training plan read from its file, then --epochs/--samples/--batch.
-  const plans = new Map(results.flatMap((r) => r.models.map((m) => [m, r.training] as const)));
+  const plans = new Map(results.flatMap((r) => r.models.map((m) => [m, trainingPlanOf(r, m)] as const)));
   // A training step runs at the precision the training code sets (autocast, .half()) unless --dtype says otherwise.
   const estimateOf = (m: ModelReport) => (m.ops.length > 0 ? estimateFor(m, trainingSettings(estimateSettings, plans.get(m))) : undefined);
   const resultOf = new Map(results.flatMap((r) => r.models.map((m) => [m, r] as const)));

@@ -3,6 +3,7 @@
 import type { Value } from "../interp/values";
 import type { Expression, FunctionDefinition, Statement } from "../python/ast";
 import { findCodeSites, type CodeSite } from "./code-sites";
+import { sitesOutside } from "./models-in-turn";
 import { keywordArgument, positionalArgument } from "../python/syntax-walk";
 import type { ParameterBindings } from "./evaluate-site";
 
@@ -25,6 +26,8 @@ export function callSiteBindings(
   evaluate: (site: CallSite, expressions: Expression[], bindings: ParameterBindings) => Value[],
   /** Values known without a call site (a `@hydra.main` function's config), which win and pass down to callees. */
   known?: ParameterBindings,
+  /** Module-level statements whose calls are not the run's (another model's training, models-in-turn.ts). */
+  exclude?: ReadonlySet<Statement>,
 ): ParameterBindings {
   const passed = new Map<FunctionDefinition, Map<string, { site: CallSite; value: Expression }>>();
   const memo = new Map<FunctionDefinition, Map<string, Value | undefined>>();
@@ -51,7 +54,7 @@ export function callSiteBindings(
     let args = passed.get(fn);
     if (!args) {
       const callee = cls ? { ...fn, name: cls, params: fn.params.slice(1) } : fn;
-      passed.set(fn, (args = passedArguments(callee, callSitesOf(callee, body, text), text)));
+      passed.set(fn, (args = passedArguments(callee, callSitesOf(callee, body, text, exclude), text)));
     }
     const argument = args.get(name);
     if (!argument) return undefined;
@@ -70,9 +73,9 @@ export function callSiteBindings(
 }
 
 /** Calls of a module-level function by its name, outside the function itself, and the processes that start it. */
-function callSitesOf(fn: FunctionDefinition, body: Statement[], text: string): CallSite[] {
+function callSitesOf(fn: FunctionDefinition, body: Statement[], text: string, exclude?: ReadonlySet<Statement>): CallSite[] {
   const word = new RegExp(`\\b${fn.name}\\s*\\(|\\bspawn\\s*\\(\\s*${fn.name}\\b|\\(\\s*${fn.name}\\s*,`);
-  return findCodeSites(body, text, word).flatMap((s): CallSite[] => {
+  return sitesOutside(findCodeSites(body, text, word), exclude).flatMap((s): CallSite[] => {
     if (s.kind !== "call" || (s.call.pos.startIndex >= fn.pos.startIndex && s.call.pos.endIndex <= fn.pos.endIndex)) return [];
     if (s.callee === fn.name) return [s];
     const started = spawnedCall(fn, s) ?? launchedCall(fn, s);

@@ -110,9 +110,12 @@ export function findCodeSites(body: Statement[], text: string, words: RegExp = T
   const mayTrain = (def: FunctionDefinition) => own(def) || driving.has(def);
 
   type Conditions = NonNullable<SiteContext["conditions"]>;
+  const rebound = reboundSettings(body);
   const visitBlock = (block: Statement[], fn: FunctionDefinition | undefined, outer: Statement[], moduleTop: boolean, conditions: Conditions = [], keyed?: Extract<Statement, { type: "for" }>) => {
     block.forEach((s, i) => {
-      const before = moduleTop ? [] : [...outer, ...block.slice(0, i)];
+      // At module level the namespace holds each name's last value; a setting bound again later (a notebook's
+      // `epochs = 100` before one loop, `epochs = 1000` before the next) is read as bound where the site runs.
+      const before = moduleTop ? (rebound.size > 0 ? block.slice(0, i).filter((b) => rebound.has(b)) : []) : [...outer, ...block.slice(0, i)];
       const context: SiteContext = conditions.length > 0 ? { fn, before, conditions } : { fn, before };
       const assignedTo = s.type === "assign" ? s.targets.flatMap(targetNames) : s.type === "annotated" ? targetNames(s.target) : [];
       const direct = s.type === "assign" || s.type === "annotated" ? s.value : undefined;
@@ -138,7 +141,7 @@ export function findCodeSites(body: Statement[], text: string, words: RegExp = T
       if ((s.type === "assign" || s.type === "annotated") && s.value) {
         for (const name of assignedTo) sites.push({ kind: "constant", name, value: s.value, line: s.pos.line, context });
       }
-      const inner = moduleTop ? [] : before;
+      const inner = before;
       switch (s.type) {
         case "for":
           for (const variable of loopTargetNames(s.target)) sites.push({ kind: "loop", loop: s, variable, context });
@@ -157,7 +160,7 @@ export function findCodeSites(body: Statement[], text: string, words: RegExp = T
           break;
         case "with":
           // Inside the block, `as f` holds what the context manager's __enter__ gives (PEP 343): for the slice.
-          visitBlock(s.body, fn, moduleTop ? [] : [...inner, ...withBindings(s)], false, conditions);
+          visitBlock(s.body, fn, moduleTop ? inner : [...inner, ...withBindings(s)], false, conditions);
           break;
         case "try":
           visitBlock(s.body, fn, inner, false, conditions);
@@ -176,6 +179,43 @@ export function findCodeSites(body: Statement[], text: string, words: RegExp = T
   };
   visitBlock(body, undefined, [], true);
   return sites;
+}
+
+/** Builtins a setting's value may call and still be a plain value (`int(1e4)`, `len(x_train) // 32`). */
+const PLAIN_CALLS = new Set(["int", "float", "round", "len", "min", "max", "abs"]);
+
+/** Whether an expression is a plain value: literals, names and arithmetic, no call but PLAIN_CALLS. */
+function plainValue(e: Expression): boolean {
+  let plain = true;
+  forEachExpression(e, (node) => {
+    if (node.type === "call" && !(node.func.type === "name" && PLAIN_CALLS.has(node.func.id))) plain = false;
+    if (node.type === "lambda" || node.type === "comprehension") plain = false;
+  });
+  return plain;
+}
+
+/**
+ * Module-level assignments of names the module binds more than once, every time to a plain value (`epochs = 100`,
+ * later `epochs = 1000`): the settings a site must read as bound where it runs. Names ever bound to anything else
+ * (a model, a loader) are left to the namespace, so no site builds them again.
+ */
+function reboundSettings(body: Statement[]): Set<Statement> {
+  const bindings = new Map<string, Statement[]>();
+  const other = new Set<string>();
+  for (const s of body) {
+    const target = s.type === "assign" && s.targets.length === 1 ? s.targets[0] : s.type === "annotated" || s.type === "augmented" ? s.target : undefined;
+    const value = s.type === "assign" || s.type === "augmented" ? s.value : s.type === "annotated" ? s.value : undefined;
+    if (s.type === "assign" && s.targets.length !== 1) for (const t of s.targets.flatMap(targetNames)) other.add(t);
+    if (!target || target.type !== "name") {
+      if (target) for (const t of targetNames(target)) other.add(t);
+      continue;
+    }
+    if (!value || !plainValue(value)) other.add(target.id);
+    bindings.set(target.id, [...(bindings.get(target.id) ?? []), s]);
+  }
+  const chosen = new Set<Statement>();
+  for (const [name, statements] of bindings) if (statements.length > 1 && !other.has(name)) for (const s of statements) chosen.add(s);
+  return chosen;
 }
 
 /** Module-level functions without training words that call, by name, a module-level function with them, or one such

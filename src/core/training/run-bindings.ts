@@ -34,6 +34,8 @@ export function runBindings(input: {
   root?: string;
   /** Parameters bound by the caller (a method of another file that the script's call runs). */
   bound?: ParameterBindings;
+  /** Module-level statements whose calls do not bind (another model's training: models-in-turn.ts). */
+  exclude?: ReadonlySet<Statement>;
 }, sites: CodeSite[], allowance: StepAllowance): RunBindings {
   const { interpreter, namespace, file, now } = input;
   const evaluate = (site: CodeSite, expressions: Expression[], bound?: ParameterBindings): Value[] =>
@@ -44,6 +46,6 @@ export function runBindings(input: {
   const hydra = hydraRuns(input.body, input.files, file, input.root, dictClass?.kind === "class" ? dictClass : interpreter.objectClass, store);
   // A click command's parameters (and a function it passes its **kwargs to) are its options' defaults.
   const click = clickBindings(input.body, input.text, (e) => evaluateAtSite(interpreter, namespace.scope, file, { before: [] }, [e], now, undefined, allowance)[0]);
-  const bindings = callSiteBindings(input.body, input.text, evaluate, (fn, name) => input.bound?.(fn, name) ?? hydra.find((r) => r.fn === fn && r.parameter === name)?.config ?? click(fn, name));
+  const bindings = callSiteBindings(input.body, input.text, evaluate, (fn, name) => input.bound?.(fn, name) ?? hydra.find((r) => r.fn === fn && r.parameter === name)?.config ?? click(fn, name), input.exclude);
   return { bindings, hydra, evaluate };
 }

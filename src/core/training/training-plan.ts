@@ -8,6 +8,7 @@ import type { Expression, FunctionDefinition, Statement } from "../python/ast";
 import type { ParallelSetup } from "../parallel/parallel-setup";
 import { isTrackerCallee, trackerDecorators, trackerFromCall, type TrackerSite } from "./codecarbon-tracker";
 import { findCodeSites, type CodeSite } from "./code-sites";
+import { rebindsBetween, sitesOutside } from "./models-in-turn";
 import { attributeChain, dottedName, forEachExpression, forEachStatement, keywordArgument, namesIn, positionalArgument, rootName } from "../python/syntax-walk";
 import { datasetSize } from "./dataset-sizes";
 import { callsStepLoopFunction, passesEpochToStepLoop, stepLoopCalledPerEpoch } from "./called-step-loops";
@@ -158,6 +159,8 @@ export function discoverTrainingPlan(input: {
   bound?: ParameterBindings;
   /** Set when this is a body another file's call runs: its own calls are not followed further. */
   nested?: boolean;
+  /** Module-level statements whose sites are not read: those that train other models (models-in-turn.ts). */
+  exclude?: ReadonlySet<Statement>;
 }): TrainingPlan {
   try {
     return readPlan(input);
@@ -170,7 +173,7 @@ export function discoverTrainingPlan(input: {
 function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPlan {
   const { interpreter, namespace, file } = input;
   const now = input.now ?? (() => Date.now());
-  const sites = findCodeSites(input.body, input.text);
+  const sites = sitesOutside(findCodeSites(input.body, input.text), input.exclude);
   // The whole search shares one step allowance: a file with hundreds of sites must not slow each keystroke's analysis.
   const allowance: StepAllowance = { steps: PLAN_STEPS };
   // A function's parameters take what its call sites in the file pass (`train(args, ...)` at the bottom), a
@@ -889,7 +892,10 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
   // Fits of one model in turn (frozen layers first, then all: `fit(epochs=50)`, `fit(epochs=100, initial_epoch=50)`)
   // train it for their epochs together.
   for (const receiver of new Set(kerasFits.map((f) => f.receiver))) {
-    const fits = kerasFits.filter((f) => f.receiver === receiver);
+    const all = kerasFits.filter((f) => f.receiver === receiver);
+    // Only while the name holds one model: a fit after `model = ...` binds it again trains another (a notebook's next).
+    const next = all.findIndex((f, i) => i > 0 && rebindsBetween(input.body, receiver, all[i - 1].line, f.line));
+    const fits = next < 0 ? all : all.slice(0, next);
     if (fits.length < 2) continue;
     const total = fits.reduce((sum, f) => sum + f.epochs, 0);
     epochs.push({ rank: 41, figure: { value: total, source: "code", line: fits[0].line, detail: `${fits.length} fits of ${receiver} in turn: ${fits.map((f) => `${f.code} (line ${f.line})`).join(" + ")}` } });

@@ -66,6 +66,25 @@ describe("greenlight analyze and fix on notebooks", function () {
     assert.match(text, /\(epochs: code cell 7 line 3, samples: [^)]*, batch: code cell 5 line 5\)/, text);
   });
 
+  it("gives each model trained in turn its own loop's figures, at that loop's cell", () => {
+    // One cell sets the epochs and builds a model, the next trains it; a later pair does the same with other values.
+    const cells: TestCell[] = [
+      { source: "import torch\nfrom torch import nn\nx = torch.randn(500, 4)\ny = torch.randn(500, 1)" },
+      { source: "model_0 = nn.Linear(4, 1)\nopt = torch.optim.SGD(model_0.parameters(), lr=0.1)\nepochs = 30" },
+      { source: "for epoch in range(epochs):\n    opt.zero_grad()\n    ((model_0(x) - y) ** 2).mean().backward()\n    opt.step()" },
+      { markdown: true, source: "## A deeper model" },
+      { source: "model_1 = nn.Sequential(nn.Linear(4, 16), nn.ReLU(), nn.Linear(16, 1))\nopt = torch.optim.SGD(model_1.parameters(), lr=0.1)\nepochs = 300" },
+      { source: "%%time\nfor epoch in range(epochs):\n    opt.zero_grad()\n    ((model_1(x) - y) ** 2).mean().backward()\n    opt.step()" },
+    ];
+    const file = join(dir, "in-turn.ipynb");
+    writeFileSync(file, notebookJson(cells));
+    const r = run(["analyze", file, "--mode", "train", "--format", "json"]);
+    assert.equal(r.code, 0, r.stderr);
+    const runs = JSON.parse(r.stdout).models.map((m: { estimate: { training_run: { epochs: number; samples: number; sources: { epochs: { line: number; cell: { index: number } } } } } }) => m.estimate.training_run);
+    assert.deepEqual(runs.map((t: { epochs: number }) => t.epochs), [30, 300]);
+    assert.deepEqual(runs.map((t: { sources: { epochs: { line: number; cell: { index: number } } } }) => [t.sources.epochs.line, t.sources.epochs.cell.index]), [[1, 3], [2, 6]]);
+  });
+
   it("locates findings and their fixes in cells (JSON) and in the notebook file (SARIF)", () => {
     const findings = JSON.parse(run(["analyze", nb, "--format", "json"]).stdout).findings;
     const gl004 = findings.find((f: { rule: string }) => f.rule === "GL004");
