@@ -2,9 +2,11 @@
 // batches inside (`for epoch in range(5000): out = model(x); loss.backward(); optimizer.step()`, or the same in a
 // function the loop calls, `for epoch in range(E): train()`). Each epoch is then one optimizer step over the whole
 // data, as graph networks on one graph and small tutorial models train.
-import type { FunctionDefinition, Statement } from "../python/ast";
-import { calleeName, forEachStatement } from "../python/syntax-walk";
+import type { Expression, FunctionDefinition, Statement } from "../python/ast";
+import type { Value } from "../interp/values";
+import { calleeName, forEachExpression, forEachStatement, positionalArgument } from "../python/syntax-walk";
 import { loopShape, ownCalls, stepsOnceInBody, type LoopStatement } from "./loop-shape";
+import { boundAfreshTwice } from "./models-in-turn";
 
 interface Span {
   startIndex: number;
@@ -33,4 +35,41 @@ function holdsStepLoop(body: Statement[]): boolean {
     if (!found && (s.type === "for" || s.type === "while") && loopShape(s).stepLoop) found = true;
   });
   return found;
+}
+
+/** Names a block binds anywhere in it (assignments, loop targets, `with ... as`), nested blocks included. */
+function boundIn(body: Statement[]): Set<string> {
+  const names = new Set<string>();
+  const add = (target: Expression) => forEachExpression(target, (node) => node.type === "name" && names.add(node.id));
+  forEachStatement(body, ({ statement: s }) => {
+    if (s.type === "assign") s.targets.forEach(add);
+    else if (s.type === "augmented" || s.type === "annotated") add(s.target);
+    else if (s.type === "for") add(s.target);
+    else if (s.type === "with") for (const item of s.items) if (item.target) add(item.target);
+  });
+  return names;
+}
+
+/**
+ * The whole data a full-batch loop feeds its model each pass: a call in the loop's own statements of a model
+ * (an nn.Module instance) on a tensor the loop does not bind itself (`prediction = net(x)` on `x` of shape (100, 1)),
+ * as Python runs it every pass (the first model call: later ones may evaluate held-out data). Its first dimension is the step's batch and the epoch's samples; undefined when the
+ * loop feeds no such tensor (a slice it takes, a batch it draws).
+ */
+export function fullBatchData(loop: LoopStatement, evaluate: (e: Expression) => Value | undefined, body: Statement[], atModuleLevel: boolean): { rows: number; call: Expression; input: Expression } | undefined {
+  const bound = boundIn(loop.body);
+  if (loop.type === "for") forEachExpression(loop.target, (node) => node.type === "name" && bound.add(node.id));
+  for (const call of ownCalls(loop.body)) {
+    const input = positionalArgument(call, 0);
+    if (call.func.type !== "name" || input?.type !== "name" || bound.has(input.id) || bound.has(call.func.id)) continue;
+    const model = evaluate(call.func);
+    if (model?.kind !== "instance" || !model.module) continue;
+    // The first call of a model is the training forward; later ones may evaluate held-out data under no_grad.
+    // A module-level name bound afresh again later holds the later data in the namespace: its rows are not known here.
+    if (atModuleLevel && boundAfreshTwice(body, input.id)) return undefined;
+    const data = evaluate(input);
+    const rows = data?.kind === "tensor" ? data.shape[0] : undefined;
+    return rows !== undefined && Number.isSafeInteger(rows) && rows > 0 ? { rows, call, input } : undefined;
+  }
+  return undefined;
 }

@@ -13,7 +13,7 @@ import { attributeChain, dottedName, forEachExpression, forEachStatement, keywor
 import { datasetSize } from "./dataset-sizes";
 import { callsStepLoopFunction, passesEpochToStepLoop, stepLoopCalledPerEpoch } from "./called-step-loops";
 import { knownTruth as truth, type ParameterBindings, type StepAllowance } from "./evaluate-site";
-import { stepsOncePerEpoch } from "./full-batch-epochs";
+import { fullBatchData, stepsOncePerEpoch } from "./full-batch-epochs";
 import { ownClass, ownClassSelectsAsTable, ownMethod } from "./own-code";
 import { loopShape, type LoopShape, type LoopStatement } from "./loop-shape";
 import { stepsOncePerCall, stepsOncePerDefinition } from "./stepping-calls";
@@ -338,6 +338,16 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
     const value = bound - start + (counted.inclusive ? 1 : 0);
     return value > 0 ? { value, source: "code", line: site.loop.pos.line, detail: `while ${snippet(input.text, site.loop.test)}, from ${counter} = ${start}` } : undefined;
   };
+  /** Full-batch training: the tensor the loop feeds its model each pass is the batch and the samples (full-batch-epochs.ts). */
+  const fullBatch = new Set<PlanFigure>();
+  const wholeData = (site: Extract<CodeSite, { kind: "loop" | "while" }>) => {
+    const data = fullBatchData(site.loop, (e) => evaluateOne(site, e), input.body, site.context.fn === undefined);
+    if (!data) return;
+    const figure: PlanFigure = { value: data.rows, source: "code", line: site.loop.pos.line, detail: `${snippet(input.text, data.call)} on all of ${snippet(input.text, data.input)} each pass: its first dimension` };
+    fullBatch.add(figure);
+    samples.push({ rank: 40, figure });
+    batches.push({ rank: 40, figure });
+  };
   for (const site of sites) {
     if ((site.kind === "while" || (site.kind === "loop" && !isEpochLoop(site))) && !shapedLoops.has(site.loop)) {
       shapedLoops.add(site.loop);
@@ -368,6 +378,9 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
         const drawnSamples = drawn && drawnBatch !== undefined && drawn.kind === "instance" ? [...drawn.attributes].find(([k]) => SAMPLE_COUNT_ATTRIBUTE.test(k)) : undefined;
         const sampleCount = drawnSamples ? positiveInteger(drawnSamples[1]) : undefined;
         if (drawnSamples && sampleCount !== undefined) samples.push({ rank: 45, figure: { value: sampleCount, source: "code", line: site.loop.pos.line, detail: `${snippet(input.text, drawnFrom!)}.${drawnSamples[0]}: the samples ${drawn?.kind === "instance" ? drawn.cls.name : ""} batches` } });
+        // A counted loop stepping on the whole data each pass (`for t in range(100): prediction = net(x)`).
+        const counted = site.loop.type === "while" || (drawnFrom?.type === "call" && drawnFrom.func.type === "name" && drawnFrom.func.id === "range");
+        if (!own && !drawn && counted) wholeData(site);
         const count = loopCount(site, shape, (e) => evaluateOne(site, e), input.text, iterOf(site.loop));
         const every = shape.stepEvery ? positiveInteger(evaluateOne(site, shape.stepEvery)) : undefined;
         if (count === undefined) {
@@ -450,6 +463,7 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
           const once: PlanFigure = { ...figure, detail: `${figure.detail}: one optimizer step per epoch, no loop over batches` };
           loopSpans.set(once, site.loop.pos);
           steps.push({ rank: 50, figure: once });
+          wholeData(site);
         }
       }
       continue;
@@ -952,9 +966,12 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
   for (const d of datasets) samples.push({ rank: d.rank, figure: d.figure });
 
   const plan: TrainingPlan = {};
+  // The whole data of a full-batch loop is the run's only when that loop's steps are (not another model's loop).
+  const steppingLine = best(steps)?.line;
+  const ofRun = (candidates: Candidate[]) => candidates.filter((c) => !fullBatch.has(c.figure) || c.figure.line === steppingLine);
   const bestEpochs = best(epochs);
-  const bestBatch = best(batches);
-  let bestSamples = best(samples);
+  const bestBatch = best(ofRun(batches));
+  let bestSamples = best(ofRun(samples));
   if (bestSamples && validationSplit && bestSamples.source === "dataset table" && Math.floor(bestSamples.value * (1 - validationSplit.fraction)) > 0) {
     // Keras holds out the last fraction of the arrays: split_at = int(n * (1 - validation_split)) (keras data_adapter_utils).
     const kept = Math.floor(bestSamples.value * (1 - validationSplit.fraction));

@@ -81,7 +81,7 @@ describe("greenlight analyze and fix on notebooks", function () {
     const r = run(["analyze", file, "--mode", "train", "--format", "json"]);
     assert.equal(r.code, 0, r.stderr);
     const runs = JSON.parse(r.stdout).models.map((m: { estimate: { training_run: { epochs: number; samples: number; sources: { epochs: { line: number; cell: { index: number } } } } } }) => m.estimate.training_run);
-    assert.deepEqual(runs.map((t: { epochs: number }) => t.epochs), [30, 300]);
+    assert.deepEqual(runs.map((t: { epochs: number; samples: number }) => [t.epochs, t.samples]), [[30, 500], [300, 500]]);
     assert.deepEqual(runs.map((t: { sources: { epochs: { line: number; cell: { index: number } } } }) => [t.sources.epochs.line, t.sources.epochs.cell.index]), [[1, 3], [2, 6]]);
   });
 

@@ -100,4 +100,41 @@ for epoch in range(40):
 `)).training ?? {};
     assert.equal(plan.steps, undefined);
   });
+
+  it("a counted loop stepping on a whole tensor each pass has that tensor's rows as its batch and samples", async () => {
+    const plan = (await analyze(`import torch
+import torch.nn.functional as F
+
+x = torch.unsqueeze(torch.linspace(-1, 1, 100), dim=1)
+y = x.pow(2) + 0.2 * torch.rand(x.size())
+net = torch.nn.Sequential(torch.nn.Linear(1, 10), torch.nn.ReLU(), torch.nn.Linear(10, 1))
+optimizer = torch.optim.SGD(net.parameters(), lr=0.2)
+for t in range(200):
+    prediction = net(x)
+    loss = F.mse_loss(prediction, y)
+    optimizer.zero_grad()
+    loss.backward()
+    optimizer.step()
+`)).training ?? {};
+    assert.deepEqual([plan.steps?.value, plan.samples?.value, plan.batch?.value], [200, 100, 100]);
+    assert.match(plan.samples?.detail ?? "", /net\(x\) on all of x/);
+  });
+
+  it("a loop that draws a slice of the data each pass does not read the whole tensor as its batch", async () => {
+    const plan = (await analyze(`import torch
+
+data = torch.randn(1000, 4)
+net = torch.nn.Linear(4, 1)
+opt = torch.optim.SGD(net.parameters(), lr=0.1)
+for t in range(300):
+    idx = torch.randint(0, 1000, (32,))
+    xb = data[idx]
+    opt.zero_grad()
+    net(xb).sum().backward()
+    opt.step()
+`)).training ?? {};
+    assert.equal(plan.steps?.value, 300);
+    assert.equal(plan.samples, undefined);
+    assert.notEqual(plan.batch?.value, 1000);
+  });
 });

@@ -5,7 +5,7 @@ import { analyze, modelNamed } from "../../helpers/analyze";
 // A script or notebook that trains several models in turn: each model's run is the one its own statements make
 // (src/core/training/models-in-turn.ts), with the settings as bound where that loop runs.
 describe("models trained in turn", () => {
-  it("gives each model the loop that calls it, with the epochs bound before that loop", async () => {
+  it("gives each model the loop that calls it, with the epochs bound before that loop, and the whole tensor it steps on", async () => {
     const result = await analyze(`import torch
 from torch import nn
 
@@ -36,6 +36,9 @@ for epoch in range(epochs):
     const second = trainingPlanOf(result, modelNamed(result, "model_1"));
     assert.deepEqual([first?.epochs?.value, first?.steps?.value, first?.epochs?.line], [100, 100, 10]);
     assert.deepEqual([second?.epochs?.value, second?.steps?.value, second?.epochs?.line], [1000, 1000, 21]);
+    // Full batch: each pass is one step on all 800 rows (the test tensor's 200 are an evaluation's).
+    assert.deepEqual([first?.samples?.value, first?.batch?.value], [800, 800]);
+    assert.deepEqual([second?.samples?.value, second?.batch?.value], [800, 800]);
   });
 
   it("reads one name bound to a new Keras model before each fit as several models, the fits of one adding up", async () => {
