@@ -14,6 +14,7 @@ import { datasetSize } from "./dataset-sizes";
 import { callsStepLoopFunction, passesEpochToStepLoop, stepLoopCalledPerEpoch } from "./called-step-loops";
 import { knownTruth as truth, type ParameterBindings, type StepAllowance } from "./evaluate-site";
 import { fullBatchData, stepsOncePerEpoch } from "./full-batch-epochs";
+import { slicedRows } from "./array-slices";
 import { ownClass, ownClassSelectsAsTable, ownMethod } from "./own-code";
 import { loopShape, type LoopShape, type LoopStatement } from "./loop-shape";
 import { stepsOncePerCall, stepsOncePerDefinition } from "./stepping-calls";
@@ -962,6 +963,18 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
         if (each) samples.push({ rank: 100, figure: { value: each.value, source: "code", line: loader.site.call.pos.line, detail: `len() of each of the ${each.count} datasets of ${snippet(input.text, each.list)}, the loop's ${fed.id}` } });
       }
     }
+  }
+  // Rows a Keras fit trains on, sliced from a loaded dataset's arrays (`X_train = X_train_full[5000:] / 255.`).
+  // The binding the slice reads: the last one of that name before it.
+  const rowsOf = (name: string, line: number) => datasets.filter((d) => d.names.includes(name) && d.site.call.pos.line <= line).pop()?.figure;
+  const atModule = (e: Expression): number | undefined => {
+    const value = evaluateOne({ kind: "constant", name: "", value: e, line: e.pos.line, context: { before: [] } }, e);
+    return value?.kind === "int" ? value.value : undefined;
+  };
+  for (const sliced of slicedRows(input.body, (name, line) => rowsOf(name, line)?.value, atModule)) {
+    const from = rowsOf(sliced.from, sliced.line);
+    if (!fitInputs.has(sliced.name) || !from) continue;
+    samples.push({ rank: 25, figure: { value: sliced.rows, source: "code", line: sliced.line, detail: `${sliced.name} = ${snippet(input.text, sliced.code)}: ${sliced.rows} of the ${from.value} rows of ${sliced.from} (${from.detail})` } });
   }
   for (const d of datasets) samples.push({ rank: d.rank, figure: d.figure });
 
