@@ -37,9 +37,15 @@ const SUBSET_SAMPLER = /(^|\.)(SubsetRandomSampler|SequentialSampler)$/;
 
 /** The epoch's samples of a loader fed `sampler=name`, where `name = SubsetRandomSampler(indices)` in the function. */
 function samplerLength(loader: CallSite, definition: FunctionDefinition, text: string, evaluateIn: (site: CallSite, e: Expression) => Value): { value: number; code: string; table?: boolean } | undefined {
+  return subsetSamplerLength(loader, findCodeSites([definition], text, /Sampler/), text, evaluateIn);
+}
+
+/** The epoch's samples of a loader fed `sampler=name`, where one of `sites` binds `name = SubsetRandomSampler(indices)`
+ *  before it: the indices' count, each drawn once an epoch. */
+export function subsetSamplerLength(loader: CallSite, sites: readonly CodeSite[], text: string, evaluateIn: (site: CallSite, e: Expression) => Value): { value: number; code: string } | undefined {
   const sampler = keywordArgument(loader.call, "sampler");
   if (sampler?.type !== "name") return undefined;
-  const built = findCodeSites([definition], text, /Sampler/).find((s): s is CallSite => s.kind === "call" && SUBSET_SAMPLER.test(s.callee) && s.assignedTo.includes(sampler.id));
+  const built = sites.filter((s): s is CallSite => s.kind === "call" && SUBSET_SAMPLER.test(s.callee) && s.assignedTo.includes(sampler.id) && s.call.pos.startIndex < loader.call.pos.startIndex).pop();
   const indices = built && positionalArgument(built.call, 0) ? positionalArgument(built.call, 0) : built ? keywordArgument(built.call, "indices") ?? keywordArgument(built.call, "data_source") : undefined;
   if (!built || !indices) return undefined;
   const v = evaluateIn(built, indices);

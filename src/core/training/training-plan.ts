@@ -30,7 +30,7 @@ import { argparseDest, argparseOptionsParsed } from "./parsed-options";
 import { CONFIG_READER, numericLeaves } from "./config-reads";
 import { configNotes } from "./config-notes";
 import { CONFIG_FILE } from "../interp/stdlib/config-files";
-import { foreignLoader } from "./loader-functions";
+import { foreignLoader, subsetSamplerLength } from "./loader-functions";
 import { foreignTraining, type ForeignTraining } from "./foreign-loops";
 import { boltsDataModuleBatch, dataModuleTraining, type DataModuleTraining } from "./data-module";
 import { splitHelperPart } from "./split-helpers";
@@ -937,6 +937,9 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
     const fed = keywordArgument(loader.site.call, "dataset") ?? positionalArgument(loader.site.call, 0);
     // The last binding of the name before the loader is the one it is fed (`ds = split(ds)` rebinds it).
     const linked = fed && datasets.filter((d) => d.site.call.pos.startIndex < loader.site.call.pos.endIndex || d.site.context.fn !== loader.site.context.fn).reverse().find((d) => (fed.type === "name" && d.names.includes(fed.id)) || d.site.call === fed || containsCall(fed, d.site.call));
+    // `sampler=SubsetRandomSampler(train_idx)`: each epoch draws those indices only (a validation part held out).
+    const sampled = subsetSamplerLength(loader.site, sites, input.text, (site, e) => evaluate(site, [e])[0]);
+    if (sampled) samples.push({ rank: 110, figure: { value: sampled.value, source: "code", line: loader.site.call.pos.line, detail: sampled.code } });
     if (linked) samples.push({ rank: 100, figure: linked.figure });
     else if (fed?.type === "name") {
       // `dataset_class = torchvision.datasets.CIFAR10` ... `trainset = dataset_class(root, train=True)`: the class
