@@ -10,7 +10,7 @@ import { calibrateToRuns, editorPrecision, estimateInference, loggedProblems, es
 import { readTrackerRuns, type TrackerRuns } from "./measured-runs";
 import type { ProfileCalibration } from "../core/energy/calibration";
 import { exportReport, type ExportFormat } from "./report-export";
-import { TrainingPlanLookup } from "./training-plan-lookup";
+import { planOfModel, TrainingPlanLookup } from "./training-plan-lookup";
 import { parallelTraining } from "../core/parallel/parallel-training";
 import { memoryView } from "./memory-bridge";
 import type { AnalysisResult } from "../core/analyze";
@@ -187,7 +187,8 @@ export class ReportPanel implements vscode.Disposable {
     void this.plans.read(document).then(async (result) => {
       // Another model or version was shown meanwhile: its own reading will answer.
       if (this.planState !== state) return;
-      const next: PlanState = result.ok ? { key, status: "code", plan: result.value } : { key, status: "settings", note: result.reason };
+      // A notebook that trains several models in turn: this model's own loop's plan.
+      const next: PlanState = result.ok ? { key, status: "code", plan: planOfModel(result.value, model) ?? result.value } : { key, status: "settings", note: result.reason };
       this.planState = next;
       const tracker = result.ok ? result.value.tracker : undefined;
       if (tracker) {

@@ -8,7 +8,7 @@ import { editorPrecision, estimateTraining, type IntensitySource } from "./energ
 import { formatCarbon, formatEnergy } from "../core/report/format";
 import { trainingStepsText } from "../core/energy/figure-text";
 import type { SettingsStore } from "./settings";
-import type { TrainingPlanLookup } from "./training-plan-lookup";
+import { planOfModel, type TrainingPlanLookup } from "./training-plan-lookup";
 import { AnalysisLensProvider } from "./analysis-lens-provider";
 import type { AnalysisResult } from "../core/analysis-result";
 import { assumptionLine } from "./model-summary";
@@ -69,8 +69,9 @@ export class TrainingCodeLensProvider extends AnalysisLensProvider<TrainingLens>
     const program = notebook ? programOfNotebook(notebook) : undefined;
     const lineLabel = program ? (line: number) => programLineLabel(program, line) : undefined;
     const at = (line: number | undefined) => (line === undefined ? "line ?" : lineLabel ? lineLabel(line) : `line ${line}`);
-    const fields = calculatorFields(plan.ok ? plan.value : undefined, { hardware: settings.hardware, batchSize: settings.batchSize }, lens.model.file, lineLabel);
-    const code = plan.ok ? plan.value : undefined;
+    // A notebook that trains several models in turn: this model's own loop's figures.
+    const code = plan.ok ? planOfModel(plan.value, lens.model) : undefined;
+    const fields = calculatorFields(code, { hardware: settings.hardware, batchSize: settings.batchSize }, lens.model.file, lineLabel);
     // A step-based loop (max_iters, `for step in range(N)`) sets the run's length; its precision the step's.
     // Data parallelism the code states, else greenlight.gpus: the step is one GPU's, the run counts them all.
     const parallel = parallelTraining(lens.model, code?.parallel, { gpus: settings.gpus > 1 ? settings.gpus : undefined, hardware: fields.hardware.value });

@@ -1,5 +1,7 @@
 import type * as vscode from "vscode";
 import type { TrainingPlan } from "../core/training/training-plan";
+import type { AnalysisResult } from "../core/analysis-result";
+import type { ModelReport } from "../core/report/model-report";
 import { withDeadline, type Bounded } from "./deadline";
 
 // The report's calculator starts from the training plan of the model's file. Reading it costs one analysis with
@@ -8,7 +10,15 @@ import { withDeadline, type Bounded } from "./deadline";
 
 /** What the lookup needs of the analysis engine (AnalysisEngine.analyzeText: off the host where it can be). */
 export interface PlanAnalyzer {
-  analyzeText(uri: vscode.Uri, text: string, options: { readTraining?: boolean }): Promise<{ result: { training?: TrainingPlan } } | undefined>;
+  analyzeText(uri: vscode.Uri, text: string, options: { readTraining?: boolean }): Promise<{ result: Pick<AnalysisResult, "training" | "modelTraining"> & { models?: readonly Pick<ModelReport, "name" | "line">[] } } | undefined>;
+}
+
+/** A document's training plan, and the own plans of the models its file trains in turn (models-in-turn.ts). */
+export type DocumentPlan = TrainingPlan & { ofModels?: { name: string; line: number; plan: TrainingPlan }[] };
+
+/** The plan a model of the document runs: its own where the file trains several in turn, else the document's. */
+export function planOfModel(plan: DocumentPlan | undefined, model: Pick<ModelReport, "name" | "line">): TrainingPlan | undefined {
+  return plan?.ofModels?.find((m) => m.name === model.name && m.line === model.line)?.plan ?? plan;
 }
 
 /** Longest wait for the plan (the engine's start included) before the calculator stays on its settings. */
@@ -21,9 +31,9 @@ const KEPT_DOCUMENTS = 16;
 export class TrainingPlanLookup {
   /** The plan of each document's latest version asked for, by document URI: one request per version, so the report's
    *  and a lens's requests never supersede each other in the worker when other documents are read in between. */
-  private readonly latest = new Map<string, { version: number; target: string; plan: Promise<Bounded<TrainingPlan>> }>();
+  private readonly latest = new Map<string, { version: number; target: string; plan: Promise<Bounded<DocumentPlan>> }>();
   /** The config files each settled plan read (none for a failed read, which is not kept). */
-  private readonly settledFiles = new WeakMap<Promise<Bounded<TrainingPlan>>, readonly string[]>();
+  private readonly settledFiles = new WeakMap<Promise<Bounded<DocumentPlan>>, readonly string[]>();
 
   constructor(
     private readonly analyzer: (() => Promise<PlanAnalyzer>) | undefined,
@@ -54,7 +64,7 @@ export class TrainingPlanLookup {
   }
 
   /** The plan of this document's current text; `{ ok: false }` with the reason when it could not be read in time. */
-  read(document: vscode.TextDocument): Promise<Bounded<TrainingPlan>> {
+  read(document: vscode.TextDocument): Promise<Bounded<DocumentPlan>> {
     const uri = document.uri.toString();
     const version = document.version;
     const target = this.target(document.uri);
@@ -71,12 +81,15 @@ export class TrainingPlanLookup {
             if (document.isClosed) throw new Error("the document was closed");
             const analysis = await engine.analyzeText(document.uri, document.getText(), { readTraining: true });
             if (!analysis) throw new Error("the analysis failed (see the log)");
-            return analysis.result.training ?? {};
+            const { training, models, modelTraining } = analysis.result;
+            const ofModels = (modelTraining ?? []).flatMap((t) => (models?.[t.model] ? [{ name: models[t.model].name, line: models[t.model].line, plan: t.plan }] : []));
+            const plan: DocumentPlan = { ...(training ?? {}), ...(ofModels.length > 0 ? { ofModels } : {}) };
+            return plan;
           },
           this.milliseconds,
           `reading the training plan of ${document.uri.path}`,
         )
-      : Promise.resolve<Bounded<TrainingPlan>>({ ok: false, reason: "no analysis engine was given to the report" });
+      : Promise.resolve<Bounded<DocumentPlan>>({ ok: false, reason: "no analysis engine was given to the report" });
     void plan.then((result) => {
       this.settledFiles.set(plan, result.ok ? (result.value.configFiles ?? []) : []);
       if (result.ok) this.log.debug(`training plan of ${document.uri.path} v${document.version} read in ${Date.now() - started} ms`);

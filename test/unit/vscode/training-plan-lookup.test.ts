@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type * as vscode from "vscode";
 import { analyzeSource } from "../../../src/core/analyze";
-import { TrainingPlanLookup, type PlanAnalyzer } from "../../../src/vscode/training-plan-lookup";
+import { planOfModel, TrainingPlanLookup, type PlanAnalyzer } from "../../../src/vscode/training-plan-lookup";
 import { memoryFiles, testParser } from "../helpers/analyze";
 
 // The report's plan lookup, in Node: the analyzer is the real one (analyzeSource, as AnalysisEngine.analyzeText
@@ -192,5 +192,36 @@ describe("training plan lookup for the report (src/vscode/training-plan-lookup.t
     assert.equal(calls, 2);
     assert.ok(again.ok);
     assert.equal(again.value.steps?.value ?? again.value.epochs?.value, 7, "the plan follows the config it read");
+  });
+
+  it("keeps the own plan of each model a file trains in turn, which the lens and the report pick by the model", async () => {
+    const analyzer = await realAnalyzer();
+    const { log } = recordingLog();
+    const lookup = new TrainingPlanLookup(async () => analyzer, log);
+    const document = documentOf(`import torch
+from torch import nn
+
+x = torch.randn(500, 4)
+model_0 = nn.Linear(4, 1)
+opt = torch.optim.SGD(model_0.parameters(), lr=0.1)
+epochs = 30
+for epoch in range(epochs):
+    opt.zero_grad()
+    model_0(x).sum().backward()
+    opt.step()
+
+model_1 = nn.Linear(4, 2)
+opt = torch.optim.SGD(model_1.parameters(), lr=0.1)
+epochs = 300
+for epoch in range(epochs):
+    opt.zero_grad()
+    model_1(x).sum().backward()
+    opt.step()
+`);
+    const plan = await read(lookup, document);
+    assert.ok(plan.ok);
+    assert.equal(planOfModel(plan.value, { name: "model_0", line: 5 })?.epochs?.value, 30);
+    assert.equal(planOfModel(plan.value, { name: "model_1", line: 13 })?.epochs?.value, 300);
+    assert.equal(planOfModel(plan.value, { name: "other", line: 1 })?.epochs?.value, 30, "a model without its own plan takes the file's");
   });
 });
