@@ -9,6 +9,7 @@ import { PythonError, Unresolved, type Scope, type Value } from "../interp/value
 import type { Expression, FunctionDefinition, Statement } from "../python/ast";
 import { forEachExpression, forEachStatement, namesIn, ownExpressions, rootName } from "../python/syntax-walk";
 import type { SiteContext } from "./code-sites";
+import { deepCopy } from "../torch/module-tree";
 
 /** Methods whose call statements are training or evaluation work, never configuration. */
 const WORK_METHODS = new Set(["fit", "fit_generator", "train", "train_on_batch", "backward", "step", "evaluate", "predict", "test", "save", "run", "zero_grad"]);
@@ -209,7 +210,9 @@ export function evaluateAtSite(
   const slice = dependencySlice(expressions, context.before);
   // Only the parameters the expressions need are asked of the callers, and first: each caller's evaluation is a run
   // of its own (its recorder and budget), done before this one starts.
-  const needed = namesIn([...expressions, ...slice.flatMap(ownExpressions)], new Set());
+  // The names of a chosen block's body count too: `if args.distributed: args.batch_size = int(args.batch_size /
+  // ngpus_per_node)` needs the parameter, or the division fails and the batch before it stands.
+  const needed = namesIn([...expressions, ...allExpressions(slice)], new Set());
   const bound = new Map<string, Value>();
   for (const p of context.fn?.params ?? []) {
     const value = bindings && needed.has(p.name) ? bindings(context.fn!, p.name) : undefined;
@@ -226,6 +229,12 @@ export function evaluateAtSite(
       if (value) fromFunctions.set(name, value);
     }
   }
+  // A caller's value is shared by every site evaluation (call-site bindings and globals are worked out once): a slice
+  // that changes it in place (`args.batch_size = int(args.batch_size / ngpus_per_node)`) works on its own copy, so
+  // the change happens once, as in the run, and not again at each site evaluated after it.
+  const changed = changedInPlace(slice);
+  const own = (name: string, v: Value): Value => (changed.has(name) ? ownCopy(v) : v);
+  for (const [name, value] of fromFunctions) fromFunctions.set(name, own(name, value));
   const globalScope: Scope = fromFunctions.size > 0 ? { names: fromFunctions, parent: moduleScope } : moduleScope;
   const run = { recorder: new Recorder(), budget: new Budget(SITE_STEPS, SITE_MILLISECONDS, now) };
   // The frame holds the site's scope, so what reads the caller's names (eval of a name, locals()) finds them.
@@ -233,7 +242,7 @@ export function evaluateAtSite(
   return interp.withRun(run, () => interp.withFrame({ file, inModel: false, scope }, () => {
     for (const p of context.fn?.params ?? []) {
       const passed = bound.get(p.name);
-      if (passed) scope.names.set(p.name, passed);
+      if (passed) scope.names.set(p.name, own(p.name, passed));
       else if (p.kind === "star") scope.names.set(p.name, tuple([]));
       else if (p.kind === "doublestar") scope.names.set(p.name, dict());
       else scope.names.set(p.name, p.default ? guarded(() => interp.evaluate(p.default!, moduleScope)) : unknown(`parameter '${p.name}' is passed by the caller`));
@@ -259,6 +268,43 @@ export function evaluateAtSite(
     spend();
     return values;
   }));
+}
+
+/** The names whose objects the statements (their nested blocks too) change in place: the root of an attribute or
+ *  item they assign (`args.batch_size = ...`, `cfg["lr"] = ...`), and a name bound to one of them (`args = argss`). */
+function changedInPlace(statements: Statement[]): Set<string> {
+  const changed = new Set<string>();
+  const aliases: [string, string][] = [];
+  const note = (t: Expression): void => {
+    if (t.type === "tuple" || t.type === "list") t.items.forEach(note);
+    else if (t.type === "attribute" || t.type === "subscript") {
+      const root = rootName(t);
+      if (root !== undefined) changed.add(root);
+    }
+  };
+  forEachStatement(statements, ({ statement: s }) => {
+    if (s.type === "assign") {
+      s.targets.forEach(note);
+      if (s.value.type === "name") for (const t of s.targets) if (t.type === "name") aliases.push([t.id, s.value.id]);
+    } else if (s.type === "augmented" || s.type === "annotated") note(s.target);
+  });
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const [alias, source] of aliases) {
+      if (!changed.has(alias) || changed.has(source)) continue;
+      changed.add(source);
+      grew = true;
+    }
+  }
+  return changed;
+}
+
+/** A copy of a plain object or container for one evaluation; a model (an nn.Module) stays the one object it is, and
+ *  so does an object whose attributes are a view of something else (`self.__dict__ = self`). */
+function ownCopy(v: Value): Value {
+  if (v.kind === "instance" && !v.module && v.attributes.constructor === Map) return deepCopy(v);
+  if (v.kind === "dict" || v.kind === "list") return deepCopy(v);
+  return v;
 }
 
 /** Names the statements bind by assignment. */

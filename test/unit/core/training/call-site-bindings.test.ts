@@ -53,3 +53,55 @@ describe("call-site bindings: a function's parameters from where the script star
     assert.strictEqual((await planOf("launcher.launch(args.gpus, main, args=(args,))")).batch?.value, undefined);
   });
 });
+
+const WORKER = (split: string) => `import argparse
+import torch
+import torch.nn as nn
+import torch.multiprocessing as mp
+
+
+def worker(gpu, ngpus, args):
+    model = nn.Linear(16, 4)
+    opt = torch.optim.SGD(model.parameters(), lr=0.1)
+${split}
+    data = torch.utils.data.TensorDataset(torch.zeros(1024, 16))
+    loader = torch.utils.data.DataLoader(data, batch_size=args.batch_size, drop_last=True)
+    for epoch in range(args.epochs):
+        for (x,) in loader:
+            model(x).sum().backward()
+            opt.step()
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--batch-size", type=int, default=256)
+    parser.add_argument("--epochs", type=int, default=3)
+    parser.add_argument("--distributed", action="store_true", default=True)
+    args = parser.parse_args()
+    ngpus = 2
+    mp.spawn(worker, nprocs=ngpus, args=(ngpus, args))
+
+
+if __name__ == "__main__":
+    main()
+`;
+
+describe("call-site bindings: a worker that splits the batch among its processes", () => {
+  it("a branch that divides by a parameter binds that parameter: 256 over 2 processes is 128 each", async () => {
+    const plan = (await analyze(WORKER("    if args.distributed:\n        args.batch_size = int(args.batch_size / ngpus)"))).training ?? {};
+    assert.strictEqual(plan.batch?.value, 128);
+    assert.strictEqual(plan.epochs?.value, 3);
+  });
+
+  it("a change the worker makes to the caller's object happens once, however many figures are read after it", async () => {
+    const script = WORKER("    args.batch_size = args.batch_size // 2")
+      .replace("def worker(gpu, ngpus, args):", "def worker(gpu, ngpus, argss):\n    global args\n    args = argss")
+      .replace(/        for \(x,\) in loader:\n            model\(x\).sum\(\).backward\(\)\n            opt.step\(\)/, "        train(loader, model, opt)")
+      .replace("    args = parser.parse_args()\n", "    args = Config(vars(parser.parse_args()))\n")
+      .replace("def worker(", "class Config(dict):\n    def __getattr__(self, name):\n        return self[name]\n\n    def __setattr__(self, name, value):\n        self[name] = value\n\n\ndef worker(")
+      .replace("def main():", "def train(loader, model, opt):\n    for (x,) in loader:\n        model(x).sum().backward()\n        opt.step()\n\n\ndef main():");
+    const plan = (await analyze(script)).training ?? {};
+    assert.strictEqual(plan.batch?.value, 128);
+    assert.strictEqual(plan.samples?.value, 1024);
+  });
+});
