@@ -251,19 +251,30 @@ export function evaluateAtSite(
     const spend = () => {
       if (allowance) allowance.steps -= interp.budget.used;
     };
+    // Why a name the slice was to bind stayed unbound: the statement that binds it failed (`args, config =
+    // parse_option()` stops at a required `--cfg`), which says more than the NameError its readers meet after it.
+    const unbound = new Map<string, string>();
     for (const s of slice) {
       // Each statement gets the full step allowance: one runaway call must not starve the ones after it.
       spend();
       interp.budget.refillSteps();
-      guarded(() => {
+      let done = false;
+      const outcome = guarded(() => {
         interp.execute(s, scope);
+        done = true;
         return unknown("");
       });
+      if (!done && outcome.kind === "unknown" && outcome.reason) {
+        for (const name of boundNames(s)) if (!unbound.has(name)) unbound.set(name, outcome.reason);
+      }
     }
     const values = expressions.map((e) => {
       spend();
       interp.budget.refillSteps();
-      return guarded(() => interp.evaluate(e, scope));
+      const value = guarded(() => interp.evaluate(e, scope));
+      const name = value.kind === "unknown" ? /^name '([^']+)' is not defined$/.exec(value.reason)?.[1] : undefined;
+      const cause = name !== undefined && !bindsName(scope, name) ? unbound.get(name) : undefined;
+      return cause !== undefined ? unknown(cause) : value;
     });
     spend();
     return values;
@@ -305,6 +316,14 @@ function ownCopy(v: Value): Value {
   if (v.kind === "instance" && !v.module && v.attributes.constructor === Map) return deepCopy(v);
   if (v.kind === "dict" || v.kind === "list") return deepCopy(v);
   return v;
+}
+
+/** The plain names a statement binds (`args, config = ...`), the targets of an assignment taken apart. */
+function boundNames(s: Statement): string[] {
+  const names = (t: Expression): string[] => (t.type === "name" ? [t.id] : t.type === "tuple" || t.type === "list" ? t.items.flatMap(names) : t.type === "starred" ? names(t.value) : []);
+  if (s.type === "assign") return s.targets.flatMap(names);
+  if (s.type === "annotated" || s.type === "augmented") return names(s.target);
+  return [];
 }
 
 /** Names the statements bind by assignment. */

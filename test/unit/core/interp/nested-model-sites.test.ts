@@ -44,6 +44,32 @@ if __name__ == "__main__":
     assert.match(head.unresolved[0].reason, /own variables \(num_classes\).*--entry/);
   });
 
+  it("a model whose config comes from a statement that failed names that failure, not the unbound name", async () => {
+    // The plain run (`python main.py`, no launcher setting LOCAL_RANK) stops in parse_option with a KeyError.
+    const result = await analyze(`import os
+from torchvision.models import resnet18
+
+
+def parse_option():
+    config = {"classes": 10}
+    config["rank"] = int(os.environ["LOCAL_RANK"])
+    return config
+
+
+def main(config):
+    model = resnet18(num_classes=config["classes"])
+    model.train()
+
+
+if __name__ == "__main__":
+    config = parse_option()
+    main(config)
+`);
+    const model = modelNamed(result, "model");
+    assert.equal(model.params, 0);
+    assert.match(model.unresolved[0].reason, /\(config: KeyError: 'LOCAL_RANK'\)/);
+  });
+
   it("leaves out what a model class's own methods build (its parts) and calls of torch itself", async () => {
     const result = await analyze(`import torch
 import torch.nn as nn
