@@ -7,7 +7,7 @@ import type { Interpreter, ModuleLoader } from "./interpreter";
 import type { ModuleFiles, ModuleResolver, ResolvedModule } from "./module-resolver";
 import { basename, dirname, joinPath } from "./paths";
 import type { ModuleNamespaceValue, Scope, Value } from "./values";
-import { list, unknown } from "./construct";
+import { list, NONE, unknown } from "./construct";
 import { LazyNames } from "./lazy-names";
 import { TextFacts } from "./text-facts";
 import { findReExport, type ReExportFiles, type ReExportTarget } from "./re-exports";
@@ -307,6 +307,11 @@ export class Program implements ModuleLoader {
     // A kept module's names resolved by later code are put back when that analysis ends (see LibraryWorld.save).
     if (lazy && this.world) (names as LazyNames).beforeChange = () => this.live.noteWrite(names);
     names.set("__name__", { kind: "str", value: moduleName });
+    // Every module has __doc__: its docstring, else None (docs.python.org/3/reference/datamodel.html#modules);
+    // `ArgumentParser(description=globals()['__doc__'])` reads it.
+    const first = syntax.body[0];
+    const docstring = first?.type === "expression" && first.value.type === "str" ? first.value.value : null;
+    names.set("__doc__", docstring !== null ? { kind: "str", value: docstring } : NONE);
     // Files on disk know where they are (paths built from __file__ feed sys.path edits); our built-in packages do not.
     if (kind !== "builtin" && kind !== "modelled") names.set("__file__", { kind: "str", value: path });
     const namespace: ModuleNamespaceValue = { kind: "namespace", name: moduleName, file: path, scope: { names, parent: this.interpreter.builtins } };
