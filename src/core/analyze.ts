@@ -47,6 +47,7 @@ import type { ParameterBindings } from "./training/evaluate-site";
 import { discoverGenerations } from "./generation/generation-plan";
 import { readRunSetup } from "./memory/run-setup";
 import { findTrainingSites } from "./training/training-sites";
+import { requiredOptions } from "./training/required-options";
 import { readCodePrecision } from "./rules/code-precision";
 import { PythonFile } from "./rules/python-file";
 import { noGradMethods } from "./interp/no-grad-methods";
@@ -231,6 +232,14 @@ function analyzeProgram(parser: PythonParser, request: AnalyzeRequest, setup: { 
       if (![own.epochs, own.steps].some((f) => f?.source === "code" && lineWithin(f.line, statements.own, syntax.body))) continue;
       if (parallel) own.parallel = parallel;
       (result.modelTraining ??= []).push({ model: i, plan: own });
+    }
+    // No run read and no model built: where the parser requires arguments, the plain run stops there, and those
+    // arguments decide the run; saying so beats an empty answer.
+    const plan = result.training;
+    const read = !!(plan.epochs || plan.steps || plan.batch || plan.precision) || result.models.some((m) => m.ops.length > 0);
+    const required = read ? [] : requiredOptions(syntax.body, request.text);
+    if (required.length > 0) {
+      result.notes.push(`no training run read: the plain run stops at the command-line argument${required.length > 1 ? "s" : ""} ${required.join(", ")}, which the script requires with no default; what ${required.length > 1 ? "they name" : "it names"} (a config file, a dataset) decides the run: pass --epochs, --samples and --batch for the run you give it`);
     }
   }
   try {

@@ -1,0 +1,45 @@
+// The command-line arguments a script's argparse parser makes the user give: a positional without nargs "?"/"*", or
+// an option with `required=True`, neither with a default (argparse docs, `required` and `nargs`). The plain run
+// (`python train.py`) stops at them ("the following arguments are required"), so where the analysis finds no run,
+// they are what decides it: a config file, a dataset, an experiment name the user names.
+import type { Expression, Statement } from "../python/ast";
+import { callsIn, forEachStatement, keywordArgument, type CallExpression } from "../python/syntax-walk";
+import { argparseOptionsParsed } from "./parsed-options";
+
+/** The names (`--config`, `config_path`) of the arguments the file's parsed argparse parsers require, in order. */
+export function requiredOptions(body: Statement[], text: string): string[] {
+  if (!argparseOptionsParsed(text, [])) return [];
+  const names: string[] = [];
+  forEachStatement(body, ({ statement, ancestors }) => {
+    // An argument added only on some branch (`if torch.__version__ < "2": parser.add_argument("--local_rank",
+    // required=True)`) may not be the plain run's; the main guard is every run's.
+    if (ancestors.some((a) => a.type === "if" && !isMainGuard(a.test))) return;
+    for (const call of callsIn(statement, false)) {
+      const name = requiredName(call);
+      if (name !== undefined && !names.includes(name)) names.push(name);
+    }
+  });
+  return names;
+}
+
+function requiredName(call: CallExpression): string | undefined {
+  if (call.func.type !== "attribute" || call.func.name !== "add_argument" || keywordArgument(call, "default")) return undefined;
+  const flags = call.args.flatMap((a) => (a.kind === "positional" && a.value.type === "str" && a.value.value ? [a.value.value] : []));
+  if (flags.length === 0) return undefined;
+  const action = keywordArgument(call, "action");
+  if (action?.type === "str" && /^(store_true|store_false|store_const|count|help|version|append_const)$/.test(action.value ?? "")) return undefined;
+  const long = flags.find((f) => f.startsWith("--")) ?? flags[0];
+  if (flags.every((f) => !f.startsWith("-"))) {
+    const nargs = keywordArgument(call, "nargs");
+    return nargs?.type === "str" && (nargs.value === "?" || nargs.value === "*") ? undefined : long;
+  }
+  const required = keywordArgument(call, "required");
+  return required?.type === "constant" && required.value === "True" ? long : undefined;
+}
+
+/** `__name__ == "__main__"` (either way round). */
+function isMainGuard(test: Expression): boolean {
+  if (test.type !== "compare" || test.comparators.length !== 1) return false;
+  const sides = [test.left, test.comparators[0]];
+  return sides.some((e) => e.type === "name" && e.id === "__name__") && sides.some((e) => e.type === "str" && e.value === "__main__");
+}
