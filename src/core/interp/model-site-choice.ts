@@ -59,7 +59,7 @@ function visible(name: string, scope: Scope | undefined): boolean {
 
 function chooseAmong(interp: Interpreter, moduleScope: Scope, file: string, sites: NestedModelSite[], now: () => number, bindings?: ParameterBindings): ChosenModelSite | undefined {
   const skipped: NestedModelSite[] = [];
-  const open: { site: NestedModelSite; sure: boolean }[] = [];
+  const open: { site: NestedModelSite; sure: boolean; asked?: string }[] = [];
   for (const site of sites) {
     if (site.fn === undefined && sites.some((s) => s.fn === undefined && s !== site && interp.boundValues.has(s.statement))) continue;
     // The script's `if __name__ == "__main__":` guard holds when it runs as the script it is.
@@ -71,7 +71,12 @@ function chooseAmong(interp: Interpreter, moduleScope: Scope, file: string, site
       return t === undefined ? undefined : t === c.holds;
     });
     if (decided.some((d) => d === false)) skipped.push(site);
-    else open.push({ site, sure: decided.every((d) => d === true) });
+    else {
+      // An undecided test that reads an argument the user must give (argparse `required`, stdlib/argparse.ts): the
+      // plain run never gets here, and that argument, not this analysis, picks the branch.
+      const asked = values.find((v, i) => decided[i] === undefined && v?.kind === "unknown" && v.required === true);
+      open.push({ site, sure: decided.every((d) => d === true), asked: asked?.kind === "unknown" ? asked.reason : undefined });
+    }
   }
   // A site inside a builder function that another site calls (`model = Sequential()` in `build_model`, called by the
   // guard's `model = build_model()`) is a step of that call: the call builds the whole model.
@@ -105,7 +110,7 @@ function chooseAmong(interp: Interpreter, moduleScope: Scope, file: string, site
     const unsure = open.filter((o) => o !== chosen).length;
     why = chosen.sure
       ? `the branch whose conditions hold with the script's defaults (line ${site.line}), of ${sites.length} assignments to '${site.name}'`
-      : `the first of ${open.length} assignments to '${site.name}' whose conditions could not be decided (line ${site.line}; ${skipped.length} other${skipped.length === 1 ? "" : "s"} ruled out by the defaults): pass --entry to pick another`;
+      : `the first of ${open.length} assignments to '${site.name}' whose conditions could not be decided (line ${site.line}; ${skipped.length} other${skipped.length === 1 ? "" : "s"} ruled out by the defaults)${chosen.asked ? `; its test reads ${chosen.asked} Pass --entry to pick another` : ": pass --entry to pick another"}`;
     if (chosen.sure && unsure > 0) why += `; ${unsure} undecided`;
   }
   return { site, locals, globals, why };

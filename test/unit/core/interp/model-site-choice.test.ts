@@ -90,4 +90,33 @@ def build(num_classes):
     assert.equal(head.params, 0);
     assert.match(head.unresolved[0].reason, /own variables \(num_classes\)/);
   });
+
+  it("an undecided branch test that reads a required argument names that argument in the note", async () => {
+    const script = (option: string) => `import argparse
+from torchvision.models import resnet18, resnet50
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument(${option})
+    args = parser.parse_args()
+    if args.arch == "resnet18":
+        model = resnet18()
+    else:
+        model = resnet50()
+    model.train()
+
+
+if __name__ == "__main__":
+    main()
+`;
+    const required = await analyze(script(`"--arch", required=True`));
+    const note = required.notes.find((n) => n.startsWith("model: built from the first of 2"));
+    assert.match(note ?? "", /its test reads the command-line argument --arch, which the script requires/);
+    // A test that is undecided for another reason (an unknown library value) keeps the plain note.
+    const other = await analyze(script(`"--arch", default=open("arch.txt").read()`));
+    const plain = other.notes.find((n) => n.startsWith("model: built from the first of 2"));
+    assert.ok(plain, other.notes.join("\n"));
+    assert.doesNotMatch(plain, /its test reads/);
+  });
 });
