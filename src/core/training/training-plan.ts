@@ -49,6 +49,7 @@ import { fullPrecisionInstead, precisionReached, type UnsurePrecision } from "./
 import { fastaiTrainingSamples } from "./fastai-datasets";
 import { chosenByUser } from "./required-choice";
 import { buildsIgniteTrainer, igniteRun, importsIgnite } from "./ignite-engine";
+import { acceleratedTrain, importsPytorchAccelerated } from "./accelerated-trainer";
 import { fastaiFitEpochs, fastaiLoadersBatch, fastaiPrecision, importsFastai, isFastaiFit, isFastaiLoaders } from "./fastai-learner";
 
 import { FRAMEWORK_PRECISION, HALF_DTYPES, lightningPrecision } from "./framework-precision";
@@ -213,6 +214,8 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
   const fastaiFits: PlanFigure[] = [];
   /** Whether the file imports PyTorch-Ignite, whose training engines' `run` sets the epochs. */
   const ignite = importsIgnite(input.text);
+  /** Whether the file imports pytorch-accelerated, whose Trainer's `train` sets the epochs and batch. */
+  const accelerated = importsPytorchAccelerated(input.text);
 
   /** Loops read by their shape (a `for a, b in ...` loop is one site per variable), and the step loops among them. */
   const shapedLoops = new Set<Statement>();
@@ -682,6 +685,18 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
       if (run.epochs) epochs.push({ rank: run.epochs.defaulted ? 1 : 40, figure: { value: run.epochs.value, source: run.epochs.defaulted ? "default" : "code", line, detail: run.epochs.detail } });
       if (run.epochs && run.perEpoch) steps.push({ rank: 40, figure: { value: run.epochs.value * run.perEpoch.value, source: "code", line, detail: `${run.epochs.detail} × ${run.perEpoch.detail}` } });
       continue;
+    }
+    if (accelerated && last === "train" && call.func.type === "attribute" && runsByDefault(site, (e) => evaluateOne(site, e))) {
+      // pytorch-accelerated: `trainer.train(train_dataset, num_epochs=N, per_device_batch_size=B)` (accelerated-trainer.ts).
+      const run = acceleratedTrain(call, (e) => evaluateOne(site, e), (e) => snippet(input.text, e));
+      if (run) {
+        const figure = (f: { value: number; defaulted: boolean; detail: string }): PlanFigure => ({ value: f.value, source: f.defaulted ? "default" : "code", line, detail: f.detail });
+        if (run.epochs) epochs.push({ rank: 40, figure: figure(run.epochs) });
+        if (run.batch) batches.push({ rank: run.batch.defaulted ? 2 : 40, figure: figure(run.batch) });
+        if (run.accumulation) accumulations.push({ rank: 40, figure: figure(run.accumulation) });
+        if (run.maxSteps) steps.push({ rank: 40, figure: figure(run.maxSteps) });
+        continue;
+      }
     }
     if ((last === "fit" || last === "fit_generator") && call.func.type === "attribute") {
       // Lightning's `trainer.fit(model, data)` is not Keras': its epochs and batch are the Trainer's and the loader's.
