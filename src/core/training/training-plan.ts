@@ -308,18 +308,21 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
   /**
    * The loops of counted length around a step loop, epoch loops aside (they are the run's epochs): PPO's
    * `for iteration in range(1, n + 1): for epoch in range(k): for start in range(0, b, mb)` steps n × k × b/mb times.
-   * Undefined when there are none, or when one has a length the code does not state (a loader, a `while`): then the
-   * step loop's own count stands, as before this rule.
+   * Undefined when there are none; "uncounted" when one has a length the code does not state (a loader, an
+   * `itertools.count()`, a `while not done:` that is not an epoch loop): the step loop's own count is then per pass
+   * of that loop, not the run's (SAC's `for i in range(updates_per_step)` inside episodes of unknown length). A
+   * `while` bounded by a counter (`while step < max_steps:`) is not such a loop.
    */
-  const enclosingCounts = (site: Extract<CodeSite, { kind: "loop" | "while" }>): { value: number; detail: string } | undefined => {
-    if (whileLoops.some((l) => within(l, site.loop))) return undefined;
+  const enclosingCounts = (site: Extract<CodeSite, { kind: "loop" | "while" }>): { value: number; detail: string } | "uncounted" | undefined => {
+    const whileSites = sites.filter((x): x is Extract<CodeSite, { kind: "while" }> => x.kind === "while" && within(x.loop, site.loop) && x.context.fn === site.context.fn);
+    if (whileSites.some((w) => !countedWhile(w.loop) && !whileEpochs(w))) return "uncounted";
     const around = forLoops.filter((l) => within(l.loop, site.loop) && !isEpochLoop(l) && l.context.fn === site.context.fn);
     if (around.length === 0) return undefined;
     let value = 1;
     const details: string[] = [];
     for (const l of around) {
       const n = iterationCount(iterOf(l.loop) ?? l.loop.iter, (e) => evaluateOne(l, e));
-      if (n === undefined || n <= 0) return undefined;
+      if (n === undefined || n <= 0) return "uncounted";
       value *= n;
       details.push(`for ${snippet(input.text, l.loop.target)} in ${snippet(input.text, l.loop.iter)}`);
     }
@@ -404,7 +407,9 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
           continue;
         }
         const enclosing = enclosingCounts(site);
-        if (enclosing) figure = { ...figure, value: figure.value * enclosing.value, detail: `${enclosing.detail} × ${figure.detail}` };
+        // A break on a run-wide counter ends the whole run where it stands: its count is the run's.
+        if (enclosing === "uncounted" && !count.detail.includes(" until ")) continue;
+        if (enclosing && enclosing !== "uncounted") figure = { ...figure, value: figure.value * enclosing.value, detail: `${enclosing.detail} × ${figure.detail}` };
         if (every !== undefined && every > 1 && count.value >= every) {
           const detail = `an optimizer step when ... % ${snippet(input.text, shape.stepEvery!)} == 0`;
           accumulations.push({ rank: 45, figure: { value: every, source: "code", line: site.loop.pos.line, detail } });
@@ -457,7 +462,9 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
         // enumerate(datasets):`, repeated runs): the run makes that many times its epochs. A counted step loop inside
         // already multiplies them into its steps (PPO's iterations × update epochs × minibatches).
         const countedInside = forLoops.some((l) => within(site.loop, l.loop) && shapeOf(l.loop).stepLoop && iterationCount(iterOf(l.loop) ?? l.loop.iter, (e) => evaluateOne(l, e)) !== undefined);
-        const enclosing = countedInside ? undefined : enclosingCounts(site);
+        // Around an epoch loop, a loop of unstated length leaves the epochs as the loop states them.
+        const around = countedInside ? undefined : enclosingCounts(site);
+        const enclosing = around === "uncounted" ? undefined : around;
         if (enclosing) figure = { ...figure, value: figure.value * enclosing.value, detail: `${enclosing.detail} × ${figure.detail}` };
         loopSpans.set(figure, site.loop.pos);
         epochLoops.set(figure, site.loop);

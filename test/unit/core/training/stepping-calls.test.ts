@@ -123,11 +123,65 @@ if __name__ == "__main__":
     main()
 `;
 
+// Updates taken inside episodes of unknown length, an infinite episode loop ended by a cap on environment steps.
+const EPISODES = `import argparse
+import itertools
+import random
+
+import torch
+import torch.nn as nn
+
+parser = argparse.ArgumentParser()
+parser.add_argument("--num_steps", type=int, default=100001)
+parser.add_argument("--updates_per_step", type=int, default=1)
+parser.add_argument("--batch_size", type=int, default=256)
+args = parser.parse_args()
+
+
+class Agent:
+    def __init__(self):
+        self.critic = nn.Sequential(nn.Linear(8, 64), nn.ReLU(), nn.Linear(64, 1))
+        self.optimizer = torch.optim.Adam(self.critic.parameters(), lr=3e-4)
+
+    def update_parameters(self, memory, batch_size):
+        states = torch.stack(random.sample(memory, batch_size))
+        loss = self.critic(states).pow(2).mean()
+        self.optimizer.zero_grad()
+        loss.backward()
+        self.optimizer.step()
+
+
+agent = Agent()
+memory = []
+total_numsteps = 0
+for i_episode in itertools.count(1):
+    done = False
+    while not done:
+        if len(memory) > args.batch_size:
+            for i in range(args.updates_per_step):
+                agent.update_parameters(memory, args.batch_size)
+        memory.append(torch.randn(8))
+        total_numsteps += 1
+        done = random.random() < 0.01
+    if total_numsteps > args.num_steps:
+        break
+`;
+
 describe("loops whose step is a method call", () => {
   it("counts a loop calling another file's method that backpropagates and steps as a step loop, from the class when the object cannot be built", async () => {
     const plan = (await analyze(SCRIPT, { others: { "/project/algorithms.py": ALGORITHMS } })).training ?? {};
     assert.equal(plan.steps?.value, 5001);
     assert.match(plan.steps!.detail, /for step in range\(0, n_steps\)/);
+  });
+
+  it("a counted loop of updates inside loops of unstated length is per pass of them, not the run's steps", async () => {
+    const plan = (await analyze(EPISODES)).training ?? {};
+    assert.notEqual(plan.steps?.value, 1, "range(updates_per_step) runs once per environment step, not once in all");
+    assert.equal(plan.steps?.value, 100001);
+    assert.match(plan.steps!.detail, /--num_steps default=100001/);
+    // Under a counted epoch loop the same updates loop multiplies as before.
+    const counted = (await analyze(EPISODES.replace("for i_episode in itertools.count(1):", "for i_episode in range(50):").replace("    while not done:\n", "    for t in range(10):\n"))).training ?? {};
+    assert.equal(counted.steps?.value, 500);
   });
 
   it("does not count a loop whose method only evaluates", async () => {
