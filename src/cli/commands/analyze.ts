@@ -130,16 +130,21 @@ export async function runAnalyze(argv: string[], out: CommandOutput): Promise<nu
     out.stdout(`${JSON.stringify({ version: 1, models: json, ...(estimateSettings.mode === "train" ? { training_plans: plans } : {}), findings: findingsToJson(findings.map((f) => locations.finding(f))), notes }, null, 1)}\n`);
   }
   else if (format === "sarif") out.stdout(`${JSON.stringify(toSarif(findings, ruleDefinitions, { root: process.cwd(), notebookPlace: (f) => locations.sarifPlace(f) }), null, 1)}\n`);
-  else if (format === "markdown") {
-    out.stdout(
-      markdownTable(models, locations) + markdownSection(estimateHeading(estimateSettings), estimateItems(models, estimateOf)) + markdownSection("training runs", [...trainingRunItems(models, runOf, locations), ...planItems()]) +
-        markdownSection("memory and generation", memoryItems(models, memoryOf)) + markdownFindings(findings, locations),
-    );
-  } else {
-    out.stdout(
-      textTable(models, results, locations) + textSection(estimateHeading(estimateSettings), estimateItems(models, estimateOf)) + textSection("training runs", [...trainingRunItems(models, runOf, locations), ...planItems()]) +
-        textSection("memory and generation", memoryItems(models, memoryOf)) + textFindings(findings, locations),
-    );
+  else {
+    // The files' own notes (what a plain run stops at, why no run was read), as JSON's `notes`: with no models the
+    // table's one line already says them.
+    const fileNotes = models.length === 0 ? [] : results.flatMap((r) => r.notes.map((note) => `${relative(r.file)}: ${note}`));
+    if (format === "markdown") {
+      out.stdout(
+        markdownTable(models, locations) + markdownSection(estimateHeading(estimateSettings), estimateItems(models, estimateOf)) + markdownSection("training runs", [...trainingRunItems(models, runOf, locations), ...planItems()]) +
+          markdownSection("memory and generation", memoryItems(models, memoryOf)) + markdownSection("notes", fileNotes) + markdownFindings(findings, locations),
+      );
+    } else {
+      out.stdout(
+        textTable(models, results, locations) + textSection(estimateHeading(estimateSettings), estimateItems(models, estimateOf)) + textSection("training runs", [...trainingRunItems(models, runOf, locations), ...planItems()]) +
+          textSection("memory and generation", memoryItems(models, memoryOf)) + textSection("notes", fileNotes) + textFindings(findings, locations),
+      );
+    }
   }
   return exitCode;
 }

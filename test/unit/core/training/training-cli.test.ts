@@ -62,6 +62,17 @@ describe("greenlight analyze --mode train: the training run", () => {
     assert.doesNotMatch(table.stdout, /no model built in this file/);
   });
 
+  it("the text and Markdown formats list the file's notes beside its models, as JSON's notes does", async () => {
+    const file = join(fixtures, "arch_choice.py");
+    const json = JSON.parse((await analyzeCli([file, "--format", "json"])).stdout);
+    const [note] = json.notes.map((n: { note: string }) => n.note);
+    assert.match(note, /^model: built from the branch whose conditions hold with the script's defaults \(line 21\), of 2 assignments to 'model'/);
+    const text = (await analyzeCli([file])).stdout;
+    assert.ok(text.includes(`\nnotes:\n  test/fixtures/training/arch_choice.py: ${note}\n`), text);
+    const markdown = (await analyzeCli([file, "--format", "markdown"])).stdout;
+    assert.ok(markdown.includes(`\n### Notes\n\n- test/fixtures/training/arch_choice.py: ${note}\n`), markdown);
+  });
+
   it("adds training_run from the script's own figures, each with its source", async () => {
     const r = await analyzeCli([join(fixtures, "mnist_argparse.py"), "--hardware", "h100-sxm", "--mode", "train", "--region", "FRA", "--format", "json"]);
     assert.equal(r.code, 0, r.stderr);
