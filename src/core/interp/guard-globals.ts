@@ -2,8 +2,8 @@
 // (`def build_model(): ... input_shape=x_train.shape[1:]`, with `(x_train, y_train), _ = cifar10.load_data()` in the
 // guard). Python runs the guard at module level, so by the time it calls `build_model()` those names are globals of
 // the module; the analyzer, which does not run the guard, must bind them first or the builder fails on a NameError.
-import type { Expression, FunctionDefinition, Statement } from "../python/ast";
-import { forEachStatement, namesIn, ownExpressions } from "../python/syntax-walk";
+import type { FunctionDefinition, Statement } from "../python/ast";
+import { forEachStatement, namesIn, ownExpressions, targetNames } from "../python/syntax-walk";
 
 /**
  * The names a function reads as globals (not its parameters, not names it assigns, not declared `global` and then
@@ -29,10 +29,3 @@ export function globalsBoundBefore(fn: FunctionDefinition, before: Statement[], 
   return bound.filter((n) => read.has(n) && (!local.has(n) || declaredGlobal.has(n)) && !visible(n));
 }
 
-/** The names an assignment target binds itself (`a`, `(a, b), c`), not the roots of `x[i] = ...` or `o.f = ...`. */
-function targetNames(t: Expression): string[] {
-  if (t.type === "name") return [t.id];
-  if (t.type === "tuple" || t.type === "list") return t.items.flatMap(targetNames);
-  if (t.type === "starred") return targetNames(t.value);
-  return [];
-}

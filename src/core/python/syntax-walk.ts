@@ -258,3 +258,18 @@ export function functionsIn(body: Statement[]): FunctionDefinition[] {
   forEachStatement(body, (p) => p.statement.type === "function" && out.push(p.statement));
   return out;
 }
+
+/** The names an assignment target binds itself (`a`, `(a, b), c`, `*rest`), not the roots of `x[i] = ...` or `o.f = ...`. */
+export function targetNames(target: Expression): string[] {
+  if (target.type === "name") return [target.id];
+  if (target.type === "tuple" || target.type === "list") return target.items.flatMap(targetNames);
+  if (target.type === "starred") return targetNames(target.value);
+  return [];
+}
+
+/** The plain names a statement binds by assignment (`args, config = ...`, `x: int = 0`, `n += 1`). */
+export function boundNames(s: Statement): string[] {
+  if (s.type === "assign") return s.targets.flatMap(targetNames);
+  if (s.type === "annotated" || s.type === "augmented") return targetNames(s.target);
+  return [];
+}

@@ -1,7 +1,7 @@
 // Finds the places in a file that may say how a model is trained (calls, epoch loops, constants), each with the
 // straight-line statements that run before it, so its values can be worked out without running the training.
 import type { Expression, FunctionDefinition, Statement } from "../python/ast";
-import { attributeChain, forEachExpression, ownExpressions } from "../python/syntax-walk";
+import { attributeChain, forEachExpression, ownExpressions, targetNames } from "../python/syntax-walk";
 
 /** Where a site sits: its enclosing function, and the statements that run before it there. */
 export interface SiteContext {
@@ -36,12 +36,6 @@ export type CodeSite =
  *  them too); other bodies are never lowered (they are lazy). */
 const TRAINING_WORDS = /epoch|batch|accumulat|ConfigStore|safe_load|yaml\.load|json\.load|OmegaConf\.load|TrainingArguments|(SFT|DPO|GRPO|ORPO|KTO|CPO|BCO|RLOO|PPO|Reward)Config|Fabric|Accelerator|mixed_precision|set_global_policy|\.fit|\.backward|load_data|DataLoader|Subset|random_split|Dataset|MNIST|CIFAR|SVHN|ImageNet|Trainer|EmissionsTracker|dataloaders\(|databunch\(|DataBunch|to_[bf]p16\(|fine_tune\(|track_emissions|_(cls|class)\(/;
 
-function targetNames(target: Expression): string[] {
-  if (target.type === "name") return [target.id];
-  if (target.type === "tuple" || target.type === "list") return target.items.flatMap(targetNames);
-  if (target.type === "starred") return targetNames(target.value);
-  return [];
-}
 
 /** What a `for` loop binds each pass: names, and attributes as their dotted chain, since Python assigns any target
  *  (`for self.epoch in range(self.start_epoch, self.max_epoch):`, torchreid's engine). */

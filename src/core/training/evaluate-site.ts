@@ -7,7 +7,7 @@ import type { Interpreter } from "../interp/interpreter";
 import { Recorder } from "../interp/recorder";
 import { PythonError, Unresolved, type Scope, type Value } from "../interp/values";
 import type { Expression, FunctionDefinition, Statement } from "../python/ast";
-import { forEachExpression, forEachStatement, namesIn, ownExpressions, rootName } from "../python/syntax-walk";
+import { boundNames, forEachExpression, forEachStatement, namesIn, ownExpressions, rootName } from "../python/syntax-walk";
 import type { SiteContext } from "./code-sites";
 import { deepCopy } from "../torch/module-tree";
 
@@ -318,13 +318,6 @@ function ownCopy(v: Value): Value {
   return v;
 }
 
-/** The plain names a statement binds (`args, config = ...`), the targets of an assignment taken apart. */
-function boundNames(s: Statement): string[] {
-  const names = (t: Expression): string[] => (t.type === "name" ? [t.id] : t.type === "tuple" || t.type === "list" ? t.items.flatMap(names) : t.type === "starred" ? names(t.value) : []);
-  if (s.type === "assign") return s.targets.flatMap(names);
-  if (s.type === "annotated" || s.type === "augmented") return names(s.target);
-  return [];
-}
 
 /** Names the statements bind by assignment. */
 function assignedNames(statements: Statement[]): string[] {

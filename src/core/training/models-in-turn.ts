@@ -3,7 +3,7 @@
 // that use the binding it holds, as Python runs them, not by the first loop of the file. This finds, for each model,
 // the module-level statements that train the other models, so that its training plan can be read without them.
 import type { Expression, Statement } from "../python/ast";
-import { forEachExpression, forEachStatement, ownExpressions } from "../python/syntax-walk";
+import { forEachExpression, forEachStatement, ownExpressions, boundNames } from "../python/syntax-walk";
 import type { CodeSite } from "./code-sites";
 
 /** A model the analysis built from a module-level binding: the name it is bound to and the line of that binding. */
@@ -15,19 +15,7 @@ export interface BoundModel {
 /** Most models a file is read for one by one: each is a training plan read again. */
 const MAX_MODELS_IN_TURN = 32;
 
-function targetIds(target: Expression): string[] {
-  if (target.type === "name") return [target.id];
-  if (target.type === "tuple" || target.type === "list") return target.items.flatMap(targetIds);
-  if (target.type === "starred") return targetIds(target.value);
-  return [];
-}
 
-/** The names a module-level statement binds by assignment. */
-function bindsNames(s: Statement): string[] {
-  if (s.type === "assign") return s.targets.flatMap(targetIds);
-  if (s.type === "annotated" || s.type === "augmented") return targetIds(s.target);
-  return [];
-}
 
 /** What a statement reads: its expressions less the names it binds (`model = ...` does not read `model`). */
 function readExpressions(s: Statement): Expression[] {
@@ -75,7 +63,7 @@ export function otherModelsTraining(body: Statement[], models: readonly BoundMod
       const read = reads(s, name);
       if (read && current) current.add(s);
       // `model = model.to(device)`, `model = nn.DataParallel(model)`: the same model, bound again.
-      if (bindsNames(s).includes(name) && !read) {
+      if (boundNames(s).includes(name) && !read) {
         current = new Set();
         const byName = uses.get(s) ?? new Map<string, Set<Statement>>();
         byName.set(name, current);
@@ -87,7 +75,7 @@ export function otherModelsTraining(body: Statement[], models: readonly BoundMod
   if (all.length < 2) return none;
   return models.map((m) => {
     // The model's binding: the module-level assignment to its name on its line.
-    const at = body.find((s) => s.pos.line <= m.line && m.line <= s.pos.endLine && bindsNames(s).includes(m.name));
+    const at = body.find((s) => s.pos.line <= m.line && m.line <= s.pos.endLine && boundNames(s).includes(m.name));
     const own = at ? uses.get(at)?.get(m.name) : undefined;
     if (!own || own.size === 0) return undefined;
     const others = new Set<Statement>();
@@ -113,11 +101,11 @@ export function lineWithin(line: number | undefined, statements: ReadonlySet<Sta
 
 /** Whether a module-level statement between two lines binds `name` to something new (not `model = model.to(...)`). */
 export function rebindsBetween(body: Statement[], name: string, after: number, before: number): boolean {
-  return body.some((s) => s.pos.line > after && s.pos.endLine < before && bindsNames(s).includes(name) && !reads(s, name));
+  return body.some((s) => s.pos.line > after && s.pos.endLine < before && boundNames(s).includes(name) && !reads(s, name));
 }
 
 /** Whether the module binds `name` afresh more than once (`X_train = ...` in one cell, again in a later one): its
  *  value in the module's namespace is then the last binding's, not necessarily the one a given statement reads. */
 export function boundAfreshTwice(body: Statement[], name: string): boolean {
-  return body.filter((s) => bindsNames(s).includes(name) && !reads(s, name)).length > 1;
+  return body.filter((s) => boundNames(s).includes(name) && !reads(s, name)).length > 1;
 }
