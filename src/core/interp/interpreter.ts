@@ -487,7 +487,7 @@ export class Interpreter {
           if (n.alias) this.bind(scope, n.alias, ns ?? this.missingModule(n.module, s.pos));
           else {
             const top = n.module.split(".")[0];
-            this.bind(scope, top, this.currentLoader.importModule(top, 0, this.frame?.file ?? "") ?? this.missingModule(top, s.pos));
+            this.bind(scope, top, this.currentLoader.importModule(top, 0, this.frame?.file ?? "") ?? (ns ? packageAbove(n.module, ns) : this.missingModule(top, s.pos)));
           }
         }
         return undefined;
@@ -502,6 +502,8 @@ export class Interpreter {
         for (const n of s.names) {
           let v: Value | undefined;
           if (ns) v = ns.scope.names.get(n.name) ?? this.currentLoader.importSubmodule(ns, n.name, this.frame?.file ?? "");
+          // A submodule the analyzer models whose package it does not (`from sklearn import datasets`).
+          else if (s.level === 0) v = this.currentLoader.importModule(`${s.module}.${n.name}`, 0, this.frame?.file ?? "");
           const fallback = v === undefined ? ns?.scope.names.get("__fallback__") : undefined;
           if (fallback) v = this.call(fallback, [str(n.name)], new Map());
           this.bind(scope, n.alias ?? n.name, v ?? (ns || s.level > 0 ? unknown(`${n.name} from ${".".repeat(s.level)}${s.module} is not available to the analyzer`, this.location(s.pos)) : this.missingModule(s.module, s.pos)));
@@ -1926,3 +1928,12 @@ function sliceItems<T>(items: T[], s: Extract<Value, { kind: "slice" }>): T[] {
 }
 
 export { isIntLike };
+
+/** What `import a.b` binds as `a` when the analyzer models `a.b` but not `a`: a package object whose attributes lead
+ *  to the submodule, as Python's import binds the top package (sklearn.datasets without the rest of scikit-learn). */
+function packageAbove(dotted: string, module: ModuleNamespaceValue): ModuleNamespaceValue {
+  const parts = dotted.split(".");
+  let inner = module;
+  for (let i = parts.length - 1; i > 0; i--) inner = { kind: "namespace", name: parts.slice(0, i).join("."), scope: { names: new Map<string, Value>([[parts[i], inner]]) } };
+  return inner;
+}

@@ -23,6 +23,7 @@ import { installMath } from "./math";
 import { fn, namespace, standardLibrary } from "./native";
 import { installNumpy } from "./numpy";
 import { installOperator } from "./operator";
+import { installSklearnDatasets } from "./sklearn-datasets";
 import { installStringConstants } from "./string-constants";
 import { installTypes } from "./types";
 import { installTyping } from "./typing";
@@ -49,6 +50,7 @@ export function createStandardLibrary(interp: () => Interpreter, objectClass: Cl
   installEnum(library);
   modules.set("inspect", createInspectModule(objectClass, (file) => interp().loader.sourceText?.(file)));
   installNumpy(library, prod);
+  installSklearnDatasets(library);
   modules.set("re", createRegexModule(objectClass, namespace, fn));
   const einops: Record<string, Value> = {};
   for (const [k, f] of Object.entries(einopsFunctions())) einops[k] = fn(`einops.${k}`, f);
