@@ -14,6 +14,7 @@ import { singleTensor } from "./shapes";
 import { padSequences } from "./keras2-modules";
 import { kerasDatasetLoaders } from "./datasets";
 import { tfContribPackage } from "./tf-contrib-hparams";
+import { tf1MnistModules } from "./tf1-mnist";
 
 type Native = (call: NativeCall) => Value;
 const fn = (name: string, call: Native): Value => ({ kind: "native", name, call });
@@ -321,6 +322,8 @@ export const kerasModules: NativeModuleProvider = function kerasModules(runtime:
     set(`${root}.engine`, engine);
     set(`${root}.random`, kerasRandom);
   }
+  // TF 1.x tutorials' MNIST loader (tensorflow.examples.tutorials.mnist.input_data).
+  for (const [name, ns] of tf1MnistModules()) set(name, ns);
   // TF 2.0-2.5 code imports tf.keras's own files (tensorflow/python/keras/layers/...): the same package.
   const python = namespace("tensorflow.python", [["keras", keras]]);
   set("keras", keras);

@@ -17,6 +17,8 @@ import { fullBatchData, stepsOncePerEpoch } from "./full-batch-epochs";
 import { slicedRows } from "./array-slices";
 import { ownClass, ownClassSelectsAsTable, ownMethod } from "./own-code";
 import { loopShape, type LoopShape, type LoopStatement } from "./loop-shape";
+import { runsTrainingOperation, trainingOperations } from "./session-steps";
+import { TF1_MNIST_MODULE, TF1_MNIST_VALIDATION, tf1MnistTrainSamples } from "../keras/tf1-mnist";
 import { stepsOncePerCall, stepsOncePerDefinition } from "./stepping-calls";
 import { cudaQueriesNote } from "./cuda-note";
 import { hfTrainingArguments, trainingArgumentsKind, TRAINING_ARGUMENT_DEFAULTS } from "./hf-arguments";
@@ -244,6 +246,8 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
     const defined = s.kind === "call" ? abslFlagDefinition(s.call, s.callee) : undefined;
     return defined?.default ? [[defined.name, defined.default] as const] : [];
   }));
+  // TensorFlow 1.x's tutorial MNIST loader imported (`from tensorflow.examples.tutorials.mnist import input_data`).
+  const tf1Mnist = input.text.includes(TF1_MNIST_MODULE);
   // The name TensorFlow Datasets is imported as (`import tensorflow_datasets as tfds`).
   const tfdsModule = /^\s*import\s+tensorflow_datasets(?:\s+as\s+(\w+))?\s*$/m.exec(input.text)?.[1] ?? (/^\s*import\s+tensorflow_datasets\s*$/m.test(input.text) ? "tensorflow_datasets" : undefined);
   // Names a Keras fit takes its data from (`fit_generator(trainset, ...)`, `fit(x=train_gen)`).
@@ -262,10 +266,16 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
   const callSites = new Map(sites.flatMap((x) => (x.kind === "call" ? [[x.call, x] as const] : [])));
   const stepping = new Map<Expression, boolean>();
   let steppingTried = 0;
+  // TensorFlow 1.x: `sess.run([optimizer, cost], ...)` of an optimizer's `minimize(...)` op is a step (session-steps.ts).
+  const sessionOps = trainingOperations(input.body, input.text);
   const steppingCall = (c: Expression): boolean => {
     const known = stepping.get(c);
     if (known !== undefined) return known;
     stepping.set(c, false);
+    if (c.type === "call" && runsTrainingOperation(c, sessionOps)) {
+      stepping.set(c, true);
+      return true;
+    }
     const site = c.type === "call" ? callSites.get(c) : undefined;
     if (!site || c.type !== "call" || (c.func.type !== "attribute" && c.func.type !== "name") || steppingTried >= MAX_STEPPING_CALLS) return false;
     if (NOT_STEPPING_CALLEE.test(site.callee) || (NOT_STEPPING_METHOD.test(site.callee) && !ownTrainMethod(c))) return false;
@@ -869,6 +879,14 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
       if (known?.trainSamples !== undefined) datasets.push({ site, rank: 20, names: site.assignedTo.slice(0, 1), figure: { value: known.trainSamples, source: "dataset table", line, detail: `${site.callee}(): ${known.source}` } });
       continue;
     }
+    if (last === "read_data_sets" && tf1Mnist) {
+      // TensorFlow 1.x's tutorial MNIST: `train` is the 60,000 training images less `validation_size` (tf1-mnist.ts).
+      const validation = keyword("validation_size") ?? positional(5);
+      const held = validation ? positiveOrZero(evaluateOne(site, validation)) : TF1_MNIST_VALIDATION;
+      const value = held !== undefined ? tf1MnistTrainSamples(held) : undefined;
+      if (value !== undefined && runsByDefault(site, (e) => evaluateOne(site, e))) datasets.push({ site, rank: 20, names: site.assignedTo.slice(0, 1), figure: { value, source: "dataset table", line, detail: `${site.callee}(): MNIST's 60,000 training images less validation_size=${held} (TensorFlow 1.x mnist.read_data_sets; LeCun et al., yann.lecun.com/exdb/mnist)` } });
+      continue;
+    }
     // `class CIFAR10Pair(CIFAR10)` that only changes __getitem__: the same samples as the dataset it subclasses.
     const inherited = datasetSize(last, "torchvision") ? undefined : /^[A-Z]/.test(last) && site.assignedTo.length > 0 ? inheritedDataset(evaluateOne(site, call.func)) : undefined;
     // `self.dataset_cls(self.data_dir, train=True)`: a class held by a name or an attribute, as a library's data
@@ -1254,6 +1272,7 @@ function iterationCount(iter: Expression, evaluate: (e: Expression) => Value | u
     // optimizers or models is no count of the run: `for opt in optimizers: opt.step()` is one step.
     const value = evaluate(iter);
     if (value?.kind === "range") return lengthOf(value) ?? 0;
+    if (value && countIterator(value) !== undefined) return countIterator(value);
     // An iterator object that batches its own data (`trainset = Dataset(FLAGS, is_training=True)` defining __next__
     // and __len__): a pass over it takes len() batches, as Python's for calls __next__ until it raises StopIteration.
     if (value && isBatchIterator(value)) return positiveInteger(evaluate({ type: "call", func: { type: "name", id: "len", pos: iter.pos }, args: [{ kind: "positional", value: iter }], pos: iter.pos }));
@@ -1271,6 +1290,8 @@ function iterationCount(iter: Expression, evaluate: (e: Expression) => Value | u
   }
   const value = evaluate(iter);
   if (value?.kind === "range") return lengthOf(value) ?? 0;
+  const counted = value ? countIterator(value) : undefined;
+  if (counted !== undefined) return counted;
   const pieces = splitIterableCount(iter, evaluate, (e) => iterationCount(e, evaluate));
   if (pieces !== undefined) return pieces;
   const first = iter.args[0];
@@ -1278,6 +1299,15 @@ function iterationCount(iter: Expression, evaluate: (e: Expression) => Value | u
   // `enumerate(seeds[start:], start)`: as many as what it numbers.
   if (callee === "enumerate" && first?.kind === "positional" && (first.value.type === "name" || first.value.type === "subscript")) return iterationCount(first.value, evaluate);
   return undefined;
+}
+
+/** What is left of an iterator of numbers or tuples of numbers (`zip(range(0, n, b), range(b, n + 1, b))`, which
+ *  stops at its shortest argument, as Python's zip does): a count of iterations, not of models or optimizers. */
+function countIterator(value: Value): number | undefined {
+  if (value.kind !== "iterator") return undefined;
+  const number = (v: Value) => v.kind === "int" || v.kind === "float";
+  const items = value.items.slice(value.index);
+  return items.length > 0 && items.every((v) => number(v) || (v.kind === "tuple" && v.items.every(number))) ? items.length : undefined;
 }
 
 /** The one length of the datasets a loop around `site` binds to `name` from a list (`for t, ds in enumerate(datasets)`),

@@ -1,0 +1,56 @@
+// TensorFlow 1.x graph training. `train_op = tf.train.AdamOptimizer(lr).minimize(loss)` builds one operation that
+// computes the gradients and updates the variables (tf.compat.v1.train.Optimizer.minimize: "combines calls to
+// compute_gradients() and apply_gradients()"), and `sess.run(train_op, feed_dict=...)` runs it once
+// (tf.compat.v1.Session.run: "runs one 'step' of TensorFlow computation"). So a loop whose body runs such an operation
+// takes one optimizer step per iteration, as a PyTorch loop that calls backward() and step() does.
+import type { Expression, Statement } from "../python/ast";
+import { dottedName, forEachStatement, keywordArgument, positionalArgument, type CallExpression } from "../python/syntax-walk";
+
+/** Rounds of following names bound from other training operations (`train_op = self.train_op_frozen`). */
+const MAX_ROUNDS = 4;
+
+/** The names (dotted: `optimizer`, `self.opt`) a file binds to a TensorFlow 1.x training operation: the result of an
+ *  optimizer's `minimize(...)` or `apply_gradients(...)`, an op made under `tf.control_dependencies([...])` of one
+ *  (it runs that update first), `tf.group(...)` of one, or another name bound to one. */
+export function trainingOperations(body: Statement[], text: string): Set<string> {
+  const ops = new Set<string>();
+  if (!/\.(minimize|apply_gradients)\s*\(/.test(text)) return ops;
+  const assigns: { targets: string[]; value: Expression; guards: Expression[] }[] = [];
+  forEachStatement(body, ({ statement: s, ancestors }) => {
+    if (s.type !== "assign") return;
+    const targets = s.targets.flatMap((t) => (dottedName(t) !== undefined ? [dottedName(t)!] : []));
+    if (targets.length === 0) return;
+    // The operations a `with tf.control_dependencies([...]):` around the assignment makes it wait for.
+    const guards = ancestors.flatMap((a) => (a.type === "with" ? a.items.flatMap((i) => (i.value.type === "call" && isCallOf(i.value, "control_dependencies") ? i.value.args.map((x) => x.value) : [])) : []));
+    assigns.push({ targets, value: s.value, guards });
+  });
+  const holdsOp = (e: Expression): boolean => {
+    const name = dottedName(e);
+    if (name !== undefined) return ops.has(name);
+    if (e.type === "list" || e.type === "tuple") return e.items.some(holdsOp);
+    return false;
+  };
+  for (let round = 0; round < MAX_ROUNDS; round++) {
+    const before = ops.size;
+    for (const a of assigns) {
+      const v = a.value;
+      const made = isCallOf(v, "minimize") || isCallOf(v, "apply_gradients") || (v.type === "call" && isCallOf(v, "group") && v.args.some((x) => holdsOp(x.value))) || holdsOp(v) || a.guards.some(holdsOp);
+      if (made) for (const t of a.targets) ops.add(t);
+    }
+    if (ops.size === before) break;
+  }
+  return ops;
+}
+
+/** Whether a call runs one of `ops` in a session: `sess.run(train_op, ...)`, `sess.run([optimizer, cost], ...)`. */
+export function runsTrainingOperation(call: CallExpression, ops: ReadonlySet<string>): boolean {
+  if (ops.size === 0 || call.func.type !== "attribute" || call.func.name !== "run") return false;
+  const fetches = positionalArgument(call, 0) ?? keywordArgument(call, "fetches");
+  if (!fetches) return false;
+  const items = fetches.type === "list" || fetches.type === "tuple" ? fetches.items : [fetches];
+  return items.some((i) => { const name = dottedName(i); return name !== undefined && ops.has(name); });
+}
+
+function isCallOf(e: Expression, method: string): boolean {
+  return e.type === "call" && ((e.func.type === "attribute" && e.func.name === method) || (e.func.type === "name" && e.func.id === method));
+}
