@@ -103,6 +103,7 @@ export interface TrainingPlan {
 }
 
 type CallSite = Extract<CodeSite, { kind: "call" }>;
+type ConstantSite = Extract<CodeSite, { kind: "constant" }>;
 
 interface Candidate {
   figure: PlanFigure;
@@ -493,6 +494,8 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
       // A count that a loop which takes no optimizer step iterates over (`for step in range(max_steps): env.step(a)`
       // in each episode, the update after it) counts that loop's iterations, not the run's steps.
       if (STEP_CONSTANT.test(site.name) && forLoops.some((l) => l.context.fn === site.context.fn && namesIn([l.loop.iter], new Set()).has(site.name) && !shapeOf(l.loop).stepLoop && !containsStepLoop(l.loop))) continue;
+      // A count set only under a test the plain run decides against (`if args.force_train: steps = 999_999_999`).
+      if (!runsByDefault(site, (e) => evaluateOne(site, e))) continue;
       const value = positiveInteger(evaluateOne(site, site.value));
       const figure: PlanFigure | undefined = value !== undefined ? { value, source: "code", line: site.line, detail: `${site.name} = ${snippet(input.text, site.value)}` } : undefined;
       if (figure && STEP_CONSTANT.test(site.name)) namedSteps.add(figure);
@@ -503,6 +506,7 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
       const isEpochs = EPOCH_CONSTANT.test(site.name);
       const isBatch = BATCH_CONSTANT.test(site.name);
       if (!isEpochs && !isBatch) continue;
+      if (!runsByDefault(site, (e) => evaluateOne(site, e))) continue;
       const value = positiveInteger(evaluateOne(site, site.value));
       if (value === undefined) continue;
       const figure: PlanFigure = { value, source: "code", line: site.line, detail: `${site.name} = ${snippet(input.text, site.value)}` };
@@ -1337,12 +1341,13 @@ function loopDatasetLength(
  * `__name__ == "__main__"` guard) is known to go the other way (`if args.fp16:` with the flag's default False), nor
  * for `autocast(enabled=...)` unless the switch is known to be on (SimCLR's `enabled=self.args.fp16_precision`).
  */
-export function runsByDefault(site: CallSite, evaluate: (e: Expression) => Value | undefined): boolean {
+export function runsByDefault(site: CallSite | ConstantSite, evaluate: (e: Expression) => Value | undefined): boolean {
   for (const { test, holds } of site.context.conditions ?? []) {
     if (namesIn([test], new Set()).has("__name__")) continue;
     const value = truth(evaluate(test));
     if (value !== undefined && value !== holds) return false;
   }
+  if (site.kind === "constant") return true;
   const enabled = keywordArgument(site.call, "enabled");
   return !enabled || truth(evaluate(enabled)) === true;
 }

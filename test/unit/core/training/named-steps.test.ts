@@ -84,4 +84,40 @@ main()
 `)).training ?? {};
     assert.notEqual(plan.steps?.value, 20);
   });
+
+  it("a count set only under a test the plain run decides against is not the run's steps", async () => {
+    const text = (action: string) => `import argparse
+import torch
+
+parser = argparse.ArgumentParser()
+parser.add_argument("--force", action="${action}")
+parser.add_argument("--data", default="frames/")
+args = parser.parse_args()
+net = torch.nn.Linear(8, 2)
+opt = torch.optim.SGD(net.parameters(), lr=0.1)
+loader = torch.utils.data.DataLoader(torch.load(args.data), batch_size=16)
+
+
+def train_loop(train_steps):
+    epochs = train_steps // len(loader) + 1
+    for e in range(epochs):
+        for x in loader:
+            opt.zero_grad()
+            net(x).sum().backward()
+            opt.step()
+
+
+training_steps = 5000 - int(torch.load("step.pt"))
+if args.force:
+    training_steps = 999_999_999
+train_loop(training_steps)
+`;
+    // The count before the test depends on a checkpoint: unknown, not the branch's figure.
+    const plain = (await analyze(text("store_true"))).training ?? {};
+    assert.equal(plain.steps, undefined);
+    assert.equal(plain.batch?.value, 16);
+    // With the flag on by default the branch runs, and its count is the run's.
+    const forced = (await analyze(text("store_false"))).training ?? {};
+    assert.equal(forced.steps?.value, 999_999_999);
+  });
 });
