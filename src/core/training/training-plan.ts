@@ -117,6 +117,10 @@ interface Candidate {
 export const PLAN_STEPS = 2_000_000;
 /** Calls whose callee is worked out to see whether it takes a training step, at most, per plan. */
 const MAX_STEPPING_CALLS = 24;
+/** Keras' ImageDataGenerator iterators: where `batch_size` sits among flow_from_directory's and flow_from_dataframe's
+ *  positional parameters (keras.io, ImageDataGenerator; Keras 2.x keras_preprocessing/image), and its default. */
+const FLOW_BATCH_POSITION: Record<string, number> = { flow_from_directory: 5, flow_from_dataframe: 9 };
+const KERAS_FLOW_BATCH = 32;
 /** An attribute holding a data object's count of samples (`self.num_samples = len(self.annotations)`). */
 const SAMPLE_COUNT_ATTRIBUTE = /^(num_samples|n_samples|num_examples|n_examples|sample_num|num_data)$/;
 /** Builtins and libraries: their calls are never the script's training step. */
@@ -257,6 +261,9 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
     const x = positionalArgument(s.call, 0) ?? keywordArgument(s.call, "x") ?? keywordArgument(s.call, "generator");
     return x?.type === "name" ? [x.id] : [];
   }));
+  // A Keras generator call whose iterator a fit trains on (`train_gen = datagen.flow_from_directory(...)` then
+  // `fit_generator(train_gen, ...)`), or, where no fit names its input, one bound to a training name.
+  const feedsFit = (site: CallSite) => site.assignedTo.some((n) => fitInputs.has(n)) || (fitInputs.size === 0 && site.assignedTo.some((n) => /train/i.test(n)));
   // Names a loop of the file iterates (`for images, labels in train_dataset:`): data a function may have batched.
   const iterated = new Set(sites.flatMap((s) => (s.kind === "loop" && s.loop.iter.type === "name" ? [s.loop.iter.id] : [])));
   const forLoops = [...new Map(sites.flatMap((x) => (x.kind === "loop" ? [[x.loop, x] as const] : []))).values()];
@@ -805,6 +812,17 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
       const size = keyword("batch_size") ?? positional(last === "flow" ? 2 : 0);
       const value = size ? positiveInteger(evaluateOne(site, size)) : undefined;
       if (value !== undefined) batches.push({ rank: 30, figure: { value, source: "code", line, detail: `${site.callee}(${snippet(input.text, size!)})` } });
+      else if (!size && last === "flow" && feedsFit(site)) batches.push({ rank: 2, figure: { value: KERAS_FLOW_BATCH, source: "default", line, detail: `${site.callee}(): ImageDataGenerator's default batch_size=32 (keras.io, ImageDataGenerator)` } });
+      continue;
+    }
+    const flowAt = FLOW_BATCH_POSITION[last];
+    if (flowAt !== undefined && call.func.type === "attribute" && feedsFit(site)) {
+      // Keras' `ImageDataGenerator.flow_from_directory(dir, target_size, color_mode, classes, class_mode, batch_size=32)`
+      // and flow_from_dataframe: each item the iterator yields to fit_generator is a batch of batch_size images.
+      const size = keyword("batch_size") ?? positional(flowAt);
+      const value = size ? positiveInteger(evaluateOne(site, size)) : undefined;
+      if (value !== undefined) batches.push({ rank: 30, figure: { value, source: "code", line, detail: `${site.callee}(batch_size=${snippet(input.text, size!)})` } });
+      else if (!size) batches.push({ rank: 2, figure: { value: KERAS_FLOW_BATCH, source: "default", line, detail: `${site.callee}(): ImageDataGenerator's default batch_size=32 (keras.io, ImageDataGenerator)` } });
       continue;
     }
     if (last === "instantiate" && /(^|\.)(hydra\.utils\.)?instantiate$/.test(site.callee)) {
