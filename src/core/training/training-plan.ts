@@ -18,6 +18,7 @@ import { slicedRows } from "./array-slices";
 import { ownClass, ownClassSelectsAsTable, ownMethod } from "./own-code";
 import { loopShape, type LoopShape, type LoopStatement } from "./loop-shape";
 import { runsTrainingOperation, trainingOperations } from "./session-steps";
+import { passesOverData } from "./data-pass-epochs";
 import { TF1_MNIST_MODULE, TF1_MNIST_VALIDATION, tf1MnistTrainSamples } from "../keras/tf1-mnist";
 import { stepsOncePerCall, stepsOncePerDefinition } from "./stepping-calls";
 import { cudaQueriesNote } from "./cuda-note";
@@ -319,10 +320,13 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
   /** An epoch loop: named so (`for epoch in ...`), or a loop over a count named so, whatever its variable, around a
    *  step loop or a call of a function that holds one (`for e in range(self.cfg.n_epochs):`, `for _ in range(num_epochs):`,
    *  `for i in range(config.epochs): run(net, loader, optimizer, train=True)`), or one that passes its variable as a
-   *  function's `epoch` parameter on the way to a step loop (`for e in range(1, 16): train_and_test(e)`). */
+   *  function's `epoch` parameter on the way to a step loop (`for e in range(1, 16): train_and_test(e)`), or a counted
+   *  loop around a step loop sized by the data it walks (`for i in range(100): for s, e in zip(range(0, len(trX), 128), ...)`,
+   *  data-pass-epochs.ts). */
   const isEpochLoop = (l: { variable: string; loop: Extract<Statement, { type: "for" }> }): boolean =>
     EPOCH_VARIABLE.test(l.variable) || (namesEpochs(l.loop.iter) && (containsStepLoop(l.loop) || callsStepLoopFunction(input.body, l.loop, stepLoopSpans()))) ||
-    passesEpochToStepLoop(input.body, l.loop, l.variable, stepLoopSpans());
+    passesEpochToStepLoop(input.body, l.loop, l.variable, stepLoopSpans()) ||
+    (!STEP_VARIABLE.test(l.variable) && passesOverData(l.loop, (x) => shapeOf(x).stepLoop));
   /**
    * The loops of counted length around a step loop, epoch loops aside (they are the run's epochs): PPO's
    * `for iteration in range(1, n + 1): for epoch in range(k): for start in range(0, b, mb)` steps n × k × b/mb times.

@@ -1,0 +1,47 @@
+// Epoch loops that do not say so. An epoch is one pass over the training data; tutorial code often writes it as
+// `for i in range(100):` around a loop that walks the training arrays batch by batch,
+// `for start, end in zip(range(0, len(trX), 128), range(128, len(trX) + 1, 128)): sess.run(train_op, ...)`. The outer
+// loop's variable says nothing, but the inner loop's bounds are the data's size (`len(x)`, `x.shape[0]`, a data set's
+// `num_examples`), so each outer pass is an epoch.
+import type { Expression, Statement } from "../python/ast";
+import { childBodies, forEachExpression } from "../python/syntax-walk";
+import type { LoopStatement } from "./loop-shape";
+
+type ForStatement = Extract<Statement, { type: "for" }>;
+
+/** Whether `loop`, a counted `range(...)` loop, holds directly (not inside another loop) a step loop whose count is
+ *  sized by the data it walks: its iterations then make one pass over that data, and each of `loop`'s is an epoch. */
+export function passesOverData(loop: ForStatement, isStepLoop: (l: LoopStatement) => boolean): boolean {
+  if (!isRangeCall(loop.iter)) return false;
+  const assigned = new Map<string, Expression>();
+  const inner: ForStatement[] = [];
+  const visit = (block: Statement[]) => {
+    for (const s of block) {
+      if (s.type === "assign" && s.targets.length === 1 && s.targets[0].type === "name") assigned.set(s.targets[0].id, s.value);
+      if (s.type === "for") inner.push(s);
+      else if (s.type === "if" || s.type === "with" || s.type === "try") for (const b of childBodies(s)) visit(b);
+    }
+  };
+  visit(loop.body);
+  return inner.some((l) => {
+    // `training_batch = zip(...)` bound in the outer loop's body, then `for start, end in training_batch:`.
+    const iter = l.iter.type === "name" ? assigned.get(l.iter.id) ?? l.iter : l.iter;
+    return iter.type === "call" && sizedByData(iter) && isStepLoop(l);
+  });
+}
+
+/** An iterable whose bounds read a data size: `len(x)`, `x.shape[0]`, `data.num_examples`. */
+function sizedByData(iter: Expression): boolean {
+  let found = false;
+  forEachExpression(iter, (e) => {
+    if (found) return;
+    if (e.type === "call" && e.func.type === "name" && e.func.id === "len") found = true;
+    else if (e.type === "attribute" && e.name === "num_examples") found = true;
+    else if (e.type === "subscript" && e.object.type === "attribute" && e.object.name === "shape" && e.index.type === "int" && e.index.value === 0) found = true;
+  });
+  return found;
+}
+
+function isRangeCall(e: Expression): boolean {
+  return e.type === "call" && e.func.type === "name" && (e.func.id === "range" || e.func.id === "trange");
+}
