@@ -3,6 +3,9 @@ import { NONE, bool, dict, keyOf, list, str, tuple, unknown } from "../construct
 import type { Value } from "../values";
 import { namespace, type StandardLibrary } from "./native";
 
+/** The option strings of the action that set each dest's default, per parser (see add_argument). */
+const optionsByDest = new WeakMap<Value, Map<string, string[]>>();
+
 /** argparse: a script's arguments resolve to their defaults. */
 export function installArgparse({ modules, objectClass, call }: StandardLibrary): void {
   const argumentParser = nativeClass("argparse.ArgumentParser", [objectClass], {
@@ -46,7 +49,17 @@ export function installArgparse({ modules, objectClass, call }: StandardLibrary)
         }
       }
       const defaults = self.attributes.get("__defaults__");
-      if (defaults?.kind === "dict") defaults.entries.set(keyOf(str(dest)), { key: str(dest), value });
+      // Actions sharing a dest under other option strings (`--test` store_true and `--train` store_false, both
+      // dest='test'): parse_args sets each dest's default only when the namespace lacks it, in the order the actions
+      // were added, so the first one's wins (CPython Lib/argparse.py, parse_known_args). The same option string added
+      // again replaces the earlier action (conflict_handler='resolve', a child parser over its parents).
+      const owned = optionsByDest.get(self) ?? new Map<string, string[]>();
+      optionsByDest.set(self, owned);
+      const earlier = owned.get(dest);
+      if (defaults?.kind === "dict" && (!earlier || earlier.some((n) => names.includes(n)))) {
+        defaults.entries.set(keyOf(str(dest)), { key: str(dest), value });
+        owned.set(dest, names);
+      }
       return NONE;
     },
     parse_args: ({ args }) => argparseNamespace(args[0]),
