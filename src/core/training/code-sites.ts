@@ -34,7 +34,7 @@ export type CodeSite =
 
 /** Words without which a function cannot hold a training figure (a config file or ConfigStore node read states
  *  them too); other bodies are never lowered (they are lazy). */
-const TRAINING_WORDS = /epoch|batch|accumulat|ConfigStore|safe_load|yaml\.load|json\.load|OmegaConf\.load|TrainingArguments|(SFT|DPO|GRPO|ORPO|KTO|CPO|BCO|RLOO|PPO|Reward)Config|Fabric|Accelerator|mixed_precision|set_global_policy|\.fit|\.backward|load_data|read_data_sets|DataLoader|Subset|random_split|Dataset|MNIST|CIFAR|SVHN|ImageNet|Trainer|EmissionsTracker|dataloaders\(|databunch\(|DataBunch|to_[bf]p16\(|fine_tune\(|track_emissions|_(cls|class)\(/;
+const TRAINING_WORDS = /epoch|batch|accumulat|ConfigStore|safe_load|yaml\.load|json\.load|OmegaConf\.load|TrainingArguments|(SFT|DPO|GRPO|ORPO|KTO|CPO|BCO|RLOO|PPO|Reward)Config|Fabric|Accelerator|mixed_precision|set_global_policy|\.fit|\.backward|load_data|read_data_sets|DataLoader|Subset|random_split|train_test_split|Dataset|MNIST|CIFAR|SVHN|ImageNet|Trainer|EmissionsTracker|dataloaders\(|databunch\(|DataBunch|to_[bf]p16\(|fine_tune\(|track_emissions|_(cls|class)\(/;
 
 
 /** What a `for` loop binds each pass: names, and attributes as their dotted chain, since Python assigns any target
@@ -121,9 +121,10 @@ export function findCodeSites(body: Statement[], text: string, words: RegExp = T
           if (node.type === "comprehension") comprehensions.push(node);
           if (node.type === "call") {
             // A callee that a call returns (`eval('datasets.' + name)(...)`, `getattr(datasets, name)(...)`) or that a
-            // module's namespace gives by key (`datasets.__dict__[name](...)`) has no dotted name: "()" marks it, for
-            // rules that work the callee out (a dataset class).
-            const callee = attributeChain(node.func) || (node.func.type === "call" || pickedFromNamespace(node.func) ? "()" : "");
+            // mapping gives by key (a module's namespace, `datasets.__dict__[name](...)`; a registry of classes or
+            // factories, `TRAIN_DATASETS[args.dataset]()`) has no dotted name: "()" marks it, for rules that work the
+            // callee out (a dataset class).
+            const callee = attributeChain(node.func) || (node.func.type === "call" || node.func.type === "subscript" ? "()" : "");
             const inComprehension = comprehensions.some((c) => c.pos.startIndex <= node.pos.startIndex && node.pos.endIndex <= c.pos.endIndex);
             if (callee) sites.push({ kind: "call", call: node, callee, context, assignedTo: node === direct ? assignedTo : [], ...(node === direct && attributes.length > 0 ? { assignedAttributes: attributes } : {}), ...(inComprehension ? { inComprehension } : {}) });
           } else if (node.type === "dict") {
@@ -228,7 +229,3 @@ function drivingFunctions(body: Statement[], text: string, own: (def: FunctionDe
   return driving;
 }
 
-/** `module.__dict__[key]`: a name looked up in a module's namespace, as Python's registries of classes do. */
-function pickedFromNamespace(e: Expression): boolean {
-  return e.type === "subscript" && e.object.type === "attribute" && e.object.name === "__dict__";
-}

@@ -13,6 +13,7 @@ import { trainingSamples } from "./dataset-calls";
 import { splitHelperPart } from "./split-helpers";
 import { batchSamplerArguments } from "./batch-sampler";
 import { ownClass, ownClassSelectsAsTable } from "./own-code";
+import { tableDatasetClass } from "./dataset-classes";
 
 type CallSite = Extract<CodeSite, { kind: "call" }>;
 
@@ -67,10 +68,13 @@ function datasetLength(loader: CallSite, definition: FunctionDefinition, text: s
   const dataset = positionalArgument(loader.call, 0) ?? keywordArgument(loader.call, "dataset");
   if (dataset?.type === "call") {
     // Built in the loader's own call: `DataLoader(datasets.MNIST(root, train=True, ...), batch_size=...)`.
-    const callee = dataset.func.type === "name" ? dataset.func.id : dataset.func.type === "attribute" ? dataset.func.name : "";
+    const written = dataset.func.type === "name" ? dataset.func.id : dataset.func.type === "attribute" ? dataset.func.name : "";
+    // A class held in a name (`data_cls(root, train=True)`, `normalizer, data_cls = fetch_bylabel(label)` before it)
+    // is the one Python calls: worked out where the loader is.
+    const callee = datasetSize(written, "torchvision") ? written : tableDatasetClass(evaluateIn(loader, dataset.func)) ?? written;
     const known = datasetSize(callee, "torchvision");
     const part = known ? trainingSamples(known, dataset, (e) => evaluateIn(loader, e)) : undefined;
-    if (known && part) return { value: part.value, code: `the loader's dataset ${callee} (${part.part ? `its "${part.part}" part` : "training split"}, ${known.source})`, table: true };
+    if (known && part) return { value: part.value, code: `the loader's dataset ${written !== callee ? `${written}, that is ${callee},` : callee} (${part.part ? `its "${part.part}" part` : "training split"}, ${known.source})`, table: true };
     return known ? null : undefined;
   }
   if (dataset?.type !== "name") return undefined;
@@ -82,11 +86,14 @@ function datasetLength(loader: CallSite, definition: FunctionDefinition, text: s
     // files: it is not the table's, and says nothing of the split's size, unless it selects its part as the library
     // does (a copy of torchvision's signature and defaults, own-code.ts).
     const cls = evaluateIn(site, site.call.func);
-    const known = datasetSize(site.callee.split(".").pop() ?? "", "torchvision");
-    if (ownClass(cls) && !(known && ownClassSelectsAsTable(cls, known))) continue;
+    const written = datasetSize(site.callee.split(".").pop() ?? "", "torchvision");
+    // A name or registry holding the class (`dataset = data_cls(root, train=True)`): the class it holds.
+    const held = written ? undefined : tableDatasetClass(cls);
+    const known = written ?? (held ? datasetSize(held, "torchvision") : undefined);
+    if (!held && ownClass(cls) && !(known && ownClassSelectsAsTable(cls, known))) continue;
     const part = known ? trainingSamples(known, site.call, (e) => evaluateIn(site, e)) : undefined;
     if (known && part) {
-      const code = `the loader's dataset ${site.callee} (${part.part ? `its "${part.part}" part` : "training split"}, ${known.source})`;
+      const code = `the loader's dataset ${site.callee}${held ? `, that is ${held},` : ""} (${part.part ? `its "${part.part}" part` : "training split"}, ${known.source})`;
       // `dataset_train = split_dataset(dataset_train)` before the loader: the name now holds what that call returns,
       // a random_split part the helper's arguments size (split-helpers.ts), or nothing known.
       const later = named.filter((s): s is CallSite => s.kind === "call" && s.assignedTo.includes(dataset.id) && s.call.pos.startIndex > site.call.pos.startIndex && s.call.pos.startIndex < loader.call.pos.startIndex && reached(s)).pop();

@@ -11,6 +11,8 @@ import { findCodeSites, type CodeSite } from "./code-sites";
 import { rebindsBetween, sitesOutside } from "./models-in-turn";
 import { attributeChain, dottedName, forEachExpression, forEachStatement, keywordArgument, namesIn, positionalArgument, rootName } from "../python/syntax-walk";
 import { datasetSize } from "./dataset-sizes";
+import { inheritedDataset, tableDatasetClass, tableDatasetObjectSamples } from "./dataset-classes";
+import { randomSplitLengths, trainTestSplitSizes } from "./split-sizes";
 import { callsStepLoopFunction, passesEpochToStepLoop, stepLoopCalledPerEpoch } from "./called-step-loops";
 import { knownTruth as truth, type ParameterBindings, type StepAllowance } from "./evaluate-site";
 import { fullBatchData, stepsOncePerEpoch } from "./full-batch-epochs";
@@ -209,6 +211,10 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
   const loaders: { site: CallSite; score: number; batch?: PlanFigure; dropLast?: boolean }[] = [];
   /** Dataset-like sites by the names they are assigned to, for linking a DataLoader to its dataset. */
   const datasets: { site: CallSite; figure: PlanFigure; names: string[]; rank: number }[] = [];
+  // Training parts of train_test_split (by target name), and parts (Subset, random_split) whose size is not known.
+  const splitParts: { site: CallSite; figure: PlanFigure; names: string[] }[] = [];
+  const unsizedParts: { site: CallSite; names: string[] }[] = [];
+  let partOfUnknownSize = false;
   let validationSplit: { fraction: number; line: number } | undefined;
   /** Names bound to a `Trainer(...)`: their `fit` is Lightning's (or transformers'), not Keras'. */
   const lightningTrainers = new Set<string>();
@@ -932,17 +938,41 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
       if (part) datasets.push({ site, rank: 20, names: site.assignedTo, figure: { value: part.value, source: "dataset table", line, detail: `${site.callee === "()" ? snippet(input.text, call.func) : site.callee}${inherited ? ` (a subclass of ${inherited} that keeps its samples)` : heldName ? ` (${heldName})` : ""} (${part.part ? `its "${part.part}" part` : "training split"}): ${known.source}` } });
       continue;
     }
+    if (last === "train_test_split" && site.assignedTo.length >= 2) {
+      // `train_idx, val_idx = train_test_split(np.arange(len(ds)), test_size=0.2)`: each array's training part is the
+      // first of its pair of targets, its size scikit-learn's rule for the rows of the first array.
+      const rows = positional(0) ? (([v]) => lengthOf(v) ?? leadingDimension(v))([evaluateOne(site, positional(0)!)]) : undefined;
+      const size = (name: string) => {
+        const e = keyword(name);
+        const v = e ? evaluateOne(site, e) : undefined;
+        return !e || v?.kind === "none" ? undefined : v?.kind === "int" ? v.value : v?.kind === "float" && !Number.isInteger(v.value) ? v.value : NaN;
+      };
+      const [test, train] = [size("test_size"), size("train_size")];
+      const sizes = rows !== undefined && !Number.isNaN(test) && !Number.isNaN(train) ? trainTestSplitSizes(rows, test, train) : undefined;
+      if (sizes) splitParts.push({ site, names: site.assignedTo.filter((_, i) => i % 2 === 0), figure: { value: sizes[0], source: "code", line, detail: `${snippet(input.text, call)}: ${sizes[0]} of ${rows} rows for training (scikit-learn's train_test_split sizes)` } });
+      continue;
+    }
     if (last === "Subset") {
       const indices = positional(1) ?? keyword("indices");
       const count = indices ? lengthOf(evaluateOne(site, indices)) : undefined;
+      const part = count === undefined && indices?.type === "name" ? splitParts.filter((p) => p.names.includes(indices.id) && p.site.call.pos.startIndex < call.pos.startIndex).pop() : undefined;
       if (count !== undefined) datasets.push({ site, rank: 30, names: site.assignedTo, figure: { value: count, source: "code", line, detail: `${site.callee}(..., ${snippet(input.text, indices!)})` } });
+      else if (part) datasets.push({ site, rank: 30, names: site.assignedTo, figure: { ...part.figure, line, detail: `${site.callee}(..., ${indices!.type === "name" ? indices.id : ""}): ${part.figure.detail} (line ${part.figure.line})` } });
+      else unsizedParts.push({ site, names: site.assignedTo });
       continue;
     }
     if (last === "random_split") {
       const lengths = positional(1) ?? keyword("lengths");
       const value = lengths ? evaluateOne(site, lengths) : undefined;
-      const first = value && (value.kind === "list" || value.kind === "tuple") ? positiveInteger(value.items[0]) : undefined;
-      if (first !== undefined) datasets.push({ site, rank: 30, names: site.assignedTo.slice(0, 1), figure: { value: first, source: "code", line, detail: `${site.callee}(..., ${snippet(input.text, lengths!)}): the first part` } });
+      const items = value && (value.kind === "list" || value.kind === "tuple") ? value.items : [];
+      let first = positiveInteger(items[0]);
+      // Fractions (`random_split(ds, [0.9, 0.1])`): their lengths from the dataset's size, as torch works them out.
+      const whole = first === undefined && items.length > 0 && items.every((v) => v.kind === "float") ? positional(0) ?? keyword("dataset") : undefined;
+      const size = whole ? positiveInteger(evaluateOne(site, { type: "call", func: { type: "name", id: "len", pos: whole.pos }, args: [{ kind: "positional", value: whole }], pos: whole.pos })) : undefined;
+      const split = size !== undefined ? randomSplitLengths(size, items.map((v) => (v.kind === "float" ? v.value : NaN))) : undefined;
+      if (split && split[0]! > 0) first = split[0];
+      if (first !== undefined) datasets.push({ site, rank: 30, names: site.assignedTo.slice(0, 1), figure: { value: first, source: "code", line, detail: `${site.callee}(..., ${snippet(input.text, lengths!)}): the first part${split ? ` of ${size} samples` : ""}` } });
+      else unsizedParts.push({ site, names: site.assignedTo });
       continue;
     }
     // `dataset_train = split_dataset(dataset_train)`: a helper of the code's own that returns a random_split part.
@@ -959,8 +989,21 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
       if (part !== undefined) datasets.push({ site, rank: 30, names: site.assignedTo, figure: { value: part, source: "code", line, detail: `${snippet(input.text, call)}: its random_split part of ${earlier.figure.value} samples (${earlier.figure.detail})` } });
       if (part !== undefined) continue;
     }
+    if (last === "ConcatDataset") {
+      // `ConcatDataset([mnist_train, fashion_train])`: the parts' samples together, when each part's are known.
+      const given = positional(0) ?? keyword("datasets");
+      const items = given?.type === "list" || given?.type === "tuple" ? given.items : [];
+      const parts = items.map((e) => (e.type === "name" ? datasets.filter((d) => d.names.includes(e.id) && d.site.call.pos.startIndex < call.pos.startIndex).pop() : undefined));
+      if (parts.length > 0 && parts.every((d) => d !== undefined)) {
+        const total = parts.reduce((sum, d) => sum + d!.figure.value, 0);
+        datasets.push({ site, rank: 30, names: site.assignedTo, figure: { value: total, source: parts.every((d) => d!.figure.source === "dataset table") ? "dataset table" : "code", line, detail: `${site.callee}(${snippet(input.text, given!)}): ${parts.map((d, i) => `${(items[i] as { id: string }).id} ${d!.figure.value}`).join(" + ")} (${parts.map((d) => d!.figure.detail).join("; ")})` } });
+      } else unsizedParts.push({ site, names: site.assignedTo });
+      continue;
+    }
     if (last === "TensorDataset") {
-      const rows = positional(0) ? leadingDimension(evaluateOne(site, positional(0))) : undefined;
+      // `TensorDataset(torch.tensor(X_train), ...)` over a train_test_split part: that part's rows.
+      const part = positional(0) ? splitParts.filter((p) => p.site.call.pos.startIndex < call.pos.startIndex && p.names.some((n) => namesIn([positional(0)!], new Set()).has(n))).pop() : undefined;
+      const rows = positional(0) ? leadingDimension(evaluateOne(site, positional(0))) ?? part?.figure.value : undefined;
       if (rows !== undefined) datasets.push({ site, rank: 10, names: site.assignedTo, figure: { value: rows, source: "code", line, detail: `${site.callee}(${snippet(input.text, positional(0)!)}): its first dimension` } });
     }
   }
@@ -1007,10 +1050,13 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
     const sampled = subsetSamplerLength(loader.site, sites, input.text, (site, e) => evaluate(site, [e])[0]);
     if (sampled) samples.push({ rank: 110, figure: { value: sampled.value, source: "code", line: loader.site.call.pos.line, detail: sampled.code } });
     if (linked) samples.push({ rank: 100, figure: linked.figure });
+    // The loader is fed a part whose size is not known (`Subset(ds, picked)`): not the whole dataset's samples.
+    const unsized = fed?.type === "name" ? unsizedParts.filter((u) => u.names.includes(fed.id) && u.site.call.pos.startIndex < loader.site.call.pos.startIndex).pop() : undefined;
+    if (unsized && (!linked || linked.site.call.pos.startIndex < unsized.site.call.pos.startIndex)) partOfUnknownSize = true;
     else if (fed?.type === "name") {
       // `dataset_class = torchvision.datasets.CIFAR10` ... `trainset = dataset_class(root, train=True)`: the class
       // the name holds is the dataset, as Python calls it.
-      const built = sites.find((x): x is CallSite => x.kind === "call" && x.assignedTo.includes(fed.id) && x.call.func.type === "name" && x.call.pos.startIndex < loader.site.call.pos.startIndex && runsByDefault(x, (e) => evaluateOne(x, e)));
+      const built = sites.find((x): x is CallSite => x.kind === "call" && x.assignedTo.includes(fed.id) && (x.call.func.type === "name" || x.callee === "()") && x.call.pos.startIndex < loader.site.call.pos.startIndex && runsByDefault(x, (e) => evaluateOne(x, e)));
       const cls = built ? evaluateOne(built, built.call.func) : undefined;
       // Without torchvision installed the class is unknown: its name is read from the assignment the run reached.
       const className = cls?.kind === "class" ? cls.name : built ? assignedClassName(input.body, built.call.func.type === "name" ? built.call.func.id : "", interpreter, namespace.scope) : undefined;
@@ -1025,6 +1071,11 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
         // `__init__`); a length over data the workspace lacks stays unknown.
         const length = positiveInteger(evaluateOne(loader.site, { type: "call", func: { type: "name", id: "len", pos: fed.pos }, args: [{ kind: "positional", value: fed }], pos: fed.pos }));
         if (length !== undefined) samples.push({ rank: 90, figure: { value: length, source: "code", line: built.call.pos.line, detail: `len(${fed.id}): ${cls.name}.__len__ of ${snippet(input.text, built.call)}` } });
+      } else if (built && !known) {
+        // `train_dataset, test_dataset, _ = get_dataset(args)`, `dataset = TRAIN_DATASETS[args.dataset]()`: a helper or
+        // a registry chose the dataset; the object the name holds where the loader is built says which, as Python runs it.
+        const object = tableDatasetObjectSamples(evaluateOne(loader.site, fed));
+        if (object) samples.push({ rank: 100, figure: { value: object.value, source: "dataset table", line: built.call.pos.line, detail: `${snippet(input.text, built.call)}: ${fed.id} is ${object.name} (${object.part ? `its "${object.part}" part` : "training split"}): ${datasetSize(object.name, "torchvision")!.source}` } });
       } else if (!built) {
         // `for task, train_dataset in enumerate(train_datasets): ... DataLoader(train_dataset, ...)`: the loader takes
         // each dataset of the list in turn; when they all have one length, that is each epoch's samples.
@@ -1045,7 +1096,7 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
     if (!fitInputs.has(sliced.name) || !from) continue;
     samples.push({ rank: 25, figure: { value: sliced.rows, source: "code", line: sliced.line, detail: `${sliced.name} = ${snippet(input.text, sliced.code)}: ${sliced.rows} of the ${from.value} rows of ${sliced.from} (${from.detail})` } });
   }
-  for (const d of datasets) samples.push({ rank: d.rank, figure: d.figure });
+  if (!partOfUnknownSize) for (const d of datasets) samples.push({ rank: d.rank, figure: d.figure });
 
   const plan: TrainingPlan = {};
   // The whole data of a full-batch loop is the run's only when that loop's steps are (not another model's loop).
@@ -1374,17 +1425,6 @@ export function runsByDefault(site: CallSite | ConstantSite, evaluate: (e: Expre
   return !enabled || truth(evaluate(enabled)) === true;
 }
 
-/** The well-known dataset a class written in the workspace subclasses, when neither it nor a class between them
- *  defines `__init__` or `__len__` (which could change what it holds): it has that dataset's samples. */
-function inheritedDataset(v: Value | undefined): string | undefined {
-  if (v?.kind !== "class" || !v.location || datasetSize(v.name, "torchvision")) return undefined;
-  for (const c of v.mro) {
-    // torchvision's stand-in (src/core/torchvision/datasets.ts) is Python too: the known name ends the walk.
-    if (c !== v && datasetSize(c.name, "torchvision")) return c.name;
-    if (c.attributes.has("__init__") || c.attributes.has("__len__")) return undefined;
-  }
-  return undefined;
-}
 
 /** A dataset name the file defines itself is not the well-known one. */
 function definedInFile(namespace: ModuleNamespaceValue, callee: string, file: string): boolean {
