@@ -267,5 +267,5 @@ export function readLaunchFiles(files: ModuleFiles, root: string, scriptFile: st
  */
 export function combineSetup(code: ParallelSetup, launch: ParallelSetup): ParallelSetup {
   // The code first, except for the process counts; accumulation splitting is only ever the code's.
-  return { ...mergeSetup(code, launch), gpusPerNode: launch.gpusPerNode ?? code.gpusPerNode, nodes: launch.nodes ?? code.nodes, accumulationSplit: code.accumulationSplit };
+  return { ...mergeSetup(code, launch), gpusPerNode: launch.gpusPerNode ?? code.gpusPerNode, nodes: launch.nodes ?? code.nodes, accumulationSplit: code.accumulationSplit, batchSplit: code.batchSplit };
 }

@@ -9,11 +9,15 @@ import type { ModuleNamespaceValue, Value } from "../interp/values";
 import type { Expression, Statement } from "../python/ast";
 import { findCodeSites, type CodeSite } from "../training/code-sites";
 import { ACCUMULATION_CONSTANT, runsByDefault } from "../training/training-plan";
-import { dottedName, forEachStatement, keywordArgument, positionalArgument, type CallExpression as Call } from "../python/syntax-walk";
+import { dottedName, forEachExpression, forEachStatement, keywordArgument, ownExpressions, positionalArgument, type CallExpression as Call } from "../python/syntax-walk";
 import { evaluateAtSite } from "../training/evaluate-site";
 import type { ParallelKind, ParallelSetup, ParallelSource, ZeroStage } from "./parallel-setup";
 
 /** Words without which a file says nothing about data parallelism. */
+/** A count of the job's processes, as scripts name it (`world_size`, `args.ngpus_per_node`, `num_replicas`,
+ *  `torch.cuda.device_count()`). */
+const PROCESS_COUNT = /world_?size|num_replicas|num_processes|n_?procs|n_?gpus|num_gpus|gpus_per_node|device_count\(\)/i;
+
 export const PARALLEL_WORDS = /DistributedDataParallel|DataParallel|\bDDP\b|FSDP|fully_shard|init_process_group|WORLD_SIZE|Trainer|Accelerator|deepspeed|DeepSpeed/;
 
 type CallSite = Extract<CodeSite, { kind: "call" }>;
@@ -143,6 +147,18 @@ export function readParallelCode(input: { interpreter: Interpreter; namespace: M
     if (setup.accumulationSplit || s.type !== "augmented" || (s.op !== "//" && s.op !== "/") || s.target.type !== "name" || !ACCUMULATION_CONSTANT.test(s.target.id)) return;
     const divisor = snippet(input.text, s.value);
     if (/world_?size|num_processes|num_replicas/i.test(divisor)) setup.accumulationSplit = source(s.pos.line, `${s.target.id} ${s.op}= ${divisor}`);
+  });
+  // `per_device_batch_size = args.batch_size // args.world_size`, `DataLoader(ds, batch_size=int(args.batch_size /
+  // ngpus_per_node))`: the batch read at one process is the whole job's; each of N processes loads batch ÷ N.
+  forEachStatement(input.body, ({ statement: s }) => {
+    if (setup.batchSplit) return;
+    for (const root of ownExpressions(s)) {
+      forEachExpression(root, (e) => {
+        if (setup.batchSplit || e.type !== "binary" || (e.op !== "//" && e.op !== "/")) return;
+        const [left, right] = [snippet(input.text, e.left), snippet(input.text, e.right)];
+        if (/batch/i.test(left) && PROCESS_COUNT.test(right)) setup.batchSplit = source(e.pos.line, `${left} ${e.op} ${right}`);
+      });
+    }
   });
   // os.environ["WORLD_SIZE"] and friends: the script expects a launcher to start it once per process.
   const environment = /["'](WORLD_SIZE|LOCAL_RANK|LOCAL_WORLD_SIZE)["']/.exec(input.text);

@@ -37,6 +37,9 @@ export interface ParallelSetup {
   /** The code divides its gradient accumulation by the world size (`gradient_accumulation_steps //= world_size`):
    *  each GPU then runs accumulation ÷ N micro-batches per optimizer step. */
   accumulationSplit?: ParallelSource;
+  /** The code divides its batch by the process count (`per_device_batch_size = args.batch_size // args.world_size`):
+   *  the batch read at one process is the job's, and each of N GPUs loads batch ÷ N. */
+  batchSplit?: ParallelSource;
   /** Config files the code or a launch line names (DeepSpeed JSON, Accelerate YAML), relative to `base`. */
   configFiles?: { path: string; base: "file" | "root"; source: ParallelSource }[];
 }
@@ -56,6 +59,7 @@ export function mergeSetup(into: ParallelSetup, from: ParallelSetup): ParallelSe
     nodes: into.nodes ?? from.nodes,
     distributed: into.distributed ?? from.distributed,
     accumulationSplit: into.accumulationSplit ?? from.accumulationSplit,
+    batchSplit: into.batchSplit ?? from.batchSplit,
     configFiles: [...(into.configFiles ?? []), ...(from.configFiles ?? []).filter((c) => !(into.configFiles ?? []).some((d) => d.path === c.path))],
   };
 }

@@ -48,7 +48,16 @@ export function resolveTrainingRun(plan: TrainingPlan | undefined, settings: Run
   const samples = plan?.samples ?? fromSettings(settings.samples, "samples");
   let step = stepAt(undefined);
   if (step.mode !== "train") throw new Error("a training run needs a training-step estimate (mode 'train')");
-  const batch = plan?.batch ?? fromSettings(settings.batch, "batch") ?? { value: step.batch, source: "input", detail: "the model input's first dimension" };
+  let batch = plan?.batch ?? fromSettings(settings.batch, "batch") ?? { value: step.batch, source: "input", detail: "the model input's first dimension" };
+  // `batch` is what one process's loader yields a step. Code that divides the job's batch by the process count
+  // (`args.batch_size // world_size`) was read at one process: on N GPUs (not DataParallel, which splits it itself)
+  // each process loads ⌊batch / N⌋ (Python's //; int() of / truncates alike).
+  const batchSplit = parallel && parallel.run.kind !== "dp" && plan?.batch ? plan.parallel?.batchSplit : undefined;
+  if (batchSplit && parallel) {
+    const perProcess = Math.max(1, Math.floor(batch.value / parallel.run.gpus));
+    notes.push(`${batchSplit.detail} (line ${batchSplit.line ?? "?"}): batch ${perProcess} per process on ${parallel.run.gpus} GPUs`);
+    batch = { ...batch, value: perProcess, detail: `${batch.detail}, ÷ ${parallel.run.gpus} GPUs (${batchSplit.detail})` };
+  }
   // On several GPUs the step is one GPU's: DataParallel splits the batch, the others run it in each process.
   const gpuBatch = parallel ? perGpuBatch(parallel.run, batch.value) : batch.value;
   if (gpuBatch !== step.batch) {

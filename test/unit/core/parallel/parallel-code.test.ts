@@ -135,3 +135,46 @@ for iter_num in range(max_iters):
     assert.ok(Math.abs(eight.run!.seconds - (500 * eight.step.seconds_per_iter + 100 * parallel.communication!.seconds)) < 1e-9);
   });
 });
+
+describe("a batch the code divides by the process count (parallel code)", () => {
+  const text = (division: string) => `${MODEL}import os
+import argparse
+from torch.utils.data import DataLoader, TensorDataset
+from torch.utils.data.distributed import DistributedSampler
+parser = argparse.ArgumentParser()
+parser.add_argument("--batch-size", type=int, default=256, help="all GPUs together")
+parser.add_argument("--world-size", type=int, default=1)
+args = parser.parse_args()
+data = TensorDataset(torch.randn(51200, 8))
+${division}
+loader = DataLoader(data, batch_size=per_process, shuffle=True)
+model = torch.nn.parallel.DistributedDataParallel(Net())
+optimizer = torch.optim.SGD(model.parameters(), lr=0.1)
+for epoch in range(3):
+    for (x,) in loader:
+        optimizer.zero_grad()
+        model(x).sum().backward()
+        optimizer.step()
+`;
+  const runs = async (division: string) => {
+    const result = await analyze(text(division));
+    const plan = result.training!;
+    const model = result.models[0];
+    const stepAt = (batch?: number) => estimateModel(model, { hardware: "h100-sxm", dtype: "fp32", mode: "train", batch });
+    const parallel = parallelTraining(model, plan.parallel, { gpus: 4, hardware: "h100-sxm" }).training!;
+    return { plan, one: resolveTrainingRun(plan, {}, stepAt), four: resolveTrainingRun(plan, {}, stepAt, parallel) };
+  };
+
+  it("`args.batch_size // args.world_size`: the job's 256 on one GPU, 64 per process on four, the same 200 steps an epoch", async () => {
+    const { plan, one, four } = await runs("per_process = args.batch_size // args.world_size");
+    assert.match(plan.parallel?.batchSplit?.detail ?? "", /args\.batch_size \/\/ args\.world_size/);
+    assert.deepEqual([one.batch.value, one.run?.steps], [256, 3 * 200]);
+    assert.deepEqual([four.batch.value, four.run?.steps], [64, 3 * 200]);
+  });
+
+  it("a per-process batch the code does not divide: each of four processes loads 256, a quarter of the steps", async () => {
+    const { plan, four } = await runs("per_process = args.batch_size");
+    assert.equal(plan.parallel?.batchSplit, undefined);
+    assert.deepEqual([four.batch.value, four.run?.steps], [256, 3 * 50]);
+  });
+});
