@@ -40,7 +40,16 @@ export function dependencySlice(expressions: Expression[], before: Statement[]):
     else if (s.type === "with") take = assignsOnly([s.body], binds);
     // A `try` that resumes from a checkpoint is left out: a fresh run has none, so Python takes its except branch and the
     // values set before it stand (`epoch_str = 1; try: ..., epoch_str = load_checkpoint(latest_checkpoint_path(...))`).
-    else if (s.type === "try") take = !resumes(s.body) && assignsOnly([s.body, ...s.handlers.map((h) => h.body), s.orelse, s.finalbody], binds);
+    else if (s.type === "try") {
+      take = !resumes(s.body) && assignsOnly([s.body, ...s.handlers.map((h) => h.body), s.orelse, s.finalbody], binds);
+      // Its except branch, which a fresh run takes, runs when it only configures (`except: self.first_stage_epochs = 0`).
+      const handler = s.handlers[0]?.body;
+      if (!take && resumes(s.body) && !readsFile(s.body) && handler && assignsOnly([handler], binds)) {
+        chosen.unshift(...handler);
+        namesIn(allExpressions(handler), needed);
+        continue;
+      }
+    }
     // `for k, v in config.items(): parser.add_argument(f"--{k}", default=v)`: a loop that only configures a needed
     // object runs whole, so options added from a config file's keys are the parser's.
     else if (s.type === "for") take = s.orelse.length === 0 && configuresOnly(s.body, binds);
@@ -69,12 +78,26 @@ function ifBinds(s: Extract<Statement, { type: "if" }>, binds: (target: Expressi
 }
 
 /** Whether blocks hold nothing but configuration (as `ifBinds` says) and assign a needed name. */
-/** Whether a block loads a saved run (a checkpoint, a state dict, torch.load). */
+/** Whether a block loads a saved run (a checkpoint, a state dict, torch.load, TensorFlow's `saver.restore(sess, path)`). */
 function resumes(body: Statement[]): boolean {
   return allExpressions(body).some((e) => {
     let found = false;
     forEachExpression(e, (x) => {
-      if (x.type === "call" && /checkpoint|resume|state_dict|^load$/i.test((x.func.type === "attribute" ? x.func.name : x.func.type === "name" ? x.func.id : ""))) found = true;
+      if (x.type === "call" && /checkpoint|resume|state_dict|^load$|^restore$/i.test((x.func.type === "attribute" ? x.func.name : x.func.type === "name" ? x.func.id : ""))) found = true;
+    });
+    return found;
+  });
+}
+
+/** Whether a block opens a file or parses one (`open(path)`, `json.load(f)`, `yaml.safe_load(f)`): a config read,
+ *  whose except branch is the fallback of a missing file, not of a fresh run. */
+function readsFile(body: Statement[]): boolean {
+  return allExpressions(body).some((e) => {
+    let found = false;
+    forEachExpression(e, (x) => {
+      if (x.type !== "call") return;
+      if (x.func.type === "name" && x.func.id === "open") found = true;
+      else if (x.func.type === "attribute" && x.func.object.type === "name" && /^(json|yaml|toml|tomllib|pickle|configparser)$/.test(x.func.object.id)) found = true;
     });
     return found;
   });

@@ -12,6 +12,7 @@ import type { CodeSite } from "./code-sites";
 import { configStoreNodes } from "./config-store";
 import { evaluateAtSite, type ParameterBindings, type StepAllowance } from "./evaluate-site";
 import { hydraRuns, type HydraRun } from "./hydra-config";
+import { methodBindings } from "./method-bindings";
 
 /** What a file's run binds, as `runBindings` gives it. */
 export interface RunBindings {
@@ -46,6 +47,9 @@ export function runBindings(input: {
   const hydra = hydraRuns(input.body, input.files, file, input.root, dictClass?.kind === "class" ? dictClass : interpreter.objectClass, store);
   // A click command's parameters (and a function it passes its **kwargs to) are its options' defaults.
   const click = clickBindings(input.body, input.text, (e) => evaluateAtSite(interpreter, namespace.scope, file, { before: [] }, [e], now, undefined, allowance)[0]);
-  const bindings = callSiteBindings(input.body, input.text, evaluate, (fn, name) => input.bound?.(fn, name) ?? hydra.find((r) => r.fn === fn && r.parameter === name)?.config ?? click(fn, name), input.exclude);
+  const functions = callSiteBindings(input.body, input.text, evaluate, (fn, name) => input.bound?.(fn, name) ?? hydra.find((r) => r.fn === fn && r.parameter === name)?.config ?? click(fn, name), input.exclude);
+  // Methods of the file's classes, from the calls on their objects (`YoloTrain().train()`, `model.train(n_epochs=30)`).
+  const methods = methodBindings(input.body, input.text, evaluate, () => bindings);
+  const bindings: ParameterBindings = (fn, name) => functions(fn, name) ?? methods(fn, name);
   return { bindings, hydra, evaluate };
 }
