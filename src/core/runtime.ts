@@ -13,6 +13,7 @@ import { timmSchedulerPackage } from "./torch/timm-scheduler";
 import { transformersArgumentsPackage } from "./interp/transformers-arguments";
 import { configPackages } from "./interp/config-packages";
 import { configparserPackage } from "./interp/configparser-package";
+import { pathlibPackage } from "./interp/pathlib-package";
 import { sixPackage } from "./interp/six-package";
 import { createTorchHub } from "./torch/hub";
 import { builtinMethods } from "./interp/builtin-methods";
@@ -80,6 +81,8 @@ export function createRuntime(providers: NativeModuleProvider[] = defaultProvide
   for (const [path, text] of transformersArgumentsPackage) runtime.builtinPackages.set(path, text);
   // six's Python 2/3 names, that older training code reads
   for (const [path, text] of sixPackage) runtime.builtinPackages.set(path, text);
+  // pathlib's Path, that scripts build their config paths with
+  for (const [path, text] of pathlibPackage) runtime.builtinPackages.set(path, text);
   const observers: TensorOperatorObserver[] = [];
   for (const provider of providers) {
     const provided = provider(runtime);

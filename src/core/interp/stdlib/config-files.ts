@@ -9,6 +9,7 @@ import { MissingFileError } from "../missing-file";
 import { joinPath } from "../paths";
 import type { ClassValue, InstanceValue, Value } from "../values";
 import { parseYaml, type YamlValue } from "../../hydra/yaml";
+import { fsPath } from "./fspath";
 import { fn, namespace, type StandardLibrary } from "./native";
 import { installOmegaConfApi } from "./omegaconf-api";
 
@@ -23,7 +24,7 @@ const LIST_FILE = /\.(txt|lst|list)$/i;
 const MAX_LIST_TEXT = 8_000_000;
 
 /** Installs `open`'s file objects' readers (yaml, json, omegaconf); returns the `open` builtin that makes them. */
-export function installConfigFiles({ modules, interp, objectClass }: StandardLibrary): Value {
+export function installConfigFiles({ modules, interp, objectClass, call }: StandardLibrary): Value {
   /** Where a path may be: absolute as written; relative, from the script's folder, then from the workspace folder,
    *  as a script in tools/ or scripts/ is usually run from the repository's root (`python tools/train.py`). */
   const places = (path: string): string[] => {
@@ -40,7 +41,8 @@ export function installConfigFiles({ modules, interp, objectClass }: StandardLib
     __iter__: ({ args }) => ({ kind: "iterator", items: linesOf(args[0]).map(str), index: 0 }),
     close: () => NONE,
   });
-  const openFile = (path: Value, mode: Value | undefined): Value => {
+  const openFile = (given: Value, mode: Value | undefined): Value => {
+    const path = fsPath(given, call);
     // A path the user must give (a required command-line argument) keeps its question, so the note asks which file.
     if (path.kind === "unknown" && (mode === undefined || (mode.kind === "str" && !/[wab+x]/.test(mode.value)))) return unknown(`a file not named in the code: ${path.reason}`);
     // Writing or binary reading is not a config being read.
@@ -110,7 +112,8 @@ export function installConfigFiles({ modules, interp, objectClass }: StandardLib
   });
   const omegaLoad = fn("OmegaConf.load", ({ args, kwargs }) => {
     const source = args[0] ?? kwargs.get("file_");
-    const file = source?.kind === "str" ? openFile(source, undefined) : source;
+    const path = source ? fsPath(source, call) : undefined;
+    const file = path?.kind === "str" ? openFile(path, undefined) : path;
     const text = file ? textOf(file) : undefined;
     if (text === undefined) return unknown("a config file the analyzer cannot read");
     return toPython(parseYaml(text), dictConfig);

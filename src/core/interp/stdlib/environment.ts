@@ -1,11 +1,12 @@
 import { nativeClass } from "../classes";
 import { NONE, bool, dict, float, freshId, int, keyOf, list, str, tuple, unknown } from "../construct";
 import { PythonError, type DictValue, type ModuleNamespaceValue, type StrValue, type Value } from "../values";
+import { fsPath } from "./fspath";
 import { fn, namespace, quiet, type StandardLibrary } from "./native";
 import { pathAbspath, pathBasename, pathDirname, pathJoin, pathNormpath } from "./os-path";
 
 /** os, sys, time and random: the process around the model, read as fixed values (no files, no clock, no chance). */
-export function installEnvironment({ modules, interp, objectClass }: StandardLibrary): void {
+export function installEnvironment({ modules, interp, objectClass, call }: StandardLibrary): void {
   // sys.modules[name]: the module of that name, through the analyzer's own imports (registries look up the module
   // a decorated function was defined in: timm's register_model reads sys.modules[fn.__module__].default_cfgs).
   const loaded = (key: Value): ModuleNamespaceValue | undefined => (key.kind === "str" ? interp().loader.importModule(key.value, 0, "") : undefined);
@@ -19,11 +20,16 @@ export function installEnvironment({ modules, interp, objectClass }: StandardLib
     get: ({ args }) => loaded(args[1]) ?? args[2] ?? NONE,
   });
   const allText = (args: Value[]): args is StrValue[] => args.length > 0 && args.every((a) => a.kind === "str");
+  // os.path's functions take path-like objects (a pathlib.Path) as their text.
+  const paths = (args: Value[]) => args.map((a) => fsPath(a, call));
   // A path function of one known string gives its string; of anything else (a path read from a config) an unknown.
-  const textPath = (name: string, f: (path: string) => string) => fn(name, ({ args }) => (args[0]?.kind === "str" ? str(f(args[0].value)) : unknown("a file path")));
+  const textPath = (name: string, f: (path: string) => string) => fn(name, ({ args }) => {
+    const [path] = paths(args);
+    return path?.kind === "str" ? str(f(path.value)) : unknown("a file path");
+  });
   const absolute = (name: string) => fn(name, ({ args }) => {
     const cwd = interp().loader.workingDirectory?.();
-    const path = args[0];
+    const [path] = paths(args);
     if (path?.kind !== "str" || (cwd === undefined && !path.value.startsWith("/"))) return unknown("a file path");
     return str(pathAbspath(path.value, cwd ?? "/"));
   });
@@ -45,7 +51,10 @@ export function installEnvironment({ modules, interp, objectClass }: StandardLib
       return set?.value ?? args[1] ?? kwargs.get("default") ?? NONE;
     }),
     path: namespace("os.path", {
-      join: fn("os.path.join", ({ args }) => (allText(args) ? str(pathJoin(args[0].value, ...args.slice(1).map((a) => a.value))) : unknown("a file path"))),
+      join: fn("os.path.join", ({ args }) => {
+        const parts = paths(args);
+        return allText(parts) ? str(pathJoin(parts[0].value, ...parts.slice(1).map((a) => a.value))) : unknown("a file path");
+      }),
       exists: fn("os.path.exists", () => bool(false)),
       isfile: fn("os.path.isfile", () => bool(false)),
       dirname: textPath("os.path.dirname", pathDirname),
@@ -58,6 +67,7 @@ export function installEnvironment({ modules, interp, objectClass }: StandardLib
       const cwd = interp().loader.workingDirectory?.();
       return cwd === undefined ? unknown("the working directory") : str(cwd);
     }),
+    fspath: fn("os.fspath", ({ args }) => (args[0] ? fsPath(args[0], call) : unknown("a file path"))),
     makedirs: quiet("makedirs"),
     cpu_count: fn("os.cpu_count", () => int(1)),
   }));

@@ -1,0 +1,11 @@
+// os.fspath: what file functions do with a path-like object (docs.python.org/3/library/os.html#os.fspath). open(),
+// os.path's functions and the config readers take a pathlib.Path as its text, which `__fspath__` gives.
+import { lookupClassAttribute } from "../classes";
+import type { Value } from "../values";
+
+/** A path argument as Python's file functions see it: an object with `__fspath__` becomes what that returns. */
+export function fsPath(value: Value, call: (f: Value, args: Value[]) => Value): Value {
+  if (value.kind !== "instance") return value;
+  const method = lookupClassAttribute(value.cls, "__fspath__");
+  return method ? call(method, [value]) : value;
+}
