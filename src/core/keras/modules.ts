@@ -297,6 +297,18 @@ export const kerasModules: NativeModuleProvider = function kerasModules(runtime:
 
   const set = (name: string, ns: ModuleNamespaceValue) => modules.set(name, ns);
   const trainingSide = new Map(["optimizers", "losses", "metrics", "callbacks", "datasets", "preprocessing", "mixed_precision", "constraints", "saving"].map((part) => [part, namespace(`keras.${part}`, [])]));
+  // keras.mixed_precision.Policy("mixed_float16") (TF 2.1-2.3: keras.mixed_precision.experimental.Policy): a policy is
+  // known by its name, with 16-bit compute and fp32 variables for the mixed ones (keras.io/api/mixed_precision/policy).
+  const policy = fn("keras.mixed_precision.Policy", ({ args, kwargs }) => {
+    const name = args[0] ?? kwargs.get("name");
+    if (name?.kind !== "str") return unknown("mixed_precision.Policy: its name is not known");
+    const compute = name.value.startsWith("mixed_") ? name.value.slice("mixed_".length) : name.value;
+    return namespace("Policy", [["name", name], ["compute_dtype", str(compute)], ["variable_dtype", str(name.value.startsWith("mixed_") ? "float32" : compute)]]);
+  });
+  const mixedPrecision = trainingSide.get("mixed_precision")!;
+  mixedPrecision.scope.names.set("Policy", policy);
+  const mixedExperimental = namespace("keras.mixed_precision.experimental", [["Policy", policy]]);
+  mixedPrecision.scope.names.set("experimental", mixedExperimental);
   const datasets = kerasDatasetLoaders().map(([name, load]): [string, ModuleNamespaceValue] => [name, namespace(`keras.datasets.${name}`, [["load_data", fn(`keras.datasets.${name}.load_data`, load)]])]);
   for (const [name, ns] of datasets) trainingSide.get("datasets")!.scope.names.set(name, ns);
   const sequence = namespace("keras.preprocessing.sequence", [["pad_sequences", fn("pad_sequences", padSequences)]]);
@@ -312,6 +324,7 @@ export const kerasModules: NativeModuleProvider = function kerasModules(runtime:
       set(`${root}.${part}`, trainingSide.get(part)!);
     }
     for (const [name, ns] of datasets) set(`${root}.datasets.${name}`, ns);
+    set(`${root}.mixed_precision.experimental`, mixedExperimental);
     set(`${root}.models`, models);
     set(`${root}.activations`, activations);
     set(`${root}.ops`, ops);

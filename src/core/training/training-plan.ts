@@ -773,6 +773,17 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
         // steps_per_epoch sets each epoch's length whatever the data's size.
         steps.push({ rank: 40, figure: { value: runEpochs * perEpoch, source: "code", line, detail: `${site.callee}(steps_per_epoch=${snippet(input.text, perEpochArgument!)}, ${epochsName}=${epochsArgument ? snippet(input.text, epochsArgument) : "1"})` } });
       }
+      // A keras.utils.Sequence (an object with __len__ and __getitem__, each item a whole batch): fit takes no batch_size
+      // for it, and an epoch without steps_per_epoch runs len() of its batches (keras.io/api/models/model_training_apis,
+      // keras.io/api/utils/python_utils: Sequence).
+      const fed = positional(0) ?? keyword("x") ?? keyword("generator");
+      const sequence = fed ? evaluateOne(site, fed) : undefined;
+      if (fed && sequence && isDataset(sequence) && sequence.kind === "instance") {
+        const size = positiveInteger(sequence.attributes.get("batch_size"));
+        if (size !== undefined) batches.push({ rank: 45, figure: { value: size, source: "code", line, detail: `${snippet(input.text, fed)}.batch_size: ${sequence.cls.name} yields batches of ${size}` } });
+        const length = perEpoch === undefined && runEpochs !== undefined ? positiveInteger(evaluateOne(site, { type: "call", func: { type: "name", id: "len", pos: fed.pos }, args: [{ kind: "positional", value: fed }], pos: fed.pos })) : undefined;
+        if (length !== undefined) steps.push({ rank: 40, figure: { value: runEpochs! * length, source: "code", line, detail: `${site.callee}(${snippet(input.text, fed)}, ${epochsName}=${epochsArgument ? snippet(input.text, epochsArgument) : "1"}): len() of the Sequence, ${length} batches an epoch` } });
+      }
       if (splitValue && (splitValue.kind === "float" || splitValue.kind === "int") && splitValue.value > 0 && splitValue.value < 1) validationSplit = { fraction: splitValue.value, line };
       const x = generator ? undefined : positional(0) ?? keyword("x");
       const rows = x ? leadingDimension(evaluateOne(site, x)) : undefined;
