@@ -35,6 +35,8 @@ export interface ForeignLoader {
 
 /** Samplers that draw each index of the given indices once an epoch (pytorch.org/docs/stable/data.html). */
 const SUBSET_SAMPLER = /(^|\.)(SubsetRandomSampler|SequentialSampler)$/;
+/** Samplers that draw `num_samples` indices an epoch when given it (torch.utils.data.sampler). */
+const DRAWING_SAMPLER = /(^|\.)(WeightedRandomSampler|RandomSampler)$/;
 
 /** The epoch's samples of a loader fed `sampler=name`, where `name = SubsetRandomSampler(indices)` in the function. */
 function samplerLength(loader: CallSite, definition: FunctionDefinition, text: string, evaluateIn: (site: CallSite, e: Expression) => Value): { value: number; code: string; table?: boolean } | undefined {
@@ -46,6 +48,12 @@ function samplerLength(loader: CallSite, definition: FunctionDefinition, text: s
 export function subsetSamplerLength(loader: CallSite, sites: readonly CodeSite[], text: string, evaluateIn: (site: CallSite, e: Expression) => Value): { value: number; code: string } | undefined {
   const sampler = keywordArgument(loader.call, "sampler");
   if (sampler?.type !== "name") return undefined;
+  // `WeightedRandomSampler(weights, num_samples)`, `RandomSampler(ds, replacement=True, num_samples=N)`: N draws an
+  // epoch, whatever the dataset's size (pytorch.org/docs/stable/data.html#torch.utils.data.WeightedRandomSampler).
+  const drawing = sites.filter((s): s is CallSite => s.kind === "call" && DRAWING_SAMPLER.test(s.callee) && s.assignedTo.includes(sampler.id) && s.call.pos.startIndex < loader.call.pos.startIndex).pop();
+  const draws = drawing ? keywordArgument(drawing.call, "num_samples") ?? (/WeightedRandomSampler$/.test(drawing.callee) ? positionalArgument(drawing.call, 1) : positionalArgument(drawing.call, 2)) : undefined;
+  const drawn = drawing && draws ? evaluateIn(drawing, draws) : undefined;
+  if (drawing && draws && drawn?.kind === "int" && drawn.value > 0) return { value: drawn.value, code: `the loader's sampler ${drawing.callee}(num_samples=${text.slice(draws.pos.startIndex, draws.pos.endIndex)})` };
   const built = sites.filter((s): s is CallSite => s.kind === "call" && SUBSET_SAMPLER.test(s.callee) && s.assignedTo.includes(sampler.id) && s.call.pos.startIndex < loader.call.pos.startIndex).pop();
   const indices = built && positionalArgument(built.call, 0) ? positionalArgument(built.call, 0) : built ? keywordArgument(built.call, "indices") ?? keywordArgument(built.call, "data_source") : undefined;
   if (!built || !indices) return undefined;

@@ -1214,7 +1214,8 @@ function fillFromForeign(plan: TrainingPlan, foreign: ForeignTraining, inner: Tr
   const call = `${snippet(text, foreign.site.call)}`;
   const moved = (f: PlanFigure): PlanFigure => ({ ...f, line: foreign.site.call.pos.line, detail: `${call} runs ${foreign.definition.name} in ${where}: ${f.detail}${f.line ? ` (line ${f.line})` : ""}` });
   // drop_last belongs to the loader whose batch the plan takes.
-  if (!plan.batch && inner.batch && inner.dropLast !== undefined) plan.dropLast = inner.dropLast;
+  // A script's own option of the same batch (`--batch-size` passed down to the loader the loops walk) is that loader's.
+  if (inner.batch && inner.dropLast !== undefined && (!plan.batch || (plan.dropLast === undefined && plan.batch.value === inner.batch.value))) plan.dropLast = inner.dropLast;
   // The loops that run are the run's length, over a constant or option of the script that names one.
   if (inner.epochs || inner.steps) {
     delete plan.epochs;

@@ -97,3 +97,40 @@ ${loop}`;
     assert.equal(plan.batch?.value, 64);
   });
 });
+
+describe("drop_last of the loader another file's training walks (chosen datasets)", () => {
+  const UTILS = `from torch.utils.data import DataLoader
+
+
+def make_loader(dataset, batch_size):
+    return DataLoader(dataset, batch_size=batch_size, shuffle=True, drop_last=True)
+`;
+  const TRAIN = `import torch
+import utils
+
+
+def train(model, dataset, batch_size=8, epochs=1):
+    opt = torch.optim.SGD(model.parameters(), lr=0.1)
+    for epoch in range(epochs):
+        loader = utils.make_loader(dataset, batch_size)
+        for x, y in loader:
+            opt.zero_grad()
+            model(x).sum().backward()
+            opt.step()
+`;
+  it("the script's --batch-size passed down to a drop_last loader: drop_last holds for the run", async () => {
+    const text = `import argparse
+import torch
+from torchvision import datasets
+from trainer import train
+
+parser = argparse.ArgumentParser()
+parser.add_argument("--batch-size", type=int, default=32)
+parser.add_argument("--epochs", type=int, default=10)
+args = parser.parse_args()
+train(torch.nn.Linear(4, 2), datasets.CIFAR100("./d", train=True), batch_size=args.batch_size, epochs=args.epochs)
+`;
+    const plan = await planOf(text, { "/project/trainer.py": TRAIN, "/project/utils.py": UTILS });
+    assert.deepEqual([plan.batch?.value, plan.dropLast, plan.samples?.value], [32, true, 50000]);
+  });
+});

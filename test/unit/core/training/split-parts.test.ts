@@ -15,7 +15,7 @@ from torchvision import datasets
 
 full = datasets.MNIST("./d", train=True)
 ${data}
-loader = DataLoader(${fed}, batch_size=100, shuffle=True)
+loader = DataLoader(${fed}, batch_size=100)
 model = torch.nn.Linear(4, 2)
 opt = torch.optim.SGD(model.parameters(), lr=0.1)
 for epoch in range(2):
@@ -61,6 +61,15 @@ describe("the part of a dataset a loader is fed (split parts)", () => {
   it("ConcatDataset of parts whose sizes are known: their sum", async () => {
     const plan = await planOf(script("extra = datasets.FashionMNIST('./d', train=True)\nboth = ConcatDataset([full, extra])", "both"));
     assert.equal(plan.samples?.value, 120000);
+  });
+
+  it("a sampler drawing num_samples an epoch (WeightedRandomSampler, RandomSampler with replacement)", async () => {
+    const weighted = await planOf(script("w = torch.ones(len(full))\ndraw = WeightedRandomSampler(w, 20000)", "full, sampler=draw").replace("import numpy as np", "import numpy as np\nfrom torch.utils.data import WeightedRandomSampler"));
+    assert.equal(weighted.samples?.value, 20000);
+    const random = await planOf(script("draw = torch.utils.data.RandomSampler(full, replacement=True, num_samples=5000)", "full, sampler=draw"));
+    assert.equal(random.samples?.value, 5000);
+    const plain = await planOf(script("draw = torch.utils.data.RandomSampler(full)", "full, sampler=draw"));
+    assert.equal(plain.samples?.value, 60000);
   });
 
   it("a Subset or ConcatDataset whose size is not known: not the whole dataset's samples", async () => {
