@@ -21,6 +21,7 @@ import { ownClass, ownClassSelectsAsTable, ownMethod } from "./own-code";
 import { loopShape, type LoopShape, type LoopStatement } from "./loop-shape";
 import { runsTrainingOperation, trainingOperations } from "./session-steps";
 import { passesOverData } from "./data-pass-epochs";
+import { endlessTake } from "./take-count";
 import { TF1_MNIST_MODULE, TF1_MNIST_VALIDATION, tf1MnistTrainSamples } from "../keras/tf1-mnist";
 import { stepsOncePerCall, stepsOncePerDefinition } from "./stepping-calls";
 import { cudaQueriesNote } from "./cuda-note";
@@ -120,9 +121,10 @@ interface Candidate {
 export const PLAN_STEPS = 2_000_000;
 /** Calls whose callee is worked out to see whether it takes a training step, at most, per plan. */
 const MAX_STEPPING_CALLS = 24;
-/** Keras' ImageDataGenerator iterators: where `batch_size` sits among flow_from_directory's and flow_from_dataframe's
- *  positional parameters (keras.io, ImageDataGenerator; Keras 2.x keras_preprocessing/image), and its default. */
-const FLOW_BATCH_POSITION: Record<string, number> = { flow_from_directory: 5, flow_from_dataframe: 9 };
+/** Keras' batching data makers: where `batch_size` sits among the positional parameters of ImageDataGenerator's
+ *  flow_from_directory and flow_from_dataframe (keras.io, ImageDataGenerator; Keras 2.x keras_preprocessing/image) and
+ *  of keras.utils' image/text/audio_dataset_from_directory (keras.io/api/data_loading), each 32 by default. */
+const FLOW_BATCH_POSITION: Record<string, number> = { flow_from_directory: 5, flow_from_dataframe: 9, image_dataset_from_directory: 5, text_dataset_from_directory: 4, audio_dataset_from_directory: 4 };
 const KERAS_FLOW_BATCH = 32;
 /** An attribute holding a data object's count of samples (`self.num_samples = len(self.annotations)`). */
 const SAMPLE_COUNT_ATTRIBUTE = /^(num_samples|n_samples|num_examples|n_examples|sample_num|num_data)$/;
@@ -837,13 +839,14 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
       continue;
     }
     const flowAt = FLOW_BATCH_POSITION[last];
-    if (flowAt !== undefined && call.func.type === "attribute" && feedsFit(site)) {
+    if (flowAt !== undefined && feedsFit(site)) {
       // Keras' `ImageDataGenerator.flow_from_directory(dir, target_size, color_mode, classes, class_mode, batch_size=32)`
-      // and flow_from_dataframe: each item the iterator yields to fit_generator is a batch of batch_size images.
+      // and flow_from_dataframe: each item the iterator yields to fit_generator is a batch of batch_size images; so is
+      // each item of the tf.data dataset `image_dataset_from_directory(dir, ..., batch_size=32)` makes.
       const size = keyword("batch_size") ?? positional(flowAt);
       const value = size ? positiveInteger(evaluateOne(site, size)) : undefined;
       if (value !== undefined) batches.push({ rank: 30, figure: { value, source: "code", line, detail: `${site.callee}(batch_size=${snippet(input.text, size!)})` } });
-      else if (!size) batches.push({ rank: 2, figure: { value: KERAS_FLOW_BATCH, source: "default", line, detail: `${site.callee}(): ImageDataGenerator's default batch_size=32 (keras.io, ImageDataGenerator)` } });
+      else if (!size) batches.push({ rank: 2, figure: { value: KERAS_FLOW_BATCH, source: "default", line, detail: `${site.callee}(): ${last.startsWith("flow") ? "ImageDataGenerator's" : "its"} default batch_size=32 (keras.io${last.startsWith("flow") ? ", ImageDataGenerator" : "/api/data_loading"})` } });
       continue;
     }
     if (last === "instantiate" && /(^|\.)(hydra\.utils\.)?instantiate$/.test(site.callee)) {
@@ -1377,6 +1380,9 @@ function iterationCount(iter: Expression, evaluate: (e: Expression) => Value | u
     const [start, stop] = args.length === 1 ? [0, args[0]!] : [args[0]!, args[1]!];
     return Math.max(0, stop - start);
   }
+  // `train_ds.repeat().take(2000)`: 2,000 elements of data repeated without end (take-count.ts).
+  const taken = endlessTake(iter);
+  if (taken) return positiveInteger(evaluate(taken));
   const value = evaluate(iter);
   if (value?.kind === "range") return lengthOf(value) ?? 0;
   const counted = value ? countIterator(value) : undefined;

@@ -49,4 +49,21 @@ describe("Keras ImageDataGenerator iterators as the batch", () => {
     assert.equal(plan.batch?.source, "default");
     assert.match(plan.batch!.detail, /ImageDataGenerator.s default batch_size=32/);
   });
+
+  it("reads the batch of an image_dataset_from_directory dataset a fit trains on, 32 by default", async () => {
+    const script = `import tensorflow as tf
+train_ds = tf.keras.utils.image_dataset_from_directory("data/train", validation_split=0.2, subset="training", seed=1, image_size=(180, 180), batch_size=16)
+val_ds = tf.keras.utils.image_dataset_from_directory("data/train", validation_split=0.2, subset="validation", seed=1, image_size=(180, 180), batch_size=8)
+train_ds = train_ds.cache().prefetch(buffer_size=tf.data.AUTOTUNE)
+model = tf.keras.Sequential([tf.keras.layers.Rescaling(1. / 255, input_shape=(180, 180, 3)), tf.keras.layers.Flatten(), tf.keras.layers.Dense(5)])
+model.compile(optimizer="adam", loss="sparse_categorical_crossentropy")
+model.fit(train_ds, validation_data=val_ds, epochs=9)
+`;
+    const plan = (await analyze(script)).training ?? {};
+    assert.equal(plan.batch?.value, 16);
+    assert.match(plan.batch!.detail, /image_dataset_from_directory\(batch_size=16\)/);
+    const unstated = (await analyze(script.replace(", batch_size=16)", ")"))).training ?? {};
+    assert.equal(unstated.batch?.value, 32);
+    assert.match(unstated.batch!.detail, /api\/data_loading/);
+  });
 });
