@@ -1002,7 +1002,11 @@ export class Interpreter {
       }
       const c = e.clauses[i];
       if (c.kind === "if") {
-        if (this.condition(this.evaluate(c.test, inner), c.test.pos)) run(i + 1);
+        // A filter whose test cannot be worked out (`if t < 5` over a dataset's placeholder labels) keeps an unknown
+        // share of the items: the result is unknown, not every item, which would give it a length it does not have.
+        const test = this.evaluate(c.test, inner);
+        if (test.kind === "unknown") throw new Unresolved(`a comprehension's filter is unknown (${test.reason})`);
+        if (this.truth(test)) run(i + 1);
         return;
       }
       const iterable = this.evaluate(c.iter, i === 0 ? scope : inner);

@@ -78,4 +78,11 @@ describe("the part of a dataset a loader is fed (split parts)", () => {
     const concat = await planOf(script("both = ConcatDataset([full, other_dataset()])", "both"));
     assert.equal(concat.samples, undefined);
   });
+
+  it("indices a comprehension keeps by a test on labels the analysis does not have: unknown, not every index", async () => {
+    const labels = await planOf(script("keep = [i for i, t in enumerate(full.targets) if t < 5]\ntrain_ds = Subset(full, keep)", "train_ds"));
+    assert.equal(labels.samples, undefined);
+    const known = await planOf(script("keep = [i for i in range(len(full)) if i % 4 != 0]\ntrain_ds = Subset(full, keep)", "train_ds"));
+    assert.equal(known.samples?.value, 45000);
+  });
 });
