@@ -22,6 +22,7 @@ import { loopShape, type LoopShape, type LoopStatement } from "./loop-shape";
 import { runsTrainingOperation, trainingOperations } from "./session-steps";
 import { passesOverData } from "./data-pass-epochs";
 import { endlessTake } from "./take-count";
+import { estimatorSteps } from "./estimator-steps";
 import { TF1_MNIST_MODULE, TF1_MNIST_VALIDATION, tf1MnistTrainSamples } from "../keras/tf1-mnist";
 import { stepsOncePerCall, stepsOncePerDefinition } from "./stepping-calls";
 import { cudaQueriesNote } from "./cuda-note";
@@ -923,6 +924,14 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
       const owner = call.func.object.type === "attribute" ? call.func.object.name : call.func.object.type === "name" ? call.func.object.id : "";
       const known = datasetSize(owner, "keras");
       if (known?.trainSamples !== undefined) datasets.push({ site, rank: 20, names: site.assignedTo.slice(0, 1), figure: { value: known.trainSamples, source: "dataset table", line, detail: `${site.callee}(): ${known.source}` } });
+      continue;
+    }
+    const stepCap = estimatorSteps(call, last);
+    if (stepCap) {
+      // TensorFlow's own step counts: an Estimator's `train(input_fn, steps=N)` / `max_steps=N`, a `TrainSpec(input_fn,
+      // max_steps=N)`, a `StopAtStepHook(last_step=N)` that ends a MonitoredTrainingSession (estimator-steps.ts).
+      const value = positiveInteger(evaluateOne(site, stepCap.argument));
+      if (value !== undefined && runsByDefault(site, (e) => evaluateOne(site, e))) steps.push({ rank: 45, figure: { value, source: "code", line, detail: `${site.callee}(${stepCap.name}=${snippet(input.text, stepCap.argument)})` } });
       continue;
     }
     if (last === "read_data_sets" && tf1Mnist) {
