@@ -209,7 +209,7 @@ function stepEvery(test: Expression, negated: boolean, named: ReadonlyMap<string
 }
 
 /** A in `x % A == 0` (or `0 == x % A`; `op` "!=" for the negated form). */
-function moduloZero(test: Expression, op: "==" | "!="): Expression | undefined {
+export function moduloZero(test: Expression, op: "==" | "!="): Expression | undefined {
   if (test.type !== "compare" || test.ops.length !== 1 || test.ops[0] !== op) return undefined;
   const [a, b] = [test.left, test.comparators[0]];
   const zero = (e: Expression) => e.type === "int" && e.value === 0;

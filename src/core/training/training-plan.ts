@@ -48,7 +48,8 @@ import { ModuleResolver, type ImportRoot, type ModuleFiles } from "../interp/mod
 import { splitIterableCount } from "./split-iterables";
 import { loadsTrainSplit, trainingSamples } from "./dataset-calls";
 import { stepLoopBatch } from "./step-loop-batch";
-import { countedWhile, counterStart } from "./while-epochs";
+import { breaksEarly, counterBudget, episodeCalls } from "./counter-budget";
+import { countedWhile, counterStart, type CountedWhile } from "./while-epochs";
 import { initLoader } from "./init-loaders";
 import { isTrainerFromArgparse, lightningTrainerArgument } from "./lightning-trainer";
 import { constructedDataModuleBatch } from "./data-module-constructors";
@@ -376,6 +377,64 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
     const value = bound - start + (counted.inclusive ? 1 : 0);
     return value > 0 ? { value, source: "code", line: site.loop.pos.line, detail: `while ${snippet(input.text, site.loop.test)}, from ${counter} = ${start}` } : undefined;
   };
+  /** A step loop of unstated length that counts toward `while counter < bound:` around it: bound − start steps. */
+  const budgetSteps = (site: Extract<CodeSite, { kind: "loop" | "while" }>): PlanFigure | undefined => {
+    const around = sites.filter((x): x is Extract<CodeSite, { kind: "while" }> => x.kind === "while" && x.loop !== site.loop && within(x.loop, site.loop) && x.context.fn === site.context.fn);
+    const budget = counterBudget(site.loop, around.map((w) => w.loop));
+    const outer = budget && around.find((w) => w.loop === budget.loop);
+    return budget && outer ? budgetPasses(outer, budget, site.loop.pos.line) : undefined;
+  };
+  /** The passes a budget allows: bound − start, the counter's start read where the `while` begins. */
+  const budgetPasses = (outer: Extract<CodeSite, { kind: "while" }>, budget: CountedWhile, innerLine: number): PlanFigure | undefined => {
+    const bound = positiveInteger(evaluateOne(outer, budget.bound));
+    const owner = budget.counter.type === "attribute" ? evaluateOne(outer, budget.counter.object) : undefined;
+    const init = owner ? instanceMethod(owner, "__init__")?.definition : undefined;
+    const start = positiveOrZero(evaluateOne(outer, counterStart(budget.counter, outer.context.before, init) ?? budget.counter));
+    if (bound === undefined || start === undefined) return undefined;
+    const value = bound - start + (budget.inclusive ? 1 : 0);
+    const counter = dottedName(budget.counter) ?? "";
+    return value > 0 ? { value, source: "code", line: outer.loop.pos.line, detail: `while ${snippet(input.text, outer.loop.test)}, ${counter} += 1 on each pass of the loop at line ${innerLine}, from ${counter} = ${start}` } : undefined;
+  };
+  /**
+   * A step loop in a function that an episode loop calls (counter-budget.ts episodeCalls) runs on each call: its count
+   * times the calls the episodes' step budget allows (every E steps under `counter % E == 0`), or "uncounted" when
+   * those calls cannot be counted (episodes of unstated number or length).
+   */
+  const perEpisodeCalls = (site: Extract<CodeSite, { kind: "loop" | "while" }>, perCall: PlanFigure): PlanFigure | "uncounted" | undefined => {
+    const fn = site.context.fn;
+    if (!fn) return undefined;
+    const calls = episodeCalls(input.body, fn, (def) => mayCall(def, fn.name));
+    if (calls.length === 0) return undefined;
+    const { loops, every } = calls[0];
+    const inner = loops[loops.length - 1];
+    const budget = counterBudget(inner, loops.filter((l): l is Extract<Statement, { type: "while" }> => l.type === "while"));
+    const outer = budget && sites.find((x): x is Extract<CodeSite, { kind: "while" }> => x.kind === "while" && x.loop === budget.loop);
+    const passes = budget && outer ? budgetPasses(outer, budget, inner.pos.line) : budget ? undefined : countedPasses(loops, site);
+    if (!passes) return "uncounted";
+    if (every && (!budget || !outer || every.counter !== dottedName(budget.counter))) return "uncounted";
+    const period = every && outer ? positiveInteger(evaluateOne(outer, every.period)) : 1;
+    if (period === undefined) return "uncounted";
+    const calledTimes = Math.floor(passes.value / period);
+    const gated = every ? `, a call when ${every.counter} % ${snippet(input.text, every.period)} == 0` : "";
+    return calledTimes > 0 ? { value: calledTimes * perCall.value, source: "code", line: passes.line, detail: `${passes.detail}${gated}: ${calledTimes} calls of ${fn.name}() × ${perCall.detail}` } : "uncounted";
+  };
+  /** Passes of `for` loops of stated length, none of which can end early (`break`), around a call: their product. */
+  const countedPasses = (loops: Statement[], caller: CodeSite): PlanFigure | undefined => {
+    let value = 1;
+    const details: string[] = [];
+    for (const loop of loops) {
+      // A function the plan does not read (no training words, the call a method's) has no sites: its loop's count is
+      // read in the called function's module scope, where its globals (`args`) are, and its locals are not.
+      const site = loop.type === "for" ? sites.find((x): x is Extract<CodeSite, { kind: "loop" }> => x.kind === "loop" && x.loop === loop) ?? caller : undefined;
+      if (!site || loop.type !== "for" || breaksEarly(loop)) return undefined;
+      const n = iterationCount(iterOf(loop) ?? loop.iter, (e) => evaluateOne(site, e));
+      if (n === undefined || n <= 0) return undefined;
+      value *= n;
+      details.push(`for ${snippet(input.text, loop.target)} in ${snippet(input.text, loop.iter)}`);
+    }
+    return { value, source: "code", line: loops[0].pos.line, detail: details.join(" × ") };
+  };
+  const mayCall = (def: FunctionDefinition, name: string) => input.text.slice(def.pos.startIndex, def.pos.endIndex).includes(name);
   /** Full-batch training: the tensor the loop feeds its model each pass is the batch and the samples (full-batch-epochs.ts). */
   const fullBatch = new Set<PlanFigure>();
   const wholeData = (site: Extract<CodeSite, { kind: "loop" | "while" }>) => {
@@ -424,6 +483,9 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
         if (count === undefined) {
           // A loop over a loader of unknown length still accumulates A micro-batches per step.
           if (every !== undefined && every > 1) accumulations.push({ rank: 45, figure: { value: every, source: "code", line: site.loop.pos.line, detail: `an optimizer step when ... % ${snippet(input.text, shape.stepEvery!)} == 0` } });
+          // Episodes of unknown length inside a budget of counted steps (counter-budget.ts).
+          const budget = site.loop.type === "while" ? budgetSteps(site) : undefined;
+          if (budget) steps.push({ rank: 50, figure: every !== undefined && every > 1 ? { ...budget, value: Math.floor(budget.value / every), detail: `${budget.detail}, an optimizer step when ... % ${snippet(input.text, shape.stepEvery!)} == 0` } : budget });
           continue;
         }
         let figure: PlanFigure = { value: count.value, source: "code", line: site.loop.pos.line, detail: count.detail };
@@ -441,6 +503,10 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
         // A break on a run-wide counter ends the whole run where it stands: its count is the run's.
         if (enclosing === "uncounted" && !count.detail.includes(" until ")) continue;
         if (enclosing && enclosing !== "uncounted") figure = { ...figure, value: figure.value * enclosing.value, detail: `${enclosing.detail} × ${figure.detail}` };
+        // A training function an episode loop calls: its steps on each call, times the calls.
+        const episodes = count.detail.includes(" until ") ? undefined : perEpisodeCalls(site, figure);
+        if (episodes === "uncounted") continue;
+        if (episodes) figure = episodes;
         if (every !== undefined && every > 1 && count.value >= every) {
           const detail = `an optimizer step when ... % ${snippet(input.text, shape.stepEvery!)} == 0`;
           accumulations.push({ rank: 45, figure: { value: every, source: "code", line: site.loop.pos.line, detail } });

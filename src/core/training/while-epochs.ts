@@ -28,8 +28,8 @@ export function countedWhile(loop: WhileLoop): CountedWhile | undefined {
   return { counter: test.left, bound: test.comparators[0], inclusive: test.ops[0] === "<=" };
 }
 
-/** `name += 1` or `name = name + 1`. */
-function addsOne(s: Statement, name: string): boolean {
+/** Whether a statement is `name += 1` or `name = name + 1`. */
+export function addsOne(s: Statement, name: string): boolean {
   const one = (e: Expression) => e.type === "int" && e.value === 1;
   if (s.type === "augmented") return s.op === "+" && dottedName(s.target) === name && one(s.value);
   if (s.type !== "assign" || s.targets.length !== 1 || dottedName(s.targets[0]) !== name) return false;
