@@ -2,7 +2,7 @@
 // them to torch.FloatTensor / torch.from_numpy. An array is a tensor value here (shape and dtype, never contents);
 // element-wise numpy math keeps the shape, and on plain numbers computes the number. No op is recorded: numpy work
 // is not part of a model's forward FLOPs.
-import { NONE, bindArguments, float, int, list, tensor, toInts, toNumber, unknown } from "./construct";
+import { NONE, bindArguments, float, int, list, rangeLength, tensor, toInts, toNumber, unknown } from "./construct";
 import { nativeClass } from "./classes";
 import { literalShape } from "../torch/ops/creation";
 import { DTYPE_NAMES, toDtype } from "../torch/dtypes";
@@ -42,6 +42,20 @@ export function numpyRandomFunctions(fn: Fn): Record<string, Value> {
     randint: sized("randint", 2, "int64"),
     randn: dims("randn"),
     rand: dims("rand"),
+    // "If x is an integer, randomly permute np.arange(x). If x is an array, make a copy and shuffle the elements
+    // randomly" (numpy.org/doc/stable/reference/random/generated/numpy.random.permutation.html): its length is known,
+    // its order is not.
+    permutation: fn("numpy.random.permutation", ({ args, kwargs }) => {
+      const x = args[0] ?? kwargs.get("x");
+      if (x?.kind === "int") return numpyArray([x.value], "int64");
+      if (x?.kind === "tensor") return numpyArray(x.shape, x.dtype);
+      if (x?.kind === "range") return numpyArray([rangeLength(x.start, x.stop, x.step)], "int64");
+      if (x?.kind === "list" || x?.kind === "tuple") {
+        const { shape, dtype } = literalShape(x);
+        return numpyArray(shape, numpyDtype(dtype));
+      }
+      return unknown("numpy.random.permutation of an unknown value");
+    }),
   };
 }
 

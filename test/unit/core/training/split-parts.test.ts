@@ -53,6 +53,15 @@ describe("the part of a dataset a loader is fed (split parts)", () => {
     assert.equal(plan.samples?.value, 54000);
   });
 
+  it("a Subset of the first N of a random permutation (numpy's or torch's): N samples", async () => {
+    const numpy = await planOf(script("train_ds = Subset(full, np.random.permutation(len(full))[:5000])", "train_ds"));
+    assert.equal(numpy.samples?.value, 5000);
+    const rest = await planOf(script("perm = np.random.permutation(range(len(full)))\ntrain_ds = Subset(full, perm[1000:])", "train_ds"));
+    assert.equal(rest.samples?.value, 59000);
+    const torchPerm = await planOf(script("train_ds = Subset(full, torch.randperm(len(full))[:8000])", "train_ds"));
+    assert.equal(torchPerm.samples?.value, 8000);
+  });
+
   it("a TensorDataset of train_test_split's training arrays", async () => {
     const plan = await planOf(script("X = np.zeros((1000, 4))\nyy = np.zeros(1000)\nX_tr, X_te, y_tr, y_te = train_test_split(X, yy, train_size=0.7)\ntrain_ds = TensorDataset(torch.tensor(X_tr), torch.tensor(y_tr))", "train_ds"));
     assert.equal(plan.samples?.value, 700);
