@@ -2,6 +2,7 @@ import * as vscode from "vscode";
 import type { ModelReport } from "../core/report/model-report";
 import { trainedModel } from "../core/training/training-sites";
 import { parallelTraining } from "../core/parallel/parallel-training";
+import { dividedBatch } from "../core/parallel/parallel-run";
 import type { AnalysisEngine } from "./analysis-engine";
 import { calculatorFields, runOf, type CalculatorFields } from "./calculator-fields";
 import { editorPrecision, estimateTraining, type IntensitySource } from "./energy-bridge";
@@ -78,7 +79,9 @@ export class TrainingCodeLensProvider extends AnalysisLensProvider<TrainingLens>
     // Code that divides its accumulation by the world size runs that share on each GPU (as resolve-run.ts does).
     const gpus = parallel.training?.run.gpus ?? 1;
     const accumulation = code?.accumulation && code.parallel?.accumulationSplit && gpus > 1 ? Math.max(1, Math.floor(code.accumulation.value / gpus)) : code?.accumulation?.value;
-    const run = { ...runOf(fields), ...(code?.steps ? { steps: code.steps.value } : {}), ...(accumulation ? { accumulation } : {}), ...(code?.precision ? { precision: code.precision.value } : {}), ...(parallel.training ? { parallel: parallel.training } : {}) };
+    // Code that divides the job's batch by the process count loads that share in each process (as resolve-run.ts).
+    const batch = code?.batch && code.parallel?.batchSplit && parallel.training ? dividedBatch(parallel.training.run, fields.batch.value) : fields.batch.value;
+    const run = { ...runOf(fields), batch, ...(code?.steps ? { steps: code.steps.value } : {}), ...(accumulation ? { accumulation } : {}), ...(code?.precision ? { precision: code.precision.value } : {}), ...(parallel.training ? { parallel: parallel.training } : {}) };
     const estimate = estimateTraining(lens.model, run, settings, this.intensity());
     const command = { command: "greenlight.showReport", arguments: [lens.document.uri, lens.model.name, lens.model.line] };
     if (estimate instanceof Error) {
@@ -91,10 +94,10 @@ export class TrainingCodeLensProvider extends AnalysisLensProvider<TrainingLens>
       `Training ${lens.model.name}`,
       `${formatEnergy(perStep)}/step`,
       `${trainingStepsText(estimate.steps, estimate.microBatches)} ≈ ${formatEnergy(estimate.kilowattHours * 3.6e6)}, ${formatCarbon(estimate.kilogramsCo2e * 1000)} per run ` +
-        `(${estimate.gpus > 1 ? `${estimate.gpus} × ${fields.hardware.value}, ${Number(estimate.gpuHours.toPrecision(3))} GPU-hours` : fields.hardware.value}, batch ${fields.batch.value}${parallel.training && parallel.training.run.kind !== "dp" ? " per GPU" : ""}, ${run.precision ?? editorPrecision(lens.model, settings)}${missing.length ? `; ${missing.join(", ")} assumed` : ""})`,
+        `(${estimate.gpus > 1 ? `${estimate.gpus} × ${fields.hardware.value}, ${Number(estimate.gpuHours.toPrecision(3))} GPU-hours` : fields.hardware.value}, batch ${batch}${parallel.training && parallel.training.run.kind !== "dp" ? " per GPU" : ""}, ${run.precision ?? editorPrecision(lens.model, settings)}${missing.length ? `; ${missing.join(", ")} assumed` : ""})`,
     ].join(" · ");
     const tooltip = [
-      `One training step (forward, backward, optimizer) of ${lens.model.name} at batch ${fields.batch.value}, and the run: ` +
+      `One training step (forward, backward, optimizer) of ${lens.model.name} at batch ${batch}, and the run: ` +
         (code?.steps ? `${code.steps.detail} (${at(code.steps.line)})${code.accumulation ? ` × ${code.accumulation.value} micro-batches (${code.accumulation.detail})` : ""}.` : `${fields.epochs.value} epochs × ${fields.samples.value.toLocaleString("en-US")} samples.`),
       ...(code?.steps ? (["batch"] as const) : (["epochs", "samples", "batch"] as const)).map((name) => `${name}: ${fields[name].label} (${fields[name].detail})`),
       ...(code?.precision ? [`precision: ${code.precision.value}, from ${at(code.precision.line)} (${code.precision.detail})`] : []),

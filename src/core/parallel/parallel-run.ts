@@ -60,6 +60,12 @@ export function resolveParallelRun(setup: ParallelSetup | undefined, gpus?: numb
   };
 }
 
+/** The batch each process loads when the code divides the job's batch by the process count (`args.batch_size //
+ *  world_size`, read at one process): ⌊batch / N⌋ on N GPUs, except under DataParallel, whose one process splits it. */
+export function dividedBatch(run: ParallelRun, batch: number): number {
+  return run.kind === "dp" || run.gpus <= 1 ? batch : Math.max(1, Math.floor(batch / run.gpus));
+}
+
 /** The batch each GPU runs: DataParallel splits the batch the code gives; every other kind runs it per process. */
 export function perGpuBatch(run: ParallelRun, batch: number): number {
   return run.kind === "dp" ? Math.ceil(batch / run.gpus) : batch;

@@ -3,7 +3,7 @@
 import type { Estimate } from "../energy/estimate";
 import { estimateTrainingRun, type TrainingRunEstimate } from "../energy/training-run";
 import type { PlanFigure, TrainingPlan } from "./training-plan";
-import { perGpuBatch, type ParallelRun, type StepCommunication } from "../parallel/parallel-run";
+import { dividedBatch, perGpuBatch, type ParallelRun, type StepCommunication } from "../parallel/parallel-run";
 
 /** Figures the user gave (CLI options, editor settings); they fill what the code does not state. */
 export interface RunSettings {
@@ -52,9 +52,9 @@ export function resolveTrainingRun(plan: TrainingPlan | undefined, settings: Run
   // `batch` is what one process's loader yields a step. Code that divides the job's batch by the process count
   // (`args.batch_size // world_size`) was read at one process: on N GPUs (not DataParallel, which splits it itself)
   // each process loads ⌊batch / N⌋ (Python's //; int() of / truncates alike).
-  const batchSplit = parallel && parallel.run.kind !== "dp" && plan?.batch ? plan.parallel?.batchSplit : undefined;
-  if (batchSplit && parallel) {
-    const perProcess = Math.max(1, Math.floor(batch.value / parallel.run.gpus));
+  const batchSplit = parallel && plan?.batch ? plan.parallel?.batchSplit : undefined;
+  if (batchSplit && parallel && dividedBatch(parallel.run, batch.value) !== batch.value) {
+    const perProcess = dividedBatch(parallel.run, batch.value);
     notes.push(`${batchSplit.detail} (line ${batchSplit.line ?? "?"}): batch ${perProcess} per process on ${parallel.run.gpus} GPUs`);
     batch = { ...batch, value: perProcess, detail: `${batch.detail}, ÷ ${parallel.run.gpus} GPUs (${batchSplit.detail})` };
   }

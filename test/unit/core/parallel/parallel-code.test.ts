@@ -4,6 +4,7 @@ import type { TrainingPlan } from "../../../../src/core/training/training-plan";
 import { estimateModel } from "../../../../src/core/energy/estimate";
 import { parallelTraining } from "../../../../src/core/parallel/parallel-training";
 import { resolveTrainingRun } from "../../../../src/core/training/resolve-run";
+import { dividedBatch } from "../../../../src/core/parallel/parallel-run";
 
 const parallelOf = async (text: string): Promise<TrainingPlan["parallel"]> => (await analyze(text)).training?.parallel;
 
@@ -170,6 +171,11 @@ for epoch in range(3):
     assert.match(plan.parallel?.batchSplit?.detail ?? "", /args\.batch_size \/\/ args\.world_size/);
     assert.deepEqual([one.batch.value, one.run?.steps], [256, 3 * 200]);
     assert.deepEqual([four.batch.value, four.run?.steps], [64, 3 * 200]);
+  });
+
+  it("dividedBatch: DataParallel's one process keeps the batch it splits itself; DDP's processes take floor(batch / N)", () => {
+    const run = (kind: "dp" | "ddp", gpus: number) => ({ gpus, gpusPerNode: gpus, nodes: 1, kind, zeroStage: 0 as const, sources: {} as never });
+    assert.deepEqual([dividedBatch(run("ddp", 4), 256), dividedBatch(run("ddp", 3), 256), dividedBatch(run("dp", 4), 256), dividedBatch(run("ddp", 8), 4)], [64, 85, 256, 1]);
   });
 
   it("a per-process batch the code does not divide: each of four processes loads 256, a quarter of the steps", async () => {
