@@ -13,6 +13,7 @@ import { timmSchedulerPackage } from "./torch/timm-scheduler";
 import { transformersArgumentsPackage } from "./interp/transformers-arguments";
 import { configPackages } from "./interp/config-packages";
 import { configparserPackage } from "./interp/configparser-package";
+import { gymPackage } from "./interp/gym-package";
 import { pathlibPackage } from "./interp/pathlib-package";
 import { sixPackage } from "./interp/six-package";
 import { createTorchHub } from "./torch/hub";
@@ -70,6 +71,9 @@ export function createRuntime(providers: NativeModuleProvider[] = defaultProvide
   // einops is Python over native shape functions: it wins over the environment's einops (a workspace's own copy wins
   // over it), since interpreting einops' recipe parser would only be slower and more fragile for the same shapes.
   for (const [path, text] of einopsPackage) runtime.modelledPackages.set(path, text);
+  // gym/gymnasium as their environments' spaces, which RL scripts size their networks from: the real registry would
+  // have to build every environment's class to answer the same question, and the simulation is never run.
+  for (const [path, text] of gymPackage) runtime.modelledPackages.set(path, text);
   // timm's layer helpers (DropPath, to_2tuple, trunc_normal_...), which model files import without timm's zoo
   for (const [path, text] of timmLayersPackage) runtime.builtinPackages.set(path, text);
   // timm's create_scheduler, whose num_epochs is the run's length in scripts copied from timm's train.py

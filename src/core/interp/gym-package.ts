@@ -1,0 +1,178 @@
+// Gym and Gymnasium environments as their spaces: reinforcement-learning scripts size their networks from the
+// environment (`state_dim = env.observation_space.shape[0]`, `n_actions = env.action_space.n`), so without the
+// spaces every such model had no layers to count. The spaces below are those the Gymnasium 0.29 documentation gives
+// for each environment (gymnasium.farama.org/environments/{classic_control,box2d,mujoco,toy_text}/, "Observation
+// Space" and "Action Space"; `max_episode_steps` from each page's "Version History"/registration), and gym 0.21-0.26
+// registers the same ids with the same spaces. Only spaces are modelled: reset() and step() give unknown observations,
+// as the simulation is not run. Atari ids are left out: their wrappers (frame stacking, resizing) change the shapes.
+
+/** A space: `box` of a shape (floats), or `discrete` of n values. */
+type Space = { box: number[] } | { discrete: number };
+
+interface Environment {
+  observation: Space;
+  action: Space;
+  maxEpisodeSteps?: number;
+}
+
+/** Environment ids (any version suffix listed) → spaces. */
+export const GYM_ENVIRONMENTS: Record<string, Environment> = {
+  // classic control
+  "CartPole-v0": { observation: { box: [4] }, action: { discrete: 2 }, maxEpisodeSteps: 200 },
+  "CartPole-v1": { observation: { box: [4] }, action: { discrete: 2 }, maxEpisodeSteps: 500 },
+  "MountainCar-v0": { observation: { box: [2] }, action: { discrete: 3 }, maxEpisodeSteps: 200 },
+  "MountainCarContinuous-v0": { observation: { box: [2] }, action: { box: [1] }, maxEpisodeSteps: 999 },
+  "Pendulum-v0": { observation: { box: [3] }, action: { box: [1] }, maxEpisodeSteps: 200 },
+  "Pendulum-v1": { observation: { box: [3] }, action: { box: [1] }, maxEpisodeSteps: 200 },
+  "Acrobot-v1": { observation: { box: [6] }, action: { discrete: 3 }, maxEpisodeSteps: 500 },
+  // Box2D
+  "LunarLander-v2": { observation: { box: [8] }, action: { discrete: 4 }, maxEpisodeSteps: 1000 },
+  "LunarLanderContinuous-v2": { observation: { box: [8] }, action: { box: [2] }, maxEpisodeSteps: 1000 },
+  "BipedalWalker-v2": { observation: { box: [24] }, action: { box: [4] }, maxEpisodeSteps: 1600 },
+  "BipedalWalker-v3": { observation: { box: [24] }, action: { box: [4] }, maxEpisodeSteps: 1600 },
+  "BipedalWalkerHardcore-v3": { observation: { box: [24] }, action: { box: [4] }, maxEpisodeSteps: 2000 },
+  "CarRacing-v0": { observation: { box: [96, 96, 3] }, action: { box: [3] }, maxEpisodeSteps: 1000 },
+  "CarRacing-v2": { observation: { box: [96, 96, 3] }, action: { box: [3] }, maxEpisodeSteps: 1000 },
+  // MuJoCo (v2/v3/v4 share these spaces except Ant, whose v4 leaves out the contact forces by default)
+  "HalfCheetah-v2": { observation: { box: [17] }, action: { box: [6] }, maxEpisodeSteps: 1000 },
+  "HalfCheetah-v3": { observation: { box: [17] }, action: { box: [6] }, maxEpisodeSteps: 1000 },
+  "HalfCheetah-v4": { observation: { box: [17] }, action: { box: [6] }, maxEpisodeSteps: 1000 },
+  "Hopper-v2": { observation: { box: [11] }, action: { box: [3] }, maxEpisodeSteps: 1000 },
+  "Hopper-v3": { observation: { box: [11] }, action: { box: [3] }, maxEpisodeSteps: 1000 },
+  "Hopper-v4": { observation: { box: [11] }, action: { box: [3] }, maxEpisodeSteps: 1000 },
+  "Walker2d-v2": { observation: { box: [17] }, action: { box: [6] }, maxEpisodeSteps: 1000 },
+  "Walker2d-v3": { observation: { box: [17] }, action: { box: [6] }, maxEpisodeSteps: 1000 },
+  "Walker2d-v4": { observation: { box: [17] }, action: { box: [6] }, maxEpisodeSteps: 1000 },
+  "Ant-v2": { observation: { box: [111] }, action: { box: [8] }, maxEpisodeSteps: 1000 },
+  "Ant-v3": { observation: { box: [111] }, action: { box: [8] }, maxEpisodeSteps: 1000 },
+  "Ant-v4": { observation: { box: [27] }, action: { box: [8] }, maxEpisodeSteps: 1000 },
+  "Humanoid-v2": { observation: { box: [376] }, action: { box: [17] }, maxEpisodeSteps: 1000 },
+  "Humanoid-v3": { observation: { box: [376] }, action: { box: [17] }, maxEpisodeSteps: 1000 },
+  "Humanoid-v4": { observation: { box: [376] }, action: { box: [17] }, maxEpisodeSteps: 1000 },
+  "Swimmer-v2": { observation: { box: [8] }, action: { box: [2] }, maxEpisodeSteps: 1000 },
+  "Swimmer-v3": { observation: { box: [8] }, action: { box: [2] }, maxEpisodeSteps: 1000 },
+  "Swimmer-v4": { observation: { box: [8] }, action: { box: [2] }, maxEpisodeSteps: 1000 },
+  "Reacher-v2": { observation: { box: [11] }, action: { box: [2] }, maxEpisodeSteps: 50 },
+  "Reacher-v4": { observation: { box: [11] }, action: { box: [2] }, maxEpisodeSteps: 50 },
+  "InvertedPendulum-v2": { observation: { box: [4] }, action: { box: [1] }, maxEpisodeSteps: 1000 },
+  "InvertedPendulum-v4": { observation: { box: [4] }, action: { box: [1] }, maxEpisodeSteps: 1000 },
+  "InvertedDoublePendulum-v2": { observation: { box: [11] }, action: { box: [1] }, maxEpisodeSteps: 1000 },
+  "InvertedDoublePendulum-v4": { observation: { box: [11] }, action: { box: [1] }, maxEpisodeSteps: 1000 },
+  // toy text
+  "FrozenLake-v1": { observation: { discrete: 16 }, action: { discrete: 4 }, maxEpisodeSteps: 100 },
+  "Taxi-v3": { observation: { discrete: 500 }, action: { discrete: 6 }, maxEpisodeSteps: 200 },
+  "CliffWalking-v0": { observation: { discrete: 48 }, action: { discrete: 4 } },
+};
+
+const pythonSpace = (s: Space) => ("box" in s ? `Box(-1.0, 1.0, (${s.box.join(", ")},))` : `Discrete(${s.discrete})`);
+
+function gymText(): string {
+  const rows = Object.entries(GYM_ENVIRONMENTS).map(([id, e]) => `    "${id}": (${pythonSpace(e.observation)}, ${pythonSpace(e.action)}, ${e.maxEpisodeSteps ?? "None"}),`);
+  return `import numpy as np
+import _greenlight_unknown
+from . import spaces
+from .spaces import Box, Discrete
+
+
+class EnvSpec:
+    def __init__(self, id, max_episode_steps):
+        self.id = id
+        self.max_episode_steps = max_episode_steps
+
+
+class Env:
+    def __init__(self, id, observation_space, action_space, max_episode_steps):
+        self.observation_space = observation_space
+        self.action_space = action_space
+        self.spec = EnvSpec(id, max_episode_steps)
+        self._max_episode_steps = max_episode_steps
+        self.unwrapped = self
+
+    def reset(self, *args, **kwargs):
+        return _greenlight_unknown.unknown("an observation of {}: the simulation is not run", self.spec.id)
+
+    def step(self, action):
+        return _greenlight_unknown.unknown("a step of {}: the simulation is not run", self.spec.id)
+
+    def seed(self, seed=None):
+        return [seed]
+
+    def render(self, *args, **kwargs):
+        return None
+
+    def close(self):
+        return None
+
+
+class Wrapper(Env):
+    def __init__(self, env):
+        Env.__init__(self, env.spec.id, env.observation_space, env.action_space, env.spec.max_episode_steps)
+        self.env = env
+        self.unwrapped = env.unwrapped
+
+
+ObservationWrapper = Wrapper
+ActionWrapper = Wrapper
+RewardWrapper = Wrapper
+
+_SPACES = {
+${rows.join("\n")}
+}
+
+
+def make(id, *args, **kwargs):
+    if id not in _SPACES:
+        return _greenlight_unknown.unknown("the environment {}: its spaces are not in the analyzer's table", id)
+    observation, action, steps = _SPACES[id]
+    return Env(id, observation, action, kwargs.get("max_episode_steps", steps))
+`;
+}
+
+const SPACES = `import numpy as np
+
+
+class Space:
+    def sample(self):
+        return None
+
+    def seed(self, seed=None):
+        return [seed]
+
+
+class Box(Space):
+    def __init__(self, low, high, shape=None, dtype=np.float32, seed=None):
+        self.shape = tuple(shape) if shape is not None else tuple(np.shape(low))
+        self.low = np.zeros(self.shape) + low
+        self.high = np.zeros(self.shape) + high
+        self.dtype = dtype
+
+
+class Discrete(Space):
+    def __init__(self, n, seed=None, start=0):
+        self.n = n
+        self.start = start
+        self.shape = ()
+        self.dtype = np.int64
+
+
+class MultiDiscrete(Space):
+    def __init__(self, nvec, dtype=np.int64, seed=None):
+        self.nvec = nvec
+        self.shape = (len(nvec),)
+
+
+class Tuple(Space):
+    def __init__(self, spaces, seed=None):
+        self.spaces = tuple(spaces)
+
+
+class Dict(Space):
+    def __init__(self, spaces=None, seed=None, **kwargs):
+        self.spaces = spaces
+`;
+
+/** Virtual files of the built-in gym and gymnasium packages: path under site-packages → Python text. */
+export const gymPackage: [string, string][] = ["gym", "gymnasium"].flatMap((name): [string, string][] => [
+  [`${name}/__init__.py`, gymText()],
+  [`${name}/spaces/__init__.py`, SPACES],
+]);
