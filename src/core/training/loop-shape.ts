@@ -72,12 +72,15 @@ export function loopShape(loop: LoopStatement, stepping?: (c: CallExpression) =>
   const indexNames = loopIndexNames(loop);
   for (const [at, s] of own.entries()) {
     if (s.type !== "if") continue;
-    const every = (ownCalls(s.body).some(isStep) ? stepEvery(s.test, false, named) : undefined) ?? (ownCalls(s.orelse).some(isStep) ? stepEvery(s.test, true, named) : undefined);
+    // Each part of `a and b` must hold for the body to run (`if t > learning_starts and t % train_freq == 0:`), so
+    // each is a gate of its own; the else branch of an `and` runs when any part fails, which no one gate says.
+    const parts = conjuncts(s.test);
+    const every = (ownCalls(s.body).some(isStep) ? parts.map((p) => stepEvery(p, false, named)).find((e) => e !== undefined) : undefined) ?? (ownCalls(s.orelse).some(isStep) && parts.length === 1 ? stepEvery(s.test, true, named) : undefined);
     if (every) {
       shape.stepEvery ??= every;
       periodic.add(s);
     }
-    const from = lowerBound(s.test, indexNames);
+    const from = parts.map((p) => lowerBound(p, indexNames)).find((f) => f !== undefined);
     if (from && !shape.stepFrom && s.orelse.length === 0 && s.body.some((b) => callsIn(b, true).some(isStep)) && !own.some((x) => x !== s && !contains(s, x) && !contains(x, s) && callsIn(x, false).some(isStep))) shape.stepFrom = from;
     const bound = upperBound(s.test);
     if (bound && endsLoop(s.body) && !shape.breakAt) {
@@ -105,6 +108,11 @@ export function loopShape(loop: LoopStatement, stepping?: (c: CallExpression) =>
   // A step at every iteration besides the periodic one (stylegan2's lazy regularization every 16): the loop counts steps.
   if (shape.stepEvery && ownStatements(loop.body, periodic).some((s) => callsIn(s, false).some(isStep))) delete shape.stepEvery;
   return shape;
+}
+
+/** The parts of a test that must all hold: `a and b and c` gives a, b, c; any other test is its own one part. */
+function conjuncts(test: Expression): Expression[] {
+  return test.type === "boolean" && test.op === "and" ? [...conjuncts(test.left), ...conjuncts(test.right)] : [test];
 }
 
 /** `if i > L:` / `if i >= L:` (or `L < i`) on the loop's own index: the first index that passes. */

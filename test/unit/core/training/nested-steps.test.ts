@@ -48,6 +48,25 @@ describe("nested and gated step loops: optimizer steps the loops multiply out", 
     assert.strictEqual((await planOf(loop(">="))).steps?.value, 4750);
   });
 
+  it("one `if step > start and step % every == 0:` gates as the two nested ifs do; its else branch is no periodic step", async () => {
+    const loop = (test: string, branch = "") => [
+      "learning_starts = 1000",
+      "train_freq = 4",
+      "for timestep in range(20000):",
+      "    obs, reward, done, info = env.step(0)",
+      `    if ${test}:`,
+      ...(branch ? ["        pass", `    ${branch}:`] : []),
+      "        opt.zero_grad()",
+      "        model(torch.randn(32, 64)).sum().backward()",
+      "        opt.step()",
+    ];
+    // 1004, 1008, ..., 19996, as with the nested gates above; either order of the parts.
+    assert.strictEqual((await planOf(loop("timestep > learning_starts and timestep % train_freq == 0"))).steps?.value, 4749);
+    assert.strictEqual((await planOf(loop("timestep % train_freq == 0 and timestep >= learning_starts"))).steps?.value, 4750);
+    // The else of an `and` runs when either part fails: not once every 4 steps, so the loop is not read as periodic.
+    assert.notStrictEqual((await planOf(loop("timestep > learning_starts and timestep % train_freq == 0", "else"))).steps?.value, 4749);
+  });
+
   it("backward and step under `if is_last:` of a loop over segments steps once per pass of that loop", async () => {
     const plan = await planOf([
       "def segments(x, n=4):",
