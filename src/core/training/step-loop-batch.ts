@@ -3,7 +3,8 @@
 //   stop, step) yields every step-th index, docs.python.org/3/library/stdtypes.html#range, and the slice from it is
 //   one chunk), as cleanrl's PPO slices its minibatches from a flat batch;
 // - a replay buffer's `buffer.sample(batch_size)` returns that many transitions a step (stable-baselines3's
-//   `ReplayBuffer.sample(batch_size)`, stable-baselines3.readthedocs.io/en/master/modules/dqn.html; cleanrl copies it).
+//   `ReplayBuffer.sample(batch_size)`, stable-baselines3.readthedocs.io/en/master/modules/dqn.html; cleanrl copies it),
+//   and so does `random.sample(memory, batch_size)` on a buffer kept as a deque or list (Python's random module).
 // - a loop over batch indexes that slices `x[i * B:i * B + B]` (or `x[i * B:(i + 1) * B]`) takes B items a step: the
 //   slice starts at the i-th multiple of B, so consecutive steps take consecutive chunks of B;
 // - a loop that slices `x[k:k + B]` from a cursor it advances by the same B each step (`k += B`) takes B items a step
@@ -40,9 +41,12 @@ export function stepLoopBatch(loop: LoopStatement, body: Statement[]): StepLoopB
   forEachStatement(loop.body, ({ statement }) => {
     for (const root of ownExpressions(statement)) forEachExpression(root, (e) => {
       if (found || e.type !== "call" || e.func.type !== "attribute" || e.func.name !== "sample") return;
-      const size = positionalArgument(e, 0) ?? keywordArgument(e, "batch_size");
+      // Python's `random.sample(population, k)` returns k items drawn from the population
+      // (docs.python.org/3/library/random.html#random.sample): `random.sample(self.memory, self.batch_size)`.
+      const drawn = dottedName(e.func) === "random.sample";
+      const size = drawn ? positionalArgument(e, 1) ?? keywordArgument(e, "k") : positionalArgument(e, 0) ?? keywordArgument(e, "batch_size");
       if (!size) return;
-      const receiver = dottedName(e.func.object);
+      const receiver = drawn ? dottedName(positionalArgument(e, 0) ?? e.func.object) : dottedName(e.func.object);
       const sizeName = dottedName(size)?.split(".").pop();
       if ((receiver !== undefined && buffers.has(receiver)) || (sizeName !== undefined && BATCH_NAME.test(sizeName))) found = size;
     });

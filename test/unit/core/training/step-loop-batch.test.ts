@@ -90,6 +90,29 @@ describe("step loop batches: minibatches sliced by a range's step, transitions s
     assert.strictEqual((await planOf(loop("dist.sample(args.size)"))).batch, undefined);
   });
 
+  it("`random.sample(memory, batch_size)` draws its second argument's count from a buffer kept as a deque; its first is the population", async () => {
+    const loop = (call: string) => [
+      "import random",
+      "import argparse",
+      "from collections import deque",
+      "parser = argparse.ArgumentParser()",
+      "parser.add_argument('--size', type=int, default=64)",
+      "args = parser.parse_args()",
+      "args.batch_size = args.size",
+      "memory = deque(maxlen=2000)",
+      "for step in range(5000):",
+      "    memory.append(step)",
+      `    picked = ${call}`,
+      "    opt.zero_grad()",
+      "    model(torch.randn(8, 64)).sum().backward()",
+      "    opt.step()",
+    ];
+    assert.strictEqual((await planOf(loop("random.sample(memory, args.batch_size)"))).batch?.value, 64);
+    assert.strictEqual((await planOf(loop("random.sample(memory, k=args.batch_size)"))).batch?.value, 64);
+    // A count not named a batch size, drawn from a deque that is no replay-buffer class: no batch read.
+    assert.strictEqual((await planOf(loop("random.sample(memory, args.size)"))).batch, undefined);
+  });
+
   it("`x[i * B:i * B + B]` from the loop's index takes B items a step; a slice not from the index says nothing", async () => {
     const script = (slice: string) => [
       "data = torch.randn(6000, 64)",
