@@ -35,8 +35,8 @@ export interface EpisodeCall {
   every?: { counter: string; period: Expression };
 }
 
-/** Whether a loop takes environment steps in its own statements: gym's `obs, reward, done, info = env.step(action)`
- *  (a `.step(...)` whose result is unpacked; an optimizer's step returns None). */
+/** Whether a loop takes environment steps, in its body or a loop inside it: gym's `obs, reward, done, info =
+ *  env.step(action)` (a `.step(...)` whose result is unpacked; an optimizer's step returns None). */
 function takesEnvironmentSteps(loop: Loop): boolean {
   let found = false;
   forEachStatement(loop.body, ({ statement: s }) => {
