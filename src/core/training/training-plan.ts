@@ -9,7 +9,7 @@ import type { ParallelSetup } from "../parallel/parallel-setup";
 import { isTrackerCallee, trackerDecorators, trackerFromCall, type TrackerSite } from "./codecarbon-tracker";
 import { findCodeSites, type CodeSite } from "./code-sites";
 import { rebindsBetween, sitesOutside } from "./models-in-turn";
-import { attributeChain, dottedName, forEachExpression, forEachStatement, keywordArgument, namesIn, positionalArgument, rootName } from "../python/syntax-walk";
+import { attributeChain, dottedName, forEachExpression, forEachStatement, keywordArgument, mentions, namesIn, positionalArgument, rootName } from "../python/syntax-walk";
 import { datasetSize } from "./dataset-sizes";
 import { inheritedDataset, tableDatasetClass, tableDatasetObjectSamples } from "./dataset-classes";
 import { randomSplitLengths, trainTestSplitSizes } from "./split-sizes";
@@ -210,6 +210,8 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
   const accumulations: Candidate[] = [];
   let precision: TrainingPlan["precision"];
   let unsurePrecision: UnsurePrecision | undefined;
+  /** Why a training function's steps are no run figure: called from episodes of unknown number or length. */
+  let uncountedEpisodes: string | undefined;
   const batches: Candidate[] = [];
   const samples: Candidate[] = [];
   const loaders: { site: CallSite; score: number; batch?: PlanFigure; dropLast?: boolean }[] = [];
@@ -403,7 +405,9 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
   const perEpisodeCalls = (site: Extract<CodeSite, { kind: "loop" | "while" }>, perCall: PlanFigure): PlanFigure | "uncounted" | undefined => {
     const fn = site.context.fn;
     if (!fn) return undefined;
-    const calls = episodeCalls(input.body, fn, (def) => mayCall(def, fn.name));
+    // Only functions whose text names the called function are lowered and walked (syntax-walk mentions).
+    const named = mentions(input.text, [fn.name]);
+    const calls = episodeCalls(input.body, fn, (def) => named(def.pos.startIndex, def.pos.endIndex) > 0);
     if (calls.length === 0) return undefined;
     const { loops, every } = calls[0];
     const inner = loops[loops.length - 1];
@@ -434,7 +438,6 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
     }
     return { value, source: "code", line: loops[0].pos.line, detail: details.join(" × ") };
   };
-  const mayCall = (def: FunctionDefinition, name: string) => input.text.slice(def.pos.startIndex, def.pos.endIndex).includes(name);
   /** Full-batch training: the tensor the loop feeds its model each pass is the batch and the samples (full-batch-epochs.ts). */
   const fullBatch = new Set<PlanFigure>();
   const wholeData = (site: Extract<CodeSite, { kind: "loop" | "while" }>) => {
@@ -505,7 +508,10 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
         if (enclosing && enclosing !== "uncounted") figure = { ...figure, value: figure.value * enclosing.value, detail: `${enclosing.detail} × ${figure.detail}` };
         // A training function an episode loop calls: its steps on each call, times the calls.
         const episodes = count.detail.includes(" until ") ? undefined : perEpisodeCalls(site, figure);
-        if (episodes === "uncounted") continue;
+        if (episodes === "uncounted") {
+          uncountedEpisodes ??= `steps: ${site.context.fn?.name ?? "a training function"}() runs its loop on each call from an episode loop whose episodes end when the environment says, so the run's optimizer steps cannot be counted from the code`;
+          continue;
+        }
         if (episodes) figure = episodes;
         if (every !== undefined && every > 1 && count.value >= every) {
           const detail = `an optimizer step when ... % ${snippet(input.text, shape.stepEvery!)} == 0`;
@@ -1280,6 +1286,7 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
     plan.precision = fullPrecisionInstead(unsurePrecision);
     notes.push(`precision: ${plan.precision.detail}`);
   }
+  if (!plan.steps && uncountedEpisodes) notes.push(uncountedEpisodes);
   if (notes.length > 0 && !input.nested) plan.notes = notes;
   if (!input.nested && sources.read.length + sources.missing.length > 0) plan.configFiles = [...new Set([...sources.read, ...sources.missing])];
   return plan;

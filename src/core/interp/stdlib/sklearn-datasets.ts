@@ -2,7 +2,7 @@
 // whole (`X, y = make_blobs(n_samples=80)`; `torch.FloatTensor(X)`), so their rows are a full-batch run's batch and
 // samples. The shapes are data generated from scikit-learn's sources (sklearn-datasets.json, its version inside).
 import sklearnData from "../../signatures/sklearn-datasets.json";
-import { tensor, toInts, truthy, tuple, unknown } from "../construct";
+import { FALSE, tensor, toInts, truthy, tuple, unknown } from "../construct";
 import type { NativeCall, Value } from "../values";
 import { fn, namespace, type StandardLibrary } from "./native";
 
@@ -40,10 +40,10 @@ function generator(name: string, shape: GeneratorShape): Value {
 
 function toyDataset(name: string, { samples, features }: { samples: number; features: number }): Value {
   return fn(`sklearn.datasets.${name}`, ({ kwargs }) => {
-    if (truthy(kwargs.get("as_frame") ?? { kind: "bool", value: false })) return unknown(`${name}(as_frame=True)'s data frame`);
+    if (truthy(kwargs.get("as_frame") ?? FALSE)) return unknown(`${name}(as_frame=True)'s data frame`);
     const data = tensor([samples, features], "float64");
     const target = tensor([samples], "int64");
-    if (truthy(kwargs.get("return_X_y") ?? { kind: "bool", value: false })) return tuple([data, target]);
+    if (truthy(kwargs.get("return_X_y") ?? FALSE)) return tuple([data, target]);
     // sklearn.utils.Bunch: the arrays as attributes (`iris.data`, `iris.target`).
     return namespace("sklearn.utils.Bunch", { data, target });
   });
