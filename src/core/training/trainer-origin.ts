@@ -2,7 +2,7 @@
 // workspace module, `class Trainer:` in the file) is a hand-written loop, and must not take Lightning's defaults
 // (max_epochs=1000 when neither max_epochs nor max_steps is given).
 import type { Statement } from "../python/ast";
-import { forEachStatement } from "../python/syntax-walk";
+import { forEachStatement, targetNames } from "../python/syntax-walk";
 
 // Lightning Flash's Trainer is Lightning's, subclassed (flash/core/trainer.py: `class Trainer(PlTrainer)`, 0.8.2).
 const LIGHTNING_MODULE = /(^|\.)(pytorch_)?lightning(\.|$)|^flash(\.|$)/;
@@ -10,8 +10,9 @@ const LIGHTNING_MODULE = /(^|\.)(pytorch_)?lightning(\.|$)|^flash(\.|$)/;
 /**
  * True when the file shows that the callee's name (`Trainer`, or `train` in `train.Trainer`) is the project's own:
  * a class of the file, a relative import, or an import of a module `inWorkspace` finds among the project's files.
+ * Also true when no top-level import binds it and the file binds the name itself or imports nothing of Lightning's.
  * False when it comes from Lightning, from an installed library (which may subclass Lightning's Trainer, as Lightning
- * Flash does), or the file does not say (imports inside functions are not read).
+ * Flash does), or the file imports Lightning without saying where the name comes from (an import inside a function).
  */
 export function trainerFromElsewhere(callee: string, body: Statement[], inWorkspace: (module: string) => boolean): boolean {
   const parts = callee.split(".");
@@ -32,7 +33,18 @@ export function trainerFromElsewhere(callee: string, body: Statement[], inWorksp
       }
     }
   }, [], () => false);
-  return origin === "elsewhere";
+  if (origin) return origin === "elsewhere";
+  // Not imported at top level: a name the file binds itself (CenterNet's `Trainer = train_factory[opt.task]` in
+  // main), or one in a file that imports nothing of Lightning's, is not Lightning's Trainer.
+  let bound = false;
+  let lightning = false;
+  forEachStatement(body, ({ statement: s }) => {
+    if (s.type === "assign" && s.targets.some((t) => targetNames(t).includes(root))) bound = true;
+    if ((s.type === "function" || s.type === "class") && s.name === root) bound = true;
+    if (s.type === "import" && s.names.some(({ module }) => LIGHTNING_MODULE.test(module))) lightning = true;
+    if (s.type === "importFrom" && LIGHTNING_MODULE.test(s.module)) lightning = true;
+  });
+  return bound || !lightning;
 }
 
 /** Whether a Hydra `_target_` (`pytorch_lightning.Trainer`, `lightning.pytorch.Trainer`) names Lightning's Trainer. */

@@ -135,6 +135,24 @@ def cli_main(cfg, model, data):
     assert.equal((await planOf(own("from flash import Trainer", "Trainer()"))).epochs?.value, 1000);
   });
 
+  it("takes a Trainer name the file binds itself, or one in a file importing nothing of Lightning's, as not Lightning's", async () => {
+    const script = (header: string, bind: string) => `${header}
+from torch.utils.data import DataLoader
+
+def main(opt, model, data):
+${bind}    trainer = Trainer(opt, model)
+    trainer.train(model, DataLoader(data, batch_size=32))
+`;
+    // A class chosen from a registry in main (`Trainer = train_factory[opt.task]`), Lightning imported elsewhere in the file.
+    const chosen = await planOf(script("import pytorch_lightning as pl\nfrom trains import train_factory", "    Trainer = train_factory[opt.task]\n"));
+    assert.equal(chosen.epochs, undefined, "a registry's class: no Lightning default");
+    assert.equal(chosen.batch?.value, 32);
+    // No import says where Trainer comes from, and nothing of Lightning's is imported.
+    assert.equal((await planOf(script("import torch", ""))).epochs, undefined);
+    // A star import of Lightning still names its Trainer.
+    assert.equal((await planOf(script("from pytorch_lightning import *", ""))).epochs?.value, 1000);
+  });
+
   it("does not read transformers' Trainer(model=, args=) as Lightning's", async () => {
     const plan = await planOf(`from transformers import Trainer, TrainingArguments
 
