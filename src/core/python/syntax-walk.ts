@@ -273,3 +273,10 @@ export function boundNames(s: Statement): string[] {
   if (s.type === "annotated" || s.type === "augmented") return targetNames(s.target);
   return [];
 }
+
+/** `__name__ == "__main__"` (either way round). */
+export function isMainGuard(test: Expression): boolean {
+  if (test.type !== "compare" || test.comparators.length !== 1) return false;
+  const sides = [test.left, test.comparators[0]];
+  return sides.some((e) => e.type === "name" && e.id === "__name__") && sides.some((e) => e.type === "str" && e.value === "__main__");
+}

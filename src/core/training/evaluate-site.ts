@@ -7,7 +7,7 @@ import type { Interpreter } from "../interp/interpreter";
 import { Recorder } from "../interp/recorder";
 import { PythonError, Unresolved, type Scope, type Value } from "../interp/values";
 import type { Expression, FunctionDefinition, Statement } from "../python/ast";
-import { boundNames, forEachExpression, forEachStatement, namesIn, ownExpressions, rootName } from "../python/syntax-walk";
+import { boundNames, callsIn, forEachExpression, forEachStatement, isMainGuard, namesIn, ownExpressions, rootName, targetNames } from "../python/syntax-walk";
 import type { SiteContext } from "./code-sites";
 import { deepCopy } from "../torch/module-tree";
 
@@ -201,6 +201,8 @@ export interface StepAllowance {
   steps: number;
   /** Module globals another function assigns (`global args` in main), worked out once per search. */
   globals?: Map<string, Value>;
+  /** The analyzed script's top-level statements: its `if __name__ == "__main__":` block binds globals too. */
+  script?: { file: string; body: Statement[] };
 }
 
 /** Values of a function's parameters that its callers pass (src/core/training/call-site-bindings.ts). */
@@ -363,6 +365,28 @@ function globalFromFunction(interp: Interpreter, moduleScope: Scope, file: strin
     if (value.kind === "unknown") return undefined;
     if (allowance) (allowance.globals ??= new Map()).set(`${file}:${name}`, value);
     return value;
+  }
+  const value = allowance?.script?.file === file ? globalFromMainGuard(interp, moduleScope, file, name, allowance.script.body, now, bindings, allowance) : undefined;
+  if (value && allowance) (allowance.globals ??= new Map()).set(`${file}:${name}`, value);
+  return value;
+}
+
+/**
+ * A global the script binds in its `if __name__ == "__main__":` block (`args = parser.parse_args()` then `main()`):
+ * Python runs that block at module level when the file runs as a script, so a function it goes on to call reads
+ * the name as the block left it, changes made after the assignment (`args.epochs = 5`) included, up to the first
+ * call of one of the file's own functions (the run itself).
+ */
+function globalFromMainGuard(interp: Interpreter, moduleScope: Scope, file: string, name: string, body: Statement[], now: () => number, bindings: ParameterBindings | undefined, allowance: StepAllowance): Value | undefined {
+  const own = new Set([...moduleScope.names].flatMap(([n, v]) => (v.kind === "function" && v.module.file === file ? [n] : [])));
+  for (const s of body) {
+    if (s.type !== "if" || !isMainGuard(s.test)) continue;
+    const at = s.body.findIndex((t) => t.type === "assign" && t.targets.some((x) => targetNames(x).includes(name)));
+    if (at < 0) continue;
+    const runs = s.body.findIndex((t, i) => i > at && callsIn(t, true).some((c) => c.func.type === "name" && own.has(c.func.id)));
+    const reference: Expression = { type: "name", id: name, pos: s.body[at].pos };
+    const [value] = evaluateAtSite(interp, moduleScope, file, { before: s.body.slice(0, runs < 0 ? s.body.length : runs) }, [reference], now, bindings, allowance, false);
+    return value.kind === "unknown" ? undefined : value;
   }
   return undefined;
 }

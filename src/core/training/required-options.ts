@@ -3,7 +3,7 @@
 // (`python train.py`) stops at them ("the following arguments are required"), so where the analysis finds no run,
 // they are what decides it: a config file, a dataset, an experiment name the user names.
 import type { Expression, Statement } from "../python/ast";
-import { callsIn, forEachStatement, keywordArgument, type CallExpression } from "../python/syntax-walk";
+import { callsIn, forEachStatement, isMainGuard, keywordArgument, type CallExpression } from "../python/syntax-walk";
 import { argparseOptionsParsed } from "./parsed-options";
 
 /** The names (`--config`, `config_path`) of the arguments the file's parsed argparse parsers require, in order. */
@@ -37,9 +37,3 @@ function requiredName(call: CallExpression): string | undefined {
   return required?.type === "constant" && required.value === "True" ? long : undefined;
 }
 
-/** `__name__ == "__main__"` (either way round). */
-function isMainGuard(test: Expression): boolean {
-  if (test.type !== "compare" || test.comparators.length !== 1) return false;
-  const sides = [test.left, test.comparators[0]];
-  return sides.some((e) => e.type === "name" && e.id === "__name__") && sides.some((e) => e.type === "str" && e.value === "__main__");
-}

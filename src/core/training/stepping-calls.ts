@@ -6,7 +6,7 @@
 import type { FunctionDefinition } from "../python/ast";
 import { callsInBody } from "../python/syntax-walk";
 import { lookupClassAttribute } from "../interp/classes";
-import type { ClassValue, Value } from "../interp/values";
+import type { ClassValue, InstanceValue, Value } from "../interp/values";
 import { ownCalls, trainingWork } from "./loop-shape";
 
 /** Methods read besides the called one, at most: those it calls on its own object, and theirs. */
@@ -18,6 +18,7 @@ const MAX_DEPTH = 2;
  *  class whose object could not be built (`algorithm = algorithm_class(dataset.input_shape, ...)` over data the
  *  analysis does not load) comes with that class as `owner`: its methods are looked up there, as on an object of it. */
 export function stepsOncePerCall(callee: Value | undefined, owner?: ClassValue): boolean {
+  if (callee?.kind === "instance") return stepsOncePerCall(calledMethod(callee));
   const fn = callee?.kind === "bound" ? callee.fn : callee;
   if (fn?.kind !== "function" || fn.definition.type !== "function") return false;
   const cls = callee?.kind === "bound" ? (callee.self.kind === "instance" ? callee.self.cls : undefined) : owner;
@@ -52,6 +53,16 @@ export function stepsOncePerCall(callee: Value | undefined, owner?: ClassValue):
   const work = bodies.map((d) => trainingWork(d.body));
   if (looped.some((d) => trainingWork(d.body).stepsOnce)) return false;
   return work.some((w) => w.stepsOnce) && work.some((w) => w.backward) && !work.some((w) => w.stepLoop);
+}
+
+/** What calling an object runs: its class's own `__call__`, else (torch.nn.Module.__call__) its `forward`. MAML's
+ *  `accs = maml(x_spt, y_spt, x_qry, y_qry)` steps the meta-optimizer inside Meta.forward. */
+function calledMethod(self: InstanceValue): Value | undefined {
+  for (const name of ["__call__", "forward"]) {
+    const fn = lookupClassAttribute(self.cls, name);
+    if (fn?.kind === "function" && fn.definition.type === "function") return { kind: "bound", self, fn };
+  }
+  return undefined;
 }
 
 /** Whether one call of a function defined as written (no object to look its methods up on) takes one optimizer step. */

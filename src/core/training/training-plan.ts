@@ -191,7 +191,8 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
   const now = input.now ?? (() => Date.now());
   const sites = sitesOutside(findCodeSites(input.body, input.text), input.exclude);
   // The whole search shares one step allowance: a file with hundreds of sites must not slow each keystroke's analysis.
-  const allowance: StepAllowance = { steps: PLAN_STEPS };
+  // A file read for a call the script makes (nested) is imported, so its `__main__` block does not run.
+  const allowance: StepAllowance = { steps: PLAN_STEPS, ...(input.nested ? {} : { script: { file: input.file, body: input.body } }) };
   // A function's parameters take what its call sites in the file pass (`train(args, ...)` at the bottom), a
   // `@hydra.main` function's its composed config, a click command's its options' defaults.
   const { bindings, hydra, evaluate: evaluateWith } = runBindings({ ...input, now }, sites, allowance);
