@@ -292,7 +292,7 @@ export function trainingPlanJson(plan: TrainingPlan): Record<string, unknown> {
 
 /** True when a plan states anything a run is made of, or names config files that are missing (why it states nothing). */
 export function hasTrainingFigures(plan: TrainingPlan | undefined): plan is TrainingPlan {
-  return !!plan && !!(plan.epochs || plan.steps || plan.batch || plan.precision || plan.notes?.some((n) => n.startsWith("config missing: ")));
+  return !!plan && !!(plan.epochs || plan.steps || plan.batch || plan.batchFromData || plan.precision || plan.notes?.some((n) => n.startsWith("config missing: ")));
 }
 
 /** ": 220 steps (drop_last)" after an epoch-based plan whose epochs, samples and batch are all known. */

@@ -62,6 +62,7 @@ import { fastaiFitEpochs, fastaiLoadersBatch, fastaiPrecision, importsFastai, is
 
 import { FRAMEWORK_PRECISION, HALF_DTYPES, lightningPrecision } from "./framework-precision";
 import { isBatchIterator, isDataset } from "./data-objects";
+import { takesFitDefaultBatch } from "./keras-fit-input";
 import { dictEntry, leadingDimension, lengthOf, positiveInteger, positiveOrZero } from "../interp/value-figures";
 import { snippet } from "../python/code-snippet";
 /**
@@ -101,6 +102,9 @@ export interface TrainingPlan {
   cudaQueries?: string;
   /** Data parallelism the code and its launch files state (src/core/parallel), and the launch files that named it. */
   parallel?: ParallelSetup & { launchFiles?: string[] };
+  /** A Keras fit on data that makes its own batches (a dataset, generator or Sequence) whose batch the code does not
+   *  show: the run is there, its batch unknown rather than fit's default 32 (keras-fit-input.ts). */
+  batchFromData?: { line: number; detail: string };
   /** What configuration fed the figures: config files read, and files named but missing (config-notes.ts). */
   notes?: string[];
   /** The paths of those config files (read, or named and missing): a change to one can change the plan, so an editor
@@ -223,6 +227,7 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
   const unsizedParts: { site: CallSite; names: string[] }[] = [];
   let partOfUnknownSize = false;
   let validationSplit: { fraction: number; line: number } | undefined;
+  let batchFromData: { line: number; detail: string } | undefined;
   /** Names bound to a `Trainer(...)`: their `fit` is Lightning's (or transformers'), not Keras'. */
   const lightningTrainers = new Set<string>();
   /** Names bound to a `LightningCLI(...)`: their `.trainer.fit` is Lightning's. */
@@ -840,7 +845,8 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
       const count = stop !== undefined && initial !== undefined && stop > initial ? stop - initial : undefined;
       if (count !== undefined && call.func.object.type === "name") kerasFits.push({ receiver: call.func.object.id, epochs: count, line, code: `${site.callee}(${epochsName}=${snippet(input.text, epochsArgument!)}${initial ? `, initial_epoch=${initial}` : ""})` });
       if (batch !== undefined) batches.push({ rank: 40, figure: { value: batch, source: "code", line, detail: `${site.callee}(batch_size=${snippet(input.text, batchArgument!)})` } });
-      else if (!batchArgument && !generator) batches.push({ rank: 1, figure: { value: 32, source: "default", line, detail: "Keras Model.fit's default batch_size=32 (keras.io/api/models/model_training_apis)" } });
+      else if (!batchArgument && !generator && takesFitDefaultBatch(Boolean(positional(1) ?? keyword("y")), evaluateOne(site, positional(0) ?? keyword("x") ?? placeholder))) batches.push({ rank: 1, figure: { value: 32, source: "default", line, detail: "Keras Model.fit's default batch_size=32 (keras.io/api/models/model_training_apis)" } });
+      else if (!batchArgument) batchFromData ??= { line, detail: `${snippet(input.text, call)} trains on data that makes its own batches (a dataset, generator or Sequence: Keras fit takes no batch_size for it), and the code does not show their size` };
       if (count !== undefined) epochs.push({ rank: 40, figure: { value: count, source: "code", line, detail: `${site.callee}(${epochsName}=${snippet(input.text, epochsArgument!)}${initial ? `, initial_epoch=${initial}` : ""})` } });
       else if (!epochsArgument) epochs.push({ rank: 1, figure: { value: 1, source: "default", line, detail: "Keras Model.fit's default epochs=1 (keras.io/api/models/model_training_apis)" } });
       const perEpoch = perEpochArgument ? positiveInteger(perEpochValue) : undefined;
@@ -1288,6 +1294,10 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
     notes.push(`precision: ${plan.precision.detail}`);
   }
   if (!plan.steps && uncountedEpisodes) notes.push(uncountedEpisodes);
+  if (!plan.batch && batchFromData) {
+    plan.batchFromData = batchFromData;
+    notes.push(`batch: ${batchFromData.detail} (line ${batchFromData.line}): pass --batch N`);
+  }
   if (notes.length > 0 && !input.nested) plan.notes = notes;
   if (!input.nested && sources.read.length + sources.missing.length > 0) plan.configFiles = [...new Set([...sources.read, ...sources.missing])];
   return plan;
