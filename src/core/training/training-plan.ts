@@ -63,6 +63,7 @@ import { fastaiFitEpochs, fastaiLoadersBatch, fastaiPrecision, importsFastai, is
 import { FRAMEWORK_PRECISION, HALF_DTYPES, lightningPrecision } from "./framework-precision";
 import { isBatchIterator, isDataset } from "./data-objects";
 import { takesFitDefaultBatch } from "./keras-fit-input";
+import { batchLimit, limitedSteps, type BatchLimit } from "./lightning-limit-batches";
 import { dictEntry, leadingDimension, lengthOf, positiveInteger, positiveOrZero } from "../interp/value-figures";
 import { snippet } from "../python/code-snippet";
 /**
@@ -228,6 +229,7 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
   let partOfUnknownSize = false;
   let validationSplit: { fraction: number; line: number } | undefined;
   let batchFromData: { line: number; detail: string } | undefined;
+  let trainBatchLimit: { limit: BatchLimit; line: number; detail: string } | undefined;
   /** Names bound to a `Trainer(...)`: their `fit` is Lightning's (or transformers'), not Keras'. */
   const lightningTrainers = new Set<string>();
   /** Names bound to a `LightningCLI(...)`: their `.trainer.fit` is Lightning's. */
@@ -968,6 +970,9 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
       const accumulate = argument("accumulate_grad_batches");
       const every = positiveInteger(accumulate?.value);
       if (every !== undefined) accumulations.push({ rank: 40, figure: { value: every, source: "code", line, detail: accumulate!.detail } });
+      const limited = argument("limit_train_batches");
+      const limit = batchLimit(limited?.value);
+      if (limit && runsByDefault(site, (e) => evaluateOne(site, e))) trainBatchLimit ??= { limit, line, detail: limited!.detail };
       continue;
     }
     const abslFlag = abslFlagDefinition(call, site.callee);
@@ -1282,6 +1287,9 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
       if (!plan.samples && built.samples) plan.samples = { value: built.samples.value, source: built.samples.table ? "dataset table" : "code", line: foreign.site.call.pos.line, detail: `${where}: ${built.samples.code}` };
     }
   }
+  // Lightning's limit_train_batches cuts each epoch short: the run's steps are the limited batches of each epoch.
+  const limitedRun = trainBatchLimit && !plan.steps ? limitedSteps(trainBatchLimit.limit, plan) : undefined;
+  if (trainBatchLimit && limitedRun) plan.steps = { value: limitedRun.value, source: "code", line: trainBatchLimit.line, detail: `${plan.epochs!.detail} × ${limitedRun.perEpoch} batches an epoch (${trainBatchLimit.detail})${plan.accumulation ? `, grouped by ${plan.accumulation.value}` : ""}` };
   // Config files that fed the plan: Hydra's composition, and files the code opened as data while it was read.
   const opened = (interpreter.loader.filesRead?.() ?? []).filter((f) => CONFIG_FILE.test(f.path));
   const sources = {
