@@ -53,11 +53,14 @@ export function trainerArgsFigures(v: Value | undefined): TrainerArgsFigures {
   };
   // bf16 and fp16 are exclusive in transformers (it raises when both are set); bf16 is checked first as it does.
   const precision = on("bf16") ? "bf16" : on("fp16") ? "fp16" : undefined;
+  // "max_steps: If set to a positive number, the total number of training steps to perform. Overrides
+  // num_train_epochs" (TrainingArguments docs): with it the epochs are not the run's.
+  const steps = figure("max_steps");
   return {
-    epochs: figure("num_train_epochs"),
+    ...(steps ? {} : { epochs: figure("num_train_epochs") }),
     batch: figure("per_device_train_batch_size"),
     accumulation: figure("gradient_accumulation_steps"),
-    steps: figure("max_steps"),
+    steps,
     ...(precision ? { precision } : {}),
   };
 }

@@ -229,6 +229,10 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
   let partOfUnknownSize = false;
   let validationSplit: { fraction: number; line: number } | undefined;
   let batchFromData: { line: number; detail: string } | undefined;
+  // max_steps > 0 of a TrainingArguments "overrides num_train_epochs" (huggingface.co/docs/transformers, TrainingArguments):
+  // the epochs its arguments give (or transformers' default 3) are then not the run's.
+  let hfMaxSteps = false;
+  const trainingArgumentEpochs = new Set<PlanFigure>();
   let trainBatchLimit: { limit: BatchLimit; line: number; detail: string } | undefined;
   /** Names bound to a `Trainer(...)`: their `fit` is Lightning's (or transformers'), not Keras'. */
   const lightningTrainers = new Set<string>();
@@ -687,9 +691,13 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
       const value = trainerArgsFigures(evaluateOne(site, given));
       if (Object.values(value).some((v) => v !== undefined) && runsByDefault(site, (e) => evaluateOne(site, e))) {
         const detail = (name: string, v: number | string) => `${site.callee}(args=${snippet(input.text, given)}): its ${name}=${v}`;
+        if (value.steps) hfMaxSteps = true;
         for (const [name, v, into] of [["num_train_epochs", value.epochs, epochs], ["per_device_train_batch_size", value.batch, batches], ["gradient_accumulation_steps", value.accumulation, accumulations], ["max_steps", value.steps, steps]] as const) {
           // transformers' own default (nobody set it) is the weakest reading, as the parser's defaults are.
-          if (v !== undefined) into.push({ rank: v.defaulted ? 1 : 45, figure: v.defaulted ? { value: v.value, source: "default", line, detail: `${detail(name, v.value)}, TrainingArguments' default (huggingface.co/docs/transformers/main_classes/trainer#transformers.TrainingArguments)` } : { value: v.value, source: "code", line, detail: detail(name, v.value) } });
+          if (v === undefined) continue;
+          const figure: PlanFigure = v.defaulted ? { value: v.value, source: "default", line, detail: `${detail(name, v.value)}, TrainingArguments' default (huggingface.co/docs/transformers/main_classes/trainer#transformers.TrainingArguments)` } : { value: v.value, source: "code", line, detail: detail(name, v.value) };
+          into.push({ rank: v.defaulted ? 1 : 45, figure });
+          if (name === "num_train_epochs") trainingArgumentEpochs.add(figure);
         }
         if (!precision && value.precision && !afterTraining(site, trainingRuns)) precision = { value: value.precision, line, detail: detail(value.precision, "True") };
       }
@@ -884,10 +892,12 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
         const fallback = TRAINING_ARGUMENT_DEFAULTS[name];
         return { value: typeof fallback === "number" ? { kind: "int", value: fallback } : { kind: "bool", value: fallback }, figure: (v) => ({ value: v, source: "default", line, detail: `TrainingArguments' default ${name}=${fallback} (huggingface.co/docs/transformers/main_classes/trainer#transformers.TrainingArguments), parsed by HfArgumentParser` }) };
       };
+      if (positiveInteger(read("max_steps").value) !== undefined) hfMaxSteps = true;
       for (const [name, into] of [["num_train_epochs", epochs], ["per_device_train_batch_size", batches], ["gradient_accumulation_steps", accumulations], ["max_steps", steps]] as const) {
         const { value, figure } = read(name);
         const n = positiveInteger(value);
         if (n !== undefined) into.push({ rank: parsed.fields.has(name) ? 40 : 1, figure: figure(n) });
+        if (n !== undefined && name === "num_train_epochs") trainingArgumentEpochs.add(into[into.length - 1].figure);
       }
       for (const name of ["bf16", "fp16"] as const) {
         const { value } = read(name);
@@ -899,11 +909,19 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
     if (argumentsKind) {
       // Hugging Face: per-device batch (a multi-device run multiplies it); defaults 3 epochs and 8 per device
       // (huggingface.co/docs/transformers/main_classes/trainer#transformers.TrainingArguments).
+      // Arguments built in a branch the plain run does not take (`if task_args.task_type == "dpo":`) are not the run's.
+      if (!runsByDefault(site, (e) => evaluateOne(site, e))) continue;
+      // max_steps > 0 "overrides num_train_epochs" (TrainingArguments docs): then the epochs are not the run's.
+      if (keyword("max_steps") && positiveInteger(evaluateOne(site, keyword("max_steps"))) !== undefined) hfMaxSteps = true;
       for (const [name, into, fallback] of [["num_train_epochs", epochs, 3], ["per_device_train_batch_size", batches, 8]] as const) {
         const argument = keyword(name);
         const value = argument ? positiveInteger(evaluateOne(site, argument)) : undefined;
-        if (value !== undefined) into.push({ rank: 40, figure: { value, source: "code", line, detail: `${site.callee}(${name}=${snippet(input.text, argument!)})` } });
-        else if (!argument && argumentsKind === "transformers") into.push({ rank: 1, figure: { value: fallback, source: "default", line, detail: `TrainingArguments' default ${name}=${fallback} (huggingface.co/docs/transformers)` } });
+        const read: Candidate | undefined = value !== undefined
+          ? { rank: 40, figure: { value, source: "code", line, detail: `${site.callee}(${name}=${snippet(input.text, argument!)})` } }
+          : !argument && argumentsKind === "transformers" ? { rank: 1, figure: { value: fallback, source: "default", line, detail: `TrainingArguments' default ${name}=${fallback} (huggingface.co/docs/transformers)` } } : undefined;
+        if (!read) continue;
+        into.push(read);
+        if (name === "num_train_epochs") trainingArgumentEpochs.add(read.figure);
       }
       // gradient_accumulation_steps: micro-batches per optimizer step (transformers' default 1).
       const accumulation = keyword("gradient_accumulation_steps");
@@ -1209,7 +1227,7 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
   // The whole data of a full-batch loop is the run's only when that loop's steps are (not another model's loop).
   const steppingLine = best(steps)?.line;
   const ofRun = (candidates: Candidate[]) => candidates.filter((c) => !fullBatch.has(c.figure) || c.figure.line === steppingLine);
-  const bestEpochs = best(epochs);
+  const bestEpochs = best(hfMaxSteps ? epochs.filter((c) => !trainingArgumentEpochs.has(c.figure)) : epochs);
   const bestBatch = best(ofRun(batches));
   let bestSamples = best(ofRun(samples));
   if (bestSamples && validationSplit && bestSamples.source === "dataset table" && Math.floor(bestSamples.value * (1 - validationSplit.fraction)) > 0) {

@@ -44,6 +44,7 @@ describe("training plans from configuration", () => {
     assert.match(plan.batch!.detail, /per_device_train_batch_size/);
     assert.equal(plan.accumulation?.value, 16);
     assert.equal(plan.steps?.value, 1000);
+    assert.equal(plan.epochs, undefined, "max_steps overrides num_train_epochs");
     assert.equal(plan.precision?.value, "bf16", "from_pretrained(torch_dtype=torch.bfloat16) loads the weights it trains in bf16");
     const plain = await planOf(HF.replace(/    per_device_train_batch_size.*\n    gradient_accumulation_steps: int = 16\n    max_steps: int = field\(default=1000\)\n/, "").replace(", torch_dtype=torch.bfloat16", ""));
     assert.equal(plain.batch?.value, 8, "transformers' default per_device_train_batch_size");

@@ -73,6 +73,11 @@ describe("step-based training plans: steps, accumulation and precision from the 
   it("Hugging Face max_steps and an argparse --max-steps default; .half() is fp16", async () => {
     const hf = await planOf(["from transformers import TrainingArguments", "args = TrainingArguments('out', max_steps=300, per_device_train_batch_size=4)"]);
     assert.strictEqual(hf.plan.steps?.value, 300);
+    // max_steps overrides num_train_epochs (TrainingArguments docs): not transformers' default 3 epochs, nor the given 5.
+    assert.strictEqual(hf.plan.epochs, undefined);
+    const given = await planOf(["from transformers import TrainingArguments", "args = TrainingArguments('out', max_steps=300, num_train_epochs=5)"]);
+    assert.strictEqual(given.plan.epochs, undefined);
+    assert.strictEqual(given.plan.steps?.value, 300);
     const argparse = await planOf([
       "import argparse",
       "parser = argparse.ArgumentParser()",

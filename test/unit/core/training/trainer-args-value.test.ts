@@ -65,6 +65,8 @@ describe("a Hugging Face trainer's args= object", () => {
     const yaml = SCRIPT.replace("args/sft.json", "args/sft.yaml").replace("parse_json_file(json_file=", "parse_yaml_file(yaml_file=");
     const plan = await planOf(yaml, { "/project/args/sft.yaml": "output_dir: out\nmax_steps: 1200\nper_device_train_batch_size: 2\nbf16: true\n" });
     assert.deepEqual([plan.steps?.value, plan.batch?.value, plan.precision?.value], [1200, 2, "bf16"]);
+    // max_steps overrides num_train_epochs: transformers' default 3 epochs are not the run's.
+    assert.equal(plan.epochs, undefined);
   });
 
   it("a missing file makes up no figure from it", async () => {
