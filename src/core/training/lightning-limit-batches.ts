@@ -4,7 +4,9 @@
 // `_parse_num_batches`: `int(dataloader_len * limit_batches)`). Accumulation then groups each epoch's batches as
 // Lightning does, stepping the last partial group.
 import type { Value } from "../interp/values";
-import type { PlanFigure } from "./training-plan";
+
+/** A figure of the plan as this reads it (its value): kept structural so this file does not import the plan's. */
+type Figure = { value: number };
 
 /** The limit a Trainer gives, as read from its argument: a whole count of batches, or a fraction of them. */
 export type BatchLimit = { kind: "count"; value: number } | { kind: "fraction"; value: number };
@@ -21,7 +23,7 @@ export function batchLimit(v: Value | undefined): BatchLimit | undefined {
  *  the loader's batches. Undefined when the figures it needs are unknown. */
 export function limitedSteps(
   limit: BatchLimit,
-  figures: { epochs?: PlanFigure; samples?: PlanFigure; batch?: PlanFigure; dropLast?: boolean; accumulation?: PlanFigure },
+  figures: { epochs?: Figure; samples?: Figure; batch?: Figure; dropLast?: boolean; accumulation?: Figure },
 ): { value: number; perEpoch: number } | undefined {
   const { epochs, samples, batch } = figures;
   if (!epochs) return undefined;
