@@ -482,7 +482,7 @@ export class Interpreter {
         return undefined;
       case "import":
         for (const n of s.names) {
-          const ns = this.currentLoader.importModule(n.module, 0, this.frame?.file ?? "");
+          const ns = this.currentLoader.importModule(n.module, 0, this.frame?.file ?? "") ?? this.submoduleAttribute(n.module);
           if (!ns) this.raiseIfOptional(n.module);
           if (n.alias) this.bind(scope, n.alias, ns ?? this.missingModule(n.module, s.pos));
           else {
@@ -1482,6 +1482,14 @@ export class Interpreter {
         return this.missingAttribute(o, name, pos);
       }
     }
+  }
+
+  /** `import os.path as osp`: a submodule a modelled package holds as an attribute (os's path), not as a file. */
+  private submoduleAttribute(dotted: string): ModuleNamespaceValue | undefined {
+    const [top, ...rest] = dotted.split(".");
+    let v: Value | undefined = rest.length > 0 ? this.currentLoader.importModule(top, 0, this.frame?.file ?? "") : undefined;
+    for (const part of rest) v = v?.kind === "namespace" ? v.scope.names.get(part) : undefined;
+    return v?.kind === "namespace" ? v : undefined;
   }
 
   /**

@@ -37,4 +37,18 @@ describe("sys.path edits (src/core/interp/program.ts)", () => {
     const m = await analyzeWith("", "/project/code/net.py", "/project/code/utils/helpers.py");
     assert.equal(m.complete, false);
   });
+
+  it("an edit made by a module the script imports for it, with os.path imported as osp (CenterNet's `import _init_paths`)", async () => {
+    const initPaths = "import os.path as osp\nimport sys\n\ndef add_path(path):\n    if path not in sys.path:\n        sys.path.insert(0, path)\n\nadd_path(osp.join(osp.dirname(__file__), 'lib'))\n";
+    const m = await onlyModel(`import _init_paths
+import torch.nn as nn
+from helpers import make
+
+# greenlight: input=1x5
+model = nn.Sequential(make(5), nn.Tanh())
+`, { file: "/project/src/main.py", others: { "/project/src/_init_paths.py": initPaths, "/project/src/lib/helpers.py": helpers } });
+    assert.equal(m.params, 5 * 15 + 15);
+    assert.equal(m.complete, true, JSON.stringify(m.unresolved));
+  });
 });
+
