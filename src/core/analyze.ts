@@ -1,5 +1,5 @@
 import { Budget, BudgetExceeded } from "./interp/budget";
-import { tensor } from "./interp/construct";
+import { tensor, unknown } from "./interp/construct";
 import { forwardArguments, takesDecoderTokens } from "./interp/forward-arguments";
 import { dataImageSides, exampleInputs, pragmaConfig, pragmaInputs } from "./interp/input-discovery";
 import { defaultInputsPerArgument } from "./interp/argument-inputs";
@@ -29,7 +29,7 @@ import { dottedName, namesIn } from "./python/syntax-walk";
 import { lookupClassAttribute } from "./interp/classes";
 import { componentClassNames, constructorNeed } from "./interp/constructor-needs";
 import { namesUsedAlone } from "./interp/used-alone";
-import { nestedModelSites, type NestedModelSite } from "./interp/nested-model-sites";
+import { nestedModelSites, siteItem, unpackedNames, type NestedModelSite } from "./interp/nested-model-sites";
 import { heldModules } from "./interp/held-modules";
 import { returnsModelClass } from "./interp/model-factories";
 import { chooseModelSite } from "./interp/model-site-choice";
@@ -476,6 +476,13 @@ function discoverCandidates(parser: PythonParser, runtime: Runtime, namespace: M
         found.push({ name: s.name, entry: `${s.name}()`, line: s.defLine, pragmaLine: s.defLine, pragmaFile: file, instance: built.instance, recorder: built.recorder });
         void cls;
       }
+    } else if (s.type === "assign" && s.targets.length === 1 && (s.targets[0].type === "tuple" || s.targets[0].type === "list")) {
+      // `model, diffusion = create_model_and_diffusion(...)`: each name bound to a model, as the module's run left it.
+      for (const { name } of unpackedNames(s.targets[0])) {
+        const v = namespace.scope.names.get(name);
+        if (v?.kind !== "instance" || !v.module || isLossCriterion(v) || found.some((c) => c.instance === v)) continue;
+        found.push({ name, entry: name, line: s.pos.line, pragmaLine: s.pos.line, pragmaFile: file, instance: v, recorder: new Recorder() });
+      }
     } else if (s.type === "assign" && s.targets.length === 1 && s.targets[0].type === "name") {
       const build = chainOf.get(s);
       if (build !== undefined && build !== s) continue; // a transform of the model its chain's build reports
@@ -499,7 +506,9 @@ function discoverCandidates(parser: PythonParser, runtime: Runtime, namespace: M
   }
   // Library models built in main() or under `if __name__ == "__main__":`, built here as an entry would be; a call
   // that reads the function's own variables cannot be, and is listed with what it needs.
-  const looksLikeModel = (name: string, call: Extract<import("./python/ast").Expression, { type: "call" }>) => usedAsModel(request.text, name, call, namespace) || isModelEntryPoint(call) || namesModelClass(call);
+  // An item of an unpacked tuple (`model, diffusion = build(...)`) is a model only by its use or by what the builder returns there.
+  const looksLikeModel = (name: string, call: Extract<import("./python/ast").Expression, { type: "call" }>, item?: number) =>
+    item !== undefined ? usedAsModel(request.text, name, call, namespace, item) : usedAsModel(request.text, name, call, namespace) || isModelEntryPoint(call) || namesModelClass(call);
   const sitesByName = new Map<string, NestedModelSite[]>();
   for (const site of nestedModelSites(syntax, request.text, namespace, file, looksLikeModel)) sitesByName.set(site.name, [...(sitesByName.get(site.name) ?? []), site]);
   // A site inside a function reads its parameters as the script's run binds them (its callers' arguments, a
@@ -524,7 +533,8 @@ function discoverCandidates(parser: PythonParser, runtime: Runtime, namespace: M
       continue;
     }
     const scope: Scope = { names: new Map(choice.locals), parent: namespace.scope };
-    const built = choice.value?.kind === "instance" && choice.value.module ? { instance: choice.value, recorder: new Recorder() } : withModuleGlobals(namespace.scope, choice.globals, () => tryBuild(() => interp.evaluate(site.call, scope)));
+    const ran = choice.value ? siteItem(site, choice.value) : undefined;
+    const built = ran?.kind === "instance" && ran.module ? { instance: ran, recorder: new Recorder() } : withModuleGlobals(namespace.scope, choice.globals, () => tryBuild(() => siteItem(site, interp.evaluate(site.call, scope)) ?? unknown(`the call returns no item ${site.item} to unpack`)));
     // A trainer object of the workspace that builds and holds the model (`trainer = Trainer(config, loader)`, its
     // `__init__` setting `self.model = DenseNet(...)`): the modules it holds are the models the run trains.
     if (!built.instance && built.value) {
@@ -648,9 +658,10 @@ const MODEL_USE = "eval|train|parameters|named_parameters|generate|modules|named
  * transformers entry point whose class builds a model (from_pretrained / from_config of a model or Auto model
  * class), or a result the file uses as a model.
  */
-function usedAsModel(text: string, name: string, call: Extract<import("./python/ast").Expression, { type: "call" }>, namespace: ModuleNamespaceValue): boolean {
+function usedAsModel(text: string, name: string, call: Extract<import("./python/ast").Expression, { type: "call" }>, namespace: ModuleNamespaceValue, item?: number): boolean {
   if (new RegExp(`\\b${name}\\s*\\.\\s*(?:${MODEL_USE})\\s*\\(`).test(text)) return true;
   const callee = staticValue(call.func, namespace);
+  if (item !== undefined) return returnsModelClass(callee, item);
   if (callee?.kind === "class") return !!callee.isModule;
   if (returnsModelClass(callee)) return true;
   if (call.func.type !== "attribute" || !ENTRY_POINTS.includes(call.func.name)) return false;

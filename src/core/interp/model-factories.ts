@@ -7,8 +7,10 @@ import { forEachStatement } from "../python/syntax-walk";
 import type { Scope, Value } from "./values";
 
 /** Whether `callee` is a Python function whose body returns a new nn.Module or Keras model: a call of such a class,
- *  or a local name the body bound to one (`model = Net(...)` ... `return model`). */
-export function returnsModelClass(callee: Value | undefined): boolean {
+ *  or a local name the body bound to one (`model = Net(...)` ... `return model`), or to a call of another such factory
+ *  (guided-diffusion's `model = create_model(...)`). With `item`, the model is that item of a returned tuple
+ *  (`return model, diffusion`, unpacked by `model, diffusion = create_model_and_diffusion(...)`). */
+export function returnsModelClass(callee: Value | undefined, item?: number, depth = 0): boolean {
   if (callee?.kind !== "function" || callee.definition.type !== "function") return false;
   const body = callee.definition.body;
   const built = new Map<string, Expression>();
@@ -18,9 +20,23 @@ export function returnsModelClass(callee: Value | undefined): boolean {
     if (s.type === "return" && s.value) returned.push(s.value);
   }, [], () => false);
   return returned.some((r) => {
-    const value = r.type === "name" ? built.get(r.id) : r;
-    return value?.type === "call" && isModelClass(value.func, callee.closure);
+    const picked = item === undefined ? r : r.type === "tuple" ? r.items[item] : undefined;
+    const value = picked?.type === "name" ? built.get(picked.id) : picked;
+    if (value?.type !== "call") return false;
+    if (isModelClass(value.func, callee.closure)) return true;
+    return depth < MAX_FACTORY_DEPTH && value.func.type === "name" && returnsModelClass(lookup(value.func.id, callee.closure), undefined, depth + 1);
   });
+}
+
+/** Factories followed through factories: `create_model_and_diffusion` → `create_model` → `UNetModel(...)`. */
+const MAX_FACTORY_DEPTH = 2;
+
+function lookup(name: string, scope: Scope): Value | undefined {
+  for (let s: Scope | undefined = scope; s; s = s.parent) {
+    const v = s.names.get(name);
+    if (v) return v;
+  }
+  return undefined;
 }
 
 function isModelClass(e: Expression, scope: Scope): boolean {

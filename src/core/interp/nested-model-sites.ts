@@ -16,6 +16,8 @@ export interface NestedModelSite {
   locals: string[];
   /** The assignment itself: the module's run records its value when a top-level block ran it. */
   statement: Statement;
+  /** For `model, diffusion = create_model_and_diffusion(...)`: the position of `name` in the tuple the call returns. */
+  item?: number;
   /** The enclosing function, if any. */
   fn?: FunctionDefinition;
   /** Statements that run before the site on its way down from the function body or a top-level block, outermost
@@ -39,7 +41,7 @@ const MAX_SITES = 32;
  * tensors and optimizers; its model entry point, torch.hub.load, is kept) and that `looksLikeModel` (an entry
  * point, or a name the file uses as a model), in source order; a name bound in several branches has a site in each.
  */
-export function nestedModelSites(syntax: ModuleSyntax, text: string, namespace: ModuleNamespaceValue, file: string, looksLikeModel: (name: string, call: NestedModelSite["call"]) => boolean): NestedModelSite[] {
+export function nestedModelSites(syntax: ModuleSyntax, text: string, namespace: ModuleNamespaceValue, file: string, looksLikeModel: (name: string, call: NestedModelSite["call"], item?: number) => boolean): NestedModelSite[] {
   const sites: NestedModelSite[] = [];
   // Function bodies are lowered on first read: only those that name an imported library are walked (and lowered),
   // and class bodies never are, so a large model file costs a text scan.
@@ -58,14 +60,16 @@ export function nestedModelSites(syntax: ModuleSyntax, text: string, namespace: 
       if (s.type === "class") return;
       if (s.type === "function" && count(s.pos.startIndex, s.pos.endIndex) === 0) return;
       const before = nested ? [...place.outer, ...body.slice(0, i)] : [];
-      if (nested && s.type === "assign" && s.targets.length === 1 && s.targets[0].type === "name" && s.value.type === "call") {
-        const name = s.targets[0].id;
-        if ((fromLibrary(s.value, namespace, file) || wrapsLibraryModel(s.value, namespace, file) || needsArgumentsHere(s.value, namespace, file) || importedBefore(s.value, before) || pickedFromLibrary(s.value, before, namespace, file) || (!place.fn && guardGlobals(s.value, before, namespace.scope, file).length > 0)) && looksLikeModel(name, s.value)) {
+      // `model = build(...)`, or each name of `model, diffusion = build(...)` (Python unpacks the tuple it returns).
+      const targets = nested && s.type === "assign" && s.targets.length === 1 && s.value.type === "call" ? unpackedNames(s.targets[0]) : [];
+      for (const { name, item } of targets) {
+        if (s.type !== "assign" || s.value.type !== "call" || sites.length >= MAX_SITES) break;
+        if ((fromLibrary(s.value, namespace, file) || wrapsLibraryModel(s.value, namespace, file) || needsArgumentsHere(s.value, namespace, file) || importedBefore(s.value, before) || pickedFromLibrary(s.value, before, namespace, file) || (!place.fn && guardGlobals(s.value, before, namespace.scope, file).length > 0)) && looksLikeModel(name, s.value, item)) {
           // Built in the module's namespace, the call may read only what that namespace (or builtins) holds: an
           // argument from the function's own variables (`resnet18(num_classes=n)`) needs them worked out first.
           const locals = [...namesIn([s.value], new Set())].filter((n) => !visible(n, namespace.scope));
           const guardBefore = place.fn ? calledFromGuard.get(place.fn.name) : undefined;
-          sites.push({ name, line: s.pos.line, call: s.value, locals, statement: s, fn: place.fn, before, conditions: place.conditions, ...(guardBefore ? { guardBefore } : {}) });
+          sites.push({ name, line: s.pos.line, call: s.value, locals, statement: s, fn: place.fn, before, conditions: place.conditions, ...(guardBefore ? { guardBefore } : {}), ...(item !== undefined ? { item } : {}) });
         }
       }
       if (s.type === "function") walk(s.body, true, { fn: s, outer: [], conditions: [] });
@@ -77,6 +81,21 @@ export function nestedModelSites(syntax: ModuleSyntax, text: string, namespace: 
   };
   walk(syntax.body, false, { outer: [], conditions: [] });
   return sites;
+}
+
+/** The names an assignment target binds with where each sits: `model` alone, or `model, diffusion` (items 0 and 1);
+ *  a starred or nested target binds none here. */
+export function unpackedNames(target: Expression): { name: string; item?: number }[] {
+  if (target.type === "name") return [{ name: target.id }];
+  if (target.type !== "tuple" && target.type !== "list") return [];
+  if (target.items.some((t) => t.type !== "name")) return [];
+  return target.items.map((t, item) => ({ name: (t as { id: string }).id, item }));
+}
+
+/** The item a site's name takes of the call's value (the whole value for a plain `name = call`). */
+export function siteItem(site: NestedModelSite, value: Value): Value | undefined {
+  if (site.item === undefined) return value;
+  return value.kind === "tuple" || value.kind === "list" ? value.items[site.item] : undefined;
 }
 
 /** Module-level functions the top-level `if __name__ == "__main__":` block calls as a statement (`main()`), each with

@@ -329,4 +329,49 @@ def gated_net(**kwargs):
     assert.equal(m.line, 8, "the else branch: --baseline is off by default");
     assert.equal(m.params, 4 * 6 + 6 + 6 * 10 + 10, "gated_net(num_classes=10, width=6), width from the guard's args");
   });
+
+  it("builds the model item of a tuple a workspace factory returns, unpacked in main() or at top level", async () => {
+    // guided-diffusion's `model, diffusion = create_model_and_diffusion(...)`, through a factory of a factory.
+    const util = `import torch.nn as nn
+
+class UNet(nn.Module):
+    def __init__(self, width, depth):
+        super().__init__()
+        self.blocks = nn.ModuleList([nn.Linear(width, width) for _ in range(depth)])
+
+    def forward(self, x):
+        for b in self.blocks:
+            x = b(x)
+        return x
+
+class Diffusion:
+    def __init__(self, steps):
+        self.steps = steps
+
+def create_model(width, depth):
+    return UNet(width, depth)
+
+def create_model_and_diffusion(width, depth, steps):
+    model = create_model(width, depth)
+    diffusion = Diffusion(steps)
+    return model, diffusion
+`;
+    const others = { "/project/zoo/__init__.py": "", "/project/zoo/util.py": util };
+    const inMain = await analyze(`from zoo.util import create_model_and_diffusion
+
+def main():
+    model, diffusion = create_model_and_diffusion(width=args.width, depth=2, steps=1000)
+    model.to("cuda")
+
+if __name__ == "__main__":
+    import argparse
+    p = argparse.ArgumentParser()
+    p.add_argument("--width", type=int, default=64)
+    args = p.parse_args()
+    main()
+`, { others });
+    assert.deepEqual(inMain.models.map((m) => [m.name, m.line, m.params]), [["model", 4, 2 * (64 * 64 + 64)]]);
+    const topLevel = await analyze("from zoo.util import create_model_and_diffusion\nmodel, diffusion = create_model_and_diffusion(8, 3, 1000)\n", { others });
+    assert.deepEqual(topLevel.models.map((m) => [m.name, m.params]), [["model", 3 * (8 * 8 + 8)]]);
+  });
 });
