@@ -239,7 +239,7 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
   /** Names bound to a `LightningCLI(...)`: their `.trainer.fit` is Lightning's. */
   const lightningClis = new Set<string>();
   /** Keras fit calls the plain run makes, by the model they train: several in turn continue its training. */
-  const kerasFits: { receiver: string; epochs: number; line: number; code: string }[] = [];
+  const kerasFits: { receiver: string; epochs: number; line: number; code: string; steps?: number }[] = [];
   let tracker: TrackerSite | undefined = trackerDecorators(input.body, input.text)[0];
   /** fastai: whether the file imports it, and the epochs of each Learner fit the plain run makes, in turn. */
   const fastai = importsFastai(input.text);
@@ -853,7 +853,8 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
       const initial = initialArgument ? positiveOrZero(initialValue) : 0;
       const stop = epochsArgument ? positiveInteger(epochsValue) : undefined;
       const count = stop !== undefined && initial !== undefined && stop > initial ? stop - initial : undefined;
-      if (count !== undefined && call.func.object.type === "name") kerasFits.push({ receiver: call.func.object.id, epochs: count, line, code: `${site.callee}(${epochsName}=${snippet(input.text, epochsArgument!)}${initial ? `, initial_epoch=${initial}` : ""})` });
+      const fitRecord = count !== undefined && call.func.object.type === "name" ? { receiver: call.func.object.id, epochs: count, line, code: `${site.callee}(${epochsName}=${snippet(input.text, epochsArgument!)}${initial ? `, initial_epoch=${initial}` : ""})` } as (typeof kerasFits)[number] : undefined;
+      if (fitRecord) kerasFits.push(fitRecord);
       if (batch !== undefined) batches.push({ rank: 40, figure: { value: batch, source: "code", line, detail: `${site.callee}(batch_size=${snippet(input.text, batchArgument!)})` } });
       else if (!batchArgument && !generator && takesFitDefaultBatch(Boolean(positional(1) ?? keyword("y")), evaluateOne(site, positional(0) ?? keyword("x") ?? placeholder))) batches.push({ rank: 1, figure: { value: 32, source: "default", line, detail: "Keras Model.fit's default batch_size=32 (keras.io/api/models/model_training_apis)" } });
       else if (!batchArgument) batchFromData ??= { line, detail: `${snippet(input.text, call)} trains on data that makes its own batches (a dataset, generator or Sequence: Keras fit takes no batch_size for it), and the code does not show their size` };
@@ -864,6 +865,7 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
       if (perEpoch !== undefined && runEpochs !== undefined) {
         // steps_per_epoch sets each epoch's length whatever the data's size.
         steps.push({ rank: 40, figure: { value: runEpochs * perEpoch, source: "code", line, detail: `${site.callee}(steps_per_epoch=${snippet(input.text, perEpochArgument!)}, ${epochsName}=${epochsArgument ? snippet(input.text, epochsArgument) : "1"})` } });
+        if (fitRecord) fitRecord.steps = runEpochs * perEpoch;
       }
       // A keras.utils.Sequence (an object with __len__ and __getitem__, each item a whole batch): fit takes no batch_size
       // for it, and an epoch without steps_per_epoch runs len() of its batches (keras.io/api/models/model_training_apis,
@@ -875,6 +877,9 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
         if (size !== undefined) batches.push({ rank: 45, figure: { value: size, source: "code", line, detail: `${snippet(input.text, fed)}.batch_size: ${sequence.cls.name} yields batches of ${size}` } });
         const length = perEpoch === undefined && runEpochs !== undefined ? positiveInteger(evaluateOne(site, { type: "call", func: { type: "name", id: "len", pos: fed.pos }, args: [{ kind: "positional", value: fed }], pos: fed.pos })) : undefined;
         if (length !== undefined) steps.push({ rank: 40, figure: { value: runEpochs! * length, source: "code", line, detail: `${site.callee}(${snippet(input.text, fed)}, ${epochsName}=${epochsArgument ? snippet(input.text, epochsArgument) : "1"}): len() of the Sequence, ${length} batches an epoch` } });
+        if (length !== undefined && fitRecord) fitRecord.steps = runEpochs! * length;
+        // An epoch of a Sequence is len() batches of its batch_size: the samples it yields, where nothing else says.
+        if (length !== undefined && size !== undefined) samples.push({ rank: 3, figure: { value: length * size, source: "code", line, detail: `${snippet(input.text, fed)}: len() ${length} batches of ${size} an epoch (${sequence.cls.name})` } });
       }
       if (splitValue && (splitValue.kind === "float" || splitValue.kind === "int") && splitValue.value > 0 && splitValue.value < 1) validationSplit = { fraction: splitValue.value, line };
       const x = generator ? undefined : positional(0) ?? keyword("x");
@@ -1148,6 +1153,8 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
     if (fits.length < 2) continue;
     const total = fits.reduce((sum, f) => sum + f.epochs, 0);
     epochs.push({ rank: 41, figure: { value: total, source: "code", line: fits[0].line, detail: `${fits.length} fits of ${receiver} in turn: ${fits.map((f) => `${f.code} (line ${f.line})`).join(" + ")}` } });
+    // Their steps add too, where each fit's are known (steps_per_epoch, or a Sequence's len()).
+    if (fits.every((f) => f.steps !== undefined)) steps.push({ rank: 41, figure: { value: fits.reduce((sum, f) => sum + f.steps!, 0), source: "code", line: fits[0].line, detail: `${fits.length} fits of ${receiver} in turn: ${fits.map((f) => `${f.steps} steps (line ${f.line})`).join(" + ")}` } });
   }
   // Config keys named as a run's figures, as argparse defaults are read: what the plain run composes.
   const configLeaf = (key: string, value: number, line: number, detail: string) => {

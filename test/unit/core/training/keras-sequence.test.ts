@@ -42,3 +42,38 @@ describe("Keras fit on a Sequence", () => {
     assert.equal(plan.batch?.value, 50);
   });
 });
+
+// A Sequence that makes its batches (a captcha generator): len() batches of batch_size are an epoch's samples.
+const MADE = `import numpy as np
+import tensorflow as tf
+
+
+class Made(tf.keras.utils.Sequence):
+    def __init__(self, batch_size, steps):
+        self.batch_size = batch_size
+        self.steps = steps
+
+    def __len__(self):
+        return self.steps
+
+    def __getitem__(self, idx):
+        return np.zeros((self.batch_size, 8)), np.zeros((self.batch_size, 1))
+
+
+model = tf.keras.Sequential([tf.keras.layers.Dense(1, input_shape=(8,))])
+model.compile(optimizer="adam", loss="mse")
+train_data = Made(batch_size=64, steps=300)
+model.fit(train_data, epochs=5)
+model.compile(optimizer=tf.keras.optimizers.Adam(1e-4), loss="mse")
+model.fit(train_data, epochs=3)
+`;
+
+describe("Keras fits in turn on a Sequence", () => {
+  it("adds the fits' steps as their epochs add, and reads an epoch's samples as len() batches of batch_size", async () => {
+    const plan = (await analyze(MADE)).training ?? {};
+    assert.equal(plan.epochs?.value, 8);
+    assert.equal(plan.steps?.value, (5 + 3) * 300);
+    assert.equal(plan.samples?.value, 300 * 64);
+    assert.equal(plan.batch?.value, 64);
+  });
+});
