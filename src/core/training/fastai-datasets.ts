@@ -47,7 +47,9 @@ const calleeName = (call: CallExpression): string => (call.func.type === "name" 
 function datasetOf(e: Expression | undefined, lookup: FastaiLookup, depth = 0): { dataset: FastaiDataset; folder?: string } | undefined {
   if (!e || depth > 4) return undefined;
   if (e.type === "name") {
-    const bound = lookup.assigned(e.id);
+    // A call bound to the name, else what the statements before last assign it (`path = untar_data(URLs.PETS)/'images'`
+    // is a path expression, not a call).
+    const bound = lookup.assigned(e.id) ?? lastAssigned(lookup.before, e.id, lookup);
     return bound ? datasetOf(bound, lookup, depth + 1) : undefined;
   }
   if (e.type === "binary" && e.op === "/") {

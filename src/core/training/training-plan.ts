@@ -800,7 +800,9 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
         }
         // `untar_data(URLs.PETS)` and fastai's splitter: the images the training loader draws from (fastai-datasets.ts).
         const assigned = (name: string) => sites.filter((x): x is CallSite => x.kind === "call" && x.assignedTo.includes(name) && x.call.pos.startIndex < call.pos.startIndex && (x.context.fn === site.context.fn || x.context.fn === undefined)).pop()?.call;
-        const part = fastaiTrainingSamples(call, last, { assigned, before: site.context.before, evaluate: (e) => evaluateOne(site, e), snippet: show });
+        // At the module's level a site's context keeps only rebound names' statements: the module's own run before it.
+        const before = site.context.fn ? site.context.before : input.body.filter((s) => s.pos.endIndex <= call.pos.startIndex);
+        const part = fastaiTrainingSamples(call, last, { assigned, before, evaluate: (e) => evaluateOne(site, e), snippet: show });
         if (part) samples.push({ rank: 45, figure: { value: part.value, source: "dataset table", line, detail: `${site.callee}: ${part.detail}` } });
       }
       continue;

@@ -39,6 +39,9 @@ learn.fine_tune(1)
 `;
     assert.equal((await planOf(SCRIPT(""))).samples?.value, 7390 - 1478, "valid_pct=0.2 by default: int(0.2 × 7,390) held out");
     assert.equal((await planOf(SCRIPT(", valid_pct=0.1"))).samples?.value, 7390 - 739);
+    // The folder kept in a name as a path expression (`path = untar_data(URLs.PETS)/'images'`), not a call.
+    const kept = await planOf(SCRIPT("").replace("path = untar_data(URLs.PETS)", "path = untar_data(URLs.PETS)/'images'").replace("get_image_files(path/'images')", "get_image_files(path)"));
+    assert.equal(kept.samples?.value, 7390 - 1478);
   });
 
   it("a DataBlock with no splitter holds out 20% of all the archive's images; a dataset not in the table gives none", async () => {
