@@ -63,6 +63,7 @@ import { fastaiFitEpochs, fastaiLoadersBatch, fastaiPrecision, importsFastai, is
 import { FRAMEWORK_PRECISION, HALF_DTYPES, lightningPrecision } from "./framework-precision";
 import { isBatchIterator, isDataset } from "./data-objects";
 import { takesFitDefaultBatch } from "./keras-fit-input";
+import { generatorCallBatch } from "./generator-batch";
 import { batchLimit, limitedSteps, type BatchLimit } from "./lightning-limit-batches";
 import { dictEntry, leadingDimension, lengthOf, positiveInteger, positiveOrZero } from "../interp/value-figures";
 import { snippet } from "../python/code-snippet";
@@ -883,6 +884,11 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
         // An epoch of a Sequence is len() batches of its batch_size: the samples it yields, where nothing else says.
         if (length !== undefined && size !== undefined) samples.push({ rank: 3, figure: { value: length * size, source: "code", line, detail: `${snippet(input.text, fed)}: len() ${length} batches of ${size} an epoch (${sequence.cls.name})` } });
       }
+      // A generator of the project's own (`fit(batch_generator(x, y, batch_size=64))`, or a name bound to that call):
+      // each item it yields is a batch of the size its call binds (generator-batch.ts).
+      const generatorCall = fed?.type === "call" ? fed : fed?.type === "name" ? sites.filter((x): x is CallSite => x.kind === "call" && x.assignedTo.includes(fed.id) && x.call.pos.startIndex < call.pos.startIndex && (x.context.fn === site.context.fn || x.context.fn === undefined)).pop()?.call : undefined;
+      const generated = generatorCall ? generatorCallBatch(generatorCall, evaluateOne(site, generatorCall.func), (e) => evaluateOne(site, e), (e) => snippet(input.text, e)) : undefined;
+      if (generated) batches.push({ rank: 45, figure: { value: generated.value, source: "code", line, detail: generated.detail } });
       if (splitValue && (splitValue.kind === "float" || splitValue.kind === "int") && splitValue.value > 0 && splitValue.value < 1) validationSplit = { fraction: splitValue.value, line };
       const x = generator ? undefined : positional(0) ?? keyword("x");
       const rows = x ? leadingDimension(evaluateOne(site, x)) : undefined;

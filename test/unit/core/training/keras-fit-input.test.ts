@@ -43,3 +43,38 @@ describe("a plan whose only Keras fit makes its own batches", () => {
     assert.ok(plan?.notes?.some((n) => /^batch: model\.fit\(make_dataset\("train"\)\) trains on data that makes its own batches/.test(n)));
   });
 });
+
+describe("Keras fit on a generator of the project's own", () => {
+  const GEN = `import numpy as np
+import tensorflow as tf
+
+(x_train, y_train), _ = tf.keras.datasets.mnist.load_data()
+
+
+def batch_generator(x, y, batch_size=16):
+    while True:
+        idx = np.random.randint(0, len(x), batch_size)
+        yield x[idx], y[idx]
+
+
+model = tf.keras.Sequential([tf.keras.layers.Flatten(input_shape=(28, 28)), tf.keras.layers.Dense(10)])
+model.compile(optimizer="adam", loss="sparse_categorical_crossentropy")
+`;
+
+  it("takes the batch size the call binds to the generator's batch parameter, or its default", async () => {
+    const keyword = (await analyze(`${GEN}model.fit(batch_generator(x_train, y_train, batch_size=64), steps_per_epoch=500, epochs=3)\n`)).training ?? {};
+    assert.equal(keyword.batch?.value, 64);
+    assert.match(keyword.batch!.detail, /the generator batch_generator yields batches of its batch_size=64/);
+    assert.equal(keyword.steps?.value, 1500);
+    const bound = (await analyze(`${GEN}train_gen = batch_generator(x_train, y_train, 48)\nmodel.fit(train_gen, steps_per_epoch=500, epochs=3)\n`)).training ?? {};
+    assert.equal(bound.batch?.value, 48);
+    const byDefault = (await analyze(`${GEN}model.fit(batch_generator(x_train, y_train), steps_per_epoch=500, epochs=3)\n`)).training ?? {};
+    assert.equal(byDefault.batch?.value, 16);
+  });
+
+  it("reads no batch from a plain function's parameter: only a generator's items are batches", async () => {
+    const plain = GEN.replace("        yield x[idx], y[idx]", "        return x[idx], y[idx]");
+    const plan = (await analyze(`${plain}model.fit(batch_generator(x_train, y_train, batch_size=64), steps_per_epoch=500, epochs=3)\n`)).training ?? {};
+    assert.notEqual(plan.batch?.value, 64);
+  });
+});
