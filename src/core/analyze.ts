@@ -494,6 +494,13 @@ function discoverCandidates(parser: PythonParser, runtime: Runtime, namespace: M
         const recorder = new Recorder();
         const line = s.pos.line;
         found.push({ name: s.targets[0].id, entry: s.targets[0].id, line, pragmaLine: line, pragmaFile: file, instance: v, recorder });
+      } else if (v?.kind === "instance" && !v.module && heldModules(v).length > 0) {
+        // An agent object of the project built at top level (`agent = Agent(state_size, action_size)`): its networks.
+        for (const [attribute, held] of heldModules(v)) {
+          if (isLossCriterion(held) || found.some((c) => c.instance === held)) continue;
+          const name = `${s.targets[0].id}.${attribute}`;
+          found.push({ name, entry: name, line: s.pos.line, pragmaLine: s.pos.line, pragmaFile: file, instance: held, recorder: new Recorder() });
+        }
       } else {
         const failure = interp.failedStatements.get(s) ?? (v?.kind === "unknown" ? v.reason : undefined);
         // A library's model entry point that failed (its code missing, or raising on code the analyzer misreads) is
@@ -515,17 +522,21 @@ function discoverCandidates(parser: PythonParser, runtime: Runtime, namespace: M
   // `@hydra.main` config, click defaults), as the training plan does; worked out only when a site needs them.
   let run: RunBindings | undefined;
   const bindings: ParameterBindings = (fn, parameter) => (run ??= runBindings({ interpreter: interp, namespace, body: syntax.body, text: request.text, file, now, files: request.files, root: request.root }, findCodeSites(syntax.body, request.text), { steps: PLAN_STEPS })).bindings(fn, parameter);
-  for (const [name, sites] of sitesByName) {
+  for (const [name, all] of sitesByName) {
     if (found.some((c) => c.name === name) || unbuilt.some((m) => m.name === name)) continue;
+    // An object of the project's own class (an agent) is read for its modules only where no site builds a model.
+    const sites = all.some((s) => !s.holder) ? all.filter((s) => !s.holder) : all;
+    const holder = sites.every((s) => s.holder);
     // A site inside a builder function listed whole (`model = Sequential()` in `build_model()`) is a step of it.
     const wholeBuilder = (s: NestedModelSite) => s.fn !== undefined && found.some((c) => c.entry === `${s.fn?.name}()`);
     if (sites.every(wholeBuilder)) continue;
     const choice = chooseModelSite(interp, namespace.scope, file, sites, now, bindings);
     if (!choice) continue;
     const site = choice.site;
-    if (choice.why) failures.push(`${name}: built from ${choice.why}`);
+    if (choice.why && !holder) failures.push(`${name}: built from ${choice.why}`);
     const missing = [...choice.locals].filter(([, v]) => v.kind === "unknown").map(([n]) => n);
     if (choice.value === undefined && (missing.length > 0 || site.locals.length > choice.locals.size)) {
+      if (holder) continue; // an object that may hold no model at all: nothing to ask the user for
       // Why each value is unknown (a vocabulary read from a data file, a library not installed): the user sees what
       // the run reads at run time and gives it, never a made-up size.
       const why = [...choice.locals].flatMap(([n, v]) => (v.kind === "unknown" ? [`${n}: ${v.reason}`] : [])).slice(0, 2);
@@ -534,7 +545,7 @@ function discoverCandidates(parser: PythonParser, runtime: Runtime, namespace: M
     }
     const scope: Scope = { names: new Map(choice.locals), parent: namespace.scope };
     const ran = choice.value ? siteItem(site, choice.value) : undefined;
-    const built = ran?.kind === "instance" && ran.module ? { instance: ran, recorder: new Recorder() } : withModuleGlobals(namespace.scope, choice.globals, () => tryBuild(() => siteItem(site, interp.evaluate(site.call, scope)) ?? unknown(`the call returns no item ${site.item} to unpack`)));
+    const built = ran?.kind === "instance" && ran.module ? { instance: ran, recorder: new Recorder() } : ran?.kind === "instance" && holder ? { recorder: new Recorder(), value: ran as Value } : withModuleGlobals(namespace.scope, choice.globals, () => tryBuild(() => siteItem(site, interp.evaluate(site.call, scope)) ?? unknown(`the call returns no item ${site.item} to unpack`)));
     // A trainer object of the workspace that builds and holds the model (`trainer = Trainer(config, loader)`, its
     // `__init__` setting `self.model = DenseNet(...)`): the modules it holds are the models the run trains.
     if (!built.instance && built.value) {

@@ -5,6 +5,7 @@
 import { noPosition, type Expression, type FunctionDefinition, type ModuleSyntax, type Statement } from "../python/ast";
 import { childBodies, mentions, namesIn, rootName } from "../python/syntax-walk";
 import { globalsBoundBefore } from "./guard-globals";
+import { ownClass } from "../training/own-code";
 import type { ModuleNamespaceValue, Scope, Value } from "./values";
 
 /** A nested `name = library_call(...)` that may build a model. */
@@ -29,6 +30,9 @@ export interface NestedModelSite {
   /** For a site in a module-level function the `__main__` guard calls (`main()`), the guard's statements before that
    *  call: the globals they bind (`args = p.parse_args()`) are what the function reads when the script runs. */
   guardBefore?: Statement[];
+  /** A call of a plain class of the project (`agent = DQNAgent(state_size, action_size)`) that does not look like a
+   *  model itself: built only for the modules it holds, and nothing when it holds none. */
+  holder?: true;
 }
 
 /** Most sites read per file: a script that picks its model by a flag (`if args.net == ...:` over a dozen
@@ -70,6 +74,10 @@ export function nestedModelSites(syntax: ModuleSyntax, text: string, namespace: 
           const locals = [...namesIn([s.value], new Set())].filter((n) => !visible(n, namespace.scope));
           const guardBefore = place.fn ? calledFromGuard.get(place.fn.name) : undefined;
           sites.push({ name, line: s.pos.line, call: s.value, locals, statement: s, fn: place.fn, before, conditions: place.conditions, ...(guardBefore ? { guardBefore } : {}), ...(item !== undefined ? { item } : {}) });
+        } else if (item === undefined && plainProjectClass(s.value, namespace)) {
+          const locals = [...namesIn([s.value], new Set())].filter((n) => !visible(n, namespace.scope));
+          const guardBefore = place.fn ? calledFromGuard.get(place.fn.name) : undefined;
+          sites.push({ name, line: s.pos.line, call: s.value, locals, statement: s, fn: place.fn, before, conditions: place.conditions, ...(guardBefore ? { guardBefore } : {}), holder: true });
         }
       }
       if (s.type === "function") walk(s.body, true, { fn: s, outer: [], conditions: [] });
@@ -96,6 +104,17 @@ export function unpackedNames(target: Expression): { name: string; item?: number
 export function siteItem(site: NestedModelSite, value: Value): Value | undefined {
   if (site.item === undefined) return value;
   return value.kind === "tuple" || value.kind === "list" ? value.items[site.item] : undefined;
+}
+
+/**
+ * A call of a class the project itself defines that is neither a torch module nor a Keras layer (an agent, trainer or
+ * solver object): reinforcement-learning scripts build their networks in such an object's `__init__`
+ * (`self.q_net = QNetwork(...)`, Keras' `self.model = self.create_model()`), so the object is where the model is.
+ */
+function plainProjectClass(call: Extract<Expression, { type: "call" }>, namespace: ModuleNamespaceValue): boolean {
+  if (call.func.type !== "name") return false;
+  const cls = namespace.scope.names.get(call.func.id);
+  return cls?.kind === "class" && ownClass(cls) && !cls.isModule && !cls.mro.some((c) => c.layer !== undefined || c.qualifiedName.startsWith("keras."));
 }
 
 /** Module-level functions the top-level `if __name__ == "__main__":` block calls as a statement (`main()`), each with

@@ -54,4 +54,81 @@ main()
 `, { others: { "/project/helper.py": "class Runner:\n    def __init__(self, n):\n        self.n = n\n\n    def train(self):\n        return self.n\n" } });
     assert.equal(result.models.length, 0);
   });
+  it("lists the network an agent object builds, sized from a gym environment's spaces, whatever the agent's methods are called", async () => {
+    const result = await analyze(`import gym
+from agent import Agent
+
+env = gym.make("CartPole-v1")
+agent = Agent(env.observation_space.shape[0], env.action_space.n)
+for episode in range(10):
+    agent.act(None)
+`, { others: { "/project/agent.py": `import torch.nn as nn
+
+class QNetwork(nn.Module):
+    def __init__(self, n_in, n_out):
+        super().__init__()
+        self.fc = nn.Linear(n_in, n_out)
+
+    def forward(self, x):
+        return self.fc(x)
+
+class Agent:
+    def __init__(self, state_size, action_size):
+        self.q_net = QNetwork(state_size, action_size)
+
+    def act(self, state):
+        return 0
+` } });
+    assert.deepEqual(result.models.map((m) => m.name), ["agent.q_net"]);
+    assert.equal(modelNamed(result, "agent.q_net").params, 4 * 2 + 2, "CartPole-v1: 4 observations, 2 actions");
+  });
+
+  it("lists a Keras model two plain objects deep, built by the agent in main()", async () => {
+    const result = await analyze(`import gym
+import tensorflow as tf
+from tensorflow.keras.layers import Input, Dense
+
+class QModel:
+    def __init__(self, state_dim, action_dim):
+        self.model = self.create_model(state_dim, action_dim)
+
+    def create_model(self, state_dim, action_dim):
+        return tf.keras.Sequential([Input((state_dim,)), Dense(8), Dense(action_dim)])
+
+class Agent:
+    def __init__(self, env):
+        self.model = QModel(env.observation_space.shape[0], env.action_space.n)
+        self.episodes = 0
+
+    def run(self):
+        self.episodes += 1
+
+def main():
+    env = gym.make("CartPole-v1")
+    agent = Agent(env)
+    agent.run()
+
+if __name__ == "__main__":
+    main()
+`);
+    assert.deepEqual(result.models.map((m) => m.name), ["agent.model.model"]);
+    assert.equal(modelNamed(result, "agent.model.model").params, 4 * 8 + 8 + 8 * 2 + 2);
+  });
+
+  it("lists nothing for a project object that holds no module, and asks nothing when its arguments are unknown", async () => {
+    const result = await analyze(`import sys
+
+class Memory:
+    def __init__(self, size):
+        self.items = [None] * size
+
+def main(size):
+    memory = Memory(size)
+
+if __name__ == "__main__":
+    main(int(sys.argv[1]))
+`);
+    assert.equal(result.models.length, 0);
+    assert.equal(result.notes.filter((n) => n.includes("memory")).length, 0);
+  });
 });
