@@ -219,6 +219,8 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
   let unsurePrecision: UnsurePrecision | undefined;
   /** Why a training function's steps are no run figure: called from episodes of unknown number or length. */
   let uncountedEpisodes: string | undefined;
+  /** Why a step loop's count is not the run's: it is each pass of an epoch loop of unstated length. */
+  let perEpochOnly: string | undefined;
   const batches: Candidate[] = [];
   const samples: Candidate[] = [];
   const loaders: { site: CallSite; score: number; batch?: PlanFigure; dropLast?: boolean }[] = [];
@@ -1272,7 +1274,13 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
   } else if (nested) {
     // `for epoch in range(E): for step in range(S)`: S steps in each of E epochs.
     plan.steps = { ...bestSteps!, value: bestEpochs!.value * bestSteps!.value, detail: `${bestEpochs!.detail} × ${bestSteps!.detail}` };
-  } else if (bestSteps) plan.steps = bestSteps;
+  } else if (bestSteps) {
+    // `for epoch in itertools.count():` (or over a count the code does not state) around the step loop: the loop's
+    // count is each epoch's, and the run's is unknown, not one epoch's.
+    const uncountedEpoch = stepLoop && !bestEpochs ? forLoops.find((l) => isEpochLoop(l) && l.loop.pos.startIndex < stepLoop.startIndex && stepLoop.endIndex <= l.loop.pos.endIndex) : undefined;
+    if (uncountedEpoch) perEpochOnly = `steps: ${bestSteps.detail} (line ${bestSteps.line}) is each pass of for ${uncountedEpoch.variable} in ${snippet(input.text, uncountedEpoch.loop.iter)} (line ${uncountedEpoch.loop.pos.line}), whose count the code does not state, so the run's optimizer steps are not known`;
+    else plan.steps = bestSteps;
+  }
   if (bestAccumulation && bestAccumulation.value > 1) plan.accumulation = bestAccumulation;
   if (precision) plan.precision = precision;
   if (tracker) plan.tracker = tracker;
@@ -1339,6 +1347,7 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
     plan.batchFromData = batchFromData;
     notes.push(`batch: ${batchFromData.detail} (line ${batchFromData.line}): pass --batch N`);
   }
+  if (!plan.steps && perEpochOnly) notes.push(perEpochOnly);
   if (notes.length > 0 && !input.nested) plan.notes = notes;
   if (!input.nested && sources.read.length + sources.missing.length > 0) plan.configFiles = [...new Set([...sources.read, ...sources.missing])];
   return plan;

@@ -81,4 +81,18 @@ describe("nested and gated step loops: optimizer steps the loops multiply out", 
     ]);
     assert.strictEqual(plan.steps?.value, 5000);
   });
+  it("a step loop inside `for epoch in itertools.count():` counts each pass, so the run's steps are unknown, not one pass's", async () => {
+    const loop = (outer: string) => [
+      "from itertools import count",
+      `for epoch in ${outer}:`,
+      "    for t in range(200):",
+      "        opt.zero_grad()",
+      "        model(torch.randn(16, 64)).sum().backward()",
+      "        opt.step()",
+    ];
+    const unbounded = await planOf(loop("count()"));
+    assert.strictEqual(unbounded.steps, undefined);
+    assert.ok(unbounded.notes?.some((n) => n.includes("for epoch in count()")), "the note names the loop of unstated length");
+    assert.strictEqual((await planOf(loop("range(5)"))).steps?.value, 1000, "five stated epochs of 200");
+  });
 });
