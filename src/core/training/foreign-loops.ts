@@ -24,6 +24,12 @@ const BACKWARD = /\.backward\s*\(|scaler\s*\(\s*loss\b/;
 /** Methods of lists, dicts, sets and files, and dunders (`super().__init__()`): a statement calling one trains nothing. */
 const CONTAINER_METHOD = /(^|\.)(append|extend|insert|update|add|pop|remove|clear|sort|reverse|write|writelines|close|flush|__\w+__)$/;
 
+/** Methods that log or load but never train, whatever object they are called on: torch.utils.tensorboard's
+ *  `SummaryWriter.add_scalar`/`add_histogram`/... (pytorch.org/docs/stable/tensorboard.html), `nn.Module.load_state_dict`
+ *  and gym's `Env.seed`/`render`. An RL script's loop logs four scalars an episode: tried as training calls, they used
+ *  up the candidates before `agent.run(max_step)` was reached. */
+const NEVER_TRAINS = /^(add_(scalars?|histogram|images?|figure|text|graph|embedding|pr_curve|hparams|video|audio|mesh)|load_state_dict|seed|render)$/;
+
 /** argparse's configuration methods (docs.python.org/3/library/argparse.html). */
 const PARSER_CONFIGURATION = /^(add_argument|add_argument_group|add_mutually_exclusive_group|set_defaults)$/;
 
@@ -87,7 +93,7 @@ export function foreignTraining(
     if (/^(print|exit|quit|os|sys|np|numpy|torch|random|time|logging|logger|warnings|json|shutil|plt|wandb)(\.|$)/.test(site.callee)) continue;
     // argparse's configuration calls (a parser's fifteen add_argument lines) come first in most scripts and train nothing.
     if (PARSER_CONFIGURATION.test(site.callee.split(".").pop()!) || configuring.has(site.callee)) continue;
-    if (inClass(site.call) || CONTAINER_METHOD.test(site.callee)) continue;
+    if (inClass(site.call) || CONTAINER_METHOD.test(site.callee) || NEVER_TRAINS.test(site.callee.split(".").pop()!)) continue;
     tried++;
     if (!runs(site)) continue;
     const callee = calledMethod(evaluate(site, site.call.func));

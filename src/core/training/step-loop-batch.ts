@@ -9,8 +9,8 @@
 //   slice starts at the i-th multiple of B, so consecutive steps take consecutive chunks of B;
 // - a loop that slices `x[k:k + B]` from a cursor it advances by the same B each step (`k += B`) takes B items a step
 //   (NeRF's `batch = rays_rgb[i_batch:i_batch + N_rand]` then `i_batch += N_rand`).
-import type { Expression, Statement } from "../python/ast";
-import { childBodies, forEachExpression, forEachStatement, ownExpressions, positionalArgument, keywordArgument, dottedName } from "../python/syntax-walk";
+import type { Expression, FunctionDefinition, Statement } from "../python/ast";
+import { callsAnywhere, childBodies, forEachExpression, forEachStatement, ownExpressions, positionalArgument, keywordArgument, dottedName, rootName } from "../python/syntax-walk";
 import type { LoopStatement } from "./loop-shape";
 
 /** The expression giving a step loop's batch, and how it was read; undefined when the loop does not say. */
@@ -37,8 +37,19 @@ export function stepLoopBatch(loop: LoopStatement, body: Statement[]): StepLoopB
   const cursor = cursorSliceSize(loop.body);
   if (cursor) return { size: cursor, how: "cursor slice" };
   const buffers = bufferNames(body);
+  const sampled = bufferSample(loop.body, buffers);
+  if (sampled) return { size: sampled, how: "buffer sample" };
+  // The sampling sits in a method the loop calls (`self.train_model()`, `self.learn()`: `batch =
+  // self.memory.sample(self.batch_size)`, then the update): Python runs that body on each call, and its `self` is
+  // the loop's, so the count reads the same where the loop is. Followed two calls deep.
+  const inCalled = calledSample(loop.body, body, buffers, 2, new Set());
+  return inCalled ? { size: inCalled, how: "buffer sample" } : undefined;
+}
+
+/** The count a block samples from a replay buffer (`buffer.sample(batch_size)`, `random.sample(memory, batch_size)`). */
+function bufferSample(block: Statement[], buffers: Set<string>): Expression | undefined {
   let found: Expression | undefined;
-  forEachStatement(loop.body, ({ statement }) => {
+  forEachStatement(block, ({ statement }) => {
     for (const root of ownExpressions(statement)) forEachExpression(root, (e) => {
       if (found || e.type !== "call" || e.func.type !== "attribute" || e.func.name !== "sample") return;
       // Python's `random.sample(population, k)` returns k items drawn from the population
@@ -51,7 +62,52 @@ export function stepLoopBatch(loop: LoopStatement, body: Statement[]): StepLoopB
       if ((receiver !== undefined && buffers.has(receiver)) || (sizeName !== undefined && BATCH_NAME.test(sizeName))) found = size;
     });
   });
-  return found ? { size: found, how: "buffer sample" } : undefined;
+  return found;
+}
+
+/**
+ * The count sampled in a function or method that a block calls on `self` or by name (`self.train_model()`,
+ * `update()`), defined in `body` (a module's functions and its classes' methods, or the helpers a plan reads with a
+ * bound method), `depth` calls deep. Only calls that pass no argument in the sampled count's place are followed: the
+ * count must read the same in the caller, as `self.batch_size` does.
+ */
+function calledSample(block: Statement[], body: Statement[], buffers: Set<string>, depth: number, seen: Set<FunctionDefinition>): Expression | undefined {
+  if (depth <= 0) return undefined;
+  const definitions = functionsByName(body);
+  for (const call of callsAnywhere(block)) {
+    const name = call.func.type === "name" ? call.func.id : call.func.type === "attribute" && call.func.object.type === "name" && call.func.object.id === "self" ? call.func.name : undefined;
+    const definition = name === undefined ? undefined : definitions.get(name);
+    if (!definition || seen.has(definition)) continue;
+    seen.add(definition);
+    const size = bufferSample(definition.body, buffers) ?? calledSample(definition.body, body, buffers, depth - 1, seen);
+    // A count read from the called function's own parameters or locals means something else where the loop is.
+    const params = new Set(definition.params.map((p) => p.name));
+    const root = size && rootName(size);
+    if (size && root !== undefined && (root === "self" || !params.has(root)) && !assignsName(definition.body, root)) return size;
+  }
+  return undefined;
+}
+
+/** Functions and methods defined in a block or its classes, by name (the first of a name). */
+function functionsByName(body: Statement[]): Map<string, FunctionDefinition> {
+  const out = new Map<string, FunctionDefinition>();
+  const visit = (block: Statement[]) => {
+    for (const s of block) {
+      if (s.type === "function" && !out.has(s.name)) out.set(s.name, s);
+      else if (s.type === "class") visit(s.body);
+    }
+  };
+  visit(body);
+  return out;
+}
+
+/** Whether a block binds a plain name (`batch_size = ...`) itself. */
+function assignsName(block: Statement[], name: string): boolean {
+  let found = false;
+  forEachStatement(block, ({ statement: s }) => {
+    if ((s.type === "assign" && s.targets.some((t) => t.type === "name" && t.id === name)) || (s.type === "augmented" && s.target.type === "name" && s.target.id === name)) found = true;
+  });
+  return found;
 }
 
 /** The third argument of `range(start, stop, step)`. */

@@ -9,6 +9,50 @@ async function planOf(lines: string[]) {
   return result.training ?? {};
 }
 
+const AGENT = `import torch
+import torch.nn as nn
+
+
+class Memory:
+    def __init__(self, size):
+        self.size = size
+
+    def push(self, *transition):
+        pass
+
+    def sample(self, n):
+        return torch.randn(n, 4)
+
+
+class Agent:
+    def __init__(self, env, batch_size=48):
+        self.env = env
+        self.batch_size = batch_size
+        self.steps = 0
+        self.q = nn.Linear(4, 2)
+        self.optimizer = torch.optim.Adam(self.q.parameters(), lr=1e-3)
+        self.memory = Memory(10000)
+
+    def learn(self):
+        batch = self.memory.sample(self.batch_size)
+        self.optimizer.zero_grad()
+        self.q(batch).sum().backward()
+        self.optimizer.step()
+
+    def update(self):
+        self.learn()
+
+    def run(self, max_step):
+        done, t = False, 0
+        while not (done or t == max_step):
+            self.steps += 1
+            obs, reward, done, info = self.env.step(0)
+            if self.steps > self.batch_size:
+                self.update()
+            t += 1
+        return t, 0.0
+`;
+
 describe("step loop batches: minibatches sliced by a range's step, transitions sampled from a replay buffer", () => {
   it("`for start in range(0, n, mb)` slicing `x[start:end]` takes mb items a step", async () => {
     const plan = await planOf([
@@ -131,5 +175,54 @@ describe("step loop batches: minibatches sliced by a range's step, transitions s
     assert.strictEqual(chunked.batch?.value, 100);
     assert.strictEqual(chunked.steps?.value, 180);
     assert.strictEqual((await planOf(script("data[B:2 * B]"))).batch, undefined);
+  });
+  it("the batch a method the step loop calls samples (`self.update()` → `self.learn()` → `self.memory.sample(self.batch_size)`) is the loop's, read with the loop's object", async () => {
+    const script = (logging: string) => `import argparse
+import gym
+from torch.utils.tensorboard import SummaryWriter
+from agent import Agent
+
+parser = argparse.ArgumentParser()
+parser.add_argument('--iterations', type=int, default=500)
+args = parser.parse_args()
+
+
+def main():
+    env = gym.make('CartPole-v1')
+    agent = Agent(env)
+    writer = SummaryWriter()
+    for i in range(args.iterations):
+        length, ret = agent.run(500)
+${logging}
+
+if __name__ == "__main__":
+    main()
+`;
+    // Logging calls come first among the script's statement calls; they never train.
+    const logged = "        writer.add_scalar('a', ret, i)\n".repeat(10);
+    for (const logging of ["", logged]) {
+      const result = await analyze(script(logging), { others: { "/project/agent.py": AGENT } });
+      assert.strictEqual(result.training?.batch?.value, 48, logging ? "past ten writer.add_scalar calls" : "no logging");
+    }
+  });
+
+  it("a count the called function reads from the module (`memory.sample(N_SAMPLE)`) is read where the loop is; its own parameter's (`def learn(n)`) is not", async () => {
+    const loop = (learn: string, call: string) => [
+      "class Memory:",
+      "    def sample(self, n):",
+      "        return torch.randn(n, 64)",
+      "memory = Memory()",
+      "n = 5",
+      "N_SAMPLE = 16",
+      learn,
+      `    x = memory.sample(${learn.includes("(n)") ? "n" : "N_SAMPLE"})`,
+      "    opt.zero_grad()",
+      "    model(x).sum().backward()",
+      "    opt.step()",
+      "for t in range(100):",
+      `    ${call}`,
+    ];
+    assert.strictEqual((await planOf(loop("def learn():", "learn()"))).batch?.value, 16);
+    assert.notStrictEqual((await planOf(loop("def learn(n):", "learn(16)"))).batch?.value, 5, "the module's n is not the parameter n the call passes 16 to");
   });
 });
