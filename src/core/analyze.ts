@@ -496,8 +496,8 @@ function discoverCandidates(parser: PythonParser, runtime: Runtime, namespace: M
         found.push({ name: s.targets[0].id, entry: s.targets[0].id, line, pragmaLine: line, pragmaFile: file, instance: v, recorder });
       } else if (v?.kind === "instance" && !v.module && heldModules(v).length > 0) {
         // An agent object of the project built at top level (`agent = Agent(state_size, action_size)`): its networks.
-        for (const [attribute, held] of heldModules(v)) {
-          if (isLossCriterion(held) || found.some((c) => c.instance === held)) continue;
+        for (const [attribute, held, how] of heldModules(v)) {
+          if (isLossCriterion(held) || found.some((c) => c.instance === held || (how === "passed in" && c.instance.cls === held.cls))) continue;
           const name = `${s.targets[0].id}.${attribute}`;
           found.push({ name, entry: name, line: s.pos.line, pragmaLine: s.pos.line, pragmaFile: file, instance: held, recorder: new Recorder() });
         }
@@ -549,8 +549,10 @@ function discoverCandidates(parser: PythonParser, runtime: Runtime, namespace: M
     // A trainer object of the workspace that builds and holds the model (`trainer = Trainer(config, loader)`, its
     // `__init__` setting `self.model = DenseNet(...)`): the modules it holds are the models the run trains.
     if (!built.instance && built.value) {
-      for (const [attribute, held] of heldModules(built.value)) {
+      for (const [attribute, held, how] of heldModules(built.value)) {
         if (isLossCriterion(held)) continue; // what the model trains against, not a model
+        // A model the script built and handed to the object, rebuilt with it here: listed once, where it was built.
+        if (how === "passed in" && found.some((c) => c.instance.cls === held.cls)) continue;
         if (!found.some((c) => c.instance === held)) found.push({ name: `${name}.${attribute}`, entry: name, line: site.line, pragmaLine: site.line, pragmaFile: file, instance: held, recorder: built.recorder });
       }
     }

@@ -131,4 +131,30 @@ if __name__ == "__main__":
     assert.equal(result.models.length, 0);
     assert.equal(result.notes.filter((n) => n.includes("memory")).length, 0);
   });
+  it("lists a model the script built and handed to a helper object once, where the script built it", async () => {
+    const result = await analyze(`import torch.nn as nn
+
+class Net(nn.Module):
+    def __init__(self, width):
+        super().__init__()
+        self.fc = nn.Linear(width, 2)
+
+    def forward(self, x):
+        return self.fc(x)
+
+class Perturb:
+    def __init__(self, model, gamma=0.01):
+        self.model = model.cuda()
+        self.gamma = gamma
+        self.delta = nn.Linear(3, 3)
+
+def main(width):
+    model = Net(width)
+    perturb = Perturb(model)
+
+if __name__ == "__main__":
+    main(8)
+`);
+    assert.deepEqual(result.models.map((m) => m.name).sort(), ["model", "perturb.delta"], "the handed-in Net is not listed again as perturb.model");
+  });
 });
