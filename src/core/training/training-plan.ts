@@ -1277,7 +1277,10 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
   } else if (bestSteps) {
     // `for epoch in itertools.count():` (or over a count the code does not state) around the step loop: the loop's
     // count is each epoch's, and the run's is unknown, not one epoch's.
-    const uncountedEpoch = stepLoop && !bestEpochs ? forLoops.find((l) => isEpochLoop(l) && l.loop.pos.startIndex < stepLoop.startIndex && stepLoop.endIndex <= l.loop.pos.endIndex) : undefined;
+    // A count that caps the whole run (`if global_step >= max_train_steps: break`) or a count named for steps is the
+    // run's whatever the epochs.
+    const perPass = stepLoop && !bestEpochs && !cap && !namedSteps.has(bestSteps) && !bestSteps.detail.includes(" until ");
+    const uncountedEpoch = perPass ? forLoops.find((l) => isEpochLoop(l) && l.loop.pos.startIndex < stepLoop.startIndex && stepLoop.endIndex <= l.loop.pos.endIndex) : undefined;
     if (uncountedEpoch) perEpochOnly = `steps: ${bestSteps.detail} (line ${bestSteps.line}) is each pass of for ${uncountedEpoch.variable} in ${snippet(input.text, uncountedEpoch.loop.iter)} (line ${uncountedEpoch.loop.pos.line}), whose count the code does not state, so the run's optimizer steps are not known`;
     else plan.steps = bestSteps;
   }
