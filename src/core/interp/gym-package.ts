@@ -13,6 +13,9 @@ interface Environment {
   observation: Space;
   action: Space;
   maxEpisodeSteps?: number;
+  /** False for environments whose episodes end only at their time limit ("Episode End" on the environment's page:
+   *  Pendulum, HalfCheetah, Swimmer, Reacher truncate and never terminate); episode loops then run maxEpisodeSteps. */
+  terminates?: false;
 }
 
 /** Environment ids (any version suffix listed) → spaces. */
@@ -22,8 +25,8 @@ export const GYM_ENVIRONMENTS: Record<string, Environment> = {
   "CartPole-v1": { observation: { box: [4] }, action: { discrete: 2 }, maxEpisodeSteps: 500 },
   "MountainCar-v0": { observation: { box: [2] }, action: { discrete: 3 }, maxEpisodeSteps: 200 },
   "MountainCarContinuous-v0": { observation: { box: [2] }, action: { box: [1] }, maxEpisodeSteps: 999 },
-  "Pendulum-v0": { observation: { box: [3] }, action: { box: [1] }, maxEpisodeSteps: 200 },
-  "Pendulum-v1": { observation: { box: [3] }, action: { box: [1] }, maxEpisodeSteps: 200 },
+  "Pendulum-v0": { observation: { box: [3] }, action: { box: [1] }, maxEpisodeSteps: 200, terminates: false },
+  "Pendulum-v1": { observation: { box: [3] }, action: { box: [1] }, maxEpisodeSteps: 200, terminates: false },
   "Acrobot-v1": { observation: { box: [6] }, action: { discrete: 3 }, maxEpisodeSteps: 500 },
   // Box2D
   "LunarLander-v2": { observation: { box: [8] }, action: { discrete: 4 }, maxEpisodeSteps: 1000 },
@@ -34,9 +37,9 @@ export const GYM_ENVIRONMENTS: Record<string, Environment> = {
   "CarRacing-v0": { observation: { box: [96, 96, 3] }, action: { box: [3] }, maxEpisodeSteps: 1000 },
   "CarRacing-v2": { observation: { box: [96, 96, 3] }, action: { box: [3] }, maxEpisodeSteps: 1000 },
   // MuJoCo (v2/v3/v4 share these spaces except Ant, whose v4 leaves out the contact forces by default)
-  "HalfCheetah-v2": { observation: { box: [17] }, action: { box: [6] }, maxEpisodeSteps: 1000 },
-  "HalfCheetah-v3": { observation: { box: [17] }, action: { box: [6] }, maxEpisodeSteps: 1000 },
-  "HalfCheetah-v4": { observation: { box: [17] }, action: { box: [6] }, maxEpisodeSteps: 1000 },
+  "HalfCheetah-v2": { observation: { box: [17] }, action: { box: [6] }, maxEpisodeSteps: 1000, terminates: false },
+  "HalfCheetah-v3": { observation: { box: [17] }, action: { box: [6] }, maxEpisodeSteps: 1000, terminates: false },
+  "HalfCheetah-v4": { observation: { box: [17] }, action: { box: [6] }, maxEpisodeSteps: 1000, terminates: false },
   "Hopper-v2": { observation: { box: [11] }, action: { box: [3] }, maxEpisodeSteps: 1000 },
   "Hopper-v3": { observation: { box: [11] }, action: { box: [3] }, maxEpisodeSteps: 1000 },
   "Hopper-v4": { observation: { box: [11] }, action: { box: [3] }, maxEpisodeSteps: 1000 },
@@ -49,11 +52,11 @@ export const GYM_ENVIRONMENTS: Record<string, Environment> = {
   "Humanoid-v2": { observation: { box: [376] }, action: { box: [17] }, maxEpisodeSteps: 1000 },
   "Humanoid-v3": { observation: { box: [376] }, action: { box: [17] }, maxEpisodeSteps: 1000 },
   "Humanoid-v4": { observation: { box: [376] }, action: { box: [17] }, maxEpisodeSteps: 1000 },
-  "Swimmer-v2": { observation: { box: [8] }, action: { box: [2] }, maxEpisodeSteps: 1000 },
-  "Swimmer-v3": { observation: { box: [8] }, action: { box: [2] }, maxEpisodeSteps: 1000 },
-  "Swimmer-v4": { observation: { box: [8] }, action: { box: [2] }, maxEpisodeSteps: 1000 },
-  "Reacher-v2": { observation: { box: [11] }, action: { box: [2] }, maxEpisodeSteps: 50 },
-  "Reacher-v4": { observation: { box: [11] }, action: { box: [2] }, maxEpisodeSteps: 50 },
+  "Swimmer-v2": { observation: { box: [8] }, action: { box: [2] }, maxEpisodeSteps: 1000, terminates: false },
+  "Swimmer-v3": { observation: { box: [8] }, action: { box: [2] }, maxEpisodeSteps: 1000, terminates: false },
+  "Swimmer-v4": { observation: { box: [8] }, action: { box: [2] }, maxEpisodeSteps: 1000, terminates: false },
+  "Reacher-v2": { observation: { box: [11] }, action: { box: [2] }, maxEpisodeSteps: 50, terminates: false },
+  "Reacher-v4": { observation: { box: [11] }, action: { box: [2] }, maxEpisodeSteps: 50, terminates: false },
   "InvertedPendulum-v2": { observation: { box: [4] }, action: { box: [1] }, maxEpisodeSteps: 1000 },
   "InvertedPendulum-v4": { observation: { box: [4] }, action: { box: [1] }, maxEpisodeSteps: 1000 },
   "InvertedDoublePendulum-v2": { observation: { box: [11] }, action: { box: [1] }, maxEpisodeSteps: 1000 },
@@ -67,7 +70,7 @@ export const GYM_ENVIRONMENTS: Record<string, Environment> = {
 const pythonSpace = (s: Space) => ("box" in s ? `Box(-1.0, 1.0, (${s.box.join(", ")},))` : `Discrete(${s.discrete})`);
 
 function gymText(): string {
-  const rows = Object.entries(GYM_ENVIRONMENTS).map(([id, e]) => `    "${id}": (${pythonSpace(e.observation)}, ${pythonSpace(e.action)}, ${e.maxEpisodeSteps ?? "None"}),`);
+  const rows = Object.entries(GYM_ENVIRONMENTS).map(([id, e]) => `    "${id}": (${pythonSpace(e.observation)}, ${pythonSpace(e.action)}, ${e.maxEpisodeSteps ?? "None"}, ${e.terminates === false ? "False" : "True"}),`);
   return `import numpy as np
 import _greenlight_unknown
 from . import spaces
@@ -75,16 +78,17 @@ from .spaces import Box, Discrete
 
 
 class EnvSpec:
-    def __init__(self, id, max_episode_steps):
+    def __init__(self, id, max_episode_steps, terminates=True):
         self.id = id
         self.max_episode_steps = max_episode_steps
+        self.terminates = terminates
 
 
 class Env:
-    def __init__(self, id, observation_space, action_space, max_episode_steps):
+    def __init__(self, id, observation_space, action_space, max_episode_steps, terminates=True):
         self.observation_space = observation_space
         self.action_space = action_space
-        self.spec = EnvSpec(id, max_episode_steps)
+        self.spec = EnvSpec(id, max_episode_steps, terminates)
         self._max_episode_steps = max_episode_steps
         self.unwrapped = self
 
@@ -106,7 +110,7 @@ class Env:
 
 class Wrapper(Env):
     def __init__(self, env):
-        Env.__init__(self, env.spec.id, env.observation_space, env.action_space, env.spec.max_episode_steps)
+        Env.__init__(self, env.spec.id, env.observation_space, env.action_space, env.spec.max_episode_steps, env.spec.terminates)
         self.env = env
         self.unwrapped = env.unwrapped
 
@@ -123,8 +127,8 @@ ${rows.join("\n")}
 def make(id, *args, **kwargs):
     if id not in _SPACES:
         return _greenlight_unknown.unknown("the environment {}: its spaces are not in the analyzer's table", id)
-    observation, action, steps = _SPACES[id]
-    return Env(id, observation, action, kwargs.get("max_episode_steps", steps))
+    observation, action, steps, terminates = _SPACES[id]
+    return Env(id, observation, action, kwargs.get("max_episode_steps", steps), terminates)
 `;
 }
 

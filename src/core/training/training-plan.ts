@@ -48,6 +48,8 @@ import { ModuleResolver, type ImportRoot, type ModuleFiles } from "../interp/mod
 import { splitIterableCount } from "./split-iterables";
 import { loadsTrainSplit, trainingSamples } from "./dataset-calls";
 import { stepLoopBatch } from "./step-loop-batch";
+import { optionRead } from "./unread-options";
+import { environmentEpisode, fixedEpisodeSteps } from "./episode-length";
 import { breaksEarly, counterBudget, episodeCalls } from "./counter-budget";
 import { countedWhile, counterStart, type CountedWhile } from "./while-epochs";
 import { initLoader } from "./init-loaders";
@@ -364,11 +366,18 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
    */
   const enclosingCounts = (site: Extract<CodeSite, { kind: "loop" | "while" }>): { value: number; detail: string } | "uncounted" | undefined => {
     const whileSites = sites.filter((x): x is Extract<CodeSite, { kind: "while" }> => x.kind === "while" && within(x.loop, site.loop) && x.context.fn === site.context.fn);
-    if (whileSites.some((w) => !countedWhile(w.loop) && !whileEpochs(w))) return "uncounted";
+    // An episode loop that ends only when an environment that never terminates says done runs its time limit.
+    const episodes = new Map(whileSites.map((w) => [w, environmentEpisodeSteps(w)] as const));
+    if (whileSites.some((w) => !countedWhile(w.loop) && !whileEpochs(w) && !episodes.get(w))) return "uncounted";
     const around = forLoops.filter((l) => within(l.loop, site.loop) && !isEpochLoop(l) && l.context.fn === site.context.fn);
-    if (around.length === 0) return undefined;
+    const fixed = [...episodes.values()].filter((e): e is PlanFigure => e !== undefined);
+    if (around.length === 0 && fixed.length === 0) return undefined;
     let value = 1;
     const details: string[] = [];
+    for (const e of fixed) {
+      value *= e.value;
+      details.push(e.detail);
+    }
     for (const l of around) {
       const n = iterationCount(iterOf(l.loop) ?? l.loop.iter, (e) => evaluateOne(l, e));
       if (n === undefined || n <= 0) return "uncounted";
@@ -376,6 +385,12 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
       details.push(`for ${snippet(input.text, l.loop.target)} in ${snippet(input.text, l.loop.iter)}`);
     }
     return { value, detail: details.join(" × ") };
+  };
+  /** The steps of a `while True:`/`while not done:` episode of an environment that never terminates (episode-length.ts). */
+  const environmentEpisodeSteps = (w: Extract<CodeSite, { kind: "while" }>): PlanFigure | undefined => {
+    const episode = environmentEpisode(w.loop);
+    const steps = episode ? fixedEpisodeSteps(evaluateOne(w, episode.env)) : undefined;
+    return episode && steps !== undefined ? { value: steps, source: "code", line: w.loop.pos.line, detail: `while ${snippet(input.text, w.loop.test)} until ${episode.done}: ${steps} steps an episode (${snippet(input.text, episode.env)} ends episodes only at its time limit)` } : undefined;
   };
   /** `while epoch < N: ...; epoch += 1` around a step loop, or around a call of a function holding one (while-epochs.ts):
    *  the run's epochs, N less the counter's value where the loop starts. */
@@ -1018,6 +1033,8 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
       if (!abslFlag && !parserInUse) continue;
       const isEpochs = EPOCH_CONSTANT.test(dest);
       if (STEP_CONSTANT.test(dest) || ACCUMULATION_CONSTANT.test(dest)) {
+        // An option named for steps that nothing reads (`--num_steps`, "max episode length", never used) sets nothing.
+        if (!abslFlag && STEP_CONSTANT.test(dest) && !optionRead(input.text, dest)) continue;
         const value = defaultArgument ? positiveInteger(evaluateOne(site, defaultArgument)) : undefined;
         const figure: PlanFigure | undefined = value !== undefined ? { value, source: "code", line, detail: `${library} ${flag} default=${snippet(input.text, defaultArgument!)}` } : undefined;
         if (figure && STEP_CONSTANT.test(dest)) namedSteps.add(figure);

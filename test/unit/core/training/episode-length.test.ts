@@ -1,0 +1,54 @@
+import * as assert from "assert";
+import { analyze } from "../../helpers/analyze";
+
+// Scripts written for these tests: an off-policy agent updating a fixed number of times after each environment step,
+// inside episodes that end when the environment says.
+function script(env: string, episodeLoop: string, extra = "") {
+  return `import argparse
+import gym
+import torch
+import torch.nn as nn
+
+parser = argparse.ArgumentParser()
+parser.add_argument('--num_episodes', type=int, default=100)
+parser.add_argument('--updates_per_step', type=int, default=5)
+parser.add_argument('--num_steps', type=int, default=777, help='max episode length')
+args = parser.parse_args()
+${extra}
+env = gym.make('${env}')
+net = nn.Linear(env.observation_space.shape[0], env.action_space.shape[0])
+opt = torch.optim.Adam(net.parameters(), lr=1e-3)
+
+for i_episode in range(args.num_episodes):
+    state = env.reset()
+    done = False
+    ${episodeLoop}
+        state, reward, done, _ = env.step(0)
+        for _ in range(args.updates_per_step):
+            opt.zero_grad()
+            net(torch.randn(8, env.observation_space.shape[0])).sum().backward()
+            opt.step()
+${episodeLoop.startsWith("while True") ? "        if done:\n            break\n" : ""}`;
+}
+
+describe("episode loops of environments that never terminate (src/core/training/episode-length.ts)", () => {
+  it("`while True: ... if done: break` on Pendulum runs its 200-step time limit: episodes × 200 × updates", async () => {
+    const result = await analyze(script("Pendulum-v1", "while True:"));
+    assert.strictEqual(result.training?.steps?.value, 100 * 200 * 5);
+  });
+
+  it("`while not done:` on HalfCheetah runs 1000 steps an episode", async () => {
+    const result = await analyze(script("HalfCheetah-v4", "while not done:"));
+    assert.strictEqual(result.training?.steps?.value, 100 * 1000 * 5);
+  });
+
+  it("an environment that terminates (MountainCarContinuous reaching the flag) leaves the run's steps unknown, and an unread --num_steps is no run length", async () => {
+    const result = await analyze(script("MountainCarContinuous-v0", "while True:"));
+    assert.strictEqual(result.training?.steps, undefined);
+  });
+
+  it("an option named for steps that the code reads is still the run's length", async () => {
+    const result = await analyze(script("MountainCarContinuous-v0", "while True:", "total_steps = args.num_steps"));
+    assert.strictEqual(result.training?.steps?.value, 777);
+  });
+});
