@@ -31,7 +31,8 @@ describe("argparse options that the run reads", () => {
   });
 
   it("reads them once the script parses its arguments", async () => {
-    const parsed = SCRIPT.replace("model = nn.Linear", "args = parser.parse_args()\nmodel = nn.Linear");
+    // The script reads the option it parsed (an option nothing reads sets nothing: unread-options.ts).
+    const parsed = SCRIPT.replace("model = nn.Linear", "args = parser.parse_args()\nprint(args.max_steps)\nmodel = nn.Linear");
     const plan = (await analyze(parsed.replace("for epoch in range(3):", "while True:"))).training ?? {};
     assert.equal(plan.steps?.value, 1000000);
     // Beside an epoch loop, a step option no loop uses gives way to it (named-steps.test.ts).
