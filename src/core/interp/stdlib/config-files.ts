@@ -38,6 +38,15 @@ export function installConfigFiles({ modules, interp, objectClass, call }: Stand
     __exit__: () => bool(false),
     read: ({ args }) => { const text = textOf(args[0]); return text === undefined ? unknown("file contents") : str(text); },
     readlines: ({ args }) => list(linesOf(args[0]).map(str)),
+    // The next line, its newline kept; "" at the end of the file (io docs, IOBase.readline). The object keeps its place.
+    readline: ({ args }) => {
+      const file = args[0];
+      if (file?.kind !== "instance" || textOf(file) === undefined) return unknown("file contents");
+      const at = file.attributes.get("__line__");
+      const index = at?.kind === "int" ? at.value : 0;
+      file.attributes.set("__line__", { kind: "int", value: index + 1 });
+      return str(linesOf(file)[index] ?? "");
+    },
     __iter__: ({ args }) => ({ kind: "iterator", items: linesOf(args[0]).map(str), index: 0 }),
     close: () => NONE,
   });

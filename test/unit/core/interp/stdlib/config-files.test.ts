@@ -47,6 +47,16 @@ describe("config files read with yaml, json and OmegaConf (src/core/interp/stdli
     assert.equal(fromText.params, 5 * 4 + 4);
   });
 
+  it("readline reads a text file line by line, its newline kept, then \"\" at the end (YOLO's anchors file)", async () => {
+    const read = `with open("model_data/sizes.txt", encoding="utf8") as f:
+    first = f.readline()
+    second = f.readline()
+    rest = f.readline()
+cfg = {"model": {"width": int(first) * 10 + int(second.strip()) + len(rest)}}`;
+    const m = await onlyModel(MODEL(read), { others: { "/project/model_data/sizes.txt": "1\n2\n" } });
+    assert.equal(m.params, 12 * 4 + 4);
+  });
+
   it("OmegaConf.load gives a config read by item and by attribute", async () => {
     const m = await onlyModel(MODEL(`conf = OmegaConf.load("configs/net.yaml")\ncfg = {"model": {"width": conf.model.width + conf["model"]["width"]}}`), { others: { "/project/configs/net.yaml": YAML } });
     assert.equal(m.params, 24 * 4 + 4);
