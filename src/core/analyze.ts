@@ -556,7 +556,7 @@ function discoverCandidates(parser: PythonParser, runtime: Runtime, namespace: M
         if (!found.some((c) => c.instance === held)) found.push({ name: `${name}.${attribute}`, entry: name, line: site.line, pragmaLine: site.line, pragmaFile: file, instance: held, recorder: built.recorder });
       }
     }
-    if (built.instance && !found.some((c) => c.instance === built.instance)) {
+    if (built.instance && !isLossCriterion(built.instance) && !found.some((c) => c.instance === built.instance)) {
       found.push({ name, entry: name, line: site.line, pragmaLine: site.line, pragmaFile: file, instance: built.instance, recorder: built.recorder });
       // The builder called alone lacked the globals this call binds: its own entry is the same model, half built.
       if (choice.globals.size > 0 && site.call.func.type === "name") {

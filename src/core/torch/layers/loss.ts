@@ -78,7 +78,19 @@ export const LOSS_LAYERS: LayerSpec[] = [
 
 const LOSS_NAMES = new Set(LOSS_LAYERS.map((l) => l.name).filter((n) => n.endsWith("Loss")));
 
-/** Whether a module is one of torch.nn's loss criteria (itself or by a base class): what a model is trained against, not a model. */
+/** A project's own criterion class, named as torch.nn names its losses (`YOLOLoss`, `FocalLoss`, `ContrastiveCriterion`). */
+const OWN_LOSS_NAME = /(Loss|Criterion)$/;
+
+/** Whether a module is one of torch.nn's loss criteria (itself or by a base class), or a project's class named as
+ *  one that holds no parameters anywhere in it: what a model is trained against, not a model. */
 export function isLossCriterion(m: InstanceValue): boolean {
-  return [m.cls, ...m.cls.mro].some((c) => c.layer !== undefined && LOSS_NAMES.has(c.layer.name));
+  if ([m.cls, ...m.cls.mro].some((c) => c.layer !== undefined && LOSS_NAMES.has(c.layer.name))) return true;
+  return m.cls.location !== undefined && OWN_LOSS_NAME.test(m.cls.name) && !holdsParameters(m, 0);
+}
+
+/** Whether a module or any module below it (a few levels down) has a parameter. */
+function holdsParameters(m: InstanceValue, depth: number): boolean {
+  if (!m.module) return false;
+  if ([...m.module.parameters.values()].some((p) => p.kind === "tensor")) return true;
+  return depth < 8 && [...m.module.children.values()].some((c) => c.kind === "instance" && holdsParameters(c, depth + 1));
 }

@@ -133,6 +133,44 @@ describe("what a notebook binds at top level besides its models", () => {
     assert.deepEqual(r.models.map((m) => m.name), ["model"]);
   });
 
+  it("a project's own criterion class with no parameters is not a model, in main() or at top level; one with parameters stays listed", async () => {
+    const losses = `import torch
+import torch.nn as nn
+
+class FocalLoss(nn.Module):
+    def __init__(self, gamma=2.0):
+        super().__init__()
+        self.gamma = gamma
+        self.ce = nn.CrossEntropyLoss(reduction="none")
+
+    def forward(self, logits, target):
+        ce = self.ce(logits, target)
+        return ((1 - torch.exp(-ce)) ** self.gamma * ce).mean()
+
+class CenterLoss(nn.Module):
+    def __init__(self, classes, dim):
+        super().__init__()
+        self.centers = nn.Parameter(torch.randn(classes, dim))
+
+    def forward(self, x, labels):
+        return ((x - self.centers[labels]) ** 2).sum()
+`;
+    const r = await analyze(`import torch.nn as nn
+from losses import FocalLoss, CenterLoss
+
+def main():
+    focal = FocalLoss(gamma=1.5)
+    focal.train()
+
+if __name__ == "__main__":
+    main()
+    criterion = FocalLoss()
+    centers = CenterLoss(5, 10)
+`, { others: { "/project/losses.py": losses } });
+    assert.deepEqual(r.models.map((m) => m.name), ["centers"]);
+    assert.equal(modelNamed(r, "centers").params, 50, "a criterion with parameters (learned centers) is still shown");
+  });
+
   it("a Sequential with a layer that could not be built (a width from data on disk) is partial, never complete", async () => {
     const r = await analyze(`
 import torch.nn as nn
