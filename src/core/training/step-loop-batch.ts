@@ -80,12 +80,27 @@ function calledSample(block: Statement[], body: Statement[], buffers: Set<string
     if (!definition || seen.has(definition)) continue;
     seen.add(definition);
     const size = bufferSample(definition.body, buffers) ?? calledSample(definition.body, body, buffers, depth - 1, seen);
-    // A count read from the called function's own parameters or locals means something else where the loop is.
     const params = new Set(definition.params.map((p) => p.name));
     const root = size && rootName(size);
-    if (size && root !== undefined && (root === "self" || !params.has(root)) && !assignsName(definition.body, root)) return size;
+    if (!size || root === undefined || assignsName(definition.body, root)) continue;
+    if (root === "self" || !params.has(root)) return size;
+    // The count is the function's parameter itself (`def sample_and_optimize(self, batch_size)`): the call passes it,
+    // so it is the argument the call gives (`agent.sample_and_optimize(BATCH_SIZE)`), read where the call is.
+    const given = size.type === "name" ? passedArgument(call, definition, size.id) : undefined;
+    if (given) return given;
   }
   return undefined;
+}
+
+/** The expression a call passes for a parameter of the called definition, by keyword or position (a method's first
+ *  parameter, its object, taken by the call's receiver); undefined when the call leaves it to its default. */
+function passedArgument(call: Extract<Expression, { type: "call" }>, definition: FunctionDefinition, parameter: string): Expression | undefined {
+  const keyword = keywordArgument(call, parameter);
+  if (keyword) return keyword;
+  const bound = call.func.type === "attribute" && definition.params[0]?.name === "self" ? 1 : 0;
+  const index = definition.params.findIndex((p) => p.name === parameter) - bound;
+  if (index < 0 || definition.params.slice(0, index + bound + 1).some((p) => p.kind !== "normal")) return undefined;
+  return positionalArgument(call, index);
 }
 
 /** Functions and methods defined in a block or its classes, by name (the first of a name). */

@@ -206,7 +206,7 @@ if __name__ == "__main__":
     }
   });
 
-  it("a count the called function reads from the module (`memory.sample(N_SAMPLE)`) is read where the loop is; its own parameter's (`def learn(n)`) is not", async () => {
+  it("a count the called function reads from the module (`memory.sample(N_SAMPLE)`) is read where the loop is; its own parameter's (`def learn(n)`) is what the call passes", async () => {
     const loop = (learn: string, call: string) => [
       "class Memory:",
       "    def sample(self, n):",
@@ -223,6 +223,12 @@ if __name__ == "__main__":
       `    ${call}`,
     ];
     assert.strictEqual((await planOf(loop("def learn():", "learn()"))).batch?.value, 16);
-    assert.notStrictEqual((await planOf(loop("def learn(n):", "learn(16)"))).batch?.value, 5, "the module's n is not the parameter n the call passes 16 to");
+    // The parameter is what the call passes (16), not the module's n (5).
+    assert.strictEqual((await planOf(loop("def learn(n):", "learn(16)"))).batch?.value, 16);
+    assert.strictEqual((await planOf(loop("def learn(n):", "learn(n=12)"))).batch?.value, 12);
+    // A method's first parameter is its object: `self.learn(self.bs)` passes bs for `batch_size` (the loop in another file).
+    const learner = ["import torch", "import torch.nn as nn", "class Memory:", "    def sample(self, n):", "        return torch.randn(n, 4)", "class Agent:", "    def __init__(self):", "        self.memory = Memory()", "        self.bs = 24", "        self.q = nn.Linear(4, 2)", "        self.opt = torch.optim.Adam(self.q.parameters())", "    def learn(self, batch_size):", "        x = self.memory.sample(batch_size)", "        self.opt.zero_grad()", "        self.q(x).sum().backward()", "        self.opt.step()", "    def run(self):", "        for t in range(100):", "            self.learn(self.bs)", ""].join("\n");
+    const method = await analyze("from learner import Agent\n\nagent = Agent()\nif __name__ == '__main__':\n    agent.run()\n", { others: { "/project/learner.py": learner } });
+    assert.strictEqual(method.training?.batch?.value, 24);
   });
 });
