@@ -132,7 +132,8 @@ function passedArguments(fn: FunctionDefinition, calls: CallSite[], text: string
   return result;
 }
 
-/** A call's arguments by the parameter they fill: positionals in order, then keywords; none past a `*args`. */
+/** A call's arguments by the parameter they fill: positionals in order, then keywords, then the keys of a
+ *  `**mapping`; none past a `*args`. */
 export function argumentsByParameter(fn: FunctionDefinition, call: CallSite["call"]): Map<string, Expression> {
   const byName = new Map<string, Expression>();
   const positional = fn.params.filter((p) => p.kind === "normal");
@@ -141,6 +142,17 @@ export function argumentsByParameter(fn: FunctionDefinition, call: CallSite["cal
     if (a.kind === "star") index = Infinity;
     else if (a.kind === "positional" && index < positional.length) byName.set(positional[index++].name, a.value);
     else if (a.kind === "keyword" && fn.params.some((p) => p.name === a.name && p.kind !== "star" && p.kind !== "doublestar")) byName.set(a.name, a.value);
+  }
+  // `train(**vars(args))`, `train(**config)`: Python passes each key of the mapping as a keyword
+  // (docs.python.org/3/reference/expressions.html#calls), so a parameter not given otherwise takes `mapping["name"]`.
+  const spread = call.args.filter((a) => a.kind === "doublestar");
+  if (spread.length === 1) {
+    const mapping = spread[0].value;
+    for (const p of fn.params) {
+      if ((p.kind !== "normal" && p.kind !== "keywordOnly") || byName.has(p.name)) continue;
+      const key: Expression = { type: "str", value: p.name, pos: mapping.pos };
+      byName.set(p.name, { type: "subscript", object: mapping, index: key, pos: mapping.pos });
+    }
   }
   return byName;
 }

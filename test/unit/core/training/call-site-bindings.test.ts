@@ -105,3 +105,41 @@ describe("call-site bindings: a worker that splits the batch among its processes
     assert.strictEqual(plan.samples?.value, 1024);
   });
 });
+
+const SPREAD = (call: string) => `import argparse
+import torch
+import torch.nn as nn
+
+
+def train(epochs, batch_size, lr=0.1):
+    model = nn.Linear(16, 4)
+    opt = torch.optim.SGD(model.parameters(), lr=lr)
+    data = torch.utils.data.TensorDataset(torch.zeros(1000, 16))
+    loader = torch.utils.data.DataLoader(data, batch_size=batch_size)
+    for i in range(0, epochs + 1):
+        for (x,) in loader:
+            model(x).sum().backward()
+            opt.step()
+
+
+if __name__ == "__main__":
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--epochs", type=int, default=7)
+    ap.add_argument("--batch_size", type=int, default=100)
+    ${call}
+`;
+
+describe("call-site bindings: a mapping spread into the call", () => {
+  it("train(**vars(args)) gives each parameter the option of its name: range(0, epochs + 1) is 8 epochs of batch 100", async () => {
+    const plan = (await analyze(SPREAD("args = vars(ap.parse_args())\n    train(**args)"))).training ?? {};
+    assert.strictEqual(plan.epochs?.value, 8);
+    assert.strictEqual(plan.batch?.value, 100);
+    assert.strictEqual(plan.epochs?.detail, "for i in range(0, epochs + 1)");
+  });
+
+  it("a keyword written in the call wins over the mapping's key, as Python passes it", async () => {
+    const plan = (await analyze(SPREAD("config = {'epochs': 3, 'batch_size': 50}\n    train(batch_size=200, **config)"))).training ?? {};
+    assert.strictEqual(plan.epochs?.value, 4);
+    assert.strictEqual(plan.batch?.value, 200);
+  });
+});
