@@ -14,11 +14,13 @@ import { splitHelperPart } from "./split-helpers";
 import { batchSamplerArguments } from "./batch-sampler";
 import { ownClass, ownClassSelectsAsTable } from "./own-code";
 import { tableDatasetClass } from "./dataset-classes";
+import { importsTorchtext, torchtextSamples } from "./text-dataset-sizes";
 
 type CallSite = Extract<CodeSite, { kind: "call" }>;
 
-const LOADER_CALLEE = /DataLoader$|\.flow(_from_directory|_from_dataframe)?$|(^|\.)batch$/;
-const LOADER_WORDS = /DataLoader|\.flow|\.batch\(/;
+// torchtext's legacy iterators too (`BucketIterator.splits((train, val, test), batch_size=...)`), where the file imports torchtext.
+const LOADER_CALLEE = /DataLoader$|\.flow(_from_directory|_from_dataframe)?$|(^|\.)batch$|(^|\.)(Bucket|BPTT)?Iterator(\.splits)?$/;
+const LOADER_WORDS = /DataLoader|\.flow|\.batch\(|Iterator/;
 
 /** The batch of the DataLoader a foreign function builds, and where. */
 export interface ForeignLoader {
@@ -73,7 +75,9 @@ function reachedIn(site: CallSite, evaluateIn: (site: CallSite, e: Expression) =
  * the table that is not known to be the training split: that is decided, and no other reading may overrule it.
  */
 function datasetLength(loader: CallSite, definition: FunctionDefinition, text: string, evaluateIn: (site: CallSite, e: Expression) => Value, reached: (site: CallSite) => boolean, rebound?: (site: CallSite, size: number) => number | undefined): { value: number; code: string; table?: boolean } | null | undefined {
-  const dataset = positionalArgument(loader.call, 0) ?? keywordArgument(loader.call, "dataset");
+  const given = positionalArgument(loader.call, 0) ?? keywordArgument(loader.call, "dataset");
+  // torchtext's `BucketIterator.splits((train, val, test), ...)`: the first iterator, the training one, is over the first.
+  const dataset = given?.type === "tuple" && given.items.length > 0 ? given.items[0] : given;
   if (dataset?.type === "call") {
     // Built in the loader's own call: `DataLoader(datasets.MNIST(root, train=True, ...), batch_size=...)`.
     const written = dataset.func.type === "name" ? dataset.func.id : dataset.func.type === "attribute" ? dataset.func.name : "";
@@ -93,6 +97,9 @@ function datasetLength(loader: CallSite, definition: FunctionDefinition, text: s
     // A project's own class named as torchvision's (`pascal.VOCSegmentation` of dataloaders/datasets/) reads its own
     // files: it is not the table's, and says nothing of the split's size, unless it selects its part as the library
     // does (a copy of torchvision's signature and defaults, own-code.ts).
+    // torchtext's datasets (`train, val, test = Multi30k.splits(...)`): the target's split, by its place (text-dataset-sizes.ts).
+    const textSplit = importsTorchtext(text) ? torchtextSamples(site.callee, site.call, site.assignedTo.indexOf(dataset.id), (e) => evaluateIn(site, e)) : undefined;
+    if (textSplit) return { value: textSplit.value, code: `the loader's dataset ${site.callee}(...) (training split, ${textSplit.source})`, table: true };
     const cls = evaluateIn(site, site.call.func);
     const written = datasetSize(site.callee.split(".").pop() ?? "", "torchvision");
     // A name or registry holding the class (`dataset = data_cls(root, train=True)`): the class it holds.

@@ -69,6 +69,7 @@ import { generatorCallBatch } from "./generator-batch";
 import { batchLimit, limitedSteps, type BatchLimit } from "./lightning-limit-batches";
 import { dictEntry, leadingDimension, lengthOf, positiveInteger, positiveOrZero } from "../interp/value-figures";
 import { snippet } from "../python/code-snippet";
+import { hubSamples, importsHubDatasets, importsTorchtext, torchtextSamples } from "./text-dataset-sizes";
 /**
  * Where a figure comes from: the code, the dataset table, a library's documented default, the user's settings, or
  * (a batch only) the model input's first dimension.
@@ -284,6 +285,9 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
   // TensorFlow 1.x's tutorial MNIST loader imported (`from tensorflow.examples.tutorials.mnist import input_data`).
   const tf1Mnist = input.text.includes(TF1_MNIST_MODULE);
   // The name TensorFlow Datasets is imported as (`import tensorflow_datasets as tfds`).
+  // torchtext and Hugging Face datasets: their tables apply only where the file imports them.
+  const torchtext = importsTorchtext(input.text);
+  const hubDatasets = importsHubDatasets(input.text);
   const tfdsModule = /^\s*import\s+tensorflow_datasets(?:\s+as\s+(\w+))?\s*$/m.exec(input.text)?.[1] ?? (/^\s*import\s+tensorflow_datasets\s*$/m.test(input.text) ? "tensorflow_datasets" : undefined);
   // Names a Keras fit takes its data from (`fit_generator(trainset, ...)`, `fit(x=train_gen)`).
   const fitInputs = new Set(sites.flatMap((s) => {
@@ -295,7 +299,11 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
   // `fit_generator(train_gen, ...)`), or, where no fit names its input, one bound to a training name.
   const feedsFit = (site: CallSite) => site.assignedTo.some((n) => fitInputs.has(n)) || (fitInputs.size === 0 && site.assignedTo.some((n) => /train/i.test(n)));
   // Names a loop of the file iterates (`for images, labels in train_dataset:`): data a function may have batched.
-  const iterated = new Set(sites.flatMap((s) => (s.kind === "loop" && s.loop.iter.type === "name" ? [s.loop.iter.id] : [])));
+  const iterated = new Set(sites.flatMap((s) => {
+    if (s.kind !== "loop") return [];
+    const walked = walkedName(s.loop.iter);
+    return walked ? [walked] : [];
+  }));
   const forLoops = [...new Map(sites.flatMap((x) => (x.kind === "loop" ? [[x.loop, x] as const] : []))).values()];
   const whileLoops = sites.flatMap((x) => (x.kind === "while" ? [x.loop] : []));
   const within = (outer: Statement, inner: Statement) => outer !== inner && outer.pos.startIndex <= inner.pos.startIndex && inner.pos.endIndex <= outer.pos.endIndex;
@@ -755,6 +763,19 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
       const value = positiveInteger(evaluateOne(site, keyword("max_steps")));
       if (value !== undefined) steps.push({ rank: 40, figure: { value, source: "code", line, detail: `${site.callee}(max_steps=${snippet(input.text, keyword("max_steps")!)})` } });
     }
+    if (torchtext && TORCHTEXT_ITERATOR.test(site.callee)) {
+      // torchtext's legacy iterators batch a dataset as a DataLoader does: `BucketIterator(train, batch_size=32)`, or
+      // `BucketIterator.splits((train, val, test), batch_size=32)` whose first iterator is over the first dataset,
+      // the training one (torchtext 0.8 data.Iterator; its batch_size has no default).
+      if (!runsByDefault(site, (e) => evaluateOne(site, e))) continue;
+      const sizes = last === "splits" ? keyword("batch_sizes") : undefined;
+      const size = keyword("batch_size") ?? (last === "splits" ? undefined : positional(1));
+      const value = size ? positiveInteger(evaluateOne(site, size)) : sizes ? (([v]) => (v?.kind === "tuple" || v?.kind === "list" ? positiveInteger(v.items[0]) : undefined))([evaluateOne(site, sizes)]) : undefined;
+      const figure: PlanFigure | undefined = value !== undefined ? { value, source: "code", line, detail: `${site.callee}(${size ? `batch_size=${snippet(input.text, size)}` : `batch_sizes=${snippet(input.text, sizes!)}`})` } : undefined;
+      const split = last === "splits" ? { ...site, assignedTo: site.assignedTo.slice(0, 1) } : site;
+      loaders.push({ site: split, score: last === "splits" ? loaderScore(split, call) + 2 : loaderScore(site, call), batch: figure });
+      continue;
+    }
     if (/DataLoader$/.test(last)) {
       // A loader in a branch the plain run does not take (`elif args.dataset == 'cifar10':`) is not the run's.
       if (!runsByDefault(site, (e) => evaluateOne(site, e))) continue;
@@ -1054,6 +1075,25 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
       if (known && runsByDefault(site, (e) => evaluateOne(site, e))) datasets.push({ site, rank: 20, names: site.assignedTo.slice(0, 1), figure: { value: known.value, source: "dataset table", line, detail: `${site.callee}(${snippet(input.text, positional(0) ?? keyword("name")!)}): ${known.source}` } });
       continue;
     }
+    if (torchtext && (last === "splits" || /^[A-Z]/.test(last)) && !definedInFile(namespace, site.callee, file)) {
+      // torchtext's datasets (text-dataset-sizes.ts): `train, test = datasets.IMDB.splits(TEXT, LABEL)`,
+      // `train_iter, test_iter = AG_NEWS()`; each target that receives the training split holds its examples.
+      const targets = site.assignedTo.length > 0 ? site.assignedTo : [""];
+      const found = targets.flatMap((name, index) => {
+        const known = torchtextSamples(site.callee, call, index, (e) => evaluateOne(site, e));
+        return known ? [{ name, known }] : [];
+      });
+      if (found.length > 0 && runsByDefault(site, (e) => evaluateOne(site, e))) {
+        for (const { name, known } of found) datasets.push({ site, rank: 20, names: name ? [name] : [], figure: { value: known.value, source: "dataset table", line, detail: `${site.callee}(...) (training split): ${known.source}` } });
+        continue;
+      }
+    }
+    if (last === "load_dataset" && hubDatasets && !definedInFile(namespace, site.callee, file)) {
+      // Hugging Face `load_dataset("imdb", split="train")` or the DatasetDict of every split (text-dataset-sizes.ts).
+      const known = hubSamples(call, (e) => evaluateOne(site, e));
+      if (known && runsByDefault(site, (e) => evaluateOne(site, e))) datasets.push({ site, rank: 20, names: site.assignedTo.slice(0, 1), figure: { value: known.value, source: "dataset table", line, detail: `${snippet(input.text, call)} (training split): ${known.source}` } });
+      continue;
+    }
     if (last === "load_data" && call.func.type === "attribute") {
       const owner = call.func.object.type === "attribute" ? call.func.object.name : call.func.object.type === "name" ? call.func.object.id : "";
       const known = datasetSize(owner, "keras");
@@ -1202,7 +1242,9 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
   const loader = loaders.slice().sort((a, b) => b.score - a.score)[0];
   if (loader?.batch) batches.push({ rank: loader.batch.source === "default" ? 2 : 45, figure: loader.batch });
   if (loader) {
-    const fed = keywordArgument(loader.site.call, "dataset") ?? positionalArgument(loader.site.call, 0);
+    const given = keywordArgument(loader.site.call, "dataset") ?? positionalArgument(loader.site.call, 0);
+    // torchtext's `BucketIterator.splits((train, val, test), ...)`: the training iterator is over the first dataset.
+    const fed = given?.type === "tuple" && given.items.length > 0 ? given.items[0] : given;
     // The last binding of the name before the loader is the one it is fed (`ds = split(ds)` rebinds it).
     const linked = fed && datasets.filter((d) => d.site.call.pos.startIndex < loader.site.call.pos.endIndex || d.site.context.fn !== loader.site.context.fn).reverse().find((d) => (fed.type === "name" && d.names.includes(fed.id)) || d.site.call === fed || containsCall(fed, d.site.call));
     // `sampler=SubsetRandomSampler(train_idx)`: each epoch draws those indices only (a validation part held out).
@@ -1606,6 +1648,20 @@ export function runsByDefault(site: CallSite | ConstantSite, evaluate: (e: Expre
   return !enabled || truth(evaluate(enabled)) === true;
 }
 
+
+/** Wrappers that walk what they are given item by item: `for i, b in enumerate(iter(tqdm(loader)))` walks `loader`. */
+const WALKERS = /^(enumerate|iter|tqdm|(tqdm\.)?tqdm)$/;
+
+/** The name a loop walks, through enumerate(), iter() and tqdm() around it. */
+function walkedName(e: Expression): string | undefined {
+  if (e.type === "name") return e.id;
+  if (e.type !== "call" || !WALKERS.test(attributeChain(e.func))) return undefined;
+  const inner = positionalArgument(e, 0);
+  return inner ? walkedName(inner) : undefined;
+}
+
+/** torchtext's legacy iterators (torchtext.data / torchtext.legacy.data): Iterator, BucketIterator, BPTTIterator. */
+const TORCHTEXT_ITERATOR = /(^|\.)(Bucket|BPTT)?Iterator(\.splits)?$/;
 
 /** A dataset name the file defines itself is not the well-known one. */
 function definedInFile(namespace: ModuleNamespaceValue, callee: string, file: string): boolean {

@@ -1,0 +1,123 @@
+// Training-split sizes of well-known text datasets as torchtext and Hugging Face `datasets` load them, each with the
+// page that gives it, and the calls that load them: torchtext's legacy `IMDB.splits(TEXT, LABEL)` (torchtext ≤ 0.8,
+// `torchtext.legacy` to 0.11: the splits come back train first), its datasets API `AG_NEWS(split="train")` (0.12-0.18:
+// the default split ("train", "test") comes back train first), and `load_dataset("imdb", split="train")`.
+import type { Value } from "../interp/values";
+import type { Expression } from "../python/ast";
+import { keywordArgument, positionalArgument } from "../python/syntax-walk";
+
+/** A text dataset's training examples, and where that is written. */
+export interface TextSplit {
+  value: number;
+  source: string;
+}
+
+// Zhang, Zhao, LeCun 2015, Character-level Convolutional Networks for Text Classification (arXiv:1509.01626), table 3;
+// the same counts are torchtext.datasets' NUM_LINES["train"] (pytorch.org/text/0.18.0/datasets.html).
+const ZHANG_2015 = "Zhang, Zhao, LeCun 2015 (arXiv:1509.01626) table 3; torchtext 0.18 datasets NUM_LINES";
+// GLUE's training sets (Wang et al. 2018, arXiv:1804.07461), as the Hugging Face `glue` card and torchtext 0.18 count them.
+const GLUE = "GLUE (Wang et al. 2018, arXiv:1804.07461), huggingface.co/datasets/nyu-mll/glue and torchtext 0.18 NUM_LINES";
+
+/** torchtext dataset classes by name: the training split's size. */
+const TORCHTEXT: Record<string, TextSplit> = {
+  IMDB: { value: 25_000, source: "Maas et al. 2011, Learning Word Vectors for Sentiment Analysis (ai.stanford.edu/~amaas/data/sentiment): 25,000 training reviews; torchtext IMDB" },
+  Multi30k: { value: 29_000, source: "Elliott et al. 2016, Multi30K (arXiv:1605.00459): 29,000 training sentence pairs; torchtext Multi30k NUM_LINES" },
+  TREC: { value: 5_452, source: "Li, Roth 2002, Learning Question Classifiers (cogcomp.seas.upenn.edu/Data/QA/QC): 5,452 training questions; torchtext legacy TREC" },
+  AG_NEWS: { value: 120_000, source: ZHANG_2015 },
+  DBpedia: { value: 560_000, source: ZHANG_2015 },
+  YelpReviewPolarity: { value: 560_000, source: ZHANG_2015 },
+  YelpReviewFull: { value: 650_000, source: ZHANG_2015 },
+  AmazonReviewPolarity: { value: 3_600_000, source: ZHANG_2015 },
+  AmazonReviewFull: { value: 3_000_000, source: ZHANG_2015 },
+  YahooAnswers: { value: 1_400_000, source: ZHANG_2015 },
+  SogouNews: { value: 450_000, source: ZHANG_2015 },
+  SST2: { value: 67_349, source: GLUE },
+  CoLA: { value: 8_551, source: GLUE },
+  MRPC: { value: 3_668, source: GLUE },
+  QQP: { value: 363_846, source: GLUE },
+  MNLI: { value: 392_702, source: GLUE },
+  QNLI: { value: 104_743, source: GLUE },
+  RTE: { value: 2_490, source: GLUE },
+  STSB: { value: 5_749, source: GLUE },
+  WNLI: { value: 635, source: GLUE },
+};
+
+const card = (name: string, value: number) => ({ value, source: `huggingface.co/datasets/${name}: ${value.toLocaleString("en-US")} training examples` });
+
+/** Hugging Face hub datasets by path (and `path/config` for configurations): the "train" split's size from the card. */
+const HUB: Record<string, TextSplit> = {
+  imdb: card("stanfordnlp/imdb", 25_000),
+  ag_news: card("fancyzhx/ag_news", 120_000),
+  rotten_tomatoes: card("cornell-movie-review-data/rotten_tomatoes", 8_530),
+  yelp_polarity: card("fancyzhx/yelp_polarity", 560_000),
+  yelp_review_full: card("Yelp/yelp_review_full", 650_000),
+  amazon_polarity: card("fancyzhx/amazon_polarity", 3_600_000),
+  dbpedia_14: card("fancyzhx/dbpedia_14", 560_000),
+  emotion: card("dair-ai/emotion", 16_000),
+  sst2: card("stanfordnlp/sst2", 67_349),
+  trec: card("CogComp/trec", 5_452),
+  snli: card("stanfordnlp/snli", 550_152),
+  multi_nli: card("nyu-mll/multi_nli", 392_702),
+  squad: card("rajpurkar/squad", 87_599),
+  "glue/cola": card("nyu-mll/glue (cola)", 8_551),
+  "glue/sst2": card("nyu-mll/glue (sst2)", 67_349),
+  "glue/mrpc": card("nyu-mll/glue (mrpc)", 3_668),
+  "glue/qqp": card("nyu-mll/glue (qqp)", 363_846),
+  "glue/mnli": card("nyu-mll/glue (mnli)", 392_702),
+  "glue/qnli": card("nyu-mll/glue (qnli)", 104_743),
+  "glue/rte": card("nyu-mll/glue (rte)", 2_490),
+  "glue/stsb": card("nyu-mll/glue (stsb)", 5_749),
+  "glue/wnli": card("nyu-mll/glue (wnli)", 635),
+};
+
+/** Whether the file's text imports torchtext (its datasets, or the legacy Field/BucketIterator API). */
+export function importsTorchtext(text: string): boolean {
+  return /^\s*(from\s+torchtext(\.\w+)*\s+import\b|import\s+torchtext\b)/m.test(text);
+}
+
+/** Whether the file imports Hugging Face's `datasets` package (`from datasets import load_dataset`). */
+export function importsHubDatasets(text: string): boolean {
+  return /^\s*(from\s+datasets\s+import\b|import\s+datasets\b)/m.test(text);
+}
+
+/**
+ * The training examples a torchtext dataset call loads into the name at `index` of its targets: the legacy
+ * `Cls.splits(...)` returns train first; the datasets API `Cls(root, split)` returns the one split a string names, or
+ * the splits of a tuple in order ("train" and "test" by default). Undefined for another split or one not worked out.
+ */
+export function torchtextSamples(callee: string, call: Extract<Expression, { type: "call" }>, index: number, evaluate: (e: Expression) => Value | undefined): TextSplit | undefined {
+  const parts = callee.split(".");
+  const legacy = parts[parts.length - 1] === "splits";
+  const known = TORCHTEXT[parts[parts.length - (legacy ? 2 : 1)]];
+  if (!known) return undefined;
+  if (legacy) return index === 0 ? known : undefined;
+  const argument = keywordArgument(call, "split") ?? positionalArgument(call, 1);
+  const split = argument ? evaluate(argument) : undefined;
+  if (!argument) return index === 0 ? known : undefined;
+  if (split?.kind === "str") return split.value === "train" ? known : undefined;
+  const items = split?.kind === "tuple" || split?.kind === "list" ? split.items : undefined;
+  const named = items?.[index];
+  return named?.kind === "str" && named.value === "train" ? known : undefined;
+}
+
+/**
+ * The training examples `load_dataset(path, name, split=...)` loads: a "train" split, or the DatasetDict of every split
+ * when none is named (a training run takes its "train"). Undefined for another split or a dataset not in the table.
+ */
+export function hubSamples(call: Extract<Expression, { type: "call" }>, evaluate: (e: Expression) => Value | undefined): TextSplit | undefined {
+  const read = (e: Expression | undefined) => (e ? evaluate(e) : undefined);
+  const path = read(positionalArgument(call, 0) ?? keywordArgument(call, "path"));
+  if (path?.kind !== "str") return undefined;
+  const configArgument = positionalArgument(call, 1) ?? keywordArgument(call, "name");
+  const config = read(configArgument);
+  if (configArgument && config?.kind !== "str") return undefined;
+  // Hub ids with an owner ("stanfordnlp/imdb") name the same card as the bare name.
+  const base = path.value.split("/").pop()!;
+  const known = HUB[config?.kind === "str" ? `${base}/${config.value}` : base];
+  if (!known) return undefined;
+  // load_dataset(path, name, data_dir, data_files, split, ...) (huggingface.co/docs/datasets/package_reference/loading_methods).
+  const splitArgument = keywordArgument(call, "split") ?? positionalArgument(call, 4);
+  if (!splitArgument) return known;
+  const split = read(splitArgument);
+  return split?.kind === "str" && split.value === "train" ? known : undefined;
+}
