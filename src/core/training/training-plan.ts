@@ -1528,12 +1528,34 @@ function loopCount(site: Extract<CodeSite, { kind: "loop" | "while" }>, shape: L
     if (count !== undefined && count > 0) return { value: count, detail: head };
   } else if (loop.test.type === "compare" && loop.test.ops.length === 1 && (loop.test.ops[0] === "<" || loop.test.ops[0] === "<=")) {
     const bound = positiveInteger(evaluate(loop.test.comparators[0]));
-    if (bound !== undefined) return { value: bound + (loop.test.ops[0] === "<=" ? 1 : 0), detail: `while ${snippet(text, loop.test)}` };
+    const stride = loop.test.left.type === "name" ? counterStride(loop.body, loop.test.left.id, evaluate) : 1;
+    if (bound !== undefined && stride !== undefined) return { value: Math.ceil((bound + (loop.test.ops[0] === "<=" ? 1 : 0)) / stride), detail: `while ${snippet(text, loop.test)}${stride > 1 ? ` by ${stride}` : ""}` };
     return undefined;
   }
   if (!shape.breakAt) return undefined;
   const bound = positiveInteger(evaluate(shape.breakAt.bound));
   return bound === undefined ? undefined : { value: bound + shape.breakAt.extra, detail: `${loop.type === "for" ? `for ${snippet(text, loop.target)} in ${snippet(text, loop.iter)}` : `while ${snippet(text, loop.test)}`} until ${snippet(text, shape.breakAt.bound)}` };
+}
+
+/**
+ * How far a `while counter < N:` loop's body moves its counter each pass: `counter += k` (or `counter = counter + k`),
+ * 1 when the body does not bind it (a method may). Undefined when the body binds it otherwise (`start = end`, as a
+ * loop over slices of a batch does): then its passes are not N.
+ */
+function counterStride(body: Statement[], counter: string, evaluate: (e: Expression) => Value | undefined): number | undefined {
+  let stride: number | undefined = 1;
+  let seen = false;
+  forEachStatement(body, ({ statement }) => {
+    const step = statement.type === "augmented" && statement.target.type === "name" && statement.target.id === counter ? (statement.op === "+" ? statement.value : null)
+      : statement.type === "assign" && statement.targets.some((t) => t.type === "name" && t.id === counter)
+        ? (statement.value.type === "binary" && statement.value.op === "+" && statement.value.left.type === "name" && statement.value.left.id === counter ? statement.value.right : null)
+        : undefined;
+    if (step === undefined) return;
+    const k = step === null ? undefined : positiveInteger(evaluate(step));
+    stride = seen || k === undefined ? undefined : k;
+    seen = true;
+  }, [], () => false);
+  return stride;
 }
 
 /** Whether a loop's iterable names an epoch count (`range(self.cfg.n_epochs)`, `trange(num_epochs)`). */
