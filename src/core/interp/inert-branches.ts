@@ -88,3 +88,18 @@ export function armEffect(body: Statement[], enclosing: Statement[] | undefined)
   for (const n of assigned) if (outside.has(n)) return "acts";
   return effect;
 }
+
+/** os.path's (and pathlib's) questions about the file system. */
+const FILE_CHECKS = new Set(["exists", "isfile", "isdir", "lexists", "is_file", "is_dir"]);
+
+/** Whether an `if` test asks the file system (`not osp.exists(self.dataset_dir)`, `Path(p).is_dir()`). The analysis
+ *  reads no data, so a check that raises when files are missing (a dataset's `_check_before_run`) must not stop it:
+ *  the run the figures are for has its data. */
+export function checksFiles(test: Expression): boolean {
+  let found = false;
+  forEachExpression(test, (e) => {
+    if (e.type === "call" && e.func.type === "attribute" && FILE_CHECKS.has(e.func.name)) found = true;
+  });
+  return found;
+}
+

@@ -28,7 +28,7 @@ import { isDataDependentMaskedCopy } from "../torch/masked-copy";
 import { attributesOverDict, dictStorage } from "./dict-subclass";
 import { knownRow, valuesOf, withValues } from "../torch/known-values";
 import { kerasTensorAttribute } from "../keras/tensor-attributes";
-import { armEffect } from "./inert-branches";
+import { armEffect, checksFiles } from "./inert-branches";
 import { numpyScalar } from "./numpy-arrays";
 import { pythonText } from "./formatting";
 import { MissingFileError, catchesMissingFile } from "./missing-file";
@@ -429,7 +429,12 @@ export class Interpreter {
           if (body === "inert" && orelse === "inert") return this.executeBlock(s.body, scope);
         }
         const taken = known ?? this.condition(test, s.test.pos);
-        if (known !== undefined) return this.executeBlock(taken ? s.body : s.orelse, scope);
+        if (known !== undefined) {
+          // A file check that raises when the data is missing: the run has its data, so it goes the other way.
+          const arm = taken ? s.body : s.orelse;
+          if (checksFiles(s.test) && armEffect(arm, undefined) === "raises") return this.executeBlock(taken ? s.orelse : s.body, scope);
+          return this.executeBlock(arm, scope);
+        }
         this.guessedArms++;
         try {
           return this.executeBlock(taken ? s.body : s.orelse, scope);

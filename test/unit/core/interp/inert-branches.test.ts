@@ -79,4 +79,44 @@ model = Net()
     assert.equal(m.complete, false);
     assert.deepEqual(m.unresolved.map((u) => u.line), [13, 16]);
   });
+
+  it("a check that raises when the data files are missing lets the run go on: the run the figures are for has its data", async () => {
+    const script = (check: string) => `import os
+import os.path as osp
+import torch.nn as nn
+
+
+class Market:
+    def __init__(self, root="data"):
+        self.dir = osp.join(root, "market1501")
+        ${check}
+            raise RuntimeError("'{}' is not available".format(self.dir))
+        self.num_classes = 751
+
+
+data = Market()
+# greenlight: input=1x8
+model = nn.Linear(8, data.num_classes)
+`;
+    for (const check of ["if not osp.exists(self.dir):", "if not os.path.isdir(self.dir):", "if osp.exists(self.dir) is False:"]) {
+      const m = await onlyModel(script(check));
+      assert.equal(m.params, 8 * 751 + 751, check);
+      assert.equal(m.complete, true, `${check}: ${JSON.stringify(m.unresolved)}`);
+    }
+  });
+
+  it("a file check that does not raise still takes a fresh run's way (no checkpoint to resume from)", async () => {
+    const m = await onlyModel(`import os
+import torch.nn as nn
+
+width = 4
+if os.path.exists("checkpoints/last.pt"):
+    width = 400
+
+# greenlight: input=1x8
+model = nn.Linear(8, width)
+`);
+    assert.equal(m.params, 8 * 4 + 4);
+  });
 });
+
