@@ -353,7 +353,8 @@ function assignedNames(statements: Statement[]): string[] {
  *  (not in a loop or branch), evaluated there as any site is; undefined when no function does. */
 function globalFromFunction(interp: Interpreter, moduleScope: Scope, file: string, name: string, now: () => number, bindings: ParameterBindings | undefined, allowance: StepAllowance | undefined): Value | undefined {
   const memo = allowance?.globals?.get(`${file}:${name}`);
-  if (memo) return memo;
+  // A global already looked for and not found is not looked for again at every site (the memo holds an unknown).
+  if (memo) return memo.kind === "unknown" ? undefined : memo;
   for (const v of moduleScope.names.values()) {
     if (v.kind !== "function" || v.definition.type !== "function" || v.module.file !== file) continue;
     const body = v.definition.body;
@@ -367,7 +368,7 @@ function globalFromFunction(interp: Interpreter, moduleScope: Scope, file: strin
     return value;
   }
   const value = allowance?.script?.file === file ? globalFromMainGuard(interp, moduleScope, file, name, allowance.script.body, now, bindings, allowance) : undefined;
-  if (value && allowance) (allowance.globals ??= new Map()).set(`${file}:${name}`, value);
+  if (allowance) (allowance.globals ??= new Map()).set(`${file}:${name}`, value ?? unknown(`no binding of ${name} found`));
   return value;
 }
 
