@@ -350,7 +350,8 @@ function assignedNames(statements: Statement[]): string[] {
 }
 
 /** What `name` holds after the first function of the module that declares it `global` assigns it in its own body
- *  (not in a loop or branch), evaluated there as any site is; undefined when no function does. */
+ *  (not in a loop or branch), evaluated there as any site is; else what the script's `__main__` block binds it to;
+ *  undefined when neither does. */
 function globalFromFunction(interp: Interpreter, moduleScope: Scope, file: string, name: string, now: () => number, bindings: ParameterBindings | undefined, allowance: StepAllowance | undefined): Value | undefined {
   const memo = allowance?.globals?.get(`${file}:${name}`);
   // A global already looked for and not found is not looked for again at every site (the memo holds an unknown).
