@@ -96,10 +96,16 @@ const FILE_CHECKS = new Set(["exists", "isfile", "isdir", "lexists", "is_file", 
  *  reads no data, so a check that raises when files are missing (a dataset's `_check_before_run`) must not stop it:
  *  the run the figures are for has its data. */
 export function checksFiles(test: Expression): boolean {
-  let found = false;
+  // Asked at every `if` the interpreter runs: each test is walked once.
+  let found = fileChecks.get(test);
+  if (found !== undefined) return found;
+  found = false;
   forEachExpression(test, (e) => {
     if (e.type === "call" && e.func.type === "attribute" && FILE_CHECKS.has(e.func.name)) found = true;
   });
+  fileChecks.set(test, found);
   return found;
 }
+
+const fileChecks = new WeakMap<Expression, boolean>();
 

@@ -4,7 +4,7 @@
 // as a model itself, so the call did not look like a model; what the factory returns says it is one.
 import type { Expression } from "../python/ast";
 import { forEachStatement } from "../python/syntax-walk";
-import type { Scope, Value } from "./values";
+import { scopeValue, type Scope, type Value } from "./values";
 
 /** Whether `callee` is a Python function whose body returns a new nn.Module or Keras model: a call of such a class,
  *  or a local name the body bound to one (`model = Net(...)` ... `return model`), or to a call of another such factory
@@ -24,27 +24,15 @@ export function returnsModelClass(callee: Value | undefined, item?: number, dept
     const value = picked?.type === "name" ? built.get(picked.id) : picked;
     if (value?.type !== "call") return false;
     if (isModelClass(value.func, callee.closure)) return true;
-    return depth < MAX_FACTORY_DEPTH && value.func.type === "name" && returnsModelClass(lookup(value.func.id, callee.closure), undefined, depth + 1);
+    return depth < MAX_FACTORY_DEPTH && value.func.type === "name" && returnsModelClass(scopeValue(callee.closure, value.func.id), undefined, depth + 1);
   });
 }
 
 /** Factories followed through factories: `create_model_and_diffusion` → `create_model` → `UNetModel(...)`. */
 const MAX_FACTORY_DEPTH = 2;
 
-function lookup(name: string, scope: Scope): Value | undefined {
-  for (let s: Scope | undefined = scope; s; s = s.parent) {
-    const v = s.names.get(name);
-    if (v) return v;
-  }
-  return undefined;
-}
-
 function isModelClass(e: Expression, scope: Scope): boolean {
-  if (e.type !== "name") return false;
-  for (let s: Scope | undefined = scope; s; s = s.parent) {
-    const v = s.names.get(e.id);
-    if (v) return v.kind === "class" && (!!v.isModule || v.mro.some((c) => c.qualifiedName === "keras.Model"));
-  }
-  return false;
+  const v = e.type === "name" ? scopeValue(scope, e.id) : undefined;
+  return v?.kind === "class" && (!!v.isModule || v.mro.some((c) => c.qualifiedName === "keras.Model"));
 }
 

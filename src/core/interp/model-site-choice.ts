@@ -9,7 +9,7 @@ import { forEachExpression, namesIn } from "../python/syntax-walk";
 import type { Interpreter } from "./interpreter";
 import { globalsBoundBefore } from "./guard-globals";
 import { guardGlobals, type NestedModelSite } from "./nested-model-sites";
-import type { Scope, Value } from "./values";
+import { scopeValue, type Scope, type Value } from "./values";
 
 /** The site a name's model comes from, why, and the values its call needs. */
 export interface ChosenModelSite {
@@ -38,7 +38,7 @@ export function chooseModelSite(interp: Interpreter, moduleScope: Scope, file: s
   const guardValues = new Map<string, Value>();
   for (const site of sites) {
     if (!site.fn || !site.guardBefore) continue;
-    const wanted = globalsBoundBefore(site.fn, site.guardBefore, (n) => visible(n, moduleScope)).filter((n) => !guardValues.has(n));
+    const wanted = globalsBoundBefore(site.fn, site.guardBefore, (n) => scopeValue(moduleScope, n) !== undefined).filter((n) => !guardValues.has(n));
     const values = wanted.length > 0 ? evaluateAtSite(interp, moduleScope, file, { before: site.guardBefore }, wanted.map((id) => ({ type: "name", id, pos: site.call.pos })), now, bindings) : [];
     wanted.forEach((id, i) => values[i] && values[i].kind !== "unknown" && guardValues.set(id, values[i]));
   }
@@ -52,10 +52,6 @@ export function chooseModelSite(interp: Interpreter, moduleScope: Scope, file: s
   }
 }
 
-function visible(name: string, scope: Scope | undefined): boolean {
-  for (let s = scope; s; s = s.parent) if (s.names.has(name)) return true;
-  return false;
-}
 
 function chooseAmong(interp: Interpreter, moduleScope: Scope, file: string, sites: NestedModelSite[], now: () => number, bindings?: ParameterBindings): ChosenModelSite | undefined {
   const skipped: NestedModelSite[] = [];

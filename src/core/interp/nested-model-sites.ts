@@ -6,7 +6,7 @@ import { noPosition, type Expression, type FunctionDefinition, type ModuleSyntax
 import { childBodies, mentions, namesIn, rootName } from "../python/syntax-walk";
 import { globalsBoundBefore } from "./guard-globals";
 import { ownClass } from "../training/own-code";
-import type { ModuleNamespaceValue, Scope, Value } from "./values";
+import { scopeValue, type ModuleNamespaceValue, type Scope, type Value } from "./values";
 
 /** A nested `name = library_call(...)` that may build a model. */
 export interface NestedModelSite {
@@ -65,19 +65,20 @@ export function nestedModelSites(syntax: ModuleSyntax, text: string, namespace: 
       if (s.type === "function" && count(s.pos.startIndex, s.pos.endIndex) === 0) return;
       const before = nested ? [...place.outer, ...body.slice(0, i)] : [];
       // `model = build(...)`, or each name of `model, diffusion = build(...)` (Python unpacks the tuple it returns).
-      const targets = nested && s.type === "assign" && s.targets.length === 1 && s.value.type === "call" ? unpackedNames(s.targets[0]) : [];
-      for (const { name, item } of targets) {
-        if (s.type !== "assign" || s.value.type !== "call" || sites.length >= MAX_SITES) break;
-        if ((fromLibrary(s.value, namespace, file) || wrapsLibraryModel(s.value, namespace, file) || needsArgumentsHere(s.value, namespace, file) || importedBefore(s.value, before) || pickedFromLibrary(s.value, before, namespace, file) || (!place.fn && guardGlobals(s.value, before, namespace.scope, file).length > 0)) && looksLikeModel(name, s.value, item)) {
-          // Built in the module's namespace, the call may read only what that namespace (or builtins) holds: an
-          // argument from the function's own variables (`resnet18(num_classes=n)`) needs them worked out first.
-          const locals = [...namesIn([s.value], new Set())].filter((n) => !visible(n, namespace.scope));
-          const guardBefore = place.fn ? calledFromGuard.get(place.fn.name) : undefined;
-          sites.push({ name, line: s.pos.line, call: s.value, locals, statement: s, fn: place.fn, before, conditions: place.conditions, ...(guardBefore ? { guardBefore } : {}), ...(item !== undefined ? { item } : {}) });
-        } else if (item === undefined && plainProjectClass(s.value, namespace)) {
-          const locals = [...namesIn([s.value], new Set())].filter((n) => !visible(n, namespace.scope));
-          const guardBefore = place.fn ? calledFromGuard.get(place.fn.name) : undefined;
-          sites.push({ name, line: s.pos.line, call: s.value, locals, statement: s, fn: place.fn, before, conditions: place.conditions, ...(guardBefore ? { guardBefore } : {}), holder: true });
+      const assign = nested && s.type === "assign" && s.targets.length === 1 && s.value.type === "call" ? { call: s.value, targets: unpackedNames(s.targets[0]) } : undefined;
+      if (assign) {
+        const { call } = assign;
+        const fromOutside = fromLibrary(call, namespace, file) || wrapsLibraryModel(call, namespace, file) || needsArgumentsHere(call, namespace, file) || importedBefore(call, before) || pickedFromLibrary(call, before, namespace, file) || (!place.fn && guardGlobals(call, before, namespace.scope, file).length > 0);
+        // Built in the module's namespace, the call may read only what that namespace (or builtins) holds: an
+        // argument from the function's own variables (`resnet18(num_classes=n)`) needs them worked out first.
+        const locals = [...namesIn([call], new Set())].filter((n) => scopeValue(namespace.scope, n) === undefined);
+        const guardBefore = place.fn ? calledFromGuard.get(place.fn.name) : undefined;
+        for (const { name, item } of assign.targets) {
+          if (sites.length >= MAX_SITES) break;
+          const model = fromOutside && looksLikeModel(name, call, item);
+          const holder = !model && item === undefined && plainProjectClass(call, namespace);
+          if (!model && !holder) continue;
+          sites.push({ name, line: s.pos.line, call, locals, statement: s, fn: place.fn, before, conditions: place.conditions, ...(guardBefore ? { guardBefore } : {}), ...(item !== undefined ? { item } : {}), ...(holder ? { holder: true } : {}) });
         }
       }
       if (s.type === "function") walk(s.body, true, { fn: s, outer: [], conditions: [] });
@@ -153,7 +154,7 @@ export function guardGlobals(call: Extract<Expression, { type: "call" }>, before
   if (call.func.type !== "name") return [];
   const fn = moduleScope.names.get(call.func.id);
   if (fn?.kind !== "function" || fn.module.file !== file || fn.definition.type !== "function") return [];
-  return globalsBoundBefore(fn.definition, before, (n) => visible(n, moduleScope));
+  return globalsBoundBefore(fn.definition, before, (n) => scopeValue(moduleScope, n) !== undefined);
 }
 
 /**
@@ -225,7 +226,3 @@ function isHubLoad(e: Expression): boolean {
   return e.type === "attribute" && e.name === "load" && e.object.type === "attribute" && e.object.name === "hub";
 }
 
-function visible(name: string, scope: Scope | undefined): boolean {
-  for (let s = scope; s; s = s.parent) if (s.names.has(name)) return true;
-  return false;
-}

@@ -227,6 +227,15 @@ export interface Scope {
   globals?: Set<string>;
 }
 
+/** What a name holds in a scope or one it encloses (the module's, the builtins'); undefined where none binds it. */
+export function scopeValue(scope: Scope | undefined, name: string): Value | undefined {
+  for (let s = scope; s; s = s.parent) {
+    const v = s.names.get(name);
+    if (v !== undefined) return v;
+  }
+  return undefined;
+}
+
 /** What a native function receives. */
 export interface NativeCall {
   args: Value[];

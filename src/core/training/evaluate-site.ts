@@ -5,7 +5,7 @@ import { Budget, BudgetExceeded } from "../interp/budget";
 import { dict, tuple, unknown } from "../interp/construct";
 import type { Interpreter } from "../interp/interpreter";
 import { Recorder } from "../interp/recorder";
-import { PythonError, Unresolved, type Scope, type Value } from "../interp/values";
+import { PythonError, Unresolved, scopeValue, type Scope, type Value } from "../interp/values";
 import type { Expression, FunctionDefinition, Statement } from "../python/ast";
 import { boundNames, callsIn, forEachExpression, forEachStatement, isMainGuard, namesIn, ownExpressions, rootName, targetNames } from "../python/syntax-walk";
 import type { SiteContext } from "./code-sites";
@@ -249,7 +249,7 @@ export function evaluateAtSite(
   if (context.fn && followGlobals) {
     const local = new Set([...(context.fn.params.map((p) => p.name)), ...assignedNames(slice)]);
     for (const name of needed) {
-      if (local.has(name) || bindsName(moduleScope, name)) continue;
+      if (local.has(name) || scopeValue(moduleScope, name) !== undefined) continue;
       const value = globalFromFunction(interp, moduleScope, file, name, now, bindings, allowance);
       if (value) fromFunctions.set(name, value);
     }
@@ -298,7 +298,7 @@ export function evaluateAtSite(
       interp.budget.refillSteps();
       const value = guarded(() => interp.evaluate(e, scope));
       const name = value.kind === "unknown" ? /^name '([^']+)' is not defined$/.exec(value.reason)?.[1] : undefined;
-      const cause = name !== undefined && !bindsName(scope, name) ? unbound.get(name) : undefined;
+      const cause = name !== undefined && scopeValue(scope, name) === undefined ? unbound.get(name) : undefined;
       return cause !== undefined ? unknown(cause) : value;
     });
     spend();
@@ -393,8 +393,3 @@ function globalFromMainGuard(interp: Interpreter, moduleScope: Scope, file: stri
   return undefined;
 }
 
-/** Whether the scope or one it encloses in (the module's, the builtins') binds the name. */
-function bindsName(scope: Scope, name: string): boolean {
-  for (let s: Scope | undefined = scope; s; s = s.parent) if (s.names.has(name)) return true;
-  return false;
-}
