@@ -11,7 +11,7 @@ type ForStatement = Extract<Statement, { type: "for" }>;
 
 /** Whether `loop`, a counted `range(...)` loop, holds directly (not inside another loop) a step loop whose count is
  *  sized by the data it walks: its iterations then make one pass over that data, and each of `loop`'s is an epoch. */
-export function passesOverData(loop: ForStatement, isStepLoop: (l: LoopStatement) => boolean): boolean {
+export function passesOverData(loop: ForStatement, isStepLoop: (l: LoopStatement) => boolean, sameDataOnly = false): boolean {
   if (!isRangeCall(loop.iter)) return false;
   const assigned = new Map<string, Expression>();
   const inner: ForStatement[] = [];
@@ -26,8 +26,29 @@ export function passesOverData(loop: ForStatement, isStepLoop: (l: LoopStatement
   return inner.some((l) => {
     // `training_batch = zip(...)` bound in the outer loop's body, then `for start, end in training_batch:`.
     const iter = l.iter.type === "name" ? assigned.get(l.iter.id) ?? l.iter : l.iter;
-    return iter.type === "call" && sizedByData(iter) && isStepLoop(l);
+    if (iter.type !== "call" || !sizedByData(iter) || !isStepLoop(l)) return false;
+    // A loop named for steps (`for it in range(1, num_iterations + 1):`) passes over the same data each time only
+    // when the data it sizes is bound outside it: PPO refills its rollout buffer on each update, and that is no epoch.
+    return !sameDataOnly || sizedNames(iter).every((name) => !assigned.has(name));
   });
+}
+
+/** The names whose size an iterable's bounds read (`len(pairs)` gives pairs). */
+function sizedNames(iter: Expression): string[] {
+  const names: string[] = [];
+  forEachExpression(iter, (e) => {
+    if (e.type === "call" && e.func.type === "name" && e.func.id === "len" && e.args[0]?.kind === "positional" && e.args[0].value.type === "name") names.push(e.args[0].value.id);
+    else if (e.type === "subscript" && e.object.type === "attribute" && e.object.name === "shape" && e.object.object.type === "name") names.push(e.object.object.id);
+  });
+  return names;
+}
+
+/** The stop of a `for i in range(start, stop, step)` loop when it reads a data size (`len(x)`, `x.shape[0]`,
+ *  `data.num_examples`): the items one pass of the loop walks in strides of its step. */
+export function dataSizeOfRange(loop: LoopStatement): Expression | undefined {
+  if (loop.type !== "for" || loop.iter.type !== "call" || !isRangeCall(loop.iter) || loop.iter.args.length !== 3) return undefined;
+  const stop = loop.iter.args[1];
+  return stop.kind === "positional" && sizedByData(stop.value) ? stop.value : undefined;
 }
 
 /** An iterable whose bounds read a data size: `len(x)`, `x.shape[0]`, `data.num_examples`. */

@@ -20,7 +20,8 @@ import { slicedRows } from "./array-slices";
 import { ownClass, ownClassSelectsAsTable, ownMethod } from "./own-code";
 import { loopShape, type LoopShape, type LoopStatement } from "./loop-shape";
 import { runsTrainingOperation, trainingOperations } from "./session-steps";
-import { passesOverData } from "./data-pass-epochs";
+import { dataSizeOfRange, passesOverData } from "./data-pass-epochs";
+import { generatorCallSamples } from "./generator-samples";
 import { endlessTake } from "./take-count";
 import { estimatorSteps } from "./estimator-steps";
 import { TF1_MNIST_MODULE, TF1_MNIST_VALIDATION, tf1MnistTrainSamples } from "../keras/tf1-mnist";
@@ -363,7 +364,7 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
   const isEpochLoop = (l: { variable: string; loop: Extract<Statement, { type: "for" }> }): boolean =>
     EPOCH_VARIABLE.test(l.variable) || (namesEpochs(l.loop.iter) && (containsStepLoop(l.loop) || callsStepLoopFunction(input.body, l.loop, stepLoopSpans()))) ||
     passesEpochToStepLoop(input.body, l.loop, l.variable, stepLoopSpans()) ||
-    (!STEP_VARIABLE.test(l.variable) && passesOverData(l.loop, (x) => shapeOf(x).stepLoop));
+    passesOverData(l.loop, (x) => shapeOf(x).stepLoop, STEP_VARIABLE.test(l.variable));
   /**
    * The loops of counted length around a step loop, epoch loops aside (they are the run's epochs): PPO's
    * `for iteration in range(1, n + 1): for epoch in range(k): for start in range(0, b, mb)` steps n × k × b/mb times.
@@ -516,6 +517,20 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
         const drawnSamples = drawn && drawnBatch !== undefined && drawn.kind === "instance" ? [...drawn.attributes].find(([k]) => SAMPLE_COUNT_ATTRIBUTE.test(k)) : undefined;
         const sampleCount = drawnSamples ? positiveInteger(drawnSamples[1]) : undefined;
         if (drawnSamples && sampleCount !== undefined) samples.push({ rank: 45, figure: { value: sampleCount, source: "code", line: site.loop.pos.line, detail: `${snippet(input.text, drawnFrom!)}.${drawnSamples[0]}: the samples ${drawn?.kind === "instance" ? drawn.cls.name : ""} batches` } });
+        // A loop over a minibatch generator of the project's own (`for X, y in data_iter(batch_size, features, labels)`):
+        // each item is a batch of the size its call binds, and a pass walks the data the call gives it
+        // (generator-batch.ts, generator-samples.ts).
+        const generatorCall = !own && drawnFrom?.type === "call" ? drawnFrom : undefined;
+        const generatorCallee = generatorCall ? evaluateOne(site, generatorCall.func) : undefined;
+        const generated = generatorCall ? generatorCallBatch(generatorCall, generatorCallee, (e) => evaluateOne(site, e), (e) => snippet(input.text, e)) : undefined;
+        if (generated) batches.push({ rank: 45, figure: { value: generated.value, source: "code", line: site.loop.pos.line, detail: generated.detail } });
+        const walked = generatorCall ? generatorCallSamples(generatorCall, generatorCallee, (e) => evaluateOne(site, e), (e) => snippet(input.text, e)) : undefined;
+        if (walked) samples.push({ rank: 44, figure: { value: walked.value, source: "code", line: site.loop.pos.line, detail: walked.detail } });
+        // A loop that slices its batches from the data by a stride up to the data's size (`for i in range(0, len(X), bs):
+        // xb = X[i:i + bs]`) walks all of it each pass: that size is the samples.
+        const strideData = own?.how === "range step" && strideNamed ? dataSizeOfRange(site.loop) : undefined;
+        const strideSamples = strideData ? positiveInteger(evaluateOne(site, strideData)) : undefined;
+        if (strideData && strideSamples !== undefined) samples.push({ rank: 44, figure: { value: strideSamples, source: "code", line: site.loop.pos.line, detail: `${snippet(input.text, strideData)}: the items a pass of ${site.loop.type === "for" ? snippet(input.text, site.loop.iter) : ""} slices in strides of its batch` } });
         // A counted loop stepping on the whole data each pass (`for t in range(100): prediction = net(x)`).
         const counted = site.loop.type === "while" || (drawnFrom?.type === "call" && drawnFrom.func.type === "name" && drawnFrom.func.id === "range");
         if (!own && !drawn && counted) wholeData(site);
@@ -581,7 +596,10 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
       continue;
     }
     if (site.kind === "loop" && stepLoops.includes(site.loop)) continue;
-    if (site.kind === "loop" && STEP_VARIABLE.test(site.variable) && /\.backward\s*\(/.test(input.text.slice(site.loop.pos.startIndex, site.loop.pos.endIndex))) {
+    // A loop named for steps around a pass over the same data (`for it in range(n): for j in range(0, len(pairs), bs)`)
+    // is an epoch loop (data-pass-epochs.ts), read below.
+    const passesData = site.kind === "loop" && STEP_VARIABLE.test(site.variable) && passesOverData(site.loop, (x) => shapeOf(x).stepLoop, true);
+    if (site.kind === "loop" && !passesData && STEP_VARIABLE.test(site.variable) && /\.backward\s*\(/.test(input.text.slice(site.loop.pos.startIndex, site.loop.pos.endIndex))) {
       // A loop around a step loop of its own (`for iteration in ...: for start in range(0, n, mb): ... step()`) is
       // counted by that loop, as one of the loops around it.
       if (containsStepLoop(site.loop)) continue;
