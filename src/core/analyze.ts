@@ -1,6 +1,6 @@
 import { Budget, BudgetExceeded } from "./interp/budget";
 import { tensor, unknown } from "./interp/construct";
-import { forwardArguments, takesDecoderTokens } from "./interp/forward-arguments";
+import { forwardArguments, requiredInputCount, takesDecoderTokens } from "./interp/forward-arguments";
 import { dataImageSides, exampleInputs, pragmaConfig, pragmaInputs } from "./interp/input-discovery";
 import { defaultInputsPerArgument } from "./interp/argument-inputs";
 import { locateConfig, type LocatedConfig } from "./transformers/config-files";
@@ -36,6 +36,7 @@ import { chooseModelSite } from "./interp/model-site-choice";
 import { fedInputs, inputsFedTo } from "./interp/fed-inputs";
 import { pragmaSettingNear } from "./pragma/grammar";
 import { kerasDatasetInputs, isKerasObject } from "./keras/data-inputs";
+import { gymObservationInputs } from "./keras/gym-inputs";
 import { wrappedModel } from "./torch/nn/parallel";
 import { declaredInputs, declaredInputsOfParts } from "./keras/declared-inputs";
 import { isIdleKerasLayer } from "./keras/idle-layers";
@@ -762,6 +763,8 @@ function runModel(interp: Interpreter, c: Candidate, request: AnalyzeRequest, co
       for (const e of examples) attempts.push({ inputs: e, source: "example" });
       // A Keras model built on its first call reads the batches of the keras.datasets set the program loads.
       if (!declared && isKerasObject(c.instance)) for (const d of kerasDatasetInputs(request.text)) attempts.push({ inputs: d, source: "default" });
+      // ... and a reinforcement-learning agent's network, the observations of the gym environment the program makes.
+      if (!declared && isKerasObject(c.instance)) for (const d of gymObservationInputs(request.text, requiredInputCount(interp.getAttribute(c.instance, "call")))) attempts.push({ inputs: d, source: "default" });
       for (const d of defaultInputsPerArgument(c.instance, dataSides)) attempts.push({ inputs: d, source: "default" });
     }
   }

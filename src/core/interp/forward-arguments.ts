@@ -45,6 +45,14 @@ export function takesDecoderTokens(forward: Value): boolean {
   return signature.kind === "function" && signature.definition.params.some((p) => p.name === DECODER_TOKEN_PARAMETER);
 }
 
+/** How many positional parameters a forward (or Keras call) needs with no default, self left out; undefined when unknown. */
+export function requiredInputCount(forward: Value): number | undefined {
+  const bound = forward.kind === "bound";
+  const own = unwrapFunction(bound ? forward.fn : forward);
+  if (own.kind !== "function") return undefined;
+  return positional(own, bound).filter((p) => !p.default && !own.defaults.has(p.name)).length;
+}
+
 function positional(fn: FunctionValue, bound: boolean) {
   return fn.definition.params.filter((p) => p.kind === "normal").slice(bound ? 1 : 0);
 }

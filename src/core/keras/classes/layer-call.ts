@@ -66,8 +66,12 @@ export function callLayer(ctx: KerasContext, c: NativeCall): Value {
     if (declared !== undefined && tensorsOf(inputs)[0]?.shape.join("x") === declared) interpreter.recorder.note(s.assumption, interpreter.currentLocation ?? self.module!.constructedAt);
   }
   // A layer's first call on data is its input too: a layer the program runs alone (`dense(np.zeros((2, 3)))`) is
-  // reported with what it read, not another model's example.
-  if (!s.graph && inputs.kind === "tensor") declareInputs(self, [specOf(inputs)]);
+  // reported with what it read, not another model's example. A call of several tensors (a critic's
+  // `call(state, action)`) declares each of the leading ones, so the model is run again with all of them.
+  if (!s.graph && inputs.kind === "tensor") {
+    const more = rest.findIndex((r) => r.kind !== "tensor");
+    declareInputs(self, [inputs, ...rest.slice(0, more < 0 ? rest.length : more)].map((t) => specOf(t as typeof inputs)));
+  }
   const recorder = interpreter.recorder;
   recorder.moduleStack.push(self);
   const before = recorder.ops.length;
