@@ -75,14 +75,22 @@ function calledSample(block: Statement[], body: Statement[], buffers: Set<string
   if (depth <= 0) return undefined;
   const definitions = functionsByName(body);
   for (const call of callsAnywhere(block)) {
-    const name = call.func.type === "name" ? call.func.id : call.func.type === "attribute" && call.func.object.type === "name" && call.func.object.id === "self" ? call.func.name : undefined;
+    // A method called on an object the loop holds by name (`agent.train()` in a top-level episode loop): its `self`
+    // is that object, so a count it reads from `self` reads from the object where the loop is.
+    const receiver = call.func.type === "attribute" && call.func.object.type === "name" && call.func.object.id !== "self" ? call.func.object : undefined;
+    const name = call.func.type === "name" ? call.func.id : call.func.type === "attribute" && call.func.object.type === "name" ? call.func.name : undefined;
     const definition = name === undefined ? undefined : definitions.get(name);
-    if (!definition || seen.has(definition)) continue;
+    if (!definition || seen.has(definition) || (receiver && definition.params[0]?.name !== "self")) continue;
     seen.add(definition);
     const size = bufferSample(definition.body, buffers) ?? calledSample(definition.body, body, buffers, depth - 1, seen);
     const params = new Set(definition.params.map((p) => p.name));
     const root = size && rootName(size);
     if (!size || root === undefined || assignsName(definition.body, root)) continue;
+    if (receiver) {
+      const onReceiver = root === "self" ? rebased(size, receiver) : undefined;
+      if (onReceiver) return onReceiver;
+      continue;
+    }
     if (root === "self" || !params.has(root)) return size;
     // The count is the function's parameter itself (`def sample_and_optimize(self, batch_size)`): the call passes it,
     // so it is the argument the call gives (`agent.sample_and_optimize(BATCH_SIZE)`), read where the call is.
@@ -90,6 +98,15 @@ function calledSample(block: Statement[], body: Statement[], buffers: Set<string
     if (given) return given;
   }
   return undefined;
+}
+
+/** `self.a.b` read on another object: `agent.a.b` (the receiver in place of `self`; its text stays the method's).
+ *  Undefined for anything but a chain of attributes. */
+function rebased(size: Expression, receiver: Expression): Expression | undefined {
+  if (size.type === "name") return receiver;
+  if (size.type !== "attribute") return undefined;
+  const object = rebased(size.object, receiver);
+  return object && { ...size, object };
 }
 
 /** The expression a call passes for a parameter of the called definition, by keyword or position (a method's first

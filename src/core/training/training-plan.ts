@@ -315,6 +315,15 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
   let steppingTried = 0;
   // TensorFlow 1.x: `sess.run([optimizer, cost], ...)` of an optimizer's `minimize(...)` op is a step (session-steps.ts).
   const sessionOps = trainingOperations(input.body, input.text);
+  /** `agent.train()` with no argument on an object of a plain class of the project (an RL agent, no nn.Module or
+   *  Keras model, so no mode switch) that defines `train` itself: Python runs that method, which may take a step. */
+  const plainObjectTrain = (site: CallSite, c: Extract<Expression, { type: "call" }>): boolean => {
+    if (c.func.type !== "attribute" || c.func.name !== "train" || c.args.length > 0) return false;
+    const receiver = evaluateOne(site, c.func.object);
+    if (receiver?.kind !== "instance" || receiver.module) return false;
+    const method = lookupClassAttribute(receiver.cls, "train");
+    return method?.kind === "function" && method.definition.type === "function";
+  };
   const steppingCall = (c: Expression): boolean => {
     const known = stepping.get(c);
     if (known !== undefined) return known;
@@ -325,7 +334,7 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
     }
     const site = c.type === "call" ? callSites.get(c) : undefined;
     if (!site || c.type !== "call" || (c.func.type !== "attribute" && c.func.type !== "name") || steppingTried >= MAX_STEPPING_CALLS) return false;
-    if (NOT_STEPPING_CALLEE.test(site.callee) || (NOT_STEPPING_METHOD.test(site.callee) && !ownTrainMethod(c))) return false;
+    if (NOT_STEPPING_CALLEE.test(site.callee) || (NOT_STEPPING_METHOD.test(site.callee) && !ownTrainMethod(c) && !plainObjectTrain(site, c))) return false;
     steppingTried++;
     const callee = evaluateOne(site, c.func);
     let result = stepsOncePerCall(callee);

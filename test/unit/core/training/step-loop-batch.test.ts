@@ -231,4 +231,37 @@ if __name__ == "__main__":
     const method = await analyze("from learner import Agent\n\nagent = Agent()\nif __name__ == '__main__':\n    agent.run()\n", { others: { "/project/learner.py": learner } });
     assert.strictEqual(method.training?.batch?.value, 24);
   });
+  it("an episode loop at top level calling a method on the agent it holds (`agent.train()`, `agent.learn()`) reads the count that method samples from its `self` on the agent, and a plain agent's `train()` is its own method, not a mode switch", async () => {
+    const script = (method: string) => `import random
+import torch
+import torch.nn as nn
+
+
+class Agent:
+    def __init__(self):
+        self.net = nn.Linear(4, 2)
+        self.opt = torch.optim.Adam(self.net.parameters())
+        self.memory = []
+        self.batch_size = 40
+
+    def ${method}(self):
+        batch = random.sample(self.memory, self.batch_size)
+        self.opt.zero_grad()
+        self.net(torch.zeros(self.batch_size, 4)).sum().backward()
+        self.opt.step()
+
+
+agent = Agent()
+for episode in range(300):
+    agent.${method}()
+`;
+    for (const method of ["learn", "train"]) {
+      const plan = (await analyze(script(method))).training;
+      assert.strictEqual(plan?.batch?.value, 40, method);
+      assert.strictEqual(plan?.steps?.value, 300, method);
+    }
+    // nn.Module's own train() (no argument) is still the mode switch: a module's loop of model.train() takes no step.
+    const moduleTrain = await analyze(["import torch", "import torch.nn as nn", "model = nn.Linear(4, 2)", "for e in range(300):", "    model.train()", ""].join("\n"));
+    assert.strictEqual(moduleTrain.training?.steps?.value, undefined);
+  });
 });
