@@ -25,7 +25,7 @@ import { buildReport, modulePaths } from "./report/build-report";
 import type { InputSource, InputSpec, ModelReport } from "./report/model-report";
 import { namedModules } from "./torch/module-tree";
 import { isLossCriterion } from "./torch/layers/loss";
-import { dottedName, namesIn } from "./python/syntax-walk";
+import { childBodies, dottedName, namesIn } from "./python/syntax-walk";
 import { lookupClassAttribute } from "./interp/classes";
 import { componentClassNames, constructorNeed } from "./interp/constructor-needs";
 import { namesUsedAlone } from "./interp/used-alone";
@@ -44,7 +44,7 @@ import { discoverTrainingPlan, PLAN_STEPS, type TrainingPlan } from "./training/
 import { lineWithin, otherModelsTraining } from "./training/models-in-turn";
 import { runBindings, type RunBindings } from "./training/run-bindings";
 import { findCodeSites } from "./training/code-sites";
-import type { ParameterBindings } from "./training/evaluate-site";
+import { evaluateAtSite, type ParameterBindings } from "./training/evaluate-site";
 import { discoverGenerations } from "./generation/generation-plan";
 import { readRunSetup } from "./memory/run-setup";
 import { findTrainingSites } from "./training/training-sites";
@@ -546,7 +546,15 @@ function discoverCandidates(parser: PythonParser, runtime: Runtime, namespace: M
     }
     const scope: Scope = { names: new Map(choice.locals), parent: namespace.scope };
     const ran = choice.value ? siteItem(site, choice.value) : undefined;
-    const built = ran?.kind === "instance" && ran.module ? { instance: ran, recorder: new Recorder() } : ran?.kind === "instance" && holder ? { recorder: new Recorder(), value: ran as Value } : withModuleGlobals(namespace.scope, choice.globals, () => tryBuild(() => siteItem(site, interp.evaluate(site.call, scope)) ?? unknown(`the call returns no item ${site.item} to unpack`)));
+    let built = ran?.kind === "instance" && ran.module ? { instance: ran, recorder: new Recorder() } : ran?.kind === "instance" && holder ? { recorder: new Recorder(), value: ran as Value } : withModuleGlobals(namespace.scope, choice.globals, () => tryBuild(() => siteItem(site, interp.evaluate(site.call, scope)) ?? unknown(`the call returns no item ${site.item} to unpack`)));
+    // A Sequential its builder function fills in the statements after it (`model = Sequential()`, then
+    // `model.add(Dense(24, input_shape=state_shape))`): Python runs those adds before the function returns the model,
+    // so the site is run with them, in the function, its parameters as the run binds them.
+    const adds = built.instance && site.fn && isKerasObject(built.instance) ? layersAddedAfter(site.fn.body, site.statement, site.name) : [];
+    if (adds.length > 0) {
+      const [grown] = evaluateAtSite(interp, namespace.scope, file, { fn: site.fn, before: [...site.before, site.statement, ...adds] }, [{ type: "name", id: site.name, pos: site.call.pos }], now, bindings);
+      if (grown?.kind === "instance" && grown.module) built = { instance: grown, recorder: built.recorder };
+    }
     // A trainer object of the workspace that builds and holds the model (`trainer = Trainer(config, loader)`, its
     // `__init__` setting `self.model = DenseNet(...)`): the modules it holds are the models the run trains.
     if (!built.instance && built.value) {
@@ -595,6 +603,23 @@ function discoverCandidates(parser: PythonParser, runtime: Runtime, namespace: M
   }
   const builtFromClass = (c: Candidate) => c.entry.startsWith(`${c.instance.cls.name}(`);
   return followScriptInstances(found.filter((c) => !componentInstances.has(c.instance) && !isIdleKerasLayer(c.instance) && !(builtFromClass(c) && (componentClasses.has(c.instance.cls) || fileComponents.has(c.name)))));
+}
+
+/** The `name.add(...)` statements that follow `statement` in the block of `body` holding it (a Keras Sequential
+ *  grown layer by layer). */
+function layersAddedAfter(body: Statement[], statement: Statement, name: string): Statement[] {
+  const index = body.indexOf(statement);
+  if (index >= 0) {
+    return body.slice(index + 1).filter((s) => s.type === "expression" && s.value.type === "call" && s.value.func.type === "attribute" && s.value.func.name === "add" && s.value.func.object.type === "name" && s.value.func.object.id === name);
+  }
+  for (const s of body) {
+    if (s.type === "function" || s.type === "class") continue;
+    for (const inner of childBodies(s)) {
+      const found = layersAddedAfter(inner, statement, name);
+      if (found.length > 0) return found;
+    }
+  }
+  return [];
 }
 
 /**

@@ -239,4 +239,31 @@ model = keras.Model(inputs, x)
     assert.equal(m.complete, false);
     assert.ok(m.unresolved.some((n) => n.reason.includes("None")));
   });
+  it("a Sequential a module-level builder fills with add() after creating it, called from main() with the environment's sizes, is built whole", async () => {
+    const result = await analyze(`import gym
+import tensorflow as tf
+from tensorflow import keras
+
+env = gym.make("CartPole-v1")
+
+def agent(state_shape, action_shape):
+    init = tf.keras.initializers.HeUniform()
+    model = keras.Sequential()
+    model.add(keras.layers.Dense(24, input_shape=state_shape, activation="relu", kernel_initializer=init))
+    model.add(keras.layers.Dense(12, activation="relu", kernel_initializer=init))
+    model.add(keras.layers.Dense(action_shape, activation="linear", kernel_initializer=init))
+    model.compile(loss="mse", optimizer=tf.keras.optimizers.Adam(learning_rate=0.001))
+    return model
+
+def main():
+    model = agent(env.observation_space.shape, env.action_space.n)
+
+if __name__ == "__main__":
+    main()
+`);
+    const m = modelNamed(result, "model");
+    // CartPole's 4 observations and 2 actions: 4·24+24 = 120, 24·12+12 = 300, 12·2+2 = 26
+    assert.equal(m.params, 120 + 300 + 26);
+    assert.deepEqual(m.inputs, [{ shape: [1, 4], dtype: "float32" }]);
+  });
 });
