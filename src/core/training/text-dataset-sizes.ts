@@ -5,6 +5,7 @@
 import type { Value } from "../interp/values";
 import type { Expression } from "../python/ast";
 import { keywordArgument, positionalArgument } from "../python/syntax-walk";
+import { trainSplitSlice } from "./split-slicing";
 
 /** A text dataset's training examples, and where that is written. */
 export interface TextSplit {
@@ -119,5 +120,7 @@ export function hubSamples(call: Extract<Expression, { type: "call" }>, evaluate
   const splitArgument = keywordArgument(call, "split") ?? positionalArgument(call, 4);
   if (!splitArgument) return known;
   const split = read(splitArgument);
-  return split?.kind === "str" && split.value === "train" ? known : undefined;
+  // A slice of the training split (`split="train[:10%]"`) keeps that part of it (split-slicing.ts).
+  const sliced = split?.kind === "str" ? trainSplitSlice(known.value, split.value) : undefined;
+  return sliced === undefined ? undefined : sliced === known.value ? known : { ...known, value: sliced, source: `${known.source}, ${split?.kind === "str" ? split.value : ""}` };
 }

@@ -1,6 +1,7 @@
 // TensorFlow Datasets' published training-split sizes (tensorflow.org/datasets/catalog/<name>), and the split
 // strings `tfds.load(name, split=...)` takes (tensorflow.org/datasets/splits): "train", "train[:90%]", "train[10:2000]".
 // A dataset's configurations ("imagenet_resized/32x32") share its split sizes.
+import { trainSplitSlice } from "./split-slicing";
 
 /** Training-split sizes by catalog name, each as its catalog page gives it. */
 const TRAIN_SPLITS: Record<string, number> = {
@@ -30,15 +31,6 @@ export function tfdsTrainSamples(name: string, split: string | undefined): { val
   if (size === undefined) return undefined;
   const source = `tensorflow.org/datasets/catalog/${base}: ${size.toLocaleString("en-US")} training examples`;
   if (split === undefined || split === "train") return { value: size, source };
-  const sliced = /^train\[\s*(-?\d+)?\s*(%?)\s*:\s*(-?\d+)?\s*(%?)\s*\]$/.exec(split.trim());
-  if (!sliced) return undefined;
-  // Percent boundaries round to the closest example (tfds' default rounding="closest"); negative ones count from the end.
-  const bound = (digits: string | undefined, percent: string, fallback: number): number => {
-    if (digits === undefined) return fallback;
-    const n = Number(digits);
-    const at = percent ? Math.round((size * n) / 100) : n;
-    return Math.min(size, Math.max(0, at < 0 ? size + at : at));
-  };
-  const value = bound(sliced[3], sliced[4], size) - bound(sliced[1], sliced[2], 0);
-  return value > 0 ? { value, source: `${source}, ${split}` } : undefined;
+  const value = trainSplitSlice(size, split);
+  return value !== undefined ? { value, source: `${source}, ${split}` } : undefined;
 }

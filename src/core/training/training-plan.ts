@@ -9,7 +9,7 @@ import type { ParallelSetup } from "../parallel/parallel-setup";
 import { isTrackerCallee, trackerDecorators, trackerFromCall, type TrackerSite } from "./codecarbon-tracker";
 import { findCodeSites, type CodeSite } from "./code-sites";
 import { rebindsBetween, sitesOutside } from "./models-in-turn";
-import { attributeChain, dottedName, forEachExpression, forEachStatement, keywordArgument, mentions, namesIn, positionalArgument, rootName } from "../python/syntax-walk";
+import { attributeChain, calleeName, dottedName, forEachExpression, forEachStatement, keywordArgument, mentions, namesIn, positionalArgument, rootName } from "../python/syntax-walk";
 import { datasetSize } from "./dataset-sizes";
 import { inheritedDataset, tableDatasetClass, tableDatasetObjectSamples } from "./dataset-classes";
 import { randomSplitLengths, trainTestSplitSizes } from "./split-sizes";
@@ -22,6 +22,7 @@ import { loopShape, type LoopShape, type LoopStatement } from "./loop-shape";
 import { runsTrainingOperation, trainingOperations } from "./session-steps";
 import { dataSizeOfRange, passesOverData } from "./data-pass-epochs";
 import { generatorCallSamples } from "./generator-samples";
+import { assignedHubChains, chainRoot, hubChainRows, isHubMethodCall, resizesRows } from "./hub-dataset-parts";
 import { endlessTake } from "./take-count";
 import { estimatorSteps } from "./estimator-steps";
 import { TF1_MNIST_MODULE, TF1_MNIST_VALIDATION, tf1MnistTrainSamples } from "../keras/tf1-mnist";
@@ -289,6 +290,9 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
   // torchtext and Hugging Face datasets: their tables apply only where the file imports them.
   const torchtext = importsTorchtext(input.text);
   const hubDatasets = importsHubDatasets(input.text);
+  // `load_dataset(...)` calls at the root of a chain of Dataset methods that keeps part of their rows.
+  const resizedHubCalls = new Set<Expression>(hubDatasets ? sites.flatMap((x) => (x.kind === "call" && isHubMethodCall(x.call) && resizesRows(x.call) ? [chainRoot(x.call)] : [])) : []);
+  const hubChains = hubDatasets ? assignedHubChains(input.body) : new Map<Expression, { value: Expression; names: string[] }>();
   const tfdsModule = /^\s*import\s+tensorflow_datasets(?:\s+as\s+(\w+))?\s*$/m.exec(input.text)?.[1] ?? (/^\s*import\s+tensorflow_datasets\s*$/m.test(input.text) ? "tensorflow_datasets" : undefined);
   // Names a Keras fit takes its data from (`fit_generator(trainset, ...)`, `fit(x=train_gen)`).
   const fitInputs = new Set(sites.flatMap((s) => {
@@ -1115,8 +1119,26 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
         continue;
       }
     }
+    const hubChain = hubChains.get(call);
+    if (hubChain) {
+      // `small = load_dataset("imdb")["train"].shuffle(seed=42).select(range(1000))`, `ds = ds.filter(fn)`: the rows the
+      // chained Dataset methods keep of a loaded split or of a dataset bound earlier (hub-dataset-parts.ts).
+      const rows = hubChainRows(hubChain.value, (e) => {
+        if (e.type === "call" && calleeName(e) === "load_dataset") {
+          const known = hubSamples(e, (x) => evaluateOne(site, x));
+          return known ? { value: known.value, detail: `${snippet(input.text, e)}: ${known.source}` } : undefined;
+        }
+        const bound = e.type === "name" ? datasets.filter((d) => d.names.includes(e.id) && d.site.call.pos.startIndex < call.pos.startIndex).pop() : undefined;
+        return bound ? { value: bound.figure.value, detail: bound.figure.detail } : undefined;
+      }, (e) => evaluateOne(site, e), (e) => snippet(input.text, e));
+      if (rows && "unknown" in rows) unsizedParts.push({ site, names: hubChain.names });
+      else if (rows && runsByDefault(site, (e) => evaluateOne(site, e))) datasets.push({ site, rank: 30, names: hubChain.names, figure: { value: rows.value, source: "code", line, detail: rows.detail } });
+      if (rows) continue;
+    }
     if (last === "load_dataset" && hubDatasets && !definedInFile(namespace, site.callee, file)) {
       // Hugging Face `load_dataset("imdb", split="train")` or the DatasetDict of every split (text-dataset-sizes.ts).
+      // Inside a chain that keeps part of it (`load_dataset(...).select(range(1000))`), the chain's rows are read above.
+      if (resizedHubCalls.has(call)) continue;
       const known = hubSamples(call, (e) => evaluateOne(site, e));
       if (known && runsByDefault(site, (e) => evaluateOne(site, e))) datasets.push({ site, rank: 20, names: site.assignedTo.slice(0, 1), figure: { value: known.value, source: "dataset table", line, detail: `${snippet(input.text, call)} (training split): ${known.source}` } });
       continue;

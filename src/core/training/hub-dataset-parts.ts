@@ -1,0 +1,120 @@
+// The part of a Hugging Face dataset a training run keeps after the Dataset methods chained on it
+// (huggingface.co/docs/datasets/package_reference/main_classes#datasets.Dataset): `select(indices)` keeps len(indices)
+// rows, `shard(num_shards, index)` keeps the index-th of num_shards near-equal shards (the first n % num_shards one row
+// longer), `train_test_split(test_size=...)["train"]` keeps scikit-learn's training part (the same sizes:
+// split-sizes.ts), `take(n)` the first n and `skip(n)` the rest; `shuffle`, `map`, `rename_column`, ... keep every row.
+// `filter(fn)` keeps the rows fn accepts, which only running it tells: the part's size is then unknown.
+import type { Value } from "../interp/values";
+import type { Expression } from "../python/ast";
+import type { Statement } from "../python/ast";
+import { forEachStatement, keywordArgument, positionalArgument, targetNames } from "../python/syntax-walk";
+import { trainTestSplitSizes } from "./split-sizes";
+
+/** A part of known size, with how it was read; or a part whose size only running the code tells. */
+export type HubPart = { value: number; detail: string } | { unknown: string };
+
+/** Dataset methods that return a dataset of the same rows (reordered, reformatted or with other columns). */
+const KEEPS_ROWS = /^(shuffle|map|flatten_indices|rename_column|rename_columns|remove_columns|select_columns|cast|cast_column|with_format|set_format|with_transform|set_transform|flatten|sort|class_encode_column|add_column|to_iterable_dataset)$/;
+/** Dataset methods that change the rows kept. */
+const RESIZES = /^(select|shard|train_test_split|take|skip|filter)$/;
+
+/** Whether an expression is a Dataset method call or subscript chained on something (for finding chains). */
+export function isHubMethodCall(e: Expression): boolean {
+  return e.type === "call" && e.func.type === "attribute" && (KEEPS_ROWS.test(e.func.name) || RESIZES.test(e.func.name));
+}
+
+/** Whether a chain changes the rows of what it starts from (`select`, `shard`, `filter`, `train_test_split`, ...). */
+export function resizesRows(e: Expression): boolean {
+  for (let at: Expression | undefined = e; at; at = receiver(at)) if (at.type === "call" && at.func.type === "attribute" && RESIZES.test(at.func.name)) return true;
+  return false;
+}
+
+/** The innermost expression of a chain of Dataset methods and subscripts (`load_dataset(...)` in
+ *  `load_dataset(...)["train"].shuffle().select(...)`). */
+export function chainRoot(e: Expression): Expression {
+  let at = e;
+  for (let next = receiver(at); next; next = receiver(at)) at = next;
+  return at;
+}
+
+/** The expression a chain link is applied to: a method call's object, a subscript's object. */
+function receiver(e: Expression): Expression | undefined {
+  if (e.type === "call" && e.func.type === "attribute" && (KEEPS_ROWS.test(e.func.name) || RESIZES.test(e.func.name))) return e.func.object;
+  if (e.type === "subscript") return e.object;
+  return undefined;
+}
+
+/**
+ * The rows a chain of Dataset methods keeps of the dataset `root` gives at its start (`root` answers for the chain's
+ * innermost expression: a `load_dataset(...)` call, or a name bound to a dataset), or undefined when the chain holds
+ * something else. `evaluate` reads an argument where the chain is.
+ */
+export function hubChainRows(
+  e: Expression,
+  root: (e: Expression) => { value: number; detail: string } | undefined,
+  evaluate: (e: Expression) => Value | undefined,
+  snippet: (e: Expression) => string,
+): HubPart | undefined {
+  if (e.type === "subscript") {
+    const key = e.index.type === "str" ? e.index.value : undefined;
+    if (key !== "train") return root(e);
+    // `ds.train_test_split(test_size=0.1)["train"]`: the training part of the split.
+    const split = e.object;
+    if (split.type === "call" && split.func.type === "attribute" && split.func.name === "train_test_split") {
+      const whole = hubChainRows(split.func.object, root, evaluate, snippet);
+      if (!whole || "unknown" in whole) return whole;
+      const size = (name: string): number | undefined | typeof NaN => {
+        const a = keywordArgument(split, name) ?? positionalArgument(split, name === "test_size" ? 0 : 1);
+        const v = a ? evaluate(a) : undefined;
+        return !a || v?.kind === "none" ? undefined : v?.kind === "int" || v?.kind === "float" ? v.value : NaN;
+      };
+      const sizes = trainTestSplitSizes(whole.value, size("test_size"), size("train_size"));
+      return sizes ? { value: sizes[0], detail: `${snippet(e)}: ${sizes[0]} of ${whole.value} rows for training (Dataset.train_test_split, scikit-learn's sizes; ${whole.detail})` } : { unknown: snippet(split) };
+    }
+    // A DatasetDict's "train" split: what the dictionary's root says of it.
+    return root(e) ?? root(split);
+  }
+  if (e.type !== "call" || e.func.type !== "attribute" || !(KEEPS_ROWS.test(e.func.name) || RESIZES.test(e.func.name))) return root(e);
+  const method = e.func.name;
+  const whole = hubChainRows(e.func.object, root, evaluate, snippet);
+  if (!whole || "unknown" in whole) return whole;
+  if (KEEPS_ROWS.test(method)) return whole;
+  if (method === "filter") return { unknown: snippet(e) };
+  const count = (a: Expression | undefined): number | undefined => {
+    const v = a ? evaluate(a) : undefined;
+    return v?.kind === "int" && v.value >= 0 ? v.value : undefined;
+  };
+  if (method === "select") {
+    const indices = keywordArgument(e, "indices") ?? positionalArgument(e, 0);
+    const n = indices ? count({ type: "call", func: { type: "name", id: "len", pos: indices.pos }, args: [{ kind: "positional", value: indices }], pos: indices.pos }) : undefined;
+    return n !== undefined && n > 0 ? { value: n, detail: `${snippet(e)}: ${n} of its ${whole.value} rows (${whole.detail})` } : { unknown: snippet(e) };
+  }
+  if (method === "shard") {
+    const shards = count(keywordArgument(e, "num_shards") ?? positionalArgument(e, 0));
+    const index = count(keywordArgument(e, "index") ?? positionalArgument(e, 1));
+    if (shards === undefined || shards <= 0 || index === undefined || index >= shards) return { unknown: snippet(e) };
+    const n = Math.floor(whole.value / shards) + (index < whole.value % shards ? 1 : 0);
+    return { value: n, detail: `${snippet(e)}: shard ${index} of ${shards} of its ${whole.value} rows (${whole.detail})` };
+  }
+  if (method === "take" || method === "skip") {
+    const k = count(keywordArgument(e, "n") ?? positionalArgument(e, 0));
+    if (k === undefined) return { unknown: snippet(e) };
+    const n = method === "take" ? Math.min(k, whole.value) : Math.max(0, whole.value - k);
+    return n > 0 ? { value: n, detail: `${snippet(e)}: ${n} of its ${whole.value} rows (${whole.detail})` } : { unknown: snippet(e) };
+  }
+  // `train_test_split(...)` not subscripted is a DatasetDict, no one part.
+  return undefined;
+}
+
+/** The chains of Dataset methods that assignments bind (`train = ds.train_test_split(test_size=0.1)["train"]`), by the
+ *  outermost method call of each, which the plan meets as a call: the whole chain and the names it binds. */
+export function assignedHubChains(body: Statement[]): Map<Expression, { value: Expression; names: string[] }> {
+  const chains = new Map<Expression, { value: Expression; names: string[] }>();
+  forEachStatement(body, ({ statement: s }) => {
+    if (s.type !== "assign") return;
+    let at: Expression | undefined = s.value;
+    while (at && !isHubMethodCall(at)) at = at.type === "subscript" ? at.object : undefined;
+    if (at) chains.set(at, { value: s.value, names: s.targets.flatMap(targetNames) });
+  }, [], () => true);
+  return chains;
+}
