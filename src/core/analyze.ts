@@ -48,7 +48,7 @@ import { evaluateAtSite, type ParameterBindings } from "./training/evaluate-site
 import { discoverGenerations } from "./generation/generation-plan";
 import { readRunSetup } from "./memory/run-setup";
 import { findTrainingSites } from "./training/training-sites";
-import { requiredOptions } from "./training/required-options";
+import { emptyPathOptions, requiredOptions } from "./training/required-options";
 import { readCodePrecision } from "./rules/code-precision";
 import { PythonFile } from "./rules/python-file";
 import { noGradMethods } from "./interp/no-grad-methods";
@@ -241,6 +241,10 @@ function analyzeProgram(parser: PythonParser, request: AnalyzeRequest, setup: { 
     const required = read ? [] : requiredOptions(syntax.body, request.text);
     if (required.length > 0) {
       result.notes.push(`no training run read: the plain run stops at the command-line argument${required.length > 1 ? "s" : ""} ${required.join(", ")}, which the script requires with no default; what ${required.length > 1 ? "they name" : "it names"} (a config file, a dataset) decides the run: pass --epochs, --samples and --batch for the run you give it`);
+    }
+    const empty = read || required.length > 0 ? [] : emptyPathOptions(syntax.body, request.text);
+    if (empty.length > 0) {
+      result.notes.push(`no training run read: the config file comes from ${empty.join(", ")}, whose default is the empty path (open('') raises FileNotFoundError), so the file you name decides the run: pass --epochs, --samples and --batch for the run you give it`);
     }
   }
   try {

@@ -47,8 +47,19 @@ class EasyDict(AttributeDict):
 // yacs 0.1.8 (github.com/rbgirshick/yacs, README and yacs/config.py's documented API): a CfgNode is a dict whose
 // items read and write as attributes; merge_from_file reads a YAML file over the defaults, nested nodes merged key
 // by key, and merge_from_list sets dotted keys from pairs. Our model keeps keys a file adds and skips the type
-// coercion, which a run's figures do not depend on.
+// coercion, which a run's figures do not depend on. A file the user must name (a required argument's, one at an empty
+// default path) may set any key, so every value of the node becomes that unknown: the defaults are not the run's once
+// the file is merged over them. A named file the workspace lacks leaves the defaults (config-notes.ts says so).
 const YACS = `import yaml
+from _greenlight_unknown import known as _known, chosen_by_user as _chosen_by_user
+
+
+def _undecided(node, why):
+    for k, v in node.items():
+        if isinstance(v, CfgNode):
+            _undecided(v, why)
+        else:
+            dict.__setitem__(node, k, why)
 
 
 def _node(v):
@@ -85,9 +96,14 @@ class CfgNode(dict):
         return cls(yaml.safe_load(cfg_file_obj_or_str))
 
     def merge_from_file(self, cfg_filename):
-        with open(cfg_filename, "r") as f:
-            other = self.load_cfg(f)
-        _merge_into(other, self)
+        f = open(cfg_filename, "r")
+        loaded = yaml.safe_load(f)
+        if _chosen_by_user(loaded):
+            _undecided(self, loaded)
+            return
+        if not _known(loaded):
+            return
+        _merge_into(CfgNode(loaded), self)
 
     def merge_from_other_cfg(self, cfg_other):
         _merge_into(cfg_other, self)

@@ -147,6 +147,9 @@ export class Interpreter {
   private currentLoader!: ModuleLoader;
   private libraryClassAttribute?: (cls: ClassValue, name: string) => Value | undefined;
   private currentCudaDevice?: CudaDevice;
+  /** The first file opened since the training plan last asked whose path the user must give (a required argument,
+   *  an empty default): a configuration read from it is the user's to decide (evaluate-site.ts). */
+  undecidedFile: UnknownValue | undefined;
   /** What torch.cuda was asked during this analysis (the training plan reports what the code read). */
   readonly cudaQueries: CudaQuery[] = [];
   /** The innermost source position being evaluated, for op records and notes. */

@@ -5,7 +5,7 @@ import { Budget, BudgetExceeded } from "../interp/budget";
 import { dict, tuple, unknown } from "../interp/construct";
 import type { Interpreter } from "../interp/interpreter";
 import { Recorder } from "../interp/recorder";
-import { PythonError, Unresolved, scopeValue, type Scope, type Value } from "../interp/values";
+import { PythonError, UnknownInput, Unresolved, scopeValue, type Scope, type UnknownValue, type Value } from "../interp/values";
 import type { Expression, FunctionDefinition, Statement } from "../python/ast";
 import { boundNames, callsIn, forEachExpression, forEachStatement, isMainGuard, namesIn, ownExpressions, rootName, targetNames } from "../python/syntax-walk";
 import type { SiteContext } from "./code-sites";
@@ -14,8 +14,12 @@ import { deepCopy } from "../torch/module-tree";
 /** Methods whose call statements are training or evaluation work, never configuration. */
 const WORK_METHODS = new Set(["fit", "fit_generator", "train", "train_on_batch", "backward", "step", "evaluate", "predict", "test", "save", "run", "zero_grad"]);
 
-/** The statements of `before` that the expressions' names depend on, in order. */
-export function dependencySlice(expressions: Expression[], before: Statement[]): Statement[] {
+/** Whether a function of the code, called by this name, only configures what it is given (`update_config(cfg, args)`). */
+export type ConfiguringFunction = (name: string) => boolean;
+
+/** The statements of `before` that the expressions' names depend on, in order. `configuring` says which called
+ *  functions change a needed object they are passed and do nothing else (no training, no loop). */
+export function dependencySlice(expressions: Expression[], before: Statement[], configuring?: ConfiguringFunction): Statement[] {
   const needed = namesIn(expressions, new Set());
   const chosen: Statement[] = [];
   const binds = (target: Expression): boolean => {
@@ -53,7 +57,7 @@ export function dependencySlice(expressions: Expression[], before: Statement[]):
     // `for k, v in config.items(): parser.add_argument(f"--{k}", default=v)`: a loop that only configures a needed
     // object runs whole, so options added from a config file's keys are the parser's.
     else if (s.type === "for") take = s.orelse.length === 0 && configuresOnly(s.body, binds);
-    else if (s.type === "expression" && s.value.type === "call") take = configures(s.value, binds, methods);
+    else if (s.type === "expression" && s.value.type === "call") take = configures(s.value, binds, methods) || configuresArgument(s.value, binds, configuring);
     // `from pl_bolts.datamodules import MNISTDataModule` inside the function: the name it binds is needed.
     else if (s.type === "import") take = s.names.some((n) => needed.has(n.alias ?? n.module.split(".")[0]));
     else if (s.type === "importFrom") take = s.names !== "*" && s.names.some((n) => needed.has(n.alias ?? n.name));
@@ -160,6 +164,27 @@ function configures(call: Extract<Expression, { type: "call" }>, binds: (target:
   return binds(object);
 }
 
+/**
+ * Whether a call statement hands a needed object to a function of the code that configures it in place: Python passes
+ * the object itself, so `update_config(cfg, args)` (whose body runs `cfg.merge_from_file(args.cfg)`) changes the
+ * `cfg` a later `cfg.TRAIN.END_EPOCH` reads. Only a function that `configuring` vouches for: no loop, no training work.
+ */
+function configuresArgument(call: Extract<Expression, { type: "call" }>, binds: (target: Expression) => boolean, configuring: ConfiguringFunction | undefined): boolean {
+  if (!configuring || call.func.type !== "name") return false;
+  const passes = call.args.some((a) => (a.kind === "positional" || a.kind === "keyword") && a.value.type === "name" && binds(a.value));
+  return passes && configuring(call.func.id);
+}
+
+/** Whether a function's body only configures: no loop, no `while`, no training or evaluation work in any statement. */
+export function onlyConfigures(fn: FunctionDefinition): boolean {
+  let plain = true;
+  forEachStatement(fn.body, ({ statement }) => {
+    if (statement.type === "for" || statement.type === "while" || statement.type === "function" || statement.type === "class") plain = false;
+    else if (ownExpressions(statement).some(callsWork)) plain = false;
+  });
+  return plain;
+}
+
 /** Whether an expression calls a method that is training or evaluation work. */
 function callsWork(e: Expression): boolean {
   let work = false;
@@ -232,7 +257,11 @@ export function evaluateAtSite(
       return unknown(err instanceof Error ? err.message : String(err));
     }
   };
-  const slice = dependencySlice(expressions, context.before);
+  const configuring = (name: string): boolean => {
+    const v = scopeValue(moduleScope, name);
+    return v?.kind === "function" && v.definition.type === "function" && onlyConfigures(v.definition);
+  };
+  const slice = dependencySlice(expressions, context.before, configuring);
   // Only the parameters the expressions need are asked of the callers, and first: each caller's evaluation is a run
   // of its own (its recorder and budget), done before this one starts.
   // The names of a chosen block's body count too: `if args.distributed: args.batch_size = int(args.batch_size /
@@ -279,19 +308,35 @@ export function evaluateAtSite(
     // Why a name the slice was to bind stayed unbound: the statement that binds it failed (`args, config =
     // parse_option()` stops at a required `--cfg`), which says more than the NameError its readers meet after it.
     const unbound = new Map<string, string>();
+    // A statement that opens a file the user must name (a required argument, an empty default path: `update_config(
+    // args.cfg)` reading the config it names), or fails on such a value, is where the plain run stops: argparse exits
+    // before, and what the statement would have set (a config merged in place, which no name binding shows) is that
+    // file's to decide.
+    let stopped: UnknownValue | undefined;
     for (const s of slice) {
       // Each statement gets the full step allowance: one runaway call must not starve the ones after it.
       spend();
       interp.budget.refillSteps();
       let done = false;
+      interp.undecidedFile = undefined;
       const outcome = guarded(() => {
-        interp.execute(s, scope);
+        try {
+          interp.execute(s, scope);
+        } catch (err) {
+          if (err instanceof UnknownInput && err.source.required) stopped ??= err.source;
+          throw err;
+        }
         done = true;
         return unknown("");
       });
+      stopped ??= interp.undecidedFile;
       if (!done && outcome.kind === "unknown" && outcome.reason) {
         for (const name of boundNames(s)) if (!unbound.has(name)) unbound.set(name, outcome.reason);
       }
+    }
+    if (stopped) {
+      spend();
+      return expressions.map(() => stopped!);
     }
     const values = expressions.map((e) => {
       spend();

@@ -37,3 +37,39 @@ function requiredName(call: CallExpression): string | undefined {
   return required?.type === "constant" && required.value === "True" ? long : undefined;
 }
 
+
+/** Calls that read a config file from the path they are given first: `open`, yacs' `merge_from_file`, `load_cfg`,
+ *  OmegaConf's and PyYAML's `load`, mmcv's `Config.fromfile`. */
+const FILE_READERS = /^(open|merge_from_file|load_cfg|load|safe_load|fromfile|from_file)$/;
+
+/**
+ * The options whose default is the empty path and whose value the file reads as a config (`parser.add_argument(
+ * "--config-file", default="")` then `cfg.merge_from_file(args.config_file)`, detectron2's and maskrcnn-benchmark's
+ * style): Python's `open("")` raises FileNotFoundError, so the plain run stops there and the file the user names decides.
+ */
+export function emptyPathOptions(body: Statement[], text: string): string[] {
+  if (!argparseOptionsParsed(text, [])) return [];
+  const empty = new Map<string, string>();
+  const read = new Set<string>();
+  forEachStatement(body, ({ statement }) => {
+    for (const call of callsIn(statement, false)) {
+      const flag = emptyDefault(call);
+      if (flag) empty.set(flag.replace(/^-+/, "").replace(/-/g, "_"), flag);
+      const name = call.func.type === "attribute" ? call.func.name : call.func.type === "name" ? call.func.id : "";
+      const first = call.args[0]?.kind === "positional" ? call.args[0].value : undefined;
+      if (FILE_READERS.test(name) && first?.type === "attribute") read.add(first.name);
+    }
+  });
+  return [...empty].flatMap(([dest, flag]) => (read.has(dest) ? [flag] : []));
+}
+
+/** The option an `add_argument(..., default="")` adds (its dest written explicitly wins), if its default is empty. */
+function emptyDefault(call: CallExpression): string | undefined {
+  if (call.func.type !== "attribute" || call.func.name !== "add_argument") return undefined;
+  const given = keywordArgument(call, "default");
+  if (given?.type !== "str" || given.value !== "") return undefined;
+  const flags = call.args.flatMap((a) => (a.kind === "positional" && a.value.type === "str" && a.value.value ? [a.value.value] : []));
+  const dest = keywordArgument(call, "dest");
+  if (dest?.type === "str" && dest.value) return dest.value;
+  return flags.find((f) => f.startsWith("--")) ?? flags[0];
+}

@@ -7,7 +7,7 @@ import { nativeClass } from "../classes";
 import { NONE, bool, dict, float, freshId, int, list, str, unknown } from "../construct";
 import { MissingFileError } from "../missing-file";
 import { joinPath } from "../paths";
-import type { ClassValue, InstanceValue, Value } from "../values";
+import type { ClassValue, InstanceValue, UnknownValue, Value } from "../values";
 import { parseYaml, type YamlValue } from "../../hydra/yaml";
 import { fsPath } from "./fspath";
 import { fn, namespace, type StandardLibrary } from "./native";
@@ -50,10 +50,19 @@ export function installConfigFiles({ modules, interp, objectClass, call }: Stand
     __iter__: ({ args }) => ({ kind: "iterator", items: linesOf(args[0]).map(str), index: 0 }),
     close: () => NONE,
   });
+  /** A file the user must name (its contents unknown): noted on the interpreter, which tells the training plan. */
+  const userFile = (contents: UnknownValue): Value => {
+    if (contents.required) interp().undecidedFile ??= contents;
+    return contents;
+  };
   const openFile = (given: Value, mode: Value | undefined): Value => {
     const path = fsPath(given, call);
     // A path the user must give (a required command-line argument) keeps its question, so the note asks which file.
-    if (path.kind === "unknown" && (mode === undefined || (mode.kind === "str" && !/[wab+x]/.test(mode.value)))) return unknown(`a file not named in the code: ${path.reason}`);
+    const reading = mode === undefined || (mode.kind === "str" && !/[wab+x]/.test(mode.value));
+    if (path.kind === "unknown" && reading) return userFile({ ...unknown(`a file not named in the code: ${path.reason}`), required: path.required });
+    // An empty path (an option's default of "" that the user is to replace: `--config-file ""`) names no file: Python's
+    // open("") raises FileNotFoundError wherever the script runs, so what the file would set is the user's to name.
+    if (path.kind === "str" && path.value === "" && reading) return userFile({ ...unknown("no file: its path is empty (an option's default of '' that the command line is to replace), and open('') raises FileNotFoundError"), required: true });
     // Writing or binary reading is not a config being read.
     if (path.kind !== "str" || !(CONFIG_FILE.test(path.value) || LIST_FILE.test(path.value)) || (mode !== undefined && (mode.kind !== "str" || /[wab+x]/.test(mode.value)))) return unknown("file contents are not read by the analyzer");
     const candidates = places(path.value);
@@ -122,7 +131,7 @@ export function installConfigFiles({ modules, interp, objectClass, call }: Stand
   const omegaLoad = fn("OmegaConf.load", ({ args, kwargs }) => {
     const source = args[0] ?? kwargs.get("file_");
     const path = source ? fsPath(source, call) : undefined;
-    const file = path?.kind === "str" ? openFile(path, undefined) : path;
+    const file = path?.kind === "str" || (path?.kind === "unknown" && path.required) ? openFile(path, undefined) : path;
     const text = file ? textOf(file) : undefined;
     if (text === undefined) return unknown("a config file the analyzer cannot read");
     return toPython(parseYaml(text), dictConfig);

@@ -65,6 +65,9 @@ export function createStandardLibrary(interp: () => Interpreter, objectClass: Cl
     // Whether a value is known: a stand-in skips what it cannot read (configparser's read() of a missing file), as
     // Python skips a file it cannot open, and keeps the unknown to give, with its reason, where the file was needed.
     known: fn("_greenlight_unknown.known", ({ args }) => bool(args[0] !== undefined && args[0].kind !== "unknown")),
+    // Whether a value is the user's to give (a required argument, a file at an empty path): a stand-in that reads
+    // such a file gives up its defaults, where a file merely missing from the workspace leaves them standing.
+    chosen_by_user: fn("_greenlight_unknown.chosen_by_user", ({ args }) => bool(args[0]?.kind === "unknown" && args[0].required === true)),
   }));
   installTypes(library);
   // `open` of a workspace file, for the readers above; the builtins take it from here (runtime.ts).
