@@ -13,6 +13,7 @@ import { installCollections } from "./collections";
 import { installContextlib } from "./contextlib";
 import { installConfigFiles } from "./config-files";
 import { installCopy } from "./copy";
+import { installAttrs } from "./attrs";
 import { installDataclasses } from "./dataclasses";
 import { installEnum } from "./enum";
 import { installEnvironment } from "./environment";
@@ -36,6 +37,7 @@ export function createStandardLibrary(interp: () => Interpreter, objectClass: Cl
   installFunctools(library);
   const abcClasses = installCollections(library);
   installDataclasses(library);
+  installAttrs(library);
   installTyping(library, abcClasses);
   installContextlib(library);
   installItertools(library);
