@@ -907,6 +907,9 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
       if (isCliTrainerFit(attributeChain(call.func.object), lightningClis) || ["model", "datamodule", "train_dataloaders", "ckpt_path"].some((name) => keyword(name))) continue;
       // Nor is a method the project's own class defines (`trainer.fit()` of a workspace Trainer): its loops are read.
       if (ownMethod(evaluateOne(site, call.func))) continue;
+      // Nor a fit given nothing to train on: Keras' Model.fit needs its x (None finds no data adapter and raises), so
+      // `trainer.fit()` of an object a config library builds (mlconfig's `cfg.trainer(...)`) is that object's own loop.
+      if (call.args.length === 0) continue;
       // A fit in a branch the plain run does not take (`if not data_augmentation: model.fit(...)`) is not the run's.
       if (!runsByDefault(site, (e) => evaluateOne(site, e))) continue;
       // fit(x, y, batch_size, epochs, ...); Keras 1 named epochs nb_epoch; fit_generator(generator, steps_per_epoch,

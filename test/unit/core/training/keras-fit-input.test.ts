@@ -77,4 +77,15 @@ model.compile(optimizer="adam", loss="sparse_categorical_crossentropy")
     const plan = (await analyze(`${plain}model.fit(batch_generator(x_train, y_train, batch_size=64), steps_per_epoch=500, epochs=3)\n`)).training ?? {};
     assert.notEqual(plan.batch?.value, 64);
   });
+
+  it("a fit() given no data is no Keras run: an object a config library builds trains in its own loop", async () => {
+    const plan = (await analyze(`import mlconfig
+
+cfg = mlconfig.load("configs/default.yaml")
+trainer = cfg.trainer(cfg)
+trainer.fit()
+`)).training ?? {};
+    assert.equal(plan.epochs, undefined);
+    assert.equal(plan.batchFromData, undefined);
+  });
 });
