@@ -112,9 +112,18 @@ export function foreignTraining(
     // The body trains when it, or a method it calls on self (`train()` → `self.train_epoch()`, in this file or
     // another's subclass), runs backward passes.
     const runsBackward = (d: FunctionDefinition, text: string | undefined) => text !== undefined && BACKWARD.test(text.slice(d.pos.startIndex, d.pos.endIndex));
-    if (![definition, ...helpers].some((d) => runsBackward(d, source)) && !elsewhere.some((e) => runsBackward(e.definition, files.read(e.file)))) continue;
-    const selfName = self ? definition.params[0]?.name : undefined;
     const passed = argumentsByParameter(self ? { ...definition, params: definition.params.slice(1) } : definition, site.call);
+    // ... or calls a method on an object the call passes it (a shared episode helper's `agent.update(batch_size)`,
+    // `mini_batch_train(env, agent, ...)`) that does: Python runs that method on the object given.
+    const throughArgument = () => callsInBody(definition.body).some((call) => {
+      if (call.func.type !== "attribute" || call.func.object.type !== "name") return false;
+      const argument = passed.get(call.func.object.id);
+      const method = argument ? instanceMethod(evaluate(site, argument) ?? NONE, call.func.name) : undefined;
+      const home = method?.module.file;
+      return method !== undefined && home !== undefined && runsBackward(method.definition, home === file ? text : files.read(home));
+    });
+    if (![definition, ...helpers].some((d) => runsBackward(d, source)) && !elsewhere.some((e) => runsBackward(e.definition, files.read(e.file))) && !throughArgument()) continue;
+    const selfName = self ? definition.params[0]?.name : undefined;
     const memo = new Map<string, Value | undefined>();
     // `engine.run(**engine_run_kwargs(cfg))`: a dict spread into the call binds the parameters its keys name.
     const spreads = site.call.args.flatMap((a) => (a.kind === "doublestar" ? [a.value] : []));
@@ -142,8 +151,9 @@ export function foreignTraining(
   return undefined;
 }
 
-/** Functions named for training a model: `train`, `train_one_epoch`, `train_epoch`, `training_loop`. */
-const TRAINING_NAMED = /^train(ing)?(_|$)/;
+/** Functions named for training a model: `train`, `train_one_epoch`, `train_epoch`, `training_loop`, and a word
+ *  `train` later in the name (`mini_batch_train`, `run_training`). */
+const TRAINING_NAMED = /(^|_)train(ing)?(_|$)/;
 
 /** The last name of a callee (`engine.train_one_epoch` → `train_one_epoch`). */
 const calleeName = (func: Expression): string => (func.type === "name" ? func.id : func.type === "attribute" ? func.name : "");

@@ -275,3 +275,44 @@ if __name__ == "__main__":
     assert.equal(off.epochs?.value, 30);
   });
 });
+
+describe("a shared episode helper of another file, called with the script's values", () => {
+  it("`rewards = mini_batch_train(env, agent, EPISODES, STEPS, BATCH)` runs the helper's loops with the call's arguments, its step the agent's method the call passes", async () => {
+    const agent = `import torch
+import torch.nn as nn
+
+class Agent:
+    def __init__(self):
+        self.q = nn.Linear(4, 2)
+        self.opt = torch.optim.Adam(self.q.parameters())
+
+    def update(self, batch_size):
+        loss = self.q(torch.zeros(batch_size, 4)).sum()
+        self.opt.zero_grad()
+        loss.backward()
+        self.opt.step()
+`;
+    const utils = `def mini_batch_train(env, agent, max_episodes, max_steps, batch_size):
+    rewards = []
+    for episode in range(max_episodes):
+        for step in range(max_steps):
+            agent.update(batch_size)
+    return rewards
+`;
+    const script = `import gym
+from agent import Agent
+from utils import mini_batch_train
+
+EPISODES = 30
+STEPS = 40
+BATCH_SIZE = 16
+env = gym.make("Pendulum-v1")
+agent = Agent()
+rewards = mini_batch_train(env, agent, EPISODES, STEPS, BATCH_SIZE)
+`;
+    const plan = await planOf(script, { "/project/agent.py": agent, "/project/utils.py": utils });
+    // 30 episodes × 40 steps, the call's values; before, the script's STEPS = 40 alone was read as the run
+    assert.equal(plan.steps?.value, 1200);
+    assert.equal(plan.batch?.value, 16);
+  });
+});
