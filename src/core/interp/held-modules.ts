@@ -12,7 +12,7 @@ export type HeldHow = "passed in";
 const DEPTH = 3;
 
 /**
- * The torch or Keras modules a plain object of the analyzed code holds in its own attributes, or in plain objects of
+ * The torch or Keras modules a plain object of the analyzed code holds in its own attributes (or in lists of them), or in plain objects of
  * the analyzed code it holds (not modules: those are models themselves, their parts are not separate), each with its
  * attribute path from the object, in the order it set them, each once.
  */
@@ -27,6 +27,12 @@ export function heldModules(value: Value): [string, InstanceValue, HeldHow?][] {
       const at = path ? `${path}.${attribute}` : attribute;
       if (a.kind === "instance" && a.module) {
         if (!held.some(([, h]) => h === a)) held.push(given.has(attribute) ? [at, a, "passed in"] : [at, a]);
+      } else if (a.kind === "list" || a.kind === "tuple") {
+        // One network per agent kept in a list (`self.actors = [Actor(obs, act) for i in range(n_agents)]`, MADDPG):
+        // each is a model the run trains.
+        a.items.forEach((item, i) => {
+          if (item.kind === "instance" && item.module && !held.some(([, h]) => h === item)) held.push([`${at}[${i}]`, item]);
+        });
       } else if (depth > 1) walk(a, at, depth - 1);
     }
   };

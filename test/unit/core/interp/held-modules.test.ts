@@ -157,4 +157,28 @@ if __name__ == "__main__":
 `);
     assert.deepEqual(result.models.map((m) => m.name).sort(), ["model", "perturb.delta"], "the handed-in Net is not listed again as perturb.model");
   });
+  it("lists each network of a list an agent object keeps, one per agent (a multi-agent DDPG's actors and critics)", async () => {
+    const result = await analyze(`import torch.nn as nn
+
+class Actor(nn.Module):
+    def __init__(self, obs, act):
+        super().__init__()
+        self.fc = nn.Linear(obs, act)
+
+    def forward(self, x):
+        return self.fc(x)
+
+class MADDPG:
+    def __init__(self, n_agents, obs, act):
+        self.actors = [Actor(obs, act) for i in range(n_agents)]
+        self.critics = (nn.Linear(obs * n_agents, 1), nn.Linear(obs * n_agents, 1))
+        self.names = ["a", "b"]
+
+maddpg = MADDPG(2, 10, 3)
+`);
+    assert.deepEqual(result.models.map((m) => m.name).sort(), ["maddpg.actors[0]", "maddpg.actors[1]", "maddpg.critics[0]", "maddpg.critics[1]"]);
+    // 10·3+3 = 33 each actor; 20·1+1 = 21 each critic
+    assert.equal(modelNamed(result, "maddpg.actors[1]").params, 33);
+    assert.equal(modelNamed(result, "maddpg.critics[0]").params, 21);
+  });
 });
