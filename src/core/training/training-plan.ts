@@ -2,6 +2,7 @@
 // epoch loops, Keras fit(), DataLoader(batch_size=...), well-known datasets, constants and argparse defaults.
 import { freshId } from "../interp/construct";
 import { instanceMethod, lookupClassAttribute } from "../interp/classes";
+import { advancedConditionally } from "./counter-advance";
 import type { Interpreter } from "../interp/interpreter";
 import type { ClassValue, InstanceValue, ModuleNamespaceValue, Scope, Value } from "../interp/values";
 import type { Expression, FunctionDefinition, Statement } from "../python/ast";
@@ -1580,7 +1581,9 @@ function loopCount(site: Extract<CodeSite, { kind: "loop" | "while" }>, shape: L
     if (count !== undefined && count > 0) return { value: count, detail: head };
   } else if (loop.test.type === "compare" && loop.test.ops.length === 1 && (loop.test.ops[0] === "<" || loop.test.ops[0] === "<=")) {
     const bound = positiveInteger(evaluate(loop.test.comparators[0]));
-    const stride = loop.test.left.type === "name" ? counterStride(loop.body, loop.test.left.id, evaluate) : 1;
+    // A counter a method of its object advances (`while ppo.n_episodes < N: ppo.interact()`) counts each pass once
+    // only when that method adds to it on every call (counter-advance.ts).
+    const stride = loop.test.left.type === "name" ? counterStride(loop.body, loop.test.left.id, evaluate) : advancedConditionally(loop.body, loop.test.left, evaluate) ? undefined : 1;
     if (bound !== undefined && stride !== undefined) return { value: Math.ceil((bound + (loop.test.ops[0] === "<=" ? 1 : 0)) / stride), detail: `while ${snippet(text, loop.test)}${stride > 1 ? ` by ${stride}` : ""}` };
     return undefined;
   }
