@@ -31,6 +31,7 @@ import { componentClassNames, constructorNeed } from "./interp/constructor-needs
 import { namesUsedAlone } from "./interp/used-alone";
 import { nestedModelSites, siteItem, unpackedNames, type NestedModelSite } from "./interp/nested-model-sites";
 import { heldModules } from "./interp/held-modules";
+import { optimizedAttributes } from "./interp/optimized-attributes";
 import { returnsModelClass } from "./interp/model-factories";
 import { chooseModelSite } from "./interp/model-site-choice";
 import { fedInputs, inputsFedTo } from "./interp/fed-inputs";
@@ -501,7 +502,7 @@ function discoverCandidates(parser: PythonParser, runtime: Runtime, namespace: M
         found.push({ name: s.targets[0].id, entry: s.targets[0].id, line, pragmaLine: line, pragmaFile: file, instance: v, recorder });
       } else if (v?.kind === "instance" && !v.module && heldModules(v).length > 0) {
         // An agent object of the project built at top level (`agent = Agent(state_size, action_size)`): its networks.
-        for (const [attribute, held, how] of heldModules(v)) {
+        for (const [attribute, held, how] of trainedHeldModules(v, s.targets[0].id, failures)) {
           if (isLossCriterion(held) || found.some((c) => c.instance === held || (how === "passed in" && c.instance.cls === held.cls))) continue;
           const name = `${s.targets[0].id}.${attribute}`;
           found.push({ name, entry: name, line: s.pos.line, pragmaLine: s.pos.line, pragmaFile: file, instance: held, recorder: new Recorder() });
@@ -562,7 +563,7 @@ function discoverCandidates(parser: PythonParser, runtime: Runtime, namespace: M
     // A trainer object of the workspace that builds and holds the model (`trainer = Trainer(config, loader)`, its
     // `__init__` setting `self.model = DenseNet(...)`): the modules it holds are the models the run trains.
     if (!built.instance && built.value) {
-      for (const [attribute, held, how] of heldModules(built.value)) {
+      for (const [attribute, held, how] of trainedHeldModules(built.value, name, failures)) {
         if (isLossCriterion(held)) continue; // what the model trains against, not a model
         // A model the script built and handed to the object, rebuilt with it here: listed once, where it was built.
         if (how === "passed in" && found.some((c) => c.instance.cls === held.cls)) continue;
@@ -607,6 +608,23 @@ function discoverCandidates(parser: PythonParser, runtime: Runtime, namespace: M
   }
   const builtFromClass = (c: Candidate) => c.entry.startsWith(`${c.instance.cls.name}(`);
   return followScriptInstances(found.filter((c) => !componentInstances.has(c.instance) && !isIdleKerasLayer(c.instance) && !(builtFromClass(c) && (componentClasses.has(c.instance.cls) || fileComponents.has(c.name)))));
+}
+
+/**
+ * The modules an object holds (heldModules) less those its methods never give an optimizer while they give it others
+ * (an agent's target networks, copied or averaged from the trained ones: optimized-attributes.ts), each left out with
+ * a note in `failures`.
+ */
+function trainedHeldModules(holder: Value, name: string, failures: string[]): ReturnType<typeof heldModules> {
+  const held = heldModules(holder);
+  const optimized = holder.kind === "instance" ? optimizedAttributes(holder.cls) : new Set<string>();
+  if (optimized.size === 0) return held;
+  return held.filter(([attribute]) => {
+    // Only the object's own attributes are judged: a network inside a plain object it holds trains by that object's code.
+    if (attribute.includes(".") || optimized.has(attribute.split("[")[0])) return true;
+    failures.push(`${name}.${attribute}: not listed as a model the run trains: ${name}'s methods give its parameters to no optimizer (a target network, copied or averaged from ${[...optimized].map((o) => `${name}.${o}`).join(", ")})`);
+    return false;
+  });
 }
 
 /** The `name.add(...)` statements that follow `statement` in the block of `body` holding it (a Keras Sequential
