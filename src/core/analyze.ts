@@ -32,7 +32,7 @@ import { namesUsedAlone } from "./interp/used-alone";
 import { nestedModelSites, siteItem, unpackedNames, type NestedModelSite } from "./interp/nested-model-sites";
 import { heldModules } from "./interp/held-modules";
 import { optimizedAttributes } from "./interp/optimized-attributes";
-import { returnsModelClass } from "./interp/model-factories";
+import { returnsModelArgument, returnsModelClass } from "./interp/model-factories";
 import { chooseModelSite } from "./interp/model-site-choice";
 import { fedInputs, inputsFedTo } from "./interp/fed-inputs";
 import { pragmaSettingNear } from "./pragma/grammar";
@@ -724,7 +724,7 @@ function usedAsModel(text: string, name: string, call: Extract<import("./python/
   const callee = staticValue(call.func, namespace);
   if (item !== undefined) return returnsModelClass(callee, item);
   if (callee?.kind === "class") return !!callee.isModule;
-  if (returnsModelClass(callee)) return true;
+  if (returnsModelClass(callee) || returnsModelArgument(callee, call, namespace.scope)) return true;
   if (call.func.type !== "attribute" || !ENTRY_POINTS.includes(call.func.name)) return false;
   const owner = staticValue(call.func.object, namespace);
   return owner?.kind === "class" && buildsModel(owner);

@@ -3,7 +3,7 @@
 // calls one inside `main()` and hands the result to a trainer (`Trainer(model, optimizer, ...)`) never uses the name
 // as a model itself, so the call did not look like a model; what the factory returns says it is one.
 import type { Expression } from "../python/ast";
-import { forEachStatement } from "../python/syntax-walk";
+import { forEachStatement, keywordArgument, positionalArgument } from "../python/syntax-walk";
 import { scopeValue, type Scope, type Value } from "./values";
 
 /** Whether `callee` is a Python function whose body returns a new nn.Module or Keras model: a call of such a class,
@@ -36,3 +36,24 @@ function isModelClass(e: Expression, scope: Scope): boolean {
   return v?.kind === "class" && (!!v.isModule || v.mro.some((c) => c.qualifiedName === "keras.Model"));
 }
 
+
+/** Whether a call hands back a model it was given: its function returns one of its own parameters unchanged
+ *  (`def init_model(net, restore): net.apply(init_weights); ...; return net`) and the call passes a new nn.Module or
+ *  Keras model there (`init_model(net=LeNetEncoder(), restore=...)`), so the name it is bound to is that model. */
+export function returnsModelArgument(callee: Value | undefined, call: Extract<Expression, { type: "call" }>, scope: Scope): boolean {
+  if (callee?.kind !== "function" || callee.definition.type !== "function") return false;
+  const definition = callee.definition;
+  const rebound = new Set<string>();
+  const returned: string[] = [];
+  forEachStatement(definition.body, ({ statement: s }) => {
+    if (s.type === "assign") for (const t of s.targets) if (t.type === "name") rebound.add(t.id);
+    if (s.type === "return" && s.value?.type === "name") returned.push(s.value.id);
+  }, [], () => false);
+  const positional = definition.params.filter((p) => p.kind === "normal").map((p) => p.name);
+  return returned.some((name) => {
+    if (rebound.has(name) || !definition.params.some((p) => p.name === name && p.kind !== "star" && p.kind !== "doublestar")) return false;
+    const index = positional.indexOf(name);
+    const given = keywordArgument(call, name) ?? (index >= 0 ? positionalArgument(call, index) : undefined);
+    return given?.type === "call" && isModelClass(given.func, scope);
+  });
+}

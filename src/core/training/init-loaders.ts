@@ -54,7 +54,7 @@ export function initLoader(interp: Interpreter, training: ForeignTraining, files
     if (target.type !== "attribute" || target.object.type !== "name" || target.object.id !== initSelf || !iterated.has(target.name)) return;
     const fn = evaluate(s.value.func);
     if (fn?.kind !== "function" || !fn.module.file) return;
-    const loader = foreignLoader(interp, fn, s.value, files.read(fn.module.file), evaluate, now, allowance);
+    const loader = foreignLoader(interp, fn, s.value, files.read(fn.module.file), evaluate, now, allowance, undefined, (f) => files.read(f));
     if (loader) found = { ...loader, attribute: target.name };
   });
   return found;

@@ -4,7 +4,7 @@
 import type { Interpreter } from "../interp/interpreter";
 import type { FunctionValue, Value } from "../interp/values";
 import type { Expression, FunctionDefinition } from "../python/ast";
-import { keywordArgument, positionalArgument } from "../python/syntax-walk";
+import { forEachStatement, keywordArgument, positionalArgument } from "../python/syntax-walk";
 import { findCodeSites, type CodeSite } from "./code-sites";
 import { evaluateAtSite, knownTruth, type StepAllowance } from "./evaluate-site";
 import { argumentsByParameter } from "./call-site-bindings";
@@ -150,6 +150,8 @@ export function foreignLoader(
   now: () => number,
   allowance: StepAllowance,
   self?: Value,
+  read?: (file: string) => string | undefined,
+  depth = 0,
 ): ForeignLoader | undefined {
   const definition = fn.definition;
   const file = fn.module.file;
@@ -160,7 +162,7 @@ export function foreignLoader(
   // torch's DataLoader; Keras' ImageDataGenerator.flow / flow_from_directory / flow_from_dataframe (batch_size=).
   // Sites within the definition (not its body as a module) carry the statements that run before them.
   const loaders = findCodeSites([definition], text, LOADER_WORDS).filter((s): s is CallSite => s.kind === "call" && LOADER_CALLEE.test(s.callee) && (s.callee !== "batch" || s.call.func.type === "attribute"));
-  if (loaders.length === 0) return undefined;
+  if (loaders.length === 0 && (depth >= MAX_DISPATCH_DEPTH || !/\breturn\b/.test(text.slice(definition.pos.startIndex, definition.pos.endIndex)))) return undefined;
   const passed = argumentsByParameter(self ? { ...definition, params: definition.params.slice(1) } : definition, call);
   const memo = new Map<string, Value | undefined>();
   const bindings = (f: FunctionDefinition, name: string): Value | undefined => {
@@ -174,6 +176,7 @@ export function foreignLoader(
   };
   // Each site's own context holds the function's statements before it that its values may depend on.
   const evaluateIn = (site: CallSite, e: Expression): Value => evaluateAtSite(interp, fn.module.scope, file, { ...site.context, fn: definition }, [e], now, bindings, allowance)[0];
+  if (loaders.length === 0) return dispatchedLoader(interp, definition, text, evaluateIn, now, allowance, read, depth);
   // A loader under an `if` the call's arguments decide against (`if validation_fraction is not None:`) is not built.
   const reached = loaders.filter((s) => reachedIn(s, evaluateIn));
   const score = (s: CallSite) => (/train/i.test(s.assignedTo.join(" ")) ? 2 : 0) - (/test|val|eval/i.test(s.assignedTo.join(" ")) ? 3 : 0) + (keywordArgument(s.call, "shuffle")?.type === "constant" ? 1 : 0);
@@ -205,3 +208,27 @@ export function foreignLoader(
   return { batch, file, line: loader.call.pos.line, ...(dropLast !== undefined ? { dropLast } : {}), ...(samples ? { samples } : {}), code: `${loader.callee}(${sampler ? "batch_sampler=BatchSampler(batch_size=" : "batch_size="}${text.slice(given.pos.startIndex, given.pos.endIndex).replace(/\s+/g, " ")}${sampler ? ")" : ""})` };
 }
 
+
+/** Functions followed from a dispatcher to the one that builds the loader: `get_data_loader(name)` → `get_mnist(train)`. */
+const MAX_DISPATCH_DEPTH = 2;
+
+/**
+ * A function that builds no loader itself but returns another function's (`if name == "MNIST": return get_mnist(train)`):
+ * the loader of the call it returns on the branch its arguments take, as Python would run it.
+ */
+function dispatchedLoader(interp: Interpreter, definition: FunctionDefinition, text: string, evaluateIn: (site: CallSite, e: Expression) => Value, now: () => number, allowance: StepAllowance, read: ((file: string) => string | undefined) | undefined, depth: number): ForeignLoader | undefined {
+  const returned = new Set<Expression>();
+  forEachStatement(definition.body, ({ statement: s }) => {
+    if (s.type === "return" && s.value?.type === "call") returned.add(s.value);
+  }, [], () => false);
+  const sites = findCodeSites([definition], text, /\breturn\b/).filter((s): s is CallSite => s.kind === "call" && returned.has(s.call));
+  for (const site of sites) {
+    if (!reachedIn(site, evaluateIn)) continue;
+    const callee = evaluateIn(site, site.call.func);
+    if (callee?.kind !== "function" || !callee.module.file) continue;
+    const source = read?.(callee.module.file);
+    const found = source === undefined ? undefined : foreignLoader(interp, callee, site.call, source, (e) => evaluateIn(site, e), now, allowance, undefined, read, depth + 1);
+    if (found) return found;
+  }
+  return undefined;
+}

@@ -707,7 +707,7 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
       const home = built?.kind === "function" ? built.module.file : undefined;
       const source = home === file ? input.text : home ? input.files?.read(home) : undefined;
       if (built?.kind === "function" && home && (home !== file || site.assignedTo.some((n) => fitInputs.has(n))) && source !== undefined && runsByDefault(site, (e) => evaluateOne(site, e))) {
-        const found = foreignLoader(interpreter, built, call, source, (e) => evaluateOne(site, e), now, allowance, self);
+        const found = foreignLoader(interpreter, built, call, source, (e) => evaluateOne(site, e), now, allowance, self, (f) => (f === file ? input.text : input.files?.read(f)));
         const where = input.root ? relativeTo(input.root, found?.file ?? "") : found?.file;
         if (found) {
           const figure: PlanFigure = { value: found.batch, source: "code", line, detail: `${snippet(input.text, call)}: ${found.code} in ${where} line ${found.line}` };

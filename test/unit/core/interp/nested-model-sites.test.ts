@@ -374,4 +374,45 @@ if __name__ == "__main__":
     const topLevel = await analyze("from zoo.util import create_model_and_diffusion\nmodel, diffusion = create_model_and_diffusion(8, 3, 1000)\n", { others });
     assert.deepEqual(topLevel.models.map((m) => [m.name, m.params]), [["model", 3 * (8 * 8 + 8)]]);
   });
+
+  it("builds a model handed to a workspace helper that returns it, under the main guard; not one the helper replaces", async () => {
+    // `src_encoder = init_model(net=LeNetEncoder(), restore=...)`: the helper initialises and returns the model it is given.
+    const utils = `import os
+import torch
+
+def init_weights(layer):
+    pass
+
+def init_model(net, restore):
+    net.apply(init_weights)
+    if restore is not None and os.path.exists(restore):
+        net.load_state_dict(torch.load(restore))
+    return net
+
+def fresh_model(net):
+    net = torch.nn.Linear(2, 2)
+    return net
+`;
+    const models = `import torch.nn as nn
+
+class Encoder(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.fc = nn.Linear(16, 8)
+
+    def forward(self, x):
+        return self.fc(x)
+`;
+    const others = { "/project/utils.py": utils, "/project/models.py": models };
+    const handed = await analyze(`from models import Encoder
+from utils import init_model, fresh_model
+
+if __name__ == "__main__":
+    encoder = init_model(net=Encoder(), restore="snapshots/encoder.pt")
+    print(encoder)
+    other = fresh_model(Encoder())
+    print(other)
+`, { others });
+    assert.deepEqual(handed.models.map((m) => [m.name, m.params]), [["encoder", 16 * 8 + 8]]);
+  });
 });

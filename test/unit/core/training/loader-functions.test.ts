@@ -305,3 +305,69 @@ for epoch in range(3):
   });
 });
 
+describe("a loader function that dispatches to another by its argument", () => {
+  const DISPATCH = `from loaders import get_mnist, get_usps
+
+def get_data_loader(name, train=True):
+    if name == "USPS":
+        return get_usps(train)
+    elif name == "MNIST":
+        return get_mnist(train)
+`;
+  const LOADERS = (batch: string) => `import torch
+from torchvision import datasets
+
+def get_mnist(train):
+    mnist = datasets.MNIST(root="data", train=train, download=True)
+    return torch.utils.data.DataLoader(dataset=mnist, batch_size=${batch}, shuffle=True)
+
+def get_usps(train):
+    return torch.utils.data.DataLoader(dataset=datasets.USPS(root="data", train=train), batch_size=7, shuffle=True)
+`;
+  // No word of the usual training vocabulary but the loader's own name (`src_data_loader`): the file is still read.
+  const DISPATCHING = (name: string) => `import torch
+from torch import nn
+from utils import get_data_loader
+
+if __name__ == "__main__":
+    src_data_loader = get_data_loader("${name}")
+${linearLoop("src_data_loader", "    ").replace("for epoch in range(2)", "for e in range(4)")}
+`;
+
+  it("follows a dispatcher that returns another function's loader to the function its argument picks", async () => {
+    const mnist = await planOf(DISPATCHING("MNIST"), { "/project/utils.py": DISPATCH, "/project/loaders.py": LOADERS("50") });
+    assert.equal(mnist.batch?.value, 50);
+    assert.equal(mnist.samples?.value, 60000);
+    assert.match(mnist.batch?.detail ?? "", /get_data_loader\("MNIST"\)/);
+    const usps = await planOf(DISPATCHING("USPS"), { "/project/utils.py": DISPATCH, "/project/loaders.py": LOADERS("50") });
+    assert.equal(usps.batch?.value, 7);
+    const unknown = await planOf(DISPATCHING("SVHN"), { "/project/utils.py": DISPATCH, "/project/loaders.py": LOADERS("50") });
+    assert.equal(unknown.batch, undefined);
+  });
+
+  it("reads a script whose only training word is a loader's name, training through another file's function", async () => {
+    const TRAIN = `import torch
+from torch import nn
+
+def train_src(model, data_loader):
+    opt = torch.optim.SGD(model.parameters(), lr=0.1)
+    for epoch in range(3):
+        for x, y in data_loader:
+            opt.zero_grad()
+            nn.functional.cross_entropy(model(x.flatten(1)), y).backward()
+            opt.step()
+    return model
+`;
+    const script = `from torch import nn
+from utils import get_data_loader
+from train import train_src
+
+if __name__ == "__main__":
+    src_data_loader = get_data_loader("USPS")
+    net = train_src(nn.Linear(784, 10), src_data_loader)
+`;
+    const plan = await planOf(script, { "/project/utils.py": DISPATCH, "/project/loaders.py": LOADERS("50"), "/project/train.py": TRAIN });
+    assert.equal(plan.epochs?.value, 3);
+    assert.equal(plan.batch?.value, 7);
+  });
+});
