@@ -49,6 +49,7 @@ import { tfdsTrainSamples } from "./tfds-sizes";
 import { dirname, relativeTo } from "../interp/paths";
 import { ModuleResolver, type ImportRoot, type ModuleFiles } from "../interp/module-resolver";
 import { splitIterableCount } from "./split-iterables";
+import { zippedNames } from "./zipped-loaders";
 import { loadsTrainSplit, trainingSamples } from "./dataset-calls";
 import { stepLoopBatch } from "./step-loop-batch";
 import { optionRead } from "./unread-options";
@@ -263,6 +264,17 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
   const withIters = withBoundIterables(input.body);
   const iterOf = (loop: LoopStatement): Expression | undefined => (loop.type === "for" ? withIters.get(loop) ?? loop.iter : undefined);
   const stepLoops: Statement[] = [];
+  let zipNote: string | undefined;
+  /** Where a step loop walks the training loader zipped with other loaders (zipped-loaders.ts): how long the
+   *  others are is not read (torch's DataLoader is not modelled), so neither is the epoch. */
+  const zippedEpoch = (loaderNames: string[]): { code: string; line: number } | undefined => {
+    for (const site of forLoops) {
+      if (!stepLoops.includes(site.loop)) continue;
+      const names = zippedNames(site.loop, site.context.fn?.body ?? input.body);
+      if (names?.some((n) => loaderNames.includes(n))) return { code: `zip(${names.join(", ")})`, line: site.loop.pos.line };
+    }
+    return undefined;
+  };
   // A parser the file never parses nor reads configures nothing (its `--max_steps` is not the run's).
   const parserInUse = argparseOptionsParsed(input.text, sites.flatMap((s) => (s.kind === "call" && /(^|\.)add_argument$/.test(s.callee) ? [argparseDest(s.call)] : [])));
   /** Batches of loaders that functions build, with their drop_last: the run's drop_last when its batch is one. */
@@ -1366,6 +1378,12 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
   }
   if (bestEpochs) plan.epochs = bestEpochs;
   if (bestSamples) plan.samples = bestSamples;
+  // A step loop over zip(train_loader, other_loader) ends each epoch with the shortest (zipped-loaders.ts).
+  const zipped = loader && bestSamples ? zippedEpoch(loader.site.assignedTo) : undefined;
+  if (zipped) {
+    delete plan.samples;
+    zipNote = `samples: each epoch is as long as the shortest loader of ${zipped.code} (line ${zipped.line}), Python's zip stopping at its shortest argument: pass --samples N for the epoch's samples`;
+  }
   if (bestBatch) plan.batch = bestBatch;
   if (bestBatch && builtLoaders.has(bestBatch) ? builtLoaders.get(bestBatch) : loader?.dropLast) plan.dropLast = true;
   // A count only named for steps gives way to an epoch loop the code runs: when no loop or trainer was seen using it,
@@ -1463,6 +1481,7 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
     notes.push(`batch: ${batchFromData.detail} (line ${batchFromData.line}): pass --batch N`);
   }
   if (!plan.steps && perEpochOnly) notes.push(perEpochOnly);
+  if (zipNote) notes.push(zipNote);
   if (notes.length > 0 && !input.nested) plan.notes = notes;
   if (!input.nested && sources.read.length + sources.missing.length > 0) plan.configFiles = [...new Set([...sources.read, ...sources.missing])];
   return plan;
