@@ -26,6 +26,7 @@ import type { InputSource, InputSpec, ModelReport } from "./report/model-report"
 import { namedModules } from "./torch/module-tree";
 import { isLossCriterion } from "./torch/layers/loss";
 import { childBodies, dottedName, namesIn } from "./python/syntax-walk";
+import { snippet } from "./python/code-snippet";
 import { lookupClassAttribute } from "./interp/classes";
 import { componentClassNames, constructorNeed } from "./interp/constructor-needs";
 import { namesUsedAlone } from "./interp/used-alone";
@@ -559,6 +560,13 @@ function discoverCandidates(parser: PythonParser, runtime: Runtime, namespace: M
     if (adds.length > 0) {
       const [grown] = evaluateAtSite(interp, namespace.scope, file, { fn: site.fn, before: [...site.before, site.statement, ...adds] }, [{ type: "name", id: site.name, pos: site.call.pos }], now, bindings);
       if (grown?.kind === "instance" && grown.module) built = { instance: grown, recorder: built.recorder };
+    }
+    // A model site whose call failed, or gave nothing the analyzer knows, is listed with why: the user sees the model
+    // the script builds there was not analyzed, rather than another model standing in for it.
+    const failed = "error" in built && built.error !== undefined ? `${built.error}${built.at ?? ""}` : built.value?.kind === "unknown" ? built.value.reason : undefined;
+    if (failed !== undefined && !holder) {
+      unbuilt.push(unbuiltModel(name, file, site.line, `its call ${snippet(request.text, site.call)} could not be worked out: ${failed}`));
+      continue;
     }
     // A trainer object of the workspace that builds and holds the model (`trainer = Trainer(config, loader)`, its
     // `__init__` setting `self.model = DenseNet(...)`): the modules it holds are the models the run trains.

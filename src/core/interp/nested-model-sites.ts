@@ -65,9 +65,13 @@ export function nestedModelSites(syntax: ModuleSyntax, text: string, namespace: 
       if (s.type === "function" && count(s.pos.startIndex, s.pos.endIndex) === 0) return;
       const before = nested ? [...place.outer, ...body.slice(0, i)] : [];
       // `model = build(...)`, or each name of `model, diffusion = build(...)` (Python unpacks the tuple it returns).
-      const assign = nested && s.type === "assign" && s.targets.length === 1 && s.value.type === "call" ? { call: s.value, targets: unpackedNames(s.targets[0]) } : undefined;
-      if (assign) {
-        const { call } = assign;
+      // `model = Net(params).cuda() if params.cuda else Net(params)`: each arm is a site under the arm's condition.
+      const value = nested && s.type === "assign" && s.targets.length === 1 ? s.value : undefined;
+      const arms = value?.type === "call" ? [{ call: value, conditions: place.conditions }]
+        : value?.type === "conditional" && value.body.type === "call" && value.orelse.type === "call" ? [{ call: value.body, conditions: [...place.conditions, { test: value.test, holds: true }] }, { call: value.orelse, conditions: [...place.conditions, { test: value.test, holds: false }] }]
+        : [];
+      for (const { call, conditions } of arms) {
+        const assign = { targets: unpackedNames((s as Extract<Statement, { type: "assign" }>).targets[0]) };
         const fromOutside = fromLibrary(call, namespace, file) || wrapsLibraryModel(call, namespace, file) || needsArgumentsHere(call, namespace, file) || importedBefore(call, before) || pickedFromLibrary(call, before, namespace, file) || (!place.fn && guardGlobals(call, before, namespace.scope, file).length > 0);
         // Built in the module's namespace, the call may read only what that namespace (or builtins) holds: an
         // argument from the function's own variables (`resnet18(num_classes=n)`) needs them worked out first.
@@ -78,7 +82,7 @@ export function nestedModelSites(syntax: ModuleSyntax, text: string, namespace: 
           const model = fromOutside && looksLikeModel(name, call, item);
           const holder = !model && item === undefined && plainProjectClass(call, namespace);
           if (!model && !holder) continue;
-          sites.push({ name, line: s.pos.line, call, locals, statement: s, fn: place.fn, before, conditions: place.conditions, ...(guardBefore ? { guardBefore } : {}), ...(item !== undefined ? { item } : {}), ...(holder ? { holder: true } : {}) });
+          sites.push({ name, line: s.pos.line, call, locals, statement: s, fn: place.fn, before, conditions, ...(guardBefore ? { guardBefore } : {}), ...(item !== undefined ? { item } : {}), ...(holder ? { holder: true } : {}) });
         }
       }
       if (s.type === "function") walk(s.body, true, { fn: s, outer: [], conditions: [] });

@@ -415,4 +415,49 @@ if __name__ == "__main__":
 `, { others });
     assert.deepEqual(handed.models.map((m) => [m.name, m.params]), [["encoder", 16 * 8 + 8]]);
   });
+
+  it("reads each arm of a conditional expression as a site under its condition, and lists a site whose call fails with why", async () => {
+    const models = `import torch.nn as nn
+
+class Net(nn.Module):
+    def __init__(self, params):
+        super().__init__()
+        if params.kind not in ("wide", "narrow"):
+            raise ValueError("no such kind: " + params.kind)
+        self.fc = nn.Linear(16, params.num_channels)
+
+    def forward(self, x):
+        return self.fc(x)
+
+class Teacher(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.fc = nn.Linear(16, 4)
+
+    def forward(self, x):
+        return self.fc(x)
+`;
+    const script = (setup: string) => `import torch
+import net
+
+class Params:
+    def __init__(self, **kw):
+        self.__dict__.update(kw)
+
+if __name__ == "__main__":
+    ${setup}
+    params.cuda = torch.cuda.is_available()
+    model = net.Net(params).cuda() if params.cuda else net.Net(params)
+    teacher = net.Teacher()
+    teacher.eval()
+    optimizer = torch.optim.Adam(model.parameters())
+`;
+    const others = { "/project/net.py": models };
+    const built = await analyze(script('params = Params(kind="wide", num_channels=8)'), { others });
+    assert.deepEqual(built.models.map((m) => [m.name, m.params]), [["model", 16 * 8 + 8], ["teacher", 16 * 4 + 4]]);
+    const failed = await analyze(script('params = Params(kind="deep", num_channels=8)'), { others });
+    const model = modelNamed(failed, "model");
+    assert.equal(model.complete, false);
+    assert.match(model.unresolved[0].reason, /net\.Net\(params\)\.cuda\(\) could not be worked out: .*no such kind: deep/);
+  });
 });
