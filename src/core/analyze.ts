@@ -594,12 +594,17 @@ function discoverCandidates(parser: PythonParser, runtime: Runtime, namespace: M
   // Classes the file builds itself (`model = Block(8)`, inside a Sequential or a factory): never "needs arguments".
   const builtClasses = new Set<ClassValue>();
   const usedAlone = [...namesUsedAlone(syntax.body)];
+  // Classes a torch holder's parts are built from (a GAN's `Reshape` layer inside `self.generator`): not models alone.
+  const partClasses = new Set<ClassValue>();
   for (const c of found) for (const [path, m] of namedModules(c.instance)) {
     builtClasses.add(m.cls);
     if (path === "") continue;
     // A holder that cannot be called (a Keras VAE or GAN subclass with only train_step) runs its parts itself:
     // each part built at top level is a model of its own, as the notebook shows it (`encoder.summary()`).
-    if (!c.instance.cls.layer && !runsItself(c.instance.cls)) continue;
+    if (!c.instance.cls.layer && !runsItself(c.instance.cls)) {
+      if (torchHolder(c.instance.cls)) partClasses.add(m.cls);
+      continue;
+    }
     componentClasses.add(m.cls);
     if (!usedAlone.some((name) => namespace.scope.names.get(name) === m)) componentInstances.add(m);
   }
@@ -615,7 +620,9 @@ function discoverCandidates(parser: PythonParser, runtime: Runtime, namespace: M
     unbuilt.push({ ...unbuiltModel(s.name, file, s.defLine, reason), ...(need ? { entry: need.entry, needs: need } : {}) });
   }
   const builtFromClass = (c: Candidate) => c.entry.startsWith(`${c.instance.cls.name}(`);
-  return followScriptInstances(found.filter((c) => !componentInstances.has(c.instance) && !isIdleKerasLayer(c.instance) && !(builtFromClass(c) && (componentClasses.has(c.instance.cls) || fileComponents.has(c.name)))));
+  const listed = found.filter((c) => !componentInstances.has(c.instance) && !isIdleKerasLayer(c.instance) && !(builtFromClass(c) && (componentClasses.has(c.instance.cls) || partClasses.has(c.instance.cls) || fileComponents.has(c.name))));
+  const followed = followScriptInstances(listed);
+  return followed.flatMap((c) => holderParts(c, followed));
 }
 
 /**
@@ -671,6 +678,30 @@ function withModuleGlobals<T>(scope: Scope, globals: Map<string, Value>, build: 
  * base written there defines forward or call (Python falls back to nn.Module's or keras.Model's, which raise).
  * Native classes (Sequential, a Keras functional Model) run themselves.
  */
+/** A torch nn.Module of the project with no forward() of its own, not a LightningModule (whose network is found by
+ *  its own rule): a holder whose training loop calls its parts one by one (a GAN's `model.generator(z)`). */
+function torchHolder(cls: ClassValue): boolean {
+  return !runsItself(cls) && cls.mro.some((k) => k.qualifiedName === "torch.nn.Module") && !cls.mro.some((k) => /LightningModule$/.test(k.qualifiedName ?? ""));
+}
+
+/** Containers that hold modules but run none themselves (pytorch.org/docs/stable/nn.html#containers). */
+const CONTAINERS = new Set(["ModuleList", "ModuleDict", "ParameterList", "ParameterDict"]);
+
+/**
+ * A torch holder cannot run as one model (calling it raises: it has no forward), so its figures were never worked
+ * out; the parts it holds that do run (`self.generator = nn.Sequential(...)`, `self.discriminator = ...`) are the
+ * models its training loop steps, each listed as `holder.part` with its own figures. Parts listed already stay once.
+ */
+function holderParts(c: Candidate, listed: Candidate[]): Candidate[] {
+  if (!torchHolder(c.instance.cls) || !c.instance.module) return [c];
+  const parts = [...c.instance.module.children].filter((e): e is [string, InstanceValue] => {
+    const part = e[1];
+    return part.kind === "instance" && !!part.module && !CONTAINERS.has(part.cls.name) && runsItself(part.cls) && !listed.some((l) => l.instance === part || (l.instance.cls === part.cls && l.instance.cls.location !== undefined));
+  });
+  if (parts.length === 0) return [c];
+  return parts.map(([attribute, part]) => ({ ...c, name: `${c.name}.${attribute}`, entry: `${c.entry}.${attribute}`, instance: part, ...(c.instanceName !== undefined ? { instanceName: `${c.instanceName}.${attribute}` } : {}) }));
+}
+
 function runsItself(cls: ClassValue): boolean {
   const written = cls.mro.filter((c) => c.location !== undefined);
   if (written.length === 0) return true;
