@@ -39,6 +39,7 @@ function sizedNames(iter: Expression): string[] {
   forEachExpression(iter, (e) => {
     if (e.type === "call" && e.func.type === "name" && e.func.id === "len" && e.args[0]?.kind === "positional" && e.args[0].value.type === "name") names.push(e.args[0].value.id);
     else if (e.type === "subscript" && e.object.type === "attribute" && e.object.name === "shape" && e.object.object.type === "name") names.push(e.object.object.id);
+    else if (e.type === "call" && e.func.type === "attribute" && e.func.name === "size" && e.func.object.type === "name") names.push(e.func.object.id);
   });
   return names;
 }
@@ -51,7 +52,7 @@ export function dataSizeOfRange(loop: LoopStatement): Expression | undefined {
   return stop.kind === "positional" && sizedByData(stop.value) ? stop.value : undefined;
 }
 
-/** An iterable whose bounds read a data size: `len(x)`, `x.shape[0]`, `data.num_examples`. */
+/** An iterable whose bounds read a data size: `len(x)`, `x.shape[0]`, `x.size(0)`, `data.num_examples`. */
 function sizedByData(iter: Expression): boolean {
   let found = false;
   forEachExpression(iter, (e) => {
@@ -59,6 +60,8 @@ function sizedByData(iter: Expression): boolean {
     if (e.type === "call" && e.func.type === "name" && e.func.id === "len") found = true;
     else if (e.type === "attribute" && e.name === "num_examples") found = true;
     else if (e.type === "subscript" && e.object.type === "attribute" && e.object.name === "shape" && e.index.type === "int" && e.index.value === 0) found = true;
+    // torch's `x.size(0)`, the first dimension as `x.shape[0]` gives it.
+    else if (e.type === "call" && e.func.type === "attribute" && e.func.name === "size" && e.args.length === 1 && e.args[0].kind === "positional" && e.args[0].value.type === "int" && e.args[0].value.value === 0) found = true;
   });
   return found;
 }

@@ -23,6 +23,7 @@ import { loopShape, type LoopShape, type LoopStatement } from "./loop-shape";
 import { runsTrainingOperation, trainingOperations } from "./session-steps";
 import { dataSizeOfRange, passesOverData } from "./data-pass-epochs";
 import { generatorCallSamples } from "./generator-samples";
+import { splitLoopBatches, splitPieces } from "./split-batches";
 import { assignedHubChains, chainRoot, hubChainRows, isHubMethodCall, resizesRows } from "./hub-dataset-parts";
 import { endlessTake } from "./take-count";
 import { estimatorSteps } from "./estimator-steps";
@@ -557,9 +558,20 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
         const strideData = own?.how === "range step" && strideNamed ? dataSizeOfRange(site.loop) : undefined;
         const strideSamples = strideData ? positiveInteger(evaluateOne(site, strideData)) : undefined;
         if (strideData && strideSamples !== undefined) samples.push({ rank: 44, figure: { value: strideSamples, source: "code", line: site.loop.pos.line, detail: `${snippet(input.text, strideData)}: the items a pass of ${site.loop.type === "for" ? snippet(input.text, site.loop.iter) : ""} slices in strides of its batch` } });
+        // A loop over pieces a split call cuts from the data (`zip(torch.split(X, 64), torch.split(Y, 64))`,
+        // `np.array_split(X, n)`): each piece is a batch, and a pass walks the data's rows (split-batches.ts).
+        const split = !own ? splitLoopBatches(site.loop) : undefined;
+        const splitRows = split ? leadingDimension(evaluateOne(site, split.data)) ?? lengthOf(evaluateOne(site, split.data)) : undefined;
+        const splitCount = split ? positiveInteger(evaluateOne(site, split.count)) : undefined;
+        const pieces = split && splitRows !== undefined && splitCount !== undefined ? splitPieces(split, splitRows, splitCount) : undefined;
+        if (split && pieces) {
+          const detail = `${snippet(input.text, split.call)}: ${pieces.pieces} pieces of up to ${pieces.batch} of the ${splitRows} rows of ${snippet(input.text, split.data)}`;
+          batches.push({ rank: 45, figure: { value: pieces.batch, source: "code", line: site.loop.pos.line, detail } });
+          samples.push({ rank: 44, figure: { value: splitRows!, source: "code", line: site.loop.pos.line, detail } });
+        }
         // A counted loop stepping on the whole data each pass (`for t in range(100): prediction = net(x)`).
         const counted = site.loop.type === "while" || (drawnFrom?.type === "call" && drawnFrom.func.type === "name" && drawnFrom.func.id === "range");
-        if (!own && !drawn && counted) wholeData(site);
+        if (!own && !drawn && !split && counted) wholeData(site);
         const count = loopCount(site, shape, (e) => evaluateOne(site, e), input.text, iterOf(site.loop));
         const every = shape.stepEvery ? positiveInteger(evaluateOne(site, shape.stepEvery)) : undefined;
         if (count === undefined) {
@@ -1316,6 +1328,11 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
     const sampled = subsetSamplerLength(loader.site, sites, input.text, (site, e) => evaluate(site, [e])[0]);
     if (sampled) samples.push({ rank: 110, figure: { value: sampled.value, source: "code", line: loader.site.call.pos.line, detail: sampled.code } });
     if (linked) samples.push({ rank: 100, figure: linked.figure });
+    // A loader over a list the script builds (`data = [(x0, y0), (x1, y1), ...]`, `DataLoader(data, ...)`): a list is a
+    // map-style dataset of its items (torch.utils.data docs: any object with __getitem__ and __len__).
+    const listed = !linked && fed && fed.type !== "tuple" ? evaluateOne(loader.site, fed) : undefined;
+    const listItems = listed?.kind === "list" || listed?.kind === "tuple" ? lengthOf(listed) : undefined;
+    if (listItems !== undefined) samples.push({ rank: 90, figure: { value: listItems, source: "code", line: loader.site.call.pos.line, detail: `len(${snippet(input.text, fed!)}): the ${listItems} items of the list the loader is given` } });
     // The loader is fed a part whose size is not known (`Subset(ds, picked)`): not the whole dataset's samples.
     const unsized = fed?.type === "name" ? unsizedParts.filter((u) => u.names.includes(fed.id) && u.site.call.pos.startIndex < loader.site.call.pos.startIndex).pop() : undefined;
     if (unsized && (!linked || linked.site.call.pos.startIndex < unsized.site.call.pos.startIndex)) partOfUnknownSize = true;
