@@ -71,6 +71,22 @@ export function episodeCalls(body: Statement[], fn: FunctionDefinition, enter: (
   return out;
 }
 
+/** The `if` test each `break` of a loop's own statements sits under, innermost (undefined: a break under no `if`). */
+export function breakGuards(loop: Loop): (Expression | undefined)[] {
+  const guards: (Expression | undefined)[] = [];
+  const visit = (body: Statement[], guard: Expression | undefined) => {
+    for (const s of body) {
+      if (s.type === "break") guards.push(guard);
+      else if (s.type === "if") {
+        visit(s.body, s.test);
+        visit(s.orelse, undefined);
+      } else if (s.type !== "for" && s.type !== "while" && s.type !== "function" && s.type !== "class") for (const b of childBodies(s)) visit(b, guard);
+    }
+  };
+  visit(loop.body, undefined);
+  return guards;
+}
+
 /** Whether a loop's own statements (not those of loops or functions inside it) hold a `break`. */
 export function breaksEarly(loop: Loop): boolean {
   const visit = (body: Statement[]): boolean => body.some((s) => s.type === "break" || (s.type !== "for" && s.type !== "while" && s.type !== "function" && s.type !== "class" && childBodies(s).some(visit)));

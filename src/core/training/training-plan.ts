@@ -55,7 +55,7 @@ import { loadsTrainSplit, trainingSamples } from "./dataset-calls";
 import { stepLoopBatch } from "./step-loop-batch";
 import { optionRead } from "./unread-options";
 import { environmentEpisode, fixedEpisodeSteps } from "./episode-length";
-import { breaksEarly, counterBudget, episodeCalls } from "./counter-budget";
+import { breakGuards, breaksEarly, counterBudget, episodeCalls } from "./counter-budget";
 import { countedWhile, counterStart, type CountedWhile } from "./while-epochs";
 import { initLoader } from "./init-loaders";
 import { isTrainerFromArgparse, lightningTrainerArgument } from "./lightning-trainer";
@@ -1493,6 +1493,28 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
     notes.push(`precision: ${plan.precision.detail}`);
   }
   if (!plan.steps && uncountedEpisodes) notes.push(uncountedEpisodes);
+  // Steps counted from loops one of which can end early (`if done: break` in an episode, `if running_reward > 475:
+  // break` when solved): the count is the most the run takes, and the run may take fewer.
+  // A break whose test the defaults make false (`if args.switch_goal and ...:`) never runs, and an episode of an
+  // environment that never terminates runs exactly its time limit (episode-length.ts): neither cuts the run short.
+  const siteOf = (l: Statement) => sites.find((x) => (x.kind === "loop" || x.kind === "while") && x.loop === l) as Extract<CodeSite, { kind: "loop" | "while" }> | undefined;
+  const endsEarly = (l: LoopStatement): boolean => {
+    const site = siteOf(l);
+    if (!site) return false;
+    const episode = l.type === "while" ? environmentEpisode(l) : undefined;
+    if (episode && fixedEpisodeSteps(evaluateOne(site, episode.env)) !== undefined) return false;
+    // Only a test of names the loop never binds is read before it (a running reward starts at 0 and grows).
+    const bound = new Set<string>();
+    forEachStatement(l.body, ({ statement: b }) => {
+      const targets = b.type === "assign" ? b.targets : b.type === "augmented" ? [b.target] : b.type === "for" ? [b.target] : [];
+      for (const t of targets) namesIn([t], bound);
+    });
+    return breakGuards(l).some((g) => g === undefined || [...namesIn([g], new Set())].some((n) => bound.has(n)) || truth(evaluateOne(site, g)) !== false);
+  };
+  const allLoops: LoopStatement[] = [...forLoops.map((l) => l.loop), ...whileLoops];
+  const early = plan.steps?.source === "code" ? allLoops.find((l) => l.pos.line === plan.steps!.line) : undefined;
+  const cut = early ? allLoops.find((l) => (l === early || within(l, early)) && endsEarly(l)) : undefined;
+  if (plan.steps && cut) notes.push(`steps: at most ${plan.steps.value.toLocaleString("en-US")}: the loop at line ${cut.pos.line} can end early (break), so the run may take fewer`);
   if (!plan.batch && batchFromData) {
     plan.batchFromData = batchFromData;
     notes.push(`batch: ${batchFromData.detail} (line ${batchFromData.line}): pass --batch N`);
