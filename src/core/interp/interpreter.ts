@@ -140,6 +140,11 @@ export interface RunSetup {
  * The abstract interpreter: evaluates the subset of Python that builds and runs models, over the lowered syntax
  * tree, with tensors as shapes. It never runs user code for real; all effects stay inside these values.
  */
+/** Arms of a conditional expression that evaluate without side effects: literals and names. */
+const PLAIN_ARM = new Set(["str", "int", "float", "constant", "name", "attribute"]);
+/** Values an undecided conditional expression cannot choose between (two settings, never built objects). */
+const SCALAR = new Set(["str", "int", "float", "bool", "none"]);
+
 export class Interpreter {
   // Per-analysis and per-run state: set only through beginAnalysis and withRun, read through the getters below.
   private currentRecorder = new Recorder();
@@ -615,6 +620,18 @@ export class Interpreter {
   }
 
   /** Decides a branch; an unknown condition takes the first branch and says so. */
+  /** Why a test's truth is unknown, or undefined when it is known. */
+  private undecided(test: Value): string | undefined {
+    if (test.kind === "unknown") return test.reason;
+    try {
+      this.truth(test);
+      return undefined;
+    } catch (err) {
+      if (err instanceof Unresolved) return err.message;
+      throw err;
+    }
+  }
+
   condition(test: Value, pos: Position): boolean {
     if (test.kind === "unknown") {
       this.noteUnknown(`condition unknown (${test.reason}); took the first branch`, pos);
@@ -927,6 +944,13 @@ export class Interpreter {
       }
       case "conditional": {
         const t = this.evaluate(e.test, scope);
+        // `'O1' if cfg.DTYPE == "float16" else 'O0'` under a test nobody can decide: two different constants are no
+        // value at all (taking the first would invent a setting); arms that build something still take the first.
+        const undecided = this.undecided(t);
+        if (undecided !== undefined && PLAIN_ARM.has(e.body.type) && PLAIN_ARM.has(e.orelse.type)) {
+          const [a, b] = [this.evaluate(e.body, scope), this.evaluate(e.orelse, scope)];
+          if (SCALAR.has(a.kind) && SCALAR.has(b.kind)) return a.kind === b.kind && ("value" in a ? a.value : null) === ("value" in b ? b.value : null) ? a : unknown(`chosen by a condition that is unknown (${undecided})`, this.location(e.pos));
+        }
         return this.condition(t, e.test.pos) ? this.evaluate(e.body, scope) : this.evaluate(e.orelse, scope);
       }
       case "lambda": {
