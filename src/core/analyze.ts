@@ -673,11 +673,6 @@ function withModuleGlobals<T>(scope: Scope, globals: Map<string, Value>, build: 
   }
 }
 
-/**
- * Whether instances of a class can be called as a model: a class written in the analyzed code runs only if it or a
- * base written there defines forward or call (Python falls back to nn.Module's or keras.Model's, which raise).
- * Native classes (Sequential, a Keras functional Model) run themselves.
- */
 /** A torch nn.Module of the project with no forward() of its own, not a LightningModule (whose network is found by
  *  its own rule): a holder whose training loop calls its parts one by one (a GAN's `model.generator(z)`). */
 function torchHolder(cls: ClassValue): boolean {
@@ -702,6 +697,11 @@ function holderParts(c: Candidate, listed: Candidate[]): Candidate[] {
   return parts.map(([attribute, part]) => ({ ...c, name: `${c.name}.${attribute}`, entry: `${c.entry}.${attribute}`, instance: part, ...(c.instanceName !== undefined ? { instanceName: `${c.instanceName}.${attribute}` } : {}) }));
 }
 
+/**
+ * Whether instances of a class can be called as a model: a class written in the analyzed code runs only if it or a
+ * base written there defines forward or call (Python falls back to nn.Module's or keras.Model's, which raise).
+ * Native classes (Sequential, a Keras functional Model) run themselves.
+ */
 function runsItself(cls: ClassValue): boolean {
   const written = cls.mro.filter((c) => c.location !== undefined);
   if (written.length === 0) return true;

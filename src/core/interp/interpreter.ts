@@ -136,15 +136,15 @@ export interface RunSetup {
   budget?: Budget;
 }
 
-/**
- * The abstract interpreter: evaluates the subset of Python that builds and runs models, over the lowered syntax
- * tree, with tensors as shapes. It never runs user code for real; all effects stay inside these values.
- */
 /** Arms of a conditional expression that evaluate without side effects: literals and names. */
 const PLAIN_ARM = new Set(["str", "int", "float", "constant", "name", "attribute"]);
 /** Values an undecided conditional expression cannot choose between (two settings, never built objects). */
 const SCALAR = new Set(["str", "int", "float", "bool", "none"]);
 
+/**
+ * The abstract interpreter: evaluates the subset of Python that builds and runs models, over the lowered syntax
+ * tree, with tensors as shapes. It never runs user code for real; all effects stay inside these values.
+ */
 export class Interpreter {
   // Per-analysis and per-run state: set only through beginAnalysis and withRun, read through the getters below.
   private currentRecorder = new Recorder();
@@ -619,7 +619,6 @@ export class Interpreter {
     }
   }
 
-  /** Decides a branch; an unknown condition takes the first branch and says so. */
   /** Why a test's truth is unknown, or undefined when it is known. */
   private undecided(test: Value): string | undefined {
     if (test.kind === "unknown") return test.reason;
@@ -632,6 +631,7 @@ export class Interpreter {
     }
   }
 
+  /** Decides a branch; an unknown condition takes the first branch and says so. */
   condition(test: Value, pos: Position): boolean {
     if (test.kind === "unknown") {
       this.noteUnknown(`condition unknown (${test.reason}); took the first branch`, pos);
