@@ -730,7 +730,10 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
       const self = init?.kind === "function" && callee?.kind === "class" ? emptyInstance(callee) : undefined;
       const home = built?.kind === "function" ? built.module.file : undefined;
       const source = home === file ? input.text : home ? input.files?.read(home) : undefined;
-      if (built?.kind === "function" && home && (home !== file || site.assignedTo.some((n) => fitInputs.has(n))) && source !== undefined && runsByDefault(site, (e) => evaluateOne(site, e))) {
+      // A loader bound to a test or validation name (`valloader = create_dataloader(hp, args, False)`) is not the
+      // training loader's, as loaderScore judges a DataLoader built in the file.
+      const heldOut = site.assignedTo.length > 0 && site.assignedTo.every((n) => /test|val|eval/i.test(n) && !/train/i.test(n));
+      if (!heldOut && built?.kind === "function" && home && (home !== file || site.assignedTo.some((n) => fitInputs.has(n))) && source !== undefined && runsByDefault(site, (e) => evaluateOne(site, e))) {
         const found = foreignLoader(interpreter, built, call, source, (e) => evaluateOne(site, e), now, allowance, self, (f) => (f === file ? input.text : input.files?.read(f)));
         const where = input.root ? relativeTo(input.root, found?.file ?? "") : found?.file;
         if (found) {

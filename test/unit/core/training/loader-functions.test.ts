@@ -370,4 +370,23 @@ if __name__ == "__main__":
     assert.equal(plan.epochs?.value, 3);
     assert.equal(plan.batch?.value, 7);
   });
+
+  it("takes no batch from a loader bound to a validation name when the training loader's is unknown", async () => {
+    const data = `from torch.utils.data import DataLoader
+from torchvision import datasets
+
+def create_dataloader(hp, train):
+    dataset = datasets.MNIST("data", train=train)
+    if train:
+        return DataLoader(dataset, batch_size=hp.batch_size, shuffle=True)
+    return DataLoader(dataset, batch_size=1)
+`;
+    const script = `import sitelib
+from data import create_dataloader
+${linearLoop("trainloader")}
+`.replace("model = nn.Linear", "hp = sitelib.load_config()\ntrainloader = create_dataloader(hp, True)\nvalloader = create_dataloader(hp, False)\nmodel = nn.Linear").replace("import sitelib", "import torch\nfrom torch import nn\nimport sitelib");
+    const plan = await planOf(script, { "/project/data.py": data });
+    assert.equal(plan.epochs?.value, 2);
+    assert.equal(plan.batch, undefined, JSON.stringify(plan.batch));
+  });
 });
