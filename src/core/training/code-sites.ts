@@ -34,8 +34,10 @@ export type CodeSite =
 
 /** Words without which a function cannot hold a training figure (a config file or ConfigStore node read states
  *  them too); other bodies are never lowered (they are lazy). */
-const TRAINING_WORDS = /epoch|batch|accumulat|ConfigStore|safe_load|yaml\.load|json\.load|OmegaConf\.load|TrainingArguments|(SFT|DPO|GRPO|ORPO|KTO|CPO|BCO|RLOO|PPO|Reward)Config|Fabric|Accelerator|mixed_precision|set_global_policy|\.fit|\.backward|load_data|read_data_sets|StopAtStepHook|TrainSpec|input_fn|DataLoader|[a-z_]loader\b|Subset|random_split|train_test_split|Dataset|MNIST|CIFAR|SVHN|ImageNet|Trainer|EmissionsTracker|dataloaders\(|databunch\(|DataBunch|to_[bf]p16\(|fine_tune\(|track_emissions|_(cls|class)\(/;
+const TRAINING_WORDS = /epoch|batch|accumulat|ConfigStore|safe_load|yaml\.load|json\.load|OmegaConf\.load|TrainingArguments|(SFT|DPO|GRPO|ORPO|KTO|CPO|BCO|RLOO|PPO|Reward)Config|Fabric|Accelerator|mixed_precision|set_global_policy|\.fit|\.backward|load_data|read_data_sets|StopAtStepHook|TrainSpec|input_fn|DataLoader|Subset|random_split|train_test_split|Dataset|MNIST|CIFAR|SVHN|ImageNet|Trainer|EmissionsTracker|dataloaders\(|databunch\(|DataBunch|to_[bf]p16\(|fine_tune\(|track_emissions|_(cls|class)\(/;
 
+/** A variable named for a loader (`train_loader`, `src_data_loader`). */
+const LOADER_NAME = /loader\b/;
 
 /** What a `for` loop binds each pass: names, and attributes as their dotted chain, since Python assigns any target
  *  (`for self.epoch in range(self.start_epoch, self.max_epoch):`, torchreid's engine). */
@@ -96,7 +98,9 @@ function ownStatementExpressions(s: Statement): Expression[] {
 export function findCodeSites(body: Statement[], text: string, words: RegExp = TRAINING_WORDS): CodeSite[] {
   const sites: CodeSite[] = [];
   // Most files in a package are model code with no training words: one scan of the text skips them.
-  if (!words.test(text)) return sites;
+  // A script whose only training word is a loader's name (`src_data_loader = get_data_loader(...)`, its loops in another
+  // file) is read too; tested on the whole file only, as a per-function test of it costs each keystroke in large files.
+  if (!words.test(text) && !(words === TRAINING_WORDS && LOADER_NAME.test(text))) return sites;
   const own = (def: FunctionDefinition) => words.test(text.slice(def.pos.startIndex, def.pos.endIndex));
   // A module function without those words may still drive training through one that has them (`def main(): for e in
   // range(1, 16): train_and_test(e)`): it is read too when it calls such a function by name, up to two levels up.
