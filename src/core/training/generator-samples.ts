@@ -4,9 +4,10 @@
 // `range(0, n, b)` yields ⌈n / b⌉ starts (docs.python.org/3/library/stdtypes.html#range), so one pass over the
 // generator is one pass over the n items of the parameter whose size bounds that loop: the call that binds the
 // parameter names the data, and its size is the epoch's samples.
-import type { FunctionValue, Value } from "../interp/values";
+import type { Value } from "../interp/values";
+import { argumentAt, calledGenerator } from "./generator-batch";
 import type { Expression, FunctionDefinition } from "../python/ast";
-import { forEachStatement, keywordArgument, positionalArgument, type CallExpression } from "../python/syntax-walk";
+import { forEachStatement, positionalArgument, type CallExpression } from "../python/syntax-walk";
 
 /** The samples one pass over a generator call walks, and how it was read; undefined when the generator does not
  *  walk a parameter's items by a counted stride. `evaluate` reads an expression where the call is made. */
@@ -16,17 +17,14 @@ export function generatorCallSamples(
   evaluate: (e: Expression) => Value | undefined,
   snippet: (e: Expression) => string,
 ): { value: number; detail: string } | undefined {
-  if (callee?.kind !== "function" && callee?.kind !== "bound") return undefined;
-  const fn: FunctionValue | undefined = callee.kind === "function" ? callee : callee.fn.kind === "function" ? callee.fn : undefined;
-  const definition = fn?.definition;
-  if (!fn || definition?.type !== "function" || !definition.isGenerator) return undefined;
+  const generator = calledGenerator(callee);
+  if (!generator) return undefined;
+  const { definition, params, offset } = generator;
   const walked = walkedParameter(definition);
   if (!walked) return undefined;
-  const params = definition.params.filter((p) => p.kind === "normal");
-  const offset = callee.kind === "bound" ? 1 : 0;
   const index = params.findIndex((p) => p.name === walked);
   if (index < offset) return undefined;
-  const argument = keywordArgument(call, walked) ?? positionalArgument(call, index - offset);
+  const argument = argumentAt(call, generator, index);
   if (!argument) return undefined;
   // `len(argument)` read where the call is made: a tensor's or array's first dimension, a list's items.
   const length = evaluate({ type: "call", func: { type: "name", id: "len", pos: argument.pos }, args: [{ kind: "positional", value: argument }], pos: argument.pos });
