@@ -202,7 +202,15 @@ export function createTorchModules(catalogue: TorchCatalogue, classes: ModuleCla
     ]), (name) => unknown(`torch.backends.${name}`))],
     // torch._C's usage logging (torchvision's and torch's own constructors call it): no effect on any model.
     ["_C", namespace("torch._C", new Map<string, Value>([["_log_api_usage_once", fn("_log_api_usage_once", () => NONE)]]), (name) => unknown(`torch._C.${name} is not in the analyzer's catalogue`))],
-    ["distributed", namespace("torch.distributed", new Map<string, Value>([["is_initialized", fn("is_initialized", () => bool(false))], ["is_available", fn("is_available", () => bool(false))]]), (name) => unknown(`torch.distributed.${name}`))],
+    // The plain run (`python train.py`) is one process: after init_process_group its world has size 1 and this
+    // process is rank 0, so `global_batch_size // dist.get_world_size()` is the whole batch on the one GPU (a launcher
+    // starting N processes is read from its own files: parallel/launch-files.ts).
+    ["distributed", namespace("torch.distributed", new Map<string, Value>([
+      ["is_initialized", fn("is_initialized", () => bool(false))],
+      ["is_available", fn("is_available", () => bool(false))],
+      ["get_world_size", fn("get_world_size", () => int(1))],
+      ["get_rank", fn("get_rank", () => int(0))],
+    ]), (name) => unknown(`torch.distributed.${name}`))],
     ["__version__", { kind: "str", value: "2.11.0" }],
     // The tensors the analyzer runs are real tensors, never tracing stand-ins: library code that asks
     // isinstance(x, torch.fx.Proxy) or torch._subclasses.FakeTensor (transformers' is_tracing) gets False.
