@@ -19,21 +19,42 @@ export interface UnsurePrecision {
   condition: string;
 }
 
+/** How the plain run meets a precision site: it reaches it, it does not (`off`: the test or switch that keeps it
+ *  off, shortened), or the code of the first enclosing test whose value is unknown. */
+export type PrecisionReach = { reached: true } | { off: string } | { unknown: string };
+
 /**
- * Whether the plain run reaches a precision site: true, false (an enclosing `if` goes the other way, or
- * `autocast(enabled=...)` is not known to be on), or the code of the first enclosing test whose value is unknown.
+ * Whether the plain run reaches a precision site: an enclosing `if` that goes the other way, `autocast(enabled=...)`
+ * not known to be on, or a name called as autocast that the defaults bind to something else keep it off.
  */
-export function precisionReached(site: CallSite, evaluate: (e: Expression) => Value | undefined, code: (e: Expression) => string): boolean | string {
+export function precisionReached(site: CallSite, evaluate: (e: Expression) => Value | undefined, code: (e: Expression) => string): PrecisionReach {
   let unknown: string | undefined;
   for (const { test, holds } of site.context.conditions ?? []) {
     if (namesIn([test], new Set()).has("__name__")) continue;
     const value = knownTruth(evaluate(test));
     if (value === undefined) unknown ??= code(test);
-    else if (value !== holds) return false;
+    else if (value !== holds) return { off: `${holds ? "" : "not "}${code(test)}` };
   }
   const enabled = keywordArgument(site.call, "enabled");
-  if (enabled && knownTruth(evaluate(enabled)) !== true) return false;
-  return unknown ?? true;
+  if (enabled && knownTruth(evaluate(enabled)) !== true) return { off: `enabled=${code(enabled)}` };
+  const other = otherThanAutocast(site, evaluate);
+  if (other) return { off: `${code(site.call.func)} is ${other}` };
+  return unknown !== undefined ? { unknown } : { reached: true };
+}
+
+// `autocast = torch.cuda.amp.autocast if cfg.use_fp16 else nullcontext` then `with autocast():`: the name is
+// whatever the defaults bound it to, and contextlib.nullcontext casts nothing.
+function otherThanAutocast(site: CallSite, evaluate: (e: Expression) => Value | undefined): string | undefined {
+  if (!/(^|\.)autocast$/.test(site.callee) || site.call.func.type !== "name") return undefined;
+  const value = evaluate(site.call.func);
+  if (!value || (value.kind !== "native" && value.kind !== "function" && value.kind !== "class")) return undefined;
+  return /autocast/i.test(value.name) ? undefined : value.name;
+}
+
+/** The run's precision when its only 16-bit setting is one the plain run does not reach (`if args.half:` with the
+ *  flag off): fp32, saying which setting and why, so that the weights' cast the interpreter saw is not the run's. */
+export function fullPrecisionOff(p: UnsurePrecision): { value: "fp32"; line: number; detail: string } {
+  return { value: "fp32", line: p.line, detail: `${p.value} (${p.detail}) only when ${p.condition}, which the plain run does not meet: fp32` };
 }
 
 /** The run's precision when its only 16-bit setting sits under an unreadable test: fp32, saying which test and how

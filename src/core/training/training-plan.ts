@@ -60,7 +60,7 @@ import { countedWhile, counterStart, type CountedWhile } from "./while-epochs";
 import { initLoader } from "./init-loaders";
 import { isTrainerFromArgparse, lightningTrainerArgument } from "./lightning-trainer";
 import { constructedDataModuleBatch } from "./data-module-constructors";
-import { fullPrecisionInstead, precisionReached, type UnsurePrecision } from "./precision-conditions";
+import { fullPrecisionInstead, fullPrecisionOff, precisionReached, type UnsurePrecision } from "./precision-conditions";
 import { fastaiTrainingSamples } from "./fastai-datasets";
 import { chosenByUser } from "./required-choice";
 import { buildsIgniteTrainer, igniteRun, importsIgnite } from "./ignite-engine";
@@ -225,6 +225,8 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
   const accumulations: Candidate[] = [];
   let precision: TrainingPlan["precision"];
   let unsurePrecision: UnsurePrecision | undefined;
+  /** A 16-bit setting the plain run does not reach (its flag off), the condition saying why. */
+  let offPrecision: UnsurePrecision | undefined;
   /** Why a training function's steps are no run figure: called from episodes of unknown number or length. */
   let uncountedEpisodes: string | undefined;
   /** Why a step loop's count is not the run's: it is each pass of an epoch loop of unstated length. */
@@ -713,9 +715,10 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
     const line = call.pos.line;
     // A 16-bit precision the plain run reaches is the run's; one under a test nobody can read is noted instead.
     const takePrecision = (value: "bf16" | "fp16", detail: string) => {
-      const reached = precisionReached(site, (e) => evaluateOne(site, e), (e) => snippet(input.text, e));
-      if (reached === true) precision = { value, line, detail };
-      else if (reached !== false) unsurePrecision ??= { value, line, detail, condition: reached };
+      const reach = precisionReached(site, (e) => evaluateOne(site, e), (e) => snippet(input.text, e));
+      if ("reached" in reach) precision = { value, line, detail };
+      else if ("unknown" in reach) unsurePrecision ??= { value, line, detail, condition: reach.unknown };
+      else offPrecision ??= { value, line, detail, condition: reach.off };
     };
     const moduleFunction = call.func.type === "attribute" && call.func.object.type === "name";
     if ((call.func.type === "name" || moduleFunction) && [...site.assignedTo, ...(site.assignedAttributes ?? [])].some((n) => /loader|(^|_)dl$|gen(erator)?$|gene$/i.test(n) || fitInputs.has(n) || iterated.has(n))) {
@@ -1495,6 +1498,7 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
     plan.precision = fullPrecisionInstead(unsurePrecision);
     notes.push(`precision: ${plan.precision.detail}`);
   }
+  if (!plan.precision && offPrecision) plan.precision = fullPrecisionOff(offPrecision);
   if (!plan.steps && uncountedEpisodes) notes.push(uncountedEpisodes);
   // Steps counted from loops one of which can end early (`if done: break` in an episode, `if running_reward > 475:
   // break` when solved): the count is the most the run takes, and the run may take fewer.

@@ -101,7 +101,7 @@ if __name__ == "__main__":
     assert.equal(plan.batch?.value, 10);
     assert.equal(plan.precision?.value, "fp16");
     const off = await planOf(SPAWNED, config(false));
-    assert.equal(off.precision, undefined, "amp.initialize under a flag that is off is not the run's");
+    assert.equal(off.precision?.value, "fp32", "amp.initialize under a flag that is off is not the run's");
     const unspawned = await planOf(SPAWNED.replace("mp.spawn(run, nprocs=1, args=(1, hps,))", "pass"), config(true));
     assert.match(plan.epochs!.detail, /^for epoch in range/, "bound through the spawn, the loop reads the config, above the config's own key");
     assert.match(unspawned.epochs!.detail, /^train\.epochs: 7 in the config/);

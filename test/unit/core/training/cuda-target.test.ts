@@ -50,15 +50,15 @@ describe("the CUDA GPU the training run targets", () => {
     assert.equal((await analyze(script(check), { hardware: "a100-sxm" })).training?.precision?.value, "bf16");
     assert.equal((await analyze(script(check), { hardware: "v100" })).training?.precision?.value, "fp16");
     // A T4 has 16 GiB: the script turns autocast off, so the loop runs in fp32.
-    assert.equal((await analyze(script(check), { hardware: "t4" })).training?.precision, undefined);
+    assert.equal((await analyze(script(check), { hardware: "t4" })).training?.precision?.value, "fp32");
     const named = await analyze(script(["use_amp = 'T4' not in torch.cuda.get_device_name()", "dtype = torch.float16"].join("\n")), { hardware: "t4" });
-    assert.equal(named.training?.precision, undefined);
+    assert.equal(named.training?.precision?.value, "fp32");
     assert.match(named.training?.cudaQueries ?? "", /get_device_name\(\): 'Tesla T4'/);
   });
 
   it("`True if get_device_capability()[0] == 8 else False` is False on an H100 and True on an A100", async () => {
     const check = ["bf16 = True if torch.cuda.get_device_capability()[0] == 8 else False", "use_amp = bf16", "dtype = torch.bfloat16"].join("\n");
-    assert.equal((await analyze(script(check))).training?.precision, undefined);
+    assert.equal((await analyze(script(check))).training?.precision?.value, "fp32");
     assert.equal((await analyze(script(check), { hardware: "a100-pcie" })).training?.precision?.value, "bf16");
   });
 
@@ -73,7 +73,7 @@ describe("the CUDA GPU the training run targets", () => {
 
   it("a target without CUDA (a CPU) answers is_available() False and device_count() 0", async () => {
     const plan = (await analyze(script(["use_amp = torch.cuda.is_available() and torch.cuda.device_count() > 0", "dtype = torch.float16"].join("\n")), { hardware: "cpu-x86-server" })).training ?? {};
-    assert.equal(plan.precision, undefined);
+    assert.equal(plan.precision?.value, "fp32");
     assert.match(plan.cudaQueries ?? "", /a target without a CUDA GPU.*is_available\(\): False/);
   });
 

@@ -35,7 +35,7 @@ describe("fastai Learner runs", () => {
     assert.match(plan.epochs?.detail ?? "", /fit_one_cycle/);
     assert.equal(plan.batch?.value, 48);
     assert.equal(plan.dropLast, true, "fastai's training loader drops its last partial batch");
-    assert.equal(plan.precision, undefined, "fp16=0 leaves the Learner in fp32");
+    assert.equal(plan.precision?.value, "fp32", "fp16=0 leaves the Learner in fp32");
     const half = await planOf(SCRIPT("learn.fit_one_cycle(epochs, 3e-3)", "epochs=3, bs=48, fp16=1"));
     assert.equal(half.precision?.value, "fp16");
   });

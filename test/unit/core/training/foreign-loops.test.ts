@@ -271,7 +271,7 @@ if __name__ == "__main__":
     assert.equal(on.epochs?.value, 30);
     assert.equal(on.batch?.value, 64);
     const off = await planOf(script("False"), { "/project/engine.py": engine });
-    assert.equal(off.precision, undefined);
+    assert.equal(off.precision?.value, "fp32");
     assert.equal(off.epochs?.value, 30);
   });
 });

@@ -241,7 +241,7 @@ if __name__ == '__main__':
 `;
     const off = await planOf(script("store_true"));
     assert.equal(off.epochs?.value, 12);
-    assert.equal(off.precision, undefined, "--half is off by default: the cast in train() does not run");
+    assert.equal(off.precision?.value, "fp32", "--half is off by default: the cast in train() does not run");
     const on = await planOf(script("store_false"));
     assert.equal(on.precision?.value, "fp16");
   });

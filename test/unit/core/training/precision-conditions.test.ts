@@ -36,8 +36,43 @@ describe("a 16-bit precision under a test the analyzer cannot read (src/core/tra
     const on = await planOf(script("class HParams:\n    fp16_run = True\nhparams = HParams()", "hparams.fp16_run", apex));
     assert.equal(on.precision?.value, "fp16");
     const off = await planOf(script("class HParams:\n    fp16_run = False\nhparams = HParams()", "hparams.fp16_run", apex));
-    assert.equal(off.precision, undefined);
+    assert.equal(off.precision?.value, "fp32");
+    assert.match(off.precision?.detail ?? "", /^fp16 \(amp\.initialize\(opt_level='O2'\)\) only when hparams\.fp16_run, which the plain run does not meet: fp32$/);
     assert.equal((off.notes ?? []).some((n) => n.includes("cannot read")), false);
+  });
+
+  it("a .half() under a flag the defaults leave off is no 16-bit run: the train-mode estimate is fp32, not the cast weights'", async () => {
+    const result = await analyze(script("import argparse\nparser = argparse.ArgumentParser()\nparser.add_argument('--half', type=int, default=0)\nargs = parser.parse_args()", "args.half", "model = model.half()"));
+    assert.equal(result.training?.precision?.value, "fp32");
+    assert.match(result.training?.precision?.detail ?? "", /only when args\.half, which the plain run does not meet/);
+    assert.equal(trainingSettings({ mode: "train" } as EstimateSettings, result.training).dtype, "fp32");
+  });
+
+  // `autocast = torch.cuda.amp.autocast if args.fp16 else nullcontext`, then `with autocast():` in the step.
+  const chosen = (flag: string) => `import argparse
+from contextlib import nullcontext
+import torch
+import torch.nn as nn
+parser = argparse.ArgumentParser()
+parser.add_argument('--fp16', type=int, default=${flag})
+args = parser.parse_args()
+model = nn.Linear(8, 2).cuda()
+optimizer = torch.optim.SGD(model.parameters(), lr=0.1)
+autocast = torch.cuda.amp.autocast if args.fp16 else nullcontext
+for epoch in range(3):
+    for step in range(100):
+        with autocast():
+            loss = model(torch.randn(4, 8).cuda()).sum()
+        loss.backward()
+        optimizer.step()
+`;
+
+  it("a name called as autocast is what the defaults bind it to: nullcontext casts nothing, torch's autocast runs fp16", async () => {
+    const off = await planOf(chosen("0"));
+    assert.equal(off.precision?.value, "fp32");
+    assert.match(off.precision?.detail ?? "", /only when autocast is nullcontext, which the plain run does not meet/);
+    const on = await planOf(chosen("1"));
+    assert.equal(on.precision?.value, "fp16");
   });
 
   it("a cast under an unreadable config field gives fp32 too; the same cast outside any test is the run's", async () => {

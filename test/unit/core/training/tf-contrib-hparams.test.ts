@@ -54,7 +54,7 @@ describe("TF 1.x tf.contrib.training.HParams", () => {
     assert.equal(plan.epochs?.value, 40);
     assert.equal(plan.batch?.value, 24);
     assert.equal(plan.samples?.value, 960);
-    assert.equal(plan.precision, undefined, "fp16_run=False: the .half() branch is not taken");
+    assert.equal(plan.precision?.value, "fp32", "fp16_run=False: the .half() branch is not taken");
   });
 
   it("is importable from tensorflow.contrib.training, and parse() overrides a value in its type", async () => {

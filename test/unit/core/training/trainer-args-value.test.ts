@@ -56,7 +56,7 @@ describe("a Hugging Face trainer's args= object", () => {
 
   it("a file that sets few keys leaves the rest at the defaults; a branch the run does not take is not read", async () => {
     const plan = await planOf(SCRIPT, { "/project/args/sft.json": JSON.stringify({ output_dir: "out", num_train_epochs: 5 }) });
-    assert.deepEqual([plan.epochs?.value, plan.batch?.value, plan.precision], [5, 8, undefined]);
+    assert.deepEqual([plan.epochs?.value, plan.batch?.value, plan.precision?.value], [5, 8, "fp32"]);
     // What the file sets is the code's; what it leaves is transformers' default, and says so.
     assert.deepEqual([plan.epochs?.source, plan.batch?.source], ["code", "default"]);
   });

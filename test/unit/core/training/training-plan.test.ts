@@ -114,7 +114,7 @@ describe("training plan read from code", () => {
     ].join("\n");
 
     it("a cast under `if args.fp16:` (a store_true flag, off by default) is not the run's precision; on by default it is", async () => {
-      assert.equal((await planOf(flagged("if args.fp16:"))).precision, undefined);
+      assert.equal((await planOf(flagged("if args.fp16:"))).precision?.value, "fp32");
       assert.equal((await planOf(flagged("if not args.fp16:"))).precision?.value, "fp16");
       assert.equal((await planOf(flagged("if True:"))).precision?.value, "fp16");
     });
@@ -132,8 +132,8 @@ describe("training plan read from code", () => {
         "                loss.backward()",
         "                optimizer.step()",
       ].join("\n");
-      assert.equal((await planOf(loop("enabled=self.args.fp16_precision"))).precision, undefined);
-      assert.equal((await planOf(loop("enabled=False"))).precision, undefined);
+      assert.equal((await planOf(loop("enabled=self.args.fp16_precision"))).precision?.value, "fp32");
+      assert.equal((await planOf(loop("enabled=False"))).precision?.value, "fp32");
       assert.equal((await planOf(loop("enabled=True"))).precision?.value, "fp16");
       assert.equal((await planOf(loop(""))).precision?.value, "fp16");
     });
