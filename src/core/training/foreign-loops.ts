@@ -114,13 +114,17 @@ export function foreignTraining(
     const runsBackward = (d: FunctionDefinition, text: string | undefined) => text !== undefined && BACKWARD.test(text.slice(d.pos.startIndex, d.pos.endIndex));
     const passed = argumentsByParameter(self ? { ...definition, params: definition.params.slice(1) } : definition, site.call);
     // ... or calls a method on an object the call passes it (a shared episode helper's `agent.update(batch_size)`,
-    // `mini_batch_train(env, agent, ...)`) that does: Python runs that method on the object given.
+    // `mini_batch_train(env, agent, ...)`) that does: Python runs that method on the object given, and the methods it
+    // calls on itself (`agent.step(...)` storing the transition, then `self.learn(experiences)` every few steps).
     const throughArgument = () => callsInBody(definition.body).some((call) => {
       if (call.func.type !== "attribute" || call.func.object.type !== "name") return false;
       const argument = passed.get(call.func.object.id);
-      const method = argument ? instanceMethod(evaluate(site, argument) ?? NONE, call.func.name) : undefined;
+      const object = argument ? evaluate(site, argument) ?? NONE : NONE;
+      const method = argument ? instanceMethod(object, call.func.name) : undefined;
       const home = method?.module.file;
-      return method !== undefined && home !== undefined && runsBackward(method.definition, home === file ? text : files.read(home));
+      if (method === undefined || home === undefined) return false;
+      const source = home === file ? text : files.read(home);
+      return [method.definition, ...selfHelpers(method.definition, object, home)].some((d) => runsBackward(d, source));
     });
     if (![definition, ...helpers].some((d) => runsBackward(d, source)) && !elsewhere.some((e) => runsBackward(e.definition, files.read(e.file))) && !throughArgument()) continue;
     const selfName = self ? definition.params[0]?.name : undefined;

@@ -53,6 +53,7 @@ import { splitIterableCount } from "./split-iterables";
 import { zippedNames } from "./zipped-loaders";
 import { loadsTrainSplit, trainingSamples } from "./dataset-calls";
 import { stepLoopBatch } from "./step-loop-batch";
+import { ownSampleBatch } from "./buffer-own-batch";
 import { optionRead } from "./unread-options";
 import { environmentEpisode, fixedEpisodeSteps } from "./episode-length";
 import { breakGuards, breaksEarly, counterBudget, episodeCalls } from "./counter-budget";
@@ -150,6 +151,12 @@ const NOT_STEPPING_CALLEE = /^(print|len|range|enumerate|zip|iter|next|float|int
  *  (`update` is a dict's, but also the name of many training steps: DomainBed's `algorithm.update(minibatches)`). */
 const NOT_STEPPING_METHOD = /(^|\.)(step|backward|zero_grad|to|cuda|cpu|item|detach|numpy|append|extend|insert|pop|items|keys|values|get|format|join|split|strip|replace|startswith|endswith|lower|upper|write|read|close|flush|log|info|debug|warning|error|set_description|set_postfix|add_scalar|add_scalars|add_image|save|load|state_dict|load_state_dict|train|eval|size|view|reshape|mean|sum|copy_|clone|__\w+__)$/;
 const EPOCH_VARIABLE = /epoch/i;
+/** Any text: the words test of a body already known to train. */
+const ANY_TEXT = /[\s\S]/;
+/** A call of a plain function named for training (`scores = train_agent(agent, env)`, `mini_batch_train(...)`), not a
+ *  method (`model.train()` only switches a module's mode): a script with no loops, guard or batch of its own may still
+ *  train through one defined in another file. */
+const TRAINING_FUNCTION_CALL = /(?<![\w.])(?:\w+_)?train(?:ing)?(?:_\w+)?\s*\(/;
 
 /** A `train(...)` call that is not nn.Module's mode switch, `train(mode=True)` (pytorch.org/docs, torch.nn.Module.train:
  *  one optional bool): given other arguments (`policy.train(replay_buffer, args.batch_size)`), it is a method of the
@@ -191,6 +198,9 @@ export function discoverTrainingPlan(input: {
   nested?: boolean;
   /** Module-level statements whose sites are not read: those that train other models (models-in-turn.ts). */
   exclude?: ReadonlySet<Statement>;
+  /** Set when the body is known to train (another file's function whose calls backpropagate, foreign-loops.ts): its
+   *  loops are read even when its text has no training words (`for i_episode in range(1, n_episodes + 1):`). */
+  trains?: boolean;
 }): TrainingPlan {
   try {
     return readPlan(input);
@@ -203,7 +213,7 @@ export function discoverTrainingPlan(input: {
 function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPlan {
   const { interpreter, namespace, file } = input;
   const now = input.now ?? (() => Date.now());
-  const sites = sitesOutside(findCodeSites(input.body, input.text), input.exclude);
+  const sites = sitesOutside(findCodeSites(input.body, input.text, input.trains ? ANY_TEXT : undefined), input.exclude);
   // The whole search shares one step allowance: a file with hundreds of sites must not slow each keystroke's analysis.
   // A file read for a call the script makes (nested) is imported, so its `__main__` block does not run.
   const allowance: StepAllowance = { steps: PLAN_STEPS, ...(input.nested ? {} : { script: { file: input.file, body: input.body } }) };
@@ -337,11 +347,13 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
   const sessionOps = trainingOperations(input.body, input.text);
   /** `agent.train()` with no argument on an object of a plain class of the project (an RL agent, no nn.Module or
    *  Keras model, so no mode switch) that defines `train` itself: Python runs that method, which may take a step. */
+  /** So does `agent.step(state, action, reward, next_state, done)` on such an object: an RL agent's own `step` stores a
+   *  transition and may learn, where an optimizer's or a gym environment's (library objects) are no call to follow. */
   const plainObjectTrain = (site: CallSite, c: Extract<Expression, { type: "call" }>): boolean => {
-    if (c.func.type !== "attribute" || c.func.name !== "train" || c.args.length > 0) return false;
+    if (c.func.type !== "attribute" || !((c.func.name === "train" && c.args.length === 0) || c.func.name === "step")) return false;
     const receiver = evaluateOne(site, c.func.object);
     if (receiver?.kind !== "instance" || receiver.module) return false;
-    const method = lookupClassAttribute(receiver.cls, "train");
+    const method = lookupClassAttribute(receiver.cls, c.func.name);
     return method?.kind === "function" && method.definition.type === "function";
   };
   const steppingCall = (c: Expression): boolean => {
@@ -537,6 +549,10 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
           : own?.how === "cursor slice" ? `each iteration slices ${snippet(input.text, own.size)} items from a cursor it advances by ${snippet(input.text, own.size)}`
           : `sampled ${own ? snippet(input.text, own.size) : ""} at a time from a replay buffer`;
         if (own && ownBatch !== undefined) batches.push({ rank: own.how === "buffer sample" || strideNamed ? 46 : 5, figure: { value: ownBatch, source: "code", line: site.loop.pos.line, detail } });
+        // A buffer that draws its own constructor's count (`agent.step(...)` → `self.memory.sample()`).
+        const kept = own ? undefined : ownSampleBatch(site.loop.body, (e) => evaluateOne(site, e));
+        const keptBatch = kept ? positiveInteger(kept.value) : undefined;
+        if (kept && keptBatch !== undefined) batches.push({ rank: 46, figure: { value: keptBatch, source: "code", line: site.loop.pos.line, detail: `${kept.buffer}.sample() draws ${kept.count} = ${keptBatch} transitions, the count its constructor was given` } });
         // A loop over an iterator that batches its own data: each item is a batch of the object's `batch_size`.
         const drawnFrom = site.loop.type === "for" ? iterOf(site.loop) ?? site.loop.iter : undefined;
         const drawn = !own && drawnFrom?.type === "name" ? evaluateOne(site, drawnFrom) : undefined;
@@ -1459,10 +1475,10 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
   // leaves unset. So does one whose loops sit in a method of its own class (`Trainer(...).fit()`), read above without
   // the object, when they gave no length.
   const ownLoops = /\.backward\s*\(/.test(input.text);
-  if (!input.nested && input.files && (ownLoops ? !plan.epochs && !plan.steps : plan.batch || /__name__\s*==\s*['"]__main__['"]/.test(input.text))) {
+  if (!input.nested && input.files && (ownLoops ? !plan.epochs && !plan.steps : plan.batch || /__name__\s*==\s*['"]__main__['"]/.test(input.text) || TRAINING_FUNCTION_CALL.test(input.text))) {
     const foreign = foreignTraining(input.body, input.text, file, input.files, (site, e) => evaluateOne(site, e), (site) => runsByDefault(site, (e) => evaluateOne(site, e)));
     if (foreign) {
-      const inner = discoverTrainingPlan({ ...input, namespace: foreign.module, body: [foreign.definition, ...foreign.helpers], text: foreign.text, file: foreign.file, bound: foreign.bindings, nested: true });
+      const inner = discoverTrainingPlan({ ...input, namespace: foreign.module, body: [foreign.definition, ...foreign.helpers], text: foreign.text, file: foreign.file, bound: foreign.bindings, nested: true, trains: true });
       fillFromForeign(plan, foreign, inner, input.text, input.root);
       // `for i in range(config.max_epochs): model.run_epoch(...)`: a loop of this file over a count named for epochs
       // runs the called body once per epoch, when that body has no epoch loop of its own.

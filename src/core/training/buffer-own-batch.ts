@@ -1,0 +1,111 @@
+// A replay buffer that keeps its own batch size (issue 21): `self.memory = ReplayBuffer(buffer_size, batch_size)` in an
+// agent's `__init__`, then `experiences = self.memory.sample()` with no argument in `agent.step(...)`, the buffer's
+// `sample` drawing `random.sample(self.memory, k=self.batch_size)` (or `np.random.choice(n, self.batch_size)`). Python
+// runs that method on the buffer the agent holds, so each draw is the count the buffer's constructor was given, read
+// on the object the loop calls.
+import type { Expression, FunctionDefinition, Statement } from "../python/ast";
+import { callsInBody, dottedName, keywordArgument, positionalArgument } from "../python/syntax-walk";
+import { instanceMethod } from "../interp/classes";
+import type { Value } from "../interp/values";
+
+/** Methods read on the called object, at most: the called one and those it calls on itself. */
+const MAX_METHODS = 6;
+/** Levels of `self.x()` calls followed from the called method. */
+const MAX_DEPTH = 2;
+
+/** A buffer's own draw: the buffer's text as the loop reads it, and the count it draws. */
+export interface OwnSampleBatch {
+  value: Value;
+  /** `agent.memory`: the buffer, read where the loop is. */
+  buffer: string;
+  /** `self.batch_size`: the count the buffer's `sample` draws. */
+  count: string;
+}
+
+/**
+ * The batch drawn by a buffer's argument-less `sample()` inside a method that a loop calls on an object
+ * (`agent.step(...)`, and the methods that calls on itself), read on that object; undefined when the loop says nothing
+ * of it. `evaluate` reads an expression where the loop is.
+ */
+export function ownSampleBatch(loopBody: Statement[], evaluate: (e: Expression) => Value | undefined): OwnSampleBatch | undefined {
+  for (const call of callsInBody(loopBody)) {
+    if (call.func.type !== "attribute" || call.func.object.type !== "name" || call.func.object.id === "self") continue;
+    const receiver = call.func.object;
+    const object = evaluate(receiver);
+    if (object?.kind !== "instance" || object.module) continue;
+    for (const drawn of bufferDraws(object, call.func.name)) {
+      const onReceiver = rebased(drawn, receiver);
+      const buffer = onReceiver ? evaluate(onReceiver) : undefined;
+      if (buffer?.kind !== "instance") continue;
+      const count = sampledAttribute(instanceMethod(buffer, "sample")?.definition);
+      const value = count ? buffer.attributes.get(count) : undefined;
+      if (count && value) return { value, buffer: dottedName(onReceiver!) ?? "", count: `self.${count}` };
+    }
+  }
+  return undefined;
+}
+
+/** `self.memory` of each `self.memory.sample()` called with no argument in the method `name` of `object` and the
+ *  methods it calls on itself, `MAX_DEPTH` calls deep. */
+function bufferDraws(object: Value, name: string): Expression[] {
+  const first = instanceMethod(object, name)?.definition;
+  if (!first) return [];
+  const read: FunctionDefinition[] = [first];
+  const draws: Expression[] = [];
+  let frontier = [first];
+  for (let depth = 0; depth <= MAX_DEPTH && frontier.length > 0; depth++) {
+    const next: FunctionDefinition[] = [];
+    for (const def of frontier) {
+      const self = def.params[0]?.name;
+      for (const call of callsInBody(def.body)) {
+        if (call.func.type !== "attribute") continue;
+        if (call.func.name === "sample" && call.args.length === 0 && rootIs(call.func.object, self)) draws.push(call.func.object);
+        if (call.func.object.type !== "name" || call.func.object.id !== self || read.length >= MAX_METHODS) continue;
+        const helper = instanceMethod(object, call.func.name)?.definition;
+        if (helper && !read.includes(helper)) {
+          read.push(helper);
+          next.push(helper);
+        }
+      }
+    }
+    frontier = next;
+  }
+  return draws;
+}
+
+/** The attribute of `self` that a buffer's `sample(self)` draws as its count: `random.sample(pop, k=self.batch_size)`
+ *  (docs.python.org/3/library/random.html#random.sample: k items), `np.random.choice(n, self.batch_size)` and
+ *  `np.random.randint(0, n, size=self.batch_size)` (numpy.org/doc/stable/reference/random: `size` draws). */
+function sampledAttribute(definition: FunctionDefinition | undefined): string | undefined {
+  const self = definition?.params[0]?.name;
+  if (!definition || !self) return undefined;
+  for (const call of callsInBody(definition.body)) {
+    const callee = dottedName(call.func);
+    const count = callee === "random.sample" ? positionalArgument(call, 1) ?? keywordArgument(call, "k")
+      : callee && /(^|\.)random\.choice$/.test(callee) ? positionalArgument(call, 1) ?? keywordArgument(call, "size")
+      : callee && /(^|\.)random\.randint$/.test(callee) ? positionalArgument(call, 2) ?? keywordArgument(call, "size")
+      : undefined;
+    const attribute = count ? ownAttribute(count, self) : undefined;
+    if (attribute) return attribute;
+  }
+  return undefined;
+}
+
+/** `x` of `self.x`. */
+function ownAttribute(e: Expression, self: string): string | undefined {
+  return e.type === "attribute" && e.object.type === "name" && e.object.id === self ? e.name : undefined;
+}
+
+/** Whether an attribute chain starts at the name `self` (`self.memory`, `self.buffers.replay`). */
+function rootIs(e: Expression, self: string | undefined): boolean {
+  if (self === undefined || e.type !== "attribute") return false;
+  return e.object.type === "name" ? e.object.id === self : rootIs(e.object, self);
+}
+
+/** `self.a.b` read on another object: `agent.a.b`. Undefined for anything but a chain of attributes on a name. */
+function rebased(e: Expression, receiver: Expression): Expression | undefined {
+  if (e.type === "name") return receiver;
+  if (e.type !== "attribute") return undefined;
+  const object = rebased(e.object, receiver);
+  return object && { ...e, object };
+}

@@ -1,0 +1,105 @@
+import { strict as assert } from "node:assert";
+import { analyze } from "../../helpers/analyze";
+import type { TrainingPlan } from "../../../../src/core/training/training-plan";
+
+// An RL agent whose replay buffer keeps its own batch size (the buffer's constructor takes it, its `sample()` takes no
+// argument), driven by an episode helper of another file that calls `agent.step(...)`: the agent's own `step` stores
+// the transition and learns through `self.learn(...)`.
+const planOf = async (text: string, others: Record<string, string> = {}): Promise<TrainingPlan> => (await analyze(text, { others })).training ?? {};
+
+const buffer = (draw: string) => `import random
+import numpy as np
+from collections import deque
+
+class Replay:
+    def __init__(self, capacity, batch_size):
+        self.items = deque(maxlen=capacity)
+        self.batch_size = batch_size
+
+    def add(self, item):
+        self.items.append(item)
+
+    def sample(self):
+        ${draw}
+
+    def __len__(self):
+        return len(self.items)
+`;
+
+const AGENT = `import torch
+import torch.nn as nn
+from replay import Replay
+
+class Learner:
+    def __init__(self, n_in, n_out, batch_size=48, every=4):
+        self.net = nn.Linear(n_in, n_out)
+        self.opt = torch.optim.Adam(self.net.parameters(), lr=1e-3)
+        self.memory = Replay(10000, batch_size)
+        self.every = every
+        self.t = 0
+
+    def step(self, s, a, r, s2, done):
+        self.memory.add((s, a, r, s2, done))
+        self.t = (self.t + 1) % self.every
+        if self.t == 0 and len(self.memory) > 100:
+            self.learn(self.memory.sample())
+
+    def learn(self, batch):
+        loss = self.net(torch.randn(4, 3)).pow(2).mean()
+        self.opt.zero_grad()
+        loss.backward()
+        self.opt.step()
+`;
+
+const LOOPS = `def train_episodes(agent, env, n_episodes=30, max_t=200):
+    for i in range(n_episodes):
+        s = env.reset()
+        for t in range(max_t):
+            a = 0
+            s2, r, done, _ = env.step(a)
+            agent.step(s, a, r, s2, done)
+            s = s2
+`;
+
+const SCRIPT = (make: string) => `from loops import train_episodes
+from agent import Learner
+
+env = None
+agent = ${make}
+scores = train_episodes(agent, env)
+`;
+
+describe("a replay buffer's own batch size (src/core/training/buffer-own-batch.ts)", () => {
+  for (const [name, draw] of [
+    ["random.sample(..., k=self.batch_size)", "return random.sample(self.items, k=self.batch_size)"],
+    ["np.random.choice(n, self.batch_size)", "return np.random.choice(len(self.items), self.batch_size)"],
+  ] as const) {
+    it(`reads the count the buffer's constructor was given, drawn by ${name}`, async () => {
+      const others = { "/project/replay.py": buffer(draw), "/project/agent.py": AGENT, "/project/loops.py": LOOPS };
+      const plan = await planOf(SCRIPT("Learner(3, 2)"), others);
+      assert.equal(plan.batch?.value, 48);
+      assert.match(plan.batch!.detail, /agent\.memory\.sample\(\) draws self\.batch_size = 48/);
+      // The agent's own argument, not its default, when the script passes one.
+      assert.equal((await planOf(SCRIPT("Learner(3, 2, batch_size=256)"), others)).batch?.value, 256);
+    });
+  }
+
+  it("an episode helper of another file with no training words trains through the agent's step method", async () => {
+    const others = { "/project/replay.py": buffer("return random.sample(self.items, k=self.batch_size)"), "/project/agent.py": AGENT, "/project/loops.py": LOOPS };
+    const plan = await planOf(SCRIPT("Learner(3, 2)"), others);
+    // 30 episodes of at most 200 steps, each a call of agent.step.
+    assert.match(plan.steps?.detail ?? "", /train_episodes\(agent, env\) runs train_episodes in loops\.py/);
+  });
+
+  it("gives no batch when the buffer's sample draws a count it does not keep", async () => {
+    const others = { "/project/replay.py": buffer("return random.sample(self.items, k=32 if len(self.items) > 64 else 1)"), "/project/agent.py": AGENT, "/project/loops.py": LOOPS };
+    assert.equal((await planOf(SCRIPT("Learner(3, 2)"), others)).batch, undefined);
+  });
+
+  it("an environment's or optimizer's step is no agent step: a helper that only steps the environment trains nothing", async () => {
+    const others = { "/project/replay.py": buffer("return random.sample(self.items, k=self.batch_size)"), "/project/agent.py": AGENT, "/project/loops.py": LOOPS.replace("            agent.step(s, a, r, s2, done)\n", "") };
+    const plan = await planOf(SCRIPT("Learner(3, 2)"), others);
+    assert.equal(plan.steps, undefined);
+    assert.equal(plan.batch, undefined);
+  });
+});
