@@ -22,8 +22,9 @@ export interface StepLoopBatch {
 /** A buffer of transitions a method samples batches from: bound to `ReplayBuffer(...)`, `PrioritizedReplayBuffer(...)`,
  *  `ReplayMemory(...)`. */
 const BUFFER_CLASS = /(Buffer|Memory)$/;
-/** A sampled count named as a batch size (`args.batch_size`, `self.batch_size`, `BATCH_SIZE`). */
-const BATCH_NAME = /(^|_)batch_?size$/i;
+/** A sampled count named as a batch size (`args.batch_size`, `self.batch_size`, `BATCH_SIZE`, `MINI_BATCH_SIZE`), or
+ *  as the batch itself (`random.sample(D, BATCH)`, `minibatch`). */
+const BATCH_NAME = /(^|_)(mini_?)?batch(_?size)?$/i;
 
 /** The batch a step loop takes without a loader: its range's step when the body slices from the loop's index, or
  *  the count it samples from a replay buffer. `body` is the code the loop sits in, for the buffers' bindings. */

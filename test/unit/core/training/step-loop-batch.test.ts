@@ -155,6 +155,9 @@ describe("step loop batches: minibatches sliced by a range's step, transitions s
     assert.strictEqual((await planOf(loop("random.sample(memory, k=args.batch_size)"))).batch?.value, 64);
     // A count not named a batch size, drawn from a deque that is no replay-buffer class: no batch read.
     assert.strictEqual((await planOf(loop("random.sample(memory, args.size)"))).batch, undefined);
+    // A count named as the batch itself (`BATCH = 32`, Keras DQN scripts' `random.sample(D, BATCH)`) is one.
+    assert.strictEqual((await planOf(loop("random.sample(memory, BATCH)").map((l) => l.replace("args.batch_size = args.size", "BATCH = 32")))).batch?.value, 32);
+    assert.strictEqual((await planOf(loop("random.sample(memory, MINI_BATCH)").map((l) => l.replace("args.batch_size = args.size", "MINI_BATCH = 16")))).batch?.value, 16);
   });
 
   it("`x[i * B:i * B + B]` from the loop's index takes B items a step; a slice not from the index says nothing", async () => {
