@@ -5,7 +5,7 @@
 import type { ModuleNamespaceValue, Value } from "../interp/values";
 import { NONE, keyOf, str } from "../interp/construct";
 import type { Expression, FunctionDefinition, Statement } from "../python/ast";
-import { callsInBody, forEachStatement } from "../python/syntax-walk";
+import { callsInBody, forEachStatement, keywordArgument } from "../python/syntax-walk";
 import type { ModuleFiles } from "../interp/module-resolver";
 import { instanceMethod, lookupClassAttribute } from "../interp/classes";
 import { findCodeSites, type CodeSite } from "./code-sites";
@@ -13,6 +13,7 @@ import { argumentsByParameter } from "./call-site-bindings";
 import type { ParameterBindings } from "./evaluate-site";
 
 type CallSite = Extract<CodeSite, { kind: "call" }>;
+type CallArgument = CallSite["call"]["args"][number];
 
 /** Calls whose callee is worked out, at most: each is an evaluation of the objects it needs (a constructor runs). */
 const MAX_CANDIDATES = 8;
@@ -64,6 +65,10 @@ export function foreignTraining(
   const statementCalls = new Set<Expression>();
   const keptCalls = new Set<Expression>();
   const namedCalls = new Set<Expression>();
+  // `p = mp.Process(target=train, args=(rank, args, shared_model, optimizer))`: each worker runs the target function
+  // with those arguments (multiprocessing.Process and threading.Thread call `target(*args, **kwargs)` in run(),
+  // docs.python.org/3/library/multiprocessing.html#multiprocessing.Process), as A3C workers are started.
+  const spawned = new Set<Expression>();
   // A class's own methods (`super().__init__()`, `data.append(x)` in a Dataset) never start the script's training;
   // counted, they would use up the candidates before the script's `trainer.train()` is reached.
   const classes: Statement[] = [];
@@ -79,16 +84,20 @@ export function foreignTraining(
     // A function named for training whose result is kept in one name (`train_stats = train_one_epoch(model, ...)`, as
     // DeiT's and timm's train.py call engine.py): tried last.
     else if (s.type === "assign" && s.value.type === "call" && TRAINING_NAMED.test(calleeName(s.value.func))) namedCalls.add(s.value);
+    const made = s.type === "assign" || s.type === "expression" ? s.value : undefined;
+    if (made?.type === "call" && WORKER.test(calleeName(made.func)) && keywordArgument(made, "target")) spawned.add(made);
   });
   const inClass = (e: Expression) => classes.some((c) => c.pos.startIndex <= e.pos.startIndex && e.pos.endIndex <= c.pos.endIndex);
-  if (statementCalls.size === 0 && keptCalls.size === 0 && namedCalls.size === 0) return undefined;
+  if (statementCalls.size === 0 && keptCalls.size === 0 && namedCalls.size === 0 && spawned.size === 0) return undefined;
   const found = findCodeSites(body, text, /\w\s*\(/).filter((s): s is CallSite => s.kind === "call" && !s.inComprehension);
   const sites = [...found.filter((s) => statementCalls.has(s.call)), ...found.filter((s) => keptCalls.has(s.call))];
   // Named training calls come first among themselves: the statement calls before them may use up the candidates.
   const named = found.filter((s) => namedCalls.has(s.call));
+  // A worker's target is read as the call `target(*args)`, made where the worker is built.
+  const workers = found.flatMap((s) => (spawned.has(s.call) ? [workerCall(s)] : [])).filter((s): s is CallSite => s !== undefined);
   let tried = 0;
-  for (const site of [...sites, ...named]) {
-    if (tried >= MAX_CANDIDATES && !namedCalls.has(site.call)) continue;
+  for (const site of [...sites, ...named, ...workers]) {
+    if (tried >= MAX_CANDIDATES && !namedCalls.has(site.call) && !workers.includes(site)) continue;
     // Builtins and library calls (print, os.makedirs, torch.manual_seed) are never another workspace file's training.
     if (/^(print|exit|quit|os|sys|np|numpy|torch|random|time|logging|logger|warnings|json|shutil|plt|wandb)(\.|$)/.test(site.callee)) continue;
     // argparse's configuration calls (a parser's fifteen add_argument lines) come first in most scripts and train nothing.
@@ -153,6 +162,26 @@ export function foreignTraining(
     return { definition, module: fn.module, file: home, text: source, bindings, helpers, site };
   }
   return undefined;
+}
+
+/** Constructors of a worker that runs a function given as `target` (multiprocessing's, torch.multiprocessing's and
+ *  threading's). */
+const WORKER = /^(Process|Thread)$/;
+
+/** The site of a worker's constructor as the call its run makes: `target(*args, **kwargs)`, at the constructor's place. */
+function workerCall(site: CallSite): CallSite | undefined {
+  const target = keywordArgument(site.call, "target");
+  if (!target) return undefined;
+  const given = keywordArgument(site.call, "args");
+  const mapping = keywordArgument(site.call, "kwargs");
+  // `args=(rank, args)` or `args=[...]`; a single value not in a tuple is no argument list Python would accept.
+  if (given && given.type !== "tuple" && given.type !== "list") return undefined;
+  const args: CallArgument[] = [
+    ...(given && (given.type === "tuple" || given.type === "list") ? given.items.map((value): CallArgument => ({ kind: "positional", value })) : []),
+    ...(mapping ? [{ kind: "doublestar", value: mapping } as CallArgument] : []),
+  ];
+  const callee = target.type === "name" ? target.id : target.type === "attribute" ? `${calleeName(target)}` : "";
+  return { ...site, call: { type: "call", func: target, args, pos: site.call.pos }, callee };
 }
 
 /** Functions named for training a model: `train`, `train_one_epoch`, `train_epoch`, `training_loop`, and a word

@@ -157,6 +157,8 @@ const ANY_TEXT = /[\s\S]/;
  *  method (`model.train()` only switches a module's mode): a script with no loops, guard or batch of its own may still
  *  train through one defined in another file. */
 const TRAINING_FUNCTION_CALL = /(?<![\w.])(?:\w+_)?train(?:ing)?(?:_\w+)?\s*\(/;
+/** A worker started on a function (`mp.Process(target=train, args=(rank, args, shared_model))`), as A3C scripts train. */
+const WORKER_TARGET = /\b(?:Process|Thread)\s*\([^)]*\btarget\s*=/;
 
 /** A `train(...)` call that is not nn.Module's mode switch, `train(mode=True)` (pytorch.org/docs, torch.nn.Module.train:
  *  one optional bool): given other arguments (`policy.train(replay_buffer, args.batch_size)`), it is a method of the
@@ -1475,7 +1477,7 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
   // leaves unset. So does one whose loops sit in a method of its own class (`Trainer(...).fit()`), read above without
   // the object, when they gave no length.
   const ownLoops = /\.backward\s*\(/.test(input.text);
-  if (!input.nested && input.files && (ownLoops ? !plan.epochs && !plan.steps : plan.batch || /__name__\s*==\s*['"]__main__['"]/.test(input.text) || TRAINING_FUNCTION_CALL.test(input.text))) {
+  if (!input.nested && input.files && (ownLoops ? !plan.epochs && !plan.steps : plan.batch || /__name__\s*==\s*['"]__main__['"]/.test(input.text) || TRAINING_FUNCTION_CALL.test(input.text) || WORKER_TARGET.test(input.text))) {
     const foreign = foreignTraining(input.body, input.text, file, input.files, (site, e) => evaluateOne(site, e), (site) => runsByDefault(site, (e) => evaluateOne(site, e)));
     if (foreign) {
       const inner = discoverTrainingPlan({ ...input, namespace: foreign.module, body: [foreign.definition, ...foreign.helpers], text: foreign.text, file: foreign.file, bound: foreign.bindings, nested: true, trains: true });
