@@ -151,6 +151,16 @@ const NOT_STEPPING_CALLEE = /^(print|len|range|enumerate|zip|iter|next|float|int
  *  (`update` is a dict's, but also the name of many training steps: DomainBed's `algorithm.update(minibatches)`). */
 const NOT_STEPPING_METHOD = /(^|\.)(step|backward|zero_grad|to|cuda|cpu|item|detach|numpy|append|extend|insert|pop|items|keys|values|get|format|join|split|strip|replace|startswith|endswith|lower|upper|write|read|close|flush|log|info|debug|warning|error|set_description|set_postfix|add_scalar|add_scalars|add_image|save|load|state_dict|load_state_dict|train|eval|size|view|reshape|mean|sum|copy_|clone|__\w+__)$/;
 const EPOCH_VARIABLE = /epoch/i;
+/** Whether every read of `name` in a function's text (the module's for a module-level name), past its binding, is the
+ *  right operand of `%`: a period between updates, as in `if episode % batch_size == 0:`. */
+function periodOnly(text: string, fn: FunctionDefinition | undefined, name: string): boolean {
+  const scope = fn ? text.slice(fn.pos.startIndex, fn.pos.endIndex) : text;
+  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const reads = scope.match(new RegExp(`(?<![\\w.])${escaped}\\b(?!\\s*=[^=])`, "g"))?.length ?? 0;
+  const periods = scope.match(new RegExp(`%\\s*${escaped}\\b`, "g"))?.length ?? 0;
+  return periods > 0 && reads === periods;
+}
+
 /** Any text: the words test of a body already known to train. */
 const ANY_TEXT = /[\s\S]/;
 /** A call of a plain function named for training (`scores = train_agent(agent, env)`, `mini_batch_train(...)`), not a
@@ -710,7 +720,9 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
     }
     if (site.kind === "constant") {
       const isEpochs = EPOCH_CONSTANT.test(site.name);
-      const isBatch = BATCH_CONSTANT.test(site.name);
+      // A count named batch_size that the code only takes as a period (`if e % batch_size == 0: update()`, REINFORCE
+      // over episodes) counts episodes between updates, not the items of a batch.
+      const isBatch = BATCH_CONSTANT.test(site.name) && !periodOnly(input.text, site.context.fn, site.name);
       if (!isEpochs && !isBatch) continue;
       if (!runsByDefault(site, (e) => evaluateOne(site, e))) continue;
       const value = positiveInteger(evaluateOne(site, site.value));
