@@ -32,7 +32,9 @@ export function leadingDimension(v: Value | undefined): number | undefined {
   return v?.kind === "tensor" && v.shape.length > 0 && Number.isInteger(v.shape[0]) && v.shape[0] > 0 ? v.shape[0] : undefined;
 }
 
-/** The value a dict holds under a string key. */
+/** The value a mapping holds under a string key: a dict's entry, or an OmegaConf DictConfig's key (a mapping that
+ *  `**cfg.trainer` spreads into a call as a dict would). */
 export function dictEntry(v: Value | undefined, key: string): Value | undefined {
+  if (v?.kind === "instance" && v.cls.qualifiedName === "omegaconf.DictConfig") return v.attributes.get(key);
   return v?.kind === "dict" ? v.entries.get(keyOf(str(key)))?.value : undefined;
 }

@@ -10,7 +10,8 @@ import { instanceMethod } from "../interp/classes";
 import { callsInBody, keywordArgument, positionalArgument } from "../python/syntax-walk";
 import type { CodeSite } from "./code-sites";
 import type { ParameterBindings } from "./evaluate-site";
-import { isLightningCli } from "./lightning-cli";
+import { cliConfigData, cliDefaultConfigFiles, isLightningCli, readCliConfigFiles } from "./lightning-cli";
+import { dirname } from "../interp/paths";
 
 type CallSite = Extract<CodeSite, { kind: "call" }>;
 
@@ -43,6 +44,7 @@ export function dataModuleTraining(
   files: ModuleFiles | undefined,
   evaluate: (site: CallSite, e: Expression) => Value | undefined,
   runs: (site: CallSite) => boolean,
+  root?: string,
 ): DataModuleTraining | undefined {
   // Only Lightning's fit takes a data module: Keras' fit(x, y) needs no evaluation of its labels here.
   if (!/lightning/i.test(text)) return undefined;
@@ -52,7 +54,7 @@ export function dataModuleTraining(
     // (lightning.ai/docs/pytorch/stable/common/lightning_module.html#train-dataloader): `trainer.fit(system)`.
     const argument = site.call.func.type === "attribute" && site.call.func.name === "fit"
       ? keywordArgument(site.call, "datamodule") ?? keywordArgument(site.call, "train_dataloaders") ?? positionalArgument(site.call, 1) ?? keywordArgument(site.call, "model") ?? positionalArgument(site.call, 0)
-      : isLightningCli(site.callee, text) ? cliDataModule(site.call) : undefined;
+      : isLightningCli(site.callee, text) ? cliDataModule(site.call, cliDataArguments(site, file, files, root, evaluate)) : undefined;
     if (!argument || !runs(site)) continue;
     const dm = evaluate(site, argument);
     const loader = dm && instanceMethod(dm, "train_dataloader");
@@ -84,9 +86,24 @@ export function dataModuleTraining(
  * on it (lightning.ai/docs/pytorch/stable/cli/lightning_cli.html): the call `DataModule()`, evaluated where the CLI is
  * built. A CLI in subclass mode (no class given) takes its data module from the command line: none.
  */
-function cliDataModule(call: Extract<Expression, { type: "call" }>): Expression | undefined {
+function cliDataModule(call: Extract<Expression, { type: "call" }>, given: Map<string, number | string | boolean>): Expression | undefined {
   const cls = keywordArgument(call, "datamodule_class") ?? positionalArgument(call, 1);
-  return cls && cls.type !== "constant" ? { type: "call", func: cls, args: [], pos: cls.pos } : undefined;
+  if (!cls || cls.type === "constant") return undefined;
+  // A default config file's `data:` values are the class's init arguments, as keywords of that call.
+  const pos = cls.pos;
+  const literal = (v: number | string | boolean): Expression =>
+    typeof v === "boolean" ? { type: "constant", value: v ? "True" : "False", pos } : typeof v === "string" ? { type: "str", value: v, pos } : Number.isInteger(v) ? { type: "int", value: v, pos } : { type: "float", value: v, pos };
+  return { type: "call", func: cls, args: [...given].map(([name, v]) => ({ kind: "keyword" as const, name, value: literal(v) })), pos };
+}
+
+/** The `data:` init arguments of the default config files a LightningCLI call names, later files over earlier. */
+function cliDataArguments(site: CallSite, file: string, files: ModuleFiles | undefined, root: string | undefined, evaluate: (site: CallSite, e: Expression) => Value | undefined): Map<string, number | string | boolean> {
+  const kwargs = keywordArgument(site.call, "parser_kwargs");
+  const paths = kwargs ? cliDefaultConfigFiles(evaluate(site, kwargs)) : [];
+  const merged = new Map<string, number | string | boolean>();
+  if (!files || paths.length === 0) return merged;
+  for (const f of readCliConfigFiles(paths, [dirname(file), ...(root ? [root] : [])], (p) => files.read(p))) for (const [k, v] of cliConfigData(f.text)) merged.set(k, v);
+  return merged;
 }
 
 /** Data modules of lightning-bolts (`pl_bolts.datamodules`) whose batch_size default is 32 in 0.7.0 and the releases

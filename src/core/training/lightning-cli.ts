@@ -2,8 +2,10 @@
 // 1.8+): the script builds a Trainer from the command line and config files, over `trainer_defaults={...}` ("Set to
 // override Trainer defaults", api/lightning.pytorch.cli.LightningCLI.html). With no config given, the run is those
 // defaults over the Trainer's own. `cli.trainer.fit(...)` (with `run=False`) is that Trainer's fit, not Keras'.
-import { keyOf, str } from "../interp/construct";
+import { bool, float, int, keyOf, str } from "../interp/construct";
 import type { Value } from "../interp/values";
+import { dictEntry } from "../interp/value-figures";
+import { parseYaml, type YamlValue } from "../hydra/yaml";
 
 const CLI_CALLEE = /(^|\.)LightningCLI$/;
 const CLI_IMPORT = /^\s*from\s+(lightning\.pytorch|pytorch_lightning)(\.utilities)?\.cli\s+import\s+[^\n]*\bLightningCLI\b|^\s*import\s+(lightning|pytorch_lightning)\b/m;
@@ -19,13 +21,76 @@ export interface CliTrainerDefaults {
   maxSteps?: Value;
   precision?: Value;
   accumulateGradBatches?: Value;
+  limitTrainBatches?: Value;
 }
+
+/** The Trainer's argument names by the field that holds them. */
+export const TRAINER_KEYS: Record<string, keyof CliTrainerDefaults> = {
+  max_epochs: "maxEpochs", max_steps: "maxSteps", precision: "precision", accumulate_grad_batches: "accumulateGradBatches", limit_train_batches: "limitTrainBatches",
+};
 
 /** The run's keys of a LightningCLI's `trainer_defaults` dict (nothing when it is not a known dict). */
 export function cliTrainerDefaults(defaults: Value | undefined): CliTrainerDefaults {
   if (defaults?.kind !== "dict") return {};
   const get = (key: string) => defaults.entries.get(keyOf(str(key)))?.value;
-  return { maxEpochs: get("max_epochs"), maxSteps: get("max_steps"), precision: get("precision"), accumulateGradBatches: get("accumulate_grad_batches") };
+  return { maxEpochs: get("max_epochs"), maxSteps: get("max_steps"), precision: get("precision"), accumulateGradBatches: get("accumulate_grad_batches"), limitTrainBatches: get("limit_train_batches") };
+}
+
+/** The config files a LightningCLI reads when the command line names none: `parser_kwargs={"default_config_files":
+ *  [...]}`, or the fit subcommand's (`{"fit": {"default_config_files": [...]}}`), paths as written. jsonargparse
+ *  reads them in order, each over the one before, and all over `trainer_defaults` (lightning.ai/docs/pytorch/stable/
+ *  cli/lightning_cli_advanced_2.html, "Set default config files"). */
+export function cliDefaultConfigFiles(parserKwargs: Value | undefined): string[] {
+  const files = dictEntry(parserKwargs, "default_config_files") ?? dictEntry(dictEntry(parserKwargs, "fit"), "default_config_files");
+  if (files?.kind !== "list" && files?.kind !== "tuple") return [];
+  return files.items.flatMap((f) => (f.kind === "str" ? [f.value] : []));
+}
+
+/** The `trainer:` section of a LightningCLI config file's YAML text, as the run's keys (numbers and strings only). */
+export function cliConfigTrainer(text: string): CliTrainerDefaults {
+  const parsed = parseYaml(text);
+  const trainer = parsed && typeof parsed === "object" && !Array.isArray(parsed) ? parsed.trainer : undefined;
+  if (!trainer || typeof trainer !== "object" || Array.isArray(trainer)) return {};
+  const get = (key: string) => scalar(trainer[key]);
+  return { maxEpochs: get("max_epochs"), maxSteps: get("max_steps"), precision: get("precision"), accumulateGradBatches: get("accumulate_grad_batches"), limitTrainBatches: get("limit_train_batches") };
+}
+
+/** The default config files the CLI finds, each opened from the script's folder, then the workspace's (where
+ *  `python tools/train.py` runs), with its text; files found nowhere are left out. */
+export function readCliConfigFiles(paths: string[], folders: string[], read: (path: string) => string | undefined): { path: string; text: string }[] {
+  return paths.flatMap((path) => {
+    for (const folder of folders) {
+      const text = read(path.startsWith("/") ? path : `${folder.replace(/\/$/, "")}/${path}`);
+      if (text !== undefined) return [{ path, text }];
+    }
+    return [];
+  });
+}
+
+/** The data module's init arguments a config file's `data:` section sets (its `init_args:` under a `class_path:`),
+ *  numbers, strings and booleans only: the CLI builds the data module class with them. */
+export function cliConfigData(text: string): Map<string, number | string | boolean> {
+  const parsed = parseYaml(text);
+  let data = parsed && typeof parsed === "object" && !Array.isArray(parsed) ? parsed.data : undefined;
+  if (data && typeof data === "object" && !Array.isArray(data) && data.init_args && typeof data.init_args === "object" && !Array.isArray(data.init_args)) data = data.init_args;
+  const found = new Map<string, number | string | boolean>();
+  if (!data || typeof data !== "object" || Array.isArray(data)) return found;
+  for (const [k, v] of Object.entries(data)) if (typeof v === "number" || typeof v === "string" || typeof v === "boolean") found.set(k, v);
+  return found;
+}
+
+/** Later settings over earlier ones, key by key. */
+export function overTrainerDefaults(under: CliTrainerDefaults, over: CliTrainerDefaults): CliTrainerDefaults {
+  const merged: CliTrainerDefaults = { ...under };
+  for (const [k, v] of Object.entries(over) as [keyof CliTrainerDefaults, Value | undefined][]) if (v !== undefined) merged[k] = v;
+  return merged;
+}
+
+function scalar(v: YamlValue | undefined): Value | undefined {
+  if (typeof v === "number") return Number.isInteger(v) ? int(v) : float(v);
+  if (typeof v === "string") return str(v);
+  if (typeof v === "boolean") return bool(v);
+  return undefined;
 }
 
 /** `cli.trainer.fit(...)`: a fit whose receiver is the trainer of a LightningCLI the file built (by its names). */

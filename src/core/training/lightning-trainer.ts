@@ -7,6 +7,10 @@
 import type { Value } from "../interp/values";
 import type { Expression } from "../python/ast";
 import { keywordArgument, positionalArgument, type CallExpression as Call } from "../python/syntax-walk";
+import { dictEntry } from "../interp/value-figures";
+
+// A config value as the detail shows it: numbers and strings as written, anything else elided.
+const describe = (v: Value): string => (v.kind === "int" || v.kind === "float" ? String(v.value) : v.kind === "str" ? JSON.stringify(v.value) : "...");
 
 /** One Trainer argument the call gives: its value and the code it came from. */
 export interface TrainerArgument {
@@ -26,6 +30,13 @@ export function lightningTrainerArgument(
   if (given) {
     const value = evaluate(given);
     return value === undefined ? undefined : { value, detail: `${callee}(${name}=${snippet(given)})` };
+  }
+  // `pl.Trainer(**config["trainer"])`, `Trainer(**cfg.trainer)`: a mapping spread into the call passes its keys as
+  // keywords (a YAML's `trainer:` section read by yaml.safe_load or OmegaConf.load).
+  for (const a of call.args) {
+    if (a.kind !== "doublestar") continue;
+    const value = dictEntry(evaluate(a.value), name);
+    if (value !== undefined && value.kind !== "unknown") return { value, detail: `${callee}(**${snippet(a.value)}) with ${name}=${describe(value)}` };
   }
   if (!/(^|\.)from_argparse_args$/.test(callee)) return undefined;
   const source = positionalArgument(call, 0) ?? keywordArgument(call, "args");

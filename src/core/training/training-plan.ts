@@ -32,7 +32,7 @@ import { stepsOncePerCall, stepsOncePerDefinition } from "./stepping-calls";
 import { cudaQueriesNote } from "./cuda-note";
 import { hfTrainingArguments, trainingArgumentsKind, TRAINING_ARGUMENT_DEFAULTS } from "./hf-arguments";
 import { trainerArgsFigures } from "./trainer-args-value";
-import { cliTrainerDefaults, isCliTrainerFit, isLightningCli } from "./lightning-cli";
+import { cliConfigTrainer, cliDefaultConfigFiles, cliTrainerDefaults, isCliTrainerFit, isLightningCli, overTrainerDefaults, readCliConfigFiles, TRAINER_KEYS } from "./lightning-cli";
 import { runBindings } from "./run-bindings";
 import { isLightningTarget, trainerFromElsewhere } from "./trainer-origin";
 import { batchSamplerArguments } from "./batch-sampler";
@@ -897,8 +897,17 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
       // the command line is not the plain run's.
       for (const name of site.assignedTo) lightningClis.add(name);
       const given = keyword("trainer_defaults");
-      const defaults = cliTrainerDefaults(given ? evaluateOne(site, given) : undefined);
-      const detail = (name: string, v: Value) => `${site.callee}(trainer_defaults={"${name}": ${v.kind === "str" ? JSON.stringify(v.value) : v.kind === "int" ? v.value : "..."}})`;
+      const ownDefaults = cliTrainerDefaults(given ? evaluateOne(site, given) : undefined);
+      // The YAML files the CLI reads by default (`parser_kwargs={"default_config_files": [...]}`).
+      const kwargs = keyword("parser_kwargs");
+      const paths = kwargs ? cliDefaultConfigFiles(evaluateOne(site, kwargs)) : [];
+      const fromFiles = readCliConfigFiles(paths, [dirname(file), ...(input.root ? [input.root] : [])], (p) => input.files?.read(p)).map((f) => ({ path: f.path, trainer: cliConfigTrainer(f.text) }));
+      const defaults = fromFiles.reduce((under, f) => overTrainerDefaults(under, f.trainer), ownDefaults);
+      const shown = (v: Value) => (v.kind === "str" ? JSON.stringify(v.value) : v.kind === "int" || v.kind === "float" ? v.value : "...");
+      const detail = (name: string, v: Value) => {
+        const from = [...fromFiles].reverse().find((f) => f.trainer[TRAINER_KEYS[name]] === v);
+        return from ? `${site.callee}'s default config file ${from.path}: trainer.${name}: ${shown(v)}` : `${site.callee}(trainer_defaults={"${name}": ${shown(v)}})`;
+      };
       const count = positiveInteger(defaults.maxEpochs);
       const maxSteps = positiveInteger(defaults.maxSteps);
       if (count !== undefined) epochs.push({ rank: 40, figure: { value: count, source: "code", line, detail: detail("max_epochs", defaults.maxEpochs!) } });
@@ -908,6 +917,8 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
       if (every !== undefined) accumulations.push({ rank: 40, figure: { value: every, source: "code", line, detail: detail("accumulate_grad_batches", defaults.accumulateGradBatches!) } });
       const named = lightningPrecision(defaults.precision);
       if (!precision && named && runsByDefault(site, (e) => evaluateOne(site, e))) precision = { value: named, line, detail: detail("precision", defaults.precision!) };
+      const limit = batchLimit(defaults.limitTrainBatches);
+      if (limit && runsByDefault(site, (e) => evaluateOne(site, e))) trainBatchLimit ??= { limit, line, detail: detail("limit_train_batches", defaults.limitTrainBatches!) };
       continue;
     }
     if (fastai && call.func.type === "attribute" && (isFastaiFit(last) || isFastaiLoaders(site.callee, last) || fastaiPrecision(last))) {
@@ -1126,7 +1137,7 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
       if (count !== undefined) epochs.push({ rank: 40, figure: { value: count, source: "code", line, detail: maxEpochs!.detail } });
       // "If both max_epochs and max_steps are not specified, defaults to max_epochs = 1000"
       // (lightning.ai/docs/pytorch/stable/common/trainer.html#max-epochs).
-      else if (!keyword("max_epochs") && !keyword("max_steps")) epochs.push({ rank: 1, figure: { value: 1000, source: "default", line, detail: "Lightning Trainer's default max_epochs=1000 when neither max_epochs nor max_steps is given (lightning.ai/docs/pytorch/stable/common/trainer.html)" } });
+      else if (!keyword("max_epochs") && !keyword("max_steps") && !maxEpochs && positiveInteger(argument("max_steps")?.value) === undefined) epochs.push({ rank: 1, figure: { value: 1000, source: "default", line, detail: "Lightning Trainer's default max_epochs=1000 when neither max_epochs nor max_steps is given (lightning.ai/docs/pytorch/stable/common/trainer.html)" } });
       // A namespace's max_steps (from_argparse_args); the Trainer's own keyword is read with Hugging Face's above.
       const maxSteps = keyword("max_steps") ? undefined : positiveInteger(argument("max_steps")?.value);
       if (maxSteps !== undefined) steps.push({ rank: 40, figure: { value: maxSteps, source: "code", line, detail: argument("max_steps")!.detail } });
@@ -1476,7 +1487,7 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
     if (note) plan.cudaQueries = note;
   }
   // `trainer.fit(model, datamodule=dm)`: the data module's training loader is the run's, whatever loaders the file has.
-  const dataModule = input.nested ? undefined : dataModuleTraining(sites, file, input.text, input.files, (site, e) => evaluateOne(site, e), (site) => runsByDefault(site, (e) => evaluateOne(site, e)));
+  const dataModule = input.nested ? undefined : dataModuleTraining(sites, file, input.text, input.files, (site, e) => evaluateOne(site, e), (site) => runsByDefault(site, (e) => evaluateOne(site, e)), input.root);
   if (dataModule) fillFromDataModule(plan, dataModule, discoverTrainingPlan({ ...input, namespace: dataModule.module, body: dataModule.definitions, text: dataModule.text, file: dataModule.file, bound: dataModule.bindings, nested: true }), input.text, input.root);
   // A lightning-bolts data module of an uninstalled package: its documented default batch.
   const bolts = dataModule || input.nested ? undefined : boltsDataModuleBatch(sites, input.text, (site, e) => evaluateOne(site, e), (site) => runsByDefault(site, (e) => evaluateOne(site, e)));

@@ -88,6 +88,26 @@ describe("Lightning's LightningCLI", () => {
     assert.notEqual(subclassMode.batch?.value, 64);
   });
 
+  // parser_kwargs={"default_config_files": [...]}: the YAML the CLI reads when the command line names no config.
+  const DEFAULTS_YAML = "trainer:\n  max_epochs: 5\n  precision: 16-mixed\n  accumulate_grad_batches: 2\n  limit_train_batches: 100\ndata:\n  batch_size: 32\n";
+  const withFiles = (kwargs: string) => WITH_CLASSES.replace('LightningCLI(Net, Digits, trainer_defaults={"max_epochs": 3})', `LightningCLI(Net, Digits, trainer_defaults={"max_epochs": 3}, parser_kwargs=${kwargs})`);
+
+  it("reads its default config files over trainer_defaults: the trainer's epochs, precision, accumulation and batch limit, and the data module's init arguments", async () => {
+    const result = await analyze(withFiles('{"default_config_files": ["configs/defaults.yaml"]}'), { others: { "/project/configs/defaults.yaml": DEFAULTS_YAML } });
+    const plan = result.training ?? {};
+    assert.deepEqual([plan.epochs?.value, plan.precision?.value, plan.accumulation?.value, plan.batch?.value, plan.samples?.value], [5, "fp16", 2, 32, 50_000]);
+    assert.match(plan.epochs!.detail, /default config file configs\/defaults\.yaml: trainer\.max_epochs: 5/);
+    // 100 of the 1,563 batches an epoch, grouped by 2: 50 steps an epoch.
+    assert.equal(plan.steps?.value, 250);
+    const fit = await analyze(withFiles('{"fit": {"default_config_files": ["configs/defaults.yaml"]}}'), { others: { "/project/configs/defaults.yaml": DEFAULTS_YAML } });
+    assert.equal(fit.training?.epochs?.value, 5);
+  });
+
+  it("a default config file that is not there leaves trainer_defaults and the data module's defaults", async () => {
+    const plan = await planOf(withFiles('{"default_config_files": ["configs/missing.yaml"]}'));
+    assert.deepEqual([plan.epochs?.value, plan.batch?.value, plan.precision], [3, 64, undefined]);
+  });
+
   it("a LightningCLI of another library is not read", async () => {
     const plan = await planOf(WITH_DEFAULTS.replace("from lightning.pytorch.cli import LightningCLI", "from mytools import LightningCLI").replace("import lightning.pytorch as pl", "import mytools as pl"));
     // (dict keys named max_epochs or accumulate_grad_batches still count as config constants do, at a lower rank)

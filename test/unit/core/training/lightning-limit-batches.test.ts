@@ -38,3 +38,36 @@ describe("Lightning's limit_train_batches", () => {
     assert.equal(plan.samples?.value, 60000);
   });
 });
+
+describe("a Lightning Trainer given its settings by a mapping spread into the call", () => {
+  // `pl.Trainer(**config["trainer"])` over a YAML's `trainer:` section, read by yaml.safe_load or OmegaConf.load.
+  const YAML = "trainer:\n  max_epochs: 4\n  precision: 16\n  limit_train_batches: 50\n";
+  const spread = (load: string, section: string) => `import pytorch_lightning as pl
+import yaml
+from omegaconf import OmegaConf
+from torch.utils.data import DataLoader
+from torchvision.datasets import MNIST
+from models import LitNet
+
+config = ${load}
+train_loader = DataLoader(MNIST("data", train=True), batch_size=100, shuffle=True)
+trainer = pl.Trainer(**${section})
+trainer.fit(LitNet(), train_loader)
+`;
+
+  it("reads max_epochs, precision and limit_train_batches from the dict or DictConfig it spreads", async () => {
+    for (const [load, section] of [["yaml.safe_load(open('train.yaml'))", "config['trainer']"], ["OmegaConf.load('train.yaml')", "config.trainer"]]) {
+      const plan = (await analyze(spread(load, section), { others: { "/project/train.yaml": YAML } })).training ?? {};
+      assert.deepEqual([plan.epochs?.value, plan.precision?.value, plan.steps?.value], [4, "fp16", 4 * 50], load);
+      assert.match(plan.epochs!.detail, /Trainer\(\*\*config.*\) with max_epochs=4/);
+    }
+  });
+
+  it("a spread without max_epochs or max_steps is Lightning's 1000 epochs; one with max_steps is not", async () => {
+    const none = (await analyze(spread("yaml.safe_load(open('train.yaml'))", "config['trainer']"), { others: { "/project/train.yaml": "trainer:\n  precision: 32\n" } })).training ?? {};
+    assert.equal(none.epochs?.value, 1000);
+    const steps = (await analyze(spread("yaml.safe_load(open('train.yaml'))", "config['trainer']"), { others: { "/project/train.yaml": "trainer:\n  max_steps: 900\n" } })).training ?? {};
+    assert.equal(steps.epochs, undefined);
+    assert.equal(steps.steps?.value, 900);
+  });
+});
