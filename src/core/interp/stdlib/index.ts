@@ -26,6 +26,7 @@ import { installNumpy } from "./numpy";
 import { installOperator } from "./operator";
 import { installSklearnDatasets } from "./sklearn-datasets";
 import { installStringConstants } from "./string-constants";
+import { installTyper } from "./typer";
 import { installTypes } from "./types";
 import { installTyping } from "./typing";
 
@@ -53,6 +54,7 @@ export function createStandardLibrary(interp: () => Interpreter, objectClass: Cl
   modules.set("inspect", createInspectModule(objectClass, (file) => interp().loader.sourceText?.(file)));
   installNumpy(library, prod);
   installSklearnDatasets(library);
+  installTyper(library);
   modules.set("re", createRegexModule(objectClass, namespace, fn));
   const einops: Record<string, Value> = {};
   for (const [k, f] of Object.entries(einopsFunctions())) einops[k] = fn(`einops.${k}`, f);
