@@ -1,7 +1,7 @@
 import { nativeClass } from "../classes";
 import { NONE, bool, dict, keyOf, list, str, tuple, unknown } from "../construct";
 import type { Value } from "../values";
-import { namespace, type StandardLibrary } from "./native";
+import { fn, namespace, type StandardLibrary } from "./native";
 
 /** The option strings of the action that set each dest's default, per parser (see add_argument). */
 const optionsByDest = new WeakMap<Value, Map<string, string[]>>();
@@ -94,6 +94,26 @@ export function installArgparse({ modules, objectClass, call }: StandardLibrary)
     return instance;
   };
   modules.set("argparse", namespace("argparse", { ArgumentParser: argumentParser, Namespace: argparseNamespaceClass }));
+
+  // simple_parsing (github.com/lebrice/SimpleParsing, 0.1): an argparse parser whose `add_arguments(HParams,
+  // dest="hparams")` puts a dataclass's fields on the command line, so the default run's `args.hparams` is
+  // `HParams()` (or the `default=` instance given); `simple_parsing.parse(HParams)` returns that instance directly.
+  const defaultsOf = (cls: Value | undefined, given: Value | undefined): Value =>
+    given && given.kind !== "none" ? given : cls ? call(cls, []) : unknown("simple_parsing arguments of no class");
+  const simpleParser = nativeClass("simple_parsing.ArgumentParser", [argumentParser], {
+    add_arguments: ({ args, kwargs }) => {
+      const self = args[0];
+      const dest = kwargs.get("dest") ?? args[2];
+      const defaults = self?.kind === "instance" ? self.attributes.get("__defaults__") : undefined;
+      if (defaults?.kind !== "dict" || dest?.kind !== "str") return NONE;
+      defaults.entries.set(keyOf(dest), { key: dest, value: defaultsOf(args[1] ?? kwargs.get("dataclass"), kwargs.get("default")) });
+      return NONE;
+    },
+  });
+  modules.set("simple_parsing", namespace("simple_parsing", {
+    ArgumentParser: simpleParser,
+    parse: fn("simple_parsing.parse", ({ args, kwargs }) => defaultsOf(args[0] ?? kwargs.get("config_class"), kwargs.get("default"))),
+  }));
 }
 
 /** Whether argparse makes the user give this argument (argparse docs, `required` and `nargs`): a positional
