@@ -187,9 +187,11 @@ const STEP_VARIABLE = /^(step|steps|it|iter|iters|iter_num|iteration|itr|global_
 const STEP_CONSTANT = /^(max_iters?|max_steps|max_iterations|num_training_steps|num_train_steps|num_steps|n_steps|train_steps|total_steps|total_iters|num_iters|num_iterations|n_iters|training_steps|iterations)$/i;
 /** Names of a gradient-accumulation count (nanoGPT, transformers, Lightning). */
 export const ACCUMULATION_CONSTANT = /^(gradient_accumulation_steps|grad_accum(ulation)?(_steps)?|accumulation_steps|accum_steps|accum_iter|accumulate_grad_batches)$/i;
-// "epoches" is a common spelling of the plural in research code (`def train(self, epoches=10)`).
-const EPOCH_CONSTANT = /^(num_|n_|total_|max_|train_|n)?epoche?s?$/i;
-const BATCH_CONSTANT = /^(train_)?batch_?size$/i;
+// "epoches" is a common spelling of the plural in research code (`def train(self, epoches=10)`). The qualifiers
+// stack: `num_train_epochs` (transformers' TrainingArguments and the scripts that copy it), `nb_epoch` (Keras 1's
+// fit keyword), `max_training_epochs`.
+const EPOCH_CONSTANT = /^((num|nb|n|total|max|train|training)_?)*epoche?s?$/i;
+const BATCH_CONSTANT = /^(train_|training_)?batch_?size$/i;
 /** A command-line flag of the batch size: `bs` is its usual short form (`--bs 256`), which a config key need not be. */
 const BATCH_FLAG = /^(train_)?(batch_?size|bs)$/i;
 
