@@ -44,12 +44,18 @@ function sizedNames(iter: Expression): string[] {
   return names;
 }
 
-/** The stop of a `for i in range(start, stop, step)` loop when it reads a data size (`len(x)`, `x.shape[0]`,
- *  `data.num_examples`): the items one pass of the loop walks in strides of its step. */
-export function dataSizeOfRange(loop: LoopStatement): Expression | undefined {
-  if (loop.type !== "for" || loop.iter.type !== "call" || !isRangeCall(loop.iter) || loop.iter.args.length !== 3) return undefined;
-  const stop = loop.iter.args[1];
-  return stop.kind === "positional" && sizedByData(stop.value) ? stop.value : undefined;
+/** The bounds of a `for i in range(start, stop, step)` loop (also under `enumerate(...)` or `tqdm(...)`) whose body
+ *  slices its batches by the stride: one pass walks the items from start to stop, whatever the stop is named
+ *  (`len(x)`, `x.shape[0]`, or `n_train` of arrays the script built with n_train rows). */
+export function stridedRangeBounds(loop: LoopStatement): { start: Expression | undefined; stop: Expression } | undefined {
+  if (loop.type !== "for") return undefined;
+  let iter = loop.iter;
+  // `enumerate(range(0, n, bs))`, `tqdm(range(0, n, bs))`: the wrapped range is what is walked.
+  while (iter.type === "call" && !isRangeCall(iter) && iter.func.type !== "attribute" && iter.args[0]?.kind === "positional" && iter.args[0].value.type === "call" && /^(enumerate|tqdm|iter)$/.test(iter.func.type === "name" ? iter.func.id : "")) iter = iter.args[0].value;
+  if (iter.type !== "call" || !isRangeCall(iter) || iter.args.length !== 3) return undefined;
+  const [start, stop] = iter.args;
+  if (start.kind !== "positional" || stop.kind !== "positional") return undefined;
+  return { start: start.value.type === "int" && start.value.value === 0 ? undefined : start.value, stop: stop.value };
 }
 
 /** An iterable whose bounds read a data size: `len(x)`, `x.shape[0]`, `x.size(0)`, `data.num_examples`. */

@@ -31,9 +31,17 @@ const BATCH_NAME = /(^|_)(mini_?)?batch(_?size)?$/i;
 export function stepLoopBatch(loop: LoopStatement, body: Statement[]): StepLoopBatch | undefined {
   if (loop.type === "for" && loop.target.type === "name") {
     const stride = rangeStep(loop.iter);
-    if (stride && slicesFrom(loop.body, loop.target.id)) return { size: stride, how: "range step" };
+    if (stride && slicesFrom(loop.body, aliasesOf(loop.body, loop.target.id))) return { size: stride, how: "range step" };
     const chunk = indexSliceSize(loop.body, loop.target.id);
     if (chunk) return { size: chunk, how: "index slice" };
+  }
+  // `for batch_idx, start in enumerate(range(0, n, bs))`: enumerate pairs a count with each index of the range
+  // (docs.python.org/3/library/functions.html#enumerate), so the second name walks the range's strides.
+  const enumerated = loop.type === "for" && loop.iter.type === "call" && dottedName(loop.iter.func) === "enumerate" && loop.target.type === "tuple" && loop.target.items.length === 2 ? positionalArgument(loop.iter, 0) : undefined;
+  const item = loop.type === "for" && loop.target.type === "tuple" ? loop.target.items[1] : undefined;
+  if (loop.type === "for" && enumerated && item?.type === "name") {
+    const stride = rangeStep(enumerated);
+    if (stride && slicesFrom(loop.body, aliasesOf(loop.body, item.id))) return { size: stride, how: "range step" };
   }
   const cursor = cursorSliceSize(loop.body);
   if (cursor) return { size: cursor, how: "cursor slice" };
@@ -150,12 +158,21 @@ function rangeStep(iter: Expression): Expression | undefined {
   return step.kind === "positional" ? step.value : undefined;
 }
 
-/** Whether a block slices anything from the name (`b_inds[start:end]`, `x[i:i + mb]`). */
-function slicesFrom(body: Statement[], name: string): boolean {
+/** The loop's index and the names a block binds to it as they are (`start_ind = batch`), which slice as it does. */
+function aliasesOf(body: Statement[], name: string): Set<string> {
+  const names = new Set([name]);
+  for (const s of body) {
+    if (s.type === "assign" && s.value.type === "name" && names.has(s.value.id)) for (const t of s.targets) if (t.type === "name") names.add(t.id);
+  }
+  return names;
+}
+
+/** Whether a block slices anything from one of the names (`b_inds[start:end]`, `x[i:i + mb]`). */
+function slicesFrom(body: Statement[], names: Set<string>): boolean {
   let found = false;
   forEachStatement(body, ({ statement }) => {
     for (const root of ownExpressions(statement)) forEachExpression(root, (e) => {
-      if (e.type === "subscript" && e.index.type === "slice" && e.index.start?.type === "name" && e.index.start.id === name) found = true;
+      if (e.type === "subscript" && e.index.type === "slice" && e.index.start?.type === "name" && names.has(e.index.start.id)) found = true;
     });
   });
   return found;

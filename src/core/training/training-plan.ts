@@ -21,7 +21,7 @@ import { slicedRows } from "./array-slices";
 import { ownClass, ownClassSelectsAsTable, ownMethod } from "./own-code";
 import { loopShape, type LoopShape, type LoopStatement } from "./loop-shape";
 import { runsTrainingOperation, trainingOperations } from "./session-steps";
-import { dataSizeOfRange, passesOverData } from "./data-pass-epochs";
+import { passesOverData, stridedRangeBounds } from "./data-pass-epochs";
 import { generatorCallSamples } from "./generator-samples";
 import { splitLoopBatches, splitPieces } from "./split-batches";
 import { assignedHubChains, chainRoot, hubChainRows, isHubMethodCall, resizesRows } from "./hub-dataset-parts";
@@ -587,9 +587,11 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
         if (walked) samples.push({ rank: 44, figure: { value: walked.value, source: "code", line: site.loop.pos.line, detail: walked.detail } });
         // A loop that slices its batches from the data by a stride up to the data's size (`for i in range(0, len(X), bs):
         // xb = X[i:i + bs]`) walks all of it each pass: that size is the samples.
-        const strideData = own?.how === "range step" && strideNamed ? dataSizeOfRange(site.loop) : undefined;
-        const strideSamples = strideData ? positiveInteger(evaluateOne(site, strideData)) : undefined;
-        if (strideData && strideSamples !== undefined) samples.push({ rank: 44, figure: { value: strideSamples, source: "code", line: site.loop.pos.line, detail: `${snippet(input.text, strideData)}: the items a pass of ${site.loop.type === "for" ? snippet(input.text, site.loop.iter) : ""} slices in strides of its batch` } });
+        const strideData = own?.how === "range step" && strideNamed ? stridedRangeBounds(site.loop) : undefined;
+        const strideStart = strideData?.start ? positiveOrZero(evaluateOne(site, strideData.start)) : 0;
+        const strideStop = strideData ? positiveInteger(evaluateOne(site, strideData.stop)) : undefined;
+        const strideSamples = strideStart !== undefined && strideStop !== undefined && strideStop > strideStart ? strideStop - strideStart : undefined;
+        if (strideData && strideSamples !== undefined) samples.push({ rank: 44, figure: { value: strideSamples, source: "code", line: site.loop.pos.line, detail: `${strideData.start ? `${snippet(input.text, strideData.stop)} - ${snippet(input.text, strideData.start)}` : snippet(input.text, strideData.stop)}: the items a pass of ${site.loop.type === "for" ? snippet(input.text, site.loop.iter) : ""} slices in strides of its batch` } });
         // A loop over pieces a split call cuts from the data (`zip(torch.split(X, 64), torch.split(Y, 64))`,
         // `np.array_split(X, n)`): each piece is a batch, and a pass walks the data's rows (split-batches.ts).
         const split = !own ? splitLoopBatches(site.loop) : undefined;
