@@ -50,6 +50,7 @@ import { evaluateAtSite, type ParameterBindings } from "./training/evaluate-site
 import { discoverGenerations } from "./generation/generation-plan";
 import { readRunSetup } from "./memory/run-setup";
 import { findTrainingSites } from "./training/training-sites";
+import { frozenModels } from "./training/frozen-models";
 import { emptyPathOptions, requiredOptions } from "./training/required-options";
 import { readCodePrecision } from "./rules/code-precision";
 import { PythonFile } from "./rules/python-file";
@@ -235,6 +236,11 @@ function analyzeProgram(parser: PythonParser, request: AnalyzeRequest, setup: { 
       if (![own.epochs, own.steps].some((f) => f?.source === "code" && lineWithin(f.line, statements.own, syntax.body))) continue;
       if (parallel) own.parallel = parallel;
       (result.modelTraining ??= []).push({ model: i, plan: own });
+    }
+    // Networks the run uses but does not train (a perceptual loss's VGG, a distillation teacher): no run of their own.
+    for (const [i, reason] of frozenModels(syntax.body, request.text, bound.map((b, j) => ({ name: result.models[j].file === request.file ? b.name : "" }))).entries()) {
+      if (!reason) continue;
+      result.modelTraining = [...(result.modelTraining ?? []).filter((t) => t.model !== i), { model: i, plan: { notes: [reason] } }];
     }
     // No run read and no model built: where the parser requires arguments, the plain run stops there, and those
     // arguments decide the run; saying so beats an empty answer.

@@ -1,0 +1,102 @@
+// A script often builds networks it does not train beside those it does: a pretrained VGG for a perceptual or
+// content loss, a teacher for distillation, a feature extractor for a metric. Each was listed with the run's training
+// figures as if the loop trained it. A network the script puts in eval mode (or whose parameters it stops
+// differentiating) and whose parameters no optimizer of the file takes is not trained by the run: an optimizer
+// updates only the parameters it is given (pytorch.org/docs/stable/optim.html, "you have to give it an iterable
+// containing the parameters ... to optimize").
+import type { Expression, Statement } from "../python/ast";
+import { callsAnywhere, dottedName, forEachExpression, forEachStatement, rootName } from "../python/syntax-walk";
+
+/** torch.optim's algorithms (pytorch.org/docs/stable/optim.html#algorithms, torch 2.5) and common third-party ones. */
+const OPTIMIZER_CLASS = /^(Adadelta|Adafactor|Adagrad|Adam|AdamW|SparseAdam|Adamax|ASGD|LBFGS|NAdam|RAdam|RMSprop|Rprop|SGD|Lamb|LARS|LARSSGD|Lion|AdaBelief|Ranger|Lookahead|Adan|Novograd|FusedAdam|FusedLAMB|DeepSpeedCPUAdam)$/;
+/** Statements that put a network out of training: eval mode, or no gradients for its parameters. */
+const FREEZING = /^(eval|requires_grad_)$/;
+
+/** A model the analysis listed: the name its module-level or function binding gives it. */
+export interface NamedModel {
+  name: string;
+}
+
+/**
+ * For each model, why the run does not train it (undefined when it may): it is put in eval mode or out of autograd
+ * (`vgg.eval()`, `teacher.requires_grad_(False)`, `p.requires_grad = False` over its parameters), and every optimizer
+ * the file builds takes the parameters of other names only. Nothing is said when an optimizer's parameters cannot be
+ * traced to names (`Adam(params)` of a list built elsewhere, `self.net.parameters()`, a function's parameter).
+ */
+export function frozenModels(body: Statement[], text: string, models: readonly NamedModel[]): (string | undefined)[] {
+  const none = models.map(() => undefined);
+  if (models.length < 2 || !/\.eval\(\)|requires_grad/.test(text)) return none;
+  const calls = callsAnywhere(body);
+  const optimizers = calls.filter((c) => OPTIMIZER_CLASS.test(dottedName(c.func)?.split(".").pop() ?? ""));
+  if (optimizers.length === 0) return none;
+  const assignments = assignedValues(body);
+  const optimized = new Set<string>();
+  for (const call of optimizers) {
+    const first = call.args[0];
+    const params = first?.kind === "positional" ? first.value : call.args.find((a) => a.kind === "keyword" && a.name === "params")?.value;
+    if (!params) return none;
+    const roots = parameterRoots(params, assignments);
+    if (!roots || roots.has("self")) return none;
+    for (const r of roots) optimized.add(r);
+  }
+  const frozen = frozenNames(body, calls);
+  return models.map((m) => {
+    if (optimized.has(m.name) || !frozen.has(m.name)) return undefined;
+    return `${m.name} is put out of training (line ${frozen.get(m.name)}) and no optimizer of the file takes its parameters (they take ${[...optimized].map((n) => `${n}.parameters()`).join(", ")}): a network the run uses but does not train, so it has no training run of its own`;
+  });
+}
+
+/** The names whose `.parameters()` an optimizer's argument reads, through names bound to such lists; undefined where
+ *  some part of it is not traced (a name with no such binding, a call of the project's own). */
+function parameterRoots(params: Expression, assignments: Map<string, Expression[]>, depth = 2): Set<string> | undefined {
+  const roots = new Set<string>();
+  let traced = false;
+  forEachExpression(params, (e) => {
+    if (e.type === "call" && e.func.type === "attribute" && (e.func.name === "parameters" || e.func.name === "named_parameters")) {
+      const root = rootName(e.func.object);
+      if (root) roots.add(root);
+      traced = true;
+    }
+  });
+  if (traced) return roots;
+  // `opt = Adam(params)` after `params = list(G.parameters()) + list(D.parameters())`.
+  if (params.type !== "name" || depth <= 0) return undefined;
+  const values = assignments.get(params.id);
+  if (!values || values.length === 0) return undefined;
+  for (const v of values) {
+    const inner = parameterRoots(v, assignments, depth - 1);
+    if (!inner) return undefined;
+    for (const r of inner) roots.add(r);
+  }
+  return roots;
+}
+
+/** Every value bound to a plain name anywhere in the file, by name. */
+function assignedValues(body: Statement[]): Map<string, Expression[]> {
+  const out = new Map<string, Expression[]>();
+  forEachStatement(body, ({ statement: s }) => {
+    if (s.type !== "assign") return;
+    for (const t of s.targets) if (t.type === "name") out.set(t.id, [...(out.get(t.id) ?? []), s.value]);
+  });
+  return out;
+}
+
+/** Names put in eval mode or out of autograd, with the line where: `net.eval()`, `net.requires_grad_(False)`,
+ *  `for p in net.parameters(): p.requires_grad = False`. */
+function frozenNames(body: Statement[], calls: Expression[]): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const c of calls) {
+    if (c.type !== "call" || c.func.type !== "attribute" || !FREEZING.test(c.func.name)) continue;
+    if (c.func.name === "requires_grad_" && !(c.args[0]?.kind === "positional" && c.args[0].value.type === "constant" && c.args[0].value.value === "False")) continue;
+    const root = rootName(c.func.object);
+    if (root && !out.has(root)) out.set(root, c.pos.line);
+  }
+  forEachStatement(body, ({ statement: s }) => {
+    if (s.type !== "for" || s.target.type !== "name" || s.iter.type !== "call" || s.iter.func.type !== "attribute" || s.iter.func.name !== "parameters") return;
+    const variable = s.target.id;
+    const root = rootName(s.iter.func.object);
+    const clears = s.body.some((b) => b.type === "assign" && b.targets.some((t) => t.type === "attribute" && t.name === "requires_grad" && t.object.type === "name" && t.object.id === variable) && b.value.type === "constant" && b.value.value === "False");
+    if (root && clears && !out.has(root)) out.set(root, s.pos.line);
+  });
+  return out;
+}

@@ -1,0 +1,74 @@
+import { strict as assert } from "node:assert";
+import { analyze } from "../../helpers/analyze";
+import { trainingPlanOf } from "../../../../src/core/analysis-result";
+
+// Networks a script uses but does not train (src/core/training/frozen-models.ts), in scripts written for this test:
+// a content loss through a fixed feature network, and a distillation teacher.
+const GAN = (freeze: string, optimizers: string) => `import torch
+import torch.nn as nn
+
+class Generator(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.net = nn.Sequential(nn.Conv2d(3, 16, 3, padding=1), nn.ReLU(), nn.Conv2d(16, 3, 3, padding=1))
+    def forward(self, x):
+        return self.net(x)
+
+class Features(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.net = nn.Sequential(nn.Conv2d(3, 64, 3, padding=1), nn.ReLU(), nn.Conv2d(64, 64, 3, padding=1))
+    def forward(self, x):
+        return self.net(x)
+
+G = Generator()
+features = Features()
+${freeze}
+${optimizers}
+loader = torch.utils.data.DataLoader(torch.utils.data.TensorDataset(torch.randn(800, 3, 32, 32)), batch_size=16)
+for epoch in range(12):
+    for (x,) in loader:
+        G_optimizer.zero_grad()
+        loss = (features(G(x)) - features(x)).abs().mean()
+        loss.backward()
+        G_optimizer.step()
+`;
+
+const planOf = async (text: string, name: string) => {
+  const result = await analyze(text);
+  const model = result.models.find((m) => m.name === name);
+  assert.ok(model, `no model ${name}: ${result.models.map((m) => m.name).join(", ")}`);
+  return trainingPlanOf(result, model);
+};
+
+describe("networks the run uses but does not train", () => {
+  it("gives a feature network in eval mode that no optimizer takes no run, and says why", async () => {
+    const text = GAN("features.eval()", "G_optimizer = torch.optim.Adam(G.parameters(), lr=2e-4)");
+    const frozen = await planOf(text, "Features");
+    assert.equal(frozen?.epochs, undefined);
+    assert.match(frozen?.notes?.join(" ") ?? "", /features is put out of training \(line 20\) and no optimizer of the file takes its parameters/);
+    const trained = await planOf(text, "Generator");
+    assert.equal(trained?.epochs?.value, 12);
+    assert.equal(trained?.batch?.value, 16);
+  });
+
+  it("reads parameters frozen one by one, and optimizers given a list built from parameters", async () => {
+    const text = GAN("for p in features.parameters():\n    p.requires_grad = False", "params = list(G.parameters())\nG_optimizer = torch.optim.Adam(params, lr=2e-4)");
+    assert.match((await planOf(text, "Features"))?.notes?.join(" ") ?? "", /features is put out of training \(line 20\)/);
+  });
+
+  it("keeps the run of a network in eval mode that an optimizer takes (evaluation between epochs)", async () => {
+    const text = GAN("features.eval()", "G_optimizer = torch.optim.Adam(list(G.parameters()) + list(features.parameters()), lr=2e-4)");
+    assert.equal((await planOf(text, "Features"))?.epochs?.value, 12);
+  });
+
+  it("says nothing when an optimizer's parameters cannot be traced to names", async () => {
+    const text = GAN("features.eval()", "from helpers import trainable\nG_optimizer = torch.optim.Adam(trainable(), lr=2e-4)");
+    assert.equal((await planOf(text, "Features"))?.epochs?.value, 12);
+  });
+
+  it("leaves a network never put out of training as the run's", async () => {
+    const text = GAN("", "G_optimizer = torch.optim.Adam(G.parameters(), lr=2e-4)");
+    assert.equal((await planOf(text, "Features"))?.epochs?.value, 12);
+  });
+});
