@@ -51,6 +51,7 @@ import { dirname, relativeTo } from "../interp/paths";
 import { ModuleResolver, type ImportRoot, type ModuleFiles } from "../interp/module-resolver";
 import { splitIterableCount } from "./split-iterables";
 import { zippedNames } from "./zipped-loaders";
+import { epochLoopsInTurn } from "./epoch-loops-in-turn";
 import { loadsTrainSplit, trainingSamples } from "./dataset-calls";
 import { stepLoopBatch } from "./step-loop-batch";
 import { ownSampleBatch } from "./buffer-own-batch";
@@ -1432,6 +1433,15 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
   }
   if (!partOfUnknownSize) for (const d of datasets) samples.push({ rank: d.rank, figure: d.figure });
 
+  // Epoch loops of one block run in turn (epoch-loops-in-turn.ts): the run's epochs are theirs together.
+  const counted = epochs.filter((c) => c.rank === 50 && epochLoops.has(c.figure)).map((c) => ({ figure: c.figure, loop: epochLoops.get(c.figure)! }));
+  const inTurn = epochLoopsInTurn(input.body, counted, (l) => containsStepLoop(l), (l) => [...forLoops.map((f) => f.loop), ...whileLoops].filter((inner) => within(l, inner) && shapeOf(inner).stepLoop));
+  if (inTurn) {
+    const figure: PlanFigure = { value: inTurn.value, source: "code", line: inTurn.line, detail: inTurn.detail };
+    loopSpans.set(figure, inTurn.span);
+    epochLoops.set(figure, inTurn.first);
+    epochs.push({ rank: 51, figure });
+  }
   const plan: TrainingPlan = {};
   // The whole data of a full-batch loop is the run's only when that loop's steps are (not another model's loop).
   const steppingLine = best(steps)?.line;
