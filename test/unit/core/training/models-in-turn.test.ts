@@ -94,7 +94,7 @@ from torch import nn
 
 x = torch.randn(100, 3)
 spare = nn.Linear(3, 1)
-spare.eval()
+spare.train()
 net = nn.Linear(3, 1)
 net = net.to("cpu")
 opt = torch.optim.Adam(net.parameters())
