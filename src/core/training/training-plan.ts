@@ -10,7 +10,7 @@ import type { ParallelSetup } from "../parallel/parallel-setup";
 import { isTrackerCallee, trackerDecorators, trackerFromCall, type TrackerSite } from "./codecarbon-tracker";
 import { findCodeSites, type CodeSite } from "./code-sites";
 import { rebindsBetween, sitesOutside } from "./models-in-turn";
-import { attributeChain, calleeName, dottedName, forEachExpression, forEachStatement, keywordArgument, mentions, namesIn, positionalArgument, rootName } from "../python/syntax-walk";
+import { attributeChain, boundNames, calleeName, dottedName, forEachExpression, forEachStatement, keywordArgument, mentions, namesIn, positionalArgument, rootName } from "../python/syntax-walk";
 import { datasetSize } from "./dataset-sizes";
 import { inheritedDataset, tableDatasetClass, tableDatasetObjectSamples } from "./dataset-classes";
 import { randomSplitLengths, trainTestSplitSizes } from "./split-sizes";
@@ -1742,9 +1742,24 @@ function namesEpochs(iter: Expression): boolean {
   return named;
 }
 
-/** `for i in pbar` inside `with tqdm(range(n)) as pbar:`: the loop iterates what the `with` bound, by loop. */
+/** tqdm's progress bars (tqdm.github.io: `tqdm(iterable)` yields the iterable's items, `trange(n)` is
+ *  `tqdm(range(n))`), under the names scripts import them by. */
+const PROGRESS_BAR = /^(tqdm|trange|tqdm_notebook|tnrange|tqdm\.(auto\.|notebook\.|std\.)?(tqdm|trange))$/;
+
+/** `for i in pbar` inside `with tqdm(range(n)) as pbar:`, or after `pbar = tqdm(loader)` / `epochs = trange(n)` in
+ *  the same block: the loop iterates what the progress bar wraps, by loop. */
 function withBoundIterables(body: Statement[]): Map<Statement, Expression> {
   const out = new Map<Statement, Expression>();
+  forEachStatement(body, ({ statement: loop, body: block, index }) => {
+    if (loop.type !== "for" || loop.iter.type !== "name") return;
+    const name = loop.iter.id;
+    for (let i = index - 1; i >= 0; i--) {
+      const s = block[i];
+      if (!boundNames(s).includes(name)) continue;
+      if (s.type === "assign" && s.value.type === "call" && PROGRESS_BAR.test(dottedName(s.value.func) ?? "")) out.set(loop, s.value);
+      break;
+    }
+  });
   forEachStatement(body, ({ statement: s }) => {
     if (s.type !== "with") return;
     for (const item of s.items) {
