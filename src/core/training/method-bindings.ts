@@ -54,6 +54,8 @@ export function methodBindings(
         value = objects.get(first.maker);
       } else if (first.caller) value = all()(first.caller, first.caller.params[0].name);
     } else {
+      // A command python-fire runs takes its parameters' defaults: the call that started it passes the class.
+      if (calls.some((c) => c.fired)) return undefined;
       const args = calls.map((c) => argumentsByParameter({ ...fn, params: fn.params.slice(1) }, c.site.call).get(name));
       const code = (e: Expression | undefined) => (e ? text.slice(e.pos.startIndex, e.pos.endIndex) : undefined);
       if (args[0] && args.every((a) => code(a) === code(args[0]))) value = evaluate(calls[0].site, [args[0]], all())[0];
@@ -72,13 +74,25 @@ interface MethodCall {
   maker?: CallSite;
   /** The class's own method that calls this one on its object (`self.train_one_epoch(...)`). */
   caller?: FunctionDefinition;
+  /** `fire.Fire(Cls)`: python-fire builds the object and runs the method the command line names. */
+  fired?: boolean;
 }
+
+// python-fire (github.com/google/python-fire, docs/guide.md "Exposing multiple commands" with a class):
+// `fire.Fire(Trainer)` builds `Trainer()` with its __init__ defaults (flags may set them) and runs the method the
+// command names, `python train.py train`, with that method's own defaults; the script states no other call of it.
+const FIRE_CALL = /(^|\.)Fire$/;
 
 /** The file's calls of method `fn` on an object of `cls`. */
 function methodCalls(fn: FunctionDefinition, cls: Extract<Statement, { type: "class" }>, body: Statement[], text: string): MethodCall[] {
-  const sites = findCodeSites(body, text, new RegExp(`\\.${fn.name}\\s*\\(|\\b${cls.name}\\s*\\(`));
+  const sites = findCodeSites(body, text, new RegExp(`\\.${fn.name}\\s*\\(|\\b${cls.name}\\s*\\(|\\bFire\\s*\\(`));
   const out: MethodCall[] = [];
   for (const s of sites) {
+    const fired = s.kind === "call" && FIRE_CALL.test(s.callee) ? s.call.args[0] : undefined;
+    if (s.kind === "call" && fired?.kind === "positional" && fired.value.type === "name" && fired.value.id === cls.name && !fn.name.startsWith("_")) {
+      out.push({ site: s, maker: { ...s, call: { type: "call", func: fired.value, args: [], pos: fired.value.pos }, callee: cls.name, assignedTo: [] }, fired: true });
+      continue;
+    }
     if (s.kind !== "call" || s.call.func.type !== "attribute" || s.call.func.name !== fn.name) continue;
     const receiver = s.call.func.object;
     if (receiver.type === "call" && receiver.func.type === "name" && receiver.func.id === cls.name) {
