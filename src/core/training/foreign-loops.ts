@@ -74,7 +74,11 @@ export function foreignTraining(
   const classes: Statement[] = [];
   // `arg = parser.add_argument`: that name's calls configure the parser, as add_argument's own do.
   const configuring = new Set<string>();
-  forEachStatement(body, ({ statement: s }) => {
+  // A call an epoch loop makes (`for epoch in range(n): train.train(...)`) is tried whatever came before it: a script's
+  // setup (plots, `.cuda()` moves) can use up the candidates before the loop that trains is reached.
+  const perEpoch = new Set<Expression>();
+  forEachStatement(body, ({ statement: s, ancestors }) => {
+    if (s.type === "expression" && s.value.type === "call" && ancestors.some((a) => a.type === "for" && a.target.type === "name" && /epoch/i.test(a.target.id))) perEpoch.add(s.value);
     if (s.type === "class") classes.push(s);
     if (s.type === "assign" && s.targets.length === 1 && s.targets[0].type === "name" && s.value.type === "attribute" && PARSER_CONFIGURATION.test(s.value.name)) configuring.add(s.targets[0].id);
     if (s.type === "expression" && s.value.type === "call" && (s.value.func.type === "attribute" || s.value.func.type === "name")) statementCalls.add(s.value);
@@ -97,7 +101,7 @@ export function foreignTraining(
   const workers = found.flatMap((s) => (spawned.has(s.call) ? [workerCall(s)] : [])).filter((s): s is CallSite => s !== undefined);
   let tried = 0;
   for (const site of [...sites, ...named, ...workers]) {
-    if (tried >= MAX_CANDIDATES && !namedCalls.has(site.call) && !workers.includes(site)) continue;
+    if (tried >= MAX_CANDIDATES && !namedCalls.has(site.call) && !workers.includes(site) && !perEpoch.has(site.call)) continue;
     // Builtins and library calls (print, os.makedirs, torch.manual_seed) are never another workspace file's training.
     if (/^(print|exit|quit|os|sys|np|numpy|torch|random|time|logging|logger|warnings|json|shutil|plt|wandb)(\.|$)/.test(site.callee)) continue;
     // argparse's configuration calls (a parser's fifteen add_argument lines) come first in most scripts and train nothing.

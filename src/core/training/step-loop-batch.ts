@@ -120,7 +120,7 @@ function rebased(size: Expression, receiver: Expression): Expression | undefined
 
 /** The expression a call passes for a parameter of the called definition, by keyword or position (a method's first
  *  parameter, its object, taken by the call's receiver); undefined when the call leaves it to its default. */
-function passedArgument(call: Extract<Expression, { type: "call" }>, definition: FunctionDefinition, parameter: string): Expression | undefined {
+export function passedArgument(call: Extract<Expression, { type: "call" }>, definition: FunctionDefinition, parameter: string): Expression | undefined {
   const keyword = keywordArgument(call, parameter);
   if (keyword) return keyword;
   const bound = call.func.type === "attribute" && definition.params[0]?.name === "self" ? 1 : 0;

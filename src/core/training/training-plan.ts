@@ -50,10 +50,10 @@ import { tfdsTrainSamples } from "./tfds-sizes";
 import { dirname, relativeTo } from "../interp/paths";
 import { ModuleResolver, type ImportRoot, type ModuleFiles } from "../interp/module-resolver";
 import { splitIterableCount } from "./split-iterables";
-import { zippedNames } from "./zipped-loaders";
+import { type KnownLoader, shortestLoader, walkedTogether, zippedNames } from "./zipped-loaders";
 import { epochLoopsInTurn } from "./epoch-loops-in-turn";
 import { loadsTrainSplit, trainingSamples } from "./dataset-calls";
-import { stepLoopBatch } from "./step-loop-batch";
+import { passedArgument, stepLoopBatch } from "./step-loop-batch";
 import { ownSampleBatch } from "./buffer-own-batch";
 import { optionRead } from "./unread-options";
 import { environmentEpisode, fixedEpisodeSteps } from "./episode-length";
@@ -293,15 +293,30 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
   const iterOf = (loop: LoopStatement): Expression | undefined => (loop.type === "for" ? withIters.get(loop) ?? loop.iter : undefined);
   const stepLoops: Statement[] = [];
   let zipNote: string | undefined;
+  /** Loaders the script binds to names, with what is known of each: a loop may walk several of them together. */
+  const knownLoaders = new Map<string, KnownLoader>();
   /** Where a step loop walks the training loader zipped with other loaders (zipped-loaders.ts): how long the
    *  others are is not read (torch's DataLoader is not modelled), so neither is the epoch. */
-  const zippedEpoch = (loaderNames: string[]): { code: string; line: number } | undefined => {
+  const zippedEpoch = (loaderNames: string[]): { code: string; line: number; names: string[] } | undefined => {
     for (const site of forLoops) {
       if (!stepLoops.includes(site.loop)) continue;
       const names = zippedNames(site.loop, site.context.fn?.body ?? input.body);
-      if (names?.some((n) => loaderNames.includes(n))) return { code: `zip(${names.join(", ")})`, line: site.loop.pos.line };
+      if (names?.some((n) => loaderNames.includes(n))) return { code: `zip(${names.join(", ")})`, line: site.loop.pos.line, names };
     }
     return undefined;
+  };
+  /** Loaders walked together: the epoch's samples are the shortest loader's when each is known and it batches as the
+   *  plan does; otherwise they are not known, and a note says why. */
+  const shortenToWalk = (names: string[], where: string, why: string) => {
+    const shortest = shortestLoader(names, knownLoaders);
+    if (shortest && plan.batch?.value === shortest.batch) {
+      if (plan.samples?.value !== shortest.samples) plan.samples = { value: shortest.samples, source: "code", line: plan.samples?.line, detail: `${shortest.name}'s ${shortest.samples} samples (${shortest.batches} batches of ${shortest.batch}), the shortest loader of ${where}, ${why}` };
+      if (knownLoaders.get(shortest.name)?.dropLast) plan.dropLast = true;
+      return;
+    }
+    if (!plan.samples) return;
+    delete plan.samples;
+    zipNote = `samples: each epoch is as long as the shortest loader of ${where}, ${why}: pass --samples N for the epoch's samples`;
   };
   // A parser the file never parses nor reads configures nothing (its `--max_steps` is not the run's).
   const parserInUse = argparseOptionsParsed(input.text, sites.flatMap((s) => (s.kind === "call" && /(^|\.)add_argument$/.test(s.callee) ? [argparseDest(s.call)] : [])));
@@ -778,6 +793,7 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
           const figure: PlanFigure = { value: found.batch, source: "code", line, detail: `${snippet(input.text, call)}: ${found.code} in ${where} line ${found.line}` };
           batches.push({ rank: 44, figure });
           builtLoaders.set(figure, found.dropLast);
+          for (const n of site.assignedTo) knownLoaders.set(n, { batch: found.batch, dropLast: found.dropLast, samples: found.samples?.value });
           if (found.samples) samples.push({ rank: 44, figure: { value: found.samples.value, source: found.samples.table ? "dataset table" : "code", line, detail: `${snippet(input.text, call)}: ${found.samples.code} in ${where}` } });
           else {
             // `utils.get_data_loader(train_dataset, ...)` inside `for task, train_dataset in enumerate(datasets):`.
@@ -895,6 +911,7 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
         // With a batch_sampler the sampler makes the batches, not batch_size (pytorch.org/docs/stable/data.html).
         : !given && spread.length === 0 && !keyword("batch_sampler") ? { value: 1, source: "default", line, detail: "DataLoader's default batch_size=1 (pytorch.org/docs/stable/data.html)" } : undefined;
       loaders.push({ site, score: loaderScore(site, call), batch: figure, dropLast });
+      for (const n of site.assignedTo) knownLoaders.set(n, { batch: figure?.value, dropLast });
       continue;
     }
     if (isLightningCli(site.callee, input.text)) {
@@ -1456,14 +1473,12 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
   }
   if (bestEpochs) plan.epochs = bestEpochs;
   if (bestSamples) plan.samples = bestSamples;
-  // A step loop over zip(train_loader, other_loader) ends each epoch with the shortest (zipped-loaders.ts).
-  const zipped = loader && bestSamples ? zippedEpoch(loader.site.assignedTo) : undefined;
-  if (zipped) {
-    delete plan.samples;
-    zipNote = `samples: each epoch is as long as the shortest loader of ${zipped.code} (line ${zipped.line}), Python's zip stopping at its shortest argument: pass --samples N for the epoch's samples`;
-  }
   if (bestBatch) plan.batch = bestBatch;
   if (bestBatch && builtLoaders.has(bestBatch) ? builtLoaders.get(bestBatch) : loader?.dropLast) plan.dropLast = true;
+  // A step loop over zip(train_loader, other_loader) ends each epoch with the shortest (zipped-loaders.ts).
+  const zipped = loader && bestSamples ? zippedEpoch(loader.site.assignedTo) : undefined;
+  if (loader && bestSamples) for (const n of loader.site.assignedTo) knownLoaders.set(n, { ...knownLoaders.get(n), samples: bestSamples.value });
+  if (zipped) shortenToWalk(zipped.names, `${zipped.code} (line ${zipped.line})`, "Python's zip stopping at its shortest argument");
   // A count only named for steps gives way to an epoch loop the code runs: when no loop or trainer was seen using it,
   // it may be anything's steps (`perturb_steps=args.num_steps` is an attack's), and the epochs and batches are the run's.
   const namedBest = best(steps);
@@ -1519,6 +1534,14 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
     if (foreign) {
       const inner = discoverTrainingPlan({ ...input, namespace: foreign.module, body: [foreign.definition, ...foreign.helpers], text: foreign.text, file: foreign.file, bound: foreign.bindings, nested: true, trains: true });
       fillFromForeign(plan, foreign, inner, input.text, input.root);
+      // The called function walks loaders it is passed together (`zip(source_loader, target_loader)`, `range(min(len(
+      // src), len(tgt)))`): the script's loaders bound to those parameters, each epoch as long as the shortest.
+      const walked = walkedTogether(foreign.definition.body);
+      const passed = walked?.names.map((n) => passedArgument(foreign.site.call, foreign.definition, n));
+      if (walked && passed?.every((a) => a?.type === "name")) {
+        const names = passed.map((a) => (a as Extract<Expression, { type: "name" }>).id);
+        if (names.some((n) => knownLoaders.has(n))) shortenToWalk(names, `${names.join(", ")}, which ${snippet(input.text, foreign.site.call)} walks together (${foreign.definition.name} in ${input.root ? relativeTo(input.root, foreign.file) : foreign.file} line ${walked.line})`, "as zip or min(len(...)) stops at the shortest");
+      }
       // `for i in range(config.max_epochs): model.run_epoch(...)`: a loop of this file over a count named for epochs
       // runs the called body once per epoch, when that body has no epoch loop of its own.
       const around = !inner.epochs ? forLoops.find((l) => l.loop.pos.startIndex < foreign.site.call.pos.startIndex && foreign.site.call.pos.endIndex <= l.loop.pos.endIndex && (EPOCH_VARIABLE.test(l.variable) || namesEpochs(l.loop.iter))) : undefined;

@@ -2,8 +2,10 @@
 // target_loader):`, or `batches = zip(...)` then `for ... in tqdm(batches):`. Python's zip stops at its shortest
 // argument (docs.python.org/3/library/functions.html#zip), so an epoch is as many batches as the shortest loader
 // yields, not as many as the training loader alone; `itertools.cycle(loader)` never runs out and does not shorten it.
+// Domain-adaptation code (DANN and its ports) writes the same bound by hand: `len_dataloader = min(len(source_loader),
+// len(target_loader))`, then `for i in range(len_dataloader):` or `while i < len_dataloader:` drawing `next()` from each.
 import type { Expression, Statement } from "../python/ast";
-import { attributeChain, forEachStatement, positionalArgument } from "../python/syntax-walk";
+import { attributeChain, forEachExpression, forEachStatement, positionalArgument } from "../python/syntax-walk";
 import type { LoopStatement } from "./loop-shape";
 
 /** Wrappers that yield their argument's items in order, one for one. */
@@ -42,4 +44,72 @@ function boundBefore(body: Statement[], name: string, loop: Statement): Expressi
     if (s.targets.length === 1 && s.targets[0].type === "name" && s.targets[0].id === name) found = s.value;
   });
   return found;
+}
+
+/** The names whose lengths `min(len(a), len(b), ...)` compares (two or more), or undefined for any other expression. */
+function minOfLengths(e: Expression): string[] | undefined {
+  if (e.type !== "call" || attributeChain(e.func) !== "min" || e.args.length < 2) return undefined;
+  const names: string[] = [];
+  for (const a of e.args) {
+    const v = a.value;
+    if (a.kind !== "positional" || v.type !== "call" || attributeChain(v.func) !== "len" || v.args.length !== 1) return undefined;
+    const inner = v.args[0].value;
+    if (inner.type !== "name") return undefined;
+    names.push(inner.id);
+  }
+  return names;
+}
+
+/**
+ * The names a block's loops walk together, each epoch as long as the shortest: a step loop over `zip(a, b)`, or a
+ * loop bounded by `min(len(a), len(b))` (in its `range(...)`, or through a name bound to it that a `range(...)` or a
+ * `while i < n` test reads). Undefined when no loop of the block does. Read on a training function's body, whose
+ * parameters the names usually are.
+ */
+export function walkedTogether(body: Statement[]): { names: string[]; line: number } | undefined {
+  const bounds = new Map<string, string[]>();
+  let found: { names: string[]; line: number } | undefined;
+  forEachStatement(body, ({ statement: s }) => {
+    if (s.type === "assign" && s.targets.length === 1 && s.targets[0].type === "name") {
+      const names = minOfLengths(s.value);
+      if (names) bounds.set(s.targets[0].id, names);
+    }
+  });
+  const bound = (e: Expression): string[] | undefined => minOfLengths(e) ?? (e.type === "name" ? bounds.get(e.id) : undefined);
+  forEachStatement(body, ({ statement: s }) => {
+    if (found || (s.type !== "for" && s.type !== "while")) return;
+    const zipped = s.type === "for" ? zippedNames(s, body) : undefined;
+    if (zipped) {
+      found = { names: zipped, line: s.pos.line };
+      return;
+    }
+    // `range(n)`, `range(0, n)`, `trange(n)` in the loop's header, or `i < n` in a while loop's test.
+    const header = s.type === "for" ? s.iter : s.test;
+    forEachExpression(header, (e) => {
+      if (found) return;
+      const limit = e.type === "call" && /^(range|trange|tqdm\.trange)$/.test(attributeChain(e.func)) ? e.args.map((a) => bound(a.value)).find((n) => n) : e.type === "compare" && e.ops.length === 1 && (e.ops[0] === "<" || e.ops[0] === "<=") ? bound(e.comparators[0]) : undefined;
+      if (limit) found = { names: limit, line: s.pos.line };
+    });
+  });
+  return found;
+}
+
+/** What the plan knows of a loader the script binds to a name: its batch, drop_last and samples an epoch. */
+export interface KnownLoader {
+  batch?: number;
+  dropLast?: boolean;
+  samples?: number;
+}
+
+/** Of loaders walked together, the one whose epoch is shortest (fewest batches: ⌊samples / batch⌋ with drop_last,
+ *  else ⌈samples / batch⌉, as torch's DataLoader.__len__ counts them); undefined when any of them is not known. */
+export function shortestLoader(names: string[], loaders: ReadonlyMap<string, KnownLoader>): { name: string; samples: number; batch: number; batches: number } | undefined {
+  let shortest: { name: string; samples: number; batch: number; batches: number } | undefined;
+  for (const name of names) {
+    const l = loaders.get(name);
+    if (l?.samples === undefined || l.batch === undefined) return undefined;
+    const batches = l.dropLast ? Math.floor(l.samples / l.batch) : Math.ceil(l.samples / l.batch);
+    if (!shortest || batches < shortest.batches) shortest = { name, samples: l.samples, batch: l.batch, batches };
+  }
+  return shortest;
 }
