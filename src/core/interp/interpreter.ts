@@ -22,7 +22,7 @@ import {
   unknown,
 } from "./construct";
 import { layerAttribute } from "./layer-attributes";
-import { namesBoundIn } from "./loop-bindings";
+import { attributesBoundIn, namesBoundIn } from "./loop-bindings";
 import type { CudaDevice } from "./cuda-device";
 import { isDataDependentMaskedCopy } from "../torch/masked-copy";
 import { attributesOverDict, dictStorage } from "./dict-subclass";
@@ -457,6 +457,11 @@ export class Interpreter {
           // What the body would have bound is unknown too, not the value from before the loop.
           for (const name of namesBoundIn([s])) {
             this.assign(name, unknown(`${name.type === "name" ? `'${name.id}' is ` : ""}set in a loop over an unknown value (${iterable.reason})`), scope);
+          }
+          // So are the attributes it sets on an object (`self.n_train += len(items)` over a data file's lines).
+          for (const attribute of attributesBoundIn([s])) {
+            const object = this.evaluate(attribute.object, scope);
+            if (object.kind === "instance") object.attributes.set(attribute.name, unknown(`'${attribute.object.type === "name" ? attribute.object.id : ""}.${attribute.name}' is set in a loop over an unknown value (${iterable.reason})`));
           }
           return undefined;
         }

@@ -26,3 +26,23 @@ export function namesBoundIn(statements: Statement[]): Expression[] {
   walk(statements);
   return names;
 }
+
+/** The attributes of plain names the statements assign (`self.n_train += len(items)`), nested functions and classes
+ *  left out: after a loop the analyzer cannot run, each holds what the data made of it, not its value from before. */
+export function attributesBoundIn(statements: Statement[]): Extract<Expression, { type: "attribute" }>[] {
+  const found: Extract<Expression, { type: "attribute" }>[] = [];
+  const target = (e: Expression): void => {
+    if (e.type === "attribute" && e.object.type === "name") found.push(e);
+    else if (e.type === "tuple" || e.type === "list") e.items.forEach(target);
+  };
+  const walk = (body: Statement[]): void => {
+    for (const s of body) {
+      if (s.type === "function" || s.type === "class") continue;
+      if (s.type === "assign") s.targets.forEach(target);
+      else if (s.type === "augmented") target(s.target);
+      childBodies(s).forEach(walk);
+    }
+  };
+  walk(statements);
+  return found;
+}

@@ -12,9 +12,9 @@ const MAX_ROUNDS = 4;
 /** The names (dotted: `optimizer`, `self.opt`) a file binds to a TensorFlow 1.x training operation: the result of an
  *  optimizer's `minimize(...)` or `apply_gradients(...)`, an op made under `tf.control_dependencies([...])` of one
  *  (it runs that update first), `tf.group(...)` of one, or another name bound to one. */
-export function trainingOperations(body: Statement[], text: string): Set<string> {
+export function trainingOperations(body: Statement[], text?: string): Set<string> {
   const ops = new Set<string>();
-  if (!/\.(minimize|apply_gradients)\s*\(/.test(text)) return ops;
+  if (text !== undefined && !/\.(minimize|apply_gradients)\s*\(/.test(text)) return ops;
   const assigns: { targets: string[]; value: Expression; guards: Expression[] }[] = [];
   forEachStatement(body, ({ statement: s, ancestors }) => {
     if (s.type !== "assign") return;
@@ -48,7 +48,10 @@ export function runsTrainingOperation(call: CallExpression, ops: ReadonlySet<str
   const fetches = positionalArgument(call, 0) ?? keywordArgument(call, "fetches");
   if (!fetches) return false;
   const items = fetches.type === "list" || fetches.type === "tuple" ? fetches.items : [fetches];
-  return items.some((i) => { const name = dottedName(i); return name !== undefined && ops.has(name); });
+  // `sess.run([model.opt, model.loss])` where a class binds `self.opt = optimizer.minimize(self.loss)`: an attribute set
+  // on `self` in a method is the instance's (docs.python.org/3/tutorial/classes.html#instance-objects).
+  const onInstance = (name: string) => /^\w+\.\w+$/.test(name) && ops.has(`self.${name.split(".")[1]}`);
+  return items.some((i) => { const name = dottedName(i); return name !== undefined && (ops.has(name) || onInstance(name)); });
 }
 
 function isCallOf(e: Expression, method: string): boolean {

@@ -9,6 +9,7 @@ import { callsInBody, forEachExpression, forEachStatement, ownExpressions } from
 import { lookupClassAttribute } from "../interp/classes";
 import type { ClassValue, InstanceValue, Value } from "../interp/values";
 import { ownCalls, trainingWork } from "./loop-shape";
+import { runsTrainingOperation, trainingOperations } from "./session-steps";
 
 /** Methods read besides the called one, at most: those it calls on its own object, and theirs. */
 const MAX_HELPERS = 6;
@@ -54,9 +55,21 @@ export function stepsOncePerCall(callee: Value | undefined, owner?: ClassValue):
   // A step written out by hand (`def sgd(params, lr, batch_size): for param in params: param.data -= lr * param.grad`)
   // updates the parameters once per call, the caller's backward pass having filled their gradients.
   if (updatesFromGradients(fn.definition.body)) return true;
+  // TensorFlow 1.x: a method that runs its class's training operation (`return sess.run([self.opt, self.loss], ...)`,
+  // the class binding `self.opt = tf.train.AdamOptimizer(lr).minimize(self.loss)`) takes one step per call.
+  if (cls && runsOwnSessionOperation(fn.definition, cls)) return true;
   const work = bodies.map((d) => trainingWork(d.body));
   if (looped.some((d) => trainingWork(d.body).stepsOnce)) return false;
   return work.some((w) => w.stepsOnce) && work.some((w) => w.backward) && !work.some((w) => w.stepLoop);
+}
+
+/** Whether a method's body runs (`sess.run(...)`) a training operation its class (or a base) binds on `self`. */
+function runsOwnSessionOperation(definition: FunctionDefinition, cls: ClassValue): boolean {
+  const runs = callsInBody(definition.body).filter((c) => c.func.type === "attribute" && c.func.name === "run");
+  if (runs.length === 0) return false;
+  const methods = cls.mro.flatMap((c) => [...c.attributes.values()]).flatMap((v) => (v.kind === "function" && v.definition.type === "function" ? [v.definition] : []));
+  const ops = trainingOperations(methods);
+  return runs.some((c) => runsTrainingOperation(c, ops));
 }
 
 /** What calling an object runs: its class's own `__call__`, else (torch.nn.Module.__call__) its `forward`. MAML's

@@ -55,6 +55,7 @@ import { epochLoopsInTurn } from "./epoch-loops-in-turn";
 import { loadsTrainSplit, trainingSamples } from "./dataset-calls";
 import { passedArgument, stepLoopBatch } from "./step-loop-batch";
 import { ownSampleBatch } from "./buffer-own-batch";
+import { methodDrawnBatch } from "./drawn-batches";
 import { optionRead } from "./unread-options";
 import { environmentEpisode, fixedEpisodeSteps } from "./episode-length";
 import { breakGuards, breaksEarly, counterBudget, episodeCalls } from "./counter-budget";
@@ -588,6 +589,10 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
         const drawn = !own && drawnFrom?.type === "name" ? evaluateOne(site, drawnFrom) : undefined;
         const drawnBatch = drawn && isBatchIterator(drawn) ? positiveInteger(drawn.attributes.get("batch_size")) : undefined;
         if (drawn && drawnBatch !== undefined) batches.push({ rank: 45, figure: { value: drawnBatch, source: "code", line: site.loop.pos.line, detail: `${snippet(input.text, drawnFrom!)}.batch_size: ${drawn.kind === "instance" ? drawn.cls.name : ""} batches its own data, ${drawnBatch} items each` } });
+        // A data object's method the loop calls draws the object's batch size (`data_generator.generate_train_batch()`).
+        const method = !own && drawnBatch === undefined ? methodDrawnBatch(site.loop.body, (e) => evaluateOne(site, e)) : undefined;
+        const methodBatch = method ? positiveInteger(method.value) : undefined;
+        if (method && methodBatch !== undefined) batches.push({ rank: 45, figure: { value: methodBatch, source: "code", line: site.loop.pos.line, detail: `${snippet(input.text, method.call)} draws self.${method.attribute} items (${method.className}), ${methodBatch}` } });
         // Its count of samples, where it keeps one under a name that says so (`self.num_samples = len(self.annotations)`).
         const drawnSamples = drawn && drawnBatch !== undefined && drawn.kind === "instance" ? [...drawn.attributes].find(([k]) => SAMPLE_COUNT_ATTRIBUTE.test(k)) : undefined;
         const sampleCount = drawnSamples ? positiveInteger(drawnSamples[1]) : undefined;
