@@ -31,7 +31,7 @@ const BATCH_NAME = /(^|_)(mini_?)?batch(_?size)?$/i;
 export function stepLoopBatch(loop: LoopStatement, body: Statement[]): StepLoopBatch | undefined {
   if (loop.type === "for" && loop.target.type === "name") {
     const stride = rangeStep(loop.iter);
-    if (stride && slicesFrom(loop.body, aliasesOf(loop.body, loop.target.id))) return { size: stride, how: "range step" };
+    if (stride && (slicesFrom(loop.body, aliasesOf(loop.body, loop.target.id)) || slicedInCalled(loop.body, loop.target.id, body))) return { size: stride, how: "range step" };
     const chunk = indexSliceSize(loop.body, loop.target.id);
     if (chunk) return { size: chunk, how: "index slice" };
   }
@@ -156,6 +156,22 @@ function rangeStep(iter: Expression): Expression | undefined {
   if (iter.type !== "call" || dottedName(iter.func) !== "range" || iter.args.length !== 3) return undefined;
   const step = iter.args[2];
   return step.kind === "positional" ? step.value : undefined;
+}
+
+/** Whether a block passes the loop's index to a function or method of `body` that slices from the parameter it binds
+ *  (`self.get_batch(pairs, j)` with `batch = pairs[idx:idx + self.batch_size]` inside): Python runs that body with the
+ *  index, so each iteration slices its chunk there. */
+function slicedInCalled(block: Statement[], index: string, body: Statement[]): boolean {
+  const definitions = functionsByName(body);
+  return callsAnywhere(block).some((call) => {
+    const name = call.func.type === "name" ? call.func.id : call.func.type === "attribute" ? call.func.name : undefined;
+    const definition = name === undefined ? undefined : definitions.get(name);
+    if (!definition) return false;
+    return definition.params.some((p) => {
+      const given = passedArgument(call, definition, p.name);
+      return given?.type === "name" && given.id === index && slicesFrom(definition.body, new Set([p.name]));
+    });
+  });
 }
 
 /** The loop's index and the names a block binds to it as they are (`start_ind = batch`), which slice as it does. */
