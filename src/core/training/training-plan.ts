@@ -1353,6 +1353,12 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
       const part = positional(0) ? splitParts.filter((p) => p.site.call.pos.startIndex < call.pos.startIndex && p.names.some((n) => namesIn([positional(0)!], new Set()).has(n))).pop() : undefined;
       const rows = positional(0) ? leadingDimension(evaluateOne(site, positional(0))) ?? part?.figure.value : undefined;
       if (rows !== undefined) datasets.push({ site, rank: 10, names: site.assignedTo, figure: { value: rows, source: "code", line, detail: `${site.callee}(${snippet(input.text, positional(0)!)}): its first dimension` } });
+      // `TensorDataset(*data_arrays)` (d2l's load_array): the tensors of the tuple or list spread into the call, the
+      // first one's rows (TensorDataset's tensors all share their first dimension, pytorch.org/docs/stable/data.html).
+      const spread = !positional(0) && call.args[0]?.kind === "star" ? call.args[0].value : undefined;
+      const spreadValue = spread ? evaluateOne(site, spread) : undefined;
+      const spreadRows = spreadValue?.kind === "tuple" || spreadValue?.kind === "list" ? leadingDimension(spreadValue.items[0]) : undefined;
+      if (spread && spreadRows !== undefined) datasets.push({ site, rank: 10, names: site.assignedTo, figure: { value: spreadRows, source: "code", line, detail: `${site.callee}(*${snippet(input.text, spread)}): the first tensor's first dimension` } });
     }
   }
 
