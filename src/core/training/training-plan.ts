@@ -50,7 +50,7 @@ import { tfdsTrainSamples } from "./tfds-sizes";
 import { dirname, relativeTo } from "../interp/paths";
 import { ModuleResolver, type ImportRoot, type ModuleFiles } from "../interp/module-resolver";
 import { splitIterableCount } from "./split-iterables";
-import { type KnownLoader, shortestLoader, walkedTogether, zippedNames } from "./zipped-loaders";
+import { type KnownLoader, loopWalkedTogether, shortestLoader, walkedTogether } from "./zipped-loaders";
 import { epochLoopsInTurn } from "./epoch-loops-in-turn";
 import { loadsTrainSplit, trainingSamples } from "./dataset-calls";
 import { passedArgument, stepLoopBatch } from "./step-loop-batch";
@@ -299,10 +299,10 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
   /** Where a step loop walks the training loader zipped with other loaders (zipped-loaders.ts): how long the
    *  others are is not read (torch's DataLoader is not modelled), so neither is the epoch. */
   const zippedEpoch = (loaderNames: string[]): { code: string; line: number; names: string[] } | undefined => {
-    for (const site of forLoops) {
-      if (!stepLoops.includes(site.loop)) continue;
-      const names = zippedNames(site.loop, site.context.fn?.body ?? input.body);
-      if (names?.some((n) => loaderNames.includes(n))) return { code: `zip(${names.join(", ")})`, line: site.loop.pos.line, names };
+    for (const site of sites) {
+      if ((site.kind !== "loop" && site.kind !== "while") || !stepLoops.includes(site.loop)) continue;
+      const walked = loopWalkedTogether(site.loop, site.context.fn?.body ?? input.body);
+      if (walked?.names.some((n) => loaderNames.includes(n))) return { code: walked.code, line: site.loop.pos.line, names: walked.names };
     }
     return undefined;
   };
@@ -590,7 +590,7 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
         const drawnBatch = drawn && isBatchIterator(drawn) ? positiveInteger(drawn.attributes.get("batch_size")) : undefined;
         if (drawn && drawnBatch !== undefined) batches.push({ rank: 45, figure: { value: drawnBatch, source: "code", line: site.loop.pos.line, detail: `${snippet(input.text, drawnFrom!)}.batch_size: ${drawn.kind === "instance" ? drawn.cls.name : ""} batches its own data, ${drawnBatch} items each` } });
         // A data object's method the loop calls draws the object's batch size (`data_generator.generate_train_batch()`).
-        const method = !own && drawnBatch === undefined ? methodDrawnBatch(site.loop.body, (e) => evaluateOne(site, e)) : undefined;
+        const method = !own && keptBatch === undefined && drawnBatch === undefined ? methodDrawnBatch(site.loop.body, (e) => evaluateOne(site, e)) : undefined;
         const methodBatch = method ? positiveInteger(method.value) : undefined;
         if (method && methodBatch !== undefined) batches.push({ rank: 45, figure: { value: methodBatch, source: "code", line: site.loop.pos.line, detail: `${snippet(input.text, method.call)} draws self.${method.attribute} items (${method.className}), ${methodBatch}` } });
         // Its count of samples, where it keeps one under a name that says so (`self.num_samples = len(self.annotations)`).
@@ -1398,12 +1398,22 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
   // The training loader: named or fed as such, shuffled; test and validation loaders only when nothing else.
   const loader = loaders.slice().sort((a, b) => b.score - a.score)[0];
   if (loader?.batch) batches.push({ rank: loader.batch.source === "default" ? 2 : 45, figure: loader.batch });
-  if (loader) {
-    const given = keywordArgument(loader.site.call, "dataset") ?? positionalArgument(loader.site.call, 0);
+  /** The dataset a loader is fed, and what it was given. */
+  const linkedDataset = (l: (typeof loaders)[number]) => {
+    const given = keywordArgument(l.site.call, "dataset") ?? positionalArgument(l.site.call, 0);
     // torchtext's `BucketIterator.splits((train, val, test), ...)`: the training iterator is over the first dataset.
     const fed = given?.type === "tuple" && given.items.length > 0 ? given.items[0] : given;
     // The last binding of the name before the loader is the one it is fed (`ds = split(ds)` rebinds it).
-    const linked = fed && datasets.filter((d) => d.site.call.pos.startIndex < loader.site.call.pos.endIndex || d.site.context.fn !== loader.site.context.fn).reverse().find((d) => (fed.type === "name" && d.names.includes(fed.id)) || d.site.call === fed || containsCall(fed, d.site.call));
+    const linked = fed && datasets.filter((d) => d.site.call.pos.startIndex < l.site.call.pos.endIndex || d.site.context.fn !== l.site.context.fn).reverse().find((d) => (fed.type === "name" && d.names.includes(fed.id)) || d.site.call === fed || containsCall(fed, d.site.call));
+    return { fed, linked };
+  };
+  // The other loaders' samples, where their dataset is one the plan sized: a loop may walk them with the training one.
+  for (const l of loaders) {
+    const other = l === loader ? undefined : linkedDataset(l).linked;
+    if (other) for (const n of l.site.assignedTo) knownLoaders.set(n, { ...knownLoaders.get(n), samples: other.figure.value });
+  }
+  if (loader) {
+    const { fed, linked } = linkedDataset(loader);
     // `sampler=SubsetRandomSampler(train_idx)`: each epoch draws those indices only (a validation part held out).
     const sampled = subsetSamplerLength(loader.site, sites, input.text, (site, e) => evaluate(site, [e])[0]);
     if (sampled) samples.push({ rank: 110, figure: { value: sampled.value, source: "code", line: loader.site.call.pos.line, detail: sampled.code } });

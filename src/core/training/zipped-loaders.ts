@@ -60,36 +60,45 @@ function minOfLengths(e: Expression): string[] | undefined {
   return names;
 }
 
+/** Names bound to `min(len(a), len(b), ...)` in a block (`len_dataloader = min(len(src), len(tgt))`). */
+function minBounds(body: Statement[]): Map<string, string[]> {
+  const bounds = new Map<string, string[]>();
+  forEachStatement(body, ({ statement: s }) => {
+    if (s.type !== "assign" || s.targets.length !== 1 || s.targets[0].type !== "name") return;
+    const names = minOfLengths(s.value);
+    if (names) bounds.set(s.targets[0].id, names);
+  });
+  return bounds;
+}
+
+/** The names one loop walks together, and the code that says so: `zip(a, b)` in a `for` loop's header, or a bound of
+ *  `min(len(a), len(b))` (in its `range(...)`, or through a name bound to it in `body` that a `range(...)` or a
+ *  `while i < n` test reads). */
+export function loopWalkedTogether(loop: LoopStatement, body: Statement[], bounds: Map<string, string[]> = minBounds(body)): { names: string[]; code: string } | undefined {
+  const zipped = loop.type === "for" ? zippedNames(loop, body) : undefined;
+  if (zipped) return { names: zipped, code: `zip(${zipped.join(", ")})` };
+  const bound = (e: Expression): string[] | undefined => minOfLengths(e) ?? (e.type === "name" ? bounds.get(e.id) : undefined);
+  let found: string[] | undefined;
+  forEachExpression(loop.type === "for" ? loop.iter : loop.test, (e) => {
+    if (found) return;
+    if (e.type === "call" && /^(range|trange|tqdm\.trange)$/.test(attributeChain(e.func))) found = e.args.map((a) => bound(a.value)).find((n) => n);
+    else if (e.type === "compare" && e.ops.length === 1 && (e.ops[0] === "<" || e.ops[0] === "<=")) found = bound(e.comparators[0]);
+  });
+  return found && { names: found, code: `min(${found.map((n) => `len(${n})`).join(", ")})` };
+}
+
 /**
- * The names a block's loops walk together, each epoch as long as the shortest: a step loop over `zip(a, b)`, or a
- * loop bounded by `min(len(a), len(b))` (in its `range(...)`, or through a name bound to it that a `range(...)` or a
- * `while i < n` test reads). Undefined when no loop of the block does. Read on a training function's body, whose
+ * The names a block's loops walk together, each epoch as long as the shortest (`loopWalkedTogether` on each loop),
+ * and the first such loop's line. Undefined when no loop of the block does. Read on a training function's body, whose
  * parameters the names usually are.
  */
 export function walkedTogether(body: Statement[]): { names: string[]; line: number } | undefined {
-  const bounds = new Map<string, string[]>();
+  const bounds = minBounds(body);
   let found: { names: string[]; line: number } | undefined;
   forEachStatement(body, ({ statement: s }) => {
-    if (s.type === "assign" && s.targets.length === 1 && s.targets[0].type === "name") {
-      const names = minOfLengths(s.value);
-      if (names) bounds.set(s.targets[0].id, names);
-    }
-  });
-  const bound = (e: Expression): string[] | undefined => minOfLengths(e) ?? (e.type === "name" ? bounds.get(e.id) : undefined);
-  forEachStatement(body, ({ statement: s }) => {
     if (found || (s.type !== "for" && s.type !== "while")) return;
-    const zipped = s.type === "for" ? zippedNames(s, body) : undefined;
-    if (zipped) {
-      found = { names: zipped, line: s.pos.line };
-      return;
-    }
-    // `range(n)`, `range(0, n)`, `trange(n)` in the loop's header, or `i < n` in a while loop's test.
-    const header = s.type === "for" ? s.iter : s.test;
-    forEachExpression(header, (e) => {
-      if (found) return;
-      const limit = e.type === "call" && /^(range|trange|tqdm\.trange)$/.test(attributeChain(e.func)) ? e.args.map((a) => bound(a.value)).find((n) => n) : e.type === "compare" && e.ops.length === 1 && (e.ops[0] === "<" || e.ops[0] === "<=") ? bound(e.comparators[0]) : undefined;
-      if (limit) found = { names: limit, line: s.pos.line };
-    });
+    const walked = loopWalkedTogether(s, body, bounds);
+    if (walked) found = { names: walked.names, line: s.pos.line };
   });
   return found;
 }

@@ -79,4 +79,32 @@ describe("loaders a called training function walks together (src/core/training/z
     const plan = await planOf(SCRIPT("svhn", "mnist", setup), { "/project/data.py": DATA, "/project/engine.py": TRAIN(ZIP) });
     assert.equal(plan.samples?.value, 60000);
   });
+
+  const INLINE = (walk: string) => `import torch
+from torch import nn
+from torch.utils.data import DataLoader
+from torchvision import datasets
+
+src = DataLoader(datasets.SVHN("data", split="train", download=True), batch_size=100, shuffle=True)
+tgt = DataLoader(datasets.MNIST("data", train=True, download=True), batch_size=100, shuffle=True)
+model = nn.Linear(3072, 10)
+opt = torch.optim.SGD(model.parameters(), lr=0.1)
+for epoch in range(10):
+${walk}
+        opt.zero_grad()
+        nn.functional.cross_entropy(model(xs.flatten(1)), ys).backward()
+        opt.step()
+`;
+
+  it("in the script itself: a while loop bounded by min(len(src), len(tgt)) runs the shorter loader's batches (MNIST's 600 of 100, not SVHN's 733)", async () => {
+    const walk = "    len_dataloader = min(len(src), len(tgt))\n    it_s, it_t = iter(src), iter(tgt)\n    i = 0\n    while i < len_dataloader:\n        i += 1\n        xs, ys = next(it_s)";
+    const plan = await planOf(INLINE(walk), {});
+    assert.equal(plan.batch?.value, 100);
+    assert.equal(plan.samples?.value, 60000);
+  });
+
+  it("in the script itself: zip of two loaders whose datasets are both known takes the shorter's samples", async () => {
+    const plan = await planOf(INLINE("    for (xs, ys), (xt, _) in zip(src, tgt):"), {});
+    assert.equal(plan.samples?.value, 60000);
+  });
 });
