@@ -32,7 +32,7 @@ export function stepLoopBatch(loop: LoopStatement, body: Statement[]): StepLoopB
   if (loop.type === "for" && loop.target.type === "name") {
     const stride = rangeStep(loop.iter);
     if (stride && (slicesFrom(loop.body, aliasesOf(loop.body, loop.target.id)) || slicedInCalled(loop.body, loop.target.id, body))) return { size: stride, how: "range step" };
-    const chunk = indexSliceSize(loop.body, loop.target.id);
+    const chunk = indexSliceSize(loop.body, loop.target.id) ?? boundIndexSliceSize(loop.body, loop.target.id);
     if (chunk) return { size: chunk, how: "index slice" };
   }
   // `for batch_idx, start in enumerate(range(0, n, bs))`: enumerate pairs a count with each index of the range
@@ -205,6 +205,35 @@ function indexSliceSize(body: Statement[], index: string): Expression | undefine
       if (start?.type !== "binary" || start.op !== "*") return;
       const size = isIndex(start.left) ? start.right : isIndex(start.right) ? start.left : undefined;
       if (size && (size.type === "name" || size.type === "attribute" || size.type === "int")) found = size;
+    });
+  });
+  return found;
+}
+
+/** B of a slice `x[k:k + B]` whose start the loop binds from its index times that B (`i = (step * B) % N`, then
+ *  `feed_dict={x: xs[i:i + B]}`, as TensorFlow 1.x tutorials feed a step's rows): consecutive steps take consecutive
+ *  chunks of B, wrapping around the data. */
+function boundIndexSliceSize(body: Statement[], index: string): Expression | undefined {
+  const starts = new Map<string, string>();
+  for (const s of body) {
+    if (s.type !== "assign" || s.targets.length !== 1 || s.targets[0].type !== "name") continue;
+    forEachExpression(s.value, (e) => {
+      if (e.type !== "binary" || e.op !== "*") return;
+      const other = e.left.type === "name" && e.left.id === index ? e.right : e.right.type === "name" && e.right.id === index ? e.left : undefined;
+      const size = other && dottedName(other);
+      if (size) starts.set((s.targets[0] as { id: string }).id, size);
+    });
+  }
+  if (starts.size === 0) return undefined;
+  let found: Expression | undefined;
+  forEachStatement(body, ({ statement }) => {
+    for (const root of ownExpressions(statement)) forEachExpression(root, (e) => {
+      if (found || e.type !== "subscript" || e.index.type !== "slice" || e.index.start?.type !== "name" || e.index.stop?.type !== "binary" || e.index.stop.op !== "+") return;
+      const size = starts.get(e.index.start.id);
+      const stop = e.index.stop;
+      const k = e.index.start.id;
+      const added = dottedName(stop.left) === k ? stop.right : dottedName(stop.right) === k ? stop.left : undefined;
+      if (size && added && dottedName(added) === size) found = added;
     });
   });
   return found;
