@@ -292,6 +292,12 @@ export const kerasModules: NativeModuleProvider = function kerasModules(runtime:
       const loaded = interp().loader.importModule("tensorflow.contrib", 0, interp().currentLocation?.file ?? "");
       if (loaded) return loaded;
     }
+    // TF 1.x's `tf.app.flags` and `tf.flags` are absl's flags re-exported (tensorflow/python/platform/flags.py):
+    // the built-in absl package's, so `FLAGS.epochs` reads the DEFINE_integer default.
+    if (c.args[0]?.kind === "str" && (c.args[0].value === "app" || c.args[0].value === "flags")) {
+      const flags = interp().loader.importModule("absl.flags", 0, interp().currentLocation?.file ?? "");
+      if (flags) return c.args[0].value === "flags" ? flags : namespace("tensorflow.app", [["flags", flags]]);
+    }
     return interp().call(tfFallback, c.args, c.kwargs);
   }));
 

@@ -4,7 +4,7 @@
 // data, as graph networks on one graph and small tutorial models train.
 import type { Expression, FunctionDefinition, Statement } from "../python/ast";
 import type { Value } from "../interp/values";
-import { calleeName, forEachExpression, forEachStatement, positionalArgument } from "../python/syntax-walk";
+import { calleeName, forEachExpression, forEachStatement, positionalArgument, type CallExpression } from "../python/syntax-walk";
 import { loopShape, ownCalls, stepsOnceInBody, type LoopStatement } from "./loop-shape";
 import { boundAfreshTwice } from "./models-in-turn";
 
@@ -17,10 +17,11 @@ const within = (inner: Span, outer: Span) => inner.startIndex >= outer.startInde
 
 /** Whether each pass of the epoch loop takes one optimizer step: its own body steps after backward (not in a loop of
  *  its own), or it calls by name a module-level function of `body` that does, outside any loop. `nestedStepLoop` says
- *  whether a step loop is nested in the epoch loop (then its steps are per batch, not per epoch). */
-export function stepsOncePerEpoch(body: Statement[], loop: LoopStatement, nestedStepLoop: boolean): boolean {
+ *  whether a step loop is nested in the epoch loop (then its steps are per batch, not per epoch); `stepping` names calls that
+ *  take a step themselves (a TensorFlow 1.x session run of a training operation). */
+export function stepsOncePerEpoch(body: Statement[], loop: LoopStatement, nestedStepLoop: boolean, stepping?: (c: CallExpression) => boolean): boolean {
   if (nestedStepLoop) return false;
-  if (loopShape(loop).stepLoop) return true;
+  if (loopShape(loop, stepping).stepLoop) return true;
   // Calls in the loop's own statements: a function called inside a loop over batches steps once per batch.
   const called = new Set(ownCalls(loop.body).flatMap((c) => (c.func.type === "name" ? [calleeName(c)] : [])));
   const functions = body.filter((s): s is FunctionDefinition => s.type === "function" && called.has(s.name) && !within(loop.pos, s.pos));

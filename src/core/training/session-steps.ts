@@ -3,6 +3,7 @@
 // compute_gradients() and apply_gradients()"), and `sess.run(train_op, feed_dict=...)` runs it once
 // (tf.compat.v1.Session.run: "runs one 'step' of TensorFlow computation"). So a loop whose body runs such an operation
 // takes one optimizer step per iteration, as a PyTorch loop that calls backward() and step() does.
+import type { ClassValue } from "../interp/values";
 import type { Expression, Statement } from "../python/ast";
 import { dottedName, forEachStatement, keywordArgument, positionalArgument, type CallExpression } from "../python/syntax-walk";
 
@@ -56,4 +57,34 @@ export function runsTrainingOperation(call: CallExpression, ops: ReadonlySet<str
 
 function isCallOf(e: Expression, method: string): boolean {
   return e.type === "call" && ((e.func.type === "attribute" && e.func.name === method) || (e.func.type === "name" && e.func.id === method));
+}
+
+/**
+ * The attributes a class's methods (its bases' included) bind on `self` to a TensorFlow 1.x training operation:
+ * `self.opt_op = self.optimizer.minimize(self.cost)` in an optimizer wrapper or model class of another file, which a
+ * script runs as `sess.run([opt.opt_op, opt.cost], ...)` (the layout of graph-network code such as GCN's).
+ */
+export function classTrainingOperations(cls: ClassValue): Set<string> {
+  const out = new Set<string>();
+  for (const base of cls.mro) {
+    for (const member of base.attributes.values()) {
+      if (member.kind !== "function" || member.definition.type !== "function") continue;
+      const self = member.definition.params[0]?.name;
+      if (self === undefined) continue;
+      forEachStatement(member.definition.body, ({ statement: s }) => {
+        if (s.type !== "assign" || !(isCallOf(s.value, "minimize") || isCallOf(s.value, "apply_gradients"))) return;
+        for (const t of s.targets) if (t.type === "attribute" && t.object.type === "name" && t.object.id === self) out.add(t.name);
+      });
+    }
+  }
+  return out;
+}
+
+/** The fetches of a session run (`sess.run([opt.opt_op, opt.cost], ...)`) read as `object.attribute` pairs. */
+export function attributeFetches(call: CallExpression): { object: string; attribute: string }[] {
+  if (call.func.type !== "attribute" || call.func.name !== "run") return [];
+  const fetches = positionalArgument(call, 0) ?? keywordArgument(call, "fetches");
+  if (!fetches) return [];
+  const items = fetches.type === "list" || fetches.type === "tuple" ? fetches.items : [fetches];
+  return items.flatMap((i) => (i.type === "attribute" && i.object.type === "name" ? [{ object: i.object.id, attribute: i.name }] : []));
 }
