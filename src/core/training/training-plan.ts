@@ -56,6 +56,7 @@ import { loadsTrainSplit, trainingSamples } from "./dataset-calls";
 import { passedArgument, stepLoopBatch } from "./step-loop-batch";
 import { ownSampleBatch } from "./buffer-own-batch";
 import { methodDrawnBatch } from "./drawn-batches";
+import { rolloutBatch } from "./rollout-batch";
 import { optionRead } from "./unread-options";
 import { environmentEpisode, fixedEpisodeSteps } from "./episode-length";
 import { breakGuards, breaksEarly, counterBudget, episodeCalls } from "./counter-budget";
@@ -604,6 +605,10 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
         const kept = own ? undefined : ownSampleBatch(site.loop.body, (e) => evaluateOne(site, e));
         const keptBatch = kept ? positiveInteger(kept.value) : undefined;
         if (kept && keptBatch !== undefined) batches.push({ rank: 46, figure: { value: keptBatch, source: "code", line: site.loop.pos.line, detail: `${kept.buffer}.sample() draws ${kept.count} = ${keptBatch} transitions, the count its constructor was given` } });
+        // An n-step actor-critic update: the rollout the pass plays in its environment before backpropagating.
+        const rollout = own || keptBatch !== undefined ? undefined : rolloutBatch(site.loop.body, input.text, (e) => evaluateOne(site, e));
+        const rolloutSize = rollout ? positiveInteger(evaluateOne(site, rollout.size)) : undefined;
+        if (rollout && rolloutSize !== undefined) batches.push({ rank: 46, figure: { value: rolloutSize, source: "code", line: rollout.loop.pos.line, detail: `each update backpropagates the rollout of for ... in ${snippet(input.text, rollout.loop.iter)}: ${rolloutSize} steps of one environment` } });
         // A loop over an iterator that batches its own data: each item is a batch of the object's `batch_size`.
         const drawnFrom = site.loop.type === "for" ? iterOf(site.loop) ?? site.loop.iter : undefined;
         const drawn = !own && drawnFrom?.type === "name" ? evaluateOne(site, drawnFrom) : undefined;

@@ -1,0 +1,64 @@
+// The batch of an n-step actor-critic update (A3C, A2C on one environment; issue 21): each pass of the step loop first
+// plays `for step in range(num_steps):` in its environment, then backpropagates the loss over those steps once. The
+// update's batch is the rollout, num_steps transitions (Mnih et al. 2016, "Asynchronous Methods for Deep Reinforcement
+// Learning", Algorithm S3: t_max steps a worker, then one gradient; the episode goes on across updates, reset only when
+// it ends). Vectorized environments step many at once (the rollout is num_steps × the environments), so a file that
+// makes them is left to other rules, and so is an update over a whole episode (the environment reset on every pass).
+import type { Expression, FunctionDefinition, Statement } from "../python/ast";
+import { callsInBody, dottedName } from "../python/syntax-walk";
+import { instanceMethod } from "../interp/classes";
+import type { Value } from "../interp/values";
+
+/** Vectorized environments (gym.vector, stable-baselines' VecEnv, `envs.step(actions)` of many at once). */
+const VECTORIZED = /VecEnv|make_vec_env|gym(nasium)?\.vector|\benvs\.step\s*\(/;
+/** An environment's step, by the name of the object stepped (`env.step(action)`, `self.env.step(a)`). */
+const ENV_STEP = /(^|\.)(env|environment|game)$/i;
+
+/** The rollout loop of a step loop and its length expression; undefined when the loop has none. */
+export interface RolloutBatch {
+  size: Expression;
+  loop: Extract<Statement, { type: "for" }>;
+}
+
+/**
+ * The `for _ in range(N):` that a step loop's body runs before its backward pass, stepping an environment (directly or
+ * in a method it calls on an object, read with `evaluate` where the loop is), with no backward pass of its own.
+ */
+export function rolloutBatch(stepLoopBody: Statement[], text: string, evaluate: (e: Expression) => Value | undefined): RolloutBatch | undefined {
+  if (VECTORIZED.test(text)) return undefined;
+  const backward = callsInBody(stepLoopBody).find((c) => c.func.type === "attribute" && c.func.name === "backward");
+  if (!backward) return undefined;
+  for (const s of stepLoopBody) {
+    if (s.pos.startIndex >= backward.pos.startIndex) break;
+    // `state = env.reset()` on every pass: each update plays a whole episode (REINFORCE, a Monte-Carlo actor-critic),
+    // whose length the environment decides, not a rollout of num_steps cut from an episode that goes on.
+    if ((s.type === "assign" || s.type === "expression") && callsInBody([s]).some((c) => c.func.type === "attribute" && c.func.name === "reset")) return undefined;
+    if (s.type !== "for" || s.iter.type !== "call" || dottedName(s.iter.func) !== "range" || s.iter.args.length !== 1 || s.iter.args[0].kind !== "positional") continue;
+    const calls = callsInBody(s.body);
+    if (calls.some((c) => c.func.type === "attribute" && c.func.name === "backward")) continue;
+    if (calls.some((c) => stepsEnvironment(c, evaluate))) return { size: s.iter.args[0].value, loop: s };
+  }
+  return undefined;
+}
+
+/** Whether a call steps an environment: `env.step(a)`, or a method of a project object whose body (or a method it
+ *  calls on itself) does (`player.action_train()` → `self.env.step(action)`). */
+function stepsEnvironment(call: Extract<Expression, { type: "call" }>, evaluate: (e: Expression) => Value | undefined): boolean {
+  if (call.func.type !== "attribute") return false;
+  if (call.func.name === "step" && ENV_STEP.test(dottedName(call.func.object) ?? "")) return true;
+  if (call.func.object.type !== "name") return false;
+  const object = evaluate(call.func.object);
+  if (object?.kind !== "instance" || object.module) return false;
+  const first = instanceMethod(object, call.func.name)?.definition;
+  const read: FunctionDefinition[] = first ? [first] : [];
+  for (let i = 0; i < read.length && i < 4; i++) {
+    const self = read[i].params[0]?.name;
+    for (const c of callsInBody(read[i].body)) {
+      if (c.func.type !== "attribute") continue;
+      if (c.func.name === "step" && ENV_STEP.test(dottedName(c.func.object) ?? "")) return true;
+      const helper = c.func.object.type === "name" && c.func.object.id === self ? instanceMethod(object, c.func.name)?.definition : undefined;
+      if (helper && !read.includes(helper)) read.push(helper);
+    }
+  }
+  return false;
+}
