@@ -240,7 +240,7 @@ function analyzeProgram(parser: PythonParser, request: AnalyzeRequest, setup: { 
     // Networks the run uses but does not train (a perceptual loss's VGG, a distillation teacher): no run of their own.
     for (const [i, reason] of frozenModels(syntax.body, request.text, bound.map((b, j) => ({ name: result.models[j].file === request.file ? b.name : "" }))).entries()) {
       if (!reason) continue;
-      result.modelTraining = [...(result.modelTraining ?? []).filter((t) => t.model !== i), { model: i, plan: { notes: [reason] } }];
+      result.modelTraining = [...(result.modelTraining ?? []).filter((t) => t.model !== i), { model: i, plan: { notes: [reason], untrained: true } }];
     }
     // No run read and no model built: where the parser requires arguments, the plain run stops there, and those
     // arguments decide the run; saying so beats an empty answer.

@@ -80,8 +80,8 @@ export function resolveTrainingRun(plan: TrainingPlan | undefined, settings: Run
   if (plan?.cudaQueries) notes.push(plan.cudaQueries);
   // What configuration fed the figures (config-notes.ts): a missing config file explains a default.
   notes.push(...(plan?.notes ?? []));
-  if (!epochs && !steps) notes.push("the code states no epoch count: pass --epochs N");
-  if (!samples && !steps) notes.push("the code names no known dataset or sample count: pass --samples N");
+  if (!epochs && !steps && !plan?.untrained) notes.push("the code states no epoch count: pass --epochs N");
+  if (!samples && !steps && !plan?.untrained) notes.push("the code names no known dataset or sample count: pass --samples N");
   const dropLast = plan?.dropLast ?? false;
   let run: TrainingRunEstimate | undefined;
   if (steps) {

@@ -121,6 +121,8 @@ export interface TrainingPlan {
   batchFromData?: { line: number; detail: string };
   /** What configuration fed the figures: config files read, and files named but missing (config-notes.ts). */
   notes?: string[];
+  /** A network the run uses but does not train (frozen-models.ts): its notes say why, and it asks for no figures. */
+  untrained?: true;
   /** The paths of those config files (read, or named and missing): a change to one can change the plan, so an editor
    *  reads the plan again when one of them changes, and only then. */
   configFiles?: string[];

@@ -1,6 +1,8 @@
 import { strict as assert } from "node:assert";
 import { analyze } from "../../helpers/analyze";
 import { trainingPlanOf } from "../../../../src/core/analysis-result";
+import { estimateModel } from "../../../../src/core/energy/estimate";
+import { resolveTrainingRun } from "../../../../src/core/training/resolve-run";
 
 // Networks a script uses but does not train (src/core/training/frozen-models.ts), in scripts written for this test:
 // a content loss through a fixed feature network, and a distillation teacher.
@@ -47,6 +49,12 @@ describe("networks the run uses but does not train", () => {
     const frozen = await planOf(text, "Features");
     assert.equal(frozen?.epochs, undefined);
     assert.match(frozen?.notes?.join(" ") ?? "", /features is put out of training \(line 20\) and no optimizer of the file takes its parameters/);
+    // Its run asks for no epochs or samples: it has none to be given.
+    const result = await analyze(text);
+    const features = result.models.find((m) => m.name === "Features")!;
+    const run = resolveTrainingRun(trainingPlanOf(result, features), {}, (batch) => estimateModel(features, { hardware: "h100-sxm", dtype: "fp32", mode: "train", batch: batch ?? 1 }));
+    assert.ok(!run.notes.some((n) => /pass --(epochs|samples)/.test(n)), run.notes.join("; "));
+    assert.ok(run.notes.some((n) => /features is put out of training/.test(n)));
     const trained = await planOf(text, "Generator");
     assert.equal(trained?.epochs?.value, 12);
     assert.equal(trained?.batch?.value, 16);
