@@ -4,7 +4,7 @@
 // loop's variable says nothing, but the inner loop's bounds are the data's size (`len(x)`, `x.shape[0]`, a data set's
 // `num_examples`), so each outer pass is an epoch.
 import type { Expression, Statement } from "../python/ast";
-import { childBodies, forEachExpression } from "../python/syntax-walk";
+import { boundNames, childBodies, forEachExpression, forEachStatement, ownExpressions, rootName } from "../python/syntax-walk";
 import type { LoopStatement } from "./loop-shape";
 
 type ForStatement = Extract<Statement, { type: "for" }>;
@@ -46,8 +46,10 @@ function sizedNames(iter: Expression): string[] {
 
 /** The bounds of a `for i in range(start, stop, step)` loop (also under `enumerate(...)` or `tqdm(...)`) whose body
  *  slices its batches by the stride: one pass walks the items from start to stop, whatever the stop is named
- *  (`len(x)`, `x.shape[0]`, or `n_train` of arrays the script built with n_train rows). */
-export function stridedRangeBounds(loop: LoopStatement): { start: Expression | undefined; stop: Expression } | undefined {
+ *  (`len(x)`, `x.shape[0]`, or `n_train` of arrays the script built with n_train rows). A stop that reads no data size
+ *  stands only when what the loop slices is not rebuilt by a loop around it (`enclosing`): PPO's minibatches of
+ *  `range(0, ROLLOUT_STEPS, mb)` slice a rollout each update collects afresh, which is no sample count. */
+export function stridedRangeBounds(loop: LoopStatement, enclosing: readonly Statement[] = []): { start: Expression | undefined; stop: Expression } | undefined {
   if (loop.type !== "for") return undefined;
   let iter = loop.iter;
   // `enumerate(range(0, n, bs))`, `tqdm(range(0, n, bs))`: the wrapped range is what is walked.
@@ -55,6 +57,11 @@ export function stridedRangeBounds(loop: LoopStatement): { start: Expression | u
   if (iter.type !== "call" || !isRangeCall(iter) || iter.args.length !== 3) return undefined;
   const [start, stop] = iter.args;
   if (start.kind !== "positional" || stop.kind !== "positional") return undefined;
+  if (!sizedByData(stop.value)) {
+    const rebuilt = new Set<string>();
+    for (const outer of enclosing) forEachStatement([outer], ({ statement }) => { for (const n of boundNames(statement)) rebuilt.add(n); });
+    if (slicedNames(loop.body).some((n) => rebuilt.has(n))) return undefined;
+  }
   return { start: start.value.type === "int" && start.value.value === 0 ? undefined : start.value, stop: stop.value };
 }
 
@@ -74,4 +81,17 @@ function sizedByData(iter: Expression): boolean {
 
 function isRangeCall(e: Expression): boolean {
   return e.type === "call" && e.func.type === "name" && (e.func.id === "range" || e.func.id === "trange");
+}
+
+/** The names a block slices (`x` of `x[i:i + bs]`), the roots of dotted ones. */
+function slicedNames(body: Statement[]): string[] {
+  const names: string[] = [];
+  forEachStatement(body, ({ statement }) => {
+    for (const root of ownExpressions(statement)) forEachExpression(root, (e) => {
+      if (e.type !== "subscript" || e.index.type !== "slice") return;
+      const name = rootName(e.object);
+      if (name) names.push(name);
+    });
+  });
+  return names;
 }

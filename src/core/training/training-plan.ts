@@ -635,7 +635,7 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
         if (walked) samples.push({ rank: 44, figure: { value: walked.value, source: "code", line: site.loop.pos.line, detail: walked.detail } });
         // A loop that slices its batches from the data by a stride up to the data's size (`for i in range(0, len(X), bs):
         // xb = X[i:i + bs]`) walks all of it each pass: that size is the samples.
-        const strideData = own?.how === "range step" && strideNamed ? stridedRangeBounds(site.loop) : undefined;
+        const strideData = own?.how === "range step" && strideNamed ? stridedRangeBounds(site.loop, [...forLoops.map((l) => l.loop), ...whileLoops].filter((l) => within(l, site.loop))) : undefined;
         const strideStart = strideData?.start ? positiveOrZero(evaluateOne(site, strideData.start)) : 0;
         const strideStop = strideData ? positiveInteger(evaluateOne(site, strideData.stop)) : undefined;
         const strideSamples = strideStart !== undefined && strideStop !== undefined && strideStop > strideStart ? strideStop - strideStart : undefined;

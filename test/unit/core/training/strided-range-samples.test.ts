@@ -47,6 +47,28 @@ describe("samples of a loop that slices its batches by a range's stride", () => 
     assert.equal(plan.samples?.value, 9000);
   });
 
+  it("reads no samples from a range over data a loop around it rebuilds (an on-policy rollout's minibatches)", async () => {
+    const plan = (await analyze(`import numpy as np
+import torch
+import torch.nn as nn
+
+ROLLOUT_STEPS = 1024
+MINIBATCH_SIZE = 64
+policy = nn.Linear(4, 2)
+optimizer = torch.optim.Adam(policy.parameters(), lr=3e-4)
+for update in range(100):
+    states = torch.randn(ROLLOUT_STEPS, 4)
+    idx = np.arange(ROLLOUT_STEPS)
+    for start in range(0, ROLLOUT_STEPS, MINIBATCH_SIZE):
+        mb = idx[start:start + MINIBATCH_SIZE]
+        optimizer.zero_grad()
+        policy(states[mb]).sum().backward()
+        optimizer.step()
+`)).training ?? {};
+    assert.equal(plan.samples?.value, undefined);
+    assert.equal(plan.batch?.value, 64);
+  });
+
   it("reads no samples from a stride not named as a batch (a sequence's time steps)", async () => {
     const plan = (await analyze(script("for start in range(0, n_train, 70):").replace(/start \+ batch_size/g, "start + 70"))).training ?? {};
     assert.equal(plan.samples?.value, undefined);
