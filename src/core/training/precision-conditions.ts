@@ -54,7 +54,14 @@ function otherThanAutocast(site: CallSite, evaluate: (e: Expression) => Value | 
 /** The run's precision when its only 16-bit setting is one the plain run does not reach (`if args.half:` with the
  *  flag off): fp32, saying which setting and why, so that the weights' cast the interpreter saw is not the run's. */
 export function fullPrecisionOff(p: UnsurePrecision): { value: "fp32"; line: number; detail: string } {
-  return { value: "fp32", line: p.line, detail: `${p.value} (${p.detail}) only when ${p.condition}, which the plain run does not meet: fp32` };
+  return { value: "fp32", line: p.line, detail: `${p.value} (${p.detail}) only when ${p.condition}, ${NOT_MET}` };
+}
+
+const NOT_MET = "which the plain run does not meet: fp32";
+
+/** Whether a plan's precision is fullPrecisionOff's (also as another file's plan handed it on). */
+export function isPrecisionOff(p: { value: string; detail: string }): boolean {
+  return p.value === "fp32" && p.detail.includes(NOT_MET);
 }
 
 /** The run's precision when its only 16-bit setting sits under an unreadable test: fp32, saying which test and how

@@ -64,7 +64,7 @@ import { countedWhile, counterStart, type CountedWhile } from "./while-epochs";
 import { initLoader } from "./init-loaders";
 import { isTrainerFromArgparse, lightningTrainerArgument } from "./lightning-trainer";
 import { constructedDataModuleBatch } from "./data-module-constructors";
-import { fullPrecisionInstead, fullPrecisionOff, precisionReached, type UnsurePrecision } from "./precision-conditions";
+import { fullPrecisionInstead, fullPrecisionOff, isPrecisionOff, precisionReached, type UnsurePrecision } from "./precision-conditions";
 import { fastaiTrainingSamples } from "./fastai-datasets";
 import { chosenByUser } from "./required-choice";
 import { buildsIgniteTrainer, igniteRun, importsIgnite } from "./ignite-engine";
@@ -1653,6 +1653,9 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
     plan.batchFromData = batchFromData;
     notes.push(`batch: ${batchFromData.detail} (line ${batchFromData.line}): pass --batch N`);
   }
+  // A switched-off cast (its own or one a nested plan handed on) stands only beside figures of a run: alone it states
+  // no training, and a file with no plan keeps none.
+  if (!input.nested && plan.precision && isPrecisionOff(plan.precision) && !(plan.epochs || plan.steps || plan.batch || plan.samples)) delete plan.precision;
   if (!plan.steps && perEpochOnly) notes.push(perEpochOnly);
   if (zipNote) notes.push(zipNote);
   if (notes.length > 0 && !input.nested) plan.notes = notes;

@@ -48,6 +48,11 @@ describe("a 16-bit precision under a test the analyzer cannot read (src/core/tra
     assert.equal(trainingSettings({ mode: "train" } as EstimateSettings, result.training).dtype, "fp32");
   });
 
+  it("a switched-off cast alone states no training: a file with no run figures gets no plan from it", async () => {
+    const text = "import argparse\nimport torch.nn as nn\nparser = argparse.ArgumentParser()\nparser.add_argument('--half', type=int, default=0)\nargs = parser.parse_args()\nmodel = nn.Linear(8, 2)\nif args.half:\n    model = model.half()\n";
+    assert.equal((await analyze(text)).training?.precision, undefined);
+  });
+
   // `autocast = torch.cuda.amp.autocast if args.fp16 else nullcontext`, then `with autocast():` in the step.
   const chosen = (flag: string) => `import argparse
 from contextlib import nullcontext
