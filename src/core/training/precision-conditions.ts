@@ -25,7 +25,8 @@ export type PrecisionReach = { reached: true } | { off: string } | { unknown: st
 
 /**
  * Whether the plain run reaches a precision site: an enclosing `if` that goes the other way, `autocast(enabled=...)`
- * not known to be on, or a name called as autocast that the defaults bind to something else keep it off.
+ * known to be off, or a name called as autocast that the defaults bind to something else keep it off; a test or
+ * `enabled=` the analyzer cannot read leaves it unknown.
  */
 export function precisionReached(site: CallSite, evaluate: (e: Expression) => Value | undefined, code: (e: Expression) => string): PrecisionReach {
   let unknown: string | undefined;
@@ -35,8 +36,11 @@ export function precisionReached(site: CallSite, evaluate: (e: Expression) => Va
     if (value === undefined) unknown ??= code(test);
     else if (value !== holds) return { off: `${holds ? "" : "not "}${code(test)}` };
   }
+  // `enabled=args.amp` with the flag unread is a test like any other: unknown, not off.
   const enabled = keywordArgument(site.call, "enabled");
-  if (enabled && knownTruth(evaluate(enabled)) !== true) return { off: `enabled=${code(enabled)}` };
+  const enabledTruth = enabled ? knownTruth(evaluate(enabled)) : true;
+  if (enabled && enabledTruth === false) return { off: `enabled=${code(enabled)}` };
+  if (enabled && enabledTruth === undefined) unknown ??= `enabled=${code(enabled)}`;
   const other = otherThanAutocast(site, evaluate);
   if (other) return { off: `${code(site.call.func)} is ${other}` };
   return unknown !== undefined ? { unknown } : { reached: true };

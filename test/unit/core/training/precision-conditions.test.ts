@@ -80,6 +80,30 @@ for epoch in range(3):
     assert.equal(on.precision?.value, "fp16");
   });
 
+  // `with torch.cuda.amp.autocast(enabled=X):` in the step, X given by `setup`.
+  const enabledBy = (setup: string, flag: string) => `import torch
+import torch.nn as nn
+${setup}
+model = nn.Linear(8, 2).cuda()
+optimizer = torch.optim.SGD(model.parameters(), lr=0.1)
+for epoch in range(3):
+    for step in range(100):
+        with torch.cuda.amp.autocast(enabled=${flag}):
+            loss = model(torch.randn(4, 8).cuda()).sum()
+        loss.backward()
+        optimizer.step()
+`;
+
+  it("autocast(enabled=X) is off when X is known false, cannot be read when X is unknown, and runs fp16 when X is true", async () => {
+    const off = await planOf(enabledBy("use_amp = False", "use_amp"));
+    assert.match(off.precision?.detail ?? "", /only when enabled=use_amp, which the plain run does not meet: fp32$/);
+    const unread = await planOf(enabledBy("import mystery_config\ncfg = mystery_config.load()", "cfg.amp"));
+    assert.equal(unread.precision?.value, "fp32");
+    assert.match(unread.precision?.detail ?? "", /only when enabled=cfg\.amp, which the analyzer cannot read: fp32 assumed$/);
+    const on = await planOf(enabledBy("use_amp = True", "use_amp"));
+    assert.equal(on.precision?.value, "fp16");
+  });
+
   it("a cast under an unreadable config field gives fp32 too; the same cast outside any test is the run's", async () => {
     const unread = await planOf(script("import mystery_config\ncfg = mystery_config.load()", "cfg.half", "model = model.to(torch.bfloat16)"));
     assert.equal(unread.precision?.value, "fp32");
