@@ -1,4 +1,4 @@
-import type { FunctionDefinition } from "../python/ast";
+import type { FunctionDefinition, Statement } from "../python/ast";
 import { PythonError, type ClassValue, type ModuleNamespaceValue, type NativeCall, type Value } from "./values";
 
 /** C3 linearisation of a class's bases (Python's method resolution order). */
@@ -65,4 +65,18 @@ export function instanceMethod(self: Value, name: string): { definition: Functio
   if (self.kind !== "instance") return undefined;
   const fn = lookupClassAttribute(self.cls, name);
   return fn?.kind === "function" && fn.definition.type === "function" ? { definition: fn.definition, module: fn.module } : undefined;
+}
+
+/** The methods a class and its bases define in Python source, in MRO order: each body with the name its first
+ *  parameter gives the instance (`self`). */
+export function sourceMethods(cls: ClassValue): { body: Statement[]; self: string }[] {
+  const out: { body: Statement[]; self: string }[] = [];
+  for (const base of cls.mro) {
+    for (const member of base.attributes.values()) {
+      if (member.kind !== "function" || member.definition.type !== "function") continue;
+      const self = member.definition.params[0]?.name;
+      if (self !== undefined) out.push({ body: member.definition.body, self });
+    }
+  }
+  return out;
 }

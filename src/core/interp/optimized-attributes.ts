@@ -5,6 +5,7 @@
 import type { Expression, Statement } from "../python/ast";
 import { callsInBody, forEachExpression } from "../python/syntax-walk";
 import type { ClassValue } from "./values";
+import { sourceMethods } from "./classes";
 
 /** Keras' own training calls on a model: each runs the model's optimizer (keras.io, Model training APIs). */
 const KERAS_TRAINS = new Set(["fit", "train_on_batch", "fit_generator"]);
@@ -20,13 +21,7 @@ const GRADIENT_CALLS = new Set(["gradient", "apply_gradients", "minimize"]);
  */
 export function optimizedAttributes(cls: ClassValue): Set<string> {
   const trained = new Set<string>();
-  for (const base of cls.mro) {
-    for (const member of base.attributes.values()) {
-      if (member.kind !== "function" || member.definition.type !== "function") continue;
-      const self = member.definition.params[0]?.name;
-      if (self !== undefined) readMethod(member.definition.body, self, trained);
-    }
-  }
+  for (const { body, self } of sourceMethods(cls)) readMethod(body, self, trained);
   return trained;
 }
 

@@ -4,6 +4,7 @@
 // (tf.compat.v1.Session.run: "runs one 'step' of TensorFlow computation"). So a loop whose body runs such an operation
 // takes one optimizer step per iteration, as a PyTorch loop that calls backward() and step() does.
 import type { ClassValue } from "../interp/values";
+import { sourceMethods } from "../interp/classes";
 import type { Expression, Statement } from "../python/ast";
 import { dottedName, forEachStatement, keywordArgument, positionalArgument, type CallExpression } from "../python/syntax-walk";
 
@@ -43,16 +44,23 @@ export function trainingOperations(body: Statement[], text?: string): Set<string
   return ops;
 }
 
-/** Whether a call runs one of `ops` in a session: `sess.run(train_op, ...)`, `sess.run([optimizer, cost], ...)`. */
-export function runsTrainingOperation(call: CallExpression, ops: ReadonlySet<string>): boolean {
-  if (ops.size === 0 || call.func.type !== "attribute" || call.func.name !== "run") return false;
+/**
+ * Whether a call runs a training operation in a session: one of `ops` (`sess.run(train_op, ...)`, `sess.run([optimizer,
+ * cost], ...)`), or `obj.attr` where attr is bound on `self` to one, by a class of this file (in `ops` as `self.attr`)
+ * or by the object's own class of any file (`objectOps(obj)`, classTrainingOperations of the class that built it).
+ */
+export function runsTrainingOperation(call: CallExpression, ops: ReadonlySet<string>, objectOps?: (object: string) => ReadonlySet<string> | undefined): boolean {
+  if ((ops.size === 0 && !objectOps) || call.func.type !== "attribute" || call.func.name !== "run") return false;
   const fetches = positionalArgument(call, 0) ?? keywordArgument(call, "fetches");
   if (!fetches) return false;
   const items = fetches.type === "list" || fetches.type === "tuple" ? fetches.items : [fetches];
   // `sess.run([model.opt, model.loss])` where a class binds `self.opt = optimizer.minimize(self.loss)`: an attribute set
   // on `self` in a method is the instance's (docs.python.org/3/tutorial/classes.html#instance-objects).
-  const onInstance = (name: string) => /^\w+\.\w+$/.test(name) && ops.has(`self.${name.split(".")[1]}`);
-  return items.some((i) => { const name = dottedName(i); return name !== undefined && (ops.has(name) || onInstance(name)); });
+  const onInstance = (i: Expression): boolean => {
+    if (i.type !== "attribute" || i.object.type !== "name") return false;
+    return ops.has(`self.${i.name}`) || (objectOps?.(i.object.id)?.has(i.name) ?? false);
+  };
+  return items.some((i) => { const name = dottedName(i); return (name !== undefined && ops.has(name)) || onInstance(i); });
 }
 
 function isCallOf(e: Expression, method: string): boolean {
@@ -66,25 +74,11 @@ function isCallOf(e: Expression, method: string): boolean {
  */
 export function classTrainingOperations(cls: ClassValue): Set<string> {
   const out = new Set<string>();
-  for (const base of cls.mro) {
-    for (const member of base.attributes.values()) {
-      if (member.kind !== "function" || member.definition.type !== "function") continue;
-      const self = member.definition.params[0]?.name;
-      if (self === undefined) continue;
-      forEachStatement(member.definition.body, ({ statement: s }) => {
-        if (s.type !== "assign" || !(isCallOf(s.value, "minimize") || isCallOf(s.value, "apply_gradients"))) return;
-        for (const t of s.targets) if (t.type === "attribute" && t.object.type === "name" && t.object.id === self) out.add(t.name);
-      });
-    }
+  for (const { body, self } of sourceMethods(cls)) {
+    forEachStatement(body, ({ statement: s }) => {
+      if (s.type !== "assign" || !(isCallOf(s.value, "minimize") || isCallOf(s.value, "apply_gradients"))) return;
+      for (const t of s.targets) if (t.type === "attribute" && t.object.type === "name" && t.object.id === self) out.add(t.name);
+    });
   }
   return out;
-}
-
-/** The fetches of a session run (`sess.run([opt.opt_op, opt.cost], ...)`) read as `object.attribute` pairs. */
-export function attributeFetches(call: CallExpression): { object: string; attribute: string }[] {
-  if (call.func.type !== "attribute" || call.func.name !== "run") return [];
-  const fetches = positionalArgument(call, 0) ?? keywordArgument(call, "fetches");
-  if (!fetches) return [];
-  const items = fetches.type === "list" || fetches.type === "tuple" ? fetches.items : [fetches];
-  return items.flatMap((i) => (i.type === "attribute" && i.object.type === "name" ? [{ object: i.object.id, attribute: i.name }] : []));
 }

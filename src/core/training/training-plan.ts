@@ -20,7 +20,7 @@ import { fullBatchData, stepsOncePerEpoch } from "./full-batch-epochs";
 import { slicedRows } from "./array-slices";
 import { ownClass, ownClassSelectsAsTable, ownMethod } from "./own-code";
 import { loopShape, type LoopShape, type LoopStatement } from "./loop-shape";
-import { attributeFetches, classTrainingOperations, runsTrainingOperation, trainingOperations } from "./session-steps";
+import { classTrainingOperations, runsTrainingOperation, trainingOperations } from "./session-steps";
 import { passesOverData, stridedRangeBounds } from "./data-pass-epochs";
 import { generatorCallSamples } from "./generator-samples";
 import { splitLoopBatches, splitPieces } from "./split-batches";
@@ -380,21 +380,30 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
   // TensorFlow 1.x: `sess.run([optimizer, cost], ...)` of an optimizer's `minimize(...)` op is a step (session-steps.ts).
   const sessionOps = trainingOperations(input.body, input.text);
   /** `sess.run([opt.opt_op, opt.cost])` where `opt = OptimizerAE(...)`: the class (of any file) binds `self.opt_op` to an
-   *  optimizer's minimize(...) (session-steps.ts). The class is read from the call that binds the name, not built. */
-  const runsObjectOperation = (c: Extract<Expression, { type: "call" }>): boolean => {
-    const fetched = attributeFetches(c);
-    if (fetched.length === 0) return false;
-    return fetched.some(({ object, attribute }) => {
-      let found = false;
+   *  optimizer's minimize(...) (session-steps.ts). The class is read from the calls that bind the name, not built; the
+   *  bindings are gathered once, on the first session run with such a fetch. */
+  let bindingCalls: Map<string, Expression[]> | undefined;
+  const objectOps = new Map<string, Set<string>>();
+  const opsOfObject = (object: string): ReadonlySet<string> => {
+    const known = objectOps.get(object);
+    if (known) return known;
+    if (!bindingCalls) {
+      const calls = new Map<string, Expression[]>();
       forEachStatement(input.body, ({ statement: s }) => {
-        if (found || s.type !== "assign" || s.value.type !== "call" || !s.targets.some((t) => t.type === "name" && t.id === object)) return;
-        const func = s.value.func;
-        const cls = evaluateOne({ kind: "constant", name: "", value: func, line: func.pos.line, context: { before: [] } }, func);
-        if (cls?.kind === "class" && classTrainingOperations(cls).has(attribute)) found = true;
+        if (s.type !== "assign" || s.value.type !== "call") return;
+        for (const t of s.targets) if (t.type === "name") calls.set(t.id, [...(calls.get(t.id) ?? []), s.value.func]);
       });
-      return found;
-    });
+      bindingCalls = calls;
+    }
+    const ops = new Set<string>();
+    for (const func of bindingCalls.get(object) ?? []) {
+      const cls = evaluateOne({ kind: "constant", name: "", value: func, line: func.pos.line, context: { before: [] } }, func);
+      if (cls?.kind === "class") for (const op of classTrainingOperations(cls)) ops.add(op);
+    }
+    objectOps.set(object, ops);
+    return ops;
   };
+  const runsSessionStep = (c: Extract<Expression, { type: "call" }>): boolean => runsTrainingOperation(c, sessionOps, opsOfObject);
   /** `agent.train()` with no argument on an object of a plain class of the project (an RL agent, no nn.Module or
    *  Keras model, so no mode switch) that defines `train` itself: Python runs that method, which may take a step. */
   /** So does `agent.step(state, action, reward, next_state, done)` on such an object: an RL agent's own `step` stores a
@@ -410,15 +419,11 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
     const known = stepping.get(c);
     if (known !== undefined) return known;
     stepping.set(c, false);
-    if (c.type === "call" && runsTrainingOperation(c, sessionOps)) {
+    if (c.type === "call" && runsSessionStep(c)) {
       stepping.set(c, true);
       return true;
     }
     const site = c.type === "call" ? callSites.get(c) : undefined;
-    if (c.type === "call" && runsObjectOperation(c)) {
-      stepping.set(c, true);
-      return true;
-    }
     if (!site || c.type !== "call" || (c.func.type !== "attribute" && c.func.type !== "name") || steppingTried >= MAX_STEPPING_CALLS) return false;
     if (NOT_STEPPING_CALLEE.test(site.callee) || (NOT_STEPPING_METHOD.test(site.callee) && !ownTrainMethod(c) && !plainObjectTrain(site, c))) return false;
     steppingTried++;
@@ -749,7 +754,7 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
         epochLoops.set(figure, site.loop);
         epochs.push({ rank: 50, figure });
         // A TensorFlow 1.x session run of a training operation is a step too (session-steps.ts).
-        if (stepsOncePerEpoch(input.body, site.loop, containsStepLoop(site.loop), (c) => runsTrainingOperation(c, sessionOps) || runsObjectOperation(c))) {
+        if (stepsOncePerEpoch(input.body, site.loop, containsStepLoop(site.loop), runsSessionStep)) {
           // Full-batch training: one optimizer step in each epoch (full-batch-epochs.ts).
           const once: PlanFigure = { ...figure, detail: `${figure.detail}: one optimizer step per epoch, no loop over batches` };
           loopSpans.set(once, site.loop.pos);
