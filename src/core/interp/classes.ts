@@ -1,4 +1,5 @@
 import type { FunctionDefinition, Statement } from "../python/ast";
+import { callsInBody } from "../python/syntax-walk";
 import { PythonError, type ClassValue, type ModuleNamespaceValue, type NativeCall, type Value } from "./values";
 
 /** C3 linearisation of a class's bases (Python's method resolution order). */
@@ -79,4 +80,29 @@ export function sourceMethods(cls: ClassValue): { body: Statement[]; self: strin
     }
   }
   return out;
+}
+
+/** The Python method `name` of an object and the methods of the object it calls on `self` (`self.helper(...)`),
+ *  breadth first, `depth` calls deep and at most `max` in all: what Python may run when a loop calls `obj.name()`. */
+export function methodsReached(object: Value, name: string, depth: number, max: number): FunctionDefinition[] {
+  const first = instanceMethod(object, name)?.definition;
+  if (!first) return [];
+  const reached: FunctionDefinition[] = [first];
+  let frontier = [first];
+  for (let level = 0; level < depth && frontier.length > 0; level++) {
+    const next: FunctionDefinition[] = [];
+    for (const def of frontier) {
+      const self = def.params[0]?.name;
+      for (const call of callsInBody(def.body)) {
+        if (call.func.type !== "attribute" || call.func.object.type !== "name" || call.func.object.id !== self || reached.length >= max) continue;
+        const helper = instanceMethod(object, call.func.name)?.definition;
+        if (helper && !reached.includes(helper)) {
+          reached.push(helper);
+          next.push(helper);
+        }
+      }
+    }
+    frontier = next;
+  }
+  return reached;
 }

@@ -5,7 +5,7 @@
 // on the object the loop calls.
 import type { Expression, FunctionDefinition, Statement } from "../python/ast";
 import { callsInBody, dottedName, keywordArgument, positionalArgument } from "../python/syntax-walk";
-import { instanceMethod } from "../interp/classes";
+import { instanceMethod, methodsReached } from "../interp/classes";
 import type { Value } from "../interp/values";
 
 /** Methods read on the called object, at most: the called one and those it calls on itself. */
@@ -48,27 +48,12 @@ export function ownSampleBatch(loopBody: Statement[], evaluate: (e: Expression) 
 /** `self.memory` of each `self.memory.sample()` called with no argument in the method `name` of `object` and the
  *  methods it calls on itself, `MAX_DEPTH` calls deep. */
 function bufferDraws(object: Value, name: string): Expression[] {
-  const first = instanceMethod(object, name)?.definition;
-  if (!first) return [];
-  const read: FunctionDefinition[] = [first];
   const draws: Expression[] = [];
-  let frontier = [first];
-  for (let depth = 0; depth <= MAX_DEPTH && frontier.length > 0; depth++) {
-    const next: FunctionDefinition[] = [];
-    for (const def of frontier) {
-      const self = def.params[0]?.name;
-      for (const call of callsInBody(def.body)) {
-        if (call.func.type !== "attribute") continue;
-        if (call.func.name === "sample" && call.args.length === 0 && rootIs(call.func.object, self)) draws.push(call.func.object);
-        if (call.func.object.type !== "name" || call.func.object.id !== self || read.length >= MAX_METHODS) continue;
-        const helper = instanceMethod(object, call.func.name)?.definition;
-        if (helper && !read.includes(helper)) {
-          read.push(helper);
-          next.push(helper);
-        }
-      }
+  for (const def of methodsReached(object, name, MAX_DEPTH, MAX_METHODS)) {
+    const self = def.params[0]?.name;
+    for (const call of callsInBody(def.body)) {
+      if (call.func.type === "attribute" && call.func.name === "sample" && call.args.length === 0 && rootIs(call.func.object, self)) draws.push(call.func.object);
     }
-    frontier = next;
   }
   return draws;
 }
