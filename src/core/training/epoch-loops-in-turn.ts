@@ -11,14 +11,25 @@ export interface CountedEpochLoop {
   loop: LoopStatement;
 }
 
+/** Epoch loops in turn whose epochs add up: their counts summed, with the span from the first to the last. */
+export interface SummedEpochLoops {
+  value: number;
+  line?: number;
+  detail: string;
+  span: { startIndex: number; endIndex: number };
+  first: LoopStatement;
+}
+
 /** The epochs of loops that follow one another in one block, each stepping an optimizer over data the one before it
- *  walks too: their counts summed, with the span from the first to the last; undefined when there are none. */
+ *  walks too: their counts summed, with the span from the first to the last. When they walk other data (two stages
+ *  on two datasets) an epoch is no longer one thing to multiply, so a note says the later stages are left out instead.
+ *  Undefined when there are no such loops. */
 export function epochLoopsInTurn(
   body: Statement[],
   loops: readonly CountedEpochLoop[],
   steps: (loop: LoopStatement) => boolean,
   stepLoopsIn: (loop: LoopStatement) => LoopStatement[],
-): { value: number; line?: number; detail: string; span: { startIndex: number; endIndex: number }; first: LoopStatement } | undefined {
+): SummedEpochLoops | { note: string; line?: number } | undefined {
   if (loops.length < 2) return undefined;
   let found: CountedEpochLoop[] | undefined;
   const visit = (block: Statement[]) => {
@@ -38,8 +49,12 @@ export function epochLoopsInTurn(
   if (!found || !found.every((l) => steps(l.loop))) return undefined;
   // Each walks data the one before walks: the same loader, or a zip holding it (so an epoch is a pass of one data).
   const walked = found.map((l) => dataNames(stepLoopsIn(l.loop).flatMap((inner) => (inner.type === "for" ? [inner.iter] : []))));
-  for (let i = 1; i < walked.length; i++) if (![...walked[i]].some((n) => walked[i - 1].has(n))) return undefined;
   const first = found[0];
+  for (let i = 1; i < walked.length; i++) {
+    if ([...walked[i]].some((n) => walked[i - 1].has(n))) continue;
+    const later = found.slice(1).map((l) => `${l.figure.detail} (line ${l.figure.line})`).join(", ");
+    return { note: `epochs: ${later} runs after ${first.figure.detail} (line ${first.figure.line}) over other data; only the first stage is counted`, line: first.figure.line };
+  }
   const last = found[found.length - 1];
   const value = found.reduce((sum, l) => sum + l.figure.value, 0);
   const detail = `${found.map((l) => `${l.figure.detail} (line ${l.figure.line})`).join(" + ")}: epoch loops run in turn`;

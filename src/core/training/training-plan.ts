@@ -1507,7 +1507,8 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
   // Epoch loops of one block run in turn (epoch-loops-in-turn.ts): the run's epochs are theirs together.
   const counted = epochs.filter((c) => c.rank === 50 && epochLoops.has(c.figure)).map((c) => ({ figure: c.figure, loop: epochLoops.get(c.figure)! }));
   const inTurn = epochLoopsInTurn(input.body, counted, (l) => containsStepLoop(l), (l) => [...forLoops.map((f) => f.loop), ...whileLoops].filter((inner) => within(l, inner) && shapeOf(inner).stepLoop));
-  if (inTurn) {
+  const stages = inTurn && "note" in inTurn ? inTurn : undefined;
+  if (inTurn && !("note" in inTurn)) {
     const figure: PlanFigure = { value: inTurn.value, source: "code", line: inTurn.line, detail: inTurn.detail };
     loopSpans.set(figure, inTurn.span);
     epochLoops.set(figure, inTurn.first);
@@ -1663,6 +1664,7 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
   if (!input.nested && plan.precision && isPrecisionOff(plan.precision) && !(plan.epochs || plan.steps || plan.batch || plan.samples)) delete plan.precision;
   if (!plan.steps && perEpochOnly) notes.push(perEpochOnly);
   if (zipNote) notes.push(zipNote);
+  if (stages && plan.epochs?.line === stages.line) notes.push(stages.note);
   if (notes.length > 0 && !input.nested) plan.notes = notes;
   if (!input.nested && sources.read.length + sources.missing.length > 0) plan.configFiles = [...new Set([...sources.read, ...sources.missing])];
   return plan;

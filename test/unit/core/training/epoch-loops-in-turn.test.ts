@@ -76,7 +76,10 @@ describe("epoch loops that run in turn", () => {
 
   it("does not add loops over different data, whose epochs are not alike", async () => {
     const { G } = await plans(script(PRETRAIN, MAIN("other")));
-    assert.notEqual(G?.epochs?.value, 110);
+    assert.equal(G?.epochs?.value, 10);
+    // ...and says that the later stage is left out, rather than nothing.
+    const notes = (await analyze(script(PRETRAIN, MAIN("other")))).training?.notes ?? [];
+    assert.ok(notes.some((n) => /range\(args\.train_epoch\) \(line \d+\) runs after .*over other data; only the first stage is counted/.test(n)), JSON.stringify(notes));
   });
 
   it("does not add loops in the two branches of one test, of which one runs", async () => {
