@@ -11,6 +11,7 @@ import { einopsPackage } from "./interp/einops";
 import { timmLayersPackage } from "./torch/timm-layers";
 import { timmSchedulerPackage } from "./torch/timm-scheduler";
 import { transformersArgumentsPackage } from "./interp/transformers-arguments";
+import { configFilePackages } from "./interp/config-file-packages";
 import { configPackages } from "./interp/config-packages";
 import { configparserPackage } from "./interp/configparser-package";
 import { gymPackage } from "./interp/gym-package";
@@ -80,6 +81,8 @@ export function createRuntime(providers: NativeModuleProvider[] = defaultProvide
   for (const [path, text] of timmSchedulerPackage) runtime.builtinPackages.set(path, text);
   // config containers (easydict) that scripts set their run in
   for (const [path, text] of configPackages) runtime.builtinPackages.set(path, text);
+  // config files that are Python code (ml_collections' config_flags, mmcv's and mmengine's Config)
+  for (const [path, text] of configFilePackages) runtime.builtinPackages.set(path, text);
   for (const [path, text] of configparserPackage) runtime.builtinPackages.set(path, text);
   // transformers' TrainingArguments and HfArgumentParser, that fine-tuning scripts build their run from
   for (const [path, text] of transformersArgumentsPackage) runtime.builtinPackages.set(path, text);

@@ -394,9 +394,18 @@ class FlagValues:
 FLAGS = FlagValues()
 
 
+class FlagHolder:
+    def __init__(self, name):
+        self.name = name
+
+    @property
+    def value(self):
+        return _values[self.name]
+
+
 def _define(name, default, *args, **kwargs):
     _values[name] = default
-    return name
+    return FlagHolder(name)
 
 
 DEFINE_integer = _define

@@ -28,6 +28,8 @@ export interface ModuleLoader {
   /** The workspace folder the analyzed script belongs to: where a script kept in a subfolder (tools/, scripts/) is
    *  usually run from, so the other folder a relative path may start from. */
   workspaceRoot?(): string | undefined;
+  /** Runs a workspace Python file by its path as a module of this name (runpy.run_path, config files that are code). */
+  runFile?(path: string, moduleName: string): ModuleNamespaceValue | undefined;
   /** The text of a source file the loader reads modules from (inspect.getsource of a module). */
   sourceText?(file: string): string | undefined;
   /** The program opened a data file (a config) by this path: found in the workspace or not, for the notes. */

@@ -170,6 +170,11 @@ export class Program implements ModuleLoader {
     return this.mainFile === undefined ? undefined : dirname(this.mainFile);
   }
 
+  /** Runs a Python file by its path (see ModuleLoader.runFile). */
+  runFile(path: string, moduleName: string): ModuleNamespaceValue | undefined {
+    return this.resolver.exists(path) ? this.loadFile(path, moduleName) : undefined;
+  }
+
   /** The workspace folder (see ModuleLoader.workspaceRoot). */
   workspaceRoot(): string | undefined {
     return this.resolver.roots.find((r) => r.kind === "workspace")?.path;

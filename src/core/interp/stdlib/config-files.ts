@@ -6,10 +6,9 @@
 import { nativeClass } from "../classes";
 import { NONE, bool, dict, float, freshId, int, list, str, unknown } from "../construct";
 import { MissingFileError } from "../missing-file";
-import { joinPath } from "../paths";
 import type { ClassValue, InstanceValue, UnknownValue, Value } from "../values";
 import { parseYaml, type YamlValue } from "../../hydra/yaml";
-import { fsPath } from "./fspath";
+import { fsPath, pathPlaces } from "./fspath";
 import { fn, namespace, type StandardLibrary } from "./native";
 import { installOmegaConfApi } from "./omegaconf-api";
 
@@ -25,14 +24,7 @@ const MAX_LIST_TEXT = 8_000_000;
 
 /** Installs `open`'s file objects' readers (yaml, json, omegaconf); returns the `open` builtin that makes them. */
 export function installConfigFiles({ modules, interp, objectClass, call }: StandardLibrary): Value {
-  /** Where a path may be: absolute as written; relative, from the script's folder, then from the workspace folder,
-   *  as a script in tools/ or scripts/ is usually run from the repository's root (`python tools/train.py`). */
-  const places = (path: string): string[] => {
-    if (path.startsWith("/")) return [joinPath(path)];
-    const loader = interp().loader;
-    const froms = [loader.workingDirectory?.(), loader.workspaceRoot?.()].filter((d): d is string => d !== undefined);
-    return [...new Set(froms.map((d) => joinPath(d, path)))];
-  };
+  const places = (path: string): string[] => pathPlaces(interp(), path);
   const fileClass = nativeClass("io.TextIOWrapper", [objectClass], {
     __enter__: ({ args }) => args[0],
     __exit__: () => bool(false),

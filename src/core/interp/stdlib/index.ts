@@ -24,6 +24,7 @@ import { installMath } from "./math";
 import { fn, namespace, standardLibrary } from "./native";
 import { installNumpy } from "./numpy";
 import { installOperator } from "./operator";
+import { installRunpy } from "./runpy";
 import { installSklearnDatasets } from "./sklearn-datasets";
 import { installStringConstants } from "./string-constants";
 import { installTyper } from "./typer";
@@ -55,6 +56,7 @@ export function createStandardLibrary(interp: () => Interpreter, objectClass: Cl
   installNumpy(library, prod);
   installSklearnDatasets(library);
   installTyper(library);
+  installRunpy(library);
   modules.set("re", createRegexModule(objectClass, namespace, fn));
   const einops: Record<string, Value> = {};
   for (const [k, f] of Object.entries(einopsFunctions())) einops[k] = fn(`einops.${k}`, f);
