@@ -123,10 +123,130 @@ class Config(ConfigDict):
         return ""
 `;
 
+// gin-config 0.5 (github.com/google/gin-config, docs/index.md): `parse_config_file(path)` (and
+// `parse_config_files_and_bindings(files, bindings)`, `parse_config(text)`) keeps each `configurable.param = value`
+// binding; a function or class marked `@gin.configurable` (or `@gin.configurable('name')`) takes a bound parameter
+// the call does not pass. The decorator returns what it marks: the training plan reads `_bindings` where a marked
+// function's parameter has no argument (gin-bindings.ts). Macros resolve after each parse, as gin resolves them late;
+// a file the user must name (a flag with no default) leaves every binding undecided.
+const GIN = `from _greenlight_gin import statements as _statements
+from _greenlight_unknown import known as _known, chosen_by_user as _chosen_by_user
+
+_bindings = {}
+_macros = {}
+_pending = {}
+_undecided = []
+REQUIRED = "__gin_required__"
+
+
+def _resolve():
+    for key, name in list(_pending.items()):
+        if name in _macros:
+            _bindings[key] = _macros[name]
+            del _pending[key]
+
+
+def _parse_text(text):
+    for kind, key, value in _statements(text):
+        if kind == "include":
+            parse_config_file(key)
+        elif kind == "bind":
+            _bindings[key] = value
+        elif kind == "bind_macro":
+            _pending[key] = value
+        elif kind == "define":
+            _macros[key] = value
+        elif kind == "define_macro" and value in _macros:
+            _macros[key] = _macros[value]
+
+
+def parse_config(bindings, skip_unknown=False):
+    if isinstance(bindings, (list, tuple)):
+        bindings = "\\n".join(bindings)
+    if bindings:
+        _parse_text(bindings)
+    _resolve()
+
+
+def parse_config_file(config_file, skip_unknown=False, print_includes_and_imports=False):
+    with open(str(config_file)) as f:
+        text = f.read()
+    if not _known(text):
+        if _chosen_by_user(text):
+            _undecided.append(text)
+        return None
+    _parse_text(text)
+    _resolve()
+
+
+def parse_config_files_and_bindings(config_files, bindings, finalize_config=True, skip_unknown=False, print_includes_and_imports=False):
+    if isinstance(config_files, str):
+        config_files = [config_files]
+    for config_file in config_files or []:
+        parse_config_file(config_file)
+    parse_config(bindings or [])
+
+
+def configurable(name_or_fn=None, module=None, allowlist=None, denylist=None, whitelist=None, blacklist=None):
+    if name_or_fn is None or isinstance(name_or_fn, str):
+        return lambda fn: fn
+    return name_or_fn
+
+
+register = configurable
+
+
+def external_configurable(fn_or_cls, name=None, module=None, **kwargs):
+    return fn_or_cls
+
+
+def constant(name, value):
+    _macros[name] = value
+    _resolve()
+
+
+def bind_parameter(binding_key, value):
+    _bindings[binding_key] = value
+
+
+def query_parameter(binding_key):
+    return _bindings[binding_key]
+
+
+class config_scope:
+    def __init__(self, name_or_scope):
+        self.name = name_or_scope
+
+    def __enter__(self):
+        return self.name
+
+    def __exit__(self, *args):
+        return False
+
+
+def _nothing(*args, **kwargs):
+    return None
+
+
+def operative_config_str(*args, **kwargs):
+    return ""
+
+
+config_str = operative_config_str
+finalize = _nothing
+add_config_file_search_path = _nothing
+enter_interactive_mode = _nothing
+exit_interactive_mode = _nothing
+clear_config = _nothing
+`;
+
 /** Virtual files of the Python-config packages: path under site-packages → Python text. */
 export const configFilePackages: [string, string][] = [
   ["ml_collections/config_flags/__init__.py", CONFIG_FLAGS],
   ["_greenlight_mm_config.py", MM_CONFIG],
+  ["gin/__init__.py", GIN],
+  ["gin/torch/__init__.py", ""],
+  ["gin/tf/__init__.py", ""],
   ["mmcv/__init__.py", "from _greenlight_mm_config import Config, ConfigDict\n"],
   ["mmcv/utils/__init__.py", "from _greenlight_mm_config import Config, ConfigDict\n"],
   ["mmengine/__init__.py", "from _greenlight_mm_config import Config, ConfigDict\n"],

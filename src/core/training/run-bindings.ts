@@ -11,6 +11,7 @@ import { clickBindings } from "./click-options";
 import type { CodeSite } from "./code-sites";
 import { configStoreNodes } from "./config-store";
 import { evaluateAtSite, type ParameterBindings, type StepAllowance } from "./evaluate-site";
+import { ginBindings } from "./gin-bindings";
 import { hydraRuns, type HydraRun } from "./hydra-config";
 import { methodBindings } from "./method-bindings";
 
@@ -50,6 +51,8 @@ export function runBindings(input: {
   const functions = callSiteBindings(input.body, input.text, evaluate, (fn, name) => input.bound?.(fn, name) ?? hydra.find((r) => r.fn === fn && r.parameter === name)?.config ?? click(fn, name), input.exclude);
   // Methods of the file's classes, from the calls on their objects (`YoloTrain().train()`, `model.train(n_epochs=30)`).
   const methods = methodBindings(input.body, input.text, evaluate, () => bindings);
-  const bindings: ParameterBindings = (fn, name) => functions(fn, name) ?? methods(fn, name);
+  // gin's bound parameters, which a call that passes the argument overrides (gin fills only what the call leaves out).
+  const gin = ginBindings(input, (site, e) => evaluate(site, e));
+  const bindings: ParameterBindings = (fn, name) => functions(fn, name) ?? methods(fn, name) ?? gin(fn, name);
   return { bindings, hydra, evaluate };
 }

@@ -12,9 +12,9 @@ import { fsPath, pathPlaces } from "./fspath";
 import { fn, namespace, type StandardLibrary } from "./native";
 import { installOmegaConfApi } from "./omegaconf-api";
 
-/** Files `open()` reads: configuration documents (YAML, JSON, configparser's INI, a `.env` of variables), never data
+/** Files `open()` reads: configuration documents (YAML, JSON, configparser's INI, gin's bindings, a `.env` of variables), never data
  *  sets, which can be large and are not the program's settings. */
-export const CONFIG_FILE = /\.(ya?ml|json|ini|cfg)$|(^|\/)\.env$/i;
+export const CONFIG_FILE = /\.(ya?ml|json|ini|cfg|gin)$|(^|\/)\.env$/i;
 /** Plain-text lists of a data set's samples that training code counts (`open('lists/train.txt').readlines()`, a
  *  `filelists/..._train_filelist.txt` of `path|text` lines): read as text too, when small enough to be a list of
  *  paths rather than the data itself. */

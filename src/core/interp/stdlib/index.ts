@@ -18,6 +18,7 @@ import { installDataclasses } from "./dataclasses";
 import { installEnum } from "./enum";
 import { installEnvironment } from "./environment";
 import { installFunctools } from "./functools";
+import { installGinParse } from "./gin-parse";
 import { installItertools } from "./itertools";
 import { installLogging } from "./logging";
 import { installMath } from "./math";
@@ -57,6 +58,7 @@ export function createStandardLibrary(interp: () => Interpreter, objectClass: Cl
   installSklearnDatasets(library);
   installTyper(library);
   installRunpy(library);
+  installGinParse(library);
   modules.set("re", createRegexModule(objectClass, namespace, fn));
   const einops: Record<string, Value> = {};
   for (const [k, f] of Object.entries(einopsFunctions())) einops[k] = fn(`einops.${k}`, f);
