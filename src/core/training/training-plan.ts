@@ -26,6 +26,7 @@ import { generatorCallSamples } from "./generator-samples";
 import { splitLoopBatches, splitPieces } from "./split-batches";
 import { assignedHubChains, chainRoot, hubChainRows, isHubMethodCall, resizesRows } from "./hub-dataset-parts";
 import { endlessTake } from "./take-count";
+import { repeatPasses } from "./repeat-passes";
 import { estimatorSteps } from "./estimator-steps";
 import { TF1_MNIST_MODULE, TF1_MNIST_VALIDATION, tf1MnistTrainSamples } from "../keras/tf1-mnist";
 import { stepsOncePerCall, stepsOncePerDefinition } from "./stepping-calls";
@@ -662,6 +663,15 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
         const count = loopCount(site, shape, (e) => evaluateOne(site, e), input.text, iterOf(site.loop));
         const every = shape.stepEvery ? positiveInteger(evaluateOne(site, shape.stepEvery)) : undefined;
         if (count === undefined) {
+          // A loop over a tf.data chain repeated k times (`db.batch(32).repeat(30)`) with no loop around it makes k
+          // passes over the data: k epochs, each of the batches of a pass (repeat-passes.ts).
+          const repeated = site.loop.type === "for" && !forLoops.some((l) => l.loop !== site.loop && within(l.loop, site.loop))
+            ? repeatPasses(iterOf(site.loop) ?? site.loop.iter, site.context.fn ? [input.body, site.context.fn.body] : [input.body], site.loop.pos.startIndex) : undefined;
+          const passes = repeated?.counts.map((c) => positiveInteger(evaluateOne(site, c)));
+          if (repeated && passes && passes.every((p) => p !== undefined)) {
+            const value = passes.reduce((a, b) => a! * b!, 1)!;
+            epochs.push({ rank: 49, figure: { value, source: "code", line: site.loop.pos.line, detail: `${repeated.calls.map((c) => snippet(input.text, c)).join(", ")}: ${value} passes over the data the loop walks` } });
+          }
           // A loop over a loader of unknown length still accumulates A micro-batches per step.
           if (every !== undefined && every > 1) accumulations.push({ rank: 45, figure: { value: every, source: "code", line: site.loop.pos.line, detail: `an optimizer step when ... % ${snippet(input.text, shape.stepEvery!)} == 0` } });
           // Episodes of unknown length inside a budget of counted steps (counter-budget.ts).
@@ -1151,7 +1161,15 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
       // `ImageDataGenerator.flow(x, y, batch_size=32)` batches what fit_generator takes.
       const size = keyword("batch_size") ?? positional(last === "flow" ? 2 : 0);
       const value = size ? positiveInteger(evaluateOne(site, size)) : undefined;
-      if (value !== undefined) batches.push({ rank: 30, figure: { value, source: "code", line, detail: `${site.callee}(${snippet(input.text, size!)})` } });
+      // `batch(b, drop_remainder=True)` leaves out the last partial batch, as DataLoader's drop_last does
+      // (tensorflow.org/api_docs/python/tf/data/Dataset#batch): a pass is ⌊samples / b⌋ batches.
+      const remainder = last === "batch" ? keyword("drop_remainder") ?? positional(1) : undefined;
+      const dropped = remainder ? evaluateOne(site, remainder) : undefined;
+      if (value !== undefined) {
+        const figure: PlanFigure = { value, source: "code", line, detail: `${site.callee}(${snippet(input.text, size!)}${dropped?.kind === "bool" && dropped.value ? ", drop_remainder=True" : ""})` };
+        batches.push({ rank: 30, figure });
+        if (dropped?.kind === "bool") builtLoaders.set(figure, dropped.value);
+      }
       else if (!size && last === "flow" && feedsFit(site)) batches.push({ rank: 2, figure: { value: KERAS_FLOW_BATCH, source: "default", line, detail: `${site.callee}(): ImageDataGenerator's default batch_size=32 (keras.io, ImageDataGenerator)` } });
       continue;
     }
