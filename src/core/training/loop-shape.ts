@@ -3,6 +3,7 @@
 // iterations the optimizer steps (`if (i + 1) % A == 0: optimizer.step()`), and where a `break` ends it.
 import type { Expression, Statement } from "../python/ast";
 import { callsIn, childBodies, forEachStatement, namesIn, type CallExpression } from "../python/syntax-walk";
+import { updatesFromTape } from "./tape-updates";
 
 export type LoopStatement = Extract<Statement, { type: "for" | "while" }>;
 
@@ -58,9 +59,11 @@ export function loopShape(loop: LoopStatement, stepping?: (c: CallExpression) =>
   const everywhere = loop.body.flatMap((s) => callsIn(s, true));
   // An inner loop that steps once per pass (`if is_last: optimizer.step()`) is one step of this loop.
   const passSteps = inner.filter((l) => stepsOncePerPass(l, isStep));
-  const steps = direct.some(isStep) || passSteps.length > 0;
+  // A tape's gradients assigned into the variables by hand (`p.assign_sub(lr * g)`) are the pass's step (tape-updates.ts).
+  const byHand = updatesFromTape(loop.body, ownStatements(loop.body));
+  const steps = direct.some(isStep) || passSteps.length > 0 || byHand;
   // Backward in the loop itself, or in an inner loop that never steps (PaLM's `for _ in range(accumulate): backward`).
-  const backward = direct.some(isBackward) || passSteps.length > 0 || inner.some((l) => { const calls = l.body.flatMap((s) => callsIn(s, true)); return calls.some(isBackward) && !calls.some(isStep); });
+  const backward = direct.some(isBackward) || passSteps.length > 0 || byHand || inner.some((l) => { const calls = l.body.flatMap((s) => callsIn(s, true)); return calls.some(isBackward) && !calls.some(isStep); });
   if (stepsOncePerPass(loop, isStep)) return { stepLoop: false, backwardOnly: true, stepsPerPass: true };
   const shape: LoopShape = { stepLoop: steps && backward, backwardOnly: everywhere.some(isBackward) && !everywhere.some(isStep) };
   // `is_accumulating = (i + 1) % A != 0` then `if not is_accumulating: optimizer.step()` (TinyLlama, lit-gpt).

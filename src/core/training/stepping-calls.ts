@@ -10,6 +10,7 @@ import { lookupClassAttribute } from "../interp/classes";
 import type { ClassValue, InstanceValue, Value } from "../interp/values";
 import { ownCalls, trainingWork } from "./loop-shape";
 import { runsTrainingOperation, trainingOperations } from "./session-steps";
+import { updatesFromTape } from "./tape-updates";
 
 /** Methods read besides the called one, at most: those it calls on its own object, and theirs. */
 const MAX_HELPERS = 6;
@@ -93,6 +94,8 @@ export function stepsOncePerDefinition(definition: FunctionDefinition): boolean 
  *  `param.data -= lr * param.grad / batch_size`, `param.data.sub_(lr * param.grad)`, `w -= lr * w.grad` under
  *  `torch.no_grad()`): what `torch.optim.SGD.step()` does (pytorch.org/docs/stable/generated/torch.optim.SGD.html). */
 export function updatesFromGradients(body: Statement[]): boolean {
+  // TensorFlow's: a tape's gradients assigned into the variables (`w.assign_sub(lr * dw)`, tape-updates.ts).
+  if (updatesFromTape(body)) return true;
   const readsGradient = (e: Expression) => {
     let found = false;
     forEachExpression(e, (x) => {

@@ -1,0 +1,38 @@
+// TensorFlow's gradient descent written out by hand: `grads = tape.gradient(loss, [w1, b1])` and then
+// `w1.assign_sub(lr * grads[0])`, or `for p, g in zip(params, grads): p.assign_sub(lr * g)`: what an SGD optimizer's
+// apply_gradients does to each variable (tensorflow.org/guide/autodiff; tf.Variable.assign_sub), one update of all of
+// them per tape, so one optimizer step.
+import type { Expression, Statement } from "../python/ast";
+import { forEachExpression, forEachStatement, namesIn, ownExpressions, targetNames } from "../python/syntax-walk";
+
+/**
+ * Whether `body` updates variables from the gradients a tape gave: names bound from `<tape>.gradient(...)` in `own`
+ * (the statements that run once per pass of the body: a loop's own, not those of a loop inside it; all of a function's
+ * when left out), read by an `assign_sub`/`assign_add` anywhere in the body, directly or through a loop over them.
+ */
+export function updatesFromTape(body: Statement[], own?: readonly Statement[]): boolean {
+  const gradients = new Set<string>();
+  const bind = (s: Statement) => {
+    if (s.type === "assign" && s.value.type === "call" && s.value.func.type === "attribute" && s.value.func.name === "gradient") for (const t of s.targets) for (const n of targetNames(t)) gradients.add(n);
+  };
+  if (own) own.forEach(bind);
+  else forEachStatement(body, ({ statement }) => bind(statement), [], () => false);
+  if (gradients.size === 0) return false;
+  const reads = (e: Expression) => [...namesIn([e], new Set())].some((n) => gradients.has(n));
+  const carried = (iter: Expression, target: Expression): string[] => {
+    if (iter.type === "call" && iter.func.type === "name" && iter.func.id === "zip" && (target.type === "tuple" || target.type === "list") && target.items.length === iter.args.length) {
+      return iter.args.flatMap((a, i) => (reads(a.value) ? targetNames(target.items[i]!) : []));
+    }
+    return reads(iter) ? targetNames(target) : [];
+  };
+  let updates = false;
+  forEachStatement(body, ({ statement: s }) => {
+    if (updates) return;
+    // `for p, g in zip(params, grads):` carries the gradients into g (the name zip pairs with them), `for g in grads:` into g.
+    if (s.type === "for") for (const n of carried(s.iter, s.target)) gradients.add(n);
+    for (const root of ownExpressions(s)) forEachExpression(root, (x) => {
+      if (x.type === "call" && x.func.type === "attribute" && (x.func.name === "assign_sub" || x.func.name === "assign_add") && [...namesIn(x.args.map((a) => a.value), new Set())].some((n) => gradients.has(n))) updates = true;
+    });
+  }, [], () => false);
+  return updates;
+}
