@@ -27,6 +27,7 @@ import { splitLoopBatches, splitPieces } from "./split-batches";
 import { assignedHubChains, chainRoot, hubChainRows, isHubMethodCall, resizesRows } from "./hub-dataset-parts";
 import { endlessTake } from "./take-count";
 import { repeatPasses } from "./repeat-passes";
+import { cutChainRows, cutChains, keptChainStart, pairedBindings, plainBindings, type Rows } from "./tfdata-parts";
 import { estimatorSteps } from "./estimator-steps";
 import { TF1_MNIST_MODULE, TF1_MNIST_VALIDATION, tf1MnistTrainSamples } from "../keras/tf1-mnist";
 import { stepsOncePerCall, stepsOncePerDefinition } from "./stepping-calls";
@@ -354,6 +355,8 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
   // `load_dataset(...)` calls at the root of a chain of Dataset methods that keeps part of their rows.
   const resizedHubCalls = new Set<Expression>(hubDatasets ? sites.flatMap((x) => (x.kind === "call" && isHubMethodCall(x.call) && resizesRows(x.call) ? [chainRoot(x.call)] : [])) : []);
   const hubChains = hubDatasets ? assignedHubChains(input.body) : new Map<Expression, { value: Expression; names: string[] }>();
+  /** Names bound to `tfds.builder(name)`, with the catalog name. */
+  const tfdsBuilders = new Map<string, string>();
   const tfdsModule = /^\s*import\s+tensorflow_datasets(?:\s+as\s+(\w+))?\s*$/m.exec(input.text)?.[1] ?? (/^\s*import\s+tensorflow_datasets\s*$/m.test(input.text) ? "tensorflow_datasets" : undefined);
   // Names a Keras fit takes its data from (`fit_generator(trainset, ...)`, `fit(x=train_gen)`).
   const fitInputs = new Set(sites.flatMap((s) => {
@@ -1251,6 +1254,19 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
       if (value !== undefined) (isEpochs ? epochs : batches).push({ rank: 20, figure: { value, source: "code", line, detail: `${library} ${flag} default=${snippet(input.text, defaultArgument!)}` } });
       continue;
     }
+    if (last === "builder" && tfdsModule && site.callee === `${tfdsModule}.builder`) {
+      // `bldr = tfds.builder("mnist")`, then `bldr.as_dataset()`: the dict of every split, or the split it names.
+      const nameValue = evaluateOne(site, positional(0) ?? keyword("name") ?? call);
+      if (nameValue?.kind === "str") for (const n of site.assignedTo) tfdsBuilders.set(n, nameValue.value);
+      continue;
+    }
+    const builtFrom = last === "as_dataset" && call.func.type === "attribute" && call.func.object.type === "name" ? tfdsBuilders.get(call.func.object.id) : undefined;
+    if (builtFrom !== undefined) {
+      const splitValue = evaluateOne(site, keyword("split") ?? call);
+      const known = tfdsTrainSamples(builtFrom, splitValue?.kind === "str" ? splitValue.value : undefined);
+      if (known && (!keyword("split") || splitValue?.kind === "str") && runsByDefault(site, (e) => evaluateOne(site, e))) datasets.push({ site, rank: 20, names: site.assignedTo.slice(0, 1), figure: { value: known.value, source: "dataset table", line, detail: `${site.callee}() of tfds.builder("${builtFrom}"): ${known.source}` } });
+      continue;
+    }
     if (last === "load" && tfdsModule && site.callee === `${tfdsModule}.load`) {
       // tfds.load("cats_vs_dogs", split=["train[:90%]", "train[90%:]"]): the first split of a list is the training one.
       const [nameValue, splitValue] = [positional(0) ?? keyword("name"), keyword("split") ?? positional(1)].map((e) => (e ? evaluateOne(site, e) : undefined));
@@ -1519,6 +1535,32 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
     const from = rowsOf(sliced.from, sliced.line);
     if (!fitInputs.has(sliced.name) || !from) continue;
     samples.push({ rank: 25, figure: { value: sliced.rows, source: "code", line: sliced.line, detail: `${sliced.name} = ${snippet(input.text, sliced.code)}: ${sliced.rows} of the ${from.value} rows of ${sliced.from} (${from.detail})` } });
+  }
+  // A tf.data chain that takes or skips elements of a sized dataset (`ds = ds.skip(10000).batch(64)`, tfdata-parts.ts).
+  if (/\.(take|skip)\s*\(/.test(input.text)) {
+    const paired = pairedBindings(input.body);
+    const bindingOf = plainBindings(input.body);
+    const walkedNames = namesIn(stepLoops.flatMap((l) => (l.type === "for" ? [l.iter] : [])), new Set());
+    const rootRows = (e: Expression, at: number, depth = 0): Rows | undefined => {
+      if (e.type === "subscript" && e.object.type === "name" && e.index.type === "str" && e.index.value === "train") return rootRows(e.object, at, depth + 1);
+      if (e.type !== "name" || depth > 6) return undefined;
+      const bound = datasets.filter((d) => d.names.includes(e.id) && d.site.call.pos.startIndex < at).pop();
+      if (bound) return { value: bound.figure.value, detail: bound.figure.detail };
+      const pair = paired.get(e.id);
+      if (pair && pair.pos.startIndex < at) return rootRows(pair, pair.pos.startIndex, depth + 1);
+      // `ds = ds.map(f).shuffle(1000)`: the elements of what the chain starts from.
+      const binding = bindingOf(e.id, at);
+      const start = binding ? keptChainStart(binding.value) : undefined;
+      return start && binding ? rootRows(start, binding.at, depth + 1) : undefined;
+    };
+    for (const chain of cutChains(input.body)) {
+      const site = sites.find((x): x is CallSite => x.kind === "call" && x.call === chain.value);
+      if (!site) continue;
+      const rows = cutChainRows(chain.value, (e) => rootRows(e, chain.at), (e) => positiveOrZero(evaluateOne(site, e)), (e) => snippet(input.text, e));
+      // Only the part the run trains on (fit's data, a step loop's iterable) is its samples: not a validation take().
+      const trained = chain.names.some((n) => fitInputs.has(n) || walkedNames.has(n));
+      if (rows && trained && runsByDefault(site, (e) => evaluateOne(site, e))) datasets.push({ site, rank: 30, names: chain.names, figure: { value: rows.value, source: "code", line: site.call.pos.line, detail: rows.detail } });
+    }
   }
   if (!partOfUnknownSize) for (const d of datasets) samples.push({ rank: d.rank, figure: d.figure });
 

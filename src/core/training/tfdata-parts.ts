@@ -1,0 +1,91 @@
+// The elements a tf.data chain keeps of a dataset of known size (tensorflow.org/api_docs/python/tf/data/Dataset):
+// `take(n)` the first n, `skip(n)` all but the first n; `map`, `shuffle`, `cache`, `prefetch` and the batching calls
+// keep every one. `mnist_train = mnist_train.skip(10000).batch(64)` over MNIST's 60,000 training images trains on
+// 50,000. The chain's start is a name bound to a sized dataset, its "train" split (`datasets['train']` of
+// `tfds.builder('mnist').as_dataset()`), or `tf.data.Dataset.from_tensor_slices(x)` of such data.
+import type { Expression, Statement } from "../python/ast";
+import { forEachStatement, keywordArgument, positionalArgument, targetNames } from "../python/syntax-walk";
+
+/** A size and how it was read. */
+export interface Rows {
+  value: number;
+  detail: string;
+}
+
+const KEEPS = new Set(["map", "shuffle", "cache", "prefetch", "batch", "padded_batch", "with_options"]);
+const BATCHES = new Set(["batch", "padded_batch"]);
+
+/** Assignments of a chain holding `take` or `skip` (`ds = ds.skip(10000).batch(64)`), each with the names it binds. */
+export function cutChains(body: Statement[]): { value: Expression; names: string[]; at: number }[] {
+  const out: { value: Expression; names: string[]; at: number }[] = [];
+  forEachStatement(body, ({ statement: s }) => {
+    if (s.type !== "assign") return;
+    let cut = false;
+    for (let e: Expression = s.value; e.type === "call" && e.func.type === "attribute"; e = e.func.object) if (e.func.name === "take" || e.func.name === "skip") cut = true;
+    if (cut) out.push({ value: s.value, names: s.targets.flatMap(targetNames), at: s.pos.startIndex });
+  }, [], () => false);
+  return out;
+}
+
+/** The names a tuple assignment binds one by one (`train, test = ds['train'], ds['test']`), to what each is bound. */
+export function pairedBindings(body: Statement[]): Map<string, Expression> {
+  const out = new Map<string, Expression>();
+  forEachStatement(body, ({ statement: s }) => {
+    if (s.type !== "assign" || s.targets.length !== 1) return;
+    const [t, v] = [s.targets[0]!, s.value];
+    if ((t.type === "tuple" || t.type === "list") && v.type === "tuple" && t.items.length === v.items.length) t.items.forEach((item, i) => item.type === "name" && out.set(item.id, v.items[i]!));
+  }, [], () => false);
+  return out;
+}
+
+/**
+ * The elements of a chain cut by `take`/`skip` before any batching, from the rows `root` gives for its start
+ * (undefined when unknown); undefined for chains with other methods, a cut after batching or after a repeat.
+ */
+export function cutChainRows(value: Expression, root: (e: Expression) => Rows | undefined, count: (e: Expression) => number | undefined, snippet: (e: Expression) => string): Rows | undefined {
+  const links: Extract<Expression, { type: "call" }>[] = [];
+  let start = value;
+  while (start.type === "call" && start.func.type === "attribute" && (KEEPS.has(start.func.name) || ["take", "skip", "repeat"].includes(start.func.name))) {
+    links.unshift(start);
+    start = start.func.object;
+  }
+  // from_tensor_slices(x) or from_tensor_slices((x, y)): one element per row of x.
+  if (start.type === "call" && start.func.type === "attribute" && start.func.name === "from_tensor_slices") {
+    const given = positionalArgument(start, 0) ?? keywordArgument(start, "tensors");
+    start = given?.type === "tuple" && given.items.length > 0 ? given.items[0]! : given ?? start;
+  }
+  const whole = root(start);
+  if (!whole) return undefined;
+  let rows = whole.value;
+  let batched = false;
+  let repeated = false;
+  const cuts: string[] = [];
+  for (const link of links) {
+    const method = link.func.type === "attribute" ? link.func.name : "";
+    if (BATCHES.has(method)) batched = true;
+    if (method === "repeat") repeated = true;
+    if (method !== "take" && method !== "skip") continue;
+    if (batched || repeated) return undefined;
+    const n = count(positionalArgument(link, 0) ?? keywordArgument(link, "count") ?? link);
+    if (n === undefined || n < 0) return undefined;
+    rows = method === "take" ? Math.min(n, rows) : Math.max(0, rows - n);
+    cuts.push(`${method}(${n})`);
+  }
+  return cuts.length > 0 && rows > 0 ? { value: rows, detail: `${snippet(value)}: ${cuts.join(", ")} of ${whole.value} elements (${whole.detail})` } : undefined;
+}
+
+/** The start of a chain that keeps every element (`ds.map(f).shuffle(1000)` → `ds`), or undefined for other values. */
+export function keptChainStart(value: Expression): Expression | undefined {
+  let start = value;
+  while (start.type === "call" && start.func.type === "attribute" && KEEPS.has(start.func.name)) start = start.func.object;
+  return start === value ? undefined : start;
+}
+
+/** The last plain assignment of each name before a position, over a body's statements (functions not entered). */
+export function plainBindings(body: Statement[]): (name: string, before: number) => { value: Expression; at: number } | undefined {
+  const all: { name: string; value: Expression; at: number }[] = [];
+  forEachStatement(body, ({ statement: s }) => {
+    if (s.type === "assign" && s.targets.length === 1 && s.targets[0]!.type === "name") all.push({ name: s.targets[0]!.id, value: s.value, at: s.pos.startIndex });
+  }, [], () => false);
+  return (name, before) => all.filter((a) => a.name === name && a.at < before).pop();
+}
