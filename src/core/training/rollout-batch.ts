@@ -43,7 +43,7 @@ export function rolloutBatch(stepLoopBody: Statement[], text: string, evaluate: 
 
 /** Whether a call steps an environment: `env.step(a)`, or a method of a project object whose body (or a method it
  *  calls on itself) does (`player.action_train()` → `self.env.step(action)`). */
-function stepsEnvironment(call: Extract<Expression, { type: "call" }>, evaluate: (e: Expression) => Value | undefined): boolean {
+export function stepsEnvironment(call: Extract<Expression, { type: "call" }>, evaluate: (e: Expression) => Value | undefined): boolean {
   if (call.func.type !== "attribute") return false;
   if (call.func.name === "step" && ENV_STEP.test(dottedName(call.func.object) ?? "")) return true;
   if (call.func.object.type !== "name") return false;

@@ -59,6 +59,7 @@ import { passedArgument, stepLoopBatch } from "./step-loop-batch";
 import { ownSampleBatch } from "./buffer-own-batch";
 import { methodDrawnBatch } from "./drawn-batches";
 import { rolloutBatch } from "./rollout-batch";
+import { replaysRollout } from "./update-epochs";
 import { optionRead } from "./unread-options";
 import { environmentEpisode, fixedEpisodeSteps } from "./episode-length";
 import { breakGuards, breaksEarly, counterBudget, episodeCalls } from "./counter-budget";
@@ -465,10 +466,21 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
    *  function's `epoch` parameter on the way to a step loop (`for e in range(1, 16): train_and_test(e)`), or a counted
    *  loop around a step loop sized by the data it walks (`for i in range(100): for s, e in zip(range(0, len(trX), 128), ...)`,
    *  data-pass-epochs.ts). */
-  const isEpochLoop = (l: { variable: string; loop: Extract<Statement, { type: "for" }> }): boolean =>
-    EPOCH_VARIABLE.test(l.variable) || (namesEpochs(l.loop.iter) && (containsStepLoop(l.loop) || callsStepLoopFunction(input.body, l.loop, stepLoopSpans()))) ||
+  const isEpochLoop = (l: { variable: string; loop: Extract<Statement, { type: "for" }>; context: CodeSite["context"] }): boolean =>
+    (EPOCH_VARIABLE.test(l.variable) || (namesEpochs(l.loop.iter) && (containsStepLoop(l.loop) || callsStepLoopFunction(input.body, l.loop, stepLoopSpans()))) ||
     passesEpochToStepLoop(input.body, l.loop, l.variable, stepLoopSpans()) ||
-    passesOverData(l.loop, (x) => shapeOf(x).stepLoop, STEP_VARIABLE.test(l.variable));
+    passesOverData(l.loop, (x) => shapeOf(x).stepLoop, STEP_VARIABLE.test(l.variable))) && !replaysOwnRollout(l);
+  /** PPO's update epochs over the rollout a loop around them collects first (update-epochs.ts), by loop. */
+  const rolloutPasses = new Map<Statement, boolean>();
+  const replaysOwnRollout = (l: { loop: Extract<Statement, { type: "for" }>; context: CodeSite["context"] }): boolean => {
+    let known = rolloutPasses.get(l.loop);
+    if (known === undefined) {
+      const around = sites.flatMap((x) => ((x.kind === "loop" || x.kind === "while") && x.context.fn === l.context.fn && within(x.loop, l.loop) ? [x.loop] : []));
+      known = around.length > 0 && replaysRollout(l.loop, [...new Set(around)], (e) => evaluateOne(l as CodeSite, e));
+      rolloutPasses.set(l.loop, known);
+    }
+    return known;
+  };
   /**
    * The loops of counted length around a step loop, epoch loops aside (they are the run's epochs): PPO's
    * `for iteration in range(1, n + 1): for epoch in range(k): for start in range(0, b, mb)` steps n × k × b/mb times.
