@@ -114,7 +114,7 @@ export function loopShape(loop: LoopStatement, stepping?: (c: CallExpression) =>
 }
 
 /** The parts of a test that must all hold: `a and b and c` gives a, b, c; any other test is its own one part. */
-function conjuncts(test: Expression): Expression[] {
+export function conjuncts(test: Expression): Expression[] {
   return test.type === "boolean" && test.op === "and" ? [...conjuncts(test.left), ...conjuncts(test.right)] : [test];
 }
 

@@ -60,6 +60,7 @@ import { ownSampleBatch } from "./buffer-own-batch";
 import { methodDrawnBatch } from "./drawn-batches";
 import { rolloutBatch } from "./rollout-batch";
 import { replaysRollout } from "./update-epochs";
+import { counterGatedPasses, gatedPasses } from "./gated-passes";
 import { optionRead } from "./unread-options";
 import { environmentEpisode, fixedEpisodeSteps } from "./episode-length";
 import { breakGuards, breaksEarly, counterBudget, episodeCalls } from "./counter-budget";
@@ -506,8 +507,10 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
     for (const l of around) {
       const n = iterationCount(iterOf(l.loop) ?? l.loop.iter, (e) => evaluateOne(l, e));
       if (n === undefined || n <= 0) return "uncounted";
-      value *= n;
-      details.push(`for ${snippet(input.text, l.loop.target)} in ${snippet(input.text, l.loop.iter)}`);
+      // Learn-every-N: only the passes the `if`s on the way let through reach the step loop (gated-passes.ts).
+      const gated = gatedPasses(l.loop, site.loop, (e) => evaluateOne(l, e), input.text);
+      value *= gated ? gated.value : n;
+      details.push(`for ${snippet(input.text, l.loop.target)} in ${snippet(input.text, l.loop.iter)}${gated ? ` (${gated.detail})` : ""}`);
     }
     return { value, detail: details.join(" × ") };
   };
@@ -695,6 +698,15 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
           continue;
         }
         let figure: PlanFigure = { value: count.value, source: "code", line: site.loop.pos.line, detail: count.detail };
+        // `while global_step < total: global_step += num_envs; if global_step > learning_starts and global_step %
+        // train_freq == 0:` (DQN over vectorized environments): the passes whose counter passes the gate (gated-passes.ts).
+        const counter = site.loop.type === "while" && site.loop.test.type === "compare" && site.loop.test.left.type === "name" ? site.loop.test.left.id : undefined;
+        const stride = counter && every !== undefined && every > 1 ? counterStride(site.loop.body, counter, (e) => evaluateOne(site, e)) : undefined;
+        const counterGate = site.loop.type === "while" && counter && stride !== undefined ? counterGatedPasses(site.loop, counter, stride, count.value, shape.stepEvery!, (e) => evaluateOne(site, e), input.text) : undefined;
+        if (counterGate) {
+          if (counterGate.value > 0) steps.push({ rank: 50, figure: { ...figure, value: counterGate.value, detail: `${count.detail}, stepping when ${counterGate.detail}` } });
+          continue;
+        }
         const from = shape.stepFrom && !count.detail.includes(" until ") ? positiveOrZero(evaluateOne(site, shape.stepFrom.bound)) : undefined;
         if (from !== undefined && shape.stepFrom) {
           // `if global_step > learning_starts: if global_step % train_frequency == 0:` (DQN): the indexes from the first

@@ -1,0 +1,161 @@
+// Learn-every-N: a budget loop over environment steps that updates only on some of its passes (Fujimoto et al.'s
+// TD3 and OpenAI Spinning Up's SAC: `if t >= update_after and t % update_every == 0: for j in range(update_every):
+// update(...)`; DQN's `if t > learning_starts and t % train_freq == 0:`). The optimizer steps are the passes whose
+// index passes the gate times the updates each of those makes, not every pass times them (issue 21).
+import type { Expression, Statement } from "../python/ast";
+import type { Value } from "../interp/values";
+import { namesIn } from "../python/syntax-walk";
+import { conjuncts, moduloZero } from "./loop-shape";
+import { positiveInteger, positiveOrZero } from "../interp/value-figures";
+
+/** A counted loop's passes that reach `inner`, and the gate that says so. */
+export interface GatedPasses {
+  value: number;
+  detail: string;
+}
+
+/**
+ * The passes of `for t in range(...)` that reach `inner` (a loop in its body) through the `if`s between them, when each
+ * part of those tests that reads the loop's index is a period (`t % N == 0`, `(t + 1) % N == 0`) or a start (`t >= L`,
+ * `t > L`) and the other parts read nothing of the loop. Undefined when nothing gates `inner`, when a gate cannot be
+ * read (`if len(buffer) > batch_size:` is left as the loop's count), or when the range is not stepped by one.
+ */
+export function gatedPasses(outer: Extract<Statement, { type: "for" }>, inner: Statement, evaluate: (e: Expression) => Value | undefined, text: string): GatedPasses | undefined {
+  if (outer.target.type !== "name") return undefined;
+  const index = outer.target.id;
+  const range = evaluate(outer.iter);
+  if (range?.kind !== "range" || range.step !== 1) return undefined;
+  const tests = testsOnTheWay(outer.body, inner);
+  if (!tests || tests.length === 0) return undefined;
+  let lo = range.start;
+  const hi = range.stop;
+  const periods: { every: number; offset: number }[] = [];
+  const said: string[] = [];
+  for (const test of tests) {
+    for (const part of conjuncts(test)) {
+      const reads = readsName(part, index);
+      if (!reads) continue;
+      const every = moduloZero(part, "==");
+      if (every) {
+        const left = part.type === "compare" ? (part.left.type === "binary" && part.left.op === "%" ? part.left.left : part.comparators[0].type === "binary" ? part.comparators[0].left : undefined) : undefined;
+        const offset = left ? indexOffset(left, index) : undefined;
+        const n = positiveInteger(evaluate(every));
+        if (offset === undefined || n === undefined) return undefined;
+        periods.push({ every: n, offset });
+      } else {
+        const from = startBound(part, index);
+        const bound = from ? positiveOrZero(evaluate(from.bound)) : undefined;
+        if (!from || bound === undefined) return undefined;
+        lo = Math.max(lo, from.inclusive ? bound : bound + 1);
+      }
+      said.push(text.slice(part.pos.startIndex, part.pos.endIndex));
+    }
+  }
+  if (said.length === 0 || periods.length > 1) return undefined;
+  let value = Math.max(0, hi - lo);
+  if (periods.length === 1 && value > 0) {
+    const { every, offset } = periods[0];
+    // Indices x in [lo, hi) with (x + offset) % every == 0.
+    const upTo = (x: number) => Math.floor((x + offset) / every);
+    value = upTo(hi - 1) - upTo(lo - 1);
+  }
+  return { value, detail: `${said.join(" and ")}: ${value.toLocaleString("en-US")} of its passes` };
+}
+
+/** The tests of the `if`s that hold `inner` within `body`, outermost first (only `if`/`with`/`try` blocks between
+ *  them); undefined when `inner` sits in an `else`, another loop or a definition. */
+function testsOnTheWay(body: Statement[], inner: Statement): Expression[] | undefined {
+  for (const s of body) {
+    if (s === inner) return [];
+    if (s.pos.startIndex > inner.pos.startIndex || s.pos.endIndex < inner.pos.endIndex) continue;
+    if (s.type === "if") {
+      const within = testsOnTheWay(s.body, inner);
+      return within ? [s.test, ...within] : undefined;
+    }
+    if (s.type === "with") return testsOnTheWay(s.body, inner);
+    if (s.type === "try") return testsOnTheWay(s.body, inner);
+    return undefined;
+  }
+  return undefined;
+}
+
+/** Whether an expression reads the name. */
+function readsName(e: Expression, name: string): boolean {
+  return namesIn([e], new Set()).has(name);
+}
+
+/** k in `index + k` (0 for the index itself). */
+function indexOffset(e: Expression, index: string): number | undefined {
+  if (e.type === "name" && e.id === index) return 0;
+  if (e.type === "binary" && e.op === "+" && e.left.type === "name" && e.left.id === index && e.right.type === "int") return e.right.value;
+  return undefined;
+}
+
+/** `index >= L`, `index > L` (or `L <= index`, `L < index`). */
+function startBound(test: Expression, index: string): { bound: Expression; inclusive: boolean } | undefined {
+  if (test.type !== "compare" || test.ops.length !== 1) return undefined;
+  const [op, left, right] = [test.ops[0], test.left, test.comparators[0]];
+  const isIndex = (e: Expression) => e.type === "name" && e.id === index;
+  if (isIndex(left) && (op === ">" || op === ">=") && !readsName(right, index)) return { bound: right, inclusive: op === ">=" };
+  if (isIndex(right) && (op === "<" || op === "<=") && !readsName(left, index)) return { bound: left, inclusive: op === "<=" };
+  return undefined;
+}
+
+/**
+ * The passes of `while counter < bound:` that step, when the counter goes up by `stride` each pass (`global_step +=
+ * num_envs`, one per environment of a vector) and the step sits under an `if` on the counter: its period (`counter %
+ * train_freq == 0`, the `period` expression the loop's shape found) and a start (`counter > learning_starts`). The
+ * test sees the counter after the increment when the increment comes first in the body. A period that divides the
+ * stride holds on every pass. Undefined when the counter's first value is unknown or the gate cannot be read.
+ */
+export function counterGatedPasses(loop: Extract<Statement, { type: "while" }>, counter: string, stride: number, passes: number, period: Expression, evaluate: (e: Expression) => Value | undefined, text: string): GatedPasses | undefined {
+  const gate = gateHolding(loop.body, period);
+  if (!gate || passes > 10_000_000) return undefined;
+  const start = positiveOrZero(evaluate({ type: "name", id: counter, pos: loop.pos }));
+  if (start === undefined) return undefined;
+  const tests = [...(testsOnTheWay(loop.body, gate) ?? []), gate.test];
+  let from = -Infinity;
+  const periods: { every: number; offset: number }[] = [];
+  const said: string[] = [];
+  for (const part of tests.flatMap(conjuncts)) {
+    if (!readsName(part, counter)) continue;
+    const every = moduloZero(part, "==");
+    if (every) {
+      const left = part.type === "compare" ? (part.left.type === "binary" && part.left.op === "%" ? part.left.left : part.comparators[0].type === "binary" ? part.comparators[0].left : undefined) : undefined;
+      const offset = left ? indexOffset(left, counter) : undefined;
+      const n = positiveInteger(evaluate(every));
+      if (offset === undefined || n === undefined) return undefined;
+      periods.push({ every: n, offset });
+    } else {
+      const bound = startBound(part, counter);
+      const value = bound ? positiveOrZero(evaluate(bound.bound)) : undefined;
+      if (!bound || value === undefined) return undefined;
+      from = Math.max(from, bound.inclusive ? value : value + 1);
+    }
+    said.push(text.slice(part.pos.startIndex, part.pos.endIndex));
+  }
+  if (periods.length === 0) return undefined;
+  const increment = loop.body.find((s) => s.type === "augmented" && s.target.type === "name" && s.target.id === counter);
+  const after = increment !== undefined && increment.pos.startIndex < gate.pos.startIndex;
+  let value = 0;
+  for (let k = 1; k <= passes; k++) {
+    const seen = start + stride * (after ? k : k - 1);
+    if (seen >= from && periods.every((p) => (seen + p.offset) % p.every === 0)) value++;
+  }
+  return { value, detail: `${said.join(" and ")} with ${counter} going up by ${stride} a pass: ${value.toLocaleString("en-US")} of its ${passes.toLocaleString("en-US")} passes` };
+}
+
+/** The `if` among a loop body's own statements (inside `if`/`with`/`try`, not nested loops) whose test holds `part`. */
+function gateHolding(body: Statement[], part: Expression): Extract<Statement, { type: "if" }> | undefined {
+  for (const s of body) {
+    if (s.type === "if") {
+      if (s.test.pos.startIndex <= part.pos.startIndex && part.pos.endIndex <= s.test.pos.endIndex) return s;
+      const inside = gateHolding(s.body, part) ?? gateHolding(s.orelse, part);
+      if (inside) return inside;
+    } else if (s.type === "with" || s.type === "try") {
+      const inside = gateHolding(s.body, part);
+      if (inside) return inside;
+    }
+  }
+  return undefined;
+}
