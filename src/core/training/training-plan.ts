@@ -1738,7 +1738,12 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
   const allLoops: LoopStatement[] = [...forLoops.map((l) => l.loop), ...whileLoops];
   const early = plan.steps?.source === "code" ? allLoops.find((l) => l.pos.line === plan.steps!.line) : undefined;
   const cut = early ? allLoops.find((l) => (l === early || within(l, early)) && endsEarly(l)) : undefined;
-  if (plan.steps && cut) notes.push(`steps: at most ${plan.steps.value.toLocaleString("en-US")}: the loop at line ${cut.pos.line} can end early (break), so the run may take fewer`);
+  if (plan.steps && cut) {
+    notes.push(`steps: at most ${plan.steps.value.toLocaleString("en-US")}: the loop at line ${cut.pos.line} can end early (break), so the run may take fewer`);
+    // The figure's own detail says so too: it travels with the plan where the notes do not (an episode helper of
+    // another file, `mini_batch_train(env, agent, MAX_EPISODES, MAX_STEPS, BATCH_SIZE)`, hands on its figures only).
+    plan.steps = { ...plan.steps, detail: `at most ${plan.steps.detail} (an upper bound: the loop at line ${cut.pos.line} can end early on a break)` };
+  }
   if (!plan.batch && batchFromData) {
     plan.batchFromData = batchFromData;
     notes.push(`batch: ${batchFromData.detail} (line ${batchFromData.line}): pass --batch N`);

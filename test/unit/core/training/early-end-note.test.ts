@@ -26,6 +26,8 @@ describe("steps counted from loops that can end early", () => {
     const episode = (await analyze(script("        if done:\n            break"))).training;
     assert.equal(episode?.steps?.value, 5000);
     assert.ok(episode?.notes?.some((n) => n.startsWith("steps: at most 5,000: the loop at line 12")), JSON.stringify(episode?.notes));
+    // the figure's own detail says it is an upper bound, as it travels without the notes
+    assert.match(episode?.steps?.detail ?? "", /^at most .*\(an upper bound: the loop at line 12 can end early on a break\)$/);
     const solved = (await analyze(script("    running_reward += reward\n    if running_reward > 475:\n        break"))).training;
     assert.ok(solved?.notes?.some((n) => n.startsWith("steps: at most") && n.includes("line 10")), JSON.stringify(solved?.notes));
     // a break the defaults never reach (a test of names the loop does not bind, false before it) cuts nothing short
@@ -34,5 +36,6 @@ describe("steps counted from loops that can end early", () => {
     const fixed = (await analyze(script("    running_reward += 1"))).training;
     assert.equal(fixed?.steps?.value, 5000);
     assert.ok(!(fixed?.notes ?? []).some((n) => n.startsWith("steps: at most")));
+    assert.doesNotMatch(fixed?.steps?.detail ?? "", /upper bound/);
   });
 });
