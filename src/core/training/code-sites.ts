@@ -41,6 +41,9 @@ const LOADER_NAME = /loader\b/;
 /** A TensorFlow 1.x training operation (`train_op = optimizer.minimize(loss)`): a script that runs one in a loop of
  *  counted steps may name neither epochs nor batches (`for step in range(3000): sess.run(train_op, ...)`). */
 const SESSION_TRAINING = /\.minimize\s*\(/;
+/** A reinforcement-learning agent's update (`RL.learn()`, `agent.learn(experiences)`): an episode script that calls one
+ *  on an agent of another file may name neither epochs nor batches (`for i_episode in range(100): ... RL.learn()`). */
+const AGENT_LEARNING = /\.learn\s*\(/;
 
 /** What a `for` loop binds each pass: names, and attributes as their dotted chain, since Python assigns any target
  *  (`for self.epoch in range(self.start_epoch, self.max_epoch):`, torchreid's engine). */
@@ -102,9 +105,9 @@ export function findCodeSites(body: Statement[], text: string, words: RegExp = T
   const sites: CodeSite[] = [];
   // Most files in a package are model code with no training words: one scan of the text skips them.
   // A script whose only training word is a loader's name (`src_data_loader = get_data_loader(...)`, its loops in another
-  // file) is read too, and so is a TensorFlow 1.x script whose only training word is its optimizer's minimize(); tested
-  // on the whole file only, as a per-function test of them costs each keystroke in large files.
-  if (!words.test(text) && !(words === TRAINING_WORDS && (LOADER_NAME.test(text) || SESSION_TRAINING.test(text)))) return sites;
+  // file) is read too, and so is a TensorFlow 1.x script whose only training word is its optimizer's minimize() or an
+  // agent's learn(); tested on the whole file only, as a per-function test of them costs each keystroke in large files.
+  if (!words.test(text) && !(words === TRAINING_WORDS && (LOADER_NAME.test(text) || SESSION_TRAINING.test(text) || AGENT_LEARNING.test(text)))) return sites;
   const own = (def: FunctionDefinition) => words.test(text.slice(def.pos.startIndex, def.pos.endIndex));
   // A module function without those words may still drive training through one that has them (`def main(): for e in
   // range(1, 16): train_and_test(e)`): it is read too when it calls such a function by name, up to two levels up.
