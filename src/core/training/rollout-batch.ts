@@ -5,7 +5,8 @@
 // it ends). Vectorized environments step many at once (the rollout is num_steps × the environments), so a file that
 // makes them is left to other rules, and so is an update over a whole episode (the environment reset on every pass).
 import type { Expression, FunctionDefinition, Statement } from "../python/ast";
-import { callsInBody, dottedName } from "../python/syntax-walk";
+import { callsIn, callsInBody, dottedName } from "../python/syntax-walk";
+import { moduloZero } from "./loop-shape";
 import { instanceMethod } from "../interp/classes";
 import type { Value } from "../interp/values";
 
@@ -61,4 +62,46 @@ export function stepsEnvironment(call: Extract<Expression, { type: "call" }>, ev
     }
   }
   return false;
+}
+
+/** The gate and period of an every-N update that backpropagates the transitions gathered since the last one. */
+export interface PeriodicRollout {
+  period: Expression;
+  gate: Extract<Statement, { type: "if" }>;
+}
+
+/**
+ * An n-step update taken every N environment steps (Mnih et al. 2016's t_max, MorvanZhou's A3C: `if total_step %
+ * UPDATE_GLOBAL_ITER == 0 or done: push_and_pull(..., buffer_s, buffer_a, buffer_r, ...)` then `buffer_s, ... = [],
+ * ...`): a step loop that steps one environment and appends to a list on each pass, and under an `if` whose test is (or
+ * has, beside `or`) `x % N == 0` calls the update and empties that list, backpropagates up to N transitions.
+ */
+export function periodicRollout(stepLoopBody: Statement[], text: string): PeriodicRollout | undefined {
+  if (VECTORIZED.test(text)) return undefined;
+  const own = stepLoopBody.flatMap((s) => (s.type === "if" ? [s] : []));
+  const calls = callsInBody(stepLoopBody.filter((s) => s.type !== "if" && s.type !== "for" && s.type !== "while"));
+  if (!calls.some((c) => c.func.type === "attribute" && c.func.name === "step" && ENV_STEP.test(dottedName(c.func.object) ?? ""))) return undefined;
+  const appended = new Set(calls.flatMap((c) => (c.func.type === "attribute" && c.func.name === "append" && c.func.object.type === "name" ? [c.func.object.id] : [])));
+  if (appended.size === 0) return undefined;
+  for (const gate of own) {
+    const period = [gate.test, ...(gate.test.type === "boolean" && gate.test.op === "or" ? [gate.test.left, gate.test.right] : [])].map((t) => moduloZero(t, "==")).find((p) => p !== undefined);
+    if (!period || !gate.body.some((s) => callsIn(s, true).length > 0)) continue;
+    if (gate.body.some((s) => emptiesList(s, appended))) return { period, gate };
+  }
+  return undefined;
+}
+
+/** `buf = []`, `a, b = [], []` or `buf.clear()` of one of the lists. */
+function emptiesList(s: Statement, lists: ReadonlySet<string>): boolean {
+  if (s.type === "expression" && s.value.type === "call" && s.value.func.type === "attribute" && s.value.func.name === "clear" && s.value.func.object.type === "name") return lists.has(s.value.func.object.id);
+  if (s.type !== "assign") return false;
+  const empty = (e: Expression) => e.type === "list" && e.items.length === 0;
+  return s.targets.some((t) => {
+    if (t.type === "name") return lists.has(t.id) && empty(s.value);
+    if ((t.type === "tuple" || t.type === "list") && (s.value.type === "tuple" || s.value.type === "list")) {
+      const values = s.value.items;
+      return t.items.some((x, i) => x.type === "name" && lists.has(x.id) && values[i] !== undefined && empty(values[i]));
+    }
+    return false;
+  });
 }

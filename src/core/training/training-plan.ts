@@ -58,7 +58,7 @@ import { loadsTrainSplit, trainingSamples } from "./dataset-calls";
 import { passedArgument, stepLoopBatch } from "./step-loop-batch";
 import { ownSampleBatch } from "./buffer-own-batch";
 import { methodDrawnBatch } from "./drawn-batches";
-import { rolloutBatch } from "./rollout-batch";
+import { periodicRollout, rolloutBatch } from "./rollout-batch";
 import { replaysRollout } from "./update-epochs";
 import { counterGatedPasses, gatedPasses } from "./gated-passes";
 import { optionRead } from "./unread-options";
@@ -635,6 +635,10 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
         const rollout = own || keptBatch !== undefined ? undefined : rolloutBatch(site.loop.body, input.text, (e) => evaluateOne(site, e));
         const rolloutSize = rollout ? positiveInteger(evaluateOne(site, rollout.size)) : undefined;
         if (rollout && rolloutSize !== undefined) batches.push({ rank: 46, figure: { value: rolloutSize, source: "code", line: rollout.loop.pos.line, detail: `each update backpropagates the rollout of for ... in ${snippet(input.text, rollout.loop.iter)}: ${rolloutSize} steps of one environment` } });
+        // An update every N environment steps of the transitions gathered since the last (`if total_step % N == 0 or done:`).
+        const periodic = own || keptBatch !== undefined || rollout ? undefined : periodicRollout(site.loop.body, input.text);
+        const periodicSize = periodic ? positiveInteger(evaluateOne(site, periodic.period)) : undefined;
+        if (periodic && periodicSize !== undefined) batches.push({ rank: 46, figure: { value: periodicSize, source: "code", line: periodic.gate.pos.line, detail: `each update backpropagates the transitions gathered since the last, every ${snippet(input.text, periodic.period)} = ${periodicSize} steps of one environment (${snippet(input.text, periodic.gate.test)})` } });
         // A loop over an iterator that batches its own data: each item is a batch of the object's `batch_size`.
         const drawnFrom = site.loop.type === "for" ? iterOf(site.loop) ?? site.loop.iter : undefined;
         const drawn = !own && drawnFrom?.type === "name" ? evaluateOne(site, drawnFrom) : undefined;

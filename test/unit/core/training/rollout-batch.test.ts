@@ -65,3 +65,48 @@ describe("an n-step rollout before each update (src/core/training/rollout-batch.
     assert.equal(vectorized.batch, undefined);
   });
 });
+
+describe("training plan: an update every N environment steps of the transitions gathered since the last (rollout-batch.ts)", () => {
+  const worker = (reset: string) => `import torch
+import torch.nn as nn
+import gym
+
+UPDATE_ITER = 5
+env = gym.make("CartPole-v0")
+net = nn.Linear(4, 2)
+opt = torch.optim.Adam(net.parameters())
+
+def push(opt, net, bs, br):
+    loss = net(torch.tensor(bs)).sum()
+    opt.zero_grad()
+    loss.backward()
+    opt.step()
+
+total_step = 1
+for ep in range(300):
+    s = env.reset()
+    buffer_s, buffer_r = [], []
+    while True:
+        s_, r, done, _ = env.step(0)
+        buffer_s.append(s)
+        buffer_r.append(r)
+        if total_step % UPDATE_ITER == 0 or done:
+            push(opt, net, buffer_s, buffer_r)
+${reset}
+            if done:
+                break
+        s = s_
+        total_step += 1
+`;
+
+  it("takes N as the batch when the gated update empties the lists the loop appends to", async () => {
+    const plan = await planOf(worker("            buffer_s, buffer_r = [], []"));
+    assert.equal(plan.batch?.value, 5);
+    assert.match(plan.batch?.detail ?? "", /every UPDATE_ITER = 5 steps/);
+  });
+
+  it("reads no such batch when the lists are kept (an update over everything gathered so far)", async () => {
+    const plan = await planOf(worker("            pass"));
+    assert.notEqual(plan.batch?.value, 5);
+  });
+});
