@@ -11,7 +11,7 @@ type ForStatement = Extract<Statement, { type: "for" }>;
 
 /** Whether `loop`, a counted `range(...)` loop, holds directly (not inside another loop) a step loop whose count is
  *  sized by the data it walks: its iterations then make one pass over that data, and each of `loop`'s is an epoch. */
-export function passesOverData(loop: ForStatement, isStepLoop: (l: LoopStatement) => boolean, sameDataOnly = false): boolean {
+export function passesOverData(loop: ForStatement, isStepLoop: (l: LoopStatement) => boolean, sameDataOnly = false, isLoader?: (name: string) => boolean): boolean {
   if (!isRangeCall(loop.iter)) return false;
   const assigned = new Map<string, Expression>();
   const inner: ForStatement[] = [];
@@ -26,11 +26,22 @@ export function passesOverData(loop: ForStatement, isStepLoop: (l: LoopStatement
   return inner.some((l) => {
     // `training_batch = zip(...)` bound in the outer loop's body, then `for start, end in training_batch:`.
     const iter = l.iter.type === "name" ? assigned.get(l.iter.id) ?? l.iter : l.iter;
+    // `for it in range(training_iters): for xb, yb in train_loader:`: a step loop over a whole loader bound outside
+    // the loop (not rebuilt in it) walks the data once per turn, so each turn is an epoch whatever it is named.
+    const walked = unwrapped(l.iter);
+    if (isLoader && walked.type === "name" && !assigned.has(walked.id) && isLoader(walked.id)) return isStepLoop(l);
     if (iter.type !== "call" || !sizedByData(iter) || !isStepLoop(l)) return false;
     // A loop named for steps (`for it in range(1, num_iterations + 1):`) passes over the same data each time only
     // when the data it sizes is bound outside it: PPO refills its rollout buffer on each update, and that is no epoch.
     return !sameDataOnly || sizedNames(iter).every((name) => !assigned.has(name));
   });
+}
+
+/** The iterable under `enumerate(...)`, `tqdm(...)` or `iter(...)` wrappers. */
+function unwrapped(e: Expression): Expression {
+  let at = e;
+  while (at.type === "call" && at.func.type === "name" && /^(enumerate|tqdm|iter)$/.test(at.func.id) && at.args[0]?.kind === "positional") at = at.args[0].value;
+  return at;
 }
 
 /** The names whose size an iterable's bounds read (`len(pairs)` gives pairs). */

@@ -470,7 +470,7 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
   const isEpochLoop = (l: { variable: string; loop: Extract<Statement, { type: "for" }>; context: CodeSite["context"] }): boolean =>
     (EPOCH_VARIABLE.test(l.variable) || (namesEpochs(l.loop.iter) && (containsStepLoop(l.loop) || callsStepLoopFunction(input.body, l.loop, stepLoopSpans()))) ||
     passesEpochToStepLoop(input.body, l.loop, l.variable, stepLoopSpans()) ||
-    passesOverData(l.loop, (x) => shapeOf(x).stepLoop, STEP_VARIABLE.test(l.variable))) && !replaysOwnRollout(l);
+    passesOverData(l.loop, (x) => shapeOf(x).stepLoop, STEP_VARIABLE.test(l.variable), namedForIterations(l) ? (name) => knownLoaders.has(name) : undefined)) && !replaysOwnRollout(l);
   /** PPO's update epochs over the rollout a loop around them collects first (update-epochs.ts), by loop. */
   const rolloutPasses = new Map<Statement, boolean>();
   const replaysOwnRollout = (l: { loop: Extract<Statement, { type: "for" }>; context: CodeSite["context"] }): boolean => {
@@ -482,6 +482,10 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
     }
     return known;
   };
+  /** A loop named for iterations by its variable (`for it in ...`) or its count (`range(training_iters)`): a whole pass
+   *  over a loader in each of its turns makes it an epoch loop (a plain `for _ in range(n)` is left to its name). */
+  const namedForIterations = (l: { variable: string; loop: Extract<Statement, { type: "for" }> }): boolean =>
+    STEP_VARIABLE.test(l.variable) || /iter/i.test(input.text.slice(l.loop.iter.pos.startIndex, l.loop.iter.pos.endIndex));
   /**
    * The loops of counted length around a step loop, epoch loops aside (they are the run's epochs): PPO's
    * `for iteration in range(1, n + 1): for epoch in range(k): for start in range(0, b, mb)` steps n × k × b/mb times.
@@ -764,7 +768,7 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
     if (site.kind === "loop" && stepLoops.includes(site.loop)) continue;
     // A loop named for steps around a pass over the same data (`for it in range(n): for j in range(0, len(pairs), bs)`)
     // is an epoch loop (data-pass-epochs.ts), read below.
-    const passesData = site.kind === "loop" && STEP_VARIABLE.test(site.variable) && passesOverData(site.loop, (x) => shapeOf(x).stepLoop, true);
+    const passesData = site.kind === "loop" && STEP_VARIABLE.test(site.variable) && passesOverData(site.loop, (x) => shapeOf(x).stepLoop, true, (name) => knownLoaders.has(name));
     if (site.kind === "loop" && !passesData && STEP_VARIABLE.test(site.variable) && /\.backward\s*\(/.test(input.text.slice(site.loop.pos.startIndex, site.loop.pos.endIndex))) {
       // A loop around a step loop of its own (`for iteration in ...: for start in range(0, n, mb): ... step()`) is
       // counted by that loop, as one of the loops around it.
