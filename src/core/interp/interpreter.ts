@@ -140,6 +140,15 @@ export interface RunSetup {
 const PLAIN_ARM = new Set(["str", "int", "float", "constant", "name", "attribute"]);
 /** Values an undecided conditional expression cannot choose between (two settings, never built objects). */
 const SCALAR = new Set(["str", "int", "float", "bool", "none"]);
+/** A value of each builtin type whose methods builtin-methods.ts implements, to ask which methods the type has. */
+const BUILTIN_TYPE_SAMPLES: Record<string, () => Value> = {
+  "builtins.str": () => str(""),
+  "builtins.list": () => list([]),
+  "builtins.tuple": () => tuple([]),
+  "builtins.int": () => int(0),
+  "builtins.float": () => float(0),
+  "builtins.set": () => ({ kind: "set", entries: new Map(), id: freshId() }),
+};
 
 /**
  * The abstract interpreter: evaluates the subset of Python that builds and runs models, over the lowered syntax
@@ -1458,6 +1467,8 @@ export class Interpreter {
             const autograd = this.autogradApply(o);
             if (autograd) return autograd;
           }
+          const unbound = this.unboundBuiltinMethod(o, name);
+          if (unbound) return unbound;
           return this.missingAttribute(o, name, pos);
         }
         if ((c.kind === "function" || c.kind === "native") && c.isClassMethod) return { kind: "bound", self: o, fn: c };
@@ -1519,6 +1530,20 @@ export class Interpreter {
         return this.missingAttribute(o, name, pos);
       }
     }
+  }
+
+  /**
+   * `str.upper(s)`, `list.append(xs, x)`: a builtin type's method read on the class is its plain function, the object
+   * passed first (docs.python.org/3/reference/datamodel.html, instance methods), so the call is the bound one on it.
+   */
+  private unboundBuiltinMethod(cls: ClassValue, name: string): Value | undefined {
+    const sample = BUILTIN_TYPE_SAMPLES[cls.qualifiedName]?.();
+    if (!sample || !this.builtinMethods(sample)?.[name]) return undefined;
+    return {
+      kind: "native",
+      name: `${cls.name}.${name}`,
+      call: ({ args, kwargs }) => (args.length === 0 ? unknown(`${cls.name}.${name}() without its object`) : this.call(this.getAttribute(args[0], name), args.slice(1), kwargs)),
+    };
   }
 
   /** `import os.path as osp`: a submodule a modelled package holds as an attribute (os's path), not as a file. */

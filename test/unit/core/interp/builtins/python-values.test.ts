@@ -16,6 +16,8 @@ const CASES: [string, number][] = [
   [`"abcabc".rfind("b") + "abc".index("c") * 10 + "abcabc".rindex("a") * 100`, 4 + 20 + 300],
   [`[1, 2, 3].__len__() + {"a": 1}.__contains__("a") * 10 + "xyz".__getitem__(1).__len__() * 100`, 3 + 10 + 100],
   [`{1, 2, 3}.issuperset([1, 3]) + {1, 2}.issuperset({4}) * 10 + {1, 2}.isdisjoint([3]) * 100 + {1}.isdisjoint({1}) * 1000`, 1 + 0 + 100 + 0],
+  // a builtin type's method read on the class takes the object first (str.upper(s) is s.upper())
+  [`len(str.upper("ab ".strip())) + len(str.join("-", ["a", "b"])) * 10 + list.index([5, 6], 6) * 100 + len(set.union({1}, {2})) * 1000 + int(str.upper("mult") == "MULT") * 10000`, 2 + 30 + 100 + 2000 + 10000],
   // numpy scalars' astype: truncated toward zero for integer types, nonzero is True (numpy 1.24)
   [`np.ceil(np.log(96)).astype("int").item() * 5 + int(np.float64(-2.7).astype(np.int64)) * 100 + int(np.float64(0.5).astype(bool)) * 1000`, 25 - 200 + 1000],
   [`int(np.sqrt(10).astype("float32") * 10)`, 31],
