@@ -211,15 +211,16 @@ function analyzeProgram(parser: PythonParser, request: AnalyzeRequest, setup: { 
   const fed = fedInputs(syntax.body, namespace);
   /** Where the script binds the instance a class's figures follow (`model_0 = CircleModelV0()`). */
   const instanceLines = new Map<ModelReport, number>();
-  for (const c of candidates) {
+  const reportOf = (c: Candidate): ModelReport => {
     // What the program feeds this model by name comes after the example sizes the text spells out (a literal
     // `torch.randn(32, 3, 64, 64)` says the batch; a fed image may be one unbatched sample), before the defaults.
     const own = inputsFedTo(fed, c.instance);
     const report = interp.withRun({ recorder: c.recorder, budget: new Budget(steps, milliseconds, now) }, () => runModel(interp, c, request, program.comments.get(c.pragmaFile), [...examples, ...own], program.comments.get(request.file), sides, (file) => program.comments.get(file)));
     if (c.instanceName !== undefined) report.instance = c.instanceName;
     if (c.instanceLine !== undefined) instanceLines.set(report, c.instanceLine);
-    result.models.push(report);
-  }
+    return report;
+  };
+  for (const c of candidates) result.models.push(reportOf(c));
   result.models = withoutRepeats([...result.models, ...unbuilt].sort((a, b) => a.line - b.line));
   result.trainingSites = findTrainingSites(syntax.body, request.text);
   if (request.readTraining !== false) {
@@ -254,6 +255,11 @@ function analyzeProgram(parser: PythonParser, request: AnalyzeRequest, setup: { 
     if (empty.length > 0) {
       result.notes.push(`no training run read: the config file comes from ${empty.join(", ")}, whose default is the empty path (open('') raises FileNotFoundError), so the file you name decides the run: pass --epochs, --samples and --batch for the run you give it`);
     }
+  }
+  // Models the `__main__` block builds in another file's code (modelsTheRunBuilt): looked for last, so what that run
+  // changes (a config it merges in place) cannot change what the training plan above read.
+  if (result.models.length === 0 && request.entry === undefined) {
+    for (const c of modelsTheRunBuilt(interp, namespace, syntax.body, request.file, now)) result.models.push(reportOf(c));
   }
   try {
     if (RUN_SETUP_WORDS.test(request.text)) result.runSetup = readRunSetup(syntax.body);
@@ -629,6 +635,56 @@ function discoverCandidates(parser: PythonParser, runtime: Runtime, namespace: M
   const listed = found.filter((c) => !componentInstances.has(c.instance) && !isIdleKerasLayer(c.instance) && !(builtFromClass(c) && (componentClasses.has(c.instance.cls) || partClasses.has(c.instance.cls) || fileComponents.has(c.name))));
   const followed = followScriptInstances(listed);
   return followed.flatMap((c) => holderParts(c, followed));
+}
+
+/** Models, at most, listed from what the script's run built without binding them at top level. */
+const MAX_RUN_BUILT = 3;
+/** What running a file's `__main__` block may spend to find the models it builds: a keystroke's analysis waits, and
+ *  the block goes on into the training loop once its models are built. */
+const MAIN_BLOCK_STEPS = 1_000_000;
+const MAIN_BLOCK_MILLISECONDS = 1_500;
+
+/**
+ * The models the script's run built where nothing at top level binds them: `train.initiate(args)` under the
+ * `__main__` guard builds and trains the network inside another file's function. The module's run did not enter the
+ * guard (the analyzed file is imported, not run as __main__), so its statements are run here as `python FILE` would,
+ * with the module's names put back after. Each model is a network another file's code built, that no other built one
+ * holds, with parameters, one per class, named for its class and located at the script's statement that built it.
+ */
+function modelsTheRunBuilt(interp: Interpreter, namespace: ModuleNamespaceValue, body: Statement[], file: string, now: () => number): Candidate[] {
+  const ran = rootModules(interp, file);
+  if (ran.length > 0) return ran;
+  const guarded = body.flatMap((s) => (s.type === "if" && namesIn([s.test], new Set()).has("__name__") ? s.body : []));
+  if (guarded.length === 0) return [];
+  const saved = new Map(namespace.scope.names);
+  try {
+    const run = { recorder: new Recorder(), budget: new Budget(MAIN_BLOCK_STEPS, MAIN_BLOCK_MILLISECONDS, now) };
+    interp.withRun(run, () => interp.withFrame({ file, inModel: false, module: namespace }, () => interp.runRecordingModules(guarded, namespace.scope)));
+  } finally {
+    namespace.scope.names.clear();
+    for (const [n, v] of saved) namespace.scope.names.set(n, v);
+  }
+  return rootModules(interp, file);
+}
+
+/** The networks scriptModules holds that no other of them holds (see modelsTheRunBuilt). */
+function rootModules(interp: Interpreter, file: string): Candidate[] {
+  const built = interp.scriptModules;
+  const held = new Set<InstanceValue>();
+  for (const { instance } of built) for (const [path, m] of namedModules(instance)) if (path !== "") held.add(m);
+  const out: Candidate[] = [];
+  for (const { instance, statement } of built) {
+    // One built by the file's own code is its model sites' to list or leave (discoverCandidates above): only those
+    // another file's code built are new here.
+    const builtAt = instance.module?.constructedAt?.file;
+    if (builtAt === undefined || builtAt === file) continue;
+    if (held.has(instance) || isLossCriterion(instance) || out.some((c) => c.instance.cls === instance.cls)) continue;
+    if (![...namedModules(instance)].some(([, m]) => (m.module?.parameters.size ?? 0) > 0)) continue;
+    const line = statement.pos.line;
+    out.push({ name: instance.cls.name, entry: instance.cls.name, line, pragmaLine: line, pragmaFile: file, instance, recorder: new Recorder() });
+    if (out.length >= MAX_RUN_BUILT) break;
+  }
+  return out;
 }
 
 /**

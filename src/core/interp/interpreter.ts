@@ -247,6 +247,8 @@ export class Interpreter {
     this.frames.length = 0;
     this.failedStatements.clear();
     this.boundValues.clear();
+    this.scriptModules.length = 0;
+    this.topStatement = undefined;
   }
 
   /** Runs fn as one run of the analysis: its notes go to run.recorder, its work counts against run.budget; the enclosing run's are back after. */
@@ -284,6 +286,14 @@ export class Interpreter {
    * (a built network, then one loaded from a file), and each binding is the model of its own cell.
    */
   readonly boundValues = new Map<Statement, Value>();
+
+  /**
+   * The modules the analyzed file's top-level statements built, each with the statement that was running: a script
+   * whose `train.initiate(args)` builds and trains the model in another file never binds it at top level.
+   */
+  readonly scriptModules: { instance: InstanceValue; statement: Statement }[] = [];
+  /** The analyzed file's top-level statement now running (none while imports or other runs execute). */
+  private topStatement: Statement | undefined;
 
   /** Runs fn with a frame pushed (the analyzer's entry points: building and running a model). */
   withFrame<T>(frame: Frame, fn: () => T): T {
@@ -334,6 +344,24 @@ export class Interpreter {
     }
   }
 
+  /**
+   * Runs statements of the analyzed file as its top level would, noting the modules each builds in scriptModules;
+   * stops at the first that fails or runs out of budget (what it built so far is kept).
+   */
+  runRecordingModules(statements: Statement[], scope: Scope): void {
+    for (const s of statements) {
+      this.topStatement = s;
+      try {
+        this.execute(s, scope);
+      } catch (err) {
+        if (err instanceof PythonError || err instanceof Unresolved || err instanceof BudgetExceeded) return;
+        throw err;
+      } finally {
+        this.topStatement = undefined;
+      }
+    }
+  }
+
   /** Runs a file's top-level statements in its namespace. */
   runModule(namespace: ModuleNamespaceValue, body: Statement[], options: { imported?: boolean } = {}): void {
     this.frames.push({ file: namespace.file ?? "", inModel: false, module: namespace });
@@ -347,6 +375,8 @@ export class Interpreter {
         // The analyzed file's statements each get at most half the time left (a script's top-level call that runs a
         // model hundreds of times, `model.generate(context, 500)`, say): past it, that statement is skipped.
         const limit = options.imported ? undefined : this.budget.limitStatement(TOP_LEVEL_TIME_SHARE);
+        const outer = this.topStatement;
+        this.topStatement = options.imported ? undefined : s;
         try {
           if (!options.imported && s.type === "if" && [...s.body, ...s.orelse].some((t) => this.skipsTopLevel(t))) this.runGuardedArm(s, namespace.scope);
           else this.execute(s, namespace.scope);
@@ -373,6 +403,7 @@ export class Interpreter {
           throw err;
         } finally {
           if (limit) this.budget.endStatement(limit);
+          this.topStatement = outer;
         }
       }
     } finally {
@@ -1342,6 +1373,7 @@ export class Interpreter {
     const newMethod = lookupClassAttribute(cls, "__new__");
     if (newMethod && newMethod.kind === "native" && !cls.isModule) return this.call(newMethod, [cls, ...args], kwargs);
     const instance: InstanceValue = { kind: "instance", cls, attributes: new Map(), id: freshId() };
+    if (cls.isModule && this.topStatement && this.scriptModules.length < MAX_SCRIPT_MODULES) this.scriptModules.push({ instance, statement: this.topStatement });
     if (cls.isModule) {
       instance.module = {
         typeName: cls.name,
@@ -1920,6 +1952,8 @@ function attributeDict(o: InstanceValue): DictValue {
 
 /** Most items an eagerly run generator may yield. */
 const GENERATOR_LIMIT = 10_000;
+/** Modules recorded as built by the analyzed file's top-level statements, at most (a model's layers count too). */
+const MAX_SCRIPT_MODULES = 2_000;
 
 class GeneratorFull extends Error {}
 

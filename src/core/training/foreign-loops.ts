@@ -5,7 +5,7 @@
 import type { ModuleNamespaceValue, Value } from "../interp/values";
 import { NONE, keyOf, str } from "../interp/construct";
 import type { Expression, FunctionDefinition, Statement } from "../python/ast";
-import { callsInBody, forEachStatement, keywordArgument } from "../python/syntax-walk";
+import { callsInBody, forEachStatement, keywordArgument, namesIn } from "../python/syntax-walk";
 import type { ModuleFiles } from "../interp/module-resolver";
 import { instanceMethod, lookupClassAttribute } from "../interp/classes";
 import { findCodeSites, type CodeSite } from "./code-sites";
@@ -85,6 +85,9 @@ export function foreignTraining(
     // A method call whose results the script keeps (`train_loss, val_acc = model.run_epoch(train_iter, val_iter, i)`):
     // tried after the plain statement calls.
     if (s.type === "assign" && s.value.type === "call" && s.value.func.type === "attribute" && s.targets.some((t) => t.type === "tuple" || t.type === "list")) keptCalls.add(s.value);
+    // So is any call whose result the `__main__` block keeps (`test_loss = train.initiate(hyp_params, ...)`): that
+    // block is what `python FILE` runs, whatever its calls are named.
+    else if (s.type === "assign" && s.value.type === "call" && (s.value.func.type === "attribute" || s.value.func.type === "name") && ancestors.some(isMainGuard)) keptCalls.add(s.value);
     // A function named for training whose result is kept in one name (`train_stats = train_one_epoch(model, ...)`, as
     // DeiT's and timm's train.py call engine.py): tried last.
     else if (s.type === "assign" && s.value.type === "call" && TRAINING_NAMED.test(calleeName(s.value.func))) namedCalls.add(s.value);
@@ -191,6 +194,9 @@ function workerCall(site: CallSite): CallSite | undefined {
 /** Functions named for training a model: `train`, `train_one_epoch`, `train_epoch`, `training_loop`, and a word
  *  `train` later in the name (`mini_batch_train`, `run_training`). */
 const TRAINING_NAMED = /(^|_)train(ing)?(_|$)/;
+
+/** `if __name__ == "__main__":`. */
+const isMainGuard = (s: Statement): boolean => s.type === "if" && namesIn([s.test], new Set()).has("__name__");
 
 /** The last name of a callee (`engine.train_one_epoch` → `train_one_epoch`). */
 const calleeName = (func: Expression): string => (func.type === "name" ? func.id : func.type === "attribute" ? func.name : "");
