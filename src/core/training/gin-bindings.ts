@@ -27,7 +27,8 @@ function ginName(decorator: Expression, own: string): string | undefined {
 /** Bindings for the parameters of the file's gin configurables, from the gin files the plain run parses. */
 export function ginBindings(input: { interpreter: Interpreter; body: Statement[]; text: string; file: string }, evaluate: (site: CodeSite, expressions: Expression[]) => Value[]): ParameterBindings {
   const { interpreter, body, text, file } = input;
-  if (!/\bgin\b/.test(text) || !PARSE.test(text)) return () => undefined;
+  // A configurable's file need not parse anything itself: the script that imports it parses the files first.
+  if (!/\bgin\b/.test(text)) return () => undefined;
   const names = new Map<FunctionDefinition, string>();
   for (const s of body) {
     const fn = s.type === "function" ? s : s.type === "class" ? s.body.find((m): m is FunctionDefinition => m.type === "function" && m.name === "__init__") : undefined;
@@ -42,7 +43,7 @@ export function ginBindings(input: { interpreter: Interpreter; body: Statement[]
   const read = () => {
     if (state !== null) return state;
     state = undefined;
-    for (const site of findCodeSites(body, text, PARSE)) {
+    for (const site of PARSE.test(text) ? findCodeSites(body, text, PARSE) : []) {
       if (site.kind === "call" && /(^|\.)parse_config(_file|_files_and_bindings)?$/.test(site.callee)) evaluate(site, [site.call]);
     }
     const gin = interpreter.loader.importModule("gin", 0, file);

@@ -59,4 +59,16 @@ describe("gin-config bindings", () => {
     const result = await analyze(SCRIPT("@gin.configurable", `gin.parse_config_file("configs/s.gin")`), { others: { "/project/configs/s.gin": "eval/train.num_epochs = 40\n" } });
     assert.equal(result.training?.epochs?.value, 1);
   });
+
+  it("binds a configurable of another file that the script imports, parsing at its top level", async () => {
+    const lib = SCRIPT("@gin.configurable", "pass").split("if __name__")[0];
+    const main = `import gin\nfrom train_lib import train
+
+gin.parse_config_file("configs/run.gin")
+
+if __name__ == "__main__":\n    train()\n`;
+    const result = await analyze(main, { others: { ...files, "/project/train_lib.py": lib } });
+    assert.equal(result.training?.epochs?.value, 12);
+    assert.equal(result.training?.batch?.value, 30);
+  });
 });
