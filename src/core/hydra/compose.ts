@@ -3,7 +3,7 @@
 // (hydra.cc/docs/advanced/defaults_list): the primary config, then each entry of its `defaults:` list in order
 // (`group: option` loads group/option.yaml under the key `group`, or at the top with `# @package _global_`;
 // `_self_` places the file's own keys, last when unlisted; `null` and a missing `optional` entry add nothing).
-// Interpolations (`${...}`) stay unread. Only files that exist are read; what was read is reported. A config that is
+// Interpolations (`${...}`) are resolved after composition (interpolate.ts), where the code reads them. Only files that exist are read; what was read is reported. A config that is
 // no file may be a node of Hydra's ConfigStore (hydra.cc/docs/tutorials/structured_config/config_store): the
 // script's `cs.store(group=..., name=..., node=Dataclass)`, looked up by `group/name` as Hydra's search path does.
 import type { ModuleFiles } from "../interp/module-resolver";

@@ -9,6 +9,7 @@ import { dirname, relativeTo } from "../interp/paths";
 import type { ClassValue, Value } from "../interp/values";
 import type { Expression, FunctionDefinition, Statement } from "../python/ast";
 import { composeHydraConfig, STORE_PREFIX, type ConfigStoreNodes } from "../hydra/compose";
+import { resolveInterpolations } from "../hydra/interpolate";
 import type { YamlValue } from "../hydra/yaml";
 import { dottedName, keywordArgument, positionalArgument } from "../python/syntax-walk";
 
@@ -58,13 +59,15 @@ export function hydraRuns(body: Statement[], files: ModuleFiles | undefined, fil
     const composed = composeHydraConfig(files, dirname(file), configPath, configName, store);
     if (!composed) continue;
     const shown = (p: string) => (p.startsWith(STORE_PREFIX) ? `the ConfigStore node ${p.slice(STORE_PREFIX.length)}` : root ? relativeTo(root, p) : p);
+    // The code reads keys after Hydra composed the config, so `${...}` references resolve over the whole of it.
+    const config = resolveInterpolations(composed.config);
     const leaves: ConfigLeaf[] = [];
     const walk = (v: YamlValue, key: string) => {
       if (typeof v === "number" && key) leaves.push({ key, value: v, file: shown(composed.origins.get(key) ?? "") });
       else if (v && typeof v === "object" && !Array.isArray(v)) for (const [k, x] of Object.entries(v)) walk(x, key ? `${key}.${k}` : k);
     };
-    walk(composed.config, "");
-    runs.push({ fn: s, parameter: s.params[0].name, config: toValue(composed.config, dictConfig), leaves, files: composed.files.map(shown), missing: composed.missing.map(shown) });
+    walk(config, "");
+    runs.push({ fn: s, parameter: s.params[0].name, config: toValue(config, dictConfig), leaves, files: composed.files.map(shown), missing: composed.missing.map(shown) });
   }
   return runs;
 }

@@ -7,6 +7,7 @@ import { nativeClass } from "../classes";
 import { NONE, bool, dict, float, freshId, int, list, str, unknown } from "../construct";
 import { MissingFileError } from "../missing-file";
 import type { ClassValue, InstanceValue, UnknownValue, Value } from "../values";
+import { resolveInterpolations } from "../../hydra/interpolate";
 import { parseYaml, type YamlValue } from "../../hydra/yaml";
 import { fsPath, pathPlaces } from "./fspath";
 import { fn, namespace, type StandardLibrary } from "./native";
@@ -126,7 +127,9 @@ export function installConfigFiles({ modules, interp, objectClass, call }: Stand
     const file = path?.kind === "str" || (path?.kind === "unknown" && path.required) ? openFile(path, undefined) : path;
     const text = file ? textOf(file) : undefined;
     if (text === undefined) return unknown("a config file the analyzer cannot read");
-    return toPython(parseYaml(text), dictConfig);
+    // A file's own `${...}` references resolve as OmegaConf resolves them when read (hydra/interpolate.ts).
+    const parsed = parseYaml(text);
+    return toPython(parsed !== null && typeof parsed === "object" && !Array.isArray(parsed) ? resolveInterpolations(parsed) : parsed, dictConfig);
   });
   const omegaConf = nativeClass("omegaconf.OmegaConf", [objectClass]);
   omegaConf.attributes.set("load", omegaLoad);
