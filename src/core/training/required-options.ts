@@ -6,8 +6,45 @@ import type { Expression, Statement } from "../python/ast";
 import { callsIn, forEachStatement, isMainGuard, keywordArgument, type CallExpression } from "../python/syntax-walk";
 import { argparseOptionsParsed } from "./parsed-options";
 
-/** The names (`--config`, `config_path`) of the arguments the file's parsed argparse parsers require, in order. */
+/** The names (`--config`, `config_path`) of the arguments the file's parsed argparse parsers require, in order, then
+ *  the absl flags it requires. */
 export function requiredOptions(body: Statement[], text: string): string[] {
+  return [...argparseRequired(body, text), ...abslRequired(body, text)];
+}
+
+/** absl's flag definers (absl/flags/_defines.py) and ml_collections' config flags, by the name a call ends in. */
+const ABSL_DEFINE = /^DEFINE_(string|integer|float|bool|boolean|enum|list|multi_\w+|config_file|config_dict|config_dataclass|spaceseplist|enum_class)$/;
+
+/**
+ * absl flags the program requires with no default: `flags.mark_flag_as_required('config')` /
+ * `mark_flags_as_required([...])` of a flag defined with a None default (absl docs: the flag must not be None when
+ * app.run parses; a default satisfies it), or a definer's `required=True`; `app.run` exits before main runs
+ * (ml_collections' `DEFINE_config_file('config')` has None as its default).
+ */
+function abslRequired(body: Statement[], text: string): string[] {
+  if (!/mark_flags?_as_required|required\s*=\s*True/.test(text) || !/\bDEFINE_/.test(text)) return [];
+  const noDefault = new Set<string>();
+  const marked: string[] = [];
+  forEachStatement(body, ({ statement }) => {
+    for (const call of callsIn(statement, false)) {
+      const name = call.func.type === "attribute" ? call.func.name : call.func.type === "name" ? call.func.id : "";
+      const first = call.args[0]?.kind === "positional" ? call.args[0].value : keywordArgument(call, "name");
+      const flag = first?.type === "str" && first.value ? first.value : undefined;
+      if (ABSL_DEFINE.test(name) && flag !== undefined) {
+        const given = call.args[1]?.kind === "positional" ? call.args[1].value : keywordArgument(call, "default");
+        if (!given || (given.type === "constant" && given.value === "None")) noDefault.add(flag);
+        const required = keywordArgument(call, "required");
+        if (required?.type === "constant" && required.value === "True") marked.push(flag);
+      } else if (/^mark_flags?_as_required$/.test(name) && first) {
+        const names = first.type === "list" || first.type === "tuple" ? first.items : [first];
+        for (const n of names) if (n.type === "str" && n.value) marked.push(n.value);
+      }
+    }
+  });
+  return [...new Set(marked.filter((f) => noDefault.has(f)))].map((f) => `--${f}`);
+}
+
+function argparseRequired(body: Statement[], text: string): string[] {
   if (!argparseOptionsParsed(text, [])) return [];
   const names: string[] = [];
   forEachStatement(body, ({ statement, ancestors }) => {

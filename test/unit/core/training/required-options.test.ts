@@ -56,4 +56,29 @@ for epoch in range(5):
 `);
     assert.equal(result.notes.find((n) => n.startsWith("no training run read")), undefined);
   });
+
+  it("names absl flags marked required with no default, a config_flags file among them; a flag with a default is not", async () => {
+    const absl = (marks: string) => `from absl import app, flags
+from ml_collections import config_flags
+from runners import make_runner
+
+FLAGS = flags.FLAGS
+flags.DEFINE_string("workdir", None, "where checkpoints go")
+flags.DEFINE_integer("seed", 0, "random seed")
+config_flags.DEFINE_config_file("config", None, "training configuration", lock_config=True)
+${marks}
+
+
+def main(argv):
+    make_runner(FLAGS.config, FLAGS.workdir).train()
+
+
+if __name__ == "__main__":
+    app.run(main)
+`;
+    const marked = (await analyze(absl(`flags.mark_flags_as_required(["config", "workdir", "seed"])`))).notes.find((n) => n.startsWith("no training run read"));
+    assert.match(marked ?? "", /stops at the command-line arguments --config, --workdir, which the script requires/);
+    const unmarked = (await analyze(absl(""))).notes.find((n) => n.startsWith("no training run read"));
+    assert.equal(unmarked, undefined);
+  });
 });
