@@ -73,6 +73,7 @@ import { fastaiTrainingSamples } from "./fastai-datasets";
 import { chosenByUser } from "./required-choice";
 import { buildsIgniteTrainer, igniteRun, importsIgnite } from "./ignite-engine";
 import { acceleratedTrain, importsPytorchAccelerated } from "./accelerated-trainer";
+import { importsOpenMMLab, mmRunFigures, mmTrainConfig } from "./mm-runner";
 import { fastaiFitEpochs, fastaiLoadersBatch, fastaiPrecision, importsFastai, isFastaiFit, isFastaiLoaders } from "./fastai-learner";
 
 import { FRAMEWORK_PRECISION, HALF_DTYPES, lightningPrecision } from "./framework-precision";
@@ -294,6 +295,8 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
   const ignite = importsIgnite(input.text);
   /** Whether the file imports pytorch-accelerated, whose Trainer's `train` sets the epochs and batch. */
   const accelerated = importsPytorchAccelerated(input.text);
+  /** Whether the file imports an OpenMMLab package, whose runners train as the config says. */
+  const openmmlab = importsOpenMMLab(input.text);
 
   /** Loops read by their shape (a `for a, b in ...` loop is one site per variable), and the step loops among them. */
   const shapedLoops = new Set<Statement>();
@@ -1053,6 +1056,27 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
         if (part) samples.push({ rank: 45, figure: { value: part.value, source: "dataset table", line, detail: `${site.callee}: ${part.detail}` } });
       }
       continue;
+    }
+    if (openmmlab && (last === "train" || mmTrainConfig(site.callee, call))) {
+      // OpenMMLab: `train_detector(model, datasets, cfg)` (mmcv 1.x task libraries) or `Runner.from_cfg(cfg).train()`
+      // (mmengine) run the config's runner (mm-runner.ts); a function of the project's own is read as code instead.
+      let cfg = mmTrainConfig(site.callee, call);
+      if (!cfg && call.func.type === "attribute" && call.args.length === 0) {
+        const receiver = call.func.object;
+        const built = receiver.type === "name" ? sites.filter((x): x is CallSite => x.kind === "call" && x.assignedTo.includes(receiver.id) && x.call.pos.startIndex < call.pos.startIndex && (x.context.fn === site.context.fn || x.context.fn === undefined)).pop()?.call : receiver.type === "call" ? receiver : undefined;
+        const callee = built && built.func.type === "attribute" ? built.func.name : "";
+        if (built && callee === "from_cfg") cfg = positionalArgument(built, 0) ?? keywordArgument(built, "cfg");
+      }
+      const value = cfg ? evaluateOne(site, cfg) : undefined;
+      if (cfg && value?.kind === "instance" && /(^|\.)Config$/.test(value.cls.name) && !ownMethod(evaluateOne(site, call.func)) && runsByDefault(site, (e) => evaluateOne(site, e))) {
+        const run = mmRunFigures(cfg, (e) => evaluateOne(site, e), snippet(input.text, cfg));
+        const figure = (f: { value: number; detail: string }): PlanFigure => ({ value: f.value, source: "code", line, detail: f.detail });
+        if (run.epochs) epochs.push({ rank: 40, figure: figure(run.epochs) });
+        if (run.steps) steps.push({ rank: 40, figure: figure(run.steps) });
+        if (run.batch) batches.push({ rank: 40, figure: figure(run.batch) });
+        if (run.precision && !precision) takePrecision(run.precision.value, run.precision.detail);
+        continue;
+      }
     }
     if (ignite && last === "run" && call.func.type === "attribute" && call.func.object.type === "name") {
       // Ignite: `trainer.run(loader, max_epochs=N, epoch_length=M)` of a training engine (ignite-engine.ts).
