@@ -39,8 +39,9 @@ export function pairedBindings(body: Statement[]): Map<string, Expression> {
 }
 
 /**
- * The elements of a chain cut by `take`/`skip` before any batching, from the rows `root` gives for its start
- * (undefined when unknown); undefined for chains with other methods, a cut after batching or after a repeat.
+ * The rows a chain cut by `take`/`skip` keeps (of batches when it comes after `batch(b)`: n batches of b rows), from
+ * the rows `root` gives for its start (undefined when unknown); undefined for chains with other methods or a cut after
+ * a repeat (endless data: take-count.ts reads that).
  */
 export function cutChainRows(value: Expression, root: (e: Expression) => Rows | undefined, count: (e: Expression) => number | undefined, snippet: (e: Expression) => string): Rows | undefined {
   const links: Extract<Expression, { type: "call" }>[] = [];
@@ -57,19 +58,29 @@ export function cutChainRows(value: Expression, root: (e: Expression) => Rows | 
   const whole = root(start);
   if (!whole) return undefined;
   let rows = whole.value;
-  let batched = false;
+  /** After batch(b), each element is a batch of b rows (the last one shorter unless drop_remainder=True). */
+  let batch: { size: number; dropRemainder: boolean } | undefined;
   let repeated = false;
   const cuts: string[] = [];
   for (const link of links) {
     const method = link.func.type === "attribute" ? link.func.name : "";
-    if (BATCHES.has(method)) batched = true;
+    if (BATCHES.has(method)) {
+      if (batch) return undefined;
+      const size = count(positionalArgument(link, 0) ?? keywordArgument(link, "batch_size") ?? link);
+      const remainder = keywordArgument(link, "drop_remainder") ?? positionalArgument(link, 1);
+      if (size === undefined || size <= 0) return undefined;
+      batch = { size, dropRemainder: remainder?.type === "constant" && remainder.value === "True" };
+      if (batch.dropRemainder) rows = Math.floor(rows / size) * size;
+    }
     if (method === "repeat") repeated = true;
     if (method !== "take" && method !== "skip") continue;
-    if (batched || repeated) return undefined;
+    if (repeated) return undefined;
     const n = count(positionalArgument(link, 0) ?? keywordArgument(link, "count") ?? link);
     if (n === undefined || n < 0) return undefined;
-    rows = method === "take" ? Math.min(n, rows) : Math.max(0, rows - n);
-    cuts.push(`${method}(${n})`);
+    // take(n) of batches keeps n batches: n × b rows, or all of them when there are no more.
+    const k = batch ? n * batch.size : n;
+    rows = method === "take" ? Math.min(k, rows) : Math.max(0, rows - k);
+    cuts.push(`${method}(${n})${batch ? ` batches of ${batch.size}` : ""}`);
   }
   return cuts.length > 0 && rows > 0 ? { value: rows, detail: `${snippet(value)}: ${cuts.join(", ")} of ${whole.value} elements (${whole.detail})` } : undefined;
 }

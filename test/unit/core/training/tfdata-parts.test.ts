@@ -32,7 +32,7 @@ describe("tf.data take/skip on data of known size", () => {
     assert.equal((await plan(whole)).samples?.value, 60000);
   });
 
-  it("cuts from_tensor_slices over loaded arrays, and leaves a cut of batches alone", async () => {
+  it("cuts from_tensor_slices over loaded arrays, before or after batching (take(n) of batches keeps n batches)", async () => {
     const sliced = `import tensorflow as tf
 (x_train, y_train), _ = tf.keras.datasets.mnist.load_data()
 ds = tf.data.Dataset.from_tensor_slices((x_train, y_train)).take(20000).batch(100)
@@ -41,7 +41,12 @@ model.compile(optimizer="adam", loss="sparse_categorical_crossentropy")
 model.fit(ds, epochs=1)
 `;
     assert.equal((await plan(sliced)).samples?.value, 20000);
-    const ofBatches = (await plan(sliced.replace(".take(20000).batch(100)", ".batch(100).take(20000)"))).samples?.value;
-    assert.notEqual(ofBatches, 20000);
+    // 20,000 batches of 100 are more than the data holds: all 60,000 rows.
+    assert.equal((await plan(sliced.replace(".take(20000).batch(100)", ".batch(100).take(20000)"))).samples?.value, 60000);
+    const dropped = await plan(sliced.replace(".take(20000).batch(100)", ".batch(64, drop_remainder=True).take(500)"));
+    assert.equal(dropped.samples?.value, 32000);
+    assert.equal(dropped.dropLast, true);
+    // After a repeat the data has no end: the cut is take-count.ts's, no sample count.
+    assert.notEqual((await plan(sliced.replace(".take(20000).batch(100)", ".batch(100).repeat(2).take(700)"))).samples?.value, 70000);
   });
 });
