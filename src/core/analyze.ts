@@ -672,19 +672,33 @@ function rootModules(interp: Interpreter, file: string): Candidate[] {
   const built = interp.scriptModules;
   const held = new Set<InstanceValue>();
   for (const { instance } of built) for (const [path, m] of namedModules(instance)) if (path !== "") held.add(m);
-  const out: Candidate[] = [];
-  for (const { instance, statement } of built) {
+  const roots = built.filter(({ instance }) => {
     // One built by the file's own code is its model sites' to list or leave (discoverCandidates above): only those
     // another file's code built are new here.
     const builtAt = instance.module?.constructedAt?.file;
-    if (builtAt === undefined || builtAt === file) continue;
-    if (held.has(instance) || isLossCriterion(instance) || out.some((c) => c.instance.cls === instance.cls)) continue;
-    if (![...namedModules(instance)].some(([, m]) => (m.module?.parameters.size ?? 0) > 0)) continue;
+    if (builtAt === undefined || builtAt === file || held.has(instance) || isLossCriterion(instance)) return false;
+    return [...namedModules(instance)].some(([, m]) => (m.module?.parameters.size ?? 0) > 0);
+  });
+  // A catalogue layer alone (a Keras Conv2D that a functional graph wires up, which it does not hold as a child) is
+  // part of a network, not one, where the run built a network of other kinds too.
+  const networks = roots.filter(({ instance }) => !loneLayer(instance));
+  const out: Candidate[] = [];
+  for (const { instance, statement } of networks.length > 0 ? networks : roots) {
+    if (out.some((c) => c.instance.cls === instance.cls)) continue;
     const line = statement.pos.line;
     out.push({ name: instance.cls.name, entry: instance.cls.name, line, pragmaLine: line, pragmaFile: file, instance, recorder: new Recorder() });
     if (out.length >= MAX_RUN_BUILT) break;
   }
   return out;
+}
+
+/** A Keras layer that is no Model (a project's own BatchNormalization subclass too), or a torch layer of the
+ *  analyzer's own catalogue (no Python source) that is no container. */
+function loneLayer(instance: InstanceValue): boolean {
+  const names = instance.cls.mro.map((c) => c.qualifiedName);
+  if (names.includes("keras.Model")) return false;
+  if (names.includes("keras.layers.Layer")) return true;
+  return instance.cls.location === undefined && !names.some((n) => /^torch\.nn\.(Sequential|ModuleList|ModuleDict)$/.test(n));
 }
 
 /**

@@ -354,7 +354,8 @@ export class Interpreter {
       try {
         this.execute(s, scope);
       } catch (err) {
-        if (err instanceof PythonError || err instanceof Unresolved || err instanceof BudgetExceeded) return;
+        // A recursion the run never ends (JavaScript's stack runs out) stops it as Python's RecursionError would.
+        if (err instanceof PythonError || err instanceof Unresolved || err instanceof BudgetExceeded || err instanceof RangeError) return;
         throw err;
       } finally {
         this.topStatement = undefined;
@@ -1861,7 +1862,13 @@ export class Interpreter {
       case "instance": {
         if (isNamedTuple(v)) return namedTupleItems(v);
         const iter = lookupClassAttribute(v.cls, "__iter__");
-        if (iter) return this.iterate(this.call(iter, [v], new Map()), pos);
+        if (iter) {
+          const iterator = this.call(iter, [v], new Map());
+          // An iterator's __iter__ returns itself and its __next__ gives the items until StopIteration (a dataset
+          // object that draws batches forever, say): iterating the result again would never end.
+          if (iterator === v) throw new Unresolved(`iterating over a ${v.cls.name}, whose __iter__ returns itself`);
+          return this.iterate(iterator, pos);
+        }
         throw new Unresolved(`iterating over a ${v.cls.name}`);
       }
       case "class":

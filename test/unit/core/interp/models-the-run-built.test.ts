@@ -42,6 +42,28 @@ if __name__ == "__main__":
 ${guarded}
 `;
 
+// A data object that draws batches forever: its __iter__ returns itself (an iterator, docs.python.org/3/library/
+// stdtypes.html#iterator-types), and a Keras-style layer the network wires up without holding it.
+const FOREVER = `import torch
+import torch.nn as nn
+from engine import Net
+
+
+class Batches:
+    def __iter__(self):
+        return self
+
+    def __next__(self):
+        return torch.randn(16, 24)
+
+
+def run():
+    loose = nn.Linear(3, 3)
+    model = Net(24)
+    for x in Batches():
+        model(x).sum().backward()
+`;
+
 describe("models the script's __main__ block builds in another file", () => {
   it("lists the network built inside the called function, at the script's call, with the run that function trains", async () => {
     const result = await analyze(script("    test_loss = engine.initiate(args)\n    print(test_loss)"), { others: { "/project/engine.py": TRAINER } });
@@ -49,6 +71,17 @@ describe("models the script's __main__ block builds in another file", () => {
     const plan = trainingPlanOf(result, result.models[0]);
     assert.equal(plan?.epochs?.value, 7);
     assert.equal(planOptimizerSteps(plan ?? {})?.value, 7 * 50);
+  });
+
+  it("stops at an iterator whose __iter__ returns itself, and prefers a network to a lone catalogue layer", async () => {
+    const result = await analyze(script("    loop.run()").replace("import engine", "import engine\nimport loop"), { others: { "/project/engine.py": TRAINER, "/project/loop.py": FOREVER } });
+    assert.deepEqual(result.models.map((m) => m.name), ["Net"]);
+  });
+
+  it("iterating an iterator whose __iter__ returns itself fails that statement only, as an unknown, not the analysis", async () => {
+    const text = `${FOREVER.replace("from engine import Net", "")}\nfirst = [x for x in Batches()]\nmodel = nn.Linear(24, 2)\n`;
+    const result = await analyze(text);
+    assert.deepEqual(result.models.map((m) => [m.name, m.params]), [["model", 50]]);
   });
 
   it("lists nothing when the block builds no network, and a network the block binds by name is listed by that name", async () => {
