@@ -642,7 +642,7 @@ const MAX_RUN_BUILT = 3;
 /** What running a file's `__main__` block may spend to find the models it builds: a keystroke's analysis waits, and
  *  the block goes on into the training loop once its models are built. */
 const MAIN_BLOCK_STEPS = 1_000_000;
-const MAIN_BLOCK_MILLISECONDS = 1_500;
+const MAIN_BLOCK_MILLISECONDS = 1_000;
 
 /**
  * The models the script's run built where nothing at top level binds them: `train.initiate(args)` under the
