@@ -6,7 +6,7 @@
 import type { Expression, Statement } from "../python/ast";
 import type { Value } from "../interp/values";
 
-type WhileLoop = Extract<Statement, { type: "while" }>;
+type EpisodeLoop = Extract<Statement, { type: "while" | "for" }>;
 
 /** Why an episode loop's length is the environment's: the environment expression and the flag that ends it. */
 export interface EnvironmentEpisode {
@@ -16,12 +16,13 @@ export interface EnvironmentEpisode {
 
 /**
  * The environment whose `done` alone ends a `while True:` (every `break` of the loop's own body under `if done:`) or
- * `while not done:` loop, from the loop's own `... , done, ... = env.step(...)`; undefined for any other loop.
+ * `while not done:` loop, or cuts short a counted `for t in range(max_steps):` the same way, from the loop's own
+ * `... , done, ... = env.step(...)`; undefined for any other loop.
  */
-export function environmentEpisode(loop: WhileLoop): EnvironmentEpisode | undefined {
-  const test = loop.test;
-  const negated = test.type === "unary" && test.op === "not" && test.operand.type === "name" ? test.operand.id : undefined;
-  const forever = test.type === "constant" && test.value === "True";
+export function environmentEpisode(loop: EpisodeLoop): EnvironmentEpisode | undefined {
+  const test = loop.type === "while" ? loop.test : undefined;
+  const negated = test?.type === "unary" && test.op === "not" && test.operand.type === "name" ? test.operand.id : undefined;
+  const forever = loop.type === "for" || (test?.type === "constant" && test.value === "True");
   if (!negated && !forever) return undefined;
   let step: { env: Expression; flags: string[] } | undefined;
   // The innermost `if` test each `break` of the loop's own body sits under (none: an unconditional break).

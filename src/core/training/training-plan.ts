@@ -512,12 +512,14 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
       details.push(e.detail);
     }
     for (const l of around) {
-      const n = iterationCount(iterOf(l.loop) ?? l.loop.iter, (e) => evaluateOne(l, e));
-      if (n === undefined || n <= 0) return "uncounted";
+      const counted = iterationCount(iterOf(l.loop) ?? l.loop.iter, (e) => evaluateOne(l, e));
+      if (counted === undefined || counted <= 0) return "uncounted";
+      // An episode of `for t in range(max_steps)` that breaks on done, in an environment that ends only at its time limit.
+      const limited = episodeLimit(l.loop, counted, `for ${snippet(input.text, l.loop.target)} in ${snippet(input.text, l.loop.iter)}`, (e) => evaluateOne(l, e), input.text);
       // Learn-every-N: only the passes the `if`s on the way let through reach the step loop (gated-passes.ts).
-      const gated = gatedPasses(l.loop, site.loop, (e) => evaluateOne(l, e), input.text);
-      value *= gated ? gated.value : n;
-      details.push(`for ${snippet(input.text, l.loop.target)} in ${snippet(input.text, l.loop.iter)}${gated ? ` (${gated.detail})` : ""}`);
+      const gated = limited.value === counted ? gatedPasses(l.loop, site.loop, (e) => evaluateOne(l, e), input.text) : undefined;
+      value *= gated ? gated.value : limited.value;
+      details.push(`${limited.detail}${gated ? ` (${gated.detail})` : ""}`);
     }
     return { value, detail: details.join(" × ") };
   };
@@ -1757,7 +1759,7 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
   const endsEarly = (l: LoopStatement): boolean => {
     const site = siteOf(l);
     if (!site) return false;
-    const episode = l.type === "while" ? environmentEpisode(l) : undefined;
+    const episode = environmentEpisode(l);
     if (episode && fixedEpisodeSteps(evaluateOne(site, episode.env)) !== undefined) return false;
     // Only a test of names the loop never binds is read before it (a running reward starts at 0 and grows).
     const bound = new Set<string>();
@@ -1892,6 +1894,15 @@ function containsCall(e: Expression, call: Expression): boolean {
   return e.pos.startIndex <= call.pos.startIndex && call.pos.endIndex <= e.pos.endIndex && e.type === "call";
 }
 
+/** A counted episode loop's passes: `for t in range(max_steps): ... if done: break` in an environment that never
+ *  terminates by itself ends at its time limit when that comes first (episode-length.ts: Pendulum's 200 of 1000). */
+function episodeLimit(loop: Extract<Statement, { type: "for" }>, count: number, head: string, evaluate: (e: Expression) => Value | undefined, text: string): { value: number; detail: string } {
+  const episode = environmentEpisode(loop);
+  const limit = episode ? fixedEpisodeSteps(evaluate(episode.env)) : undefined;
+  if (!episode || limit === undefined || limit >= count) return { value: count, detail: head };
+  return { value: limit, detail: `${head}, ${limit} of them: ${snippet(text, episode.env)} says ${episode.done} only at its time limit` };
+}
+
 /**
  * Iterations of a step loop: a `for` over a counted range; else its `break` bound (`if i >= N: break`); a `while`
  * loop's `i < N` (N), `i <= N` (N + 1), or `while True` with such a break.
@@ -1901,7 +1912,7 @@ function loopCount(site: Extract<CodeSite, { kind: "loop" | "while" }>, shape: L
   if (loop.type === "for") {
     const count = iterationCount(iter ?? loop.iter, evaluate);
     const head = `for ${snippet(text, loop.target)} in ${snippet(text, loop.iter)}`;
-    if (count !== undefined && count > 0) return { value: count, detail: head };
+    if (count !== undefined && count > 0) return episodeLimit(loop, count, head, evaluate, text);
   } else if (loop.test.type === "compare" && loop.test.ops.length === 1 && (loop.test.ops[0] === "<" || loop.test.ops[0] === "<=")) {
     const bound = positiveInteger(evaluate(loop.test.comparators[0]));
     // A counter a method of its object advances (`while ppo.n_episodes < N: ppo.interact()`) counts each pass once

@@ -28,7 +28,7 @@ for i_episode in range(args.num_episodes):
             opt.zero_grad()
             net(torch.randn(8, env.observation_space.shape[0])).sum().backward()
             opt.step()
-${episodeLoop.startsWith("while True") ? "        if done:\n            break\n" : ""}`;
+${episodeLoop.startsWith("while True") || episodeLoop.startsWith("for ") ? "        if done:\n            break\n" : ""}`;
 }
 
 describe("episode loops of environments that never terminate (src/core/training/episode-length.ts)", () => {
@@ -50,5 +50,20 @@ describe("episode loops of environments that never terminate (src/core/training/
   it("an option named for steps that the code reads is still the run's length", async () => {
     const result = await analyze(script("MountainCarContinuous-v0", "while True:", "total_steps = args.num_steps"));
     assert.strictEqual(result.training?.steps?.value, 777);
+  });
+
+  it("`for t in range(1000): ... if done: break` on Pendulum stops at its 200-step time limit, exactly, where that comes first", async () => {
+    const result = await analyze(script("Pendulum-v1", "for t in range(1000):"));
+    assert.strictEqual(result.training?.steps?.value, 100 * 200 * 5);
+    assert.ok(!(result.training?.notes ?? []).some((n) => n.startsWith("steps: at most")), JSON.stringify(result.training?.notes));
+    // a shorter loop than the time limit runs whole
+    const short = await analyze(script("Pendulum-v1", "for t in range(150):"));
+    assert.strictEqual(short.training?.steps?.value, 100 * 150 * 5);
+  });
+
+  it("the same loop in an environment that terminates is an upper bound, said so", async () => {
+    const result = await analyze(script("MountainCarContinuous-v0", "for t in range(1000):"));
+    assert.strictEqual(result.training?.steps?.value, 100 * 1000 * 5);
+    assert.match(result.training?.steps?.detail ?? "", /^at most .*upper bound/);
   });
 });

@@ -315,10 +315,14 @@ rewards = mini_batch_train(env, agent, EPISODES, STEPS, BATCH_SIZE)
     assert.equal(plan.steps?.value, 1200);
     assert.equal(plan.batch?.value, 16);
     assert.doesNotMatch(plan.steps?.detail ?? "", /upper bound/);
-    // episodes that end on done: the helper's count is the most the run takes, and its detail says so
+    // episodes that end on done (CartPole falls; Pendulum ends only at its time limit): the helper's count is the
+    // most the run takes, and its detail says so
     const ending = utils.replace("            agent.update(batch_size)", "            state, reward, done, _ = env.step(0)\n            agent.update(batch_size)\n            if done:\n                break");
-    const bounded = await planOf(script, { "/project/agent.py": agent, "/project/utils.py": ending });
+    const bounded = await planOf(script.replace("Pendulum-v1", "CartPole-v1"), { "/project/agent.py": agent, "/project/utils.py": ending });
     assert.equal(bounded.steps?.value, 1200);
     assert.match(bounded.steps?.detail ?? "", /at most .*an upper bound/);
+    const limited = await planOf(script, { "/project/agent.py": agent, "/project/utils.py": ending });
+    assert.equal(limited.steps?.value, 1200);
+    assert.doesNotMatch(limited.steps?.detail ?? "", /upper bound/);
   });
 });
