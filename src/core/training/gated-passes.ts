@@ -6,6 +6,7 @@ import type { Expression, Statement } from "../python/ast";
 import type { Value } from "../interp/values";
 import { namesIn } from "../python/syntax-walk";
 import { conjuncts, moduloZero } from "./loop-shape";
+import { breakGuards } from "./counter-budget";
 import { positiveInteger, positiveOrZero } from "../interp/value-figures";
 
 /** A counted loop's passes that reach `inner`, and the gate that says so. */
@@ -27,30 +28,11 @@ export function gatedPasses(outer: Extract<Statement, { type: "for" }>, inner: S
   if (range?.kind !== "range" || range.step !== 1) return undefined;
   const tests = testsOnTheWay(outer.body, inner);
   if (!tests || tests.length === 0) return undefined;
-  let lo = range.start;
+  const gate = readGate(tests.flatMap(conjuncts), index, evaluate, text);
+  if (!gate) return undefined;
+  const { periods, said } = gate;
+  const lo = Math.max(range.start, gate.from);
   const hi = range.stop;
-  const periods: { every: number; offset: number }[] = [];
-  const said: string[] = [];
-  for (const test of tests) {
-    for (const part of conjuncts(test)) {
-      const reads = readsName(part, index);
-      if (!reads) continue;
-      const every = moduloZero(part, "==");
-      if (every) {
-        const left = part.type === "compare" ? (part.left.type === "binary" && part.left.op === "%" ? part.left.left : part.comparators[0].type === "binary" ? part.comparators[0].left : undefined) : undefined;
-        const offset = left ? indexOffset(left, index) : undefined;
-        const n = positiveInteger(evaluate(every));
-        if (offset === undefined || n === undefined) return undefined;
-        periods.push({ every: n, offset });
-      } else {
-        const from = startBound(part, index);
-        const bound = from ? positiveOrZero(evaluate(from.bound)) : undefined;
-        if (!from || bound === undefined) return undefined;
-        lo = Math.max(lo, from.inclusive ? bound : bound + 1);
-      }
-      said.push(text.slice(part.pos.startIndex, part.pos.endIndex));
-    }
-  }
   if (said.length === 0 || periods.length > 1) return undefined;
   let value = Math.max(0, hi - lo);
   if (periods.length === 1 && value > 0) {
@@ -60,6 +42,27 @@ export function gatedPasses(outer: Extract<Statement, { type: "for" }>, inner: S
     value = upTo(hi - 1) - upTo(lo - 1);
   }
   return { value, detail: `${said.join(" and ")}: ${value.toLocaleString("en-US")} of its passes` };
+}
+
+/**
+ * The passes `for i in range(a, b)` makes before its only break, `if i > K: break` (or `i >= K`) among the loop's own
+ * statements: Python leaves the loop at the first index the test holds for, so a loop over 80 epochs that breaks when
+ * `epoch > 40` runs 41. Undefined when the loop has another break, the bound is unknown, or the test never holds.
+ */
+export function passesBeforeBreak(loop: Extract<Statement, { type: "for" }>, iterable: Expression, evaluate: (e: Expression) => Value | undefined, text: string): GatedPasses | undefined {
+  if (loop.target.type !== "name") return undefined;
+  const range = evaluate(iterable);
+  if (range?.kind !== "range" || range.step !== 1) return undefined;
+  const guards = breakGuards(loop);
+  const guard = guards.length === 1 ? guards[0] : undefined;
+  const own = loop.body.some((s) => s.type === "if" && s.test === guard && s.body.some((b) => b.type === "break"));
+  const bound = guard && own ? startBound(guard, loop.target.id) : undefined;
+  const k = bound ? positiveOrZero(evaluate(bound.bound)) : undefined;
+  if (!bound || k === undefined) return undefined;
+  const breaksAt = bound.inclusive ? k : k + 1;
+  if (breaksAt >= range.stop) return undefined;
+  const value = Math.max(0, breaksAt - range.start);
+  return { value, detail: `until ${text.slice(guard!.pos.startIndex, guard!.pos.endIndex)}: break, ${value.toLocaleString("en-US")} passes` };
 }
 
 /** The tests of the `if`s that hold `inner` within `body`, outermost first (only `if`/`with`/`try` blocks between
@@ -77,6 +80,35 @@ function testsOnTheWay(body: Statement[], inner: Statement): Expression[] | unde
     return undefined;
   }
   return undefined;
+}
+
+/**
+ * The parts of a gate's tests that read `name`: each a period (`name % N == 0`, `(name + k) % N == 0`) or a start
+ * (`name >= L`, `name > L`), with the first value the starts let through (-Infinity when none) and the parts' code.
+ * Undefined when such a part is neither, or its N or L is unknown.
+ */
+function readGate(parts: Expression[], name: string, evaluate: (e: Expression) => Value | undefined, text: string): { periods: { every: number; offset: number }[]; from: number; said: string[] } | undefined {
+  let from = -Infinity;
+  const periods: { every: number; offset: number }[] = [];
+  const said: string[] = [];
+  for (const part of parts) {
+    if (!readsName(part, name)) continue;
+    const every = moduloZero(part, "==");
+    if (every) {
+      const left = part.type === "compare" ? (part.left.type === "binary" && part.left.op === "%" ? part.left.left : part.comparators[0].type === "binary" ? part.comparators[0].left : undefined) : undefined;
+      const offset = left ? indexOffset(left, name) : undefined;
+      const n = positiveInteger(evaluate(every));
+      if (offset === undefined || n === undefined) return undefined;
+      periods.push({ every: n, offset });
+    } else {
+      const bound = startBound(part, name);
+      const value = bound ? positiveOrZero(evaluate(bound.bound)) : undefined;
+      if (!bound || value === undefined) return undefined;
+      from = Math.max(from, bound.inclusive ? value : value + 1);
+    }
+    said.push(text.slice(part.pos.startIndex, part.pos.endIndex));
+  }
+  return { periods, from, said };
 }
 
 /** Whether an expression reads the name. */
@@ -114,26 +146,9 @@ export function counterGatedPasses(loop: Extract<Statement, { type: "while" }>, 
   const start = positiveOrZero(evaluate({ type: "name", id: counter, pos: loop.pos }));
   if (start === undefined) return undefined;
   const tests = [...(testsOnTheWay(loop.body, gate) ?? []), gate.test];
-  let from = -Infinity;
-  const periods: { every: number; offset: number }[] = [];
-  const said: string[] = [];
-  for (const part of tests.flatMap(conjuncts)) {
-    if (!readsName(part, counter)) continue;
-    const every = moduloZero(part, "==");
-    if (every) {
-      const left = part.type === "compare" ? (part.left.type === "binary" && part.left.op === "%" ? part.left.left : part.comparators[0].type === "binary" ? part.comparators[0].left : undefined) : undefined;
-      const offset = left ? indexOffset(left, counter) : undefined;
-      const n = positiveInteger(evaluate(every));
-      if (offset === undefined || n === undefined) return undefined;
-      periods.push({ every: n, offset });
-    } else {
-      const bound = startBound(part, counter);
-      const value = bound ? positiveOrZero(evaluate(bound.bound)) : undefined;
-      if (!bound || value === undefined) return undefined;
-      from = Math.max(from, bound.inclusive ? value : value + 1);
-    }
-    said.push(text.slice(part.pos.startIndex, part.pos.endIndex));
-  }
+  const read = readGate(tests.flatMap(conjuncts), counter, evaluate, text);
+  if (!read) return undefined;
+  const { periods, said, from } = read;
   if (periods.length === 0) return undefined;
   const increment = loop.body.find((s) => s.type === "augmented" && s.target.type === "name" && s.target.id === counter);
   const after = increment !== undefined && increment.pos.startIndex < gate.pos.startIndex;

@@ -60,7 +60,7 @@ import { ownSampleBatch } from "./buffer-own-batch";
 import { methodDrawnBatch } from "./drawn-batches";
 import { periodicRollout, rolloutBatch } from "./rollout-batch";
 import { replaysRollout } from "./update-epochs";
-import { counterGatedPasses, gatedPasses } from "./gated-passes";
+import { counterGatedPasses, gatedPasses, passesBeforeBreak } from "./gated-passes";
 import { optionRead } from "./unread-options";
 import { environmentEpisode, fixedEpisodeSteps } from "./episode-length";
 import { breakGuards, breaksEarly, counterBudget, episodeCalls } from "./counter-budget";
@@ -792,6 +792,9 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
       const count = iterationCount(iterOf(site.loop) ?? site.loop.iter, (e) => evaluateOne(site, e));
       if (count !== undefined && count > 0) {
         let figure: PlanFigure = { value: count, source: "code", line: site.loop.pos.line, detail: `for ${site.variable} in ${snippet(input.text, site.loop.iter)}` };
+        // `if epoch > stop_epoch: break` ends the run at a known epoch (gated-passes.ts).
+        const cut = site.loop.type === "for" ? passesBeforeBreak(site.loop, iterOf(site.loop) ?? site.loop.iter, (e) => evaluateOne(site, e), input.text) : undefined;
+        if (cut) figure = { ...figure, value: cut.value, detail: `${figure.detail}, ${cut.detail}` };
         // Counted loops around the epoch loop run it again each time (continual learning's `for task, dataset in
         // enumerate(datasets):`, repeated runs): the run makes that many times its epochs. A counted step loop inside
         // already multiplies them into its steps (PPO's iterations × update epochs × minibatches).
@@ -1761,6 +1764,8 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
     if (!site) return false;
     const episode = environmentEpisode(l);
     if (episode && fixedEpisodeSteps(evaluateOne(site, episode.env)) !== undefined) return false;
+    // A break at a known index (`if epoch > stop_epoch: break`) is already in the count.
+    if (l.type === "for" && passesBeforeBreak(l, iterOf(l) ?? l.iter, (e) => evaluateOne(site, e), input.text)) return false;
     // Only a test of names the loop never binds is read before it (a running reward starts at 0 and grows).
     const bound = new Set<string>();
     forEachStatement(l.body, ({ statement: b }) => {
@@ -1777,6 +1782,13 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
     // The figure's own detail says so too: it travels with the plan where the notes do not (an episode helper of
     // another file, `mini_batch_train(env, agent, MAX_EPISODES, MAX_STEPS, BATCH_SIZE)`, hands on its figures only).
     plan.steps = { ...plan.steps, detail: `at most ${plan.steps.detail} (an upper bound: the loop at line ${cut.pos.line} can end early on a break)` };
+  } else if (!plan.steps && plan.epochs?.source === "code") {
+    // Steps worked out from the epochs (× batches a pass) are as much an upper bound when the epoch loop can break.
+    const epochLoop = epochLoops.get(plan.epochs);
+    if (epochLoop && endsEarly(epochLoop)) {
+      notes.push(`epochs: at most ${plan.epochs.value.toLocaleString("en-US")}: the loop at line ${epochLoop.pos.line} can end early (break), so the run may take fewer`);
+      plan.epochs = { ...plan.epochs, detail: `at most ${plan.epochs.detail} (an upper bound: the loop can end early on a break)` };
+    }
   }
   if (!plan.batch && batchFromData) {
     plan.batchFromData = batchFromData;
