@@ -55,6 +55,8 @@ export interface Parameter {
   name: string;
   kind: "normal" | "star" | "doublestar" | "keywordOnly";
   default?: Expression;
+  /** The annotation of a typed parameter (`cfg: TrainConfig`): entry points that build the value from its type read it. */
+  annotation?: Expression;
 }
 
 export type Statement =

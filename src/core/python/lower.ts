@@ -425,12 +425,12 @@ class Lowering {
           const inner = p.namedChildren[0]!;
           if (inner.type === "list_splat_pattern") { out.push({ name: inner.namedChildren[0]!.text, kind: "star" }); keywordOnly = true; }
           else if (inner.type === "dictionary_splat_pattern") out.push({ name: inner.namedChildren[0]!.text, kind: "doublestar" });
-          else out.push({ name: inner.text, kind: keywordOnly ? "keywordOnly" : "normal" });
+          else out.push({ name: inner.text, kind: keywordOnly ? "keywordOnly" : "normal", ...this.annotation(p) });
           break;
         }
         case "default_parameter":
         case "typed_default_parameter":
-          out.push({ name: p.childForFieldName("name")!.text, kind: keywordOnly ? "keywordOnly" : "normal", default: this.expression(p.childForFieldName("value")!) });
+          out.push({ name: p.childForFieldName("name")!.text, kind: keywordOnly ? "keywordOnly" : "normal", default: this.expression(p.childForFieldName("value")!), ...this.annotation(p) });
           break;
         case "list_splat_pattern": out.push({ name: p.namedChildren[0]!.text, kind: "star" }); keywordOnly = true; break;
         case "dictionary_splat_pattern": out.push({ name: p.namedChildren[0]!.text, kind: "doublestar" }); break;
@@ -439,6 +439,15 @@ class Lowering {
       }
     }
     return out;
+  }
+
+  /** A typed parameter's annotation when it is a name or attribute chain (`TrainConfig`, `configs.TrainConfig`): the
+   *  only kind entry points build a value from, so subscripted and string annotations are not lowered. */
+  private annotation(p: Node): { annotation?: Expression } {
+    const type = p.childForFieldName("type");
+    const inner = type?.namedChildren[0];
+    if (!inner || (inner.type !== "identifier" && inner.type !== "attribute")) return {};
+    return { annotation: this.expression(inner) };
   }
 
   arguments(node: Node): Argument[] {

@@ -10,6 +10,7 @@ import { callSiteBindings } from "./call-site-bindings";
 import { clickBindings } from "./click-options";
 import type { CodeSite } from "./code-sites";
 import { configStoreNodes } from "./config-store";
+import { dataclassEntryBindings } from "./dataclass-entry";
 import { evaluateAtSite, type ParameterBindings, type StepAllowance } from "./evaluate-site";
 import { ginBindings } from "./gin-bindings";
 import { hydraRuns, type HydraRun } from "./hydra-config";
@@ -48,7 +49,10 @@ export function runBindings(input: {
   const hydra = hydraRuns(input.body, input.files, file, input.root, dictClass?.kind === "class" ? dictClass : interpreter.objectClass, store);
   // A click command's parameters (and a function it passes its **kwargs to) are its options' defaults.
   const click = clickBindings(input.body, input.text, (e) => evaluateAtSite(interpreter, namespace.scope, file, { before: [] }, [e], now, undefined, allowance)[0]);
-  const functions = callSiteBindings(input.body, input.text, evaluate, (fn, name) => input.bound?.(fn, name) ?? hydra.find((r) => r.fn === fn && r.parameter === name)?.config ?? click(fn, name), input.exclude);
+  const moduleLevel = (e: Expression): Value | undefined => evaluateAtSite(interpreter, namespace.scope, file, { before: [] }, [e], now, undefined, allowance)[0];
+  // A pyrallis or draccus `@wrap()` function's config: its parameter's dataclass with its defaults.
+  const wrapped = dataclassEntryBindings(input.body, input.text, moduleLevel);
+  const functions = callSiteBindings(input.body, input.text, evaluate, (fn, name) => input.bound?.(fn, name) ?? hydra.find((r) => r.fn === fn && r.parameter === name)?.config ?? click(fn, name) ?? wrapped(fn, name), input.exclude);
   // Methods of the file's classes, from the calls on their objects (`YoloTrain().train()`, `model.train(n_epochs=30)`).
   const methods = methodBindings(input.body, input.text, evaluate, () => bindings);
   // gin's bound parameters, which a call that passes the argument overrides (gin fills only what the call leaves out).
