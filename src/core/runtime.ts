@@ -15,6 +15,7 @@ import { configFilePackages } from "./interp/config-file-packages";
 import { configPackages } from "./interp/config-packages";
 import { jsonargparsePackage } from "./interp/jsonargparse-package";
 import { dataclassCliPackages } from "./interp/dataclass-cli-packages";
+import { docoptPackage } from "./interp/docopt-package";
 import { configparserPackage } from "./interp/configparser-package";
 import { gymPackage } from "./interp/gym-package";
 import { pathlibPackage } from "./interp/pathlib-package";
@@ -89,6 +90,8 @@ export function createRuntime(providers: NativeModuleProvider[] = defaultProvide
   for (const [path, text] of jsonargparsePackage) runtime.builtinPackages.set(path, text);
   // pyrallis' and draccus' parsers, that build the run's dataclass config from its defaults
   for (const [path, text] of dataclassCliPackages) runtime.builtinPackages.set(path, text);
+  // docopt's parser, whose usage text's [default: N] sets the options of the plain run
+  for (const [path, text] of docoptPackage) runtime.builtinPackages.set(path, text);
   for (const [path, text] of configparserPackage) runtime.builtinPackages.set(path, text);
   // transformers' TrainingArguments and HfArgumentParser, that fine-tuning scripts build their run from
   for (const [path, text] of transformersArgumentsPackage) runtime.builtinPackages.set(path, text);
