@@ -2,7 +2,7 @@
 // one micro-batch of gradient accumulation (a loop of backward passes inside a step loop), every how many
 // iterations the optimizer steps (`if (i + 1) % A == 0: optimizer.step()`), and where a `break` ends it.
 import type { Expression, Statement } from "../python/ast";
-import { callsIn, childBodies, forEachStatement, namesIn, type CallExpression } from "../python/syntax-walk";
+import { boundNames, callsIn, childBodies, forEachStatement, namesIn, targetNames as namesBound, type CallExpression } from "../python/syntax-walk";
 import { updatesFromTape } from "./tape-updates";
 
 export type LoopStatement = Extract<Statement, { type: "for" | "while" }>;
@@ -99,11 +99,19 @@ export function loopShape(loop: LoopStatement, stepping?: (c: CallExpression) =>
       const read = tested !== undefined && !indexLike && !increment ? named.get(tested) : undefined;
       const readElsewhere = read !== undefined && ![...namesIn([read], new Set())].some((n) => n === tested || indexNames.has(n));
       if (readElsewhere && /epoch/i.test(tested!)) continue;
+      // A name the loop never sets (`if epoch == max_epoch: exit(0)` on the count of an enclosing loop) holds one
+      // value through the pass: the check ends the pass at once or never, so it counts no steps of this loop.
+      if (tested !== undefined && !indexLike && !increment && !named.has(tested) && !assignedIn(loop, tested)) continue;
       if (indexLike && !increment) shape.breakAt = { bound: bound.bound, extra: bound.extra + (afterStep ? 1 : 0), afterStep };
       else if (increment) {
         // A counter incremented only where the optimizer steps (`if is_update_step: global_step += 1`) counts steps,
         // not micro-batches (nanoVLM).
-        const perStep = own.some((x) => x.type === "if" && x !== s && contains(x, increment) && (stepEvery(x.test, false, named) !== undefined || stepEvery(x.test, true, named) !== undefined));
+        const gates = own.filter((x): x is Extract<Statement, { type: "if" }> => x.type === "if" && x !== s && contains(x, increment) && (stepEvery(x.test, false, named) !== undefined || stepEvery(x.test, true, named) !== undefined));
+        const perStep = gates.some((x) => [...x.body, ...x.orelse].some((b) => callsIn(b, true).some(isStep)));
+        // One incremented only under a periodic gate that holds no step while the loop steps outside it
+        // (`if train_iter % valid_niter == 0: ... num_trial += 1`) counts validations, not steps: its bound stops the
+        // run after some number of steps the code does not say.
+        if (gates.length > 0 && !perStep && steps) continue;
         shape.breakAt = { bound: bound.bound, extra: bound.extra - (afterStep ? 0 : 1), counter: tested, afterStep, ...(perStep ? { perStep } : {}) };
       } else shape.breakAt = { bound: bound.bound, extra: bound.extra, afterStep };
     }
@@ -111,6 +119,16 @@ export function loopShape(loop: LoopStatement, stepping?: (c: CallExpression) =>
   // A step at every iteration besides the periodic one (stylegan2's lazy regularization every 16): the loop counts steps.
   if (shape.stepEvery && ownStatements(loop.body, periodic).some((s) => callsIn(s, false).some(isStep))) delete shape.stepEvery;
   return shape;
+}
+
+/** Whether a loop's target or any statement of its body (definitions left out) binds `name`. */
+function assignedIn(loop: LoopStatement, name: string): boolean {
+  if (loop.type === "for" && namesBound(loop.target).includes(name)) return true;
+  let found = false;
+  forEachStatement(loop.body, ({ statement }) => {
+    if (!found && (boundNames(statement).includes(name) || (statement.type === "for" && namesBound(statement.target).includes(name)) || (statement.type === "with" && statement.items.some((i) => i.target !== undefined && namesBound(i.target).includes(name))))) found = true;
+  }, [], () => false);
+  return found;
 }
 
 /** The parts of a test that must all hold: `a and b and c` gives a, b, c; any other test is its own one part. */

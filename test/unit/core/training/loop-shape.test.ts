@@ -126,4 +126,27 @@ describe("loop shapes: how a training loop ends and what it counts", () => {
     ]);
     assert.strictEqual(rates.steps?.value, 3);
   });
+  it("a stop on a counter raised only under a periodic check that holds no step (validations, trials) or on a count the loop never sets bounds no steps", async () => {
+    const loop = (check: string[]) => [
+      "def train(data, max_trial, max_epoch, valid_every):",
+      "    trial = epoch = it = 0",
+      "    while True:",
+      "        epoch += 1",
+      "        for b in data:",
+      "            it += 1",
+      "            model(torch.randn(8, 64)).sum().backward()",
+      "            opt.step()",
+      ...check,
+      "train(batches(), 5, 30, 10)",
+    ];
+    // A trial counted at every 10th step's validation: 5 trials stop the run after some number of steps.
+    const trials = ["            if it % valid_every == 0:", "                trial += 1", "                if trial == max_trial:", "                    sys.exit(0)"];
+    assert.strictEqual((await stepsOf(loop(trials))).steps?.value, undefined);
+    // The enclosing loop's count, tested in the step loop: the same in every pass, so no step bound.
+    const epochs = ["            if it % valid_every == 0:", "                if epoch == max_epoch:", "                    sys.exit(0)"];
+    assert.strictEqual((await stepsOf(loop(epochs))).steps?.value, undefined);
+    // A counter raised at every step stops the run at its bound.
+    const counted = ["            trial += 1", "            if trial == max_trial:", "                sys.exit(0)"];
+    assert.strictEqual((await stepsOf(loop(counted))).steps?.value, 5);
+  });
 });
