@@ -3,7 +3,7 @@
 // The call may go through functions of the module that call it in turn (`for e in range(1, 16): train_and_test(e)`,
 // which calls `train(epoch)`): Python runs the inner loop once per pass all the same.
 import type { Expression, FunctionDefinition, Statement } from "../python/ast";
-import { calleeName, callsInBody, type CallExpression } from "../python/syntax-walk";
+import { calleeName, callsInBody, childBodies, type CallExpression } from "../python/syntax-walk";
 import { argumentsByParameter } from "./call-site-bindings";
 
 interface Span {
@@ -64,4 +64,46 @@ export function passesEpochToStepLoop(body: Statement[], loop: { pos: Span; body
     if (passed && (stepLoops.some((l) => within(l, fn.pos)) || callsStepLoopFunction(body, fn, stepLoops))) return true;
   }
   return false;
+}
+
+/** Whether a counted loop (`for i in range(n_iter):`) calls, by name, a module-level function that is handed a whole
+ *  loader bound outside the loop (`run_epoch(model, loader, opt)`, `isLoader` says which names are loaders) and whose
+ *  step loop walks that parameter (`for x, y in loader:`, also under enumerate/tqdm): each call is one pass over the
+ *  data, so each turn of the loop is an epoch, whatever the loop or its count is named. */
+export function passesLoaderToStepLoop(body: Statement[], loop: { pos: Span; body: Statement[] }, stepLoops: Span[], isLoader: (name: string) => boolean): boolean {
+  const rebound = new Set<string>();
+  const visit = (block: Statement[]) => {
+    for (const s of block) {
+      if (s.type === "assign") for (const t of s.targets) if (t.type === "name") rebound.add(t.id);
+      if (s.type === "if" || s.type === "with" || s.type === "try") for (const b of childBodies(s)) visit(b);
+    }
+  };
+  visit(loop.body);
+  for (const call of callsInBody(loop.body)) {
+    if (call.func.type !== "name") continue;
+    const fn = body.find((s): s is FunctionDefinition => s.type === "function" && s.name === calleeName(call) && !within(loop.pos, s.pos));
+    if (!fn) continue;
+    for (const [parameter, value] of argumentsByParameter(fn, call)) {
+      if (value.type !== "name" || rebound.has(value.id) || !isLoader(value.id)) continue;
+      if (walksParameter(fn.body, parameter, stepLoops)) return true;
+    }
+  }
+  return false;
+}
+
+/** Whether a step loop of the function's own body walks the parameter whole (`for batch in loader:`,
+ *  `for i, (x, y) in enumerate(tqdm(loader)):`). */
+function walksParameter(block: Statement[], parameter: string, stepLoops: Span[]): boolean {
+  return block.some((s) => {
+    if (s.type === "for" && walkedName(s.iter) === parameter && stepLoops.some((l) => l.startIndex === s.pos.startIndex && l.endIndex === s.pos.endIndex)) return true;
+    if (s.type === "function" || s.type === "class") return false;
+    return childBodies(s).some((b) => walksParameter(b, parameter, stepLoops));
+  });
+}
+
+/** The name an iterable walks under `enumerate(...)`, `tqdm(...)` or `iter(...)` wrappers. */
+function walkedName(e: Expression): string | undefined {
+  let at = e;
+  while (at.type === "call" && at.func.type === "name" && /^(enumerate|tqdm|iter)$/.test(at.func.id) && at.args[0]?.kind === "positional") at = at.args[0].value;
+  return at.type === "name" ? at.id : undefined;
 }

@@ -90,7 +90,8 @@ function sizedByData(iter: Expression): boolean {
   return found;
 }
 
-function isRangeCall(e: Expression): boolean {
+/** A `range(...)` or `trange(...)` call. */
+export function isRangeCall(e: Expression): boolean {
   return e.type === "call" && e.func.type === "name" && (e.func.id === "range" || e.func.id === "trange");
 }
 

@@ -14,14 +14,14 @@ import { attributeChain, boundNames, calleeName, dottedName, forEachExpression, 
 import { datasetSize } from "./dataset-sizes";
 import { inheritedDataset, tableDatasetClass, tableDatasetObjectSamples } from "./dataset-classes";
 import { randomSplitLengths, trainTestSplitSizes } from "./split-sizes";
-import { callsStepLoopFunction, passesEpochToStepLoop, stepLoopCalledPerEpoch } from "./called-step-loops";
+import { passesLoaderToStepLoop, callsStepLoopFunction, passesEpochToStepLoop, stepLoopCalledPerEpoch } from "./called-step-loops";
 import { knownTruth as truth, type ParameterBindings, type StepAllowance } from "./evaluate-site";
 import { fullBatchData, stepsOncePerEpoch } from "./full-batch-epochs";
 import { slicedRows } from "./array-slices";
 import { ownClass, ownClassSelectsAsTable, ownMethod } from "./own-code";
 import { loopShape, type LoopShape, type LoopStatement } from "./loop-shape";
 import { classTrainingOperations, runsTrainingOperation, trainingOperations } from "./session-steps";
-import { passesOverData, stridedRangeBounds } from "./data-pass-epochs";
+import { isRangeCall, passesOverData, stridedRangeBounds } from "./data-pass-epochs";
 import { generatorCallSamples } from "./generator-samples";
 import { splitLoopBatches, splitPieces } from "./split-batches";
 import { assignedHubChains, chainRoot, hubChainRows, isHubMethodCall, resizesRows } from "./hub-dataset-parts";
@@ -275,6 +275,9 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
   const unsizedParts: { site: CallSite; names: string[] }[] = [];
   let partOfUnknownSize = false;
   let validationSplit: { fraction: number; line: number } | undefined;
+  // Samples read from the arrays a Keras fit is given (its x's first dimension, a slice fed to it): validation_split
+  // holds out part of exactly these arrays, as it does of a loaded dataset's.
+  const fitArrayRows = new Set<PlanFigure>();
   let batchFromData: { line: number; detail: string } | undefined;
   // max_steps > 0 of a TrainingArguments "overrides num_train_epochs" (huggingface.co/docs/transformers, TrainingArguments):
   // the epochs its arguments give (or transformers' default 3) are then not the run's.
@@ -473,6 +476,7 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
   const isEpochLoop = (l: { variable: string; loop: Extract<Statement, { type: "for" }>; context: CodeSite["context"] }): boolean =>
     (EPOCH_VARIABLE.test(l.variable) || (namesEpochs(l.loop.iter) && (containsStepLoop(l.loop) || callsStepLoopFunction(input.body, l.loop, stepLoopSpans()))) ||
     passesEpochToStepLoop(input.body, l.loop, l.variable, stepLoopSpans()) ||
+    (isRangeCall(l.loop.iter) && passesLoaderToStepLoop(input.body, l.loop, stepLoopSpans(), (name) => knownLoaders.has(name))) ||
     passesOverData(l.loop, (x) => shapeOf(x).stepLoop, STEP_VARIABLE.test(l.variable), namedForIterations(l) ? (name) => knownLoaders.has(name) : undefined)) && !replaysOwnRollout(l);
   /** PPO's update epochs over the rollout a loop around them collects first (update-epochs.ts), by loop. */
   const rolloutPasses = new Map<Statement, boolean>();
@@ -1170,7 +1174,11 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
       if (splitValue && (splitValue.kind === "float" || splitValue.kind === "int") && splitValue.value > 0 && splitValue.value < 1) validationSplit = { fraction: splitValue.value, line };
       const x = generator ? undefined : positional(0) ?? keyword("x");
       const rows = x ? leadingDimension(evaluateOne(site, x)) : undefined;
-      if (rows !== undefined) samples.push({ rank: 5, figure: { value: rows, source: "code", line, detail: `${site.callee}(${snippet(input.text, x!)}): its first dimension` } });
+      if (rows !== undefined) {
+        const figure: PlanFigure = { value: rows, source: "code", line, detail: `${site.callee}(${snippet(input.text, x!)}): its first dimension` };
+        fitArrayRows.add(figure);
+        samples.push({ rank: 5, figure });
+      }
       continue;
     }
     if (last === "HfArgumentParser") {
@@ -1595,7 +1603,9 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
   for (const sliced of slicedRows(input.body, (name, line) => rowsOf(name, line)?.value, atModule)) {
     const from = rowsOf(sliced.from, sliced.line);
     if (!fitInputs.has(sliced.name) || !from) continue;
-    samples.push({ rank: 25, figure: { value: sliced.rows, source: "code", line: sliced.line, detail: `${sliced.name} = ${snippet(input.text, sliced.code)}: ${sliced.rows} of the ${from.value} rows of ${sliced.from} (${from.detail})` } });
+    const figure: PlanFigure = { value: sliced.rows, source: "code", line: sliced.line, detail: `${sliced.name} = ${snippet(input.text, sliced.code)}: ${sliced.rows} of the ${from.value} rows of ${sliced.from} (${from.detail})` };
+    fitArrayRows.add(figure);
+    samples.push({ rank: 25, figure });
   }
   // A tf.data chain that takes or skips elements of a sized dataset (`ds = ds.skip(10000).batch(64)`, tfdata-parts.ts).
   if (/\.(take|skip)\s*\(/.test(input.text)) {
@@ -1642,7 +1652,7 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
   const bestEpochs = best(hfMaxSteps ? epochs.filter((c) => !trainingArgumentEpochs.has(c.figure)) : epochs);
   const bestBatch = best(ofRun(batches));
   let bestSamples = best(ofRun(samples));
-  if (bestSamples && validationSplit && bestSamples.source === "dataset table" && Math.floor(bestSamples.value * (1 - validationSplit.fraction)) > 0) {
+  if (bestSamples && validationSplit && (bestSamples.source === "dataset table" || fitArrayRows.has(bestSamples)) && Math.floor(bestSamples.value * (1 - validationSplit.fraction)) > 0) {
     // Keras holds out the last fraction of the arrays: split_at = int(n * (1 - validation_split)) (keras data_adapter_utils).
     const kept = Math.floor(bestSamples.value * (1 - validationSplit.fraction));
     bestSamples = { ...bestSamples, value: kept, detail: `${bestSamples.detail}; minus validation_split=${validationSplit.fraction} (line ${validationSplit.line})` };
