@@ -21,6 +21,7 @@ import { slicedRows } from "./array-slices";
 import { ownClass, ownClassSelectsAsTable, ownMethod } from "./own-code";
 import { loopShape, type LoopShape, type LoopStatement } from "./loop-shape";
 import { classTrainingOperations, runsTrainingOperation, trainingOperations } from "./session-steps";
+import { sitesOutsideRangeTests } from "./lr-range-test";
 import { isRangeCall, passesOverData, stridedRangeBounds } from "./data-pass-epochs";
 import { generatorCallSamples } from "./generator-samples";
 import { splitLoopBatches, splitPieces } from "./split-batches";
@@ -237,7 +238,8 @@ export function discoverTrainingPlan(input: {
 function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPlan {
   const { interpreter, namespace, file } = input;
   const now = input.now ?? (() => Date.now());
-  const sites = sitesOutside(findCodeSites(input.body, input.text, input.trains ? ANY_TEXT : undefined), input.exclude);
+  // The loops of the script's own learning-rate range test (lr-range-test.ts) are a probe before the run, not the run.
+  const sites = sitesOutsideRangeTests(sitesOutside(findCodeSites(input.body, input.text, input.trains ? ANY_TEXT : undefined), input.exclude));
   // The whole search shares one step allowance: a file with hundreds of sites must not slow each keystroke's analysis.
   // A file read for a call the script makes (nested) is imported, so its `__main__` block does not run.
   const allowance: StepAllowance = { steps: PLAN_STEPS, ...(input.nested ? {} : { script: { file: input.file, body: input.body } }) };
