@@ -78,7 +78,7 @@ import { importsOpenMMLab, mmRunFigures, mmTrainConfig } from "./mm-runner";
 import { fastaiFitEpochs, fastaiLoadersBatch, fastaiPrecision, importsFastai, isFastaiFit, isFastaiLoaders } from "./fastai-learner";
 
 import { FRAMEWORK_PRECISION, HALF_DTYPES, lightningPrecision } from "./framework-precision";
-import { isBatchIterator, isDataset } from "./data-objects";
+import { isBatchIterator, isDataset, slicedBatchIterator } from "./data-objects";
 import { takesFitDefaultBatch } from "./keras-fit-input";
 import { generatorCallBatch } from "./generator-batch";
 import { batchLimit, limitedSteps, type BatchLimit } from "./lightning-limit-batches";
@@ -659,6 +659,16 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
         const drawn = !own && drawnFrom?.type === "name" ? evaluateOne(site, drawnFrom) : undefined;
         const drawnBatch = drawn && isBatchIterator(drawn) ? positiveInteger(drawn.attributes.get("batch_size")) : undefined;
         if (drawn && drawnBatch !== undefined) batches.push({ rank: 45, figure: { value: drawnBatch, source: "code", line: site.loop.pos.line, detail: `${snippet(input.text, drawnFrom!)}.batch_size: ${drawn.kind === "instance" ? drawn.cls.name : ""} batches its own data, ${drawnBatch} items each` } });
+        // An iterator whose __next__ slices its batches from data it holds until StopIteration (data-objects.ts):
+        // each item is a slice of the object's width, and a pass walks all of the data it slices.
+        const sliced = drawn && drawnBatch === undefined ? slicedBatchIterator(drawn) : undefined;
+        const slicedWidth = sliced && drawn?.kind === "instance" ? positiveInteger(drawn.attributes.get(sliced.batch)) : undefined;
+        const slicedRows = sliced && drawn?.kind === "instance" ? ((d) => leadingDimension(d) ?? lengthOf(d))(drawn.attributes.get(sliced.data)) : undefined;
+        if (sliced && drawn?.kind === "instance" && slicedWidth !== undefined) {
+          const detail = `${snippet(input.text, drawnFrom!)}: ${drawn.cls.name}.__next__ slices self.${sliced.data}[...:... + self.${sliced.batch}] until StopIteration`;
+          batches.push({ rank: 45, figure: { value: slicedWidth, source: "code", line: site.loop.pos.line, detail: `${detail}, ${slicedWidth} items each` } });
+          if (slicedRows !== undefined) samples.push({ rank: 45, figure: { value: slicedRows, source: "code", line: site.loop.pos.line, detail: `${detail}: the ${slicedRows} rows of self.${sliced.data}` } });
+        }
         // A data object's method the loop calls draws the object's batch size (`data_generator.generate_train_batch()`).
         const method = !own && keptBatch === undefined && drawnBatch === undefined ? methodDrawnBatch(site.loop.body, (e) => evaluateOne(site, e)) : undefined;
         const methodBatch = method ? positiveInteger(method.value) : undefined;
