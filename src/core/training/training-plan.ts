@@ -79,6 +79,7 @@ import { fastaiFitEpochs, fastaiLoadersBatch, fastaiPrecision, importsFastai, is
 
 import { FRAMEWORK_PRECISION, HALF_DTYPES, lightningPrecision } from "./framework-precision";
 import { isBatchIterator, isDataset, slicedBatchIterator } from "./data-objects";
+import { batchListOf } from "./batch-lists";
 import { takesFitDefaultBatch } from "./keras-fit-input";
 import { generatorCallBatch } from "./generator-batch";
 import { batchLimit, limitedSteps, type BatchLimit } from "./lightning-limit-batches";
@@ -668,6 +669,17 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
           const detail = `${snippet(input.text, drawnFrom!)}: ${drawn.cls.name}.__next__ slices self.${sliced.data}[...:... + self.${sliced.batch}] until StopIteration`;
           batches.push({ rank: 45, figure: { value: slicedWidth, source: "code", line: site.loop.pos.line, detail: `${detail}, ${slicedWidth} items each` } });
           if (slicedRows !== undefined) samples.push({ rank: 45, figure: { value: slicedRows, source: "code", line: site.loop.pos.line, detail: `${detail}: the ${slicedRows} rows of self.${sliced.data}` } });
+        }
+        // A list of batch slices built before the epochs (`self.batches = [g[i:i + B] for i in range(0, len(g), B)]`,
+        // or returned by `self.create_batches()`): each step takes B items, and a pass walks all of them (batch-lists.ts).
+        const listed = !own && drawnBatch === undefined && slicedWidth === undefined && site.loop.type === "for" ? batchListOf(site.loop, site.context.fn, input.body) : undefined;
+        if (listed) {
+          const at: CodeSite = { kind: "constant", name: "", value: listed.size, line: listed.line, context: { fn: listed.fn, before: listed.before } };
+          const width = positiveInteger(evaluateOne(at, listed.size));
+          const rows = ((d) => leadingDimension(d) ?? lengthOf(d))(evaluateOne(at, listed.data));
+          const detail = `${snippet(input.text, listed.iter)}: the slices of ${snippet(input.text, listed.data)} by ${snippet(input.text, listed.size)} built at line ${listed.line}`;
+          if (width !== undefined) batches.push({ rank: 45, figure: { value: width, source: "code", line: listed.line, detail: `${detail}, ${width} items each` } });
+          if (width !== undefined && rows !== undefined && rows > 0) samples.push({ rank: 45, figure: { value: rows, source: "code", line: listed.line, detail: `${detail}: all ${rows} each pass` } });
         }
         // A data object's method the loop calls draws the object's batch size (`data_generator.generate_train_batch()`).
         const method = !own && keptBatch === undefined && drawnBatch === undefined ? methodDrawnBatch(site.loop.body, (e) => evaluateOne(site, e)) : undefined;
