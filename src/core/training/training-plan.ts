@@ -480,7 +480,13 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
     (EPOCH_VARIABLE.test(l.variable) || (namesEpochs(l.loop.iter) && (containsStepLoop(l.loop) || callsStepLoopFunction(input.body, l.loop, stepLoopSpans()))) ||
     passesEpochToStepLoop(input.body, l.loop, l.variable, stepLoopSpans()) ||
     (isRangeCall(l.loop.iter) && passesLoaderToStepLoop(input.body, l.loop, stepLoopSpans(), (name) => knownLoaders.has(name))) ||
-    passesOverData(l.loop, (x) => shapeOf(x).stepLoop, STEP_VARIABLE.test(l.variable), namedForIterations(l) ? (name) => knownLoaders.has(name) : undefined)) && !replaysOwnRollout(l);
+    passesOverData(l.loop, (x) => shapeOf(x).stepLoop, STEP_VARIABLE.test(l.variable), namedForIterations(l) ? (name) => knownLoaders.has(name) : undefined)) && !replaysOwnRollout(l) && !insideOpenWhile(l);
+  /** An epoch-named loop inside a `while` of the same function that is no epoch loop itself (`while True:` or `while
+   *  global_step < max_steps:` around `for inner_epoch in range(k):`, as policy-gradient fine-tuning writes its
+   *  passes over each batch of samples): Python runs the inner loop again on every pass of the `while`, which ends on
+   *  a step or time budget, so its count is passes over the current data, not the run's epochs. */
+  const insideOpenWhile = (l: { loop: Extract<Statement, { type: "for" }>; context: CodeSite["context"] }): boolean =>
+    sites.some((w) => w.kind === "while" && w.context.fn === l.context.fn && within(w.loop, l.loop) && !whileEpochs(w));
   /** PPO's update epochs over the rollout a loop around them collects first (update-epochs.ts), by loop. */
   const rolloutPasses = new Map<Statement, boolean>();
   const replaysOwnRollout = (l: { loop: Extract<Statement, { type: "for" }>; context: CodeSite["context"] }): boolean => {

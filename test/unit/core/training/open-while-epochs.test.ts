@@ -1,0 +1,44 @@
+import { strict as assert } from "node:assert";
+import { analyze } from "../../helpers/analyze";
+
+// Passes over each batch of samples inside a `while` that ends on a step budget: the inner loop is not the run's epochs.
+const SCRIPT = `import torch, torch.nn as nn
+from torch.utils.data import DataLoader, TensorDataset
+X = torch.randn(6400, 20)
+Y = torch.randint(0, 2, (6400,))
+loader = DataLoader(TensorDataset(X, Y), batch_size=64, shuffle=True)
+model = nn.Sequential(nn.Linear(20, 2))
+opt = torch.optim.Adam(model.parameters())
+num_inner_epochs = 2
+max_steps = 5000
+global_step = 0
+while True:
+    for inner_epoch in range(num_inner_epochs):
+        for xb, yb in loader:
+            opt.zero_grad()
+            nn.functional.cross_entropy(model(xb), yb).backward()
+            opt.step()
+            global_step += 1
+    if global_step >= max_steps:
+        break
+`;
+
+const plan = async (text: string) => (await analyze(text)).training ?? {};
+
+describe("an epoch loop inside a while that ends on a budget", () => {
+  it("does not take the inner loop's count for the run's epochs", async () => {
+    const p = await plan(SCRIPT);
+    assert.equal(p.epochs, undefined);
+    assert.notEqual(p.steps?.value, 2 * 100);
+  });
+
+  it("still reads the inner loop as the epochs without the while around it", async () => {
+    const plain = SCRIPT.replace("while True:\n", "if True:\n").replace("    if global_step >= max_steps:\n        break\n", "");
+    assert.equal((await plan(plain)).epochs?.value, 2);
+  });
+
+  it("keeps a while that counts epochs itself as the epoch loop", async () => {
+    const counted = SCRIPT.replace("global_step = 0\nwhile True:", "epoch = 0\nnum_epochs = 3\nwhile epoch < num_epochs:").replace("    if global_step >= max_steps:\n        break\n", "    epoch += 1\n").replace("            global_step += 1\n", "");
+    assert.equal((await plan(counted)).epochs?.value, 3);
+  });
+});
