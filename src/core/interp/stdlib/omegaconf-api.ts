@@ -1,7 +1,9 @@
 // OmegaConf's API for building configs in code (omegaconf.readthedocs.io, 2.3: "Creating", "Merging configurations",
 // "OmegaConf.to_container"): `OmegaConf.create(dict)`, `OmegaConf.merge(base, override, ...)` (later configs win, nested
 // configs merged key by key), `OmegaConf.from_cli()` (empty in the plain run, which passes no arguments),
-// `OmegaConf.from_dotlist(["a.b=1"])`, `OmegaConf.to_container(cfg)` and `cfg.merge_with(...)`. Scripts compose their
+// `OmegaConf.from_dotlist(["a.b=1"])`, `OmegaConf.to_container(cfg)`, `cfg.merge_with(...)`, and
+// `OmegaConf.structured(Cls)` ("Structured configs": a dataclass or its instance, fields at their defaults, nested
+// dataclasses nested configs), which scripts merge with `from_cli()` and a YAML file as their run's schema. Scripts compose their
 // run this way from a YAML file and command-line overrides; each config is a DictConfig instance (config-files.ts).
 import { NONE, dict, freshId, list, str, tuple, unknown } from "../construct";
 import type { ClassValue, InstanceValue, NativeCall, Value } from "../values";
@@ -51,6 +53,19 @@ export function installOmegaConfApi(omegaConf: ClassValue, dictConfig: ClassValu
     return out;
   });
   set("from_cli", () => fresh());
+  /** A dataclass instance as a config: its fields, nested dataclass instances made configs too. */
+  const fromDataclass = (v: Value): Value => {
+    if (v.kind !== "instance" || !(v.cls.isDataclass || v.cls.mro.some((c) => c.isDataclass))) return v;
+    const c = fresh();
+    for (const [k, x] of v.attributes) c.attributes.set(k, fromDataclass(x));
+    return c;
+  };
+  set("structured", ({ args, kwargs, context }) => {
+    const obj = args[0] ?? kwargs.get("obj");
+    if (obj === undefined) return unknown("a structured config");
+    if (obj.kind === "class" && (obj.isDataclass || obj.mro.some((c) => c.isDataclass))) return fromDataclass(context.callValue(obj, []));
+    return obj.kind === "instance" ? fromDataclass(obj) : toConfig(obj);
+  });
   set("from_dotlist", ({ args }) => {
     const out = fresh();
     const items = args[0]?.kind === "list" || args[0]?.kind === "tuple" ? args[0].items : [];

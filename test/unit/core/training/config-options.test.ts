@@ -309,6 +309,35 @@ main()
     assert.equal(plan.epochs?.value, 2);
   });
 
+  it("OmegaConf.structured(Dataclass) is the dataclass's defaults, nested dataclasses nested; a YAML merged over it wins", async () => {
+    const schema = `from dataclasses import dataclass, field
+
+
+@dataclass
+class Data:
+    bs: int = 16
+
+
+@dataclass
+class Run:
+    epochs: int = 9
+
+
+@dataclass
+class Args:
+    data: Data = field(default_factory=Data)
+    run: Run = field(default_factory=Run)
+
+
+def main():`;
+    const alone = await planOf(main(`    cfg = OmegaConf.merge(OmegaConf.structured(Args), OmegaConf.from_cli())`).replace("def main():", schema), files);
+    assert.deepEqual([alone.epochs?.value, alone.batch?.value], [9, 16]);
+    const instance = await planOf(main(`    cfg = OmegaConf.structured(Args(run=Run(epochs=4)))`).replace("def main():", schema), files);
+    assert.deepEqual([instance.epochs?.value, instance.batch?.value], [4, 16]);
+    const merged = await planOf(main(`    cfg = OmegaConf.merge(OmegaConf.structured(Args), base)`).replace("def main():", schema), files);
+    assert.deepEqual([merged.epochs?.value, merged.batch?.value], [2, 20]);
+  });
+
   it("a merge with a part that cannot be worked out is not the known parts alone", async () => {
     const plan = await planOf(main(`    cfg = OmegaConf.merge(base, load_overrides())`), files);
     assert.equal(plan.batch, undefined);
