@@ -135,10 +135,13 @@ function assignsOnly(blocks: Statement[][], binds: (target: Expression) => boole
 }
 
 /** Whether a loop body holds nothing but method calls that configure a needed object (`parser.add_argument(...)`,
- *  `config.update(...)`), none of them training work, so running it whole changes nothing but configuration. */
+ *  `config.update(...)`) or stores into its items or attributes (`for arg in vars(args): config[arg] = getattr(args,
+ *  arg)`), none of them training work, so running it whole changes nothing but configuration. */
 function configuresOnly(body: Statement[], binds: (target: Expression) => boolean): boolean {
+  const storesInto = (t: Expression): boolean => (t.type === "subscript" || t.type === "attribute") && binds(t);
   // `if not hasattr(args, k) or getattr(args, k) == parser.get_default(k): setattr(args, k, v)`: a guarded copy
   const statement = (b: Statement): boolean => (b.type === "expression" && b.value.type === "call" && configures(b.value, binds) && !callsWork(b.value))
+    || (b.type === "assign" && b.targets.every(storesInto) && !callsWork(b.value))
     || (b.type === "if" && !callsWork(b.test) && b.body.every(statement) && b.orelse.every(statement))
     || b.type === "pass" || b.type === "continue" || b.type === "raise";
   return body.some((b) => b.type !== "pass" && b.type !== "continue" && b.type !== "raise") && body.every(statement);
