@@ -1,10 +1,12 @@
 // A step loop in a function that an epoch loop calls (`for epoch in range(E): train(...)` with `def train(...): for i
 // in range(S): ... optimizer.step()`) runs its S steps in each epoch, as a step loop written inside the epoch loop does.
 // The call may go through functions of the module that call it in turn (`for e in range(1, 16): train_and_test(e)`,
-// which calls `train(epoch)`): Python runs the inner loop once per pass all the same.
+// which calls `train(epoch)`): Python runs the inner loop once per pass all the same. So does a closure a module-level
+// function returns (`one_pass = get_loop(model, optimizer)` then `one_pass(loader)`, returned-closures.ts).
 import type { Expression, FunctionDefinition, Statement } from "../python/ast";
 import { calleeName, callsInBody, childBodies, type CallExpression } from "../python/syntax-walk";
 import { argumentsByParameter } from "./call-site-bindings";
+import { returnedClosures } from "./returned-closures";
 
 interface Span {
   startIndex: number;
@@ -17,8 +19,9 @@ const EPOCH_PARAMETER = /epoch/i;
 
 const within = (inner: Span, outer: Span) => inner.startIndex >= outer.startIndex && inner.endIndex <= outer.endIndex;
 
-/** The module-level functions of `body` that the calls reach by name, through at most MAX_DEPTH levels, skipping those
- *  that hold `outside` (the loop's own function: a call back into it is recursion, not a pass of the loop). */
+/** The module-level functions of `body` that the calls reach by name (or through a closure one returns), through at
+ *  most MAX_DEPTH levels, skipping those that hold `outside` (the loop's own function: a call back into it is
+ *  recursion, not a pass of the loop). */
 function reachedFunctions(body: Statement[], calls: CallExpression[], outside: Span): FunctionDefinition[] {
   const functions = body.filter((s): s is FunctionDefinition => s.type === "function" && !within(outside, s.pos));
   const reached: FunctionDefinition[] = [];
@@ -26,8 +29,14 @@ function reachedFunctions(body: Statement[], calls: CallExpression[], outside: S
   for (let depth = 0; depth < MAX_DEPTH && frontier.length > 0; depth++) {
     const names = new Set(frontier.flatMap((c) => (c.func.type === "name" ? [calleeName(c)] : [])));
     const found = functions.filter((f) => names.has(f.name) && !reached.includes(f));
-    reached.push(...found);
-    frontier = found.flatMap((f) => callsInBody(f.body));
+    // A call of a name bound to a closure runs the nested function, which sits in the function that returned it.
+    const closures = [...names].flatMap((n) => {
+      const closure = n !== undefined ? returnedClosures(body).get(n) : undefined;
+      const factory = closure && functions.find((f) => within(closure.pos, f.pos));
+      return closure && factory && !reached.includes(factory) && !found.includes(factory) ? [{ closure, factory }] : [];
+    });
+    reached.push(...found, ...closures.map((c) => c.factory));
+    frontier = [...found.flatMap((f) => callsInBody(f.body)), ...closures.flatMap((c) => callsInBody(c.closure.body))];
   }
   return reached;
 }

@@ -7,6 +7,7 @@ import type { Value } from "../interp/values";
 import { calleeName, forEachExpression, forEachStatement, positionalArgument, type CallExpression } from "../python/syntax-walk";
 import { loopShape, ownCalls, stepsOnceInBody, type LoopStatement } from "./loop-shape";
 import { boundAfreshTwice } from "./models-in-turn";
+import { returnedClosures } from "./returned-closures";
 
 interface Span {
   startIndex: number;
@@ -16,7 +17,8 @@ interface Span {
 const within = (inner: Span, outer: Span) => inner.startIndex >= outer.startIndex && inner.endIndex <= outer.endIndex;
 
 /** Whether each pass of the epoch loop takes one optimizer step: its own body steps after backward (not in a loop of
- *  its own), or it calls by name a module-level function of `body` that does, outside any loop. `nestedStepLoop` says
+ *  its own), or it calls by name a module-level function of `body` that does, outside any loop (or a closure one
+ *  returned, returned-closures.ts). `nestedStepLoop` says
  *  whether a step loop is nested in the epoch loop (then its steps are per batch, not per epoch); `stepping` names calls that
  *  take a step themselves (a TensorFlow 1.x session run of a training operation). */
 export function stepsOncePerEpoch(body: Statement[], loop: LoopStatement, nestedStepLoop: boolean, stepping?: (c: CallExpression) => boolean): boolean {
@@ -24,7 +26,15 @@ export function stepsOncePerEpoch(body: Statement[], loop: LoopStatement, nested
   if (loopShape(loop, stepping).stepLoop) return true;
   // Calls in the loop's own statements: a function called inside a loop over batches steps once per batch.
   const called = new Set(ownCalls(loop.body).flatMap((c) => (c.func.type === "name" ? [calleeName(c)] : [])));
-  const functions = body.filter((s): s is FunctionDefinition => s.type === "function" && called.has(s.name) && !within(loop.pos, s.pos));
+  const closures = returnedClosures(body);
+  const functions = [
+    ...body.filter((s): s is FunctionDefinition => s.type === "function" && called.has(s.name) && !within(loop.pos, s.pos)),
+    // `main_loop(phase=TRAIN)` of `main_loop = get_main_loop(model, optimizer)`: the nested function it returned.
+    ...[...called].flatMap((n) => {
+      const closure = n !== undefined ? closures.get(n) : undefined;
+      return closure && !within(loop.pos, closure.pos) ? [closure] : [];
+    }),
+  ];
   // One called function that steps once, and none whose loop steps per batch (those are the step-loop rules').
   return functions.some((f) => stepsOnceInBody(f.body)) && !functions.some((f) => holdsStepLoop(f.body));
 }
