@@ -21,7 +21,8 @@ export function methodDrawnBatch(block: Statement[], evaluate: (e: Expression) =
     const object = evaluate(call.func.object);
     if (object?.kind !== "instance" || object.module !== undefined) continue;
     const attribute = batchAttributeRead(methodsReached(object, call.func.name, 1, MAX_METHODS));
-    const value = attribute ? object.attributes.get(attribute) : undefined;
+    // A property (`@property def batch_size(self): return self._batch_size`) is read as Python reads it, through the getter.
+    const value = attribute ? object.attributes.get(attribute) ?? evaluate({ type: "attribute", object: call.func.object, name: attribute, pos: call.func.pos }) : undefined;
     if (attribute && value) return { value, call, attribute, className: object.cls.name };
   }
   return undefined;

@@ -85,6 +85,7 @@ import { generatorCallBatch } from "./generator-batch";
 import { batchLimit, limitedSteps, type BatchLimit } from "./lightning-limit-batches";
 import { dictEntry, leadingDimension, lengthOf, positiveInteger, positiveOrZero } from "../interp/value-figures";
 import { snippet } from "../python/code-snippet";
+import { epochMultipleRange } from "./epoch-multiple-range";
 import { hubSamples, importsHubDatasets, importsTorchtext, torchtextSamples } from "./text-dataset-sizes";
 /**
  * Where a figure comes from: the code, the dataset table, a library's documented default, the user's settings, or
@@ -201,8 +202,8 @@ const STEP_CONSTANT = /^(max_iters?|max_steps|max_iterations|num_training_steps|
 export const ACCUMULATION_CONSTANT = /^(gradient_accumulation_steps|grad_accum(ulation)?(_steps)?|accumulation_steps|accum_steps|accum_iter|accumulate_grad_batches)$/i;
 // "epoches" is a common spelling of the plural in research code (`def train(self, epoches=10)`). The qualifiers
 // stack: `num_train_epochs` (transformers' TrainingArguments and the scripts that copy it), `nb_epoch` (Keras 1's
-// fit keyword), `max_training_epochs`.
-const EPOCH_CONSTANT = /^((num|nb|n|total|max|train|training)_?)*epoche?s?$/i;
+// fit keyword), `max_training_epochs`, `num_of_epochs`.
+const EPOCH_CONSTANT = /^((num|number|nb|n|total|max|train|training|of)_?)*epoche?s?$/i;
 const BATCH_CONSTANT = /^(train_|training_)?batch_?size$/i;
 /** A command-line flag of the batch size: `bs` is its usual short form (`--bs 256`), which a config key need not be. */
 const BATCH_FLAG = /^(train_)?(batch_?size|bs)$/i;
@@ -737,6 +738,10 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
             const value = passes.reduce((a, b) => a! * b!, 1)!;
             epochs.push({ rank: 49, figure: { value, source: "code", line: site.loop.pos.line, detail: `${repeated.calls.map((c) => snippet(input.text, c)).join(", ")}: ${value} passes over the data the loop walks` } });
           }
+          // `for step in range(start_epoch * per_epoch, max_epoch * per_epoch)`: epochs of a length the code does not
+          // state (epoch-multiple-range.ts).
+          const multiple = site.kind === "loop" ? epochMultipleRange(iterOf(site.loop) ?? site.loop.iter, (e) => evaluateOne(site, e), namesEpochs, input.text) : undefined;
+          if (multiple && site.kind === "loop") epochs.push({ rank: 49, figure: { value: multiple.value, source: "code", line: site.loop.pos.line, detail: `for ${site.variable} in ${multiple.detail}` } });
           // A loop over a loader of unknown length still accumulates A micro-batches per step.
           if (every !== undefined && every > 1) accumulations.push({ rank: 45, figure: { value: every, source: "code", line: site.loop.pos.line, detail: `an optimizer step when ... % ${snippet(input.text, shape.stepEvery!)} == 0` } });
           // Episodes of unknown length inside a budget of counted steps (counter-budget.ts).
@@ -2003,7 +2008,9 @@ function counterStride(body: Statement[], counter: string, evaluate: (e: Express
 function namesEpochs(iter: Expression): boolean {
   let named = false;
   forEachExpression(iter, (e) => {
-    if ((e.type === "name" && EPOCH_CONSTANT.test(e.id)) || (e.type === "attribute" && EPOCH_CONSTANT.test(e.name))) named = true;
+    // `config['num_of_epochs']`: a config dict's key names the count as an attribute would.
+    const key = e.type === "subscript" && e.index.type === "str" ? e.index.value : null;
+    if ((e.type === "name" && EPOCH_CONSTANT.test(e.id)) || (e.type === "attribute" && EPOCH_CONSTANT.test(e.name)) || (key !== null && EPOCH_CONSTANT.test(key))) named = true;
   });
   return named;
 }
