@@ -206,6 +206,8 @@ export function trainingRunJson(resolved: ResolvedTrainingRun): Record<string, u
     seconds_per_micro_batch: roundForJson(resolved.step.seconds_per_iter),
     joules_per_micro_batch: roundForJson(resolved.step.joules_per_iter),
     optimizer_steps: resolved.steps?.value ?? run?.steps ?? null,
+    // A network the run uses but does not train: the file's run is another model's (its notes say which optimizer).
+    untrained: resolved.untrained === true,
     accumulation: resolved.accumulation?.value ?? null,
     sources: { epochs: sourceJson(resolved.epochs), samples: sourceJson(resolved.samples), batch: sourceJson(resolved.batch), steps: sourceJson(resolved.steps), accumulation: sourceJson(resolved.accumulation) },
     gpus: run?.gpus ?? resolved.parallel?.run.gpus ?? 1,
@@ -320,6 +322,7 @@ export function trainingPlanLine(plan: TrainingPlan, lineText: LineText = plainL
 /** One line per model for the table and Markdown formats: the run's totals and where each figure came from. */
 export function trainingRunLine(resolved: ResolvedTrainingRun, lineText: LineText = plainLine): string {
   const run = resolved.run;
+  if (resolved.untrained) return `not trained by this run: ${resolved.notes.join("; ")}`;
   if (resolved.steps) {
     const sources = `(${[where("steps", resolved.steps, lineText), ...(resolved.accumulation ? [where("accumulation", resolved.accumulation, lineText)] : []), where("batch", resolved.batch, lineText)].join(", ")})`;
     if (!run) return `no training run: ${resolved.notes.join("; ")} ${sources}`;

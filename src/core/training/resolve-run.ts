@@ -32,6 +32,8 @@ export interface ResolvedTrainingRun {
   run?: TrainingRunEstimate;
   /** The GPUs the run uses, when more than one. */
   parallel?: ParallelTraining;
+  /** Set for a network the run uses but does not train (frozen-models.ts): its notes say why. */
+  untrained?: true;
   notes: string[];
 }
 
@@ -101,5 +103,5 @@ export function resolveTrainingRun(plan: TrainingPlan | undefined, settings: Run
   }
   // The run's steps are optimizer steps everywhere (an epoch run's ⌈batches / accumulation⌉ each epoch); its energy
   // and time are those of every micro-batch, so accumulation changes what a step is, not what the run costs.
-  return { epochs, samples, ...(steps ? { steps } : {}), ...(accumulation ? { accumulation } : {}), batch, dropLast, step, run, ...(parallel ? { parallel } : {}), notes };
+  return { epochs, samples, ...(steps ? { steps } : {}), ...(accumulation ? { accumulation } : {}), batch, dropLast, step, run, ...(parallel ? { parallel } : {}), ...(plan?.untrained ? { untrained: true as const } : {}), notes };
 }

@@ -118,4 +118,18 @@ describe("greenlight analyze --mode train: the training run", () => {
     }
     await assert.rejects(analyzeCli([file, "--mode", "train", "--hardware", "h200"]), /unknown --hardware 'h200'/);
   });
+
+  it("a network the run uses but does not train does not carry the file's run: the run is shown on its own, the network marked untrained", async () => {
+    const file = join(fixtures, "frozen_encoder_unbuilt_decoder.py");
+    const json = JSON.parse((await analyzeCli([file, "--mode", "train", "--format", "json"])).stdout);
+    const encoder = json.models.find((m: { name: string }) => m.name === "encoder");
+    assert.equal(encoder.estimate.training_run.untrained, true);
+    // The decoder the optimizer trains is not analyzed (its vocabulary is in a missing file): the run stands alone.
+    assert.equal(json.training_plans.length, 1);
+    assert.equal(json.training_plans[0].epochs, 5);
+    assert.equal(json.training_plans[0].batch, 32);
+    const table = (await analyzeCli([file, "--mode", "train"])).stdout;
+    assert.match(table, /encoder: not trained by this run: encoder is put out of training \(line 17\)/);
+    assert.match(table, /frozen_encoder_unbuilt_decoder\.py: 5 epochs × 960 samples: 150 optimizer steps, batch 32, fp32/);
+  });
 });
