@@ -22,6 +22,9 @@ const MAX_HELPERS = 6;
 /** A backward pass: `.backward(`, or a call of timm's loss scaler on the loss (`loss_scaler(loss, optimizer, ...)`:
  *  timm.utils NativeScaler/ApexScaler.__call__ scales the loss, runs backward and steps, timm/utils/cuda.py 0.4-1.0). */
 const BACKWARD = /\.backward\s*\(|scaler\s*\(\s*loss\b/;
+/** A TensorFlow update: a 1.x training operation (`train_op = optimizer.minimize(loss)`, run in a session) or
+ *  gradients applied (`optimizer.apply_gradients(zip(grads, variables))`, 1.x and 2.x). */
+const TENSORFLOW_UPDATE = /\.minimize\s*\(|\.apply_gradients\s*\(/;
 /** Methods of lists, dicts, sets and files, and dunders (`super().__init__()`): a statement calling one trains nothing. */
 const CONTAINER_METHOD = /(^|\.)(append|extend|insert|update|add|pop|remove|clear|sort|reverse|write|writelines|close|flush|__\w+__)$/;
 
@@ -126,8 +129,11 @@ export function foreignTraining(
     const elsewhere: { definition: FunctionDefinition; file: string }[] = [];
     const helpers = self ? selfHelpers(definition, self, home, elsewhere) : [];
     // The body trains when it, or a method it calls on self (`train()` → `self.train_epoch()`, in this file or
-    // another's subclass), runs backward passes.
-    const runsBackward = (d: FunctionDefinition, text: string | undefined) => text !== undefined && BACKWARD.test(text.slice(d.pos.startIndex, d.pos.endIndex));
+    // another's subclass), runs backward passes or TensorFlow updates.
+    const runsBackward = (d: FunctionDefinition, text: string | undefined) => {
+      const body = text?.slice(d.pos.startIndex, d.pos.endIndex);
+      return body !== undefined && (BACKWARD.test(body) || TENSORFLOW_UPDATE.test(body));
+    };
     const passed = argumentsByParameter(self ? { ...definition, params: definition.params.slice(1) } : definition, site.call);
     // ... or calls a method on an object the call passes it (a shared episode helper's `agent.update(batch_size)`,
     // `mini_batch_train(env, agent, ...)`) that does: Python runs that method on the object given, and the methods it

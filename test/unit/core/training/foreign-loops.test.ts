@@ -325,4 +325,50 @@ rewards = mini_batch_train(env, agent, EPISODES, STEPS, BATCH_SIZE)
     assert.equal(limited.steps?.value, 1200);
     assert.doesNotMatch(limited.steps?.detail ?? "", /upper bound/);
   });
+
+  it("a TensorFlow 1.x solver's train() in another file trains: it runs optimizer.minimize's operation in a session", async () => {
+    const solver = `import numpy as np
+import tensorflow as tf
+
+
+class CaptioningSolver(object):
+    def __init__(self, model, data, **kwargs):
+        self.model = model
+        self.data = data
+        self.n_epochs = kwargs.pop('n_epochs', 10)
+        self.batch_size = kwargs.pop('batch_size', 100)
+
+    def train(self):
+        n_iters_per_epoch = int(np.ceil(float(self.data['features'].shape[0]) / self.batch_size))
+        loss = self.model.build_model()
+        train_op = tf.train.AdamOptimizer(learning_rate=0.001).minimize(loss)
+        with tf.Session() as sess:
+            for e in range(self.n_epochs):
+                for i in range(n_iters_per_epoch):
+                    captions_batch = self.data['captions'][i * self.batch_size:(i + 1) * self.batch_size]
+                    _, l = sess.run([train_op, loss], {self.model.captions: captions_batch})
+`;
+    const script = `from solver import CaptioningSolver
+from model import CaptionGenerator
+from utils import load_coco_data
+
+
+def main():
+    data = load_coco_data(data_path='./data', split='train')
+    model = CaptionGenerator(dim_embed=512)
+    solver = CaptioningSolver(model, data, n_epochs=20, batch_size=128)
+    solver.train()
+
+
+if __name__ == "__main__":
+    main()
+`;
+    const others = { "/project/solver.py": solver, "/project/model.py": "class CaptionGenerator(object):\n    def __init__(self, dim_embed):\n        self.dim_embed = dim_embed\n", "/project/utils.py": "def load_coco_data(data_path, split):\n    return {}\n" };
+    const plan = await planOf(script, others);
+    assert.equal(plan.epochs?.value, 20);
+    assert.equal(plan.batch?.value, 128);
+    // Without the update the method only evaluates: nothing is read as training.
+    const evaluating = await planOf(script, { ...others, "/project/solver.py": solver.replace(".minimize(loss)", ".compute_gradients(loss)") });
+    assert.equal(evaluating.epochs, undefined);
+  });
 });
