@@ -233,6 +233,22 @@ export function builtinMethods(interp: () => Interpreter): (v: Value) => Record<
     },
     split: (self, { args }) => list(splitText(text(self), args[0], args[1], false).map(str)),
     rsplit: (self, { args }) => list(splitText(text(self), args[0], args[1], true).map(str)),
+    // str.splitlines(keepends=False): at Python's line boundaries (\n, \r\n, \r, \v, \f, \x1c-\x1e, \x85, \u2028,
+    // \u2029), with no empty last line for a trailing break (docs.python.org/3/library/stdtypes.html#str.splitlines).
+    splitlines: (self, { args, kwargs }) => {
+      const keep = kwargs.get("keepends") ?? args[0];
+      const keepends = keep !== undefined && keep.kind === "bool" ? keep.value : keep?.kind === "int" ? keep.value !== 0 : false;
+      const lines: string[] = [];
+      const boundary = /\r\n|[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]/g;
+      const s = text(self);
+      let start = 0;
+      for (let m = boundary.exec(s); m !== null; m = boundary.exec(s)) {
+        lines.push(s.slice(start, keepends ? m.index + m[0].length : m.index));
+        start = m.index + m[0].length;
+      }
+      if (start < s.length) lines.push(s.slice(start));
+      return list(lines.map(str));
+    },
     startswith: (self, { args }) => affixTest(self, args, (s, a) => s.startsWith(a)),
     endswith: (self, { args }) => affixTest(self, args, (s, a) => s.endsWith(a)),
     find: (self, { args }) => {

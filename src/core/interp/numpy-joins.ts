@@ -1,7 +1,7 @@
 // numpy's joins and grids as shapes (numpy.org/doc/stable/reference/routines.array-manipulation.html): fixed sin-cos
 // position tables (MAE, I-JEPA) are built with meshgrid, stack, einsum('m,d->md') and concatenate before
 // torch.from_numpy; only the table's shape matters to the model, so contents are not kept.
-import { bindArguments, tuple } from "./construct";
+import { bindArguments, rangeLength, tuple } from "./construct";
 import { normalizeDim } from "../torch/shapes";
 import { literalShape } from "../torch/ops/creation";
 import { numpyArray } from "./numpy-arrays";
@@ -16,6 +16,8 @@ function asArray(v: Value, what: string): TensorValue {
     const { shape, dtype } = literalShape(v);
     return numpyArray(shape, dtype === "float32" ? "float64" : dtype);
   }
+  // A range is array-like too (np.meshgrid(range(w), range(h))): a 1-D integer array of its length.
+  if (v.kind === "range") return numpyArray([rangeLength(v.start, v.stop, v.step)], "int64");
   if (v.kind === "unknown") throw new Unresolved(`${what}: ${v.reason}`);
   throw new PythonError(`${what}: expected an array, got ${v.kind}`);
 }

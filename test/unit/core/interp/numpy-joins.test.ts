@@ -72,4 +72,29 @@ model = Net()
 `);
     assert.match(JSON.stringify(m.unresolved), /concatenation axis must match/);
   });
+
+  it("meshgrid takes ranges as numpy does (array-like): a depth backprojection's pixel grid is a (2, h, w) parameter", async () => {
+    // PyTorch 1.13 and numpy on the same class: 111 parameters (the grid's 2 x 6 x 8 = 96 included).
+    const m = await onlyModel(`import numpy as np
+import torch
+import torch.nn as nn
+
+
+# greenlight: input=2x4
+class Backproject(nn.Module):
+    def __init__(self, height=6, width=8):
+        super().__init__()
+        grid = np.meshgrid(range(width), range(height), indexing='xy')
+        self.id_coords = nn.Parameter(torch.from_numpy(np.stack(grid, axis=0).astype(np.float32)), requires_grad=False)
+        self.proj = nn.Linear(4, 3)
+
+    def forward(self, x):
+        return self.proj(x) + self.id_coords.sum()
+
+
+model = Backproject()
+`);
+    assert.equal(m.complete, true, JSON.stringify(m.unresolved));
+    assert.equal(m.params, 111);
+  });
 });

@@ -21,6 +21,8 @@ const CASES: [string, number][] = [
   // numpy scalars' astype: truncated toward zero for integer types, nonzero is True (numpy 1.24)
   [`np.ceil(np.log(96)).astype("int").item() * 5 + int(np.float64(-2.7).astype(np.int64)) * 100 + int(np.float64(0.5).astype(bool)) * 1000`, 25 - 200 + 1000],
   [`int(np.sqrt(10).astype("float32") * 10)`, 31],
+  // str.splitlines at every line boundary, no empty last line, keepends keeps the break
+  [`len("a\\nb\\r\\nc\\rd\\x0be\\n".splitlines()) + len("x\\n\\ny".splitlines()) * 10 + len("a\\nb\\n".splitlines(True)[1]) * 100 + len("".splitlines()) * 1000`, 235],
 ];
 
 describe("builtins as CPython computes them (src/core/interp/builtins/, builtin-methods.ts, stdlib/itertools.ts)", () => {
