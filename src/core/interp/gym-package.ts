@@ -129,8 +129,39 @@ def make(id, *args, **kwargs):
         return _greenlight_unknown.unknown("the environment {}: its spaces are not in the analyzer's table", id)
     observation, action, steps, terminates = _SPACES[id]
     return Env(id, observation, action, kwargs.get("max_episode_steps", steps), terminates)
+
+
+from . import wrappers
 `;
 }
+
+// gym.wrappers (gym 0.21, gym/wrappers/*.py): Monitor and RecordVideo record, RecordEpisodeStatistics counts; none
+// changes when an episode ends. TimeLimit(env, max_episode_steps) ends episodes at its own limit.
+const WRAPPERS = `from .. import Wrapper, EnvSpec
+
+
+class Monitor(Wrapper):
+    def __init__(self, env, directory=None, *args, **kwargs):
+        Wrapper.__init__(self, env)
+
+
+class RecordVideo(Wrapper):
+    def __init__(self, env, *args, **kwargs):
+        Wrapper.__init__(self, env)
+
+
+class RecordEpisodeStatistics(Wrapper):
+    def __init__(self, env, *args, **kwargs):
+        Wrapper.__init__(self, env)
+
+
+class TimeLimit(Wrapper):
+    def __init__(self, env, max_episode_steps=None):
+        Wrapper.__init__(self, env)
+        if max_episode_steps is not None:
+            self.spec = EnvSpec(env.spec.id, max_episode_steps, env.spec.terminates)
+            self._max_episode_steps = max_episode_steps
+`;
 
 const SPACES = `import numpy as np
 
@@ -179,4 +210,5 @@ class Dict(Space):
 export const gymPackage: [string, string][] = ["gym", "gymnasium"].flatMap((name): [string, string][] => [
   [`${name}/__init__.py`, gymText()],
   [`${name}/spaces/__init__.py`, SPACES],
+  [`${name}/wrappers/__init__.py`, WRAPPERS],
 ]);

@@ -25,6 +25,10 @@ const BUFFER_CLASS = /(Buffer|Memory)$/;
 /** A sampled count named as a batch size (`args.batch_size`, `self.batch_size`, `BATCH_SIZE`, `MINI_BATCH_SIZE`), or
  *  as the batch itself (`random.sample(D, BATCH)`, `minibatch`). */
 const BATCH_NAME = /(^|_)(mini_?)?batch(_?size)?$/i;
+/** A buffer's method that returns the count of transitions it is given: `sample(n)`, and the other names hand-written
+ *  replay buffers give it (`sample_batch(n)`, `get_batch(n)`, `sample_minibatch(n)`); the receiver must be a buffer or
+ *  the count named as a batch, as for `sample`. */
+const SAMPLE_METHOD = /^(sample(_(mini_?)?batch)?|get_(mini_?)?batch)$/;
 
 /** The batch a step loop takes without a loader: its range's step when the body slices from the loop's index, or
  *  the count it samples from a replay buffer. `body` is the code the loop sits in, for the buffers' bindings. */
@@ -60,7 +64,7 @@ function bufferSample(block: Statement[], buffers: Set<string>): Expression | un
   let found: Expression | undefined;
   forEachStatement(block, ({ statement }) => {
     for (const root of ownExpressions(statement)) forEachExpression(root, (e) => {
-      if (found || e.type !== "call" || e.func.type !== "attribute" || e.func.name !== "sample") return;
+      if (found || e.type !== "call" || e.func.type !== "attribute" || !SAMPLE_METHOD.test(e.func.name)) return;
       // Python's `random.sample(population, k)` returns k items drawn from the population
       // (docs.python.org/3/library/random.html#random.sample): `random.sample(self.memory, self.batch_size)`.
       const drawn = dottedName(e.func) === "random.sample";

@@ -1978,6 +1978,11 @@ function loopCount(site: Extract<CodeSite, { kind: "loop" | "while" }>, shape: L
     if (bound !== undefined && stride !== undefined) return { value: Math.ceil((bound + (loop.test.ops[0] === "<=" ? 1 : 0)) / stride), detail: `while ${snippet(text, loop.test)}${stride > 1 ? ` by ${stride}` : ""}` };
     return undefined;
   }
+  // `while True:` stepping on each environment step until `done`, in an environment that ends episodes only at its
+  // time limit (Pendulum's 200): an episode is that many passes (episode-length.ts), as for an episode around it.
+  const episode = loop.type === "while" && !shape.breakAt ? environmentEpisode(loop) : undefined;
+  const limit = episode ? fixedEpisodeSteps(evaluate(episode.env)) : undefined;
+  if (episode && limit !== undefined && loop.type === "while") return { value: limit, detail: `while ${snippet(text, loop.test)}, to its break on ${episode.done}: ${limit} steps an episode (${snippet(text, episode.env)} ends episodes only at its time limit)` };
   if (!shape.breakAt) return undefined;
   const bound = positiveInteger(evaluate(shape.breakAt.bound));
   return bound === undefined ? undefined : { value: bound + shape.breakAt.extra, detail: `${loop.type === "for" ? `for ${snippet(text, loop.target)} in ${snippet(text, loop.iter)}` : `while ${snippet(text, loop.test)}`} until ${snippet(text, shape.breakAt.bound)}` };

@@ -66,4 +66,47 @@ describe("episode loops of environments that never terminate (src/core/training/
     assert.strictEqual(result.training?.steps?.value, 100 * 1000 * 5);
     assert.match(result.training?.steps?.detail ?? "", /^at most .*upper bound/);
   });
+
+  // An off-policy agent whose update is the episode loop's own body (one update an environment step), the environment
+  // wrapped by a recorder as older gym scripts do.
+  function stepEpisode(env: string, wrap: string) {
+    return `import gym
+from gym import wrappers
+import torch
+import torch.nn as nn
+
+env = gym.make('${env}')
+${wrap}
+net = nn.Linear(3, 1)
+opt = torch.optim.Adam(net.parameters(), lr=1e-3)
+
+def main():
+    for i in range(300):
+        s = env.reset()
+        while True:
+            s2, r, terminal, info = env.step(0)
+            opt.zero_grad()
+            net(torch.randn(64, 3)).sum().backward()
+            opt.step()
+            if terminal:
+                break
+
+main()
+`;
+  }
+
+  it("a `while True:` episode that is itself the step loop runs the time limit each episode: 300 × 200 on Pendulum, through gym's recording wrappers", async () => {
+    for (const wrap of ["", "env = wrappers.Monitor(env, './video')", "env = gym.wrappers.RecordEpisodeStatistics(env)"]) {
+      const result = await analyze(stepEpisode("Pendulum-v1", wrap));
+      assert.strictEqual(result.training?.steps?.value, 300 * 200, wrap);
+      assert.match(result.training?.steps?.detail ?? "", /200 steps an episode/);
+    }
+  });
+
+  it("gym's TimeLimit(env, max_episode_steps=50) sets its own limit; a terminating environment leaves the steps unknown", async () => {
+    const limited = await analyze(stepEpisode("Pendulum-v1", "env = wrappers.TimeLimit(env, max_episode_steps=50)"));
+    assert.strictEqual(limited.training?.steps?.value, 300 * 50);
+    const falls = await analyze(stepEpisode("CartPole-v1", "env = wrappers.Monitor(env, './video')"));
+    assert.strictEqual(falls.training?.steps, undefined);
+  });
 });

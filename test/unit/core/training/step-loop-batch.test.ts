@@ -134,6 +134,27 @@ describe("step loop batches: minibatches sliced by a range's step, transitions s
     assert.strictEqual((await planOf(loop("dist.sample(args.size)"))).batch, undefined);
   });
 
+  it("a buffer's `sample_batch(n)` or `get_batch(n)` (hand-written DDPG buffers) returns n transitions, as `sample(n)` does; another method's count is no batch", async () => {
+    const loop = (method: string) => [
+      "class Replay:",
+      "    def __init__(self, size):",
+      "        self.size = size",
+      `    def ${method}(self, n):`,
+      "        return torch.randn(n, 64)",
+      "MINIBATCH_SIZE = 72",
+      "replay_buffer = Replay(10000)",
+      "for step in range(5000):",
+      `    x = replay_buffer.${method}(MINIBATCH_SIZE)`,
+      "    opt.zero_grad()",
+      "    model(x).sum().backward()",
+      "    opt.step()",
+    ];
+    assert.strictEqual((await planOf(loop("sample_batch"))).batch?.value, 72);
+    assert.strictEqual((await planOf(loop("get_batch"))).batch?.value, 72);
+    assert.strictEqual((await planOf(loop("sample_minibatch"))).batch?.value, 72);
+    assert.strictEqual((await planOf(loop("rollout"))).batch, undefined);
+  });
+
   it("`random.sample(memory, batch_size)` draws its second argument's count from a buffer kept as a deque; its first is the population", async () => {
     const loop = (call: string) => [
       "import random",
