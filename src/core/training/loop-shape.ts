@@ -24,6 +24,9 @@ export interface LoopShape {
   /** The step runs only once the loop's index passes L (`if global_step > learning_starts:`): the first stepping
    *  index is L + 1 (`>`) or L (`>=`). */
   stepFrom?: { bound: Expression; inclusive: boolean };
+  /** The `if` (no else) among the loop's own statements that holds every step it takes: a gate whose test may read a
+   *  counter other than the loop's index (`if agent.pointer > MEMORY_CAPACITY:`, counter-gate.ts). */
+  stepGate?: Extract<Statement, { type: "if" }>;
   /** Backward at every iteration, the step only under `if is_last:` (a name the loop binds that says last): one
    *  optimizer step per pass over the loop, which is then a micro-batch loop of the loop around it. */
   stepsPerPass?: boolean;
@@ -84,7 +87,9 @@ export function loopShape(loop: LoopStatement, stepping?: (c: CallExpression) =>
       periodic.add(s);
     }
     const from = parts.map((p) => lowerBound(p, indexNames)).find((f) => f !== undefined);
-    if (from && !shape.stepFrom && s.orelse.length === 0 && s.body.some((b) => callsIn(b, true).some(isStep)) && !own.some((x) => x !== s && !contains(s, x) && !contains(x, s) && callsIn(x, false).some(isStep))) shape.stepFrom = from;
+    const holdsEveryStep = s.orelse.length === 0 && s.body.some((b) => callsIn(b, true).some(isStep)) && !own.some((x) => x !== s && !contains(s, x) && !contains(x, s) && callsIn(x, false).some(isStep));
+    if (from && !shape.stepFrom && holdsEveryStep) shape.stepFrom = from;
+    if (holdsEveryStep && !shape.stepGate && own.includes(s) && !own.some((x) => x !== s && x.type === "if" && contains(x, s))) shape.stepGate = s;
     const bound = upperBound(s.test);
     if (bound && endsLoop(s.body) && !shape.breakAt) {
       const tested = bound.tested;

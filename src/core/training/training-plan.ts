@@ -64,6 +64,7 @@ import { replaysRollout } from "./update-epochs";
 import { counterGatedPasses, gatedPasses, passesBeforeBreak } from "./gated-passes";
 import { optionRead } from "./unread-options";
 import { environmentEpisode, fixedEpisodeSteps } from "./episode-length";
+import { counterStartPasses } from "./counter-gate";
 import { breakGuards, breaksEarly, counterBudget, episodeCalls } from "./counter-budget";
 import { countedWhile, counterStart, type CountedWhile } from "./while-epochs";
 import { initLoader } from "./init-loaders";
@@ -780,6 +781,11 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
           continue;
         }
         if (episodes) figure = episodes;
+        // Learning that starts once a run-wide counter passes a bound (`if agent.pointer > MEMORY_CAPACITY:`), the
+        // counter going up once a pass across all episodes: the first passes take no step (counter-gate.ts).
+        const started = shape.stepGate && !shape.stepFrom && (every === undefined || every <= 1) && !count.detail.includes(" until ")
+          ? counterStartPasses(site.loop, shape.stepGate, figure.value, site.context.fn?.body ?? input.body, site.context.before, (e) => evaluateOne(site, e), input.text, episodes !== undefined) : undefined;
+        if (started) figure = { ...figure, value: started.value, detail: `${figure.detail}, ${started.detail}` };
         if (every !== undefined && every > 1 && count.value >= every) {
           const detail = `an optimizer step when ... % ${snippet(input.text, shape.stepEvery!)} == 0`;
           accumulations.push({ rank: 45, figure: { value: every, source: "code", line: site.loop.pos.line, detail } });
