@@ -4,8 +4,8 @@
 // of the step loop and is never reset, so across all episodes the first passes until it passes the bound take no step:
 // the run's optimizer steps are the loop's passes less those (Mnih et al. 2015's replay start size, issue 21).
 import type { Expression, FunctionDefinition, Statement } from "../python/ast";
-import type { Value } from "../interp/values";
-import { instanceMethod } from "../interp/classes";
+import type { ClassValue, Value } from "../interp/values";
+import { lookupClassAttribute } from "../interp/classes";
 import { positiveOrZero } from "../interp/value-figures";
 import { callsIn, dottedName, forEachStatement } from "../python/syntax-walk";
 import { conjuncts } from "./loop-shape";
@@ -45,15 +45,16 @@ export function counterStartPasses(loop: LoopStatement, gate: IfStatement, total
   if (!start || !counted || (perCall && counted.kind === "counter" && !counted.name.includes("."))) return undefined;
   const own = unconditionalStatements(loop.body);
   const at = own.findIndex((s) => s === gate);
-  const advance = own.findIndex((s) => advancesByOne(s, counted, evaluate));
-  if (at < 0 || advance < 0 || own.filter((s) => advancesByOne(s, counted, evaluate)).length !== 1) return undefined;
+  const moves = (s: Statement) => advancesByOne(s, counted, (held) => classOf(held, scope, evaluate));
+  const advance = own.findIndex(moves);
+  if (at < 0 || advance < 0 || own.filter(moves).length !== 1) return undefined;
   if (counted.kind === "counter" && boundElsewhere(scope, counted.name, loop, own[advance])) return undefined;
   const bound = positiveOrZero(evaluate(start.bound));
   // A buffer built empty holds nothing yet; a counter starts at its last binding before the loops, else where its
   // object's constructor sets it (the value read at the loop would be the interpreter's, after its passes).
   const counter = counted.expression;
-  const owner = counter.type === "attribute" ? evaluate(counter.object) : undefined;
-  const from = counted.kind === "counter" ? counterStart(counter, before, owner ? instanceMethod(owner, "__init__")?.definition : undefined) : undefined;
+  const ownerClass = counter.type === "attribute" && counter.object.type === "name" ? classOf(counter.object, scope, evaluate) : undefined;
+  const from = counted.kind === "counter" ? counterStart(counter, before, ownerClass ? methodOf(ownerClass, "__init__") : undefined) : undefined;
   const initial = counted.kind === "size" ? 0 : from ? positiveOrZero(evaluate(from)) : undefined;
   if (bound === undefined || initial === undefined) return undefined;
   const first = start.inclusive ? bound : bound + 1;
@@ -100,7 +101,7 @@ function unconditionalStatements(body: Statement[]): Statement[] {
 
 /** Whether a statement moves the counter by one: `x += 1`, a store on the buffer, or a method of the counter's
  *  object (`agent.store_transition(...)`) whose own body does either, outside any `if` or loop. */
-function advancesByOne(s: Statement, counted: Counted, evaluate: (e: Expression) => Value | undefined): boolean {
+function advancesByOne(s: Statement, counted: Counted, classOfName: (held: Extract<Expression, { type: "name" }>) => ClassValue | undefined): boolean {
   if (counted.kind === "counter" && addsOne(s, counted.name)) return true;
   if (s.type !== "expression" && s.type !== "assign") return false;
   return callsIn(s, false).some((call) => {
@@ -110,9 +111,10 @@ function advancesByOne(s: Statement, counted: Counted, evaluate: (e: Expression)
     // A method of the object that holds the counter (`agent.pointer`) or the buffer (`agent.memory`).
     const owner = counted.name.includes(".") ? counted.name.slice(0, counted.name.lastIndexOf(".")) : undefined;
     if (!owner || receiver !== owner || call.func.object.type !== "name") return false;
-    const method = instanceMethod(evaluate(call.func.object) ?? { kind: "unknown" } as Value, call.func.name);
+    const cls = classOfName(call.func.object);
+    const method = cls ? methodOf(cls, call.func.name) : undefined;
     const attribute = counted.name.slice(owner.length + 1);
-    return method !== undefined && methodAdvances(method.definition, attribute, counted.kind);
+    return method !== undefined && methodAdvances(method, attribute, counted.kind);
   });
 }
 
@@ -137,4 +139,25 @@ function boundElsewhere(scope: Statement[], name: string, loop: LoopStatement, a
     if (within(loop, s) || ancestors.some((a) => (a.type === "for" || a.type === "while") && within(a, loop))) bound = true;
   });
   return bound;
+}
+
+/** The class of the object a name holds: the object's own when it could be built, else the class the call that binds
+ *  the name makes (`ddpg = DDPG(a_dim, s_dim, a_bound)`, a constructor the analysis cannot run through a graph). */
+function classOf(held: Extract<Expression, { type: "name" }>, scope: Statement[], evaluate: (e: Expression) => Value | undefined): ClassValue | undefined {
+  const value = evaluate(held);
+  if (value?.kind === "instance") return value.cls;
+  const name = held.id;
+  let made: ClassValue | undefined;
+  forEachStatement(scope, ({ statement: s }) => {
+    if (made || s.type !== "assign" || s.value.type !== "call" || !s.targets.some((t) => t.type === "name" && t.id === name)) return;
+    const cls = evaluate(s.value.func);
+    if (cls?.kind === "class") made = cls;
+  });
+  return made;
+}
+
+/** A method a class defines or inherits, as Python source. */
+function methodOf(cls: ClassValue, name: string): FunctionDefinition | undefined {
+  const found = lookupClassAttribute(cls, name);
+  return found?.kind === "function" && found.definition.type === "function" ? found.definition : undefined;
 }

@@ -3,7 +3,7 @@ import { analyze } from "../../helpers/analyze";
 
 // Scripts written for these tests: agents that store a transition each environment step and learn only once their
 // memory holds enough, across episodes of fixed length.
-function agentScript(gate: string, options: { store?: string; reset?: string; counterInit?: string } = {}) {
+function agentScript(gate: string, options: { store?: string; reset?: string; counterInit?: string; tail?: string; initTail?: string } = {}) {
   return `import torch
 import torch.nn as nn
 
@@ -19,7 +19,7 @@ class Agent:
         self.opt = torch.optim.Adam(self.net.parameters(), lr=1e-3)
         self.memory = []
         self.pointer = ${options.counterInit ?? "0"}
-
+${options.initTail ?? ""}
     def store_transition(self, s, a, r, s_):
         self.memory.append((s, a, r, s_))
         self.pointer += 1
@@ -38,7 +38,7 @@ ${options.reset ?? ""}    for t in range(STEPS):
         ${options.store ?? "agent.store_transition(0, 0, 0, 0)"}
         if ${gate}:
             agent.learn()
-`;
+${options.tail ?? ""}`;
 }
 
 describe("learning that starts on a run-wide counter (src/core/training/counter-gate.ts)", () => {
@@ -46,6 +46,16 @@ describe("learning that starts on a run-wide counter (src/core/training/counter-
     const result = await analyze(agentScript("agent.pointer > CAPACITY"));
     assert.strictEqual(result.training?.steps?.value, 100 * 300 - 2000);
     assert.match(result.training?.steps?.detail ?? "", /agent\.pointer > CAPACITY/);
+  });
+
+  it("an episode that breaks at its own last index (`if t == STEPS - 1: break`) is counted the same", async () => {
+    const result = await analyze(agentScript("agent.pointer > CAPACITY", { tail: "        if t == STEPS - 1:\n            break\n" }));
+    assert.strictEqual(result.training?.steps?.value, 100 * 300 - 2000);
+  });
+
+  it("an agent whose constructor the analysis cannot run is read from the class its binding call makes", async () => {
+    const result = await analyze(agentScript("agent.pointer > CAPACITY", { initTail: "        self.broken = [1, 2][5]\n" }));
+    assert.strictEqual(result.training?.steps?.value, 100 * 300 - 2000);
   });
 
   it("`>=` lets the pass that reaches the bound through; a counter that starts elsewhere starts the count there", async () => {
