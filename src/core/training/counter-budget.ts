@@ -33,6 +33,8 @@ export function counterBudget(stepLoop: Loop, enclosing: WhileLoop[]): (CountedW
 export interface EpisodeCall {
   loops: Loop[];
   every?: { counter: string; period: Expression };
+  /** The one `if` between the innermost loop and the call, when there is exactly one. */
+  gate?: Extract<Statement, { type: "if" }>;
 }
 
 /** Whether a loop takes environment steps, in its body or a loop inside it: gym's `obs, reward, done, info =
@@ -65,7 +67,7 @@ export function episodeCalls(body: Statement[], fn: FunctionDefinition, enter: (
       const gates = ancestors.slice(ancestors.indexOf(innermost) + 1).filter((a): a is Extract<Statement, { type: "if" }> => a.type === "if");
       const gate = gates.map((g) => ({ g, period: moduloZero(g.test, "==") })).find((x) => x.period !== undefined);
       const counter = gate && gate.g.test.type === "compare" && gate.g.test.left.type === "binary" ? dottedName(gate.g.test.left.left) : undefined;
-      out.push({ loops, ...(gate?.period && counter ? { every: { counter, period: gate.period } } : {}) });
+      out.push({ loops, ...(gate?.period && counter ? { every: { counter, period: gate.period } } : {}), ...(gates.length === 1 ? { gate: gates[0] } : {}) });
     }
   }, [], enter);
   return out;

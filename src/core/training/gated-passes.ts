@@ -174,3 +174,46 @@ function gateHolding(body: Statement[], part: Expression): Extract<Statement, { 
   }
   return undefined;
 }
+
+/**
+ * The passes of `for t in range(start, ...)`, `count` of them (all when undefined), for which any part of an `or` gate holds, each part a
+ * period on the index (`(t + 1) % BATCH == 0`) or the index equal to a value (`t == EP_LEN - 1`): PPO's update every
+ * BATCH steps and at the episode's last step (Python's `or` runs the body when any part holds). Undefined for any other
+ * gate, a part that reads anything but the index, or a range not stepped by one.
+ */
+export function anyOfPasses(loop: Extract<Statement, { type: "for" }>, test: Expression, count: number | undefined, evaluate: (e: Expression) => Value | undefined, text: string): GatedPasses | undefined {
+  if (loop.target.type !== "name" || test.type !== "boolean" || test.op !== "or") return undefined;
+  const index = loop.target.id;
+  const range = evaluate(loop.iter);
+  if (range?.kind !== "range" || range.step !== 1) return undefined;
+  const passes = count ?? Math.max(0, range.stop - range.start);
+  if (passes > 10_000_000) return undefined;
+  const holds: ((t: number) => boolean)[] = [];
+  for (const part of disjuncts(test)) {
+    const period = readGate([part], index, evaluate, text);
+    if (period && period.periods.length === 1 && period.from === -Infinity) {
+      const { every, offset } = period.periods[0];
+      holds.push((t) => (t + offset) % every === 0);
+      continue;
+    }
+    const equal = part.type === "compare" && part.ops.length === 1 && part.ops[0] === "==" ? equalTo(part.left, part.comparators[0], index) : undefined;
+    const value = equal ? positiveOrZero(evaluate(equal)) : undefined;
+    if (value === undefined) return undefined;
+    holds.push((t) => t === value);
+  }
+  let value = 0;
+  for (let t = range.start; t < range.start + passes; t++) if (holds.some((h) => h(t))) value++;
+  return { value, detail: `stepping when ${text.slice(test.pos.startIndex, test.pos.endIndex)}: ${value.toLocaleString("en-US")} of its ${passes.toLocaleString("en-US")} passes` };
+}
+
+/** The parts of a test any of which lets it hold: `a or b or c` gives a, b, c. */
+function disjuncts(test: Expression): Expression[] {
+  return test.type === "boolean" && test.op === "or" ? [...disjuncts(test.left), ...disjuncts(test.right)] : [test];
+}
+
+/** E in `index == E` or `E == index`, E not reading the index. */
+function equalTo(left: Expression, right: Expression, index: string): Expression | undefined {
+  if (left.type === "name" && left.id === index && !readsName(right, index)) return right;
+  if (right.type === "name" && right.id === index && !readsName(left, index)) return left;
+  return undefined;
+}

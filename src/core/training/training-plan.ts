@@ -61,7 +61,7 @@ import { ownSampleBatch } from "./buffer-own-batch";
 import { methodDrawnBatch } from "./drawn-batches";
 import { periodicRollout, rolloutBatch } from "./rollout-batch";
 import { replaysRollout } from "./update-epochs";
-import { counterGatedPasses, gatedPasses, passesBeforeBreak } from "./gated-passes";
+import { anyOfPasses, counterGatedPasses, gatedPasses, passesBeforeBreak } from "./gated-passes";
 import { optionRead } from "./unread-options";
 import { environmentEpisode, fixedEpisodeSteps } from "./episode-length";
 import { counterStartPasses } from "./counter-gate";
@@ -600,8 +600,12 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
     if (every && (!budget || !outer || every.counter !== dottedName(budget.counter))) return "uncounted";
     const period = every && outer ? positiveInteger(evaluateOne(outer, every.period)) : 1;
     if (period === undefined) return "uncounted";
-    const calledTimes = Math.floor(passes.value / period);
-    const gated = every ? `, a call when ${every.counter} % ${snippet(input.text, every.period)} == 0` : "";
+    // A call under `if (t + 1) % BATCH == 0 or t == EP_LEN - 1:` in the innermost loop: the passes any part lets through.
+    const innerSite = !every && calls[0].gate && inner.type === "for" ? sites.find((x): x is Extract<CodeSite, { kind: "loop" }> => x.kind === "loop" && x.loop === inner) : undefined;
+    const anyOf = innerSite && calls[0].gate && inner.type === "for" ? anyOfPasses(inner, calls[0].gate.test, undefined, (e) => evaluateOne(innerSite, e), input.text) : undefined;
+    const innerCount = anyOf && inner.type === "for" ? iterationCount(inner.iter, (e) => evaluateOne(innerSite!, e)) : undefined;
+    const calledTimes = anyOf && innerCount && passes.value % innerCount === 0 ? (passes.value / innerCount) * anyOf.value : Math.floor(passes.value / period);
+    const gated = every ? `, a call when ${every.counter} % ${snippet(input.text, every.period)} == 0` : anyOf && innerCount ? `, ${anyOf.detail}` : "";
     return calledTimes > 0 ? { value: calledTimes * perCall.value, source: "code", line: passes.line, detail: `${passes.detail}${gated}: ${calledTimes} calls of ${fn.name}() × ${perCall.detail}` } : "uncounted";
   };
   /** Passes of `for` loops of stated length, none of which can end early (`break`), around a call: their product. */
@@ -783,9 +787,14 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
         if (episodes) figure = episodes;
         // Learning that starts once a run-wide counter passes a bound (`if agent.pointer > MEMORY_CAPACITY:`), the
         // counter going up once a pass across all episodes: the first passes take no step (counter-gate.ts).
-        const started = shape.stepGate && !shape.stepFrom && (every === undefined || every <= 1) && !count.detail.includes(" until ")
+        const started = shape.stepGate && !shape.stepFrom && (every === undefined || every <= 1) && !shape.breakAt?.counter
           ? counterStartPasses(site.loop, shape.stepGate, figure.value, site.context.fn?.body ?? input.body, site.context.before, (e) => evaluateOne(site, e), input.text, episodes !== undefined) : undefined;
         if (started) figure = { ...figure, value: started.value, detail: `${figure.detail}, ${started.detail}` };
+        // An update every N steps or at the episode's last (`if (t + 1) % BATCH == 0 or t == EP_LEN - 1:`): the passes
+        // any part lets through, in each of the loop's runs (gated-passes.ts).
+        const anyOf = !started && !episodes && shape.stepGate && site.loop.type === "for" && (every === undefined || every <= 1) && figure.value % count.value === 0
+          ? anyOfPasses(site.loop, shape.stepGate.test, count.value, (e) => evaluateOne(site, e), input.text) : undefined;
+        if (anyOf) figure = { ...figure, value: (figure.value / count.value) * anyOf.value, detail: `${figure.detail}, ${anyOf.detail}` };
         if (every !== undefined && every > 1 && count.value >= every) {
           const detail = `an optimizer step when ... % ${snippet(input.text, shape.stepEvery!)} == 0`;
           accumulations.push({ rank: 45, figure: { value: every, source: "code", line: site.loop.pos.line, detail } });

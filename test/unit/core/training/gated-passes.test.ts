@@ -70,4 +70,54 @@ while global_step < total_timesteps:
     assert.equal((await planOf(text.replace("FREQ", "4"))).steps?.value, 90000);
     assert.equal((await planOf(text.replace("FREQ", "16"))).steps?.value, 45000);
   });
+
+  // PPO updating every BATCH steps and at the episode's last step (written for these tests).
+  function orGated(update: string, gate: string) {
+    return `import gym
+import torch
+import torch.nn as nn
+EP_MAX = 1000
+EP_LEN = 200
+BATCH = 32
+
+
+class PPO:
+    def __init__(self):
+        self.net = nn.Linear(3, 1)
+        self.opt = torch.optim.Adam(self.net.parameters(), lr=1e-3)
+
+    def update(self, s):
+${update}
+
+
+env = gym.make('Pendulum-v1')
+ppo = PPO()
+for ep in range(EP_MAX):
+    s = env.reset()
+    buffer_s = []
+    for t in range(EP_LEN):
+        s_, r, done, _ = env.step(0)
+        buffer_s.append(s)
+        if ${gate}:
+            ppo.update(torch.randn(len(buffer_s), 3))
+            buffer_s = []
+`;
+  }
+  const ONCE = "        self.opt.zero_grad()\n        self.net(s).sum().backward()\n        self.opt.step()";
+  const TEN = "        for _ in range(10):\n            self.opt.zero_grad()\n            self.net(s).sum().backward()\n            self.opt.step()";
+
+  it("`if (t + 1) % BATCH == 0 or t == EP_LEN - 1:` lets 7 of 200 passes through: 6 periods and the last step", async () => {
+    const result = await analyze(orGated(ONCE, "(t + 1) % BATCH == 0 or t == EP_LEN - 1"));
+    assert.strictEqual(result.training?.steps?.value, 1000 * 7);
+  });
+
+  it("the same gate around an update that loops 10 times makes 7 calls an episode of 10 steps each", async () => {
+    const result = await analyze(orGated(TEN, "(t + 1) % BATCH == 0 or t == EP_LEN - 1"));
+    assert.strictEqual(result.training?.steps?.value, 1000 * 7 * 10);
+  });
+
+  it("an `or` with a part that reads no index (`or done`) is not counted from the index", async () => {
+    const result = await analyze(orGated(ONCE, "(t + 1) % BATCH == 0 or done"));
+    assert.notStrictEqual(result.training?.steps?.value, 1000 * 7);
+  });
 });
