@@ -1640,6 +1640,10 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
         // each dataset of the list in turn; when they all have one length, that is each epoch's samples.
         const each = loopDatasetLength(forLoops, loader.site, fed.id, (site, e) => evaluateOne(site, e));
         if (each) samples.push({ rank: 100, figure: { value: each.value, source: "code", line: loader.site.call.pos.line, detail: `len() of each of the ${each.count} datasets of ${snippet(input.text, each.list)}, the loop's ${fed.id}` } });
+        // `ds = check_dataset(...)` then `_, _, train_dataset, test_dataset = ds`: a name unpacked from a value a helper
+        // returned holds the dataset it chose, as Python runs it.
+        const object = each ? undefined : tableDatasetObjectSamples(evaluateOne(loader.site, fed));
+        if (object) samples.push({ rank: 100, figure: { value: object.value, source: "dataset table", line: loader.site.call.pos.line, detail: `${fed.id} is ${object.name} (${object.part ? `its "${object.part}" part` : "training split"}) where ${snippet(input.text, loader.site.call)} is built: ${datasetSize(object.name, "torchvision")!.source}` } });
       }
     }
   }

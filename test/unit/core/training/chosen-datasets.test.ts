@@ -71,6 +71,14 @@ describe("datasets chosen by an argument away from the loader (chosen datasets)"
     assert.equal(plan.samples?.value, 50000);
   });
 
+  it("a name unpacked from the tuple a helper returned (ds = build(args); train_set, test_set = ds): the training object's split", async () => {
+    const plan = await planOf(script("cifar", "ds = build(args)\ntrain_set, test_set = ds\nloader = DataLoader(train_set, batch_size=100, shuffle=True)"), { "/project/data.py": DATA });
+    assert.equal(plan.samples?.value, 50000);
+    assert.match(plan.samples?.detail ?? "", /train_set is CIFAR10 \(training split\)/);
+    const test = await planOf(script("cifar", "ds = build(args)\ntrain_set, test_set = ds\nloader = DataLoader(test_set, batch_size=100, shuffle=True)"), { "/project/data.py": DATA });
+    assert.equal(test.samples, undefined);
+  });
+
   it("a test object fed to the loader is not the training split", async () => {
     const plan = await planOf(script("fmnist", "train_set, test_set = build(args)\nloader = DataLoader(test_set, batch_size=100, shuffle=True)"), { "/project/data.py": DATA });
     assert.equal(plan.samples, undefined);
