@@ -1609,6 +1609,9 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
     const listed = !linked && fed && fed.type !== "tuple" ? evaluateOne(loader.site, fed) : undefined;
     const listItems = listed?.kind === "list" || listed?.kind === "tuple" ? lengthOf(listed) : undefined;
     if (listItems !== undefined) samples.push({ rank: 90, figure: { value: listItems, source: "code", line: loader.site.call.pos.line, detail: `len(${snippet(input.text, fed!)}): the ${listItems} items of the list the loader is given` } });
+    // A tensor or array given as the dataset is one too (len() is its first dimension, indexing takes a row).
+    const tensorRows = listItems === undefined && listed?.kind === "tensor" ? leadingDimension(listed) : undefined;
+    if (tensorRows !== undefined) samples.push({ rank: 90, figure: { value: tensorRows, source: "code", line: loader.site.call.pos.line, detail: `len(${snippet(input.text, fed!)}): the ${tensorRows} rows of the tensor the loader is given` } });
     // The loader is fed a part whose size is not known (`Subset(ds, picked)`): not the whole dataset's samples.
     const unsized = fed?.type === "name" ? unsizedParts.filter((u) => u.names.includes(fed.id) && u.site.call.pos.startIndex < loader.site.call.pos.startIndex).pop() : undefined;
     if (unsized && (!linked || linked.site.call.pos.startIndex < unsized.site.call.pos.startIndex)) partOfUnknownSize = true;

@@ -68,4 +68,26 @@ for epoch in range(10):
     assert.equal(plan.samples?.value, 5);
     assert.equal(plan.batch?.value, 2);
   });
+
+  it("a tensor or array given as the dataset has its rows as its samples", async () => {
+    const text = (data: string) => `import numpy as np
+import torch
+import torch.nn as nn
+from torch.utils.data import DataLoader
+
+loader = DataLoader(${data}, batch_size=32, shuffle=True)
+model = nn.Linear(8, 2)
+opt = torch.optim.SGD(model.parameters(), lr=0.1)
+for epoch in range(3):
+    for xb in loader:
+        loss = model(xb).mean()
+        opt.zero_grad()
+        loss.backward()
+        opt.step()
+`;
+    assert.equal((await analyze(text("torch.randn(600, 8)"))).training?.samples?.value, 600);
+    assert.equal((await analyze(text("np.zeros((250, 8), dtype=np.float32)"))).training?.samples?.value, 250);
+    // A scalar is not a dataset: nothing to size.
+    assert.equal((await analyze(text("torch.tensor(3.0)"))).training?.samples, undefined);
+  });
 });
