@@ -53,13 +53,14 @@ export function runBindings(input: {
   const moduleLevel = (e: Expression): Value | undefined => evaluateAtSite(interpreter, namespace.scope, file, { before: [] }, [e], now, undefined, allowance)[0];
   // A pyrallis or draccus `@wrap()` function's config: its parameter's dataclass with its defaults.
   const wrapped = dataclassEntryBindings(input.body, input.text, moduleLevel);
-  // A sacred captured function's parameters: the experiment's config scopes' locals of the same names.
+  // A sacred captured function's parameters: the experiment's config scopes' locals of the same names, which, as
+  // gin's, fill only what the call leaves out.
   const sacred = sacredBindings(input.body, input.text, (scope, names) => evaluateAtSite(interpreter, namespace.scope, file, { fn: scope, before: scope.body }, names, now, undefined, allowance));
-  const functions = callSiteBindings(input.body, input.text, evaluate, (fn, name) => input.bound?.(fn, name) ?? hydra.find((r) => r.fn === fn && r.parameter === name)?.config ?? click(fn, name) ?? wrapped(fn, name) ?? sacred(fn, name), input.exclude);
+  const functions = callSiteBindings(input.body, input.text, evaluate, (fn, name) => input.bound?.(fn, name) ?? hydra.find((r) => r.fn === fn && r.parameter === name)?.config ?? click(fn, name) ?? wrapped(fn, name), input.exclude);
   // Methods of the file's classes, from the calls on their objects (`YoloTrain().train()`, `model.train(n_epochs=30)`).
   const methods = methodBindings(input.body, input.text, evaluate, () => bindings);
   // gin's bound parameters, which a call that passes the argument overrides (gin fills only what the call leaves out).
   const gin = ginBindings(input, (site, e) => evaluate(site, e));
-  const bindings: ParameterBindings = (fn, name) => functions(fn, name) ?? methods(fn, name) ?? gin(fn, name);
+  const bindings: ParameterBindings = (fn, name) => functions(fn, name) ?? methods(fn, name) ?? gin(fn, name) ?? sacred(fn, name);
   return { bindings, hydra, evaluate };
 }

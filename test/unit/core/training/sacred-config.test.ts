@@ -42,6 +42,11 @@ describe("sacred config scopes and captured functions (training/sacred-config.ts
     assert.deepEqual([whole?.epochs?.value, whole?.batch?.value], [3, 40]);
   });
 
+  it("a value the call passes wins over the configuration's", async () => {
+    const passed = (await analyze(script("    n_epochs = 3\n    bs = 40", "@ex.capture\ndef train(n_epochs, bs):", "@ex.automain\ndef main():\n    train(bs=8)"))).training;
+    assert.deepEqual([passed?.epochs?.value, passed?.batch?.value], [3, 8]);
+  });
+
   it("a function decorated by an object that is no experiment binds nothing", async () => {
     const other = script("    n_epochs = 3\n    bs = 40", "@registry.capture\ndef train(n_epochs, bs):", "registry = object()\n@ex.automain\ndef main():\n    train()");
     assert.equal((await analyze(other)).training?.batch?.value, undefined);
