@@ -22,9 +22,9 @@ const MAX_HELPERS = 6;
 /** A backward pass: `.backward(`, or a call of timm's loss scaler on the loss (`loss_scaler(loss, optimizer, ...)`:
  *  timm.utils NativeScaler/ApexScaler.__call__ scales the loss, runs backward and steps, timm/utils/cuda.py 0.4-1.0). */
 const BACKWARD = /\.backward\s*\(|scaler\s*\(\s*loss\b/;
-/** A TensorFlow update: a 1.x training operation (`train_op = optimizer.minimize(loss)`, run in a session) or
- *  gradients applied (`optimizer.apply_gradients(zip(grads, variables))`, 1.x and 2.x). */
-const TENSORFLOW_UPDATE = /\.minimize\s*\(|\.apply_gradients\s*\(/;
+/** A TensorFlow update: a 1.x training operation (`train_op = optimizer.minimize(loss)`, TF-Slim's
+ *  `create_train_op(loss, optimizer)`, run in a session) or gradients applied (`optimizer.apply_gradients(...)`). */
+const TENSORFLOW_UPDATE = /\.(minimize|apply_gradients|create_train_op)\s*\(/;
 /** Methods of lists, dicts, sets and files, and dunders (`super().__init__()`): a statement calling one trains nothing. */
 const CONTAINER_METHOD = /(^|\.)(append|extend|insert|update|add|pop|remove|clear|sort|reverse|write|writelines|close|flush|__\w+__)$/;
 
@@ -34,8 +34,9 @@ const CONTAINER_METHOD = /(^|\.)(append|extend|insert|update|add|pop|remove|clea
  *  up the candidates before `agent.run(max_step)` was reached. */
 const NEVER_TRAINS = /^(add_(scalars?|histogram|images?|figure|text|graph|embedding|pr_curve|hparams|video|audio|mesh)|load_state_dict|seed|render)$/;
 
-/** argparse's configuration methods (docs.python.org/3/library/argparse.html). */
-const PARSER_CONFIGURATION = /^(add_argument|add_argument_group|add_mutually_exclusive_group|set_defaults)$/;
+/** argparse's configuration methods (docs.python.org/3/library/argparse.html) and absl's flag definers
+ *  (`flags.DEFINE_integer(...)`, abseil.io/docs/python/guides/flags). */
+const PARSER_CONFIGURATION = /^(add_argument|add_argument_group|add_mutually_exclusive_group|set_defaults|DEFINE_\w+)$/;
 
 /** A training body of another file that a call of this file runs, with its parameters bound as the call binds them. */
 export interface ForeignTraining {

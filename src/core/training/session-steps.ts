@@ -2,7 +2,10 @@
 // computes the gradients and updates the variables (tf.compat.v1.train.Optimizer.minimize: "combines calls to
 // compute_gradients() and apply_gradients()"), and `sess.run(train_op, feed_dict=...)` runs it once
 // (tf.compat.v1.Session.run: "runs one 'step' of TensorFlow computation"). So a loop whose body runs such an operation
-// takes one optimizer step per iteration, as a PyTorch loop that calls backward() and step() does.
+// takes one optimizer step per iteration, as a PyTorch loop that calls backward() and step() does. TF-Slim's
+// `slim.learning.create_train_op(total_loss, optimizer)` (tf.contrib.slim, tf_slim 1.1) builds such an operation too:
+// it computes the gradients and applies them with the optimizer. Session.run takes nested fetches (a list, tuple or
+// dict of operations, tf.compat.v1.Session.run) and runs every operation they hold.
 import type { ClassValue } from "../interp/values";
 import { sourceMethods } from "../interp/classes";
 import type { Expression, Statement } from "../python/ast";
@@ -11,12 +14,19 @@ import { dottedName, forEachStatement, keywordArgument, positionalArgument, type
 /** Rounds of following names bound from other training operations (`train_op = self.train_op_frozen`). */
 const MAX_ROUNDS = 4;
 
+/** Calls whose result is a training operation: an optimizer's `minimize`/`apply_gradients`, TF-Slim's `create_train_op`. */
+const UPDATE_CALLS = ["minimize", "apply_gradients", "create_train_op"];
+const UPDATE_TEXT = /\.(minimize|apply_gradients|create_train_op)\s*\(/;
+
+const makesUpdate = (e: Expression): boolean => UPDATE_CALLS.some((m) => isCallOf(e, m));
+
 /** The names (dotted: `optimizer`, `self.opt`) a file binds to a TensorFlow 1.x training operation: the result of an
- *  optimizer's `minimize(...)` or `apply_gradients(...)`, an op made under `tf.control_dependencies([...])` of one
- *  (it runs that update first), `tf.group(...)` of one, or another name bound to one. */
+ *  optimizer's `minimize(...)` or `apply_gradients(...)` (or TF-Slim's `create_train_op`), an op made under
+ *  `tf.control_dependencies([...])` of one (it runs that update first), `tf.group(...)` of one, a fetch structure
+ *  holding one (`fetches = {"train": train_op, ...}`), or another name bound to one. */
 export function trainingOperations(body: Statement[], text?: string): Set<string> {
   const ops = new Set<string>();
-  if (text !== undefined && !/\.(minimize|apply_gradients)\s*\(/.test(text)) return ops;
+  if (text !== undefined && !UPDATE_TEXT.test(text)) return ops;
   const assigns: { targets: string[]; value: Expression; guards: Expression[] }[] = [];
   forEachStatement(body, ({ statement: s, ancestors }) => {
     if (s.type !== "assign") return;
@@ -30,13 +40,14 @@ export function trainingOperations(body: Statement[], text?: string): Set<string
     const name = dottedName(e);
     if (name !== undefined) return ops.has(name);
     if (e.type === "list" || e.type === "tuple") return e.items.some(holdsOp);
+    if (e.type === "dict") return e.items.some((i) => "value" in i && holdsOp(i.value));
     return false;
   };
   for (let round = 0; round < MAX_ROUNDS; round++) {
     const before = ops.size;
     for (const a of assigns) {
       const v = a.value;
-      const made = isCallOf(v, "minimize") || isCallOf(v, "apply_gradients") || (v.type === "call" && isCallOf(v, "group") && v.args.some((x) => holdsOp(x.value))) || holdsOp(v) || a.guards.some(holdsOp);
+      const made = makesUpdate(v) || (v.type === "call" && isCallOf(v, "group") && v.args.some((x) => holdsOp(x.value))) || holdsOp(v) || a.guards.some(holdsOp);
       if (made) for (const t of a.targets) ops.add(t);
     }
     if (ops.size === before) break;
@@ -53,7 +64,7 @@ export function runsTrainingOperation(call: CallExpression, ops: ReadonlySet<str
   if ((ops.size === 0 && !objectOps) || call.func.type !== "attribute" || call.func.name !== "run") return false;
   const fetches = positionalArgument(call, 0) ?? keywordArgument(call, "fetches");
   if (!fetches) return false;
-  const items = fetches.type === "list" || fetches.type === "tuple" ? fetches.items : [fetches];
+  const items = fetches.type === "list" || fetches.type === "tuple" ? fetches.items : fetches.type === "dict" ? fetches.items.flatMap((i) => ("value" in i ? [i.value] : [])) : [fetches];
   // `sess.run([model.opt, model.loss])` where a class binds `self.opt = optimizer.minimize(self.loss)`: an attribute set
   // on `self` in a method is the instance's (docs.python.org/3/tutorial/classes.html#instance-objects).
   const onInstance = (i: Expression): boolean => {
@@ -76,7 +87,7 @@ export function classTrainingOperations(cls: ClassValue): Set<string> {
   const out = new Set<string>();
   for (const { body, self } of sourceMethods(cls)) {
     forEachStatement(body, ({ statement: s }) => {
-      if (s.type !== "assign" || !(isCallOf(s.value, "minimize") || isCallOf(s.value, "apply_gradients"))) return;
+      if (s.type !== "assign" || !makesUpdate(s.value)) return;
       for (const t of s.targets) if (t.type === "attribute" && t.object.type === "name" && t.object.id === self) out.add(t.name);
     });
   }

@@ -371,4 +371,50 @@ if __name__ == "__main__":
     const evaluating = await planOf(script, { ...others, "/project/solver.py": solver.replace(".minimize(loss)", ".compute_gradients(loss)") });
     assert.equal(evaluating.epochs, undefined);
   });
+
+  it("a TF-Slim learner's train(FLAGS) after a dozen absl flag definitions: create_train_op run through a dict of fetches", async () => {
+    const learner = `import tensorflow as tf
+import tensorflow.contrib.slim as slim
+
+
+class Learner(object):
+    def build_train_graph(self, opt):
+        self.total_loss = tf.reduce_mean(tf.zeros([opt.batch_size]))
+        optim = tf.train.AdamOptimizer(0.0002)
+        self.train_op = slim.learning.create_train_op(self.total_loss, optim)
+
+    def train(self, opt):
+        self.build_train_graph(opt)
+        with tf.Session() as sess:
+            for step in range(1, opt.max_steps):
+                fetches = {"train": self.train_op, "loss": self.total_loss}
+                results = sess.run(fetches)
+`;
+    const flags = Array.from({ length: 10 }, (_, i) => `flags.DEFINE_float("weight_${i}", 0.5, "a loss weight")`).join("\n");
+    const script = `import tensorflow as tf
+from learner import Learner
+
+flags = tf.app.flags
+${flags}
+flags.DEFINE_integer("batch_size", 4, "The size of a batch")
+flags.DEFINE_integer("max_steps", 2000, "Training iterations")
+FLAGS = flags.FLAGS
+
+
+def main(_):
+    learner = Learner()
+    learner.train(FLAGS)
+
+
+if __name__ == "__main__":
+    tf.app.run()
+`;
+    const plan = await planOf(script, { "/project/learner.py": learner });
+    // range(1, 2000): 1,999 steps, read from the loop rather than the flag's name.
+    assert.equal(plan.steps?.value, 1999);
+    assert.match(plan.steps?.detail ?? "", /learner\.train\(FLAGS\) runs train in learner\.py/);
+    // A run of fetches that holds no training operation is not a step.
+    const evaluating = await planOf(script, { "/project/learner.py": learner.replace('fetches = {"train": self.train_op, "loss": self.total_loss}', 'fetches = {"loss": self.total_loss}') });
+    assert.notEqual(evaluating.steps?.value, 1999);
+  });
 });
