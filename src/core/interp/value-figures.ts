@@ -38,3 +38,14 @@ export function dictEntry(v: Value | undefined, key: string): Value | undefined 
   if (v?.kind === "instance" && v.cls.qualifiedName === "omegaconf.DictConfig") return v.attributes.get(key);
   return v?.kind === "dict" ? v.entries.get(keyOf(str(key)))?.value : undefined;
 }
+
+/** The rows of what a Keras fit is given as x: an array's first dimension, or the shared first dimension of the
+ *  arrays of a multi-input model's list or dict (keras.io/api/models/model_training_apis: "a list of arrays (in case
+ *  the model has multiple inputs)" or "a dict mapping input names to the corresponding array"). */
+export function inputRows(v: Value | undefined): number | undefined {
+  const own = leadingDimension(v);
+  if (own !== undefined || v === undefined) return own;
+  const parts = v.kind === "list" || v.kind === "tuple" ? v.items : v.kind === "dict" ? [...v.entries.values()].map((e) => e.value) : [];
+  const rows = parts.map(leadingDimension);
+  return rows.length > 0 && rows.every((r) => r !== undefined && r === rows[0]) ? rows[0] : undefined;
+}

@@ -84,7 +84,7 @@ import { batchListOf } from "./batch-lists";
 import { takesFitDefaultBatch } from "./keras-fit-input";
 import { generatorCallBatch } from "./generator-batch";
 import { batchLimit, limitedSteps, type BatchLimit } from "./lightning-limit-batches";
-import { dictEntry, leadingDimension, lengthOf, positiveInteger, positiveOrZero } from "../interp/value-figures";
+import { dictEntry, inputRows, leadingDimension, lengthOf, positiveInteger, positiveOrZero } from "../interp/value-figures";
 import { snippet } from "../python/code-snippet";
 import { epochMultipleRange } from "./epoch-multiple-range";
 import { hubSamples, importsHubDatasets, importsTorchtext, torchtextSamples } from "./text-dataset-sizes";
@@ -1223,7 +1223,7 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
       if (generated) batches.push({ rank: 45, figure: { value: generated.value, source: "code", line, detail: generated.detail } });
       if (splitValue && (splitValue.kind === "float" || splitValue.kind === "int") && splitValue.value > 0 && splitValue.value < 1) validationSplit = { fraction: splitValue.value, line };
       const x = generator ? undefined : positional(0) ?? keyword("x");
-      const rows = x ? leadingDimension(evaluateOne(site, x)) : undefined;
+      const rows = x ? inputRows(evaluateOne(site, x)) : undefined;
       if (rows !== undefined) {
         const figure: PlanFigure = { value: rows, source: "code", line, detail: `${site.callee}(${snippet(input.text, x!)}): its first dimension` };
         fitArrayRows.add(figure);

@@ -36,3 +36,27 @@ describe("validation_split on the arrays a Keras fit is given", () => {
     assert.equal((await plan(SLICED.replace(", validation_split=0.2", ""))).samples?.value, 20000);
   });
 });
+
+describe("the rows of a multi-input Keras fit", () => {
+  const MULTI = `import numpy as np
+from tensorflow import keras
+uid = np.array([0, 1, 2, 3])
+iid = np.array([1, 2, 3, 4])
+x = {"user": uid, "item": iid}
+y = np.array([1, 0, 1, 0])
+inputs = [keras.Input(shape=(1,), name="user"), keras.Input(shape=(1,), name="item")]
+out = keras.layers.Dense(1)(keras.layers.Concatenate()(inputs))
+model = keras.Model(inputs, out)
+model.compile(optimizer="adam", loss="mse")
+model.fit(x, y, epochs=10, validation_split=0.5)
+`;
+
+  it("reads the rows the arrays of a dict or list share, less the split", async () => {
+    assert.equal((await plan(MULTI)).samples?.value, 2);
+    assert.equal((await plan(MULTI.replace("model.fit(x,", "model.fit([uid, iid],"))).samples?.value, 2);
+  });
+
+  it("reads none when the arrays disagree", async () => {
+    assert.equal((await plan(MULTI.replace("iid = np.array([1, 2, 3, 4])", "iid = np.array([1, 2, 3])"))).samples, undefined);
+  });
+});
