@@ -487,8 +487,13 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
    *  global_step < max_steps:` around `for inner_epoch in range(k):`, as policy-gradient fine-tuning writes its
    *  passes over each batch of samples): Python runs the inner loop again on every pass of the `while`, which ends on
    *  a step or time budget, so its count is passes over the current data, not the run's epochs. */
-  const insideOpenWhile = (l: { loop: Extract<Statement, { type: "for" }>; context: CodeSite["context"] }): boolean =>
-    sites.some((w) => w.kind === "while" && w.context.fn === l.context.fn && within(w.loop, l.loop) && !whileEpochs(w));
+  const insideOpenWhile = (l: { loop: Extract<Statement, { type: "for" }>; context: CodeSite["context"] }): boolean => {
+    const around = sites.find((w): w is Extract<CodeSite, { kind: "while" }> => w.kind === "while" && w.context.fn === l.context.fn && within(w.loop, l.loop) && !whileEpochs(w));
+    if (around && !openWhileEpochs) openWhileEpochs = `epochs: for ${snippet(input.text, l.loop.target)} in ${snippet(input.text, l.loop.iter)} (line ${l.loop.pos.line}) runs again on each pass of while ${snippet(input.text, around.loop.test)} (line ${around.loop.pos.line}), which ends on a step or time budget: its count is passes over the data of each pass, not the run's epochs`;
+    return around !== undefined;
+  };
+  /** What the first epoch-named loop inside such a `while` is, for a note when the run's epochs stay unknown. */
+  let openWhileEpochs: string | undefined;
   /** PPO's update epochs over the rollout a loop around them collects first (update-epochs.ts), by loop. */
   const rolloutPasses = new Map<Statement, boolean>();
   const replaysOwnRollout = (l: { loop: Extract<Statement, { type: "for" }>; context: CodeSite["context"] }): boolean => {
@@ -1821,6 +1826,7 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
   }
   if (!plan.precision && offPrecision) plan.precision = fullPrecisionOff(offPrecision);
   if (!plan.steps && uncountedEpisodes) notes.push(uncountedEpisodes);
+  if (!plan.epochs && openWhileEpochs) notes.push(openWhileEpochs);
   // Steps counted from loops one of which can end early (`if done: break` in an episode, `if running_reward > 475:
   // break` when solved): the count is the most the run takes, and the run may take fewer.
   // A break whose test the defaults make false (`if args.switch_goal and ...:`) never runs, and an episode of an

@@ -30,6 +30,7 @@ describe("an epoch loop inside a while that ends on a budget", () => {
     const p = await plan(SCRIPT);
     assert.equal(p.epochs, undefined);
     assert.notEqual(p.steps?.value, 2 * 100);
+    assert.ok(p.notes?.some((n) => /for inner_epoch in range\(num_inner_epochs\) \(line 12\) runs again on each pass of while True \(line 11\)/.test(n)), JSON.stringify(p.notes));
   });
 
   it("still reads the inner loop as the epochs without the while around it", async () => {
