@@ -136,23 +136,21 @@ from . import wrappers
 }
 
 // gym.wrappers (gym 0.21, gym/wrappers/*.py): Monitor and RecordVideo record, RecordEpisodeStatistics counts; none
-// changes when an episode ends. TimeLimit(env, max_episode_steps) ends episodes at its own limit.
+// changes the spaces, the spec or when an episode ends, so each stands for the env it wraps (an environment the
+// table lacks stays unknown through them). TimeLimit(env, max_episode_steps) ends episodes at its own limit.
 const WRAPPERS = `from .. import Wrapper, EnvSpec
 
 
-class Monitor(Wrapper):
-    def __init__(self, env, directory=None, *args, **kwargs):
-        Wrapper.__init__(self, env)
+def Monitor(env, *args, **kwargs):
+    return env
 
 
-class RecordVideo(Wrapper):
-    def __init__(self, env, *args, **kwargs):
-        Wrapper.__init__(self, env)
+def RecordVideo(env, *args, **kwargs):
+    return env
 
 
-class RecordEpisodeStatistics(Wrapper):
-    def __init__(self, env, *args, **kwargs):
-        Wrapper.__init__(self, env)
+def RecordEpisodeStatistics(env, *args, **kwargs):
+    return env
 
 
 class TimeLimit(Wrapper):
