@@ -110,7 +110,8 @@ export async function runAnalyze(argv: string[], out: CommandOutput): Promise<nu
   // With --mode train, a file whose training code states a run but whose own models give none (the model is built in
   // another file, from a checkpoint or a hub) still shows what its code runs: steps, batch, dtype, with no energy.
   // A network the run uses but does not train (a frozen encoder) does not carry the file's run.
-  const planOnlyResults = () => (estimateSettings.mode === "train" ? results.filter((r) => hasTrainingFigures(r.training) && !r.models.some((m) => runOf(m) && !runOf(m)?.untrained)) : []);
+  const carriesRun = (run: ReturnType<typeof runOf>) => run !== undefined && !run.untrained;
+  const planOnlyResults = () => (estimateSettings.mode === "train" ? results.filter((r) => hasTrainingFigures(r.training) && !r.models.some((m) => carriesRun(runOf(m)))) : []);
   const planItems = () => planOnlyResults().map((r) => `${r.file}: ${trainingPlanLine(r.training!, cellLineText(r.file, locations), r.models.filter((m) => m.file === r.file && m.ops.length === 0).map((m) => ({ name: m.name, line: m.line })))}`);
   if (format === "json") {
     // In a notebook each figure's line is the line within its cell, with the cell named (as models and layers are).

@@ -6,8 +6,6 @@ import type { Value } from "../interp/values";
 import { positiveInteger, positiveOrZero } from "../interp/value-figures";
 import { snippet } from "../python/code-snippet";
 
-type CallExpression = Extract<Expression, { type: "call" }>;
-
 /** The factors of `E * P` with E the one named for epochs, else undefined. */
 function epochTimesPeriod(e: Expression, namesEpochs: (e: Expression) => boolean): { epochs: Expression; period: Expression } | undefined {
   if (e.type !== "binary" || e.op !== "*") return undefined;
@@ -20,9 +18,8 @@ function epochTimesPeriod(e: Expression, namesEpochs: (e: Expression) => boolean
  *  and S evaluate; undefined for any other iterable. */
 export function epochMultipleRange(iter: Expression, evaluate: (e: Expression) => Value | undefined, namesEpochs: (e: Expression) => boolean, text: string): { value: number; detail: string } | undefined {
   if (iter.type !== "call" || iter.func.type !== "name" || iter.func.id !== "range") return undefined;
-  const args = (iter as CallExpression).args;
-  if (args.length < 1 || args.length > 2 || args.some((a) => a.kind !== "positional")) return undefined;
-  const values = args.map((a) => (a.kind === "positional" ? a.value : undefined)) as Expression[];
+  const values = iter.args.flatMap((a) => (a.kind === "positional" ? [a.value] : []));
+  if (values.length < 1 || values.length > 2 || values.length !== iter.args.length) return undefined;
   const stop = epochTimesPeriod(values[values.length - 1], namesEpochs);
   if (!stop) return undefined;
   const end = positiveInteger(evaluate(stop.epochs));
@@ -31,8 +28,9 @@ export function epochMultipleRange(iter: Expression, evaluate: (e: Expression) =
   if (values.length === 2) {
     const first = values[0];
     if (first.type !== "binary" || first.op !== "*") return undefined;
-    const periodText = snippet(text, stop.period);
-    const startFactor = snippet(text, first.right) === periodText ? first.left : snippet(text, first.left) === periodText ? first.right : undefined;
+    // The same period in both bounds, compared as written (a snippet may be shortened).
+    const source = (e: Expression) => text.slice(e.pos.startIndex, e.pos.endIndex);
+    const startFactor = source(first.right) === source(stop.period) ? first.left : source(first.left) === source(stop.period) ? first.right : undefined;
     const begun = startFactor ? positiveOrZero(evaluate(startFactor)) : undefined;
     if (begun === undefined) return undefined;
     start = begun;
