@@ -6,6 +6,7 @@
 import type { Expression, FunctionDefinition, Statement } from "../python/ast";
 import { calleeName, callsInBody, childBodies, type CallExpression } from "../python/syntax-walk";
 import { argumentsByParameter } from "./call-site-bindings";
+import { walkedName } from "./loop-shape";
 import { returnedClosures } from "./returned-closures";
 
 interface Span {
@@ -108,11 +109,4 @@ function walksParameter(block: Statement[], parameter: string, stepLoops: Span[]
     if (s.type === "function" || s.type === "class") return false;
     return childBodies(s).some((b) => walksParameter(b, parameter, stepLoops));
   });
-}
-
-/** The name an iterable walks under `enumerate(...)`, `tqdm(...)` or `iter(...)` wrappers. */
-function walkedName(e: Expression): string | undefined {
-  let at = e;
-  while (at.type === "call" && at.func.type === "name" && /^(enumerate|tqdm|iter)$/.test(at.func.id) && at.args[0]?.kind === "positional") at = at.args[0].value;
-  return at.type === "name" ? at.id : undefined;
 }

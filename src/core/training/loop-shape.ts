@@ -2,7 +2,7 @@
 // one micro-batch of gradient accumulation (a loop of backward passes inside a step loop), every how many
 // iterations the optimizer steps (`if (i + 1) % A == 0: optimizer.step()`), and where a `break` ends it.
 import type { Expression, Statement } from "../python/ast";
-import { boundNames, callsIn, childBodies, forEachStatement, namesIn, targetNames as namesBound, type CallExpression } from "../python/syntax-walk";
+import { attributeChain, boundNames, callsIn, childBodies, forEachStatement, namesIn, positionalArgument, targetNames as namesBound, type CallExpression } from "../python/syntax-walk";
 import { updatesFromTape } from "./tape-updates";
 
 export type LoopStatement = Extract<Statement, { type: "for" | "while" }>;
@@ -292,4 +292,15 @@ function endsLoop(body: Statement[]): boolean {
 
 function contains(outer: Statement, inner: Statement): boolean {
   return outer.pos.startIndex <= inner.pos.startIndex && inner.pos.endIndex <= outer.pos.endIndex;
+}
+
+/** Wrappers that walk what they are given item by item: `for i, b in enumerate(iter(tqdm(loader)))` walks `loader`. */
+const WALKERS = /^(enumerate|iter|tqdm|(tqdm\.)?tqdm)$/;
+
+/** The name a loop walks, through enumerate(), iter() and tqdm() around it. */
+export function walkedName(e: Expression): string | undefined {
+  if (e.type === "name") return e.id;
+  if (e.type !== "call" || !WALKERS.test(attributeChain(e.func))) return undefined;
+  const inner = positionalArgument(e, 0);
+  return inner ? walkedName(inner) : undefined;
 }

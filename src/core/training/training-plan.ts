@@ -19,7 +19,7 @@ import { knownTruth as truth, type ParameterBindings, type StepAllowance } from 
 import { fullBatchData, stepsOncePerEpoch } from "./full-batch-epochs";
 import { slicedRows } from "./array-slices";
 import { ownClass, ownClassSelectsAsTable, ownMethod } from "./own-code";
-import { loopShape, type LoopShape, type LoopStatement } from "./loop-shape";
+import { loopShape, type LoopShape, type LoopStatement, walkedName } from "./loop-shape";
 import { classTrainingOperations, runsTrainingOperation, trainingOperations } from "./session-steps";
 import { sitesOutsideRangeTests } from "./lr-range-test";
 import { isRangeCall, passesOverData, stridedRangeBounds } from "./data-pass-epochs";
@@ -2166,17 +2166,6 @@ export function runsByDefault(site: CallSite | ConstantSite, evaluate: (e: Expre
   return !enabled || truth(evaluate(enabled)) === true;
 }
 
-
-/** Wrappers that walk what they are given item by item: `for i, b in enumerate(iter(tqdm(loader)))` walks `loader`. */
-const WALKERS = /^(enumerate|iter|tqdm|(tqdm\.)?tqdm)$/;
-
-/** The name a loop walks, through enumerate(), iter() and tqdm() around it. */
-function walkedName(e: Expression): string | undefined {
-  if (e.type === "name") return e.id;
-  if (e.type !== "call" || !WALKERS.test(attributeChain(e.func))) return undefined;
-  const inner = positionalArgument(e, 0);
-  return inner ? walkedName(inner) : undefined;
-}
 
 /** torchtext's legacy iterators (torchtext.data / torchtext.legacy.data): Iterator, BucketIterator, BPTTIterator. */
 const TORCHTEXT_ITERATOR = /(^|\.)(Bucket|BPTT)?Iterator(\.splits)?$/;
