@@ -32,6 +32,11 @@ export function leadingDimension(v: Value | undefined): number | undefined {
   return v?.kind === "tensor" && v.shape.length > 0 && Number.isInteger(v.shape[0]) && v.shape[0] > 0 ? v.shape[0] : undefined;
 }
 
+/** The items a dataset-like value holds: a tensor's or array's rows, else a list's, tuple's or range's length. */
+export function itemCount(v: Value | undefined): number | undefined {
+  return leadingDimension(v) ?? lengthOf(v);
+}
+
 /** The value a mapping holds under a string key: a dict's entry, or an OmegaConf DictConfig's key (a mapping that
  *  `**cfg.trainer` spreads into a call as a dict would). */
 export function dictEntry(v: Value | undefined, key: string): Value | undefined {

@@ -84,7 +84,7 @@ import { batchListOf } from "./batch-lists";
 import { takesFitDefaultBatch } from "./keras-fit-input";
 import { generatorCallBatch } from "./generator-batch";
 import { batchLimit, limitedSteps, type BatchLimit } from "./lightning-limit-batches";
-import { dictEntry, inputRows, leadingDimension, lengthOf, positiveInteger, positiveOrZero } from "../interp/value-figures";
+import { dictEntry, inputRows, itemCount, leadingDimension, lengthOf, positiveInteger, positiveOrZero } from "../interp/value-figures";
 import { snippet } from "../python/code-snippet";
 import { epochMultipleRange } from "./epoch-multiple-range";
 import { hubSamples, importsHubDatasets, importsTorchtext, torchtextSamples } from "./text-dataset-sizes";
@@ -487,9 +487,14 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
    *  global_step < max_steps:` around `for inner_epoch in range(k):`, as policy-gradient fine-tuning writes its
    *  passes over each batch of samples): Python runs the inner loop again on every pass of the `while`, which ends on
    *  a step or time budget, so its count is passes over the current data, not the run's epochs. */
+  const openWhiles = new Map<Statement, boolean>();
   const insideOpenWhile = (l: { loop: Extract<Statement, { type: "for" }>; context: CodeSite["context"] }): boolean => {
+    // isEpochLoop asks for each loop many times (every figure that looks for epoch loops): worked out once.
+    const known = openWhiles.get(l.loop);
+    if (known !== undefined) return known;
     const around = sites.find((w): w is Extract<CodeSite, { kind: "while" }> => w.kind === "while" && w.context.fn === l.context.fn && within(w.loop, l.loop) && !whileEpochs(w));
     if (around && !openWhileEpochs) openWhileEpochs = `epochs: for ${snippet(input.text, l.loop.target)} in ${snippet(input.text, l.loop.iter)} (line ${l.loop.pos.line}) runs again on each pass of while ${snippet(input.text, around.loop.test)} (line ${around.loop.pos.line}), which ends on a step or time budget: its count is passes over the data of each pass, not the run's epochs`;
+    openWhiles.set(l.loop, around !== undefined);
     return around !== undefined;
   };
   /** What the first epoch-named loop inside such a `while` is, for a note when the run's epochs stay unknown. */
@@ -681,7 +686,7 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
         // each item is a slice of the object's width, and a pass walks all of the data it slices.
         const sliced = drawn && drawnBatch === undefined ? slicedBatchIterator(drawn) : undefined;
         const slicedWidth = sliced && drawn?.kind === "instance" ? positiveInteger(drawn.attributes.get(sliced.batch)) : undefined;
-        const slicedRows = sliced && drawn?.kind === "instance" ? ((d) => leadingDimension(d) ?? lengthOf(d))(drawn.attributes.get(sliced.data)) : undefined;
+        const slicedRows = sliced && drawn?.kind === "instance" ? itemCount(drawn.attributes.get(sliced.data)) : undefined;
         if (sliced && drawn?.kind === "instance" && slicedWidth !== undefined) {
           const detail = `${snippet(input.text, drawnFrom!)}: ${drawn.cls.name}.__next__ slices self.${sliced.data}[...:... + self.${sliced.batch}] until StopIteration`;
           batches.push({ rank: 45, figure: { value: slicedWidth, source: "code", line: site.loop.pos.line, detail: `${detail}, ${slicedWidth} items each` } });
@@ -693,7 +698,7 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
         if (listed) {
           const at: CodeSite = { kind: "constant", name: "", value: listed.size, line: listed.line, context: { fn: listed.fn, before: listed.before } };
           const width = positiveInteger(evaluateOne(at, listed.size));
-          const rows = ((d) => leadingDimension(d) ?? lengthOf(d))(evaluateOne(at, listed.data));
+          const rows = itemCount(evaluateOne(at, listed.data));
           const detail = `${snippet(input.text, listed.iter)}: the slices of ${snippet(input.text, listed.data)} by ${snippet(input.text, listed.size)} built at line ${listed.line}`;
           if (width !== undefined) batches.push({ rank: 45, figure: { value: width, source: "code", line: listed.line, detail: `${detail}, ${width} items each` } });
           if (width !== undefined && rows !== undefined && rows > 0) samples.push({ rank: 45, figure: { value: rows, source: "code", line: listed.line, detail: `${detail}: all ${rows} each pass` } });
@@ -725,7 +730,7 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
         // A loop over pieces a split call cuts from the data (`zip(torch.split(X, 64), torch.split(Y, 64))`,
         // `np.array_split(X, n)`): each piece is a batch, and a pass walks the data's rows (split-batches.ts).
         const split = !own ? splitLoopBatches(site.loop) : undefined;
-        const splitRows = split ? leadingDimension(evaluateOne(site, split.data)) ?? lengthOf(evaluateOne(site, split.data)) : undefined;
+        const splitRows = split ? itemCount(evaluateOne(site, split.data)) : undefined;
         const splitCount = split ? positiveInteger(evaluateOne(site, split.count)) : undefined;
         const pieces = split && splitRows !== undefined && splitCount !== undefined ? splitPieces(split, splitRows, splitCount) : undefined;
         if (split && pieces) {
