@@ -261,6 +261,12 @@ function analyzeProgram(parser: PythonParser, request: AnalyzeRequest, setup: { 
   if (result.models.length === 0 && request.entry === undefined) {
     for (const c of modelsTheRunBuilt(interp, namespace, syntax.body, request.file, now)) result.models.push(reportOf(c));
   }
+  // A plan that read no figure but says why one is unknown (an epoch-named loop that is not the run's epochs) has no
+  // run line to carry that note when no model is found either: it is the file's note, so the user sees why.
+  const unread = result.training;
+  if (unread && result.models.length === 0 && !(unread.epochs || unread.steps || unread.batch || unread.samples || unread.precision)) {
+    result.notes.push(...(unread.notes ?? []).filter((n) => /^(epochs|steps|batch|samples): /.test(n)));
+  }
   try {
     if (RUN_SETUP_WORDS.test(request.text)) result.runSetup = readRunSetup(syntax.body);
     const tree = CODE_PRECISION_WORDS.test(request.text) ? cache.lookup(request.file, request.text)?.tree : undefined;

@@ -42,4 +42,26 @@ describe("an epoch loop inside a while that ends on a budget", () => {
     const counted = SCRIPT.replace("global_step = 0\nwhile True:", "epoch = 0\nnum_epochs = 3\nwhile epoch < num_epochs:").replace("    if global_step >= max_steps:\n        break\n", "    epoch += 1\n").replace("            global_step += 1\n", "");
     assert.equal((await plan(counted)).epochs?.value, 3);
   });
+
+  it("says why when it leaves the file with no figure and no model: the note is the file's", async () => {
+    // The model, optimizer and loader come from modules the workspace lacks: nothing else is read.
+    const text = `import torch
+from policy import model, opt
+from data import loader
+
+num_inner_epochs = 2
+while True:
+    for inner_epoch in range(num_inner_epochs):
+        for xb, yb in loader:
+            opt.zero_grad()
+            model(xb).sum().backward()
+            opt.step()
+`;
+    const result = await analyze(text);
+    assert.equal(result.models.length, 0);
+    assert.ok(result.notes.some((n) => /^epochs: for inner_epoch in range\(num_inner_epochs\) \(line 7\) runs again on each pass of while True/.test(n)), JSON.stringify(result.notes));
+    // Where a model is found, its run line carries the note instead: it is not repeated as the file's.
+    const withModel = await analyze(SCRIPT);
+    assert.ok(!withModel.notes.some((n) => /runs again on each pass/.test(n)), JSON.stringify(withModel.notes));
+  });
 });
