@@ -8,7 +8,8 @@
 // `optim_wrapper = dict(type='AmpOptimWrapper')` (fp16, or `dtype='bfloat16'`).
 import type { Value } from "../interp/values";
 import type { Expression } from "../python/ast";
-import { keywordArgument, positionalArgument, type CallExpression } from "../python/syntax-walk";
+import { calleeName, keywordArgument, positionalArgument, type CallExpression } from "../python/syntax-walk";
+import { dictEntry } from "../interp/value-figures";
 
 /** Whether the file imports an OpenMMLab package (mmcv, mmengine or a task library built on them). */
 export function importsOpenMMLab(text: string): boolean {
@@ -44,7 +45,52 @@ const present = (v: Value | undefined): boolean => v !== undefined && v.kind !==
 
 /** The figures of the config `cfg` evaluates to (a Config of Config.fromfile): each read as `cfg.key.key`. */
 export function mmRunFigures(cfg: Expression, evaluate: (e: Expression) => Value | undefined, shown: string): MmRun {
-  const at = (...keys: string[]): Value | undefined => evaluate(keys.reduce<Expression>((object, name) => ({ type: "attribute", object, name, pos: cfg.pos }), cfg));
+  return runFigures((...keys) => evaluate(keys.reduce<Expression>((object, name) => ({ type: "attribute", object, name, pos: cfg.pos }), cfg)), shown);
+}
+
+/** Whether a call builds mmengine's Runner (or FlexibleRunner) from keywords, the config's keys, as its docs'
+ *  "15 minutes" example does: `Runner(model=..., train_dataloader=dict(...), train_cfg=dict(...), optim_wrapper=...)`. */
+export function buildsMmRunner(call: CallExpression): boolean {
+  return /^(Runner|FlexibleRunner)$/.test(calleeName(call) ?? "") && (keywordArgument(call, "train_cfg") !== undefined || keywordArgument(call, "train_dataloader") !== undefined);
+}
+
+/** The figures of a Runner built from keywords, and the `dict(...)` call its train_dataloader is (its `dataset=` is
+ *  what the run draws). `bound(name)` is the expression last assigned to a name before the Runner is built. */
+export function mmRunnerKeywordFigures(call: CallExpression, evaluate: (e: Expression) => Value | undefined, bound: (name: string) => Expression | undefined): { run: MmRun; loader?: CallExpression } {
+  const follow = (e: Expression | undefined, depth = 0): Expression | undefined => (e?.type === "name" && depth < 4 ? follow(bound(e.id), depth + 1) ?? e : e);
+  // A key's expression, through `dict(k=v)` calls and `{"k": v}` literals (and names bound to them); undefined where
+  // the config is not written out, which the values then answer.
+  const expressionAt = (keys: string[]): Expression | undefined => {
+    let e = keywordArgument(call, keys[0]!);
+    for (const key of keys.slice(1)) {
+      const at = follow(e);
+      if (at?.type === "call" && calleeName(at) === "dict") e = keywordArgument(at, key);
+      else if (at?.type === "dict") e = at.items.find((i): i is { key: Expression; value: Expression } => "key" in i && i.key.type === "str" && i.key.value === key)?.value;
+      else return undefined;
+      if (!e) return undefined;
+    }
+    return e;
+  };
+  const at = (...keys: string[]): Value | undefined => {
+    const e = expressionAt(keys);
+    const given = keywordArgument(call, keys[0]!);
+    const value = e ? evaluate(e) : given ? keys.slice(1).reduce<Value | undefined>((v, k) => dictEntry(v, k), evaluate(given)) : undefined;
+    // `type=AmpOptimWrapper`: the class itself (a name the config registry would look up as text); without mmengine
+    // installed it is unknown, and its name is what it is.
+    if (keys[keys.length - 1] === "type" && value?.kind !== "str" && (e?.type === "name" || e?.type === "attribute")) return { kind: "str", value: e.type === "name" ? e.id : e.name };
+    if (keys[keys.length - 1] === "type" && value?.kind === "class") return { kind: "str", value: value.name };
+    return value;
+  };
+  const loader = follow(keywordArgument(call, "train_dataloader"));
+  return { run: runFigures(at, `${calleeName(call)}(...)`), loader: loader?.type === "call" && calleeName(loader) === "dict" ? loader : undefined };
+}
+
+/** Whether a class is mmengine's own (its module under an `mmengine/` package folder), wherever its source lies. */
+export function isMmengineClass(v: Value | undefined): boolean {
+  return v?.kind === "class" && /(^|[\\/])mmengine[\\/]/.test(v.module?.file ?? v.location?.file ?? "");
+}
+
+function runFigures(at: (...keys: string[]) => Value | undefined, shown: string): MmRun {
   const run: MmRun = {};
   const loop = text(at("train_cfg", "type"));
   const byEpoch = at("train_cfg", "by_epoch");

@@ -75,7 +75,7 @@ import { fastaiTrainingSamples } from "./fastai-datasets";
 import { chosenByUser } from "./required-choice";
 import { buildsIgniteTrainer, igniteRun, importsIgnite } from "./ignite-engine";
 import { acceleratedTrain, importsPytorchAccelerated } from "./accelerated-trainer";
-import { importsOpenMMLab, mmRunFigures, mmTrainConfig } from "./mm-runner";
+import { buildsMmRunner, importsOpenMMLab, isMmengineClass, mmRunFigures, mmRunnerKeywordFigures, mmTrainConfig } from "./mm-runner";
 import { fastaiFitEpochs, fastaiLoadersBatch, fastaiPrecision, importsFastai, isFastaiFit, isFastaiLoaders } from "./fastai-learner";
 
 import { FRAMEWORK_PRECISION, HALF_DTYPES, lightningPrecision } from "./framework-precision";
@@ -1130,20 +1130,26 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
       // OpenMMLab: `train_detector(model, datasets, cfg)` (mmcv 1.x task libraries) or `Runner.from_cfg(cfg).train()`
       // (mmengine) run the config's runner (mm-runner.ts); a function of the project's own is read as code instead.
       let cfg = mmTrainConfig(site.callee, call);
-      if (!cfg && call.func.type === "attribute" && call.args.length === 0) {
-        const receiver = call.func.object;
-        const built = receiver.type === "name" ? sites.filter((x): x is CallSite => x.kind === "call" && x.assignedTo.includes(receiver.id) && x.call.pos.startIndex < call.pos.startIndex && (x.context.fn === site.context.fn || x.context.fn === undefined)).pop()?.call : receiver.type === "call" ? receiver : undefined;
-        const callee = built && built.func.type === "attribute" ? built.func.name : "";
-        if (built && callee === "from_cfg") cfg = positionalArgument(built, 0) ?? keywordArgument(built, "cfg");
-      }
+      const boundBefore = (name: string, at: number) => sites.filter((x): x is CallSite => x.kind === "call" && x.assignedTo.includes(name) && x.call.pos.startIndex < at && (x.context.fn === site.context.fn || x.context.fn === undefined)).pop()?.call;
+      const receiver = call.func.type === "attribute" && call.args.length === 0 ? call.func.object : undefined;
+      const built = receiver?.type === "name" ? boundBefore(receiver.id, call.pos.startIndex) : receiver?.type === "call" ? receiver : undefined;
+      if (!cfg && built && built.func.type === "attribute" && built.func.name === "from_cfg") cfg = positionalArgument(built, 0) ?? keywordArgument(built, "cfg");
       const value = cfg ? evaluateOne(site, cfg) : undefined;
-      if (cfg && value?.kind === "instance" && /(^|\.)Config$/.test(value.cls.name) && !ownMethod(evaluateOne(site, call.func)) && runsByDefault(site, (e) => evaluateOne(site, e))) {
-        const run = mmRunFigures(cfg, (e) => evaluateOne(site, e), snippet(input.text, cfg));
+      const fromConfig = cfg && value?.kind === "instance" && /(^|\.)Config$/.test(value.cls.name);
+      // mmengine's Runner built from keywords, the config's keys (`Runner(train_dataloader=dict(...), train_cfg=...)`).
+      const fromKeywords = !fromConfig && built && buildsMmRunner(built) ? mmRunnerKeywordFigures(built, (e) => evaluateOne(site, e), (name) => boundBefore(name, built.pos.startIndex)) : undefined;
+      // mmengine's own examples import it from the workspace that holds its source: its Runner is still the library's.
+      const libraryRunner = fromKeywords !== undefined && isMmengineClass(evaluateOne(site, built!.func));
+      if ((fromConfig || fromKeywords) && (libraryRunner || !ownMethod(evaluateOne(site, call.func))) && runsByDefault(site, (e) => evaluateOne(site, e))) {
+        const run = fromKeywords ? fromKeywords.run : mmRunFigures(cfg!, (e) => evaluateOne(site, e), snippet(input.text, cfg!));
         const figure = (f: { value: number; detail: string }): PlanFigure => ({ value: f.value, source: "code", line, detail: f.detail });
         if (run.epochs) epochs.push({ rank: 40, figure: figure(run.epochs) });
         if (run.steps) steps.push({ rank: 40, figure: figure(run.steps) });
         if (run.batch) batches.push({ rank: 40, figure: figure(run.batch) });
         if (run.precision && !precision) takePrecision(run.precision.value, run.precision.detail);
+        // Its train_dataloader `dict(batch_size=32, dataset=train_set, ...)` is the run's loader: Runner builds it.
+        const loaderSite = fromKeywords?.loader ? sites.find((x): x is CallSite => x.kind === "call" && x.call === fromKeywords.loader) : undefined;
+        if (loaderSite) loaders.push({ site: loaderSite, score: 10, batch: run.batch ? figure(run.batch) : undefined });
         continue;
       }
     }

@@ -63,4 +63,60 @@ describe("OpenMMLab runners (mm-runner.ts)", () => {
     const iters = await plan(MMENGINE_SCRIPT, `train_cfg = dict(by_epoch=False, max_iters=80000)\ntrain_dataloader = dict(batch_size=2)\n`);
     assert.equal(iters.steps?.value, 80000);
   });
+
+  it("mmengine: a Runner built from keywords reads its train_cfg, its train_dataloader dict (batch and dataset) and an AmpOptimWrapper class", async () => {
+    const script = `import torch
+import torchvision
+from mmengine.runner import Runner
+from mmengine.optim import AmpOptimWrapper
+
+
+def main():
+    train_set = torchvision.datasets.CIFAR10("data", train=True, download=True)
+    loader = dict(batch_size=50, dataset=train_set, sampler=dict(type="DefaultSampler", shuffle=True))
+    runner = Runner(
+        model=torch.nn.Linear(3072, 10),
+        work_dir="./work",
+        train_dataloader=loader,
+        optim_wrapper=dict(type=AmpOptimWrapper, optimizer=dict(type=torch.optim.SGD, lr=0.1)),
+        train_cfg=dict(by_epoch=True, max_epochs=3),
+    )
+    runner.train()
+
+
+if __name__ == "__main__":
+    main()
+`;
+    const training = (await analyze(script)).training ?? {};
+    assert.equal(training.epochs?.value, 3);
+    assert.equal(training.batch?.value, 50);
+    assert.equal(training.samples?.value, 50000);
+    assert.equal(training.precision?.value, "fp16");
+    // Iterations by a literal dict, a plain OptimWrapper: steps, fp32.
+    const iters = (await analyze(script.replace("dict(by_epoch=True, max_epochs=3)", "{'by_epoch': False, 'max_iters': 700}").replace("type=AmpOptimWrapper, ", ""))).training ?? {};
+    assert.equal(iters.steps?.value, 700);
+    assert.equal(iters.epochs?.value, undefined);
+    assert.equal(iters.precision, undefined);
+  });
+
+  it("mmengine: a Runner from the workspace's own mmengine folder (the library's repository) is still the library's; a project's own Runner class is not", async () => {
+    const script = `from mmengine.runner import Runner
+from model import Net
+
+
+def main():
+    runner = Runner(model=Net(), train_dataloader=dict(batch_size=16), train_cfg=dict(by_epoch=True, max_epochs=7))
+    runner.train()
+
+
+main()
+`;
+    const model = "import torch\n\nclass Net(torch.nn.Module):\n    def __init__(self):\n        super().__init__()\n        self.fc = torch.nn.Linear(4, 2)\n\n    def forward(self, x):\n        return self.fc(x)\n";
+    const runnerSource = "class Runner:\n    def __init__(self, model=None, train_dataloader=None, train_cfg=None):\n        self.model = model\n\n    def train(self):\n        return self.model\n";
+    const library = (await analyze(script, { others: { "/project/model.py": model, "/project/mmengine/__init__.py": "", "/project/mmengine/runner/__init__.py": "from .runner import Runner\n", "/project/mmengine/runner/runner.py": runnerSource } })).training ?? {};
+    assert.equal(library.epochs?.value, 7);
+    assert.equal(library.batch?.value, 16);
+    const own = (await analyze(script.replace("from mmengine.runner import Runner", "import mmengine\nfrom runners import Runner"), { others: { "/project/model.py": model, "/project/runners.py": runnerSource } })).training ?? {};
+    assert.equal(own.epochs?.value, undefined);
+  });
 });
