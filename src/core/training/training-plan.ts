@@ -1623,6 +1623,9 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
     // A loader over a list the script builds (`data = [(x0, y0), (x1, y1), ...]`, `DataLoader(data, ...)`): a list is a
     // map-style dataset of its items (torch.utils.data docs: any object with __getitem__ and __len__).
     const listed = !linked && fed && fed.type !== "tuple" ? evaluateOne(loader.site, fed) : undefined;
+    // `DataLoader(dataset=make_train_set(), ...)`: a helper called in the argument returns the dataset the table sizes.
+    const made = fed?.type === "call" && !linked ? tableDatasetObjectSamples(listed) : undefined;
+    if (made) samples.push({ rank: 100, figure: { value: made.value, source: "dataset table", line: loader.site.call.pos.line, detail: `${snippet(input.text, fed!)} is ${made.name} (${made.part ? `its "${made.part}" part` : "training split"}) where ${snippet(input.text, loader.site.call)} is built: ${datasetSize(made.name, "torchvision")!.source}` } });
     const listItems = listed?.kind === "list" || listed?.kind === "tuple" ? lengthOf(listed) : undefined;
     if (listItems !== undefined) samples.push({ rank: 90, figure: { value: listItems, source: "code", line: loader.site.call.pos.line, detail: `len(${snippet(input.text, fed!)}): the ${listItems} items of the list the loader is given` } });
     // A tensor or array given as the dataset is one too (len() is its first dimension, indexing takes a row).

@@ -141,4 +141,33 @@ train(torch.nn.Linear(4, 2), datasets.CIFAR100("./d", train=True), batch_size=ar
     const plan = await planOf(text, { "/project/trainer.py": TRAIN, "/project/utils.py": UTILS });
     assert.deepEqual([plan.batch?.value, plan.dropLast, plan.samples?.value], [32, true, 50000]);
   });
+
+  it("a helper called in the loader's argument returns the dataset: DataLoader(dataset=make_train(), ...) trains on what it returns", async () => {
+    const sets = `from torchvision import datasets, transforms
+
+
+def make_train():
+    return datasets.FashionMNIST("./d", train=True, transform=transforms.ToTensor(), download=True)
+
+
+def make_test():
+    return datasets.FashionMNIST("./d", train=False, transform=transforms.ToTensor())
+`;
+    const script = (helper: string) => `import torch
+from torch.utils.data import DataLoader
+from sets import make_train, make_test
+
+model = torch.nn.Linear(784, 10)
+opt = torch.optim.SGD(model.parameters(), lr=0.1)
+loader = DataLoader(dataset=${helper}(), batch_size=100, shuffle=True)
+for epoch in range(2):
+    for x, y in loader:
+        opt.zero_grad()
+        torch.nn.functional.cross_entropy(model(x.flatten(1)), y).backward()
+        opt.step()
+`;
+    assert.equal((await planOf(script("make_train"), { "/project/sets.py": sets })).samples?.value, 60000);
+    // The test split is not the table's training samples.
+    assert.equal((await planOf(script("make_test"), { "/project/sets.py": sets })).samples?.value, undefined);
+  });
 });
