@@ -22,6 +22,7 @@ import {
   unknown,
 } from "./construct";
 import { layerAttribute } from "./layer-attributes";
+import { argumentAdder } from "./library-argument-adders";
 import { attributesBoundIn, namesBoundIn } from "./loop-bindings";
 import type { CudaDevice } from "./cuda-device";
 import { isDataDependentMaskedCopy } from "../torch/masked-copy";
@@ -1181,6 +1182,13 @@ export class Interpreter {
     this.currentLocation = this.location(e.pos);
     try {
       if (fn.kind === "unknown") {
+        // A library not installed that adds its flags to the script's parser and returns it (library-argument-adders.ts).
+        const adds = fn.missing && args[0]?.kind === "instance" ? argumentAdder(e.func) : undefined;
+        if (adds) {
+          const add = this.getAttribute(args[0]!, "add_argument", e.pos);
+          for (const a of adds) this.call(add, [str(a.flag)], new Map<string, Value>(a.switch ? [["action", str("store_true")], ["default", bool(false)]] : [["default", NONE]]));
+          return args[0]!;
+        }
         if (this.currentRecorder.reportedUnknowns.has(fn)) return fn; // a consequence of a gap already noted
         // Code that is not on disk stays marked so, so the model built here is still shown (with why).
         const result: UnknownValue = { ...unknown(fn.reason, this.location(e.pos)), ...(fn.missing ? { missing: true } : {}) };

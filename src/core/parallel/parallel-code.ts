@@ -11,6 +11,7 @@ import { findCodeSites, type CodeSite } from "../training/code-sites";
 import { ACCUMULATION_CONSTANT, runsByDefault } from "../training/training-plan";
 import { dottedName, forEachExpression, forEachStatement, keywordArgument, ownExpressions, positionalArgument, type CallExpression as Call } from "../python/syntax-walk";
 import { evaluateAtSite } from "../training/evaluate-site";
+import { deepSpeedRun } from "../training/deepspeed-config";
 import type { ParallelKind, ParallelSetup, ParallelSource, ZeroStage } from "./parallel-setup";
 
 /** Words without which a file says nothing about data parallelism. */
@@ -121,7 +122,10 @@ export function readParallelCode(input: { interpreter: Interpreter; namespace: M
         if (name === "deepspeed.initialize" || /(^|\.)deepspeed\.initialize$/.test(site.callee)) {
           setKind("deepspeed", line, shown);
           const config = keyword("config") ?? keyword("config_params");
-          if (config) readDeepSpeedArgument(evaluate(site, config), line, `${site.callee}(config=${code(config)})`, setStage, configFile);
+          const given = config ? evaluate(site, config) : undefined;
+          if (config) readDeepSpeedArgument(given, line, `${site.callee}(config=${code(config)})`, setStage, configFile);
+          // A config of train_batch_size alone states the job's batch: each of N processes loads 1/N of it.
+          if (config && deepSpeedRun(given, 1)?.fromTotal && !setup.batchSplit) setup.batchSplit = source(line, `${site.callee}(config=${code(config)}): train_batch_size is the job's batch over every GPU (DeepSpeed config)`);
         }
         break;
       case "TrainingArguments":

@@ -75,6 +75,7 @@ import { fastaiTrainingSamples } from "./fastai-datasets";
 import { chosenByUser } from "./required-choice";
 import { buildsIgniteTrainer, igniteRun, importsIgnite } from "./ignite-engine";
 import { acceleratedTrain, importsPytorchAccelerated } from "./accelerated-trainer";
+import { deepSpeedRun, isDeepSpeedInitialize } from "./deepspeed-config";
 import { buildsMmRunner, importsOpenMMLab, isMmengineClass, mmRunFigures, mmRunnerKeywordFigures, mmTrainConfig } from "./mm-runner";
 import { fastaiFitEpochs, fastaiLoadersBatch, fastaiPrecision, importsFastai, isFastaiFit, isFastaiLoaders } from "./fastai-learner";
 
@@ -272,7 +273,10 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
   let perEpochOnly: string | undefined;
   const batches: Candidate[] = [];
   const samples: Candidate[] = [];
-  const loaders: { site: CallSite; score: number; batch?: PlanFigure; dropLast?: boolean }[] = [];
+  // `fed`: the dataset where the call names it otherwise than DataLoader's `dataset` (DeepSpeed's training_data).
+  const loaders: { site: CallSite; score: number; batch?: PlanFigure; dropLast?: boolean; fed?: Expression }[] = [];
+  // DeepSpeed's config decides the engine's precision whatever casts the code makes to follow it (deepspeed-config.ts).
+  let deepSpeedPrecision: TrainingPlan["precision"];
   /** Dataset-like sites by the names they are assigned to, for linking a DataLoader to its dataset. */
   const datasets: { site: CallSite; figure: PlanFigure; names: string[]; rank: number }[] = [];
   // Training parts of train_test_split (by target name), and parts (Subset, random_split) whose size is not known.
@@ -1044,6 +1048,23 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
       loaders.push({ site: split, score: last === "splits" ? loaderScore(split, call) + 2 : loaderScore(site, call), batch: figure });
       continue;
     }
+    if (isDeepSpeedInitialize(site.callee) && runsByDefault(site, (e) => evaluateOne(site, e))) {
+      // `engine, optimizer, loader, _ = deepspeed.initialize(model=net, training_data=ds, config=cfg)` (deepspeed-config.ts):
+      // one process in the plain run.
+      const given = keyword("config") ?? keyword("config_params");
+      const ds = given ? deepSpeedRun(evaluateOne(site, given), 1) : undefined;
+      if (ds) {
+        const shown = `${site.callee}(config=${snippet(input.text, given!)})`;
+        const data = keyword("training_data");
+        if (ds.micro !== undefined && data && site.assignedTo.length >= 3) {
+          const batch: PlanFigure = { value: ds.micro, source: "code", line, detail: `${shown}: ${ds.detail.micro}, the batch of the training_data loader it returns` };
+          loaders.push({ site: { ...site, assignedTo: [site.assignedTo[2]!] }, score: 10, batch, fed: data });
+        }
+        if (ds.accumulation !== undefined && ds.accumulation > 1) accumulations.push({ rank: 40, figure: { value: ds.accumulation, source: "code", line, detail: `${shown}: ${ds.detail.accumulation}` } });
+        if (ds.precision) deepSpeedPrecision ??= { value: ds.precision, line, detail: `${shown}: ${ds.detail.precision}` };
+      }
+      continue;
+    }
     if (/DataLoader$/.test(last)) {
       // A loader in a branch the plain run does not take (`elif args.dataset == 'cifar10':`) is not the run's.
       if (!runsByDefault(site, (e) => evaluateOne(site, e))) continue;
@@ -1602,7 +1623,7 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
   if (loader?.batch) batches.push({ rank: loader.batch.source === "default" ? 2 : 45, figure: loader.batch });
   /** The dataset a loader is fed, and what it was given. */
   const linkedDataset = (l: (typeof loaders)[number]) => {
-    const given = keywordArgument(l.site.call, "dataset") ?? positionalArgument(l.site.call, 0);
+    const given = l.fed ?? keywordArgument(l.site.call, "dataset") ?? positionalArgument(l.site.call, 0);
     // torchtext's `BucketIterator.splits((train, val, test), ...)`: the training iterator is over the first dataset.
     const fed = given?.type === "tuple" && given.items.length > 0 ? given.items[0] : given;
     // The last binding of the name before the loader is the one it is fed (`ds = split(ds)` rebinds it).
@@ -1770,6 +1791,7 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
     else plan.steps = bestSteps;
   }
   if (bestAccumulation && bestAccumulation.value > 1) plan.accumulation = bestAccumulation;
+  if (deepSpeedPrecision) precision = deepSpeedPrecision;
   if (precision) plan.precision = precision;
   if (tracker) plan.tracker = tracker;
   // What the code's own torch.cuda calls were answered (the target's GPU), not what its text mentions.
