@@ -23,6 +23,7 @@ import {
 } from "./construct";
 import { layerAttribute } from "./layer-attributes";
 import { argumentAdder } from "./library-argument-adders";
+import { makesSacredConfigScope } from "./sacred-scopes";
 import { attributesBoundIn, namesBoundIn } from "./loop-bindings";
 import type { CudaDevice } from "./cuda-device";
 import { isDataDependentMaskedCopy } from "../torch/masked-copy";
@@ -812,6 +813,8 @@ export class Interpreter {
         if (decorator && (decorator.kind === "function" || decorator.kind === "native")) {
           const result = this.tryCall(decorator, [fn]);
           if (result && (result.kind === "function" || result.kind === "native" || result.kind === "partial" || result.kind === "class")) fn = result;
+        } else if (fn.kind === "function" && (!decorator || decorator.kind === "unknown") && makesSacredConfigScope(d, this.currentLoader.sourceText?.(this.frame?.file ?? ""))) {
+          fn = { ...fn, returnsLocals: true };
         }
       }
     }
@@ -1309,6 +1312,7 @@ export class Interpreter {
       const body = def.body;
       if (def.isGenerator) return this.runGenerator(body, scope);
       const c = this.executeBlock(body, scope);
+      if (fn.returnsLocals) return dict([...scope.names].filter(([k]) => !k.startsWith("__greenlight")).map(([k, v]) => [str(k), v] as [Value, Value]));
       return c?.type === "return" ? c.value : NONE;
     } finally {
       this.currentBudget.leave();

@@ -91,6 +91,9 @@ export interface FunctionValue {
   definingClass?: ClassValue;
   isStatic?: boolean;
   isClassMethod?: boolean;
+  /** A sacred config scope (`@ingredient.config`, `@ingredient.named_config`): called, it returns its local names as
+   *  a dict, as sacred's ConfigScope.__call__ returns its configuration (sacred-scopes.ts). */
+  returnsLocals?: boolean;
   /** Attributes set on the function (`fn.x = ...`, functools.wraps's __wrapped__), as its __dict__. */
   attributes?: Map<string, Value>;
 }

@@ -55,7 +55,7 @@ export function runBindings(input: {
   const wrapped = dataclassEntryBindings(input.body, input.text, moduleLevel);
   // A sacred captured function's parameters: the experiment's config scopes' locals of the same names, which, as
   // gin's, fill only what the call leaves out.
-  const sacred = sacredBindings(input.body, input.text, (scope, names) => evaluateAtSite(interpreter, namespace.scope, file, { fn: scope, before: scope.body }, names, now, undefined, allowance));
+  const sacred = sacredBindings(input.body, input.text, (scope, names) => evaluateAtSite(interpreter, namespace.scope, file, { fn: scope, before: scope.body }, names, now, undefined, allowance), { evaluate: moduleLevel, sourceText: (f) => interpreter.loader.sourceText?.(f) });
   const functions = callSiteBindings(input.body, input.text, evaluate, (fn, name) => input.bound?.(fn, name) ?? hydra.find((r) => r.fn === fn && r.parameter === name)?.config ?? click(fn, name) ?? wrapped(fn, name), input.exclude);
   // Methods of the file's classes, from the calls on their objects (`YoloTrain().train()`, `model.train(n_epochs=30)`).
   const methods = methodBindings(input.body, input.text, evaluate, () => bindings);

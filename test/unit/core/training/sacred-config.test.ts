@@ -51,4 +51,38 @@ describe("sacred config scopes and captured functions (training/sacred-config.ts
     const other = script("    n_epochs = 3\n    bs = 40", "@registry.capture\ndef train(n_epochs, bs):", "registry = object()\n@ex.automain\ndef main():\n    train()");
     assert.equal((await analyze(other)).training?.batch?.value, undefined);
   });
+
+  it("an ingredient of another file: its config scopes' locals under its path, a named config called in a scope giving its own locals", async () => {
+    const ingredients = `import sacred
+
+training = sacred.Ingredient("training")
+
+
+@training.named_config
+def small():
+    bs = 24
+    n_epochs = 7
+
+
+@training.named_config
+def large():
+    bs = 256
+    n_epochs = 90
+
+
+@training.config
+def config():
+    size = "small"
+    if size == "small":
+        schedule = small()
+    else:
+        schedule = large()
+`;
+    const main = (listed: string) => script("    seed = 0", `@ex.automain\ndef main(_config):\n    n_epochs, bs = _config["training"]["schedule"]["n_epochs"], _config["training"]["schedule"]["bs"]`, "").replace('ex = Experiment("mnist")', `import ingredients\n\nex = Experiment("mnist", ingredients=[${listed}])`);
+    const plan = (await analyze(main("ingredients.training"), { others: { "/project/ingredients.py": ingredients } })).training;
+    assert.deepEqual([plan?.epochs?.value, plan?.batch?.value], [7, 24]);
+    // Not listed among the experiment's ingredients: no "training" entry.
+    const unlisted = (await analyze(main(""), { others: { "/project/ingredients.py": ingredients } })).training;
+    assert.equal(unlisted?.batch?.value, undefined);
+  });
 });
