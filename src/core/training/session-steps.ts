@@ -57,11 +57,15 @@ export function trainingOperations(body: Statement[], text?: string): Set<string
 
 /**
  * Whether a call runs a training operation in a session: one of `ops` (`sess.run(train_op, ...)`, `sess.run([optimizer,
- * cost], ...)`), or `obj.attr` where attr is bound on `self` to one, by a class of this file (in `ops` as `self.attr`)
+ * cost], ...)`, or the operation's own `train_op.run(...)`), or `obj.attr` where attr is bound on `self` to one, by a class of this file (in `ops` as `self.attr`)
  * or by the object's own class of any file (`objectOps(obj)`, classTrainingOperations of the class that built it).
  */
 export function runsTrainingOperation(call: CallExpression, ops: ReadonlySet<string>, objectOps?: (object: string) => ReadonlySet<string> | undefined): boolean {
   if ((ops.size === 0 && !objectOps) || call.func.type !== "attribute" || call.func.name !== "run") return false;
+  // `train_step.run(feed_dict={...})`: an operation's own run() runs it in the default session (tf.compat.v1.Operation.run,
+  // "Runs this operation in a Session"), one step as `sess.run(train_step, ...)` is.
+  const receiver = dottedName(call.func.object);
+  if (receiver !== undefined && ops.has(receiver)) return true;
   const fetches = positionalArgument(call, 0) ?? keywordArgument(call, "fetches");
   if (!fetches) return false;
   const items = fetches.type === "list" || fetches.type === "tuple" ? fetches.items : fetches.type === "dict" ? fetches.items.flatMap((i) => ("value" in i ? [i.value] : [])) : [fetches];

@@ -33,6 +33,30 @@ describe("TensorFlow 1.x session training loops", () => {
     assert.match(plan.samples!.detail, /validation_size=5000/);
   });
 
+  it("counts the operation's own run() (train_op.run(feed_dict=...)) as a session step, and another op's run() as none", async () => {
+    const script = `import random
+import tensorflow as tf
+
+x = tf.placeholder("float", [None, 4])
+y = tf.placeholder("float", [None])
+w = tf.Variable(tf.zeros([4]))
+cost = tf.reduce_mean(tf.square(y - tf.reduce_sum(x * w, 1)))
+train_step = tf.train.AdamOptimizer(1e-4).minimize(cost)
+sess = tf.InteractiveSession()
+sess.run(tf.global_variables_initializer())
+memory = [([0.0, 0.0, 0.0, 0.0], 1.0)] * 1000
+BATCH = 48
+for t in range(3000):
+    minibatch = random.sample(memory, BATCH)
+    train_step.run(feed_dict={x: [m[0] for m in minibatch], y: [m[1] for m in minibatch]})
+`;
+    const plan = (await analyze(script)).training ?? {};
+    assert.equal(plan.steps?.value, 3000);
+    assert.equal(plan.batch?.value, 48);
+    const evaluated = (await analyze(script.replace("train_step.run(", "cost.eval("))).training ?? {};
+    assert.equal(evaluated.steps, undefined, "evaluating the cost takes no step");
+  });
+
   it("follows validation_size, and a session run that fetches no training op is no step", async () => {
     const plan = (await analyze(TF1_SCRIPT.replace('one_hot=True)', 'one_hot=True, validation_size=10000)').replace("sess.run([optimizer, cost]", "sess.run([cost, cost]"))).training ?? {};
     assert.equal(plan.samples?.value, 50_000);
