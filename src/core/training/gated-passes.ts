@@ -4,7 +4,7 @@
 // index passes the gate times the updates each of those makes, not every pass times them (issue 21).
 import type { Expression, Statement } from "../python/ast";
 import type { Value } from "../interp/values";
-import { namesIn } from "../python/syntax-walk";
+import { dottedName, forEachExpression, namesIn } from "../python/syntax-walk";
 import { conjuncts, moduloZero } from "./loop-shape";
 import { breakGuards } from "./counter-budget";
 import { positiveInteger, positiveOrZero } from "../interp/value-figures";
@@ -23,11 +23,18 @@ export interface GatedPasses {
  */
 export function gatedPasses(outer: Extract<Statement, { type: "for" }>, inner: Statement, evaluate: (e: Expression) => Value | undefined, text: string): GatedPasses | undefined {
   if (outer.target.type !== "name") return undefined;
-  const index = outer.target.id;
-  const range = evaluate(outer.iter);
-  if (range?.kind !== "range" || range.step !== 1) return undefined;
   const tests = testsOnTheWay(outer.body, inner);
   if (!tests || tests.length === 0) return undefined;
+  return gatePasses(evaluate(outer.iter), tests, outer.target.id, evaluate, text);
+}
+
+/**
+ * The indexes of `range` (stepped by one) that pass every test, each part of the tests that reads `index` (a name, or
+ * a dotted attribute such as `self.t`) a period or a start, the other parts left as holding. Undefined when no part
+ * reads the index, a part cannot be read, or there are several periods.
+ */
+export function gatePasses(range: Value | undefined, tests: Expression[], index: string, evaluate: (e: Expression) => Value | undefined, text: string): GatedPasses | undefined {
+  if (range?.kind !== "range" || range.step !== 1) return undefined;
   const gate = readGate(tests.flatMap(conjuncts), index, evaluate, text);
   if (!gate) return undefined;
   const { periods, said } = gate;
@@ -67,7 +74,7 @@ export function passesBeforeBreak(loop: Extract<Statement, { type: "for" }>, ite
 
 /** The tests of the `if`s that hold `inner` within `body`, outermost first (only `if`/`with`/`try` blocks between
  *  them); undefined when `inner` sits in an `else`, another loop or a definition. */
-function testsOnTheWay(body: Statement[], inner: Statement): Expression[] | undefined {
+export function testsOnTheWay(body: Statement[], inner: Statement): Expression[] | undefined {
   for (const s of body) {
     if (s === inner) return [];
     if (s.pos.startIndex > inner.pos.startIndex || s.pos.endIndex < inner.pos.endIndex) continue;
@@ -111,15 +118,20 @@ function readGate(parts: Expression[], name: string, evaluate: (e: Expression) =
   return { periods, from, said };
 }
 
-/** Whether an expression reads the name. */
+/** Whether an expression reads the name (or the dotted attribute, `self.t`). */
 function readsName(e: Expression, name: string): boolean {
-  return namesIn([e], new Set()).has(name);
+  if (!name.includes(".")) return namesIn([e], new Set()).has(name);
+  let found = false;
+  forEachExpression(e, (x) => {
+    if (!found && dottedName(x) === name) found = true;
+  });
+  return found;
 }
 
 /** k in `index + k` (0 for the index itself). */
 function indexOffset(e: Expression, index: string): number | undefined {
-  if (e.type === "name" && e.id === index) return 0;
-  if (e.type === "binary" && e.op === "+" && e.left.type === "name" && e.left.id === index && e.right.type === "int") return e.right.value;
+  if (dottedName(e) === index) return 0;
+  if (e.type === "binary" && e.op === "+" && dottedName(e.left) === index && e.right.type === "int") return e.right.value;
   return undefined;
 }
 
@@ -127,7 +139,7 @@ function indexOffset(e: Expression, index: string): number | undefined {
 function startBound(test: Expression, index: string): { bound: Expression; inclusive: boolean } | undefined {
   if (test.type !== "compare" || test.ops.length !== 1) return undefined;
   const [op, left, right] = [test.ops[0], test.left, test.comparators[0]];
-  const isIndex = (e: Expression) => e.type === "name" && e.id === index;
+  const isIndex = (e: Expression) => dottedName(e) === index;
   if (isIndex(left) && (op === ">" || op === ">=") && !readsName(right, index)) return { bound: right, inclusive: op === ">=" };
   if (isIndex(right) && (op === "<" || op === "<=") && !readsName(left, index)) return { bound: left, inclusive: op === "<=" };
   return undefined;

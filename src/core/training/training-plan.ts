@@ -62,6 +62,7 @@ import { methodDrawnBatch } from "./drawn-batches";
 import { periodicRollout, rolloutBatch } from "./rollout-batch";
 import { replaysRollout } from "./update-epochs";
 import { anyOfPasses, counterGatedPasses, gatedPasses, passesBeforeBreak } from "./gated-passes";
+import { calledGatePasses, definitionsByName } from "./called-gates";
 import { optionRead } from "./unread-options";
 import { environmentEpisode, fixedEpisodeSteps } from "./episode-length";
 import { counterStartPasses } from "./counter-gate";
@@ -468,6 +469,8 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
     stepping.set(c, result);
     return result;
   };
+  let methodsByName: ((name: string) => FunctionDefinition | undefined) | undefined;
+  const methodNamed = () => (methodsByName ??= definitionsByName(input.body));
   const shapes = new Map<Statement, LoopShape>();
   const shapeOf = (l: LoopStatement): LoopShape => {
     let shape = shapes.get(l);
@@ -776,6 +779,15 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
         const counterGate = site.loop.type === "while" && counter && stride !== undefined ? counterGatedPasses(site.loop, counter, stride, count.value, shape.stepEvery!, (e) => evaluateOne(site, e), input.text) : undefined;
         if (counterGate) {
           if (counterGate.value > 0) steps.push({ rank: 50, figure: { ...figure, value: counterGate.value, detail: `${count.detail}, stepping when ${counterGate.detail}` } });
+          continue;
+        }
+        // `for self.step in range(start, max_step): self.observe(...)` whose method learns only under `if self.step >
+        // self.learn_start: if self.step % self.train_frequency == 0:`, or a gate on a range that does not start at
+        // zero: the passes the tests let through step (called-gates.ts).
+        const calledGate = site.loop.type === "for" && !count.detail.includes(" until ") && enclosingCounts(site) === undefined
+          ? calledGatePasses(site.loop, unwrappedProgress(iterOf(site.loop) ?? site.loop.iter), site.context.fn?.params[0]?.name, steppingCall, methodNamed(), (e) => evaluateOne(site, e), input.text) : undefined;
+        if (calledGate) {
+          if (calledGate.value > 0) steps.push({ rank: 50, figure: { ...figure, value: calledGate.value, detail: `${count.detail}, stepping when ${calledGate.detail}` } });
           continue;
         }
         const from = shape.stepFrom && !count.detail.includes(" until ") ? positiveOrZero(evaluateOne(site, shape.stepFrom.bound)) : undefined;
@@ -1815,6 +1827,7 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
   const ownLoops = /\.backward\s*\(/.test(input.text);
   if (!input.nested && input.files && (ownLoops ? !plan.epochs && !plan.steps : plan.batch || /__name__\s*==\s*['"]__main__['"]/.test(input.text) || TRAINING_FUNCTION_CALL.test(input.text) || WORKER_TARGET.test(input.text))) {
     const foreign = foreignTraining(input.body, input.text, file, input.files, (site, e) => evaluateOne(site, e), (site) => runsByDefault(site, (e) => evaluateOne(site, e)));
+
     if (foreign) {
       const inner = discoverTrainingPlan({ ...input, namespace: foreign.module, body: [foreign.definition, ...foreign.helpers], text: foreign.text, file: foreign.file, bound: foreign.bindings, nested: true, trains: true });
       fillFromForeign(plan, foreign, inner, input.text, input.root);
@@ -2087,6 +2100,12 @@ function namesEpochs(iter: Expression): boolean {
 /** tqdm's progress bars (tqdm.github.io: `tqdm(iterable)` yields the iterable's items, `trange(n)` is
  *  `tqdm(range(n))`), under the names scripts import them by. */
 const PROGRESS_BAR = /^(tqdm|trange|tqdm_notebook|tnrange|tqdm\.(auto\.|notebook\.|std\.)?(tqdm|trange))$/;
+
+/** What a progress bar walks: `tqdm(range(a, b), ncols=70)` walks `range(a, b)` (tqdm.github.io); any other iterable as it is. */
+function unwrappedProgress(e: Expression): Expression {
+  if (e.type !== "call" || !PROGRESS_BAR.test(dottedName(e.func) ?? "") || /trange|tnrange/.test(dottedName(e.func) ?? "")) return e;
+  return positionalArgument(e, 0) ?? e;
+}
 
 /** `for i in pbar` inside `with tqdm(range(n)) as pbar:`, or after `pbar = tqdm(loader)` / `epochs = trange(n)` in
  *  the same block: the loop iterates what the progress bar wraps, by loop. */
