@@ -47,12 +47,21 @@ function reachedFunctions(body: Statement[], calls: CallExpression[], outside: S
  *  that it calls on its own object (`self.train_epoch()`), so its steps are per epoch. */
 export function stepLoopCalledPerEpoch(body: Statement[], stepLoop: Span, epochLoop: { pos: Span; body: Statement[] }): boolean {
   const fn = body.find((s): s is FunctionDefinition => s.type === "function" && within(stepLoop, s.pos));
-  if (!fn || within(epochLoop.pos, fn.pos)) return false;
+  if (fn && within(epochLoop.pos, fn.pos)) return callsNestedDefinition(fn.body, stepLoop, epochLoop);
+  if (!fn) return false;
   const caller = body.find((s): s is FunctionDefinition => s.type === "function" && within(epochLoop.pos, s.pos));
   const self = caller?.params[0]?.name;
   const calls = callsInBody(epochLoop.body);
   return reachedFunctions(body, calls, epochLoop.pos).includes(fn) ||
     calls.some((c) => self !== undefined && c.func.type === "attribute" && c.func.name === fn.name && c.func.object.type === "name" && c.func.object.id === self && fn.params[0]?.name !== undefined);
+}
+
+/** Whether the epoch loop calls by name a function defined in the same function as it, before it, that holds the step
+ *  loop (Spinning Up's PPO: `def update():` with its `for i in range(train_pi_iters):` inside `ppo()`, then `for epoch
+ *  in range(epochs): ...; update()`): Python runs the nested function's loops on each call, once per epoch. */
+function callsNestedDefinition(block: Statement[], stepLoop: Span, epochLoop: { pos: Span; body: Statement[] }): boolean {
+  const nested = block.find((s): s is FunctionDefinition => s.type === "function" && within(stepLoop, s.pos) && s.pos.endIndex <= epochLoop.pos.startIndex);
+  return nested !== undefined && callsInBody(epochLoop.body).some((c) => c.func.type === "name" && c.func.id === nested.name);
 }
 
 /** Whether a loop calls, by name and directly or through other functions of the module, a module-level function of

@@ -6,6 +6,9 @@ import { attributeChain, forEachExpression, ownExpressions, targetNames } from "
 /** Where a site sits: its enclosing function, and the statements that run before it there. */
 export interface SiteContext {
   fn?: FunctionDefinition;
+  /** The functions `fn` is nested in, outermost first: their parameters and the statements before the definition are
+   *  the closure its free names read (`def update():` inside `ppo(train_pi_iters=80)` reads train_pi_iters). */
+  enclosing?: FunctionDefinition[];
   /**
    * Statements before the site on its way down from the function body (or from a block of the module), outermost
    * first. Empty at a module's top level: those statements already ran when the module was loaded.
@@ -116,12 +119,14 @@ export function findCodeSites(body: Statement[], text: string, words: RegExp = T
 
   type Conditions = NonNullable<SiteContext["conditions"]>;
   const rebound = reboundSettings(body);
+  const nestedIn = new Map<FunctionDefinition, FunctionDefinition[]>();
   const visitBlock = (block: Statement[], fn: FunctionDefinition | undefined, outer: Statement[], moduleTop: boolean, conditions: Conditions = [], keyed?: Extract<Statement, { type: "for" }>) => {
     block.forEach((s, i) => {
       // At module level the namespace holds each name's last value; a setting bound again later (a notebook's
       // `epochs = 100` before one loop, `epochs = 1000` before the next) is read as bound where the site runs.
       const before = moduleTop ? (rebound.size > 0 ? block.slice(0, i).filter((b) => rebound.has(b)) : []) : [...outer, ...block.slice(0, i)];
-      const context: SiteContext = conditions.length > 0 ? { fn, before, conditions } : { fn, before };
+      const enclosing = fn ? nestedIn.get(fn) : undefined;
+      const context: SiteContext = { fn, before, ...(conditions.length > 0 ? { conditions } : {}), ...(enclosing ? { enclosing } : {}) };
       const assignedTo = s.type === "assign" ? s.targets.flatMap(targetNames) : s.type === "annotated" ? targetNames(s.target) : [];
       const direct = s.type === "assign" || s.type === "annotated" ? s.value : undefined;
       const attributes = s.type === "assign" ? s.targets.flatMap(targetAttributes) : [];
@@ -175,7 +180,9 @@ export function findCodeSites(body: Statement[], text: string, words: RegExp = T
           visitBlock(s.finalbody, fn, inner, false, conditions);
           break;
         case "function":
-          if (mayTrain(s)) visitBlock(s.body, s, [], false);
+          // A function defined inside another reads that one's names as they stand where it is defined (a closure).
+          if (fn) nestedIn.set(s, [...(nestedIn.get(fn) ?? []), fn]);
+          if (mayTrain(s)) visitBlock(s.body, s, fn ? before : [], false);
           break;
         case "class":
           for (const member of s.body) if (member.type === "function" && mayTrain(member)) visitBlock(member.body, member, [], false);

@@ -271,15 +271,19 @@ export function evaluateAtSite(
   // ngpus_per_node)` needs the parameter, or the division fails and the batch before it stands.
   const needed = namesIn([...expressions, ...allExpressions(slice)], new Set());
   const bound = new Map<string, Value>();
-  for (const p of context.fn?.params ?? []) {
-    const value = bindings && needed.has(p.name) ? bindings(context.fn!, p.name) : undefined;
+  // A nested function's free names are its enclosing functions' (a closure, PEP 227): their parameters come first, so
+  // the function's own shadow them.
+  const parameters = [...(context.enclosing ?? []), ...(context.fn ? [context.fn] : [])].flatMap((fn) => fn.params.map((p) => ({ fn, p })));
+  for (const { fn, p } of parameters) {
+    const value = bindings && needed.has(p.name) ? bindings(fn, p.name) : undefined;
     if (value) bound.set(p.name, value);
+    else bound.delete(p.name);
   }
   // A global the module leaves unbound but a function sets (`def main(): global args; args = parser.parse_args()`)
   // holds, in the functions main goes on to call, what that assignment gave.
   const fromFunctions = new Map<string, Value>();
   if (context.fn && followGlobals) {
-    const local = new Set([...(context.fn.params.map((p) => p.name)), ...assignedNames(slice)]);
+    const local = new Set([...parameters.map(({ p }) => p.name), ...assignedNames(slice)]);
     for (const name of needed) {
       if (local.has(name) || scopeValue(moduleScope, name) !== undefined) continue;
       const value = globalFromFunction(interp, moduleScope, file, name, now, bindings, allowance);
@@ -297,7 +301,7 @@ export function evaluateAtSite(
   // The frame holds the site's scope, so what reads the caller's names (eval of a name, locals()) finds them.
   const scope: Scope = { names: new Map(), parent: globalScope };
   return interp.withRun(run, () => interp.withFrame({ file, inModel: false, scope }, () => {
-    for (const p of context.fn?.params ?? []) {
+    for (const { p } of parameters) {
       const passed = bound.get(p.name);
       if (passed) scope.names.set(p.name, own(p.name, passed));
       else if (p.kind === "star") scope.names.set(p.name, tuple([]));

@@ -641,6 +641,8 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
     }
     return { value, source: "code", line: loops[0].pos.line, detail: details.join(" × ") };
   };
+  /** Steps already counted over the whole run: a called function's loop times the calls the loops around the call make. */
+  const wholeRun = new Set<PlanFigure>();
   /** Full-batch training: the tensor the loop feeds its model each pass is the batch and the samples (full-batch-epochs.ts). */
   const fullBatch = new Set<PlanFigure>();
   const wholeData = (site: Extract<CodeSite, { kind: "loop" | "while" }>) => {
@@ -831,6 +833,7 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
         }
         loopSpans.set(figure, site.loop.pos);
         if (shape.breakAt?.counter && count.detail.includes(" until ")) counterBreaks.set(figure, { counter: shape.breakAt.counter, afterStep: shape.breakAt.afterStep });
+        if (episodes) wholeRun.add(figure);
         steps.push({ rank: 50, figure });
         continue;
       }
@@ -1783,7 +1786,7 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
   const epochLoop = bestEpochs && loopSpans.get(bestEpochs);
   const cap = bestSteps && counterBreaks.get(bestSteps);
   const outer = bestEpochs && epochLoops.get(bestEpochs);
-  const nested = bestSteps && bestEpochs && stepLoop && epochLoop && ((stepLoop.startIndex > epochLoop.startIndex && stepLoop.endIndex <= epochLoop.endIndex) || (!cap && outer && stepLoopCalledPerEpoch(input.body, stepLoop, outer)));
+  const nested = bestSteps && bestEpochs && stepLoop && epochLoop && !wholeRun.has(bestSteps) && ((stepLoop.startIndex > epochLoop.startIndex && stepLoop.endIndex <= epochLoop.endIndex) || (!cap && outer && stepLoopCalledPerEpoch(input.body, stepLoop, outer)));
   if (nested && cap && outer && !resets(outer, cap.counter, stepLoop!)) {
     // A counter the epoch loop never resets (`step = 0` before it) caps the whole run. Only the inner loop breaks:
     // each later epoch runs one step more before its check, when the check follows the step.
