@@ -329,6 +329,9 @@ export function evaluateAtSite(
       const outcome = guarded(() => {
         try {
           interp.execute(s, scope);
+          // `params = common.GAME_PARAMS["pong"]` then `params.batch_size *= args.envs`: the name is bound to an object
+          // other evaluations share (another module's global), so the slice changes its own copy, once per evaluation.
+          if (s.type === "assign") for (const t of s.targets) if (t.type === "name" && changed.has(t.id) && scope.names.has(t.id)) scope.names.set(t.id, ownCopy(scope.names.get(t.id)!));
         } catch (err) {
           if (err instanceof UnknownInput && err.source.required) stopped ??= err.source;
           throw err;

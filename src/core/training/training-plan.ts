@@ -1197,6 +1197,11 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
       const run = igniteRun(call, (e) => evaluateOne(site, e), (e) => snippet(input.text, e));
       if (run.epochs) epochs.push({ rank: run.epochs.defaulted ? 1 : 40, figure: { value: run.epochs.value, source: run.epochs.defaulted ? "default" : "code", line, detail: run.epochs.detail } });
       if (run.epochs && run.perEpoch) steps.push({ rank: 40, figure: { value: run.epochs.value * run.perEpoch.value, source: "code", line, detail: `${run.epochs.detail} × ${run.perEpoch.detail}` } });
+      // `trainer.run(batch_generator(buffer, initial, batch_size))`: Engine.run passes each item of its data to the
+      // process function as the batch, so a generator of the project's own makes batches of the size its call binds.
+      const data = positionalArgument(call, 0) ?? keywordArgument(call, "data");
+      const generated = data?.type === "call" ? generatorCallBatch(data, evaluateOne(site, data.func), (e) => evaluateOne(site, e), (e) => snippet(input.text, e)) : undefined;
+      if (generated) batches.push({ rank: 45, figure: { value: generated.value, source: "code", line, detail: generated.detail } });
       continue;
     }
     if (accelerated && last === "train" && call.func.type === "attribute" && runsByDefault(site, (e) => evaluateOne(site, e))) {
