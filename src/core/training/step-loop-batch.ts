@@ -8,7 +8,10 @@
 // - a loop over batch indexes that slices `x[i * B:i * B + B]` (or `x[i * B:(i + 1) * B]`) takes B items a step: the
 //   slice starts at the i-th multiple of B, so consecutive steps take consecutive chunks of B;
 // - a loop that slices `x[k:k + B]` from a cursor it advances by the same B each step (`k += B`) takes B items a step
-//   (NeRF's `batch = rays_rgb[i_batch:i_batch + N_rand]` then `i_batch += N_rand`).
+//   (NeRF's `batch = rays_rgb[i_batch:i_batch + N_rand]` then `i_batch += N_rand`);
+// - `data.next_batch(n)` returns the next n examples: TensorFlow 1.x's DataSet.next_batch(batch_size)
+//   (tensorflow/contrib/learn/python/learn/datasets/mnist.py, the MNIST tutorials' `mnist.train.next_batch(100)`), a
+//   contract the hand-written loaders that copy its name keep, so the count is the batch whatever the receiver.
 import type { Expression, FunctionDefinition, Statement } from "../python/ast";
 import { callsAnywhere, childBodies, forEachExpression, forEachStatement, ownExpressions, positionalArgument, keywordArgument, dottedName, rootName } from "../python/syntax-walk";
 import type { LoopStatement } from "./loop-shape";
@@ -16,7 +19,7 @@ import type { LoopStatement } from "./loop-shape";
 /** The expression giving a step loop's batch, and how it was read; undefined when the loop does not say. */
 export interface StepLoopBatch {
   size: Expression;
-  how: "range step" | "index slice" | "cursor slice" | "buffer sample";
+  how: "range step" | "index slice" | "cursor slice" | "buffer sample" | "next batch";
 }
 
 /** A buffer of transitions a method samples batches from: bound to `ReplayBuffer(...)`, `PrioritizedReplayBuffer(...)`,
@@ -29,6 +32,14 @@ const BATCH_NAME = /(^|_)(mini_?)?batch(_?size)?$/i;
  *  replay buffers give it (`sample_batch(n)`, `get_batch(n)`, `sample_minibatch(n)`); the receiver must be a buffer or
  *  the count named as a batch, as for `sample`. */
 const SAMPLE_METHOD = /^(sample(_(mini_?)?batch)?|get_(mini_?)?batch)$/;
+/** A data set's method that returns the next `batch_size` examples (TensorFlow 1.x's `DataSet.next_batch`). */
+const NEXT_BATCH_METHOD = "next_batch";
+
+/** A count drawn in a block, and how. */
+interface DrawnCount {
+  size: Expression;
+  how: "buffer sample" | "next batch";
+}
 
 /** The batch a step loop takes without a loader: its range's step when the body slices from the loop's index, or
  *  the count it samples from a replay buffer. `body` is the code the loop sits in, for the buffers' bindings. */
@@ -51,20 +62,27 @@ export function stepLoopBatch(loop: LoopStatement, body: Statement[]): StepLoopB
   if (cursor) return { size: cursor, how: "cursor slice" };
   const buffers = bufferNames(body);
   const sampled = bufferSample(loop.body, buffers);
-  if (sampled) return { size: sampled, how: "buffer sample" };
+  if (sampled) return sampled;
   // The sampling sits in a method the loop calls (`self.train_model()`, `self.learn()`: `batch =
   // self.memory.sample(self.batch_size)`, then the update): Python runs that body on each call, and its `self` is
   // the loop's, so the count reads the same where the loop is. Followed two calls deep.
   const inCalled = calledSample(loop.body, body, buffers, 2, new Set());
-  return inCalled ? { size: inCalled, how: "buffer sample" } : undefined;
+  return inCalled;
 }
 
-/** The count a block samples from a replay buffer (`buffer.sample(batch_size)`, `random.sample(memory, batch_size)`). */
-function bufferSample(block: Statement[], buffers: Set<string>): Expression | undefined {
-  let found: Expression | undefined;
+/** The count a block samples from a replay buffer (`buffer.sample(batch_size)`, `random.sample(memory, batch_size)`),
+ *  or draws from a data set (`mnist.train.next_batch(mb_size)`). */
+function bufferSample(block: Statement[], buffers: Set<string>): DrawnCount | undefined {
+  let found: DrawnCount | undefined;
   forEachStatement(block, ({ statement }) => {
     for (const root of ownExpressions(statement)) forEachExpression(root, (e) => {
-      if (found || e.type !== "call" || e.func.type !== "attribute" || !SAMPLE_METHOD.test(e.func.name)) return;
+      if (found || e.type !== "call" || e.func.type !== "attribute") return;
+      if (e.func.name === NEXT_BATCH_METHOD) {
+        const size = positionalArgument(e, 0) ?? keywordArgument(e, "batch_size");
+        if (size) found = { size, how: "next batch" };
+        return;
+      }
+      if (!SAMPLE_METHOD.test(e.func.name)) return;
       // Python's `random.sample(population, k)` returns k items drawn from the population
       // (docs.python.org/3/library/random.html#random.sample): `random.sample(self.memory, self.batch_size)`.
       const drawn = dottedName(e.func) === "random.sample";
@@ -72,7 +90,7 @@ function bufferSample(block: Statement[], buffers: Set<string>): Expression | un
       if (!size) return;
       const receiver = drawn ? dottedName(positionalArgument(e, 0) ?? e.func.object) : dottedName(e.func.object);
       const sizeName = dottedName(size)?.split(".").pop();
-      if ((receiver !== undefined && buffers.has(receiver)) || (sizeName !== undefined && BATCH_NAME.test(sizeName))) found = size;
+      if ((receiver !== undefined && buffers.has(receiver)) || (sizeName !== undefined && BATCH_NAME.test(sizeName))) found = { size, how: "buffer sample" };
     });
   });
   return found;
@@ -84,7 +102,7 @@ function bufferSample(block: Statement[], buffers: Set<string>): Expression | un
  * bound method), `depth` calls deep. Only calls that pass no argument in the sampled count's place are followed: the
  * count must read the same in the caller, as `self.batch_size` does.
  */
-function calledSample(block: Statement[], body: Statement[], buffers: Set<string>, depth: number, seen: Set<FunctionDefinition>): Expression | undefined {
+function calledSample(block: Statement[], body: Statement[], buffers: Set<string>, depth: number, seen: Set<FunctionDefinition>): DrawnCount | undefined {
   if (depth <= 0) return undefined;
   const definitions = functionsByName(body);
   for (const call of callsAnywhere(block)) {
@@ -95,20 +113,21 @@ function calledSample(block: Statement[], body: Statement[], buffers: Set<string
     const definition = name === undefined ? undefined : definitions.get(name);
     if (!definition || seen.has(definition) || (receiver && definition.params[0]?.name !== "self")) continue;
     seen.add(definition);
-    const size = bufferSample(definition.body, buffers) ?? calledSample(definition.body, body, buffers, depth - 1, seen);
+    const drawn = bufferSample(definition.body, buffers) ?? calledSample(definition.body, body, buffers, depth - 1, seen);
+    const size = drawn?.size;
     const params = new Set(definition.params.map((p) => p.name));
     const root = size && rootName(size);
     if (!size || root === undefined || assignsName(definition.body, root)) continue;
     if (receiver) {
       const onReceiver = root === "self" ? rebased(size, receiver) : undefined;
-      if (onReceiver) return onReceiver;
+      if (onReceiver) return { size: onReceiver, how: drawn.how };
       continue;
     }
-    if (root === "self" || !params.has(root)) return size;
+    if (root === "self" || !params.has(root)) return drawn;
     // The count is the function's parameter itself (`def sample_and_optimize(self, batch_size)`): the call passes it,
     // so it is the argument the call gives (`agent.sample_and_optimize(BATCH_SIZE)`), read where the call is.
     const given = size.type === "name" ? passedArgument(call, definition, size.id) : undefined;
-    if (given) return given;
+    if (given) return { size: given, how: drawn.how };
   }
   return undefined;
 }

@@ -672,8 +672,9 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
         const detail = own?.how === "range step" && site.loop.type === "for" ? `the step of ${snippet(input.text, site.loop.iter)}, each iteration a slice of ${snippet(input.text, own.size)}`
           : own?.how === "index slice" ? `each iteration slices ${snippet(input.text, own.size)} items from the loop's index times ${snippet(input.text, own.size)}`
           : own?.how === "cursor slice" ? `each iteration slices ${snippet(input.text, own.size)} items from a cursor it advances by ${snippet(input.text, own.size)}`
+          : own?.how === "next batch" ? `each step draws next_batch(${snippet(input.text, own.size)}): that many examples`
           : `sampled ${own ? snippet(input.text, own.size) : ""} at a time from a replay buffer`;
-        if (own && ownBatch !== undefined) batches.push({ rank: own.how === "buffer sample" || strideNamed ? 46 : 5, figure: { value: ownBatch, source: "code", line: site.loop.pos.line, detail } });
+        if (own && ownBatch !== undefined) batches.push({ rank: own.how === "buffer sample" || own.how === "next batch" || strideNamed ? 46 : 5, figure: { value: ownBatch, source: "code", line: site.loop.pos.line, detail } });
         // A buffer that draws its own constructor's count (`agent.step(...)` → `self.memory.sample()`).
         const kept = own ? undefined : ownSampleBatch(site.loop.body, (e) => evaluateOne(site, e));
         const keptBatch = kept ? positiveInteger(kept.value) : undefined;

@@ -288,4 +288,33 @@ for episode in range(300):
     const moduleTrain = await analyze(["import torch", "import torch.nn as nn", "model = nn.Linear(4, 2)", "for e in range(300):", "    model.train()", ""].join("\n"));
     assert.strictEqual(moduleTrain.training?.steps?.value, undefined);
   });
+  it("`data.next_batch(n)` draws n examples a step (TensorFlow 1.x's DataSet.next_batch), directly or in a helper the loop calls with the count; a loop that draws nothing says nothing", async () => {
+    const script = (body: string[]) => [
+      "import torch",
+      "import torch.optim as optim",
+      "from tensorflow.examples.tutorials.mnist import input_data",
+      "mnist = input_data.read_data_sets('MNIST_data', one_hot=True)",
+      "mb_size = 48",
+      "W = torch.randn(784, 10, requires_grad=True)",
+      "solver = optim.Adam([W], lr=1e-3)",
+      "def sample_x(size):",
+      "    X, _ = mnist.train.next_batch(size)",
+      "    return torch.from_numpy(X)",
+      "for it in range(2000):",
+      ...body,
+      "    loss = (X @ W).sum()",
+      "    loss.backward()",
+      "    solver.step()",
+      "",
+    ].join("\n");
+    const direct = (await analyze(script(["    X, _ = mnist.train.next_batch(mb_size)", "    X = torch.from_numpy(X)"]))).training;
+    assert.strictEqual(direct?.batch?.value, 48);
+    assert.match(direct?.batch?.detail ?? "", /next_batch\(mb_size\)/);
+    assert.strictEqual(direct?.steps?.value, 2000);
+    // MNIST's 55,000 training images the loader keeps (5,000 go to validation).
+    assert.strictEqual(direct?.samples?.value, 55000);
+    assert.strictEqual((await analyze(script(["    X = sample_x(mb_size)"]))).training?.batch?.value, 48);
+    assert.strictEqual((await analyze(script(["    X = sample_x(size=20)"]))).training?.batch?.value, 20);
+    assert.strictEqual((await analyze(script(["    X = torch.randn(1, 784)"]))).training?.batch, undefined);
+  });
 });
