@@ -1,4 +1,5 @@
 import { noPosition, type Argument, type ClassDefinition, type Expression, type FunctionDefinition, type Position, type Statement } from "../python/ast";
+import { unknownReshape } from "./unknown-reshape";
 import { Budget, BudgetExceeded } from "./budget";
 import { computeMro, isSubclass, lookupClassAttribute } from "./classes";
 import { enumMember, enumMembers, isEnumClass, makeEnumMembers } from "./enum-members";
@@ -1468,7 +1469,7 @@ export class Interpreter {
       if (name === "__class__") return member.cls;
     }
     switch (o.kind) {
-      case "unknown": return o;
+      case "unknown": return name === "reshape" ? unknownReshape(o) : o;
       case "instance": {
         const own = o.attributes.get(name);
         if (own !== undefined) return own;
