@@ -19,6 +19,8 @@ import type { LoopStatement } from "./loop-shape";
 /** The expression giving a step loop's batch, and how it was read; undefined when the loop does not say. */
 export interface StepLoopBatch {
   size: Expression;
+  /** What an index slice cuts its chunks from (`x` of `x[i * B:(i + 1) * B]`). */
+  data?: Expression;
   how: "range step" | "index slice" | "cursor slice" | "buffer sample" | "next batch";
 }
 
@@ -47,7 +49,9 @@ export function stepLoopBatch(loop: LoopStatement, body: Statement[]): StepLoopB
   if (loop.type === "for" && loop.target.type === "name") {
     const stride = rangeStep(loop.iter);
     if (stride && (slicesFrom(loop.body, aliasesOf(loop.body, loop.target.id)) || slicedInCalled(loop.body, loop.target.id, body))) return { size: stride, how: "range step" };
-    const chunk = indexSliceSize(loop.body, loop.target.id) ?? boundIndexSliceSize(loop.body, loop.target.id);
+    const sliced = indexSlice(loop.body, loop.target.id);
+    if (sliced) return { size: sliced.size, data: sliced.data, how: "index slice" };
+    const chunk = boundIndexSliceSize(loop.body, loop.target.id);
     if (chunk) return { size: chunk, how: "index slice" };
   }
   // `for batch_idx, start in enumerate(range(0, n, bs))`: enumerate pairs a count with each index of the range
@@ -218,8 +222,8 @@ function slicesFrom(body: Statement[], names: Set<string>): boolean {
 }
 
 /** B of a slice `x[i * B:...]` or `x[B * i:...]` from the loop's index `i` in a block, its stop past its start. */
-function indexSliceSize(body: Statement[], index: string): Expression | undefined {
-  let found: Expression | undefined;
+function indexSlice(body: Statement[], index: string): { size: Expression; data: Expression } | undefined {
+  let found: { size: Expression; data: Expression } | undefined;
   const isIndex = (e: Expression) => e.type === "name" && e.id === index;
   forEachStatement(body, ({ statement }) => {
     for (const root of ownExpressions(statement)) forEachExpression(root, (e) => {
@@ -227,7 +231,7 @@ function indexSliceSize(body: Statement[], index: string): Expression | undefine
       const start = e.index.start;
       if (start?.type !== "binary" || start.op !== "*") return;
       const size = isIndex(start.left) ? start.right : isIndex(start.right) ? start.left : undefined;
-      if (size && (size.type === "name" || size.type === "attribute" || size.type === "int")) found = size;
+      if (size && (size.type === "name" || size.type === "attribute" || size.type === "int")) found = { size, data: e.object };
     });
   });
   return found;

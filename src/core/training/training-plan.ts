@@ -653,6 +653,8 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
     samples.push({ rank: 40, figure });
     batches.push({ rank: 40, figure });
   };
+  // Samples walked in chunks whose last partial one the loop leaves out: the run drops it, as drop_last does.
+  const droppedChunks = new Set<PlanFigure>();
   for (const site of sites) {
     if ((site.kind === "while" || (site.kind === "loop" && !isEpochLoop(site))) && !shapedLoops.has(site.loop)) {
       shapedLoops.add(site.loop);
@@ -752,6 +754,16 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
         const counted = site.loop.type === "while" || (drawnFrom?.type === "call" && drawnFrom.func.type === "name" && drawnFrom.func.id === "range");
         if (!own && !drawn && !split && counted) wholeData(site);
         const count = loopCount(site, shape, (e) => evaluateOne(site, e), input.text, iterOf(site.loop));
+        // `for i in range(len(x) // B): x[i * B:(i + 1) * B]` walks the rows of x in chunks of B, the last partial
+        // chunk too when the count rounds up, so those rows are the samples (dropped at the end when it rounds down).
+        const chunkedRows = own?.how === "index slice" && own.data && ownBatch !== undefined && count !== undefined ? itemCount(evaluateOne(site, own.data)) : undefined;
+        const chunks = chunkedRows !== undefined && ownBatch !== undefined && chunkedRows > 0 && !Number.isInteger(chunkedRows / ownBatch) && count?.value === Math.floor(chunkedRows / ownBatch) ? "floor"
+          : chunkedRows !== undefined && ownBatch !== undefined && count?.value === Math.ceil(chunkedRows / ownBatch) ? "ceil" : undefined;
+        if (chunks && own?.data) {
+          const figure: PlanFigure = { value: chunkedRows!, source: "code", line: site.loop.pos.line, detail: `${snippet(input.text, own.data)}: the ${chunkedRows} rows ${count!.detail} slices in chunks of ${ownBatch}${chunks === "floor" ? ", the last partial chunk left out" : ""}` };
+          samples.push({ rank: 44, figure });
+          if (chunks === "floor") droppedChunks.add(figure);
+        }
         const every = shape.stepEvery ? positiveInteger(evaluateOne(site, shape.stepEvery)) : undefined;
         if (count === undefined) {
           // A loop over a tf.data chain repeated k times (`db.batch(32).repeat(30)`) with no loop around it makes k
@@ -1778,7 +1790,7 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
   if (bestEpochs) plan.epochs = bestEpochs;
   if (bestSamples) plan.samples = bestSamples;
   if (bestBatch) plan.batch = bestBatch;
-  if (bestBatch && builtLoaders.has(bestBatch) ? builtLoaders.get(bestBatch) : loader?.dropLast) plan.dropLast = true;
+  if ((bestBatch && builtLoaders.has(bestBatch) ? builtLoaders.get(bestBatch) : loader?.dropLast) || (bestSamples && droppedChunks.has(bestSamples))) plan.dropLast = true;
   // A step loop over zip(train_loader, other_loader) ends each epoch with the shortest (zipped-loaders.ts).
   const zipped = loader && bestSamples ? zippedEpoch(loader.site.assignedTo) : undefined;
   if (loader && bestSamples) for (const n of loader.site.assignedTo) knownLoaders.set(n, { ...knownLoaders.get(n), samples: bestSamples.value });

@@ -317,4 +317,28 @@ for episode in range(300):
     assert.strictEqual((await analyze(script(["    X = sample_x(size=20)"]))).training?.batch?.value, 20);
     assert.strictEqual((await analyze(script(["    X = torch.randn(1, 784)"]))).training?.batch, undefined);
   });
+  it("`for i in range(len(x) // B)` slicing `x[i * B:(i + 1) * B]` walks x's rows in chunks of B: its rows are the samples, the last partial chunk dropped; a count that does not walk them says nothing", async () => {
+    const script = (count: string) => [
+      "import numpy as np",
+      "X = np.zeros((1000, 64), dtype=np.float32)",
+      "bs = 64",
+      `n_batches = ${count}`,
+      "for epoch in range(3):",
+      "    for i in range(n_batches):",
+      "        xb = torch.from_numpy(X[i * bs:(i + 1) * bs])",
+      "        opt.zero_grad()",
+      "        model(xb).sum().backward()",
+      "        opt.step()",
+    ];
+    const floor = await planOf(script("len(X) // bs"));
+    assert.strictEqual(floor.samples?.value, 1000);
+    assert.strictEqual(floor.batch?.value, 64);
+    assert.strictEqual(floor.dropLast, true);
+    // 3 epochs of the 15 full chunks of 64 in 1,000 rows.
+    assert.strictEqual(floor.steps?.value, 45);
+    const ceil = await planOf(script("(len(X) + bs - 1) // bs"));
+    assert.strictEqual(ceil.samples?.value, 1000);
+    assert.strictEqual(ceil.dropLast, undefined);
+    assert.strictEqual((await planOf(script("5"))).samples, undefined);
+  });
 });
