@@ -202,7 +202,13 @@ export class Interpreter {
     this.tensorOperatorObserver = config.tensorOperatorObserver;
     this.context = {
       addFlops: (flops, op) => this.currentRecorder.addOp(op, flops, this.currentLocation),
-      parameter: (shape, requiresGrad = true) => ({ kind: "tensor", shape: [...shape], dtype: "float32", parameter: { id: freshId(), requiresGrad } }),
+      parameter: (shape, requiresGrad = true) => {
+        // A layer's weights are allocated with torch.empty, which raises on a negative size (`nn.Embedding(-1, d)`
+        // from a vocabulary size "set later by the tokenizer"): the model cannot be built, and its figures are none.
+        const negative = shape.find((d) => d < 0);
+        if (negative !== undefined) throw new PythonError(`Trying to create tensor with negative dimension ${negative}: [${shape.join(", ")}]`);
+        return { kind: "tensor", shape: [...shape], dtype: "float32", parameter: { id: freshId(), requiresGrad } };
+      },
       callValue: (fn, args, kwargs) => this.call(fn, args, kwargs ?? new Map()),
       location: () => this.currentLocation,
       checkpointed: (inputs, run) => this.currentRecorder.checkpointed(inputs, run),
