@@ -13,6 +13,7 @@ import { MERGE_FUNCTIONS } from "./layers/merge";
 import { singleTensor } from "./shapes";
 import { padSequences } from "./keras2-modules";
 import { kerasDatasetLoaders } from "./datasets";
+import { tfDataModule } from "./tf-data";
 import { tfContribPackage } from "./tf-contrib-hparams";
 import { tf1MnistModules } from "./tf1-mnist";
 
@@ -277,8 +278,9 @@ export const kerasModules: NativeModuleProvider = function kerasModules(runtime:
     ["set_seed", fn("set_seed", () => NONE)],
   ]);
   const tfMath = namespace("tensorflow.math", opsEntries(interp));
+  const tfData = tfDataModule();
   const tensorflow = namespace("tensorflow", [
-    ["keras", keras], ["nn", tfNn], ["random", tfRandom], ["math", tfMath], ...opsEntries(interp),
+    ["keras", keras], ["nn", tfNn], ["random", tfRandom], ["math", tfMath], ["data", tfData], ...opsEntries(interp),
     ["newaxis", NONE],
     ["function", fn("tf.function", ({ args }) => args[0] ?? identityDecorator)],
     ["float32", str("float32")], ["int32", str("int32")], ["int64", str("int64")], ["float16", str("float16")],
@@ -360,6 +362,7 @@ export const kerasModules: NativeModuleProvider = function kerasModules(runtime:
   set("tensorflow.nn", tfNn);
   set("tensorflow.math", tfMath);
   set("tensorflow.random", tfRandom);
+  set("tensorflow.data", tfData);
   set("tensorflow.python", python);
   for (const [name, ns] of [...modules]) if (name.startsWith("keras.") && !name.startsWith("keras.src")) set(`tensorflow.python.${name}`, ns);
   set("tensorflow.python.keras", keras);

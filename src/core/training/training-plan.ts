@@ -20,6 +20,7 @@ import { fullBatchData, stepsOncePerEpoch } from "./full-batch-epochs";
 import { slicedRows } from "./array-slices";
 import { ownClass, ownClassSelectsAsTable, ownMethod } from "./own-code";
 import { loopShape, type LoopShape, type LoopStatement, walkedName } from "./loop-shape";
+import { tfDataPipeline, type TfDataPipeline } from "../keras/tf-data";
 import { classTrainingOperations, runsTrainingOperation, trainingOperations } from "./session-steps";
 import { sitesOutsideRangeTests } from "./lr-range-test";
 import { isRangeCall, passesOverData, stridedRangeBounds } from "./data-pass-epochs";
@@ -655,6 +656,16 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
   };
   // Samples walked in chunks whose last partial one the loop leaves out: the run drops it, as drop_last does.
   const droppedChunks = new Set<PlanFigure>();
+  // A tf.data pipeline's batch, and the elements one pass of it yields (repeat() makes more passes: not counted here).
+  const pipelineFigures = (pipeline: TfDataPipeline, code: string, line: number) => {
+    if (pipeline.batch === undefined) return;
+    const batched = `${code}: a tf.data pipeline batched by ${pipeline.batch}${pipeline.dropRemainder ? " (drop_remainder=True)" : ""}`;
+    batches.push({ rank: 45, figure: { value: pipeline.batch, source: "code", line, detail: batched } });
+    if (pipeline.elements === undefined || pipeline.elements <= 0 || pipeline.passes !== 1) return;
+    const figure: PlanFigure = { value: pipeline.elements, source: "code", line, detail: `${batched}, ${pipeline.elements} elements a pass` };
+    samples.push({ rank: 44, figure });
+    if (pipeline.dropRemainder) droppedChunks.add(figure);
+  };
   for (const site of sites) {
     if ((site.kind === "while" || (site.kind === "loop" && !isEpochLoop(site))) && !shapedLoops.has(site.loop)) {
       shapedLoops.add(site.loop);
@@ -715,6 +726,11 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
           if (width !== undefined) batches.push({ rank: 45, figure: { value: width, source: "code", line: listed.line, detail: `${detail}, ${width} items each` } });
           if (width !== undefined && rows !== undefined && rows > 0) samples.push({ rank: 45, figure: { value: rows, source: "code", line: listed.line, detail: `${detail}: all ${rows} each pass` } });
         }
+        // A loop over a tf.data pipeline, built here or by a helper in another file (tf-data.ts): its batches, and the
+        // elements one pass yields.
+        const walkedData = !own && site.loop.type === "for" ? walkedName(iterOf(site.loop) ?? site.loop.iter) : undefined;
+        const pipeline = walkedData ? tfDataPipeline(evaluateOne(site, { type: "name", id: walkedData, pos: site.loop.pos })) : undefined;
+        if (pipeline) pipelineFigures(pipeline, walkedData!, site.loop.pos.line);
         // A data object's method the loop calls draws the object's batch size (`data_generator.generate_train_batch()`).
         const method = !own && keptBatch === undefined && drawnBatch === undefined ? methodDrawnBatch(site.loop.body, (e) => evaluateOne(site, e)) : undefined;
         const methodBatch = method ? positiveInteger(method.value) : undefined;
@@ -1277,6 +1293,8 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
       // keras.io/api/utils/python_utils: Sequence).
       const fed = positional(0) ?? keyword("x") ?? keyword("generator");
       const sequence = fed ? evaluateOne(site, fed) : undefined;
+      const fedPipeline = tfDataPipeline(sequence);
+      if (fed && fedPipeline) pipelineFigures(fedPipeline, snippet(input.text, fed), line);
       if (fed && sequence && isDataset(sequence) && sequence.kind === "instance") {
         const size = positiveInteger(sequence.attributes.get("batch_size"));
         if (size !== undefined) batches.push({ rank: 45, figure: { value: size, source: "code", line, detail: `${snippet(input.text, fed)}.batch_size: ${sequence.cls.name} yields batches of ${size}` } });

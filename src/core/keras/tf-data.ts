@@ -1,0 +1,128 @@
+// tf.data pipelines as values (tensorflow.org/api_docs/python/tf/data/Dataset, TensorFlow 2.x): how many elements a
+// pass yields and how they are batched, so a loop over a dataset that a helper in another file built
+// (`dataset = make_dataset(x_train, batch_size)`, returning `from_tensor_slices(x).shuffle(n).batch(b)`) has its
+// batch and samples. Only counts are kept; the elements' shapes are not.
+// - from_tensor_slices(x) yields x's rows: an array's first dimension, a tuple's or dict's shared one (each component
+//   is sliced along it), a list's length (a list is converted to one tensor); range(n) yields n; from_tensors(x) one.
+// - shuffle, map, prefetch, cache, with_options keep every element; filter keeps an unknown number.
+// - take(n) keeps the first n elements (batches, once batched), skip(n) all but the first n; shard(k, i) every k-th.
+// - batch(b, drop_remainder=False) groups b elements, the last partial group dropped with drop_remainder=True.
+// - repeat(k) makes k passes; repeat() or repeat(-1) repeats forever.
+// Any other method gives an unknown value: what it does to the count is not modeled.
+import { bindArguments, int, unknown } from "../interp/construct";
+import { leadingDimension, inputRows, lengthOf } from "../interp/value-figures";
+import type { BoundArguments, ModuleNamespaceValue, NativeCall, Value } from "../interp/values";
+
+/** What a pipeline yields on one pass, as far as the code says. */
+export interface TfDataPipeline {
+  /** Elements before batching (after take/skip/shard); undefined when not known. */
+  elements?: number;
+  /** Elements per batch, once batched. */
+  batch?: number;
+  dropRemainder: boolean;
+  /** Passes: a count from repeat(k), "forever" from repeat(), 1 without repeat. */
+  passes: number | "forever";
+}
+
+const pipelines = new WeakMap<ModuleNamespaceValue, TfDataPipeline>();
+
+/** The pipeline a value is, when it is a tf.data dataset built from known calls. */
+export function tfDataPipeline(v: Value | undefined): TfDataPipeline | undefined {
+  return v?.kind === "namespace" ? pipelines.get(v) : undefined;
+}
+
+const native = (name: string, call: (c: NativeCall) => Value): Value => ({ kind: "native", name, call });
+
+/** Elements of from_tensor_slices(x): x's first dimension, shared by each component of a tuple or dict. */
+function slicedElements(v: Value | undefined): number | undefined {
+  if (!v) return undefined;
+  if (v.kind === "list") return lengthOf(v);
+  return leadingDimension(v) ?? (v.kind === "tuple" || v.kind === "dict" ? inputRows(v) : undefined);
+}
+
+/** A non-negative int argument, or undefined. */
+function count(v: Value | undefined): number | undefined {
+  return v?.kind === "int" && v.value >= 0 ? v.value : undefined;
+}
+
+function dataset(state: TfDataPipeline): ModuleNamespaceValue {
+  const keep = () => dataset(state);
+  const batched = state.batch !== undefined;
+  const method = (name: string, signature: string[], apply: (a: BoundArguments) => TfDataPipeline | undefined): [string, Value] =>
+    [name, native(`Dataset.${name}`, ({ args, kwargs }) => {
+      const next = apply(bindArguments(signature, args, kwargs, name));
+      return next ? dataset(next) : unknown(`tf.data Dataset.${name}: its elements are not known`);
+    })];
+  // A pass cut to its first n elements (take) or all but them (skip), counted in batches once batched.
+  const cut = (n: number | undefined, kind: "take" | "skip"): TfDataPipeline | undefined => {
+    if (n === undefined || state.passes !== 1) return undefined;
+    if (!batched) {
+      if (kind === "take") return { ...state, elements: state.elements === undefined ? n : Math.min(state.elements, n) };
+      return state.elements === undefined ? undefined : { ...state, elements: Math.max(0, state.elements - n) };
+    }
+    if (state.elements === undefined) return undefined;
+    const size = state.batch!;
+    const batches = state.dropRemainder ? Math.floor(state.elements / size) : Math.ceil(state.elements / size);
+    if (kind === "take") return n >= batches ? state : { ...state, elements: n * size, dropRemainder: false };
+    return n >= batches ? { ...state, elements: 0 } : { ...state, elements: state.elements - n * size };
+  };
+  const ns: ModuleNamespaceValue = {
+    kind: "namespace",
+    name: "tf.data.Dataset",
+    scope: {
+      names: new Map<string, Value>([
+        ...["shuffle", "map", "prefetch", "cache", "with_options", "apply_options"].map((name): [string, Value] => [name, native(`Dataset.${name}`, keep)]),
+        method("filter", ["predicate", "name=None"], () => ({ ...state, elements: undefined })),
+        method("take", ["count", "name=None"], (a) => cut(count(a.get("count")), "take")),
+        method("skip", ["count", "name=None"], (a) => cut(count(a.get("count")), "skip")),
+        method("shard", ["num_shards", "index", "name=None"], (a) => {
+          const shards = count(a.get("num_shards"));
+          const index = count(a.get("index"));
+          if (batched || !shards || index === undefined || index >= shards) return undefined;
+          return { ...state, elements: state.elements === undefined ? undefined : Math.ceil((state.elements - index) / shards) };
+        }),
+        ...([["batch", ["batch_size", "drop_remainder=False", "num_parallel_calls=None", "deterministic=None", "name=None"]], ["padded_batch", ["batch_size", "padded_shapes=None", "padding_values=None", "drop_remainder=False", "name=None"]]] as const).map(([name, signature]) => method(name, [...signature], (a) => {
+          const size = a.get("batch_size");
+          const drop = a.get("drop_remainder");
+          if (batched || size?.kind !== "int" || size.value <= 0 || drop?.kind !== "bool") return undefined;
+          return { ...state, batch: size.value, dropRemainder: drop.value };
+        })),
+        method("repeat", ["count=None", "name=None"], (a) => {
+          const times = a.get("count");
+          if (times?.kind === "none" || (times?.kind === "int" && times.value === -1)) return { ...state, passes: "forever" };
+          const k = count(times);
+          return k === undefined || state.passes === "forever" ? undefined : { ...state, passes: state.passes * k };
+        }),
+      ]),
+    },
+  };
+  pipelines.set(ns, state);
+  return ns;
+}
+
+/** `tf.data`: the Dataset class's constructors, and AUTOTUNE. */
+export function tfDataModule(): ModuleNamespaceValue {
+  const start = (elements: number | undefined): ModuleNamespaceValue => dataset({ elements, dropRemainder: false, passes: 1 });
+  const autotune = int(-1);
+  const Dataset: ModuleNamespaceValue = {
+    kind: "namespace",
+    name: "tf.data.Dataset",
+    scope: {
+      names: new Map<string, Value>([
+        ["from_tensor_slices", native("Dataset.from_tensor_slices", ({ args, kwargs }) => start(slicedElements(bindArguments(["tensors", "name=None"], args, kwargs, "from_tensor_slices").get("tensors"))))],
+        ["from_tensors", native("Dataset.from_tensors", () => start(1))],
+        ["range", native("Dataset.range", ({ args }) => {
+          const bounds = args.map(count);
+          if (bounds.length === 0 || bounds.length > 3 || bounds.some((b) => b === undefined)) return unknown("tf.data Dataset.range: its bounds are not known");
+          const [startAt, stop, step] = bounds.length === 1 ? [0, bounds[0]!, 1] : [bounds[0]!, bounds[1]!, bounds[2] ?? 1];
+          return step > 0 ? start(Math.max(0, Math.ceil((stop - startAt) / step))) : unknown("tf.data Dataset.range: its step is not positive");
+        })],
+      ]),
+    },
+  };
+  return {
+    kind: "namespace",
+    name: "tensorflow.data",
+    scope: { names: new Map<string, Value>([["Dataset", Dataset], ["AUTOTUNE", autotune], ["experimental", { kind: "namespace", name: "tensorflow.data.experimental", scope: { names: new Map<string, Value>([["AUTOTUNE", autotune]]) } }]]) },
+  };
+}
