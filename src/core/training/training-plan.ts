@@ -1823,7 +1823,12 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
   const cap = bestSteps && counterBreaks.get(bestSteps);
   const outer = bestEpochs && epochLoops.get(bestEpochs);
   const nested = bestSteps && bestEpochs && stepLoop && epochLoop && !wholeRun.has(bestSteps) && ((stepLoop.startIndex > epochLoop.startIndex && stepLoop.endIndex <= epochLoop.endIndex) || (!cap && outer && stepLoopCalledPerEpoch(input.body, stepLoop, outer)));
-  if (nested && cap && outer && !resets(outer, cap.counter, stepLoop!)) {
+  // A step loop that also ends each epoch on its own (`while not minibatch.end():`) under a run-wide cap runs
+  // min(epochs × its passes, cap) steps: with its passes unknown, the cap bounds the run but does not give it.
+  const selfEnding = nested && cap && outer ? whileLoops.find((l) => l.pos === stepLoop && l.type === "while" && endsOnItsOwn(l, cap.counter)) : undefined;
+  if (selfEnding && outer) {
+    perEpochOnly = `steps: at most ${bestSteps!.value.toLocaleString("en-US")} (${bestSteps!.detail}, line ${bestSteps!.line}), but while ${snippet(input.text, selfEnding.test)} also ends each of the ${bestEpochs!.value} epochs of line ${outer.pos.line} on its own, after passes the code does not count, so the run's optimizer steps are not known`;
+  } else if (nested && cap && outer && !resets(outer, cap.counter, stepLoop!)) {
     // A counter the epoch loop never resets (`step = 0` before it) caps the whole run. Only the inner loop breaks:
     // each later epoch runs one step more before its check, when the check follows the step.
     const leak = cap.afterStep && !shapeOf(outer).breakAt ? bestEpochs!.value - 1 : 0;
@@ -2002,6 +2007,13 @@ function fillFromDataModule(plan: TrainingPlan, dm: DataModuleTraining, inner: T
 }
 
 /** Whether a loop assigns `name` afresh (`step = 0`) in its body, outside the `inner` loop: a per-iteration counter. */
+/** Whether a while loop's own test can end it, apart from a break on `counter`: a test that is not a constant
+ *  (`while True:`, `while 1:`) and does not read the counter (`while step < max_steps:` is the cap itself). */
+function endsOnItsOwn(loop: Extract<LoopStatement, { type: "while" }>, counter: string): boolean {
+  if (loop.test.type === "constant" || loop.test.type === "int") return false;
+  return !namesIn([loop.test], new Set()).has(counter);
+}
+
 function resets(loop: LoopStatement, name: string, inner: { startIndex: number; endIndex: number }): boolean {
   let found = false;
   forEachStatement(loop.body, ({ statement: s }) => {
