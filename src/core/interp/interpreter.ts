@@ -1,4 +1,5 @@
 import { noPosition, type Argument, type ClassDefinition, type Expression, type FunctionDefinition, type Position, type Statement } from "../python/ast";
+import { forEachExpression, forEachStatement, ownExpressions } from "../python/syntax-walk";
 import { unknownReshape } from "./unknown-reshape";
 import { Budget, BudgetExceeded } from "./budget";
 import { computeMro, isSubclass, lookupClassAttribute } from "./classes";
@@ -503,6 +504,10 @@ export class Interpreter {
       case "for": {
         const iterable = this.evaluate(s.iter, scope);
         if (iterable.kind === "unknown") {
+          // A generator that yields from a loop over something unknown (`def cycle(dl): while True: for x in dl:
+          // yield x`) yields items the analysis cannot list: its output is unknown. Going on would spin an endless
+          // `while True` without a yield until the budget ran out.
+          if (yieldsIn(s.body)) throw new GeneratorOverUnknown(iterable);
           this.noteUnknown(`loop over an unknown value: ${iterable.reason}`, s.iter.pos);
           // What the body would have bound is unknown too, not the value from before the loop.
           for (const name of namesBoundIn([s])) {
@@ -1345,6 +1350,7 @@ export class Interpreter {
     try {
       this.executeBlock(body, scope);
     } catch (err) {
+      if (err instanceof GeneratorOverUnknown) return unknown(`a generator's items come from a loop over an unknown value (${err.iterable.reason})`, err.iterable.location);
       if (!(err instanceof GeneratorFull)) throw err;
     }
     return { kind: "iterator", items, index: 0 };
@@ -1982,6 +1988,24 @@ const GENERATOR_LIMIT = 10_000;
 const MAX_SCRIPT_MODULES = 2_000;
 
 class GeneratorFull extends Error {}
+
+/** A generator run eagerly reached a loop over an unknown value that yields. */
+class GeneratorOverUnknown extends Error {
+  constructor(readonly iterable: UnknownValue) {
+    super("generator over an unknown value");
+  }
+}
+
+/** Whether a block yields (`yield x` and `yield from xs` are lowered to calls of these names), outside definitions. */
+function yieldsIn(body: Statement[]): boolean {
+  let found = false;
+  forEachStatement(body, ({ statement }) => {
+    for (const root of ownExpressions(statement)) forEachExpression(root, (e) => {
+      if (e.type === "call" && e.func.type === "name" && (e.func.id === "__greenlight_yield__" || e.func.id === "__greenlight_yield_from__")) found = true;
+    });
+  }, [], () => false);
+  return found;
+}
 
 function isModelish(v: Value): boolean {
   return v.kind === "tensor" || (v.kind === "instance" && !!v.module);
