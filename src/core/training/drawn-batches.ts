@@ -9,8 +9,10 @@ import type { Value } from "../interp/values";
 
 /** Methods read on the data object, at most: the called one and those it calls on itself. */
 const MAX_METHODS = 6;
-/** An attribute that holds a batch's size. */
+/** An attribute that holds a batch's size: named so, or `B`, the batch dimension of the B, T, C convention that
+ *  GPT training code writes its shapes in (`x = buf[:-1].view(B, T)` after `B, T = self.B, self.T`). */
 const BATCH_ATTRIBUTE = /^(batch_?size|bs)$/i;
+const isBatchAttribute = (name: string) => BATCH_ATTRIBUTE.test(name) || name === "B";
 
 /** The object's batch size a method of the project's own draws when a block calls it on a data object (an instance of
  *  a workspace class that is not a module), followed through the methods it calls on `self`, one call deep; undefined when
@@ -35,7 +37,7 @@ function batchAttributeRead(methods: FunctionDefinition[]): string | undefined {
     let found: string | undefined;
     forEachStatement(definition.body, ({ statement }) => {
       for (const root of ownExpressions(statement)) forEachExpression(root, (e) => {
-        if (!found && e.type === "attribute" && e.object.type === "name" && e.object.id === self && BATCH_ATTRIBUTE.test(e.name)) found = e.name;
+        if (!found && e.type === "attribute" && e.object.type === "name" && e.object.id === self && isBatchAttribute(e.name)) found = e.name;
       });
     });
     if (found) return found;

@@ -104,4 +104,32 @@ describe("a data object's method that draws its batch size (src/core/training/dr
     const plan = await planOf(TORCH, { "/project/data.py": plain });
     assert.doesNotMatch(plan.batch?.detail ?? "", /draws/);
   });
+  it("a loader that keeps its batch as `B` (the B, T, C convention of GPT training code) draws B items a call; a lower-case b does not name a batch", async () => {
+    const script = (attribute: string) => [
+      "import torch",
+      "class TokenLoader:",
+      "    def __init__(self, B, T):",
+      `        self.${attribute} = B`,
+      "        self.T = T",
+      "        self.pos = 0",
+      "    def next_batch(self):",
+      `        B, T = self.${attribute}, self.T`,
+      "        x = torch.randint(0, 50257, (B, T))",
+      "        self.pos += B * T",
+      "        return x, x",
+      "model = torch.nn.Embedding(50257, 16)",
+      "opt = torch.optim.AdamW(model.parameters())",
+      "loader = TokenLoader(B=12, T=64)",
+      "for step in range(500):",
+      "    x, y = loader.next_batch()",
+      "    opt.zero_grad()",
+      "    model(x).sum().backward()",
+      "    opt.step()",
+      "",
+    ].join("\n");
+    const plan = await planOf(script("B"), {});
+    assert.equal(plan.batch?.value, 12);
+    assert.match(plan.batch?.detail ?? "", /self\.B/);
+    assert.doesNotMatch((await planOf(script("b"), {})).batch?.detail ?? "", /self\.b/);
+  });
 });
