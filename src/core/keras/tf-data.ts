@@ -63,7 +63,8 @@ function dataset(state: TfDataPipeline): ModuleNamespaceValue {
     if (state.elements === undefined) return undefined;
     const size = state.batch!;
     const batches = state.dropRemainder ? Math.floor(state.elements / size) : Math.ceil(state.elements / size);
-    if (kind === "take") return n >= batches ? state : { ...state, elements: n * size, dropRemainder: false };
+    // The first n batches are full ones: drop_remainder or not, they hold n * size elements.
+    if (kind === "take") return n >= batches ? state : { ...state, elements: n * size };
     return n >= batches ? { ...state, elements: 0 } : { ...state, elements: state.elements - n * size };
   };
   const ns: ModuleNamespaceValue = {

@@ -660,7 +660,10 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
   const pipelineFigures = (pipeline: TfDataPipeline, code: string, line: number) => {
     if (pipeline.batch === undefined) return;
     const batched = `${code}: a tf.data pipeline batched by ${pipeline.batch}${pipeline.dropRemainder ? " (drop_remainder=True)" : ""}`;
-    batches.push({ rank: 45, figure: { value: pipeline.batch, source: "code", line, detail: batched } });
+    // Below a `.batch(n)` call written in this file (rank 30), which says where the batch is set.
+    const batch: PlanFigure = { value: pipeline.batch, source: "code", line, detail: batched };
+    batches.push({ rank: 29, figure: batch });
+    builtLoaders.set(batch, pipeline.dropRemainder);
     if (pipeline.elements === undefined || pipeline.elements <= 0 || pipeline.passes !== 1) return;
     const figure: PlanFigure = { value: pipeline.elements, source: "code", line, detail: `${batched}, ${pipeline.elements} elements a pass` };
     samples.push({ rank: 44, figure });
