@@ -3,7 +3,7 @@ import { NONE, bool, dict, float, freshId, int, keyOf, list, str, tuple, unknown
 import { PythonError, type DictValue, type ModuleNamespaceValue, type StrValue, type Value } from "../values";
 import { fsPath } from "./fspath";
 import { fn, namespace, quiet, type StandardLibrary } from "./native";
-import { pathAbspath, pathBasename, pathDirname, pathJoin, pathNormpath } from "./os-path";
+import { pathAbspath, pathBasename, pathDirname, pathJoin, pathNormpath, pathSplit, pathSplitext } from "./os-path";
 
 /** os, sys, time and random: the process around the model, read as fixed values (no files, no clock, no chance). */
 export function installEnvironment({ modules, interp, objectClass, call }: StandardLibrary): void {
@@ -33,6 +33,11 @@ export function installEnvironment({ modules, interp, objectClass, call }: Stand
     if (path?.kind !== "str" || (cwd === undefined && !path.value.startsWith("/"))) return unknown("a file path");
     return str(pathAbspath(path.value, cwd ?? "/"));
   });
+  // A path function giving two parts (split, splitext): a tuple of two strings, else an unknown.
+  const pathPair = (name: string, f: (path: string) => [string, string]) => fn(name, ({ args }) => {
+    const [path] = paths(args);
+    return path?.kind === "str" ? tuple(f(path.value).map(str)) : unknown("a file path");
+  });
   // The process's environment holds nothing the code did not put there (python-dotenv's load_dotenv fills it from a
   // .env file); os.getenv reads it, with its default otherwise (docs.python.org/3/library/os.html#os.getenv). One
   // environment per analysis (its loader): what one script sets must not reach the next analysis.
@@ -59,6 +64,9 @@ export function installEnvironment({ modules, interp, objectClass, call }: Stand
       isfile: fn("os.path.isfile", () => bool(false)),
       dirname: textPath("os.path.dirname", pathDirname),
       basename: textPath("os.path.basename", pathBasename),
+      // A config named after the script: `os.path.splitext(os.path.abspath(__file__))[0] + ".yaml"`.
+      split: pathPair("os.path.split", pathSplit),
+      splitext: pathPair("os.path.splitext", pathSplitext),
       normpath: textPath("os.path.normpath", pathNormpath),
       abspath: absolute("os.path.abspath"),
       realpath: absolute("os.path.realpath"),

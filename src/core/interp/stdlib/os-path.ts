@@ -15,7 +15,7 @@ export function pathJoin(first: string, ...rest: string[]): string {
 }
 
 /** os.path.split's two halves: the head without trailing slashes (unless all slashes) and the last part. */
-function split(path: string): [string, string] {
+export function pathSplit(path: string): [string, string] {
   const i = path.lastIndexOf("/") + 1;
   let head = path.slice(0, i);
   const tail = path.slice(i);
@@ -25,12 +25,12 @@ function split(path: string): [string, string] {
 
 /** os.path.dirname ("" for a bare name, as Python gives). */
 export function pathDirname(path: string): string {
-  return split(path)[0];
+  return pathSplit(path)[0];
 }
 
 /** os.path.basename. */
 export function pathBasename(path: string): string {
-  return split(path)[1];
+  return pathSplit(path)[1];
 }
 
 /** os.path.normpath: "." and ".." segments removed ("." for an empty result). */
@@ -42,4 +42,14 @@ export function pathNormpath(path: string): string {
 /** os.path.abspath (and realpath, no links being known): relative paths from the working directory, normalised. */
 export function pathAbspath(path: string, cwd: string): string {
   return pathNormpath(path.startsWith("/") ? path : pathJoin(cwd, path));
+}
+
+/** os.path.splitext: the root and the extension from the last dot of the last part; leading dots of that part are
+ *  not an extension (genericpath._splitext: splitext(".bashrc") is (".bashrc", "")). */
+export function pathSplitext(path: string): [string, string] {
+  const name = path.slice(path.lastIndexOf("/") + 1);
+  const dot = name.lastIndexOf(".");
+  if (dot <= 0 || /^\.+$/.test(name.slice(0, dot + 1))) return [path, ""];
+  const cut = path.length - name.length + dot;
+  return [path.slice(0, cut), path.slice(cut)];
 }
