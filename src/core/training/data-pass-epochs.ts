@@ -6,6 +6,7 @@
 import type { Expression, Statement } from "../python/ast";
 import { boundNames, childBodies, forEachExpression, forEachStatement, ownExpressions, rootName } from "../python/syntax-walk";
 import type { LoopStatement } from "./loop-shape";
+import { indexSlicedRows, slicesNoneOf } from "./index-sliced-pass";
 
 type ForStatement = Extract<Statement, { type: "for" }>;
 
@@ -30,6 +31,9 @@ export function passesOverData(loop: ForStatement, isStepLoop: (l: LoopStatement
     // the loop (not rebuilt in it) walks the data once per turn, so each turn is an epoch whatever it is named.
     const walked = unwrapped(l.iter);
     if (isLoader && walked.type === "name" && !assigned.has(walked.id) && isLoader(walked.id)) return isStepLoop(l);
+    // `for j in range(int(train_size / batch_size)): X[j * batch_size:(j + 1) * batch_size]` walks train_size rows
+    // a turn whatever that count is named (index-sliced-pass.ts), when this loop does not rebind what it slices.
+    if (indexSlicedRows(l)) return isStepLoop(l) && slicesNoneOf(l, new Set(assigned.keys()));
     if (iter.type !== "call" || !sizedByData(iter) || !isStepLoop(l)) return false;
     // A loop named for steps (`for it in range(1, num_iterations + 1):`) passes over the same data each time only
     // when the data it sizes is bound outside it: PPO refills its rollout buffer on each update, and that is no epoch.

@@ -222,7 +222,7 @@ function slicesFrom(body: Statement[], names: Set<string>): boolean {
 }
 
 /** B of a slice `x[i * B:...]` or `x[B * i:...]` from the loop's index `i` in a block, its stop past its start. */
-function indexSlice(body: Statement[], index: string): { size: Expression; data: Expression } | undefined {
+export function indexSlice(body: Statement[], index: string): { size: Expression; data: Expression } | undefined {
   let found: { size: Expression; data: Expression } | undefined;
   const isIndex = (e: Expression) => e.type === "name" && e.id === index;
   forEachStatement(body, ({ statement }) => {

@@ -24,6 +24,7 @@ import { tfDataPipeline, type TfDataPipeline } from "../keras/tf-data";
 import { classTrainingOperations, runsTrainingOperation, trainingOperations } from "./session-steps";
 import { sitesOutsideRangeTests } from "./lr-range-test";
 import { isRangeCall, passesOverData, stridedRangeBounds } from "./data-pass-epochs";
+import { indexSlicedPass } from "./index-sliced-pass";
 import { generatorCallSamples } from "./generator-samples";
 import { splitLoopBatches, splitPieces } from "./split-batches";
 import { assignedHubChains, chainRoot, hubChainRows, isHubMethodCall, resizesRows } from "./hub-dataset-parts";
@@ -758,6 +759,12 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
         const strideStop = strideData ? positiveInteger(evaluateOne(site, strideData.stop)) : undefined;
         const strideSamples = strideStart !== undefined && strideStop !== undefined && strideStop > strideStart ? strideStop - strideStart : undefined;
         if (strideData && strideSamples !== undefined) samples.push({ rank: 44, figure: { value: strideSamples, source: "code", line: site.loop.pos.line, detail: `${strideData.start ? `${snippet(input.text, strideData.stop)} - ${snippet(input.text, strideData.start)}` : snippet(input.text, strideData.stop)}: the items a pass of ${site.loop.type === "for" ? snippet(input.text, site.loop.iter) : ""} slices in strides of its batch` } });
+        // `for j in range(int(N / B)): x[j * B:(j + 1) * B]`: each turn takes the next chunk of B, so a pass walks N
+        // rows (index-sliced-pass.ts).
+        // Below the rows of the sliced data itself (further down), which also say whether the last chunk is dropped.
+        const passRows = own?.how === "index slice" ? indexSlicedPass(site.loop, [...forLoops.map((l) => l.loop), ...whileLoops].filter((l) => within(l, site.loop))) : undefined;
+        const passCount = passRows ? positiveInteger(evaluateOne(site, passRows)) : undefined;
+        if (passRows && passCount !== undefined) samples.push({ rank: 43, figure: { value: passCount, source: "code", line: site.loop.pos.line, detail: `${snippet(input.text, passRows)}: the rows a pass of ${site.loop.type === "for" ? snippet(input.text, site.loop.iter) : ""} slices in chunks of its batch` } });
         // A loop over pieces a split call cuts from the data (`zip(torch.split(X, 64), torch.split(Y, 64))`,
         // `np.array_split(X, n)`): each piece is a batch, and a pass walks the data's rows (split-batches.ts).
         const split = !own ? splitLoopBatches(site.loop) : undefined;

@@ -1,0 +1,66 @@
+// A pass over the data that a counted loop of batch indexes makes (issue 21). `for j in range(int(N / B)):` whose
+// body slices `x[j * B:(j + 1) * B]` takes the j-th chunk of B rows on each turn (the slice starts at the j-th
+// multiple of B), and it turns N / B times (rounded either way, or once more for a last partial chunk), so one run
+// of the loop walks the N rows once, whatever N is named (`train_size`, `n_train`): N is the samples of a pass, and a
+// counted loop around it that does not rebuild what it slices is an epoch loop.
+import type { Expression, Statement } from "../python/ast";
+import { boundNames, dottedName, forEachExpression, forEachStatement, ownExpressions, rootName } from "../python/syntax-walk";
+import { indexSlice } from "./step-loop-batch";
+import type { LoopStatement } from "./loop-shape";
+
+/** The rows N a `for j in range(<N / B>)` loop walks when its body slices chunks of B from `j * B`; undefined when
+ *  the count is not a quotient by the slice's own width. */
+export function indexSlicedRows(loop: LoopStatement): Expression | undefined {
+  if (loop.type !== "for" || loop.target.type !== "name" || loop.iter.type !== "call") return undefined;
+  const func = dottedName(loop.iter.func);
+  if ((func !== "range" && func !== "trange") || loop.iter.args.length !== 1 || loop.iter.args[0].kind !== "positional") return undefined;
+  const width = indexSlice(loop.body, loop.target.id)?.size;
+  return width ? quotientDividend(loop.iter.args[0].value, width) : undefined;
+}
+
+/** The names a loop's body slices its chunks from (`X` of `X[j * B:(j + 1) * B]`), the roots of dotted ones. */
+function indexSlicedNames(loop: LoopStatement): string[] {
+  const names: string[] = [];
+  forEachStatement(loop.body, ({ statement }) => {
+    for (const root of ownExpressions(statement)) forEachExpression(root, (e) => {
+      const name = e.type === "subscript" && e.index.type === "slice" && e.index.start?.type === "binary" && e.index.start.op === "*" ? rootName(e.object) : undefined;
+      if (name) names.push(name);
+    });
+  });
+  return names;
+}
+
+/** N of a count that divides N by `width`: `N / B` or `N // B`, under rounding calls (`int`, `math.ceil`,
+ *  `np.floor`, ...) and with a constant added (`int(N / B) + 1`, `int(N / B + 1)`). */
+function quotientDividend(count: Expression, width: Expression): Expression | undefined {
+  let at = count;
+  for (;;) {
+    if (at.type === "call" && at.args.length === 1 && at.args[0].kind === "positional" && /^(int|round|(math|np|numpy)\.(ceil|floor))$/.test(dottedName(at.func) ?? "")) at = at.args[0].value;
+    else if (at.type === "binary" && (at.op === "+" || at.op === "-") && at.right.type === "int") at = at.left;
+    else break;
+  }
+  if (at.type !== "binary" || (at.op !== "/" && at.op !== "//")) return undefined;
+  return sameExpression(at.right, width) ? at.left : undefined;
+}
+
+/** Whether two width expressions name the same thing (`batch_size`, `self.batch_size`, or one integer). */
+function sameExpression(a: Expression, b: Expression): boolean {
+  if (a.type === "int" && b.type === "int") return a.value === b.value;
+  const [x, y] = [dottedName(a), dottedName(b)];
+  return x !== undefined && x === y;
+}
+
+/** Whether the loop slices none of the names `rebuilt` (what a loop around it binds afresh on each turn: a rollout
+ *  collected anew is no pass over the training data). */
+export function slicesNoneOf(loop: LoopStatement, rebuilt: ReadonlySet<string>): boolean {
+  return indexSlicedNames(loop).every((n) => !rebuilt.has(n));
+}
+
+/** The rows of a pass (`indexSlicedRows`) when no loop of `enclosing` around it rebinds what it slices. */
+export function indexSlicedPass(loop: LoopStatement, enclosing: readonly Statement[]): Expression | undefined {
+  const rows = indexSlicedRows(loop);
+  if (!rows) return undefined;
+  const rebuilt = new Set<string>();
+  for (const outer of enclosing) forEachStatement([outer], ({ statement }) => { for (const n of boundNames(statement)) rebuilt.add(n); });
+  return slicesNoneOf(loop, rebuilt) ? rows : undefined;
+}
