@@ -19,6 +19,7 @@ import { knownTruth as truth, type ParameterBindings, type StepAllowance } from 
 import { fullBatchData, stepsOncePerEpoch } from "./full-batch-epochs";
 import { slicedRows } from "./array-slices";
 import { ownClass, ownClassSelectsAsTable, ownMethod } from "./own-code";
+import { ownSamplerSamples } from "./own-sampler";
 import { loopShape, type LoopShape, type LoopStatement, walkedName } from "./loop-shape";
 import { tfDataPipeline, type TfDataPipeline } from "../keras/tf-data";
 import { classTrainingOperations, runsTrainingOperation, trainingOperations } from "./session-steps";
@@ -1701,10 +1702,16 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
     // `sampler=SubsetRandomSampler(train_idx)`: each epoch draws those indices only (a validation part held out).
     const sampled = subsetSamplerLength(loader.site, sites, input.text, (site, e) => evaluate(site, [e])[0]);
     if (sampled) samples.push({ rank: 110, figure: { value: sampled.value, source: "code", line: loader.site.call.pos.line, detail: sampled.code } });
-    if (linked) samples.push({ rank: 100, figure: linked.figure });
+    // `sampler=RepeatSampler(ds, 3)` of the project's own class: its len() is the epoch's, else the samples are unknown.
+    const samplerGiven = sampled ? undefined : keywordArgument(loader.site.call, "sampler");
+    const samplerCall = samplerGiven?.type === "call" ? samplerGiven : samplerGiven?.type === "name" ? sites.filter((x): x is CallSite => x.kind === "call" && x.assignedTo.includes(samplerGiven.id) && x.call.pos.startIndex < loader.site.call.pos.startIndex).pop()?.call : undefined;
+    const ownSampled = samplerGiven ? ownSamplerSamples(samplerGiven, samplerCall, (e) => evaluate(loader.site, [e])[0]) : undefined;
+    if (ownSampled === "unknown") partOfUnknownSize = true;
+    else if (ownSampled) samples.push({ rank: 110, figure: { value: ownSampled.value, source: "code", line: loader.site.call.pos.line, detail: `len(${snippet(input.text, samplerGiven!)}): the indices the loader's sampler yields an epoch` } });
+    if (linked && ownSampled !== "unknown") samples.push({ rank: 100, figure: linked.figure });
     // A loader over a list the script builds (`data = [(x0, y0), (x1, y1), ...]`, `DataLoader(data, ...)`): a list is a
     // map-style dataset of its items (torch.utils.data docs: any object with __getitem__ and __len__).
-    const listed = !linked && fed && fed.type !== "tuple" ? evaluateOne(loader.site, fed) : undefined;
+    const listed = !linked && ownSampled !== "unknown" && fed && fed.type !== "tuple" ? evaluateOne(loader.site, fed) : undefined;
     // `DataLoader(dataset=make_train_set(), ...)`: a helper called in the argument returns the dataset the table sizes.
     const made = fed?.type === "call" && !linked ? tableDatasetObjectSamples(listed) : undefined;
     if (made) samples.push({ rank: 100, figure: { value: made.value, source: "dataset table", line: loader.site.call.pos.line, detail: `${snippet(input.text, fed!)} is ${made.name} (${made.part ? `its "${made.part}" part` : "training split"}) where ${snippet(input.text, loader.site.call)} is built: ${datasetSize(made.name, "torchvision")!.source}` } });
@@ -1716,7 +1723,7 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
     // The loader is fed a part whose size is not known (`Subset(ds, picked)`): not the whole dataset's samples.
     const unsized = fed?.type === "name" ? unsizedParts.filter((u) => u.names.includes(fed.id) && u.site.call.pos.startIndex < loader.site.call.pos.startIndex).pop() : undefined;
     if (unsized && (!linked || linked.site.call.pos.startIndex < unsized.site.call.pos.startIndex)) partOfUnknownSize = true;
-    else if (fed?.type === "name") {
+    else if (fed?.type === "name" && ownSampled !== "unknown") {
       // `dataset_class = torchvision.datasets.CIFAR10` ... `trainset = dataset_class(root, train=True)`: the class
       // the name holds is the dataset, as Python calls it.
       const built = sites.find((x): x is CallSite => x.kind === "call" && x.assignedTo.includes(fed.id) && (x.call.func.type === "name" || x.callee === "()") && x.call.pos.startIndex < loader.site.call.pos.startIndex && runsByDefault(x, (e) => evaluateOne(x, e)));
