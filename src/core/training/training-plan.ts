@@ -1587,7 +1587,7 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
     }
     if (last === "Subset") {
       const indices = positional(1) ?? keyword("indices");
-      const count = indices ? lengthOf(evaluateOne(site, indices)) : undefined;
+      const count = indices ? itemCount(evaluateOne(site, indices)) : undefined;
       const part = count === undefined && indices?.type === "name" ? splitParts.filter((p) => p.names.includes(indices.id) && p.site.call.pos.startIndex < call.pos.startIndex).pop() : undefined;
       if (count !== undefined) datasets.push({ site, rank: 30, names: site.assignedTo, figure: { value: count, source: "code", line, detail: `${site.callee}(..., ${snippet(input.text, indices!)})` } });
       else if (part) datasets.push({ site, rank: 30, names: site.assignedTo, figure: { ...part.figure, line, detail: `${site.callee}(..., ${indices!.type === "name" ? indices.id : ""}): ${part.figure.detail} (line ${part.figure.line})` } });
@@ -1721,7 +1721,8 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
     const tensorRows = listItems === undefined && listed?.kind === "tensor" ? leadingDimension(listed) : undefined;
     if (tensorRows !== undefined) samples.push({ rank: 90, figure: { value: tensorRows, source: "code", line: loader.site.call.pos.line, detail: `len(${snippet(input.text, fed!)}): the ${tensorRows} rows of the tensor the loader is given` } });
     // The loader is fed a part whose size is not known (`Subset(ds, picked)`): not the whole dataset's samples.
-    const unsized = fed?.type === "name" ? unsizedParts.filter((u) => u.names.includes(fed.id) && u.site.call.pos.startIndex < loader.site.call.pos.startIndex).pop() : undefined;
+    // Also a part built in the loader's call (`DataLoader(Subset(train, fold_idx), ...)`).
+    const unsized = fed?.type === "name" ? unsizedParts.filter((u) => u.names.includes(fed.id) && u.site.call.pos.startIndex < loader.site.call.pos.startIndex).pop() : fed?.type === "call" ? unsizedParts.find((u) => u.site.call === fed) : undefined;
     if (unsized && (!linked || linked.site.call.pos.startIndex < unsized.site.call.pos.startIndex)) partOfUnknownSize = true;
     else if (fed?.type === "name" && ownSampled !== "unknown") {
       // `dataset_class = torchvision.datasets.CIFAR10` ... `trainset = dataset_class(root, train=True)`: the class
@@ -2231,6 +2232,9 @@ function iterationCount(iter: Expression, evaluate: (e: Expression) => Value | u
   if (taken) return positiveInteger(evaluate(taken));
   const value = evaluate(iter);
   if (value?.kind === "range") return lengthOf(value) ?? 0;
+  // `kf.split(X)` of a scikit-learn k-fold splitter: one pass a fold (sklearn-model-selection.ts).
+  const splitter = callee === "split" && iter.func.type === "attribute" ? evaluate(iter.func.object) : undefined;
+  if (splitter?.kind === "instance" && splitter.cls.qualifiedName?.startsWith("sklearn.model_selection.") && value?.kind === "list") return value.items.length;
   const counted = value ? countIterator(value) : undefined;
   if (counted !== undefined) return counted;
   const pieces = splitIterableCount(iter, evaluate, (e) => iterationCount(e, evaluate));

@@ -27,6 +27,7 @@ import { installNumpy } from "./numpy";
 import { installOperator } from "./operator";
 import { installRunpy } from "./runpy";
 import { installSklearnDatasets } from "./sklearn-datasets";
+import { installSklearnModelSelection } from "./sklearn-model-selection";
 import { installStringConstants } from "./string-constants";
 import { installTyper } from "./typer";
 import { installTypes } from "./types";
@@ -56,6 +57,7 @@ export function createStandardLibrary(interp: () => Interpreter, objectClass: Cl
   modules.set("inspect", createInspectModule(objectClass, (file) => interp().loader.sourceText?.(file)));
   installNumpy(library, prod);
   installSklearnDatasets(library);
+  installSklearnModelSelection(library);
   installTyper(library);
   installRunpy(library);
   installGinParse(library);
