@@ -26,6 +26,7 @@ import { classTrainingOperations, runsTrainingOperation, trainingOperations } fr
 import { sitesOutsideRangeTests } from "./lr-range-test";
 import { isRangeCall, passesOverData, stridedRangeBounds } from "./data-pass-epochs";
 import { indexSlicedPass } from "./index-sliced-pass";
+import { firstTurnValue } from "./loop-first-turn";
 import { generatorCallSamples } from "./generator-samples";
 import { splitLoopBatches, splitPieces } from "./split-batches";
 import { assignedHubChains, chainRoot, hubChainRows, isHubMethodCall, resizesRows } from "./hub-dataset-parts";
@@ -1587,7 +1588,9 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
     }
     if (last === "Subset") {
       const indices = positional(1) ?? keyword("indices");
-      const count = indices ? itemCount(evaluateOne(site, indices)) : undefined;
+      // Indices a loop around the call binds (`for k, (fit_idx, _) in enumerate(kf.split(X)):`): its first turn's.
+      const turn = indices?.type === "name" ? forLoops.filter((l) => l.loop.pos.startIndex < call.pos.startIndex && call.pos.endIndex <= l.loop.pos.endIndex).reverse().map((l) => firstTurnValue(l.loop.target, l.loop.iter, indices.id, (e) => evaluateOne(l, e))).find((v) => v !== undefined) : undefined;
+      const count = indices ? itemCount(turn ?? evaluateOne(site, indices)) : undefined;
       const part = count === undefined && indices?.type === "name" ? splitParts.filter((p) => p.names.includes(indices.id) && p.site.call.pos.startIndex < call.pos.startIndex).pop() : undefined;
       if (count !== undefined) datasets.push({ site, rank: 30, names: site.assignedTo, figure: { value: count, source: "code", line, detail: `${site.callee}(..., ${snippet(input.text, indices!)})` } });
       else if (part) datasets.push({ site, rank: 30, names: site.assignedTo, figure: { ...part.figure, line, detail: `${site.callee}(..., ${indices!.type === "name" ? indices.id : ""}): ${part.figure.detail} (line ${part.figure.line})` } });
