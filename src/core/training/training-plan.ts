@@ -559,6 +559,31 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
     }
     return { value, detail: details.join(" × ") };
   };
+  /** The turns of the counted `for` loops of its function around a call site (a Keras fit in a k-fold or repeat loop),
+   *  undefined when there are none or one of them (or a `while`) has a length the code does not state. */
+  const fitTurns = (site: CallSite): { value: number; detail: string } | undefined => {
+    const holds = (l: Statement) => l.pos.startIndex < site.call.pos.startIndex && site.call.pos.endIndex <= l.pos.endIndex;
+    if (whileLoops.some((w) => holds(w) && sites.some((x) => x.kind === "while" && x.loop === w && x.context.fn === site.context.fn))) return undefined;
+    const around = forLoops.filter((l) => holds(l.loop) && l.context.fn === site.context.fn);
+    if (around.length === 0) return undefined;
+    let value = 1;
+    for (const l of around) {
+      const counted = iterationCount(iterOf(l.loop) ?? l.loop.iter, (e) => evaluateOne(l, e));
+      if (counted === undefined || counted <= 0) return undefined;
+      value *= counted;
+    }
+    return { value, detail: around.map((l) => `for ${snippet(input.text, l.loop.target)} in ${snippet(input.text, l.loop.iter)}`).join(" × ") };
+  };
+  /** Rows of `x[idx]` where a loop around the call binds `idx` to an integer index array (a k-fold loop's training
+   *  indices): NumPy's integer-array indexing takes one row an index (numpy.org/doc/stable/user/basics.indexing.html),
+   *  read on the loop's first turn. */
+  const foldRows = (site: CallSite, x: Expression): number | undefined => {
+    if (x.type !== "subscript" || x.index.type !== "name") return undefined;
+    const name = x.index.id;
+    const turn = forLoops.filter((l) => l.loop.pos.startIndex < site.call.pos.startIndex && site.call.pos.endIndex <= l.loop.pos.endIndex).reverse().map((l) => firstTurnValue(l.loop.target, l.loop.iter, name, (e) => evaluateOne(l, e))).find((v) => v !== undefined);
+    const integers = turn?.kind === "tensor" && turn.shape.length === 1 && /^u?int/.test(turn.dtype);
+    return integers && leadingDimension(evaluateOne(site, x.object)) !== undefined ? leadingDimension(turn) : undefined;
+  };
   /** The steps of a `while True:`/`while not done:` episode of an environment that never terminates (episode-length.ts). */
   const environmentEpisodeSteps = (w: Extract<CodeSite, { kind: "while" }>): PlanFigure | undefined => {
     const episode = environmentEpisode(w.loop);
@@ -1285,16 +1310,21 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
       const batch = batchArgument ? positiveInteger(batchValue) : undefined;
       const initial = initialArgument ? positiveOrZero(initialValue) : 0;
       const stop = epochsArgument ? positiveInteger(epochsValue) : undefined;
-      const count = stop !== undefined && initial !== undefined && stop > initial ? stop - initial : undefined;
+      // A fit inside counted loops of its function (`for train_idx, val_idx in skf.split(x, y):`, `for run in range(3):`)
+      // runs once a turn: its epochs and steps times the turns. A loop of unstated length leaves the fit's own figures.
+      const turns = fitTurns(site);
+      const once = stop !== undefined && initial !== undefined && stop > initial ? stop - initial : undefined;
+      const count = once !== undefined && turns ? once * turns.value : once;
       const fitRecord = count !== undefined && call.func.object.type === "name" ? { receiver: call.func.object.id, epochs: count, line, code: `${site.callee}(${epochsName}=${snippet(input.text, epochsArgument!)}${initial ? `, initial_epoch=${initial}` : ""})` } as (typeof kerasFits)[number] : undefined;
       if (fitRecord) kerasFits.push(fitRecord);
       if (batch !== undefined) batches.push({ rank: 40, figure: { value: batch, source: "code", line, detail: `${site.callee}(batch_size=${snippet(input.text, batchArgument!)})` } });
       else if (!batchArgument && !generator && takesFitDefaultBatch(Boolean(positional(1) ?? keyword("y")), evaluateOne(site, positional(0) ?? keyword("x") ?? placeholder))) batches.push({ rank: 1, figure: { value: 32, source: "default", line, detail: "Keras Model.fit's default batch_size=32 (keras.io/api/models/model_training_apis)" } });
       else if (!batchArgument) batchFromData ??= { line, detail: `${snippet(input.text, call)} trains on data that makes its own batches (a dataset, generator or Sequence: Keras fit takes no batch_size for it), and the code does not show their size` };
-      if (count !== undefined) epochs.push({ rank: 40, figure: { value: count, source: "code", line, detail: `${site.callee}(${epochsName}=${snippet(input.text, epochsArgument!)}${initial ? `, initial_epoch=${initial}` : ""})` } });
-      else if (!epochsArgument) epochs.push({ rank: 1, figure: { value: 1, source: "default", line, detail: "Keras Model.fit's default epochs=1 (keras.io/api/models/model_training_apis)" } });
+      const turnsDetail = turns ? `${turns.detail} × ` : "";
+      if (count !== undefined) epochs.push({ rank: 40, figure: { value: count, source: "code", line, detail: `${turnsDetail}${site.callee}(${epochsName}=${snippet(input.text, epochsArgument!)}${initial ? `, initial_epoch=${initial}` : ""})` } });
+      else if (!epochsArgument) epochs.push({ rank: 1, figure: { value: turns?.value ?? 1, source: turns ? "code" : "default", line, detail: `${turnsDetail}Keras Model.fit's default epochs=1 (keras.io/api/models/model_training_apis)` } });
       const perEpoch = perEpochArgument ? positiveInteger(perEpochValue) : undefined;
-      const runEpochs = count ?? (epochsArgument ? undefined : 1);
+      const runEpochs = count ?? (epochsArgument ? undefined : turns?.value ?? 1);
       if (perEpoch !== undefined && runEpochs !== undefined) {
         // steps_per_epoch sets each epoch's length whatever the data's size.
         steps.push({ rank: 40, figure: { value: runEpochs * perEpoch, source: "code", line, detail: `${site.callee}(steps_per_epoch=${snippet(input.text, perEpochArgument!)}, ${epochsName}=${epochsArgument ? snippet(input.text, epochsArgument) : "1"})` } });
@@ -1323,11 +1353,14 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
       if (generated) batches.push({ rank: 45, figure: { value: generated.value, source: "code", line, detail: generated.detail } });
       if (splitValue && (splitValue.kind === "float" || splitValue.kind === "int") && splitValue.value > 0 && splitValue.value < 1) validationSplit = { fraction: splitValue.value, line };
       const x = generator ? undefined : positional(0) ?? keyword("x");
-      const rows = x ? inputRows(evaluateOne(site, x)) : undefined;
+      const direct = x ? inputRows(evaluateOne(site, x)) : undefined;
+      // The rows a fold's indices pick out of a loaded dataset are the fit's, before the whole dataset's.
+      const fold = x ? foldRows(site, x) : undefined;
+      const rows = fold ?? direct;
       if (rows !== undefined) {
-        const figure: PlanFigure = { value: rows, source: "code", line, detail: `${site.callee}(${snippet(input.text, x!)}): its first dimension` };
+        const figure: PlanFigure = { value: rows, source: "code", line, detail: `${site.callee}(${snippet(input.text, x!)}): ${fold !== undefined ? "the rows its index array picks on the loop's first turn" : "its first dimension"}` };
         fitArrayRows.add(figure);
-        samples.push({ rank: 5, figure });
+        samples.push({ rank: fold !== undefined ? 25 : 5, figure });
       }
       continue;
     }
