@@ -1,5 +1,6 @@
 // The elements a tf.data chain keeps of a dataset of known size (tensorflow.org/api_docs/python/tf/data/Dataset):
-// `take(n)` the first n, `skip(n)` all but the first n; `map`, `shuffle`, `cache`, `prefetch` and the batching calls
+// `take(n)` the first n, `skip(n)` all but the first n, `shard(num_shards, index)` every num_shards-th from index
+// (the elements whose position i has i % num_shards == index: ⌈(n − index) / num_shards⌉ of n); `map`, `shuffle`, `cache`, `prefetch` and the batching calls
 // keep every one. `mnist_train = mnist_train.skip(10000).batch(64)` over MNIST's 60,000 training images trains on
 // 50,000. The chain's start is a name bound to a sized dataset, its "train" split (`datasets['train']` of
 // `tfds.builder('mnist').as_dataset()`), or `tf.data.Dataset.from_tensor_slices(x)` of such data.
@@ -14,14 +15,16 @@ export interface Rows {
 
 const KEEPS = new Set(["map", "shuffle", "cache", "prefetch", "batch", "padded_batch", "with_options"]);
 const BATCHES = new Set(["batch", "padded_batch"]);
+/** The links that keep part of the elements. */
+const CUTS = new Set(["take", "skip", "shard"]);
 
-/** Assignments of a chain holding `take` or `skip` (`ds = ds.skip(10000).batch(64)`), each with the names it binds. */
+/** Assignments of a chain holding `take`, `skip` or `shard` (`ds = ds.skip(10000).batch(64)`), each with the names it binds. */
 export function cutChains(body: Statement[]): { value: Expression; names: string[]; at: number }[] {
   const out: { value: Expression; names: string[]; at: number }[] = [];
   forEachStatement(body, ({ statement: s }) => {
     if (s.type !== "assign") return;
     let cut = false;
-    for (let e: Expression = s.value; e.type === "call" && e.func.type === "attribute"; e = e.func.object) if (e.func.name === "take" || e.func.name === "skip") cut = true;
+    for (let e: Expression = s.value; e.type === "call" && e.func.type === "attribute"; e = e.func.object) if (CUTS.has(e.func.name)) cut = true;
     if (cut) out.push({ value: s.value, names: s.targets.flatMap(targetNames), at: s.pos.startIndex });
   }, [], () => false);
   return out;
@@ -46,7 +49,7 @@ export function pairedBindings(body: Statement[]): Map<string, Expression> {
 export function cutChainRows(value: Expression, root: (e: Expression) => Rows | undefined, count: (e: Expression) => number | undefined, snippet: (e: Expression) => string): Rows | undefined {
   const links: Extract<Expression, { type: "call" }>[] = [];
   let start = value;
-  while (start.type === "call" && start.func.type === "attribute" && (KEEPS.has(start.func.name) || ["take", "skip", "repeat"].includes(start.func.name))) {
+  while (start.type === "call" && start.func.type === "attribute" && (KEEPS.has(start.func.name) || CUTS.has(start.func.name) || start.func.name === "repeat")) {
     links.unshift(start);
     start = start.func.object;
   }
@@ -73,8 +76,17 @@ export function cutChainRows(value: Expression, root: (e: Expression) => Rows | 
       if (batch.dropRemainder) rows = Math.floor(rows / size) * size;
     }
     if (method === "repeat") repeated = true;
-    if (method !== "take" && method !== "skip") continue;
+    if (!CUTS.has(method)) continue;
     if (repeated) return undefined;
+    if (method === "shard") {
+      // Sharded batches are whole batches of each shard: left unread.
+      const shards = count(positionalArgument(link, 0) ?? keywordArgument(link, "num_shards") ?? link);
+      const index = count(positionalArgument(link, 1) ?? keywordArgument(link, "index") ?? link);
+      if (batch || shards === undefined || shards <= 0 || index === undefined || index < 0 || index >= shards) return undefined;
+      rows = Math.max(0, Math.ceil((rows - index) / shards));
+      cuts.push(`shard(${shards}, ${index})`);
+      continue;
+    }
     const n = count(positionalArgument(link, 0) ?? keywordArgument(link, "count") ?? link);
     if (n === undefined || n < 0) return undefined;
     // take(n) of batches keeps n batches: n × b rows, or all of them when there are no more.

@@ -1810,7 +1810,7 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
     samples.push({ rank: 25, figure });
   }
   // A tf.data chain that takes or skips elements of a sized dataset (`ds = ds.skip(10000).batch(64)`, tfdata-parts.ts).
-  if (/\.(take|skip)\s*\(/.test(input.text)) {
+  if (/\.(take|skip|shard)\s*\(/.test(input.text)) {
     const paired = pairedBindings(input.body);
     const bindingOf = plainBindings(input.body);
     const walkedNames = namesIn(stepLoops.flatMap((l) => (l.type === "for" ? [l.iter] : [])), new Set());

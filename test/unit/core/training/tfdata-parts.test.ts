@@ -49,4 +49,12 @@ model.fit(ds, epochs=1)
     // After a repeat the data has no end: the cut is take-count.ts's, no sample count.
     assert.notEqual((await plan(sliced.replace(".take(20000).batch(100)", ".batch(100).repeat(2).take(700)"))).samples?.value, 70000);
   });
+
+  it("keeps a shard's elements, every num_shards-th from its index, before batching; a shard of batches is left unread", async () => {
+    const sharded = await plan(BUILDER.replace("train_ds = train_all.skip(6000).batch(50)", "train_ds = train_all.shard(num_shards=7, index=3).batch(50)"));
+    // Positions 3, 10, ... of 60,000: ⌈(60,000 − 3) / 7⌉ = 8,571 (len(range(3, 60000, 7))).
+    assert.equal(sharded.samples?.value, 8571);
+    const afterBatch = await plan(BUILDER.replace("train_ds = train_all.skip(6000).batch(50)", "train_ds = train_all.batch(50).shard(7, 3)"));
+    assert.notEqual(afterBatch.samples?.value, 8571);
+  });
 });
