@@ -12,6 +12,7 @@ import { datasetSize } from "./dataset-sizes";
 import { trainingSamples } from "./dataset-calls";
 import { splitHelperPart } from "./split-helpers";
 import { batchSamplerArguments } from "./batch-sampler";
+import { loaderScore } from "./loader-score";
 import { ownClass, ownClassSelectsAsTable } from "./own-code";
 import { tableDatasetClass } from "./dataset-classes";
 import { importsTorchtext, torchtextSamples } from "./text-dataset-sizes";
@@ -179,7 +180,7 @@ export function foreignLoader(
   if (loaders.length === 0) return dispatchedLoader(interp, definition, text, evaluateIn, now, allowance, read, depth);
   // A loader under an `if` the call's arguments decide against (`if validation_fraction is not None:`) is not built.
   const reached = loaders.filter((s) => reachedIn(s, evaluateIn));
-  const score = (s: CallSite) => (/train/i.test(s.assignedTo.join(" ")) ? 2 : 0) - (/test|val|eval/i.test(s.assignedTo.join(" ")) ? 3 : 0) + (keywordArgument(s.call, "shuffle")?.type === "constant" ? 1 : 0);
+  const score = (s: CallSite) => loaderScore(s, s.call);
   const loader = (reached.length > 0 ? reached : loaders).slice().sort((a, b) => score(b) - score(a))[0];
   // tf.data's `dataset.batch(batch_size)` takes it first (tensorflow.org/api_docs/python/tf/data/Dataset#batch).
   const written = keywordArgument(loader.call, "batch_size") ?? (/DataLoader$/.test(loader.callee) ? positionalArgument(loader.call, 1) : /\.flow$/.test(loader.callee) ? positionalArgument(loader.call, 2) : /(^|\.)batch$/.test(loader.callee) ? positionalArgument(loader.call, 0) : undefined);

@@ -20,6 +20,7 @@ import { fullBatchData, stepsOncePerEpoch } from "./full-batch-epochs";
 import { slicedRows } from "./array-slices";
 import { ownClass, ownClassSelectsAsTable, ownMethod } from "./own-code";
 import { ownSamplerSamples } from "./own-sampler";
+import { loaderScore } from "./loader-score";
 import { loopShape, type LoopShape, type LoopStatement, walkedName } from "./loop-shape";
 import { tfDataPipeline, type TfDataPipeline } from "../keras/tf-data";
 import { classTrainingOperations, runsTrainingOperation, trainingOperations } from "./session-steps";
@@ -2114,18 +2115,6 @@ function best(candidates: Candidate[]): PlanFigure | undefined {
   return chosen?.figure;
 }
 
-function loaderScore(site: CallSite, call: Extract<Expression, { type: "call" }>): number {
-  const fed = keywordArgument(call, "dataset") ?? positionalArgument(call, 0);
-  const names = [...site.assignedTo, fed ? rootName(fed) ?? "" : ""].join(" ");
-  let score = 0;
-  if (/train/i.test(names)) score += 2;
-  if (/test|val|eval/i.test(names)) score -= 3;
-  // A loader built inside an evaluation function (`def evaluate(model, dataset, batch_size=50)`) is not training's.
-  if (site.context.fn && /eval|test|valid|predict|infer/i.test(site.context.fn.name)) score -= 3;
-  const shuffle = keywordArgument(call, "shuffle");
-  if (shuffle?.type === "constant" && shuffle.value === "True") score += 1;
-  return score;
-}
 
 
 
