@@ -56,11 +56,15 @@ export function slicesNoneOf(loop: LoopStatement, rebuilt: ReadonlySet<string>):
   return indexSlicedNames(loop).every((n) => !rebuilt.has(n));
 }
 
+/** Whether no loop of `enclosing` around `loop` rebinds what it slices (a pass over the same data each turn). */
+export function slicesSameDataEachTurn(loop: LoopStatement, enclosing: readonly Statement[]): boolean {
+  const rebuilt = new Set<string>();
+  for (const outer of enclosing) forEachStatement([outer], ({ statement }) => { for (const n of boundNames(statement)) rebuilt.add(n); });
+  return slicesNoneOf(loop, rebuilt);
+}
+
 /** The rows of a pass (`indexSlicedRows`) when no loop of `enclosing` around it rebinds what it slices. */
 export function indexSlicedPass(loop: LoopStatement, enclosing: readonly Statement[]): Expression | undefined {
   const rows = indexSlicedRows(loop);
-  if (!rows) return undefined;
-  const rebuilt = new Set<string>();
-  for (const outer of enclosing) forEachStatement([outer], ({ statement }) => { for (const n of boundNames(statement)) rebuilt.add(n); });
-  return slicesNoneOf(loop, rebuilt) ? rows : undefined;
+  return rows && slicesSameDataEachTurn(loop, enclosing) ? rows : undefined;
 }

@@ -26,7 +26,7 @@ import { tfDataPipeline, type TfDataPipeline } from "../keras/tf-data";
 import { classTrainingOperations, runsTrainingOperation, trainingOperations } from "./session-steps";
 import { sitesOutsideRangeTests } from "./lr-range-test";
 import { isRangeCall, passesOverData, stridedRangeBounds } from "./data-pass-epochs";
-import { indexSlicedPass } from "./index-sliced-pass";
+import { indexSlicedPass, slicesSameDataEachTurn } from "./index-sliced-pass";
 import { firstTurnValue } from "./loop-first-turn";
 import { generatorCallSamples } from "./generator-samples";
 import { splitLoopBatches, splitPieces } from "./split-batches";
@@ -809,8 +809,10 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
         if (!own && !drawn && !split && counted) wholeData(site);
         const count = loopCount(site, shape, (e) => evaluateOne(site, e), input.text, iterOf(site.loop));
         // `for i in range(len(x) // B): x[i * B:(i + 1) * B]` walks the rows of x in chunks of B, the last partial
-        // chunk too when the count rounds up, so those rows are the samples (dropped at the end when it rounds down).
-        const chunkedRows = own?.how === "index slice" && own.data && ownBatch !== undefined && count !== undefined ? itemCount(evaluateOne(site, own.data)) : undefined;
+        // chunk too when the count rounds up, so those rows are the samples (dropped at the end when it rounds down);
+        // not when a loop around it rebuilds x each turn (fresh rollouts are no pass over the same data).
+        const sameData = own?.how === "index slice" && own.data ? slicesSameDataEachTurn(site.loop, [...forLoops.map((l) => l.loop), ...whileLoops].filter((l) => within(l, site.loop))) : false;
+        const chunkedRows = sameData && own?.data && ownBatch !== undefined && count !== undefined ? itemCount(evaluateOne(site, own.data)) : undefined;
         const chunks = chunkedRows !== undefined && ownBatch !== undefined && chunkedRows > 0 && !Number.isInteger(chunkedRows / ownBatch) && count?.value === Math.floor(chunkedRows / ownBatch) ? "floor"
           : chunkedRows !== undefined && ownBatch !== undefined && count?.value === Math.ceil(chunkedRows / ownBatch) ? "ceil" : undefined;
         if (chunks && own?.data) {
