@@ -2,7 +2,7 @@
 // OmegaConf reads it: PyYAML's YAML 1.1 scalars (ints with `_` separators, yes/no booleans, `<<` merges), plus the
 // exponent floats without a dot (`2e-2`) that OmegaConf's loader adds to PyYAML's
 // (omegaconf/_utils.py get_yaml_loader, OmegaConf 2.3).
-import { parseDocument, type ScalarTag, type Tags } from "yaml";
+import { parseAllDocuments, parseDocument, type ScalarTag, type Tags } from "yaml";
 
 /** A parsed YAML value. */
 export type YamlValue = null | boolean | number | string | YamlValue[] | { [key: string]: YamlValue };
@@ -40,6 +40,21 @@ export function parseYaml(text: string, options: { omegaconf?: boolean } = {}): 
     return document.errors.length > 0 ? null : ((document.toJS({ maxAliasCount: 100 }) ?? null) as YamlValue);
   } catch {
     // toJS throws on an alias bomb (more aliases than maxAliasCount): such a file is not a config.
+    return null;
+  }
+}
+
+/**
+ * Parses a stream of YAML documents (separated by `---` lines, as PyYAML's `load_all` reads them) into plain values,
+ * one per document, as parseYaml reads one; a stream that is not valid YAML gives null.
+ */
+export function parseYamlDocuments(text: string, options: { omegaconf?: boolean } = {}): YamlValue[] | null {
+  try {
+    const parsed = parseAllDocuments(text, { version: "1.1", customTags: (tags) => pyyamlTags(tags, options.omegaconf !== false), uniqueKeys: false, logLevel: "silent" });
+    const documents = Array.isArray(parsed) ? parsed : [];
+    if (documents.some((d) => d.errors.length > 0)) return null;
+    return documents.map((d) => (d.toJS({ maxAliasCount: 100 }) ?? null) as YamlValue);
+  } catch {
     return null;
   }
 }

@@ -1,5 +1,6 @@
 // Configuration files a script reads with ordinary Python: `open(path)` of a workspace file, then PyYAML's
-// `yaml.safe_load`/`yaml.load`/`yaml.full_load` (pyyaml.org/wiki/PyYAMLDocumentation), `json.load`/`json.loads`
+// `yaml.safe_load`/`yaml.load`/`yaml.full_load` and their `_all` forms over a stream of documents
+// (pyyaml.org/wiki/PyYAMLDocumentation, PyYAML 6.0), `json.load`/`json.loads`
 // (docs.python.org/3/library/json.html) or OmegaConf's `OmegaConf.load` (omegaconf.readthedocs.io, 2.3). Only a
 // file whose path is known (a literal, an argparse default, a path built from `__file__`) and that exists is read;
 // anything else stays unknown, as before. Nothing is executed: the file's text is parsed as data.
@@ -8,7 +9,7 @@ import { NONE, bool, dict, float, freshId, int, list, str, unknown } from "../co
 import { MissingFileError } from "../missing-file";
 import type { ClassValue, InstanceValue, UnknownValue, Value } from "../values";
 import { resolveInterpolations } from "../../hydra/interpolate";
-import { parseYaml, type YamlValue } from "../../hydra/yaml";
+import { parseYaml, parseYamlDocuments, type YamlValue } from "../../hydra/yaml";
 import { fsPath, pathPlaces } from "./fspath";
 import { fn, namespace, type StandardLibrary } from "./native";
 import { installOmegaConfApi } from "./omegaconf-api";
@@ -81,12 +82,26 @@ export function installConfigFiles({ modules, interp, objectClass, call }: Stand
     const parsed = parseYaml(text, { omegaconf: false });
     return parsed === null && text.trim() !== "" && !/^\s*(null|~)\s*$/.test(text) ? unknown("text that is not valid YAML") : toPython(parsed, undefined);
   });
+  // `yaml.load_all(stream)` yields each `---`-separated document in turn (a config split into sections, one per
+  // document, merged by the script's own loop over them).
+  const yamlReadAll = (name: string) => fn(name, ({ args, kwargs }) => {
+    const stream = args[0] ?? kwargs.get("stream");
+    const text = given(stream);
+    if (text === undefined) return stream?.kind === "unknown" ? stream : unknown("a YAML stream the analyzer cannot read");
+    const documents = parseYamlDocuments(text, { omegaconf: false });
+    if (documents === null) return unknown("text that is not valid YAML");
+    return { kind: "iterator", items: documents.map((d) => toPython(d, undefined)), index: 0 };
+  });
   const loader = (name: string) => nativeClass(`yaml.${name}`, [objectClass]);
   modules.set("yaml", namespace("yaml", {
     safe_load: yamlRead("yaml.safe_load"),
     load: yamlRead("yaml.load"),
     full_load: yamlRead("yaml.full_load"),
     unsafe_load: yamlRead("yaml.unsafe_load"),
+    load_all: yamlReadAll("yaml.load_all"),
+    safe_load_all: yamlReadAll("yaml.safe_load_all"),
+    full_load_all: yamlReadAll("yaml.full_load_all"),
+    unsafe_load_all: yamlReadAll("yaml.unsafe_load_all"),
     SafeLoader: loader("SafeLoader"),
     FullLoader: loader("FullLoader"),
     Loader: loader("Loader"),
