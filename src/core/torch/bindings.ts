@@ -15,6 +15,7 @@ import { spectralNorm, weightNorm } from "./weight-reparametrization";
 import { FloatFunctional } from "./layers/float-functional";
 import { deepCopy, namedModules } from "./module-tree";
 import { createParallelWrappers } from "./nn/parallel";
+import { createLossBases } from "./nn/loss-bases";
 import type { ModuleClasses } from "../interp/runtime";
 
 type Native = (call: NativeCall) => Value;
@@ -75,6 +76,8 @@ export function createTorchModules(catalogue: TorchCatalogue, classes: ModuleCla
   nnEntries.set("ParameterDict", classes.parameterDict);
   nnEntries.set("functional", functional);
   nnEntries.set("init", init);
+  const lossModule = createLossBases(classes.module, nnEntries, namespace);
+  nnEntries.set("loss", lossModule);
   const nn = namespace("torch.nn", nnEntries);
   nnEntries.set("modules", nn);
   nnEntries.set("parameter", namespace("torch.nn.parameter", new Map<string, Value>([["Parameter", classes.parameter], ["Buffer", classes.buffer]])));
@@ -230,6 +233,7 @@ export function createTorchModules(catalogue: TorchCatalogue, classes: ModuleCla
   modules.set("torch.nn.init", init);
   modules.set("torch.nn.modules", nn);
   modules.set("torch.nn.modules.utils", nnModuleUtils(interp));
+  modules.set("torch.nn.modules.loss", lossModule);
   modules.set("torch.nn.parameter", nnEntries.get("parameter") as ModuleNamespaceValue);
   modules.set("torch.nn.utils", nnUtils);
   modules.set("torch.nn.utils.rnn", rnnUtils);

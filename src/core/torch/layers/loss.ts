@@ -2,6 +2,7 @@
 import type { InstanceValue, LayerSpec } from "../../interp/values";
 import { classificationLoss, cosineSimilarity, elementwiseLoss, pairwiseDistance, reduceLoss } from "../ops/nn-ops";
 import { defineLayer, input } from "./define";
+import { LOSS_BASE } from "../nn/loss-bases";
 
 const LEGACY = ["size_average=None", "reduce=None", "reduction='mean'"];
 
@@ -81,10 +82,10 @@ const LOSS_NAMES = new Set(LOSS_LAYERS.map((l) => l.name).filter((n) => n.endsWi
 /** A project's own criterion class, named as torch.nn names its losses (`YOLOLoss`, `FocalLoss`, `ContrastiveCriterion`). */
 const OWN_LOSS_NAME = /(Loss|Criterion)$/;
 
-/** Whether a module is one of torch.nn's loss criteria (itself or by a base class), or a project's class named as
- *  one that holds no parameters anywhere in it: what a model is trained against, not a model. */
+/** Whether a module is one of torch.nn's loss criteria (itself or by a base class, _Loss included), or a project's
+ *  class named as one that holds no parameters anywhere in it: what a model is trained against, not a model. */
 export function isLossCriterion(m: InstanceValue): boolean {
-  if ([m.cls, ...m.cls.mro].some((c) => c.layer !== undefined && LOSS_NAMES.has(c.layer.name))) return true;
+  if ([m.cls, ...m.cls.mro].some((c) => (c.layer !== undefined && LOSS_NAMES.has(c.layer.name)) || c.qualifiedName === LOSS_BASE)) return true;
   return m.cls.location !== undefined && OWN_LOSS_NAME.test(m.cls.name) && !holdsParameters(m, 0);
 }
 
