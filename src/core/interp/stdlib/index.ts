@@ -28,6 +28,7 @@ import { installOperator } from "./operator";
 import { installRunpy } from "./runpy";
 import { installSklearnDatasets } from "./sklearn-datasets";
 import { installSklearnModelSelection } from "./sklearn-model-selection";
+import { installSklearnPreprocessing } from "./sklearn-splits";
 import { installStringConstants } from "./string-constants";
 import { installTyper } from "./typer";
 import { installTypes } from "./types";
@@ -58,6 +59,7 @@ export function createStandardLibrary(interp: () => Interpreter, objectClass: Cl
   installNumpy(library, prod);
   installSklearnDatasets(library);
   installSklearnModelSelection(library);
+  installSklearnPreprocessing(library);
   installTyper(library);
   installRunpy(library);
   installGinParse(library);

@@ -3,13 +3,15 @@
 // so the folds are a count of the run, and each fold's training indices are a part of the data of known size.
 // KFold's test folds take n // k samples, the first n % k one more (sklearn's KFold._iter_test_indices); the
 // stratified splitter's folds are about those sizes (exactly so when each class divides evenly), so the same sizes are
-// used for it. The repeated splitters run n_splits × n_repeats folds (default n_repeats=10). Other names of the module
-// (train_test_split, GridSearchCV, the group splitters, whose folds follow the groups) stay unknown.
+// used for it. The repeated splitters run n_splits × n_repeats folds (default n_repeats=10). train_test_split's parts
+// are sized in sklearn-splits.ts; other names of the module (GridSearchCV, the group splitters, whose folds follow
+// the groups) stay unknown.
 import { freshId, int, list, tensor, toInt, tuple, unknown } from "../construct";
 import { nativeClass } from "../classes";
 import { itemCount } from "../value-figures";
 import type { ClassValue, NativeCall, Value } from "../values";
 import { namespace, type StandardLibrary } from "./native";
+import { trainTestSplitFunction } from "./sklearn-splits";
 
 /** The splitters read: their defaults (n_splits=5 since scikit-learn 0.22, n_repeats=10) and whether they repeat. */
 const SPLITTERS: Record<string, { repeats: boolean }> = {
@@ -62,9 +64,9 @@ function splitterClass(name: string, repeats: boolean, objectClass: ClassValue):
   };
 }
 
-/** sklearn.model_selection's k-fold splitters. */
+/** sklearn.model_selection's k-fold splitters and train_test_split. */
 export function installSklearnModelSelection({ modules, objectClass }: StandardLibrary): void {
-  const entries: Record<string, Value> = {};
+  const entries: Record<string, Value> = { train_test_split: trainTestSplitFunction };
   for (const [name, { repeats }] of Object.entries(SPLITTERS)) entries[name] = splitterClass(name, repeats, objectClass);
   modules.set("sklearn.model_selection", namespace("sklearn.model_selection", entries));
 }
