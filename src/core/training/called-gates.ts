@@ -9,8 +9,9 @@ import type { Value } from "../interp/values";
 import { callsIn, childBodies, dottedName, type CallExpression } from "../python/syntax-walk";
 import { gatePasses, testsOnTheWay, type GatedPasses } from "./gated-passes";
 
-/** A backward pass or TensorFlow update written in the loop: a statement outside the gate with one accumulates. */
-const BACKWARD_TEXT = /\.(backward|apply_gradients)\s*\(/;
+/** A backward pass or TensorFlow update written in the loop (`loss.backward()`, `opt.apply_gradients(...)`): a
+ *  statement outside the gate with one accumulates. */
+const isBackwardCall = (c: CallExpression) => c.func.type === "attribute" && (c.func.name === "backward" || c.func.name === "apply_gradients");
 
 /**
  * The passes of `for i in range(a, b)` (the index a name or an attribute, `for self.t in ...`) that take its one
@@ -37,7 +38,7 @@ export function calledGatePasses(
   if (!tests) return undefined;
   // A backward pass of the loop outside the gated statement: the gate times an accumulated step, not a learn-every-N.
   const outside = loop.body.filter((s) => !(s.pos.startIndex <= statement.pos.startIndex && statement.pos.endIndex <= s.pos.endIndex));
-  if (outside.some((s) => BACKWARD_TEXT.test(text.slice(s.pos.startIndex, s.pos.endIndex)))) return undefined;
+  if (outside.some((s) => callsIn(s, true).some(isBackwardCall))) return undefined;
   const inner = self !== undefined && index.startsWith(`${self}.`) ? methodTests(statement, self, steps, method) : undefined;
   if (inner === undefined && tests.length === 0) return undefined;
   return gatePasses(evaluate(iterable), [...tests, ...(inner ?? [])], index, evaluate, text);
