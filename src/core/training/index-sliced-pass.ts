@@ -63,8 +63,3 @@ export function slicesSameDataEachTurn(loop: LoopStatement, enclosing: readonly 
   return slicesNoneOf(loop, rebuilt);
 }
 
-/** The rows of a pass (`indexSlicedRows`) when no loop of `enclosing` around it rebinds what it slices. */
-export function indexSlicedPass(loop: LoopStatement, enclosing: readonly Statement[]): Expression | undefined {
-  const rows = indexSlicedRows(loop);
-  return rows && slicesSameDataEachTurn(loop, enclosing) ? rows : undefined;
-}

@@ -26,7 +26,7 @@ import { tfDataPipeline, type TfDataPipeline } from "../keras/tf-data";
 import { classTrainingOperations, runsTrainingOperation, trainingOperations } from "./session-steps";
 import { sitesOutsideRangeTests } from "./lr-range-test";
 import { isRangeCall, passesOverData, stridedRangeBounds } from "./data-pass-epochs";
-import { indexSlicedPass, slicesSameDataEachTurn } from "./index-sliced-pass";
+import { indexSlicedRows, slicesSameDataEachTurn } from "./index-sliced-pass";
 import { firstTurnValue } from "./loop-first-turn";
 import { generatorCallSamples } from "./generator-samples";
 import { splitLoopBatches, splitPieces } from "./split-batches";
@@ -761,7 +761,9 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
         // A loop over a tf.data pipeline, built here or by a helper in another file (tf-data.ts): its batches, and the
         // elements one pass yields.
         const walkedData = !own && site.loop.type === "for" ? walkedName(iterOf(site.loop) ?? site.loop.iter) : undefined;
-        const pipeline = walkedData ? tfDataPipeline(evaluateOne(site, { type: "name", id: walkedData, pos: site.loop.pos })) : undefined;
+        // The name the loop walks is often the one just evaluated as `drawn` (`for x in dataset:`): not worked out twice.
+        const walkedValue = walkedData === undefined ? undefined : drawnFrom?.type === "name" && drawnFrom.id === walkedData ? drawn : evaluateOne(site, { type: "name", id: walkedData, pos: site.loop.pos });
+        const pipeline = tfDataPipeline(walkedValue);
         if (pipeline) pipelineFigures(pipeline, walkedData!, site.loop.pos.line);
         // A data object's method the loop calls draws the object's batch size (`data_generator.generate_train_batch()`).
         const method = !own && keptBatch === undefined && drawnBatch === undefined ? methodDrawnBatch(site.loop.body, (e) => evaluateOne(site, e)) : undefined;
@@ -782,15 +784,20 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
         if (walked) samples.push({ rank: 44, figure: { value: walked.value, source: "code", line: site.loop.pos.line, detail: walked.detail } });
         // A loop that slices its batches from the data by a stride up to the data's size (`for i in range(0, len(X), bs):
         // xb = X[i:i + bs]`) walks all of it each pass: that size is the samples.
-        const strideData = own?.how === "range step" && strideNamed ? stridedRangeBounds(site.loop, [...forLoops.map((l) => l.loop), ...whileLoops].filter((l) => within(l, site.loop))) : undefined;
+        // The loops around this one, for the rules that ask what they rebuild or bound.
+        const enclosingLoops = [...forLoops.map((l) => l.loop), ...whileLoops].filter((l) => within(l, site.loop));
+        const strideData = own?.how === "range step" && strideNamed ? stridedRangeBounds(site.loop, enclosingLoops) : undefined;
         const strideStart = strideData?.start ? positiveOrZero(evaluateOne(site, strideData.start)) : 0;
         const strideStop = strideData ? positiveInteger(evaluateOne(site, strideData.stop)) : undefined;
         const strideSamples = strideStart !== undefined && strideStop !== undefined && strideStop > strideStart ? strideStop - strideStart : undefined;
         if (strideData && strideSamples !== undefined) samples.push({ rank: 44, figure: { value: strideSamples, source: "code", line: site.loop.pos.line, detail: `${strideData.start ? `${snippet(input.text, strideData.stop)} - ${snippet(input.text, strideData.start)}` : snippet(input.text, strideData.stop)}: the items a pass of ${site.loop.type === "for" ? snippet(input.text, site.loop.iter) : ""} slices in strides of its batch` } });
+        // An index-slice loop walks the same data on each turn of the loops around it unless one of them rebuilds
+        // what it slices (fresh rollouts are no pass over the same data): only then are its rows samples.
+        const sameData = own?.how === "index slice" ? slicesSameDataEachTurn(site.loop, enclosingLoops) : false;
         // `for j in range(int(N / B)): x[j * B:(j + 1) * B]`: each turn takes the next chunk of B, so a pass walks N
-        // rows (index-sliced-pass.ts).
-        // Below the rows of the sliced data itself (further down), which also say whether the last chunk is dropped.
-        const passRows = own?.how === "index slice" ? indexSlicedPass(site.loop, [...forLoops.map((l) => l.loop), ...whileLoops].filter((l) => within(l, site.loop))) : undefined;
+        // rows (index-sliced-pass.ts). Below the rows of the sliced data itself (further down), which also say whether
+        // the last chunk is dropped.
+        const passRows = sameData ? indexSlicedRows(site.loop) : undefined;
         const passCount = passRows ? positiveInteger(evaluateOne(site, passRows)) : undefined;
         if (passRows && passCount !== undefined) samples.push({ rank: 43, figure: { value: passCount, source: "code", line: site.loop.pos.line, detail: `${snippet(input.text, passRows)}: the rows a pass of ${site.loop.type === "for" ? snippet(input.text, site.loop.iter) : ""} slices in chunks of its batch` } });
         // A loop over pieces a split call cuts from the data (`zip(torch.split(X, 64), torch.split(Y, 64))`,
@@ -809,9 +816,7 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
         if (!own && !drawn && !split && counted) wholeData(site);
         const count = loopCount(site, shape, (e) => evaluateOne(site, e), input.text, iterOf(site.loop));
         // `for i in range(len(x) // B): x[i * B:(i + 1) * B]` walks the rows of x in chunks of B, the last partial
-        // chunk too when the count rounds up, so those rows are the samples (dropped at the end when it rounds down);
-        // not when a loop around it rebuilds x each turn (fresh rollouts are no pass over the same data).
-        const sameData = own?.how === "index slice" && own.data ? slicesSameDataEachTurn(site.loop, [...forLoops.map((l) => l.loop), ...whileLoops].filter((l) => within(l, site.loop))) : false;
+        // chunk too when the count rounds up, so those rows are the samples (dropped at the end when it rounds down).
         const chunkedRows = sameData && own?.data && ownBatch !== undefined && count !== undefined ? itemCount(evaluateOne(site, own.data)) : undefined;
         const chunks = chunkedRows !== undefined && ownBatch !== undefined && chunkedRows > 0 && !Number.isInteger(chunkedRows / ownBatch) && count?.value === Math.floor(chunkedRows / ownBatch) ? "floor"
           : chunkedRows !== undefined && ownBatch !== undefined && count?.value === Math.ceil(chunkedRows / ownBatch) ? "ceil" : undefined;
