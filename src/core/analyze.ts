@@ -26,6 +26,7 @@ import type { InputSource, InputSpec, ModelReport } from "./report/model-report"
 import { namedModules } from "./torch/module-tree";
 import { isLossCriterion } from "./torch/layers/loss";
 import { childBodies, dottedName, namesIn } from "./python/syntax-walk";
+import { firstModuleBindingLines } from "./python/module-bindings";
 import { snippet } from "./python/code-snippet";
 import { lookupClassAttribute } from "./interp/classes";
 import { componentClassNames, constructorNeed } from "./interp/constructor-needs";
@@ -270,7 +271,7 @@ function analyzeProgram(parser: PythonParser, request: AnalyzeRequest, setup: { 
   try {
     if (RUN_SETUP_WORDS.test(request.text)) result.runSetup = readRunSetup(syntax.body);
     const tree = CODE_PRECISION_WORDS.test(request.text) ? cache.lookup(request.file, request.text)?.tree : undefined;
-    if (tree) readCodePrecision(new PythonFile(request.file, request.text, tree, syntax), result.models);
+    if (tree) readCodePrecision(new PythonFile(request.file, request.text, tree, syntax), result.models, result.training);
     const generations = discoverGenerations({ interpreter: interp, namespace, body: syntax.body, text: request.text, file: request.file, comments: syntax.comments, now });
     if (generations.plans.length > 0) result.generations = generations.plans;
     result.notes.push(...generations.notes);
@@ -460,6 +461,12 @@ function discoverCandidates(parser: PythonParser, runtime: Runtime, namespace: M
     if (bound) chainValue.set(build, bound);
     else chainValue.delete(build);
   }
+  // `raw_model = model.module if ddp else model`: a second name for the model a module name bound earlier holds (in
+  // a branch, built from its site below) is that model, listed once under the name that built it.
+  const bindingLines = firstModuleBindingLines(syntax.body);
+  const earlierHolder = (v: InstanceValue, name: string, line: number) =>
+    [...namespace.scope.names].find(([other, held]) => held === v && other !== name && (bindingLines.get(other) ?? line) < line)?.[0];
+  const aliases: { candidate: Candidate; first: string }[] = [];
   // Classes that need constructor arguments: listed with what they need unless another listed class builds them.
   const needArguments: { def: ClassDefinition; config?: { name: string; fields: string[] } }[] = [];
   for (const s of syntax.body) {
@@ -518,7 +525,10 @@ function discoverCandidates(parser: PythonParser, runtime: Runtime, namespace: M
       if (v?.kind === "instance" && v.module && !found.some((c) => c.instance === v)) {
         const recorder = new Recorder();
         const line = s.pos.line;
-        found.push({ name: s.targets[0].id, entry: s.targets[0].id, line, pragmaLine: line, pragmaFile: file, instance: v, recorder });
+        const candidate: Candidate = { name: s.targets[0].id, entry: s.targets[0].id, line, pragmaLine: line, pragmaFile: file, instance: v, recorder };
+        const first = earlierHolder(v, s.targets[0].id, line);
+        if (first !== undefined) aliases.push({ candidate, first });
+        else found.push(candidate);
       } else if (v?.kind === "instance" && !v.module && heldModules(v).length > 0) {
         // An agent object of the project built at top level (`agent = Agent(state_size, action_size)`): its networks.
         for (const [attribute, held, how] of trainedHeldModules(v, s.targets[0].id, failures)) {
@@ -605,6 +615,8 @@ function discoverCandidates(parser: PythonParser, runtime: Runtime, namespace: M
       }
     }
   }
+  // An alias whose first holder no site listed (its build failed there) is the model's only listing.
+  for (const { candidate, first } of aliases) if (!found.some((c) => c.name === first || c.instance === candidate.instance)) found.push(candidate);
   // A class that only appears inside another model is a component, not a model of its own.
   const componentClasses = new Set<ClassValue>();
   // Likewise a module-level layer object that another model holds (a Keras layer shared in a functional graph).

@@ -119,4 +119,13 @@ if __name__ == "__main__":
     assert.ok(plain, other.notes.join("\n"));
     assert.doesNotMatch(plain, /its test reads/);
   });
+  it("a second name for the model a branch built (`raw = net.module if ddp else net`) lists it once, under the name that built it", async () => {
+    const text = `${flagged("mobilenet")}ddp = False
+raw = net.module if ddp else net
+`;
+    const result = await analyze(text);
+    // Before, \`raw\` was listed as a model of its own beside \`net\`: the same network's figures twice.
+    assert.deepEqual(result.models.map((m) => m.name), ["net"]);
+    assert.equal(modelNamed(result, "net").params, 3_504_872);
+  });
 });
