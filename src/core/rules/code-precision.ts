@@ -1,6 +1,7 @@
 import type { ModelReport, CodePrecision } from "../report/model-report";
 import { inferenceCalls, reportedModelSites } from "./model-usage";
 import type { PythonFile } from "./python-file";
+import type { TrainingPlan } from "../training/training-plan";
 import { runTargetOf } from "./run-target";
 
 // The precision a script runs its models at, as the rules read it (run-target.ts), handed to the model reports so
@@ -9,9 +10,10 @@ import { runTargetOf } from "./run-target";
 
 /**
  * Sets `codePrecision` on each of the file's models that every site building it runs at one 16-bit precision the
- * analysis did not already see in its weights (autocast always counts: its weights stay fp32).
+ * analysis did not already see in its weights (autocast always counts: its weights stay fp32). The training plan's
+ * autocast, whose dtype the interpreter evaluated with the run's values, names the 16-bit type where both read one.
  */
-export function readCodePrecision(file: PythonFile, models: ModelReport[]): void {
+export function readCodePrecision(file: PythonFile, models: ModelReport[], plan?: Pick<TrainingPlan, "precision">): void {
   const found = new Map<ModelReport, (CodePrecision | undefined)[]>();
   for (const { site, model } of reportedModelSites(file, models.filter((m) => m.file === file.path))) {
     const target = runTargetOf(file, site.variable, site, inferenceCalls(file, site.variable));
@@ -26,6 +28,10 @@ export function readCodePrecision(file: PythonFile, models: ModelReport[]): void
     if (!first.autocast && model.weightsPrecision === first.precision) continue;
     // The interpreter found that cast in an arm it took on a guess: the figures stay as the weights are.
     if (!first.autocast && model.unsureCast?.line === first.line) continue;
-    model.codePrecision = first;
+    // `autocast(dtype=ptdtype)` with `ptdtype = {...}[dtype]` and `dtype = "bfloat16" if is_bf16_supported() else
+    // "float16"`: the rules read by syntax fall back to autocast's CUDA default, fp16; the plan ran it on the hardware.
+    const planned = plan?.precision;
+    const evaluated = first.autocast && planned && planned.value !== "fp32" && /autocast\(/.test(planned.detail) ? planned.value : undefined;
+    model.codePrecision = evaluated ? { ...first, precision: evaluated } : first;
   }
 }

@@ -157,4 +157,27 @@ with torch.no_grad():
     assert.equal(e.quantized, "int8 Linear");
     assert.equal(estimateBasis(e), "h100-sxm, fp32 + int8 Linear, batch 64");
   });
+  it("autocast whose dtype comes through a dict of a run-time pick: the dtype the training plan evaluates on the hardware", async () => {
+    const text = `${MLP}
+dtype = "bfloat16" if torch.cuda.is_available() and torch.cuda.is_bf16_supported() else "float16"
+ptdtype = {"float32": torch.float32, "bfloat16": torch.bfloat16, "float16": torch.float16}[dtype]
+ctx = torch.amp.autocast(device_type="cuda", dtype=ptdtype)
+model = MLP().to("cuda")
+optimizer = torch.optim.AdamW(model.parameters())
+for step in range(100):
+    x = torch.randn(16, 1024, device="cuda")
+    with ctx:
+        loss = model(x).sum()
+    loss.backward()
+    optimizer.step()
+    optimizer.zero_grad()
+`;
+    const result = await analyze(text, { file: FILE, hardware: "h100-sxm" });
+    const m = modelNamed(result, "MLP");
+    assert.equal(result.training?.precision?.value, "bf16");
+    // Before, the rule read by syntax fell back to autocast's CUDA default: "fp16 autocast" beside bf16 figures.
+    assert.equal(m.codePrecision?.precision, "bf16");
+    assert.equal(m.codePrecision?.autocast, true);
+    assert.match(appliedText(m) ?? "", /bf16 autocast \(line 23\)/);
+  });
 });
