@@ -4,7 +4,7 @@ import { isConfigNote } from "../core/training/config-notes";
 import { z } from "zod";
 import { estimateModel, type Estimate } from "../core/energy/estimate";
 import { estimateBasis, inferenceFigureText, trainingRunText, trainingStepText } from "../core/energy/figure-text";
-import { formatDuration, formatIntensity, formatWhole } from "../core/report/format";
+import { formatCountOf, formatDuration, formatIntensity, formatWhole } from "../core/report/format";
 import { resolveTrainingRun, type ResolvedTrainingRun } from "../core/training/resolve-run";
 import type { PlanFigure, TrainingPlan } from "../core/training/training-plan";
 import { hardwareProfile, hardwareProfiles } from "../core/energy/hardware";
@@ -307,9 +307,9 @@ function derivedStepsText(plan: TrainingPlan): string {
  *  `unanalyzed` names the file's models that were built but whose forward pass was not analyzed (why no step cost). */
 export function trainingPlanLine(plan: TrainingPlan, lineText: LineText = plainLine, unanalyzed: { name: string; line: number }[] = []): string {
   const length = plan.steps
-    ? `${formatWhole(plan.steps.value)} steps${plan.accumulation ? ` × ${formatWhole(plan.accumulation.value)} micro-batches` : ""}`
+    ? `${formatCountOf(plan.steps.value, "step")}${plan.accumulation ? ` × ${formatWhole(plan.accumulation.value)} micro-batches` : ""}`
     : plan.epochs
-      ? `${formatWhole(plan.epochs.value)} epochs${plan.samples ? ` × ${formatWhole(plan.samples.value)} samples` : ""}${plan.accumulation ? `, ${formatWhole(plan.accumulation.value)} micro-batches per step` : ""}${derivedStepsText(plan)}`
+      ? `${formatCountOf(plan.epochs.value, "epoch")}${plan.samples ? ` × ${formatCountOf(plan.samples.value, "sample")}` : ""}${plan.accumulation ? `, ${formatWhole(plan.accumulation.value)} micro-batches per step` : ""}${derivedStepsText(plan)}`
       : "no step or epoch count";
   const batch = plan.batch ? `, batch ${formatWhole(plan.batch.value)}` : "";
   const sources = [where(plan.steps ? "steps" : "epochs", plan.steps ?? plan.epochs, lineText), ...(plan.batch ? [where("batch", plan.batch, lineText)] : []), ...(plan.precision ? [`dtype: code ${lineText(plan.precision.line)}`] : [])];
@@ -330,7 +330,7 @@ export function trainingRunLine(resolved: ResolvedTrainingRun, lineText: LineTex
   }
   const sources = `(${[where("epochs", resolved.epochs, lineText), where("samples", resolved.samples, lineText), where("batch", resolved.batch, lineText)].join(", ")})`;
   if (!run) return `no training run: ${resolved.notes.filter((n) => n.startsWith("the code")).join("; ")} ${sources}${configText(resolved.notes)}`;
-  return `${formatWhole(resolved.epochs!.value)} epochs × ${formatWhole(resolved.samples!.value)} samples, batch ${formatWhole(resolved.batch.value)}${resolved.dropLast ? " (drop_last)" : ""}${gpusText(resolved)}: ` +
+  return `${formatCountOf(resolved.epochs!.value, "epoch")} × ${formatCountOf(resolved.samples!.value, "sample")}, batch ${formatWhole(resolved.batch.value)}${resolved.dropLast ? " (drop_last)" : ""}${gpusText(resolved)}: ` +
     `${trainingRunText(run)} ${sources}${configText(resolved.notes)}`;
 }
 

@@ -6,7 +6,7 @@ import { dividedBatch } from "../core/parallel/parallel-run";
 import type { AnalysisEngine } from "./analysis-engine";
 import { calculatorFields, runOf, type CalculatorFields } from "./calculator-fields";
 import { editorPrecision, estimateTraining, type IntensitySource } from "./energy-bridge";
-import { formatCarbon, formatEnergy } from "../core/report/format";
+import { formatCarbon, formatCountOf, formatEnergy } from "../core/report/format";
 import { trainingStepsText } from "../core/energy/figure-text";
 import type { SettingsStore } from "./settings";
 import { planOfModel, type TrainingPlanLookup } from "./training-plan-lookup";
@@ -98,7 +98,7 @@ export class TrainingCodeLensProvider extends AnalysisLensProvider<TrainingLens>
     ].join(" · ");
     const tooltip = [
       `One training step (forward, backward, optimizer) of ${lens.model.name} at batch ${batch}, and the run: ` +
-        (code?.steps ? `${code.steps.detail} (${at(code.steps.line)})${code.accumulation ? ` × ${code.accumulation.value} micro-batches (${code.accumulation.detail})` : ""}.` : `${fields.epochs.value} epochs × ${fields.samples.value.toLocaleString("en-US")} samples.`),
+        (code?.steps ? `${code.steps.detail} (${at(code.steps.line)})${code.accumulation ? ` × ${code.accumulation.value} micro-batches (${code.accumulation.detail})` : ""}.` : `${formatCountOf(fields.epochs.value, "epoch")} × ${formatCountOf(fields.samples.value, "sample")}.`),
       ...(code?.steps ? (["batch"] as const) : (["epochs", "samples", "batch"] as const)).map((name) => `${name}: ${fields[name].label} (${fields[name].detail})`),
       ...(code?.precision ? [`precision: ${code.precision.value}, from ${at(code.precision.line)} (${code.precision.detail})`] : []),
       ...estimate.sources,

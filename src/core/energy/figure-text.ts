@@ -1,6 +1,6 @@
 // Every energy figure says what it is per (sample, batch forward, training step, 1,000 samples, run) and at which
 // batch, worded here once so the CLI, CodeLens, hover, status bar and report cannot drift apart.
-import { formatCarbon, formatDuration, formatEnergy, formatKwh, formatPower, formatRange, formatWhole, formatWithRange } from "../report/format";
+import { formatCarbon, formatCountOf, formatDuration, formatEnergy, formatKwh, formatPower, formatRange, formatWhole, formatWithRange } from "../report/format";
 import type { Estimate } from "./estimate";
 import type { TrainingRunEstimate } from "./training-run";
 
@@ -82,7 +82,7 @@ export function trainingRunText(run: Pick<TrainingRunEstimate, "steps" | "second
 /** "1,000 steps", or with gradient accumulation "2,813 optimizer steps of 4 micro-batches" (11,250 passes in all,
  *  a last partial group included). */
 export function trainingStepsText(steps: number, microBatches?: number): string {
-  if (microBatches === undefined || microBatches === steps || steps <= 0) return `${formatWhole(steps)} steps`;
+  if (microBatches === undefined || microBatches === steps || steps <= 0) return formatCountOf(steps, "step");
   const per = microBatches / steps;
   const exact = Number.isInteger(per);
   return `${formatWhole(steps)} optimizer steps of ${exact ? formatWhole(per) : `up to ${formatWhole(Math.ceil(per))}`} micro-batches${exact ? "" : ` (${formatWhole(microBatches)} in all)`}`;

@@ -152,3 +152,8 @@ export function formatWhole(value: number): string {
   if (!Number.isFinite(value)) return "?";
   return Math.round(value).toLocaleString("en-US");
 }
+
+/** A whole count and its noun, singular for one: "1 epoch", "5,000 steps". */
+export function formatCountOf(value: number, noun: string): string {
+  return `${formatWhole(value)} ${noun}${Math.round(value) === 1 ? "" : "s"}`;
+}
