@@ -128,13 +128,15 @@ export function foreignTraining(
     // A bound method's first parameter is the object; the call's arguments fill the ones after it.
     const self = callee?.kind === "bound" ? callee.self : undefined;
     const elsewhere: { definition: FunctionDefinition; file: string }[] = [];
-    const helpers = self ? selfHelpers(definition, self, home, elsewhere) : [];
     // The body trains when it, or a method it calls on self (`train()` → `self.train_epoch()`, in this file or
     // another's subclass), runs backward passes or TensorFlow updates.
     const runsBackward = (d: FunctionDefinition, text: string | undefined) => {
       const body = text?.slice(d.pos.startIndex, d.pos.endIndex);
       return body !== undefined && (BACKWARD.test(body) || TENSORFLOW_UPDATE.test(body));
     };
+    // A plain function's helpers are the functions of its own module it calls by name (`train(args)` running
+    // `training_step(loader, model, ...)` each epoch): only those that train, so an evaluation pass adds no loop.
+    const helpers = self ? selfHelpers(definition, self, home, elsewhere) : moduleHelpers(definition, fn.module, home).filter((d) => runsBackward(d, source));
     const passed = argumentsByParameter(self ? { ...definition, params: definition.params.slice(1) } : definition, site.call);
     // ... or calls a method on an object the call passes it (a shared episode helper's `agent.update(batch_size)`,
     // `mini_batch_train(env, agent, ...)`) that does: Python runs that method on the object given, and the methods it
@@ -219,6 +221,24 @@ function calledMethod(callee: Value | undefined): Value | undefined {
  *  `elsewhere` collects those of other files (a subclass's override of a hook the base class's loop calls:
  *  torchreid's `Engine.train()` calling `self.forward_backward(data)`, defined by `ImageSoftmaxEngine` in another
  *  file), which Python runs just the same. */
+/** The functions of `home` that `definition` calls by name (`training_step(...)`), and those they call, at most
+ *  MAX_HELPERS, as the module binds the names. */
+function moduleHelpers(definition: FunctionDefinition, module: ModuleNamespaceValue, home: string): FunctionDefinition[] {
+  const found: FunctionDefinition[] = [];
+  const queue = [definition];
+  for (let i = 0; i < queue.length && found.length < MAX_HELPERS; i++) {
+    for (const call of callsInBody(queue[i].body)) {
+      if (call.func.type !== "name") continue;
+      const helper = module.scope.names.get(call.func.id);
+      if (helper?.kind !== "function" || helper.definition.type !== "function" || helper.module.file !== home) continue;
+      if (helper.definition === definition || found.includes(helper.definition) || found.length >= MAX_HELPERS) continue;
+      found.push(helper.definition);
+      queue.push(helper.definition);
+    }
+  }
+  return found;
+}
+
 function selfHelpers(definition: FunctionDefinition, self: Value, home: string, elsewhere: { definition: FunctionDefinition; file: string }[] = []): FunctionDefinition[] {
   if (self.kind !== "instance") return [];
   const found: FunctionDefinition[] = [];

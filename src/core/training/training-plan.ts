@@ -64,6 +64,7 @@ import { loadsTrainSplit, trainingSamples } from "./dataset-calls";
 import { passedArgument, stepLoopBatch } from "./step-loop-batch";
 import { ownSampleBatch } from "./buffer-own-batch";
 import { methodDrawnBatch } from "./drawn-batches";
+import { helperDrawnBatch } from "./helper-drawn-batch";
 import { periodicRollout, rolloutBatch } from "./rollout-batch";
 import { replaysRollout } from "./update-epochs";
 import { anyOfPasses, counterGatedPasses, gatedPasses, passesBeforeBreak } from "./gated-passes";
@@ -188,6 +189,9 @@ const ANY_TEXT = /[\s\S]/;
  *  method (`model.train()` only switches a module's mode): a script with no loops, guard or batch of its own may still
  *  train through one defined in another file. */
 const TRAINING_FUNCTION_CALL = /(?<![\w.])(?:\w+_)?train(?:ing)?(?:_\w+)?\s*\(/;
+/** A method named for training with more to its name than nn.Module's mode switch: `model._train(data, n_iter, lr)`,
+ *  `net.train_model(loader)`, `trainer.do_training()`; the bare `.train()` is read by `ownTrainMethod`. */
+const TRAINING_METHOD_CALL = /\.(?:\w*_train(?:ing)?(?:_\w+)?|train(?:ing)?_\w+|training)\s*\(/;
 /** A worker started on a function (`mp.Process(target=train, args=(rank, args, shared_model))`), as A3C scripts train. */
 const WORKER_TARGET = /\b(?:Process|Thread)\s*\([^)]*\btarget\s*=/;
 
@@ -769,6 +773,9 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
         const method = !own && keptBatch === undefined && drawnBatch === undefined ? methodDrawnBatch(site.loop.body, (e) => evaluateOne(site, e)) : undefined;
         const methodBatch = method ? positiveInteger(method.value) : undefined;
         if (method && methodBatch !== undefined) batches.push({ rank: 45, figure: { value: methodBatch, source: "code", line: site.loop.pos.line, detail: `${snippet(input.text, method.call)} draws self.${method.attribute} items (${method.className}), ${methodBatch}` } });
+        // A batch-named helper that draws its items by random index (`x, y = get_batch("train")`, nanoGPT's windows).
+        const helper = !own && keptBatch === undefined && drawnBatch === undefined && methodBatch === undefined ? helperDrawnBatch(interpreter, site.loop.body, (e) => evaluateOne(site, e), (f) => (f === file ? input.text : input.files?.read(f)), now, allowance) : undefined;
+        if (helper) batches.push({ rank: 45, figure: { value: helper.value, source: "code", line: helper.call.pos.line, detail: `${snippet(input.text, helper.call)}: ${helper.detail}` } });
         // Its count of samples, where it keeps one under a name that says so (`self.num_samples = len(self.annotations)`).
         const drawnSamples = drawn && drawnBatch !== undefined && drawn.kind === "instance" ? [...drawn.attributes].find(([k]) => SAMPLE_COUNT_ATTRIBUTE.test(k)) : undefined;
         const sampleCount = drawnSamples ? positiveInteger(drawnSamples[1]) : undefined;
@@ -1931,7 +1938,7 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
   // leaves unset. So does one whose loops sit in a method of its own class (`Trainer(...).fit()`), read above without
   // the object, when they gave no length.
   const ownLoops = /\.backward\s*\(/.test(input.text);
-  if (!input.nested && input.files && (ownLoops ? !plan.epochs && !plan.steps : plan.batch || /__name__\s*==\s*['"]__main__['"]/.test(input.text) || TRAINING_FUNCTION_CALL.test(input.text) || WORKER_TARGET.test(input.text))) {
+  if (!input.nested && input.files && (ownLoops ? !plan.epochs && !plan.steps : plan.batch || /__name__\s*==\s*['"]__main__['"]/.test(input.text) || TRAINING_FUNCTION_CALL.test(input.text) || TRAINING_METHOD_CALL.test(input.text) || WORKER_TARGET.test(input.text))) {
     const foreign = foreignTraining(input.body, input.text, file, input.files, (site, e) => evaluateOne(site, e), (site) => runsByDefault(site, (e) => evaluateOne(site, e)));
 
     if (foreign) {
