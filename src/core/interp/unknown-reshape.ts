@@ -18,6 +18,13 @@ function askedShape(args: Value[]): number[] | undefined {
   return sizes;
 }
 
+/** `torch.reshape(data, shape)` of unknown data, as the method form reads it: an array of the asked shape when every
+ *  size is a known positive int, else undefined. */
+export function reshapedUnknown(shape: Value): Value | undefined {
+  const sizes = askedShape([shape]);
+  return sizes ? tensor(sizes) : undefined;
+}
+
 /** `reshape` read on an unknown value: a call with known positive sizes gives an array of that shape (dtype unknown:
  *  float32 stands in), any other call the unknown itself. */
 export function unknownReshape(self: UnknownValue): Value {

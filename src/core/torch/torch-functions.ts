@@ -8,6 +8,7 @@ import { dimArg, dimsArg, optionalInt, sequenceItems, shapeFromVarargs, tensorAr
 import { toDtype } from "./dtypes";
 import { arangeLength, factory, literalShape } from "./ops/creation";
 import { defineOp, emit, type OpImpl } from "./ops/define";
+import { reshapedUnknown } from "../interp/unknown-reshape";
 import { BINARY_OPS, BOOL_UNARY, FLOAT_UNARY, SAME_UNARY, elementwise, resultDtype, unary } from "./ops/elementwise";
 import { bmm, einsum, groupedMm, matmul, mm } from "./ops/linear-algebra";
 import { meanDtype, reduce, sumDtype, topk, valuesAndIndices, valuesIndicesTuple } from "./ops/reductions";
@@ -523,7 +524,8 @@ f.tensor_split = defineOp("torch.tensor_split", ["input", "indices_or_sections",
 f.unbind = defineOp("torch.unbind", ["input", "dim=0"], (a) => tuple(shapes.unbind(tensorArg(a, "input", "unbind"), a.int("dim"))));
 f.flatten = defineOp("torch.flatten", ["input", "start_dim=0", "end_dim=-1"], (a, c) => shapes.flatten(tensorArg(a, "input", "flatten"), a.int("start_dim"), a.int("end_dim"), c));
 f.unflatten = defineOp("torch.unflatten", ["input", "dim", "sizes"], (a) => shapes.unflatten(tensorArg(a, "input", "unflatten"), a.int("dim"), toInts(a.get("sizes"), "unflatten(sizes)")));
-f.reshape = defineOp("torch.reshape", ["input", "shape"], (a, c) => shapes.reshape(tensorArg(a, "input", "reshape"), toInts(a.get("shape"), "reshape(shape)"), c));
+// The function form on data the analyzer cannot see gives the asked shape, as the method form does (unknown-reshape.ts).
+f.reshape = defineOp("torch.reshape", ["input", "shape"], (a, c) => (a.get("input").kind === "unknown" ? reshapedUnknown(a.get("shape")) : undefined) ?? shapes.reshape(tensorArg(a, "input", "reshape"), toInts(a.get("shape"), "reshape(shape)"), c));
 f.squeeze = defineOp("torch.squeeze", ["input", "dim=None"], (a) => {
   const input = tensorArg(a, "input", "squeeze");
   return shapes.squeeze(input, a.isNone("dim") ? undefined : toInts(a.get("dim"), "squeeze(dim)"));

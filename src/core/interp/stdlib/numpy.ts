@@ -1,6 +1,7 @@
 import { float } from "../construct";
 import { numpyArrayFunctions, numpyRandomFunctions, numpyScalarTypes, numpyTableFunctions } from "../numpy-arrays";
 import { numpyJoinFunctions } from "../numpy-joins";
+import { numpyWrappedFunctions } from "../numpy-wrapped";
 import type { Value } from "../values";
 import { fn, namespace, num, quiet, type StandardLibrary } from "./native";
 
@@ -17,6 +18,7 @@ export function installNumpy({ modules, objectClass }: StandardLibrary, prod: Va
     pi: float(Math.PI),
     ...numpyTableFunctions(fn),
     ...numpyJoinFunctions(fn),
+    ...numpyWrappedFunctions(fn),
     ...numpyScalarTypes(objectClass),
     random: namespace("numpy.random", { ...numpyRandomFunctions(fn), seed: quiet("seed") }),
   });
