@@ -325,6 +325,8 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
   const withIters = withBoundIterables(input.body);
   const iterOf = (loop: LoopStatement): Expression | undefined => (loop.type === "for" ? withIters.get(loop) ?? loop.iter : undefined);
   const stepLoops: Statement[] = [];
+  /** Names a step loop walks (`for x, y in dataloader:`): the loader a training loop iterates is the training loader. */
+  const stepWalked = new Set<string>();
   let zipNote: string | undefined;
   /** Loaders the script binds to names, with what is known of each: a loop may walk several of them together. */
   const knownLoaders = new Map<string, KnownLoader>();
@@ -738,6 +740,7 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
         if (periodic && periodicSize !== undefined) batches.push({ rank: 46, figure: { value: periodicSize, source: "code", line: periodic.gate.pos.line, detail: `each update backpropagates the transitions gathered since the last, every ${snippet(input.text, periodic.period)} = ${periodicSize} steps of one environment (${snippet(input.text, periodic.gate.test)})` } });
         // A loop over an iterator that batches its own data: each item is a batch of the object's `batch_size`.
         const drawnFrom = site.loop.type === "for" ? iterOf(site.loop) ?? site.loop.iter : undefined;
+        if (drawnFrom?.type === "name") stepWalked.add(drawnFrom.id);
         const drawn = !own && drawnFrom?.type === "name" ? evaluateOne(site, drawnFrom) : undefined;
         const drawnBatch = drawn && isBatchIterator(drawn) ? positiveInteger(drawn.attributes.get("batch_size")) : undefined;
         if (drawn && drawnBatch !== undefined) batches.push({ rank: 45, figure: { value: drawnBatch, source: "code", line: site.loop.pos.line, detail: `${snippet(input.text, drawnFrom!)}.batch_size: ${drawn.kind === "instance" ? drawn.cls.name : ""} batches its own data, ${drawnBatch} items each` } });
@@ -1731,8 +1734,11 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
     if (site.kind !== "call" || !CONFIG_READER.test(site.callee) || site.assignedTo.length === 0 || !runsByDefault(site, (e) => evaluateOne(site, e))) continue;
     for (const leaf of numericLeaves(evaluateOne(site, site.call))) configLeaf(leaf.key, leaf.value, site.call.pos.line, `in the config ${snippet(input.text, site.call)} reads`);
   }
-  // The training loader: named or fed as such, shuffled; test and validation loaders only when nothing else.
-  const loader = loaders.slice().sort((a, b) => b.score - a.score)[0];
+  // The training loader: the one a step loop walks, else named or fed as such, shuffled; test and validation loaders
+  // only when nothing else. A script may build a loader it never trains on (`trainLoader` beside the `dataloader` its
+  // loop walks): Python trains on what the loop iterates, whatever the names say.
+  const walkedScore = (l: (typeof loaders)[number]) => l.score + (l.site.assignedTo.some((n) => stepWalked.has(n)) ? 10 : 0);
+  const loader = loaders.slice().sort((a, b) => walkedScore(b) - walkedScore(a))[0];
   if (loader?.batch) batches.push({ rank: loader.batch.source === "default" ? 2 : 45, figure: loader.batch });
   /** The dataset a loader is fed, and what it was given. */
   const linkedDataset = (l: (typeof loaders)[number]) => {
