@@ -1,6 +1,7 @@
 // `--hardware ID [--host ID] --dtype fp32|tf32|bf16|fp16|int8 --mode inference|train --region CODE [--pue N]` for `analyze`:
 // validated here, then turned into each model's "estimate" (the JSON contract of issue 3).
 import { isConfigNote } from "../core/training/config-notes";
+import { isSkippedByDefaultNote } from "../core/training/skipped-by-default";
 import { z } from "zod";
 import { estimateModel, type Estimate } from "../core/energy/estimate";
 import { estimateBasis, inferenceFigureText, trainingRunText, trainingStepText } from "../core/energy/figure-text";
@@ -316,7 +317,7 @@ export function trainingPlanLine(plan: TrainingPlan, lineText: LineText = plainL
   const why = unanalyzed.length > 0
     ? `the forward pass of ${unanalyzed.map((m) => `'${m.name}' (${lineText(m.line)})`).join(", ")} was not analyzed (its notes say why), so its step is not estimated`
     : "no model built in this file to estimate its step: pass --entry";
-  return `${length}${batch}, ${plan.precision?.value ?? "fp32"} (${sources.join(", ")}); ${why}${configText(plan.notes)}`;
+  return `${length}${batch}, ${plan.precision?.value ?? "fp32"} (${sources.join(", ")}); ${why}${runNotesText(plan.notes)}`;
 }
 
 /** One line per model for the table and Markdown formats: the run's totals and where each figure came from. */
@@ -326,16 +327,17 @@ export function trainingRunLine(resolved: ResolvedTrainingRun, lineText: LineTex
   if (resolved.steps) {
     const sources = `(${[where("steps", resolved.steps, lineText), ...(resolved.accumulation ? [where("accumulation", resolved.accumulation, lineText)] : []), where("batch", resolved.batch, lineText)].join(", ")})`;
     if (!run) return `no training run: ${resolved.notes.join("; ")} ${sources}`;
-    return `batch ${formatWhole(resolved.batch.value)}${gpusText(resolved)}: ${trainingRunText(run)} ${sources}${configText(resolved.notes)}`;
+    return `batch ${formatWhole(resolved.batch.value)}${gpusText(resolved)}: ${trainingRunText(run)} ${sources}${runNotesText(resolved.notes)}`;
   }
   const sources = `(${[where("epochs", resolved.epochs, lineText), where("samples", resolved.samples, lineText), where("batch", resolved.batch, lineText)].join(", ")})`;
-  if (!run) return `no training run: ${resolved.notes.filter((n) => n.startsWith("the code")).join("; ")} ${sources}${configText(resolved.notes)}`;
+  if (!run) return `no training run: ${resolved.notes.filter((n) => n.startsWith("the code")).join("; ")} ${sources}${runNotesText(resolved.notes)}`;
   return `${formatCountOf(resolved.epochs!.value, "epoch")} × ${formatCountOf(resolved.samples!.value, "sample")}, batch ${formatWhole(resolved.batch.value)}${resolved.dropLast ? " (drop_last)" : ""}${gpusText(resolved)}: ` +
-    `${trainingRunText(run)} ${sources}${configText(resolved.notes)}`;
+    `${trainingRunText(run)} ${sources}${runNotesText(resolved.notes)}`;
 }
 
-/** The notes about configuration (config-notes.ts: "config read: ...", "config missing: ...") after a run's line. */
-function configText(notes: string[] | undefined): string {
-  const config = (notes ?? []).filter(isConfigNote);
+/** The notes about configuration (config-notes.ts: "config read: ...", "config missing: ...") and a training loop the
+ *  defaults skip (skipped-by-default.ts), after a run's line. */
+function runNotesText(notes: string[] | undefined): string {
+  const config = (notes ?? []).filter((n) => isConfigNote(n) || isSkippedByDefaultNote(n));
   return config.length > 0 ? `; ${config.join("; ")}` : "";
 }

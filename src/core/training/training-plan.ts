@@ -65,6 +65,7 @@ import { passedArgument, stepLoopBatch } from "./step-loop-batch";
 import { ownSampleBatch } from "./buffer-own-batch";
 import { methodDrawnBatch } from "./drawn-batches";
 import { helperDrawnBatch } from "./helper-drawn-batch";
+import { gateAgainst, skippedByDefaultNote } from "./skipped-by-default";
 import { periodicRollout, rolloutBatch } from "./rollout-batch";
 import { replaysRollout } from "./update-epochs";
 import { anyOfPasses, counterGatedPasses, gatedPasses, passesBeforeBreak } from "./gated-passes";
@@ -2031,6 +2032,13 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
       plan.epochs = { ...plan.epochs, detail: `at most ${plan.epochs.detail} (an upper bound: the loop can end early on a break)` };
     }
   }
+  // Step loops the script's defaults never reach (skipped-by-default.ts): the figures stand, the note says so.
+  const gates = stepLoops.map((l) => {
+    const site = siteOf(l);
+    return site ? gateAgainst(site.context.conditions ?? [], (t) => truth(evaluateOne(site, t)), (t) => namesIn([t], new Set()).has("__name__")) : undefined;
+  });
+  const gate = gates[0];
+  if (gate && (plan.steps || plan.epochs) && gates.every((g) => g !== undefined)) notes.push(skippedByDefaultNote(snippet(input.text, gate.test), gate.holds, stepLoops[0].pos.line));
   if (!plan.batch && batchFromData) {
     plan.batchFromData = batchFromData;
     notes.push(`batch: ${batchFromData.detail} (line ${batchFromData.line}): pass --batch N`);
