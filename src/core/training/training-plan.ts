@@ -20,6 +20,7 @@ import { fullBatchData, stepsOncePerEpoch } from "./full-batch-epochs";
 import { slicedRows } from "./array-slices";
 import { ownClass, ownClassSelectsAsTable, ownMethod } from "./own-code";
 import { ownSamplerSamples } from "./own-sampler";
+import { ownBatchSamplerEpoch, type OwnBatchSamplerEpoch } from "./own-batch-sampler";
 import { loaderScore } from "./loader-score";
 import { loopShape, type LoopShape, type LoopStatement, walkedName } from "./loop-shape";
 import { tfDataPipeline, type TfDataPipeline } from "../keras/tf-data";
@@ -285,7 +286,7 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
   const batches: Candidate[] = [];
   const samples: Candidate[] = [];
   // `fed`: the dataset where the call names it otherwise than DataLoader's `dataset` (DeepSpeed's training_data).
-  const loaders: { site: CallSite; score: number; batch?: PlanFigure; dropLast?: boolean; fed?: Expression }[] = [];
+  const loaders: { site: CallSite; score: number; batch?: PlanFigure; dropLast?: boolean; fed?: Expression; episodes?: { epoch: OwnBatchSamplerEpoch; given: Expression } }[] = [];
   // DeepSpeed's config decides the engine's precision whatever casts the code makes to follow it (deepspeed-config.ts).
   let deepSpeedPrecision: TrainingPlan["precision"];
   /** Dataset-like sites by the names they are assigned to, for linking a DataLoader to its dataset. */
@@ -1186,7 +1187,12 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
         ? { value: batch, source: "code", line, detail: given ? `${site.callee}(${sampler ? "batch_sampler=...) with batch_size=" : "batch_size="}${snippet(input.text, given)}${sampler ? "" : ")"}` : `${site.callee}(${spread.map((e) => `**${snippet(input.text, e)}`).join(", ")}) with batch_size` }
         // With a batch_sampler the sampler makes the batches, not batch_size (pytorch.org/docs/stable/data.html).
         : !given && spread.length === 0 && !keyword("batch_sampler") ? { value: 1, source: "default", line, detail: "DataLoader's default batch_size=1 (pytorch.org/docs/stable/data.html)" } : undefined;
-      loaders.push({ site, score: loaderScore(site, call), batch: figure, dropLast });
+      // `batch_sampler=EpisodeSampler(labels, ways, shots, episodes)` of the project's own class: its yielded lists are
+      // the batches and its len() the steps of a pass (own-batch-sampler.ts).
+      const ownSampler = !given && keyword("batch_sampler") ? keyword("batch_sampler")! : undefined;
+      const episodes = ownSampler ? ownBatchSamplerEpoch(ownSampler, (e) => evaluate(site, [e])[0]!) : undefined;
+      const episodeBatch: PlanFigure | undefined = episodes && episodes.batch !== "unknown" ? { value: episodes.batch, source: "code", line, detail: `len(next(iter(${snippet(input.text, ownSampler!)}))): the indices each batch the loader's batch_sampler yields` } : undefined;
+      loaders.push({ site, score: loaderScore(site, call), batch: figure ?? episodeBatch, dropLast, ...(episodes ? { episodes: { epoch: episodes, given: ownSampler! } } : {}) });
       for (const n of site.assignedTo) knownLoaders.set(n, { batch: figure?.value, dropLast });
       continue;
     }
@@ -1766,12 +1772,16 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
     const ownSampled = samplerGiven ? ownSamplerSamples(samplerGiven, samplerCall, (e) => evaluate(loader.site, [e])[0]) : undefined;
     if (ownSampled === "unknown") partOfUnknownSize = true;
     else if (ownSampled) samples.push({ rank: 110, figure: { value: ownSampled.value, source: "code", line: loader.site.call.pos.line, detail: `len(${snippet(input.text, samplerGiven!)}): the indices the loader's sampler yields an epoch` } });
-    if (linked && ownSampled !== "unknown") samples.push({ rank: 100, figure: linked.figure });
+    // An own batch sampler draws len() batches of its own size a pass, whatever the dataset holds.
+    const episodes = loader.episodes?.epoch;
+    if (episodes?.batches === "unknown" || episodes?.batch === "unknown") partOfUnknownSize = true;
+    else if (episodes) samples.push({ rank: 115, figure: { value: episodes.batches * episodes.batch, source: "code", line: loader.site.call.pos.line, detail: `len(${snippet(input.text, loader.episodes!.given)}) = ${episodes.batches} batches of ${episodes.batch} indices: what the loader's batch_sampler yields a pass` } });
+    if (linked && ownSampled !== "unknown" && !episodes) samples.push({ rank: 100, figure: linked.figure });
     // A loader over a list the script builds (`data = [(x0, y0), (x1, y1), ...]`, `DataLoader(data, ...)`): a list is a
     // map-style dataset of its items (torch.utils.data docs: any object with __getitem__ and __len__).
-    const listed = !linked && ownSampled !== "unknown" && fed && fed.type !== "tuple" ? evaluateOne(loader.site, fed) : undefined;
+    const listed = !linked && ownSampled !== "unknown" && !episodes && fed && fed.type !== "tuple" ? evaluateOne(loader.site, fed) : undefined;
     // `DataLoader(dataset=make_train_set(), ...)`: a helper called in the argument returns the dataset the table sizes.
-    const made = fed?.type === "call" && !linked ? tableDatasetObjectSamples(listed) : undefined;
+    const made = fed?.type === "call" && !linked && !episodes ? tableDatasetObjectSamples(listed) : undefined;
     if (made) samples.push({ rank: 100, figure: { value: made.value, source: "dataset table", line: loader.site.call.pos.line, detail: `${snippet(input.text, fed!)} is ${made.name} (${made.part ? `its "${made.part}" part` : "training split"}) where ${snippet(input.text, loader.site.call)} is built: ${datasetSize(made.name, "torchvision")!.source}` } });
     const listItems = listed?.kind === "list" || listed?.kind === "tuple" ? lengthOf(listed) : undefined;
     if (listItems !== undefined) samples.push({ rank: 90, figure: { value: listItems, source: "code", line: loader.site.call.pos.line, detail: `len(${snippet(input.text, fed!)}): the ${listItems} items of the list the loader is given` } });
@@ -1782,7 +1792,7 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
     // Also a part built in the loader's call (`DataLoader(Subset(train, fold_idx), ...)`).
     const unsized = fed?.type === "name" ? unsizedParts.filter((u) => u.names.includes(fed.id) && u.site.call.pos.startIndex < loader.site.call.pos.startIndex).pop() : fed?.type === "call" ? unsizedParts.find((u) => u.site.call === fed) : undefined;
     if (unsized && (!linked || linked.site.call.pos.startIndex < unsized.site.call.pos.startIndex)) partOfUnknownSize = true;
-    else if (fed?.type === "name" && ownSampled !== "unknown") {
+    else if (fed?.type === "name" && ownSampled !== "unknown" && !episodes) {
       // `dataset_class = torchvision.datasets.CIFAR10` ... `trainset = dataset_class(root, train=True)`: the class
       // the name holds is the dataset, as Python calls it.
       const built = sites.find((x): x is CallSite => x.kind === "call" && x.assignedTo.includes(fed.id) && (x.call.func.type === "name" || x.callee === "()") && x.call.pos.startIndex < loader.site.call.pos.startIndex && runsByDefault(x, (e) => evaluateOne(x, e)));
