@@ -7,6 +7,7 @@ import type { Expression } from "../python/ast";
 import type { Value } from "../interp/values";
 import { lookupClassAttribute } from "../interp/classes";
 import { ownClass } from "./own-code";
+import { endlessIteration } from "./endless-iteration";
 
 /** An epoch of a loader whose batch sampler is the project's own: its batches a pass and the indices of each. */
 export interface OwnBatchSamplerEpoch {
@@ -32,8 +33,11 @@ function count(v: Value): number | "unknown" {
 export function ownBatchSamplerEpoch(sampler: Expression, evaluate: (e: Expression) => Value): OwnBatchSamplerEpoch | undefined {
   const object = evaluate(sampler);
   if (object.kind !== "instance" || !ownClass(object.cls) || object.cls.kind !== "class") return undefined;
-  const batches = lookupClassAttribute(object.cls, "__len__")?.kind === "function" ? count(evaluate(called("len", sampler))) : "unknown";
+  // One that never stops has no pass, whatever its __len__ says (endless-iteration.ts).
+  const iterate = lookupClassAttribute(object.cls, "__iter__");
+  const endless = iterate?.kind === "function" && endlessIteration(iterate);
+  const batches = !endless && lookupClassAttribute(object.cls, "__len__")?.kind === "function" ? count(evaluate(called("len", sampler))) : "unknown";
   // The first batch, as `next(iter(batch_sampler))` gives it: an epoch's batches are drawn alike.
-  const batch = lookupClassAttribute(object.cls, "__iter__")?.kind === "function" ? count(evaluate(called("len", called("next", called("iter", sampler))))) : "unknown";
+  const batch = iterate?.kind === "function" ? count(evaluate(called("len", called("next", called("iter", sampler))))) : "unknown";
   return { batches, batch };
 }

@@ -8,14 +8,18 @@ import type { Expression } from "../python/ast";
 import type { Value } from "../interp/values";
 import { lookupClassAttribute } from "../interp/classes";
 import { ownClass } from "./own-code";
+import { endlessIteration } from "./endless-iteration";
 
 /** What a loader's own sampler says of an epoch's samples: its length, "unknown", or undefined when the sampler is
- *  not an object of a class of the project (torch's samplers are read elsewhere). `built` is the call that made it,
+ *  not an object of a class of the project (torch's samplers are read elsewhere) or never stops (the dataset's then). `built` is the call that made it,
  *  when the code shows one; `evaluate` works an expression out where the loader is built. */
 export function ownSamplerSamples(sampler: Expression, built: Extract<Expression, { type: "call" }> | undefined, evaluate: (e: Expression) => Value): { value: number } | "unknown" | undefined {
   const object = evaluate(sampler);
   const cls = object.kind === "instance" ? object.cls : built ? evaluate(built.func) : undefined;
   if (!cls || !ownClass(cls) || cls.kind !== "class") return undefined;
+  // A sampler that never stops cycles over the dataset: its len() is no pass (endless-iteration.ts).
+  const iterate = lookupClassAttribute(cls, "__iter__");
+  if (iterate?.kind === "function" && endlessIteration(iterate)) return undefined;
   if (object.kind !== "instance" || lookupClassAttribute(cls, "__len__")?.kind !== "function") return "unknown";
   const length = evaluate({ type: "call", func: { type: "name", id: "len", pos: sampler.pos }, args: [{ kind: "positional", value: sampler }], pos: sampler.pos });
   return length.kind === "int" && length.value > 0 ? { value: length.value } : "unknown";
