@@ -21,6 +21,7 @@ import { slicedRows } from "./array-slices";
 import { ownClass, ownClassSelectsAsTable, ownMethod } from "./own-code";
 import { ownSamplerSamples } from "./own-sampler";
 import { ownBatchSamplerEpoch, type OwnBatchSamplerEpoch } from "./own-batch-sampler";
+import { ownDatasetLength } from "./own-dataset-length";
 import { loaderScore } from "./loader-score";
 import { loopShape, type LoopShape, type LoopStatement, walkedName } from "./loop-shape";
 import { tfDataPipeline, type TfDataPipeline } from "../keras/tf-data";
@@ -1783,6 +1784,9 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
     // `DataLoader(dataset=make_train_set(), ...)`: a helper called in the argument returns the dataset the table sizes.
     const made = fed?.type === "call" && !linked && !episodes ? tableDatasetObjectSamples(listed) : undefined;
     if (made) samples.push({ rank: 100, figure: { value: made.value, source: "dataset table", line: loader.site.call.pos.line, detail: `${snippet(input.text, fed!)} is ${made.name} (${made.part ? `its "${made.part}" part` : "training split"}) where ${snippet(input.text, loader.site.call)} is built: ${datasetSize(made.name, "torchvision")!.source}` } });
+    // `DataLoader(Triplets(mnist, 100000), ...)`: an object of the project's own dataset class has its own len().
+    const ownLength = !made && !linked && fed ? ownDatasetLength(fed, listed, (e) => evaluateOne(loader.site, e)) : undefined;
+    if (ownLength !== undefined) samples.push({ rank: 100, figure: { value: ownLength, source: "code", line: loader.site.call.pos.line, detail: `len(${snippet(input.text, fed!)}): the __len__ of the project's dataset class the loader is given` } });
     const listItems = listed?.kind === "list" || listed?.kind === "tuple" ? lengthOf(listed) : undefined;
     if (listItems !== undefined) samples.push({ rank: 90, figure: { value: listItems, source: "code", line: loader.site.call.pos.line, detail: `len(${snippet(input.text, fed!)}): the ${listItems} items of the list the loader is given` } });
     // A tensor or array given as the dataset is one too (len() is its first dimension, indexing takes a row).

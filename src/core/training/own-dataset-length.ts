@@ -1,0 +1,17 @@
+// A DataLoader fed an object of the project's own map-style dataset class built in its call (`DataLoader(Triplets(
+// mnist, 100000), ...)`) walks that object's indices, range(len(dataset)) (torch's default samplers, pytorch.org/docs/
+// stable/data.html): its __len__ is the epoch's samples, whatever dataset it wraps or draws from.
+import type { Expression } from "../python/ast";
+import type { Value } from "../interp/values";
+import { lookupClassAttribute } from "../interp/classes";
+import { ownClass } from "./own-code";
+
+/** len() of the own-class dataset object a loader is given in its call, where the interpreter works it out; undefined
+ *  for any other value (a library's dataset, a list) or a length it cannot work out. `object` is what `fed` evaluated
+ *  to; `evaluate` works an expression out where the loader is built. */
+export function ownDatasetLength(fed: Expression, object: Value | undefined, evaluate: (e: Expression) => Value | undefined): number | undefined {
+  if (fed.type !== "call" || object?.kind !== "instance" || !ownClass(object.cls) || object.cls.kind !== "class") return undefined;
+  if (lookupClassAttribute(object.cls, "__len__")?.kind !== "function") return undefined;
+  const length = evaluate({ type: "call", func: { type: "name", id: "len", pos: fed.pos }, args: [{ kind: "positional", value: fed }], pos: fed.pos });
+  return length?.kind === "int" && length.value > 0 ? length.value : undefined;
+}
