@@ -62,6 +62,7 @@ import { ModuleResolver, type ImportRoot, type ModuleFiles } from "../interp/mod
 import { splitIterableCount } from "./split-iterables";
 import { type KnownLoader, loopWalkedTogether, shortestLoader, walkedTogether } from "./zipped-loaders";
 import { epochLoopsInTurn } from "./epoch-loops-in-turn";
+import { historyEpochValue, type FitHistory } from "./history-epochs";
 import { loadsTrainSplit, trainingSamples } from "./dataset-calls";
 import { passedArgument, stepLoopBatch } from "./step-loop-batch";
 import { ownSampleBatch } from "./buffer-own-batch";
@@ -312,6 +313,9 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
   const lightningClis = new Set<string>();
   /** Keras fit calls the plain run makes, by the model they train: several in turn continue its training. */
   const kerasFits: { receiver: string; epochs: number; line: number; code: string; steps?: number }[] = [];
+  /** Those fits' History objects by the names they are bound to (`history = model.fit(...)`), for a later fit that
+   *  resumes from one (`initial_epoch=history.epoch[-1]`, history-epochs.ts). */
+  const fitHistories: FitHistory[] = [];
   let tracker: TrackerSite | undefined = trackerDecorators(input.body, input.text)[0];
   /** fastai: whether the file imports it, and the epochs of each Learner fit the plain run makes, in turn. */
   const fastai = importsFastai(input.text);
@@ -1334,11 +1338,12 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
       const initialArgument = keyword("initial_epoch");
       const [batchValue, epochsValue, splitValue, perEpochValue, initialValue] = evaluate(site, [batchArgument, epochsArgument, split, perEpochArgument, initialArgument].map((e) => e ?? placeholder));
       const batch = batchArgument ? positiveInteger(batchValue) : undefined;
-      const initial = initialArgument ? positiveOrZero(initialValue) : 0;
+      const initial = initialArgument ? positiveOrZero(initialValue) ?? historyEpochValue(initialArgument, fitHistories) : 0;
       const stop = epochsArgument ? positiveInteger(epochsValue) : undefined;
       // A fit inside counted loops of its function (`for train_idx, val_idx in skf.split(x, y):`, `for run in range(3):`)
       // runs once a turn: its epochs and steps times the turns. A loop of unstated length leaves the fit's own figures.
       const turns = fitTurns(site);
+      if (stop !== undefined && initial !== undefined && !turns) for (const name of site.assignedTo) fitHistories.push({ name, stop, initial });
       const once = stop !== undefined && initial !== undefined && stop > initial ? stop - initial : undefined;
       const count = once !== undefined && turns ? once * turns.value : once;
       const fitRecord = count !== undefined && call.func.object.type === "name" ? { receiver: call.func.object.id, epochs: count, line, code: `${site.callee}(${epochsName}=${snippet(input.text, epochsArgument!)}${initial ? `, initial_epoch=${initial}` : ""})` } as (typeof kerasFits)[number] : undefined;
