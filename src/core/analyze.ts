@@ -45,6 +45,8 @@ import { declaredInputs, declaredInputsOfParts } from "./keras/declared-inputs";
 import { isIdleKerasLayer } from "./keras/idle-layers";
 import { discoverTrainingPlan, PLAN_STEPS, type TrainingPlan } from "./training/training-plan";
 import { lineWithin, otherModelsTraining } from "./training/models-in-turn";
+import { planOfCallsInTurn } from "./training/calls-in-turn";
+import type { OnlyCall } from "./training/call-site-bindings";
 import { runBindings, type RunBindings } from "./training/run-bindings";
 import { findCodeSites } from "./training/code-sites";
 import { evaluateAtSite, type ParameterBindings } from "./training/evaluate-site";
@@ -225,7 +227,9 @@ function analyzeProgram(parser: PythonParser, request: AnalyzeRequest, setup: { 
   result.models = withoutRepeats([...result.models, ...unbuilt].sort((a, b) => a.line - b.line));
   result.trainingSites = findTrainingSites(syntax.body, request.text);
   if (request.readTraining !== false) {
-    result.training = discoverTrainingPlan({ interpreter: interp, namespace, body: syntax.body, text: request.text, file: request.file, now, files: request.files, root: request.root });
+    const readPlan = (only?: OnlyCall) => discoverTrainingPlan({ interpreter: interp, namespace, body: syntax.body, text: request.text, file: request.file, now, files: request.files, root: request.root, only });
+    // A training function called more than once in turn runs once a call (calls-in-turn.ts).
+    result.training = planOfCallsInTurn(readPlan(), syntax.body, request.text, readPlan);
     const parallel = parallelSetup(interp, namespace, syntax.body, request, now);
     if (parallel) result.training.parallel = parallel;
     // Models trained in turn: each its own statements' run (models-in-turn.ts).

@@ -9,6 +9,12 @@ import type { ParameterBindings } from "./evaluate-site";
 
 type CallSite = Extract<CodeSite, { kind: "call" }>;
 
+/** A function and the one call of it whose arguments its parameters take. */
+export interface OnlyCall {
+  fn: FunctionDefinition;
+  call: Extract<Expression, { type: "call" }>;
+}
+
 const SPAWN = /(^|\.)(spawn|start_processes)$/;
 
 /** How deep callers of callers are followed (`main()` → `main_worker(args)` → `train(args)`). */
@@ -28,6 +34,8 @@ export function callSiteBindings(
   known?: ParameterBindings,
   /** Module-level statements whose calls are not the run's (another model's training, models-in-turn.ts). */
   exclude?: ReadonlySet<Statement>,
+  /** One call of a function read alone: the function's parameters take that call's arguments (calls-in-turn.ts). */
+  only?: OnlyCall,
 ): ParameterBindings {
   const passed = new Map<FunctionDefinition, Map<string, { site: CallSite; value: Expression }>>();
   const memo = new Map<FunctionDefinition, Map<string, Value | undefined>>();
@@ -54,7 +62,9 @@ export function callSiteBindings(
     let args = passed.get(fn);
     if (!args) {
       const callee = cls ? { ...fn, name: cls, params: fn.params.slice(1) } : fn;
-      passed.set(fn, (args = passedArguments(callee, callSitesOf(callee, body, text, exclude), text)));
+      const sites = callSitesOf(callee, body, text, exclude);
+      const chosen = only?.fn === fn ? sites.filter((site) => site.call.pos.startIndex === only.call.pos.startIndex) : sites;
+      passed.set(fn, (args = passedArguments(callee, chosen, text)));
     }
     const argument = args.get(name);
     if (!argument) return undefined;

@@ -6,7 +6,7 @@ import type { Interpreter } from "../interp/interpreter";
 import type { ModuleNamespaceValue, Value } from "../interp/values";
 import type { ModuleFiles } from "../interp/module-resolver";
 import type { Expression, Statement } from "../python/ast";
-import { callSiteBindings } from "./call-site-bindings";
+import { callSiteBindings, type OnlyCall } from "./call-site-bindings";
 import { clickBindings } from "./click-options";
 import type { CodeSite } from "./code-sites";
 import { configStoreNodes } from "./config-store";
@@ -40,6 +40,8 @@ export function runBindings(input: {
   bound?: ParameterBindings;
   /** Module-level statements whose calls do not bind (another model's training: models-in-turn.ts). */
   exclude?: ReadonlySet<Statement>;
+  /** One call of a function read alone (calls-in-turn.ts). */
+  only?: OnlyCall;
 }, sites: CodeSite[], allowance: StepAllowance): RunBindings {
   const { interpreter, namespace, file, now } = input;
   const evaluate = (site: CodeSite, expressions: Expression[], bound?: ParameterBindings): Value[] =>
@@ -56,7 +58,7 @@ export function runBindings(input: {
   // A sacred captured function's parameters: the experiment's config scopes' locals of the same names, which, as
   // gin's, fill only what the call leaves out.
   const sacred = sacredBindings(input.body, input.text, (scope, names) => evaluateAtSite(interpreter, namespace.scope, file, { fn: scope, before: scope.body }, names, now, undefined, allowance), { evaluate: moduleLevel, sourceText: (f) => interpreter.loader.sourceText?.(f) });
-  const functions = callSiteBindings(input.body, input.text, evaluate, (fn, name) => input.bound?.(fn, name) ?? hydra.find((r) => r.fn === fn && r.parameter === name)?.config ?? click(fn, name) ?? wrapped(fn, name), input.exclude);
+  const functions = callSiteBindings(input.body, input.text, evaluate, (fn, name) => input.bound?.(fn, name) ?? hydra.find((r) => r.fn === fn && r.parameter === name)?.config ?? click(fn, name) ?? wrapped(fn, name), input.exclude, input.only);
   // Methods of the file's classes, from the calls on their objects (`YoloTrain().train()`, `model.train(n_epochs=30)`).
   const methods = methodBindings(input.body, input.text, evaluate, () => bindings);
   // gin's bound parameters, which a call that passes the argument overrides (gin fills only what the call leaves out).

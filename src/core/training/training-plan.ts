@@ -62,6 +62,7 @@ import { ModuleResolver, type ImportRoot, type ModuleFiles } from "../interp/mod
 import { splitIterableCount } from "./split-iterables";
 import { type KnownLoader, loopWalkedTogether, shortestLoader, walkedTogether } from "./zipped-loaders";
 import { epochLoopsInTurn } from "./epoch-loops-in-turn";
+import type { OnlyCall } from "./call-site-bindings";
 import { historyEpochValue, type FitHistory } from "./history-epochs";
 import { loadsTrainSplit, trainingSamples } from "./dataset-calls";
 import { passedArgument, stepLoopBatch } from "./step-loop-batch";
@@ -244,6 +245,8 @@ export function discoverTrainingPlan(input: {
   /** Set when the body is known to train (another file's function whose calls backpropagate, foreign-loops.ts): its
    *  loops are read even when its text has no training words (`for i_episode in range(1, n_episodes + 1):`). */
   trains?: boolean;
+  /** One call of a function read alone: its parameters take that call's arguments (calls-in-turn.ts). */
+  only?: OnlyCall;
 }): TrainingPlan {
   try {
     return readPlan(input);

@@ -1,0 +1,103 @@
+// A function that trains, called more than once in turn: a frozen stage then a fine-tuning stage (`train(model,
+// loader, epochs=3)`, then `train(model, loader, epochs=7)`), or one test function run for two variants. Python runs
+// the function's training once a call, so the run is every call's: read alone, each call's arguments give its epochs
+// and steps, and those add up. Before, the calls disagreeing on an argument left it unknown, and calls agreeing on
+// it counted one call's training.
+import type { Expression, FunctionDefinition, Statement } from "../python/ast";
+import { childBodies, forEachExpression, ownExpressions } from "../python/syntax-walk";
+import type { OnlyCall } from "./call-site-bindings";
+import type { PlanFigure, TrainingPlan } from "./training-plan";
+
+type Call = Extract<Expression, { type: "call" }>;
+
+/** Most calls in turn read one by one: each is the plan read again. */
+const MAX_CALLS = 8;
+/** Most functions tried as the one called in turn. */
+const MAX_FUNCTIONS = 4;
+/** Calls whose text shows a training step or a fit (the function's own, not one it calls). */
+const TRAINS = /\.(fit|fit_generator|train_on_batch|backward|apply_gradients|minimize)\s*\(|\.step\s*\(/;
+
+/** A module-level function and its calls, each a statement of one block, in order. */
+interface CalledInTurn {
+  fn: FunctionDefinition;
+  calls: Call[];
+}
+
+/** The call a statement makes of a function by name: `f(...)` or `x = f(...)`. */
+function statementCall(s: Statement, name: string): Call | undefined {
+  const value = s.type === "expression" || s.type === "assign" ? s.value : undefined;
+  return value?.type === "call" && value.func.type === "name" && value.func.id === name ? value : undefined;
+}
+
+/** Module-level functions whose text trains and that the file calls two or more times, every call a statement of
+ *  one block (not in a loop or a branch apart from the others), and nowhere else. */
+function functionsCalledInTurn(body: Statement[], text: string): CalledInTurn[] {
+  const found: CalledInTurn[] = [];
+  for (const fn of body) {
+    if (fn.type !== "function" || !TRAINS.test(text.slice(fn.pos.startIndex, fn.pos.endIndex))) continue;
+    let all = 0;
+    const blocks = new Map<Statement[], Call[]>();
+    const visit = (block: Statement[]) => {
+      for (const s of block) {
+        for (const e of ownExpressions(s)) forEachExpression(e, (node) => {
+          if (node.type === "call" && node.func.type === "name" && node.func.id === fn.name) all++;
+        });
+        const call = statementCall(s, fn.name);
+        if (call) blocks.set(block, [...(blocks.get(block) ?? []), call]);
+        for (const child of childBodies(s)) visit(child);
+      }
+    };
+    visit(body);
+    const [calls] = [...blocks.values()];
+    if (blocks.size === 1 && calls.length >= 2 && calls.length <= MAX_CALLS && calls.length === all) found.push({ fn, calls });
+    if (found.length >= MAX_FUNCTIONS) break;
+  }
+  return found;
+}
+
+/** Whether a figure was read from the function's own lines. */
+function within(figure: PlanFigure | undefined, fn: FunctionDefinition): boolean {
+  return figure?.line !== undefined && fn.pos.line <= figure.line && figure.line <= fn.pos.endLine;
+}
+
+/** The sum of one figure over the calls, when each call's is known. */
+function summed(figures: (PlanFigure | undefined)[], fn: string, lines: number[]): PlanFigure | undefined {
+  if (!figures.every((f) => f !== undefined)) return undefined;
+  const all = figures as PlanFigure[];
+  const detail = `${all.length} calls of ${fn} in turn: ${all.map((f, i) => `${f.value} (call on line ${lines[i]}: ${f.detail})`).join(" + ")}`;
+  return { value: all.reduce((sum, f) => sum + f.value, 0), source: "code", line: all[0].line, detail };
+}
+
+/**
+ * The plan of a script whose training function runs once per call, its calls in turn: each call's plan read with the
+ * function's parameters bound to that call's arguments alone (`read`), their epochs and steps added, the first
+ * call's batch, samples and precision kept (a note says where a later call's differ). The plan as it was when no
+ * function is called so, or when a call's training figures do not come from the function's own lines.
+ */
+export function planOfCallsInTurn(plan: TrainingPlan, body: Statement[], text: string, read: (only: OnlyCall) => TrainingPlan): TrainingPlan {
+  for (const { fn, calls } of functionsCalledInTurn(body, text)) {
+    const plans = calls.map((call) => read({ fn, call }));
+    const epochs = plans.map((p) => (within(p.epochs, fn) ? p.epochs : undefined));
+    const steps = plans.map((p) => (within(p.steps, fn) || (p.steps && within(p.epochs, fn)) ? p.steps : undefined));
+    const lines = calls.map((c) => c.pos.line);
+    const totalEpochs = summed(epochs, fn.name, lines);
+    const totalSteps = summed(steps, fn.name, lines);
+    if (!totalEpochs && !totalSteps) continue;
+    const first = plans[0];
+    const notes = [...(first.notes ?? [])];
+    const differs = (figure: (p: TrainingPlan) => number | string | undefined, what: string) => {
+      const later = plans.slice(1).map(figure).filter((v) => v !== undefined && v !== figure(first));
+      if (later.length > 0) notes.push(`${what}: the first of the ${calls.length} calls of ${fn.name} in turn has ${figure(first) ?? "none read"}, a later one ${later.join(", ")}; the plan takes the first's`);
+    };
+    differs((p) => p.batch?.value, "batch");
+    differs((p) => p.precision?.value, "precision");
+    const result: TrainingPlan = { ...first, ...(notes.length > 0 ? { notes } : {}) };
+    if (totalEpochs) result.epochs = totalEpochs;
+    else delete result.epochs;
+    if (totalSteps) result.steps = totalSteps;
+    // Epochs added without steps: a call whose steps are known only as a figure of its own would mislead.
+    else if (plans.some((p) => p.steps)) delete result.steps;
+    return result;
+  }
+  return plan;
+}
