@@ -14,6 +14,7 @@ import { singleTensor } from "./shapes";
 import { padSequences } from "./keras2-modules";
 import { kerasDatasetLoaders } from "./datasets";
 import { tfDataModule } from "./tf-data";
+import { tfDistributeModule } from "./tf-distribute";
 import { tfContribPackage } from "./tf-contrib-hparams";
 import { tf1MnistModules } from "./tf1-mnist";
 
@@ -279,8 +280,9 @@ export const kerasModules: NativeModuleProvider = function kerasModules(runtime:
   ]);
   const tfMath = namespace("tensorflow.math", opsEntries(interp));
   const tfData = tfDataModule();
+  const tfDistribute = tfDistributeModule();
   const tensorflow = namespace("tensorflow", [
-    ["keras", keras], ["nn", tfNn], ["random", tfRandom], ["math", tfMath], ["data", tfData], ...opsEntries(interp),
+    ["keras", keras], ["nn", tfNn], ["random", tfRandom], ["math", tfMath], ["data", tfData], ["distribute", tfDistribute], ...opsEntries(interp),
     ["newaxis", NONE],
     ["function", fn("tf.function", ({ args }) => args[0] ?? identityDecorator)],
     ["float32", str("float32")], ["int32", str("int32")], ["int64", str("int64")], ["float16", str("float16")],
@@ -363,6 +365,7 @@ export const kerasModules: NativeModuleProvider = function kerasModules(runtime:
   set("tensorflow.math", tfMath);
   set("tensorflow.random", tfRandom);
   set("tensorflow.data", tfData);
+  set("tensorflow.distribute", tfDistribute);
   set("tensorflow.python", python);
   for (const [name, ns] of [...modules]) if (name.startsWith("keras.") && !name.startsWith("keras.src")) set(`tensorflow.python.${name}`, ns);
   set("tensorflow.python.keras", keras);
