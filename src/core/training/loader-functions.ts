@@ -132,6 +132,9 @@ function datasetValueLength(loader: CallSite, text: string, evaluateIn: (site: C
   if (keywordArgument(loader.call, "sampler")) return undefined;
   const dataset = positionalArgument(loader.call, 0) ?? keywordArgument(loader.call, "dataset");
   if (!dataset || dataset.type === "call") return undefined;
+  // A string is a path (Keras' flow_from_directory(directory), a folder a Dataset class reads): its len() counts
+  // characters, not the files under it.
+  if (evaluateIn(loader, dataset)?.kind === "str") return undefined;
   const length = evaluateIn(loader, { type: "call", func: { type: "name", id: "len", pos: dataset.pos }, args: [{ kind: "positional", value: dataset }], pos: dataset.pos });
   const code = text.slice(dataset.pos.startIndex, dataset.pos.endIndex);
   return length?.kind === "int" && length.value > 0 ? { value: length.value, code: `len(${code}), the loader's dataset` } : undefined;
