@@ -40,6 +40,20 @@ export function numpyRandomFunctions(fn: Fn): Record<string, Value> {
     normal: sized("normal", 2, "float64"),
     uniform: sized("uniform", 2, "float64"),
     randint: sized("randint", 2, "int64"),
+    // The other legacy samplers, `size` after their distribution's parameters (numpy.org/doc/stable/reference/random/
+    // legacy.html, numpy 1.x and 2.x): beta(a, b, size), gamma(shape, scale, size), binomial(n, p, size), ...
+    beta: sized("beta", 2, "float64"),
+    gamma: sized("gamma", 2, "float64"),
+    lognormal: sized("lognormal", 2, "float64"),
+    laplace: sized("laplace", 2, "float64"),
+    logistic: sized("logistic", 2, "float64"),
+    binomial: sized("binomial", 2, "int64"),
+    exponential: sized("exponential", 1, "float64"),
+    poisson: sized("poisson", 1, "int64"),
+    geometric: sized("geometric", 1, "int64"),
+    standard_normal: sized("standard_normal", 0, "float64"),
+    random_sample: sized("random_sample", 0, "float64"),
+    random: sized("random", 0, "float64"),
     randn: dims("randn"),
     rand: dims("rand"),
     // "If x is an integer, randomly permute np.arange(x). If x is an array, make a copy and shuffle the elements
