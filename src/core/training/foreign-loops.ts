@@ -65,6 +65,8 @@ export function foreignTraining(
   files: ModuleFiles,
   evaluate: (site: CallSite, e: Expression) => Value | undefined,
   runs: (site: CallSite) => boolean,
+  /** Read this call alone (a later one of calls in turn, foreign-calls-in-turn.ts). */
+  only?: Expression,
 ): ForeignTraining | undefined {
   const statementCalls = new Set<Expression>();
   const keptCalls = new Set<Expression>();
@@ -107,7 +109,7 @@ export function foreignTraining(
   // A worker's target is read as the call `target(*args)`, made where the worker is built.
   const workers = found.flatMap((s) => (spawned.has(s.call) ? [workerCall(s)] : [])).filter((s): s is CallSite => s !== undefined);
   let tried = 0;
-  for (const site of [...sites, ...named, ...workers]) {
+  for (const site of only ? found.filter((s) => s.call === only) : [...sites, ...named, ...workers]) {
     if (tried >= MAX_CANDIDATES && !namedCalls.has(site.call) && !workers.includes(site) && !perEpoch.has(site.call)) continue;
     // Builtins and library calls (print, os.makedirs, torch.manual_seed) are never another workspace file's training.
     if (/^(print|exit|quit|os|sys|np|numpy|torch|random|time|logging|logger|warnings|json|shutil|plt|wandb)(\.|$)/.test(site.callee)) continue;

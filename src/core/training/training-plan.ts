@@ -53,6 +53,7 @@ import { configNotes } from "./config-notes";
 import { CONFIG_FILE } from "../interp/stdlib/config-files";
 import { foreignLoader, subsetSamplerLength } from "./loader-functions";
 import { foreignTraining, type ForeignTraining } from "./foreign-loops";
+import { figureOverCalls, laterCallsInTurn } from "./foreign-calls-in-turn";
 import { boltsDataModuleBatch, dataModuleTraining, type DataModuleTraining } from "./data-module";
 import { splitHelperPart } from "./split-helpers";
 import { afterTraining, trainingCalls } from "./after-training";
@@ -1973,6 +1974,23 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
     if (foreign) {
       const inner = discoverTrainingPlan({ ...input, namespace: foreign.module, body: [foreign.definition, ...foreign.helpers], text: foreign.text, file: foreign.file, bound: foreign.bindings, nested: true, trains: true });
       fillFromForeign(plan, foreign, inner, input.text, input.root);
+      // The same body called again in turn (a frozen stage, then the rest): each call's epochs and steps add up.
+      const later = inner.epochs || inner.steps ? laterCallsInTurn(input.body, input.text, foreign.site.call) : [];
+      if (later.length > 0) {
+        const inners = later.map((call) => {
+          const again = foreignTraining(input.body, input.text, file, input.files!, (site, e) => evaluateOne(site, e), (site) => runsByDefault(site, (e) => evaluateOne(site, e)), call);
+          return again ? discoverTrainingPlan({ ...input, namespace: again.module, body: [again.definition, ...again.helpers], text: again.text, file: again.file, bound: again.bindings, nested: true, trains: true }) : {};
+        });
+        const calls = [foreign.site.call, ...later];
+        const line = foreign.site.call.pos.line;
+        const firstOf = (own: PlanFigure | undefined, read: PlanFigure | undefined) => (own?.line === line ? own : read);
+        const epochsInTurn = inner.epochs ? figureOverCalls([firstOf(plan.epochs, inner.epochs), ...inners.map((p) => p.epochs)], calls, line) : undefined;
+        const stepsInTurn = inner.steps ? figureOverCalls([firstOf(plan.steps, inner.steps), ...inners.map((p) => p.steps)], calls, line) : undefined;
+        if (epochsInTurn && plan.epochs?.line === line) plan.epochs = epochsInTurn;
+        if (stepsInTurn && plan.steps?.line === line) plan.steps = stepsInTurn;
+        // Epochs added while a call's steps are unknown: the first call's steps are no longer the run's.
+        else if (epochsInTurn && plan.steps?.line === line) delete plan.steps;
+      }
       // The called function walks loaders it is passed together (`zip(source_loader, target_loader)`, `range(min(len(
       // src), len(tgt)))`): the script's loaders bound to those parameters, each epoch as long as the shortest.
       const walked = walkedTogether(foreign.definition.body);
