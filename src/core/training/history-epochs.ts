@@ -1,8 +1,9 @@
-// Keras' History (the object `fit` returns) lists in `epoch` the indices of the epochs that fit ran: fit counts from
-// initial_epoch to epochs - 1 and the History callback appends each index at the epoch's end (keras.io/api/models/
-// model_training_apis, Model.fit; keras/src/callbacks/history.py, Keras 2.x and 3). So a fine-tuning fit that resumes
-// where the first stopped, `fit(..., epochs=total, initial_epoch=history.epoch[-1])`, starts at the first fit's
-// epochs - 1 (TensorFlow's transfer-learning tutorial), and `len(history.epoch)` is the number of epochs it ran.
+// Keras' History (the object `fit` returns) lists in `epoch` the indices of the epochs that fit ran, and in `history`
+// one value per epoch of each metric: fit counts from initial_epoch to epochs - 1 and the History callback appends at
+// each epoch's end (keras.io/api/models/model_training_apis, Model.fit; keras/src/callbacks/history.py, Keras 2.x and
+// 3). So a fine-tuning fit that resumes where the first stopped, `fit(..., epochs=total, initial_epoch=
+// history.epoch[-1])` (TensorFlow's transfer-learning tutorial), starts at the first fit's epochs - 1, and
+// `len(history.epoch)` or `len(history.history["loss"])` is the number of epochs it ran.
 import type { Expression } from "../python/ast";
 
 /** A fit the plan read earlier: the name its History is bound to, and the epochs it stopped at and started from. */
@@ -21,8 +22,10 @@ export function historyEpochValue(e: Expression, fits: readonly FitHistory[]): n
     return left === undefined ? undefined : e.op === "+" ? left + right : left - right;
   }
   const fitOf = (o: Expression): FitHistory | undefined => {
-    if (o.type !== "attribute" || o.name !== "epoch" || o.object.type !== "name") return undefined;
-    const name = o.object.id;
+    // h.epoch, or one metric's list in h.history (`h.history["loss"]`): one item per epoch run.
+    const list = o.type === "subscript" && o.object.type === "attribute" && o.object.name === "history" ? o.object.object : o.type === "attribute" && o.name === "epoch" ? o.object : undefined;
+    if (list?.type !== "name") return undefined;
+    const name = list.id;
     return [...fits].reverse().find((f) => f.name === name);
   };
   // h.epoch[-1]: the index of the last epoch run, epochs - 1.
@@ -31,7 +34,7 @@ export function historyEpochValue(e: Expression, fits: readonly FitHistory[]): n
     const fit = fitOf(e.object);
     return fit && fit.stop > fit.initial ? fit.stop - 1 : undefined;
   }
-  // len(h.epoch): how many epochs ran.
+  // len(h.epoch), len(h.history["loss"]): how many epochs ran.
   if (e.type === "call" && e.func.type === "name" && e.func.id === "len" && e.args.length === 1 && e.args[0].kind === "positional") {
     const fit = fitOf(e.args[0].value);
     return fit && fit.stop > fit.initial ? fit.stop - fit.initial : undefined;

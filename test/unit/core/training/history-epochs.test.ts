@@ -21,11 +21,13 @@ describe("a fit that resumes from an earlier fit's History", () => {
     assert.equal(plan.epochs?.value, 11);
   });
 
-  it("reads history.epoch[-1] + 1 and len(history.epoch), and leaves a History of another name unread", async () => {
+  it("reads history.epoch[-1] + 1, len(history.epoch) and len(history.history['loss']), and leaves a History of another name unread", async () => {
     const next = (await analyze(SCRIPT.replace("initial_epoch=warm.epoch[-1]", "initial_epoch=warm.epoch[-1] + 1"))).training ?? {};
     assert.equal(next.epochs?.value, 10);
     const counted = (await analyze(SCRIPT.replace("initial_epoch=warm.epoch[-1]", "initial_epoch=len(warm.epoch)"))).training ?? {};
     assert.equal(counted.epochs?.value, 10);
+    const metric = (await analyze(SCRIPT.replace("initial_epoch=warm.epoch[-1]", 'initial_epoch=len(warm.history["loss"])'))).training ?? {};
+    assert.equal(metric.epochs?.value, 10);
     const other = (await analyze(SCRIPT.replace("initial_epoch=warm.epoch[-1]", "initial_epoch=old.epoch[-1]"))).training ?? {};
     assert.equal(other.epochs?.value, 4);
   });
