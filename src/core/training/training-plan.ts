@@ -316,7 +316,9 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
   /** Names bound to a `LightningCLI(...)`: their `.trainer.fit` is Lightning's. */
   const lightningClis = new Set<string>();
   /** Keras fit calls the plain run makes, by the model they train: several in turn continue its training. */
-  const kerasFits: { receiver: string; epochs: number; line: number; code: string; steps?: number }[] = [];
+  const kerasFits: { receiver: string; epochs: number; line: number; code: string; steps?: number; batch?: number }[] = [];
+  /** Fits of one model in turn at different batch sizes: the plan takes the first's, and says so. */
+  let fitBatchesNote: string | undefined;
   /** Those fits' History objects by the names they are bound to (`history = model.fit(...)`), for a later fit that
    *  resumes from one (`initial_epoch=history.epoch[-1]`, history-epochs.ts). */
   const fitHistories: FitHistory[] = [];
@@ -1351,6 +1353,7 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
       const once = stop !== undefined && initial !== undefined && stop > initial ? stop - initial : undefined;
       const count = once !== undefined && turns ? once * turns.value : once;
       const fitRecord = count !== undefined && call.func.object.type === "name" ? { receiver: call.func.object.id, epochs: count, line, code: `${site.callee}(${epochsName}=${snippet(input.text, epochsArgument!)}${initial ? `, initial_epoch=${initial}` : ""})` } as (typeof kerasFits)[number] : undefined;
+      if (fitRecord && batch !== undefined) fitRecord.batch = batch;
       if (fitRecord) kerasFits.push(fitRecord);
       if (batch !== undefined) batches.push({ rank: 40, figure: { value: batch, source: "code", line, detail: `${site.callee}(batch_size=${snippet(input.text, batchArgument!)})` } });
       else if (!batchArgument && !generator && takesFitDefaultBatch(Boolean(positional(1) ?? keyword("y")), evaluateOne(site, positional(0) ?? keyword("x") ?? placeholder))) batches.push({ rank: 1, figure: { value: 32, source: "default", line, detail: "Keras Model.fit's default batch_size=32 (keras.io/api/models/model_training_apis)" } });
@@ -1734,6 +1737,10 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
     const total = fits.reduce((sum, f) => sum + f.epochs, 0);
     epochs.push({ rank: 41, figure: { value: total, source: "code", line: fits[0].line, detail: `${fits.length} fits of ${receiver} in turn: ${fits.map((f) => `${f.code} (line ${f.line})`).join(" + ")}` } });
     // Their steps add too, where each fit's are known (steps_per_epoch, or a Sequence's len()).
+    // A later fit at another batch size (`batch_size=` given to each): the plan's batch is the first's, and a note says
+    // which fits differ, as their steps per epoch do.
+    const batchesOf = fits.filter((f) => f.batch !== undefined);
+    if (batchesOf.length > 1 && batchesOf.some((f) => f.batch !== batchesOf[0].batch)) fitBatchesNote ??= `batch: the ${fits.length} fits of ${receiver} in turn train at batch ${batchesOf.map((f) => `${f.batch} (line ${f.line})`).join(", then ")}; the plan takes the first's`;
     if (fits.every((f) => f.steps !== undefined)) steps.push({ rank: 41, figure: { value: fits.reduce((sum, f) => sum + f.steps!, 0), source: "code", line: fits[0].line, detail: `${fits.length} fits of ${receiver} in turn: ${fits.map((f) => `${f.steps} steps (line ${f.line})`).join(" + ")}` } });
   }
   // Config keys named as a run's figures, as argparse defaults are read: what the plain run composes.
@@ -2088,6 +2095,7 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
   if (!input.nested && plan.precision && isPrecisionOff(plan.precision) && !(plan.epochs || plan.steps || plan.batch || plan.samples)) delete plan.precision;
   if (!plan.steps && perEpochOnly) notes.push(perEpochOnly);
   if (zipNote) notes.push(zipNote);
+  if (fitBatchesNote) notes.push(fitBatchesNote);
   if (stages && plan.epochs?.line === stages.line) notes.push(stages.note);
   if (notes.length > 0 && !input.nested) plan.notes = notes;
   if (!input.nested && sources.read.length + sources.missing.length > 0) plan.configFiles = [...new Set([...sources.read, ...sources.missing])];
