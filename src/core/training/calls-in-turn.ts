@@ -5,7 +5,7 @@
 // it counted one call's training.
 import type { Expression, FunctionDefinition, Statement } from "../python/ast";
 import { childBodies, forEachExpression, ownExpressions } from "../python/syntax-walk";
-import type { OnlyCall } from "./call-site-bindings";
+import { argumentsByParameter, type OnlyCall } from "./call-site-bindings";
 import type { PlanFigure, TrainingPlan } from "./training-plan";
 
 type Call = Extract<Expression, { type: "call" }>;
@@ -49,10 +49,21 @@ function functionsCalledInTurn(body: Statement[], text: string): CalledInTurn[] 
     };
     visit(body);
     const [calls] = [...blocks.values()];
-    if (blocks.size === 1 && calls.length >= 2 && calls.length <= MAX_CALLS && calls.length === all) found.push({ fn, calls });
+    if (blocks.size === 1 && calls.length >= 2 && calls.length <= MAX_CALLS && calls.length === all && !passDifferentObjects(fn, calls)) found.push({ fn, calls });
     if (found.length >= MAX_FUNCTIONS) break;
   }
   return found;
+}
+
+/** Whether the calls pass differently named objects for one parameter (`train(model_a, ...)`, `train(model_b, ...)`;
+ *  `train(args)`, `train(other)`): each may train another model or read other options, which the models-in-turn
+ *  rules read one by one; the file's one plan does not add them up. */
+function passDifferentObjects(fn: FunctionDefinition, calls: Call[]): boolean {
+  const passed = calls.map((call) => argumentsByParameter(fn, call));
+  return fn.params.some((p) => {
+    const names = passed.map((args) => args.get(p.name)).map((e) => (e?.type === "name" ? e.id : undefined));
+    return names.some((n) => n !== undefined) && names.some((n) => n !== names.find((m) => m !== undefined));
+  });
 }
 
 /** Whether a figure was read from the function's own lines. */

@@ -3,7 +3,13 @@
 // Python runs that body once a call, each with its own arguments, so the run's epochs and steps are all the calls'.
 import type { Expression, Statement } from "../python/ast";
 import { childBodies } from "../python/syntax-walk";
-import type { PlanFigure } from "./training-plan";
+
+/** A plan figure as the plan reads it (training-plan.ts's PlanFigure, which imports this file). */
+interface Figure {
+  value: number;
+  line?: number;
+  detail: string;
+}
 
 type Call = Extract<Expression, { type: "call" }>;
 
@@ -36,9 +42,9 @@ export function laterCallsInTurn(body: Statement[], text: string, first: Call): 
 }
 
 /** One figure over calls in turn: their sum when each call's is known, its detail naming each call's line. */
-export function figureOverCalls(figures: (PlanFigure | undefined)[], calls: Call[], line: number): PlanFigure | undefined {
+export function figureOverCalls(figures: (Figure | undefined)[], calls: Call[], line: number): { value: number; source: "code"; line: number; detail: string } | undefined {
   if (!figures.every((f) => f !== undefined)) return undefined;
-  const all = figures as PlanFigure[];
+  const all = figures as Figure[];
   const detail = `${all.length} calls in turn: ${all.map((f, i) => `${f.value} (line ${calls[i].pos.line}: ${f.detail})`).join(" + ")}`;
   return { value: all.reduce((sum, f) => sum + f.value, 0), source: "code", line, detail };
 }

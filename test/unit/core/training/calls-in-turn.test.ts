@@ -54,6 +54,11 @@ describe("a training function called more than once in turn", () => {
     assert.equal(plan.epochs?.value, 9);
   });
 
+  it("leaves calls that hand the function different objects (two models) to the models-in-turn rules", async () => {
+    const two = (await analyze(TORCH.replace("    stage(net, loader, n_epochs=5", "    other = nn.Sequential(nn.Flatten(), nn.Linear(784, 10))\n    stage(other, loader, n_epochs=5"))).training ?? {};
+    assert.notEqual(two.epochs?.value, 7);
+  });
+
   it("leaves calls in branches apart, or in a loop, to the rules that read them", async () => {
     const branches = (await analyze(TORCH.replace("    stage(net, loader, 2, 0.1)\n    stage(", "    if torch.cuda.is_available():\n        stage(net, loader, 2, 0.1)\n    else:\n        stage("))).training ?? {};
     assert.notEqual(branches.epochs?.value, 7);
