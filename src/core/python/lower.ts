@@ -2,6 +2,7 @@ import type { Node, Tree } from "web-tree-sitter";
 import type { Argument, ComprehensionClause, DictItem, Expression, FunctionDefinition, ModuleSyntax, Parameter, Position, Statement } from "./ast";
 import { cloneBody, emptyLoweredBodies, previousBody, spanKey, textDifference, type LoweredBodies, type LoweredBody } from "./body-reuse";
 import { PRAGMA_COMMENT } from "../pragma/grammar";
+import { calledGenericOrigin } from "./generic-alias";
 
 /** Lowers a tree-sitter Python tree into the interpreter's syntax tree, collecting syntax errors and comments. */
 export function lowerModule(tree: Tree): ModuleSyntax {
@@ -503,7 +504,8 @@ class Lowering {
         const index: Expression = indices.length === 1 ? indices[0] : { type: "tuple", items: indices, pos };
         return hoistStar({ type: "subscript", object: this.expression(node.childForFieldName("value")!), index, pos });
       }
-      case "call": return hoistStar({ type: "call", func: this.expression(node.childForFieldName("function")!), args: this.arguments(node.childForFieldName("arguments")!), pos });
+      // `DataLoader[Sample](...)` builds a DataLoader (generic-alias.ts).
+      case "call": return hoistStar({ type: "call", func: calledGenericOrigin(this.expression(node.childForFieldName("function")!)), args: this.arguments(node.childForFieldName("arguments")!), pos });
       case "binary_operator": {
         const op = node.childForFieldName("operator")!.text;
         if (!BINARY_OPERATORS.has(op)) return { type: "unsupported", what: `operator ${op}`, pos };
