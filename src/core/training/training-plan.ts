@@ -90,6 +90,7 @@ import { chosenByUser } from "./required-choice";
 import { buildsIgniteTrainer, igniteRun, importsIgnite } from "./ignite-engine";
 import { acceleratedTrain, importsPytorchAccelerated } from "./accelerated-trainer";
 import { deepSpeedRun, isDeepSpeedInitialize } from "./deepspeed-config";
+import { readDeepSpeedConfigFile } from "./deepspeed-config-file";
 import { buildsMmRunner, importsOpenMMLab, isMmengineClass, mmRunFigures, mmRunnerKeywordFigures, mmTrainConfig } from "./mm-runner";
 import { fastaiFitEpochs, fastaiLoadersBatch, fastaiPrecision, importsFastai, isFastaiFit, isFastaiLoaders } from "./fastai-learner";
 
@@ -1164,10 +1165,14 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
     if (isDeepSpeedInitialize(site.callee) && runsByDefault(site, (e) => evaluateOne(site, e))) {
       // `engine, optimizer, loader, _ = deepspeed.initialize(model=net, training_data=ds, config=cfg)` (deepspeed-config.ts):
       // one process in the plain run.
-      const given = keyword("config") ?? keyword("config_params");
-      const ds = given ? deepSpeedRun(evaluateOne(site, given), 1) : undefined;
+      // With no config, DeepSpeed reads the file `args.deepspeed_config` names (deepspeed-config-file.ts).
+      const args = keyword("config") ?? keyword("config_params") ? undefined : keyword("args");
+      const given = keyword("config") ?? keyword("config_params") ?? (args ? { type: "attribute" as const, object: args, name: "deepspeed_config", pos: args.pos } : undefined);
+      const configValue = given ? evaluateOne(site, given) : undefined;
+      const configFile = configValue?.kind === "str" && input.files ? readDeepSpeedConfigFile(configValue.value, [dirname(file), ...(input.root ? [input.root] : [])], (p) => input.files!.read(p)) : undefined;
+      const ds = configValue ? deepSpeedRun(configFile?.config ?? configValue, 1) : undefined;
       if (ds) {
-        const shown = `${site.callee}(config=${snippet(input.text, given!)})`;
+        const shown = `${site.callee}(${args ? `args=${snippet(input.text, args)}` : `config=${snippet(input.text, given!)}`})${configFile ? ` reading ${relativeTo(input.root ?? dirname(configFile.path), configFile.path)}` : ""}`;
         const data = keyword("training_data");
         if (ds.micro !== undefined && data && site.assignedTo.length >= 3) {
           const batch: PlanFigure = { value: ds.micro, source: "code", line, detail: `${shown}: ${ds.detail.micro}, the batch of the training_data loader it returns` };
