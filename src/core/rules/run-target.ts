@@ -147,6 +147,15 @@ export function falseAsWritten(file: PythonFile, e: Expression, place: Statement
 /** What an autocast call runs at: its dtype, else the device's default (float16 on CUDA, bfloat16 on CPU); undefined when disabled. */
 export function autocastPrecision(file: PythonFile, call: CallExpression, place: StatementPlace | undefined): RunPrecision | undefined {
   if (autocastDisabled(file, call, place)) return undefined;
+  // Accelerate's `accelerator.autocast()` casts only as `Accelerator(mixed_precision=...)` says; "no" (the default)
+  // leaves fp32 (training/accelerator-autocast.ts).
+  const accelerators = call.func.type === "attribute" ? possibleValues(file, call.func.object, place) : [];
+  if (accelerators.length > 0 && accelerators.every((v) => v.type === "call" && calleeName(v) === "Accelerator")) {
+    const named = accelerators.map((v) => keywordArgument(v as CallExpression, "mixed_precision")).map((m) => (m ? possibleValues(file, m, place) : []));
+    const precisions = new Set(named.map((vs) => (vs.length === 1 && vs[0].type === "str" && (vs[0].value === "fp16" || vs[0].value === "bf16") ? vs[0].value : undefined)));
+    const only = precisions.size === 1 ? [...precisions][0] : undefined;
+    return only === "fp16" || only === "bf16" ? only : undefined;
+  }
   const dtype = keywordArgument(call, "dtype") ?? positionalArgument(call, 1);
   if (dtype) {
     const p = precisionOfExpression(file, dtype, place);

@@ -84,6 +84,7 @@ import { initLoader } from "./init-loaders";
 import { isTrainerFromArgparse, lightningTrainerArgument } from "./lightning-trainer";
 import { constructedDataModuleBatch } from "./data-module-constructors";
 import { fedOwnUnsizedDataset } from "./loader-own-binding";
+import { isAcceleratorAutocast } from "./accelerator-autocast";
 import { fullPrecisionInstead, fullPrecisionOff, isPrecisionOff, precisionReached, type UnsurePrecision } from "./precision-conditions";
 import { fastaiTrainingSamples } from "./fastai-datasets";
 import { chosenByUser } from "./required-choice";
@@ -1078,7 +1079,8 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
       }
     }
     // A cast inside a comprehension is of its entries (a state dict saved in fp16), not of the model that trains.
-    if (!precision && !site.inComprehension && (last === "autocast" || last === "half" || last === "to" || last === "bfloat16")) {
+    // `accelerator.autocast()` follows the Accelerator's mixed_precision, read where it is built (accelerator-autocast.ts).
+    if (!precision && !site.inComprehension && (last === "autocast" || last === "half" || last === "to" || last === "bfloat16") && !(last === "autocast" && isAcceleratorAutocast(call, sites))) {
       // The step's precision: autocast(dtype=...) (its CUDA default is float16), model.half(), .to(torch.bfloat16).
       const dtypeArgument = last === "autocast" ? keyword("dtype") : last === "to" ? keyword("dtype") ?? positional(0) : undefined;
       const value = dtypeArgument ? evaluateOne(site, dtypeArgument) : undefined;
