@@ -85,6 +85,7 @@ import { isTrainerFromArgparse, lightningTrainerArgument } from "./lightning-tra
 import { constructedDataModuleBatch } from "./data-module-constructors";
 import { fedOwnUnsizedDataset } from "./loader-own-binding";
 import { isAcceleratorAutocast } from "./accelerator-autocast";
+import { fastDevRunBatches, fastDevRunSteps } from "./lightning-fast-dev-run";
 import { fullPrecisionInstead, fullPrecisionOff, isPrecisionOff, precisionReached, type UnsurePrecision } from "./precision-conditions";
 import { fastaiTrainingSamples } from "./fastai-datasets";
 import { chosenByUser } from "./required-choice";
@@ -314,6 +315,8 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
   let hfMaxSteps = false;
   const trainingArgumentEpochs = new Set<PlanFigure>();
   let trainBatchLimit: { limit: BatchLimit; line: number; detail: string } | undefined;
+  // Lightning's fast_dev_run: one epoch of that many batches, over every other length (lightning-fast-dev-run.ts).
+  let fastDevRun: { batches: number; line: number; detail: string } | undefined;
   /** Names bound to a `Trainer(...)`: their `fit` is Lightning's (or transformers'), not Keras'. */
   const lightningTrainers = new Set<string>();
   /** Names bound to a `LightningCLI(...)`: their `.trainer.fit` is Lightning's. */
@@ -1500,6 +1503,8 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
         if (count !== undefined) epochs.push({ rank: 40, figure: { value: count, source: "code", line, detail: `${detail("max_epochs")}${count}` } });
         else if (maxSteps === undefined) epochs.push({ rank: 1, figure: { value: 1000, source: "default", line, detail: "Lightning Trainer's default max_epochs=1000 when neither max_epochs nor max_steps is given (lightning.ai/docs/pytorch/stable/common/trainer.html)" } });
         if (maxSteps !== undefined) steps.push({ rank: 40, figure: { value: maxSteps, source: "code", line, detail: `${detail("max_steps")}${maxSteps}` } });
+        const devBatches = fastDevRunBatches(get("fast_dev_run"));
+        if (devBatches !== undefined && runsByDefault(site, (e) => evaluateOne(site, e))) fastDevRun ??= { batches: devBatches, line, detail: `${detail("fast_dev_run")}${get("fast_dev_run")?.kind === "bool" ? "True" : devBatches}` };
         const named = lightningPrecision(get("precision"));
         if (!precision && named && runsByDefault(site, (e) => evaluateOne(site, e))) precision = { value: named, line, detail: `${detail("precision")}${get("precision")?.kind === "str" ? (get("precision") as { value: string }).value : String((get("precision") as { value: number }).value)}` };
       }
@@ -1527,6 +1532,9 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
       const limited = argument("limit_train_batches");
       const limit = batchLimit(limited?.value);
       if (limit && runsByDefault(site, (e) => evaluateOne(site, e))) trainBatchLimit ??= { limit, line, detail: limited!.detail };
+      const devRun = argument("fast_dev_run");
+      const devBatches = fastDevRunBatches(devRun?.value);
+      if (devBatches !== undefined && runsByDefault(site, (e) => evaluateOne(site, e))) fastDevRun ??= { batches: devBatches, line, detail: devRun!.detail };
       continue;
     }
     const abslFlag = abslFlagDefinition(call, site.callee);
@@ -2035,6 +2043,12 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
       if (!plan.batch) plan.batch = { value: built.batch, source: "code", line: foreign.site.call.pos.line, detail: where };
       if (!plan.samples && built.samples) plan.samples = { value: built.samples.value, source: built.samples.table ? "dataset table" : "code", line: foreign.site.call.pos.line, detail: `${where}: ${built.samples.code}` };
     }
+  }
+  if (fastDevRun) {
+    const { batches, line, detail } = fastDevRun;
+    const shown = `${detail}: Lightning's fast_dev_run runs 1 epoch of ${batches} training batch${batches === 1 ? "" : "es"}, whatever the epochs and steps say`;
+    plan.epochs = { value: 1, source: "code", line, detail: shown };
+    plan.steps = { value: fastDevRunSteps(batches, plan.accumulation?.value), source: "code", line, detail: `${shown}${plan.accumulation ? `, grouped by ${plan.accumulation.value}` : ""}` };
   }
   // Lightning's limit_train_batches cuts each epoch short: the run's steps are the limited batches of each epoch.
   const limitedRun = trainBatchLimit && !plan.steps ? limitedSteps(trainBatchLimit.limit, plan) : undefined;
