@@ -251,6 +251,8 @@ function analyzeProgram(parser: PythonParser, request: AnalyzeRequest, setup: { 
     // No run read and no model built: where the parser requires arguments, the plain run stops there, and those
     // arguments decide the run; saying so beats an empty answer.
     const plan = result.training;
+    // A run the plain script stops before (a library refusing its options) is the file's note, whatever models it built.
+    result.notes.push(...(plan.notes ?? []).filter((n) => n.startsWith("no training run: ")));
     const read = !!(plan.epochs || plan.steps || plan.batch || plan.precision) || result.models.some((m) => m.ops.length > 0);
     const required = read ? [] : requiredOptions(syntax.body, request.text);
     if (required.length > 0) {

@@ -86,6 +86,7 @@ import { constructedDataModuleBatch } from "./data-module-constructors";
 import { fedOwnUnsizedDataset } from "./loader-own-binding";
 import { isAcceleratorAutocast } from "./accelerator-autocast";
 import { fastDevRunBatches, fastDevRunSteps } from "./lightning-fast-dev-run";
+import { trainingArgumentsRaise } from "./training-arguments-raise";
 import { fullPrecisionInstead, fullPrecisionOff, isPrecisionOff, precisionReached, type UnsurePrecision } from "./precision-conditions";
 import { fastaiTrainingSamples } from "./fastai-datasets";
 import { chosenByUser } from "./required-choice";
@@ -317,6 +318,8 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
   let trainBatchLimit: { limit: BatchLimit; line: number; detail: string } | undefined;
   // Lightning's fast_dev_run: one epoch of that many batches, over every other length (lightning-fast-dev-run.ts).
   let fastDevRun: { batches: number; line: number; detail: string } | undefined;
+  // Options a library refuses where the plain run builds them: it stops there and trains nothing.
+  let raisedBeforeTraining: { line: number; detail: string } | undefined;
   /** Names bound to a `Trainer(...)`: their `fit` is Lightning's (or transformers'), not Keras'. */
   const lightningTrainers = new Set<string>();
   /** Names bound to a `LightningCLI(...)`: their `.trainer.fit` is Lightning's. */
@@ -1442,6 +1445,9 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
       // (huggingface.co/docs/transformers/main_classes/trainer#transformers.TrainingArguments).
       // Arguments built in a branch the plain run does not take (`if task_args.task_type == "dpo":`) are not the run's.
       if (!runsByDefault(site, (e) => evaluateOne(site, e))) continue;
+      // Arguments transformers refuses stop the plain run before it trains (training-arguments-raise.ts).
+      const raised = argumentsKind === "transformers" ? trainingArgumentsRaise((name) => ({ given: !!keyword(name), value: keyword(name) ? evaluateOne(site, keyword(name)!) : undefined })) : undefined;
+      if (raised) raisedBeforeTraining ??= { line, detail: `${site.callee}(...) at line ${line}: ${raised}` };
       // max_steps > 0 "overrides num_train_epochs" (TrainingArguments docs): then the epochs are not the run's.
       if (keyword("max_steps") && positiveInteger(evaluateOne(site, keyword("max_steps"))) !== undefined) hfMaxSteps = true;
       for (const [name, into, fallback] of [["num_train_epochs", epochs, 3], ["per_device_train_batch_size", batches, 8]] as const) {
@@ -2123,6 +2129,7 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
   if (stages && plan.epochs?.line === stages.line) notes.push(stages.note);
   if (notes.length > 0 && !input.nested) plan.notes = notes;
   if (!input.nested && sources.read.length + sources.missing.length > 0) plan.configFiles = [...new Set([...sources.read, ...sources.missing])];
+  if (!input.nested && raisedBeforeTraining) return { notes: [`no training run: the plain run stops at ${raisedBeforeTraining.detail}`], ...(plan.configFiles ? { configFiles: plan.configFiles } : {}) };
   return plan;
 }
 
