@@ -69,8 +69,8 @@ import { loadsTrainSplit, trainingSamples } from "./dataset-calls";
 import { passedArgument, stepLoopBatch } from "./step-loop-batch";
 import { ownSampleBatch } from "./buffer-own-batch";
 import { methodDrawnBatch } from "./drawn-batches";
-import { helperDrawnBatch } from "./helper-drawn-batch";
 import { gateAgainst, skippedByDefaultNote } from "./skipped-by-default";
+import { drawnCountInHelper, indexDrawBatch } from "./index-draw-batch";
 import { periodicRollout, rolloutBatch } from "./rollout-batch";
 import { replaysRollout } from "./update-epochs";
 import { anyOfPasses, counterGatedPasses, gatedPasses, passesBeforeBreak } from "./gated-passes";
@@ -798,9 +798,11 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
         const method = !own && keptBatch === undefined && drawnBatch === undefined ? methodDrawnBatch(site.loop.body, (e) => evaluateOne(site, e)) : undefined;
         const methodBatch = method ? positiveInteger(method.value) : undefined;
         if (method && methodBatch !== undefined) batches.push({ rank: 45, figure: { value: methodBatch, source: "code", line: site.loop.pos.line, detail: `${snippet(input.text, method.call)} draws self.${method.attribute} items (${method.className}), ${methodBatch}` } });
-        // A batch-named helper that draws its items by random index (`x, y = get_batch("train")`, nanoGPT's windows).
-        const helper = !own && keptBatch === undefined && drawnBatch === undefined && methodBatch === undefined ? helperDrawnBatch(interpreter, site.loop.body, (e) => evaluateOne(site, e), (f) => (f === file ? input.text : input.files?.read(f)), now, allowance) : undefined;
-        if (helper) batches.push({ rank: 45, figure: { value: helper.value, source: "code", line: helper.call.pos.line, detail: `${snippet(input.text, helper.call)}: ${helper.detail}` } });
+        // A helper the loop calls that draws random indices and indexes data with them (`get_batch('train')` drawing
+        // `torch.randint(n, (batch_size,))`): the draw's size is the batch (index-draw-batch.ts).
+        const indexDraw = !own && keptBatch === undefined && drawnBatch === undefined && methodBatch === undefined ? indexDrawBatch(site.loop.body, (e) => evaluateOne(site, e)) : undefined;
+        const indexDrawn = indexDraw ? positiveInteger(evaluateOne(site, indexDraw.count)) ?? positiveInteger(drawnCountInHelper(interpreter, indexDraw, (e) => evaluateOne(site, e), now, allowance)) : undefined;
+        if (indexDraw && indexDrawn !== undefined) batches.push({ rank: 45, figure: { value: indexDrawn, source: "code", line: site.loop.pos.line, detail: `${snippet(input.text, indexDraw.call)} draws ${dottedName(indexDraw.draw.func)}(...): ${indexDrawn} random indices a step` } });
         // Its count of samples, where it keeps one under a name that says so (`self.num_samples = len(self.annotations)`).
         const drawnSamples = drawn && drawnBatch !== undefined && drawn.kind === "instance" ? [...drawn.attributes].find(([k]) => SAMPLE_COUNT_ATTRIBUTE.test(k)) : undefined;
         const sampleCount = drawnSamples ? positiveInteger(drawnSamples[1]) : undefined;
