@@ -4,9 +4,9 @@
 // loop's variable says nothing, but the inner loop's bounds are the data's size (`len(x)`, `x.shape[0]`, a data set's
 // `num_examples`), so each outer pass is an epoch.
 import type { Expression, Statement } from "../python/ast";
-import { boundNames, childBodies, forEachExpression, forEachStatement, ownExpressions, rootName } from "../python/syntax-walk";
+import { childBodies, forEachExpression, forEachStatement, ownExpressions, rootName } from "../python/syntax-walk";
 import type { LoopStatement } from "./loop-shape";
-import { indexSlicedRows, slicesNoneOf } from "./index-sliced-pass";
+import { indexSlicedRows, isIndexShuffle, rebuiltNames, slicesNoneOf } from "./index-sliced-pass";
 
 type ForStatement = Extract<Statement, { type: "for" }>;
 
@@ -33,7 +33,7 @@ export function passesOverData(loop: ForStatement, isStepLoop: (l: LoopStatement
     if (isLoader && walked.type === "name" && !assigned.has(walked.id) && isLoader(walked.id)) return isStepLoop(l);
     // `for j in range(int(train_size / batch_size)): X[j * batch_size:(j + 1) * batch_size]` walks train_size rows
     // a turn whatever that count is named (index-sliced-pass.ts), when this loop does not rebind what it slices.
-    if (indexSlicedRows(l)) return isStepLoop(l) && slicesNoneOf(l, new Set(assigned.keys()));
+    if (indexSlicedRows(l)) return isStepLoop(l) && slicesNoneOf(l, new Set([...assigned].filter(([, value]) => !isIndexShuffle(value)).map(([name]) => name)));
     if (iter.type !== "call" || !sizedByData(iter) || !isStepLoop(l)) return false;
     // A loop named for steps (`for it in range(1, num_iterations + 1):`) passes over the same data each time only
     // when the data it sizes is bound outside it: PPO refills its rollout buffer on each update, and that is no epoch.
@@ -73,8 +73,7 @@ export function stridedRangeBounds(loop: LoopStatement, enclosing: readonly Stat
   const [start, stop] = iter.args;
   if (start.kind !== "positional" || stop.kind !== "positional") return undefined;
   if (!sizedByData(stop.value)) {
-    const rebuilt = new Set<string>();
-    for (const outer of enclosing) forEachStatement([outer], ({ statement }) => { for (const n of boundNames(statement)) rebuilt.add(n); });
+    const rebuilt = rebuiltNames(enclosing);
     if (slicedNames(loop.body).some((n) => rebuilt.has(n))) return undefined;
   }
   return { start: start.value.type === "int" && start.value.value === 0 ? undefined : start.value, stop: stop.value };

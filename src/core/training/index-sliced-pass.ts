@@ -58,8 +58,28 @@ export function slicesNoneOf(loop: LoopStatement, rebuilt: ReadonlySet<string>):
 
 /** Whether no loop of `enclosing` around `loop` rebinds what it slices (a pass over the same data each turn). */
 export function slicesSameDataEachTurn(loop: LoopStatement, enclosing: readonly Statement[]): boolean {
-  const rebuilt = new Set<string>();
-  for (const outer of enclosing) forEachStatement([outer], ({ statement }) => { for (const n of boundNames(statement)) rebuilt.add(n); });
-  return slicesNoneOf(loop, rebuilt);
+  return slicesNoneOf(loop, rebuiltNames(enclosing));
 }
 
+/** The names the loops `enclosing` bind afresh on each turn, but for a fresh shuffle of the indexes
+ *  (`order = rng.permutation(len(X))`), which reorders the same rows and brings no new data. */
+export function rebuiltNames(enclosing: readonly Statement[]): Set<string> {
+  const rebuilt = new Set<string>();
+  for (const outer of enclosing) forEachStatement([outer], ({ statement }) => {
+    if (statement.type === "assign" && isIndexShuffle(statement.value)) return;
+    for (const n of boundNames(statement)) rebuilt.add(n);
+  });
+  return rebuilt;
+}
+
+/** A shuffled order of indexes: numpy's `permutation` (np.random, a Generator or RandomState:
+ *  numpy.org/doc/stable/reference/random/generated/numpy.random.permutation.html) or `torch.randperm`, also converted
+ *  (`torch.randperm(n).numpy()`, `.tolist()`, `.to(device)`). */
+export function isIndexShuffle(e: Expression): boolean {
+  if (e.type !== "call" || e.func.type !== "attribute" && e.func.type !== "name") return false;
+  if (e.func.type === "attribute" && CONVERSIONS.has(e.func.name) && e.func.object.type === "call") return isIndexShuffle(e.func.object);
+  const callee = dottedName(e.func) ?? (e.func.type === "attribute" ? e.func.name : "");
+  return callee === "torch.randperm" || callee === "permutation" || callee.endsWith(".permutation");
+}
+
+const CONVERSIONS = new Set(["numpy", "tolist", "to", "cuda", "cpu", "long"]);
