@@ -16,6 +16,7 @@ import { FloatFunctional } from "./layers/float-functional";
 import { deepCopy, namedModules } from "./module-tree";
 import { createParallelWrappers } from "./nn/parallel";
 import { createLossBases } from "./nn/loss-bases";
+import { torchUtilsData } from "./tensor-dataset";
 import type { ModuleClasses } from "../interp/runtime";
 
 type Native = (call: NativeCall) => Value;
@@ -85,7 +86,8 @@ export function createTorchModules(catalogue: TorchCatalogue, classes: ModuleCla
     ["checkpoint", fn("checkpoint", ({ args, context }) => context.checkpointed(args.slice(1), () => context.callValue(args[0], args.slice(1))))],
     ["checkpoint_sequential", fn("checkpoint_sequential", ({ args, context }) => context.checkpointed(args.slice(2), () => context.callValue(args[0], args.slice(2))))],
   ]));
-  const utilsEntries = new Map<string, Value>([["checkpoint", checkpoint]]);
+  const utilsData = torchUtilsData(objectClass, namespace);
+  const utilsEntries = new Map<string, Value>([["checkpoint", checkpoint], ["data", utilsData]]);
   const nnUtils = namespace("torch.nn.utils", new Map<string, Value>([
     ["clip_grad_norm_", fn("clip_grad_norm_", () => unknown("a gradient norm"))],
     ["weight_norm", fn("torch.nn.utils.weight_norm", weightNorm)],
@@ -248,6 +250,7 @@ export function createTorchModules(catalogue: TorchCatalogue, classes: ModuleCla
   }
   modules.set("torch.utils", torchEntries.get("utils") as ModuleNamespaceValue);
   modules.set("torch.utils.checkpoint", checkpoint);
+  modules.set("torch.utils.data", utilsData);
   modules.set("torch.cuda", cuda);
   modules.set("torch.distributed", torchEntries.get("distributed") as ModuleNamespaceValue);
   modules.set("torch.linalg", linalg);
