@@ -3,9 +3,10 @@
 // so the folds are a count of the run, and each fold's training indices are a part of the data of known size.
 // KFold's test folds take n // k samples, the first n % k one more (sklearn's KFold._iter_test_indices); the
 // stratified splitter's folds are about those sizes (exactly so when each class divides evenly), so the same sizes are
-// used for it. The repeated splitters run n_splits × n_repeats folds (default n_repeats=10). train_test_split's parts
-// are sized in sklearn-splits.ts; other names of the module (GridSearchCV, the group splitters, whose folds follow
-// the groups) stay unknown.
+// used for it. The repeated splitters run n_splits × n_repeats folds (default n_repeats=10). The group splitters
+// (GroupKFold, StratifiedGroupKFold) run n_splits folds too, but their folds follow the groups, whose sizes the code
+// does not state, so each fold's index arrays are of unknown size. train_test_split's parts are sized in
+// sklearn-splits.ts; other names of the module (GridSearchCV, LeaveOneGroupOut) stay unknown.
 import { freshId, int, list, tensor, toInt, tuple, unknown } from "../construct";
 import { nativeClass } from "../classes";
 import { itemCount } from "../value-figures";
@@ -14,11 +15,13 @@ import { namespace, type StandardLibrary } from "./native";
 import { trainTestSplitFunction } from "./sklearn-splits";
 
 /** The splitters read: their defaults (n_splits=5 since scikit-learn 0.22, n_repeats=10) and whether they repeat. */
-const SPLITTERS: Record<string, { repeats: boolean }> = {
+const SPLITTERS: Record<string, { repeats: boolean; grouped?: boolean }> = {
   KFold: { repeats: false },
   StratifiedKFold: { repeats: false },
   RepeatedKFold: { repeats: true },
   RepeatedStratifiedKFold: { repeats: true },
+  GroupKFold: { repeats: false, grouped: true },
+  StratifiedGroupKFold: { repeats: false, grouped: true },
 };
 
 /** The training and test index arrays of each fold over n samples (KFold's sizes), or unknowns of the fold count. */
@@ -35,7 +38,7 @@ function folds(splits: number, repeats: number, n: number | undefined): Value[] 
 }
 
 /** A splitter class whose instances keep n_splits (and n_repeats) and split data into that many folds. */
-function splitterClass(name: string, repeats: boolean, objectClass: ClassValue): Value {
+function splitterClass(name: string, repeats: boolean, grouped: boolean, objectClass: ClassValue): Value {
   const count = (self: Value, key: string, fallback: number): number => {
     const v = self.kind === "instance" ? self.attributes.get(key) : undefined;
     return v?.kind === "int" ? v.value : fallback;
@@ -44,7 +47,7 @@ function splitterClass(name: string, repeats: boolean, objectClass: ClassValue):
     // split(X, y=None, groups=None): one (train, test) pair of index arrays a fold; a generator in scikit-learn.
     split: ({ args, kwargs }: NativeCall) => {
       const self = args[0];
-      const n = itemCount(args[1] ?? kwargs.get("X"));
+      const n = grouped ? undefined : itemCount(args[1] ?? kwargs.get("X"));
       return list(folds(count(self, "n_splits", 5), repeats ? count(self, "n_repeats", 10) : 1, n));
     },
     get_n_splits: ({ args }: NativeCall) => int(count(args[0], "n_splits", 5) * (repeats ? count(args[0], "n_repeats", 10) : 1)),
@@ -67,6 +70,6 @@ function splitterClass(name: string, repeats: boolean, objectClass: ClassValue):
 /** sklearn.model_selection's k-fold splitters and train_test_split. */
 export function installSklearnModelSelection({ modules, objectClass }: StandardLibrary): void {
   const entries: Record<string, Value> = { train_test_split: trainTestSplitFunction };
-  for (const [name, { repeats }] of Object.entries(SPLITTERS)) entries[name] = splitterClass(name, repeats, objectClass);
+  for (const [name, { repeats, grouped }] of Object.entries(SPLITTERS)) entries[name] = splitterClass(name, repeats, grouped ?? false, objectClass);
   modules.set("sklearn.model_selection", namespace("sklearn.model_selection", entries));
 }
