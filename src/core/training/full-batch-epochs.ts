@@ -72,8 +72,11 @@ export function fullBatchData(loop: LoopStatement, evaluate: (e: Expression) => 
   if (loop.type === "for") forEachExpression(loop.target, (node) => node.type === "name" && bound.add(node.id));
   for (const call of ownCalls(loop.body)) {
     const input = positionalArgument(call, 0);
-    if (call.func.type !== "name" || input?.type !== "name" || bound.has(input.id) || bound.has(call.func.id)) continue;
-    const model = evaluate(call.func);
+    // `model(x)`, or `self.forward(x)` in a method of the model: calling forward directly runs the same computation
+    // (without the module's hooks), so it is the training forward too.
+    const callee = call.func.type === "attribute" && call.func.name === "forward" && call.func.object.type === "name" ? call.func.object : call.func;
+    if (callee.type !== "name" || input?.type !== "name" || bound.has(input.id) || bound.has(callee.id)) continue;
+    const model = evaluate(callee);
     if (model?.kind !== "instance" || !model.module) continue;
     // The first call of a model is the training forward; later ones may evaluate held-out data under no_grad.
     // A module-level name bound afresh again later holds the later data in the namespace: its rows are not known here.
