@@ -56,7 +56,7 @@ model._train(data, 3000, 3e-4)
     assert.equal(plan.steps?.value, 3000);
     // torch.randint(len(source) - block_size, (batch_size,)) draws 48 indexes, one window each.
     assert.equal(plan.batch?.value, 48);
-    assert.match(plan.batch?.detail ?? "", /get_batch draws 48 random indexes/);
+    assert.match(plan.batch?.detail ?? "", /get_batch\(data\) draws torch\.randint\(\.\.\.\): 48 random indices a step/);
   });
 
   it("the helper's draw is bound by the call: `get_batch(split, bs)` with the script's 24, and numpy's randint(0, n, size)", async () => {
