@@ -6,6 +6,7 @@
 import type { Expression, FunctionDefinition, Statement } from "../python/ast";
 import { childBodies, forEachExpression, ownExpressions } from "../python/syntax-walk";
 import { argumentsByParameter, type OnlyCall } from "./call-site-bindings";
+import { figureOverCalls, statementCall } from "./foreign-calls-in-turn";
 import type { PlanFigure, TrainingPlan } from "./training-plan";
 
 type Call = Extract<Expression, { type: "call" }>;
@@ -24,9 +25,9 @@ interface CalledInTurn {
 }
 
 /** The call a statement makes of a function by name: `f(...)` or `x = f(...)`. */
-function statementCall(s: Statement, name: string): Call | undefined {
-  const value = s.type === "expression" || s.type === "assign" ? s.value : undefined;
-  return value?.type === "call" && value.func.type === "name" && value.func.id === name ? value : undefined;
+function callOf(s: Statement, name: string): Call | undefined {
+  const call = statementCall(s);
+  return call?.func.type === "name" && call.func.id === name ? call : undefined;
 }
 
 /** Module-level functions whose text trains and that the file calls two or more times, every call a statement of
@@ -42,7 +43,7 @@ function functionsCalledInTurn(body: Statement[], text: string): CalledInTurn[] 
         for (const e of ownExpressions(s)) forEachExpression(e, (node) => {
           if (node.type === "call" && node.func.type === "name" && node.func.id === fn.name) all++;
         });
-        const call = statementCall(s, fn.name);
+        const call = callOf(s, fn.name);
         if (call) blocks.set(block, [...(blocks.get(block) ?? []), call]);
         for (const child of childBodies(s)) visit(child);
       }
@@ -71,14 +72,6 @@ function within(figure: PlanFigure | undefined, fn: FunctionDefinition): boolean
   return figure?.line !== undefined && fn.pos.line <= figure.line && figure.line <= fn.pos.endLine;
 }
 
-/** The sum of one figure over the calls, when each call's is known. */
-function summed(figures: (PlanFigure | undefined)[], fn: string, lines: number[]): PlanFigure | undefined {
-  if (!figures.every((f) => f !== undefined)) return undefined;
-  const all = figures as PlanFigure[];
-  const detail = `${all.length} calls of ${fn} in turn: ${all.map((f, i) => `${f.value} (call on line ${lines[i]}: ${f.detail})`).join(" + ")}`;
-  return { value: all.reduce((sum, f) => sum + f.value, 0), source: "code", line: all[0].line, detail };
-}
-
 /**
  * The plan of a script whose training function runs once per call, its calls in turn: each call's plan read with the
  * function's parameters bound to that call's arguments alone (`read`), their epochs and steps added, the first
@@ -90,9 +83,8 @@ export function planOfCallsInTurn(plan: TrainingPlan, body: Statement[], text: s
     const plans = calls.map((call) => read({ fn, call }));
     const epochs = plans.map((p) => (within(p.epochs, fn) ? p.epochs : undefined));
     const steps = plans.map((p) => (within(p.steps, fn) || (p.steps && within(p.epochs, fn)) ? p.steps : undefined));
-    const lines = calls.map((c) => c.pos.line);
-    const totalEpochs = summed(epochs, fn.name, lines);
-    const totalSteps = summed(steps, fn.name, lines);
+    const totalEpochs = figureOverCalls(epochs, calls, epochs[0]?.line ?? calls[0].pos.line, fn.name);
+    const totalSteps = figureOverCalls(steps, calls, steps[0]?.line ?? calls[0].pos.line, fn.name);
     if (!totalEpochs && !totalSteps) continue;
     const first = plans[0];
     const notes = [...(first.notes ?? [])];

@@ -17,7 +17,7 @@ type Call = Extract<Expression, { type: "call" }>;
 const MAX_LATER = 6;
 
 /** The call a statement makes: `f(...)`, `obj.m(...)`, or one whose result is bound. */
-function statementCall(s: Statement): Call | undefined {
+export function statementCall(s: Statement): Call | undefined {
   const value = s.type === "expression" || s.type === "assign" ? s.value : undefined;
   return value?.type === "call" ? value : undefined;
 }
@@ -41,10 +41,11 @@ export function laterCallsInTurn(body: Statement[], text: string, first: Call): 
   return (find(body) ?? []).slice(0, MAX_LATER);
 }
 
-/** One figure over calls in turn: their sum when each call's is known, its detail naming each call's line. */
-export function figureOverCalls(figures: (Figure | undefined)[], calls: Call[], line: number): { value: number; source: "code"; line: number; detail: string } | undefined {
+/** One figure over calls in turn: their sum when each call's is known, its detail naming each call's line (and the
+ *  function called, where given). */
+export function figureOverCalls(figures: (Figure | undefined)[], calls: Call[], line: number, callee?: string): { value: number; source: "code"; line: number; detail: string } | undefined {
   if (!figures.every((f) => f !== undefined)) return undefined;
   const all = figures as Figure[];
-  const detail = `${all.length} calls in turn: ${all.map((f, i) => `${f.value} (line ${calls[i].pos.line}: ${f.detail})`).join(" + ")}`;
+  const detail = `${all.length} calls${callee ? ` of ${callee}` : ""} in turn: ${all.map((f, i) => `${f.value} (line ${calls[i].pos.line}: ${f.detail})`).join(" + ")}`;
   return { value: all.reduce((sum, f) => sum + f.value, 0), source: "code", line, detail };
 }

@@ -219,10 +219,6 @@ function calledMethod(callee: Value | undefined): Value | undefined {
   return call?.kind === "function" ? { kind: "bound", self: callee, fn: call } : callee;
 }
 
-/** The methods (of the file `home`) that `definition` calls on its first parameter, and those they call, in order;
- *  `elsewhere` collects those of other files (a subclass's override of a hook the base class's loop calls:
- *  torchreid's `Engine.train()` calling `self.forward_backward(data)`, defined by `ImageSoftmaxEngine` in another
- *  file), which Python runs just the same. */
 /** The functions of `home` that `definition` calls by name (`training_step(...)`), and those they call, at most
  *  MAX_HELPERS, as the module binds the names. */
 function moduleHelpers(definition: FunctionDefinition, module: ModuleNamespaceValue, home: string): FunctionDefinition[] {
@@ -241,6 +237,10 @@ function moduleHelpers(definition: FunctionDefinition, module: ModuleNamespaceVa
   return found;
 }
 
+/** The methods (of the file `home`) that `definition` calls on its first parameter, and those they call, in order;
+ *  `elsewhere` collects those of other files (a subclass's override of a hook the base class's loop calls:
+ *  torchreid's `Engine.train()` calling `self.forward_backward(data)`, defined by `ImageSoftmaxEngine` in another
+ *  file), which Python runs just the same. */
 function selfHelpers(definition: FunctionDefinition, self: Value, home: string, elsewhere: { definition: FunctionDefinition; file: string }[] = []): FunctionDefinition[] {
   if (self.kind !== "instance") return [];
   const found: FunctionDefinition[] = [];
