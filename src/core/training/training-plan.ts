@@ -70,6 +70,7 @@ import { passedArgument, stepLoopBatch } from "./step-loop-batch";
 import { ownSampleBatch } from "./buffer-own-batch";
 import { methodDrawnBatch } from "./drawn-batches";
 import { gateAgainst, skippedByDefaultNote } from "./skipped-by-default";
+import { runsOnce } from "./single-pass";
 import { drawnCountInHelper, indexDrawBatch } from "./index-draw-batch";
 import { periodicRollout, rolloutBatch } from "./rollout-batch";
 import { replaysRollout } from "./update-epochs";
@@ -2110,6 +2111,15 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
       notes.push(`epochs: at most ${plan.epochs.value.toLocaleString("en-US")}: the loop at line ${epochLoop.pos.line} can end early (break), so the run may take fewer`);
       plan.epochs = { ...plan.epochs, detail: `at most ${plan.epochs.detail} (an upper bound: the loop can end early on a break)` };
     }
+  }
+  // One pass over the data that nothing repeats (`for x, y in loader:` at top level, or in a function called once
+  // from no loop) is one epoch (single-pass.ts).
+  const onlyStepLoop = stepLoops.length === 1 ? stepLoops[0] : undefined;
+  const onlySite = onlyStepLoop ? siteOf(onlyStepLoop) : undefined;
+  // Over a name, however wrapped (`enumerate(loader)`, `tqdm(loader)`): not a counted range.
+  const walksData = onlyStepLoop?.type === "for" && walkedName(iterOf(onlyStepLoop) ?? onlyStepLoop.iter) !== undefined;
+  if (!input.nested && !plan.epochs && !plan.steps && plan.samples && plan.batch && onlyStepLoop && onlySite && walksData && runsOnce(onlyStepLoop, onlySite.context.fn, input.body)) {
+    plan.epochs = { value: 1, source: "code", line: onlyStepLoop.pos.line, detail: `one pass of ${snippet(input.text, (onlyStepLoop as Extract<Statement, { type: "for" }>).iter)}: no loop repeats it${onlySite.context.fn ? ` (${onlySite.context.fn.name} is called once)` : ""}` };
   }
   // Step loops the script's defaults never reach (skipped-by-default.ts): the figures stand, the note says so.
   const gates = stepLoops.map((l) => {
