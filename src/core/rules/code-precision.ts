@@ -31,7 +31,7 @@ export function readCodePrecision(file: PythonFile, models: ModelReport[], plan?
     // `autocast(dtype=ptdtype)` with `ptdtype = {...}[dtype]` and `dtype = "bfloat16" if is_bf16_supported() else
     // "float16"`: the rules read by syntax fall back to autocast's CUDA default, fp16; the plan ran it on the hardware.
     const planned = plan?.precision;
-    const evaluated = first.autocast && planned && planned.value !== "fp32" && /autocast\(/.test(planned.detail) ? planned.value : undefined;
+    const evaluated = first.autocast && planned?.autocast && planned.value !== "fp32" ? planned.value : undefined;
     model.codePrecision = evaluated ? { ...first, precision: evaluated } : first;
   }
 }

@@ -3,34 +3,37 @@
 // as Python runs the loop's body once a batch and then goes on. Without this the plan had no epoch count and the
 // run none, though its samples and batch were read.
 import type { FunctionDefinition, Statement } from "../python/ast";
-import { forEachExpression, forEachStatement, ownExpressions } from "../python/syntax-walk";
+import { forEachExpression, forEachStatement, mentions, ownExpressions } from "../python/syntax-walk";
 
 /** How many callers up a function called once is followed (`main()` → `train_epoch(...)`). */
 const MAX_DEPTH = 3;
 
 const isLoop = (s: Statement) => s.type === "for" || s.type === "while";
 
-/** True when the plain run reaches `loop` once: no loop of the file encloses it, and the function it sits in (if
- *  any) is called exactly once by name, from no loop, by code that itself runs once. */
-export function runsOnce(loop: Statement, fn: FunctionDefinition | undefined, body: Statement[]): boolean {
-  let enclosed = false;
-  forEachStatement(body, ({ statement, ancestors }) => {
-    if (statement === loop && ancestors.some(isLoop)) enclosed = true;
-  });
-  return !enclosed && (!fn || calledOnce(fn, body, 0));
+/** True when the plain run reaches `loop` once: none of the file's `loops` encloses it, and the function it sits in
+ *  (if any) is called exactly once by name, from no loop, by code that itself runs once. */
+export function runsOnce(loop: Statement, fn: FunctionDefinition | undefined, loops: readonly Statement[], body: Statement[], text: string): boolean {
+  const enclosed = loops.some((l) => l !== loop && l.pos.startIndex <= loop.pos.startIndex && loop.pos.endIndex <= l.pos.endIndex);
+  return !enclosed && (!fn || calledOnce(fn, body, text, 0));
 }
 
-/** Whether a function is called exactly once by name, from no loop, in code that runs once (followed up its callers). */
-function calledOnce(fn: FunctionDefinition, body: Statement[], depth: number): boolean {
+/** Whether a function is called exactly once by name, from no loop, in code that runs once (followed up its callers).
+ *  Only function bodies whose text names it are walked (lowered on first read, syntax-walk.ts's `mentions`). */
+function calledOnce(fn: FunctionDefinition, body: Statement[], text: string, depth: number): boolean {
   if (depth >= MAX_DEPTH) return false;
+  const named = mentions(text, [fn.name]);
   const callers: Statement[][] = [];
-  forEachStatement(body, ({ statement, ancestors }) => {
-    if (statement === fn || ancestors.includes(fn)) return;
-    for (const root of ownExpressions(statement)) forEachExpression(root, (e) => {
-      if (e.type === "call" && e.func.type === "name" && e.func.id === fn.name) callers.push(ancestors);
-    });
-  });
+  forEachStatement(
+    body,
+    ({ statement, ancestors }) => {
+      for (const root of ownExpressions(statement)) forEachExpression(root, (e) => {
+        if (e.type === "call" && e.func.type === "name" && e.func.id === fn.name) callers.push(ancestors);
+      });
+    },
+    [],
+    (def) => def !== fn && named(def.pos.startIndex, def.pos.endIndex) > 0,
+  );
   if (callers.length !== 1 || callers[0].some(isLoop)) return false;
   const outer = [...callers[0]].reverse().find((a): a is FunctionDefinition => a.type === "function");
-  return !outer || calledOnce(outer, body, depth + 1);
+  return !outer || calledOnce(outer, body, text, depth + 1);
 }

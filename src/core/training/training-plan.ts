@@ -138,7 +138,7 @@ export interface TrainingPlan {
   accumulation?: PlanFigure;
   /** The precision the training step runs at, where the code sets it (autocast, `.half()`, `.to(torch.bfloat16)`);
    *  fp32 where a 16-bit one is set only under a test the analyzer cannot read (precision-conditions.ts). */
-  precision?: { value: "bf16" | "fp16" | "fp32"; line: number; detail: string };
+  precision?: { value: "bf16" | "fp16" | "fp32"; line: number; detail: string; autocast?: boolean };
   /** A CodeCarbon tracker in the code: where its measured runs are written (the report shows them beside the estimate). */
   tracker?: TrackerSite;
   /** The code asks what CUDA GPUs there are (`torch.cuda.device_count()`, `is_available()`): what they were read as. */
@@ -1047,9 +1047,9 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
     const positional = (index: number) => positionalArgument(call, index);
     const line = call.pos.line;
     // A 16-bit precision the plain run reaches is the run's; one under a test nobody can read is noted instead.
-    const takePrecision = (value: "bf16" | "fp16", detail: string) => {
+    const takePrecision = (value: "bf16" | "fp16", detail: string, autocast = false) => {
       const reach = precisionReached(site, (e) => evaluateOne(site, e), (e) => snippet(input.text, e));
-      if ("reached" in reach) precision = { value, line, detail };
+      if ("reached" in reach) precision = { value, line, detail, ...(autocast ? { autocast } : {}) };
       else if ("unknown" in reach) unsurePrecision ??= { value, line, detail, condition: reach.unknown };
       else offPrecision ??= { value, line, detail, condition: reach.off };
     };
@@ -1096,7 +1096,7 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
       const named = value?.kind === "dtype" ? HALF_DTYPES[value.name] : last === "half" ? "fp16" : last === "bfloat16" ? "bf16" : last === "autocast" && !dtypeArgument ? "fp16" : undefined;
       // The conditions are evaluated last, only for a site that names a 16-bit precision: `.to(device)` calls are
       // many, and the plan's whole search shares one time budget.
-      if (named && (last !== "autocast" || !/cpu/.test(snippet(input.text, positional(0) ?? call))) && !afterTraining(site, trainingRuns)) takePrecision(named, `${site.callee}(${dtypeArgument ? snippet(input.text, dtypeArgument) : ""})`);
+      if (named && (last !== "autocast" || !/cpu/.test(snippet(input.text, positional(0) ?? call))) && !afterTraining(site, trainingRuns)) takePrecision(named, `${site.callee}(${dtypeArgument ? snippet(input.text, dtypeArgument) : ""})`, last === "autocast");
     }
     if (!precision && last === "from_pretrained" && !site.inComprehension) {
       // transformers loads the weights in torch_dtype (dtype since 4.56): a model loaded in bfloat16 trains in it
@@ -2118,7 +2118,7 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
   const onlySite = onlyStepLoop ? siteOf(onlyStepLoop) : undefined;
   // Over a name, however wrapped (`enumerate(loader)`, `tqdm(loader)`): not a counted range.
   const walksData = onlyStepLoop?.type === "for" && walkedName(iterOf(onlyStepLoop) ?? onlyStepLoop.iter) !== undefined;
-  if (!input.nested && !plan.epochs && !plan.steps && plan.samples && plan.batch && onlyStepLoop && onlySite && walksData && runsOnce(onlyStepLoop, onlySite.context.fn, input.body)) {
+  if (!input.nested && !plan.epochs && !plan.steps && plan.samples && plan.batch && onlyStepLoop && onlySite && walksData && runsOnce(onlyStepLoop, onlySite.context.fn, [...forLoops.map((l) => l.loop), ...whileLoops], input.body, input.text)) {
     plan.epochs = { value: 1, source: "code", line: onlyStepLoop.pos.line, detail: `one pass of ${snippet(input.text, (onlyStepLoop as Extract<Statement, { type: "for" }>).iter)}: no loop repeats it${onlySite.context.fn ? ` (${onlySite.context.fn.name} is called once)` : ""}` };
   }
   // Step loops the script's defaults never reach (skipped-by-default.ts): the figures stand, the note says so.

@@ -4,7 +4,7 @@ import type { TrainingPlan } from "../../../../src/core/training/training-plan";
 import { formatCountOf } from "../../../../src/core/report/format";
 
 // Nineteenth round (issue 21): runs a script starts through a method of its model class or a function of another file
-// whose step loop is in a helper of that file, and batches drawn by a helper by random index.
+// whose step loop is in a helper of that file, and batches drawn by a helper by random index (index-draw-batch.ts).
 const planOf = async (text: string, others: Record<string, string> = {}): Promise<TrainingPlan> => (await analyze(text, { others })).training ?? {};
 
 // The GPT tutorial layout: the data helper in utils.py, the model with its own training method in model.py.
@@ -81,7 +81,7 @@ for step in range(700):
     assert.equal(plan.batch?.value, 24);
   });
 
-  it("a random draw in a helper not named for batches (a diffusion step's timesteps) gives no batch", async () => {
+  it("a random draw a helper returns without indexing data with it (a diffusion step's timesteps) gives no batch", async () => {
     const script = `import torch
 import torch.nn as nn
 
