@@ -55,12 +55,13 @@ export function stepLoopBatch(loop: LoopStatement, body: Statement[]): StepLoopB
     if (chunk) return { size: chunk, how: "index slice" };
   }
   // `for batch_idx, start in enumerate(range(0, n, bs))`: enumerate pairs a count with each index of the range
-  // (docs.python.org/3/library/functions.html#enumerate), so the second name walks the range's strides.
+  // (docs.python.org/3/library/functions.html#enumerate), so the second name walks the range's strides, sliced in the
+  // loop or in a helper of the module it is handed to (`get_batch(data, i, bs)`), as for a bare range.
   const enumerated = loop.type === "for" && loop.iter.type === "call" && dottedName(loop.iter.func) === "enumerate" && loop.target.type === "tuple" && loop.target.items.length === 2 ? positionalArgument(loop.iter, 0) : undefined;
   const item = loop.type === "for" && loop.target.type === "tuple" ? loop.target.items[1] : undefined;
   if (loop.type === "for" && enumerated && item?.type === "name") {
     const stride = rangeStep(enumerated);
-    if (stride && slicesFrom(loop.body, aliasesOf(loop.body, item.id))) return { size: stride, how: "range step" };
+    if (stride && (slicesFrom(loop.body, aliasesOf(loop.body, item.id)) || slicedInCalled(loop.body, item.id, body))) return { size: stride, how: "range step" };
   }
   const cursor = cursorSliceSize(loop.body);
   if (cursor) return { size: cursor, how: "cursor slice" };
