@@ -192,7 +192,7 @@ export function trainingRunJson(resolved: ResolvedTrainingRun): Record<string, u
   return {
     epochs: resolved.epochs?.value ?? null,
     samples: resolved.samples?.value ?? null,
-    batch: resolved.batch.value,
+    batch: resolved.batchUnknown ? null : resolved.batch.value,
     drop_last: resolved.dropLast,
     // Optimizer steps, each of `accumulation` micro-batches (forward and backward at `batch`); energy counts them all.
     steps: run?.steps ?? null,
@@ -210,7 +210,7 @@ export function trainingRunJson(resolved: ResolvedTrainingRun): Record<string, u
     // A network the run uses but does not train: the file's run is another model's (its notes say which optimizer).
     untrained: resolved.untrained === true,
     accumulation: resolved.accumulation?.value ?? null,
-    sources: { epochs: sourceJson(resolved.epochs), samples: sourceJson(resolved.samples), batch: sourceJson(resolved.batch), steps: sourceJson(resolved.steps), accumulation: sourceJson(resolved.accumulation) },
+    sources: { epochs: sourceJson(resolved.epochs), samples: sourceJson(resolved.samples), batch: resolved.batchUnknown ? null : sourceJson(resolved.batch), steps: sourceJson(resolved.steps), accumulation: sourceJson(resolved.accumulation) },
     gpus: run?.gpus ?? resolved.parallel?.run.gpus ?? 1,
     gpu_hours: run ? roundForJson(run.gpuHours) : null,
     parallel: resolved.parallel ? parallelJson(resolved, run?.communicationSeconds) : null,
@@ -324,13 +324,16 @@ export function trainingPlanLine(plan: TrainingPlan, lineText: LineText = plainL
 export function trainingRunLine(resolved: ResolvedTrainingRun, lineText: LineText = plainLine): string {
   const run = resolved.run;
   if (resolved.untrained) return `not trained by this run: ${resolved.notes.join("; ")}`;
+  // A batch of data the code does not size is missing: its note (`batch: ...: pass --batch N`) says why.
+  const batch = resolved.batchUnknown ? undefined : resolved.batch;
+  const missing = (n: string) => n.startsWith("the code") || (resolved.batchUnknown === true && n.startsWith("batch: "));
   if (resolved.steps) {
-    const sources = `(${[where("steps", resolved.steps, lineText), ...(resolved.accumulation ? [where("accumulation", resolved.accumulation, lineText)] : []), where("batch", resolved.batch, lineText)].join(", ")})`;
+    const sources = `(${[where("steps", resolved.steps, lineText), ...(resolved.accumulation ? [where("accumulation", resolved.accumulation, lineText)] : []), where("batch", batch, lineText)].join(", ")})`;
     if (!run) return `no training run: ${resolved.notes.join("; ")} ${sources}`;
     return `batch ${formatWhole(resolved.batch.value)}${gpusText(resolved)}: ${trainingRunText(run)} ${sources}${runNotesText(resolved.notes)}`;
   }
-  const sources = `(${[where("epochs", resolved.epochs, lineText), where("samples", resolved.samples, lineText), where("batch", resolved.batch, lineText)].join(", ")})`;
-  if (!run) return `no training run: ${resolved.notes.filter((n) => n.startsWith("the code")).join("; ")} ${sources}${runNotesText(resolved.notes)}`;
+  const sources = `(${[where("epochs", resolved.epochs, lineText), where("samples", resolved.samples, lineText), where("batch", batch, lineText)].join(", ")})`;
+  if (!run) return `no training run: ${resolved.notes.filter(missing).join("; ")} ${sources}${runNotesText(resolved.notes)}`;
   return `${formatCountOf(resolved.epochs!.value, "epoch")} × ${formatCountOf(resolved.samples!.value, "sample")}, batch ${formatWhole(resolved.batch.value)}${resolved.dropLast ? " (drop_last)" : ""}${gpusText(resolved)}: ` +
     `${trainingRunText(run)} ${sources}${runNotesText(resolved.notes)}`;
 }

@@ -65,9 +65,10 @@ function boundIn(body: Statement[]): Set<string> {
  * The whole data a full-batch loop feeds its model each pass: a call in the loop's own statements of a model
  * (an nn.Module instance) on a tensor the loop does not bind itself (`prediction = net(x)` on `x` of shape (100, 1)),
  * as Python runs it every pass (the first model call: later ones may evaluate held-out data). Its first dimension is the step's batch and the epoch's samples; undefined when the
- * loop feeds no such tensor (a slice it takes, a batch it draws).
+ * loop feeds no such tensor (a slice it takes, a batch it draws). `rows` is undefined where the data is read from
+ * somewhere of a size the code does not show (a CSV file, a download): the batch is still all of it, of unknown size.
  */
-export function fullBatchData(loop: LoopStatement, evaluate: (e: Expression) => Value | undefined, body: Statement[], atModuleLevel: boolean): { rows: number; call: Expression; input: Expression } | undefined {
+export function fullBatchData(loop: LoopStatement, evaluate: (e: Expression) => Value | undefined, body: Statement[], atModuleLevel: boolean): { rows?: number; call: Expression; input: Expression } | undefined {
   const bound = boundIn(loop.body);
   if (loop.type === "for") forEachExpression(loop.target, (node) => node.type === "name" && bound.add(node.id));
   for (const call of ownCalls(loop.body)) {
@@ -82,8 +83,11 @@ export function fullBatchData(loop: LoopStatement, evaluate: (e: Expression) => 
     // A module-level name bound afresh again later holds the later data in the namespace: its rows are not known here.
     if (atModuleLevel && boundAfreshTwice(body, input.id)) return undefined;
     const data = evaluate(input);
-    const rows = data?.kind === "tensor" ? data.shape[0] : undefined;
-    return rows !== undefined && Number.isSafeInteger(rows) && rows > 0 ? { rows, call, input } : undefined;
+    // No rows (a list filled by a loop over data of unknown length reads as empty) is as unknown as no value: a model
+    // is not trained on nothing.
+    if (data?.kind !== "tensor" && data?.kind !== "unknown") return undefined;
+    const rows = data.kind === "tensor" ? data.shape[0] : undefined;
+    return rows !== undefined && Number.isSafeInteger(rows) && rows > 0 ? { rows, call, input } : { call, input };
   }
   return undefined;
 }

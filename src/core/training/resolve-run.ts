@@ -25,6 +25,9 @@ export interface ResolvedTrainingRun {
   steps?: PlanFigure;
   accumulation?: PlanFigure;
   batch: PlanFigure;
+  /** The code's batch is data of a size it does not show (TrainingPlan.batchFromData) and no setting gives one:
+   *  `batch` is the model input's only to cost a step, and there is no run total. */
+  batchUnknown?: true;
   dropLast: boolean;
   /** The training step at `batch` (re-estimated when the code's batch differs from the model input's). */
   step: Estimate;
@@ -51,6 +54,8 @@ export function resolveTrainingRun(plan: TrainingPlan | undefined, settings: Run
   let step = stepAt(undefined);
   if (step.mode !== "train") throw new Error("a training run needs a training-step estimate (mode 'train')");
   let batch = plan?.batch ?? fromSettings(settings.batch, "batch") ?? { value: step.batch, source: "input", detail: "the model input's first dimension" };
+  // A batch the code makes of data it does not size is named as missing, not taken from the model input.
+  const batchUnknown = !plan?.batch && settings.batch === undefined && plan?.batchFromData !== undefined;
   // `batch` is what one process's loader yields a step. Code that divides the job's batch by the process count
   // (`args.batch_size // world_size`) was read at one process: on N GPUs (not DataParallel, which splits it itself)
   // each process loads ⌊batch / N⌋ (Python's //; int() of / truncates alike).
@@ -86,7 +91,9 @@ export function resolveTrainingRun(plan: TrainingPlan | undefined, settings: Run
   if (!samples && !steps && !plan?.untrained) notes.push("the code names no known dataset or sample count: pass --samples N");
   const dropLast = plan?.dropLast ?? false;
   let run: TrainingRunEstimate | undefined;
-  if (steps) {
+  if (batchUnknown) {
+    // The plan's note says where the batch comes from and asks for --batch N.
+  } else if (steps) {
     try {
       run = estimateTrainingRun(step, { steps: steps.value, accumulation: accumulation?.value, batch: batch.value, replicas }, undefined, undefined, onGpus);
     } catch (err) {
@@ -103,5 +110,5 @@ export function resolveTrainingRun(plan: TrainingPlan | undefined, settings: Run
   }
   // The run's steps are optimizer steps everywhere (an epoch run's ⌈batches / accumulation⌉ each epoch); its energy
   // and time are those of every micro-batch, so accumulation changes what a step is, not what the run costs.
-  return { epochs, samples, ...(steps ? { steps } : {}), ...(accumulation ? { accumulation } : {}), batch, dropLast, step, run, ...(parallel ? { parallel } : {}), ...(plan?.untrained ? { untrained: true as const } : {}), notes };
+  return { epochs, samples, ...(steps ? { steps } : {}), ...(accumulation ? { accumulation } : {}), batch, ...(batchUnknown ? { batchUnknown: true as const } : {}), dropLast, step, run, ...(parallel ? { parallel } : {}), ...(plan?.untrained ? { untrained: true as const } : {}), notes };
 }

@@ -145,8 +145,9 @@ export interface TrainingPlan {
   cudaQueries?: string;
   /** Data parallelism the code and its launch files state (src/core/parallel), and the launch files that named it. */
   parallel?: ParallelSetup & { launchFiles?: string[] };
-  /** A Keras fit on data that makes its own batches (a dataset, generator or Sequence) whose batch the code does not
-   *  show: the run is there, its batch unknown rather than fit's default 32 (keras-fit-input.ts). */
+  /** Data whose batch the code does not show: a Keras fit on data that makes its own batches (a dataset, generator or
+   *  Sequence: unknown rather than fit's default 32, keras-fit-input.ts), or a full-batch loop over data of unknown
+   *  size (full-batch-epochs.ts). The run is there, its batch unknown. */
   batchFromData?: { line: number; detail: string };
   /** What configuration fed the figures: config files read, and files named but missing (config-notes.ts). */
   notes?: string[];
@@ -707,6 +708,11 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
   const wholeData = (site: Extract<CodeSite, { kind: "loop" | "while" }>) => {
     const data = fullBatchData(site.loop, (e) => evaluateOne(site, e), input.body, site.context.fn === undefined);
     if (!data) return;
+    // All of data of a size the code does not show: the batch is unknown, not the model input's (resolve-run.ts).
+    if (data.rows === undefined) {
+      batchFromData ??= { line: site.loop.pos.line, detail: `${snippet(input.text, data.call)} trains on all of ${snippet(input.text, data.input)} each pass, and the code does not show its size` };
+      return;
+    }
     const figure: PlanFigure = { value: data.rows, source: "code", line: site.loop.pos.line, detail: `${snippet(input.text, data.call)} on all of ${snippet(input.text, data.input)} each pass: its first dimension` };
     fullBatch.add(figure);
     samples.push({ rank: 40, figure });
