@@ -2,7 +2,7 @@
 // loop; or one name re-bound to each new model before its `fit`): each model is trained by the module-level statements
 // that use the binding it holds, as Python runs them, not by the first loop of the file. This finds, for each model,
 // the module-level statements that train the other models, so that its training plan can be read without them.
-import type { Expression, Statement } from "../python/ast";
+import type { Expression, FunctionDefinition, Statement } from "../python/ast";
 import { forEachExpression, forEachStatement, ownExpressions, boundNames } from "../python/syntax-walk";
 import type { CodeSite } from "./code-sites";
 
@@ -92,11 +92,33 @@ export function sitesOutside(sites: CodeSite[], exclude: ReadonlySet<Statement> 
   return sites.filter((site) => site.context.fn !== undefined || !spans.some((p) => p.startIndex <= at(site).startIndex && at(site).endIndex <= p.endIndex));
 }
 
-/** Whether a line lies in one of the statements, or in a module-level function (a loop the statements call). */
+/** Whether a line lies in one of the statements, or in a module-level function they call (a loop the statements
+ *  call), by name or through other module-level functions: a function's loop runs only when something calls it, so a
+ *  model bound before another takes the function's run only where its own statements make the call. */
 export function lineWithin(line: number | undefined, statements: ReadonlySet<Statement>, body: Statement[]): boolean {
   if (line === undefined) return false;
   const inside = (s: Statement) => s.pos.line <= line && line <= s.pos.endLine;
-  return [...statements].some(inside) || body.some((s) => s.type === "function" && inside(s));
+  if ([...statements].some(inside)) return true;
+  return [...calledFunctions(statements, body)].some(inside);
+}
+
+/** The module-level functions a set of statements names, and those the named ones name in turn. */
+function calledFunctions(statements: ReadonlySet<Statement>, body: Statement[]): Set<FunctionDefinition> {
+  const functions = new Map(body.flatMap((s) => (s.type === "function" ? [[s.name, s] as const] : [])));
+  const reached = new Set<FunctionDefinition>();
+  const pending: Statement[] = [...statements];
+  while (pending.length > 0) {
+    forEachStatement([pending.pop()!], ({ statement }) => {
+      for (const root of ownExpressions(statement)) forEachExpression(root, (node) => {
+        const fn = node.type === "name" ? functions.get(node.id) : undefined;
+        if (fn && !reached.has(fn)) {
+          reached.add(fn);
+          pending.push(...fn.body);
+        }
+      });
+    });
+  }
+  return reached;
 }
 
 /** Whether a module-level statement between two lines binds `name` to something new (not `model = model.to(...)`). */
