@@ -52,7 +52,11 @@ function binaryOperator(op: string, left: Value, right: Value, context: OpContex
   const entry = OPERATORS[op];
   if (!entry) throw new PythonError(`unsupported operator ${op} for tensors`);
   const [name, kind] = entry;
-  return elementwise(name, [left, right], context, kind);
+  const result = elementwise(name, [left, right], context, kind);
+  // Arithmetic on numpy arrays (and numbers) gives a numpy array: `np.asarray(x) * 255` keeps numpy's methods.
+  const arrays = [left, right].filter((v): v is TensorValue => v.kind === "tensor");
+  if (result.kind === "tensor" && !result.numpy && arrays.every((a) => a.numpy)) result.numpy = true;
+  return result;
 }
 
 function unaryOperator(op: "-" | "+" | "~", operand: TensorValue, context: OpContext): Value {

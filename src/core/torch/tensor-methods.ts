@@ -3,6 +3,7 @@ import { NONE, bool, float, int, list, size, toInts, unknown } from "../interp/c
 import { convertedValues, valuesOf } from "./known-values";
 import { sameElements } from "./routing";
 import { nestedNumbers, numpyArray, numpyScalar } from "../interp/numpy-arrays";
+import { numpyArrayRepeat, numpyArrayTranspose } from "../interp/numpy-array-methods";
 import { PythonError, Unresolved, type BoundArguments, type NativeCall, type OpContext, type TensorValue, type Value } from "../interp/values";
 import { viewFailsChannelsLast } from "./memory-format";
 import { shapeFromVarargs, tensorArg, toTensor } from "./args";
@@ -229,6 +230,13 @@ method("sum_to_size", ["*size"], (self, a, call) => {
   shapes.expand({ ...self, shape: target }, self.shape); // the target must broadcast to self
   return emit(call.context, "aten.sum", 0, target, self.dtype);
 });
+
+// A numpy array's repeat and transpose are numpy's (each element repeated along an axis; the axes permuted), not
+// torch's tiling and two-dim swap (numpy-array-methods.ts).
+for (const [name, numpyMethod] of [["repeat", numpyArrayRepeat], ["transpose", numpyArrayTranspose]] as const) {
+  const torchMethod = methods.get(name)!;
+  methods.set(name, (self, call) => (self.numpy ? numpyMethod(self, call) : torchMethod(self, call)));
+}
 
 /** Tensor methods by name. */
 export const TENSOR_METHODS: ReadonlyMap<string, TensorMethod> = methods;

@@ -2,6 +2,7 @@ import { float } from "../construct";
 import { numpyArrayFunctions, numpyRandomFunctions, numpyScalarTypes, numpyTableFunctions } from "../numpy-arrays";
 import { numpyJoinFunctions } from "../numpy-joins";
 import { numpyWrappedFunctions } from "../numpy-wrapped";
+import { numpyRepeatFunctions } from "../numpy-array-methods";
 import { numpyRandomObjects } from "../numpy-random-objects";
 import type { Value } from "../values";
 import { fn, namespace, num, quiet, type StandardLibrary } from "./native";
@@ -20,6 +21,7 @@ export function installNumpy({ modules, objectClass }: StandardLibrary, prod: Va
     ...numpyTableFunctions(fn),
     ...numpyJoinFunctions(fn),
     ...numpyWrappedFunctions(fn),
+    ...numpyRepeatFunctions(fn),
     ...numpyScalarTypes(objectClass),
     random: namespace("numpy.random", { ...numpyRandomFunctions(fn), ...numpyRandomObjects(objectClass), seed: quiet("seed") }),
   });

@@ -1,0 +1,54 @@
+import { strict as assert } from "node:assert";
+import { analyze } from "../../helpers/analyze";
+import type { TrainingPlan } from "../../../../src/core/training/training-plan";
+
+// numpy.ndarray's repeat and transpose follow numpy, and arithmetic on an array keeps it an array
+// (src/core/interp/numpy-array-methods.ts, torch/catalogue.ts): a dataset whose length comes through them is read.
+const planOf = async (text: string): Promise<TrainingPlan> => (await analyze(text)).training ?? {};
+
+const SCRIPT = (build: string) => `import numpy as np
+import torch
+from torch import nn
+from torch.utils.data import Dataset, DataLoader
+
+def make(count):
+    grey = np.zeros((count, 1, 16, 16))
+${build}
+    return images
+
+class Shapes(Dataset):
+    def __init__(self, count):
+        self.images = make(count)
+    def __len__(self):
+        return len(self.images)
+    def __getitem__(self, i):
+        return self.images[i]
+
+loader = DataLoader(Shapes(300), batch_size=20)
+model = nn.Conv2d(3, 4, 3, padding=1)
+opt = torch.optim.SGD(model.parameters(), lr=0.1)
+for epoch in range(2):
+    for x in loader:
+        opt.zero_grad()
+        model(x.float().permute(0, 3, 1, 2)).mean().backward()
+        opt.step()
+`;
+
+describe("numpy array methods that differ from torch's (numpy-array-methods.ts)", function () {
+  this.timeout(20_000);
+  it("array * 255, .repeat(3, axis=1) and .transpose([0, 2, 3, 1]) keep the 300 rows", async () => {
+    const plan = await planOf(SCRIPT("    images = (grey * 255).repeat(3, axis=1).transpose([0, 2, 3, 1]).astype(np.uint8)"));
+    assert.equal(plan.samples?.value, 300);
+    assert.equal(plan.steps?.value ?? (plan.epochs!.value * Math.ceil(plan.samples!.value / plan.batch!.value)), 30);
+  });
+
+  it("np.repeat with one count per row, and transpose with spread axes", async () => {
+    const plan = await planOf(SCRIPT("    images = np.repeat(grey, [2] * 300, axis=0).transpose(0, 2, 3, 1)"));
+    assert.equal(plan.samples?.value, 600);
+  });
+
+  it("repeat with no axis flattens: the rows are no longer the count", async () => {
+    const plan = await planOf(SCRIPT("    images = grey.repeat(3)"));
+    assert.equal(plan.samples?.value, 300 * 16 * 16 * 3);
+  });
+});
