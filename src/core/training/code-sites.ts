@@ -41,9 +41,10 @@ const TRAINING_WORDS = /epoch|batch|accumulat|ConfigStore|safe_load|yaml\.load|j
 
 /** A variable named for a loader (`train_loader`, `src_data_loader`). */
 const LOADER_NAME = /loader\b/;
-/** A TensorFlow 1.x training operation (`train_op = optimizer.minimize(loss)`): a script that runs one in a loop of
- *  counted steps may name neither epochs nor batches (`for step in range(3000): sess.run(train_op, ...)`). */
-const SESSION_TRAINING = /\.minimize\s*\(/;
+/** A TensorFlow 1.x training operation (`train_op = optimizer.minimize(loss)`, or tf.contrib.layers.optimize_loss,
+ *  session-steps.ts): a script that runs one in a loop of counted steps may name neither epochs nor batches
+ *  (`for step in range(3000): sess.run(train_op, ...)`). */
+const SESSION_TRAINING = /\.(minimize|optimize_loss)\s*\(/;
 /** A reinforcement-learning agent's update (`RL.learn()`, `agent.learn(experiences)`): an episode script that calls one
  *  on an agent of another file may name neither epochs nor batches (`for i_episode in range(100): ... RL.learn()`). */
 const AGENT_LEARNING = /\.learn\s*\(/;

@@ -5,7 +5,10 @@
 // takes one optimizer step per iteration, as a PyTorch loop that calls backward() and step() does. TF-Slim's
 // `slim.learning.create_train_op(total_loss, optimizer)` (tf.contrib.slim, tf_slim 1.1) builds such an operation too:
 // it computes the gradients and applies them with the optimizer. Session.run takes nested fetches (a list, tuple or
-// dict of operations, tf.compat.v1.Session.run) and runs every operation they hold.
+// dict of operations, tf.compat.v1.Session.run) and runs every operation they hold; a fetch list the code fills with
+// `fetches.append(train_op)` (or `extend`, `+=`) holds it as well. `tf.contrib.layers.optimize_loss(loss, global_step,
+// learning_rate, optimizer, ...)` returns such an operation too ("Returns: Training op.",
+// tensorflow/contrib/layers/python/layers/optimizers.py, TensorFlow 1.15).
 import type { ClassValue } from "../interp/values";
 import { sourceMethods } from "../interp/classes";
 import type { Expression, Statement } from "../python/ast";
@@ -15,8 +18,8 @@ import { dottedName, forEachStatement, keywordArgument, positionalArgument, type
 const MAX_ROUNDS = 4;
 
 /** Calls whose result is a training operation: an optimizer's `minimize`/`apply_gradients`, TF-Slim's `create_train_op`. */
-const UPDATE_CALLS = ["minimize", "apply_gradients", "create_train_op"];
-const UPDATE_TEXT = /\.(minimize|apply_gradients|create_train_op)\s*\(/;
+const UPDATE_CALLS = ["minimize", "apply_gradients", "create_train_op", "optimize_loss"];
+const UPDATE_TEXT = /\.(minimize|apply_gradients|create_train_op|optimize_loss)\s*\(/;
 
 const makesUpdate = (e: Expression): boolean => UPDATE_CALLS.some((m) => isCallOf(e, m));
 
@@ -29,6 +32,10 @@ export function trainingOperations(body: Statement[], text?: string): Set<string
   if (text !== undefined && !UPDATE_TEXT.test(text)) return ops;
   const assigns: { targets: string[]; value: Expression; guards: Expression[] }[] = [];
   forEachStatement(body, ({ statement: s, ancestors }) => {
+    // `fetches.append(op)`, `fetches.extend([op])`, `fetches += [op]`: the list now holds what was added.
+    const added = s.type === "expression" && s.value.type === "call" && s.value.func.type === "attribute" && (s.value.func.name === "append" || s.value.func.name === "extend") ? { target: dottedName(s.value.func.object), value: positionalArgument(s.value, 0) }
+      : s.type === "augmented" && s.op === "+" ? { target: dottedName(s.target), value: s.value } : undefined;
+    if (added?.target !== undefined && added.value) assigns.push({ targets: [added.target], value: added.value, guards: [] });
     if (s.type !== "assign") return;
     const targets = s.targets.flatMap((t) => (dottedName(t) !== undefined ? [dottedName(t)!] : []));
     if (targets.length === 0) return;
