@@ -187,7 +187,8 @@ export function numpyScalarTypes(objectClass: ClassValue): Record<string, Value>
   return out;
 }
 
-/** numpy's table builders model code uses for per-block rates and positions: linspace, arange, cumsum. */
+/** numpy's table builders model code uses for per-block rates and positions: linspace, arange, cumsum; and sum of
+ *  known numbers (a step budget summed from a list of phases, `np.sum([15000, 3000])`). */
 export function numpyTableFunctions(fn: Fn): Record<string, Value> {
   return {
     newaxis: NONE,
@@ -219,6 +220,16 @@ export function numpyTableFunctions(fn: Fn): Record<string, Value> {
       if (!numbers) return unknown("numpy.cumsum of values the analyzer does not know");
       let acc = 0;
       return numpyArray([numbers.length], dtypeOr(a, base), numbers.map((x) => (acc += x)));
+    }),
+    // numpy.sum with no axis adds every element (numpy.org/doc/stable/reference/generated/numpy.sum.html): a numpy
+    // scalar, an int for integers; an array of unknown values, or a sum along an axis, stays unknown.
+    sum: fn("numpy.sum", (call) => {
+      const a = bindNumpy("sum", ["a", "axis=None", "dtype=None", "out=None", "keepdims=False", "initial=0", "where=True"], call);
+      const numbers = a.isNone("axis") ? numbersOf(a.get("a")) : undefined;
+      if (!numbers) return unknown("numpy.sum of values the analyzer does not know");
+      const input = a.get("a");
+      const base = input.kind === "tensor" ? input.dtype : numbers.every(Number.isInteger) ? "int64" : "float64";
+      return numpyScalar(dtypeOr(a, base), numbers.reduce((x, y) => x + y, a.float("initial")));
     }),
   };
 }

@@ -280,12 +280,15 @@ export function evaluateAtSite(
     else bound.delete(p.name);
   }
   // A global the module leaves unbound but a function sets (`def main(): global args; args = parser.parse_args()`)
-  // holds, in the functions main goes on to call, what that assignment gave.
+  // holds, in the functions main goes on to call, what that assignment gave. So does one the module binds to None as a
+  // placeholder (`FLAGS = None` at the top, `FLAGS, unparsed = parser.parse_known_args()` in the guard before the
+  // run): by the time the function runs, the name holds the later binding.
   const fromFunctions = new Map<string, Value>();
   if (context.fn && followGlobals) {
     const local = new Set([...parameters.map(({ p }) => p.name), ...assignedNames(slice)]);
     for (const name of needed) {
-      if (local.has(name) || scopeValue(moduleScope, name) !== undefined) continue;
+      const held = scopeValue(moduleScope, name);
+      if (local.has(name) || (held !== undefined && held.kind !== "none")) continue;
       const value = globalFromFunction(interp, moduleScope, file, name, now, bindings, allowance);
       if (value) fromFunctions.set(name, value);
     }

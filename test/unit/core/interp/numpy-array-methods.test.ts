@@ -52,3 +52,24 @@ describe("numpy array methods that differ from torch's (numpy-array-methods.ts)"
     assert.equal(plan.samples?.value, 300 * 16 * 16 * 3);
   });
 });
+
+describe("numpy.sum of known numbers (numpy-arrays.ts)", function () {
+  this.timeout(20_000);
+  it("adds a list of step counts into the loop's bound; an axis keeps it unknown", async () => {
+    const script = (total: string) => `import numpy as np
+import torch
+from torch import nn
+
+phases = [1500, 500]
+model = nn.Linear(4, 1)
+opt = torch.optim.SGD(model.parameters(), lr=0.1)
+for step in range(1, ${total} + 1):
+    opt.zero_grad()
+    model(torch.randn(16, 4)).sum().backward()
+    opt.step()
+`;
+    assert.equal((await planOf(script("np.sum(phases)"))).steps?.value, 2000);
+    assert.equal((await planOf(script("np.sum(np.array(phases))"))).steps?.value, 2000);
+    assert.notEqual((await planOf(script("int(np.sum(np.zeros((3, 4)), axis=0)[0])"))).steps?.value, 2000);
+  });
+});
