@@ -5,8 +5,8 @@ import { isSkippedByDefaultNote } from "../core/training/skipped-by-default";
 import { z } from "zod";
 import { estimateModel, type Estimate } from "../core/energy/estimate";
 import { estimateBasis, inferenceFigureText, trainingRunText, trainingStepText } from "../core/energy/figure-text";
-import { formatCountOf, formatDuration, formatIntensity, formatWhole } from "../core/report/format";
-import { resolveTrainingRun, type ResolvedTrainingRun } from "../core/training/resolve-run";
+import { formatCountOf, formatDuration, formatFractionalCountOf, formatIntensity, formatWhole } from "../core/report/format";
+import { resolveTrainingRun, stepRunCoverage, type ResolvedTrainingRun } from "../core/training/resolve-run";
 import type { PlanFigure, TrainingPlan } from "../core/training/training-plan";
 import { hardwareProfile, hardwareProfiles } from "../core/energy/hardware";
 import { AUTO_HOST, hostProfile, resolveHost } from "../core/energy/host";
@@ -328,14 +328,22 @@ export function trainingRunLine(resolved: ResolvedTrainingRun, lineText: LineTex
   const batch = resolved.batchUnknown ? undefined : resolved.batch;
   const missing = (n: string) => n.startsWith("the code") || (resolved.batchUnknown === true && n.startsWith("batch: "));
   if (resolved.steps) {
-    const sources = `(${[where("steps", resolved.steps, lineText), ...(resolved.accumulation ? [where("accumulation", resolved.accumulation, lineText)] : []), where("batch", batch, lineText)].join(", ")})`;
+    const sources = `(${[where("steps", resolved.steps, lineText), ...(resolved.accumulation ? [where("accumulation", resolved.accumulation, lineText)] : []), where("batch", batch, lineText), ...(resolved.samples ? [where("samples", resolved.samples, lineText)] : [])].join(", ")})`;
     if (!run) return `no training run: ${resolved.notes.join("; ")} ${sources}`;
-    return `batch ${formatWhole(resolved.batch.value)}${gpusText(resolved)}: ${trainingRunText(run)} ${sources}${runNotesText(resolved.notes)}`;
+    return `batch ${formatWhole(resolved.batch.value)}${gpusText(resolved)}${coverageText(resolved)}: ${trainingRunText(run)} ${sources}${runNotesText(resolved.notes)}`;
   }
   const sources = `(${[where("epochs", resolved.epochs, lineText), where("samples", resolved.samples, lineText), where("batch", batch, lineText)].join(", ")})`;
   if (!run) return `no training run: ${resolved.notes.filter(missing).join("; ")} ${sources}${runNotesText(resolved.notes)}`;
   return `${formatCountOf(resolved.epochs!.value, "epoch")} × ${formatCountOf(resolved.samples!.value, "sample")}, batch ${formatWhole(resolved.batch.value)}${resolved.dropLast ? " (drop_last)" : ""}${gpusText(resolved)}: ` +
     `${trainingRunText(run)} ${sources}${runNotesText(resolved.notes)}`;
+}
+
+/** ", 32,000 samples seen (0.53 epochs of 60,000 samples)" after a step-based run's batch: what its steps go through. */
+function coverageText(resolved: ResolvedTrainingRun): string {
+  const coverage = stepRunCoverage(resolved);
+  if (!coverage) return "";
+  const share = coverage.epochs !== undefined ? ` (${formatFractionalCountOf(coverage.epochs, "epoch")} of ${formatCountOf(resolved.samples!.value, "sample")})` : "";
+  return `, ${formatCountOf(coverage.samplesSeen, "sample")} seen${share}`;
 }
 
 /** The notes about configuration (config-notes.ts: "config read: ...", "config missing: ...") and a training loop the

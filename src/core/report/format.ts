@@ -157,3 +157,9 @@ export function formatWhole(value: number): string {
 export function formatCountOf(value: number, noun: string): string {
   return `${formatWhole(value)} ${noun}${Math.round(value) === 1 ? "" : "s"}`;
 }
+
+/** A count that may be a fraction, with its noun: 0.533 → "0.53 epochs", 1 → "1 epoch", 1,234.5 → "1,235 epochs". */
+export function formatFractionalCountOf(value: number, noun: string): string {
+  const text = Math.abs(value) >= 100 ? formatWhole(value) : significant(value);
+  return `${text} ${noun}${text === "1" ? "" : "s"}`;
+}

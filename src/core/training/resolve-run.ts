@@ -112,3 +112,12 @@ export function resolveTrainingRun(plan: TrainingPlan | undefined, settings: Run
   // and time are those of every micro-batch, so accumulation changes what a step is, not what the run costs.
   return { epochs, samples, ...(steps ? { steps } : {}), ...(accumulation ? { accumulation } : {}), batch, ...(batchUnknown ? { batchUnknown: true as const } : {}), dropLast, step, run, ...(parallel ? { parallel } : {}), ...(plan?.untrained ? { untrained: true as const } : {}), notes };
 }
+
+/** The data a step-based run goes through: steps × micro-batches × batch × data-parallel replicas samples, and what
+ *  share of the data set that is when its size is known ("0.53" epochs of 60,000 samples); none for an unknown batch. */
+export function stepRunCoverage(resolved: ResolvedTrainingRun): { samplesSeen: number; epochs?: number } | undefined {
+  if (!resolved.steps || resolved.batchUnknown) return undefined;
+  const replicas = resolved.parallel && resolved.parallel.run.kind !== "dp" ? resolved.parallel.run.gpus : 1;
+  const samplesSeen = resolved.steps.value * (resolved.accumulation?.value ?? 1) * resolved.batch.value * replicas;
+  return { samplesSeen, ...(resolved.samples && resolved.samples.value > 0 ? { epochs: samplesSeen / resolved.samples.value } : {}) };
+}

@@ -1,6 +1,7 @@
 import * as assert from "assert";
 import {
   formatCarbon,
+  formatFractionalCountOf,
   formatCount,
   formatDuration,
   formatBytes,
@@ -89,5 +90,13 @@ describe("number formatting, one home for CLI and editor (src/core/report/format
     assert.strictEqual(formatBytes(800), "800 B");
     assert.strictEqual(formatBytes(1536), "1.5 KiB");
     assert.strictEqual(formatBytes(4e9), "3.73 GiB");
+  });
+
+  it("fractional counts keep three figures under 100 and take the plural unless exactly one", () => {
+    assert.strictEqual(formatFractionalCountOf(0.5333, "epoch"), "0.53 epochs");
+    assert.strictEqual(formatFractionalCountOf(1, "epoch"), "1 epoch");
+    assert.strictEqual(formatFractionalCountOf(1.004, "epoch"), "1 epoch");
+    assert.strictEqual(formatFractionalCountOf(12.46, "epoch"), "12.5 epochs");
+    assert.strictEqual(formatFractionalCountOf(1234.5, "epoch"), "1,235 epochs");
   });
 });

@@ -104,6 +104,15 @@ describe("greenlight analyze --mode train: the training run", () => {
     assert.match(section, new RegExp(`SmallNet: 12 epochs × 10,000 samples, batch 128 \\(drop_last\\): ${steps} steps, .* [mkMG]?Wh( \\(.*\\))?, .* [mµkt]?gCO2e for the run \\(epochs: code line \\d+, samples: code line \\d+, batch: code line \\d+\\)`));
   });
 
+  it("says what a step-based run goes through: samples seen, and the share of a data set of known size", async () => {
+    const r = await analyzeCli([join(fixtures, "step_budget.py"), "--hardware", "l4", "--mode", "train"]);
+    assert.equal(r.code, 0, r.stderr);
+    const line = r.stdout.slice(r.stdout.indexOf("training runs:")).split("\n")[1];
+    // 1,500 steps × batch 64 = 96,000 samples, 1.6 passes over MNIST's 60,000 training images.
+    assert.match(line, /Classifier: batch 64, 96,000 samples seen \(1\.6 epochs of 60,000 samples\): 1,500 steps, /);
+    assert.match(line, /\(steps: code line \d+, batch: code line \d+, samples: dataset table line \d+\)/);
+  });
+
   it("has no training run in inference mode, and says the run options need --mode train", async () => {
     const r = await analyzeCli([join(fixtures, "keras_fit.py"), "--hardware", "t4", "--epochs", "3", "--format", "json"]);
     assert.equal(r.code, 0, r.stderr);
