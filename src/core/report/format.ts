@@ -153,9 +153,9 @@ export function formatWhole(value: number): string {
   return Math.round(value).toLocaleString("en-US");
 }
 
-/** A whole count and its noun, singular for one: "1 epoch", "5,000 steps". */
-export function formatCountOf(value: number, noun: string): string {
-  return `${formatWhole(value)} ${noun}${Math.round(value) === 1 ? "" : "s"}`;
+/** A whole count and its noun, singular for one: "1 epoch", "5,000 steps", "2 batches" (plural given). */
+export function formatCountOf(value: number, noun: string, plural = `${noun}s`): string {
+  return `${formatWhole(value)} ${Math.round(value) === 1 ? noun : plural}`;
 }
 
 /** A count that may be a fraction, with its noun: 0.533 → "0.53 epochs", 1 → "1 epoch", 1,234.5 → "1,235 epochs". */

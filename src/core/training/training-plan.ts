@@ -20,6 +20,7 @@ import { fullBatchData, stepsOncePerEpoch } from "./full-batch-epochs";
 import { slicedRows } from "./array-slices";
 import { ownClass, ownClassSelectsAsTable, ownMethod } from "./own-code";
 import { ownSamplerSamples } from "./own-sampler";
+import { formatCountOf } from "../report/format";
 import { ownBatchSamplerEpoch, type OwnBatchSamplerEpoch } from "./own-batch-sampler";
 import { ownDatasetLength } from "./own-dataset-length";
 import { loaderScore } from "./loader-score";
@@ -1825,7 +1826,7 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
     // An own batch sampler draws len() batches of its own size a pass, whatever the dataset holds.
     const episodes = loader.episodes?.epoch;
     if (episodes?.batches === "unknown" || episodes?.batch === "unknown") partOfUnknownSize = true;
-    else if (episodes) samples.push({ rank: 115, figure: { value: episodes.batches * episodes.batch, source: "code", line: loader.site.call.pos.line, detail: `len(${snippet(input.text, loader.episodes!.given)}) = ${episodes.batches} batches of ${episodes.batch} indices: what the loader's batch_sampler yields a pass` } });
+    else if (episodes) samples.push({ rank: 115, figure: { value: episodes.batches * episodes.batch, source: "code", line: loader.site.call.pos.line, detail: `len(${snippet(input.text, loader.episodes!.given)}) = ${formatCountOf(episodes.batches, "batch", "batches")} of ${formatCountOf(episodes.batch, "index", "indices")}: what the loader's batch_sampler yields a pass` } });
     if (linked && ownSampled !== "unknown" && !episodes) samples.push({ rank: 100, figure: linked.figure });
     // A loader over a list the script builds (`data = [(x0, y0), (x1, y1), ...]`, `DataLoader(data, ...)`): a list is a
     // map-style dataset of its items (torch.utils.data docs: any object with __getitem__ and __len__).

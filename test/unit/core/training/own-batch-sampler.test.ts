@@ -41,6 +41,13 @@ describe("a loader's batch sampler of the project's own class", () => {
   it("takes a yielded list's length for the batch and len() batches a pass, not the dataset's", async () => {
     const plan = (await analyze(SCRIPT)).training ?? {};
     assert.deepEqual([plan.epochs?.value, plan.samples?.value, plan.batch?.value, planOptimizerSteps(plan)?.value], [4, 30000, 100, 4 * 300]);
+    assert.match(plan.samples?.detail ?? "", /= 300 batches of 100 indices:/);
+  });
+
+  it("words a batch of one index in the singular", async () => {
+    const plan = (await analyze(SCRIPT.replace("Episodes(train.targets, 5, 20, 300)", "Episodes(train.targets, 1, 1, 300)"))).training ?? {};
+    assert.deepEqual([plan.samples?.value, plan.batch?.value], [300, 1]);
+    assert.match(plan.samples?.detail ?? "", /= 300 batches of 1 index:/);
   });
 
   it("leaves the samples unknown, not the dataset's, when a batch's length cannot be worked out", async () => {
