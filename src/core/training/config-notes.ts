@@ -1,7 +1,7 @@
 // What configuration fed a training plan, in the words every surface shows (CLI text and JSON, the editor's
 // training lens and report): the config files read, the files the code or a Hydra defaults list names that are not
 // in the workspace (the plain run would fail there, or run without them), so a figure that falls back to a default
-// says why instead of passing silently.
+// says why instead of passing silently; a DeepSpeed config file that would not load is named as unreadable.
 import { relativeTo } from "../interp/paths";
 
 /** Files a run's configuration came from: read, and named but missing. */
@@ -15,7 +15,7 @@ const LISTED = 6;
 
 /** Whether a run's note is one of these (the CLI prints them after a run's line). */
 export function isConfigNote(note: string): boolean {
-  return /^config (read|missing): /.test(note);
+  return /^config (read|missing|unreadable): /.test(note);
 }
 
 /** The plan's notes about its configuration; none when the code reads no config. */

@@ -13,20 +13,28 @@ export interface DeepSpeedConfigFile {
   path: string;
 }
 
-/** The JSON config a path names, read from the first of `folders` that holds it; undefined when none does or it is no
- *  JSON object. */
-export function readDeepSpeedConfigFile(path: string, folders: readonly string[], read: (path: string) => string | undefined): DeepSpeedConfigFile | undefined {
+/** A config file the code names that is not in the workspace, or that json.load would not give a dict for: why. */
+export interface DeepSpeedConfigProblem {
+  path: string;
+  problem: "missing" | string;
+}
+
+/** The JSON config a path names, read from the first of `folders` that holds it, or why it gives no config; undefined
+ *  for a path that is no JSON file (DeepSpeed then reads no file we can). */
+export function readDeepSpeedConfigFile(path: string, folders: readonly string[], read: (path: string) => string | undefined): DeepSpeedConfigFile | DeepSpeedConfigProblem | undefined {
   if (!/\.json$/i.test(path)) return undefined;
   const places = path.startsWith("/") ? [path] : folders.map((f) => joinPath(f, path));
   for (const place of places) {
     const text = read(place);
     if (text === undefined) continue;
+    let parsed: unknown;
     try {
-      const parsed: unknown = JSON.parse(text);
-      return parsed !== null && typeof parsed === "object" && !Array.isArray(parsed) ? { config: fromJson(parsed), path: place } : undefined;
+      parsed = JSON.parse(text);
     } catch {
-      return undefined;
+      // deepspeed.initialize raises on it (json.load's JSONDecodeError): the run would stop here.
+      return { path: place, problem: "does not parse as JSON" };
     }
+    return parsed !== null && typeof parsed === "object" && !Array.isArray(parsed) ? { config: fromJson(parsed), path: place } : { path: place, problem: "holds no JSON object" };
   }
-  return undefined;
+  return { path, problem: "missing" };
 }

@@ -95,7 +95,7 @@ import { chosenByUser } from "./required-choice";
 import { buildsIgniteTrainer, igniteRun, importsIgnite } from "./ignite-engine";
 import { acceleratedTrain, importsPytorchAccelerated } from "./accelerated-trainer";
 import { deepSpeedRun, isDeepSpeedInitialize } from "./deepspeed-config";
-import { readDeepSpeedConfigFile } from "./deepspeed-config-file";
+import { readDeepSpeedConfigFile, type DeepSpeedConfigFile, type DeepSpeedConfigProblem } from "./deepspeed-config-file";
 import { buildsMmRunner, importsOpenMMLab, isMmengineClass, mmRunFigures, mmRunnerKeywordFigures, mmTrainConfig } from "./mm-runner";
 import { fastaiFitEpochs, fastaiLoadersBatch, fastaiPrecision, importsFastai, isFastaiFit, isFastaiLoaders } from "./fastai-learner";
 
@@ -303,6 +303,7 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
   const loaders: { site: CallSite; score: number; batch?: PlanFigure; dropLast?: boolean; fed?: Expression; episodes?: { epoch: OwnBatchSamplerEpoch; given: Expression } }[] = [];
   // DeepSpeed's config decides the engine's precision whatever casts the code makes to follow it (deepspeed-config.ts).
   let deepSpeedPrecision: TrainingPlan["precision"];
+  const deepSpeedFiles: (DeepSpeedConfigFile | DeepSpeedConfigProblem)[] = [];
   /** Dataset-like sites by the names they are assigned to, for linking a DataLoader to its dataset. */
   const datasets: { site: CallSite; figure: PlanFigure; names: string[]; rank: number }[] = [];
   // Training parts of train_test_split (by target name), and parts (Subset, random_split) whose size is not known.
@@ -1187,7 +1188,10 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
       const args = keyword("config") ?? keyword("config_params") ? undefined : keyword("args");
       const given = keyword("config") ?? keyword("config_params") ?? (args ? { type: "attribute" as const, object: args, name: "deepspeed_config", pos: args.pos } : undefined);
       const configValue = given ? evaluateOne(site, given) : undefined;
-      const configFile = configValue?.kind === "str" && input.files ? readDeepSpeedConfigFile(configValue.value, [dirname(file), ...(input.root ? [input.root] : [])], (p) => input.files!.read(p)) : undefined;
+      const fileRead = configValue?.kind === "str" && input.files ? readDeepSpeedConfigFile(configValue.value, [dirname(file), ...(input.root ? [input.root] : [])], (p) => input.files!.read(p)) : undefined;
+      const configFile = fileRead && "config" in fileRead ? fileRead : undefined;
+      // The file joins the run's "config read/missing" notes; one DeepSpeed cannot load says why.
+      if (fileRead) deepSpeedFiles.push(fileRead);
       const ds = configValue ? deepSpeedRun(configFile?.config ?? configValue, 1) : undefined;
       if (ds) {
         const shown = `${site.callee}(${args ? `args=${snippet(input.text, args)}` : `config=${snippet(input.text, given!)}`})${configFile ? ` reading ${relativeTo(input.root ?? dirname(configFile.path), configFile.path)}` : ""}`;
@@ -2072,10 +2076,11 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
   // Config files that fed the plan: Hydra's composition, and files the code opened as data while it was read.
   const opened = (interpreter.loader.filesRead?.() ?? []).filter((f) => CONFIG_FILE.test(f.path));
   const sources = {
-    read: [...hydra.flatMap((r) => r.files), ...opened.filter((f) => f.found).map((f) => f.path)],
-    missing: [...hydra.flatMap((r) => r.missing), ...opened.filter((f) => !f.found).map((f) => f.path)],
+    read: [...hydra.flatMap((r) => r.files), ...opened.filter((f) => f.found).map((f) => f.path), ...deepSpeedFiles.filter((f) => "config" in f).map((f) => f.path)],
+    missing: [...hydra.flatMap((r) => r.missing), ...opened.filter((f) => !f.found).map((f) => f.path), ...deepSpeedFiles.filter((f) => "problem" in f && f.problem === "missing").map((f) => f.path)],
   };
   const notes = configNotes(sources, input.root);
+  for (const f of deepSpeedFiles) if ("problem" in f && f.problem !== "missing") notes.push(`config unreadable: ${input.root && f.path.startsWith("/") ? relativeTo(input.root, f.path) : f.path} ${f.problem}: deepspeed.initialize would raise on it, and its figures are not read`);
   if (!plan.precision && unsurePrecision) {
     plan.precision = fullPrecisionInstead(unsurePrecision);
     notes.push(`precision: ${plan.precision.detail}`);

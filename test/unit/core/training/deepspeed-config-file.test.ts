@@ -45,5 +45,18 @@ describe("DeepSpeed's config read from a JSON file (deepspeed-config-file.ts)", 
     const missing = (await analyze(given)).training ?? {};
     assert.notEqual(missing.batch?.value, 8);
     assert.notEqual(missing.precision?.value, "fp16");
+    // The notes say which file was read, or that the code names one the workspace lacks.
+    assert.ok(read.notes?.some((n) => /^config read: .*ds\.json/.test(n)), String(read.notes));
+    assert.ok(missing.notes?.some((n) => /^config missing: ds\.json/.test(n)), String(missing.notes));
+  });
+
+  it("says so when the file does not parse or holds no object, and reads none of its figures", async () => {
+    const given = script("", `deepspeed.initialize(model=model, model_parameters=model.parameters(), training_data=data, config="ds.json")`);
+    const broken = (await analyze(given, { others: { "/project/ds.json": CONFIG.replace("}}", "},}") } })).training ?? {};
+    assert.notEqual(broken.batch?.value, 8);
+    assert.ok(broken.notes?.some((n) => /^config unreadable: .*ds\.json does not parse as JSON: deepspeed\.initialize would raise/.test(n)), String(broken.notes));
+    assert.ok(!broken.notes?.some((n) => n.startsWith("config read: ")), String(broken.notes));
+    const list = (await analyze(given, { others: { "/project/ds.json": `[${CONFIG}]` } })).training ?? {};
+    assert.ok(list.notes?.some((n) => /^config unreadable: .*ds\.json holds no JSON object/.test(n)), String(list.notes));
   });
 });
