@@ -66,7 +66,7 @@ export function memoryLine(m: MemoryAndGeneration): string {
   const parts = m.memory.parts.filter((p) => p.bytes > 0).map((p) => `${p.name.replace("_", " ")} ${formatBytes(p.bytes)}`).join(", ");
   const fit = m.fit ? (m.fit.fits ? `fits ${m.fit.device.id} (${formatBytes(m.fit.device.memoryBytes)})` : `does not fit: ${m.fit.summary}${m.fit.changes.length > 0 ? `; fits with ${m.fit.changes.map((c) => c.label).join(" or ")}` : ""}`) : "device memory unknown";
   const perGpu = m.parallel ? `, per GPU of ${m.parallel.gpus} (${strategyName(m.parallel)})` : "";
-  return `memory (${m.memory.mode}${perGpu}): ${parts}; peak ${formatBytes(m.memory.peak_bytes)}, ${fit}`;
+  return `memory (${m.memory.mode}, batch ${m.batch}${perGpu}): ${parts}; peak ${formatBytes(m.memory.peak_bytes)}, ${fit}`;
 }
 
 

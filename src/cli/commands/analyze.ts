@@ -98,11 +98,21 @@ export async function runAnalyze(argv: string[], out: CommandOutput): Promise<nu
   // With --mode train, each model's whole run: the training plan read from its file, then --epochs/--samples/--batch.
   const plans = new Map(results.flatMap((r) => r.models.map((m) => [m, trainingPlanOf(r, m)] as const)));
   // A training step runs at the precision the training code sets (autocast, .half()) unless --dtype says otherwise.
-  const estimateOf = (m: ModelReport) => (m.ops.length > 0 ? estimateFor(m, trainingSettings(estimateSettings, plans.get(m))) : undefined);
+  // A training step is estimated at the batch the run loads (per GPU on several), as the run's own step is.
+  const estimateOf = (m: ModelReport) => (m.ops.length > 0 ? stepOfRun(m) ?? estimateFor(m, trainingSettings(estimateSettings, plans.get(m))) : undefined);
   const resultOf = new Map(results.flatMap((r) => r.models.map((m) => [m, r] as const)));
   // Memory (each part, the peak, the fit) and, for a language model in a file that generates, prefill and decode.
   const memoryOf = (m: ModelReport) => (m.ops.length > 0 ? memoryAndGeneration(m, resultOf.get(m), estimateSettings) : undefined);
-  const runOf = (m: ModelReport) => (estimateSettings.mode === "train" && m.ops.length > 0 ? trainingRunFor(m, estimateSettings, plans.get(m), undefined, resultOf.get(m)?.runSetup?.weights?.format) : undefined);
+  const runs = new Map<ModelReport, ReturnType<typeof trainingRunFor>>();
+  const runOf = (m: ModelReport) => {
+    if (estimateSettings.mode !== "train" || m.ops.length === 0) return undefined;
+    if (!runs.has(m)) runs.set(m, trainingRunFor(m, estimateSettings, plans.get(m), undefined, resultOf.get(m)?.runSetup?.weights?.format));
+    return runs.get(m);
+  };
+  const stepOfRun = (m: ModelReport) => {
+    const run = runOf(m);
+    return run && !run.untrained ? run.step : undefined;
+  };
   for (const r of results) for (const e of r.syntaxErrors.slice(0, 3)) out.stderr(`${locations.label(r.file, e.line, (f) => f)}:${e.column + 1}: ${e.message}\n`);
   // Findings of the rules (GL001...) with their fixes: in every format (SARIF 2.1.0 for code scanning).
   const withFindings = !options.flags.has("no-findings") || format === "json" || format === "sarif";

@@ -6,7 +6,7 @@ import { estimateGeneration, isLanguageModel, type GenerationEstimate } from "..
 import { resolveGeneration, type ResolvedGeneration } from "../generation/generation-plan";
 import type { ModelReport } from "../report/model-report";
 import { resolveParallelRun, type ParallelRun } from "../parallel/parallel-run";
-import { estimateMemory, type MemoryEstimate } from "./memory-estimate";
+import { estimateMemory, reportBatch, type MemoryEstimate } from "./memory-estimate";
 import { checkFit, memoryOptions, type FitCheck, type MemoryContext } from "./memory-fit";
 
 /** The estimate settings these figures need. */
@@ -24,6 +24,8 @@ export interface MemorySettings {
 export interface MemoryAndGeneration {
   memory: MemoryEstimate;
   optimizerSource: "code" | "default";
+  /** The batch whose activations are counted (per GPU on several). */
+  batch: number;
   fit?: FitCheck;
   /** A training step on several GPUs: the memory and fit are per GPU. */
   parallel?: ParallelRun;
@@ -35,7 +37,9 @@ export function memoryAndGeneration(report: ModelReport, result: Pick<AnalysisRe
   const plan = result?.generations?.[0];
   const resolved = plan && isLanguageModel(report) ? resolveGeneration(plan, report.inputs[0]?.shape) : undefined;
   const parallel = settings.mode === "train" ? resolveParallelRun(result?.training?.parallel, settings.gpus).run : undefined;
-  const context: MemoryContext = { hardware: settings.hardware, dtype: settings.dtype, mode: settings.mode, setup: result?.runSetup, generation: resolved, batch: parallel ? result?.training?.batch?.value : undefined, parallel };
+  // A training step's memory is that of the batch the training code loads (as the run's step is), not the model
+  // input's: the activations grow with it.
+  const context: MemoryContext = { hardware: settings.hardware, dtype: settings.dtype, mode: settings.mode, setup: result?.runSetup, generation: resolved, batch: settings.mode === "train" ? result?.training?.batch?.value : undefined, parallel };
   const options = memoryOptions(report, context);
   const memory = estimateMemory(report, options);
   const generation = resolved
@@ -48,5 +52,5 @@ export function memoryAndGeneration(report: ModelReport, result: Pick<AnalysisRe
       }),
     }
     : undefined;
-  return { memory, optimizerSource: options.optimizerSource, fit: checkFit(report, context, memory), ...(parallel ? { parallel } : {}), generation };
+  return { memory, optimizerSource: options.optimizerSource, batch: options.batch ?? reportBatch(report), fit: checkFit(report, context, memory), ...(parallel ? { parallel } : {}), generation };
 }

@@ -58,7 +58,7 @@ export interface MemoryEstimate {
 }
 
 /** The batch of a report's first input (1 when unknown). */
-function reportBatch(report: ModelReport): number {
+export function reportBatch(report: ModelReport): number {
   const b = report.inputs[0]?.shape[0];
   return b !== undefined && b > 0 ? b : 1;
 }

@@ -6,7 +6,7 @@ import type { ResolvedGeneration } from "../generation/generation-plan";
 import { formatBytes } from "../report/format";
 import type { ModelReport } from "../report/model-report";
 import { deviceMemory, type DeviceMemory } from "./device-memory";
-import { estimateMemory, type MemoryEstimate, type MemoryOptions, type OptimizerKind, type WeightFormat } from "./memory-estimate";
+import { estimateMemory, reportBatch, type MemoryEstimate, type MemoryOptions, type OptimizerKind, type WeightFormat } from "./memory-estimate";
 import type { RunSetup } from "./run-setup";
 import { perGpuBatch, shardOption, stepCommunication, type ParallelRun } from "../parallel/parallel-run";
 
@@ -45,11 +45,6 @@ export function memoryOptions(report: ModelReport, context: MemoryContext): Memo
       ? { tokens: generation.promptTokens.value + generation.newTokens.value, sequences: generation.batch.value * generation.beams.value, bytesPerElement: weights === "fp32" ? 4 : 2 }
       : undefined,
   };
-}
-
-function reportBatch(report: ModelReport): number {
-  const b = report.inputs[0]?.shape[0];
-  return b !== undefined && b > 0 ? b : 1;
 }
 
 /** One change that lowers the peak, its new peak and its cost relative to the current step. */

@@ -113,6 +113,6 @@ describe("runs on several GPUs (issue 18)", () => {
     await runAnalyze([join(fixtures, "ddp/train_ddp.py"), "--hardware", "h100-sxm", "--mode", "train", "--no-findings"], { stdout: (t) => (stdout += t), stderr: () => undefined });
     assert.match(stdout, /on 4 × h100-sxm \(DDP, --nproc_per_node 4, run\.sh line 4; batch 128 per GPU; gradients' communication .* over NVLink 4/);
     assert.match(stdout, /GPU-hours on 4 GPUs/);
-    assert.match(stdout, /memory \(train, per GPU of 4 \(DDP\)\)/);
+    assert.match(stdout, /memory \(train, batch 128, per GPU of 4 \(DDP\)\)/);
   });
 });

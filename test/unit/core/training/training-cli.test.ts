@@ -113,6 +113,22 @@ describe("greenlight analyze --mode train: the training run", () => {
     assert.match(line, /\(steps: code line \d+, batch: code line \d+, samples: dataset table line \d+\)/);
   });
 
+  it("estimates the training step and its memory at the batch the run loads, not the model input's", async () => {
+    const file = join(fixtures, "step_budget.py");
+    const table = await analyzeCli([file, "--hardware", "l4", "--mode", "train"]);
+    assert.match(table.stdout, /1x784 \(default\)/);
+    assert.match(table.stdout, /Classifier: l4 .*, fp32, batch 64: .* per training step of batch 64/);
+    assert.match(table.stdout, /Classifier: memory \(train, batch 64\): .*activations/);
+    const json = JSON.parse((await analyzeCli([file, "--hardware", "l4", "--mode", "train", "--format", "json"])).stdout);
+    const estimate = json.models[0].estimate;
+    assert.equal(estimate.batch, 64);
+    // The run's step and the estimate are one figure.
+    assert.equal(estimate.training_run.joules_per_micro_batch, estimate.joules_per_iter);
+    // In inference mode the model input's batch stays.
+    const inference = JSON.parse((await analyzeCli([file, "--hardware", "l4", "--format", "json"])).stdout);
+    assert.equal(inference.models[0].estimate.batch, 1);
+  });
+
   it("has no training run in inference mode, and says the run options need --mode train", async () => {
     const r = await analyzeCli([join(fixtures, "keras_fit.py"), "--hardware", "t4", "--epochs", "3", "--format", "json"]);
     assert.equal(r.code, 0, r.stderr);
