@@ -164,12 +164,31 @@ export function readParallelCode(input: { interpreter: Interpreter; namespace: M
       });
     }
   });
-  // os.environ["WORLD_SIZE"] and friends: the script expects a launcher to start it once per process.
-  const environment = /["'](WORLD_SIZE|LOCAL_RANK|LOCAL_WORLD_SIZE)["']/.exec(input.text);
-  if (environment && !setup.distributed) {
-    setup.distributed = source(lineAt(input.text, environment.index), `reads ${environment[1]} from the environment`);
+  // os.environ["WORLD_SIZE"] and friends: the script expects a launcher to start it once per process. One that only
+  // reads them where they are set (`"WORLD_SIZE" in os.environ`, `os.environ.get("WORLD_SIZE", 1)`) also runs as
+  // one plain process, which is the plain run.
+  const environment = [...input.text.matchAll(ENVIRONMENT_READ)];
+  // `int(os.environ["WORLD_SIZE"]) if "WORLD_SIZE" in os.environ else 1`: a name the code tests for is read under it.
+  const tested = new Set(environment.filter((m) => isPresenceTest(input.text, m.index! + m[0].length)).map((m) => m[1]));
+  const required = environment.find((m) => !tested.has(m[1]) && !isDefaultedRead(input.text, m.index!, m[0].length));
+  if (required && !setup.distributed) {
+    setup.distributed = source(lineAt(input.text, required.index!), `reads ${required[1]} from the environment`);
   }
   return setup;
+}
+
+/** A launcher's variable named in the code: torchrun sets them in each process (pytorch.org/docs/stable/elastic/run.html). */
+const ENVIRONMENT_READ = /["'](WORLD_SIZE|LOCAL_RANK|LOCAL_WORLD_SIZE)["']/g;
+
+/** Whether the quoted name ending at `end` is tested for: `"WORLD_SIZE" in os.environ`. */
+function isPresenceTest(text: string, end: number): boolean {
+  return /^\s+(not\s+)?in\s+os\.environ\b/.test(text.slice(end, end + 40));
+}
+
+/** Whether the quoted name at `index` is read with a default for a run without it: `os.environ.get(name, 1)`,
+ *  `os.getenv(name, "1")`. */
+function isDefaultedRead(text: string, index: number, length: number): boolean {
+  return /(environ\.get|getenv)\s*\(\s*$/.test(text.slice(Math.max(0, index - 40), index)) && /^\s*,/.test(text.slice(index + length, index + length + 10));
 }
 
 interface TrainerReaders {

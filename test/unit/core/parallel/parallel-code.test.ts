@@ -90,15 +90,31 @@ model = torch.nn.DataParallel(Net(), device_ids=range(len(args.gpu)))
     const dp = parallelTraining(result.models[0], result.training?.parallel, { hardware: "h100-sxm" });
     assert.equal(dp.training, undefined);
     assert.deepEqual(dp.notes.map((n) => /one GPU the run targets/.test(n)), [true]);
-    const ddp = await analyze(`${MODEL}import os\nworld = int(os.environ.get("WORLD_SIZE", 1))\nmodel = Net()\n`);
+    const ddp = await analyze(`${MODEL}import os\nworld = int(os.environ["WORLD_SIZE"])\nmodel = Net()\n`);
     assert.match(parallelTraining(ddp.models[0], ddp.training?.parallel, { hardware: "h100-sxm" }).notes.join(" "), /pass --gpus N/);
   });
 
   it("a script that reads WORLD_SIZE or builds an Accelerator runs distributed, with no count of its own", async () => {
-    const w = await parallelOf(`${MODEL}import os\nworld = int(os.environ.get("WORLD_SIZE", 1))\n`);
+    const w = await parallelOf(`${MODEL}import os\nworld = int(os.environ["WORLD_SIZE"])\n`);
     assert.deepEqual([w?.distributed?.line, w?.gpusPerNode], [10, undefined]);
     const a = await parallelOf(`${MODEL}from accelerate import Accelerator\naccelerator = Accelerator()\n`);
     assert.ok(a?.distributed);
+  });
+
+  it("a script that reads WORLD_SIZE only where a launcher set it runs as one plain process", async () => {
+    // Each reads the variable with a fallback for a run without torchrun: the plain run is one process.
+    for (const read of [
+      `world = int(os.environ.get("WORLD_SIZE", 1))`,
+      `local_rank = int(os.getenv('LOCAL_RANK', -1))`,
+      `world = int(os.environ["WORLD_SIZE"]) if "WORLD_SIZE" in os.environ else 1`,
+      `if "LOCAL_RANK" not in os.environ:\n    rank = 0\nelse:\n    rank = int(os.environ["LOCAL_RANK"])`,
+    ]) {
+      const p = await parallelOf(`${MODEL}import os\n${read}\n`);
+      assert.equal(p?.distributed, undefined, read);
+    }
+    // One unguarded read of another launcher variable still says the script expects a launcher.
+    const mixed = await parallelOf(`${MODEL}import os\nworld = int(os.environ.get("WORLD_SIZE", 1))\nrank = int(os.environ["LOCAL_RANK"])\n`);
+    assert.match(mixed?.distributed?.detail ?? "", /reads LOCAL_RANK from the environment/);
   });
 
   it("nanoGPT's `gradient_accumulation_steps //= world_size`: each GPU runs its share; gradients are exchanged once per optimizer step", async () => {
