@@ -112,7 +112,12 @@ export function findCodeSites(body: Statement[], text: string, words: RegExp = T
   // file) is read too, and so is a TensorFlow 1.x script whose only training word is its optimizer's minimize() or an
   // agent's learn(); tested on the whole file only, as a per-function test of them costs each keystroke in large files.
   if (!words.test(text) && !(words === TRAINING_WORDS && (LOADER_NAME.test(text) || SESSION_TRAINING.test(text) || AGENT_LEARNING.test(text)))) return sites;
-  const own = (def: FunctionDefinition) => words.test(text.slice(def.pos.startIndex, def.pos.endIndex));
+  // A function that binds a loader by name (`train_loader = make_data_loader(cfg)`, then `do_train(model,
+  // train_loader, ...)` of another file) is read as well: its loader is the run's, though it names no training word.
+  const own = (def: FunctionDefinition) => {
+    const body = text.slice(def.pos.startIndex, def.pos.endIndex);
+    return words.test(body) || (words === TRAINING_WORDS && LOADER_NAME.test(body));
+  };
   // A module function without those words may still drive training through one that has them (`def main(): for e in
   // range(1, 16): train_and_test(e)`): it is read too when it calls such a function by name, up to two levels up.
   const driving = drivingFunctions(body, text, own);

@@ -25,6 +25,10 @@ const BACKWARD = /\.backward\s*\(|scaler\s*\(\s*loss\b/;
 /** A TensorFlow update: a 1.x training operation (`train_op = optimizer.minimize(loss)`, TF-Slim's
  *  `create_train_op(loss, optimizer)`, run in a session) or gradients applied (`optimizer.apply_gradients(...)`). */
 const TENSORFLOW_UPDATE = /\.(minimize|apply_gradients|create_train_op)\s*\(/;
+/** A library trainer built in the body that runs the backward passes itself: Ignite's `create_supervised_trainer(...)`
+ *  (its update function calls loss.backward() and optimizer.step(), pytorch.org/ignite/generated/
+ *  ignite.engine.create_supervised_trainer.html, ignite 0.4-0.5), whose `run(loader, max_epochs=N)` the body calls. */
+const LIBRARY_TRAINER = /\bcreate_supervised_trainer\s*\(/;
 /** Methods of lists, dicts, sets and files, and dunders (`super().__init__()`): a statement calling one trains nothing. */
 const CONTAINER_METHOD = /(^|\.)(append|extend|insert|update|add|pop|remove|clear|sort|reverse|write|writelines|close|flush|__\w+__)$/;
 
@@ -134,7 +138,7 @@ export function foreignTraining(
     // another's subclass), runs backward passes or TensorFlow updates.
     const runsBackward = (d: FunctionDefinition, text: string | undefined) => {
       const body = text?.slice(d.pos.startIndex, d.pos.endIndex);
-      return body !== undefined && (BACKWARD.test(body) || TENSORFLOW_UPDATE.test(body));
+      return body !== undefined && (BACKWARD.test(body) || TENSORFLOW_UPDATE.test(body) || LIBRARY_TRAINER.test(body));
     };
     // A plain function's helpers are the functions of its own module it calls by name (`train(args)` running
     // `training_step(loader, model, ...)` each epoch): only those that train, so an evaluation pass adds no loop.
