@@ -859,8 +859,12 @@ const MODEL_USE = "eval|train|parameters|named_parameters|generate|modules|named
  * class), or a result the file uses as a model.
  */
 function usedAsModel(text: string, name: string, call: Extract<import("./python/ast").Expression, { type: "call" }>, namespace: ModuleNamespaceValue, item?: number): boolean {
-  if (new RegExp(`\\b${name}\\s*\\.\\s*(?:${MODEL_USE})\\s*\\(`).test(text)) return true;
   const callee = staticValue(call.func, namespace);
+  const uses = [...text.matchAll(new RegExp(`\\b${name}\\s*\\.\\s*(${MODEL_USE})\\s*\\(`, "g"))].map((m) => m[1]);
+  // `trainer.train()` of a project class that defines train() itself (a training loop's runner) is that method, not
+  // nn.Module.train: only a use the class does not define says the object is a model.
+  const ownMethod = (method: string) => callee?.kind === "class" && !callee.isModule && lookupClassAttribute(callee, method)?.kind === "function";
+  if (uses.some((method) => !ownMethod(method))) return true;
   if (item !== undefined) return returnsModelClass(callee, item);
   if (callee?.kind === "class") return !!callee.isModule;
   if (returnsModelClass(callee) || returnsModelArgument(callee, call, namespace.scope)) return true;

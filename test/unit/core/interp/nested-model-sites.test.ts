@@ -460,4 +460,39 @@ if __name__ == "__main__":
     assert.equal(model.complete, false);
     assert.match(model.unresolved[0].reason, /net\.Net\(params\)\.cuda\(\) could not be worked out: .*no such kind: deep/);
   });
+
+  it("lists no runner of the project's own class whose train() is its own method, and still lists a module whose train() is nn.Module's", async () => {
+    const runner = `class Runner:
+    def __init__(self, model, optimizer, loader):
+        self.model = model
+        self.optimizer = optimizer
+        self.loader = loader
+
+    def train(self):
+        for x, y in self.loader:
+            self.optimizer.zero_grad()
+            self.model(x).sum().backward()
+            self.optimizer.step()
+`;
+    const script = `from engine import Runner
+
+
+def main(model, optimizer, loader):
+    runner = Runner(model, optimizer, loader)
+    runner.train()
+`;
+    const result = await analyze(script, { others: { "/project/engine.py": runner } });
+    assert.deepEqual(result.models.map((m) => m.name), []);
+    // The same use of a torch module built from its own variables is still a model the user can build with --entry.
+    const module = `import torch.nn as nn
+
+
+class Runner(nn.Module):
+    def __init__(self, model, optimizer, loader):
+        super().__init__()
+        self.body = model
+`;
+    const listed = await analyze(script, { others: { "/project/engine.py": module } });
+    assert.deepEqual(listed.models.map((m) => m.name), ["runner"]);
+  });
 });
