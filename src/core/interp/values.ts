@@ -185,6 +185,9 @@ export interface TensorValue {
   packed?: boolean;
   /** A numpy.ndarray: indexing or iterating it gives Python numbers (numpy's scalars behave as int and float). */
   numpy?: boolean;
+  /** Why the first dimension is a stand-in of 1 for rows the analyzer cannot count (keras' pad_sequences over loaded
+   *  data): shapes may use it, but len() of the array is unknown rather than 1. */
+  rowsUnknown?: string;
 }
 
 /** A value the interpreter could not work out, with why and where. */

@@ -27,6 +27,7 @@ export function installIteration({ names, interp, iterate, call }: BuiltinScope)
       case "range": return int(rangeLength(v.start, v.stop, v.step));
       case "tensor":
         if (v.shape.length === 0) throw new PythonError("len() of a 0-d tensor");
+        if (v.rowsUnknown) throw new Unresolved(v.rowsUnknown);
         return int(v.shape[0]);
       case "instance": {
         if (v.module && !lookupClassAttribute(v.cls, "__len__")) return int(v.module.children.size);

@@ -1,0 +1,34 @@
+import { strict as assert } from "node:assert";
+import { analyze } from "../../helpers/analyze";
+
+// keras' pad_sequences over sequences the analyzer cannot count stands in one row for shapes, but len() of it is
+// unknown (twentieth round, keras2-modules.ts): slicing it by hand must not read one batch an epoch.
+const script = (data: string) => `import json
+import torch
+from keras.preprocessing import sequence
+
+x_train = ${data}
+x_train = sequence.pad_sequences(x_train, maxlen=50)
+net = torch.nn.Linear(50, 2)
+opt = torch.optim.Adam(net.parameters())
+for epoch in range(10):
+    for i in range(0, len(x_train), 64):
+        bx = torch.FloatTensor(x_train[i:i + 64])
+        opt.zero_grad()
+        net(bx).sum().backward()
+        opt.step()
+`;
+
+describe("pad_sequences over data of unknown length (src/core/keras/keras2-modules.ts)", () => {
+  it("loaded sequences: the epochs and batch are read, the steps stay unknown (before: 10, one slice an epoch)", async () => {
+    const plan = (await analyze(script(`json.load(open("reviews.json"))`))).training ?? {};
+    assert.equal(plan.epochs?.value, 10);
+    assert.equal(plan.batch?.value, 64);
+    assert.equal(plan.steps, undefined);
+  });
+
+  it("sequences the code states keep their count: 640 rows are 10 slices of 64 an epoch", async () => {
+    const plan = (await analyze(script(`[[1, 2, 3]] * 640`))).training ?? {};
+    assert.equal(plan.steps?.value, 100);
+  });
+});
