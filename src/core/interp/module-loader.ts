@@ -12,6 +12,9 @@ export interface ModuleLoader {
   missingReason?(name: string): string | undefined;
   /** Why `import a.b.c` found nothing although package `a` is installed or in the workspace: the part it lacks. */
   absentSubmoduleReason?(name: string): string | undefined;
+  /** The top-level statements of a source file, parsed as its import parses it: the training plan reads the module a
+   *  script imports its loader from (imported-loader.ts). */
+  moduleBody?(path: string): Statement[] | undefined;
   /** Binds a `from M import ...` lazily when the loader defers this file's imports; false: import it now. */
   deferImport?(statement: Extract<Statement, { type: "importFrom" }>, scope: Scope, fromFile: string): boolean;
   /**

@@ -410,6 +410,11 @@ export class Program implements ModuleLoader {
     }
   }
 
+  moduleBody(path: string): Statement[] | undefined {
+    const text = this.resolver.read(path);
+    return text === undefined ? undefined : this.cache.get(this.parser, path, text).body;
+  }
+
   findModule(name: string, fromFile: string): "native" | "source" | undefined {
     if (this.nativeModule(name)) return "native";
     return this.resolve(name, 0, fromFile) ? "source" : undefined;

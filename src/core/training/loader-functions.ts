@@ -130,8 +130,11 @@ function datasetLength(loader: CallSite, definition: FunctionDefinition, text: s
  */
 function datasetValueLength(loader: CallSite, text: string, evaluateIn: (site: CallSite, e: Expression) => Value): { value: number; code: string } | undefined {
   if (keywordArgument(loader.call, "sampler")) return undefined;
-  const dataset = positionalArgument(loader.call, 0) ?? keywordArgument(loader.call, "dataset");
-  if (!dataset || dataset.type === "call") return undefined;
+  const given = positionalArgument(loader.call, 0) ?? keywordArgument(loader.call, "dataset");
+  // torchtext's `BucketIterator.splits((train, val, test), ...)`: the training iterator walks the first dataset, not
+  // a tuple whose len() is the number of splits.
+  const dataset = given?.type === "tuple" && /\.splits$/.test(loader.callee) ? given.items[0] : given;
+  if (!dataset || dataset.type === "call" || dataset.type === "tuple") return undefined;
   // A string is a path (Keras' flow_from_directory(directory), a folder a Dataset class reads): its len() counts
   // characters, not the files under it.
   if (evaluateIn(loader, dataset)?.kind === "str") return undefined;

@@ -68,6 +68,7 @@ import type { OnlyCall } from "./call-site-bindings";
 import { historyEpochValue, type FitHistory } from "./history-epochs";
 import { loadsTrainSplit, trainingSamples } from "./dataset-calls";
 import { passedArgument, stepLoopBatch } from "./step-loop-batch";
+import { importedLoaderModule, walkedScriptNames, type ImportedLoaderModule } from "./imported-loader";
 import { ownSampleBatch } from "./buffer-own-batch";
 import { methodDrawnBatch } from "./drawn-batches";
 import { gateAgainst, skippedByDefaultNote } from "./skipped-by-default";
@@ -256,6 +257,8 @@ export function discoverTrainingPlan(input: {
   trains?: boolean;
   /** One call of a function read alone: its parameters take that call's arguments (calls-in-turn.ts). */
   only?: OnlyCall;
+  /** Names of this module that the importing script's step loops walk (imported-loader.ts): its loaders. */
+  walked?: readonly string[];
 }): TrainingPlan {
   try {
     return readPlan(input);
@@ -423,11 +426,11 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
   // `fit_generator(train_gen, ...)`), or, where no fit names its input, one bound to a training name.
   const feedsFit = (site: CallSite) => site.assignedTo.some((n) => fitInputs.has(n)) || (fitInputs.size === 0 && site.assignedTo.some((n) => /train/i.test(n)));
   // Names a loop of the file iterates (`for images, labels in train_dataset:`): data a function may have batched.
-  const iterated = new Set(sites.flatMap((s) => {
+  const iterated = new Set([...(input.walked ?? []), ...sites.flatMap((s) => {
     if (s.kind !== "loop") return [];
     const walked = walkedName(s.loop.iter);
     return walked ? [walked] : [];
-  }));
+  })]);
   const forLoops = [...new Map(sites.flatMap((x) => (x.kind === "loop" ? [[x.loop, x] as const] : []))).values()];
   const whileLoops = sites.flatMap((x) => (x.kind === "while" ? [x.loop] : []));
   const within = (outer: Statement, inner: Statement) => outer !== inner && outer.pos.startIndex <= inner.pos.startIndex && inner.pos.endIndex <= outer.pos.endIndex;
@@ -1070,8 +1073,10 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
       const callee = call.func.type === "name" ? namespace.scope.names.get(call.func.id) : evaluateOne(site, call.func);
       // `loader = data.Data(args)`: a workspace class whose `__init__` builds the loaders on the new object.
       const init = callee?.kind === "class" && callee.location ? lookupClassAttribute(callee, "__init__") : undefined;
-      const built = init?.kind === "function" ? init : callee;
-      const self = init?.kind === "function" && callee?.kind === "class" ? emptyInstance(callee) : undefined;
+      // `train_iter, valid_iter, _ = loader.make_iter(...)`: a method of a workspace object runs on that object.
+      const method = callee?.kind === "bound" && callee.fn.kind === "function" && callee.self.kind === "instance" ? callee : undefined;
+      const built = init?.kind === "function" ? init : method ? method.fn : callee;
+      const self = init?.kind === "function" && callee?.kind === "class" ? emptyInstance(callee) : method?.self;
       const home = built?.kind === "function" ? built.module.file : undefined;
       const source = home === file ? input.text : home ? input.files?.read(home) : undefined;
       // A loader bound to a test or validation name (`valloader = create_dataloader(hp, args, False)`) is not the
@@ -2064,6 +2069,17 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
       if (!plan.samples && built.samples) plan.samples = { value: built.samples.value, source: built.samples.table ? "dataset table" : "code", line: foreign.site.call.pos.line, detail: `${where}: ${built.samples.code}` };
     }
   }
+  // `for i, batch in enumerate(iterator)` over a loader another workspace file builds at its top level and the script
+  // imports (`from data import *`): that module's loader gives the batch and samples this file leaves unread.
+  if (!input.nested && input.files && (!plan.batch || !plan.samples)) {
+    const walked = forLoops.filter((l) => shapeOf(l.loop).stepLoop).flatMap((l) => {
+      const name = walkedName(l.loop.iter);
+      return name ? [{ name, fn: l.context.fn }] : [];
+    });
+    const calls = sites.filter((x): x is CallSite => x.kind === "call");
+    const imported = walked.length > 0 ? importedLoaderModule(input.body, walkedScriptNames(walked, calls), interpreter, file, input.files) : undefined;
+    if (imported) fillFromImported(plan, imported, discoverTrainingPlan({ ...input, namespace: imported.module, body: imported.body, text: imported.text, file: imported.file, nested: true, bound: undefined, only: undefined, exclude: undefined, trains: undefined, walked: [imported.name] }), input.root);
+  }
   if (fastDevRun) {
     const { batches, line, detail } = fastDevRun;
     const shown = `${detail}: Lightning's fast_dev_run runs 1 epoch of ${batches} training batch${batches === 1 ? "" : "es"}, whatever the epochs and steps say`;
@@ -2190,6 +2206,17 @@ function fillFromDataModule(plan: TrainingPlan, dm: DataModuleTraining, inner: T
     else delete plan.dropLast;
   }
   if (inner.samples) plan.samples = moved(inner.samples);
+}
+
+/** The batch and samples of a loader the script imports (imported-loader.ts), where the script's own code left them unread. */
+function fillFromImported(plan: TrainingPlan, imported: ImportedLoaderModule, inner: TrainingPlan, root: string | undefined): void {
+  const where = root ? relativeTo(root, imported.file) : imported.file;
+  const moved = (f: PlanFigure): PlanFigure => ({ ...f, line: imported.line, detail: `${imported.name}, imported from ${where}: ${f.detail}${f.line ? ` (line ${f.line})` : ""}` });
+  if (!plan.batch && inner.batch) {
+    plan.batch = moved(inner.batch);
+    if (inner.dropLast) plan.dropLast = true;
+  }
+  if (!plan.samples && inner.samples) plan.samples = moved(inner.samples);
 }
 
 /** Whether a loop assigns `name` afresh (`step = 0`) in its body, outside the `inner` loop: a per-iteration counter. */

@@ -1,0 +1,80 @@
+// A script's training loop often walks a loader that another file of the workspace builds at its top level and the
+// script imports (`from data import *`, `from data import train_loader`): Python binds the name to that module's
+// object, so the loader's batch and data are that module's statements', read as the plan reads its own.
+import type { Interpreter } from "../interp/interpreter";
+import type { ModuleFiles } from "../interp/module-resolver";
+import type { ModuleNamespaceValue } from "../interp/values";
+import type { Expression, FunctionDefinition, Statement } from "../python/ast";
+import { passedArgument } from "./step-loop-batch";
+
+/** The workspace module a walked name comes from, with what the plan needs to read it. */
+export interface ImportedLoaderModule {
+  /** The name the script walks, as the module binds it. */
+  name: string;
+  module: ModuleNamespaceValue;
+  file: string;
+  text: string;
+  body: Statement[];
+  /** The line of the script's import. */
+  line: number;
+}
+
+/** A step loop's walked name, and the function holding the loop (for a parameter, whose argument the calls pass). */
+export interface WalkedName {
+  name: string;
+  fn?: FunctionDefinition;
+}
+
+/** Names a top-level statement of the script binds other than by import (`train_loader = ...`, `def`, `for`). */
+function boundAtTopLevel(body: Statement[], name: string): boolean {
+  const binds = (t: Expression): boolean => (t.type === "name" ? t.id === name : t.type === "tuple" || t.type === "list" ? t.items.some(binds) : false);
+  return body.some((s) => (s.type === "assign" && s.targets.some(binds)) || ((s.type === "function" || s.type === "class") && s.name === name) || (s.type === "for" && binds(s.target)));
+}
+
+/**
+ * The names the step loops walk as the script binds them: a loop's own name, or, for a parameter of the function that
+ * holds the loop (`def train(model, iterator): for batch in iterator:`), the names the script's calls pass for it.
+ */
+export function walkedScriptNames(walked: WalkedName[], calls: { callee: string; call: Extract<Expression, { type: "call" }> }[]): string[] {
+  const out = new Set<string>();
+  for (const { name, fn } of walked) {
+    if (!fn || !fn.params.some((p) => p.name === name)) {
+      out.add(name);
+      continue;
+    }
+    for (const c of calls) {
+      if (c.callee !== fn.name) continue;
+      const passed = passedArgument(c.call, fn, name);
+      if (passed?.type === "name") out.add(passed.id);
+    }
+  }
+  return [...out];
+}
+
+/**
+ * The workspace module that binds one of `names` at its top level, where the script gets that name only from a
+ * top-level `from M import *` or `from M import name` (the last such import wins, as Python rebinds in order).
+ */
+export function importedLoaderModule(body: Statement[], names: string[], interpreter: Interpreter, file: string, files: ModuleFiles): ImportedLoaderModule | undefined {
+  for (const name of names) {
+    if (boundAtTopLevel(body, name)) continue;
+    let found: { s: Extract<Statement, { type: "importFrom" }>; original: string } | undefined;
+    for (const s of body) {
+      if (s.type !== "importFrom") continue;
+      if (s.names === "*") found = { s, original: name };
+      else {
+        const n = s.names.find((x) => (x.alias ?? x.name) === name);
+        if (n) found = { s, original: n.name };
+      }
+    }
+    if (!found) continue;
+    const module = interpreter.loader.importModule(found.s.module, found.s.level, file);
+    // A module the analyzer models (a library) has no statements to read; a star import binds only what it defines.
+    if (!module?.file || module.file === file || !module.scope.names.has(found.original)) continue;
+    const text = files.read(module.file);
+    const moduleBody = text === undefined ? undefined : interpreter.loader.moduleBody?.(module.file);
+    if (text === undefined || !moduleBody || !boundAtTopLevel(moduleBody, found.original)) continue;
+    return { name: found.original, module, file: module.file, text, body: moduleBody, line: found.s.pos.line };
+  }
+  return undefined;
+}
