@@ -112,6 +112,10 @@ export function foreignTraining(
   const named = found.filter((s) => namedCalls.has(s.call));
   // A worker's target is read as the call `target(*args)`, made where the worker is built.
   const workers = found.flatMap((s) => (spawned.has(s.call) ? [workerCall(s)] : [])).filter((s): s is CallSite => s !== undefined);
+  // A class of the script that the script constructs outside any class (`controller = Controller()`) runs its
+  // `__init__` on the new object (Python's type call), so a training call made there is the run's.
+  const constructed = new Set(found.filter((s) => !inClass(s.call)).map((s) => s.callee));
+  const inConstructorRun = (e: Expression) => classes.some((c) => c.type === "class" && constructed.has(c.name) && c.body.some((m) => m.type === "function" && m.name === "__init__" && m.pos.startIndex <= e.pos.startIndex && e.pos.endIndex <= m.pos.endIndex));
   let tried = 0;
   for (const site of only ? found.filter((s) => s.call === only) : [...sites, ...named, ...workers]) {
     if (tried >= MAX_CANDIDATES && !namedCalls.has(site.call) && !workers.includes(site) && !perEpoch.has(site.call)) continue;
@@ -119,7 +123,7 @@ export function foreignTraining(
     if (/^(print|exit|quit|os|sys|np|numpy|torch|random|time|logging|logger|warnings|json|shutil|plt|wandb)(\.|$)/.test(site.callee)) continue;
     // argparse's configuration calls (a parser's fifteen add_argument lines) come first in most scripts and train nothing.
     if (PARSER_CONFIGURATION.test(site.callee.split(".").pop()!) || configuring.has(site.callee)) continue;
-    if (inClass(site.call) || CONTAINER_METHOD.test(site.callee) || NEVER_TRAINS.test(site.callee.split(".").pop()!)) continue;
+    if ((inClass(site.call) && !inConstructorRun(site.call)) || CONTAINER_METHOD.test(site.callee) || NEVER_TRAINS.test(site.callee.split(".").pop()!)) continue;
     tried++;
     if (!runs(site)) continue;
     const callee = calledMethod(evaluate(site, site.call.func));
