@@ -9,6 +9,7 @@ import { NONE, dict, freshId, keyOf, str, unknown } from "../interp/construct";
 import { attributesOverDict, dictStorage, dictSubclassMethods } from "../interp/dict-subclass";
 import type { Interpreter } from "../interp/interpreter";
 import type { NativeModuleProvider } from "../interp/runtime";
+import { lightningAcceleratorModules } from "./accelerators";
 import type { InstanceValue, ModuleNamespaceValue, NativeCall, Value } from "../interp/values";
 
 /** Where Lightning's classes have lived: 1.x `pytorch_lightning` (core.lightning before 1.7, core.module after), 2.x
@@ -76,6 +77,7 @@ export const lightningModules: NativeModuleProvider = function lightningModules(
     const dot = name.lastIndexOf(".");
     if (dot > 0) modules.get(name.slice(0, dot))?.scope.names.set(name.slice(dot + 1), modules.get(name)!);
   }
+  for (const [name, module] of lightningAcceleratorModules(interp)) modules.set(name, module);
   return { modules };
 };
 
