@@ -99,6 +99,9 @@ export function resolveTrainingRun(plan: TrainingPlan | undefined, settings: Run
     } catch (err) {
       notes.push(`no run total: ${(err as Error).message}`);
     }
+  } else if (epochs && samples && plan?.tokenBudget && batch.source === "input") {
+    // A token budget leaves the examples per batch unknown: the model input's batch would make up the step count.
+    notes.push(`the code states its batch as a budget of tokens (${plan.tokenBudget.detail.split(" cuts ")[0]}, line ${plan.tokenBudget.line}), not examples: pass --batch N`);
   } else if (epochs && samples) {
     if (dropLast && samples.value < batch.value) notes.push(`drop_last=True with ${samples.value} samples and batch ${batch.value}: no full batch, so no step`);
     try {

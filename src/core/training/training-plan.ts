@@ -69,6 +69,7 @@ import { historyEpochValue, type FitHistory } from "./history-epochs";
 import { loadsTrainSplit, trainingSamples } from "./dataset-calls";
 import { passedArgument, stepLoopBatch } from "./step-loop-batch";
 import { importedLoaderModule, walkedScriptNames, type ImportedLoaderModule } from "./imported-loader";
+import { iteratorTokenBudget, tokenBudgetNote, type TokenBudget } from "./token-budget";
 import { ownSampleBatch } from "./buffer-own-batch";
 import { methodDrawnBatch } from "./drawn-batches";
 import { gateAgainst, skippedByDefaultNote } from "./skipped-by-default";
@@ -151,6 +152,9 @@ export interface TrainingPlan {
    *  Sequence: unknown rather than fit's default 32, keras-fit-input.ts), or a full-batch loop over data of unknown
    *  size (full-batch-epochs.ts). The run is there, its batch unknown. */
   batchFromData?: { line: number; detail: string };
+  /** A torchtext iterator's batch_size made a budget of tokens by its batch_size_fn (token-budget.ts): the examples a
+   *  batch holds are unknown, so no steps come from samples ÷ batch. */
+  tokenBudget?: TokenBudget;
   /** What configuration fed the figures: config files read, and files named but missing (config-notes.ts). */
   notes?: string[];
   /** A network the run uses but does not train (frozen-models.ts): its notes say why, and it asks for no figures. */
@@ -318,6 +322,8 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
   // holds out part of exactly these arrays, as it does of a loaded dataset's.
   const fitArrayRows = new Set<PlanFigure>();
   let batchFromData: { line: number; detail: string } | undefined;
+  /** A torchtext iterator's batch_size that its batch_size_fn makes a budget of tokens (token-budget.ts). */
+  let tokenBudget: TokenBudget | undefined;
   // max_steps > 0 of a TrainingArguments "overrides num_train_epochs" (huggingface.co/docs/transformers, TrainingArguments):
   // the epochs its arguments give (or transformers' default 3) are then not the run's.
   let hfMaxSteps = false;
@@ -1181,7 +1187,10 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
       const sizes = last === "splits" ? keyword("batch_sizes") : undefined;
       const size = keyword("batch_size") ?? (last === "splits" ? undefined : positional(1));
       const value = size ? positiveInteger(evaluateOne(site, size)) : sizes ? (([v]) => (v?.kind === "tuple" || v?.kind === "list" ? positiveInteger(v.items[0]) : undefined))([evaluateOne(site, sizes)]) : undefined;
-      const figure: PlanFigure | undefined = value !== undefined ? { value, source: "code", line, detail: `${site.callee}(${size ? `batch_size=${snippet(input.text, size)}` : `batch_sizes=${snippet(input.text, sizes!)}`})` } : undefined;
+      // `batch_size_fn=` makes batch_size a budget of what that function counts (tokens): no batch of examples.
+      const budget = iteratorTokenBudget(call, site.callee, value, (e) => evaluateOne(site, e), (e) => snippet(input.text, e));
+      if (budget) tokenBudget ??= budget;
+      const figure: PlanFigure | undefined = value !== undefined && !budget ? { value, source: "code", line, detail: `${site.callee}(${size ? `batch_size=${snippet(input.text, size)}` : `batch_sizes=${snippet(input.text, sizes!)}`})` } : undefined;
       const split = last === "splits" ? { ...site, assignedTo: site.assignedTo.slice(0, 1) } : site;
       loaders.push({ site: split, score: last === "splits" ? loaderScore(split, call) + 2 : loaderScore(site, call), batch: figure });
       continue;
@@ -2156,6 +2165,15 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
   });
   const gate = gates[0];
   if (gate && (plan.steps || plan.epochs) && gates.every((g) => g !== undefined)) notes.push(skippedByDefaultNote(snippet(input.text, gate.test), gate.holds, stepLoops[0].pos.line));
+  // The batch-size constant or option that fed the budget (`BATCH_SIZE = 12000`) is that budget too, not examples.
+  if (tokenBudget && plan.batch?.value === tokenBudget.value) {
+    delete plan.batch;
+    delete plan.dropLast;
+  }
+  if (tokenBudget && !plan.batch) {
+    plan.tokenBudget = tokenBudget;
+    notes.push(tokenBudgetNote(tokenBudget));
+  }
   if (!plan.batch && batchFromData) {
     plan.batchFromData = batchFromData;
     notes.push(`batch: ${batchFromData.detail} (line ${batchFromData.line}): pass --batch N`);
