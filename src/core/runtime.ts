@@ -5,6 +5,7 @@ import { loopTrains } from "./training/loop-shape";
 import { createTorchModules } from "./torch/bindings";
 import { createModuleClasses } from "./torch/nn";
 import { torchvisionZoo } from "./torchvision/provider";
+import { torchGeometricSources } from "./torch-geometric/datasets";
 import { kerasModules } from "./keras/modules";
 import { lightningModules } from "./lightning/modules";
 import { einopsPackage } from "./interp/einops";
@@ -102,6 +103,8 @@ export function createRuntime(providers: NativeModuleProvider[] = defaultProvide
   for (const [path, text] of sixPackage) runtime.builtinPackages.set(path, text);
   // pathlib's Path, that scripts build their config paths with
   for (const [path, text] of pathlibPackage) runtime.builtinPackages.set(path, text);
+  // PyTorch Geometric's graph datasets of known size (Planetoid, TUDataset, ...), whose graphs a run trains on
+  for (const [path, text] of torchGeometricSources()) runtime.builtinPackages.set(path, text);
   const observers: TensorOperatorObserver[] = [];
   for (const provider of providers) {
     const provided = provider(runtime);

@@ -710,6 +710,9 @@ export class Program implements ModuleLoader {
   absentSubmoduleReason(name: string): string | undefined {
     const parts = name.split(".");
     let at = parts[0] ? this.resolver.findTopLevel(parts[0]) : undefined;
+    // A part of a package the analyzer models only in part (torch_geometric's datasets, not its layers): the library
+    // itself is not installed, or it would have been found first, so say what installing it takes.
+    if (at?.root.kind === "builtin" && parts.length > 1 && !this.resolver.findSubmodule(at, parts[1], parts.slice(0, 2).join("."))) return `${parts.slice(0, 2).join(".")} is not among the parts of ${parts[0]} the analyzer models: ${this.missingModule(parts[0])}`;
     if (!at || !["environment", "workspace", "script"].includes(at.root.kind)) return undefined;
     for (let i = 1; i < parts.length && at; i++) {
       const dotted = parts.slice(0, i + 1).join(".");

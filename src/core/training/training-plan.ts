@@ -17,6 +17,7 @@ import { randomSplitLengths, trainTestSplitSizes } from "./split-sizes";
 import { passesLoaderToStepLoop, callsStepLoopFunction, passesEpochToStepLoop, stepLoopCalledPerEpoch } from "./called-step-loops";
 import { knownTruth as truth, type ParameterBindings, type StepAllowance } from "./evaluate-site";
 import { fullBatchData, stepsOncePerEpoch } from "./full-batch-epochs";
+import { graphDatasetGraphs } from "./graph-datasets";
 import { slicedRows } from "./array-slices";
 import { ownClass, ownClassSelectsAsTable, ownMethod } from "./own-code";
 import { ownSamplerSamples } from "./own-sampler";
@@ -1846,6 +1847,9 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
     if (episodes?.batches === "unknown" || episodes?.batch === "unknown") partOfUnknownSize = true;
     else if (episodes) samples.push({ rank: 115, figure: { value: episodes.batches * episodes.batch, source: "code", line: loader.site.call.pos.line, detail: `len(${snippet(input.text, loader.episodes!.given)}) = ${formatCountOf(episodes.batches, "batch", "batches")} of ${formatCountOf(episodes.batch, "index", "indices")}: what the loader's batch_sampler yields a pass` } });
     if (linked && ownSampled !== "unknown" && !episodes) samples.push({ rank: 100, figure: linked.figure });
+    // A PyG loader over a dataset of graphs, or a part of one (`DataLoader(dataset[:150], ...)`): its graphs (graph-datasets.ts).
+    const graphs = !linked && ownSampled === undefined && !episodes && fed ? graphDatasetGraphs(evaluateOne(loader.site, fed)) : undefined;
+    if (graphs) samples.push({ rank: 100, figure: { value: graphs.value, source: "dataset table", line: loader.site.call.pos.line, detail: `${snippet(input.text, fed!)}: ${graphs.value} graphs of ${graphs.name} '${graphs.dataset}' (${graphs.source})` } });
     // A loader over a list the script builds (`data = [(x0, y0), (x1, y1), ...]`, `DataLoader(data, ...)`): a list is a
     // map-style dataset of its items (torch.utils.data docs: any object with __getitem__ and __len__).
     const listed = !linked && ownSampled !== "unknown" && !episodes && fed && fed.type !== "tuple" ? evaluateOne(loader.site, fed) : undefined;
