@@ -3,10 +3,13 @@
 // function the loop calls, `for epoch in range(E): train()`). Each epoch is then one optimizer step over the whole
 // data, as graph networks on one graph and small tutorial models train.
 import type { Expression, FunctionDefinition, Statement } from "../python/ast";
-import type { Value } from "../interp/values";
-import { calleeName, forEachExpression, forEachStatement, positionalArgument, type CallExpression } from "../python/syntax-walk";
+import type { ClassValue, Value } from "../interp/values";
+import { calleeName, forEachExpression, forEachStatement, ownExpressions, positionalArgument, targetNames, type CallExpression } from "../python/syntax-walk";
+import { lookupClassAttribute } from "../interp/classes";
 import { loopShape, ownCalls, stepsOnceInBody, type LoopStatement } from "./loop-shape";
 import { boundAfreshTwice } from "./models-in-turn";
+import { argumentsByParameter } from "./call-site-bindings";
+import { graphNodes } from "./graph-datasets";
 import { returnedClosures } from "./returned-closures";
 
 interface Span {
@@ -65,29 +68,126 @@ function boundIn(body: Statement[]): Set<string> {
  * The whole data a full-batch loop feeds its model each pass: a call in the loop's own statements of a model
  * (an nn.Module instance) on a tensor the loop does not bind itself (`prediction = net(x)` on `x` of shape (100, 1)),
  * as Python runs it every pass (the first model call: later ones may evaluate held-out data). Its first dimension is the step's batch and the epoch's samples; undefined when the
- * loop feeds no such tensor (a slice it takes, a batch it draws). `rows` is undefined where the data is read from
- * somewhere of a size the code does not show (a CSV file, a download): the batch is still all of it, of unknown size.
+ * loop feeds no such tensor (a slice it takes, a batch it draws). The data may be an attribute of an object the loop
+ * does not bind (`model(data.x, data.edge_index)`), or a PyG graph whose nodes the analyzer knows (`model(data)`,
+ * graph-datasets.ts); the call may be in a module-level function the loop calls by name (`for epoch in ...: train()`),
+ * whose parameters take the loop call's arguments. `rows` is undefined where the data is read from somewhere of a
+ * size the code does not show (a CSV file, a download): the batch is still all of it, of unknown size.
  */
 export function fullBatchData(loop: LoopStatement, evaluate: (e: Expression) => Value | undefined, body: Statement[], atModuleLevel: boolean): { rows?: number; call: Expression; input: Expression } | undefined {
   const bound = boundIn(loop.body);
   if (loop.type === "for") forEachExpression(loop.target, (node) => node.type === "name" && bound.add(node.id));
-  for (const call of ownCalls(loop.body)) {
+  const own = forwardData(ownCalls(loop.body), (e) => (e.type === "name" && bound.has(e.id) ? undefined : e), evaluate, body, atModuleLevel);
+  if (own !== "none") return own;
+  // `for epoch in range(E): loss = train(data)`: the first function called by name that calls a model, read with its
+  // parameters bound to the call's arguments (a name the function binds itself is not known here).
+  const called = ownCalls(loop.body).filter((c) => c.func.type === "name");
+  for (const c of called) {
+    const fn = body.find((s): s is FunctionDefinition => s.type === "function" && c.func.type === "name" && s.name === c.func.id && !within(loop.pos, s.pos));
+    if (!fn) continue;
+    const locals = boundIn(fn.body);
+    const passed = argumentsByParameter(fn, c);
+    const params = new Set(fn.params.map((p) => p.name));
+    const resolve = (e: Expression): Expression | undefined => {
+      if (e.type !== "name") return e;
+      // A parameter the function binds afresh (`g = next(iter(loader))`) no longer holds what the call passed;
+      // `data = data.to(device)` still does.
+      if (params.has(e.id) && !reboundAfresh(fn.body, e.id)) {
+        const given = passed.get(e.id);
+        return given && !(given.type === "name" && bound.has(given.id)) ? given : undefined;
+      }
+      return locals.has(e.id) || bound.has(e.id) || params.has(e.id) ? undefined : e;
+    };
+    const found = forwardData(ownCalls(fn.body), resolve, evaluate, body, atModuleLevel);
+    if (found !== "none") return found;
+  }
+  return undefined;
+}
+
+/** Whether a block assigns a name from a value that does not read it (`g = next(iter(loader))`, not `g = g.to(device)`). */
+function reboundAfresh(body: Statement[], name: string): boolean {
+  let found = false;
+  forEachStatement(body, ({ statement: s }) => {
+    if (found || s.type !== "assign" || !s.targets.some((t) => targetNames(t).includes(name))) return;
+    let reads = false;
+    forEachExpression(s.value, (node) => {
+      if (node.type === "name" && node.id === name) reads = true;
+    });
+    if (!reads) found = true;
+  });
+  return found;
+}
+
+/**
+ * The data the first model call among `calls` is given, with its rows: "none" when no call is of a model, undefined
+ * when the first one's data has no rows the analyzer knows. `resolve` maps a name where the calls are to the
+ * expression it holds where `evaluate` works (undefined: a name bound there, whose value is not known).
+ */
+function forwardData(
+  calls: CallExpression[],
+  resolve: (e: Expression) => Expression | undefined,
+  evaluate: (e: Expression) => Value | undefined,
+  body: Statement[],
+  atModuleLevel: boolean,
+): { rows?: number; call: Expression; input: Expression } | undefined | "none" {
+  for (const call of calls) {
     const input = positionalArgument(call, 0);
     // `model(x)`, or `self.forward(x)` in a method of the model: calling forward directly runs the same computation
     // (without the module's hooks), so it is the training forward too.
-    const callee = call.func.type === "attribute" && call.func.name === "forward" && call.func.object.type === "name" ? call.func.object : call.func;
-    if (callee.type !== "name" || input?.type !== "name" || bound.has(input.id) || bound.has(callee.id)) continue;
+    const written = call.func.type === "attribute" && call.func.name === "forward" && call.func.object.type === "name" ? call.func.object : call.func;
+    const callee = written.type === "name" ? resolve(written) : undefined;
+    if (callee?.type !== "name") continue;
+    if (!input) {
+      // `model()`: a forward that takes no data reads it from the module's names (`x = data.x` in forward).
+      const model = call.args.length === 0 ? evaluate(callee) : undefined;
+      if (model?.kind !== "instance" || !model.module) continue;
+      const read = globalForwardData(model.cls, evaluate);
+      return read ? { rows: read.rows, call, input: read.input } : undefined;
+    }
+    // The data: a name, or an attribute of one (`data.x`), that the loop does not bind.
+    const root = input.type === "attribute" && input.object.type === "name" ? input.object : input.type === "name" ? input : undefined;
+    const rootHeld = root ? resolve(root) : undefined;
+    if (!root || !rootHeld) continue;
     const model = evaluate(callee);
     if (model?.kind !== "instance" || !model.module) continue;
     // The first call of a model is the training forward; later ones may evaluate held-out data under no_grad.
     // A module-level name bound afresh again later holds the later data in the namespace: its rows are not known here.
-    if (atModuleLevel && boundAfreshTwice(body, input.id)) return undefined;
-    const data = evaluate(input);
+    if (atModuleLevel && rootHeld.type === "name" && boundAfreshTwice(body, rootHeld.id)) return undefined;
+    const held: Expression = input.type === "attribute" ? { ...input, object: rootHeld } : rootHeld;
+    const data = evaluate(held);
+    const rows = data?.kind === "tensor" ? data.shape[0] : graphNodes(data);
+    if (rows !== undefined && Number.isSafeInteger(rows) && rows > 0) return { rows, call, input };
     // No rows (a list filled by a loop over data of unknown length reads as empty) is as unknown as no value: a model
-    // is not trained on nothing.
-    if (data?.kind !== "tensor" && data?.kind !== "unknown") return undefined;
-    const rows = data.kind === "tensor" ? data.shape[0] : undefined;
-    return rows !== undefined && Number.isSafeInteger(rows) && rows > 0 ? { rows, call, input } : { call, input };
+    // is not trained on nothing, but on all of data whose size the code does not show.
+    return data?.kind === "tensor" || data?.kind === "unknown" ? { call, input } : undefined;
+  }
+  return "none";
+}
+
+/**
+ * The data a forward that takes no arguments but self reads from module-level names: the first `name.attr` or name
+ * of its body, in source order, that is neither self nor a name it binds and that holds a tensor or a PyG graph whose
+ * rows are known (`x, edge_index = data.x, data.edge_index`). `evaluate` works where the module's names are.
+ */
+function globalForwardData(cls: ClassValue, evaluate: (e: Expression) => Value | undefined): { rows: number; input: Expression } | undefined {
+  const forward = lookupClassAttribute(cls, "forward");
+  if (forward?.kind !== "function" || forward.definition.type !== "function") return undefined;
+  const definition = forward.definition;
+  if (definition.params.length !== 1) return undefined;
+  const locals = boundIn(definition.body);
+  locals.add(definition.params[0].name);
+  const reads: Expression[] = [];
+  forEachStatement(definition.body, ({ statement }) => {
+    for (const e of ownExpressions(statement)) forEachExpression(e, (node) => {
+      const root = node.type === "attribute" && node.object.type === "name" ? node.object : node.type === "name" ? node : undefined;
+      if (root?.type === "name" && !locals.has(root.id)) reads.push(node);
+    });
+  });
+  reads.sort((a, b) => a.pos.startIndex - b.pos.startIndex);
+  for (const e of reads) {
+    const value = evaluate(e);
+    const rows = value?.kind === "tensor" ? value.shape[0] : graphNodes(value);
+    if (typeof rows === "number" && Number.isSafeInteger(rows) && rows > 0) return { rows, input: e };
   }
   return undefined;
 }
