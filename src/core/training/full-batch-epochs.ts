@@ -154,11 +154,11 @@ function forwardData(
     // A module-level name bound afresh again later holds the later data in the namespace: its rows are not known here.
     if (atModuleLevel && rootHeld.type === "name" && boundAfreshTwice(body, rootHeld.id)) return undefined;
     const held: Expression = input.type === "attribute" ? { ...input, object: rootHeld } : rootHeld;
-    const data = evaluate(held);
-    const rows = data?.kind === "tensor" ? data.shape[0] : graphNodes(data);
-    if (rows !== undefined && Number.isSafeInteger(rows) && rows > 0) return { rows, call, input };
+    const rows = dataRows(held, evaluate);
+    if (rows !== undefined) return { rows, call, input };
     // No rows (a list filled by a loop over data of unknown length reads as empty) is as unknown as no value: a model
     // is not trained on nothing, but on all of data whose size the code does not show.
+    const data = evaluate(held);
     return data?.kind === "tensor" || data?.kind === "unknown" ? { call, input } : undefined;
   }
   return "none";
@@ -185,9 +185,17 @@ function globalForwardData(cls: ClassValue, evaluate: (e: Expression) => Value |
   });
   reads.sort((a, b) => a.pos.startIndex - b.pos.startIndex);
   for (const e of reads) {
-    const value = evaluate(e);
-    const rows = value?.kind === "tensor" ? value.shape[0] : graphNodes(value);
-    if (typeof rows === "number" && Number.isSafeInteger(rows) && rows > 0) return { rows, input: e };
+    const rows = dataRows(e, evaluate);
+    if (rows !== undefined) return { rows, input: e };
   }
   return undefined;
+}
+
+/** The rows of data a model takes: a PyG graph's nodes, for the graph or any attribute of it (`data.edge_index` is
+ *  still a step over all the graph's nodes), else a tensor's first dimension. */
+function dataRows(e: Expression, evaluate: (e: Expression) => Value | undefined): number | undefined {
+  const nodes = graphNodes(evaluate(e.type === "attribute" ? e.object : e));
+  const value = nodes === undefined ? evaluate(e) : undefined;
+  const rows = nodes ?? (value?.kind === "tensor" ? value.shape[0] : undefined);
+  return typeof rows === "number" && Number.isSafeInteger(rows) && rows > 0 ? rows : undefined;
 }

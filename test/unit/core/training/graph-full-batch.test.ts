@@ -59,6 +59,9 @@ describe("full-batch training on one graph of a PyG dataset", () => {
   it("reads the graph a forward without arguments takes from the module's names", async () => {
     const text = SCRIPT.replace("    def forward(self, g):\n        return self.second(F.relu(self.first(g.x)))", "    def forward(self):\n        h = F.relu(self.first(graph.x))\n        return self.second(h)").replace("out = net(graph)", "out = net()");
     assert.deepEqual(await figures(text), [150, 3327, 3327]);
+    // Its edges read first are still a step over all the graph's nodes, not the edge list's two rows.
+    const edgesFirst = text.replace("        h = F.relu(self.first(graph.x))", "        pairs = graph.edge_index\n        h = F.relu(self.first(graph.x))");
+    assert.deepEqual(await figures(edgesFirst), [150, 3327, 3327]);
   });
 
   it("takes the graph KarateClub loads without a name", async () => {
