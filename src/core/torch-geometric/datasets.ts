@@ -1,4 +1,4 @@
-// torch_geometric.datasets as the analyzer's stand-in: each dataset class of the graph dataset table
+// torch_geometric.datasets (and OGB's PyG datasets) as the analyzer's stand-in: each dataset class of the graph dataset table
 // (src/core/training/graph-dataset-sizes.ts) as a class whose length is the number of graphs it holds, whose items are
 // graphs (`Data`) with the table's node count and features, and which slices, shuffles and indexes as PyG's Dataset
 // does (a part keeps the graphs it selects). Programs read `len(dataset)`, `dataset.num_classes` and `dataset[0].x`
@@ -80,6 +80,8 @@ class _GraphDataset:
     _graph_sets = {}
     _caseless = False
     _only = None
+    # The parts get_idx_split() hands out, by name.
+    _split_sizes = {}
 
     def __init__(self, root=None, name=None, *args, transform=None, pre_transform=None, pre_filter=None, _greenlight_part=None, **kwargs):
         self.root = root
@@ -88,6 +90,7 @@ class _GraphDataset:
         key = name.lower() if self._caseless and isinstance(name, str) else name
         self._graph = self._only if self._only is not None else self._node_graphs.get(key)
         self._set = None if self._graph is not None else self._graph_sets.get(key)
+        self._splits = self._split_sizes.get(key)
         # How many graphs this dataset (or part of one) holds: the analysis reads it as the part's samples.
         self._greenlight_graphs = 1 if self._graph is not None else self._set[0] if self._set is not None else None
         if _greenlight_part is not None:
@@ -127,6 +130,12 @@ class _GraphDataset:
         if return_perm:
             return self._part(self._greenlight_graphs), torch.randperm(len(self))
         return self._part(self._greenlight_graphs)
+
+    # OGB's standard split: the index tensors of each part, so dataset[split_idx["train"]] keeps that many graphs.
+    def get_idx_split(self):
+        if self._splits is None:
+            return _unknown("the split of graph dataset {} is not in the analyzer's table", self.name)
+        return {part: torch.zeros(n, dtype=torch.int64) for part, n in self._splits.items()}
 
     def get(self, index):
         if self._graph is not None:
@@ -174,22 +183,50 @@ function datasetClass(name: string, table: GraphDatasetTable): string {
   const graph = (g: NonNullable<GraphDatasetTable["only"]>) => py([g.nodes, g.edges, g.features, g.classes, g.trainNodes]);
   const nodeGraphs = Object.entries(table.nodeGraphs ?? {}).map(([k, g]) => `${py(k)}: ${graph(g)}`);
   const graphSets = Object.entries(table.graphSets ?? {}).map(([k, s]) => `${py(k)}: ${py([s.graphs, s.features, s.classes])}`);
+  const splits = [...Object.entries(table.nodeGraphs ?? {}), ...Object.entries(table.graphSets ?? {})].flatMap(([k, g]) =>
+    g.splits ? [`${py(k)}: {${Object.entries(g.splits).map(([part, n]) => `${py(part)}: ${n}`).join(", ")}}`] : []);
   const body = [
     `    _node_graphs = {${nodeGraphs.join(", ")}}`,
     `    _graph_sets = {${graphSets.join(", ")}}`,
+    `    _split_sizes = {${splits.join(", ")}}`,
     `    _caseless = ${table.caseless ? "True" : "False"}`,
     `    _only = ${table.only ? graph(table.only) : "None"}`,
   ];
-  // KarateClub(transform=None) takes no root or name.
-  const init = table.only ? `\n\n    def __init__(self, transform=None, _greenlight_part=None, **kwargs):\n        super().__init__(None, ${py(name)}, transform=transform, _greenlight_part=_greenlight_part)\n` : "\n";
+  // KarateClub(transform=None) takes no root or name; OGB's classes take the name first (name, root="dataset", ...).
+  const init = table.only
+    ? `\n\n    def __init__(self, transform=None, _greenlight_part=None, **kwargs):\n        super().__init__(None, ${py(name)}, transform=transform, _greenlight_part=_greenlight_part)\n`
+    : table.module.startsWith("ogb.")
+      ? `\n\n    def __init__(self, name, root="dataset", transform=None, pre_transform=None, _greenlight_part=None, **kwargs):\n        super().__init__(root, name, transform=transform, _greenlight_part=_greenlight_part)\n`
+      : "\n";
   return `\n\nclass ${name}(_GraphDataset):\n${body.join("\n")}${init}`;
 }
 
-/** Package-relative paths and text of the stand-in torch_geometric package: its data and datasets modules. */
+/** The classes of the table that a module defines. */
+function classesOf(module: GraphDatasetTable["module"]): string {
+  return Object.entries(GRAPH_DATASETS).filter(([, t]) => t.module === module).map(([name, table]) => datasetClass(name, table)).join("");
+}
+
+// OGB's Evaluator scores predictions the analysis never has.
+const EVALUATOR = `
+
+class Evaluator:
+    def __init__(self, name):
+        self.name = name
+
+    def eval(self, input_dict):
+        return _unknown("the scores of {}'s evaluator", self.name)
+`;
+
+/** Package-relative paths and text of the stand-in torch_geometric package (its data and datasets modules) and of
+ *  OGB's PyG datasets (ogb.nodeproppred, ogb.graphproppred). */
 export function torchGeometricSources(): [string, string][] {
+  const ogb = (module: GraphDatasetTable["module"]) => `from torch_geometric.datasets import _GraphDataset\nfrom _greenlight_unknown import unknown as _unknown\n${classesOf(module)}${EVALUATOR}`;
   return [
     ["torch_geometric/__init__.py", "__version__ = '2.5.0'\n"],
     ["torch_geometric/data/__init__.py", DATA],
-    ["torch_geometric/datasets/__init__.py", BASE + Object.entries(GRAPH_DATASETS).map(([name, table]) => datasetClass(name, table)).join("")],
+    ["torch_geometric/datasets/__init__.py", BASE + classesOf("torch_geometric.datasets")],
+    ["ogb/__init__.py", "__version__ = '1.3.6'\n"],
+    ["ogb/nodeproppred/__init__.py", ogb("ogb.nodeproppred")],
+    ["ogb/graphproppred/__init__.py", ogb("ogb.graphproppred")],
   ];
 }

@@ -5,11 +5,11 @@ import { builtinRoot } from "../interp/runtime";
 import type { ClassValue, Value } from "../interp/values";
 import { GRAPH_DATASETS } from "./graph-dataset-sizes";
 
-const STAND_IN = `${builtinRoot}/torch_geometric/`;
+const STAND_INS = [`${builtinRoot}/torch_geometric/`, `${builtinRoot}/ogb/`];
 
-/** Whether a class is (or derives from) a class of the torch_geometric stand-in of that name. */
+/** Whether a class is (or derives from) a class of the torch_geometric (or OGB) stand-in of that name. */
 function standInClass(cls: ClassValue, names: (name: string) => boolean): ClassValue | undefined {
-  return cls.mro.find((c) => names(c.name) && (c.module?.file ?? "").startsWith(STAND_IN));
+  return cls.mro.find((c) => names(c.name) && STAND_INS.some((root) => (c.module?.file ?? "").startsWith(root)));
 }
 
 /**

@@ -75,3 +75,48 @@ net = Net()
     assert.ok(reasons.some((r) => r.includes("torch_geometric.nn is not among the parts of torch_geometric the analyzer models") && r.includes("not installed")), reasons.join("; "));
   });
 });
+
+describe("OGB's PyG datasets", () => {
+  const OGB = `import torch
+from ogb.graphproppred import PygGraphPropPredDataset, Evaluator
+from torch_geometric.loader import DataLoader
+
+molecules = PygGraphPropPredDataset(name="ogbg-molhiv")
+parts = molecules.get_idx_split()
+loader = DataLoader(molecules[parts["train"]], batch_size=32, shuffle=True)
+scorer = Evaluator("ogbg-molhiv")
+net = torch.nn.Linear(9, 1)
+opt = torch.optim.Adam(net.parameters())
+for epoch in range(3):
+    for batch in loader:
+        opt.zero_grad()
+        net(batch.x).sum().backward()
+        opt.step()
+`;
+
+  it("keeps the graphs of the split part get_idx_split() hands out", async () => {
+    const p = await plan(OGB);
+    // ogbg-molhiv's scaffold split trains on 32,901 of its 41,127 molecules: 1,029 batches of 32 an epoch.
+    assert.deepEqual([p.samples?.value, planOptimizerSteps(p)?.value], [32901, 3 * 1029]);
+    assert.equal((await plan(OGB.replace('parts["train"]', 'parts["valid"]'))).samples?.value, 4113);
+  });
+
+  it("takes all the nodes of a node-property graph in a full-batch step", async () => {
+    const text = `import torch
+from ogb.nodeproppred import PygNodePropPredDataset
+
+papers = PygNodePropPredDataset("ogbn-arxiv", root="ogb")
+graph = papers[0]
+train_idx = papers.get_idx_split()["train"]
+net = torch.nn.Linear(papers.num_features, papers.num_classes)
+opt = torch.optim.Adam(net.parameters())
+for epoch in range(50):
+    opt.zero_grad()
+    out = net(graph.x)
+    torch.nn.functional.cross_entropy(out[train_idx], graph.y[train_idx]).backward()
+    opt.step()
+`;
+    const p = await plan(text);
+    assert.deepEqual([p.epochs?.value, p.batch?.value, p.samples?.value], [50, 169343, 169343]);
+  });
+});
