@@ -89,6 +89,7 @@ import { initLoader } from "./init-loaders";
 import { isTrainerFromArgparse, lightningTrainerArgument } from "./lightning-trainer";
 import { constructedDataModuleBatch } from "./data-module-constructors";
 import { fedOwnUnsizedDataset } from "./loader-own-binding";
+import { replacedLoaderBindings, type WalkedAt } from "./walked-binding";
 import { isAcceleratorAutocast } from "./accelerator-autocast";
 import { fastDevRunBatches, fastDevRunSteps } from "./lightning-fast-dev-run";
 import { trainingArgumentsRaise } from "./training-arguments-raise";
@@ -363,6 +364,8 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
   const stepLoops: Statement[] = [];
   /** Names a step loop walks (`for x, y in dataloader:`): the loader a training loop iterates is the training loader. */
   const stepWalked = new Set<string>();
+  /** Names module-level step loops walk, and where (walked-binding.ts): a name bound again walks its latest binding. */
+  const walkedAt: WalkedAt[] = [];
   let zipNote: string | undefined;
   /** Loaders the script binds to names, with what is known of each: a loop may walk several of them together. */
   const knownLoaders = new Map<string, KnownLoader>();
@@ -782,6 +785,8 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
         // A loop over an iterator that batches its own data: each item is a batch of the object's `batch_size`.
         const drawnFrom = site.loop.type === "for" ? iterOf(site.loop) ?? site.loop.iter : undefined;
         if (drawnFrom?.type === "name") stepWalked.add(drawnFrom.id);
+        const walkedModuleName = site.context.fn === undefined && site.loop.type === "for" && drawnFrom ? walkedName(drawnFrom) : undefined;
+        if (walkedModuleName !== undefined) walkedAt.push({ name: walkedModuleName, start: site.loop.pos.startIndex });
         const drawn = !own && drawnFrom?.type === "name" ? evaluateOne(site, drawnFrom) : undefined;
         const drawnBatch = drawn && isBatchIterator(drawn) ? positiveInteger(drawn.attributes.get("batch_size")) : undefined;
         if (drawn && drawnBatch !== undefined) batches.push({ rank: 45, figure: { value: drawnBatch, source: "code", line: site.loop.pos.line, detail: `${snippet(input.text, drawnFrom!)}.batch_size: ${drawn.kind === "instance" ? drawn.cls.name : ""} batches its own data, ${drawnBatch} items each` } });
@@ -1812,7 +1817,10 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
   // The training loader: the one a step loop walks, else named or fed as such, shuffled; test and validation loaders
   // only when nothing else. A script may build a loader it never trains on (`trainLoader` beside the `dataloader` its
   // loop walks): Python trains on what the loop iterates, whatever the names say.
-  const walkedScore = (l: (typeof loaders)[number]) => l.score + (l.site.assignedTo.some((n) => stepWalked.has(n)) ? 10 : 0);
+  // A module-level loop walks what its name holds when it runs: a loader bound to that name and replaced before the
+  // loop (a later cell's `train_dl = DataLoader(...)`) is not the one it walks (walked-binding.ts).
+  const replaced = replacedLoaderBindings(loaders.map((l) => l.site), walkedAt);
+  const walkedScore = (l: (typeof loaders)[number]) => l.score + (l.site.assignedTo.some((n) => stepWalked.has(n)) ? 10 : 0) - (replaced.has(l.site) ? 20 : 0);
   const loader = loaders.slice().sort((a, b) => walkedScore(b) - walkedScore(a))[0];
   if (loader?.batch) batches.push({ rank: loader.batch.source === "default" ? 2 : 45, figure: loader.batch });
   /** The dataset a loader is fed, and what it was given. */
