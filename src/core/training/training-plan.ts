@@ -90,6 +90,7 @@ import { isTrainerFromArgparse, lightningTrainerArgument } from "./lightning-tra
 import { constructedDataModuleBatch } from "./data-module-constructors";
 import { fedOwnUnsizedDataset } from "./loader-own-binding";
 import { replacedLoaderBindings, type WalkedAt } from "./walked-binding";
+import { namesPassedFor } from "./walked-parameter";
 import { isAcceleratorAutocast } from "./accelerator-autocast";
 import { fastDevRunBatches, fastDevRunSteps } from "./lightning-fast-dev-run";
 import { trainingArgumentsRaise } from "./training-arguments-raise";
@@ -784,9 +785,16 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
         if (periodic && periodicSize !== undefined) batches.push({ rank: 46, figure: { value: periodicSize, source: "code", line: periodic.gate.pos.line, detail: `each update backpropagates the transitions gathered since the last, every ${snippet(input.text, periodic.period)} = ${periodicSize} steps of one environment (${snippet(input.text, periodic.gate.test)})` } });
         // A loop over an iterator that batches its own data: each item is a batch of the object's `batch_size`.
         const drawnFrom = site.loop.type === "for" ? iterOf(site.loop) ?? site.loop.iter : undefined;
-        if (drawnFrom?.type === "name") stepWalked.add(drawnFrom.id);
-        const walkedModuleName = site.context.fn === undefined && site.loop.type === "for" && drawnFrom ? walkedName(drawnFrom) : undefined;
-        if (walkedModuleName !== undefined) walkedAt.push({ name: walkedModuleName, start: site.loop.pos.startIndex });
+        const walkedId = site.loop.type === "for" && drawnFrom ? walkedName(drawnFrom) : undefined;
+        // A function's loop over its parameter walks what the module's calls pass, not a global of that name
+        // (walked-parameter.ts); each call walks the binding its name holds where the call is.
+        const passed = site.context.fn && walkedId !== undefined ? namesPassedFor(site.context.fn, walkedId, input.body) : undefined;
+        if (passed) for (const p of passed) {
+          stepWalked.add(p.name);
+          walkedAt.push(p);
+        }
+        else if (drawnFrom?.type === "name") stepWalked.add(drawnFrom.id);
+        if (site.context.fn === undefined && walkedId !== undefined) walkedAt.push({ name: walkedId, start: site.loop.pos.startIndex });
         const drawn = !own && drawnFrom?.type === "name" ? evaluateOne(site, drawnFrom) : undefined;
         const drawnBatch = drawn && isBatchIterator(drawn) ? positiveInteger(drawn.attributes.get("batch_size")) : undefined;
         if (drawn && drawnBatch !== undefined) batches.push({ rank: 45, figure: { value: drawnBatch, source: "code", line: site.loop.pos.line, detail: `${snippet(input.text, drawnFrom!)}.batch_size: ${drawn.kind === "instance" ? drawn.cls.name : ""} batches its own data, ${drawnBatch} items each` } });

@@ -1,0 +1,58 @@
+import { strict as assert } from "node:assert";
+import { notebookProgram } from "../../../../src/core/notebook/notebook-program";
+import { planOptimizerSteps } from "../../../../src/core/training/plan-steps";
+import { analyze } from "../../helpers/analyze";
+
+// A training function's loop over its parameter walks what the calls pass, not a module-level loader that happens to
+// share the parameter's name (src/core/training/walked-parameter.ts).
+describe("a training function walking its parameter", () => {
+  it("takes the loader the call passes, not a peeking loader bound to the parameter's name", async () => {
+    const program = notebookProgram([
+      `import torch
+from torch import nn
+from torch.utils.data import DataLoader, TensorDataset`,
+      `pairs = TensorDataset(torch.randn(2000, 16), torch.randint(0, 2, (2000,)))
+dataloader = DataLoader(pairs, batch_size=4, shuffle=False)
+next(iter(dataloader))`,
+      `batch_size = 32
+train_dl = DataLoader(pairs, batch_size=batch_size, shuffle=True)`,
+      `net = nn.Sequential(nn.Linear(16, 8), nn.ReLU(), nn.Linear(8, 2))
+opt = torch.optim.Adam(net.parameters(), lr=0.001)
+
+def train(dataloader):
+    net.train()
+    for xb, yb in dataloader:
+        opt.zero_grad()
+        nn.functional.cross_entropy(net(xb), yb).backward()
+        opt.step()`,
+      `for epoch in range(10):
+    train(train_dl)`,
+    ].map((source, index) => ({ index, source })));
+    const plan = (await analyze(program.text)).training!;
+    // Before: batch 4 (the peeking loader bound to the name `dataloader`), 5,000 steps.
+    assert.deepEqual([plan.epochs?.value, plan.batch?.value, plan.samples?.value, planOptimizerSteps(plan)?.value], [10, 32, 2000, 630]);
+  });
+
+  it("walks the binding the passed name holds where the call is", async () => {
+    const result = await analyze(`import torch
+from torch import nn
+from torch.utils.data import DataLoader, TensorDataset
+
+net = nn.Linear(6, 1)
+opt = torch.optim.SGD(net.parameters(), lr=0.01)
+
+def fit(model, n_epochs, loader):
+    for epoch in range(n_epochs):
+        for xb, yb in loader:
+            opt.zero_grad()
+            ((model(xb)[:, 0] - yb) ** 2).mean().backward()
+            opt.step()
+
+train_dl = DataLoader(TensorDataset(torch.randn(40, 6), torch.randn(40)), batch_size=20, shuffle=True)
+train_dl = DataLoader(TensorDataset(torch.randn(900, 6), torch.randn(900)), batch_size=100, shuffle=True)
+fit(net, 3, train_dl)
+`);
+    const plan = result.training!;
+    assert.deepEqual([plan.epochs?.value, plan.batch?.value, plan.samples?.value, planOptimizerSteps(plan)?.value], [3, 100, 900, 27]);
+  });
+});
