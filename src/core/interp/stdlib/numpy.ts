@@ -1,6 +1,7 @@
 import { float } from "../construct";
 import { numpyArrayFunctions, numpyRandomFunctions, numpyScalarTypes, numpyTableFunctions } from "../numpy-arrays";
 import { numpyJoinFunctions } from "../numpy-joins";
+import { numpyReductionFunctions } from "../numpy-reductions";
 import { numpyWrappedFunctions } from "../numpy-wrapped";
 import { numpyRepeatFunctions } from "../numpy-array-methods";
 import { numpyRandomObjects } from "../numpy-random-objects";
@@ -20,6 +21,7 @@ export function installNumpy({ modules, objectClass }: StandardLibrary, prod: Va
     pi: float(Math.PI),
     ...numpyTableFunctions(fn),
     ...numpyJoinFunctions(fn),
+    ...numpyReductionFunctions(fn),
     ...numpyWrappedFunctions(fn),
     ...numpyRepeatFunctions(fn),
     ...numpyScalarTypes(objectClass),
