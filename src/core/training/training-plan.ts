@@ -91,6 +91,7 @@ import { constructedDataModuleBatch } from "./data-module-constructors";
 import { fedOwnUnsizedDataset } from "./loader-own-binding";
 import { replacedLoaderBindings, type WalkedAt } from "./walked-binding";
 import { namesPassedFor } from "./walked-parameter";
+import { filteredComprehensionBefore } from "./filtered-comprehension";
 import { isAcceleratorAutocast } from "./accelerator-autocast";
 import { fastDevRunBatches, fastDevRunSteps } from "./lightning-fast-dev-run";
 import { trainingArgumentsRaise } from "./training-arguments-raise";
@@ -320,6 +321,8 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
   const splitParts: { site: CallSite; figure: PlanFigure; names: string[] }[] = [];
   const unsizedParts: { site: CallSite; names: string[] }[] = [];
   let partOfUnknownSize = false;
+  /** Why the samples are unknown where the loader is fed a filtered comprehension (filtered-comprehension.ts). */
+  let filteredNote: string | undefined;
   let validationSplit: { fraction: number; line: number } | undefined;
   // Samples read from the arrays a Keras fit is given (its x's first dimension, a slice fed to it): validation_split
   // holds out part of exactly these arrays, as it does of a loaded dataset's.
@@ -1884,6 +1887,13 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
     // Also a part built in the loader's call (`DataLoader(Subset(train, fold_idx), ...)`).
     const unsized = fed?.type === "name" ? unsizedParts.filter((u) => u.names.includes(fed.id) && u.site.call.pos.startIndex < loader.site.call.pos.startIndex).pop() : fed?.type === "call" ? unsizedParts.find((u) => u.site.call === fed) : undefined;
     if (unsized && (!linked || linked.site.call.pos.startIndex < unsized.site.call.pos.startIndex)) partOfUnknownSize = true;
+    // A list comprehension that filters its items (`[(x, y) for x, y in ds if y in [0, 2]]`) and whose length is not
+    // worked out keeps a part of the dataset of unknown size (filtered-comprehension.ts).
+    const filtered = !linked && listItems === undefined && fed?.type === "name" ? filteredComprehensionBefore(loader.site.context.fn?.body ?? input.body, fed.id, loader.site.call.pos.startIndex) : undefined;
+    if (filtered) {
+      partOfUnknownSize = true;
+      filteredNote = `samples: ${snippet(input.text, fed!)} keeps only the items that the if clause of its comprehension (line ${filtered.pos.line}) passes, a count the code does not state: pass --samples N`;
+    }
     else if (fed?.type === "name" && ownSampled !== "unknown" && !episodes) {
       // `dataset_class = torchvision.datasets.CIFAR10` ... `trainset = dataset_class(root, train=True)`: the class
       // the name holds is the dataset, as Python calls it.
@@ -2126,6 +2136,7 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
   };
   const notes = configNotes(sources, input.root);
   for (const f of deepSpeedFiles) if ("problem" in f && f.problem !== "missing") notes.push(`config unreadable: ${input.root && f.path.startsWith("/") ? relativeTo(input.root, f.path) : f.path} ${f.problem}: deepspeed.initialize would raise on it, and its figures are not read`);
+  if (filteredNote) notes.push(filteredNote);
   if (!plan.precision && unsurePrecision) {
     plan.precision = fullPrecisionInstead(unsurePrecision);
     notes.push(`precision: ${plan.precision.detail}`);
