@@ -91,7 +91,7 @@ import { constructedDataModuleBatch } from "./data-module-constructors";
 import { fedOwnUnsizedDataset } from "./loader-own-binding";
 import { replacedLoaderBindings, type WalkedAt } from "./walked-binding";
 import { namesPassedFor } from "./walked-parameter";
-import { filteredComprehensionBefore } from "./filtered-comprehension";
+import { filteredComprehensionBefore, filteredSamplesNote, walksBuiltList } from "./filtered-comprehension";
 import { isAcceleratorAutocast } from "./accelerator-autocast";
 import { fastDevRunBatches, fastDevRunSteps } from "./lightning-fast-dev-run";
 import { trainingArgumentsRaise } from "./training-arguments-raise";
@@ -1832,7 +1832,17 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
   // loop (a later cell's `train_dl = DataLoader(...)`) is not the one it walks (walked-binding.ts).
   const replaced = replacedLoaderBindings(loaders.map((l) => l.site), walkedAt);
   const walkedScore = (l: (typeof loaders)[number]) => l.score + (l.site.assignedTo.some((n) => stepWalked.has(n)) ? 10 : 0) - (replaced.has(l.site) ? 20 : 0);
-  const loader = loaders.slice().sort((a, b) => walkedScore(b) - walkedScore(a))[0];
+  // Module-level step loops that each walk a list the code builds (`for img, label in cifar2:`) take its items one by
+  // one: a loader built elsewhere (for another model's loop) is not the run's (filtered-comprehension.ts).
+  const walkedLists = walkedAt.filter((w) => stepLoops.some((l) => l.pos.startIndex === w.start) && walksBuiltList(input.body, w.name, w.start));
+  const walksOnlyLists = walkedLists.length > 0 && walkedLists.length === stepLoops.length && !loaders.some((l) => l.site.assignedTo.some((n) => stepWalked.has(n)));
+  for (const w of walksOnlyLists ? walkedLists : []) {
+    const filtered = filteredComprehensionBefore(input.body, w.name, w.start);
+    if (!filtered) continue;
+    partOfUnknownSize = true;
+    filteredNote = filteredSamplesNote(w.name, filtered);
+  }
+  const loader = walksOnlyLists ? undefined : loaders.slice().sort((a, b) => walkedScore(b) - walkedScore(a))[0];
   if (loader?.batch) batches.push({ rank: loader.batch.source === "default" ? 2 : 45, figure: loader.batch });
   /** The dataset a loader is fed, and what it was given. */
   const linkedDataset = (l: (typeof loaders)[number]) => {
@@ -1892,7 +1902,7 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
     const filtered = !linked && listItems === undefined && fed?.type === "name" ? filteredComprehensionBefore(loader.site.context.fn?.body ?? input.body, fed.id, loader.site.call.pos.startIndex) : undefined;
     if (filtered) {
       partOfUnknownSize = true;
-      filteredNote = `samples: ${snippet(input.text, fed!)} keeps only the items that the if clause of its comprehension (line ${filtered.pos.line}) passes, a count the code does not state: pass --samples N`;
+      filteredNote = filteredSamplesNote(snippet(input.text, fed!), filtered);
     }
     else if (fed?.type === "name" && ownSampled !== "unknown" && !episodes) {
       // `dataset_class = torchvision.datasets.CIFAR10` ... `trainset = dataset_class(root, train=True)`: the class
