@@ -49,7 +49,7 @@ export function installConfigFiles({ modules, interp, objectClass, call }: Stand
     if (contents.required) interp().undecidedFile ??= contents;
     return contents;
   };
-  const openFile = (given: Value, mode: Value | undefined): Value => {
+  const openFile = (given: Value, mode: Value | undefined, newline?: Value): Value => {
     const path = fsPath(given, call);
     // A path the user must give (a required command-line argument) keeps its question, so the note asks which file.
     const reading = mode === undefined || (mode.kind === "str" && !/[wab+x]/.test(mode.value));
@@ -70,7 +70,10 @@ export function installConfigFiles({ modules, interp, objectClass, call }: Stand
       if (interp().catchingMissingFile) throw new MissingFileError(path.value);
       return unknown(`the file ${path.value} is not in the workspace`);
     }
-    return { kind: "instance", cls: fileClass, attributes: new Map<string, Value>([["name", str(path.value)], ["__text__", str(text)]]), id: freshId() };
+    // Text mode with newline=None, the default, reads "\r\n" and "\r" as "\n" (docs.python.org/3/library/functions.html#open):
+    // a file saved with Windows line ends has fewer characters in Python than on disk.
+    const read = newline === undefined || newline.kind === "none" ? text.replace(/\r\n?/g, "\n") : text;
+    return { kind: "instance", cls: fileClass, attributes: new Map<string, Value>([["name", str(path.value)], ["__text__", str(read)]]), id: freshId() };
   };
   /** The text a reader is given: a file object's contents or a string (`yaml.safe_load(f.read())`). */
   const given = (v: Value | undefined): string | undefined => (v?.kind === "str" ? v.value : v ? textOf(v) : undefined);
@@ -153,7 +156,7 @@ export function installConfigFiles({ modules, interp, objectClass, call }: Stand
   installOmegaConfApi(omegaConf, dictConfig, (text) => toPython(parseYaml(text), dictConfig));
   modules.set("omegaconf", namespace("omegaconf", { OmegaConf: omegaConf, DictConfig: dictConfig, ListConfig: nativeClass("omegaconf.ListConfig", [objectClass]), MISSING: str("???") }));
 
-  return fn("open", ({ args, kwargs }) => (args[0] ? openFile(args[0], args[1] ?? kwargs.get("mode")) : unknown("file contents are not read by the analyzer")));
+  return fn("open", ({ args, kwargs }) => (args[0] ? openFile(args[0], args[1] ?? kwargs.get("mode"), kwargs.get("newline") ?? args[4]) : unknown("file contents are not read by the analyzer")));
 }
 
 function linesOf(v: Value): string[] {
