@@ -1,5 +1,5 @@
-// numpy's reductions (numpy.org/doc/stable/reference/routines.statistics.html, routines.math.html#sums-products-
-// differences): with no axis, `np.mean(a)`, `np.std(a)`, `np.max(a)` reduce the whole array to one number; with
+// numpy's reductions (numpy.org/doc/stable/reference/routines.statistics.html; numpy.sum of known numbers lives in
+// numpy-arrays.ts): with no axis, `np.mean(a)`, `np.std(a)`, `np.max(a)` reduce the whole array to one number; with
 // `axis=k` they drop that dimension (kept as 1 with keepdims=True). Training code normalises its data with them
 // (`(X - np.mean(X)) / np.std(X)`), and the normalised array keeps the rows a loader counts as samples.
 import { float, int, tensor, unknown } from "./construct";
@@ -12,7 +12,6 @@ type Fn = (name: string, call: (c: NativeCall) => Value) => Value;
 /** Each reduction, with how it folds known numbers (undefined: the result is a number of unknown value). */
 const REDUCTIONS: Record<string, ((xs: number[]) => number) | undefined> = {
   mean: (xs) => xs.reduce((a, b) => a + b, 0) / xs.length,
-  sum: (xs) => xs.reduce((a, b) => a + b, 0),
   max: (xs) => Math.max(...xs),
   min: (xs) => Math.min(...xs),
   amax: (xs) => Math.max(...xs),
@@ -35,7 +34,7 @@ function reducedShape(shape: number[], axis: Value | undefined, keepdims: boolea
   return keepdims ? shape.map((d, i) => (dropped.has(i) ? 1 : d)) : shape.filter((_, i) => !dropped.has(i));
 }
 
-/** numpy.mean, std, var, sum, max, min, amax, amin and median on arrays: an array of the reduced shape (0-d with no
+/** numpy.mean, std, var, max, min, amax, amin and median on arrays: an array of the reduced shape (0-d with no
  *  axis), or the number itself where the input's values are known and the fold is modelled. */
 export function numpyReductionFunctions(fn: Fn): Record<string, Value> {
   const out: Record<string, Value> = {};
@@ -47,7 +46,7 @@ export function numpyReductionFunctions(fn: Fn): Record<string, Value> {
       if (a?.kind === "list" || a?.kind === "tuple") {
         const xs = a.items.map((x) => (x.kind === "int" || x.kind === "float" ? x.value : NaN));
         if (!fold || xs.length === 0 || xs.some((x) => Number.isNaN(x)) || (axis !== undefined && axis.kind !== "none")) return unknown(`numpy.${name} of values the analyzer does not know`);
-        // numpy.int64 for sums and extremes of ints, which behaves as an int; a mean is a float.
+        // numpy.int64 for extremes of ints, which behaves as an int; a mean is a float.
         return name !== "mean" && a.items.every((x) => x.kind === "int") ? int(fold(xs)) : float(fold(xs));
       }
       if (a?.kind !== "tensor") return unknown(`numpy.${name} of a ${a?.kind ?? "missing"} argument is not modelled`);
