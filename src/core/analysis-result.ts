@@ -50,7 +50,7 @@ export interface ImportedFunction {
 }
 
 /** The training plan a model of the result runs: its own where the file trains several in turn, else the file's. */
-export function trainingPlanOf(result: AnalysisResult, model: ModelReport): TrainingPlan | undefined {
-  const index = result.models.indexOf(model);
-  return result.modelTraining?.find((t) => t.model === index)?.plan ?? result.training;
+export function trainingPlanOf(result: Pick<AnalysisResult, "training"> & Partial<Pick<AnalysisResult, "models" | "modelTraining">>, model: ModelReport): TrainingPlan | undefined {
+  const index = result.models?.indexOf(model) ?? -1;
+  return (index >= 0 ? result.modelTraining?.find((t) => t.model === index)?.plan : undefined) ?? result.training;
 }

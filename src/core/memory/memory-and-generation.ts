@@ -1,6 +1,7 @@
 // A model's memory, fit and (for a language model in a file that generates) generation, under one set of estimate
 // settings: what the CLI's estimate.memory/estimate.generation, the hover, the CodeLens and the report show.
 import type { AnalysisResult } from "../analyze";
+import { trainingPlanOf } from "../analysis-result";
 import type { Precision } from "../energy/precision";
 import { estimateGeneration, isLanguageModel, type GenerationEstimate } from "../generation/generation-estimate";
 import { resolveGeneration, type ResolvedGeneration } from "../generation/generation-plan";
@@ -33,13 +34,15 @@ export interface MemoryAndGeneration {
 }
 
 /** Works out memory and generation figures for one model of an analyzed file. */
-export function memoryAndGeneration(report: ModelReport, result: Pick<AnalysisResult, "generations" | "runSetup" | "training"> | undefined, settings: MemorySettings): MemoryAndGeneration {
+export function memoryAndGeneration(report: ModelReport, result: (Pick<AnalysisResult, "generations" | "runSetup" | "training"> & Partial<Pick<AnalysisResult, "models" | "modelTraining">>) | undefined, settings: MemorySettings): MemoryAndGeneration {
   const plan = result?.generations?.[0];
   const resolved = plan && isLanguageModel(report) ? resolveGeneration(plan, report.inputs[0]?.shape) : undefined;
-  const parallel = settings.mode === "train" ? resolveParallelRun(result?.training?.parallel, settings.gpus).run : undefined;
+  // The plan of the loop that trains this model (a notebook may train several in turn), as its run is read.
+  const training = result ? trainingPlanOf(result, report) : undefined;
+  const parallel = settings.mode === "train" ? resolveParallelRun(training?.parallel, settings.gpus).run : undefined;
   // A training step's memory is that of the batch the training code loads (as the run's step is), not the model
   // input's: the activations grow with it.
-  const context: MemoryContext = { hardware: settings.hardware, dtype: settings.dtype, mode: settings.mode, setup: result?.runSetup, generation: resolved, batch: settings.mode === "train" ? result?.training?.batch?.value : undefined, parallel };
+  const context: MemoryContext = { hardware: settings.hardware, dtype: settings.dtype, mode: settings.mode, setup: result?.runSetup, generation: resolved, batch: settings.mode === "train" ? training?.batch?.value : undefined, parallel };
   const options = memoryOptions(report, context);
   const memory = estimateMemory(report, options);
   const generation = resolved
