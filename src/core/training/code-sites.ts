@@ -110,7 +110,9 @@ export function findCodeSites(body: Statement[], text: string, words: RegExp = T
   // Most files in a package are model code with no training words: one scan of the text skips them.
   // A script whose only training word is a loader's name (`src_data_loader = get_data_loader(...)`, its loops in another
   // file) is read too, and so is a TensorFlow 1.x script whose only training word is its optimizer's minimize() or an
-  // agent's learn(); tested on the whole file only, as a per-function test of them costs each keystroke in large files.
+  // agent's learn(); those two are tested on the whole file only, as reading every function that names them costs each
+  // keystroke in large files. A loader's name is also tested per function (below): a function binding one is rare
+  // outside training code, and its loader is the run's data.
   if (!words.test(text) && !(words === TRAINING_WORDS && (LOADER_NAME.test(text) || SESSION_TRAINING.test(text) || AGENT_LEARNING.test(text)))) return sites;
   // A function that binds a loader by name (`train_loader = make_data_loader(cfg)`, then `do_train(model,
   // train_loader, ...)` of another file) is read as well: its loader is the run's, though it names no training word.

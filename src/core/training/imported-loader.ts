@@ -5,7 +5,7 @@ import type { Interpreter } from "../interp/interpreter";
 import type { ModuleFiles } from "../interp/module-resolver";
 import type { ModuleNamespaceValue } from "../interp/values";
 import type { Expression, FunctionDefinition, Statement } from "../python/ast";
-import { passedArgument } from "./step-loop-batch";
+import { namesPassedFor } from "./walked-parameter";
 
 /** The workspace module a walked name comes from, with what the plan needs to read it. */
 export interface ImportedLoaderModule {
@@ -33,20 +33,15 @@ function boundAtTopLevel(body: Statement[], name: string): boolean {
 
 /**
  * The names the step loops walk as the script binds them: a loop's own name, or, for a parameter of the function that
- * holds the loop (`def train(model, iterator): for batch in iterator:`), the names the script's calls pass for it.
+ * holds the loop (`def train(model, iterator): for batch in iterator:`), the names the script's calls pass for it
+ * (walked-parameter.ts).
  */
-export function walkedScriptNames(walked: WalkedName[], calls: { callee: string; call: Extract<Expression, { type: "call" }> }[]): string[] {
+export function walkedScriptNames(walked: WalkedName[], body: readonly Statement[]): string[] {
   const out = new Set<string>();
   for (const { name, fn } of walked) {
-    if (!fn || !fn.params.some((p) => p.name === name)) {
-      out.add(name);
-      continue;
-    }
-    for (const c of calls) {
-      if (c.callee !== fn.name) continue;
-      const passed = passedArgument(c.call, fn, name);
-      if (passed?.type === "name") out.add(passed.id);
-    }
+    const passed = fn ? namesPassedFor(fn, name, body) : undefined;
+    if (passed) for (const p of passed) out.add(p.name);
+    else if (!fn?.params.some((p) => p.name === name)) out.add(name);
   }
   return [...out];
 }

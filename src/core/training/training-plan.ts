@@ -1896,11 +1896,11 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
     // The loader is fed a part whose size is not known (`Subset(ds, picked)`): not the whole dataset's samples.
     // Also a part built in the loader's call (`DataLoader(Subset(train, fold_idx), ...)`).
     const unsized = fed?.type === "name" ? unsizedParts.filter((u) => u.names.includes(fed.id) && u.site.call.pos.startIndex < loader.site.call.pos.startIndex).pop() : fed?.type === "call" ? unsizedParts.find((u) => u.site.call === fed) : undefined;
-    if (unsized && (!linked || linked.site.call.pos.startIndex < unsized.site.call.pos.startIndex)) partOfUnknownSize = true;
     // A list comprehension that filters its items (`[(x, y) for x, y in ds if y in [0, 2]]`) and whose length is not
     // worked out keeps a part of the dataset of unknown size (filtered-comprehension.ts).
     const filtered = !linked && listItems === undefined && fed?.type === "name" ? filteredComprehensionBefore(loader.site.context.fn?.body ?? input.body, fed.id, loader.site.call.pos.startIndex) : undefined;
-    if (filtered) {
+    if (unsized && (!linked || linked.site.call.pos.startIndex < unsized.site.call.pos.startIndex)) partOfUnknownSize = true;
+    else if (filtered) {
       partOfUnknownSize = true;
       filteredNote = filteredSamplesNote(snippet(input.text, fed!), filtered);
     }
@@ -2125,8 +2125,7 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
       const name = walkedName(l.loop.iter);
       return name ? [{ name, fn: l.context.fn }] : [];
     });
-    const calls = sites.filter((x): x is CallSite => x.kind === "call");
-    const imported = walked.length > 0 ? importedLoaderModule(input.body, walkedScriptNames(walked, calls), interpreter, file, input.files) : undefined;
+    const imported = walked.length > 0 ? importedLoaderModule(input.body, walkedScriptNames(walked, input.body), interpreter, file, input.files) : undefined;
     if (imported) fillFromImported(plan, imported, discoverTrainingPlan({ ...input, namespace: imported.module, body: imported.body, text: imported.text, file: imported.file, nested: true, bound: undefined, only: undefined, exclude: undefined, trains: undefined, walked: [imported.name] }), input.root);
   }
   if (fastDevRun) {
