@@ -1,4 +1,5 @@
 import type { FunctionDefinition, Expression, Parameter, Position } from "../python/ast";
+import { StacklessError } from "./stackless-error";
 
 /** A lambda seen as a function: parameters and one expression. */
 export interface LambdaDefinition {
@@ -271,7 +272,7 @@ export interface OpContext {
 }
 
 /** Thrown by catalogue code when an argument or shape cannot be worked out; the interpreter records it. */
-export class Unresolved extends Error {
+export class Unresolved extends StacklessError {
   constructor(reason: string) {
     super(reason);
     this.name = "Unresolved";
@@ -290,7 +291,7 @@ export class UnknownInput extends Unresolved {
 }
 
 /** Thrown for Python-level errors in the analyzed code that abstract interpretation hits (TypeError-like). */
-export class PythonError extends Error {
+export class PythonError extends StacklessError {
   /** The innermost call where it was raised (set by the interpreter as it unwinds). */
   location?: SourceLocation;
   constructor(message: string) {
