@@ -260,7 +260,8 @@ function gpusText(resolved: ResolvedTrainingRun): string {
 
 /** "line 12", or where a notebook's program line is: "cell 4 line 3". */
 export type LineText = (line: number) => string;
-const plainLine: LineText = (line) => `line ${line}`;
+/** A line as a plain file's reader finds it. */
+export const plainLine: LineText = (line) => `line ${line}`;
 
 function where(name: string, figure: PlanFigure | undefined, lineText: LineText = plainLine): string {
   if (!figure) return `${name}: missing`;

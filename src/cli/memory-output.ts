@@ -5,7 +5,7 @@ import { memoryAndGeneration as figuresOf, type MemoryAndGeneration } from "../c
 import { formatBytes, formatDuration } from "../core/report/format";
 import { strategyName } from "../core/parallel/parallel-run";
 import type { ModelReport } from "../core/report/model-report";
-import { estimateDtype, type EstimateSettings } from "./estimate-options";
+import { estimateDtype, plainLine, type EstimateSettings, type LineText } from "./estimate-options";
 import { roundForJson } from "./json-numbers";
 
 /** Memory and generation figures of one model under the CLI's estimate settings (dtype as the estimate takes it). */
@@ -71,11 +71,11 @@ export function memoryLine(m: MemoryAndGeneration): string {
 
 
 /** One line: the generation's shape, prefill, decode per token and energy per 1,000 generated tokens. */
-export function generationLine(g: NonNullable<MemoryAndGeneration["generation"]>): string {
+export function generationLine(g: NonNullable<MemoryAndGeneration["generation"]>, lineText: LineText = plainLine): string {
   const e = g.estimate;
   const r = g.resolved;
   const from = (f: GenerationFigure) => (f.source === "default" ? " (default)" : "");
-  return `generation (${r.plan.kind}, line ${r.plan.line}): prompt ${e.prompt_tokens}${from(r.promptTokens)}, ${e.new_tokens} new${from(r.newTokens)}, batch ${e.batch}${e.beams > 1 ? `, ${e.beams} beams` : ""}: ` +
+  return `generation (${r.plan.kind}, ${lineText(r.plan.line)}): prompt ${e.prompt_tokens}${from(r.promptTokens)}, ${e.new_tokens} new${from(r.newTokens)}, batch ${e.batch}${e.beams > 1 ? `, ${e.beams} beams` : ""}: ` +
     `prefill ${formatDuration(e.prefill.seconds)}, decode ${formatDuration(e.decode.seconds_per_step)} per token (${e.decode.bound}-bound), ` +
     `${roundForJson(e.tokens_per_second, 3)} tokens/s, ${roundForJson(e.joules_per_1k_tokens, 3)} J and ${roundForJson(e.gco2e_per_1k_tokens, 3)} gCO2e per 1,000 tokens`;
 }

@@ -53,6 +53,8 @@ export class ModelCodeLensProvider extends AnalysisLensProvider<vscode.CodeLens>
       const figures = editorMemory(model, result, this.store.valuesFor(document.uri), this.intensity(), "inference", this.problems);
       const title = figures && generationLensTitle(figures);
       if (!title || !figures?.generation) continue;
+      // In a notebook, the generation's lens is in the cell that runs it, not in every cell.
+      if (figures.generation.resolved.plan.otherCell !== undefined) return [];
       const line = Math.min(Math.max(figures.generation.resolved.plan.line - 1, 0), document.lineCount - 1);
       return [new vscode.CodeLens(document.lineAt(line).range, {
         title,

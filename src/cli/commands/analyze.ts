@@ -19,7 +19,7 @@ import { CliError, parseCommandLine, type CommandOutput } from "../cli-io";
 import { COMMAND_SPECS } from "../command-specs";
 import { collectFindings, findingsToJson, toSarif } from "../findings-output";
 import { generationJson, generationLine, memoryAndGeneration, memoryJson, memoryLine } from "../memory-output";
-import { estimateFor, estimateHeading, estimateJson, estimateLine, estimateSettingsFrom, hasTrainingFigures, trainingPlanJson, trainingPlanLine, trainingRunFor, trainingRunJson, trainingRunLine, trainingSettings } from "../estimate-options";
+import { estimateFor, estimateHeading, estimateJson, estimateLine, estimateSettingsFrom, hasTrainingFigures, trainingPlanJson, trainingPlanLine, trainingRunFor, trainingRunJson, trainingRunLine, trainingSettings, type LineText } from "../estimate-options";
 import type { Finding } from "../../core/rules/types";
 import { appliedText } from "../../core/report/applied";
 
@@ -126,6 +126,11 @@ export async function runAnalyze(argv: string[], out: CommandOutput): Promise<nu
   if (format === "json") {
     // In a notebook each figure's line is the line within its cell, with the cell named (as models and layers are).
     const inCells = (file: string, run: Record<string, unknown>) => ({ ...run, sources: locations.figureSources(file, run.sources as Record<string, unknown>) });
+    // A generation's line and its figures' lines likewise (the generation is in the analyzed file, the model may not be).
+    const generationInCells = (file: string, g: Record<string, unknown>) => {
+      const { at, ...figures } = locations.figureSources(file, { at: { line: g.line }, prompt_tokens: g.prompt_tokens, new_tokens: g.new_tokens, batch: g.batch, beams: g.beams }) as Record<string, unknown> & { at: { line: number; cell?: unknown } };
+      return { ...g, ...figures, line: at.line, ...(at.cell ? { cell: at.cell } : {}) };
+    };
     const json = models.map((m) => {
       const estimate = estimateOf(m);
       const run = estimate ? runOf(m) : undefined;
@@ -133,7 +138,7 @@ export async function runAnalyze(argv: string[], out: CommandOutput): Promise<nu
       const extras = {
         ...(run ? { training_run: inCells(m.file, trainingRunJson(run)) } : {}),
         ...(memory ? { memory: memoryJson(memory) } : {}),
-        ...(memory?.generation ? { generation: generationJson(memory.generation) } : {}),
+        ...(memory?.generation ? { generation: generationInCells(resultOf.get(m)!.file, generationJson(memory.generation)) } : {}),
       };
       return { ...toJson(m, locations), estimate: estimate ? { ...estimateJson(estimate), ...extras } : null };
     });
@@ -149,12 +154,12 @@ export async function runAnalyze(argv: string[], out: CommandOutput): Promise<nu
     if (format === "markdown") {
       out.stdout(
         markdownTable(models, locations) + markdownSection(estimateHeading(estimateSettings), estimateItems(models, estimateOf)) + markdownSection("training runs", [...trainingRunItems(models, runOf, locations), ...planItems()]) +
-          markdownSection("memory and generation", memoryItems(models, memoryOf)) + markdownSection("notes", fileNotes) + markdownFindings(findings, locations),
+          markdownSection("memory and generation", memoryItems(models, memoryOf, (m) => cellLineText(resultOf.get(m)!.file, locations))) + markdownSection("notes", fileNotes) + markdownFindings(findings, locations),
       );
     } else {
       out.stdout(
         textTable(models, results, locations) + textSection(estimateHeading(estimateSettings), estimateItems(models, estimateOf)) + textSection("training runs", [...trainingRunItems(models, runOf, locations), ...planItems()]) +
-          textSection("memory and generation", memoryItems(models, memoryOf)) + textSection("notes", fileNotes) + textFindings(findings, locations),
+          textSection("memory and generation", memoryItems(models, memoryOf, (m) => cellLineText(resultOf.get(m)!.file, locations))) + textSection("notes", fileNotes) + textFindings(findings, locations),
       );
     }
   }
@@ -224,11 +229,12 @@ function quote(path: string): string {
   return /^[\w./-]+$/.test(path) ? path : `'${path.replace(/'/g, "'\\''")}'`;
 }
 
-function memoryItems(models: ModelReport[], memoryOf: (m: ModelReport) => ReturnType<typeof memoryAndGeneration> | undefined): string[] {
+/** Each model's memory line, and its generation's with the generation's line as the reader finds it (`lineTextOf`). */
+function memoryItems(models: ModelReport[], memoryOf: (m: ModelReport) => ReturnType<typeof memoryAndGeneration> | undefined, lineTextOf: (m: ModelReport) => LineText): string[] {
   return models.flatMap((m) => {
     const memory = memoryOf(m);
     if (!memory) return [];
-    return [`${m.name}: ${memoryLine(memory)}`, ...(memory.generation ? [`${m.name}: ${generationLine(memory.generation)}`] : [])];
+    return [`${m.name}: ${memoryLine(memory)}`, ...(memory.generation ? [`${m.name}: ${generationLine(memory.generation, lineTextOf(m))}`] : [])];
   });
 }
 

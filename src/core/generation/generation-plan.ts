@@ -23,6 +23,9 @@ export interface GenerationPlan {
   /** `generate` call, a sampling loop's function, or "pragma". */
   kind: "generate" | "loop" | "pragma";
   line: number;
+  /** In one notebook cell's view (cell-view.ts): the cell, counted from 1, that holds the generation when it is
+   *  another cell (its figures still hold for the notebook's models; its lens belongs to that cell). */
+  otherCell?: number;
   /** Tokens generated per sequence (max_new_tokens, the loop's range). */
   newTokens?: GenerationFigure;
   /** Prompt tokens per sequence. */
@@ -168,7 +171,8 @@ export function discoverGenerations(input: {
   const intFigure = (v: Value | undefined, line: number): GenerationFigure | undefined =>
     v?.kind === "int" && v.value > 0 ? { value: v.value, source: "code", line } : undefined;
   const promptFigures = (v: Value | undefined, line: number): Pick<GenerationPlan, "promptTokens" | "batch"> => {
-    if (v?.kind !== "tensor" || v.shape.length < 1) return {};
+    // An empty prompt (a stand-in tokenizer's `encode` giving no ids) says nothing of the prompt's length.
+    if (v?.kind !== "tensor" || v.shape.length < 1 || !v.shape.every((d) => Number.isInteger(d) && d > 0)) return {};
     const shape = v.shape;
     return shape.length >= 2
       ? { batch: { value: shape[0], source: "code", line }, promptTokens: { value: shape[shape.length - 1], source: "code", line } }
@@ -219,7 +223,7 @@ export interface ResolvedGeneration {
 
 /** Fills what the plan leaves open: prompt and batch from the analyzed input [batch, tokens], one beam, 256 tokens. */
 export function resolveGeneration(plan: GenerationPlan, input: number[] | undefined): ResolvedGeneration {
-  const [batch, tokens] = input && input.length === 2 ? input : [1, 1];
+  const [batch, tokens] = input && input.length === 2 && input.every((d) => Number.isInteger(d) && d > 0) ? input : [1, 1];
   return {
     plan,
     promptTokens: plan.promptTokens ?? { value: tokens, source: "default" },

@@ -50,8 +50,14 @@ export function cellView(result: AnalysisResult, findings: readonly Finding[], p
     const shift = at.cell.startOffset;
     return [{ ...site, line: at.line, ...(site.function ? { function: { ...site.function, startIndex: site.function.startIndex - shift, endIndex: site.function.endIndex - shift } } : {}) }];
   });
+  // A generation's figures hold for every cell's models; its line is the cell's own, or names the cell holding it.
+  const generations = result.generations?.map((g) => {
+    const at = locateInNotebook(program, g.line);
+    if (!at) return g;
+    return at.cell.index === cellIndex ? { ...g, line: at.line } : { ...g, line: at.line, otherCell: at.cell.index + 1 };
+  });
   // Layer actions edit the program text, not a cell: notebooks do not get them.
-  return { result: { ...result, models: result.models.map(model), syntaxErrors, layerActions: undefined, ...(trainingSites ? { trainingSites } : {}) }, findings: ownFindings };
+  return { result: { ...result, models: result.models.map(model), syntaxErrors, layerActions: undefined, ...(trainingSites ? { trainingSites } : {}), ...(generations ? { generations } : {}) }, findings: ownFindings };
 }
 
 /**

@@ -66,6 +66,20 @@ describe("greenlight analyze and fix on notebooks", function () {
     assert.match(text, /\(epochs: code cell 7 line 3, samples: [^)]*, batch: code cell 5 line 5\)/, text);
   });
 
+  it("cites a notebook's generation by its cell and line, in the table and in JSON", () => {
+    const text = readFileSync(join(__dirname, "../../fixtures/generation/sampling_loop.py"), "utf8");
+    const split = text.indexOf("model = TinyGPT()");
+    const cells: TestCell[] = [{ source: text.slice(0, split).trimEnd() }, { markdown: true, source: "## Sampling" }, { source: `# sample\n${text.slice(split).trimEnd()}` }];
+    const file = join(dir, "lm.ipynb");
+    writeFileSync(file, notebookJson(cells));
+    const table = run(["analyze", file]);
+    assert.equal(table.code, 0, table.stderr);
+    // `out = model.generate(prompt, max_new_tokens=100)` is the third cell's fourth line.
+    assert.match(table.stdout, /TinyGPT: generation \(loop, cell 3 line 4\): prompt 32, 100 new, batch 4:/, table.stdout);
+    const generation = JSON.parse(run(["analyze", file, "--format", "json"]).stdout).models[0].estimate.generation;
+    assert.deepEqual([generation.line, generation.cell.index, generation.new_tokens.line, generation.new_tokens.cell.index], [4, 3, 4, 3]);
+  });
+
   it("gives each model trained in turn its own loop's figures, at that loop's cell", () => {
     // One cell sets the epochs and builds a model, the next trains it; a later pair does the same with other values.
     const cells: TestCell[] = [

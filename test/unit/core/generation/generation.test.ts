@@ -25,6 +25,16 @@ describe("generation", () => {
     assert.equal(r.runSetup?.weights?.format, "bf16");
   });
 
+  it("an empty prompt (a tokenizer stand-in's encode giving no ids) leaves the prompt's length to the defaults", async () => {
+    const r = await analyze(fixture("sampling_loop.py").replace("torch.zeros((4, 32), dtype=torch.long)", "torch.tensor([[]], dtype=torch.long)"));
+    const g = r.generations![0];
+    assert.deepEqual([g.promptTokens, g.newTokens?.value], [undefined, 100]);
+    const resolved = resolveGeneration(g, r.models[0].inputs[0].shape);
+    const e = estimateGeneration(r.models[0], { promptTokens: resolved.promptTokens.value, newTokens: resolved.newTokens.value, batch: resolved.batch.value, beams: resolved.beams.value }, { hardware: "h100-sxm", dtype: "bf16" });
+    assert.ok(e.joules > 0);
+    assert.deepEqual(resolveGeneration(g, [1, 0]).promptTokens, { value: 1, source: "default" }, "an input of no tokens is no prompt length");
+  });
+
   it("parses the generate pragma and rejects bad settings", () => {
     const p = parseGeneratePragma("# greenlight: generate prompt=512 new=256 batch=8", 3);
     assert.deepEqual([p?.promptTokens?.value, p?.newTokens?.value, p?.batch?.value, p?.beams], [512, 256, 8, undefined]);

@@ -1,6 +1,8 @@
 import assert from "node:assert/strict";
 import { cellView, inNotebookProgram } from "../../../../src/core/notebook/cell-view";
 import { notebookProgram } from "../../../../src/core/notebook/notebook-program";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { analyze } from "../../helpers/analyze";
 
 const CELLS = [
@@ -26,5 +28,20 @@ describe("a notebook cell's view of its program (src/core/notebook/cell-view.ts)
     assert.equal(model.file, `${file}, cell 2`);
     assert.ok(inNotebookProgram(model.file, file));
     assert.ok(!inNotebookProgram("/nb/train.ipynb.py", file) && !inNotebookProgram("/nb/other.ipynb, cell 2", file));
+  });
+
+  it("puts a generation's lens in the cell that runs it, and keeps its figures for the other cells' models", async () => {
+    const text = readFileSync(join(__dirname, "../../../fixtures/generation/sampling_loop.py"), "utf8");
+    const split = text.indexOf("model = TinyGPT()");
+    const cells = [text.slice(0, split).trimEnd(), "# a cell of its own\n" + text.slice(split).trimEnd()];
+    const program = notebookProgram(cells.map((source, index) => ({ index, source })));
+    const file = "/nb/lm.ipynb";
+    const result = await analyze(program.text, { file });
+    assert.equal(result.generations?.length, 1, JSON.stringify(result.generations));
+    const runs = cellView(result, [], program, file, 1).result.generations![0];
+    // The call `model.generate(prompt, max_new_tokens=100)` is the second cell's line 4.
+    assert.deepEqual([runs.line, runs.otherCell, runs.newTokens?.value], [4, undefined, 100]);
+    const defines = cellView(result, [], program, file, 0).result.generations![0];
+    assert.deepEqual([defines.line, defines.otherCell, defines.newTokens?.value], [4, 2, 100]);
   });
 });
