@@ -132,13 +132,70 @@ def make(id, *args, **kwargs):
 
 
 from . import wrappers
+from . import vector
+
+
+def make_vec(id, num_envs=1, *args, **kwargs):
+    return vector.make(id, num_envs)
 `;
 }
 
 // gym.wrappers (gym 0.21, gym/wrappers/*.py): Monitor and RecordVideo record, RecordEpisodeStatistics counts; none
 // changes the spaces, the spec or when an episode ends, so each stands for the env it wraps (an environment the
 // table lacks stays unknown through them). TimeLimit(env, max_episode_steps) ends episodes at its own limit.
-const WRAPPERS = `from .. import Wrapper, EnvSpec
+// Those that rescale or transform values keep the spaces too (gym 0.26 / Gymnasium 0.29 gymnasium/wrappers/:
+// ClipAction, RescaleAction, NormalizeObservation, NormalizeReward, TransformObservation without a new space,
+// TransformReward); those that reshape observations give the Box their pages state: FlattenObservation one dimension
+// of all the elements, FrameStack(env, k) a leading dimension k, GrayScaleObservation the (h, w) of an (h, w, 3)
+// image (keep_dim=True: (h, w, 1)), ResizeObservation(env, shape) that (h, w) before any channels.
+const WRAPPERS = `import numpy as np
+from .. import Wrapper, EnvSpec
+from ..spaces import Box
+
+
+class _SameSpaces(Wrapper):
+    def __init__(self, env, *args, **kwargs):
+        Wrapper.__init__(self, env)
+
+
+ClipAction = _SameSpaces
+RescaleAction = _SameSpaces
+NormalizeObservation = _SameSpaces
+NormalizeReward = _SameSpaces
+TransformReward = _SameSpaces
+
+
+class TransformObservation(Wrapper):
+    def __init__(self, env, f=None, observation_space=None):
+        Wrapper.__init__(self, env)
+        if observation_space is not None:
+            self.observation_space = observation_space
+
+
+class FlattenObservation(Wrapper):
+    def __init__(self, env):
+        Wrapper.__init__(self, env)
+        self.observation_space = Box(-1.0, 1.0, (int(np.prod(env.observation_space.shape)),), env.observation_space.dtype)
+
+
+class FrameStack(Wrapper):
+    def __init__(self, env, num_stack, lz4_compress=False):
+        Wrapper.__init__(self, env)
+        self.observation_space = Box(-1.0, 1.0, (num_stack,) + tuple(env.observation_space.shape), env.observation_space.dtype)
+
+
+class GrayScaleObservation(Wrapper):
+    def __init__(self, env, keep_dim=False):
+        Wrapper.__init__(self, env)
+        h, w = tuple(env.observation_space.shape)[:2]
+        self.observation_space = Box(0, 255, (h, w, 1) if keep_dim else (h, w), np.uint8)
+
+
+class ResizeObservation(Wrapper):
+    def __init__(self, env, shape):
+        Wrapper.__init__(self, env)
+        size = (shape, shape) if isinstance(shape, int) else tuple(shape)
+        self.observation_space = Box(0, 255, size + tuple(env.observation_space.shape)[2:], np.uint8)
 
 
 def Monitor(env, *args, **kwargs):
@@ -159,6 +216,61 @@ class TimeLimit(Wrapper):
         if max_episode_steps is not None:
             self.spec = EnvSpec(env.spec.id, max_episode_steps, env.spec.terminates)
             self._max_episode_steps = max_episode_steps
+`;
+
+// gym.vector (gym 0.21-0.26 gym/vector/__init__.py and sync_vector_env.py; Gymnasium 0.29-1.0 gymnasium/vector/ and
+// gymnasium.make_vec): n copies of one environment stepped together. Agents size their networks from the single
+// copy's spaces (`envs.single_observation_space.shape`, `envs.single_action_space.n`); the batched spaces are those
+// vector/utils/spaces.py's batch_space gives: a Box gets a leading dimension of n, a Discrete becomes MultiDiscrete of n.
+const VECTOR = `import numpy as np
+import _greenlight_unknown
+from ..spaces import Box, Discrete, MultiDiscrete
+
+
+def _batch_space(space, n):
+    if isinstance(space, Box):
+        return Box(-1.0, 1.0, (n,) + tuple(space.shape), space.dtype)
+    if isinstance(space, Discrete):
+        return MultiDiscrete(np.full((n,), space.n))
+    return space
+
+
+class VectorEnv:
+    def __init__(self, num_envs, observation_space, action_space, spec=None):
+        self.num_envs = num_envs
+        self.single_observation_space = observation_space
+        self.single_action_space = action_space
+        self.observation_space = _batch_space(observation_space, num_envs)
+        self.action_space = _batch_space(action_space, num_envs)
+        self.spec = spec
+
+    def reset(self, *args, **kwargs):
+        return _greenlight_unknown.unknown("observations of {} environments: the simulation is not run", self.num_envs)
+
+    def step(self, actions):
+        return _greenlight_unknown.unknown("a step of {} environments: the simulation is not run", self.num_envs)
+
+    def seed(self, seed=None):
+        return [seed]
+
+    def close(self, **kwargs):
+        return None
+
+
+class SyncVectorEnv(VectorEnv):
+    def __init__(self, env_fns, *args, **kwargs):
+        self.envs = [make_env() for make_env in env_fns]
+        first = self.envs[0]
+        VectorEnv.__init__(self, len(self.envs), first.observation_space, first.action_space, first.spec)
+
+
+AsyncVectorEnv = SyncVectorEnv
+
+
+def make(id, num_envs=1, asynchronous=True, wrappers=None, **kwargs):
+    from .. import make as make_one
+    env = make_one(id, **kwargs)
+    return VectorEnv(num_envs, env.observation_space, env.action_space, env.spec)
 `;
 
 const SPACES = `import numpy as np
@@ -209,4 +321,5 @@ export const gymPackage: [string, string][] = ["gym", "gymnasium"].flatMap((name
   [`${name}/__init__.py`, gymText()],
   [`${name}/spaces/__init__.py`, SPACES],
   [`${name}/wrappers/__init__.py`, WRAPPERS],
+  [`${name}/vector/__init__.py`, VECTOR],
 ]);

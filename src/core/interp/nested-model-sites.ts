@@ -3,7 +3,7 @@
 // blocks do not run when the file is analyzed, so such a model was "no models found". The sites are found here
 // from the syntax; the analyzer then builds each call in the module's namespace, as `--entry` would.
 import { noPosition, type Expression, type FunctionDefinition, type ModuleSyntax, type Statement } from "../python/ast";
-import { childBodies, mentions, namesIn, rootName } from "../python/syntax-walk";
+import { childBodies, constructionCall, mentions, namesIn, rootName } from "../python/syntax-walk";
 import { globalsBoundBefore } from "./guard-globals";
 import { ownClass } from "../training/own-code";
 import { scopeValue, type ModuleNamespaceValue, type Scope, type Value } from "./values";
@@ -72,14 +72,16 @@ export function nestedModelSites(syntax: ModuleSyntax, text: string, namespace: 
         : [];
       for (const { call, conditions } of arms) {
         const assign = { targets: unpackedNames((s as Extract<Statement, { type: "assign" }>).targets[0]) };
-        const fromOutside = fromLibrary(call, namespace, file) || wrapsLibraryModel(call, namespace, file) || needsArgumentsHere(call, namespace, file) || importedBefore(call, before) || pickedFromLibrary(call, before, namespace, file) || (!place.fn && guardGlobals(call, before, namespace.scope, file).length > 0);
+        // `model = Net(args.width).to(device)`: the construction is the call inside the chain of module moves.
+        const built = constructionCall(call) ?? call;
+        const fromOutside = fromLibrary(built, namespace, file) || wrapsLibraryModel(built, namespace, file) || needsArgumentsHere(built, namespace, file) || importedBefore(built, before) || pickedFromLibrary(built, before, namespace, file) || (!place.fn && guardGlobals(built, before, namespace.scope, file).length > 0);
         // Built in the module's namespace, the call may read only what that namespace (or builtins) holds: an
         // argument from the function's own variables (`resnet18(num_classes=n)`) needs them worked out first.
         const locals = [...namesIn([call], new Set())].filter((n) => scopeValue(namespace.scope, n) === undefined);
         const guardBefore = place.fn ? calledFromGuard.get(place.fn.name) : undefined;
         for (const { name, item } of assign.targets) {
           if (sites.length >= MAX_SITES) break;
-          const model = fromOutside && looksLikeModel(name, call, item);
+          const model = fromOutside && looksLikeModel(name, built, item);
           const holder = !model && item === undefined && plainProjectClass(call, namespace);
           if (!model && !holder) continue;
           sites.push({ name, line: s.pos.line, call, locals, statement: s, fn: place.fn, before, conditions, ...(guardBefore ? { guardBefore } : {}), ...(item !== undefined ? { item } : {}), ...(holder ? { holder: true } : {}) });

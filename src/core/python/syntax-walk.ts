@@ -11,6 +11,18 @@ export interface StatementPlace {
 // The one walker of the lowered syntax tree (python/ast.ts): statements, the expressions they hold, and names.
 // Rules, training plans and generation plans all walk with it, so "what a call is named" means one thing.
 
+/** Methods that return the same module (`Net().to(device).eval()`), looked through to find the construction. */
+const CHAIN_METHODS = ["to", "cuda", "cpu", "eval", "train", "float", "double", "half", "bfloat16", "requires_grad_", "share_memory"];
+
+/** The call that builds a value, looking through chained `.to(...)`/`.eval()`-style calls. */
+export function constructionCall(e: Expression): CallExpression | undefined {
+  let current = e;
+  while (current.type === "call" && current.func.type === "attribute" && CHAIN_METHODS.includes(current.func.name) && current.func.object.type === "call") {
+    current = current.func.object;
+  }
+  return current.type === "call" ? current : undefined;
+}
+
 /** `a.b.c` for names and attribute chains; undefined for anything else (calls, subscripts). */
 export function dottedName(e: Expression): string | undefined {
   if (e.type === "name") return e.id;

@@ -1,7 +1,6 @@
 import type { AnalysisResult } from "../analysis-result";
 import type { PythonFile } from "./python-file";
-import { constructionCall } from "./model-usage";
-import { dottedName } from "../python/syntax-walk";
+import { constructionCall, dottedName } from "../python/syntax-walk";
 
 /** The methods of the model `variable` holds that run without autograd: every assignment of the name builds the same
  *  class (`VisionLanguageModel(cfg)`, or a class method such as `VisionLanguageModel.from_pretrained(path)`, looking

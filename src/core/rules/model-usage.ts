@@ -2,22 +2,10 @@ import type { AnalysisResult } from "../analysis-result";
 import type { Expression, Statement } from "../python/ast";
 import type { ModelReport } from "../report/model-report";
 import type { PythonFile, PlacedCall } from "./python-file";
-import { calleeName, callsIn, childBodies as childBodiesOf, isMethodCall, type CallExpression, type StatementPlace } from "../python/syntax-walk";
+import { calleeName, callsIn, childBodies as childBodiesOf, constructionCall, isMethodCall, type CallExpression, type StatementPlace } from "../python/syntax-walk";
 
 // Where models are built and how they are used, read from the syntax: the analyzer knows what a model is made of,
 // these helpers know what the file does with it.
-
-/** Methods that return the same module (`Net().to(device).eval()`), looked through to find the construction. */
-const CHAIN_METHODS = ["to", "cuda", "cpu", "eval", "train", "float", "double", "half", "bfloat16", "requires_grad_", "share_memory"];
-
-/** The call that builds a value, looking through chained `.to(...)`/`.eval()`-style calls. */
-export function constructionCall(e: Expression): CallExpression | undefined {
-  let current = e;
-  while (current.type === "call" && current.func.type === "attribute" && CHAIN_METHODS.includes(current.func.name) && current.func.object.type === "call") {
-    current = current.func.object;
-  }
-  return current.type === "call" ? current : undefined;
-}
 
 /** True when the expression's chain calls `.eval()` (`Net().eval()`). */
 export function chainCallsEval(e: Expression): boolean {

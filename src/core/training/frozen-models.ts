@@ -3,7 +3,9 @@
 // figures as if the loop trained it. A network the script puts in eval mode (or whose parameters it stops
 // differentiating) and whose parameters no optimizer of the file takes is not trained by the run: an optimizer
 // updates only the parameters it is given (pytorch.org/docs/stable/optim.html, "you have to give it an iterable
-// containing the parameters ... to optimize").
+// containing the parameters ... to optimize"). So is a target network (reinforcement learning's DQN, DDPG, TD3, SAC:
+// `target.load_state_dict(q.state_dict())`, or Polyak averaging over `zip(target.parameters(), q.parameters())`):
+// it takes its weights from the trained network by copying, never from an optimizer.
 import type { Expression, Statement } from "../python/ast";
 import { callsAnywhere, dottedName, forEachExpression, forEachStatement, rootName } from "../python/syntax-walk";
 
@@ -11,6 +13,8 @@ import { callsAnywhere, dottedName, forEachExpression, forEachStatement, rootNam
 const OPTIMIZER_CLASS = /^(Adadelta|Adafactor|Adagrad|Adam|AdamW|SparseAdam|Adamax|ASGD|LBFGS|NAdam|RAdam|RMSprop|Rprop|SGD|Lamb|LARS|LARSSGD|Lion|AdaBelief|Ranger|Lookahead|Adan|Novograd|FusedAdam|FusedLAMB|DeepSpeedCPUAdam)$/;
 /** Statements that put a network out of training: eval mode, or no gradients for its parameters. */
 const FREEZING = /^(eval|requires_grad_)$/;
+/** In-place tensor writes a Polyak update makes on a target parameter (`t.data.copy_(...)`, `t.data.mul_(...)`). */
+const IN_PLACE = /^(copy_|mul_|add_|lerp_)$/;
 
 /** A model the analysis listed: the name its module-level or function binding gives it. */
 export interface NamedModel {
@@ -25,7 +29,7 @@ export interface NamedModel {
  */
 export function frozenModels(body: Statement[], text: string, models: readonly NamedModel[]): (string | undefined)[] {
   const none = models.map(() => undefined);
-  if (models.length < 2 || !/\.eval\(\)|requires_grad/.test(text)) return none;
+  if (models.length < 2 || !/\.eval\(\)|requires_grad|load_state_dict|copy_/.test(text)) return none;
   const calls = callsAnywhere(body);
   const optimizers = calls.filter((c) => OPTIMIZER_CLASS.test(dottedName(c.func)?.split(".").pop() ?? ""));
   if (optimizers.length === 0) return none;
@@ -40,9 +44,14 @@ export function frozenModels(body: Statement[], text: string, models: readonly N
     for (const r of roots) optimized.add(r);
   }
   const frozen = frozenNames(body, calls);
+  const copied = copiedNames(body, calls);
+  const taken = `no optimizer of the file takes its parameters (they take ${[...optimized].map((n) => `${n}.parameters()`).join(", ")})`;
   return models.map((m) => {
-    if (optimized.has(m.name) || !frozen.has(m.name)) return undefined;
-    return `${m.name} is put out of training (line ${frozen.get(m.name)}) and no optimizer of the file takes its parameters (they take ${[...optimized].map((n) => `${n}.parameters()`).join(", ")}): a network the run uses but does not train, so it has no training run of its own`;
+    if (optimized.has(m.name)) return undefined;
+    if (frozen.has(m.name)) return `${m.name} is put out of training (line ${frozen.get(m.name)}) and ${taken}: a network the run uses but does not train, so it has no training run of its own`;
+    const source = copied.get(m.name);
+    if (source && optimized.has(source.from)) return `${m.name} takes its weights from ${source.from} (line ${source.line}) and ${taken}: a target network the run updates by copying, not by training, so it has no training run of its own`;
+    return undefined;
   });
 }
 
@@ -97,6 +106,31 @@ function frozenNames(body: Statement[], calls: Expression[]): Map<string, number
     const root = rootName(s.iter.func.object);
     const clears = s.body.some((b) => b.type === "assign" && b.targets.some((t) => t.type === "attribute" && t.name === "requires_grad" && t.object.type === "name" && t.object.id === variable) && b.value.type === "constant" && b.value.value === "False");
     if (root && clears && !out.has(root)) out.set(root, s.pos.line);
+  });
+  return out;
+}
+
+/** Names whose weights the file copies from another name's, with that name and the line: `target.load_state_dict(
+ *  q.state_dict())`, or a loop over `zip(target.parameters(), q.parameters())` writing the first in place
+ *  (`t.data.copy_(tau * p.data + (1 - tau) * t.data)`). */
+function copiedNames(body: Statement[], calls: Expression[]): Map<string, { from: string; line: number }> {
+  const out = new Map<string, { from: string; line: number }>();
+  for (const c of calls) {
+    if (c.type !== "call" || c.func.type !== "attribute" || c.func.name !== "load_state_dict") continue;
+    const first = c.args[0];
+    if (first?.kind !== "positional" || first.value.type !== "call" || first.value.func.type !== "attribute" || first.value.func.name !== "state_dict") continue;
+    const to = rootName(c.func.object);
+    const from = rootName(first.value.func.object);
+    if (to && from && to !== from && !out.has(to)) out.set(to, { from, line: c.pos.line });
+  }
+  forEachStatement(body, ({ statement: s }) => {
+    if (s.type !== "for" || s.target.type !== "tuple" || s.target.items.length !== 2 || s.target.items[0].type !== "name") return;
+    if (s.iter.type !== "call" || dottedName(s.iter.func) !== "zip" || s.iter.args.length !== 2) return;
+    const owners = s.iter.args.map((a) => (a.value.type === "call" && a.value.func.type === "attribute" && a.value.func.name === "parameters" ? rootName(a.value.func.object) : undefined));
+    const variable = s.target.items[0].id;
+    const writes = callsAnywhere(s.body).some((c) => c.func.type === "attribute" && IN_PLACE.test(c.func.name) && rootName(c.func.object) === variable);
+    const [to, from] = owners;
+    if (writes && to && from && to !== from && !out.has(to)) out.set(to, { from, line: s.pos.line });
   });
   return out;
 }

@@ -495,4 +495,31 @@ class Runner(nn.Module):
     const listed = await analyze(script, { others: { "/project/engine.py": module } });
     assert.deepEqual(listed.models.map((m) => m.name), ["runner"]);
   });
+
+  it("builds a model of the file's own class that needs arguments where a function builds it and moves it (`.to(device)`)", async () => {
+    const result = await analyze(`import torch
+import torch.nn as nn
+
+class Net(nn.Module):
+    def __init__(self, hidden):
+        super().__init__()
+        self.fc = nn.Linear(10, hidden)
+        self.out = nn.Linear(hidden, 2)
+    def forward(self, x):
+        return self.out(self.fc(x))
+
+def main():
+    device = torch.device("cuda" if torch.cuda.is_available() else "cpu")
+    model = Net(64).to(device).train()
+    opt = torch.optim.SGD(model.parameters(), lr=0.1)
+
+if __name__ == "__main__":
+    main()
+`);
+    const m = modelNamed(result, "model");
+    assert.equal(m.line, 14);
+    assert.equal(m.params, 10 * 64 + 64 + 64 * 2 + 2);
+    assert.equal(m.complete, true);
+  });
 });
+

@@ -79,4 +79,18 @@ describe("networks the run uses but does not train", () => {
     const text = GAN("", "G_optimizer = torch.optim.Adam(G.parameters(), lr=2e-4)");
     assert.equal((await planOf(text, "Features"))?.epochs?.value, 12);
   });
+
+  it("gives a target network that copies the trained one's weights no run (hard copy and Polyak averaging)", async () => {
+    const copy = GAN("features.load_state_dict(G.state_dict())", "G_optimizer = torch.optim.Adam(G.parameters(), lr=2e-4)").replace("nn.Conv2d(3, 64, 3, padding=1), nn.ReLU(), nn.Conv2d(64, 64, 3, padding=1)", "nn.Conv2d(3, 16, 3, padding=1), nn.ReLU(), nn.Conv2d(16, 3, 3, padding=1)");
+    const target = await planOf(copy, "Features");
+    assert.equal(target?.epochs, undefined);
+    assert.match(target?.notes?.join(" ") ?? "", /features takes its weights from G \(line 20\) and no optimizer of the file takes its parameters \(they take G\.parameters\(\)\): a target network/);
+    assert.equal((await planOf(copy, "Generator"))?.epochs?.value, 12);
+    const polyak = GAN("for t, p in zip(features.parameters(), G.parameters()):\n    t.data.copy_(0.005 * p.data + 0.995 * t.data)", "G_optimizer = torch.optim.Adam(G.parameters(), lr=2e-4)");
+    assert.match((await planOf(polyak, "Features"))?.notes?.join(" ") ?? "", /features takes its weights from G \(line 20\)/);
+    // Copied from a network no optimizer trains either (both fixed): not a target of the run's training, left as it was.
+    const untrainedSource = GAN("G.load_state_dict(features.state_dict())", "G_optimizer = torch.optim.Adam(G.parameters(), lr=2e-4)");
+    assert.equal((await planOf(untrainedSource, "Features"))?.epochs?.value, 12);
+  });
 });
+
