@@ -567,6 +567,18 @@ function discoverCandidates(parser: PythonParser, runtime: Runtime, namespace: M
   // `@hydra.main` config, click defaults), as the training plan does; worked out only when a site needs them.
   let run: RunBindings | undefined;
   const bindings: ParameterBindings = (fn, parameter) => (run ??= runBindings({ interpreter: interp, namespace, body: syntax.body, text: request.text, file, now, files: request.files, root: request.root }, findCodeSites(syntax.body, request.text), { steps: PLAN_STEPS })).bindings(fn, parameter);
+  // Classes whose call at a site could not be built: the site says why, so the class is not listed again as needing
+  // constructor arguments.
+  const unbuiltSiteCallees = new Set<string>();
+  const unbuiltSite = (site: NestedModelSite, report: ModelReport) => {
+    const callee = site.call.func.type === "name" ? site.call.func.id : undefined;
+    if (callee === undefined) return void unbuilt.push(report);
+    unbuiltSiteCallees.add(callee);
+    // The entry that builds the class with values for its arguments, as its own listing would have offered.
+    const def = syntax.body.find((d): d is ClassDefinition => d.type === "class" && d.name === callee);
+    const need = def && constructorNeed(def, syntax.body, namespace, request.text);
+    unbuilt.push({ ...report, ...(need ? { entry: need.entry, needs: need } : {}) });
+  };
   for (const [name, all] of sitesByName) {
     if (found.some((c) => c.name === name) || unbuilt.some((m) => m.name === name)) continue;
     // An object of the project's own class (an agent) is read for its modules only where no site builds a model.
@@ -585,7 +597,7 @@ function discoverCandidates(parser: PythonParser, runtime: Runtime, namespace: M
       // Why each value is unknown (a vocabulary read from a data file, a library not installed): the user sees what
       // the run reads at run time and gives it, never a made-up size.
       const why = [...choice.locals].flatMap(([n, v]) => (v.kind === "unknown" ? [`${n}: ${v.reason}`] : [])).slice(0, 2);
-      unbuilt.push(unbuiltModel(name, file, site.line, `built inside a function from its own variables (${(missing.length > 0 ? missing : site.locals).join(", ")}): the CLI's --entry builds it with values for them${why.length > 0 ? ` (${why.join("; ")})` : ""}`));
+      unbuiltSite(site, unbuiltModel(name, file, site.line, `built inside a function from its own variables (${(missing.length > 0 ? missing : site.locals).join(", ")}): the CLI's --entry builds it with values for them${why.length > 0 ? ` (${why.join("; ")})` : ""}`));
       continue;
     }
     const scope: Scope = { names: new Map(choice.locals), parent: namespace.scope };
@@ -603,7 +615,7 @@ function discoverCandidates(parser: PythonParser, runtime: Runtime, namespace: M
     // the script builds there was not analyzed, rather than another model standing in for it.
     const failed = "error" in built && built.error !== undefined ? `${built.error}${built.at ?? ""}` : built.value?.kind === "unknown" ? built.value.reason : undefined;
     if (failed !== undefined && !holder) {
-      unbuilt.push(unbuiltModel(name, file, site.line, `its call ${snippet(request.text, site.call)} could not be worked out: ${failed}`));
+      unbuiltSite(site, unbuiltModel(name, file, site.line, `its call ${snippet(request.text, site.call)} could not be worked out: ${failed}`));
       continue;
     }
     // A trainer object of the workspace that builds and holds the model (`trainer = Trainer(config, loader)`, its
@@ -654,7 +666,7 @@ function discoverCandidates(parser: PythonParser, runtime: Runtime, namespace: M
   const fileComponents = componentClassNames(syntax.body, new Set([...found.filter((c) => c.instance.cls.layer || runsItself(c.instance.cls)).map((c) => c.name), ...needArguments.map((n) => n.def.name)]), request.text);
   for (const { def: s, config } of needArguments) {
     const cls = namespace.scope.names.get(s.name);
-    if (fileComponents.has(s.name) || (cls?.kind === "class" && builtClasses.has(cls))) continue;
+    if (fileComponents.has(s.name) || unbuiltSiteCallees.has(s.name) || (cls?.kind === "class" && builtClasses.has(cls))) continue;
     const need = constructorNeed(s, syntax.body, namespace, request.text, config);
     const reason = `${s.name} needs constructor arguments${need?.required.length ? ` (${need.required.join(", ")})` : ""}: give them with an entry`;
     unbuilt.push({ ...unbuiltModel(s.name, file, s.defLine, reason), ...(need ? { entry: need.entry, needs: need } : {}) });

@@ -54,7 +54,7 @@ export function nestedModelSites(syntax: ModuleSyntax, text: string, namespace: 
   // its model class itself.
   // So is a model class of this file that needs constructor arguments: a function calling it (`model = Net(args.width)`
   // in `train(args)`) builds the model with them, whatever else it mentions.
-  const needing = [...namespace.scope.names].filter(([n, v]) => v.kind === "class" && needsArgumentsHere({ type: "call", func: { type: "name", id: n, pos: noPosition }, args: [], pos: noPosition }, namespace, file)).map(([n]) => n);
+  const needing = [...namespace.scope.names].filter(([n, v]) => (v.kind === "class" || v.kind === "function") && (needsArgumentsHere({ type: "call", func: { type: "name", id: n, pos: noPosition }, args: [], pos: noPosition }, namespace, file) || builderNeedingArguments({ type: "call", func: { type: "name", id: n, pos: noPosition }, args: [], pos: noPosition }, namespace, file))).map(([n]) => n);
   const count = mentions(text, [...libraries, ...needing, "hub", "import"]);
   const calledFromGuard = guardCalls(syntax.body);
   type Place = { fn?: FunctionDefinition; outer: Statement[]; conditions: NestedModelSite["conditions"] };
@@ -74,17 +74,20 @@ export function nestedModelSites(syntax: ModuleSyntax, text: string, namespace: 
         const assign = { targets: unpackedNames((s as Extract<Statement, { type: "assign" }>).targets[0]) };
         // `model = Net(args.width).to(device)`: the construction is the call inside the chain of module moves.
         const built = constructionCall(call) ?? call;
-        const fromOutside = fromLibrary(built, namespace, file) || wrapsLibraryModel(built, namespace, file) || needsArgumentsHere(built, namespace, file) || importedBefore(built, before) || pickedFromLibrary(built, before, namespace, file) || (!place.fn && guardGlobals(built, before, namespace.scope, file).length > 0);
+        const fromOutside = fromLibrary(built, namespace, file) || wrapsLibraryModel(built, namespace, file) || needsArgumentsHere(built, namespace, file) || builderNeedingArguments(built, namespace, file) || importedBefore(built, before) || pickedFromLibrary(built, before, namespace, file) || (!place.fn && guardGlobals(built, before, namespace.scope, file).length > 0);
         // Built in the module's namespace, the call may read only what that namespace (or builtins) holds: an
         // argument from the function's own variables (`resnet18(num_classes=n)`) needs them worked out first.
-        const locals = [...namesIn([call], new Set())].filter((n) => scopeValue(namespace.scope, n) === undefined);
+        const localsOf = (e: Expression) => [...namesIn([e], new Set())].filter((n) => scopeValue(namespace.scope, n) === undefined);
         const guardBefore = place.fn ? calledFromGuard.get(place.fn.name) : undefined;
         for (const { name, item } of assign.targets) {
           if (sites.length >= MAX_SITES) break;
           const model = fromOutside && looksLikeModel(name, built, item);
           const holder = !model && item === undefined && plainProjectClass(call, namespace);
           if (!model && !holder) continue;
-          sites.push({ name, line: s.pos.line, call, locals, statement: s, fn: place.fn, before, conditions, ...(guardBefore ? { guardBefore } : {}), ...(item !== undefined ? { item } : {}), ...(holder ? { holder: true } : {}) });
+          // A model site is its construction: moving it (`.to(device)`, a device the analysis may not know) changes
+          // no layer, as a class built alone is built without the script's moves.
+          const siteCall = model ? built : call;
+          sites.push({ name, line: s.pos.line, call: siteCall, locals: localsOf(siteCall), statement: s, fn: place.fn, before, conditions, ...(guardBefore ? { guardBefore } : {}), ...(item !== undefined ? { item } : {}), ...(holder ? { holder: true } : {}) });
         }
       }
       if (s.type === "function") walk(s.body, true, { fn: s, outer: [], conditions: [] });
@@ -149,6 +152,24 @@ function needsArgumentsHere(call: Extract<Expression, { type: "call" }>, namespa
   const init = cls.mro.find((c) => c.location?.file === file && c.attributes.get("__init__")?.kind === "function")?.attributes.get("__init__");
   if (init?.kind !== "function" || init.definition.type !== "function") return false;
   return init.definition.params.slice(1).some((p) => p.kind === "normal" && p.default === undefined);
+}
+
+/**
+ * A call of a builder function of this file that has required parameters and returns what it builds (`def
+ * build(args): return Net(args.hidden).cuda()`, called in main() as `model = build(args)`): alone it cannot be
+ * called, so the script's call is the model's site, as for a class that needs arguments.
+ */
+function builderNeedingArguments(call: Extract<Expression, { type: "call" }>, namespace: ModuleNamespaceValue, file: string): boolean {
+  if (call.func.type !== "name") return false;
+  const fn = namespace.scope.names.get(call.func.id);
+  if (fn?.kind !== "function" || fn.module.file !== file || fn.definition.type !== "function") return false;
+  const def = fn.definition;
+  return def.params.some((p) => p.kind === "normal" && p.default === undefined) && returnsCallValue(def.body);
+}
+
+/** Whether a body returns a call's value (`return Net(...)`, in an `if` arm too). */
+function returnsCallValue(body: Statement[]): boolean {
+  return body.some((s) => (s.type === "return" && s.value?.type === "call") || (s.type === "if" && (returnsCallValue(s.body) || returnsCallValue(s.orelse))));
 }
 
 /**

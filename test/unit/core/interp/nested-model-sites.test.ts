@@ -458,7 +458,8 @@ if __name__ == "__main__":
     const failed = await analyze(script('params = Params(kind="deep", num_channels=8)'), { others });
     const model = modelNamed(failed, "model");
     assert.equal(model.complete, false);
-    assert.match(model.unresolved[0].reason, /net\.Net\(params\)\.cuda\(\) could not be worked out: .*no such kind: deep/);
+    // The site is the construction (the `.cuda()` after it moves the model, and is not what failed).
+    assert.match(model.unresolved[0].reason, /its call net\.Net\(params\) could not be worked out: .*no such kind: deep/);
   });
 
   it("lists no runner of the project's own class whose train() is its own method, and still lists a module whose train() is nn.Module's", async () => {
@@ -520,6 +521,39 @@ if __name__ == "__main__":
     assert.equal(m.line, 14);
     assert.equal(m.params, 10 * 64 + 64 + 64 * 2 + 2);
     assert.equal(m.complete, true);
+  });
+
+  it("builds the model a builder function of the file returns where main() calls it with arguments", async () => {
+    const result = await analyze(`import argparse
+import torch
+import torch.nn as nn
+
+class Net(nn.Module):
+    def __init__(self, hidden):
+        super().__init__()
+        self.fc = nn.Linear(10, hidden)
+    def forward(self, x):
+        return self.fc(x)
+
+def build(args):
+    return Net(args.hidden).cuda()
+
+def loss_of(model, x):
+    return model(x).pow(2).mean()
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--hidden", type=int, default=48)
+    args = parser.parse_args()
+    model = build(args)
+    opt = torch.optim.SGD(model.parameters(), lr=0.1)
+    loss = loss_of(model, torch.randn(4, 10))
+    loss.backward()
+    opt.step()
+
+main()
+`);
+    assert.deepEqual(result.models.map((m) => [m.name, m.line, m.params]), [["model", 22, 10 * 48 + 48]]);
   });
 });
 
