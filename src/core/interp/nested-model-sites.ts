@@ -222,8 +222,9 @@ function wrapsLibraryModel(call: Extract<Expression, { type: "call" }>, namespac
   const torchOwn = (bound?.kind === "namespace" && isTorchItself(bound.name)) || (bound?.kind === "class" && !!bound.module && isTorchItself(bound.module.name));
   const first = call.args[0];
   if (!torchOwn || first?.kind !== "positional") return false;
-  const inner = first.value;
-  return inner.type === "call" && (fromLibrary(inner, namespace, file) || needsArgumentsHere(inner, namespace, file));
+  // `DataParallel(Net(64).cuda())`: the model inside is built by the call inside its moves.
+  const inner = constructionCall(first.value);
+  return inner !== undefined && (fromLibrary(inner, namespace, file) || needsArgumentsHere(inner, namespace, file));
 }
 
 function fromLibrary(call: Extract<Expression, { type: "call" }>, namespace: ModuleNamespaceValue, file: string): boolean {

@@ -521,6 +521,24 @@ if __name__ == "__main__":
     assert.equal(m.line, 14);
     assert.equal(m.params, 10 * 64 + 64 + 64 * 2 + 2);
     assert.equal(m.complete, true);
+    // Moved inside a wrapper: `DataParallel(Net(64).cuda())`.
+    const wrapped = await analyze(`import torch
+import torch.nn as nn
+
+class Net(nn.Module):
+    def __init__(self, hidden):
+        super().__init__()
+        self.fc = nn.Linear(10, hidden)
+    def forward(self, x):
+        return self.fc(x)
+
+def main():
+    model = torch.nn.DataParallel(Net(24).cuda(), device_ids=[0])
+    opt = torch.optim.SGD(model.parameters(), lr=0.1)
+
+main()
+`);
+    assert.equal(modelNamed(wrapped, "model").params, 10 * 24 + 24);
   });
 
   it("builds the model a builder function of the file returns where main() calls it with arguments", async () => {
