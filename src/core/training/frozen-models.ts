@@ -13,6 +13,9 @@ import { callsAnywhere, dottedName, forEachExpression, forEachStatement, rootNam
 const OPTIMIZER_CLASS = /^(Adadelta|Adafactor|Adagrad|Adam|AdamW|SparseAdam|Adamax|ASGD|LBFGS|NAdam|RAdam|RMSprop|Rprop|SGD|Lamb|LARS|LARSSGD|Lion|AdaBelief|Ranger|Lookahead|Adan|Novograd|FusedAdam|FusedLAMB|DeepSpeedCPUAdam)$/;
 /** Statements that put a network out of training: eval mode, or no gradients for its parameters. */
 const FREEZING = /^(eval|requires_grad_)$/;
+/** torch's tensor factories (pytorch.org/docs/stable/torch.html, "Creation Ops"): what they make is a tensor, not a
+ *  network's parameters. */
+const TENSOR_CREATORS = /^(torch\.)?(zeros|ones|full|tensor|empty|rand|randn|zeros_like|ones_like|full_like|nn\.Parameter|Parameter)$/;
 /** In-place tensor writes a Polyak update makes on a target parameter (`t.data.copy_(...)`, `t.data.mul_(...)`). */
 const IN_PLACE = /^(copy_|mul_|add_|lerp_)$/;
 
@@ -68,6 +71,8 @@ function parameterRoots(params: Expression, assignments: Map<string, Expression[
     }
   });
   if (traced) return roots;
+  // `Adam([log_alpha])` after `log_alpha = torch.zeros(1, requires_grad=True)`: a tensor of its own, no network's.
+  if (params.type === "list" && params.items.length > 0 && params.items.every((item) => item.type === "name" && createdTensor(assignments.get(item.id)))) return roots;
   // `opt = Adam(params)` after `params = list(G.parameters()) + list(D.parameters())`.
   if (params.type !== "name" || depth <= 0) return undefined;
   const values = assignments.get(params.id);
@@ -78,6 +83,11 @@ function parameterRoots(params: Expression, assignments: Map<string, Expression[
     for (const r of inner) roots.add(r);
   }
   return roots;
+}
+
+/** Whether every value bound to a name is a tensor torch creates (`torch.zeros(1, requires_grad=True)`). */
+function createdTensor(values: Expression[] | undefined): boolean {
+  return !!values && values.length > 0 && values.every((v) => v.type === "call" && TENSOR_CREATORS.test(dottedName(v.func) ?? ""));
 }
 
 /** Every value bound to a plain name anywhere in the file, by name. */

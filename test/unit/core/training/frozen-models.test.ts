@@ -88,6 +88,9 @@ describe("networks the run uses but does not train", () => {
     assert.equal((await planOf(copy, "Generator"))?.epochs?.value, 12);
     const polyak = GAN("for t, p in zip(features.parameters(), G.parameters()):\n    t.data.copy_(0.005 * p.data + 0.995 * t.data)", "G_optimizer = torch.optim.Adam(G.parameters(), lr=2e-4)");
     assert.match((await planOf(polyak, "Features"))?.notes?.join(" ") ?? "", /features takes its weights from G \(line 20\)/);
+    // An optimizer of a tensor of its own (SAC's entropy temperature) takes no network's parameters.
+    const temperature = GAN("features.load_state_dict(G.state_dict())", "G_optimizer = torch.optim.Adam(G.parameters(), lr=2e-4)\nlog_alpha = torch.zeros(1, requires_grad=True)\na_optimizer = torch.optim.Adam([log_alpha], lr=1e-3)");
+    assert.match((await planOf(temperature, "Features"))?.notes?.join(" ") ?? "", /features takes its weights from G/);
     // Copied from a network no optimizer trains either (both fixed): not a target of the run's training, left as it was.
     const untrainedSource = GAN("G.load_state_dict(features.state_dict())", "G_optimizer = torch.optim.Adam(G.parameters(), lr=2e-4)");
     assert.equal((await planOf(untrainedSource, "Features"))?.epochs?.value, 12);
