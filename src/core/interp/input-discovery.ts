@@ -122,7 +122,9 @@ function reshapedArguments(text: string): number[][] {
   return out;
 }
 
-const PARAMETERLESS = /^(Dropout\d?d?|ReLU\d?|GELU|SiLU|Tanh|Sigmoid|Identity|Flatten|Softmax|LogSoftmax|MaxPool\dd|AvgPool\dd|AdaptiveAvgPool\dd|AdaptiveMaxPool\dd|Upsample|ZeroPad\dd|LeakyReLU|ELU|Hardswish|Mish)$/;
+/** Layers before the first that sizes the input which keep its channels and rank (activations, dropout, pooling,
+ *  padding: a style-transfer net opens with ReflectionPad2d before its first conv). */
+const PARAMETERLESS = /^(Dropout\d?d?|ReLU\d?|GELU|SiLU|Tanh|Sigmoid|Identity|Flatten|Softmax|LogSoftmax|MaxPool\dd|AvgPool\dd|AdaptiveAvgPool\dd|AdaptiveMaxPool\dd|Upsample|(Zero|Reflection|Replication|Constant|Circular)Pad\dd|LeakyReLU|ELU|CELU|SELU|Hardswish|Hardtanh|Softplus|Mish)$/;
 
 /**
  * Default inputs from the model's first parametrised layer (3-channel conv → 1x3x224x224, or the image sides of

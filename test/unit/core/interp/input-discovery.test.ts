@@ -495,4 +495,22 @@ model = Segmenter()
     assert.deepEqual(m.inputs.map((i) => i.shape), [[1, 3, 224, 224]]);
     assert.equal(m.complete, true, JSON.stringify(m.unresolved));
   });
+
+  it("looks past padding before the first conv (a style-transfer net opens with ReflectionPad2d)", async () => {
+    const m = await onlyModel(`import torch.nn as nn
+
+class StyleNet(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.body = nn.Sequential(nn.ReflectionPad2d(4), nn.Conv2d(3, 8, 9), nn.ReLU(), nn.ReplicationPad2d(1), nn.Conv2d(8, 3, 3))
+    def forward(self, x):
+        return self.body(x)
+
+net = StyleNet()
+`);
+    assert.deepEqual(m.inputs.map((i) => i.shape), [[1, 3, 224, 224]]);
+    // Padding keeps the 224 sides through both convs: 2 * (8 * 3 * 81) * 224² + 2 * (3 * 8 * 9) * 224².
+    assert.equal(m.flops, 2 * (8 * 3 * 81) * 224 * 224 + 2 * (3 * 8 * 9) * 224 * 224);
+  });
 });
+
