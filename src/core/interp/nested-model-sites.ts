@@ -54,7 +54,9 @@ export function nestedModelSites(syntax: ModuleSyntax, text: string, namespace: 
   // its model class itself.
   // So is a model class of this file that needs constructor arguments: a function calling it (`model = Net(args.width)`
   // in `train(args)`) builds the model with them, whatever else it mentions.
-  const needing = [...namespace.scope.names].filter(([n, v]) => (v.kind === "class" || v.kind === "function") && (needsArgumentsHere({ type: "call", func: { type: "name", id: n, pos: noPosition }, args: [], pos: noPosition }, namespace, file) || builderNeedingArguments({ type: "call", func: { type: "name", id: n, pos: noPosition }, args: [], pos: noPosition }, namespace, file))).map(([n]) => n);
+  // Likewise a builder function of this file with required parameters.
+  const bareCall = (n: string): Extract<Expression, { type: "call" }> => ({ type: "call", func: { type: "name", id: n, pos: noPosition }, args: [], pos: noPosition });
+  const needing = [...namespace.scope.names].filter(([n, v]) => (v.kind === "class" || v.kind === "function") && (needsArgumentsHere(bareCall(n), namespace, file) || builderNeedingArguments(bareCall(n), namespace, file))).map(([n]) => n);
   const count = mentions(text, [...libraries, ...needing, "hub", "import"]);
   const calledFromGuard = guardCalls(syntax.body);
   type Place = { fn?: FunctionDefinition; outer: Statement[]; conditions: NestedModelSite["conditions"] };
