@@ -6,6 +6,7 @@ import { createTorchModules } from "./torch/bindings";
 import { createModuleClasses } from "./torch/nn";
 import { torchvisionZoo } from "./torchvision/provider";
 import { torchGeometricSources } from "./torch-geometric/datasets";
+import { dglSources } from "./dgl/datasets";
 import { kerasModules } from "./keras/modules";
 import { lightningModules } from "./lightning/modules";
 import { einopsPackage } from "./interp/einops";
@@ -105,6 +106,8 @@ export function createRuntime(providers: NativeModuleProvider[] = defaultProvide
   for (const [path, text] of pathlibPackage) runtime.builtinPackages.set(path, text);
   // PyTorch Geometric's graph datasets of known size (Planetoid, TUDataset, ...), whose graphs a run trains on
   for (const [path, text] of torchGeometricSources()) runtime.builtinPackages.set(path, text);
+  // DGL's graph, its datasets of known size and its loaders over training node ids
+  for (const [path, text] of dglSources()) runtime.builtinPackages.set(path, text);
   const observers: TensorOperatorObserver[] = [];
   for (const provider of providers) {
     const provided = provider(runtime);

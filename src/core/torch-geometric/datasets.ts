@@ -226,7 +226,8 @@ export function torchGeometricSources(): [string, string][] {
     ["torch_geometric/data/__init__.py", DATA],
     ["torch_geometric/datasets/__init__.py", BASE + classesOf("torch_geometric.datasets")],
     ["ogb/__init__.py", "__version__ = '1.3.6'\n"],
-    ["ogb/nodeproppred/__init__.py", ogb("ogb.nodeproppred")],
+    // OGB's DGL datasets sit beside the PyG ones in the package (src/core/dgl/datasets.ts).
+    ["ogb/nodeproppred/__init__.py", `${ogb("ogb.nodeproppred")}\nfrom ogb.nodeproppred.dataset_dgl import DglNodePropPredDataset\n`],
     ["ogb/graphproppred/__init__.py", ogb("ogb.graphproppred")],
   ];
 }

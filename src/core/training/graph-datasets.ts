@@ -5,7 +5,7 @@ import { builtinRoot } from "../interp/runtime";
 import type { ClassValue, Value } from "../interp/values";
 import { GRAPH_DATASETS } from "./graph-dataset-sizes";
 
-const STAND_INS = [`${builtinRoot}/torch_geometric/`, `${builtinRoot}/ogb/`];
+const STAND_INS = [`${builtinRoot}/torch_geometric/`, `${builtinRoot}/ogb/`, `${builtinRoot}/dgl/`];
 
 /** Whether a class is (or derives from) a class of the torch_geometric (or OGB) stand-in of that name. */
 function standInClass(cls: ClassValue, names: (name: string) => boolean): ClassValue | undefined {
@@ -30,9 +30,15 @@ export function graphDatasetGraphs(v: Value | undefined): { value: number; name:
   return entry ? { value: count.value, name: cls.name, dataset, source: entry.source } : undefined;
 }
 
-/** The nodes of a PyG graph (`Data`) whose node features the stand-in knows (a Planetoid graph): x's first dimension. */
+/** The nodes of a PyG graph (`Data`) whose node features the stand-in knows (a Planetoid graph): x's first dimension;
+ *  or of a DGL graph (`DGLGraph`) whose node count the stand-in knows (a dgl.data graph). */
 export function graphNodes(v: Value | undefined): number | undefined {
-  if (v?.kind !== "instance" || !standInClass(v.cls, (n) => n === "Data")) return undefined;
+  if (v?.kind !== "instance") return undefined;
+  if (standInClass(v.cls, (n) => n === "DGLGraph")) {
+    const nodes = v.attributes.get("_greenlight_nodes");
+    return nodes?.kind === "int" && nodes.value > 0 ? nodes.value : undefined;
+  }
+  if (!standInClass(v.cls, (n) => n === "Data")) return undefined;
   const x = v.attributes.get("x");
   const rows = x?.kind === "tensor" ? x.shape[0] : undefined;
   return typeof rows === "number" && Number.isSafeInteger(rows) && rows > 0 ? rows : undefined;

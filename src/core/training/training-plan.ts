@@ -18,6 +18,7 @@ import { passesLoaderToStepLoop, callsStepLoopFunction, passesEpochToStepLoop, s
 import { knownTruth as truth, type ParameterBindings, type StepAllowance } from "./evaluate-site";
 import { fullBatchData, stepsOncePerEpoch } from "./full-batch-epochs";
 import { graphDatasetGraphs } from "./graph-datasets";
+import { dglLoaderIndices } from "./dgl-loaders";
 import { slicedRows } from "./array-slices";
 import { ownClass, ownClassSelectsAsTable, ownMethod } from "./own-code";
 import { ownSamplerSamples } from "./own-sampler";
@@ -1879,6 +1880,9 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
     // A PyG loader over a dataset of graphs, or a part of one (`DataLoader(dataset[:150], ...)`): its graphs (graph-datasets.ts).
     const graphs = !linked && ownSampled === undefined && !episodes && fed ? graphDatasetGraphs(evaluateOne(loader.site, fed)) : undefined;
     if (graphs) samples.push({ rank: 100, figure: { value: graphs.value, source: "dataset table", line: loader.site.call.pos.line, detail: `${snippet(input.text, fed!)}: ${graphs.value} graphs of ${graphs.name} '${graphs.dataset}' (${graphs.source})` } });
+    // A DGL loader batches the node (or edge) ids given after the graph: they are the epoch's samples (dgl-loaders.ts).
+    const dglIndices = !linked && !graphs ? dglLoaderIndices(loader.site.call, (e) => evaluateOne(loader.site, e)) : undefined;
+    if (dglIndices) samples.push({ rank: 100, figure: { value: dglIndices.value, source: "code", line: loader.site.call.pos.line, detail: `len(${snippet(input.text, dglIndices.given)}): the ids the DGL loader batches an epoch` } });
     // A loader over a list the script builds (`data = [(x0, y0), (x1, y1), ...]`, `DataLoader(data, ...)`): a list is a
     // map-style dataset of its items (torch.utils.data docs: any object with __getitem__ and __len__).
     const listed = !linked && ownSampled !== "unknown" && !episodes && fed && fed.type !== "tuple" ? evaluateOne(loader.site, fed) : undefined;
