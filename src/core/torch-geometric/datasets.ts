@@ -4,6 +4,7 @@
 // does (a part keeps the graphs it selects). Programs read `len(dataset)`, `dataset.num_classes` and `dataset[0].x`
 // from them; the files on disk are never read. A name not in the table loads a dataset of unknown size.
 import { GRAPH_DATASETS, type GraphDatasetTable } from "../training/graph-dataset-sizes";
+import { importLoaders, pygLoadersModule } from "./loaders";
 
 // Data (torch_geometric/data/data.py, PyG 2.5): the attributes it is given; num_nodes is x's first dimension. Its
 // len() is its attribute count in PyG, never its nodes, so it has no __len__ here.
@@ -142,7 +143,8 @@ class _GraphDataset:
             nodes, edges, features, classes, train = self._graph
             return Data(x=torch.zeros(nodes, features), edge_index=torch.zeros(2, edges, dtype=torch.int64),
                         y=torch.zeros(nodes, dtype=torch.int64), train_mask=torch.zeros(nodes, dtype=torch.bool),
-                        val_mask=torch.zeros(nodes, dtype=torch.bool), test_mask=torch.zeros(nodes, dtype=torch.bool))
+                        val_mask=torch.zeros(nodes, dtype=torch.bool), test_mask=torch.zeros(nodes, dtype=torch.bool),
+                        _greenlight_train_nodes=train)
         # A graph of a many-graph set: its nodes vary from graph to graph.
         return Data(x=None, edge_index=None, y=torch.zeros(1, dtype=torch.int64))
 
@@ -223,7 +225,10 @@ export function torchGeometricSources(): [string, string][] {
   const ogb = (module: GraphDatasetTable["module"]) => `from torch_geometric.datasets import _GraphDataset\nfrom _greenlight_unknown import unknown as _unknown\n${classesOf(module)}${EVALUATOR}`;
   return [
     ["torch_geometric/__init__.py", "__version__ = '2.5.0'\n"],
-    ["torch_geometric/data/__init__.py", DATA],
+    // The sampled loaders: torch_geometric.loader's, and the older names torch_geometric.data still exports.
+    pygLoadersModule,
+    ["torch_geometric/data/__init__.py", `${DATA}\n${importLoaders}`],
+    ["torch_geometric/loader/__init__.py", importLoaders],
     ["torch_geometric/datasets/__init__.py", BASE + classesOf("torch_geometric.datasets")],
     ["ogb/__init__.py", "__version__ = '1.3.6'\n"],
     // OGB's DGL datasets sit beside the PyG ones in the package (src/core/dgl/datasets.ts).

@@ -4,7 +4,7 @@
 // which calls `train(epoch)`): Python runs the inner loop once per pass all the same. So does a closure a module-level
 // function returns (`one_pass = get_loop(model, optimizer)` then `one_pass(loader)`, returned-closures.ts).
 import type { Expression, FunctionDefinition, Statement } from "../python/ast";
-import { calleeName, callsInBody, childBodies, type CallExpression } from "../python/syntax-walk";
+import { calleeName, callsIn, callsInBody, childBodies, type CallExpression } from "../python/syntax-walk";
 import { argumentsByParameter } from "./call-site-bindings";
 import { walkedName } from "./loop-shape";
 import { returnedClosures } from "./returned-closures";
@@ -98,7 +98,9 @@ export function passesLoaderToStepLoop(body: Statement[], loop: { pos: Span; bod
     }
   };
   visit(loop.body);
-  for (const call of callsInBody(loop.body)) {
+  // Calls of the loop's own statements: one in a loop nested inside (`for run in range(R): for epoch in range(E):
+  // train(model, loader)`) makes that inner loop the one passing the loader, and the outer one runs it again.
+  for (const call of callsOutsideNestedLoops(loop.body)) {
     if (call.func.type !== "name") continue;
     const fn = body.find((s): s is FunctionDefinition => s.type === "function" && s.name === calleeName(call) && !within(loop.pos, s.pos));
     if (!fn) continue;
@@ -108,6 +110,11 @@ export function passesLoaderToStepLoop(body: Statement[], loop: { pos: Span; bod
     }
   }
   return false;
+}
+
+/** Calls of a block and of its if/with/try blocks, not of the loops (or def/class bodies) nested in it. */
+function callsOutsideNestedLoops(body: Statement[]): CallExpression[] {
+  return body.flatMap((s) => [...callsIn(s, false), ...(s.type === "if" || s.type === "with" || s.type === "try" ? childBodies(s).flatMap(callsOutsideNestedLoops) : [])]);
 }
 
 /** Whether a step loop of the function's own body walks the parameter whole (`for batch in loader:`,

@@ -1,0 +1,22 @@
+// PyTorch Geometric's sampled mini-batch loaders (NeighborLoader, NeighborSampler, ClusterLoader, GraphSAINT's
+// samplers), through the analyzer's stand-in (src/core/torch-geometric/loaders.ts): what an epoch draws, the seed
+// nodes, clusters or subgraph roots the loader is given, is its samples; batch_size of them make a step.
+import { builtinRoot } from "../interp/runtime";
+import type { Value } from "../interp/values";
+import { PYG_SAMPLED_LOADERS } from "../torch-geometric/loaders";
+
+const NAMES: ReadonlySet<string> = new Set(PYG_SAMPLED_LOADERS);
+
+/** Whether a call's last name is one of PyG's sampled loaders (`NeighborLoader`, `ClusterLoader`, ...). */
+export function isPygSampledLoader(name: string): boolean {
+  return NAMES.has(name);
+}
+
+/** The samples an epoch of a PyG sampled loader draws, where the stand-in built it and knows them: the seed nodes
+ *  (`input_nodes`, `node_idx`), the clusters, or GraphSAINT's num_steps × batch_size roots. */
+export function pygSampledLoaderSamples(v: Value | undefined): { value: number; loader: string } | undefined {
+  if (v?.kind !== "instance") return undefined;
+  const cls = v.cls.mro.find((c) => NAMES.has(c.name) && (c.module?.file ?? "").startsWith(`${builtinRoot}/torch_geometric/`));
+  const samples = v.attributes.get("_greenlight_samples");
+  return cls && samples?.kind === "int" && samples.value > 0 ? { value: samples.value, loader: cls.name } : undefined;
+}
