@@ -3,7 +3,7 @@
 // loaders of dgl.dataloading, whose training indices and batch size a run reads. Programs read `g.ndata["feat"]`,
 // `g.num_nodes()`, `dataset.num_classes` and `split_idx["train"]` from them; the files on disk are never read.
 // Other parts of dgl (dgl.nn, dgl.function) are not modelled: importing them says so, as for a missing package.
-import { DGL_NODE_DATASETS, dglOgbNodeDatasets } from "../training/dgl-dataset-sizes";
+import { DGL_GIN_DATASETS, DGL_NODE_DATASETS, dglOgbNodeDatasets, dglTuDatasets } from "../training/dgl-dataset-sizes";
 import type { NodeGraphSize } from "../training/graph-dataset-sizes";
 
 // dgl/heterograph.py (DGL 1.1): a graph of `nodes` nodes whose ndata holds tensors of one row a node. Transforms
@@ -177,7 +177,7 @@ function figures(g: NodeGraphSize): string {
 function dataSource(): string {
   const classes = Object.entries(DGL_NODE_DATASETS).map(([name, d]) => `\n\nclass ${name}(_NodeGraphDataset):\n    _figures = ${figures(d.graph)}\n    _splits = (${d.graph.trainNodes}, None, None)\n`).join("");
   return `import torch
-from dgl import _node_graph
+from dgl import _node_graph, DGLGraph
 from _greenlight_unknown import unknown as _unknown
 
 
@@ -227,6 +227,46 @@ class AsNodePredDataset:
     @property
     def num_classes(self):
         return self.dataset.num_classes
+
+
+# Datasets of many graphs (GINDataset(name, self_loop), TUDataset(name)): len() graphs, each item (graph, label), a
+# graph of unknown nodes. A name the table lacks has unknown length.
+class _GraphSet:
+    _sizes = {}
+
+    def __init__(self, name, *args, **kwargs):
+        self.name = name
+        self._size = self._sizes.get(name)
+
+    def __len__(self):
+        if self._size is None:
+            return _unknown("the size of DGL dataset {} is not in the analyzer's table", self.name)
+        return self._size[0]
+
+    def __getitem__(self, index):
+        return DGLGraph(None, None, {}), torch.zeros(1, dtype=torch.int64)
+
+    @property
+    def num_classes(self):
+        if self._size is None or self._size[1] is None:
+            return _unknown("the class count of DGL dataset {}", self.name)
+        return self._size[1]
+
+    @property
+    def gclasses(self):
+        return self.num_classes
+
+
+class GINDataset(_GraphSet):
+    _sizes = {${Object.entries(DGL_GIN_DATASETS).map(([k, d]) => `${JSON.stringify(k)}: (${d.graphs}, ${d.classes})`).join(", ")}}
+
+
+class TUDataset(_GraphSet):
+    _sizes = {${Object.entries(dglTuDatasets()).map(([k, d]) => `${JSON.stringify(k)}: (${d.graphs}, ${d.classes ?? "None"})`).join(", ")}}
+
+
+class LegacyTUDataset(TUDataset):
+    pass
 
 
 def register_data_args(parser):
@@ -338,6 +378,22 @@ class SAINTSampler(_Sampler):
     pass
 `;
 
+// dgl/data/citation_graph.py (DGL 1.1): load_cora() and its kin return the dataset objects.
+const CITATION = `from dgl.data import CoraGraphDataset, CiteseerGraphDataset, PubmedGraphDataset
+
+
+def load_cora(raw_dir=None, force_reload=False, verbose=True, reverse_edge=True, transform=None):
+    return CoraGraphDataset(raw_dir, force_reload, verbose, transform=transform)
+
+
+def load_citeseer(raw_dir=None, force_reload=False, verbose=True, reverse_edge=True, transform=None):
+    return CiteseerGraphDataset(raw_dir, force_reload, verbose, transform=transform)
+
+
+def load_pubmed(raw_dir=None, force_reload=False, verbose=True, reverse_edge=True, transform=None):
+    return PubmedGraphDataset(raw_dir, force_reload, verbose, transform=transform)
+`;
+
 /** Package-relative paths and text of the stand-in dgl package (the graph, dgl.data, dgl.dataloading) and of OGB's
  *  DGL node datasets (ogb/nodeproppred/dataset_dgl.py, imported by the ogb.nodeproppred stand-in). */
 export function dglSources(): [string, string][] {
@@ -345,6 +401,8 @@ export function dglSources(): [string, string][] {
     ["dgl/__init__.py", `__version__ = '1.1.3'\n${GRAPH}`],
     ["dgl/data/__init__.py", dataSource()],
     ["dgl/dataloading/__init__.py", LOADING],
+    // dgl/data/citation_graph.py: the older loaders that return the datasets.
+    ["dgl/data/citation_graph.py", CITATION],
     ["ogb/nodeproppred/dataset_dgl.py", ogbSource()],
   ];
 }

@@ -4,7 +4,7 @@
 import type { Interpreter } from "../interp/interpreter";
 import type { FunctionValue, Value } from "../interp/values";
 import type { Expression, FunctionDefinition } from "../python/ast";
-import { forEachStatement, keywordArgument, positionalArgument } from "../python/syntax-walk";
+import { dottedName, forEachStatement, keywordArgument, positionalArgument } from "../python/syntax-walk";
 import { findCodeSites, type CodeSite } from "./code-sites";
 import { evaluateAtSite, knownTruth, type StepAllowance } from "./evaluate-site";
 import { argumentsByParameter } from "./call-site-bindings";
@@ -50,6 +50,13 @@ function samplerLength(loader: CallSite, definition: FunctionDefinition, text: s
  *  before it: the indices' count, each drawn once an epoch. */
 export function subsetSamplerLength(loader: CallSite, sites: readonly CodeSite[], text: string, evaluateIn: (site: CallSite, e: Expression) => Value): { value: number; code: string } | undefined {
   const sampler = keywordArgument(loader.call, "sampler");
+  // `sampler=SubsetRandomSampler(train_idx)` built in the loader's call: its indices, as for a named one.
+  if (sampler?.type === "call" && SUBSET_SAMPLER.test(dottedName(sampler.func) ?? "")) {
+    const given = positionalArgument(sampler, 0) ?? keywordArgument(sampler, "indices");
+    const v = given ? evaluateIn(loader, given) : undefined;
+    const n = v ? indexCount(v) : undefined;
+    return n && n > 0 ? { value: n, code: `the loader's sampler ${text.slice(sampler.pos.startIndex, sampler.pos.endIndex)}` } : undefined;
+  }
   if (sampler?.type !== "name") return undefined;
   // `WeightedRandomSampler(weights, num_samples)`, `RandomSampler(ds, replacement=True, num_samples=N)`: N draws an
   // epoch, whatever the dataset's size (pytorch.org/docs/stable/data.html#torch.utils.data.WeightedRandomSampler).
@@ -61,8 +68,24 @@ export function subsetSamplerLength(loader: CallSite, sites: readonly CodeSite[]
   const indices = built && positionalArgument(built.call, 0) ? positionalArgument(built.call, 0) : built ? keywordArgument(built.call, "indices") ?? keywordArgument(built.call, "data_source") : undefined;
   if (!built || !indices) return undefined;
   const v = evaluateIn(built, indices);
-  const n = v.kind === "range" ? Math.max(0, Math.ceil((v.stop - v.start) / v.step)) : v.kind === "list" || v.kind === "tuple" ? v.items.length : v.kind === "tensor" && v.shape.length === 1 && Number.isInteger(v.shape[0]) ? v.shape[0] : undefined;
+  const n = indexCount(v);
   return n && n > 0 ? { value: n, code: `the loader's sampler ${built.callee}(${text.slice(indices.pos.startIndex, indices.pos.endIndex)})` } : undefined;
+}
+
+/** How many indices a sampler is given: a range's, a list's or a 1-D tensor's. */
+function indexCount(v: Value): number | undefined {
+  return v.kind === "range" ? Math.max(0, Math.ceil((v.stop - v.start) / v.step)) : v.kind === "list" || v.kind === "tuple" ? v.items.length : v.kind === "tensor" && v.shape.length === 1 && Number.isInteger(v.shape[0]) ? (v.shape[0] as number) : undefined;
+}
+
+/** Whether a loader is given a subset sampler (`sampler=SubsetRandomSampler(idx)`, named or built in the call):
+ *  its epoch is those indices, not the dataset, even where their count is not known. */
+export function givenSubsetSampler(loader: CallSite, sites: readonly CodeSite[]): boolean {
+  const sampler = keywordArgument(loader.call, "sampler");
+  // SequentialSampler(data_source) walks the whole dataset: only SubsetRandomSampler keeps a part.
+  const subset = /(^|\.)SubsetRandomSampler$/;
+  if (sampler?.type === "call") return subset.test(dottedName(sampler.func) ?? "");
+  if (sampler?.type !== "name") return false;
+  return sites.some((s) => s.kind === "call" && subset.test(s.callee) && s.assignedTo.includes(sampler.id) && s.call.pos.startIndex < loader.call.pos.startIndex);
 }
 
 /** A site under no `if` the call's arguments decide against (`if validation_fraction is not None:`). */

@@ -55,7 +55,7 @@ import { argparseDest, argparseOptionsParsed } from "./parsed-options";
 import { CONFIG_READER, numericLeaves } from "./config-reads";
 import { configNotes } from "./config-notes";
 import { CONFIG_FILE } from "../interp/stdlib/config-files";
-import { foreignLoader, subsetSamplerLength } from "./loader-functions";
+import { foreignLoader, givenSubsetSampler, subsetSamplerLength } from "./loader-functions";
 import { foreignTraining, type ForeignTraining } from "./foreign-loops";
 import { figureOverCalls, laterCallsInTurn } from "./foreign-calls-in-turn";
 import { boltsDataModuleBatch, dataModuleTraining, type DataModuleTraining } from "./data-module";
@@ -1867,6 +1867,8 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
     // `sampler=SubsetRandomSampler(train_idx)`: each epoch draws those indices only (a validation part held out).
     const sampled = subsetSamplerLength(loader.site, sites, input.text, (site, e) => evaluate(site, [e])[0]);
     if (sampled) samples.push({ rank: 110, figure: { value: sampled.value, source: "code", line: loader.site.call.pos.line, detail: sampled.code } });
+    // A subset sampler of indices whose count is not known: the epoch is a part of the dataset of unknown size.
+    else if (givenSubsetSampler(loader.site, sites)) partOfUnknownSize = true;
     // `sampler=RepeatSampler(ds, 3)` of the project's own class: its len() is the epoch's, else the samples are unknown.
     const samplerGiven = sampled ? undefined : keywordArgument(loader.site.call, "sampler");
     const samplerCall = samplerGiven?.type === "call" ? samplerGiven : samplerGiven?.type === "name" ? sites.filter((x): x is CallSite => x.kind === "call" && x.assignedTo.includes(samplerGiven.id) && x.call.pos.startIndex < loader.site.call.pos.startIndex).pop()?.call : undefined;
@@ -1912,7 +1914,7 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
       partOfUnknownSize = true;
       filteredNote = filteredSamplesNote(snippet(input.text, fed!), filtered);
     }
-    else if (fed?.type === "name" && ownSampled !== "unknown" && !episodes) {
+    else if (fed?.type === "name" && ownSampled !== "unknown" && !episodes && !partOfUnknownSize) {
       // `dataset_class = torchvision.datasets.CIFAR10` ... `trainset = dataset_class(root, train=True)`: the class
       // the name holds is the dataset, as Python calls it.
       const built = sites.find((x): x is CallSite => x.kind === "call" && x.assignedTo.includes(fed.id) && (x.call.func.type === "name" || x.callee === "()") && x.call.pos.startIndex < loader.site.call.pos.startIndex && runsByDefault(x, (e) => evaluateOne(x, e)));

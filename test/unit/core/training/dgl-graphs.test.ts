@@ -80,3 +80,44 @@ describe("DGL graphs and loaders", () => {
     assert.equal(p.samples, undefined);
   });
 });
+
+// dgl.data's datasets of many graphs (GINDataset, TUDataset) have len() of their graphs; citation_graph's loaders
+// return the node datasets.
+const GRAPH_SETS = `import torch
+from dgl.data import GINDataset
+from dgl.dataloading import GraphDataLoader
+from torch.utils.data.sampler import SubsetRandomSampler
+
+graphs = GINDataset("IMDBMULTI", self_loop=True)
+cut = int(len(graphs) * 0.6)
+loader = GraphDataLoader(graphs, sampler=SubsetRandomSampler(torch.arange(cut)), batch_size=30)
+net = torch.nn.Linear(8, graphs.num_classes)
+opt = torch.optim.SGD(net.parameters(), lr=0.1)
+for epoch in range(4):
+    for g, y in loader:
+        loss = net(torch.zeros(30, 8)).sum()
+        opt.zero_grad()
+        loss.backward()
+        opt.step()
+`;
+
+describe("DGL datasets of many graphs", () => {
+  it("takes the part a subset sampler built in the loader's call keeps of a GINDataset", async () => {
+    const p = (await analyze(GRAPH_SETS)).training ?? {};
+    // IMDB-MULTI: 1,500 graphs, 900 of them trained on in batches of 30.
+    assert.deepEqual([p.samples?.value, p.batch?.value, planOptimizerSteps(p)?.value], [900, 30, 4 * 30]);
+  });
+
+  it("leaves the samples unknown where the subset sampler's indices are of unknown length, not the whole dataset", async () => {
+    const p = (await analyze(GRAPH_SETS.replace("torch.arange(cut)", "torch.load('picked.pt')"))).training ?? {};
+    assert.equal(p.samples, undefined);
+  });
+
+  it("sizes dgl.data's TUDataset from the TU table, and citation_graph.load_cora() as Cora", async () => {
+    const tu = (await analyze(GRAPH_SETS.replace('GINDataset("IMDBMULTI", self_loop=True)', 'TUDataset("ENZYMES")').replace("import GINDataset", "import TUDataset"))).training ?? {};
+    // ENZYMES: 600 graphs, 360 trained on.
+    assert.equal(tu.samples?.value, 360);
+    const cora = (await analyze(FULL.replace("from dgl.data import CiteseerGraphDataset", "from dgl.data import citation_graph").replace("CiteseerGraphDataset()", "citation_graph.load_cora()"))).training ?? {};
+    assert.equal(cora.batch?.value, 2_708);
+  });
+});
