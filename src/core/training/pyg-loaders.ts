@@ -7,9 +7,10 @@ import { PYG_SAMPLED_LOADERS } from "../torch-geometric/loaders";
 
 const NAMES: ReadonlySet<string> = new Set(PYG_SAMPLED_LOADERS);
 
-/** Whether a call's last name is one of PyG's sampled loaders (`NeighborLoader`, `ClusterLoader`, ...). */
-export function isPygSampledLoader(name: string): boolean {
-  return NAMES.has(name);
+/** Whether a call builds one of PyG's sampled loaders (`NeighborLoader`, `ClusterLoader`, ...): its last name is one
+ *  and its callee is the stand-in's class (DGL's `NeighborSampler` of the same name is a sampler, not a loader). */
+export function isPygSampledLoader(name: string, callee: Value | undefined): boolean {
+  return NAMES.has(name) && callee?.kind === "class" && callee.mro.some((c) => NAMES.has(c.name) && (c.module?.file ?? "").startsWith(`${builtinRoot}/torch_geometric/`));
 }
 
 /** The samples an epoch of a PyG sampled loader draws, where the stand-in built it and knows them: the seed nodes

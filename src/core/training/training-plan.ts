@@ -1238,7 +1238,7 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
       }
       continue;
     }
-    if (/DataLoader$/.test(last) || isPygSampledLoader(last)) {
+    if (/DataLoader$/.test(last) || isPygSampledLoader(last, evaluateOne(site, call.func))) {
       // A loader in a branch the plain run does not take (`elif args.dataset == 'cifar10':`) is not the run's.
       if (!runsByDefault(site, (e) => evaluateOne(site, e))) continue;
       // `batch_sampler=BatchSampler(sampler, batch_size, drop_last)` makes the batches (pytorch.org/docs/stable/data.html).
@@ -1887,7 +1887,7 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
     const dglIndices = !linked && !graphs ? dglLoaderIndices(loader.site.call, (e) => evaluateOne(loader.site, e)) : undefined;
     if (dglIndices) samples.push({ rank: 100, figure: { value: dglIndices.value, source: "code", line: loader.site.call.pos.line, detail: `len(${snippet(input.text, dglIndices.given)}): the ids the DGL loader batches an epoch` } });
     // A PyG sampled loader draws its seed nodes, clusters or subgraph roots an epoch (pyg-loaders.ts).
-    const pygSampled = !linked && !graphs && !dglIndices && isPygSampledLoader(loader.site.callee.split(".").pop() ?? "") ? pygSampledLoaderSamples(evaluateOne(loader.site, loader.site.call)) : undefined;
+    const pygSampled = !linked && !graphs && !dglIndices && isPygSampledLoader(loader.site.callee.split(".").pop() ?? "", evaluateOne(loader.site, loader.site.call.func)) ? pygSampledLoaderSamples(evaluateOne(loader.site, loader.site.call)) : undefined;
     if (pygSampled) samples.push({ rank: 100, figure: { value: pygSampled.value, source: "code", line: loader.site.call.pos.line, detail: `${pygSampled.loader}: the ${pygSampled.value} seed nodes, clusters or subgraph roots it draws an epoch (PyG 2.5 torch_geometric.loader)` } });
     // A loader over a list the script builds (`data = [(x0, y0), (x1, y1), ...]`, `DataLoader(data, ...)`): a list is a
     // map-style dataset of its items (torch.utils.data docs: any object with __getitem__ and __len__).
