@@ -113,6 +113,8 @@ import { batchListOf } from "./batch-lists";
 import { takesFitDefaultBatch } from "./keras-fit-input";
 import { generatorCallBatch } from "./generator-batch";
 import { batchLimit, limitedSteps, type BatchLimit } from "./lightning-limit-batches";
+import { stepsSplitBatch, stepsSplitUnknown, type StepsSplitFit } from "./fit-steps-batch";
+import { drawnOnceCalls } from "../keras/drawn-once";
 import { dictEntry, inputRows, itemCount, leadingDimension, lengthOf, positiveInteger, positiveOrZero } from "../interp/value-figures";
 import { snippet } from "../python/code-snippet";
 import { epochMultipleRange } from "./epoch-multiple-range";
@@ -330,6 +332,8 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
   // holds out part of exactly these arrays, as it does of a loaded dataset's.
   const fitArrayRows = new Set<PlanFigure>();
   let batchFromData: { line: number; detail: string } | undefined;
+  /** A Keras fit on arrays with steps_per_epoch and no batch_size: its batch follows the samples (fit-steps-batch.ts). */
+  let stepsSplitFit: StepsSplitFit | undefined;
   /** A torchtext iterator's batch_size that its batch_size_fn makes a budget of tokens (token-budget.ts). */
   let tokenBudget: TokenBudget | undefined;
   // max_steps > 0 of a TrainingArguments "overrides num_train_epochs" (huggingface.co/docs/transformers, TrainingArguments):
@@ -440,6 +444,7 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
   }));
   // A Keras generator call whose iterator a fit trains on (`train_gen = datagen.flow_from_directory(...)` then
   // `fit_generator(train_gen, ...)`), or, where no fit names its input, one bound to a training name.
+  const drawnOnce = drawnOnceCalls(input.body);
   const feedsFit = (site: CallSite) => site.assignedTo.some((n) => fitInputs.has(n)) || (fitInputs.size === 0 && site.assignedTo.some((n) => /train/i.test(n)));
   // Names a loop of the file iterates (`for images, labels in train_dataset:`): data a function may have batched.
   const iterated = new Set([...(input.walked ?? []), ...sites.flatMap((s) => {
@@ -1417,7 +1422,11 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
       if (fitRecord && batch !== undefined) fitRecord.batch = batch;
       if (fitRecord) kerasFits.push(fitRecord);
       if (batch !== undefined) batches.push({ rank: 40, figure: { value: batch, source: "code", line, detail: `${site.callee}(batch_size=${snippet(input.text, batchArgument!)})` } });
-      else if (!batchArgument && !generator && takesFitDefaultBatch(Boolean(positional(1) ?? keyword("y")), evaluateOne(site, positional(0) ?? keyword("x") ?? placeholder))) batches.push({ rank: 1, figure: { value: 32, source: "default", line, detail: "Keras Model.fit's default batch_size=32 (keras.io/api/models/model_training_apis)" } });
+      else if (!batchArgument && !generator && takesFitDefaultBatch(Boolean(positional(1) ?? keyword("y")), evaluateOne(site, positional(0) ?? keyword("x") ?? placeholder))) {
+        // With steps_per_epoch the arrays are split into that many batches, not into batches of 32 (fit-steps-batch.ts).
+        if (perEpochArgument && !(perEpochArgument.type === "constant" && perEpochArgument.value === "None")) stepsSplitFit ??= { steps: positiveInteger(perEpochValue), line, code: `${site.callee}(steps_per_epoch=${snippet(input.text, perEpochArgument)})` };
+        else batches.push({ rank: 1, figure: { value: 32, source: "default", line, detail: "Keras Model.fit's default batch_size=32 (keras.io/api/models/model_training_apis)" } });
+      }
       else if (!batchArgument) batchFromData ??= { line, detail: `${snippet(input.text, call)} trains on data that makes its own batches (a dataset, generator or Sequence: Keras fit takes no batch_size for it), and the code does not show their size` };
       const turnsDetail = turns ? `${turns.detail} × ` : "";
       if (count !== undefined) epochs.push({ rank: 40, figure: { value: count, source: "code", line, detail: `${turnsDetail}${site.callee}(${epochsName}=${snippet(input.text, epochsArgument!)}${initial ? `, initial_epoch=${initial}` : ""})` } });
@@ -1514,6 +1523,8 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
       continue;
     }
     if ((last === "batch" || last === "flow") && call.func.type === "attribute") {
+      // A batch drawn once (`gen.flow(x, batch_size=n).next()`) builds an array; it is not the batch trained on.
+      if (drawnOnce.has(call)) continue;
       // tf.data: `dataset.batch(64)` batches what fit() then takes without a batch_size; Keras'
       // `ImageDataGenerator.flow(x, y, batch_size=32)` batches what fit_generator takes.
       const size = keyword("batch_size") ?? positional(last === "flow" ? 2 : 0);
@@ -2016,6 +2027,11 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
   if (bestEpochs) plan.epochs = bestEpochs;
   if (bestSamples) plan.samples = bestSamples;
   if (bestBatch) plan.batch = bestBatch;
+  if (!plan.batch && stepsSplitFit) {
+    const split = stepsSplitBatch(stepsSplitFit, plan.samples);
+    if (split) plan.batch = split;
+    else batchFromData ??= stepsSplitUnknown(stepsSplitFit);
+  }
   if ((bestBatch && builtLoaders.has(bestBatch) ? builtLoaders.get(bestBatch) : loader?.dropLast) || (bestSamples && droppedChunks.has(bestSamples))) plan.dropLast = true;
   // A step loop over zip(train_loader, other_loader) ends each epoch with the shortest (zipped-loaders.ts).
   const zipped = loader && bestSamples ? zippedEpoch(loader.site.assignedTo) : undefined;
