@@ -19,12 +19,15 @@ function sizeArgument(v: Value | undefined): number | undefined | null {
 function trainTestSplit({ args, kwargs }: NativeCall): Value {
   const [test, train] = [sizeArgument(kwargs.get("test_size")), sizeArgument(kwargs.get("train_size"))];
   const rows = args.map((a) => (a.kind === "tensor" && a.shape.length > 0 ? a.shape[0] : undefined));
-  const n = rows[0];
-  // Every array must share its first dimension (sklearn's check_consistent_length); otherwise the parts are unknown.
-  if (args.length === 0 || n === undefined || test === null || train === null || rows.some((r) => r !== n)) return unknown("the parts train_test_split makes of arrays of unknown size");
+  // Every array shares its first dimension (sklearn's check_consistent_length raises otherwise), so one array of known
+  // rows sizes every part; an array whose shape is not known (`y = to_categorical(y)`) gives parts of unknown shape.
+  const known = rows.filter((r): r is number => r !== undefined);
+  const n = known[0];
+  if (args.length === 0 || n === undefined || test === null || train === null || known.some((r) => r !== n)) return unknown("the parts train_test_split makes of arrays of unknown size");
   const sizes = trainTestSplitSizes(n, test, train);
   if (!sizes) return unknown(`train_test_split sizes that scikit-learn rejects for ${n} rows`);
-  return list(args.flatMap((a) => (a.kind === "tensor" ? [tensor([sizes[0], ...a.shape.slice(1)], a.dtype), tensor([sizes[1], ...a.shape.slice(1)], a.dtype)] : [])));
+  const part = (a: Value, size: number): Value => (a.kind === "tensor" && a.shape.length > 0 ? tensor([size, ...a.shape.slice(1)], a.dtype) : unknown("a part train_test_split makes of an array of unknown shape"));
+  return list(args.flatMap((a) => [part(a, sizes[0]), part(a, sizes[1])]));
 }
 
 /** The scalers whose fit_transform and transform keep their input's shape (a per-feature or per-row rescaling). */
