@@ -2,7 +2,15 @@
 // into that many batches, `batch_size = int(math.ceil(num_samples / steps)) if steps else 32` (TensorFlow 2.x
 // keras/engine/data_adapter.py TensorLikeDataAdapter; Keras 3 trainers/data_adapters/array_data_adapter.py likewise),
 // num_samples being what is left after validation_split. So the batch follows the samples, and is unknown with them.
-import type { PlanFigure } from "./training-plan";
+
+/** The batch figure such a fit gives: a plan figure read from the code, declared here in its own shape because
+ *  training-plan.ts imports this file. */
+export interface StepsSplitFigure {
+  value: number;
+  source: "code";
+  line: number;
+  detail: string;
+}
 
 /** A fit on arrays given steps_per_epoch and no batch_size: the steps an epoch (undefined where not a number). */
 export interface StepsSplitFit {
@@ -12,7 +20,7 @@ export interface StepsSplitFit {
 }
 
 /** The batch such a fit trains at: ⌈samples / steps_per_epoch⌉; undefined where either is not known. */
-export function stepsSplitBatch(fit: StepsSplitFit, samples: PlanFigure | undefined): PlanFigure | undefined {
+export function stepsSplitBatch(fit: StepsSplitFit, samples: { value: number } | undefined): StepsSplitFigure | undefined {
   if (fit.steps === undefined || !samples) return undefined;
   const value = Math.ceil(samples.value / fit.steps);
   return { value, source: "code", line: fit.line, detail: `${fit.code} on arrays without batch_size: ⌈${samples.value.toLocaleString("en-US")} samples / ${fit.steps} steps⌉ (Keras' array adapter: batch_size = ceil(num_samples / steps))` };
