@@ -5,6 +5,7 @@ import sklearnData from "../../signatures/sklearn-datasets.json";
 import { FALSE, tensor, toInts, truthy, tuple, unknown } from "../construct";
 import type { NativeCall, Value } from "../values";
 import { fn, namespace, type StandardLibrary } from "./native";
+import { sklearnFetchers } from "./sklearn-fetchers";
 
 interface GeneratorShape {
   positional: string[];
@@ -49,10 +50,11 @@ function toyDataset(name: string, { samples, features }: { samples: number; feat
   });
 }
 
-/** sklearn.datasets' sample generators and bundled toy datasets (shapes only, as numpy arrays are here). */
+/** sklearn.datasets' sample generators, bundled toy datasets and sized fetchers (shapes only, as numpy arrays are here). */
 export function installSklearnDatasets({ modules }: StandardLibrary): void {
   const entries: Record<string, Value> = {};
   for (const [name, shape] of Object.entries(sklearnData.generators)) entries[name] = generator(name, shape as GeneratorShape);
   for (const [name, size] of Object.entries(sklearnData.toy_datasets)) entries[name] = toyDataset(name, size);
+  Object.assign(entries, sklearnFetchers());
   modules.set("sklearn.datasets", namespace("sklearn.datasets", entries));
 }
