@@ -92,6 +92,13 @@ export function sitesOutside(sites: CodeSite[], exclude: ReadonlySet<Statement> 
   return sites.filter((site) => site.context.fn !== undefined || !spans.some((p) => p.startIndex <= at(site).startIndex && at(site).endIndex <= p.endIndex));
 }
 
+/** The module's statements less the given ones (another model's training): a call to another file's training
+ *  function that those statements make (`train_model(model=model, ...)` while `model` held another model) is not
+ *  this model's run, nor one of its calls in turn. */
+export function statementsOutside(body: Statement[], exclude: ReadonlySet<Statement> | undefined): Statement[] {
+  return exclude && exclude.size > 0 ? body.filter((s) => !exclude.has(s)) : body;
+}
+
 /** Whether a line lies in one of the statements, or in a module-level function they call (a loop the statements
  *  call), by name or through other module-level functions: a function's loop runs only when something calls it, so a
  *  model bound before another takes the function's run only where its own statements make the call. */

@@ -9,7 +9,7 @@ import type { Expression, FunctionDefinition, Statement } from "../python/ast";
 import type { ParallelSetup } from "../parallel/parallel-setup";
 import { isTrackerCallee, trackerDecorators, trackerFromCall, type TrackerSite } from "./codecarbon-tracker";
 import { findCodeSites, type CodeSite } from "./code-sites";
-import { rebindsBetween, sitesOutside } from "./models-in-turn";
+import { rebindsBetween, sitesOutside, statementsOutside } from "./models-in-turn";
 import { attributeChain, boundNames, calleeName, dottedName, forEachExpression, forEachStatement, keywordArgument, mentions, namesIn, positionalArgument, rootName } from "../python/syntax-walk";
 import { datasetSize } from "./dataset-sizes";
 import { inheritedDataset, tableDatasetClass, tableDatasetObjectSamples } from "./dataset-classes";
@@ -2094,16 +2094,19 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
   // the object, when they gave no length.
   const ownLoops = /\.backward\s*\(/.test(input.text);
   if (!input.nested && input.files && (ownLoops ? !plan.epochs && !plan.steps : plan.batch || /__name__\s*==\s*['"]__main__['"]/.test(input.text) || TRAINING_FUNCTION_CALL.test(input.text) || TRAINING_METHOD_CALL.test(input.text) || WORKER_TARGET.test(input.text))) {
-    const foreign = foreignTraining(input.body, input.text, file, input.files, (site, e) => evaluateOne(site, e), (site) => runsByDefault(site, (e) => evaluateOne(site, e)));
+    // A model trained in turn with others reads the calls its own statements make, not the other models' (the
+    // same imported function called once a model, models-in-turn.ts).
+    const ownBody = statementsOutside(input.body, input.exclude);
+    const foreign = foreignTraining(ownBody, input.text, file, input.files, (site, e) => evaluateOne(site, e), (site) => runsByDefault(site, (e) => evaluateOne(site, e)));
 
     if (foreign) {
       const inner = discoverTrainingPlan({ ...input, namespace: foreign.module, body: [foreign.definition, ...foreign.helpers], text: foreign.text, file: foreign.file, bound: foreign.bindings, nested: true, trains: true });
       fillFromForeign(plan, foreign, inner, input.text, input.root);
       // The same body called again in turn (a frozen stage, then the rest): each call's epochs and steps add up.
-      const later = inner.epochs || inner.steps ? laterCallsInTurn(input.body, input.text, foreign.site.call) : [];
+      const later = inner.epochs || inner.steps ? laterCallsInTurn(ownBody, input.text, foreign.site.call) : [];
       if (later.length > 0) {
         const inners = later.map((call) => {
-          const again = foreignTraining(input.body, input.text, file, input.files!, (site, e) => evaluateOne(site, e), (site) => runsByDefault(site, (e) => evaluateOne(site, e)), call);
+          const again = foreignTraining(ownBody, input.text, file, input.files!, (site, e) => evaluateOne(site, e), (site) => runsByDefault(site, (e) => evaluateOne(site, e)), call);
           return again ? discoverTrainingPlan({ ...input, namespace: again.module, body: [again.definition, ...again.helpers], text: again.text, file: again.file, bound: again.bindings, nested: true, trains: true }) : {};
         });
         const calls = [foreign.site.call, ...later];
