@@ -57,6 +57,10 @@ export function createModelClasses(ctx: KerasContext, layer: ClassValue): { mode
   };
   const model = nativeClass("keras.Model", [layer], modelMethods);
   for (const [k, v] of [ctx.property("inputs", (self) => ctx.stateOf(self).graph?.inputs ?? unknown("inputs of a subclassed model")), ctx.property("outputs", (self) => ctx.stateOf(self).graph?.outputs ?? unknown("outputs of a subclassed model"))] as [string, Value][]) model.attributes.set(k, v);
+  // `pt_model.output`, `base.input`: a layer's one input or output tensor, or the list where it has several (Layer.input
+  // and Layer.output, keras/src/layers/layer.py; a pretrained base reused under a new head, `Flatten()(base.output)`).
+  const single = (v: Value): Value => ((v.kind === "list" || v.kind === "tuple") && v.items.length === 1 ? v.items[0] : v);
+  for (const [k, v] of [ctx.property("input", (self) => { const g = ctx.stateOf(self).graph; return g ? single(g.inputs) : unknown("input of a subclassed model"); }), ctx.property("output", (self) => { const g = ctx.stateOf(self).graph; return g ? single(g.outputs) : unknown("output of a subclassed model"); })] as [string, Value][]) model.attributes.set(k, v);
   const functional = nativeClass("keras.Functional", [model]);
 
   return { model, functional };

@@ -1,6 +1,6 @@
 // keras.layers core, activation, regularisation, reshaping and preprocessing layers that run in the model:
 // Dense, Embedding, Activation/ReLU/..., Dropout/..., Flatten, Reshape, Permute, RepeatVector, Lambda,
-// Rescaling, Normalization, Resizing, CenterCrop, Identity.
+// Rescaling, Normalization, Resizing, CenterCrop, RandomCrop, Identity.
 import { PythonError, Unresolved, type BoundArguments, type Value } from "../../interp/values";
 import { numel, tensor, toInts } from "../../interp/construct";
 import { linear } from "../../torch/ops/linear-algebra";
@@ -181,10 +181,22 @@ const CenterCrop: KerasLayerSpec = {
   },
 };
 
+/** keras.layers.RandomCrop (keras/src/layers/preprocessing/image_preprocessing/random_crop.py, Keras 3): a random crop
+ *  in training, a center crop (resized where smaller) at inference; either way (batch, height, width, channels). */
+const RandomCrop: KerasLayerSpec = {
+  name: "RandomCrop",
+  signature: ["height", "width", "seed=None", "data_format=None"],
+  call(layer, inputs) {
+    const x = singleTensor(inputs, "RandomCrop");
+    if (x.shape.length !== 4) throw new Unresolved("RandomCrop of a non-image tensor");
+    return tensor([x.shape[0], layer.config.int("height"), layer.config.int("width"), x.shape[3]], x.dtype);
+  },
+};
+
 const Softmax = activationLayer("Softmax", ["axis=-1"], () => "softmax");
 
 export const CORE_LAYERS: KerasLayerSpec[] = [
-  Dense, Embedding, Activation, PReLU, Flatten, Reshape, Permute, RepeatVector, Lambda, Rescaling, Normalization, Resizing, CenterCrop, Softmax,
+  Dense, Embedding, Activation, PReLU, Flatten, Reshape, Permute, RepeatVector, Lambda, Rescaling, Normalization, Resizing, CenterCrop, RandomCrop, Softmax,
   activationLayer("ReLU", ["max_value=None", "negative_slope=0.0", "threshold=0.0"], (c) => (c.isNone("max_value") ? "relu" : "relu6")),
   activationLayer("LeakyReLU", ["negative_slope=0.3", "alpha=None"], () => "leaky_relu"),
   activationLayer("ELU", ["alpha=1.0"], () => "elu"),
