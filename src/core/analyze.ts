@@ -660,6 +660,15 @@ function discoverCandidates(parser: PythonParser, runtime: Runtime, namespace: M
     componentClasses.add(m.cls);
     if (!usedAlone.some((name) => namespace.scope.names.get(name) === m)) componentInstances.add(m);
   }
+  // A Keras functional model whose layers another listed model's graph runs (a pretrained base under a new head,
+  // `Flatten()(base.output)`): a part of that model, trained with it, unless the program uses it alone or the other
+  // model is a holder that cannot be called (a VAE with only train_step runs its parts itself, as above).
+  for (const c of found) {
+    if (!isKerasObject(c.instance) || usedAlone.some((name) => namespace.scope.names.get(name) === c.instance)) continue;
+    const layers = [...namedModules(c.instance)].filter(([path]) => path !== "").map(([, m]) => m);
+    if (layers.length === 0) continue;
+    if (found.some((o) => o !== c && isKerasObject(o.instance) && (o.instance.cls.layer || runsItself(o.instance.cls)) && ((held) => layers.every((l) => held.has(l)))(new Set([...namedModules(o.instance)].map(([, m]) => m))))) componentInstances.add(c.instance);
+  }
   // A class the file's listed models build (even ones that need arguments) is their component, not a model.
   // A holder that cannot be called (a LightningModule with only training_step) does not make what it builds a part of
   // a model: its network (`self.net = Classifier()`) is the model that runs.

@@ -20,7 +20,7 @@ head = keras.Model(inputs=base.input, outputs=y)
 `;
 
   it("RandomCrop gives its height and width, so the layers after it are sized on the crop", async () => {
-    const result = await analyze(CODE);
+    const result = await analyze(`${CODE}base.summary()\n`);
     const base = modelNamed(result, "base");
     assert.equal(base.complete, true);
     // Conv2D(4, 3x3) on 3 channels: 4 * 27 + 4 weights, whatever the crop.
@@ -33,5 +33,12 @@ head = keras.Model(inputs=base.input, outputs=y)
     assert.equal(head.complete, true);
     assert.equal(head.params, 112 + 28 * 28 * 4 * 5 + 5);
     assert.deepEqual(head.inputs[0].shape, [1, 40, 40, 3]);
+  });
+
+  it("the base, whose layers the head runs, is a part of the head, not a model of its own, unless the code uses it alone", async () => {
+    const result = await analyze(CODE);
+    assert.deepEqual(result.models.map((m) => m.name), ["head"]);
+    const alone = await analyze(`${CODE}base.summary()\n`);
+    assert.deepEqual(alone.models.map((m) => m.name).sort(), ["base", "head"]);
   });
 });
