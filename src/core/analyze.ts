@@ -667,7 +667,7 @@ function discoverCandidates(parser: PythonParser, runtime: Runtime, namespace: M
     if (!isKerasObject(c.instance) || usedAlone.some((name) => namespace.scope.names.get(name) === c.instance)) continue;
     const layers = [...namedModules(c.instance)].filter(([path]) => path !== "").map(([, m]) => m);
     if (layers.length === 0) continue;
-    if (found.some((o) => o !== c && isKerasObject(o.instance) && (o.instance.cls.layer || runsItself(o.instance.cls)) && ((held) => layers.every((l) => held.has(l)))(new Set([...namedModules(o.instance)].map(([, m]) => m))))) componentInstances.add(c.instance);
+    if (found.some((o) => o.instance !== c.instance && isKerasObject(o.instance) && (o.instance.cls.layer || runsItself(o.instance.cls)) && ((held) => layers.every((l) => held.has(l)))(new Set([...namedModules(o.instance)].filter(([path]) => path !== "").map(([, m]) => m))))) componentInstances.add(c.instance);
   }
   // A class the file's listed models build (even ones that need arguments) is their component, not a model.
   // A holder that cannot be called (a LightningModule with only training_step) does not make what it builds a part of

@@ -41,4 +41,13 @@ head = keras.Model(inputs=base.input, outputs=y)
     const alone = await analyze(`${CODE}base.summary()\n`);
     assert.deepEqual(alone.models.map((m) => m.name).sort(), ["base", "head"]);
   });
+
+  it("a Sequential built from a layer bound at top level stays a model: the layer alone holds no layers of its own", async () => {
+    const result = await analyze(`from tensorflow import keras
+dense = keras.layers.Dense(3, input_shape=(2,))
+model = keras.Sequential()
+model.add(dense)
+`);
+    assert.deepEqual(result.models.map((m) => m.name), ["model"]);
+  });
 });
