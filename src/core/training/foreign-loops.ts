@@ -10,6 +10,7 @@ import type { ModuleFiles } from "../interp/module-resolver";
 import { instanceMethod, lookupClassAttribute } from "../interp/classes";
 import { findCodeSites, type CodeSite } from "./code-sites";
 import { argumentsByParameter } from "./call-site-bindings";
+import { forwardedParameter } from "./forwarded-parameters";
 import type { ParameterBindings } from "./evaluate-site";
 
 type CallSite = Extract<CodeSite, { kind: "call" }>;
@@ -164,6 +165,7 @@ export function foreignTraining(
     if (![definition, ...helpers].some((d) => runsBackward(d, source)) && !elsewhere.some((e) => runsBackward(e.definition, files.read(e.file))) && !throughArgument()) continue;
     const selfName = self ? definition.params[0]?.name : undefined;
     const memo = new Map<string, Value | undefined>();
+    let depth = 0;
     // `engine.run(**engine_run_kwargs(cfg))`: a dict spread into the call binds the parameters its keys name.
     const spreads = site.call.args.flatMap((a) => (a.kind === "doublestar" ? [a.value] : []));
     let spread: Value[] | undefined;
@@ -177,6 +179,17 @@ export function foreignTraining(
     };
     const bindings: ParameterBindings = (f, name) => {
       if (self && helpers.includes(f) && name === f.params[0]?.name) return self;
+      // A helper's parameter that the one call of it passes a caller's parameter (`self.train_iter(loader,
+      // max_batches=max_batches)`) is bound as that caller's is (forwarded-parameters.ts).
+      const forwarded = self && helpers.includes(f) ? forwardedParameter(f, name, [definition, ...helpers]) : undefined;
+      if (forwarded && depth < MAX_HELPERS) {
+        depth++;
+        try {
+          return bindings(forwarded.caller, forwarded.parameter);
+        } finally {
+          depth--;
+        }
+      }
       if (f !== definition) return undefined;
       if (self && name === selfName) return self;
       if (!memo.has(name)) {
