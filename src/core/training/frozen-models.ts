@@ -8,6 +8,7 @@
 // it takes its weights from the trained network by copying, never from an optimizer.
 import type { Expression, Statement } from "../python/ast";
 import { callsAnywhere, dottedName, forEachExpression, forEachStatement, rootName } from "../python/syntax-walk";
+import { frozenAtBinding } from "./frozen-at-binding";
 
 /** torch.optim's algorithms (pytorch.org/docs/stable/optim.html#algorithms, torch 2.5) and common third-party ones. */
 const OPTIMIZER_CLASS = /^(Adadelta|Adafactor|Adagrad|Adam|AdamW|SparseAdam|Adamax|ASGD|LBFGS|NAdam|RAdam|RMSprop|Rprop|SGD|Lamb|LARS|LARSSGD|Lion|AdaBelief|Ranger|Lookahead|Adan|Novograd|FusedAdam|FusedLAMB|DeepSpeedCPUAdam)$/;
@@ -110,6 +111,8 @@ function frozenNames(body: Statement[], calls: Expression[]): Map<string, number
     const root = rootName(c.func.object);
     if (root && !out.has(root)) out.set(root, c.pos.line);
   }
+  // `teacher = Net().eval()`: put out of training where it is bound (frozen-at-binding.ts).
+  for (const [name, line] of frozenAtBinding(body)) if (!out.has(name)) out.set(name, line);
   forEachStatement(body, ({ statement: s }) => {
     if (s.type !== "for" || s.target.type !== "name" || s.iter.type !== "call" || s.iter.func.type !== "attribute" || s.iter.func.name !== "parameters") return;
     const variable = s.target.id;
