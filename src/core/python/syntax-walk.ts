@@ -11,13 +11,14 @@ export interface StatementPlace {
 // The one walker of the lowered syntax tree (python/ast.ts): statements, the expressions they hold, and names.
 // Rules, training plans and generation plans all walk with it, so "what a call is named" means one thing.
 
-/** Methods that return the same module (`Net().to(device).eval()`), looked through to find the construction. */
-const CHAIN_METHODS = ["to", "cuda", "cpu", "eval", "train", "float", "double", "half", "bfloat16", "requires_grad_", "share_memory"];
+/** nn.Module's methods that return the module itself (`Net().to(device).eval()`: pytorch.org/docs/stable/generated/
+ *  torch.nn.Module.html, "Returns: self"), looked through to find the construction. */
+export const MODULE_CHAIN_METHODS: readonly string[] = ["to", "cuda", "cpu", "eval", "train", "float", "double", "half", "bfloat16", "requires_grad_", "share_memory"];
 
 /** The call that builds a value, looking through chained `.to(...)`/`.eval()`-style calls. */
 export function constructionCall(e: Expression): CallExpression | undefined {
   let current = e;
-  while (current.type === "call" && current.func.type === "attribute" && CHAIN_METHODS.includes(current.func.name) && current.func.object.type === "call") {
+  while (current.type === "call" && current.func.type === "attribute" && MODULE_CHAIN_METHODS.includes(current.func.name) && current.func.object.type === "call") {
     current = current.func.object;
   }
   return current.type === "call" ? current : undefined;

@@ -3,10 +3,7 @@
 // as .to(), .cuda(), .cpu(), .float(), .half() and .bfloat16() do, so a name bound to such a chain is bound to a module
 // put out of training right where it is built.
 import type { Expression, Statement } from "../python/ast";
-import { forEachStatement } from "../python/syntax-walk";
-
-/** nn.Module's methods that return the module itself and leave its training mode alone. */
-const RETURNS_SELF = /^(to|cuda|cpu|float|half|double|bfloat16|share_memory|requires_grad_)$/;
+import { forEachStatement, MODULE_CHAIN_METHODS } from "../python/syntax-walk";
 
 /** Names bound to a module chain that ends out of training (`x = Net().eval()`, `x = Net().requires_grad_(False)`,
  *  then `.to(device)` and the like), with the line of the binding. */
@@ -27,7 +24,8 @@ function freezesChain(value: Expression): boolean {
     const name = e.func.name;
     if (name === "eval" && e.args.length === 0) return true;
     if (name === "requires_grad_" && e.args[0]?.kind === "positional" && e.args[0].value.type === "constant" && e.args[0].value.value === "False") return true;
-    if (!RETURNS_SELF.test(name)) return false;
+    // `.train()` puts it back in training; the other methods of the chain leave its mode alone.
+    if (name === "train" || !MODULE_CHAIN_METHODS.includes(name)) return false;
     e = e.func.object;
   }
   return false;
