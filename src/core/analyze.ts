@@ -492,10 +492,11 @@ function discoverCandidates(parser: PythonParser, runtime: Runtime, namespace: M
       // A model whose only argument is a config object: try the file's dataclasses with their defaults. One with
       // fields that have no default cannot be built without arguments, as in Python: it is what the model needs.
       let configNeed: { name: string; fields: string[] } | undefined;
-      const read = attributesReadOffArgument(s);
+      let read: Set<string> | undefined | null = null;
       for (const d of dataclasses) {
         if (built.instance || !built.error?.includes("missing required argument")) break;
         // Command-line options (`env` given `Args()`) are no config of a constructor that reads other names off it.
+        if (read === null) read = attributesReadOffArgument(s);
         if (!fitsConfigArgument(read, (name) => lookupClassAttribute(d, name) !== undefined || d.mro.some((c) => c.fields?.includes(name)))) continue;
         const missing = fieldsWithoutDefault(d);
         if (missing.length > 0) {

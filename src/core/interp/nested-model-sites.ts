@@ -56,7 +56,7 @@ export function nestedModelSites(syntax: ModuleSyntax, text: string, namespace: 
   // in `train(args)`) builds the model with them, whatever else it mentions.
   // Likewise a builder function of this file with required parameters.
   const bareCall = (n: string): Extract<Expression, { type: "call" }> => ({ type: "call", func: { type: "name", id: n, pos: noPosition }, args: [], pos: noPosition });
-  const needing = [...namespace.scope.names].filter(([n, v]) => (v.kind === "class" || v.kind === "function") && (needsArgumentsHere(bareCall(n), namespace, file) || builderNeedingArguments(bareCall(n), namespace, file))).map(([n]) => n);
+  const needing = [...namespace.scope.names].filter(([n, v]) => (v.kind === "class" || v.kind === "function") && (needsArgumentsHere(bareCall(n), namespace, file) || builderNeedingArguments(bareCall(n), namespace, file, text))).map(([n]) => n);
   const count = mentions(text, [...libraries, ...needing, "hub", "import"]);
   const calledFromGuard = guardCalls(syntax.body);
   type Place = { fn?: FunctionDefinition; outer: Statement[]; conditions: NestedModelSite["conditions"] };
@@ -76,7 +76,7 @@ export function nestedModelSites(syntax: ModuleSyntax, text: string, namespace: 
         const assign = { targets: unpackedNames((s as Extract<Statement, { type: "assign" }>).targets[0]) };
         // `model = Net(args.width).to(device)`: the construction is the call inside the chain of module moves.
         const built = constructionCall(call) ?? call;
-        const fromOutside = fromLibrary(built, namespace, file) || wrapsLibraryModel(built, namespace, file) || needsArgumentsHere(built, namespace, file) || builderNeedingArguments(built, namespace, file) || importedBefore(built, before) || pickedFromLibrary(built, before, namespace, file) || (!place.fn && guardGlobals(built, before, namespace.scope, file).length > 0);
+        const fromOutside = fromLibrary(built, namespace, file) || wrapsLibraryModel(built, namespace, file) || needsArgumentsHere(built, namespace, file) || builderNeedingArguments(built, namespace, file, text) || importedBefore(built, before) || pickedFromLibrary(built, before, namespace, file) || (!place.fn && guardGlobals(built, before, namespace.scope, file).length > 0);
         // Built in the module's namespace, the call may read only what that namespace (or builtins) holds: an
         // argument from the function's own variables (`resnet18(num_classes=n)`) needs them worked out first.
         const localsOf = (e: Expression) => [...namesIn([e], new Set())].filter((n) => scopeValue(namespace.scope, n) === undefined);
@@ -161,13 +161,20 @@ function needsArgumentsHere(call: Extract<Expression, { type: "call" }>, namespa
  * build(args): return Net(args.hidden).cuda()`, called in main() as `model = build(args)`): alone it cannot be
  * called, so the script's call is the model's site, as for a class that needs arguments.
  */
-function builderNeedingArguments(call: Extract<Expression, { type: "call" }>, namespace: ModuleNamespaceValue, file: string): boolean {
+function builderNeedingArguments(call: Extract<Expression, { type: "call" }>, namespace: ModuleNamespaceValue, file: string, text: string): boolean {
   if (call.func.type !== "name") return false;
   const fn = namespace.scope.names.get(call.func.id);
   if (fn?.kind !== "function" || fn.module.file !== file || fn.definition.type !== "function") return false;
   const def = fn.definition;
-  return def.params.some((p) => p.kind === "normal" && p.default === undefined) && returnsCallValue(def.body);
+  if (!def.params.some((p) => p.kind === "normal" && p.default === undefined)) return false;
+  // Bodies are lowered on first read (a keystroke's analysis lowers only those it reads): its text says first whether
+  // it returns a call at all.
+  if (!RETURNS_CALL.test(text.slice(def.pos.startIndex, def.pos.endIndex))) return false;
+  return returnsCallValue(def.body);
 }
+
+/** `return f(`, `return a.b(` in a definition's text: a body that may return a call's value. */
+const RETURNS_CALL = /\breturn\s+[\w.]+\s*\(/;
 
 /** Whether a body returns a call's value (`return Net(...)`, in an `if` arm too). */
 function returnsCallValue(body: Statement[]): boolean {

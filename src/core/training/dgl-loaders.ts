@@ -3,14 +3,14 @@
 // first, so an epoch takes len(indices) samples (`train_idx`: the training nodes) in batches of batch_size.
 import type { Expression } from "../python/ast";
 import type { Value } from "../interp/values";
-import { builtinRoot } from "../interp/runtime";
+import { standInClassOf } from "../interp/stand-in-class";
 import { keywordArgument, positionalArgument, type CallExpression } from "../python/syntax-walk";
 
 const LOADERS = new Set(["DataLoader", "NodeDataLoader", "EdgeDataLoader"]);
 
 /** Whether a value is a loader class of the dgl stand-in's dgl.dataloading (or one derived from it). */
 function dglLoaderClass(v: Value | undefined): boolean {
-  return v?.kind === "class" && v.mro.some((c) => LOADERS.has(c.name) && (c.module?.file ?? "").startsWith(`${builtinRoot}/dgl/dataloading/`));
+  return v?.kind === "class" && standInClassOf(v, (n) => LOADERS.has(n), ["dgl/dataloading"]) !== undefined;
 }
 
 /** The indices a DGL loader call batches and their count, where its callee is a dgl.dataloading loader and the
