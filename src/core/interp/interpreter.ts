@@ -530,6 +530,9 @@ export class Interpreter {
         return this.executeBlock(s.orelse, scope);
       }
       case "while": {
+        // A test whose truth is not known (a tensor's contents: `while y.norm() < 1000:`) is taken as true for one
+        // pass, as an `if` takes its first arm; taking it again would run the body until the budget ran out.
+        let guessed = false;
         for (;;) {
           this.currentBudget.step();
           const test = this.evaluate(s.test, scope);
@@ -537,6 +540,12 @@ export class Interpreter {
             this.noteUnknown(`while condition unknown: ${test.reason}`, s.test.pos);
             return undefined;
           }
+          const why = this.undecided(test);
+          if (why !== undefined && guessed) {
+            this.noteUnknown(`while condition unknown after one pass: ${why}`, s.test.pos);
+            return undefined;
+          }
+          if (why !== undefined) guessed = true;
           if (!this.condition(test, s.test.pos)) break;
           const c = this.executeBlock(s.body, scope);
           if (c?.type === "break") return undefined;
