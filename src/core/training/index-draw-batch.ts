@@ -72,8 +72,14 @@ const DRAW = /^(torch\.randint|(np|numpy)\.random\.(randint|choice)|random\.samp
 
 /** Draws of random indices that the function assigns to a name and then walks or indexes with. */
 function indexDraws(definition: FunctionDefinition): CallExpression[] {
+  return indexDrawsIn(definition.body);
+}
+
+/** Draws of random indices that a block (a function's body, a step loop's) assigns to a name and then walks or
+ *  indexes with (`ix = torch.randint(0, n, (32,))`, then `Xtr[ix]`). */
+export function indexDrawsIn(body: Statement[]): CallExpression[] {
   const assigned = new Map<string, CallExpression>();
-  forEachStatement(definition.body, ({ statement }) => {
+  forEachStatement(body, ({ statement }) => {
     if (statement.type !== "assign" || statement.targets.length !== 1 || statement.targets[0].type !== "name" || statement.value.type !== "call") return;
     if (DRAW.test(dottedName(statement.value.func) ?? "")) assigned.set(statement.targets[0].id, statement.value);
   });
@@ -83,7 +89,7 @@ function indexDraws(definition: FunctionDefinition): CallExpression[] {
     const draw = e.type === "name" ? assigned.get(e.id) : undefined;
     if (draw && !used.includes(draw)) used.push(draw);
   };
-  forEachStatement(definition.body, ({ statement }) => {
+  forEachStatement(body, ({ statement }) => {
     if (statement.type === "for") use(statement.iter);
     for (const root of ownExpressions(statement)) forEachExpression(root, (e) => {
       if (e.type === "subscript") use(e.index);
@@ -95,7 +101,7 @@ function indexDraws(definition: FunctionDefinition): CallExpression[] {
 
 /** The count a draw takes: the first entry of torch.randint's size tuple, numpy's `size` (or choice's second
  *  argument), random.sample's `k`. */
-function drawnCount(draw: CallExpression): Expression | undefined {
+export function drawnCount(draw: CallExpression): Expression | undefined {
   const callee = dottedName(draw.func) ?? "";
   if (callee === "torch.randint") {
     const size = keywordArgument(draw, "size") ?? lastPositional(draw);

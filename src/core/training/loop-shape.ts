@@ -4,6 +4,7 @@
 import type { Expression, Statement } from "../python/ast";
 import { attributeChain, boundNames, callsIn, childBodies, forEachStatement, namesIn, positionalArgument, targetNames as namesBound, type CallExpression } from "../python/syntax-walk";
 import { updatesFromTape } from "./tape-updates";
+import { updatesTensorFromGradient } from "./gradient-updates";
 
 export type LoopStatement = Extract<Statement, { type: "for" | "while" }>;
 
@@ -64,7 +65,10 @@ export function loopShape(loop: LoopStatement, stepping?: (c: CallExpression) =>
   const passSteps = inner.filter((l) => stepsOncePerPass(l, isStep));
   // A tape's gradients assigned into the variables by hand (`p.assign_sub(lr * g)`) are the pass's step (tape-updates.ts).
   const byHand = updatesFromTape(loop.body, ownStatements(loop.body));
-  const steps = direct.some(isStep) || passSteps.length > 0 || byHand;
+  // Parameters moved by their `.grad` after a backward pass of this loop (`for p in parameters: p.data += -lr * p.grad`,
+  // gradient-updates.ts) are the pass's step, as `optimizer.step()` would be.
+  const byGradient = direct.some(isBackwardCall) && updatesParametersByHand(loop.body, inner);
+  const steps = direct.some(isStep) || passSteps.length > 0 || byHand || byGradient;
   // Backward in the loop itself, or in an inner loop that never steps (PaLM's `for _ in range(accumulate): backward`).
   const backward = direct.some(isBackward) || passSteps.length > 0 || byHand || inner.some((l) => { const calls = l.body.flatMap((s) => callsIn(s, true)); return calls.some(isBackward) && !calls.some(isStep); });
   if (stepsOncePerPass(loop, isStep)) return { stepLoop: false, backwardOnly: true, stepsPerPass: true };
@@ -229,6 +233,13 @@ export function trainingWork(body: Statement[]): { stepsOnce: boolean; backward:
 }
 
 /** The loops nested in a block, outside nested loops and definitions. */
+/** Whether a loop's own statements, or an inner loop over the parameters that holds no backward pass nor loop of its
+ *  own (`for p in parameters:`), move tensors by their gradients. */
+function updatesParametersByHand(body: Statement[], inner: readonly LoopStatement[]): boolean {
+  const parameterLoops = inner.filter((l) => l.type === "for" && innerLoops(l.body).length === 0 && !l.body.some((s) => callsIn(s, true).some(isBackwardCall)));
+  return [...ownStatements(body), ...parameterLoops.flatMap((l) => ownStatements(l.body))].some(updatesTensorFromGradient);
+}
+
 function innerLoops(body: Statement[]): LoopStatement[] {
   return ownStatements(body).filter((s): s is LoopStatement => s.type === "for" || s.type === "while");
 }

@@ -4,13 +4,12 @@
 // once per call, so each call is one optimizer step when the body, with the methods it calls on its own object,
 // backpropagates and steps the optimizer once: not in a loop of its own (then one call takes many steps).
 import type { FunctionDefinition } from "../python/ast";
-import type { Expression, Statement } from "../python/ast";
-import { callsInBody, forEachExpression, forEachStatement, ownExpressions } from "../python/syntax-walk";
+import { callsInBody } from "../python/syntax-walk";
 import { lookupClassAttribute } from "../interp/classes";
 import type { ClassValue, InstanceValue, Value } from "../interp/values";
 import { ownCalls, trainingWork } from "./loop-shape";
 import { runsTrainingOperation, trainingOperations } from "./session-steps";
-import { updatesFromTape } from "./tape-updates";
+import { updatesFromGradients } from "./gradient-updates";
 
 /** Methods read besides the called one, at most: those it calls on its own object, and theirs. */
 const MAX_HELPERS = 6;
@@ -88,29 +87,4 @@ export function stepsOncePerDefinition(definition: FunctionDefinition): boolean 
   if (updatesFromGradients(definition.body)) return true;
   const work = trainingWork(definition.body);
   return work.stepsOnce && work.backward && !work.stepLoop;
-}
-
-/** Whether a body updates tensors in place from their gradients, as a hand-written gradient-descent step does (d2l's
- *  `param.data -= lr * param.grad / batch_size`, `param.data.sub_(lr * param.grad)`, `w -= lr * w.grad` under
- *  `torch.no_grad()`): what `torch.optim.SGD.step()` does (pytorch.org/docs/stable/generated/torch.optim.SGD.html). */
-export function updatesFromGradients(body: Statement[]): boolean {
-  // TensorFlow's: a tape's gradients assigned into the variables (`w.assign_sub(lr * dw)`, tape-updates.ts).
-  if (updatesFromTape(body)) return true;
-  const readsGradient = (e: Expression) => {
-    let found = false;
-    forEachExpression(e, (x) => {
-      if (x.type === "attribute" && x.name === "grad") found = true;
-    });
-    return found;
-  };
-  let updates = false;
-  forEachStatement(body, ({ statement: s }) => {
-    if (updates) return;
-    if (s.type === "augmented" && (s.op === "-" || s.op === "+") && !readsGradient(s.target) && readsGradient(s.value)) updates = true;
-    else if (s.type === "assign" && s.targets.some((t) => t.type === "attribute" && t.name === "data") && readsGradient(s.value)) updates = true;
-    else if (s.type === "expression") for (const root of ownExpressions(s)) forEachExpression(root, (x) => {
-      if (x.type === "call" && x.func.type === "attribute" && /^(sub_|add_)$/.test(x.func.name) && !readsGradient(x.func.object) && x.args.some((a) => readsGradient(a.value))) updates = true;
-    });
-  }, [], () => false);
-  return updates;
 }

@@ -78,6 +78,7 @@ import { methodDrawnBatch } from "./drawn-batches";
 import { gateAgainst, skippedByDefaultNote } from "./skipped-by-default";
 import { runsOnce } from "./single-pass";
 import { drawnCountInHelper, indexDrawBatch } from "./index-draw-batch";
+import { loopIndexDraw } from "./loop-index-draw";
 import { periodicRollout, rolloutBatch } from "./rollout-batch";
 import { replaysRollout } from "./update-epochs";
 import { anyOfPasses, counterGatedPasses, gatedPasses, passesBeforeBreak } from "./gated-passes";
@@ -845,6 +846,10 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
         const indexDraw = !own && keptBatch === undefined && drawnBatch === undefined && methodBatch === undefined ? indexDrawBatch(site.loop.body, (e) => evaluateOne(site, e)) : undefined;
         const indexDrawn = indexDraw ? positiveInteger(evaluateOne(site, indexDraw.count)) ?? positiveInteger(drawnCountInHelper(interpreter, indexDraw, (e) => evaluateOne(site, e), now, allowance)) : undefined;
         if (indexDraw && indexDrawn !== undefined) batches.push({ rank: 45, figure: { value: indexDrawn, source: "code", line: site.loop.pos.line, detail: `${snippet(input.text, indexDraw.call)} draws ${dottedName(indexDraw.draw.func)}(...): ${indexDrawn} random indices a step` } });
+        // The loop's own draw of random indices (`ix = torch.randint(0, n, (32,))`, then `Xtr[ix]`, loop-index-draw.ts).
+        const loopDraw = !own && keptBatch === undefined && drawnBatch === undefined && methodBatch === undefined && indexDrawn === undefined && shapeOf(site.loop).stepLoop ? loopIndexDraw(site.loop.body) : undefined;
+        const loopDrawn = loopDraw ? positiveInteger(evaluateOne(site, loopDraw.count)) : undefined;
+        if (loopDraw && loopDrawn !== undefined) batches.push({ rank: 45, figure: { value: loopDrawn, source: "code", line: loopDraw.draw.pos.line, detail: `${snippet(input.text, loopDraw.draw)}: ${loopDrawn} random indices a step` } });
         // Its count of samples, where it keeps one under a name that says so (`self.num_samples = len(self.annotations)`).
         const drawnSamples = drawn && drawnBatch !== undefined && drawn.kind === "instance" ? [...drawn.attributes].find(([k]) => SAMPLE_COUNT_ATTRIBUTE.test(k)) : undefined;
         const sampleCount = drawnSamples ? positiveInteger(drawnSamples[1]) : undefined;
@@ -2076,7 +2081,7 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
   if (tracker) plan.tracker = tracker;
   // What the code's own torch.cuda calls were answered (the target's GPU), not what its text mentions.
   if (!input.nested) {
-    const note = cudaQueriesNote(interpreter.cudaQueries, interpreter.cudaDevice?.name);
+    const note = cudaQueriesNote(interpreter.cudaQueries, interpreter.cudaDevice?.name, input.file);
     if (note) plan.cudaQueries = note;
   }
   // `trainer.fit(model, datamodule=dm)`: the data module's training loader is the run's, whatever loaders the file has.
