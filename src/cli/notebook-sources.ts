@@ -1,6 +1,8 @@
 import { basename } from "node:path";
 import { fileLineOfCellLine, NotebookFormatError, readNotebook, type NotebookFile } from "../core/notebook/notebook-file";
 import { findingInCell } from "../core/notebook/cell-view";
+import { resultInCells } from "../core/notebook/cell-line-texts";
+import type { AnalysisResult } from "../core/analysis-result";
 import { locateInNotebook, notebookProgram, type NotebookProgram, type ProgramCell } from "../core/notebook/notebook-program";
 import type { Finding } from "../core/rules/types";
 import { CliError } from "./cli-io";
@@ -61,6 +63,12 @@ export class SourceLocations {
   label(file: string, line: number, show: (file: string) => string = basename): string {
     const cell = this.cell(file, line);
     return cell ? `${show(file)} cell ${cell.index}:${cell.line}` : `${show(file)}:${line}`;
+  }
+
+  /** A notebook's analysis with the program lines its notes and plans cite written as cell and line; others as they are. */
+  inCells(result: AnalysisResult): AnalysisResult {
+    const source = this.notebooks.get(result.file);
+    return source ? resultInCells(source.program, result) : result;
   }
 
   /** A located object (`file`, `line`) with the line made cell-relative and a `cell` object added, for JSON. */

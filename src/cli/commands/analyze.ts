@@ -87,7 +87,7 @@ export async function runAnalyze(argv: string[], out: CommandOutput): Promise<nu
     const root = rootOption ? resolve(rootOption) : findImportRoot(dirname(file));
     const environment = environmentOf(file, root);
     try {
-      results.push(analyzeSource(parser, { file, text, root, files: snapshots, entry, inputs, cache, environment, installActions: CLI_INSTALL_ACTIONS, huggingFaceCaches: host.huggingFaceCaches, torchHubDirs: host.torchHubDirs, hardware: estimateSettings.hardware, now }));
+      results.push(locations.inCells(analyzeSource(parser, { file, text, root, files: snapshots, entry, inputs, cache, environment, installActions: CLI_INSTALL_ACTIONS, huggingFaceCaches: host.huggingFaceCaches, torchHubDirs: host.torchHubDirs, hardware: estimateSettings.hardware, now })));
     } catch (err) {
       if (err instanceof EntryError) throw new CliError(err.message);
       throw err;

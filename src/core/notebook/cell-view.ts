@@ -1,6 +1,7 @@
 import type { AnalysisResult } from "../analyze";
 import type { ModelReport } from "../report/model-report";
 import type { Finding } from "../rules/types";
+import { resultInCells } from "./cell-line-texts";
 import { fixInOneCell } from "./notebook-fixes";
 import { locateInNotebook, type NotebookProgram, type ProgramCell } from "./notebook-program";
 
@@ -19,7 +20,9 @@ export function inNotebookProgram(positionFile: string, file: string): boolean {
  * a file: positions in the cell become its own lines, positions in other cells are filed under `otherCellPath`
  * (shown, never matched to this cell), and the cell's findings keep only fixes that edit this cell.
  */
-export function cellView(result: AnalysisResult, findings: readonly Finding[], program: NotebookProgram, file: string, cellIndex: number): { result: AnalysisResult; findings: Finding[] } {
+export function cellView(programResult: AnalysisResult, findings: readonly Finding[], program: NotebookProgram, file: string, cellIndex: number): { result: AnalysisResult; findings: Finding[] } {
+  // The lines that notes and plans cite, in the notebook's terms (cell-line-texts.ts).
+  const result = resultInCells(program, programResult);
   const place = <T extends { file: string; line: number }>(value: T): T => {
     if (value.file !== file) return value;
     const at = locateInNotebook(program, value.line);
