@@ -79,6 +79,7 @@ import { gateAgainst, skippedByDefaultNote } from "./skipped-by-default";
 import { runsOnce } from "./single-pass";
 import { drawnCountInHelper, indexDrawBatch } from "./index-draw-batch";
 import { loopIndexDraw } from "./loop-index-draw";
+import { kerasSplitTrainRows } from "../keras/split-datasets";
 import { periodicRollout, rolloutBatch } from "./rollout-batch";
 import { replaysRollout } from "./update-epochs";
 import { anyOfPasses, counterGatedPasses, gatedPasses, passesBeforeBreak } from "./gated-passes";
@@ -1691,6 +1692,9 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
       const owner = call.func.object.type === "attribute" ? call.func.object.name : call.func.object.type === "name" ? call.func.object.id : "";
       const known = datasetSize(owner, "keras");
       if (known?.trainSamples !== undefined) datasets.push({ site, rank: 20, names: site.assignedTo.slice(0, 1), figure: { value: known.trainSamples, source: "dataset table", line, detail: `${site.callee}(): ${known.source}` } });
+      // A set load_data splits by test_split itself (boston_housing, reuters: split-datasets.ts).
+      const split = known ? undefined : kerasSplitTrainRows(owner, call, (e) => evaluateOne(site, e));
+      if (split) datasets.push({ site, rank: 20, names: site.assignedTo.slice(0, 1), figure: { value: split.value, source: "dataset table", line, detail: `${site.callee}(): ${split.source}` } });
       continue;
     }
     const stepCap = estimatorSteps(call, last);
