@@ -11,6 +11,7 @@ import { boundAfreshTwice } from "./models-in-turn";
 import { argumentsByParameter } from "./call-site-bindings";
 import { graphNodes } from "./graph-datasets";
 import { returnedClosures } from "./returned-closures";
+import { loopInvariantBinding } from "./loop-invariant-binding";
 
 interface Span {
   startIndex: number;
@@ -77,7 +78,8 @@ function boundIn(body: Statement[]): Set<string> {
 export function fullBatchData(loop: LoopStatement, evaluate: (e: Expression) => Value | undefined, body: Statement[], atModuleLevel: boolean): { rows?: number; call: Expression; input: Expression } | undefined {
   const bound = boundIn(loop.body);
   if (loop.type === "for") forEachExpression(loop.target, (node) => node.type === "name" && bound.add(node.id));
-  const own = forwardData(ownCalls(loop.body), (e) => (e.type === "name" && bound.has(e.id) ? undefined : e), evaluate, body, atModuleLevel);
+  // A name the loop binds to the same data on every pass (`x = torch.from_numpy(train_data).float()`) holds it here.
+  const own = forwardData(ownCalls(loop.body), (e) => (e.type === "name" && bound.has(e.id) ? loopInvariantBinding(loop.body, e.id, bound) : e), evaluate, body, atModuleLevel);
   if (own !== "none") return own;
   // `for epoch in range(E): loss = train(data)`: the first function called by name that calls a model, read with its
   // parameters bound to the call's arguments (a name the function binds itself is not known here).
