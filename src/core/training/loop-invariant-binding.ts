@@ -1,13 +1,32 @@
 // A full-batch loop often converts its data afresh on every pass (`x = torch.from_numpy(train_data).float()`, then
-// `y_hat = net(x)`): the name is bound in the loop, but to the same value each time, as its expression reads nothing
-// the loop binds. Such a name holds that expression wherever the loop is, so the data it feeds can be read there.
+// `y_hat = net(x)`): the name is bound in the loop, but to the same data each time, as the expression only converts
+// a name the loop does not bind. Such a name holds that expression wherever the loop is, so the data it feeds can be
+// read there. A call of anything else (a buffer's `rollout(n)`, a draw) or a slice may give other rows each pass.
 import type { Expression, Statement } from "../python/ast";
-import { forEachExpression, forEachStatement, targetNames } from "../python/syntax-walk";
+import { dottedName, forEachStatement, positionalArgument, targetNames } from "../python/syntax-walk";
+
+/** Functions that make a tensor or array of the same rows from their first argument (pytorch.org/docs/stable:
+ *  torch.from_numpy, torch.tensor, torch.as_tensor, torch.Tensor types, autograd.Variable; numpy.array, asarray). */
+const CONVERTING_FUNCTIONS = new Set(["torch.from_numpy", "torch.tensor", "torch.as_tensor", "torch.Tensor", "torch.FloatTensor", "torch.LongTensor", "torch.DoubleTensor", "Variable", "torch.autograd.Variable", "np.array", "np.asarray", "numpy.array", "numpy.asarray"]);
+/** Tensor methods that change dtype, device or view, never the rows (torch.Tensor.float/long/double/half/int/to/
+ *  cuda/cpu/type/requires_grad_/detach/clone). */
+const CONVERTING_METHODS = new Set(["float", "long", "double", "half", "int", "bool", "to", "cuda", "cpu", "type", "requires_grad_", "detach", "clone", "contiguous"]);
+
+/** Whether `e` only converts a name (or its attribute) the loop does not bind: the same rows on every pass. */
+function convertsUnboundData(e: Expression, loopBound: ReadonlySet<string>): boolean {
+  if (e.type === "name") return !loopBound.has(e.id);
+  if (e.type === "attribute") return e.object.type === "name" && !loopBound.has(e.object.id);
+  if (e.type !== "call") return false;
+  if (e.func.type === "attribute" && CONVERTING_METHODS.has(e.func.name)) return convertsUnboundData(e.func.object, loopBound);
+  const callee = dottedName(e.func);
+  const first = positionalArgument(e, 0);
+  return callee !== undefined && CONVERTING_FUNCTIONS.has(callee) && first !== undefined && convertsUnboundData(first, loopBound);
+}
 
 /**
  * The expression a loop body binds `name` to on every pass, where its one binding in the body is a plain
- * `name = expr` among the body's own statements (not under an `if`, a nested loop or a `with`) and `expr` reads no
- * name the loop binds (`loopBound`); undefined otherwise.
+ * `name = expr` among the body's own statements (not under an `if`, a nested loop or a `with`) and `expr` only
+ * converts data the loop does not bind (`loopBound`); undefined otherwise.
  */
 export function loopInvariantBinding(body: Statement[], name: string, loopBound: ReadonlySet<string>): Expression | undefined {
   let bindings = 0;
@@ -20,9 +39,5 @@ export function loopInvariantBinding(body: Statement[], name: string, loopBound:
   if (bindings !== 1) return undefined;
   const own = body.find((s): s is Extract<Statement, { type: "assign" }> => s.type === "assign" && s.targets.length === 1 && s.targets[0].type === "name" && s.targets[0].id === name);
   if (!own) return undefined;
-  let readsLoop = false;
-  forEachExpression(own.value, (node) => {
-    if (node.type === "name" && loopBound.has(node.id)) readsLoop = true;
-  });
-  return readsLoop ? undefined : own.value;
+  return convertsUnboundData(own.value, loopBound) ? own.value : undefined;
 }
