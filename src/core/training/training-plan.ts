@@ -121,6 +121,9 @@ import { dictEntry, inputRows, itemCount, leadingDimension, lengthOf, positiveIn
 import { snippet } from "../python/code-snippet";
 import { epochMultipleRange } from "./epoch-multiple-range";
 import { hubSamples, importsHubDatasets, importsTorchtext, torchtextSamples } from "./text-dataset-sizes";
+import { importsTorchaudio } from "./audio-dataset-sizes";
+import { audioRecordings } from "./audio-datasets";
+import { trainerTrainDataset } from "./trainer-train-dataset";
 /**
  * Where a figure comes from: the code, the dataset table, a library's documented default, the user's settings, or
  * (a batch only) the model input's first dimension.
@@ -326,6 +329,18 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
   // Training parts of train_test_split (by target name), and parts (Subset, random_split) whose size is not known.
   const splitParts: { site: CallSite; figure: PlanFigure; names: string[] }[] = [];
   const unsizedParts: { site: CallSite; names: string[] }[] = [];
+  // What a chain of Hugging Face Dataset methods starts from: a `load_dataset(...)` call of the table, or a name bound
+  // to a dataset before `before` (hub-dataset-parts.ts).
+  const hubRoot = (site: CallSite, before: number) => (e: Expression): { value: number; detail: string } | undefined => {
+    if (e.type === "call" && calleeName(e) === "load_dataset") {
+      const known = hubSamples(e, (x) => evaluateOne(site, x));
+      return known ? { value: known.value, detail: `${snippet(input.text, e)}: ${known.source}` } : undefined;
+    }
+    const bound = e.type === "name" ? datasets.filter((d) => d.names.includes(e.id) && d.site.call.pos.startIndex < before).pop() : undefined;
+    return bound ? { value: bound.figure.value, detail: bound.figure.detail } : undefined;
+  };
+  /** Hugging Face trainers' `train_dataset=`: the data their run takes (trainer-train-dataset.ts). */
+  const trainerDatasets: { site: CallSite; given: Expression }[] = [];
   let partOfUnknownSize = false;
   /** Why the samples are unknown where the loader is fed a filtered comprehension (filtered-comprehension.ts). */
   let filteredNote: string | undefined;
@@ -432,6 +447,7 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
   // torchtext and Hugging Face datasets: their tables apply only where the file imports them.
   const torchtext = importsTorchtext(input.text);
   const hubDatasets = importsHubDatasets(input.text);
+  const torchaudio = importsTorchaudio(input.text);
   // `load_dataset(...)` calls at the root of a chain of Dataset methods that keeps part of their rows.
   const resizedHubCalls = new Set<Expression>(hubDatasets ? sites.flatMap((x) => (x.kind === "call" && isHubMethodCall(x.call) && resizesRows(x.call) ? [chainRoot(x.call)] : [])) : []);
   const hubChains = hubDatasets ? assignedHubChains(input.body) : new Map<Expression, { value: Expression; names: string[] }>();
@@ -1157,6 +1173,8 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
     }
     const argumentsKind = trainingArgumentsKind(last, input.text);
     const framework = argumentsKind ? "TrainingArguments" : last;
+    const trainedOn = /Trainer$/.test(last) ? trainerTrainDataset(call) : undefined;
+    if (trainedOn) trainerDatasets.push({ site, given: trainedOn });
     if (/Trainer$/.test(last) && keyword("args")) {
       // A Hugging Face trainer's `args=`: the TrainingArguments object the interpreter built (trainer-args-value.ts).
       const given = keyword("args")!;
@@ -1668,14 +1686,7 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
     if (hubChain) {
       // `small = load_dataset("imdb")["train"].shuffle(seed=42).select(range(1000))`, `ds = ds.filter(fn)`: the rows the
       // chained Dataset methods keep of a loaded split or of a dataset bound earlier (hub-dataset-parts.ts).
-      const rows = hubChainRows(hubChain.value, (e) => {
-        if (e.type === "call" && calleeName(e) === "load_dataset") {
-          const known = hubSamples(e, (x) => evaluateOne(site, x));
-          return known ? { value: known.value, detail: `${snippet(input.text, e)}: ${known.source}` } : undefined;
-        }
-        const bound = e.type === "name" ? datasets.filter((d) => d.names.includes(e.id) && d.site.call.pos.startIndex < call.pos.startIndex).pop() : undefined;
-        return bound ? { value: bound.figure.value, detail: bound.figure.detail } : undefined;
-      }, (e) => evaluateOne(site, e), (e) => snippet(input.text, e));
+      const rows = hubChainRows(hubChain.value, hubRoot(site, call.pos.startIndex), (e) => evaluateOne(site, e), (e) => snippet(input.text, e));
       if (rows && "unknown" in rows) unsizedParts.push({ site, names: hubChain.names });
       else if (rows && runsByDefault(site, (e) => evaluateOne(site, e))) datasets.push({ site, rank: 30, names: hubChain.names, figure: { value: rows.value, source: "code", line, detail: rows.detail } });
       if (rows) continue;
@@ -1712,6 +1723,16 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
       const value = held !== undefined ? tf1MnistTrainSamples(held) : undefined;
       if (value !== undefined && runsByDefault(site, (e) => evaluateOne(site, e))) datasets.push({ site, rank: 20, names: site.assignedTo.slice(0, 1), figure: { value, source: "dataset table", line, detail: `${site.callee}(): MNIST's 60,000 training images less validation_size=${held} (TensorFlow 1.x mnist.read_data_sets; LeCun et al., yann.lecun.com/exdb/mnist)` } });
       continue;
+    }
+    if (torchaudio && /^[A-Z]/.test(last)) {
+      // torchaudio's data sets (audio-dataset-sizes.ts): `SPEECHCOMMANDS(root, subset="training")`, or the file's
+      // subclass that selects the part by the library's part names (`SubsetSC("training")`, audio-datasets.ts).
+      const audio = audioRecordings(call, last, input.body, (e) => evaluateOne(site, e));
+      if (audio && runsByDefault(site, (e) => evaluateOne(site, e))) {
+        const what = `${audio.subclass ? `${audio.subclass}, a subclass of ${audio.dataset} selecting` : audio.dataset}${audio.part ? ` its "${audio.part}" part` : audio.subclass ? " every recording" : ""}`;
+        datasets.push({ site, rank: 20, names: site.assignedTo, figure: { value: audio.value, source: "dataset table", line, detail: `${snippet(input.text, call)} (${what}): ${audio.source}` } });
+        continue;
+      }
     }
     // `class CIFAR10Pair(CIFAR10)` that only changes __getitem__: the same samples as the dataset it subclasses.
     const inherited = datasetSize(last, "torchvision") ? undefined : /^[A-Z]/.test(last) && site.assignedTo.length > 0 ? inheritedDataset(evaluateOne(site, call.func)) : undefined;
@@ -2010,6 +2031,15 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
     }
   }
   if (!partOfUnknownSize) for (const d of datasets) samples.push({ rank: d.rank, figure: d.figure });
+  for (const { site, given } of trainerDatasets) {
+    // A Hugging Face trainer trains on its train_dataset, whichever other datasets the file binds: the binding of that
+    // name before the call, or the chain of Dataset methods written in the call.
+    const at = site.call.pos.startIndex;
+    const bound = given.type === "name" ? datasets.filter((d) => d.names.includes(given.id) && d.site.call.pos.startIndex < at).pop()?.figure : undefined;
+    const chained = !bound && given.type !== "name" ? hubChainRows(given, hubRoot(site, at), (e) => evaluateOne(site, e), (e) => snippet(input.text, e)) : undefined;
+    const figure: PlanFigure | undefined = bound ? { ...bound, detail: `${snippet(input.text, site.call.func)}(train_dataset=${snippet(input.text, given)}): ${bound.detail} (line ${bound.line})` } : chained && !("unknown" in chained) ? { value: chained.value, source: "code", line: site.call.pos.line, detail: `${snippet(input.text, site.call.func)}(train_dataset=...): ${chained.detail}` } : undefined;
+    if (figure && !partOfUnknownSize && runsByDefault(site, (e) => evaluateOne(site, e))) samples.push({ rank: 100, figure });
+  }
 
   // Epoch loops of one block run in turn (epoch-loops-in-turn.ts): the run's epochs are theirs together.
   const counted = epochs.filter((c) => c.rank === 50 && epochLoops.has(c.figure)).map((c) => ({ figure: c.figure, loop: epochLoops.get(c.figure)! }));
