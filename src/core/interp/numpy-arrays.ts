@@ -56,6 +56,9 @@ export function numpyRandomFunctions(fn: Fn): Record<string, Value> {
     random: sized("random", 0, "float64"),
     randn: dims("randn"),
     rand: dims("rand"),
+    // choice(a, size=None, replace=True, p=None): `size` draws of a (numpy.org/doc/stable/reference/random/generated/
+    // numpy.random.choice.html), as `Subset(ds, np.random.choice(len(ds), 4000, replace=False))` picks its indices.
+    choice: sized("choice", 1, "int64"),
     // "If x is an integer, randomly permute np.arange(x). If x is an array, make a copy and shuffle the elements
     // randomly" (numpy.org/doc/stable/reference/random/generated/numpy.random.permutation.html): its length is known,
     // its order is not.

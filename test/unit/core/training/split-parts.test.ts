@@ -62,6 +62,13 @@ describe("the part of a dataset a loader is fed (split parts)", () => {
     assert.equal(torchPerm.samples?.value, 8000);
   });
 
+  it("a Subset of numpy.random.choice's draws: as many samples as it draws", async () => {
+    const drawn = await planOf(script("train_ds = Subset(full, np.random.choice(len(full), 4000, replace=False))", "train_ds"));
+    assert.equal(drawn.samples?.value, 4000);
+    const keyword = await planOf(script("picked = np.random.choice(np.arange(len(full)), size=1200)\ntrain_ds = Subset(full, picked)", "train_ds"));
+    assert.equal(keyword.samples?.value, 1200);
+  });
+
   it("a TensorDataset of train_test_split's training arrays", async () => {
     const plan = await planOf(script("X = np.zeros((1000, 4))\nyy = np.zeros(1000)\nX_tr, X_te, y_tr, y_te = train_test_split(X, yy, train_size=0.7)\ntrain_ds = TensorDataset(torch.tensor(X_tr), torch.tensor(y_tr))", "train_ds"));
     assert.equal(plan.samples?.value, 700);
