@@ -45,7 +45,8 @@ const TORCHTEXT: Record<string, TextSplit> = {
 
 const card = (name: string, value: number) => ({ value, source: `huggingface.co/datasets/${name}: ${value.toLocaleString("en-US")} training examples` });
 
-/** Hugging Face hub datasets by path (and `path/config` for configurations): the "train" split's size from the card. */
+/** Hugging Face hub datasets by path (and `path/config` for configurations): the "train" split's size from the card.
+ *  Sets that language-model scripts regroup into blocks (wikitext) are left out: their rows are not the samples. */
 const HUB: Record<string, TextSplit> = {
   imdb: card("stanfordnlp/imdb", 25_000),
   ag_news: card("fancyzhx/ag_news", 120_000),
@@ -69,6 +70,28 @@ const HUB: Record<string, TextSplit> = {
   "glue/rte": card("nyu-mll/glue (rte)", 2_490),
   "glue/stsb": card("nyu-mll/glue (stsb)", 5_749),
   "glue/wnli": card("nyu-mll/glue (wnli)", 635),
+  squad_v2: card("rajpurkar/squad_v2", 130_319),
+  conll2003: card("eriktks/conll2003", 14_041),
+  xsum: card("EdinburghNLP/xsum", 204_045),
+  samsum: card("Samsung/samsum", 14_732),
+  billsum: card("FiscalNote/billsum", 18_949),
+  boolq: card("google/boolq", 9_427),
+  "super_glue/boolq": card("aps/super_glue (boolq)", 9_427),
+  banking77: card("PolyAI/banking77", 10_003),
+  // go_emotions' default configuration is "simplified".
+  go_emotions: card("google-research-datasets/go_emotions (simplified)", 43_410),
+  "go_emotions/simplified": card("google-research-datasets/go_emotions (simplified)", 43_410),
+  // cnn_dailymail's configurations "1.0.0", "2.0.0" and "3.0.0" hold the same articles.
+  "cnn_dailymail/1.0.0": card("abisee/cnn_dailymail", 287_113),
+  "cnn_dailymail/2.0.0": card("abisee/cnn_dailymail", 287_113),
+  "cnn_dailymail/3.0.0": card("abisee/cnn_dailymail", 287_113),
+  // Image sets on the hub, their "train" split as the cards count it.
+  mnist: card("ylecun/mnist", 60_000),
+  fashion_mnist: card("zalando-datasets/fashion_mnist", 60_000),
+  cifar10: card("uoft-cs/cifar10", 50_000),
+  cifar100: card("uoft-cs/cifar100", 50_000),
+  beans: card("AI-Lab-Makerere/beans", 1_034),
+  food101: card("ethz/food101", 75_750),
 };
 
 /** Whether the file's text imports torchtext (its datasets, or the legacy Field/BucketIterator API). */

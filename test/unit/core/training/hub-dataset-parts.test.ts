@@ -38,6 +38,14 @@ describe("parts of Hugging Face datasets", () => {
     assert.equal(await samplesOf(`raw = load_dataset("ag_news", split="train")\nsmall = raw.select(range(500))\ntrain_ds = small.map(lambda r: r, batched=True)`), 500, "map keeps the rows");
   });
 
+  it("knows the training splits of more hub sets, image sets and configurations included", async () => {
+    assert.equal(await samplesOf(`train_ds = load_dataset("ylecun/mnist", split="train")`), 60_000);
+    assert.equal(await samplesOf(`train_ds = load_dataset("cifar10")["train"]`), 50_000);
+    assert.equal(await samplesOf(`train_ds = load_dataset("cnn_dailymail", "3.0.0", split="train[:1%]")`), 2_871);
+    assert.equal(await samplesOf(`train_ds = load_dataset("cnn_dailymail", split="train")`), undefined, "its configuration is required");
+    assert.equal(await samplesOf(`train_ds = load_dataset("wikitext", "wikitext-2-raw-v1", split="train")`), undefined, "regrouped into blocks: rows are not samples");
+  });
+
   it("leaves a filtered dataset's size unknown rather than the whole split's", async () => {
     assert.equal(await samplesOf(`train_ds = load_dataset("ag_news", split="train").filter(lambda r: r["label"] == 1)`), undefined);
     assert.equal(await samplesOf(`raw = load_dataset("ag_news", split="train")\ntrain_ds = raw.filter(lambda r: len(r["text"]) < 200)`), undefined);
