@@ -106,6 +106,24 @@ export function fullBatchData(loop: LoopStatement, evaluate: (e: Expression) => 
   return undefined;
 }
 
+/** A subscript of data by an index whose names resolve where the data does (`x[train_idx]`, `x[data.train_mask]`),
+ *  rewritten with the index's names resolved; undefined when the index reads a name the loop binds (a batch it draws). */
+function indexedData(e: Extract<Expression, { type: "subscript" }>, resolve: (e: Expression) => Expression | undefined): Extract<Expression, { type: "subscript" }> | undefined {
+  const index = e.index;
+  if (index.type === "slice") return undefined;
+  const root = index.type === "attribute" && index.object.type === "name" ? index.object : index.type === "name" ? index : undefined;
+  if (!root) return undefined;
+  const held = resolve(root);
+  if (!held) return undefined;
+  return { ...e, index: index.type === "attribute" ? { ...index, object: held } : held };
+}
+
+/** A tensor value's first dimension, where it is a known positive count. */
+function tensorRows(v: Value | undefined): number | undefined {
+  const rows = v?.kind === "tensor" ? v.shape[0] : undefined;
+  return typeof rows === "number" && Number.isSafeInteger(rows) && rows > 0 ? rows : undefined;
+}
+
 /** Whether a block assigns a name from a value that does not read it (`g = next(iter(loader))`, not `g = g.to(device)`). */
 function reboundAfresh(body: Statement[], name: string): boolean {
   let found = false;
@@ -146,8 +164,12 @@ function forwardData(
       const read = globalForwardData(model.cls, evaluate);
       return read ? { rows: read.rows, call, input: read.input } : undefined;
     }
-    // The data: a name, or an attribute of one (`data.x`), that the loop does not bind.
-    const root = input.type === "attribute" && input.object.type === "name" ? input.object : input.type === "name" ? input : undefined;
+    // The data: a name, or an attribute of one (`data.x`), that the loop does not bind; or the rows such data is
+    // indexed by (`x[train_idx]`, `data.x[data.train_mask]`), an index the loop does not bind either.
+    const indexed = input.type === "subscript" ? indexedData(input, resolve) : undefined;
+    if (input.type === "subscript" && !indexed) continue;
+    const whole = indexed ? indexed.object : input;
+    const root = whole.type === "attribute" && whole.object.type === "name" ? whole.object : whole.type === "name" ? whole : undefined;
     const rootHeld = root ? resolve(root) : undefined;
     if (!root || !rootHeld) continue;
     const model = evaluate(callee);
@@ -155,7 +177,14 @@ function forwardData(
     // The first call of a model is the training forward; later ones may evaluate held-out data under no_grad.
     // A module-level name bound afresh again later holds the later data in the namespace: its rows are not known here.
     if (atModuleLevel && rootHeld.type === "name" && boundAfreshTwice(body, rootHeld.id)) return undefined;
-    const held: Expression = input.type === "attribute" ? { ...input, object: rootHeld } : rootHeld;
+    const wholeHeld: Expression = whole.type === "attribute" ? { ...whole, object: rootHeld } : rootHeld;
+    // Indexed rows are the index's count as the interpreter works it out (an index tensor's length; a boolean mask's
+    // selection is data-dependent and stays unknown), not the whole graph's nodes.
+    if (indexed) {
+      const rows = tensorRows(evaluate({ ...indexed, object: wholeHeld }));
+      return rows !== undefined ? { rows, call, input } : { call, input };
+    }
+    const held: Expression = wholeHeld;
     const rows = dataRows(held, evaluate);
     if (rows !== undefined) return { rows, call, input };
     // No rows (a list filled by a loop over data of unknown length reads as empty) is as unknown as no value: a model
