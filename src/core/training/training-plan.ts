@@ -62,6 +62,7 @@ import { boltsDataModuleBatch, dataModuleTraining, type DataModuleTraining } fro
 import { splitHelperPart } from "./split-helpers";
 import { afterTraining, trainingCalls } from "./after-training";
 import { tfdsTrainSamples } from "./tfds-sizes";
+import { tfdsSplitMember } from "./tfds-split-members";
 import { dirname, relativeTo } from "../interp/paths";
 import { ModuleResolver, type ImportRoot, type ModuleFiles } from "../interp/module-resolver";
 import { splitIterableCount } from "./split-iterables";
@@ -1663,7 +1664,10 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
     }
     if (last === "load" && tfdsModule && site.callee === `${tfdsModule}.load`) {
       // tfds.load("cats_vs_dogs", split=["train[:90%]", "train[90%:]"]): the first split of a list is the training one.
-      const [nameValue, splitValue] = [positional(0) ?? keyword("name"), keyword("split") ?? positional(1)].map((e) => (e ? evaluateOne(site, e) : undefined));
+      const [nameValue, evaluatedSplit] = [positional(0) ?? keyword("name"), keyword("split") ?? positional(1)].map((e) => (e ? evaluateOne(site, e) : undefined));
+      // `split=tfds.Split.TRAIN` is the string "train" (tfds-split-members.ts).
+      const member = tfdsSplitMember(keyword("split") ?? positional(1), tfdsModule);
+      const splitValue: Value | undefined = member !== undefined ? { kind: "str", value: member } : evaluatedSplit;
       const first = splitValue?.kind === "list" || splitValue?.kind === "tuple" ? splitValue.items[0] : splitValue;
       const known = nameValue?.kind === "str" && (first === undefined || first.kind === "str") ? tfdsTrainSamples(nameValue.value, first?.kind === "str" ? first.value : undefined) : undefined;
       if (known && runsByDefault(site, (e) => evaluateOne(site, e))) datasets.push({ site, rank: 20, names: site.assignedTo.slice(0, 1), figure: { value: known.value, source: "dataset table", line, detail: `${site.callee}(${snippet(input.text, positional(0) ?? keyword("name")!)}): ${known.source}` } });
