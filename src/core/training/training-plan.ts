@@ -63,6 +63,7 @@ import { splitHelperPart } from "./split-helpers";
 import { afterTraining, trainingCalls } from "./after-training";
 import { tfdsTrainSamples } from "./tfds-sizes";
 import { tfdsSplitMember } from "./tfds-split-members";
+import { estimatorFit, kerasWrapperRun } from "../keras/sklearn-wrapper";
 import { dirname, relativeTo } from "../interp/paths";
 import { ModuleResolver, type ImportRoot, type ModuleFiles } from "../interp/module-resolver";
 import { splitIterableCount } from "./split-iterables";
@@ -778,6 +779,11 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
     samples.push({ rank: 44, figure });
     if (pipeline.dropRemainder) droppedChunks.add(figure);
   };
+  // A Keras wrapper (KerasClassifier(build_fn, epochs, batch_size)) fitted by hand or by cross-validation (sklearn-wrapper.ts).
+  const wrapped = kerasWrapperRun(sites, input.body, input.text, evaluateOne, (s) => runsByDefault(s, (e) => evaluateOne(s, e)));
+  if (wrapped?.epochs) epochs.push({ rank: 40, figure: { value: wrapped.epochs.value, source: "code", line: wrapped.line, detail: wrapped.epochs.detail } });
+  if (wrapped?.epochs && wrapped.batch) batches.push({ rank: wrapped.batch.defaulted ? 1 : 40, figure: { value: wrapped.batch.value, source: wrapped.batch.defaulted ? "default" : "code", line: wrapped.line, detail: wrapped.batch.detail } });
+  if (wrapped?.epochs && wrapped.rows) samples.push({ rank: 25, figure: { value: wrapped.rows.value, source: "code", line: wrapped.line, detail: wrapped.rows.detail } });
   for (const site of sites) {
     if ((site.kind === "while" || (site.kind === "loop" && !isEpochLoop(site))) && !shapedLoops.has(site.loop)) {
       shapedLoops.add(site.loop);
@@ -1417,6 +1423,8 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
       if (isCliTrainerFit(attributeChain(call.func.object), lightningClis) || ["model", "datamodule", "train_dataloaders", "ckpt_path"].some((name) => keyword(name))) continue;
       // Nor is a method the project's own class defines (`trainer.fit()` of a workspace Trainer): its loops are read.
       if (ownMethod(evaluateOne(site, call.func))) continue;
+      // Nor a scikit-learn-API estimator's (`encoder.fit(Y)`), nor a Keras wrapper's, read below (sklearn-wrapper.ts).
+      if (estimatorFit(site, sites, input.body, input.text)) continue;
       // Nor a fit given nothing to train on: Keras' Model.fit needs its x (None finds no data adapter and raises), so
       // `trainer.fit()` of an object a config library builds (mlconfig's `cfg.trainer(...)`) is that object's own loop.
       if (call.args.length === 0) continue;
