@@ -63,6 +63,7 @@ import { splitHelperPart } from "./split-helpers";
 import { afterTraining, trainingCalls } from "./after-training";
 import { tfdsTrainSamples } from "./tfds-sizes";
 import { tfdsSplitMember } from "./tfds-split-members";
+import { rebuiltFrom } from "./rebuilt-fit-rows";
 import { estimatorFit, kerasWrapperRun } from "../keras/sklearn-wrapper";
 import { dirname, relativeTo } from "../interp/paths";
 import { ModuleResolver, type ImportRoot, type ModuleFiles } from "../interp/module-resolver";
@@ -350,6 +351,8 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
   // Samples read from the arrays a Keras fit is given (its x's first dimension, a slice fed to it): validation_split
   // holds out part of exactly these arrays, as it does of a loaded dataset's.
   const fitArrayRows = new Set<PlanFigure>();
+  /** Each Keras fit's array rows with the array it was given, for arrays rebuilt from a loaded dataset. */
+  const fitRows: { figure: PlanFigure; x: Expression; at: number }[] = [];
   let batchFromData: { line: number; detail: string } | undefined;
   /** A Keras fit on arrays with steps_per_epoch and no batch_size: its batch follows the samples (fit-steps-batch.ts). */
   let stepsSplitFit: StepsSplitFit | undefined;
@@ -1502,6 +1505,7 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
         const figure: PlanFigure = { value: rows, source: "code", line, detail: `${site.callee}(${snippet(input.text, x!)}): ${fold !== undefined ? "the rows its index array picks on the loop's first turn" : "its first dimension"}` };
         fitArrayRows.add(figure);
         samples.push({ rank: fold !== undefined ? 25 : 5, figure });
+        if (fold === undefined) fitRows.push({ figure, x: x!, at: call.pos.startIndex });
       }
       continue;
     }
@@ -2051,6 +2055,16 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
     const chained = !bound && given.type !== "name" ? hubChainRows(given, hubRoot(site, at), (e) => evaluateOne(site, e), (e) => snippet(input.text, e)) : undefined;
     const figure: PlanFigure | undefined = bound ? { ...bound, detail: `${snippet(input.text, site.call.func)}(train_dataset=${snippet(input.text, given)}): ${bound.detail} (line ${bound.line})` } : chained && !("unknown" in chained) ? { value: chained.value, source: "code", line: site.call.pos.line, detail: `${snippet(input.text, site.call.func)}(train_dataset=...): ${chained.detail}` } : undefined;
     if (figure && !partOfUnknownSize && runsByDefault(site, (e) => evaluateOne(site, e))) samples.push({ rank: 100, figure });
+  }
+  // A fit's array rebuilt from a table dataset's arrays has the rows the interpreter works out (rebuilt-fit-rows.ts).
+  const tableNames = new Set(datasets.filter((d) => d.figure.source === "dataset table").flatMap((d) => d.names));
+  for (const { figure, x, at } of tableNames.size > 0 ? fitRows : []) {
+    const from = rebuiltFrom(x, at, input.body, tableNames);
+    const table = from !== undefined ? datasets.filter((d) => d.names.includes(from) && d.figure.source === "dataset table").pop() : undefined;
+    if (!table || table.figure.value === figure.value) continue;
+    const rebuilt: PlanFigure = { ...figure, detail: `${figure.detail}, an array rebuilt from ${from} (${table.figure.value} rows: ${table.figure.detail})` };
+    fitArrayRows.add(rebuilt);
+    samples.push({ rank: 26, figure: rebuilt });
   }
 
   // Epoch loops of one block run in turn (epoch-loops-in-turn.ts): the run's epochs are theirs together.
