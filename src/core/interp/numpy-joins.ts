@@ -37,7 +37,7 @@ function bind(name: string, signature: string[], call: NativeCall) {
   return bindArguments(signature, call.args, call.kwargs, `numpy.${name}`);
 }
 
-/** numpy.stack / concatenate / meshgrid / einsum as shapes. */
+/** numpy.stack / concatenate / expand_dims / meshgrid / einsum as shapes. */
 export function numpyJoinFunctions(fn: Fn): Record<string, Value> {
   return {
     stack: fn("numpy.stack", (call) => {
@@ -63,6 +63,20 @@ export function numpyJoinFunctions(fn: Fn): Record<string, Value> {
         shape[axis] += x.shape[axis];
       }
       return numpyArray(shape, joinedDtype(xs));
+    }),
+    // expand_dims(a, axis): a length-1 axis at each position of `axis` (an int or a tuple), counted in the result's
+    // dimensions (numpy 1.18+; numpy.org/doc/stable/reference/generated/numpy.expand_dims.html).
+    expand_dims: fn("numpy.expand_dims", (call) => {
+      const a = bind("expand_dims", ["a", "axis"], call);
+      const x = asArray(a.get("a"), "numpy.expand_dims");
+      const given = a.get("axis");
+      const items = given.kind === "tuple" || given.kind === "list" ? given.items : [given];
+      if (items.some((v) => v.kind !== "int")) throw new Unresolved("numpy.expand_dims: the axis is not an int the analyzer knows");
+      const rank = x.shape.length + items.length;
+      const axes = new Set(items.map((v) => normalizeDim((v as { value: number }).value, rank, "axis")));
+      if (axes.size !== items.length) throw new PythonError("ValueError: repeated axis");
+      const rest = [...x.shape];
+      return numpyArray(Array.from({ length: rank }, (_, i) => (axes.has(i) ? 1 : rest.shift()!)), x.dtype);
     }),
     // meshgrid(x1, ..., xn, indexing='xy'): n arrays of the grid's shape; 'xy' swaps the first two axes
     meshgrid: fn("numpy.meshgrid", ({ args, kwargs }) => {
