@@ -1436,7 +1436,9 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
       // fit(x, y, batch_size, epochs, ...); Keras 1 named epochs nb_epoch; fit_generator(generator, steps_per_epoch,
       // epochs, ...) takes its batches from the generator (keras.io/2.0/models/model, keras.io/1.2/models/model).
       const generator = last === "fit_generator";
-      const batchArgument = generator ? undefined : keyword("batch_size") ?? positional(2);
+      // `batch_size=None` is fit's default: 32 for arrays (keras.io/api/models/model_training_apis).
+      const givenBatch = generator ? undefined : keyword("batch_size") ?? positional(2);
+      const batchArgument = givenBatch?.type === "constant" && givenBatch.value === "None" ? undefined : givenBatch;
       const epochsName = keyword("epochs") ? "epochs" : keyword("nb_epoch") ? "nb_epoch" : "epochs";
       const epochsArgument = keyword("epochs") ?? keyword("nb_epoch") ?? positional(generator ? 2 : 3);
       const perEpochArgument = keyword("steps_per_epoch") ?? (generator ? positional(1) : undefined);
