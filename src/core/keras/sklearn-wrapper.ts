@@ -8,7 +8,7 @@
 // cross_val_predict with cv=k, a splitter's n_splits (× n_repeats), or 5 folds without cv (scikit-learn 0.22+).
 import type { Expression, Statement } from "../python/ast";
 import { importedPath } from "../python/import-origin";
-import { forEachExpression, keywordArgument, positionalArgument } from "../python/syntax-walk";
+import { forEachExpression, forEachStatement, keywordArgument, positionalArgument } from "../python/syntax-walk";
 import { inputRows } from "../interp/value-figures";
 import type { Value } from "../interp/values";
 import type { CodeSite } from "../training/code-sites";
@@ -89,6 +89,13 @@ export function kerasWrapperRun(sites: readonly CodeSite[], body: Statement[], t
     });
     return found;
   };
+  // `estimators = [("scale", StandardScaler()), ("mlp", KerasClassifier(...))]`: a name bound to a literal holding it.
+  forEachStatement(body, ({ statement: s }) => {
+    if (s.type !== "assign" || s.targets.length !== 1 || s.targets[0]!.type !== "name" || s.value.type === "call") return;
+    let holds = false;
+    forEachExpression(s.value, (node) => { if (node === wrapper.call) holds = true; });
+    if (holds) carrierLists.set(s.targets[0]!.id, false);
+  });
   const run: WrapperRun = { line: wrapper.call.pos.line };
   const sk = (key: string) => keywordArgument(wrapper.call, key);
   const number = (site: CallSite, e: Expression | undefined): number | undefined => {

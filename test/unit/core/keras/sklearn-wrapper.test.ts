@@ -60,6 +60,14 @@ describe("scikit-learn estimators and Keras' scikit-learn wrappers", () => {
     assert.deepEqual([byHand.epochs?.value, byHand.batch?.value], [40, 32]);
   });
 
+  it("follows the wrapper into a Pipeline through a list literal bound to a name", async () => {
+    const literal = WRAPPED.replace('steps = []\nsteps.append(("scale", MinMaxScaler()))\nsteps.append(("net", KerasRegressor(build_fn=build, epochs=40, batch_size=25, verbose=0)))',
+      'steps = [("scale", MinMaxScaler()), ("net", KerasRegressor(build_fn=build, epochs=40, batch_size=25, verbose=0))]');
+    assert.notEqual(literal, WRAPPED);
+    const plan = (await analyze(literal)).training ?? {};
+    assert.deepEqual([plan.epochs?.value, plan.batch?.value], [160, 25]);
+  });
+
   it("leaves the epochs unknown where a search fits the wrapper with each candidate's parameters", async () => {
     const searched = WRAPPED.replace("from sklearn.pipeline import Pipeline", "from sklearn.pipeline import Pipeline\nfrom sklearn.model_selection import GridSearchCV")
       .replace("print(cross_val_score(chain, rows, goal, cv=splitter).mean())", "search = GridSearchCV(chain, {\"net__epochs\": [10, 20]})\nsearch.fit(rows, goal)");
