@@ -2058,7 +2058,8 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
     const figure: PlanFigure | undefined = bound ? { ...bound, detail: `${snippet(input.text, site.call.func)}(train_dataset=${snippet(input.text, given)}): ${bound.detail} (line ${bound.line})` } : chained && !("unknown" in chained) ? { value: chained.value, source: "code", line: site.call.pos.line, detail: `${snippet(input.text, site.call.func)}(train_dataset=...): ${chained.detail}` } : undefined;
     if (figure && !partOfUnknownSize && runsByDefault(site, (e) => evaluateOne(site, e))) samples.push({ rank: 100, figure });
   }
-  // A fit's array rebuilt from a table dataset's arrays has the rows the interpreter works out (rebuilt-fit-rows.ts).
+  // A fit's array rebuilt from a table dataset's arrays has the rows the interpreter works out (rebuilt-fit-rows.ts);
+  // a slice's figure of the same rank, read at its earlier line, keeps its own detail.
   const tableNames = new Set(datasets.filter((d) => d.figure.source === "dataset table").flatMap((d) => d.names));
   for (const { figure, x, at } of tableNames.size > 0 ? fitRows : []) {
     const from = rebuiltFrom(x, at, input.body, tableNames);
@@ -2066,7 +2067,7 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
     if (!table || table.figure.value === figure.value) continue;
     const rebuilt: PlanFigure = { ...figure, detail: `${figure.detail}, an array rebuilt from ${from} (${table.figure.value} rows: ${table.figure.detail})` };
     fitArrayRows.add(rebuilt);
-    samples.push({ rank: 26, figure: rebuilt });
+    samples.push({ rank: 25, figure: rebuilt });
   }
 
   // Epoch loops of one block run in turn (epoch-loops-in-turn.ts): the run's epochs are theirs together.
