@@ -40,6 +40,9 @@ export function numpyRandomFunctions(fn: Fn): Record<string, Value> {
     normal: sized("normal", 2, "float64"),
     uniform: sized("uniform", 2, "float64"),
     randint: sized("randint", 2, "int64"),
+    // choice(a, size=None, replace=True, p=None): `size` draws from `a` (numpy.org/doc/stable/reference/random/
+    // generated/numpy.random.choice.html), as Generator.choice and RandomState.choice already read.
+    choice: sized("choice", 1, "int64"),
     // The other legacy samplers, `size` after their distribution's parameters (numpy.org/doc/stable/reference/random/
     // legacy.html, numpy 1.x and 2.x): beta(a, b, size), gamma(shape, scale, size), binomial(n, p, size), ...
     beta: sized("beta", 2, "float64"),

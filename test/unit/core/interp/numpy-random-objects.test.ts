@@ -39,4 +39,10 @@ describe("numpy random objects (src/core/interp/numpy-random-objects.ts)", () =>
     const text = SCRIPT.replace("gen.standard_normal((1800, 5))", "gen.standard_normal()");
     assert.equal((await analyze(text)).training?.samples, undefined);
   });
+  it("numpy.random.choice(a, size) draws `size` items, as a Generator's and a RandomState's choice do", async () => {
+    const drawn = SCRIPT.replace("gen.standard_normal((1800, 5))", "np.random.choice(np.arange(10), (1800, 5))");
+    assert.equal((await analyze(drawn)).training?.samples?.value, 1800);
+    const one = SCRIPT.replace("gen.standard_normal((1800, 5))", "np.random.choice(np.arange(10))");
+    assert.equal((await analyze(one)).training?.samples, undefined);
+  });
 });
