@@ -39,6 +39,7 @@ import { splitLoopBatches, splitPieces } from "./split-batches";
 import { assignedHubChains, chainRoot, hubChainRows, isHubMethodCall, resizesRows } from "./hub-dataset-parts";
 import { endlessTake } from "./take-count";
 import { repeatPasses } from "./repeat-passes";
+import { loopsAroundCall, onlyCallOf } from "./loops-around-call";
 import { cutChainRows, cutChains, keptChainStart, pairedBindings, plainBindings, type Rows } from "./tfdata-parts";
 import { estimatorSteps } from "./estimator-steps";
 import { TF1_MNIST_MODULE, TF1_MNIST_VALIDATION, tf1MnistTrainSamples } from "../keras/tf1-mnist";
@@ -654,6 +655,27 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
     }
     return { value, detail: around.map((l) => `for ${snippet(input.text, l.loop.target)} in ${snippet(input.text, l.loop.iter)}`).join(" × ") };
   };
+  /** The turns of the counted loops around the one call of `fn` (and up its callers), as loops-around-call.ts finds
+   *  them; undefined when there is no such call, no loop, a loop of a count the code does not state, or a loop the
+   *  code names for epochs (`for epoch in range(n): train(...)`: its own figure counts those turns). A range loop that
+   *  passes a loader to the function is read as an epoch loop too, but the function's own epoch loop says it is not. */
+  const callTurns = (fn: FunctionDefinition): { value: number; detail: string } | undefined => {
+    const call = onlyCallOf(fn, input.body, input.text);
+    return call ? turnsAround(call) : undefined;
+  };
+  const turnsAround = (call: Expression, epochNamed = false): { value: number; detail: string } | undefined => {
+    const around = loopsAroundCall(call, input.body, input.text);
+    if (!around) return undefined;
+    let value = 1;
+    for (const loop of around.loops) {
+      const l = forLoops.find((x) => x.loop === loop);
+      if (!l || (!epochNamed && (EPOCH_VARIABLE.test(l.variable) || namesEpochs(l.loop.iter)))) return undefined;
+      const counted = iterationCount(iterOf(l.loop) ?? l.loop.iter, (e) => evaluateOne(l, e));
+      if (counted === undefined || counted <= 0) return undefined;
+      value *= counted;
+    }
+    return { value, detail: `${around.loops.map((l) => `for ${snippet(input.text, l.target)} in ${snippet(input.text, l.iter)}`).join(" × ")} around ${snippet(input.text, call)}` };
+  };
   /** Rows of `x[idx]` where a loop around the call binds `idx` to an integer index array (a k-fold loop's training
    *  indices): NumPy's integer-array indexing takes one row an index (numpy.org/doc/stable/user/basics.indexing.html),
    *  read on the loop's first turn. */
@@ -1068,6 +1090,10 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
         const around = countedInside ? undefined : enclosingCounts(site);
         const enclosing = around === "uncounted" ? undefined : around;
         if (enclosing) figure = { ...figure, value: figure.value * enclosing.value, detail: `${enclosing.detail} × ${figure.detail}` };
+        // The function holding the epoch loop, called once from counted loops (rounds, trials, query cycles): each
+        // turn runs all its epochs again (loops-around-call.ts).
+        const turns = around === "uncounted" || !site.context.fn ? undefined : callTurns(site.context.fn);
+        if (turns) figure = { ...figure, value: figure.value * turns.value, detail: `${turns.detail} × ${figure.detail}` };
         loopSpans.set(figure, site.loop.pos);
         epochLoops.set(figure, site.loop);
         epochs.push({ rank: 50, figure });
@@ -2186,6 +2212,15 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
         if (stepsInTurn && plan.steps?.line === line) plan.steps = stepsInTurn;
         // Epochs added while a call's steps are unknown: the first call's steps are no longer the run's.
         else if (epochsInTurn && plan.steps?.line === line) delete plan.steps;
+      }
+      // The call made again on each turn of counted loops around it (federated rounds × sampled clients, query
+      // cycles): every turn runs the body's epochs again (loops-around-call.ts).
+      // Here every loop around the call repeats it, one named for epochs too: the run's epochs are the body's.
+      const turns = inner.epochs && later.length === 0 ? turnsAround(foreign.site.call, true) : undefined;
+      const line = foreign.site.call.pos.line;
+      if (turns && plan.epochs?.line === line) {
+        plan.epochs = { ...plan.epochs, value: plan.epochs.value * turns.value, detail: `${turns.detail} × ${plan.epochs.detail}` };
+        if (plan.steps?.line === line) plan.steps = { ...plan.steps, value: plan.steps.value * turns.value, detail: `${turns.detail} × ${plan.steps.detail}` };
       }
       // The called function walks loaders it is passed together (`zip(source_loader, target_loader)`, `range(min(len(
       // src), len(tgt)))`): the script's loaders bound to those parameters, each epoch as long as the shortest.
