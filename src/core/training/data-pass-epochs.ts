@@ -31,6 +31,8 @@ export function passesOverData(loop: ForStatement, isStepLoop: (l: LoopStatement
     // the loop (not rebuilt in it) walks the data once per turn, so each turn is an epoch whatever it is named.
     const walked = unwrapped(l.iter);
     if (isLoader && walked.type === "name" && !assigned.has(walked.id) && isLoader(walked.id)) return isStepLoop(l);
+    // So does one over a loader the object holds (`for x, y in self.ldr_train:`), that the loop does not rebuild.
+    if (isLoader && walked.type === "attribute" && walked.object.type === "name" && !assigned.has(walked.object.id) && isLoader(`${walked.object.id}.${walked.name}`)) return isStepLoop(l);
     // `for j in range(int(train_size / batch_size)): X[j * batch_size:(j + 1) * batch_size]` walks train_size rows
     // a turn whatever that count is named (index-sliced-pass.ts), when this loop does not rebind what it slices.
     if (indexSlicedRows(l)) return isStepLoop(l) && slicesNoneOf(l, new Set([...assigned].filter(([, value]) => !isIndexShuffle(value)).map(([name]) => name)));

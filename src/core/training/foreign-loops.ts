@@ -119,7 +119,8 @@ export function foreignTraining(
   const inConstructorRun = (e: Expression) => classes.some((c) => c.type === "class" && constructed.has(c.name) && c.body.some((m) => m.type === "function" && m.name === "__init__" && m.pos.startIndex <= e.pos.startIndex && e.pos.endIndex <= m.pos.endIndex));
   let tried = 0;
   for (const site of only ? found.filter((s) => s.call === only) : [...sites, ...named, ...workers]) {
-    if (tried >= MAX_CANDIDATES && !namedCalls.has(site.call) && !workers.includes(site) && !perEpoch.has(site.call)) continue;
+    // A call named for training (`w, loss = local.train(net=net)` in a federated round) is tried whatever came before.
+    if (tried >= MAX_CANDIDATES && !namedCalls.has(site.call) && !workers.includes(site) && !perEpoch.has(site.call) && !TRAINING_NAMED.test(calleeName(site.call.func))) continue;
     // Builtins and library calls (print, os.makedirs, torch.manual_seed) are never another workspace file's training.
     if (/^(print|exit|quit|os|sys|np|numpy|torch|random|time|logging|logger|warnings|json|shutil|plt|wandb)(\.|$)/.test(site.callee)) continue;
     // argparse's configuration calls (a parser's fifteen add_argument lines) come first in most scripts and train nothing.

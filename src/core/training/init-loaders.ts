@@ -5,7 +5,7 @@
 import type { Interpreter } from "../interp/interpreter";
 import { lookupClassAttribute } from "../interp/classes";
 import type { Expression, FunctionDefinition } from "../python/ast";
-import { forEachExpression, forEachStatement } from "../python/syntax-walk";
+import { attributeChain, forEachExpression, forEachStatement } from "../python/syntax-walk";
 import type { ModuleFiles } from "../interp/module-resolver";
 import { evaluateAtSite, type StepAllowance } from "./evaluate-site";
 import type { ForeignTraining } from "./foreign-loops";
@@ -53,12 +53,40 @@ export function initLoader(interp: Interpreter, training: ForeignTraining, files
     const target = s.targets[0];
     if (target.type !== "attribute" || target.object.type !== "name" || target.object.id !== initSelf || !iterated.has(target.name)) return;
     const fn = evaluate(s.value.func);
-    if (fn?.kind !== "function" || !fn.module.file) return;
+    if (fn?.kind !== "function" || !fn.module.file) {
+      // `self.ldr_train = DataLoader(dataset, batch_size=self.args.local_bs)` written in `__init__` itself: `__init__`
+      // is then the function that builds it, run on the object with the constructor call's arguments.
+      const text = files.read(init.module.file!);
+      const built = constructed && DATA_LOADER.test(attributeChain(s.value.func)) ? foreignLoader(interp, init, constructed.call, text, constructed.evaluate, now, allowance, self, (f) => files.read(f)) : undefined;
+      if (built) found = { ...built, attribute: target.name };
+      return;
+    }
     const loader = foreignLoader(interp, fn, s.value, files.read(fn.module.file), evaluate, now, allowance, undefined, (f) => files.read(f));
     if (loader) found = { ...loader, attribute: target.name };
   });
   return found;
 }
+
+/** The attributes (`self.ldr_train`, as written with the method's first parameter) that the `__init__` of a bound
+ *  method's object assigns a DataLoader built there: Python runs `__init__` first, so the method walks a whole loader
+ *  each time it iterates one of them. */
+export function initLoaderAttributes(method: FunctionDefinition, self: Value | undefined): Set<string> {
+  const names = new Set<string>();
+  const selfName = method.params[0]?.name;
+  if (!selfName || self?.kind !== "instance") return names;
+  const init = lookupClassAttribute(self.cls, "__init__");
+  if (init?.kind !== "function" || init.definition.type !== "function") return names;
+  const initSelf = init.definition.params[0]?.name;
+  forEachStatement(init.definition.body, ({ statement: s }) => {
+    if (s.type !== "assign" || s.targets.length !== 1 || s.value.type !== "call" || !DATA_LOADER.test(attributeChain(s.value.func))) return;
+    const target = s.targets[0];
+    if (target.type === "attribute" && target.object.type === "name" && target.object.id === initSelf) names.add(`${selfName}.${target.name}`);
+  });
+  return names;
+}
+
+/** torch.utils.data.DataLoader, however it is imported. */
+const DATA_LOADER = /(^|\.)DataLoader$/;
 
 /** Attributes of `self` a method's `for` loops iterate (`for i, (x, _) in enumerate(self.data_loader):`). */
 function attributesIterated(method: FunctionDefinition, selfName: string): Set<string> {

@@ -93,7 +93,7 @@ import { environmentEpisode, fixedEpisodeSteps } from "./episode-length";
 import { counterStartPasses } from "./counter-gate";
 import { breakGuards, breaksEarly, counterBudget, episodeCalls } from "./counter-budget";
 import { countedWhile, counterStart, type CountedWhile } from "./while-epochs";
-import { initLoader } from "./init-loaders";
+import { initLoader, initLoaderAttributes } from "./init-loaders";
 import { isTrainerFromArgparse, lightningTrainerArgument } from "./lightning-trainer";
 import { constructedDataModuleBatch } from "./data-module-constructors";
 import { fedOwnUnsizedDataset } from "./loader-own-binding";
@@ -209,6 +209,7 @@ const NOT_STEPPING_CALLEE = /^(print|len|range|enumerate|zip|iter|next|float|int
  *  (`update` is a dict's, but also the name of many training steps: DomainBed's `algorithm.update(minibatches)`). */
 const NOT_STEPPING_METHOD = /(^|\.)(step|backward|zero_grad|to|cuda|cpu|item|detach|numpy|append|extend|insert|pop|items|keys|values|get|format|join|split|strip|replace|startswith|endswith|lower|upper|write|read|close|flush|log|info|debug|warning|error|set_description|set_postfix|add_scalar|add_scalars|add_image|save|load|state_dict|load_state_dict|train|eval|size|view|reshape|mean|sum|copy_|clone|__\w+__)$/;
 const EPOCH_VARIABLE = /epoch/i;
+const NO_NAMES: ReadonlySet<string> = new Set();
 /** Whether every read of `name` in a function's text (the module's for a module-level name), past its binding, is the
  *  right operand of `%`: a period between updates, as in `if episode % batch_size == 0:`. */
 function periodOnly(text: string, fn: FunctionDefinition | undefined, name: string): boolean {
@@ -574,7 +575,15 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
     (EPOCH_VARIABLE.test(l.variable) || (namesEpochs(l.loop.iter) && (containsStepLoop(l.loop) || callsStepLoopFunction(input.body, l.loop, stepLoopSpans()))) ||
     passesEpochToStepLoop(input.body, l.loop, l.variable, stepLoopSpans()) ||
     (isRangeCall(l.loop.iter) && passesLoaderToStepLoop(input.body, l.loop, stepLoopSpans(), (name) => knownLoaders.has(name))) ||
-    passesOverData(l.loop, (x) => shapeOf(x).stepLoop, STEP_VARIABLE.test(l.variable), namedForIterations(l) ? (name) => knownLoaders.has(name) : undefined)) && !replaysOwnRollout(l) && !insideOpenWhile(l);
+    passesOverData(l.loop, (x) => shapeOf(x).stepLoop, STEP_VARIABLE.test(l.variable), namedForIterations(l) ? (name) => knownLoaders.has(name) || selfLoaders(l.context.fn).has(name) : undefined)) && !replaysOwnRollout(l) && !insideOpenWhile(l);
+  /** The loaders a bound method's object built in `__init__` (`self.ldr_train`), for a method read with its object. */
+  const selfLoaderSets = new Map<FunctionDefinition, ReadonlySet<string>>();
+  const selfLoaders = (fn: FunctionDefinition | undefined): ReadonlySet<string> => {
+    if (!fn || !input.bound || !fn.params[0]) return NO_NAMES;
+    const known = selfLoaderSets.get(fn) ?? initLoaderAttributes(fn, input.bound(fn, fn.params[0].name));
+    selfLoaderSets.set(fn, known);
+    return known;
+  };
   /** An epoch-named loop inside a `while` of the same function that is no epoch loop itself (`while True:` or `while
    *  global_step < max_steps:` around `for inner_epoch in range(k):`, as policy-gradient fine-tuning writes its
    *  passes over each batch of samples): Python runs the inner loop again on every pass of the `while`, which ends on
@@ -1060,7 +1069,7 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
     if (site.kind === "loop" && stepLoops.includes(site.loop)) continue;
     // A loop named for steps around a pass over the same data (`for it in range(n): for j in range(0, len(pairs), bs)`)
     // is an epoch loop (data-pass-epochs.ts), read below.
-    const passesData = site.kind === "loop" && STEP_VARIABLE.test(site.variable) && passesOverData(site.loop, (x) => shapeOf(x).stepLoop, true, (name) => knownLoaders.has(name));
+    const passesData = site.kind === "loop" && STEP_VARIABLE.test(site.variable) && passesOverData(site.loop, (x) => shapeOf(x).stepLoop, true, (name) => knownLoaders.has(name) || selfLoaders(site.context.fn).has(name));
     if (site.kind === "loop" && !passesData && STEP_VARIABLE.test(site.variable) && /\.backward\s*\(/.test(input.text.slice(site.loop.pos.startIndex, site.loop.pos.endIndex))) {
       // A loop around a step loop of its own (`for iteration in ...: for start in range(0, n, mb): ... step()`) is
       // counted by that loop, as one of the loops around it.
@@ -2186,6 +2195,8 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
   // (`model.train(loader)`): the loops that body runs set the run's length; its other figures fill what this file
   // leaves unset. So does one whose loops sit in a method of its own class (`Trainer(...).fit()`), read above without
   // the object, when they gave no length.
+  /** Why the samples the file read are not the run's: the loader a foreign body walks is of unknown length. */
+  let unsizedWalk: string | undefined;
   const ownLoops = /\.backward\s*\(/.test(input.text);
   if (!input.nested && input.files && (ownLoops ? !plan.epochs && !plan.steps : plan.batch || /__name__\s*==\s*['"]__main__['"]/.test(input.text) || TRAINING_FUNCTION_CALL.test(input.text) || TRAINING_METHOD_CALL.test(input.text) || WORKER_TARGET.test(input.text))) {
     // A model trained in turn with others reads the calls its own statements make, not the other models' (the
@@ -2247,6 +2258,12 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
     if (foreign && built) {
       const where = `${snippet(input.text, foreign.site.call)} iterates self.${built.attribute}, built in __init__ by ${built.code} in ${input.root ? relativeTo(input.root, built.file) : built.file} line ${built.line}`;
       if (!plan.batch) plan.batch = { value: built.batch, source: "code", line: foreign.site.call.pos.line, detail: where };
+      // The loader the body walks sizes its epochs: where its data's length is not known (a Dataset of the project
+      // over a client's share of indices), a data set the script built elsewhere is not what an epoch walks.
+      if (plan.samples && !built.samples && plan.samples.line !== foreign.site.call.pos.line) {
+        unsizedWalk = `samples: ${where}, whose data's length is not known, so the ${plan.samples.value.toLocaleString("en-US")} samples of line ${plan.samples.line} are not what an epoch walks`;
+        delete plan.samples;
+      }
       if (!plan.samples && built.samples) plan.samples = { value: built.samples.value, source: built.samples.table ? "dataset table" : "code", line: foreign.site.call.pos.line, detail: `${where}: ${built.samples.code}` };
     }
   }
@@ -2276,6 +2293,7 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
     missing: [...hydra.flatMap((r) => r.missing), ...opened.filter((f) => !f.found).map((f) => f.path), ...deepSpeedFiles.filter((f) => "problem" in f && f.problem === "missing").map((f) => f.path)],
   };
   const notes = configNotes(sources, input.root);
+  if (unsizedWalk) notes.push(unsizedWalk);
   for (const f of deepSpeedFiles) if ("problem" in f && f.problem !== "missing") notes.push(`config unreadable: ${input.root && f.path.startsWith("/") ? relativeTo(input.root, f.path) : f.path} ${f.problem}: deepspeed.initialize would raise on it, and its figures are not read`);
   if (filteredNote) notes.push(filteredNote);
   if (!plan.precision && unsurePrecision) {

@@ -72,7 +72,7 @@ class Client:
 
     def train(self, net):
         opt = torch.optim.SGD(net.parameters(), lr=0.05)
-        for epoch in range(3):
+        for it in range(3):
             for step, (xb, yb) in enumerate(self.loader):
                 opt.zero_grad()
                 torch.nn.functional.cross_entropy(net(xb), yb).backward()
@@ -101,6 +101,7 @@ describe("another file's training method called inside counted loops (federated 
   it("multiplies the method's epochs and the run's steps by the rounds and the clients drawn each round", async () => {
     const plan = await planOf(SERVER, { "/project/client.py": CLIENT });
     assert.equal(plan.epochs?.value, 8 * 5 * 3);
+    assert.equal(plan.batch?.value, 10);
     assert.equal(plan.samples?.value, 300);
     assert.match(plan.epochs?.detail ?? "", /for rnd in range\(8\) × for who in chosen around client\.train/);
   });
