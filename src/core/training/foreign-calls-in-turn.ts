@@ -2,7 +2,7 @@
 // rest (`model.train(num_epochs=5, freeze=True)`, then `model.train(num_epochs=num_epochs - 5, freeze=False)`).
 // Python runs that body once a call, each with its own arguments, so the run's epochs and steps are all the calls'.
 import type { Expression, Statement } from "../python/ast";
-import { childBodies } from "../python/syntax-walk";
+import { childBodies, forEachStatement } from "../python/syntax-walk";
 
 /** A plan figure as the plan reads it (training-plan.ts's PlanFigure, which imports this file). */
 interface Figure {
@@ -30,7 +30,15 @@ export function laterCallsInTurn(body: Statement[], text: string, first: Call): 
     const at = block.findIndex((s) => statementCall(s) === first);
     if (at >= 0) return block.slice(at + 1).flatMap((s) => {
       const call = statementCall(s);
-      return call && callee(call) === callee(first) ? [call] : [];
+      if (call) return callee(call) === callee(first) ? [call] : [];
+      // The same call made in a later loop (active learning's query rounds after the first training): each of the
+      // loop's turns is a call in turn, which the plan counts by the loops around it (loops-around-call.ts).
+      const inLoop: Call[] = [];
+      if (s.type === "for") forEachStatement(s.body, ({ statement }) => {
+        const nested = statementCall(statement);
+        if (nested && callee(nested) === callee(first)) inLoop.push(nested);
+      });
+      return inLoop;
     });
     for (const s of block) for (const child of childBodies(s)) {
       const found = find(child);

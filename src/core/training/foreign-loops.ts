@@ -11,6 +11,7 @@ import { instanceMethod, lookupClassAttribute } from "../interp/classes";
 import { findCodeSites, type CodeSite } from "./code-sites";
 import { argumentsByParameter } from "./call-site-bindings";
 import { forwardedParameter } from "./forwarded-parameters";
+import { delegatedTraining } from "./delegated-training";
 import type { ParameterBindings } from "./evaluate-site";
 
 type CallSite = Extract<CodeSite, { kind: "call" }>;
@@ -163,7 +164,19 @@ export function foreignTraining(
       const source = home === file ? text : files.read(home);
       return [method.definition, ...selfHelpers(method.definition, object, home)].some((d) => runsBackward(d, source));
     });
-    if (![definition, ...helpers].some((d) => runsBackward(d, source)) && !elsewhere.some((e) => runsBackward(e.definition, files.read(e.file))) && !throughArgument()) continue;
+    if (![definition, ...helpers].some((d) => runsBackward(d, source)) && !elsewhere.some((e) => runsBackward(e.definition, files.read(e.file))) && !throughArgument()) {
+      // A method that hands the training on to an object it holds (`self.net.train(labeled_data)` in an active-learning
+      // strategy's `train()`): Python runs that object's method, whose loops are the run's (delegated-training.ts).
+      const delegated = self ? delegatedTraining(definition, self, site.call.func.type === "attribute" ? site.call.func.object : undefined, (e) => evaluate(site, e), (d, home) => runsBackward(d, home === file ? text : files.read(home))) : undefined;
+      if (!delegated) continue;
+      const home = delegated.module.file!;
+      const source = home === file ? text : files.read(home);
+      if (source === undefined) continue;
+      const helpers = selfHelpers(delegated.definition, delegated.self, home);
+      const first = delegated.definition.params[0]?.name;
+      const bindings: ParameterBindings = (f, name) => ((f === delegated.definition || helpers.includes(f)) && name === (f.params[0]?.name ?? first) ? delegated.self : undefined);
+      return { definition: delegated.definition, module: delegated.module, file: home, text: source, bindings, helpers, site };
+    }
     const selfName = self ? definition.params[0]?.name : undefined;
     const memo = new Map<string, Value | undefined>();
     let depth = 0;

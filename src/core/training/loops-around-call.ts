@@ -19,7 +19,7 @@ export interface LoopsAroundCall {
 /**
  * The `for` loops that run `call` again on each of their turns: those around it in its own function (or at module
  * level), and, while the function it sits in is called by name exactly once in `body`, those around that call.
- * Undefined when a `while` encloses any of them (its turns are not counted here), or when there are no loops.
+ * Undefined when a `while` encloses any of them (its turns are not counted here); no loops when none encloses it.
  */
 export function loopsAroundCall(call: Expression, body: Statement[], text: string): LoopsAroundCall | undefined {
   const ancestors = ancestorsOf(call, body);
@@ -40,7 +40,7 @@ export function loopsAroundCall(call: Expression, body: Statement[], text: strin
     if (callers.length !== 1) break;
     chain = callers[0];
   }
-  return loops.length > 0 ? { loops } : undefined;
+  return { loops };
 }
 
 /** The statements enclosing the statement that holds `call` (not that statement itself, unless it is a compound one

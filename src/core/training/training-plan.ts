@@ -674,7 +674,7 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
   };
   const turnsAround = (call: Expression, epochNamed = false): { value: number; detail: string } | undefined => {
     const around = loopsAroundCall(call, input.body, input.text);
-    if (!around) return undefined;
+    if (!around || around.loops.length === 0) return undefined;
     let value = 1;
     for (const loop of around.loops) {
       const l = forLoops.find((x) => x.loop === loop);
@@ -2197,8 +2197,11 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
   // the object, when they gave no length.
   /** Why the samples the file read are not the run's: the loader a foreign body walks is of unknown length. */
   let unsizedWalk: string | undefined;
+  // `strategy.train()` with no argument on an object of a plain class of the project that defines `train`: no
+  // mode switch, but that class's own training (an active-learning strategy's query rounds).
+  const ownObjectTrains = () => sites.some((s) => s.kind === "call" && s.call.func.type === "attribute" && s.call.func.name === "train" && plainObjectTrain(s, s.call));
   const ownLoops = /\.backward\s*\(/.test(input.text);
-  if (!input.nested && input.files && (ownLoops ? !plan.epochs && !plan.steps : plan.batch || /__name__\s*==\s*['"]__main__['"]/.test(input.text) || TRAINING_FUNCTION_CALL.test(input.text) || TRAINING_METHOD_CALL.test(input.text) || WORKER_TARGET.test(input.text))) {
+  if (!input.nested && input.files && (ownLoops ? !plan.epochs && !plan.steps : plan.batch || /__name__\s*==\s*['"]__main__['"]/.test(input.text) || TRAINING_FUNCTION_CALL.test(input.text) || TRAINING_METHOD_CALL.test(input.text) || WORKER_TARGET.test(input.text) || ownObjectTrains())) {
     // A model trained in turn with others reads the calls its own statements make, not the other models' (the
     // same imported function called once a model, models-in-turn.ts).
     const ownBody = statementsOutside(input.body, input.exclude);
@@ -2217,8 +2220,20 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
         const calls = [foreign.site.call, ...later];
         const line = foreign.site.call.pos.line;
         const firstOf = (own: PlanFigure | undefined, read: PlanFigure | undefined) => (own?.line === line ? own : read);
-        const epochsInTurn = inner.epochs ? figureOverCalls([firstOf(plan.epochs, inner.epochs), ...inners.map((p) => p.epochs)], calls, line) : undefined;
-        const stepsInTurn = inner.steps ? figureOverCalls([firstOf(plan.steps, inner.steps), ...inners.map((p) => p.steps)], calls, line) : undefined;
+        // A call inside counted loops (a later query round's) counts once a turn (loops-around-call.ts); one inside a
+        // loop of a count the code does not state leaves the sum unknown.
+        const turnsOf = calls.map((c) => {
+          const around = loopsAroundCall(c, input.body, input.text);
+          return around && around.loops.length === 0 ? { value: 1, detail: "" } : turnsAround(c, true);
+        });
+        const timesTurns = (figures: (PlanFigure | undefined)[]) => figures.map((f, i) => (f && turnsOf[i] ? (turnsOf[i]!.value === 1 ? f : { ...f, value: f.value * turnsOf[i]!.value, detail: `${turnsOf[i]!.detail} × ${f.detail}` }) : undefined));
+        const epochsInTurn = inner.epochs ? figureOverCalls(timesTurns([firstOf(plan.epochs, inner.epochs), ...inners.map((p) => p.epochs)]), calls, line) : undefined;
+        const stepsInTurn = inner.steps ? figureOverCalls(timesTurns([firstOf(plan.steps, inner.steps), ...inners.map((p) => p.steps)]), calls, line) : undefined;
+        // A later call repeated by a loop of unstated count: the first call's figures are not the run's.
+        if (turnsOf.some((t) => t === undefined)) {
+          if (plan.epochs?.line === line) delete plan.epochs;
+          if (plan.steps?.line === line) delete plan.steps;
+        }
         if (epochsInTurn && plan.epochs?.line === line) plan.epochs = epochsInTurn;
         if (stepsInTurn && plan.steps?.line === line) plan.steps = stepsInTurn;
         // Epochs added while a call's steps are unknown: the first call's steps are no longer the run's.
