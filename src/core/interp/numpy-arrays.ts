@@ -41,7 +41,8 @@ export function numpyRandomFunctions(fn: Fn): Record<string, Value> {
     uniform: sized("uniform", 2, "float64"),
     randint: sized("randint", 2, "int64"),
     // choice(a, size=None, replace=True, p=None): `size` draws from `a` (numpy.org/doc/stable/reference/random/
-    // generated/numpy.random.choice.html), as Generator.choice and RandomState.choice already read.
+    // generated/numpy.random.choice.html), as Generator.choice and RandomState.choice already read: a Subset of
+    // `np.random.choice(len(ds), 4000, replace=False)` holds 4,000 samples.
     choice: sized("choice", 1, "int64"),
     // The other legacy samplers, `size` after their distribution's parameters (numpy.org/doc/stable/reference/random/
     // legacy.html, numpy 1.x and 2.x): beta(a, b, size), gamma(shape, scale, size), binomial(n, p, size), ...
@@ -59,9 +60,6 @@ export function numpyRandomFunctions(fn: Fn): Record<string, Value> {
     random: sized("random", 0, "float64"),
     randn: dims("randn"),
     rand: dims("rand"),
-    // choice(a, size=None, replace=True, p=None): `size` draws of a (numpy.org/doc/stable/reference/random/generated/
-    // numpy.random.choice.html), as `Subset(ds, np.random.choice(len(ds), 4000, replace=False))` picks its indices.
-    choice: sized("choice", 1, "int64"),
     // "If x is an integer, randomly permute np.arange(x). If x is an array, make a copy and shuffle the elements
     // randomly" (numpy.org/doc/stable/reference/random/generated/numpy.random.permutation.html): its length is known,
     // its order is not.
