@@ -45,7 +45,7 @@ export function requiredArguments(forward: FunctionDefinition): FunctionDefiniti
 }
 
 /** The argument an expression stands for: it reads names of exactly one argument and calls no module. */
-function soleArgument(e: Expression, origin: ReadonlyMap<string, number>): number | undefined {
+export function soleArgument(e: Expression, origin: ReadonlyMap<string, number>): number | undefined {
   if (hasModuleCall(e)) return undefined;
   const sources = new Set<number>();
   forEachExpression(e, (x) => {
@@ -55,7 +55,7 @@ function soleArgument(e: Expression, origin: ReadonlyMap<string, number>): numbe
 }
 
 /** `a` of `self.a(...)` and `self.a[i](...)`; undefined for any other callee. */
-function moduleAttribute(func: Expression): string | undefined {
+export function moduleAttribute(func: Expression): string | undefined {
   const target = func.type === "subscript" ? func.object : func;
   return target.type === "attribute" && target.object.type === "name" && target.object.id === "self" ? target.name : undefined;
 }

@@ -5,6 +5,7 @@ import type { FunctionDefinition } from "../python/ast";
 import type { InputSpec } from "../report/model-report";
 import type { InstanceValue } from "./values";
 import { argumentConsumers } from "./argument-consumers";
+import { concatenatedArgumentWidths } from "./concatenated-arguments";
 import { defaultInputs } from "./input-discovery";
 import { namedModules } from "../torch/module-tree";
 
@@ -21,7 +22,9 @@ export function defaultInputsPerArgument(model: InstanceValue, dataSides: [numbe
   const consumers = forward ? argumentConsumers(forward) : [];
   if (consumers.length === 1) return readByFirstConsumer(model, consumers[0].attribute, candidates);
   if (consumers.length < 2) return candidates;
-  const own = consumers.map((c) => (c.attribute ? firstInputOf(model, c.attribute) : undefined));
+  // An argument a Linear reads only concatenated with others has its own part of that Linear's width.
+  const joined = concatenatedArgumentWidths(model, forward!);
+  const own = consumers.map((c, i): InputSpec | undefined => (joined.has(i) ? { shape: [1, joined.get(i)!], dtype: "float32" } : c.attribute ? firstInputOf(model, c.attribute) : undefined));
   const first = own[0] ?? candidates[0]?.[0];
   if (!first) return candidates;
   const likeFirst: InputSpec = { shape: [...first.shape], dtype: first.dtype };

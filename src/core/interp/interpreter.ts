@@ -1,6 +1,7 @@
 import { noPosition, type Argument, type ClassDefinition, type Expression, type FunctionDefinition, type Position, type Statement } from "../python/ast";
 import { forEachExpression, forEachStatement, ownExpressions } from "../python/syntax-walk";
 import { unknownReshape } from "./unknown-reshape";
+import { recordSummedWidths, summedWidthTerms } from "./summed-widths";
 import { Budget, BudgetExceeded } from "./budget";
 import { computeMro, isSubclass, lookupClassAttribute } from "./classes";
 import { enumMember, enumMembers, isEnumClass, makeEnumMembers } from "./enum-members";
@@ -1224,12 +1225,25 @@ export class Interpreter {
       }
       // zero-argument super() needs the calling frame
       if (fn.kind === "native" && fn.name === "super" && args.length === 0) return this.zeroArgumentSuper(e.pos);
-      return this.guard(e.pos, () => this.call(fn, args, kwargs));
+      const result = this.guard(e.pos, () => this.call(fn, args, kwargs));
+      const terms = summedWidthTerms(fn, e.args);
+      if (terms) this.recordTerms(result, terms, scope);
+      return result;
     } catch (err) {
       if (err instanceof PythonError) err.location ??= this.location(e.pos);
       throw err;
     } finally {
       this.currentLocation = previous;
+    }
+  }
+
+  /** The parts of a Linear's summed width, read again one by one (names and arithmetic, no effects); a part that
+   *  fails leaves the layer as it was. */
+  private recordTerms(layer: Value, terms: Expression[], scope: Scope): void {
+    try {
+      recordSummedWidths(layer, terms.map((t) => this.evaluate(t, scope)));
+    } catch (err) {
+      if (!(err instanceof PythonError || err instanceof Unresolved)) throw err;
     }
   }
 
@@ -1732,6 +1746,11 @@ export class Interpreter {
     }
     if (o.kind === "function") {
       (o.attributes ??= new Map()).set(name, value);
+      return;
+    }
+    // `p.requires_grad = False` over a module's parameters: the parameter (shared by every view of it) is frozen.
+    if (o.kind === "tensor" && o.parameter && name === "requires_grad" && value.kind === "bool") {
+      o.parameter.requiresGrad = value.value;
       return;
     }
     void pos;

@@ -224,6 +224,8 @@ export interface ModuleState {
   unsureCast?: { precision: "bf16" | "fp16"; line: number };
   /** Catalogue layers keep their constructor arguments here for forward. */
   config?: Record<string, Value>;
+  /** A Linear's input width as the parts of the sum it was written as (summed-widths.ts). */
+  summedWidths?: number[];
 }
 
 /** Lexical scope of names; `parent` chains to the enclosing function, then the module, then builtins. */
