@@ -54,6 +54,7 @@ import { evaluateAtSite, type ParameterBindings } from "./training/evaluate-site
 import { discoverGenerations } from "./generation/generation-plan";
 import { readRunSetup } from "./memory/run-setup";
 import { findTrainingSites } from "./training/training-sites";
+import { frozenParametersReason } from "./training/frozen-parameters";
 import { frozenModels } from "./training/frozen-models";
 import { emptyPathOptions, requiredOptions } from "./training/required-options";
 import { readCodePrecision } from "./rules/code-precision";
@@ -248,6 +249,11 @@ function analyzeProgram(parser: PythonParser, request: AnalyzeRequest, setup: { 
     for (const [i, reason] of frozenModels(syntax.body, request.text, bound.map((b, j) => ({ name: result.models[j].file === request.file ? b.name : "" }))).entries()) {
       if (!reason) continue;
       result.modelTraining = [...(result.modelTraining ?? []).filter((t) => t.model !== i), { model: i, plan: { notes: [reason], untrained: true } }];
+    }
+    // ... and networks frozen whole once built (in their own constructor, or by the script).
+    for (const [i, m] of result.models.entries()) {
+      const reason = result.models.length > 1 && !result.modelTraining?.some((t) => t.model === i && t.plan.untrained) ? frozenParametersReason({ ...m, name: bound[i].name }, request.text) : undefined;
+      if (reason) result.modelTraining = [...(result.modelTraining ?? []).filter((t) => t.model !== i), { model: i, plan: { notes: [reason], untrained: true } }];
     }
     // No run read and no model built: where the parser requires arguments, the plain run stops there, and those
     // arguments decide the run; saying so beats an empty answer.

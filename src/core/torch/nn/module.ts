@@ -198,7 +198,12 @@ export function createModuleClass(interp: () => Interpreter, objectClass: ClassV
     },
     load_state_dict: () => NONE,
     zero_grad: () => NONE,
-    requires_grad_: (call) => call.args[0],
+    // (requires_grad=True): every parameter of the module and its children in or out of autograd.
+    requires_grad_: (call) => {
+      const on = call.args[1] ?? call.kwargs.get("requires_grad");
+      for (const [, p] of namedParameters(self(call))) if (p.kind === "tensor" && p.parameter) p.parameter.requiresGrad = on?.kind === "bool" ? on.value : true;
+      return call.args[0];
+    },
     share_memory: (call) => call.args[0],
     extra_repr: () => str(""),
     __len__: (call) => int(self(call).module!.children.size),
