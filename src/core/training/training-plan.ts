@@ -92,7 +92,7 @@ import { optionRead } from "./unread-options";
 import { environmentEpisode, fixedEpisodeSteps } from "./episode-length";
 import { counterStartPasses } from "./counter-gate";
 import { breakGuards, breaksEarly, counterBudget, episodeCalls } from "./counter-budget";
-import { countedWhile, counterStart, type CountedWhile } from "./while-epochs";
+import { bindingsBefore, countedWhile, counterStart, type CountedWhile } from "./while-epochs";
 import { initLoader, initLoaderAttributes } from "./init-loaders";
 import { isTrainerFromArgparse, lightningTrainerArgument } from "./lightning-trainer";
 import { constructedDataModuleBatch } from "./data-module-constructors";
@@ -713,7 +713,7 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
     // `while self.epoch < ...`: the object's class's own `__init__` says where a fresh object's counter starts.
     const owner = counted.counter.type === "attribute" ? evaluateOne(site, counted.counter.object) : undefined;
     const init = owner ? instanceMethod(owner, "__init__")?.definition : undefined;
-    const start = positiveOrZero(evaluateOne(site, counterStart(counted.counter, site.context.before, init) ?? counted.counter));
+    const start = positiveOrZero(evaluateOne(site, counterStart(counted.counter, bindingsBefore(site, input.body), init) ?? counted.counter));
     if (bound === undefined || start === undefined) return undefined;
     const value = bound - start + (counted.inclusive ? 1 : 0);
     return value > 0 ? { value, source: "code", line: site.loop.pos.line, detail: `while ${snippet(input.text, site.loop.test)}, from ${counter} = ${start}` } : undefined;
@@ -730,7 +730,7 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
     const bound = positiveInteger(evaluateOne(outer, budget.bound));
     const owner = budget.counter.type === "attribute" ? evaluateOne(outer, budget.counter.object) : undefined;
     const init = owner ? instanceMethod(owner, "__init__")?.definition : undefined;
-    const start = positiveOrZero(evaluateOne(outer, counterStart(budget.counter, outer.context.before, init) ?? budget.counter));
+    const start = positiveOrZero(evaluateOne(outer, counterStart(budget.counter, bindingsBefore(outer, input.body), init) ?? budget.counter));
     if (bound === undefined || start === undefined) return undefined;
     const value = bound - start + (budget.inclusive ? 1 : 0);
     const counter = dottedName(budget.counter) ?? "";
@@ -1016,9 +1016,13 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
           continue;
         }
         const enclosing = enclosingCounts(site);
+        // Episodes of at most N passes inside a budget of counted steps (`while frame_idx < max_frames:` around `for
+        // step in range(max_steps): ...; frame_idx += 1`): the budget counts the run's passes, N only caps an episode.
+        const capped = (enclosing === undefined || enclosing === "uncounted") && site.loop.type === "for" && !count.detail.includes(" until ") ? budgetSteps(site) : undefined;
+        if (capped) figure = { ...capped, detail: `${capped.detail}, episodes of at most ${count.value} passes` };
         // A break on a run-wide counter ends the whole run where it stands: its count is the run's.
-        if (enclosing === "uncounted" && !count.detail.includes(" until ")) continue;
-        if (enclosing && enclosing !== "uncounted") figure = { ...figure, value: figure.value * enclosing.value, detail: `${enclosing.detail} × ${figure.detail}` };
+        else if (enclosing === "uncounted" && !count.detail.includes(" until ")) continue;
+        else if (enclosing && enclosing !== "uncounted") figure = { ...figure, value: figure.value * enclosing.value, detail: `${enclosing.detail} × ${figure.detail}` };
         // A training function an episode loop calls: its steps on each call, times the calls.
         const episodes = count.detail.includes(" until ") ? undefined : perEpisodeCalls(site, figure);
         if (episodes === "uncounted") {

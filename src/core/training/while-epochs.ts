@@ -4,7 +4,7 @@
 // one to the counter on every pass, at its own level (an increment inside an `if` or a nested loop may not run once
 // per pass, and then the count is not the code's).
 import type { Expression, FunctionDefinition, Statement } from "../python/ast";
-import { dottedName } from "../python/syntax-walk";
+import { dottedName, forEachStatement } from "../python/syntax-walk";
 
 type WhileLoop = Extract<Statement, { type: "while" }>;
 
@@ -52,3 +52,18 @@ export function counterStart(counter: Expression, before: Statement[], init: Fun
   const set = init.body.find((s) => s.type === "assign" && s.targets.length === 1 && s.targets[0].type === "attribute" && s.targets[0].name === counter.name && s.targets[0].object.type === "name" && s.targets[0].object.id === self);
   return set?.type === "assign" && set.value.type === "int" ? set.value : undefined;
 }
+
+/**
+ * The statements a loop's counter may be bound by before the loop: in a function, those on its way down; at module
+ * level, where the namespace holds each name as it is after the whole file ran (the loop's own passes included), the
+ * module's assignments that end before the loop, outside functions and classes, in source order.
+ */
+export function bindingsBefore(site: { loop: Statement; context: { fn?: FunctionDefinition; before: Statement[] } }, body: Statement[]): Statement[] {
+  if (site.context.fn) return site.context.before;
+  const out: Statement[] = [];
+  forEachStatement(body, ({ statement, ancestors }) => {
+    if (statement.type === "assign" && statement.pos.endIndex <= site.loop.pos.startIndex && !ancestors.some((a) => a.type === "class")) out.push(statement);
+  }, [], () => false);
+  return out;
+}
+
