@@ -48,6 +48,9 @@ const SESSION_TRAINING = /\.(minimize|optimize_loss)\s*\(/;
 /** A reinforcement-learning agent's update (`RL.learn()`, `agent.learn(experiences)`): an episode script that calls one
  *  on an agent of another file may name neither epochs nor batches (`for i_episode in range(100): ... RL.learn()`). */
 const AGENT_LEARNING = /\.learn\s*\(/;
+/** gym's environment step, unpacked (`obs, reward, done, info = env.step(action)`): a function taking one is an episode
+ *  loop, read like one with training words (rare outside RL scripts, so few bodies are lowered for it). */
+const ENVIRONMENT_STEP = /,\s*\w+\s*=\s*[\w.]+\.step\s*\(/;
 
 /** What a `for` loop binds each pass: names, and attributes as their dotted chain, since Python assigns any target
  *  (`for self.epoch in range(self.start_epoch, self.max_epoch):`, torchreid's engine). */
@@ -113,12 +116,12 @@ export function findCodeSites(body: Statement[], text: string, words: RegExp = T
   // agent's learn(); those two are tested on the whole file only, as reading every function that names them costs each
   // keystroke in large files. A loader's name is also tested per function (below): a function binding one is rare
   // outside training code, and its loader is the run's data.
-  if (!words.test(text) && !(words === TRAINING_WORDS && (LOADER_NAME.test(text) || SESSION_TRAINING.test(text) || AGENT_LEARNING.test(text)))) return sites;
+  if (!words.test(text) && !(words === TRAINING_WORDS && (LOADER_NAME.test(text) || SESSION_TRAINING.test(text) || AGENT_LEARNING.test(text) || ENVIRONMENT_STEP.test(text)))) return sites;
   // A function that binds a loader by name (`train_loader = make_data_loader(cfg)`, then `do_train(model,
   // train_loader, ...)` of another file) is read as well: its loader is the run's, though it names no training word.
   const own = (def: FunctionDefinition) => {
     const body = text.slice(def.pos.startIndex, def.pos.endIndex);
-    return words.test(body) || (words === TRAINING_WORDS && LOADER_NAME.test(body));
+    return words.test(body) || (words === TRAINING_WORDS && (LOADER_NAME.test(body) || ENVIRONMENT_STEP.test(body)));
   };
   // A module function without those words may still drive training through one that has them (`def main(): for e in
   // range(1, 16): train_and_test(e)`): it is read too when it calls such a function by name, up to two levels up.
