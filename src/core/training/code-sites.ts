@@ -48,9 +48,12 @@ const SESSION_TRAINING = /\.(minimize|optimize_loss)\s*\(/;
 /** A reinforcement-learning agent's update (`RL.learn()`, `agent.learn(experiences)`): an episode script that calls one
  *  on an agent of another file may name neither epochs nor batches (`for i_episode in range(100): ... RL.learn()`). */
 const AGENT_LEARNING = /\.learn\s*\(/;
-/** gym's environment step, unpacked (`obs, reward, done, info = env.step(action)`): a function taking one is an episode
- *  loop, read like one with training words (rare outside RL scripts, so few bodies are lowered for it). */
+/** gym's environment step, unpacked (`obs, reward, done, info = env.step(action)`). */
 const ENVIRONMENT_STEP = /,\s*\w+\s*=\s*[\w.]+\.step\s*\(/;
+/** An agent's update called as a statement of its own (`agent.step(state, action, reward, next_state, done)`,
+ *  `agent.learn()`): with an environment step in the same function, an episode loop that trains, read like one with
+ *  training words (an evaluation episode, which hands nothing on, stays unread). */
+const AGENT_UPDATE = /^\s*[\w.]+\.(step|learn|update|observe)\s*\(/m;
 
 /** What a `for` loop binds each pass: names, and attributes as their dotted chain, since Python assigns any target
  *  (`for self.epoch in range(self.start_epoch, self.max_epoch):`, torchreid's engine). */
@@ -121,7 +124,7 @@ export function findCodeSites(body: Statement[], text: string, words: RegExp = T
   // train_loader, ...)` of another file) is read as well: its loader is the run's, though it names no training word.
   const own = (def: FunctionDefinition) => {
     const body = text.slice(def.pos.startIndex, def.pos.endIndex);
-    return words.test(body) || (words === TRAINING_WORDS && (LOADER_NAME.test(body) || ENVIRONMENT_STEP.test(body)));
+    return words.test(body) || (words === TRAINING_WORDS && (LOADER_NAME.test(body) || (ENVIRONMENT_STEP.test(body) && AGENT_UPDATE.test(body))));
   };
   // A module function without those words may still drive training through one that has them (`def main(): for e in
   // range(1, 16): train_and_test(e)`): it is read too when it calls such a function by name, up to two levels up.

@@ -10,7 +10,7 @@ import type { ParallelSetup } from "../parallel/parallel-setup";
 import { isTrackerCallee, trackerDecorators, trackerFromCall, type TrackerSite } from "./codecarbon-tracker";
 import { findCodeSites, type CodeSite } from "./code-sites";
 import { rebindsBetween, sitesOutside, statementsOutside } from "./models-in-turn";
-import { attributeChain, boundNames, calleeName, dottedName, forEachExpression, forEachStatement, keywordArgument, mentions, namesIn, positionalArgument, rootName } from "../python/syntax-walk";
+import { attributeChain, boundNames, calleeName, callsIn, dottedName, forEachExpression, forEachStatement, keywordArgument, mentions, namesIn, positionalArgument, rootName } from "../python/syntax-walk";
 import { datasetSize } from "./dataset-sizes";
 import { inheritedDataset, tableDatasetClass, tableDatasetObjectSamples } from "./dataset-classes";
 import { randomSplitLengths, trainTestSplitSizes } from "./split-sizes";
@@ -91,6 +91,7 @@ import { calledGatePasses, definitionsByName } from "./called-gates";
 import { optionRead } from "./unread-options";
 import { environmentEpisode, fixedEpisodeSteps } from "./episode-length";
 import { counterStartPasses } from "./counter-gate";
+import { cyclicCallPeriod } from "./cyclic-call-gate";
 import { breakGuards, breaksEarly, counterBudget, episodeCalls } from "./counter-budget";
 import { bindingsBefore, countedWhile, counterStart, type CountedWhile } from "./while-epochs";
 import { initLoader, initLoaderAttributes } from "./init-loaders";
@@ -718,6 +719,22 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
     const value = bound - start + (counted.inclusive ? 1 : 0);
     return value > 0 ? { value, source: "code", line: site.loop.pos.line, detail: `while ${snippet(input.text, site.loop.test)}, from ${counter} = ${start}` } : undefined;
   };
+  /** The period of the one stepping call of a loop's own statements, when its method learns on one call in P
+   *  (cyclic-call-gate.ts); P read in the method's module (a constant there) or written as a number. */
+  const cyclicGate = (site: Extract<CodeSite, { kind: "loop" | "while" }>): { period: number; detail: string } | undefined => {
+    const calls = site.loop.body.flatMap((st) => (st.type === "for" || st.type === "while" ? [] : callsIn(st, false))).filter((c) => stepping.get(c) === true);
+    if (calls.length !== 1 || calls[0].func.type !== "attribute") return undefined;
+    const callee = evaluateOne(site, calls[0].func);
+    const fn = callee?.kind === "bound" ? callee.fn : undefined;
+    if (fn?.kind !== "function" || fn.definition.type !== "function") return undefined;
+    const scope = fn.module.scope.names;
+    const number = (e: Expression): number | undefined => {
+      const v = e.type === "int" ? { kind: "int", value: e.value } : e.type === "name" ? scope.get(e.id) : undefined;
+      return v?.kind === "int" ? v.value : undefined;
+    };
+    const period = cyclicCallPeriod(fn.definition, number);
+    return period ? { period, detail: `${snippet(input.text, calls[0].func)}() learning on one call in ${period} (its own counter's cycle)` } : undefined;
+  };
   /** A step loop of unstated length that counts toward `while counter < bound:` around it: bound − start steps. */
   const budgetSteps = (site: Extract<CodeSite, { kind: "loop" | "while" }>): PlanFigure | undefined => {
     const around = sites.filter((x): x is Extract<CodeSite, { kind: "while" }> => x.kind === "while" && x.loop !== site.loop && within(x.loop, site.loop) && x.context.fn === site.context.fn);
@@ -1040,6 +1057,9 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
         const anyOf = !started && !episodes && shape.stepGate && site.loop.type === "for" && (every === undefined || every <= 1) && figure.value % count.value === 0
           ? anyOfPasses(site.loop, shape.stepGate.test, count.value, (e) => evaluateOne(site, e), input.text) : undefined;
         if (anyOf) figure = { ...figure, value: (figure.value / count.value) * anyOf.value, detail: `${figure.detail}, ${anyOf.detail}` };
+        // An agent's step() that learns on one call in P of its own (cyclic-call-gate.ts).
+        const cyclic = !started && !anyOf && (every === undefined || every <= 1) ? cyclicGate(site) : undefined;
+        if (cyclic) figure = { ...figure, value: Math.floor(figure.value / cyclic.period), detail: `${figure.detail}, ${cyclic.detail}` };
         if (every !== undefined && every > 1 && count.value >= every) {
           const detail = `an optimizer step when ... % ${snippet(input.text, shape.stepEvery!)} == 0`;
           accumulations.push({ rank: 45, figure: { value: every, source: "code", line: site.loop.pos.line, detail } });
