@@ -1,7 +1,7 @@
 import { noPosition, type Argument, type ClassDefinition, type Expression, type FunctionDefinition, type Position, type Statement } from "../python/ast";
 import { forEachExpression, forEachStatement, ownExpressions } from "../python/syntax-walk";
 import { unknownReshape } from "./unknown-reshape";
-import { recordSummedWidths, summedWidthTerms } from "./summed-widths";
+import { linearWidthName, recordSummedWidths, summedArguments, summedParameters, summedWidthTerms } from "./summed-widths";
 import { Budget, BudgetExceeded } from "./budget";
 import { computeMro, isSubclass, lookupClassAttribute } from "./classes";
 import { enumMember, enumMembers, isEnumClass, makeEnumMembers } from "./enum-members";
@@ -80,6 +80,8 @@ export interface Frame {
   tries?: number;
   /** A module's own top level: its namespace (what globals() and eval() there read). */
   module?: ModuleNamespaceValue;
+  /** A model's __init__ given widths as sums: each such parameter's parts (summed-widths.ts). */
+  summedParameters?: Map<string, Value[]>;
 }
 
 
@@ -173,6 +175,8 @@ export class Interpreter {
   readonly cudaQueries: CudaQuery[] = [];
   /** The innermost source position being evaluated, for op records and notes. */
   currentLocation: SourceLocation | undefined;
+  /** Parts of the summed arguments of the model class being called, for its __init__ frame (summed-widths.ts). */
+  private pendingSums: Map<number | string, Value[]> | undefined;
   /** try-blocks being run: inside one, a Python error must reach its handler instead of degrading to an unknown. */
   private tryDepth = 0;
   /** Of those, the ones with a handler that catches FileNotFoundError (open() of a file the workspace lacks raises there). */
@@ -1225,25 +1229,40 @@ export class Interpreter {
       }
       // zero-argument super() needs the calling frame
       if (fn.kind === "native" && fn.name === "super" && args.length === 0) return this.zeroArgumentSuper(e.pos);
+      // A model class given a width as a sum (`Critic(obs_dim + action_dim)`): its __init__ frame keeps the parts.
+      const sums = fn.kind === "class" && fn.isModule && !fn.layer && fn.location ? summedArguments(e.args) : undefined;
+      if (sums) this.pendingSums = this.termValues(sums, scope);
       const result = this.guard(e.pos, () => this.call(fn, args, kwargs));
       const terms = summedWidthTerms(fn, e.args);
       if (terms) this.recordTerms(result, terms, scope);
+      const name = terms ? undefined : linearWidthName(fn, e.args);
+      const parts = name !== undefined ? this.frame?.summedParameters?.get(name) : undefined;
+      if (parts) recordSummedWidths(result, parts);
       return result;
     } catch (err) {
       if (err instanceof PythonError) err.location ??= this.location(e.pos);
       throw err;
     } finally {
       this.currentLocation = previous;
+      // Never left for another class's __init__ when this call failed before reaching its own.
+      this.pendingSums = undefined;
     }
   }
 
   /** The parts of a Linear's summed width, read again one by one (names and arithmetic, no effects); a part that
    *  fails leaves the layer as it was. */
   private recordTerms(layer: Value, terms: Expression[], scope: Scope): void {
+    const values = this.termValues(new Map([[0, terms]]), scope)?.get(0);
+    if (values) recordSummedWidths(layer, values);
+  }
+
+  /** Summed arguments' parts, each read again (undefined when one fails). */
+  private termValues(sums: Map<number | string, Expression[]>, scope: Scope): Map<number | string, Value[]> | undefined {
     try {
-      recordSummedWidths(layer, terms.map((t) => this.evaluate(t, scope)));
+      return new Map([...sums].map(([k, terms]) => [k, terms.map((t) => this.evaluate(t, scope))]));
     } catch (err) {
       if (!(err instanceof PythonError || err instanceof Unresolved)) throw err;
+      return undefined;
     }
   }
 
@@ -1440,10 +1459,13 @@ export class Interpreter {
       return instance;
     }
     const init = lookupClassAttribute(cls, "__init__");
+    const sums = this.pendingSums;
+    this.pendingSums = undefined;
     if (init) {
       const wasInModel = this.frame?.inModel ?? false;
       if (cls.isModule && init.kind === "function") {
-        this.callFunction(init, [instance, ...args], kwargs, { inModel: true });
+        const summed = sums && init.definition.type === "function" ? summedParameters(init.definition, sums) : undefined;
+        this.callFunction(init, [instance, ...args], kwargs, { inModel: true, ...(summed ? { summedParameters: summed } : {}) });
       } else this.call(init, [instance, ...args], kwargs);
       void wasInModel;
     }

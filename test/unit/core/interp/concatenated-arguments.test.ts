@@ -2,7 +2,7 @@
 // width (src/core/interp/concatenated-arguments.ts, summed-widths.ts). Truth: PyTorch 1.13 through
 // tools/measure/count.py on the same classes: Critic(17, 6) at 1x17 and 1x6, 72,193 parameters, 143,360 FLOPs;
 // Late(24, 4) at 1x24 and 1x4, 2,017 parameters, 3,904 FLOPs; Stack((10, 3)) at 1x10, 1x3 and 1x2, 273 parameters,
-// 512 FLOPs.
+// 512 FLOPs; Through(5 + 2) at 1x5 and 1x2, 577 parameters, 1,024 FLOPs.
 import assert from "node:assert/strict";
 import { modelNamed, analyze } from "../../helpers/analyze";
 
@@ -43,9 +43,21 @@ class Stack(nn.Module):
         x = torch.cat([x, a, t], -1)
         return self.net(x)
 
+class Through(nn.Module):
+    def __init__(self, in_dim, hidden=64):
+        super().__init__()
+        self.hidden1 = nn.Linear(in_dim, hidden)
+        self.out = nn.Linear(hidden, 1)
+
+    def forward(self, state, action):
+        x = torch.cat((state, action), dim=-1)
+        return self.out(F.relu(self.hidden1(x)))
+
+obs_dim, action_dim = 5, 2
 critic = Critic(17, 6)
 late = Late(24, 4)
 stack = Stack((10, 3))
+through = Through(obs_dim + action_dim)
 `;
 
 describe("arguments concatenated before a Linear (src/core/interp/concatenated-arguments.ts)", () => {
@@ -71,6 +83,14 @@ describe("arguments concatenated before a Linear (src/core/interp/concatenated-a
     assert.equal(stack.complete, true, JSON.stringify(stack.unresolved));
     assert.equal(stack.params, 273);
     assert.equal(stack.flops, 512);
+  });
+
+  it("follows a sum given to the model's constructor into the Linear its __init__ builds from that parameter", async () => {
+    const through = modelNamed(await analyze(CRITICS), "through");
+    assert.deepEqual(through.inputs.map((i) => i.shape), [[1, 5], [1, 2]]);
+    assert.equal(through.complete, true, JSON.stringify(through.unresolved));
+    assert.equal(through.params, 577);
+    assert.equal(through.flops, 1_024);
   });
 
   it("leaves arguments joined along another dimension, or a width not written as a sum, to the other defaults", async () => {
