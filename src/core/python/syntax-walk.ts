@@ -293,3 +293,21 @@ export function isMainGuard(test: Expression): boolean {
   const sides = [test.left, test.comparators[0]];
   return sides.some((e) => e.type === "name" && e.id === "__name__") && sides.some((e) => e.type === "str" && e.value === "__main__");
 }
+
+/** The ancestors of each call of `fn` by its name in `body`, outside `fn` itself: only function bodies whose text names
+ *  it are walked (lowered on first read, see `mentions`). */
+export function callerAncestors(fn: FunctionDefinition, body: Statement[], text: string): Statement[][] {
+  const named = mentions(text, [fn.name]);
+  const callers: Statement[][] = [];
+  forEachStatement(
+    body,
+    ({ statement, ancestors }) => {
+      for (const root of ownExpressions(statement)) forEachExpression(root, (e) => {
+        if (e.type === "call" && e.func.type === "name" && e.func.id === fn.name) callers.push(ancestors);
+      });
+    },
+    [],
+    (def) => def !== fn && named(def.pos.startIndex, def.pos.endIndex) > 0,
+  );
+  return callers;
+}

@@ -3,7 +3,7 @@
 // train(models, ..., EPOCH)`, repeated trials. Python runs the callee's epoch loop again on every turn, so the run is
 // the turns times the callee's epochs and steps; read alone, the callee's loop counted one call.
 import type { Expression, FunctionDefinition, Statement } from "../python/ast";
-import { forEachExpression, forEachStatement, mentions, ownExpressions } from "../python/syntax-walk";
+import { callerAncestors, forEachExpression, forEachStatement, mentions, ownExpressions } from "../python/syntax-walk";
 
 /** How many callers up a function called once is followed (`main()` → `run_trials()` → `train(...)`). */
 const MAX_DEPTH = 3;
@@ -36,7 +36,7 @@ export function loopsAroundCall(call: Expression, body: Statement[], text: strin
     const fn = chain[fnIndex] as FunctionDefinition;
     // A method, or a function nested in another, is not followed: only module-level functions called by name.
     if (fnIndex > 0 || depth >= MAX_DEPTH) break;
-    const callers = callersOf(fn, body, text);
+    const callers = callerAncestors(fn, body, text);
     if (callers.length !== 1) break;
     chain = callers[0];
   }
@@ -54,23 +54,6 @@ function ancestorsOf(call: Expression, body: Statement[]): Statement[] | undefin
     });
   });
   return found;
-}
-
-/** The ancestors of each call of `fn` by name in `body`, outside `fn` itself. */
-function callersOf(fn: FunctionDefinition, body: Statement[], text: string): Statement[][] {
-  const named = mentions(text, [fn.name]);
-  const callers: Statement[][] = [];
-  forEachStatement(
-    body,
-    ({ statement, ancestors }) => {
-      for (const root of ownExpressions(statement)) forEachExpression(root, (e) => {
-        if (e.type === "call" && e.func.type === "name" && e.func.id === fn.name) callers.push(ancestors);
-      });
-    },
-    [],
-    (def) => def !== fn && named(def.pos.startIndex, def.pos.endIndex) > 0,
-  );
-  return callers;
 }
 
 /** The one call of `fn` by name in `body` (outside `fn`), when there is exactly one. */

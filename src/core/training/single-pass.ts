@@ -3,7 +3,7 @@
 // as Python runs the loop's body once a batch and then goes on. Without this the plan had no epoch count and the
 // run none, though its samples and batch were read.
 import type { FunctionDefinition, Statement } from "../python/ast";
-import { forEachExpression, forEachStatement, mentions, ownExpressions } from "../python/syntax-walk";
+import { callerAncestors } from "../python/syntax-walk";
 
 /** How many callers up a function called once is followed (`main()` → `train_epoch(...)`). */
 const MAX_DEPTH = 3;
@@ -21,18 +21,7 @@ export function runsOnce(loop: Statement, fn: FunctionDefinition | undefined, lo
  *  Only function bodies whose text names it are walked (lowered on first read, syntax-walk.ts's `mentions`). */
 function calledOnce(fn: FunctionDefinition, body: Statement[], text: string, depth: number): boolean {
   if (depth >= MAX_DEPTH) return false;
-  const named = mentions(text, [fn.name]);
-  const callers: Statement[][] = [];
-  forEachStatement(
-    body,
-    ({ statement, ancestors }) => {
-      for (const root of ownExpressions(statement)) forEachExpression(root, (e) => {
-        if (e.type === "call" && e.func.type === "name" && e.func.id === fn.name) callers.push(ancestors);
-      });
-    },
-    [],
-    (def) => def !== fn && named(def.pos.startIndex, def.pos.endIndex) > 0,
-  );
+  const callers = callerAncestors(fn, body, text);
   if (callers.length !== 1 || callers[0].some(isLoop)) return false;
   const outer = [...callers[0]].reverse().find((a): a is FunctionDefinition => a.type === "function");
   return !outer || calledOnce(outer, body, text, depth + 1);
