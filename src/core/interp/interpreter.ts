@@ -1,7 +1,7 @@
 import { noPosition, type Argument, type ClassDefinition, type Expression, type FunctionDefinition, type Position, type Statement } from "../python/ast";
 import { forEachExpression, forEachStatement, ownExpressions } from "../python/syntax-walk";
 import { unknownReshape } from "./unknown-reshape";
-import { linearWidthName, recordSummedWidths, summedArguments, summedParameters, summedWidthTerms } from "./summed-widths";
+import { keepsSummedArguments, linearWidthName, recordSummedWidths, summedParameters, type SummedArguments } from "./summed-widths";
 import { Budget, BudgetExceeded } from "./budget";
 import { computeMro, isSubclass, lookupClassAttribute } from "./classes";
 import { enumMember, enumMembers, isEnumClass, makeEnumMembers } from "./enum-members";
@@ -176,7 +176,7 @@ export class Interpreter {
   /** The innermost source position being evaluated, for op records and notes. */
   currentLocation: SourceLocation | undefined;
   /** Parts of the summed arguments of the model class being called, for its __init__ frame (summed-widths.ts). */
-  private pendingSums: Map<number | string, Value[]> | undefined;
+  private pendingSums: SummedArguments | undefined;
   /** try-blocks being run: inside one, a Python error must reach its handler instead of degrading to an unknown. */
   private tryDepth = 0;
   /** Of those, the ones with a handler that catches FileNotFoundError (open() of a file the workspace lacks raises there). */
@@ -1206,7 +1206,9 @@ export class Interpreter {
 
   private evaluateCall(e: Extract<Expression, { type: "call" }>, scope: Scope): Value {
     const fn = this.evaluate(e.func, scope);
-    const { args, kwargs } = this.evaluateArguments(e.args, scope);
+    // A Linear's or a model class's arguments written as sums keep their parts (summed-widths.ts).
+    const sums: SummedArguments | undefined = keepsSummedArguments(fn) ? new Map() : undefined;
+    const { args, kwargs } = this.evaluateArguments(e.args, scope, sums);
     const previous = this.currentLocation;
     this.currentLocation = this.location(e.pos);
     try {
@@ -1230,14 +1232,12 @@ export class Interpreter {
       // zero-argument super() needs the calling frame
       if (fn.kind === "native" && fn.name === "super" && args.length === 0) return this.zeroArgumentSuper(e.pos);
       // A model class given a width as a sum (`Critic(obs_dim + action_dim)`): its __init__ frame keeps the parts.
-      const sums = fn.kind === "class" && fn.isModule && !fn.layer && fn.location ? summedArguments(e.args) : undefined;
-      if (sums) this.pendingSums = this.termValues(sums, scope);
+      if (sums && sums.size > 0 && !(fn.kind === "class" && fn.layer)) this.pendingSums = sums;
       const result = this.guard(e.pos, () => this.call(fn, args, kwargs));
-      const terms = summedWidthTerms(fn, e.args);
-      if (terms) this.recordTerms(result, terms, scope);
-      const name = terms ? undefined : linearWidthName(fn, e.args);
-      const parts = name !== undefined ? this.frame?.summedParameters?.get(name) : undefined;
-      if (parts) recordSummedWidths(result, parts);
+      // A Linear's width written as a sum, or read from a parameter its model's constructor was given as one.
+      const name = sums && !sums.has(0) ? linearWidthName(fn, e.args) : undefined;
+      const parts = sums?.get(0) ?? (name !== undefined ? this.frame?.summedParameters?.get(name) : undefined);
+      if (parts && fn.kind === "class" && fn.layer) recordSummedWidths(result, parts);
       return result;
     } catch (err) {
       if (err instanceof PythonError) err.location ??= this.location(e.pos);
@@ -1249,23 +1249,6 @@ export class Interpreter {
     }
   }
 
-  /** The parts of a Linear's summed width, read again one by one (names and arithmetic, no effects); a part that
-   *  fails leaves the layer as it was. */
-  private recordTerms(layer: Value, terms: Expression[], scope: Scope): void {
-    const values = this.termValues(new Map([[0, terms]]), scope)?.get(0);
-    if (values) recordSummedWidths(layer, values);
-  }
-
-  /** Summed arguments' parts, each read again (undefined when one fails). */
-  private termValues(sums: Map<number | string, Expression[]>, scope: Scope): Map<number | string, Value[]> | undefined {
-    try {
-      return new Map([...sums].map(([k, terms]) => [k, terms.map((t) => this.evaluate(t, scope))]));
-    } catch (err) {
-      if (!(err instanceof PythonError || err instanceof Unresolved)) throw err;
-      return undefined;
-    }
-  }
-
   private zeroArgumentSuper(pos: Position): Value {
     const frame = this.frame;
     const cls = frame?.function?.definingClass;
@@ -1273,12 +1256,12 @@ export class Interpreter {
     return { kind: "super", cls, self: frame.self };
   }
 
-  evaluateArguments(argNodes: Argument[], scope: Scope): { args: Value[]; kwargs: Map<string, Value> } {
+  evaluateArguments(argNodes: Argument[], scope: Scope, sums?: SummedArguments): { args: Value[]; kwargs: Map<string, Value> } {
     const args: Value[] = [];
     const kwargs = new Map<string, Value>();
     for (const a of argNodes) {
-      if (a.kind === "positional") args.push(this.evaluate(a.value, scope));
-      else if (a.kind === "keyword") kwargs.set(a.name, this.evaluate(a.value, scope));
+      if (a.kind === "positional") args.push(sums && isSum(a.value) ? this.evaluateSum(a.value, scope, sums, args.length) : this.evaluate(a.value, scope));
+      else if (a.kind === "keyword") kwargs.set(a.name, sums && isSum(a.value) ? this.evaluateSum(a.value, scope, sums, a.name) : this.evaluate(a.value, scope));
       else if (a.kind === "star") {
         const v = this.evaluate(a.value, scope);
         if (v.kind === "unknown") throw new UnknownInput(v);
@@ -1295,6 +1278,24 @@ export class Interpreter {
       }
     }
     return { args, kwargs };
+  }
+
+  /** An argument written as a sum, evaluated as Python does (each part once, added in the written order), its parts
+   *  kept under `key`. */
+  private evaluateSum(e: Expression, scope: Scope, sums: SummedArguments, key: number | string): Value {
+    const parts: Value[] = [];
+    const walk = (x: Expression): Value => {
+      if (!isSum(x)) {
+        const v = this.evaluate(x, scope);
+        parts.push(v);
+        return v;
+      }
+      const left = walk(x.left);
+      return this.binary("+", left, walk(x.right), x.pos);
+    };
+    const value = walk(e);
+    sums.set(key, parts);
+    return value;
   }
 
   /** Calls any callable value with evaluated arguments. */
@@ -2144,4 +2145,9 @@ function packageAbove(dotted: string, module: ModuleNamespaceValue): ModuleNames
   let inner = module;
   for (let i = parts.length - 1; i > 0; i--) inner = { kind: "namespace", name: parts.slice(0, i).join("."), scope: { names: new Map<string, Value>([[parts[i], inner]]) } };
   return inner;
+}
+
+/** `a + b` (a binary addition node), whose parts summed-widths.ts keeps. */
+function isSum(e: Expression): e is Extract<Expression, { type: "binary" }> {
+  return e.type === "binary" && e.op === "+";
 }

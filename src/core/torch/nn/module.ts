@@ -198,7 +198,8 @@ export function createModuleClass(interp: () => Interpreter, objectClass: ClassV
     },
     load_state_dict: () => NONE,
     zero_grad: () => NONE,
-    // (requires_grad=True): every parameter of the module and its children in or out of autograd.
+    // (requires_grad=True): every parameter of the module and its children in or out of autograd. A flag the
+    // analysis cannot read is taken as the default, True: a network is never called untrained on a guess.
     requires_grad_: (call) => {
       const on = call.args[1] ?? call.kwargs.get("requires_grad");
       for (const [, p] of namedParameters(self(call))) if (p.kind === "tensor" && p.parameter) p.parameter.requiresGrad = on?.kind === "bool" ? on.value : true;

@@ -93,6 +93,17 @@ describe("arguments concatenated before a Linear (src/core/interp/concatenated-a
     assert.equal(through.flops, 1_024);
   });
 
+  it("evaluates each part of a summed argument once, as Python does", async () => {
+    const result = await analyze(`${CRITICS}
+widths = iter([5, 9])
+once = Through(next(widths) + 2)
+probe = nn.Linear(next(widths), 1)
+`);
+    // Read twice, next(widths) would have taken the 9 for the sum and left the Linear nothing.
+    assert.deepEqual(modelNamed(result, "once").inputs.map((i) => i.shape), [[1, 5], [1, 2]]);
+    assert.equal(modelNamed(result, "probe").params, 10);
+  });
+
   it("leaves arguments joined along another dimension, or a width not written as a sum, to the other defaults", async () => {
     const result = await analyze(`
 import torch

@@ -65,6 +65,12 @@ describe("networks frozen whole once built (src/core/training/frozen-parameters.
     assert.equal(featuresPlan?.untrained, true);
   });
 
+  it("reads a requires_grad_ flag it cannot work out as the default, True: no network is called untrained on a guess", async () => {
+    const { features, featuresPlan } = await plans(SCRIPT("from settings_not_in_project import TRAIN_FEATURES\nfeatures = Features(requires_grad=False)\nfeatures.requires_grad_(TRAIN_FEATURES)"));
+    assert.equal(features.trainableParams, features.params);
+    assert.notEqual(featuresPlan?.untrained, true);
+  });
+
   it("keeps a run for a network built trainable, or one the file turns gradients back on for", async () => {
     const trainable = await plans(SCRIPT("features = Features()"));
     assert.equal(trainable.features.trainableParams, trainable.features.params);
