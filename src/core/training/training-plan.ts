@@ -71,6 +71,7 @@ import { ModuleResolver, type ImportRoot, type ModuleFiles } from "../interp/mod
 import { splitIterableCount } from "./split-iterables";
 import { type KnownLoader, loopWalkedTogether, shortestLoader, walkedTogether } from "./zipped-loaders";
 import { epochLoopsInTurn } from "./epoch-loops-in-turn";
+import { fullBatchPassEpochs } from "./full-batch-passes";
 import type { OnlyCall } from "./call-site-bindings";
 import { historyEpochValue, type FitHistory } from "./history-epochs";
 import { loadsTrainSplit, trainingSamples } from "./dataset-calls";
@@ -802,18 +803,21 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
   const wholeRun = new Set<PlanFigure>();
   /** Full-batch training: the tensor the loop feeds its model each pass is the batch and the samples (full-batch-epochs.ts). */
   const fullBatch = new Set<PlanFigure>();
-  const wholeData = (site: Extract<CodeSite, { kind: "loop" | "while" }>) => {
+  /** Epochs counted as a full-batch step loop's passes: the run's only where that loop's steps are. */
+  const fullBatchEpochs = new Set<PlanFigure>();
+  const wholeData = (site: Extract<CodeSite, { kind: "loop" | "while" }>): Expression | undefined => {
     const data = fullBatchData(site.loop, (e) => evaluateOne(site, e), input.body, site.context.fn === undefined);
-    if (!data) return;
+    if (!data) return undefined;
     // All of data of a size the code does not show: the batch is unknown, not the model input's (resolve-run.ts).
     if (data.rows === undefined) {
       batchFromData ??= { line: site.loop.pos.line, detail: `${snippet(input.text, data.call)} trains on all of ${snippet(input.text, data.input)} each pass, and the code does not show its size` };
-      return;
+      return data.input;
     }
     const figure: PlanFigure = { value: data.rows, source: "code", line: site.loop.pos.line, detail: `${snippet(input.text, data.call)} on all of ${snippet(input.text, data.input)} each pass: its first dimension` };
     fullBatch.add(figure);
     samples.push({ rank: 40, figure });
     batches.push({ rank: 40, figure });
+    return data.input;
   };
   // Samples walked in chunks whose last partial one the loop leaves out: the run drops it, as drop_last does.
   const droppedChunks = new Set<PlanFigure>();
@@ -969,7 +973,7 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
         }
         // A counted loop stepping on the whole data each pass (`for t in range(100): prediction = net(x)`).
         const counted = site.loop.type === "while" || (drawnFrom?.type === "call" && drawnFrom.func.type === "name" && drawnFrom.func.id === "range");
-        if (!own && !drawn && !split && counted) wholeData(site);
+        const wholeInput = !own && !drawn && !split && counted ? wholeData(site) : undefined;
         const count = loopCount(site, shape, (e) => evaluateOne(site, e), input.text, iterOf(site.loop));
         // `for i in range(len(x) // B): x[i * B:(i + 1) * B]` walks the rows of x in chunks of B, the last partial
         // chunk too when the count rounds up, so those rows are the samples (dropped at the end when it rounds down).
@@ -1072,6 +1076,12 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
         if (shape.breakAt?.counter && count.detail.includes(" until ")) counterBreaks.set(figure, { counter: shape.breakAt.counter, afterStep: shape.breakAt.afterStep });
         if (episodes) wholeRun.add(figure);
         steps.push({ rank: 50, figure });
+        // Each pass of a full-batch step loop walks all of the data once: its passes are epochs (full-batch-passes.ts).
+        const passEpochs = wholeInput && !episodes && !started && !anyOf && !cyclic ? fullBatchPassEpochs(figure, count, every, snippet(input.text, wholeInput)) : undefined;
+        if (passEpochs) {
+          fullBatchEpochs.add(passEpochs);
+          epochs.push({ rank: 30, figure: passEpochs });
+        }
         continue;
       }
       if (shape.backwardOnly && inStepLoop) {
@@ -2143,7 +2153,7 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
   // The whole data of a full-batch loop is the run's only when that loop's steps are (not another model's loop).
   const steppingLine = best(steps)?.line;
   const ofRun = (candidates: Candidate[]) => candidates.filter((c) => !fullBatch.has(c.figure) || c.figure.line === steppingLine);
-  const bestEpochs = best(hfMaxSteps ? epochs.filter((c) => !trainingArgumentEpochs.has(c.figure)) : epochs);
+  const bestEpochs = best((hfMaxSteps ? epochs.filter((c) => !trainingArgumentEpochs.has(c.figure)) : epochs).filter((c) => !fullBatchEpochs.has(c.figure) || c.figure.line === steppingLine));
   const bestBatch = best(ofRun(batches));
   let bestSamples = best(ofRun(samples));
   if (bestSamples && validationSplit && (bestSamples.source === "dataset table" || fitArrayRows.has(bestSamples)) && Math.floor(bestSamples.value * (1 - validationSplit.fraction)) > 0) {
