@@ -52,11 +52,36 @@ function holdsStepLoop(body: Statement[]): boolean {
   return found;
 }
 
-/** Names a block binds anywhere in it (assignments, loop targets, `with ... as`), nested blocks included. */
+/** Tensor methods that overwrite a tensor's contents in place with other data (pytorch.org/docs/stable/tensors.html:
+ *  `copy_(src)`, `set_(source)`, `resize_`/`resize_as_` before a fill): a buffer refilled each pass holds a new batch. */
+const REFILLS = new Set(["copy_", "set_", "resize_", "resize_as_"]);
+
+/** The name a statement refills in place (`x.copy_(batch)`, `x.data.resize_(shape).copy_(batch)`); undefined for any
+ *  other statement. */
+function refilledTensor(e: Expression): string | undefined {
+  let node: Expression = e;
+  let refills = false;
+  // Walk the chain of calls and attributes down to its root name.
+  for (;;) {
+    if (node.type === "call" && node.func.type === "attribute") {
+      if (REFILLS.has(node.func.name)) refills = true;
+      node = node.func.object;
+    } else if (node.type === "attribute") node = node.object;
+    else break;
+  }
+  return refills && node.type === "name" ? node.id : undefined;
+}
+
+/** Names a block binds anywhere in it (assignments, loop targets, `with ... as`, a tensor it refills in place:
+ *  `real.data.resize_(images.size()).copy_(images)`), nested blocks included. */
 function boundIn(body: Statement[]): Set<string> {
   const names = new Set<string>();
   const add = (target: Expression) => forEachExpression(target, (node) => node.type === "name" && names.add(node.id));
   forEachStatement(body, ({ statement: s }) => {
+    if (s.type === "expression") {
+      const refilled = refilledTensor(s.value);
+      if (refilled) names.add(refilled);
+    }
     if (s.type === "assign") s.targets.forEach(add);
     else if (s.type === "augmented" || s.type === "annotated") add(s.target);
     else if (s.type === "for") add(s.target);
