@@ -1528,6 +1528,8 @@ export class Interpreter {
     }
     switch (o.kind) {
       case "unknown": return name === "reshape" ? unknownReshape(o) : o;
+      // A slice object's read-only attributes (docs.python.org/3/library/functions.html#slice), None where not given.
+      case "slice": if (name === "start" || name === "stop" || name === "step") return o[name]; return this.missingAttribute(o, name, pos);
       case "instance": {
         const own = o.attributes.get(name);
         if (own !== undefined) return own;

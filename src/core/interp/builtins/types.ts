@@ -96,11 +96,14 @@ export function installTypes({ names, interp, object, iterate, call }: BuiltinSc
     return cls;
   };
   // slice(stop) / slice(start, stop[, step]): the object `x[a:b:c]` builds (Swin's window masks build them in loops)
-  names.set("slice", builtin("slice", ({ args }) => {
+  const sliceType = builtin("slice", ({ args }) => {
     if (args.length === 0 || args.length > 3) throw new PythonError(`slice expected 1 to 3 arguments, got ${args.length}`);
     const [start, stop, step] = args.length === 1 ? [NONE, args[0], NONE] : [args[0], args[1], args[2] ?? NONE];
     return { kind: "slice", start, stop, step };
-  }));
+  });
+  // isinstance(x, slice) is True for exactly the slice objects (a native type with an instance check, as types.* are).
+  if (sliceType.kind === "native") sliceType.instanceCheck = (v) => v.kind === "slice";
+  names.set("slice", sliceType);
 }
 
 /** dict(...) and OrderedDict(...): from a mapping or (key, value) pairs, then keyword arguments. */
