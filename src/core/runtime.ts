@@ -21,6 +21,7 @@ import { dataclassCliPackages } from "./interp/dataclass-cli-packages";
 import { docoptPackage } from "./interp/docopt-package";
 import { configparserPackage } from "./interp/configparser-package";
 import { gymPackage } from "./interp/gym-package";
+import { pandasPackage } from "./interp/pandas-package";
 import { pathlibPackage } from "./interp/pathlib-package";
 import { sixPackage } from "./interp/six-package";
 import { createTorchHub } from "./torch/hub";
@@ -81,6 +82,8 @@ export function createRuntime(providers: NativeModuleProvider[] = defaultProvide
   // gym/gymnasium as their environments' spaces, which RL scripts size their networks from: the real registry would
   // have to build every environment's class to answer the same question, and the simulation is never run.
   for (const [path, text] of gymPackage) runtime.modelledPackages.set(path, text);
+  // pandas tables as their sizes: a CSV the repository ships has its rows (pandas-package.ts)
+  for (const [path, text] of pandasPackage) runtime.modelledPackages.set(path, text);
   // timm's layer helpers (DropPath, to_2tuple, trunc_normal_...), which model files import without timm's zoo
   for (const [path, text] of timmLayersPackage) runtime.builtinPackages.set(path, text);
   // timm's create_scheduler, whose num_epochs is the run's length in scripts copied from timm's train.py

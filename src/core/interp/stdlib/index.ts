@@ -25,6 +25,7 @@ import { installMath } from "./math";
 import { fn, namespace, standardLibrary } from "./native";
 import { installNumpy } from "./numpy";
 import { installOperator } from "./operator";
+import { installCsvTables } from "./csv-tables";
 import { installRunpy } from "./runpy";
 import { installSklearnDatasets } from "./sklearn-datasets";
 import { installSklearnModelSelection } from "./sklearn-model-selection";
@@ -63,6 +64,7 @@ export function createStandardLibrary(interp: () => Interpreter, objectClass: Cl
   installTyper(library);
   installRunpy(library);
   installGinParse(library);
+  installCsvTables(library);
   modules.set("re", createRegexModule(objectClass, namespace, fn));
   const einops: Record<string, Value> = {};
   for (const [k, f] of Object.entries(einopsFunctions())) einops[k] = fn(`einops.${k}`, f);

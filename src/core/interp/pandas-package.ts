@@ -1,0 +1,272 @@
+// pandas (pandas.pydata.org/docs/reference, pandas 2.2) as the size of its tables: tabular training scripts read a CSV
+// the repository ships (`df = pd.read_csv('Housing.csv')`), pick columns (`df.iloc[:, 1:]`, `df.drop(columns=[...])`)
+// and train on `torch.tensor(X.values)`, so the rows of that file are the run's samples. Only the shape is modelled:
+// a DataFrame is its row count and column names, a Series its row count; `.values`/`.to_numpy()` give a numpy array of
+// that shape (contents never known). Anything whose rows depend on the data (a boolean filter, dropna, a merge)
+// gives an unknown, as does a file the workspace lacks.
+const PANDAS = `import numpy as np
+import _greenlight_unknown
+import _greenlight_csv
+
+
+def _unknown_rows(why):
+    return _greenlight_unknown.unknown("rows of a table the analyzer cannot count: " + why)
+
+
+def _slice_length(s, n):
+    # The items s takes of n, as Python slices a sequence (negative bounds count from the end; clamped to 0..n).
+    step = 1 if s.step is None else s.step
+    if step < 1:
+        return _unknown_rows("a slice that walks backwards")
+    start = 0 if s.start is None else s.start
+    stop = n if s.stop is None else s.stop
+    start = max(0, min(n, start + n if start < 0 else start))
+    stop = max(0, min(n, stop + n if stop < 0 else stop))
+    return max(0, (stop - start + step - 1) // step)
+
+
+def _taken(key, n):
+    # How many of n items an index takes: a slice its range, a list its items; None for one item (an int or a name).
+    if isinstance(key, slice):
+        return _slice_length(key, n)
+    if isinstance(key, (list, tuple)):
+        return len(key)
+    return None
+
+
+class Series:
+    def __init__(self, data=None, index=None, name=None, dtype=None, _rows=None):
+        if _rows is None:
+            _rows = len(data) if isinstance(data, (list, tuple, dict)) else _unknown_rows("a Series built from data")
+        self._rows = _rows
+        self.name = name
+
+    def __len__(self):
+        return self._rows
+
+    @property
+    def shape(self):
+        return (self._rows,)
+
+    @property
+    def values(self):
+        return np.zeros((self._rows,))
+
+    def to_numpy(self, dtype=None, copy=False, na_value=None):
+        return self.values
+
+    def tolist(self):
+        return _greenlight_unknown.unknown("the values of a table's column")
+
+    def _same(self, *args, **kwargs):
+        return Series(_rows=self._rows, name=self.name)
+
+    map = apply = astype = fillna = replace = copy = abs = round = clip = _same
+    __add__ = __radd__ = __sub__ = __rsub__ = __mul__ = __rmul__ = __truediv__ = __rtruediv__ = __pow__ = __neg__ = _same
+    __gt__ = __ge__ = __lt__ = __le__ = __eq__ = __ne__ = __and__ = __or__ = __invert__ = _same
+
+    def _figure(self, *args, **kwargs):
+        return _greenlight_unknown.unknown("a figure computed from a table's values")
+
+    mean = std = max = min = sum = median = var = _figure
+
+    @property
+    def iloc(self):
+        return _SeriesRows(self)
+
+
+class _SeriesRows:
+    def __init__(self, series):
+        self._series = series
+
+    def __getitem__(self, key):
+        taken = _taken(key, self._series._rows)
+        return Series(_rows=taken, name=self._series.name) if taken is not None else self._series._figure()
+
+
+class DataFrame:
+    def __init__(self, data=None, index=None, columns=None, dtype=None, copy=None, _rows=None):
+        if _rows is None:
+            if isinstance(data, dict):
+                names = list(data.keys())
+                first = data[names[0]] if names else []
+                _rows = len(first) if isinstance(first, (list, tuple)) else _unknown_rows("a DataFrame built from data")
+                columns = names if columns is None else columns
+            elif isinstance(data, (list, tuple)):
+                _rows = len(data)
+            elif data is None:
+                _rows = 0
+            else:
+                _rows = _unknown_rows("a DataFrame built from data")
+        self._rows = _rows
+        self._columns = list(columns) if columns is not None else []
+
+    def __len__(self):
+        return self._rows
+
+    def __iter__(self):
+        return iter(self._columns)
+
+    @property
+    def shape(self):
+        return (self._rows, len(self._columns))
+
+    @property
+    def columns(self):
+        return list(self._columns)
+
+    def keys(self):
+        return list(self._columns)
+
+    def __getitem__(self, key):
+        if isinstance(key, str):
+            return Series(_rows=self._rows, name=key)
+        if isinstance(key, list) and all(isinstance(k, str) for k in key):
+            return DataFrame(_rows=self._rows, columns=key)
+        # A boolean mask keeps the rows the data lets through.
+        return _unknown_rows("rows selected by a condition")
+
+    def __setitem__(self, key, value):
+        if isinstance(key, str) and key not in self._columns:
+            self._columns.append(key)
+
+    @property
+    def values(self):
+        return np.zeros((self._rows, len(self._columns)))
+
+    def to_numpy(self, dtype=None, copy=False, na_value=None):
+        return self.values
+
+    @property
+    def iloc(self):
+        return _FrameRows(self)
+
+    def head(self, n=5):
+        return DataFrame(_rows=min(n, self._rows), columns=self._columns)
+
+    def tail(self, n=5):
+        return DataFrame(_rows=min(n, self._rows), columns=self._columns)
+
+    def drop(self, labels=None, axis=0, index=None, columns=None, inplace=False, errors="raise"):
+        if columns is None and axis in (1, "columns"):
+            columns = labels
+        if columns is None:
+            return _unknown_rows("rows dropped by label")
+        names = [columns] if isinstance(columns, str) else list(columns)
+        kept = [c for c in self._columns if c not in names]
+        if inplace:
+            self._columns = kept
+            return None
+        return DataFrame(_rows=self._rows, columns=kept)
+
+    def _same(self, *args, inplace=False, **kwargs):
+        if inplace:
+            return None
+        return DataFrame(_rows=self._rows, columns=self._columns)
+
+    astype = fillna = replace = copy = abs = round = clip = applymap = _same
+    __add__ = __radd__ = __sub__ = __rsub__ = __mul__ = __rmul__ = __truediv__ = __rtruediv__ = __pow__ = __neg__ = _same
+
+    sort_values = sort_index = rename = interpolate = ffill = bfill = _same
+
+    def set_index(self, keys, drop=True, inplace=False, **kwargs):
+        names = [keys] if isinstance(keys, str) else list(keys)
+        kept = [c for c in self._columns if c not in names] if drop else self._columns
+        if inplace:
+            self._columns = kept
+            return None
+        return DataFrame(_rows=self._rows, columns=kept)
+
+    @property
+    def loc(self):
+        return _FrameLabels(self)
+
+    def reset_index(self, drop=False, inplace=False, **kwargs):
+        columns = self._columns if drop else ["index"] + self._columns
+        if inplace:
+            self._columns = columns
+            return None
+        return DataFrame(_rows=self._rows, columns=columns)
+
+    def sample(self, n=None, frac=None, replace=False, random_state=None, **kwargs):
+        if n is not None:
+            return DataFrame(_rows=n, columns=self._columns)
+        if frac is None or frac == 1:
+            return DataFrame(_rows=self._rows if frac == 1 else 1, columns=self._columns)
+        return _unknown_rows("a fraction of the rows")
+
+    def _column_figures(self, *args, **kwargs):
+        return Series(_rows=len(self._columns))
+
+    mean = std = max = min = sum = median = var = _column_figures
+
+    def _data_rows(self, *args, **kwargs):
+        return _unknown_rows("rows that depend on the data")
+
+    dropna = drop_duplicates = query = merge = join = groupby = _data_rows
+
+
+class _FrameLabels:
+    # .loc selects by label (or by a boolean mask): the rows it keeps depend on the index, so they are not counted;
+    # assigning through it (a log table's next row) changes nothing the analysis reads.
+    def __init__(self, frame):
+        self._frame = frame
+
+    def __getitem__(self, key):
+        return _unknown_rows("rows selected by label")
+
+    def __setitem__(self, key, value):
+        pass
+
+
+class _FrameRows:
+    def __init__(self, frame):
+        self._frame = frame
+
+    def __getitem__(self, key):
+        rows, cols = key if isinstance(key, tuple) else (key, slice(None))
+        taken = _taken(rows, self._frame._rows)
+        names = self._frame._columns
+        if isinstance(cols, slice):
+            kept = names[cols]
+        elif isinstance(cols, (list, tuple)):
+            kept = [names[c] for c in cols]
+        else:
+            kept = None
+        if taken is None:
+            return Series(_rows=len(names) if kept is None else len(kept))
+        if kept is None:
+            return Series(_rows=taken, name=names[cols])
+        return DataFrame(_rows=taken, columns=kept)
+
+
+def read_csv(filepath_or_buffer, sep=",", delimiter=None, header="infer", names=None, index_col=None, usecols=None, skiprows=None, nrows=None, **kwargs):
+    if header == "infer":
+        header = None if names is not None else 0
+    lines = 1 if header == 0 else 0 if header is None else -1
+    if lines < 0 or not (skiprows is None or isinstance(skiprows, int)):
+        return _unknown_rows("read_csv with a header or skiprows the analyzer does not follow")
+    table = _greenlight_csv.table(filepath_or_buffer, delimiter if delimiter is not None else sep, lines, skiprows or 0, nrows)
+    if not _greenlight_unknown.known(table):
+        return table
+    rows, columns = table
+    if names is not None:
+        columns = list(names)
+    if usecols is not None:
+        columns = [c for i, c in enumerate(columns) if c in usecols or i in usecols]
+    if index_col is not None and index_col is not False:
+        drop = [index_col] if isinstance(index_col, (int, str)) else list(index_col)
+        columns = [c for i, c in enumerate(columns) if c not in drop and i not in drop]
+    return DataFrame(_rows=rows, columns=columns)
+
+
+def get_dummies(data, *args, **kwargs):
+    return _unknown_rows("columns get_dummies makes from the data") if isinstance(data, DataFrame) else _unknown_rows("columns of dummies")
+
+
+def concat(objs, axis=0, **kwargs):
+    return _unknown_rows("tables joined by concat")
+`;
+
+/** The pandas stand-in, as a package file the import path finds before an installed pandas. */
+export const pandasPackage: [string, string][] = [["pandas/__init__.py", PANDAS]];

@@ -1,0 +1,42 @@
+// The size of a CSV table in the workspace, for the analyzer's pandas stand-in (pandas-package.ts): `pd.read_csv(path)`
+// of a file the repository holds has as many rows as the file has records, less the header line (pandas.read_csv,
+// pandas 2.2: header='infer' takes the first line as column names; header=None takes none; skiprows and nrows trim).
+// Only the text is parsed (RFC 4180 records, csv.ts); a file the workspace lacks, or one too large to be a table the
+// repository ships, stays unknown.
+import { parseCsvRows } from "../../csv";
+import { int, list, str, tuple, unknown } from "../construct";
+import type { Value } from "../values";
+import { fsPath, pathPlaces } from "./fspath";
+import { fn, namespace, type StandardLibrary } from "./native";
+
+/** Characters of a CSV the stand-in reads, at most (a small table shipped with the code, not a data set download). */
+const MAX_TABLE_TEXT = 8_000_000;
+
+/** Installs `_greenlight_csv.table(path, sep, header_lines, skip, nrows)`: (rows, column names) of a workspace CSV. */
+export function installCsvTables({ modules, interp, call }: StandardLibrary): void {
+  modules.set("_greenlight_csv", namespace("_greenlight_csv", {
+    table: fn("_greenlight_csv.table", ({ args }) => {
+      const path = args[0] ? fsPath(args[0], call) : undefined;
+      if (path?.kind !== "str") return unknown("a table read from a file the code does not name");
+      const sep = args[1]?.kind === "str" ? args[1].value : ",";
+      // One character separators only: a regular expression (sep='\s+') splits as the code says, not as we would.
+      if (sep.length !== 1) return unknown(`the table ${path.value}, split by ${JSON.stringify(sep)}`);
+      const headerLines = args[2]?.kind === "int" ? args[2].value : 1;
+      const skip = args[3]?.kind === "int" ? args[3].value : 0;
+      const nrows = args[4]?.kind === "int" ? args[4].value : undefined;
+      const found = pathPlaces(interp(), path.value).map((p) => ({ p, text: interp().loader.sourceText?.(p) })).find((c) => c.text !== undefined);
+      if (!found?.text) return unknown(`the table ${path.value}, which is not in the workspace`);
+      interp().loader.noteFileRead?.(found.p, true);
+      if (found.text.length > MAX_TABLE_TEXT) return unknown(`the table ${path.value}, too large to read here`);
+      // Another one-character separator (';', a tab): records are its lines, fields what it splits (no quoting read).
+      const all = sep === "," ? parseCsvRows(found.text) : found.text.split(/\r\n?|\n/).filter((l) => l.trim() !== "").map((l) => l.split(sep));
+      const rows = all.slice(skip);
+      const header = headerLines > 0 ? rows[0] ?? [] : [];
+      let records = Math.max(0, rows.length - headerLines);
+      if (nrows !== undefined) records = Math.min(records, nrows);
+      const width = Math.max(header.length, rows[headerLines]?.length ?? 0);
+      const names = headerLines > 0 ? header.map(str) : Array.from({ length: width }, (_, i) => int(i));
+      return tuple([int(records), list(names)]);
+    }),
+  }));
+}
