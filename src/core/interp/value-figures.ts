@@ -27,9 +27,10 @@ export function lengthOf(v: Value | undefined): number | undefined {
   return undefined;
 }
 
-/** A tensor's first dimension (its rows: samples of a dataset held as one tensor). */
+/** A tensor's first dimension (its rows: samples of a dataset held as one tensor); none where that dimension is a
+ *  stand-in for rows the analyzer cannot count (`rowsUnknown`: pad_sequences over loaded data). */
 export function leadingDimension(v: Value | undefined): number | undefined {
-  return v?.kind === "tensor" && v.shape.length > 0 && Number.isInteger(v.shape[0]) && v.shape[0] > 0 ? v.shape[0] : undefined;
+  return v?.kind === "tensor" && !v.rowsUnknown && v.shape.length > 0 && Number.isInteger(v.shape[0]) && v.shape[0] > 0 ? v.shape[0] : undefined;
 }
 
 /** The items a dataset-like value holds: a tensor's or array's rows, else a list's, tuple's or range's length. */

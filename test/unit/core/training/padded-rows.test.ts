@@ -32,3 +32,37 @@ describe("pad_sequences over data of unknown length (src/core/keras/keras2-modul
     assert.equal(plan.steps?.value, 100);
   });
 });
+
+// A Keras fit on padded sequences takes its samples from the array's rows (value-figures.ts leadingDimension): the
+// stand-in row is no count of them, so the fit reads no samples from it.
+const fitScript = (data: string) => `import pickle
+from keras.models import Sequential
+from keras.layers import Dense, Embedding, LSTM
+from keras.preprocessing import sequence
+from keras.datasets import imdb
+
+${data}
+x_train = sequence.pad_sequences(x_train, maxlen=80)
+model = Sequential()
+model.add(Embedding(2000, 16, input_length=80))
+model.add(LSTM(16))
+model.add(Dense(1, activation="sigmoid"))
+model.compile(loss="binary_crossentropy", optimizer="adam")
+model.fit(x_train, y_train, batch_size=32, epochs=3)
+`;
+
+describe("a Keras fit on pad_sequences over data of unknown length", () => {
+  it("pickled sequences: samples unknown, not one row (one step an epoch)", async () => {
+    const plan = (await analyze(fitScript(`x_train, y_train = pickle.load(open("posts.pkl", "rb"))`))).training ?? {};
+    assert.equal(plan.epochs?.value, 3);
+    assert.equal(plan.batch?.value, 32);
+    assert.equal(plan.samples, undefined);
+    assert.equal(plan.steps, undefined);
+  });
+
+  it("imdb's training reviews keep their 25,000 rows through pad_sequences", async () => {
+    const plan = (await analyze(fitScript(`(x_train, y_train), _ = imdb.load_data(num_words=2000)`))).training ?? {};
+    assert.equal(plan.samples?.value, 25000);
+    assert.equal(plan.epochs?.value, 3);
+  });
+});
