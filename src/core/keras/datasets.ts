@@ -2,9 +2,10 @@
 // x_train is a uint8 array of shape (60000, 28, 28) and y_train (60000,); cifar10's x_train (50000, 32, 32, 3) and
 // y_train (50000, 1)). Scripts size their first layer from them (`Conv2D(..., input_shape=x_train.shape[1:])`), so
 // without them that layer, and the model, was never built.
-import { tensor, tuple } from "../interp/construct";
+import { tensor, tuple, unknown } from "../interp/construct";
 import type { NativeCall, Value } from "../interp/values";
 import { DATASET_SIZES } from "../training/dataset-sizes";
+import { kerasSplitTables } from "./split-datasets";
 
 /** Test-set sizes and label shapes as keras.io/api/datasets documents them (each set's page). */
 const SPLITS: Record<string, { test: number; labels: "flat" | "column" }> = {
@@ -27,6 +28,19 @@ export function kerasDatasetLoaders(): [string, (call: NativeCall) => Value][] {
     ]);
     const train = d.trainSamples;
     out.push([d.name, () => tuple([part(train), part(split.test)])]);
+  }
+  // A table split by test_split (boston_housing): float64 x of (rows, columns) and y of (rows,) for each part, the
+  // training part `int(len(x) * (1 - test_split))` rows (keras/datasets/boston_housing.py), so a first layer sized
+  // from it (`input_shape=[len(x_train[0])]`) is built.
+  for (const t of kerasSplitTables()) {
+    const part = (n: number) => tuple([tensor([n, t.columns], "float64"), tensor([n], "float64")]);
+    out.push([t.name, (call) => {
+      const given = call.kwargs.get("test_split") ?? call.args[t.testSplitPosition];
+      const fraction = given === undefined ? 0.2 : given.kind === "float" || given.kind === "int" ? Number(given.value) : undefined;
+      if (fraction === undefined || !(fraction >= 0 && fraction < 1)) return unknown(`${t.name}.load_data(test_split=...) the analyzer cannot read`);
+      const train = Math.floor(t.rows * (1 - fraction));
+      return tuple([part(train), part(t.rows - train)]);
+    }]);
   }
   return out;
 }

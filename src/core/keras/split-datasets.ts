@@ -13,11 +13,14 @@ interface SplitDataset {
   testSplitPosition: number;
   /** Arguments that drop rows (reuters' `maxlen` filters long newswires): given, the count is not known. */
   filters?: readonly { name: string; position: number }[];
+  /** Columns of each row where load_data returns a table of numbers (float64 arrays x of (rows, columns), y of
+   *  (rows,)): boston_housing's 13 attributes. */
+  columns?: number;
   source: string;
 }
 
 const SPLIT_DATASETS: Readonly<Record<string, SplitDataset>> = {
-  boston_housing: { rows: 506, testSplitPosition: 1, source: "keras.io/api/datasets/boston_housing: 506 samples of 13 attributes (Harrison and Rubinfeld 1978), split by test_split=0.2" },
+  boston_housing: { rows: 506, testSplitPosition: 1, columns: 13, source: "keras.io/api/datasets/boston_housing: 506 samples of 13 attributes (Harrison and Rubinfeld 1978), split by test_split=0.2" },
   reuters: { rows: 11_228, testSplitPosition: 4, filters: [{ name: "maxlen", position: 3 }], source: "keras.io/api/datasets/reuters: 11,228 newswires over 46 topics, split by test_split=0.2" },
 };
 
@@ -37,4 +40,10 @@ export function kerasSplitTrainRows(name: string, call: CallExpression, evaluate
   if (fraction === undefined || !(fraction >= 0 && fraction < 1)) return undefined;
   const rows = Math.floor(d.rows * (1 - fraction));
   return { value: rows, source: `${d.source}${split ? `; test_split=${fraction}` : ""}: ${rows} training rows` };
+}
+
+/** The keras.datasets tables split by test_split (boston_housing): name, columns, rows before the split and where
+ *  test_split sits among load_data's positional parameters, for the interpreter's load_data. */
+export function kerasSplitTables(): { name: string; columns: number; rows: number; testSplitPosition: number }[] {
+  return Object.entries(SPLIT_DATASETS).flatMap(([name, d]) => (d.columns === undefined ? [] : [{ name, columns: d.columns, rows: d.rows, testSplitPosition: d.testSplitPosition }]));
 }

@@ -26,4 +26,16 @@ describe("keras datasets that load_data splits by test_split", () => {
     assert.equal((await analyze(reuters)).training?.samples?.value, 8982);
     assert.equal((await analyze(reuters.replace("reuters.load_data()", "reuters.load_data(num_words=1000, maxlen=100)"))).training?.samples, undefined);
   });
+
+  it("load_data gives boston_housing's arrays their shapes: a first layer sized from a row is built", async () => {
+    const sized = REGRESSION.replace("input_dim=13", "input_shape=[len(X_train[0])]");
+    const model = (await analyze(sized)).models[0];
+    // Dense(32) over 13 attributes, then Dense(1): 13 * 32 + 32 + 33 parameters
+    assert.equal(model.params, 13 * 32 + 32 + 33);
+    // the test part's rows, read as a width, follow test_split: 102 by default, 51 of 506 at 0.1
+    const widths = sized.replace("keras.layers.Dense(1)", "keras.layers.Dense(len(X_valid))");
+    assert.equal((await analyze(widths)).models[0].params, 13 * 32 + 32 + 32 * 102 + 102);
+    const tenth = await analyze(widths.replace("boston_housing.load_data()", "boston_housing.load_data(test_split=0.1)"));
+    assert.equal(tenth.models[0].params, 13 * 32 + 32 + 32 * 51 + 51);
+  });
 });
