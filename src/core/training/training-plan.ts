@@ -2131,9 +2131,15 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
   // a slice's figure of the same rank, read at its earlier line, keeps its own detail.
   const tableNames = new Set(datasets.filter((d) => d.figure.source === "dataset table").flatMap((d) => d.names));
   for (const { figure, x, at } of tableNames.size > 0 ? fitRows : []) {
-    const from = rebuiltFrom(x, at, input.body, tableNames);
-    const table = from !== undefined ? datasets.filter((d) => d.names.includes(from) && d.figure.source === "dataset table").pop() : undefined;
-    if (!table || table.figure.value === figure.value) continue;
+    const from = rebuiltFrom(x, at, input.body, tableNames) ?? (x.type === "name" && tableNames.has(x.id) ? x.id : undefined);
+    const table = from !== undefined ? datasets.filter((d) => d.names.includes(from) && d.figure.source === "dataset table" && d.site.call.pos.startIndex < at).pop() : undefined;
+    if (!table) continue;
+    // The load the fit's array comes from, of the same rows: its figure, before another load of the file (a notebook
+    // that fits boston_housing, then MNIST under the same names; each model's run is its own fit's).
+    if (table.figure.value === figure.value) {
+      samples.push({ rank: 25, figure: table.figure });
+      continue;
+    }
     const rebuilt: PlanFigure = { ...figure, detail: `${figure.detail}, an array rebuilt from ${from} (${table.figure.value} rows: ${table.figure.detail})` };
     fitArrayRows.add(rebuilt);
     samples.push({ rank: 25, figure: rebuilt });
