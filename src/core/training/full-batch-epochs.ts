@@ -4,7 +4,7 @@
 // data, as graph networks on one graph and small tutorial models train.
 import type { Expression, FunctionDefinition, Statement } from "../python/ast";
 import type { ClassValue, Value } from "../interp/values";
-import { calleeName, forEachExpression, forEachStatement, ownExpressions, positionalArgument, targetNames, type CallExpression } from "../python/syntax-walk";
+import { boundNames, calleeName, forEachExpression, forEachStatement, ownExpressions, positionalArgument, targetNames, type CallExpression } from "../python/syntax-walk";
 import { lookupClassAttribute } from "../interp/classes";
 import { loopShape, ownCalls, stepsOnceInBody, type LoopStatement } from "./loop-shape";
 import { boundAfreshTwice } from "./models-in-turn";
@@ -104,7 +104,7 @@ export function fullBatchData(loop: LoopStatement, evaluate: (e: Expression) => 
   const bound = boundIn(loop.body);
   if (loop.type === "for") forEachExpression(loop.target, (node) => node.type === "name" && bound.add(node.id));
   // A name the loop binds to the same data on every pass (`x = torch.from_numpy(train_data).float()`) holds it here.
-  const own = forwardData(ownCalls(loop.body), (e) => (e.type === "name" && bound.has(e.id) ? loopInvariantBinding(loop.body, e.id, bound) : e), evaluate, body, atModuleLevel);
+  const own = forwardData(ownCalls(loop.body), (e) => (e.type === "name" && bound.has(e.id) ? loopInvariantBinding(loop.body, e.id, bound) : e), evaluate, body, atModuleLevel, loop.pos.endIndex);
   if (own !== "none") return own;
   // `for epoch in range(E): loss = train(data)`: the first function called by name that calls a model, read with its
   // parameters bound to the call's arguments (a name the function binds itself is not known here).
@@ -125,7 +125,7 @@ export function fullBatchData(loop: LoopStatement, evaluate: (e: Expression) => 
       }
       return locals.has(e.id) || bound.has(e.id) || params.has(e.id) ? undefined : e;
     };
-    const found = forwardData(ownCalls(fn.body), resolve, evaluate, body, atModuleLevel);
+    const found = forwardData(ownCalls(fn.body), resolve, evaluate, body, atModuleLevel, loop.pos.endIndex);
     if (found !== "none") return found;
   }
   return undefined;
@@ -147,6 +147,11 @@ function indexedData(e: Extract<Expression, { type: "subscript" }>, resolve: (e:
 function tensorRows(v: Value | undefined): number | undefined {
   const rows = v?.kind === "tensor" ? v.shape[0] : undefined;
   return typeof rows === "number" && Number.isSafeInteger(rows) && rows > 0 ? rows : undefined;
+}
+
+/** Whether a module-level statement after `end` (the loop's end) binds `name`. */
+function boundAfter(body: Statement[], name: string, end: number): boolean {
+  return body.some((s) => s.pos.startIndex >= end && boundNames(s).includes(name));
 }
 
 /** Whether a block assigns a name from a value that does not read it (`g = next(iter(loader))`, not `g = g.to(device)`). */
@@ -174,6 +179,7 @@ function forwardData(
   evaluate: (e: Expression) => Value | undefined,
   body: Statement[],
   atModuleLevel: boolean,
+  loopEnd: number,
 ): { rows?: number; call: Expression; input: Expression } | undefined | "none" {
   for (const call of calls) {
     const input = positionalArgument(call, 0);
@@ -200,8 +206,10 @@ function forwardData(
     const model = evaluate(callee);
     if (model?.kind !== "instance" || !model.module) continue;
     // The first call of a model is the training forward; later ones may evaluate held-out data under no_grad.
-    // A module-level name bound afresh again later holds the later data in the namespace: its rows are not known here.
-    if (atModuleLevel && rootHeld.type === "name" && boundAfreshTwice(body, rootHeld.id)) return undefined;
+    // A module-level name bound afresh again after the loop holds the later data in the namespace: its rows are not
+    // known here. Bound afresh twice before it (a notebook's cell that draws `x`, a later one that draws it again),
+    // the namespace holds the last of those, which the loop reads.
+    if (atModuleLevel && rootHeld.type === "name" && boundAfreshTwice(body, rootHeld.id) && boundAfter(body, rootHeld.id, loopEnd)) return undefined;
     const wholeHeld: Expression = whole.type === "attribute" ? { ...whole, object: rootHeld } : rootHeld;
     // Indexed rows are the index's count as the interpreter works it out (an index tensor's length; a boolean mask's
     // selection is data-dependent and stays unknown), not the whole graph's nodes.
