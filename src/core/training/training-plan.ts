@@ -85,6 +85,7 @@ import { runsOnce } from "./single-pass";
 import { drawnCountInHelper, indexDrawBatch } from "./index-draw-batch";
 import { loopIndexDraw } from "./loop-index-draw";
 import { kerasSplitTrainRows } from "../keras/split-datasets";
+import { returnsSubsetSampler } from "./sampler-functions";
 import { periodicRollout, rolloutBatch } from "./rollout-batch";
 import { replaysRollout } from "./update-epochs";
 import { anyOfPasses, counterGatedPasses, gatedPasses, passesBeforeBreak } from "./gated-passes";
@@ -1995,11 +1996,14 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
     // `sampler=SubsetRandomSampler(train_idx)`: each epoch draws those indices only (a validation part held out).
     const sampled = subsetSamplerLength(loader.site, sites, input.text, (site, e) => evaluate(site, [e])[0]);
     if (sampled) samples.push({ rank: 110, figure: { value: sampled.value, source: "code", line: loader.site.call.pos.line, detail: sampled.code } });
-    // A subset sampler of indices whose count is not known: the epoch is a part of the dataset of unknown size.
-    else if (givenSubsetSampler(loader.site, sites)) partOfUnknownSize = true;
     // `sampler=RepeatSampler(ds, 3)` of the project's own class: its len() is the epoch's, else the samples are unknown.
     const samplerGiven = sampled ? undefined : keywordArgument(loader.site.call, "sampler");
     const samplerCall = samplerGiven?.type === "call" ? samplerGiven : samplerGiven?.type === "name" ? sites.filter((x): x is CallSite => x.kind === "call" && x.assignedTo.includes(samplerGiven.id) && x.call.pos.startIndex < loader.site.call.pos.startIndex).pop()?.call : undefined;
+    // A subset sampler of indices whose count is not known, given as such or returned by a function of the code's own
+    // (sampler-functions.ts): the epoch is a part of the dataset of unknown size, not the whole dataset.
+    const samplerMaker = samplerCall ? evaluateOne(loader.site, samplerCall.func) : undefined;
+    const subsetUncounted = !sampled && (givenSubsetSampler(loader.site, sites) || (samplerMaker?.kind === "function" && samplerMaker.definition.type === "function" && returnsSubsetSampler(samplerMaker.definition)));
+    if (subsetUncounted) partOfUnknownSize = true;
     const ownSampled = samplerGiven ? ownSamplerSamples(samplerGiven, samplerCall, (e) => evaluate(loader.site, [e])[0]) : undefined;
     if (ownSampled === "unknown") partOfUnknownSize = true;
     else if (ownSampled) samples.push({ rank: 110, figure: { value: ownSampled.value, source: "code", line: loader.site.call.pos.line, detail: `len(${snippet(input.text, samplerGiven!)}): the indices the loader's sampler yields an epoch` } });
@@ -2007,7 +2011,7 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
     const episodes = loader.episodes?.epoch;
     if (episodes?.batches === "unknown" || episodes?.batch === "unknown") partOfUnknownSize = true;
     else if (episodes) samples.push({ rank: 115, figure: { value: episodes.batches * episodes.batch, source: "code", line: loader.site.call.pos.line, detail: `len(${snippet(input.text, loader.episodes!.given)}) = ${formatCountOf(episodes.batches, "batch", "batches")} of ${formatCountOf(episodes.batch, "index", "indices")}: what the loader's batch_sampler yields a pass` } });
-    if (linked && ownSampled !== "unknown" && !episodes) samples.push({ rank: 100, figure: linked.figure });
+    if (linked && ownSampled !== "unknown" && !episodes && !subsetUncounted) samples.push({ rank: 100, figure: linked.figure });
     // A PyG loader over a dataset of graphs, or a part of one (`DataLoader(dataset[:150], ...)`): its graphs (graph-datasets.ts).
     const graphs = !linked && ownSampled === undefined && !episodes && fed ? graphDatasetGraphs(evaluateOne(loader.site, fed)) : undefined;
     if (graphs) samples.push({ rank: 100, figure: { value: graphs.value, source: "dataset table", line: loader.site.call.pos.line, detail: `${snippet(input.text, fed!)}: ${graphs.value} graphs of ${graphs.name} '${graphs.dataset}' (${graphs.source})` } });
