@@ -86,6 +86,7 @@ import { drawnCountInHelper, indexDrawBatch } from "./index-draw-batch";
 import { loopIndexDraw } from "./loop-index-draw";
 import { kerasSplitTrainRows } from "../keras/split-datasets";
 import { returnsSubsetSampler } from "./sampler-functions";
+import { maskedFrom } from "./masked-rows";
 import { periodicRollout, rolloutBatch } from "./rollout-batch";
 import { replaysRollout } from "./update-epochs";
 import { anyOfPasses, counterGatedPasses, gatedPasses, passesBeforeBreak } from "./gated-passes";
@@ -353,6 +354,8 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
   /** Why the samples are unknown where the loader is fed a filtered comprehension (filtered-comprehension.ts). */
   let filteredNote: string | undefined;
   let validationSplit: { fraction: number; line: number } | undefined;
+  /** The arrays Keras fits take whose rows the interpreter did not work out, and where. */
+  const unsizedFitInputs: { x: Expression; at: number }[] = [];
   // Samples read from the arrays a Keras fit is given (its x's first dimension, a slice fed to it): validation_split
   // holds out part of exactly these arrays, as it does of a loaded dataset's.
   const fitArrayRows = new Set<PlanFigure>();
@@ -1573,6 +1576,8 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
       // The rows a fold's indices pick out of a loaded dataset are the fit's, before the whole dataset's.
       const fold = x ? foldRows(site, x) : undefined;
       const rows = fold ?? direct;
+      // Rows not worked out: the array may be a boolean-mask selection of a load's (masked-rows.ts), read below.
+      if (rows === undefined && x) unsizedFitInputs.push({ x, at: call.pos.startIndex });
       if (rows !== undefined) {
         const figure: PlanFigure = { value: rows, source: "code", line, detail: `${site.callee}(${snippet(input.text, x!)}): ${fold !== undefined ? "the rows its index array picks on the loop's first turn" : "its first dimension"}` };
         fitArrayRows.add(figure);
@@ -2121,7 +2126,11 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
       if (rows && trained && runsByDefault(site, (e) => evaluateOne(site, e))) datasets.push({ site, rank: 30, names: chain.names, figure: { value: rows.value, source: "code", line: site.call.pos.line, detail: rows.detail } });
     }
   }
-  if (!partOfUnknownSize) for (const d of datasets) samples.push({ rank: d.rank, figure: d.figure });
+  // A fit's array selected from a load's arrays by a boolean mask (`x_train[y_train == 6]`) holds the rows its mask
+  // keeps, which the data decides: that load's published rows are not the fit's samples (masked-rows.ts).
+  const loadedTables = new Set(datasets.filter((d) => d.figure.source === "dataset table").flatMap((d) => d.names));
+  const maskedLoads = new Set(unsizedFitInputs.flatMap(({ x, at }) => maskedFrom(x, at, input.body, loadedTables) ?? []));
+  if (!partOfUnknownSize) for (const d of datasets) if (!d.names.some((n) => maskedLoads.has(n))) samples.push({ rank: d.rank, figure: d.figure });
   for (const { site, given } of trainerDatasets) {
     // A Hugging Face trainer trains on its train_dataset, whichever other datasets the file binds: the binding of that
     // name before the call, or the chain of Dataset methods written in the call.
