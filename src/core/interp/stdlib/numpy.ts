@@ -7,10 +7,13 @@ import { numpyRepeatFunctions } from "../numpy-array-methods";
 import { numpyRandomObjects } from "../numpy-random-objects";
 import type { Value } from "../values";
 import { fn, namespace, num, quiet, type StandardLibrary } from "./native";
+import { numpyTextLoaders } from "./numpy-text-files";
 
 /** numpy's scalar functions, array builders and scalar types; `prod` is math.prod. */
-export function installNumpy({ modules, objectClass }: StandardLibrary, prod: Value): void {
+export function installNumpy(library: StandardLibrary, prod: Value): void {
+  const { modules, objectClass } = library;
   const numpy = namespace("numpy", {
+    ...numpyTextLoaders(library),
     ...numpyArrayFunctions(fn),
     prod,
     sqrt: fn("np.sqrt", ({ args }) => float(Math.sqrt(num(args[0])))),
