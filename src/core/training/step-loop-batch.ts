@@ -15,6 +15,7 @@
 import type { Expression, FunctionDefinition, Statement } from "../python/ast";
 import { callsAnywhere, childBodies, forEachExpression, forEachStatement, ownExpressions, positionalArgument, keywordArgument, dottedName, rootName } from "../python/syntax-walk";
 import type { LoopStatement } from "./loop-shape";
+import { rangeIndexSlice } from "./range-index-slice";
 
 /** The expression giving a step loop's batch, and how it was read; undefined when the loop does not say. */
 export interface StepLoopBatch {
@@ -51,6 +52,9 @@ export function stepLoopBatch(loop: LoopStatement, body: Statement[]): StepLoopB
     if (stride && (slicesFrom(loop.body, aliasesOf(loop.body, loop.target.id)) || slicedInCalled(loop.body, loop.target.id, body))) return { size: stride, how: "range step" };
     const sliced = indexSlice(loop.body, loop.target.id);
     if (sliced) return { size: sliced.size, data: sliced.data, how: "index slice" };
+    // `x_train[slce]` of `slce = get_slice(i, batch_size)`, a range of B indexes from i * B (range-index-slice.ts).
+    const ranged = rangeIndexSlice(loop.body, loop.target.id, body);
+    if (ranged) return { size: ranged.size, data: ranged.data, how: "index slice" };
     const chunk = boundIndexSliceSize(loop.body, loop.target.id);
     if (chunk) return { size: chunk, how: "index slice" };
   }
