@@ -22,6 +22,8 @@ export type TrainingArgumentField = keyof typeof TRAINING_ARGUMENT_DEFAULTS;
 /** The TrainingArguments dataclass a parser parses: its name, and the defaults the file's class bodies give. */
 export interface ParsedTrainingArguments {
   className: string;
+  /** "trl" for one of TRL's trainer configs (bf16 on by default: trl-configs.ts). */
+  kind: "transformers" | "trl";
   /** A field's default as the file writes it (the expression and its line); absent fields take transformers'. */
   fields: Map<TrainingArgumentField, { value: Expression; line: number }>;
 }
@@ -44,7 +46,7 @@ export function trainingArgumentsKind(name: string, text: string): "transformers
  * TrainingArguments: transformers' own (or Seq2SeqTrainingArguments), or a class of the file deriving from it, whose
  * field defaults (and those of its bases in the file) override transformers'.
  */
-export function hfTrainingArguments(parser: Extract<Expression, { type: "call" }>, body: Statement[]): ParsedTrainingArguments | undefined {
+export function hfTrainingArguments(parser: Extract<Expression, { type: "call" }>, body: Statement[], text = ""): ParsedTrainingArguments | undefined {
   const given = positionalArgument(parser, 0) ?? keywordArgument(parser, "dataclass_types");
   const types = given && (given.type === "tuple" || given.type === "list") ? given.items : given ? [given] : [];
   const classes = new Map<string, ClassDefinition>();
@@ -53,23 +55,28 @@ export function hfTrainingArguments(parser: Extract<Expression, { type: "call" }
     const name = dottedName(t);
     if (!name) continue;
     const fields = new Map<TrainingArgumentField, { value: Expression; line: number }>();
-    if (derivesFromTrainingArguments(name, classes, fields, 0)) return { className: name, fields };
+    const trl = { found: false, text };
+    if (derivesFromTrainingArguments(name, classes, fields, 0, trl)) return { className: name, kind: trl.found ? "trl" : "transformers", fields };
   }
   return undefined;
 }
 
 /** Whether the class named derives from TrainingArguments; collects the field defaults its bodies in the file set
  *  (a subclass's win over its bases'). */
-function derivesFromTrainingArguments(name: string, classes: Map<string, ClassDefinition>, fields: ParsedTrainingArguments["fields"], depth: number): boolean {
+function derivesFromTrainingArguments(name: string, classes: Map<string, ClassDefinition>, fields: ParsedTrainingArguments["fields"], depth: number, trl: { found: boolean; text: string }): boolean {
   const definition = classes.get(name);
   // A class of this file shadows transformers' name (qlora's `class TrainingArguments(transformers.Seq2SeqTrainingArguments)`).
-  if (!definition) return TRAINING_ARGUMENTS.test(name);
+  // TRL's trainer configs (`HfArgumentParser(SFTConfig)`, `TrlParser((ScriptArguments, SFTConfig))`) derive from it too.
+  if (!definition) {
+    if (trainingArgumentsKind(name.split(".").pop() ?? name, trl.text) === "trl") trl.found = true;
+    return TRAINING_ARGUMENTS.test(name) || trl.found;
+  }
   if (depth > 8) return false;
   let derives = false;
   for (const base of definition.bases) {
     const baseName = base.kind === "positional" ? dottedName(base.value) : undefined;
     // `class TrainingArguments(TrainingArguments)` derives from the imported class the new one shadows.
-    if (baseName === name ? TRAINING_ARGUMENTS.test(name) : baseName && derivesFromTrainingArguments(baseName, classes, fields, depth + 1)) derives = true;
+    if (baseName === name ? TRAINING_ARGUMENTS.test(name) : baseName && derivesFromTrainingArguments(baseName, classes, fields, depth + 1, trl)) derives = true;
   }
   if (!derives) return false;
   for (const s of definition.body) {

@@ -46,6 +46,7 @@ import { TF1_MNIST_MODULE, TF1_MNIST_VALIDATION, tf1MnistTrainSamples } from "..
 import { stepsOncePerCall, stepsOncePerDefinition } from "./stepping-calls";
 import { cudaQueriesNote } from "./cuda-note";
 import { hfTrainingArguments, trainingArgumentsKind, TRAINING_ARGUMENT_DEFAULTS } from "./hf-arguments";
+import { trainerWithoutArgs, trlDefaultPrecision, TRL_BF16_DEFAULT } from "./trl-configs";
 import { trainerArgsFigures } from "./trainer-args-value";
 import { cliConfigTrainer, cliDefaultConfigFiles, cliTrainerDefaults, isCliTrainerFit, isLightningCli, overTrainerDefaults, readCliConfigFiles, TRAINER_KEYS } from "./lightning-cli";
 import { runBindings } from "./run-bindings";
@@ -1258,6 +1259,18 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
     const framework = argumentsKind ? "TrainingArguments" : last;
     const trainedOn = /Trainer$/.test(last) ? trainerTrainDataset(call) : undefined;
     if (trainedOn) trainerDatasets.push({ site, given: trainedOn });
+    const builtWithoutArgs = /Trainer$/.test(last) ? trainerWithoutArgs(site.callee, call.args.filter((a) => a.kind === "positional").length, !!keyword("args"), input.body) : undefined;
+    if (builtWithoutArgs && runsByDefault(site, (e) => evaluateOne(site, e))) {
+      // A Hugging Face trainer given no configuration builds one with its defaults (trl-configs.ts): 3 epochs of 8
+      // per device; TRL's in bf16.
+      const made = builtWithoutArgs === "trl" ? "the TRL config it builds" : "the TrainingArguments it builds";
+      for (const [name, into, fallback] of [["num_train_epochs", epochs, 3], ["per_device_train_batch_size", batches, 8]] as const) {
+        const figure: PlanFigure = { value: fallback, source: "default", line, detail: `${site.callee}(...) without args: ${made}, TrainingArguments' default ${name}=${fallback} (huggingface.co/docs/transformers)` };
+        into.push({ rank: 1, figure });
+        if (name === "num_train_epochs") trainingArgumentEpochs.add(figure);
+      }
+      if (!precision && builtWithoutArgs === "trl" && !afterTraining(site, trainingRuns)) takePrecision("bf16", `${site.callee}(...) without args: ${TRL_BF16_DEFAULT}`);
+    }
     if (/Trainer$/.test(last) && keyword("args")) {
       // A Hugging Face trainer's `args=`: the TrainingArguments object the interpreter built (trainer-args-value.ts).
       const given = keyword("args")!;
@@ -1586,9 +1599,10 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
       }
       continue;
     }
-    if (last === "HfArgumentParser") {
+    if (last === "HfArgumentParser" || (last === "TrlParser" && trainingArgumentsKind("SFTConfig", input.text) === "trl")) {
       // With no flags the run is its TrainingArguments dataclass's defaults: the file's subclass's, else transformers'.
-      const parsed = hfTrainingArguments(call, input.body);
+      // TRL's parser is HfArgumentParser's subclass; its parse_args_and_config() without --config parses the same.
+      const parsed = hfTrainingArguments(call, input.body, input.text);
       if (!parsed) continue;
       const read = (name: keyof typeof TRAINING_ARGUMENT_DEFAULTS): { value: Value | undefined; figure: (v: number) => PlanFigure } => {
         const written = parsed.fields.get(name);
@@ -1608,6 +1622,15 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
         const written = parsed.fields.get(name);
         if (!precision && truth(value) === true && written) precision = { value: name, line: written.line, detail: `${parsed.className}.${name} = ${snippet(input.text, written.value)}` };
       }
+      if (!precision && parsed.kind === "trl") {
+        // TRL's configs turn bf16 on where the dataclass leaves it unset and fp16 off (trl-configs.ts).
+        const flag = (name: "bf16" | "fp16"): boolean | "unread" | undefined => {
+          const written = parsed.fields.get(name);
+          const v = written ? evaluateOne(site, written.value) : undefined;
+          return !written || v?.kind === "none" ? undefined : truth(v) ?? "unread";
+        };
+        if (trlDefaultPrecision(flag("bf16"), flag("fp16"))) precision = { value: "bf16", line, detail: `${site.callee}(...) parses ${parsed.className}: ${TRL_BF16_DEFAULT}` };
+      }
       continue;
     }
     if (argumentsKind) {
@@ -1625,7 +1648,9 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
         const value = argument ? positiveInteger(evaluateOne(site, argument)) : undefined;
         const read: Candidate | undefined = value !== undefined
           ? { rank: 40, figure: { value, source: "code", line, detail: `${site.callee}(${name}=${snippet(input.text, argument!)})` } }
-          : !argument && argumentsKind === "transformers" ? { rank: 1, figure: { value: fallback, source: "default", line, detail: `TrainingArguments' default ${name}=${fallback} (huggingface.co/docs/transformers)` } } : undefined;
+          // TRL's configs keep TrainingArguments' epochs and batch (trl-configs.ts). A max_steps written but not
+          // read may override the epochs, so their default is not the run's then.
+          : !argument && !(name === "num_train_epochs" && keyword("max_steps")) ? { rank: 1, figure: { value: fallback, source: "default", line, detail: `TrainingArguments' default ${name}=${fallback} (huggingface.co/docs/transformers)${argumentsKind === "trl" ? `, which TRL's ${last} keeps` : ""}` } } : undefined;
         if (!read) continue;
         into.push(read);
         if (name === "num_train_epochs") trainingArgumentEpochs.add(read.figure);
@@ -1634,6 +1659,17 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
       const accumulation = keyword("gradient_accumulation_steps");
       const every = accumulation ? positiveInteger(evaluateOne(site, accumulation)) : undefined;
       if (every !== undefined) accumulations.push({ rank: 40, figure: { value: every, source: "code", line, detail: `${site.callee}(gradient_accumulation_steps=${snippet(input.text, accumulation!)})` } });
+      if (!precision && argumentsKind === "trl" && !afterTraining(site, trainingRuns)) {
+        // TRL turns bf16 on where the config leaves it unset and fp16 off (trl-configs.ts).
+        // `bf16=None` is TRL's own unset.
+        const flag = (name: string): boolean | "unread" | undefined => {
+          const argument = keyword(name);
+          const v = argument ? evaluateOne(site, argument) : undefined;
+          return !argument || v?.kind === "none" ? undefined : truth(v) ?? "unread";
+        };
+        const named = trlDefaultPrecision(flag("bf16"), flag("fp16"));
+        if (named) takePrecision(named, `${site.callee}(...): ${TRL_BF16_DEFAULT}`);
+      }
       continue;
     }
     if ((last === "batch" || last === "flow") && call.func.type === "attribute") {
