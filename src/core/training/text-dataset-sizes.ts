@@ -6,6 +6,7 @@ import type { Value } from "../interp/values";
 import type { Expression } from "../python/ast";
 import { keywordArgument, positionalArgument } from "../python/syntax-walk";
 import { trainSplitSlice } from "./split-slicing";
+import { countedSplitRows } from "./counted-split";
 
 /** A text dataset's training examples, and where that is written. */
 export interface TextSplit {
@@ -138,12 +139,18 @@ export function hubSamples(call: Extract<Expression, { type: "call" }>, evaluate
   // Hub ids with an owner ("stanfordnlp/imdb") name the same card as the bare name.
   const base = path.value.split("/").pop()!;
   const known = HUB[config?.kind === "str" ? `${base}/${config.value}` : base];
-  if (!known) return undefined;
   // load_dataset(path, name, data_dir, data_files, split, ...) (huggingface.co/docs/datasets/package_reference/loading_methods).
   const splitArgument = keywordArgument(call, "split") ?? positionalArgument(call, 4);
+  if (!known) return countedSplit(path.value, splitArgument ? read(splitArgument) : undefined);
   if (!splitArgument) return known;
   const split = read(splitArgument);
   // A slice of the training split (`split="train[:10%]"`) keeps that part of it (split-slicing.ts).
   const sliced = split?.kind === "str" ? trainSplitSlice(known.value, split.value) : undefined;
   return sliced === undefined ? undefined : sliced === known.value ? known : { ...known, value: sliced, source: `${known.source}, ${split?.kind === "str" ? split.value : ""}` };
+}
+
+/** A dataset no table sizes, loaded as a slice that counts its rows (`split="train[:100]"`: counted-split.ts). */
+function countedSplit(path: string, split: Value | undefined): TextSplit | undefined {
+  const rows = split?.kind === "str" ? countedSplitRows(split.value) : undefined;
+  return rows === undefined ? undefined : { value: rows, source: `load_dataset("${path}", split="${(split as { value: string }).value}"): the rows its slice names` };
 }
