@@ -94,10 +94,28 @@ class HfArgumentParser:
         return self.parse_dict(data, allow_extra_keys=allow_extra_keys)
 `;
 
+// BitsAndBytesConfig: how from_pretrained(quantization_config=...) quantizes the weights, and the dtype its 4-bit
+// layers compute in (huggingface.co/docs/transformers/main_classes/quantization#transformers.BitsAndBytesConfig:
+// bnb_4bit_compute_dtype "defaults to torch.float32"; a string names a torch dtype). Read by quantized-compute.ts.
+const BITS_AND_BYTES = `import torch
+
+
+class BitsAndBytesConfig:
+    def __init__(self, load_in_8bit=False, load_in_4bit=False, bnb_4bit_compute_dtype=None, **kwargs):
+        self.load_in_8bit = load_in_8bit
+        self.load_in_4bit = load_in_4bit
+        if bnb_4bit_compute_dtype is None:
+            bnb_4bit_compute_dtype = torch.float32
+        elif isinstance(bnb_4bit_compute_dtype, str):
+            bnb_4bit_compute_dtype = getattr(torch, bnb_4bit_compute_dtype)
+        self.bnb_4bit_compute_dtype = bnb_4bit_compute_dtype
+`;
+
 /** Virtual files of the built-in transformers argument classes: path under site-packages → Python text. */
 export const transformersArgumentsPackage: [string, string][] = [
-  ["transformers/__init__.py", "from transformers.training_args import TrainingArguments\nfrom transformers.training_args_seq2seq import Seq2SeqTrainingArguments\nfrom transformers.hf_argparser import HfArgumentParser\n"],
+  ["transformers/__init__.py", "from transformers.training_args import TrainingArguments\nfrom transformers.training_args_seq2seq import Seq2SeqTrainingArguments\nfrom transformers.hf_argparser import HfArgumentParser\nfrom transformers.utils.quantization_config import BitsAndBytesConfig\n"],
   ["transformers/training_args.py", TRAINING_ARGS],
   ["transformers/training_args_seq2seq.py", "from transformers.training_args import Seq2SeqTrainingArguments\n"],
   ["transformers/hf_argparser.py", HF_ARGPARSER],
+  ["transformers/utils/quantization_config.py", BITS_AND_BYTES],
 ];

@@ -2,7 +2,7 @@
 import { knownTruth as truth } from "./evaluate-site";
 import type { Value } from "../interp/values";
 
-type HalfPrecision = "bf16" | "fp16";
+export type HalfPrecision = "bf16" | "fp16";
 
 /** torch dtypes of 16 bits by the attribute that names them (`torch.bfloat16`, `torch.float16`, `torch.half`). */
 export const HALF_DTYPES: Record<string, HalfPrecision> = { bfloat16: "bf16", float16: "fp16", half: "fp16" };

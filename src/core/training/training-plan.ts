@@ -47,6 +47,7 @@ import { stepsOncePerCall, stepsOncePerDefinition } from "./stepping-calls";
 import { cudaQueriesNote } from "./cuda-note";
 import { hfTrainingArguments, trainingArgumentsKind, TRAINING_ARGUMENT_DEFAULTS } from "./hf-arguments";
 import { trainerWithoutArgs, trlDefaultPrecision, TRL_BF16_DEFAULT } from "./trl-configs";
+import { quantizedComputePrecision } from "./quantized-compute";
 import { trainerArgsFigures } from "./trainer-args-value";
 import { cliConfigTrainer, cliDefaultConfigFiles, cliTrainerDefaults, isCliTrainerFit, isLightningCli, overTrainerDefaults, readCliConfigFiles, TRAINER_KEYS } from "./lightning-cli";
 import { runBindings } from "./run-bindings";
@@ -333,6 +334,8 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
   const loaders: { site: CallSite; score: number; batch?: PlanFigure; dropLast?: boolean; fed?: Expression; episodes?: { epoch: OwnBatchSamplerEpoch; given: Expression } }[] = [];
   // DeepSpeed's config decides the engine's precision whatever casts the code makes to follow it (deepspeed-config.ts).
   let deepSpeedPrecision: TrainingPlan["precision"];
+  // The compute dtype of 4-bit weights, where no other precision is set (quantized-compute.ts).
+  let quantizedPrecision: TrainingPlan["precision"];
   const deepSpeedFiles: (DeepSpeedConfigFile | DeepSpeedConfigProblem)[] = [];
   /** Dataset-like sites by the names they are assigned to, for linking a DataLoader to its dataset. */
   const datasets: { site: CallSite; figure: PlanFigure; names: string[]; rank: number }[] = [];
@@ -1254,6 +1257,11 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
       const value = argument ? evaluateOne(site, argument) : undefined;
       const named = value?.kind === "dtype" ? HALF_DTYPES[value.name] : undefined;
       if (named && !afterTraining(site, trainingRuns)) takePrecision(named, `${site.callee}(${snippet(input.text, argument!)})`);
+      // 4-bit weights multiply in their compute dtype (quantized-compute.ts).
+      const quantization = named ? undefined : keyword("quantization_config");
+      const computed = quantization ? quantizedComputePrecision(evaluateOne(site, quantization)) : undefined;
+      // A trainer's own mixed precision (autocast) casts those matmuls again, so this one only stands where none is set.
+      if (computed && !afterTraining(site, trainingRuns) && "reached" in precisionReached(site, (e) => evaluateOne(site, e), (e) => snippet(input.text, e))) quantizedPrecision ??= { value: computed, line, detail: `${site.callee}(quantization_config=${snippet(input.text, quantization!)}): 4-bit weights computing in ${computed}` };
     }
     const argumentsKind = trainingArgumentsKind(last, input.text);
     const framework = argumentsKind ? "TrainingArguments" : last;
@@ -2264,6 +2272,7 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
   }
   if (bestAccumulation && bestAccumulation.value > 1) plan.accumulation = bestAccumulation;
   if (deepSpeedPrecision) precision = deepSpeedPrecision;
+  if (!precision && quantizedPrecision) precision = quantizedPrecision;
   if (precision) plan.precision = precision;
   if (tracker) plan.tracker = tracker;
   // What the code's own torch.cuda calls were answered (the target's GPU), not what its text mentions.
