@@ -334,8 +334,8 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
   const loaders: { site: CallSite; score: number; batch?: PlanFigure; dropLast?: boolean; fed?: Expression; episodes?: { epoch: OwnBatchSamplerEpoch; given: Expression } }[] = [];
   // DeepSpeed's config decides the engine's precision whatever casts the code makes to follow it (deepspeed-config.ts).
   let deepSpeedPrecision: TrainingPlan["precision"];
-  // The compute dtype of 4-bit weights, where no other precision is set (quantized-compute.ts).
-  let quantizedPrecision: TrainingPlan["precision"];
+  // The dtype a model's weights are loaded in (or their 4-bit compute dtype), where no other precision is set.
+  let weightPrecision: TrainingPlan["precision"];
   const deepSpeedFiles: (DeepSpeedConfigFile | DeepSpeedConfigProblem)[] = [];
   /** Dataset-like sites by the names they are assigned to, for linking a DataLoader to its dataset. */
   const datasets: { site: CallSite; figure: PlanFigure; names: string[]; rank: number }[] = [];
@@ -1256,12 +1256,16 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
       const argument = keyword("torch_dtype") ?? keyword("dtype");
       const value = argument ? evaluateOne(site, argument) : undefined;
       const named = value?.kind === "dtype" ? HALF_DTYPES[value.name] : undefined;
-      if (named && !afterTraining(site, trainingRuns)) takePrecision(named, `${site.callee}(${snippet(input.text, argument!)})`);
       // 4-bit weights multiply in their compute dtype (quantized-compute.ts).
       const quantization = named ? undefined : keyword("quantization_config");
       const computed = quantization ? quantizedComputePrecision(evaluateOne(site, quantization)) : undefined;
-      // A trainer's own mixed precision (autocast) casts those matmuls again, so this one only stands where none is set.
-      if (computed && !afterTraining(site, trainingRuns) && "reached" in precisionReached(site, (e) => evaluateOne(site, e), (e) => snippet(input.text, e))) quantizedPrecision ??= { value: computed, line, detail: `${site.callee}(quantization_config=${snippet(input.text, quantization!)}): 4-bit weights computing in ${computed}` };
+      const weights = named ? { value: named, detail: `${site.callee}(${snippet(input.text, argument!)})` } : computed ? { value: computed, detail: `${site.callee}(quantization_config=${snippet(input.text, quantization!)}): 4-bit weights computing in ${computed}` } : undefined;
+      // A trainer's mixed precision (autocast) casts the matmuls of weights loaded in another dtype to its own
+      // (pytorch.org/docs/stable/amp.html: ops on autocast's lower-precision list run in its dtype whatever their
+      // inputs'), so the weights' dtype only stands where no other precision is set.
+      const reached = weights && !afterTraining(site, trainingRuns) ? "reached" in precisionReached(site, (e) => evaluateOne(site, e), (e) => snippet(input.text, e)) : undefined;
+      if (weights && reached) weightPrecision ??= { value: weights.value, line, detail: weights.detail };
+      else if (weights && reached === false) takePrecision(weights.value, weights.detail);
     }
     const argumentsKind = trainingArgumentsKind(last, input.text);
     const framework = argumentsKind ? "TrainingArguments" : last;
@@ -2272,7 +2276,7 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
   }
   if (bestAccumulation && bestAccumulation.value > 1) plan.accumulation = bestAccumulation;
   if (deepSpeedPrecision) precision = deepSpeedPrecision;
-  if (!precision && quantizedPrecision) precision = quantizedPrecision;
+  if (!precision && weightPrecision) precision = weightPrecision;
   if (precision) plan.precision = precision;
   if (tracker) plan.tracker = tracker;
   // What the code's own torch.cuda calls were answered (the target's GPU), not what its text mentions.

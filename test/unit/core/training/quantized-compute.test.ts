@@ -36,3 +36,19 @@ describe("4-bit weights' compute dtype", () => {
     assert.equal((await planOf(script(`load_in_4bit=True, bnb_4bit_compute_dtype=torch.bfloat16`, ", fp16=True"))).precision?.value, "fp16");
   });
 });
+
+describe("weights loaded in a 16-bit dtype under a trainer's mixed precision", () => {
+  const loaded = (dtype: string, args: string) => `import torch
+from transformers import AutoModelForCausalLM, Trainer, TrainingArguments
+
+model = AutoModelForCausalLM.from_pretrained("some/model", torch_dtype=${dtype})
+args = TrainingArguments(output_dir="out", max_steps=50${args})
+Trainer(model=model, args=args, train_dataset=None).train()
+`;
+
+  it("the trainer's autocast decides the matmuls' dtype; the weights' dtype stands alone otherwise", async () => {
+    assert.equal((await planOf(loaded("torch.float16", ", bf16=True"))).precision?.value, "bf16");
+    const alone = await planOf(loaded("torch.float16", ""));
+    assert.deepEqual([alone.precision?.value, alone.precision?.detail], ["fp16", "AutoModelForCausalLM.from_pretrained(torch.float16)"]);
+  });
+});
