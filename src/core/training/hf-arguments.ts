@@ -3,6 +3,7 @@
 // A script may subclass TrainingArguments to change them (`per_device_train_batch_size: int = field(default=1)`).
 import type { ClassDefinition, Expression, Statement } from "../python/ast";
 import { dottedName, keywordArgument, positionalArgument } from "../python/syntax-walk";
+import { keepsTrainingDefaults } from "./trl-configs";
 
 /**
  * TrainingArguments' fields the training plan reads, with transformers' documented defaults (training_args.py,
@@ -68,7 +69,7 @@ function derivesFromTrainingArguments(name: string, classes: Map<string, ClassDe
   // A class of this file shadows transformers' name (qlora's `class TrainingArguments(transformers.Seq2SeqTrainingArguments)`).
   // TRL's trainer configs (`HfArgumentParser(SFTConfig)`, `TrlParser((ScriptArguments, SFTConfig))`) derive from it too.
   if (!definition) {
-    if (trainingArgumentsKind(name.split(".").pop() ?? name, trl.text) === "trl") trl.found = true;
+    if (trainingArgumentsKind(name.split(".").pop() ?? name, trl.text) === "trl" && keepsTrainingDefaults(name)) trl.found = true;
     return TRAINING_ARGUMENTS.test(name) || trl.found;
   }
   if (depth > 8) return false;

@@ -46,7 +46,7 @@ import { TF1_MNIST_MODULE, TF1_MNIST_VALIDATION, tf1MnistTrainSamples } from "..
 import { stepsOncePerCall, stepsOncePerDefinition } from "./stepping-calls";
 import { cudaQueriesNote } from "./cuda-note";
 import { hfTrainingArguments, trainingArgumentsKind, TRAINING_ARGUMENT_DEFAULTS } from "./hf-arguments";
-import { trainerWithoutArgs, trlDefaultPrecision, TRL_BF16_DEFAULT } from "./trl-configs";
+import { keepsTrainingDefaults, trainerWithoutArgs, trlDefaultPrecision, TRL_BF16_DEFAULT } from "./trl-configs";
 import { quantizedComputePrecision } from "./quantized-compute";
 import { trainerArgsFigures } from "./trainer-args-value";
 import { cliConfigTrainer, cliDefaultConfigFiles, cliTrainerDefaults, isCliTrainerFit, isLightningCli, overTrainerDefaults, readCliConfigFiles, TRAINER_KEYS } from "./lightning-cli";
@@ -1662,7 +1662,7 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
           ? { rank: 40, figure: { value, source: "code", line, detail: `${site.callee}(${name}=${snippet(input.text, argument!)})` } }
           // TRL's configs keep TrainingArguments' epochs and batch (trl-configs.ts). A max_steps written but not
           // read may override the epochs, so their default is not the run's then.
-          : !argument && !(name === "num_train_epochs" && keyword("max_steps")) ? { rank: 1, figure: { value: fallback, source: "default", line, detail: `TrainingArguments' default ${name}=${fallback} (huggingface.co/docs/transformers)${argumentsKind === "trl" ? `, which TRL's ${last} keeps` : ""}` } } : undefined;
+          : !argument && (argumentsKind === "transformers" || keepsTrainingDefaults(last)) && !(name === "num_train_epochs" && keyword("max_steps")) ? { rank: 1, figure: { value: fallback, source: "default", line, detail: `TrainingArguments' default ${name}=${fallback} (huggingface.co/docs/transformers)${argumentsKind === "trl" ? `, which TRL's ${last} keeps` : ""}` } } : undefined;
         if (!read) continue;
         into.push(read);
         if (name === "num_train_epochs") trainingArgumentEpochs.add(read.figure);
@@ -1671,7 +1671,7 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
       const accumulation = keyword("gradient_accumulation_steps");
       const every = accumulation ? positiveInteger(evaluateOne(site, accumulation)) : undefined;
       if (every !== undefined) accumulations.push({ rank: 40, figure: { value: every, source: "code", line, detail: `${site.callee}(gradient_accumulation_steps=${snippet(input.text, accumulation!)})` } });
-      if (!precision && argumentsKind === "trl" && !afterTraining(site, trainingRuns)) {
+      if (!precision && argumentsKind === "trl" && keepsTrainingDefaults(last) && !afterTraining(site, trainingRuns)) {
         // TRL turns bf16 on where the config leaves it unset and fp16 off (trl-configs.ts).
         // `bf16=None` is TRL's own unset.
         const flag = (name: string): boolean | "unread" | undefined => {

@@ -9,6 +9,16 @@
 import type { Statement } from "../python/ast";
 import { forEachStatement } from "../python/syntax-walk";
 
+/** TRL's configs whose run is TrainingArguments' over the dataset's samples. GRPO's, RLOO's, online DPO's and PPO's
+ *  batches count generated completions or rollouts (and PPO's config before TRL 0.12 was no TrainingArguments), so
+ *  their defaults are not read. */
+const SAMPLE_CONFIGS = /^(SFT|DPO|ORPO|KTO|CPO|BCO|Reward)Config$/;
+
+/** Whether a TRL config of this name takes TrainingArguments' run defaults and TRL's bf16. */
+export function keepsTrainingDefaults(name: string): boolean {
+  return SAMPLE_CONFIGS.test(name.split(".").pop() ?? name);
+}
+
 /** The library whose training configuration a trainer builds when given none. */
 export type TrainerLibrary = "transformers" | "trl";
 

@@ -85,6 +85,18 @@ SFTTrainer(model=model, args=training_args, train_dataset=load_dataset(data_args
     assert.equal((await planOf(script("TrlParser((DataArguments, HalfConfig))", "parse_args_and_config"))).precision?.value, "fp16");
   });
 
+  it("configs whose batch counts generated completions or rollouts (GRPO, PPO) take none of these defaults", async () => {
+    for (const config of ["GRPOConfig", "PPOConfig"]) {
+      const plan = await planOf(`from trl import ${config}, TrlParser
+from transformers import Trainer
+config = ${config}(output_dir="out", learning_rate=1e-5)
+parser = TrlParser((${config},))
+(parsed,) = parser.parse_args_and_config()
+`);
+      assert.deepEqual([plan.epochs, plan.batch, plan.precision], [undefined, undefined, undefined], config);
+    }
+  });
+
   it("trlDefaultPrecision: bf16 only where bf16 is unset and fp16 is off or unset", () => {
     assert.deepEqual([trlDefaultPrecision(undefined, undefined), trlDefaultPrecision(undefined, false), trlDefaultPrecision(undefined, true), trlDefaultPrecision(false, undefined), trlDefaultPrecision(undefined, "unread")], ["bf16", "bf16", undefined, undefined, undefined]);
   });
