@@ -12,6 +12,7 @@ import { findCodeSites, type CodeSite } from "./code-sites";
 import { argumentsByParameter } from "./call-site-bindings";
 import { forwardedParameter } from "./forwarded-parameters";
 import { delegatedTraining } from "./delegated-training";
+import { callsKerasFit } from "./foreign-keras-fit";
 import type { ParameterBindings } from "./evaluate-site";
 
 type CallSite = Extract<CodeSite, { kind: "call" }>;
@@ -142,10 +143,10 @@ export function foreignTraining(
     const self = callee?.kind === "bound" ? callee.self : undefined;
     const elsewhere: { definition: FunctionDefinition; file: string }[] = [];
     // The body trains when it, or a method it calls on self (`train()` → `self.train_epoch()`, in this file or
-    // another's subclass), runs backward passes or TensorFlow updates.
+    // another's subclass), runs backward passes, TensorFlow updates or a Keras fit (foreign-keras-fit.ts).
     const runsBackward = (d: FunctionDefinition, text: string | undefined) => {
       const body = text?.slice(d.pos.startIndex, d.pos.endIndex);
-      return body !== undefined && (BACKWARD.test(body) || TENSORFLOW_UPDATE.test(body) || LIBRARY_TRAINER.test(body));
+      return body !== undefined && (BACKWARD.test(body) || TENSORFLOW_UPDATE.test(body) || LIBRARY_TRAINER.test(body) || callsKerasFit(body, text!));
     };
     // A plain function's helpers are the functions of its own module it calls by name (`train(args)` running
     // `training_step(loader, model, ...)` each epoch): only those that train, so an evaluation pass adds no loop.
