@@ -123,6 +123,7 @@ import { FRAMEWORK_PRECISION, HALF_DTYPES, lightningPrecision } from "./framewor
 import { isBatchIterator, isDataset, slicedBatchIterator } from "./data-objects";
 import { batchListOf } from "./batch-lists";
 import { takesFitDefaultBatch } from "./keras-fit-input";
+import { sequenceItemRows } from "../keras/sequence-item-rows";
 import { generatorCallBatch } from "./generator-batch";
 import { batchLimit, limitedSteps, type BatchLimit } from "./lightning-limit-batches";
 import { stepsSplitBatch, stepsSplitUnknown, type StepsSplitFit } from "./fit-steps-batch";
@@ -1582,8 +1583,12 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
       const fedPipeline = tfDataPipeline(sequence);
       if (fed && fedPipeline) pipelineFigures(fedPipeline, snippet(input.text, fed), line);
       if (fed && sequence && isDataset(sequence) && sequence.kind === "instance") {
-        const size = positiveInteger(sequence.attributes.get("batch_size"));
-        if (size !== undefined) batches.push({ rank: 45, figure: { value: size, source: "code", line, detail: `${snippet(input.text, fed)}.batch_size: ${sequence.cls.name} yields batches of ${size}` } });
+        // The rows its first item holds are the batch fit takes, whatever attribute it keeps (sequence-item-rows.ts).
+        const rows = sequenceItemRows(fed, (e) => evaluateOne(site, e));
+        const kept = positiveInteger(sequence.attributes.get("batch_size"));
+        const size = rows ?? kept;
+        if (rows !== undefined && rows !== kept) batches.push({ rank: 46, figure: { value: rows, source: "code", line, detail: `${snippet(input.text, fed)}[0]: ${sequence.cls.name}.__getitem__ returns batches of ${rows} rows` } });
+        else if (kept !== undefined) batches.push({ rank: 45, figure: { value: kept, source: "code", line, detail: `${snippet(input.text, fed)}.batch_size: ${sequence.cls.name} yields batches of ${kept}` } });
         const length = perEpoch === undefined && runEpochs !== undefined ? positiveInteger(evaluateOne(site, { type: "call", func: { type: "name", id: "len", pos: fed.pos }, args: [{ kind: "positional", value: fed }], pos: fed.pos })) : undefined;
         if (length !== undefined) steps.push({ rank: 40, figure: { value: runEpochs! * length, source: "code", line, detail: `${site.callee}(${snippet(input.text, fed)}, ${epochsName}=${epochsArgument ? snippet(input.text, epochsArgument) : "1"}): len() of the Sequence, ${length} batches an epoch` } });
         if (length !== undefined && fitRecord) fitRecord.steps = runEpochs! * length;
