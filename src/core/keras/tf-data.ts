@@ -7,7 +7,8 @@
 // - shuffle, map, prefetch, cache, with_options keep every element; filter keeps an unknown number.
 // - take(n) keeps the first n elements (batches, once batched), skip(n) all but the first n; shard(k, i) every k-th.
 // - batch(b, drop_remainder=False) groups b elements, the last partial group dropped with drop_remainder=True.
-// - repeat(k) makes k passes; repeat() or repeat(-1) repeats forever.
+// - repeat(k) makes k passes; repeat() or repeat(-1) repeats forever, and take(n) after it keeps n elements in all
+//   (batches, once batched), so a loop over `ds.repeat().take(n)` built under a name runs n times.
 // Any other method gives an unknown value: what it does to the count is not modeled.
 import { bindArguments, int, unknown } from "../interp/construct";
 import { leadingDimension, inputRows, lengthOf } from "../interp/value-figures";
@@ -22,6 +23,8 @@ export interface TfDataPipeline {
   dropRemainder: boolean;
   /** Passes: a count from repeat(k), "forever" from repeat(), 1 without repeat. */
   passes: number | "forever";
+  /** What an iteration yields in all where take(n) cuts a repeat() without end: n elements (batches once batched). */
+  endlessTaken?: number;
 }
 
 const pipelines = new WeakMap<ModuleNamespaceValue, TfDataPipeline>();
@@ -55,6 +58,7 @@ function dataset(state: TfDataPipeline): ModuleNamespaceValue {
     })];
   // A pass cut to its first n elements (take) or all but them (skip), counted in batches once batched.
   const cut = (n: number | undefined, kind: "take" | "skip"): TfDataPipeline | undefined => {
+    if (n !== undefined && kind === "take" && state.passes === "forever" && state.endlessTaken === undefined) return { ...state, endlessTaken: n };
     if (n === undefined || state.passes !== 1) return undefined;
     if (!batched) {
       if (kind === "take") return { ...state, elements: state.elements === undefined ? n : Math.min(state.elements, n) };
@@ -86,10 +90,13 @@ function dataset(state: TfDataPipeline): ModuleNamespaceValue {
           const size = a.get("batch_size");
           const drop = a.get("drop_remainder");
           if (batched || size?.kind !== "int" || size.value <= 0 || drop?.kind !== "bool") return undefined;
-          return { ...state, batch: size.value, dropRemainder: drop.value };
+          // n elements taken from endless data, then batched: n / b batches in all.
+          const taken = state.endlessTaken === undefined ? undefined : drop.value ? Math.floor(state.endlessTaken / size.value) : Math.ceil(state.endlessTaken / size.value);
+          return { ...state, batch: size.value, dropRemainder: drop.value, ...(taken === undefined ? {} : { endlessTaken: taken }) };
         })),
         method("repeat", ["count=None", "name=None"], (a) => {
           const times = a.get("count");
+          if (state.endlessTaken !== undefined) return undefined;
           if (times?.kind === "none" || (times?.kind === "int" && times.value === -1)) return { ...state, passes: "forever" };
           const k = count(times);
           return k === undefined || state.passes === "forever" ? undefined : { ...state, passes: state.passes * k };

@@ -1582,6 +1582,12 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
       const sequence = fed ? evaluateOne(site, fed) : undefined;
       const fedPipeline = tfDataPipeline(sequence);
       if (fed && fedPipeline) pipelineFigures(fedPipeline, snippet(input.text, fed), line);
+      // fit walks `ds.repeat().take(n)` to its end each epoch: n batches an epoch, as steps_per_epoch=n would run.
+      const takenPerEpoch = fedPipeline?.batch !== undefined ? fedPipeline.endlessTaken : undefined;
+      if (fed && takenPerEpoch !== undefined && perEpoch === undefined && runEpochs !== undefined) {
+        steps.push({ rank: 40, figure: { value: runEpochs * takenPerEpoch, source: "code", line, detail: `${site.callee}(${snippet(input.text, fed)}, ${epochsName}=${epochsArgument ? snippet(input.text, epochsArgument) : "1"}): ${takenPerEpoch} batches an epoch, taken from data repeated without end` } });
+        if (fitRecord) fitRecord.steps = runEpochs * takenPerEpoch;
+      }
       if (fed && sequence && isDataset(sequence) && sequence.kind === "instance") {
         // The rows its first item holds are the batch fit takes, whatever attribute it keeps (sequence-item-rows.ts).
         const rows = sequenceItemRows(fed, (e) => evaluateOne(site, e));
@@ -2725,6 +2731,9 @@ function iterationCount(iter: Expression, evaluate: (e: Expression) => Value | u
     const value = evaluate(iter);
     if (value?.kind === "range") return lengthOf(value) ?? 0;
     if (value && countIterator(value) !== undefined) return countIterator(value);
+    // `ds = data.batch(64).repeat().take(500)` before `for x, y in ds`: 500 batches whatever the data's size (tf-data.ts).
+    const taken = tfDataPipeline(value)?.endlessTaken;
+    if (taken !== undefined) return taken;
     // An iterator object that batches its own data (`trainset = Dataset(FLAGS, is_training=True)` defining __next__
     // and __len__): a pass over it takes len() batches, as Python's for calls __next__ until it raises StopIteration.
     if (value && isBatchIterator(value)) return positiveInteger(evaluate({ type: "call", func: { type: "name", id: "len", pos: iter.pos }, args: [{ kind: "positional", value: iter }], pos: iter.pos }));
