@@ -123,7 +123,7 @@ import { FRAMEWORK_PRECISION, HALF_DTYPES, lightningPrecision } from "./framewor
 import { isBatchIterator, isDataset, slicedBatchIterator } from "./data-objects";
 import { batchListOf } from "./batch-lists";
 import { takesFitDefaultBatch } from "./keras-fit-input";
-import { sequenceItemRows } from "../keras/sequence-item-rows";
+import { generatorItemRows, sequenceItemRows } from "../keras/sequence-item-rows";
 import { generatorCallBatch } from "./generator-batch";
 import { batchLimit, limitedSteps, type BatchLimit } from "./lightning-limit-batches";
 import { stepsSplitBatch, stepsSplitUnknown, type StepsSplitFit } from "./fit-steps-batch";
@@ -1606,6 +1606,9 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
       const generatorCall = fed?.type === "call" ? fed : fed?.type === "name" ? sites.filter((x): x is CallSite => x.kind === "call" && x.assignedTo.includes(fed.id) && x.call.pos.startIndex < call.pos.startIndex && (x.context.fn === site.context.fn || x.context.fn === undefined)).pop()?.call : undefined;
       const generated = generatorCall ? generatorCallBatch(generatorCall, evaluateOne(site, generatorCall.func), (e) => evaluateOne(site, e), (e) => snippet(input.text, e)) : undefined;
       if (generated) batches.push({ rank: 45, figure: { value: generated.value, source: "code", line, detail: generated.detail } });
+      // A generator the interpreter ran to its first item: that item's rows (sequence-item-rows.ts).
+      const yielded = !generated && generatorCall ? generatorItemRows(sequence) : undefined;
+      if (yielded !== undefined) batches.push({ rank: 44, figure: { value: yielded, source: "code", line, detail: `${snippet(input.text, fed!)}: the generator's first item holds ${yielded} rows, and each item is a batch` } });
       if (splitValue && (splitValue.kind === "float" || splitValue.kind === "int") && splitValue.value > 0 && splitValue.value < 1) validationSplit = { fraction: splitValue.value, line };
       const x = generator ? undefined : positional(0) ?? keyword("x");
       const direct = x ? inputRows(evaluateOne(site, x)) : undefined;

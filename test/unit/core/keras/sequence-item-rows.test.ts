@@ -44,4 +44,36 @@ describe("the rows a Sequence's __getitem__ returns (src/core/keras/sequence-ite
     const plan = await planOf(SCRIPT("return np.load(str(i)), None"));
     assert.equal(plan.batch?.value, 256);
   });
+
+  it("takes the rows of a generator's first item, the generator run to it by the interpreter", async () => {
+    const text = `import numpy as np
+import tensorflow as tf
+
+def endless(width):
+    while True:
+        yield np.ones([14, width], np.float32), np.zeros([14, 1], np.float32)
+
+net = tf.keras.Sequential([tf.keras.layers.Dense(1, input_shape=(6,))])
+net.compile("adam", "mae")
+net.fit(endless(6), steps_per_epoch=30, epochs=2)
+`;
+    const plan = await planOf(text);
+    assert.deepEqual([plan.batch?.value, plan.steps?.value], [14, 60]);
+  });
+
+  it("leaves the batch unknown where the generator's items have no rows the code states", async () => {
+    const text = `import numpy as np
+import tensorflow as tf
+
+def endless(paths):
+    while True:
+        for p in paths:
+            yield np.load(p)
+
+net = tf.keras.Sequential([tf.keras.layers.Dense(1, input_shape=(6,))])
+net.compile("adam", "mae")
+net.fit(endless(open("list.txt").read().split()), steps_per_epoch=30, epochs=2)
+`;
+    assert.equal((await planOf(text)).batch, undefined);
+  });
 });
