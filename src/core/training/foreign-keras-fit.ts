@@ -11,5 +11,10 @@ const IMPORTS_KERAS = /^\s*(import|from)\s+(keras|tensorflow)\b/m;
 
 /** Whether `body` (a function's text) calls a Keras fit, in the module whose whole text is `moduleText`. */
 export function callsKerasFit(body: string, moduleText: string): boolean {
-  return FIT_CALL.test(body) && IMPORTS_KERAS.test(moduleText);
+  return FIT_CALL.test(body) && importsKeras(moduleText);
+}
+
+/** Whether a module's text imports Keras or TensorFlow. */
+export function importsKeras(moduleText: string): boolean {
+  return IMPORTS_KERAS.test(moduleText);
 }

@@ -83,6 +83,7 @@ import { iteratorTokenBudget, tokenBudgetNote, type TokenBudget } from "./token-
 import { ownSampleBatch } from "./buffer-own-batch";
 import { methodDrawnBatch } from "./drawn-batches";
 import { gateAgainst, skippedByDefaultNote } from "./skipped-by-default";
+import { fitRunsByDefault, skippedByDefaults } from "./skipped-for-fit";
 import { runsOnce } from "./single-pass";
 import { drawnCountInHelper, indexDrawBatch } from "./index-draw-batch";
 import { loopIndexDraw } from "./loop-index-draw";
@@ -848,11 +849,15 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
   if (wrapped?.epochs) epochs.push({ rank: 40, figure: { value: wrapped.epochs.value, source: "code", line: wrapped.line, detail: wrapped.epochs.detail } });
   if (wrapped?.epochs && wrapped.batch) batches.push({ rank: wrapped.batch.defaulted ? 1 : 40, figure: { value: wrapped.batch.value, source: wrapped.batch.defaulted ? "default" : "code", line: wrapped.line, detail: wrapped.batch.detail } });
   if (wrapped?.epochs && wrapped.rows) samples.push({ rank: 25, figure: { value: wrapped.rows.value, source: "code", line: wrapped.line, detail: wrapped.rows.detail } });
+  // Whether a Keras fit runs by default, worked out once a loop the defaults skip asks (skipped-for-fit.ts).
+  let fitTaken: boolean | undefined;
   for (const site of sites) {
     if ((site.kind === "while" || (site.kind === "loop" && !isEpochLoop(site))) && !shapedLoops.has(site.loop)) {
       shapedLoops.add(site.loop);
       const shape = shapeOf(site.loop);
       const inStepLoop = stepLoops.some((l) => l.pos.startIndex <= site.loop.pos.startIndex && site.loop.pos.endIndex <= l.pos.endIndex);
+      // A loop the defaults skip, beside a Keras fit they reach: the fit is the run (skipped-for-fit.ts).
+      if (shape.stepLoop && !inStepLoop && skippedByDefaults(site.context.conditions, (c) => gateAgainst(c, (t) => truth(evaluateOne(site, t)), (t) => namesIn([t], new Set()).has("__name__"))) && (fitTaken ??= fitRunsByDefault(sites, input.text, (s) => !estimatorFit(s, sites, input.body, input.text), (s) => runsByDefault(s, (e) => evaluateOne(s, e))))) continue;
       if (shape.stepLoop && !inStepLoop) {
         // Each iteration steps the optimizer: the loop's count is the run's steps, or its micro-batches when the step
         // is taken every A iterations (`if (iter_num + 1) % A == 0: optimizer.step()`).
