@@ -32,3 +32,16 @@ export function trainingCalls(sites: CodeSite[], text: string): TrainingCall[] {
 export function afterTraining(site: CallSite, calls: TrainingCall[]): boolean {
   return calls.some((c) => c.fn === site.context.fn && site.call.pos.startIndex > c.end);
 }
+
+/** Hand-written updates (a backward pass, gradients applied, a TF 1.x minimize, Keras' train_on_batch), which read
+ *  constants wherever they sit. */
+const HAND_UPDATE = /\.(backward|apply_gradients|minimize|train_on_batch)\s*\(/;
+/** Keras' fit calls, whichever function holds them. */
+const FIT_CALL = /\.fit(_generator)?\s*\(/;
+
+/** Whether a place (`start`, in `fn` or at the module's level) comes after every training call of the file, all of
+ *  them in that same function, in a file with no hand-written update and no fit after it: a batch size or epoch count
+ *  set there (`BATCH_SIZE = 1` for an export's input signature after `model.fit(...)`) feeds no step of the run. */
+export function afterAllTraining(start: number, fn: FunctionDefinition | undefined, calls: TrainingCall[], text: string): boolean {
+  return calls.length > 0 && calls.every((c) => c.fn === fn && start > c.end) && !HAND_UPDATE.test(text) && !FIT_CALL.test(text.slice(start));
+}

@@ -63,7 +63,7 @@ import { foreignTraining, type ForeignTraining } from "./foreign-loops";
 import { figureOverCalls, laterCallsInTurn } from "./foreign-calls-in-turn";
 import { boltsDataModuleBatch, dataModuleTraining, type DataModuleTraining } from "./data-module";
 import { splitHelperPart } from "./split-helpers";
-import { afterTraining, trainingCalls } from "./after-training";
+import { afterAllTraining, afterTraining, trainingCalls } from "./after-training";
 import { tfdsTrainSamples } from "./tfds-sizes";
 import { tfdsSplitMember } from "./tfds-split-members";
 import { rebuiltFrom } from "./rebuilt-fit-rows";
@@ -1183,6 +1183,8 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
       // over episodes) counts episodes between updates, not the items of a batch.
       const isBatch = BATCH_CONSTANT.test(site.name) && !periodOnly(input.text, site.context.fn, site.name);
       if (!isEpochs && !isBatch) continue;
+      // Set after the whole run (an export's `BATCH_SIZE = 1` after the last fit): no figure of it (after-training.ts).
+      if (afterAllTraining(site.value.pos.startIndex, site.context.fn, trainingRuns, input.text)) continue;
       if (!runsByDefault(site, (e) => evaluateOne(site, e))) continue;
       const value = positiveInteger(evaluateOne(site, site.value));
       if (value === undefined) continue;
@@ -1706,6 +1708,8 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
     if ((last === "batch" || last === "flow") && call.func.type === "attribute") {
       // A batch drawn once (`gen.flow(x, batch_size=n).next()`) builds an array; it is not the batch trained on.
       if (drawnOnce.has(call)) continue;
+      // Nor is one built after the whole run (a TFLite converter's representative data, after-training.ts).
+      if (afterAllTraining(call.pos.startIndex, site.context.fn, trainingRuns, input.text)) continue;
       // tf.data: `dataset.batch(64)` batches what fit() then takes without a batch_size; Keras'
       // `ImageDataGenerator.flow(x, y, batch_size=32)` batches what fit_generator takes.
       const size = keyword("batch_size") ?? positional(last === "flow" ? 2 : 0);
