@@ -1589,6 +1589,10 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
       const sequence = fed ? evaluateOne(site, fed) : undefined;
       const fedPipeline = tfDataPipeline(sequence);
       if (fed && fedPipeline) pipelineFigures(fedPipeline, snippet(input.text, fed), line);
+      // `ds.batch(b).repeat()` bounded by steps_per_epoch: the data one pass yields is still the data set's rows.
+      if (fed && fedPipeline?.passes === "forever" && fedPipeline.endlessTaken === undefined && perEpoch !== undefined && fedPipeline.elements !== undefined && fedPipeline.elements > 0) {
+        samples.push({ rank: 44, figure: { value: fedPipeline.elements, source: "code", line, detail: `${snippet(input.text, fed)}: a tf.data pipeline of ${fedPipeline.elements} elements a pass, repeated without end, steps_per_epoch bounding each epoch` } });
+      }
       // fit walks `ds.repeat().take(n)` to its end each epoch: n batches an epoch, as steps_per_epoch=n would run.
       const takenPerEpoch = fedPipeline?.batch !== undefined ? fedPipeline.endlessTaken : undefined;
       if (fed && takenPerEpoch !== undefined && perEpoch === undefined && runEpochs !== undefined) {

@@ -45,4 +45,14 @@ net.fit(stream, epochs=5)
     const plan = await planOf(text);
     assert.deepEqual([plan.steps?.value, plan.batch?.value, plan.epochs?.value], [600, 50, 5]);
   });
+
+  it("keeps the data's rows as the samples of a pipeline repeated without end that steps_per_epoch bounds", async () => {
+    const text = `${DATA}net.compile("adam", "sparse_categorical_crossentropy")
+stream = tf.data.Dataset.from_tensor_slices((pictures[:3000], labels[:3000])).batch(50).repeat()
+net.fit(stream, epochs=4, steps_per_epoch=20)
+`;
+    const plan = await planOf(text);
+    assert.deepEqual([plan.samples?.value, plan.steps?.value, plan.batch?.value], [3000, 80, 50]);
+  });
 });
+
