@@ -54,6 +54,8 @@ import { evaluateAtSite, type ParameterBindings } from "./training/evaluate-site
 import { discoverGenerations } from "./generation/generation-plan";
 import { readRunSetup } from "./memory/run-setup";
 import { findTrainingSites } from "./training/training-sites";
+import { planAtCadence, withoutCadences } from "./training/cadence-plans";
+import { classBindings } from "./training/class-bindings";
 import { frozenParametersReason } from "./training/frozen-parameters";
 import { frozenModels } from "./training/frozen-models";
 import { emptyPathOptions, requiredOptions } from "./training/required-options";
@@ -254,6 +256,17 @@ function analyzeProgram(parser: PythonParser, request: AnalyzeRequest, setup: { 
     for (const [i, m] of result.models.entries()) {
       const reason = result.models.length > 1 && !result.modelTraining?.some((t) => t.model === i && t.plan.untrained) ? frozenParametersReason({ ...m, name: bound[i].name }, request.text) : undefined;
       if (reason) result.modelTraining = [...(result.modelTraining ?? []).filter((t) => t.model !== i), { model: i, plan: { notes: [reason], untrained: true } }];
+    }
+    // ... and networks their optimizer steps at a cadence of its own in the shared loop (a WGAN's generator, TD3's actor).
+    if (result.training.updateCadences) {
+      for (const [i, m] of result.models.entries()) {
+        const own = result.modelTraining?.find((t) => t.model === i);
+        if (own?.plan.untrained) continue;
+        const plan = planAtCadence(own?.plan ?? result.training, [bound[i].name, ...(m.file === request.file ? classBindings(syntax.body, m.name) : [])]);
+        if (plan) result.modelTraining = [...(result.modelTraining ?? []).filter((t) => t.model !== i), { model: i, plan }];
+      }
+      result.training = withoutCadences(result.training);
+      result.modelTraining = result.modelTraining?.map((t) => ({ ...t, plan: withoutCadences(t.plan) }));
     }
     // No run read and no model built: where the parser requires arguments, the plain run stops there, and those
     // arguments decide the run; saying so beats an empty answer.

@@ -7,16 +7,12 @@
 // `target.load_state_dict(q.state_dict())`, or Polyak averaging over `zip(target.parameters(), q.parameters())`):
 // it takes its weights from the trained network by copying, never from an optimizer.
 import type { Expression, Statement } from "../python/ast";
-import { callsAnywhere, dottedName, forEachExpression, forEachStatement, rootName } from "../python/syntax-walk";
+import { callsAnywhere, dottedName, forEachStatement, rootName } from "../python/syntax-walk";
 import { frozenAtBinding } from "./frozen-at-binding";
+import { assignedValues, isOptimizerConstruction, optimizerParameters, parameterRoots } from "./optimizer-parameters";
 
-/** torch.optim's algorithms (pytorch.org/docs/stable/optim.html#algorithms, torch 2.5) and common third-party ones. */
-const OPTIMIZER_CLASS = /^(Adadelta|Adafactor|Adagrad|Adam|AdamW|SparseAdam|Adamax|ASGD|LBFGS|NAdam|RAdam|RMSprop|Rprop|SGD|Lamb|LARS|LARSSGD|Lion|AdaBelief|Ranger|Lookahead|Adan|Novograd|FusedAdam|FusedLAMB|DeepSpeedCPUAdam)$/;
 /** Statements that put a network out of training: eval mode, or no gradients for its parameters. */
 const FREEZING = /^(eval|requires_grad_)$/;
-/** torch's tensor factories (pytorch.org/docs/stable/torch.html, "Creation Ops"): what they make is a tensor, not a
- *  network's parameters. */
-const TENSOR_CREATORS = /^(torch\.)?(zeros|ones|full|tensor|empty|rand|randn|zeros_like|ones_like|full_like|nn\.Parameter|Parameter)$/;
 /** In-place tensor writes a Polyak update makes on a target parameter (`t.data.copy_(...)`, `t.data.mul_(...)`). */
 const IN_PLACE = /^(copy_|mul_|add_|lerp_)$/;
 
@@ -35,15 +31,14 @@ export function frozenModels(body: Statement[], text: string, models: readonly N
   const none = models.map(() => undefined);
   if (models.length < 2 || !/\.eval\(\)|requires_grad|load_state_dict|copy_/.test(text)) return none;
   const calls = callsAnywhere(body);
-  const optimizers = calls.filter((c) => OPTIMIZER_CLASS.test(dottedName(c.func)?.split(".").pop() ?? ""));
+  const optimizers = calls.filter(isOptimizerConstruction);
   if (optimizers.length === 0) return none;
   const assignments = assignedValues(body);
   const optimized = new Set<string>();
   for (const call of optimizers) {
-    const first = call.args[0];
-    const params = first?.kind === "positional" ? first.value : call.args.find((a) => a.kind === "keyword" && a.name === "params")?.value;
+    const params = optimizerParameters(call);
     if (!params) return none;
-    const roots = parameterRoots(params, assignments);
+    const roots = parameterRoots(params, assignments, rootName);
     if (!roots || roots.has("self")) return none;
     for (const r of roots) optimized.add(r);
   }
@@ -57,48 +52,6 @@ export function frozenModels(body: Statement[], text: string, models: readonly N
     if (source && optimized.has(source.from)) return `${m.name} takes its weights from ${source.from} (line ${source.line}) and ${taken}: a target network the run updates by copying, not by training, so it has no training run of its own`;
     return undefined;
   });
-}
-
-/** The names whose `.parameters()` an optimizer's argument reads, through names bound to such lists; undefined where
- *  some part of it is not traced (a name with no such binding, a call of the project's own). */
-function parameterRoots(params: Expression, assignments: Map<string, Expression[]>, depth = 2): Set<string> | undefined {
-  const roots = new Set<string>();
-  let traced = false;
-  forEachExpression(params, (e) => {
-    if (e.type === "call" && e.func.type === "attribute" && (e.func.name === "parameters" || e.func.name === "named_parameters")) {
-      const root = rootName(e.func.object);
-      if (root) roots.add(root);
-      traced = true;
-    }
-  });
-  if (traced) return roots;
-  // `Adam([log_alpha])` after `log_alpha = torch.zeros(1, requires_grad=True)`: a tensor of its own, no network's.
-  if (params.type === "list" && params.items.length > 0 && params.items.every((item) => item.type === "name" && createdTensor(assignments.get(item.id)))) return roots;
-  // `opt = Adam(params)` after `params = list(G.parameters()) + list(D.parameters())`.
-  if (params.type !== "name" || depth <= 0) return undefined;
-  const values = assignments.get(params.id);
-  if (!values || values.length === 0) return undefined;
-  for (const v of values) {
-    const inner = parameterRoots(v, assignments, depth - 1);
-    if (!inner) return undefined;
-    for (const r of inner) roots.add(r);
-  }
-  return roots;
-}
-
-/** Whether every value bound to a name is a tensor torch creates (`torch.zeros(1, requires_grad=True)`). */
-function createdTensor(values: Expression[] | undefined): boolean {
-  return !!values && values.length > 0 && values.every((v) => v.type === "call" && TENSOR_CREATORS.test(dottedName(v.func) ?? ""));
-}
-
-/** Every value bound to a plain name anywhere in the file, by name. */
-function assignedValues(body: Statement[]): Map<string, Expression[]> {
-  const out = new Map<string, Expression[]>();
-  forEachStatement(body, ({ statement: s }) => {
-    if (s.type !== "assign") return;
-    for (const t of s.targets) if (t.type === "name") out.set(t.id, [...(out.get(t.id) ?? []), s.value]);
-  });
-  return out;
 }
 
 /** Names put in eval mode or out of autograd, with the line where: `net.eval()`, `net.requires_grad_(False)`,

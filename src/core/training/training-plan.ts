@@ -92,6 +92,7 @@ import { returnsSubsetSampler } from "./sampler-functions";
 import { maskedFrom } from "./masked-rows";
 import { periodicRollout, rolloutBatch } from "./rollout-batch";
 import { replaysRollout } from "./update-epochs";
+import { updateCadences, type UpdateCadence } from "./update-cadence";
 import { anyOfPasses, counterGatedPasses, gatedPasses, passesBeforeBreak } from "./gated-passes";
 import { calledGatePasses, definitionsByName } from "./called-gates";
 import { optionRead } from "./unread-options";
@@ -184,6 +185,9 @@ export interface TrainingPlan {
   notes?: string[];
   /** A network the run uses but does not train (frozen-models.ts): its notes say why, and it asks for no figures. */
   untrained?: true;
+  /** Optimizers stepped in the step loop at cadences of their own (update-cadence.ts), by the networks they train: a
+   *  network's steps are the plan's passes at its optimizer's cadence. */
+  updateCadences?: UpdateCadence[];
   /** The paths of those config files (read, or named and missing): a change to one can change the plan, so an editor
    *  reads the plan again when one of them changes, and only then. */
   configFiles?: string[];
@@ -2519,6 +2523,19 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
   if (zipNote) notes.push(zipNote);
   if (fitBatchesNote) notes.push(fitBatchesNote);
   if (stages && plan.epochs?.line === stages.line) notes.push(stages.note);
+  // Several networks stepped in one loop, each at its optimizer's own cadence (update-cadence.ts): a WGAN's generator
+  // every n_critic passes, TD3's actor every policy_freq. The plan's count is the loop's passes; each network's is read
+  // from it where the plan has no accumulation of its own.
+  if (!input.nested && (plan.steps || plan.epochs) && !plan.accumulation) {
+    for (const l of stepLoops) {
+      const site = l.type === "for" ? siteOf(l) : undefined;
+      const cadences = site && l.type === "for" ? updateCadences(l, input.body, input.text, (e) => evaluateOne(site, e)) : undefined;
+      if (cadences) {
+        plan.updateCadences = cadences;
+        break;
+      }
+    }
+  }
   if (notes.length > 0 && !input.nested) plan.notes = notes;
   if (!input.nested && sources.read.length + sources.missing.length > 0) plan.configFiles = [...new Set([...sources.read, ...sources.missing])];
   if (!input.nested && raisedBeforeTraining) return { notes: [`no training run: the plain run stops at ${raisedBeforeTraining.detail}`], ...(plan.configFiles ? { configFiles: plan.configFiles } : {}) };

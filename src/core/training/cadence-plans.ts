@@ -1,0 +1,32 @@
+// A network stepped at its optimizer's own cadence in the loop the plan counts (update-cadence.ts) has a run of its
+// own: the plan's figures, with the steps that optimizer takes.
+import type { TrainingPlan } from "./training-plan";
+import { stepsOfPasses } from "./update-cadence";
+
+/** A model's own plan (by the names it is bound to) where an optimizer of the plan's step loop trains it at another
+ *  cadence than the loop's passes: the plan with that optimizer's steps; undefined where the plan's count stands. */
+export function planAtCadence(plan: TrainingPlan, bound: readonly string[]): TrainingPlan | undefined {
+  const own = bound.map((n) => n.split(".").pop());
+  const matching = (plan.updateCadences ?? []).filter((c) => c.owners.some((o) => own.includes(o)));
+  const passes = loopPasses(plan);
+  if (!passes || matching.length !== 1) return undefined;
+  const [cadence] = matching;
+  const value = passes.perEpoch !== undefined ? passes.epochs * stepsOfPasses(cadence, passes.perEpoch) : stepsOfPasses(cadence, passes.total);
+  if (value === passes.total || value <= 0) return undefined;
+  return { ...withoutCadences(plan), steps: { value, source: "code", line: cadence.line, detail: `${cadence.detail}: ${value.toLocaleString("en-US")} steps over the loop's ${passes.total.toLocaleString("en-US")} passes` } };
+}
+
+/** The plan without its cadences: they are read once, by planAtCadence, and are no figure of the run. */
+export function withoutCadences(plan: TrainingPlan): TrainingPlan {
+  const { updateCadences: _, ...rest } = plan;
+  return rest;
+}
+
+/** The passes of the plan's step loop: its steps, or epochs × batches an epoch (⌈⌉, ⌊⌋ with drop_last). */
+function loopPasses(plan: TrainingPlan): { total: number; epochs: number; perEpoch?: number } | undefined {
+  if (plan.steps) return { total: plan.steps.value, epochs: 1 };
+  const { epochs, samples, batch } = plan;
+  if (!epochs || !samples || !batch || batch.value <= 0) return undefined;
+  const perEpoch = plan.dropLast ? Math.floor(samples.value / batch.value) : Math.ceil(samples.value / batch.value);
+  return { total: epochs.value * perEpoch, epochs: epochs.value, perEpoch };
+}

@@ -1,0 +1,174 @@
+// Networks trained in one loop at cadences of their own. A WGAN steps its critic every pass and its generator only when
+// `i % n_critic == 0` (Arjovsky et al. 2017, "Wasserstein GAN", Algorithm 1), or runs the critic
+// `for _ in range(CRITIC_ITERS)` each pass (Gulrajani et al. 2017, "Improved Training of Wasserstein GANs"); TD3 steps
+// its actor once every `policy_freq` critic steps (Fujimoto et al. 2018, "Addressing Function Approximation Error in
+// Actor-Critic Methods", Algorithm 1). Each network's optimizer steps are the loop's passes at its own optimizer's
+// cadence, not the count of the step the plan read (issue 21).
+import type { Expression, Statement } from "../python/ast";
+import type { Value } from "../interp/values";
+import { positiveInteger } from "../interp/value-figures";
+import { childBodies, dottedName, forEachStatement } from "../python/syntax-walk";
+import { snippet } from "../python/code-snippet";
+import { conjuncts, moduloZero } from "./loop-shape";
+import { assignedValues, isOptimizerConstruction, optimizerParameters, parameterRoots } from "./optimizer-parameters";
+
+type ForStatement = Extract<Statement, { type: "for" }>;
+
+/** One optimizer's steps relative to the passes of the loop that steps it. */
+export interface UpdateCadence {
+  /** The names whose parameters the optimizer takes, each the last part of its chain (`generator`, `actor` of `self.actor`). */
+  owners: string[];
+  /** Steps a pass reaches it: the counts of the loops between (`for _ in range(5)`). */
+  times: number;
+  /** One pass in `period` reaches it, the first the pass numbered `first` from 0 (`i % 5 == 0`: 0; `(i + 1) % 5 == 0`: 4). */
+  every?: { period: number; first: number };
+  line: number;
+  detail: string;
+}
+
+/** How many of `passes` passes (numbered from 0) a cadence lets through, times its steps a pass. */
+export function stepsOfPasses(cadence: UpdateCadence, passes: number): number {
+  const reached = cadence.every ? (passes > cadence.every.first ? Math.floor((passes - 1 - cadence.every.first) / cadence.every.period) + 1 : 0) : passes;
+  return reached * cadence.times;
+}
+
+/**
+ * The cadence of each optimizer stepped in `loop`'s body, where two or more distinct optimizers are stepped there
+ * (`opt.step()` or `scaler.step(opt)`), each once, and what lies between the part of the body their steps share and
+ * each step is readable: `if`s on the loop's own index by a period (`i % N == 0`) and counted inner loops
+ * (`for _ in range(K)`). Undefined when fewer than two optimizers are read; an optimizer whose way cannot be read is
+ * left out (its networks keep the plan's count).
+ */
+export function updateCadences(loop: ForStatement, body: Statement[], text: string, evaluate: (e: Expression) => Value | undefined): UpdateCadence[] | undefined {
+  if (!/\.step\s*\(/.test(text.slice(loop.pos.startIndex, loop.pos.endIndex))) return undefined;
+  const owners = optimizerOwners(body);
+  if (owners.size < 2) return undefined;
+  const steps = new Map<string, { call: Expression; way: Way[] }[]>();
+  forEachStatement(loop.body, ({ statement, body: block, ancestors }) => {
+    const optimizer = statement.type === "expression" ? steppedOptimizer(statement.value) : undefined;
+    if (statement.type !== "expression" || optimizer === undefined || !owners.has(optimizer)) return;
+    steps.set(optimizer, [...(steps.get(optimizer) ?? []), { call: statement.value, way: wayDown(ancestors, block) }]);
+  }, [], () => false);
+  const once = [...steps].filter(([, sites]) => sites.length === 1).map(([optimizer, [site]]) => ({ optimizer, ...site }));
+  if (once.length < 2) return undefined;
+  // The part of the way every step takes is the plan's: it counted the passes that reach it.
+  let shared = 0;
+  while (once.every((s) => s.way.length > shared && s.way[shared].statement === once[0].way[shared].statement && s.way[shared].branch === once[0].way[shared].branch)) shared++;
+  const index = loopIndex(loop, evaluate);
+  const out: UpdateCadence[] = [];
+  for (const s of once) {
+    const read = readWay(s.way.slice(shared), index, evaluate, text);
+    if (!read) continue;
+    out.push({ owners: owners.get(s.optimizer)!, times: read.times, ...(read.every ? { every: read.every } : {}), line: s.call.pos.line, detail: read.said.length > 0 ? `${snippet(text, s.call)} runs ${read.said.join(", ")}` : `${snippet(text, s.call)} runs once a pass` });
+  }
+  return out.length >= 2 ? out : undefined;
+}
+
+/** A block a step sits in on its way down from the loop: the statement holding it and which of its bodies. */
+interface Way {
+  statement: Statement;
+  branch: number;
+}
+
+/** The statements between the loop's body and a step, each with the body (of `childBodies`) the way goes through. */
+function wayDown(ancestors: Statement[], block: Statement[]): Way[] {
+  return ancestors.map((statement, i) => {
+    const next = i + 1 < ancestors.length ? ancestors[i + 1] : undefined;
+    const bodies = childBodies(statement);
+    const branch = bodies.findIndex((b) => (next ? b.includes(next) : b === block));
+    return { statement, branch };
+  });
+}
+
+/** The optimizer a statement steps: `opt.step()`, `self.opt.step()`, or AMP's `scaler.step(opt)`. */
+function steppedOptimizer(e: Expression): string | undefined {
+  if (e.type !== "call" || e.func.type !== "attribute" || e.func.name !== "step") return undefined;
+  const first = e.args[0];
+  if (first?.kind === "positional") return dottedName(first.value);
+  return e.args.length === 0 ? dottedName(e.func.object) : undefined;
+}
+
+/** Each name or attribute bound to an optimizer (`optimizer_G = Adam(generator.parameters())`), with the last part of
+ *  each chain whose parameters it takes; a name bound to optimizers of different networks is left out. */
+function optimizerOwners(body: Statement[]): Map<string, string[]> {
+  const assignments = assignedValues(body);
+  const out = new Map<string, string[] | null>();
+  const lastPart = (object: Expression) => dottedName(object)?.split(".").pop();
+  forEachStatement(body, ({ statement: s }) => {
+    if (s.type !== "assign" || s.targets.length !== 1 || s.value.type !== "call" || !isOptimizerConstruction(s.value)) return;
+    const target = dottedName(s.targets[0]);
+    const params = optimizerParameters(s.value);
+    const roots = params ? parameterRoots(params, assignments, lastPart) : undefined;
+    if (!target) return;
+    const names = roots && roots.size > 0 ? [...roots].sort() : undefined;
+    const before = out.get(target);
+    out.set(target, !names || before === null || (before && before.join() !== names.join()) ? null : names);
+  });
+  return new Map([...out].flatMap(([k, v]) => (v ? [[k, v] as [string, string[]]] : [])));
+}
+
+/** The loop's own index and the value of its first pass: `i` of `for i in range(a, b)` (from a) and of
+ *  `for i, x in enumerate(xs, start)` (from start). */
+function loopIndex(loop: ForStatement, evaluate: (e: Expression) => Value | undefined): { name: string; start: number } | undefined {
+  const iter = loop.iter;
+  if (iter.type !== "call" || iter.func.type !== "name") return undefined;
+  if (iter.func.id === "range" && loop.target.type === "name") {
+    const args = iter.args.filter((a) => a.kind === "positional");
+    if (args.length !== iter.args.length || args.length === 0 || args.length > 2) return undefined;
+    const start = args.length === 2 ? evaluate(args[0].value) : undefined;
+    const from = args.length === 2 ? (start?.kind === "int" ? start.value : undefined) : 0;
+    return from === undefined ? undefined : { name: loop.target.id, start: from };
+  }
+  if (iter.func.id === "enumerate" && loop.target.type === "tuple" && loop.target.items[0]?.type === "name") {
+    const given = iter.args.find((a, i) => (a.kind === "keyword" && a.name === "start") || (a.kind === "positional" && i === 1));
+    const start = given ? evaluate(given.value) : undefined;
+    const from = given ? (start?.kind === "int" ? start.value : undefined) : 0;
+    return from === undefined ? undefined : { name: loop.target.items[0].id, start: from };
+  }
+  return undefined;
+}
+
+/** The cadence a way down sets: `if`s each a period on the loop's index, counted `for` loops; `with` and `try`
+ *  bodies pass through. Undefined where any part cannot be read. */
+function readWay(way: Way[], index: { name: string; start: number } | undefined, evaluate: (e: Expression) => Value | undefined, text: string): { times: number; every?: UpdateCadence["every"]; said: string[] } | undefined {
+  let times = 1;
+  let every: UpdateCadence["every"];
+  const said: string[] = [];
+  for (const { statement: s, branch } of way) {
+    if ((s.type === "with" || s.type === "try") && branch === 0) continue;
+    if (s.type === "for" && branch === 0) {
+      const count = rangeCount(s.iter, evaluate);
+      if (count === undefined) return undefined;
+      times *= count;
+      said.push(`${count.toLocaleString("en-US")} times a pass (for ... in ${snippet(text, s.iter)})`);
+      continue;
+    }
+    if (s.type !== "if" || branch !== 0 || !index || every) return undefined;
+    const parts = conjuncts(s.test);
+    if (parts.length !== 1) return undefined;
+    const period = moduloZero(parts[0], "==");
+    const modulo = parts[0].type === "compare" ? [parts[0].left, parts[0].comparators[0]].find((e) => e.type === "binary" && e.op === "%") : undefined;
+    const offset = modulo?.type === "binary" ? indexOffset(modulo.left, index.name) : undefined;
+    const n = period ? positiveInteger(evaluate(period)) : undefined;
+    if (n === undefined || offset === undefined) return undefined;
+    // The first pass p (from 0) whose index start + p + offset is a multiple of n.
+    every = { period: n, first: (((-(index.start + offset)) % n) + n) % n };
+    said.push(`one pass in ${n.toLocaleString("en-US")} (if ${snippet(text, s.test)})`);
+  }
+  return { times, ...(every ? { every } : {}), said };
+}
+
+/** Passes of `range(...)` (any step), where its arguments are known. */
+function rangeCount(iter: Expression, evaluate: (e: Expression) => Value | undefined): number | undefined {
+  const value = evaluate(iter);
+  if (value?.kind !== "range") return undefined;
+  const count = Math.max(0, Math.ceil((value.stop - value.start) / value.step));
+  return Number.isFinite(count) ? count : undefined;
+}
+
+/** k in `index + k` (0 for the index itself). */
+function indexOffset(e: Expression, index: string): number | undefined {
+  if (e.type === "name" && e.id === index) return 0;
+  if (e.type === "binary" && e.op === "+" && e.left.type === "name" && e.left.id === index && e.right.type === "int") return e.right.value;
+  return undefined;
+}

@@ -1,0 +1,143 @@
+import { strict as assert } from "node:assert";
+import { analyze } from "../../helpers/analyze";
+import { trainingPlanOf } from "../../../../src/core/analysis-result";
+import { planOptimizerSteps } from "../../../../src/core/training/plan-steps";
+
+// Networks stepped in one loop at their optimizers' own cadences (src/core/training/update-cadence.ts,
+// cadence-plans.ts), in scripts written for this test: a critic every pass and a generator every N, a critic N times
+// a pass, an actor delayed by a period on a step counter.
+const NETS = `import torch
+import torch.nn as nn
+from torch.utils.data import DataLoader, TensorDataset
+
+class Gen(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.fc = nn.Linear(16, 32)
+
+    def forward(self, z):
+        return self.fc(z)
+
+class Critic(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.fc = nn.Linear(32, 1)
+
+    def forward(self, x):
+        return self.fc(x)
+
+`;
+
+const GATED = (gate: string, extra = "") => `${NETS}N_CRITIC = 5
+data = TensorDataset(torch.randn(1000, 32))
+loader = DataLoader(data, batch_size=10)
+gen = Gen()
+critic = Critic()
+opt_g = torch.optim.RMSprop(gen.parameters(), lr=5e-5)
+opt_c = torch.optim.RMSprop(critic.parameters(), lr=5e-5)
+${extra}
+for epoch in range(4):
+    for i, (x,) in enumerate(loader):
+        z = torch.randn(10, 16)
+        loss_c = critic(gen(z).detach()).mean() - critic(x).mean()
+        opt_c.zero_grad()
+        loss_c.backward()
+        opt_c.step()
+        if ${gate}:
+            loss_g = -critic(gen(z)).mean()
+            opt_g.zero_grad()
+            loss_g.backward()
+            opt_g.step()
+`;
+
+const stepsOf = async (text: string) => {
+  const result = await analyze(text);
+  const of = (name: string) => {
+    const model = result.models.find((m) => m.name === name);
+    assert.ok(model, `${name} is listed`);
+    return trainingPlanOf(result, model);
+  };
+  return { gen: of("Gen"), critic: of("Critic"), file: result.training };
+};
+
+describe("networks stepped at their optimizers' own cadences (src/core/training/update-cadence.ts)", () => {
+  it("gives a generator stepped when i % N == 0 one step in N passes of each epoch, the critic every pass", async () => {
+    const { gen, critic } = await stepsOf(GATED("i % N_CRITIC == 0"));
+    // 100 batches an epoch: passes 0, 5, ..., 95 step the generator, 20 an epoch.
+    assert.equal(gen && planOptimizerSteps(gen)?.value, 80);
+    assert.match(gen?.steps?.detail ?? "", /opt_g\.step\(\) runs one pass in 5 \(if i % N_CRITIC == 0\)/);
+    assert.equal(critic && planOptimizerSteps(critic)?.value, 400);
+    assert.equal(gen?.batch?.value, 10);
+    assert.equal(gen?.epochs?.value, 4);
+  });
+
+  it("counts the passes a shifted period lets through in each epoch: (i + 1) % 3 == 0 is passes 2, 5, ..., 98", async () => {
+    const { gen } = await stepsOf(GATED("(i + 1) % 3 == 0"));
+    assert.equal(gen && planOptimizerSteps(gen)?.value, 4 * 33);
+  });
+
+  it("multiplies a critic stepped in a counted inner loop by that loop's count", async () => {
+    const text = `${NETS}gen = Gen()
+critic = Critic()
+opt_g = torch.optim.Adam(gen.parameters())
+opt_c = torch.optim.Adam(critic.parameters())
+CRITIC_ITERS = 5
+for iteration in range(2000):
+    for _ in range(CRITIC_ITERS):
+        x = torch.randn(64, 32)
+        loss_c = critic(gen(torch.randn(64, 16)).detach()).mean() - critic(x).mean()
+        opt_c.zero_grad()
+        loss_c.backward()
+        opt_c.step()
+    loss_g = -critic(gen(torch.randn(64, 16))).mean()
+    opt_g.zero_grad()
+    loss_g.backward()
+    opt_g.step()
+`;
+    const { gen, critic } = await stepsOf(text);
+    assert.equal(gen?.steps?.value, 2000);
+    assert.equal(critic?.steps?.value, 10000);
+    assert.match(critic?.steps?.detail ?? "", /5 times a pass \(for \.\.\. in range\(CRITIC_ITERS\)\)/);
+  });
+
+  it("delays an actor on the loop's index past a start both updates share (TD3's policy delay)", async () => {
+    const text = `${NETS}actor = Gen()
+qf = Critic()
+actor_optimizer = torch.optim.Adam(actor.parameters())
+q_optimizer = torch.optim.Adam(list(qf.parameters()))
+policy_frequency = 2
+learning_starts = 1000
+batch_size = 256
+for global_step in range(11000):
+    if global_step > learning_starts:
+        x = torch.randn(batch_size, 32)
+        q_loss = qf(x).mean()
+        q_optimizer.zero_grad()
+        q_loss.backward()
+        q_optimizer.step()
+        if global_step % policy_frequency == 0:
+            actor_loss = -qf(actor(torch.randn(batch_size, 16))).mean()
+            actor_optimizer.zero_grad()
+            actor_loss.backward()
+            actor_optimizer.step()
+`;
+    const { gen: actor, critic } = await stepsOf(text);
+    // Indices 1001..10999 pass the start: 9,999 critic steps; the even ones among them, 4,999, are the actor's. The
+    // period is counted over the passes as from the range's start, so 5,000 is as good (0.02%).
+    assert.equal(critic?.steps?.value, 9999);
+    assert.ok(actor?.steps && Math.abs(actor.steps.value - 4999.5) <= 1, `actor steps ${actor?.steps?.value}`);
+  });
+
+  it("leaves every network at the plan's count where the gate is no period of the loop's index", async () => {
+    const { gen, critic, file } = await stepsOf(GATED("loss_c.item() < 0"));
+    assert.equal(gen && planOptimizerSteps(gen)?.value, 400);
+    assert.equal(critic && planOptimizerSteps(critic)?.value, 400);
+    assert.equal(file?.updateCadences, undefined);
+  });
+
+  it("reads nothing where one optimizer takes both networks' parameters", async () => {
+    const text = GATED("i % N_CRITIC == 0").replace("opt_c = torch.optim.RMSprop(critic.parameters(), lr=5e-5)", "opt_c = torch.optim.RMSprop(list(critic.parameters()) + list(gen.parameters()), lr=5e-5)").replace("opt_g = torch.optim.RMSprop(gen.parameters(), lr=5e-5)", "opt_g = torch.optim.RMSprop(list(critic.parameters()) + list(gen.parameters()), lr=5e-5)");
+    const { gen } = await stepsOf(text);
+    assert.equal(gen?.steps, undefined);
+  });
+});
