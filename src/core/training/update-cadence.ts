@@ -4,10 +4,10 @@
 // its actor once every `policy_freq` critic steps (Fujimoto et al. 2018, "Addressing Function Approximation Error in
 // Actor-Critic Methods", Algorithm 1). Each network's optimizer steps are the loop's passes at its own optimizer's
 // cadence, not the count of the step the plan read (issue 21).
-import type { Expression, Statement } from "../python/ast";
+import type { Expression, FunctionDefinition, Statement } from "../python/ast";
 import type { Value } from "../interp/values";
 import { positiveInteger } from "../interp/value-figures";
-import { childBodies, dottedName, forEachStatement } from "../python/syntax-walk";
+import { childBodies, dottedName, forEachStatement, namesIn } from "../python/syntax-walk";
 import { snippet } from "../python/code-snippet";
 import { conjuncts, moduloZero } from "./loop-shape";
 import { assignedValues, isOptimizerConstruction, optimizerParameters, parameterRoots } from "./optimizer-parameters";
@@ -40,14 +40,29 @@ export function stepsOfPasses(cadence: UpdateCadence, passes: number): number {
  * left out (its networks keep the plan's count).
  */
 export function updateCadences(loop: ForStatement, body: Statement[], text: string, evaluate: (e: Expression) => Value | undefined): UpdateCadence[] | undefined {
-  if (!/\.step\s*\(/.test(text.slice(loop.pos.startIndex, loop.pos.endIndex))) return undefined;
+  if (!/\.step\s*\(/.test(text)) return undefined;
   const owners = optimizerOwners(body);
   if (owners.size < 2) return undefined;
   const steps = new Map<string, { call: Expression; way: Way[] }[]>();
+  const add = (optimizer: string | undefined, call: Expression, way: Way[]) => {
+    if (optimizer !== undefined && owners.has(optimizer)) steps.set(optimizer, [...(steps.get(optimizer) ?? []), { call, way }]);
+  };
+  const functions = new Map(body.flatMap((s) => (s.type === "function" ? [[s.name, s] as const] : [])));
   forEachStatement(loop.body, ({ statement, body: block, ancestors }) => {
-    const optimizer = statement.type === "expression" ? steppedOptimizer(statement.value) : undefined;
-    if (statement.type !== "expression" || optimizer === undefined || !owners.has(optimizer)) return;
-    steps.set(optimizer, [...(steps.get(optimizer) ?? []), { call: statement.value, way: wayDown(ancestors, block) }]);
+    if (statement.type === "expression") add(steppedOptimizer(statement.value), statement.value, wayDown(ancestors, block));
+    // A function of the file the pass calls (`d_loss = train_discriminator(real, opt_d)`): its own steps are the pass's,
+    // its optimizer parameters standing for what the call gives them.
+    const call = statement.type === "expression" ? statement.value : statement.type === "assign" ? statement.value : undefined;
+    const fn = call?.type === "call" && call.func.type === "name" ? functions.get(call.func.id) : undefined;
+    if (!fn || call?.type !== "call") return;
+    const given = argumentsByParameter(fn, call);
+    forEachStatement(fn.body, ({ statement: inner, body: innerBlock, ancestors: innerAncestors }) => {
+      if (inner.type !== "expression") return;
+      const stepped = steppedOptimizer(inner.value);
+      const root = stepped?.split(".")[0];
+      const optimizer = root !== undefined && given.has(root) ? [given.get(root), ...stepped!.split(".").slice(1)].join(".") : fn.params.some((p) => p.name === root) ? undefined : stepped;
+      add(optimizer, inner.value, [...wayDown(ancestors, block), { statement, branch: -1 }, ...wayDown(innerAncestors, innerBlock).map((w) => ({ ...w, inFunction: fn }))]);
+    }, [], () => false);
   }, [], () => false);
   const once = [...steps].filter(([, sites]) => sites.length === 1).map(([optimizer, [site]]) => ({ optimizer, ...site }));
   if (once.length < 2) return undefined;
@@ -67,7 +82,10 @@ export function updateCadences(loop: ForStatement, body: Statement[], text: stri
 /** A block a step sits in on its way down from the loop: the statement holding it and which of its bodies. */
 interface Way {
   statement: Statement;
+  /** Which body of the statement the way goes through; -1 for a call the way goes into. */
   branch: number;
+  /** A block of a function the pass calls: its names are that function's, not the loop's. */
+  inFunction?: FunctionDefinition;
 }
 
 /** The statements between the loop's body and a step, each with the body (of `childBodies`) the way goes through. */
@@ -134,16 +152,18 @@ function readWay(way: Way[], index: { name: string; start: number } | undefined,
   let times = 1;
   let every: UpdateCadence["every"];
   const said: string[] = [];
-  for (const { statement: s, branch } of way) {
-    if ((s.type === "with" || s.type === "try") && branch === 0) continue;
+  for (const { statement: s, branch, inFunction } of way) {
+    if (branch === -1 || ((s.type === "with" || s.type === "try") && branch === 0)) continue;
     if (s.type === "for" && branch === 0) {
+      // In a called function, a count read from its parameters is the call's to give: not read here.
+      if (inFunction && [...namesIn([s.iter], new Set())].some((n) => inFunction.params.some((p) => p.name === n))) return undefined;
       const count = rangeCount(s.iter, evaluate);
       if (count === undefined) return undefined;
       times *= count;
       said.push(`${count.toLocaleString("en-US")} times a pass (for ... in ${snippet(text, s.iter)})`);
       continue;
     }
-    if (s.type !== "if" || branch !== 0 || !index || every) return undefined;
+    if (s.type !== "if" || branch !== 0 || !index || every || inFunction) return undefined;
     const parts = conjuncts(s.test);
     if (parts.length !== 1) return undefined;
     const period = moduloZero(parts[0], "==");
@@ -156,6 +176,22 @@ function readWay(way: Way[], index: { name: string; start: number } | undefined,
     said.push(`one pass in ${n.toLocaleString("en-US")} (if ${snippet(text, s.test)})`);
   }
   return { times, ...(every ? { every } : {}), said };
+}
+
+/** The call's arguments by the names of the function's parameters they bind, as dotted names (`opt_d`). */
+function argumentsByParameter(fn: FunctionDefinition, call: Extract<Expression, { type: "call" }>): Map<string, string> {
+  const out = new Map<string, string>();
+  const positional = call.args.filter((a) => a.kind === "positional");
+  if (positional.length !== call.args.filter((a) => a.kind !== "keyword").length) return out;
+  positional.forEach((a, i) => {
+    const name = dottedName(a.value);
+    if (name && fn.params[i]) out.set(fn.params[i].name, name);
+  });
+  for (const a of call.args) {
+    const name = a.kind === "keyword" ? dottedName(a.value) : undefined;
+    if (a.kind === "keyword" && name) out.set(a.name, name);
+  }
+  return out;
 }
 
 /** Passes of `range(...)` (any step), where its arguments are known. */

@@ -128,6 +128,38 @@ for global_step in range(11000):
     assert.ok(actor?.steps && Math.abs(actor.steps.value - 4999.5) <= 1, `actor steps ${actor?.steps?.value}`);
   });
 
+  it("follows the pass into functions of the file that step, an optimizer parameter standing for the call's argument", async () => {
+    const text = `${NETS}data = TensorDataset(torch.randn(1000, 32))
+loader = DataLoader(data, batch_size=10)
+gen = Gen()
+critic = Critic()
+opt_g = torch.optim.Adam(gen.parameters())
+opt_c = torch.optim.Adam(critic.parameters())
+
+def critic_update(net, optimizer, x):
+    loss = net(gen(torch.randn(10, 16)).detach()).mean() - net(x).mean()
+    optimizer.zero_grad()
+    loss.backward()
+    optimizer.step()
+    return loss
+
+def generator_update():
+    loss = -critic(gen(torch.randn(10, 16))).mean()
+    opt_g.zero_grad()
+    loss.backward()
+    opt_g.step()
+
+for epoch in range(4):
+    for i, (x,) in enumerate(loader):
+        loss_c = critic_update(critic, opt_c, x)
+        if i % 4 == 0:
+            generator_update()
+`;
+    const { gen, critic } = await stepsOf(text);
+    assert.equal(gen && planOptimizerSteps(gen)?.value, 4 * 25);
+    assert.equal(critic && planOptimizerSteps(critic)?.value, 400);
+  });
+
   it("leaves every network at the plan's count where the gate is no period of the loop's index", async () => {
     const { gen, critic, file } = await stepsOf(GATED("loss_c.item() < 0"));
     assert.equal(gen && planOptimizerSteps(gen)?.value, 400);
