@@ -94,3 +94,35 @@ function rebased(e: Expression, receiver: Expression): Expression | undefined {
   const object = rebased(e.object, receiver);
   return object && { ...e, object };
 }
+
+/** A batch the loop hands a method that draws it: the value, and the code that says so. */
+export interface PassedSampleBatch {
+  value: Value;
+  detail: string;
+}
+
+/**
+ * The batch a method the loop calls on an object draws from a buffer with a count the call gives it
+ * (`policy.train(replay_buffer, args.batch_size)`, whose `def train(self, replay_buffer, batch_size=256)` draws
+ * `replay_buffer.sample(batch_size)`, Fujimoto et al.'s TD3 and the DDPG code that follows it): Python binds the
+ * call's argument, or the parameter's default, to that count. Undefined when the loop makes no such call.
+ */
+export function passedSampleBatch(loopBody: Statement[], evaluate: (e: Expression) => Value | undefined, text: string): PassedSampleBatch | undefined {
+  for (const call of callsInBody(loopBody)) {
+    if (call.func.type !== "attribute" || call.func.object.type !== "name" || call.func.object.id === "self") continue;
+    const object = evaluate(call.func.object);
+    if (object?.kind !== "instance" || object.module) continue;
+    const definition = instanceMethod(object, call.func.name)?.definition;
+    const params = definition?.params.slice(1) ?? [];
+    for (const drawn of definition ? callsInBody(definition.body) : []) {
+      const count = drawn.func.type === "attribute" && drawn.func.name === "sample" && drawn.args.length === 1 ? positionalArgument(drawn, 0) ?? keywordArgument(drawn, "batch_size") : undefined;
+      const index = count?.type === "name" ? params.findIndex((p) => p.name === count.id && p.kind === "normal") : -1;
+      if (index < 0) continue;
+      const name = params[index].name;
+      const given = keywordArgument(call, name) ?? positionalArgument(call, index) ?? params[index].default;
+      const value = given ? evaluate(given) : undefined;
+      if (value?.kind === "int") return { value, detail: `${text.slice(call.pos.startIndex, call.pos.endIndex).replace(/\s+/g, " ").slice(0, 60)} draws ${text.slice(drawn.pos.startIndex, drawn.pos.endIndex)} with ${name} = ${value.value}` };
+    }
+  }
+  return undefined;
+}

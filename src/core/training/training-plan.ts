@@ -80,7 +80,7 @@ import { loadsTrainSplit, trainingSamples } from "./dataset-calls";
 import { passedArgument, stepLoopBatch } from "./step-loop-batch";
 import { importedLoaderModule, walkedScriptNames, type ImportedLoaderModule } from "./imported-loader";
 import { iteratorTokenBudget, tokenBudgetNote, type TokenBudget } from "./token-budget";
-import { ownSampleBatch } from "./buffer-own-batch";
+import { ownSampleBatch, passedSampleBatch } from "./buffer-own-batch";
 import { methodDrawnBatch } from "./drawn-batches";
 import { gateAgainst, skippedByDefaultNote } from "./skipped-by-default";
 import { fitRunsByDefault, skippedByDefaults } from "./skipped-for-fit";
@@ -883,6 +883,10 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
         const kept = own ? undefined : ownSampleBatch(site.loop.body, (e) => evaluateOne(site, e));
         const keptBatch = kept ? positiveInteger(kept.value) : undefined;
         if (kept && keptBatch !== undefined) batches.push({ rank: 46, figure: { value: keptBatch, source: "code", line: site.loop.pos.line, detail: `${kept.buffer}.sample() draws ${kept.count} = ${keptBatch} transitions, the count its constructor was given` } });
+        // A buffer drawn with the count the loop hands the method (`policy.train(replay_buffer, args.batch_size)`).
+        const handed = own || kept ? undefined : passedSampleBatch(site.loop.body, (e) => evaluateOne(site, e), input.text);
+        const handedBatch = handed ? positiveInteger(handed.value) : undefined;
+        if (handed && handedBatch !== undefined) batches.push({ rank: 46, figure: { value: handedBatch, source: "code", line: site.loop.pos.line, detail: handed.detail } });
         // An n-step actor-critic update: the rollout the pass plays in its environment before backpropagating.
         const rollout = own || keptBatch !== undefined ? undefined : rolloutBatch(site.loop.body, input.text, (e) => evaluateOne(site, e));
         const rolloutSize = rollout ? positiveInteger(evaluateOne(site, rollout.size)) : undefined;

@@ -102,4 +102,50 @@ describe("a replay buffer's own batch size (src/core/training/buffer-own-batch.t
     assert.equal(plan.steps, undefined);
     assert.equal(plan.batch, undefined);
   });
+
+  it("reads the count a loop hands the method that draws from its buffer: the call's argument, else the parameter's default", async () => {
+    const script = (call: string) => `import numpy as np
+import torch
+import torch.nn as nn
+
+class Net(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.fc = nn.Linear(4, 2)
+
+    def forward(self, x):
+        return self.fc(x)
+
+class Buffer:
+    def __init__(self):
+        self.states = np.zeros((100000, 4))
+
+    def sample(self, batch_size):
+        ind = np.random.randint(0, 100000, size=batch_size)
+        return torch.FloatTensor(self.states[ind])
+
+class Learner:
+    def __init__(self):
+        self.net = Net()
+        self.opt = torch.optim.Adam(self.net.parameters())
+
+    def update(self, buffer, batch_size=64):
+        x = buffer.sample(batch_size)
+        loss = self.net(x).pow(2).mean()
+        self.opt.zero_grad()
+        loss.backward()
+        self.opt.step()
+
+learner = Learner()
+buffer = Buffer()
+for t in range(5000):
+    ${call}
+`;
+    const given = await planOf(script("learner.update(buffer, 128)"));
+    assert.equal(given.batch?.value, 128);
+    assert.match(given.batch?.detail ?? "", /learner\.update\(buffer, 128\) draws buffer\.sample\(batch_size\) with batch_size = 128/);
+    assert.equal(given.steps?.value, 5000);
+    assert.equal((await planOf(script("learner.update(buffer)"))).batch?.value, 64);
+    assert.equal((await planOf(script("learner.update(buffer, batch_size=32)"))).batch?.value, 32);
+  });
 });
