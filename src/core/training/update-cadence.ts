@@ -7,7 +7,7 @@
 import type { Expression, FunctionDefinition, Statement } from "../python/ast";
 import type { Value } from "../interp/values";
 import { positiveInteger } from "../interp/value-figures";
-import { childBodies, dottedName, forEachStatement, namesIn } from "../python/syntax-walk";
+import { childBodies, dottedName, forEachStatement, keywordArgument, namesIn, positionalArgument } from "../python/syntax-walk";
 import { snippet } from "../python/code-snippet";
 import { conjuncts, moduloZero } from "./loop-shape";
 import { assignedValues, isOptimizerConstruction, optimizerParameters, parameterRoots } from "./optimizer-parameters";
@@ -61,7 +61,7 @@ export function updateCadences(loop: ForStatement, body: Statement[], text: stri
       const stepped = steppedOptimizer(inner.value);
       const root = stepped?.split(".")[0];
       const optimizer = root !== undefined && given.has(root) ? [given.get(root), ...stepped!.split(".").slice(1)].join(".") : fn.params.some((p) => p.name === root) ? undefined : stepped;
-      add(optimizer, inner.value, [...wayDown(ancestors, block), { statement, branch: -1 }, ...wayDown(innerAncestors, innerBlock).map((w) => ({ ...w, inFunction: fn }))]);
+      add(optimizer, inner.value, [...wayDown(ancestors, block), { statement, branch: -1 }, ...wayDown(innerAncestors, innerBlock).map((w) => ({ ...w, inFunction: { fn, given, call } }))]);
     }, [], () => false);
   }, [], () => false);
   const once = [...steps].filter(([, sites]) => sites.length === 1).map(([optimizer, [site]]) => ({ optimizer, ...site }));
@@ -84,8 +84,9 @@ interface Way {
   statement: Statement;
   /** Which body of the statement the way goes through; -1 for a call the way goes into. */
   branch: number;
-  /** A block of a function the pass calls: its names are that function's, not the loop's. */
-  inFunction?: FunctionDefinition;
+  /** A block of a function the pass calls, with what the call binds its parameters to: its names are that
+   *  function's, not the loop's. */
+  inFunction?: { fn: FunctionDefinition; given: Map<string, string>; call: Extract<Expression, { type: "call" }> };
 }
 
 /** The statements between the loop's body and a step, each with the body (of `childBodies`) the way goes through. */
@@ -156,20 +157,25 @@ function readWay(way: Way[], index: { name: string; start: number } | undefined,
     if (branch === -1 || ((s.type === "with" || s.type === "try") && branch === 0)) continue;
     if (s.type === "for" && branch === 0) {
       // In a called function, a count read from its parameters is the call's to give: not read here.
-      if (inFunction && [...namesIn([s.iter], new Set())].some((n) => inFunction.params.some((p) => p.name === n))) return undefined;
+      if (inFunction && [...namesIn([s.iter], new Set())].some((n) => inFunction.fn.params.some((p) => p.name === n))) return undefined;
       const count = rangeCount(s.iter, evaluate);
       if (count === undefined) return undefined;
       times *= count;
       said.push(`${count.toLocaleString("en-US")} times a pass (for ... in ${snippet(text, s.iter)})`);
       continue;
     }
-    if (s.type !== "if" || branch !== 0 || !index || every || inFunction) return undefined;
+    // In a called function, the loop's index is the parameter the call hands it to (`update(step)` reading `step % 2`).
+    const indexName = inFunction ? [...inFunction.given].find(([, arg]) => arg === index?.name)?.[0] : index?.name;
+    if (s.type !== "if" || branch !== 0 || !index || every || indexName === undefined) return undefined;
     const parts = conjuncts(s.test);
     if (parts.length !== 1) return undefined;
     const period = moduloZero(parts[0], "==");
     const modulo = parts[0].type === "compare" ? [parts[0].left, parts[0].comparators[0]].find((e) => e.type === "binary" && e.op === "%") : undefined;
-    const offset = modulo?.type === "binary" ? indexOffset(modulo.left, index.name) : undefined;
-    const n = period ? positiveInteger(evaluate(period)) : undefined;
+    const offset = modulo?.type === "binary" ? indexOffset(modulo.left, indexName) : undefined;
+    // A period that is a parameter of the called function is what the call gives it, else the default
+    // (`policy_update=2`); one read otherwise from its parameters is not read here.
+    const bound = period && inFunction ? parameterValue(inFunction.fn, inFunction.call, period) : period;
+    const n = bound ? positiveInteger(evaluate(bound)) : undefined;
     if (n === undefined || offset === undefined) return undefined;
     // The first pass p (from 0) whose index start + p + offset is a multiple of n.
     every = { period: n, first: (((-(index.start + offset)) % n) + n) % n };
@@ -192,6 +198,17 @@ function argumentsByParameter(fn: FunctionDefinition, call: Extract<Expression, 
     if (a.kind === "keyword" && name) out.set(a.name, name);
   }
   return out;
+}
+
+/** What a call binds the parameter `e` names to (its argument, else the parameter's default); `e` itself where it
+ *  reads no parameter; undefined where it reads parameters otherwise. */
+function parameterValue(fn: FunctionDefinition, call: Extract<Expression, { type: "call" }>, e: Expression): Expression | undefined {
+  const params = fn.params.filter((p) => p.kind === "normal");
+  if (![...namesIn([e], new Set())].some((n) => fn.params.some((p) => p.name === n))) return e;
+  if (e.type !== "name") return undefined;
+  const index = params.findIndex((p) => p.name === e.id);
+  if (index < 0 || call.args.some((a) => a.kind === "star" || a.kind === "doublestar")) return undefined;
+  return keywordArgument(call, e.id) ?? positionalArgument(call, index) ?? params[index].default;
 }
 
 /** Passes of `range(...)` (any step), where its arguments are known. */

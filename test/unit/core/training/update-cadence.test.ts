@@ -160,6 +160,35 @@ for epoch in range(4):
     assert.equal(critic && planOptimizerSteps(critic)?.value, 400);
   });
 
+  it("reads a period in a called function on the parameter the call hands the loop's index to, its count the call's or the default", async () => {
+    const text = (call: string) => `${NETS}gen = Gen()
+critic = Critic()
+opt_g = torch.optim.Adam(gen.parameters())
+opt_c = torch.optim.Adam(critic.parameters())
+
+def update(step, batch_size, delay=2):
+    x = torch.randn(batch_size, 32)
+    loss_c = critic(x).mean()
+    opt_c.zero_grad()
+    loss_c.backward()
+    opt_c.step()
+    if step % delay == 0:
+        loss_g = -critic(gen(torch.randn(batch_size, 16))).mean()
+        opt_g.zero_grad()
+        loss_g.backward()
+        opt_g.step()
+
+for step in range(3000):
+    ${call}
+`;
+    const byDefault = await stepsOf(text("update(step, 64)"));
+    assert.equal(byDefault.gen?.steps?.value, 1500);
+    assert.equal(byDefault.critic?.steps?.value, 3000, "the critic keeps the loop's count");
+    assert.equal((await stepsOf(text("update(step, 64, delay=3)"))).gen?.steps?.value, 1000);
+    // No index handed to the parameter the gate reads: no period of the loop, the plan's count stands.
+    assert.equal((await stepsOf(text("update(0, 64)"))).gen?.steps?.value, 3000);
+  });
+
   it("leaves every network at the plan's count where the gate is no period of the loop's index", async () => {
     const { gen, critic, file } = await stepsOf(GATED("loss_c.item() < 0"));
     assert.equal(gen && planOptimizerSteps(gen)?.value, 400);
