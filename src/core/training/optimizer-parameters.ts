@@ -2,7 +2,7 @@
 // give it an iterable containing the parameters ... to optimize"). Read once here for the rules that need it: a network
 // no optimizer takes is not trained (frozen-models.ts), and each optimizer's own cadence is its networks' (update-cadence.ts).
 import type { Expression, Statement } from "../python/ast";
-import { dottedName, forEachExpression, forEachStatement, type CallExpression } from "../python/syntax-walk";
+import { dottedName, forEachExpression, forEachStatement, type CallExpression, type EnterFunction } from "../python/syntax-walk";
 
 /** torch.optim's algorithms (pytorch.org/docs/stable/optim.html#algorithms, torch 2.5) and common third-party ones. */
 export const OPTIMIZER_CLASS = /^(Adadelta|Adafactor|Adagrad|Adam|AdamW|SparseAdam|Adamax|ASGD|LBFGS|NAdam|RAdam|RMSprop|Rprop|SGD|Lamb|LARS|LARSSGD|Lion|AdaBelief|Ranger|Lookahead|Adan|Novograd|FusedAdam|FusedLAMB|DeepSpeedCPUAdam)$/;
@@ -54,12 +54,12 @@ function createdTensor(values: Expression[] | undefined): boolean {
   return !!values && values.length > 0 && values.every((v) => v.type === "call" && TENSOR_CREATORS.test(dottedName(v.func) ?? ""));
 }
 
-/** Every value bound to a plain name anywhere in the file, by name. */
-export function assignedValues(body: Statement[]): Map<string, Expression[]> {
+/** Every value bound to a plain name anywhere in the file (in the functions `enter` lets in), by name. */
+export function assignedValues(body: Statement[], enter?: EnterFunction): Map<string, Expression[]> {
   const out = new Map<string, Expression[]>();
   forEachStatement(body, ({ statement: s }) => {
     if (s.type !== "assign") return;
     for (const t of s.targets) if (t.type === "name") out.set(t.id, [...(out.get(t.id) ?? []), s.value]);
-  });
+  }, [], enter);
   return out;
 }

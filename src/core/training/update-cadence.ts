@@ -10,9 +10,12 @@ import { positiveInteger } from "../interp/value-figures";
 import { childBodies, dottedName, forEachStatement, keywordArgument, namesIn, positionalArgument } from "../python/syntax-walk";
 import { snippet } from "../python/code-snippet";
 import { conjuncts, moduloZero } from "./loop-shape";
-import { assignedValues, isOptimizerConstruction, optimizerParameters, parameterRoots } from "./optimizer-parameters";
+import { assignedValues, isOptimizerConstruction, OPTIMIZER_CLASS, optimizerParameters, parameterRoots } from "./optimizer-parameters";
 
 type ForStatement = Extract<Statement, { type: "for" }>;
+
+/** A call of an optimizer class in a function's text (see OPTIMIZER_CLASS). */
+const OPTIMIZER_NAMED = new RegExp(`\\b(${OPTIMIZER_CLASS.source.replace(/^\^\(|\)\$$/g, "")})\\s*\\(`);
 
 /** One optimizer's steps relative to the passes of the loop that steps it. */
 export interface UpdateCadence {
@@ -41,7 +44,7 @@ export function stepsOfPasses(cadence: UpdateCadence, passes: number): number {
  */
 export function updateCadences(loop: ForStatement, body: Statement[], text: string, evaluate: (e: Expression) => Value | undefined): UpdateCadence[] | undefined {
   if (!/\.step\s*\(/.test(text)) return undefined;
-  const owners = optimizerOwners(body);
+  const owners = optimizerOwners(body, text);
   if (owners.size < 2) return undefined;
   const steps = new Map<string, { call: Expression; way: Way[] }[]>();
   const add = (optimizer: string | undefined, call: Expression, way: Way[]) => {
@@ -109,8 +112,10 @@ function steppedOptimizer(e: Expression): string | undefined {
 
 /** Each name or attribute bound to an optimizer (`optimizer_G = Adam(generator.parameters())`), with the last part of
  *  each chain whose parameters it takes; a name bound to optimizers of different networks is left out. */
-function optimizerOwners(body: Statement[]): Map<string, string[]> {
-  const assignments = assignedValues(body);
+function optimizerOwners(body: Statement[], text: string): Map<string, string[]> {
+  // Bodies are lowered on first read: only those whose text names an optimizer class are walked.
+  const enter = (def: FunctionDefinition) => OPTIMIZER_NAMED.test(text.slice(def.pos.startIndex, def.pos.endIndex));
+  const assignments = assignedValues(body, enter);
   const out = new Map<string, string[] | null>();
   const lastPart = (object: Expression) => dottedName(object)?.split(".").pop();
   forEachStatement(body, ({ statement: s }) => {
@@ -122,7 +127,7 @@ function optimizerOwners(body: Statement[]): Map<string, string[]> {
     const names = roots && roots.size > 0 ? [...roots].sort() : undefined;
     const before = out.get(target);
     out.set(target, !names || before === null || (before && before.join() !== names.join()) ? null : names);
-  });
+  }, [], enter);
   return new Map([...out].flatMap(([k, v]) => (v ? [[k, v] as [string, string[]]] : [])));
 }
 
