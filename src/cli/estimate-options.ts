@@ -327,7 +327,8 @@ export function trainingRunLine(resolved: ResolvedTrainingRun, lineText: LineTex
   if (resolved.untrained) return `not trained by this run: ${resolved.notes.join("; ")}`;
   // A batch of data the code does not size is missing: its note (`batch: ...: pass --batch N`) says why.
   const batch = resolved.batchUnknown ? undefined : resolved.batch;
-  const missing = (n: string) => n.startsWith("the code") || (resolved.batchUnknown === true && n.startsWith("batch: "));
+  // A figure the code leaves unknown is missing: the generic note, or the plan's own note saying why (`samples: ...`).
+  const missing = (n: string) => n.startsWith("the code") || (resolved.batchUnknown === true && n.startsWith("batch: ")) || (!resolved.samples && n.startsWith("samples: ")) || (!resolved.epochs && n.startsWith("epochs: "));
   if (resolved.steps) {
     const sources = `(${[where("steps", resolved.steps, lineText), ...(resolved.accumulation ? [where("accumulation", resolved.accumulation, lineText)] : []), where("batch", batch, lineText), ...(resolved.samples ? [where("samples", resolved.samples, lineText)] : [])].join(", ")})`;
     if (!run) return `no training run: ${resolved.notes.join("; ")} ${sources}`;

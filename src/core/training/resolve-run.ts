@@ -88,7 +88,8 @@ export function resolveTrainingRun(plan: TrainingPlan | undefined, settings: Run
   // What configuration fed the figures (config-notes.ts): a missing config file explains a default.
   notes.push(...(plan?.notes ?? []));
   if (!epochs && !steps && !plan?.untrained) notes.push("the code states no epoch count: pass --epochs N");
-  if (!samples && !steps && !plan?.untrained) notes.push("the code names no known dataset or sample count: pass --samples N");
+  // A plan that says why its samples are unknown (a mask's selection, a filtered comprehension) is not told it names none.
+  if (!samples && !steps && !plan?.untrained && !plan?.notes?.some((n) => n.startsWith("samples: "))) notes.push("the code names no known dataset or sample count: pass --samples N");
   const dropLast = plan?.dropLast ?? false;
   let run: TrainingRunEstimate | undefined;
   if (batchUnknown) {

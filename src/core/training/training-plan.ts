@@ -2265,6 +2265,8 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
   }
   if (bestEpochs) plan.epochs = bestEpochs;
   if (bestSamples) plan.samples = bestSamples;
+  // Samples left unknown because the fit's rows are a mask's selection are said so, not as "no known dataset".
+  const maskedNote = !plan.samples && maskedLoads.size > 0 ? `samples: the array the fit trains on is selected from ${[...maskedLoads].join(", ")} by a boolean mask, so the rows it keeps are the data's to decide: pass --samples N` : undefined;
   if (bestBatch) plan.batch = bestBatch;
   if (!plan.batch && stepsSplitFit) {
     const split = stepsSplitBatch(stepsSplitFit, plan.samples);
@@ -2445,6 +2447,7 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
     missing: [...hydra.flatMap((r) => r.missing), ...opened.filter((f) => !f.found).map((f) => f.path), ...deepSpeedFiles.filter((f) => "problem" in f && f.problem === "missing").map((f) => f.path)],
   };
   const notes = configNotes(sources, input.root);
+  if (maskedNote && !plan.samples) notes.push(maskedNote);
   if (unsizedWalk) notes.push(unsizedWalk);
   for (const f of deepSpeedFiles) if ("problem" in f && f.problem !== "missing") notes.push(`config unreadable: ${input.root && f.path.startsWith("/") ? relativeTo(input.root, f.path) : f.path} ${f.problem}: deepspeed.initialize would raise on it, and its figures are not read`);
   if (filteredNote) notes.push(filteredNote);

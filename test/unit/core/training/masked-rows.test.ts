@@ -22,6 +22,8 @@ describe("a fit's array selected from a load by a boolean mask", () => {
     const plan = (await analyze(SCRIPT("x_train[y_train == 6].copy()"))).training ?? {};
     assert.equal(plan.samples, undefined);
     assert.deepEqual([plan.epochs?.value, plan.batch?.value], [3, 50]);
+    // The run says why: a mask's selection, not a file that names no dataset.
+    assert.match(plan.notes?.join("\n") ?? "", /samples: the array the fit trains on is selected from x_train by a boolean mask/);
   });
 
   it("two classes joined by | and appended to other rows: likewise", async () => {
@@ -32,5 +34,6 @@ describe("a fit's array selected from a load by a boolean mask", () => {
   it("the load's arrays as rescaled, no mask: MNIST's 60,000", async () => {
     const plan = (await analyze(SCRIPT("x_train * 2"))).training ?? {};
     assert.equal(plan.samples?.value, 60000);
+    assert.doesNotMatch(plan.notes?.join("\n") ?? "", /boolean mask/);
   });
 });
