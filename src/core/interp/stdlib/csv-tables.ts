@@ -28,15 +28,37 @@ export function installCsvTables({ modules, interp, call }: StandardLibrary): vo
       if (!found?.text) return unknown(`the table ${path.value}, which is not in the workspace`);
       interp().loader.noteFileRead?.(found.p, true);
       if (found.text.length > MAX_TABLE_TEXT) return unknown(`the table ${path.value}, too large to read here`);
-      // Another one-character separator (';', a tab): records are its lines, fields what it splits (no quoting read).
-      const all = sep === "," ? parseCsvRows(found.text) : found.text.split(/\r\n?|\n/).filter((l) => l.trim() !== "").map((l) => l.split(sep));
-      const rows = all.slice(skip);
+      const { count, first } = tableRecords(found.text, sep, skip + headerLines + 1);
+      const rows = first.slice(skip);
       const header = headerLines > 0 ? rows[0] ?? [] : [];
-      let records = Math.max(0, rows.length - headerLines);
+      let records = Math.max(0, count - skip - headerLines);
       if (nrows !== undefined) records = Math.min(records, nrows);
       const width = Math.max(header.length, rows[headerLines]?.length ?? 0);
       const names = headerLines > 0 ? header.map(str) : Array.from({ length: width }, (_, i) => int(i));
       return tuple([int(records), list(names)]);
     }),
   }));
+}
+
+/**
+ * The records of a table's text and the fields of the first `keep` of them. A comma-separated text with quotes is
+ * parsed whole (RFC 4180: a quoted field may hold line breaks); any other is counted by its lines, fields split only
+ * for the first few: this runs on every analysis of the file, and a 5 MB table parsed whole took ~140 ms. A line of
+ * separators alone is no record (as parseCsvRows has it); with another one-character separator (';', a tab) records
+ * are the non-blank lines, split with no quoting read.
+ */
+function tableRecords(text: string, sep: string, keep: number): { count: number; first: string[][] } {
+  if (sep === "," && text.includes('"')) {
+    const all = parseCsvRows(text);
+    return { count: all.length, first: all.slice(0, keep) };
+  }
+  const record = sep === "," ? (line: string) => /[^,]/.test(line) : (line: string) => line.trim() !== "";
+  let count = 0;
+  const first: string[][] = [];
+  for (const line of text.split(/\r\n?|\n/)) {
+    if (!record(line)) continue;
+    if (first.length < keep) first.push(line.split(sep));
+    count++;
+  }
+  return { count, first };
 }

@@ -46,19 +46,22 @@ function tableShape(text: string, c: NativeCall, skipKeyword: string): number[] 
   if (comments !== undefined && comments.kind !== "none" && comments.kind !== "str") return undefined;
   const mark = comments === undefined ? "#" : comments.kind === "str" ? comments.value : undefined;
   const lines = text.replace(/\r\n?/g, "\n").split("\n").slice(skip);
-  const rows: string[][] = [];
+  // Only the first row's fields are split: the others are counted (this runs on every analysis of the file).
+  let first: string[] | undefined;
+  let rows = 0;
   for (const line of lines) {
-    if (rows.length >= maxRows) break;
+    if (rows >= maxRows) break;
     const kept = mark ? line.split(mark)[0] : line;
     if (kept.trim() === "") continue;
-    rows.push(delimiter?.kind === "str" ? kept.split(delimiter.value) : kept.trim().split(/\s+/));
+    first ??= delimiter?.kind === "str" ? kept.split(delimiter.value) : kept.trim().split(/\s+/);
+    rows++;
   }
-  if (rows.length === 0) return undefined;
+  if (!first) return undefined;
   const usecols = option("usecols");
-  const columns = usecols === undefined || usecols.kind === "none" ? rows[0].length : usecols.kind === "int" ? 1 : usecols.kind === "list" || usecols.kind === "tuple" ? usecols.items.length : undefined;
+  const columns = usecols === undefined || usecols.kind === "none" ? first.length : usecols.kind === "int" ? 1 : usecols.kind === "list" || usecols.kind === "tuple" ? usecols.items.length : undefined;
   if (columns === undefined) return undefined;
   // ndmin=0: a single row or a single column comes back 1-D.
-  const shape = rows.length === 1 ? [columns] : columns === 1 ? [rows.length] : [rows.length, columns];
+  const shape = rows === 1 ? [columns] : columns === 1 ? [rows] : [rows, columns];
   const unpack = option("unpack");
   return unpack?.kind === "bool" && unpack.value && shape.length === 2 ? [shape[1], shape[0]] : shape;
 }

@@ -32,6 +32,12 @@ const planOf = async (frame: string, others: Record<string, string> = { "/projec
 
 describe("pandas tables read from the workspace (pandas-package.ts)", function () {
   this.timeout(20_000);
+  it("counts a table with no quotes by its lines: blank lines and lines of commas alone are no records, CRLF ends a line", async () => {
+    const unquoted = "size,rooms,age,price\r\n120,3,10,300\r\n\r\n80,2,25,180\r\n,,,\r\n60,1,40,120\r\n";
+    const plan = await planOf(`frame = pd.read_csv("homes.csv")\nfeatures = frame.iloc[:, :-1]`, { "/project/homes.csv": unquoted });
+    assert.equal(plan.samples?.value, 3);
+  });
+
   it("read_csv's rows are the file's records less the header, through iloc column slices", async () => {
     const plan = await planOf(`frame = pd.read_csv("homes.csv")\nfeatures = frame.iloc[:, :-1]`);
     assert.equal(plan.samples?.value, 5);
