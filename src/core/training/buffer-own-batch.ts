@@ -108,6 +108,8 @@ export interface PassedSampleBatch {
  * call's argument, or the parameter's default, to that count. Undefined when the loop makes no such call.
  */
 export function passedSampleBatch(loopBody: Statement[], evaluate: (e: Expression) => Value | undefined, text: string): PassedSampleBatch | undefined {
+  // Each call's object is evaluated where the loop is: only worth it in a file that draws `x.sample(name)` at all.
+  if (!/\.sample\(\s*\w+\s*(=\s*\w+\s*)?\)/.test(text)) return undefined;
   for (const call of callsInBody(loopBody)) {
     if (call.func.type !== "attribute" || call.func.object.type !== "name" || call.func.object.id === "self") continue;
     const object = evaluate(call.func.object);
