@@ -2539,6 +2539,7 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
       const cadences = site && l.type === "for" ? updateCadences(l, input.body, input.text, (e) => evaluateOne(site, e)) : undefined;
       if (cadences) {
         plan.updateCadences = cadences;
+        for (const c of cadences) if (c.unread) notes.push(`steps: ${c.detail} (line ${c.line})`);
         break;
       }
     }

@@ -27,6 +27,8 @@ export interface UpdateCadence {
   every?: { period: number; first: number };
   line: number;
   detail: string;
+  /** The way down to this step could not be read: its networks keep the loop's count, and the detail says why. */
+  unread?: true;
 }
 
 /** How many of `passes` passes (numbered from 0) a cadence lets through, times its steps a pass. */
@@ -75,11 +77,28 @@ export function updateCadences(loop: ForStatement, body: Statement[], text: stri
   const index = loopIndex(loop, evaluate);
   const out: UpdateCadence[] = [];
   for (const s of once) {
-    const read = readWay(s.way.slice(shared), index, evaluate, text);
-    if (!read) continue;
+    const way = s.way.slice(shared);
+    const read = readWay(way, index, evaluate, text);
+    if (!read) {
+      // Said, not dropped: the user sees which step's count is a bound and why.
+      out.push({ owners: owners.get(s.optimizer)!, times: 1, unread: true, line: s.call.pos.line, detail: `${snippet(text, s.call)} runs under ${way.flatMap(describe(text)).join(", then ")}, which the analysis cannot count: its networks are given the loop's count, an upper bound` });
+      continue;
+    }
     out.push({ owners: owners.get(s.optimizer)!, times: read.times, ...(read.every ? { every: read.every } : {}), line: s.call.pos.line, detail: read.said.length > 0 ? `${snippet(text, s.call)} runs ${read.said.join(", ")}` : `${snippet(text, s.call)} runs once a pass` });
   }
-  return out.length >= 2 ? out : undefined;
+  return out.length >= 2 && out.some((c) => !c.unread) ? out : undefined;
+}
+
+/** The code a way down passes through, as the user reads it (`if loss.item() < 0`, `while not done`); none for the
+ *  blocks it passes straight through. */
+function describe(text: string): (w: Way) => string[] {
+  return ({ statement: s, branch }) => {
+    if (branch === -1 || s.type === "with" || s.type === "try") return [];
+    if (s.type === "if") return [`${branch === 0 ? "" : "the else of "}if ${snippet(text, s.test)}`];
+    if (s.type === "for") return [`for ... in ${snippet(text, s.iter)}`];
+    if (s.type === "while") return [`while ${snippet(text, s.test)}`];
+    return [s.type];
+  };
 }
 
 /** A block a step sits in on its way down from the loop: the statement holding it and which of its bodies. */
