@@ -52,6 +52,9 @@ export function inputRows(v: Value | undefined): number | undefined {
   const own = leadingDimension(v);
   if (own !== undefined || v === undefined) return own;
   const parts = v.kind === "list" || v.kind === "tuple" ? v.items : v.kind === "dict" ? [...v.entries.values()].map((e) => e.value) : [];
-  const rows = parts.map(leadingDimension);
-  return rows.length > 0 && rows.every((r) => r !== undefined && r === rows[0]) ? rows[0] : undefined;
+  // Keras refuses inputs whose first dimensions differ ("Data cardinality is ambiguous", keras 2.x data_adapter and
+  // 3.x array_data_adapter), as tf.data's from_tensor_slices does: one input of known rows (`np.zeros((m, n_s))` for
+  // an initial state) gives them all, where the others' are unknown; inputs whose known rows disagree give none.
+  const rows = parts.map(leadingDimension).filter((r): r is number => r !== undefined);
+  return rows.length > 0 && rows.every((r) => r === rows[0]) ? rows[0] : undefined;
 }
