@@ -12,6 +12,19 @@ const CONVERTING_FUNCTIONS = new Set(["torch.from_numpy", "torch.tensor", "torch
  *  cuda/cpu/type/requires_grad_/detach/clone). */
 const CONVERTING_METHODS = new Set(["float", "long", "double", "half", "int", "bool", "to", "cuda", "cpu", "type", "requires_grad_", "detach", "clone", "contiguous"]);
 
+/** nn.Module methods that return the module itself (pytorch.org/docs/stable/generated/torch.nn.Module.html, torch 2.x:
+ *  train, eval, to, cuda, cpu, float, double, half, bfloat16, type, requires_grad_, apply, share_memory: "Returns:
+ *  self"): `model = model.train()` in a loop still names the module it named before. */
+const MODULE_SELF_METHODS = new Set(["train", "eval", "to", "cuda", "cpu", "float", "double", "half", "bfloat16", "type", "requires_grad_", "apply", "share_memory"]);
+
+/** Whether `e` is `name` under a chain of methods that keep what it holds: a module's self-returning methods, or a
+ *  tensor's conversions of dtype or device (`model.train()`, `model.to(device)`, `x.float()`). */
+function keepsOwnValue(e: Expression, name: string): boolean {
+  if (e.type === "name") return e.id === name;
+  if (e.type !== "call" || e.func.type !== "attribute") return false;
+  return (MODULE_SELF_METHODS.has(e.func.name) || CONVERTING_METHODS.has(e.func.name)) && keepsOwnValue(e.func.object, name);
+}
+
 /** Whether `e` only converts a name (or its attribute) the loop does not bind: the same rows on every pass. */
 function convertsUnboundData(e: Expression, loopBound: ReadonlySet<string>): boolean {
   if (e.type === "name") return !loopBound.has(e.id);
@@ -26,7 +39,8 @@ function convertsUnboundData(e: Expression, loopBound: ReadonlySet<string>): boo
 /**
  * The expression a loop body binds `name` to on every pass, where its one binding in the body is a plain
  * `name = expr` among the body's own statements (not under an `if`, a nested loop or a `with`) and `expr` only
- * converts data the loop does not bind (`loopBound`); undefined otherwise.
+ * converts data the loop does not bind (`loopBound`); `name` itself where `expr` is `name` under methods that keep
+ * what it holds (`model = model.train()`: the module it named before the loop); undefined otherwise.
  */
 export function loopInvariantBinding(body: Statement[], name: string, loopBound: ReadonlySet<string>): Expression | undefined {
   let bindings = 0;
@@ -39,5 +53,6 @@ export function loopInvariantBinding(body: Statement[], name: string, loopBound:
   if (bindings !== 1) return undefined;
   const own = body.find((s): s is Extract<Statement, { type: "assign" }> => s.type === "assign" && s.targets.length === 1 && s.targets[0].type === "name" && s.targets[0].id === name);
   if (!own) return undefined;
+  if (keepsOwnValue(own.value, name)) return { type: "name", id: name, pos: own.targets[0].pos };
   return convertsUnboundData(own.value, loopBound) ? own.value : undefined;
 }
