@@ -123,6 +123,7 @@ import { fastaiFitEpochs, fastaiLoadersBatch, fastaiPrecision, importsFastai, is
 
 import { FRAMEWORK_PRECISION, HALF_DTYPES, lightningPrecision } from "./framework-precision";
 import { isBatchIterator, isDataset, slicedBatchIterator } from "./data-objects";
+import { holdsTrainingItems } from "./walked-data-list";
 import { batchListOf } from "./batch-lists";
 import { takesFitDefaultBatch } from "./keras-fit-input";
 import { generatorItemRows, sequenceItemRows } from "../keras/sequence-item-rows";
@@ -591,7 +592,11 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
     (EPOCH_VARIABLE.test(l.variable) || (namesEpochs(l.loop.iter) && (containsStepLoop(l.loop) || callsStepLoopFunction(input.body, l.loop, stepLoopSpans()))) ||
     passesEpochToStepLoop(input.body, l.loop, l.variable, stepLoopSpans()) ||
     (isRangeCall(l.loop.iter) && passesLoaderToStepLoop(input.body, l.loop, stepLoopSpans(), (name) => knownLoaders.has(name))) ||
-    passesOverData(l.loop, (x) => shapeOf(x).stepLoop, STEP_VARIABLE.test(l.variable), namedForIterations(l) ? (name) => knownLoaders.has(name) || selfLoaders(l.context.fn).has(name) : undefined)) && !replaysOwnRollout(l) && !insideOpenWhile(l);
+    passesOverData(l.loop, (x) => shapeOf(x).stepLoop, STEP_VARIABLE.test(l.variable), namedForIterations(l) ? walksWholeData(l) : undefined)) && !replaysOwnRollout(l) && !insideOpenWhile(l);
+  /** Whether a loop over `name` inside `l` walks all of the training data once: a loader the code builds, one the
+   *  object holds, or a list of training items (walked-data-list.ts). */
+  const walksWholeData = (l: { loop: Extract<Statement, { type: "for" }>; context: CodeSite["context"] }) => (name: string): boolean =>
+    knownLoaders.has(name) || selfLoaders(l.context.fn).has(name) || (!name.includes(".") && holdsTrainingItems(evaluateOne(l as CodeSite, { type: "name", id: name, pos: l.loop.pos })));
   /** The loaders a bound method's object built in `__init__` (`self.ldr_train`), for a method read with its object. */
   const selfLoaderSets = new Map<FunctionDefinition, ReadonlySet<string>>();
   const selfLoaders = (fn: FunctionDefinition | undefined): ReadonlySet<string> => {
@@ -1125,7 +1130,7 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
     if (site.kind === "loop" && stepLoops.includes(site.loop)) continue;
     // A loop named for steps around a pass over the same data (`for it in range(n): for j in range(0, len(pairs), bs)`)
     // is an epoch loop (data-pass-epochs.ts), read below.
-    const passesData = site.kind === "loop" && STEP_VARIABLE.test(site.variable) && passesOverData(site.loop, (x) => shapeOf(x).stepLoop, true, (name) => knownLoaders.has(name) || selfLoaders(site.context.fn).has(name));
+    const passesData = site.kind === "loop" && STEP_VARIABLE.test(site.variable) && passesOverData(site.loop, (x) => shapeOf(x).stepLoop, true, walksWholeData(site));
     if (site.kind === "loop" && !passesData && STEP_VARIABLE.test(site.variable) && /\.backward\s*\(/.test(input.text.slice(site.loop.pos.startIndex, site.loop.pos.endIndex))) {
       // A loop around a step loop of its own (`for iteration in ...: for start in range(0, n, mb): ... step()`) is
       // counted by that loop, as one of the loops around it.
