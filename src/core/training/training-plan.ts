@@ -124,6 +124,7 @@ import { fastaiFitEpochs, fastaiLoadersBatch, fastaiPrecision, importsFastai, is
 import { FRAMEWORK_PRECISION, HALF_DTYPES, lightningPrecision } from "./framework-precision";
 import { isBatchIterator, isDataset, slicedBatchIterator } from "./data-objects";
 import { holdsTrainingItems } from "./walked-data-list";
+import { constantGraphData } from "./constant-graph-data";
 import { batchListOf } from "./batch-lists";
 import { takesFitDefaultBatch } from "./keras-fit-input";
 import { generatorItemRows, sequenceItemRows } from "../keras/sequence-item-rows";
@@ -824,8 +825,21 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
   const fullBatch = new Set<PlanFigure>();
   /** Epochs counted as a full-batch step loop's passes: the run's only where that loop's steps are. */
   const fullBatchEpochs = new Set<PlanFigure>();
+  /** A TensorFlow 1.x step loop whose unfed runs minimize a loss over `tf.constant` arrays (constant-graph-data.ts):
+   *  their shared rows, each step. */
+  const constantGraphRows = (site: Extract<CodeSite, { kind: "loop" | "while" }>): { rows?: number; call: Expression; input: Expression } | undefined => {
+    if (sessionOps.size === 0) return undefined;
+    const arrays = constantGraphData(site.loop, site.context.fn?.body ?? input.body, runsSessionStep);
+    if (!arrays) return undefined;
+    const rows = arrays.map((a) => leadingDimension(evaluateOne(site, a.array)));
+    const known = rows.filter((r): r is number => r !== undefined);
+    // Constants of other rows (a table of weights beside the data) leave the data unread.
+    if (known.length === 0 || known.some((r) => r !== known[0])) return undefined;
+    const first = arrays[rows.indexOf(known[0])];
+    return { rows: known[0], call: first.call, input: first.array };
+  };
   const wholeData = (site: Extract<CodeSite, { kind: "loop" | "while" }>): Expression | undefined => {
-    const data = fullBatchData(site.loop, (e) => evaluateOne(site, e), input.body, site.context.fn === undefined);
+    const data = fullBatchData(site.loop, (e) => evaluateOne(site, e), input.body, site.context.fn === undefined) ?? constantGraphRows(site);
     if (!data) return undefined;
     // All of data of a size the code does not show: the batch is unknown, not the model input's (resolve-run.ts).
     if (data.rows === undefined) {

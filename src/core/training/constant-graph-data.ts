@@ -1,0 +1,79 @@
+// TensorFlow 1.x graphs built on constants. A tutorial may put its whole data set into the graph as constants
+// (`inputs = tf.constant(x_with_bias)`, `target = tf.constant(y)`) and run the training operation with no feed:
+// `for _ in range(training_steps): update_weights.run()`. Each run then computes the loss over every row of those
+// constants (tf.constant embeds the array: tensorflow.org/api_docs/python/tf/constant), so each step is one pass over
+// the data: its rows are the batch and the samples, as a PyTorch loop calling its model on all of `x` is.
+import type { Expression, Statement } from "../python/ast";
+import { dottedName, forEachExpression, forEachStatement, keywordArgument, positionalArgument, type CallExpression } from "../python/syntax-walk";
+
+/** Rounds of following names from the loss back to the arrays it reads. */
+const MAX_DEPTH = 12;
+
+/** The calls that put an array into a TensorFlow 1.x graph as a constant. */
+const CONSTANT_CALLS = new Set(["tf.constant", "tf.compat.v1.constant", "tensorflow.constant", "tf.convert_to_tensor"]);
+/** Calls whose tensor a run must feed (tf.compat.v1.placeholder): such a graph trains on what each step feeds. */
+const FED_CALLS = /(^|\.)placeholder(_with_default)?$/;
+
+/**
+ * The arrays a step loop's TensorFlow 1.x training runs train on whole: where every run in `loop` that `runsStep`
+ * takes for a training step feeds nothing (no `feed_dict`), and the loss the operation minimizes (`op =
+ * optimizer.minimize(loss)`, bound in `body`) reads, through the names bound before it, `tf.constant(A)` calls and no
+ * placeholder. Those calls with their `A`, in source order; undefined where the loop feeds its runs or the graph is not read.
+ */
+export function constantGraphData(loop: Statement, body: Statement[], runsStep: (c: CallExpression) => boolean): { call: CallExpression; array: Expression }[] | undefined {
+  const runs: CallExpression[] = [];
+  forEachStatement([loop], ({ statement }) => {
+    if (statement.type !== "expression" && statement.type !== "assign") return;
+    forEachExpression(statement.value, (e) => {
+      if (e.type === "call" && runsStep(e)) runs.push(e);
+    });
+  });
+  if (runs.length === 0 || runs.some((r) => keywordArgument(r, "feed_dict") || (r.func.type === "attribute" && dottedName(r.func.object) !== undefined && !isOperationRun(r) && positionalArgument(r, 1)))) return undefined;
+  // The operation run: `op.run()` names it as the receiver, `sess.run(op)` or `sess.run([op, loss])` as a fetch.
+  const fetched = runs.flatMap((r) => {
+    if (isOperationRun(r) && r.func.type === "attribute") return [dottedName(r.func.object)];
+    const first = positionalArgument(r, 0) ?? keywordArgument(r, "fetches");
+    return first?.type === "list" || first?.type === "tuple" ? first.items.map(dottedName) : first ? [dottedName(first)] : [];
+  });
+  const assigned = assignments(body);
+  const minimizing = (name: string | undefined) => (name === undefined ? undefined : (assigned.get(name) ?? []).find((v): v is CallExpression => v.type === "call" && v.func.type === "attribute" && v.func.name === "minimize"));
+  const minimize = fetched.map(minimizing).find((m) => m !== undefined);
+  const loss = minimize ? positionalArgument(minimize, 0) ?? keywordArgument(minimize, "loss") : undefined;
+  if (!loss) return undefined;
+  const constants: { call: CallExpression; array: Expression }[] = [];
+  let fed = false;
+  const seen = new Set<string>();
+  const visit = (e: Expression, depth: number) => {
+    if (depth > MAX_DEPTH || fed) return;
+    forEachExpression(e, (node) => {
+      if (node.type === "call") {
+        const callee = dottedName(node.func) ?? "";
+        if (FED_CALLS.test(callee)) fed = true;
+        const array = CONSTANT_CALLS.has(callee) ? positionalArgument(node, 0) ?? keywordArgument(node, "value") : undefined;
+        if (array) constants.push({ call: node, array });
+        return;
+      }
+      if (node.type !== "name" || seen.has(node.id)) return;
+      seen.add(node.id);
+      for (const value of assigned.get(node.id) ?? []) visit(value, depth + 1);
+    });
+  };
+  visit(loss, 0);
+  if (fed || constants.length === 0) return undefined;
+  return constants.sort((a, b) => a.call.pos.startIndex - b.call.pos.startIndex);
+}
+
+/** `op.run()`: an operation's own run, which takes no fetches (tf.compat.v1.Operation.run(feed_dict, session)). */
+function isOperationRun(r: CallExpression): boolean {
+  return r.func.type === "attribute" && r.func.name === "run" && positionalArgument(r, 0) === undefined && !keywordArgument(r, "fetches");
+}
+
+/** The values a block binds to each plain name, wherever it binds them (a `with tf.Session()` block's too). */
+function assignments(body: Statement[]): Map<string, Expression[]> {
+  const out = new Map<string, Expression[]>();
+  forEachStatement(body, ({ statement: s }) => {
+    if (s.type !== "assign") return;
+    for (const t of s.targets) if (t.type === "name") out.set(t.id, [...(out.get(t.id) ?? []), s.value]);
+  });
+  return out;
+}
