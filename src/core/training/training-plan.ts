@@ -125,6 +125,7 @@ import { FRAMEWORK_PRECISION, HALF_DTYPES, lightningPrecision } from "./framewor
 import { isBatchIterator, isDataset, slicedBatchIterator } from "./data-objects";
 import { holdsTrainingItems } from "./walked-data-list";
 import { constantGraphData } from "./constant-graph-data";
+import { batchesWholeDataset, drawnLoader } from "./whole-dataset-loader";
 import { batchListOf } from "./batch-lists";
 import { takesFitDefaultBatch } from "./keras-fit-input";
 import { generatorItemRows, sequenceItemRows } from "../keras/sequence-item-rows";
@@ -421,6 +422,8 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
   let zipNote: string | undefined;
   /** Loaders the script binds to names, with what is known of each: a loop may walk several of them together. */
   const knownLoaders = new Map<string, KnownLoader>();
+  /** Loaders whose one batch is their whole dataset (`DataLoader(ds, batch_size=len(ds))`, whole-dataset-loader.ts). */
+  const wholeLoaders = new Set<string>();
   /** Where a step loop walks the training loader zipped with other loaders (zipped-loaders.ts): how long the
    *  others are is not read (torch's DataLoader is not modelled), so neither is the epoch. */
   const zippedEpoch = (loaderNames: string[]): { code: string; line: number; names: string[] } | undefined => {
@@ -838,6 +841,14 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
     const first = arrays[rows.indexOf(known[0])];
     return { rows: known[0], call: first.call, input: first.array };
   };
+  /** The loader a step loop draws its one batch from each pass where that batch is the loader's whole dataset
+   *  (whole-dataset-loader.ts): each pass trains on all of the data, of the size its batch_size=len(...) gives. */
+  const wholeLoaderDraw = (site: Extract<CodeSite, { kind: "loop" | "while" }>): Expression | undefined => {
+    const loader = site.loop.type === "for" && wholeLoaders.size > 0 ? drawnLoader(site.loop.body, wholeLoaders) : undefined;
+    if (!loader) return undefined;
+    batchFromData ??= { line: site.loop.pos.line, detail: `each pass draws next(iter(${snippet(input.text, loader)})), a batch of the loader's whole dataset (batch_size=len(...)), and the code does not show its size` };
+    return loader;
+  };
   const wholeData = (site: Extract<CodeSite, { kind: "loop" | "while" }>): Expression | undefined => {
     const data = fullBatchData(site.loop, (e) => evaluateOne(site, e), input.body, site.context.fn === undefined) ?? constantGraphRows(site);
     if (!data) return undefined;
@@ -1014,7 +1025,7 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
         }
         // A counted loop stepping on the whole data each pass (`for t in range(100): prediction = net(x)`).
         const counted = site.loop.type === "while" || (drawnFrom?.type === "call" && drawnFrom.func.type === "name" && drawnFrom.func.id === "range");
-        const wholeInput = !own && !drawn && !split && counted ? wholeData(site) : undefined;
+        const wholeInput = !own && !drawn && !split && counted ? wholeData(site) ?? wholeLoaderDraw(site) : undefined;
         const count = loopCount(site, shape, (e) => evaluateOne(site, e), input.text, iterOf(site.loop));
         // `for i in range(len(x) // B): x[i * B:(i + 1) * B]` walks the rows of x in chunks of B, the last partial
         // chunk too when the count rounds up, so those rows are the samples (dropped at the end when it rounds down).
@@ -1438,6 +1449,7 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
       const episodeBatch: PlanFigure | undefined = episodes && episodes.batch !== "unknown" ? { value: episodes.batch, source: "code", line, detail: `len(next(iter(${snippet(input.text, ownSampler!)}))): the indices each batch the loader's batch_sampler yields` } : undefined;
       loaders.push({ site, score: loaderScore(site, call), batch: figure ?? episodeBatch, dropLast, ...(episodes ? { episodes: { epoch: episodes, given: ownSampler! } } : {}) });
       for (const n of site.assignedTo) knownLoaders.set(n, { batch: figure?.value, dropLast });
+      if (batchesWholeDataset(call, (e) => snippet(input.text, e))) for (const n of site.assignedTo) wholeLoaders.add(n);
       continue;
     }
     if (isLightningCli(site.callee, input.text)) {
