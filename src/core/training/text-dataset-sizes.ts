@@ -86,6 +86,10 @@ const HUB: Record<string, TextSplit> = {
   "cnn_dailymail/1.0.0": card("abisee/cnn_dailymail", 287_113),
   "cnn_dailymail/2.0.0": card("abisee/cnn_dailymail", 287_113),
   "cnn_dailymail/3.0.0": card("abisee/cnn_dailymail", 287_113),
+  // swag's default configuration is "regular"; wmt16 has one configuration per language pair.
+  swag: card("allenai/swag (regular)", 73_546),
+  "swag/regular": card("allenai/swag (regular)", 73_546),
+  "wmt16/ro-en": card("wmt/wmt16 (ro-en)", 610_320),
   // Image sets on the hub, their "train" split as the cards count it.
   mnist: card("ylecun/mnist", 60_000),
   fashion_mnist: card("zalando-datasets/fashion_mnist", 60_000),
