@@ -2,13 +2,15 @@
 // (huggingface.co/docs/datasets/package_reference/main_classes#datasets.Dataset): `select(indices)` keeps len(indices)
 // rows, `shard(num_shards, index)` keeps the index-th of num_shards near-equal shards (the first n % num_shards one row
 // longer), `train_test_split(test_size=...)["train"]` keeps scikit-learn's training part (the same sizes:
-// split-sizes.ts), `take(n)` the first n and `skip(n)` the rest; `shuffle`, `map`, `rename_column`, ... keep every row.
+// split-sizes.ts), `take(n)` the first n and `skip(n)` the rest; `shuffle`, `map`, `rename_column`, ... keep every row
+// (a batched `map` whose tokenizer returns overflowing tokens does not: overflowing-map.ts).
 // `filter(fn)` keeps the rows fn accepts, which only running it tells: the part's size is then unknown.
 import type { Value } from "../interp/values";
 import type { Expression } from "../python/ast";
 import type { Statement } from "../python/ast";
 import { forEachStatement, keywordArgument, positionalArgument, targetNames } from "../python/syntax-walk";
 import { trainTestSplitSizes } from "./split-sizes";
+import { mapSplitsRows } from "./overflowing-map";
 
 /** A part of known size, with how it was read; or a part whose size only running the code tells. */
 export type HubPart = { value: number; detail: string } | { unknown: string };
@@ -78,6 +80,8 @@ export function hubChainRows(
   const method = e.func.name;
   const whole = hubChainRows(e.func.object, root, evaluate, snippet);
   if (!whole || "unknown" in whole) return whole;
+  // A batched map whose tokenizer splits long inputs into several features makes rows of its own (overflowing-map.ts).
+  if (method === "map" && e.type === "call" && mapSplitsRows(e, evaluate)) return { unknown: snippet(e) };
   if (KEEPS_ROWS.test(method)) return whole;
   if (method === "filter") return { unknown: snippet(e) };
   const count = (a: Expression | undefined): number | undefined => {

@@ -2244,6 +2244,17 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
   // keeps, which the data decides: that load's published rows are not the fit's samples (masked-rows.ts).
   const loadedTables = new Set(datasets.filter((d) => d.figure.source === "dataset table").flatMap((d) => d.names));
   const maskedLoads = new Set(unsizedFitInputs.flatMap(({ x, at }) => maskedFrom(x, at, input.body, loadedTables) ?? []));
+  // A trainer given a dataset whose rows only running the code tells (a batched map that splits long inputs into
+  // features, a filter): the datasets the file loads are not its samples.
+  for (const { site, given } of trainerDatasets) {
+    const named = given.type === "subscript" && given.object.type === "name" ? given.object.id : given.type === "name" ? given.id : undefined;
+    const unsized = named !== undefined ? unsizedParts.filter((u) => u.names.includes(named) && u.site.call.pos.startIndex < site.call.pos.startIndex).pop() : undefined;
+    const sized = named !== undefined ? datasets.filter((d) => d.names.includes(named) && d.site.call.pos.startIndex < site.call.pos.startIndex).pop() : undefined;
+    if (unsized && (!sized || sized.site.call.pos.startIndex < unsized.site.call.pos.startIndex) && runsByDefault(site, (e) => evaluateOne(site, e))) {
+      partOfUnknownSize = true;
+      filteredNote ??= `samples: ${snippet(input.text, site.call.func)}(train_dataset=${snippet(input.text, given)}) trains on what ${snippet(input.text, unsized.site.call)} (line ${unsized.site.call.pos.line}) keeps or makes, rows only running the code tells (a filter; a batched map whose function splits or joins rows): pass --samples N`;
+    }
+  }
   if (!partOfUnknownSize) for (const d of datasets) if (!d.names.some((n) => maskedLoads.has(n))) samples.push({ rank: d.rank, figure: d.figure });
   for (const { site, given } of trainerDatasets) {
     // A Hugging Face trainer trains on its train_dataset, whichever other datasets the file binds: the binding of that

@@ -1,0 +1,42 @@
+// A Hugging Face trainer whose train_dataset comes from a batched map that splits long inputs into several features
+// (a tokenizer called with return_overflowing_tokens=True) trains on those features, a count only tokenizing tells:
+// the loaded set's published rows are not its samples (overflowing-map.ts, hub-dataset-parts.ts, training-plan.ts).
+import { strict as assert } from "node:assert";
+import { analyze } from "../../helpers/analyze";
+
+const QA = `from datasets import load_dataset
+from transformers import AutoModelForQuestionAnswering, AutoTokenizer, Trainer, TrainingArguments
+
+raw = load_dataset("squad")
+tok = AutoTokenizer.from_pretrained("bert-base-cased")
+
+def to_features(batch):
+    enc = tok(batch["question"], batch["context"], truncation="only_second", max_length=256, stride=64,
+              return_overflowing_tokens=True, padding="max_length")
+    return enc
+
+features = raw.map(to_features, batched=True, remove_columns=raw["train"].column_names)
+reader = AutoModelForQuestionAnswering.from_pretrained("bert-base-cased")
+args = TrainingArguments("out", per_device_train_batch_size=12, num_train_epochs=2)
+trainer = Trainer(reader, args, train_dataset=features["train"])
+trainer.train()
+`;
+
+describe("a trainer on a batched map that splits inputs into features", () => {
+  it("leaves the samples unknown, and says why", async () => {
+    const result = await analyze(QA);
+    assert.equal(result.training?.samples, undefined);
+    assert.equal(result.training?.epochs?.value, 2);
+    assert.ok(result.training?.notes?.some((n) => /^samples: Trainer\(train_dataset=features\["train"\]\) trains on what raw\.map\(to_features/.test(n)));
+  });
+
+  it("keeps the loaded split's rows where the map keeps one row an example", async () => {
+    const kept = QA.replace("return_overflowing_tokens=True, ", "");
+    assert.equal((await analyze(kept)).training?.samples?.value, 87_599);
+  });
+
+  it("keeps them where the map is not batched (one example in, one row out)", async () => {
+    const single = QA.replace("batched=True, ", "");
+    assert.equal((await analyze(single)).training?.samples?.value, 87_599);
+  });
+});
