@@ -126,6 +126,7 @@ import { isBatchIterator, isDataset, slicedBatchIterator } from "./data-objects"
 import { holdsTrainingItems } from "./walked-data-list";
 import { constantGraphData } from "./constant-graph-data";
 import { batchesWholeDataset, drawnLoader } from "./whole-dataset-loader";
+import { isUnreadCallee, unreadHelperBatch } from "./foreign-minibatches";
 import { batchListOf } from "./batch-lists";
 import { takesFitDefaultBatch } from "./keras-fit-input";
 import { generatorItemRows, sequenceItemRows } from "../keras/sequence-item-rows";
@@ -992,6 +993,11 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
         const generatorCallee = generatorCall ? evaluateOne(site, generatorCall.func) : undefined;
         const generated = generatorCall ? generatorCallBatch(generatorCall, generatorCallee, (e) => evaluateOne(site, e), (e) => snippet(input.text, e)) : undefined;
         if (generated) batches.push({ rank: 45, figure: { value: generated.value, source: "code", line: site.loop.pos.line, detail: generated.detail } });
+        // A loop over the minibatches a helper the analysis cannot read returns, handed a batch size by name
+        // (`for minibatch in random_mini_batches(X, Y, minibatch_size)`: foreign-minibatches.ts).
+        const unread = !own && !generated && site.loop.type === "for" ? unreadHelperBatch(site.loop, site.context.fn?.body ?? input.body, (f) => isUnreadCallee(evaluateOne(site, f))) : undefined;
+        const unreadSize = unread ? positiveInteger(evaluateOne(site, unread.size)) : undefined;
+        if (unread && unreadSize !== undefined) batches.push({ rank: 44, figure: { value: unreadSize, source: "code", line: site.loop.pos.line, detail: `${snippet(input.text, unread.call)}: a helper the analysis cannot read, handed ${snippet(input.text, unread.size)} = ${unreadSize} as its batch size; each item the loop walks is one batch` } });
         const walked = generatorCall ? generatorCallSamples(generatorCall, generatorCallee, (e) => evaluateOne(site, e), (e) => snippet(input.text, e)) : undefined;
         if (walked) samples.push({ rank: 44, figure: { value: walked.value, source: "code", line: site.loop.pos.line, detail: walked.detail } });
         // A loop that slices its batches from the data by a stride up to the data's size (`for i in range(0, len(X), bs):
