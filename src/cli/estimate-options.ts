@@ -281,14 +281,14 @@ export function trainingPlanJson(plan: TrainingPlan): Record<string, unknown> {
     drop_last: plan.dropLast === true,
     optimizer_steps: plan.steps?.value ?? derived?.value ?? null,
     accumulation: plan.accumulation?.value ?? null,
-    dtype: plan.precision?.value ?? "fp32",
+    dtype: plan.precision?.value ?? (plan.numpyArrays ? "fp64" : "fp32"),
     sources: {
       epochs: sourceJson(plan.epochs),
       samples: sourceJson(plan.samples),
       batch: sourceJson(plan.batch),
       steps: derived ? { from: "derived", line: null, detail: derived.detail } : sourceJson(plan.steps),
       accumulation: sourceJson(plan.accumulation),
-      dtype: plan.precision ? { from: "code", line: plan.precision.line, detail: plan.precision.detail } : null,
+      dtype: plan.precision ? { from: "code", line: plan.precision.line, detail: plan.precision.detail } : plan.numpyArrays ? { from: "code", line: plan.numpyArrays.line, detail: numpyDtypeDetail(plan.numpyArrays) } : null,
     },
     notes: plan.notes ?? [],
   };
@@ -297,6 +297,11 @@ export function trainingPlanJson(plan: TrainingPlan): Record<string, unknown> {
 /** True when a plan states anything a run is made of, or names config files that are missing (why it states nothing). */
 export function hasTrainingFigures(plan: TrainingPlan | undefined): plan is TrainingPlan {
   return !!plan && !!(plan.epochs || plan.steps || plan.batch || plan.batchFromData || plan.precision || plan.notes?.some((n) => n.startsWith("config missing: ")));
+}
+
+/** Why a numpy run's dtype is fp64: what it imports, and numpy's default float. */
+function numpyDtypeDetail(at: { detail: string }): string {
+  return `numpy arrays (${at.detail} and no tensor framework): float64 is numpy's default`;
 }
 
 /** ": 220 steps (drop_last)" after an epoch-based plan whose epochs, samples and batch are all known. */
@@ -317,8 +322,12 @@ export function trainingPlanLine(plan: TrainingPlan, lineText: LineText = plainL
   const sources = [where(plan.steps ? "steps" : "epochs", plan.steps ?? plan.epochs, lineText), ...(plan.batch ? [where("batch", plan.batch, lineText)] : []), ...(plan.precision ? [`dtype: code ${lineText(plan.precision.line)}`] : [])];
   const why = unanalyzed.length > 0
     ? `the forward pass of ${unanalyzed.map((m) => `'${m.name}' (${lineText(m.line)})`).join(", ")} was not analyzed (its notes say why), so its step is not estimated`
-    : "no model built in this file to estimate its step: pass --entry";
-  return `${length}${batch}, ${plan.precision?.value ?? "fp32"} (${sources.join(", ")}); ${why}${runNotesText(plan.notes)}`;
+    : !plan.precision && plan.numpyArrays
+      ? "a numpy run builds no network the energy model estimates"
+      : "no model built in this file to estimate its step: pass --entry";
+  const dtype = plan.precision?.value ?? (plan.numpyArrays ? "fp64" : "fp32");
+  if (!plan.precision && plan.numpyArrays) sources.push(`dtype: code ${lineText(plan.numpyArrays.line)}, ${numpyDtypeDetail(plan.numpyArrays)}`);
+  return `${length}${batch}, ${dtype} (${sources.join(", ")}); ${why}${runNotesText(plan.notes)}`;
 }
 
 /** One line per model for the table and Markdown formats: the run's totals and where each figure came from. */

@@ -83,6 +83,7 @@ import { iteratorTokenBudget, tokenBudgetNote, type TokenBudget } from "./token-
 import { ownSampleBatch, passedSampleBatch } from "./buffer-own-batch";
 import { methodDrawnBatch } from "./drawn-batches";
 import { gateAgainst, skippedByDefaultNote } from "./skipped-by-default";
+import { numpyOnlyImport, type OwnModules } from "./numpy-run";
 import { fitRunsByDefault, skippedByDefaults } from "./skipped-for-fit";
 import { runsOnce } from "./single-pass";
 import { drawnCountInHelper, indexDrawBatch } from "./index-draw-batch";
@@ -172,6 +173,9 @@ export interface TrainingPlan {
   /** The precision the training step runs at, where the code sets it (autocast, `.half()`, `.to(torch.bfloat16)`);
    *  fp32 where a 16-bit one is set only under a test the analyzer cannot read (precision-conditions.ts). */
   precision?: { value: "bf16" | "fp16" | "fp32"; line: number; detail: string; autocast?: boolean };
+  /** The run trains numpy arrays (the file imports numpy and no tensor framework, numpy-run.ts): float64, numpy's
+   *  default, where no precision is set; the energy model has no fp64 figures, so it names no step cost. */
+  numpyArrays?: { line: number; detail: string };
   /** A CodeCarbon tracker in the code: where its measured runs are written (the report shows them beside the estimate). */
   tracker?: TrackerSite;
   /** The code asks what CUDA GPUs there are (`torch.cuda.device_count()`, `is_available()`): what they were read as. */
@@ -2591,6 +2595,12 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
         break;
       }
     }
+  }
+  if (!input.nested && !plan.precision && (plan.epochs || plan.steps)) {
+    const files = input.files;
+    const own: OwnModules | undefined = files ? { exists: (p) => files.exists(p), isDirectory: files.isDirectory ? (p) => files.isDirectory!(p) : undefined, text: (p) => files.read(p), body: (p) => interpreter.loader.moduleBody?.(p) } : undefined;
+    const numpyAt = numpyOnlyImport(input.body, input.text, input.file, own, input.root);
+    if (numpyAt) plan.numpyArrays = numpyAt;
   }
   if (notes.length > 0 && !input.nested) plan.notes = notes;
   if (!input.nested && sources.read.length + sources.missing.length > 0) plan.configFiles = [...new Set([...sources.read, ...sources.missing])];
