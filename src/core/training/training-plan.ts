@@ -214,6 +214,21 @@ interface Candidate {
  *  wall time, so the figures do not change on a slower or busier machine; each statement of an evaluation has its
  *  own 200,000 (evaluate-site.ts), so this is ten runaway statements or many short ones. */
 export const PLAN_STEPS = 2_000_000;
+
+/** Steps for reading the tests that gate the step loops, after the rest of the plan (a flag and its parser). */
+const GATE_STEPS = 200_000;
+
+/** Runs `read` with at least `steps` left in the allowance, and leaves the allowance no richer than it found it. */
+function withReserve<T>(allowance: StepAllowance, steps: number, read: () => T): T {
+  const before = allowance.steps;
+  if (before >= steps) return read();
+  allowance.steps = steps;
+  try {
+    return read();
+  } finally {
+    allowance.steps = Math.min(before, allowance.steps);
+  }
+}
 /** Calls whose callee is worked out to see whether it takes a training step, at most, per plan. */
 const MAX_STEPPING_CALLS = 24;
 /** Keras' batching data makers: where `batch_size` sits among the positional parameters of ImageDataGenerator's
@@ -2555,11 +2570,13 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
   if (!input.nested && !plan.epochs && !plan.steps && plan.samples && plan.batch && onlyStepLoop && onlySite && walksData && runsOnce(onlyStepLoop, onlySite.context.fn, [...forLoops.map((l) => l.loop), ...whileLoops], input.body, input.text)) {
     plan.epochs = { value: 1, source: "code", line: onlyStepLoop.pos.line, detail: `one pass of ${snippet(input.text, (onlyStepLoop as Extract<Statement, { type: "for" }>).iter)}: no loop repeats it${onlySite.context.fn ? ` (${onlySite.context.fn.name} is called once)` : ""}` };
   }
-  // Step loops the script's defaults never reach (skipped-by-default.ts): the figures stand, the note says so.
-  const gates = stepLoops.map((l) => {
+  // Step loops the script's defaults never reach (skipped-by-default.ts): the figures stand, the note says so. The
+  // gates are read last, when the search's allowance may be spent on the data the loops walk (a triplet set built
+  // item by item): a gate's test is read on an allowance of its own, so the note does not hang on what came before.
+  const gates = withReserve(allowance, GATE_STEPS, () => stepLoops.map((l) => {
     const site = siteOf(l);
     return site ? gateAgainst(site.context.conditions ?? [], (t) => truth(evaluateOne(site, t)), (t) => namesIn([t], new Set()).has("__name__")) : undefined;
-  });
+  }));
   const gate = gates[0];
   if (gate && (plan.steps || plan.epochs) && gates.every((g) => g !== undefined)) notes.push(skippedByDefaultNote(snippet(input.text, gate.test), gate.holds, stepLoops[0].pos.line));
   // The batch-size constant or option that fed the budget (`BATCH_SIZE = 12000`) is that budget too, not examples.
