@@ -20,3 +20,8 @@ export function gateAgainst(conditions: { test: Expression; holds: boolean }[], 
 export function skippedByDefaultNote(test: string, holds: boolean, line: number): string {
   return `${PREFIX}the training loop at line ${line} runs only when ${test} is ${holds ? "true" : "false"}, and the script's defaults make it ${holds ? "false" : "true"}: \`python\` with no options trains nothing; the figures are of a run that takes that branch`;
 }
+
+/** The note for training loops in a function no call of the file reaches (uncalled-functions.ts). */
+export function uncalledNote(fn: string, line: number): string {
+  return `${PREFIX}the training loop at line ${line} is in ${fn}, which no call in this file reaches: \`python\` with no options trains nothing; the figures are of a run that calls it`;
+}

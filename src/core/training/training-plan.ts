@@ -82,7 +82,8 @@ import { importedLoaderModule, walkedScriptNames, type ImportedLoaderModule } fr
 import { iteratorTokenBudget, tokenBudgetNote, type TokenBudget } from "./token-budget";
 import { ownSampleBatch, passedSampleBatch } from "./buffer-own-batch";
 import { methodDrawnBatch } from "./drawn-batches";
-import { gateAgainst, skippedByDefaultNote } from "./skipped-by-default";
+import { gateAgainst, skippedByDefaultNote, uncalledNote } from "./skipped-by-default";
+import { unreachedHolder } from "./uncalled-functions";
 import { numpyOnlyImport, type OwnModules } from "./numpy-run";
 import { fitRunsByDefault, skippedByDefaults } from "./skipped-for-fit";
 import { runsOnce } from "./single-pass";
@@ -2579,6 +2580,14 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
   }));
   const gate = gates[0];
   if (gate && (plan.steps || plan.epochs) && gates.every((g) => g !== undefined)) notes.push(skippedByDefaultNote(snippet(input.text, gate.test), gate.holds, stepLoops[0].pos.line));
+  // A step loop in a function the file never calls (uncalled-functions.ts): the plain run trains nothing either.
+  else if (!input.nested && !input.only && (plan.steps || plan.epochs) && stepLoops.length > 0) {
+    const holders = stepLoops.map((l) => {
+      const site = siteOf(l);
+      return site ? unreachedHolder(site.context.fn, site.context.enclosing, input.body, input.text) : undefined;
+    });
+    if (holders.every((h) => h !== undefined)) notes.push(uncalledNote(holders[0]!.name, stepLoops[0].pos.line));
+  }
   // The batch-size constant or option that fed the budget (`BATCH_SIZE = 12000`) is that budget too, not examples.
   if (tokenBudget && plan.batch?.value === tokenBudget.value) {
     delete plan.batch;

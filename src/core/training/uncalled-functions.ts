@@ -1,0 +1,41 @@
+// A training loop in a function that nothing in its file calls (`def start_training(epochs=EPOCHS):` left for an
+// interactive session, `python model.py` only building the model): the plain run of the file trains nothing. Which
+// top-level functions the file reaches is read from its text: the module's own code (outside the top-level `def`s)
+// names some, and each function reached names more. A name counts wherever it appears as a word (an attribute, a
+// comment, a string), so a function is left unreached only where its name appears nowhere else; a decorated function
+// is reached (a framework calls it: `@click.command`, `@hydra.main`), and so is a method (its object's caller is not
+// read here).
+import type { FunctionDefinition, Statement } from "../python/ast";
+
+/** The top-level function holding a site (the outermost of its enclosing functions) when the file never reaches it;
+ *  undefined where it does, or where the site is not in a top-level function. */
+export function unreachedHolder(fn: FunctionDefinition | undefined, enclosing: FunctionDefinition[] | undefined, body: Statement[], text: string): FunctionDefinition | undefined {
+  const holder = enclosing?.[0] ?? fn;
+  if (!holder || !body.includes(holder)) return undefined;
+  const reached = reachedFunctions(body, text);
+  return reached.has(holder) ? undefined : holder;
+}
+
+/** The top-level functions the module's code reaches, directly or through the functions it reaches. */
+function reachedFunctions(body: Statement[], text: string): Set<FunctionDefinition> {
+  const functions = body.filter((s): s is FunctionDefinition => s.type === "function");
+  const reached = new Set<FunctionDefinition>(functions.filter((f) => f.decorators.length > 0));
+  // The module's own text: everything outside the top-level definitions.
+  let outside = "";
+  let at = 0;
+  for (const f of functions) {
+    outside += `${text.slice(at, f.pos.startIndex)}\n`;
+    at = f.pos.endIndex;
+  }
+  outside += text.slice(at);
+  const queue = [outside, ...[...reached].map((f) => text.slice(f.pos.startIndex, f.pos.endIndex))];
+  while (queue.length > 0) {
+    const region = queue.pop()!;
+    for (const f of functions) {
+      if (reached.has(f) || !new RegExp(`\\b${f.name}\\b`).test(region)) continue;
+      reached.add(f);
+      queue.push(text.slice(f.pos.startIndex, f.pos.endIndex));
+    }
+  }
+  return reached;
+}
