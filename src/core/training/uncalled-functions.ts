@@ -4,7 +4,9 @@
 // names some, and each function reached names more. A name counts wherever it appears as a word (an attribute, a
 // comment, a string), so a function is left unreached only where its name appears nowhere else; a decorated function
 // is reached (a framework calls it: `@click.command`, `@hydra.main`), and so is a method (its object's caller is not
-// read here).
+// read here). TensorFlow 1's `tf.app.run()` with no `main` runs the `__main__` module's `main`
+// (tensorflow.org/api_docs/python/tf/compat/v1/app/run: "main=None ... sys.modules['__main__'].main"), so a call of it
+// reaches a function of that name.
 import type { FunctionDefinition, Statement } from "../python/ast";
 
 /** The top-level function holding a site (the outermost of its enclosing functions) when the file never reaches it;
@@ -28,6 +30,7 @@ function reachedFunctions(body: Statement[], text: string): Set<FunctionDefiniti
     at = f.pos.endIndex;
   }
   outside += text.slice(at);
+  if (/\bapp\.run\(\s*\)/.test(outside)) for (const f of functions) if (f.name === "main") reached.add(f);
   const queue = [outside, ...[...reached].map((f) => text.slice(f.pos.startIndex, f.pos.endIndex))];
   while (queue.length > 0) {
     const region = queue.pop()!;

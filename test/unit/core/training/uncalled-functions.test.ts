@@ -38,6 +38,14 @@ describe("training loops no call of the file reaches (src/core/training/uncalled
     assert.match(note ?? "", /the training loop at line 11 is in one_round, which no call in this file reaches: `python` with no options trains nothing/);
   });
 
+  it("reads TensorFlow 1's tf.app.run() as a call of the module's main", async () => {
+    const script = SCRIPT("\ndef main(_):\n    run_all()\n\nif __name__ == \"__main__\":\n    tf.app.run()\n").replace("import torch\n", "import torch\nimport tensorflow as tf\n");
+    const { plan, note } = await noteOf(script);
+    assert.equal(plan.epochs?.value, 6);
+    assert.equal(note, undefined);
+    assert.match((await noteOf(script.replace("tf.app.run()", "pass"))).note ?? "", /is in one_round, which no call in this file reaches/);
+  });
+
   it("adds no note where the module calls it, under the main guard or not, or a framework's decorator does", async () => {
     for (const [tail, decorator] of [["\nif __name__ == \"__main__\":\n    run_all()\n", ""], ["\nrun_all(3)\n", ""], ["", "@torch.no_grad()\n"]]) {
       const { note } = await noteOf(SCRIPT(tail, decorator));
