@@ -11,9 +11,11 @@ export function planAtCadence(plan: TrainingPlan, bound: readonly string[]): Tra
   const passes = loopPasses(plan);
   if (!passes || matching.length !== 1) return undefined;
   const [cadence] = matching;
-  const value = passes.perEpoch !== undefined ? passes.epochs * stepsOfPasses(cadence, passes.perEpoch) : stepsOfPasses(cadence, passes.total);
+  if (cadence.unread) return undefined;
+  // A cadence read on the epoch loop counts epochs, whatever the step loop's passes.
+  const value = cadence.ofEpochs ? (plan.epochs ? stepsOfPasses(cadence, plan.epochs.value) : 0) : passes.perEpoch !== undefined ? passes.epochs * stepsOfPasses(cadence, passes.perEpoch) : stepsOfPasses(cadence, passes.total);
   if (value === passes.total || value <= 0) return undefined;
-  return { ...withoutCadences(plan), steps: { value, source: "code", line: cadence.line, detail: `${cadence.detail}: ${value.toLocaleString("en-US")} steps over the loop's ${passes.total.toLocaleString("en-US")} passes` } };
+  return { ...withoutCadences(plan), steps: { value, source: "code", line: cadence.line, detail: cadence.ofEpochs ? `${cadence.detail} of the epoch loop: ${value.toLocaleString("en-US")} steps over its ${plan.epochs!.value.toLocaleString("en-US")} passes` : `${cadence.detail}: ${value.toLocaleString("en-US")} steps over the loop's ${passes.total.toLocaleString("en-US")} passes` } };
 }
 
 /** The plan without its cadences: they are read once, by planAtCadence, and are no figure of the run. */

@@ -95,6 +95,7 @@ import { maskedFrom } from "./masked-rows";
 import { periodicRollout, rolloutBatch } from "./rollout-batch";
 import { replaysRollout } from "./update-epochs";
 import { updateCadences, type UpdateCadence } from "./update-cadence";
+import { epochCadences } from "./epoch-cadences";
 import { anyOfPasses, counterGatedPasses, gatedPasses, passesBeforeBreak } from "./gated-passes";
 import { calledGatePasses, definitionsByName } from "./called-gates";
 import { optionRead } from "./unread-options";
@@ -2621,6 +2622,12 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
         break;
       }
     }
+    // A network stepped in the epoch loop beside the step loop (a Keras GAN's generator once an iteration, after its
+    // critic's `for _ in range(n_critic)`): the cadences are read on the epoch loop, its passes the run's epochs.
+    const epochLoop = !plan.updateCadences && plan.epochs ? epochLoops.get(plan.epochs) : undefined;
+    const epochSite = epochLoop?.type === "for" ? siteOf(epochLoop) : undefined;
+    const ofEpochs = epochLoop?.type === "for" && epochSite ? epochCadences(epochLoop, stepLoops, input.body, input.text, (e) => evaluateOne(epochSite, e)) : undefined;
+    if (ofEpochs) plan.updateCadences = ofEpochs;
   }
   if (!input.nested && !plan.precision && (plan.epochs || plan.steps)) {
     const files = input.files;

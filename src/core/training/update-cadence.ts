@@ -11,6 +11,7 @@ import { childBodies, dottedName, forEachStatement, keywordArgument, namesIn, po
 import { snippet } from "../python/code-snippet";
 import { conjuncts, moduloZero } from "./loop-shape";
 import { assignedValues, isOptimizerConstruction, OPTIMIZER_CLASS, optimizerParameters, parameterRoots } from "./optimizer-parameters";
+import { kerasBatchTrained, kerasCompiledOwners } from "./keras-update-owners";
 
 type ForStatement = Extract<Statement, { type: "for" }>;
 
@@ -29,6 +30,8 @@ export interface UpdateCadence {
   detail: string;
   /** The way down to this step could not be read: its networks keep the loop's count, and the detail says why. */
   unread?: true;
+  /** Read on the plan's epoch loop, not its step loop: its passes are the run's epochs. */
+  ofEpochs?: true;
 }
 
 /** How many of `passes` passes (numbered from 0) a cadence lets through, times its steps a pass. */
@@ -44,8 +47,8 @@ export function stepsOfPasses(cadence: UpdateCadence, passes: number): number {
  * (`for _ in range(K)`). Undefined when fewer than two optimizers are read; an optimizer whose way cannot be read is
  * left out (its networks keep the plan's count).
  */
-export function updateCadences(loop: ForStatement, body: Statement[], text: string, evaluate: (e: Expression) => Value | undefined): UpdateCadence[] | undefined {
-  if (!/\.step\s*\(/.test(text)) return undefined;
+export function updateCadences(loop: ForStatement, body: Statement[], text: string, evaluate: (e: Expression) => Value | undefined, options: { sharedLoopsCounted?: false } = {}): UpdateCadence[] | undefined {
+  if (!/\.(step|train_on_batch)\s*\(/.test(text)) return undefined;
   const owners = optimizerOwners(body, text);
   if (owners.size < 2) return undefined;
   const steps = new Map<string, { call: Expression; way: Way[] }[]>();
@@ -55,6 +58,8 @@ export function updateCadences(loop: ForStatement, body: Statement[], text: stri
   const functions = new Map(body.flatMap((s) => (s.type === "function" ? [[s.name, s] as const] : [])));
   forEachStatement(loop.body, ({ statement, body: block, ancestors }) => {
     if (statement.type === "expression") add(steppedOptimizer(statement.value), statement.value, wayDown(ancestors, block));
+    // train_on_batch returns the batch's loss: its call is often bound (`d_loss = critic.train_on_batch(x, y)`).
+    if (statement.type === "assign" && kerasBatchTrained(statement.value)) add(steppedOptimizer(statement.value), statement.value, wayDown(ancestors, block));
     // A function of the file the pass calls (`d_loss = train_discriminator(real, opt_d)`): its own steps are the pass's,
     // its optimizer parameters standing for what the call gives them.
     const call = statement.type === "expression" ? statement.value : statement.type === "assign" ? statement.value : undefined;
@@ -69,11 +74,15 @@ export function updateCadences(loop: ForStatement, body: Statement[], text: stri
       add(optimizer, inner.value, [...wayDown(ancestors, block), { statement, branch: -1 }, ...wayDown(innerAncestors, innerBlock).map((w) => ({ ...w, inFunction: { fn, given, call } }))]);
     }, [], () => false);
   }, [], () => false);
-  const once = [...steps].filter(([, sites]) => sites.length === 1).map(([optimizer, [site]]) => ({ optimizer, ...site }));
+  // Several steps of one optimizer in the same block (a Keras critic's train_on_batch on real, then on fake images)
+  // each run on every pass that reaches the block; steps down different ways are not read.
+  const once = [...steps].filter(([, sites]) => sites.every((x) => sameWay(x.way, sites[0].way))).map(([optimizer, sites]) => ({ optimizer, ...sites[0], sites: sites.length }));
   if (once.length < 2) return undefined;
   // The part of the way every step takes is the plan's: it counted the passes that reach it.
   let shared = 0;
   while (once.every((s) => s.way.length > shared && s.way[shared].statement === once[0].way[shared].statement && s.way[shared].branch === once[0].way[shared].branch)) shared++;
+  // A loop every step shares multiplies them all by passes the caller's count may not hold.
+  if (options.sharedLoopsCounted === false && once[0].way.slice(0, shared).some((w) => w.statement.type === "for" || w.statement.type === "while")) return undefined;
   const index = loopIndex(loop, evaluate);
   const out: UpdateCadence[] = [];
   for (const s of once) {
@@ -84,9 +93,15 @@ export function updateCadences(loop: ForStatement, body: Statement[], text: stri
       out.push({ owners: owners.get(s.optimizer)!, times: 1, unread: true, line: s.call.pos.line, detail: `${snippet(text, s.call)} runs under ${way.flatMap(describe(text)).join(", then ")}, which the analysis cannot count: its networks are given the loop's count, an upper bound` });
       continue;
     }
-    out.push({ owners: owners.get(s.optimizer)!, times: read.times, ...(read.every ? { every: read.every } : {}), line: s.call.pos.line, detail: read.said.length > 0 ? `${snippet(text, s.call)} runs ${read.said.join(", ")}` : `${snippet(text, s.call)} runs once a pass` });
+    const calls = s.sites > 1 ? `${snippet(text, s.call)} and the ${s.sites - 1 === 1 ? "call" : `${s.sites - 1} calls`} beside it` : snippet(text, s.call);
+    out.push({ owners: owners.get(s.optimizer)!, times: read.times * s.sites, ...(read.every ? { every: read.every } : {}), line: s.call.pos.line, detail: read.said.length > 0 ? `${calls} ${s.sites > 1 ? "run" : "runs"} ${read.said.join(", ")}` : `${calls} ${s.sites > 1 ? "run" : "runs"} once a pass` });
   }
   return out.length >= 2 && out.some((c) => !c.unread) ? out : undefined;
+}
+
+/** Two ways down through the same blocks. */
+function sameWay(a: Way[], b: Way[]): boolean {
+  return a.length === b.length && a.every((w, i) => w.statement === b[i].statement && w.branch === b[i].branch);
 }
 
 /** The code a way down passes through, as the user reads it (`if loss.item() < 0`, `while not done`); none for the
@@ -121,8 +136,11 @@ function wayDown(ancestors: Statement[], block: Statement[]): Way[] {
   });
 }
 
-/** The optimizer a statement steps: `opt.step()`, `self.opt.step()`, or AMP's `scaler.step(opt)`. */
+/** The optimizer a statement steps: `opt.step()`, `self.opt.step()`, AMP's `scaler.step(opt)`, or a compiled Keras
+ *  model's `train_on_batch` (the model stands for its optimizer). */
 function steppedOptimizer(e: Expression): string | undefined {
+  const keras = kerasBatchTrained(e);
+  if (keras) return keras;
   if (e.type !== "call" || e.func.type !== "attribute" || e.func.name !== "step") return undefined;
   const first = e.args[0];
   if (first?.kind === "positional") return dottedName(first.value);
@@ -147,7 +165,8 @@ function optimizerOwners(body: Statement[], text: string): Map<string, string[]>
     const before = out.get(target);
     out.set(target, !names || before === null || (before && before.join() !== names.join()) ? null : names);
   }, [], enter);
-  return new Map([...out].flatMap(([k, v]) => (v ? [[k, v] as [string, string[]]] : [])));
+  const keras = /\.train_on_batch\s*\(/.test(text) ? kerasCompiledOwners(body, (def) => /\.compile\s*\(/.test(text.slice(def.pos.startIndex, def.pos.endIndex))) : new Map<string, string[]>();
+  return new Map([...[...out].flatMap(([k, v]) => (v ? [[k, v] as [string, string[]]] : [])), ...keras]);
 }
 
 /** The loop's own index and the value of its first pass: `i` of `for i in range(a, b)` (from a) and of
