@@ -145,6 +145,8 @@ export class Program implements ModuleLoader {
   private readonly loading: string[] = [];
   /** Kept modules this analysis has met (loaded, or their load events repeated). */
   private readonly met = new Set<string>();
+  /** Re-exported names being looked up (`package.name`), against a round of re-exports. */
+  private readonly reExportsSought = new Set<string>();
 
   constructor(
     private readonly parser: PythonParser,
@@ -541,8 +543,18 @@ export class Program implements ModuleLoader {
   private reExported(parent: ModuleNamespaceValue, name: string): Value | undefined {
     const target = this.reExportOf(parent.file!, parent.name, name);
     if (!target) return undefined;
-    const module = this.loadFile(target.file, target.moduleName);
-    const value = module?.scope.names.get(target.attribute) ?? (module ? this.importSubmodule(module, target.attribute) : undefined);
+    // Packages whose __init__ files re-export each other's names (`from .utils import *` where utils imports the
+    // package back) would send the search round for ever; a name already being sought is not found again here.
+    const key = `${parent.name}.${name}`;
+    if (this.reExportsSought.has(key)) return undefined;
+    this.reExportsSought.add(key);
+    let value: Value | undefined;
+    try {
+      const module = this.loadFile(target.file, target.moduleName);
+      value = module?.scope.names.get(target.attribute) ?? (module ? this.importSubmodule(module, target.attribute) : undefined);
+    } finally {
+      this.reExportsSought.delete(key);
+    }
     // Later lookups find it bound, as Python's lazy module caches it.
     if (value) parent.scope.names.set(name, value);
     return value;
