@@ -96,6 +96,7 @@ import { periodicRollout, rolloutBatch } from "./rollout-batch";
 import { replaysRollout } from "./update-epochs";
 import { updateCadences, type UpdateCadence } from "./update-cadence";
 import { epochCadences } from "./epoch-cadences";
+import { ownNonTorchLoader } from "./own-loader-class";
 import { anyOfPasses, counterGatedPasses, gatedPasses, passesBeforeBreak } from "./gated-passes";
 import { calledGatePasses, definitionsByName } from "./called-gates";
 import { optionRead } from "./unread-options";
@@ -1468,7 +1469,7 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
       const figure: PlanFigure | undefined = batch !== undefined
         ? { value: batch, source: "code", line, detail: given ? `${site.callee}(${sampler ? "batch_sampler=...) with batch_size=" : "batch_size="}${snippet(input.text, given)}${sampler ? "" : ")"}` : `${site.callee}(${spread.map((e) => `**${snippet(input.text, e)}`).join(", ")}) with batch_size` }
         // With a batch_sampler the sampler makes the batches, not batch_size (pytorch.org/docs/stable/data.html).
-        : !given && spread.length === 0 && !keyword("batch_sampler") ? { value: 1, source: "default", line, detail: "DataLoader's default batch_size=1 (pytorch.org/docs/stable/data.html)" } : undefined;
+        : !given && spread.length === 0 && !keyword("batch_sampler") && !ownNonTorchLoader(evaluateOne(site, call.func)) ? { value: 1, source: "default", line, detail: "DataLoader's default batch_size=1 (pytorch.org/docs/stable/data.html)" } : undefined;
       // `batch_sampler=EpisodeSampler(labels, ways, shots, episodes)` of the project's own class: its yielded lists are
       // the batches and its len() the steps of a pass (own-batch-sampler.ts).
       const ownSampler = !given && keyword("batch_sampler") ? keyword("batch_sampler")! : undefined;
