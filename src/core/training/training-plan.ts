@@ -96,6 +96,7 @@ import { periodicRollout, rolloutBatch } from "./rollout-batch";
 import { replaysRollout } from "./update-epochs";
 import { updateCadences, type UpdateCadence } from "./update-cadence";
 import { epochCadences } from "./epoch-cadences";
+import { argparseConflict } from "./argparse-conflicts";
 import { ownNonTorchLoader } from "./own-loader-class";
 import { anyOfPasses, counterGatedPasses, gatedPasses, passesBeforeBreak } from "./gated-passes";
 import { calledGatePasses, definitionsByName } from "./called-gates";
@@ -2638,6 +2639,9 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
   }
   if (notes.length > 0 && !input.nested) plan.notes = notes;
   if (!input.nested && sources.read.length + sources.missing.length > 0) plan.configFiles = [...new Set([...sources.read, ...sources.missing])];
+  // An option string added twice to one parser stops the plain run at add_argument (argparse-conflicts.ts).
+  const conflict = !input.nested && !raisedBeforeTraining && (plan.epochs || plan.steps || plan.batch) ? argparseConflict(input.body) : undefined;
+  if (conflict) raisedBeforeTraining = { line: conflict.line, detail: `${conflict.parser}.add_argument("${conflict.option}", ...) at line ${conflict.line}: argparse raises ArgumentError (conflicting option string ${conflict.option}, added before to the same parser)` };
   if (!input.nested && raisedBeforeTraining) return { notes: [`no training run: the plain run stops at ${raisedBeforeTraining.detail}`], ...(plan.configFiles ? { configFiles: plan.configFiles } : {}) };
   return plan;
 }
