@@ -1227,7 +1227,11 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
           const once: PlanFigure = { ...figure, detail: `${figure.detail}: one optimizer step per epoch, no loop over batches` };
           loopSpans.set(once, site.loop.pos);
           steps.push({ rank: 50, figure: once });
-          wholeData(site);
+          // A pass that draws its rows by random indices (`idx = np.random.randint(0, n, batch_size)`, then `X[idx]`, a
+          // Keras GAN's iteration) steps on that many rows, not on all of the data (loop-index-draw.ts).
+          const draw = wholeData(site) ? undefined : loopIndexDraw(site.loop.body);
+          const drawn = draw ? positiveInteger(evaluateOne(site, draw.count)) : undefined;
+          if (draw && drawn !== undefined) batches.push({ rank: 45, figure: { value: drawn, source: "code", line: draw.draw.pos.line, detail: `${snippet(input.text, draw.draw)}: ${drawn} random indices a step` } });
         }
       }
       continue;
