@@ -265,7 +265,9 @@ function analyzeProgram(parser: PythonParser, request: AnalyzeRequest, setup: { 
         const plan = planAtCadence(own?.plan ?? result.training, [bound[i].name, ...(m.file === request.file ? classBindings(syntax.body, m.name) : [])]);
         if (plan) result.modelTraining = [...(result.modelTraining ?? []).filter((t) => t.model !== i), { model: i, plan }];
       }
-      result.training = withoutCadences(result.training);
+      // The run's only optimizer stepped K times a batch: its steps are the file's run too.
+      const [only] = result.training.updateCadences.filter((c) => c.only);
+      result.training = withoutCadences((only && planAtCadence(result.training, only.owners)) || result.training);
       result.modelTraining = result.modelTraining?.map((t) => ({ ...t, plan: withoutCadences(t.plan) }));
     }
     // No run read and no model built: where the parser requires arguments, the plain run stops there, and those

@@ -2628,6 +2628,21 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
         break;
       }
     }
+    // The only optimizer, stepped K times a batch in a counted loop (`for x in loader: for _ in range(5): ...
+    // opt.step()`): the plan counted the data loop's batches (no steps of its own), each of which takes K steps
+    // (update-cadence.ts). The cadence is read on the data loop nearest around the step loop.
+    const dataLoops = plan.updateCadences || plan.steps ? [] : stepLoops.flatMap((l) => {
+      const around = forLoops.filter((f) => within(f.loop, l) && !isRangeCall(f.loop.iter)).map((f) => f.loop).sort((x, y) => y.pos.startIndex - x.pos.startIndex)[0];
+      return l.type === "for" && isRangeCall(l.iter) && around ? [around] : [];
+    });
+    for (const l of dataLoops) {
+      const site = siteOf(l);
+      const only = site && l.type === "for" ? updateCadences(l, input.body, input.text, (e) => evaluateOne(site, e), { single: true }) : undefined;
+      if (only) {
+        plan.updateCadences = only;
+        break;
+      }
+    }
     // A network stepped in the epoch loop beside the step loop (a Keras GAN's generator once an iteration, after its
     // critic's `for _ in range(n_critic)`): the cadences are read on the epoch loop, its passes the run's epochs.
     const epochLoop = !plan.updateCadences && plan.epochs ? epochLoops.get(plan.epochs) : undefined;

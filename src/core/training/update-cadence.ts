@@ -32,6 +32,8 @@ export interface UpdateCadence {
   unread?: true;
   /** Read on the plan's epoch loop, not its step loop: its passes are the run's epochs. */
   ofEpochs?: true;
+  /** The loop's only optimizer, stepped K times a pass in a counted loop of its own: its steps are the run's. */
+  only?: true;
 }
 
 /** How many of `passes` passes (numbered from 0) a cadence lets through, times its steps a pass. */
@@ -47,10 +49,10 @@ export function stepsOfPasses(cadence: UpdateCadence, passes: number): number {
  * (`for _ in range(K)`). Undefined when fewer than two optimizers are read; an optimizer whose way cannot be read is
  * left out (its networks keep the plan's count).
  */
-export function updateCadences(loop: ForStatement, body: Statement[], text: string, evaluate: (e: Expression) => Value | undefined, options: { sharedLoopsCounted?: false } = {}): UpdateCadence[] | undefined {
+export function updateCadences(loop: ForStatement, body: Statement[], text: string, evaluate: (e: Expression) => Value | undefined, options: { sharedLoopsCounted?: false; single?: true } = {}): UpdateCadence[] | undefined {
   if (!/\.(step|train_on_batch)\s*\(/.test(text)) return undefined;
   const owners = optimizerOwners(body, text);
-  if (owners.size < 2) return undefined;
+  if (owners.size < (options.single ? 1 : 2)) return undefined;
   const steps = new Map<string, { call: Expression; way: Way[] }[]>();
   const add = (optimizer: string | undefined, call: Expression, way: Way[]) => {
     if (optimizer !== undefined && owners.has(optimizer)) steps.set(optimizer, [...(steps.get(optimizer) ?? []), { call, way }]);
@@ -77,6 +79,7 @@ export function updateCadences(loop: ForStatement, body: Statement[], text: stri
   // Several steps of one optimizer in the same block (a Keras critic's train_on_batch on real, then on fake images)
   // each run on every pass that reaches the block; steps down different ways are not read.
   const once = [...steps].filter(([, sites]) => sites.every((x) => sameWay(x.way, sites[0].way))).map(([optimizer, sites]) => ({ optimizer, ...sites[0], sites: sites.length }));
+  if (options.single) return singleCadence(once, steps.size, loop, evaluate, text, owners);
   if (once.length < 2) return undefined;
   // The part of the way every step takes is the plan's: it counted the passes that reach it.
   let shared = 0;
@@ -97,6 +100,18 @@ export function updateCadences(loop: ForStatement, body: Statement[], text: stri
     out.push({ owners: owners.get(s.optimizer)!, times: read.times * s.sites, ...(read.every ? { every: read.every } : {}), line: s.call.pos.line, detail: read.said.length > 0 ? `${calls} ${s.sites > 1 ? "run" : "runs"} ${read.said.join(", ")}` : `${calls} ${s.sites > 1 ? "run" : "runs"} once a pass` });
   }
   return out.length >= 2 && out.some((c) => !c.unread) ? out : undefined;
+}
+
+/** One optimizer, the loop's only one, stepped in a counted loop of its own in each pass (`for x in loader: for _ in
+ *  range(5): ... opt.step()`): Python runs the inner loop's K steps on every pass, so the run takes K steps a batch. */
+function singleCadence(once: { optimizer: string; call: Expression; way: Way[]; sites: number }[], stepped: number, loop: ForStatement, evaluate: (e: Expression) => Value | undefined, text: string, owners: Map<string, string[]>): UpdateCadence[] | undefined {
+  if (stepped !== 1 || once.length !== 1) return undefined;
+  const [s] = once;
+  // Only counted loops (and with/try) on the way: a gate on the index is accumulation's or a cadence's, read elsewhere.
+  if (s.sites !== 1 || !s.way.some((w) => w.statement.type === "for") || s.way.some((w) => w.branch === -1 || (w.statement.type !== "for" && w.statement.type !== "with" && w.statement.type !== "try"))) return undefined;
+  const read = readWay(s.way, loopIndex(loop, evaluate), evaluate, text);
+  if (!read || read.every || read.times <= 1) return undefined;
+  return [{ owners: owners.get(s.optimizer)!, times: read.times, only: true, line: s.call.pos.line, detail: `${snippet(text, s.call)} runs ${read.said.join(", ")}` }];
 }
 
 /** Two ways down through the same blocks. */
