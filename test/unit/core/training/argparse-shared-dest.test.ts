@@ -37,8 +37,8 @@ ${loop.replace("range(2)", "range(epochs)")}`;
     assert.equal(plan.epochs?.value, 7);
   });
 
-  it("the same option string added again replaces the earlier default", async () => {
-    const plan = await planOf(text('parser.add_argument("--test", action="store_false", dest="test")'));
+  it("the same option string added again replaces the earlier default (conflict_handler='resolve'; the default handler raises)", async () => {
+    const plan = await planOf(text('parser.add_argument("--test", action="store_false", dest="test")').replace("argparse.ArgumentParser()", 'argparse.ArgumentParser(conflict_handler="resolve")'));
     assert.equal(plan.epochs?.value, 1);
   });
 });
