@@ -2,6 +2,7 @@
 // straight-line statements that run before it, so its values can be worked out without running the training.
 import type { Expression, FunctionDefinition, Statement } from "../python/ast";
 import { attributeChain, forEachExpression, ownExpressions, targetNames } from "../python/syntax-walk";
+import { modelLoadingFunctions } from "./model-loading-functions";
 
 /** Where a site sits: its enclosing function, and the statements that run before it there. */
 export interface SiteContext {
@@ -129,7 +130,10 @@ export function findCodeSites(body: Statement[], text: string, words: RegExp = T
   // A module function without those words may still drive training through one that has them (`def main(): for e in
   // range(1, 16): train_and_test(e)`): it is read too when it calls such a function by name, up to two levels up.
   const driving = drivingFunctions(body, text, own);
-  const mayTrain = (def: FunctionDefinition) => own(def) || driving.has(def);
+  const reads = (def: FunctionDefinition) => own(def) || driving.has(def);
+  // A helper the training code calls to load its model in a 16-bit dtype (model-loading-functions.ts).
+  const loading = words === TRAINING_WORDS ? modelLoadingFunctions(body, text, reads) : new Set<FunctionDefinition>();
+  const mayTrain = (def: FunctionDefinition) => reads(def) || loading.has(def);
 
   type Conditions = NonNullable<SiteContext["conditions"]>;
   const rebound = reboundSettings(body);
