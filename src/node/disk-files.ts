@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import type { WorkspaceFiles } from "../core/analyze";
+import { isTableFile, MAX_TABLE_BYTES } from "../core/table-files";
 
 /** Files larger than this are not read as source (generated or binary blobs). */
 export const MAX_SOURCE_BYTES = 2 * 1024 * 1024;
@@ -11,9 +12,10 @@ export const MAX_SOURCE_BYTES = 2 * 1024 * 1024;
  */
 export const MAX_NOTEBOOK_BYTES = 64 * 1024 * 1024;
 
-/** The size limit of a file read as source: a notebook's (by its .ipynb extension) or a Python file's. */
+/** The size limit of a file read: a notebook's (by its .ipynb extension), a data table's (.csv, .tsv: counted by its
+ *  records, core/table-files.ts) or a source file's. */
 export function maxFileBytes(path: string): number {
-  return path.toLowerCase().endsWith(".ipynb") ? MAX_NOTEBOOK_BYTES : MAX_SOURCE_BYTES;
+  return path.toLowerCase().endsWith(".ipynb") ? MAX_NOTEBOOK_BYTES : isTableFile(path) ? MAX_TABLE_BYTES : MAX_SOURCE_BYTES;
 }
 
 /** WorkspaceFiles over the local disk, for the CLI and tests. */

@@ -1,5 +1,6 @@
 import * as vscode from "vscode";
 import type { Settings } from "../core/config";
+import { isTableFile, MAX_TABLE_BYTES } from "../core/table-files";
 import type { StatusBar } from "./status-bar";
 
 /** The synchronous file view the analyzer asks for (same shape as WorkspaceFiles in src/core/analyze.ts). */
@@ -9,7 +10,7 @@ export interface SyncFiles {
   listPython(dir: string): string[];
 }
 
-/** Files over this size are left out of the mirror (generated code, data dumps). */
+/** Files over this size are left out of the mirror (generated code, data dumps); a data table has its own limit. */
 const MAX_FILE_BYTES = 2_000_000;
 /** Reads in flight while indexing: enough to hide latency, few enough to leave the host responsive. */
 const READ_CONCURRENCY = 8;
@@ -214,7 +215,7 @@ export class WorkspaceMirror implements vscode.Disposable, SyncFiles {
   private async load(uri: vscode.Uri, notify: boolean): Promise<void> {
     try {
       const stat = await vscode.workspace.fs.stat(uri);
-      if (stat.size > MAX_FILE_BYTES) {
+      if (stat.size > (isTableFile(uri.path) ? MAX_TABLE_BYTES : MAX_FILE_BYTES)) {
         this.leftOut.add(uri.path);
         return;
       }

@@ -4,13 +4,12 @@
 // Only the text is parsed (RFC 4180 records, csv.ts); a file the workspace lacks, or one too large to be a table the
 // repository ships, stays unknown.
 import { parseCsvRows } from "../../csv";
+import { MAX_TABLE_BYTES } from "../../table-files";
 import { int, list, str, tuple, unknown } from "../construct";
 import type { Value } from "../values";
 import { fsPath, pathPlaces } from "./fspath";
 import { fn, namespace, type StandardLibrary } from "./native";
 
-/** Characters of a CSV the stand-in reads, at most (a small table shipped with the code, not a data set download). */
-const MAX_TABLE_TEXT = 8_000_000;
 
 /** Installs `_greenlight_csv.table(path, sep, header_lines, skip, nrows)`: (rows, column names) of a workspace CSV. */
 export function installCsvTables({ modules, interp, call }: StandardLibrary): void {
@@ -27,7 +26,7 @@ export function installCsvTables({ modules, interp, call }: StandardLibrary): vo
       const found = pathPlaces(interp(), path.value).map((p) => ({ p, text: interp().loader.sourceText?.(p) })).find((c) => c.text !== undefined);
       if (!found?.text) return unknown(`the table ${path.value}, which is not in the workspace`);
       interp().loader.noteFileRead?.(found.p, true);
-      if (found.text.length > MAX_TABLE_TEXT) return unknown(`the table ${path.value}, too large to read here`);
+      if (found.text.length > MAX_TABLE_BYTES) return unknown(`the table ${path.value}, too large to read here`);
       const { count, first } = tableRecords(found.text, sep, skip + headerLines + 1);
       const rows = first.slice(skip);
       const header = headerLines > 0 ? rows[0] ?? [] : [];
