@@ -47,6 +47,7 @@ import { stepsOncePerCall, stepsOncePerDefinition } from "./stepping-calls";
 import { cudaQueriesNote } from "./cuda-note";
 import { hfTrainingArguments, trainingArgumentsKind, TRAINING_ARGUMENT_DEFAULTS } from "./hf-arguments";
 import { keepsTrainingDefaults, trainerWithoutArgs, trlDefaultPrecision, TRL_BF16_DEFAULT } from "./trl-configs";
+import { generatingTrainerConfig, generationGroups, generationSteps, isGenerationConfig, type GenerationGroups } from "./generation-groups";
 import { quantizedComputePrecision } from "./quantized-compute";
 import { trainerArgsFigures } from "./trainer-args-value";
 import { cliConfigTrainer, cliDefaultConfigFiles, cliTrainerDefaults, isCliTrainerFit, isLightningCli, overTrainerDefaults, readCliConfigFiles, TRAINER_KEYS } from "./lightning-cli";
@@ -406,6 +407,8 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
   // max_steps > 0 of a TrainingArguments "overrides num_train_epochs" (huggingface.co/docs/transformers, TrainingArguments):
   // the epochs its arguments give (or transformers' default 3) are then not the run's.
   let hfMaxSteps = false;
+  // GRPO's and RLOO's num_generations: their batch counts completions of fewer prompts (generation-groups.ts).
+  let generation: GenerationGroups | undefined;
   const trainingArgumentEpochs = new Set<PlanFigure>();
   let trainBatchLimit: { limit: BatchLimit; line: number; detail: string } | undefined;
   // Lightning's fast_dev_run: one epoch of that many batches, over every other length (lightning-fast-dev-run.ts).
@@ -1361,6 +1364,8 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
         if (name === "num_train_epochs") trainingArgumentEpochs.add(figure);
       }
       if (!precision && builtWithoutArgs === "trl" && !afterTraining(site, trainingRuns)) takePrecision("bf16", `${site.callee}(...) without args: ${TRL_BF16_DEFAULT}`);
+      const builtConfig = builtWithoutArgs === "trl" ? generatingTrainerConfig(last) : undefined;
+      if (builtConfig) generation ??= generationGroups(builtConfig, line, () => undefined);
     }
     if (/Trainer$/.test(last) && keyword("args")) {
       // A Hugging Face trainer's `args=`: the TrainingArguments object the interpreter built (trainer-args-value.ts).
@@ -1768,6 +1773,7 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
       const accumulation = keyword("gradient_accumulation_steps");
       const every = accumulation ? positiveInteger(evaluateOne(site, accumulation)) : undefined;
       if (every !== undefined) accumulations.push({ rank: 40, figure: { value: every, source: "code", line, detail: `${site.callee}(gradient_accumulation_steps=${snippet(input.text, accumulation!)})` } });
+      if (isGenerationConfig(last)) generation ??= generationGroups(last, line, (name) => (keyword(name) ? positiveInteger(evaluateOne(site, keyword(name)!)) ?? "unread" : undefined));
       if (!precision && argumentsKind === "trl" && keepsTrainingDefaults(last) && !afterTraining(site, trainingRuns)) {
         // TRL turns bf16 on where the config leaves it unset and fp16 off (trl-configs.ts).
         // `bf16=None` is TRL's own unset.
@@ -2515,6 +2521,9 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
   // Lightning's limit_train_batches cuts each epoch short: the run's steps are the limited batches of each epoch.
   const limitedRun = trainBatchLimit && !plan.steps ? limitedSteps(trainBatchLimit.limit, plan) : undefined;
   if (trainBatchLimit && limitedRun) plan.steps = { value: limitedRun.value, source: "code", line: trainBatchLimit.line, detail: `${plan.epochs!.detail} × ${limitedRun.perEpoch} batches an epoch (${trainBatchLimit.detail})${plan.accumulation ? `, grouped by ${plan.accumulation.value}` : ""}` };
+  // GRPO and RLOO: a step's batch × accumulation completions are num_generations completions of each of fewer prompts.
+  const grouped = generation && !plan.steps && plan.epochs && plan.samples && plan.batch ? generationSteps(plan.epochs.value, plan.samples.value, plan.batch.value, plan.accumulation?.value ?? 1, generation) : undefined;
+  if (generation && grouped) plan.steps = { value: grouped.value, source: "code", line: generation.line, detail: `${plan.epochs!.detail} × ⌊${plan.samples!.value} prompts / ${grouped.perStep} a step⌋ (${generation.detail}; a step's ${plan.batch!.value * (plan.accumulation?.value ?? 1)} completions)` };
   // Config files that fed the plan: Hydra's composition, and files the code opened as data while it was read.
   const opened = (interpreter.loader.filesRead?.() ?? []).filter((f) => CONFIG_FILE.test(f.path));
   const sources = {

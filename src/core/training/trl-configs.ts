@@ -9,10 +9,10 @@
 import type { Statement } from "../python/ast";
 import { forEachStatement } from "../python/syntax-walk";
 
-/** TRL's configs whose run is TrainingArguments' over the dataset's samples. GRPO's, RLOO's, online DPO's and PPO's
- *  batches count generated completions or rollouts (and PPO's config before TRL 0.12 was no TrainingArguments), so
- *  their defaults are not read. */
-const SAMPLE_CONFIGS = /^(SFT|DPO|ORPO|KTO|CPO|BCO|Reward)Config$/;
+/** TRL's configs that keep TrainingArguments' epochs and batch and TRL's bf16. GRPO's and RLOO's batch counts the
+ *  completions they generate, so their steps are counted by generation-groups.ts; online DPO's and PPO's count
+ *  rollouts (and PPO's config before TRL 0.12 was no TrainingArguments), so their defaults are not read. */
+const SAMPLE_CONFIGS = /^(SFT|DPO|ORPO|KTO|CPO|BCO|Reward|GRPO|RLOO)Config$/;
 
 /** Whether a TRL config of this name takes TrainingArguments' run defaults and TRL's bf16. */
 export function keepsTrainingDefaults(name: string): boolean {
@@ -25,12 +25,12 @@ export type TrainerLibrary = "transformers" | "trl";
 /**
  * Where each trainer takes `args` positionally (transformers 5.x `Trainer(model, args, ...)`; TRL 1.x
  * `SFTTrainer(model, args, ...)`, `RewardTrainer(model, args, ...)`, `DPOTrainer(model, ref_model, args, ...)`,
- * `KTOTrainer(model, ref_model, args, ...)`). GRPO's and RLOO's trainers are left out: their batch counts generated
- * completions, not the dataset's samples.
+ * `KTOTrainer(model, ref_model, args, ...)`, `GRPOTrainer(model, reward_funcs, args, ...)`, `RLOOTrainer(model,
+ * reward_funcs, args, ...)`; the last two count their batch in completions: generation-groups.ts).
  */
 const ARGS_POSITION: Record<TrainerLibrary, Record<string, number>> = {
   transformers: { Trainer: 1, Seq2SeqTrainer: 1 },
-  trl: { SFTTrainer: 1, RewardTrainer: 1, DPOTrainer: 2, KTOTrainer: 2 },
+  trl: { SFTTrainer: 1, RewardTrainer: 1, DPOTrainer: 2, KTOTrainer: 2, GRPOTrainer: 2, RLOOTrainer: 2 },
 };
 
 /** The library a top-level import of the file binds the callee's name from (`from trl import SFTTrainer`,

@@ -85,8 +85,12 @@ SFTTrainer(model=model, args=training_args, train_dataset=load_dataset(data_args
     assert.equal((await planOf(script("TrlParser((DataArguments, HalfConfig))", "parse_args_and_config"))).precision?.value, "fp16");
   });
 
-  it("configs whose batch counts generated completions or rollouts (GRPO, PPO) take none of these defaults", async () => {
-    for (const config of ["GRPOConfig", "PPOConfig"]) {
+  it("configs whose batch counts rollouts (PPO) take none of these defaults; GRPO's keeps them, its batch in completions (generation-groups.ts)", async () => {
+    const grpo = await planOf(`from trl import GRPOConfig
+config = GRPOConfig(output_dir="out", learning_rate=1e-5)
+`);
+    assert.deepEqual([grpo.epochs?.value, grpo.batch?.value, grpo.precision?.value], [3, 8, "bf16"]);
+    for (const config of ["PPOConfig"]) {
       const plan = await planOf(`from trl import ${config}, TrlParser
 from transformers import Trainer
 config = ${config}(output_dir="out", learning_rate=1e-5)

@@ -1,0 +1,45 @@
+import { strict as assert } from "node:assert";
+import { analyze } from "../../helpers/analyze";
+import type { TrainingPlan } from "../../../../src/core/training/training-plan";
+import { generationGroups, generationSteps } from "../../../../src/core/training/generation-groups";
+
+const planOf = async (text: string): Promise<TrainingPlan> => (await analyze(text)).training ?? {};
+
+// Our own GRPO run over GSM8K's 7,473 training problems; CONFIG is the trainer's args (or none).
+const grpo = (config: string) => `from datasets import load_dataset
+from trl import GRPOConfig, GRPOTrainer
+
+problems = load_dataset("openai/gsm8k", "main", split="train")
+
+def short(completions, **kwargs):
+    return [-len(c) for c in completions]
+
+trainer = GRPOTrainer(model="some/model", reward_funcs=short, train_dataset=problems${config})
+trainer.train()
+`;
+
+describe("GRPO and RLOO batches count completions, num_generations of each prompt", () => {
+  it("a step takes batch × accumulation / num_generations prompts", async () => {
+    const plan = await planOf(grpo(`, args=GRPOConfig("out", num_generations=4, per_device_train_batch_size=8, gradient_accumulation_steps=2, num_train_epochs=1)`));
+    assert.deepEqual([plan.epochs?.value, plan.samples?.value, plan.batch?.value, plan.steps?.value, plan.precision?.value], [1, 7_473, 8, Math.floor(7_473 / 4), "bf16"]);
+    assert.match(plan.steps!.detail, /4 completions of each prompt/);
+  });
+
+  it("a trainer given no config builds GRPOConfig's defaults: 3 epochs of 8 completions, 8 of each prompt", async () => {
+    const plan = await planOf(grpo(""));
+    assert.deepEqual([plan.epochs?.value, plan.batch?.value, plan.steps?.value, plan.precision?.value], [3, 8, 3 * 7_473, "bf16"]);
+  });
+
+  it("num_iterations reuses each chunk; a batch TRL refuses, or regrouped generations, leave the steps uncounted", async () => {
+    assert.equal((await planOf(grpo(`, args=GRPOConfig("out", num_generations=4, num_iterations=2, num_train_epochs=1)`))).steps?.value, 2 * Math.floor(7_473 / 2));
+    assert.equal((await planOf(grpo(`, args=GRPOConfig("out", num_generations=4, per_device_train_batch_size=6, num_train_epochs=1)`))).steps, undefined);
+    assert.equal((await planOf(grpo(`, args=GRPOConfig("out", steps_per_generation=4, num_train_epochs=1)`))).steps?.value, undefined);
+  });
+
+  it("the arithmetic: an incomplete last chunk of prompts is dropped", () => {
+    const groups = generationGroups("RLOOConfig", 1, () => undefined)!;
+    assert.equal(groups.generations, 2);
+    assert.deepEqual(generationSteps(2, 101, 4, 1, groups), { value: 2 * 50, perStep: 2 });
+    assert.equal(generationGroups("SFTConfig", 1, () => undefined), undefined);
+  });
+});
