@@ -97,6 +97,20 @@ const HUB: Record<string, TextSplit> = {
   cifar100: card("uoft-cs/cifar100", 50_000),
   beans: card("AI-Lab-Makerere/beans", 1_034),
   food101: card("ethz/food101", 75_750),
+  // Instruction, chat and preference sets language-model fine-tuning loads, by their full hub id (their bare names,
+  // "alpaca", "Capybara", are other owners' sets too); the "train" split as each card's dataset_info counts it.
+  "tatsu-lab/alpaca": card("tatsu-lab/alpaca", 52_002),
+  "yahma/alpaca-cleaned": card("yahma/alpaca-cleaned", 51_760),
+  "mlabonne/guanaco-llama2-1k": card("mlabonne/guanaco-llama2-1k", 1_000),
+  "timdettmers/openassistant-guanaco": card("timdettmers/openassistant-guanaco", 9_846),
+  "databricks/databricks-dolly-15k": card("databricks/databricks-dolly-15k", 15_011),
+  "trl-lib/Capybara": card("trl-lib/Capybara", 15_806),
+  "Anthropic/hh-rlhf": card("Anthropic/hh-rlhf", 160_800),
+  // GSM8K's "main" configuration (its "socratic" one holds the same problems).
+  "openai/gsm8k/main": card("openai/gsm8k (main)", 7_473),
+  "gsm8k/main": card("openai/gsm8k (main)", 7_473),
+  "openai/gsm8k/socratic": card("openai/gsm8k (socratic)", 7_473),
+  "gsm8k/socratic": card("openai/gsm8k (socratic)", 7_473),
 };
 
 /** Whether the file's text imports torchtext (its datasets, or the legacy Field/BucketIterator API). */
@@ -140,9 +154,11 @@ export function hubSamples(call: Extract<Expression, { type: "call" }>, evaluate
   const configArgument = positionalArgument(call, 1) ?? keywordArgument(call, "name");
   const config = read(configArgument);
   if (configArgument && config?.kind !== "str") return undefined;
-  // Hub ids with an owner ("stanfordnlp/imdb") name the same card as the bare name.
+  // A set keyed by its full id ("trl-lib/Capybara") is that owner's only; other hub ids with an owner
+  // ("stanfordnlp/imdb") name the same card as the bare name.
   const base = path.value.split("/").pop()!;
-  const known = HUB[config?.kind === "str" ? `${base}/${config.value}` : base];
+  const keyed = (name: string) => (config?.kind === "str" ? `${name}/${config.value}` : name);
+  const known = (path.value.includes("/") ? HUB[keyed(path.value)] : undefined) ?? HUB[keyed(base)];
   // load_dataset(path, name, data_dir, data_files, split, ...) (huggingface.co/docs/datasets/package_reference/loading_methods).
   const splitArgument = keywordArgument(call, "split") ?? positionalArgument(call, 4);
   if (!known) return countedSplit(path.value, splitArgument ? read(splitArgument) : undefined);
