@@ -61,3 +61,21 @@ export function generationSteps(epochs: number, prompts: number, batch: number, 
   const perStep = completions / groups.generations;
   return { value: epochs * Math.floor(prompts / perStep) * groups.iterations, perStep };
 }
+
+/**
+ * Why building a generating config raises, or undefined: with neither generation_batch_size nor steps_per_generation
+ * written, its generation batch is per_device_train_batch_size × gradient_accumulation_steps (one process), and
+ * `__post_init__` raises ValueError unless num_generations divides it, or where num_generations is below 2.
+ */
+export function generationBatchRaise(config: string, read: (name: string) => number | "unread" | undefined): string | undefined {
+  const last = config.split(".").pop() ?? config;
+  const known = Object.values(GENERATING).find((g) => g.config === last);
+  if (!known || read("generation_batch_size") !== undefined || read("steps_per_generation") !== undefined) return undefined;
+  const batch = read("per_device_train_batch_size") ?? 8;
+  const accumulation = read("gradient_accumulation_steps") ?? 1;
+  const generations = read("num_generations") ?? known.generations;
+  if (batch === "unread" || accumulation === "unread" || generations === "unread") return undefined;
+  if (generations < 2) return `${last} raises ValueError: num_generations=${generations} is below the minimum of 2`;
+  const completions = batch * accumulation;
+  return completions % generations !== 0 ? `${last} raises ValueError: its generation batch (per_device_train_batch_size × gradient_accumulation_steps = ${completions}) is not divisible by num_generations=${generations}` : undefined;
+}

@@ -47,7 +47,7 @@ import { stepsOncePerCall, stepsOncePerDefinition } from "./stepping-calls";
 import { cudaQueriesNote } from "./cuda-note";
 import { hfTrainingArguments, trainingArgumentsKind, TRAINING_ARGUMENT_DEFAULTS } from "./hf-arguments";
 import { keepsTrainingDefaults, trainerWithoutArgs, trlDefaultPrecision, TRL_BF16_DEFAULT } from "./trl-configs";
-import { generatingTrainerConfig, generationGroups, generationSteps, isGenerationConfig, type GenerationGroups } from "./generation-groups";
+import { generatingTrainerConfig, generationBatchRaise, generationGroups, generationSteps, isGenerationConfig, type GenerationGroups } from "./generation-groups";
 import { quantizedComputePrecision } from "./quantized-compute";
 import { trainerArgsFigures } from "./trainer-args-value";
 import { cliConfigTrainer, cliDefaultConfigFiles, cliTrainerDefaults, isCliTrainerFit, isLightningCli, overTrainerDefaults, readCliConfigFiles, TRAINER_KEYS } from "./lightning-cli";
@@ -1773,7 +1773,13 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
       const accumulation = keyword("gradient_accumulation_steps");
       const every = accumulation ? positiveInteger(evaluateOne(site, accumulation)) : undefined;
       if (every !== undefined) accumulations.push({ rank: 40, figure: { value: every, source: "code", line, detail: `${site.callee}(gradient_accumulation_steps=${snippet(input.text, accumulation!)})` } });
-      if (isGenerationConfig(last)) generation ??= generationGroups(last, line, (name) => (keyword(name) ? positiveInteger(evaluateOne(site, keyword(name)!)) ?? "unread" : undefined));
+      if (isGenerationConfig(last)) {
+        const readGroup = (name: string) => (keyword(name) ? positiveInteger(evaluateOne(site, keyword(name)!)) ?? "unread" : undefined);
+        generation ??= generationGroups(last, line, readGroup);
+        // A generation batch num_generations does not divide stops the plain run (generation-groups.ts).
+        const refused = generationBatchRaise(last, readGroup);
+        if (refused) raisedBeforeTraining ??= { line, detail: `${site.callee}(...) at line ${line}: ${refused}` };
+      }
       if (!precision && argumentsKind === "trl" && keepsTrainingDefaults(last) && !afterTraining(site, trainingRuns)) {
         // TRL turns bf16 on where the config leaves it unset and fp16 off (trl-configs.ts).
         // `bf16=None` is TRL's own unset.

@@ -30,10 +30,19 @@ describe("GRPO and RLOO batches count completions, num_generations of each promp
     assert.deepEqual([plan.epochs?.value, plan.batch?.value, plan.steps?.value, plan.precision?.value], [3, 8, 3 * 7_473, "bf16"]);
   });
 
-  it("num_iterations reuses each chunk; a batch TRL refuses, or regrouped generations, leave the steps uncounted", async () => {
+  it("num_iterations reuses each chunk; regrouped generations leave the steps uncounted", async () => {
     assert.equal((await planOf(grpo(`, args=GRPOConfig("out", num_generations=4, num_iterations=2, num_train_epochs=1)`))).steps?.value, 2 * Math.floor(7_473 / 2));
-    assert.equal((await planOf(grpo(`, args=GRPOConfig("out", num_generations=4, per_device_train_batch_size=6, num_train_epochs=1)`))).steps, undefined);
     assert.equal((await planOf(grpo(`, args=GRPOConfig("out", steps_per_generation=4, num_train_epochs=1)`))).steps?.value, undefined);
+  });
+
+  it("a generation batch num_generations does not divide, or fewer than 2 generations, stops the plain run", async () => {
+    const refused = await planOf(grpo(`, args=GRPOConfig("out", num_generations=4, per_device_train_batch_size=6, num_train_epochs=1)`));
+    assert.deepEqual([refused.epochs, refused.steps, refused.batch], [undefined, undefined, undefined]);
+    assert.match(refused.notes?.join(" ") ?? "", /no training run: .*GRPOConfig raises ValueError: its generation batch .* = 6\) is not divisible by num_generations=4/);
+    assert.match((await planOf(grpo(`, args=GRPOConfig("out", num_generations=1)`))).notes?.join(" ") ?? "", /num_generations=1 is below the minimum of 2/);
+    // Divisible by an accumulation, or regrouped by steps_per_generation: no raise read.
+    assert.equal((await planOf(grpo(`, args=GRPOConfig("out", num_generations=4, per_device_train_batch_size=6, gradient_accumulation_steps=2)`))).notes?.some((n) => /no training run/.test(n)) ?? false, false);
+    assert.equal((await planOf(grpo(`, args=GRPOConfig("out", num_generations=4, per_device_train_batch_size=6, steps_per_generation=4)`))).notes?.some((n) => /no training run/.test(n)) ?? false, false);
   });
 
   it("the arithmetic: an incomplete last chunk of prompts is dropped", () => {
