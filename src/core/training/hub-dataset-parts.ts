@@ -56,14 +56,18 @@ export function hubChainRows(
   root: (e: Expression) => { value: number; detail: string } | undefined,
   evaluate: (e: Expression) => Value | undefined,
   snippet: (e: Expression) => string,
+  splitBound?: (name: string) => Expression | undefined,
 ): HubPart | undefined {
+  const rows = (x: Expression) => hubChainRows(x, root, evaluate, snippet, splitBound);
   if (e.type === "subscript") {
     const key = e.index.type === "str" ? e.index.value : undefined;
     if (key !== "train") return root(e);
-    // `ds.train_test_split(test_size=0.1)["train"]`: the training part of the split.
-    const split = e.object;
+    // `ds.train_test_split(test_size=0.1)["train"]`: the training part of the split; also where the split's
+    // DatasetDict was bound to a name first (`parts = ds.train_test_split(test_size=2000)`, then `parts["train"]`).
+    const named = e.object.type === "name" ? splitBound?.(e.object.id) : undefined;
+    const split = named ?? e.object;
     if (split.type === "call" && split.func.type === "attribute" && split.func.name === "train_test_split") {
-      const whole = hubChainRows(split.func.object, root, evaluate, snippet);
+      const whole = rows(split.func.object);
       if (!whole || "unknown" in whole) return whole;
       const size = (name: string): number | undefined | typeof NaN => {
         const a = keywordArgument(split, name) ?? positionalArgument(split, name === "test_size" ? 0 : 1);
@@ -78,7 +82,7 @@ export function hubChainRows(
   }
   if (e.type !== "call" || e.func.type !== "attribute" || !(KEEPS_ROWS.test(e.func.name) || RESIZES.test(e.func.name))) return root(e);
   const method = e.func.name;
-  const whole = hubChainRows(e.func.object, root, evaluate, snippet);
+  const whole = rows(e.func.object);
   if (!whole || "unknown" in whole) return whole;
   // A batched map whose tokenizer splits long inputs into several features makes rows of its own (overflowing-map.ts).
   if (method === "map" && e.type === "call" && mapSplitsRows(e, evaluate)) return { unknown: snippet(e) };
@@ -108,6 +112,28 @@ export function hubChainRows(
   }
   // `train_test_split(...)` not subscripted is a DatasetDict, no one part.
   return undefined;
+}
+
+/** Every assignment of a body, in source order: the names it binds and the value (for `boundSplit`). */
+export function nameAssignments(body: Statement[]): { value: Expression; names: string[] }[] {
+  const bindings: { value: Expression; names: string[] }[] = [];
+  forEachStatement(body, ({ statement: s }) => {
+    if (s.type === "assign") bindings.push({ value: s.value, names: s.targets.flatMap(targetNames) });
+  }, [], () => true);
+  return bindings;
+}
+
+/** The `train_test_split(...)` call (its DatasetDict, not subscripted) a name was last bound to before `before`, if
+ *  that was its last binding there. */
+export function boundSplit(assignments: { value: Expression; names: string[] }[], name: string, before: number): Expression | undefined {
+  let found: Expression | undefined;
+  let at = -1;
+  for (const { value, names } of assignments) {
+    if (!names.includes(name) || value.pos.startIndex >= before || value.pos.startIndex < at) continue;
+    at = value.pos.startIndex;
+    found = value.type === "call" && value.func.type === "attribute" && value.func.name === "train_test_split" ? value : undefined;
+  }
+  return found;
 }
 
 /** The chains of Dataset methods that assignments bind (`train = ds.train_test_split(test_size=0.1)["train"]`), by the

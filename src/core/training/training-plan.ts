@@ -36,7 +36,7 @@ import { indexSlicedRows, slicesSameDataEachTurn } from "./index-sliced-pass";
 import { firstTurnValue } from "./loop-first-turn";
 import { generatorCallSamples } from "./generator-samples";
 import { splitLoopBatches, splitPieces } from "./split-batches";
-import { assignedHubChains, chainRoot, hubChainRows, isHubMethodCall, resizesRows } from "./hub-dataset-parts";
+import { assignedHubChains, boundSplit, chainRoot, hubChainRows, isHubMethodCall, nameAssignments, resizesRows } from "./hub-dataset-parts";
 import { endlessTake } from "./take-count";
 import { repeatPasses } from "./repeat-passes";
 import { loopsAroundCall, onlyCallOf } from "./loops-around-call";
@@ -47,6 +47,7 @@ import { stepsOncePerCall, stepsOncePerDefinition } from "./stepping-calls";
 import { cudaQueriesNote } from "./cuda-note";
 import { hfTrainingArguments, trainingArgumentsKind, TRAINING_ARGUMENT_DEFAULTS } from "./hf-arguments";
 import { keepsTrainingDefaults, trainerWithoutArgs, trlDefaultPrecision, TRL_BF16_DEFAULT } from "./trl-configs";
+import { packedRowsNote, takesPacking } from "./packed-rows";
 import { generatingTrainerConfig, generationBatchRaise, generationGroups, generationSteps, isGenerationConfig, type GenerationGroups } from "./generation-groups";
 import { quantizedComputePrecision } from "./quantized-compute";
 import { trainerArgsFigures } from "./trainer-args-value";
@@ -409,6 +410,8 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
   let hfMaxSteps = false;
   // GRPO's and RLOO's num_generations: their batch counts completions of fewer prompts (generation-groups.ts).
   let generation: GenerationGroups | undefined;
+  // TRL's packing=True: the dataset's rows are cut into other samples (packed-rows.ts).
+  let packedRows: string | undefined;
   const trainingArgumentEpochs = new Set<PlanFigure>();
   let trainBatchLimit: { limit: BatchLimit; line: number; detail: string } | undefined;
   // Lightning's fast_dev_run: one epoch of that many batches, over every other length (lightning-fast-dev-run.ts).
@@ -506,6 +509,8 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
   // `load_dataset(...)` calls at the root of a chain of Dataset methods that keeps part of their rows.
   const resizedHubCalls = new Set<Expression>(hubDatasets ? sites.flatMap((x) => (x.kind === "call" && isHubMethodCall(x.call) && resizesRows(x.call) ? [chainRoot(x.call)] : [])) : []);
   const hubChains = hubDatasets ? assignedHubChains(input.body) : new Map<Expression, { value: Expression; names: string[] }>();
+  // Every binding of a name, for a split's DatasetDict bound before its "train" part is taken (hub-dataset-parts.ts).
+  const hubAssignments = hubDatasets ? nameAssignments(input.body) : [];
   /** Names bound to `tfds.builder(name)`, with the catalog name. */
   const tfdsBuilders = new Map<string, string>();
   const tfdsModule = /^\s*import\s+tensorflow_datasets(?:\s+as\s+(\w+))?\s*$/m.exec(input.text)?.[1] ?? (/^\s*import\s+tensorflow_datasets\s*$/m.test(input.text) ? "tensorflow_datasets" : undefined);
@@ -1349,6 +1354,7 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
       if (weights && reached) weightPrecision ??= { value: weights.value, line, detail: weights.detail };
       else if (weights && reached === false) takePrecision(weights.value, weights.detail);
     }
+    if (takesPacking(last) && keyword("packing") && truth(evaluateOne(site, keyword("packing")!)) === true && runsByDefault(site, (e) => evaluateOne(site, e))) packedRows ??= packedRowsNote(`${site.callee}(...)`, line);
     const argumentsKind = trainingArgumentsKind(last, input.text);
     const framework = argumentsKind ? "TrainingArguments" : last;
     const trainedOn = /Trainer$/.test(last) ? trainerTrainDataset(call) : undefined;
@@ -1938,7 +1944,7 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
     if (hubChain) {
       // `small = load_dataset("imdb")["train"].shuffle(seed=42).select(range(1000))`, `ds = ds.filter(fn)`: the rows the
       // chained Dataset methods keep of a loaded split or of a dataset bound earlier (hub-dataset-parts.ts).
-      const rows = hubChainRows(hubChain.value, hubRoot(site, call.pos.startIndex), (e) => evaluateOne(site, e), (e) => snippet(input.text, e));
+      const rows = hubChainRows(hubChain.value, hubRoot(site, call.pos.startIndex), (e) => evaluateOne(site, e), (e) => snippet(input.text, e), (name) => boundSplit(hubAssignments, name, call.pos.startIndex));
       if (rows && "unknown" in rows) unsizedParts.push({ site, names: hubChain.names });
       else if (rows && runsByDefault(site, (e) => evaluateOne(site, e))) datasets.push({ site, rank: 30, names: hubChain.names, figure: { value: rows.value, source: "code", line, detail: rows.detail } });
       if (rows) continue;
@@ -2306,7 +2312,7 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
     // name before the call, or the chain of Dataset methods written in the call.
     const at = site.call.pos.startIndex;
     const bound = given.type === "name" ? datasets.filter((d) => d.names.includes(given.id) && d.site.call.pos.startIndex < at).pop()?.figure : undefined;
-    const chained = !bound && given.type !== "name" ? hubChainRows(given, hubRoot(site, at), (e) => evaluateOne(site, e), (e) => snippet(input.text, e)) : undefined;
+    const chained = !bound && given.type !== "name" ? hubChainRows(given, hubRoot(site, at), (e) => evaluateOne(site, e), (e) => snippet(input.text, e), (name) => boundSplit(hubAssignments, name, at)) : undefined;
     const figure: PlanFigure | undefined = bound ? { ...bound, detail: `${snippet(input.text, site.call.func)}(train_dataset=${snippet(input.text, given)}): ${bound.detail} (line ${bound.line})` } : chained && !("unknown" in chained) ? { value: chained.value, source: "code", line: site.call.pos.line, detail: `${snippet(input.text, site.call.func)}(train_dataset=...): ${chained.detail}` } : undefined;
     if (figure && !partOfUnknownSize && runsByDefault(site, (e) => evaluateOne(site, e))) samples.push({ rank: 100, figure });
   }
@@ -2352,6 +2358,9 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
   }
   if (bestEpochs) plan.epochs = bestEpochs;
   if (bestSamples) plan.samples = bestSamples;
+  // Packed rows are not the samples: their count is unknown, and no step count follows from them.
+  const packedAway = packedRows !== undefined && plan.samples !== undefined;
+  if (packedAway) delete plan.samples;
   // Samples left unknown because the fit's rows are a mask's selection are said so, not as "no known dataset".
   const maskedNote = !plan.samples && maskedLoads.size > 0 ? `samples: the array the fit trains on is selected from ${[...maskedLoads].join(", ")} by a boolean mask, so the rows it keeps are the data's to decide: pass --samples N` : undefined;
   if (bestBatch) plan.batch = bestBatch;
@@ -2538,6 +2547,7 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
   };
   const notes = configNotes(sources, input.root);
   if (maskedNote && !plan.samples) notes.push(maskedNote);
+  if (packedAway && packedRows) notes.push(packedRows);
   if (unsizedWalk) notes.push(unsizedWalk);
   for (const f of deepSpeedFiles) if ("problem" in f && f.problem !== "missing") notes.push(`config unreadable: ${input.root && f.path.startsWith("/") ? relativeTo(input.root, f.path) : f.path} ${f.problem}: deepspeed.initialize would raise on it, and its figures are not read`);
   if (filteredNote) notes.push(filteredNote);
