@@ -7,7 +7,7 @@
 // - shuffle, map, prefetch, cache, with_options keep every element; filter keeps an unknown number.
 // - take(n) keeps the first n elements (batches, once batched), skip(n) all but the first n; shard(k, i) every k-th.
 // - batch(b, drop_remainder=False) groups b elements, the last partial group dropped with drop_remainder=True.
-// - repeat(k) makes k passes; repeat() or repeat(-1) repeats forever, and take(n) after it keeps n elements in all
+// - repeat(k) makes k passes (one iteration, so one Keras fit epoch, walks them all); repeat() or repeat(-1) repeats forever, and take(n) after it keeps n elements in all
 //   (batches, once batched), so a loop over `ds.repeat().take(n)` built under a name runs n times.
 // Any other method gives an unknown value: what it does to the count is not modeled.
 import { bindArguments, int, unknown } from "../interp/construct";
@@ -25,6 +25,8 @@ export interface TfDataPipeline {
   passes: number | "forever";
   /** What an iteration yields in all where take(n) cuts a repeat() without end: n elements (batches once batched). */
   endlessTaken?: number;
+  /** Set when batch(b) came after a counted repeat(k): the k passes' elements are batched as one stream. */
+  repeatedBeforeBatch?: boolean;
 }
 
 const pipelines = new WeakMap<ModuleNamespaceValue, TfDataPipeline>();
@@ -32,6 +34,18 @@ const pipelines = new WeakMap<ModuleNamespaceValue, TfDataPipeline>();
 /** The pipeline a value is, when it is a tf.data dataset built from known calls. */
 export function tfDataPipeline(v: Value | undefined): TfDataPipeline | undefined {
   return v?.kind === "namespace" ? pipelines.get(v) : undefined;
+}
+
+/**
+ * What one iteration of a batched pipeline with a counted repeat yields: k passes of n elements, in batches of b.
+ * `repeat(k).batch(b)` batches the k·n elements as one stream (⌈k·n / b⌉ batches); `batch(b).repeat(k)` repeats a
+ * pass's ⌈n / b⌉ batches k times (⌊⌋ for both with drop_remainder=True). Undefined without a counted repeat or a size.
+ */
+export function repeatedIteration(p: TfDataPipeline): { elements: number; batches: number; passes: number } | undefined {
+  if (typeof p.passes !== "number" || p.passes <= 1 || p.elements === undefined || p.elements <= 0 || p.batch === undefined || p.endlessTaken !== undefined) return undefined;
+  const groups = (n: number) => (p.dropRemainder ? Math.floor(n / p.batch!) : Math.ceil(n / p.batch!));
+  const batches = p.repeatedBeforeBatch ? groups(p.passes * p.elements) : p.passes * groups(p.elements);
+  return batches > 0 ? { elements: p.passes * p.elements, batches, passes: p.passes } : undefined;
 }
 
 const native = (name: string, call: (c: NativeCall) => Value): Value => ({ kind: "native", name, call });
@@ -92,7 +106,7 @@ function dataset(state: TfDataPipeline): ModuleNamespaceValue {
           if (batched || size?.kind !== "int" || size.value <= 0 || drop?.kind !== "bool") return undefined;
           // n elements taken from endless data, then batched: n / b batches in all.
           const taken = state.endlessTaken === undefined ? undefined : drop.value ? Math.floor(state.endlessTaken / size.value) : Math.ceil(state.endlessTaken / size.value);
-          return { ...state, batch: size.value, dropRemainder: drop.value, ...(taken === undefined ? {} : { endlessTaken: taken }) };
+          return { ...state, batch: size.value, dropRemainder: drop.value, ...(taken === undefined ? {} : { endlessTaken: taken }), ...(typeof state.passes === "number" && state.passes > 1 ? { repeatedBeforeBatch: true } : {}) };
         })),
         method("repeat", ["count=None", "name=None"], (a) => {
           const times = a.get("count");

@@ -28,7 +28,7 @@ import { ownBatchSamplerEpoch, type OwnBatchSamplerEpoch } from "./own-batch-sam
 import { ownDatasetLength } from "./own-dataset-length";
 import { loaderScore } from "./loader-score";
 import { loopShape, type LoopShape, type LoopStatement, walkedName } from "./loop-shape";
-import { tfDataPipeline, type TfDataPipeline } from "../keras/tf-data";
+import { repeatedIteration, tfDataPipeline, type TfDataPipeline } from "../keras/tf-data";
 import { classTrainingOperations, runsTrainingOperation, trainingOperations } from "./session-steps";
 import { sitesOutsideRangeTests } from "./lr-range-test";
 import { isRangeCall, passesOverData, stridedRangeBounds } from "./data-pass-epochs";
@@ -1682,6 +1682,14 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
         steps.push({ rank: 40, figure: { value: runEpochs * takenPerEpoch, source: "code", line, detail: `${site.callee}(${snippet(input.text, fed)}, ${epochsName}=${epochsArgument ? snippet(input.text, epochsArgument) : "1"}): ${takenPerEpoch} batches an epoch, taken from data repeated without end` } });
         if (fitRecord) fitRecord.steps = runEpochs * takenPerEpoch;
       }
+      // fit walks a counted `repeat(k)` to its end each epoch: k passes of the data, batched as the chain says (tf-data.ts).
+      const repeated = fed && fedPipeline && perEpoch === undefined && runEpochs !== undefined ? repeatedIteration(fedPipeline) : undefined;
+      if (fed && repeated) {
+        const code = snippet(input.text, fed);
+        samples.push({ rank: 44, figure: { value: repeated.elements, source: "code", line, detail: `${code}: a tf.data pipeline of ${fedPipeline!.elements} elements a pass, repeated ${repeated.passes} times, each epoch walking every pass` } });
+        steps.push({ rank: 40, figure: { value: runEpochs! * repeated.batches, source: "code", line, detail: `${site.callee}(${code}, ${epochsName}=${epochsArgument ? snippet(input.text, epochsArgument) : "1"}): ${repeated.batches} batches an epoch, ${repeated.passes} passes of ${fedPipeline!.elements} elements in batches of ${fedPipeline!.batch}` } });
+        if (fitRecord) fitRecord.steps = runEpochs! * repeated.batches;
+      }
       if (fed && sequence && isDataset(sequence) && sequence.kind === "instance") {
         // The rows its first item holds are the batch fit takes, whatever attribute it keeps (sequence-item-rows.ts).
         const rows = sequenceItemRows(fed, (e) => evaluateOne(site, e));
@@ -1924,7 +1932,14 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
       const splitValue: Value | undefined = member !== undefined ? { kind: "str", value: member } : evaluatedSplit;
       const first = splitValue?.kind === "list" || splitValue?.kind === "tuple" ? splitValue.items[0] : splitValue;
       const known = nameValue?.kind === "str" && (first === undefined || first.kind === "str") ? tfdsTrainSamples(nameValue.value, first?.kind === "str" ? first.value : undefined) : undefined;
-      if (known && runsByDefault(site, (e) => evaluateOne(site, e))) datasets.push({ site, rank: 20, names: site.assignedTo.slice(0, 1), figure: { value: known.value, source: "dataset table", line, detail: `${site.callee}(${snippet(input.text, positional(0) ?? keyword("name")!)}): ${known.source}` } });
+      if (known && runsByDefault(site, (e) => evaluateOne(site, e))) {
+        datasets.push({ site, rank: 20, names: site.assignedTo.slice(0, 1), figure: { value: known.value, source: "dataset table", line, detail: `${site.callee}(${snippet(input.text, positional(0) ?? keyword("name")!)}): ${known.source}` } });
+        // tfds.load(batch_size=b) "adds a batch dimension to examples": each element is a batch of b (-1 loads the
+        // whole split as one tensor; tensorflow.org/datasets/api_docs/python/tfds/load).
+        const batchArgument = keyword("batch_size");
+        const size = batchArgument ? positiveInteger(evaluateOne(site, batchArgument)) : undefined;
+        if (size !== undefined) batches.push({ rank: 29, figure: { value: size, source: "code", line, detail: `${site.callee}(batch_size=${snippet(input.text, batchArgument!)}): its elements are batches of ${size}` } });
+      }
       continue;
     }
     if (torchtext && (last === "splits" || /^[A-Z]/.test(last)) && !definedInFile(namespace, site.callee, file)) {
