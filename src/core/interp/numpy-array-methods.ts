@@ -8,6 +8,9 @@
 // - transpose (numpy.org/doc/stable/reference/generated/numpy.ndarray.transpose.html): `a.transpose(axes)` with a
 //   tuple or list of axes, or `a.transpose(0, 2, 3, 1)` with them spread, permutes them, and no axes reverses them;
 //   torch's Tensor.transpose swaps two dims.
+// - dot (numpy.org/doc/stable/reference/generated/numpy.dot.html): `np.dot(a, b)` and `a.dot(b)` are matrix
+//   products for 2-D arrays, and for N-D ones sum over a's last axis and b's second-to-last: the result has shape
+//   a.shape[:-1] + b.shape[:-2] + b.shape[-1:]; torch.dot takes two 1-D tensors only. `y = x.dot(w)` keeps x's rows.
 import { bindArguments, toInt, unknown } from "./construct";
 import { numpyArray } from "./numpy-arrays";
 import { normalizeDim } from "../torch/shapes";
@@ -59,4 +62,37 @@ export function numpyArrayTranspose(self: TensorValue, call: NativeCall): Value 
   const axes = given.length === 0 ? Array.from({ length: rank }, (_, i) => rank - 1 - i) : given.map((a) => normalizeDim(toInt(a, "numpy.ndarray.transpose(axes)"), rank, "axis"));
   if (axes.length !== rank || new Set(axes).size !== rank) return unknown("numpy.ndarray.transpose: axes don't match array");
   return numpyArray(axes.map((d) => self.shape[d]), self.dtype);
+}
+
+/** The shape numpy.dot gives arrays of shapes `a` and `b`; undefined where the summed axes differ or one is a scalar. */
+function dotShape(a: number[], b: number[]): number[] | undefined {
+  if (a.length === 0 || b.length === 0) return undefined;
+  const summed = a[a.length - 1];
+  const against = b.length === 1 ? b[0] : b[b.length - 2];
+  if (summed !== against) return undefined;
+  return [...a.slice(0, -1), ...b.slice(0, -2), ...(b.length === 1 ? [] : [b[b.length - 1]])];
+}
+
+/** numpy.dot of two values: an array of the product's shape, or unknown where a shape is not known. */
+function numpyDot(a: Value, b: Value): Value {
+  if (a.kind !== "tensor" || b.kind !== "tensor") return unknown("numpy.dot of values that are not arrays of known shape");
+  const shape = dotShape(a.shape, b.shape);
+  // A 0-d result (two 1-D arrays) is a number whose value is not kept.
+  if (!shape || shape.length === 0) return unknown("numpy.dot: the arrays' shapes do not give an array");
+  return numpyArray(shape, a.dtype);
+}
+
+/** `a.dot(b)` of a numpy array. */
+export function numpyArrayDot(self: TensorValue, call: NativeCall): Value {
+  return numpyDot(self, bindArguments(["b", "out=None"], call.args, call.kwargs, "numpy.ndarray.dot").get("b"));
+}
+
+/** numpy.dot(a, b). */
+export function numpyDotFunctions(fn: Fn): Record<string, Value> {
+  return {
+    dot: fn("numpy.dot", (call) => {
+      const bound = bindArguments(["a", "b", "out=None"], call.args, call.kwargs, "numpy.dot");
+      return numpyDot(bound.get("a"), bound.get("b"));
+    }),
+  };
 }

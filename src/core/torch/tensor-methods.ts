@@ -3,7 +3,7 @@ import { NONE, bool, float, int, list, size, toInts, unknown } from "../interp/c
 import { convertedValues, valuesOf } from "./known-values";
 import { sameElements } from "./routing";
 import { nestedNumbers, numpyArray, numpyScalar } from "../interp/numpy-arrays";
-import { numpyArrayRepeat, numpyArrayTranspose } from "../interp/numpy-array-methods";
+import { numpyArrayDot, numpyArrayRepeat, numpyArrayTranspose } from "../interp/numpy-array-methods";
 import { PythonError, Unresolved, type BoundArguments, type NativeCall, type OpContext, type TensorValue, type Value } from "../interp/values";
 import { viewFailsChannelsLast } from "./memory-format";
 import { shapeFromVarargs, tensorArg, toTensor } from "./args";
@@ -237,6 +237,10 @@ for (const [name, numpyMethod] of [["repeat", numpyArrayRepeat], ["transpose", n
   const torchMethod = methods.get(name)!;
   methods.set(name, (self, call) => (self.numpy ? numpyMethod(self, call) : torchMethod(self, call)));
 }
+// torch's Tensor.dot takes 1-D tensors only, so `.dot` on anything of another rank is numpy's, whichever builder
+// (np.random.rand, np.zeros) made the array.
+const torchDot = methods.get("dot")!;
+methods.set("dot", (self, call) => (self.numpy || self.shape.length !== 1 ? numpyArrayDot(self, call) : torchDot(self, call)));
 
 /** Tensor methods by name. */
 export const TENSOR_METHODS: ReadonlyMap<string, TensorMethod> = methods;

@@ -3,7 +3,7 @@ import { numpyArrayFunctions, numpyRandomFunctions, numpyScalarTypes, numpyTable
 import { numpyJoinFunctions } from "../numpy-joins";
 import { numpyReductionFunctions } from "../numpy-reductions";
 import { numpyWrappedFunctions } from "../numpy-wrapped";
-import { numpyRepeatFunctions } from "../numpy-array-methods";
+import { numpyDotFunctions, numpyRepeatFunctions } from "../numpy-array-methods";
 import { numpyRandomObjects } from "../numpy-random-objects";
 import type { Value } from "../values";
 import { fn, namespace, num, quiet, type StandardLibrary } from "./native";
@@ -27,6 +27,7 @@ export function installNumpy(library: StandardLibrary, prod: Value): void {
     ...numpyReductionFunctions(fn),
     ...numpyWrappedFunctions(fn),
     ...numpyRepeatFunctions(fn),
+    ...numpyDotFunctions(fn),
     ...numpyScalarTypes(objectClass),
     random: namespace("numpy.random", { ...numpyRandomFunctions(fn), ...numpyRandomObjects(objectClass), seed: quiet("seed") }),
   });

@@ -2,7 +2,7 @@ import { strict as assert } from "node:assert";
 import { analyze } from "../../helpers/analyze";
 import type { TrainingPlan } from "../../../../src/core/training/training-plan";
 
-// numpy.ndarray's repeat and transpose follow numpy, and arithmetic on an array keeps it an array
+// numpy.ndarray's repeat, transpose and dot follow numpy, and arithmetic on an array keeps it an array
 // (src/core/interp/numpy-array-methods.ts, torch/catalogue.ts): a dataset whose length comes through them is read.
 const planOf = async (text: string): Promise<TrainingPlan> => (await analyze(text)).training ?? {};
 
@@ -50,6 +50,24 @@ describe("numpy array methods that differ from torch's (numpy-array-methods.ts)"
   it("repeat with no axis flattens: the rows are no longer the count", async () => {
     const plan = await planOf(SCRIPT("    images = grey.repeat(3)"));
     assert.equal(plan.samples?.value, 300 * 16 * 16 * 3);
+  });
+  it("np.dot and .dot are matrix products that keep the left array's rows, on arrays from any numpy builder", async () => {
+    const fit = (target: string) => `import numpy as np
+import tensorflow as tf
+
+feats = np.random.rand(420, 6)
+coef = np.random.rand(6, 2)
+${target}
+reg = tf.keras.Sequential([tf.keras.layers.Dense(2, input_shape=(2,))])
+reg.compile(optimizer="sgd", loss="mse")
+reg.fit(target, target, epochs=3, batch_size=20)
+`;
+    assert.equal((await planOf(fit("target = feats.dot(coef) + 0.5"))).samples?.value, 420);
+    assert.equal((await planOf(fit("target = np.dot(feats, coef)"))).samples?.value, 420);
+    // (6, 420) · (420, 6) · (6, 2): six rows, not 420.
+    assert.equal((await planOf(fit("target = feats.T.dot(feats).dot(coef)"))).samples?.value, 6);
+    // Inner sizes that differ give no array.
+    assert.equal((await planOf(fit("target = feats.dot(feats)"))).samples?.value, undefined);
   });
 });
 
