@@ -627,8 +627,9 @@ function discoverCandidates(parser: PythonParser, runtime: Runtime, namespace: M
     let built = ran?.kind === "instance" && ran.module ? { instance: ran, recorder: new Recorder() } : ran?.kind === "instance" && holder ? { recorder: new Recorder(), value: ran as Value } : withModuleGlobals(namespace.scope, choice.globals, () => tryBuild(() => siteItem(site, interp.evaluate(site.call, scope)) ?? unknown(`the call returns no item ${site.item} to unpack`)));
     // A Sequential its builder function fills in the statements after it (`model = Sequential()`, then
     // `model.add(Dense(24, input_shape=state_shape))`): Python runs those adds before the function returns the model,
-    // so the site is run with them, in the function, its parameters as the run binds them.
-    const adds = built.instance && site.fn && isKerasObject(built.instance) ? layersAddedAfter(site.fn.body, site.statement, site.name) : [];
+    // so the site is run with them, in the function, its parameters as the run binds them. A site in a top-level block
+    // (`with strategy.scope():`, `if args.deep:`) grows the same way.
+    const adds = built.instance && isKerasObject(built.instance) ? layersAddedAfter(site.fn?.body ?? syntax.body, site.statement, site.name) : [];
     if (adds.length > 0) {
       const [grown] = evaluateAtSite(interp, namespace.scope, file, { fn: site.fn, before: [...site.before, site.statement, ...adds] }, [{ type: "name", id: site.name, pos: site.call.pos }], now, bindings);
       if (grown?.kind === "instance" && grown.module) built = { instance: grown, recorder: built.recorder };

@@ -266,4 +266,24 @@ if __name__ == "__main__":
     assert.equal(m.params, 120 + 300 + 26);
     assert.deepEqual(m.inputs, [{ shape: [1, 4], dtype: "float32" }]);
   });
+
+  it("a Sequential created and grown by add() inside a top-level block (a distribution strategy's scope, an if) is built whole", async () => {
+    const script = (opening: string) => `import tensorflow as tf
+from tensorflow.keras.layers import Dense
+
+strategy = tf.distribute.MirroredStrategy()
+wide = True
+${opening}
+    net = tf.keras.Sequential()
+    net.add(Dense(6, input_shape=(12,), activation="relu"))
+    net.add(Dense(3))
+    net.compile(loss="mse", optimizer="sgd")
+`;
+    for (const opening of ["with strategy.scope():", "if wide:"]) {
+      const m = await onlyModel(script(opening));
+      // 12·6 + 6 + 6·3 + 3
+      assert.equal(m.params, 99, opening);
+      assert.equal(m.complete, true, opening);
+    }
+  });
 });
