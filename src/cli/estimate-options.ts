@@ -1,6 +1,7 @@
 // `--hardware ID [--host ID] --dtype fp32|tf32|bf16|fp16|int8 --mode inference|train --region CODE [--pue N]` for `analyze`:
 // validated here, then turned into each model's "estimate" (the JSON contract of issue 3).
 import { isConfigNote } from "../core/training/config-notes";
+import { isUnreadCadenceNote } from "../core/training/update-cadence";
 import { isSkippedByDefaultNote } from "../core/training/skipped-by-default";
 import { z } from "zod";
 import { estimateModel, type Estimate } from "../core/energy/estimate";
@@ -357,9 +358,9 @@ function coverageText(resolved: ResolvedTrainingRun): string {
   return `, ${formatCountOf(coverage.samplesSeen, "sample")} seen${share}`;
 }
 
-/** The notes about configuration (config-notes.ts: "config read: ...", "config missing: ...") and a training loop the
- *  defaults skip (skipped-by-default.ts), after a run's line. */
+/** The notes about configuration (config-notes.ts: "config read: ...", "config missing: ..."), a training loop the
+ *  defaults skip (skipped-by-default.ts) and a step count that is only a bound (update-cadence.ts), after a run's line. */
 function runNotesText(notes: string[] | undefined): string {
-  const config = (notes ?? []).filter((n) => isConfigNote(n) || isSkippedByDefaultNote(n));
+  const config = (notes ?? []).filter((n) => isConfigNote(n) || isSkippedByDefaultNote(n) || isUnreadCadenceNote(n));
   return config.length > 0 ? `; ${config.join("; ")}` : "";
 }

@@ -54,7 +54,8 @@ import { evaluateAtSite, type ParameterBindings } from "./training/evaluate-site
 import { discoverGenerations } from "./generation/generation-plan";
 import { readRunSetup } from "./memory/run-setup";
 import { findTrainingSites } from "./training/training-sites";
-import { planAtCadence, withoutCadences } from "./training/cadence-plans";
+import { planAtCadence, withoutCadences, withoutOthersCadenceNotes } from "./training/cadence-plans";
+import type { UpdateCadence } from "./training/update-cadence";
 import { classBindings } from "./training/class-bindings";
 import { frozenParametersReason } from "./training/frozen-parameters";
 import { frozenModels } from "./training/frozen-models";
@@ -258,11 +259,16 @@ function analyzeProgram(parser: PythonParser, request: AnalyzeRequest, setup: { 
       if (reason) result.modelTraining = [...(result.modelTraining ?? []).filter((t) => t.model !== i), { model: i, plan: { notes: [reason], untrained: true } }];
     }
     // ... and networks their optimizer steps at a cadence of its own in the shared loop (a WGAN's generator, TD3's actor).
-    if (result.training.updateCadences) {
-      for (const [i, m] of result.models.entries()) {
+    const cadences = result.training.updateCadences;
+    if (cadences) {
+      const names = result.models.map((m, i) => [bound[i].name, ...(m.file === request.file ? classBindings(syntax.body, m.name) : [])]);
+      const ownedByModel = (c: UpdateCadence) => names.some((ns) => ns.some((n) => c.owners.includes(n.split(".").pop()!)));
+      for (const i of result.models.keys()) {
         const own = result.modelTraining?.find((t) => t.model === i);
         if (own?.plan.untrained) continue;
-        const plan = planAtCadence(own?.plan ?? result.training, [bound[i].name, ...(m.file === request.file ? classBindings(syntax.body, m.name) : [])]);
+        const timed = planAtCadence(own?.plan ?? result.training, names[i]);
+        // A step count the analysis could not read is said of the networks that optimizer trains, not of the others.
+        const plan = withoutOthersCadenceNotes(timed ?? own?.plan ?? result.training, cadences, names[i], ownedByModel) ?? timed;
         if (plan) result.modelTraining = [...(result.modelTraining ?? []).filter((t) => t.model !== i), { model: i, plan }];
       }
       // The run's only optimizer stepped K times a batch: its steps are the file's run too.

@@ -96,7 +96,7 @@ import { returnsSubsetSampler } from "./sampler-functions";
 import { maskedFrom } from "./masked-rows";
 import { periodicRollout, rolloutBatch } from "./rollout-batch";
 import { replaysRollout } from "./update-epochs";
-import { updateCadences, type UpdateCadence } from "./update-cadence";
+import { unreadCadenceNote, updateCadences, type UpdateCadence } from "./update-cadence";
 import { epochCadences } from "./epoch-cadences";
 import { argparseConflict } from "./argparse-conflicts";
 import { ownNonTorchLoader } from "./own-loader-class";
@@ -2664,7 +2664,7 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
       const cadences = site && l.type === "for" ? updateCadences(l, input.body, input.text, (e) => evaluateOne(site, e)) : undefined;
       if (cadences) {
         plan.updateCadences = cadences;
-        for (const c of cadences) if (c.unread) notes.push(`steps: ${c.detail} (line ${c.line})`);
+        for (const c of cadences) if (c.unread) notes.push(unreadCadenceNote(c));
         break;
       }
     }

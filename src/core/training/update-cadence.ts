@@ -36,6 +36,17 @@ export interface UpdateCadence {
   only?: true;
 }
 
+/** The run note a cadence the analysis could not count leaves (`steps: opt_d.step() runs under if ..., which the
+ *  analysis cannot count: ...`). */
+export function unreadCadenceNote(cadence: UpdateCadence): string {
+  return `steps: ${cadence.detail} (line ${cadence.line})`;
+}
+
+/** Whether a run note is one an unread cadence left (unreadCadenceNote). */
+export function isUnreadCadenceNote(note: string): boolean {
+  return note.startsWith("steps: ") && note.includes(", which the analysis cannot count: ");
+}
+
 /** How many of `passes` passes (numbered from 0) a cadence lets through, times its steps a pass. */
 export function stepsOfPasses(cadence: UpdateCadence, passes: number): number {
   const reached = cadence.every ? (passes > cadence.every.first ? Math.floor((passes - 1 - cadence.every.first) / cadence.every.period) + 1 : 0) : passes;

@@ -159,4 +159,30 @@ class Pair(nn.Module):
     assert.equal(bad.code, 2);
     assert.match(bad.stderr, /unknown --hardware/);
   });
+
+  it("says on the training-run line of the network it concerns that a step count is only a bound", () => {
+    writeFileSync(join(dir, "duel.py"), `import torch
+from torch import nn
+
+maker = nn.Linear(4, 8)
+judge = nn.Linear(8, 1)
+opt_m = torch.optim.Adam(maker.parameters())
+opt_j = torch.optim.Adam(judge.parameters())
+for it in range(200):
+    loss_j = judge(maker(torch.randn(16, 4))).mean()
+    opt_j.zero_grad()
+    loss_j.backward()
+    if loss_j.item() > 0:
+        opt_j.step()
+    loss_m = -judge(maker(torch.randn(16, 4))).mean()
+    opt_m.zero_grad()
+    loss_m.backward()
+    opt_m.step()
+`);
+    const r = run(["analyze", join(dir, "duel.py"), "--mode", "train", "--no-findings"]);
+    assert.equal(r.code, 0, r.stderr);
+    const line = (name: string) => r.stdout.split("\n").find((l) => l.trimStart().startsWith(`${name}: `) && l.includes("for the run")) ?? "";
+    assert.match(line("judge"), /steps: opt_j\.step\(\) runs under if loss_j\.item\(\) > 0, which the analysis cannot count/);
+    assert.doesNotMatch(line("maker"), /cannot count/);
+  });
 });

@@ -196,6 +196,9 @@ for step in range(3000):
     assert.equal(critic && planOptimizerSteps(critic)?.value, 400);
     assert.equal(file?.updateCadences, undefined);
     assert.match(file?.notes?.join("\n") ?? "", /steps: opt_g\.step\(\) runs under if loss_c\.item\(\) < 0, which the analysis cannot count: its networks are given the loop's count, an upper bound \(line \d+\)/);
+     // Said of the generator its optimizer trains, not of the critic.
+    assert.ok(gen?.notes?.some((n) => n.startsWith("steps: opt_g.step()")));
+    assert.ok(!critic?.notes?.some((n) => n.startsWith("steps: opt_g.step()")), "no note of another optimizer's count on the critic");
   });
 
   it("reads nothing where one optimizer takes both networks' parameters", async () => {
