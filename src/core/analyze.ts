@@ -55,6 +55,7 @@ import { discoverGenerations } from "./generation/generation-plan";
 import { readRunSetup } from "./memory/run-setup";
 import { findTrainingSites } from "./training/training-sites";
 import { planAtCadence, withoutCadences, withoutOthersCadenceNotes } from "./training/cadence-plans";
+import { modelsFeeding } from "./interp/chained-model-inputs";
 import type { UpdateCadence } from "./training/update-cadence";
 import { classBindings } from "./training/class-bindings";
 import { frozenParametersReason } from "./training/frozen-parameters";
@@ -219,16 +220,36 @@ function analyzeProgram(parser: PythonParser, request: AnalyzeRequest, setup: { 
   const fed = fedInputs(syntax.body, namespace);
   /** Where the script binds the instance a class's figures follow (`model_0 = CircleModelV0()`). */
   const instanceLines = new Map<ModelReport, number>();
-  const reportOf = (c: Candidate): ModelReport => {
+  const reportOf = (c: Candidate, chained: InputSpec[][] = []): ModelReport => {
     // What the program feeds this model by name comes after the example sizes the text spells out (a literal
     // `torch.randn(32, 3, 64, 64)` says the batch; a fed image may be one unbatched sample), before the defaults.
     const own = inputsFedTo(fed, c.instance);
-    const report = interp.withRun({ recorder: c.recorder, budget: new Budget(steps, milliseconds, now) }, () => runModel(interp, c, request, program.comments.get(c.pragmaFile), [...examples, ...own], program.comments.get(request.file), sides, (file) => program.comments.get(file)));
+    const report = interp.withRun({ recorder: c.recorder, budget: new Budget(steps, milliseconds, now) }, () => runModel(interp, c, request, program.comments.get(c.pragmaFile), [...chained, ...examples, ...own], program.comments.get(request.file), sides, (file) => program.comments.get(file)));
     if (c.instanceName !== undefined) report.instance = c.instanceName;
     if (c.instanceLine !== undefined) instanceLines.set(report, c.instanceLine);
     return report;
   };
-  for (const c of candidates) result.models.push(reportOf(c));
+  const reports = candidates.map((c) => reportOf(c));
+  // A torch model fed another's output (a GAN's discriminator: `D(G(z))`) reads that output's shape where only a
+  // default said what it reads (chained-model-inputs.ts); a Keras model is built by its first call, so it is not run twice.
+  if (candidates.length >= 2 && !request.inputs?.length && reports.some((r) => r.inputSource === "default")) {
+    const nameOf = (c: Candidate) => c.instanceName ?? c.name;
+    const index = new Map(candidates.map((c, i) => [nameOf(c), i]));
+    for (const [name, feeders] of modelsFeeding(syntax.body, request.text, new Set(index.keys()))) {
+      const i = index.get(name)!;
+      if (reports[i].inputSource !== "default" || isKerasObject(candidates[i].instance)) continue;
+      for (const feeder of feeders) {
+        const from = reports[index.get(feeder)!];
+        if (!from.complete || from.output.length !== 1) continue;
+        const again = reportOf({ ...candidates[i], recorder: new Recorder() }, [[{ shape: from.output[0], dtype: "float32" }]]);
+        if (again.complete && again.inputSource === "example" && again.inputs.length === 1 && again.inputs[0].shape.join("x") === from.output[0].join("x")) {
+          reports[i] = again;
+          break;
+        }
+      }
+    }
+  }
+  result.models.push(...reports);
   result.models = withoutRepeats([...result.models, ...unbuilt].sort((a, b) => a.line - b.line));
   result.trainingSites = findTrainingSites(syntax.body, request.text);
   if (request.readTraining !== false) {
