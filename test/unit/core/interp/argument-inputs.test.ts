@@ -150,4 +150,31 @@ class Refine(nn.Module):
     // head 3*32*9 + 32, body 4 * (32*32*9 + 32), tail 32*3*9 + 3.
     assert.equal(refine.params, 896 + 4 * 9248 + 867);
   });
+
+  it("a module list the forward walks (for i, block in enumerate(self.blocks)) is what reads the input, though registered after the head", async () => {
+    const result = await analyze(`
+import torch
+from torch import nn
+
+class Ladder(nn.Module):
+    def __init__(self):
+        super().__init__()
+        rungs = []
+        for i in range(3):
+            rungs.append(nn.Conv2d(3 if i == 0 else 16, 16, 3, padding=1))
+        # registered first, applied last: the list is assigned after it
+        self.head = nn.Conv2d(16, 2, 1)
+        self.rungs = nn.ModuleList(rungs)
+
+    def forward(self, x):
+        for i, rung in enumerate(self.rungs):
+            x = torch.relu(rung(x))
+        return self.head(x)
+`);
+    const ladder = modelNamed(result, "Ladder");
+    assert.deepEqual(ladder.inputs.map((i) => i.shape), [[1, 3, 224, 224]]);
+    assert.equal(ladder.complete, true, JSON.stringify(ladder.unresolved));
+    // rungs (3*16*9 + 16) + 2 * (16*16*9 + 16), head 16*2 + 2.
+    assert.equal(ladder.params, 448 + 2 * 2320 + 34);
+  });
 });
