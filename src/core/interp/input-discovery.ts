@@ -99,6 +99,17 @@ export function exampleInputs(text: string): InputSpec[][] {
       if (dims) add([{ shape: dims, dtype: "float32" }]);
     }
   }
+  // A numpy array of literal size made a torch tensor (`torch.FloatTensor(np.random.random((1, 3, 320, 320)))`,
+  // `torch.from_numpy(np.zeros((2, 16)))`): numpy's size is the tuple (random, zeros, ones) or the spread dims
+  // (rand, randn), numpy.org/doc/stable/reference/random/legacy.html.
+  const wrapped = /\btorch\.(?:FloatTensor|Tensor|from_numpy|tensor|as_tensor)\s*\(\s*(?:np|numpy)\.(random\.random|random\.rand|random\.randn|random\.random_sample|zeros|ones)\s*\(/g;
+  for (let m = wrapped.exec(text); m; m = wrapped.exec(text)) {
+    const inner = parenthesised(text, m.index + m[0].length - 1);
+    const positional = inner === undefined ? [] : splitArguments(inner).filter((a) => !/^\w+\s*=/.test(a));
+    const spread = m[1] === "random.rand" || m[1] === "random.randn";
+    const dims = spread ? literalInts(positional.join(",")) : positional.length >= 1 && /^[([]/.test(positional[0]) ? literalInts(positional[0]) : undefined;
+    if (dims) add([{ shape: dims, dtype: "float32" }]);
+  }
   for (const dims of reshapedArguments(text)) add([{ shape: [1, ...dims], dtype: "float32" }]);
   return found;
 }

@@ -365,6 +365,15 @@ describe("example inputs written in the file (src/core/interp/input-discovery.ts
     assert.deepEqual(exampleInputs("x = torch.randn(n, 3)\n"), [], "a size that is not a literal is not an example");
   });
 
+  it("reads a numpy array of literal size made a torch tensor: the size tuple, or rand's spread dims", () => {
+    const image = [[{ shape: [1, 3, 320, 320], dtype: "float32" }]];
+    assert.deepEqual(exampleInputs("x = Variable(torch.FloatTensor(np.random.random((1, 3, 320, 320))))\n"), image);
+    assert.deepEqual(exampleInputs("x = torch.from_numpy(np.random.rand(1, 3, 320, 320)).float()\n"), image);
+    assert.deepEqual(exampleInputs("x = torch.tensor(numpy.zeros([1, 3, 320, 320]), dtype=torch.float32)\n"), image);
+    assert.deepEqual(exampleInputs("x = np.random.random((1, 3, 320, 320))\n"), [], "an array never made a tensor is no example");
+    assert.deepEqual(exampleInputs("x = torch.from_numpy(np.random.rand(n, 3))\n"), [], "a size that is not a literal is not an example");
+  });
+
   it("reads a batch a call is fed reshaped to (-1, sizes...): one sample of those sizes", () => {
     const sample = [[{ shape: [1, 28, 28], dtype: "float32" }]];
     assert.deepEqual(exampleInputs("out = rnn(test_x[:10].view(-1, 28, 28))\n"), sample);
