@@ -524,6 +524,8 @@ function discoverCandidates(parser: PythonParser, runtime: Runtime, namespace: M
   const aliases: { candidate: Candidate; first: string }[] = [];
   // Classes that need constructor arguments: listed with what they need unless another listed class builds them.
   const needArguments: { def: ClassDefinition; config?: { name: string; fields: string[] } }[] = [];
+  // Classes whose build with their defaults raised: a call with arguments elsewhere in the file is their site.
+  const unbuiltByDefault = new Set<string>();
   for (const s of syntax.body) {
     if (s.type === "class") {
       const cls = namespace.scope.names.get(s.name);
@@ -557,7 +559,10 @@ function discoverCandidates(parser: PythonParser, runtime: Runtime, namespace: M
       if (built.instance) found.push({ name: s.name, entry, line: s.defLine, pragmaLine: s.defLine, pragmaFile: file, instance: built.instance, recorder: built.recorder });
       // A model that needs arguments is a component or needs an entry; one that fails otherwise says why.
       else if (built.error && /missing required argument|positional argument/.test(built.error)) needArguments.push({ def: s, config: configNeed });
-      else if (built.error) failures.push(`${s.name} (line ${s.defLine}) could not be built: ${built.error}${built.at ?? ""}`);
+      else if (built.error) {
+        failures.push(`${s.name} (line ${s.defLine}) could not be built: ${built.error}${built.at ?? ""}`);
+        unbuiltByDefault.add(s.name);
+      }
     } else if (s.type === "function" && !s.name.startsWith("_") && s.params.every((p) => p.default || p.kind === "star" || p.kind === "doublestar") && returnsCall(s.body)) {
       const fn = namespace.scope.names.get(s.name);
       if (!fn || (fn.kind !== "function" && fn.kind !== "partial")) continue;
@@ -611,7 +616,7 @@ function discoverCandidates(parser: PythonParser, runtime: Runtime, namespace: M
   const looksLikeModel = (name: string, call: Extract<import("./python/ast").Expression, { type: "call" }>, item?: number) =>
     item !== undefined ? usedAsModel(request.text, name, call, namespace, item) : usedAsModel(request.text, name, call, namespace) || isModelEntryPoint(call) || namesModelClass(call);
   const sitesByName = new Map<string, NestedModelSite[]>();
-  for (const site of nestedModelSites(syntax, request.text, namespace, file, looksLikeModel)) sitesByName.set(site.name, [...(sitesByName.get(site.name) ?? []), site]);
+  for (const site of nestedModelSites(syntax, request.text, namespace, file, looksLikeModel, unbuiltByDefault)) sitesByName.set(site.name, [...(sitesByName.get(site.name) ?? []), site]);
   // A site inside a function reads its parameters as the script's run binds them (its callers' arguments, a
   // `@hydra.main` config, click defaults), as the training plan does; worked out only when a site needs them.
   let run: RunBindings | undefined;

@@ -45,7 +45,7 @@ const MAX_SITES = 32;
  * tensors and optimizers; its model entry point, torch.hub.load, is kept) and that `looksLikeModel` (an entry
  * point, or a name the file uses as a model), in source order; a name bound in several branches has a site in each.
  */
-export function nestedModelSites(syntax: ModuleSyntax, text: string, namespace: ModuleNamespaceValue, file: string, looksLikeModel: (name: string, call: NestedModelSite["call"], item?: number) => boolean): NestedModelSite[] {
+export function nestedModelSites(syntax: ModuleSyntax, text: string, namespace: ModuleNamespaceValue, file: string, looksLikeModel: (name: string, call: NestedModelSite["call"], item?: number) => boolean, unbuiltByDefault: ReadonlySet<string> = new Set()): NestedModelSite[] {
   const sites: NestedModelSite[] = [];
   // Function bodies are lowered on first read: only those that name an imported library are walked (and lowered),
   // and class bodies never are, so a large model file costs a text scan.
@@ -56,7 +56,9 @@ export function nestedModelSites(syntax: ModuleSyntax, text: string, namespace: 
   // in `train(args)`) builds the model with them, whatever else it mentions.
   // Likewise a builder function of this file with required parameters.
   const bareCall = (n: string): Extract<Expression, { type: "call" }> => ({ type: "call", func: { type: "name", id: n, pos: noPosition }, args: [], pos: noPosition });
-  const needing = [...namespace.scope.names].filter(([n, v]) => (v.kind === "class" || v.kind === "function") && (needsArgumentsHere(bareCall(n), namespace, file) || builderNeedingArguments(bareCall(n), namespace, file, text))).map(([n]) => n);
+  // So, too, is one whose defaults fail to build (SwinIR's img_size=64 that its window_size=7 does not divide): the
+  // script's call with its own arguments is the model.
+  const needing = [...namespace.scope.names].filter(([n, v]) => (v.kind === "class" || v.kind === "function") && (unbuiltByDefault.has(n) || needsArgumentsHere(bareCall(n), namespace, file) || builderNeedingArguments(bareCall(n), namespace, file, text))).map(([n]) => n);
   const count = mentions(text, [...libraries, ...needing, "hub", "import"]);
   const calledFromGuard = guardCalls(syntax.body);
   type Place = { fn?: FunctionDefinition; outer: Statement[]; conditions: NestedModelSite["conditions"] };
@@ -76,7 +78,7 @@ export function nestedModelSites(syntax: ModuleSyntax, text: string, namespace: 
         const assign = { targets: unpackedNames((s as Extract<Statement, { type: "assign" }>).targets[0]) };
         // `model = Net(args.width).to(device)`: the construction is the call inside the chain of module moves.
         const built = constructionCall(call) ?? call;
-        const fromOutside = fromLibrary(built, namespace, file) || wrapsLibraryModel(built, namespace, file) || needsArgumentsHere(built, namespace, file) || builderNeedingArguments(built, namespace, file, text) || importedBefore(built, before) || pickedFromLibrary(built, before, namespace, file) || (!place.fn && guardGlobals(built, before, namespace.scope, file).length > 0);
+        const fromOutside = fromLibrary(built, namespace, file) || wrapsLibraryModel(built, namespace, file) || (built.func.type === "name" && unbuiltByDefault.has(built.func.id) && built.args.length > 0) || needsArgumentsHere(built, namespace, file) || builderNeedingArguments(built, namespace, file, text) || importedBefore(built, before) || pickedFromLibrary(built, before, namespace, file) || (!place.fn && guardGlobals(built, before, namespace.scope, file).length > 0);
         // Built in the module's namespace, the call may read only what that namespace (or builtins) holds: an
         // argument from the function's own variables (`resnet18(num_classes=n)`) needs them worked out first.
         const localsOf = (e: Expression) => [...namesIn([e], new Set())].filter((n) => scopeValue(namespace.scope, n) === undefined);

@@ -573,5 +573,31 @@ main()
 `);
     assert.deepEqual(result.models.map((m) => [m.name, m.line, m.params]), [["model", 22, 10 * 48 + 48]]);
   });
-});
 
+  it("a class of the file whose defaults fail to build is the model its main guard builds with arguments", async () => {
+    const result = await analyze(`import torch
+from torch import nn
+
+class Tiles(nn.Module):
+    def __init__(self, size=30, tile=7, width=8):
+        super().__init__()
+        # Python raises here for the defaults: 30 is no multiple of 7.
+        mask = torch.zeros(1, size, size, 1).view(1, size // tile, tile, size // tile, tile, 1)
+        self.embed = nn.Conv2d(3, width, tile, stride=tile)
+        self.head = nn.Linear(width, 4)
+
+    def forward(self, x):
+        return self.head(self.embed(x).mean((2, 3)))
+
+if __name__ == "__main__":
+    model = Tiles(size=32, tile=8)
+    print(model(torch.randn(2, 3, 32, 32)).shape)
+`);
+    assert.ok(result.notes.some((n) => n.startsWith("Tiles (line 4) could not be built")), "the defaults' failure is still said");
+    const model = modelNamed(result, "model");
+    // conv 3*8*8*8 + 8, head 8*4 + 4
+    assert.equal(model.params, 1544 + 36);
+    assert.deepEqual(model.inputs.map((i) => i.shape), [[2, 3, 32, 32]]);
+    assert.equal(model.complete, true);
+  });
+});
