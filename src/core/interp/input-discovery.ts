@@ -60,6 +60,19 @@ function literalInts(text: string): number[] | undefined {
 }
 
 /**
+ * Whether the tensor built at `at` is one a module keeps, not one fed to it: assigned to an attribute of `self`
+ * (`self.mean = torch.zeros(1, 1, 1, 1)`, a constant of the model) or wrapped in `nn.Parameter(...)` or
+ * `register_buffer(...)`. Lightning's `self.example_input_array` is an example by its documented meaning
+ * (lightning.ai/docs/pytorch/stable/common/lightning_module.html#example-input-array).
+ */
+function heldByModule(text: string, at: number): boolean {
+  const line = text.slice(text.lastIndexOf("\n", at - 1) + 1, at);
+  const attribute = /^\s*self\.(\w+)\s*(?::[^=]*)?=/.exec(line);
+  if (attribute) return attribute[1] !== "example_input_array";
+  return /\b(?:Parameter|register_buffer)\s*\(/.test(line);
+}
+
+/**
  * Shapes of example tensors written in the file (`torch.randn(1, 3, 224, 224)`, `torch.randint(0, 50, (1, 64))`,
  * `summary(model, (3, 224, 224))`; torchinfo's `summary(model, (1, 3, 224, 224))`), in source order. Read from the text:
  * only literal sizes count.
@@ -79,6 +92,7 @@ export function exampleInputs(text: string): InputSpec[][] {
   const batchedSummary = /^\s*(?:from\s+torchinfo\s+import|import\s+torchinfo\b)/m.test(text) && !/^\s*(?:from\s+torchsummary\s+import|import\s+torchsummary\b)/m.test(text);
   const call = /\b(?:torch\.(randn|rand|zeros|ones|empty|randint)|(summary))\s*\(/g;
   for (let m = call.exec(text); m; m = call.exec(text)) {
+    if (heldByModule(text, m.index)) continue;
     const inner = parenthesised(text, m.index + m[0].length - 1);
     if (inner === undefined) continue;
     const args = splitArguments(inner);
@@ -104,6 +118,7 @@ export function exampleInputs(text: string): InputSpec[][] {
   // (rand, randn), numpy.org/doc/stable/reference/random/legacy.html.
   const wrapped = /\btorch\.(?:FloatTensor|Tensor|from_numpy|tensor|as_tensor)\s*\(\s*(?:np|numpy)\.(random\.random|random\.rand|random\.randn|random\.random_sample|zeros|ones)\s*\(/g;
   for (let m = wrapped.exec(text); m; m = wrapped.exec(text)) {
+    if (heldByModule(text, m.index)) continue;
     const inner = parenthesised(text, m.index + m[0].length - 1);
     const positional = inner === undefined ? [] : splitArguments(inner).filter((a) => !/^\w+\s*=/.test(a));
     const spread = m[1] === "random.rand" || m[1] === "random.randn";
