@@ -365,6 +365,14 @@ describe("example inputs written in the file (src/core/interp/input-discovery.ts
     assert.deepEqual(exampleInputs("x = torch.randn(n, 3)\n"), [], "a size that is not a literal is not an example");
   });
 
+  it("skips tensors a module keeps (an attribute of self, a Parameter, a buffer), but not Lightning's example_input_array", () => {
+    assert.deepEqual(exampleInputs("        self.mean = torch.zeros(1, 1, 1, 1)\n"), []);
+    assert.deepEqual(exampleInputs("        self.pos = nn.Parameter(torch.zeros(1, 10, 4))\n"), []);
+    assert.deepEqual(exampleInputs("        self.register_buffer('grid', torch.ones(1, 8, 8))\n"), []);
+    assert.deepEqual(exampleInputs("        self.example_input_array = torch.zeros(2, 1, 28, 28)\n"), [[{ shape: [2, 1, 28, 28], dtype: "float32" }]]);
+    assert.deepEqual(exampleInputs("    x = torch.zeros(1, 1, 1, 1)\n"), [[{ shape: [1, 1, 1, 1], dtype: "float32" }]], "a local is still an example");
+  });
+
   it("reads a numpy array of literal size made a torch tensor: the size tuple, or rand's spread dims", () => {
     const image = [[{ shape: [1, 3, 320, 320], dtype: "float32" }]];
     assert.deepEqual(exampleInputs("x = Variable(torch.FloatTensor(np.random.random((1, 3, 320, 320))))\n"), image);
