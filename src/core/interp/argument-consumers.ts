@@ -8,6 +8,9 @@ import { forEachExpression, forEachStatement, ownExpressions } from "../python/s
 export interface ArgumentConsumer {
   name: string;
   attribute?: string;
+  /** Every module that reads it, in the order the forward's text calls them (`attribute` first): where the first is
+   *  not built (a branch the constructor skipped, `self.rbr_reparam` only when deploying), the next one is. */
+  attributes: string[];
 }
 
 /**
@@ -17,7 +20,7 @@ export interface ArgumentConsumer {
  */
 export function argumentConsumers(forward: FunctionDefinition): ArgumentConsumer[] {
   const params = requiredArguments(forward);
-  const consumers: ArgumentConsumer[] = params.map((p) => ({ name: p.name }));
+  const consumers: ArgumentConsumer[] = params.map((p) => ({ name: p.name, attributes: [] }));
   const origin = new Map<string, number>(params.map((p, i) => [p.name, i]));
   // Loop names that walk a module list (`for i, block in enumerate(self.blocks): x = block(x)`): a call of one is a
   // call of that list's modules, its first one first.
@@ -33,7 +36,9 @@ export function argumentConsumers(forward: FunctionDefinition): ArgumentConsumer
         const attribute = moduleAttribute(x.func) ?? (x.func.type === "name" ? walked.get(x.func.id) : undefined);
         const first = x.args.find((a) => a.kind === "positional");
         const i = first && attribute ? soleArgument(first.value, origin, walked) : undefined;
-        if (i !== undefined && consumers[i].attribute === undefined) consumers[i].attribute = attribute;
+        if (i === undefined || !attribute) return;
+        if (consumers[i].attribute === undefined) consumers[i].attribute = attribute;
+        if (!consumers[i].attributes.includes(attribute)) consumers[i].attributes.push(attribute);
       });
     }
     if (statement.type === "assign" && statement.targets.length === 1 && statement.targets[0].type === "name") {

@@ -20,11 +20,11 @@ export function defaultInputsPerArgument(model: InstanceValue, dataSides: [numbe
   const candidates = defaultInputs(model, dataSides);
   const forward = forwardDefinition(model);
   const consumers = forward ? argumentConsumers(forward) : [];
-  if (consumers.length === 1) return readByFirstConsumer(model, consumers[0].attribute, candidates);
+  if (consumers.length === 1) return readByFirstConsumer(model, consumers[0].attributes, candidates);
   if (consumers.length < 2) return candidates;
   // An argument a Linear reads only concatenated with others has its own part of that Linear's width.
   const joined = concatenatedArgumentWidths(model, forward!);
-  const own = consumers.map((c, i): InputSpec | undefined => (joined.has(i) ? { shape: [1, joined.get(i)!], dtype: "float32" } : c.attribute ? firstInputOf(model, c.attribute) : undefined));
+  const own = consumers.map((c, i): InputSpec | undefined => (joined.has(i) ? { shape: [1, joined.get(i)!], dtype: "float32" } : firstInputOf(model, c.attributes)));
   const first = own[0] ?? candidates[0]?.[0];
   if (!first) return candidates;
   const likeFirst: InputSpec = { shape: [...first.shape], dtype: first.dtype };
@@ -52,8 +52,8 @@ export function defaultInputsPerArgument(model: InstanceValue, dataSides: [numbe
  * its 64-channel residual blocks before the 1-channel `self.input` conv that forward applies to x): the candidates
  * with the channels (dimension 1) that module reads come first, each candidate's other dimensions kept.
  */
-function readByFirstConsumer(model: InstanceValue, attribute: string | undefined, candidates: InputSpec[][]): InputSpec[][] {
-  const read = attribute ? firstInputOf(model, attribute) : undefined;
+function readByFirstConsumer(model: InstanceValue, attributes: readonly string[], candidates: InputSpec[][]): InputSpec[][] {
+  const read = firstInputOf(model, attributes);
   // Dimension 1 is channels or features for float inputs; for token ids (int64) it is the sequence's length.
   if (!read || read.shape.length < 2 || !read.dtype.startsWith("float")) return candidates;
   const adjusted = candidates.flatMap((c): InputSpec[][] => {
@@ -74,13 +74,26 @@ function forwardDefinition(model: InstanceValue): FunctionDefinition | undefined
 }
 
 /**
- * The default input of the submodule held by an attribute (its first candidate's first input); undefined when a
- * module of the model's own code with no submodules runs before any catalogue layer (a sinusoidal embedding): what
- * it reads is its own code's business, not its first layer's.
+ * The default input of the first of `attributes` that holds a built submodule: a block of the model's own code with a
+ * one-argument forward reads what the module its forward first hands the argument to reads (RepVGG's block, whose
+ * post-SE and activation are registered before the 3-channel conv it applies first), else its first candidate's first
+ * input; undefined when a module of the model's own code with no submodules runs before any catalogue layer (a
+ * sinusoidal embedding): what it reads is its own code's business, not its first layer's.
  */
-function firstInputOf(model: InstanceValue, attribute: string): InputSpec | undefined {
-  const sub = model.module?.children.get(attribute) ?? model.attributes.get(attribute);
-  if (sub?.kind !== "instance" || !sub.module) return undefined;
+function firstInputOf(model: InstanceValue, attributes: readonly string[], depth = 0): InputSpec | undefined {
+  for (const attribute of attributes) {
+    const sub = model.module?.children.get(attribute) ?? model.attributes.get(attribute);
+    if (sub?.kind === "instance" && sub.module) return inputOfPart(sub, depth);
+  }
+  return undefined;
+}
+
+/** What a submodule reads first (see firstInputOf). */
+function inputOfPart(sub: InstanceValue, depth: number): InputSpec | undefined {
+  const forward = sub.cls.layer ?? sub.cls.mro.find((c) => c.layer) ? undefined : forwardDefinition(sub);
+  const consumers = forward && depth < 4 ? argumentConsumers(forward) : [];
+  const inner = consumers.length === 1 ? firstInputOf(sub, consumers[0].attributes, depth + 1) : undefined;
+  if (inner) return inner;
   for (const [, m] of namedModules(sub)) {
     if (m.cls.layer ?? m.cls.mro.find((c) => c.layer)) break;
     if (m.module!.children.size === 0) return undefined;

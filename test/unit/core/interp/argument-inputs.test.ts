@@ -177,4 +177,42 @@ class Ladder(nn.Module):
     // rungs (3*16*9 + 16) + 2 * (16*16*9 + 16), head 16*2 + 2.
     assert.equal(ladder.params, 448 + 2 * 2320 + 34);
   });
+
+  it("a block of the model's own code reads what its forward first hands the input to, skipping a branch not built", async () => {
+    const result = await analyze(`
+import torch
+from torch import nn
+
+class Branchy(nn.Module):
+    def __init__(self, cin, cout, fused=False):
+        super().__init__()
+        self.fused = fused
+        # registered first, applied last: they read cout channels
+        self.act = nn.ReLU()
+        self.gate = nn.Sequential(nn.Conv2d(cout, cout // 4, 1), nn.ReLU(), nn.Conv2d(cout // 4, cout, 1), nn.Sigmoid())
+        if fused:
+            self.merged = nn.Conv2d(cin, cout, 3, padding=1)
+        else:
+            self.wide = nn.Conv2d(cin, cout, 3, padding=1)
+            self.thin = nn.Conv2d(cin, cout, 1)
+
+    def forward(self, x):
+        if self.fused:
+            return self.act(self.merged(x))
+        y = self.act(self.wide(x) + self.thin(x))
+        return y * self.gate(y)
+
+class Net(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.stem = Branchy(3, 16)
+        self.head = nn.Linear(16, 10)
+
+    def forward(self, x):
+        return self.head(self.stem(x).mean((2, 3)))
+`);
+    const net = modelNamed(result, "Net");
+    assert.deepEqual(net.inputs.map((i) => i.shape), [[1, 3, 224, 224]]);
+    assert.equal(net.complete, true, JSON.stringify(net.unresolved));
+  });
 });
