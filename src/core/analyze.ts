@@ -293,7 +293,7 @@ function analyzeProgram(parser: PythonParser, request: AnalyzeRequest, setup: { 
         if (plan) result.modelTraining = [...(result.modelTraining ?? []).filter((t) => t.model !== i), { model: i, plan }];
       }
       // The run's only optimizer stepped K times a batch: its steps are the file's run too.
-      const [only] = result.training.updateCadences.filter((c) => c.only);
+      const [only] = cadences.filter((c) => c.only);
       result.training = withoutCadences((only && planAtCadence(result.training, only.owners)) || result.training);
       result.modelTraining = result.modelTraining?.map((t) => ({ ...t, plan: withoutCadences(t.plan) }));
     }
