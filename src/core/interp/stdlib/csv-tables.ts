@@ -10,7 +10,6 @@ import type { Value } from "../values";
 import { fsPath, pathPlaces } from "./fspath";
 import { fn, namespace, type StandardLibrary } from "./native";
 
-
 /** Installs `_greenlight_csv.table(path, sep, header_lines, skip, nrows)`: (rows, column names) of a workspace CSV. */
 export function installCsvTables({ modules, interp, call }: StandardLibrary): void {
   modules.set("_greenlight_csv", namespace("_greenlight_csv", {
