@@ -6,6 +6,7 @@
 // importing only those; a file that names a narrower float (`float32`, `float16`) may cast its arrays, and is not read.
 import { isStandardLibrary } from "../environment/standard-library";
 import type { Statement } from "../python/ast";
+import { forEachStatement } from "../python/syntax-walk";
 
 /** What the rule reads of the workspace: whether a path is a file or folder, and an own module's text and statements. */
 export interface OwnModules {
@@ -76,18 +77,9 @@ type ImportStatement = Extract<Statement, { type: "import" | "importFrom" }>;
 /** The import statements anywhere in the statements (a function's own imports count as the module's). */
 function importsIn(statements: Statement[]): ImportStatement[] {
   const out: ImportStatement[] = [];
-  const walk = (list: Statement[]) => {
-    for (const s of list) {
-      if (s.type === "import" || s.type === "importFrom") out.push(s);
-      for (const key of ["body", "orelse", "finalbody"] as const) {
-        const inner = (s as unknown as Record<string, unknown>)[key];
-        if (Array.isArray(inner)) walk(inner as Statement[]);
-      }
-      const handlers = (s as unknown as { handlers?: { body: Statement[] }[] }).handlers;
-      if (handlers) for (const h of handlers) walk(h.body);
-    }
-  };
-  walk(statements);
+  forEachStatement(statements, ({ statement: s }) => {
+    if (s.type === "import" || s.type === "importFrom") out.push(s);
+  }, [], () => true);
   return out;
 }
 
