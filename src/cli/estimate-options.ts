@@ -269,6 +269,11 @@ function where(name: string, figure: PlanFigure | undefined, lineText: LineText 
   return `${name}: ${figure.source}${figure.line ? ` ${lineText(figure.line)}` : ""}`;
 }
 
+/** "steps 100: code line 8": where a figure came from, with its value, for a line that gives no run to state it. */
+function whereWithValue(name: string, figure: PlanFigure | undefined, lineText: LineText = plainLine): string {
+  return figure ? where(`${name} ${formatWhole(figure.value)}`, figure, lineText) : where(name, figure, lineText);
+}
+
 /** What a file's training code says, in a file whose own models give no training run (its model is built in another
  *  file, from a checkpoint or a hub): the figures and where each came from, with no energy. */
 export function trainingPlanJson(plan: TrainingPlan): Record<string, unknown> {
@@ -340,11 +345,14 @@ export function trainingRunLine(resolved: ResolvedTrainingRun, lineText: LineTex
   // A figure the code leaves unknown is missing: the generic note, or the plan's own note saying why (`samples: ...`).
   const missing = (n: string) => n.startsWith("the code") || (resolved.batchUnknown === true && n.startsWith("batch: ")) || (!resolved.samples && n.startsWith("samples: ")) || (!resolved.epochs && n.startsWith("epochs: "));
   if (resolved.steps) {
-    const sources = `(${[where("steps", resolved.steps, lineText), ...(resolved.accumulation ? [where("accumulation", resolved.accumulation, lineText)] : []), where("batch", batch, lineText), ...(resolved.samples ? [where("samples", resolved.samples, lineText)] : [])].join(", ")})`;
+    // With no run to state them, the figures the code gave are said with where each came from.
+    const at = run ? where : whereWithValue;
+    const sources = `(${[at("steps", resolved.steps, lineText), ...(resolved.accumulation ? [at("accumulation", resolved.accumulation, lineText)] : []), at("batch", batch, lineText), ...(resolved.samples ? [at("samples", resolved.samples, lineText)] : [])].join(", ")})`;
     if (!run) return `no training run: ${resolved.notes.join("; ")} ${sources}`;
     return `batch ${formatWhole(resolved.batch.value)}${gpusText(resolved)}${coverageText(resolved)}: ${trainingRunText(run)} ${sources}${runNotesText(resolved.notes)}`;
   }
-  const sources = `(${[where("epochs", resolved.epochs, lineText), where("samples", resolved.samples, lineText), where("batch", batch, lineText)].join(", ")})`;
+  const at = run ? where : whereWithValue;
+  const sources = `(${[at("epochs", resolved.epochs, lineText), at("samples", resolved.samples, lineText), at("batch", batch, lineText)].join(", ")})`;
   if (!run) return `no training run: ${resolved.notes.filter(missing).join("; ")} ${sources}${runNotesText(resolved.notes)}`;
   return `${formatCountOf(resolved.epochs!.value, "epoch")} × ${formatCountOf(resolved.samples!.value, "sample")}, batch ${formatWhole(resolved.batch.value)}${resolved.dropLast ? " (drop_last)" : ""}${gpusText(resolved)}: ` +
     `${trainingRunText(run)} ${sources}${runNotesText(resolved.notes)}`;

@@ -73,7 +73,10 @@ describe("a full-batch loop over data of unknown size (full-batch-epochs.ts, res
     assert.equal(json.batch, null);
     assert.equal(json.optimizer_steps, 800);
     assert.match(trainingRunLine(unknown), /^no training run: .*batch: missing/);
+    // With no run to state it, the line still says the count the code gave.
+    assert.match(trainingRunLine(unknown), /\(steps 800: code line 9, batch: missing\)$/);
     const given = resolveTrainingRun(plan, { batch: 93 }, stepAt);
+    assert.doesNotMatch(trainingRunLine(given), /steps 800:/, "a run states its steps itself");
     assert.equal(given.batchUnknown, undefined);
     assert.equal(given.run?.steps, 800);
     assert.equal(trainingRunJson(given).batch, 93);
