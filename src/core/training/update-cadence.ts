@@ -173,9 +173,21 @@ function steppedOptimizer(e: Expression): string | undefined {
   return e.args.length === 0 ? dottedName(e.func.object) : undefined;
 }
 
+/** The owners last read of a module's body, for its text: a plan asks for them on each step loop, data loop and epoch
+ *  loop it reads, and the answer is the module's. */
+const ownersRead = new WeakMap<Statement[], { text: string; owners: Map<string, string[]> }>();
+
 /** Each name or attribute bound to an optimizer (`optimizer_G = Adam(generator.parameters())`), with the last part of
  *  each chain whose parameters it takes; a name bound to optimizers of different networks is left out. */
 function optimizerOwners(body: Statement[], text: string): Map<string, string[]> {
+  const read = ownersRead.get(body);
+  if (read?.text === text) return read.owners;
+  const owners = readOptimizerOwners(body, text);
+  ownersRead.set(body, { text, owners });
+  return owners;
+}
+
+function readOptimizerOwners(body: Statement[], text: string): Map<string, string[]> {
   // Bodies are lowered on first read: only those whose text names an optimizer class are walked.
   const enter = (def: FunctionDefinition) => OPTIMIZER_NAMED.test(text.slice(def.pos.startIndex, def.pos.endIndex));
   const assignments = assignedValues(body, enter);
