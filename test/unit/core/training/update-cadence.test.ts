@@ -196,7 +196,7 @@ for step in range(3000):
     assert.equal(critic && planOptimizerSteps(critic)?.value, 400);
     assert.equal(file?.updateCadences, undefined);
     assert.match(file?.notes?.join("\n") ?? "", /steps: opt_g\.step\(\) runs under if loss_c\.item\(\) < 0, which the analysis cannot count: its networks are given the loop's count, an upper bound \(line \d+\)/);
-     // Said of the generator its optimizer trains, not of the critic.
+    // Said of the generator its optimizer trains, not of the critic.
     assert.ok(gen?.notes?.some((n) => n.startsWith("steps: opt_g.step()")));
     assert.ok(!critic?.notes?.some((n) => n.startsWith("steps: opt_g.step()")), "no note of another optimizer's count on the critic");
   });
@@ -205,5 +205,28 @@ for step in range(3000):
     const text = GATED("i % N_CRITIC == 0").replace("opt_c = torch.optim.RMSprop(critic.parameters(), lr=5e-5)", "opt_c = torch.optim.RMSprop(list(critic.parameters()) + list(gen.parameters()), lr=5e-5)").replace("opt_g = torch.optim.RMSprop(gen.parameters(), lr=5e-5)", "opt_g = torch.optim.RMSprop(list(critic.parameters()) + list(gen.parameters()), lr=5e-5)");
     const { gen } = await stepsOf(text);
     assert.equal(gen?.steps, undefined);
+  });
+
+  it("counts each step of an optimizer stepped at several places of one block on every pass that reaches it", async () => {
+    const { gen, critic } = await stepsOf(`${NETS}gen = Gen()
+critic = Critic()
+opt_g = torch.optim.Adam(gen.parameters())
+opt_c = torch.optim.Adam(critic.parameters())
+for iteration in range(600):
+    x = torch.randn(64, 32)
+    opt_c.zero_grad()
+    critic(x).mean().backward()
+    opt_c.step()
+    opt_c.zero_grad()
+    (-critic(gen(torch.randn(64, 16)).detach()).mean()).backward()
+    opt_c.step()
+    if iteration % 3 == 0:
+        opt_g.zero_grad()
+        (-critic(gen(torch.randn(64, 16))).mean()).backward()
+        opt_g.step()
+`);
+    assert.equal(critic && planOptimizerSteps(critic)?.value, 1200);
+    assert.match(critic?.steps?.detail ?? "", /opt_c\.step\(\) and the call beside it run once a pass/);
+    assert.equal(gen && planOptimizerSteps(gen)?.value, 200);
   });
 });
