@@ -9,13 +9,17 @@
 // reaches a function of that name.
 import type { FunctionDefinition, Statement } from "../python/ast";
 
+/** The functions last found reached in a module's body, for its text: asked once for each step loop of a plan. */
+const reachedRead = new WeakMap<Statement[], { text: string; reached: Set<FunctionDefinition> }>();
+
 /** The top-level function holding a site (the outermost of its enclosing functions) when the file never reaches it;
  *  undefined where it does, or where the site is not in a top-level function. */
 export function unreachedHolder(fn: FunctionDefinition | undefined, enclosing: FunctionDefinition[] | undefined, body: Statement[], text: string): FunctionDefinition | undefined {
   const holder = enclosing?.[0] ?? fn;
   if (!holder || !body.includes(holder)) return undefined;
-  const reached = reachedFunctions(body, text);
-  return reached.has(holder) ? undefined : holder;
+  let read = reachedRead.get(body);
+  if (read?.text !== text) reachedRead.set(body, (read = { text, reached: reachedFunctions(body, text) }));
+  return read.reached.has(holder) ? undefined : holder;
 }
 
 /** The top-level functions the module's code reaches, directly or through the functions it reaches. */
