@@ -8,22 +8,21 @@
 // (tensorflow.org/api_docs/python/tf/compat/v1/app/run: "main=None ... sys.modules['__main__'].main"), so a call of it
 // reaches a function of that name.
 import type { FunctionDefinition, Statement } from "../python/ast";
-
-/** The functions last found reached in a module's body, for its text: asked once for each step loop of a plan. */
-const reachedRead = new WeakMap<Statement[], { text: string; reached: Set<FunctionDefinition> }>();
+import { perModuleText } from "../python/module-memo";
 
 /** The top-level function holding a site (the outermost of its enclosing functions) when the file never reaches it;
  *  undefined where it does, or where the site is not in a top-level function. */
 export function unreachedHolder(fn: FunctionDefinition | undefined, enclosing: FunctionDefinition[] | undefined, body: Statement[], text: string): FunctionDefinition | undefined {
   const holder = enclosing?.[0] ?? fn;
   if (!holder || !body.includes(holder)) return undefined;
-  let read = reachedRead.get(body);
-  if (read?.text !== text) reachedRead.set(body, (read = { text, reached: reachedFunctions(body, text) }));
-  return read.reached.has(holder) ? undefined : holder;
+  return reachedFunctions(body, text).has(holder) ? undefined : holder;
 }
 
-/** The top-level functions the module's code reaches, directly or through the functions it reaches. */
-function reachedFunctions(body: Statement[], text: string): Set<FunctionDefinition> {
+/** The top-level functions the module's code reaches, directly or through the functions it reaches (read once per
+ *  module text: a plan asks for each of its step loops). */
+const reachedFunctions = perModuleText(readReachedFunctions);
+
+function readReachedFunctions(body: Statement[], text: string): Set<FunctionDefinition> {
   const functions = body.filter((s): s is FunctionDefinition => s.type === "function");
   const reached = new Set<FunctionDefinition>(functions.filter((f) => f.decorators.length > 0));
   // The module's own text: everything outside the top-level definitions.

@@ -9,6 +9,7 @@ import type { Value } from "../interp/values";
 import { positiveInteger } from "../interp/value-figures";
 import { childBodies, dottedName, forEachStatement, keywordArgument, namesIn, positionalArgument } from "../python/syntax-walk";
 import { snippet } from "../python/code-snippet";
+import { perModuleText } from "../python/module-memo";
 import { conjuncts, moduloZero } from "./loop-shape";
 import { assignedValues, isOptimizerConstruction, OPTIMIZER_CLASS, optimizerParameters, parameterRoots } from "./optimizer-parameters";
 import { kerasBatchTrained, kerasCompiledOwners } from "./keras-update-owners";
@@ -173,19 +174,10 @@ function steppedOptimizer(e: Expression): string | undefined {
   return e.args.length === 0 ? dottedName(e.func.object) : undefined;
 }
 
-/** The owners last read of a module's body, for its text: a plan asks for them on each step loop, data loop and epoch
- *  loop it reads, and the answer is the module's. */
-const ownersRead = new WeakMap<Statement[], { text: string; owners: Map<string, string[]> }>();
-
 /** Each name or attribute bound to an optimizer (`optimizer_G = Adam(generator.parameters())`), with the last part of
- *  each chain whose parameters it takes; a name bound to optimizers of different networks is left out. */
-function optimizerOwners(body: Statement[], text: string): Map<string, string[]> {
-  const read = ownersRead.get(body);
-  if (read?.text === text) return read.owners;
-  const owners = readOptimizerOwners(body, text);
-  ownersRead.set(body, { text, owners });
-  return owners;
-}
+ *  each chain whose parameters it takes; a name bound to optimizers of different networks is left out. Read once per
+ *  module text: a plan asks on each step loop, data loop and epoch loop it reads. */
+const optimizerOwners = perModuleText(readOptimizerOwners);
 
 function readOptimizerOwners(body: Statement[], text: string): Map<string, string[]> {
   // Bodies are lowered on first read: only those whose text names an optimizer class are walked.
