@@ -4,9 +4,8 @@
 // built from its first layer (a 64x64 image, not 224x224).
 import type { Expression, Statement } from "../python/ast";
 import { callsIn, forEachStatement, mentions, type CallExpression } from "../python/syntax-walk";
+import { TENSOR_CONVERSIONS } from "../torch/tensor-conversions";
 
-/** Methods that hand a tensor on with its shape (`fake.detach()`, `x.to(device)`). */
-const SHAPE_KEEPING = new Set(["detach", "to", "cuda", "cpu", "float", "half", "clone", "contiguous", "requires_grad_", "type_as"]);
 
 /**
  * For each model name, the names of the other models whose output one of its calls takes as its only argument, in
@@ -51,9 +50,9 @@ function producer(e: Expression, names: ReadonlySet<string>): string | undefined
   return inner.type === "call" && inner.func.type === "name" && names.has(inner.func.id) ? inner.func.id : undefined;
 }
 
-/** An expression less the shape-keeping method calls around it (`fake.detach().to(device)` → `fake`). */
+/** An expression less the conversions around it (tensor-conversions.ts) (`fake.detach().to(device)` → `fake`). */
 function unwrapped(e: Expression): Expression {
   let x = e;
-  while (x.type === "call" && x.func.type === "attribute" && SHAPE_KEEPING.has(x.func.name)) x = x.func.object;
+  while (x.type === "call" && x.func.type === "attribute" && TENSOR_CONVERSIONS.has(x.func.name)) x = x.func.object;
   return x;
 }

@@ -4,13 +4,11 @@
 // read there. A call of anything else (a buffer's `rollout(n)`, a draw) or a slice may give other rows each pass.
 import type { Expression, Statement } from "../python/ast";
 import { dottedName, forEachStatement, positionalArgument, targetNames } from "../python/syntax-walk";
+import { TENSOR_CONVERSIONS } from "../torch/tensor-conversions";
 
 /** Functions that make a tensor or array of the same rows from their first argument (pytorch.org/docs/stable:
  *  torch.from_numpy, torch.tensor, torch.as_tensor, torch.Tensor types, autograd.Variable; numpy.array, asarray). */
 const CONVERTING_FUNCTIONS = new Set(["torch.from_numpy", "torch.tensor", "torch.as_tensor", "torch.Tensor", "torch.FloatTensor", "torch.LongTensor", "torch.DoubleTensor", "Variable", "torch.autograd.Variable", "np.array", "np.asarray", "numpy.array", "numpy.asarray"]);
-/** Tensor methods that change dtype, device or view, never the rows (torch.Tensor.float/long/double/half/int/to/
- *  cuda/cpu/type/requires_grad_/detach/clone). */
-const CONVERTING_METHODS = new Set(["float", "long", "double", "half", "int", "bool", "to", "cuda", "cpu", "type", "requires_grad_", "detach", "clone", "contiguous"]);
 
 /** nn.Module methods that return the module itself (pytorch.org/docs/stable/generated/torch.nn.Module.html, torch 2.x:
  *  train, eval, to, cuda, cpu, float, double, half, bfloat16, type, requires_grad_, apply, share_memory: "Returns:
@@ -22,7 +20,7 @@ const MODULE_SELF_METHODS = new Set(["train", "eval", "to", "cuda", "cpu", "floa
 function keepsOwnValue(e: Expression, name: string): boolean {
   if (e.type === "name") return e.id === name;
   if (e.type !== "call" || e.func.type !== "attribute") return false;
-  return (MODULE_SELF_METHODS.has(e.func.name) || CONVERTING_METHODS.has(e.func.name)) && keepsOwnValue(e.func.object, name);
+  return (MODULE_SELF_METHODS.has(e.func.name) || TENSOR_CONVERSIONS.has(e.func.name)) && keepsOwnValue(e.func.object, name);
 }
 
 /** Whether `e` only converts a name (or its attribute) the loop does not bind: the same rows on every pass. */
@@ -30,7 +28,7 @@ function convertsUnboundData(e: Expression, loopBound: ReadonlySet<string>): boo
   if (e.type === "name") return !loopBound.has(e.id);
   if (e.type === "attribute") return e.object.type === "name" && !loopBound.has(e.object.id);
   if (e.type !== "call") return false;
-  if (e.func.type === "attribute" && CONVERTING_METHODS.has(e.func.name)) return convertsUnboundData(e.func.object, loopBound);
+  if (e.func.type === "attribute" && TENSOR_CONVERSIONS.has(e.func.name)) return convertsUnboundData(e.func.object, loopBound);
   const callee = dottedName(e.func);
   const first = positionalArgument(e, 0);
   return callee !== undefined && CONVERTING_FUNCTIONS.has(callee) && first !== undefined && convertsUnboundData(first, loopBound);
