@@ -33,6 +33,17 @@ export function trainingSamples(known: DatasetSize, call: Extract<Expression, { 
   return value !== undefined && named?.kind === "str" ? { value, part: named.value } : undefined;
 }
 
+/** The test split's samples a table dataset's call loads (`MNIST(root, train=False)`, `SVHN(root, split="test")`), for
+ *  a `ConcatDataset` that trains on it beside the training split; undefined for any other part or one not worked out. */
+export function testSplitSamples(known: DatasetSize, call: Extract<Expression, { type: "call" }>, evaluate: (e: Expression) => Value | undefined): number | undefined {
+  if (known.testSamples === undefined || !known.split) return undefined;
+  const argument = splitArgument(known, call);
+  const value = argument ? evaluate(argument) : undefined;
+  if (!value) return undefined;
+  const test = known.split.kind === "split" ? value.kind === "str" && value.value === "test" : knownTruth(value) === false;
+  return test ? known.testSamples : undefined;
+}
+
 /** The argument that selects a table dataset's part (`train=`, `split=`, VOC's `image_set=`), where the call writes it. */
 export function splitArgument(known: DatasetSize, call: Extract<Expression, { type: "call" }>): Expression | undefined {
   const split = known.split;

@@ -78,7 +78,7 @@ import { epochLoopsInTurn } from "./epoch-loops-in-turn";
 import { fullBatchPassEpochs } from "./full-batch-passes";
 import type { OnlyCall } from "./call-site-bindings";
 import { historyEpochValue, type FitHistory } from "./history-epochs";
-import { loadsTrainSplit, trainingSamples } from "./dataset-calls";
+import { loadsTrainSplit, testSplitSamples, trainingSamples } from "./dataset-calls";
 import { passedArgument, stepLoopBatch } from "./step-loop-batch";
 import { importedLoaderModule, walkedScriptNames, type ImportedLoaderModule } from "./imported-loader";
 import { iteratorTokenBudget, tokenBudgetNote, type TokenBudget } from "./token-budget";
@@ -377,6 +377,8 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
   // Training parts of train_test_split (by target name), and parts (Subset, random_split) whose size is not known.
   const splitParts: { site: CallSite; figure: PlanFigure; names: string[] }[] = [];
   const unsizedParts: { site: CallSite; names: string[] }[] = [];
+  // Test splits of table datasets (`MNIST(root, train=False)`): never the run's data alone, only a ConcatDataset's part.
+  const testParts: { site: CallSite; figure: PlanFigure; names: string[] }[] = [];
   // What a chain of Hugging Face Dataset methods starts from: a `load_dataset(...)` call of the table, or a name bound
   // to a dataset before `before` (hub-dataset-parts.ts).
   const hubRoot = (site: CallSite, before: number) => (e: Expression): { value: number; detail: string } | undefined => {
@@ -2024,6 +2026,8 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
       if (own && ownClass(own) && !ownClassSelectsAsTable(own, known!)) continue;
       const part = trainingSamples(known, call, (e) => evaluateOne(site, e));
       if (part) datasets.push({ site, rank: 20, names: site.assignedTo, figure: { value: part.value, source: "dataset table", line, detail: `${site.callee === "()" ? snippet(input.text, call.func) : site.callee}${inherited ? ` (a subclass of ${inherited} that keeps its samples)` : heldName ? ` (${heldName})` : ""} (${part.part ? `its "${part.part}" part` : "training split"}): ${known.source}` } });
+      const test = part ? undefined : testSplitSamples(known, call, (e) => evaluateOne(site, e));
+      if (test !== undefined) testParts.push({ site, names: site.assignedTo, figure: { value: test, source: "dataset table", line, detail: `${site.callee} (test split): ${known.source}` } });
       continue;
     }
     if (last === "train_test_split" && site.assignedTo.length >= 2) {
@@ -2083,7 +2087,8 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
       // `ConcatDataset([mnist_train, fashion_train])`: the parts' samples together, when each part's are known.
       const given = positional(0) ?? keyword("datasets");
       const items = given?.type === "list" || given?.type === "tuple" ? given.items : [];
-      const parts = items.map((e) => (e.type === "name" ? datasets.filter((d) => d.names.includes(e.id) && d.site.call.pos.startIndex < call.pos.startIndex).pop() : undefined));
+      const before = (d: { site: CallSite; names: string[] }, id: string) => d.names.includes(id) && d.site.call.pos.startIndex < call.pos.startIndex;
+      const parts = items.map((e) => (e.type === "name" ? datasets.filter((d) => before(d, e.id)).pop() ?? testParts.filter((d) => before(d, e.id)).pop() : undefined));
       if (parts.length > 0 && parts.every((d) => d !== undefined)) {
         const total = parts.reduce((sum, d) => sum + d!.figure.value, 0);
         datasets.push({ site, rank: 30, names: site.assignedTo, figure: { value: total, source: parts.every((d) => d!.figure.source === "dataset table") ? "dataset table" : "code", line, detail: `${site.callee}(${snippet(input.text, given!)}): ${parts.map((d, i) => `${(items[i] as { id: string }).id} ${d!.figure.value}`).join(" + ")} (${parts.map((d) => d!.figure.detail).join("; ")})` } });
