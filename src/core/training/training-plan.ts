@@ -98,6 +98,7 @@ import { periodicRollout, rolloutBatch } from "./rollout-batch";
 import { replaysRollout } from "./update-epochs";
 import { unreadCadenceNote, updateCadences, type UpdateCadence } from "./update-cadence";
 import { epochCadences } from "./epoch-cadences";
+import { siblingLoopCadences } from "./sibling-step-loops";
 import { argparseConflict } from "./argparse-conflicts";
 import { ownNonTorchLoader } from "./own-loader-class";
 import { anyOfPasses, counterGatedPasses, gatedPasses, passesBeforeBreak } from "./gated-passes";
@@ -2671,6 +2672,20 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
         plan.updateCadences = cadences;
         for (const c of cadences) if (c.unread) notes.push(unreadCadenceNote(c));
         break;
+      }
+    }
+    // Optimizers stepped in counted loops one after the other in a loop around the plan's step loop (a baseline fitted
+    // `for i in range(100)`, then the actor `for i in range(10)`, each episode): each at its own loop's count
+    // (sibling-step-loops.ts).
+    if (!plan.updateCadences && plan.steps) {
+      for (const l of stepLoops) {
+        const outer = l.type === "for" && isRangeCall(l.iter) ? forLoops.filter((f) => within(f.loop, l)).map((f) => f.loop).sort((x, y) => y.pos.startIndex - x.pos.startIndex)[0] : undefined;
+        const site = outer ? siteOf(outer) : undefined;
+        const siblings = outer && site && l.type === "for" ? siblingLoopCadences(outer, l, input.body, input.text, (e) => evaluateOne(site, e)) : undefined;
+        if (siblings) {
+          plan.updateCadences = siblings;
+          break;
+        }
       }
     }
     // The only optimizer, stepped K times a batch in a counted loop (`for x in loader: for _ in range(5): ...

@@ -35,6 +35,9 @@ export interface UpdateCadence {
   ofEpochs?: true;
   /** The loop's only optimizer, stepped K times a pass in a counted loop of its own: its steps are the run's. */
   only?: true;
+  /** Read on a loop around the plan's counted step loop, which runs `per` times a pass of it: the network takes
+   *  `times / per` steps a pass of the plan's loop (sibling-step-loops.ts). */
+  per?: number;
 }
 
 /** The run note a cadence the analysis could not count leaves (`steps: opt_d.step() runs under if ..., which the
@@ -51,7 +54,7 @@ export function isUnreadCadenceNote(note: string): boolean {
 /** How many of `passes` passes (numbered from 0) a cadence lets through, times its steps a pass. */
 export function stepsOfPasses(cadence: UpdateCadence, passes: number): number {
   const reached = cadence.every ? (passes > cadence.every.first ? Math.floor((passes - 1 - cadence.every.first) / cadence.every.period) + 1 : 0) : passes;
-  return reached * cadence.times;
+  return cadence.per ? Math.round((reached * cadence.times) / cadence.per) : reached * cadence.times;
 }
 
 /**
