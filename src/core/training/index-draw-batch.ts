@@ -76,7 +76,9 @@ function indexDraws(definition: FunctionDefinition): CallExpression[] {
 }
 
 /** Draws of random indices that a block (a function's body, a step loop's) assigns to a name and then walks or
- *  indexes with (`ix = torch.randint(0, n, (32,))`, then `Xtr[ix]`). */
+ *  indexes with (`ix = torch.randint(0, n, (32,))`, then `Xtr[ix]`), or indexes with where it draws them
+ *  (`X_train[np.random.randint(0, n, size=B)]`: NumPy's integer-array indexing takes one row an index,
+ *  numpy.org/doc/stable/user/basics.indexing.html). */
 export function indexDrawsIn(body: Statement[]): CallExpression[] {
   const assigned = new Map<string, CallExpression>();
   forEachStatement(body, ({ statement }) => {
@@ -84,9 +86,8 @@ export function indexDrawsIn(body: Statement[]): CallExpression[] {
     if (DRAW.test(dottedName(statement.value.func) ?? "")) assigned.set(statement.targets[0].id, statement.value);
   });
   const used: CallExpression[] = [];
-  if (assigned.size === 0) return used;
   const use = (e: Expression) => {
-    const draw = e.type === "name" ? assigned.get(e.id) : undefined;
+    const draw = e.type === "name" ? assigned.get(e.id) : e.type === "call" && DRAW.test(dottedName(e.func) ?? "") ? e : undefined;
     if (draw && !used.includes(draw)) used.push(draw);
   };
   forEachStatement(body, ({ statement }) => {
