@@ -1,0 +1,46 @@
+import { strict as assert } from "node:assert";
+import { analyze } from "../../helpers/analyze";
+import type { TrainingPlan } from "../../../../src/core/training/training-plan";
+
+// Scripts written for these tests: a function whose counted loop steps the optimizer, called once from a counted loop
+// of repeated runs (training-plan.ts, callTurns on a step loop; loops-around-call.ts).
+const planOf = async (text: string): Promise<TrainingPlan> => (await analyze(text)).training ?? {};
+
+const script = (main: string) => `import torch
+import torch.nn as nn
+
+RUNS = 4
+
+
+def run(episodes=250):
+    net = nn.Linear(8, 2)
+    opt = torch.optim.Adam(net.parameters())
+    for episode in range(episodes):
+        x = torch.randn(16, 8)
+        loss = net(x).pow(2).mean()
+        opt.zero_grad()
+        loss.backward()
+        opt.step()
+
+
+if __name__ == "__main__":
+${main}
+`;
+
+describe("a step loop's function called from counted loops (callTurns)", () => {
+  it("multiplies the loop's steps by the turns of a loop of repeated runs around the one call", async () => {
+    const plan = await planOf(script("    for seed in range(RUNS):\n        run()"));
+    assert.equal(plan.steps?.value, 1000);
+    assert.match(plan.steps?.detail ?? "", /for seed in range\(RUNS\) around run\(\)/);
+  });
+
+  it("keeps one call's steps where no loop repeats it", async () => {
+    const plan = await planOf(script("    run()"));
+    assert.equal(plan.steps?.value, 250);
+  });
+
+  it("keeps one call's steps where the function is called twice (no single call to follow)", async () => {
+    const plan = await planOf(script("    for seed in range(RUNS):\n        run()\n    run(episodes=10)"));
+    assert.notEqual(plan.steps?.value, 1000);
+  });
+});
