@@ -44,6 +44,65 @@ class EasyDict(AttributeDict):
             return EasyDict(value)
         return value
 `;
+// munch 4.0 (pypi.org/project/munch, README): a Munch is a dict whose items read and write as attributes;
+// `munchify(d)` and `Munch.fromDict(d)` make every nested dict (in lists and tuples too) a Munch, as scripts load a
+// YAML config (`DefaultMunch.fromDict(yaml.safe_load(f))`, then `config.algo.batch_size`). A DefaultMunch answers a
+// missing attribute with its default (None unless given) instead of raising.
+const MUNCH = `from _greenlight_attribute_dict import AttributeDict
+
+
+def _convert(x, factory):
+    if isinstance(x, dict):
+        return factory({k: _convert(v, factory) for k, v in x.items()})
+    if isinstance(x, list):
+        return [_convert(v, factory) for v in x]
+    if isinstance(x, tuple):
+        return tuple(_convert(v, factory) for v in x)
+    return x
+
+
+class Munch(AttributeDict):
+    def __init__(self, *args, **kwargs):
+        super().__init__()
+        self.update(*args, **kwargs)
+
+    @classmethod
+    def fromDict(cls, d):
+        return _convert(d, cls)
+
+    def toDict(self):
+        return unmunchify(self)
+
+
+class DefaultMunch(Munch):
+    def __init__(self, *args, **kwargs):
+        default = args[0] if args and not isinstance(args[0], dict) else None
+        rest = args[1:] if args and not isinstance(args[0], dict) else args
+        super().__init__(*rest, **kwargs)
+        dict.__setattr__(self, "_default", default)
+
+    def __getattr__(self, name):
+        if name in self:
+            return self[name]
+        return None
+
+    @classmethod
+    def fromDict(cls, d, default=None):
+        return _convert(d, cls)
+
+
+def munchify(x, factory=Munch):
+    return _convert(x, factory)
+
+
+def unmunchify(x):
+    if isinstance(x, dict):
+        return {k: unmunchify(v) for k, v in x.items()}
+    if isinstance(x, list):
+        return [unmunchify(v) for v in x]
+    return x
+`;
+
 // yacs 0.1.8 (github.com/rbgirshick/yacs, README and yacs/config.py's documented API): a CfgNode is a dict whose
 // items read and write as attributes; merge_from_file reads a YAML file over the defaults, nested nodes merged key
 // by key, and merge_from_list sets dotted keys from pairs. Our model keeps keys a file adds and skips the type
@@ -475,6 +534,7 @@ export const configPackages: [string, string][] = [
   ["configargparse.py", CONFIGARGPARSE],
   ["dotenv/__init__.py", DOTENV],
   ["ml_collections/__init__.py", ML_COLLECTIONS],
+  ["munch/__init__.py", MUNCH],
   ["ml_collections/config_dict/__init__.py", ML_COLLECTIONS_CONFIG_DICT],
   ["easydict/__init__.py", EASYDICT],
   ["tyro/__init__.py", TYRO],
