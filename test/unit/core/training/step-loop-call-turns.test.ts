@@ -43,4 +43,10 @@ describe("a step loop's function called from counted loops (callTurns)", () => {
     const plan = await planOf(script("    for seed in range(RUNS):\n        run()\n    run(episodes=10)"));
     assert.notEqual(plan.steps?.value, 1000);
   });
+
+  it("multiplies a step loop inside an episode loop by both the episodes and the turns around the call", async () => {
+    const text = script("    for seed in range(RUNS):\n        run()").replace("        x = torch.randn(16, 8)\n", "        x = torch.randn(16, 8)\n        for k in range(3):\n").replace(/\n        (loss|opt)/g, "\n            $1");
+    const plan = await planOf(text);
+    assert.equal(plan.steps?.value, 4 * 250 * 3);
+  });
 });
