@@ -288,7 +288,14 @@ export function evaluateAtSite(
     const local = new Set([...parameters.map(({ p }) => p.name), ...assignedNames(slice)]);
     for (const name of needed) {
       const held = scopeValue(moduleScope, name);
-      if (local.has(name) || (held !== undefined && held.kind !== "none")) continue;
+      if (local.has(name)) continue;
+      if (held !== undefined && held.kind !== "none") {
+        // A module binding (`class args: num_episode = 100`) that the `__main__` guard rebinds before it runs anything
+        // of the file's (`args = add_arguments()`): the function, called later, reads the guard's value.
+        const rebound = allowance?.script?.file === file ? reboundInMainGuard(interp, moduleScope, file, name, allowance.script.body, now, bindings, allowance) : undefined;
+        if (rebound) fromFunctions.set(name, rebound);
+        continue;
+      }
       const value = globalFromFunction(interp, moduleScope, file, name, now, bindings, allowance);
       if (value) fromFunctions.set(name, value);
     }
@@ -428,6 +435,22 @@ function globalFromFunction(interp: Interpreter, moduleScope: Scope, file: strin
   }
   const value = allowance?.script?.file === file ? globalFromMainGuard(interp, moduleScope, file, name, allowance.script.body, now, bindings, allowance) : undefined;
   if (allowance) (allowance.globals ??= new Map()).set(`${file}:${name}`, value ?? unknown(`no binding of ${name} found`));
+  return value;
+}
+
+/** The value of a module global that the `__main__` guard binds again, as its first statements that run the file's
+ *  own code (a call of its functions in the assignment itself at most) leave it; undefined where the guard does not
+ *  rebind it, runs the file's functions before, or the value is unknown. Read once a name (allowance.globals). */
+function reboundInMainGuard(interp: Interpreter, moduleScope: Scope, file: string, name: string, body: Statement[], now: () => number, bindings: ParameterBindings | undefined, allowance: StepAllowance): Value | undefined {
+  const key = `${file}:guard:${name}`;
+  const memo = allowance.globals?.get(key);
+  if (memo) return memo.kind === "unknown" ? undefined : memo;
+  const guard = body.find((s): s is Extract<Statement, { type: "if" }> => s.type === "if" && isMainGuard(s.test));
+  const at = guard ? guard.body.findIndex((t) => t.type === "assign" && t.targets.some((x) => targetNames(x).includes(name))) : -1;
+  const own = new Set([...moduleScope.names].flatMap(([n, v]) => (v.kind === "function" && v.module.file === file ? [n] : [])));
+  const runsBefore = guard !== undefined && at >= 0 && guard.body.slice(0, at).some((t) => callsIn(t, true).some((c) => c.func.type === "name" && own.has(c.func.id)));
+  const value = guard && at >= 0 && !runsBefore ? globalFromMainGuard(interp, moduleScope, file, name, body, now, bindings, allowance) : undefined;
+  (allowance.globals ??= new Map()).set(key, value ?? unknown(`${name} is not bound again in the __main__ guard`));
   return value;
 }
 
