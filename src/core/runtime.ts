@@ -24,6 +24,7 @@ import { gymPackage } from "./interp/gym-package";
 import { pandasPackage } from "./interp/pandas-package";
 import { pathlibPackage } from "./interp/pathlib-package";
 import { sixPackage } from "./interp/six-package";
+import { unslothPackage } from "./interp/unsloth-package";
 import { createTorchHub } from "./torch/hub";
 import { builtinMethods } from "./interp/builtin-methods";
 import { createBuiltins } from "./interp/builtins";
@@ -105,6 +106,8 @@ export function createRuntime(providers: NativeModuleProvider[] = defaultProvide
   for (const [path, text] of transformersArgumentsPackage) runtime.builtinPackages.set(path, text);
   // six's Python 2/3 names, that older training code reads
   for (const [path, text] of sixPackage) runtime.builtinPackages.set(path, text);
+  // unsloth's is_bfloat16_supported, that fine-tuning scripts set their trainer's bf16 and fp16 by
+  for (const [path, text] of unslothPackage) runtime.builtinPackages.set(path, text);
   // pathlib's Path, that scripts build their config paths with
   for (const [path, text] of pathlibPackage) runtime.builtinPackages.set(path, text);
   // PyTorch Geometric's graph datasets of known size (Planetoid, TUDataset, ...), whose graphs a run trains on

@@ -50,6 +50,7 @@ import { keepsTrainingDefaults, trainerWithoutArgs, trlDefaultPrecision, TRL_BF1
 import { packedRowsNote, takesPacking } from "./packed-rows";
 import { generatingTrainerConfig, generationBatchRaise, generationGroups, generationSteps, isGenerationConfig, type GenerationGroups } from "./generation-groups";
 import { quantizedComputePrecision } from "./quantized-compute";
+import { isUnslothLoader, unslothLoadPrecision } from "./unsloth-load";
 import { trainerArgsFigures } from "./trainer-args-value";
 import { cliConfigTrainer, cliDefaultConfigFiles, cliTrainerDefaults, isCliTrainerFit, isLightningCli, overTrainerDefaults, readCliConfigFiles, TRAINER_KEYS } from "./lightning-cli";
 import { runBindings } from "./run-bindings";
@@ -1349,11 +1350,13 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
       // (huggingface.co/docs/transformers/main_classes/model#model-instantiation-dtype).
       const argument = keyword("torch_dtype") ?? keyword("dtype");
       const value = argument ? evaluateOne(site, argument) : undefined;
-      const named = value?.kind === "dtype" ? HALF_DTYPES[value.name] : undefined;
+      // Unsloth's loaders pick bf16 or fp16 by the GPU where dtype is None (unsloth-load.ts).
+      const unsloth = isUnslothLoader(site.callee, input.body) ? unslothLoadPrecision(value, interpreter.cudaDevice?.capability) : undefined;
+      const named = unsloth ?? (value?.kind === "dtype" ? HALF_DTYPES[value.name] : undefined);
       // 4-bit weights multiply in their compute dtype (quantized-compute.ts).
       const quantization = named ? undefined : keyword("quantization_config");
       const computed = quantization ? quantizedComputePrecision(evaluateOne(site, quantization)) : undefined;
-      const weights = named ? { value: named, detail: `${site.callee}(${snippet(input.text, argument!)})` } : computed ? { value: computed, detail: `${site.callee}(quantization_config=${snippet(input.text, quantization!)}): 4-bit weights computing in ${computed}` } : undefined;
+      const weights = named ? { value: named, detail: unsloth ? `${site.callee}(${argument ? snippet(input.text, argument) : ""}): Unsloth loads the weights in ${named}${argument && value?.kind === "dtype" ? "" : ", its choice for dtype=None on this GPU"}` : `${site.callee}(${snippet(input.text, argument!)})` } : computed ? { value: computed, detail: `${site.callee}(quantization_config=${snippet(input.text, quantization!)}): 4-bit weights computing in ${computed}` } : undefined;
       // A trainer's mixed precision (autocast) casts the matmuls of weights loaded in another dtype to its own
       // (pytorch.org/docs/stable/amp.html: ops on autocast's lower-precision list run in its dtype whatever their
       // inputs'), so the weights' dtype only stands where no other precision is set.
