@@ -2,6 +2,7 @@
 // os.path's functions and the config readers take a pathlib.Path as its text, which `__fspath__` gives.
 import { lookupClassAttribute } from "../classes";
 import type { Interpreter } from "../interpreter";
+import { composeMountedPlaces } from "../compose-volumes";
 import { joinPath } from "../paths";
 import type { Value } from "../values";
 
@@ -12,11 +13,12 @@ export function fsPath(value: Value, call: (f: Value, args: Value[]) => Value): 
   return method ? call(method, [value]) : value;
 }
 
-/** Where a path may be: absolute as written; relative, from the script's folder, then from the workspace folder, as a
- *  script in tools/ or scripts/ is usually run from the repository's root (`python tools/train.py`). */
+/** Where a path may be: absolute as written, then where the repository's Docker Compose file mounts it from (a
+ *  script run in a container, compose-volumes.ts); relative, from the script's folder, then from the workspace folder,
+ *  as a script in tools/ or scripts/ is usually run from the repository's root (`python tools/train.py`). */
 export function pathPlaces(interp: Interpreter, path: string): string[] {
-  if (path.startsWith("/")) return [joinPath(path)];
   const loader = interp.loader;
   const froms = [loader.workingDirectory?.(), loader.workspaceRoot?.()].filter((d): d is string => d !== undefined);
+  if (path.startsWith("/")) return [joinPath(path), ...composeMountedPlaces(path, [...froms].reverse(), (f) => loader.sourceText?.(f))];
   return [...new Set(froms.map((d) => joinPath(d, path)))];
 }
