@@ -128,6 +128,9 @@ function assignsOnly(blocks: Statement[][], binds: (target: Expression) => boole
     if (b.type === "if") return configOnly(b.body) && configOnly(b.orelse);
     // `try: config = yaml.safe_load(f) except yaml.YAMLError as exc: print(exc)`: the try's body runs, as an if's.
     if (b.type === "try") return [b.body, ...b.handlers.map((h) => h.body), b.orelse, b.finalbody].every(configOnly);
+    // `try: with open(path) as f: config = yaml.safe_load(f) except FileNotFoundError: sys.exit(1)`: the `with`
+    // block runs whole inside the `try`, as it does alone.
+    if (b.type === "with") return b.items.every((item) => !callsWork(item.value)) && configOnly(b.body);
     if (b.type === "expression") return !callsWork(b.value);
     return b.type === "pass" || b.type === "raise";
   });

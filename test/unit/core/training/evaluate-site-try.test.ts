@@ -35,4 +35,27 @@ describe("try blocks before a training loop", () => {
         pass`), { others: { "/project/run.json": '{"epochs": 30}' } })).training ?? {};
     assert.equal(plan.epochs?.value, 30);
   });
+
+  it("a config read in a with block inside a try gives a trainer's keywords their values (the except branch exits)", async () => {
+    const plan = (await analyze(`import sys
+import yaml
+from transformers import AutoModelForCausalLM, Trainer, TrainingArguments
+
+
+def main():
+    try:
+        with open("run.yaml") as f:
+            settings = yaml.safe_load(f)
+    except FileNotFoundError:
+        print("no settings")
+        sys.exit(1)
+    train = settings["train"]
+    args = TrainingArguments(output_dir="out", per_device_train_batch_size=train["batch"], max_steps=train["steps"])
+    Trainer(model=AutoModelForCausalLM.from_pretrained("some/model"), args=args, train_dataset=None).train()
+
+
+main()
+`, { others: { "/project/run.yaml": "train:\n  batch: 6\n  steps: 40\n" } })).training ?? {};
+    assert.deepEqual([plan.batch?.value, plan.steps?.value, plan.epochs], [6, 40, undefined]);
+  });
 });
