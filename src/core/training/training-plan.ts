@@ -51,6 +51,8 @@ import { packedRowsNote, takesPacking } from "./packed-rows";
 import { generatingTrainerConfig, generationBatchRaise, generationGroups, generationSteps, isGenerationConfig, type GenerationGroups } from "./generation-groups";
 import { quantizedComputePrecision } from "./quantized-compute";
 import { isUnslothLoader, unslothLoadPrecision } from "./unsloth-load";
+import { isSentencesDataset } from "./sentence-transformers-datasets";
+import { lenCall } from "../python/len-call";
 import { trainerArgsFigures } from "./trainer-args-value";
 import { cliConfigTrainer, cliDefaultConfigFiles, cliTrainerDefaults, isCliTrainerFit, isLightningCli, overTrainerDefaults, readCliConfigFiles, TRAINER_KEYS } from "./lightning-cli";
 import { runBindings } from "./run-bindings";
@@ -2070,7 +2072,7 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
       let first = positiveInteger(items[0]);
       // Fractions (`random_split(ds, [0.9, 0.1])`): their lengths from the dataset's size, as torch works them out.
       const whole = first === undefined && items.length > 0 && items.every((v) => v.kind === "float") ? positional(0) ?? keyword("dataset") : undefined;
-      const size = whole ? positiveInteger(evaluateOne(site, { type: "call", func: { type: "name", id: "len", pos: whole.pos }, args: [{ kind: "positional", value: whole }], pos: whole.pos })) : undefined;
+      const size = whole ? positiveInteger(evaluateOne(site, lenCall(whole))) : undefined;
       const split = size !== undefined ? randomSplitLengths(size, items.map((v) => (v.kind === "float" ? v.value : NaN))) : undefined;
       if (split && split[0]! > 0) first = split[0];
       if (first !== undefined) datasets.push({ site, rank: 30, names: site.assignedTo.slice(0, 1), figure: { value: first, source: "code", line, detail: `${site.callee}(..., ${snippet(input.text, lengths!)}): the first part${split ? ` of ${size} samples` : ""}` } });
@@ -2090,6 +2092,13 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
       const part = helper?.kind === "function" && source !== undefined ? splitHelperPart(interpreter, helper, call, source, handed!, earlier.figure.value, (e) => evaluateOne(site, e), now, allowance, self) : undefined;
       if (part !== undefined) datasets.push({ site, rank: 30, names: site.assignedTo, figure: { value: part, source: "code", line, detail: `${snippet(input.text, call)}: its random_split part of ${earlier.figure.value} samples (${earlier.figure.detail})` } });
       if (part !== undefined) continue;
+    }
+    if (last === "SentencesDataset" && isSentencesDataset(site.callee, input.body)) {
+      // `SentencesDataset(train_examples, model)`: one sample per example (sentence-transformers-datasets.ts).
+      const examples = positional(0) ?? keyword("examples");
+      const size = examples ? positiveInteger(evaluateOne(site, lenCall(examples))) : undefined;
+      if (size !== undefined) datasets.push({ site, rank: 10, names: site.assignedTo, figure: { value: size, source: "code", line, detail: `${site.callee}(${snippet(input.text, examples!)}): len() of its examples, one sample each (sentence-transformers)` } });
+      continue;
     }
     if (last === "ConcatDataset") {
       // `ConcatDataset([mnist_train, fashion_train])`: the parts' samples together, when each part's are known.
