@@ -26,4 +26,9 @@ describe("a split string that counts its rows", () => {
   it("countedSplitRows reads index bounds only", () => {
     assert.deepEqual(["train[:100]", "train[200:300]", " train[ 5 : 10 ] ", "train[:-5]", "train[10%:]", "test[:100]", "train[50:10]"].map(countedSplitRows), [100, 100, 5, undefined, undefined, undefined, undefined]);
   });
+
+  it("a training split of another name (train_sft, train_prefs) counts its slice too; others do not", async () => {
+    assert.deepEqual(["train_sft[:1000]", "train_prefs[100:400]", "test_sft[:100]", "validation[:50]"].map(countedSplitRows), [1000, 300, undefined, undefined]);
+    assert.equal((await analyze(script("train_sft[:240]"))).training?.samples?.value, 240);
+  });
 });
