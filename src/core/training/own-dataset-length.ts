@@ -2,7 +2,7 @@
 // mnist, 100000), ...)`) walks that object's indices, range(len(dataset)) (torch's default samplers, pytorch.org/docs/
 // stable/data.html): its __len__ is the epoch's samples, whatever dataset it wraps or draws from.
 import type { Expression } from "../python/ast";
-import type { Value } from "../interp/values";
+import type { ClassValue, Value } from "../interp/values";
 import { lookupClassAttribute } from "../interp/classes";
 import { ownClass } from "./own-code";
 
@@ -11,7 +11,15 @@ import { ownClass } from "./own-code";
  *  to; `evaluate` works an expression out where the loader is built. */
 export function ownDatasetLength(fed: Expression, object: Value | undefined, evaluate: (e: Expression) => Value | undefined): number | undefined {
   if (fed.type !== "call" || object?.kind !== "instance" || !ownClass(object.cls) || object.cls.kind !== "class") return undefined;
-  if (lookupClassAttribute(object.cls, "__len__")?.kind !== "function") return undefined;
+  if (!hasOwnOrKnownLength(object.cls)) return undefined;
   const length = evaluate({ type: "call", func: { type: "name", id: "len", pos: fed.pos }, args: [{ kind: "positional", value: fed }], pos: fed.pos });
   return length?.kind === "int" && length.value > 0 ? length.value : undefined;
+}
+
+/** Whether a dataset class has a `__len__` that can be called: its own (or a project base's), or one it inherits from
+ *  a library class the analyzer models (`class RandomCorpus(TensorDataset)`, whose `super().__init__(tensors)` sets
+ *  the rows TensorDataset's `__len__` counts). */
+export function hasOwnOrKnownLength(cls: ClassValue): boolean {
+  const kind = lookupClassAttribute(cls, "__len__")?.kind;
+  return kind === "function" || kind === "native";
 }

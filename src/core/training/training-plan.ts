@@ -25,7 +25,7 @@ import { ownClass, ownClassSelectsAsTable, ownMethod } from "./own-code";
 import { ownSamplerSamples } from "./own-sampler";
 import { formatCountOf } from "../report/format";
 import { ownBatchSamplerEpoch, type OwnBatchSamplerEpoch } from "./own-batch-sampler";
-import { ownDatasetLength } from "./own-dataset-length";
+import { hasOwnOrKnownLength, ownDatasetLength } from "./own-dataset-length";
 import { loaderScore } from "./loader-score";
 import { loopShape, type LoopShape, type LoopStatement, walkedName } from "./loop-shape";
 import { repeatedIteration, tfDataPipeline, type TfDataPipeline } from "../keras/tf-data";
@@ -2265,7 +2265,7 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
       const known = table && cls && ownClass(cls) && !ownClassSelectsAsTable(cls, table) ? undefined : table;
       const isTrain = built && known ? loadsTrainSplit(known, built.call, (e) => evaluateOne(built, e)) : undefined;
       if (built && known?.trainSamples !== undefined && isTrain === true) samples.push({ rank: 100, figure: { value: known.trainSamples, source: "dataset table", line: built.call.pos.line, detail: `${snippet(input.text, built.call.func)} (${className}, training split): ${known.source}` } });
-      else if (built && !known && cls?.kind === "class" && cls.module?.file && lookupClassAttribute(cls, "__len__")?.kind === "function") {
+      else if (built && !known && cls?.kind === "class" && cls.module?.file && hasOwnOrKnownLength(cls)) {
         // A map-style dataset class of the workspace (`trainset = TextMelLoader(hparams.training_files, hparams)`):
         // its `__len__` as Python calls it, when the object builds from what the workspace holds (a file list read in
         // `__init__`); a length over data the workspace lacks stays unknown.
