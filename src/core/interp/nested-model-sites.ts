@@ -59,7 +59,8 @@ export function nestedModelSites(syntax: ModuleSyntax, text: string, namespace: 
   // So, too, is one whose defaults fail to build (SwinIR's img_size=64 that its window_size=7 does not divide): the
   // script's call with its own arguments is the model.
   const needing = [...namespace.scope.names].filter(([n, v]) => (v.kind === "class" || v.kind === "function") && (unbuiltByDefault.has(n) || needsArgumentsHere(bareCall(n), namespace, file) || builderNeedingArguments(bareCall(n), namespace, file, text))).map(([n]) => n);
-  const count = mentions(text, [...libraries, ...needing, "hub", "import"]);
+  // "class": a function that defines its own model class before building it (definedBefore).
+  const count = mentions(text, [...libraries, ...needing, "hub", "import", "class"]);
   const calledFromGuard = guardCalls(syntax.body);
   type Place = { fn?: FunctionDefinition; outer: Statement[]; conditions: NestedModelSite["conditions"] };
   const walk = (body: Statement[], nested: boolean, place: Place) => {
@@ -78,7 +79,7 @@ export function nestedModelSites(syntax: ModuleSyntax, text: string, namespace: 
         const assign = { targets: unpackedNames((s as Extract<Statement, { type: "assign" }>).targets[0]) };
         // `model = Net(args.width).to(device)`: the construction is the call inside the chain of module moves.
         const built = constructionCall(call) ?? call;
-        const fromOutside = fromLibrary(built, namespace, file) || wrapsLibraryModel(built, namespace, file) || (built.func.type === "name" && unbuiltByDefault.has(built.func.id) && built.args.length > 0) || needsArgumentsHere(built, namespace, file) || builderNeedingArguments(built, namespace, file, text) || importedBefore(built, before) || pickedFromLibrary(built, before, namespace, file) || (!place.fn && guardGlobals(built, before, namespace.scope, file).length > 0);
+        const fromOutside = fromLibrary(built, namespace, file) || wrapsLibraryModel(built, namespace, file) || (built.func.type === "name" && unbuiltByDefault.has(built.func.id) && built.args.length > 0) || needsArgumentsHere(built, namespace, file) || builderNeedingArguments(built, namespace, file, text) || importedBefore(built, before) || definedBefore(built, before) || pickedFromLibrary(built, before, namespace, file) || (!place.fn && guardGlobals(built, before, namespace.scope, file).length > 0);
         // Built in the module's namespace, the call may read only what that namespace (or builtins) holds: an
         // argument from the function's own variables (`resnet18(num_classes=n)`) needs them worked out first.
         const localsOf = (e: Expression) => [...namesIn([e], new Set())].filter((n) => scopeValue(namespace.scope, n) === undefined);
@@ -206,6 +207,16 @@ function importedBefore(call: Extract<Expression, { type: "call" }>, before: Sta
   return before.some((s) =>
     (s.type === "importFrom" && !isTorchItself(s.module) && s.names !== "*" && s.names.some((n) => (n.alias ?? n.name) === root)) ||
     (s.type === "import" && s.names.some((n) => !isTorchItself(n.module) && (n.alias ?? n.module.split(".")[0]) === root)));
+}
+
+/**
+ * A callee whose class the same block defined before the call (`class ConvNet(nn.Module): ...` under the `__main__`
+ * guard or in `main()`, then `model = ConvNet(classes)`): the block's own model. Python binds the class when the
+ * block runs, so the module's namespace lacks it; the site is built with the block's statements before it.
+ */
+function definedBefore(call: Extract<Expression, { type: "call" }>, before: Statement[]): boolean {
+  const callee = call.func.type === "name" ? call.func.id : undefined;
+  return callee !== undefined && before.some((s) => s.type === "class" && s.name === callee);
 }
 
 /**

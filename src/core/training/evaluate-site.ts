@@ -61,6 +61,14 @@ export function dependencySlice(expressions: Expression[], before: Statement[], 
     // `from pl_bolts.datamodules import MNISTDataModule` inside the function: the name it binds is needed.
     else if (s.type === "import") take = s.names.some((n) => needed.has(n.alias ?? n.module.split(".")[0]));
     else if (s.type === "importFrom") take = s.names !== "*" && s.names.some((n) => needed.has(n.alias ?? n.name));
+    // `class ConvNet(nn.Module): ...` (or a `def`) in the same block before the call that builds it: Python binds it
+    // there, and its methods read, when called, the block's names it does not bind itself (`hidden` set above it).
+    else if (s.type === "class" || s.type === "function") {
+      if (!needed.has(s.name)) continue;
+      chosen.unshift(s);
+      for (const name of freeNames(s)) needed.add(name);
+      continue;
+    }
     if (!take) continue;
     chosen.unshift(s);
     if (s.type === "if") namesIn(ifExpressions(s), needed);
@@ -413,6 +421,18 @@ function ownCopy(v: Value): Value {
 
 
 /** Names the statements bind by assignment. */
+/** The names a class or function definition reads that it does not bind itself (its parameters, its assignments,
+ *  its methods): those it takes from where it is defined. */
+function freeNames(definition: Extract<Statement, { type: "class" | "function" }>): Set<string> {
+  const read = namesIn(allExpressions([definition]), new Set());
+  forEachStatement([definition], ({ statement }) => {
+    if (statement.type === "function" || statement.type === "class") read.delete(statement.name);
+    if (statement.type === "function") for (const p of statement.params) read.delete(p.name);
+    for (const name of assignedNames([statement])) read.delete(name);
+  });
+  return read;
+}
+
 function assignedNames(statements: Statement[]): string[] {
   return statements.flatMap((s) => (s.type === "assign" ? s.targets.flatMap((t) => (t.type === "name" ? [t.id] : [])) : []));
 }
