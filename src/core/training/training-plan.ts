@@ -455,6 +455,10 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
   const stepWalked = new Set<string>();
   /** Names module-level step loops walk, and where (walked-binding.ts): a name bound again walks its latest binding. */
   const walkedAt: WalkedAt[] = [];
+  /** Whether a place in the text is inside a statement left out of this reading (another model's, models-in-turn.ts):
+   *  a call made there hands its loader to that model's run, not this one's. */
+  const excluded = input.exclude ? [...input.exclude] : [];
+  const excludedAt = (offset: number) => excluded.some((s) => s.pos.startIndex <= offset && offset < s.pos.endIndex);
   let zipNote: string | undefined;
   /** Loaders the script binds to names, with what is known of each: a loop may walk several of them together. */
   const knownLoaders = new Map<string, KnownLoader>();
@@ -968,7 +972,7 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
         const walkedId = site.loop.type === "for" && drawnFrom ? walkedName(drawnFrom) : undefined;
         // A function's loop over its parameter walks what the module's calls pass, not a global of that name
         // (walked-parameter.ts); each call walks the binding its name holds where the call is.
-        const passed = site.context.fn && walkedId !== undefined ? namesPassedFor(site.context.fn, walkedId, input.body) : undefined;
+        const passed = site.context.fn && walkedId !== undefined ? namesPassedFor(site.context.fn, walkedId, input.body, input.only?.fn === site.context.fn ? input.only.call : undefined)?.filter((p) => !excludedAt(p.start)) : undefined;
         if (passed) for (const p of passed) {
           stepWalked.add(p.name);
           walkedAt.push(p);

@@ -17,8 +17,9 @@ export interface PassedName {
  * local name, read as before); else the plain names the module's calls of `fn` by name pass for it (positionally or
  * by keyword), empty when those calls pass no name (what it walks is then not a module binding of that name); undefined
  * too when the module never calls `fn` by name (a method, a function handed elsewhere): nothing then says what it walks.
+ * `only`: the one call of `fn` the plan is read for, when it is read a call at a time.
  */
-export function namesPassedFor(fn: FunctionDefinition, name: string, body: readonly Statement[]): PassedName[] | undefined {
+export function namesPassedFor(fn: FunctionDefinition, name: string, body: readonly Statement[], only?: Extract<Expression, { type: "call" }>): PassedName[] | undefined {
   const index = fn.params.findIndex((p) => p.name === name && (p.kind === "normal" || p.kind === "keywordOnly"));
   if (index < 0) return undefined;
   const param = fn.params[index];
@@ -26,6 +27,8 @@ export function namesPassedFor(fn: FunctionDefinition, name: string, body: reado
   let calls = 0;
   for (const call of callsInBody(body as Statement[])) {
     if (call.func.type !== "name" || call.func.id !== fn.name) continue;
+    // One call read alone (calls-in-turn.ts: `train(loader_a)` then `train(loader_b)`) walks what that call passes.
+    if (only && call !== only) continue;
     calls++;
     const given: Expression | undefined = keywordArgument(call, name) ?? (param.kind === "normal" ? positionalArgument(call, index) : undefined) ?? param.default;
     if (given?.type === "name") out.push({ name: given.id, start: call.pos.startIndex });

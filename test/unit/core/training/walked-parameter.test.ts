@@ -1,6 +1,7 @@
 import { strict as assert } from "node:assert";
 import { notebookProgram } from "../../../../src/core/notebook/notebook-program";
 import { planOptimizerSteps } from "../../../../src/core/training/plan-steps";
+import { trainingPlanOf } from "../../../../src/core/analysis-result";
 import { analyze } from "../../helpers/analyze";
 
 // A training function's loop over its parameter walks what the calls pass, not a module-level loader that happens to
@@ -54,5 +55,45 @@ fit(net, 3, train_dl)
 `);
     const plan = result.training!;
     assert.deepEqual([plan.epochs?.value, plan.batch?.value, plan.samples?.value, planOptimizerSteps(plan)?.value], [3, 100, 900, 27]);
+  });
+
+  // Two models trained in turn by one function, each call passing a loader of one name bound again between them (a
+  // notebook's cells): each model's run walks what its own call passes.
+  const IN_TURN = `import torch
+from torch import nn
+from torch.utils.data import DataLoader, TensorDataset
+
+def train(dataloader, model, opt, n_epochs=3):
+    for epoch in range(n_epochs):
+        for x, y in dataloader:
+            opt.zero_grad()
+            nn.functional.cross_entropy(model(x), y).backward()
+            opt.step()
+
+model = nn.Linear(10, 2)
+opt = torch.optim.Adam(model.parameters())
+dataloader = DataLoader(TensorDataset(torch.randn(5000, 10), torch.randint(0, 2, (5000,))), batch_size=1000, shuffle=True)
+train(dataloader, model, opt, n_epochs=2)
+
+model = nn.Sequential(nn.Linear(10, 32), nn.ReLU(), nn.Linear(32, 2))
+opt = torch.optim.Adam(model.parameters())
+dataloader = DataLoader(TensorDataset(torch.randn(6400, 10), torch.randint(0, 2, (6400,))), batch_size=128, shuffle=True)
+train(dataloader, model, opt)
+`;
+
+  it("gives each of two models trained in turn the loader its own call passes", async () => {
+    const result = await analyze(IN_TURN);
+    const figures = result.models.map((m) => {
+      const plan = trainingPlanOf(result, m) ?? {};
+      return [plan.epochs?.value, plan.batch?.value, plan.samples?.value, planOptimizerSteps(plan)?.value];
+    });
+    // Before: the second model walked the first loader (batch 1000, 6,400 samples: 21 steps).
+    assert.deepEqual(figures, [[2, 1000, 5000, 10], [3, 128, 6400, 150]]);
+  });
+
+  it("says a later call in turn passes a loader of another batch", async () => {
+    const once = IN_TURN.replace(/\nmodel = nn.Sequential[^\n]*\nopt = [^\n]*\n/, "\n");
+    const plan = (await analyze(once)).training ?? {};
+    assert.ok(plan.notes?.some((n) => n.startsWith("batch: the first of the 2 calls of train in turn has 1000, a later one 128")), JSON.stringify(plan.notes));
   });
 });
