@@ -36,7 +36,7 @@ function convertsUnboundData(e: Expression, loopBound: ReadonlySet<string>): boo
 
 /**
  * The expression a loop body binds `name` to on every pass, where its one binding in the body is a plain
- * `name = expr` among the body's own statements (not under an `if`, a nested loop or a `with`) and `expr` only
+ * `name = expr` (or `name, other = expr, other_expr`) among the body's own statements (not under an `if`, a nested loop or a `with`) and `expr` only
  * converts data the loop does not bind (`loopBound`); `name` itself where `expr` is `name` under methods that keep
  * what it holds (`model = model.train()`: the module it named before the loop); undefined otherwise.
  */
@@ -49,8 +49,17 @@ export function loopInvariantBinding(body: Statement[], name: string, loopBound:
     else if (s.type === "with" && s.items.some((i) => i.target && targetNames(i.target).includes(name))) bindings++;
   });
   if (bindings !== 1) return undefined;
-  const own = body.find((s): s is Extract<Statement, { type: "assign" }> => s.type === "assign" && s.targets.length === 1 && s.targets[0].type === "name" && s.targets[0].id === name);
+  const own = body.flatMap((s) => (s.type === "assign" && s.targets.length === 1 ? pairedValue(s.targets[0], s.value, name) : []))[0];
   if (!own) return undefined;
-  if (keepsOwnValue(own.value, name)) return { type: "name", id: name, pos: own.targets[0].pos };
+  if (keepsOwnValue(own.value, name)) return { type: "name", id: name, pos: own.target.pos };
   return convertsUnboundData(own.value, loopBound) ? own.value : undefined;
+}
+
+/** The value an assignment gives `name`: `name = expr`, or its item of a tuple written out on both sides
+ *  (`inputs, labels = X_train, y_train`: Python evaluates the right-hand tuple, then unpacks it item by item). */
+function pairedValue(target: Expression, value: Expression, name: string): { target: Expression; value: Expression }[] {
+  if (target.type === "name") return target.id === name ? [{ target, value }] : [];
+  if ((target.type !== "tuple" && target.type !== "list") || (value.type !== "tuple" && value.type !== "list") || target.items.length !== value.items.length) return [];
+  const i = target.items.findIndex((t) => t.type === "name" && t.id === name);
+  return i < 0 ? [] : [{ target: target.items[i], value: value.items[i] }];
 }
