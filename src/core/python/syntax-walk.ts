@@ -287,6 +287,19 @@ export function boundNames(s: Statement): string[] {
   return [];
 }
 
+/** Whether a name is local to a function (Python's scoping, docs.python.org/3/reference/executionmodel.html): a
+ *  parameter, or assigned in its body (nested functions and classes aside) without a `global` declaration. */
+export function isLocalTo(fn: FunctionDefinition, name: string): boolean {
+  if (fn.params.some((p) => p.name === name)) return true;
+  let assigned = false;
+  let declaredGlobal = false;
+  forEachStatement(fn.body, ({ statement: s }) => {
+    if (s.type === "global" && s.names.includes(name)) declaredGlobal = true;
+    if (boundNames(s).includes(name) || (s.type === "for" && targetNames(s.target).includes(name))) assigned = true;
+  }, [], () => false);
+  return assigned && !declaredGlobal;
+}
+
 /** `__name__ == "__main__"` (either way round). */
 export function isMainGuard(test: Expression): boolean {
   if (test.type !== "compare" || test.comparators.length !== 1) return false;

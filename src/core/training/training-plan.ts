@@ -10,7 +10,7 @@ import type { ParallelSetup } from "../parallel/parallel-setup";
 import { isTrackerCallee, trackerDecorators, trackerFromCall, type TrackerSite } from "./codecarbon-tracker";
 import { findCodeSites, type CodeSite } from "./code-sites";
 import { rebindsBetween, sitesOutside, statementsOutside } from "./models-in-turn";
-import { attributeChain, boundNames, calleeName, callsIn, dottedName, forEachExpression, forEachStatement, keywordArgument, mentions, namesIn, positionalArgument, rootName } from "../python/syntax-walk";
+import { attributeChain, boundNames, calleeName, callsIn, dottedName, forEachExpression, forEachStatement, isLocalTo, keywordArgument, mentions, namesIn, positionalArgument, rootName } from "../python/syntax-walk";
 import { datasetSize } from "./dataset-sizes";
 import { inheritedDataset, tableDatasetClass, tableDatasetObjectSamples } from "./dataset-classes";
 import { randomSplitLengths, trainTestSplitSizes } from "./split-sizes";
@@ -429,7 +429,9 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
   /** Names bound to a `LightningCLI(...)`: their `.trainer.fit` is Lightning's. */
   const lightningClis = new Set<string>();
   /** Keras fit calls the plain run makes, by the model they train: several in turn continue its training. */
-  const kerasFits: { receiver: string; epochs: number; line: number; code: string; steps?: number; batch?: number }[] = [];
+  // `scope`: the function whose local the receiver is (a model a builder function makes and fits there), else none:
+  // a fit of another function's local `model` trains another model than the module's `model`.
+  const kerasFits: { receiver: string; scope?: FunctionDefinition; epochs: number; line: number; code: string; steps?: number; batch?: number }[] = [];
   /** Fits of one model in turn at different batch sizes: the plan takes the first's, and says so. */
   let fitBatchesNote: string | undefined;
   /** Those fits' History objects by the names they are bound to (`history = model.fit(...)`), for a later fit that
@@ -1661,7 +1663,7 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
       if (stop !== undefined && initial !== undefined && !turns) for (const name of site.assignedTo) fitHistories.push({ name, stop, initial });
       const once = stop !== undefined && initial !== undefined && stop > initial ? stop - initial : undefined;
       const count = once !== undefined && turns ? once * turns.value : once;
-      const fitRecord = count !== undefined && call.func.object.type === "name" ? { receiver: call.func.object.id, epochs: count, line, code: `${site.callee}(${epochsName}=${snippet(input.text, epochsArgument!)}${initial ? `, initial_epoch=${initial}` : ""})` } as (typeof kerasFits)[number] : undefined;
+      const fitRecord = count !== undefined && call.func.object.type === "name" ? { receiver: call.func.object.id, scope: site.context.fn && isLocalTo(site.context.fn, call.func.object.id) ? site.context.fn : undefined, epochs: count, line, code: `${site.callee}(${epochsName}=${snippet(input.text, epochsArgument!)}${initial ? `, initial_epoch=${initial}` : ""})` } as (typeof kerasFits)[number] : undefined;
       if (fitRecord && batch !== undefined) fitRecord.batch = batch;
       if (fitRecord) kerasFits.push(fitRecord);
       if (batch !== undefined) batches.push({ rank: 40, figure: { value: batch, source: "code", line, detail: `${site.callee}(batch_size=${snippet(input.text, batchArgument!)})` } });
@@ -2137,8 +2139,9 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
   }
   // Fits of one model in turn (frozen layers first, then all: `fit(epochs=50)`, `fit(epochs=100, initial_epoch=50)`)
   // train it for their epochs together.
-  for (const receiver of new Set(kerasFits.map((f) => f.receiver))) {
-    const all = kerasFits.filter((f) => f.receiver === receiver);
+  for (const first of kerasFits.filter((f, i) => kerasFits.findIndex((g) => g.receiver === f.receiver && g.scope === f.scope) === i)) {
+    const receiver = first.receiver;
+    const all = kerasFits.filter((f) => f.receiver === receiver && f.scope === first.scope);
     // Only while the name holds one model: a fit after `model = ...` binds it again trains another (a notebook's next).
     const next = all.findIndex((f, i) => i > 0 && rebindsBetween(input.body, receiver, all[i - 1].line, f.line));
     const fits = next < 0 ? all : all.slice(0, next);
