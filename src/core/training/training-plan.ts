@@ -982,6 +982,9 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
         else if (drawnFrom?.type === "name") stepWalked.add(drawnFrom.id);
         if (site.context.fn === undefined && walkedId !== undefined) walkedAt.push({ name: walkedId, start: site.loop.pos.startIndex });
         const drawn = !own && drawnFrom?.type === "name" ? evaluateOne(site, drawnFrom) : undefined;
+        // A step loop over records the code writes out (`for words, tags in training_data:`) takes one a step: the
+        // list is a pass's samples.
+        if ((drawn?.kind === "list" || drawn?.kind === "tuple") && isRecordList(drawn.items)) samples.push({ rank: 85, figure: { value: drawn.items.length, source: "code", line: site.loop.pos.line, detail: `${snippet(input.text, drawnFrom!)}: the ${drawn.items.length} records the step loop walks, one a step` } });
         const drawnBatch = drawn && isBatchIterator(drawn) ? positiveInteger(drawn.attributes.get("batch_size")) : undefined;
         if (drawn && drawnBatch !== undefined) batches.push({ rank: 45, figure: { value: drawnBatch, source: "code", line: site.loop.pos.line, detail: `${snippet(input.text, drawnFrom!)}.batch_size: ${drawn.kind === "instance" ? drawn.cls.name : ""} batches its own data, ${drawnBatch} items each` } });
         // An iterator whose __next__ slices its batches from data it holds until StopIteration (data-objects.ts):
@@ -2961,6 +2964,15 @@ function withBoundIterables(body: Statement[]): Map<Statement, Expression> {
   return out;
 }
 
+/** Items that are records of one shape: tuples (or lists) of one length of two or more, none holding a module or an
+ *  optimizer (`[(words, tags), (words, tags)]`, training pairs; not `[(model, opt), ...]`, networks stepped in turn). */
+function isRecordList(items: readonly Value[]): boolean {
+  const first = items[0];
+  if (first?.kind !== "tuple" && first?.kind !== "list") return false;
+  const width = first.items.length;
+  return width >= 2 && items.every((v) => (v.kind === "tuple" || v.kind === "list") && v.items.length === width && v.items.every((part) => part.kind !== "instance"));
+}
+
 /** Iterations of `range(...)`, `trange(...)`, `tqdm(range(...))`, or a batch cut into pieces (`zip(x.chunk(n), ...)`). */
 function iterationCount(iter: Expression, evaluate: (e: Expression) => Value | undefined): number | undefined {
   if (iter.type === "name" || iter.type === "subscript" || iter.type === "list" || iter.type === "tuple") {
@@ -2977,7 +2989,8 @@ function iterationCount(iter: Expression, evaluate: (e: Expression) => Value | u
     // and __len__): a pass over it takes len() batches, as Python's for calls __next__ until it raises StopIteration.
     if (value && isBatchIterator(value)) return positiveInteger(evaluate({ type: "call", func: { type: "name", id: "len", pos: iter.pos }, args: [{ kind: "positional", value: iter }], pos: iter.pos }));
     // A list of datasets (`for task, dataset in enumerate(train_datasets)`: continual learning's tasks) runs once each.
-    const numbers = value?.kind === "tensor" || ((value?.kind === "list" || value?.kind === "tuple") && value.items.length > 0 && (value.items.every((v) => v.kind === "int" || v.kind === "float") || value.items.every(isDataset)));
+    // So does a list of records the code writes out (`[(words, tags), ...]`): one training item each.
+    const numbers = value?.kind === "tensor" || ((value?.kind === "list" || value?.kind === "tuple") && value.items.length > 0 && (value.items.every((v) => v.kind === "int" || v.kind === "float") || value.items.every(isDataset) || isRecordList(value.items)));
     return numbers ? lengthOf(value) : undefined;
   }
   if (iter.type !== "call") return undefined;
