@@ -984,7 +984,8 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
         const drawn = !own && drawnFrom?.type === "name" ? evaluateOne(site, drawnFrom) : undefined;
         // A step loop over records the code writes out (`for words, tags in training_data:`) takes one a step: the
         // list is a pass's samples.
-        if ((drawn?.kind === "list" || drawn?.kind === "tuple") && isRecordList(drawn.items)) samples.push({ rank: 85, figure: { value: drawn.items.length, source: "code", line: site.loop.pos.line, detail: `${snippet(input.text, drawnFrom!)}: the ${drawn.items.length} records the step loop walks, one a step` } });
+        // Tuples only: a list of lists is as often the batches a trainer cut (batch-lists.ts), whose rows are the samples.
+        if ((drawn?.kind === "list" || drawn?.kind === "tuple") && drawn.items[0]?.kind === "tuple" && isRecordList(drawn.items)) samples.push({ rank: 30, figure: { value: drawn.items.length, source: "code", line: site.loop.pos.line, detail: `${snippet(input.text, drawnFrom!)}: the ${drawn.items.length} records the step loop walks, one a step` } });
         const drawnBatch = drawn && isBatchIterator(drawn) ? positiveInteger(drawn.attributes.get("batch_size")) : undefined;
         if (drawn && drawnBatch !== undefined) batches.push({ rank: 45, figure: { value: drawnBatch, source: "code", line: site.loop.pos.line, detail: `${snippet(input.text, drawnFrom!)}.batch_size: ${drawn.kind === "instance" ? drawn.cls.name : ""} batches its own data, ${drawnBatch} items each` } });
         // An iterator whose __next__ slices its batches from data it holds until StopIteration (data-objects.ts):
