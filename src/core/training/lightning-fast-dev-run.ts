@@ -15,3 +15,9 @@ export function fastDevRunBatches(v: Value | undefined): number | undefined {
 export function fastDevRunSteps(batches: number, accumulation: number | undefined): number {
   return Math.ceil(batches / Math.max(1, accumulation ?? 1));
 }
+
+/** The note for a fast_dev_run Trainer built beside one that trains in full (no fast_dev_run, run by default): the
+ *  dev run is a smoke test of a few batches ahead of the run, which the full Trainer's epochs and steps describe. */
+export function besideFullTrainer(devRun: { batches: number; line: number; detail: string }, fullLine: number): string {
+  return `${devRun.detail} (line ${devRun.line}) runs ${devRun.batches} training batch${devRun.batches === 1 ? "" : "es"} as a check; the Trainer without it (line ${fullLine}) trains in full, and its epochs are the run's`;
+}

@@ -4,6 +4,7 @@ import type { Estimate } from "../energy/estimate";
 import { estimateTrainingRun, type TrainingRunEstimate } from "../energy/training-run";
 import type { PlanFigure, TrainingPlan } from "./training-plan";
 import { dividedBatch, perGpuBatch, type ParallelRun, type StepCommunication } from "../parallel/parallel-run";
+import { batchWithinSamples } from "./short-data-batch";
 
 /** Figures the user gave (CLI options, editor settings); they fill what the code does not state. */
 export interface RunSettings {
@@ -64,6 +65,12 @@ export function resolveTrainingRun(plan: TrainingPlan | undefined, settings: Run
     const perProcess = dividedBatch(parallel.run, batch.value);
     notes.push(`${batchSplit.detail} (line ${batchSplit.line ?? "?"}): batch ${perProcess} per process on ${parallel.run.gpus} GPUs`);
     batch = { ...batch, value: perProcess, detail: `${batch.detail}, ÷ ${parallel.run.gpus} GPUs (${batchSplit.detail})` };
+  }
+  // An epoch run over fewer samples than its batch holds them all in one batch (short-data-batch.ts); on one device.
+  if (!parallel && epochs && samples && !plan?.steps) {
+    const within = batchWithinSamples(batch, samples, plan?.dropLast ?? false);
+    if (within.note) notes.push(within.note);
+    batch = within.batch;
   }
   // On several GPUs the step is one GPU's: DataParallel splits the batch, the others run it in each process.
   const gpuBatch = parallel ? perGpuBatch(parallel.run, batch.value) : batch.value;

@@ -120,7 +120,7 @@ import { replacedLoaderBindings, type WalkedAt } from "./walked-binding";
 import { namesPassedFor } from "./walked-parameter";
 import { filteredComprehensionBefore, filteredSamplesNote, walksBuiltList } from "./filtered-comprehension";
 import { isAcceleratorAutocast } from "./accelerator-autocast";
-import { fastDevRunBatches, fastDevRunSteps } from "./lightning-fast-dev-run";
+import { besideFullTrainer, fastDevRunBatches, fastDevRunSteps } from "./lightning-fast-dev-run";
 import { trainingArgumentsRaise } from "./training-arguments-raise";
 import { fullPrecisionInstead, fullPrecisionOff, isPrecisionOff, precisionReached, type UnsurePrecision } from "./precision-conditions";
 import { fastaiTrainingSamples } from "./fastai-datasets";
@@ -422,6 +422,8 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
   let trainBatchLimit: { limit: BatchLimit; line: number; detail: string } | undefined;
   // Lightning's fast_dev_run: one epoch of that many batches, over every other length (lightning-fast-dev-run.ts).
   let fastDevRun: { batches: number; line: number; detail: string } | undefined;
+  // A Trainer built without fast_dev_run that runs by default: a dev run beside it is a smoke test ahead of the run.
+  let fullTrainer: { line: number } | undefined;
   // Options a library refuses where the plain run builds them: it stops there and trains nothing.
   let raisedBeforeTraining: { line: number; detail: string } | undefined;
   /** Names bound to a `Trainer(...)`: their `fit` is Lightning's (or transformers'), not Keras'. */
@@ -1878,6 +1880,7 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
         if (maxSteps !== undefined) steps.push({ rank: 40, figure: { value: maxSteps, source: "code", line, detail: `${detail("max_steps")}${maxSteps}` } });
         const devBatches = fastDevRunBatches(get("fast_dev_run"));
         if (devBatches !== undefined && runsByDefault(site, (e) => evaluateOne(site, e))) fastDevRun ??= { batches: devBatches, line, detail: `${detail("fast_dev_run")}${get("fast_dev_run")?.kind === "bool" ? "True" : devBatches}` };
+        else if (devBatches === undefined && get("fast_dev_run") === undefined && runsByDefault(site, (e) => evaluateOne(site, e))) fullTrainer ??= { line };
         const named = lightningPrecision(get("precision"));
         if (!precision && named && runsByDefault(site, (e) => evaluateOne(site, e))) precision = { value: named, line, detail: `${detail("precision")}${get("precision")?.kind === "str" ? (get("precision") as { value: string }).value : String((get("precision") as { value: number }).value)}` };
       }
@@ -1908,6 +1911,7 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
       const devRun = argument("fast_dev_run");
       const devBatches = fastDevRunBatches(devRun?.value);
       if (devBatches !== undefined && runsByDefault(site, (e) => evaluateOne(site, e))) fastDevRun ??= { batches: devBatches, line, detail: devRun!.detail };
+      else if (!devRun && runsByDefault(site, (e) => evaluateOne(site, e))) fullTrainer ??= { line };
       continue;
     }
     const abslFlag = abslFlagDefinition(call, site.callee);
@@ -2575,7 +2579,10 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
     const imported = walked.length > 0 ? importedLoaderModule(input.body, walkedScriptNames(walked, input.body), interpreter, file, input.files) : undefined;
     if (imported) fillFromImported(plan, imported, discoverTrainingPlan({ ...input, namespace: imported.module, body: imported.body, text: imported.text, file: imported.file, nested: true, bound: undefined, only: undefined, exclude: undefined, trains: undefined, walked: [imported.name] }), input.root);
   }
-  if (fastDevRun) {
+  // A dev run beside a Trainer that trains in full (a notebook's smoke test, then the run): the full Trainer's
+  // epochs stand; the dev run's batches are told, not counted (lightning-fast-dev-run.ts).
+  const devRunBeside = fastDevRun && fullTrainer ? besideFullTrainer(fastDevRun, fullTrainer.line) : undefined;
+  if (fastDevRun && !devRunBeside) {
     const { batches, line, detail } = fastDevRun;
     const shown = `${detail}: Lightning's fast_dev_run runs 1 epoch of ${batches} training batch${batches === 1 ? "" : "es"}, whatever the epochs and steps say`;
     plan.epochs = { value: 1, source: "code", line, detail: shown };
@@ -2597,6 +2604,7 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
   if (maskedNote && !plan.samples) notes.push(maskedNote);
   if (packedAway && packedRows) notes.push(packedRows);
   if (unsizedWalk) notes.push(unsizedWalk);
+  if (devRunBeside) notes.push(devRunBeside);
   for (const f of deepSpeedFiles) if ("problem" in f && f.problem !== "missing") notes.push(`config unreadable: ${input.root && f.path.startsWith("/") ? relativeTo(input.root, f.path) : f.path} ${f.problem}: deepspeed.initialize would raise on it, and its figures are not read`);
   if (filteredNote) notes.push(filteredNote);
   if (!plan.precision && unsurePrecision) {
