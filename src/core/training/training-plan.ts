@@ -2401,8 +2401,11 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
   const steppingLine = best(steps)?.line;
   const ofRun = (candidates: Candidate[]) => candidates.filter((c) => !fullBatch.has(c.figure) || c.figure.line === steppingLine);
   const bestEpochs = best((hfMaxSteps ? epochs.filter((c) => !trainingArgumentEpochs.has(c.figure)) : epochs).filter((c) => !fullBatchEpochs.has(c.figure) || c.figure.line === steppingLine));
-  const bestBatch = best(ofRun(batches));
-  let bestSamples = best(ofRun(samples));
+  // A full-batch loop that steps the run trains on all of its data each step: that data is the batch and the samples,
+  // not a loader's that another loop (another model's, in a later cell) walks.
+  const steppingFullBatch = [...fullBatch].find((f) => f.line === steppingLine);
+  const bestBatch = steppingFullBatch ?? best(ofRun(batches));
+  let bestSamples = steppingFullBatch ?? best(ofRun(samples));
   if (bestSamples && validationSplit && (bestSamples.source === "dataset table" || fitArrayRows.has(bestSamples)) && Math.floor(bestSamples.value * (1 - validationSplit.fraction)) > 0) {
     // Keras holds out the last fraction of the arrays: split_at = int(n * (1 - validation_split)) (keras data_adapter_utils).
     const kept = Math.floor(bestSamples.value * (1 - validationSplit.fraction));
