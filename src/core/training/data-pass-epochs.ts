@@ -112,3 +112,9 @@ function slicedNames(body: Statement[]): string[] {
   });
   return names;
 }
+
+/** A `range(...)` whose bounds are all integer literals (`range(50)`, `range(1, 51)`): a count the loop states itself,
+ *  which no name can mean as something other than its passes (as `range(epochs_between_saves)` could). */
+export function literalRange(e: Expression): boolean {
+  return isRangeCall(e) && e.type === "call" && e.args.length > 0 && e.args.every((a) => a.kind === "positional" && a.value.type === "int");
+}
