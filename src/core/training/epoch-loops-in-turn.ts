@@ -2,7 +2,7 @@
 // pre-training epochs over the photos, then the adversarial epochs over the same photos, or a warm-up stage before
 // the main one. The run is all of them; only the first was read.
 import type { Expression, Statement } from "../python/ast";
-import { childBodies, forEachExpression, forEachStatement } from "../python/syntax-walk";
+import { childBodies, forEachExpression, forEachStatement, ownExpressions } from "../python/syntax-walk";
 import type { LoopStatement } from "./loop-shape";
 
 /** An epoch loop the plan read, with its count (a plan figure's value, line and detail). */
@@ -29,9 +29,11 @@ export function epochLoopsInTurn(
   loops: readonly CountedEpochLoop[],
   steps: (loop: LoopStatement) => boolean,
   stepLoopsIn: (loop: LoopStatement) => LoopStatement[],
+  networks: ReadonlySet<string> = new Set(),
 ): SummedEpochLoops | { note: string; line?: number } | undefined {
   if (loops.length < 2) return undefined;
   let found: CountedEpochLoop[] | undefined;
+  let foundBlock: Statement[] = [];
   const visit = (block: Statement[]) => {
     if (found) return;
     // A loop under an `if` or `with` of the block (`if not args.resume:` around the pre-training) still runs in its
@@ -40,7 +42,10 @@ export function epochLoopsInTurn(
       const reached = loops.filter((l) => l.loop === s || reachedThrough(s, l.loop));
       return reached.length === 1 ? reached : [];
     });
-    if (here.length >= 2) found = here;
+    if (here.length >= 2) {
+      found = here;
+      foundBlock = block;
+    }
   };
   visit(body);
   forEachStatement(body, ({ statement }) => {
@@ -51,6 +56,13 @@ export function epochLoopsInTurn(
   const walked = found.map((l) => dataNames(stepLoopsIn(l.loop).flatMap((inner) => (inner.type === "for" ? [inner.iter] : []))));
   const first = found[0];
   for (let i = 1; i < walked.length; i++) {
+    // A network bound afresh between the loops (`model = nn.Sequential(...)`, `model, opt = get_model()`): the later
+    // loop trains a new one from its initial weights, a run of its own, not more epochs of the first.
+    const fresh = freshNetworkBetween(foundBlock, found[i - 1].loop, found[i].loop, networks);
+    if (fresh) {
+      const later = found.slice(i).map((l) => `${l.figure.detail} (line ${l.figure.line})`).join(", ");
+      return { note: `epochs: ${later} trains ${fresh.name}, bound afresh (line ${fresh.line}) after ${first.figure.detail} (line ${first.figure.line}): a network of its own, so only the first run is counted`, line: first.figure.line };
+    }
     if ([...walked[i]].some((n) => walked[i - 1].has(n))) continue;
     const later = found.slice(1).map((l) => `${l.figure.detail} (line ${l.figure.line})`).join(", ");
     return { note: `epochs: ${later} runs after ${first.figure.detail} (line ${first.figure.line}) over other data; only the first stage is counted`, line: first.figure.line };
@@ -59,6 +71,38 @@ export function epochLoopsInTurn(
   const value = found.reduce((sum, l) => sum + l.figure.value, 0);
   const detail = `${found.map((l) => `${l.figure.detail} (line ${l.figure.line})`).join(" + ")}: epoch loops run in turn`;
   return { value, line: first.figure.line, detail, span: { startIndex: first.loop.pos.startIndex, endIndex: last.loop.pos.endIndex }, first: first.loop };
+}
+
+/** A network name (one whose `.parameters()` the code hands an optimizer) that a statement of the block between two
+ *  loops binds without reading it (so not `model = model.to(device)`), and that the later loop reads. */
+function freshNetworkBetween(block: Statement[], before: LoopStatement, after: LoopStatement, networks: ReadonlySet<string>): { name: string; line: number } | undefined {
+  if (networks.size === 0) return undefined;
+  const between = block.filter((s) => s.pos.startIndex >= before.pos.endIndex && s.pos.endIndex <= after.pos.startIndex);
+  const readIn = (roots: Expression[]) => {
+    const names = new Set<string>();
+    for (const root of roots) forEachExpression(root, (e) => {
+      if (e.type === "name") names.add(e.id);
+    });
+    return names;
+  };
+  const laterReads = new Set<string>();
+  forEachStatement([after], ({ statement }) => {
+    for (const n of readIn(ownExpressions(statement))) laterReads.add(n);
+  });
+  for (const s of between) {
+    if (s.type !== "assign") continue;
+    const bound = s.targets.flatMap(targetNames);
+    const valueReads = readIn([s.value]);
+    const name = bound.find((n) => networks.has(n) && laterReads.has(n) && !valueReads.has(n));
+    if (name) return { name, line: s.pos.line };
+  }
+  return undefined;
+}
+
+/** The plain names an assignment target binds (`model`, and each of `model, loss_fn, opt`). */
+function targetNames(t: Expression): string[] {
+  if (t.type === "name") return [t.id];
+  return t.type === "tuple" || t.type === "list" ? t.items.flatMap(targetNames) : [];
 }
 
 /** The names an iterable reads as data, not the functions it calls (`enumerate(loader)` gives loader). */

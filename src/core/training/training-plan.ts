@@ -120,6 +120,7 @@ import { replacedLoaderBindings, type WalkedAt } from "./walked-binding";
 import { namesPassedFor } from "./walked-parameter";
 import { filteredComprehensionBefore, filteredSamplesNote, walksBuiltList } from "./filtered-comprehension";
 import { isAcceleratorAutocast } from "./accelerator-autocast";
+import { optimizedNetworkNames } from "./optimized-networks";
 import { besideFullTrainer, fastDevRunBatches, fastDevRunSteps } from "./lightning-fast-dev-run";
 import { trainingArgumentsRaise } from "./training-arguments-raise";
 import { fullPrecisionInstead, fullPrecisionOff, isPrecisionOff, precisionReached, type UnsurePrecision } from "./precision-conditions";
@@ -2389,7 +2390,7 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
 
   // Epoch loops of one block run in turn (epoch-loops-in-turn.ts): the run's epochs are theirs together.
   const counted = epochs.filter((c) => c.rank === 50 && epochLoops.has(c.figure)).map((c) => ({ figure: c.figure, loop: epochLoops.get(c.figure)! }));
-  const inTurn = epochLoopsInTurn(input.body, counted, (l) => containsStepLoop(l), (l) => [...forLoops.map((f) => f.loop), ...whileLoops].filter((inner) => within(l, inner) && shapeOf(inner).stepLoop));
+  const inTurn = epochLoopsInTurn(input.body, counted, (l) => containsStepLoop(l), (l) => [...forLoops.map((f) => f.loop), ...whileLoops].filter((inner) => within(l, inner) && shapeOf(inner).stepLoop), counted.length > 1 ? optimizedNetworkNames(input.body) : undefined);
   const stages = inTurn && "note" in inTurn ? inTurn : undefined;
   if (inTurn && !("note" in inTurn)) {
     const figure: PlanFigure = { value: inTurn.value, source: "code", line: inTurn.line, detail: inTurn.detail };

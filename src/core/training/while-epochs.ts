@@ -18,14 +18,32 @@ export interface CountedWhile {
 
 /** A `while` loop that counts its passes with a counter it increments by one at its own level, or undefined. */
 export function countedWhile(loop: WhileLoop): CountedWhile | undefined {
-  const test = loop.test;
-  if (test.type !== "compare" || test.ops.length !== 1 || (test.ops[0] !== "<" && test.ops[0] !== "<=")) return undefined;
+  // `while epoch < N and not done:`: another condition joined by `and` can only end the loop sooner, so the counter's
+  // bound is the most passes it makes, as an early stop's `break` leaves the stated count the bound.
+  const test = counterTest(loop.test);
+  if (!test || test.type !== "compare" || test.ops.length !== 1 || (test.ops[0] !== "<" && test.ops[0] !== "<=")) return undefined;
   const name = dottedName(test.left);
   if (name === undefined) return undefined;
   const increments = loop.body.filter((s) => addsOne(s, name));
   // Exactly one increment per pass; a `continue` before it could skip it.
   if (increments.length !== 1 || loop.body.some((s) => s.type === "continue")) return undefined;
   return { counter: test.left, bound: test.comparators[0], inclusive: test.ops[0] === "<=" };
+}
+
+/** The one comparison of a counter among the conditions an `and` joins (or the test itself when it is no `and`). */
+function counterTest(test: Expression): Expression | undefined {
+  if (test.type !== "boolean") return test;
+  if (test.op !== "and") return undefined;
+  const conjuncts: Expression[] = [];
+  const gather = (e: Expression): void => {
+    if (e.type === "boolean" && e.op === "and") {
+      gather(e.left);
+      gather(e.right);
+    } else conjuncts.push(e);
+  };
+  gather(test);
+  const compares = conjuncts.filter((c) => c.type === "compare" && c.ops.length === 1 && (c.ops[0] === "<" || c.ops[0] === "<=") && dottedName(c.left) !== undefined);
+  return compares.length === 1 ? compares[0] : undefined;
 }
 
 /** Whether a statement is `name += 1` or `name = name + 1`. */
