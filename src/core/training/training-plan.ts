@@ -1205,7 +1205,12 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
       }
     }
     if (site.kind === "while") {
-      const epochFigure = whileEpochs(site);
+      let epochFigure = whileEpochs(site);
+      // Counted loops around it (k-fold's `for tr, va in kf.split(x):`) run all its epochs again each turn, as they
+      // do a `for` epoch loop's below.
+      const countedInside = epochFigure && forLoops.some((l) => within(site.loop, l.loop) && shapeOf(l.loop).stepLoop && iterationCount(iterOf(l.loop) ?? l.loop.iter, (e) => evaluateOne(l, e)) !== undefined);
+      const around = epochFigure && !countedInside ? enclosingCounts(site) : undefined;
+      if (epochFigure && around && around !== "uncounted") epochFigure = { ...epochFigure, value: epochFigure.value * around.value, detail: `${around.detail} × ${epochFigure.detail}` };
       if (epochFigure) {
         loopSpans.set(epochFigure, site.loop.pos);
         epochLoops.set(epochFigure, site.loop);
