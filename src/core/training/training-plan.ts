@@ -684,10 +684,11 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
     return known;
   };
   /** A loop named for iterations by its variable (`for it in ...`) or its count (`range(training_iters)`), or one that
-   *  states its count as a literal (`for _ in range(50)`): a whole pass over a loader in each of its turns makes it an
-   *  epoch loop (a plain `for _ in range(n)` over a named count is left to its name). */
+   *  only repeats its body a literal number of times (`for _ in range(50)`: the throwaway name, a count no name can
+   *  mean otherwise): a whole pass over a loader in each of its turns makes it an epoch loop (a plain
+   *  `for _ in range(n)` over a named count is left to its name). */
   const namedForIterations = (l: { variable: string; loop: Extract<Statement, { type: "for" }> }): boolean =>
-    STEP_VARIABLE.test(l.variable) || /iter/i.test(input.text.slice(l.loop.iter.pos.startIndex, l.loop.iter.pos.endIndex)) || literalRange(l.loop.iter);
+    STEP_VARIABLE.test(l.variable) || /iter/i.test(input.text.slice(l.loop.iter.pos.startIndex, l.loop.iter.pos.endIndex)) || (l.variable === "_" && literalRange(l.loop.iter));
   /**
    * The loops of counted length around a step loop, epoch loops aside (they are the run's epochs): PPO's
    * `for iteration in range(1, n + 1): for epoch in range(k): for start in range(0, b, mb)` steps n × k × b/mb times.
