@@ -15,6 +15,9 @@ export interface LoopShape {
   backwardOnly: boolean;
   /** The optimizer steps only when `... % A == 0` holds: A, the micro-batches per step. */
   stepEvery?: Expression;
+  /** That gate holds every backward pass of the loop too (`if t % 4 == 0:` then sample, backward, step: DQN's train
+   *  frequency): the passes between steps run no backward, so they are a cadence, not accumulated micro-batches. */
+  gatedBackward?: true;
   /**
    * `if x >= N: break` or `if x > N: break` among the loop's own statements: the loop's steps are N + extra. For the
    * loop's own index (`for i in range(...)`, `enumerate`), the check before the step leaves N (`>=`) or N + 1 (`>`)
@@ -127,6 +130,8 @@ export function loopShape(loop: LoopStatement, stepping?: (c: CallExpression) =>
   }
   // A step at every iteration besides the periodic one (stylegan2's lazy regularization every 16): the loop counts steps.
   if (shape.stepEvery && ownStatements(loop.body, periodic).some((s) => callsIn(s, false).some(isStep))) delete shape.stepEvery;
+  const inPeriodic = (c: CallExpression) => [...periodic].some((g) => g.pos.startIndex <= c.pos.startIndex && c.pos.endIndex <= g.pos.endIndex);
+  if (shape.stepEvery && everywhere.filter(isBackward).every(inPeriodic)) shape.gatedBackward = true;
   return shape;
 }
 

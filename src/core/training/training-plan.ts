@@ -1111,7 +1111,7 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
           const multiple = site.kind === "loop" ? epochMultipleRange(iterOf(site.loop) ?? site.loop.iter, (e) => evaluateOne(site, e), namesEpochs, input.text) : undefined;
           if (multiple && site.kind === "loop") epochs.push({ rank: 49, figure: { value: multiple.value, source: "code", line: site.loop.pos.line, detail: `for ${site.variable} in ${multiple.detail}` } });
           // A loop over a loader of unknown length still accumulates A micro-batches per step.
-          if (every !== undefined && every > 1) accumulations.push({ rank: 45, figure: { value: every, source: "code", line: site.loop.pos.line, detail: `an optimizer step when ... % ${snippet(input.text, shape.stepEvery!)} == 0` } });
+          if (every !== undefined && every > 1 && !shape.gatedBackward) accumulations.push({ rank: 45, figure: { value: every, source: "code", line: site.loop.pos.line, detail: `an optimizer step when ... % ${snippet(input.text, shape.stepEvery!)} == 0` } });
           // Episodes of unknown length inside a budget of counted steps (counter-budget.ts).
           const budget = site.loop.type === "while" ? budgetSteps(site) : undefined;
           if (budget) steps.push({ rank: 50, figure: every !== undefined && every > 1 ? { ...budget, value: Math.floor(budget.value / every), detail: `${budget.detail}, an optimizer step when ... % ${snippet(input.text, shape.stepEvery!)} == 0` } : budget });
@@ -1180,11 +1180,11 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
         if (cyclic) figure = { ...figure, value: Math.floor(figure.value / cyclic.period), detail: `${figure.detail}, ${cyclic.detail}` };
         if (every !== undefined && every > 1 && count.value >= every) {
           const detail = `an optimizer step when ... % ${snippet(input.text, shape.stepEvery!)} == 0`;
-          accumulations.push({ rank: 45, figure: { value: every, source: "code", line: site.loop.pos.line, detail } });
+          if (!shape.gatedBackward) accumulations.push({ rank: 45, figure: { value: every, source: "code", line: site.loop.pos.line, detail } });
           // A break on a counter of optimizer steps already counts steps, not micro-batches.
           const countsSteps = shape.breakAt?.perStep === true && count.detail.includes(" until ");
           if (countsSteps) figure = { ...figure, detail: `${count.detail} optimizer steps, ${detail}` };
-          else figure = { ...figure, value: Math.floor(count.value / every), detail: `${count.detail} micro-batches, ${detail}` };
+          else figure = { ...figure, value: Math.floor(count.value / every), detail: `${count.detail} ${shape.gatedBackward ? "passes" : "micro-batches"}, ${detail}` };
         }
         loopSpans.set(figure, site.loop.pos);
         if (shape.breakAt?.counter && count.detail.includes(" until ")) counterBreaks.set(figure, { counter: shape.breakAt.counter, afterStep: shape.breakAt.afterStep });
