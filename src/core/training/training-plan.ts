@@ -89,6 +89,7 @@ import { ownSampleBatch, passedSampleBatch } from "./buffer-own-batch";
 import { methodDrawnBatch } from "./drawn-batches";
 import { gateAgainst, skippedByDefaultNote, uncalledNote } from "./skipped-by-default";
 import { unreachedHolder } from "./uncalled-functions";
+import { loaderBatchRank } from "./default-loader-batch";
 import { numpyOnlyImport, type OwnModules } from "./numpy-run";
 import { fitRunsByDefault, skippedByDefaults } from "./skipped-for-fit";
 import { runsOnce } from "./single-pass";
@@ -2204,7 +2205,9 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
     filteredNote = filteredSamplesNote(w.name, filtered);
   }
   const loader = walksOnlyLists ? undefined : loaders.slice().sort((a, b) => walkedScore(b) - walkedScore(a))[0];
-  if (loader?.batch) batches.push({ rank: loader.batch.source === "default" ? 2 : 45, figure: loader.batch });
+  // Walked by a step loop, however wrapped (`enumerate(loader)`, `tqdm(loader)`).
+  const walkedLoader = (names: string[]) => stepLoops.some((l) => l.type === "for" && names.includes(walkedName(iterOf(l) ?? l.iter) ?? ""));
+  if (loader?.batch) batches.push({ rank: loaderBatchRank(loader.batch, walkedLoader(loader.site.assignedTo), input.text), figure: loader.batch });
   /** The dataset a loader is fed, and what it was given. */
   const linkedDataset = (l: (typeof loaders)[number]) => {
     const given = l.fed ?? keywordArgument(l.site.call, "dataset") ?? positionalArgument(l.site.call, 0);
