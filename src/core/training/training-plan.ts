@@ -90,6 +90,7 @@ import { methodDrawnBatch } from "./drawn-batches";
 import { gateAgainst, skippedByDefaultNote, uncalledNote } from "./skipped-by-default";
 import { unreachedHolder } from "./uncalled-functions";
 import { loaderBatchRank } from "./default-loader-batch";
+import { countUsedAsDimension } from "./dimension-counts";
 import { numpyOnlyImport, type OwnModules } from "./numpy-run";
 import { fitRunsByDefault, skippedByDefaults } from "./skipped-for-fit";
 import { runsOnce } from "./single-pass";
@@ -1281,6 +1282,8 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
       if (STEP_CONSTANT.test(site.name) && forLoops.some((l) => l.context.fn === site.context.fn && namesIn([l.loop.iter], new Set()).has(site.name) && !shapeOf(l.loop).stepLoop && !containsStepLoop(l.loop))) continue;
       // A count set only under a test the plain run decides against (`if args.force_train: steps = 999_999_999`).
       if (!runsByDefault(site, (e) => evaluateOne(site, e))) continue;
+      // A window length that sizes an axis (`n_steps = 5` then `reshape((n, n_steps, 1))`): dimension-counts.ts.
+      if (STEP_CONSTANT.test(site.name) && countUsedAsDimension(site.name, site.context.fn ? input.text.slice(site.context.fn.pos.startIndex, site.context.fn.pos.endIndex) : input.text)) continue;
       const value = positiveInteger(evaluateOne(site, site.value));
       const figure: PlanFigure | undefined = value !== undefined ? { value, source: "code", line: site.line, detail: `${site.name} = ${snippet(input.text, site.value)}` } : undefined;
       if (figure && STEP_CONSTANT.test(site.name)) namedSteps.add(figure);
