@@ -21,7 +21,7 @@ export function skippedByDefaultNote(test: string, holds: boolean, line: number)
   return `${PREFIX}the training loop at line ${line} runs only when ${test} is ${holds ? "true" : "false"}, and the script's defaults make it ${holds ? "false" : "true"}: \`python\` with no options trains nothing; the figures are of a run that takes that branch`;
 }
 
-/** The note for training loops in a function no call of the file reaches (uncalled-functions.ts). */
-export function uncalledNote(fn: string, line: number): string {
-  return `${PREFIX}the training loop at line ${line} is in ${fn}, which no call in this file reaches: \`python\` with no options trains nothing; the figures are of a run that calls it`;
+/** The note for training loops (or Keras fits: `what`) in a function no call of the file reaches (uncalled-functions.ts). */
+export function uncalledNote(fn: string, line: number, what = "training loop"): string {
+  return `${PREFIX}the ${what} at line ${line} is in ${fn}, which no call in this file reaches: \`python\` with no options trains nothing; the figures are of a run that calls it`;
 }

@@ -437,6 +437,8 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
   // `scope`: the function whose local the receiver is (a model a builder function makes and fits there), else none:
   // a fit of another function's local `model` trains another model than the module's `model`.
   const kerasFits: { receiver: string; scope?: FunctionDefinition; epochs: number; line: number; code: string; steps?: number; batch?: number }[] = [];
+  /** Keras fit calls the plain run would reach by their branches: the run where no step loop is. */
+  const kerasFitSites: CallSite[] = [];
   /** Fits of one model in turn at different batch sizes: the plan takes the first's, and says so. */
   let fitBatchesNote: string | undefined;
   /** Those fits' History objects by the names they are bound to (`history = model.fit(...)`), for a later fit that
@@ -1658,6 +1660,7 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
       if (call.args.length === 0) continue;
       // A fit in a branch the plain run does not take (`if not data_augmentation: model.fit(...)`) is not the run's.
       if (!runsByDefault(site, (e) => evaluateOne(site, e))) continue;
+      kerasFitSites.push(site);
       // fit(x, y, batch_size, epochs, ...); Keras 1 named epochs nb_epoch; fit_generator(generator, steps_per_epoch,
       // epochs, ...) takes its batches from the generator (keras.io/2.0/models/model, keras.io/1.2/models/model).
       const generator = last === "fit_generator";
@@ -2692,6 +2695,11 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
       return site ? unreachedHolder(site.context.fn, site.context.enclosing, input.body, input.text) : undefined;
     });
     if (holders.every((h) => h !== undefined)) notes.push(uncalledNote(holders[0]!.name, stepLoops[0].pos.line));
+  } else if (!input.nested && !input.only && (plan.steps || plan.epochs || plan.batch) && stepLoops.length === 0 && kerasFitSites.length > 0) {
+    // Keras fits, each in a function the file never calls (`def vanilla(...): model.fit(...)` with no caller): the
+    // same note as for a loop there.
+    const holders = kerasFitSites.map((s) => unreachedHolder(s.context.fn, s.context.enclosing, input.body, input.text));
+    if (holders.every((h) => h !== undefined)) notes.push(uncalledNote(holders[0]!.name, kerasFitSites[0].call.pos.line, "fit"));
   }
   // The batch-size constant or option that fed the budget (`BATCH_SIZE = 12000`) is that budget too, not examples.
   if (tokenBudget && plan.batch?.value === tokenBudget.value) {
