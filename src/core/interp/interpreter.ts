@@ -410,6 +410,12 @@ export class Interpreter {
             continue;
           }
           // A failing top-level statement (a script's training code, say) must not stop the definitions after it.
+          // So must a `yield` at the top level, Python's SyntaxError "'yield' outside function", which a file
+          // indented with tabs and spaces mixed can leave there (a generator's loop over an unknown value).
+          if (err instanceof GeneratorOverUnknown) {
+            this.failedStatements.set(s, `${err.message}: a yield outside a function`);
+            continue;
+          }
           if (err instanceof PythonError || err instanceof Unresolved) {
             // Where a library raised, so a model that failed to build names the line to look at.
             const at = err instanceof PythonError && err.location ? ` (at ${err.location.file}:${err.location.line})` : "";

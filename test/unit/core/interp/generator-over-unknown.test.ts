@@ -43,4 +43,10 @@ describe("a generator that yields from a loop over an unknown value", () => {
     const result = await analyze("import torch\ndef cycle(xs):\n    while True:\n        for x in xs:\n            yield x\nit = cycle([16, 32])\nnext(it)\nwidth = next(it)\nmodel = torch.nn.Linear(width, 2)\n");
     assert.strictEqual(result.models[0]?.params, 32 * 2 + 2);
   });
+  it("a yield left at the top level (tabs and spaces mixed) fails its statement, not the analysis", async () => {
+    // The tab puts the import deeper than the loop after it, so the generator's body parses as module code.
+    const text = "import numpy as np\nimport torch\n\ndef batches(ids):\n\tfrom random import shuffle\n    while True:\n        for i in ids:\n            yield np.load('part_{}.npy'.format(i))\n\nmodel = torch.nn.Linear(6, 3)\n";
+    const result = await analyze(text);
+    assert.strictEqual(result.models[0]?.params, 6 * 3 + 3);
+  });
 });
