@@ -1,10 +1,11 @@
 // Inputs a program feeds its models by name at top level: `model(inputs)` where `inputs` is a tensor the top level
 // bound (`inputs = torch.LongTensor([...])` from the program's own data). The run computed those values; their
 // shapes are examples for that model, tried before a default guessed from its first layer.
-import type { Statement } from "../python/ast";
+import type { Expression, FunctionDefinition, Statement } from "../python/ast";
 import type { InputSpec } from "../report/model-report";
-import { callsInBody } from "../python/syntax-walk";
-import type { InstanceValue, ModuleNamespaceValue } from "./values";
+import { callsInBody, forEachExpression, forEachStatement, keywordArgument, positionalArgument, type CallExpression } from "../python/syntax-walk";
+import { lookupClassAttribute } from "./classes";
+import type { InstanceValue, ModuleNamespaceValue, Value } from "./values";
 
 /** A model the top level calls, and the inputs it feeds it. */
 export interface FedModel {
@@ -14,23 +15,73 @@ export interface FedModel {
 
 /**
  * Calls at top level (nested blocks included, function and class bodies not) of a name bound to a module, whose
- * arguments are all names bound to tensors, in source order.
+ * arguments are all names bound to tensors, in source order; and calls of the module's own methods that run its
+ * forward on their arguments (`net.fit(x, y)` whose body calls `self(x_data)`), with the tensors those arguments hold.
  */
 export function fedInputs(body: Statement[], namespace: ModuleNamespaceValue): FedModel[] {
   const out: FedModel[] = [];
+  const tensorAt = (e: Expression | undefined): InputSpec | undefined => {
+    const v: Value | undefined = e?.type === "name" ? namespace.scope.names.get(e.id) : undefined;
+    return v?.kind === "tensor" && v.shape.length > 0 ? { shape: [...v.shape], dtype: /int|long|bool/.test(v.dtype) ? "int64" : "float32" } : undefined;
+  };
   for (const call of callsInBody(body)) {
-    if (call.func.type !== "name" || call.args.length === 0) continue;
+    if (call.args.length === 0) continue;
+    if (call.func.type === "attribute" && call.func.object.type === "name") {
+      // `net.fit(x, y)` of the model's own method whose body calls `self(inputs)` on what the call passes.
+      const model = namespace.scope.names.get(call.func.object.id);
+      if (model?.kind !== "instance" || !model.module) continue;
+      const method = lookupClassAttribute(model.cls, call.func.name);
+      if (method?.kind !== "function" || method.definition.type !== "function") continue;
+      const passed = selfCallParameters(method.definition);
+      const specs = passed?.map((p) => tensorAt(argumentFor(method.definition as FunctionDefinition, call, p)));
+      if (specs && specs.length > 0 && specs.every((x) => x !== undefined)) out.push({ model, inputs: specs as InputSpec[] });
+      continue;
+    }
+    if (call.func.type !== "name") continue;
     const model = namespace.scope.names.get(call.func.id);
     if (model?.kind !== "instance" || !model.module) continue;
     const specs: InputSpec[] = [];
     for (const a of call.args) {
-      const v = a.kind === "positional" && a.value.type === "name" ? namespace.scope.names.get(a.value.id) : undefined;
-      if (v?.kind !== "tensor" || v.shape.length === 0) break;
-      specs.push({ shape: [...v.shape], dtype: /int|long|bool/.test(v.dtype) ? "int64" : "float32" });
+      const spec = a.kind === "positional" ? tensorAt(a.value) : undefined;
+      if (!spec) break;
+      specs.push(spec);
     }
     if (specs.length === call.args.length) out.push({ model, inputs: specs });
   }
   return out;
+}
+
+/** The parameters (after self) a method hands its module's own forward, in order: `self(x)` or `self.forward(x)` on a
+ *  parameter, or on a name the method binds to one (`inputs, labels = x_data, y_data`); undefined when its first such
+ *  call passes anything else. */
+function selfCallParameters(fn: FunctionDefinition): string[] | undefined {
+  const params = new Set(fn.params.slice(1).map((p) => p.name));
+  const alias = new Map<string, string>();
+  const bind = (target: Expression, value: Expression) => {
+    if (target.type === "name" && value.type === "name" && params.has(value.id)) alias.set(target.id, value.id);
+    else if ((target.type === "tuple" || target.type === "list") && (value.type === "tuple" || value.type === "list") && target.items.length === value.items.length) target.items.forEach((t, i) => bind(t, value.items[i]));
+  };
+  let call: CallExpression | undefined;
+  forEachStatement(fn.body, ({ statement: s }) => {
+    if (s.type === "assign" && s.targets.length === 1) bind(s.targets[0], s.value);
+    if (call) return;
+    const own = s.type === "assign" ? [s.value] : s.type === "expression" ? [s.value] : s.type === "return" && s.value ? [s.value] : [];
+    for (const e of own) forEachExpression(e, (node) => {
+      if (call || node.type !== "call") return;
+      const f = node.func;
+      if ((f.type === "name" && f.id === "self") || (f.type === "attribute" && f.name === "forward" && f.object.type === "name" && f.object.id === "self")) call = node;
+    });
+  }, [], () => false);
+  if (!call || call.args.length === 0 || call.args.some((a) => a.kind !== "positional" || a.value.type !== "name")) return undefined;
+  const names = call.args.map((a) => (a.kind === "positional" && a.value.type === "name" ? a.value.id : ""));
+  const resolved = names.map((n) => (params.has(n) ? n : alias.get(n)));
+  return resolved.every((n): n is string => n !== undefined) ? resolved : undefined;
+}
+
+/** What a call of a method passes for one of its parameters (self skipped), by position or keyword. */
+function argumentFor(fn: FunctionDefinition, call: CallExpression, parameter: string): Expression | undefined {
+  const index = fn.params.findIndex((p) => p.name === parameter) - 1;
+  return keywordArgument(call, parameter) ?? (index >= 0 ? positionalArgument(call, index) : undefined);
 }
 
 /**
