@@ -73,6 +73,7 @@ import { tfdsTrainSamples } from "./tfds-sizes";
 import { tfdsSplitMember } from "./tfds-split-members";
 import { rebuiltFrom } from "./rebuilt-fit-rows";
 import { estimatorFit, kerasWrapperRun } from "../keras/sklearn-wrapper";
+import { arrayInputRun } from "../keras/numpy-input-fn";
 import { dirname, relativeTo } from "../interp/paths";
 import { ModuleResolver, type ImportRoot, type ModuleFiles } from "../interp/module-resolver";
 import { splitIterableCount } from "./split-iterables";
@@ -936,6 +937,11 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
   if (wrapped?.epochs) epochs.push({ rank: 40, figure: { value: wrapped.epochs.value, source: "code", line: wrapped.line, detail: wrapped.epochs.detail } });
   if (wrapped?.epochs && wrapped.batch) batches.push({ rank: wrapped.batch.defaulted ? 1 : 40, figure: { value: wrapped.batch.value, source: wrapped.batch.defaulted ? "default" : "code", line: wrapped.line, detail: wrapped.batch.detail } });
   if (wrapped?.epochs && wrapped.rows) samples.push({ rank: 25, figure: { value: wrapped.rows.value, source: "code", line: wrapped.line, detail: wrapped.rows.detail } });
+  // An Estimator's train over numpy_input_fn / pandas_input_fn: its passes, batch and rows (numpy-input-fn.ts).
+  const arrayInput = arrayInputRun(sites, input.body, input.text, evaluateOne, (s) => runsByDefault(s, (e) => evaluateOne(s, e)));
+  for (const [figure, into, rank] of [[arrayInput?.epochs, epochs, 40], [arrayInput?.batch, batches, 40], [arrayInput?.rows, samples, 25]] as const) {
+    if (figure) into.push({ rank: figure.defaulted ? 1 : rank, figure: { value: figure.value, source: figure.defaulted ? "default" : "code", line: arrayInput!.line, detail: figure.detail } });
+  }
   // Whether a Keras fit runs by default, worked out once a loop the defaults skip asks (skipped-for-fit.ts).
   let fitTaken: boolean | undefined;
   for (const site of sites) {
