@@ -3,7 +3,7 @@ import { bool, describeKind, float, freshId, int, keyOf, list, str, toNumber, tr
 import type { ModuleLoader } from "./module-loader";
 import type { TorchCatalogue } from "./torch-catalogue";
 import { lookupClassAttribute } from "./classes";
-import { PythonError, Unresolved, type OpContext, type Value } from "./values";
+import { PythonError, Unresolved, type OpContext, type UnknownValue, type Value } from "./values";
 
 /** What operators need of the interpreter: calling dunder methods, the tensor library, and registry loading. */
 export interface OperatorHost {
@@ -17,6 +17,11 @@ const DUNDER: Record<string, string> = {
   "+": "__add__", "-": "__sub__", "*": "__mul__", "/": "__truediv__", "//": "__floordiv__", "%": "__mod__",
   "**": "__pow__", "@": "__matmul__",
 };
+
+/** A Python number, known or not (an unknown value marked as one). */
+function someNumber(v: Value): boolean {
+  return isNumeric(v) || (v.kind === "unknown" && v.number === true);
+}
 
 function isNumeric(v: Value): v is Extract<Value, { kind: "int" | "float" | "bool" }> {
   return v.kind === "int" || v.kind === "float" || v.kind === "bool";
@@ -36,8 +41,11 @@ export function augmentedOperation(op: string, l: Value, r: Value, interp: Opera
 
 /** Python's binary operators on abstract values; tensors go to the torch catalogue. */
 export function binaryOperation(op: string, l: Value, r: Value, interp: OperatorHost): Value {
-  if (l.kind === "unknown") return l;
-  if (r.kind === "unknown") return r;
+  if (l.kind === "unknown" || r.kind === "unknown") {
+    const u = l.kind === "unknown" ? l : (r as UnknownValue);
+    // Arithmetic on numbers gives a number; with anything else (a tensor, a string) the result may not be one.
+    return u.number && !(someNumber(l) && someNumber(r)) ? { ...u, number: undefined } : u;
+  }
   if (l.kind === "tensor" || r.kind === "tensor") return interp.torch.binaryOperator(op, l, r, interp.context);
   if (isNumeric(l) && isNumeric(r)) return numeric(op, l, r);
   if (op === "+") {

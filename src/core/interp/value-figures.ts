@@ -51,6 +51,8 @@ export function dictEntry(v: Value | undefined, key: string): Value | undefined 
 export function inputRows(v: Value | undefined): number | undefined {
   const own = leadingDimension(v);
   if (own !== undefined || v === undefined) return own;
+  // A list of numbers is one input of that many rows (tf.keras' ListsOfScalarsDataAdapter), not a list of inputs.
+  if (v.kind === "list" && v.items.length > 0 && v.items.every((x) => x.kind === "int" || x.kind === "float" || (x.kind === "unknown" && x.number))) return v.items.length;
   const parts = v.kind === "list" || v.kind === "tuple" ? v.items : v.kind === "dict" ? [...v.entries.values()].map((e) => e.value) : [];
   // Keras refuses inputs whose first dimensions differ ("Data cardinality is ambiguous", keras 2.x data_adapter and
   // 3.x array_data_adapter), as tf.data's from_tensor_slices does: one input of known rows (`np.zeros((m, n_s))` for

@@ -200,6 +200,8 @@ export interface UnknownValue {
   missing?: boolean;
   /** An element of an integer tensor's tolist(): some int, so a list of them indexes like a list of ints. */
   integer?: boolean;
+  /** Some Python int or float (random.random(), arithmetic on it and on numbers): a list of them is one dimension. */
+  number?: boolean;
   /** A value the user must give on the command line (an argparse argument required, with no default): the plain
    *  run exits asking for it, so what it chooses is the user's choice, not the script's. */
   required?: boolean;

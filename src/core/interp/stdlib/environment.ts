@@ -81,5 +81,10 @@ export function installEnvironment({ modules, interp, objectClass, call }: Stand
   }));
   modules.set("sys", namespace("sys", { argv: list([str("script.py")]), version_info: tuple([int(3), int(11)]), exit: fn("sys.exit", () => { throw new PythonError("sys.exit()"); }), stdout: unknown("stdout"), platform: str("linux"), path: list([]), modules: { kind: "instance", cls: sysModules, attributes: new Map(), id: freshId() } }));
   modules.set("time", namespace("time", { time: fn("time.time", () => float(0)), perf_counter: fn("perf_counter", () => float(0)), sleep: quiet("sleep") }));
-  modules.set("random", namespace("random", { seed: quiet("seed"), random: fn("random", () => unknown("a random number")), randint: fn("randint", () => unknown("a random number")), choice: fn("choice", () => unknown("a random choice")), shuffle: quiet("shuffle") }));
+  modules.set("random", namespace("random", { seed: quiet("seed"), random: fn("random", () => randomNumber()), randint: fn("randint", () => randomNumber()), uniform: fn("uniform", () => randomNumber()), gauss: fn("gauss", () => randomNumber()), choice: fn("choice", () => unknown("a random choice")), shuffle: quiet("shuffle") }));
+}
+
+/** What random's number functions return: a float or int whose value is not known (docs.python.org/3/library/random). */
+function randomNumber(): Value {
+  return { ...unknown("a random number"), number: true };
 }

@@ -21,6 +21,8 @@ export function literalShape(data: Value): { shape: number[]; dtype: TensorDtype
   if (data.kind === "int") return { shape: [], dtype: "int64" };
   if (data.kind === "float") return { shape: [], dtype: "float32" };
   if (data.kind === "bool") return { shape: [], dtype: "bool" };
+  // A number whose value is not known (random.random()) is still one scalar of the data.
+  if (data.kind === "unknown" && data.number) return { shape: [], dtype: "float32" };
   if (data.kind === "unknown") throw new UnknownInput(data);
   if (data.kind === "range") return { shape: [Math.max(0, Math.ceil((data.stop - data.start) / data.step))], dtype: "int64" };
   if (data.kind !== "list" && data.kind !== "tuple") throw new Unresolved(`tensor data of kind ${data.kind} is not modelled`);
