@@ -74,6 +74,7 @@ import { tfdsSplitMember } from "./tfds-split-members";
 import { rebuiltFrom } from "./rebuilt-fit-rows";
 import { estimatorFit, kerasWrapperRun } from "../keras/sklearn-wrapper";
 import { arrayInputRun } from "../keras/numpy-input-fn";
+import { perTurnFitSteps } from "../keras/fit-per-turn";
 import { dirname, relativeTo } from "../interp/paths";
 import { ModuleResolver, type ImportRoot, type ModuleFiles } from "../interp/module-resolver";
 import { splitIterableCount } from "./split-iterables";
@@ -1709,6 +1710,16 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
         // steps_per_epoch sets each epoch's length whatever the data's size.
         steps.push({ rank: 40, figure: { value: runEpochs * perEpoch, source: "code", line, detail: `${site.callee}(steps_per_epoch=${snippet(input.text, perEpochArgument!)}, ${epochsName}=${epochsArgument ? snippet(input.text, epochsArgument) : "1"})` } });
         if (fitRecord) fitRecord.steps = runEpochs * perEpoch;
+      }
+      // A loop whose variable is fit's batch_size or validation_split: each turn's steps with its own item (fit-per-turn.ts).
+      const turnArgument = [batchArgument, split].find((e) => e?.type === "name" && forLoops.some((l) => l.variable === e.id));
+      const turnLoop = turnArgument?.type === "name" ? forLoops.find((l) => l.variable === turnArgument.id && l.loop.pos.startIndex < call.pos.startIndex && call.pos.endIndex <= l.loop.pos.endIndex && l.context.fn === site.context.fn) : undefined;
+      const turnItems = turnLoop ? evaluateOne(turnLoop, turnLoop.loop.iter) : undefined;
+      const turnRows = turnLoop ? leadingDimension(evaluateOne(site, positional(0) ?? keyword("x") ?? placeholder)) : undefined;
+      if (turnLoop && turns && once !== undefined && perEpochArgument === undefined && turnRows !== undefined && (turnItems?.kind === "list" || turnItems?.kind === "tuple") && turnItems.items.length === turns.value) {
+        const fixedSplit = split && turnArgument !== split ? (splitValue?.kind === "float" ? splitValue.value : undefined) : 0;
+        const total = fixedSplit === undefined ? undefined : perTurnFitSteps(turnItems.items, turnArgument === batchArgument ? "batch" : "split", turnRows, once, batch ?? 32, fixedSplit);
+        if (total !== undefined) steps.push({ rank: 40, figure: { value: total, source: "code", line, detail: `${turns.detail} × ${site.callee}(${snippet(input.text, turnArgument!)}=each item of ${snippet(input.text, turnLoop.loop.iter)}): each turn's batches of ${turnRows} rows` } });
       }
       // A keras.utils.Sequence (an object with __len__ and __getitem__, each item a whole batch): fit takes no batch_size
       // for it, and an epoch without steps_per_epoch runs len() of its batches (keras.io/api/models/model_training_apis,
