@@ -8,6 +8,7 @@ import type { Value } from "../interp/values";
 import { argumentAt, calledGenerator } from "./generator-batch";
 import type { Expression, FunctionDefinition } from "../python/ast";
 import { forEachStatement, positionalArgument, type CallExpression } from "../python/syntax-walk";
+import { lenCall } from "../python/len-call";
 
 /** The samples one pass over a generator call walks, and how it was read; undefined when the generator does not
  *  walk a parameter's items by a counted stride. `evaluate` reads an expression where the call is made. */
@@ -27,7 +28,7 @@ export function generatorCallSamples(
   const argument = argumentAt(call, generator, index);
   if (!argument) return undefined;
   // `len(argument)` read where the call is made: a tensor's or array's first dimension, a list's items.
-  const length = evaluate({ type: "call", func: { type: "name", id: "len", pos: argument.pos }, args: [{ kind: "positional", value: argument }], pos: argument.pos });
+  const length = evaluate(lenCall(argument));
   const n = length?.kind === "int" && length.value > 0 ? length.value : undefined;
   if (n === undefined) return undefined;
   return { value: n, detail: `${snippet(call)}: the generator ${definition.name} walks the ${n} items of its ${walked}=${snippet(argument)} in strides of its batch` };

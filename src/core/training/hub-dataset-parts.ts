@@ -11,6 +11,7 @@ import type { Statement } from "../python/ast";
 import { forEachStatement, keywordArgument, positionalArgument, targetNames } from "../python/syntax-walk";
 import { trainTestSplitSizes } from "./split-sizes";
 import { mapSplitsRows } from "./overflowing-map";
+import { lenCall } from "../python/len-call";
 
 /** A part of known size, with how it was read; or a part whose size only running the code tells. */
 export type HubPart = { value: number; detail: string } | { unknown: string };
@@ -94,7 +95,7 @@ export function hubChainRows(
   };
   if (method === "select") {
     const indices = keywordArgument(e, "indices") ?? positionalArgument(e, 0);
-    const n = indices ? count({ type: "call", func: { type: "name", id: "len", pos: indices.pos }, args: [{ kind: "positional", value: indices }], pos: indices.pos }) : undefined;
+    const n = indices ? count(lenCall(indices)) : undefined;
     return n !== undefined && n > 0 ? { value: n, detail: `${snippet(e)}: ${n} of its ${whole.value} rows (${whole.detail})` } : { unknown: snippet(e) };
   }
   if (method === "shard") {

@@ -16,6 +16,7 @@ import { loaderScore } from "./loader-score";
 import { ownClass, ownClassSelectsAsTable } from "./own-code";
 import { tableDatasetClass } from "./dataset-classes";
 import { importsTorchtext, torchtextSamples } from "./text-dataset-sizes";
+import { lenCall } from "../python/len-call";
 
 type CallSite = Extract<CodeSite, { kind: "call" }>;
 
@@ -161,7 +162,7 @@ function datasetValueLength(loader: CallSite, text: string, evaluateIn: (site: C
   // A string is a path (Keras' flow_from_directory(directory), a folder a Dataset class reads): its len() counts
   // characters, not the files under it.
   if (evaluateIn(loader, dataset)?.kind === "str") return undefined;
-  const length = evaluateIn(loader, { type: "call", func: { type: "name", id: "len", pos: dataset.pos }, args: [{ kind: "positional", value: dataset }], pos: dataset.pos });
+  const length = evaluateIn(loader, lenCall(dataset));
   const code = text.slice(dataset.pos.startIndex, dataset.pos.endIndex);
   return length?.kind === "int" && length.value > 0 ? { value: length.value, code: `len(${code}), the loader's dataset` } : undefined;
 }

@@ -5,6 +5,7 @@ import type { Expression } from "../python/ast";
 import type { ClassValue, Value } from "../interp/values";
 import { lookupClassAttribute } from "../interp/classes";
 import { ownClass } from "./own-code";
+import { lenCall } from "../python/len-call";
 
 /** len() of the own-class dataset object a loader is given in its call, where the interpreter works it out; undefined
  *  for any other value (a library's dataset, a list) or a length it cannot work out. `object` is what `fed` evaluated
@@ -12,7 +13,7 @@ import { ownClass } from "./own-code";
 export function ownDatasetLength(fed: Expression, object: Value | undefined, evaluate: (e: Expression) => Value | undefined): number | undefined {
   if (fed.type !== "call" || object?.kind !== "instance" || !ownClass(object.cls) || object.cls.kind !== "class") return undefined;
   if (!hasOwnOrKnownLength(object.cls)) return undefined;
-  const length = evaluate({ type: "call", func: { type: "name", id: "len", pos: fed.pos }, args: [{ kind: "positional", value: fed }], pos: fed.pos });
+  const length = evaluate(lenCall(fed));
   return length?.kind === "int" && length.value > 0 ? length.value : undefined;
 }
 

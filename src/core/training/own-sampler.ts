@@ -9,6 +9,7 @@ import type { Value } from "../interp/values";
 import { lookupClassAttribute } from "../interp/classes";
 import { ownClass } from "./own-code";
 import { endlessIteration } from "./endless-iteration";
+import { lenCall } from "../python/len-call";
 
 /** What a loader's own sampler says of an epoch's samples: its length, "unknown", or undefined when the sampler is
  *  not an object of a class of the project (torch's samplers are read elsewhere) or never stops (the dataset's then). `built` is the call that made it,
@@ -21,6 +22,6 @@ export function ownSamplerSamples(sampler: Expression, built: Extract<Expression
   const iterate = lookupClassAttribute(cls, "__iter__");
   if (iterate?.kind === "function" && endlessIteration(iterate)) return undefined;
   if (object.kind !== "instance" || lookupClassAttribute(cls, "__len__")?.kind !== "function") return "unknown";
-  const length = evaluate({ type: "call", func: { type: "name", id: "len", pos: sampler.pos }, args: [{ kind: "positional", value: sampler }], pos: sampler.pos });
+  const length = evaluate(lenCall(sampler));
   return length.kind === "int" && length.value > 0 ? { value: length.value } : "unknown";
 }

@@ -1753,7 +1753,7 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
         const size = rows ?? kept;
         if (rows !== undefined && rows !== kept) batches.push({ rank: 46, figure: { value: rows, source: "code", line, detail: `${snippet(input.text, fed)}[0]: ${sequence.cls.name}.__getitem__ returns batches of ${rows} rows` } });
         else if (kept !== undefined) batches.push({ rank: 45, figure: { value: kept, source: "code", line, detail: `${snippet(input.text, fed)}.batch_size: ${sequence.cls.name} yields batches of ${kept}` } });
-        const length = perEpoch === undefined && runEpochs !== undefined ? positiveInteger(evaluateOne(site, { type: "call", func: { type: "name", id: "len", pos: fed.pos }, args: [{ kind: "positional", value: fed }], pos: fed.pos })) : undefined;
+        const length = perEpoch === undefined && runEpochs !== undefined ? positiveInteger(evaluateOne(site, lenCall(fed))) : undefined;
         if (length !== undefined) steps.push({ rank: 40, figure: { value: runEpochs! * length, source: "code", line, detail: `${site.callee}(${snippet(input.text, fed)}, ${epochsName}=${epochsArgument ? snippet(input.text, epochsArgument) : "1"}): len() of the Sequence, ${length} batches an epoch` } });
         if (length !== undefined && fitRecord) fitRecord.steps = runEpochs! * length;
         // An epoch of a Sequence is len() batches of its batch_size: the samples it yields, where nothing else says.
@@ -2318,7 +2318,7 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
         // A map-style dataset class of the workspace (`trainset = TextMelLoader(hparams.training_files, hparams)`):
         // its `__len__` as Python calls it, when the object builds from what the workspace holds (a file list read in
         // `__init__`); a length over data the workspace lacks stays unknown.
-        const length = positiveInteger(evaluateOne(loader.site, { type: "call", func: { type: "name", id: "len", pos: fed.pos }, args: [{ kind: "positional", value: fed }], pos: fed.pos }));
+        const length = positiveInteger(evaluateOne(loader.site, lenCall(fed)));
         if (length !== undefined) samples.push({ rank: 90, figure: { value: length, source: "code", line: built.call.pos.line, detail: `len(${fed.id}): ${cls.name}.__len__ of ${snippet(input.text, built.call)}` } });
       } else if (built && !known) {
         // `train_dataset, test_dataset, _ = get_dataset(args)`, `dataset = TRAIN_DATASETS[args.dataset]()`: a helper or
@@ -3038,7 +3038,7 @@ function iterationCount(iter: Expression, evaluate: (e: Expression) => Value | u
     if (taken !== undefined) return taken;
     // An iterator object that batches its own data (`trainset = Dataset(FLAGS, is_training=True)` defining __next__
     // and __len__): a pass over it takes len() batches, as Python's for calls __next__ until it raises StopIteration.
-    if (value && isBatchIterator(value)) return positiveInteger(evaluate({ type: "call", func: { type: "name", id: "len", pos: iter.pos }, args: [{ kind: "positional", value: iter }], pos: iter.pos }));
+    if (value && isBatchIterator(value)) return positiveInteger(evaluate(lenCall(iter)));
     // A list of datasets (`for task, dataset in enumerate(train_datasets)`: continual learning's tasks) runs once each.
     // So does a list of records the code writes out (`[(words, tags), ...]`): one training item each.
     const numbers = value?.kind === "tensor" || ((value?.kind === "list" || value?.kind === "tuple") && value.items.length > 0 && (value.items.every((v) => v.kind === "int" || v.kind === "float") || value.items.every(isDataset) || isRecordList(value.items)));
