@@ -586,12 +586,15 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
     return ops;
   };
   const runsSessionStep = (c: Extract<Expression, { type: "call" }>): boolean => runsTrainingOperation(c, sessionOps, opsOfObject);
-  /** `agent.train()` with no argument on an object of a plain class of the project (an RL agent, no nn.Module or
-   *  Keras model, so no mode switch) that defines `train` itself: Python runs that method, which may take a step. */
+  /** `agent.train()` (with arguments or none) on an object of a plain class of the project (an RL agent, a TF 1.x
+   *  graph wrapper: no nn.Module or Keras model, so no mode switch) that defines `train` itself: Python runs that
+   *  method, which may take a step. */
   /** So does `agent.step(state, action, reward, next_state, done)` on such an object: an RL agent's own `step` stores a
    *  transition and may learn, where an optimizer's or a gym environment's (library objects) are no call to follow. */
   const plainObjectTrain = (site: CallSite, c: Extract<Expression, { type: "call" }>): boolean => {
-    if (c.func.type !== "attribute" || !((c.func.name === "train" && c.args.length === 0) || c.func.name === "step")) return false;
+    // Any `train(...)` of such an object is its own method: with no nn.Module or Keras model in its classes there is no
+    // mode switch it could be (`net.train(sess)` running a TF 1.x training op the class built).
+    if (c.func.type !== "attribute" || (c.func.name !== "train" && c.func.name !== "step")) return false;
     const receiver = evaluateOne(site, c.func.object);
     if (receiver?.kind !== "instance" || receiver.module) return false;
     const method = lookupClassAttribute(receiver.cls, c.func.name);
