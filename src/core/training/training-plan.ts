@@ -592,13 +592,17 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
   /** So does `agent.step(state, action, reward, next_state, done)` on such an object: an RL agent's own `step` stores a
    *  transition and may learn, where an optimizer's or a gym environment's (library objects) are no call to follow. */
   const plainObjectTrain = (site: CallSite, c: Extract<Expression, { type: "call" }>): boolean => {
-    // Any `train(...)` of such an object is its own method: with no nn.Module or Keras model in its classes there is no
-    // mode switch it could be (`net.train(sess)` running a TF 1.x training op the class built).
+    // A `train(...)` given arguments is its own method too (`net.train(sess)` running a TF 1.x training op the class
+    // built), unless it keeps nn.Module's mode signature (`def train(self, mode=True)`, called with a bool).
     if (c.func.type !== "attribute" || (c.func.name !== "train" && c.func.name !== "step")) return false;
     const receiver = evaluateOne(site, c.func.object);
     if (receiver?.kind !== "instance" || receiver.module) return false;
     const method = lookupClassAttribute(receiver.cls, c.func.name);
-    return method?.kind === "function" && method.definition.type === "function";
+    if (method?.kind !== "function" || method.definition.type !== "function") return false;
+    if (c.func.name !== "train" || c.args.length === 0) return true;
+    const modeSignature = method.definition.params[1]?.name === "mode";
+    const flag = c.args.length === 1 && c.args[0].value.type === "constant" && (c.args[0].value.value === "True" || c.args[0].value.value === "False");
+    return !modeSignature && !flag;
   };
   const steppingCall = (c: Expression): boolean => {
     const known = stepping.get(c);
