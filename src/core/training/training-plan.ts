@@ -1181,7 +1181,9 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
         if (episodes) figure = episodes;
         // The function holding the step loop, called once from counted loops (`for i in range(num_parallel_run): a2c(args)`,
         // repeated trials): each call runs all its steps again (loops-around-call.ts), as it runs an epoch loop again.
-        const turns = !episodes && !capped && site.context.fn ? callTurns(site.context.fn) : undefined;
+        // Inside an epoch loop of the function, the epochs take those turns already, and the steps are per epoch.
+        const inEpochLoop = forLoops.some((l) => l.context.fn === site.context.fn && within(l.loop, site.loop) && isEpochLoop(l));
+        const turns = !episodes && !capped && !inEpochLoop && site.context.fn ? callTurns(site.context.fn) : undefined;
         if (turns) figure = { ...figure, value: figure.value * turns.value, detail: `${turns.detail} × ${figure.detail}` };
         // Learning that starts once a run-wide counter passes a bound (`if agent.pointer > MEMORY_CAPACITY:`), the
         // counter going up once a pass across all episodes: the first passes take no step (counter-gate.ts).

@@ -1,6 +1,7 @@
 import { strict as assert } from "node:assert";
 import { analyze } from "../../helpers/analyze";
 import type { TrainingPlan } from "../../../../src/core/training/training-plan";
+import { planOptimizerSteps } from "../../../../src/core/training/plan-steps";
 
 // Scripts written for these tests: a function whose counted loop steps the optimizer, called once from a counted loop
 // of repeated runs (training-plan.ts, callTurns on a step loop; loops-around-call.ts).
@@ -48,5 +49,30 @@ describe("a step loop's function called from counted loops (callTurns)", () => {
     const text = script("    for seed in range(RUNS):\n        run()").replace("        x = torch.randn(16, 8)\n", "        x = torch.randn(16, 8)\n        for k in range(3):\n").replace(/\n        (loss|opt)/g, "\n            $1");
     const plan = await planOf(text);
     assert.equal(plan.steps?.value, 4 * 250 * 3);
+  });
+
+  it("counts the turns once where the step loop sits in an epoch loop of the function (the epochs take them)", async () => {
+    const text = `import torch
+import torch.nn as nn
+
+data = torch.randn(1200, 8)
+
+def fit(lr, epochs=30, batch=128):
+    net = nn.Linear(8, 2)
+    opt = torch.optim.SGD(net.parameters(), lr=lr)
+    for epoch in range(epochs):
+        for step in range(len(data) // batch):
+            loss = net(data[step * batch:(step + 1) * batch]).pow(2).mean()
+            opt.zero_grad()
+            loss.backward()
+            opt.step()
+
+for lr in [0.1, 0.01]:
+    fit(lr)
+`;
+    const plan = await planOf(text);
+    // Before: 1,080 (2 turns counted in the epochs and again in the steps per epoch): 2 × 30 × 9 = 540.
+    assert.equal(plan.epochs?.value, 60);
+    assert.equal(planOptimizerSteps(plan)?.value, 540);
   });
 });
