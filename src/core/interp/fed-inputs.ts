@@ -30,8 +30,10 @@ export function fedInputs(body: Statement[], namespace: ModuleNamespaceValue): F
       // `net.fit(x, y)` of the model's own method whose body calls `self(inputs)` on what the call passes.
       const model = namespace.scope.names.get(call.func.object.id);
       if (model?.kind !== "instance" || !model.module) continue;
+      // Only a method this file defines: library methods (`model.to(device)`, `load_state_dict`) run no forward on
+      // their arguments, and reading their bodies would lower them on every keystroke.
       const method = lookupClassAttribute(model.cls, call.func.name);
-      if (method?.kind !== "function" || method.definition.type !== "function") continue;
+      if (method?.kind !== "function" || method.definition.type !== "function" || method.module.file !== namespace.file) continue;
       const passed = selfCallParameters(method.definition);
       const specs = passed?.map((p) => tensorAt(argumentFor(method.definition as FunctionDefinition, call, p)));
       if (specs && specs.length > 0 && specs.every((x) => x !== undefined)) out.push({ model, inputs: specs as InputSpec[] });
