@@ -301,8 +301,9 @@ const STEP_CONSTANT = /^(max_iters?|max_steps|max_iterations|num_training_steps|
 export const ACCUMULATION_CONSTANT = /^(gradient_accumulation_steps|grad_accum(ulation)?(_steps)?|accumulation_steps|accum_steps|accum_iter|accumulate_grad_batches)$/i;
 // "epoches" is a common spelling of the plural in research code (`def train(self, epoches=10)`). The qualifiers
 // stack: `num_train_epochs` (transformers' TrainingArguments and the scripts that copy it), `nb_epoch` (Keras 1's
-// fit keyword), `max_training_epochs`, `num_of_epochs`.
-const EPOCH_CONSTANT = /^((num|number|nb|n|total|max|train|training|of)_?)*epoche?s?$/i;
+// fit keyword), `max_training_epochs`, `num_of_epochs`. The qualifier may follow the word as well (`epoch_num`,
+// `epochs_count`, `epoch_number`): still the count, where `epoch_size` or `epoch_len` would be a pass's length.
+const EPOCH_CONSTANT = /^((num|number|nb|n|total|max|train|training|of)_?)*epoche?s?(_?(num|number|count|cnt|nb|total))?$/i;
 const BATCH_CONSTANT = /^(train_|training_)?batch_?size$/i;
 /** A command-line flag of the batch size: `bs` is its usual short form (`--bs 256`), which a config key need not be. */
 const BATCH_FLAG = /^(train_)?(batch_?size|bs)$/i;
