@@ -15,7 +15,7 @@ export interface SlicedRows {
 }
 
 /** The array a value slices rows from, through scaling and casts (`x[5000:] / 255.`, `x[:100].astype("float32")`). */
-function rowSlice(e: Expression): { from: string; start?: Expression; stop?: Expression } | undefined {
+export function rowSlice(e: Expression): { from: string; start?: Expression; stop?: Expression } | undefined {
   if (e.type === "binary" && (e.op === "/" || e.op === "*" || e.op === "-" || e.op === "+")) return rowSlice(e.left);
   if (e.type === "call" && e.func.type === "attribute" && /^(astype|reshape)$/.test(e.func.name)) return rowSlice(e.func.object);
   if (e.type !== "subscript" || e.object.type !== "name") return undefined;

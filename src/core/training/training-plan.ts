@@ -21,6 +21,7 @@ import { graphDatasetGraphs } from "./graph-datasets";
 import { dglLoaderIndices } from "./dgl-loaders";
 import { isPygSampledLoader, pygSampledLoaderSamples } from "./pyg-loaders";
 import { slicedRows } from "./array-slices";
+import { boundedSliceRows } from "./bounded-slices";
 import { ownClass, ownClassSelectsAsTable, ownMethod } from "./own-code";
 import { ownSamplerSamples } from "./own-sampler";
 import { formatCountOf } from "../report/format";
@@ -2360,6 +2361,14 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
     const figure: PlanFigure = { value: sliced.rows, source: "code", line: sliced.line, detail: `${sliced.name} = ${snippet(input.text, sliced.code)}: ${sliced.rows} of the ${from.value} rows of ${sliced.from} (${from.detail})` };
     fitArrayRows.add(figure);
     samples.push({ rank: 25, figure });
+  }
+  // Rows a fit trains on, sliced with both bounds stated from an array whose length the code does not tell
+  // (bounded-slices.ts): below every other reading of the rows.
+  for (const sliced of boundedSliceRows(input.body, (name, line) => rowsOf(name, line)?.value, atModule)) {
+    if (!fitInputs.has(sliced.name)) continue;
+    const figure: PlanFigure = { value: sliced.rows, source: "code", line: sliced.line, detail: `${sliced.name} = ${snippet(input.text, sliced.code)}: the ${sliced.rows} rows the slice states, of ${sliced.from}, whose length the code does not tell` };
+    fitArrayRows.add(figure);
+    samples.push({ rank: 5, figure });
   }
   // A tf.data chain that takes or skips elements of a sized dataset (`ds = ds.skip(10000).batch(64)`, tfdata-parts.ts).
   if (/\.(take|skip|shard)\s*\(/.test(input.text)) {
