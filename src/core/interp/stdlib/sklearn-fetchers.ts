@@ -3,6 +3,8 @@
 // `train_test_split(chd.data, chd.target, test_size=5000)`), so those rows are the run's samples. Sizes are the
 // fetchers' docstring tables, kept as data with their version (sklearn-fetchers.json).
 import fetcherData from "../../signatures/sklearn-fetchers.json";
+// Datasets an older scikit-learn bundled (load_boston, removed in 1.2): code of that era still loads them.
+import removedData from "../../signatures/sklearn-removed-datasets.json";
 import { FALSE, list, str, tensor, truthy, tuple, unknown } from "../construct";
 import type { TensorDtype, Value } from "../values";
 import { fn, namespace } from "./native";
@@ -27,9 +29,10 @@ function fetcher(name: string, shape: FetchedShape): Value {
   });
 }
 
-/** sklearn.datasets' fetchers of real-world datasets whose size is published, by name. */
+/** sklearn.datasets' fetchers of real-world datasets whose size is published, and the bundled datasets older
+ *  versions had, by name. */
 export function sklearnFetchers(): Record<string, Value> {
   const entries: Record<string, Value> = {};
-  for (const [name, shape] of Object.entries(fetcherData.fetchers)) entries[name] = fetcher(name, shape as FetchedShape);
+  for (const [name, shape] of [...Object.entries(fetcherData.fetchers), ...Object.entries(removedData.datasets)]) entries[name] = fetcher(name, shape as FetchedShape);
   return entries;
 }
