@@ -22,6 +22,7 @@ import { dglLoaderIndices } from "./dgl-loaders";
 import { isPygSampledLoader, pygSampledLoaderSamples } from "./pyg-loaders";
 import { slicedRows } from "./array-slices";
 import { boundedSliceRows } from "./bounded-slices";
+import { batchLoopOfFit } from "./fit-per-batch";
 import { ownClass, ownClassSelectsAsTable, ownMethod } from "./own-code";
 import { ownSamplerSamples } from "./own-sampler";
 import { formatCountOf } from "../report/format";
@@ -740,10 +741,11 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
   };
   /** The turns of the counted `for` loops of its function around a call site (a Keras fit in a k-fold or repeat loop),
    *  undefined when there are none or one of them (or a `while`) has a length the code does not state. */
-  const fitTurns = (site: CallSite): { value: number; detail: string } | undefined => {
+  const fitTurns = (site: CallSite, batchLoop?: Statement): { value: number; detail: string } | undefined => {
     const holds = (l: Statement) => l.pos.startIndex < site.call.pos.startIndex && site.call.pos.endIndex <= l.pos.endIndex;
     if (whileLoops.some((w) => holds(w) && sites.some((x) => x.kind === "while" && x.loop === w && x.context.fn === site.context.fn))) return undefined;
-    const around = forLoops.filter((l) => holds(l.loop) && l.context.fn === site.context.fn);
+    // The loop over the batches the fit trains on is a pass over the data, not a turn (fit-per-batch.ts).
+    const around = forLoops.filter((l) => holds(l.loop) && l.context.fn === site.context.fn && l.loop !== batchLoop);
     if (around.length === 0) return undefined;
     let value = 1;
     for (const l of around) {
@@ -1698,7 +1700,9 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
       const stop = epochsArgument ? positiveInteger(epochsValue) : undefined;
       // A fit inside counted loops of its function (`for train_idx, val_idx in skf.split(x, y):`, `for run in range(3):`)
       // runs once a turn: its epochs and steps times the turns. A loop of unstated length leaves the fit's own figures.
-      const turns = fitTurns(site);
+      // A fit per batch of a loop that walks them (fit-per-batch.ts): the loops around that one are the turns.
+      const batchLoop = generator ? undefined : batchLoopOfFit(call, positional(0) ?? keyword("x"), site.context.fn, forLoops)?.loop;
+      const turns = fitTurns(site, batchLoop);
       if (stop !== undefined && initial !== undefined && !turns) for (const name of site.assignedTo) fitHistories.push({ name, stop, initial });
       const once = stop !== undefined && initial !== undefined && stop > initial ? stop - initial : undefined;
       const count = once !== undefined && turns ? once * turns.value : once;
@@ -1786,7 +1790,7 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
       const rows = fold ?? direct;
       // Rows not worked out: the array may be a boolean-mask selection of a load's (masked-rows.ts), read below.
       if (rows === undefined && x) unsizedFitInputs.push({ x, at: call.pos.startIndex });
-      if (rows !== undefined) {
+      if (rows !== undefined && !batchLoop) {
         const figure: PlanFigure = { value: rows, source: "code", line, detail: `${site.callee}(${snippet(input.text, x!)}): ${fold !== undefined ? "the rows its index array picks on the loop's first turn" : "its first dimension"}` };
         fitArrayRows.add(figure);
         samples.push({ rank: fold !== undefined ? 25 : 5, figure });
