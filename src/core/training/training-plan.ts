@@ -93,6 +93,7 @@ import { ownSampleBatch, passedSampleBatch } from "./buffer-own-batch";
 import { methodDrawnBatch } from "./drawn-batches";
 import { gateAgainst, skippedByDefaultNote, uncalledNote } from "./skipped-by-default";
 import { unreachedHolder } from "./uncalled-functions";
+import { unnamedMethod } from "./unnamed-methods";
 import { loaderBatchRank } from "./default-loader-batch";
 import { countUsedAsDimension } from "./dimension-counts";
 import { numpyOnlyImport, type OwnModules } from "./numpy-run";
@@ -2231,7 +2232,9 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
   // A module-level loop walks what its name holds when it runs: a loader bound to that name and replaced before the
   // loop (a later cell's `train_dl = DataLoader(...)`) is not the one it walks (walked-binding.ts).
   const replaced = replacedLoaderBindings(loaders.map((l) => l.site), walkedAt);
-  const walkedScore = (l: (typeof loaders)[number]) => l.score + (l.site.assignedTo.some((n) => stepWalked.has(n)) ? 10 : 0) - (replaced.has(l.site) ? 20 : 0);
+  // A loader built in a method the file never names (unnamed-methods.ts) is not one the plain run builds.
+  const neverBuilt = (l: (typeof loaders)[number]) => !input.nested && !input.only && unnamedMethod(l.site.context.fn, l.site.context.enclosing, input.body, input.text) !== undefined;
+  const walkedScore = (l: (typeof loaders)[number]) => l.score + (l.site.assignedTo.some((n) => stepWalked.has(n)) ? 10 : 0) - (replaced.has(l.site) ? 20 : 0) - (neverBuilt(l) ? 20 : 0);
   // Module-level step loops that each walk a list the code builds (`for img, label in cifar2:`) take its items one by
   // one: a loader built elsewhere (for another model's loop) is not the run's (filtered-comprehension.ts).
   const walkedLists = walkedAt.filter((w) => stepLoops.some((l) => l.pos.startIndex === w.start) && walksBuiltList(input.body, w.name, w.start));
