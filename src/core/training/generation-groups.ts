@@ -17,6 +17,8 @@ const GENERATING: Record<string, { config: string; generations: number }> = {
 export interface GenerationGroups {
   generations: number;
   iterations: number;
+  /** steps_per_generation or generation_batch_size where written (else gradient_accumulation_steps rules). */
+  perGeneration?: { steps: number } | { completions: number };
   line: number;
   detail: string;
 }
@@ -35,47 +37,67 @@ export function isGenerationConfig(name: string): boolean {
 /**
  * A generating config's groups, from its keywords as `read` gives them (a positive integer, "unread" where written but
  * not readable, undefined where not written): the defaults where unwritten (num_generations 8 for GRPO, 2 for RLOO;
- * num_iterations 1). Undefined where a figure cannot be read, or where generation_batch_size or steps_per_generation
- * regroup the chunks (not followed here).
+ * num_iterations 1), and steps_per_generation or generation_batch_size where one is written. Undefined where a figure
+ * cannot be read, or where both of those are written (`__post_init__` raises: "can not be both configured").
  */
 export function generationGroups(config: string, line: number, read: (name: string) => number | "unread" | undefined): GenerationGroups | undefined {
   const last = config.split(".").pop() ?? config;
   const known = Object.values(GENERATING).find((g) => g.config === last);
   if (!known) return undefined;
-  if (read("generation_batch_size") !== undefined || read("steps_per_generation") !== undefined) return undefined;
+  const steps = read("steps_per_generation");
+  const completions = read("generation_batch_size");
+  if (steps === "unread" || completions === "unread" || (steps !== undefined && completions !== undefined)) return undefined;
   const generations = read("num_generations") ?? known.generations;
   const iterations = read("num_iterations") ?? 1;
   if (generations === "unread" || iterations === "unread") return undefined;
-  const shown = `${last}: ${generations} completions of each prompt${read("num_generations") === undefined ? " (TRL's default num_generations)" : ""}${iterations > 1 ? `, ${iterations} iterations of each` : ""}`;
-  return { generations, iterations, line, detail: shown };
+  const regrouped = steps !== undefined ? `, a generation every ${steps} micro-batches (steps_per_generation)` : completions !== undefined ? `, ${completions} completions a generation (generation_batch_size)` : "";
+  const shown = `${last}: ${generations} completions of each prompt${read("num_generations") === undefined ? " (TRL's default num_generations)" : ""}${iterations > 1 ? `, ${iterations} iterations of each` : ""}${regrouped}`;
+  const perGeneration = steps !== undefined ? { steps } : completions !== undefined ? { completions } : undefined;
+  return { generations, iterations, ...(perGeneration ? { perGeneration } : {}), line, detail: shown };
 }
 
 /**
- * A generating trainer's optimizer steps: each step takes batch × accumulation completions, that is that many over
- * num_generations prompts, and an incomplete last chunk of prompts is dropped; undefined where TRL would refuse the
- * batch (not a multiple of num_generations).
+ * A generating trainer's optimizer steps. Each generation takes batch × steps_per_generation completions (S =
+ * gradient_accumulation_steps unless steps_per_generation is written, or generation_batch_size / batch), that is that
+ * many over num_generations prompts (an incomplete last chunk dropped); its completions feed S micro-batches per
+ * iteration, and the Trainer steps once per `accumulation` micro-batches, a short last group included
+ * (transformers' Trainer: `len_dataloader // gradient_accumulation_steps + int(remainder > 0)`). Undefined where TRL
+ * would refuse the batch (a generation not a multiple of num_generations or of the batch).
  */
-export function generationSteps(epochs: number, prompts: number, batch: number, accumulation: number, groups: GenerationGroups): { value: number; perStep: number } | undefined {
-  const completions = batch * accumulation;
+export function generationSteps(epochs: number, prompts: number, batch: number, accumulation: number, groups: GenerationGroups): { value: number; perStep: number; detail?: string } | undefined {
+  const given = groups.perGeneration;
+  const per = given === undefined ? accumulation : "steps" in given ? given.steps : given.completions / batch;
+  if (!Number.isInteger(per) || per < 1) return undefined;
+  const completions = batch * per;
   if (completions % groups.generations !== 0) return undefined;
-  const perStep = completions / groups.generations;
-  return { value: epochs * Math.floor(prompts / perStep) * groups.iterations, perStep };
+  const perGeneration = completions / groups.generations;
+  const micro = Math.floor(prompts / perGeneration) * groups.iterations * per;
+  const perEpoch = Math.ceil(micro / accumulation);
+  if (given === undefined) return { value: epochs * perEpoch, perStep: perGeneration };
+  const detail = `⌊${prompts} prompts / ${perGeneration} a generation⌋ × ${groups.iterations > 1 ? `${groups.iterations} iterations × ` : ""}${per} micro-batches${accumulation > 1 ? `, one step every ${accumulation}` : ""}`;
+  return { value: epochs * perEpoch, perStep: perGeneration, detail };
 }
 
 /**
- * Why building a generating config raises, or undefined: with neither generation_batch_size nor steps_per_generation
- * written, its generation batch is per_device_train_batch_size × gradient_accumulation_steps (one process), and
- * `__post_init__` raises ValueError unless num_generations divides it, or where num_generations is below 2.
+ * Why building a generating config raises, or undefined (one process; TRL's `__post_init__`): its generation batch is
+ * per_device_train_batch_size × steps_per_generation (gradient_accumulation_steps where neither it nor
+ * generation_batch_size is written), or generation_batch_size, which the batch must divide; the two together raise;
+ * so does a generation batch num_generations does not divide, and num_generations below 2.
  */
 export function generationBatchRaise(config: string, read: (name: string) => number | "unread" | undefined): string | undefined {
   const last = config.split(".").pop() ?? config;
   const known = Object.values(GENERATING).find((g) => g.config === last);
-  if (!known || read("generation_batch_size") !== undefined || read("steps_per_generation") !== undefined) return undefined;
+  if (!known) return undefined;
+  const steps = read("steps_per_generation");
+  const given = read("generation_batch_size");
+  if (steps !== undefined && given !== undefined) return `${last} raises ValueError: 'generation_batch_size' and 'steps_per_generation' can not be both configured at the same time`;
   const batch = read("per_device_train_batch_size") ?? 8;
   const accumulation = read("gradient_accumulation_steps") ?? 1;
   const generations = read("num_generations") ?? known.generations;
-  if (batch === "unread" || accumulation === "unread" || generations === "unread") return undefined;
-  if (generations < 2) return `${last} raises ValueError: num_generations=${generations} is below the minimum of 2`;
-  const completions = batch * accumulation;
-  return completions % generations !== 0 ? `${last} raises ValueError: its generation batch (per_device_train_batch_size × gradient_accumulation_steps = ${completions}) is not divisible by num_generations=${generations}` : undefined;
+  if (batch === "unread" || accumulation === "unread" || generations === "unread" || steps === "unread" || given === "unread") return undefined;
+  if (given !== undefined && given % batch !== 0) return `${last} raises ValueError: generation_batch_size (${given}) must be divisible by the global batch size (${batch})`;
+  const completions = given ?? batch * (steps ?? accumulation);
+  const shown = given !== undefined ? "generation_batch_size" : steps !== undefined ? "per_device_train_batch_size × steps_per_generation" : "per_device_train_batch_size × gradient_accumulation_steps";
+  if (completions % generations !== 0) return `${last} raises ValueError: its generation batch (${shown} = ${completions}) is not divisible by num_generations=${generations}`;
+  return generations < 2 ? `${last} raises ValueError: num_generations=${generations} is below the minimum of 2` : undefined;
 }

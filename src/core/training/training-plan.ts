@@ -2656,7 +2656,7 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
   if (trainBatchLimit && limitedRun) plan.steps = { value: limitedRun.value, source: "code", line: trainBatchLimit.line, detail: `${plan.epochs!.detail} × ${limitedRun.perEpoch} batches an epoch (${trainBatchLimit.detail})${plan.accumulation ? `, grouped by ${plan.accumulation.value}` : ""}` };
   // GRPO and RLOO: a step's batch × accumulation completions are num_generations completions of each of fewer prompts.
   const grouped = generation && !plan.steps && plan.epochs && plan.samples && plan.batch ? generationSteps(plan.epochs.value, plan.samples.value, plan.batch.value, plan.accumulation?.value ?? 1, generation) : undefined;
-  if (generation && grouped) plan.steps = { value: grouped.value, source: "code", line: generation.line, detail: `${plan.epochs!.detail} × ⌊${plan.samples!.value} prompts / ${grouped.perStep} a step⌋ (${generation.detail}; a step's ${plan.batch!.value * (plan.accumulation?.value ?? 1)} completions)` };
+  if (generation && grouped) plan.steps = { value: grouped.value, source: "code", line: generation.line, detail: `${plan.epochs!.detail} × ${grouped.detail ?? `⌊${plan.samples!.value} prompts / ${grouped.perStep} a step⌋`} (${generation.detail}; a step's ${plan.batch!.value * (plan.accumulation?.value ?? 1)} completions)` };
   // Config files that fed the plan: Hydra's composition, and files the code opened as data while it was read.
   const opened = (interpreter.loader.filesRead?.() ?? []).filter((f) => CONFIG_FILE.test(f.path));
   const sources = {

@@ -30,9 +30,23 @@ describe("GRPO and RLOO batches count completions, num_generations of each promp
     assert.deepEqual([plan.epochs?.value, plan.batch?.value, plan.steps?.value, plan.precision?.value], [3, 8, 3 * 7_473, "bf16"]);
   });
 
-  it("num_iterations reuses each chunk; regrouped generations leave the steps uncounted", async () => {
+  it("num_iterations reuses each chunk", async () => {
     assert.equal((await planOf(grpo(`, args=GRPOConfig("out", num_generations=4, num_iterations=2, num_train_epochs=1)`))).steps?.value, 2 * Math.floor(7_473 / 2));
-    assert.equal((await planOf(grpo(`, args=GRPOConfig("out", steps_per_generation=4, num_train_epochs=1)`))).steps?.value, undefined);
+  });
+
+  it("steps_per_generation or generation_batch_size regroups the chunks: S micro-batches of each, a step every accumulation", async () => {
+    // 8 completions a micro-batch, 4 micro-batches a generation: 32 completions, 4 prompts of 8; one step a micro-batch.
+    const regrouped = await planOf(grpo(`, args=GRPOConfig("out", steps_per_generation=4, num_train_epochs=1)`));
+    assert.equal(regrouped.steps?.value, Math.floor(7_473 / 4) * 4);
+    assert.match(regrouped.steps!.detail, /a generation every 4 micro-batches \(steps_per_generation\)/);
+    assert.equal((await planOf(grpo(`, args=GRPOConfig("out", generation_batch_size=32, num_train_epochs=1)`))).steps?.value, Math.floor(7_473 / 4) * 4);
+    // 4 of each prompt: 32 completions are 8 prompts; 4 micro-batches of each generation, a step every 2.
+    assert.equal((await planOf(grpo(`, args=GRPOConfig("out", num_generations=4, steps_per_generation=4, gradient_accumulation_steps=2, num_train_epochs=1)`))).steps?.value, Math.floor(7_473 / 8) * 4 / 2);
+  });
+
+  it("both regroupings, or a generation_batch_size the batch does not divide, stop the plain run", async () => {
+    assert.match((await planOf(grpo(`, args=GRPOConfig("out", steps_per_generation=4, generation_batch_size=32)`))).notes?.join(" ") ?? "", /can not be both configured/);
+    assert.match((await planOf(grpo(`, args=GRPOConfig("out", generation_batch_size=20)`))).notes?.join(" ") ?? "", /generation_batch_size \(20\) must be divisible by the global batch size \(8\)/);
   });
 
   it("a generation batch num_generations does not divide, or fewer than 2 generations, stops the plain run", async () => {
@@ -49,6 +63,9 @@ describe("GRPO and RLOO batches count completions, num_generations of each promp
     const groups = generationGroups("RLOOConfig", 1, () => undefined)!;
     assert.equal(groups.generations, 2);
     assert.deepEqual(generationSteps(2, 101, 4, 1, groups), { value: 2 * 50, perStep: 2 });
+    // 3 micro-batches of 4 a generation: 6 prompts; 16 generations × 3 micro-batches, a step every 2 (the last short).
+    const regrouped = generationGroups("RLOOConfig", 1, (name) => (name === "steps_per_generation" ? 3 : undefined))!;
+    assert.equal(generationSteps(1, 101, 4, 2, regrouped)?.value, Math.ceil((16 * 3) / 2));
     assert.equal(generationGroups("SFTConfig", 1, () => undefined), undefined);
   });
 });
