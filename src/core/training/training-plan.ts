@@ -94,6 +94,7 @@ import { methodDrawnBatch } from "./drawn-batches";
 import { gateAgainst, skippedByDefaultNote, uncalledNote } from "./skipped-by-default";
 import { unreachedHolder } from "./uncalled-functions";
 import { unnamedMethod } from "./unnamed-methods";
+import { localBuilderRows } from "./local-builder-rows";
 import { loaderBatchRank } from "./default-loader-batch";
 import { countUsedAsDimension } from "./dimension-counts";
 import { numpyOnlyImport, type OwnModules } from "./numpy-run";
@@ -2044,6 +2045,9 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
       if (resizedHubCalls.has(call)) continue;
       const known = hubSamples(call, (e) => evaluateOne(site, e));
       if (known && runsByDefault(site, (e) => evaluateOne(site, e))) datasets.push({ site, rank: 20, names: site.assignedTo.slice(0, 1), figure: { value: known.value, source: "dataset table", line, detail: `${snippet(input.text, call)} (training split): ${known.source}` } });
+      // A packaged builder over files the repository ships (`load_dataset("text", data_files=...)`: local-builder-rows.ts).
+      const local = known || !input.files ? undefined : localBuilderRows(call, (e) => evaluateOne(site, e), [dirname(file), ...(input.root ? [input.root] : [])], (p) => input.files!.read(p));
+      if (local && runsByDefault(site, (e) => evaluateOne(site, e))) datasets.push({ site, rank: 20, names: site.assignedTo.slice(0, 1), figure: { value: local.value, source: "code", line, detail: local.detail } });
       continue;
     }
     if (last === "load_data" && call.func.type === "attribute") {
