@@ -52,9 +52,10 @@ const AGENT_LEARNING = /\.learn\s*\(/;
 /** gym's environment step, unpacked (`obs, reward, done, info = env.step(action)`). */
 const ENVIRONMENT_STEP = /,\s*\w+\s*=\s*[\w.]+\.step\s*\(/;
 /** An agent's update called as a statement of its own (`agent.step(state, action, reward, next_state, done)`,
- *  `agent.learn()`): with an environment step in the same function, an episode loop that trains, read like one with
- *  training words (an evaluation episode, which hands nothing on, stays unread). */
-const AGENT_UPDATE = /^\s*[\w.]+\.(step|learn|update|observe)\s*\(/m;
+ *  `agent.learn()`, `agent.train()`: the plan still reads its body, so nn.Module's mode switch steps nothing): with an
+ *  environment step in the same function, an episode loop that trains, read like one with training words (an
+ *  evaluation episode, which hands nothing on, stays unread). */
+const AGENT_UPDATE = /^\s*[\w.]+\.(step|learn|update|observe|train)\s*\(/m;
 
 /** What a `for` loop binds each pass: names, and attributes as their dotted chain, since Python assigns any target
  *  (`for self.epoch in range(self.start_epoch, self.max_epoch):`, torchreid's engine). */

@@ -119,6 +119,7 @@ import { environmentEpisode, fixedEpisodeSteps } from "./episode-length";
 import { counterStartPasses } from "./counter-gate";
 import { cyclicCallPeriod } from "./cyclic-call-gate";
 import { breakGuards, breaksEarly, counterBudget, episodeCalls } from "./counter-budget";
+import { budgetGatedPasses } from "./budget-gated-steps";
 import { bindingsBefore, countedWhile, counterStart, type CountedWhile } from "./while-epochs";
 import { initLoader, initLoaderAttributes } from "./init-loaders";
 import { isTrainerFromArgparse, lightningTrainerArgument } from "./lightning-trainer";
@@ -834,16 +835,49 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
     const outer = budget && around.find((w) => w.loop === budget.loop);
     return budget && outer ? budgetPasses(outer, budget, site.loop.pos.line) : undefined;
   };
-  /** The passes a budget allows: bound − start, the counter's start read where the `while` begins. */
-  const budgetPasses = (outer: Extract<CodeSite, { kind: "while" }>, budget: CountedWhile, innerLine: number): PlanFigure | undefined => {
+  /** A budget's bound and its counter's start, read where the `while` begins. */
+  const budgetRange = (outer: Extract<CodeSite, { kind: "while" }>, budget: CountedWhile): { start: number; bound: number } | undefined => {
     const bound = positiveInteger(evaluateOne(outer, budget.bound));
     const owner = budget.counter.type === "attribute" ? evaluateOne(outer, budget.counter.object) : undefined;
     const init = owner ? instanceMethod(owner, "__init__")?.definition : undefined;
     const start = positiveOrZero(evaluateOne(outer, counterStart(budget.counter, bindingsBefore(outer, input.body), init) ?? budget.counter));
-    if (bound === undefined || start === undefined) return undefined;
+    return bound === undefined || start === undefined ? undefined : { start, bound };
+  };
+  /** The passes a budget allows: bound − start, the counter's start read where the `while` begins. */
+  const budgetPasses = (outer: Extract<CodeSite, { kind: "while" }>, budget: CountedWhile, innerLine: number): PlanFigure | undefined => {
+    const range = budgetRange(outer, budget);
+    if (range === undefined) return undefined;
+    const { start, bound } = range;
     const value = bound - start + (budget.inclusive ? 1 : 0);
     const counter = dottedName(budget.counter) ?? "";
     return value > 0 ? { value, source: "code", line: outer.loop.pos.line, detail: `while ${snippet(input.text, outer.loop.test)}, ${counter} += 1 on each pass of the loop at line ${innerLine}, from ${counter} = ${start}` } : undefined;
+  };
+  /**
+   * A counted step loop under an `if` on a budget's counter in an episode loop of unstated length (`while total <
+   * budget: while not done: ...; total += 1; if total >= W and total % K == 0: for j in range(K):`): the counter values
+   * the gate lets through over the run, each a turn of the loop (budget-gated-steps.ts).
+   */
+  /** `if` tests a rule counted the passes of (a learn-every-N gate on a budget's counter): no default decides them. */
+  const countedGates = new Set<Expression>();
+  const gatedBudgetTurns = (site: Extract<CodeSite, { kind: "loop" | "while" }>): PlanFigure | undefined => {
+    const around = sites.filter((x): x is Extract<CodeSite, { kind: "while" }> => x.kind === "while" && within(x.loop, site.loop) && x.context.fn === site.context.fn);
+    if (around.length !== 2 || forLoops.some((l) => l.loop !== site.loop && within(l.loop, site.loop) && l.context.fn === site.context.fn)) return undefined;
+    const episode = around.find((w) => around.every((o) => o === w || within(o.loop, w.loop)));
+    return episode ? budgetGate(episode, site.loop, site) : undefined;
+  };
+  /** The passes of an episode loop (counting toward a budget around it) that reach `inner` through a learn-every-N
+   *  gate on the budget's counter, its tests read where `at` runs (budget-gated-steps.ts). */
+  const budgetGate = (episode: Extract<CodeSite, { kind: "while" }>, inner: Statement, at: CodeSite): PlanFigure | undefined => {
+    const around = sites.filter((x): x is Extract<CodeSite, { kind: "while" }> => x.kind === "while" && within(x.loop, episode.loop) && x.context.fn === episode.context.fn);
+    const budget = counterBudget(episode.loop, around.map((w) => w.loop));
+    const outer = budget && around.find((w) => w.loop === budget.loop);
+    const range = budget && outer ? budgetRange(outer, budget) : undefined;
+    if (!budget || !outer || !range) return undefined;
+    const gated = budgetGatedPasses(episode.loop, inner, budget, range.start, range.bound, (e) => evaluateOne(at, e), input.text);
+    if (!gated || gated.value <= 0) return undefined;
+    for (const test of gated.tests) countedGates.add(test);
+    const counter = dottedName(budget.counter) ?? "";
+    return { value: gated.value, source: "code", line: outer.loop.pos.line, detail: `while ${snippet(input.text, outer.loop.test)}, ${counter} += 1 on each pass of the loop at line ${episode.loop.pos.line}, from ${counter} = ${range.start}, ${gated.detail}` };
   };
   /**
    * A step loop in a function that an episode loop calls (counter-budget.ts episodeCalls) runs on each call: its count
@@ -1138,7 +1172,11 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
           if (every !== undefined && every > 1 && !shape.gatedBackward) accumulations.push({ rank: 45, figure: { value: every, source: "code", line: site.loop.pos.line, detail: `an optimizer step when ... % ${snippet(input.text, shape.stepEvery!)} == 0` } });
           // Episodes of unknown length inside a budget of counted steps (counter-budget.ts).
           const budget = site.loop.type === "while" ? budgetSteps(site) : undefined;
-          if (budget) steps.push({ rank: 50, figure: every !== undefined && every > 1 ? { ...budget, value: Math.floor(budget.value / every), detail: `${budget.detail}, an optimizer step when ... % ${snippet(input.text, shape.stepEvery!)} == 0` } : budget });
+          // A step under a learn-every-N gate on the budget's counter (`if total_steps >= warmup: agent.train()`): the
+          // counter values the gate lets through (budget-gated-steps.ts).
+          const gated = budget && site.kind === "while" && shape.stepGate?.body[0] ? budgetGate(site, shape.stepGate.body[0], site) : undefined;
+          if (gated) steps.push({ rank: 50, figure: gated });
+          else if (budget) steps.push({ rank: 50, figure: every !== undefined && every > 1 ? { ...budget, value: Math.floor(budget.value / every), detail: `${budget.detail}, an optimizer step when ... % ${snippet(input.text, shape.stepEvery!)} == 0` } : budget });
           continue;
         }
         let figure: PlanFigure = { value: count.value, source: "code", line: site.loop.pos.line, detail: count.detail };
@@ -1174,7 +1212,10 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
         // Episodes of at most N passes inside a budget of counted steps (`while frame_idx < max_frames:` around `for
         // step in range(max_steps): ...; frame_idx += 1`): the budget counts the run's passes, N only caps an episode.
         const capped = (enclosing === undefined || enclosing === "uncounted") && site.loop.type === "for" && !count.detail.includes(" until ") ? budgetSteps(site) : undefined;
+        // A counted loop under a learn-every-N gate on that budget's counter: its count on each pass the gate lets through.
+        const budgetGated = !capped && enclosing === "uncounted" && site.loop.type === "for" && !count.detail.includes(" until ") ? gatedBudgetTurns(site) : undefined;
         if (capped) figure = { ...capped, detail: `${capped.detail}, episodes of at most ${count.value} passes` };
+        else if (budgetGated) figure = { ...budgetGated, value: budgetGated.value * figure.value, detail: `${budgetGated.detail} × ${figure.detail}` };
         // A break on a run-wide counter ends the whole run where it stands: its count is the run's.
         else if (enclosing === "uncounted" && !count.detail.includes(" until ")) continue;
         else if (enclosing && enclosing !== "uncounted") figure = { ...figure, value: figure.value * enclosing.value, detail: `${enclosing.detail} × ${figure.detail}` };
@@ -2731,7 +2772,7 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
   // item by item): a gate's test is read on an allowance of its own, so the note does not hang on what came before.
   const gates = withReserve(allowance, GATE_STEPS, () => stepLoops.map((l) => {
     const site = siteOf(l);
-    return site ? gateAgainst(site.context.conditions ?? [], (t) => truth(evaluateOne(site, t)), (t) => namesIn([t], new Set()).has("__name__")) : undefined;
+    return site ? gateAgainst((site.context.conditions ?? []).filter((c) => !countedGates.has(c.test)), (t) => truth(evaluateOne(site, t)), (t) => namesIn([t], new Set()).has("__name__")) : undefined;
   }));
   const gate = gates[0];
   if (gate && (plan.steps || plan.epochs) && gates.every((g) => g !== undefined)) notes.push(skippedByDefaultNote(snippet(input.text, gate.test), gate.holds, stepLoops[0].pos.line));
