@@ -107,7 +107,7 @@ import { returnsSubsetSampler } from "./sampler-functions";
 import { maskedFrom } from "./masked-rows";
 import { periodicRollout, rolloutBatch } from "./rollout-batch";
 import { replaysRollout } from "./update-epochs";
-import { unreadCadenceNote, updateCadences, type UpdateCadence } from "./update-cadence";
+import { optimizerOwners, unreadCadenceNote, updateCadences, type UpdateCadence } from "./update-cadence";
 import { epochCadences } from "./epoch-cadences";
 import { siblingLoopCadences } from "./sibling-step-loops";
 import { argparseConflict } from "./argparse-conflicts";
@@ -120,6 +120,7 @@ import { counterStartPasses } from "./counter-gate";
 import { cyclicCallPeriod } from "./cyclic-call-gate";
 import { breakGuards, breaksEarly, counterBudget, episodeCalls } from "./counter-budget";
 import { budgetGatedPasses } from "./budget-gated-steps";
+import { ownCallCadences } from "./own-call-cadences";
 import { bindingsBefore, countedWhile, counterStart, type CountedWhile } from "./while-epochs";
 import { initLoader, initLoaderAttributes } from "./init-loaders";
 import { isTrainerFromArgparse, lightningTrainerArgument } from "./lightning-trainer";
@@ -827,6 +828,33 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
     };
     const period = cyclicCallPeriod(fn.definition, number);
     return period ? { period, detail: `${snippet(input.text, calls[0].func)}() learning on one call in ${period} (its own counter's cycle)` } : undefined;
+  };
+  /** The networks an agent's update method, the step loop's one stepping call, steps at cadences of its own calls
+   *  (own-call-cadences.ts: TD3's actor every policy_freq calls); the method's numbers read on the calling object. */
+  const calledMethodCadences = (site: Extract<CodeSite, { kind: "loop" | "while" }>): UpdateCadence[] | undefined => {
+    const calls = site.loop.body.flatMap((st) => (st.type === "for" || st.type === "while" ? [] : callsIn(st, false))).filter((c) => stepping.get(c) === true);
+    if (calls.length !== 1 || calls[0].func.type !== "attribute" || !input.files) return undefined;
+    const object = calls[0].func.object;
+    const callee = evaluateOne(site, calls[0].func);
+    const fn = callee?.kind === "bound" ? callee.fn : undefined;
+    const home = fn?.kind === "function" ? fn.module.file : undefined;
+    if (callee?.kind !== "bound" || fn?.kind !== "function" || fn.definition.type !== "function" || !home) return undefined;
+    const method = fn.definition;
+    const self = method.params[0]?.name;
+    const body = home === input.file ? input.body : interpreter.loader.moduleBody?.(home);
+    const text = home === input.file ? input.text : input.files.read(home);
+    const init = instanceMethod(callee.self, "__init__")?.definition;
+    if (!self || !body || text === undefined || !init) return undefined;
+    const initSelf = init.params[0]?.name;
+    const startsAtZero = (counter: string) => init.body.some((st) => st.type === "assign" && st.targets.length === 1 && dottedName(st.targets[0]) === `${initSelf}.${counter.split(".")[1]}` && st.value.type === "int" && st.value.value === 0);
+    // `self.x` of the method is the calling object's `x` (`agent.x`), read where the loop runs.
+    const value = (e: Expression): number | undefined => {
+      if (e.type === "int") return e.value;
+      const name = dottedName(e);
+      if (e.type !== "attribute" || !name?.startsWith(`${self}.`) || name.split(".").length !== 2) return undefined;
+      return positiveOrZero(evaluateOne(site, { ...e, object }));
+    };
+    return ownCallCadences(method, optimizerOwners(body, text), startsAtZero, value);
   };
   /** A step loop of unstated length that counts toward `while counter < bound:` around it: bound − start steps. */
   const budgetSteps = (site: Extract<CodeSite, { kind: "loop" | "while" }>): PlanFigure | undefined => {
@@ -2857,6 +2885,10 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
     const epochSite = epochLoop?.type === "for" ? siteOf(epochLoop) : undefined;
     const ofEpochs = epochLoop?.type === "for" && epochSite ? epochCadences(epochLoop, stepLoops, input.body, input.text, (e) => evaluateOne(epochSite, e)) : undefined;
     if (ofEpochs) plan.updateCadences = ofEpochs;
+    // An agent's update method that counts its own calls and steps a network on some of them (TD3's actor).
+    const onlyLoop = !plan.updateCadences && plan.steps && stepLoops.length === 1 ? siteOf(stepLoops[0]) : undefined;
+    const ownCalls = onlyLoop && (onlyLoop.kind === "loop" || onlyLoop.kind === "while") ? calledMethodCadences(onlyLoop) : undefined;
+    if (ownCalls) plan.updateCadences = ownCalls;
   }
   if (!input.nested && !plan.precision && (plan.epochs || plan.steps)) {
     const files = input.files;

@@ -168,7 +168,7 @@ function wayDown(ancestors: Statement[], block: Statement[]): Way[] {
 
 /** The optimizer a statement steps: `opt.step()`, `self.opt.step()`, AMP's `scaler.step(opt)`, or a compiled Keras
  *  model's `train_on_batch` (the model stands for its optimizer). */
-function steppedOptimizer(e: Expression): string | undefined {
+export function steppedOptimizer(e: Expression): string | undefined {
   const keras = kerasBatchTrained(e);
   if (keras) return keras;
   if (e.type !== "call" || e.func.type !== "attribute" || e.func.name !== "step") return undefined;
@@ -180,7 +180,7 @@ function steppedOptimizer(e: Expression): string | undefined {
 /** Each name or attribute bound to an optimizer (`optimizer_G = Adam(generator.parameters())`), with the last part of
  *  each chain whose parameters it takes; a name bound to optimizers of different networks is left out. Read once per
  *  module text: a plan asks on each step loop, data loop and epoch loop it reads. */
-const optimizerOwners = perModuleText(readOptimizerOwners);
+export const optimizerOwners = perModuleText(readOptimizerOwners);
 
 function readOptimizerOwners(body: Statement[], text: string): Map<string, string[]> {
   // Bodies are lowered on first read: only those whose text names an optimizer class are walked.
