@@ -29,7 +29,7 @@ import { formatCountOf } from "../report/format";
 import { ownBatchSamplerEpoch, type OwnBatchSamplerEpoch } from "./own-batch-sampler";
 import { hasOwnOrKnownLength, ownDatasetLength } from "./own-dataset-length";
 import { loaderScore } from "./loader-score";
-import { loopShape, type LoopShape, type LoopStatement, walkedName } from "./loop-shape";
+import { loopShape, moduloZero, type LoopShape, type LoopStatement, walkedName } from "./loop-shape";
 import { repeatedIteration, tfDataPipeline, type TfDataPipeline } from "../keras/tf-data";
 import { classTrainingOperations, runsTrainingOperation, trainingOperations } from "./session-steps";
 import { sitesOutsideRangeTests } from "./lr-range-test";
@@ -901,11 +901,23 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
     const outer = budget && around.find((w) => w.loop === budget.loop);
     const range = budget && outer ? budgetRange(outer, budget) : undefined;
     if (!budget || !outer || !range) return undefined;
-    const gated = budgetGatedPasses(episode.loop, inner, budget, range.start, range.bound, (e) => evaluateOne(at, e), input.text);
+    const gated = budgetGatedPasses(episode.loop, inner, budget, range.start, range.bound, episode.context.fn?.body ?? input.body, (e) => evaluateOne(at, e), input.text);
     if (!gated || gated.value <= 0) return undefined;
     for (const test of gated.tests) countedGates.add(test);
     const counter = dottedName(budget.counter) ?? "";
     return { value: gated.value, source: "code", line: outer.loop.pos.line, detail: `while ${snippet(input.text, outer.loop.test)}, ${counter} += 1 on each pass of the loop at line ${episode.loop.pos.line}, from ${counter} = ${range.start}, ${gated.detail}` };
+  };
+  /** The calls a learn-every-N gate on a budget's counter lets through, of a call made as a statement of the episode
+   *  loop (`if traj_len % T == 0: agent.train()`): another file's update run once a call. */
+  const budgetGatedCalls = (call: Expression): PlanFigure | undefined => {
+    const holders = sites.filter((x): x is Extract<CodeSite, { kind: "while" }> => x.kind === "while" && x.loop.pos.startIndex <= call.pos.startIndex && call.pos.endIndex <= x.loop.pos.endIndex);
+    const episode = holders.length === 2 ? holders.find((w) => holders.every((o) => o === w || within(o.loop, w.loop))) : undefined;
+    if (!episode || forLoops.some((l) => l.loop.pos.startIndex <= call.pos.startIndex && call.pos.endIndex <= l.loop.pos.endIndex && l.context.fn === episode.context.fn)) return undefined;
+    let statement: Statement | undefined;
+    forEachStatement(episode.loop.body, ({ statement: s }) => {
+      if (!statement && s.type === "expression" && s.value === call) statement = s;
+    }, [], () => false);
+    return statement ? budgetGate(episode, statement, episode) : undefined;
   };
   /**
    * A step loop in a function that an episode loop calls (counter-budget.ts episodeCalls) runs on each call: its count
@@ -2671,6 +2683,14 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
         plan.epochs = { ...plan.epochs, value: plan.epochs.value * turns.value, detail: `${turns.detail} × ${plan.epochs.detail}` };
         if (plan.steps?.line === line) plan.steps = { ...plan.steps, value: plan.steps.value * turns.value, detail: `${turns.detail} × ${plan.steps.detail}` };
       }
+      // A call under a learn-every-N gate of episodes in a budget of environment steps (PPO's update every T steps of its
+      // rollout): each call runs the body's steps; its epochs are update epochs over that call's rollout, not the run's.
+      const gatedCalls = !turns && later.length === 0 && inner.steps && plan.steps?.line === line ? budgetGatedCalls(foreign.site.call) : undefined;
+      if (gatedCalls && plan.steps) {
+        plan.steps = { ...plan.steps, value: plan.steps.value * gatedCalls.value, detail: `${gatedCalls.detail}, each a call × ${plan.steps.detail}` };
+        if (plan.epochs?.line === line) delete plan.epochs;
+        if (plan.samples?.line === line) delete plan.samples;
+      }
       // The called function walks loaders it is passed together (`zip(source_loader, target_loader)`, `range(min(len(
       // src), len(tgt)))`): the script's loaders bound to those parameters, each epoch as long as the shortest.
       const walked = walkedTogether(foreign.definition.body);
@@ -3213,6 +3233,8 @@ function loopDatasetLength(
 export function runsByDefault(site: CallSite | ConstantSite, evaluate: (e: Expression) => Value | undefined): boolean {
   for (const { test, holds } of site.context.conditions ?? []) {
     if (namesIn([test], new Set()).has("__name__")) continue;
+    // `if n % T == 0:` on a counter the code advances on its way here (`n += 1`) holds on some passes: a cadence.
+    if (advancedPeriod(test, site.context.before)) continue;
     const value = truth(evaluate(test));
     if (value !== undefined && value !== holds) return false;
   }
@@ -3221,6 +3243,13 @@ export function runsByDefault(site: CallSite | ConstantSite, evaluate: (e: Expre
   return !enabled || truth(evaluate(enabled)) === true;
 }
 
+
+/** Whether a test is `x % N == 0` on a counter that one of `before` advances (`x += k`). */
+function advancedPeriod(test: Expression, before: Statement[]): boolean {
+  const period = moduloZero(test, "==");
+  const counter = period && test.type === "compare" && test.left.type === "binary" ? dottedName(test.left.left) : undefined;
+  return counter !== undefined && before.some((b) => b.type === "augmented" && b.op === "+" && dottedName(b.target) === counter);
+}
 
 /** torchtext's legacy iterators (torchtext.data / torchtext.legacy.data): Iterator, BucketIterator, BPTTIterator. */
 const TORCHTEXT_ITERATOR = /(^|\.)(Bucket|BPTT)?Iterator(\.splits)?$/;
