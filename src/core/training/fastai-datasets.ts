@@ -45,7 +45,8 @@ const calleeName = (call: CallExpression): string => (call.func.type === "name" 
 
 /** The dataset (and a sub-folder) an expression holds: `untar_data(URLs.PETS)`, a name bound to it, `path/'images'`. */
 function datasetOf(e: Expression | undefined, lookup: FastaiLookup, depth = 0): { dataset: FastaiDataset; folder?: string } | undefined {
-  if (!e || depth > 4) return undefined;
+  // Eight links: a notebook names each step (`path`, `path_img = path/'images'`, `fnames = get_image_files(path_img)`).
+  if (!e || depth > 8) return undefined;
   if (e.type === "name") {
     // A call bound to the name, else what the statements before last assign it (`path = untar_data(URLs.PETS)/'images'`
     // is a path expression, not a call).

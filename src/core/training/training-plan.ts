@@ -141,6 +141,7 @@ import { acceleratedTrain, importsPytorchAccelerated } from "./accelerated-train
 import { deepSpeedRun, isDeepSpeedInitialize } from "./deepspeed-config";
 import { readDeepSpeedConfigFile, type DeepSpeedConfigFile, type DeepSpeedConfigProblem } from "./deepspeed-config-file";
 import { buildsMmRunner, importsOpenMMLab, isMmengineClass, mmRunFigures, mmRunnerKeywordFigures, mmTrainConfig } from "./mm-runner";
+import { firstLearnerFits, type FastaiFit } from "./fastai-learners-in-turn";
 import { fastaiFitEpochs, fastaiLoadersBatch, fastaiPrecision, importsFastai, isFastaiFit, isFastaiLoaders } from "./fastai-learner";
 
 import { FRAMEWORK_PRECISION, HALF_DTYPES, lightningPrecision } from "./framework-precision";
@@ -456,7 +457,9 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
   let tracker: TrackerSite | undefined = trackerDecorators(input.body, input.text)[0];
   /** fastai: whether the file imports it, and the epochs of each Learner fit the plain run makes, in turn. */
   const fastai = importsFastai(input.text);
-  const fastaiFits: PlanFigure[] = [];
+  const fastaiFits: FastaiFit<PlanFigure>[] = [];
+  /** The batch and samples fastai DataLoaders calls gave, by line: those after the first Learner's last fit are dropped. */
+  const fastaiLoaderFigures = new Map<PlanFigure, number>();
   /** Whether the file imports PyTorch-Ignite, whose training engines' `run` sets the epochs. */
   const ignite = importsIgnite(input.text);
   /** Whether the file imports pytorch-accelerated, whose Trainer's `train` sets the epochs and batch. */
@@ -1677,20 +1680,26 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
       if (!runsByDefault(site, (e) => evaluateOne(site, e))) continue;
       if (isFastaiFit(last)) {
         const run = fastaiFitEpochs(call, last, (e) => evaluateOne(site, e), show);
-        if (run) fastaiFits.push({ value: run.value, source: "code", line, detail: `${site.callee}: ${run.detail}` });
+        const receiver = call.func.object.type === "name" ? call.func.object.id : undefined;
+        if (run) fastaiFits.push({ figure: { value: run.value, source: "code", line, detail: `${site.callee}: ${run.detail}` }, receiver, line: call.pos.line });
       } else {
         const batch = fastaiLoadersBatch(call, site.callee, (e) => evaluateOne(site, e), show);
         if (batch) {
           const figure: PlanFigure = { value: batch.value, source: batch.defaulted ? "default" : "code", line, detail: batch.detail };
           batches.push({ rank: batch.defaulted ? 2 : 45, figure });
           builtLoaders.set(figure, true);
+          fastaiLoaderFigures.set(figure, call.pos.line);
         }
         // `untar_data(URLs.PETS)` and fastai's splitter: the images the training loader draws from (fastai-datasets.ts).
         const assigned = (name: string) => sites.filter((x): x is CallSite => x.kind === "call" && x.assignedTo.includes(name) && x.call.pos.startIndex < call.pos.startIndex && (x.context.fn === site.context.fn || x.context.fn === undefined)).pop()?.call;
         // At the module's level a site's context keeps only rebound names' statements: the module's own run before it.
         const before = site.context.fn ? site.context.before : input.body.filter((s) => s.pos.endIndex <= call.pos.startIndex);
         const part = fastaiTrainingSamples(call, last, { assigned, before, evaluate: (e) => evaluateOne(site, e), snippet: show });
-        if (part) samples.push({ rank: 45, figure: { value: part.value, source: "dataset table", line, detail: `${site.callee}: ${part.detail}` } });
+        if (part) {
+          const figure: PlanFigure = { value: part.value, source: "dataset table", line, detail: `${site.callee}: ${part.detail}` };
+          samples.push({ rank: 45, figure });
+          fastaiLoaderFigures.set(figure, call.pos.line);
+        }
       }
       continue;
     }
@@ -2274,9 +2283,18 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
   }
 
   // A fastai Learner's fits run one after another (`fit_one_cycle(4)`, `unfreeze()`, `fit_one_cycle(2)`): their epochs add.
+  // Only while they train one Learner (fastai-learners-in-turn.ts): a name bound afresh between them starts another.
   if (fastaiFits.length > 0) {
-    const total = fastaiFits.reduce((sum, f) => sum + f.value, 0);
-    epochs.push({ rank: 40, figure: fastaiFits.length === 1 ? fastaiFits[0]! : { value: total, source: "code", line: fastaiFits[0]!.line, detail: fastaiFits.map((f) => f.detail).join("; then ") } });
+    const { fits, rebound } = firstLearnerFits(fastaiFits, input.body);
+    const total = fits.reduce((sum, f) => sum + f.figure.value, 0);
+    const detail = fits.map((f) => f.figure.detail).join("; then ") + (rebound ? `; the fits from line ${rebound.line} on train ${rebound.receiver}, bound afresh after line ${fits[fits.length - 1]!.line}: another network, not counted` : "");
+    epochs.push({ rank: 40, figure: fits.length === 1 && !rebound ? fits[0]!.figure : { value: total, source: "code", line: fits[0]!.figure.line, detail } });
+    if (rebound) {
+      const last = fits[fits.length - 1]!.line;
+      for (const list of [batches, samples]) {
+        for (let i = list.length - 1; i >= 0; i--) if ((fastaiLoaderFigures.get(list[i]!.figure) ?? 0) > last) list.splice(i, 1);
+      }
+    }
   }
   // Fits of one model in turn (frozen layers first, then all: `fit(epochs=50)`, `fit(epochs=100, initial_epoch=50)`)
   // train it for their epochs together.
