@@ -7,6 +7,7 @@ import type { Expression, FunctionDefinition, Statement } from "../python/ast";
 import { childBodies, forEachExpression, ownExpressions } from "../python/syntax-walk";
 import { argumentsByParameter, type OnlyCall } from "./call-site-bindings";
 import { figureOverCalls, statementCall } from "./foreign-calls-in-turn";
+import { callsOfOneNetwork } from "./fresh-network-calls";
 import type { PlanFigure, TrainingPlan } from "./training-plan";
 
 type Call = Extract<Expression, { type: "call" }>;
@@ -22,6 +23,8 @@ const TRAINS = /\.(fit|fit_generator|train_on_batch|backward|apply_gradients|min
 interface CalledInTurn {
   fn: FunctionDefinition;
   calls: Call[];
+  /** The first call left out: it passes a network bound afresh after the calls kept (fresh-network-calls.ts). */
+  another?: Call;
 }
 
 /** The call a statement makes of a function by name: `f(...)` or `x = f(...)`. */
@@ -50,7 +53,11 @@ function functionsCalledInTurn(body: Statement[], text: string): CalledInTurn[] 
     };
     visit(body);
     const [calls] = [...blocks.values()];
-    if (blocks.size === 1 && calls.length >= 2 && calls.length <= MAX_CALLS && calls.length === all && !passDifferentObjects(fn, calls)) found.push({ fn, calls });
+    if (blocks.size === 1 && calls.length >= 2 && calls.length <= MAX_CALLS && calls.length === all && !passDifferentObjects(fn, calls)) {
+      // Only the calls that train one network add up: a later call on a name bound afresh trains another.
+      const kept = calls.slice(0, callsOfOneNetwork(fn, calls, body));
+      found.push({ fn, calls: kept, ...(kept.length < calls.length ? { another: calls[kept.length] } : {}) });
+    }
     if (found.length >= MAX_FUNCTIONS) break;
   }
   return found;
@@ -79,12 +86,14 @@ function within(figure: PlanFigure | undefined, fn: FunctionDefinition): boolean
  * function is called so, or when a call's training figures do not come from the function's own lines.
  */
 export function planOfCallsInTurn(plan: TrainingPlan, body: Statement[], text: string, read: (only: OnlyCall) => TrainingPlan): TrainingPlan {
-  for (const { fn, calls } of functionsCalledInTurn(body, text)) {
+  for (const { fn, calls, another } of functionsCalledInTurn(body, text)) {
     const plans = calls.map((call) => read({ fn, call }));
     const epochs = plans.map((p) => (within(p.epochs, fn) ? p.epochs : undefined));
     const steps = plans.map((p) => (within(p.steps, fn) || (p.steps && within(p.epochs, fn)) ? p.steps : undefined));
-    const totalEpochs = figureOverCalls(epochs, calls, epochs[0]?.line ?? calls[0].pos.line, fn.name);
-    const totalSteps = figureOverCalls(steps, calls, steps[0]?.line ?? calls[0].pos.line, fn.name);
+    // One call left (the next trains another network): its own figures, not a sum of one.
+    const over = (figures: (PlanFigure | undefined)[]) => (calls.length === 1 ? figures[0] : figureOverCalls(figures, calls, figures[0]?.line ?? calls[0].pos.line, fn.name));
+    const totalEpochs = over(epochs);
+    const totalSteps = over(steps);
     if (!totalEpochs && !totalSteps) continue;
     const first = plans[0];
     const notes = [...(first.notes ?? [])];
@@ -92,6 +101,7 @@ export function planOfCallsInTurn(plan: TrainingPlan, body: Statement[], text: s
       const later = plans.slice(1).map(figure).filter((v) => v !== undefined && v !== figure(first));
       if (later.length > 0) notes.push(`${what}: the first of the ${calls.length} calls of ${fn.name} in turn has ${figure(first) ?? "none read"}, a later one ${later.join(", ")}; the plan takes the first's`);
     };
+    if (another) notes.push(`the call of ${fn.name} at line ${another.pos.line} passes a network bound afresh after line ${calls[calls.length - 1]!.pos.line}: another network's training, not counted`);
     differs((p) => p.batch?.value, "batch");
     differs((p) => p.precision?.value, "precision");
     const result: TrainingPlan = { ...first, ...(notes.length > 0 ? { notes } : {}) };
