@@ -113,6 +113,7 @@ import { siblingLoopCadences } from "./sibling-step-loops";
 import { argparseConflict } from "./argparse-conflicts";
 import { ownNonTorchLoader } from "./own-loader-class";
 import { anyOfPasses, counterGatedPasses, gatedPasses, passesBeforeBreak } from "./gated-passes";
+import { gatedEpochs } from "./gated-epochs";
 import { calledGatePasses, definitionsByName } from "./called-gates";
 import { optionRead } from "./unread-options";
 import { environmentEpisode, fixedEpisodeSteps } from "./episode-length";
@@ -1354,6 +1355,10 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
         // `if epoch > stop_epoch: break` ends the run at a known epoch (gated-passes.ts).
         const cut = site.loop.type === "for" ? passesBeforeBreak(site.loop, iterOf(site.loop) ?? site.loop.iter, (e) => evaluateOne(site, e), input.text) : undefined;
         if (cut) figure = { ...figure, value: cut.value, detail: `${figure.detail}, ${cut.detail}` };
+        // `if epoch > 0:` around the pass over the data (a first turn that only evaluates the untrained network):
+        // only the turns the gate lets through train (gated-passes.ts).
+        const gated = !cut ? gatedEpochs(site.loop, forLoops.find((l) => within(site.loop, l.loop) && shapeOf(l.loop).stepLoop)?.loop, (e) => evaluateOne(site, e), input.text) : undefined;
+        if (gated) figure = { ...figure, value: gated.value, detail: `${figure.detail}, ${gated.detail}` };
         // Counted loops around the epoch loop run it again each time (continual learning's `for task, dataset in
         // enumerate(datasets):`, repeated runs): the run makes that many times its epochs. A counted step loop inside
         // already multiplies them into its steps (PPO's iterations × update epochs × minibatches).
