@@ -62,13 +62,15 @@ export function fastaiFitEpochs(call: CallExpression, method: string, evaluate: 
 /**
  * A call that builds fastai DataLoaders: `DataBlock.dataloaders(source, bs=...)`, `Datasets.dataloaders(...)`,
  * `ImageDataLoaders.from_folder(path, bs=...)` and the other `*DataLoaders.from_*` factories, fastai 1.0's
- * `*DataBunch.from_*` and `.databunch(bs=...)`. Their bs defaults to 64 (fastai 2.7 `FilteredBase.dataloaders(bs=64)`,
+ * `*DataBunch.from_*`, `DataBunch.create(train_ds, valid_ds, bs=...)` and `.databunch(bs=...)`. Their bs defaults to 64 (fastai 2.7 `FilteredBase.dataloaders(bs=64)`,
  * fastai 1.0 `DataBunch.create(bs=64)`), and the training loader shuffles and drops its last partial batch
  * (`drop_last=shuffle` for the training set in both).
  */
 export function isFastaiLoaders(callee: string, method: string): boolean {
   if (method === "dataloaders" || method === "databunch") return true;
   const owner = callee.split(".").slice(-2, -1)[0] ?? "";
+  // fastai 1.0's `DataBunch.create(train_ds, valid_ds, bs=64)` wraps datasets the script built (basic_data.html).
+  if (method === "create") return /DataBunch$/.test(owner);
   return /^from_/.test(method) && /(DataLoaders|DataBunch)$/.test(owner);
 }
 
