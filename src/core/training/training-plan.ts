@@ -114,6 +114,7 @@ import { argparseConflict } from "./argparse-conflicts";
 import { ownNonTorchLoader } from "./own-loader-class";
 import { anyOfPasses, counterGatedPasses, gatedPasses, passesBeforeBreak } from "./gated-passes";
 import { gatedEpochs } from "./gated-epochs";
+import { torchtextSplitPart } from "./torchtext-split";
 import { calledGatePasses, definitionsByName } from "./called-gates";
 import { optionRead } from "./unread-options";
 import { environmentEpisode, fixedEpisodeSteps } from "./episode-length";
@@ -2111,6 +2112,16 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
         if (size !== undefined) batches.push({ rank: 29, figure: { value: size, source: "code", line, detail: `${site.callee}(batch_size=${snippet(input.text, batchArgument!)}): its elements are batches of ${size}` } });
       }
       continue;
+    }
+    if (torchtext && last === "split" && call.func.type === "attribute" && call.func.object.type === "name" && site.assignedTo.length >= 2) {
+      // `train, valid = train.split()`: the training part of a torchtext dataset sized above (torchtext-split.ts).
+      const receiver = call.func.object.id;
+      const whole = datasets.filter((d) => d.names.includes(receiver) && d.site.call.pos.startIndex < call.pos.startIndex).pop();
+      const part = whole ? torchtextSplitPart(call, whole.figure.value, (e) => evaluateOne(site, e)) : undefined;
+      if (whole && part && runsByDefault(site, (e) => evaluateOne(site, e))) {
+        datasets.push({ site, rank: whole.rank, names: site.assignedTo.slice(0, 1), figure: { value: part.value, source: whole.figure.source, line, detail: `${snippet(input.text, call)}: ${part.detail}, of ${whole.figure.detail}` } });
+        continue;
+      }
     }
     if (torchtext && (last === "splits" || /^[A-Z]/.test(last)) && !definedInFile(namespace, site.callee, file)) {
       // torchtext's datasets (text-dataset-sizes.ts): `train, test = datasets.IMDB.splits(TEXT, LABEL)`,
