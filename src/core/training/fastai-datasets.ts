@@ -33,8 +33,9 @@ const FASTAI_DATASETS: readonly FastaiDataset[] = [
 
 /** What the analysis needs to follow names: the call last assigned to a name before the site, and evaluation. */
 export interface FastaiLookup {
-  /** The call expression last assigned to `name` before the DataLoaders call (same function, or module level). */
-  assigned: (name: string) => CallExpression | undefined;
+  /** The call expression last assigned to `name` before the DataLoaders call, or before offset `at` (same function,
+   *  or module level). */
+  assigned: (name: string, at?: number) => CallExpression | undefined;
   /** The statements that run before the DataLoaders call in its function (its `if`s not yet decided). */
   before: Statement[];
   evaluate: (e: Expression) => Value | undefined;
@@ -149,10 +150,59 @@ export function fastaiTrainingSamples(call: CallExpression, method: string, look
     const count = found && !found.folder && folder !== undefined ? found.dataset.folders[folder] : undefined;
     return count !== undefined ? { value: count, detail: `from_folder's training folder ${folder}/: ${found!.dataset.source}` } : undefined;
   }
+  if (method === "databunch") {
+    const part = itemListPart(call, lookup);
+    return part ? { value: part.value, detail: `${part.how}: ${part.dataset.source}` } : undefined;
+  }
   if (/^from_(name|path)_(re|func)$/.test(method)) {
     const found = datasetOf(keywordArgument(call, "fnames") ?? positionalArgument(call, 1), lookup);
     const part = found ? randomPart(keywordArgument(call, "valid_pct"), found, lookup, method) : undefined;
     return part ? { value: part.value, detail: `${part.how}: ${found!.dataset.source}` } : undefined;
+  }
+  return undefined;
+}
+
+/** Most calls walked back from `.databunch()` to the item list's origin. */
+const MAX_CHAIN = 12;
+
+/**
+ * fastai 1.0's data block chain: `ImageList.from_folder(path)`, then `.split_by_folder(train='train', valid='valid')`
+ * or `.split_by_rand_pct(valid_pct=0.2)`, labelling and transforms, then `.databunch(bs=...)`, each step a call or a
+ * name bound to one (docs.fast.ai v1 data_block.html). The training items the split keeps of a dataset of the table.
+ */
+function itemListPart(databunch: CallExpression, lookup: FastaiLookup): { value: number; how: string; dataset: FastaiDataset } | undefined {
+  let split: CallExpression | undefined;
+  let e: Expression | undefined = databunch.func.type === "attribute" ? databunch.func.object : undefined;
+  // Where the name in hand is read: `ll = ll.transform(tfms)` reads the `ll` bound before it.
+  let at = databunch.pos.startIndex;
+  for (let i = 0; e && i < MAX_CHAIN; i++) {
+    if (e.type === "name") {
+      e = lookup.assigned(e.id, at);
+      continue;
+    }
+    at = e.pos.startIndex;
+    if (e.type !== "call" || e.func.type !== "attribute") return undefined;
+    const method = e.func.name;
+    const owner = e.func.object.type === "name" ? e.func.object.id : e.func.object.type === "attribute" ? e.func.object.name : "";
+    if (method === "from_folder" && /List$/.test(owner)) {
+      const found = datasetOf(positionalArgument(e, 0) ?? keywordArgument(e, "path"), lookup);
+      if (!found || !split) return undefined;
+      if (calleeName(split) === "split_by_rand_pct") {
+        const part = randomPart(keywordArgument(split, "valid_pct") ?? positionalArgument(split, 0), found, lookup, "split_by_rand_pct");
+        return part ? { ...part, dataset: found.dataset } : undefined;
+      }
+      const trainArgument = keywordArgument(split, "train") ?? positionalArgument(split, 0);
+      const value = trainArgument ? lookup.evaluate(trainArgument) : undefined;
+      const folder = trainArgument ? (value?.kind === "str" ? value.value : undefined) : "train";
+      const count = folder !== undefined && found.folder === undefined ? found.dataset.folders[folder] : undefined;
+      return count !== undefined ? { value: count, how: `split_by_folder's training folder ${folder}/`, dataset: found.dataset } : undefined;
+    }
+    if (/^split_/.test(method)) {
+      // Another splitter (by a function, an index list, a CSV column) keeps items only the data tells.
+      if (method !== "split_by_folder" && method !== "split_by_rand_pct") return undefined;
+      split = e;
+    }
+    e = e.func.object;
   }
   return undefined;
 }

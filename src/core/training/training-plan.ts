@@ -1697,7 +1697,7 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
           fastaiLoaderFigures.set(figure, call.pos.line);
         }
         // `untar_data(URLs.PETS)` and fastai's splitter: the images the training loader draws from (fastai-datasets.ts).
-        const assigned = (name: string) => sites.filter((x): x is CallSite => x.kind === "call" && x.assignedTo.includes(name) && x.call.pos.startIndex < call.pos.startIndex && (x.context.fn === site.context.fn || x.context.fn === undefined)).pop()?.call;
+        const assigned = (name: string, at = call.pos.startIndex) => sites.filter((x): x is CallSite => x.kind === "call" && x.assignedTo.includes(name) && x.call.pos.startIndex < at && (x.context.fn === site.context.fn || x.context.fn === undefined)).pop()?.call;
         // At the module's level a site's context keeps only rebound names' statements: the module's own run before it.
         const before = site.context.fn ? site.context.before : input.body.filter((s) => s.pos.endIndex <= call.pos.startIndex);
         const part = fastaiTrainingSamples(call, last, { assigned, before, evaluate: (e) => evaluateOne(site, e), snippet: show });
