@@ -101,7 +101,7 @@ export function planOfCallsInTurn(plan: TrainingPlan, body: Statement[], text: s
       const later = plans.slice(1).map(figure).filter((v) => v !== undefined && v !== figure(first));
       if (later.length > 0) notes.push(`${what}: the first of the ${calls.length} calls of ${fn.name} in turn has ${figure(first) ?? "none read"}, a later one ${later.join(", ")}; the plan takes the first's`);
     };
-    if (another) notes.push(`the call of ${fn.name} at line ${another.pos.line} passes a network bound afresh after line ${calls[calls.length - 1]!.pos.line}: another network's training, not counted`);
+    if (another) notes.push(`the call of ${fn.name} (line ${another.pos.line}) passes a network bound afresh after the call before it (line ${calls[calls.length - 1]!.pos.line}): another network's training, not counted`);
     differs((p) => p.batch?.value, "batch");
     differs((p) => p.precision?.value, "precision");
     const result: TrainingPlan = { ...first, ...(notes.length > 0 ? { notes } : {}) };

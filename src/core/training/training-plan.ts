@@ -2303,7 +2303,7 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
   if (fastaiFits.length > 0) {
     const { fits, rebound } = firstLearnerFits(fastaiFits, input.body);
     const total = fits.reduce((sum, f) => sum + f.figure.value, 0);
-    const detail = fits.map((f) => f.figure.detail).join("; then ") + (rebound ? `; the fits from line ${rebound.line} on train ${rebound.receiver}, bound afresh after line ${fits[fits.length - 1]!.line}: another network, not counted` : "");
+    const detail = fits.map((f) => f.figure.detail).join("; then ") + (rebound ? `; ${rebound.receiver}, bound afresh after the last of these (line ${fits[fits.length - 1]!.line}), is another network from its fit (line ${rebound.line}) on, not counted` : "");
     epochs.push({ rank: 40, figure: fits.length === 1 && !rebound ? fits[0]!.figure : { value: total, source: "code", line: fits[0]!.figure.line, detail } });
     if (rebound) {
       const last = fits[fits.length - 1]!.line;
