@@ -130,6 +130,7 @@ import { constructedDataModuleBatch } from "./data-module-constructors";
 import { fedOwnUnsizedDataset } from "./loader-own-binding";
 import { replacedLoaderBindings, type WalkedAt } from "./walked-binding";
 import { namesPassedFor } from "./walked-parameter";
+import { trainingDataNames } from "./trained-data-names";
 import { filteredComprehensionBefore, filteredSamplesNote, walksBuiltList } from "./filtered-comprehension";
 import { isAcceleratorAutocast } from "./accelerator-autocast";
 import { optimizedNetworkNames } from "./optimized-networks";
@@ -355,6 +356,8 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
   const now = input.now ?? (() => Date.now());
   // The loops of the script's own learning-rate range test (lr-range-test.ts) are a probe before the run, not the run.
   const sites = sitesOutsideRangeTests(sitesOutside(findCodeSites(input.body, input.text, input.trains ? ANY_TEXT : undefined), input.exclude));
+  // Names handed to a walked parameter or a framework's training entry (trained-data-names.ts).
+  const trainingData = trainingDataNames(input.body, input.text, sites);
   // The whole search shares one step allowance: a file with hundreds of sites must not slow each keystroke's analysis.
   // A file read for a call the script makes (nested) is imported, so its `__main__` block does not run.
   const allowance: StepAllowance = { steps: PLAN_STEPS, ...(input.nested ? {} : { script: { file: input.file, body: input.body } }) };
@@ -1439,7 +1442,7 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
       else offPrecision ??= { value, line, detail, condition: reach.off };
     };
     const moduleFunction = call.func.type === "attribute" && call.func.object.type === "name";
-    if ((call.func.type === "name" || moduleFunction) && [...site.assignedTo, ...(site.assignedAttributes ?? [])].some((n) => /loader|(^|_)dl$|gen(erator)?$|gene$/i.test(n) || fitInputs.has(n) || iterated.has(n))) {
+    if ((call.func.type === "name" || moduleFunction) && [...site.assignedTo, ...(site.assignedAttributes ?? [])].some((n) => /loader|(^|_)dl$|gen(erator)?$|gene$/i.test(n) || fitInputs.has(n) || iterated.has(n) || trainingData.has(n))) {
       // `dataloader = get_celeba(params)`, `myGene = trainGenerator(2, ...)`, `trainset = DataGenerator(path,
       // batch_size=2)` then `fit_generator(trainset, ...)`: the loader a function builds, with this call's arguments
       // (a function of the file itself called twice, for training and testing, batches each call its own way).
