@@ -131,6 +131,7 @@ import { fedOwnUnsizedDataset } from "./loader-own-binding";
 import { replacedLoaderBindings, type WalkedAt } from "./walked-binding";
 import { namesPassedFor } from "./walked-parameter";
 import { trainingDataNames } from "./trained-data-names";
+import { codeLeavesConfigKeyUnread, importedWorkspaceTexts } from "./unread-config-keys";
 import { filteredComprehensionBefore, filteredSamplesNote, walksBuiltList } from "./filtered-comprehension";
 import { isAcceleratorAutocast } from "./accelerator-autocast";
 import { optimizedNetworkNames } from "./optimized-networks";
@@ -2334,19 +2335,24 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
     if (fits.every((f) => f.steps !== undefined)) steps.push({ rank: 41, figure: { value: fits.reduce((sum, f) => sum + f.steps!, 0), source: "code", line: fits[0].line, detail: `${fits.length} fits of ${receiver} in turn: ${fits.map((f) => `${f.steps} steps (line ${f.line})`).join(" + ")}` } });
   }
   // Config keys named as a run's figures, as argparse defaults are read: what the plain run composes.
-  const configLeaf = (key: string, value: number, line: number, detail: string) => {
+  // A key no code of the script or its workspace imports names sets nothing (unread-config-keys.ts).
+  let codeTexts: string[] | undefined;
+  const configLeaf = (key: string, value: number, line: number, detail: string, keys: readonly string[]) => {
     const name = key.slice(key.lastIndexOf(".") + 1);
     if (!Number.isSafeInteger(value) || value <= 0) return;
+    codeTexts ??= importedWorkspaceTexts(input.body, input.text, file, interpreter, input.files);
+    if (codeLeavesConfigKeyUnread(key, keys, codeTexts)) return;
     const figure: PlanFigure = { value, source: "code", line, detail: `${key}: ${value} ${detail}` };
     const into = STEP_CONSTANT.test(name) ? steps : ACCUMULATION_CONSTANT.test(name) ? accumulations : EPOCH_CONSTANT.test(name) ? epochs : BATCH_CONSTANT.test(name) ? batches : undefined;
     if (into === steps) namedSteps.add(figure);
     into?.push({ rank: 20, figure });
   };
-  for (const run of hydra) for (const leaf of run.leaves) configLeaf(leaf.key, leaf.value, run.fn.defLine, `in ${leaf.file} (the config @hydra.main composes)`);
+  for (const run of hydra) for (const leaf of run.leaves) configLeaf(leaf.key, leaf.value, run.fn.defLine, `in ${leaf.file} (the config @hydra.main composes)`, run.leaves.map((l) => l.key));
   // A config file read as data (`yaml.safe_load(open(path))`), where the path is known and the file is there.
   for (const site of sites) {
     if (site.kind !== "call" || !CONFIG_READER.test(site.callee) || site.assignedTo.length === 0 || !runsByDefault(site, (e) => evaluateOne(site, e))) continue;
-    for (const leaf of numericLeaves(evaluateOne(site, site.call))) configLeaf(leaf.key, leaf.value, site.call.pos.line, `in the config ${snippet(input.text, site.call)} reads`);
+    const leaves = numericLeaves(evaluateOne(site, site.call));
+    for (const leaf of leaves) configLeaf(leaf.key, leaf.value, site.call.pos.line, `in the config ${snippet(input.text, site.call)} reads`, leaves.map((l) => l.key));
   }
   // The training loader: the one a step loop walks, else named or fed as such, shuffled; test and validation loaders
   // only when nothing else. A script may build a loader it never trains on (`trainLoader` beside the `dataloader` its
