@@ -142,6 +142,7 @@ import { fastaiTrainingSamples } from "./fastai-datasets";
 import { chosenByUser } from "./required-choice";
 import { buildsIgniteTrainer, igniteRun, importsIgnite } from "./ignite-engine";
 import { acceleratedTrain, importsPytorchAccelerated } from "./accelerated-trainer";
+import { catalystTrainEpochs, importsCatalyst } from "./catalyst-runner";
 import { deepSpeedRun, isDeepSpeedInitialize } from "./deepspeed-config";
 import { readDeepSpeedConfigFile, type DeepSpeedConfigFile, type DeepSpeedConfigProblem } from "./deepspeed-config-file";
 import { buildsMmRunner, importsOpenMMLab, isMmengineClass, mmRunFigures, mmRunnerKeywordFigures, mmTrainConfig } from "./mm-runner";
@@ -470,6 +471,8 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
   const ignite = importsIgnite(input.text);
   /** Whether the file imports pytorch-accelerated, whose Trainer's `train` sets the epochs and batch. */
   const accelerated = importsPytorchAccelerated(input.text);
+  /** Whether the file imports Catalyst, whose Runner's `train(loaders=..., num_epochs=...)` sets the epochs. */
+  const catalyst = importsCatalyst(input.text);
   /** Whether the file imports an OpenMMLab package, whose runners train as the config says. */
   const openmmlab = importsOpenMMLab(input.text);
 
@@ -1754,6 +1757,11 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
       const generated = data?.type === "call" ? generatorCallBatch(data, evaluateOne(site, data.func), (e) => evaluateOne(site, e), (e) => snippet(input.text, e)) : undefined;
       if (generated) batches.push({ rank: 45, figure: { value: generated.value, source: "code", line, detail: generated.detail } });
       continue;
+    }
+    if (catalyst && last === "train" && runsByDefault(site, (e) => evaluateOne(site, e))) {
+      // Catalyst: `runner.train(loaders=..., num_epochs=N)` (catalyst-runner.ts).
+      const run = catalystTrainEpochs(call, (e) => evaluateOne(site, e), (e) => snippet(input.text, e));
+      if (run) epochs.push({ rank: run.defaulted ? 1 : 40, figure: { value: run.value, source: run.defaulted ? "default" : "code", line, detail: run.detail } });
     }
     if (accelerated && last === "train" && call.func.type === "attribute" && runsByDefault(site, (e) => evaluateOne(site, e))) {
       // pytorch-accelerated: `trainer.train(train_dataset, num_epochs=N, per_device_batch_size=B)` (accelerated-trainer.ts).
