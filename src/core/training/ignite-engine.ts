@@ -29,6 +29,25 @@ export function buildsIgniteTrainer(call: CallExpression, body: Statement[], tex
   return found !== undefined && BACKWARD.test(text.slice(found.pos.startIndex, found.pos.endIndex));
 }
 
+/** Whether a call of a function of the file returns a training engine it builds (`def train(): trainer =
+ *  Engine(step) ... return trainer`, then `trainer = train()`): the name the script runs is that engine. */
+export function returnsIgniteTrainer(call: CallExpression, body: Statement[], text: string): boolean {
+  if (call.func.type !== "name") return false;
+  const id = call.func.id;
+  const fn = body.find((s): s is FunctionDefinition => s.type === "function" && s.name === id);
+  if (!fn) return false;
+  const returned = new Set<string>();
+  const built = new Map<string, CallExpression>();
+  forEachStatement(fn.body, ({ statement: s }) => {
+    if (s.type === "return" && s.value?.type === "name") returned.add(s.value.id);
+    if (s.type === "assign" && s.value.type === "call") for (const t of s.targets) if (t.type === "name") built.set(t.id, s.value);
+  });
+  return [...returned].some((n) => {
+    const c = built.get(n);
+    return c !== undefined && buildsIgniteTrainer(c, body, text);
+  });
+}
+
 const positive = (v: Value | undefined): number | undefined => (v?.kind === "int" && v.value > 0 ? v.value : undefined);
 
 /** The epochs and iterations per epoch a training engine's `run(data, max_epochs, epoch_length)` call states. */

@@ -140,7 +140,7 @@ import { trainingArgumentsRaise } from "./training-arguments-raise";
 import { fullPrecisionInstead, fullPrecisionOff, isPrecisionOff, precisionReached, type UnsurePrecision } from "./precision-conditions";
 import { fastaiTrainingSamples } from "./fastai-datasets";
 import { chosenByUser } from "./required-choice";
-import { buildsIgniteTrainer, igniteRun, importsIgnite } from "./ignite-engine";
+import { buildsIgniteTrainer, igniteRun, importsIgnite, returnsIgniteTrainer } from "./ignite-engine";
 import { acceleratedTrain, importsPytorchAccelerated } from "./accelerated-trainer";
 import { catalystTrainEpochs, importsCatalyst } from "./catalyst-runner";
 import { deepSpeedRun, isDeepSpeedInitialize } from "./deepspeed-config";
@@ -1747,7 +1747,7 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
       // Ignite: `trainer.run(loader, max_epochs=N, epoch_length=M)` of a training engine (ignite-engine.ts).
       const receiver = call.func.object.id;
       const built = sites.filter((x): x is CallSite => x.kind === "call" && x.assignedTo.includes(receiver) && x.call.pos.startIndex < call.pos.startIndex && (x.context.fn === site.context.fn || x.context.fn === undefined)).pop();
-      if (!built || !buildsIgniteTrainer(built.call, input.body, input.text) || !runsByDefault(site, (e) => evaluateOne(site, e))) continue;
+      if (!built || !(buildsIgniteTrainer(built.call, input.body, input.text) || returnsIgniteTrainer(built.call, input.body, input.text)) || !runsByDefault(site, (e) => evaluateOne(site, e))) continue;
       const run = igniteRun(call, (e) => evaluateOne(site, e), (e) => snippet(input.text, e));
       if (run.epochs) epochs.push({ rank: run.epochs.defaulted ? 1 : 40, figure: { value: run.epochs.value, source: run.epochs.defaulted ? "default" : "code", line, detail: run.epochs.detail } });
       if (run.epochs && run.perEpoch) steps.push({ rank: 40, figure: { value: run.epochs.value * run.perEpoch.value, source: "code", line, detail: `${run.epochs.detail} × ${run.perEpoch.detail}` } });
