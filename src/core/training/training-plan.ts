@@ -131,6 +131,7 @@ import { fedOwnUnsizedDataset } from "./loader-own-binding";
 import { replacedLoaderBindings, type WalkedAt } from "./walked-binding";
 import { namesPassedFor } from "./walked-parameter";
 import { trainingDataNames } from "./trained-data-names";
+import { selfSetDatasetSamples } from "./self-set-dataset";
 import { codeLeavesConfigKeyUnread, importedWorkspaceTexts } from "./unread-config-keys";
 import { filteredComprehensionBefore, filteredSamplesNote, walksBuiltList } from "./filtered-comprehension";
 import { isAcceleratorAutocast } from "./accelerator-autocast";
@@ -2455,6 +2456,12 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
     else if (filtered) {
       partOfUnknownSize = true;
       filteredNote = filteredSamplesNote(snippet(input.text, fed!), filtered);
+    }
+    else if (fed?.type === "attribute" && fed.object.type === "name" && !linked && ownSampled !== "unknown" && !episodes && !partOfUnknownSize) {
+      // `self.dataset = get_dataset()` in a data module's setup, `DataLoader(self.dataset, ...)` in train_dataloader: the
+      // object a helper of any workspace file returns is the dataset, as Python runs the call (self-set-dataset.ts).
+      const object = selfSetDatasetSamples(fed, input.body, input.text, (site, e) => evaluateOne(site, e), runsByDefault);
+      if (object) samples.push({ rank: 100, figure: { value: object.value, source: "dataset table", line: object.site.call.pos.line, detail: `${snippet(input.text, object.site.call)}: self.${fed.name} is ${object.name} (${object.part ? `its "${object.part}" part` : "training split"}): ${datasetSize(object.name, "torchvision")!.source}` } });
     }
     else if (fed?.type === "name" && ownSampled !== "unknown" && !episodes && !partOfUnknownSize) {
       // `dataset_class = torchvision.datasets.CIFAR10` ... `trainset = dataset_class(root, train=True)`: the class
