@@ -11,8 +11,9 @@ const LIGHTNING_MODULE = /(^|\.)(pytorch_)?lightning(\.|$)|^flash(\.|$)/;
  * True when the file shows that the callee's name (`Trainer`, or `train` in `train.Trainer`) is the project's own:
  * a class of the file, a relative import, or an import of a module `inWorkspace` finds among the project's files.
  * Also true when no top-level import binds it and the file binds the name itself or imports nothing of Lightning's.
- * False when it comes from Lightning, from an installed library (which may subclass Lightning's Trainer, as Lightning
- * Flash does), or the file imports Lightning without saying where the name comes from (an import inside a function).
+ * False when it comes from Lightning, from a library in a file that imports Lightning (a wrapper may subclass
+ * Lightning's Trainer), or the file imports Lightning without saying where the name comes from (an import inside a
+ * function).
  */
 export function trainerFromElsewhere(callee: string, body: Statement[], inWorkspace: (module: string) => boolean): boolean {
   const parts = callee.split(".");
@@ -33,18 +34,30 @@ export function trainerFromElsewhere(callee: string, body: Statement[], inWorksp
       }
     }
   }, [], () => false);
-  if (origin) return origin === "elsewhere";
+  if (origin === "lightning") return false;
+  if (origin === "elsewhere") return true;
+  // A library's Trainer is taken for Lightning's (a wrapper may subclass it) only in a file that imports Lightning:
+  // `from lib.trainer import Trainer` of a package no one installs (a folder the project renamed) is a hand-written
+  // loop, and so is any other library's Trainer (Coqui's, mmengine's) in a file that never names Lightning.
+  if (origin === "library") return !importsLightning(body);
   // Not imported at top level: a name the file binds itself (CenterNet's `Trainer = train_factory[opt.task]` in
   // main), or one in a file that imports nothing of Lightning's, is not Lightning's Trainer.
   let bound = false;
-  let lightning = false;
   forEachStatement(body, ({ statement: s }) => {
     if (s.type === "assign" && s.targets.some((t) => targetNames(t).includes(root))) bound = true;
     if ((s.type === "function" || s.type === "class") && s.name === root) bound = true;
+  });
+  return bound || !importsLightning(body);
+}
+
+/** Whether any import of the file, at any depth, names a Lightning module. */
+function importsLightning(body: Statement[]): boolean {
+  let lightning = false;
+  forEachStatement(body, ({ statement: s }) => {
     if (s.type === "import" && s.names.some(({ module }) => LIGHTNING_MODULE.test(module))) lightning = true;
     if (s.type === "importFrom" && LIGHTNING_MODULE.test(s.module)) lightning = true;
   });
-  return bound || !lightning;
+  return lightning;
 }
 
 /** Whether a Hydra `_target_` (`pytorch_lightning.Trainer`, `lightning.pytorch.Trainer`) names Lightning's Trainer. */
