@@ -5,7 +5,7 @@
 import type { ModuleNamespaceValue, Value } from "../interp/values";
 import { NONE, keyOf, str } from "../interp/construct";
 import type { Expression, FunctionDefinition, Statement } from "../python/ast";
-import { callsInBody, forEachStatement, keywordArgument, namesIn } from "../python/syntax-walk";
+import { callsAnywhere, callsInBody, forEachStatement, keywordArgument, namesIn } from "../python/syntax-walk";
 import type { ModuleFiles } from "../interp/module-resolver";
 import { instanceMethod, lookupClassAttribute } from "../interp/classes";
 import { findCodeSites, type CodeSite } from "./code-sites";
@@ -25,6 +25,13 @@ const MAX_HELPERS = 6;
 /** A backward pass: `.backward(`, or a call of timm's loss scaler on the loss (`loss_scaler(loss, optimizer, ...)`:
  *  timm.utils NativeScaler/ApexScaler.__call__ scales the loss, runs backward and steps, timm/utils/cuda.py 0.4-1.0). */
 const BACKWARD = /\.backward\s*\(|scaler\s*\(\s*loss\b/;
+
+/** Whether the definition's code (not a comment: `# loss.backward()` left out while debugging) calls backward or a
+ *  loss scaler. */
+function backwardCalled(d: FunctionDefinition): boolean {
+  const scaler = /scaler$/i;
+  return callsAnywhere(d.body).some((c) => (c.func.type === "attribute" && (c.func.name === "backward" || scaler.test(c.func.name))) || (c.func.type === "name" && scaler.test(c.func.id)));
+}
 /** A TensorFlow update: a 1.x training operation (`train_op = optimizer.minimize(loss)`, TF-Slim's
  *  `create_train_op(loss, optimizer)`, run in a session) or gradients applied (`optimizer.apply_gradients(...)`). */
 const TENSORFLOW_UPDATE = /\.(minimize|apply_gradients|create_train_op)\s*\(/;
@@ -146,7 +153,7 @@ export function foreignTraining(
     // another's subclass), runs backward passes, TensorFlow updates or a Keras fit (foreign-keras-fit.ts).
     const runsBackward = (d: FunctionDefinition, text: string | undefined) => {
       const body = text?.slice(d.pos.startIndex, d.pos.endIndex);
-      return body !== undefined && (BACKWARD.test(body) || TENSORFLOW_UPDATE.test(body) || LIBRARY_TRAINER.test(body) || callsKerasFit(body, text!));
+      return body !== undefined && ((BACKWARD.test(body) && backwardCalled(d)) || TENSORFLOW_UPDATE.test(body) || LIBRARY_TRAINER.test(body) || callsKerasFit(body, text!));
     };
     // A plain function's helpers are the functions of its own module it calls by name (`train(args)` running
     // `training_step(loader, model, ...)` each epoch): only those that train, so an evaluation pass adds no loop.
