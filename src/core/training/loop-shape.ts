@@ -23,8 +23,9 @@ export interface LoopShape {
    * loop's own index (`for i in range(...)`, `enumerate`), the check before the step leaves N (`>=`) or N + 1 (`>`)
    * steps, after the step one more; for a counter the body increments first (`step += 1`), one fewer when the check
    * comes before the step. `counter` names such a counter: set outside an enclosing epoch loop, it caps the whole run.
+   * `at` is where the breaking `if` starts, so a call in the body can be placed before or after it.
    */
-  breakAt?: { bound: Expression; extra: number; counter?: string; afterStep: boolean; perStep?: boolean };
+  breakAt?: { bound: Expression; extra: number; counter?: string; afterStep: boolean; perStep?: boolean; at: number };
   /** The step runs only once the loop's index passes L (`if global_step > learning_starts:`): the first stepping
    *  index is L + 1 (`>`) or L (`>=`). */
   stepFrom?: { bound: Expression; inclusive: boolean };
@@ -114,7 +115,7 @@ export function loopShape(loop: LoopStatement, stepping?: (c: CallExpression) =>
       // A name the loop never sets (`if epoch == max_epoch: exit(0)` on the count of an enclosing loop) holds one
       // value through the pass: the check ends the pass at once or never, so it counts no steps of this loop.
       if (tested !== undefined && !indexLike && !increment && !named.has(tested) && !assignedIn(loop, tested)) continue;
-      if (indexLike && !increment) shape.breakAt = { bound: bound.bound, extra: bound.extra + (afterStep ? 1 : 0), afterStep };
+      if (indexLike && !increment) shape.breakAt = { bound: bound.bound, extra: bound.extra + (afterStep ? 1 : 0), afterStep, at: s.pos.startIndex };
       else if (increment) {
         // A counter incremented only where the optimizer steps (`if is_update_step: global_step += 1`) counts steps,
         // not micro-batches (nanoVLM).
@@ -124,8 +125,8 @@ export function loopShape(loop: LoopStatement, stepping?: (c: CallExpression) =>
         // (`if train_iter % valid_niter == 0: ... num_trial += 1`) counts validations, not steps: its bound stops the
         // run after some number of steps the code does not say.
         if (gates.length > 0 && !perStep && steps) continue;
-        shape.breakAt = { bound: bound.bound, extra: bound.extra - (afterStep ? 0 : 1), counter: tested, afterStep, ...(perStep ? { perStep } : {}) };
-      } else shape.breakAt = { bound: bound.bound, extra: bound.extra, afterStep };
+        shape.breakAt = { bound: bound.bound, extra: bound.extra - (afterStep ? 0 : 1), counter: tested, afterStep, ...(perStep ? { perStep } : {}), at: s.pos.startIndex };
+      } else shape.breakAt = { bound: bound.bound, extra: bound.extra, afterStep, at: s.pos.startIndex };
     }
   }
   // A step at every iteration besides the periodic one (stylegan2's lazy regularization every 16): the loop counts steps.

@@ -59,16 +59,33 @@ function ancestorsOf(call: Expression, body: Statement[]): Statement[] | undefin
 /** The one call of `fn` by name in `body` (outside `fn`), when there is exactly one. */
 export function onlyCallOf(fn: FunctionDefinition, body: Statement[], text: string): Extract<Expression, { type: "call" }> | undefined {
   const named = mentions(text, [fn.name]);
+  // A method of a module-level class is called on an object of that class: `fitter.fit_one(x)` where the module binds
+  // `fitter = Fitter(...)`, or `self.fit_one(x)` in the class's own methods.
+  const owner = body.find((s): s is Extract<Statement, { type: "class" }> => s.type === "class" && s.body.includes(fn));
+  const objects = owner ? objectsOf(owner.name, body) : undefined;
   const calls: Extract<Expression, { type: "call" }>[] = [];
   forEachStatement(
     body,
-    ({ statement }) => {
+    ({ statement, ancestors }) => {
+      const inOwner = owner !== undefined && ancestors.includes(owner);
       for (const root of ownExpressions(statement)) forEachExpression(root, (e) => {
-        if (e.type === "call" && e.func.type === "name" && e.func.id === fn.name) calls.push(e);
+        if (e.type !== "call") return;
+        if (!owner && e.func.type === "name" && e.func.id === fn.name) calls.push(e);
+        else if (owner && e.func.type === "attribute" && e.func.name === fn.name && e.func.object.type === "name" && (objects!.has(e.func.object.id) || (inOwner && e.func.object.id === "self"))) calls.push(e);
       });
     },
     [],
     (def) => def !== fn && named(def.pos.startIndex, def.pos.endIndex) > 0,
   );
   return calls.length === 1 ? calls[0] : undefined;
+}
+
+/** The names the module's statements (at any depth) bind to a new object of class `cls` (`fitter = Fitter(net)`). */
+function objectsOf(cls: string, body: Statement[]): Set<string> {
+  const names = new Set<string>();
+  forEachStatement(body, ({ statement: s }) => {
+    if (s.type !== "assign" || s.value.type !== "call" || s.value.func.type !== "name" || s.value.func.id !== cls) return;
+    for (const t of s.targets) if (t.type === "name") names.add(t.id);
+  });
+  return names;
 }

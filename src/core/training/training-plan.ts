@@ -784,14 +784,28 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
     const around = loopsAroundCall(call, input.body, input.text);
     if (!around || around.loops.length === 0) return undefined;
     let value = 1;
+    const heads: string[] = [];
     for (const loop of around.loops) {
       const l = forLoops.find((x) => x.loop === loop);
       if (!l || (!epochNamed && (EPOCH_VARIABLE.test(l.variable) || namesEpochs(l.loop.iter)))) return undefined;
+      const head = `for ${snippet(input.text, l.loop.target)} in ${snippet(input.text, l.loop.iter)}`;
       const counted = iterationCount(iterOf(l.loop) ?? l.loop.iter, (e) => evaluateOne(l, e));
-      if (counted === undefined || counted <= 0) return undefined;
-      value *= counted;
+      // A loop over data of unstated length that a counter of its own passes breaks (`n += 1; if n >= 50: break`)
+      // makes that many calls, as a step loop's break bounds its steps (loopCount).
+      const broken = counted === undefined ? counterBreakPasses(l, call) : undefined;
+      if ((counted === undefined || counted <= 0) && broken === undefined) return undefined;
+      value *= counted ?? broken!.value;
+      heads.push(broken ? `${head} until ${broken.bound}` : head);
     }
-    return { value, detail: `${around.loops.map((l) => `for ${snippet(input.text, l.target)} in ${snippet(input.text, l.iter)}`).join(" × ")} around ${snippet(input.text, call)}` };
+    return { value, detail: `${heads.join(" × ")} around ${snippet(input.text, call)}` };
+  };
+  /** Passes of a `for` loop that reach `call`, where a counter the body adds one to breaks it (`count += 1; if count
+   *  >= N: break`): the call before the check runs on the breaking pass too. */
+  const counterBreakPasses = (l: (typeof forLoops)[number], call: Expression): { value: number; bound: string } | undefined => {
+    const stop = shapeOf(l.loop).breakAt;
+    const bound = stop?.counter ? positiveInteger(evaluateOne(l, stop.bound)) : undefined;
+    const passes = stop && bound !== undefined ? bound + stop.extra + (!stop.afterStep && call.pos.endIndex <= stop.at ? 1 : 0) : 0;
+    return passes > 0 ? { value: passes, bound: snippet(input.text, stop!.bound) } : undefined;
   };
   /** Rows of `x[idx]` where a loop around the call binds `idx` to an integer index array (a k-fold loop's training
    *  indices): NumPy's integer-array indexing takes one row an index (numpy.org/doc/stable/user/basics.indexing.html),
@@ -2734,13 +2748,12 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
       }
       // The call made again on each turn of counted loops around it (federated rounds × sampled clients, query
       // cycles): every turn runs the body's epochs again (loops-around-call.ts).
-      // Here every loop around the call repeats it, one named for epochs too: the run's epochs are the body's.
-      const turns = inner.epochs && later.length === 0 ? turnsAround(foreign.site.call, true) : undefined;
+      // Here every loop around the call repeats it, one named for epochs too: the run's epochs are the body's. A body
+      // of steps and no epochs (`trainer.fit_one(x, 1)` on each window a generator yields) takes its steps again.
+      const turns = (inner.epochs || inner.steps) && later.length === 0 ? turnsAround(foreign.site.call, true) : undefined;
       const line = foreign.site.call.pos.line;
-      if (turns && plan.epochs?.line === line) {
-        plan.epochs = { ...plan.epochs, value: plan.epochs.value * turns.value, detail: `${turns.detail} × ${plan.epochs.detail}` };
-        if (plan.steps?.line === line) plan.steps = { ...plan.steps, value: plan.steps.value * turns.value, detail: `${turns.detail} × ${plan.steps.detail}` };
-      }
+      if (turns && plan.epochs?.line === line) plan.epochs = { ...plan.epochs, value: plan.epochs.value * turns.value, detail: `${turns.detail} × ${plan.epochs.detail}` };
+      if (turns && (plan.epochs?.line === line || !plan.epochs) && plan.steps?.line === line) plan.steps = { ...plan.steps, value: plan.steps.value * turns.value, detail: `${turns.detail} × ${plan.steps.detail}` };
       // A call under a learn-every-N gate of episodes in a budget of environment steps (PPO's update every T steps of its
       // rollout): each call runs the body's steps; its epochs are update epochs over that call's rollout, not the run's.
       const gatedCalls = !turns && later.length === 0 && inner.steps && plan.steps?.line === line ? budgetGatedCalls(foreign.site.call) : undefined;
