@@ -30,6 +30,9 @@ export function numpyWrappedFunctions(fn: Fn): Record<string, Value> {
       const get = (n: string) => bound.get(n);
       const a = get("a");
       if (a.kind === "unknown") return (name === "reshape" ? reshapedUnknown(args(get, 0)[0]) : undefined) ?? a;
+      // A nested list (`np.reshape(dataX, (n_patterns, seq_length, 1))` of lists a loop appended) becomes an array
+      // first (numpy's asarray), and the reshape gives the asked shape or raises, as for data the analyzer cannot see.
+      if (name === "reshape" && (a.kind === "list" || a.kind === "tuple")) return reshapedUnknown(args(get, 0)[0]) ?? unknown(`numpy.reshape of a ${a.kind} to a shape the code does not state`);
       if (a.kind !== "tensor") return unknown(`numpy.${name} of a ${a.kind} is not modelled`);
       return TENSOR_METHODS.get(method)!(a, { args: args(get, a.shape.length), kwargs: new Map(), context: call.context });
     });
