@@ -27,7 +27,7 @@ import {
 import { layerAttribute } from "./layer-attributes";
 import { argumentAdder } from "./library-argument-adders";
 import { makesSacredConfigScope } from "./sacred-scopes";
-import { attributesBoundIn, namesBoundIn } from "./loop-bindings";
+import { appendedOncePerPass, attributesBoundIn, namesBoundIn, namesChangedInPlaceIn } from "./loop-bindings";
 import type { CudaDevice } from "./cuda-device";
 import { isDataDependentMaskedCopy } from "../torch/masked-copy";
 import { attributesOverDict, dictStorage } from "./dict-subclass";
@@ -63,6 +63,8 @@ import type { ModuleLoader } from "./module-loader";
 
 /** The most of the analysis time left that one top-level statement of the analyzed file may take. */
 const TOP_LEVEL_TIME_SHARE = 0.5;
+/** Items of a list a stopped loop is read to have appended, at most (a text file of a few million characters). */
+const MAX_SUMMARIZED_APPENDS = 5_000_000;
 export type { ModuleLoader };
 
 type Completion = undefined | { type: "return"; value: Value } | { type: "break" } | { type: "continue" };
@@ -393,6 +395,7 @@ export class Interpreter {
         const limit = options.imported ? undefined : this.budget.limitStatement(TOP_LEVEL_TIME_SHARE);
         const outer = this.topStatement;
         this.topStatement = options.imported ? undefined : s;
+        const appended = !options.imported && s.type === "for" ? this.listsAppendedByLoop(s, namespace.scope) : undefined;
         try {
           if (!options.imported && s.type === "if" && [...s.body, ...s.orelse].some((t) => this.skipsTopLevel(t))) this.runGuardedArm(s, namespace.scope);
           else this.execute(s, namespace.scope);
@@ -407,6 +410,8 @@ export class Interpreter {
             // model it would have built (a large library's from_pretrained on a busy machine) is listed with why.
             this.currentBudget.refillSteps();
             this.failedStatements.set(s, `${err.message}, so it was skipped (a busy machine or a large library: analyze again)`);
+            // A loop stopped partway leaves what it built half done; Python runs it to its end (loop-bindings.ts).
+            if (s.type === "for" || s.type === "while") this.forgetPartialLoop(s, namespace.scope, err.message, appended);
             continue;
           }
           // A failing top-level statement (a script's training code, say) must not stop the definitions after it.
@@ -431,6 +436,32 @@ export class Interpreter {
     } finally {
       if (options.imported) recorder.importing--;
       this.frames.pop();
+    }
+  }
+
+  /** The lists a top-level `for` appends to once a pass, as they are before it runs (loop-bindings.ts). */
+  private listsAppendedByLoop(loop: Extract<Statement, { type: "for" }>, scope: Scope): Map<string, Value[]> | undefined {
+    if (loop.iter.type !== "call" || loop.iter.func.type !== "name" || loop.iter.func.id !== "range") return undefined;
+    const lists = new Map<string, Value[]>();
+    for (const name of appendedOncePerPass(loop)) {
+      const value = scope.names.get(name);
+      if (value?.kind === "list" && !value.deque) lists.set(name, [...value.items]);
+    }
+    return lists.size > 0 ? lists : undefined;
+  }
+
+  /** The names a top-level loop the analysis stopped binds or changes in place read as unknown after it, but for a
+   *  list a counted `for` appends to once a pass: Python gives it one item a pass, of values the analysis did not see. */
+  private forgetPartialLoop(loop: Statement, scope: Scope, why: string, appended: Map<string, Value[]> | undefined): void {
+    const reason = `built by a loop the analysis stopped partway (${why})`;
+    for (const name of namesBoundIn([loop])) this.assign(name, unknown(reason), scope);
+    const range = appended && loop.type === "for" ? this.evaluate(loop.iter, scope) : undefined;
+    const passes = range?.kind === "range" ? Math.max(0, Math.ceil((range.stop - range.start) / range.step)) : undefined;
+    for (const name of new Set(namesChangedInPlaceIn([loop]))) {
+      if (!scope.names.has(name)) continue;
+      const before = appended?.get(name);
+      if (before && passes !== undefined && passes <= MAX_SUMMARIZED_APPENDS) scope.names.set(name, list([...before, ...Array.from({ length: passes }, () => unknown(`an item ${reason}`))]));
+      else scope.names.set(name, unknown(reason));
     }
   }
 
