@@ -46,6 +46,7 @@ import { declaredInputs, declaredInputsOfParts } from "./keras/declared-inputs";
 import { isIdleKerasLayer } from "./keras/idle-layers";
 import { discoverTrainingPlan, PLAN_STEPS, type TrainingPlan } from "./training/training-plan";
 import { lineWithin, otherModelsTraining } from "./training/models-in-turn";
+import { loopsTrainingNoModel } from "./training/model-free-loops";
 import { planOfCallsInTurn } from "./training/calls-in-turn";
 import type { OnlyCall } from "./training/call-site-bindings";
 import { runBindings, type RunBindings } from "./training/run-bindings";
@@ -114,6 +115,8 @@ const defaultCache = new SyntaxCache();
 const RUN_SETUP_WORDS = /optim|Adam|SGD|backward|half|bfloat16|float16|autocast|dtype/;
 /** Words without which a file runs no model at a precision its weights do not show (autocast, a cast in a function). */
 const CODE_PRECISION_WORDS = /autocast|half|bfloat16|float16/;
+/** A backward pass somewhere in the file: only then can a loop fit plain tensors (model-free-loops.ts). */
+const BACKWARD_WORD = /\.backward\s*\(/;
 /** Words of a script that trains or runs distributed: only such a file is read with its launch scripts. */
 const LAUNCHED_WORDS = /\.backward\s*\(|\.fit\s*\(|Trainer|Accelerator|deepspeed|init_process_group|WORLD_SIZE|LOCAL_RANK/;
 /** Larger sources are generated data, not model code; parsing them would stall the editor. */
@@ -253,17 +256,20 @@ function analyzeProgram(parser: PythonParser, request: AnalyzeRequest, setup: { 
   result.models = withoutRepeats([...result.models, ...unbuilt].sort((a, b) => a.line - b.line));
   result.trainingSites = findTrainingSites(syntax.body, request.text);
   if (request.readTraining !== false) {
-    const readPlan = (only?: OnlyCall) => discoverTrainingPlan({ interpreter: interp, namespace, body: syntax.body, text: request.text, file: request.file, now, files: request.files, root: request.root, only });
+    // Loops that fit plain tensors and reach no model (model-free-loops.ts) are no model's run.
+    const bound = result.models.map((m) => ({ name: m.instance ?? m.name, line: m.file === request.file ? instanceLines.get(m) ?? m.line : -1 }));
+    const modelFree = result.models.length > 0 && BACKWARD_WORD.test(request.text) ? new Set<Statement>(loopsTrainingNoModel(syntax.body, bound.map((b) => b.name))) : undefined;
+    const apart = modelFree && modelFree.size > 0 ? modelFree : undefined;
+    const readPlan = (only?: OnlyCall) => discoverTrainingPlan({ interpreter: interp, namespace, body: syntax.body, text: request.text, file: request.file, now, files: request.files, root: request.root, only, ...(apart ? { exclude: apart } : {}) });
     // A training function called more than once in turn runs once a call (calls-in-turn.ts).
     result.training = planOfCallsInTurn(readPlan(), syntax.body, request.text, readPlan);
     const parallel = parallelSetup(interp, namespace, syntax.body, request, now);
     if (parallel) result.training.parallel = parallel;
     // Models trained in turn: each its own statements' run (models-in-turn.ts).
-    const bound = result.models.map((m) => ({ name: m.instance ?? m.name, line: m.file === request.file ? instanceLines.get(m) ?? m.line : -1 }));
     const others = otherModelsTraining(syntax.body, bound);
     for (const [i, statements] of others.entries()) {
       if (!statements) continue;
-      const own = discoverTrainingPlan({ interpreter: interp, namespace, body: syntax.body, text: request.text, file: request.file, now, files: request.files, root: request.root, exclude: statements.others });
+      const own = discoverTrainingPlan({ interpreter: interp, namespace, body: syntax.body, text: request.text, file: request.file, now, files: request.files, root: request.root, exclude: apart ? new Set([...statements.others, ...apart]) : statements.others });
       // Its own run is one its statements make (a loop, a fit, a call of a training function), not a setting alone.
       if (![own.epochs, own.steps].some((f) => f?.source === "code" && lineWithin(f.line, statements.own, syntax.body))) continue;
       if (parallel) own.parallel = parallel;
