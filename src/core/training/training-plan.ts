@@ -22,6 +22,7 @@ import { dglLoaderIndices } from "./dgl-loaders";
 import { isPygSampledLoader, pygSampledLoaderSamples } from "./pyg-loaders";
 import { slicedRows } from "./array-slices";
 import { boundedSliceRows } from "./bounded-slices";
+import { missingInitArguments } from "./missing-arguments";
 import { batchLoopOfFit } from "./fit-per-batch";
 import { ownClass, ownClassSelectsAsTable, ownMethod } from "./own-code";
 import { ownSamplerSamples } from "./own-sampler";
@@ -288,6 +289,8 @@ const ANY_TEXT = /[\s\S]/;
 /** A call of a plain function named for training (`scores = train_agent(agent, env)`, `mini_batch_train(...)`), not a
  *  method (`model.train()` only switches a module's mode): a script with no loops, guard or batch of its own may still
  *  train through one defined in another file. */
+/** A module-level statement that trains: a backward pass, a fit, or a call named for training. */
+const TRAINING_STATEMENT = /\.backward\s*\(|\.fit\w*\s*\(|\btrain\w*\s*\(/;
 const TRAINING_FUNCTION_CALL = /(?<![\w.])(?:\w+_)?train(?:ing)?(?:_\w+)?\s*\(/;
 /** A method named for training with more to its name than nn.Module's mode switch: `model._train(data, n_iter, lr)`,
  *  `net.train_model(loader)`, `trainer.do_training()`; the bare `.train()` is read by `ownTrainMethod`. */
@@ -2992,6 +2995,23 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
   // An option string added twice to one parser stops the plain run at add_argument (argparse-conflicts.ts).
   const conflict = !input.nested && !raisedBeforeTraining && (plan.epochs || plan.steps || plan.batch) ? argparseConflict(input.body) : undefined;
   if (conflict) raisedBeforeTraining = { line: conflict.line, detail: `${conflict.parser}.add_argument("${conflict.option}", ...) at line ${conflict.line}: argparse raises ArgumentError (conflicting option string ${conflict.option}, added before to the same parser)` };
+  // An object of the project's own class built with an argument short, at module level before the training
+  // statements, stops the plain run there (missing-arguments.ts).
+  // The training statements are the module's statements that name a backward pass, a fit or a training call: every
+  // one of them must come after the failing call.
+  const trainingStatements = !input.nested && !raisedBeforeTraining && (plan.epochs || plan.steps) ? input.body.filter((st) => st.type !== "function" && st.type !== "class" && TRAINING_STATEMENT.test(input.text.slice(st.pos.startIndex, st.pos.endIndex))) : [];
+  if (trainingStatements.length > 0) {
+    const first = Math.min(...trainingStatements.map((st) => st.pos.startIndex));
+    for (const site of sites) {
+      if (site.kind !== "call" || site.context.fn || site.call.pos.startIndex >= first || !/^[A-Z]/.test(site.callee.split(".").pop() ?? "")) continue;
+      const ownFile = (f: string) => f === input.file || (input.root !== undefined && f.startsWith(`${input.root.replace(/\/$/, "")}/`));
+      const missing = runsByDefault(site, (e) => evaluateOne(site, e)) ? missingInitArguments(site.call, evaluateOne(site, site.call.func), ownFile) : undefined;
+      if (missing) {
+        raisedBeforeTraining = { line: site.call.pos.line, detail: `${snippet(input.text, site.call)} (line ${site.call.pos.line}): ${missing}` };
+        break;
+      }
+    }
+  }
   if (!input.nested && raisedBeforeTraining) return { notes: [`no training run: the plain run stops at ${raisedBeforeTraining.detail}`], ...(plan.configFiles ? { configFiles: plan.configFiles } : {}) };
   return plan;
 }
