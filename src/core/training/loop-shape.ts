@@ -2,7 +2,7 @@
 // one micro-batch of gradient accumulation (a loop of backward passes inside a step loop), every how many
 // iterations the optimizer steps (`if (i + 1) % A == 0: optimizer.step()`), and where a `break` ends it.
 import type { Expression, Statement } from "../python/ast";
-import { attributeChain, boundNames, callsIn, childBodies, forEachStatement, namesIn, positionalArgument, targetNames as namesBound, type CallExpression } from "../python/syntax-walk";
+import { attributeChain, boundNames, callsIn, childBodies, forEachExpression, forEachStatement, namesIn, positionalArgument, targetNames as namesBound, type CallExpression } from "../python/syntax-walk";
 import { updatesFromTape } from "./tape-updates";
 import { updatesTensorFromGradient } from "./gradient-updates";
 
@@ -115,6 +115,9 @@ export function loopShape(loop: LoopStatement, stepping?: (c: CallExpression) =>
       // A name the loop never sets (`if epoch == max_epoch: exit(0)` on the count of an enclosing loop) holds one
       // value through the pass: the check ends the pass at once or never, so it counts no steps of this loop.
       if (tested !== undefined && !indexLike && !increment && !named.has(tested) && !assignedIn(loop, tested)) continue;
+      // A figure the pass computes from its data (`_, _, _, reward_mean = filter_batch(batch)`; `if reward_mean >
+      // 475: break`, a cross-entropy agent's stop once solved) ends the loop when training succeeds, not after a count.
+      if (tested !== undefined && !indexLike && !increment && measuredInPass(loop.body, tested, indexNames)) continue;
       if (indexLike && !increment) shape.breakAt = { bound: bound.bound, extra: bound.extra + (afterStep ? 1 : 0), afterStep, at: s.pos.startIndex };
       else if (increment) {
         // A counter incremented only where the optimizer steps (`if is_update_step: global_step += 1`) counts steps,
@@ -320,4 +323,24 @@ export function walkedName(e: Expression): string | undefined {
   if (e.type !== "call" || !WALKERS.test(attributeChain(e.func))) return undefined;
   const inner = positionalArgument(e, 0);
   return inner ? walkedName(inner) : undefined;
+}
+
+/** Whether every assignment of `name` among the loop's own statements takes a call's result that reads no index of
+ *  the loop (a metric of the pass: a reward, a loss), so the name is a measurement, not a count of passes. */
+function measuredInPass(body: Statement[], name: string, indexNames: ReadonlySet<string>): boolean {
+  const values: Expression[] = [];
+  for (const s of ownStatements(body)) {
+    if (s.type === "assign" && s.targets.some((t) => namesBound(t).includes(name))) values.push(s.value);
+    else if ((s.type === "augmented" || s.type === "annotated") && namesBound(s.target).includes(name)) return false;
+  }
+  if (values.length === 0) return false;
+  return values.every((v) => {
+    let call = false;
+    let indexed = false;
+    forEachExpression(v, (e) => {
+      if (e.type === "call") call = true;
+      if (e.type === "name" && indexNames.has(e.id)) indexed = true;
+    });
+    return call && !indexed;
+  });
 }
