@@ -115,6 +115,8 @@ const defaultCache = new SyntaxCache();
 const RUN_SETUP_WORDS = /optim|Adam|SGD|backward|half|bfloat16|float16|autocast|dtype/;
 /** Words without which a file runs no model at a precision its weights do not show (autocast, a cast in a function). */
 const CODE_PRECISION_WORDS = /autocast|half|bfloat16|float16/;
+/** The note of a training plan whose plain run stops before it trains (training-plan.ts raisedBeforeTraining). */
+const STOPPED_RUN = "no training run: the plain run stops at ";
 /** A backward pass somewhere in the file: only then can a loop fit plain tensors (model-free-loops.ts). */
 const BACKWARD_WORD = /\.backward\s*\(/;
 /** Words of a script that trains or runs distributed: only such a file is read with its launch scripts. */
@@ -285,6 +287,10 @@ function analyzeProgram(parser: PythonParser, request: AnalyzeRequest, setup: { 
       const reason = result.models.length > 1 && !result.modelTraining?.some((t) => t.model === i && t.plan.untrained) ? frozenParametersReason({ ...m, name: bound[i].name }, request.text) : undefined;
       if (reason) result.modelTraining = [...(result.modelTraining ?? []).filter((t) => t.model !== i), { model: i, plan: { notes: [reason], untrained: true } }];
     }
+    // ... and every network of a plain run that stops before it trains (an option a library refuses, an object of the
+    // project's class built with an argument short): Python never reaches the training.
+    const stopped = result.training.notes?.find((n) => n.startsWith(STOPPED_RUN));
+    if (stopped) result.modelTraining = result.models.map((_, i) => ({ model: i, plan: { notes: [stopped.slice("no training run: ".length)], untrained: true } }));
     // ... and networks their optimizer steps at a cadence of its own in the shared loop (a WGAN's generator, TD3's actor).
     const cadences = result.training.updateCadences;
     if (cadences) {

@@ -28,6 +28,16 @@ describe("a class of the project built with an argument short", () => {
     assert.ok(plan.notes?.some((n) => /stops at Solver\(model, nn\.MSELoss\(\), optim\) \(line \d+\): TypeError: Solver\.__init__\(\) missing 1 required positional argument: 'metric_fn'/.test(n)), JSON.stringify(plan.notes));
   });
 
+  it("trains none of the file's models: each says where the run stops", async () => {
+    const result = await analyze(`${SOLVER}solver = Solver(model, nn.MSELoss(), optim)\nsolver.fit(x, y, 250)\n`);
+    assert.ok(result.models.length > 0);
+    for (const [i] of result.models.entries()) {
+      const own = result.modelTraining?.find((t) => t.model === i);
+      assert.equal(own?.plan.untrained, true, JSON.stringify(result.modelTraining));
+      assert.match(own?.plan.notes?.join(" ") ?? "", /^the plain run stops at Solver\(/);
+    }
+  });
+
   it("names a keyword-only parameter once the positional ones are given", async () => {
     const plan = (await analyze(`${SOLVER}solver = Solver(model, optim, nn.MSELoss(), None)\nsolver.fit(x, y, 250)\n`)).training ?? {};
     assert.ok(plan.notes?.some((n) => /missing 1 required keyword-only argument: 'log_every'/.test(n)), JSON.stringify(plan.notes));
