@@ -123,6 +123,9 @@ class DataFrame:
             return Series(_rows=self._rows, name=key)
         if isinstance(key, list) and all(isinstance(k, str) for k in key):
             return DataFrame(_rows=self._rows, columns=key)
+        # A slice selects rows by position (\`df[:800]\`, pandas' indexing docs), as iloc's does.
+        if isinstance(key, slice):
+            return DataFrame(_rows=_slice_length(key, self._rows), columns=self._columns)
         # A boolean mask keeps the rows the data lets through.
         return _unknown_rows("rows selected by a condition")
 

@@ -55,6 +55,12 @@ describe("pandas tables read from the workspace (pandas-package.ts)", function (
     assert.equal((await planOf(`frame = pd.read_csv("homes.csv")\nfeatures = frame.iloc[1:4, [0, 1]]`)).samples?.value, 3);
   });
 
+  it("a row slice of the frame itself (df[:N], df[a:b]) takes those rows by position", async () => {
+    assert.equal((await planOf(`frame = pd.read_csv("homes.csv")[:3]\nfeatures = frame.drop(["price"], axis=1)`)).samples?.value, 3);
+    assert.equal((await planOf(`frame = pd.read_csv("homes.csv")\nfeatures = frame[1:]`)).samples?.value, 4);
+    assert.equal((await planOf(`frame = pd.read_csv("homes.csv")\nfeatures = frame[frame["age"] > 10]`)).samples, undefined);
+  });
+
   it("a separator other than a comma splits the lines by it", async () => {
     const plan = await planOf(`frame = pd.read_csv("homes.tsv", sep="\\t")\nfeatures = frame[["a", "b"]]`, { "/project/homes.tsv": "a\tb\tc\n1\t2\t3\n4\t5\t6\n" });
     assert.equal(plan.samples?.value, 2);
