@@ -12,6 +12,7 @@ import { argumentsByParameter } from "./call-site-bindings";
 import { graphNodes } from "./graph-datasets";
 import { returnedClosures } from "./returned-closures";
 import { loopInvariantBinding } from "./loop-invariant-binding";
+import { kerasTrainOnBatch } from "../keras/train-on-batch";
 
 interface Span {
   startIndex: number;
@@ -182,10 +183,12 @@ function forwardData(
   loopEnd: number,
 ): { rows?: number; call: Expression; input: Expression } | undefined | "none" {
   for (const call of calls) {
-    const input = positionalArgument(call, 0);
+    // `model.train_on_batch(x, y)`: a Keras model's one gradient update on all of `x` (keras-train-on-batch.ts).
+    const kerasStep = kerasTrainOnBatch(call);
+    const input = kerasStep ? kerasStep.input : positionalArgument(call, 0);
     // `model(x)`, or `self.forward(x)` in a method of the model: calling forward directly runs the same computation
     // (without the module's hooks), so it is the training forward too.
-    const written = call.func.type === "attribute" && call.func.name === "forward" && call.func.object.type === "name" ? call.func.object : call.func;
+    const written = kerasStep ? kerasStep.model : call.func.type === "attribute" && call.func.name === "forward" && call.func.object.type === "name" ? call.func.object : call.func;
     const callee = written.type === "name" ? resolve(written) : undefined;
     if (callee?.type !== "name") continue;
     if (!input) {
