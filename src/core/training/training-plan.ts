@@ -3,6 +3,7 @@
 import { freshId } from "../interp/construct";
 import { instanceMethod, lookupClassAttribute } from "../interp/classes";
 import { advancedConditionally } from "./counter-advance";
+import { scaledCounter, scaledCounterPasses } from "./scaled-counter";
 import type { Interpreter } from "../interp/interpreter";
 import type { ClassValue, InstanceValue, ModuleNamespaceValue, Scope, Value } from "../interp/values";
 import type { Expression, FunctionDefinition, Statement } from "../python/ast";
@@ -3147,6 +3148,11 @@ function loopCount(site: Extract<CodeSite, { kind: "loop" | "while" }>, shape: L
     // A counter a method of its object advances (`while ppo.n_episodes < N: ppo.interact()`) counts each pass once
     // only when that method adds to it on every call (counter-advance.ts).
     const stride = loop.test.left.type === "name" ? counterStride(loop.body, loop.test.left.id, evaluate) : advancedConditionally(loop.body, loop.test.left, evaluate) ? undefined : 1;
+    // `while step * batch_size < N:` with `step += 1`: ⌈N / batch_size⌉ passes (scaled-counter.ts).
+    const scaled = scaledCounter(loop.test.left, evaluate);
+    const scaledStride = scaled && bodyBinds(loop.body, scaled.counter) ? counterStride(loop.body, scaled.counter, evaluate) : undefined;
+    if (bound !== undefined && scaled && scaledStride !== undefined) return { value: scaledCounterPasses(bound, loop.test.ops[0] === "<=", scaled.factor, scaledStride), detail: `while ${snippet(text, loop.test)}, ${scaled.counter} going up by ${scaledStride} a pass` };
+    if (scaled) return undefined;
     if (bound !== undefined && stride !== undefined) return { value: Math.ceil((bound + (loop.test.ops[0] === "<=" ? 1 : 0)) / stride), detail: `while ${snippet(text, loop.test)}${stride > 1 ? ` by ${stride}` : ""}` };
     return undefined;
   }
@@ -3158,6 +3164,15 @@ function loopCount(site: Extract<CodeSite, { kind: "loop" | "while" }>, shape: L
   if (!shape.breakAt) return undefined;
   const bound = positiveInteger(evaluate(shape.breakAt.bound));
   return bound === undefined ? undefined : { value: bound + shape.breakAt.extra, detail: `${loop.type === "for" ? `for ${snippet(text, loop.target)} in ${snippet(text, loop.iter)}` : `while ${snippet(text, loop.test)}`} until ${snippet(text, shape.breakAt.bound)}` };
+}
+
+/** Whether a block (nested blocks included, definitions left out) assigns or augments `name`. */
+function bodyBinds(body: Statement[], name: string): boolean {
+  let found = false;
+  forEachStatement(body, ({ statement: s }) => {
+    if (!found && ((s.type === "augmented" && s.target.type === "name" && s.target.id === name) || (s.type === "assign" && s.targets.some((t) => t.type === "name" && t.id === name)))) found = true;
+  }, [], () => false);
+  return found;
 }
 
 /**
