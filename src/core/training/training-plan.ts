@@ -4,6 +4,7 @@ import { freshId } from "../interp/construct";
 import { instanceMethod, lookupClassAttribute } from "../interp/classes";
 import { advancedConditionally } from "./counter-advance";
 import { scaledCounter, scaledCounterPasses } from "./scaled-counter";
+import { fedWholeArrays } from "./fed-whole-arrays";
 import type { Interpreter } from "../interp/interpreter";
 import type { ClassValue, InstanceValue, ModuleNamespaceValue, Scope, Value } from "../interp/values";
 import type { Expression, FunctionDefinition, Statement } from "../python/ast";
@@ -1014,6 +1015,19 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
     const first = arrays[rows.indexOf(known[0])];
     return { rows: known[0], call: first.call, input: first.array };
   };
+  /** A TensorFlow 1.x step loop whose training runs feed whole arrays the loop never rebinds (fed-whole-arrays.ts):
+   *  their shared rows, each step; unknown rows where none of them is known. */
+  const fedGraphRows = (site: Extract<CodeSite, { kind: "loop" | "while" }>): { rows?: number; call: Expression; input: Expression } | undefined => {
+    if (sessionOps.size === 0) return undefined;
+    const arrays = fedWholeArrays(site.loop, runsSessionStep);
+    if (!arrays) return undefined;
+    const rows = arrays.map((a) => leadingDimension(evaluateOne(site, a.array)));
+    const known = rows.filter((r): r is number => r !== undefined);
+    // Arrays of other rows fed beside each other (a table of weights beside the data) leave the data unread.
+    if (known.some((r) => r !== known[0])) return undefined;
+    const first = known.length > 0 ? arrays[rows.indexOf(known[0])] : arrays[0];
+    return known.length > 0 ? { rows: known[0], call: first.call, input: first.array } : { call: first.call, input: first.array };
+  };
   /** The loader a step loop draws its one batch from each pass where that batch is the loader's whole dataset
    *  (whole-dataset-loader.ts): each pass trains on all of the data, of the size its batch_size=len(...) gives. */
   const wholeLoaderDraw = (site: Extract<CodeSite, { kind: "loop" | "while" }>): Expression | undefined => {
@@ -1023,7 +1037,7 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
     return loader;
   };
   const wholeData = (site: Extract<CodeSite, { kind: "loop" | "while" }>): Expression | undefined => {
-    const data = fullBatchData(site.loop, (e) => evaluateOne(site, e), input.body, site.context.fn === undefined) ?? constantGraphRows(site);
+    const data = fullBatchData(site.loop, (e) => evaluateOne(site, e), input.body, site.context.fn === undefined) ?? constantGraphRows(site) ?? fedGraphRows(site);
     if (!data) return undefined;
     // All of data of a size the code does not show: the batch is unknown, not the model input's (resolve-run.ts).
     if (data.rows === undefined) {
