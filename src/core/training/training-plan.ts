@@ -5,6 +5,7 @@ import { instanceMethod, lookupClassAttribute } from "../interp/classes";
 import { advancedConditionally } from "./counter-advance";
 import { scaledCounter, scaledCounterPasses } from "./scaled-counter";
 import { fedWholeArrays } from "./fed-whole-arrays";
+import { drawnPopulation } from "./drawn-population";
 import type { Interpreter } from "../interp/interpreter";
 import type { ClassValue, InstanceValue, ModuleNamespaceValue, Scope, Value } from "../interp/values";
 import type { Expression, FunctionDefinition, Statement } from "../python/ast";
@@ -1177,6 +1178,10 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
         const loopDraw = !own && keptBatch === undefined && drawnBatch === undefined && methodBatch === undefined && indexDrawn === undefined && shapeOf(site.loop).stepLoop ? loopIndexDraw(site.loop.body) : undefined;
         const loopDrawn = loopDraw ? positiveInteger(evaluateOne(site, loopDraw.count)) : undefined;
         if (loopDraw && loopDrawn !== undefined) batches.push({ rank: 45, figure: { value: loopDrawn, source: "code", line: loopDraw.draw.pos.line, detail: `${snippet(input.text, loopDraw.draw)}: ${loopDrawn} random indices a step` } });
+        // The rows those indices are drawn from are the data the run samples (drawn-population.ts), below any other reading.
+        const population = loopDraw && loopDrawn !== undefined ? drawnPopulation(loopDraw.draw) : undefined;
+        const populationRows = population ? leadingDimension(evaluateOne(site, population)) : undefined;
+        if (population && populationRows !== undefined && populationRows > 0) samples.push({ rank: 4, figure: { value: populationRows, source: "code", line: loopDraw!.draw.pos.line, detail: `${snippet(input.text, loopDraw!.draw)} draws each step's rows from the ${populationRows} of ${snippet(input.text, population)}` } });
         // Its count of samples, where it keeps one under a name that says so (`self.num_samples = len(self.annotations)`).
         const drawnSamples = drawn && drawnBatch !== undefined && drawn.kind === "instance" ? [...drawn.attributes].find(([k]) => SAMPLE_COUNT_ATTRIBUTE.test(k)) : undefined;
         const sampleCount = drawnSamples ? positiveInteger(drawnSamples[1]) : undefined;
