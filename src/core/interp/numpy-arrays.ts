@@ -119,6 +119,15 @@ export function numpyArrayFunctions(fn: Fn): Record<string, Value> {
     exp: elementwise("exp", Math.exp, fn),
     tanh: elementwise("tanh", Math.tanh, fn),
     abs: elementwise("abs", Math.abs, fn),
+    // numpy.nan_to_num(x, copy=True, nan=0.0, posinf=None, neginf=None) (NumPy 1.17+ docs): x with NaN and the
+    // infinities replaced, of x's shape and dtype.
+    nan_to_num: fn("numpy.nan_to_num", ({ args, kwargs }) => {
+      const x = args[0] ?? kwargs.get("x");
+      if (x?.kind === "tensor") return numpyArray([...x.shape], x.dtype);
+      if (x?.kind === "int" || x?.kind === "float") return x;
+      if (x?.kind === "list" || x?.kind === "tuple") return tensor(literalShape(x).shape, "float64");
+      return unknown("numpy.nan_to_num of an unknown value");
+    }),
   };
 }
 

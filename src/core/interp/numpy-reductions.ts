@@ -61,3 +61,13 @@ export function numpyReductionFunctions(fn: Fn): Record<string, Value> {
   }
   return out;
 }
+
+/** `a.max(axis=0)`, `a.mean(axis=1, keepdims=True)` and their kin as methods of a numpy array: numpy's reduction over
+ *  `axis` (torch's namesakes take `dim`, and read `axis` as nothing). */
+export function numpyArrayReduction(name: string, self: TensorValue, call: NativeCall): Value {
+  const keepdims = call.kwargs.get("keepdims");
+  const shape = reducedShape(self.shape, call.kwargs.get("axis") ?? call.args[0], keepdims?.kind === "bool" && keepdims.value);
+  if (!shape) return unknown(`numpy.ndarray.${name} over an axis the analyzer does not know`);
+  const dtype = name === "mean" || name === "std" || name === "var" ? (self.dtype.startsWith("float") ? self.dtype : "float64") : self.dtype;
+  return { ...tensor(shape, dtype), numpy: true };
+}

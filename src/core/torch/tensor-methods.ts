@@ -4,6 +4,7 @@ import { convertedValues, valuesOf } from "./known-values";
 import { sameElements } from "./routing";
 import { nestedNumbers, numpyArray, numpyScalar } from "../interp/numpy-arrays";
 import { numpyArrayDot, numpyArrayRepeat, numpyArrayTranspose } from "../interp/numpy-array-methods";
+import { numpyArrayReduction } from "../interp/numpy-reductions";
 import { PythonError, Unresolved, type BoundArguments, type NativeCall, type OpContext, type TensorValue, type Value } from "../interp/values";
 import { viewFailsChannelsLast } from "./memory-format";
 import { shapeFromVarargs, tensorArg, toTensor } from "./args";
@@ -236,6 +237,12 @@ method("sum_to_size", ["*size"], (self, a, call) => {
 for (const [name, numpyMethod] of [["repeat", numpyArrayRepeat], ["transpose", numpyArrayTranspose]] as const) {
   const torchMethod = methods.get(name)!;
   methods.set(name, (self, call) => (self.numpy ? numpyMethod(self, call) : torchMethod(self, call)));
+}
+// A numpy array's reductions given numpy's `axis` or `keepdims` (`x.max(axis=0)`) reduce as numpy does
+// (numpy-reductions.ts); torch's take `dim`.
+for (const name of ["max", "min", "mean", "std", "var", "sum"]) {
+  const torchMethod = methods.get(name)!;
+  methods.set(name, (self, call) => (self.numpy && (call.kwargs.has("axis") || call.kwargs.has("keepdims")) ? numpyArrayReduction(name, self, call) : torchMethod(self, call)));
 }
 // torch's Tensor.dot takes 1-D tensors only, so `.dot` on anything of another rank is numpy's, whichever builder
 // (np.random.rand, np.zeros) made the array.
