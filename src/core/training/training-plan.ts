@@ -1020,8 +1020,9 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
    *  their shared rows, each step; unknown rows where none of them is known. */
   const fedGraphRows = (site: Extract<CodeSite, { kind: "loop" | "while" }>): { rows?: number; call: Expression; input: Expression } | undefined => {
     if (sessionOps.size === 0) return undefined;
-    const arrays = fedWholeArrays(site.loop, runsSessionStep);
-    if (!arrays) return undefined;
+    // A name holding a number (`x_val = 5.`) feeds one value, no rows of data.
+    const arrays = fedWholeArrays(site.loop, runsSessionStep)?.filter((a) => !["int", "float", "bool"].includes(evaluateOne(site, a.array)?.kind ?? ""));
+    if (!arrays || arrays.length === 0) return undefined;
     const rows = arrays.map((a) => leadingDimension(evaluateOne(site, a.array)));
     const known = rows.filter((r): r is number => r !== undefined);
     // Arrays of other rows fed beside each other (a table of weights beside the data) leave the data unread.

@@ -34,4 +34,9 @@ describe("TensorFlow 1.x runs fed whole arrays", () => {
     const plan = (await analyze(script("    sess.run(fit_op, feed_dict={inp: table, out: head, rate: 0.8})"))).training ?? {};
     assert.notEqual(plan.batch?.value, 420);
   });
+
+  it("reads no run where the fed names hold numbers", async () => {
+    const plan = (await analyze(script("    sess.run(fit_op, feed_dict={inp: scale, out: scale, rate: 0.8})").replace("head = labels[:100]", "scale = 5."))).training ?? {};
+    assert.deepEqual([plan.epochs?.value, plan.batch?.value], [undefined, undefined]);
+  });
 });
