@@ -3,8 +3,7 @@
 // takes, and Python's slice keeps exactly stop - start of them wherever the array holds that many
 // (docs.python.org/3/library/stdtypes.html#common-sequence-operations), which is what a split written this way expects.
 import type { Expression, Statement } from "../python/ast";
-import { forEachStatement } from "../python/syntax-walk";
-import { rowSlice, type SlicedRows } from "./array-slices";
+import { forEachRowSliceBinding, type SlicedRows } from "./array-slices";
 
 /**
  * Names bound to a row slice whose bounds are both non-negative integers (a missing start is 0), with stop - start as
@@ -12,19 +11,13 @@ import { rowSlice, type SlicedRows } from "./array-slices";
  */
 export function boundedSliceRows(body: Statement[], rowsOf: (name: string, line: number) => number | undefined, integer: (e: Expression) => number | undefined): SlicedRows[] {
   const found: SlicedRows[] = [];
-  forEachStatement(body, ({ statement: s }) => {
-    if (s.type !== "assign" || s.targets.length !== 1) return;
-    const target = s.targets[0];
-    const pairs: [Expression, Expression][] = target.type === "tuple" && s.value.type === "tuple" && target.items.length === s.value.items.length ? target.items.map((t, i) => [t, (s.value as Extract<Expression, { type: "tuple" }>).items[i]]) : [[target, s.value]];
-    for (const [t, v] of pairs) {
-      const slice = t.type === "name" ? rowSlice(v) : undefined;
-      if (!slice?.stop || t.type !== "name" || rowsOf(slice.from, s.pos.line) !== undefined) continue;
-      const start = slice.start ? integer(slice.start) : 0;
-      const stop = integer(slice.stop);
-      // A negative bound counts from an end the code does not tell.
-      if (start === undefined || stop === undefined || start < 0 || stop <= start) continue;
-      found.push({ name: t.id, from: slice.from, rows: stop - start, line: s.pos.line, code: v });
-    }
+  forEachRowSliceBinding(body, (name, slice, code, line) => {
+    if (!slice.stop || rowsOf(slice.from, line) !== undefined) return;
+    const start = slice.start ? integer(slice.start) : 0;
+    const stop = integer(slice.stop);
+    // A negative bound counts from an end the code does not tell.
+    if (start === undefined || stop === undefined || start < 0 || stop <= start) return;
+    found.push({ name, from: slice.from, rows: stop - start, line, code });
   });
   return found;
 }
