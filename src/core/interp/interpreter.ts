@@ -439,28 +439,38 @@ export class Interpreter {
     }
   }
 
-  /** The lists a top-level `for` appends to once a pass, as they are before it runs (loop-bindings.ts). */
-  private listsAppendedByLoop(loop: Extract<Statement, { type: "for" }>, scope: Scope): Map<string, Value[]> | undefined {
+  /** The lists a top-level `for` over `range(...)` appends to once a pass, as they are before it runs, and the range's
+   *  passes (loop-bindings.ts); read before the loop, whose body may bind the names its range reads. */
+  private listsAppendedByLoop(loop: Extract<Statement, { type: "for" }>, scope: Scope): { lists: Map<string, Value[]>; passes: number } | undefined {
     if (loop.iter.type !== "call" || loop.iter.func.type !== "name" || loop.iter.func.id !== "range") return undefined;
+    const names = appendedOncePerPass(loop);
+    if (names.length === 0) return undefined;
     const lists = new Map<string, Value[]>();
-    for (const name of appendedOncePerPass(loop)) {
+    for (const name of names) {
       const value = scope.names.get(name);
       if (value?.kind === "list" && !value.deque) lists.set(name, [...value.items]);
     }
-    return lists.size > 0 ? lists : undefined;
+    if (lists.size === 0) return undefined;
+    let range: Value | undefined;
+    try {
+      range = this.evaluate(loop.iter, scope);
+    } catch {
+      return undefined;
+    }
+    if (range.kind !== "range" || range.step === 0) return undefined;
+    const passes = Math.max(0, Math.ceil((range.stop - range.start) / range.step));
+    return passes <= MAX_SUMMARIZED_APPENDS ? { lists, passes } : undefined;
   }
 
   /** The names a top-level loop the analysis stopped binds or changes in place read as unknown after it, but for a
    *  list a counted `for` appends to once a pass: Python gives it one item a pass, of values the analysis did not see. */
-  private forgetPartialLoop(loop: Statement, scope: Scope, why: string, appended: Map<string, Value[]> | undefined): void {
+  private forgetPartialLoop(loop: Statement, scope: Scope, why: string, appended: { lists: Map<string, Value[]>; passes: number } | undefined): void {
     const reason = `built by a loop the analysis stopped partway (${why})`;
     for (const name of namesBoundIn([loop])) this.assign(name, unknown(reason), scope);
-    const range = appended && loop.type === "for" ? this.evaluate(loop.iter, scope) : undefined;
-    const passes = range?.kind === "range" ? Math.max(0, Math.ceil((range.stop - range.start) / range.step)) : undefined;
     for (const name of new Set(namesChangedInPlaceIn([loop]))) {
       if (!scope.names.has(name)) continue;
-      const before = appended?.get(name);
-      if (before && passes !== undefined && passes <= MAX_SUMMARIZED_APPENDS) scope.names.set(name, list([...before, ...Array.from({ length: passes }, () => unknown(`an item ${reason}`))]));
+      const before = appended?.lists.get(name);
+      if (before && appended) scope.names.set(name, list([...before, ...Array.from({ length: appended.passes }, () => unknown(`an item ${reason}`))]));
       else scope.names.set(name, unknown(reason));
     }
   }
