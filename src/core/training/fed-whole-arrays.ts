@@ -6,6 +6,7 @@
 // draws, left to the step-loop rules.
 import type { Expression, Statement } from "../python/ast";
 import { forEachExpression, forEachStatement, keywordArgument, type CallExpression } from "../python/syntax-walk";
+import { namesBoundIn } from "../interp/loop-bindings";
 
 /**
  * The arrays every training run of `loop` (those `runsStep` takes for a step) feeds whole: the values of its
@@ -42,14 +43,5 @@ export function fedWholeArrays(loop: Statement, runsStep: (c: CallExpression) =>
 
 /** The plain names a loop binds: its target and every assignment, augmented assignment or `with ... as` inside it. */
 function boundNames(loop: Extract<Statement, { type: "for" | "while" }>): Set<string> {
-  const names = new Set<string>();
-  const add = (target: Expression) => forEachExpression(target, (node) => node.type === "name" && names.add(node.id));
-  if (loop.type === "for") add(loop.target);
-  forEachStatement(loop.body, ({ statement: s }) => {
-    if (s.type === "assign") s.targets.forEach(add);
-    else if (s.type === "augmented" || s.type === "annotated") add(s.target);
-    else if (s.type === "for") add(s.target);
-    else if (s.type === "with") for (const item of s.items) if (item.target) add(item.target);
-  });
-  return names;
+  return new Set(namesBoundIn([loop]).flatMap((e) => (e.type === "name" ? [e.id] : [])));
 }

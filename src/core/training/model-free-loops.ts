@@ -13,6 +13,9 @@ type Loop = Extract<Statement, { type: "for" | "while" }>;
  *  None unless another module-level loop of backward passes does reach a model (a model the analysis did not list
  *  must not lose the only loop that trains it). */
 export function loopsTrainingNoModel(body: Statement[], models: readonly string[]): Loop[] {
+  const backward = (s: Statement) => (s.type === "for" || s.type === "while") && callsAnywhere([s]).some((c) => c.func.type === "attribute" && c.func.name === "backward");
+  // One such loop or none: nothing to set apart, and the module's bindings need not be walked (this runs per keystroke).
+  if (body.filter(backward).length < 2) return [];
   const own = new Set(body.flatMap((s) => (s.type === "function" || s.type === "class" ? [s.name] : [])));
   const calledOwn = (e: Expression) => e.type === "call" && ((e.func.type === "name" && own.has(e.func.id)) || (e.func.type === "attribute" && e.func.object.type === "call" && e.func.object.func.type === "name" && own.has(e.func.object.func.id)));
   // Names bound, as Python runs the module in order, to what the file's own code makes (`model = Net().to(device)`,
@@ -33,7 +36,7 @@ export function loopsTrainingNoModel(body: Statement[], models: readonly string[
   const loops: Loop[] = [];
   let modelLoops = 0;
   for (const s of body) {
-    if ((s.type === "for" || s.type === "while") && callsAnywhere([s]).some((c) => c.func.type === "attribute" && c.func.name === "backward")) {
+    if ((s.type === "for" || s.type === "while") && backward(s)) {
       let reachesModel = false;
       forEachStatement([s], ({ statement }) => {
         for (const root of ownExpressions(statement)) forEachExpression(root, (e) => {
