@@ -42,6 +42,9 @@ export function epochLoopsInTurn(
       const reached = loops.filter((l) => l.loop === s || reachedThrough(s, l.loop));
       return reached.length === 1 ? reached : [];
     });
+    // A `for` that repeats a later loop and binds a network afresh in its body (`for trial in range(5): model =
+    // Net()`) trains new networks: no more epochs of the one before.
+    if (here.length >= 2 && here.slice(1).some((l) => block.some((s) => forsOnPath(s, l.loop).some((f) => freshNetworkInside(f, l.loop, networks))))) return;
     if (here.length >= 2) {
       found = here;
       foundBlock = block;
@@ -99,6 +102,23 @@ function freshNetworkBetween(block: Statement[], before: LoopStatement, after: L
   return undefined;
 }
 
+/** Whether a statement of a `for` body before the loop it holds binds a network name afresh, without reading it in
+ *  the value (`model = Net()`, not `model = model.to(device)`): the loop, or a function it calls, then trains the new
+ *  one. */
+function freshNetworkInside(around: Statement, loop: LoopStatement, networks: ReadonlySet<string>): boolean {
+  if (networks.size === 0) return false;
+  let fresh = false;
+  forEachStatement(childBodies(around).flat(), ({ statement }) => {
+    if (fresh || statement.type !== "assign" || statement.pos.endIndex > loop.pos.startIndex) return;
+    const valueReads = new Set<string>();
+    forEachExpression(statement.value, (e) => {
+      if (e.type === "name") valueReads.add(e.id);
+    });
+    fresh = statement.targets.flatMap(targetNames).some((n) => networks.has(n) && !valueReads.has(n));
+  });
+  return fresh;
+}
+
 /** The plain names an assignment target binds (`model`, and each of `model, loss_fn, opt`). */
 function targetNames(t: Expression): string[] {
   if (t.type === "name") return [t.id];
@@ -116,8 +136,23 @@ function dataNames(iterables: Expression[]): Set<string> {
   return names;
 }
 
-/** Whether a statement holds the loop in blocks of `if`, `with` and `try` statements only (no loop or def between). */
+/** Whether a statement holds the loop in blocks of `if`, `with` and `try` statements, or of `for` loops that run it
+ *  again (no `while` or def between). A `for` around the loop (`for i in range(5): prune(); for epoch in ...:`,
+ *  rounds of pruning and retraining) repeats it: its figure already holds those turns (the counted loops around an
+ *  epoch loop multiply its epochs), so it still adds its epochs to the loop before it. */
 function reachedThrough(s: Statement, loop: Statement): boolean {
-  if (s.type !== "if" && s.type !== "with" && s.type !== "try") return false;
+  if (s.type !== "if" && s.type !== "with" && s.type !== "try" && s.type !== "for") return false;
   return childBodies(s).some((block) => block.some((inner) => inner === loop || reachedThrough(inner, loop)));
+}
+
+/** The `for` statements of the path from `s` down to the loop (empty when the loop is reached through `if`, `with`
+ *  and `try` only). */
+function forsOnPath(s: Statement, loop: Statement): Statement[] {
+  if (s === loop) return [];
+  for (const block of childBodies(s)) for (const inner of block) {
+    if (inner !== loop && !reachedThrough(inner, loop)) continue;
+    const below = forsOnPath(inner, loop);
+    return s.type === "for" ? [s, ...below] : below;
+  }
+  return [];
 }

@@ -2629,7 +2629,9 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
 
   // Epoch loops of one block run in turn (epoch-loops-in-turn.ts): the run's epochs are theirs together.
   const counted = epochs.filter((c) => c.rank === 50 && epochLoops.has(c.figure)).map((c) => ({ figure: c.figure, loop: epochLoops.get(c.figure)! }));
-  const inTurn = epochLoopsInTurn(input.body, counted, (l) => containsStepLoop(l), (l) => [...forLoops.map((f) => f.loop), ...whileLoops].filter((inner) => within(l, inner) && shapeOf(inner).stepLoop), counted.length > 1 ? optimizedNetworkNames(input.body) : undefined);
+  // A step loop inside the epoch loop, or in a function it calls once an epoch (`for epoch in ...: train(epoch)`).
+  const stepLoopsOf = (l: LoopStatement) => [...forLoops.map((f) => f.loop), ...whileLoops].filter((inner) => shapeOf(inner).stepLoop && (within(l, inner) || stepLoopCalledPerEpoch(input.body, inner.pos, l)));
+  const inTurn = epochLoopsInTurn(input.body, counted, (l) => stepLoopsOf(l).length > 0, stepLoopsOf, counted.length > 1 ? optimizedNetworkNames(input.body) : undefined);
   const stages = inTurn && "note" in inTurn ? inTurn : undefined;
   if (inTurn && !("note" in inTurn)) {
     const figure: PlanFigure = { value: inTurn.value, source: "code", line: inTurn.line, detail: inTurn.detail };
