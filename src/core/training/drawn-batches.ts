@@ -16,15 +16,19 @@ const isBatchAttribute = (name: string) => BATCH_ATTRIBUTE.test(name) || name ==
 
 /** The object's batch size a method of the project's own draws when a block calls it on a data object (an instance of
  *  a workspace class that is not a module), followed through the methods it calls on `self`, one call deep; undefined when
- *  no such call reads one. `evaluate` works out the call's receiver where the block is. */
-export function methodDrawnBatch(block: Statement[], evaluate: (e: Expression) => Value | undefined): { value: Value; call: Expression; attribute: string; className: string } | undefined {
+ *  no such call reads one. `evaluate` works out the call's receiver where the block is; `setBefore` gives what an
+ *  earlier call on the receiver sets the attribute to, if one does. */
+export function methodDrawnBatch(block: Statement[], evaluate: (e: Expression) => Value | undefined, setBefore?: (receiver: string, object: Value, attribute: string) => Expression | undefined): { value: Value; call: Expression; attribute: string; className: string } | undefined {
   for (const call of callsAnywhere(block)) {
     if (call.func.type !== "attribute" || call.func.object.type !== "name" || call.func.object.id === "self") continue;
     const object = evaluate(call.func.object);
     if (object?.kind !== "instance" || object.module !== undefined) continue;
     const attribute = batchAttributeRead(methodsReached(object, call.func.name, 1, MAX_METHODS));
     // A property (`@property def batch_size(self): return self._batch_size`) is read as Python reads it, through the getter.
-    const value = attribute ? object.attributes.get(attribute) ?? evaluate({ type: "attribute", object: call.func.object, name: attribute, pos: call.func.pos }) : undefined;
+    // A method called on the object before the loop that sets the attribute from its argument (batch-set-by-call.ts)
+    // leaves the value the draws read.
+    const set = attribute ? setBefore?.(call.func.object.id, object, attribute) : undefined;
+    const value = attribute ? (set ? evaluate(set) : undefined) ?? object.attributes.get(attribute) ?? evaluate({ type: "attribute", object: call.func.object, name: attribute, pos: call.func.pos }) : undefined;
     if (attribute && value) return { value, call, attribute, className: object.cls.name };
   }
   return undefined;

@@ -95,6 +95,7 @@ import { importedLoaderModule, walkedScriptNames, type ImportedLoaderModule } fr
 import { iteratorTokenBudget, tokenBudgetNote, type TokenBudget } from "./token-budget";
 import { ownSampleBatch, passedSampleBatch } from "./buffer-own-batch";
 import { methodDrawnBatch } from "./drawn-batches";
+import { batchSetByEarlierCall } from "./batch-set-by-call";
 import { gateAgainst, skippedByDefaultNote, uncalledNote } from "./skipped-by-default";
 import { unreachedHolder } from "./uncalled-functions";
 import { unnamedMethod } from "./unnamed-methods";
@@ -1167,7 +1168,7 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
         const pipeline = tfDataPipeline(walkedValue);
         if (pipeline) pipelineFigures(pipeline, walkedData!, site.loop.pos.line);
         // A data object's method the loop calls draws the object's batch size (`data_generator.generate_train_batch()`).
-        const method = !own && keptBatch === undefined && drawnBatch === undefined ? methodDrawnBatch(site.loop.body, (e) => evaluateOne(site, e)) : undefined;
+        const method = !own && keptBatch === undefined && drawnBatch === undefined ? methodDrawnBatch(site.loop.body, (e) => evaluateOne(site, e), (receiver, object, attribute) => batchSetByEarlierCall(site.context.fn?.body ?? input.body, site.loop.pos.startIndex, receiver, object, attribute)) : undefined;
         const methodBatch = method ? positiveInteger(method.value) : undefined;
         if (method && methodBatch !== undefined) batches.push({ rank: 45, figure: { value: methodBatch, source: "code", line: site.loop.pos.line, detail: `${snippet(input.text, method.call)} draws self.${method.attribute} items (${method.className}), ${methodBatch}` } });
         // A helper the loop calls that draws random indices and indexes data with them (`get_batch('train')` drawing
