@@ -96,6 +96,7 @@ import { iteratorTokenBudget, tokenBudgetNote, type TokenBudget } from "./token-
 import { ownSampleBatch, passedSampleBatch } from "./buffer-own-batch";
 import { methodDrawnBatch } from "./drawn-batches";
 import { batchSetByEarlierCall } from "./batch-set-by-call";
+import { callsOwnMethodOnSelf } from "./self-method-calls";
 import { gateAgainst, skippedByDefaultNote, uncalledNote } from "./skipped-by-default";
 import { unreachedHolder } from "./uncalled-functions";
 import { unnamedMethod } from "./unnamed-methods";
@@ -1823,6 +1824,8 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
       if (isCliTrainerFit(attributeChain(call.func.object), lightningClis) || ["model", "datamodule", "train_dataloaders", "ckpt_path"].some((name) => keyword(name))) continue;
       // Nor is a method the project's own class defines (`trainer.fit()` of a workspace Trainer): its loops are read.
       if (ownMethod(evaluateOne(site, call.func))) continue;
+      // Nor `self.fit(...)` in a class that defines fit itself, where the analyzer holds no instance (self-method-calls.ts).
+      if (callsOwnMethodOnSelf(input.body, site.context.fn, call)) continue;
       // Nor a scikit-learn-API estimator's (`encoder.fit(Y)`), nor a Keras wrapper's, read below (sklearn-wrapper.ts).
       if (estimatorFit(site, sites, input.body, input.text)) continue;
       // Nor a fit given nothing to train on: Keras' Model.fit needs its x (None finds no data adapter and raises), so
