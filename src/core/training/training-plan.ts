@@ -99,6 +99,7 @@ import { batchSetByEarlierCall } from "./batch-set-by-call";
 import { callsOwnMethodOnSelf } from "./self-method-calls";
 import { gateAgainst, skippedByDefaultNote, uncalledNote } from "./skipped-by-default";
 import { unreachedHolder } from "./uncalled-functions";
+import { unreachedBesideReachedFit } from "./unreached-fits";
 import { unnamedMethod } from "./unnamed-methods";
 import { localBuilderRows } from "./local-builder-rows";
 import { loaderBatchRank } from "./default-loader-batch";
@@ -1461,6 +1462,8 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
       // Set after the whole run (an export's `BATCH_SIZE = 1` after the last fit): no figure of it (after-training.ts).
       if (afterAllTraining(site.value.pos.startIndex, site.context.fn, trainingRuns, input.text)) continue;
       if (!runsByDefault(site, (e) => evaluateOne(site, e))) continue;
+      // Set in a function the file never calls, beside a fit it does (unreached-fits.ts).
+      if (!input.nested && unreachedBesideReachedFit(site, sites, input.body, input.text)) continue;
       const value = positiveInteger(evaluateOne(site, site.value));
       if (value === undefined) continue;
       const figure: PlanFigure = { value, source: "code", line: site.line, detail: `${site.name} = ${snippet(input.text, site.value)}` };
@@ -1833,6 +1836,8 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
       if (call.args.length === 0) continue;
       // A fit in a branch the plain run does not take (`if not data_augmentation: model.fit(...)`) is not the run's.
       if (!runsByDefault(site, (e) => evaluateOne(site, e))) continue;
+      // Nor a fit in a function the file never calls, beside one it does (unreached-fits.ts).
+      if (!input.nested && unreachedBesideReachedFit(site, sites, input.body, input.text)) continue;
       kerasFitSites.push(site);
       // fit(x, y, batch_size, epochs, ...); Keras 1 named epochs nb_epoch; fit_generator(generator, steps_per_epoch,
       // epochs, ...) takes its batches from the generator (keras.io/2.0/models/model, keras.io/1.2/models/model).
@@ -1866,7 +1871,9 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
       else if (!batchArgument && !generator && takesFitDefaultBatch(Boolean(positional(1) ?? keyword("y")), evaluateOne(site, positional(0) ?? keyword("x") ?? placeholder))) {
         // With steps_per_epoch the arrays are split into that many batches, not into batches of 32 (fit-steps-batch.ts).
         if (perEpochArgument && !(perEpochArgument.type === "constant" && perEpochArgument.value === "None")) stepsSplitFit ??= { steps: positiveInteger(perEpochValue), line, code: `${site.callee}(steps_per_epoch=${snippet(input.text, perEpochArgument)})` };
-        else batches.push({ rank: 1, figure: { value: 32, source: "default", line, detail: "Keras Model.fit's default batch_size=32 (keras.io/api/models/model_training_apis)" } });
+        // Arrays and targets with no batch_size train in batches of 32, whatever a constant named batch_size sizes
+        // (`x_batch = loader.get_batch(batch_size)`): the default outranks such a constant (rank 10), not code's.
+        else batches.push({ rank: 11, figure: { value: 32, source: "default", line, detail: "Keras Model.fit's default batch_size=32 (keras.io/api/models/model_training_apis)" } });
       }
       else if (!batchArgument) batchFromData ??= { line, detail: `${snippet(input.text, call)} trains on data that makes its own batches (a dataset, generator or Sequence: Keras fit takes no batch_size for it), and the code does not show their size` };
       const turnsDetail = turns ? `${turns.detail} × ` : "";

@@ -2,12 +2,14 @@
 // interactive session, `python model.py` only building the model): the plain run of the file trains nothing. Which
 // top-level functions the file reaches is read from its text: the module's own code (outside the top-level `def`s)
 // names some, and each function reached names more. A name counts wherever it appears as a word (an attribute, a
-// comment, a string), so a function is left unreached only where its name appears nowhere else; a decorated function
+// string), not in a comment (`# train()`, a call left out), so a function is left unreached only where its name appears
+// nowhere else in code or strings (python/comment-free-text.ts); a decorated function
 // is reached (a framework calls it: `@click.command`, `@hydra.main`), and so is a method (its object's caller is not
 // read here). TensorFlow 1's `tf.app.run()` with no `main` runs the `__main__` module's `main`
 // (tensorflow.org/api_docs/python/tf/compat/v1/app/run: "main=None ... sys.modules['__main__'].main"), so a call of it
 // reaches a function of that name.
 import type { FunctionDefinition, Statement } from "../python/ast";
+import { commentFreeText } from "../python/comment-free-text";
 import { perModuleText } from "../python/module-memo";
 
 /** The top-level function holding a site (the outermost of its enclosing functions) when the file never reaches it;
@@ -22,7 +24,8 @@ export function unreachedHolder(fn: FunctionDefinition | undefined, enclosing: F
  *  module text: a plan asks for each of its step loops). */
 const reachedFunctions = perModuleText(readReachedFunctions);
 
-function readReachedFunctions(body: Statement[], text: string): Set<FunctionDefinition> {
+function readReachedFunctions(body: Statement[], source: string): Set<FunctionDefinition> {
+  const text = commentFreeText(source);
   const functions = body.filter((s): s is FunctionDefinition => s.type === "function");
   const reached = new Set<FunctionDefinition>(functions.filter((f) => f.decorators.length > 0));
   // The module's own text: everything outside the top-level definitions.
