@@ -15,6 +15,7 @@ import { padSequences } from "./keras2-modules";
 import { kerasDatasetLoaders } from "./datasets";
 import { tfDataModule } from "./tf-data";
 import { tfDistributeModule } from "./tf-distribute";
+import { tfImageModule } from "./tf-image";
 import { tfContribPackage } from "./tf-contrib-hparams";
 import { tf1MnistModules } from "./tf1-mnist";
 
@@ -281,8 +282,9 @@ export const kerasModules: NativeModuleProvider = function kerasModules(runtime:
   const tfMath = namespace("tensorflow.math", opsEntries(interp));
   const tfData = tfDataModule();
   const tfDistribute = tfDistributeModule();
+  const tfImage = tfImageModule();
   const tensorflow = namespace("tensorflow", [
-    ["keras", keras], ["nn", tfNn], ["random", tfRandom], ["math", tfMath], ["data", tfData], ["distribute", tfDistribute], ...opsEntries(interp),
+    ["keras", keras], ["nn", tfNn], ["random", tfRandom], ["math", tfMath], ["data", tfData], ["distribute", tfDistribute], ["image", tfImage], ...opsEntries(interp),
     ["newaxis", NONE],
     ["function", fn("tf.function", ({ args }) => args[0] ?? identityDecorator)],
     ["float32", str("float32")], ["int32", str("int32")], ["int64", str("int64")], ["float16", str("float16")],
@@ -366,6 +368,7 @@ export const kerasModules: NativeModuleProvider = function kerasModules(runtime:
   set("tensorflow.random", tfRandom);
   set("tensorflow.data", tfData);
   set("tensorflow.distribute", tfDistribute);
+  set("tensorflow.image", tfImage);
   set("tensorflow.python", python);
   for (const [name, ns] of [...modules]) if (name.startsWith("keras.") && !name.startsWith("keras.src")) set(`tensorflow.python.${name}`, ns);
   set("tensorflow.python.keras", keras);

@@ -105,7 +105,10 @@ method("nelement", [], (self) => int(numel(self.shape)));
 method("element_size", [], (self) => int(dtypeBytes(self.dtype)));
 method("is_contiguous", ["memory_format=None"], () => bool(true));
 method("get_device", [], () => int(-1));
-for (const name of ["item", "tolist", "numpy", "data_ptr", "__len__"]) {
+// Tensor.numpy() is the tensor as an ndarray of its shape and dtype, sharing its data (pytorch.org/docs/stable/generated/
+// torch.Tensor.numpy.html; TensorFlow's EagerTensor.numpy() likewise): `images.numpy()` of a drawn batch keeps its rows.
+method("numpy", ["*args", "**kwargs"], (self) => ({ ...self, numpy: true }));
+for (const name of ["item", "tolist", "data_ptr", "__len__"]) {
   method(name, ["*args", "**kwargs"], (self) => {
     if (name === "__len__") {
       if (self.shape.length === 0) throw new PythonError("len() of a 0-d tensor");

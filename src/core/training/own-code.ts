@@ -21,6 +21,11 @@ export function ownMethod(v: Value | undefined): boolean {
   return v?.kind === "bound" && v.fn.kind === "function" && projectFile(v.fn.module.file);
 }
 
+/** A function the project's own code defines (`get_batch(...)` of a cell or a workspace module). */
+export function ownFunction(v: Value | undefined): boolean {
+  return v?.kind === "function" && projectFile(v.module.file);
+}
+
 /**
  * Whether a project's own class named as a table dataset selects its part as the library's does: its `__init__` takes
  * the table's part argument (`train=True`, `split="train"`, VOC's `image_set="train"`) and edition (`year="2012"`) at the

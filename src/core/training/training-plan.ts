@@ -27,7 +27,7 @@ import { slicedRows } from "./array-slices";
 import { boundedSliceRows } from "./bounded-slices";
 import { missingInitArguments } from "./missing-arguments";
 import { batchLoopOfFit } from "./fit-per-batch";
-import { ownClass, ownClassSelectsAsTable, ownMethod } from "./own-code";
+import { ownClass, ownClassSelectsAsTable, ownFunction, ownMethod } from "./own-code";
 import { ownSamplerSamples } from "./own-sampler";
 import { formatCountOf } from "../report/format";
 import { ownBatchSamplerEpoch, type OwnBatchSamplerEpoch } from "./own-batch-sampler";
@@ -100,6 +100,7 @@ import { callsOwnMethodOnSelf } from "./self-method-calls";
 import { gateAgainst, skippedByDefaultNote, uncalledNote } from "./skipped-by-default";
 import { unreachedHolder } from "./uncalled-functions";
 import { unreachedBesideReachedFit } from "./unreached-fits";
+import { fitArrayCall } from "./own-call-fit-rows";
 import { unnamedMethod } from "./unnamed-methods";
 import { localBuilderRows } from "./local-builder-rows";
 import { loaderBatchRank } from "./default-loader-batch";
@@ -435,7 +436,7 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
   // holds out part of exactly these arrays, as it does of a loaded dataset's.
   const fitArrayRows = new Set<PlanFigure>();
   /** Each Keras fit's array rows with the array it was given, for arrays rebuilt from a loaded dataset. */
-  const fitRows: { figure: PlanFigure; x: Expression; at: number }[] = [];
+  const fitRows: { figure: PlanFigure; x: Expression; at: number; site: CallSite }[] = [];
   let batchFromData: { line: number; detail: string } | undefined;
   /** A Keras fit on arrays with steps_per_epoch and no batch_size: its batch follows the samples (fit-steps-batch.ts). */
   let stepsSplitFit: StepsSplitFit | undefined;
@@ -1954,7 +1955,7 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
         const figure: PlanFigure = { value: rows, source: "code", line, detail: `${site.callee}(${snippet(input.text, x!)}): ${fold !== undefined ? "the rows its index array picks on the loop's first turn" : "its first dimension"}` };
         fitArrayRows.add(figure);
         samples.push({ rank: fold !== undefined ? 25 : 5, figure });
-        if (fold === undefined) fitRows.push({ figure, x: x!, at: call.pos.startIndex });
+        if (fold === undefined) fitRows.push({ figure, x: x!, at: call.pos.startIndex, site });
       }
       continue;
     }
@@ -2636,6 +2637,16 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
     const rebuilt: PlanFigure = { ...figure, detail: `${figure.detail}, an array rebuilt from ${from} (${table.figure.value} rows: ${table.figure.detail})` };
     fitArrayRows.add(rebuilt);
     samples.push({ rank: 25, figure: rebuilt });
+  }
+  // A fit's array returned by a call of the project's own function or method (own-call-fit-rows.ts): its rows as the
+  // interpreter ran that code, above a table's figure for a load inside the function.
+  for (const { figure, x, at, site } of fitRows) {
+    const made = fitArrayCall(x, at, input.body);
+    const callee = made ? evaluateOne(site, made.func) : undefined;
+    if (!made || !(ownMethod(callee) || ownFunction(callee))) continue;
+    const returned: PlanFigure = { ...figure, detail: `${figure.detail}, an array ${snippet(input.text, made)} returns (line ${made.pos.line})` };
+    fitArrayRows.add(returned);
+    samples.push({ rank: 25, figure: returned });
   }
 
   // Epoch loops of one block run in turn (epoch-loops-in-turn.ts): the run's epochs are theirs together.
