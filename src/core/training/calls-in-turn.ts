@@ -8,6 +8,7 @@ import { childBodies, forEachExpression, ownExpressions } from "../python/syntax
 import { argumentsByParameter, type OnlyCall } from "./call-site-bindings";
 import { figureOverCalls, statementCall } from "./foreign-calls-in-turn";
 import { callsOfOneNetwork } from "./fresh-network-calls";
+import { ownNetworkOfCall } from "./own-network-calls";
 import type { PlanFigure, TrainingPlan } from "./training-plan";
 
 type Call = Extract<Expression, { type: "call" }>;
@@ -25,6 +26,8 @@ interface CalledInTurn {
   calls: Call[];
   /** The first call left out: it passes a network bound afresh after the calls kept (fresh-network-calls.ts). */
   another?: Call;
+  /** The network the function builds for itself on each call (own-network-calls.ts): only the first call is kept. */
+  ownNetwork?: string;
 }
 
 /** The call a statement makes of a function by name: `f(...)` or `x = f(...)`. */
@@ -55,8 +58,10 @@ function functionsCalledInTurn(body: Statement[], text: string): CalledInTurn[] 
     const [calls] = [...blocks.values()];
     if (blocks.size === 1 && calls.length >= 2 && calls.length <= MAX_CALLS && calls.length === all && !passDifferentObjects(fn, calls)) {
       // Only the calls that train one network add up: a later call on a name bound afresh trains another.
-      const kept = calls.slice(0, callsOfOneNetwork(fn, calls, body));
-      found.push({ fn, calls: kept, ...(kept.length < calls.length ? { another: calls[kept.length] } : {}) });
+      // Nor do calls of a function that builds the network it trains: each call trains a network of its own.
+      const ownNetwork = ownNetworkOfCall(fn);
+      const kept = calls.slice(0, ownNetwork ? 1 : callsOfOneNetwork(fn, calls, body));
+      found.push({ fn, calls: kept, ...(ownNetwork ? { ownNetwork, another: calls[1] } : kept.length < calls.length ? { another: calls[kept.length] } : {}) });
     }
     if (found.length >= MAX_FUNCTIONS) break;
   }
@@ -86,7 +91,7 @@ function within(figure: PlanFigure | undefined, fn: FunctionDefinition): boolean
  * function is called so, or when a call's training figures do not come from the function's own lines.
  */
 export function planOfCallsInTurn(plan: TrainingPlan, body: Statement[], text: string, read: (only: OnlyCall) => TrainingPlan): TrainingPlan {
-  for (const { fn, calls, another } of functionsCalledInTurn(body, text)) {
+  for (const { fn, calls, another, ownNetwork } of functionsCalledInTurn(body, text)) {
     const plans = calls.map((call) => read({ fn, call }));
     const epochs = plans.map((p) => (within(p.epochs, fn) ? p.epochs : undefined));
     const steps = plans.map((p) => (within(p.steps, fn) || (p.steps && within(p.epochs, fn)) ? p.steps : undefined));
@@ -101,7 +106,8 @@ export function planOfCallsInTurn(plan: TrainingPlan, body: Statement[], text: s
       const later = plans.slice(1).map(figure).filter((v) => v !== undefined && v !== figure(first));
       if (later.length > 0) notes.push(`${what}: the first of the ${calls.length} calls of ${fn.name} in turn has ${figure(first) ?? "none read"}, a later one ${later.join(", ")}; the plan takes the first's`);
     };
-    if (another) notes.push(`the call of ${fn.name} (line ${another.pos.line}) passes a network bound afresh after the call before it (line ${calls[calls.length - 1]!.pos.line}): another network's training, not counted`);
+    if (another && ownNetwork) notes.push(`${fn.name} builds the network it trains (${ownNetwork}) on each call: its later calls (from line ${another.pos.line}) train other networks, not counted`);
+    else if (another) notes.push(`the call of ${fn.name} (line ${another.pos.line}) passes a network bound afresh after the call before it (line ${calls[calls.length - 1]!.pos.line}): another network's training, not counted`);
     differs((p) => p.batch?.value, "batch");
     differs((p) => p.precision?.value, "precision");
     const result: TrainingPlan = { ...first, ...(notes.length > 0 ? { notes } : {}) };
