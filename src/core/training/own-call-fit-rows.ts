@@ -2,6 +2,7 @@
 // loader.get_batch_train(batch_size)`, its body drawing `batch_size` random rows of a loaded dataset): the interpreter
 // ran that code, so the rows it works out for the returned array are what fit sees (keras.io/api/models/model_training_apis:
 // fit's x), and they outrank the published rows of a dataset loaded inside the function, which fit never takes whole.
+// Read for a file's one fit, made once (training-plan.ts): a fit per turn of a loop trains one draw a turn.
 import type { Expression, Statement } from "../python/ast";
 import { forEachStatement, targetNames } from "../python/syntax-walk";
 

@@ -2639,8 +2639,11 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
     samples.push({ rank: 25, figure: rebuilt });
   }
   // A fit's array returned by a call of the project's own function or method (own-call-fit-rows.ts): its rows as the
-  // interpreter ran that code, above a table's figure for a load inside the function.
-  for (const { figure, x, at, site } of fitRows) {
+  // interpreter ran that code, above a table's figure for a load inside the function. Only for the file's one fit, made
+  // once: a fit in a loop (`for n in range(num_iter): x_batch, y_batch = loader.get_batch(bs); net.fit(...)`) trains one
+  // batch of rows a turn, and those rows are no run's samples.
+  const inLoop = (c: Expression) => [...forLoops.map((l) => l.loop), ...whileLoops].some((l) => l.pos.startIndex < c.pos.startIndex && c.pos.endIndex <= l.pos.endIndex);
+  for (const { figure, x, at, site } of kerasFitSites.length === 1 && !inLoop(kerasFitSites[0]!.call) ? fitRows : []) {
     const made = fitArrayCall(x, at, input.body);
     const callee = made ? evaluateOne(site, made.func) : undefined;
     if (!made || !(ownMethod(callee) || ownFunction(callee))) continue;
