@@ -12,11 +12,34 @@ import { forEachExpression, forEachStatement, namesIn, ownExpressions, targetNam
  */
 export function updatesFromTape(body: Statement[], own?: readonly Statement[]): boolean {
   const gradients = new Set<string>();
-  const bind = (s: Statement) => {
-    if (s.type === "assign" && s.value.type === "call" && s.value.func.type === "attribute" && s.value.func.name === "gradient") for (const t of s.targets) for (const n of targetNames(t)) gradients.add(n);
-  };
-  if (own) own.forEach(bind);
-  else forEachStatement(body, ({ statement }) => bind(statement), [], () => false);
+  if (own) own.forEach((s) => bindTapeGradients(s, gradients));
+  else forEachStatement(body, ({ statement }) => bindTapeGradients(statement, gradients), [], () => false);
+  return updatesFromGradientNames(body, gradients);
+}
+
+/** Adds the names a statement binds to a tape's gradients (`grads = tape.gradient(loss, params)`). */
+function bindTapeGradients(s: Statement, into: Set<string>): void {
+  if (s.type === "assign" && s.value.type === "call" && s.value.func.type === "attribute" && s.value.func.name === "gradient") for (const t of s.targets) for (const n of targetNames(t)) into.add(n);
+}
+
+/** The names a block binds to a tape's gradients, its nested blocks included (functions not entered). */
+export function tapeGradientNames(block: Statement[]): Set<string> {
+  const out = new Set<string>();
+  forEachStatement(block, ({ statement }) => bindTapeGradients(statement, out), [], () => false);
+  return out;
+}
+
+/**
+ * Whether a function given a tape's gradients moves variables by them: d2l's `def sgd(params, lr, batch_size, grads):
+ * for i, param in enumerate(params): param.assign_sub(lr * grads[i] / batch_size)`, called as `sgd([w, b], lr,
+ * batch_size, grads)` after `grads = t.gradient(l, [w, b])`. `passed` are its parameters the call binds to them.
+ */
+export function appliesPassedGradients(body: Statement[], passed: ReadonlySet<string>): boolean {
+  return passed.size > 0 && updatesFromGradientNames(body, new Set(passed));
+}
+
+/** Whether a body moves variables (`assign_sub`, `assign_add`) by what the names in `gradients` hold. */
+function updatesFromGradientNames(body: Statement[], gradients: Set<string>): boolean {
   if (gradients.size === 0) return false;
   const reads = (e: Expression) => [...namesIn([e], new Set())].some((n) => gradients.has(n));
   const carried = (iter: Expression, target: Expression): string[] => {

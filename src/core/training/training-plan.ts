@@ -87,7 +87,8 @@ import { splitIterableCount } from "./split-iterables";
 import { type KnownLoader, loopWalkedTogether, shortestLoader, walkedTogether } from "./zipped-loaders";
 import { epochLoopsInTurn } from "./epoch-loops-in-turn";
 import { fullBatchPassEpochs } from "./full-batch-passes";
-import type { OnlyCall } from "./call-site-bindings";
+import { argumentsByParameter, type OnlyCall } from "./call-site-bindings";
+import { appliesPassedGradients, tapeGradientNames } from "./tape-updates";
 import { historyEpochValue, type FitHistory } from "./history-epochs";
 import { loadsTrainSplit, testSplitSamples, trainingSamples } from "./dataset-calls";
 import { passedArgument, stepLoopBatch } from "./step-loop-batch";
@@ -654,6 +655,12 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
       const name = c.func.id;
       const defined = (site.context.fn?.body ?? input.body).find((s): s is FunctionDefinition => s.type === "function" && s.name === name);
       if (defined) result = stepsOncePerDefinition(defined);
+    }
+    if (!result && callee?.kind === "function" && callee.definition.type === "function") {
+      // A function handed the tape's gradients that moves variables by them (`sgd([w, b], lr, batch_size, grads)`).
+      const gradients = tapeGradientNames(site.context.fn?.body ?? input.body);
+      const passed = new Set([...argumentsByParameter(callee.definition, c)].filter(([, arg]) => arg.type === "name" && gradients.has(arg.id)).map(([param]) => param));
+      result = appliesPassedGradients(callee.definition.body, passed);
     }
     if (!result && callee?.kind !== "function" && callee?.kind !== "bound" && c.func.type === "attribute" && c.func.object.type === "name") {
       // `algorithm = algorithm_class(...)` whose object could not be built: the method of the class it calls.
