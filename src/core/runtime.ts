@@ -9,6 +9,7 @@ import { torchGeometricSources } from "./torch-geometric/datasets";
 import { dglSources } from "./dgl/datasets";
 import { kerasModules } from "./keras/modules";
 import { lightningModules } from "./lightning/modules";
+import { hydraComposeApi } from "./hydra/compose-api";
 import { einopsPackage } from "./interp/einops";
 import { timmLayersPackage } from "./torch/timm-layers";
 import { timmSchedulerPackage } from "./torch/timm-scheduler";
@@ -36,8 +37,8 @@ import type { ModuleNamespaceValue } from "./interp/values";
 let sharedCatalogue: TorchCatalogue | undefined;
 
 /** Providers every analysis gets unless the request names its own: torchvision's model zoo, Keras and tf.keras,
- *  Lightning's LightningModule. */
-export const defaultProviders: NativeModuleProvider[] = [torchvisionZoo, kerasModules, lightningModules];
+ *  Lightning's LightningModule, Hydra's compose API. */
+export const defaultProviders: NativeModuleProvider[] = [torchvisionZoo, kerasModules, lightningModules, hydraComposeApi];
 
 const runtimes = new Map<string, Runtime>();
 

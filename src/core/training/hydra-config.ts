@@ -1,12 +1,11 @@
 // A Hydra script's run: its `@hydra.main` function receives the config composed from the workspace's YAML files
 // (src/core/hydra/compose.ts), so `cfg.trainer.max_epochs` inside it is the file's value, and config keys named as
 // a run's figures are (like argparse defaults) what the plain run uses.
-import { NONE, bool, dict, float, freshId, int, keyOf, list, str, unknown } from "../interp/construct";
 import { nativeClass } from "../interp/classes";
-import { attributesOverDict } from "../interp/dict-subclass";
 import type { ModuleFiles } from "../interp/module-resolver";
 import { dirname, relativeTo } from "../interp/paths";
 import type { ClassValue, Value } from "../interp/values";
+import { configValue } from "../hydra/config-value";
 import type { Expression, FunctionDefinition, Statement } from "../python/ast";
 import { composeHydraConfig, STORE_PREFIX, type ConfigStoreNodes } from "../hydra/compose";
 import { resolveInterpolations } from "../hydra/interpolate";
@@ -67,24 +66,7 @@ export function hydraRuns(body: Statement[], files: ModuleFiles | undefined, fil
       else if (v && typeof v === "object" && !Array.isArray(v)) for (const [k, x] of Object.entries(v)) walk(x, key ? `${key}.${k}` : k);
     };
     walk(config, "");
-    runs.push({ fn: s, parameter: s.params[0].name, config: toValue(config, dictConfig), leaves, files: composed.files.map(shown), missing: composed.missing.map(shown) });
+    runs.push({ fn: s, parameter: s.params[0].name, config: configValue(config, dictConfig), leaves, files: composed.files.map(shown), missing: composed.missing.map(shown) });
   }
   return runs;
-}
-
-/**
- * A config value as the code reads it: a mapping is OmegaConf's DictConfig, whose keys read as attributes
- * (`cfg.trainer.max_epochs`) and as items, and which is a mapping to `dict(cfg.model)`, `**cfg.model`, `in`, `.get`
- * and `.items()` (omegaconf.readthedocs.io, "Access and manipulation"). Here it derives from dict, so
- * `isinstance(cfg, dict)` holds where OmegaConf's does not.
- */
-function toValue(v: YamlValue, dictConfig: ClassValue): Value {
-  if (v === null) return NONE;
-  if (typeof v === "boolean") return bool(v);
-  if (typeof v === "number") return Number.isInteger(v) ? int(v) : float(v);
-  if (typeof v === "string") return v.includes("${") ? unknown(`the config interpolation ${v} is not resolved`) : str(v);
-  if (Array.isArray(v)) return list(v.map((x) => toValue(x, dictConfig)));
-  const items = dict();
-  for (const [k, x] of Object.entries(v)) items.entries.set(keyOf(str(k)), { key: str(k), value: toValue(x, dictConfig) });
-  return { kind: "instance", cls: dictConfig, attributes: attributesOverDict(items), id: freshId() };
 }
