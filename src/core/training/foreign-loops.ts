@@ -13,6 +13,7 @@ import { argumentsByParameter } from "./call-site-bindings";
 import { forwardedParameter } from "./forwarded-parameters";
 import { delegatedTraining } from "./delegated-training";
 import { callsKerasFit } from "./foreign-keras-fit";
+import { callsLightningFit } from "./foreign-lightning-fit";
 import type { ParameterBindings } from "./evaluate-site";
 
 type CallSite = Extract<CodeSite, { kind: "call" }>;
@@ -153,7 +154,7 @@ export function foreignTraining(
     // another's subclass), runs backward passes, TensorFlow updates or a Keras fit (foreign-keras-fit.ts).
     const runsBackward = (d: FunctionDefinition, text: string | undefined) => {
       const body = text?.slice(d.pos.startIndex, d.pos.endIndex);
-      return body !== undefined && ((BACKWARD.test(body) && backwardCalled(d)) || TENSORFLOW_UPDATE.test(body) || LIBRARY_TRAINER.test(body) || callsKerasFit(body, text!));
+      return body !== undefined && ((BACKWARD.test(body) && backwardCalled(d)) || TENSORFLOW_UPDATE.test(body) || LIBRARY_TRAINER.test(body) || callsKerasFit(body, text!) || callsLightningFit(body, text!));
     };
     // A plain function's helpers are the functions of its own module it calls by name (`train(args)` running
     // `training_step(loader, model, ...)` each epoch): only those that train, so an evaluation pass adds no loop.

@@ -2773,7 +2773,10 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
     const foreign = foreignTraining(ownBody, input.text, file, input.files, (site, e) => evaluateOne(site, e), (site) => runsByDefault(site, (e) => evaluateOne(site, e)));
 
     if (foreign) {
-      const inner = discoverTrainingPlan({ ...input, namespace: foreign.module, body: [foreign.definition, ...foreign.helpers], text: foreign.text, file: foreign.file, bound: foreign.bindings, nested: true, trains: true });
+      // The body's module imports say where its names come from (a Trainer of Lightning's, or a helper's): they are
+      // read with the body, as the module's own analysis reads them.
+      const imports = (interpreter.loader.moduleBody?.(foreign.file) ?? []).filter((st) => st.type === "import" || st.type === "importFrom");
+      const inner = discoverTrainingPlan({ ...input, namespace: foreign.module, body: [...imports, foreign.definition, ...foreign.helpers], text: foreign.text, file: foreign.file, bound: foreign.bindings, nested: true, trains: true });
       fillFromForeign(plan, foreign, inner, input.text, input.root);
       // The same body called again in turn (a frozen stage, then the rest): each call's epochs and steps add up.
       const later = inner.epochs || inner.steps ? laterCallsInTurn(ownBody, input.text, foreign.site.call) : [];
