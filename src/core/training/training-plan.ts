@@ -70,6 +70,7 @@ import { CONFIG_READER, numericLeaves } from "./config-reads";
 import { configNotes } from "./config-notes";
 import { CONFIG_FILE } from "../interp/stdlib/config-files";
 import { foreignLoader, givenSubsetSampler, subsetSamplerLength } from "./loader-functions";
+import { fitInputOrigin } from "./fit-input-origins";
 import { foreignTraining, type ForeignTraining } from "./foreign-loops";
 import { figureOverCalls, laterCallsInTurn } from "./foreign-calls-in-turn";
 import { boltsDataModuleBatch, dataModuleTraining, type DataModuleTraining } from "./data-module";
@@ -2562,9 +2563,19 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
     const value = evaluateOne({ kind: "constant", name: "", value: e, line: e.pos.line, context: { before: [] } }, e);
     return value?.kind === "int" ? value.value : undefined;
   };
+  // A fit's input passed through the file's own functions (a parameter, a returned tuple) is the array it started as
+  // (fit-input-origins.ts): a slice that binds that array is the fit's.
+  const tracedFitInputs = sites.flatMap((s) => {
+    if (s.kind !== "call" || s.call.func.type !== "attribute" || !/^fit(_generator)?$/.test(s.call.func.name)) return [];
+    const x = positionalArgument(s.call, 0) ?? keywordArgument(s.call, "x");
+    const origin = x ? fitInputOrigin(x, s.context.fn, input.body) : undefined;
+    return origin ? [origin] : [];
+  });
+  // The slice must bind the name where the origin is (the function that returns it), not a namesake elsewhere.
+  const tracedInput = (name: string, line: number) => tracedFitInputs.some((o) => o.name === name && (!o.fn || (o.fn.pos.line <= line && line <= o.fn.pos.endLine)));
   for (const sliced of slicedRows(input.body, (name, line) => rowsOf(name, line)?.value, atModule)) {
     const from = rowsOf(sliced.from, sliced.line);
-    if (!fitInputs.has(sliced.name) || !from) continue;
+    if (!(fitInputs.has(sliced.name) || tracedInput(sliced.name, sliced.line)) || !from) continue;
     const figure: PlanFigure = { value: sliced.rows, source: "code", line: sliced.line, detail: `${sliced.name} = ${snippet(input.text, sliced.code)}: ${sliced.rows} of the ${from.value} rows of ${sliced.from} (${from.detail})` };
     fitArrayRows.add(figure);
     samples.push({ rank: 25, figure });
