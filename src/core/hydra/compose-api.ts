@@ -23,8 +23,15 @@ type YamlMap = { [key: string]: YamlValue };
 export const hydraComposeApi: NativeModuleProvider = function hydraComposeApi(runtime) {
   const interp = () => runtime.interpreter;
   const objectClass = runtime.moduleClasses.module.bases[0];
-  // The folder the latest initialize() named, by the file that called it: compose() reads from it.
-  const configDirs = new Map<string, string>();
+  // The folder the latest initialize() named, by the file that called it: compose() reads from it. Kept per analysis
+  // (its module loader), as the runtime outlives one: a later analysis never reads an earlier one's initialize().
+  const perAnalysis = new WeakMap<object, Map<string, string>>();
+  const dirs = (): Map<string, string> => {
+    const loader = interp().loader;
+    let found = perAnalysis.get(loader);
+    if (!found) perAnalysis.set(loader, (found = new Map()));
+    return found;
+  };
   const callerFile = (): string => interp().frame?.file ?? "";
   const text = (v: Value | undefined): string | undefined => (v?.kind === "str" ? v.value : undefined);
   // initialize() is a context manager, and also works called on its own (it sets Hydra's global state).
@@ -34,18 +41,18 @@ export const hydraComposeApi: NativeModuleProvider = function hydraComposeApi(ru
     const path = text(kwargs.get("config_path") ?? args[0]);
     const file = callerFile();
     // No config_path: only ConfigStore nodes are searched, which compose() does not read here.
-    if (path === undefined || /^[a-z]+:\/\//.test(path) || path.startsWith("/")) configDirs.delete(file);
-    else configDirs.set(file, path === "." ? dirname(file) : joinPath(dirname(file), path.replace(/^\.\//, "")));
+    if (path === undefined || /^[a-z]+:\/\//.test(path) || path.startsWith("/")) dirs().delete(file);
+    else dirs().set(file, path === "." ? dirname(file) : joinPath(dirname(file), path.replace(/^\.\//, "")));
     return started();
   });
   const initializeConfigDir = native("hydra.initialize_config_dir", ({ args, kwargs }) => {
     const dir = text(kwargs.get("config_dir") ?? args[0]);
-    if (dir?.startsWith("/")) configDirs.set(callerFile(), joinPath(dir));
-    else configDirs.delete(callerFile());
+    if (dir?.startsWith("/")) dirs().set(callerFile(), joinPath(dir));
+    else dirs().delete(callerFile());
     return started();
   });
   const compose = native("hydra.compose", ({ args, kwargs }) => {
-    const dir = configDirs.get(callerFile());
+    const dir = dirs().get(callerFile());
     const name = text(kwargs.get("config_name") ?? args[0]);
     if (!dir || !name) return unknown("hydra.compose(): the config folder or name is not known (initialize() with a config_path of the workspace)");
     const loader = interp().loader;

@@ -50,6 +50,10 @@ describe("Hydra's compose API", () => {
     assert.equal(group.epochs, undefined, "a group's option changes which file is read: the config is not known");
     const absent = await planOf("", { "/project/settings/base.yaml": FILES["/project/src/settings/base.yaml"] });
     assert.equal(absent.epochs, undefined, "config_path is relative to the calling file, not the root");
+    await planOf("");
+    const text = SCRIPT.replace("OVERRIDES", "").replace(/    with initialize\(.*\n        cfg = /, "    cfg = ");
+    const uninitialized = (await analyze(text, { file: "/project/src/run.py", others: FILES })).training ?? {};
+    assert.equal(uninitialized.epochs, undefined, "an earlier analysis's initialize() is not this one's");
   });
 
   it("sets a held key or adds one with +, and refuses deletions and a section's choice", () => {
