@@ -92,7 +92,7 @@ export function periodicRollout(stepLoopBody: Statement[], text: string): Period
 }
 
 /** `buf = []`, `a, b = [], []` or `buf.clear()` of one of the lists. */
-function emptiesList(s: Statement, lists: ReadonlySet<string>): boolean {
+export function emptiesList(s: Statement, lists: ReadonlySet<string>): boolean {
   if (s.type === "expression" && s.value.type === "call" && s.value.func.type === "attribute" && s.value.func.name === "clear" && s.value.func.object.type === "name") return lists.has(s.value.func.object.id);
   if (s.type !== "assign") return false;
   const empty = (e: Expression) => e.type === "list" && e.items.length === 0;

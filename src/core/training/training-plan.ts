@@ -116,6 +116,7 @@ import { kerasSplitTrainRows } from "../keras/split-datasets";
 import { returnsSubsetSampler } from "./sampler-functions";
 import { maskedFrom } from "./masked-rows";
 import { periodicRollout, rolloutBatch } from "./rollout-batch";
+import { listGatePasses, listLengthGate } from "./list-length-gate";
 import { replaysRollout } from "./update-epochs";
 import { optimizerOwners, unreadCadenceNote, updateCadences, type UpdateCadence } from "./update-cadence";
 import { epochCadences } from "./epoch-cadences";
@@ -1131,6 +1132,11 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
         const periodic = own || keptBatch !== undefined || rollout ? undefined : periodicRollout(site.loop.body, input.text);
         const periodicSize = periodic ? positiveInteger(evaluateOne(site, periodic.period)) : undefined;
         if (periodic && periodicSize !== undefined) batches.push({ rank: 46, figure: { value: periodicSize, source: "code", line: periodic.gate.pos.line, detail: `each update backpropagates the transitions gathered since the last, every ${snippet(input.text, periodic.period)} = ${periodicSize} steps of one environment (${snippet(input.text, periodic.gate.test)})` } });
+        // An update once a list gathered a pass at a time holds N items (`if len(rewards) == batch_size:`, emptied
+        // there): each update takes those N (list-length-gate.ts).
+        const listGate = own || keptBatch !== undefined || rollout || periodic || !shape.stepGate ? undefined : listLengthGate(site.loop, shape.stepGate);
+        const listGateBatch = listGate ? positiveInteger(evaluateOne(site, listGate.size)) : undefined;
+        if (listGate && listGateBatch !== undefined) batches.push({ rank: 46, figure: { value: listGateBatch, source: "code", line: shape.stepGate!.pos.line, detail: `each update takes the ${listGateBatch} items of ${listGate.list} gathered one a pass since the last (${snippet(input.text, shape.stepGate!.test)}, then emptied)` } });
         // A loop over an iterator that batches its own data: each item is a batch of the object's `batch_size`.
         const drawnFrom = site.loop.type === "for" ? iterOf(site.loop) ?? site.loop.iter : undefined;
         const walkedId = site.loop.type === "for" && drawnFrom ? walkedName(drawnFrom) : undefined;
@@ -1335,19 +1341,27 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
         const inEpochLoop = forLoops.some((l) => l.context.fn === site.context.fn && within(l.loop, site.loop) && isEpochLoop(l));
         const turns = !episodes && !capped && !inEpochLoop && site.context.fn ? callTurns(site.context.fn) : undefined;
         if (turns) figure = { ...figure, value: figure.value * turns.value, detail: `${turns.detail} × ${figure.detail}` };
+        // An update once a list gathered one item a pass holds N (`if len(rewards) == batch_size:`, emptied there): one
+        // pass in N of each run of the loop (list-length-gate.ts).
+        const lengthGate = !episodes && shape.stepGate && (every === undefined || every <= 1) && figure.value % count.value === 0 ? listLengthGate(site.loop, shape.stepGate) : undefined;
+        const lengthGateSize = lengthGate ? positiveInteger(evaluateOne(site, lengthGate.size)) : undefined;
         // Learning that starts once a run-wide counter passes a bound (`if agent.pointer > MEMORY_CAPACITY:`), the
         // counter going up once a pass across all episodes: the first passes take no step (counter-gate.ts).
-        const started = shape.stepGate && !shape.stepFrom && (every === undefined || every <= 1) && !shape.breakAt?.counter
+        const started = shape.stepGate && !shape.stepFrom && !lengthGateSize && (every === undefined || every <= 1) && !shape.breakAt?.counter
           ? counterStartPasses(site.loop, shape.stepGate, figure.value, site.context.fn?.body ?? input.body, site.context.before, (e) => evaluateOne(site, e), input.text, episodes !== undefined) : undefined;
         if (started) figure = { ...figure, value: started.value, detail: `${figure.detail}, ${started.detail}` };
         // An update every N steps or at the episode's last (`if (t + 1) % BATCH == 0 or t == EP_LEN - 1:`): the passes
         // any part lets through, in each of the loop's runs (gated-passes.ts).
-        const anyOf = !started && !episodes && shape.stepGate && site.loop.type === "for" && (every === undefined || every <= 1) && figure.value % count.value === 0
+        const anyOf = !started && !lengthGateSize && !episodes && shape.stepGate && site.loop.type === "for" && (every === undefined || every <= 1) && figure.value % count.value === 0
           ? anyOfPasses(site.loop, shape.stepGate.test, count.value, (e) => evaluateOne(site, e), input.text) : undefined;
         if (anyOf) figure = { ...figure, value: (figure.value / count.value) * anyOf.value, detail: `${figure.detail}, ${anyOf.detail}` };
         // An agent's step() that learns on one call in P of its own (cyclic-call-gate.ts).
-        const cyclic = !started && !anyOf && (every === undefined || every <= 1) ? cyclicGate(site) : undefined;
+        const cyclic = !started && !anyOf && !lengthGateSize && (every === undefined || every <= 1) ? cyclicGate(site) : undefined;
         if (cyclic) figure = { ...figure, value: Math.floor(figure.value / cyclic.period), detail: `${figure.detail}, ${cyclic.detail}` };
+        if (lengthGate && lengthGateSize !== undefined) {
+          const updates = listGatePasses(lengthGate, count.value, lengthGateSize);
+          figure = { ...figure, value: (figure.value / count.value) * updates, detail: `${figure.detail}, an update when ${snippet(input.text, shape.stepGate!.test)}, ${lengthGate.list} gaining one item a pass and emptied there: ${updates.toLocaleString("en-US")} of the ${count.value.toLocaleString("en-US")} passes` };
+        }
         if (every !== undefined && every > 1 && count.value >= every) {
           const detail = `an optimizer step when ... % ${snippet(input.text, shape.stepEvery!)} == 0`;
           if (!shape.gatedBackward) accumulations.push({ rank: 45, figure: { value: every, source: "code", line: site.loop.pos.line, detail } });
