@@ -78,7 +78,7 @@ function indexDraws(definition: FunctionDefinition): CallExpression[] {
 /** Draws of random indices that a block (a function's body, a step loop's) assigns to a name and then walks or
  *  indexes with (`ix = torch.randint(0, n, (32,))`, then `Xtr[ix]`), or indexes with where it draws them
  *  (`X_train[np.random.randint(0, n, size=B)]`: NumPy's integer-array indexing takes one row an index,
- *  numpy.org/doc/stable/user/basics.indexing.html). */
+ *  numpy.org/doc/stable/user/basics.indexing.html), alone or before whole slices of the other axes (`memory[ix, :]`). */
 export function indexDrawsIn(body: Statement[]): CallExpression[] {
   const assigned = new Map<string, CallExpression>();
   forEachStatement(body, ({ statement }) => {
@@ -94,6 +94,8 @@ export function indexDrawsIn(body: Statement[]): CallExpression[] {
     if (statement.type === "for") use(statement.iter);
     for (const root of ownExpressions(statement)) forEachExpression(root, (e) => {
       if (e.type === "subscript") use(e.index);
+      // `memory[ix, :]`: the draw indexes the first axis, one row an index, the other axes kept whole.
+      if (e.type === "subscript" && e.index.type === "tuple" && e.index.items.length > 1 && e.index.items.slice(1).every((x) => x.type === "slice")) use(e.index.items[0]);
       if (e.type === "comprehension") for (const clause of e.clauses) if (clause.kind === "for") use(clause.iter);
     });
   });

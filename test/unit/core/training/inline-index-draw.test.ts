@@ -35,6 +35,16 @@ describe("a batch drawn by random indices in the subscript itself (index-draw-ba
     assert.equal(plan.batch?.value, 24);
   });
 
+  it("takes a draw named first that indexes the rows of a table beside whole slices (`memory[ix, :]`)", async () => {
+    const plan = await planOf(script("ix, :", "ix = np.random.choice(5000, 40)").replace("for step in range(300):\n", "for step in range(300):\n    ix = np.random.choice(5000, 40)\n"));
+    assert.equal(plan.batch?.value, 40);
+  });
+
+  it("takes no batch from a draw that indexes a later axis (`memory[:, ix]`)", async () => {
+    const plan = await planOf(script(":, ix").replace("for step in range(300):\n", "for step in range(300):\n    ix = np.random.choice(20, 8)\n"));
+    assert.notEqual(plan.batch?.value, 8);
+  });
+
   it("takes no batch from a single index drawn without a size", async () => {
     const plan = await planOf(script("np.random.randint(0, 10)"));
     assert.notEqual(plan.batch?.value, 10);
