@@ -7,6 +7,7 @@ import type { Expression, FunctionDefinition, Statement } from "../python/ast";
 import { callsInBody, dottedName, keywordArgument, positionalArgument } from "../python/syntax-walk";
 import { instanceMethod, methodsReached } from "../interp/classes";
 import type { Value } from "../interp/values";
+import { drawnCount } from "./index-draw-batch";
 
 /** Methods read on the called object, at most: the called one and those it calls on itself. */
 const MAX_METHODS = 6;
@@ -24,12 +25,12 @@ export interface OwnSampleBatch {
 
 /**
  * The batch drawn by a buffer's argument-less `sample()` inside a method that a loop calls on an object
- * (`agent.step(...)`, and the methods that calls on itself), read on that object; undefined when the loop says nothing
- * of it. `evaluate` reads an expression where the loop is.
+ * (`agent.step(...)`, or `self.update()` in a loop of the agent's own method, and the methods that calls on itself),
+ * read on that object; undefined when the loop says nothing of it. `evaluate` reads an expression where the loop is.
  */
 export function ownSampleBatch(loopBody: Statement[], evaluate: (e: Expression) => Value | undefined): OwnSampleBatch | undefined {
   for (const call of callsInBody(loopBody)) {
-    if (call.func.type !== "attribute" || call.func.object.type !== "name" || call.func.object.id === "self") continue;
+    if (call.func.type !== "attribute" || call.func.object.type !== "name") continue;
     const receiver = call.func.object;
     const object = evaluate(receiver);
     if (object?.kind !== "instance" || object.module) continue;
@@ -60,7 +61,8 @@ function bufferDraws(object: Value, name: string): Expression[] {
 
 /** The attribute of `self` that a buffer's `sample(self)` draws as its count: `random.sample(pop, k=self.batch_size)`
  *  (docs.python.org/3/library/random.html#random.sample: k items), `np.random.choice(n, self.batch_size)` and
- *  `np.random.randint(0, n, size=self.batch_size)` (numpy.org/doc/stable/reference/random: `size` draws). */
+ *  `np.random.randint(0, n, size=self.batch_size)` (numpy.org/doc/stable/reference/random: `size` draws),
+ *  `torch.randint(0, n, (self.batch_size,))` (pytorch.org/docs/stable/generated/torch.randint.html: a `size` tuple). */
 function sampledAttribute(definition: FunctionDefinition | undefined): string | undefined {
   const self = definition?.params[0]?.name;
   if (!definition || !self) return undefined;
@@ -69,6 +71,7 @@ function sampledAttribute(definition: FunctionDefinition | undefined): string | 
     const count = callee === "random.sample" ? positionalArgument(call, 1) ?? keywordArgument(call, "k")
       : callee && /(^|\.)random\.choice$/.test(callee) ? positionalArgument(call, 1) ?? keywordArgument(call, "size")
       : callee && /(^|\.)random\.randint$/.test(callee) ? positionalArgument(call, 2) ?? keywordArgument(call, "size")
+      : callee === "torch.randint" ? drawnCount(call)
       : undefined;
     const attribute = count ? ownAttribute(count, self) : undefined;
     if (attribute) return attribute;

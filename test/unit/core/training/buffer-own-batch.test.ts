@@ -149,3 +149,62 @@ for t in range(5000):
     assert.equal((await planOf(script("learner.update(buffer, batch_size=32)"))).batch?.value, 32);
   });
 });
+
+// An agent whose own method runs the loop and learns through `self.update()`, its buffer drawing indices with
+// torch.randint and a size tuple of its own batch size.
+describe("a replay buffer's own batch, drawn in a loop of the agent's own method (buffer-own-batch.ts)", () => {
+  const agent = (draw: string) => `import torch
+import torch.nn as nn
+
+
+class Buffer:
+    def __init__(self, size, batch_size):
+        self.size = size
+        self.batch_size = batch_size
+        self.states = torch.zeros(size, 3)
+
+    def sample(self):
+        ${draw}
+        return self.states[idx]
+
+
+class Agent:
+    def __init__(self, batch_size=96):
+        self.net = nn.Linear(3, 1)
+        self.opt = torch.optim.Adam(self.net.parameters(), lr=1e-3)
+        self.buffer = Buffer(5000, batch_size)
+
+    def update(self):
+        s = self.buffer.sample()
+        loss = self.net(s).pow(2).mean()
+        self.opt.zero_grad()
+        loss.backward()
+        self.opt.step()
+
+    def run(self, n):
+        for t in range(n):
+            self.update()
+`;
+  const script = `from agent import Agent
+
+
+def main():
+    agent = Agent()
+    agent.run(500)
+
+
+if __name__ == "__main__":
+    main()
+`;
+
+  it("reads torch.randint's size tuple of the buffer's batch size through self.update()", async () => {
+    const plan = await planOf(script, { "/project/agent.py": agent("idx = torch.randint(0, self.size, (self.batch_size,))") });
+    assert.equal(plan.batch?.value, 96);
+    assert.equal(plan.steps?.value, 500);
+  });
+
+  it("reads no batch from a draw of a size the buffer does not keep", async () => {
+    const plan = await planOf(script, { "/project/agent.py": agent("idx = torch.randint(0, self.size, (7, 2))") });
+    assert.notEqual(plan.batch?.value, 96);
+  });
+});
