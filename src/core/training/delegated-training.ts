@@ -2,16 +2,18 @@
 // `self.net.train(labeled_data)`, a wrapper's `fit()` runs `self.learner.fit(loader)`. Python runs the held object's
 // method, so its epoch and step loops are those of the script's call; read alone, the outer method ran no backward
 // pass and the script had no training run.
-import type { Expression, FunctionDefinition } from "../python/ast";
+import type { Expression, FunctionDefinition, Statement } from "../python/ast";
 import type { ModuleNamespaceValue, Value } from "../interp/values";
 import { instanceMethod } from "../interp/classes";
-import { callsInBody } from "../python/syntax-walk";
+import { callsIn, forEachStatement } from "../python/syntax-walk";
 
 /** The held object's method a bound method calls, with that object. */
 export interface DelegatedTraining {
   definition: FunctionDefinition;
   module: ModuleNamespaceValue;
   self: Value;
+  /** The loops of the delegating method that hold the call, outermost first: the held method runs once a pass. */
+  loops: Extract<Statement, { type: "for" | "while" }>[];
 }
 
 /**
@@ -28,14 +30,19 @@ export function delegatedTraining(
 ): DelegatedTraining | undefined {
   const selfName = definition.params[0]?.name;
   if (!selfName || !receiver || self.kind !== "instance") return undefined;
-  for (const call of callsInBody(definition.body)) {
+  const calls: { call: Extract<Expression, { type: "call" }>; loops: Extract<Statement, { type: "for" | "while" }>[] }[] = [];
+  forEachStatement(definition.body, ({ statement, ancestors }) => {
+    const loops = ancestors.filter((a): a is Extract<Statement, { type: "for" | "while" }> => a.type === "for" || a.type === "while");
+    for (const call of callsIn(statement, false)) calls.push({ call, loops });
+  }, [], () => false);
+  for (const { call, loops } of calls) {
     const func = call.func;
     if (func.type !== "attribute" || func.object.type !== "attribute" || func.object.object.type !== "name" || func.object.object.id !== selfName) continue;
     // `self.net` read as `strategy.net` where the script calls `strategy.train()`: the same object.
     const held = evaluate({ type: "attribute", object: receiver, name: func.object.name, pos: func.object.pos });
     const method = held ? instanceMethod(held, func.name) : undefined;
     const home = method?.module.file;
-    if (held && method && home && trains(method.definition, home)) return { definition: method.definition, module: method.module, self: held };
+    if (held && method && home && trains(method.definition, home)) return { definition: method.definition, module: method.module, self: held, loops };
   }
   return undefined;
 }

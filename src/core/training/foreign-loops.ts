@@ -65,6 +65,9 @@ export interface ForeignTraining {
   helpers: FunctionDefinition[];
   /** The call in this file. */
   site: CallSite;
+  /** The loops of the script's method around the call it hands the training on through (`while not done:` around
+   *  `self.model.train_net()`): the held method's loops are one pass's, not the run's. */
+  perPassOf?: string;
 }
 
 /**
@@ -173,6 +176,7 @@ export function foreignTraining(
       const source = home === file ? text : files.read(home);
       return [method.definition, ...selfHelpers(method.definition, object, home)].some((d) => runsBackward(d, source));
     });
+    const delegatingText = source;
     if (![definition, ...helpers].some((d) => runsBackward(d, source)) && !elsewhere.some((e) => runsBackward(e.definition, files.read(e.file))) && !throughArgument()) {
       // A method that hands the training on to an object it holds (`self.net.train(labeled_data)` in an active-learning
       // strategy's `train()`): Python runs that object's method, whose loops are the run's (delegated-training.ts).
@@ -184,7 +188,9 @@ export function foreignTraining(
       const helpers = selfHelpers(delegated.definition, delegated.self, home);
       const first = delegated.definition.params[0]?.name;
       const bindings: ParameterBindings = (f, name) => ((f === delegated.definition || helpers.includes(f)) && name === (f.params[0]?.name ?? first) ? delegated.self : undefined);
-      return { definition: delegated.definition, module: delegated.module, file: home, text: source, bindings, helpers, site };
+      // The loops of the delegating method around the call, as that method's file writes them (`while not done`).
+      const perPassOf = delegated.loops.length > 0 ? delegated.loops.map((l) => `${delegatingText.slice(l.pos.startIndex, l.body[0]?.pos.startIndex ?? l.pos.endIndex).trim().replace(/:$/, "")} (line ${l.pos.line})`).join(" in ") : undefined;
+      return { definition: delegated.definition, module: delegated.module, file: home, text: source, bindings, helpers, site, ...(perPassOf ? { perPassOf } : {}) };
     }
     const selfName = self ? definition.params[0]?.name : undefined;
     const memo = new Map<string, Value | undefined>();

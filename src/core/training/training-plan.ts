@@ -2802,6 +2802,14 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
       // read with the body, as the module's own analysis reads them.
       const imports = (interpreter.loader.moduleBody?.(foreign.file) ?? []).filter((st) => st.type === "import" || st.type === "importFrom");
       const inner = discoverTrainingPlan({ ...input, namespace: foreign.module, body: [...imports, foreign.definition, ...foreign.helpers], text: foreign.text, file: foreign.file, bound: foreign.bindings, nested: true, trains: true });
+      // A held object's method called in a loop of the method the script calls (`while not done: ...
+      // self.model.train_net()`) runs its loops once a pass of that loop: its epochs and steps are one call's.
+      if (foreign.perPassOf && (inner.steps || inner.epochs)) {
+        const perCall = inner.steps ?? inner.epochs!;
+        perEpochOnly = `steps: ${snippet(input.text, foreign.site.call)} runs ${foreign.definition.name}() on each pass of ${foreign.perPassOf}, ${perCall.value.toLocaleString("en-US")} ${inner.steps ? "steps" : "epochs"} a call (${perCall.detail}), so the run's optimizer steps are not known`;
+        delete inner.steps;
+        delete inner.epochs;
+      }
       fillFromForeign(plan, foreign, inner, input.text, input.root);
       // The same body called again in turn (a frozen stage, then the rest): each call's epochs and steps add up.
       const later = inner.epochs || inner.steps ? laterCallsInTurn(ownBody, input.text, foreign.site.call) : [];

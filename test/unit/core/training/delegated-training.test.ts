@@ -76,4 +76,15 @@ describe("training handed on to an object the method holds (src/core/training/de
     const inert = LEARNER.replace("                nn.functional.cross_entropy(self.model(xb), yb).backward()\n", "");
     assert.equal((await planOf(SCRIPT(""), { ...OTHERS, "/project/learner.py": inert })).epochs, undefined);
   });
+
+  it("leaves the steps unknown where the method hands the training on in each pass of a loop it runs", async () => {
+    // `while not done:` around `self.learner.train(labeled)`: the held method's 4 epochs are each pass's.
+    const looped = STRATEGY.replace("        labeled = self.pool\n        self.learner.train(labeled)", "        labeled = self.pool\n        done = False\n        while not done:\n            self.learner.train(labeled)\n            done = len(self.query(3)) > 2");
+    const plan = await planOf(SCRIPT(""), { ...OTHERS, "/project/strategy.py": looped });
+    assert.equal(plan.epochs, undefined);
+    assert.equal(plan.steps, undefined);
+    assert.ok((plan.notes ?? []).some((n) => /on each pass of while not done \(line 12\), 4 epochs a call/.test(n)), (plan.notes ?? []).join("; "));
+    // The batch is still the held method's.
+    assert.equal(plan.batch?.value, 20);
+  });
 });
