@@ -72,6 +72,9 @@ export function createRuntime(providers: NativeModuleProvider[] = defaultProvide
   // open() reads a workspace file's text for yaml/json/OmegaConf (stdlib/config-files.ts).
   const open = nativeModules.get("io")?.scope.names.get("open");
   if (open) scope.names.set("open", open);
+  // Python's builtins module is the built-in scope itself (docs.python.org/3/library/builtins.html): code written for
+  // Python 2 and 3 (`from builtins import range`, python-future) binds the very same `range`, `zip`, `input`.
+  nativeModules.set("builtins", { kind: "namespace", name: "builtins", scope });
   const torch = createTorchModules(catalogue, moduleClasses, get, classes.object);
   for (const [k, v] of torch.modules) nativeModules.set(k, v);
   const hub = createTorchHub(get);
