@@ -12,7 +12,7 @@ type ForStatement = Extract<Statement, { type: "for" }>;
 
 /** Whether `loop`, a counted `range(...)` loop, holds directly (not inside another loop) a step loop whose count is
  *  sized by the data it walks: its iterations then make one pass over that data, and each of `loop`'s is an epoch. */
-export function passesOverData(loop: ForStatement, isStepLoop: (l: LoopStatement) => boolean, sameDataOnly = false, isLoader?: (name: string) => boolean): boolean {
+export function passesOverData(loop: ForStatement, isStepLoop: (l: LoopStatement) => boolean, sameDataOnly = false, isLoader?: (name: string) => boolean, bindingBefore?: (name: string) => Expression | undefined): boolean {
   if (!isRangeCall(loop.iter)) return false;
   const assigned = new Map<string, Expression>();
   const inner: ForStatement[] = [];
@@ -35,7 +35,10 @@ export function passesOverData(loop: ForStatement, isStepLoop: (l: LoopStatement
     if (isLoader && walked.type === "attribute" && walked.object.type === "name" && !assigned.has(walked.object.id) && isLoader(`${walked.object.id}.${walked.name}`)) return isStepLoop(l);
     // `for j in range(int(train_size / batch_size)): X[j * batch_size:(j + 1) * batch_size]` walks train_size rows
     // a turn whatever that count is named (index-sliced-pass.ts), when this loop does not rebind what it slices.
-    if (indexSlicedRows(l)) return isStepLoop(l) && slicesNoneOf(l, new Set([...assigned].filter(([, value]) => !isIndexShuffle(value)).map(([name]) => name)));
+    // The count may be held under a name bound before this loop (`n_batches = N // batch_sz`); one the loop binds
+    // itself is read from that binding.
+    const counted = (name: string) => assigned.get(name) ?? bindingBefore?.(name);
+    if (indexSlicedRows(l, counted)) return isStepLoop(l) && slicesNoneOf(l, new Set([...assigned].filter(([, value]) => !isIndexShuffle(value)).map(([name]) => name)));
     if (iter.type !== "call" || !sizedByData(iter) || !isStepLoop(l)) return false;
     // A loop named for steps (`for it in range(1, num_iterations + 1):`) passes over the same data each time only
     // when the data it sizes is bound outside it: PPO refills its rollout buffer on each update, and that is no epoch.

@@ -9,13 +9,16 @@ import { indexSlice } from "./step-loop-batch";
 import type { LoopStatement } from "./loop-shape";
 
 /** The rows N a `for j in range(<N / B>)` loop walks when its body slices chunks of B from `j * B`; undefined when
- *  the count is not a quotient by the slice's own width. */
-export function indexSlicedRows(loop: LoopStatement): Expression | undefined {
+ *  the count is not a quotient by the slice's own width. A count held under a name (`n_batches = N // batch_sz`, then
+ *  `range(n_batches)`) is read through `bindingOf`, the value that name was last bound to before the loop. */
+export function indexSlicedRows(loop: LoopStatement, bindingOf?: (name: string) => Expression | undefined): Expression | undefined {
   if (loop.type !== "for" || loop.target.type !== "name" || loop.iter.type !== "call") return undefined;
   const func = dottedName(loop.iter.func);
   if ((func !== "range" && func !== "trange") || loop.iter.args.length !== 1 || loop.iter.args[0].kind !== "positional") return undefined;
   const width = indexSlice(loop.body, loop.target.id)?.size;
-  return width ? quotientDividend(loop.iter.args[0].value, width) : undefined;
+  const count = loop.iter.args[0].value;
+  const held = count.type === "name" ? bindingOf?.(count.id) : undefined;
+  return width ? quotientDividend(held ?? count, width) : undefined;
 }
 
 /** The names a loop's body slices its chunks from (`X` of `X[j * B:(j + 1) * B]`), the roots of dotted ones. */

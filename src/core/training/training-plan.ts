@@ -691,11 +691,19 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
    *  function's `epoch` parameter on the way to a step loop (`for e in range(1, 16): train_and_test(e)`), or a counted
    *  loop around a step loop sized by the data it walks (`for i in range(100): for s, e in zip(range(0, len(trX), 128), ...)`,
    *  data-pass-epochs.ts). */
+  /** The value a name was last plainly bound to before a loop, in the loop's own function (or the module). */
+  const plainBindingSets = new Map<Statement[], ReturnType<typeof plainBindings>>();
+  const boundBefore = (l: { loop: Statement; context: CodeSite["context"] }) => (name: string): Expression | undefined => {
+    const body = l.context.fn?.body ?? input.body;
+    let bindings = plainBindingSets.get(body);
+    if (!bindings) plainBindingSets.set(body, (bindings = plainBindings(body)));
+    return bindings(name, l.loop.pos.startIndex)?.value;
+  };
   const isEpochLoop = (l: { variable: string; loop: Extract<Statement, { type: "for" }>; context: CodeSite["context"] }): boolean =>
     (EPOCH_VARIABLE.test(l.variable) || (namesEpochs(l.loop.iter) && (containsStepLoop(l.loop) || callsStepLoopFunction(input.body, l.loop, stepLoopSpans()))) ||
     passesEpochToStepLoop(input.body, l.loop, l.variable, stepLoopSpans()) ||
     (isRangeCall(l.loop.iter) && passesLoaderToStepLoop(input.body, l.loop, stepLoopSpans(), (name) => knownLoaders.has(name))) ||
-    passesOverData(l.loop, (x) => shapeOf(x).stepLoop, STEP_VARIABLE.test(l.variable), namedForIterations(l) ? walksWholeData(l) : undefined)) && !replaysOwnRollout(l) && !insideOpenWhile(l);
+    passesOverData(l.loop, (x) => shapeOf(x).stepLoop, STEP_VARIABLE.test(l.variable), namedForIterations(l) ? walksWholeData(l) : undefined, boundBefore(l))) && !replaysOwnRollout(l) && !insideOpenWhile(l);
   /** Whether a loop over `name` inside `l` walks all of the training data once: a loader the code builds, one the
    *  object holds, or a list of training items (walked-data-list.ts). */
   const walksWholeData = (l: { loop: Extract<Statement, { type: "for" }>; context: CodeSite["context"] }) => (name: string): boolean =>
@@ -1234,7 +1242,7 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
         // `for j in range(int(N / B)): x[j * B:(j + 1) * B]`: each turn takes the next chunk of B, so a pass walks N
         // rows (index-sliced-pass.ts). Below the rows of the sliced data itself (further down), which also say whether
         // the last chunk is dropped.
-        const passRows = sameData ? indexSlicedRows(site.loop) : undefined;
+        const passRows = sameData ? indexSlicedRows(site.loop, boundBefore(site)) : undefined;
         const passCount = passRows ? positiveInteger(evaluateOne(site, passRows)) : undefined;
         if (passRows && passCount !== undefined) samples.push({ rank: 43, figure: { value: passCount, source: "code", line: site.loop.pos.line, detail: `${snippet(input.text, passRows)}: the rows a pass of ${site.loop.type === "for" ? snippet(input.text, site.loop.iter) : ""} slices in chunks of its batch` } });
         // A loop over pieces a split call cuts from the data (`zip(torch.split(X, 64), torch.split(Y, 64))`,
@@ -1406,7 +1414,7 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
     if (site.kind === "loop" && stepLoops.includes(site.loop)) continue;
     // A loop named for steps around a pass over the same data (`for it in range(n): for j in range(0, len(pairs), bs)`)
     // is an epoch loop (data-pass-epochs.ts), read below.
-    const passesData = site.kind === "loop" && STEP_VARIABLE.test(site.variable) && passesOverData(site.loop, (x) => shapeOf(x).stepLoop, true, walksWholeData(site));
+    const passesData = site.kind === "loop" && STEP_VARIABLE.test(site.variable) && passesOverData(site.loop, (x) => shapeOf(x).stepLoop, true, walksWholeData(site), boundBefore(site));
     if (site.kind === "loop" && !passesData && STEP_VARIABLE.test(site.variable) && /\.backward\s*\(/.test(input.text.slice(site.loop.pos.startIndex, site.loop.pos.endIndex))) {
       // A loop around a step loop of its own (`for iteration in ...: for start in range(0, n, mb): ... step()`) is
       // counted by that loop, as one of the loops around it.
