@@ -39,6 +39,7 @@ import { classTrainingOperations, runsTrainingOperation, trainingOperations } fr
 import { sitesOutsideRangeTests } from "./lr-range-test";
 import { isRangeCall, literalRange, passesOverData, stridedRangeBounds } from "./data-pass-epochs";
 import { indexSlicedRows, slicesSameDataEachTurn } from "./index-sliced-pass";
+import { zippedArrays, zippedRows } from "./zipped-rows";
 import { firstTurnValue } from "./loop-first-turn";
 import { generatorCallSamples } from "./generator-samples";
 import { splitLoopBatches, splitPieces } from "./split-batches";
@@ -1162,6 +1163,14 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
         // list is a pass's samples.
         // Tuples only: a list of lists is as often the batches a trainer cut (batch-lists.ts), whose rows are the samples.
         if ((drawn?.kind === "list" || drawn?.kind === "tuple") && drawn.items[0]?.kind === "tuple" && isRecordList(drawn.items)) samples.push({ rank: 30, figure: { value: drawn.items.length, source: "code", line: site.loop.pos.line, detail: `${snippet(input.text, drawnFrom!)}: the ${drawn.items.length} records the step loop walks, one a step` } });
+        // A step loop over arrays zipped row by row (`for (x, y) in zip(xs, ys):`) takes one row a step (zipped-rows.ts).
+        const zipped = !own && drawnFrom ? zippedArrays(drawnFrom) : undefined;
+        const zippedCount = zipped ? zippedRows(zipped.arrays.map((e) => evaluateOne(site, e))) : undefined;
+        if (zipped && zippedCount !== undefined) {
+          const detail = `${snippet(input.text, zipped.call)}: one row a step of the ${zippedCount} rows it walks`;
+          batches.push({ rank: 45, figure: { value: 1, source: "code", line: site.loop.pos.line, detail } });
+          samples.push({ rank: 30, figure: { value: zippedCount, source: "code", line: site.loop.pos.line, detail } });
+        }
         const drawnBatch = drawn && isBatchIterator(drawn) ? positiveInteger(drawn.attributes.get("batch_size")) : undefined;
         if (drawn && drawnBatch !== undefined) batches.push({ rank: 45, figure: { value: drawnBatch, source: "code", line: site.loop.pos.line, detail: `${snippet(input.text, drawnFrom!)}.batch_size: ${drawn.kind === "instance" ? drawn.cls.name : ""} batches its own data, ${drawnBatch} items each` } });
         // An iterator whose __next__ slices its batches from data it holds until StopIteration (data-objects.ts):
