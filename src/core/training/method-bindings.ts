@@ -60,7 +60,10 @@ export function methodBindings(
       const code = (e: Expression | undefined) => (e ? text.slice(e.pos.startIndex, e.pos.endIndex) : undefined);
       if (args[0] && args.every((a) => code(a) === code(args[0]))) value = evaluate(calls[0].site, [args[0]], all())[0];
     }
-    if (value && value.kind !== "unknown") values.set(name, value);
+    // An argument the calls pass whose value is unknown stays unknown, as for functions (call-site-bindings.ts):
+    // `rnn.fit(X, Y, batch_sz=len(Y))` is not `def fit(..., batch_sz=20)`'s 20. An object that cannot be worked out
+    // is left to the analysis's other readings of it.
+    if (value && (value.kind !== "unknown" || name !== selfName)) values.set(name, value);
     return values.get(name);
   };
 }
