@@ -41,6 +41,8 @@ const NEXT_BATCH_METHOD = "next_batch";
 /** A count drawn in a block, and how. */
 interface DrawnCount {
   size: Expression;
+  /** The data set a `next_batch` draw is made on (`mnist.train` of `mnist.train.next_batch(B)`). */
+  data?: Expression;
   how: "buffer sample" | "next batch";
 }
 
@@ -88,7 +90,7 @@ function bufferSample(block: Statement[], buffers: Set<string>): DrawnCount | un
       if (found || e.type !== "call" || e.func.type !== "attribute") return;
       if (e.func.name === NEXT_BATCH_METHOD) {
         const size = positionalArgument(e, 0) ?? keywordArgument(e, "batch_size");
-        if (size) found = { size, how: "next batch" };
+        if (size) found = { size, data: e.func.object, how: "next batch" };
         return;
       }
       if (!SAMPLE_METHOD.test(e.func.name)) return;
@@ -132,7 +134,8 @@ function calledSample(block: Statement[], body: Statement[], buffers: Set<string
       if (onReceiver) return { size: onReceiver, how: drawn.how };
       continue;
     }
-    if (root === "self" || !params.has(root)) return drawn;
+    // The data set is named where the helper draws, not where the loop is.
+    if (root === "self" || !params.has(root)) return { size: drawn.size, how: drawn.how };
     // The count is the function's parameter itself (`def sample_and_optimize(self, batch_size)`): the call passes it,
     // so it is the argument the call gives (`agent.sample_and_optimize(BATCH_SIZE)`), read where the call is.
     const given = size.type === "name" ? passedArgument(call, definition, size.id) : undefined;

@@ -1125,6 +1125,11 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
           : own?.how === "next batch" ? `each step draws next_batch(${snippet(input.text, own.size)}): that many examples`
           : `sampled ${own ? snippet(input.text, own.size) : ""} at a time from a replay buffer`;
         if (own && ownBatch !== undefined) batches.push({ rank: own.how === "buffer sample" || own.how === "next batch" || strideNamed ? 46 : 5, figure: { value: ownBatch, source: "code", line: site.loop.pos.line, detail } });
+        // TensorFlow 1.x's DataSet that `next_batch` draws from counts its examples in `num_examples`: those are the
+        // samples, where no table names the data set (a project's own function that wraps read_data_sets).
+        const drawnSet = own?.how === "next batch" ? own.data : undefined;
+        const setRows = drawnSet ? positiveInteger(evaluateOne(site, { type: "attribute", object: drawnSet, name: "num_examples", pos: drawnSet.pos })) : undefined;
+        if (drawnSet && setRows !== undefined) samples.push({ rank: 15, figure: { value: setRows, source: "code", line: site.loop.pos.line, detail: `${snippet(input.text, drawnSet)}.num_examples: the ${setRows} examples next_batch draws from` } });
         // A buffer that draws its own constructor's count (`agent.step(...)` → `self.memory.sample()`).
         const kept = own ? undefined : ownSampleBatch(site.loop.body, (e) => evaluateOne(site, e));
         const keptBatch = kept ? positiveInteger(kept.value) : undefined;
@@ -2308,6 +2313,8 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
       // when it selects its part as the library does (own-code.ts); else its samples are not known.
       const own = !inherited && !heldName ? evaluateOne(site, call.func) : undefined;
       if (own && ownClass(own) && !ownClassSelectsAsTable(own, known!)) continue;
+      // Nor is a function of the project's own of that name (`mnist = MNIST()` that wraps TF 1.x read_data_sets).
+      if (own && ownFunction(own)) continue;
       const part = trainingSamples(known, call, (e) => evaluateOne(site, e));
       if (part) datasets.push({ site, rank: 20, names: site.assignedTo, figure: { value: part.value, source: "dataset table", line, detail: `${site.callee === "()" ? snippet(input.text, call.func) : site.callee}${inherited ? ` (a subclass of ${inherited} that keeps its samples)` : heldName ? ` (${heldName})` : ""} (${part.part ? `its "${part.part}" part` : "training split"}): ${known.source}` } });
       const test = part ? undefined : testSplitSamples(known, call, (e) => evaluateOne(site, e));
