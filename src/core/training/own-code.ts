@@ -16,18 +16,13 @@ export function ownClass(v: Value): boolean {
   return v.kind === "class" && projectFile(v.module?.file ?? v.location?.file);
 }
 
-/** A function the project's own code defines (`def MNIST(): return input_data.read_data_sets(...)` in its libs/):
- *  named as a table dataset, it is no library class, and what it returns is read from its code. */
-export function ownFunction(v: Value): boolean {
-  return v.kind === "function" && projectFile(v.module.file);
-}
-
 /** A method of an object that the project's own code defines (`trainer.fit` of a class in the workspace). */
 export function ownMethod(v: Value | undefined): boolean {
   return v?.kind === "bound" && v.fn.kind === "function" && projectFile(v.fn.module.file);
 }
 
-/** A function the project's own code defines (`get_batch(...)` of a cell or a workspace module). */
+/** A function the project's own code defines (`get_batch(...)` of a cell or a workspace module; `def MNIST(): return
+ *  input_data.read_data_sets(...)` in its libs/, which named as a table dataset is no library class). */
 export function ownFunction(v: Value | undefined): boolean {
   return v?.kind === "function" && projectFile(v.module.file);
 }
