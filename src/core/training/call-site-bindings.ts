@@ -130,7 +130,7 @@ function passedArguments(fn: FunctionDefinition, calls: CallSite[], text: string
   if (calls.length === 0) return result;
   const perCall = calls.map((site) => ({ site, args: argumentsByParameter(fn, site.call) }));
   for (const p of fn.params) {
-    if (p.kind === "star" || p.kind === "doublestar") continue;
+    if (p.kind === "star") continue;
     const passed = perCall.map(({ site, args }) => ({ site, value: args.get(p.name) }));
     const first = passed[0];
     if (!first.value) continue;
@@ -143,7 +143,7 @@ function passedArguments(fn: FunctionDefinition, calls: CallSite[], text: string
 }
 
 /** A call's arguments by the parameter they fill: positionals in order, then keywords, then the keys of a
- *  `**mapping`; none past a `*args`. */
+ *  `**mapping`; none past a `*args`. A `**kwargs` parameter takes the keywords no other parameter names. */
 export function argumentsByParameter(fn: FunctionDefinition, call: CallSite["call"]): Map<string, Expression> {
   const byName = new Map<string, Expression>();
   const positional = fn.params.filter((p) => p.kind === "normal");
@@ -163,6 +163,15 @@ export function argumentsByParameter(fn: FunctionDefinition, call: CallSite["cal
       const key: Expression = { type: "str", value: p.name, pos: mapping.pos };
       byName.set(p.name, { type: "subscript", object: mapping, index: key, pos: mapping.pos });
     }
+  }
+  // `def train(model, dm, **kwargs)` called `train(m, d, precision=16, max_epochs=2)`: Python makes kwargs a new
+  // dict of the keyword arguments no other parameter takes (docs.python.org/3/reference/compound_stmts.html#function-
+  // definitions), so `pl.Trainer(**kwargs)` inside gets them. A `**mapping` spread into the call is left out: which of
+  // its keys the named parameters take is not known here.
+  const rest = fn.params.find((p) => p.kind === "doublestar");
+  if (rest && spread.length === 0) {
+    const excess = call.args.flatMap((a) => (a.kind === "keyword" && !fn.params.some((p) => p.name === a.name && (p.kind === "normal" || p.kind === "keywordOnly")) ? [a] : []));
+    byName.set(rest.name, { type: "dict", items: excess.map((a) => ({ key: { type: "str", value: a.name, pos: a.value.pos }, value: a.value })), pos: call.pos });
   }
   return byName;
 }

@@ -14,6 +14,7 @@ import { forwardedParameter } from "./forwarded-parameters";
 import { delegatedTraining } from "./delegated-training";
 import { callsKerasFit } from "./foreign-keras-fit";
 import { callsLightningFit } from "./foreign-lightning-fit";
+import { runsLibraryTrainer } from "./library-trainer-runs";
 import type { ParameterBindings } from "./evaluate-site";
 
 type CallSite = Extract<CodeSite, { kind: "call" }>;
@@ -157,7 +158,8 @@ export function foreignTraining(
     // another's subclass), runs backward passes, TensorFlow updates or a Keras fit (foreign-keras-fit.ts).
     const runsBackward = (d: FunctionDefinition, text: string | undefined) => {
       const body = text?.slice(d.pos.startIndex, d.pos.endIndex);
-      return body !== undefined && ((BACKWARD.test(body) && backwardCalled(d)) || TENSORFLOW_UPDATE.test(body) || LIBRARY_TRAINER.test(body) || callsKerasFit(body, text!) || callsLightningFit(body, text!));
+      // A Lightning or Hugging Face trainer built and run there (library-trainer-runs.ts) trains as a loop would.
+      return body !== undefined && ((BACKWARD.test(body) && backwardCalled(d)) || TENSORFLOW_UPDATE.test(body) || LIBRARY_TRAINER.test(body) || callsKerasFit(body, text!) || callsLightningFit(body, text!) || runsLibraryTrainer(d));
     };
     // A plain function's helpers are the functions of its own module it calls by name (`train(args)` running
     // `training_step(loader, model, ...)` each epoch): only those that train, so an evaluation pass adds no loop.

@@ -2797,7 +2797,9 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
     if (note) plan.cudaQueries = note;
   }
   // `trainer.fit(model, datamodule=dm)`: the data module's training loader is the run's, whatever loaders the file has.
-  const dataModule = input.nested ? undefined : dataModuleTraining(sites, file, input.text, input.files, (site, e) => evaluateOne(site, e), (site) => runsByDefault(site, (e) => evaluateOne(site, e)), input.root);
+  // A body read for another file's call (`pl_train(model, dm)` → `trainer.fit(model, data_module)`) fits on the data
+  // module the call passes it, as a script's own fit does; other nested reads (a data module's methods) fit nothing.
+  const dataModule = input.nested && !input.trains ? undefined : dataModuleTraining(sites, file, input.text, input.files, (site, e) => evaluateOne(site, e), (site) => runsByDefault(site, (e) => evaluateOne(site, e)), input.root);
   if (dataModule) fillFromDataModule(plan, dataModule, discoverTrainingPlan({ ...input, namespace: dataModule.module, body: dataModule.definitions, text: dataModule.text, file: dataModule.file, bound: dataModule.bindings, nested: true }), input.text, input.root);
   // A lightning-bolts data module of an uninstalled package: its documented default batch.
   const bolts = dataModule || input.nested ? undefined : boltsDataModuleBatch(sites, input.text, (site, e) => evaluateOne(site, e), (site) => runsByDefault(site, (e) => evaluateOne(site, e)));
