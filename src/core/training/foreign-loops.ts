@@ -50,9 +50,10 @@ const CONTAINER_METHOD = /(^|\.)(append|extend|insert|update|add|pop|remove|clea
  *  up the candidates before `agent.run(max_step)` was reached. */
 const NEVER_TRAINS = /^(add_(scalars?|histogram|images?|figure|text|graph|embedding|pr_curve|hparams|video|audio|mesh)|load_state_dict|seed|render)$/;
 
-/** argparse's configuration methods (docs.python.org/3/library/argparse.html) and absl's flag definers
- *  (`flags.DEFINE_integer(...)`, abseil.io/docs/python/guides/flags). */
-const PARSER_CONFIGURATION = /^(add_argument|add_argument_group|add_mutually_exclusive_group|set_defaults|DEFINE_\w+)$/;
+/** argparse's configuration methods (docs.python.org/3/library/argparse.html), optparse's (`parser.add_option(...)`,
+ *  docs.python.org/3/library/optparse.html) and absl's flag definers (`flags.DEFINE_integer(...)`,
+ *  abseil.io/docs/python/guides/flags). */
+const PARSER_CONFIGURATION = /^(add_argument|add_argument_group|add_mutually_exclusive_group|add_option|add_option_group|set_defaults|DEFINE_\w+)$/;
 
 /** A training body of another file that a call of this file runs, with its parameters bound as the call binds them. */
 export interface ForeignTraining {

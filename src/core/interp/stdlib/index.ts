@@ -25,6 +25,7 @@ import { installMath } from "./math";
 import { fn, namespace, standardLibrary } from "./native";
 import { installNumpy } from "./numpy";
 import { installOperator } from "./operator";
+import { installOptparse } from "./optparse";
 import { installCsvTables } from "./csv-tables";
 import { installRunpy } from "./runpy";
 import { installSklearnDatasets } from "./sklearn-datasets";
@@ -51,6 +52,7 @@ export function createStandardLibrary(interp: () => Interpreter, objectClass: Cl
   installStringConstants(library);
   installCopy(library);
   installArgparse(library);
+  installOptparse(library);
   installAst(library);
   installLogging(library);
   installEnvironment(library);
