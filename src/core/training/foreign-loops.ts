@@ -160,7 +160,7 @@ export function foreignTraining(
     const runsBackward = (d: FunctionDefinition, text: string | undefined) => {
       const body = text?.slice(d.pos.startIndex, d.pos.endIndex);
       // A Lightning or Hugging Face trainer built and run there (library-trainer-runs.ts) trains as a loop would.
-      return body !== undefined && ((BACKWARD.test(body) && backwardCalled(d)) || TENSORFLOW_UPDATE.test(body) || LIBRARY_TRAINER.test(body) || callsKerasFit(body, text!) || callsLightningFit(body, text!) || runsLibraryTrainer(d));
+      return body !== undefined && ((BACKWARD.test(body) && backwardCalled(d)) || TENSORFLOW_UPDATE.test(body) || LIBRARY_TRAINER.test(body) || callsKerasFit(body, text!) || callsLightningFit(body, text!) || runsLibraryTrainer(d, text!));
     };
     // A plain function's helpers are the functions of its own module it calls by name (`train(args)` running
     // `training_step(loader, model, ...)` each epoch): only those that train, so an evaluation pass adds no loop.

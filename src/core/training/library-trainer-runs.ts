@@ -13,18 +13,44 @@ const TRAINER_CLASS = /^\w*Trainer$/;
 /** The method that runs a trainer's training: Lightning's `fit`, transformers' (and TRL's) `train`. */
 const RUNS = /^(fit|train)$/;
 
-/** Whether a constructor call builds a trainer (`pl.Trainer(...)`, `Trainer.from_argparse_args(args)`). */
-function buildsTrainer(e: Expression): boolean {
+/** The libraries whose trainers these are: Lightning (`pytorch_lightning`, `lightning`), transformers and TRL. Another
+ *  library's `Trainer` (ColossalAI's `colossalai.trainer.Trainer`, whose `fit(train_dataloader, epochs=...)` differs)
+ *  is not read as one of these. */
+const TRAINER_LIBRARY = /^(pytorch_lightning|lightning|transformers|trl)(\.|$)/;
+
+/** The module a top-level import of `text` binds `name` from (`import pytorch_lightning as pl` → pytorch_lightning,
+ *  `from transformers import (Trainer, ...)` → transformers), or undefined. */
+function importedModule(name: string, text: string): string | undefined {
+  const word = name.replace(/[^\w]/g, "");
+  const aliased = new RegExp(`^\\s*import\\s+([\\w.]+)\\s+as\\s+${word}\\b`, "m").exec(text);
+  if (aliased) return aliased[1];
+  const plain = new RegExp(`^\\s*import\\s+(${word})(\\.[\\w.]+)?\\s*$`, "m").exec(text);
+  if (plain) return plain[1];
+  const from = new RegExp(`^\\s*from\\s+([\\w.]+)\\s+import\\s+(\\([^)]*\\)|[^\\n]*)`, "gm");
+  for (let m = from.exec(text); m; m = from.exec(text)) {
+    const names = m[2].replace(/[()]/g, " ").split(",").map((n) => n.trim().split(/\s+as\s+/).pop()?.trim());
+    if (names.includes(word)) return m[1];
+  }
+  return undefined;
+}
+
+/** Whether a constructor call builds a trainer of Lightning, transformers or TRL, as the imports of `text` (the
+ *  definition's file) say (`pl.Trainer(...)`, `Trainer.from_argparse_args(args)`, `SFTTrainer(...)`). */
+function buildsLibraryTrainer(e: Expression, text: string): boolean {
   if (e.type !== "call") return false;
   const name = dottedName(e.func) ?? "";
   const parts = name.split(".");
   const last = parts[parts.length - 1] ?? "";
-  return TRAINER_CLASS.test(last) || (last === "from_argparse_args" && TRAINER_CLASS.test(parts[parts.length - 2] ?? ""));
+  const trainer = TRAINER_CLASS.test(last) || (last === "from_argparse_args" && TRAINER_CLASS.test(parts[parts.length - 2] ?? ""));
+  const module = trainer ? importedModule(parts[0] ?? "", text) : undefined;
+  return module !== undefined && TRAINER_LIBRARY.test(module);
 }
 
 /** Whether the definition's body builds a trainer and calls its `fit`/`train`: on the name the trainer is bound to
- *  (`trainer = pl.Trainer(...)`, then `trainer.fit(...)`), or on the constructor call itself (`Trainer(...).fit(...)`). */
-export function runsLibraryTrainer(definition: FunctionDefinition): boolean {
+ *  (`trainer = pl.Trainer(...)`, then `trainer.fit(...)`), or on the constructor call itself (`Trainer(...).fit(...)`).
+ *  `text` is the definition's file, whose imports say whose trainer it is. */
+export function runsLibraryTrainer(definition: FunctionDefinition, text: string): boolean {
+  const buildsTrainer = (e: Expression) => buildsLibraryTrainer(e, text);
   const bound = new Set<string>();
   forEachStatement(definition.body, ({ statement: s }) => {
     if (s.type === "assign" && s.targets.length === 1 && s.targets[0].type === "name" && buildsTrainer(s.value)) bound.add(s.targets[0].id);

@@ -114,12 +114,19 @@ train_classifier(model, rows, epochs=2, per_device_train_batch_size=32, bf16=Tru
     assert.deepEqual([plan.epochs?.value, plan.batch?.value, plan.samples?.value, planOptimizerSteps(plan)?.value, plan.precision?.value], [2, 32, 640, 40, "bf16"]);
   });
 
-  it("tells a trainer's run from other calls by the name the trainer is bound to", async () => {
+  it("tells a trainer's run from other calls by the name the trainer is bound to, and whose trainer it is by the imports", async () => {
     const parser = await testParser();
-    const definition = (code: string) => lowerModule(parser.parse(code)).body[0] as FunctionDefinition;
-    assert.equal(runsLibraryTrainer(definition("def f(m, d):\n    t = pl.Trainer(max_epochs=2)\n    t.fit(m, d)\n")), true);
-    assert.equal(runsLibraryTrainer(definition("def f(m, d):\n    t = pl.Trainer(max_epochs=2)\n    m.fit(d)\n")), false);
-    assert.equal(runsLibraryTrainer(definition("def f(m, d):\n    t = build(m)\n    t.train()\n")), false);
+    const runs = (imports: string, body: string) => {
+      const text = `${imports}\n\ndef f(m, d):\n${body}\n`;
+      const definition = lowerModule(parser.parse(text)).body.find((s) => s.type === "function") as FunctionDefinition;
+      return runsLibraryTrainer(definition, text);
+    };
+    assert.equal(runs("import pytorch_lightning as pl", "    t = pl.Trainer(max_epochs=2)\n    t.fit(m, d)"), true);
+    assert.equal(runs("from transformers import (\n    Trainer,\n    TrainingArguments,\n)", "    Trainer(model=m, train_dataset=d).train()"), true);
+    assert.equal(runs("import pytorch_lightning as pl", "    t = pl.Trainer(max_epochs=2)\n    m.fit(d)"), false);
+    assert.equal(runs("import pytorch_lightning as pl", "    t = build(m)\n    t.train()"), false);
+    // ColossalAI's legacy Trainer takes fit(train_dataloader, epochs=...): not Lightning's, though the file imports Lightning.
+    assert.equal(runs("import pytorch_lightning as pl\nfrom colossalai.trainer import Trainer", "    t = Trainer(engine=m)\n    t.fit(d, epochs=1)"), false);
   });
 });
 
