@@ -475,6 +475,14 @@ export class Interpreter {
     }
   }
 
+  /** The lists a loop the analysis cannot count changes in place (`batches.append(...)` over `range(m // size)` of an
+   *  unknown m) hold an unknown number of items after it, not the items they held before it. */
+  private forgetListsChangedIn(loop: Statement, scope: Scope, why: string): void {
+    for (const name of new Set(namesChangedInPlaceIn([loop]))) {
+      if (scope.names.get(name)?.kind === "list") scope.names.set(name, unknown(`'${name}' is changed in ${why}`));
+    }
+  }
+
   // ---------------------------------------------------------------- statements
 
   executeBlock(body: Statement[], scope: Scope): Completion {
@@ -570,6 +578,7 @@ export class Interpreter {
             const object = this.evaluate(attribute.object, scope);
             if (object.kind === "instance") object.attributes.set(attribute.name, unknown(`'${attribute.object.type === "name" ? attribute.object.id : ""}.${attribute.name}' is set in a loop over an unknown value (${iterable.reason})`));
           }
+          this.forgetListsChangedIn(s, scope, `a loop over an unknown value (${iterable.reason})`);
           return undefined;
         }
         for (const item of this.iterate(iterable, s.iter.pos)) {
@@ -590,11 +599,13 @@ export class Interpreter {
           const test = this.evaluate(s.test, scope);
           if (test.kind === "unknown") {
             this.noteUnknown(`while condition unknown: ${test.reason}`, s.test.pos);
+            this.forgetListsChangedIn(s, scope, `a while loop whose condition is unknown (${test.reason})`);
             return undefined;
           }
           const why = this.undecided(test);
           if (why !== undefined && guessed) {
             this.noteUnknown(`while condition unknown after one pass: ${why}`, s.test.pos);
+            this.forgetListsChangedIn(s, scope, `a while loop whose condition is unknown (${why})`);
             return undefined;
           }
           if (why !== undefined) guessed = true;

@@ -33,6 +33,12 @@ export function leadingDimension(v: Value | undefined): number | undefined {
   return v?.kind === "tensor" && !v.rowsUnknown && v.shape.length > 0 && Number.isInteger(v.shape[0]) && v.shape[0] > 0 ? v.shape[0] : undefined;
 }
 
+/** A tensor's or array's length along an axis past the first (`X.shape[1]` of features-by-samples data). */
+export function axisLength(v: Value | undefined, axis: number): number | undefined {
+  const n = v?.kind === "tensor" ? v.shape[axis] : undefined;
+  return typeof n === "number" && Number.isInteger(n) && n > 0 ? n : undefined;
+}
+
 /** The items a dataset-like value holds: a tensor's or array's rows, else a list's, tuple's or range's length. */
 export function itemCount(v: Value | undefined): number | undefined {
   return leadingDimension(v) ?? lengthOf(v);

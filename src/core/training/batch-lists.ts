@@ -6,6 +6,7 @@
 // each step of the loop over it takes B items, and a pass walks all n.
 import type { Expression, FunctionDefinition, Statement } from "../python/ast";
 import { childBodies, forEachStatement } from "../python/syntax-walk";
+import { functionBatchList } from "./function-batch-lists";
 
 type ForStatement = Extract<Statement, { type: "for" }>;
 type ClassStatement = Extract<Statement, { type: "class" }>;
@@ -17,7 +18,10 @@ export interface BatchList {
   iter: Expression;
   size: Expression;
   data: Expression;
-  fn: FunctionDefinition;
+  /** The axis the slices cut, where not the first (`X[:, k * S:(k + 1) * S]`). */
+  axis?: number;
+  /** Undefined at the module's top level. */
+  fn: FunctionDefinition | undefined;
   before: Statement[];
   line: number;
 }
@@ -26,7 +30,7 @@ export interface BatchList {
  *  self.create_batches()`, also under enumerate/tqdm), built by a list comprehension or append loop over
  *  `range(0, len(data), size)` slicing `data[i:i + size]`; undefined when the loop walks anything else. */
 export function batchListOf(loop: ForStatement, fn: FunctionDefinition | undefined, body: Statement[]): BatchList | undefined {
-  if (!fn) return undefined;
+  if (!fn) return moduleFunctionBatchList(loop, body);
   const cls = enclosingClass(body, fn);
   const self = cls ? fn.params[0]?.name : undefined;
   let iter = loop.iter;
@@ -47,7 +51,15 @@ export function batchListOf(loop: ForStatement, fn: FunctionDefinition | undefin
       if (at) { bound = { value: at.value, fn: method, before: method.body.slice(0, Math.max(0, method.body.indexOf(at.statement))) }; break; }
     }
   }
+  // `for batch in make_batches(X, Y, 64):` walks the list the call returns.
+  if (!bound && iter.type === "call" && iter.func.type === "name") {
+    const index = fn.body.findIndex((s) => s.pos.startIndex <= loop.pos.startIndex && loop.pos.endIndex <= s.pos.endIndex);
+    bound = { value: iter, fn, before: index >= 0 ? fn.body.slice(0, index) : [] };
+  }
   if (!bound) return undefined;
+  // A module function that cuts its argument and returns the slices (function-batch-lists.ts).
+  const cut = functionBatchList(bound.value, body);
+  if (cut) return { ...cut, iter: loop.iter, fn: bound.fn, before: bound.before };
   const direct = comprehensionSlices(bound.value);
   if (direct) return { ...direct, iter: loop.iter, fn: bound.fn, before: bound.before, line: bound.value.pos.line };
   // `self.create_batches()`: the list the method returns.
@@ -73,6 +85,19 @@ export function batchListOf(loop: ForStatement, fn: FunctionDefinition | undefin
     }
   }
   return undefined;
+}
+
+/** A top-level loop over a module function's batch list: `for mb in make_batches(X, 64):`, or over a name bound to
+ *  that call before it. */
+function moduleFunctionBatchList(loop: ForStatement, body: Statement[]): BatchList | undefined {
+  const index = body.findIndex((s) => s.pos.startIndex <= loop.pos.startIndex && loop.pos.endIndex <= s.pos.endIndex);
+  const before = index >= 0 ? body.slice(0, index) : [];
+  let iter = loop.iter;
+  while (iter.type === "call" && iter.func.type === "name" && /^(enumerate|tqdm|iter|list)$/.test(iter.func.id) && iter.args[0]?.kind === "positional") iter = iter.args[0].value;
+  const id = iter.type === "name" ? iter.id : undefined;
+  const value = id === undefined ? iter : assignedIn(before, (t) => t.type === "name" && t.id === id)?.value;
+  const cut = value ? functionBatchList(value, body) : undefined;
+  return cut ? { ...cut, iter: loop.iter, fn: undefined, before } : undefined;
 }
 
 /** `[data[i:i + size] for i in range(0, n, size)]`. */

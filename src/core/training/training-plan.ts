@@ -175,7 +175,7 @@ import { generatorCallBatch } from "./generator-batch";
 import { batchLimit, limitedSteps, type BatchLimit } from "./lightning-limit-batches";
 import { stepsSplitBatch, stepsSplitUnknown, type StepsSplitFit } from "./fit-steps-batch";
 import { drawnOnceCalls } from "../keras/drawn-once";
-import { dictEntry, inputRows, itemCount, leadingDimension, lengthOf, positiveInteger, positiveOrZero } from "../interp/value-figures";
+import { axisLength, dictEntry, inputRows, itemCount, leadingDimension, lengthOf, positiveInteger, positiveOrZero } from "../interp/value-figures";
 import { snippet } from "../python/code-snippet";
 import { epochMultipleRange } from "./epoch-multiple-range";
 import { hubSamples, importsHubDatasets, importsTorchtext, torchtextSamples } from "./text-dataset-sizes";
@@ -1194,7 +1194,8 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
         if (listed) {
           const at: CodeSite = { kind: "constant", name: "", value: listed.size, line: listed.line, context: { fn: listed.fn, before: listed.before } };
           const width = positiveInteger(evaluateOne(at, listed.size));
-          const rows = itemCount(evaluateOne(at, listed.data));
+          const cutData = evaluateOne(at, listed.data);
+          const rows = listed.axis ? axisLength(cutData, listed.axis) : itemCount(cutData);
           const detail = `${snippet(input.text, listed.iter)}: the slices of ${snippet(input.text, listed.data)} by ${snippet(input.text, listed.size)} built at line ${listed.line}`;
           if (width !== undefined) batches.push({ rank: 45, figure: { value: width, source: "code", line: listed.line, detail: `${detail}, ${width} items each` } });
           if (width !== undefined && rows !== undefined && rows > 0) samples.push({ rank: 45, figure: { value: rows, source: "code", line: listed.line, detail: `${detail}: all ${rows} each pass` } });
