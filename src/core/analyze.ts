@@ -952,7 +952,8 @@ const MODEL_USE = "eval|train|parameters|named_parameters|generate|modules|named
  */
 function usedAsModel(text: string, name: string, call: Extract<import("./python/ast").Expression, { type: "call" }>, namespace: ModuleNamespaceValue, item?: number): boolean {
   const callee = staticValue(call.func, namespace);
-  const uses = [...text.matchAll(new RegExp(`\\b${name}\\s*\\.\\s*(${MODEL_USE})\\s*\\(`, "g"))].map((m) => m[1]);
+  // nn.Module.eval() takes no argument: `accuracy.eval({X: x})` is a TF 1.x tensor evaluated with a feed dict.
+  const uses = [...text.matchAll(new RegExp(`\\b${name}\\s*\\.\\s*(${MODEL_USE})\\s*\\((\\s*\\))?`, "g"))].filter((m) => m[1] !== "eval" || m[2] !== undefined).map((m) => m[1]);
   // `trainer.train()` of a project class that defines train() itself (a training loop's runner) is that method, not
   // nn.Module.train: only a use the class does not define says the object is a model.
   const ownMethod = (method: string) => callee?.kind === "class" && !callee.isModule && lookupClassAttribute(callee, method)?.kind === "function";

@@ -600,4 +600,26 @@ if __name__ == "__main__":
     assert.deepEqual(model.inputs.map((i) => i.shape), [[2, 3, 32, 32]]);
     assert.equal(model.complete, true);
   });
+  it("does not take a TF 1.x tensor evaluated with a feed dict (`accuracy.eval({x: ...})`) for a model's eval()", async () => {
+    const script = `import tensorflow as tf
+
+def fit(x_data, y_data):
+    x = tf.placeholder(tf.float32, (None, 4))
+    y = tf.placeholder(tf.float32, (None, 3))
+    w = tf.get_variable("w", (4, 3))
+    logits = tf.matmul(x, w)
+    correct = tf.equal(tf.argmax(logits, 1), tf.argmax(y, 1))
+    accuracy = tf.reduce_mean(tf.cast(correct, "float"))
+    with tf.Session() as sess:
+        print(accuracy.eval({x: x_data, y: y_data}))
+
+if __name__ == "__main__":
+    fit(None, None)
+`;
+    const result = await analyze(script);
+    assert.deepEqual(result.models.map((m) => m.name), []);
+    // nn.Module.eval() takes no argument: the same name called with none is still read as a model's use.
+    const module = await analyze(script.replace("accuracy.eval({x: x_data, y: y_data})", "accuracy.eval()"));
+    assert.deepEqual(module.models.map((m) => m.name), ["accuracy"]);
+  });
 });
