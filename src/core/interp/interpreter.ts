@@ -479,7 +479,8 @@ export class Interpreter {
    *  unknown m) hold an unknown number of items after it, not the items they held before it. */
   private forgetListsChangedIn(loop: Statement, scope: Scope, why: string): void {
     for (const name of new Set(namesChangedInPlaceIn([loop]))) {
-      if (scope.names.get(name)?.kind === "list") scope.names.set(name, unknown(`'${name}' is changed in ${why}`));
+      const value = scope.names.get(name);
+      if (value?.kind === "list" && !value.deque) scope.names.set(name, { ...unknown(`'${name}' is changed in ${why}`), list: true });
     }
   }
 

@@ -205,6 +205,8 @@ export interface UnknownValue {
   /** A value the user must give on the command line (an argparse argument required, with no default): the plain
    *  run exits asking for it, so what it chooses is the user's choice, not the script's. */
   required?: boolean;
+  /** A Python list whose length is unknown (filled by a loop the analysis could not count): still a list of items. */
+  list?: boolean;
 }
 
 /** The torch.nn.Module side of an object: its children, parameters and buffers, in registration order. */

@@ -9,8 +9,9 @@ import type { Value } from "../interp/values";
  *  optimizers or functions a loop may walk instead. */
 const ITEM_KINDS = new Set<Value["kind"]>(["str", "tensor", "tuple", "list", "dict"]);
 
-/** Whether `v` is a list of training items: a list whose items are all data (an empty one is a list read from a file
- *  the workspace lacks, filled by a loop the analysis does not run). */
+/** Whether `v` is a list of training items: a list whose items are all data, or one of unknown length (read from a
+ *  file the workspace lacks, filled by a loop the analysis could not count). */
 export function holdsTrainingItems(v: Value | undefined): boolean {
+  if (v?.kind === "unknown") return v.list === true;
   return v?.kind === "list" && !v.deque && v.items.every((item) => ITEM_KINDS.has(item.kind));
 }
