@@ -27,7 +27,7 @@ import {
 import { layerAttribute } from "./layer-attributes";
 import { argumentAdder } from "./library-argument-adders";
 import { makesSacredConfigScope } from "./sacred-scopes";
-import { appendedOncePerPass, attributesBoundIn, namesBoundIn, namesChangedInPlaceIn } from "./loop-bindings";
+import { appendedOncePerPass, attributesBoundIn, methodCallsIn, namesBoundIn, namesChangedInPlaceIn, ownAttributesChangedIn } from "./loop-bindings";
 import type { CudaDevice } from "./cuda-device";
 import { isDataDependentMaskedCopy } from "../torch/masked-copy";
 import { attributesOverDict, dictStorage } from "./dict-subclass";
@@ -481,6 +481,24 @@ export class Interpreter {
     for (const name of new Set(namesChangedInPlaceIn([loop]))) {
       const value = scope.names.get(name);
       if (value?.kind === "list" && !value.deque) scope.names.set(name, { ...unknown(`'${name}' is changed in ${why}`), list: true });
+    }
+    // So are the lists of an object whose own method the loop calls (`self.dictionary.add_word(word)` appending to
+    // `self.idx2word`): the loop would have called it an unknown number of times.
+    for (const call of methodCallsIn([loop])) {
+      if (call.func.type !== "attribute") continue;
+      let object: Value;
+      try {
+        object = this.evaluate(call.func.object, scope);
+      } catch {
+        continue;
+      }
+      if (object.kind !== "instance") continue;
+      const method = lookupClassAttribute(object.cls, call.func.name);
+      if (method?.kind !== "function" || method.definition.type !== "function") continue;
+      for (const attribute of ownAttributesChangedIn(method.definition)) {
+        const held = object.attributes.get(attribute);
+        if (held?.kind === "list" && !held.deque) object.attributes.set(attribute, { ...unknown(`'${attribute}' is changed by ${call.func.name}() in ${why}`), list: true });
+      }
     }
   }
 

@@ -1,7 +1,7 @@
 // The names a loop's body binds, for a loop the analyzer cannot run (its iterable is unknown): after it, each holds
 // whatever the data made of it, so none may keep the value it had before (`n = len(notes)` after
 // `for chord in data: notes |= set(chord)` is not 0).
-import type { Expression, Statement } from "../python/ast";
+import type { Expression, FunctionDefinition, Statement } from "../python/ast";
 import { childBodies, forEachExpression, ownExpressions } from "../python/syntax-walk";
 
 /** The simple names the statements bind (assignment targets, loop targets, `with ... as`), nested functions and classes left out. */
@@ -72,6 +72,45 @@ export function namesChangedInPlaceIn(statements: Statement[]): string[] {
   };
   walk(statements);
   return names;
+}
+
+/** The attributes of the method's own object (its first parameter) its body changes in place with a list method
+ *  (`self.idx2word.append(word)`), nested functions and classes left out. */
+export function ownAttributesChangedIn(method: FunctionDefinition): string[] {
+  const self = method.params[0]?.name;
+  if (self === undefined) return [];
+  const found = new Set<string>();
+  const walk = (body: Statement[]): void => {
+    for (const s of body) {
+      if (s.type === "function" || s.type === "class") continue;
+      for (const root of ownExpressions(s)) forEachExpression(root, (e) => {
+        if (e.type !== "call" || e.func.type !== "attribute" || !MUTATORS.has(e.func.name)) return;
+        const object = e.func.object;
+        if (object.type === "attribute" && object.object.type === "name" && object.object.id === self) found.add(object.name);
+      });
+      childBodies(s).forEach(walk);
+    }
+  };
+  walk(method.body);
+  return [...found];
+}
+
+/** The method calls on plain names or attributes of them the statements make (`self.dictionary.add_word(w)`), nested
+ *  functions and classes left out. */
+export function methodCallsIn(statements: Statement[]): Extract<Expression, { type: "call" }>[] {
+  const calls: Extract<Expression, { type: "call" }>[] = [];
+  const receiver = (e: Expression): boolean => e.type === "name" || (e.type === "attribute" && receiver(e.object));
+  const walk = (body: Statement[]): void => {
+    for (const s of body) {
+      if (s.type === "function" || s.type === "class") continue;
+      for (const root of ownExpressions(s)) forEachExpression(root, (e) => {
+        if (e.type === "call" && e.func.type === "attribute" && receiver(e.func.object)) calls.push(e);
+      });
+      childBodies(s).forEach(walk);
+    }
+  };
+  walk(statements);
+  return calls;
 }
 
 /** The plain names a `for` loop's body appends to exactly once a pass (`dataX.append(...)` as a statement of the body
