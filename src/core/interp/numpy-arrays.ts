@@ -82,7 +82,8 @@ export function numpyArrayFunctions(fn: Fn): Record<string, Value> {
   const fromData = (name: string) => fn(`numpy.${name}`, ({ args }) => {
     const data = args[0];
     if (data === undefined) throw new PythonError(`numpy.${name}() missing required argument 'object'`);
-    if (data.kind === "tensor") return numpyArray(data.shape, data.dtype, valuesOf(data));
+    // Rows the analyzer could not count (a stand-in first dimension) stay uncounted in the copy.
+    if (data.kind === "tensor") return data.rowsUnknown ? { ...numpyArray(data.shape, data.dtype, valuesOf(data)), rowsUnknown: data.rowsUnknown } : numpyArray(data.shape, data.dtype, valuesOf(data));
     if (data.kind === "unknown") return data;
     const { shape, dtype } = literalShape(data);
     return numpyArray(shape, numpyDtype(dtype), numbersOf(data));

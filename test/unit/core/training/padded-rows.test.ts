@@ -60,6 +60,19 @@ describe("a Keras fit on pad_sequences over data of unknown length", () => {
     assert.equal(plan.steps, undefined);
   });
 
+  it("sequences gathered by a loop over a file the workspace lacks, then numpy.array of them: samples unknown", async () => {
+    const gathered = `x_train, y_train = [], []
+with open("posts.tsv") as f:
+    for line in f:
+        x_train.append([int(t) for t in line.split()[1:]])
+        y_train.append(int(line.split()[0]))
+`;
+    const plan = (await analyze(fitScript(gathered).replace("model.fit(x_train, y_train,", "import numpy as np\nmodel.fit(np.array(x_train), np.array(y_train),"))).training ?? {};
+    assert.equal(plan.batch?.value, 32);
+    assert.equal(plan.samples, undefined);
+    assert.equal(plan.steps, undefined);
+  });
+
   it("imdb's training reviews keep their 25,000 rows through pad_sequences", async () => {
     const plan = (await analyze(fitScript(`(x_train, y_train), _ = imdb.load_data(num_words=2000)`))).training ?? {};
     assert.equal(plan.samples?.value, 25000);
