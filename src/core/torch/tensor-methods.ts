@@ -66,6 +66,11 @@ function method(name: string, signature: string[], body: (self: TensorValue, a: 
   });
 }
 
+/** `out` marked as of uncounted rows where `self` is and `out` keeps its first dimension. */
+function keepsUncountedRows(self: TensorValue, out: Value): Value {
+  return self.rowsUnknown && out.kind === "tensor" && out.shape[0] === self.shape[0] ? { ...out, rowsUnknown: self.rowsUnknown } : out;
+}
+
 /** The *shape varargs of view/reshape/expand/repeat/permute. */
 function varargs(a: { get(n: string): Value }, name: string): number[] {
   const v = a.get(name);
@@ -87,7 +92,9 @@ method("view", ["*shape"], (self, a, call) => {
   }
   return viewChecked(self, shapes.viewAs(self, varargs(a, "shape")), call.context);
 });
-method("reshape", ["*shape"], (self, a, call) => shapes.reshape(self, varargs(a, "shape"), call.context));
+// Rows the analyzer could not count (pad_sequences over loaded data) stay uncounted where the reshape keeps the first
+// dimension (`x.reshape(x.shape[0], steps, features)`).
+method("reshape", ["*shape"], (self, a, call) => keepsUncountedRows(self, shapes.reshape(self, varargs(a, "shape"), call.context)));
 method("view_as", ["other"], (self, a, call) => viewChecked(self, shapes.viewAs(self, tensorArg(a, "other", "view_as").shape), call.context));
 method("reshape_as", ["other"], (self, a, call) => shapes.reshape(self, tensorArg(a, "other", "reshape_as").shape, call.context));
 method("expand", ["*sizes"], (self, a) => shapes.expand(self, varargs(a, "sizes")));

@@ -73,6 +73,12 @@ with open("posts.tsv") as f:
     assert.equal(plan.steps, undefined);
   });
 
+  it("padded sequences of uncounted rows reshaped on their own first dimension stay uncounted", async () => {
+    const plan = (await analyze(fitScript(`x_train, y_train = pickle.load(open("posts.pkl", "rb"))`).replace("model.fit(", "x_train = x_train.reshape(x_train.shape[0], 80)\nmodel.fit("))).training ?? {};
+    assert.equal(plan.batch?.value, 32);
+    assert.equal(plan.samples, undefined);
+  });
+
   it("imdb's training reviews keep their 25,000 rows through pad_sequences", async () => {
     const plan = (await analyze(fitScript(`(x_train, y_train), _ = imdb.load_data(num_words=2000)`))).training ?? {};
     assert.equal(plan.samples?.value, 25000);
