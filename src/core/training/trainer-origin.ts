@@ -7,6 +7,12 @@ import { forEachStatement, targetNames } from "../python/syntax-walk";
 // Lightning Flash's Trainer is Lightning's, subclassed (flash/core/trainer.py: `class Trainer(PlTrainer)`, 0.8.2).
 const LIGHTNING_MODULE = /(^|\.)(pytorch_)?lightning(\.|$)|^flash(\.|$)/;
 
+// Libraries whose Trainer is a loop of their own, not Lightning's: colossalai.trainer.Trainer (ColossalAI 0.1-0.2),
+// composer.Trainer (MosaicML Composer), fairseq.trainer.Trainer, allennlp.training's trainers, detectron2.engine's
+// DefaultTrainer, mmengine's runners, transformers.Trainer and TRL's trainers, sentence_transformers'
+// SentenceTransformerTrainer, ultralytics' engine trainers, ignite's engines.
+const OWN_LOOP_LIBRARY = /^(colossalai|composer|fairseq|allennlp|detectron2|mmengine|transformers|trl|sentence_transformers|ultralytics|ignite)(\.|$)/;
+
 /**
  * True when the file shows that the callee's name (`Trainer`, or `train` in `train.Trainer`) is the project's own:
  * a class of the file, a relative import, or an import of a module `inWorkspace` finds among the project's files.
@@ -25,12 +31,12 @@ export function trainerFromElsewhere(callee: string, body: Statement[], inWorksp
     else if (s.type === "import") {
       for (const { module, alias } of s.names) {
         const bound = alias ?? module.split(".")[0];
-        if (bound === root) origin = LIGHTNING_MODULE.test(module) ? "lightning" : inWorkspace(module) ? "elsewhere" : "library";
+        if (bound === root) origin = LIGHTNING_MODULE.test(module) ? "lightning" : inWorkspace(module) || OWN_LOOP_LIBRARY.test(module) ? "elsewhere" : "library";
       }
     } else if (s.type === "importFrom" && s.names !== "*") {
       for (const { name, alias } of s.names) {
         if ((alias ?? name) !== root) continue;
-        origin = s.level > 0 || inWorkspace(s.module) || inWorkspace(`${s.module}.${name}`) ? "elsewhere" : LIGHTNING_MODULE.test(`${s.module}.${name}`) ? "lightning" : "library";
+        origin = s.level > 0 || inWorkspace(s.module) || inWorkspace(`${s.module}.${name}`) || OWN_LOOP_LIBRARY.test(s.module) ? "elsewhere" : LIGHTNING_MODULE.test(`${s.module}.${name}`) ? "lightning" : "library";
       }
     }
   }, [], () => false);

@@ -14,4 +14,9 @@ describe("a Trainer of a package the file names", () => {
     const plan = (await analyze(`import pytorch_lightning as pl\n${LOOP}`)).training ?? {};
     assert.equal(plan.epochs?.value, 1000);
   });
+  it("is never Lightning's when it comes from a library with a loop of its own, even beside a Lightning import", async () => {
+    const colossal = `import pytorch_lightning as pl\nimport torch\nfrom torch import nn\nfrom colossalai.trainer import Trainer\n\nmodel = nn.Linear(8, 2)\ntrainer = Trainer(engine=model)\ntrainer.fit(train_dataloader=None, epochs=3)\n`;
+    const plan = (await analyze(colossal)).training ?? {};
+    assert.notEqual(plan.epochs?.value, 1000);
+  });
 });
