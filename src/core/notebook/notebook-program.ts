@@ -74,7 +74,8 @@ export function programLineLabel(program: NotebookProgram, line: number): string
 const PYTHON_BODY_CELL_MAGICS = new Set(["time", "timeit", "capture", "prun", "debug", "memit"]);
 
 /**
- * A cell's text with IPython syntax turned into plain Python of the same length: line magics (`%...`), shell
+ * A cell's text with IPython syntax turned into plain Python of the same length: line magics (`%...`; `%time stmt`
+ * and `%prun stmt` run their statement, kept as `_ =   stmt`), shell
  * escapes (`!...`), help (`x?`) and their assignment forms (`files = !ls`) become `...` (a no-op that keeps an
  * indented block valid), and a cell magic's line (`%%time`) a comment; a cell magic that does not run Python
  * (`%%bash`, `%%html`, `%%writefile`) comments out the whole cell.
@@ -95,8 +96,29 @@ function commentOut(line: string): string {
   return line.length === 0 || line === "\r" ? line : `#${line.slice(1)}`;
 }
 
-/** A line that is IPython syntax, made a no-op of the same length; any other line as it is. */
+// Line magics that run their statement once as Python (ipython.readthedocs.io, "Built-in magic commands": %time
+// times one execution, %prun profiles one); %timeit runs it many times and stays a no-op.
+const PYTHON_STATEMENT_LINE_MAGIC = /^(\s*)%(time|prun)( +)(?!-)(.*)$/;
+// Statements `_ = <statement>` cannot hold: compound and keyword statements, augmented and annotated assignments.
+const NOT_AN_ASSIGNED_VALUE = /^(for|while|if|elif|else|with|def|class|import|from|try|except|finally|del|assert|raise|pass|return|global|nonlocal|async|await|yield|break|continue)\b|(\*\*|\/\/|>>|<<|[-+*/%&|^@])=|^[A-Za-z_][\w.]*\s*:/;
+
+/** A line magic that runs a Python statement once (`%time learn.fit(1)`) as that statement, of the same length:
+ *  `_ =   learn.fit(1)` keeps every column of the call (an assignment form also takes `x = f()`). */
+function statementOfLineMagic(line: string): string | undefined {
+  const m = PYTHON_STATEMENT_LINE_MAGIC.exec(line);
+  if (!m) return undefined;
+  const [, indent, name, gap, statement] = m;
+  const code = statement.endsWith("\r") ? statement.slice(0, -1) : statement;
+  if (code.trim().length === 0 || NOT_AN_ASSIGNED_VALUE.test(code)) return undefined;
+  // `%time ` and `%prun ` are six characters, as `_ =   ` is with the gap kept.
+  return `${indent}${"_ =".padEnd(name.length + 1 + gap.length, " ")}${statement}`;
+}
+
+/** A line that is IPython syntax, made a no-op of the same length (or, for `%time stmt`, that statement); any other
+ *  line as it is. */
 function blankIPythonLine(line: string): string {
+  const statement = statementOfLineMagic(line);
+  if (statement !== undefined) return statement;
   const m = /^(\s*)(?:([A-Za-z_][\w.]*(?:\s*,\s*[A-Za-z_][\w.]*)*\s*=\s*)(?=[!%])|(?=[!%]|\?+[A-Za-z_]|[A-Za-z_][\w.]*\?{1,2}\s*$))/.exec(line);
   if (!m) return line;
   const head = m[0];

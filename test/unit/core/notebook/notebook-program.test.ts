@@ -34,6 +34,28 @@ describe("notebook program (code cells in order as one Python program)", () => {
     assert.equal(pythonOfCell("%%writefile helper.py\nimport os"), "#%writefile helper.py\n#mport os");
   });
 
+  it("keeps the statement a %time or %prun line runs once, every column in place; %timeit and statements no assignment holds stay no-ops", () => {
+    assert.equal(pythonOfCell("%time learn.fit(1)"), "_ =   learn.fit(1)");
+    assert.equal(pythonOfCell("if True:\n    %prun x = train(3)"), "if True:\n    _ =   x = train(3)");
+    for (const line of ["%timeit train(3)", "%time for i in range(3): f()", "%time n += 1", "%time -n 3 f()"]) {
+      const out = pythonOfCell(line);
+      assert.equal(out.slice(0, 3), "...", line);
+      assert.equal(out.length, line.length, line);
+    }
+  });
+
+  it("reads the training a %time line runs (fastai's `%time learn.fit(...)`, a Keras fit)", async () => {
+    const program = programOf(notebookJson([
+      { source: "import numpy as np\nfrom tensorflow import keras\nx = np.zeros((640, 8))\ny = np.zeros((640, 1))" },
+      { source: "model = keras.Sequential([keras.layers.Dense(4, input_shape=(8,)), keras.layers.Dense(1)])\nmodel.compile(optimizer='adam', loss='mse')" },
+      { source: "%time model.fit(x, y, epochs=3, batch_size=64)" },
+    ]));
+    const plan = (await analyze(program.text, { file: "/project/nb.ipynb" })).training ?? {};
+    assert.equal(plan.epochs?.value, 3);
+    assert.equal(plan.batch?.value, 64);
+    assert.equal(plan.samples?.value, 640);
+  });
+
   it("places each code cell on its own lines, markdown cells out, and maps every line back to cell and line", () => {
     const program = programOf(notebookJson(SPREAD_CELLS));
     assert.deepEqual(program.cells.map((c) => c.index), [1, 3, 4], "markdown cells 0 and 2 are not part of the program");
