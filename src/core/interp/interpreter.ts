@@ -486,13 +486,9 @@ export class Interpreter {
     // `self.idx2word`): the loop would have called it an unknown number of times.
     for (const call of methodCallsIn([loop])) {
       if (call.func.type !== "attribute") continue;
-      let object: Value;
-      try {
-        object = this.evaluate(call.func.object, scope);
-      } catch {
-        continue;
-      }
-      if (object.kind !== "instance") continue;
+      // Read without evaluating: the loop never ran, so nothing here may record a gap or run a property's code.
+      const object = heldObject(call.func.object, scope);
+      if (object?.kind !== "instance") continue;
       const method = lookupClassAttribute(object.cls, call.func.name);
       if (method?.kind !== "function" || method.definition.type !== "function") continue;
       for (const attribute of ownAttributesChangedIn(method.definition)) {
@@ -2229,4 +2225,19 @@ function packageAbove(dotted: string, module: ModuleNamespaceValue): ModuleNames
 /** `a + b` (a binary addition node), whose parts summed-widths.ts keeps. */
 function isSum(e: Expression): e is Extract<Expression, { type: "binary" }> {
   return e.type === "binary" && e.op === "+";
+}
+
+/** The value a plain name or a chain of instance attributes holds (`self.dictionary`), read from the scopes and the
+ *  instances' own attributes only. */
+function heldObject(e: Expression, scope: Scope): Value | undefined {
+  if (e.type === "name") {
+    for (let at: Scope | undefined = scope; at; at = at.parent) {
+      const found = at.names.get(e.id);
+      if (found) return found;
+    }
+    return undefined;
+  }
+  if (e.type !== "attribute") return undefined;
+  const object = heldObject(e.object, scope);
+  return object?.kind === "instance" ? object.attributes.get(e.name) : undefined;
 }

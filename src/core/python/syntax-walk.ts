@@ -34,6 +34,13 @@ export function dottedName(e: Expression): string | undefined {
   return undefined;
 }
 
+/** Whether two expressions are the same name, dotted attribute (`self.batch_size`) or integer literal. */
+export function sameNameOrInteger(a: Expression, b: Expression): boolean {
+  if (a.type === "int" && b.type === "int") return a.value === b.value;
+  const x = dottedName(a);
+  return x !== undefined && x === dottedName(b);
+}
+
 /**
  * The attribute chain at the end of an expression, whatever its root: `torch.utils.data.DataLoader` → the same,
  * `make_model().fit` → "fit" (the call's result has no name), a subscript or literal → "".

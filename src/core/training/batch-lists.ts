@@ -6,7 +6,7 @@
 // each step of the loop over it takes B items, and a pass walks all n.
 import type { Expression, FunctionDefinition, Statement } from "../python/ast";
 import { childBodies, forEachStatement } from "../python/syntax-walk";
-import { functionBatchList } from "./function-batch-lists";
+import { functionBatchList, widthSlice, type BatchSlice } from "./function-batch-lists";
 
 type ForStatement = Extract<Statement, { type: "for" }>;
 type ClassStatement = Extract<Statement, { type: "class" }>;
@@ -100,40 +100,19 @@ function moduleFunctionBatchList(loop: ForStatement, body: Statement[]): BatchLi
   return cut ? { ...cut, iter: loop.iter, fn: undefined, before } : undefined;
 }
 
-/** `[data[i:i + size] for i in range(0, n, size)]`. */
-function comprehensionSlices(e: Expression): { size: Expression; data: Expression } | undefined {
+/** `[data[i:i + size] for i in range(0, n, size)]` (or `data[k * size:(k + 1) * size]`). */
+function comprehensionSlices(e: Expression): BatchSlice | undefined {
   if (e.type !== "comprehension" || e.kind !== "list" || e.clauses.length !== 1 || e.clauses[0].kind !== "for" || e.clauses[0].target.type !== "name") return undefined;
-  return strideSlice(e.clauses[0].iter, e.clauses[0].target.id, e.element);
+  return widthSlice(e.element, e.clauses[0].target.id, e.clauses[0].iter);
 }
 
 /** `for i in range(0, n, size): batches.append(data[i:i + size])`. */
-function appendLoopSlices(loop: ForStatement, list: string): { size: Expression; data: Expression } | undefined {
+function appendLoopSlices(loop: ForStatement, list: string): BatchSlice | undefined {
   if (loop.target.type !== "name" || loop.body.length !== 1) return undefined;
   const s = loop.body[0];
   if (s.type !== "expression" || s.value.type !== "call" || s.value.func.type !== "attribute" || s.value.func.name !== "append") return undefined;
   if (s.value.func.object.type !== "name" || s.value.func.object.id !== list || s.value.args[0]?.kind !== "positional") return undefined;
-  return strideSlice(loop.iter, loop.target.id, s.value.args[0].value);
-}
-
-/** A slice `data[i:i + size]` of the index of `range(0, n, size)` (the same size in both). */
-function strideSlice(iter: Expression, index: string, element: Expression): { size: Expression; data: Expression } | undefined {
-  if (iter.type !== "call" || iter.func.type !== "name" || iter.func.id !== "range" || iter.args.length !== 3 || iter.args.some((a) => a.kind !== "positional")) return undefined;
-  const [start, , step] = iter.args.map((a) => (a as { value: Expression }).value);
-  if (start.type !== "int" || start.value !== 0) return undefined;
-  if (element.type !== "subscript" || element.index.type !== "slice") return undefined;
-  const { start: from, stop } = element.index;
-  if (from?.type !== "name" || from.id !== index || stop?.type !== "binary" || stop.op !== "+") return undefined;
-  const width = stop.left.type === "name" && stop.left.id === index ? stop.right : stop.right.type === "name" && stop.right.id === index ? stop.left : undefined;
-  if (!width || !sameExpression(width, step)) return undefined;
-  return { size: step, data: element.object };
-}
-
-/** Whether two expressions are the same name or dotted attribute (`B`, `self.args.batch_size`). */
-function sameExpression(a: Expression, b: Expression): boolean {
-  if (a.type === "name" && b.type === "name") return a.id === b.id;
-  if (a.type === "attribute" && b.type === "attribute") return a.name === b.name && sameExpression(a.object, b.object);
-  if (a.type === "int" && b.type === "int") return a.value === b.value;
-  return false;
+  return widthSlice(s.value.args[0].value, loop.target.id, loop.iter);
 }
 
 /** The last plain assignment in a block (nested blocks included, not nested functions) to a target `matches` accepts,

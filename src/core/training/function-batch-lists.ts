@@ -3,6 +3,7 @@
 // * S]`, appended (alone or in a tuple with its labels) to the list the function returns. Each item holds S samples
 // along the sliced axis (a shorter slice of the remainder aside), and one pass over the list walks all of the data.
 import type { Expression, FunctionDefinition, Statement } from "../python/ast";
+import { sameNameOrInteger } from "../python/syntax-walk";
 
 /** A batch list read in the caller's terms: the slice width and the data sliced as the call passes them. */
 export interface FunctionBatchList {
@@ -39,7 +40,7 @@ export function functionBatchList(call: Expression, body: Statement[]): Function
 }
 
 /** The slice a loop appends to `list` each pass, directly or through a name (or a tuple of names) its body binds. */
-function appendedSlice(loop: ForStatement, list: string): { size: Expression; data: Expression; axis: number } | undefined {
+function appendedSlice(loop: ForStatement, list: string): BatchSlice | undefined {
   if (loop.target.type !== "name") return undefined;
   const index = loop.target.id;
   const bound = new Map<string, Expression>();
@@ -59,8 +60,16 @@ function appendedSlice(loop: ForStatement, list: string): { size: Expression; da
   return undefined;
 }
 
-/** `data[..., k * S:(k + 1) * S]` over `range(...)`, or `data[..., i:i + S]` over `range(0, n, S)`. */
-function widthSlice(e: Expression, index: string, iter: Expression): { size: Expression; data: Expression; axis: number } | undefined {
+/** A slice of a fixed width S along one axis, the data it cuts, and the axis (0 for `data[i:i + S]`). */
+export interface BatchSlice {
+  size: Expression;
+  data: Expression;
+  axis: number;
+}
+
+/** `data[..., k * S:(k + 1) * S]` over `range(...)`, or `data[..., i:i + S]` over `range(0, n, S)`; undefined for any
+ *  other element. */
+export function widthSlice(e: Expression, index: string, iter: Expression): BatchSlice | undefined {
   if (e.type !== "subscript") return undefined;
   const parts = e.index.type === "tuple" ? e.index.items : [e.index];
   const axis = parts.findIndex((p) => p.type === "slice" && (p.start !== undefined || p.stop !== undefined));
@@ -74,14 +83,15 @@ function widthSlice(e: Expression, index: string, iter: Expression): { size: Exp
     const stop = slice.stop;
     if (stop.type !== "binary" || stop.op !== "*") return undefined;
     const [next, width] = isNextIndex(stop.left, index) ? [stop.left, stop.right] : isNextIndex(stop.right, index) ? [stop.right, stop.left] : [undefined, undefined];
-    if (!next || !width || !same(width, product)) return undefined;
+    if (!next || !width || !sameNameOrInteger(width, product)) return undefined;
     return { size: product, data: e.object, axis };
   }
   // i:i + S over range(0, n, S)
   if (slice.start.type !== "name" || slice.start.id !== index || slice.stop.type !== "binary" || slice.stop.op !== "+") return undefined;
-  const width = same(slice.stop.left, slice.start) ? slice.stop.right : same(slice.stop.right, slice.start) ? slice.stop.left : undefined;
-  const step = iter.args.length === 3 && iter.args[2].kind === "positional" ? iter.args[2].value : undefined;
-  if (!width || !step || !same(width, step)) return undefined;
+  const width = sameNameOrInteger(slice.stop.left, slice.start) ? slice.stop.right : sameNameOrInteger(slice.stop.right, slice.start) ? slice.stop.left : undefined;
+  // Python's range(0, n, S) yields every S-th index from 0 (docs.python.org/3/library/stdtypes.html#range).
+  const [start, , step] = iter.args.map((a) => (a.kind === "positional" ? a.value : undefined));
+  if (iter.args.length !== 3 || start?.type !== "int" || start.value !== 0 || !width || !step || !sameNameOrInteger(width, step)) return undefined;
   return { size: width, data: e.object, axis };
 }
 
@@ -135,12 +145,4 @@ function callerExpression(e: Expression, fn: FunctionDefinition, call: CallExpre
   const passed = positional[at];
   if (passed && passed.kind === "positional") return passed.value;
   return fn.params[at].default;
-}
-
-/** Whether two expressions are the same name, dotted attribute or integer. */
-function same(a: Expression, b: Expression): boolean {
-  if (a.type === "name" && b.type === "name") return a.id === b.id;
-  if (a.type === "attribute" && b.type === "attribute") return a.name === b.name && same(a.object, b.object);
-  if (a.type === "int" && b.type === "int") return a.value === b.value;
-  return false;
 }

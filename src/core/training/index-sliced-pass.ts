@@ -4,7 +4,7 @@
 // of the loop walks the N rows once, whatever N is named (`train_size`, `n_train`): N is the samples of a pass, and a
 // counted loop around it that does not rebuild what it slices is an epoch loop.
 import type { Expression, Statement } from "../python/ast";
-import { boundNames, dottedName, forEachExpression, forEachStatement, ownExpressions, rootName } from "../python/syntax-walk";
+import { boundNames, dottedName, forEachExpression, forEachStatement, ownExpressions, rootName, sameNameOrInteger } from "../python/syntax-walk";
 import { indexSlice } from "./step-loop-batch";
 import type { LoopStatement } from "./loop-shape";
 
@@ -43,14 +43,7 @@ function quotientDividend(count: Expression, width: Expression): Expression | un
     else break;
   }
   if (at.type !== "binary" || (at.op !== "/" && at.op !== "//")) return undefined;
-  return sameExpression(at.right, width) ? at.left : undefined;
-}
-
-/** Whether two width expressions name the same thing (`batch_size`, `self.batch_size`, or one integer). */
-function sameExpression(a: Expression, b: Expression): boolean {
-  if (a.type === "int" && b.type === "int") return a.value === b.value;
-  const [x, y] = [dottedName(a), dottedName(b)];
-  return x !== undefined && x === y;
+  return sameNameOrInteger(at.right, width) ? at.left : undefined;
 }
 
 /** Whether the loop slices none of the names `rebuilt` (what a loop around it binds afresh on each turn: a rollout
