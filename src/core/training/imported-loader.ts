@@ -6,6 +6,9 @@ import type { ModuleFiles } from "../interp/module-resolver";
 import type { ModuleNamespaceValue } from "../interp/values";
 import type { Expression, FunctionDefinition, Statement } from "../python/ast";
 import { namesPassedFor } from "./walked-parameter";
+import { forEachStatement } from "../python/syntax-walk";
+import { loopShape, walkedName } from "./loop-shape";
+import { passedArgument } from "./step-loop-batch";
 
 /** The workspace module a walked name comes from, with what the plan needs to read it. */
 export interface ImportedLoaderModule {
@@ -43,6 +46,23 @@ export function walkedScriptNames(walked: WalkedName[], body: readonly Statement
     if (passed) for (const p of passed) out.add(p.name);
     else if (!fn?.params.some((p) => p.name === name)) out.add(name);
   }
+  return [...out];
+}
+
+/**
+ * The script's names a call of another file's training function passes for the parameters that function's step loops
+ * walk (`train(train_dataloader, model, loss_fn)` with `def train(dataloader, ...): for X, y in dataloader:`): Python
+ * binds the parameter to the script's object, so an imported loader passed there is the loader the run walks.
+ */
+export function namesPassedToWalk(call: Extract<Expression, { type: "call" }>, definition: FunctionDefinition): string[] {
+  const out = new Set<string>();
+  forEachStatement(definition.body, ({ statement: s }) => {
+    if (s.type !== "for" || !loopShape(s).stepLoop) return;
+    const walked = walkedName(s.iter);
+    if (!walked || !definition.params.some((p) => p.name === walked)) return;
+    const passed = passedArgument(call, definition, walked);
+    if (passed?.type === "name") out.add(passed.id);
+  });
   return [...out];
 }
 

@@ -94,7 +94,7 @@ import { appliesPassedGradients, tapeGradientNames } from "./tape-updates";
 import { historyEpochValue, type FitHistory } from "./history-epochs";
 import { loadsTrainSplit, testSplitSamples, trainingSamples } from "./dataset-calls";
 import { passedArgument, stepLoopBatch } from "./step-loop-batch";
-import { importedLoaderModule, walkedScriptNames, type ImportedLoaderModule } from "./imported-loader";
+import { importedLoaderModule, namesPassedToWalk, walkedScriptNames, type ImportedLoaderModule } from "./imported-loader";
 import { iteratorTokenBudget, tokenBudgetNote, type TokenBudget } from "./token-budget";
 import { ownSampleBatch, passedSampleBatch } from "./buffer-own-batch";
 import { methodDrawnBatch } from "./drawn-batches";
@@ -857,7 +857,6 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
     const counted = countedWhile(site.loop);
     if (!counted || shapeOf(site.loop).stepLoop) return undefined;
     const counter = dottedName(counted.counter) ?? "";
-    if (!EPOCH_VARIABLE.test(counter) && !namesEpochs(counted.bound)) return undefined;
     if (!containsStepLoop(site.loop) && !callsStepLoopFunction(input.body, site.loop, stepLoopSpans())) return undefined;
     const bound = positiveInteger(evaluateOne(site, counted.bound));
     // `while self.epoch < ...`: the object's class's own `__init__` says where a fresh object's counter starts.
@@ -2814,6 +2813,8 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
   // the object, when they gave no length.
   /** Why the samples the file read are not the run's: the loader a foreign body walks is of unknown length. */
   let unsizedWalk: string | undefined;
+  /** The call of another file's training function that the run is read through, and its definition. */
+  let foreignCall: { call: Extract<Expression, { type: "call" }>; definition: FunctionDefinition } | undefined;
   // `strategy.train()` with no argument on an object of a plain class of the project that defines `train`: no
   // mode switch, but that class's own training (an active-learning strategy's query rounds).
   const ownObjectTrains = () => sites.some((s) => s.kind === "call" && s.call.func.type === "attribute" && s.call.func.name === "train" && plainObjectTrain(s, s.call));
@@ -2825,6 +2826,7 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
     const foreign = foreignTraining(ownBody, input.text, file, input.files, (site, e) => evaluateOne(site, e), (site) => runsByDefault(site, (e) => evaluateOne(site, e)));
 
     if (foreign) {
+      foreignCall = { call: foreign.site.call, definition: foreign.definition };
       // The body's module imports say where its names come from (a Trainer of Lightning's, or a helper's): they are
       // read with the body, as the module's own analysis reads them.
       const imports = (interpreter.loader.moduleBody?.(foreign.file) ?? []).filter((st) => st.type === "import" || st.type === "importFrom");
@@ -2924,7 +2926,9 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
       const name = walkedName(l.loop.iter);
       return name ? [{ name, fn: l.context.fn }] : [];
     });
-    const imported = walked.length > 0 ? importedLoaderModule(input.body, walkedScriptNames(walked, input.body), interpreter, file, input.files) : undefined;
+    // With no step loop of its own, the names it passes to another file's function whose step loops walk them.
+    const names = walked.length > 0 ? walkedScriptNames(walked, input.body) : foreignCall ? namesPassedToWalk(foreignCall.call, foreignCall.definition) : [];
+    const imported = names.length > 0 ? importedLoaderModule(input.body, names, interpreter, file, input.files) : undefined;
     if (imported) fillFromImported(plan, imported, discoverTrainingPlan({ ...input, namespace: imported.module, body: imported.body, text: imported.text, file: imported.file, nested: true, bound: undefined, only: undefined, exclude: undefined, trains: undefined, walked: [imported.name] }), input.root);
   }
   // A dev run beside a Trainer that trains in full (a notebook's smoke test, then the run): the full Trainer's
