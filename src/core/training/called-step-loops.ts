@@ -46,14 +46,29 @@ function reachedFunctions(body: Statement[], calls: CallExpression[], outside: S
  *  through other functions of the module (the epoch loop itself outside that function), or in a method of the body
  *  that it calls on its own object (`self.train_epoch()`), so its steps are per epoch. */
 export function stepLoopCalledPerEpoch(body: Statement[], stepLoop: Span, epochLoop: { pos: Span; body: Statement[] }): boolean {
-  const fn = body.find((s): s is FunctionDefinition => s.type === "function" && within(stepLoop, s.pos));
+  const holder = definitionHolding(body, stepLoop);
+  const fn = holder?.fn;
   if (fn && within(epochLoop.pos, fn.pos)) return callsNestedDefinition(fn.body, stepLoop, epochLoop);
   if (!fn) return false;
-  const caller = body.find((s): s is FunctionDefinition => s.type === "function" && within(epochLoop.pos, s.pos));
-  const self = caller?.params[0]?.name;
+  const caller = definitionHolding(body, epochLoop.pos);
+  // A method calls a sibling on its own object: `self._train_phase()` in the class that defines both.
+  if (holder.cls !== caller?.cls) return false;
+  const self = caller?.fn.params[0]?.name;
   const calls = callsInBody(epochLoop.body);
-  return reachedFunctions(body, calls, epochLoop.pos).includes(fn) ||
+  return (!holder.cls && reachedFunctions(body, calls, epochLoop.pos).includes(fn)) ||
     calls.some((c) => self !== undefined && c.func.type === "attribute" && c.func.name === fn.name && c.func.object.type === "name" && c.func.object.id === self && fn.params[0]?.name !== undefined);
+}
+
+/** The module-level function, or method of a module-level class, whose body holds `span`, with that class. */
+function definitionHolding(body: Statement[], span: Span): { fn: FunctionDefinition; cls?: Statement } | undefined {
+  for (const s of body) {
+    if (s.type === "function" && within(span, s.pos)) return { fn: s };
+    if (s.type === "class" && within(span, s.pos)) {
+      const method = s.body.find((m): m is FunctionDefinition => m.type === "function" && within(span, m.pos));
+      return method ? { fn: method, cls: s } : undefined;
+    }
+  }
+  return undefined;
 }
 
 /** Whether the epoch loop calls by name a function defined in the same function as it, before it, that holds the step
@@ -67,7 +82,29 @@ function callsNestedDefinition(block: Statement[], stepLoop: Span, epochLoop: { 
 /** Whether a loop calls, by name and directly or through other functions of the module, a module-level function of
  *  `body` that holds one of `stepLoops` (`for i in range(config.epochs): run(net, loader, optimizer, train=True)`). */
 export function callsStepLoopFunction(body: Statement[], loop: { pos: Span; body: Statement[] }, stepLoops: Span[]): boolean {
-  return reachedFunctions(body, callsInBody(loop.body), loop.pos).some((f) => stepLoops.some((l) => within(l, f.pos)));
+  return reachedFunctions(body, callsInBody(loop.body), loop.pos).some((f) => stepLoops.some((l) => within(l, f.pos))) || callsStepLoopMethod(body, loop, stepLoops);
+}
+
+/** Whether a loop in a method calls, on its own object, a method of the same class that holds one of `stepLoops`
+ *  (`while iteration <= limit: self._train_phase()`), directly or through such methods, as Python looks the name up on
+ *  the instance's class. */
+function callsStepLoopMethod(body: Statement[], loop: { pos: Span; body: Statement[] }, stepLoops: Span[]): boolean {
+  const holder = definitionHolding(body, loop.pos);
+  const self = holder?.fn.params[0]?.name;
+  if (!holder || self === undefined) return false;
+  // A method read with its helpers, out of its class (another file's training method: foreign-loops.ts), sits at the
+  // top of the body beside them.
+  const siblings = holder.cls?.type === "class" ? holder.cls.body : !holder.cls && self === "self" ? body : [];
+  const methods = siblings.filter((m): m is FunctionDefinition => m.type === "function" && m !== holder.fn);
+  const selfCalls = (calls: CallExpression[]) => new Set(calls.flatMap((c) => (c.func.type === "attribute" && c.func.object.type === "name" && c.func.object.id === self ? [c.func.name] : [])));
+  const reached: FunctionDefinition[] = [];
+  let names = selfCalls(callsInBody(loop.body));
+  for (let depth = 0; depth < MAX_DEPTH && names.size > 0; depth++) {
+    const found = methods.filter((m) => names.has(m.name) && !reached.includes(m) && m.params[0]?.name === self);
+    reached.push(...found);
+    names = selfCalls(found.flatMap((m) => callsInBody(m.body)));
+  }
+  return reached.some((m) => stepLoops.some((l) => within(l, m.pos)));
 }
 
 /** Whether the loop passes its variable as a parameter named for the epoch (`train_and_test(e)` of `def

@@ -1,7 +1,7 @@
 // Finds the places in a file that may say how a model is trained (calls, epoch loops, constants), each with the
 // straight-line statements that run before it, so its values can be worked out without running the training.
 import type { Expression, FunctionDefinition, Statement } from "../python/ast";
-import { attributeChain, forEachExpression, ownExpressions, targetNames } from "../python/syntax-walk";
+import { attributeChain, callsInBody, forEachExpression, ownExpressions, targetNames } from "../python/syntax-walk";
 import { modelLoadingFunctions } from "./model-loading-functions";
 
 /** Where a site sits: its enclosing function, and the statements that run before it there. */
@@ -262,6 +262,23 @@ function drivingFunctions(body: Statement[], text: string, own: (def: FunctionDe
     for (const f of found) driving.add(f);
     training.clear();
     for (const f of found) training.add(f.name);
+  }
+  // A method calls a sibling on its own object (`while it <= limit: self._train_phase()`): Python looks the name up on
+  // the instance's class, so that class's method drives the sibling's training.
+  for (const cls of body) if (cls.type === "class") for (const m of drivingMethods(cls.body, own)) driving.add(m);
+  return driving;
+}
+
+/** The methods of a class body that call, on their own object and up to two levels up, a method that trains. */
+function drivingMethods(classBody: Statement[], own: (def: FunctionDefinition) => boolean): FunctionDefinition[] {
+  const methods = classBody.filter((s): s is FunctionDefinition => s.type === "function" && s.params.length > 0);
+  let training = methods.filter(own);
+  const driving: FunctionDefinition[] = [];
+  for (let level = 0; level < 2 && training.length > 0; level++) {
+    const names = new Set(training.map((m) => m.name));
+    const found = methods.filter((m) => !own(m) && !driving.includes(m) && callsInBody(m.body).some((c) => c.func.type === "attribute" && c.func.object.type === "name" && c.func.object.id === m.params[0].name && names.has(c.func.name)));
+    driving.push(...found);
+    training = found;
   }
   return driving;
 }

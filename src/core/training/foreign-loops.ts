@@ -165,6 +165,9 @@ export function foreignTraining(
     // A plain function's helpers are the functions of its own module it calls by name (`train(args)` running
     // `training_step(loader, model, ...)` each epoch): only those that train, so an evaluation pass adds no loop.
     const helpers = self ? selfHelpers(definition, self, home, elsewhere) : moduleHelpers(definition, fn.module, home).filter((d) => runsBackward(d, source));
+    // The methods the script ran on the same object before (`model.build_model()` then `model.train_model()`) set the
+    // attributes the training method reads (`self.dataloaders`): Python ran them first, so they are read with it.
+    if (self) for (const d of setupMethods(body, site.call, self, home)) if (d !== definition && !helpers.includes(d)) helpers.push(d);
     const passed = argumentsByParameter(self ? { ...definition, params: definition.params.slice(1) } : definition, site.call);
     // ... or calls a method on an object the call passes it (a shared episode helper's `agent.update(batch_size)`,
     // `mini_batch_train(env, agent, ...)`) that does: Python runs that method on the object given, and the methods it
@@ -294,6 +297,24 @@ function moduleHelpers(definition: FunctionDefinition, module: ModuleNamespaceVa
  *  `elsewhere` collects those of other files (a subclass's override of a hook the base class's loop calls:
  *  torchreid's `Engine.train()` calling `self.forward_backward(data)`, defined by `ImageSoftmaxEngine` in another
  *  file), which Python runs just the same. */
+/** The methods of `home` that the script calls on the training call's receiver before that call (`model.build_model()`
+ *  ahead of `model.train_model()`), with the helpers each calls on its object; at most MAX_HELPERS in all. */
+function setupMethods(body: Statement[], call: Extract<Expression, { type: "call" }>, self: Value, home: string): FunctionDefinition[] {
+  if (call.func.type !== "attribute" || call.func.object.type !== "name") return [];
+  const receiver = call.func.object.id;
+  const trained = call.func.name;
+  const out: FunctionDefinition[] = [];
+  forEachStatement(body, ({ statement: s }) => {
+    if (out.length >= MAX_HELPERS || s.type !== "expression" || s.value.type !== "call" || s.pos.endIndex > call.pos.startIndex) return;
+    const f = s.value.func;
+    if (f.type !== "attribute" || f.object.type !== "name" || f.object.id !== receiver || f.name === trained) return;
+    const method = instanceMethod(self, f.name);
+    if (!method || method.module.file !== home || out.includes(method.definition)) return;
+    out.push(method.definition, ...selfHelpers(method.definition, self, home).filter((d) => !out.includes(d)));
+  });
+  return out.slice(0, MAX_HELPERS);
+}
+
 function selfHelpers(definition: FunctionDefinition, self: Value, home: string, elsewhere: { definition: FunctionDefinition; file: string }[] = []): FunctionDefinition[] {
   if (self.kind !== "instance") return [];
   const found: FunctionDefinition[] = [];
