@@ -167,7 +167,8 @@ export function foreignTraining(
     const helpers = self ? selfHelpers(definition, self, home, elsewhere) : moduleHelpers(definition, fn.module, home).filter((d) => runsBackward(d, source));
     // The methods the script ran on the same object before (`model.build_model()` then `model.train_model()`) set the
     // attributes the training method reads (`self.dataloaders`): Python ran them first, so they are read with it.
-    if (self) for (const d of setupMethods(body, site.call, self, home)) if (d !== definition && !helpers.includes(d)) helpers.push(d);
+    // A method that trains is a training call of its own, not setup (one the defaults skip may come first in the text).
+    if (self) for (const d of setupMethods(body, site.call, self, home)) if (d !== definition && !helpers.includes(d) && !runsBackward(d, source)) helpers.push(d);
     const passed = argumentsByParameter(self ? { ...definition, params: definition.params.slice(1) } : definition, site.call);
     // ... or calls a method on an object the call passes it (a shared episode helper's `agent.update(batch_size)`,
     // `mini_batch_train(env, agent, ...)`) that does: Python runs that method on the object given, and the methods it
