@@ -22,6 +22,8 @@ export function skippedByDefaultNote(test: string, holds: boolean, line: number)
 }
 
 /** The note for training loops (or Keras fits: `what`) in a function no call of the file reaches (uncalled-functions.ts). */
-export function uncalledNote(fn: string, line: number, what = "training loop"): string {
+export function uncalledNote(fn: string, line: number, what = "training loop", subcommand = false): string {
+  // A click group's subcommand (click-groups.ts) is reached by naming it on the command line, not by a call.
+  if (subcommand) return `${PREFIX}the ${what} at line ${line} is in ${fn}, a subcommand of the file's click group: \`python\` with no command prints the group's help and trains nothing; the figures are of the \`${fn}\` command's run`;
   return `${PREFIX}the ${what} at line ${line} is in ${fn}, which no call in this file reaches: \`python\` with no options trains nothing; the figures are of a run that calls it`;
 }

@@ -102,6 +102,7 @@ import { batchSetByEarlierCall } from "./batch-set-by-call";
 import { callsOwnMethodOnSelf } from "./self-method-calls";
 import { gateAgainst, skippedByDefaultNote, uncalledNote } from "./skipped-by-default";
 import { unreachedHolder } from "./uncalled-functions";
+import { clickSubcommands } from "./click-groups";
 import { unreachedBesideReachedFit } from "./unreached-fits";
 import { fitArrayCall } from "./own-call-fit-rows";
 import { unnamedMethod } from "./unnamed-methods";
@@ -2814,7 +2815,7 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
   /** Why the samples the file read are not the run's: the loader a foreign body walks is of unknown length. */
   let unsizedWalk: string | undefined;
   /** The call of another file's training function that the run is read through, and its definition. */
-  let foreignCall: { call: Extract<Expression, { type: "call" }>; definition: FunctionDefinition } | undefined;
+  let foreignCall: { call: Extract<Expression, { type: "call" }>; definition: FunctionDefinition; site: CallSite } | undefined;
   // `strategy.train()` with no argument on an object of a plain class of the project that defines `train`: no
   // mode switch, but that class's own training (an active-learning strategy's query rounds).
   const ownObjectTrains = () => sites.some((s) => s.kind === "call" && s.call.func.type === "attribute" && s.call.func.name === "train" && plainObjectTrain(s, s.call));
@@ -2826,7 +2827,7 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
     const foreign = foreignTraining(ownBody, input.text, file, input.files, (site, e) => evaluateOne(site, e), (site) => runsByDefault(site, (e) => evaluateOne(site, e)));
 
     if (foreign) {
-      foreignCall = { call: foreign.site.call, definition: foreign.definition };
+      foreignCall = { call: foreign.site.call, definition: foreign.definition, site: foreign.site };
       // The body's module imports say where its names come from (a Trainer of Lightning's, or a helper's): they are
       // read with the body, as the module's own analysis reads them.
       const imports = (interpreter.loader.moduleBody?.(foreign.file) ?? []).filter((st) => st.type === "import" || st.type === "importFrom");
@@ -3019,6 +3020,7 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
     return site ? gateAgainst((site.context.conditions ?? []).filter((c) => !countedGates.has(c.test)), (t) => truth(evaluateOne(site, t)), (t) => namesIn([t], new Set()).has("__name__")) : undefined;
   }));
   const gate = gates[0];
+  const isSubcommand = (f: FunctionDefinition) => clickSubcommands(input.body, input.text).has(f);
   if (gate && (plan.steps || plan.epochs) && gates.every((g) => g !== undefined)) notes.push(skippedByDefaultNote(snippet(input.text, gate.test), gate.holds, stepLoops[0].pos.line));
   // A step loop in a function the file never calls (uncalled-functions.ts): the plain run trains nothing either.
   else if (!input.nested && !input.only && (plan.steps || plan.epochs) && stepLoops.length > 0) {
@@ -3026,12 +3028,16 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
       const site = siteOf(l);
       return site ? unreachedHolder(site.context.fn, site.context.enclosing, input.body, input.text) : undefined;
     });
-    if (holders.every((h) => h !== undefined)) notes.push(uncalledNote(holders[0]!.name, stepLoops[0].pos.line));
+    if (holders.every((h) => h !== undefined)) notes.push(uncalledNote(holders[0]!.name, stepLoops[0].pos.line, undefined, isSubcommand(holders[0]!)));
   } else if (!input.nested && !input.only && (plan.steps || plan.epochs || plan.batch) && stepLoops.length === 0 && kerasFitSites.length > 0) {
     // Keras fits, each in a function the file never calls (`def vanilla(...): model.fit(...)` with no caller): the
     // same note as for a loop there.
     const holders = kerasFitSites.map((s) => unreachedHolder(s.context.fn, s.context.enclosing, input.body, input.text));
-    if (holders.every((h) => h !== undefined)) notes.push(uncalledNote(holders[0]!.name, kerasFitSites[0].call.pos.line, "fit"));
+    if (holders.every((h) => h !== undefined)) notes.push(uncalledNote(holders[0]!.name, kerasFitSites[0].call.pos.line, "fit", isSubcommand(holders[0]!)));
+  } else if (!input.nested && !input.only && (plan.steps || plan.epochs || plan.batch) && stepLoops.length === 0 && foreignCall) {
+    // The call of another file's training in a function the file never reaches (a click subcommand's body): the same.
+    const holder = unreachedHolder(foreignCall.site.context.fn, foreignCall.site.context.enclosing, input.body, input.text);
+    if (holder) notes.push(uncalledNote(holder.name, foreignCall.call.pos.line, `call of ${foreignCall.definition.name}`, isSubcommand(holder)));
   }
   // The batch-size constant or option that fed the budget (`BATCH_SIZE = 12000`) is that budget too, not examples.
   if (tokenBudget && plan.batch?.value === tokenBudget.value) {

@@ -11,6 +11,7 @@
 import type { FunctionDefinition, Statement } from "../python/ast";
 import { commentFreeText } from "../python/comment-free-text";
 import { perModuleText } from "../python/module-memo";
+import { addCommandStatements, clickSubcommands } from "./click-groups";
 
 /** The top-level function holding a site (the outermost of its enclosing functions) when the file never reaches it;
  *  undefined where it does, or where the site is not in a top-level function. */
@@ -27,11 +28,15 @@ const reachedFunctions = perModuleText(readReachedFunctions);
 function readReachedFunctions(body: Statement[], source: string): Set<FunctionDefinition> {
   const text = commentFreeText(source);
   const functions = body.filter((s): s is FunctionDefinition => s.type === "function");
-  const reached = new Set<FunctionDefinition>(functions.filter((f) => f.decorators.length > 0));
-  // The module's own text: everything outside the top-level definitions.
+  // A click group's subcommands run only when the command line names one (click-groups.ts): neither their decorator
+  // nor the group's `add_command(f)` reaches them.
+  const subcommands = clickSubcommands(body, source);
+  const reached = new Set<FunctionDefinition>(functions.filter((f) => f.decorators.length > 0 && !subcommands.has(f)));
+  // The module's own text: everything outside the top-level definitions (and the registrations of subcommands).
+  const skipped = [...functions, ...(subcommands.size > 0 ? addCommandStatements(body) : [])].sort((a, b) => a.pos.startIndex - b.pos.startIndex);
   let outside = "";
   let at = 0;
-  for (const f of functions) {
+  for (const f of skipped) {
     outside += `${text.slice(at, f.pos.startIndex)}\n`;
     at = f.pos.endIndex;
   }
