@@ -307,6 +307,10 @@ const TRAINING_FUNCTION_CALL = /(?<![\w.])(?:\w+_)?train(?:ing)?(?:_\w+)?\s*\(/;
 /** A method named for training with more to its name than nn.Module's mode switch: `model._train(data, n_iter, lr)`,
  *  `net.train_model(loader)`, `trainer.do_training()`; the bare `.train()` is read by `ownTrainMethod`. */
 const TRAINING_METHOD_CALL = /\.(?:\w*_train(?:ing)?(?:_\w+)?|train(?:ing)?_\w+|training)\s*\(/;
+/** `runner.fit()` in a file that imports no library with a `fit` of its own (Keras, scikit-learn, Lightning, fastai,
+ *  gradient boosting): the method is the project's, whose loops may train (another file's `class Runner: def fit`). */
+const OWN_FIT_CALL = /\.fit\s*\(/;
+const LIBRARY_FIT = /\b(keras|tensorflow|sklearn|lightning|pytorch_lightning|fastai|xgboost|lightgbm|catboost|skorch|statsmodels)\b/;
 /** A worker started on a function (`mp.Process(target=train, args=(rank, args, shared_model))`), as A3C scripts train. */
 const WORKER_TARGET = /\b(?:Process|Thread)\s*\([^)]*\btarget\s*=/;
 
@@ -2820,7 +2824,7 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
   // mode switch, but that class's own training (an active-learning strategy's query rounds).
   const ownObjectTrains = () => sites.some((s) => s.kind === "call" && s.call.func.type === "attribute" && s.call.func.name === "train" && plainObjectTrain(s, s.call));
   const ownLoops = /\.backward\s*\(/.test(input.text);
-  if (!input.nested && input.files && (ownLoops ? !plan.epochs && !plan.steps : plan.batch || /__name__\s*==\s*['"]__main__['"]/.test(input.text) || TRAINING_FUNCTION_CALL.test(input.text) || TRAINING_METHOD_CALL.test(input.text) || WORKER_TARGET.test(input.text) || ownObjectTrains())) {
+  if (!input.nested && input.files && (ownLoops ? !plan.epochs && !plan.steps : plan.batch || /__name__\s*==\s*['"]__main__['"]/.test(input.text) || TRAINING_FUNCTION_CALL.test(input.text) || TRAINING_METHOD_CALL.test(input.text) || (OWN_FIT_CALL.test(input.text) && !LIBRARY_FIT.test(input.text)) || WORKER_TARGET.test(input.text) || ownObjectTrains())) {
     // A model trained in turn with others reads the calls its own statements make, not the other models' (the
     // same imported function called once a model, models-in-turn.ts).
     const ownBody = statementsOutside(input.body, input.exclude);

@@ -62,6 +62,11 @@ describe("a step loop in a method its sibling's loop calls on self", () => {
     assert.match(plan?.batch?.detail ?? "", /runner\.py/);
   });
 
+  it("a training method named fit in another file's class is followed in a script importing no library that has a fit", async () => {
+    const plan = await planOf("from runner import Runner\nr = Runner(limit=600)\nr.build()\nr.fit()\n", { "/project/runner.py": runner(WHILE).replace("def train_model(self):", "def fit(self):") });
+    assert.equal(plan?.steps?.value, 6000);
+  });
+
   it("without the setup call first, that method's loader is not the run's", async () => {
     const plan = await planOf("from runner import Runner\nr = Runner(limit=600)\nr.train_model()\nr.build()\n", { "/project/runner.py": runner(WHILE) });
     assert.notEqual(plan?.batch?.value, 32);
