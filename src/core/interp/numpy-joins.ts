@@ -33,11 +33,29 @@ function joinedDtype(xs: TensorValue[]): TensorDtype {
   return xs.find((x) => x.dtype.startsWith("float"))?.dtype ?? xs[0].dtype;
 }
 
+/** Arrays joined along `axis` after `shaped` gives each its stacking shape (vstack's rows, column_stack's columns).
+ *  Rows the analyzer could not count stay uncounted where the rows are joined or kept. */
+function stacked(tup: Value, what: string, shaped: (x: TensorValue) => number[], axis: number): TensorValue {
+  const xs = arrays(tup, what);
+  const shapes = xs.map(shaped);
+  const rank = shapes[0].length;
+  const shape = [...shapes[0]];
+  for (const s of shapes.slice(1)) {
+    if (s.length !== rank || s.some((d, i) => i !== axis && d !== shape[i])) {
+      throw new PythonError("ValueError: all the input array dimensions except for the concatenation axis must match exactly");
+    }
+    shape[axis] += s[axis];
+  }
+  const uncounted = xs.find((x) => x.rowsUnknown)?.rowsUnknown;
+  const joined = numpyArray(shape, joinedDtype(xs));
+  return uncounted ? { ...joined, rowsUnknown: uncounted } : joined;
+}
+
 function bind(name: string, signature: string[], call: NativeCall) {
   return bindArguments(signature, call.args, call.kwargs, `numpy.${name}`);
 }
 
-/** numpy.stack / concatenate / expand_dims / meshgrid / einsum as shapes. */
+/** numpy.stack / concatenate / vstack / hstack / column_stack / expand_dims / meshgrid / einsum as shapes. */
 export function numpyJoinFunctions(fn: Fn): Record<string, Value> {
   return {
     stack: fn("numpy.stack", (call) => {
@@ -64,6 +82,19 @@ export function numpyJoinFunctions(fn: Fn): Record<string, Value> {
       }
       return numpyArray(shape, joinedDtype(xs));
     }),
+    // vstack/row_stack, hstack and column_stack join a tuple of arrays (numpy.org/doc/stable/reference/generated/
+    // numpy.vstack.html, numpy.hstack.html, numpy.column_stack.html, numpy 1.x and 2.x): vstack stacks rows, a 1-D (N,)
+    // array as one row (1, N); hstack joins 1-D arrays end to end and others along their second axis; column_stack
+    // makes each 1-D array a column (N, 1), then joins along the second axis. A GAN's `np.vstack((x_real, x_fake))`
+    // is one batch of both halves.
+    vstack: fn("numpy.vstack", (call) => stacked(bind("vstack", ["tup", "dtype=None", "casting='same_kind'"], call).get("tup"), "numpy.vstack", (x) => (x.shape.length < 2 ? [1, x.shape[0] ?? 1] : x.shape), 0)),
+    row_stack: fn("numpy.row_stack", (call) => stacked(bind("row_stack", ["tup", "dtype=None", "casting='same_kind'"], call).get("tup"), "numpy.row_stack", (x) => (x.shape.length < 2 ? [1, x.shape[0] ?? 1] : x.shape), 0)),
+    hstack: fn("numpy.hstack", (call) => {
+      const tup = bind("hstack", ["tup", "dtype=None", "casting='same_kind'"], call).get("tup");
+      const first = arrays(tup, "numpy.hstack")[0];
+      return stacked(tup, "numpy.hstack", (x) => (x.shape.length === 0 ? [1] : x.shape), first.shape.length <= 1 ? 0 : 1);
+    }),
+    column_stack: fn("numpy.column_stack", (call) => stacked(bind("column_stack", ["tup"], call).get("tup"), "numpy.column_stack", (x) => (x.shape.length < 2 ? [x.shape[0] ?? 1, 1] : x.shape), 1)),
     // expand_dims(a, axis): a length-1 axis at each position of `axis` (an int or a tuple), counted in the result's
     // dimensions (numpy 1.18+; numpy.org/doc/stable/reference/generated/numpy.expand_dims.html).
     expand_dims: fn("numpy.expand_dims", (call) => {
