@@ -72,6 +72,7 @@ import { configNotes } from "./config-notes";
 import { CONFIG_FILE } from "../interp/stdlib/config-files";
 import { foreignLoader, givenSubsetSampler, subsetSamplerLength } from "./loader-functions";
 import { fitInputOrigin } from "./fit-input-origins";
+import { callsImportedModuleTrain } from "./module-function-calls";
 import { foreignTraining, type ForeignTraining } from "./foreign-loops";
 import { figureOverCalls, laterCallsInTurn } from "./foreign-calls-in-turn";
 import { boltsDataModuleBatch, dataModuleTraining, type DataModuleTraining } from "./data-module";
@@ -2824,7 +2825,7 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
   // mode switch, but that class's own training (an active-learning strategy's query rounds).
   const ownObjectTrains = () => sites.some((s) => s.kind === "call" && s.call.func.type === "attribute" && s.call.func.name === "train" && plainObjectTrain(s, s.call));
   const ownLoops = /\.backward\s*\(/.test(input.text);
-  if (!input.nested && input.files && (ownLoops ? !plan.epochs && !plan.steps : plan.batch || /__name__\s*==\s*['"]__main__['"]/.test(input.text) || TRAINING_FUNCTION_CALL.test(input.text) || TRAINING_METHOD_CALL.test(input.text) || (OWN_FIT_CALL.test(input.text) && !LIBRARY_FIT.test(input.text)) || WORKER_TARGET.test(input.text) || ownObjectTrains())) {
+  if (!input.nested && input.files && (ownLoops ? !plan.epochs && !plan.steps : plan.batch || /__name__\s*==\s*['"]__main__['"]/.test(input.text) || TRAINING_FUNCTION_CALL.test(input.text) || TRAINING_METHOD_CALL.test(input.text) || (OWN_FIT_CALL.test(input.text) && !LIBRARY_FIT.test(input.text)) || WORKER_TARGET.test(input.text) || ownObjectTrains() || callsImportedModuleTrain(input.body, input.text))) {
     // A model trained in turn with others reads the calls its own statements make, not the other models' (the
     // same imported function called once a model, models-in-turn.ts).
     const ownBody = statementsOutside(input.body, input.exclude);
