@@ -72,6 +72,7 @@ import { configNotes } from "./config-notes";
 import { CONFIG_FILE } from "../interp/stdlib/config-files";
 import { foreignLoader, givenSubsetSampler, subsetSamplerLength } from "./loader-functions";
 import { fitInputOrigin } from "./fit-input-origins";
+import { TRAIN_ON_BATCH, trainOnBatchInputs } from "./train-on-batch-input";
 import { callsImportedModuleTrain } from "./module-function-calls";
 import { foreignTraining, type ForeignTraining } from "./foreign-loops";
 import { figureOverCalls, laterCallsInTurn } from "./foreign-calls-in-turn";
@@ -1225,6 +1226,16 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
         const loopDraw = !own && keptBatch === undefined && drawnBatch === undefined && methodBatch === undefined && indexDrawn === undefined && shapeOf(site.loop).stepLoop ? loopIndexDraw(site.loop.body) : undefined;
         const loopDrawn = loopDraw ? positiveInteger(evaluateOne(site, loopDraw.count)) : undefined;
         if (loopDraw && loopDrawn !== undefined) batches.push({ rank: 45, figure: { value: loopDrawn, source: "code", line: loopDraw.draw.pos.line, detail: `${snippet(input.text, loopDraw.draw)}: ${loopDrawn} random indices a step` } });
+        // A Keras step loop's `train_on_batch(x, y)`: all of x is the step's batch (train-on-batch-input.ts), read with the
+        // pass's statements before the call bound.
+        const onBatchSource = !own && keptBatch === undefined && drawnBatch === undefined && methodBatch === undefined && indexDrawn === undefined && loopDrawn === undefined && TRAIN_ON_BATCH.test(input.text.slice(site.loop.pos.startIndex, site.loop.pos.endIndex)) ? trainOnBatchInputs(site.loop.body) : [];
+        for (const b of onBatchSource) {
+          const at: CodeSite = { kind: "constant", name: "", value: b.input, line: b.line, context: { ...site.context, before: [...site.context.before, ...b.before] } };
+          const rows = leadingDimension(evaluateOne(at, b.input));
+          if (rows === undefined) continue;
+          batches.push({ rank: 44, figure: { value: rows, source: "code", line: b.line, detail: `train_on_batch(${snippet(input.text, b.input)}): the ${rows} rows of one gradient update` } });
+          break;
+        }
         // The rows those indices are drawn from are the data the run samples (drawn-population.ts), below any other reading.
         const population = loopDraw && loopDrawn !== undefined ? drawnPopulation(loopDraw.draw) : undefined;
         const populationRows = population ? leadingDimension(evaluateOne(site, population)) : undefined;
