@@ -2650,6 +2650,9 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
     const walkedNames = namesIn(stepLoops.flatMap((l) => (l.type === "for" ? [l.iter] : [])), new Set());
     const rootRows = (e: Expression, at: number, depth = 0): Rows | undefined => {
       if (e.type === "subscript" && e.object.type === "name" && e.index.type === "str" && e.index.value === "train") return rootRows(e.object, at, depth + 1);
+      // `ds = tfds.load(...).map(f)`: the chain starts at the dataset call itself.
+      const called = e.type === "call" ? datasets.find((d) => d.site.call === e) : undefined;
+      if (called) return { value: called.figure.value, detail: called.figure.detail };
       if (e.type !== "name" || depth > 6) return undefined;
       const bound = datasets.filter((d) => d.names.includes(e.id) && d.site.call.pos.startIndex < at).pop();
       if (bound) return { value: bound.figure.value, detail: bound.figure.detail };
