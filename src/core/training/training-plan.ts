@@ -72,6 +72,7 @@ import { configNotes } from "./config-notes";
 import { CONFIG_FILE } from "../interp/stdlib/config-files";
 import { foreignLoader, givenSubsetSampler, subsetSamplerLength } from "./loader-functions";
 import { fitInputOrigin } from "./fit-input-origins";
+import { importsSegmentationKeras, segmentationKerasTrain } from "./segmentation-keras-train";
 import { TRAIN_ON_BATCH, trainOnBatchInputs } from "./train-on-batch-input";
 import { callsImportedModuleTrain } from "./module-function-calls";
 import { foreignTraining, type ForeignTraining } from "./foreign-loops";
@@ -493,6 +494,7 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
   const ignite = importsIgnite(input.text);
   /** Whether the file imports pytorch-accelerated, whose Trainer's `train` sets the epochs and batch. */
   const accelerated = importsPytorchAccelerated(input.text);
+  const segmentationKeras = importsSegmentationKeras(input.text);
   /** Whether the file imports Catalyst, whose Runner's `train(loaders=..., num_epochs=...)` sets the epochs. */
   const catalyst = importsCatalyst(input.text);
   /** Whether the file imports an OpenMMLab package, whose runners train as the config says. */
@@ -1878,6 +1880,18 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
         if (run.batch) batches.push({ rank: run.batch.defaulted ? 2 : 40, figure: figure(run.batch) });
         if (run.accumulation) accumulations.push({ rank: 40, figure: figure(run.accumulation) });
         if (run.maxSteps) steps.push({ rank: 40, figure: figure(run.maxSteps) });
+        continue;
+      }
+    }
+    if (segmentationKeras && last === "train" && call.func.type === "attribute" && runsByDefault(site, (e) => evaluateOne(site, e))) {
+      // image-segmentation-keras: `model.train(train_images=..., epochs=N)` fits for N epochs of steps_per_epoch
+      // batches of batch_size (segmentation-keras-train.ts).
+      const run = segmentationKerasTrain(call, (e) => evaluateOne(site, e), (e) => snippet(input.text, e));
+      if (run) {
+        const figure = (f: { value: number; defaulted: boolean; detail: string }): PlanFigure => ({ value: f.value, source: f.defaulted ? "default" : "code", line, detail: f.detail });
+        if (run.epochs) epochs.push({ rank: run.epochs.defaulted ? 1 : 40, figure: figure(run.epochs) });
+        if (run.batch) batches.push({ rank: run.batch.defaulted ? 2 : 40, figure: figure(run.batch) });
+        if (run.epochs && run.perEpoch) steps.push({ rank: 40, figure: { value: run.epochs.value * run.perEpoch.value, source: "code", line, detail: `${run.epochs.detail} × ${run.perEpoch.detail}` } });
         continue;
       }
     }
