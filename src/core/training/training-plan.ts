@@ -1489,7 +1489,7 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
         epochLoops.set(figure, site.loop);
         epochs.push({ rank: 50, figure });
         // A TensorFlow 1.x session run of a training operation is a step too (session-steps.ts).
-        if (stepsOncePerEpoch(input.body, site.loop, containsStepLoop(site.loop), runsSessionStep)) {
+        if (stepsOncePerEpoch(input.body, site.loop, containsStepLoop(site.loop), steppingCall)) {
           // Full-batch training: one optimizer step in each epoch (full-batch-epochs.ts).
           const once: PlanFigure = { ...figure, detail: `${figure.detail}: one optimizer step per epoch, no loop over batches` };
           loopSpans.set(once, site.loop.pos);
