@@ -90,12 +90,26 @@ class DataFrame:
             if isinstance(data, dict):
                 names = list(data.keys())
                 first = data[names[0]] if names else []
-                _rows = len(first) if isinstance(first, (list, tuple)) else _unknown_rows("a DataFrame built from data")
+                if isinstance(first, (list, tuple)):
+                    _rows = len(first)
+                elif hasattr(first, "shape"):
+                    _rows = first.shape[0]
+                else:
+                    _rows = _unknown_rows("a DataFrame built from data")
                 columns = names if columns is None else columns
             elif isinstance(data, (list, tuple)):
                 _rows = len(data)
             elif data is None:
                 _rows = 0
+            elif isinstance(data, DataFrame):
+                _rows = data._rows
+                columns = data._columns if columns is None else columns
+            elif hasattr(data, "shape"):
+                # An ndarray or tensor: a row per item of its first axis, columns 0..n-1 unless named (DataFrame docs).
+                shape = data.shape
+                _rows = shape[0]
+                if columns is None and len(shape) == 2 and isinstance(shape[1], int):
+                    columns = list(range(shape[1]))
             else:
                 _rows = _unknown_rows("a DataFrame built from data")
         self._rows = _rows

@@ -70,4 +70,14 @@ describe("pandas tables read from the workspace (pandas-package.ts)", function (
     assert.equal((await planOf(`frame = pd.read_csv("homes.csv")\nfeatures = frame[frame["age"] > 20]`)).samples, undefined);
     assert.equal((await planOf(`frame = pd.read_csv("missing.csv")\nfeatures = frame`)).samples, undefined);
   });
+
+  // A DataFrame built from an array has a row per item of its first axis (pandas.DataFrame: "data: ndarray ...").
+  it("a DataFrame built from an array, or a dict of arrays, has the array's rows", async () => {
+    const fromArray = await planOf(`import numpy as np\nframe = pd.DataFrame(np.zeros((64, 5)), columns=["a", "b", "c", "d", "e"])\nframe["y"] = np.ones(64)\nfeatures = frame.drop("y", axis=1)`, {});
+    assert.equal(fromArray.samples?.value, 64);
+    const unnamed = await planOf(`import numpy as np\nfeatures = pd.DataFrame(np.zeros((48, 3)))`, {});
+    assert.equal(unnamed.samples?.value, 48);
+    const fromDict = await planOf(`import numpy as np\nfeatures = pd.DataFrame({"a": np.zeros(30), "b": np.ones(30)})`, {});
+    assert.equal(fromDict.samples?.value, 30);
+  });
 });

@@ -96,4 +96,35 @@ train(dataloader, model, opt)
     const plan = (await analyze(once)).training ?? {};
     assert.ok(plan.notes?.some((n) => n.startsWith("batch: the first of the 2 calls of train in turn has 1000, a later one 128")), JSON.stringify(plan.notes));
   });
+
+  // The walked parameter handed on by a function the module calls (`train_epochs(model, train_dl)` calling
+  // `train_one_epoch(model, dl)`): what the module-level call passes, where it is, as the outer function's own.
+  it("follows a parameter handed on through another function to the module-level call", async () => {
+    const result = await analyze(`import torch
+from torch import nn
+from torch.utils.data import DataLoader, TensorDataset
+
+ds = TensorDataset(torch.randn(1000, 10), torch.randn(1000, 1))
+train_dl = DataLoader(ds, batch_size=5, shuffle=True)
+x, y = next(iter(train_dl))
+
+def train_one_epoch(model, optimizer, dl):
+    for xb, yb in dl:
+        loss = ((model(xb) - yb) ** 2).mean()
+        optimizer.zero_grad()
+        loss.backward()
+        optimizer.step()
+
+def train_epochs(model, dl, optimizer, epochs=5):
+    for i in range(epochs):
+        train_one_epoch(model, optimizer, dl)
+
+train_dl = DataLoader(ds, batch_size=64, shuffle=True)
+net = nn.Linear(10, 1)
+train_epochs(net, train_dl, torch.optim.Adam(net.parameters(), lr=0.01), epochs=5)
+`);
+    const plan = result.training!;
+    // Before: batch 5 (the peeking loader the name held first), 1,000 steps.
+    assert.deepEqual([plan.epochs?.value, plan.batch?.value, plan.samples?.value, planOptimizerSteps(plan)?.value], [5, 64, 1000, 80]);
+  });
 });
