@@ -62,7 +62,11 @@ export function readNotebook(text: string): NotebookFile {
     const source = sourceText(sourceNode);
     if (sourceNode === undefined || source === undefined) throw new NotebookFormatError(`${where}'s source is not a string or a list of strings`);
     const cellLanguage = stringOf(member(member(member(cell, "metadata"), "vscode"), "languageId"));
-    const python = kind === "code" && (cellLanguage === undefined ? notebookIsPython : cellLanguage === "python");
+    // `metadata.vscode.languageId` is VS Code's label; Jupyter and Colab run every code cell with the notebook's kernel.
+    // "plaintext" is the label of no language at all, so such a cell runs as the kernel's; another language's label
+    // (`sql`) marks code no Python kernel runs as written.
+    const labelled = cellLanguage === undefined || cellLanguage === "plaintext" ? undefined : cellLanguage;
+    const python = kind === "code" && (labelled === undefined ? notebookIsPython : labelled === "python");
     const id = stringOf(member(cell, "id"));
     cells.push({ index, ...(id !== undefined ? { id } : {}), kind: kind as NotebookCell["kind"], source, python });
     sourceNodes.push(sourceNode);

@@ -188,6 +188,16 @@ describe("notebook program (code cells in order as one Python program)", () => {
     assert.deepEqual(readNotebook(JSON.stringify(json)).cells.map((c) => c.python), [false, true]);
   });
 
+  it("runs a code cell VS Code labels plaintext with the notebook's kernel, as Jupyter does", () => {
+    const json = JSON.parse(notebookJson([{ source: "import torch" }, { source: "model = torch.nn.Linear(2, 2)" }]));
+    json.cells[0].metadata = { vscode: { languageId: "plaintext" } };
+    json.cells[1].metadata = { vscode: { languageId: "plaintext" } };
+    assert.deepEqual(readNotebook(JSON.stringify(json)).cells.map((c) => c.python), [true, true]);
+    const r = JSON.parse(notebookJson([{ source: "x <- 1" }], { language: "R" }));
+    r.cells[0].metadata = { vscode: { languageId: "plaintext" } };
+    assert.equal(readNotebook(JSON.stringify(r)).cells[0].python, false);
+  });
+
   it("moves a fix's import into the cell the fix edits, so it edits one cell", async () => {
     const program = programOf(notebookJson([{ source: "import torch\nimport torch.nn as nn" }, { source: "%%time\nmodel = nn.Linear(2, 2)" }]));
     const file = "/project/nb.ipynb";
