@@ -17,6 +17,7 @@ import { transformersArgumentsPackage } from "./interp/transformers-arguments";
 import { configFilePackages } from "./interp/config-file-packages";
 import { configPackages } from "./interp/config-packages";
 import { wandbPackage } from "./interp/wandb-package";
+import { matplotlibPackage } from "./interp/matplotlib-package";
 import { jsonargparsePackage } from "./interp/jsonargparse-package";
 import { dataclassCliPackages } from "./interp/dataclass-cli-packages";
 import { docoptPackage } from "./interp/docopt-package";
@@ -97,6 +98,8 @@ export function createRuntime(providers: NativeModuleProvider[] = defaultProvide
   for (const [path, text] of configPackages) runtime.builtinPackages.set(path, text);
   // wandb's run configuration, that scripts set their epochs and batch in
   for (const [path, text] of wandbPackage) runtime.builtinPackages.set(path, text);
+  // matplotlib's subplots grid, whose axes notebooks loop over while they train one network per setting
+  for (const [path, text] of matplotlibPackage) runtime.builtinPackages.set(path, text);
   // config files that are Python code (ml_collections' config_flags, mmcv's and mmengine's Config)
   for (const [path, text] of configFilePackages) runtime.builtinPackages.set(path, text);
   // jsonargparse's parser, whose default_config_files set option defaults
