@@ -7,7 +7,7 @@ import type { Expression, FunctionDefinition, Statement } from "../python/ast";
 import { childBodies, forEachExpression, ownExpressions } from "../python/syntax-walk";
 import { argumentsByParameter, type OnlyCall } from "./call-site-bindings";
 import { figureOverCalls, statementCall } from "./foreign-calls-in-turn";
-import { callsOfOneNetwork } from "./fresh-network-calls";
+import { callsOfOneNetwork, laterCallsTrainOthers } from "./fresh-network-calls";
 import { ownNetworkOfCall } from "./own-network-calls";
 import type { PlanFigure, TrainingPlan } from "./training-plan";
 
@@ -44,17 +44,29 @@ function functionsCalledInTurn(body: Statement[], text: string): CalledInTurn[] 
     if (fn.type !== "function" || !TRAINS.test(text.slice(fn.pos.startIndex, fn.pos.endIndex))) continue;
     let all = 0;
     const blocks = new Map<Statement[], Call[]>();
+    const ordered: { call: Call; block: Statement[] }[] = [];
     const visit = (block: Statement[]) => {
       for (const s of block) {
         for (const e of ownExpressions(s)) forEachExpression(e, (node) => {
           if (node.type === "call" && node.func.type === "name" && node.func.id === fn.name) all++;
         });
         const call = callOf(s, fn.name);
-        if (call) blocks.set(block, [...(blocks.get(block) ?? []), call]);
+        if (call) {
+          blocks.set(block, [...(blocks.get(block) ?? []), call]);
+          ordered.push({ call, block });
+        }
         for (const child of childBodies(s)) visit(child);
       }
     };
     visit(body);
+    // Calls apart (one at module level, later ones in a loop over settings): where each later call trains a network
+    // bound afresh after the first, the first network's run is the first call's alone.
+    const spread = blocks.size > 1 && ordered.length === all && ordered[0]?.block === body;
+    if (spread && laterCallsTrainOthers(fn, ordered[0].call, ordered.slice(1), body)) {
+      found.push({ fn, calls: [ordered[0].call], another: ordered[1].call });
+      if (found.length >= MAX_FUNCTIONS) break;
+      continue;
+    }
     const [calls] = [...blocks.values()];
     if (blocks.size === 1 && calls.length >= 2 && calls.length <= MAX_CALLS && calls.length === all && !passDifferentObjects(fn, calls)) {
       // Only the calls that train one network add up: a later call on a name bound afresh trains another.

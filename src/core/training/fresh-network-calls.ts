@@ -4,9 +4,9 @@
 // function trains (`p.parameters()`, `p.trainable_variables`, `p.fit(...)`), or a name whose parameters an optimizer
 // of the module takes (optimized-networks.ts).
 import type { Expression, FunctionDefinition, Statement } from "../python/ast";
-import { forEachExpression, forEachStatement, ownExpressions } from "../python/syntax-walk";
+import { boundNames, forEachExpression, forEachStatement, ownExpressions } from "../python/syntax-walk";
 import { argumentsByParameter } from "./call-site-bindings";
-import { rebindsBetween } from "./models-in-turn";
+import { reads, rebindsBetween } from "./models-in-turn";
 import { optimizedNetworkNames } from "./optimized-networks";
 
 type Call = Extract<Expression, { type: "call" }>;
@@ -24,6 +24,22 @@ function networkParameters(fn: FunctionDefinition): Set<string> {
     });
   });
   return used;
+}
+
+/** Whether a statement of `block` before `call`'s line binds `name` afresh (`net = Net()` in a loop's body, then `train(net)`). */
+function boundAfreshBefore(block: Statement[], name: string, call: Call): boolean {
+  return block.some((s) => s.pos.endLine < call.pos.line && boundNames(s).includes(name) && !reads(s, name));
+}
+
+/** Whether every later call passes a network bound afresh after `first`: at module level between them, or in the
+ *  block that holds the later call, before it (a loop over settings that builds a network and trains it each pass). */
+export function laterCallsTrainOthers(fn: FunctionDefinition, first: Call, later: { call: Call; block: Statement[] }[], body: Statement[]): boolean {
+  const own = networkParameters(fn);
+  const optimized = optimizedNetworkNames(body);
+  return later.every(({ call, block }) => {
+    const names = [...argumentsByParameter(fn, call)].flatMap(([param, arg]) => (arg?.type === "name" && (own.has(param) || optimized.has(arg.id)) ? [arg.id] : []));
+    return names.some((name) => rebindsBetween(body, name, first.pos.line, call.pos.line) || (block !== body && boundAfreshBefore(block, name, call)));
+  });
 }
 
 /** How many of the calls, from the first, train one network: the index of the first call that passes a network name

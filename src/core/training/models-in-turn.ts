@@ -27,7 +27,8 @@ function readExpressions(s: Statement): Expression[] {
 }
 
 /** Whether a statement (its nested blocks included, function and class bodies not) reads `name`. */
-function reads(s: Statement, name: string): boolean {
+/** Whether a statement reads `name` (its targets aside): `x = f(x)` reads x, `x = Net()` does not. */
+export function reads(s: Statement, name: string): boolean {
   let found = false;
   forEachStatement([s], ({ statement }) => {
     if (found) return;

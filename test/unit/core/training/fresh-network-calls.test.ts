@@ -67,4 +67,33 @@ describe("training calls in turn on a network bound afresh", () => {
     assert.equal(plan.epochs?.value, 20, "not 40: each call trains its own Sequential");
     assert.equal(plan.samples?.value, 300);
   });
+
+  // The first call at module level, later ones in a loop over settings that builds its network each pass (a notebook
+  // comparing weight decays): the first network's run is the first call's, with that call's arguments.
+  it("takes the first call's run where later calls in a loop each train a network the loop builds", async () => {
+    const plan = await planOf(`import torch
+from torch import nn
+
+X = torch.randn(200, 8)
+y = torch.randn(200, 1)
+
+def fit(net, epochs=1000, wd=0.0):
+    opt = torch.optim.Adam(net.parameters(), lr=0.01, weight_decay=wd)
+    for epoch in range(epochs):
+        loss = ((net(X) - y) ** 2).mean()
+        opt.zero_grad()
+        loss.backward()
+        opt.step()
+
+net = nn.Sequential(nn.Linear(8, 32), nn.ReLU(), nn.Linear(32, 1))
+fit(net, epochs=150)
+
+for wd in [0.1, 0.3, 1.0]:
+    net = nn.Sequential(nn.Linear(8, 32), nn.ReLU(), nn.Linear(32, 1))
+    fit(net, epochs=60, wd=wd)
+`);
+    // Before: 1,000 epochs, fit's default (its calls disagree, and are not in one block).
+    assert.deepEqual([plan.epochs?.value, plan.batch?.value, plan.samples?.value], [150, 200, 200]);
+    assert.ok(plan.notes?.some((n) => n.includes("another network's training, not counted")), JSON.stringify(plan.notes));
+  });
 });
