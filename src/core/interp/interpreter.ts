@@ -1615,6 +1615,9 @@ export class Interpreter {
         }
         const c = lookupClassAttribute(o.cls, name);
         if (c !== undefined) return this.bindAttribute(c, o);
+        // An instance's __dict__ is found by normal lookup (the type's descriptor), so a class's __getattr__ never
+        // sees it: config classes whose __getattr__ reads `self.__dict__[item]` would otherwise recurse.
+        if (name === "__dict__" && !o.module) return attributeDict(o);
         const getattr = lookupClassAttribute(o.cls, "__getattr__");
         // (nn.Module's native __getattr__ is for explicit calls; a missing module attribute stays a note)
         if (getattr && (getattr.kind === "function" || (getattr.kind === "native" && !o.module))) return this.call(getattr, [o, str(name)], new Map());
