@@ -20,7 +20,7 @@ const MAX_METHODS = 8;
 
 /** The methods a data module's training loader comes from, with `self` bound to the object `fit` was given. */
 export interface DataModuleTraining {
-  /** `setup` (when the class defines one) and `train_dataloader`, of one file. */
+  /** `prepare_data` and `setup` (where the class defines them) and `train_dataloader`, of one file. */
   definitions: FunctionDefinition[];
   module: ModuleNamespaceValue;
   file: string;
@@ -62,9 +62,10 @@ export function dataModuleTraining(
     const home = loader.module.file;
     const source = !home ? undefined : home === file ? text : files?.read(home);
     if (!home || source === undefined) continue;
-    // Lightning calls setup("fit") before asking for the loader: the splits it makes are the loader's dataset.
-    const setup = instanceMethod(dm, "setup");
-    const definitions = setup && setup.module.file === home ? [setup.definition, loader.definition] : [loader.definition];
+    // Lightning calls prepare_data() and setup("fit") before asking for the loader: the datasets and splits they make
+    // are the loader's (a single-process plain run keeps what prepare_data sets on self: `self.mnist_train = MNIST(...)`).
+    const hooks = ["prepare_data", "setup"].map((name) => instanceMethod(dm, name)).filter((m) => m !== undefined && m.module.file === home);
+    const definitions = [...hooks.map((m) => m!.definition), loader.definition];
     // The helpers those methods call on `self` (`return self._data_loader(self.dataset_train)`, a library's
     // `self._split_dataset(dataset)`) run with the same object: their loaders and splits are the module's.
     for (let i = 0; i < definitions.length && definitions.length < MAX_METHODS; i++) {

@@ -157,4 +157,43 @@ if __name__ == "__main__":
     assert.equal(plan.batch?.value, 1024);
     assert.equal(plan.samples?.value, 60000);
   });
+
+  // Lightning calls prepare_data() before setup() and train_dataloader(); a module of another file that builds its
+  // dataset there trains on it (lightning.ai/docs/pytorch/stable/data/datamodule.html, "prepare_data").
+  it("reads the dataset a LightningModule of another file builds in prepare_data", async () => {
+    const plan = await planOf(`from pytorch_lightning import Trainer
+from model.classifier import Classifier
+
+model = Classifier(128)
+trainer = Trainer(max_epochs=3)
+trainer.fit(model)
+`, { "/project/model/classifier.py": `import os
+import torch
+from torch.utils.data import DataLoader
+from torchvision.datasets import FashionMNIST
+from pytorch_lightning import LightningModule
+
+
+class Classifier(LightningModule):
+    def __init__(self, batch_size):
+        super().__init__()
+        self.batch_size = batch_size
+        self.net = torch.nn.Linear(784, 10)
+
+    def prepare_data(self):
+        self.train_set = FashionMNIST(os.getcwd(), train=True, download=True)
+
+    def train_dataloader(self):
+        return DataLoader(self.train_set, self.batch_size, num_workers=2)
+
+    def training_step(self, batch, batch_idx):
+        x, y = batch
+        return torch.nn.functional.cross_entropy(self.net(x.flatten(1)), y)
+
+    def configure_optimizers(self):
+        return torch.optim.Adam(self.net.parameters())
+` });
+    // Before: samples unknown (prepare_data not read), so no steps.
+    assert.deepEqual([plan.epochs?.value, plan.batch?.value, plan.samples?.value], [3, 128, 60000]);
+  });
 });
