@@ -2,6 +2,7 @@
 // straight-line statements that run before it, so its values can be worked out without running the training.
 import type { Expression, FunctionDefinition, Statement } from "../python/ast";
 import { attributeChain, callsInBody, forEachExpression, ownExpressions, targetNames } from "../python/syntax-walk";
+import { moduleLoopTargets } from "./loop-rebound-names";
 import { modelLoadingFunctions } from "./model-loading-functions";
 
 /** Where a site sits: its enclosing function, and the statements that run before it there. */
@@ -246,7 +247,9 @@ function reboundSettings(body: Statement[]): Set<Statement> {
     bindings.set(target.id, [...(bindings.get(target.id) ?? []), s]);
   }
   const chosen = new Set<Statement>();
-  for (const [name, statements] of bindings) if (statements.length > 1 && !other.has(name)) for (const s of statements) chosen.add(s);
+  // A setting a module-level loop binds as its target (`epoch = 400`, `for epoch in range(epoch):`) is bound again too.
+  const looped = moduleLoopTargets(body);
+  for (const [name, statements] of bindings) if ((statements.length > 1 || looped.has(name)) && !other.has(name)) for (const s of statements) chosen.add(s);
   return chosen;
 }
 
