@@ -48,6 +48,7 @@ function updatesFromGradientNames(body: Statement[], gradients: Set<string>): bo
     }
     return reads(iter) ? targetNames(target) : [];
   };
+  carriedGradients(body, gradients, reads);
   let updates = false;
   forEachStatement(body, ({ statement: s }) => {
     if (updates) return;
@@ -58,4 +59,26 @@ function updatesFromGradientNames(body: Statement[], gradients: Set<string>): bo
     });
   }, [], () => false);
   return updates;
+}
+
+/**
+ * Adds to `gradients` the names a body binds from them: a hand-written Adam, RMSProp or momentum keeps running moments
+ * of the gradients (`m_w = beta1 * m_w + (1 - beta1) * grads[0]`, `m_hat = m_w / (1 - beta1 ** t)`) and moves each
+ * variable by those (`w.assign_sub(lr * m_hat / tf.sqrt(v_hat))`), as the library's optimizers do
+ * (tensorflow.org/api_docs/python/tf/keras/optimizers/Adam). Bindings are read until none is added, as a loop's passes
+ * carry a moment from one statement to the next.
+ */
+function carriedGradients(body: Statement[], gradients: Set<string>, reads: (e: Expression) => boolean): void {
+  const bindings: { targets: string[]; value: Expression }[] = [];
+  forEachStatement(body, ({ statement: s }) => {
+    if (s.type === "assign") bindings.push({ targets: s.targets.flatMap(targetNames), value: s.value });
+    else if (s.type === "augmented" && s.target.type === "name") bindings.push({ targets: [s.target.id], value: s.value });
+  }, [], () => false);
+  for (let added = true; added; ) {
+    added = false;
+    for (const b of bindings) {
+      if (b.targets.every((t) => gradients.has(t)) || !reads(b.value)) continue;
+      for (const t of b.targets) if (!gradients.has(t)) (gradients.add(t), (added = true));
+    }
+  }
 }
