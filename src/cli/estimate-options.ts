@@ -22,6 +22,7 @@ import type { ParallelSource } from "../core/parallel/parallel-setup";
 import type { WeightFormat } from "../core/memory/memory-estimate";
 import { roundForJson } from "./json-numbers";
 import { planOptimizerSteps } from "../core/training/plan-steps";
+import { planBatchWithinSamples } from "../core/training/short-data-batch";
 
 /** The estimate's options of `analyze` (src/cli/command-specs.ts lists them for the parser and --help). */
 const ESTIMATE_OPTION_NAMES = ["hardware", "host", "dtype", "mode", "region", "pue", "epochs", "samples", "batch", "gpus"];
@@ -279,10 +280,12 @@ function whereWithValue(name: string, figure: PlanFigure | undefined, lineText: 
 export function trainingPlanJson(plan: TrainingPlan): Record<string, unknown> {
   // With no run total, the step count is worked out from the plan's own epochs, samples, batch and drop_last.
   const derived = plan.steps ? undefined : planOptimizerSteps(plan);
+  // A batch larger than the samples holds them all, as a run's does (short-data-batch.ts).
+  const within = planBatchWithinSamples(plan);
   return {
     epochs: plan.epochs?.value ?? null,
     samples: plan.samples?.value ?? null,
-    batch: plan.batch?.value ?? null,
+    batch: within.batch?.value ?? null,
     // DataLoader(drop_last=True): each epoch has floor(samples / batch) batches, not ceil.
     drop_last: plan.dropLast === true,
     optimizer_steps: plan.steps?.value ?? derived?.value ?? null,
@@ -291,12 +294,12 @@ export function trainingPlanJson(plan: TrainingPlan): Record<string, unknown> {
     sources: {
       epochs: sourceJson(plan.epochs),
       samples: sourceJson(plan.samples),
-      batch: sourceJson(plan.batch),
+      batch: sourceJson(within.batch),
       steps: derived ? { from: "derived", line: null, detail: derived.detail } : sourceJson(plan.steps),
       accumulation: sourceJson(plan.accumulation),
       dtype: plan.precision ? { from: "code", line: plan.precision.line, detail: plan.precision.detail } : plan.numpyArrays ? { from: "code", line: plan.numpyArrays.line, detail: numpyDtypeDetail(plan.numpyArrays) } : null,
     },
-    notes: plan.notes ?? [],
+    notes: [...(plan.notes ?? []), ...(within.note ? [within.note] : [])],
   };
 }
 
@@ -324,7 +327,8 @@ export function trainingPlanLine(plan: TrainingPlan, lineText: LineText = plainL
     : plan.epochs
       ? `${formatCountOf(plan.epochs.value, "epoch")}${plan.samples ? ` × ${formatCountOf(plan.samples.value, "sample")}` : ""}${plan.accumulation ? `, ${formatWhole(plan.accumulation.value)} micro-batches per step` : ""}${derivedStepsText(plan)}`
       : "no step or epoch count";
-  const batch = plan.batch ? `, batch ${formatWhole(plan.batch.value)}` : "";
+  const held = planBatchWithinSamples(plan).batch;
+  const batch = held ? `, batch ${formatWhole(held.value)}` : "";
   const sources = [where(plan.steps ? "steps" : "epochs", plan.steps ?? plan.epochs, lineText), ...(plan.batch ? [where("batch", plan.batch, lineText)] : []), ...(plan.precision ? [`dtype: code ${lineText(plan.precision.line)}`] : [])];
   const why = unanalyzed.length > 0
     ? `the forward pass of ${unanalyzed.map((m) => `'${m.name}' (${lineText(m.line)})`).join(", ")} was not analyzed (its notes say why), so its step is not estimated`
