@@ -43,10 +43,11 @@ export function pairedBindings(body: Statement[]): Map<string, Expression> {
 
 /**
  * The rows a chain cut by `take`/`skip` keeps (of batches when it comes after `batch(b)`: n batches of b rows), from
- * the rows `root` gives for its start (undefined when unknown); undefined for chains with other methods or a cut after
+ * the rows `root` gives for its start (or an endless stream where `endless` says why it never runs out; undefined when
+ * unknown); undefined for chains with other methods or a cut after
  * a repeat (endless data: take-count.ts reads that).
  */
-export function cutChainRows(value: Expression, root: (e: Expression) => Rows | undefined, count: (e: Expression) => number | undefined, snippet: (e: Expression) => string): Rows | undefined {
+export function cutChainRows(value: Expression, root: (e: Expression) => Rows | undefined, count: (e: Expression) => number | undefined, snippet: (e: Expression) => string, endless?: (start: Expression) => string | undefined): Rows | undefined {
   const links: Extract<Expression, { type: "call" }>[] = [];
   let start = value;
   while (start.type === "call" && start.func.type === "attribute" && (KEEPS.has(start.func.name) || CUTS.has(start.func.name) || start.func.name === "repeat")) {
@@ -58,7 +59,9 @@ export function cutChainRows(value: Expression, root: (e: Expression) => Rows | 
     const given = positionalArgument(start, 0) ?? keywordArgument(start, "tensors");
     start = given?.type === "tuple" && given.items.length > 0 ? given.items[0]! : given ?? start;
   }
-  const whole = root(start);
+  // A start that never runs out (endless-generator-source.ts) keeps as many elements as a take() asks.
+  const never = root(start) ? undefined : endless?.(start);
+  const whole = root(start) ?? (never ? { value: Infinity, detail: never } : undefined);
   if (!whole) return undefined;
   let rows = whole.value;
   /** After batch(b), each element is a batch of b rows (the last one shorter unless drop_remainder=True). */
@@ -94,7 +97,8 @@ export function cutChainRows(value: Expression, root: (e: Expression) => Rows | 
     rows = method === "take" ? Math.min(k, rows) : Math.max(0, rows - k);
     cuts.push(`${method}(${n})${batch ? ` batches of ${batch.size}` : ""}`);
   }
-  return cuts.length > 0 && rows > 0 ? { value: rows, detail: `${snippet(value)}: ${cuts.join(", ")} of ${whole.value} elements (${whole.detail})` } : undefined;
+  const of = Number.isFinite(whole.value) ? `${whole.value} elements` : "an endless stream";
+  return cuts.length > 0 && rows > 0 && Number.isFinite(rows) ? { value: rows, detail: `${snippet(value)}: ${cuts.join(", ")} of ${of} (${whole.detail})` } : undefined;
 }
 
 /** The start of a chain that keeps every element (`ds.map(f).shuffle(1000)` → `ds`), or undefined for other values. */

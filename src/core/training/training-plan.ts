@@ -47,6 +47,7 @@ import { assignedHubChains, boundSplit, chainRoot, hubChainRows, isHubMethodCall
 import { endlessTake } from "./take-count";
 import { repeatPasses } from "./repeat-passes";
 import { loopsAroundCall, onlyCallOf } from "./loops-around-call";
+import { endlessGeneratorSource } from "./endless-generator-source";
 import { cutChainRows, cutChains, keptChainStart, pairedBindings, plainBindings, type Rows } from "./tfdata-parts";
 import { estimatorSteps } from "./estimator-steps";
 import { TF1_MNIST_MODULE, TF1_MNIST_VALIDATION, tf1MnistTrainSamples } from "../keras/tf1-mnist";
@@ -2680,7 +2681,7 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
     for (const chain of cutChains(input.body)) {
       const site = sites.find((x): x is CallSite => x.kind === "call" && x.call === chain.value);
       if (!site) continue;
-      const rows = cutChainRows(chain.value, (e) => rootRows(e, chain.at), (e) => positiveOrZero(evaluateOne(site, e)), (e) => snippet(input.text, e));
+      const rows = cutChainRows(chain.value, (e) => rootRows(e, chain.at), (e) => positiveOrZero(evaluateOne(site, e)), (e) => snippet(input.text, e), (e) => endlessGeneratorSource(e, (g) => evaluateOne(site, g)));
       // Only the part the run trains on (fit's data, a step loop's iterable) is its samples: not a validation take().
       const trained = chain.names.some((n) => fitInputs.has(n) || walkedNames.has(n));
       if (rows && trained && runsByDefault(site, (e) => evaluateOne(site, e))) datasets.push({ site, rank: 30, names: chain.names, figure: { value: rows.value, source: "code", line: site.call.pos.line, detail: rows.detail } });
