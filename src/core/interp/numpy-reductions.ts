@@ -69,5 +69,8 @@ export function numpyArrayReduction(name: string, self: TensorValue, call: Nativ
   const shape = reducedShape(self.shape, call.kwargs.get("axis") ?? call.args[0], keepdims?.kind === "bool" && keepdims.value);
   if (!shape) return unknown(`numpy.ndarray.${name} over an axis the analyzer does not know`);
   const dtype = name === "mean" || name === "std" || name === "var" ? (self.dtype.startsWith("float") ? self.dtype : "float64") : self.dtype;
-  return { ...tensor(shape, dtype), numpy: true };
+  // A whole-array reduction of known numbers is a numpy scalar of that value, as numpy.mean(a) is.
+  const fold = REDUCTIONS[name];
+  const known = shape.length === 0 && fold ? valuesOf(self) : undefined;
+  return fold && known && known.length > 0 ? numpyScalar(dtype, fold(known)) : { ...tensor(shape, dtype), numpy: true };
 }

@@ -249,10 +249,13 @@ for (const [name, numpyMethod] of [["repeat", numpyArrayRepeat], ["transpose", n
   methods.set(name, (self, call) => (self.numpy ? numpyMethod(self, call) : torchMethod(self, call)));
 }
 // A numpy array's reductions given numpy's `axis` or `keepdims` (`x.max(axis=0)`) reduce as numpy does
-// (numpy-reductions.ts); torch's take `dim`.
+// (numpy-reductions.ts); torch's take `dim`. So do mean, std and var of a numpy array of integers: torch refuses
+// integer tensors there, numpy reduces them to float64 (`(sizes - sizes.mean()) / sizes.std()` over np.random.randint).
+const FLOAT_RESULT = new Set(["mean", "std", "var"]);
 for (const name of ["max", "min", "mean", "std", "var", "sum"]) {
   const torchMethod = methods.get(name)!;
-  methods.set(name, (self, call) => (self.numpy && (call.kwargs.has("axis") || call.kwargs.has("keepdims")) ? numpyArrayReduction(name, self, call) : torchMethod(self, call)));
+  const numpyOwn = (self: TensorValue, call: NativeCall) => call.kwargs.has("axis") || call.kwargs.has("keepdims") || (FLOAT_RESULT.has(name) && !call.kwargs.has("dim") && !isFloating(self.dtype));
+  methods.set(name, (self, call) => (self.numpy && numpyOwn(self, call) ? numpyArrayReduction(name, self, call) : torchMethod(self, call)));
 }
 // torch's Tensor.dot takes 1-D tensors only, so `.dot` on anything of another rank is numpy's, whichever builder
 // (np.random.rand, np.zeros) made the array.
