@@ -7,6 +7,7 @@ import type { Expression, Statement } from "../python/ast";
 import { childBodies, forEachExpression, forEachStatement, ownExpressions, rootName } from "../python/syntax-walk";
 import type { LoopStatement } from "./loop-shape";
 import { indexSlicedRows, isIndexShuffle, rebuiltNames, slicesNoneOf } from "./index-sliced-pass";
+import { zippedArrays } from "./zipped-rows";
 
 type ForStatement = Extract<Statement, { type: "for" }>;
 
@@ -38,6 +39,9 @@ export function passesOverData(loop: ForStatement, isStepLoop: (l: LoopStatement
     // The count may be held under a name bound before this loop (`n_batches = N // batch_sz`); one the loop binds
     // itself is read from that binding.
     const counted = (name: string) => assigned.get(name) ?? bindingBefore?.(name);
+    // `for (x, y) in zip(xs, ys):` walks every row of arrays bound outside this loop, one a step (zipped-rows.ts).
+    const zipped = zippedArrays(l.iter);
+    if (zipped && zipped.arrays.every((a) => a.type === "name" && !assigned.has(a.id))) return isStepLoop(l);
     if (indexSlicedRows(l, counted)) return isStepLoop(l) && slicesNoneOf(l, new Set([...assigned].filter(([, value]) => !isIndexShuffle(value)).map(([name]) => name)));
     if (iter.type !== "call" || !sizedByData(iter) || !isStepLoop(l)) return false;
     // A loop named for steps (`for it in range(1, num_iterations + 1):`) passes over the same data each time only
