@@ -18,9 +18,10 @@ const FED_CALLS = /(^|\.)placeholder(_with_default)?$/;
  * The arrays a step loop's TensorFlow 1.x training runs train on whole: where every run in `loop` that `runsStep`
  * takes for a training step feeds nothing (no `feed_dict`), and the loss the operation minimizes (`op =
  * optimizer.minimize(loss)`, bound in `body`) reads, through the names bound before it, `tf.constant(A)` calls and no
- * placeholder. Those calls with their `A`, in source order; undefined where the loop feeds its runs or the graph is not read.
+ * placeholder, or names bound only to Python lists or numpy arrays (which TensorFlow converts to constants). Those
+ * calls with their `A` (or those names, as both), in source order; undefined where the loop feeds its runs or the graph is not read.
  */
-export function constantGraphData(loop: Statement, body: Statement[], runsStep: (c: CallExpression) => boolean): { call: CallExpression; array: Expression }[] | undefined {
+export function constantGraphData(loop: Statement, body: Statement[], runsStep: (c: CallExpression) => boolean): { call: Expression; array: Expression }[] | undefined {
   const runs: CallExpression[] = [];
   forEachStatement([loop], ({ statement }) => {
     if (statement.type !== "expression" && statement.type !== "assign") return;
@@ -40,7 +41,7 @@ export function constantGraphData(loop: Statement, body: Statement[], runsStep: 
   const minimize = fetched.map(minimizing).find((m) => m !== undefined);
   const loss = minimize ? positionalArgument(minimize, 0) ?? keywordArgument(minimize, "loss") : undefined;
   if (!loss) return undefined;
-  const constants: { call: CallExpression; array: Expression }[] = [];
+  const constants: { call: Expression; array: Expression }[] = [];
   let fed = false;
   const seen = new Set<string>();
   const visit = (e: Expression, depth: number) => {
@@ -55,7 +56,14 @@ export function constantGraphData(loop: Statement, body: Statement[], runsStep: 
       }
       if (node.type !== "name" || seen.has(node.id)) return;
       seen.add(node.id);
-      for (const value of assigned.get(node.id) ?? []) visit(value, depth + 1);
+      const values = assigned.get(node.id) ?? [];
+      // `y = W * x_data + b` over a Python list or numpy array: TensorFlow converts such an operand to a constant
+      // (tf.convert_to_tensor, as every op does with its non-tensor inputs), so the graph holds its rows as well.
+      if (values.length > 0 && values.every(plainData)) {
+        constants.push({ call: node, array: node });
+        return;
+      }
+      for (const value of values) visit(value, depth + 1);
     });
   };
   visit(loss, 0);
@@ -76,4 +84,11 @@ function assignments(body: Statement[]): Map<string, Expression[]> {
     for (const t of s.targets) if (t.type === "name") out.set(t.id, [...(out.get(t.id) ?? []), s.value]);
   });
   return out;
+}
+
+/** Whether a binding is data held outside the graph: a list or tuple display, a list comprehension, or a numpy call. */
+function plainData(e: Expression): boolean {
+  if (e.type === "list" || e.type === "tuple") return true;
+  if (e.type === "comprehension") return e.kind === "list";
+  return e.type === "call" && /^(np|numpy)\./.test(dottedName(e.func) ?? "");
 }

@@ -1040,7 +1040,8 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
     if (sessionOps.size === 0) return undefined;
     const arrays = constantGraphData(site.loop, site.context.fn?.body ?? input.body, runsSessionStep);
     if (!arrays) return undefined;
-    const rows = arrays.map((a) => leadingDimension(evaluateOne(site, a.array)));
+    // A Python list converted to a constant has its items as rows.
+    const rows = arrays.map((a) => itemCount(evaluateOne(site, a.array)));
     const known = rows.filter((r): r is number => r !== undefined);
     // Constants of other rows (a table of weights beside the data) leave the data unread.
     if (known.length === 0 || known.some((r) => r !== known[0])) return undefined;
