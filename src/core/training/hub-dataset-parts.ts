@@ -137,6 +137,20 @@ export function boundSplit(assignments: { value: Expression; names: string[] }[]
   return found;
 }
 
+/** The value a name was last bound to before `before`, where that binding reads a dataset whole or in part
+ *  (`train = ds["train"]`, `ds = other`, `ds = ds.shuffle(seed=1)`): what the name stands for at the root of a later
+ *  chain (`train = train.map(encode, batched=True)`). Undefined for any other last binding or an unpacking target. */
+export function boundDatasetAlias(assignments: { value: Expression; names: string[] }[], name: string, before: number): Expression | undefined {
+  let found: Expression | undefined;
+  let at = -1;
+  for (const { value, names } of assignments) {
+    if (!names.includes(name) || value.pos.startIndex >= before || value.pos.startIndex < at) continue;
+    at = value.pos.startIndex;
+    found = names.length === 1 && (value.type === "subscript" || value.type === "name" || isHubMethodCall(value)) ? value : undefined;
+  }
+  return found;
+}
+
 /** The chains of Dataset methods that assignments bind (`train = ds.train_test_split(test_size=0.1)["train"]`), by the
  *  outermost method call of each, which the plan meets as a call: the whole chain and the names it binds. */
 export function assignedHubChains(body: Statement[]): Map<Expression, { value: Expression; names: string[] }> {

@@ -43,7 +43,7 @@ import { zippedArrays, zippedRows } from "./zipped-rows";
 import { firstTurnValue } from "./loop-first-turn";
 import { generatorCallSamples } from "./generator-samples";
 import { splitLoopBatches, splitPieces } from "./split-batches";
-import { assignedHubChains, boundSplit, chainRoot, hubChainRows, isHubMethodCall, nameAssignments, resizesRows } from "./hub-dataset-parts";
+import { assignedHubChains, boundDatasetAlias, boundSplit, chainRoot, hubChainRows, isHubMethodCall, nameAssignments, resizesRows } from "./hub-dataset-parts";
 import { endlessTake } from "./take-count";
 import { repeatPasses } from "./repeat-passes";
 import { loopsAroundCall, onlyCallOf } from "./loops-around-call";
@@ -429,13 +429,17 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
   const testParts: { site: CallSite; figure: PlanFigure; names: string[] }[] = [];
   // What a chain of Hugging Face Dataset methods starts from: a `load_dataset(...)` call of the table, or a name bound
   // to a dataset before `before` (hub-dataset-parts.ts).
-  const hubRoot = (site: CallSite, before: number) => (e: Expression): { value: number; detail: string } | undefined => {
+  const hubRoot = (site: CallSite, before: number, depth = 0) => (e: Expression): { value: number; detail: string } | undefined => {
     if (e.type === "call" && calleeName(e) === "load_dataset") {
       const known = hubSamples(e, (x) => evaluateOne(site, x));
       return known ? { value: known.value, detail: `${snippet(input.text, e)}: ${known.source}` } : undefined;
     }
     const bound = e.type === "name" ? datasets.filter((d) => d.names.includes(e.id) && d.site.call.pos.startIndex < before).pop() : undefined;
-    return bound ? { value: bound.figure.value, detail: bound.figure.detail } : undefined;
+    if (bound) return { value: bound.figure.value, detail: bound.figure.detail };
+    // `train = ds["train"]`, then `train = train.map(encode, batched=True)`: the rows of what the name was bound to.
+    const alias = e.type === "name" && depth < 4 ? boundDatasetAlias(hubAssignments, e.id, before) : undefined;
+    const rows = alias ? hubChainRows(alias, hubRoot(site, alias.pos.startIndex, depth + 1), (x) => evaluateOne(site, x), (x) => snippet(input.text, x), (name) => boundSplit(hubAssignments, name, alias.pos.startIndex)) : undefined;
+    return rows && !("unknown" in rows) ? rows : undefined;
   };
   /** Hugging Face trainers' `train_dataset=`: the data their run takes (trainer-train-dataset.ts). */
   const trainerDatasets: { site: CallSite; given: Expression }[] = [];
