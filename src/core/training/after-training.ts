@@ -45,3 +45,23 @@ const FIT_CALL = /\.fit(_generator)?\s*\(/;
 export function afterAllTraining(start: number, fn: FunctionDefinition | undefined, calls: TrainingCall[], text: string): boolean {
   return calls.length > 0 && calls.every((c) => c.fn === fn && start > c.end) && !HAND_UPDATE.test(text) && !FIT_CALL.test(text.slice(start));
 }
+
+/** Where a file's hand-written updates are (`.backward(`, ...), by the text's offsets. */
+function handUpdates(text: string): number[] {
+  return [...text.matchAll(new RegExp(HAND_UPDATE.source, "g"))].map((m) => m.index);
+}
+
+/**
+ * Whether a place (`start`, in `fn` or at the module's level) comes after every hand-written update of the file, each
+ * of them in that same scope and in no loop that also holds the place (`loops`), with no fit after it: a batch size set
+ * there (`batch_size = 1` for an evaluation loader after the training loop) feeds no step, as no function called later
+ * can update anything. `functions` lists the file's definitions, read only where the text could qualify.
+ */
+export function afterAllUpdates(start: number, fn: FunctionDefinition | undefined, text: string, loops: readonly { pos: { startIndex: number; endIndex: number } }[], functions: () => FunctionDefinition[]): boolean {
+  const updates = handUpdates(text);
+  if (updates.length === 0 || updates.some((i) => i >= start) || FIT_CALL.test(text.slice(start))) return false;
+  if (loops.some((l) => l.pos.startIndex <= start && start < l.pos.endIndex && updates.some((i) => l.pos.startIndex <= i && i < l.pos.endIndex))) return false;
+  const defs = functions();
+  const scope = (i: number) => defs.filter((d) => d.pos.startIndex <= i && i < d.pos.endIndex).reduce<FunctionDefinition | undefined>((inner, d) => (!inner || d.pos.startIndex > inner.pos.startIndex ? d : inner), undefined);
+  return updates.every((i) => scope(i)?.pos.startIndex === fn?.pos.startIndex);
+}

@@ -13,7 +13,7 @@ import type { ParallelSetup } from "../parallel/parallel-setup";
 import { isTrackerCallee, trackerDecorators, trackerFromCall, type TrackerSite } from "./codecarbon-tracker";
 import { findCodeSites, type CodeSite } from "./code-sites";
 import { rebindsBetween, sitesOutside, statementsOutside } from "./models-in-turn";
-import { attributeChain, boundNames, calleeName, callsIn, dottedName, forEachExpression, forEachStatement, isLocalTo, keywordArgument, mentions, namesIn, positionalArgument, rootName } from "../python/syntax-walk";
+import { attributeChain, boundNames, calleeName, callsIn, dottedName, forEachExpression, forEachStatement, functionsIn, isLocalTo, keywordArgument, mentions, namesIn, positionalArgument, rootName } from "../python/syntax-walk";
 import { datasetSize } from "./dataset-sizes";
 import { inheritedDataset, tableDatasetClass, tableDatasetObjectSamples } from "./dataset-classes";
 import { randomSplitLengths, trainTestSplitSizes } from "./split-sizes";
@@ -80,7 +80,7 @@ import { foreignTraining, type ForeignTraining } from "./foreign-loops";
 import { figureOverCalls, laterCallsInTurn } from "./foreign-calls-in-turn";
 import { boltsDataModuleBatch, dataModuleTraining, type DataModuleTraining } from "./data-module";
 import { splitHelperPart } from "./split-helpers";
-import { afterAllTraining, afterTraining, trainingCalls } from "./after-training";
+import { afterAllTraining, afterAllUpdates, afterTraining, trainingCalls } from "./after-training";
 import { tfdsTrainSamples } from "./tfds-sizes";
 import { tfdsSplitMember } from "./tfds-split-members";
 import { rebuiltFrom } from "./rebuilt-fit-rows";
@@ -417,6 +417,8 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
   const loaders: { site: CallSite; score: number; batch?: PlanFigure; dropLast?: boolean; fed?: Expression; episodes?: { epoch: OwnBatchSamplerEpoch; given: Expression } }[] = [];
   // DeepSpeed's config decides the engine's precision whatever casts the code makes to follow it (deepspeed-config.ts).
   let deepSpeedPrecision: TrainingPlan["precision"];
+  /** Why the batch of a DeepSpeed engine's training loader is unknown: no config given to the plain run. */
+  let deepSpeedUnconfigured: string | undefined;
   // The dtype a model's weights are loaded in (or their 4-bit compute dtype), where no other precision is set.
   let weightPrecision: TrainingPlan["precision"];
   const deepSpeedFiles: (DeepSpeedConfigFile | DeepSpeedConfigProblem)[] = [];
@@ -1531,6 +1533,8 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
       if (!isEpochs && !isBatch) continue;
       // Set after the whole run (an export's `BATCH_SIZE = 1` after the last fit): no figure of it (after-training.ts).
       if (afterAllTraining(site.value.pos.startIndex, site.context.fn, trainingRuns, input.text)) continue;
+      // Or after the file's last backward pass, in its scope (an evaluation's `batch_size = 1` after the step loop).
+      if (isBatch && afterAllUpdates(site.value.pos.startIndex, site.context.fn, input.text, [...forLoops.map((l) => l.loop), ...whileLoops], () => functionsIn(input.body))) continue;
       if (!runsByDefault(site, (e) => evaluateOne(site, e))) continue;
       // Set in a function the file never calls, beside a fit it does (unreached-fits.ts).
       if (!input.nested && unreachedBesideReachedFit(site, sites, input.body, input.text)) continue;
@@ -1724,6 +1728,13 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
       // The file joins the run's "config read/missing" notes; one DeepSpeed cannot load says why.
       if (fileRead) deepSpeedFiles.push(fileRead);
       const ds = configValue ? deepSpeedRun(configFile?.config ?? configValue, 1) : undefined;
+      // The loader it returns is the run's whether or not its batch can be read: with no config given
+      // (`--deepspeed_config` left off) that batch is unknown, not an evaluation loader's.
+      const trainingData = keyword("training_data");
+      if (ds?.micro === undefined && trainingData && site.assignedTo.length >= 3) {
+        loaders.push({ site: { ...site, assignedTo: [site.assignedTo[2]!] }, score: 10, fed: trainingData });
+        if (!configValue || configValue.kind === "none") deepSpeedUnconfigured ??= `batch: ${site.callee}(...) (line ${line}) batches its training_data as its DeepSpeed config says, and the plain run names none${args ? ` (${snippet(input.text, args)}.deepspeed_config is None)` : ""}: pass --batch N`;
+      }
       if (ds) {
         const shown = `${site.callee}(${args ? `args=${snippet(input.text, args)}` : `config=${snippet(input.text, given!)}`})${configFile ? ` reading ${relativeTo(input.root ?? dirname(configFile.path), configFile.path)}` : ""}`;
         const data = keyword("training_data");
@@ -2999,6 +3010,7 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
   if (devRunBeside) notes.push(devRunBeside);
   for (const f of deepSpeedFiles) if ("problem" in f && f.problem !== "missing") notes.push(`config unreadable: ${input.root && f.path.startsWith("/") ? relativeTo(input.root, f.path) : f.path} ${f.problem}: deepspeed.initialize would raise on it, and its figures are not read`);
   if (filteredNote) notes.push(filteredNote);
+  if (deepSpeedUnconfigured && !plan.batch) notes.push(deepSpeedUnconfigured);
   if (!plan.precision && unsurePrecision) {
     plan.precision = fullPrecisionInstead(unsurePrecision);
     notes.push(`precision: ${plan.precision.detail}`);
