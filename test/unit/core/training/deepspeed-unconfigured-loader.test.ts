@@ -36,7 +36,7 @@ for (x,) in eval_loader:
     print(net(x))`));
     assert.equal(plan?.batch, undefined);
     assert.equal(plan?.samples?.value, 640);
-    assert.ok(plan?.notes.some((n) => /deepspeed_config is None/.test(n)));
+    assert.ok(plan?.notes?.some((n) => /deepspeed_config is None/.test(n)));
   });
 
   it("a batch_size constant set after the last backward pass, in its scope, is no figure of the run", async () => {
