@@ -307,10 +307,11 @@ const ANY_TEXT = /[\s\S]/;
  *  train through one defined in another file. */
 /** A module-level statement that trains: a backward pass, a fit, or a call named for training. */
 const TRAINING_STATEMENT = /\.backward\s*\(|\.fit\w*\s*\(|\btrain\w*\s*\(/;
-const TRAINING_FUNCTION_CALL = /(?<![\w.])(?:\w+_)?train(?:ing)?(?:_\w+)?\s*\(/;
+/** Fine-tuning and pre-training are training too: `finetune(model, rows, epochs=2)`, `run_pretraining(cfg)`. */
+const TRAINING_FUNCTION_CALL = /(?<![\w.])(?:\w+_)?(?:train(?:ing)?|fine_?tun(?:e|ing)|pre_?train(?:ing)?)(?:_\w+)?\s*\(/;
 /** A method named for training with more to its name than nn.Module's mode switch: `model._train(data, n_iter, lr)`,
- *  `net.train_model(loader)`, `trainer.do_training()`; the bare `.train()` is read by `ownTrainMethod`. */
-const TRAINING_METHOD_CALL = /\.(?:\w*_train(?:ing)?(?:_\w+)?|train(?:ing)?_\w+|training)\s*\(/;
+ *  `net.train_model(loader)`, `trainer.do_training()`, `model.finetune(rows)`; the bare `.train()` is read by `ownTrainMethod`. */
+const TRAINING_METHOD_CALL = /\.(?:\w*_train(?:ing)?(?:_\w+)?|train(?:ing)?_\w+|training|(?:\w*_)?(?:fine_?tun(?:e|ing)|pre_?train(?:ing)?)(?:_\w+)?)\s*\(/;
 /** `runner.fit()` in a file that imports no library with a `fit` of its own (Keras, scikit-learn, Lightning, fastai,
  *  gradient boosting): the method is the project's, whose loops may train (another file's `class Runner: def fit`). */
 const OWN_FIT_CALL = /\.fit\s*\(/;
