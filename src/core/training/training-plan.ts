@@ -54,6 +54,7 @@ import { TF1_MNIST_MODULE, TF1_MNIST_VALIDATION, tf1MnistTrainSamples } from "..
 import { stepsOncePerCall, stepsOncePerDefinition } from "./stepping-calls";
 import { cudaQueriesNote } from "./cuda-note";
 import { hfTrainingArguments, trainingArgumentsKind, TRAINING_ARGUMENT_DEFAULTS } from "./hf-arguments";
+import { boundValueRead } from "./unused-training-arguments";
 import { keepsTrainingDefaults, trainerWithoutArgs, trlDefaultPrecision, TRL_BF16_DEFAULT } from "./trl-configs";
 import { packedRowsNote, takesPacking } from "./packed-rows";
 import { generatingTrainerConfig, generationBatchRaise, generationGroups, generationSteps, isGenerationConfig, type GenerationGroups } from "./generation-groups";
@@ -1672,7 +1673,7 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
       const named = given ? lightningPrecision(given.value) : undefined;
       if (given && named && !afterTraining(site, trainingRuns)) takePrecision(named, given.detail);
     }
-    if (!precision && FRAMEWORK_PRECISION[framework]) {
+    if (!precision && FRAMEWORK_PRECISION[framework] && !(argumentsKind && !boundValueRead(input.text, site.assignedTo, call.pos.endIndex))) {
       // A framework's own switch: Lightning's Trainer/Fabric(precision=), Accelerate's Accelerator(mixed_precision=),
       // transformers' TrainingArguments(bf16=True, fp16=True), Keras' mixed-precision policy.
       for (const [name, read] of Object.entries(FRAMEWORK_PRECISION[framework])) {
@@ -2091,6 +2092,8 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
       // (huggingface.co/docs/transformers/main_classes/trainer#transformers.TrainingArguments).
       // Arguments built in a branch the plain run does not take (`if task_args.task_type == "dpo":`) are not the run's.
       if (!runsByDefault(site, (e) => evaluateOne(site, e))) continue;
+      // Arguments bound to a name nothing reads afterwards configure no run (unused-training-arguments.ts).
+      if (!boundValueRead(input.text, site.assignedTo, call.pos.endIndex)) continue;
       // Arguments transformers refuses stop the plain run before it trains (training-arguments-raise.ts).
       const raised = argumentsKind === "transformers" ? trainingArgumentsRaise((name) => ({ given: !!keyword(name), value: keyword(name) ? evaluateOne(site, keyword(name)!) : undefined })) : undefined;
       if (raised) raisedBeforeTraining ??= { line, detail: `${site.callee}(...) at line ${line}: ${raised}` };

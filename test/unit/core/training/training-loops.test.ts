@@ -195,8 +195,8 @@ describe("training plan: loops, callers and framework switches", () => {
     });
 
     it("transformers' TrainingArguments(fp16=True), Accelerate's mixed_precision, Keras' global policy", async () => {
-      assert.equal(await precisionOf("import transformers\na = transformers.TrainingArguments(output_dir='o', fp16=True)\n"), "fp16");
-      assert.equal(await precisionOf("import transformers\na = transformers.TrainingArguments(output_dir='o', bf16=False)\n"), undefined);
+      assert.equal(await precisionOf("import transformers\na = transformers.TrainingArguments(output_dir='o', fp16=True)\nprint(a)\n"), "fp16");
+      assert.equal(await precisionOf("import transformers\na = transformers.TrainingArguments(output_dir='o', bf16=False)\nprint(a)\n"), undefined);
       assert.equal(await precisionOf("from accelerate import Accelerator\nacc = Accelerator(mixed_precision='bf16')\n"), "bf16");
       assert.equal(await precisionOf("from accelerate import Accelerator\nacc = Accelerator(mixed_precision=None)\n"), undefined);
       assert.equal(await precisionOf("from tensorflow import keras\nkeras.mixed_precision.set_global_policy('mixed_float16')\n"), "fp16");

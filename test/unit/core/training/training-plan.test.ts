@@ -222,9 +222,9 @@ describe("training plan read from code", () => {
     });
 
     it("reads Hugging Face TrainingArguments and a tf.data pipeline's batch", async () => {
-      const hf = await planOf("from transformers import TrainingArguments\nargs = TrainingArguments(output_dir='out', num_train_epochs=4, per_device_train_batch_size=16)\n");
+      const hf = await planOf("from transformers import TrainingArguments\nargs = TrainingArguments(output_dir='out', num_train_epochs=4, per_device_train_batch_size=16)\nprint(args)\n");
       assert.deepEqual([hf.epochs?.value, hf.batch?.value, hf.batch?.source], [4, 16, "code"]);
-      const defaults = await planOf("from transformers import TrainingArguments\nargs = TrainingArguments(output_dir='out')\n");
+      const defaults = await planOf("from transformers import TrainingArguments\nargs = TrainingArguments(output_dir='out')\nprint(args)\n");
       assert.deepEqual([defaults.epochs?.source, defaults.batch?.source], ["default", "default"]);
       const tfdata = await planOf("import tensorflow as tf\nds = tf.data.Dataset.from_tensor_slices(x).shuffle(1000).batch(48)\nmodel.fit(ds, epochs=2)\n");
       assert.deepEqual([tfdata.batch?.value, tfdata.batch?.line, tfdata.epochs?.value], [48, 2, 2]);

@@ -88,6 +88,7 @@ SFTTrainer(model=model, args=training_args, train_dataset=load_dataset(data_args
   it("configs whose batch counts rollouts (PPO) take none of these defaults; GRPO's keeps them, its batch in completions (generation-groups.ts)", async () => {
     const grpo = await planOf(`from trl import GRPOConfig
 config = GRPOConfig(output_dir="out", learning_rate=1e-5)
+print(config)
 `);
     assert.deepEqual([grpo.epochs?.value, grpo.batch?.value, grpo.precision?.value], [3, 8, "bf16"]);
     for (const config of ["PPOConfig"]) {
