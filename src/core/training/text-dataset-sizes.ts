@@ -57,6 +57,9 @@ const HUB: Record<string, TextSplit> = {
   amazon_polarity: card("fancyzhx/amazon_polarity", 3_600_000),
   dbpedia_14: card("fancyzhx/dbpedia_14", 560_000),
   emotion: card("dair-ai/emotion", 16_000),
+  // Its default configuration is "split" (train 16,000, validation and test 2,000 each: the card's dataset_info); the
+  // "unsplit" one is a single larger train split, not sized here.
+  "emotion/split": card("dair-ai/emotion (split)", 16_000),
   sst2: card("stanfordnlp/sst2", 67_349),
   trec: card("CogComp/trec", 5_452),
   snli: card("stanfordnlp/snli", 550_152),

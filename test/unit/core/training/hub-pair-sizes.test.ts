@@ -1,5 +1,5 @@
-// Training-split sizes of Hugging Face hub sets read by configuration: swag ("regular", its default) and wmt16's
-// ro-en pair (text-dataset-sizes.ts, from the sets' cards).
+// Training-split sizes of Hugging Face hub sets read by configuration: swag ("regular", its default), wmt16's
+// ro-en pair and dair-ai/emotion ("split", its default) (text-dataset-sizes.ts, from the sets' cards).
 import { strict as assert } from "node:assert";
 import { analyze } from "../../helpers/analyze";
 
@@ -21,6 +21,13 @@ describe("hub sets read by configuration", () => {
   it("reads swag's 73,546 training examples, by its default configuration or by name", async () => {
     assert.equal((await analyze(LOADED('load_dataset("swag")'))).training?.samples?.value, 73_546);
     assert.equal((await analyze(LOADED('load_dataset("swag", "regular")'))).training?.samples?.value, 73_546);
+  });
+
+  it("reads dair-ai/emotion's 16,000 training texts by its default configuration or by name ('split'), none for 'unsplit'", async () => {
+    assert.equal((await analyze(LOADED('load_dataset("dair-ai/emotion")'))).training?.samples?.value, 16_000);
+    assert.equal((await analyze(LOADED('load_dataset("dair-ai/emotion", "split")'))).training?.samples?.value, 16_000);
+    assert.equal((await analyze(LOADED('load_dataset("emotion", name="split")'))).training?.samples?.value, 16_000);
+    assert.equal((await analyze(LOADED('load_dataset("dair-ai/emotion", "unsplit")'))).training?.samples, undefined);
   });
 
   it("reads no size for a pair the table does not hold", async () => {
