@@ -3,6 +3,7 @@
 // rows, `shard(num_shards, index)` keeps the index-th of num_shards near-equal shards (the first n % num_shards one row
 // longer), `train_test_split(test_size=...)["train"]` keeps scikit-learn's training part (the same sizes:
 // split-sizes.ts), `take(n)` the first n and `skip(n)` the rest; `shuffle`, `map`, `rename_column`, ... keep every row
+// (`to_tf_dataset` too: the same rows as tf.data, hub-tf-dataset.ts)
 // (a batched `map` whose tokenizer returns overflowing tokens does not: overflowing-map.ts).
 // `filter(fn)` keeps the rows fn accepts, which only running it tells: the part's size is then unknown.
 import type { Value } from "../interp/values";
@@ -17,7 +18,7 @@ import { lenCall } from "../python/len-call";
 export type HubPart = { value: number; detail: string } | { unknown: string };
 
 /** Dataset methods that return a dataset of the same rows (reordered, reformatted or with other columns). */
-const KEEPS_ROWS = /^(shuffle|map|flatten_indices|rename_column|rename_columns|remove_columns|select_columns|cast|cast_column|with_format|set_format|with_transform|set_transform|flatten|sort|class_encode_column|add_column|to_iterable_dataset)$/;
+const KEEPS_ROWS = /^(shuffle|map|flatten_indices|rename_column|rename_columns|remove_columns|select_columns|cast|cast_column|with_format|set_format|with_transform|set_transform|flatten|sort|class_encode_column|add_column|to_iterable_dataset|to_tf_dataset)$/;
 /** Dataset methods that change the rows kept. */
 const RESIZES = /^(select|shard|train_test_split|take|skip|filter)$/;
 

@@ -55,6 +55,7 @@ import { stepsOncePerCall, stepsOncePerDefinition } from "./stepping-calls";
 import { cudaQueriesNote } from "./cuda-note";
 import { hfTrainingArguments, trainingArgumentsKind, TRAINING_ARGUMENT_DEFAULTS } from "./hf-arguments";
 import { boundValueRead } from "./unused-training-arguments";
+import { toTfDatasetBatch } from "./hub-tf-dataset";
 import { keepsTrainingDefaults, trainerWithoutArgs, trlDefaultPrecision, TRL_BF16_DEFAULT } from "./trl-configs";
 import { packedRowsNote, takesPacking } from "./packed-rows";
 import { generatingTrainerConfig, generationBatchRaise, generationGroups, generationSteps, isGenerationConfig, type GenerationGroups } from "./generation-groups";
@@ -2301,7 +2302,15 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
       // chained Dataset methods keep of a loaded split or of a dataset bound earlier (hub-dataset-parts.ts).
       const rows = hubChainRows(hubChain.value, hubRoot(site, call.pos.startIndex), (e) => evaluateOne(site, e), (e) => snippet(input.text, e), (name) => boundSplit(hubAssignments, name, call.pos.startIndex));
       if (rows && "unknown" in rows) unsizedParts.push({ site, names: hubChain.names });
-      else if (rows && runsByDefault(site, (e) => evaluateOne(site, e))) datasets.push({ site, rank: 30, names: hubChain.names, figure: { value: rows.value, source: "code", line, detail: rows.detail } });
+      // `tf_train = ds.to_tf_dataset(batch_size=8)` that a Keras fit takes: its rows, above the other chains', and its
+      // batches (hub-tf-dataset.ts).
+      const tfBatch = hubChain.names.some((n) => fitInputs.has(n)) ? toTfDatasetBatch(call, (e) => evaluateOne(site, e)) : undefined;
+      if (rows && !("unknown" in rows) && runsByDefault(site, (e) => evaluateOne(site, e))) datasets.push({ site, rank: tfBatch ? 35 : 30, names: hubChain.names, figure: { value: rows.value, source: "code", line, detail: rows.detail } });
+      if (tfBatch && runsByDefault(site, (e) => evaluateOne(site, e))) {
+        const figure: PlanFigure = { value: tfBatch.batch, source: "code", line, detail: `${snippet(input.text, call.func)}(batch_size=${tfBatch.batch}${tfBatch.dropRemainder ? ", drop_remainder=True" : ""}): the tf.data batches a fit takes` };
+        batches.push({ rank: 40, figure });
+        builtLoaders.set(figure, tfBatch.dropRemainder);
+      }
       if (rows) continue;
     }
     if (last === "load_dataset" && hubDatasets && !definedInFile(namespace, site.callee, file)) {
