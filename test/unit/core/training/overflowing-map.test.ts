@@ -40,3 +40,53 @@ describe("a trainer on a batched map that splits inputs into features", () => {
     assert.equal((await analyze(single)).training?.samples?.value, 87_599);
   });
 });
+
+// The same trainer on a batched map whose function builds its own output lists (prep.py, another file of ours,
+// reached through a lambda): BUILD is its loop over the batch.
+const OWN = `from datasets import load_dataset
+from transformers import AutoModelForQuestionAnswering, Trainer, TrainingArguments
+import prep
+
+raw = load_dataset("squad")
+features = raw.map(lambda b: prep.to_rows(b, 256), batched=True, remove_columns=raw["train"].column_names)
+reader = AutoModelForQuestionAnswering.from_pretrained("bert-base-cased")
+args = TrainingArguments("out", per_device_train_batch_size=12, num_train_epochs=2)
+trainer = Trainer(reader, args, train_dataset=features["train"])
+trainer.train()
+`;
+const PREP = (build: string) => `def fits(question, limit):
+    return len(question) < limit
+
+
+def to_rows(batch, limit):
+    out = {"question": [], "answer": []}
+${build}
+    return out
+`;
+const samplesWith = async (build: string) => (await analyze(OWN, { others: { "/project/prep.py": PREP(build) } })).training?.samples?.value;
+
+describe("a trainer on a batched map whose function makes rows of its own (overflowing-map.ts)", () => {
+  it("appending under an if with no else (a filter), or once per answer of each question: samples unknown", async () => {
+    assert.equal(await samplesWith(`    for q, a in zip(batch["question"], batch["answers"]):
+        if fits(q, limit):
+            out["question"].append(q)
+            out["answer"].append(a)`), undefined);
+    assert.equal(await samplesWith(`    for q, answers in zip(batch["question"], batch["answers"]):
+        for a in answers["text"]:
+            out["question"].append(q)
+            out["answer"].append(a)`), undefined);
+  });
+
+  it("one append a row, or a row's own list filled in an inner loop: the split's rows", async () => {
+    assert.equal(await samplesWith(`    for q, a in zip(batch["question"], batch["answers"]):
+        out["question"].append(q)
+        out["answer"].append(a)`), 87_599);
+    assert.equal(await samplesWith(`    for q, a in zip(batch["question"], batch["answers"]):
+        marks = []
+        for word in q.split():
+            if fits(word, limit):
+                marks.append(1)
+        out["question"].append(marks)
+        out["answer"].append(a)`), 87_599);
+  });
+});
