@@ -2605,7 +2605,10 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
     if (tensorRows !== undefined) samples.push({ rank: 90, figure: { value: tensorRows, source: "code", line: loader.site.call.pos.line, detail: `len(${snippet(input.text, fed!)}): the ${tensorRows} rows of the tensor the loader is given` } });
     // The loader is fed a part whose size is not known (`Subset(ds, picked)`): not the whole dataset's samples.
     // Also a part built in the loader's call (`DataLoader(Subset(train, fold_idx), ...)`).
-    const unsized = fed?.type === "name" ? unsizedParts.filter((u) => u.names.includes(fed.id) && u.site.call.pos.startIndex < loader.site.call.pos.startIndex).pop() : fed?.type === "call" ? unsizedParts.find((u) => u.site.call === fed) : undefined;
+    // Also through the name's binding to a part of one (`train_set = processed["train"]`, hub-dataset-parts.ts).
+    const aliased = fed?.type === "name" ? boundDatasetAlias(hubAssignments, fed.id, loader.site.call.pos.startIndex) : undefined;
+    const aliasRoot = aliased ? rootName(aliased) : undefined;
+    const unsized = fed?.type === "name" ? unsizedParts.filter((u) => (u.names.includes(fed.id) || (aliasRoot !== undefined && u.names.includes(aliasRoot))) && u.site.call.pos.startIndex < loader.site.call.pos.startIndex).pop() : fed?.type === "call" ? unsizedParts.find((u) => u.site.call === fed) : undefined;
     // A list comprehension that filters its items (`[(x, y) for x, y in ds if y in [0, 2]]`) and whose length is not
     // worked out keeps a part of the dataset of unknown size (filtered-comprehension.ts).
     const filtered = !linked && listItems === undefined && fed?.type === "name" ? filteredComprehensionBefore(loader.site.context.fn?.body ?? input.body, fed.id, loader.site.call.pos.startIndex) : undefined;

@@ -90,3 +90,22 @@ describe("a trainer on a batched map whose function makes rows of its own (overf
         out["answer"].append(a)`), 87_599);
   });
 });
+
+describe("a loader fed a name bound to a part of such a map (training-plan.ts)", () => {
+  it("train_set = features['train'], DataLoader(train_set): samples unknown, as a trainer's are", async () => {
+    const loop = QA.replace(`trainer = Trainer(reader, args, train_dataset=features["train"])
+trainer.train()`, `import torch
+train_set = features["train"]
+loader = torch.utils.data.DataLoader(train_set, batch_size=12, shuffle=True)
+opt = torch.optim.AdamW(reader.parameters(), lr=3e-5)
+for epoch in range(2):
+    for batch in loader:
+        reader(**batch).loss.backward()
+        opt.step()
+        opt.zero_grad()`);
+    const plan = (await analyze(loop)).training;
+    assert.equal(plan?.samples, undefined);
+    assert.equal(plan?.batch?.value, 12);
+    assert.equal((await analyze(loop.replace("return_overflowing_tokens=True, ", ""))).training?.samples?.value, 87_599);
+  });
+});
