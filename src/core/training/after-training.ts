@@ -46,13 +46,14 @@ export function afterAllTraining(start: number, fn: FunctionDefinition | undefin
   return calls.length > 0 && calls.every((c) => c.fn === fn && start > c.end) && !HAND_UPDATE.test(text) && !FIT_CALL.test(text.slice(start));
 }
 
-/** Where a file's hand-written updates are (`.backward(`, ...), by the text's offsets. */
+/** Where a file's backward passes are (`.backward(`), by the text's offsets. A TensorFlow 1.x `minimize(...)` or
+ *  `apply_gradients(...)` only defines an op that a later `sess.run` steps, so it is not counted here. */
 function handUpdates(text: string): number[] {
-  return [...text.matchAll(new RegExp(HAND_UPDATE.source, "g"))].map((m) => m.index);
+  return [...text.matchAll(/\.backward\s*\(/g)].map((m) => m.index);
 }
 
 /**
- * Whether a place (`start`, in `fn` or at the module's level) comes after every hand-written update of the file, each
+ * Whether a place (`start`, in `fn` or at the module's level) comes after every backward pass of the file, each
  * of them in that same scope and in no loop that also holds the place (`loops`), with no fit after it: a batch size set
  * there (`batch_size = 1` for an evaluation loader after the training loop) feeds no step, as no function called later
  * can update anything. `functions` lists the file's definitions, read only where the text could qualify.

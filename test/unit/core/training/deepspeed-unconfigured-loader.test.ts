@@ -54,3 +54,17 @@ for (x,) in eval_loader:
     assert.equal(inLoop?.batch?.value, 8);
   });
 });
+
+describe("a batch_size constant after a TensorFlow 1.x optimizer op is defined (after-training.ts)", () => {
+  it("still counts: minimize() only defines the op a later sess.run steps", async () => {
+    const plan = (await analyze(`import tensorflow as tf
+X = tf.placeholder("float", [None, 4])
+train_op = tf.train.GradientDescentOptimizer(0.1).minimize(tf.reduce_mean(X))
+batch_size = 16
+with tf.Session() as sess:
+    for i in range(10):
+        sess.run(train_op, feed_dict={X: data[:batch_size]})
+`)).training;
+    assert.equal(plan?.batch?.value, 16);
+  });
+});
