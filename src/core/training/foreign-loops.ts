@@ -140,7 +140,7 @@ export function foreignTraining(
     if (/^(print|exit|quit|os|sys|np|numpy|torch|random|time|logging|logger|warnings|json|shutil|plt|wandb)(\.|$)/.test(site.callee)) continue;
     // argparse's configuration calls (a parser's fifteen add_argument lines) come first in most scripts and train nothing.
     if (PARSER_CONFIGURATION.test(site.callee.split(".").pop()!) || configuring.has(site.callee)) continue;
-    if ((inClass(site.call) && !inConstructorRun(site.call)) || CONTAINER_METHOD.test(site.callee) || NEVER_TRAINS.test(site.callee.split(".").pop()!)) continue;
+    if ((inClass(site.call) && !inConstructorRun(site.call)) || (CONTAINER_METHOD.test(site.callee) && !ownMethodCall(site, evaluate)) || NEVER_TRAINS.test(site.callee.split(".").pop()!)) continue;
     tried++;
     if (!runs(site)) continue;
     const callee = calledMethod(evaluate(site, site.call.func));
@@ -184,11 +184,15 @@ export function foreignTraining(
       return [method.definition, ...selfHelpers(method.definition, object, home)].some((d) => runsBackward(d, source));
     });
     const delegatingText = source;
-    if (![definition, ...helpers].some((d) => runsBackward(d, source)) && !elsewhere.some((e) => runsBackward(e.definition, files.read(e.file))) && !throughArgument()) {
-      // A method that hands the training on to an object it holds (`self.net.train(labeled_data)` in an active-learning
-      // strategy's `train()`): Python runs that object's method, whose loops are the run's (delegated-training.ts).
-      const delegated = self ? delegatedTraining(definition, self, site.call.func.type === "attribute" ? site.call.func.object : undefined, (e) => evaluate(site, e), (d, home) => runsBackward(d, home === file ? text : files.read(home))) : undefined;
-      if (!delegated) continue;
+    // A method that hands the training on to an object it holds (`self.net.train(labeled_data)` in an active-learning
+    // strategy's `train()`): Python runs that object's method, whose loops are the run's (delegated-training.ts).
+    const delegated = ![definition, ...helpers].some((d) => runsBackward(d, source)) && !elsewhere.some((e) => runsBackward(e.definition, files.read(e.file))) && !throughArgument()
+      ? (self ? delegatedTraining(definition, self, site.call.func.type === "attribute" ? site.call.func.object : undefined, (e) => evaluate(site, e), (d, home) => runsBackward(d, home === file ? text : files.read(home))) : undefined) ?? null
+      : undefined;
+    if (delegated === null) continue;
+    // Unless the held method steps once a call from a loop of this one (DDPG's `for i in range(iter):` reaching
+    // `self.q_net.optimize(s, a, y)`): that loop is the step loop, read below in this method with the object bound.
+    if (delegated && !(delegated.stepsOnce && delegated.loops.length > 0)) {
       const home = delegated.module.file!;
       const source = home === file ? text : files.read(home);
       if (source === undefined) continue;
@@ -237,6 +241,15 @@ export function foreignTraining(
     return { definition, module: fn.module, file: home, text: source, bindings, helpers, site };
   }
   return undefined;
+}
+
+/** A call named as a container's method (`agent.update(iter=10, n=100)`) on an object of a workspace class that defines
+ *  that method itself: Python runs the class's method, not dict.update. Dunders (`super().__init__()`) stay out. */
+function ownMethodCall(site: CallSite, evaluate: (site: CallSite, e: Expression) => Value | undefined): boolean {
+  const func = site.call.func;
+  if (func.type !== "attribute" || /^__\w+__$/.test(func.name) || func.object.type !== "name") return false;
+  const receiver = evaluate(site, func.object);
+  return receiver?.kind === "instance" && !receiver.module && instanceMethod(receiver, func.name) !== undefined;
 }
 
 /** Constructors of a worker that runs a function given as `target` (multiprocessing's, torch.multiprocessing's and

@@ -4,8 +4,8 @@
 // once per call, so each call is one optimizer step when the body, with the methods it calls on its own object,
 // backpropagates and steps the optimizer once: not in a loop of its own (then one call takes many steps).
 import type { FunctionDefinition } from "../python/ast";
-import { callsInBody } from "../python/syntax-walk";
-import { lookupClassAttribute } from "../interp/classes";
+import { callsInBody, type CallExpression } from "../python/syntax-walk";
+import { instanceMethod, lookupClassAttribute } from "../interp/classes";
 import type { ClassValue, InstanceValue, Value } from "../interp/values";
 import { ownCalls, trainingWork } from "./loop-shape";
 import { runsTrainingOperation, trainingOperations } from "./session-steps";
@@ -38,6 +38,14 @@ export function stepsOncePerCall(callee: Value | undefined, owner?: ClassValue):
       const name = def.params[0]?.name;
       const own = new Set(ownCalls(def.body));
       for (const call of callsInBody(def.body)) {
+        // A network the object holds, stepped by its own method (`self.q_net.optimize(s, a, y)`, the optimizer built
+        // in the network's `__init__`): that method's body runs as part of this call.
+        const held = heldMethod(call, name, callee);
+        if (held && !bodies.includes(held) && !looped.includes(held) && bodies.length <= MAX_HELPERS) {
+          if (own.has(call)) bodies.push(held);
+          else looped.push(held);
+          continue;
+        }
         if (call.func.type !== "attribute" || call.func.object.type !== "name" || call.func.object.id !== name) continue;
         // Python's method resolution: a subclass's override, wherever its file is, runs (a template method's hook).
         const helper = method(call.func.name);
@@ -61,6 +69,15 @@ export function stepsOncePerCall(callee: Value | undefined, owner?: ClassValue):
   const work = bodies.map((d) => trainingWork(d.body));
   if (looped.some((d) => trainingWork(d.body).stepsOnce)) return false;
   return work.some((w) => w.stepsOnce) && work.some((w) => w.backward) && !work.some((w) => w.stepLoop);
+}
+
+/** The method a call `self.attr.method(...)` runs on an object the bound callee's object holds (an instance attribute). */
+function heldMethod(call: CallExpression, selfName: string | undefined, callee: Value | undefined): FunctionDefinition | undefined {
+  const func = call.func;
+  if (!selfName || callee?.kind !== "bound" || callee.self.kind !== "instance") return undefined;
+  if (func.type !== "attribute" || func.object.type !== "attribute" || func.object.object.type !== "name" || func.object.object.id !== selfName) return undefined;
+  const held = callee.self.attributes.get(func.object.name);
+  return held ? instanceMethod(held, func.name)?.definition : undefined;
 }
 
 /** Whether a method's body runs (`sess.run(...)`) a training operation its class (or a base) binds on `self`. */
