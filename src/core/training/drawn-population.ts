@@ -12,7 +12,11 @@ export function drawnPopulation(draw: CallExpression): Expression | undefined {
   const callee = dottedName(draw.func) ?? "";
   const positional = draw.args.filter((a) => a.kind === "positional").map((a) => a.value);
   let population: Expression | undefined;
-  if (callee.endsWith(".choice")) population = positionalArgument(draw, 0) ?? keywordArgument(draw, "a");
+  if (callee.endsWith(".choice")) {
+    population = positionalArgument(draw, 0) ?? keywordArgument(draw, "a");
+    // `np.random.choice(data_x, 32)`: an array's own elements are the population (an int's range is read below).
+    if (population?.type === "name" || population?.type === "attribute") return population;
+  }
   else if (callee === "random.sample") population = positionalArgument(draw, 0) ?? keywordArgument(draw, "population");
   // torch.randint(high, size) or (low, high, size): the bound is the one before the size.
   else if (callee === "torch.randint") population = positional.length === 3 ? positional[1] : positional.length === 2 ? positional[0] : keywordArgument(draw, "high");

@@ -10,6 +10,7 @@ import { callsInBody, dottedName, forEachExpression, forEachStatement, keywordAr
 import { instanceMethod } from "../interp/classes";
 import type { Value } from "../interp/values";
 import { argumentsByParameter } from "./call-site-bindings";
+import { permutationHeads } from "./permutation-draws";
 import { evaluateAtSite, type StepAllowance } from "./evaluate-site";
 
 /** A helper's draw of random indices: the count it draws, rewritten to be read where the loop calls the helper. */
@@ -42,6 +43,11 @@ export function indexDrawBatch(loopBody: Statement[], evaluate: (e: Expression) 
       const atLoop = count ? readAtCall(count, call, helper) : undefined;
       if (atLoop && count) return { count: atLoop, call, draw, drawn: count, fn: helper.fn };
     }
+    // The head of a random permutation (`s[torch.randperm(len(s))][0:n]`, permutation-draws.ts) draws as many rows.
+    for (const head of permutationHeads(helper.definition.body)) {
+      const atLoop = readAtCall(head.count, call, helper);
+      if (atLoop) return { count: atLoop, call, draw: head.draw, drawn: head.count, fn: helper.fn };
+    }
   }
   return undefined;
 }
@@ -69,6 +75,10 @@ function helperOf(call: CallExpression, evaluate: (e: Expression) => Value | und
 }
 
 const DRAW = /^(torch\.randint|(np|numpy)\.random\.(randint|choice)|random\.sample)$/;
+/** Draws that return items of the population they are given (indices when it is a count). */
+const ITEM_DRAW = /^((np|numpy)\.random\.choice|random\.sample)$/;
+/** Calls that make a tensor of an array or list (torch.from_numpy, torch.tensor, torch.as_tensor, the typed constructors). */
+const TENSOR_FROM = /^torch\.(from_numpy|tensor|as_tensor|Tensor|FloatTensor|DoubleTensor|LongTensor)$/;
 
 /** Draws of random indices that the function assigns to a name and then walks or indexes with. */
 function indexDraws(definition: FunctionDefinition): CallExpression[] {
@@ -94,6 +104,13 @@ export function indexDrawsIn(body: Statement[]): CallExpression[] {
     if (statement.type === "for") use(statement.iter);
     for (const root of ownExpressions(statement)) forEachExpression(root, (e) => {
       if (e.type === "subscript") use(e.index);
+      // `batch_x = np.random.choice(data_x, 32)` made a tensor (`torch.from_numpy(batch_x)`): choice and sample return
+      // the drawn items themselves (numpy.random.choice, random.sample), which the step then feeds the network.
+      if (e.type === "call" && TENSOR_FROM.test(dottedName(e.func) ?? "")) {
+        const first = positionalArgument(e, 0);
+        const draw = first?.type === "name" ? assigned.get(first.id) : undefined;
+        if (draw && ITEM_DRAW.test(dottedName(draw.func) ?? "")) use(first!);
+      }
       // `memory[ix, :]`: the draw indexes the first axis, one row an index, the other axes kept whole.
       if (e.type === "subscript" && e.index.type === "tuple" && e.index.items.length > 1 && e.index.items.slice(1).every((x) => x.type === "slice")) use(e.index.items[0]);
       if (e.type === "comprehension") for (const clause of e.clauses) if (clause.kind === "for") use(clause.iter);

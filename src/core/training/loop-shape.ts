@@ -128,6 +128,10 @@ export function loopShape(loop: LoopStatement, stepping?: (c: CallExpression) =>
         // (`if train_iter % valid_niter == 0: ... num_trial += 1`) counts validations, not steps: its bound stops the
         // run after some number of steps the code does not say.
         if (gates.length > 0 && !perStep && steps) continue;
+        // One incremented only under a test of what the pass met (`if reward < 0: negative_reward_counter += 1` of a
+        // driving agent's episode) counts those events, not passes, where no such test holds a step: its bound ends
+        // the loop after a number of passes the code does not say.
+        if (gates.length === 0 && own.some((x) => x.type === "if" && x !== s && contains(x, increment)) && !own.some((x) => x.type === "if" && x !== s && contains(x, increment) && [...x.body, ...x.orelse].some((b) => callsIn(b, true).some(isStep)))) continue;
         shape.breakAt = { bound: bound.bound, extra: bound.extra - (afterStep ? 0 : 1), counter: tested, afterStep, ...(perStep ? { perStep } : {}), at: s.pos.startIndex };
       } else shape.breakAt = { bound: bound.bound, extra: bound.extra, afterStep, at: s.pos.startIndex };
     }
