@@ -152,6 +152,7 @@ import { namesPassedFor } from "./walked-parameter";
 import { trainingDataNames } from "./trained-data-names";
 import { selfSetDatasetSamples } from "./self-set-dataset";
 import { codeLeavesConfigKeyUnread, importedWorkspaceTexts } from "./unread-config-keys";
+import { codeLeavesTopLevelKeyUnread } from "./unread-top-level-keys";
 import { filteredComprehensionBefore, filteredSamplesNote, walksBuiltList } from "./filtered-comprehension";
 import { isAcceleratorAutocast } from "./accelerator-autocast";
 import { optimizedNetworkNames } from "./optimized-networks";
@@ -2507,7 +2508,7 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
     const name = key.slice(key.lastIndexOf(".") + 1);
     if (!Number.isSafeInteger(value) || value <= 0) return;
     codeTexts ??= importedWorkspaceTexts(input.body, input.text, file, interpreter, input.files);
-    if (codeLeavesConfigKeyUnread(key, keys, codeTexts)) return;
+    if (codeLeavesConfigKeyUnread(key, keys, codeTexts) || codeLeavesTopLevelKeyUnread(key, keys, codeTexts)) return;
     const figure: PlanFigure = { value, source: "code", line, detail: `${key}: ${value} ${detail}` };
     const into = STEP_CONSTANT.test(name) ? steps : ACCUMULATION_CONSTANT.test(name) ? accumulations : EPOCH_CONSTANT.test(name) ? epochs : BATCH_CONSTANT.test(name) ? batches : undefined;
     if (into === steps) namedSteps.add(figure);
