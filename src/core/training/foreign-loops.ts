@@ -140,7 +140,7 @@ export function foreignTraining(
     if (/^(print|exit|quit|os|sys|np|numpy|torch|random|time|logging|logger|warnings|json|shutil|plt|wandb)(\.|$)/.test(site.callee)) continue;
     // argparse's configuration calls (a parser's fifteen add_argument lines) come first in most scripts and train nothing.
     if (PARSER_CONFIGURATION.test(site.callee.split(".").pop()!) || configuring.has(site.callee)) continue;
-    if ((inClass(site.call) && !inConstructorRun(site.call)) || (CONTAINER_METHOD.test(site.callee) && !ownMethodCall(site, evaluate)) || NEVER_TRAINS.test(site.callee.split(".").pop()!)) continue;
+    if ((inClass(site.call) && !inConstructorRun(site.call)) || (CONTAINER_METHOD.test(site.callee) && !ownMethodCall(site, evaluate, file)) || NEVER_TRAINS.test(site.callee.split(".").pop()!)) continue;
     tried++;
     if (!runs(site)) continue;
     const callee = calledMethod(evaluate(site, site.call.func));
@@ -243,13 +243,15 @@ export function foreignTraining(
   return undefined;
 }
 
-/** A call named as a container's method (`agent.update(iter=10, n=100)`) on an object of a workspace class that defines
- *  that method itself: Python runs the class's method, not dict.update. Dunders (`super().__init__()`) stay out. */
-function ownMethodCall(site: CallSite, evaluate: (site: CallSite, e: Expression) => Value | undefined): boolean {
+/** A call named as a container's method (`agent.update(iter=10, n=100)`) on an object of a class of another workspace
+ *  file that defines that method itself: Python runs the class's method, not dict.update. Dunders
+ *  (`super().__init__()`) stay out, and so do the script's own classes, whose methods the script's plan reads in place. */
+function ownMethodCall(site: CallSite, evaluate: (site: CallSite, e: Expression) => Value | undefined, file: string): boolean {
   const func = site.call.func;
   if (func.type !== "attribute" || /^__\w+__$/.test(func.name) || func.object.type !== "name") return false;
   const receiver = evaluate(site, func.object);
-  return receiver?.kind === "instance" && !receiver.module && instanceMethod(receiver, func.name) !== undefined;
+  const home = receiver?.kind === "instance" && !receiver.module ? instanceMethod(receiver, func.name)?.module.file : undefined;
+  return home !== undefined && home !== file;
 }
 
 /** Constructors of a worker that runs a function given as `target` (multiprocessing's, torch.multiprocessing's and
