@@ -11,7 +11,8 @@ import { moduloZero } from "./loop-shape";
 import { gatePasses, testsOnTheWay, type GatedPasses } from "./gated-passes";
 import { addsOne, type CountedWhile } from "./while-epochs";
 
-type WhileLoop = Extract<Statement, { type: "while" }>;
+/** The episode loop: a `while not done:`, or a counted `for` (episode-for-budget.ts). */
+type EpisodeLoop = Extract<Statement, { type: "while" | "for" }>;
 
 /**
  * The values of a budget's counter (`start` up to `bound`) that reach `inner` through the `if`s between the episode
@@ -19,7 +20,7 @@ type WhileLoop = Extract<Statement, { type: "while" }>;
  * after its increment where the increment comes first in the episode's body. Undefined when `inner` is not under such
  * an `if` of the episode loop's own statements, no test reads the counter, or a test cannot be read.
  */
-export function budgetGatedPasses(episode: WhileLoop, inner: Statement, budget: CountedWhile, start: number, bound: number, scope: Statement[], evaluate: (e: Expression) => Value | undefined, text: string): (GatedPasses & { tests: Expression[] }) | undefined {
+export function budgetGatedPasses(episode: EpisodeLoop, inner: Statement, budget: CountedWhile, start: number, bound: number, scope: Statement[], evaluate: (e: Expression) => Value | undefined, text: string): (GatedPasses & { tests: Expression[] }) | undefined {
   const counter = dottedName(budget.counter);
   const read = testsOnTheWay(episode.body, inner);
   if (!counter || !read || read.length === 0) return undefined;
@@ -43,7 +44,7 @@ export function budgetGatedPasses(episode: WhileLoop, inner: Statement, budget: 
  * the body the test guards. Then c is the budget's counter mod P whenever the test runs, so the test holds on the same
  * passes (the PPO rollout of T steps: `traj_len += 1; total += 1; if traj_len % T == 0: update(); traj_len = 0`).
  */
-function shadowedBy(test: Expression, counter: string, episode: WhileLoop, scope: Statement[], start: number): Expression | undefined {
+function shadowedBy(test: Expression, counter: string, episode: EpisodeLoop, scope: Statement[], start: number): Expression | undefined {
   const period = moduloZero(test, "==");
   const left = test.type === "compare" && test.left.type === "binary" && test.left.op === "%" ? test.left.left : undefined;
   const shadow = left ? dottedName(left) : undefined;

@@ -141,6 +141,7 @@ import { counterStartPasses } from "./counter-gate";
 import { cyclicCallPeriod } from "./cyclic-call-gate";
 import { breakGuards, breaksEarly, counterBudget, episodeCalls } from "./counter-budget";
 import { budgetGatedPasses } from "./budget-gated-steps";
+import { episodeForIn } from "./episode-for-budget";
 import { ownCallCadences } from "./own-call-cadences";
 import { bindingsBefore, countedWhile, counterStart, type CountedWhile } from "./while-epochs";
 import { initLoader, initLoaderAttributes } from "./init-loaders";
@@ -969,7 +970,7 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
   };
   /** The passes of an episode loop (counting toward a budget around it) that reach `inner` through a learn-every-N
    *  gate on the budget's counter, its tests read where `at` runs (budget-gated-steps.ts). */
-  const budgetGate = (episode: Extract<CodeSite, { kind: "while" }>, inner: Statement, at: CodeSite): PlanFigure | undefined => {
+  const budgetGate = (episode: Extract<CodeSite, { kind: "while" | "loop" }>, inner: Statement, at: CodeSite): PlanFigure | undefined => {
     const around = sites.filter((x): x is Extract<CodeSite, { kind: "while" }> => x.kind === "while" && within(x.loop, episode.loop) && x.context.fn === episode.context.fn);
     const budget = counterBudget(episode.loop, around.map((w) => w.loop));
     const outer = budget && around.find((w) => w.loop === budget.loop);
@@ -985,8 +986,12 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
    *  loop (`if traj_len % T == 0: agent.train()`): another file's update run once a call. */
   const budgetGatedCalls = (call: Expression): PlanFigure | undefined => {
     const holders = sites.filter((x): x is Extract<CodeSite, { kind: "while" }> => x.kind === "while" && x.loop.pos.startIndex <= call.pos.startIndex && call.pos.endIndex <= x.loop.pos.endIndex);
-    const episode = holders.length === 2 ? holders.find((w) => holders.every((o) => o === w || within(o.loop, w.loop))) : undefined;
-    if (!episode || forLoops.some((l) => l.loop.pos.startIndex <= call.pos.startIndex && call.pos.endIndex <= l.loop.pos.endIndex && l.context.fn === episode.context.fn)) return undefined;
+    const holdingFors = (fn: FunctionDefinition | undefined) => forLoops.filter((l) => l.loop.pos.startIndex <= call.pos.startIndex && call.pos.endIndex <= l.loop.pos.endIndex && l.context.fn === fn);
+    // Episodes written as a counted `for t in range(1, max_ep_len + 1):` inside the budget's `while` (PPO-PyTorch's
+    // `while time_step <= max_training_timesteps:`) count the budget as a `while` episode does (episode-for-budget).
+    const forEpisode = holders.length === 1 ? episodeForIn(holders[0], holdingFors(holders[0].context.fn)) : undefined;
+    const episode = forEpisode ?? (holders.length === 2 ? holders.find((w) => holders.every((o) => o === w || within(o.loop, w.loop))) : undefined);
+    if (!episode || (!forEpisode && holdingFors(episode.context.fn).length > 0)) return undefined;
     let statement: Statement | undefined;
     forEachStatement(episode.loop.body, ({ statement: s }) => {
       if (!statement && s.type === "expression" && s.value === call) statement = s;
