@@ -131,3 +131,32 @@ export function passedSampleBatch(loopBody: Statement[], evaluate: (e: Expressio
   }
   return undefined;
 }
+
+/**
+ * The batch a method the loop calls on an object draws from a buffer with a constant of the method's own module
+ * (`agent.optimize_model()`, whose body draws `self.replay_mem.sample(BATCH_SIZE)` with `BATCH_SIZE = 128` at the top
+ * of agent.py, as the PyTorch DQN tutorial's code is split into files): Python reads that name in the method's module,
+ * where the loop's file may not have it. Undefined when the loop makes no such call.
+ */
+export function moduleConstantSampleBatch(loopBody: Statement[], evaluate: (e: Expression) => Value | undefined): PassedSampleBatch | undefined {
+  for (const call of callsInBody(loopBody)) {
+    if (call.func.type !== "attribute" || call.func.object.type !== "name" || call.func.object.id === "self") continue;
+    const object = evaluate(call.func.object);
+    if (object?.kind !== "instance" || object.module) continue;
+    const method = instanceMethod(object, call.func.name);
+    if (!method) continue;
+    const own = new Set(method.definition.params.map((p) => p.name));
+    for (const drawn of callsInBody(method.definition.body)) {
+      const count = drawn.func.type === "attribute" && drawn.func.name === "sample" && drawn.args.length === 1 ? positionalArgument(drawn, 0) : undefined;
+      if (count?.type !== "name" || own.has(count.id) || assignsName(method.definition.body, count.id)) continue;
+      const value = method.module.scope.names.get(count.id);
+      if (value?.kind === "int") return { value, detail: `${dottedName(call.func) ?? call.func.name}() draws ${dottedName(drawn.func) ?? "sample"}(${count.id}) with ${count.id} = ${value.value} in its module` };
+    }
+  }
+  return undefined;
+}
+
+/** Whether a block binds `name` by a plain assignment of its own (a local shadows the module's constant). */
+function assignsName(body: Statement[], name: string): boolean {
+  return body.some((s) => s.type === "assign" && s.targets.some((t) => t.type === "name" && t.id === name));
+}

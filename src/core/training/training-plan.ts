@@ -102,7 +102,7 @@ import { loadsTrainSplit, testSplitSamples, trainingSamples } from "./dataset-ca
 import { passedArgument, stepLoopBatch } from "./step-loop-batch";
 import { importedLoaderModule, namesPassedToWalk, walkedScriptNames, type ImportedLoaderModule } from "./imported-loader";
 import { iteratorTokenBudget, tokenBudgetNote, type TokenBudget } from "./token-budget";
-import { ownSampleBatch, passedSampleBatch } from "./buffer-own-batch";
+import { moduleConstantSampleBatch, ownSampleBatch, passedSampleBatch } from "./buffer-own-batch";
 import { methodDrawnBatch } from "./drawn-batches";
 import { batchSetByEarlierCall } from "./batch-set-by-call";
 import { callsOwnMethodOnSelf } from "./self-method-calls";
@@ -1163,6 +1163,10 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
         const handed = own || kept ? undefined : passedSampleBatch(site.loop.body, (e) => evaluateOne(site, e), input.text);
         const handedBatch = handed ? positiveInteger(handed.value) : undefined;
         if (handed && handedBatch !== undefined) batches.push({ rank: 46, figure: { value: handedBatch, source: "code", line: site.loop.pos.line, detail: handed.detail } });
+        // A buffer drawn with a constant of the called method's own module (`sample(BATCH_SIZE)` in agent.py).
+        const constant = own || keptBatch !== undefined || handedBatch !== undefined || !shapeOf(site.loop).stepLoop ? undefined : moduleConstantSampleBatch(site.loop.body, (e) => evaluateOne(site, e));
+        const constantBatch = constant ? positiveInteger(constant.value) : undefined;
+        if (constant && constantBatch !== undefined) batches.push({ rank: 46, figure: { value: constantBatch, source: "code", line: site.loop.pos.line, detail: constant.detail } });
         // An n-step actor-critic update: the rollout the pass plays in its environment before backpropagating.
         const rollout = own || keptBatch !== undefined ? undefined : rolloutBatch(site.loop.body, input.text, (e) => evaluateOne(site, e));
         const rolloutSize = rollout ? positiveInteger(evaluateOne(site, rollout.size)) : undefined;
