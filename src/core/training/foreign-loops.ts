@@ -12,6 +12,7 @@ import { findCodeSites, type CodeSite } from "./code-sites";
 import { argumentsByParameter } from "./call-site-bindings";
 import { forwardedParameter } from "./forwarded-parameters";
 import { delegatedTraining } from "./delegated-training";
+import { stepsOncePerCall } from "./stepping-calls";
 import { callsKerasFit } from "./foreign-keras-fit";
 import { callsLightningFit } from "./foreign-lightning-fit";
 import { runsLibraryTrainer } from "./library-trainer-runs";
@@ -245,13 +246,17 @@ export function foreignTraining(
 
 /** A call named as a container's method (`agent.update(iter=10, n=100)`) on an object of a class of another workspace
  *  file that defines that method itself: Python runs the class's method, not dict.update. Dunders
- *  (`super().__init__()`) stay out, and so do the script's own classes, whose methods the script's plan reads in place. */
+ *  (`super().__init__()`) stay out, and so do the script's own classes, whose methods the script's plan reads in place,
+ *  and a method that steps once a call, which is a step of the loop that calls it. */
 function ownMethodCall(site: CallSite, evaluate: (site: CallSite, e: Expression) => Value | undefined, file: string): boolean {
   const func = site.call.func;
   if (func.type !== "attribute" || /^__\w+__$/.test(func.name) || func.object.type !== "name") return false;
   const receiver = evaluate(site, func.object);
   const home = receiver?.kind === "instance" && !receiver.module ? instanceMethod(receiver, func.name)?.module.file : undefined;
-  return home !== undefined && home !== file;
+  if (home === undefined || home === file || receiver?.kind !== "instance") return false;
+  // One that steps once a call is a step of the script's own loop, read there with its cadences (own-call-cadences.ts).
+  const fn = lookupClassAttribute(receiver.cls, func.name);
+  return fn === undefined || !stepsOncePerCall({ kind: "bound", self: receiver, fn });
 }
 
 /** Constructors of a worker that runs a function given as `target` (multiprocessing's, torch.multiprocessing's and
