@@ -11,7 +11,19 @@ import { lenCall } from "../python/len-call";
  *  for any other value (a library's dataset, a list) or a length it cannot work out. `object` is what `fed` evaluated
  *  to; `evaluate` works an expression out where the loader is built. */
 export function ownDatasetLength(fed: Expression, object: Value | undefined, evaluate: (e: Expression) => Value | undefined): number | undefined {
-  if (fed.type !== "call" || object?.kind !== "instance" || !ownClass(object.cls) || object.cls.kind !== "class") return undefined;
+  return fed.type === "call" ? ownObjectLength(fed, object, evaluate) : undefined;
+}
+
+/** len() of the own-class dataset object a name holds where the loader is built (`train_dataset = Pairs(base,
+ *  n_pairs=200_000)`, then `DataLoader(train_dataset, ...)`), where the interpreter works it out; undefined otherwise.
+ *  Other datasets the function sizes (a random_split of a validation set) do not make it unknown: Python gives the
+ *  loader what the name holds. */
+export function ownNamedDatasetLength(fed: Expression, evaluate: (e: Expression) => Value | undefined): number | undefined {
+  return fed.type === "name" ? ownObjectLength(fed, evaluate(fed), evaluate) : undefined;
+}
+
+function ownObjectLength(fed: Expression, object: Value | undefined, evaluate: (e: Expression) => Value | undefined): number | undefined {
+  if (object?.kind !== "instance" || !ownClass(object.cls) || object.cls.kind !== "class") return undefined;
   if (!hasOwnOrKnownLength(object.cls)) return undefined;
   const length = evaluate(lenCall(fed));
   return length?.kind === "int" && length.value > 0 ? length.value : undefined;

@@ -31,7 +31,7 @@ import { ownClass, ownClassSelectsAsTable, ownFunction, ownMethod } from "./own-
 import { ownSamplerSamples } from "./own-sampler";
 import { formatCountOf } from "../report/format";
 import { ownBatchSamplerEpoch, type OwnBatchSamplerEpoch } from "./own-batch-sampler";
-import { hasOwnOrKnownLength, ownDatasetLength } from "./own-dataset-length";
+import { hasOwnOrKnownLength, ownDatasetLength, ownNamedDatasetLength } from "./own-dataset-length";
 import { loaderScore } from "./loader-score";
 import { loopShape, moduloZero, type LoopShape, type LoopStatement, walkedName } from "./loop-shape";
 import { repeatedIteration, tfDataPipeline, type TfDataPipeline } from "../keras/tf-data";
@@ -2570,7 +2570,8 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
   if (loader) {
     const { fed, linked } = linkedDataset(loader);
     // Fed a name or `self.x` bound to an unsized dataset of the code's own: not another name's sized part.
-    if (!linked && fedOwnUnsizedDataset(fed, loader.site, sites, datasets)) partOfUnknownSize = true;
+    // ... unless that object is of the project's own class whose len() is worked out (read below, own-dataset-length.ts).
+    if (!linked && fedOwnUnsizedDataset(fed, loader.site, sites, datasets) && ownNamedDatasetLength(fed!, (e) => evaluateOne(loader.site, e)) === undefined) partOfUnknownSize = true;
     // `sampler=SubsetRandomSampler(train_idx)`: each epoch draws those indices only (a validation part held out).
     const sampled = subsetSamplerLength(loader.site, sites, input.text, (site, e) => evaluate(site, [e])[0]);
     if (sampled) samples.push({ rank: 110, figure: { value: sampled.value, source: "code", line: loader.site.call.pos.line, detail: sampled.code } });

@@ -88,4 +88,44 @@ for epoch in range(2):
 `);
     assert.equal(plan.samples?.value, 60000);
   });
+
+  it("takes the len() of the own dataset object the name holds, whatever split is made for validation", async () => {
+    const plan = await planOf(`import torch
+from torch import nn
+from torch.utils.data import DataLoader, Dataset, random_split
+from torchvision.datasets import MNIST
+
+class Pairs(Dataset):
+    def __init__(self, base, n_pairs=1000):
+        self.base = base
+        self.n_pairs = n_pairs
+
+    def __len__(self):
+        return self.n_pairs
+
+    def __getitem__(self, i):
+        return self.base[i % 100]
+
+def fit(model, loader, epochs):
+    opt = torch.optim.SGD(model.parameters(), lr=0.1)
+    for epoch in range(epochs):
+        for x, y in loader:
+            opt.zero_grad()
+            nn.functional.cross_entropy(model(x.flatten(1)), y).backward()
+            opt.step()
+
+def main():
+    model = nn.Linear(784, 10)
+    images = [(torch.zeros(784), k % 10) for k in range(100)]
+    train_set = Pairs(images, n_pairs=40_000)
+    val_set, test_set = random_split(dataset=Pairs(images, n_pairs=2_000), lengths=[1_000, 1_000])
+    train_loader = DataLoader(train_set, batch_size=100)
+    val_loader = DataLoader(val_set, batch_size=100)
+    fit(model, train_loader, 3)
+
+main()
+`);
+    assert.equal(plan.samples?.value, 40000);
+    assert.equal(plan.batch?.value, 100);
+  });
 });
