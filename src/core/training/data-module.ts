@@ -85,11 +85,16 @@ export function dataModuleTraining(
 /**
  * `LightningCLI(Model, DataModule)`: with no config the CLI builds the data module class with its defaults and fits
  * on it (lightning.ai/docs/pytorch/stable/cli/lightning_cli.html): the call `DataModule()`, evaluated where the CLI is
- * built. A CLI in subclass mode (no class given) takes its data module from the command line: none.
+ * built; `LightningCLI(Model)` fits `Model()`, whose own train_dataloader is the run's. A CLI in subclass mode (no
+ * class given) takes its classes from the command line: none.
  */
 function cliDataModule(call: Extract<Expression, { type: "call" }>, given: Map<string, number | string | boolean>): Expression | undefined {
-  const cls = keywordArgument(call, "datamodule_class") ?? positionalArgument(call, 1);
+  // With no data module class the CLI fits the model it builds alone (`datamodule=None`), and Lightning asks that
+  // model for `train_dataloader`: the call `Model()` with its defaults (LightningCLI's model_class, 1.5 through 2.x).
+  const dataModule = keywordArgument(call, "datamodule_class") ?? positionalArgument(call, 1);
+  const cls = dataModule ?? keywordArgument(call, "model_class") ?? positionalArgument(call, 0);
   if (!cls || cls.type === "constant") return undefined;
+  if (!dataModule) given = new Map();
   // A default config file's `data:` values are the class's init arguments, as keywords of that call.
   const pos = cls.pos;
   const literal = (v: number | string | boolean): Expression =>

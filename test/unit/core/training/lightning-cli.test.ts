@@ -88,6 +88,57 @@ describe("Lightning's LightningCLI", () => {
     assert.notEqual(subclassMode.batch?.value, 64);
   });
 
+  // LightningCLI(Model): no data module class, so the CLI fits Model() alone and Lightning asks it for its loader.
+  const MODEL_ONLY = (prepare: string) => `import torch
+from torch import nn
+from torch.utils.data import DataLoader, random_split
+from torchvision import datasets
+from pytorch_lightning import LightningModule
+from pytorch_lightning.cli import LightningCLI
+
+
+class Digits(LightningModule):
+    def __init__(self, width: int = 32, batch_size: int = 40):
+        super().__init__()
+        self.save_hyperparameters()
+        self.layer = nn.Linear(784, 10)
+
+    def forward(self, x):
+        return self.layer(x.flatten(1))
+
+    def training_step(self, batch, batch_idx):
+        x, y = batch
+        return nn.functional.cross_entropy(self(x), y)
+
+    def configure_optimizers(self):
+        return torch.optim.Adam(self.parameters())
+
+${prepare}
+
+    def train_dataloader(self):
+        return DataLoader(self.fit_part, batch_size=self.hparams.batch_size)
+
+
+if __name__ == "__main__":
+    cli = LightningCLI(Digits, run=False)
+    cli.trainer.fit(cli.model, datamodule=cli.datamodule)
+`;
+
+  it("with a model class alone fits Model() on its own loader: its hparams batch and the split its setup makes", async () => {
+    const plan = await planOf(MODEL_ONLY(`    def setup(self, stage=None):
+        self.fit_part, self.check_part = random_split(datasets.MNIST("data", train=True), [54000, 6000])`));
+    assert.deepEqual([plan.epochs?.value, plan.batch?.value, plan.samples?.value], [1000, 40, 54_000]);
+  });
+
+  it("reads the split prepare_data makes on the model, as Lightning calls it before setup, with the model in another file", async () => {
+    const [module, script] = MODEL_ONLY(`    def prepare_data(self):
+        full = datasets.MNIST("data", train=True, download=True)
+        self.fit_part, self.check_part = random_split(full, [50000, 10000])`).split('\n\nif __name__ == "__main__":\n');
+    const main = `from pytorch_lightning.cli import LightningCLI\nfrom digits import Digits\n\nif __name__ == "__main__":\n${script}`;
+    const plan = (await analyze(main, { others: { "/project/digits.py": module } })).training ?? {};
+    assert.deepEqual([plan.batch?.value, plan.samples?.value], [40, 50_000]);
+  });
+
   // parser_kwargs={"default_config_files": [...]}: the YAML the CLI reads when the command line names no config.
   const DEFAULTS_YAML = "trainer:\n  max_epochs: 5\n  precision: 16-mixed\n  accumulate_grad_batches: 2\n  limit_train_batches: 100\ndata:\n  batch_size: 32\n";
   const withFiles = (kwargs: string) => WITH_CLASSES.replace('LightningCLI(Net, Digits, trainer_defaults={"max_epochs": 3})', `LightningCLI(Net, Digits, trainer_defaults={"max_epochs": 3}, parser_kwargs=${kwargs})`);
