@@ -148,6 +148,7 @@ import { initLoader, initLoaderAttributes } from "./init-loaders";
 import { isTrainerFromArgparse, lightningTrainerArgument } from "./lightning-trainer";
 import { constructedDataModuleBatch } from "./data-module-constructors";
 import { fedOwnUnsizedDataset } from "./loader-own-binding";
+import { returnedSplitPart } from "./returned-split-parts";
 import { replacedLoaderBindings, type WalkedAt } from "./walked-binding";
 import { namesPassedFor } from "./walked-parameter";
 import { trainingDataNames } from "./trained-data-names";
@@ -2657,6 +2658,11 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
         // a registry chose the dataset; the object the name holds where the loader is built says which, as Python runs it.
         const object = tableDatasetObjectSamples(evaluateOne(loader.site, fed));
         if (object) samples.push({ rank: 100, figure: { value: object.value, source: "dataset table", line: built.call.pos.line, detail: `${snippet(input.text, built.call)}: ${fed.id} is ${object.name} (${object.part ? `its "${object.part}" part` : "training split"}): ${datasetSize(object.name, "torchvision")!.source}` } });
+        // `train, val, test = prepare_data()`: the random_split part the helper returns there (returned-split-parts.ts).
+        const helper = object ? undefined : cls;
+        const helperText = helper?.kind === "function" && helper.module.file ? (helper.module.file === file ? input.text : input.files?.read(helper.module.file)) : undefined;
+        const part = helper?.kind === "function" && helperText !== undefined ? returnedSplitPart(interpreter, helper, helperText, built.assignedTo.indexOf(fed.id), built.assignedTo.length === 1, now, allowance) : undefined;
+        if (part !== undefined) samples.push({ rank: 100, figure: { value: part, source: "code", line: built.call.pos.line, detail: `${snippet(input.text, built.call)}: ${fed.id} is the random_split part of ${part} samples the helper returns` } });
       } else if (!built) {
         // `for task, train_dataset in enumerate(train_datasets): ... DataLoader(train_dataset, ...)`: the loader takes
         // each dataset of the list in turn; when they all have one length, that is each epoch's samples.
