@@ -128,4 +128,42 @@ main()
     assert.equal(plan.samples?.value, 40000);
     assert.equal(plan.batch?.value, 100);
   });
+
+  it("takes the len() of the own dataset object a helper's parameter holds, as the call passes it", async () => {
+    const plan = await planOf(`import torch
+from torch import nn
+from torch.utils.data import DataLoader, Dataset
+
+class Noise(Dataset):
+    def __init__(self, count):
+        self.count = count
+        self.rows = [(torch.rand(16), torch.rand(1)) for _ in range(count)]
+
+    def __len__(self):
+        return self.count
+
+    def __getitem__(self, i):
+        return self.rows[i]
+
+def make_objects():
+    data = Noise(1536)
+    net = nn.Linear(16, 1)
+    return data, net, torch.optim.SGD(net.parameters(), lr=0.01)
+
+def make_loader(data, batch_size):
+    return DataLoader(data, batch_size=batch_size, shuffle=True)
+
+def main(epochs, batch_size):
+    data, net, opt = make_objects()
+    loader = make_loader(data, batch_size)
+    for epoch in range(epochs):
+        for x, y in loader:
+            opt.zero_grad()
+            nn.functional.mse_loss(net(x), y).backward()
+            opt.step()
+
+main(3, 64)
+`);
+    assert.deepEqual([plan.samples?.value, plan.batch?.value], [1536, 64]);
+  });
 });
