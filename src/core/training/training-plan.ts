@@ -149,6 +149,7 @@ import { isTrainerFromArgparse, lightningTrainerArgument } from "./lightning-tra
 import { constructedDataModuleBatch } from "./data-module-constructors";
 import { fedOwnUnsizedDataset } from "./loader-own-binding";
 import { returnedSplitPart } from "./returned-split-parts";
+import { passesBeforeIndexBreak } from "./index-break-passes";
 import { replacedLoaderBindings, type WalkedAt } from "./walked-binding";
 import { namesPassedFor } from "./walked-parameter";
 import { trainingDataNames } from "./trained-data-names";
@@ -801,8 +802,10 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
       const limited = episodeLimit(l.loop, counted, `for ${snippet(input.text, l.loop.target)} in ${snippet(input.text, l.loop.iter)}`, (e) => evaluateOne(l, e), input.text);
       // Learn-every-N: only the passes the `if`s on the way let through reach the step loop (gated-passes.ts).
       const gated = limited.value === counted ? gatedPasses(l.loop, site.loop, (e) => evaluateOne(l, e), input.text) : undefined;
-      value *= gated ? gated.value : limited.value;
-      details.push(`${limited.detail}${gated ? ` (${gated.detail})` : ""}`);
+      // `for fold, (tr, va) in enumerate(kf.split(X)): if fold == cfg.fold: break`: the turns before it (index-break-passes.ts).
+      const cut = limited.value === counted && !gated ? passesBeforeIndexBreak(l.loop, counted, (e) => evaluateOne(l, e), input.text) : undefined;
+      value *= gated ? gated.value : cut ? cut.value : limited.value;
+      details.push(`${limited.detail}${gated ? ` (${gated.detail})` : cut ? ` (${cut.detail})` : ""}`);
     }
     return { value, detail: details.join(" × ") };
   };
