@@ -150,6 +150,7 @@ import { constructedDataModuleBatch } from "./data-module-constructors";
 import { fedOwnUnsizedDataset } from "./loader-own-binding";
 import { returnedSplitPart } from "./returned-split-parts";
 import { passesBeforeIndexBreak } from "./index-break-passes";
+import { unreadBatchNote, unreadBatchSize } from "./unread-loader-batch";
 import { replacedLoaderBindings, type WalkedAt } from "./walked-binding";
 import { namesPassedFor } from "./walked-parameter";
 import { trainingDataNames } from "./trained-data-names";
@@ -421,7 +422,8 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
   const batches: Candidate[] = [];
   const samples: Candidate[] = [];
   // `fed`: the dataset where the call names it otherwise than DataLoader's `dataset` (DeepSpeed's training_data).
-  const loaders: { site: CallSite; score: number; batch?: PlanFigure; dropLast?: boolean; fed?: Expression; episodes?: { epoch: OwnBatchSamplerEpoch; given: Expression } }[] = [];
+  // `unread`: a batch_size the loader is given whose value is not known where it is built (unread-loader-batch.ts).
+  const loaders: { site: CallSite; score: number; batch?: PlanFigure; dropLast?: boolean; fed?: Expression; episodes?: { epoch: OwnBatchSamplerEpoch; given: Expression }; unread?: Expression }[] = [];
   // DeepSpeed's config decides the engine's precision whatever casts the code makes to follow it (deepspeed-config.ts).
   let deepSpeedPrecision: TrainingPlan["precision"];
   /** Why the batch of a DeepSpeed engine's training loader is unknown: no config given to the plain run. */
@@ -1790,7 +1792,8 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
       const ownSampler = !given && keyword("batch_sampler") ? keyword("batch_sampler")! : undefined;
       const episodes = ownSampler ? ownBatchSamplerEpoch(ownSampler, (e) => evaluate(site, [e])[0]!) : undefined;
       const episodeBatch: PlanFigure | undefined = episodes && episodes.batch !== "unknown" ? { value: episodes.batch, source: "code", line, detail: `len(next(iter(${snippet(input.text, ownSampler!)}))): the indices each batch the loader's batch_sampler yields` } : undefined;
-      loaders.push({ site, score: loaderScore(site, call), batch: figure ?? episodeBatch, dropLast, ...(episodes ? { episodes: { epoch: episodes, given: ownSampler! } } : {}) });
+      const unread = !figure && !episodeBatch ? unreadBatchSize(given, givenValue) : undefined;
+      loaders.push({ site, score: loaderScore(site, call), batch: figure ?? episodeBatch, dropLast, ...(episodes ? { episodes: { epoch: episodes, given: ownSampler! } } : {}), ...(unread ? { unread } : {}) });
       for (const n of site.assignedTo) knownLoaders.set(n, { batch: figure?.value, dropLast });
       if (batchesWholeDataset(call, (e) => snippet(input.text, e))) for (const n of site.assignedTo) wholeLoaders.add(n);
       continue;
@@ -2557,6 +2560,7 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
   // Walked by a step loop, however wrapped (`enumerate(loader)`, `tqdm(loader)`).
   const walkedLoader = (names: string[]) => stepLoops.some((l) => l.type === "for" && names.includes(walkedName(iterOf(l) ?? l.iter) ?? ""));
   if (loader?.batch) batches.push({ rank: loaderBatchRank(loader.batch, walkedLoader(loader.site.assignedTo), input.text), figure: loader.batch });
+  if (loader?.unread) batchFromData ??= unreadBatchNote(loader.unread, loader.site.call.pos.line, input.text);
   /** The dataset a loader is fed, and what it was given. */
   const linkedDataset = (l: (typeof loaders)[number]) => {
     const given = l.fed ?? keywordArgument(l.site.call, "dataset") ?? positionalArgument(l.site.call, 0);

@@ -1,0 +1,48 @@
+import { strict as assert } from "node:assert";
+import { analyze } from "../../helpers/analyze";
+
+// A DataLoader given a batch_size the analyzer cannot work out: the batch is unknown, not the model input's
+// (src/core/training/unread-loader-batch.ts).
+const SCRIPT = (batch: string) => `import argparse
+import json
+import torch
+from torch import nn
+from torch.utils.data import DataLoader, TensorDataset
+
+class Net(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.fc = nn.Linear(12, 3)
+
+    def forward(self, x):
+        return self.fc(x)
+
+parser = argparse.ArgumentParser()
+parser.add_argument("config")
+args = parser.parse_args()
+with open(args.config) as f:
+    settings = json.load(f)
+data = TensorDataset(torch.randn(640, 12), torch.randint(0, 3, (640,)))
+loader = DataLoader(data, batch_size=${batch}, shuffle=True)
+net = Net()
+opt = torch.optim.SGD(net.parameters(), lr=0.1)
+for epoch in range(4):
+    for x, y in loader:
+        opt.zero_grad()
+        nn.functional.cross_entropy(net(x), y).backward()
+        opt.step()
+`;
+
+describe("a loader's batch_size of unknown value (src/core/training/unread-loader-batch.ts)", () => {
+  it("leaves the run's batch unknown, with a note, instead of the model input's batch 1", async () => {
+    const result = await analyze(SCRIPT('settings["batch_size"]'));
+    assert.equal(result.training?.batch, undefined);
+    assert.match(result.training?.batchFromData?.detail ?? "", /batch_size=settings\["batch_size"\] is not known/);
+    assert.equal(result.training?.epochs?.value, 4);
+  });
+
+  it("keeps a known batch, and reads nothing into batch_size=None", async () => {
+    assert.equal((await analyze(SCRIPT("40"))).training?.batch?.value, 40);
+    assert.equal((await analyze(SCRIPT("None"))).training?.batchFromData, undefined);
+  });
+});
