@@ -6,6 +6,7 @@ import type { ClassValue, Value } from "../interp/values";
 import { lookupClassAttribute } from "../interp/classes";
 import { ownClass } from "./own-code";
 import { lenCall } from "../python/len-call";
+import { tableDatasetClass } from "./dataset-classes";
 
 /** len() of the own-class dataset object a loader is given in its call, where the interpreter works it out; undefined
  *  for any other value (a library's dataset, a list) or a length it cannot work out. `object` is what `fed` evaluated
@@ -19,7 +20,11 @@ export function ownDatasetLength(fed: Expression, object: Value | undefined, eva
  *  Other datasets the function sizes (a random_split of a validation set) do not make it unknown: Python gives the
  *  loader what the name holds. */
 export function ownNamedDatasetLength(fed: Expression, evaluate: (e: Expression) => Value | undefined): number | undefined {
-  return fed.type === "name" ? ownObjectLength(fed, evaluate(fed), evaluate) : undefined;
+  if (fed.type !== "name") return undefined;
+  const object = evaluate(fed);
+  // A subclass of a table dataset (`CIFAR10Pair(CIFAR10)`) is sized by the table's training split or not at all: its
+  // test split is never the run's data alone (dataset-classes.ts).
+  return object?.kind === "instance" && tableDatasetClass(object.cls) !== undefined ? undefined : ownObjectLength(fed, object, evaluate);
 }
 
 function ownObjectLength(fed: Expression, object: Value | undefined, evaluate: (e: Expression) => Value | undefined): number | undefined {

@@ -2681,7 +2681,7 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
         if (object) samples.push({ rank: 100, figure: { value: object.value, source: "dataset table", line: loader.site.call.pos.line, detail: `${fed.id} is ${object.name} (${object.part ? `its "${object.part}" part` : "training split"}) where ${snippet(input.text, loader.site.call)} is built: ${datasetSize(object.name, "torchvision")!.source}` } });
         // A helper's parameter (`def prepare_dataloader(dataset, batch_size): return DataLoader(dataset, ...)`) holding
         // an object of the project's own dataset class, as the call passes it: its len() (own-dataset-length.ts).
-        const own = each || object ? undefined : ownNamedDatasetLength(fed, (e) => evaluateOne(loader.site, e));
+        const own = each || object || !loader.site.context.fn?.params.some((p) => p.name === fed.id) ? undefined : ownNamedDatasetLength(fed, (e) => evaluateOne(loader.site, e));
         if (own !== undefined) samples.push({ rank: 90, figure: { value: own, source: "code", line: loader.site.call.pos.line, detail: `len(${fed.id}): the __len__ of the project's dataset object ${fed.id} holds where ${snippet(input.text, loader.site.call)} is built` } });
       }
     }
