@@ -2560,7 +2560,7 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
   // Walked by a step loop, however wrapped (`enumerate(loader)`, `tqdm(loader)`).
   const walkedLoader = (names: string[]) => stepLoops.some((l) => l.type === "for" && names.includes(walkedName(iterOf(l) ?? l.iter) ?? ""));
   if (loader?.batch) batches.push({ rank: loaderBatchRank(loader.batch, walkedLoader(loader.site.assignedTo), input.text), figure: loader.batch });
-  if (loader?.unread) batchFromData ??= unreadBatchNote(loader.unread, loader.site.call.pos.line, input.text);
+  const unreadBatch = loader?.unread ? unreadBatchNote(loader.unread, loader.site.call.pos.line, input.text) : undefined;
   /** The dataset a loader is fed, and what it was given. */
   const linkedDataset = (l: (typeof loaders)[number]) => {
     const given = l.fed ?? keywordArgument(l.site.call, "dataset") ?? positionalArgument(l.site.call, 0);
@@ -3143,6 +3143,9 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
     plan.tokenBudget = tokenBudget;
     notes.push(tokenBudgetNote(tokenBudget));
   }
+  // An unread batch_size speaks of a run only beside its other figures: alone (a trainer class of a library file) it
+  // states none, and a file with no plan keeps none.
+  if (!plan.batch && !batchFromData && unreadBatch && (plan.epochs || plan.steps || plan.samples)) batchFromData = unreadBatch;
   if (!plan.batch && batchFromData) {
     plan.batchFromData = batchFromData;
     notes.push(`batch: ${batchFromData.detail} (line ${batchFromData.line}): pass --batch N`);

@@ -45,4 +45,15 @@ describe("a loader's batch_size of unknown value (src/core/training/unread-loade
     assert.equal((await analyze(SCRIPT("40"))).training?.batch?.value, 40);
     assert.equal((await analyze(SCRIPT("None"))).training?.batchFromData, undefined);
   });
+
+  it("states nothing alone: a library file's trainer class whose loader takes an unread batch_size keeps no plan", async () => {
+    const result = await analyze(`import torch
+from torch.utils.data import DataLoader
+
+class Runner:
+    def __init__(self, dataset, settings):
+        self.loader = DataLoader(dataset, batch_size=settings.batch_size, shuffle=True)
+`);
+    assert.equal(result.training?.batchFromData, undefined);
+  });
 });
