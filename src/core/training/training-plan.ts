@@ -3143,9 +3143,9 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
     plan.tokenBudget = tokenBudget;
     notes.push(tokenBudgetNote(tokenBudget));
   }
-  // An unread batch_size speaks of a run only beside its other figures: alone (a trainer class of a library file) it
-  // states none, and a file with no plan keeps none.
-  if (!plan.batch && !batchFromData && unreadBatch && (plan.epochs || plan.steps || plan.samples)) batchFromData = unreadBatch;
+  // An unread batch_size speaks of a run only beside its other figures (samples only where a loop steps on them):
+  // alone (a trainer class or LightningModule of a library file) it states none, and a file with no plan keeps none.
+  if (!plan.batch && !batchFromData && unreadBatch && (plan.epochs || plan.steps || (plan.samples && stepLoops.length > 0))) batchFromData = unreadBatch;
   if (!plan.batch && batchFromData) {
     plan.batchFromData = batchFromData;
     notes.push(`batch: ${batchFromData.detail} (line ${batchFromData.line}): pass --batch N`);
