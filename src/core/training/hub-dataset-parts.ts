@@ -128,12 +128,17 @@ export function nameAssignments(body: Statement[]): { value: Expression; names: 
 /** The `train_test_split(...)` call (its DatasetDict, not subscripted) a name was last bound to before `before`, if
  *  that was its last binding there. */
 export function boundSplit(assignments: { value: Expression; names: string[] }[], name: string, before: number): Expression | undefined {
-  let found: Expression | undefined;
-  let at = -1;
-  for (const { value, names } of assignments) {
-    if (!names.includes(name) || value.pos.startIndex >= before || value.pos.startIndex < at) continue;
-    at = value.pos.startIndex;
-    found = value.type === "call" && value.func.type === "attribute" && value.func.name === "train_test_split" ? value : undefined;
+  const last = lastBinding(assignments, name, before);
+  const value = last?.value;
+  return value?.type === "call" && value.func.type === "attribute" && value.func.name === "train_test_split" ? value : undefined;
+}
+
+/** The last assignment to `name` that starts before `before`, in source order. */
+function lastBinding(assignments: { value: Expression; names: string[] }[], name: string, before: number): { value: Expression; names: string[] } | undefined {
+  let found: { value: Expression; names: string[] } | undefined;
+  for (const a of assignments) {
+    if (!a.names.includes(name) || a.value.pos.startIndex >= before || (found && a.value.pos.startIndex < found.value.pos.startIndex)) continue;
+    found = a;
   }
   return found;
 }
@@ -142,14 +147,10 @@ export function boundSplit(assignments: { value: Expression; names: string[] }[]
  *  (`train = ds["train"]`, `ds = other`, `ds = ds.shuffle(seed=1)`): what the name stands for at the root of a later
  *  chain (`train = train.map(encode, batched=True)`). Undefined for any other last binding or an unpacking target. */
 export function boundDatasetAlias(assignments: { value: Expression; names: string[] }[], name: string, before: number): Expression | undefined {
-  let found: Expression | undefined;
-  let at = -1;
-  for (const { value, names } of assignments) {
-    if (!names.includes(name) || value.pos.startIndex >= before || value.pos.startIndex < at) continue;
-    at = value.pos.startIndex;
-    found = names.length === 1 && (value.type === "subscript" || value.type === "name" || isHubMethodCall(value)) ? value : undefined;
-  }
-  return found;
+  const last = lastBinding(assignments, name, before);
+  if (!last) return undefined;
+  const { value, names } = last;
+  return names.length === 1 && (value.type === "subscript" || value.type === "name" || isHubMethodCall(value)) ? value : undefined;
 }
 
 /** The chains of Dataset methods that assignments bind (`train = ds.train_test_split(test_size=0.1)["train"]`), by the
