@@ -3145,7 +3145,12 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
   }
   // An unread batch_size speaks of a run only beside its other figures (samples only where a loop steps on them):
   // alone (a trainer class or LightningModule of a library file) it states none, and a file with no plan keeps none.
-  if (!plan.batch && !batchFromData && unreadBatch && (plan.epochs || plan.steps || (plan.samples && stepLoops.length > 0))) batchFromData = unreadBatch;
+  // A step loop only in functions the file never calls (a module of helpers) steps on nothing in its plain run.
+  const reachedStepLoop = () => stepLoops.some((l) => {
+    const site = siteOf(l);
+    return !site || !unreachedHolder(site.context.fn, site.context.enclosing, input.body, input.text);
+  });
+  if (!plan.batch && !batchFromData && unreadBatch && (plan.epochs || plan.steps || (plan.samples && stepLoops.length > 0 && reachedStepLoop()))) batchFromData = unreadBatch;
   if (!plan.batch && batchFromData) {
     plan.batchFromData = batchFromData;
     notes.push(`batch: ${batchFromData.detail} (line ${batchFromData.line}): pass --batch N`);

@@ -56,4 +56,22 @@ class Runner:
 `);
     assert.equal(result.training?.batchFromData, undefined);
   });
+
+  it("states nothing in a module of helpers: a loader function and a training function nothing in the file calls", async () => {
+    const result = await analyze(`import torch
+import torchvision
+
+def data_loader(root, batch_size_train):
+    trainset = torchvision.datasets.CIFAR10(root=root, train=True, download=True)
+    return torch.utils.data.DataLoader(trainset, batch_size=batch_size_train, shuffle=True)
+
+def train(net, optimizer, trainloader, epochs):
+    for epoch in range(epochs):
+        for x, y in trainloader:
+            optimizer.zero_grad()
+            torch.nn.functional.cross_entropy(net(x), y).backward()
+            optimizer.step()
+`);
+    assert.equal(result.training?.batchFromData, undefined);
+  });
 });
