@@ -155,8 +155,8 @@ import { replacedLoaderBindings, type WalkedAt } from "./walked-binding";
 import { namesPassedFor } from "./walked-parameter";
 import { trainingDataNames } from "./trained-data-names";
 import { selfSetDatasetSamples } from "./self-set-dataset";
-import { codeLeavesConfigKeyUnread, importedWorkspaceTexts } from "./unread-config-keys";
-import { codeLeavesTopLevelKeyUnread } from "./unread-top-level-keys";
+import { codeLeavesConfigKeyUnread, codeLeavesTopLevelKeyUnread, importedWorkspaceTexts } from "./unread-config-keys";
+
 import { filteredComprehensionBefore, filteredSamplesNote, walksBuiltList } from "./filtered-comprehension";
 import { isAcceleratorAutocast } from "./accelerator-autocast";
 import { optimizedNetworkNames } from "./optimized-networks";

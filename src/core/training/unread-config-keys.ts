@@ -49,6 +49,12 @@ export function importedWorkspaceTexts(body: Statement[], text: string, file: st
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
+/** Whether a name appears as a word in any of the texts. */
+const namedIn = (texts: readonly string[], n: string): boolean => {
+  const word = new RegExp(`\\b${escape(n)}\\b`);
+  return texts.some((t) => word.test(t));
+};
+
 /**
  * Whether a config leaf's dotted key is one the code leaves unread: the code reads its section key by key (another
  * key of the section, in `keys`, appears as a word in the texts) and never names this one, nor unpacks the section
@@ -62,13 +68,35 @@ export function codeLeavesConfigKeyUnread(key: string, keys: readonly string[], 
   const prefix = key.slice(0, cut + 1);
   const name = key.slice(cut + 1);
   const section = prefix.slice(0, -1).split(".").pop()!;
-  const named = (n: string) => {
-    const word = new RegExp(`\\b${escape(n)}\\b`);
-    return texts.some((t) => word.test(t));
-  };
+  const named = (n: string) => namedIn(texts, n);
   if (named(name)) return false;
   const handedOn = new RegExp(`(\\*\\*|instantiate\\()\\s*[\\w.\\[\\]'"]*\\b${escape(section)}\\b`);
   if (texts.some((t) => handedOn.test(t) || /to_container\(|to_object\(|\bvars\(/.test(t))) return false;
   const siblings = keys.filter((k) => k.startsWith(prefix) && !k.slice(prefix.length).includes(".") && k !== key);
   return siblings.some((k) => named(k.slice(prefix.length)));
+}
+
+// A config file's top-level key that no code reads: `"batch_size": 32` left in a JSON config whose agent reads
+// `config.lr`, `config.iter_num` and `config.gamma` one by one, its update taking the whole episode. Python reads a
+// key only where code names it (`config.batch_size`, `config["batch_size"]`, `get("batch_size")`) or hands the
+// mapping on whole, unpacked (`Trainer(**config)`), made a plain dict (`vars(config)`, OmegaConf's to_container), or
+// read by a name the code computes (`getattr(config, name)`). Where the code reads other top-level keys by name and
+// does none of those, a key named nowhere sets nothing of the run (the function above judges keys of sections).
+
+/** `f(**cfg)`, `{**cfg}`: a mapping unpacked into a call or a dict (not `x ** 2`, a power). */
+const UNPACKED = /[(,{]\s*\*\*\s*[A-Za-z_]/;
+/** A config made a plain mapping, or an attribute read by a computed name. */
+const WHOLE_READS = /\bto_container\(|\bto_object\(|\bvars\(|\bgetattr\(\s*[\w.]+\s*,\s*[A-Za-z_]/;
+
+/**
+ * Whether a top-level config key (no dot in `key`) is one the code leaves unread: its name appears in none of the
+ * texts (the script and the workspace modules it imports), no text unpacks a mapping, makes a config a plain
+ * mapping or reads attributes by computed names, and another top-level key of `keys` is named in them.
+ */
+export function codeLeavesTopLevelKeyUnread(key: string, keys: readonly string[], texts: readonly string[]): boolean {
+  if (key.includes(".")) return false;
+  const named = (n: string) => namedIn(texts, n);
+  if (named(key)) return false;
+  if (texts.some((t) => UNPACKED.test(t) || WHOLE_READS.test(t))) return false;
+  return keys.some((k) => k !== key && !k.includes(".") && named(k));
 }

@@ -1,8 +1,8 @@
 import { strict as assert } from "node:assert";
 import { analyze } from "../../helpers/analyze";
-import { codeLeavesTopLevelKeyUnread } from "../../../../src/core/training/unread-top-level-keys";
+import { codeLeavesTopLevelKeyUnread } from "../../../../src/core/training/unread-config-keys";
 
-// A JSON config's top-level key that no code names sets nothing of the run (src/core/training/unread-top-level-keys.ts):
+// A JSON config's top-level key that no code names sets nothing of the run (src/core/training/unread-config-keys.ts):
 // an agent that reads `cfg["lr"]` and `cfg["episodes"]` and updates once an episode takes no `batch_size` from it.
 const CONFIG = `{"lr": 0.01, "episodes": 30, "batch_size": 32}`;
 
@@ -32,7 +32,7 @@ for episode in range(cfg["episodes"]):
     opt.step()
 `;
 
-describe("top-level config keys no code reads (src/core/training/unread-top-level-keys.ts)", () => {
+describe("top-level config keys no code reads (src/core/training/unread-config-keys.ts)", () => {
   it("takes no batch from a top-level key the code never names, where it names the config's other keys", async () => {
     const plan = (await analyze(SCRIPT(""), { others: { "/project/config.json": CONFIG } })).training ?? {};
     assert.equal(plan.steps?.value, 30);
