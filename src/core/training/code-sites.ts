@@ -1,7 +1,7 @@
 // Finds the places in a file that may say how a model is trained (calls, epoch loops, constants), each with the
 // straight-line statements that run before it, so its values can be worked out without running the training.
 import type { Expression, FunctionDefinition, Statement } from "../python/ast";
-import { attributeChain, callsInBody, forEachExpression, ownExpressions, targetNames } from "../python/syntax-walk";
+import { attributeChain, callsInBody, forEachExpression, isMethodCall, ownExpressions, targetNames } from "../python/syntax-walk";
 import { moduleLoopTargets } from "./loop-rebound-names";
 import { modelLoadingFunctions } from "./model-loading-functions";
 
@@ -278,8 +278,8 @@ function drivingMethods(classBody: Statement[], own: (def: FunctionDefinition) =
   let training = methods.filter(own);
   const driving: FunctionDefinition[] = [];
   for (let level = 0; level < 2 && training.length > 0; level++) {
-    const names = new Set(training.map((m) => m.name));
-    const found = methods.filter((m) => !own(m) && !driving.includes(m) && callsInBody(m.body).some((c) => c.func.type === "attribute" && c.func.object.type === "name" && c.func.object.id === m.params[0].name && names.has(c.func.name)));
+    const names = training.map((m) => m.name);
+    const found = methods.filter((m) => !own(m) && !driving.includes(m) && callsInBody(m.body).some((c) => isMethodCall(c, m.params[0].name, names)));
     driving.push(...found);
     training = found;
   }
