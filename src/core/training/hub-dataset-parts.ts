@@ -58,7 +58,7 @@ export function hubChainRows(
   root: (e: Expression) => { value: number; detail: string } | undefined,
   evaluate: (e: Expression) => Value | undefined,
   snippet: (e: Expression) => string,
-  splitBound?: (name: string) => Expression | undefined,
+  splitBound?: (name: string) => BoundSplit | undefined,
 ): HubPart | undefined {
   const rows = (x: Expression) => hubChainRows(x, root, evaluate, snippet, splitBound);
   if (e.type === "subscript") {
@@ -67,15 +67,22 @@ export function hubChainRows(
     // `ds.train_test_split(test_size=0.1)["train"]`: the training part of the split; also where the split's
     // DatasetDict was bound to a name first (`parts = ds.train_test_split(test_size=2000)`, then `parts["train"]`).
     const named = e.object.type === "name" ? splitBound?.(e.object.id) : undefined;
-    const split = named ?? e.object;
+    const split = named?.split ?? e.object;
     if (split.type === "call" && split.func.type === "attribute" && split.func.name === "train_test_split") {
-      const whole = rows(split.func.object);
-      if (!whole || "unknown" in whole) return whole;
+      // A batched map between the split and this part that splits or joins rows makes rows of its own.
+      if (named?.through.some((c) => c.type === "call" && c.func.type === "attribute" && c.func.name === "map" && mapSplitsRows(c, evaluate))) return { unknown: snippet(e) };
       const size = (name: string): number | undefined | typeof NaN => {
         const a = keywordArgument(split, name) ?? positionalArgument(split, name === "test_size" ? 0 : 1);
         const v = a ? evaluate(a) : undefined;
         return !a || v?.kind === "none" ? undefined : v?.kind === "int" || v?.kind === "float" ? v.value : NaN;
       };
+      // The whole being split, where a name bound to this split (`books = books["train"].train_test_split(...)`) stands
+      // for what it was bound to before: never this split again.
+      const whole = hubChainRows(split.func.object, root, evaluate, snippet, (n) => {
+        const bound = splitBound?.(n);
+        return bound?.split === split ? undefined : bound;
+      });
+      if (!whole || "unknown" in whole) return fixedTrainSize(split, size("train_size"), snippet) ?? whole;
       const sizes = trainTestSplitSizes(whole.value, size("test_size"), size("train_size"));
       return sizes ? { value: sizes[0], detail: `${snippet(e)}: ${sizes[0]} of ${whole.value} rows for training (Dataset.train_test_split, scikit-learn's sizes; ${whole.detail})` } : { unknown: snippet(split) };
     }
@@ -116,6 +123,16 @@ export function hubChainRows(
   return undefined;
 }
 
+/** An int `train_size` of a split of a loaded dataset whose size the tables do not give: that many rows, whatever the
+ *  whole holds (an int is the training part's count; scikit-learn's sizes, which Dataset.train_test_split takes, raise
+ *  where it exceeds the rows). */
+function fixedTrainSize(split: Extract<Expression, { type: "call" }>, trainSize: number | undefined, snippet: (e: Expression) => string): HubPart | undefined {
+  if (trainSize === undefined || !Number.isInteger(trainSize) || trainSize < 1) return undefined;
+  const root = split.func.type === "attribute" ? chainRoot(split.func.object) : undefined;
+  if (root?.type !== "call" || (root.func.type === "name" ? root.func.id : root.func.type === "attribute" ? root.func.name : "") !== "load_dataset") return undefined;
+  return { value: trainSize, detail: `${snippet(split)}: train_size=${trainSize} rows for training, whatever ${snippet(root)} holds (Dataset.train_test_split, scikit-learn's sizes)` };
+}
+
 /** Every assignment of a body, in source order: the names it binds and the value (for `boundSplit`). */
 export function nameAssignments(body: Statement[]): { value: Expression; names: string[] }[] {
   const bindings: { value: Expression; names: string[] }[] = [];
@@ -125,12 +142,31 @@ export function nameAssignments(body: Statement[]): { value: Expression; names: 
   return bindings;
 }
 
+/** A `train_test_split(...)` DatasetDict a name stands for, and the row-keeping calls (`map`, `shuffle`) chained on it
+ *  through the names it was rebound to since. */
+export interface BoundSplit {
+  split: Expression;
+  through: Expression[];
+}
+
 /** The `train_test_split(...)` call (its DatasetDict, not subscripted) a name was last bound to before `before`, if
- *  that was its last binding there. */
-export function boundSplit(assignments: { value: Expression; names: string[] }[], name: string, before: number): Expression | undefined {
+ *  that was its last binding there; also through later bindings of row-keeping methods on such a name
+ *  (`books = books.train_test_split(test_size=0.2)`, then `tokenized = books.map(encode, batched=True)`: a
+ *  DatasetDict's `map` keeps each split's rows). */
+export function boundSplit(assignments: { value: Expression; names: string[] }[], name: string, before: number, depth = 0): BoundSplit | undefined {
   const last = lastBinding(assignments, name, before);
   const value = last?.value;
-  return value?.type === "call" && value.func.type === "attribute" && value.func.name === "train_test_split" ? value : undefined;
+  if (!last || !value) return undefined;
+  if (value.type === "call" && value.func.type === "attribute" && value.func.name === "train_test_split") return { split: value, through: [] };
+  const through: Expression[] = [];
+  let at: Expression = value;
+  while (at.type === "call" && at.func.type === "attribute" && KEEPS_ROWS.test(at.func.name)) {
+    through.push(at);
+    at = at.func.object;
+  }
+  if (through.length === 0 || at.type !== "name" || last.names.length !== 1 || depth >= 4) return undefined;
+  const earlier = boundSplit(assignments, at.id, value.pos.startIndex, depth + 1);
+  return earlier ? { split: earlier.split, through: [...earlier.through, ...through] } : undefined;
 }
 
 /** The last assignment to `name` that starts before `before`, in source order. */

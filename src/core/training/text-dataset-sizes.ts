@@ -93,6 +93,11 @@ const HUB: Record<string, TextSplit> = {
   swag: card("allenai/swag (regular)", 73_546),
   "swag/regular": card("allenai/swag (regular)", 73_546),
   "wmt16/ro-en": card("wmt/wmt16 (ro-en)", 610_320),
+  // opus_books has one configuration per language pair, each a single "train" split (the card's dataset_info,
+  // huggingface.co/datasets/Helsinki-NLP/opus_books).
+  "opus_books/en-fr": card("Helsinki-NLP/opus_books (en-fr)", 127_085),
+  "opus_books/de-fr": card("Helsinki-NLP/opus_books (de-fr)", 34_916),
+  "opus_books/fi-fr": card("Helsinki-NLP/opus_books (fi-fr)", 3_537),
   // Image sets on the hub, their "train" split as the cards count it.
   mnist: card("ylecun/mnist", 60_000),
   fashion_mnist: card("zalando-datasets/fashion_mnist", 60_000),
