@@ -44,6 +44,7 @@ import { firstTurnValue } from "./loop-first-turn";
 import { generatorCallSamples } from "./generator-samples";
 import { splitLoopBatches, splitPieces } from "./split-batches";
 import { assignedHubChains, boundDatasetAlias, boundSplit, chainRoot, hubChainRows, isHubMethodCall, nameAssignments, resizesRows } from "./hub-dataset-parts";
+import { bindingsRunByDefault } from "./default-branch-bindings";
 import { endlessTake } from "./take-count";
 import { repeatPasses } from "./repeat-passes";
 import { loopsAroundCall, onlyCallOf } from "./loops-around-call";
@@ -590,7 +591,8 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
   const resizedHubCalls = new Set<Expression>(hubDatasets ? sites.flatMap((x) => (x.kind === "call" && isHubMethodCall(x.call) && resizesRows(x.call) ? [chainRoot(x.call)] : [])) : []);
   const hubChains = hubDatasets ? assignedHubChains(input.body) : new Map<Expression, { value: Expression; names: string[] }>();
   // Every binding of a name, for a split's DatasetDict bound before its "train" part is taken (hub-dataset-parts.ts).
-  const hubAssignments = hubDatasets ? nameAssignments(input.body) : [];
+  // A binding under a branch the run's defaults skip (`else:` of `if limit_size:`, limit_size=True) binds nothing.
+  const hubAssignments = hubDatasets ? bindingsRunByDefault(nameAssignments(input.body), sites, (site) => runsByDefault(site, (e) => evaluateOne(site, e))) : [];
   /** Names bound to `tfds.builder(name)`, with the catalog name. */
   const tfdsBuilders = new Map<string, string>();
   const tfdsModule = /^\s*import\s+tensorflow_datasets(?:\s+as\s+(\w+))?\s*$/m.exec(input.text)?.[1] ?? (/^\s*import\s+tensorflow_datasets\s*$/m.test(input.text) ? "tensorflow_datasets" : undefined);
