@@ -23,13 +23,28 @@ const TRAIN_SPLITS: Record<string, number> = {
   rock_paper_scissors: 2_520,
 };
 
+/** Training-split sizes of datasets whose configurations hold different data, by `name/config` (the catalog page gives
+ *  each configuration's splits): GLUE's tasks (tensorflow.org/datasets/catalog/glue, the counts of Wang et al. 2018). */
+const CONFIG_TRAIN_SPLITS: Record<string, number> = {
+  "glue/cola": 8_551,
+  "glue/sst2": 67_349,
+  "glue/mrpc": 3_668,
+  "glue/qqp": 363_846,
+  "glue/stsb": 5_749,
+  "glue/mnli": 392_702,
+  "glue/qnli": 104_743,
+  "glue/rte": 2_490,
+  "glue/wnli": 635,
+};
+
 /** Samples of `split` of the catalog dataset `name` where its training split is known, and the page that says so.
  *  Without a split, tfds.load returns every split, of which a training run takes "train". */
 export function tfdsTrainSamples(name: string, split: string | undefined): { value: number; source: string } | undefined {
   const base = name.split("/")[0].split(":")[0];
-  const size = TRAIN_SPLITS[base];
+  const configured = name.split(":")[0];
+  const size = CONFIG_TRAIN_SPLITS[configured] ?? TRAIN_SPLITS[base];
   if (size === undefined) return undefined;
-  const source = `tensorflow.org/datasets/catalog/${base}: ${size.toLocaleString("en-US")} training examples`;
+  const source = `tensorflow.org/datasets/catalog/${base}${CONFIG_TRAIN_SPLITS[configured] !== undefined ? ` (${configured.slice(base.length + 1)})` : ""}: ${size.toLocaleString("en-US")} training examples`;
   if (split === undefined || split === "train") return { value: size, source };
   const value = trainSplitSlice(size, split);
   return value !== undefined ? { value, source: `${source}, ${split}` } : undefined;
