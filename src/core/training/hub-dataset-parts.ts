@@ -181,12 +181,14 @@ function lastBinding(assignments: { value: Expression; names: string[] }[], name
 
 /** The value a name was last bound to before `before`, where that binding reads a dataset whole or in part
  *  (`train = ds["train"]`, `ds = other`, `ds = ds.shuffle(seed=1)`): what the name stands for at the root of a later
- *  chain (`train = train.map(encode, batched=True)`). Undefined for any other last binding or an unpacking target. */
+ *  chain (`train = train.map(encode, batched=True)`); a name unpacked from a tuple (`a, b = ds["train"], ds["test"]`) stands for the item at its place. Undefined for any other last binding or unpacking. */
 export function boundDatasetAlias(assignments: { value: Expression; names: string[] }[], name: string, before: number): Expression | undefined {
   const last = lastBinding(assignments, name, before);
   if (!last) return undefined;
   const { value, names } = last;
-  return names.length === 1 && (value.type === "subscript" || value.type === "name" || isHubMethodCall(value)) ? value : undefined;
+  // `train_ds, val_ds = parts["train"], parts["test"]`: each name is bound to the item at its place.
+  const paired = names.length > 1 && value.type === "tuple" && value.items.length === names.length ? value.items[names.indexOf(name)] : names.length === 1 ? value : undefined;
+  return paired && (paired.type === "subscript" || paired.type === "name" || isHubMethodCall(paired)) ? paired : undefined;
 }
 
 /** The chains of Dataset methods that assignments bind (`train = ds.train_test_split(test_size=0.1)["train"]`), by the

@@ -2770,7 +2770,7 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
     // name before the call, or the chain of Dataset methods written in the call.
     const at = site.call.pos.startIndex;
     const bound = given.type === "name" ? datasets.filter((d) => d.names.includes(given.id) && d.site.call.pos.startIndex < at).pop()?.figure : undefined;
-    const chained = !bound && given.type !== "name" ? hubChainRows(given, hubRoot(site, at), (e) => evaluateOne(site, e), (e) => snippet(input.text, e), (name) => boundSplit(hubAssignments, name, at)) : undefined;
+    const chained = !bound ? hubChainRows(given, hubRoot(site, at), (e) => evaluateOne(site, e), (e) => snippet(input.text, e), (name) => boundSplit(hubAssignments, name, at)) : undefined;
     const figure: PlanFigure | undefined = bound ? { ...bound, detail: `${snippet(input.text, site.call.func)}(train_dataset=${snippet(input.text, given)}): ${bound.detail} (line ${bound.line})` } : chained && !("unknown" in chained) ? { value: chained.value, source: "code", line: site.call.pos.line, detail: `${snippet(input.text, site.call.func)}(train_dataset=...): ${chained.detail}` } : undefined;
     if (figure && !partOfUnknownSize && runsByDefault(site, (e) => evaluateOne(site, e))) samples.push({ rank: 100, figure });
   }

@@ -33,10 +33,17 @@ part = whole["train"]
 part = part.shuffle(seed=1).select(range(500))`)), 500);
   });
 
-  it("a name bound to another split, or unpacked from a tuple, stands for no training rows", async () => {
+  it("a name bound to another split, or unpacked from a call, stands for no training rows", async () => {
     assert.notEqual(await samplesOf(script(`part = reviews["test"]
 part = part.map(encode, batched=True)`)), 25_000);
-    assert.notEqual(await samplesOf(script(`part, other = reviews["train"], reviews["test"]
+    assert.notEqual(await samplesOf(script(`part, other = reviews["test"], reviews["train"]
+part = part.map(encode, batched=True)`)), 25_000);
+    assert.notEqual(await samplesOf(script(`part, other = encode(reviews)
+part = part.map(encode, batched=True)`)), 25_000);
+  });
+
+  it("a name unpacked from a tuple of splits is the split at its place", async () => {
+    assert.equal(await samplesOf(script(`part, other = reviews["train"], reviews["test"]
 part = part.map(encode, batched=True)`)), 25_000);
   });
 });

@@ -52,3 +52,17 @@ encoded = parts.map(chunk, batched=True)`, `encoded["train"]`));
     assert.equal(run.samples, undefined);
   });
 });
+
+describe("a trainer given a name bound to a split's training part", () => {
+  it("train_ds, val_ds = parts['train'], parts['test']: the split's training rows", async () => {
+    assert.equal((await runOf(script(`parts = load_dataset("imdb")["train"].train_test_split(test_size=0.1, seed=42)
+train_ds, val_ds = parts["train"], parts["test"]`, `train_ds`))).samples, 22_500);
+  });
+
+  it("train_ds = tokenized['train'] of a mapped split: the split's training rows, not the whole load", async () => {
+    assert.equal((await runOf(script(`raw = load_dataset("imdb", split="train")
+parts = raw.train_test_split(test_size=0.2, seed=0)
+tokenized = parts.map(encode, batched=True, remove_columns=["text"])
+train_ds = tokenized["train"]`, `train_ds`))).samples, 20_000);
+  });
+});
