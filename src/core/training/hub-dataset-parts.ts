@@ -181,7 +181,8 @@ function lastBinding(assignments: { value: Expression; names: string[] }[], name
 
 /** The value a name was last bound to before `before`, where that binding reads a dataset whole or in part
  *  (`train = ds["train"]`, `ds = other`, `ds = ds.shuffle(seed=1)`): what the name stands for at the root of a later
- *  chain (`train = train.map(encode, batched=True)`); a name unpacked from a tuple (`a, b = ds["train"], ds["test"]`) stands for the item at its place. Undefined for any other last binding or unpacking. */
+ *  chain (`train = train.map(encode, batched=True)`); a name unpacked from a tuple (`a, b = ds["train"], ds["test"]`)
+ *  stands for the item at its place. Undefined for any other last binding or unpacking. */
 export function boundDatasetAlias(assignments: { value: Expression; names: string[] }[], name: string, before: number): Expression | undefined {
   const last = lastBinding(assignments, name, before);
   if (!last) return undefined;
