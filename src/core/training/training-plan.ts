@@ -24,6 +24,7 @@ import { graphDatasetGraphs } from "./graph-datasets";
 import { dglLoaderIndices } from "./dgl-loaders";
 import { isPygSampledLoader, pygSampledLoaderSamples } from "./pyg-loaders";
 import { slicedRows } from "./array-slices";
+import { rowPreservingBindings } from "./row-preserving";
 import { boundedSliceRows } from "./bounded-slices";
 import { missingInitArguments } from "./missing-arguments";
 import { batchLoopOfFit } from "./fit-per-batch";
@@ -2690,7 +2691,15 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
   }
   // Rows a Keras fit trains on, sliced from a loaded dataset's arrays (`X_train = X_train_full[5000:] / 255.`).
   // The binding the slice reads: the last one of that name before it.
-  const rowsOf = (name: string, line: number) => datasets.filter((d) => d.names.includes(name) && d.site.call.pos.line <= line).pop()?.figure;
+  // A name bound later to an array that keeps another's rows (`x_train = vectorize_sequences(train_data)`,
+  // row-preserving.ts) has that array's rows.
+  const rowsOf = (name: string, line: number, depth = 0): PlanFigure | undefined => {
+    const loaded = datasets.filter((d) => d.names.includes(name) && d.site.call.pos.line <= line).pop();
+    const derived = depth < 4 ? rowPreservingBindings(input.body, input.text).filter((b) => b.name === name && b.line <= line && b.line >= (loaded?.site.call.pos.line ?? 0)).pop() : undefined;
+    const rows = derived ? rowsOf(derived.from, derived.line, depth + 1) : undefined;
+    if (!derived || !rows) return loaded?.figure;
+    return { ...rows, detail: `${name} = ${snippet(input.text, derived.code)}, row for row of ${derived.from}: ${rows.detail}` };
+  };
   const atModule = (e: Expression): number | undefined => {
     const value = evaluateOne({ kind: "constant", name: "", value: e, line: e.pos.line, context: { before: [] } }, e);
     return value?.kind === "int" ? value.value : undefined;
