@@ -46,6 +46,7 @@ import { declaredInputs, declaredInputsOfParts } from "./keras/declared-inputs";
 import { isIdleKerasLayer } from "./keras/idle-layers";
 import { discoverTrainingPlan, PLAN_STEPS, type TrainingPlan } from "./training/training-plan";
 import { lineWithin, otherModelsTraining } from "./training/models-in-turn";
+import { kerasWrapperBuilders } from "./keras/sklearn-wrapper";
 import { loopsTrainingNoModel } from "./training/model-free-loops";
 import { planOfCallsInTurn } from "./training/calls-in-turn";
 import type { OnlyCall } from "./training/call-site-bindings";
@@ -276,6 +277,14 @@ function analyzeProgram(parser: PythonParser, request: AnalyzeRequest, setup: { 
       if (![own.epochs, own.steps].some((f) => f?.source === "code" && lineWithin(f.line, statements.own, syntax.body))) continue;
       if (parallel) own.parallel = parallel;
       (result.modelTraining ??= []).push({ model: i, plan: own });
+    }
+    // Keras wrappers of several builders (a script comparing configurations by cross-validation): each builder's model
+    // has its own wrappers' run (sklearn-wrapper.ts); the file's run is the first builder's.
+    const builders = /\bKeras(Classifier|Regressor)\b/.test(request.text) ? kerasWrapperBuilders(syntax.body) : [];
+    for (const [i, m] of builders.length > 1 ? result.models.entries() : []) {
+      if (m.file !== request.file || !builders.includes(m.name)) continue;
+      const own = discoverTrainingPlan({ interpreter: interp, namespace, body: syntax.body, text: request.text, file: request.file, now, files: request.files, root: request.root, wrapperBuilder: m.name, ...(apart ? { exclude: apart } : {}) });
+      if (own.epochs) result.modelTraining = [...(result.modelTraining ?? []).filter((t) => t.model !== i), { model: i, plan: own }];
     }
     // Networks the run uses but does not train (a perceptual loss's VGG, a distillation teacher): no run of their own.
     for (const [i, reason] of frozenModels(syntax.body, request.text, bound.map((b, j) => ({ name: result.models[j].file === request.file ? b.name : "" }))).entries()) {

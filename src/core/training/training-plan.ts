@@ -378,6 +378,8 @@ export function discoverTrainingPlan(input: {
   only?: OnlyCall;
   /** Names of this module that the importing script's step loops walk (imported-loader.ts): its loaders. */
   walked?: readonly string[];
+  /** The builder whose Keras wrappers' run is read, where wrappers build several models (sklearn-wrapper.ts). */
+  wrapperBuilder?: string;
 }): TrainingPlan {
   try {
     return readPlan(input);
@@ -1124,7 +1126,7 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
     if (pipeline.dropRemainder) droppedChunks.add(figure);
   };
   // A Keras wrapper (KerasClassifier(build_fn, epochs, batch_size)) fitted by hand or by cross-validation (sklearn-wrapper.ts).
-  const wrapped = kerasWrapperRun(sites, input.body, input.text, evaluateOne, (s) => runsByDefault(s, (e) => evaluateOne(s, e)));
+  const wrapped = kerasWrapperRun(sites, input.body, input.text, evaluateOne, (s) => runsByDefault(s, (e) => evaluateOne(s, e)), input.wrapperBuilder);
   if (wrapped?.epochs) epochs.push({ rank: 40, figure: { value: wrapped.epochs.value, source: "code", line: wrapped.line, detail: wrapped.epochs.detail } });
   if (wrapped?.epochs && wrapped.batch) batches.push({ rank: wrapped.batch.defaulted ? 1 : 40, figure: { value: wrapped.batch.value, source: wrapped.batch.defaulted ? "default" : "code", line: wrapped.line, detail: wrapped.batch.detail } });
   if (wrapped?.epochs && wrapped.rows) samples.push({ rank: 25, figure: { value: wrapped.rows.value, source: "code", line: wrapped.line, detail: wrapped.rows.detail } });

@@ -67,9 +67,49 @@ function splitterClass(name: string, repeats: boolean, grouped: boolean, objectC
   };
 }
 
-/** sklearn.model_selection's k-fold splitters and train_test_split. */
+/**
+ * scikit-learn 0.17's k-fold splitters (sklearn.cross_validation, deprecated in 0.18 and removed in 0.20; scripts of that
+ * era import them): the data's size is given when the splitter is built, `KFold(n, n_folds=3)` and
+ * `StratifiedKFold(y, n_folds=3)`, and the object itself is iterated for the (train, test) index pairs, KFold's fold
+ * sizes as above (scikit-learn 0.17 sklearn/cross_validation.py `_BaseKFold`). n_splits is kept for cross_val_score's
+ * cv= (sklearn-wrapper.ts).
+ */
+function legacySplitterClass(name: "KFold" | "StratifiedKFold", objectClass: ClassValue): Value {
+  const cls = nativeClass(`sklearn.cross_validation.${name}`, [objectClass], {
+    __iter__: ({ args }: NativeCall) => {
+      const self = args[0];
+      const at = (key: string) => (self.kind === "instance" ? self.attributes.get(key) : undefined);
+      const k = at("n_splits");
+      const n = at("n");
+      return list(folds(k?.kind === "int" ? k.value : 3, 1, n?.kind === "int" ? n.value : undefined));
+    },
+    __len__: ({ args }: NativeCall) => (args[0].kind === "instance" ? args[0].attributes.get("n_splits") ?? unknown("n_folds") : unknown("n_folds")),
+  });
+  return {
+    kind: "native",
+    name: `sklearn.cross_validation.${name}`,
+    call: ({ args, kwargs }: NativeCall) => {
+      // KFold(n, n_folds=3, ...) takes the count; StratifiedKFold(y, n_folds=3, ...) the labels.
+      const data = kwargs.get(name === "KFold" ? "n" : "y") ?? args[0];
+      const rows = name === "KFold" ? (data?.kind === "int" ? data.value : undefined) : itemCount(data);
+      const given = kwargs.get("n_folds") ?? args[1];
+      const attributes = new Map<string, Value>([
+        ["n_splits", given === undefined ? int(3) : given.kind === "int" ? given : unknown("n_folds")],
+        ["n", rows === undefined ? unknown("the rows split") : int(rows)],
+      ]);
+      return { kind: "instance", cls, attributes, id: freshId() };
+    },
+  };
+}
+
+/** sklearn.model_selection's k-fold splitters and train_test_split, and sklearn.cross_validation's of scikit-learn 0.17. */
 export function installSklearnModelSelection({ modules, objectClass }: StandardLibrary): void {
   const entries: Record<string, Value> = { train_test_split: trainTestSplitFunction };
   for (const [name, { repeats, grouped }] of Object.entries(SPLITTERS)) entries[name] = splitterClass(name, repeats, grouped ?? false, objectClass);
   modules.set("sklearn.model_selection", namespace("sklearn.model_selection", entries));
+  modules.set("sklearn.cross_validation", namespace("sklearn.cross_validation", {
+    train_test_split: trainTestSplitFunction,
+    KFold: legacySplitterClass("KFold", objectClass),
+    StratifiedKFold: legacySplitterClass("StratifiedKFold", objectClass),
+  }));
 }
