@@ -110,9 +110,10 @@ export interface PassedSampleBatch {
  * `replay_buffer.sample(batch_size)`, Fujimoto et al.'s TD3 and the DDPG code that follows it): Python binds the
  * call's argument, or the parameter's default, to that count. Undefined when the loop makes no such call.
  */
-export function passedSampleBatch(loopBody: Statement[], evaluate: (e: Expression) => Value | undefined, text: string): PassedSampleBatch | undefined {
-  // Each call's object is evaluated where the loop is: only worth it in a file that draws `x.sample(name)` at all.
-  if (!/\.sample\(\s*\w+\s*(=\s*\w+\s*)?\)/.test(text)) return undefined;
+export function passedSampleBatch(loopBody: Statement[], evaluate: (e: Expression) => Value | undefined, text: string, stepLoop = false): PassedSampleBatch | undefined {
+  // Each call's object is evaluated where the loop is: only worth it in a file that draws `x.sample(name)` at all, or
+  // for a loop known to step (its update method, of another file, may draw: `agent.train()` → `memory.sample(batch_size)`).
+  if (!stepLoop && !/\.sample\(\s*\w+\s*(=\s*\w+\s*)?\)/.test(text)) return undefined;
   for (const call of callsInBody(loopBody)) {
     if (call.func.type !== "attribute" || call.func.object.type !== "name" || call.func.object.id === "self") continue;
     const object = evaluate(call.func.object);

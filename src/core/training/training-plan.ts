@@ -54,6 +54,9 @@ import { cutChainRows, cutChains, keptChainStart, pairedBindings, plainBindings,
 import { estimatorSteps } from "./estimator-steps";
 import { TF1_MNIST_MODULE, TF1_MNIST_VALIDATION, tf1MnistTrainSamples } from "../keras/tf1-mnist";
 import { stepsOncePerCall, stepsOncePerDefinition } from "./stepping-calls";
+import { vectorObservationCount } from "./vector-env-stride";
+import { rolloutPeriod } from "./rollout-gate";
+import { steppingOnceThroughSinglePass } from "./single-pass-loop";
 import { cudaQueriesNote } from "./cuda-note";
 import { hfTrainingArguments, trainingArgumentsKind, TRAINING_ARGUMENT_DEFAULTS } from "./hf-arguments";
 import { boundValueRead } from "./unused-training-arguments";
@@ -682,6 +685,8 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
     steppingTried++;
     const callee = evaluateOne(site, c.func);
     let result = stepsOncePerCall(callee);
+    // `agent.train()` whose `for epoch in range(epochs):` the call leaves at its default of 1 (single-pass-loop.ts).
+    if (!result && callee?.kind === "bound" && callee.fn.kind === "function" && callee.fn.definition.type === "function") result = steppingOnceThroughSinglePass(callee.fn.definition, c);
     if (!result && callee?.kind === "unknown" && c.func.type === "name") {
       // A step function defined in the function that calls it (`def train_step(x, y):` inside `main`), which the
       // slice does not define: its own body, read as written.
@@ -913,7 +918,29 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
       return v?.kind === "int" ? v.value : undefined;
     };
     const period = cyclicCallPeriod(fn.definition, number);
-    return period ? { period, detail: `${snippet(input.text, calls[0].func)}() learning on one call in ${period} (its own counter's cycle)` } : undefined;
+    if (period) return { period, detail: `${snippet(input.text, calls[0].func)}() learning on one call in ${period} (its own counter's cycle)` };
+    const rollout = rolloutGate(site);
+    return rollout ? { period: rollout.period, detail: rollout.detail } : undefined;
+  };
+  /** The loop's one stepping call, an update that waits for a full rollout of `period` passes and empties it
+   *  (rollout-gate.ts); `rows` the observations a pass stores (a vector environment's count, else 1). */
+  const rolloutGate = (site: Extract<CodeSite, { kind: "loop" | "while" }>): { period: number; rows: number; detail: string } | undefined => {
+    const calls = site.loop.body.flatMap((st) => (st.type === "for" || st.type === "while" ? [] : callsIn(st, false))).filter((c) => stepping.get(c) === true);
+    if (calls.length !== 1 || calls[0].func.type !== "attribute") return undefined;
+    const callee = evaluateOne(site, calls[0].func);
+    const fn = callee?.kind === "bound" ? callee.fn : undefined;
+    if (callee?.kind !== "bound" || fn?.kind !== "function" || fn.definition.type !== "function") return undefined;
+    const scope = fn.module.scope.names;
+    const period = rolloutPeriod(fn.definition, callee.self, (e) => {
+      const v = e.type === "int" ? { kind: "int", value: e.value } : e.type === "name" ? scope.get(e.id) : undefined;
+      return v?.kind === "int" ? v.value : undefined;
+    });
+    if (period === undefined) return undefined;
+    // `timestep += len(obs)` over a vector environment: each pass stores one observation of each environment.
+    const counted = site.loop.type === "while" && site.loop.test.type === "compare" && site.loop.test.left.type === "name" ? site.loop.test.left.id : undefined;
+    const increment = counted ? site.loop.body.find((st): st is Extract<Statement, { type: "augmented" }> => st.type === "augmented" && st.op === "+" && st.target.type === "name" && st.target.id === counted) : undefined;
+    const rows = increment ? vectorObservationCount(increment.value, site.loop.body, (e) => evaluateOne(site, e)) ?? 1 : 1;
+    return { period, rows, detail: `${snippet(input.text, calls[0].func)}() stepping once its buffer holds ${period} passes' transitions, one a pass, and emptying it` };
   };
   /** The networks an agent's update method, the step loop's one stepping call, steps at cadences of its own calls
    *  (own-call-cadences.ts: TD3's actor every policy_freq calls); the method's numbers read on the calling object. */
@@ -1171,7 +1198,7 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
         const keptBatch = kept ? positiveInteger(kept.value) : undefined;
         if (kept && keptBatch !== undefined) batches.push({ rank: 46, figure: { value: keptBatch, source: "code", line: site.loop.pos.line, detail: `${kept.buffer}.sample() draws ${kept.count} = ${keptBatch} transitions, the count its constructor was given` } });
         // A buffer drawn with the count the loop hands the method (`policy.train(replay_buffer, args.batch_size)`).
-        const handed = own || kept ? undefined : passedSampleBatch(site.loop.body, (e) => evaluateOne(site, e), input.text);
+        const handed = own || kept ? undefined : passedSampleBatch(site.loop.body, (e) => evaluateOne(site, e), input.text, shapeOf(site.loop).stepLoop);
         const handedBatch = handed ? positiveInteger(handed.value) : undefined;
         if (handed && handedBatch !== undefined) batches.push({ rank: 46, figure: { value: handedBatch, source: "code", line: site.loop.pos.line, detail: handed.detail } });
         // A buffer drawn with a constant of the called method's own module (`sample(BATCH_SIZE)` in agent.py).
@@ -1191,6 +1218,9 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
         const listGate = own || keptBatch !== undefined || rollout || periodic || !shape.stepGate ? undefined : listLengthGate(site.loop, shape.stepGate);
         const listGateBatch = listGate ? positiveInteger(evaluateOne(site, listGate.size)) : undefined;
         if (listGate && listGateBatch !== undefined) batches.push({ rank: 46, figure: { value: listGateBatch, source: "code", line: shape.stepGate!.pos.line, detail: `each update takes the ${listGateBatch} items of ${listGate.list} gathered one a pass since the last (${snippet(input.text, shape.stepGate!.test)}, then emptied)` } });
+        // An update over a rollout of N passes, each storing one transition of each environment (rollout-gate.ts).
+        const rolloutRows = own || keptBatch !== undefined || handedBatch !== undefined || rollout || periodic || listGate || !shapeOf(site.loop).stepLoop ? undefined : rolloutGate(site);
+        if (rolloutRows) batches.push({ rank: 46, figure: { value: rolloutRows.period * rolloutRows.rows, source: "code", line: site.loop.pos.line, detail: `each update takes the rollout it waited for: ${rolloutRows.period} passes${rolloutRows.rows > 1 ? ` × ${rolloutRows.rows} environments` : ""} (${rolloutRows.detail})` } });
         // A loop over an iterator that batches its own data: each item is a batch of the object's `batch_size`.
         const drawnFrom = site.loop.type === "for" ? iterOf(site.loop) ?? site.loop.iter : undefined;
         const walkedId = site.loop.type === "for" && drawnFrom ? walkedName(drawnFrom) : undefined;
@@ -3432,7 +3462,8 @@ function counterStride(body: Statement[], counter: string, evaluate: (e: Express
         ? (statement.value.type === "binary" && statement.value.op === "+" && statement.value.left.type === "name" && statement.value.left.id === counter ? statement.value.right : null)
         : undefined;
     if (step === undefined) return;
-    const k = step === null ? undefined : positiveInteger(evaluate(step));
+    // `timestep += len(obs)` over a vector environment's batched observations: its number of environments.
+    const k = step === null ? undefined : positiveInteger(evaluate(step)) ?? vectorObservationCount(step, body, evaluate);
     stride = seen || k === undefined ? undefined : k;
     seen = true;
   }, [], () => false);
