@@ -57,6 +57,7 @@ import { stepsOncePerCall, stepsOncePerDefinition } from "./stepping-calls";
 import { vectorObservationCount } from "./vector-env-stride";
 import { rolloutPeriod } from "./rollout-gate";
 import { steppingOnceThroughSinglePass } from "./single-pass-loop";
+import { spreadsUnreadMapping } from "./unknown-spread";
 import { cudaQueriesNote } from "./cuda-note";
 import { hfTrainingArguments, trainingArgumentsKind, TRAINING_ARGUMENT_DEFAULTS } from "./hf-arguments";
 import { boundValueRead } from "./unused-training-arguments";
@@ -2254,7 +2255,8 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
       if (count !== undefined) epochs.push({ rank: 40, figure: { value: count, source: "code", line, detail: maxEpochs!.detail } });
       // "If both max_epochs and max_steps are not specified, defaults to max_epochs = 1000"
       // (lightning.ai/docs/pytorch/stable/common/trainer.html#max-epochs).
-      else if (!keyword("max_epochs") && !keyword("max_steps") && !maxEpochs && positiveInteger(argument("max_steps")?.value) === undefined) epochs.push({ rank: 1, figure: { value: 1000, source: "default", line, detail: "Lightning Trainer's default max_epochs=1000 when neither max_epochs nor max_steps is given (lightning.ai/docs/pytorch/stable/common/trainer.html)" } });
+      // Not where the call spreads a mapping that could not be read: it may set either (unknown-spread.ts).
+      else if (!keyword("max_epochs") && !keyword("max_steps") && !maxEpochs && positiveInteger(argument("max_steps")?.value) === undefined && !spreadsUnreadMapping(call, (e) => evaluateOne(site, e))) epochs.push({ rank: 1, figure: { value: 1000, source: "default", line, detail: "Lightning Trainer's default max_epochs=1000 when neither max_epochs nor max_steps is given (lightning.ai/docs/pytorch/stable/common/trainer.html)" } });
       // A namespace's max_steps (from_argparse_args); the Trainer's own keyword is read with Hugging Face's above.
       const maxSteps = keyword("max_steps") ? undefined : positiveInteger(argument("max_steps")?.value);
       if (maxSteps !== undefined) steps.push({ rank: 40, figure: { value: maxSteps, source: "code", line, detail: argument("max_steps")!.detail } });
