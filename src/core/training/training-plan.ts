@@ -56,7 +56,7 @@ import { TF1_MNIST_MODULE, TF1_MNIST_VALIDATION, tf1MnistTrainSamples } from "..
 import { stepsOncePerCall, stepsOncePerDefinition } from "./stepping-calls";
 import { vectorObservationCount } from "./vector-env-stride";
 import { rolloutPeriod } from "./rollout-gate";
-import { steppingOnceThroughSinglePass } from "./single-pass-loop";
+import { stepsPerCall, type StepsPerCall } from "./single-pass-loop";
 import { spreadsUnreadMapping } from "./unknown-spread";
 import { cudaQueriesNote } from "./cuda-note";
 import { hfTrainingArguments, trainingArgumentsKind, TRAINING_ARGUMENT_DEFAULTS } from "./hf-arguments";
@@ -672,6 +672,13 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
     const flag = c.args.length === 1 && c.args[0].value.type === "constant" && (c.args[0].value.value === "True" || c.args[0].value.value === "False");
     return !modeSignature && !flag;
   };
+  /** Stepping calls that take several steps a call, or steps over parts of the call's data (single-pass-loop.ts). */
+  const callSteps = new Map<Expression, StepsPerCall>();
+  /** The steps each pass of a loop takes through its one stepping call, where that call takes more than one. */
+  const loopCallSteps = (l: Statement): StepsPerCall | undefined => {
+    const calls = l.type === "for" || l.type === "while" ? l.body.flatMap((st) => (st.type === "for" || st.type === "while" ? [] : callsIn(st, false))).filter((c) => stepping.get(c) === true) : [];
+    return calls.length === 1 ? callSteps.get(calls[0]) : undefined;
+  };
   const steppingCall = (c: Expression): boolean => {
     const known = stepping.get(c);
     if (known !== undefined) return known;
@@ -686,8 +693,15 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
     steppingTried++;
     const callee = evaluateOne(site, c.func);
     let result = stepsOncePerCall(callee);
-    // `agent.train()` whose `for epoch in range(epochs):` the call leaves at its default of 1 (single-pass-loop.ts).
-    if (!result && callee?.kind === "bound" && callee.fn.kind === "function" && callee.fn.definition.type === "function") result = steppingOnceThroughSinglePass(callee.fn.definition, c);
+    // `agent.train()` whose steps sit in `for _ in range(epochs):` loops of counts the call gives or leaves at their
+    // defaults: a step loop's pass takes that many (single-pass-loop.ts).
+    if (!result && callee?.kind === "bound" && callee.fn.kind === "function" && callee.fn.definition.type === "function") {
+      const per = stepsPerCall(callee.fn.definition, c);
+      if (per) {
+        result = true;
+        if (per.steps > 1 || !per.whole) callSteps.set(c, per);
+      }
+    }
     if (!result && callee?.kind === "unknown" && c.func.type === "name") {
       // A step function defined in the function that calls it (`def train_step(x, y):` inside `main`), which the
       // slice does not define: its own body, read as written.
@@ -932,8 +946,11 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
     const fn = callee?.kind === "bound" ? callee.fn : undefined;
     if (callee?.kind !== "bound" || fn?.kind !== "function" || fn.definition.type !== "function") return undefined;
     const scope = fn.module.scope.names;
+    const selfName = fn.definition.params[0]?.name;
     const period = rolloutPeriod(fn.definition, callee.self, (e) => {
-      const v = e.type === "int" ? { kind: "int", value: e.value } : e.type === "name" ? scope.get(e.id) : undefined;
+      // A literal, a constant of the method's module, or an attribute of the object (`self.steps`, set in __init__).
+      const own = e.type === "attribute" && e.object.type === "name" && e.object.id === selfName && callee.self.kind === "instance" ? callee.self.attributes.get(e.name) : undefined;
+      const v = e.type === "int" ? { kind: "int", value: e.value } : e.type === "name" ? scope.get(e.id) : own;
       return v?.kind === "int" ? v.value : undefined;
     });
     if (period === undefined) return undefined;
@@ -1220,7 +1237,7 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
         const listGateBatch = listGate ? positiveInteger(evaluateOne(site, listGate.size)) : undefined;
         if (listGate && listGateBatch !== undefined) batches.push({ rank: 46, figure: { value: listGateBatch, source: "code", line: shape.stepGate!.pos.line, detail: `each update takes the ${listGateBatch} items of ${listGate.list} gathered one a pass since the last (${snippet(input.text, shape.stepGate!.test)}, then emptied)` } });
         // An update over a rollout of N passes, each storing one transition of each environment (rollout-gate.ts).
-        const rolloutRows = own || keptBatch !== undefined || handedBatch !== undefined || rollout || periodic || listGate || !shapeOf(site.loop).stepLoop ? undefined : rolloutGate(site);
+        const rolloutRows = own || keptBatch !== undefined || handedBatch !== undefined || rollout || periodic || listGate || !shapeOf(site.loop).stepLoop || loopCallSteps(site.loop)?.whole === false ? undefined : rolloutGate(site);
         if (rolloutRows) batches.push({ rank: 46, figure: { value: rolloutRows.period * rolloutRows.rows, source: "code", line: site.loop.pos.line, detail: `each update takes the rollout it waited for: ${rolloutRows.period} passes${rolloutRows.rows > 1 ? ` × ${rolloutRows.rows} environments` : ""} (${rolloutRows.detail})` } });
         // A loop over an iterator that batches its own data: each item is a batch of the object's `batch_size`.
         const drawnFrom = site.loop.type === "for" ? iterOf(site.loop) ?? site.loop.iter : undefined;
@@ -1462,6 +1479,9 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
         // An agent's step() that learns on one call in P of its own (cyclic-call-gate.ts).
         const cyclic = !started && !anyOf && !lengthGateSize && (every === undefined || every <= 1) ? cyclicGate(site) : undefined;
         if (cyclic) figure = { ...figure, value: Math.floor(figure.value / cyclic.period), detail: `${figure.detail}, ${cyclic.detail}` };
+        // An update that loops over its own steps (`for _ in range(epochs):`): that many steps on each call.
+        const perCall = loopCallSteps(site.loop);
+        if (perCall && perCall.steps > 1) figure = { ...figure, value: figure.value * perCall.steps, detail: `${figure.detail}, ${perCall.steps} optimizer steps a call` };
         if (lengthGate && lengthGateSize !== undefined) {
           const updates = listGatePasses(lengthGate, count.value, lengthGateSize);
           figure = { ...figure, value: (figure.value / count.value) * updates, detail: `${figure.detail}, an update when ${snippet(input.text, shape.stepGate!.test)}, ${lengthGate.list} gaining one item a pass and emptied there: ${updates.toLocaleString("en-US")} of the ${count.value.toLocaleString("en-US")} passes` };

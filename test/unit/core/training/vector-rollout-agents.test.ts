@@ -160,6 +160,15 @@ describe("agents run by a loop of another file over a gym vector environment", (
     assert.equal(plan.batch?.value, 32 * 8);
   });
 
+  it("multiplies by the update's own repeat loop over the rollout (`for _ in range(rounds)`, rounds=4 by default)", async () => {
+    const repeating = ON_POLICY.replace("    def learn(self):", "    def learn(self, rounds=4):").replace(
+      "        x = torch.FloatTensor(self.rollout.take())\n        loss = self.body(x).pow(2).mean()\n        self.opt.zero_grad()\n        loss.backward()\n        self.opt.step()",
+      "        x = torch.FloatTensor(self.rollout.take())\n        for _ in range(rounds):\n            loss = self.body(x).pow(2).mean()\n            self.opt.zero_grad()\n            loss.backward()\n            self.opt.step()");
+    const plan = await planOf(SCRIPT("onpolicy", VECTOR), { ...FILES, "/project/onpolicy.py": repeating });
+    assert.equal(plan.steps?.value, Math.floor(64000 / 8 / 32) * 4);
+    assert.equal(plan.batch?.value, 32 * 8);
+  });
+
   it("keeps every pass a step where the rollout store is never emptied", async () => {
     const kept = ON_POLICY.replace("        items = self.items\n        self.clear()\n        return items", "        return self.items");
     const plan = await planOf(SCRIPT("onpolicy", VECTOR), { ...FILES, "/project/onpolicy.py": kept });
