@@ -696,8 +696,11 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
     // `agent.train()` whose steps sit in `for _ in range(epochs):` loops of counts the call gives or leaves at their
     // defaults: a step loop's pass takes that many (single-pass-loop.ts).
     if (!result && callee?.kind === "bound" && callee.fn.kind === "function" && callee.fn.definition.type === "function") {
+      // Not inside an episode that the environment ends (`if done: break`): a training method called on each of its
+      // steps is counted, or not, by the rules for episodes (perEpisodeCalls).
+      const inEpisode = [...forLoops.map((l) => l.loop), ...whileLoops].some((l) => l.pos.startIndex <= c.pos.startIndex && c.pos.endIndex <= l.pos.endIndex && environmentEpisode(l) !== undefined);
       const per = stepsPerCall(callee.fn.definition, c);
-      if (per) {
+      if (per && (per.steps === 1 || !inEpisode)) {
         result = true;
         if (per.steps > 1 || !per.whole) callSteps.set(c, per);
       }
