@@ -161,7 +161,7 @@ function bindNumpy(name: string, signature: string[], call: NativeCall): BoundAr
 }
 
 /** The numbers of an array-like (a list, a tuple, a known array), or undefined when any is unknown. */
-function numbersOf(v: Value): number[] | undefined {
+export function numbersOf(v: Value): number[] | undefined {
   if (v.kind === "tensor") return valuesOf(v);
   if (v.kind === "int" || v.kind === "float") return [v.value];
   if (v.kind === "range") return Array.from({ length: Math.max(0, Math.ceil((v.stop - v.start) / v.step)) }, (_, i) => v.start + i * v.step);

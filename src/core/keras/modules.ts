@@ -12,6 +12,7 @@ import { KERAS_LAYERS, LAYER_ALIASES } from "./layers/index";
 import { MERGE_FUNCTIONS } from "./layers/merge";
 import { singleTensor } from "./shapes";
 import { padSequences } from "./keras2-modules";
+import { toCategorical } from "./to-categorical";
 import { kerasDatasetLoaders } from "./datasets";
 import { tfDataModule } from "./tf-data";
 import { tfDistributeModule } from "./tf-distribute";
@@ -239,7 +240,7 @@ export const kerasModules: NativeModuleProvider = function kerasModules(runtime:
     ["get_source_inputs", operationUtils.scope.names.get("get_source_inputs")!], ["InputSpec", fn("InputSpec", () => NONE)],
   ]);
   engine.coversSubmodules = true;
-  const utils = namespace("keras.utils", [["file_utils", fileUtils], ["get_file", fileUtils.scope.names.get("get_file")!], ["plot_model", fn("plot_model", () => NONE)], ["set_random_seed", fn("set_random_seed", () => NONE)], ["get_source_inputs", operationUtils.scope.names.get("get_source_inputs")!], ["pad_sequences", fn("pad_sequences", padSequences)]]);
+  const utils = namespace("keras.utils", [["file_utils", fileUtils], ["get_file", fileUtils.scope.names.get("get_file")!], ["plot_model", fn("plot_model", () => NONE)], ["set_random_seed", fn("set_random_seed", () => NONE)], ["get_source_inputs", operationUtils.scope.names.get("get_source_inputs")!], ["pad_sequences", fn("pad_sequences", padSequences)], ["to_categorical", fn("to_categorical", toCategorical)]]);
   // keras.utils.data_utils.get_file, keras.utils.layer_utils (Keras 2): the same helpers; the rest unknown by name.
   utils.coversSubmodules = true;
 
