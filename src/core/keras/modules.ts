@@ -13,6 +13,7 @@ import { MERGE_FUNCTIONS } from "./layers/merge";
 import { singleTensor } from "./shapes";
 import { padSequences } from "./keras2-modules";
 import { toCategorical } from "./to-categorical";
+import { timeseriesGenerator, timeseriesGeneratorPackage } from "./timeseries-generator";
 import { kerasDatasetLoaders } from "./datasets";
 import { tfDataModule } from "./tf-data";
 import { tfDistributeModule } from "./tf-distribute";
@@ -324,7 +325,9 @@ export const kerasModules: NativeModuleProvider = function kerasModules(runtime:
   mixedPrecision.scope.names.set("experimental", mixedExperimental);
   const datasets = kerasDatasetLoaders().map(([name, load]): [string, ModuleNamespaceValue] => [name, namespace(`keras.datasets.${name}`, [["load_data", fn(`keras.datasets.${name}.load_data`, load)]])]);
   for (const [name, ns] of datasets) trainingSide.get("datasets")!.scope.names.set(name, ns);
-  const sequence = namespace("keras.preprocessing.sequence", [["pad_sequences", fn("pad_sequences", padSequences)]]);
+  // keras.preprocessing.sequence.TimeseriesGenerator (Keras 2): our own Python, a virtual file loaded on first use.
+  for (const [path, text] of timeseriesGeneratorPackage) runtime.builtinPackages.set(path, text);
+  const sequence = namespace("keras.preprocessing.sequence", [["pad_sequences", fn("pad_sequences", padSequences)], ["TimeseriesGenerator", fn("TimeseriesGenerator", timeseriesGenerator(interp))]]);
   trainingSide.get("preprocessing")!.scope.names.set("sequence", sequence);
   keras.scope.names.set("preprocessing", trainingSide.get("preprocessing")!);
   for (const root of ["keras", "tensorflow.keras", "tf_keras", "keras.src"]) {
