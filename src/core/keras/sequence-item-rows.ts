@@ -8,11 +8,18 @@ import type { Expression } from "../python/ast";
 import type { Value } from "../interp/values";
 import { inputRows } from "../interp/value-figures";
 
-/** The rows of the first batch `sequence[0]` returns (its inputs' leading dimension, shared by each input of a list,
- *  tuple or dict of inputs); undefined when the interpreter cannot work it out. */
-export function sequenceItemRows(sequence: Expression, evaluate: (e: Expression) => Value | undefined): number | undefined {
-  const first: Expression = { type: "subscript", object: sequence, index: { type: "int", value: 0, pos: sequence.pos }, pos: sequence.pos };
-  return batchRows(evaluate(first));
+/** The rows of the batch `sequence[index]` returns, the first by default (its inputs' leading dimension, shared by
+ *  each input of a list, tuple or dict of inputs); undefined when the interpreter cannot work it out. */
+export function sequenceItemRows(sequence: Expression, evaluate: (e: Expression) => Value | undefined, index = 0): number | undefined {
+  const item: Expression = { type: "subscript", object: sequence, index: { type: "int", value: index, pos: sequence.pos }, pos: sequence.pos };
+  return batchRows(evaluate(item));
+}
+
+/** The samples an epoch of a Sequence yields: len() - 1 batches of `size` and the rows of its last batch, which may be
+ *  short (an epoch walks items 0 to len() - 1); len() × size where the last batch's rows are not known. */
+export function sequenceEpochSamples(sequence: Expression, evaluate: (e: Expression) => Value | undefined, length: number, size: number): { value: number; lastRows?: number } {
+  const last = length > 1 ? sequenceItemRows(sequence, evaluate, length - 1) : undefined;
+  return last !== undefined && last > 0 && last <= size ? { value: (length - 1) * size + last, lastRows: last } : { value: length * size };
 }
 
 /** The rows of the first batch a generator yields, where the interpreter ran it to an item (its value is the iterator

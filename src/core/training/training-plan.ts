@@ -188,7 +188,7 @@ import { batchesWholeDataset, drawnLoader } from "./whole-dataset-loader";
 import { isUnreadCallee, unreadHelperBatch } from "./foreign-minibatches";
 import { batchListOf } from "./batch-lists";
 import { takesFitDefaultBatch } from "./keras-fit-input";
-import { generatorItemRows, sequenceItemRows } from "../keras/sequence-item-rows";
+import { generatorItemRows, sequenceEpochSamples, sequenceItemRows } from "../keras/sequence-item-rows";
 import { generatorCallBatch } from "./generator-batch";
 import { batchLimit, limitedSteps, type BatchLimit } from "./lightning-limit-batches";
 import { stepsSplitBatch, stepsSplitUnknown, type StepsSplitFit } from "./fit-steps-batch";
@@ -2104,7 +2104,9 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
         if (length !== undefined) steps.push({ rank: 40, figure: { value: runEpochs! * length, source: "code", line, detail: `${site.callee}(${snippet(input.text, fed)}, ${epochsName}=${epochsArgument ? snippet(input.text, epochsArgument) : "1"}): len() of the Sequence, ${length} batches an epoch` } });
         if (length !== undefined && fitRecord) fitRecord.steps = runEpochs! * length;
         // An epoch of a Sequence is len() batches of its batch_size: the samples it yields, where nothing else says.
-        if (length !== undefined && size !== undefined) samples.push({ rank: 3, figure: { value: length * size, source: "code", line, detail: `${snippet(input.text, fed)}: len() ${length} batches of ${size} an epoch (${sequence.cls.name})` } });
+        // The last batch may be short: its own rows count (sequence-item-rows.ts).
+        const epochSamples = length !== undefined && size !== undefined ? sequenceEpochSamples(fed, (e) => evaluateOne(site, e), length, size) : undefined;
+        if (epochSamples) samples.push({ rank: 3, figure: { value: epochSamples.value, source: "code", line, detail: `${snippet(input.text, fed)}: len() ${length} batches of ${size} an epoch${epochSamples.lastRows !== undefined && epochSamples.lastRows !== size ? `, the last of ${epochSamples.lastRows}` : ""} (${sequence.cls.name})` } });
       }
       // A generator of the project's own (`fit(batch_generator(x, y, batch_size=64))`, or a name bound to that call):
       // each item it yields is a batch of the size its call binds (generator-batch.ts).
