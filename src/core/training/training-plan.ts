@@ -189,6 +189,7 @@ import { isUnreadCallee, unreadHelperBatch } from "./foreign-minibatches";
 import { batchListOf } from "./batch-lists";
 import { takesFitDefaultBatch } from "./keras-fit-input";
 import { generatorItemRows, sequenceEpochSamples, sequenceItemRows } from "../keras/sequence-item-rows";
+import { namesNoTraining, statesSamplesAlone } from "./samples-alone";
 import { generatorCallBatch } from "./generator-batch";
 import { batchLimit, limitedSteps, type BatchLimit } from "./lightning-limit-batches";
 import { stepsSplitBatch, stepsSplitUnknown, type StepsSplitFit } from "./fit-steps-batch";
@@ -3314,6 +3315,8 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
     }
   }
   if (!input.nested && raisedBeforeTraining) return { notes: [`no training run: the plain run stops at ${raisedBeforeTraining.detail}`], ...(plan.configFiles ? { configFiles: plan.configFiles } : {}) };
+  // A dataset loaded in a file that trains nothing is no run's samples (samples-alone.ts).
+  if (!input.nested && statesSamplesAlone(plan) && namesNoTraining(input.text, (t) => TRAINING_STATEMENT.test(t) || TRAINING_FUNCTION_CALL.test(t))) delete plan.samples;
   return plan;
 }
 
