@@ -236,7 +236,8 @@ describe("training plan read from code", () => {
     });
 
     it("skips test splits and datasets the file defines itself", async () => {
-      const svhn = await planOf("from torchvision import datasets\ntest = datasets.SVHN('d', split='test')\ntrain = datasets.SVHN('d', split='train')\n");
+      // A call named for training: a file that names none states no run (samples-alone.ts).
+      const svhn = await planOf("from torchvision import datasets\ntest = datasets.SVHN('d', split='test')\ntrain = datasets.SVHN('d', split='train')\ntrain_model(train)\n");
       assert.deepEqual([svhn.samples?.value, svhn.samples?.line], [73_257, 3]);
       const own = await planOf("class MNIST:\n    def __init__(self, root, train=True):\n        self.root = root\nds = MNIST('x')\n");
       assert.equal(own.samples, undefined);
