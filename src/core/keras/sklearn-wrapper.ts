@@ -7,13 +7,15 @@
 // absent), and scikit-learn's cross-validation functions fit it once a fold: cross_val_score, cross_validate and
 // cross_val_predict with cv=k, a splitter's n_splits (× n_repeats), or 5 folds without cv (scikit-learn 0.22+; 3 in
 // 0.17's sklearn.cross_validation). A script comparing configurations builds several wrappers: each builder's model has
-// the run of the wrappers built with it.
+// the run of the wrappers built with it. skorch's nets follow the same API and own their loop too: each fit runs
+// max_epochs passes over the part of the rows its train_split keeps, in batches of batch_size (training/skorch-net.ts).
 import type { Expression, Statement } from "../python/ast";
 import { importedPath } from "../python/import-origin";
 import { callsAnywhere, dottedName, forEachExpression, forEachStatement, keywordArgument, positionalArgument } from "../python/syntax-walk";
 import { inputRows } from "../interp/value-figures";
 import type { Value } from "../interp/values";
 import type { CodeSite } from "../training/code-sites";
+import { SKORCH_DEFAULTS, SKORCH_NET, skorchTrainRows } from "../training/skorch-net";
 
 type CallSite = Extract<CodeSite, { kind: "call" }>;
 type Figure = { value: number; detail: string; defaulted?: boolean };
@@ -24,11 +26,20 @@ const CROSS_VALIDATION = new Set(["cross_val_score", "cross_validate", "cross_va
 /** scikit-learn's searches fit the estimator once a candidate and fold with the candidate's parameters, then refit. */
 const SEARCH = /SearchCV$/;
 
-/** What a callee builds by the file's imports: a scikit-learn-API estimator or function, or a Keras wrapper. */
-export function estimatorKind(callee: string, body: Statement[]): "sklearn" | "keras-wrapper" | undefined {
+/** A library estimator that trains a network in its fit: a Keras wrapper or a skorch net. */
+export type WrapperKind = "keras-wrapper" | "skorch";
+
+/** What a callee builds by the file's imports: a scikit-learn-API estimator or function, a Keras wrapper, or a skorch
+ *  net (also through a class of the file derived from one: `class Net(AccelerateMixin, NeuralNetClassifier)`). */
+export function estimatorKind(callee: string, body: Statement[]): "sklearn" | WrapperKind | undefined {
   const path = importedPath(callee, body);
-  if (path === undefined) return undefined;
+  if (path === undefined) {
+    const own = body.find((s) => s.type === "class" && s.name === callee);
+    const bases = own?.type === "class" ? own.bases.map((b) => b.value) : [];
+    return bases.some((b) => (b.type === "name" || b.type === "attribute") && SKORCH_NET.test(importedPath(dottedName(b) ?? "", body) ?? "")) ? "skorch" : undefined;
+  }
   if (KERAS_WRAPPER.test(path)) return "keras-wrapper";
+  if (SKORCH_NET.test(path)) return "skorch";
   return SKLEARN_API.test(path) ? "sklearn" : undefined;
 }
 
@@ -50,14 +61,15 @@ function calleeText(call: Extract<Expression, { type: "call" }>, text: string): 
 }
 
 /** Whether a `.fit(...)` is a scikit-learn-API estimator's or a Keras wrapper's: no Keras Model.fit of the file's own
- *  (a wrapper's runs are read by kerasWrapperRun). */
+ *  (a wrapper's runs are read by wrapperRun). */
 export function estimatorFit(site: CallSite, sites: readonly CodeSite[], body: Statement[], text: string): boolean {
   const built = receiverCall(site, sites);
   return built !== undefined && estimatorKind(calleeText(built, text), body) !== undefined;
 }
 
-/** The epochs, batch and rows of the Keras fits a file's one Keras wrapper runs, where the code states how often it
- *  is fitted; `searched` where a search fits it with parameters of each candidate (the figures stay unknown). */
+/** The epochs, batch and rows of the fits a file's Keras wrappers of one builder (or its one skorch net) run, where the
+ *  code states how often they are fitted; `searched` where a search fits one with parameters of each candidate (the
+ *  figures stay unknown). */
 export interface WrapperRun {
   line: number;
   epochs?: Figure;
@@ -85,12 +97,14 @@ export function kerasWrapperBuilders(body: Statement[]): string[] {
  * The run of the model one builder makes (`builder`, by default the first wrapper's): the wrappers built with it
  * (a script comparing configurations builds several, `KerasClassifier(build_fn=create_baseline, ...)` then
  * `KerasClassifier(build_fn=create_larger, ...)`), the sklearn objects built around each (a Pipeline holding it, a list
- * it is appended to, a search over it), and each fit or cross-validation of one of them the plain run reaches.
+ * it is appended to, a search over it), and each fit or cross-validation of one of them the plain run reaches. With
+ * kind "skorch", the file's one skorch net the same way.
  */
-export function kerasWrapperRun(sites: readonly CodeSite[], body: Statement[], text: string, evaluate: (site: CallSite, e: Expression) => Value | undefined, reached: (site: CallSite) => boolean, builder?: string): WrapperRun | undefined {
+export function wrapperRun(sites: readonly CodeSite[], body: Statement[], text: string, evaluate: (site: CallSite, e: Expression) => Value | undefined, reached: (site: CallSite) => boolean, kind: WrapperKind = "keras-wrapper", builder?: string): WrapperRun | undefined {
   const calls = sites.filter((x): x is CallSite => x.kind === "call");
-  const all = calls.filter((s) => estimatorKind(s.callee, body) === "keras-wrapper");
-  if (all.length === 0) return undefined;
+  const all = calls.filter((s) => estimatorKind(s.callee, body) === kind);
+  const skorch = kind === "skorch";
+  if (all.length === 0 || (skorch && all.length !== 1)) return undefined;
   const chosen = builder ?? builderOf(all[0].call);
   // One wrapper of an unnamed builder stands alone; several are read only by the builder they name.
   const wrappers = all.length === 1 ? all : all.filter((w) => chosen !== undefined && builderOf(w.call) === chosen);
@@ -134,21 +148,27 @@ export function kerasWrapperRun(sites: readonly CodeSite[], body: Statement[], t
     const v = e ? evaluate(site, e) : undefined;
     return v?.kind === "int" && v.value > 0 ? v.value : undefined;
   };
-  const rowsOf = (site: CallSite, e: Expression | undefined): number | undefined => (e ? inputRows(evaluate(site, e)) : undefined);
-  // A wrapper's fit arguments (sk_params): its epochs a fit (Keras 1's nb_epoch too) and its batch.
-  const epochsArgument = (w: CallSite) => keywordArgument(w.call, "epochs") ?? keywordArgument(w.call, "nb_epoch");
-  const perFit = (w: CallSite) => { const e = epochsArgument(w); return e ? number(w, e) : 1; };
-  const epochsCode = (w: CallSite) => {
-    const e = epochsArgument(w);
-    return e ? `${keywordArgument(w.call, "epochs") ? "epochs" : "nb_epoch"}=${text.slice(e.pos.startIndex, e.pos.endIndex)}` : "epochs=1";
-  };
+  const code = (e: Expression) => text.slice(e.pos.startIndex, e.pos.endIndex);
   const first = wrappers[0];
+  const sk = (key: string) => keywordArgument(first.call, key);
+  // The rows a fit trains on: all of them for Keras' wrapper, the part its train_split keeps for skorch's net.
+  const trainRows = (n: number): { value: number; detail?: string } | undefined => skorch ? skorchTrainRows(sk("train_split"), n, (e) => evaluate(first, e), code) : { value: n };
+  const rowsOf = (site: CallSite, e: Expression | undefined): number | undefined => (e ? inputRows(evaluate(site, e)) : undefined);
+  // A wrapper's fit arguments (sk_params): its epochs a fit (Keras 1's nb_epoch too; skorch's max_epochs) and its batch.
+  const epochsKeyOf = (w: CallSite) => (skorch ? "max_epochs" : keywordArgument(w.call, "epochs") || !keywordArgument(w.call, "nb_epoch") ? "epochs" : "nb_epoch");
+  const epochsArgument = (w: CallSite) => keywordArgument(w.call, epochsKeyOf(w));
+  const defaultEpochs = skorch ? SKORCH_DEFAULTS.maxEpochs : 1;
+  const perFit = (w: CallSite) => { const e = epochsArgument(w); return e ? number(w, e) : defaultEpochs; };
+  const epochsCode = (w: CallSite) => { const e = epochsArgument(w); return `${epochsKeyOf(w)}=${e ? code(e) : defaultEpochs}`; };
   const wrapperCode = calleeText(first.call, text);
-  const batchArgument = keywordArgument(first.call, "batch_size");
+  // skorch's training loader takes iterator_train__batch_size over batch_size (skorch/net.py get_iterator).
+  const batchKey = skorch && sk("iterator_train__batch_size") ? "iterator_train__batch_size" : "batch_size";
+  const batchArgument = sk(batchKey);
   if (batchArgument) {
     const batch = number(first, batchArgument);
-    if (batch !== undefined) run.batch = { value: batch, detail: `${wrapperCode}(batch_size=${text.slice(batchArgument.pos.startIndex, batchArgument.pos.endIndex)})` };
-  } else run.batch = { value: 32, detail: `${wrapperCode} without batch_size: Keras Model.fit's default batch_size=32`, defaulted: true };
+    if (batch !== undefined) run.batch = { value: batch, detail: `${wrapperCode}(${batchKey}=${code(batchArgument)})` };
+  } else if (skorch) run.batch = { value: SKORCH_DEFAULTS.batchSize, detail: `${wrapperCode} without batch_size: skorch NeuralNet's default batch_size=128 (skorch/net.py)`, defaulted: true };
+  else run.batch = { value: 32, detail: `${wrapperCode} without batch_size: Keras Model.fit's default batch_size=32`, defaulted: true };
   let total = 0;
   let counted = true;
   let fits = 0;
@@ -174,13 +194,14 @@ export function kerasWrapperRun(sites: readonly CodeSite[], body: Statement[], t
       const cv = keywordArgument(site.call, "cv");
       // Without cv: 5 folds (scikit-learn 0.22+), 3 in sklearn.cross_validation (0.17, removed in 0.20).
       const folds = cv ? splits(evaluate(site, cv)) : importedPath(site.callee, body)?.startsWith("sklearn.cross_validation.") ? 3 : 5;
+      const n = rowsOf(site, positionalArgument(site.call, 1) ?? keywordArgument(site.call, "X"));
+      const test = n !== undefined && folds !== undefined ? Math.floor(n / folds) + (n % folds > 0 ? 1 : 0) : undefined;
+      const kept = n !== undefined && test !== undefined ? trainRows(n - test) : undefined;
+      if (kept && !run.rows) run.rows = { value: kept.value, detail: `${site.callee}(cv=${cv ? code(cv) : folds}): a fold's training part of ${n} rows${kept.detail ? `; ${kept.detail}` : ""}` };
       const each = perFit(held.wrapper);
       if (folds === undefined || each === undefined) { counted = false; continue; }
       total += folds * each;
-      const n = rowsOf(site, positionalArgument(site.call, 1) ?? keywordArgument(site.call, "X"));
-      const test = n !== undefined ? Math.floor(n / folds) + (n % folds > 0 ? 1 : 0) : undefined;
-      if (n !== undefined && test !== undefined && !run.rows) run.rows = { value: n - test, detail: `${site.callee}(cv=${cv ? text.slice(cv.pos.startIndex, cv.pos.endIndex) : folds}): a fold's training part of ${n} rows` };
-      if (!run.epochs) run.epochs = { value: 0, detail: `${site.callee}(cv=${cv ? text.slice(cv.pos.startIndex, cv.pos.endIndex) : `None: ${folds} folds`}) fits ${calleeText(held.wrapper.call, text)}(${epochsCode(held.wrapper)}) once a fold` };
+      if (!run.epochs) run.epochs = { value: 0, detail: `${site.callee}(cv=${cv ? code(cv) : `None: ${folds} folds`}) fits ${calleeText(held.wrapper.call, text)}(${epochsCode(held.wrapper)}) once a fold` };
       continue;
     }
     if (kind === "sklearn") {
@@ -194,16 +215,21 @@ export function kerasWrapperRun(sites: readonly CodeSite[], body: Statement[], t
       if (held === undefined || !reached(site)) continue;
       fits += 1;
       if (held.searched) { run.searched = true; counted = false; continue; }
+      const n = rowsOf(site, positionalArgument(site.call, 0) ?? keywordArgument(site.call, skorch ? "X" : "x"));
+      const kept = n !== undefined ? trainRows(n) : undefined;
+      if (kept && !run.rows) run.rows = { value: kept.value, detail: `${calleeText(site.call, text)}(...): its first dimension${kept.detail ? `; ${kept.detail}` : ""}` };
       const own = keywordArgument(site.call, "epochs");
       const epochs = own ? number(site, own) : perFit(held.wrapper);
       if (epochs === undefined) { counted = false; continue; }
       total += epochs;
-      const n = rowsOf(site, positionalArgument(site.call, 0) ?? keywordArgument(site.call, "x"));
-      if (n !== undefined && !run.rows) run.rows = { value: n, detail: `${calleeText(site.call, text)}(...): its first dimension` };
       if (!run.epochs) run.epochs = { value: 0, detail: `${calleeText(site.call, text)}(...) of ${calleeText(held.wrapper.call, text)}(${epochsCode(held.wrapper)})` };
     }
   }
-  if (fits === 0 || !counted || !run.epochs) return run.searched ? { line: run.line, searched: true } : fits === 0 ? undefined : { line: run.line };
+  // A wrapper fitted with epochs the code does not fix (`max_epochs=trial.suggest_int(...)`) still trains at its batch
+  // on its rows; a search's candidates may change both, so it keeps neither.
+  if (run.searched) return { line: run.line, searched: true };
+  if (fits === 0) return undefined;
+  if (!counted || !run.epochs) return { line: run.line, batch: run.batch, rows: run.rows };
   run.epochs.value = total;
   return run;
 }

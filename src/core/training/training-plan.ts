@@ -92,7 +92,7 @@ import { afterAllTraining, afterAllUpdates, afterTraining, trainingCalls } from 
 import { tfdsTrainSamples } from "./tfds-sizes";
 import { tfdsSplitMember } from "./tfds-split-members";
 import { rebuiltFrom } from "./rebuilt-fit-rows";
-import { estimatorFit, kerasWrapperRun } from "../keras/sklearn-wrapper";
+import { estimatorFit, wrapperRun } from "../keras/sklearn-wrapper";
 import { arrayInputRun } from "../keras/numpy-input-fn";
 import { perTurnFitSteps } from "../keras/fit-per-turn";
 import { dirname, relativeTo } from "../interp/paths";
@@ -1174,8 +1174,10 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
     samples.push({ rank: 44, figure });
     if (pipeline.dropRemainder) droppedChunks.add(figure);
   };
-  // A Keras wrapper (KerasClassifier(build_fn, epochs, batch_size)) fitted by hand or by cross-validation (sklearn-wrapper.ts).
-  const wrapped = kerasWrapperRun(sites, input.body, input.text, evaluateOne, (s) => runsByDefault(s, (e) => evaluateOne(s, e)), input.wrapperBuilder);
+  // A Keras wrapper (KerasClassifier(build_fn, epochs, batch_size)) or a skorch net (NeuralNetClassifier(Module,
+  // max_epochs, batch_size)) fitted by hand or by cross-validation (sklearn-wrapper.ts, skorch-net.ts).
+  const wrapperReached = (s: CallSite) => runsByDefault(s, (e) => evaluateOne(s, e));
+  const wrapped = wrapperRun(sites, input.body, input.text, evaluateOne, wrapperReached, "keras-wrapper", input.wrapperBuilder) ?? wrapperRun(sites, input.body, input.text, evaluateOne, wrapperReached, "skorch");
   if (wrapped?.epochs) epochs.push({ rank: 40, figure: { value: wrapped.epochs.value, source: "code", line: wrapped.line, detail: wrapped.epochs.detail } });
   if (wrapped?.epochs && wrapped.batch) batches.push({ rank: wrapped.batch.defaulted ? 1 : 40, figure: { value: wrapped.batch.value, source: wrapped.batch.defaulted ? "default" : "code", line: wrapped.line, detail: wrapped.batch.detail } });
   if (wrapped?.epochs && wrapped.rows) samples.push({ rank: 25, figure: { value: wrapped.rows.value, source: "code", line: wrapped.line, detail: wrapped.rows.detail } });
