@@ -1,0 +1,51 @@
+import { strict as assert } from "node:assert";
+import { analyze } from "../../helpers/analyze";
+
+// A prediction script's DataLoader batch is no training run where the file names no training at all
+// (src/core/training/inference-only.ts).
+const SCRIPT = (body: string) => `import torch
+from torch import nn
+from torch.optim import Adam
+from torch.utils.data import DataLoader, Dataset
+
+
+class Rows(Dataset):
+    def __init__(self, path):
+        self.rows = open(path).read().split()
+
+    def __len__(self):
+        return len(self.rows)
+
+    def __getitem__(self, i):
+        return torch.zeros(8)
+
+
+model = nn.Sequential(nn.Linear(8, 4), nn.ReLU(), nn.Linear(4, 2))
+model.load_state_dict(torch.load("weights.pth"))
+loader = DataLoader(Rows("rows.txt"), batch_size=16, shuffle=False)
+${body}
+`;
+
+const PREDICT = `model.eval()
+with torch.no_grad():
+    for x in loader:
+        print(model(x).argmax(1))`;
+
+const TRAIN = `optimizer = Adam(model.parameters())
+for x in loader:
+    optimizer.zero_grad()
+    model(x).sum().backward()
+    optimizer.step()`;
+
+describe("inference scripts' loaders", () => {
+  it("give no plan and no run batch where the file only predicts, though it imports an optimizer", async () => {
+    const result = await analyze(SCRIPT(PREDICT));
+    assert.equal(result.training?.batch, undefined);
+    assert.equal(result.training?.precision, undefined);
+  });
+
+  it("keep the loader's batch where the file trains over it", async () => {
+    const result = await analyze(SCRIPT(TRAIN));
+    assert.equal(result.training?.batch?.value, 16);
+  });
+});
