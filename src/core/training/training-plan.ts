@@ -1180,8 +1180,8 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
   const wrapperReached = (s: CallSite) => runsByDefault(s, (e) => evaluateOne(s, e));
   const wrapped = wrapperRun(sites, input.body, input.text, evaluateOne, wrapperReached, "keras-wrapper", input.wrapperBuilder) ?? wrapperRun(sites, input.body, input.text, evaluateOne, wrapperReached, "skorch");
   if (wrapped?.epochs) epochs.push({ rank: 40, figure: { value: wrapped.epochs.value, source: "code", line: wrapped.line, detail: wrapped.epochs.detail } });
-  if (wrapped?.epochs && wrapped.batch) batches.push({ rank: wrapped.batch.defaulted ? 1 : 40, figure: { value: wrapped.batch.value, source: wrapped.batch.defaulted ? "default" : "code", line: wrapped.line, detail: wrapped.batch.detail } });
-  if (wrapped?.epochs && wrapped.rows) samples.push({ rank: 25, figure: { value: wrapped.rows.value, source: "code", line: wrapped.line, detail: wrapped.rows.detail } });
+  if (wrapped?.batch) batches.push({ rank: wrapped.batch.defaulted ? 1 : 40, figure: { value: wrapped.batch.value, source: wrapped.batch.defaulted ? "default" : "code", line: wrapped.line, detail: wrapped.batch.detail } });
+  if (wrapped?.rows) samples.push({ rank: 25, figure: { value: wrapped.rows.value, source: "code", line: wrapped.line, detail: wrapped.rows.detail } });
   // An Estimator's train over numpy_input_fn / pandas_input_fn: its passes, batch and rows (numpy-input-fn.ts).
   const arrayInput = arrayInputRun(sites, input.body, input.text, evaluateOne, (s) => runsByDefault(s, (e) => evaluateOne(s, e)));
   for (const [figure, into, rank] of [[arrayInput?.epochs, epochs, 40], [arrayInput?.batch, batches, 40], [arrayInput?.rows, samples, 25]] as const) {

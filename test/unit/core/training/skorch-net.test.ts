@@ -61,6 +61,13 @@ describe("skorch nets", () => {
     assert.equal(plan.samples?.value, 800);
   });
 
+  it("keeps the batch and rows of a net whose epochs the code leaves to chance", async () => {
+    const plan = await planOf(SCRIPT("net = NeuralNetClassifier(Scorer, max_epochs=random.randint(10, 50))", "net.fit(features, labels)", "import random\nfrom skorch import NeuralNetClassifier"));
+    assert.notEqual(plan.epochs?.value, 10);
+    assert.equal(plan.batch?.value, 128);
+    assert.equal(plan.samples?.value, 1600);
+  });
+
   it("leaves a fit of a class named alike but not skorch's to the other readers", async () => {
     const plan = await planOf(SCRIPT("net = NeuralNetClassifier(Scorer, max_epochs=20, batch_size=50)", "net.fit(features, labels)", "from mylib import NeuralNetClassifier"));
     assert.notEqual(plan.epochs?.value, 20);
