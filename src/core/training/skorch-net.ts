@@ -7,8 +7,8 @@
 // on ds and trains on all of X. ValidSplit(k) with an int keeps n less the first of k folds (scikit-learn's KFold:
 // the first fold holds ⌊n / k⌋ rows, one more when k does not divide n; NeuralNetClassifier's stratified folds are
 // the same size to a row or so); ValidSplit(f) with a float holds out ⌈f × n⌉ rows (ShuffleSplit's test_size).
-import type { Expression } from "../python/ast";
-import { keywordArgument, positionalArgument } from "../python/syntax-walk";
+import type { Expression, Statement } from "../python/ast";
+import { forEachStatement, keywordArgument, positionalArgument } from "../python/syntax-walk";
 import type { Value } from "../interp/values";
 
 /** The import paths of skorch's net classes (`skorch.NeuralNetClassifier`, `skorch.classifier.NeuralNetClassifier`). */
@@ -37,4 +37,22 @@ export function skorchTrainRows(split: Expression | undefined, n: number, evalua
 /** The rows of the first of k folds of n (scikit-learn's KFold gives the first n % k folds one extra row). */
 function firstFold(n: number, k: number): number {
   return Math.floor(n / k) + (n % k > 0 ? 1 : 0);
+}
+
+/** Keras' fit needs Keras: the root modules that bring it. */
+const KERAS_ROOTS = new Set(["keras", "tensorflow", "tf_keras"]);
+
+/** Whether the file imports skorch and neither Keras nor TensorFlow: its `.fit(X, y)` calls are skorch's or
+ *  scikit-learn's, never Keras' Model.fit with its defaults of one epoch in batches of 32. */
+export function importsSkorchWithoutKeras(body: Statement[]): boolean {
+  let skorch = false;
+  let keras = false;
+  forEachStatement(body, ({ statement: s }) => {
+    const roots = s.type === "import" ? s.names.map((n) => n.module.split(".")[0]) : s.type === "importFrom" && s.level === 0 ? [s.module.split(".")[0]] : [];
+    for (const root of roots) {
+      if (root === "skorch") skorch = true;
+      if (KERAS_ROOTS.has(root)) keras = true;
+    }
+  });
+  return skorch && !keras;
 }

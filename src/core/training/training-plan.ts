@@ -94,6 +94,7 @@ import { tfdsSplitMember } from "./tfds-split-members";
 import { rebuiltFrom } from "./rebuilt-fit-rows";
 import { estimatorFit, wrapperRun } from "../keras/sklearn-wrapper";
 import { inferenceLoaderOnly } from "./inference-only";
+import { importsSkorchWithoutKeras } from "./skorch-net";
 import { arrayInputRun } from "../keras/numpy-input-fn";
 import { perTurnFitSteps } from "../keras/fit-per-turn";
 import { dirname, relativeTo } from "../interp/paths";
@@ -1189,6 +1190,8 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
   }
   // Whether a Keras fit runs by default, worked out once a loop the defaults skip asks (skipped-for-fit.ts).
   let fitTaken: boolean | undefined;
+  // Whether the file imports skorch without Keras, worked out at its first fit (skorch-net.ts).
+  let skorchWithoutKeras: boolean | undefined;
   for (const site of sites) {
     if ((site.kind === "while" || (site.kind === "loop" && !isEpochLoop(site))) && !shapedLoops.has(site.loop)) {
       shapedLoops.add(site.loop);
@@ -2007,6 +2010,8 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
       if (callsOwnMethodOnSelf(input.body, site.context.fn, call)) continue;
       // Nor a scikit-learn-API estimator's (`encoder.fit(Y)`), nor a Keras wrapper's, read below (sklearn-wrapper.ts).
       if (estimatorFit(site, sites, input.body, input.text)) continue;
+      // Nor any fit of a file that imports skorch and not Keras (skorch-net.ts).
+      if ((skorchWithoutKeras ??= importsSkorchWithoutKeras(input.body))) continue;
       // Nor a fit given nothing to train on: Keras' Model.fit needs its x (None finds no data adapter and raises), so
       // `trainer.fit()` of an object a config library builds (mlconfig's `cfg.trainer(...)`) is that object's own loop.
       if (call.args.length === 0) continue;

@@ -68,6 +68,12 @@ describe("skorch nets", () => {
     assert.equal(plan.samples?.value, 1600);
   });
 
+  it("reads no Keras defaults into a fit whose net the code builds out of sight, in a file with skorch and no Keras", async () => {
+    const plan = await planOf(SCRIPT("net = configure(NeuralNetClassifier(Scorer))", "net.fit(features, labels)", "from skorch import NeuralNetClassifier\nfrom mytools import configure"));
+    assert.notEqual(plan.epochs?.value, 1);
+    assert.notEqual(plan.batch?.value, 32);
+  });
+
   it("leaves a fit of a class named alike but not skorch's to the other readers", async () => {
     const plan = await planOf(SCRIPT("net = NeuralNetClassifier(Scorer, max_epochs=20, batch_size=50)", "net.fit(features, labels)", "from mylib import NeuralNetClassifier"));
     assert.notEqual(plan.epochs?.value, 20);
