@@ -6,7 +6,7 @@ import type { TrainingPlan } from "./training-plan";
 
 /** Words of any training a file could hold or start: a backward pass, an optimizer or its step, a library's fit or
  *  trainer, a call named for training, TensorFlow's minimize/apply_gradients/tape, Keras' train_on_batch. */
-const TRAINING_WORDS = /\bbackward\s*\(|\.step\s*\(|\boptim\b|\boptimi[sz]er|Optimizer\b|\bfit\w*\s*\(|[Tt]rainer\b|\w*train\w*\s*\(|\bminimize\s*\(|apply_gradients|GradientTape|\bcompile\s*\(|\bengine\b|\bLearner\b|\blearner\b/;
+const TRAINING_WORDS = /\bbackward\s*\(|\.step\s*\(|\boptim\b|\boptimi[sz]er|Optimizer\b|\bfit\w*\s*\(|[Tt]rainer\b|\w*train\w*\s*\(|\bminimize\s*\(|apply_gradients|GradientTape|\bcompile\s*\(|\bLearner\b|\blearner\b/;
 
 /** Whether the plan states nothing but a batch (no epochs, steps, samples, accumulation or precision of its own). */
 function batchOnly(plan: TrainingPlan): boolean {

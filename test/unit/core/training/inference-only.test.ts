@@ -44,6 +44,13 @@ describe("inference scripts' loaders", () => {
     assert.equal(result.training?.precision, undefined);
   });
 
+  it("give no plan for a prediction script whatever its other calls' keywords are named", async () => {
+    const result = await analyze(SCRIPT(`${PREDICT}
+import pandas as pd
+pd.DataFrame([0]).to_excel("out.xlsx", engine="xlsxwriter")`));
+    assert.equal(result.training?.batch, undefined);
+  });
+
   it("keep the loader's batch where the file trains over it", async () => {
     const result = await analyze(SCRIPT(TRAIN));
     assert.equal(result.training?.batch?.value, 16);
