@@ -1,15 +1,29 @@
 // An inference script builds DataLoaders too (`DataLoader(test_set, batch_size=1)` to predict over): a batch read
 // from one is a training run's only where the file trains. A file whose text names no training at all (no backward
-// pass, optimizer or optimizer step, fit, trainer, training call or gradient update) and whose plan holds nothing but
-// that batch states no run, so no plan and no model run take the loader's batch for a training batch.
-import type { TrainingPlan } from "./training-plan";
+// pass, optimizer or optimizer step, fit, trainer, training call or gradient update) but does name inference (eval
+// mode, no_grad, loading weights, predicting), and whose plan holds nothing but that batch, states no run: no plan
+// and no model run take the loader's batch for a training batch. Both tests read the text: a script that trains
+// through another file's method (`agent.run(500)`) names no inference, and keeps its plan.
+
+/** The figures the rule looks at (a TrainingPlan's; named here so this file imports nothing of the plan reader). */
+interface PlanFigures {
+  epochs?: unknown;
+  steps?: unknown;
+  samples?: unknown;
+  accumulation?: unknown;
+  batch?: unknown;
+  precision?: { value: string };
+}
 
 /** Words of any training a file could hold or start: a backward pass, an optimizer or its step, a library's fit or
  *  trainer, a call named for training, TensorFlow's minimize/apply_gradients/tape, Keras' train_on_batch. */
 const TRAINING_WORDS = /\bbackward\s*\(|\.step\s*\(|\boptim\b|\boptimi[sz]er|Optimizer\b|\bfit\w*\s*\(|[Tt]rainer\b|\w*train\w*\s*\(|\bminimize\s*\(|apply_gradients|GradientTape|\bcompile\s*\(|\bLearner\b|\blearner\b/;
 
+/** Words of inference: eval mode, no_grad or inference_mode, loading weights or a saved model or graph, predicting. */
+const INFERENCE_WORDS = /\.eval\s*\(\s*\)|\bno_grad\b|\binference_mode\b|\bload_state_dict\s*\(|\btorch\.load\s*\(|\bload_model\s*\(|\bload_weights\s*\(|\.predict\w*\s*\(|\bimport_graph_def\b/;
+
 /** Whether the plan states nothing but a batch (no epochs, steps, samples, accumulation or precision of its own). */
-function batchOnly(plan: TrainingPlan): boolean {
+function batchOnly(plan: PlanFigures): boolean {
   return plan.batch !== undefined && !plan.epochs && !plan.steps && !plan.samples && !plan.accumulation && (!plan.precision || plan.precision.value === "fp32");
 }
 
@@ -17,7 +31,9 @@ function batchOnly(plan: TrainingPlan): boolean {
 const IMPORT_LINE = /^[ \t]*(?:from[ \t]+\S+[ \t]+)?import[ \t][^\n]*$/gm;
 
 /** Whether a plan is an inference script's loader batch: only a batch, in a file whose code past its imports names
- *  no training. */
-export function inferenceLoaderOnly(plan: TrainingPlan, text: string): boolean {
-  return batchOnly(plan) && !TRAINING_WORDS.test(text.replace(IMPORT_LINE, ""));
+ *  inference and no training. */
+export function inferenceLoaderOnly(plan: PlanFigures, text: string): boolean {
+  if (!batchOnly(plan)) return false;
+  const code = text.replace(IMPORT_LINE, "");
+  return INFERENCE_WORDS.test(code) && !TRAINING_WORDS.test(code);
 }

@@ -51,6 +51,11 @@ pd.DataFrame([0]).to_excel("out.xlsx", engine="xlsxwriter")`));
     assert.equal(result.training?.batch, undefined);
   });
 
+  it("keep the loader's batch where the file names no inference either (the training may be another file's)", async () => {
+    const result = await analyze(SCRIPT("for x in loader:\n    print(x.shape)").replace('model.load_state_dict(torch.load("weights.pth"))\n', ""));
+    assert.equal(result.training?.batch?.value, 16);
+  });
+
   it("keep the loader's batch where the file trains over it", async () => {
     const result = await analyze(SCRIPT(TRAIN));
     assert.equal(result.training?.batch?.value, 16);
