@@ -3325,7 +3325,6 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
   if (!input.nested && raisedBeforeTraining) return { notes: [`no training run: the plain run stops at ${raisedBeforeTraining.detail}`], ...(plan.configFiles ? { configFiles: plan.configFiles } : {}) };
   // A dataset loaded in a file that trains nothing is no run's samples (samples-alone.ts).
   if (!input.nested && statesSamplesAlone(plan) && namesNoTraining(input.text, (t) => TRAINING_STATEMENT.test(t) || TRAINING_FUNCTION_CALL.test(t))) delete plan.samples;
-
   // A prediction script's loader batch, in a file that names no training, is no run (inference-only.ts).
   if (!input.nested && inferenceLoaderOnly(plan, input.text)) return plan.configFiles ? { configFiles: plan.configFiles } : {};
   return plan;
