@@ -71,6 +71,7 @@ import { combineSetup, readLaunchFiles } from "./parallel/launch-files";
 import { hasSetup } from "./parallel/parallel-setup";
 import { cudaDevice } from "./torch/cuda-devices";
 import { defaultSettings } from "./config";
+import { importRootAbove } from "./interp/import-root-above";
 
 export type { WorkspaceFiles } from "./interp/program";
 export { SyntaxCache } from "./interp/program";
@@ -146,6 +147,9 @@ interface Candidate {
 
 /** Analyzes every model in a file (or the one its entry builds): parameters, FLOPs and per-layer figures. */
 export function analyzeSource(parser: PythonParser, request: AnalyzeRequest): AnalysisResult {
+  // A script whose own dotted imports are found only from a folder above it resolves them from there (import-root-above.ts).
+  const rootAbove = importRootAbove(request.file, request.root, request.text, request.files);
+  if (rootAbove) request = { ...request, root: rootAbove };
   if (request.text.length > MAX_SOURCE_CHARACTERS) {
     return { file: request.file, models: [], syntaxErrors: [], notes: [`file too large to analyze (${Math.round(request.text.length / 1e6)} M characters; the limit is ${MAX_SOURCE_CHARACTERS / 1e6} M)`] };
   }
