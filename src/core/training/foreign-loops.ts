@@ -280,8 +280,9 @@ function workerCall(site: CallSite): CallSite | undefined {
 }
 
 /** Functions named for training a model: `train`, `train_one_epoch`, `train_epoch`, `training_loop`, and a word
- *  `train` later in the name (`mini_batch_train`, `run_training`). */
-const TRAINING_NAMED = /(^|_)train(ing)?(_|$)/;
+ *  `train` later in the name (`mini_batch_train`, `run_training`); or for fitting one, Keras' and scikit-learn's verb
+ *  (`fit_model`, `model_fit`). */
+const TRAINING_NAMED = /(^|_)(train(ing)?|fit)(_|$)/;
 
 /** `if __name__ == "__main__":`. */
 const isMainGuard = (s: Statement): boolean => s.type === "if" && namesIn([s.test], new Set()).has("__name__");
