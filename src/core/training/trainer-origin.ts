@@ -57,7 +57,7 @@ export function trainerFromElsewhere(callee: string, body: Statement[], inWorksp
 }
 
 /** Whether any import of the file, at any depth, names a Lightning module. */
-function importsLightning(body: Statement[]): boolean {
+export function importsLightning(body: Statement[]): boolean {
   let lightning = false;
   forEachStatement(body, ({ statement: s }) => {
     if (s.type === "import" && s.names.some(({ module }) => LIGHTNING_MODULE.test(module))) lightning = true;

@@ -29,6 +29,7 @@ import { boundedSliceRows } from "./bounded-slices";
 import { missingInitArguments } from "./missing-arguments";
 import { batchLoopOfFit } from "./fit-per-batch";
 import { ownClass, ownClassSelectsAsTable, ownFunction, ownMethod } from "./own-code";
+import { boundFromLightningTrainerFactory } from "./returned-lightning-trainer";
 import { ownSamplerSamples } from "./own-sampler";
 import { formatCountOf } from "../report/format";
 import { ownBatchSamplerEpoch, type OwnBatchSamplerEpoch } from "./own-batch-sampler";
@@ -2001,6 +2002,8 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
     if ((last === "fit" || last === "fit_generator") && call.func.type === "attribute") {
       // Lightning's `trainer.fit(model, data)` is not Keras': its epochs and batch are the Trainer's and the loader's.
       if (call.func.object.type === "name" && lightningTrainers.has(call.func.object.id)) continue;
+      // Nor one whose Trainer another project file built and returned (returned-lightning-trainer.ts).
+      if (call.func.object.type === "name" && boundFromLightningTrainerFactory(input.body, call.func.object.id, (e) => evaluateOne(site, e), (f) => interpreter.loader.moduleBody?.(f))) continue;
       // Nor is a LightningCLI's `cli.trainer.fit(...)`, nor a fit given what only Lightning's takes (Keras' fit has
       // no model, datamodule or train_dataloaders parameter: keras.io/api/models/model_training_apis).
       if (isCliTrainerFit(attributeChain(call.func.object), lightningClis) || ["model", "datamodule", "train_dataloaders", "ckpt_path"].some((name) => keyword(name))) continue;
