@@ -10,7 +10,7 @@ import type { ModuleFiles } from "../interp/module-resolver";
 import { instanceMethod, lookupClassAttribute } from "../interp/classes";
 import { findCodeSites, type CodeSite } from "./code-sites";
 import { argumentsByParameter } from "./call-site-bindings";
-import { forwardedParameter } from "./forwarded-parameters";
+import { forwardedParameter, forwardedToFunction } from "./forwarded-parameters";
 import { delegatedTraining } from "./delegated-training";
 import { stepsOncePerCall } from "./stepping-calls";
 import { callsKerasFit } from "./foreign-keras-fit";
@@ -165,7 +165,10 @@ export function foreignTraining(
     };
     // A plain function's helpers are the functions of its own module it calls by name (`train(args)` running
     // `training_step(loader, model, ...)` each epoch): only those that train, so an evaluation pass adds no loop.
-    const helpers = self ? selfHelpers(definition, self, home, elsewhere) : moduleHelpers(definition, fn.module, home).filter((d) => runsBackward(d, source));
+    // So are those that build the loaders it walks from a parameter it passes on (`train_dataloader, ... =
+    // get_ds(config)`): Python binds their parameter to the caller's argument (forwarded-parameters.ts).
+    const buildsLoader = (d: FunctionDefinition) => source !== undefined && LOADER_BUILT.test(source.slice(d.pos.startIndex, d.pos.endIndex));
+    const helpers = self ? selfHelpers(definition, self, home, elsewhere) : moduleHelpers(definition, fn.module, home).filter((d) => runsBackward(d, source) || buildsLoader(d));
     // The methods the script ran on the same object before (`model.build_model()` then `model.train_model()`) set the
     // attributes the training method reads (`self.dataloaders`): Python ran them first, so they are read with it.
     // A method that trains is a training call of its own, not setup (one the defaults skip may come first in the text).
@@ -222,7 +225,7 @@ export function foreignTraining(
       if (self && helpers.includes(f) && name === f.params[0]?.name) return self;
       // A helper's parameter that the one call of it passes a caller's parameter (`self.train_iter(loader,
       // max_batches=max_batches)`) is bound as that caller's is (forwarded-parameters.ts).
-      const forwarded = self && helpers.includes(f) ? forwardedParameter(f, name, [definition, ...helpers]) : undefined;
+      const forwarded = helpers.includes(f) ? (self ? forwardedParameter(f, name, [definition, ...helpers]) : forwardedToFunction(f, name, [definition, ...helpers])) : undefined;
       if (forwarded && depth < MAX_HELPERS) {
         depth++;
         try {
@@ -278,6 +281,9 @@ function workerCall(site: CallSite): CallSite | undefined {
   const callee = target.type === "name" ? target.id : target.type === "attribute" ? `${calleeName(target)}` : "";
   return { ...site, call: { type: "call", func: target, args, pos: site.call.pos }, callee };
 }
+
+/** A torch DataLoader built in a function's body. */
+const LOADER_BUILT = /\bDataLoader\s*\(/;
 
 /** Functions named for training a model: `train`, `train_one_epoch`, `train_epoch`, `training_loop`, and a word
  *  `train` later in the name (`mini_batch_train`, `run_training`); or for fitting one, Keras' and scikit-learn's verb

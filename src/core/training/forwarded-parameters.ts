@@ -26,3 +26,19 @@ export function forwardedParameter(helper: FunctionDefinition, parameter: string
   if (found.length !== 1 || found[0].parameter === undefined) return undefined;
   return { caller: found[0].caller, parameter: found[0].parameter };
 }
+
+/** The same for a plain function of the module called by its name (`train_model(config)` building its loaders with
+ *  `get_ds(config)`): the caller's parameter that the one call of `helper(...)` among `callers` passes as `parameter`. */
+export function forwardedToFunction(helper: FunctionDefinition, parameter: string, callers: FunctionDefinition[]): { caller: FunctionDefinition; parameter: string } | undefined {
+  const found: { caller: FunctionDefinition; parameter: string | undefined }[] = [];
+  for (const caller of callers) {
+    if (caller === helper) continue;
+    for (const call of callsInBody(caller.body)) {
+      if (call.func.type !== "name" || call.func.id !== helper.name) continue;
+      const argument = argumentsByParameter(helper, call).get(parameter);
+      found.push({ caller, parameter: argument?.type === "name" && caller.params.some((p) => p.name === argument.id) ? argument.id : undefined });
+    }
+  }
+  if (found.length !== 1 || found[0].parameter === undefined) return undefined;
+  return { caller: found[0].caller, parameter: found[0].parameter };
+}
