@@ -10,8 +10,10 @@ import type { ModuleFiles } from "../interp/module-resolver";
 import { evaluateAtSite, type StepAllowance } from "./evaluate-site";
 import type { ForeignTraining } from "./foreign-loops";
 import { foreignLoader, type ForeignLoader } from "./loader-functions";
+import { findCodeSites } from "./code-sites";
 import { argumentsByParameter } from "./call-site-bindings";
 import type { Value } from "../interp/values";
+import { unpackedCall } from "./unpacked-loader-calls";
 
 /** The script's call that built the object (`gan = GAN(args)`), and how its arguments evaluate there. */
 export interface Constructed {
@@ -31,7 +33,8 @@ export function initLoader(interp: Interpreter, training: ForeignTraining, files
   const selfName = method.params[0]?.name;
   const self = selfName ? training.bindings(method, selfName) : undefined;
   if (!selfName || self?.kind !== "instance") return undefined;
-  const iterated = attributesIterated(method, selfName);
+  // The loops may sit in a helper it calls on `self` (`train()` running `self.train_epoch()`), named by their own `self`.
+  const iterated = new Set([method, ...training.helpers].flatMap((d) => [...attributesIterated(d, d.params[0]?.name ?? selfName)]));
   if (iterated.size === 0) return undefined;
   const init = lookupClassAttribute(self.cls, "__init__");
   if (init?.kind !== "function" || init.definition.type !== "function" || !init.module.file) return undefined;
@@ -49,19 +52,29 @@ export function initLoader(interp: Interpreter, training: ForeignTraining, files
   const evaluate = (e: Expression) => evaluateAtSite(interp, init.module.scope, init.module.file!, { fn: definition, before: [] }, [e], now, bind, allowance)[0];
   let found: InitLoader | undefined;
   forEachStatement(definition.body, ({ statement: s }) => {
-    if (found || s.type !== "assign" || s.targets.length !== 1 || s.value.type !== "call") return;
+    if (found || s.type !== "assign" || s.targets.length !== 1) return;
     const target = s.targets[0];
     if (target.type !== "attribute" || target.object.type !== "name" || target.object.id !== initSelf || !iterated.has(target.name)) return;
-    const fn = evaluate(s.value.func);
+    // `self.train_loader = train_loader` after `train_loader, dev_loader = data.get_dataloaders(...)`: the call that
+    // made the local name (unpacked-loader-calls.ts).
+    const made = s.value.type === "call" ? s.value : s.value.type === "name" ? unpackedCall(definition.body, s.value.id) : undefined;
+    if (!made) return;
+    // Such a call is evaluated after the statements before it (`data = Pairs(...)` then `data.get_dataloaders()`),
+    // and a method bound to its object runs with that object as `self`.
+    const madeSite = made === s.value ? undefined : findCodeSites([definition], files.read(init.module.file!) ?? "", /\w\s*\(/).find((c) => c.kind === "call" && c.call === made);
+    const evaluateMade = madeSite ? (e: Expression) => evaluateAtSite(interp, init.module.scope, init.module.file!, { ...madeSite.context, fn: definition }, [e], now, bind, allowance)[0] : evaluate;
+    const callee = evaluateMade(made.func);
+    const fn = callee?.kind === "bound" ? callee.fn : callee;
+    const boundTo = callee?.kind === "bound" ? callee.self : undefined;
     if (fn?.kind !== "function" || !fn.module.file) {
       // `self.ldr_train = DataLoader(dataset, batch_size=self.args.local_bs)` written in `__init__` itself: `__init__`
       // is then the function that builds it, run on the object with the constructor call's arguments.
       const text = files.read(init.module.file!);
-      const built = constructed && DATA_LOADER.test(attributeChain(s.value.func)) ? foreignLoader(interp, init, constructed.call, text, constructed.evaluate, now, allowance, self, (f) => files.read(f)) : undefined;
+      const built = constructed && made === s.value && DATA_LOADER.test(attributeChain(made.func)) ? foreignLoader(interp, init, constructed.call, text, constructed.evaluate, now, allowance, self, (f) => files.read(f)) : undefined;
       if (built) found = { ...built, attribute: target.name };
       return;
     }
-    const loader = foreignLoader(interp, fn, s.value, files.read(fn.module.file), evaluate, now, allowance, undefined, (f) => files.read(f));
+    const loader = foreignLoader(interp, fn, made, files.read(fn.module.file), evaluateMade, now, allowance, boundTo, (f) => files.read(f));
     if (loader) found = { ...loader, attribute: target.name };
   });
   return found;

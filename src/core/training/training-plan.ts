@@ -3082,7 +3082,9 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
     }
     // `for x in self.data_loader:` over a loader the object's `__init__` built: its samples, and its batch if unset.
     const receiver = foreign?.site.call.func.type === "attribute" ? rootName(foreign.site.call.func.object) : undefined;
-    const maker = receiver ? sites.find((s): s is CallSite => s.kind === "call" && s.assignedTo.includes(receiver) && runsByDefault(s, (e) => evaluateOne(s, e))) : undefined;
+    // The call that built the receiver, named for training or not (`solver = Solver(args)`).
+    const makes = (s: CodeSite): s is CallSite => s.kind === "call" && s.assignedTo.includes(receiver!) && runsByDefault(s, (e) => evaluateOne(s, e));
+    const maker = receiver ? sites.find(makes) ?? (foreign && (!plan.samples || !plan.batch) ? findCodeSites(input.body, input.text, /\w\s*\(/).find(makes) : undefined) : undefined;
     const built = foreign && (!plan.samples || !plan.batch) ? initLoader(interpreter, foreign, input.files, now, allowance, maker && { call: maker.call, evaluate: (e) => evaluateOne(maker, e) }) : undefined;
     if (foreign && built) {
       const where = `${snippet(input.text, foreign.site.call)} iterates self.${built.attribute}, built in __init__ by ${built.code} in ${input.root ? relativeTo(input.root, built.file) : built.file} line ${built.line}`;
