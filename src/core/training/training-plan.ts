@@ -30,6 +30,7 @@ import { missingInitArguments } from "./missing-arguments";
 import { batchLoopOfFit } from "./fit-per-batch";
 import { ownClass, ownClassSelectsAsTable, ownFunction, ownMethod } from "./own-code";
 import { boundFromLightningTrainerFactory } from "./returned-lightning-trainer";
+import { dictKeyLoader } from "./returned-dict-loader";
 import { ownSamplerSamples } from "./own-sampler";
 import { formatCountOf } from "../report/format";
 import { ownBatchSamplerEpoch, type OwnBatchSamplerEpoch } from "./own-batch-sampler";
@@ -2992,6 +2993,8 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
   let unsizedWalk: string | undefined;
   /** The call of another file's training function that the run is read through, and its definition. */
   let foreignCall: { call: Extract<Expression, { type: "call" }>; definition: FunctionDefinition; site: CallSite } | undefined;
+  /** The self helpers that call's method hands its work to. */
+  let foreignHelpers: FunctionDefinition[] | undefined;
   // `strategy.train()` with no argument on an object of a plain class of the project that defines `train`: no
   // mode switch, but that class's own training (an active-learning strategy's query rounds).
   const ownObjectTrains = () => sites.some((s) => s.kind === "call" && s.call.func.type === "attribute" && s.call.func.name === "train" && plainObjectTrain(s, s.call));
@@ -3004,6 +3007,7 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
 
     if (foreign) {
       foreignCall = { call: foreign.site.call, definition: foreign.definition, site: foreign.site };
+      foreignHelpers = foreign.helpers;
       // The body's module imports say where its names come from (a Trainer of Lightning's, or a helper's): they are
       // read with the body, as the module's own analysis reads them.
       const imports = (interpreter.loader.moduleBody?.(foreign.file) ?? []).filter((st) => st.type === "import" || st.type === "importFrom");
@@ -3097,6 +3101,12 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
       }
       if (!plan.samples && built.samples) plan.samples = { value: built.samples.value, source: built.samples.table ? "dataset table" : "code", line: foreign.site.call.pos.line, detail: `${where}: ${built.samples.code}` };
     }
+  }
+  // `trainer.fit(train_loader=config["train_loader"])` with `config = config_trainer()` returning a dict of loaders:
+  // the loader built under that key (returned-dict-loader.ts).
+  if (foreignCall && !plan.batch && input.files && /\[\s*["']/.test(snippet(input.text, foreignCall.site.call))) {
+    const keyed = dictKeyLoader({ definition: foreignCall.definition, site: foreignCall.site, helpers: foreignHelpers ?? [] }, input.body, (e) => evaluateOne(foreignCall!.site, e), interpreter, input.files, now, allowance);
+    if (keyed) plan.batch = { value: keyed.batch, source: "code", line: foreignCall.site.call.pos.line, detail: `${snippet(input.text, foreignCall.site.call)} walks ${keyed.code} (${input.root ? relativeTo(input.root, keyed.file) : keyed.file} line ${keyed.line})` };
   }
   // `for i, batch in enumerate(iterator)` over a loader another workspace file builds at its top level and the script
   // imports (`from data import *`): that module's loader gives the batch and samples this file leaves unread.
