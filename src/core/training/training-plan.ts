@@ -32,6 +32,7 @@ import { ownClass, ownClassSelectsAsTable, ownFunction, ownMethod } from "./own-
 import { boundFromLightningTrainerFactory } from "./returned-lightning-trainer";
 import { dictKeyLoader } from "./returned-dict-loader";
 import { neverRead } from "./unread-constants";
+import { nameGivenConfigKey } from "./config-key-keywords";
 import { ownSamplerSamples } from "./own-sampler";
 import { formatCountOf } from "../report/format";
 import { ownBatchSamplerEpoch, type OwnBatchSamplerEpoch } from "./own-batch-sampler";
@@ -2604,7 +2605,10 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
     codeTexts ??= importedWorkspaceTexts(input.body, input.text, file, interpreter, input.files);
     if (codeLeavesConfigKeyUnread(key, keys, codeTexts) || codeLeavesTopLevelKeyUnread(key, keys, codeTexts)) return;
     const figure: PlanFigure = { value, source: "code", line, detail: `${key}: ${value} ${detail}` };
-    const into = STEP_CONSTANT.test(name) ? steps : ACCUMULATION_CONSTANT.test(name) ? accumulations : EPOCH_CONSTANT.test(name) ? epochs : BATCH_CONSTANT.test(name) ? batches : undefined;
+    // The code may hand the key to a keyword named for another figure (`max_epochs=opt["num_iterations"]`).
+    const given = nameGivenConfigKey(name, codeTexts);
+    const kindOf = (n: string) => (STEP_CONSTANT.test(n) ? steps : ACCUMULATION_CONSTANT.test(n) ? accumulations : EPOCH_CONSTANT.test(n) ? epochs : BATCH_CONSTANT.test(n) ? batches : undefined);
+    const into = (given !== undefined ? kindOf(given) : undefined) ?? kindOf(name);
     if (into === steps) namedSteps.add(figure);
     into?.push({ rank: 20, figure });
   };
