@@ -31,7 +31,6 @@ import { batchLoopOfFit } from "./fit-per-batch";
 import { ownClass, ownClassSelectsAsTable, ownFunction, ownMethod } from "./own-code";
 import { boundFromLightningTrainerFactory } from "./returned-lightning-trainer";
 import { dictKeyLoader } from "./returned-dict-loader";
-import { neverRead } from "./unread-constants";
 import { nameGivenConfigKey } from "./config-key-keywords";
 import { ownSamplerSamples } from "./own-sampler";
 import { formatCountOf } from "../report/format";
@@ -1620,8 +1619,6 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
       // over episodes) counts episodes between updates, not the items of a batch.
       const isBatch = BATCH_CONSTANT.test(site.name) && !periodOnly(input.text, site.context.fn, site.name);
       if (!isEpochs && !isBatch) continue;
-      // A name nothing reads afterwards is no figure of the run (unread-constants.ts).
-      if (neverRead(site.name, input.text)) continue;
       // Set after the whole run (an export's `BATCH_SIZE = 1` after the last fit): no figure of it (after-training.ts).
       if (afterAllTraining(site.value.pos.startIndex, site.context.fn, trainingRuns, input.text)) continue;
       // Or after the file's last backward pass, in its scope (an evaluation's `batch_size = 1` after the step loop).
