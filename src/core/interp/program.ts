@@ -13,6 +13,7 @@ import { TextFacts } from "./text-facts";
 import { findReExport, type ReExportFiles, type ReExportTarget } from "./re-exports";
 import { weightOnlyArgumentsOf } from "../environment/library-rules";
 import { hubFolderNames } from "../torch/hub";
+import { bodyWithRunMagics, installRunMagic } from "./notebook-run-magic";
 import { emptyModules, LibraryWorlds, resolvedPlace, type LibraryWorld, type LoadedModules } from "./library-world";
 
 /** The files an analysis may read: the host implements these over the disk or the editor's workspace. */
@@ -177,6 +178,15 @@ export class Program implements ModuleLoader {
     return this.resolver.exists(path) ? this.loadFile(path, moduleName) : undefined;
   }
 
+  /** Runs a workspace file's statements in a scope it does not own (a notebook's `%run -i`): false when there is no file. */
+  private runFileIn(path: string, scope: Scope): boolean {
+    const text = this.resolver.exists(path) ? this.resolver.read(path) : undefined;
+    if (text === undefined) return false;
+    const syntax = this.cache.get(this.parser, path, text);
+    this.interpreter.runModule({ kind: "namespace", name: "__main__", file: path, scope }, syntax.body);
+    return true;
+  }
+
   /** The workspace folder (see ModuleLoader.workspaceRoot). */
   workspaceRoot(): string | undefined {
     return this.resolver.roots.find((r) => r.kind === "workspace")?.path;
@@ -325,6 +335,9 @@ export class Program implements ModuleLoader {
     this.namespaces.set(path, namespace);
     this.moduleNames.set(path, moduleName);
     if (basename(path) === "__init__.py") this.searchPaths.set(namespace, [dirname(path)]);
+    // A notebook's `%run` lines run their files where they stand (notebook-run-magic.ts).
+    const notebook = path === this.mainFile && path.endsWith(".ipynb");
+    if (notebook) installRunMagic(this.interpreter, namespace.scope, (file, scope) => this.runFileIn(file, scope));
     const recorder = this.interpreter.recorder;
     const observer = recorder.noteObserver;
     if (library) {
@@ -336,7 +349,7 @@ export class Program implements ModuleLoader {
       };
     }
     try {
-      this.interpreter.runModule(namespace, syntax.body, { imported: lazy });
+      this.interpreter.runModule(namespace, notebook ? bodyWithRunMagics(syntax.body, syntax.comments) : syntax.body, { imported: lazy });
     } catch (err) {
       // A module cut short (the time budget) must not be kept half run.
       this.world?.spoil("a module's top level did not finish");

@@ -75,7 +75,8 @@ const PYTHON_BODY_CELL_MAGICS = new Set(["time", "timeit", "capture", "prun", "d
 
 /**
  * A cell's text with IPython syntax turned into plain Python of the same length: line magics (`%...`; `%time stmt`
- * and `%prun stmt` run their statement, kept as `_ =   stmt`), shell
+ * and `%prun stmt` run their statement, kept as `_ =   stmt`; a top-level `%run f.py` the comment `#run f.py`, which
+ * the interpreter runs the file in place of), shell
  * escapes (`!...`), help (`x?`) and their assignment forms (`files = !ls`) become `...` (a no-op that keeps an
  * indented block valid), and a cell magic's line (`%%time`) a comment; a cell magic that does not run Python
  * (`%%bash`, `%%html`, `%%writefile`) comments out the whole cell.
@@ -117,6 +118,8 @@ function statementOfLineMagic(line: string): string | undefined {
 /** A line that is IPython syntax, made a no-op of the same length (or, for `%time stmt`, that statement); any other
  *  line as it is. */
 function blankIPythonLine(line: string): string {
+  // A top-level `%run` line: a comment the program runs the file in place of (interp/notebook-run-magic.ts).
+  if (/^%run\s/.test(line)) return `#${line.slice(1)}`;
   const statement = statementOfLineMagic(line);
   if (statement !== undefined) return statement;
   const m = /^(\s*)(?:([A-Za-z_][\w.]*(?:\s*,\s*[A-Za-z_][\w.]*)*\s*=\s*)(?=[!%])|(?=[!%]|\?+[A-Za-z_]|[A-Za-z_][\w.]*\?{1,2}\s*$))/.exec(line);
