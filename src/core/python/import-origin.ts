@@ -23,3 +23,16 @@ export function importedPath(dotted: string, body: Statement[]): string | undefi
   });
   return origin === undefined ? undefined : [origin, ...rest].join(".");
 }
+
+/** The name an `import module` (`import module as alias`) statement binds the module to: its alias, else the module's
+ *  dotted name; from the first import of it, comments and nesting (a `try:` block) notwithstanding. Undefined when no
+ *  import statement imports it. */
+export function importedModuleName(module: string, body: Statement[]): string | undefined {
+  let bound: string | undefined;
+  forEachStatement(body, ({ statement: s }) => {
+    if (bound !== undefined || s.type !== "import") return;
+    const named = s.names.find((n) => n.module === module);
+    if (named) bound = named.alias ?? module;
+  });
+  return bound;
+}

@@ -93,6 +93,7 @@ import { boltsDataModuleBatch, dataModuleTraining, type DataModuleTraining } fro
 import { splitHelperPart } from "./split-helpers";
 import { afterAllTraining, afterAllUpdates, afterTraining, trainingCalls } from "./after-training";
 import { tfdsTrainSamples } from "./tfds-sizes";
+import { importedModuleName } from "../python/import-origin";
 import { tfdsSplitMember } from "./tfds-split-members";
 import { rebuiltFrom } from "./rebuilt-fit-rows";
 import { estimatorFit, wrapperRun } from "../keras/sklearn-wrapper";
@@ -608,7 +609,8 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
   const hubAssignments = hubDatasets ? bindingsRunByDefault(nameAssignments(input.body), sites, (site) => runsByDefault(site, (e) => evaluateOne(site, e))) : [];
   /** Names bound to `tfds.builder(name)`, with the catalog name. */
   const tfdsBuilders = new Map<string, string>();
-  const tfdsModule = /^\s*import\s+tensorflow_datasets(?:\s+as\s+(\w+))?\s*$/m.exec(input.text)?.[1] ?? (/^\s*import\s+tensorflow_datasets\s*$/m.test(input.text) ? "tensorflow_datasets" : undefined);
+  // Read from the import statement, so a comment after it (`import tensorflow_datasets as tfds  # data`) keeps it.
+  const tfdsModule = input.text.includes("tensorflow_datasets") ? importedModuleName("tensorflow_datasets", input.body) : undefined;
   // Names a Keras fit takes its data from (`fit_generator(trainset, ...)`, `fit(x=train_gen)`).
   const fitInputs = new Set(sites.flatMap((s) => {
     if (s.kind !== "call" || s.call.func.type !== "attribute" || !/^fit(_generator)?$/.test(s.call.func.name)) return [];
