@@ -8,7 +8,9 @@ import { importLoaders, pygLoadersModule } from "./loaders";
 
 // Data (torch_geometric/data/data.py, PyG 2.5): the attributes it is given; num_nodes is x's first dimension. Its
 // len() is its attribute count in PyG, never its nodes, so it has no __len__ here.
-const DATA = `import torch
+const DATA = `import copy
+
+import torch
 from _greenlight_unknown import unknown as _unknown
 
 
@@ -66,6 +68,57 @@ class Data:
 
     def cpu(self):
         return self
+
+
+# Dataset (torch_geometric/data/dataset.py, PyG 2.5), the class a user's graph dataset derives from: the subclass
+# gives len() and get(idx), and the dataset's length is len() over its indices (a part that slicing or index_select
+# makes is a copy that keeps the indices it selects). download() and process() read and write files: the analysis does not run them.
+class Dataset(torch.utils.data.Dataset):
+    def __init__(self, root=None, transform=None, pre_transform=None, pre_filter=None, log=True, force_reload=False):
+        self.root = root
+        self.transform = transform
+        self.pre_transform = pre_transform
+        self.pre_filter = pre_filter
+        self._indices = None
+
+    def len(self):
+        return _unknown("the graphs of a {} dataset, whose class gives no len()", type(self).__name__)
+
+    def get(self, idx):
+        return _unknown("a graph of a {} dataset, whose class gives no get()", type(self).__name__)
+
+    def indices(self):
+        return range(self.len()) if self._indices is None else self._indices
+
+    def __len__(self):
+        return len(self.indices())
+
+    def __getitem__(self, idx):
+        if isinstance(idx, int):
+            data = self.get(self.indices()[idx])
+            return data if self.transform is None else self.transform(data)
+        return self.index_select(idx)
+
+    def index_select(self, idx):
+        indices = self.indices()
+        if isinstance(idx, slice):
+            kept = indices[idx]
+        elif isinstance(idx, (list, tuple)):
+            kept = [indices[i] for i in idx]
+        elif getattr(idx, "dtype", None) == torch.bool:
+            kept = _unknown("the graphs a boolean mask selects")
+        elif hasattr(idx, "shape"):
+            kept = range(idx.shape[0])
+        else:
+            kept = _unknown("the graphs an index of {} selects", type(idx).__name__)
+        part = copy.copy(self)
+        part._indices = kept
+        return part
+
+    def shuffle(self, return_perm=False):
+        part = copy.copy(self)
+        part._indices = self.indices()
+        return (part, torch.randperm(len(self))) if return_perm else part
 `;
 
 const BASE = `# Generated from the analyzer's graph dataset table (src/core/training/graph-dataset-sizes.ts).
