@@ -214,8 +214,10 @@ export function findCodeSites(body: Statement[], text: string, words: RegExp = T
   return sites;
 }
 
-/** Builtins a setting's value may call and still be a plain value (`int(1e4)`, `len(x_train) // 32`). */
-const PLAIN_CALLS = new Set(["int", "float", "round", "len", "min", "max", "abs"]);
+/** Builtins a setting's value may call and still be a plain value (`int(1e4)`, `len(x_train) // 32`), `range` among
+ *  them: a notebook's plot after a fit rebinds its epochs setting as `epochs = range(1, len(acc) + 1)`, and the fit
+ *  before it must read the count bound where it runs. */
+const PLAIN_CALLS = new Set(["int", "float", "round", "len", "min", "max", "abs", "range"]);
 
 /** Whether an expression is a plain value: literals, names and arithmetic, no call but PLAIN_CALLS. */
 function plainValue(e: Expression): boolean {
