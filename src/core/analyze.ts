@@ -1,4 +1,5 @@
 import { attributesReadOffArgument, fitsConfigArgument } from "./interp/config-argument-fit";
+import { srcLayoutFolder } from "./interp/src-layout";
 import { Budget, BudgetExceeded } from "./interp/budget";
 import { tensor, unknown } from "./interp/construct";
 import { forwardArguments, requiredInputCount, takesDecoderTokens } from "./interp/forward-arguments";
@@ -416,7 +417,7 @@ function importedFunctions(namespace: ModuleNamespaceValue, file: string): Impor
 }
 
 /** The import path of an analysis, in Python's order: the file's folder, the workspace, the libraries we model, the
- *  environment, our built-in packages. */
+ *  environment, our built-in packages; a src-layout project's src/ after the workspace (src-layout.ts). */
 export function importRoots(request: Pick<AnalyzeRequest, "file" | "root" | "files" | "environment" | "environmentFiles">, runtime: Pick<Runtime, "builtinPackages" | "modelledPackages">): ImportRoot[] {
   const builtin = new Map([...runtime.builtinPackages].map(([path, text]) => [`${builtinRoot}/${path}`, text]));
   const modelled = new Map([...runtime.modelledPackages].map(([path, text]) => [`${modelledRoot}/${path}`, text]));
@@ -424,6 +425,8 @@ export function importRoots(request: Pick<AnalyzeRequest, "file" | "root" | "fil
   const scriptDir = dirname(request.file);
   if (scriptDir !== request.root) roots.push({ kind: "script", path: scriptDir, files: request.files });
   roots.push({ kind: "workspace", path: request.root, files: request.files });
+  const src = srcLayoutFolder(request.root, request.files);
+  if (src !== undefined && src !== scriptDir) roots.push({ kind: "workspace", path: src, files: request.files });
   if (modelled.size > 0) roots.push({ kind: "modelled", path: modelledRoot, files: memoryModuleFiles(modelled) });
   for (const site of request.environment?.sitePackages ?? []) roots.push({ kind: "environment", path: site, files: request.environmentFiles ?? request.files });
   roots.push({ kind: "builtin", path: builtinRoot, files: memoryModuleFiles(builtin) });
