@@ -45,11 +45,13 @@ const LIBRARY_TRAINER = /\bcreate_supervised_trainer\s*\(/;
 /** Methods of lists, dicts, sets and files, and dunders (`super().__init__()`): a statement calling one trains nothing. */
 const CONTAINER_METHOD = /(^|\.)(append|extend|insert|update|add|pop|remove|clear|sort|reverse|write|writelines|close|flush|__\w+__)$/;
 
-/** Methods that log or load but never train, whatever object they are called on: torch.utils.tensorboard's
- *  `SummaryWriter.add_scalar`/`add_histogram`/... (pytorch.org/docs/stable/tensorboard.html), `nn.Module.load_state_dict`
- *  and gym's `Env.seed`/`render`. An RL script's loop logs four scalars an episode: tried as training calls, they used
- *  up the candidates before `agent.run(max_step)` was reached. */
-const NEVER_TRAINS = /^(add_(scalars?|histogram|images?|figure|text|graph|embedding|pr_curve|hparams|video|audio|mesh)|load_state_dict|seed|render)$/;
+/** Methods that log, load or draw but never train, whatever object they are called on: torch.utils.tensorboard's
+ *  `SummaryWriter.add_scalar`/`add_histogram`/... (pytorch.org/docs/stable/tensorboard.html), `nn.Module.load_state_dict`,
+ *  gym's `Env.seed`/`render`, and matplotlib's drawing methods of an Axes or Figure (matplotlib.org/stable/api/axes_api.html
+ *  and figure_api.html, matplotlib 3.8). An RL script's loop logs four scalars an episode, a notebook's grid of sample
+ *  images calls `ax.imshow`, `ax.set_title` and `ax.axis` each: tried as training calls, they used up the candidates
+ *  before `agent.run(max_step)` or `trainer.fit(...)` was reached. */
+const NEVER_TRAINS = /^(add_(scalars?|histogram|images?|figure|text|graph|embedding|pr_curve|hparams|video|audio|mesh)|load_state_dict|seed|render|imshow|set_(title|xlabel|ylabel|xlim|ylim|xticks|yticks|aspect)|axis|legend|grid|suptitle|tight_layout|savefig|colorbar)$/;
 
 /** argparse's configuration methods (docs.python.org/3/library/argparse.html), optparse's (`parser.add_option(...)`,
  *  docs.python.org/3/library/optparse.html) and absl's flag definers (`flags.DEFINE_integer(...)`,
@@ -138,7 +140,8 @@ export function foreignTraining(
     // A call named for training (`w, loss = local.train(net=net)` in a federated round) is tried whatever came before.
     if (tried >= MAX_CANDIDATES && !namedCalls.has(site.call) && !workers.includes(site) && !perEpoch.has(site.call) && !TRAINING_NAMED.test(calleeName(site.call.func))) continue;
     // Builtins and library calls (print, os.makedirs, torch.manual_seed) are never another workspace file's training.
-    if (/^(print|exit|quit|os|sys|np|numpy|torch|random|time|logging|logger|warnings|json|shutil|plt|wandb)(\.|$)/.test(site.callee)) continue;
+    // pandas and seaborn by their usual aliases too (a notebook's `pd.set_option(...)` lines, `sns.scatterplot(...)`).
+    if (/^(print|exit|quit|os|sys|np|numpy|torch|random|time|logging|logger|warnings|json|shutil|plt|wandb|pd|pandas|sns|seaborn|display)(\.|$)/.test(site.callee)) continue;
     // argparse's configuration calls (a parser's fifteen add_argument lines) come first in most scripts and train nothing.
     if (PARSER_CONFIGURATION.test(site.callee.split(".").pop()!) || configuring.has(site.callee)) continue;
     if ((inClass(site.call) && !inConstructorRun(site.call)) || (CONTAINER_METHOD.test(site.callee) && !ownMethodCall(site, evaluate, file)) || NEVER_TRAINS.test(site.callee.split(".").pop()!)) continue;
