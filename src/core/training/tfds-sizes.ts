@@ -1,6 +1,6 @@
 // TensorFlow Datasets' published training-split sizes (tensorflow.org/datasets/catalog/<name>), and the split
 // strings `tfds.load(name, split=...)` takes (tensorflow.org/datasets/splits): "train", "train[:90%]", "train[10:2000]".
-// A dataset's configurations ("imagenet_resized/32x32") share its split sizes.
+// A dataset's configurations ("imagenet_resized/32x32") share its split sizes, unless the table sizes one of its own.
 import { trainSplitSlice } from "./split-slicing";
 
 /** Training-split sizes by catalog name, each as its catalog page gives it. */
@@ -21,11 +21,16 @@ const TRAIN_SPLITS: Record<string, number> = {
   food101: 75_750,
   horses_or_humans: 1_027,
   rock_paper_scissors: 2_520,
+  // Its default configuration, "white" (4,898 wines); "red" is sized below.
+  wine_quality: 4_898,
 };
 
 /** Training-split sizes of datasets whose configurations hold different data, by `name/config` (the catalog page gives
- *  each configuration's splits): GLUE's tasks (tensorflow.org/datasets/catalog/glue, the counts of Wang et al. 2018). */
+ *  each configuration's splits): GLUE's tasks (tensorflow.org/datasets/catalog/glue, the counts of Wang et al. 2018)
+ *  and wine_quality's two (tensorflow.org/datasets/catalog/wine_quality). */
 const CONFIG_TRAIN_SPLITS: Record<string, number> = {
+  "wine_quality/white": 4_898,
+  "wine_quality/red": 1_599,
   "glue/cola": 8_551,
   "glue/sst2": 67_349,
   "glue/mrpc": 3_668,

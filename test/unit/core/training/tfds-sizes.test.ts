@@ -16,6 +16,14 @@ describe("TensorFlow Datasets' splits (src/core/training/tfds-sizes.ts)", () => 
     assert.equal(tfdsTrainSamples("some_unknown_set", "train"), undefined);
   });
 
+  it("sizes a configuration the table sizes apart by its own count, the dataset's default by the dataset's", () => {
+    // wine_quality's default configuration is "white" (4,898 wines); "red" holds 1,599.
+    assert.equal(tfdsTrainSamples("wine_quality", "train")?.value, 4898);
+    assert.equal(tfdsTrainSamples("wine_quality/red", "train")?.value, 1599);
+    assert.equal(tfdsTrainSamples("wine_quality/red:1.0.0", "train[:50%]")?.value, 800);
+    assert.equal(tfdsTrainSamples("wine_quality/white", undefined)?.value, 4898);
+  });
+
   const SCRIPT = (load: string, policy: string) => `import tensorflow as tf
 import tensorflow_datasets as datasets
 from absl import app, flags
