@@ -119,7 +119,7 @@ export function foreignTraining(
     else if (s.type === "assign" && s.value.type === "call" && (s.value.func.type === "attribute" || s.value.func.type === "name") && ancestors.some(isMainGuard)) keptCalls.add(s.value);
     // A function named for training whose result is kept in one name (`train_stats = train_one_epoch(model, ...)`, as
     // DeiT's and timm's train.py call engine.py): tried last.
-    else if (s.type === "assign" && s.value.type === "call" && TRAINING_NAMED.test(calleeName(s.value.func))) namedCalls.add(s.value);
+    else if (s.type === "assign" && s.value.type === "call" && namedForTraining(s.value.func)) namedCalls.add(s.value);
     const made = s.type === "assign" || s.type === "expression" ? s.value : undefined;
     if (made?.type === "call" && WORKER.test(calleeName(made.func)) && keywordArgument(made, "target")) spawned.add(made);
   });
@@ -138,7 +138,7 @@ export function foreignTraining(
   let tried = 0;
   for (const site of only ? found.filter((s) => s.call === only) : [...sites, ...named, ...workers]) {
     // A call named for training (`w, loss = local.train(net=net)` in a federated round) is tried whatever came before.
-    if (tried >= MAX_CANDIDATES && !namedCalls.has(site.call) && !workers.includes(site) && !perEpoch.has(site.call) && !TRAINING_NAMED.test(calleeName(site.call.func))) continue;
+    if (tried >= MAX_CANDIDATES && !namedCalls.has(site.call) && !workers.includes(site) && !perEpoch.has(site.call) && !namedForTraining(site.call.func)) continue;
     // Builtins and library calls (print, os.makedirs, torch.manual_seed) are never another workspace file's training.
     // pandas and seaborn by their usual aliases too (a notebook's `pd.set_option(...)` lines, `sns.scatterplot(...)`).
     if (/^(print|exit|quit|os|sys|np|numpy|torch|random|time|logging|logger|warnings|json|shutil|plt|wandb|pd|pandas|sns|seaborn|display)(\.|$)/.test(site.callee)) continue;
@@ -289,9 +289,22 @@ function workerCall(site: CallSite): CallSite | undefined {
 const LOADER_BUILT = /\bDataLoader\s*\(/;
 
 /** Functions named for training a model: `train`, `train_one_epoch`, `train_epoch`, `training_loop`, and a word
- *  `train` later in the name (`mini_batch_train`, `run_training`); or for fitting one, Keras' and scikit-learn's verb
- *  (`fit_model`, `model_fit`). */
-const TRAINING_NAMED = /(^|_)(train(ing)?|fit)(_|$)/;
+ *  `train` later in the name (`mini_batch_train`, `run_training`). */
+const TRAINING_NAMED = /(^|_)train(ing)?(_|$)/;
+/** ... or for fitting one (`fit_model`, `model_fit`). */
+const FITTING_NAMED = /^fit_|_fit$/;
+/** scikit-learn's estimator verbs (`encoder.fit(X)`, `scaler.fit_transform(X)`): an object's own method, or its
+ *  library's function, never the project's training. */
+const ESTIMATOR_VERB = /^fit(_(transform|predict|resample))?$/;
+
+/** Whether a call is named for training: `train...` by the name above, a project function `fit(...)` called by its
+ *  name, or one whose name joins fit to another word (`fit_model`) but is no estimator's verb. */
+export function namedForTraining(func: Expression): boolean {
+  const name = calleeName(func);
+  if (TRAINING_NAMED.test(name)) return true;
+  if (func.type === "name" && name === "fit") return true;
+  return FITTING_NAMED.test(name) && !ESTIMATOR_VERB.test(name);
+}
 
 /** `if __name__ == "__main__":`. */
 const isMainGuard = (s: Statement): boolean => s.type === "if" && namesIn([s.test], new Set()).has("__name__");

@@ -1,6 +1,8 @@
 import { strict as assert } from "node:assert";
-import { analyze } from "../../helpers/analyze";
+import { analyze, testParser } from "../../helpers/analyze";
 import { trainingPlanOf } from "../../../../src/core/analysis-result";
+import { namedForTraining } from "../../../../src/core/training/foreign-loops";
+import { lowerModule } from "../../../../src/core/python/lower";
 
 // A call of another file's function named for fitting, its result kept (`model = fit_model(model, loader)`), in a
 // function the `__main__` block calls: tried as the script's training (src/core/training/foreign-loops.ts
@@ -51,5 +53,19 @@ describe("another file's function named for fitting, its result kept", () => {
   it("a name with fit inside a word (outfit) is not one", async () => {
     const plan = await planOf(script("outfit"));
     assert.notEqual(plan?.epochs?.value, 4);
+  });
+
+  it("an estimator's own fit or fit_transform is not one; a project function called fit is", async () => {
+    const parser = await testParser();
+    const named = (code: string) => {
+      const [s] = lowerModule(parser.parse(code)).body;
+      assert.ok(s?.type === "expression" && s.value.type === "call", code);
+      return namedForTraining(s.value.func);
+    };
+    assert.equal(named("encoder.fit(X)"), false);
+    assert.equal(named("scaler.fit_transform(X)"), false);
+    assert.equal(named("fit(model, loader)"), true);
+    assert.equal(named("engine.fit_model(model, loader)"), true);
+    assert.equal(named("trainer.train_one_epoch(loader)"), true);
   });
 });
