@@ -196,7 +196,7 @@ export function loopTrains(loop: LoopStatement): boolean {
 
 /** Statements of a block and of the `if`/`with`/`try` blocks in it: not those of nested loops or definitions, nor the
  *  `skipping` statements and what they hold. */
-function ownStatements(body: Statement[], skipping: ReadonlySet<Statement> = new Set()): Statement[] {
+export function ownStatements(body: Statement[], skipping: ReadonlySet<Statement> = new Set()): Statement[] {
   const out: Statement[] = [];
   const visit = (block: Statement[]) => {
     for (const s of block) {
@@ -226,11 +226,15 @@ export function ownCalls(body: Statement[]): CallExpression[] {
 }
 
 /** Whether a block backpropagates and steps the optimizer itself, outside any loop of its own (a function body such as
- *  `def train(): loss.backward(); optimizer.step()`): each time it runs is one optimizer step. */
+ *  `def train(): loss.backward(); optimizer.step()`, or a tape's gradients assigned by hand): each time it runs is one
+ *  optimizer step. */
 export function stepsOnceInBody(body: Statement[]): boolean {
   const isStep = optimizerSteps(body);
   const calls = ownCalls(body);
-  return calls.some(isStep) && calls.some(isBackwardCall);
+  if (calls.some(isStep) && calls.some(isBackwardCall)) return true;
+  // A tape's gradients, taken outside any loop, moved into the variables by hand (`w.assign_sub(lr * dw)`): one
+  // update of them all a call, so one step (tape-updates.ts), as a loop's own statements count it above.
+  return updatesFromTape(body, ownStatements(body));
 }
 
 /** What a function body does toward a training step: an optimizer step outside any loop of its own, backward passes

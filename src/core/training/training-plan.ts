@@ -190,6 +190,7 @@ import { FRAMEWORK_PRECISION, HALF_DTYPES, lightningPrecision } from "./framewor
 import { isBatchIterator, isDataset, slicedBatchIterator } from "./data-objects";
 import { holdsTrainingItems } from "./walked-data-list";
 import { constantGraphData } from "./constant-graph-data";
+import { tapeWholeData } from "./tape-whole-data";
 import { batchesWholeDataset, drawnLoader } from "./whole-dataset-loader";
 import { isUnreadCallee, unreadHelperBatch } from "./foreign-minibatches";
 import { batchListOf } from "./batch-lists";
@@ -1153,7 +1154,7 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
     return loader;
   };
   const wholeData = (site: Extract<CodeSite, { kind: "loop" | "while" }>): Expression | undefined => {
-    const data = fullBatchData(site.loop, (e) => evaluateOne(site, e), input.body, site.context.fn === undefined) ?? constantGraphRows(site) ?? fedGraphRows(site);
+    const data = fullBatchData(site.loop, (e) => evaluateOne(site, e), input.body, site.context.fn === undefined) ?? constantGraphRows(site) ?? fedGraphRows(site) ?? tapeWholeData(site.loop, input.body, (e) => evaluateOne(site, e));
     if (!data) return undefined;
     // All of data of a size the code does not show: the batch is unknown, not the model input's (resolve-run.ts).
     if (data.rows === undefined) {
