@@ -2605,8 +2605,10 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
     codeTexts ??= importedWorkspaceTexts(input.body, input.text, file, interpreter, input.files);
     if (codeLeavesConfigKeyUnread(key, keys, codeTexts) || codeLeavesTopLevelKeyUnread(key, keys, codeTexts)) return;
     const figure: PlanFigure = { value, source: "code", line, detail: `${key}: ${value} ${detail}` };
-    // The code may hand the key to a keyword named for another figure (`max_epochs=opt["num_iterations"]`).
-    const given = nameGivenConfigKey(name, codeTexts);
+    // The code may hand the key to a keyword named for another figure (`max_epochs=opt["num_iterations"]`); only a key
+    // the config holds once: one under several items (`datasets.train.bs`, `datasets.test.bs`) is read per item, by
+    // the branch that takes it.
+    const given = keys.filter((k) => k.slice(k.lastIndexOf(".") + 1) === name).length === 1 ? nameGivenConfigKey(name, codeTexts) : undefined;
     const kindOf = (n: string) => (STEP_CONSTANT.test(n) ? steps : ACCUMULATION_CONSTANT.test(n) ? accumulations : EPOCH_CONSTANT.test(n) ? epochs : BATCH_CONSTANT.test(n) ? batches : undefined);
     const into = (given !== undefined ? kindOf(given) : undefined) ?? kindOf(name);
     if (into === steps) namedSteps.add(figure);
