@@ -82,6 +82,10 @@ export interface AnalyzeRequest {
   file: string;
   text: string;
   root: string;
+  /** Set where `root` is the file's own folder only because no project marker (.git, pyproject.toml, setup.py) was
+   *  found above it (the CLI's fallback): the root may then move to the folder the script's imports need. An editor's
+   *  workspace folder is never moved. */
+  rootGuessed?: boolean;
   files: WorkspaceFiles;
   /** A Python expression evaluated in the file's namespace that builds exactly one model. */
   entry?: string;
@@ -149,7 +153,7 @@ interface Candidate {
 /** Analyzes every model in a file (or the one its entry builds): parameters, FLOPs and per-layer figures. */
 export function analyzeSource(parser: PythonParser, request: AnalyzeRequest): AnalysisResult {
   // A script whose own dotted imports are found only from a folder above it resolves them from there (import-root-above.ts).
-  const rootAbove = importRootAbove(request.file, request.root, request.text, request.files);
+  const rootAbove = request.rootGuessed ? importRootAbove(request.file, request.root, request.text, request.files) : undefined;
   if (rootAbove) request = { ...request, root: rootAbove };
   if (request.text.length > MAX_SOURCE_CHARACTERS) {
     return { file: request.file, models: [], syntaxErrors: [], notes: [`file too large to analyze (${Math.round(request.text.length / 1e6)} M characters; the limit is ${MAX_SOURCE_CHARACTERS / 1e6} M)`] };

@@ -82,11 +82,16 @@ export function findPythonFiles(dir: string, options: { notebooks?: boolean } = 
 
 /** The folder imports resolve from: the nearest one up with .git, pyproject.toml or setup.py, else the file's own. */
 export function findImportRoot(fileDir: string): string {
+  return findMarkedRoot(fileDir) ?? fileDir;
+}
+
+/** The nearest folder up with .git, pyproject.toml or setup.py; undefined where none is. */
+export function findMarkedRoot(fileDir: string): string | undefined {
   let dir = fileDir;
   for (;;) {
     if (["/.git", "/pyproject.toml", "/setup.py"].some((m) => existsSync(dir + m))) return dir;
     const parent = join(dir, "..");
-    if (parent === dir) return fileDir;
+    if (parent === dir) return undefined;
     dir = parent;
   }
 }

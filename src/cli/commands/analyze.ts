@@ -7,7 +7,7 @@ import { formatCount, formatFlops, formatInputSpec, formatIntensity } from "../.
 import type { InputSpec, ModelReport } from "../../core/report/model-report";
 import { partialStatus } from "../../core/report/coverage";
 import { createPythonParser } from "../../core/python/parser";
-import { diskFiles, findImportRoot, findPythonFiles, maxFileBytes } from "../../node/disk-files";
+import { diskFiles, findMarkedRoot, findPythonFiles, maxFileBytes } from "../../node/disk-files";
 import { readParserWasm } from "../../node/wasm";
 import { processCpuClock } from "../../node/cpu-clock";
 import { FileSnapshots } from "../../node/file-snapshots";
@@ -84,10 +84,12 @@ export async function runAnalyze(argv: string[], out: CommandOutput): Promise<nu
   const results: AnalysisResult[] = [];
   const environmentOf = environmentFinder(options.values.get("python-env"));
   for (const { file, text } of texts) {
-    const root = rootOption ? resolve(rootOption) : findImportRoot(dirname(file));
+    // No --root and no project marker above the file: its own folder, which the analysis may move up (rootGuessed).
+    const marked = rootOption ? resolve(rootOption) : findMarkedRoot(dirname(file));
+    const root = marked ?? dirname(file);
     const environment = environmentOf(file, root);
     try {
-      results.push(locations.inCells(analyzeSource(parser, { file, text, root, files: snapshots, entry, inputs, cache, environment, installActions: CLI_INSTALL_ACTIONS, huggingFaceCaches: host.huggingFaceCaches, torchHubDirs: host.torchHubDirs, hardware: estimateSettings.hardware, now })));
+      results.push(locations.inCells(analyzeSource(parser, { file, text, root, ...(marked === undefined ? { rootGuessed: true } : {}), files: snapshots, entry, inputs, cache, environment, installActions: CLI_INSTALL_ACTIONS, huggingFaceCaches: host.huggingFaceCaches, torchHubDirs: host.torchHubDirs, hardware: estimateSettings.hardware, now })));
     } catch (err) {
       if (err instanceof EntryError) throw new CliError(err.message);
       throw err;

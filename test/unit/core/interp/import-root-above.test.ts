@@ -30,7 +30,7 @@ if __name__ == "__main__":
 
 const planOf = async (file: string, text: string, others: Record<string, string>) => {
   const root = file.slice(0, file.lastIndexOf("/"));
-  const result = await analyze(text, { file, root, others });
+  const result = await analyze(text, { file, root, rootGuessed: true, others });
   return trainingPlanOf(result, result.models[0]!);
 };
 
@@ -57,5 +57,12 @@ describe("a script's dotted imports found from a folder above its own", () => {
     assert.equal(importRootAbove("/repo/run/x/main.py", "/repo/run/x", "import utils\n", files), undefined);
     assert.equal(importRootAbove("/repo/run/x/main.py", "/repo", "from lib.loops import fit_model\n", files), undefined);
     assert.equal(importRootAbove("/repo/run/x/main.py", "/repo/run/x", "import os.path\nfrom torch.nn import Linear\n", files), undefined);
+  });
+
+  it("never moves a root the host chose (an editor's workspace folder): only the CLI's guess from the file's folder", async () => {
+    const file = "/repo/src/training/main.py";
+    const others = { "/repo/src/training/loops.py": loops, "/repo/src/__init__.py": "", "/repo/src/training/__init__.py": "" };
+    const result = await analyze(script("src.training.loops"), { file, root: "/repo/src/training", others });
+    assert.notEqual(trainingPlanOf(result, result.models[0]!)?.epochs?.value, 3);
   });
 });
