@@ -84,7 +84,7 @@ function ownFunctionRows(fn: FunctionDefinition, call: CallExpression, functions
   const returns: Expression[] = [];
   forEachStatement(fn.body, ({ statement: s }) => { if (s.type === "return" && s.value) returns.push(s.value); }, [], (f) => f === fn);
   if (returns.length !== 1) return undefined;
-  const parameter = rowsParameter(fn, returns[0], depth);
+  const parameter = rowsParameter(fn, returns[0]);
   if (!parameter) return undefined;
   const index = fn.params.findIndex((p) => p.name === parameter);
   const argument = keywordArgument(call, parameter) ?? positionalArgument(call, index);
@@ -92,7 +92,7 @@ function ownFunctionRows(fn: FunctionDefinition, call: CallExpression, functions
 }
 
 /** The parameter of `fn` whose rows `returned` keeps, read in the function's body. */
-function rowsParameter(fn: FunctionDefinition, returned: Expression, depth: number): string | undefined {
+function rowsParameter(fn: FunctionDefinition, returned: Expression): string | undefined {
   const isParameter = (n: string) => fn.params.some((p) => p.name === n);
   if (returned.type === "comprehension" && returned.kind === "list") {
     const loop = returned.clauses.find((c) => c.kind === "for");
@@ -101,7 +101,7 @@ function rowsParameter(fn: FunctionDefinition, returned: Expression, depth: numb
   }
   if (returned.type === "call" && calleeName(returned) && ["array", "asarray"].includes(calleeName(returned)!)) {
     const inner = positionalArgument(returned, 0);
-    return inner ? rowsParameter(fn, inner, depth + 1) : undefined;
+    return inner ? rowsParameter(fn, inner) : undefined;
   }
   if (returned.type !== "name") return undefined;
   if (isParameter(returned.id)) return returned.id;
