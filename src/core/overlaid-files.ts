@@ -13,5 +13,7 @@ export function overlaidFiles(base: WorkspaceFiles, overlays: ReadonlyMap<string
     listPython: (dir) => [...new Set([...base.listPython(dir), ...inside(dir).filter((path) => path.endsWith(".py"))])].sort(),
     isDirectory: base.isDirectory && ((path) => base.isDirectory!(path)),
     listFiles: base.listFiles && ((dir) => [...new Set([...base.listFiles!(dir), ...inside(dir)])].sort()),
+    // An unsaved document makes no folder: the disk's folders stand.
+    listFolders: base.listFolders && ((dir) => base.listFolders!(dir)),
   };
 }

@@ -46,6 +46,13 @@ export function diskFiles(): WorkspaceFiles {
         return [];
       }
     },
+    listFolders(dir) {
+      try {
+        return readdirSync(dir, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => join(dir, e.name));
+      } catch {
+        return [];
+      }
+    },
     listPython(dir) {
       try {
         return readdirSync(dir).filter((n) => n.endsWith(".py")).map((n) => join(dir, n));

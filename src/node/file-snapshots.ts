@@ -6,6 +6,15 @@ import { maxFileBytes } from "./disk-files";
 /** Texts kept past this many characters in all are dropped, oldest first (a large environment's sources). */
 const MAX_KEPT_CHARACTERS = 256_000_000;
 
+/** Folders whose listings are kept across analyses, the least recently listed dropped first. */
+const MAX_KEPT_LISTINGS = 4096;
+
+/** One entry of a folder: its path and what the directory entry says it is. */
+interface Entry {
+  path: string;
+  kind: "file" | "folder" | "other";
+}
+
 interface Kept {
   /** mtime, ctime, size and inode when read: a file replaced or rewritten differs in one of them. */
   stamp: string;
@@ -25,7 +34,9 @@ export class FileSnapshots implements WorkspaceFiles {
   /** Stats, listings and texts checked since the last refresh (undefined: nothing there). */
   private readonly stats = new Map<string, Stats | undefined>();
   private readonly checked = new Map<string, string | undefined>();
-  private readonly listings = new Map<string, { path: string; kind: "file" | "other" }[]>();
+  private readonly listings = new Map<string, Entry[]>();
+  /** Listings kept across refreshes with the folder's stat when listed. */
+  private readonly keptListings = new Map<string, { stamp: string; entries: Entry[] }>();
 
   /** Forgets what the disk held: the next look at each path asks the disk again (kept texts are re-validated by stat). */
   refresh(): void {
@@ -51,6 +62,10 @@ export class FileSnapshots implements WorkspaceFiles {
 
   listFiles(dir: string): string[] {
     return this.listing(dir).filter((e) => e.kind === "file").map((e) => e.path);
+  }
+
+  listFolders(dir: string): string[] {
+    return this.listing(dir).filter((e) => e.kind === "folder").map((e) => e.path);
   }
 
   listPython(dir: string): string[] {
@@ -100,16 +115,29 @@ export class FileSnapshots implements WorkspaceFiles {
     return stats;
   }
 
-  /** A folder's entries (paths in the folder's order; the kind as the directory entry gives it), remembered until refresh. */
-  private listing(dir: string): { path: string; kind: "file" | "other" }[] {
+  /** A folder's entries (paths in the folder's order; the kind as the directory entry gives it), remembered until
+   *  refresh; after it, a listing is kept while the folder's stat is unchanged (an entry added, removed or renamed
+   *  changes the folder's mtime), so a dataset's class folders cost a stat each per analysis, not a read. */
+  private listing(dir: string): Entry[] {
     // Listing a file or a missing folder gives nothing, as diskFiles does.
     const known = this.listings.get(dir);
     if (known) return known;
-    let entries: { path: string; kind: "file" | "other" }[] = [];
-    try {
-      entries = readdirSync(dir, { withFileTypes: true }).map((e) => ({ path: join(dir, e.name), kind: e.isFile() ? ("file" as const) : ("other" as const) }));
-    } catch {
-      entries = [];
+    const stats = this.stat(dir);
+    const stamp = stats?.isDirectory() ? `${stats.mtimeMs}:${stats.ctimeMs}:${stats.ino}` : undefined;
+    const kept = stamp ? this.keptListings.get(dir) : undefined;
+    let entries: Entry[] = [];
+    if (kept && kept.stamp === stamp) entries = kept.entries;
+    else if (stamp) {
+      try {
+        entries = readdirSync(dir, { withFileTypes: true }).map((e) => ({ path: join(dir, e.name), kind: e.isFile() ? ("file" as const) : e.isDirectory() ? ("folder" as const) : ("other" as const) }));
+      } catch {
+        entries = [];
+      }
+    }
+    if (stamp) {
+      this.keptListings.delete(dir);
+      this.keptListings.set(dir, { stamp, entries });
+      if (this.keptListings.size > MAX_KEPT_LISTINGS) this.keptListings.delete(this.keptListings.keys().next().value!);
     }
     this.listings.set(dir, entries);
     return entries;

@@ -11,6 +11,9 @@ export interface ModuleFiles {
   /** Every file directly inside a folder (paths), for launch scripts beside a training script; absent where the host
    *  mirrors only Python files. */
   listFiles?(dir: string): string[];
+  /** The folders directly inside a folder (paths), for a dataset kept one folder per class; absent where the host
+   *  mirrors only Python files. */
+  listFolders?(dir: string): string[];
 }
 
 /** Where an import root comes from, in the order Python's sys.path puts them (libraries the analyzer models before the

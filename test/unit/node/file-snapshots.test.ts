@@ -34,6 +34,33 @@ describe("FileSnapshots: the disk with texts kept while unchanged (src/node/file
     assert.deepEqual(files.listFiles(join(dir, "pkg")).sort(), disk.listFiles!(join(dir, "pkg")).sort());
     assert.deepEqual(files.listFiles(join(dir, "pkg")).sort(), [join(dir, "pkg", "a.py"), join(dir, "pkg", "notes.txt")]);
     assert.deepEqual(files.listPython(join(dir, "nowhere")), []);
+    // Folders are listed apart from files (a dataset kept one folder per class).
+    mkdirSync(join(dir, "pkg", "sub"));
+    files.refresh();
+    assert.deepEqual(files.listFolders(join(dir, "pkg")), [join(dir, "pkg", "sub")]);
+    assert.deepEqual(files.listFolders(join(dir, "pkg")), disk.listFolders!(join(dir, "pkg")));
+    assert.deepEqual(files.listFolders(join(dir, "pkg", "a.py")), []);
+  });
+
+  it("lists a folder's new and removed entries after refresh, and the same listing while the folder is unchanged", () => {
+    mkdirSync(join(dir, "cats"));
+    writeFileSync(join(dir, "cats", "a.jpg"), "");
+    const files = new FileSnapshots();
+    const first = files.listFiles(join(dir, "cats"));
+    assert.deepEqual(first, [join(dir, "cats", "a.jpg")]);
+    files.refresh();
+    assert.deepEqual(files.listFiles(join(dir, "cats")), first);
+    writeFileSync(join(dir, "cats", "b.jpg"), "");
+    // Within one analysis the folder reads as it did when the analysis started.
+    assert.deepEqual(files.listFiles(join(dir, "cats")), first);
+    files.refresh();
+    assert.deepEqual(files.listFiles(join(dir, "cats")).sort(), [join(dir, "cats", "a.jpg"), join(dir, "cats", "b.jpg")]);
+    rmSync(join(dir, "cats", "a.jpg"));
+    files.refresh();
+    assert.deepEqual(files.listFiles(join(dir, "cats")), [join(dir, "cats", "b.jpg")]);
+    rmSync(join(dir, "cats"), { recursive: true });
+    files.refresh();
+    assert.deepEqual(files.listFiles(join(dir, "cats")), []);
   });
 
   it("sees a file's new text after refresh, also when it is rewritten at the same length or replaced by a rename", () => {
