@@ -1,5 +1,6 @@
 // How the interpreter reaches other files: the program (program.ts) implements it, operators and the interpreter use it.
 import type { Statement } from "../python/ast";
+import type { ModuleFiles } from "./module-resolver";
 import type { ModuleNamespaceValue, Scope, Value } from "./values";
 
 /** Loads other files' namespaces for imports; implemented by the program. */
@@ -33,6 +34,8 @@ export interface ModuleLoader {
   workspaceRoot?(): string | undefined;
   /** Runs a workspace Python file by its path as a module of this name (runpy.run_path, config files that are code). */
   runFile?(path: string, moduleName: string): ModuleNamespaceValue | undefined;
+  /** The workspace's files, for data folders a dataset class lists (class-folders.ts). */
+  workspaceFiles?(): ModuleFiles | undefined;
   /** The text of a source file the loader reads modules from (inspect.getsource of a module). */
   sourceText?(file: string): string | undefined;
   /** The program opened a data file (a config) by this path: found in the workspace or not, for the notes. */

@@ -187,6 +187,11 @@ export class Program implements ModuleLoader {
     return true;
   }
 
+  /** The files the analyzed script's folder is read from (see ModuleLoader.workspaceFiles). */
+  workspaceFiles(): ModuleFiles | undefined {
+    return this.resolver.roots.find((r) => r.kind === "script" || r.kind === "workspace")?.files;
+  }
+
   /** The workspace folder (see ModuleLoader.workspaceRoot). */
   workspaceRoot(): string | undefined {
     return this.resolver.roots.find((r) => r.kind === "workspace")?.path;

@@ -1,13 +1,17 @@
 // torchvision.datasets as the analyzer's stand-in: each dataset of the dataset table as a class whose samples have
 // the table's image shape (through the program's transforms), whose `classes` are the table's, and whose length is
 // the split's size. Programs read class counts (`len(train_data.classes)`) and sample shapes (`train_data[0]`) from
-// them; the files on disk are never read.
+// them; the files on disk are never read, but a class-per-folder dataset's folders are listed (DatasetFolder below).
+import { TORCHVISION_IMAGE_EXTENSIONS } from "../interp/class-folders";
 import { DATASET_SIZES, type DatasetSize } from "../training/dataset-sizes";
 
 const BASE = `# Generated from the analyzer's dataset table (src/core/training/dataset-sizes.ts).
 import torch
 from torchvision.transforms import _Image
 from _greenlight_unknown import unknown as _unknown
+import _greenlight_folders as _folders
+
+IMG_EXTENSIONS = (${TORCHVISION_IMAGE_EXTENSIONS.map((e) => JSON.stringify(e)).join(", ")})
 
 
 class VisionDataset:
@@ -64,27 +68,34 @@ class VisionDataset:
 
 
 class DatasetFolder(VisionDataset):
-    # Its classes are the sub-folders of root on disk (torchvision/datasets/folder.py find_classes), which the
-    # analyzer does not list: a class count read from them stays unknown, and says why.
-    def __init__(self, root, *args, transform=None, target_transform=None, **kwargs):
+    # Its classes are the sub-folders of root and its samples the files under them with one of extensions
+    # (torchvision/datasets/folder.py find_classes, make_dataset): counted where the workspace holds the folder,
+    # unknown with the reason otherwise (a dataset downloaded later; an is_valid_file of the code's own).
+    def __init__(self, root, loader=None, extensions=None, transform=None, target_transform=None, is_valid_file=None, allow_empty=False):
         self.root = root
         self.transform = transform
         self.target_transform = target_transform
         self.transforms = None
+        self._extensions = extensions if is_valid_file is None else None
 
     @property
     def classes(self):
-        return _unknown(type(self).__name__ + "'s classes are the sub-folders of {} on disk, which the analyzer does not read: set the model's class count with '# greenlight: entry=...'", self.root)
+        return _folders.classes(self.root, self._extensions, type(self).__name__)
+
+    @property
+    def class_to_idx(self):
+        return {name: i for i, name in enumerate(self.classes)}
 
     def __len__(self):
-        return _unknown(type(self).__name__ + "'s size is the number of files under {}, which the analyzer does not read", self.root)
+        return _folders.files(self.root, self._extensions, type(self).__name__)
 
     def __getitem__(self, index):
         return _unknown(type(self).__name__ + "'s images are files under {}, which the analyzer does not read", self.root)
 
 
 class ImageFolder(DatasetFolder):
-    pass
+    def __init__(self, root, transform=None, target_transform=None, loader=None, is_valid_file=None, allow_empty=False):
+        super().__init__(root, loader, IMG_EXTENSIONS if is_valid_file is None else None, transform=transform, target_transform=target_transform, is_valid_file=is_valid_file, allow_empty=allow_empty)
 
 
 class _MNISTTensors(VisionDataset):

@@ -72,6 +72,8 @@ import { quantizedComputePrecision } from "./quantized-compute";
 import { isUnslothLoader, unslothLoadPrecision } from "./unsloth-load";
 import { isSentencesDataset } from "./sentence-transformers-datasets";
 import { lenCall } from "../python/len-call";
+import { folderDatasetRoot } from "./folder-datasets";
+import { directoryDatasetSamples, isDirectoryReader } from "../keras/directory-datasets";
 import { trainerArgsFigures } from "./trainer-args-value";
 import { cliConfigTrainer, cliDefaultConfigFiles, cliTrainerDefaults, isCliTrainerFit, isLightningCli, overTrainerDefaults, readCliConfigFiles, TRAINER_KEYS } from "./lightning-cli";
 import { runBindings } from "./run-bindings";
@@ -101,7 +103,7 @@ import { inferenceLoaderOnly } from "./inference-only";
 import { importsSkorchWithoutKeras } from "./skorch-net";
 import { arrayInputRun } from "../keras/numpy-input-fn";
 import { perTurnFitSteps } from "../keras/fit-per-turn";
-import { dirname, relativeTo } from "../interp/paths";
+import { dirname, joinPath, relativeTo } from "../interp/paths";
 import { ModuleResolver, type ImportRoot, type ModuleFiles } from "../interp/module-resolver";
 import { splitIterableCount } from "./split-iterables";
 import { type KnownLoader, loopWalkedTogether, shortestLoader, walkedTogether } from "./zipped-loaders";
@@ -622,6 +624,16 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
   // `fit_generator(train_gen, ...)`), or, where no fit names its input, one bound to a training name.
   const drawnOnce = drawnOnceCalls(input.body);
   const feedsFit = (site: CallSite) => site.assignedTo.some((n) => fitInputs.has(n)) || (fitInputs.size === 0 && site.assignedTo.some((n) => /train/i.test(n)));
+  // The validation_split of the ImageDataGenerator a flow_from_directory call is made on: the call itself
+  // (`ImageDataGenerator(...).flow_from_directory(...)`) or the last binding of the receiver's name before it.
+  const generatorSplit = (site: CallSite): Value | undefined => {
+    const receiver = site.call.func.type === "attribute" ? site.call.func.object : undefined;
+    const made = receiver?.type === "call"
+      ? sites.find((x): x is CallSite => x.kind === "call" && x.call === receiver)
+      : receiver?.type === "name" ? sites.filter((x): x is CallSite => x.kind === "call" && x.assignedTo.includes(receiver.id) && x.call.pos.startIndex < site.call.pos.startIndex).pop() : undefined;
+    const split = made && /(^|\.)ImageDataGenerator$/.test(made.callee) ? keywordArgument(made.call, "validation_split") : undefined;
+    return made && split ? evaluateOne(made, split) : undefined;
+  };
   // Names a loop of the file iterates (`for images, labels in train_dataset:`): data a function may have batched.
   const iterated = new Set([...(input.walked ?? []), ...sites.flatMap((s) => {
     if (s.kind !== "loop") return [];
@@ -2261,6 +2273,9 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
       const value = size ? positiveInteger(evaluateOne(site, size)) : undefined;
       if (value !== undefined) batches.push({ rank: 30, figure: { value, source: "code", line, detail: `${site.callee}(batch_size=${snippet(input.text, size!)})` } });
       else if (!size) batches.push({ rank: 2, figure: { value: KERAS_FLOW_BATCH, source: "default", line, detail: `${site.callee}(): ${last.startsWith("flow") ? "ImageDataGenerator's" : "its"} default batch_size=32 (keras.io${last.startsWith("flow") ? ", ImageDataGenerator" : "/api/data_loading"})` } });
+      // The files of the class folders it reads, where the workspace holds them (keras/directory-datasets.ts).
+      const read = input.files && isDirectoryReader(last) ? directoryDatasetSamples(call, last, (e) => evaluateOne(site, e), input.files, (p) => (p.startsWith("/") ? [p] : [joinPath(dirname(file), p), ...(input.root ? [joinPath(input.root, p)] : [])]), generatorSplit(site)) : undefined;
+      if (read && typeof read !== "string") datasets.push({ site, rank: 30, names: site.assignedTo, figure: { value: read.value, source: "code", line, detail: `${site.callee}(${snippet(input.text, positional(0) ?? call)}): ${read.detail}` } });
       continue;
     }
     if (last === "instantiate" && /(^|\.)(hydra\.utils\.)?instantiate$/.test(site.callee)) {
@@ -2698,8 +2713,12 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
     // `DataLoader(dataset=make_train_set(), ...)`: a helper called in the argument returns the dataset the table sizes.
     const made = fed?.type === "call" && !linked && !episodes ? tableDatasetObjectSamples(listed) : undefined;
     if (made) samples.push({ rank: 100, figure: { value: made.value, source: "dataset table", line: loader.site.call.pos.line, detail: `${snippet(input.text, fed!)} is ${made.name} (${made.part ? `its "${made.part}" part` : "training split"}) where ${snippet(input.text, loader.site.call)} is built: ${datasetSize(made.name, "torchvision")!.source}` } });
+    // `DataLoader(ImageFolder("data/train"), ...)`: the files of the class folders the workspace holds (folder-datasets.ts).
+    const folderRoot = !made && !linked && !episodes && ownSampled !== "unknown" && fed ? folderDatasetRoot(listed) : undefined;
+    const folderFiles = folderRoot !== undefined ? positiveInteger(evaluateOne(loader.site, lenCall(fed!))) : undefined;
+    if (folderFiles !== undefined) samples.push({ rank: 100, figure: { value: folderFiles, source: "code", line: loader.site.call.pos.line, detail: `len(${snippet(input.text, fed!)}): the ${folderFiles} images in the class folders of ${folderRoot} (torchvision ImageFolder)` } });
     // `DataLoader(Triplets(mnist, 100000), ...)`: an object of the project's own dataset class has its own len().
-    const ownLength = !made && !linked && fed ? ownDatasetLength(fed, listed, (e) => evaluateOne(loader.site, e)) : undefined;
+    const ownLength = !made && !linked && folderFiles === undefined && fed ? ownDatasetLength(fed, listed, (e) => evaluateOne(loader.site, e)) : undefined;
     if (ownLength !== undefined) samples.push({ rank: 100, figure: { value: ownLength, source: "code", line: loader.site.call.pos.line, detail: `len(${snippet(input.text, fed!)}): the __len__ of the project's dataset class the loader is given` } });
     const listItems = listed?.kind === "list" || listed?.kind === "tuple" ? lengthOf(listed) : undefined;
     if (listItems !== undefined) samples.push({ rank: 90, figure: { value: listItems, source: "code", line: loader.site.call.pos.line, detail: `len(${snippet(input.text, fed!)}): the ${listItems} items of the list the loader is given` } });
