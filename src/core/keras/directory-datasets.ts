@@ -4,17 +4,33 @@
 // What a fit on them trains on an epoch is the files of the training part: all of them, or what a validation split
 // leaves, cut as each reader cuts it.
 import { classFolderFiles, classFolders, KERAS_DATASET_EXTENSIONS, KERAS_ITERATOR_EXTENSIONS, type FolderLister } from "../interp/class-folders";
-import type { Value } from "../interp/values";
+import { bindArguments, list, str, tuple, unknown } from "../interp/construct";
+import type { Interpreter } from "../interp/interpreter";
+import { fsPath, pathPlaces } from "../interp/stdlib/fspath";
+import type { NativeCall, Value } from "../interp/values";
 import type { Expression } from "../python/ast";
 import { keywordArgument, positionalArgument, type CallExpression } from "../python/syntax-walk";
+import { batchedDataset } from "./tf-data";
 
-/** The readers and what each takes: the extensions it counts, where `classes`/`class_names` stands. */
-const READERS: Record<string, { extensions: readonly string[]; classesAt: number; classesName: string }> = {
-  flow_from_directory: { extensions: KERAS_ITERATOR_EXTENSIONS, classesAt: 3, classesName: "classes" },
-  image_dataset_from_directory: { extensions: KERAS_DATASET_EXTENSIONS, classesAt: 3, classesName: "class_names" },
-  // keras.utils.text_dataset_from_directory reads .txt files; audio_dataset_from_directory .wav files.
-  text_dataset_from_directory: { extensions: [".txt"], classesAt: 3, classesName: "class_names" },
-  audio_dataset_from_directory: { extensions: [".wav"], classesAt: 3, classesName: "class_names" },
+/** Each reader: the extensions it counts and its signature (Keras 2.10-3.x; flow_from_directory, keras_preprocessing 1.1). */
+const READERS: Record<string, { extensions: readonly string[]; signature: string[] }> = {
+  flow_from_directory: {
+    extensions: KERAS_ITERATOR_EXTENSIONS,
+    signature: ["directory", "target_size=None", "color_mode=None", "classes=None", "class_mode=None", "batch_size=32", "shuffle=True", "seed=None", "save_to_dir=None", "save_prefix=None", "save_format=None", "follow_links=False", "subset=None", "interpolation=None", "keep_aspect_ratio=False"],
+  },
+  image_dataset_from_directory: {
+    extensions: KERAS_DATASET_EXTENSIONS,
+    signature: ["directory", "labels='inferred'", "label_mode=None", "class_names=None", "color_mode=None", "batch_size=32", "image_size=None", "shuffle=True", "seed=None", "validation_split=None", "subset=None", "**kwargs"],
+  },
+  // text_dataset_from_directory reads .txt files; audio_dataset_from_directory .wav files.
+  text_dataset_from_directory: {
+    extensions: [".txt"],
+    signature: ["directory", "labels='inferred'", "label_mode=None", "class_names=None", "batch_size=32", "max_length=None", "shuffle=True", "seed=None", "validation_split=None", "subset=None", "**kwargs"],
+  },
+  audio_dataset_from_directory: {
+    extensions: [".wav"],
+    signature: ["directory", "labels='inferred'", "label_mode=None", "class_names=None", "batch_size=32", "sampling_rate=None", "output_sequence_length=None", "ragged=False", "shuffle=True", "seed=None", "validation_split=None", "subset=None", "**kwargs"],
+  },
 };
 
 /** Whether a callee's last part is one of Keras' directory readers. */
@@ -22,11 +38,51 @@ export function isDirectoryReader(last: string): boolean {
   return Object.hasOwn(READERS, last);
 }
 
+/** What a reader finds: its class names, the files of the training part (all where no subset is asked for) and of the
+ *  validation part, and how the count was made. */
+interface DirectoryRead {
+  classes: string[];
+  training: number;
+  validation?: number;
+  detail: string;
+}
+
 /**
- * The samples an epoch of a fit on `reader(dir, ...)` trains on, from the workspace's class folders: every file the
- * reader takes, or the training part of a validation split (`subset="training"`; for flow_from_directory the split is
- * the ImageDataGenerator's `validation_split`, given as `generatorSplit`). A reason string where the folder is not
- * there to count; undefined where the call is not one this reads (labels from a list, an unread argument).
+ * The files a reader reads from `path` with the arguments it was given (already evaluated): a reason string where the
+ * folder is not there to count; undefined where the call is not one this reads (labels from a list, a subset it does
+ * not name, a split it cannot read). For flow_from_directory the split is the ImageDataGenerator's validation_split.
+ */
+function readDirectory(reader: string, path: string, args: { get(name: string): Value | undefined }, files: FolderLister, places: string[], generatorSplit: Value | undefined): DirectoryRead | string | undefined {
+  const known = READERS[reader];
+  // labels="inferred" (the default) reads classes from the sub-folders; a list or None labels the files otherwise.
+  const labels = args.get("labels");
+  if (labels && !(labels.kind === "str" && labels.value === "inferred")) return undefined;
+  const given = args.get(reader === "flow_from_directory" ? "classes" : "class_names");
+  let wanted: string[] | undefined;
+  if (given && given.kind !== "none") {
+    if (given.kind !== "list" && given.kind !== "tuple") return undefined;
+    wanted = given.items.flatMap((c) => (c.kind === "str" ? [c.value] : []));
+    if (wanted.length !== given.items.length) return undefined;
+  }
+  const found = classFolders(files, places, known.extensions, wanted);
+  if (typeof found === "string") return found;
+  const total = classFolderFiles(found);
+  const where = `${found.classes.length} class folders of ${path}`;
+  const subset = args.get("subset");
+  if (!subset || subset.kind === "none") return { classes: found.classes, training: total, detail: `the ${total} files in the ${where}` };
+  if (subset.kind !== "str" || !["training", "validation", "both"].includes(subset.value)) return undefined;
+  const splitValue = reader === "flow_from_directory" ? generatorSplit : args.get("validation_split");
+  const split = splitValue?.kind === "float" || splitValue?.kind === "int" ? splitValue.value : undefined;
+  if (split === undefined || split < 0 || split >= 1) return undefined;
+  // DirectoryIterator cuts each class folder's sorted files at int(split * n); the dataset readers cut the whole
+  // shuffled list at int(split * n) (dataset_utils.get_training_or_validation_split).
+  const validation = reader === "flow_from_directory" ? found.counts.reduce((sum, n) => sum + Math.trunc(split * n), 0) : Math.trunc(split * total);
+  return { classes: found.classes, training: total - validation, validation, detail: `the ${total - validation} of the ${total} files in the ${where} that validation_split=${split} leaves for training` };
+}
+
+/**
+ * The samples an epoch of a fit on `reader(dir, ...)` trains on, read where the training plan meets the call: every
+ * file the reader takes, or the training part of a validation split. A reason string where the folder is not there.
  */
 export function directoryDatasetSamples(
   call: CallExpression,
@@ -38,36 +94,44 @@ export function directoryDatasetSamples(
 ): { value: number; detail: string } | string | undefined {
   const reader = READERS[last];
   if (!reader) return undefined;
-  const dir = positionalArgument(call, 0) ?? keywordArgument(call, "directory");
-  const path = dir ? evaluate(dir) : undefined;
-  if (path?.kind !== "str") return undefined;
-  // labels="inferred" (the default) reads classes from the sub-folders; a list or None labels files otherwise.
-  const labels = keywordArgument(call, "labels") ?? (last === "flow_from_directory" ? undefined : positionalArgument(call, 1));
-  if (labels && !(evaluate(labels)?.kind === "str" && (evaluate(labels) as { value: string }).value === "inferred")) return undefined;
-  const classesGiven = keywordArgument(call, reader.classesName) ?? positionalArgument(call, reader.classesAt);
-  const classesValue = classesGiven ? evaluate(classesGiven) : undefined;
-  let wanted: string[] | undefined;
-  if (classesGiven && classesValue?.kind !== "none") {
-    if (classesValue?.kind !== "list" && classesValue?.kind !== "tuple") return undefined;
-    wanted = classesValue.items.flatMap((c) => (c.kind === "str" ? [c.value] : []));
-    if (wanted.length !== classesValue.items.length) return undefined;
+  const args = new Map<string, Value>();
+  for (const [i, spec] of reader.signature.entries()) {
+    const name = spec.replace(/=.*$/, "");
+    if (name.startsWith("*")) continue;
+    const given = keywordArgument(call, name) ?? positionalArgument(call, i);
+    const value = given ? evaluate(given) : undefined;
+    if (given && (!value || value.kind === "unknown")) return undefined;
+    if (value) args.set(name, value);
   }
-  const found = classFolders(files, places(path.value), reader.extensions, wanted);
-  if (typeof found === "string") return found;
-  const subsetGiven = keywordArgument(call, "subset");
-  const subset = subsetGiven ? evaluate(subsetGiven) : undefined;
-  const total = classFolderFiles(found);
-  const where = `${found.classes.length} class folders of ${path.value}`;
-  if (!subsetGiven || subset?.kind === "none") return { value: total, detail: `the ${total} files in the ${where}` };
-  if (subset?.kind !== "str" || !["training", "both"].includes(subset.value)) return undefined;
-  const splitGiven = last === "flow_from_directory" ? generatorSplit : (() => {
-    const e = keywordArgument(call, "validation_split");
-    return e ? evaluate(e) : undefined;
-  })();
-  const split = splitGiven?.kind === "float" || splitGiven?.kind === "int" ? splitGiven.value : undefined;
-  if (split === undefined || split < 0 || split >= 1) return undefined;
-  // DirectoryIterator cuts each class folder's sorted files at int(split * n); the dataset readers cut the whole
-  // shuffled list at int(split * n) (dataset_utils.get_training_or_validation_split).
-  const value = last === "flow_from_directory" ? found.counts.reduce((sum, n) => sum + n - Math.trunc(split * n), 0) : total - Math.trunc(split * total);
-  return { value, detail: `the ${value} of the ${total} files in the ${where} that validation_split=${split} leaves for training` };
+  const path = args.get("directory");
+  if (path?.kind !== "str") return undefined;
+  const read = readDirectory(last, path.value, args, files, places(path.value), generatorSplit);
+  if (typeof read !== "object") return read;
+  const subset = args.get("subset");
+  if (subset?.kind === "str" && subset.value === "validation") return undefined;
+  return { value: read.training, detail: read.detail };
+}
+
+/**
+ * keras.utils.image/text/audio_dataset_from_directory as the interpreter runs it: a tf.data dataset of the files'
+ * batches (tf-data.ts) with the `class_names` the folders give, or unknown ones where the folder is not in the
+ * workspace; subset="both" gives the training and validation datasets.
+ */
+export function directoryDatasetReader(reader: string, interp: () => Interpreter): (call: NativeCall) => Value {
+  return ({ args, kwargs }) => {
+    const bound = bindArguments(READERS[reader].signature, args, kwargs, reader);
+    const given = bound.get("directory");
+    const path = given ? fsPath(given, (f, a) => interp().call(f, a, new Map())) : undefined;
+    const batch = bound.get("batch_size");
+    const size = batch?.kind === "int" && batch.value > 0 ? batch.value : undefined;
+    const files = interp().loader.workspaceFiles?.();
+    const read = path?.kind === "str" && files ? readDirectory(reader, path.value, bound, files, pathPlaces(interp(), path.value), undefined) : undefined;
+    const why = typeof read === "string" ? `${reader}: ${read}` : `${reader}: the files it reads are not known`;
+    const classNames = typeof read === "object" ? list(read.classes.map(str)) : unknown(why);
+    const make = (elements: number | undefined) => batchedDataset(elements, size, [["class_names", classNames]]);
+    const subset = bound.get("subset");
+    if (subset?.kind === "str" && subset.value === "both") return tuple([make(typeof read === "object" ? read.training : undefined), make(typeof read === "object" ? read.validation : undefined)]);
+    if (subset?.kind === "str" && subset.value === "validation") return make(typeof read === "object" ? read.validation : undefined);
+    return make(typeof read === "object" ? read.training : undefined);
+  };
 }

@@ -16,6 +16,7 @@ import { toCategorical } from "./to-categorical";
 import { timeseriesGenerator, timeseriesGeneratorPackage } from "./timeseries-generator";
 import { kerasDatasetLoaders } from "./datasets";
 import { tfDataModule } from "./tf-data";
+import { directoryDatasetReader } from "./directory-datasets";
 import { tfDistributeModule } from "./tf-distribute";
 import { tfImageModule } from "./tf-image";
 import { tfContribPackage } from "./tf-contrib-hparams";
@@ -244,6 +245,10 @@ export const kerasModules: NativeModuleProvider = function kerasModules(runtime:
   const utils = namespace("keras.utils", [["file_utils", fileUtils], ["get_file", fileUtils.scope.names.get("get_file")!], ["plot_model", fn("plot_model", () => NONE)], ["set_random_seed", fn("set_random_seed", () => NONE)], ["get_source_inputs", operationUtils.scope.names.get("get_source_inputs")!], ["pad_sequences", fn("pad_sequences", padSequences)], ["to_categorical", fn("to_categorical", toCategorical)]]);
   // keras.utils.data_utils.get_file, keras.utils.layer_utils (Keras 2): the same helpers; the rest unknown by name.
   utils.coversSubmodules = true;
+  // keras.utils.image/text/audio_dataset_from_directory (TF 2.3-2.8 spelled them keras.preprocessing.*): datasets of
+  // the files of a class-per-folder dataset the workspace holds (directory-datasets.ts).
+  const directoryReaders = ["image_dataset_from_directory", "text_dataset_from_directory", "audio_dataset_from_directory"].map((name): [string, Value] => [name, fn(name, directoryDatasetReader(name, interp))]);
+  for (const [name, reader] of directoryReaders) utils.scope.names.set(name, reader);
 
   // keras.random (Keras 3, keras.io/api/random): samplers whose first argument is the shape; scripts make stand-in
   // data with them (`x = keras.random.normal((2000, 20))`), whose first dimension a fit's samples are.
@@ -329,6 +334,7 @@ export const kerasModules: NativeModuleProvider = function kerasModules(runtime:
   for (const [path, text] of timeseriesGeneratorPackage) runtime.builtinPackages.set(path, text);
   const sequence = namespace("keras.preprocessing.sequence", [["pad_sequences", fn("pad_sequences", padSequences)], ["TimeseriesGenerator", fn("TimeseriesGenerator", timeseriesGenerator(interp))]]);
   trainingSide.get("preprocessing")!.scope.names.set("sequence", sequence);
+  for (const [name, reader] of directoryReaders) trainingSide.get("preprocessing")!.scope.names.set(name, reader);
   keras.scope.names.set("preprocessing", trainingSide.get("preprocessing")!);
   for (const root of ["keras", "tensorflow.keras", "tf_keras", "keras.src"]) {
     set(`${root}.layers`, layers);

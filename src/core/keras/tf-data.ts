@@ -122,6 +122,14 @@ function dataset(state: TfDataPipeline): ModuleNamespaceValue {
   return ns;
 }
 
+/** A dataset of `elements` (unknown: undefined) in batches of `batch` (unbatched: undefined), with attributes of its
+ *  own (`class_names` of a directory reader's dataset); the datasets its methods make do not keep them, as in TF. */
+export function batchedDataset(elements: number | undefined, batch: number | undefined, attributes: [string, Value][] = []): ModuleNamespaceValue {
+  const ns = dataset({ elements, ...(batch === undefined ? {} : { batch }), dropRemainder: false, passes: 1 });
+  for (const [name, value] of attributes) ns.scope.names.set(name, value);
+  return ns;
+}
+
 /** `tf.data`: the Dataset class's constructors, and AUTOTUNE. */
 export function tfDataModule(): ModuleNamespaceValue {
   const start = (elements: number | undefined): ModuleNamespaceValue => dataset({ elements, dropRemainder: false, passes: 1 });

@@ -85,30 +85,4 @@ for x, y in loader:
     assert.equal(result.training?.samples, undefined);
   });
 
-  it("counts what flow_from_directory's training subset keeps: each class folder cut at int(validation_split * n)", async () => {
-    const result = await analyzeFile(`from tensorflow import keras
-from tensorflow.keras.preprocessing.image import ImageDataGenerator
-datagen = ImageDataGenerator(rescale=1 / 255.0, validation_split=0.3)
-train_gen = datagen.flow_from_directory("data/train", target_size=(32, 32), batch_size=2, subset="training")
-val_gen = datagen.flow_from_directory("data/train", target_size=(32, 32), batch_size=2, subset="validation")
-model = keras.Sequential([keras.layers.Flatten(input_shape=(32, 32, 3)), keras.layers.Dense(2, activation="softmax")])
-model.compile(optimizer="adam", loss="categorical_crossentropy")
-model.fit(train_gen, epochs=4, validation_data=val_gen)
-`);
-    // cats 7 - int(2.1) = 5, dogs 5 - int(1.5) = 4: 9 images, 5 batches of 2 an epoch.
-    assert.equal(result.training?.samples?.value, 9, JSON.stringify(result.training?.samples));
-    assert.equal(planOptimizerSteps(result.training ?? {})?.value, 20);
-  });
-
-  it("counts image_dataset_from_directory's training part: the whole list cut at int(validation_split * n)", async () => {
-    const result = await analyzeFile(`import tensorflow as tf
-train_ds = tf.keras.utils.image_dataset_from_directory("data/train", validation_split=0.25, subset="training", seed=1, image_size=(32, 32), batch_size=3)
-model = tf.keras.Sequential([tf.keras.layers.Flatten(input_shape=(32, 32, 3)), tf.keras.layers.Dense(2)])
-model.compile(optimizer="adam", loss="sparse_categorical_crossentropy")
-model.fit(train_ds, epochs=2)
-`);
-    // 12 images (.jpg, .PNG, .jpeg), 12 - int(3) = 9 for training: 3 batches of 3 an epoch.
-    assert.equal(result.training?.samples?.value, 9, JSON.stringify(result.training?.samples));
-    assert.equal(planOptimizerSteps(result.training ?? {})?.value, 6);
-  });
 });
