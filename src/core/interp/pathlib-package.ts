@@ -2,9 +2,10 @@
 // build their config and output paths with (`Path(__file__).parent / "configs" / "train.yaml"`, `Path(args.config)`).
 // Without it every such path was unknown, and so was the config read through it. Our own compact Python over the
 // os.path functions the analyzer models: the path's text is known, the disk is not read (exists() answers as
-// os.path.exists does, listings are unknown).
+// os.path.exists does; glob and iterdir list the workspace's folders).
 const PATHLIB = `import os
 import _greenlight_unknown
+import _greenlight_folders
 
 
 def _text(part):
@@ -150,14 +151,15 @@ class Path(PurePath):
     def write_text(self, data, *args, **kwargs):
         return len(data)
 
+    # Listings of the workspace's folders (stdlib/folders.ts); unknown where the folder is not there.
     def glob(self, pattern):
-        return _greenlight_unknown.unknown("the files under {}", self._path)
+        return [type(self)(p) for p in _greenlight_folders.glob(os.path.join(self._path, pattern), recursive=True, include_hidden=True)]
 
     def rglob(self, pattern):
-        return _greenlight_unknown.unknown("the files under {}", self._path)
+        return self.glob("**/" + pattern)
 
     def iterdir(self):
-        return _greenlight_unknown.unknown("the files under {}", self._path)
+        return [type(self)(os.path.join(self._path, name)) for name in os.listdir(self._path)]
 
 
 PosixPath = Path

@@ -128,7 +128,9 @@ export function directoryDatasetReader(reader: string, interp: () => Interpreter
     const read = path?.kind === "str" && files ? readDirectory(reader, path.value, bound, files, pathPlaces(interp(), path.value), undefined) : undefined;
     const why = typeof read === "string" ? `${reader}: ${read}` : `${reader}: the files it reads are not known`;
     const classNames = typeof read === "object" ? list(read.classes.map(str)) : unknown(why);
-    const make = (elements: number | undefined) => batchedDataset(elements, size, [["class_names", classNames]]);
+    const stated = kwargs.has("batch_size") || args.length > READERS[reader].signature.findIndex((p) => p.startsWith("batch_size"));
+    const origin = stated ? `${reader}(batch_size=${size ?? "?"})` : `${reader}'s default batch_size=32 (keras.io/api/data_loading)`;
+    const make = (elements: number | undefined) => batchedDataset(elements, size, origin, [["class_names", classNames]]);
     const subset = bound.get("subset");
     if (subset?.kind === "str" && subset.value === "both") return tuple([make(typeof read === "object" ? read.training : undefined), make(typeof read === "object" ? read.validation : undefined)]);
     if (subset?.kind === "str" && subset.value === "validation") return make(typeof read === "object" ? read.validation : undefined);

@@ -25,6 +25,8 @@ export interface TfDataPipeline {
   passes: number | "forever";
   /** What an iteration yields in all where take(n) cuts a repeat() without end: n elements (batches once batched). */
   endlessTaken?: number;
+  /** Where the batch was set, in words, when not by a batch() call the plan reads (a directory reader's batch_size). */
+  batchOrigin?: string;
   /** Set when batch(b) came after a counted repeat(k): the k passes' elements are batched as one stream. */
   repeatedBeforeBatch?: boolean;
 }
@@ -124,8 +126,8 @@ function dataset(state: TfDataPipeline): ModuleNamespaceValue {
 
 /** A dataset of `elements` (unknown: undefined) in batches of `batch` (unbatched: undefined), with attributes of its
  *  own (`class_names` of a directory reader's dataset); the datasets its methods make do not keep them, as in TF. */
-export function batchedDataset(elements: number | undefined, batch: number | undefined, attributes: [string, Value][] = []): ModuleNamespaceValue {
-  const ns = dataset({ elements, ...(batch === undefined ? {} : { batch }), dropRemainder: false, passes: 1 });
+export function batchedDataset(elements: number | undefined, batch: number | undefined, batchOrigin: string, attributes: [string, Value][] = []): ModuleNamespaceValue {
+  const ns = dataset({ elements, ...(batch === undefined ? {} : { batch, batchOrigin }), dropRemainder: false, passes: 1 });
   for (const [name, value] of attributes) ns.scope.names.set(name, value);
   return ns;
 }

@@ -1184,7 +1184,7 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
   // A tf.data pipeline's batch, and the elements one pass of it yields (repeat() makes more passes: not counted here).
   const pipelineFigures = (pipeline: TfDataPipeline, code: string, line: number) => {
     if (pipeline.batch === undefined) return;
-    const batched = `${code}: a tf.data pipeline batched by ${pipeline.batch}${pipeline.dropRemainder ? " (drop_remainder=True)" : ""}`;
+    const batched = `${code}: a tf.data pipeline batched by ${pipeline.batch}${pipeline.dropRemainder ? " (drop_remainder=True)" : ""}${pipeline.batchOrigin ? `, ${pipeline.batchOrigin}` : ""}`;
     // Below a `.batch(n)` call written in this file (rank 30), which says where the batch is set.
     const batch: PlanFigure = { value: pipeline.batch, source: "code", line, detail: batched };
     batches.push({ rank: 29, figure: batch });

@@ -26,8 +26,8 @@ import { fn, namespace, standardLibrary } from "./native";
 import { installNumpy } from "./numpy";
 import { installOperator } from "./operator";
 import { installOptparse } from "./optparse";
-import { installClassFolders } from "./class-folders";
 import { installCsvTables } from "./csv-tables";
+import { installFolderListings } from "./folders";
 import { installRunpy } from "./runpy";
 import { installSklearnDatasets } from "./sklearn-datasets";
 import { installSklearnModelSelection } from "./sklearn-model-selection";
@@ -68,7 +68,7 @@ export function createStandardLibrary(interp: () => Interpreter, objectClass: Cl
   installRunpy(library);
   installGinParse(library);
   installCsvTables(library);
-  installClassFolders(library);
+  installFolderListings(library);
   modules.set("re", createRegexModule(objectClass, namespace, fn));
   const einops: Record<string, Value> = {};
   for (const [k, f] of Object.entries(einopsFunctions())) einops[k] = fn(`einops.${k}`, f);
