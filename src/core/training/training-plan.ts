@@ -189,6 +189,7 @@ import { firstLearnerFits, type FastaiFit } from "./fastai-learners-in-turn";
 import { fastaiFitEpochs, fastaiLoadersBatch, fastaiPrecision, importsFastai, isFastaiFit, isFastaiLoaders } from "./fastai-learner";
 
 import { FRAMEWORK_PRECISION, HALF_DTYPES, lightningPrecision } from "./framework-precision";
+import { APEX_DEFAULT_OPT_LEVEL, apexDefaultPrecision } from "./apex-default-level";
 import { isBatchIterator, isDataset, slicedBatchIterator } from "./data-objects";
 import { holdsTrainingItems } from "./walked-data-list";
 import { constantGraphData } from "./constant-graph-data";
@@ -1792,6 +1793,10 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
       }
     }
 
+    if (!precision && last === "initialize") {
+      const apex = apexDefaultPrecision(call, site.callee, input.text, (e) => truth(evaluateOne(site, e)));
+      if (apex && !afterTraining(site, trainingRuns)) takePrecision(apex, `${site.callee}(...) without opt_level: apex's default ${APEX_DEFAULT_OPT_LEVEL.level} (nvidia.github.io/apex/amp.html)`);
+    }
     if (last === "Accelerator" && keyword("gradient_accumulation_steps")) {
       // Accelerate: `with accelerator.accumulate(model):` steps once every gradient_accumulation_steps batches
       // (huggingface.co/docs/accelerate/usage_guides/gradient_accumulation).
