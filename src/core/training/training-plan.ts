@@ -190,6 +190,7 @@ import { fastaiFitEpochs, fastaiLoadersBatch, fastaiPrecision, importsFastai, is
 
 import { FRAMEWORK_PRECISION, HALF_DTYPES, lightningPrecision } from "./framework-precision";
 import { APEX_DEFAULT_OPT_LEVEL, apexDefaultPrecision } from "./apex-default-level";
+import { foreignTrainingDataNames } from "./foreign-walked-data";
 import { isBatchIterator, isDataset, slicedBatchIterator } from "./data-objects";
 import { holdsTrainingItems } from "./walked-data-list";
 import { constantGraphData } from "./constant-graph-data";
@@ -411,6 +412,8 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
   const sites = sitesOutsideRangeTests(sitesOutside(findCodeSites(input.body, input.text, input.trains ? ANY_TEXT : undefined), input.exclude));
   // Names handed to a walked parameter or a framework's training entry (trained-data-names.ts).
   const trainingData = trainingDataNames(input.body, input.text, sites);
+  // And those another file's training function walks (foreign-walked-data.ts).
+  if (input.files) for (const n of foreignTrainingDataNames(input.body, file, (n) => namespace.scope.names.get(n), (f) => input.files?.read(f))) trainingData.add(n);
   // The whole search shares one step allowance: a file with hundreds of sites must not slow each keystroke's analysis.
   // A file read for a call the script makes (nested) is imported, so its `__main__` block does not run.
   const allowance: StepAllowance = { steps: PLAN_STEPS, ...(input.nested ? {} : { script: { file: input.file, body: input.body } }) };
