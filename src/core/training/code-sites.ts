@@ -4,6 +4,7 @@ import type { Expression, FunctionDefinition, Statement } from "../python/ast";
 import { attributeChain, callsInBody, forEachExpression, isMethodCall, ownExpressions, targetNames } from "../python/syntax-walk";
 import { moduleLoopTargets } from "./loop-rebound-names";
 import { modelLoadingFunctions } from "./model-loading-functions";
+import { overwrittenDictKeys } from "./overwritten-dict-keys";
 
 /** Where a site sits: its enclosing function, and the statements that run before it there. */
 export interface SiteContext {
@@ -164,8 +165,16 @@ export function findCodeSites(body: Statement[], text: string, words: RegExp = T
             const inComprehension = comprehensions.some((c) => c.pos.startIndex <= node.pos.startIndex && node.pos.endIndex <= c.pos.endIndex);
             if (callee) sites.push({ kind: "call", call: node, callee, context, assignedTo: node === direct ? assignedTo : [], ...(node === direct && attributes.length > 0 ? { assignedAttributes: attributes } : {}), ...(inComprehension ? { inComprehension } : {}) });
           } else if (node.type === "dict") {
-            // A config dict: {"epochs": 10, "batch_size": 64}.
-            for (const item of node.items) if ("key" in item && item.key.type === "str" && item.key.value) sites.push({ kind: "constant", name: item.key.value, value: item.value, line: item.key.pos.line, context });
+            // A config dict: {"epochs": 10, "batch_size": 64}; a key the block stores again later (`cfg["batch_size"]
+            // = 4`) holds that value when the run reads it (overwritten-dict-keys.ts).
+            const bound = node === direct && assignedTo.length === 1 && s.type === "assign" && s.targets[0].type === "name" ? assignedTo[0] : undefined;
+            const overwritten = bound ? overwrittenDictKeys(block, i, bound) : undefined;
+            for (const item of node.items) {
+              if (!("key" in item) || item.key.type !== "str" || !item.key.value) continue;
+              const later = overwritten?.get(item.key.value);
+              const laterContext: SiteContext | undefined = later ? { ...context, before: moduleTop ? context.before : [...outer, ...block.slice(0, later.at)] } : undefined;
+              sites.push(later && laterContext ? { kind: "constant", name: item.key.value, value: later.value, line: later.value.pos.line, context: laterContext } : { kind: "constant", name: item.key.value, value: item.value, line: item.key.pos.line, context });
+            }
           }
         });
       }
