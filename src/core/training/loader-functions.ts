@@ -17,6 +17,7 @@ import { ownClass, ownClassSelectsAsTable } from "./own-code";
 import { tableDatasetClass } from "./dataset-classes";
 import { importsTorchtext, torchtextSamples } from "./text-dataset-sizes";
 import { lenCall } from "../python/len-call";
+import { returnedIterableConstruction } from "./iterable-loader-wrapper";
 
 type CallSite = Extract<CodeSite, { kind: "call" }>;
 
@@ -252,7 +253,15 @@ function dispatchedLoader(interp: Interpreter, definition: FunctionDefinition, t
   forEachStatement(definition.body, ({ statement: s }) => {
     if (s.type === "return" && s.value?.type === "call") returned.add(s.value);
   }, [], () => false);
-  const sites = findCodeSites([definition], text, /\breturn\b/).filter((s): s is CallSite => s.kind === "call" && returned.has(s.call));
+  const calls = findCodeSites([definition], text, /\breturn\b/).filter((s): s is CallSite => s.kind === "call");
+  const sites = calls.filter((s) => returned.has(s.call));
+  // An iterable object of a workspace class returned, whose `__init__` builds the DataLoader (iterable-loader-wrapper.ts).
+  const wrapper = returnedIterableConstruction(definition, calls, evaluateIn);
+  const wrapperSource = wrapper ? read?.(wrapper.init.module.file!) : undefined;
+  if (wrapper && wrapperSource !== undefined && reachedIn(wrapper.site, evaluateIn)) {
+    const found = foreignLoader(interp, wrapper.init, wrapper.site.call, wrapperSource, (e) => evaluateIn(wrapper.site, e), now, allowance, wrapper.self, read, depth + 1);
+    if (found) return found;
+  }
   for (const site of sites) {
     if (!reachedIn(site, evaluateIn)) continue;
     const callee = evaluateIn(site, site.call.func);
