@@ -52,6 +52,7 @@ import { bindingsRunByDefault } from "./default-branch-bindings";
 import { endlessTake } from "./take-count";
 import { repeatPasses } from "./repeat-passes";
 import { loopsAroundCall, onlyCallOf } from "./loops-around-call";
+import { loopAroundCall } from "./uncounted-call-repeats";
 import { endlessGeneratorSource } from "./endless-generator-source";
 import { cutChainRows, cutChains, keptChainStart, pairedBindings, plainBindings, type Rows } from "./tfdata-parts";
 import { estimatorSteps } from "./estimator-steps";
@@ -441,6 +442,8 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
   let uncountedEpisodes: string | undefined;
   /** Why a step loop's count is not the run's: it is each pass of an epoch loop of unstated length. */
   let perEpochOnly: string | undefined;
+  /** Why a called body's epochs are not the run's: a loop of uncounted passes repeats the call. */
+  let repeatedCallNote: string | undefined;
   const batches: Candidate[] = [];
   const samples: Candidate[] = [];
   // `fed`: the dataset where the call names it otherwise than DataLoader's `dataset` (DeepSpeed's training_data).
@@ -3102,6 +3105,15 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
         if (plan.epochs?.line === line) delete plan.epochs;
         if (plan.samples?.line === line) delete plan.samples;
       }
+      // A call that a loop of uncounted passes repeats (`while not done:` episodes): the body's epochs and steps are
+      // one call's, not the run's (uncounted-call-repeats.ts).
+      const repeatedBy = !turns && !gatedCalls && later.length === 0 && plan.epochs?.line === line ? loopAroundCall(foreign.site.call, ownBody) : undefined;
+      if (repeatedBy) {
+        const head = repeatedBy.type === "while" ? `while ${snippet(input.text, repeatedBy.test)}` : `for ${snippet(input.text, repeatedBy.target)} in ${snippet(input.text, repeatedBy.iter)}`;
+        repeatedCallNote = `epochs: ${snippet(input.text, foreign.site.call)} runs on passes of ${head} (line ${repeatedBy.pos.line}) that the code does not count, so its ${plan.epochs!.value.toLocaleString("en-US")} epochs (${plan.epochs!.detail}) are one call's, not the run's`;
+        delete plan.epochs;
+        if (plan.steps?.line === line) delete plan.steps;
+      }
       // The called function walks loaders it is passed together (`zip(source_loader, target_loader)`, `range(min(len(
       // src), len(tgt)))`): the script's loaders bound to those parameters, each epoch as long as the shortest.
       const walked = walkedTogether(foreign.definition.body);
@@ -3289,6 +3301,7 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
   // no training, and a file with no plan keeps none.
   if (!input.nested && plan.precision && isPrecisionOff(plan.precision) && !(plan.epochs || plan.steps || plan.batch || plan.samples)) delete plan.precision;
   if (!plan.steps && perEpochOnly) notes.push(perEpochOnly);
+  if (repeatedCallNote && !plan.epochs) notes.push(repeatedCallNote);
   if (zipNote) notes.push(zipNote);
   if (fitBatchesNote) notes.push(fitBatchesNote);
   if (stages && plan.epochs?.line === stages.line) notes.push(stages.note);
