@@ -173,7 +173,7 @@ import { selfSetDatasetSamples } from "./self-set-dataset";
 import { codeLeavesConfigKeyUnread, codeLeavesTopLevelKeyUnread, importedWorkspaceTexts } from "./unread-config-keys";
 
 import { filteredComprehensionBefore, filteredSamplesNote, walksBuiltList } from "./filtered-comprehension";
-import { isAcceleratorAutocast } from "./accelerator-autocast";
+import { acceleratorAttributeAutocast, isAcceleratorAutocast } from "./accelerator-autocast";
 import { optimizedNetworkNames } from "./optimized-networks";
 import { besideFullTrainer, fastDevRunBatches, fastDevRunSteps } from "./lightning-fast-dev-run";
 import { trainingArgumentsRaise } from "./training-arguments-raise";
@@ -1711,7 +1711,11 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
     }
     // A cast inside a comprehension is of its entries (a state dict saved in fp16), not of the model that trains.
     // `accelerator.autocast()` follows the Accelerator's mixed_precision, read where it is built (accelerator-autocast.ts).
-    if (!precision && !site.inComprehension && (last === "autocast" || last === "half" || last === "to" || last === "bfloat16") && !(last === "autocast" && isAcceleratorAutocast(call, sites))) {
+    // One on an attribute the class's `__init__` binds to an Accelerator, read apart from it, takes that Accelerator's
+    // literal mixed_precision or none.
+    const attributeAccelerator = !precision && last === "autocast" && !site.inComprehension ? acceleratorAttributeAutocast(call, input.text) : undefined;
+    if (attributeAccelerator?.precision && !afterTraining(site, trainingRuns)) takePrecision(attributeAccelerator.precision, `${site.callee}() of an Accelerator(mixed_precision="${attributeAccelerator.precision}")`);
+    if (!precision && !attributeAccelerator && !site.inComprehension && (last === "autocast" || last === "half" || last === "to" || last === "bfloat16") && !(last === "autocast" && isAcceleratorAutocast(call, sites))) {
       // The step's precision: autocast(dtype=...) (its CUDA default is float16), model.half(), .to(torch.bfloat16).
       const dtypeArgument = last === "autocast" ? keyword("dtype") : last === "to" ? keyword("dtype") ?? positional(0) : undefined;
       const value = dtypeArgument ? evaluateOne(site, dtypeArgument) : undefined;
