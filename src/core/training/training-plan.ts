@@ -166,6 +166,7 @@ import { fedOwnUnsizedDataset } from "./loader-own-binding";
 import { returnedSplitPart } from "./returned-split-parts";
 import { passesBeforeIndexBreak } from "./index-break-passes";
 import { unreadBatchNote, unreadBatchSize } from "./unread-loader-batch";
+import { ownBatchSamplerClass } from "./sampler-made-batches";
 import { replacedLoaderBindings, type WalkedAt } from "./walked-binding";
 import { namesPassedFor } from "./walked-parameter";
 import { trainingDataNames } from "./trained-data-names";
@@ -2675,6 +2676,10 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
   const walkedLoader = (names: string[]) => stepLoops.some((l) => l.type === "for" && names.includes(walkedName(iterOf(l) ?? l.iter) ?? ""));
   if (loader?.batch) batches.push({ rank: loaderBatchRank(loader.batch, walkedLoader(loader.site.assignedTo), input.text), figure: loader.batch });
   const unreadBatch = loader?.unread ? unreadBatchNote(loader.unread, loader.site.call.pos.line, input.text) : undefined;
+  // Its batches made by a batch_sampler of the project's own class, unread: a name-only batch is not its batch
+  // (sampler-made-batches.ts).
+  const samplerMade = loader && !loader.batch ? ownBatchSamplerClass(loader.site.call, (e) => evaluateOne(loader.site, e)) : undefined;
+  if (samplerMade) for (let i = batches.length - 1; i >= 0; i--) if (batches[i].rank <= 20) batches.splice(i, 1);
   /** The dataset a loader is fed, and what it was given. */
   const linkedDataset = (l: (typeof loaders)[number]) => {
     const given = l.fed ?? keywordArgument(l.site.call, "dataset") ?? positionalArgument(l.site.call, 0);
