@@ -14,6 +14,7 @@ import { findCodeSites } from "./code-sites";
 import { argumentsByParameter } from "./call-site-bindings";
 import type { Value } from "../interp/values";
 import { unpackedCall } from "./unpacked-loader-calls";
+import { attributesDrawn, loaderWrappedIn } from "./wrapped-init-loader";
 
 /** The script's call that built the object (`gan = GAN(args)`), and how its arguments evaluate there. */
 export interface Constructed {
@@ -34,7 +35,8 @@ export function initLoader(interp: Interpreter, training: ForeignTraining, files
   const self = selfName ? training.bindings(method, selfName) : undefined;
   if (!selfName || self?.kind !== "instance") return undefined;
   // The loops may sit in a helper it calls on `self` (`train()` running `self.train_epoch()`), named by their own `self`.
-  const iterated = new Set([method, ...training.helpers].flatMap((d) => [...attributesIterated(d, d.params[0]?.name ?? selfName)]));
+  // Or draw from it one batch at a time, `next(self.dl)` (wrapped-init-loader.ts).
+  const iterated = new Set([method, ...training.helpers].flatMap((d) => [...attributesIterated(d, d.params[0]?.name ?? selfName), ...attributesDrawn(d, d.params[0]?.name ?? selfName)]));
   if (iterated.size === 0) return undefined;
   const init = lookupClassAttribute(self.cls, "__init__");
   if (init?.kind !== "function" || init.definition.type !== "function" || !init.module.file) return undefined;
@@ -59,6 +61,12 @@ export function initLoader(interp: Interpreter, training: ForeignTraining, files
     // made the local name (unpacked-loader-calls.ts).
     const made = s.value.type === "call" ? s.value : s.value.type === "name" ? unpackedCall(definition.body, s.value.id) : undefined;
     if (!made) return;
+    // `self.dl = cycle(dl)` over `dl = DataLoader(...)` built in `__init__` itself: that loader (wrapped-init-loader.ts).
+    if (constructed && loaderWrappedIn(made, definition.body, s.pos.startIndex, evaluate)) {
+      const built = foreignLoader(interp, init, constructed.call, files.read(init.module.file!), constructed.evaluate, now, allowance, self, (f) => files.read(f));
+      if (built) found = { ...built, attribute: target.name };
+      return;
+    }
     // Such a call is evaluated after the statements before it (`data = Pairs(...)` then `data.get_dataloaders()`),
     // and a method bound to its object runs with that object as `self`.
     const madeSite = made === s.value ? undefined : findCodeSites([definition], files.read(init.module.file!) ?? "", /\w\s*\(/).find((c) => c.kind === "call" && c.call === made);
