@@ -5,6 +5,8 @@
 // and no model run take the loader's batch for a training batch. Both tests read the text: a script that trains
 // through another file's method (`agent.run(500)`) names no inference, and keeps its plan.
 
+import { evaluatingTrainerNames } from "./evaluating-trainer";
+
 /** The figures the rule looks at (a TrainingPlan's; named here so this file imports nothing of the plan reader). */
 interface PlanFigures {
   epochs?: unknown;
@@ -36,4 +38,16 @@ export function inferenceLoaderOnly(plan: PlanFigures, text: string): boolean {
   if (!batchOnly(plan)) return false;
   const code = text.replace(IMPORT_LINE, "");
   return INFERENCE_WORDS.test(code) && !TRAINING_WORDS.test(code);
+}
+
+/** Whether a plan is an evaluation script's loader: only a batch (and its rows), in a file whose Lightning Trainers only test,
+ *  validate or predict, and whose code past its imports and those Trainers names no other training. */
+export function evaluationLoaderOnly(plan: PlanFigures, text: string): boolean {
+  // The loader the Trainer evaluates over states its rows too: a plan of a batch and samples, and no more.
+  if (!batchOnly({ ...plan, samples: undefined })) return false;
+  const names = evaluatingTrainerNames(text);
+  if (!names) return false;
+  let code = text.replace(IMPORT_LINE, "").replace(/[\w.]*\bTrainer\b/g, "");
+  for (const n of names) code = code.replace(new RegExp(`\\b${n}\\b`, "g"), "");
+  return !TRAINING_WORDS.test(code);
 }

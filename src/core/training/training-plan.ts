@@ -100,7 +100,8 @@ import { importedModuleName } from "../python/import-origin";
 import { tfdsSplitMember } from "./tfds-split-members";
 import { rebuiltFrom } from "./rebuilt-fit-rows";
 import { estimatorFit, wrapperRun } from "../keras/sklearn-wrapper";
-import { inferenceLoaderOnly } from "./inference-only";
+import { evaluationLoaderOnly, inferenceLoaderOnly } from "./inference-only";
+import { trainerOnlyEvaluates } from "./evaluating-trainer";
 import { importsSkorchWithoutKeras } from "./skorch-net";
 import { arrayInputRun } from "../keras/numpy-input-fn";
 import { perTurnFitSteps } from "../keras/fit-per-turn";
@@ -2322,6 +2323,8 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
     // Lightning's Trainer, built directly or from an argparse namespace (`pl.Trainer.from_argparse_args(args)`).
     if (((last === "Trainer" && !isHuggingFaceTrainer(call, site.callee, input.text)) || (last === "from_argparse_args" && /(^|\.)Trainer\.from_argparse_args$/.test(site.callee))) && !trainerFromElsewhere(site.callee, input.body, inWorkspace)) {
       for (const name of site.assignedTo) lightningTrainers.add(name);
+      // A Trainer that only tests, validates or predicts runs no training (evaluating-trainer.ts).
+      if (site.assignedTo.length > 0 && site.assignedTo.every((n) => trainerOnlyEvaluates(n, input.text))) continue;
       const argument = (name: string) => lightningTrainerArgument(call, site.callee, name, (e) => evaluateOne(site, e), (e) => snippet(input.text, e));
       const maxEpochs = argument("max_epochs");
       const count = positiveInteger(maxEpochs?.value);
@@ -3399,7 +3402,7 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
   // A dataset loaded in a file that trains nothing is no run's samples (samples-alone.ts).
   if (!input.nested && statesSamplesAlone(plan) && namesNoTraining(input.text, (t) => TRAINING_STATEMENT.test(t) || TRAINING_FUNCTION_CALL.test(t))) delete plan.samples;
   // A prediction script's loader batch, in a file that names no training, is no run (inference-only.ts).
-  if (!input.nested && inferenceLoaderOnly(plan, input.text)) return plan.configFiles ? { configFiles: plan.configFiles } : {};
+  if (!input.nested && (inferenceLoaderOnly(plan, input.text) || evaluationLoaderOnly(plan, input.text))) return plan.configFiles ? { configFiles: plan.configFiles } : {};
   return plan;
 }
 
