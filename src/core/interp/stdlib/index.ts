@@ -32,6 +32,7 @@ import { installRunpy } from "./runpy";
 import { installSklearnDatasets } from "./sklearn-datasets";
 import { installSklearnModelSelection } from "./sklearn-model-selection";
 import { installSklearnPreprocessing } from "./sklearn-splits";
+import { installSklearnUtils } from "./sklearn-utils";
 import { installStringConstants } from "./string-constants";
 import { installTyper } from "./typer";
 import { installTypes } from "./types";
@@ -64,6 +65,7 @@ export function createStandardLibrary(interp: () => Interpreter, objectClass: Cl
   installSklearnDatasets(library);
   installSklearnModelSelection(library);
   installSklearnPreprocessing(library);
+  installSklearnUtils(library);
   installTyper(library);
   installRunpy(library);
   installGinParse(library);
