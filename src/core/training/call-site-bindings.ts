@@ -142,14 +142,31 @@ function passedArguments(fn: FunctionDefinition, calls: CallSite[], text: string
   return result;
 }
 
-/** A call's arguments by the parameter they fill: positionals in order, then keywords, then the keys of a
- *  `**mapping`; none past a `*args`. A `**kwargs` parameter takes the keywords no other parameter names. */
+/**
+ * `run(*data, batch_size=64)`: Python fills the positional parameters from the unpacked sequence in order
+ * (docs.python.org/3/reference/expressions.html#calls), so the k-th parameter left takes `data[k]`. Read where nothing
+ * positional follows the unpacking, and only for parameters without a default: a shorter sequence leaves those to
+ * their defaults, which a subscript past its end would not.
+ */
+function unpackedPositionals(params: FunctionDefinition["params"], sequence: Expression, after: CallSite["call"]["args"], byName: Map<string, Expression>): void {
+  if (after.some((a) => a.kind === "positional" || a.kind === "star")) return;
+  params.forEach((p, k) => {
+    if (p.default) return;
+    byName.set(p.name, { type: "subscript", object: sequence, index: { type: "int", value: k, pos: sequence.pos }, pos: sequence.pos });
+  });
+}
+
+/** A call's arguments by the parameter they fill: positionals in order (a `*sequence`'s items by index), then
+ *  keywords, then the keys of a `**mapping`. A `**kwargs` parameter takes the keywords no other parameter names. */
 export function argumentsByParameter(fn: FunctionDefinition, call: CallSite["call"]): Map<string, Expression> {
   const byName = new Map<string, Expression>();
   const positional = fn.params.filter((p) => p.kind === "normal");
   let index = 0;
   for (const a of call.args) {
-    if (a.kind === "star") index = Infinity;
+    if (a.kind === "star") {
+      unpackedPositionals(positional.slice(index), a.value, call.args.slice(call.args.indexOf(a) + 1), byName);
+      index = Infinity;
+    }
     else if (a.kind === "positional" && index < positional.length) byName.set(positional[index++].name, a.value);
     else if (a.kind === "keyword" && fn.params.some((p) => p.name === a.name && p.kind !== "star" && p.kind !== "doublestar")) byName.set(a.name, a.value);
   }
