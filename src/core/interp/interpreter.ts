@@ -957,6 +957,7 @@ export class Interpreter {
     this.classBodies.set(classScope, cls);
     this.executeClassBody(def.body, classScope);
     cls.annotated = dataclassFields(def);
+    cls.annotations = fieldAnnotations(def);
     for (const v of cls.attributes.values()) {
       const f = v.kind === "property" ? v.getter : v;
       if (f.kind === "function") f.definingClass = cls;
@@ -2156,6 +2157,12 @@ function decoratorName(d: Expression): string {
   if (d.type === "attribute") return `${decoratorName(d.object)}.${d.name}`;
   if (d.type === "call") return decoratorName(d.func);
   return "";
+}
+
+function fieldAnnotations(def: ClassDefinition): Map<string, Expression> {
+  const out = new Map<string, Expression>();
+  for (const s of def.body) if (s.type === "annotated" && s.target.type === "name" && !s.classVar && s.annotation) out.set(s.target.id, s.annotation);
+  return out;
 }
 
 function dataclassFields(def: ClassDefinition): string[] {

@@ -133,6 +133,8 @@ export interface ClassValue {
   fields?: string[];
   /** Names annotated in the class body, in order (ClassVar ones left out): what dataclass() makes fields of. */
   annotated?: string[];
+  /** The annotations of those names, unevaluated (`training: TrainingConfig`): read where a dataclass is built from its types. */
+  annotations?: Map<string, Expression>;
   location?: SourceLocation;
   /** The class's metaclass when one is written (class X(metaclass=M)) or inherited from a base. */
   metaclass?: ClassValue;

@@ -63,7 +63,7 @@ export type Statement =
   | { type: "expression"; value: Expression; pos: Position }
   | { type: "assign"; targets: Expression[]; value: Expression; pos: Position }
   | { type: "augmented"; target: Expression; op: string; value: Expression; pos: Position }
-  | { type: "annotated"; target: Expression; value?: Expression; pos: Position; /** `x: ClassVar[...]`: a class attribute, never a dataclass field. */ classVar?: boolean }
+  | { type: "annotated"; target: Expression; value?: Expression; pos: Position; /** `x: ClassVar[...]`: a class attribute, never a dataclass field. */ classVar?: boolean; /** The type when a name or attribute chain (`training: TrainingConfig`). */ annotation?: Expression }
   | { type: "return"; value?: Expression; pos: Position }
   | { type: "if"; test: Expression; body: Statement[]; orelse: Statement[]; pos: Position }
   | { type: "for"; target: Expression; iter: Expression; body: Statement[]; orelse: Statement[]; pos: Position }

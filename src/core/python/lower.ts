@@ -365,7 +365,7 @@ class Lowering {
       const annotation = current.childForFieldName("type");
       if (annotation) {
         const classVar = /^(?:typing\.)?ClassVar\b/.test(annotation.text);
-        return { type: "annotated", target: targets[0], value: right ? this.expression(right) : undefined, pos, ...(classVar ? { classVar } : {}) };
+        return { type: "annotated", target: targets[0], value: right ? this.expression(right) : undefined, pos, ...(classVar ? { classVar } : {}), ...this.annotation(current) };
       }
       if (!right) return { type: "annotated", target: targets[0], pos };
       current = right;

@@ -10,6 +10,7 @@ import { callSiteBindings, type OnlyCall } from "./call-site-bindings";
 import { clickBindings } from "./click-options";
 import type { CodeSite } from "./code-sites";
 import { configStoreNodes } from "./config-store";
+import { annotatedConfigBindings } from "./annotated-config-parameters";
 import { dataclassEntryBindings } from "./dataclass-entry";
 import { sacredBindings } from "./sacred-config";
 import { evaluateAtSite, type ParameterBindings, type StepAllowance } from "./evaluate-site";
@@ -63,6 +64,8 @@ export function runBindings(input: {
   const methods = methodBindings(input.body, input.text, evaluate, () => bindings);
   // gin's bound parameters, which a call that passes the argument overrides (gin fills only what the call leaves out).
   const gin = ginBindings(input, (site, e) => evaluate(site, e));
-  const bindings: ParameterBindings = (fn, name) => functions(fn, name) ?? methods(fn, name) ?? gin(fn, name) ?? sacred(fn, name);
+  // A dataclass-typed parameter of a function the file never calls: the dataclass with its defaults.
+  const annotated = annotatedConfigBindings(input.body, input.text, interpreter, moduleLevel);
+  const bindings: ParameterBindings = (fn, name) => functions(fn, name) ?? methods(fn, name) ?? gin(fn, name) ?? sacred(fn, name) ?? annotated(fn, name);
   return { bindings, hydra, evaluate };
 }
