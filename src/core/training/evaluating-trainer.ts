@@ -2,7 +2,9 @@
 // `trainer.test(model, dm)` and no `fit` runs the model over the test loader once (lightning.ai/docs/pytorch/stable/
 // common/trainer.html, "test", "validate", "predict"). Its max_epochs (or Lightning's default 1000) is no run's, and
 // a loader batch such an evaluation script sets (`AssemblyDataModule(batch_size=64)`) is no training batch. The test
-// reads the text only: a name bound to a Trainer whose every later use is one of those three calls.
+// reads the text only (its comments left out: `# model and trainer`, `# trainer.fit(...)` left from training): a name
+// bound to a Trainer whose every later use is one of those three calls.
+import { commentFreeText } from "../python/comment-free-text";
 
 /** The Trainer methods that run a model without training it (Lightning 1.x-2.x). */
 const EVALUATING_METHODS = ["test", "validate", "predict"];
@@ -15,7 +17,8 @@ function escape(name: string): string {
 }
 
 /** Whether every use of `name` in the text, past its bindings to a Trainer, is a test, validate or predict call. */
-export function trainerOnlyEvaluates(name: string, text: string): boolean {
+export function trainerOnlyEvaluates(name: string, source: string): boolean {
+  const text = commentFreeText(source);
   const uses = [...text.matchAll(new RegExp(`(?<![\\w.])${escape(name)}\\b(?![ \\t]*=[^=])(\\.\\w+)?`, "g"))];
   if (uses.length === 0) return false;
   return uses.every((m) => m[1] !== undefined && EVALUATING_METHODS.includes(m[1].slice(1)) && /^\s*\(/.test(text.slice(m.index! + m[0].length)));

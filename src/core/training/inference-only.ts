@@ -5,6 +5,7 @@
 // and no model run take the loader's batch for a training batch. Both tests read the text: a script that trains
 // through another file's method (`agent.run(500)`) names no inference, and keeps its plan.
 
+import { commentFreeText } from "../python/comment-free-text";
 import { evaluatingTrainerNames } from "./evaluating-trainer";
 
 /** The figures the rule looks at (a TrainingPlan's; named here so this file imports nothing of the plan reader). */
@@ -47,7 +48,7 @@ export function evaluationLoaderOnly(plan: PlanFigures, text: string): boolean {
   if (!batchOnly({ ...plan, samples: undefined })) return false;
   const names = evaluatingTrainerNames(text);
   if (!names) return false;
-  let code = text.replace(IMPORT_LINE, "").replace(/[\w.]*\bTrainer\b/g, "");
+  let code = commentFreeText(text).replace(IMPORT_LINE, "").replace(/[\w.]*\bTrainer\b/g, "");
   for (const n of names) code = code.replace(new RegExp(`\\b${n}\\b`, "g"), "");
   return !TRAINING_WORDS.test(code);
 }

@@ -43,6 +43,12 @@ describe("Lightning Trainers that only evaluate", () => {
     assert.equal(result.training?.batch?.value, 48);
   });
 
+  it("read past comments that name the trainer (`# model and trainer`, a fit left out)", async () => {
+    const result = await analyze(SCRIPT("    # model and trainer: trainer.fit(model, loader) ran elsewhere\n    trainer.test(model, loader)"));
+    assert.equal(result.training?.epochs, undefined);
+    assert.equal(result.training?.batch, undefined);
+  });
+
   it("read a Trainer handed to another call as one that may train", () => {
     assert.equal(trainerOnlyEvaluates("trainer", "trainer = pl.Trainer()\nrun(trainer)\ntrainer.test(m)"), false);
     assert.equal(trainerOnlyEvaluates("trainer", "trainer = pl.Trainer()\ntrainer.predict(m, dl)"), true);
