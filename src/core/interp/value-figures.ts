@@ -1,7 +1,10 @@
 // Plain numbers read out of interpreter values (a count, a length, a dict's entry): the one home for these small
 // readers, which the training plan and the parallel setup both use.
 import { keyOf, rangeLength, str } from "./construct";
+import { modelledRoot } from "./runtime";
 import type { Value } from "./values";
+
+const PANDAS_STAND_IN = `${modelledRoot}/pandas/__init__.py`;
 
 /** A whole count above zero: an int, or a whole float (`default=1e6` stays a float in argparse). */
 export function positiveInteger(v: Value | undefined): number | undefined {
@@ -39,6 +42,16 @@ export function axisLength(v: Value | undefined, axis: number): number | undefin
   return typeof n === "number" && Number.isInteger(n) && n > 0 ? n : undefined;
 }
 
+/** Whether a value is a table of the analyzer's pandas stand-in (pandas-package.ts): a DataFrame or a Series. */
+export function isPandasTable(v: Value | undefined): boolean {
+  return v?.kind === "instance" && v.cls.module?.file === PANDAS_STAND_IN && (v.cls.name === "DataFrame" || v.cls.name === "Series");
+}
+
+/** The rows a pandas DataFrame or Series holds (its stand-in keeps them as `_rows`), where they are counted. */
+export function pandasTableRows(v: Value | undefined): number | undefined {
+  return v?.kind === "instance" && isPandasTable(v) ? positiveInteger(v.attributes.get("_rows")) : undefined;
+}
+
 /** The items a dataset-like value holds: a tensor's or array's rows, else a list's, tuple's or range's length. */
 export function itemCount(v: Value | undefined): number | undefined {
   return leadingDimension(v) ?? lengthOf(v);
@@ -55,7 +68,10 @@ export function dictEntry(v: Value | undefined, key: string): Value | undefined 
  *  arrays of a multi-input model's list or dict (keras.io/api/models/model_training_apis: "a list of arrays (in case
  *  the model has multiple inputs)" or "a dict mapping input names to the corresponding array"). */
 export function inputRows(v: Value | undefined): number | undefined {
-  const own = leadingDimension(v);
+  // Keras takes a pandas DataFrame or Series as it takes an array (keras.io/api/models/model_training_apis, Keras 3.x
+  // and tf.keras 2.x data adapters): one row a sample.
+  const rowsOf = (x: Value): number | undefined => leadingDimension(x) ?? pandasTableRows(x);
+  const own = v === undefined ? undefined : rowsOf(v);
   if (own !== undefined || v === undefined) return own;
   // A list of numbers is one input of that many rows (tf.keras' ListsOfScalarsDataAdapter), not a list of inputs.
   if (v.kind === "list" && v.items.length > 0 && v.items.every((x) => x.kind === "int" || x.kind === "float" || (x.kind === "unknown" && x.number))) return v.items.length;
@@ -63,6 +79,6 @@ export function inputRows(v: Value | undefined): number | undefined {
   // Keras refuses inputs whose first dimensions differ ("Data cardinality is ambiguous", keras 2.x data_adapter and
   // 3.x array_data_adapter), as tf.data's from_tensor_slices does: one input of known rows (`np.zeros((m, n_s))` for
   // an initial state) gives them all, where the others' are unknown; inputs whose known rows disagree give none.
-  const rows = parts.map(leadingDimension).filter((r): r is number => r !== undefined);
+  const rows = parts.map(rowsOf).filter((r): r is number => r !== undefined);
   return rows.length > 0 && rows.every((r) => r === rows[0]) ? rows[0] : undefined;
 }

@@ -208,7 +208,7 @@ import { generatorCallBatch } from "./generator-batch";
 import { batchLimit, limitedSteps, type BatchLimit } from "./lightning-limit-batches";
 import { stepsSplitBatch, stepsSplitUnknown, type StepsSplitFit } from "./fit-steps-batch";
 import { drawnOnceCalls } from "../keras/drawn-once";
-import { axisLength, dictEntry, inputRows, itemCount, leadingDimension, lengthOf, positiveInteger, positiveOrZero } from "../interp/value-figures";
+import { axisLength, dictEntry, inputRows, isPandasTable, itemCount, leadingDimension, lengthOf, positiveInteger, positiveOrZero } from "../interp/value-figures";
 import { snippet } from "../python/code-snippet";
 import { epochMultipleRange } from "./epoch-multiple-range";
 import { hubSamples, importsHubDatasets, importsTorchtext, torchtextSamples } from "./text-dataset-sizes";
@@ -2139,7 +2139,8 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
         steps.push({ rank: 40, figure: { value: runEpochs! * repeated.batches, source: "code", line, detail: `${site.callee}(${code}, ${epochsName}=${epochsArgument ? snippet(input.text, epochsArgument) : "1"}): ${repeated.batches} batches an epoch, ${repeated.passes} passes of ${fedPipeline!.elements} elements in batches of ${fedPipeline!.batch}` } });
         if (fitRecord) fitRecord.steps = runEpochs! * repeated.batches;
       }
-      if (fed && sequence && isDataset(sequence) && sequence.kind === "instance") {
+      // A pandas table has __len__ and __getitem__ too, but fit takes it as array data, batched by batch_size.
+      if (fed && sequence && isDataset(sequence) && sequence.kind === "instance" && !isPandasTable(sequence)) {
         // The rows its first item holds are the batch fit takes, whatever attribute it keeps (sequence-item-rows.ts).
         const rows = sequenceItemRows(fed, (e) => evaluateOne(site, e));
         const kept = positiveInteger(sequence.attributes.get("batch_size"));
