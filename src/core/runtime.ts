@@ -24,6 +24,7 @@ import { docoptPackage } from "./interp/docopt-package";
 import { configparserPackage } from "./interp/configparser-package";
 import { gymPackage } from "./interp/gym-package";
 import { pandasPackage } from "./interp/pandas-package";
+import { horovodPackage } from "./interp/horovod-package";
 import { pathlibPackage } from "./interp/pathlib-package";
 import { sixPackage } from "./interp/six-package";
 import { unslothPackage } from "./interp/unsloth-package";
@@ -90,6 +91,8 @@ export function createRuntime(providers: NativeModuleProvider[] = defaultProvide
   for (const [path, text] of gymPackage) runtime.modelledPackages.set(path, text);
   // pandas tables as their sizes: a CSV the repository ships has its rows (pandas-package.ts)
   for (const [path, text] of pandasPackage) runtime.modelledPackages.set(path, text);
+  // Horovod as one process: size() 1 and rank() 0, that scripts scale their epochs and steps by (horovod-package.ts)
+  for (const [path, text] of horovodPackage) runtime.modelledPackages.set(path, text);
   // timm's layer helpers (DropPath, to_2tuple, trunc_normal_...), which model files import without timm's zoo
   for (const [path, text] of timmLayersPackage) runtime.builtinPackages.set(path, text);
   // timm's create_scheduler, whose num_epochs is the run's length in scripts copied from timm's train.py
