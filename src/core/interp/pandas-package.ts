@@ -210,7 +210,32 @@ class DataFrame:
             return DataFrame(_rows=n, columns=self._columns)
         if frac is None or frac == 1:
             return DataFrame(_rows=self._rows if frac == 1 else 1, columns=self._columns)
-        return _unknown_rows("a fraction of the rows")
+        # pandas takes round(frac * rows) of them (NDFrame.sample, pandas 2.2 core/generic.py), Python's round.
+        return DataFrame(_rows=round(frac * self._rows), columns=self._columns)
+
+    def pop(self, item):
+        # Removes the column in place and returns it (DataFrame.pop): the rows stay.
+        if item in self._columns:
+            self._columns.remove(item)
+        return Series(_rows=self._rows, name=item)
+
+    # The labels of a table's rows where they are not positions: describe()'s statistics, which transpose() makes
+    # its columns (\`stats = df.describe().transpose(); (df - stats['mean']) / stats['std']\`).
+    _index = None
+
+    def describe(self, *args, **kwargs):
+        # One row a statistic, one column each numeric column of the table (which ones are numeric is not known: all
+        # are kept); only the count of rows, 8, is certain (DataFrame.describe, numeric data).
+        stats = DataFrame(_rows=8, columns=self._columns)
+        stats._index = ["count", "mean", "std", "min", "25%", "50%", "75%", "max"]
+        return stats
+
+    def transpose(self, *args, **kwargs):
+        return DataFrame(_rows=len(self._columns), columns=self._index if self._index is not None else [])
+
+    @property
+    def T(self):
+        return self.transpose()
 
     def _column_figures(self, *args, **kwargs):
         return Series(_rows=len(self._columns))
