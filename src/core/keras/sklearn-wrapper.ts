@@ -49,7 +49,7 @@ function bindingOf(name: string, at: CallSite, sites: readonly CodeSite[]): Call
 }
 
 /** The call that built a fit's receiver (`est` of `est.fit(...)`, or `Est()` of `Est().fit(...)`). */
-function receiverCall(site: CallSite, sites: readonly CodeSite[]): Extract<Expression, { type: "call" }> | undefined {
+export function receiverCall(site: CallSite, sites: readonly CodeSite[]): Extract<Expression, { type: "call" }> | undefined {
   const func = site.call.func;
   if (func.type !== "attribute") return undefined;
   if (func.object.type === "call") return func.object;

@@ -102,6 +102,7 @@ import { rebuiltFrom } from "./rebuilt-fit-rows";
 import { estimatorFit, wrapperRun } from "../keras/sklearn-wrapper";
 import { evaluationLoaderOnly, inferenceLoaderOnly } from "./inference-only";
 import { trainerOnlyEvaluates } from "./evaluating-trainer";
+import { imageFlowRows, imageGeneratorFit } from "../keras/image-data-generator";
 import { importsSkorchWithoutKeras } from "./skorch-net";
 import { arrayInputRun } from "../keras/numpy-input-fn";
 import { perTurnFitSteps } from "../keras/fit-per-turn";
@@ -1225,7 +1226,7 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
       const shape = shapeOf(site.loop);
       const inStepLoop = stepLoops.some((l) => l.pos.startIndex <= site.loop.pos.startIndex && site.loop.pos.endIndex <= l.pos.endIndex);
       // A loop the defaults skip, beside a Keras fit they reach: the fit is the run (skipped-for-fit.ts).
-      if (shape.stepLoop && !inStepLoop && skippedByDefaults(site.context.conditions, (c) => gateAgainst(c, (t) => truth(evaluateOne(site, t)), (t) => namesIn([t], new Set()).has("__name__"))) && (fitTaken ??= fitRunsByDefault(sites, input.text, (s) => !estimatorFit(s, sites, input.body, input.text), (s) => runsByDefault(s, (e) => evaluateOne(s, e))))) continue;
+      if (shape.stepLoop && !inStepLoop && skippedByDefaults(site.context.conditions, (c) => gateAgainst(c, (t) => truth(evaluateOne(site, t)), (t) => namesIn([t], new Set()).has("__name__"))) && (fitTaken ??= fitRunsByDefault(sites, input.text, (s) => !estimatorFit(s, sites, input.body, input.text) && !imageGeneratorFit(s, sites, input.body), (s) => runsByDefault(s, (e) => evaluateOne(s, e))))) continue;
       if (shape.stepLoop && !inStepLoop) {
         // Each iteration steps the optimizer: the loop's count is the run's steps, or its micro-batches when the step
         // is taken every A iterations (`if (iter_num + 1) % A == 0: optimizer.step()`).
@@ -2047,6 +2048,8 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
       if (callsOwnMethodOnSelf(input.body, site.context.fn, call)) continue;
       // Nor a scikit-learn-API estimator's (`encoder.fit(Y)`), nor a Keras wrapper's, read below (sklearn-wrapper.ts).
       if (estimatorFit(site, sites, input.body, input.text)) continue;
+      // Nor an ImageDataGenerator's statistics fit (`datagen.fit(x_train)`, image-data-generator.ts).
+      if (imageGeneratorFit(site, sites, input.body)) continue;
       // Nor any fit of a file that imports skorch and not Keras (skorch-net.ts).
       if ((skorchWithoutKeras ??= importsSkorchWithoutKeras(input.body))) continue;
       // Nor a fit given nothing to train on: Keras' Model.fit needs its x (None finds no data adapter and raises), so
@@ -2159,6 +2162,10 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
       // each item it yields is a batch of the size its call binds (generator-batch.ts).
       const generatorCall = fed?.type === "call" ? fed : fed?.type === "name" ? sites.filter((x): x is CallSite => x.kind === "call" && x.assignedTo.includes(fed.id) && x.call.pos.startIndex < call.pos.startIndex && (x.context.fn === site.context.fn || x.context.fn === undefined)).pop()?.call : undefined;
       const generated = generatorCall ? generatorCallBatch(generatorCall, evaluateOne(site, generatorCall.func), (e) => evaluateOne(site, e), (e) => snippet(input.text, e)) : undefined;
+      // `fit(datagen.flow(x, y, subset="training"))`: an epoch walks x's rows, or the part the subset keeps
+      // (image-data-generator.ts); a cut by the generator's validation_split outranks a dataset table's whole split.
+      const flowed = generatorCall ? imageFlowRows(generatorCall, sites, input.body, (e) => evaluateOne(site, e)) : undefined;
+      if (flowed) samples.push({ rank: flowed.subset && flowed.split ? 105 : 5, figure: { value: flowed.value, source: "code", line, detail: `${snippet(input.text, generatorCall!)}: ${flowed.subset && flowed.split ? `the ${flowed.subset} subset, validation_split=${flowed.split} of its x's rows` : "its x's rows"}` } });
       if (generated) batches.push({ rank: 45, figure: { value: generated.value, source: "code", line, detail: generated.detail } });
       // A generator the interpreter ran to its first item: that item's rows (sequence-item-rows.ts).
       const yielded = !generated && generatorCall ? generatorItemRows(sequence) : undefined;
