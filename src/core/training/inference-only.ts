@@ -20,7 +20,7 @@ interface PlanFigures {
 
 /** Words of any training a file could hold or start: a backward pass, an optimizer or its step, a library's fit or
  *  trainer, a call named for training, TensorFlow's minimize/apply_gradients/tape, Keras' train_on_batch. */
-const TRAINING_WORDS = /\bbackward\s*\(|\.step\s*\(|\boptim\b|\boptimi[sz]er|Optimizer\b|\bfit\w*\s*\(|[Tt]rainer\b|\w*train\w*\s*\(|\bminimize\s*\(|apply_gradients|GradientTape|\bcompile\s*\(|\bLearner\b|\blearner\b/;
+export const TRAINING_WORDS = /\bbackward\s*\(|\.step\s*\(|\boptim\b|\boptimi[sz]er|Optimizer\b|\bfit\w*\s*\(|[Tt]rainer\b|\w*train\w*\s*\(|\bminimize\s*\(|apply_gradients|GradientTape|\bcompile\s*\(|\bLearner\b|\blearner\b/;
 
 /** Words of inference: eval mode, no_grad or inference_mode, loading weights or a saved model or graph, predicting. */
 const INFERENCE_WORDS = /\.eval\s*\(\s*\)|\bno_grad\b|\binference_mode\b|\bload_state_dict\s*\(|\btorch\.load\s*\(|\bload_model\s*\(|\bload_weights\s*\(|\.predict\w*\s*\(|\bimport_graph_def\b/;
@@ -31,7 +31,7 @@ function batchOnly(plan: PlanFigures): boolean {
 }
 
 /** Import lines: importing an optimizer (`from torch.optim import Adam`, left over in a prediction script) uses none. */
-const IMPORT_LINE = /^[ \t]*(?:from[ \t]+\S+[ \t]+)?import[ \t][^\n]*$/gm;
+export const IMPORT_LINE = /^[ \t]*(?:from[ \t]+\S+[ \t]+)?import[ \t][^\n]*$/gm;
 
 /** Whether a plan is an inference script's loader batch: only a batch, in a file whose code past its imports names
  *  inference and no training. */

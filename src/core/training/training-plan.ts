@@ -103,6 +103,7 @@ import { estimatorFit, wrapperRun } from "../keras/sklearn-wrapper";
 import { evaluationLoaderOnly, inferenceLoaderOnly } from "./inference-only";
 import { trainerOnlyEvaluates } from "./evaluating-trainer";
 import { imageFlowRows, imageGeneratorFit } from "../keras/image-data-generator";
+import { dataOnlyScript } from "./data-only-script";
 import { importsSkorchWithoutKeras } from "./skorch-net";
 import { arrayInputRun } from "../keras/numpy-input-fn";
 import { perTurnFitSteps } from "../keras/fit-per-turn";
@@ -3411,6 +3412,8 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
   if (!input.nested && statesSamplesAlone(plan) && namesNoTraining(input.text, (t) => TRAINING_STATEMENT.test(t) || TRAINING_FUNCTION_CALL.test(t))) delete plan.samples;
   // A prediction script's loader batch, in a file that names no training, is no run (inference-only.ts).
   if (!input.nested && (inferenceLoaderOnly(plan, input.text) || evaluationLoaderOnly(plan, input.text))) return plan.configFiles ? { configFiles: plan.configFiles } : {};
+  // Nor is a data script's batch and dataset, in a file that names no training (data-only-script.ts).
+  if (!input.nested && dataOnlyScript(plan, input.text)) return plan.configFiles ? { configFiles: plan.configFiles } : {};
   return plan;
 }
 

@@ -1,0 +1,24 @@
+// A data script: a file that builds an input pipeline (`dataset.batch(32)` over a loaded set, TFRecords written and
+// read back, a few batches drawn with `sess.run(next_element)` to look at them) and trains nothing. Its batch and its
+// dataset's size are no run's: a run needs some training word in the code, an optimizer, a fit, a backward pass, a
+// train step (inference-only.ts's TRAINING_WORDS). The samples-alone rule (samples-alone.ts) takes a plan of samples
+// only, and the inference rule a batch only in a file that predicts; this takes a plan of both, with no epochs or steps.
+import { IMPORT_LINE, TRAINING_WORDS } from "./inference-only";
+
+/** The figures the rule looks at (a TrainingPlan's; named here so this file imports nothing of the plan reader). */
+interface PlanFigures {
+  epochs?: unknown;
+  steps?: unknown;
+  samples?: unknown;
+  accumulation?: unknown;
+  batch?: unknown;
+  precision?: { value: string };
+}
+
+/** Whether a plan is a data script's: a batch and samples and nothing of a run, in a file whose code past its imports
+ *  names no training. */
+export function dataOnlyScript(plan: PlanFigures, text: string): boolean {
+  if (plan.batch === undefined || plan.samples === undefined || plan.epochs || plan.steps || plan.accumulation) return false;
+  if (plan.precision && plan.precision.value !== "fp32") return false;
+  return !TRAINING_WORDS.test(text.replace(IMPORT_LINE, ""));
+}

@@ -1,0 +1,31 @@
+import { strict as assert } from "node:assert";
+import { analyze } from "../../helpers/analyze";
+
+// A file that batches a loaded dataset and draws a few batches to look at, training nothing, states no run
+// (src/core/training/data-only-script.ts).
+const SCRIPT = `import tensorflow as tf
+
+(pictures, digits), _ = tf.keras.datasets.mnist.load_data()
+pipeline = tf.data.Dataset.from_tensor_slices((pictures, digits)).shuffle(500).batch(25)
+iterator = tf.compat.v1.data.make_one_shot_iterator(pipeline)
+next_batch = iterator.get_next()
+session = tf.compat.v1.Session()
+for look in range(3):
+    images, labels = session.run(next_batch)
+    print(images.shape, labels[:5])
+session.close()
+`;
+
+describe("a data script that trains nothing", () => {
+  it("states no run for its batch and its dataset's samples", async () => {
+    const plan = (await analyze(SCRIPT)).training ?? {};
+    assert.deepEqual([plan.batch, plan.samples, plan.epochs, plan.steps], [undefined, undefined, undefined, undefined]);
+  });
+
+  it("keeps the run where the file names an optimizer that trains on the batches", async () => {
+    const trained = SCRIPT.replace("for look in range(3):", `opt = tf.compat.v1.train.AdamOptimizer(0.001)
+for look in range(3):`);
+    const plan = (await analyze(trained)).training ?? {};
+    assert.equal(plan.batch?.value, 25);
+  });
+});
