@@ -32,3 +32,14 @@ function feedsInputFn(call: CallExpression): boolean {
   const first = positionalArgument(call, 0);
   return first?.type === "lambda" || (first?.type === "name" && /input_fn$/.test(first.id));
 }
+
+/** What an Estimator's train or a TrainSpec is fed, as an expression that builds it: the body of `input_fn=lambda:
+ *  make_input(x, y, 100)`, or a call of `input_fn=train_input_fn` (a function taking no arguments, as Estimators call
+ *  it: tensorflow.org/api_docs/python/tf/estimator/Estimator#train). Evaluated, it is the run's tf.data pipeline. */
+export function inputFnData(call: CallExpression, last: string): Expression | undefined {
+  if (last !== "train" && last !== "TrainSpec") return undefined;
+  const given = keywordArgument(call, "input_fn") ?? positionalArgument(call, 0);
+  if (given?.type === "lambda") return given.params.length === 0 ? given.body : undefined;
+  if (given?.type === "name" || given?.type === "attribute") return { type: "call", func: given, args: [], pos: given.pos };
+  return undefined;
+}

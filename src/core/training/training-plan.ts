@@ -55,7 +55,7 @@ import { loopsAroundCall, onlyCallOf } from "./loops-around-call";
 import { loopAroundCall } from "./uncounted-call-repeats";
 import { endlessGeneratorSource } from "./endless-generator-source";
 import { cutChainRows, cutChains, keptChainStart, pairedBindings, plainBindings, type Rows } from "./tfdata-parts";
-import { estimatorSteps } from "./estimator-steps";
+import { estimatorSteps, inputFnData } from "./estimator-steps";
 import { TF1_MNIST_MODULE, TF1_MNIST_VALIDATION, tf1MnistTrainSamples } from "../keras/tf1-mnist";
 import { stepsOncePerCall, stepsOncePerDefinition } from "./stepping-calls";
 import { vectorObservationCount } from "./vector-env-stride";
@@ -2478,6 +2478,10 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
       // max_steps=N)`, a `StopAtStepHook(last_step=N)` that ends a MonitoredTrainingSession (estimator-steps.ts).
       const value = positiveInteger(evaluateOne(site, stepCap.argument));
       if (value !== undefined && runsByDefault(site, (e) => evaluateOne(site, e))) steps.push({ rank: 45, figure: { value, source: "code", line, detail: `${site.callee}(${stepCap.name}=${snippet(input.text, stepCap.argument)})` } });
+      // The rows its input_fn's tf.data pipeline slices a pass are the run's samples, repeated or not (estimator-steps.ts).
+      const fedBy = value !== undefined ? inputFnData(call, last) : undefined;
+      const fedElements = fedBy ? tfDataPipeline(evaluateOne(site, fedBy))?.elements : undefined;
+      if (fedElements && runsByDefault(site, (e) => evaluateOne(site, e))) samples.push({ rank: 44, figure: { value: fedElements, source: "code", line, detail: `${snippet(input.text, fedBy!)}: the input_fn's tf.data pipeline, ${fedElements} elements a pass` } });
       continue;
     }
     if (last === "read_data_sets" && tf1Mnist) {
