@@ -38,6 +38,16 @@ export function tfDataPipeline(v: Value | undefined): TfDataPipeline | undefined
   return v?.kind === "namespace" ? pipelines.get(v) : undefined;
 }
 
+/** The next elements of TF 1.x iterators (`ds.make_one_shot_iterator().get_next()`), each an unknown value as before,
+ *  remembered with the pipeline it draws from. */
+const nextElements = new WeakMap<Value, TfDataPipeline>();
+
+/** The pipeline a TF 1.x iterator's get_next() draws from: what an Estimator's input_fn returning it feeds the run
+ *  (tensorflow.org/api_docs/python/tf/compat/v1/data/Dataset#make_one_shot_iterator). */
+export function iteratorPipeline(v: Value | undefined): TfDataPipeline | undefined {
+  return v ? nextElements.get(v) : undefined;
+}
+
 /**
  * What one iteration of a batched pipeline with a counted repeat yields: k passes of n elements, in batches of b.
  * `repeat(k).batch(b)` batches the k·n elements as one stream (⌈k·n / b⌉ batches); `batch(b).repeat(k)` repeats a
@@ -110,6 +120,8 @@ function dataset(state: TfDataPipeline): ModuleNamespaceValue {
           const taken = state.endlessTaken === undefined ? undefined : drop.value ? Math.floor(state.endlessTaken / size.value) : Math.ceil(state.endlessTaken / size.value);
           return { ...state, batch: size.value, dropRemainder: drop.value, ...(taken === undefined ? {} : { endlessTaken: taken }), ...(typeof state.passes === "number" && state.passes > 1 ? { repeatedBeforeBatch: true } : {}) };
         })),
+        // TF 1.x: an iterator over the pipeline, whose get_next() is an element drawn from it (not otherwise modelled).
+        ...["make_one_shot_iterator", "make_initializable_iterator"].map((name): [string, Value] => [name, native(`Dataset.${name}`, () => iterator(state))]),
         method("repeat", ["count=None", "name=None"], (a) => {
           const times = a.get("count");
           if (state.endlessTaken !== undefined) return undefined;
@@ -130,6 +142,15 @@ export function batchedDataset(elements: number | undefined, batch: number | und
   const ns = dataset({ elements, ...(batch === undefined ? {} : { batch, batchOrigin }), dropRemainder: false, passes: 1 });
   for (const [name, value] of attributes) ns.scope.names.set(name, value);
   return ns;
+}
+
+function iterator(state: TfDataPipeline): ModuleNamespaceValue {
+  const next = native("Iterator.get_next", () => {
+    const element = unknown("the next element of a tf.data iterator");
+    nextElements.set(element, state);
+    return element;
+  });
+  return { kind: "namespace", name: "tf.data.Iterator", scope: { names: new Map<string, Value>([["get_next", next]]) } };
 }
 
 /** `tf.data`: the Dataset class's constructors, and AUTOTUNE. */

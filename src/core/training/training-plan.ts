@@ -38,7 +38,7 @@ import { ownBatchSamplerEpoch, type OwnBatchSamplerEpoch } from "./own-batch-sam
 import { hasOwnOrKnownLength, ownDatasetLength, ownNamedDatasetLength } from "./own-dataset-length";
 import { loaderScore } from "./loader-score";
 import { loopShape, moduloZero, type LoopShape, type LoopStatement, walkedName } from "./loop-shape";
-import { repeatedIteration, tfDataPipeline, type TfDataPipeline } from "../keras/tf-data";
+import { iteratorPipeline, repeatedIteration, tfDataPipeline, type TfDataPipeline } from "../keras/tf-data";
 import { classTrainingOperations, runsTrainingOperation, trainingOperations } from "./session-steps";
 import { sitesOutsideRangeTests } from "./lr-range-test";
 import { isRangeCall, literalRange, passesOverData, stridedRangeBounds } from "./data-pass-epochs";
@@ -2480,7 +2480,8 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
       if (value !== undefined && runsByDefault(site, (e) => evaluateOne(site, e))) steps.push({ rank: 45, figure: { value, source: "code", line, detail: `${site.callee}(${stepCap.name}=${snippet(input.text, stepCap.argument)})` } });
       // The rows its input_fn's tf.data pipeline slices a pass are the run's samples, repeated or not (estimator-steps.ts).
       const fedBy = value !== undefined ? inputFnData(call, last) : undefined;
-      const fedElements = fedBy ? tfDataPipeline(evaluateOne(site, fedBy))?.elements : undefined;
+      const fedValue = fedBy ? evaluateOne(site, fedBy) : undefined;
+      const fedElements = (tfDataPipeline(fedValue) ?? iteratorPipeline(fedValue))?.elements;
       if (fedElements && runsByDefault(site, (e) => evaluateOne(site, e))) samples.push({ rank: 44, figure: { value: fedElements, source: "code", line, detail: `${snippet(input.text, fedBy!)}: the input_fn's tf.data pipeline, ${fedElements} elements a pass` } });
       continue;
     }

@@ -32,4 +32,10 @@ model.train(input_fn=train_input_fn, steps=500)`);
     const plan = (await analyze(named)).training ?? {};
     assert.deepEqual([plan.steps?.value, plan.samples?.value], [500, 640]);
   });
+
+  it("follows a TF 1.x input_fn that returns its iterator's next element", async () => {
+    const drawn = SCRIPT.replace("    return data.shuffle(1000).repeat().batch(size)", "    return data.shuffle(1000).repeat().batch(size).make_one_shot_iterator().get_next()");
+    const plan = (await analyze(drawn)).training ?? {};
+    assert.deepEqual([plan.steps?.value, plan.samples?.value], [500, 640]);
+  });
 });
