@@ -6,7 +6,8 @@
 //   is sliced along it), a list's length (a list is converted to one tensor); range(n) yields n; from_tensors(x) one.
 // - shuffle, map, prefetch, cache, with_options keep every element; filter keeps an unknown number.
 // - take(n) keeps the first n elements (batches, once batched), skip(n) all but the first n; shard(k, i) every k-th.
-// - batch(b, drop_remainder=False) groups b elements, the last partial group dropped with drop_remainder=True.
+// - batch(b, drop_remainder=False) groups b elements, the last partial group dropped with drop_remainder=True; a
+//   second batch groups the first's groups (each now one element).
 // - repeat(k) makes k passes (one iteration, so one Keras fit epoch, walks them all); repeat() or repeat(-1) repeats forever, and take(n) after it keeps n elements in all
 //   (batches, once batched), so a loop over `ds.repeat().take(n)` built under a name runs n times.
 // Any other method gives an unknown value: what it does to the count is not modeled.
@@ -115,7 +116,14 @@ function dataset(state: TfDataPipeline): ModuleNamespaceValue {
         ...([["batch", ["batch_size", "drop_remainder=False", "num_parallel_calls=None", "deterministic=None", "name=None"]], ["padded_batch", ["batch_size", "padded_shapes=None", "padding_values=None", "drop_remainder=False", "name=None"]]] as const).map(([name, signature]) => method(name, [...signature], (a) => {
           const size = a.get("batch_size");
           const drop = a.get("drop_remainder");
-          if (batched || size?.kind !== "int" || size.value <= 0 || drop?.kind !== "bool") return undefined;
+          if (size?.kind !== "int" || size.value <= 0 || drop?.kind !== "bool") return undefined;
+          // A batch of batches (`chars.batch(seq_len + 1).map(split).batch(64)`): each element is now one of the first
+          // batch's groups, and the new batch groups those (a pass of one pipeline, no repeat or take between).
+          if (batched) {
+            if (state.passes !== 1 || state.endlessTaken !== undefined) return undefined;
+            const groups = state.elements === undefined ? undefined : state.dropRemainder ? Math.floor(state.elements / state.batch!) : Math.ceil(state.elements / state.batch!);
+            return { elements: groups, batch: size.value, dropRemainder: drop.value, passes: 1 };
+          }
           // n elements taken from endless data, then batched: n / b batches in all.
           const taken = state.endlessTaken === undefined ? undefined : drop.value ? Math.floor(state.endlessTaken / size.value) : Math.ceil(state.endlessTaken / size.value);
           return { ...state, batch: size.value, dropRemainder: drop.value, ...(taken === undefined ? {} : { endlessTaken: taken }), ...(typeof state.passes === "number" && state.passes > 1 ? { repeatedBeforeBatch: true } : {}) };

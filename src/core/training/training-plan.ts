@@ -2284,7 +2284,10 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
       const dropped = remainder ? evaluateOne(site, remainder) : undefined;
       if (value !== undefined) {
         const figure: PlanFigure = { value, source: "code", line, detail: `${site.callee}(${snippet(input.text, size!)}${dropped?.kind === "bool" && dropped.value ? ", drop_remainder=True" : ""})` };
-        batches.push({ rank: 30, figure });
+        // A batch of a pipeline already batched groups its batches (`chars.batch(101)` makes sequences, then
+        // `.batch(64)` the training batch): the outer one is the step's (tf-data.ts).
+        const regrouped = last === "batch" && call.func.type === "attribute" && tfDataPipeline(evaluateOne(site, call.func.object))?.batch !== undefined;
+        batches.push({ rank: regrouped ? 31 : 30, figure });
         if (dropped?.kind === "bool") builtLoaders.set(figure, dropped.value);
       }
       else if (!size && last === "flow" && feedsFit(site)) batches.push({ rank: 2, figure: { value: KERAS_FLOW_BATCH, source: "default", line, detail: `${site.callee}(): ImageDataGenerator's default batch_size=32 (keras.io, ImageDataGenerator)` } });
