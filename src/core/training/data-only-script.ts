@@ -1,4 +1,4 @@
-// A data script: a file that builds an input pipeline (`dataset.batch(32)` over a loaded set, TFRecords written and
+// A data script: a file that builds an input pipeline and looks at it (`dataset.batch(32)` over a loaded set, TFRecords written and
 // read back, a few batches drawn with `sess.run(next_element)` to look at them) and trains nothing. Its batch and its
 // dataset's size are no run's: a run needs some training word in the code, an optimizer, a fit, a backward pass, a
 // train step (inference-only.ts's TRAINING_WORDS). The samples-alone rule (samples-alone.ts) takes a plan of samples
@@ -15,10 +15,16 @@ interface PlanFigures {
   precision?: { value: string };
 }
 
+/** Draws of a few elements to look at them: an iterator's next element (TF 1.x `get_next()`, Python's
+ *  `next(iter(ds))`), numpy iteration or the first n of a pipeline. A file that only defines its loaders (a data
+ *  module that a training script imports) draws none, and keeps its plan. */
+const DRAWS = /\bget_next\s*\(|\bnext\s*\(\s*iter\s*\(|\bas_numpy_iterator\s*\(|\.take\s*\(/;
+
 /** Whether a plan is a data script's: a batch and samples and nothing of a run, in a file whose code past its imports
- *  names no training. */
+ *  draws from its data and names no training. */
 export function dataOnlyScript(plan: PlanFigures, text: string): boolean {
   if (plan.batch === undefined || plan.samples === undefined || plan.epochs || plan.steps || plan.accumulation) return false;
   if (plan.precision && plan.precision.value !== "fp32") return false;
-  return !TRAINING_WORDS.test(text.replace(IMPORT_LINE, ""));
+  const code = text.replace(IMPORT_LINE, "");
+  return DRAWS.test(code) && !TRAINING_WORDS.test(code);
 }

@@ -28,4 +28,10 @@ for look in range(3):`);
     const plan = (await analyze(trained)).training ?? {};
     assert.equal(plan.batch?.value, 25);
   });
+
+  it("keeps the plan of a file that only builds its pipeline, drawing nothing (a data module)", async () => {
+    const defined = SCRIPT.replace(/iterator = [\s\S]*$/, "");
+    const plan = (await analyze(defined)).training ?? {};
+    assert.equal(plan.batch?.value, 25);
+  });
 });
