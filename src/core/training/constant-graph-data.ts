@@ -56,7 +56,11 @@ export function constantGraphData(loop: Statement, body: Statement[], runsStep: 
       }
       if (node.type !== "name" || seen.has(node.id)) return;
       seen.add(node.id);
-      const values = assigned.get(node.id) ?? [];
+      // The binding that reaches this read: the last one written before it (a tutorial binds `x` to a placeholder in
+      // one section and to a constant in the next); all of them where none comes before (a function's late binding).
+      const all = assigned.get(node.id) ?? [];
+      const before = all.filter((v) => v.pos.startIndex < node.pos.startIndex);
+      const values = before.length > 0 ? [before.reduce((a, b) => (b.pos.startIndex > a.pos.startIndex ? b : a))] : all;
       // `y = W * x_data + b` over a Python list or numpy array: TensorFlow converts such an operand to a constant
       // (tf.convert_to_tensor, as every op does with its non-tensor inputs), so the graph holds its rows as well.
       if (values.length > 0 && values.every(plainData)) {
