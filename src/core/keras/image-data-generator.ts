@@ -48,10 +48,24 @@ export function imageFlowRows(flow: Call, sites: readonly CodeSite[], body: Stat
   if (subset?.kind === "none") return { value: rows };
   if (subset?.kind !== "str" || (subset.value !== "training" && subset.value !== "validation")) return undefined;
   // validation_split defaults to 0.0: then the training subset is every row.
-  const splitArgument = keywordArgument(generator, "validation_split");
-  const given = splitArgument ? evaluate(splitArgument) : undefined;
-  const split = !splitArgument ? 0 : given?.kind === "float" || given?.kind === "int" ? given.value : undefined;
+  const given = splitOf(generator, evaluate);
+  const split = given === "default" ? 0 : given?.kind === "float" || given?.kind === "int" ? given.value : undefined;
   if (split === undefined || split < 0 || split >= 1) return undefined;
   const held = Math.floor(rows * split);
   return { value: subset.value === "validation" ? held : rows - held, subset: subset.value, split };
+}
+
+/** The validation_split of the ImageDataGenerator a `flow`/`flow_from_directory` call is made on (the call itself,
+ *  `ImageDataGenerator(...).flow_from_directory(...)`, or the binding of its receiver), or undefined. */
+export function generatorValidationSplit(site: CallSite, sites: readonly CodeSite[], body: Statement[], evaluate: (e: Expression) => Value | undefined): Value | undefined {
+  const generator = receiverCall(site, sites);
+  if (!generator || !buildsImageGenerator(generator, body)) return undefined;
+  const given = splitOf(generator, evaluate);
+  return given === "default" ? undefined : given;
+}
+
+/** The generator's validation_split argument, evaluated; "default" where it is not given. */
+function splitOf(generator: Call, evaluate: (e: Expression) => Value | undefined): Value | "default" | undefined {
+  const argument = keywordArgument(generator, "validation_split");
+  return argument ? evaluate(argument) : "default";
 }

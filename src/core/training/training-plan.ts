@@ -102,7 +102,7 @@ import { rebuiltFrom } from "./rebuilt-fit-rows";
 import { estimatorFit, wrapperRun } from "../keras/sklearn-wrapper";
 import { evaluationLoaderOnly, inferenceLoaderOnly } from "./inference-only";
 import { trainerOnlyEvaluates } from "./evaluating-trainer";
-import { imageFlowRows, imageGeneratorFit } from "../keras/image-data-generator";
+import { generatorValidationSplit, imageFlowRows, imageGeneratorFit } from "../keras/image-data-generator";
 import { dataOnlyScript } from "./data-only-script";
 import { importsSkorchWithoutKeras } from "./skorch-net";
 import { arrayInputRun } from "../keras/numpy-input-fn";
@@ -635,16 +635,6 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
   // `fit_generator(train_gen, ...)`), or, where no fit names its input, one bound to a training name.
   const drawnOnce = drawnOnceCalls(input.body);
   const feedsFit = (site: CallSite) => site.assignedTo.some((n) => fitInputs.has(n)) || (fitInputs.size === 0 && site.assignedTo.some((n) => /train/i.test(n)));
-  // The validation_split of the ImageDataGenerator a flow_from_directory call is made on: the call itself
-  // (`ImageDataGenerator(...).flow_from_directory(...)`) or the last binding of the receiver's name before it.
-  const generatorSplit = (site: CallSite): Value | undefined => {
-    const receiver = site.call.func.type === "attribute" ? site.call.func.object : undefined;
-    const made = receiver?.type === "call"
-      ? sites.find((x): x is CallSite => x.kind === "call" && x.call === receiver)
-      : receiver?.type === "name" ? sites.filter((x): x is CallSite => x.kind === "call" && x.assignedTo.includes(receiver.id) && x.call.pos.startIndex < site.call.pos.startIndex).pop() : undefined;
-    const split = made && /(^|\.)ImageDataGenerator$/.test(made.callee) ? keywordArgument(made.call, "validation_split") : undefined;
-    return made && split ? evaluateOne(made, split) : undefined;
-  };
   // Names a loop of the file iterates (`for images, labels in train_dataset:`): data a function may have batched.
   const iterated = new Set([...(input.walked ?? []), ...sites.flatMap((s) => {
     if (s.kind !== "loop") return [];
@@ -2303,7 +2293,7 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
       if (value !== undefined) batches.push({ rank: 30, figure: { value, source: "code", line, detail: `${site.callee}(batch_size=${snippet(input.text, size!)})` } });
       else if (!size) batches.push({ rank: 2, figure: { value: KERAS_FLOW_BATCH, source: "default", line, detail: `${site.callee}(): ${last.startsWith("flow") ? "ImageDataGenerator's" : "its"} default batch_size=32 (keras.io${last.startsWith("flow") ? ", ImageDataGenerator" : "/api/data_loading"})` } });
       // The files of the class folders it reads, where the workspace holds them (keras/directory-datasets.ts).
-      const read = input.files && isDirectoryReader(last) ? directoryDatasetSamples(call, last, (e) => evaluateOne(site, e), input.files, (p) => (p.startsWith("/") ? [p] : [joinPath(dirname(file), p), ...(input.root ? [joinPath(input.root, p)] : [])]), generatorSplit(site)) : undefined;
+      const read = input.files && isDirectoryReader(last) ? directoryDatasetSamples(call, last, (e) => evaluateOne(site, e), input.files, (p) => (p.startsWith("/") ? [p] : [joinPath(dirname(file), p), ...(input.root ? [joinPath(input.root, p)] : [])]), generatorValidationSplit(site, sites, input.body, (e) => evaluateOne(site, e))) : undefined;
       if (read && typeof read !== "string") datasets.push({ site, rank: 30, names: site.assignedTo, figure: { value: read.value, source: "code", line, detail: `${site.callee}(${snippet(input.text, positional(0) ?? call)}): ${read.detail}` } });
       continue;
     }
