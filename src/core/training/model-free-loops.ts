@@ -17,6 +17,7 @@ export function loopsTrainingNoModel(body: Statement[], models: readonly string[
   // One such loop or none: nothing to set apart, and the module's bindings need not be walked (this runs per keystroke).
   if (body.filter(backward).length < 2) return [];
   const own = new Set(body.flatMap((s) => (s.type === "function" || s.type === "class" ? [s.name] : [])));
+  const functions = new Map(body.flatMap((s) => (s.type === "function" ? [[s.name, s] as const] : [])));
   const calledOwn = (e: Expression) => e.type === "call" && ((e.func.type === "name" && own.has(e.func.id)) || (e.func.type === "attribute" && e.func.object.type === "call" && e.func.object.func.type === "name" && own.has(e.func.object.func.id)));
   // Names bound, as Python runs the module in order, to what the file's own code makes (`model = Net().to(device)`,
   // `train_step = make_step(model)`, `optimizer = SGD(model.parameters())`); a later binding to plain tensors'
@@ -40,6 +41,9 @@ export function loopsTrainingNoModel(body: Statement[], models: readonly string[
       let reachesModel = false;
       forEachStatement([s], ({ statement }) => {
         for (const root of ownExpressions(statement)) forEachExpression(root, (e) => {
+          // A call of the file's own function reaches a model only where its body can (plainFunction below).
+          if (e.type === "call" && e.func.type === "name" && plainFunction(functions.get(e.func.id), built, own, functions)) return;
+          if (e.type === "name" && plainFunction(functions.get(e.id), built, own, functions)) return;
           if ((e.type === "name" && (built.has(e.id) || own.has(e.id))) || calledOwn(e)) reachesModel = true;
         });
       }, [], () => false);
@@ -49,4 +53,20 @@ export function loopsTrainingNoModel(body: Statement[], models: readonly string[
     if (s.type !== "function" && s.type !== "class") bind([s]);
   }
   return modelLoops > 0 ? loops : [];
+}
+
+type FunctionStatement = Extract<Statement, { type: "function" }>;
+
+/** Whether a function of the module reaches no model: its body (nested definitions included) reads no name bound to
+ *  a model or to what the file's own code makes, no class of the file and no other function of it (`def forward(x):
+ *  return w * x` over a plain tensor `w`). Such a call in a loop trains what the body reads, not a model. */
+function plainFunction(fn: FunctionStatement | undefined, built: ReadonlySet<string>, own: ReadonlySet<string>, functions: ReadonlyMap<string, FunctionStatement>): boolean {
+  if (!fn) return false;
+  let reaches = false;
+  forEachStatement(fn.body, ({ statement }) => {
+    for (const root of ownExpressions(statement)) forEachExpression(root, (e) => {
+      if (e.type === "name" && (built.has(e.id) || own.has(e.id) || functions.has(e.id))) reaches = true;
+    });
+  });
+  return !reaches;
 }

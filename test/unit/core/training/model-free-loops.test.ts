@@ -54,4 +54,43 @@ describe("a loop that fits plain tensors before a model's loop", () => {
     const plan = (await analyze(text)).training ?? {};
     assert.equal(plan.steps?.value, 500, "the second loop steps the model's optimizer");
   });
+
+  it("sets apart a loop whose own function reads only plain tensors (a hand-written forward over w)", async () => {
+    const text = `import torch
+import torch.nn as nn
+
+X = torch.arange(1, 10, dtype=torch.float32).reshape(9, 1)
+y = X * 2
+w = torch.tensor(0.0, requires_grad=True)
+
+
+def forward(x):
+    return w * x
+
+
+n_iters = 100
+loss = nn.MSELoss()
+optimizer = torch.optim.SGD([w], lr=0.005)
+for epoch in range(n_iters):
+    l = loss(y, forward(X))
+    l.backward()
+    optimizer.step()
+    optimizer.zero_grad()
+
+model = nn.Linear(1, 1)
+n_iters = 2500
+optimizer = torch.optim.SGD(model.parameters(), lr=0.01)
+for epoch in range(n_iters):
+    l = loss(y, model(X))
+    l.backward()
+    optimizer.step()
+    optimizer.zero_grad()
+`;
+    const plan = (await analyze(text)).training ?? {};
+    assert.equal(plan.epochs?.value, 2500);
+    assert.equal(plan.steps?.value, 2500);
+    // A function that calls the model keeps its loop the model's.
+    const through = text.replace("    return w * x", "    return model(x) * w").replace("model = nn.Linear(1, 1)\n", "").replace("import torch.nn as nn\n", "import torch.nn as nn\nmodel = nn.Linear(1, 1)\n");
+    assert.equal(((await analyze(through)).training ?? {}).steps?.value, 100);
+  });
 });
