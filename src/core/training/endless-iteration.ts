@@ -26,7 +26,12 @@ function leaves(body: Statement[], ownLoop: boolean): boolean {
 
 /** Whether a generator's body runs a `while True:` of its own that nothing leaves. */
 function loopsForever(body: Statement[]): boolean {
-  return body.some((s) => s.type === "while" && alwaysTrue(s.test) && !leaves(s.body, true));
+  return body.some((s) => runsForever(s));
+}
+
+/** Whether a statement is a `while True:` (or `while 1:`) that no `break` of its own and no `return` leaves. */
+export function runsForever(s: Statement): boolean {
+  return s.type === "while" && alwaysTrue(s.test) && !leaves(s.body, true);
 }
 
 /** Whether an `__iter__` method never stops: a generator that loops forever, or one returning such a generator's

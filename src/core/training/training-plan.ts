@@ -53,6 +53,7 @@ import { endlessTake } from "./take-count";
 import { repeatPasses } from "./repeat-passes";
 import { loopsAroundCall, onlyCallOf } from "./loops-around-call";
 import { loopAroundCall } from "./uncounted-call-repeats";
+import { runsForever } from "./endless-iteration";
 import { endlessGeneratorSource } from "./endless-generator-source";
 import { cutChainRows, cutChains, keptChainStart, pairedBindings, plainBindings, type Rows } from "./tfdata-parts";
 import { estimatorSteps, inputFnData } from "./estimator-steps";
@@ -497,6 +498,8 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
   let batchFromData: { line: number; detail: string } | undefined;
   /** A Keras fit on arrays with steps_per_epoch and no batch_size: its batch follows the samples (fit-steps-batch.ts). */
   let stepsSplitFit: StepsSplitFit | undefined;
+  /** A Keras fit in a `while True:` that nothing leaves: why the run states no epochs or steps. */
+  let endlessFit: string | undefined;
   /** A torchtext iterator's batch_size that its batch_size_fn makes a budget of tokens (token-budget.ts). */
   let tokenBudget: TokenBudget | undefined;
   // max_steps > 0 of a TrainingArguments "overrides num_train_epochs" (huggingface.co/docs/transformers, TrainingArguments):
@@ -2073,12 +2076,15 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
       // A fit per batch of a loop that walks them (fit-per-batch.ts): the loops around that one are the turns.
       const batchLoop = generator ? undefined : batchLoopOfFit(call, positional(0) ?? keyword("x"), site.context.fn, forLoops)?.loop;
       const turns = fitTurns(site, batchLoop);
+      // A fit in a `while True:` nothing leaves runs until the kernel is stopped: no epoch count (endless-iteration.ts).
+      const forever = whileLoops.find((w) => runsForever(w) && w.pos.startIndex < call.pos.startIndex && call.pos.endIndex <= w.pos.endIndex && sites.some((x) => x.kind === "while" && x.loop === w && x.context.fn === site.context.fn));
+      if (forever) endlessFit ??= `${site.callee}(...) (line ${line}) runs in a \`while True:\` loop that nothing leaves (line ${forever.pos.line}): the run has no end, so its epochs and steps are not counted`;
       if (stop !== undefined && initial !== undefined && !turns) for (const name of site.assignedTo) fitHistories.push({ name, stop, initial });
       const once = stop !== undefined && initial !== undefined && stop > initial ? stop - initial : undefined;
       const count = once !== undefined && turns ? once * turns.value : once;
       const fitRecord = count !== undefined && call.func.object.type === "name" ? { receiver: call.func.object.id, scope: site.context.fn && isLocalTo(site.context.fn, call.func.object.id) ? site.context.fn : undefined, epochs: count, line, code: `${site.callee}(${epochsName}=${snippet(input.text, epochsArgument!)}${initial ? `, initial_epoch=${initial}` : ""})` } as (typeof kerasFits)[number] : undefined;
       if (fitRecord && batch !== undefined) fitRecord.batch = batch;
-      if (fitRecord) kerasFits.push(fitRecord);
+      if (fitRecord && !forever) kerasFits.push(fitRecord);
       if (batch !== undefined) batches.push({ rank: 40, figure: { value: batch, source: "code", line, detail: `${site.callee}(batch_size=${snippet(input.text, batchArgument!)})` } });
       else if (!batchArgument && !generator && takesFitDefaultBatch(Boolean(positional(1) ?? keyword("y")), evaluateOne(site, positional(0) ?? keyword("x") ?? placeholder))) {
         // With steps_per_epoch the arrays are split into that many batches, not into batches of 32 (fit-steps-batch.ts).
@@ -2089,11 +2095,12 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
       }
       else if (!batchArgument) batchFromData ??= { line, detail: `${snippet(input.text, call)} trains on data that makes its own batches (a dataset, generator or Sequence: Keras fit takes no batch_size for it), and the code does not show their size` };
       const turnsDetail = turns ? `${turns.detail} × ` : "";
-      if (count !== undefined) epochs.push({ rank: 40, figure: { value: count, source: "code", line, detail: `${turnsDetail}${site.callee}(${epochsName}=${snippet(input.text, epochsArgument!)}${initial ? `, initial_epoch=${initial}` : ""})` } });
-      else if (!epochsArgument) epochs.push({ rank: 1, figure: { value: turns?.value ?? 1, source: turns ? "code" : "default", line, detail: `${turnsDetail}Keras Model.fit's default epochs=1 (keras.io/api/models/model_training_apis)` } });
+      // No epochs where the loop around the fit never ends.
+      if (!forever && count !== undefined) epochs.push({ rank: 40, figure: { value: count, source: "code", line, detail: `${turnsDetail}${site.callee}(${epochsName}=${snippet(input.text, epochsArgument!)}${initial ? `, initial_epoch=${initial}` : ""})` } });
+      else if (!forever && !epochsArgument) epochs.push({ rank: 1, figure: { value: turns?.value ?? 1, source: turns ? "code" : "default", line, detail: `${turnsDetail}Keras Model.fit's default epochs=1 (keras.io/api/models/model_training_apis)` } });
       const perEpoch = perEpochArgument ? positiveInteger(perEpochValue) : undefined;
       const runEpochs = count ?? (epochsArgument ? undefined : turns?.value ?? 1);
-      if (perEpoch !== undefined && runEpochs !== undefined) {
+      if (perEpoch !== undefined && runEpochs !== undefined && !forever) {
         // steps_per_epoch sets each epoch's length whatever the data's size.
         steps.push({ rank: 40, figure: { value: runEpochs * perEpoch, source: "code", line, detail: `${site.callee}(steps_per_epoch=${snippet(input.text, perEpochArgument!)}, ${epochsName}=${epochsArgument ? snippet(input.text, epochsArgument) : "1"})` } });
         if (fitRecord) fitRecord.steps = runEpochs * perEpoch;
@@ -3212,6 +3219,7 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
   if (maskedNote && !plan.samples) notes.push(maskedNote);
   if (packedAway && packedRows) notes.push(packedRows);
   if (unsizedWalk) notes.push(unsizedWalk);
+  if (endlessFit) notes.push(endlessFit);
   if (devRunBeside) notes.push(devRunBeside);
   for (const f of deepSpeedFiles) if ("problem" in f && f.problem !== "missing") notes.push(`config unreadable: ${input.root && f.path.startsWith("/") ? relativeTo(input.root, f.path) : f.path} ${f.problem}: deepspeed.initialize would raise on it, and its figures are not read`);
   if (filteredNote) notes.push(filteredNote);
