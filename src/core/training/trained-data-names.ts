@@ -1,13 +1,15 @@
 // The names a script hands its training as data, whatever they are called: `dl_train, dl_test = get_data()` then
 // `train(cfg, model, dl_train, dl_test)` whose loop walks that parameter and backpropagates, or a framework's entry
 // that trains on what it is given: Lightning's `trainer.fit(model, train_dataloaders)`, Ignite's
-// `engine.run(data, max_epochs)`, fastai's `Learner(dls, model)`, Catalyst's `runner.train(loaders=...)`. A loader
+// `engine.run(data, max_epochs)`, fastai's `Learner(dls, model)`, Catalyst's `runner.train(loaders=...)`,
+// torchbearer's `trial.with_generators(train_loader, ...)`. A loader
 // a workspace function returns into such a name is the run's loader, as one bound to a loader-like name already was.
 import type { Expression, Statement } from "../python/ast";
 import { callsAnywhere, keywordArgument, positionalArgument } from "../python/syntax-walk";
 import type { CodeSite } from "./code-sites";
 import { walkedName } from "./loop-shape";
 import { namesPassedFor } from "./walked-parameter";
+import { importsTorchbearer, trialTrainGenerator } from "./torchbearer-trial";
 
 const BACKPROPAGATES = /\.backward\s*\(/;
 
@@ -36,6 +38,7 @@ export function trainingDataNames(body: Statement[], text: string, sites: readon
   }
   const ignite = /^\s*(?:from|import)\s+ignite\b/m.test(text);
   const catalyst = /^\s*(?:from|import)\s+catalyst\b/m.test(text);
+  const torchbearer = importsTorchbearer(text);
   for (const call of callsAnywhere(body)) {
     const name = call.func.type === "name" ? call.func.id : call.func.type === "attribute" ? call.func.name : "";
     const method = call.func.type === "attribute";
@@ -48,6 +51,8 @@ export function trainingDataNames(body: Statement[], text: string, sites: readon
     if (FASTAI_LEARNERS.test(name)) for (const n of [...nameOf(positionalArgument(call, 0)), ...nameOf(keywordArgument(call, "dls")), ...nameOf(keywordArgument(call, "data"))]) out.add(n);
     // Catalyst's Runner.train(model=..., loaders={"train": ..., "valid": ...}, num_epochs=...).
     if (catalyst && method && name === "train") for (const n of nameOf(keywordArgument(call, "loaders"))) out.add(n);
+    // torchbearer's Trial.with_generators(train_generator, ...) and with_train_generator(generator, steps=None).
+    if (torchbearer) for (const n of nameOf(trialTrainGenerator(call))) out.add(n);
   }
   return out;
 }

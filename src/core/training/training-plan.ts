@@ -55,6 +55,7 @@ import { loopsAroundCall, onlyCallOf } from "./loops-around-call";
 import { loopAroundCall } from "./uncounted-call-repeats";
 import { runsForever } from "./endless-iteration";
 import { walksWithoutTraining } from "./walk-without-training";
+import { importsTorchbearer, trialNames, trialRunEpochs } from "./torchbearer-trial";
 import { endlessGeneratorSource } from "./endless-generator-source";
 import { cutChainRows, cutChains, keptChainStart, pairedBindings, plainBindings, type Rows } from "./tfdata-parts";
 import { estimatorSteps, inputFnData } from "./estimator-steps";
@@ -548,6 +549,10 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
   const segmentationKeras = importsSegmentationKeras(input.text);
   /** Whether the file imports Catalyst, whose Runner's `train(loaders=..., num_epochs=...)` sets the epochs. */
   const catalyst = importsCatalyst(input.text);
+  /** torchbearer: the names bound to a Trial, where the file imports it (torchbearer-trial.ts). */
+  const trials = importsTorchbearer(input.text) ? trialNames(input.body) : undefined;
+  /** The epochs figures a Trial's run gave. */
+  const trialEpochs = new Set<PlanFigure>();
   /** Whether the file imports an OpenMMLab package, whose runners train as the config says. */
   const openmmlab = importsOpenMMLab(input.text);
 
@@ -2002,6 +2007,16 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
       if (generated) batches.push({ rank: 45, figure: { value: generated.value, source: "code", line, detail: generated.detail } });
       continue;
     }
+    if (trials && last === "run" && runsByDefault(site, (e) => evaluateOne(site, e))) {
+      // torchbearer: `trial.run(epochs=N)` of a Trial (torchbearer-trial.ts).
+      const run = trialRunEpochs(call, trials, (e) => evaluateOne(site, e), (e) => snippet(input.text, e));
+      if (run) {
+        const figure: PlanFigure = { value: run.value, source: run.defaulted ? "default" : "code", line, detail: run.detail };
+        trialEpochs.add(figure);
+        epochs.push({ rank: run.defaulted ? 1 : 40, figure });
+        continue;
+      }
+    }
     if (catalyst && last === "train" && runsByDefault(site, (e) => evaluateOne(site, e))) {
       // Catalyst: `runner.train(loaders=..., num_epochs=N)` (catalyst-runner.ts).
       const run = catalystTrainEpochs(call, (e) => evaluateOne(site, e), (e) => snippet(input.text, e));
@@ -3002,7 +3017,9 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
   // A count only named for steps gives way to an epoch loop the code runs: when no loop or trainer was seen using it,
   // it may be anything's steps (`perturb_steps=args.num_steps` is an attack's), and the epochs and batches are the run's.
   const namedBest = best(steps);
-  const bestSteps = namedBest && namedSteps.has(namedBest) && bestEpochs && epochLoops.has(bestEpochs) ? undefined : namedBest;
+  // torchbearer's Trial runs its epochs of len(loader) steps itself: a loop of the file's beside it (a gradient ascent
+  // on an input image) is none of its steps (torchbearer-trial.ts).
+  const bestSteps = (namedBest && namedSteps.has(namedBest) && bestEpochs && epochLoops.has(bestEpochs)) || (bestEpochs && trialEpochs.has(bestEpochs)) ? undefined : namedBest;
   const bestAccumulation = best(accumulations);
   const stepLoop = bestSteps && loopSpans.get(bestSteps);
   const epochLoop = bestEpochs && loopSpans.get(bestEpochs);
