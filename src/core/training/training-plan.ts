@@ -55,7 +55,7 @@ import { loopsAroundCall, onlyCallOf } from "./loops-around-call";
 import { loopAroundCall } from "./uncounted-call-repeats";
 import { runsForever } from "./endless-iteration";
 import { walksWithoutTraining } from "./walk-without-training";
-import { importsTorchbearer, trialNames, trialRunEpochs } from "./torchbearer-trial";
+import { importsTorchbearer, trialNames, trialRunEpochs, trialTrainGenerator } from "./torchbearer-trial";
 import { endlessGeneratorSource } from "./endless-generator-source";
 import { cutChainRows, cutChains, keptChainStart, pairedBindings, plainBindings, type Rows } from "./tfdata-parts";
 import { estimatorSteps, inputFnData } from "./estimator-steps";
@@ -2005,6 +2005,16 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
       const data = positionalArgument(call, 0) ?? keywordArgument(call, "data");
       const generated = data?.type === "call" ? generatorCallBatch(data, evaluateOne(site, data.func), (e) => evaluateOne(site, e), (e) => snippet(input.text, e)) : undefined;
       if (generated) batches.push({ rank: 45, figure: { value: generated.value, source: "code", line, detail: generated.detail } });
+      continue;
+    }
+    if (trials && (last === "with_generators" || last === "with_train_generator")) {
+      // The loader a Trial is handed is walked where the call is: a name bound again before it (a display loader of
+      // batch 4, then the training one) hands the latest binding (walked-binding.ts).
+      const handed = trialTrainGenerator(call);
+      if (handed?.type === "name") {
+        stepWalked.add(handed.id);
+        if (site.context.fn === undefined) walkedAt.push({ name: handed.id, start: call.pos.startIndex });
+      }
       continue;
     }
     if (trials && last === "run" && runsByDefault(site, (e) => evaluateOne(site, e))) {

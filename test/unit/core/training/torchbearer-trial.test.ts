@@ -47,4 +47,10 @@ describe("torchbearer's Trial", () => {
     const plan = (await analyze(SCRIPT.replace("trial.run(epochs=5)", "trial.run()"))).training ?? {};
     assert.equal(plan.epochs?.value, 1);
   });
+
+  it("trains on the binding the loader's name holds where with_generators is called", async () => {
+    const text = SCRIPT.replace("trainloader = DataLoader(trainset, batch_size=128, shuffle=True)\n", "trainloader = DataLoader(trainset, batch_size=4, shuffle=True)\nimages, labels = next(iter(trainloader))\ntrainloader = DataLoader(trainset, batch_size=128, shuffle=True)\n");
+    const plan = (await analyze(text)).training ?? {};
+    assert.equal(plan.batch?.value, 128);
+  });
 });
