@@ -2112,6 +2112,12 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
       const count = once !== undefined && turns ? once * turns.value : once;
       const fitRecord = count !== undefined && call.func.object.type === "name" ? { receiver: call.func.object.id, scope: site.context.fn && isLocalTo(site.context.fn, call.func.object.id) ? site.context.fn : undefined, epochs: count, line, code: `${site.callee}(${epochsName}=${snippet(input.text, epochsArgument!)}${initial ? `, initial_epoch=${initial}` : ""})` } as (typeof kerasFits)[number] : undefined;
       if (fitRecord && batch !== undefined) fitRecord.batch = batch;
+      // Its own steps, where its arrays' rows are known: fits in turn on different arrays (all rows, then a slice)
+      // each make ceil(rows kept / batch) steps an epoch (Keras keeps the first 1 - validation_split of the rows).
+      const ownRows = fitRecord && !perEpochArgument && !generator ? leadingDimension(evaluateOne(site, positional(0) ?? keyword("x") ?? placeholder)) : undefined;
+      const fitSplit = split ? (splitValue?.kind === "float" ? splitValue.value : undefined) : 0;
+      const fitBatch = batch ?? (batchArgument ? undefined : 32);
+      if (fitRecord && ownRows !== undefined && fitSplit !== undefined && fitBatch !== undefined && Math.floor(ownRows * (1 - fitSplit)) > 0) fitRecord.steps = count! * Math.ceil(Math.floor(ownRows * (1 - fitSplit)) / fitBatch);
       if (fitRecord && !forever) kerasFits.push(fitRecord);
       if (batch !== undefined) batches.push({ rank: 40, figure: { value: batch, source: "code", line, detail: `${site.callee}(batch_size=${snippet(input.text, batchArgument!)})` } });
       else if (!batchArgument && !generator && takesFitDefaultBatch(Boolean(positional(1) ?? keyword("y")), evaluateOne(site, positional(0) ?? keyword("x") ?? placeholder))) {
