@@ -54,7 +54,6 @@ import { repeatPasses } from "./repeat-passes";
 import { loopsAroundCall, onlyCallOf } from "./loops-around-call";
 import { loopAroundCall } from "./uncounted-call-repeats";
 import { runsForever } from "./endless-iteration";
-import { walksWithoutTraining } from "./walk-without-training";
 import { importsTorchbearer, trialNames, trialRunEpochs, trialTrainGenerator } from "./torchbearer-trial";
 import { endlessGeneratorSource } from "./endless-generator-source";
 import { cutChainRows, cutChains, keptChainStart, pairedBindings, plainBindings, type Rows } from "./tfdata-parts";
@@ -502,8 +501,6 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
   let stepsSplitFit: StepsSplitFit | undefined;
   /** A Keras fit in a `while True:` that nothing leaves: why the run states no epochs or steps. */
   let endlessFit: string | undefined;
-  /** Whether another file's training function filled the plan (foreign-loops.ts): the script's text need not name it. */
-  let trainedElsewhere = false;
   /** A torchtext iterator's batch_size that its batch_size_fn makes a budget of tokens (token-budget.ts). */
   let tokenBudget: TokenBudget | undefined;
   // max_steps > 0 of a TrainingArguments "overrides num_train_epochs" (huggingface.co/docs/transformers, TrainingArguments):
@@ -3122,7 +3119,6 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
         delete inner.epochs;
       }
       fillFromForeign(plan, foreign, inner, input.text, input.root);
-      trainedElsewhere = true;
       // The same body called again in turn (a frozen stage, then the rest): each call's epochs and steps add up.
       const later = inner.epochs || inner.steps ? laterCallsInTurn(ownBody, input.text, foreign.site.call) : [];
       if (later.length > 0) {
@@ -3452,10 +3448,7 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
   }
   if (!input.nested && raisedBeforeTraining) return { notes: [`no training run: the plain run stops at ${raisedBeforeTraining.detail}`], ...(plan.configFiles ? { configFiles: plan.configFiles } : {}) };
   // A dataset loaded in a file that trains nothing is no run's samples (samples-alone.ts).
-  const namesNone = namesNoTraining(input.text, (t) => TRAINING_STATEMENT.test(t) || TRAINING_FUNCTION_CALL.test(t));
-  if (!input.nested && statesSamplesAlone(plan) && namesNone) delete plan.samples;
-  // Loops that walk a loader in a file that trains nothing are no run (walk-without-training.ts).
-  if (!input.nested && namesNone && !trainedElsewhere && walksWithoutTraining(input.text)) return plan.configFiles ? { configFiles: plan.configFiles } : {};
+  if (!input.nested && statesSamplesAlone(plan) && namesNoTraining(input.text, (t) => TRAINING_STATEMENT.test(t) || TRAINING_FUNCTION_CALL.test(t))) delete plan.samples;
   // A prediction script's loader batch, in a file that names no training, is no run (inference-only.ts).
   if (!input.nested && (inferenceLoaderOnly(plan, input.text) || evaluationLoaderOnly(plan, input.text))) return plan.configFiles ? { configFiles: plan.configFiles } : {};
   // Nor is a data script's batch and dataset, in a file that names no training (data-only-script.ts).
