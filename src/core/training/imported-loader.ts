@@ -28,6 +28,15 @@ export interface WalkedName {
   fn?: FunctionDefinition;
 }
 
+/**
+ * The name a step loop walks, seen through keys of a mapping of loaders (`dataloaders['train']`,
+ * `loaders['train']['loader']`, `dataloaders[phase]`): an imported dict of loaders binds its loaders under the name.
+ */
+export function walkedLoaderName(e: Expression): string | undefined {
+  if (e.type === "subscript" && (e.index.type === "str" || e.index.type === "name")) return walkedLoaderName(e.object);
+  return walkedName(e);
+}
+
 /** Names a top-level statement of the script binds other than by import (`train_loader = ...`, `def`, `for`). */
 function boundAtTopLevel(body: Statement[], name: string): boolean {
   const binds = (t: Expression): boolean => (t.type === "name" ? t.id === name : t.type === "tuple" || t.type === "list" ? t.items.some(binds) : false);
@@ -58,7 +67,7 @@ export function namesPassedToWalk(call: Extract<Expression, { type: "call" }>, d
   const out = new Set<string>();
   forEachStatement(definition.body, ({ statement: s }) => {
     if (s.type !== "for" || !loopShape(s).stepLoop) return;
-    const walked = walkedName(s.iter);
+    const walked = walkedLoaderName(s.iter);
     if (!walked || !definition.params.some((p) => p.name === walked)) return;
     const passed = passedArgument(call, definition, walked);
     if (passed?.type === "name") out.add(passed.id);
@@ -66,15 +75,22 @@ export function namesPassedToWalk(call: Extract<Expression, { type: "call" }>, d
   return [...out];
 }
 
+/** The statements run in the module's own scope: its top level and the bodies of its top-level `if`s (the
+ *  `if __name__ == "__main__":` guard), where an import binds a module-level name as one at the top does. */
+function moduleLevelStatements(body: readonly Statement[]): Statement[] {
+  return body.flatMap((s) => (s.type === "if" ? [s, ...moduleLevelStatements(s.body)] : [s]));
+}
+
 /**
  * The workspace module that binds one of `names` at its top level, where the script gets that name only from a
- * top-level `from M import *` or `from M import name` (the last such import wins, as Python rebinds in order).
+ * top-level `from M import *` or `from M import name`, also under a top-level `if` (the last such import wins, as
+ * Python rebinds in order).
  */
 export function importedLoaderModule(body: Statement[], names: string[], interpreter: Interpreter, file: string, files: ModuleFiles): ImportedLoaderModule | undefined {
   for (const name of names) {
     if (boundAtTopLevel(body, name)) continue;
     let found: { s: Extract<Statement, { type: "importFrom" }>; original: string } | undefined;
-    for (const s of body) {
+    for (const s of moduleLevelStatements(body)) {
       if (s.type !== "importFrom") continue;
       if (s.names === "*") found = { s, original: name };
       else {

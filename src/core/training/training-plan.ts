@@ -120,7 +120,7 @@ import { appliesPassedGradients, tapeGradientNames } from "./tape-updates";
 import { historyEpochValue, type FitHistory } from "./history-epochs";
 import { loadsTrainSplit, testSplitSamples, trainingSamples } from "./dataset-calls";
 import { passedArgument, stepLoopBatch } from "./step-loop-batch";
-import { importedLoaderModule, namesPassedToWalk, walkedScriptNames, type ImportedLoaderModule } from "./imported-loader";
+import { importedLoaderModule, namesPassedToWalk, walkedLoaderName, walkedScriptNames, type ImportedLoaderModule } from "./imported-loader";
 import { iteratorTokenBudget, tokenBudgetNote, type TokenBudget } from "./token-budget";
 import { moduleConstantSampleBatch, ownSampleBatch, passedSampleBatch } from "./buffer-own-batch";
 import { methodDrawnBatch } from "./drawn-batches";
@@ -3219,7 +3219,7 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
   // imports (`from data import *`): that module's loader gives the batch and samples this file leaves unread.
   if (!input.nested && input.files && (!plan.batch || !plan.samples)) {
     const walked = forLoops.filter((l) => shapeOf(l.loop).stepLoop).flatMap((l) => {
-      const name = walkedName(l.loop.iter);
+      const name = walkedLoaderName(l.loop.iter);
       return name ? [{ name, fn: l.context.fn }] : [];
     });
     // With no step loop of its own, the names it passes to another file's function whose step loops walk them.
