@@ -303,7 +303,13 @@ def read_csv(filepath_or_buffer, sep=",", delimiter=None, header="infer", names=
 
 
 def get_dummies(data, *args, **kwargs):
-    return _unknown_rows("columns get_dummies makes from the data") if isinstance(data, DataFrame) else _unknown_rows("columns of dummies")
+    # A row of indicators per row of the data (pandas docs, get_dummies): the rows are known, the columns the data's
+    # categories make are not.
+    if isinstance(data, (DataFrame, Series)):
+        table = DataFrame(_rows=data._rows)
+        table._columns = _greenlight_unknown.unknown("columns get_dummies makes from the data")
+        return table
+    return _unknown_rows("columns of dummies")
 
 
 def concat(objs, axis=0, **kwargs):

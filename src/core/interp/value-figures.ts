@@ -66,7 +66,8 @@ export function dictEntry(v: Value | undefined, key: string): Value | undefined 
 
 /** The rows of what a Keras fit is given as x: an array's first dimension, or the shared first dimension of the
  *  arrays of a multi-input model's list or dict (keras.io/api/models/model_training_apis: "a list of arrays (in case
- *  the model has multiple inputs)" or "a dict mapping input names to the corresponding array"). */
+ *  the model has multiple inputs)" or "a dict mapping input names to the corresponding array"); a pandas table's
+ *  rows, which fit takes as an array's. */
 export function inputRows(v: Value | undefined): number | undefined {
   // Keras takes a pandas DataFrame or Series as it takes an array (keras.io/api/models/model_training_apis, Keras 3.x
   // and tf.keras 2.x data adapters): one row a sample.
