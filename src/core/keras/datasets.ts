@@ -6,6 +6,7 @@ import { tensor, tuple, unknown } from "../interp/construct";
 import type { NativeCall, Value } from "../interp/values";
 import { DATASET_SIZES } from "../training/dataset-sizes";
 import { kerasSplitTables } from "./split-datasets";
+import { kerasTextDatasetLoaders } from "./text-datasets";
 
 /** Test-set sizes and label shapes as keras.io/api/datasets documents them (each set's page). */
 const SPLITS: Record<string, { test: number; labels: "flat" | "column" }> = {
@@ -42,5 +43,7 @@ export function kerasDatasetLoaders(): [string, (call: NativeCall) => Value][] {
       return tuple([part(train), part(t.rows - train)]);
     }]);
   }
+  // The text sets (imdb, reuters): lists of sequences whose count is known (text-datasets.ts).
+  out.push(...kerasTextDatasetLoaders());
   return out;
 }
