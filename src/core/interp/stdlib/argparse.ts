@@ -62,8 +62,8 @@ export function installArgparse({ modules, objectClass, call }: StandardLibrary)
       }
       return NONE;
     },
-    parse_args: ({ args }) => argparseNamespace(args[0]),
-    parse_known_args: ({ args }) => tuple([argparseNamespace(args[0]), list([])]),
+    parse_args: ({ args, kwargs }) => argparseNamespace(args[0], kwargs.get("namespace") ?? args[2]),
+    parse_known_args: ({ args, kwargs }) => tuple([argparseNamespace(args[0], kwargs.get("namespace") ?? args[2]), list([])]),
     add_argument_group: ({ args }) => args[0],
     add_mutually_exclusive_group: ({ args }) => args[0],
     // set_defaults(name=value): parser-level defaults override the arguments' own (argparse docs), whatever the order
@@ -85,11 +85,16 @@ export function installArgparse({ modules, objectClass, call }: StandardLibrary)
       return NONE;
     },
   });
-  const argparseNamespace = (parser: Value): Value => {
-    const instance: Value = { kind: "instance", cls: argparseNamespaceClass, attributes: new Map(), id: -2 };
+  // parse_args(namespace=ns) fills the object it is given and returns it: a default is set only for a dest the
+  // object lacks (CPython Lib/argparse.py parse_known_args: `if not hasattr(namespace, action.dest)`), so a
+  // namespace filled from a config file (`ns.__dict__.update(json.load(f))`) keeps the file's values.
+  const argparseNamespace = (parser: Value, given?: Value): Value => {
+    const filled = given?.kind === "instance";
+    const instance: Value = filled ? given : { kind: "instance", cls: argparseNamespaceClass, attributes: new Map(), id: -2 };
+    const own = new Set(filled ? instance.attributes.keys() : []);
     for (const name of ["__defaults__", "__parser_defaults__"]) {
       const defaults = parser.kind === "instance" ? parser.attributes.get(name) : undefined;
-      if (defaults?.kind === "dict") for (const { key, value } of defaults.entries.values()) if (key.kind === "str") instance.attributes.set(key.value, value);
+      if (defaults?.kind === "dict") for (const { key, value } of defaults.entries.values()) if (key.kind === "str" && !own.has(key.value)) instance.attributes.set(key.value, value);
     }
     return instance;
   };
