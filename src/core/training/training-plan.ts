@@ -107,6 +107,7 @@ import { trainerOnlyEvaluates } from "./evaluating-trainer";
 import { generatorValidationSplit, imageFlowRows, imageGeneratorFit } from "../keras/image-data-generator";
 import { dataOnlyScript } from "./data-only-script";
 import { unsteppedOptimizerLine } from "./unstepped-optimizer";
+import { recordsAreSamples } from "./record-batch";
 import { importsSkorchWithoutKeras } from "./skorch-net";
 import { arrayInputRun } from "../keras/numpy-input-fn";
 import { perTurnFitSteps } from "../keras/fit-per-turn";
@@ -1293,7 +1294,12 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
         // A step loop over records the code writes out (`for words, tags in training_data:`) takes one a step: the
         // list is a pass's samples.
         // Tuples only: a list of lists is as often the batches a trainer cut (batch-lists.ts), whose rows are the samples.
-        if ((drawn?.kind === "list" || drawn?.kind === "tuple") && drawn.items[0]?.kind === "tuple" && isRecordList(drawn.items)) samples.push({ rank: 30, figure: { value: drawn.items.length, source: "code", line: site.loop.pos.line, detail: `${snippet(input.text, drawnFrom!)}: the ${drawn.items.length} records the step loop walks, one a step` } });
+        if ((drawn?.kind === "list" || drawn?.kind === "tuple") && drawn.items[0]?.kind === "tuple" && isRecordList(drawn.items)) {
+          const detail = `${snippet(input.text, drawnFrom!)}: the ${drawn.items.length} records the step loop walks, one a step`;
+          samples.push({ rank: 30, figure: { value: drawn.items.length, source: "code", line: site.loop.pos.line, detail } });
+          // Records of words and labels, no arrays among them: a step's batch is its one record (record-batch.ts).
+          if (recordsAreSamples(drawn.items)) batches.push({ rank: 45, figure: { value: 1, source: "code", line: site.loop.pos.line, detail } });
+        }
         // A step loop over arrays zipped row by row (`for (x, y) in zip(xs, ys):`) takes one row a step (zipped-rows.ts).
         const zipped = !own && drawnFrom ? zippedArrays(drawnFrom) : undefined;
         const zippedCount = zipped ? zippedRows(zipped.arrays.map((e) => evaluateOne(site, e))) : undefined;
