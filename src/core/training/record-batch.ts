@@ -4,7 +4,11 @@
 // cut itself, whose rows the loop does not show.
 import type { Value } from "../interp/values";
 
-/** Whether the records a step loop walks are single samples: no part of any record is a tensor or array. */
+/** Parts a single sample's record holds: words, labels, numbers, and lists of them (never an array, nor a value the
+ *  analyzer does not know, which may be one). */
+const SAMPLE_PART = new Set(["str", "int", "float", "bool", "list", "tuple"]);
+
+/** Whether the records a step loop walks are single samples: every part of every record is known and no array. */
 export function recordsAreSamples(records: readonly Value[]): boolean {
-  return records.every((r) => (r.kind === "tuple" || r.kind === "list") && r.items.every((part) => part.kind !== "tensor"));
+  return records.every((r) => (r.kind === "tuple" || r.kind === "list") && r.items.every((part) => SAMPLE_PART.has(part.kind) && (part.kind !== "list" && part.kind !== "tuple" || part.items.every((x) => x.kind !== "tensor" && x.kind !== "unknown"))));
 }
