@@ -4,11 +4,11 @@
 // cut itself, whose rows the loop does not show.
 import type { Value } from "../interp/values";
 
-/** Parts a single sample's record holds: words, labels, numbers, and lists of them (never an array, nor a value the
- *  analyzer does not know, which may be one). */
+/** Parts a single sample's record holds: words, labels, numbers, and lists of them (a sentence's tokens); never an
+ *  array, nor a part the analyzer does not know, which may be one. */
 const SAMPLE_PART = new Set(["str", "int", "float", "bool", "list", "tuple"]);
 
-/** Whether the records a step loop walks are single samples: every part of every record is known and no array. */
+/** Whether the records a step loop walks are single samples: every part of every record is a known non-array. */
 export function recordsAreSamples(records: readonly Value[]): boolean {
-  return records.every((r) => (r.kind === "tuple" || r.kind === "list") && r.items.every((part) => SAMPLE_PART.has(part.kind) && (part.kind !== "list" && part.kind !== "tuple" || part.items.every((x) => x.kind !== "tensor" && x.kind !== "unknown"))));
+  return records.every((r) => (r.kind === "tuple" || r.kind === "list") && r.items.every((part) => SAMPLE_PART.has(part.kind) && (part.kind !== "list" && part.kind !== "tuple" || part.items.every((x) => x.kind !== "tensor"))));
 }
