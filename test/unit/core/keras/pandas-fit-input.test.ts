@@ -2,7 +2,7 @@ import { strict as assert } from "node:assert";
 import type { TrainingPlan } from "../../../../src/core/training/training-plan";
 import { analyze } from "../../helpers/analyze";
 
-// A Keras fit given pandas tables (src/core/interp/pandas-tables.ts): Keras takes a DataFrame or Series as the array
+// A Keras fit given pandas tables (interp/value-figures.ts inputRows, interp/pandas-tables.ts): Keras takes a DataFrame or Series as the array
 // of its rows, batched by batch_size, so its rows are the samples (not a Sequence's len() batches); train_test_split
 // splits tables by rows, and get_dummies keeps the rows. A table and script written for this test.
 const TABLE = `id,plan,months,left
@@ -35,7 +35,7 @@ model.fit(X_train, y_train, epochs=4, batch_size=3)
 
 const planOf = async (prepare: string): Promise<TrainingPlan> => (await analyze(SCRIPT(prepare), { others: { "/project/churn.csv": TABLE } })).training ?? {};
 
-describe("Keras fits on pandas tables (pandas-tables.ts)", function () {
+describe("Keras fits on pandas tables (value-figures.ts, pandas-tables.ts)", function () {
   this.timeout(20_000);
   it("a DataFrame given to fit is its rows, batched by batch_size", async () => {
     const plan = await planOf(`X_train = frame.drop(["id", "left"], axis=1)\ny_train = frame["left"]`);
