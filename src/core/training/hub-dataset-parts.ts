@@ -204,3 +204,13 @@ export function assignedHubChains(body: Statement[]): Map<Expression, { value: E
   }, [], () => true);
   return chains;
 }
+
+/** The part a name was last bound to before `before` (`train = parts["train"]`) where `rows` reads it as a part whose
+ *  size only running the code tells (the training part of a split of a filtered set, or of a split that raises for
+ *  leaving no training rows); undefined otherwise. A chain of methods bound to the name is the plan's own call site. */
+export function unsizedAliasedPart(assignments: { value: Expression; names: string[] }[], name: string, before: number, rows: (alias: Expression) => HubPart | undefined): Expression | undefined {
+  const alias = boundDatasetAlias(assignments, name, before);
+  if (alias?.type !== "subscript") return undefined;
+  const part = rows(alias);
+  return part && "unknown" in part ? alias : undefined;
+}

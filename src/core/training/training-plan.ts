@@ -47,7 +47,7 @@ import { zippedArrays, zippedRows } from "./zipped-rows";
 import { firstTurnValue } from "./loop-first-turn";
 import { generatorCallSamples } from "./generator-samples";
 import { splitLoopBatches, splitPieces } from "./split-batches";
-import { assignedHubChains, boundDatasetAlias, boundSplit, chainRoot, hubChainRows, isHubMethodCall, nameAssignments, resizesRows } from "./hub-dataset-parts";
+import { assignedHubChains, boundDatasetAlias, boundSplit, chainRoot, hubChainRows, isHubMethodCall, nameAssignments, resizesRows, unsizedAliasedPart } from "./hub-dataset-parts";
 import { bindingsRunByDefault } from "./default-branch-bindings";
 import { endlessTake } from "./take-count";
 import { repeatPasses } from "./repeat-passes";
@@ -2946,6 +2946,14 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
     if (unsized && (!sized || sized.site.call.pos.startIndex < unsized.site.call.pos.startIndex) && runsByDefault(site, (e) => evaluateOne(site, e))) {
       partOfUnknownSize = true;
       filteredNote ??= `samples: ${snippet(input.text, site.call.func)}(train_dataset=${snippet(input.text, given)}) trains on what ${snippet(input.text, unsized.site.call)} (line ${unsized.site.call.pos.line}) keeps or makes, rows only running the code tells (a filter; a batched map whose function splits or joins rows): pass --samples N`;
+      continue;
+    }
+    // `train = parts["train"]` of a split whose training part only running the code sizes (a split of a filtered set, a
+    // split that leaves no training rows, which raises): the name holds that part, not the rows the file loads.
+    const part = given.type === "name" && !sized ? unsizedAliasedPart(hubAssignments, given.id, site.call.pos.startIndex, (alias) => hubChainRows(alias, hubRoot(site, alias.pos.startIndex), (e) => evaluateOne(site, e), (e) => snippet(input.text, e), (name) => boundSplit(hubAssignments, name, alias.pos.startIndex))) : undefined;
+    if (part && runsByDefault(site, (e) => evaluateOne(site, e))) {
+      partOfUnknownSize = true;
+      filteredNote ??= `samples: ${snippet(input.text, site.call.func)}(train_dataset=${snippet(input.text, given)}) trains on ${snippet(input.text, part)} (line ${part.pos.line}), rows only running the code tells (a split of a filtered set, or a split that raises for leaving no training rows): pass --samples N`;
     }
   }
   if (!partOfUnknownSize) for (const d of datasets) if (!d.names.some((n) => maskedLoads.has(n))) samples.push({ rank: d.rank, figure: d.figure });
