@@ -8,6 +8,8 @@ import type { Expression, FunctionDefinition, Statement } from "../python/ast";
 import { findCodeSites, type CodeSite } from "./code-sites";
 import { argumentsByParameter } from "./call-site-bindings";
 import type { ParameterBindings } from "./evaluate-site";
+import { commentFreeText } from "../python/comment-free-text";
+import { defaultsMaker, namedOutsideItself } from "./unconstructed-class";
 
 type CallSite = Extract<CodeSite, { kind: "call" }>;
 
@@ -34,6 +36,8 @@ export function methodBindings(
   }
   const memo = new Map<FunctionDefinition, Map<string, Value | undefined>>();
   const objects = new Map<CallSite, Value | undefined>();
+  const makers = new Map<Extract<Statement, { type: "class" }>, CallSite>();
+  let code: string | undefined;
   return (fn, name) => {
     const cls = owner.get(fn);
     if (!cls) return undefined;
@@ -42,8 +46,17 @@ export function methodBindings(
     if (values.has(name)) return values.get(name);
     values.set(name, undefined);
     const calls = methodCalls(fn, cls, body, text);
-    if (calls.length === 0) return undefined;
     const selfName = fn.params[0].name;
+    if (calls.length === 0) {
+      // A class nothing in the file names: its object is the one its __init__ defaults make (unconstructed-class.ts).
+      if (name !== selfName || namedOutsideItself(cls, (code ??= commentFreeText(text)))) return undefined;
+      const maker = makers.get(cls) ?? defaultsMaker(cls);
+      makers.set(cls, maker);
+      if (!objects.has(maker)) objects.set(maker, objectOf(maker, cls, evaluate, all, (e) => text.slice(e.pos.startIndex, e.pos.endIndex)));
+      const object = objects.get(maker);
+      if (object && object.kind !== "unknown") values.set(name, object);
+      return values.get(name);
+    }
     let value: Value | undefined;
     if (name === selfName) {
       // The object: every call must reach it the same way (one constructor site, or the caller's own object).
