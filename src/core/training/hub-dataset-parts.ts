@@ -200,9 +200,15 @@ export function assignedHubChains(body: Statement[]): Map<Expression, { value: E
     if (s.type !== "assign") return;
     let at: Expression | undefined = s.value;
     while (at && !isHubMethodCall(at)) at = at.type === "subscript" ? at.object : undefined;
-    if (at) chains.set(at, { value: s.value, names: s.targets.flatMap(targetNames) });
+    if (at) chains.set(at, { value: s.value, names: s.targets.flatMap((t) => [...targetNames(t), ...trainSplitOwner(t)]) });
   }, [], () => true);
   return chains;
+}
+
+/** `ds["train"] = ds["train"].select(range(1000))` replaces a DatasetDict's training split in place: from there the
+ *  dictionary's name stands for the new split's rows, as a name bound to a DatasetDict stands for its "train" split's. */
+function trainSplitOwner(target: Expression): string[] {
+  return target.type === "subscript" && target.object.type === "name" && target.index.type === "str" && target.index.value === "train" ? [target.object.id] : [];
 }
 
 /** The part a name was last bound to before `before` (`train = parts["train"]`) where `rows` reads it as a part whose
