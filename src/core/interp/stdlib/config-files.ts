@@ -156,7 +156,12 @@ export function installConfigFiles({ modules, interp, objectClass, call }: Stand
   installOmegaConfApi(omegaConf, dictConfig, (text) => toPython(parseYaml(text), dictConfig));
   modules.set("omegaconf", namespace("omegaconf", { OmegaConf: omegaConf, DictConfig: dictConfig, ListConfig: nativeClass("omegaconf.ListConfig", [objectClass]), MISSING: str("???") }));
 
-  return fn("open", ({ args, kwargs }) => (args[0] ? openFile(args[0], args[1] ?? kwargs.get("mode"), kwargs.get("newline") ?? args[4]) : unknown("file contents are not read by the analyzer")));
+  // open(file, mode='r', buffering=-1, encoding=None, errors=None, newline=None, ...) (docs.python.org/3/library/
+  // functions.html#open): each may be given by keyword, `open(file="config.yml", mode="r")`.
+  return fn("open", ({ args, kwargs }) => {
+    const file = args[0] ?? kwargs.get("file");
+    return file ? openFile(file, args[1] ?? kwargs.get("mode"), kwargs.get("newline") ?? args[5]) : unknown("file contents are not read by the analyzer");
+  });
 }
 
 function linesOf(v: Value): string[] {
