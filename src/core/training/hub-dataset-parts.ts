@@ -13,6 +13,7 @@ import { forEachStatement, keywordArgument, positionalArgument, targetNames } fr
 import { trainTestSplitSizes } from "./split-sizes";
 import { mapSplitsRows } from "./overflowing-map";
 import { lenCall } from "../python/len-call";
+import { inMemoryRowsSource } from "./in-memory-datasets";
 
 /** A part of known size, with how it was read; or a part whose size only running the code tells. */
 export type HubPart = { value: number; detail: string } | { unknown: string };
@@ -189,7 +190,7 @@ export function boundDatasetAlias(assignments: { value: Expression; names: strin
   const { value, names } = last;
   // `train_ds, val_ds = parts["train"], parts["test"]`: each name is bound to the item at its place.
   const paired = names.length > 1 && value.type === "tuple" && value.items.length === names.length ? value.items[names.indexOf(name)] : names.length === 1 ? value : undefined;
-  return paired && (paired.type === "subscript" || paired.type === "name" || isHubMethodCall(paired)) ? paired : undefined;
+  return paired && (paired.type === "subscript" || paired.type === "name" || isHubMethodCall(paired) || inMemoryRowsSource(paired)) ? paired : undefined;
 }
 
 /** The chains of Dataset methods that assignments bind (`train = ds.train_test_split(test_size=0.1)["train"]`), by the

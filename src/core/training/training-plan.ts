@@ -77,6 +77,7 @@ import { isSentencesDataset } from "./sentence-transformers-datasets";
 import { lenCall } from "../python/len-call";
 import { folderDatasetRoot } from "./folder-datasets";
 import { directoryDatasetSamples, isDirectoryReader } from "../keras/directory-datasets";
+import { inMemoryRowsSource } from "./in-memory-datasets";
 import { trainerArgsFigures } from "./trainer-args-value";
 import { cliConfigTrainer, cliDefaultConfigFiles, cliTrainerDefaults, isCliTrainerFit, isLightningCli, overTrainerDefaults, readCliConfigFiles, TRAINER_KEYS } from "./lightning-cli";
 import { runBindings } from "./run-bindings";
@@ -478,6 +479,10 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
       const known = hubSamples(e, (x) => evaluateOne(site, x));
       return known ? { value: known.value, detail: `${snippet(input.text, e)}: ${known.source}` } : undefined;
     }
+    // `Dataset.from_list(records)`: a row of each record the script holds (in-memory-datasets.ts).
+    const held = inMemoryRowsSource(e);
+    const heldRows = held ? evaluateOne(site, lenCall(held)) : undefined;
+    if (heldRows?.kind === "int" && heldRows.value > 0) return { value: heldRows.value, detail: `${snippet(input.text, e)}: len(${snippet(input.text, held!)}) = ${heldRows.value} rows` };
     const bound = e.type === "name" ? datasets.filter((d) => d.names.includes(e.id) && d.site.call.pos.startIndex < before).pop() : undefined;
     if (bound) return { value: bound.figure.value, detail: bound.figure.detail };
     // `train = ds["train"]`, then `train = train.map(encode, batched=True)`: the rows of what the name was bound to.
