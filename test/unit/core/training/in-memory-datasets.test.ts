@@ -29,6 +29,12 @@ with open("pairs.json", "r", encoding="utf-8") as f:
     assert.equal(await samples(text, { "/project/pairs.json": file }), 12);
   });
 
+  it("Dataset.from_pandas(df): a row of each of the frame's rows", async () => {
+    const text = script(`import pandas as pd
+records = pd.read_csv("rows.csv")`, `Dataset.from_pandas(records)`);
+    assert.equal(await samples(text, { "/project/rows.csv": "text,label\na,1\nb,0\nc,1\nd,0\n" }), 4);
+  });
+
   it("records the analysis cannot count leave the rows unknown", async () => {
     assert.equal(await samples(script(`records = json.load(open(input()))`, `Dataset.from_list(records)`)), undefined);
   });
