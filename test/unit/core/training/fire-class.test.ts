@@ -37,9 +37,12 @@ describe("python-fire over a class (src/core/training/method-bindings.ts)", () =
     assert.equal(on?.precision?.value, "fp16");
   });
 
-  it("fire.Fire of another name leaves the class's attributes unknown", async () => {
-    const plan = (await analyze(script("fire.Fire(main)"))).training;
+  it("fire.Fire of another name does not build the class: where the file names it, its attributes stay unknown", async () => {
+    const plan = (await analyze(script("fire.Fire(main)\n    print(Runner.__doc__)"))).training;
     assert.notEqual(plan?.epochs?.value, 9);
     assert.notEqual(plan?.batch?.value, 48);
+    // A class nothing in the file names reads its __init__ defaults as code nothing calls does (unconstructed-class.ts).
+    const unnamed = (await analyze(script("fire.Fire(main)"))).training;
+    assert.deepEqual([unnamed?.epochs?.value, unnamed?.batch?.value], [9, 48]);
   });
 });
