@@ -9,7 +9,7 @@ import { findCodeSites, type CodeSite } from "./code-sites";
 import { argumentsByParameter } from "./call-site-bindings";
 import type { ParameterBindings } from "./evaluate-site";
 import { commentFreeText } from "../python/comment-free-text";
-import { defaultsMaker, namedOutsideItself } from "./unconstructed-class";
+import { defaultsMaker, namedOutsideItself, plainClass } from "./unconstructed-class";
 
 type CallSite = Extract<CodeSite, { kind: "call" }>;
 
@@ -49,7 +49,7 @@ export function methodBindings(
     const selfName = fn.params[0].name;
     if (calls.length === 0) {
       // A class nothing in the file names: its object is the one its __init__ defaults make (unconstructed-class.ts).
-      if (name !== selfName || namedOutsideItself(cls, (code ??= commentFreeText(text)))) return undefined;
+      if (name !== selfName || !plainClass(cls) || namedOutsideItself(cls, (code ??= commentFreeText(text)))) return undefined;
       const maker = makers.get(cls) ?? defaultsMaker(cls);
       makers.set(cls, maker);
       if (!objects.has(maker)) objects.set(maker, objectOf(maker, cls, evaluate, all, (e) => text.slice(e.pos.startIndex, e.pos.endIndex)));

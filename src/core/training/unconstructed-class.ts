@@ -22,6 +22,12 @@ export function namedOutsideItself(cls: ClassStatement, code: string): boolean {
   return false;
 }
 
+/** Whether `cls` derives from nothing but `object`: a subclass of a library's class (a LightningDataModule, a Dataset)
+ *  is built by that library where the analysis reads it, not by whoever imports the file. */
+export function plainClass(cls: ClassStatement): boolean {
+  return cls.bases.every((b) => b.kind === "positional" && b.value.type === "name" && b.value.id === "object");
+}
+
 /** A module-level call `Cls()` with no arguments, at the class's own place: what builds the object with its defaults. */
 export function defaultsMaker(cls: ClassStatement): CallSite {
   const func: Expression = { type: "name", id: cls.name, pos: cls.pos };
