@@ -3,17 +3,7 @@
 // dataset's size are no run's: a run needs some training word in the code, an optimizer, a fit, a backward pass, a
 // train step (inference-only.ts's TRAINING_WORDS). The samples-alone rule (samples-alone.ts) takes a plan of samples
 // only, and the inference rule a batch only in a file that predicts; this takes a plan of both, with no epochs or steps.
-import { IMPORT_LINE, TRAINING_WORDS } from "./inference-only";
-
-/** The figures the rule looks at (a TrainingPlan's; named here so this file imports nothing of the plan reader). */
-interface PlanFigures {
-  epochs?: unknown;
-  steps?: unknown;
-  samples?: unknown;
-  accumulation?: unknown;
-  batch?: unknown;
-  precision?: { value: string };
-}
+import { IMPORT_LINE, TRAINING_WORDS, type PlanFigures } from "./inference-only";
 
 /** Draws of a few elements to look at them: an iterator's next element (TF 1.x `get_next()`, Python's
  *  `next(iter(ds))`), numpy iteration or the first n of a pipeline. A file that only defines its loaders (a data

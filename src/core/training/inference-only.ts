@@ -8,8 +8,8 @@
 import { commentFreeText } from "../python/comment-free-text";
 import { evaluatingTrainerNames } from "./evaluating-trainer";
 
-/** The figures the rule looks at (a TrainingPlan's; named here so this file imports nothing of the plan reader). */
-interface PlanFigures {
+/** The figures these rules look at (a TrainingPlan's; named here so this file imports nothing of the plan reader). */
+export interface PlanFigures {
   epochs?: unknown;
   steps?: unknown;
   samples?: unknown;

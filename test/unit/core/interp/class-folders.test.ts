@@ -1,53 +1,42 @@
 import { strict as assert } from "node:assert";
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { analyzeSource, type AnalysisResult } from "../../../../src/core/analyze";
 import { classFolders, TORCHVISION_IMAGE_EXTENSIONS } from "../../../../src/core/interp/class-folders";
 import { planOptimizerSteps } from "../../../../src/core/training/plan-steps";
 import { diskFiles } from "../../../../src/node/disk-files";
-import { memoryFiles, testParser } from "../../helpers/analyze";
+import { memoryFiles } from "../../helpers/analyze";
+import { workspaceFolder, type WorkspaceFolder } from "../../helpers/workspace-folder";
 
 // A dataset kept one folder per class beside the script (class-folders.ts): torchvision's ImageFolder and Keras'
 // directory readers count the files of its class folders, on a real folder tree read through the CLI's disk files.
 describe("class-per-folder datasets the workspace holds (class-folders.ts)", function () {
   this.timeout(30_000);
-  let root: string;
-  const put = (path: string) => {
-    mkdirSync(join(root, path, ".."), { recursive: true });
-    writeFileSync(join(root, path), "");
-  };
+  let folder: WorkspaceFolder;
   before(() => {
-    root = mkdtempSync(join(tmpdir(), "greenlight-class-folders-"));
-    for (let i = 0; i < 7; i++) put(`data/train/cats/c${i}.jpg`);
-    for (let i = 0; i < 4; i++) put(`data/train/dogs/d${i}.PNG`);
-    put("data/train/dogs/old/d9.jpeg");
-    put("data/train/dogs/notes.txt");
-    put("data/train/labels.csv");
-    for (let i = 0; i < 3; i++) put(`data/val/cats/v${i}.jpg`);
+    folder = workspaceFolder("greenlight-class-folders-");
+    for (let i = 0; i < 7; i++) folder.put(`data/train/cats/c${i}.jpg`);
+    for (let i = 0; i < 4; i++) folder.put(`data/train/dogs/d${i}.PNG`);
+    folder.put("data/train/dogs/old/d9.jpeg");
+    folder.put("data/train/dogs/notes.txt");
+    folder.put("data/train/labels.csv");
+    for (let i = 0; i < 3; i++) folder.put(`data/val/cats/v${i}.jpg`);
   });
-  after(() => rmSync(root, { recursive: true, force: true }));
+  after(() => folder.remove());
 
-  const analyzeFile = async (text: string): Promise<AnalysisResult> => {
-    const file = join(root, "train.py");
-    writeFileSync(file, text);
-    return analyzeSource(await testParser(), { file, text, root, files: diskFiles() });
-  };
 
   it("lists class folders in sorted order and counts their images at any depth, in any case, other files left out", () => {
-    const found = classFolders(diskFiles(), [join(root, "data/train")], TORCHVISION_IMAGE_EXTENSIONS);
+    const found = classFolders(diskFiles(), [join(folder.root, "data/train")], TORCHVISION_IMAGE_EXTENSIONS);
     assert.ok(typeof found !== "string", String(found));
     assert.deepEqual(found.classes, ["cats", "dogs"]);
     assert.deepEqual(found.counts, [7, 5]);
   });
 
   it("says why where the folder is missing or the host lists no folders", () => {
-    assert.match(String(classFolders(diskFiles(), [join(root, "data/test")], TORCHVISION_IMAGE_EXTENSIONS)), /is not a folder in the workspace/);
+    assert.match(String(classFolders(diskFiles(), [join(folder.root, "data/test")], TORCHVISION_IMAGE_EXTENSIONS)), /is not a folder in the workspace/);
     assert.match(String(classFolders(memoryFiles({}), ["/project/data"], TORCHVISION_IMAGE_EXTENSIONS)), /lists no folders/);
   });
 
   it("gives an ImageFolder loader the files of its class folders as samples, and the model its class count", async () => {
-    const result = await analyzeFile(`import torch
+    const result = await folder.analyze(`import torch
 from torch import nn
 from torch.utils.data import DataLoader
 from torchvision import datasets, transforms
@@ -70,7 +59,7 @@ for epoch in range(3):
   });
 
   it("leaves an ImageFolder of a folder the workspace lacks unknown, with the reason", async () => {
-    const result = await analyzeFile(`import torch
+    const result = await folder.analyze(`import torch
 from torch import nn
 from torchvision import datasets
 train_data = datasets.ImageFolder("/datasets/imagenet/train")

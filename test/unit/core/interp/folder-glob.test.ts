@@ -1,37 +1,25 @@
 import { strict as assert } from "node:assert";
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { analyzeSource, type AnalysisResult } from "../../../../src/core/analyze";
 import { globFolder, listFolder } from "../../../../src/core/interp/folder-glob";
 import { planOptimizerSteps } from "../../../../src/core/training/plan-steps";
 import { diskFiles } from "../../../../src/node/disk-files";
-import { testParser } from "../../helpers/analyze";
+import { workspaceFolder, type WorkspaceFolder } from "../../helpers/workspace-folder";
 
 // os.listdir, glob.glob and pathlib's glob/rglob/iterdir over a real folder tree (folder-glob.ts, stdlib/folders.ts).
 // The counts asserted were taken with CPython 3.11 on the same layout.
 describe("folder listings of the workspace (folder-glob.ts)", function () {
   this.timeout(30_000);
-  let root: string;
-  const put = (path: string) => {
-    mkdirSync(join(root, path, ".."), { recursive: true });
-    writeFileSync(join(root, path), "");
-  };
+  let folder: WorkspaceFolder;
   before(() => {
-    root = mkdtempSync(join(tmpdir(), "greenlight-glob-"));
-    for (let i = 1; i <= 6; i++) put(`imgs/x${i}.png`);
-    put("imgs/.hidden.png");
-    put("imgs/sub/y.png");
-    put("imgs/readme.md");
+    folder = workspaceFolder("greenlight-glob-");
+    for (let i = 1; i <= 6; i++) folder.put(`imgs/x${i}.png`);
+    folder.put("imgs/.hidden.png");
+    folder.put("imgs/sub/y.png");
+    folder.put("imgs/readme.md");
   });
-  after(() => rmSync(root, { recursive: true, force: true }));
+  after(() => folder.remove());
 
-  const places = (prefix: string) => [join(root, prefix)];
-  const analyzeFile = async (text: string): Promise<AnalysisResult> => {
-    const file = join(root, "train.py");
-    writeFileSync(file, text);
-    return analyzeSource(await testParser(), { file, text, root, files: diskFiles() });
-  };
+  const places = (prefix: string) => [join(folder.root, prefix)];
 
   it("matches one path part at a time as glob does: wildcards, sets, hidden names, ** with recursive", () => {
     const files = diskFiles();
@@ -42,12 +30,12 @@ describe("folder listings of the workspace (folder-glob.ts)", function () {
     assert.deepEqual(globFolder(files, "imgs/?ub/*", places, false), ["imgs/sub/y.png"]);
     assert.equal((globFolder(files, "imgs/**/*.png", places, true) as string[]).length, 7);
     assert.equal((globFolder(files, "imgs/**/*.png", places, false) as string[]).length, 1);
-    assert.equal((listFolder(files, [join(root, "imgs")]) as string[]).length, 9);
+    assert.equal((listFolder(files, [join(folder.root, "imgs")]) as string[]).length, 9);
     assert.match(String(globFolder(files, "data/*.png", places, false)), /data is not a folder in the workspace/);
   });
 
   it("gives os.listdir, glob.glob and pathlib's listings the counts Python gives", async () => {
-    const result = await analyzeFile(`import glob, os
+    const result = await folder.analyze(`import glob, os
 from pathlib import Path
 from torch import nn
 
@@ -63,7 +51,7 @@ model = nn.Sequential(nn.Linear(a, b, bias=False), nn.Linear(b, c, bias=False), 
   });
 
   it("sizes a dataset class that lists its files with glob in __init__", async () => {
-    const result = await analyzeFile(`import glob, os
+    const result = await folder.analyze(`import glob, os
 import torch
 from torch import nn
 from torch.utils.data import Dataset, DataLoader

@@ -1,41 +1,26 @@
 import { strict as assert } from "node:assert";
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { analyzeSource, type AnalysisResult } from "../../../../src/core/analyze";
 import { planOptimizerSteps } from "../../../../src/core/training/plan-steps";
-import { diskFiles } from "../../../../src/node/disk-files";
-import { testParser } from "../../helpers/analyze";
+import { workspaceFolder, type WorkspaceFolder } from "../../helpers/workspace-folder";
 
 // Keras' directory readers over a class-per-folder dataset the workspace holds (directory-datasets.ts), on a real
 // folder tree read through the CLI's disk files: the training part's files are a fit's samples, and the dataset's
 // class_names the folders' names.
 describe("Keras directory readers (directory-datasets.ts)", function () {
   this.timeout(30_000);
-  let root: string;
-  const put = (path: string) => {
-    mkdirSync(join(root, path, ".."), { recursive: true });
-    writeFileSync(join(root, path), "");
-  };
+  let folder: WorkspaceFolder;
   before(() => {
-    root = mkdtempSync(join(tmpdir(), "greenlight-keras-folders-"));
-    for (let i = 0; i < 7; i++) put(`data/train/cats/c${i}.jpg`);
-    for (let i = 0; i < 4; i++) put(`data/train/dogs/d${i}.PNG`);
-    put("data/train/dogs/old/d9.jpeg");
-    put("data/train/dogs/notes.txt");
-    for (let i = 0; i < 3; i++) put(`data/train/owls/o${i}.gif`);
+    folder = workspaceFolder("greenlight-keras-folders-");
+    for (let i = 0; i < 7; i++) folder.put(`data/train/cats/c${i}.jpg`);
+    for (let i = 0; i < 4; i++) folder.put(`data/train/dogs/d${i}.PNG`);
+    folder.put("data/train/dogs/old/d9.jpeg");
+    folder.put("data/train/dogs/notes.txt");
+    for (let i = 0; i < 3; i++) folder.put(`data/train/owls/o${i}.gif`);
   });
-  after(() => rmSync(root, { recursive: true, force: true }));
+  after(() => folder.remove());
 
-  const analyzeFile = async (text: string, others: Record<string, string> = {}): Promise<AnalysisResult> => {
-    for (const [name, body] of Object.entries(others)) writeFileSync(join(root, name), body);
-    const file = join(root, "train.py");
-    writeFileSync(file, text);
-    return analyzeSource(await testParser(), { file, text, root, files: diskFiles() });
-  };
 
   it("counts what flow_from_directory's training subset keeps: each class folder cut at int(validation_split * n)", async () => {
-    const result = await analyzeFile(`from tensorflow import keras
+    const result = await folder.analyze(`from tensorflow import keras
 from tensorflow.keras.preprocessing.image import ImageDataGenerator
 datagen = ImageDataGenerator(rescale=1 / 255.0, validation_split=0.3)
 train_gen = datagen.flow_from_directory("data/train", target_size=(32, 32), batch_size=2, subset="training")
@@ -50,7 +35,7 @@ model.fit(train_gen, epochs=4, validation_data=val_gen)
   });
 
   it("counts image_dataset_from_directory's training part: the whole list cut at int(validation_split * n)", async () => {
-    const result = await analyzeFile(`import tensorflow as tf
+    const result = await folder.analyze(`import tensorflow as tf
 train_ds = tf.keras.utils.image_dataset_from_directory("data/train", validation_split=0.25, subset="training", seed=1, image_size=(32, 32), batch_size=3)
 model = tf.keras.Sequential([tf.keras.layers.Flatten(input_shape=(32, 32, 3)), tf.keras.layers.Dense(2)])
 model.compile(optimizer="adam", loss="sparse_categorical_crossentropy")
@@ -61,7 +46,7 @@ model.fit(train_ds, epochs=2)
     assert.equal(planOptimizerSteps(result.training ?? {})?.value, 8);
   });
   it("gives the dataset its class_names, and a fit in another file the training part of a dataset it imports", async () => {
-    const result = await analyzeFile(`import tensorflow as tf
+    const result = await folder.analyze(`import tensorflow as tf
 from data import train_ds
 
 num_classes = len(train_ds.class_names)
