@@ -2,7 +2,8 @@
 // read back, a few batches drawn with `sess.run(next_element)` to look at them) and trains nothing. Its batch and its
 // dataset's size are no run's: a run needs some training word in the code, an optimizer, a fit, a backward pass, a
 // train step (inference-only.ts's TRAINING_WORDS). The samples-alone rule (samples-alone.ts) takes a plan of samples
-// only, and the inference rule a batch only in a file that predicts; this takes a plan of both, with no epochs or steps.
+// only, and the inference rule a batch only in a file that predicts; this takes a batch, with or without samples (a
+// folder the workspace lacks leaves them unknown), with no epochs or steps, in a file that draws from its data.
 import { IMPORT_LINE, TRAINING_WORDS, type PlanFigures } from "./inference-only";
 
 /** Draws of a few elements to look at them: an iterator's next element (TF 1.x `get_next()`, Python's
@@ -10,10 +11,10 @@ import { IMPORT_LINE, TRAINING_WORDS, type PlanFigures } from "./inference-only"
  *  module that a training script imports) draws none, and keeps its plan. */
 const DRAWS = /\bget_next\s*\(|\bnext\s*\(\s*iter\s*\(|\bas_numpy_iterator\s*\(|\.take\s*\(/;
 
-/** Whether a plan is a data script's: a batch and samples and nothing of a run, in a file whose code past its imports
- *  draws from its data and names no training. */
+/** Whether a plan is a data script's: a batch (with its dataset's samples, or over data of unknown size) and nothing of
+ *  a run, in a file whose code past its imports draws from its data and names no training. */
 export function dataOnlyScript(plan: PlanFigures, text: string): boolean {
-  if (plan.batch === undefined || plan.samples === undefined || plan.epochs || plan.steps || plan.accumulation) return false;
+  if (plan.batch === undefined || plan.epochs || plan.steps || plan.accumulation) return false;
   if (plan.precision && plan.precision.value !== "fp32") return false;
   const code = text.replace(IMPORT_LINE, "");
   return DRAWS.test(code) && !TRAINING_WORDS.test(code);

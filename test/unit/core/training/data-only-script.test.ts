@@ -34,4 +34,15 @@ for look in range(3):`);
     const plan = (await analyze(defined)).training ?? {};
     assert.equal(plan.batch?.value, 25);
   });
+
+  it("states no run for a batch over data of unknown size that the file draws a batch from to look at", async () => {
+    const plan = (await analyze(`import tensorflow as tf
+
+train_ds = tf.keras.utils.image_dataset_from_directory("photos", validation_split=0.2, subset="training", seed=1, batch_size=16)
+print(train_ds.class_names)
+for images, labels in train_ds.take(1):
+    print(images.shape)
+`)).training ?? {};
+    assert.deepEqual([plan.batch, plan.samples, plan.epochs, plan.steps], [undefined, undefined, undefined, undefined]);
+  });
 });
