@@ -6,7 +6,7 @@
 import type { Expression, Position, Statement } from "../python/ast";
 import { NONE, str, unknown } from "./construct";
 import type { Interpreter } from "./interpreter";
-import { pathPlaces } from "./stdlib/fspath";
+import { pathPlaces } from "./stdlib/path-like";
 import { fn } from "./stdlib/native";
 import type { Scope, Value } from "./values";
 

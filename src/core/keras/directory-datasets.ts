@@ -6,7 +6,7 @@
 import { classFolderFiles, classFolders, KERAS_DATASET_EXTENSIONS, KERAS_ITERATOR_EXTENSIONS, type FolderLister } from "../interp/class-folders";
 import { bindArguments, list, str, tuple, unknown } from "../interp/construct";
 import type { Interpreter } from "../interp/interpreter";
-import { fsPath, pathPlaces } from "../interp/stdlib/fspath";
+import { fsPath, pathPlaces } from "../interp/stdlib/path-like";
 import type { NativeCall, Value } from "../interp/values";
 import type { Expression } from "../python/ast";
 import { keywordArgument, positionalArgument, type CallExpression } from "../python/syntax-walk";
@@ -32,11 +32,6 @@ const READERS: Record<string, { extensions: readonly string[]; signature: string
     signature: ["directory", "labels='inferred'", "label_mode=None", "class_names=None", "batch_size=32", "sampling_rate=None", "output_sequence_length=None", "ragged=False", "shuffle=True", "seed=None", "validation_split=None", "subset=None", "**kwargs"],
   },
 };
-
-/** Whether a callee's last part is one of Keras' directory readers. */
-export function isDirectoryReader(last: string): boolean {
-  return Object.hasOwn(READERS, last);
-}
 
 /** What a reader finds: its class names, the files of the training part (all where no subset is asked for) and of the
  *  validation part, and how the count was made. */
@@ -81,8 +76,9 @@ function readDirectory(reader: string, path: string, args: { get(name: string): 
 }
 
 /**
- * The samples an epoch of a fit on `reader(dir, ...)` trains on, read where the training plan meets the call: every
- * file the reader takes, or the training part of a validation split. A reason string where the folder is not there.
+ * The samples an epoch of a fit on `reader(dir, ...)` trains on, read where the training plan meets the call (for
+ * flow_from_directory, which the interpreter does not model): every file the reader takes, or the training part of a
+ * validation split. A reason string where the folder is not there.
  */
 export function directoryDatasetSamples(
   call: CallExpression,

@@ -76,7 +76,7 @@ import { isUnslothLoader, unslothLoadPrecision } from "./unsloth-load";
 import { isSentencesDataset } from "./sentence-transformers-datasets";
 import { lenCall } from "../python/len-call";
 import { folderDatasetRoot } from "./folder-datasets";
-import { directoryDatasetSamples, isDirectoryReader } from "../keras/directory-datasets";
+import { directoryDatasetSamples } from "../keras/directory-datasets";
 import { inMemoryRowsSource } from "./in-memory-datasets";
 import { trainerArgsFigures } from "./trainer-args-value";
 import { cliConfigTrainer, cliDefaultConfigFiles, cliTrainerDefaults, isCliTrainerFit, isLightningCli, overTrainerDefaults, readCliConfigFiles, TRAINER_KEYS } from "./lightning-cli";
@@ -2342,8 +2342,9 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
       const value = size ? positiveInteger(evaluateOne(site, size)) : undefined;
       if (value !== undefined) batches.push({ rank: 30, figure: { value, source: "code", line, detail: `${site.callee}(batch_size=${snippet(input.text, size!)})` } });
       else if (!size) batches.push({ rank: 2, figure: { value: KERAS_FLOW_BATCH, source: "default", line, detail: `${site.callee}(): ${last.startsWith("flow") ? "ImageDataGenerator's" : "its"} default batch_size=32 (keras.io${last.startsWith("flow") ? ", ImageDataGenerator" : "/api/data_loading"})` } });
-      // The files of the class folders it reads, where the workspace holds them (keras/directory-datasets.ts).
-      const read = input.files && isDirectoryReader(last) ? directoryDatasetSamples(call, last, (e) => evaluateOne(site, e), input.files, (p) => (p.startsWith("/") ? [p] : [joinPath(dirname(file), p), ...(input.root ? [joinPath(input.root, p)] : [])]), generatorValidationSplit(site, sites, input.body, (e) => evaluateOne(site, e))) : undefined;
+      // flow_from_directory's files in the class folders the workspace holds (keras/directory-datasets.ts); the dataset
+      // readers are tf.data datasets in the interpreter, read through the pipeline the fit is given.
+      const read = input.files && last === "flow_from_directory" ? directoryDatasetSamples(call, last, (e) => evaluateOne(site, e), input.files, (p) => (p.startsWith("/") ? [p] : [joinPath(dirname(file), p), ...(input.root ? [joinPath(input.root, p)] : [])]), generatorValidationSplit(site, sites, input.body, (e) => evaluateOne(site, e))) : undefined;
       if (read && typeof read !== "string") datasets.push({ site, rank: 30, names: site.assignedTo, figure: { value: read.value, source: "code", line, detail: `${site.callee}(${snippet(input.text, positional(0) ?? call)}): ${read.detail}` } });
       continue;
     }
@@ -2795,7 +2796,10 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
     if (made) samples.push({ rank: 100, figure: { value: made.value, source: "dataset table", line: loader.site.call.pos.line, detail: `${snippet(input.text, fed!)} is ${made.name} (${made.part ? `its "${made.part}" part` : "training split"}) where ${snippet(input.text, loader.site.call)} is built: ${datasetSize(made.name, "torchvision")!.source}` } });
     // `DataLoader(ImageFolder("data/train"), ...)`: the files of the class folders the workspace holds (folder-datasets.ts).
     const folderRoot = !made && !linked && !episodes && ownSampled !== "unknown" && fed ? folderDatasetRoot(listed) : undefined;
-    const folderFiles = folderRoot !== undefined ? positiveInteger(evaluateOne(loader.site, lenCall(fed!))) : undefined;
+    const folderLength = folderRoot !== undefined ? evaluateOne(loader.site, lenCall(fed!)) : undefined;
+    const folderFiles = positiveInteger(folderLength);
+    // Not there to count: the plan says why, in place of the general "no known dataset" note.
+    if (folderLength?.kind === "unknown") filteredNote ??= `samples: ${folderLength.reason}: pass --samples N`;
     if (folderFiles !== undefined) samples.push({ rank: 100, figure: { value: folderFiles, source: "code", line: loader.site.call.pos.line, detail: `len(${snippet(input.text, fed!)}): the ${folderFiles} images in the class folders of ${folderRoot} (torchvision ImageFolder)` } });
     // `DataLoader(Triplets(mnist, 100000), ...)`: an object of the project's own dataset class has its own len().
     const ownLength = !made && !linked && folderFiles === undefined && fed ? ownDatasetLength(fed, listed, (e) => evaluateOne(loader.site, e)) : undefined;

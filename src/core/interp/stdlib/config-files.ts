@@ -10,7 +10,7 @@ import { MissingFileError } from "../missing-file";
 import type { ClassValue, InstanceValue, UnknownValue, Value } from "../values";
 import { resolveInterpolations } from "../../hydra/interpolate";
 import { parseYaml, parseYamlDocuments, type YamlValue } from "../../hydra/yaml";
-import { fsPath, pathPlaces } from "./fspath";
+import { fsPath, pathPlaces } from "./path-like";
 import { fn, namespace, type StandardLibrary } from "./native";
 import { installOmegaConfApi } from "./omegaconf-api";
 

@@ -7,7 +7,7 @@ import { parseCsvRows } from "../../csv";
 import { MAX_TABLE_BYTES } from "../../table-files";
 import { int, list, str, tuple, unknown } from "../construct";
 import type { Value } from "../values";
-import { fsPath, pathPlaces } from "./fspath";
+import { fsPath, pathPlaces } from "./path-like";
 import { fn, namespace, type StandardLibrary } from "./native";
 
 /** Installs `_greenlight_csv.table(path, sep, header_lines, skip, nrows)`: (rows, column names) of a workspace CSV. */

@@ -1,7 +1,7 @@
 import { nativeClass } from "../classes";
 import { NONE, bool, dict, float, freshId, int, keyOf, list, str, tuple, unknown } from "../construct";
 import { PythonError, type DictValue, type ModuleNamespaceValue, type StrValue, type Value } from "../values";
-import { fsPath } from "./fspath";
+import { fsPath } from "./path-like";
 import { fn, namespace, quiet, type StandardLibrary } from "./native";
 import { pathAbspath, pathBasename, pathDirname, pathJoin, pathNormpath, pathSplit, pathSplitext } from "./os-path";
 

@@ -5,7 +5,7 @@ import { classFolderFiles, classFolders } from "../class-folders";
 import { bool, int, list, str, unknown } from "../construct";
 import { globFolder, listFolder } from "../folder-glob";
 import type { Value } from "../values";
-import { fsPath, pathPlaces } from "./fspath";
+import { fsPath, pathPlaces } from "./path-like";
 import { fn, namespace, type StandardLibrary } from "./native";
 
 /** Installs os.listdir, the glob module and `_greenlight_folders` (classes, files, listdir, glob): each a listing of

@@ -9,7 +9,7 @@
 import { unknown } from "../construct";
 import { numpyArray } from "../numpy-arrays";
 import type { NativeCall, TensorDtype, Value } from "../values";
-import { fsPath, pathPlaces } from "./fspath";
+import { fsPath, pathPlaces } from "./path-like";
 import { fn, type StandardLibrary } from "./native";
 
 /** Characters of a table read for its shape, at most (a small data set, not a large one). */

@@ -5,7 +5,7 @@
 import { namespaceDict, str, unknown } from "../construct";
 import { MissingFileError } from "../missing-file";
 import type { Value } from "../values";
-import { fsPath, pathPlaces } from "./fspath";
+import { fsPath, pathPlaces } from "./path-like";
 import { fn, namespace, type StandardLibrary } from "./native";
 
 /** Installs `runpy.run_path`. */

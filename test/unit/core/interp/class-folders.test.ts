@@ -72,6 +72,7 @@ for x, y in loader:
     opt.step()
 `);
     assert.equal(result.training?.samples, undefined);
+    assert.ok(result.training?.notes?.some((n) => /^samples: ImageFolder.s size is the number of files under \/datasets\/imagenet\/train \(\/datasets\/imagenet\/train is not a folder in the workspace\)/.test(n)), JSON.stringify(result.training?.notes));
   });
 
 });
