@@ -15,7 +15,7 @@ export function lightningPrecision(v: Value | undefined): HalfPrecision | undefi
 }
 
 /** keras.io/api/mixed_precision/policy: "mixed_float16", "mixed_bfloat16" (compute in 16 bits, variables in fp32). */
-function kerasPolicy(v: Value | undefined): HalfPrecision | undefined {
+export function kerasPolicy(v: Value | undefined): HalfPrecision | undefined {
   // A `mixed_precision.Policy("mixed_float16")` object set as the policy is known by its name.
   const name = v?.kind === "namespace" && v.name === "Policy" ? v.scope.names.get("name") : v;
   return name?.kind === "str" ? (name.value === "mixed_bfloat16" ? "bf16" : name.value === "mixed_float16" ? "fp16" : undefined) : undefined;

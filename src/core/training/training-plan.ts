@@ -123,6 +123,7 @@ import { appliesPassedGradients, tapeGradientNames } from "./tape-updates";
 import { historyEpochValue, type FitHistory } from "./history-epochs";
 import { loadsTrainSplit, testSplitSamples, trainingSamples } from "./dataset-calls";
 import { passedArgument, stepLoopBatch } from "./step-loop-batch";
+import { importedKerasPolicy } from "./imported-keras-policy";
 import { importedLoaderModule, namesPassedToWalk, walkedLoaderName, walkedScriptNames, type ImportedLoaderModule } from "./imported-loader";
 import { iteratorTokenBudget, tokenBudgetNote, type TokenBudget } from "./token-budget";
 import { moduleConstantSampleBatch, ownSampleBatch, passedSampleBatch } from "./buffer-own-batch";
@@ -3090,6 +3091,11 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
   if (deepSpeedPrecision) precision = deepSpeedPrecision;
   if (!precision && weightPrecision) precision = weightPrecision;
   if (precision) plan.precision = precision;
+  // A run with no precision of its own trains in the Keras policy a workspace module it imports sets on import.
+  if (!plan.precision && !input.nested && input.files && (plan.epochs || plan.batch || plan.steps) && /\bimport\b/.test(input.text)) {
+    const imported = importedKerasPolicy(input.body, interpreter, file, input.files);
+    if (imported) plan.precision = { value: imported.value, line: imported.line, detail: imported.detail };
+  }
   if (tracker) plan.tracker = tracker;
   // What the code's own torch.cuda calls were answered (the target's GPU), not what its text mentions.
   if (!input.nested) {
