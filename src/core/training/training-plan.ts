@@ -124,6 +124,7 @@ import { historyEpochValue, type FitHistory } from "./history-epochs";
 import { loadsTrainSplit, testSplitSamples, trainingSamples } from "./dataset-calls";
 import { passedArgument, stepLoopBatch } from "./step-loop-batch";
 import { importedKerasPolicy } from "./imported-keras-policy";
+import { autocastOnCpu } from "./autocast-device";
 import { importedLoaderModule, namesPassedToWalk, walkedLoaderName, walkedScriptNames, type ImportedLoaderModule } from "./imported-loader";
 import { iteratorTokenBudget, tokenBudgetNote, type TokenBudget } from "./token-budget";
 import { moduleConstantSampleBatch, ownSampleBatch, passedSampleBatch } from "./buffer-own-batch";
@@ -1737,7 +1738,7 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
       const named = value?.kind === "dtype" ? HALF_DTYPES[value.name] : last === "half" ? "fp16" : last === "bfloat16" ? "bf16" : last === "autocast" && !dtypeArgument ? "fp16" : undefined;
       // The conditions are evaluated last, only for a site that names a 16-bit precision: `.to(device)` calls are
       // many, and the plan's whole search shares one time budget.
-      if (named && (last !== "autocast" || !/cpu/.test(snippet(input.text, positional(0) ?? call))) && !afterTraining(site, trainingRuns)) takePrecision(named, `${site.callee}(${dtypeArgument ? snippet(input.text, dtypeArgument) : ""})`, last === "autocast");
+      if (named && (last !== "autocast" || !autocastOnCpu(call, input.text, (e) => evaluateOne(site, e))) && !afterTraining(site, trainingRuns)) takePrecision(named, `${site.callee}(${dtypeArgument ? snippet(input.text, dtypeArgument) : ""})`, last === "autocast");
     }
     if (!precision && last === "from_pretrained" && !site.inComprehension) {
       // transformers loads the weights in torch_dtype (dtype since 4.56): a model loaded in bfloat16 trains in it
