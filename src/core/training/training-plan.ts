@@ -67,6 +67,7 @@ import { spreadsUnreadMapping } from "./unknown-spread";
 import { cudaQueriesNote } from "./cuda-note";
 import { hfTrainingArguments, trainingArgumentsKind, TRAINING_ARGUMENT_DEFAULTS } from "./hf-arguments";
 import { boundValueRead } from "./unused-training-arguments";
+import { configAttributeWrites } from "./config-attribute-writes";
 import { toTfDatasetBatch } from "./hub-tf-dataset";
 import { keepsTrainingDefaults, trainerWithoutArgs, trlDefaultPrecision, TRL_BF16_DEFAULT } from "./trl-configs";
 import { packedRowsNote, takesPacking } from "./packed-rows";
@@ -2275,14 +2276,22 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
       if (raised) raisedBeforeTraining ??= { line, detail: `${site.callee}(...) at line ${line}: ${raised}` };
       // max_steps > 0 "overrides num_train_epochs" (TrainingArguments docs): then the epochs are not the run's.
       if (keyword("max_steps") && positiveInteger(evaluateOne(site, keyword("max_steps"))) !== undefined) hfMaxSteps = true;
+      // Fields written on the object before a trainer takes it (`setattr(args, "num_train_epochs", 4)`) are the run's
+      // over the call's keywords (config-attribute-writes.ts).
+      const writes = site.assignedTo.length === 1 ? configAttributeWrites(input.body, site.context.fn, input.text, site.assignedTo[0], call.pos.endIndex) : undefined;
+      const rewritten = (name: string): Candidate | undefined => {
+        const write = writes?.get(name);
+        const value = write ? positiveInteger(evaluateOne(site, write.value)) : undefined;
+        return write && value !== undefined ? { rank: 41, figure: { value, source: "code", line: write.line, detail: `${site.assignedTo[0]}.${name} = ${snippet(input.text, write.value)}, written on ${site.callee}(...) before a trainer takes it` } } : undefined;
+      };
       for (const [name, into, fallback] of [["num_train_epochs", epochs, 3], ["per_device_train_batch_size", batches, 8]] as const) {
         const argument = keyword(name);
         const value = argument ? positiveInteger(evaluateOne(site, argument)) : undefined;
-        const read: Candidate | undefined = value !== undefined
+        const read: Candidate | undefined = rewritten(name) ?? (value !== undefined
           ? { rank: 40, figure: { value, source: "code", line, detail: `${site.callee}(${name}=${snippet(input.text, argument!)})` } }
           // TRL's configs keep TrainingArguments' epochs and batch (trl-configs.ts). A max_steps written but not
           // read may override the epochs, so their default is not the run's then.
-          : !argument && (argumentsKind === "transformers" || keepsTrainingDefaults(last)) && !(name === "num_train_epochs" && keyword("max_steps")) ? { rank: 1, figure: { value: fallback, source: "default", line, detail: `TrainingArguments' default ${name}=${fallback} (huggingface.co/docs/transformers)${argumentsKind === "trl" ? `, which TRL's ${last} keeps` : ""}` } } : undefined;
+          : !argument && (argumentsKind === "transformers" || keepsTrainingDefaults(last)) && !(name === "num_train_epochs" && keyword("max_steps")) ? { rank: 1, figure: { value: fallback, source: "default", line, detail: `TrainingArguments' default ${name}=${fallback} (huggingface.co/docs/transformers)${argumentsKind === "trl" ? `, which TRL's ${last} keeps` : ""}` } } : undefined);
         if (!read) continue;
         into.push(read);
         if (name === "num_train_epochs") trainingArgumentEpochs.add(read.figure);
@@ -2291,6 +2300,8 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
       const accumulation = keyword("gradient_accumulation_steps");
       const every = accumulation ? positiveInteger(evaluateOne(site, accumulation)) : undefined;
       if (every !== undefined) accumulations.push({ rank: 40, figure: { value: every, source: "code", line, detail: `${site.callee}(gradient_accumulation_steps=${snippet(input.text, accumulation!)})` } });
+      const accumulationWritten = rewritten("gradient_accumulation_steps");
+      if (accumulationWritten) accumulations.push(accumulationWritten);
       if (isGenerationConfig(last)) {
         const readGroup = (name: string) => (keyword(name) ? positiveInteger(evaluateOne(site, keyword(name)!)) ?? "unread" : undefined);
         generation ??= generationGroups(last, line, readGroup);
@@ -2302,7 +2313,7 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
         // TRL turns bf16 on where the config leaves it unset and fp16 off (trl-configs.ts).
         // `bf16=None` is TRL's own unset.
         const flag = (name: string): boolean | "unread" | undefined => {
-          const argument = keyword(name);
+          const argument = writes?.get(name)?.value ?? keyword(name);
           const v = argument ? evaluateOne(site, argument) : undefined;
           return !argument || v?.kind === "none" ? undefined : truth(v) ?? "unread";
         };
