@@ -108,6 +108,10 @@ const HUB: Record<string, TextSplit> = {
   "opus_books/it-pt": card("Helsinki-NLP/opus_books (it-pt)", 1_163),
   "opus_books/it-ru": card("Helsinki-NLP/opus_books (it-ru)", 17_906),
   "opus_books/it-sv": card("Helsinki-NLP/opus_books (it-sv)", 2_998),
+  "opus_books/en-es": card("Helsinki-NLP/opus_books (en-es)", 93_470),
+  "opus_books/en-fi": card("Helsinki-NLP/opus_books (en-fi)", 3_645),
+  "opus_books/es-nl": card("Helsinki-NLP/opus_books (es-nl)", 32_247),
+  "opus_books/es-ru": card("Helsinki-NLP/opus_books (es-ru)", 16_793),
   // Image sets on the hub, their "train" split as the cards count it.
   mnist: card("ylecun/mnist", 60_000),
   fashion_mnist: card("zalando-datasets/fashion_mnist", 60_000),
@@ -124,6 +128,9 @@ const HUB: Record<string, TextSplit> = {
   "databricks/databricks-dolly-15k": card("databricks/databricks-dolly-15k", 15_011),
   "trl-lib/Capybara": card("trl-lib/Capybara", 15_806),
   "Anthropic/hh-rlhf": card("Anthropic/hh-rlhf", 160_800),
+  // TRL's preference sets built from it (huggingface.co/datasets/trl-lib/hh-rlhf-helpful-base, dataset_info of
+  // commit 5414633: train 43,835, test 2,354).
+  "trl-lib/hh-rlhf-helpful-base": card("trl-lib/hh-rlhf-helpful-base", 43_835),
   // GSM8K's "main" configuration (its "socratic" one holds the same problems).
   "openai/gsm8k/main": card("openai/gsm8k (main)", 7_473),
   "gsm8k/main": card("openai/gsm8k (main)", 7_473),

@@ -26,6 +26,11 @@ describe("opus_books' training split by language pair", () => {
     assert.match(plan?.samples?.detail ?? "", /opus_books \(en-it\)/);
   });
 
+  it("en-es: 93,470 pairs; es-ru: 16,793", async () => {
+    assert.equal((await analyze(script("en-es"))).training?.samples?.value, 93_470);
+    assert.equal((await analyze(script("es-ru"))).training?.samples?.value, 16_793);
+  });
+
   it("a pair the card does not size here stays unknown", async () => {
     const plan = (await analyze(script("en-xx"))).training;
     assert.equal(plan?.samples, undefined);
