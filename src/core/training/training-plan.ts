@@ -2394,7 +2394,9 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
       const argument = (name: string) => lightningTrainerArgument(call, site.callee, name, (e) => evaluateOne(site, e), (e) => snippet(input.text, e));
       const maxEpochs = argument("max_epochs");
       const count = positiveInteger(maxEpochs?.value);
-      if (count !== undefined) epochs.push({ rank: 40, figure: { value: count, source: "code", line, detail: maxEpochs!.detail } });
+      // A Trainer built under a branch the plain run skips (`if args.test_run:` with the flag's default False) yields
+      // to one the run builds; alone, it is still the run the code describes (the skipped-code policy).
+      if (count !== undefined) epochs.push({ rank: runsByDefault(site, (e) => evaluateOne(site, e)) ? 40 : 39, figure: { value: count, source: "code", line, detail: maxEpochs!.detail } });
       // "If both max_epochs and max_steps are not specified, defaults to max_epochs = 1000"
       // (lightning.ai/docs/pytorch/stable/common/trainer.html#max-epochs).
       // Not where the call spreads a mapping that could not be read: it may set either (unknown-spread.ts).
