@@ -30,5 +30,7 @@ describe("data tables are read up to their own size limit (src/core/table-files.
 
   it("tables are named by their extension", () => {
     assert.deepEqual(["a.csv", "b/c.TSV", "d.csv.py", "e.txt"].map(isTableFile), [true, true, false, false]);
+    // JSON Lines: one record a line, counted as a table's rows are.
+    assert.deepEqual(["train.jsonl", "f.JSONL", "g.json"].map(isTableFile), [true, true, false]);
   });
 });

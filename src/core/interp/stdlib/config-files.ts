@@ -19,8 +19,9 @@ import { installOmegaConfApi } from "./omegaconf-api";
 export const CONFIG_FILE = /\.(ya?ml|json|ini|cfg|gin)$|(^|\/)\.env$/i;
 /** Plain-text lists of a data set's samples that training code counts (`open('lists/train.txt').readlines()`, a
  *  `filelists/..._train_filelist.txt` of `path|text` lines): read as text too, when small enough to be a list of
- *  paths rather than the data itself. */
-const LIST_FILE = /\.(txt|lst|list)$/i;
+ *  paths rather than the data itself. A JSON Lines file (`.jsonl`, one record a line: jsonlines.org) is such a list
+ *  too: `[json.loads(line) for line in f]` counts its records. */
+const LIST_FILE = /\.(txt|lst|list|jsonl)$/i;
 /** Characters of a list file, at most (about 100,000 lines of paths). */
 const MAX_LIST_TEXT = 8_000_000;
 
