@@ -93,6 +93,11 @@ const HUB: Record<string, TextSplit> = {
   swag: card("allenai/swag (regular)", 73_546),
   "swag/regular": card("allenai/swag (regular)", 73_546),
   "wmt16/ro-en": card("wmt/wmt16 (ro-en)", 610_320),
+  // RACE's configurations: its middle- and high-school halves and both (Lai et al. 2017, arXiv:1704.04683, table 1:
+  // 25,421, 62,445 and 87,866 training questions; the ehovy/race card's train split).
+  "race/all": card("ehovy/race (all)", 87_866),
+  "race/high": card("ehovy/race (high)", 62_445),
+  "race/middle": card("ehovy/race (middle)", 25_421),
   // opus_books has one configuration per language pair, each a single "train" split (the card's dataset_info,
   // huggingface.co/datasets/Helsinki-NLP/opus_books).
   "opus_books/en-fr": card("Helsinki-NLP/opus_books (en-fr)", 127_085),
