@@ -12,6 +12,7 @@ import { findCodeSites, type CodeSite } from "./code-sites";
 import { argumentsByParameter } from "./call-site-bindings";
 import { forwardedParameter, forwardedToFunction } from "./forwarded-parameters";
 import { delegatedTraining } from "./delegated-training";
+import { handsTrainingToBuiltObject } from "./built-object-training";
 import { stepsOncePerCall } from "./stepping-calls";
 import { callsKerasFit } from "./foreign-keras-fit";
 import { callsLightningFit } from "./foreign-lightning-fit";
@@ -73,6 +74,9 @@ export interface ForeignTraining {
   /** The loops of the script's method around the call it hands the training on through (`while not done:` around
    *  `self.model.train_net()`): the held method's loops are one pass's, not the run's. */
   perPassOf?: string;
+  /** The function trains through an object it builds (`trainer = Trainer(config); trainer.train()`): its plan follows
+   *  that call into the class's file (built-object-training.ts). */
+  handsOn?: boolean;
 }
 
 /**
@@ -196,7 +200,10 @@ export function foreignTraining(
     const delegated = ![definition, ...helpers].some((d) => runsBackward(d, source)) && !elsewhere.some((e) => runsBackward(e.definition, files.read(e.file))) && !throughArgument()
       ? (self ? delegatedTraining(definition, self, site.call.func.type === "attribute" ? site.call.func.object : undefined, (e) => evaluate(site, e), (d, home) => runsBackward(d, home === file ? text : files.read(home))) : undefined) ?? null
       : undefined;
-    if (delegated === null) continue;
+    // A plain function that builds a workspace object and runs its training method (`trainer = Trainer(config);
+    // trainer.train()`): its plan follows that call one file further (built-object-training.ts).
+    const buildsTrainer = delegated === null && !self && handsTrainingToBuiltObject(definition, fn.module, (d, object, at) => [d, ...selfHelpers(d, object, at)].some((m) => runsBackward(m, at === file ? text : files.read(at))));
+    if (delegated === null && !buildsTrainer) continue;
     // Unless the held method steps once a call from a loop of this one (DDPG's `for i in range(iter):` reaching
     // `self.q_net.optimize(s, a, y)`): that loop is the step loop, read below in this method with the object bound.
     if (delegated && !(delegated.stepsOnce && delegated.loops.length > 0)) {
@@ -245,7 +252,7 @@ export function foreignTraining(
       }
       return memo.get(name);
     };
-    return { definition, module: fn.module, file: home, text: source, bindings, helpers, site };
+    return { definition, module: fn.module, file: home, text: source, bindings, helpers, site, ...(buildsTrainer ? { handsOn: true } : {}) };
   }
   return undefined;
 }

@@ -398,6 +398,8 @@ export function discoverTrainingPlan(input: {
   bound?: ParameterBindings;
   /** Set when this is a body another file's call runs: its own calls are not followed further. */
   nested?: boolean;
+  /** Set on the nested read of a function that trains through an object it builds: its own calls are followed once. */
+  handsOn?: boolean;
   /** Module-level statements whose sites are not read: those that train other models (models-in-turn.ts). */
   exclude?: ReadonlySet<Statement>;
   /** Set when the body is known to train (another file's function whose calls backpropagate, foreign-loops.ts): its
@@ -3141,7 +3143,7 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
   // mode switch, but that class's own training (an active-learning strategy's query rounds).
   const ownObjectTrains = () => sites.some((s) => s.kind === "call" && s.call.func.type === "attribute" && s.call.func.name === "train" && plainObjectTrain(s, s.call));
   const ownLoops = /\.backward\s*\(/.test(input.text);
-  if (!input.nested && input.files && (ownLoops ? !plan.epochs && !plan.steps : plan.batch || /__name__\s*==\s*['"]__main__['"]/.test(input.text) || TRAINING_FUNCTION_CALL.test(input.text) || TRAINING_METHOD_CALL.test(input.text) || (OWN_FIT_CALL.test(input.text) && !LIBRARY_FIT.test(input.text)) || WORKER_TARGET.test(input.text) || ownObjectTrains() || callsImportedModuleTrain(input.body, input.text))) {
+  if ((!input.nested || (input.handsOn && !plan.epochs && !plan.steps)) && input.files && (ownLoops ? !plan.epochs && !plan.steps : plan.batch || /__name__\s*==\s*['"]__main__['"]/.test(input.text) || TRAINING_FUNCTION_CALL.test(input.text) || TRAINING_METHOD_CALL.test(input.text) || (OWN_FIT_CALL.test(input.text) && !LIBRARY_FIT.test(input.text)) || WORKER_TARGET.test(input.text) || ownObjectTrains() || callsImportedModuleTrain(input.body, input.text))) {
     // A model trained in turn with others reads the calls its own statements make, not the other models' (the
     // same imported function called once a model, models-in-turn.ts).
     const ownBody = statementsOutside(input.body, input.exclude);
@@ -3153,7 +3155,7 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
       // The body's module imports say where its names come from (a Trainer of Lightning's, or a helper's): they are
       // read with the body, as the module's own analysis reads them.
       const imports = (interpreter.loader.moduleBody?.(foreign.file) ?? []).filter((st) => st.type === "import" || st.type === "importFrom");
-      const inner = discoverTrainingPlan({ ...input, namespace: foreign.module, body: [...imports, foreign.definition, ...foreign.helpers], text: foreign.text, file: foreign.file, bound: foreign.bindings, nested: true, trains: true });
+      const inner = discoverTrainingPlan({ ...input, namespace: foreign.module, body: [...imports, foreign.definition, ...foreign.helpers], text: foreign.text, file: foreign.file, bound: foreign.bindings, nested: true, trains: true, handsOn: foreign.handsOn && !input.nested });
       // A held object's method called in a loop of the method the script calls (`while not done: ...
       // self.model.train_net()`) runs its loops once a pass of that loop: its epochs and steps are one call's.
       if (foreign.perPassOf && (inner.steps || inner.epochs)) {
