@@ -112,11 +112,29 @@ const DATA_LOADER = /(^|\.)DataLoader$/;
 /** Attributes of `self` a method's `for` loops iterate (`for i, (x, _) in enumerate(self.data_loader):`). */
 function attributesIterated(method: FunctionDefinition, selfName: string): Set<string> {
   const names = new Set<string>();
+  // A progress bar bound first (`tq = tqdm(self.dataloader_train)`, then `for x, y in tq:`) walks what it wraps.
+  const bars = progressBarsOfSelf(method, selfName);
   forEachStatement(method.body, ({ statement: s }) => {
     if (s.type !== "for") return;
+    const barred = s.iter.type === "name" ? bars.get(s.iter.id) : undefined;
+    if (barred) names.add(barred);
     forEachExpression(s.iter, (e) => {
       if (e.type === "attribute" && e.object.type === "name" && e.object.id === selfName) names.add(e.name);
     });
   });
   return names;
 }
+
+/** Names a method binds to a progress bar over an attribute of `self` (`tq = tqdm(self.loader)`), with that attribute. */
+function progressBarsOfSelf(method: FunctionDefinition, selfName: string): Map<string, string> {
+  const bars = new Map<string, string>();
+  forEachStatement(method.body, ({ statement: s }) => {
+    if (s.type !== "assign" || s.targets.length !== 1 || s.targets[0].type !== "name" || s.value.type !== "call" || !PROGRESS_BAR.test(attributeChain(s.value.func))) return;
+    const wrapped = s.value.args[0]?.kind === "positional" ? s.value.args[0].value : undefined;
+    if (wrapped?.type === "attribute" && wrapped.object.type === "name" && wrapped.object.id === selfName) bars.set(s.targets[0].id, wrapped.name);
+  });
+  return bars;
+}
+
+/** tqdm's progress bars, which yield the items of the iterable they wrap (tqdm.github.io, tqdm 4.x). */
+const PROGRESS_BAR = /^(tqdm|(tqdm\.)?(auto\.|notebook\.)?tqdm)$/;
