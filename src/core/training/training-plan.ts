@@ -111,6 +111,7 @@ import { dataOnlyScript } from "./data-only-script";
 import { unsteppedOptimizerLine } from "./unstepped-optimizer";
 import { recordsAreSamples } from "./record-batch";
 import { importsSkorchWithoutKeras } from "./skorch-net";
+import { fitsTflearnModel, TFLEARN_DEFAULT_EPOCHS } from "./tflearn-dnn";
 import { arrayInputRun } from "../keras/numpy-input-fn";
 import { perTurnFitSteps } from "../keras/fit-per-turn";
 import { dirname, joinPath, relativeTo } from "../interp/paths";
@@ -2100,10 +2101,12 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
       // epochs, ...) takes its batches from the generator (keras.io/2.0/models/model, keras.io/1.2/models/model).
       const generator = last === "fit_generator";
       // `batch_size=None` is fit's default: 32 for arrays (keras.io/api/models/model_training_apis).
-      const givenBatch = generator ? undefined : keyword("batch_size") ?? positional(2);
+      // tflearn's DNN.fit(X, Y, n_epoch=10, ...) names its epochs n_epoch, third (tflearn-dnn.ts).
+      const tflearn = fitsTflearnModel(call, input.body);
+      const givenBatch = generator ? undefined : tflearn ? keyword("batch_size") : keyword("batch_size") ?? positional(2);
       const batchArgument = givenBatch?.type === "constant" && givenBatch.value === "None" ? undefined : givenBatch;
-      const epochsName = keyword("epochs") ? "epochs" : keyword("nb_epoch") ? "nb_epoch" : "epochs";
-      const epochsArgument = keyword("epochs") ?? keyword("nb_epoch") ?? positional(generator ? 2 : 3);
+      const epochsName = tflearn ? "n_epoch" : keyword("epochs") ? "epochs" : keyword("nb_epoch") ? "nb_epoch" : "epochs";
+      const epochsArgument = tflearn ? keyword("n_epoch") ?? positional(2) : keyword("epochs") ?? keyword("nb_epoch") ?? positional(generator ? 2 : 3);
       const perEpochArgument = keyword("steps_per_epoch") ?? (generator ? positional(1) : undefined);
       const split = keyword("validation_split");
       const placeholder: Expression = { type: "constant", value: "None", pos: call.pos };
@@ -2134,7 +2137,7 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
       if (fitRecord && ownRows !== undefined && fitSplit !== undefined && fitBatch !== undefined && Math.floor(ownRows * (1 - fitSplit)) > 0) fitRecord.steps = count! * Math.ceil(Math.floor(ownRows * (1 - fitSplit)) / fitBatch);
       if (fitRecord && !forever) kerasFits.push(fitRecord);
       if (batch !== undefined) batches.push({ rank: 40, figure: { value: batch, source: "code", line, detail: `${site.callee}(batch_size=${snippet(input.text, batchArgument!)})` } });
-      else if (!batchArgument && !generator && takesFitDefaultBatch(Boolean(positional(1) ?? keyword("y")), evaluateOne(site, positional(0) ?? keyword("x") ?? placeholder))) {
+      else if (!batchArgument && !generator && !tflearn && takesFitDefaultBatch(Boolean(positional(1) ?? keyword("y")), evaluateOne(site, positional(0) ?? keyword("x") ?? placeholder))) {
         // With steps_per_epoch the arrays are split into that many batches, not into batches of 32 (fit-steps-batch.ts).
         if (perEpochArgument && !(perEpochArgument.type === "constant" && perEpochArgument.value === "None")) stepsSplitFit ??= { steps: positiveInteger(perEpochValue), line, code: `${site.callee}(steps_per_epoch=${snippet(input.text, perEpochArgument)})` };
         // Arrays and targets with no batch_size train in batches of 32, whatever a constant named batch_size sizes
@@ -2145,6 +2148,7 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
       const turnsDetail = turns ? `${turns.detail} × ` : "";
       // No epochs where the loop around the fit never ends.
       if (!forever && count !== undefined) epochs.push({ rank: 40, figure: { value: count, source: "code", line, detail: `${turnsDetail}${site.callee}(${epochsName}=${snippet(input.text, epochsArgument!)}${initial ? `, initial_epoch=${initial}` : ""})` } });
+      else if (!forever && !epochsArgument && tflearn) epochs.push({ rank: 1, figure: { value: (turns?.value ?? 1) * TFLEARN_DEFAULT_EPOCHS, source: "default", line, detail: `${turnsDetail}tflearn DNN.fit's default n_epoch=${TFLEARN_DEFAULT_EPOCHS} (tflearn/models/dnn.py)` } });
       else if (!forever && !epochsArgument) epochs.push({ rank: 1, figure: { value: turns?.value ?? 1, source: turns ? "code" : "default", line, detail: `${turnsDetail}Keras Model.fit's default epochs=1 (keras.io/api/models/model_training_apis)` } });
       const perEpoch = perEpochArgument ? positiveInteger(perEpochValue) : undefined;
       const runEpochs = count ?? (epochsArgument ? undefined : turns?.value ?? 1);
