@@ -111,7 +111,7 @@ import { dataOnlyScript } from "./data-only-script";
 import { unsteppedOptimizerLine } from "./unstepped-optimizer";
 import { recordsAreSamples } from "./record-batch";
 import { importsSkorchWithoutKeras } from "./skorch-net";
-import { fitsTflearnModel, TFLEARN_DEFAULT_EPOCHS } from "./tflearn-dnn";
+import { fitsTflearnModel, tflearnLoadDataRows, TFLEARN_DEFAULT_EPOCHS } from "./tflearn-dnn";
 import { arrayInputRun } from "../keras/numpy-input-fn";
 import { perTurnFitSteps } from "../keras/fit-per-turn";
 import { dirname, joinPath, relativeTo } from "../interp/paths";
@@ -2530,6 +2530,12 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
     }
     if (last === "load_data" && call.func.type === "attribute") {
       const owner = call.func.object.type === "attribute" ? call.func.object.name : call.func.object.type === "name" ? call.func.object.id : "";
+      // tflearn's loaders of the same names (tflearn-dnn.ts): MNIST less its validation part.
+      const tflearnRows = tflearnLoadDataRows(owner, input.body);
+      if (tflearnRows) {
+        datasets.push({ site, rank: 20, names: site.assignedTo.slice(0, 1), figure: { value: tflearnRows.rows, source: "dataset table", line, detail: `${site.callee}(): ${tflearnRows.source}` } });
+        continue;
+      }
       const known = datasetSize(owner, "keras");
       if (known?.trainSamples !== undefined) datasets.push({ site, rank: 20, names: site.assignedTo.slice(0, 1), figure: { value: known.trainSamples, source: "dataset table", line, detail: `${site.callee}(): ${known.source}` } });
       // A set load_data splits by test_split itself (boston_housing, reuters: split-datasets.ts).

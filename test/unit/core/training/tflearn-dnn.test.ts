@@ -34,3 +34,61 @@ describe("tflearn's DNN.fit", () => {
     assert.notEqual(training?.batch?.value, 4);
   });
 });
+
+// The DNN built in another of the project's files (`model = net.model`), fitted in a file that imports tflearn.
+const network = `import tflearn
+
+net = tflearn.input_data(shape=[None, 8])
+net = tflearn.regression(tflearn.fully_connected(net, 2))
+model = tflearn.DNN(net)
+`;
+const fitting = (imports: string, fit: string) => `import numpy as np
+${imports}
+import network
+
+X = np.zeros((600, 8))
+Y = np.zeros((600, 2))
+model = network.model
+model.fit(${fit})
+`;
+const foreignPlanOf = async (imports: string, fit: string) => (await analyze(fitting(imports, fit), { others: { "/project/network.py": network } })).training;
+
+describe("tflearn's DNN.fit on a model another file builds", () => {
+  it("is tflearn's where the file imports tflearn and no Keras", async () => {
+    const training = await foreignPlanOf("import tflearn.datasets.mnist as mnist", "X, Y, validation_set=(X, Y)");
+    assert.equal(training?.epochs?.value, 10);
+    assert.notEqual(training?.batch?.value, 32);
+  });
+
+  it("is tflearn's wherever it is given n_epoch", async () => {
+    const training = await foreignPlanOf("from tensorflow import keras", "X, Y, n_epoch=3");
+    assert.equal(training?.epochs?.value, 3);
+  });
+
+  it("stays Keras' fit in a file that imports Keras", async () => {
+    const training = await foreignPlanOf("from tensorflow import keras", "X, Y, epochs=3");
+    assert.equal(training?.epochs?.value, 3);
+    assert.equal(training?.batch?.value, 32);
+  });
+});
+
+describe("tflearn's dataset loaders", () => {
+  const loading = (imports: string) => `import tflearn
+${imports}
+
+X, Y, testX, testY = mnist.load_data(one_hot=True)
+net = tflearn.input_data(shape=[None, 784])
+net = tflearn.regression(tflearn.fully_connected(net, 10, activation="softmax"))
+model = tflearn.DNN(net)
+model.fit(X, Y, n_epoch=2, batch_size=100)
+`;
+  it("give MNIST's 55,000 training images of tflearn's loader", async () => {
+    const training = (await analyze(loading("import tflearn.datasets.mnist as mnist"))).training;
+    assert.equal(training?.samples?.value, 55000);
+  });
+
+  it("leave Keras' MNIST its 60,000", async () => {
+    const training = (await analyze(loading("from keras.datasets import mnist"))).training;
+    assert.equal(training?.samples?.value, 60000);
+  });
+});
