@@ -93,6 +93,9 @@ export function hubChainRows(
   if (e.type !== "call" || e.func.type !== "attribute" || !(KEEPS_ROWS.test(e.func.name) || RESIZES.test(e.func.name))) return root(e);
   const method = e.func.name;
   const whole = rows(e.func.object);
+  // `select(range(n))` keeps n rows whatever the dataset holds (past its end, select raises IndexError): known where
+  // the whole is not (a hub dataset the tables do not size).
+  if ((!whole || "unknown" in whole) && method === "select") return selectedRows(e, evaluate, snippet) ?? whole;
   if (!whole || "unknown" in whole) return whole;
   // A batched map whose tokenizer splits long inputs into several features makes rows of its own (overflowing-map.ts).
   if (method === "map" && e.type === "call" && mapSplitsRows(e, evaluate)) return { unknown: snippet(e) };
@@ -122,6 +125,14 @@ export function hubChainRows(
   }
   // `train_test_split(...)` not subscripted is a DatasetDict, no one part.
   return undefined;
+}
+
+/** The n rows of `ds.select(range(n))` (or of a list of n indices), given one argument; undefined otherwise. */
+function selectedRows(e: Extract<Expression, { type: "call" }>, evaluate: (e: Expression) => Value | undefined, snippet: (e: Expression) => string): HubPart | undefined {
+  const indices = e.args.length === 1 ? keywordArgument(e, "indices") ?? positionalArgument(e, 0) : undefined;
+  if (!indices || !(indices.type === "list" || (indices.type === "call" && indices.func.type === "name" && indices.func.id === "range"))) return undefined;
+  const v = evaluate(lenCall(indices));
+  return v?.kind === "int" && v.value > 0 ? { value: v.value, detail: `${snippet(e)}: ${v.value} rows, whatever the dataset holds (Dataset.select keeps len(indices) rows)` } : undefined;
 }
 
 /** An int `train_size` of a split of a loaded dataset whose size the tables do not give: that many rows, whatever the

@@ -111,6 +111,7 @@ import { dataOnlyScript } from "./data-only-script";
 import { unsteppedOptimizerLine } from "./unstepped-optimizer";
 import { recordsAreSamples } from "./record-batch";
 import { importsSkorchWithoutKeras } from "./skorch-net";
+import { measuredSplitLengths } from "./measured-split-lengths";
 import { fitsTflearnModel, tflearnLoadDataRows, TFLEARN_DEFAULT_EPOCHS } from "./tflearn-dnn";
 import { arrayInputRun } from "../keras/numpy-input-fn";
 import { perTurnFitSteps } from "../keras/fit-per-turn";
@@ -2632,7 +2633,12 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
       const size = whole ? positiveInteger(evaluateOne(site, lenCall(whole))) : undefined;
       const split = size !== undefined ? randomSplitLengths(size, items.map((v) => (v.kind === "float" ? v.value : NaN))) : undefined;
       if (split && split[0]! > 0) first = split[0];
-      if (first !== undefined) datasets.push({ site, rank: 30, names: site.assignedTo.slice(0, 1), figure: { value: first, source: "code", line, detail: `${site.callee}(..., ${snippet(input.text, lengths!)}): the first part${split ? ` of ${size} samples` : ""}` } });
+      // Lengths worked out from len() of a dataset the plan has sized (measured-split-lengths.ts).
+      const sizeOf = (name: string) => datasets.filter((d) => d.names.includes(name) && d.site.call.pos.startIndex < call.pos.startIndex).pop()?.figure.value;
+      const measured = first === undefined && lengths ? measuredSplitLengths(lengths, site.context.fn?.body ?? input.body, call.pos.startIndex, sizeOf, (e) => evaluateOne(site, e)) : undefined;
+      if (measured && measured[0] > 0) first = measured[0];
+      // A part measured from its whole outranks that whole (a sized hub chain ranks 30 too).
+      if (first !== undefined) datasets.push({ site, rank: measured ? 31 : 30, names: site.assignedTo.slice(0, 1), figure: { value: first, source: "code", line, detail: `${site.callee}(..., ${snippet(input.text, lengths!)}): the first part${split ? ` of ${size} samples` : measured ? ` (${measured.join(", ")}, from the dataset's size)` : ""}` } });
       else unsizedParts.push({ site, names: site.assignedTo });
       continue;
     }
