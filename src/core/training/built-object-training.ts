@@ -7,8 +7,8 @@ import { scopeValue } from "../interp/values";
 import { instanceMethod } from "../interp/classes";
 import type { Expression, FunctionDefinition, Statement } from "../python/ast";
 
-/** The class whose method a function's statement call runs on an object the function builds: `name.method(...)` after
- *  `name = Cls(...)` in the same body, or `Cls(...).method(...)`; undefined when there is none. */
+/** The classes (as called) and methods of a function's statement calls on objects it builds: `name.method(...)` after
+ *  `name = Cls(...)` in the same body, or `Cls(...).method(...)`. */
 function builtObjectCalls(definition: FunctionDefinition): { cls: Expression; method: string }[] {
   const built = new Map<string, Expression>();
   const found: { cls: Expression; method: string }[] = [];
