@@ -214,6 +214,8 @@ import { batchesWholeDataset, drawnLoader } from "./whole-dataset-loader";
 import { isUnreadCallee, unreadHelperBatch } from "./foreign-minibatches";
 import { batchListOf } from "./batch-lists";
 import { takesFitDefaultBatch } from "./keras-fit-input";
+import { fewRowFitBatch } from "./few-row-fit";
+import { episodeTurns } from "./episode-turns";
 import { generatorItemRows, sequenceEpochSamples, sequenceItemRows } from "../keras/sequence-item-rows";
 import { namesNoTraining, statesSamplesAlone } from "./samples-alone";
 import { generatorCallBatch } from "./generator-batch";
@@ -894,8 +896,10 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
     let value = 1;
     for (const l of around) {
       const counted = iterationCount(iterOf(l.loop) ?? l.loop.iter, (e) => evaluateOne(l, e));
-      if (counted === undefined || counted <= 0) return undefined;
-      value *= counted;
+      // An episode broken on `done` makes as many fits as it lasts (episode-turns.ts).
+      const turns = counted === undefined || counted <= 0 ? undefined : episodeTurns(l.loop, counted, (e) => evaluateOne(l, e));
+      if (turns === undefined) return undefined;
+      value *= turns;
     }
     return { value, detail: around.map((l) => `for ${snippet(input.text, l.loop.target)} in ${snippet(input.text, l.loop.iter)}`).join(" × ") };
   };
@@ -921,7 +925,10 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
       // makes that many calls, as a step loop's break bounds its steps (loopCount).
       const broken = counted === undefined ? counterBreakPasses(l, call) : undefined;
       if ((counted === undefined || counted <= 0) && broken === undefined) return undefined;
-      value *= counted ?? broken!.value;
+      // An episode broken on `done` makes as many calls as it lasts (episode-turns.ts).
+      const turns = counted !== undefined && counted > 0 ? episodeTurns(l.loop, counted, (e) => evaluateOne(l, e)) : broken!.value;
+      if (turns === undefined) return undefined;
+      value *= turns;
       heads.push(broken ? `${head} until ${broken.bound}` : head);
     }
     return { value, detail: `${heads.join(" × ")} around ${snippet(input.text, call)}` };
@@ -2143,7 +2150,13 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
         if (perEpochArgument && !(perEpochArgument.type === "constant" && perEpochArgument.value === "None")) stepsSplitFit ??= { steps: positiveInteger(perEpochValue), line, code: `${site.callee}(steps_per_epoch=${snippet(input.text, perEpochArgument)})` };
         // Arrays and targets with no batch_size train in batches of 32, whatever a constant named batch_size sizes
         // (`x_batch = loader.get_batch(batch_size)`): the default outranks such a constant (rank 10), not code's.
-        else batches.push({ rank: 11, figure: { value: 32, source: "default", line, detail: "Keras Model.fit's default batch_size=32 (keras.io/api/models/model_training_apis)" } });
+        else {
+          // Arrays of fewer rows than 32 train as one batch of them (few-row-fit.ts).
+          const xArray = positional(0) ?? keyword("x");
+          const yArray = positional(1) ?? keyword("y");
+          const few = fewRowFitBatch(xArray ? evaluateOne(site, xArray) : undefined, yArray ? evaluateOne(site, yArray) : undefined, 32);
+          batches.push({ rank: 11, figure: few !== undefined ? { value: few, source: "code", line, detail: `Keras Model.fit's default batch_size=32 over ${few} row${few === 1 ? "" : "s"}: one batch of them (keras.io/api/models/model_training_apis)` } : { value: 32, source: "default", line, detail: "Keras Model.fit's default batch_size=32 (keras.io/api/models/model_training_apis)" } });
+        }
       }
       else if (!batchArgument) batchFromData ??= { line, detail: `${snippet(input.text, call)} trains on data that makes its own batches (a dataset, generator or Sequence: Keras fit takes no batch_size for it), and the code does not show their size` };
       const turnsDetail = turns ? `${turns.detail} × ` : "";
