@@ -1,4 +1,5 @@
 import type { Expression, FunctionDefinition, Statement } from "../python/ast";
+import { callsFunction } from "./ray-remote";
 
 /** Where a statement sits: the block holding it, its index there, and the statements enclosing it (outermost first). */
 export interface StatementPlace {
@@ -314,8 +315,8 @@ export function isMainGuard(test: Expression): boolean {
   return sides.some((e) => e.type === "name" && e.id === "__name__") && sides.some((e) => e.type === "str" && e.value === "__main__");
 }
 
-/** The ancestors of each call of `fn` by its name in `body`, outside `fn` itself: only function bodies whose text names
- *  it are walked (lowered on first read, see `mentions`). */
+/** The ancestors of each call of `fn` by its name in `body` (`fn.remote(...)` for a Ray task), outside `fn` itself:
+ *  only function bodies whose text names it are walked (lowered on first read, see `mentions`). */
 export function callerAncestors(fn: FunctionDefinition, body: Statement[], text: string): Statement[][] {
   const named = mentions(text, [fn.name]);
   const callers: Statement[][] = [];
@@ -323,7 +324,7 @@ export function callerAncestors(fn: FunctionDefinition, body: Statement[], text:
     body,
     ({ statement, ancestors }) => {
       for (const root of ownExpressions(statement)) forEachExpression(root, (e) => {
-        if (e.type === "call" && e.func.type === "name" && e.func.id === fn.name) callers.push(ancestors);
+        if (e.type === "call" && callsFunction(e, fn)) callers.push(ancestors);
       });
     },
     [],

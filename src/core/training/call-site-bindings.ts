@@ -5,6 +5,7 @@ import type { Expression, FunctionDefinition, Statement } from "../python/ast";
 import { findCodeSites, type CodeSite } from "./code-sites";
 import { sitesOutside } from "./models-in-turn";
 import { keywordArgument, positionalArgument } from "../python/syntax-walk";
+import { callsFunction } from "../python/ray-remote";
 import type { ParameterBindings } from "./evaluate-site";
 
 type CallSite = Extract<CodeSite, { kind: "call" }>;
@@ -84,10 +85,11 @@ export function callSiteBindings(
 
 /** Calls of a module-level function by its name, outside the function itself, and the processes that start it. */
 function callSitesOf(fn: FunctionDefinition, body: Statement[], text: string, exclude?: ReadonlySet<Statement>): CallSite[] {
-  const word = new RegExp(`\\b${fn.name}\\s*\\(|\\bspawn\\s*\\(\\s*${fn.name}\\b|\\(\\s*${fn.name}\\s*,`);
+  const word = new RegExp(`\\b${fn.name}(\\.remote)?\\s*\\(|\\bspawn\\s*\\(\\s*${fn.name}\\b|\\(\\s*${fn.name}\\s*,`);
   return sitesOutside(findCodeSites(body, text, word), exclude).flatMap((s): CallSite[] => {
     if (s.kind !== "call" || (s.call.pos.startIndex >= fn.pos.startIndex && s.call.pos.endIndex <= fn.pos.endIndex)) return [];
-    if (s.callee === fn.name) return [s];
+    // `fn.remote(...)` runs a Ray task's body with those arguments (ray-remote.ts).
+    if (s.callee === fn.name || callsFunction(s.call, fn)) return [s];
     const started = spawnedCall(fn, s) ?? launchedCall(fn, s);
     return started ? [started] : [];
   });

@@ -4,6 +4,7 @@
 // the turns times the callee's epochs and steps; read alone, the callee's loop counted one call.
 import type { Expression, FunctionDefinition, Statement } from "../python/ast";
 import { callerAncestors, forEachExpression, forEachStatement, mentions, ownExpressions } from "../python/syntax-walk";
+import { callsFunction } from "../python/ray-remote";
 
 /** How many callers up a function called once is followed (`main()` → `run_trials()` → `train(...)`). */
 const MAX_DEPTH = 3;
@@ -70,7 +71,7 @@ export function onlyCallOf(fn: FunctionDefinition, body: Statement[], text: stri
       const inOwner = owner !== undefined && ancestors.includes(owner);
       for (const root of ownExpressions(statement)) forEachExpression(root, (e) => {
         if (e.type !== "call") return;
-        if (!owner && e.func.type === "name" && e.func.id === fn.name) calls.push(e);
+        if (!owner && callsFunction(e, fn)) calls.push(e);
         else if (owner && e.func.type === "attribute" && e.func.name === fn.name && e.func.object.type === "name" && (objects!.has(e.func.object.id) || (inOwner && e.func.object.id === "self"))) calls.push(e);
       });
     },
