@@ -25,6 +25,8 @@ export function gatedPasses(outer: Extract<Statement, { type: "for" }>, inner: S
   if (outer.target.type !== "name") return undefined;
   const tests = testsOnTheWay(outer.body, inner);
   if (!tests || tests.length === 0) return undefined;
+  // One `or` gate (`if it == 1 or it % PLOT_EVERY == 0:`): the passes any part lets through.
+  if (tests.length === 1 && tests[0].type === "boolean" && tests[0].op === "or") return anyOfPasses(outer, tests[0], undefined, evaluate, text);
   return gatePasses(evaluate(outer.iter), tests, outer.target.id, evaluate, text);
 }
 
