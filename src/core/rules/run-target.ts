@@ -31,8 +31,14 @@ const PLACEMENT_METHODS = ["to", "cuda", "cpu", "half", "bfloat16", "float", "ty
 
 /** A device named by an expression the script evaluates (after following its variables and flags). */
 export function deviceOfExpression(file: PythonFile, e: Expression, place: StatementPlace | undefined): Device {
+  return deviceThrough(file, e, place, new Set());
+}
+
+// `opened` holds the `torch.device(...)` calls being read, so `device = torch.device(device)` (a parameter rebound
+// to the device it names) reads its other values instead of recursing without end.
+function deviceThrough(file: PythonFile, e: Expression, place: StatementPlace | undefined, opened: Set<Expression>): Device {
   const found = new Set<Device>();
-  for (const v of possibleValues(file, e, place)) found.add(deviceOfValue(file, v, place));
+  for (const v of possibleValues(file, e, place)) found.add(deviceOfValue(file, v, place, opened));
   // A script that picks CUDA when it is there (`"cuda" if torch.cuda.is_available() else "cpu"`) runs on the GPU
   // where there is one: the fixes offered must be right there (autocast on "cuda" only warns on a CPU-only box).
   if (found.has("cuda")) return "cuda";
@@ -41,7 +47,7 @@ export function deviceOfExpression(file: PythonFile, e: Expression, place: State
   return "unknown";
 }
 
-function deviceOfValue(file: PythonFile, v: Expression, place: StatementPlace | undefined): Device {
+function deviceOfValue(file: PythonFile, v: Expression, place: StatementPlace | undefined, opened: Set<Expression>): Device {
   if (v.type === "str") {
     const text = v.value ?? file.text(v.pos); // f-strings lower without a value: read their text
     if (/cuda|gpu/i.test(text)) return "cuda";
@@ -52,7 +58,11 @@ function deviceOfValue(file: PythonFile, v: Expression, place: StatementPlace | 
   if (v.type === "int") return "cuda"; // `.to(0)`, `.cuda(0)`: a CUDA device index
   if (v.type === "call") {
     const q = file.qualify(v.func) ?? "";
-    if (/(^|\.)device$/.test(q) && v.args[0] && v.args[0].kind !== "doublestar") return deviceOfExpression(file, v.args[0].value, place);
+    if (/(^|\.)device$/.test(q) && v.args[0] && v.args[0].kind !== "doublestar") {
+      if (opened.has(v)) return "unknown";
+      opened.add(v);
+      return deviceThrough(file, v.args[0].value, place, opened);
+    }
     if (/cuda\.current_device$|accelerator\.current_accelerator$/.test(q)) return "cuda";
   }
   if (v.type === "attribute") {
