@@ -5,6 +5,7 @@ import { attributeChain, callsInBody, forEachExpression, isMethodCall, ownExpres
 import { moduleLoopTargets } from "./loop-rebound-names";
 import { modelLoadingFunctions } from "./model-loading-functions";
 import { overwrittenDictKeys } from "./overwritten-dict-keys";
+import { isCheckpointRecord } from "./checkpoint-records";
 
 /** Where a site sits: its enclosing function, and the statements that run before it there. */
 export interface SiteContext {
@@ -164,7 +165,7 @@ export function findCodeSites(body: Statement[], text: string, words: RegExp = T
             const callee = attributeChain(node.func) || (node.func.type === "call" || node.func.type === "subscript" ? "()" : "");
             const inComprehension = comprehensions.some((c) => c.pos.startIndex <= node.pos.startIndex && node.pos.endIndex <= c.pos.endIndex);
             if (callee) sites.push({ kind: "call", call: node, callee, context, assignedTo: node === direct ? assignedTo : [], ...(node === direct && attributes.length > 0 ? { assignedAttributes: attributes } : {}), ...(inComprehension ? { inComprehension } : {}) });
-          } else if (node.type === "dict") {
+          } else if (node.type === "dict" && !isCheckpointRecord(node)) {
             // A config dict: {"epochs": 10, "batch_size": 64}; a key the block stores again later (`cfg["batch_size"]
             // = 4`) holds that value when the run reads it (overwritten-dict-keys.ts).
             const bound = node === direct && assignedTo.length === 1 && s.type === "assign" && s.targets[0].type === "name" ? assignedTo[0] : undefined;
