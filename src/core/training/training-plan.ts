@@ -110,6 +110,7 @@ import { generatorValidationSplit, imageFlowRows, imageGeneratorFit } from "../k
 import { dataOnlyScript } from "./data-only-script";
 import { unsteppedOptimizerLine } from "./unstepped-optimizer";
 import { recordsAreSamples } from "./record-batch";
+import { itemMadeBatchOfOne } from "./unsqueezed-item";
 import { importsSkorchWithoutKeras } from "./skorch-net";
 import { measuredSplitLengths } from "./measured-split-lengths";
 import { fitsTflearnModel, tflearnLoadDataRows, TFLEARN_DEFAULT_EPOCHS } from "./tflearn-dnn";
@@ -1327,6 +1328,8 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
           batches.push({ rank: 45, figure: { value: 1, source: "code", line: site.loop.pos.line, detail } });
           samples.push({ rank: 30, figure: { value: zippedCount, source: "code", line: site.loop.pos.line, detail } });
         }
+        // A loop over an array's items that gives each a batch axis of one (`x.unsqueeze(0)`) steps on one item (unsqueezed-item.ts).
+        if (site.loop.type === "for" && !own && !(drawn && isBatchIterator(drawn)) && itemMadeBatchOfOne(site.loop)) batches.push({ rank: 45, figure: { value: 1, source: "code", line: site.loop.pos.line, detail: `each item of ${snippet(input.text, drawnFrom ?? site.loop.iter)} is given a batch axis of one (unsqueeze(0)): one item a step` } });
         const drawnBatch = drawn && isBatchIterator(drawn) ? positiveInteger(drawn.attributes.get("batch_size")) : undefined;
         if (drawn && drawnBatch !== undefined) batches.push({ rank: 45, figure: { value: drawnBatch, source: "code", line: site.loop.pos.line, detail: `${snippet(input.text, drawnFrom!)}.batch_size: ${drawn.kind === "instance" ? drawn.cls.name : ""} batches its own data, ${drawnBatch} items each` } });
         // An iterator whose __next__ slices its batches from data it holds until StopIteration (data-objects.ts):
