@@ -43,6 +43,7 @@ import { classTrainingOperations, runsTrainingOperation, trainingOperations } fr
 import { sitesOutsideRangeTests } from "./lr-range-test";
 import { isRangeCall, literalRange, passesOverData, stridedRangeBounds } from "./data-pass-epochs";
 import { indexSlicedRows, slicesSameDataEachTurn } from "./index-sliced-pass";
+import { chunkLoopNamedEpoch } from "./chunk-loop-named-epoch";
 import { zippedArrays, zippedRows } from "./zipped-rows";
 import { firstTurnValue } from "./loop-first-turn";
 import { generatorCallSamples } from "./generator-samples";
@@ -804,7 +805,8 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
     (EPOCH_VARIABLE.test(l.variable) || (namesEpochs(l.loop.iter) && (containsStepLoop(l.loop) || callsStepLoopFunction(input.body, l.loop, stepLoopSpans()))) ||
     passesEpochToStepLoop(input.body, l.loop, l.variable, stepLoopSpans()) ||
     (isRangeCall(l.loop.iter) && passesLoaderToStepLoop(input.body, l.loop, stepLoopSpans(), (name) => knownLoaders.has(name))) ||
-    passesOverData(l.loop, (x) => shapeOf(x).stepLoop, STEP_VARIABLE.test(l.variable), namedForIterations(l) ? walksWholeData(l) : undefined, boundBefore(l))) && !replaysOwnRollout(l) && !insideOpenWhile(l);
+    passesOverData(l.loop, (x) => shapeOf(x).stepLoop, STEP_VARIABLE.test(l.variable), namedForIterations(l) ? walksWholeData(l) : undefined, boundBefore(l))) && !replaysOwnRollout(l) && !insideOpenWhile(l) &&
+    !chunkLoopNamedEpoch(l.loop, l.variable, containsStepLoop(l.loop), boundBefore(l));
   /** Whether a loop over `name` inside `l` walks all of the training data once: a loader the code builds, one the
    *  object holds, or a list of training items (walked-data-list.ts). */
   const walksWholeData = (l: { loop: Extract<Statement, { type: "for" }>; context: CodeSite["context"] }) => (name: string): boolean =>
