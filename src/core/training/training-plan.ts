@@ -44,6 +44,7 @@ import { sitesOutsideRangeTests } from "./lr-range-test";
 import { isRangeCall, literalRange, passesOverData, stridedRangeBounds } from "./data-pass-epochs";
 import { indexSlicedRows, slicesSameDataEachTurn } from "./index-sliced-pass";
 import { chunkLoopNamedEpoch } from "./chunk-loop-named-epoch";
+import { neverBound } from "./undefined-walked-name";
 import { zippedArrays, zippedRows } from "./zipped-rows";
 import { firstTurnValue } from "./loop-first-turn";
 import { generatorCallSamples } from "./generator-samples";
@@ -3433,6 +3434,13 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
     return !site || !unreachedHolder(site.context.fn, site.context.enclosing, input.body, input.text);
   });
   if (!plan.batch && !batchFromData && unreadBatch && (plan.epochs || plan.steps || (plan.samples && stepLoops.length > 0 && reachedStepLoop()))) batchFromData = unreadBatch;
+  // A step loop over a name the file never binds (a fragment's `train_loader`): its batch is nowhere in the code
+  // (undefined-walked-name.ts), so the run's batch is unknown, not the model input's.
+  if (!input.nested && !plan.batch && !batchFromData) {
+    const unbound = stepLoops.map((l) => (l.type === "for" ? walkedName(iterOf(l) ?? l.iter) : undefined)).find((n) => n !== undefined && neverBound(input.body, input.text, n));
+    const at = unbound ? stepLoops.find((l) => l.type === "for" && walkedName(iterOf(l) ?? l.iter) === unbound) : undefined;
+    if (unbound && at) batchFromData = { line: at.pos.line, detail: `the step loop walks ${unbound}, which this file never defines (a fragment: Python stops there), so its batch is not in the code` };
+  }
   if (!plan.batch && batchFromData) {
     plan.batchFromData = batchFromData;
     notes.push(`batch: ${batchFromData.detail} (line ${batchFromData.line}): pass --batch N`);
