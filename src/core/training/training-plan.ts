@@ -20,6 +20,7 @@ import { randomSplitLengths, trainTestSplitSizes } from "./split-sizes";
 import { passesLoaderToStepLoop, callsStepLoopFunction, passesEpochToStepLoop, stepLoopCalledPerEpoch } from "./called-step-loops";
 import { knownTruth as truth, type ParameterBindings, type StepAllowance } from "./evaluate-site";
 import { fullBatchData, stepsOncePerEpoch } from "./full-batch-epochs";
+import { freshCounterRanges } from "./fresh-counter-range";
 import { graphDatasetGraphs } from "./graph-datasets";
 import { dglLoaderIndices } from "./dgl-loaders";
 import { isPygSampledLoader, pygSampledLoaderSamples } from "./pyg-loaders";
@@ -574,7 +575,8 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
 
   /** Loops read by their shape (a `for a, b in ...` loop is one site per variable), and the step loops among them. */
   const shapedLoops = new Set<Statement>();
-  const withIters = withBoundIterables(input.body);
+  // `range(sess.run(global_step), N)` walks from the counter's initial value in a fresh run (fresh-counter-range.ts).
+  const withIters = new Map([...withBoundIterables(input.body), ...freshCounterRanges(input.body, input.text)]);
   const iterOf = (loop: LoopStatement): Expression | undefined => (loop.type === "for" ? withIters.get(loop) ?? loop.iter : undefined);
   const stepLoops: Statement[] = [];
   /** Names a step loop walks (`for x, y in dataloader:`): the loader a training loop iterates is the training loader. */
