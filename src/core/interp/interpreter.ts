@@ -1916,8 +1916,12 @@ export class Interpreter {
           const i = toInt(key);
           return int(o.start + (i < 0 ? n + i : i) * o.step);
         }
-        case "tensor":
-          return this.torch.getItem(o, key, this.context);
+        case "tensor": {
+          // A slice or row of a numpy array is a numpy array (numpy's basic indexing returns an ndarray view).
+          const part = this.torch.getItem(o, key, this.context);
+          if (o.numpy && part.kind === "tensor") part.numpy = true;
+          return part;
+        }
         case "instance": {
           if (isNamedTuple(o)) return this.getItem(tuple(namedTupleItems(o)), key, pos);
           const getitem = lookupClassAttribute(o.cls, "__getitem__");

@@ -23,9 +23,11 @@ export function kerasDatasetLoaders(): [string, (call: NativeCall) => Value][] {
     const split = SPLITS[d.name];
     if (d.framework !== "keras" || !d.image || !split || d.trainSamples === undefined) continue;
     const [channels, height, width] = d.image;
+    // load_data() returns NumPy arrays ("Tuple of NumPy arrays", keras.io/api/datasets): numpy's reductions apply,
+    // `x.mean(axis=0)` over uint8 images included, which torch's would refuse.
     const part = (n: number) => tuple([
-      tensor(channels === 1 ? [n, height, width] : [n, height, width, channels], "uint8"),
-      tensor(split.labels === "column" ? [n, 1] : [n], "uint8"),
+      { ...tensor(channels === 1 ? [n, height, width] : [n, height, width, channels], "uint8"), numpy: true },
+      { ...tensor(split.labels === "column" ? [n, 1] : [n], "uint8"), numpy: true },
     ]);
     const train = d.trainSamples;
     out.push([d.name, () => tuple([part(train), part(split.test)])]);
@@ -34,7 +36,7 @@ export function kerasDatasetLoaders(): [string, (call: NativeCall) => Value][] {
   // training part `int(len(x) * (1 - test_split))` rows (keras/datasets/boston_housing.py), so a first layer sized
   // from it (`input_shape=[len(x_train[0])]`) is built.
   for (const t of kerasSplitTables()) {
-    const part = (n: number) => tuple([tensor([n, t.columns], "float64"), tensor([n], "float64")]);
+    const part = (n: number) => tuple([{ ...tensor([n, t.columns], "float64"), numpy: true }, { ...tensor([n], "float64"), numpy: true }]);
     out.push([t.name, (call) => {
       const given = call.kwargs.get("test_split") ?? call.args[t.testSplitPosition];
       const fraction = given === undefined ? 0.2 : given.kind === "float" || given.kind === "int" ? Number(given.value) : undefined;
