@@ -1,5 +1,8 @@
 import type { SourceLocation } from "./values";
 
+/** Most items an eagerly run generator may yield (the interpreter stops it there; a count that reaches it is not known). */
+export const GENERATOR_LIMIT = 10_000;
+
 /** Raised when an analysis runs out of steps or time; never caught by the analyzed code's try/except. */
 export class BudgetExceeded extends Error {
   /** The innermost statement running when the budget ran out (set by the interpreter as it unwinds). */

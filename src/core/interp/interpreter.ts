@@ -2,7 +2,7 @@ import { noPosition, type Argument, type ClassDefinition, type Expression, type 
 import { forEachExpression, forEachStatement, ownExpressions } from "../python/syntax-walk";
 import { unknownReshape } from "./unknown-reshape";
 import { keepsSummedArguments, linearWidthName, recordSummedWidths, summedParameters, type SummedArguments } from "./summed-widths";
-import { Budget, BudgetExceeded } from "./budget";
+import { Budget, BudgetExceeded, GENERATOR_LIMIT } from "./budget";
 import { computeMro, isSubclass, lookupClassAttribute } from "./classes";
 import { enumMember, enumMembers, isEnumClass, makeEnumMembers } from "./enum-members";
 import {
@@ -2116,8 +2116,6 @@ function attributeDict(o: InstanceValue): DictValue {
   return { kind: "dict", entries: new AttributeEntries(), id: o.id };
 }
 
-/** Most items an eagerly run generator may yield. */
-const GENERATOR_LIMIT = 10_000;
 /** Modules recorded as built by the analyzed file's top-level statements, at most (a model's layers count too). */
 const MAX_SCRIPT_MODULES = 2_000;
 

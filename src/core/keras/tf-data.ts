@@ -3,7 +3,8 @@
 // (`dataset = make_dataset(x_train, batch_size)`, returning `from_tensor_slices(x).shuffle(n).batch(b)`) has its
 // batch and samples. Only counts are kept; the elements' shapes are not.
 // - from_tensor_slices(x) yields x's rows: an array's first dimension, a tuple's or dict's shared one (each component
-//   is sliced along it), a list's length (a list is converted to one tensor); range(n) yields n; from_tensors(x) one.
+//   is sliced along it), a list's length (a list is converted to one tensor); range(n) yields n; from_tensors(x) one;
+//   from_generator(g, args=...) what g(*args) yields.
 // - shuffle, map, prefetch, cache, with_options keep every element; filter keeps an unknown number.
 // - take(n) keeps the first n elements (batches, once batched), skip(n) all but the first n; shard(k, i) every k-th.
 // - batch(b, drop_remainder=False) groups b elements, the last partial group dropped with drop_remainder=True; a
@@ -14,6 +15,7 @@
 import { bindArguments, int, unknown } from "../interp/construct";
 import { leadingDimension, inputRows, lengthOf } from "../interp/value-figures";
 import type { BoundArguments, ModuleNamespaceValue, NativeCall, Value } from "../interp/values";
+import { generatorElements } from "./tf-data-generator";
 
 /** What a pipeline yields on one pass, as far as the code says. */
 export interface TfDataPipeline {
@@ -172,6 +174,8 @@ export function tfDataModule(): ModuleNamespaceValue {
       names: new Map<string, Value>([
         ["from_tensor_slices", native("Dataset.from_tensor_slices", ({ args, kwargs }) => start(slicedElements(bindArguments(["tensors", "name=None"], args, kwargs, "from_tensor_slices").get("tensors"))))],
         ["from_tensors", native("Dataset.from_tensors", () => start(1))],
+        // One element a yield of the generator (tf-data-generator.ts).
+        ["from_generator", native("Dataset.from_generator", (call) => start(generatorElements(call)))],
         ["range", native("Dataset.range", ({ args }) => {
           const bounds = args.map(count);
           if (bounds.length === 0 || bounds.length > 3 || bounds.some((b) => b === undefined)) return unknown("tf.data Dataset.range: its bounds are not known");
