@@ -17,6 +17,7 @@ import { timeseriesGenerator, timeseriesGeneratorPackage } from "./timeseries-ge
 import { kerasDatasetLoaders } from "./datasets";
 import { tfDataModule } from "./tf-data";
 import { directoryDatasetReader } from "./directory-datasets";
+import { timeseriesDatasetFromArray } from "./timeseries-dataset";
 import { tfDistributeModule } from "./tf-distribute";
 import { tfImageModule } from "./tf-image";
 import { tfContribPackage } from "./tf-contrib-hparams";
@@ -249,6 +250,9 @@ export const kerasModules: NativeModuleProvider = function kerasModules(runtime:
   // the files of a class-per-folder dataset the workspace holds (directory-datasets.ts).
   const directoryReaders = ["image_dataset_from_directory", "text_dataset_from_directory", "audio_dataset_from_directory"].map((name): [string, Value] => [name, fn(name, directoryDatasetReader(name, interp))]);
   for (const [name, reader] of directoryReaders) utils.scope.names.set(name, reader);
+  // keras.utils.timeseries_dataset_from_array (keras.preprocessing.* in TF 2.3-2.8): windows over an array (timeseries-dataset.ts).
+  const timeseriesDataset = fn("timeseries_dataset_from_array", timeseriesDatasetFromArray);
+  utils.scope.names.set("timeseries_dataset_from_array", timeseriesDataset);
 
   // keras.random (Keras 3, keras.io/api/random): samplers whose first argument is the shape; scripts make stand-in
   // data with them (`x = keras.random.normal((2000, 20))`), whose first dimension a fit's samples are.
@@ -335,6 +339,7 @@ export const kerasModules: NativeModuleProvider = function kerasModules(runtime:
   const sequence = namespace("keras.preprocessing.sequence", [["pad_sequences", fn("pad_sequences", padSequences)], ["TimeseriesGenerator", fn("TimeseriesGenerator", timeseriesGenerator(interp))]]);
   trainingSide.get("preprocessing")!.scope.names.set("sequence", sequence);
   for (const [name, reader] of directoryReaders) trainingSide.get("preprocessing")!.scope.names.set(name, reader);
+  trainingSide.get("preprocessing")!.scope.names.set("timeseries_dataset_from_array", timeseriesDataset);
   keras.scope.names.set("preprocessing", trainingSide.get("preprocessing")!);
   for (const root of ["keras", "tensorflow.keras", "tf_keras", "keras.src"]) {
     set(`${root}.layers`, layers);

@@ -4,7 +4,7 @@
 // batch and samples. Only counts are kept; the elements' shapes are not.
 // - from_tensor_slices(x) yields x's rows: an array's first dimension, a tuple's or dict's shared one (each component
 //   is sliced along it), a list's length (a list is converted to one tensor); range(n) yields n; from_tensors(x) one;
-//   from_generator(g, args=...) what g(*args) yields.
+//   from_generator(g, args=...) what g(*args) yields; zip((a, b)) the fewest of its datasets'.
 // - shuffle, map, prefetch, cache, with_options keep every element; filter keeps an unknown number.
 // - take(n) keeps the first n elements (batches, once batched), skip(n) all but the first n; shard(k, i) every k-th.
 // - batch(b, drop_remainder=False) groups b elements, the last partial group dropped with drop_remainder=True; a
@@ -70,6 +70,21 @@ function slicedElements(v: Value | undefined): number | undefined {
   if (!v) return undefined;
   if (v.kind === "list") return lengthOf(v);
   return leadingDimension(v) ?? (v.kind === "tuple" || v.kind === "dict" ? inputRows(v) : undefined);
+}
+
+/** Elements of zip(datasets): the fewest of its unbatched, single-pass datasets (a tuple, list or dict of them, nested). */
+function zippedElements(v: Value | undefined): number | undefined {
+  const parts: Value[] = v?.kind === "tuple" || v?.kind === "list" ? v.items : v?.kind === "dict" ? [...v.entries.values()].map((e) => e.value) : v ? [v] : [];
+  if (parts.length === 0) return undefined;
+  let fewest = Infinity;
+  for (const part of parts) {
+    const nested = part.kind === "tuple" || part.kind === "list" || part.kind === "dict" ? zippedElements(part) : undefined;
+    const p = tfDataPipeline(part);
+    const n = nested ?? (p && p.batch === undefined && p.passes === 1 && p.endlessTaken === undefined ? p.elements : undefined);
+    if (n === undefined) return undefined;
+    fewest = Math.min(fewest, n);
+  }
+  return fewest;
 }
 
 /** A non-negative int argument, or undefined. */
@@ -174,6 +189,8 @@ export function tfDataModule(): ModuleNamespaceValue {
       names: new Map<string, Value>([
         ["from_tensor_slices", native("Dataset.from_tensor_slices", ({ args, kwargs }) => start(slicedElements(bindArguments(["tensors", "name=None"], args, kwargs, "from_tensor_slices").get("tensors"))))],
         ["from_tensors", native("Dataset.from_tensors", () => start(1))],
+        // zip((a, b)) (or zip(a, b), TF 2.13+) yields tuples until its shortest dataset ends (tf.data.Dataset.zip).
+        ["zip", native("Dataset.zip", ({ args, kwargs }) => start(zippedElements(args.length === 1 ? args[0] : args.length > 1 ? { kind: "tuple", items: args } : kwargs.get("datasets"))))],
         // One element a yield of the generator (tf-data-generator.ts).
         ["from_generator", native("Dataset.from_generator", (call) => start(generatorElements(call)))],
         ["range", native("Dataset.range", ({ args }) => {
