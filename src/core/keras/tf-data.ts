@@ -192,7 +192,12 @@ export function tfDataModule(): ModuleNamespaceValue {
         // zip((a, b)) (or zip(a, b), TF 2.13+) yields tuples until its shortest dataset ends (tf.data.Dataset.zip).
         ["zip", native("Dataset.zip", ({ args, kwargs }) => start(zippedElements(args.length === 1 ? args[0] : args.length > 1 ? { kind: "tuple", items: args } : kwargs.get("datasets"))))],
         // One element a yield of the generator (tf-data-generator.ts).
-        ["from_generator", native("Dataset.from_generator", (call) => start(generatorElements(call)))],
+        // A generator whose count is not known stays an unknown value, so a take(n) of it says nothing either: the
+        // endless streams it may cut are read where the plan is made (endless-generator-source.ts).
+        ["from_generator", native("Dataset.from_generator", (call) => {
+          const elements = generatorElements(call);
+          return elements === undefined ? unknown("tf.data Dataset.from_generator: how many items its generator yields is not known") : start(elements);
+        })],
         ["range", native("Dataset.range", ({ args }) => {
           const bounds = args.map(count);
           if (bounds.length === 0 || bounds.length > 3 || bounds.some((b) => b === undefined)) return unknown("tf.data Dataset.range: its bounds are not known");
