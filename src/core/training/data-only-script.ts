@@ -11,11 +11,20 @@ import { IMPORT_LINE, TRAINING_WORDS, type PlanFigures } from "./inference-only"
  *  module that a training script imports) draws none, and keeps its plan. */
 const DRAWS = /\bget_next\s*\(|\bnext\s*\(\s*iter\s*\(|\bas_numpy_iterator\s*\(|\.take\s*\(/;
 
+/** A loop over `enumerate(...)` that stops once its index reaches a written count (`if i == 10: break`): the first
+ *  few batches drawn to look at their shapes. */
+const COUNTED_DRAW_LOOP = /\bfor\s+(\w+)\s*,[^\n]*\bin\s+enumerate\s*\([^\n]*:\s*\n(?:[ \t]*\n|[ \t]+[^\n]*\n){0,3}?[ \t]+if\s+\1\s*(?:==|>=|>)\s*\d+\s*:\s*(?:\n[ \t]+)?break\b/;
+
+/** Names of data, not of training, that hold the word train: a Lightning data module's `train_dataloader` hook, a
+ *  `train_loader`, `get_train_transforms`, `train_test_split`, `load_train_dataset`. A call of one trains nothing. */
+const TRAINING_DATA_NAME = /\b\w*train\w*?(?:data_?loader|loader|dataset|data|set|split|transforms?)\b/gi;
+
 /** Whether a plan is a data script's: a batch (with its dataset's samples, or over data of unknown size) and nothing of
- *  a run, in a file whose code past its imports draws from its data and names no training. */
+ *  a run, in a file whose code past its imports draws from its data (or walks its first few batches) and names no
+ *  training (names of training data, `train_dataloader`, are data). */
 export function dataOnlyScript(plan: PlanFigures, text: string): boolean {
   if (plan.batch === undefined || plan.epochs || plan.steps || plan.accumulation) return false;
   if (plan.precision && plan.precision.value !== "fp32") return false;
   const code = text.replace(IMPORT_LINE, "");
-  return DRAWS.test(code) && !TRAINING_WORDS.test(code);
+  return (DRAWS.test(code) || COUNTED_DRAW_LOOP.test(code)) && !TRAINING_WORDS.test(code.replace(TRAINING_DATA_NAME, "data"));
 }

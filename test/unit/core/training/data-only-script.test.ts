@@ -45,4 +45,45 @@ for images, labels in train_ds.take(1):
 `)).training ?? {};
     assert.deepEqual([plan.batch, plan.samples, plan.epochs, plan.steps], [undefined, undefined, undefined, undefined]);
   });
+
+  // A Lightning data module file whose main block walks its first few training batches to print their shapes: its
+  // `train_dataloader` hook is data, not training, and the counted loop draws to look.
+  const MODULE = `import torch
+from torch.utils.data import DataLoader, TensorDataset
+import lightning as L
+
+class PairsModule(L.LightningDataModule):
+    def __init__(self, batch_size=24):
+        super().__init__()
+        self.batch_size = batch_size
+
+    def setup(self, stage=None):
+        self.pairs = TensorDataset(torch.randn(900, 3), torch.randn(900, 1))
+
+    def train_dataloader(self):
+        return DataLoader(self.pairs, batch_size=self.batch_size, shuffle=True)
+
+if __name__ == "__main__":
+    module = PairsModule()
+    module.setup()
+    for k, (x, y) in enumerate(module.train_dataloader()):
+        if k == 4:
+            break
+        print(k, x.shape, y.shape)
+`;
+
+  it("states no run for a data module file whose main block walks its first few batches to look at them", async () => {
+    const plan = (await analyze(MODULE)).training ?? {};
+    assert.deepEqual([plan.batch, plan.samples, plan.epochs, plan.steps], [undefined, undefined, undefined, undefined]);
+  });
+
+  it("keeps the batch where the walk trains on what it draws", async () => {
+    const trained = MODULE.replace("        print(k, x.shape, y.shape)", `        net = torch.nn.Linear(3, 1)
+        opt = torch.optim.SGD(net.parameters(), lr=0.1)
+        loss = ((net(x) - y) ** 2).mean()
+        loss.backward()
+        opt.step()`);
+    const plan = (await analyze(trained)).training ?? {};
+    assert.equal(plan.batch?.value, 24);
+  });
 });
