@@ -111,6 +111,7 @@ import { evaluationLoaderOnly, inferenceLoaderOnly } from "./inference-only";
 import { trainerOnlyEvaluates } from "./evaluating-trainer";
 import { generatorValidationSplit, imageFlowRows, imageGeneratorFit } from "../keras/image-data-generator";
 import { dataOnlyScript } from "./data-only-script";
+import { settingsModule } from "./settings-module";
 import { unsteppedOptimizerLine } from "./unstepped-optimizer";
 import { recordsAreSamples } from "./record-batch";
 import { itemMadeBatchOfOne } from "./unsqueezed-item";
@@ -3543,6 +3544,8 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
   if (!input.nested && (inferenceLoaderOnly(plan, input.text) || evaluationLoaderOnly(plan, input.text))) return plan.configFiles ? { configFiles: plan.configFiles } : {};
   // Nor is a data script's batch and dataset, in a file that names no training (data-only-script.ts).
   if (!input.nested && dataOnlyScript(plan, input.text)) return plan.configFiles ? { configFiles: plan.configFiles } : {};
+  // Nor are a settings module's epochs and batch, a file that runs nothing (settings-module.ts).
+  if (!input.nested && settingsModule(plan, input.body)) return plan.configFiles ? { configFiles: plan.configFiles } : {};
   // An optimizer built and never used, in a file that names no training, makes no run (unstepped-optimizer.ts).
   const unstepped = input.nested ? undefined : unsteppedOptimizerLine(input.body, input.text, (t) => TRAINING_STATEMENT.test(t) || TRAINING_FUNCTION_CALL.test(t));
   if (unstepped !== undefined) return { notes: [`no training run: the optimizer built at line ${unstepped} is never stepped, and the file names no training`], ...(plan.configFiles ? { configFiles: plan.configFiles } : {}) };

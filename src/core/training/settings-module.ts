@@ -1,0 +1,57 @@
+// A settings module: a file that only writes its settings down (`conf = {"train": {"num_epochs": 30, "batch_size":
+// 20}}`, `cnf = OmegaConf.create(conf)`, a dataclass of defaults) for a training script to import. It runs no loop and
+// calls nothing but the builders of such settings, so running it trains nothing: its epochs and batch are the importing
+// script's run, not its own. Where the plan's every figure is such a setting of the file, it states no run.
+
+import type { Statement } from "../python/ast";
+import { attributeChain, forEachExpression, forEachStatement, ownExpressions } from "../python/syntax-walk";
+
+/** The figures this test reads (a TrainingPlan's; named here so this file imports nothing of the plan reader). */
+interface SettingsFigures {
+  epochs?: { detail: string };
+  steps?: { detail: string };
+  batch?: { detail: string };
+  accumulation?: { detail: string };
+  samples?: unknown;
+  precision?: { value: string };
+  batchFromData?: unknown;
+}
+
+/** Calls that build or read settings and run nothing: containers and config objects (OmegaConf, EasyDict,
+ *  ml_collections, argparse's Namespace, dataclass fields), conversions, paths and environment reads, and the
+ *  device choice written beside them. Matched on the callee's last name. */
+const SETTINGS_BUILDERS = new Set([
+  "dict", "list", "tuple", "set", "int", "float", "str", "bool", "len", "range", "OrderedDict", "defaultdict",
+  "create", "structured", "merge", "load", "safe_load", "open", "EasyDict", "edict", "AttrDict", "Munch", "Box", "DictConfig",
+  "ConfigDict", "FrozenConfigDict", "placeholder", "SimpleNamespace", "Namespace", "field", "dataclass",
+  "join", "dirname", "abspath", "realpath", "expanduser", "getenv", "get", "Path", "cwd", "resolve",
+  "device", "is_available", "device_count",
+]);
+
+/** A setting's figure: read from `name = value` or a config key written in the file (code-sites.ts's constants). */
+const SETTING_DETAIL = /^[\w.]+ = /;
+
+/** Whether the plan is a settings module's: figures of settings only (no data, no precision but fp32), in a file that
+ *  runs no loop and calls nothing but settings builders. */
+export function settingsModule(plan: SettingsFigures, body: Statement[]): boolean {
+  if (plan.samples !== undefined || plan.batchFromData !== undefined) return false;
+  if (plan.precision && plan.precision.value !== "fp32") return false;
+  const figures = [plan.epochs, plan.steps, plan.batch, plan.accumulation].filter((f): f is { detail: string } => f !== undefined);
+  if (figures.length === 0 || !figures.every((f) => SETTING_DETAIL.test(f.detail))) return false;
+  let runs = false;
+  forEachStatement(body, ({ statement }) => {
+    if (runs) return;
+    if (statement.type === "for" || statement.type === "while") {
+      runs = true;
+      return;
+    }
+    for (const e of ownExpressions(statement)) {
+      forEachExpression(e, (x) => {
+        if (x.type !== "call" || runs) return;
+        const last = attributeChain(x.func).split(".").pop() ?? "";
+        if (!SETTINGS_BUILDERS.has(last)) runs = true;
+      });
+    }
+  });
+  return !runs;
+}
