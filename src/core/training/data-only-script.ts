@@ -4,6 +4,7 @@
 // train step (inference-only.ts's TRAINING_WORDS). The samples-alone rule (samples-alone.ts) takes a plan of samples
 // only, and the inference rule a batch only in a file that predicts; this takes a batch, with or without samples (a
 // folder the workspace lacks leaves them unknown), with no epochs or steps, in a file that draws from its data.
+import { commentFreeText } from "../python/comment-free-text";
 import { IMPORT_LINE, TRAINING_WORDS, type PlanFigures } from "./inference-only";
 
 /** Draws of a few elements to look at them: an iterator's next element (TF 1.x `get_next()`, Python's
@@ -26,5 +27,8 @@ export function dataOnlyScript(plan: PlanFigures, text: string): boolean {
   if (plan.batch === undefined || plan.epochs || plan.steps || plan.accumulation) return false;
   if (plan.precision && plan.precision.value !== "fp32") return false;
   const code = text.replace(IMPORT_LINE, "");
-  return (DRAWS.test(code) || COUNTED_DRAW_LOOP.test(code)) && !TRAINING_WORDS.test(code.replace(TRAINING_DATA_NAME, "data"));
+  if (DRAWS.test(code)) return !TRAINING_WORDS.test(code);
+  // A walk of the first few batches, in code whose comments ("split into training (70%)") are left out.
+  const commentFree = commentFreeText(code);
+  return COUNTED_DRAW_LOOP.test(commentFree) && !TRAINING_WORDS.test(commentFree.replace(TRAINING_DATA_NAME, "data"));
 }

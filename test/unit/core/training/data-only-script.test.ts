@@ -47,7 +47,7 @@ for images, labels in train_ds.take(1):
   });
 
   // A Lightning data module file whose main block walks its first few training batches to print their shapes: its
-  // `train_dataloader` hook is data, not training, and the counted loop draws to look.
+  // `train_dataloader` hook is data, not training, a comment naming training is no code, and the counted loop draws to look.
   const MODULE = `import torch
 from torch.utils.data import DataLoader, TensorDataset
 import lightning as L
@@ -66,6 +66,7 @@ class PairsModule(L.LightningDataModule):
 if __name__ == "__main__":
     module = PairsModule()
     module.setup()
+    # a look at the first training (shuffled) batches
     for k, (x, y) in enumerate(module.train_dataloader()):
         if k == 4:
             break
