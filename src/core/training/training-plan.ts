@@ -112,6 +112,7 @@ import { trainerOnlyEvaluates } from "./evaluating-trainer";
 import { generatorValidationSplit, imageFlowRows, imageGeneratorFit } from "../keras/image-data-generator";
 import { dataOnlyScript } from "./data-only-script";
 import { settingsModule } from "./settings-module";
+import { inlineLoaderCall } from "./inline-loader-call";
 import { unsteppedOptimizerLine } from "./unstepped-optimizer";
 import { recordsAreSamples } from "./record-batch";
 import { itemMadeBatchOfOne } from "./unsqueezed-item";
@@ -1711,7 +1712,8 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
       else offPrecision ??= { value, line, detail, condition: reach.off };
     };
     const moduleFunction = call.func.type === "attribute" && call.func.object.type === "name";
-    if ((call.func.type === "name" || moduleFunction) && [...site.assignedTo, ...(site.assignedAttributes ?? [])].some((n) => /loader|(^|_)dl$|gen(erator)?$|gene$/i.test(n) || fitInputs.has(n) || iterated.has(n) || trainingData.has(n))) {
+    // Or built inline where it is handed on, named by its callee (`Trainer(..., ds.get_dataloader(100))`: inline-loader-call.ts).
+    if ((call.func.type === "name" || moduleFunction) && ([...site.assignedTo, ...(site.assignedAttributes ?? [])].some((n) => /loader|(^|_)dl$|gen(erator)?$|gene$/i.test(n) || fitInputs.has(n) || iterated.has(n) || trainingData.has(n)) || inlineLoaderCall(site.callee, [...site.assignedTo, ...(site.assignedAttributes ?? [])]))) {
       // `dataloader = get_celeba(params)`, `myGene = trainGenerator(2, ...)`, `trainset = DataGenerator(path,
       // batch_size=2)` then `fit_generator(trainset, ...)`: the loader a function builds, with this call's arguments
       // (a function of the file itself called twice, for training and testing, batches each call its own way).
