@@ -18,13 +18,14 @@ interface SettingsFigures {
 }
 
 /** Calls that build or read settings and run nothing: containers and config objects (OmegaConf, EasyDict,
- *  ml_collections, argparse's Namespace, dataclass fields), conversions, paths and environment reads, and the
- *  device choice written beside them. Matched on the callee's last name. */
+ *  ml_collections, argparse's Namespace, dataclass fields), conversions, copies (`get_config()` returning
+ *  `copy.deepcopy(CONFIG)`), paths and environment reads, and the device choice written beside them. Matched on the
+ *  callee's last name. */
 const SETTINGS_BUILDERS = new Set([
   "dict", "list", "tuple", "set", "int", "float", "str", "bool", "len", "range", "OrderedDict", "defaultdict",
   "create", "structured", "merge", "load", "safe_load", "open", "EasyDict", "edict", "AttrDict", "Munch", "Box", "DictConfig",
   "ConfigDict", "FrozenConfigDict", "placeholder", "SimpleNamespace", "Namespace", "field", "dataclass",
-  "join", "dirname", "abspath", "realpath", "expanduser", "getenv", "get", "Path", "cwd", "resolve",
+  "copy", "deepcopy", "join", "dirname", "abspath", "realpath", "expanduser", "getenv", "get", "Path", "cwd", "resolve",
   "device", "is_available", "device_count",
 ]);
 

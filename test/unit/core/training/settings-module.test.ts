@@ -42,4 +42,16 @@ launch(conf)
 `)).training ?? {};
     assert.equal(plan.batch?.value, 48);
   });
+
+  it("states no run for settings a function hands out as a copy", async () => {
+    const plan = (await analyze(`import copy
+import ml_collections
+
+BASE = ml_collections.ConfigDict({"max_epochs": 40, "batch_size": 16, "optimizer": {"lr": 0.001}})
+
+def get_config():
+    return copy.deepcopy(BASE)
+`)).training ?? {};
+    assert.deepEqual([plan.epochs, plan.batch], [undefined, undefined]);
+  });
 });
