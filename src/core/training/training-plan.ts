@@ -113,7 +113,6 @@ import { generatorValidationSplit, imageFlowRows, imageGeneratorFit } from "../k
 import { dataOnlyScript } from "./data-only-script";
 import { settingsModule } from "./settings-module";
 import { inlineLoaderCall } from "./inline-loader-call";
-import { fedTestSplit } from "./test-split-training";
 import { unsteppedOptimizerLine } from "./unstepped-optimizer";
 import { recordsAreSamples } from "./record-batch";
 import { itemMadeBatchOfOne } from "./unsqueezed-item";
@@ -2837,9 +2836,6 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
     if (episodes?.batches === "unknown" || episodes?.batch === "unknown") partOfUnknownSize = true;
     else if (episodes) samples.push({ rank: 115, figure: { value: episodes.batches * episodes.batch, source: "code", line: loader.site.call.pos.line, detail: `len(${snippet(input.text, loader.episodes!.given)}) = ${formatCountOf(episodes.batches, "batch", "batches")} of ${formatCountOf(episodes.batch, "index", "indices")}: what the loader's batch_sampler yields a pass` } });
     if (linked && ownSampled !== "unknown" && !episodes && !subsetUncounted) samples.push({ rank: 100, figure: linked.figure });
-    // Fed a table dataset's test split and no training split: its rows (test-split-training.ts).
-    const testFed = !linked && ownSampled === undefined && !episodes && !subsetUncounted ? fedTestSplit(fed, loader.site.call, loader.site.context.fn, testParts, containsCall) : undefined;
-    if (testFed) samples.push({ rank: 100, figure: testFed.figure });
     // A PyG loader over a dataset of graphs, or a part of one (`DataLoader(dataset[:150], ...)`): its graphs (graph-datasets.ts).
     const graphs = !linked && ownSampled === undefined && !episodes && fed ? graphDatasetGraphs(evaluateOne(loader.site, fed)) : undefined;
     if (graphs) samples.push({ rank: 100, figure: { value: graphs.value, source: "dataset table", line: loader.site.call.pos.line, detail: `${snippet(input.text, fed!)}: ${graphs.value} graphs of ${graphs.name} '${graphs.dataset}' (${graphs.source})` } });
