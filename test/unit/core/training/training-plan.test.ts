@@ -163,7 +163,8 @@ describe("training plan read from code", () => {
     it("range(start, N) counts N - start; a constant named epochs is the fallback", async () => {
       const plan = await planOf("EPOCHS = 40\nSTART = 10\nfor epoch in range(START, EPOCHS):\n    pass\n");
       assert.equal(plan.epochs?.value, 30);
-      const constant = await planOf("num_epochs = 7\n");
+      // Beside a call that may train (a file of settings alone runs nothing: settings-module.ts).
+      const constant = await planOf("num_epochs = 7\nrun(num_epochs)\n");
       assert.deepEqual([constant.epochs?.value, constant.epochs?.line], [7, 1]);
     });
 
