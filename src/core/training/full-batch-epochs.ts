@@ -13,6 +13,7 @@ import { graphNodes } from "./graph-datasets";
 import { returnedClosures } from "./returned-closures";
 import { loopInvariantBinding } from "./loop-invariant-binding";
 import { kerasTrainOnBatch } from "../keras/train-on-batch";
+import { tensorMethodChain } from "./tensor-method-chain";
 
 interface Span {
   startIndex: number;
@@ -198,11 +199,16 @@ function forwardData(
       const read = globalForwardData(model.cls, evaluate);
       return read ? { rows: read.rows, call, input: read.input } : undefined;
     }
+    // `net(x.unsqueeze(1))`: the data is the chain's base, reshaped the same way each pass (tensor-method-chain.ts);
+    // an argument the loop binds (`x.index_select(0, idx)`) makes it a draw.
+    const chain = tensorMethodChain(input);
+    if (chain?.argumentNames.some((id) => resolve({ type: "name", id, pos: input.pos }) === undefined)) continue;
+    const fed = chain ? chain.base : input;
     // The data: a name, or an attribute of one (`data.x`), that the loop does not bind; or the rows such data is
     // indexed by (`x[train_idx]`, `data.x[data.train_mask]`), an index the loop does not bind either.
-    const indexed = input.type === "subscript" ? indexedData(input, resolve) : undefined;
-    if (input.type === "subscript" && !indexed) continue;
-    const whole = indexed ? indexed.object : input;
+    const indexed = fed.type === "subscript" ? indexedData(fed, resolve) : undefined;
+    if (fed.type === "subscript" && !indexed) continue;
+    const whole = indexed ? indexed.object : fed;
     const root = whole.type === "attribute" && whole.object.type === "name" ? whole.object : whole.type === "name" ? whole : undefined;
     const rootHeld = root ? resolve(root) : undefined;
     if (!root || !rootHeld) continue;
@@ -214,6 +220,13 @@ function forwardData(
     // the namespace holds the last of those, which the loop reads.
     if (atModuleLevel && rootHeld.type === "name" && boundAfreshTwice(body, rootHeld.id) && boundAfter(body, rootHeld.id, loopEnd)) return undefined;
     const wholeHeld: Expression = whole.type === "attribute" ? { ...whole, object: rootHeld } : rootHeld;
+    if (chain) {
+      const reshaped = evaluate(chain.over(indexed ? { ...indexed, object: wholeHeld } : wholeHeld));
+      const rows = tensorRows(reshaped);
+      if (rows !== undefined) return { rows, call, input };
+      if (reshaped?.kind === "tensor" || reshaped?.kind === "unknown") return { call, input };
+      continue;
+    }
     // Indexed rows are the index's count as the interpreter works it out (an index tensor's length; a boolean mask's
     // selection is data-dependent and stays unknown), not the whole graph's nodes.
     if (indexed) {
