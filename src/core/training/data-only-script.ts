@@ -20,6 +20,19 @@ const COUNTED_DRAW_LOOP = /\bfor\s+(\w+)\s*,[^\n]*\bin\s+enumerate\s*\([^\n]*:\s
  *  `train_loader`, `get_train_transforms`, `train_test_split`, `load_train_dataset`. A call of one trains nothing. */
 const TRAINING_DATA_NAME = /\b\w*train\w*?(?:data_?loader|loader|dataset|data|set|split|transforms?)\b/gi;
 
+/** An iterator bound to a name and then drawn from (`it = iter(loader)`, then `next(it)` or the Python 2-era
+ *  `it.next()`): the same draw as `next(iter(loader))`, written in two statements. */
+const BOUND_ITERATOR = /^[ \t]*(\w+)[ \t]*=[ \t]*iter[ \t]*\(/gm;
+
+/** Whether the code draws from its data to look at it. */
+function drawsFromData(code: string): boolean {
+  if (DRAWS.test(code)) return true;
+  for (const m of code.matchAll(BOUND_ITERATOR)) {
+    if (new RegExp(`\\bnext\\s*\\(\\s*${m[1]}\\s*\\)|\\b${m[1]}\\.next\\s*\\(\\s*\\)`).test(code)) return true;
+  }
+  return false;
+}
+
 /** Whether a plan is a data script's: a batch (with its dataset's samples, or over data of unknown size) and nothing of
  *  a run, in a file whose code past its imports draws from its data (or walks its first few batches) and names no
  *  training (names of training data, `train_dataloader`, are data). */
@@ -27,7 +40,7 @@ export function dataOnlyScript(plan: PlanFigures, text: string): boolean {
   if (plan.batch === undefined || plan.epochs || plan.steps || plan.accumulation) return false;
   if (plan.precision && plan.precision.value !== "fp32") return false;
   const code = text.replace(IMPORT_LINE, "");
-  if (DRAWS.test(code)) return !TRAINING_WORDS.test(code);
+  if (drawsFromData(code)) return !TRAINING_WORDS.test(code);
   // A walk of the first few batches, in code whose comments ("split into training (70%)") are left out.
   const commentFree = commentFreeText(code);
   return COUNTED_DRAW_LOOP.test(commentFree) && !TRAINING_WORDS.test(commentFree.replace(TRAINING_DATA_NAME, "data"));

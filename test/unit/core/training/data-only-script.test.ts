@@ -87,4 +87,23 @@ if __name__ == "__main__":
     const plan = (await analyze(trained)).training ?? {};
     assert.equal(plan.batch?.value, 24);
   });
+
+  it("states no run for a loader whose iterator is bound to a name and drawn from to look at a batch", async () => {
+    const LOOK = `import torch
+from torch.utils.data import DataLoader, TensorDataset
+
+pictures = TensorDataset(torch.rand(900, 1, 28, 28), torch.randint(0, 10, (900,)))
+viewer = DataLoader(pictures, batch_size=36, shuffle=True)
+batches = iter(viewer)
+DRAW
+print(images.shape, labels[:8])
+`;
+    for (const draw of ["images, labels = next(batches)", "images, labels = batches.next()"]) {
+      const plan = (await analyze(LOOK.replace("DRAW", draw))).training ?? {};
+      assert.deepEqual([plan.batch, plan.samples], [undefined, undefined], draw);
+    }
+    // An iterator drawn nowhere is the loader of a data module, which keeps its plan.
+    const kept = (await analyze(LOOK.replace("DRAW", "").replace("batches = iter(viewer)", "images, labels = 0, []"))).training ?? {};
+    assert.equal(kept.batch?.value, 36);
+  });
 });
