@@ -9,6 +9,7 @@ import { argumentsByParameter, type OnlyCall } from "./call-site-bindings";
 import { figureOverCalls, statementCall } from "./foreign-calls-in-turn";
 import { callsOfOneNetwork, laterCallsTrainOthers } from "./fresh-network-calls";
 import { ownNetworkOfCall } from "./own-network-calls";
+import { optimizersOfOneNetwork } from "./stage-optimizers";
 import type { PlanFigure, TrainingPlan } from "./training-plan";
 
 type Call = Extract<Expression, { type: "call" }>;
@@ -68,7 +69,7 @@ function functionsCalledInTurn(body: Statement[], text: string): CalledInTurn[] 
       continue;
     }
     const [calls] = [...blocks.values()];
-    if (blocks.size === 1 && calls.length >= 2 && calls.length <= MAX_CALLS && calls.length === all && !passDifferentObjects(fn, calls)) {
+    if (blocks.size === 1 && calls.length >= 2 && calls.length <= MAX_CALLS && calls.length === all && !passDifferentObjects(fn, calls, body)) {
       // Only the calls that train one network add up: a later call on a name bound afresh trains another.
       // Nor do calls of a function that builds the network it trains: each call trains a network of its own.
       const ownNetwork = ownNetworkOfCall(fn);
@@ -83,11 +84,13 @@ function functionsCalledInTurn(body: Statement[], text: string): CalledInTurn[] 
 /** Whether the calls pass differently named objects for one parameter (`train(model_a, ...)`, `train(model_b, ...)`;
  *  `train(args)`, `train(other)`): each may train another model or read other options, which the models-in-turn
  *  rules read one by one; the file's one plan does not add them up. */
-function passDifferentObjects(fn: FunctionDefinition, calls: Call[]): boolean {
+function passDifferentObjects(fn: FunctionDefinition, calls: Call[], body: Statement[]): boolean {
   const passed = calls.map((call) => argumentsByParameter(fn, call));
   return fn.params.some((p) => {
     const names = passed.map((args) => args.get(p.name)).map((e) => (e?.type === "name" ? e.id : undefined));
-    return names.some((n) => n !== undefined) && names.some((n) => n !== names.find((m) => m !== undefined));
+    const differ = names.some((n) => n !== undefined) && names.some((n) => n !== names.find((m) => m !== undefined));
+    // A new optimizer for each stage of one network (stage-optimizers.ts) trains that network on.
+    return differ && !(names.every((n) => n !== undefined) && optimizersOfOneNetwork(names as string[], body));
   });
 }
 
