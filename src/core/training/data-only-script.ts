@@ -24,9 +24,30 @@ const TRAINING_DATA_NAME = /\b\w*train\w*?(?:data_?loader|loader|dataset|data|se
  *  `it.next()`): the same draw as `next(iter(loader))`, written in two statements. */
 const BOUND_ITERATOR = /^[ \t]*(\w+)[ \t]*=[ \t]*iter[ \t]*\(/gm;
 
+/** A `for` loop's header line: its indentation. */
+const FOR_HEADER = /^([ \t]*)for\b[^\n]*:[ \t]*(?:#[^\n]*)?$/gm;
+
+/** Whether a `for` loop of the code ends its first pass with a `break` of its own body, no branch around it
+ *  (`for x, y in loader: print(x.shape); break`): the same draw of one batch as `next(iter(loader))`. */
+function breaksAfterFirstPass(code: string): boolean {
+  for (const m of code.matchAll(FOR_HEADER)) {
+    const indent = m[1].length;
+    const lines = code.slice(m.index! + m[0].length).split("\n");
+    let bodyIndent: number | undefined;
+    for (const line of lines) {
+      if (!line.trim() || line.trim().startsWith("#")) continue;
+      const own = line.length - line.trimStart().length;
+      if (own <= indent) break;
+      bodyIndent ??= own;
+      if (own === bodyIndent && /^break\b/.test(line.trim())) return true;
+    }
+  }
+  return false;
+}
+
 /** Whether the code draws from its data to look at it. */
 function drawsFromData(code: string): boolean {
-  if (DRAWS.test(code)) return true;
+  if (DRAWS.test(code) || breaksAfterFirstPass(code)) return true;
   for (const m of code.matchAll(BOUND_ITERATOR)) {
     if (new RegExp(`\\bnext\\s*\\(\\s*${m[1]}\\s*\\)|\\b${m[1]}\\.next\\s*\\(\\s*\\)`).test(code)) return true;
   }

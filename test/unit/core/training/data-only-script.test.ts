@@ -106,4 +106,23 @@ print(images.shape, labels[:8])
     const kept = (await analyze(LOOK.replace("DRAW", "").replace("batches = iter(viewer)", "images, labels = 0, []"))).training ?? {};
     assert.equal(kept.batch?.value, 36);
   });
+  it("states no run for a loop over a loader that breaks after its first batch, training nothing", async () => {
+    const LOOK = `import torch
+import torch.nn as nn
+from torch.utils.data import DataLoader, TensorDataset
+
+tokens = TensorDataset(torch.randint(0, 500, (300, 12)), torch.randint(0, 2, (300,)))
+feed = DataLoader(tokens, batch_size=6, shuffle=True)
+embed = nn.Embedding(500, 16)
+for ids, labels in feed:
+    vectors = embed(ids)
+    print(vectors.shape)
+    BREAK
+`;
+    const looked = (await analyze(LOOK.replace("BREAK", "break"))).training ?? {};
+    assert.deepEqual([looked.batch, looked.samples], [undefined, undefined]);
+    // A break under a branch may come after many batches: the walk is kept.
+    const walked = (await analyze(LOOK.replace("BREAK", "if vectors.sum() > 1e9:\n        break"))).training ?? {};
+    assert.equal(walked.batch?.value, 6);
+  });
 });
