@@ -9,7 +9,7 @@ import { argumentsByParameter, type OnlyCall } from "./call-site-bindings";
 import { figureOverCalls, statementCall } from "./foreign-calls-in-turn";
 import { callsOfOneNetwork, laterCallsTrainOthers } from "./fresh-network-calls";
 import { ownNetworkOfCall } from "./own-network-calls";
-import { optimizersOfOneNetwork } from "./stage-optimizers";
+import { numbersPassed, optimizersOfOneNetwork } from "./stage-arguments";
 import type { PlanFigure, TrainingPlan } from "./training-plan";
 
 type Call = Extract<Expression, { type: "call" }>;
@@ -87,10 +87,13 @@ function functionsCalledInTurn(body: Statement[], text: string): CalledInTurn[] 
 function passDifferentObjects(fn: FunctionDefinition, calls: Call[], body: Statement[]): boolean {
   const passed = calls.map((call) => argumentsByParameter(fn, call));
   return fn.params.some((p) => {
-    const names = passed.map((args) => args.get(p.name)).map((e) => (e?.type === "name" ? e.id : undefined));
+    const given = passed.map((args) => args.get(p.name));
+    const names = given.map((e) => (e?.type === "name" ? e.id : undefined));
     const differ = names.some((n) => n !== undefined) && names.some((n) => n !== names.find((m) => m !== undefined));
-    // A new optimizer for each stage of one network (stage-optimizers.ts) trains that network on.
-    return differ && !(names.every((n) => n !== undefined) && optimizersOfOneNetwork(names as string[], body));
+    // A new optimizer for each stage of one network, or each stage's count named apart (stage-arguments.ts), trains
+    // that network on.
+    const named = names.every((n) => n !== undefined) ? (names as string[]) : undefined;
+    return differ && !((named && optimizersOfOneNetwork(named, body)) || numbersPassed(given, body));
   });
 }
 

@@ -1,6 +1,7 @@
-// Training stages that each build a new optimizer over one network (`opt1 = Adam(base.fc.parameters())` for a frozen
-// stage, then `opt2 = Adam(base.parameters())` to fine-tune all of it) and pass it to one training function in turn:
-// the optimizers differ, the network they update is the same, so the calls train one network one stage after another.
+// Arguments that differ between training stages of one network, passed to one training function in turn: a new
+// optimizer for each stage over the same network (`opt1 = Adam(base.fc.parameters())` for a frozen stage, then
+// `opt2 = Adam(base.parameters())` to fine-tune all of it), or each stage's count named by a constant of its own
+// (`N_EPOCHS_PHASE1 = 5`). Such calls train one network one stage after another.
 import type { Expression, Statement } from "../python/ast";
 import { assignedValues, isOptimizerConstruction, optimizerParameters, parameterRoots } from "./optimizer-parameters";
 
@@ -28,4 +29,17 @@ export function optimizersOfOneNetwork(names: string[], body: Statement[]): bool
     network = root;
   }
   return true;
+}
+
+/** Whether every argument is a number, written (`6`) or a name bound in the module's own statements once to one
+ *  (`N_EPOCHS_PHASE2 = 5`): a count or a rate, which holds no network or options of its own. */
+export function numbersPassed(passed: (Expression | undefined)[], body: Statement[]): boolean {
+  const isNumber = (v: Expression | undefined) => v?.type === "int" || v?.type === "float";
+  if (passed.every((e) => e?.type !== "name")) return false;
+  const assignments = assignedValues(body, () => false);
+  return passed.every((e) => {
+    if (isNumber(e)) return true;
+    const values = e?.type === "name" ? assignments.get(e.id) : undefined;
+    return values?.length === 1 && isNumber(values[0]);
+  });
 }
