@@ -41,8 +41,12 @@ function callOf(s: Statement, name: string): Call | undefined {
  *  one block (not in a loop or a branch apart from the others), and nowhere else. */
 function functionsCalledInTurn(body: Statement[], text: string): CalledInTurn[] {
   const found: CalledInTurn[] = [];
+  const trains = (f: FunctionDefinition) => TRAINS.test(text.slice(f.pos.startIndex, f.pos.endIndex));
+  const stepping = new Set(body.filter((s): s is FunctionDefinition => s.type === "function" && trains(s)).map((f) => f.name));
   for (const fn of body) {
-    if (fn.type !== "function" || !TRAINS.test(text.slice(fn.pos.startIndex, fn.pos.endIndex))) continue;
+    // A function that trains itself, or whose epoch loop calls one of the module's that does (`run_training` around
+    // `train_one_epoch`).
+    if (fn.type !== "function" || !(stepping.has(fn.name) || callsByName(fn, stepping))) continue;
     let all = 0;
     const blocks = new Map<Statement[], Call[]>();
     const ordered: { call: Call; block: Statement[] }[] = [];
@@ -79,6 +83,19 @@ function functionsCalledInTurn(body: Statement[], text: string): CalledInTurn[] 
     if (found.length >= MAX_FUNCTIONS) break;
   }
   return found;
+}
+
+/** Whether a function calls by name one of `names` (other than itself). */
+function callsByName(fn: FunctionDefinition, names: Set<string>): boolean {
+  let found = false;
+  for (const s of fn.body) {
+    for (const e of ownExpressions(s)) forEachExpression(e, (node) => {
+      if (node.type === "call" && node.func.type === "name" && node.func.id !== fn.name && names.has(node.func.id)) found = true;
+    });
+    if (found) return true;
+    for (const child of childBodies(s)) if (callsByName({ ...fn, body: child }, names)) return true;
+  }
+  return false;
 }
 
 /** Whether the calls pass differently named objects for one parameter (`train(model_a, ...)`, `train(model_b, ...)`;
