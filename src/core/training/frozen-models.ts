@@ -13,6 +13,8 @@ import { assignedValues, isOptimizerConstruction, optimizerParameters, parameter
 
 /** Statements that put a network out of training: eval mode, or no gradients for its parameters. */
 const FREEZING = /^(eval|requires_grad_)$/;
+/** Training that needs no optimizer of the file's: a fit or a trainer's. */
+const FITS = /\.fit\w*\s*\(|\btrain_on_batch\s*\(|Trainer\b|\bLearner\b/;
 /** In-place tensor writes a Polyak update makes on a target parameter (`t.data.copy_(...)`, `t.data.mul_(...)`). */
 const IN_PLACE = /^(copy_|mul_|add_|lerp_)$/;
 
@@ -35,12 +37,21 @@ export function frozenModels(body: Statement[], text: string, models: readonly N
   if (optimizers.length === 0) return none;
   const assignments = assignedValues(body);
   const optimized = new Set<string>();
+  let tensorsOnly = true;
   for (const call of optimizers) {
     const params = optimizerParameters(call);
     if (!params) return none;
     const roots = parameterRoots(params, assignments, rootName);
     if (!roots || roots.has("self")) return none;
     for (const r of roots) optimized.add(r);
+    // `Adam([input_img])` over `input_img = torch.randn(..., requires_grad=True)`: only a tensor the file creates.
+    if (!(roots.size === 0 && params.type === "list")) tensorsOnly = false;
+  }
+  // Every optimizer updates only tensors the file creates (an input image's gradient ascent, a learned noise), and
+  // nothing else trains (no fit): no network is trained, frozen or not.
+  if (tensorsOnly && !FITS.test(text)) {
+    const why = (m: NamedModel) => `no optimizer of the file takes the parameters of ${m.name} or of any network (they take only tensors the file creates): a network the run uses but does not train, so it has no training run of its own`;
+    return models.map(why);
   }
   const frozen = frozenNames(body, calls);
   const copied = copiedNames(body, calls);
