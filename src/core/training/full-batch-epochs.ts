@@ -221,10 +221,10 @@ function forwardData(
     if (atModuleLevel && rootHeld.type === "name" && boundAfreshTwice(body, rootHeld.id) && boundAfter(body, rootHeld.id, loopEnd)) return undefined;
     const wholeHeld: Expression = whole.type === "attribute" ? { ...whole, object: rootHeld } : rootHeld;
     if (chain) {
-      const reshaped = evaluate(chain.over(indexed ? { ...indexed, object: wholeHeld } : wholeHeld));
-      const rows = tensorRows(reshaped);
+      // Only methods of a tensor the code holds: `torch.randn(1, 4)` is a module's factory, not data reshaped.
+      if (evaluate(wholeHeld)?.kind !== "tensor") continue;
+      const rows = tensorRows(evaluate(chain.over(indexed ? { ...indexed, object: wholeHeld } : wholeHeld)));
       if (rows !== undefined) return { rows, call, input };
-      if (reshaped?.kind === "tensor" || reshaped?.kind === "unknown") return { call, input };
       continue;
     }
     // Indexed rows are the index's count as the interpreter works it out (an index tensor's length; a boolean mask's
