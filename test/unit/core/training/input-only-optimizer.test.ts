@@ -1,5 +1,5 @@
 import { strict as assert } from "node:assert";
-import { analyze } from "../../helpers/analyze";
+import { analyze, modelNamed } from "../../helpers/analyze";
 import { trainingPlanOf } from "../../../../src/core/analysis-result";
 
 // A script whose only optimizer updates a tensor it creates (gradient ascent on an input image to see what a filter
@@ -34,9 +34,7 @@ for it in range(150):
 
 const planOf = async (text: string, name: string) => {
   const result = await analyze(text);
-  const model = result.models.find((m) => m.name === name);
-  assert.ok(model, `no model ${name}: ${result.models.map((m) => m.name).join(", ")}`);
-  return trainingPlanOf(result, model);
+  return trainingPlanOf(result, modelNamed(result, name));
 };
 
 describe("an optimizer of created tensors only", () => {
