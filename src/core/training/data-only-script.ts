@@ -60,9 +60,8 @@ function drawsFromData(code: string): boolean {
 export function dataOnlyScript(plan: PlanFigures, text: string): boolean {
   if (plan.batch === undefined || plan.epochs || plan.steps || plan.accumulation) return false;
   if (plan.precision && plan.precision.value !== "fp32") return false;
-  const code = text.replace(IMPORT_LINE, "");
-  if (drawsFromData(code)) return !TRAINING_WORDS.test(code);
-  // A walk of the first few batches, in code whose comments ("split into training (70%)") are left out.
-  const commentFree = commentFreeText(code);
-  return COUNTED_DRAW_LOOP.test(commentFree) && !TRAINING_WORDS.test(commentFree.replace(TRAINING_DATA_NAME, "data"));
+  // The code past its imports, without comments ("split into training (70%)"): the words are read in code only.
+  const code = commentFreeText(text.replace(IMPORT_LINE, ""));
+  if (!drawsFromData(code) && !COUNTED_DRAW_LOOP.test(code)) return false;
+  return !TRAINING_WORDS.test(code.replace(TRAINING_DATA_NAME, "data"));
 }

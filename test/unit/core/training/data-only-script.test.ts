@@ -125,4 +125,24 @@ for ids, labels in feed:
     const walked = (await analyze(LOOK.replace("BREAK", "if vectors.sum() > 1e9:\n        break"))).training ?? {};
     assert.equal(walked.batch?.value, 6);
   });
+
+  it("reads every draw's 'names no training' in code only, with names of training data as data", async () => {
+    // A look at one batch of a loader a helper builds: the helper's name holds "train", and a comment names training.
+    const LOOK = `import torch
+from torch.utils.data import DataLoader, TensorDataset
+
+def get_train_loader(n):
+    return DataLoader(TensorDataset(torch.rand(n, 3), torch.rand(n, 1)), batch_size=12)
+
+# the training script imports get_train_loader()
+loader = get_train_loader(240)
+x, y = next(iter(loader))
+print(x.shape, y.shape)
+`;
+    const looked = (await analyze(LOOK)).training ?? {};
+    assert.deepEqual([looked.batch, looked.samples], [undefined, undefined]);
+    // A call that trains is still training: the batch stays.
+    const trained = (await analyze(LOOK.replace("print(x.shape, y.shape)", "train_step(x, y)"))).training ?? {};
+    assert.equal(trained.batch?.value, 12);
+  });
 });
