@@ -6,7 +6,7 @@
 import { classFolderFiles, classFolders, KERAS_DATASET_EXTENSIONS, KERAS_ITERATOR_EXTENSIONS, type FolderLister } from "../interp/class-folders";
 import { bindArguments, list, str, tuple, unknown } from "../interp/construct";
 import type { Interpreter } from "../interp/interpreter";
-import { fsPath, pathPlaces } from "../interp/stdlib/path-like";
+import { pathLikeValue, pathPlaces } from "../interp/stdlib/path-like";
 import type { NativeCall, Value } from "../interp/values";
 import type { Expression } from "../python/ast";
 import { keywordArgument, positionalArgument, type CallExpression } from "../python/syntax-walk";
@@ -117,7 +117,7 @@ export function directoryDatasetReader(reader: string, interp: () => Interpreter
   return ({ args, kwargs }) => {
     const bound = bindArguments(READERS[reader].signature, args, kwargs, reader);
     const given = bound.get("directory");
-    const path = given ? fsPath(given, (f, a) => interp().call(f, a, new Map())) : undefined;
+    const path = given ? pathLikeValue(given, (f, a) => interp().call(f, a, new Map())) : undefined;
     const batch = bound.get("batch_size");
     const size = batch?.kind === "int" && batch.value > 0 ? batch.value : undefined;
     const files = interp().loader.workspaceFiles?.();

@@ -10,7 +10,7 @@ import { MissingFileError } from "../missing-file";
 import type { ClassValue, InstanceValue, UnknownValue, Value } from "../values";
 import { resolveInterpolations } from "../../hydra/interpolate";
 import { parseYaml, parseYamlDocuments, type YamlValue } from "../../hydra/yaml";
-import { fsPath, pathPlaces } from "./path-like";
+import { pathLikeValue, pathPlaces } from "./path-like";
 import { fn, namespace, type StandardLibrary } from "./native";
 import { installOmegaConfApi } from "./omegaconf-api";
 
@@ -51,7 +51,7 @@ export function installConfigFiles({ modules, interp, objectClass, call }: Stand
     return contents;
   };
   const openFile = (given: Value, mode: Value | undefined, newline?: Value): Value => {
-    const path = fsPath(given, call);
+    const path = pathLikeValue(given, call);
     // A path the user must give (a required command-line argument) keeps its question, so the note asks which file.
     const reading = mode === undefined || (mode.kind === "str" && !/[wab+x]/.test(mode.value));
     if (path.kind === "unknown" && reading) return userFile({ ...unknown(`a file not named in the code: ${path.reason}`), required: path.required });
@@ -142,7 +142,7 @@ export function installConfigFiles({ modules, interp, objectClass, call }: Stand
   });
   const omegaLoad = fn("OmegaConf.load", ({ args, kwargs }) => {
     const source = args[0] ?? kwargs.get("file_");
-    const path = source ? fsPath(source, call) : undefined;
+    const path = source ? pathLikeValue(source, call) : undefined;
     const file = path?.kind === "str" || (path?.kind === "unknown" && path.required) ? openFile(path, undefined) : path;
     const text = file ? textOf(file) : undefined;
     if (text === undefined) return unknown("a config file the analyzer cannot read");

@@ -7,14 +7,14 @@ import { parseCsvRows } from "../../csv";
 import { MAX_TABLE_BYTES } from "../../table-files";
 import { int, list, str, tuple, unknown } from "../construct";
 import type { Value } from "../values";
-import { fsPath, pathPlaces } from "./path-like";
+import { pathLikeValue, pathPlaces } from "./path-like";
 import { fn, namespace, type StandardLibrary } from "./native";
 
 /** Installs `_greenlight_csv.table(path, sep, header_lines, skip, nrows)`: (rows, column names) of a workspace CSV. */
 export function installCsvTables({ modules, interp, call }: StandardLibrary): void {
   modules.set("_greenlight_csv", namespace("_greenlight_csv", {
     table: fn("_greenlight_csv.table", ({ args }) => {
-      const path = args[0] ? fsPath(args[0], call) : undefined;
+      const path = args[0] ? pathLikeValue(args[0], call) : undefined;
       if (path?.kind !== "str") return unknown("a table read from a file the code does not name");
       const sep = args[1]?.kind === "str" ? args[1].value : ",";
       // One character separators only: a regular expression (sep='\s+') splits as the code says, not as we would.

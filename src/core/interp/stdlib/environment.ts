@@ -1,7 +1,7 @@
 import { nativeClass } from "../classes";
 import { NONE, bool, dict, float, freshId, int, keyOf, list, str, tuple, unknown } from "../construct";
 import { PythonError, type DictValue, type ModuleNamespaceValue, type StrValue, type Value } from "../values";
-import { fsPath } from "./path-like";
+import { pathLikeValue } from "./path-like";
 import { fn, namespace, quiet, type StandardLibrary } from "./native";
 import { pathAbspath, pathBasename, pathDirname, pathJoin, pathNormpath, pathSplit, pathSplitext } from "./os-path";
 
@@ -21,7 +21,7 @@ export function installEnvironment({ modules, interp, objectClass, call }: Stand
   });
   const allText = (args: Value[]): args is StrValue[] => args.length > 0 && args.every((a) => a.kind === "str");
   // os.path's functions take path-like objects (a pathlib.Path) as their text.
-  const paths = (args: Value[]) => args.map((a) => fsPath(a, call));
+  const paths = (args: Value[]) => args.map((a) => pathLikeValue(a, call));
   // A path function of one known string gives its string; of anything else (a path read from a config) an unknown.
   const textPath = (name: string, f: (path: string) => string) => fn(name, ({ args }) => {
     const [path] = paths(args);
@@ -75,7 +75,7 @@ export function installEnvironment({ modules, interp, objectClass, call }: Stand
       const cwd = interp().loader.workingDirectory?.();
       return cwd === undefined ? unknown("the working directory") : str(cwd);
     }),
-    fspath: fn("os.fspath", ({ args }) => (args[0] ? fsPath(args[0], call) : unknown("a file path"))),
+    fspath: fn("os.fspath", ({ args }) => (args[0] ? pathLikeValue(args[0], call) : unknown("a file path"))),
     makedirs: quiet("makedirs"),
     cpu_count: fn("os.cpu_count", () => int(1)),
   }));

@@ -5,14 +5,14 @@ import { classFolderFiles, classFolders } from "../class-folders";
 import { bool, int, list, str, unknown } from "../construct";
 import { globFolder, listFolder } from "../folder-glob";
 import type { Value } from "../values";
-import { fsPath, pathPlaces } from "./path-like";
+import { pathLikeValue, pathPlaces } from "./path-like";
 import { fn, namespace, type StandardLibrary } from "./native";
 
 /** Installs os.listdir, the glob module and `_greenlight_folders` (classes, files, listdir, glob): each a listing of
  *  the workspace's folders, or unknown with the reason. */
 export function installFolderListings({ modules, interp, call, iterate }: StandardLibrary): void {
   const pathText = (v: Value | undefined) => {
-    const p = v ? fsPath(v, call) : undefined;
+    const p = v ? pathLikeValue(v, call) : undefined;
     return p?.kind === "str" ? p.value : undefined;
   };
   const listdir = fn("os.listdir", ({ args, kwargs }) => {
@@ -35,7 +35,7 @@ export function installFolderListings({ modules, interp, call, iterate }: Standa
   modules.set("glob", namespace("glob", { glob, iglob: glob }));
   // A class-per-folder dataset's folders, or why they are not known (what the user reads in the gap).
   const read = (args: Value[]) => {
-    const root = args[0] ? fsPath(args[0], call) : undefined;
+    const root = args[0] ? pathLikeValue(args[0], call) : undefined;
     const reader = args[2]?.kind === "str" ? args[2].value : "the dataset";
     if (root?.kind !== "str") return { reader, root: "its root", why: "a folder the code does not name" };
     // No extensions: the code's own is_valid_file decides which files count.

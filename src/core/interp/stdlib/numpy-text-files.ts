@@ -9,7 +9,7 @@
 import { unknown } from "../construct";
 import { numpyArray } from "../numpy-arrays";
 import type { NativeCall, TensorDtype, Value } from "../values";
-import { fsPath, pathPlaces } from "./path-like";
+import { pathLikeValue, pathPlaces } from "./path-like";
 import { fn, type StandardLibrary } from "./native";
 
 /** Characters of a table read for its shape, at most (a small data set, not a large one). */
@@ -19,7 +19,7 @@ const MAX_TABLE_TEXT = 20_000_000;
 export function numpyTextLoaders({ interp, call }: StandardLibrary): Record<string, Value> {
   const load = (name: string, skipKeyword: string) => fn(`numpy.${name}`, (c: NativeCall) => {
     const given = c.args[0] ?? c.kwargs.get("fname");
-    const path = given ? fsPath(given, call) : undefined;
+    const path = given ? pathLikeValue(given, call) : undefined;
     if (path?.kind !== "str") return unknown(`numpy.${name} of a file not named in the code`);
     const places = pathPlaces(interp(), path.value);
     const found = places.map((p) => ({ p, text: interp().loader.sourceText?.(p) })).find((f) => f.text !== undefined);

@@ -7,7 +7,7 @@ import { joinPath } from "../paths";
 import type { Value } from "../values";
 
 /** A path argument as Python's file functions see it: an object with `__fspath__` becomes what that returns. */
-export function fsPath(value: Value, call: (f: Value, args: Value[]) => Value): Value {
+export function pathLikeValue(value: Value, call: (f: Value, args: Value[]) => Value): Value {
   if (value.kind !== "instance") return value;
   const method = lookupClassAttribute(value.cls, "__fspath__");
   return method ? call(method, [value]) : value;

@@ -5,14 +5,14 @@
 import { namespaceDict, str, unknown } from "../construct";
 import { MissingFileError } from "../missing-file";
 import type { Value } from "../values";
-import { fsPath, pathPlaces } from "./path-like";
+import { pathLikeValue, pathPlaces } from "./path-like";
 import { fn, namespace, type StandardLibrary } from "./native";
 
 /** Installs `runpy.run_path`. */
 export function installRunpy({ modules, interp, call }: StandardLibrary): void {
   const runPath = fn("runpy.run_path", ({ args, kwargs }) => {
     const given = args[0] ?? kwargs.get("path_name");
-    const path = given ? fsPath(given, call) : undefined;
+    const path = given ? pathLikeValue(given, call) : undefined;
     if (path?.kind === "unknown") {
       // A file the user must name: its settings are the user's, and the training plan says which argument decides.
       if (path.required) interp().undecidedFile ??= path;
