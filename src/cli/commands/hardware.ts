@@ -16,6 +16,7 @@ const ACCELERATOR_COLUMNS: Column<HardwareProfile | IncompleteProfile>[] = [
   { title: "bf16", value: (p) => figure(p.peakTflops.bf16) },
   { title: "fp16", value: (p) => figure(p.peakTflops.fp16) },
   { title: "int8", value: (p) => figure(p.peakTflops.int8) },
+  { title: "fp64", value: (p) => figure(p.peakTflops.fp64) },
   { title: "GB/s", value: (p) => figure(p.memoryBandwidthGBs) },
   { title: "load W", value: (p) => figure(p.powerLimitW) },
   { title: "rest W", value: (p) => figure(p.idlePowerW) },

@@ -5,7 +5,7 @@ import { PRECISIONS, type Precision } from "./precision";
 const positive = z.number().positive();
 const fraction = z.number().gt(0).max(1);
 
-const peakSchema = z.object({ fp32: positive, tf32: positive.optional(), bf16: positive.optional(), fp16: positive.optional(), int8: positive.optional() });
+const peakSchema = z.object({ fp64: positive.optional(), fp32: positive, tf32: positive.optional(), bf16: positive.optional(), fp16: positive.optional(), int8: positive.optional() });
 
 /** The constants of the time and power model (docs/energy.md), per profile. */
 const modelSchema = z.object({
@@ -63,7 +63,7 @@ const profileSchema = z.object({
 /** A part whose vendor leaves out a figure the estimate needs: listed, never estimated on. null = not published. */
 const incompleteSchema = z.object({
   ...identity,
-  peakTflops: z.object({ fp32: positive.nullable(), tf32: positive.optional(), bf16: positive.optional(), fp16: positive.optional(), int8: positive.optional() }),
+  peakTflops: z.object({ fp64: positive.optional(), fp32: positive.nullable(), tf32: positive.optional(), bf16: positive.optional(), fp16: positive.optional(), int8: positive.optional() }),
   memoryBandwidthGBs: positive.nullable(),
   parallelUnits: z.number().int().positive().nullable(),
   powerLimitW: positive.nullable(),
@@ -137,10 +137,12 @@ export function hardwareProfile(id: string): HardwareProfile {
 }
 
 /** Peak rate (FLOP/s) of a precision on a profile: a precision the hardware lacks runs at the nearest one it has
- *  (bf16 without bf16 units runs as fp32, tf32 without TF32 as fp32, fp16 and bf16 stand in for each other). */
+ *  (bf16 without bf16 units runs as fp32, tf32 without TF32 as fp32, fp16 and bf16 stand in for each other; fp64 on
+ *  a part with no float64, Apple's GPUs, is named at the fp32 rate rather than invented). */
 export function peakFlops(profile: HardwareProfile, precision: Precision): { flops: number; ran: Precision } {
   const peak = profile.peakTflops;
   const order: Record<Precision, Precision[]> = {
+    fp64: ["fp64", "fp32"],
     fp32: ["fp32"],
     tf32: ["tf32", "fp32"],
     bf16: ["bf16", "fp16", "fp32"],

@@ -85,7 +85,8 @@ function mathPrecision(opClass: OpClass, precision: Precision, int8Linear: boole
 function rateOf(profile: HardwareProfile, opClass: OpClass, precision: Precision, reductionLength: number): number {
   const { flops, ran } = peakFlops(profile, precision);
   const m = profile.model;
-  const unit = ran === "fp32" ? m.vectorEfficiency : opClass === "convolution" ? m.convolutionEfficiency : m.matmulEfficiency;
+  // fp64 matrix products (cuBLAS DGEMM, on FP64 tensor cores where a part has them) are held to the SIMT fraction.
+  const unit = ran === "fp32" || ran === "fp64" ? m.vectorEfficiency : opClass === "convolution" ? m.convolutionEfficiency : m.matmulEfficiency;
   const reference = peakFlops(profile, "bf16").flops;
   const half = m.halfRateReductionLength * (flops / reference);
   const k = Math.max(1, reductionLength);

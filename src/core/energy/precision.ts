@@ -1,11 +1,11 @@
 import type { ModelReport } from "../report/model-report";
 
-/** The numeric precisions the energy model knows; a run's `dtype`. */
-export const PRECISIONS = ["fp32", "tf32", "bf16", "fp16", "int8"] as const;
+/** The numeric precisions the energy model knows; a run's `dtype` (fp64: `.double()`, a float64 default dtype). */
+export const PRECISIONS = ["fp32", "tf32", "bf16", "fp16", "int8", "fp64"] as const;
 export type Precision = (typeof PRECISIONS)[number];
 
 /** Bytes per element stored at each precision (tf32 is stored as fp32). */
-export const BYTES_PER_ELEMENT: Record<Precision, number> = { fp32: 4, tf32: 4, bf16: 2, fp16: 2, int8: 1 };
+export const BYTES_PER_ELEMENT: Record<Precision, number> = { fp64: 8, fp32: 4, tf32: 4, bf16: 2, fp16: 2, int8: 1 };
 
 /** Whether a precision runs under mixed precision (torch.autocast), which re-casts fp32 weights on each call. */
 export function isAutocast(precision: Precision): boolean {

@@ -76,7 +76,7 @@ export function buildReport(run: ModelRun): ModelReport {
   const trainableTensorSizes = parameters.filter(([, p]) => p.parameter?.requiresGrad !== false).map(([, p]) => numel(p.shape));
   const buffers = namedBuffers(model).reduce((s, [, b]) => s + numel(b.shape), 0);
   const flops = recorder.ops.reduce((s, op) => s + op.flops, 0);
-  const weightsPrecision = halfPrecisionOf(parameters.map(([, p]) => p));
+  const weightsPrecision = storedPrecisionOf(parameters.map(([, p]) => p));
   const unsureCast = modules.find(([path]) => path === "")?.[1].module?.unsureCast;
   return {
     name: run.name,
@@ -131,12 +131,13 @@ export function tiedParameters(modules: [string, InstanceValue][], ownerOf: Map<
   return out;
 }
 
-/** bf16 or fp16 when most parameter elements are stored so (a model cast or loaded in half precision). */
-function halfPrecisionOf(parameters: TensorValue[]): "bf16" | "fp16" | undefined {
+/** bf16, fp16 or fp64 when most parameter elements are stored so (a model cast or loaded in half precision, or
+ *  cast with `.double()`). */
+function storedPrecisionOf(parameters: TensorValue[]): "bf16" | "fp16" | "fp64" | undefined {
   const elements = new Map<string, number>();
   for (const p of parameters) elements.set(p.dtype, (elements.get(p.dtype) ?? 0) + numel(p.shape));
   const [dtype] = [...elements].sort((a, b) => b[1] - a[1])[0] ?? [];
-  return dtype === "bfloat16" ? "bf16" : dtype === "float16" ? "fp16" : undefined;
+  return dtype === "bfloat16" ? "bf16" : dtype === "float16" ? "fp16" : dtype === "float64" ? "fp64" : undefined;
 }
 
 function tensorShapes(v: Value): number[][] {

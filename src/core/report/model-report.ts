@@ -149,7 +149,7 @@ export interface ModelReport {
   importNotes?: UnresolvedNote[];
   /** The precision the code puts the weights in, when not fp32 (`from_pretrained(dtype=torch.bfloat16)`, a
    * checkpoint's own dtype): estimates use it unless told another. */
-  weightsPrecision?: "bf16" | "fp16";
+  weightsPrecision?: "bf16" | "fp16" | "fp64";
   /** A 16-bit cast of the model the figures leave out: it is in an `if` whose test the analysis cannot read. */
   unsureCast?: { precision: "bf16" | "fp16"; line: number };
   /** The script's module-level variable this class's figures are of (`model = Net()`, then quantized or cast). */

@@ -3,6 +3,7 @@ import { inferenceCalls, reportedModelSites } from "./model-usage";
 import type { PythonFile } from "./python-file";
 import type { TrainingPlan } from "../training/training-plan";
 import { runTargetOf } from "./run-target";
+import { float64DefaultBefore } from "./float64-default";
 
 // The precision a script runs its models at, as the rules read it (run-target.ts), handed to the model reports so
 // that every figure (lens, hover, report, CLI) is of the model as the script runs it: a forward under
@@ -19,9 +20,15 @@ export function readCodePrecision(file: PythonFile, models: ModelReport[], plan?
     const target = runTargetOf(file, site.variable, site, inferenceCalls(file, site.variable));
     const precision = target.precision === "fp32" ? undefined : target.precision;
     const seen: CodePrecision | undefined = precision && { precision, autocast: target.autocast, line: target.precisionLine ?? site.statement.pos.line };
+    // Built after a float64 default dtype: its weights are float64 where no cast says otherwise (float64-default.ts).
+    const float64At = !precision && !model.weightsPrecision ? float64DefaultBefore(file, site) : undefined;
+    if (float64At !== undefined) model.weightsPrecision = "fp64";
     found.set(model, [...(found.get(model) ?? []), seen]);
   }
   for (const [model, all] of found) {
+    // Autocast leaves a float64 model as it is (pytorch.org/docs/stable/amp.html, "Op Eligibility": ops that run in
+    // float64 are not eligible and run in float64 whether or not autocast is enabled).
+    if (model.weightsPrecision === "fp64") continue;
     const first = all[0];
     // A class built twice and run differently (trained in fp32, sampled under autocast) keeps its own precision.
     if (!first || all.some((p) => p?.precision !== first.precision || p.autocast !== first.autocast)) continue;
@@ -31,7 +38,7 @@ export function readCodePrecision(file: PythonFile, models: ModelReport[], plan?
     // `autocast(dtype=ptdtype)` with `ptdtype = {...}[dtype]` and `dtype = "bfloat16" if is_bf16_supported() else
     // "float16"`: the rules read by syntax fall back to autocast's CUDA default, fp16; the plan ran it on the hardware.
     const planned = plan?.precision;
-    const evaluated = first.autocast && planned?.autocast && planned.value !== "fp32" ? planned.value : undefined;
+    const evaluated = first.autocast && planned?.autocast && (planned.value === "bf16" || planned.value === "fp16") ? planned.value : undefined;
     model.codePrecision = evaluated ? { ...first, precision: evaluated } : first;
   }
 }

@@ -10,9 +10,9 @@ import { knownTruth } from "./evaluate-site";
 
 type CallSite = Extract<CodeSite, { kind: "call" }>;
 
-/** A 16-bit precision set only under a test the analyzer could not read. */
+/** A 16-bit (or float64) precision set only under a test the analyzer could not read. */
 export interface UnsurePrecision {
-  value: "bf16" | "fp16";
+  value: "bf16" | "fp16" | "fp64";
   line: number;
   detail: string;
   /** The test's code, shortened. */

@@ -197,6 +197,7 @@ import { acceleratorAttributeAutocast, isAcceleratorAutocast } from "./accelerat
 import { optimizedNetworkNames } from "./optimized-networks";
 import { besideFullTrainer, fastDevRunBatches, fastDevRunSteps } from "./lightning-fast-dev-run";
 import { trainingArgumentsRaise } from "./training-arguments-raise";
+import { float64Setting, mayCastToFloat64 } from "./float64-precision";
 import { fullPrecisionInstead, fullPrecisionOff, isPrecisionOff, precisionReached, type UnsurePrecision } from "./precision-conditions";
 import { fastaiTrainingSamples } from "./fastai-datasets";
 import { chosenByUser } from "./required-choice";
@@ -265,7 +266,7 @@ export interface TrainingPlan {
   accumulation?: PlanFigure;
   /** The precision the training step runs at, where the code sets it (autocast, `.half()`, `.to(torch.bfloat16)`);
    *  fp32 where a 16-bit one is set only under a test the analyzer cannot read (precision-conditions.ts). */
-  precision?: { value: "bf16" | "fp16" | "fp32"; line: number; detail: string; autocast?: boolean };
+  precision?: { value: "bf16" | "fp16" | "fp32" | "fp64"; line: number; detail: string; autocast?: boolean };
   /** The run trains numpy arrays (the file imports numpy and no tensor framework, numpy-run.ts): float64, numpy's
    *  default, where no precision is set; the energy model has no fp64 figures, so it names no step cost. */
   numpyArrays?: { line: number; detail: string };
@@ -1705,7 +1706,7 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
     const positional = (index: number) => positionalArgument(call, index);
     const line = call.pos.line;
     // A 16-bit precision the plain run reaches is the run's; one under a test nobody can read is noted instead.
-    const takePrecision = (value: "bf16" | "fp16", detail: string, autocast = false) => {
+    const takePrecision = (value: "bf16" | "fp16" | "fp64", detail: string, autocast = false) => {
       const reach = precisionReached(site, (e) => evaluateOne(site, e), (e) => snippet(input.text, e));
       if ("reached" in reach) precision = { value, line, detail, ...(autocast ? { autocast } : {}) };
       else if ("unknown" in reach) unsurePrecision ??= { value, line, detail, condition: reach.unknown };
@@ -1762,6 +1763,11 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
       // The conditions are evaluated last, only for a site that names a 16-bit precision: `.to(device)` calls are
       // many, and the plan's whole search shares one time budget.
       if (named && (last !== "autocast" || !autocastOnCpu(call, input.text, (e) => evaluateOne(site, e))) && !afterTraining(site, trainingRuns)) takePrecision(named, `${site.callee}(${dtypeArgument ? snippet(input.text, dtypeArgument) : ""})`, last === "autocast");
+    }
+    // A float64 run: a float64 default dtype, Keras' set_floatx("float64"), a network's .double() (float64-precision.ts).
+    if (!precision && !site.inComprehension && mayCastToFloat64(last, input.text.slice(call.pos.startIndex, call.pos.endIndex))) {
+      const detail = float64Setting(last, call, (e) => snippet(input.text, e), (e) => evaluateOne(site, e));
+      if (detail && !afterTraining(site, trainingRuns)) takePrecision("fp64", detail);
     }
     if (!precision && last === "from_pretrained" && !site.inComprehension) {
       // transformers loads the weights in torch_dtype (dtype since 4.56): a model loaded in bfloat16 trains in it
