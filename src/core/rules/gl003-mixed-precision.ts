@@ -170,7 +170,19 @@ function check(context: RuleContext): RawFinding[] {
     // PyTorch refuses BCELoss / F.binary_cross_entropy under autocast (a RuntimeError asking for the logits form),
     // so no one-click autocast while the file uses them (seen when running the fixed code on a GPU).
     const unsafeLoss = file.calls.some(({ call }) => ["BCELoss", "binary_cross_entropy"].includes(calleeName(call) ?? ""));
+    // A run in float64 (training-plan.ts, float64-precision.ts): autocast leaves float64 ops as they are (pytorch.org/
+    // docs/stable/amp.html, "Op Eligibility"), so an autocast fix would save nothing; float32 comes first.
+    const float64 = context.analysis?.training?.precision?.value === "fp64" ? context.analysis.training.precision : undefined;
     for (const [loop, places] of byLoop) {
+      if (float64) {
+        findings.push({
+          rule: "GL003",
+          pos: places[0].statement.pos,
+          message: `This training loop runs in float64 (${float64.detail}, line ${float64.line}): GPUs run float64 at a fraction of their float32 rate (1/64 on most GeForce and RTX parts), and torch.autocast leaves float64 ops as they are. Train in float32 first (drop the float64 cast or default), then mixed precision (no one-click fix: the inputs' dtype changes too).`,
+          fixes: [],
+        });
+        continue;
+      }
       // The loop has its own autocast, off as written: the way forward is to turn it on (a flag, a config), not a second one.
       const own = loopOff.get(loop);
       if (own !== undefined) {
