@@ -47,7 +47,7 @@ export const COMMAND_SPECS: Record<string, CommandSpec> = {
       { name: "format", value: "table|json|markdown|sarif", help: "output format (default table); sarif for code scanning" },
       { name: "hardware", value: "ID", help: "hardware profile of the energy estimate (default h100-sxm; greenlight hardware lists them)" },
       { name: "host", value: "ID", help: "host class that drives the accelerator (default: the one the hardware profile names; greenlight hardware lists them)" },
-      { name: "dtype", value: "fp32|tf32|bf16|fp16|int8", help: "numeric precision of the estimate (default: what the script sets, else fp32)" },
+      { name: "dtype", value: "fp32|tf32|bf16|fp16|int8|fp64", help: "numeric precision of the estimate (default: what the script sets, else fp32)" },
       { name: "mode", value: "inference|train", help: "estimate a forward pass, or a training step and the whole run (default inference)" },
       { name: "region", value: "CODE", help: "grid region for carbon, from the offline table: DEU, US-CA, GB (default: the world average)" },
       { name: "pue", value: "N", help: "power usage effectiveness of the site, 1 to 3 (default 1)" },

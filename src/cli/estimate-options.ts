@@ -1,4 +1,4 @@
-// `--hardware ID [--host ID] --dtype fp32|tf32|bf16|fp16|int8 --mode inference|train --region CODE [--pue N]` for `analyze`:
+// `--hardware ID [--host ID] --dtype fp32|tf32|bf16|fp16|int8|fp64 --mode inference|train --region CODE [--pue N]` for `analyze`:
 // validated here, then turned into each model's "estimate" (the JSON contract of issue 3).
 import { isConfigNote } from "../core/training/config-notes";
 import { isUnreadCadenceNote } from "../core/training/update-cadence";

@@ -6,7 +6,7 @@ import { rangeFactors } from "./error-bands";
 import { hardwareProfile, type HardwareProfile } from "./hardware";
 import { resolveHost, type HostProfile } from "./host";
 import { OPTIMIZER_BYTES_PER_PARAMETER, planKernels, reportBatch, type PlanOptions } from "./kernel-plan";
-import { isPrecision, type Precision } from "./precision";
+import { isPrecision, PRECISIONS, type Precision } from "./precision";
 import { timeIteration } from "./time-model";
 
 export type EstimateMode = "inference" | "train";
@@ -87,7 +87,7 @@ export interface Estimate {
 }
 
 function checkOptions(report: ModelReport, options: EstimateOptions): void {
-  if (!isPrecision(options.dtype)) throw new Error(`unknown dtype '${String(options.dtype)}' (fp32, tf32, bf16, fp16, int8)`);
+  if (!isPrecision(options.dtype)) throw new Error(`unknown dtype '${String(options.dtype)}' (${PRECISIONS.join(", ")})`);
   if (options.mode !== "inference" && options.mode !== "train") throw new Error(`unknown mode '${String(options.mode)}' (inference, train)`);
   if (options.optimizer !== undefined && !(options.optimizer in OPTIMIZER_BYTES_PER_PARAMETER)) {
     throw new Error(`unknown optimizer '${options.optimizer}' (${Object.keys(OPTIMIZER_BYTES_PER_PARAMETER).join(", ")})`);
