@@ -121,8 +121,8 @@ const defaultCache = new SyntaxCache();
 /** Words without which a file states nothing the run setup reads. */
 const RUN_SETUP_WORDS = /optim|Adam|SGD|backward|half|bfloat16|float16|autocast|dtype/;
 /** Words without which a file runs no model at a precision its weights do not show (autocast, a cast in a function, a
- *  float64 default dtype). */
-const CODE_PRECISION_WORDS = /autocast|half|bfloat16|float16|set_default_dtype|set_default_tensor_type|set_floatx/;
+ *  Keras floatx of float64). */
+const CODE_PRECISION_WORDS = /autocast|half|bfloat16|float16|set_floatx/;
 /** The note of a training plan whose plain run stops before it trains (training-plan.ts raisedBeforeTraining). */
 const STOPPED_RUN = "no training run: the plain run stops at ";
 /** A backward pass somewhere in the file: only then can a loop fit plain tensors (model-free-loops.ts). */

@@ -53,6 +53,7 @@ import {
   type OpContext,
   type Scope,
   type SourceLocation,
+  type TensorDtype,
   type TensorValue,
   type UnknownValue,
   type Value,
@@ -170,6 +171,9 @@ export class Interpreter {
   private currentLoader!: ModuleLoader;
   private libraryClassAttribute?: (cls: ClassValue, name: string) => Value | undefined;
   private currentCudaDevice?: CudaDevice;
+  /** The floating dtype new parameters are made in: torch.set_default_dtype's (pytorch.org/docs/stable/generated/
+   *  torch.set_default_dtype.html), float32 unless the code sets another. */
+  private currentDefaultFloat: TensorDtype = "float32";
   /** The first file opened since the training plan last asked whose path the user must give (a required argument,
    *  an empty default): a configuration read from it is the user's to decide (evaluate-site.ts). */
   undecidedFile: UnknownValue | undefined;
@@ -215,7 +219,7 @@ export class Interpreter {
         // from a vocabulary size "set later by the tokenizer"): the model cannot be built, and its figures are none.
         const negative = shape.find((d) => d < 0);
         if (negative !== undefined) throw new PythonError(`Trying to create tensor with negative dimension ${negative}: [${shape.join(", ")}]`);
-        return { kind: "tensor", shape: [...shape], dtype: "float32", parameter: { id: freshId(), requiresGrad } };
+        return { kind: "tensor", shape: [...shape], dtype: this.currentDefaultFloat, parameter: { id: freshId(), requiresGrad } };
       },
       callValue: (fn, args, kwargs) => this.call(fn, args, kwargs ?? new Map()),
       location: () => this.currentLocation,
@@ -241,6 +245,16 @@ export class Interpreter {
     return this.currentCudaDevice;
   }
 
+  /** The floating dtype new parameters are made in (torch.get_default_dtype()). */
+  get defaultFloat(): TensorDtype {
+    return this.currentDefaultFloat;
+  }
+
+  /** torch.set_default_dtype: parameters made after it, in any module of the run, are of this dtype. */
+  setDefaultFloat(dtype: TensorDtype): void {
+    this.currentDefaultFloat = dtype;
+  }
+
   /** Records a torch.cuda question the code asked and the answer it got, at the current location. */
   noteCudaQuery(query: string, answer: string): void {
     const at = this.currentLocation;
@@ -259,6 +273,7 @@ export class Interpreter {
     this.currentLoader = setup.loader;
     this.libraryClassAttribute = setup.libraryClassAttribute;
     this.currentCudaDevice = setup.cudaDevice;
+    this.currentDefaultFloat = "float32";
     this.cudaQueries.length = 0;
     this.currentLocation = undefined;
     this.frames.length = 0;

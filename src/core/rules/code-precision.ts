@@ -3,7 +3,7 @@ import { inferenceCalls, reportedModelSites } from "./model-usage";
 import type { PythonFile } from "./python-file";
 import type { TrainingPlan } from "../training/training-plan";
 import { runTargetOf } from "./run-target";
-import { float64DefaultBefore } from "./float64-default";
+import { kerasFloat64Before } from "./keras-floatx";
 
 // The precision a script runs its models at, as the rules read it (run-target.ts), handed to the model reports so
 // that every figure (lens, hover, report, CLI) is of the model as the script runs it: a forward under
@@ -20,8 +20,8 @@ export function readCodePrecision(file: PythonFile, models: ModelReport[], plan?
     const target = runTargetOf(file, site.variable, site, inferenceCalls(file, site.variable));
     const precision = target.precision === "fp32" ? undefined : target.precision;
     const seen: CodePrecision | undefined = precision && { precision, autocast: target.autocast, line: target.precisionLine ?? site.statement.pos.line };
-    // Built after a float64 default dtype: its weights are float64 where no cast says otherwise (float64-default.ts).
-    const float64At = !precision && !model.weightsPrecision ? float64DefaultBefore(file, site) : undefined;
+    // A Keras model built after set_floatx("float64"): its weights are float64 (keras-floatx.ts).
+    const float64At = !precision && !model.weightsPrecision ? kerasFloat64Before(file, site) : undefined;
     if (float64At !== undefined) model.weightsPrecision = "fp64";
     found.set(model, [...(found.get(model) ?? []), seen]);
   }

@@ -172,13 +172,15 @@ function check(context: RuleContext): RawFinding[] {
     const unsafeLoss = file.calls.some(({ call }) => ["BCELoss", "binary_cross_entropy"].includes(calleeName(call) ?? ""));
     // A run in float64 (training-plan.ts, float64-precision.ts): autocast leaves float64 ops as they are (pytorch.org/
     // docs/stable/amp.html, "Op Eligibility"), so an autocast fix would save nothing; float32 comes first.
-    const float64 = context.analysis?.training?.precision?.value === "fp64" ? context.analysis.training.precision : undefined;
+    const planned = context.analysis?.training?.precision;
+    const models = context.analysis?.models ?? [];
+    const float64 = planned?.value === "fp64" ? `${planned.detail}, line ${planned.line}` : models.length > 0 && models.every((m) => m.weightsPrecision === "fp64") ? "its network's weights are float64" : undefined;
     for (const [loop, places] of byLoop) {
       if (float64) {
         findings.push({
           rule: "GL003",
           pos: places[0].statement.pos,
-          message: `This training loop runs in float64 (${float64.detail}, line ${float64.line}): GPUs run float64 at a fraction of their float32 rate (1/64 on most GeForce and RTX parts), and torch.autocast leaves float64 ops as they are. Train in float32 first (drop the float64 cast or default), then mixed precision (no one-click fix: the inputs' dtype changes too).`,
+          message: `This training loop runs in float64 (${float64}): GPUs run float64 at a fraction of their float32 rate (1/64 on most GeForce and RTX parts), and torch.autocast leaves float64 ops as they are. Train in float32 first (drop the float64 cast or default), then mixed precision (no one-click fix: the inputs' dtype changes too).`,
           fixes: [],
         });
         continue;

@@ -191,6 +191,21 @@ export function createTorchModules(catalogue: TorchCatalogue, classes: ModuleCla
     ["compiler", namespace("torch.compiler", new Map<string, Value>([["is_compiling", fn("is_compiling", () => bool(false))], ["is_dynamo_compiling", fn("is_dynamo_compiling", () => bool(false))], ["disable", contextOrDecorator("torch.compiler.disable")], ["allow_in_graph", identity("torch.compiler.allow_in_graph")]]), (name) => unknown(`torch.compiler.${name}`))],
     ["is_autocast_enabled", fn("torch.is_autocast_enabled", () => bool(false))],
     ["manual_seed", fn("torch.manual_seed", () => NONE)],
+    // The default floating dtype: parameters made after set_default_dtype(torch.float64) are float64 (a run in fp64).
+    ["set_default_dtype", fn("torch.set_default_dtype", ({ args, kwargs }) => {
+      const d = args[0] ?? kwargs.get("d");
+      if (d?.kind === "dtype") interp().setDefaultFloat(d.name);
+      return NONE;
+    })],
+    ["get_default_dtype", fn("torch.get_default_dtype", () => ({ kind: "dtype", name: interp().defaultFloat }))],
+    // set_default_tensor_type(torch.DoubleTensor) or its name as a string (deprecated since 2.1, for set_default_dtype).
+    ["set_default_tensor_type", fn("torch.set_default_tensor_type", ({ args, kwargs }) => {
+      const t = args[0] ?? kwargs.get("t");
+      const name = t?.kind === "str" ? t.value : t?.kind === "class" || t?.kind === "native" ? t.name : "";
+      const dtype = LEGACY_TENSOR_TYPES.find(([type]) => new RegExp(`(^|\\.)${type}$`).test(name))?.[1];
+      if (dtype === "float64" || dtype === "float32" || dtype === "float16" || dtype === "bfloat16") interp().setDefaultFloat(dtype);
+      return NONE;
+    })],
     ["set_float32_matmul_precision", fn("set_float32_matmul_precision", () => NONE)],
     ["is_tensor", fn("torch.is_tensor", ({ args }) => bool(args[0].kind === "tensor"))],
     ["load", fn("torch.load", () => unknown("contents of a checkpoint file"))],

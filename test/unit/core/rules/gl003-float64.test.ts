@@ -22,6 +22,12 @@ describe("GL003 on a float64 training loop", () => {
     assert.match(finding.message, /float64 \(Net\(\)\.double\(\), line \d+\).*Train in float32 first/);
   });
 
+  it("offers none where the default dtype a module sets makes the network's weights float64", async () => {
+    const [finding] = ofRule(await findingsOf(LOOP("torch.set_default_dtype(torch.float64)\nnet = Net().cuda()")), "GL003");
+    assert.equal(finding.fixes.length, 0);
+    assert.match(finding.message, /runs in float64/);
+  });
+
   it("keeps the autocast fixes for the same loop in float32", async () => {
     const [finding] = ofRule(await findingsOf(LOOP("net = Net().cuda()")), "GL003");
     assert.ok(finding.fixes.some((f) => f.kind === "autocast-bf16" || f.kind === "autocast-fp16"));

@@ -37,7 +37,7 @@ for epoch in range(10):
         accuracy = hits.double() / 32
 `;
 
-describe("float64 training runs (src/core/training/float64-precision.ts, src/core/rules/float64-default.ts)", () => {
+describe("float64 training runs (src/core/training/float64-precision.ts, src/core/rules/keras-floatx.ts)", () => {
   it("reads a network's .double() as an fp64 run and fp64 weights", async () => {
     const result = await analyze(`${NET}model = Net().double()\n${LOOP}`);
     assert.equal(result.training?.precision?.value, "fp64");
@@ -53,6 +53,12 @@ describe("float64 training runs (src/core/training/float64-precision.ts, src/cor
   it("reads torch.set_default_tensor_type(torch.DoubleTensor) as fp64", async () => {
     const result = await analyze(`${NET}torch.set_default_tensor_type(torch.DoubleTensor)\nmodel = Net()\n${LOOP}`);
     assert.equal(result.training?.precision?.value, "fp64");
+  });
+
+  it("makes the weights float64 where a package the script imports sets the default dtype", async () => {
+    const result = await analyze(`${NET}import settings\nmodel = Net()\n${LOOP}`, { others: { "/project/settings/__init__.py": "import torch\ntorch.set_default_dtype(torch.float64)\n" } });
+    assert.equal(modelNamed(result, "Net").weightsPrecision, "fp64");
+    assert.equal(estimatePrecision(modelNamed(result, "Net"), undefined), "fp64");
   });
 
   it("reads Keras' set_floatx('float64') as an fp64 fit", async () => {
