@@ -4,6 +4,7 @@
 import type { Expression, Statement } from "../python/ast";
 import { attributeChain, boundNames, callsIn, childBodies, forEachExpression, forEachStatement, namesIn, positionalArgument, targetNames as namesBound, type CallExpression } from "../python/syntax-walk";
 import { updatesFromTape } from "./tape-updates";
+import { stridedBreak } from "./strided-counter-break";
 import { updatesTensorFromGradient } from "./gradient-updates";
 
 export type LoopStatement = Extract<Statement, { type: "for" | "while" }>;
@@ -25,7 +26,7 @@ export interface LoopShape {
    * comes before the step. `counter` names such a counter: set outside an enclosing epoch loop, it caps the whole run.
    * `at` is where the breaking `if` starts, so a call in the body can be placed before or after it.
    */
-  breakAt?: { bound: Expression; extra: number; counter?: string; afterStep: boolean; perStep?: boolean; at: number };
+  breakAt?: { bound: Expression; extra: number; counter?: string; afterStep: boolean; perStep?: boolean; at: number; strided?: { by: Expression; strict: boolean } };
   /** The step runs only once the loop's index passes L (`if global_step > learning_starts:`): the first stepping
    *  index is L + 1 (`>`) or L (`>=`). */
   stepFrom?: { bound: Expression; inclusive: boolean };
@@ -132,7 +133,9 @@ export function loopShape(loop: LoopStatement, stepping?: (c: CallExpression) =>
         // driving agent's episode) counts those events, not passes, where no such test holds a step: its bound ends
         // the loop after a number of passes the code does not say.
         if (gates.length === 0 && own.some((x) => x.type === "if" && x !== s && contains(x, increment)) && !own.some((x) => x.type === "if" && x !== s && contains(x, increment) && [...x.body, ...x.orelse].some((b) => callsIn(b, true).some(isStep)))) continue;
-        shape.breakAt = { bound: bound.bound, extra: bound.extra - (afterStep ? 0 : 1), counter: tested, afterStep, ...(perStep ? { perStep } : {}), at: s.pos.startIndex };
+        // `step += batch_size` counts examples: the bound is reached after fewer passes (strided-counter-break.ts).
+        const strided = increment.type === "augmented" ? stridedBreak(s.test, increment.value) : undefined;
+        shape.breakAt = { bound: bound.bound, extra: bound.extra - (afterStep ? 0 : 1), counter: tested, afterStep, ...(perStep ? { perStep } : {}), at: s.pos.startIndex, ...(strided ? { strided } : {}) };
       } else shape.breakAt = { bound: bound.bound, extra: bound.extra, afterStep, at: s.pos.startIndex };
     }
   }

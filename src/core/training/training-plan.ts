@@ -4,6 +4,7 @@ import { freshId } from "../interp/construct";
 import { instanceMethod, lookupClassAttribute } from "../interp/classes";
 import { advancedConditionally } from "./counter-advance";
 import { scaledCounter, scaledCounterPasses } from "./scaled-counter";
+import { stridedBreakSteps } from "./strided-counter-break";
 import { fedWholeArrays } from "./fed-whole-arrays";
 import { drawnPopulation } from "./drawn-population";
 import type { Interpreter } from "../interp/interpreter";
@@ -3706,6 +3707,10 @@ function loopCount(site: Extract<CodeSite, { kind: "loop" | "while" }>, shape: L
   if (episode && limit !== undefined && loop.type === "while") return { value: limit, detail: `while ${snippet(text, loop.test)}, to its break on ${episode.done}: ${limit} steps an episode (${snippet(text, episode.env)} ends episodes only at its time limit)` };
   if (!shape.breakAt) return undefined;
   const bound = positiveInteger(evaluate(shape.breakAt.bound));
+  const strided = shape.breakAt.strided;
+  const stride = strided ? positiveInteger(evaluate(strided.by)) : 1;
+  if (strided && (stride === undefined || bound === undefined)) return undefined;
+  if (strided && stride !== undefined && bound !== undefined) return { value: stridedBreakSteps(bound, stride, strided.strict, shape.breakAt.afterStep), detail: `${loop.type === "for" ? `for ${snippet(text, loop.target)} in ${snippet(text, loop.iter)}` : `while ${snippet(text, loop.test)}`} until ${snippet(text, shape.breakAt.bound)}, ${shape.breakAt.counter} going up by ${stride} a pass` };
   return bound === undefined ? undefined : { value: bound + shape.breakAt.extra, detail: `${loop.type === "for" ? `for ${snippet(text, loop.target)} in ${snippet(text, loop.iter)}` : `while ${snippet(text, loop.test)}`} until ${snippet(text, shape.breakAt.bound)}` };
 }
 
