@@ -52,6 +52,10 @@ const SESSION_TRAINING = /\.(minimize|optimize_loss)\s*\(/;
 /** A reinforcement-learning agent's update (`RL.learn()`, `agent.learn(experiences)`): an episode script that calls one
  *  on an agent of another file may name neither epochs nor batches (`for i_episode in range(100): ... RL.learn()`). */
 const AGENT_LEARNING = /\.learn\s*\(/;
+/** A statement that hands an object's training a count (`sac.train(10000)`, `agent.train(episodes)`): a script that
+ *  builds an agent of another file and calls its own `train` may name no training word at all. nn.Module's mode switch
+ *  takes no argument or a bool, which the plan tells apart (plainObjectTrain in training-plan.ts). */
+const OWN_TRAIN_CALL = /^[ \t]*[\w.]+\.train\s*\(\s*[^)\s]/m;
 /** gym's environment step, unpacked (`obs, reward, done, info = env.step(action)`). */
 const ENVIRONMENT_STEP = /,\s*\w+\s*=\s*[\w.]+\.step\s*\(/;
 /** An agent's update called as a statement of its own (`agent.step(state, action, reward, next_state, done)`,
@@ -124,7 +128,7 @@ export function findCodeSites(body: Statement[], text: string, words: RegExp = T
   // agent's learn(); those two are tested on the whole file only, as reading every function that names them costs each
   // keystroke in large files. A loader's name is also tested per function (below): a function binding one is rare
   // outside training code, and its loader is the run's data.
-  if (!words.test(text) && !(words === TRAINING_WORDS && (LOADER_NAME.test(text) || SESSION_TRAINING.test(text) || AGENT_LEARNING.test(text) || ENVIRONMENT_STEP.test(text)))) return sites;
+  if (!words.test(text) && !(words === TRAINING_WORDS && (LOADER_NAME.test(text) || SESSION_TRAINING.test(text) || AGENT_LEARNING.test(text) || OWN_TRAIN_CALL.test(text) || ENVIRONMENT_STEP.test(text)))) return sites;
   // A function that binds a loader by name (`train_loader = make_data_loader(cfg)`, then `do_train(model,
   // train_loader, ...)` of another file) is read as well: its loader is the run's, though it names no training word.
   const own = (def: FunctionDefinition) => {
