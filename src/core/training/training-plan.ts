@@ -5,6 +5,7 @@ import { instanceMethod, lookupClassAttribute } from "../interp/classes";
 import { advancedConditionally } from "./counter-advance";
 import { scaledCounter, scaledCounterPasses } from "./scaled-counter";
 import { stridedBreakSteps } from "./strided-counter-break";
+import { gatheredListBatch } from "./gathered-list-batch";
 import { fedWholeArrays } from "./fed-whole-arrays";
 import { drawnPopulation } from "./drawn-population";
 import type { Interpreter } from "../interp/interpreter";
@@ -3452,6 +3453,11 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
     const unbound = stepLoops.map((l) => (l.type === "for" ? walkedName(iterOf(l) ?? l.iter) : undefined)).find((n) => n !== undefined && neverBound(input.body, input.text, n));
     const at = unbound ? stepLoops.find((l) => l.type === "for" && walkedName(iterOf(l) ?? l.iter) === unbound) : undefined;
     if (unbound && at) batchFromData = { line: at.pos.line, detail: `the step loop walks ${unbound}, which this file never defines (a fragment: Python stops there), so its batch is not in the code` };
+  }
+  // A step loop training on a list it gathers and empties each step: its batch is what was gathered (gathered-list-batch.ts).
+  if (!plan.batch && !batchFromData) {
+    const gathered = stepLoops.map((l) => (l.type === "for" || l.type === "while" ? gatheredListBatch(l) : undefined)).find((g) => g !== undefined);
+    if (gathered) batchFromData = { line: gathered.line, detail: `each step trains on ${gathered.name}, what the loop gathered since the last step, a count the code does not fix` };
   }
   if (!plan.batch && batchFromData) {
     plan.batchFromData = batchFromData;
