@@ -4,8 +4,9 @@
 // episodes, a policy-gradient agent's episode stacked as one batch). The step's batch is the transitions gathered since
 // the last one, a count the episodes decide: the network's own input shape (one state) is not it. A loop that waits
 // for the list's length (`if len(batch_states) < BATCH_SIZE: continue`) fixes the batch, and is left to other rules.
-import type { Expression, Statement } from "../python/ast";
+import type { Statement } from "../python/ast";
 import { callsInBody, dottedName, forEachExpression, forEachStatement } from "../python/syntax-walk";
+import { emptiesList } from "./rollout-batch";
 
 type Loop = Extract<Statement, { type: "for" | "while" }>;
 
@@ -14,7 +15,8 @@ const FROM_LIST = /^(torch\.(tensor|Tensor|FloatTensor|LongTensor|as_tensor|stac
 
 /**
  * The list a step loop appends to each pass, turns into a tensor before its backward pass and empties after it (by
- * `.clear()`, `= []` or `del name[:]`), where no test of the loop reads its length. Undefined for any other loop.
+ * `.clear()` or `= []`: rollout-batch.ts's emptiesList), where no test of the loop reads its length. Undefined for any
+ * other loop.
  */
 export function gatheredListBatch(loop: Loop): { name: string; line: number } | undefined {
   const calls = callsInBody(loop.body);
@@ -37,20 +39,8 @@ export function gatheredListBatch(loop: Loop): { name: string; line: number } | 
   forEachStatement(loop.body, ({ statement: s }) => {
     if (s.type === "if" || s.type === "while") forEachExpression(s.test, (e) => { if (e.type === "call" && dottedName(e.func) === "len" && e.args[0]?.value.type === "name") measured.add(e.args[0].value.id); });
     if (s.pos.startIndex < backward.pos.endIndex) return;
-    const target = emptiedName(s);
-    if (target) emptied.add(target);
+    for (const n of fed) if (emptiesList(s, new Set([n]))) emptied.add(n);
   }, [], () => false);
   const name = [...fed].find((n) => emptied.has(n) && !measured.has(n));
   return name ? { name, line: backward.pos.line } : undefined;
-}
-
-/** `name.clear()`, `name = []` or `del name[:]`: the list a statement empties. */
-function emptiedName(s: Statement): string | undefined {
-  if (s.type === "expression" && s.value.type === "call" && s.value.func.type === "attribute" && s.value.func.name === "clear" && s.value.func.object.type === "name" && s.value.args.length === 0) return s.value.func.object.id;
-  if (s.type === "assign" && s.targets.length === 1 && s.targets[0].type === "name" && s.value.type === "list" && s.value.items.length === 0) return s.targets[0].id;
-  if (s.type === "delete" && s.targets.length === 1) {
-    const t: Expression = s.targets[0];
-    if (t.type === "subscript" && t.object.type === "name" && t.index.type === "slice") return t.object.id;
-  }
-  return undefined;
 }
