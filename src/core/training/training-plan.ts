@@ -143,6 +143,7 @@ import { methodDrawnBatch } from "./drawn-batches";
 import { batchSetByEarlierCall } from "./batch-set-by-call";
 import { callsOwnMethodOnSelf } from "./self-method-calls";
 import { gateAgainst, skippedByDefaultNote, uncalledNote } from "./skipped-by-default";
+import { listedBoundPasses } from "./listed-loop-bounds";
 import { unreachedHolder } from "./uncalled-functions";
 import { clickSubcommands } from "./click-groups";
 import { unreachedBesideReachedFit } from "./unreached-fits";
@@ -868,12 +869,14 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
    * of that loop, not the run's (SAC's `for i in range(updates_per_step)` inside episodes of unknown length). A
    * `while` bounded by a counter (`while step < max_steps:`) is not such a loop.
    */
+  // A step loop's outer loop whose turns its count already sums (listed-loop-bounds.ts).
+  const listedOuters = new Map<Statement, Statement>();
   const enclosingCounts = (site: Extract<CodeSite, { kind: "loop" | "while" }>): { value: number; detail: string } | "uncounted" | undefined => {
     const whileSites = sites.filter((x): x is Extract<CodeSite, { kind: "while" }> => x.kind === "while" && within(x.loop, site.loop) && x.context.fn === site.context.fn);
     // An episode loop that ends only when an environment that never terminates says done runs its time limit.
     const episodes = new Map(whileSites.map((w) => [w, environmentEpisodeSteps(w)] as const));
     if (whileSites.some((w) => !countedWhile(w.loop) && !whileEpochs(w) && !episodes.get(w))) return "uncounted";
-    const around = forLoops.filter((l) => within(l.loop, site.loop) && !isEpochLoop(l) && l.context.fn === site.context.fn);
+    const around = forLoops.filter((l) => within(l.loop, site.loop) && !isEpochLoop(l) && l.context.fn === site.context.fn && listedOuters.get(site.loop) !== l.loop);
     const fixed = [...episodes.values()].filter((e): e is PlanFigure => e !== undefined);
     if (around.length === 0 && fixed.length === 0) return undefined;
     let value = 1;
@@ -1448,7 +1451,12 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
         // A counted loop stepping on the whole data each pass (`for t in range(100): prediction = net(x)`).
         const counted = site.loop.type === "while" || (drawnFrom?.type === "call" && drawnFrom.func.type === "name" && drawnFrom.func.id === "range");
         const wholeInput = !own && !drawn && !split && counted ? wholeData(site) ?? wholeLoaderDraw(site) : undefined;
-        const count = loopCount(site, shape, (e) => evaluateOne(site, e), input.text, iterOf(site.loop));
+        // `for k in range(n)` with n set by each turn of an outer loop over written-out values: the sum over the turns
+        // (listed-loop-bounds.ts), that outer loop then multiplying nothing.
+        const counted0 = loopCount(site, shape, (e) => evaluateOne(site, e), input.text, iterOf(site.loop));
+        const listedBound = counted0 === undefined && site.loop.type === "for" ? listedBoundPasses(site.loop, forLoops.flatMap((l) => (l.loop.type === "for" && within(l.loop, site.loop) && l.context.fn === site.context.fn ? [l.loop] : [])), (e) => evaluateOne(site, e), input.text) : undefined;
+        if (listedBound) listedOuters.set(site.loop, listedBound.outer);
+        const count = counted0 ?? (listedBound ? { value: listedBound.passes, detail: listedBound.detail } : undefined);
         // `for i in range(len(x) // B): x[i * B:(i + 1) * B]` walks the rows of x in chunks of B, the last partial
         // chunk too when the count rounds up, so those rows are the samples (dropped at the end when it rounds down).
         const chunkedRows = sameData && own?.data && ownBatch !== undefined && count !== undefined ? itemCount(evaluateOne(site, own.data)) : undefined;
@@ -1573,7 +1581,10 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
         loopSpans.set(figure, site.loop.pos);
         if (shape.breakAt?.counter && count.detail.includes(" until ")) counterBreaks.set(figure, { counter: shape.breakAt.counter, afterStep: shape.breakAt.afterStep });
         if (episodes) wholeRun.add(figure);
-        steps.push({ rank: 50, figure });
+        // A step loop under an `if` the defaults decide against (`if profile:` with `profile = False`) gives way to one
+        // the plain run reaches (`else:`); alone, it is still the run's (skipped-by-default.ts).
+        const skipped = !budgetGated && (site.context.conditions?.length ?? 0) > 0 && gateAgainst(site.context.conditions!.filter((c) => !countedGates.has(c.test)), (t) => truth(evaluateOne(site, t)), (t) => namesIn([t], new Set()).has("__name__")) !== undefined;
+        steps.push({ rank: skipped ? 49 : 50, figure });
         // Each pass of a full-batch step loop walks all of the data once: its passes are epochs (full-batch-passes.ts).
         const passEpochs = wholeInput && !episodes && !started && !anyOf && !cyclic ? fullBatchPassEpochs(figure, count, every, snippet(input.text, wholeInput)) : undefined;
         if (passEpochs) {
