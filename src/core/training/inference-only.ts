@@ -15,12 +15,14 @@ export interface PlanFigures {
   samples?: unknown;
   accumulation?: unknown;
   batch?: unknown;
+  batchFromData?: unknown;
   precision?: { value: string };
 }
 
 /** Words of any training a file could hold or start: a backward pass, an optimizer or its step, a library's fit or
- *  trainer, a call named for training, TensorFlow's minimize/apply_gradients/tape, Keras' train_on_batch. */
-export const TRAINING_WORDS = /\bbackward\s*\(|\.step\s*\(|\boptim\b|\boptimi[sz]er|Optimizer\b|\bfit\w*\s*\(|[Tt]rainer\b|\w*train\w*\s*\(|\bminimize\s*\(|apply_gradients|GradientTape|\bcompile\s*\(|\bLearner\b|\blearner\b/;
+ *  trainer, a call named for training (not `from_pretrained(`: loading trained weights names no training of its
+ *  own), TensorFlow's minimize/apply_gradients/tape, Keras' train_on_batch. */
+export const TRAINING_WORDS = /\bbackward\s*\(|\.step\s*\(|\boptim\b|\boptimi[sz]er|Optimizer\b|\bfit\w*\s*\(|[Tt]rainer\b|\b(?!\w*pretrained\b)\w*train\w*\s*\(|\bminimize\s*\(|apply_gradients|GradientTape|\bcompile\s*\(|\bLearner\b|\blearner\b/;
 
 /** Words of inference: eval mode, no_grad or inference_mode, loading weights or a saved model or graph, predicting. */
 const INFERENCE_WORDS = /\.eval\s*\(\s*\)|\bno_grad\b|\binference_mode\b|\bload_state_dict\s*\(|\btorch\.load\s*\(|\bload_model\s*\(|\bload_weights\s*\(|\.predict\w*\s*\(|\bimport_graph_def\b/;
@@ -51,4 +53,13 @@ export function evaluationLoaderOnly(plan: PlanFigures, text: string): boolean {
   let code = commentFreeText(text).replace(IMPORT_LINE, "").replace(/[\w.]*\bTrainer\b/g, "");
   for (const n of names) code = code.replace(new RegExp(`\\b${n}\\b`, "g"), "");
   return !TRAINING_WORDS.test(code);
+}
+
+/** Whether a plan states no run of an inference script: no epochs, steps, samples, accumulation or batch (at most the
+ *  dtype its weights are loaded in, or config files it names), in a file whose code past its imports names inference
+ *  and no training. Such a plan's dtype and missing config would be a run's that nothing starts. */
+export function inferenceWithoutRun(plan: PlanFigures, text: string): boolean {
+  if (plan.batch !== undefined || plan.batchFromData !== undefined || plan.epochs || plan.steps || plan.samples || plan.accumulation) return false;
+  const code = text.replace(IMPORT_LINE, "");
+  return INFERENCE_WORDS.test(code) && !TRAINING_WORDS.test(code);
 }

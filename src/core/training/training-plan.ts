@@ -109,7 +109,7 @@ import { importedModuleName } from "../python/import-origin";
 import { tfdsSplitMember } from "./tfds-split-members";
 import { rebuiltFrom } from "./rebuilt-fit-rows";
 import { estimatorFit, wrapperRun } from "../keras/sklearn-wrapper";
-import { evaluationLoaderOnly, inferenceLoaderOnly } from "./inference-only";
+import { evaluationLoaderOnly, inferenceLoaderOnly, inferenceWithoutRun } from "./inference-only";
 import { trainerOnlyEvaluates } from "./evaluating-trainer";
 import { generatorValidationSplit, imageFlowRows, imageGeneratorFit } from "../keras/image-data-generator";
 import { dataOnlyScript } from "./data-only-script";
@@ -3568,6 +3568,8 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
   if (!input.nested && statesSamplesAlone(plan) && namesNoTraining(input.text, (t) => TRAINING_STATEMENT.test(t) || TRAINING_FUNCTION_CALL.test(t))) delete plan.samples;
   // A prediction script's loader batch, in a file that names no training, is no run (inference-only.ts).
   if (!input.nested && (inferenceLoaderOnly(plan, input.text) || evaluationLoaderOnly(plan, input.text))) return plan.configFiles ? { configFiles: plan.configFiles } : {};
+  // Nor is an inference script's weight dtype or missing config, with no figure of a run beside it (inference-only.ts).
+  if (!input.nested && inferenceWithoutRun(plan, input.text)) return {};
   // Nor is a data script's batch and dataset, in a file that names no training (data-only-script.ts).
   if (!input.nested && dataOnlyScript(plan, input.text)) return plan.configFiles ? { configFiles: plan.configFiles } : {};
   // Nor are a settings module's epochs and batch, a file that runs nothing (settings-module.ts).
