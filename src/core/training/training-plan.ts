@@ -1806,6 +1806,10 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
     const framework = argumentsKind ? "TrainingArguments" : last;
     const trainedOn = /Trainer$/.test(last) ? trainerTrainDataset(call) : undefined;
     if (trainedOn) trainerDatasets.push({ site, given: trainedOn });
+    // A DataLoader over a DatasetDict's "train" part (`DataLoader(parts["train"], ...)` after `parts =
+    // ds.train_test_split(test_size=0.2)`) walks the rows that part keeps, as a trainer's train_dataset does.
+    const loaderPart = last === "DataLoader" ? keyword("dataset") ?? positional(0) : undefined;
+    if (loaderPart?.type === "subscript" && loaderPart.index.type === "str" && loaderPart.index.value === "train") trainerDatasets.push({ site, given: loaderPart });
     const builtWithoutArgs = /Trainer$/.test(last) ? trainerWithoutArgs(site.callee, call.args.filter((a) => a.kind === "positional").length, !!keyword("args"), input.body) : undefined;
     if (builtWithoutArgs && runsByDefault(site, (e) => evaluateOne(site, e))) {
       // A Hugging Face trainer given no configuration builds one with its defaults (trl-configs.ts): 3 epochs of 8
@@ -3048,7 +3052,8 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
     const at = site.call.pos.startIndex;
     const bound = given.type === "name" ? datasets.filter((d) => d.names.includes(given.id) && d.site.call.pos.startIndex < at).pop()?.figure : undefined;
     const chained = !bound ? hubChainRows(given, hubRoot(site, at), (e) => evaluateOne(site, e), (e) => snippet(input.text, e), (name) => boundSplit(hubAssignments, name, at)) : undefined;
-    const figure: PlanFigure | undefined = bound ? { ...bound, detail: `${snippet(input.text, site.call.func)}(train_dataset=${snippet(input.text, given)}): ${bound.detail} (line ${bound.line})` } : chained && !("unknown" in chained) ? { value: chained.value, source: "code", line: site.call.pos.line, detail: `${snippet(input.text, site.call.func)}(train_dataset=...): ${chained.detail}` } : undefined;
+    const takes = /DataLoader$/.test(site.callee) ? "" : "train_dataset=";
+    const figure: PlanFigure | undefined = bound ? { ...bound, detail: `${snippet(input.text, site.call.func)}(${takes}${snippet(input.text, given)}): ${bound.detail} (line ${bound.line})` } : chained && !("unknown" in chained) ? { value: chained.value, source: "code", line: site.call.pos.line, detail: `${snippet(input.text, site.call.func)}(${takes || "dataset="}...): ${chained.detail}` } : undefined;
     if (figure && !partOfUnknownSize && runsByDefault(site, (e) => evaluateOne(site, e))) samples.push({ rank: 100, figure });
   }
   // A fit's array rebuilt from a table dataset's arrays has the rows the interpreter works out (rebuilt-fit-rows.ts);
