@@ -220,6 +220,7 @@ import { isBatchIterator, isDataset, slicedBatchIterator } from "./data-objects"
 import { holdsTrainingItems } from "./walked-data-list";
 import { constantGraphData } from "./constant-graph-data";
 import { tapeWholeData } from "./tape-whole-data";
+import { iterableThrough, walkedBarName } from "./enumerated-bar";
 import { batchesWholeDataset, drawnLoader } from "./whole-dataset-loader";
 import { isUnreadCallee, unreadHelperBatch } from "./foreign-minibatches";
 import { batchListOf } from "./batch-lists";
@@ -3790,17 +3791,17 @@ function unwrappedProgress(e: Expression): Expression {
   return positionalArgument(e, 0) ?? e;
 }
 
-/** `for i in pbar` inside `with tqdm(range(n)) as pbar:`, or after `pbar = tqdm(loader)` / `epochs = trange(n)` in
- *  the same block: the loop iterates what the progress bar wraps, by loop. */
+/** `for i in pbar` (or `enumerate(pbar)`, enumerated-bar.ts) inside `with tqdm(range(n)) as pbar:`, or after
+ *  `pbar = tqdm(loader)` / `epochs = trange(n)` in the same block: the loop iterates what the progress bar wraps, by loop. */
 function withBoundIterables(body: Statement[]): Map<Statement, Expression> {
   const out = new Map<Statement, Expression>();
   forEachStatement(body, ({ statement: loop, body: block, index }) => {
-    if (loop.type !== "for" || loop.iter.type !== "name") return;
-    const name = loop.iter.id;
+    const name = loop.type === "for" ? walkedBarName(loop.iter) : undefined;
+    if (loop.type !== "for" || name === undefined) return;
     for (let i = index - 1; i >= 0; i--) {
       const s = block[i];
       if (!boundNames(s).includes(name)) continue;
-      if (s.type === "assign" && s.value.type === "call" && PROGRESS_BAR.test(dottedName(s.value.func) ?? "")) out.set(loop, s.value);
+      if (s.type === "assign" && s.value.type === "call" && PROGRESS_BAR.test(dottedName(s.value.func) ?? "")) out.set(loop, iterableThrough(loop.iter, s.value));
       break;
     }
   });
@@ -3810,7 +3811,7 @@ function withBoundIterables(body: Statement[]): Map<Statement, Expression> {
       if (item.target?.type !== "name") continue;
       const name = item.target.id;
       forEachStatement(s.body, ({ statement: loop }) => {
-        if (loop.type === "for" && loop.iter.type === "name" && loop.iter.id === name && !out.has(loop)) out.set(loop, item.value);
+        if (loop.type === "for" && walkedBarName(loop.iter) === name && !out.has(loop)) out.set(loop, iterableThrough(loop.iter, item.value));
       });
     }
   });
