@@ -6,6 +6,7 @@ import { attributeChain, boundNames, callsIn, childBodies, forEachExpression, fo
 import { updatesFromTape } from "./tape-updates";
 import { stridedBreak } from "./strided-counter-break";
 import { updatesTensorFromGradient } from "./gradient-updates";
+import { skippedEvery, type SkippedEvery } from "./skipped-passes";
 
 export type LoopStatement = Extract<Statement, { type: "for" | "while" }>;
 
@@ -36,6 +37,9 @@ export interface LoopShape {
   /** Backward at every iteration, the step only under `if is_last:` (a name the loop binds that says last): one
    *  optimizer step per pass over the loop, which is then a micro-batch loop of the loop around it. */
   stepsPerPass?: boolean;
+  /** The step only where the loop's index is no multiple of K (the `else` of `if i % K == 0:`, an evaluation in its
+   *  place): K - 1 passes in K step (skipped-passes.ts). */
+  skipEvery?: SkippedEvery;
 }
 
 /** TensorFlow's and Keras' own training steps, each a backward pass and an update in one call: an optimizer's
@@ -95,6 +99,8 @@ export function loopShape(loop: LoopStatement, stepping?: (c: CallExpression) =>
       shape.stepEvery ??= every;
       periodic.add(s);
     }
+    const skip = !every && parts.length === 1 ? skippedEvery(s.test, ownCalls(s.body).some(isStep), ownCalls(s.orelse).some(isStep), indexNames) : undefined;
+    if (skip && !own.some((x) => x !== s && !contains(s, x) && !contains(x, s) && callsIn(x, false).some(isStep))) shape.skipEvery ??= skip;
     const from = parts.map((p) => lowerBound(p, indexNames)).find((f) => f !== undefined);
     const holdsEveryStep = s.orelse.length === 0 && s.body.some((b) => callsIn(b, true).some(isStep)) && !own.some((x) => x !== s && !contains(s, x) && !contains(x, s) && callsIn(x, false).some(isStep));
     if (from && !shape.stepFrom && holdsEveryStep) shape.stepFrom = from;

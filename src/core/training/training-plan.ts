@@ -221,6 +221,7 @@ import { holdsTrainingItems } from "./walked-data-list";
 import { constantGraphData } from "./constant-graph-data";
 import { tapeWholeData } from "./tape-whole-data";
 import { iterableThrough, walkedBarName } from "./enumerated-bar";
+import { skippedPasses } from "./skipped-passes";
 import { batchesWholeDataset, drawnLoader } from "./whole-dataset-loader";
 import { isUnreadCallee, unreadHelperBatch } from "./foreign-minibatches";
 import { batchListOf } from "./batch-lists";
@@ -1561,8 +1562,12 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
         const anyOf = !started && !lengthGateSize && !episodes && shape.stepGate && site.loop.type === "for" && (every === undefined || every <= 1) && figure.value % count.value === 0
           ? anyOfPasses(site.loop, shape.stepGate.test, count.value, (e) => evaluateOne(site, e), input.text) : undefined;
         if (anyOf) figure = { ...figure, value: (figure.value / count.value) * anyOf.value, detail: `${figure.detail}, ${anyOf.detail}` };
+        // A pass in K that evaluates in place of the step (`if i % 10 == 0: ... else: step`, skipped-passes.ts).
+        const skipped = !started && !anyOf && !lengthGateSize && !episodes && shape.skipEvery && (every === undefined || every <= 1) && !count.detail.includes(" until ") && figure.value % count.value === 0
+          ? skippedPasses(shape.skipEvery, count.value, (e) => evaluateOne(site, e), input.text) : undefined;
+        if (skipped) figure = { ...figure, value: (figure.value / count.value) * skipped.value, detail: `${figure.detail}, ${skipped.detail}` };
         // An agent's step() that learns on one call in P of its own (cyclic-call-gate.ts).
-        const cyclic = !started && !anyOf && !lengthGateSize && (every === undefined || every <= 1) ? cyclicGate(site) : undefined;
+        const cyclic = !started && !anyOf && !skipped && !lengthGateSize && (every === undefined || every <= 1) ? cyclicGate(site) : undefined;
         if (cyclic) figure = { ...figure, value: Math.floor(figure.value / cyclic.period), detail: `${figure.detail}, ${cyclic.detail}` };
         // An update that loops over its own steps (`for _ in range(epochs):`): that many steps on each call.
         const perCall = loopCallSteps(site.loop);
