@@ -126,6 +126,8 @@ function calledSample(block: Statement[], body: Statement[], buffers: Set<string
     seen.add(definition);
     const drawn = bufferSample(definition.body, buffers) ?? calledSample(definition.body, body, buffers, depth - 1, seen);
     const size = drawn?.size;
+    // A number written in the draw (`mnist.train.next_batch(100)`) reads the same wherever the call is.
+    if (size?.type === "int" && size.value > 0) return { size, how: drawn!.how };
     const params = new Set(definition.params.map((p) => p.name));
     const root = size && rootName(size);
     if (!size || root === undefined || assignsName(definition.body, root)) continue;

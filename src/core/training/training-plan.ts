@@ -1268,7 +1268,9 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
         // is taken every A iterations (`if (iter_num + 1) % A == 0: optimizer.step()`).
         stepLoops.push(site.loop);
         // A loop that slices its minibatches or samples a replay buffer states its batch itself.
-        const own = stepLoopBatch(site.loop, input.body);
+        // A helper the loop's function defines inside itself (`def feed_dict(train):` drawing `next_batch(100)`) is
+        // the one its calls reach, before a module-level one of the same name.
+        const own = stepLoopBatch(site.loop, site.context.fn ? [...site.context.fn.body, ...input.body] : input.body);
         const ownBatch = own ? positiveInteger(evaluateOne(site, own.size)) : undefined;
         // A stride not named as a batch may be a sequence's (`for i in range(0, n, bptt): data[i:i + bptt]` slices time
         // steps of batchified columns): it stands only when nothing else names the batch.
