@@ -17,6 +17,15 @@ export const TF1_MNIST_VALIDATION = 5_000;
 /** The module path scripts import the loader from. */
 export const TF1_MNIST_MODULE = "tensorflow.examples.tutorials.mnist";
 
+/** The same loader where it is defined, and under TensorFlow 1.x's public `tf.contrib.learn.datasets.mnist`
+ *  (tensorflow/contrib/learn/python/learn/datasets/__init__.py imports that module as `mnist`, TensorFlow 1.15). */
+const TF1_MNIST_CONTRIB = /\bcontrib\.learn\.(python\.learn\.)?datasets\.mnist\b/;
+
+/** Whether a file's text reaches TensorFlow 1.x's MNIST loader: the tutorials' import, or the contrib module by path. */
+export function readsTf1Mnist(text: string): boolean {
+  return text.includes(TF1_MNIST_MODULE) || TF1_MNIST_CONTRIB.test(text);
+}
+
 const namespace = (name: string, entries: [string, Value][]): ModuleNamespaceValue => ({ kind: "namespace", name, scope: { names: new Map(entries) } });
 
 function dataSet(count: number, oneHot: boolean, reshape: boolean): ModuleNamespaceValue {
@@ -52,7 +61,9 @@ function readDataSets({ args, kwargs }: NativeCall): Value {
 /** The module and its package, by import path. */
 export function tf1MnistModules(): [string, ModuleNamespaceValue][] {
   const inputData = namespace(`${TF1_MNIST_MODULE}.input_data`, [["read_data_sets", { kind: "native", name: "read_data_sets", call: readDataSets }]]);
+  const contrib = "tensorflow.contrib.learn.python.learn.datasets.mnist";
   return [
+    [contrib, namespace(contrib, [["read_data_sets", { kind: "native", name: "read_data_sets", call: readDataSets }]])],
     [`${TF1_MNIST_MODULE}.input_data`, inputData],
     [TF1_MNIST_MODULE, namespace(TF1_MNIST_MODULE, [["input_data", inputData]])],
   ];

@@ -63,7 +63,7 @@ import { importsTorchbearer, trialNames, trialRunEpochs, trialTrainGenerator } f
 import { endlessGeneratorSource } from "./endless-generator-source";
 import { cutChainRows, cutChains, keptChainStart, pairedBindings, plainBindings, type Rows } from "./tfdata-parts";
 import { estimatorSteps, inputFnData } from "./estimator-steps";
-import { TF1_MNIST_MODULE, TF1_MNIST_VALIDATION, tf1MnistTrainSamples } from "../keras/tf1-mnist";
+import { readsTf1Mnist, TF1_MNIST_VALIDATION, tf1MnistTrainSamples } from "../keras/tf1-mnist";
 import { stepsOncePerCall, stepsOncePerDefinition } from "./stepping-calls";
 import { vectorObservationCount } from "./vector-env-stride";
 import { rolloutPeriod } from "./rollout-gate";
@@ -645,8 +645,9 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
     const defined = s.kind === "call" ? abslFlagDefinition(s.call, s.callee) : undefined;
     return defined?.default ? [[defined.name, defined.default] as const] : [];
   }));
-  // TensorFlow 1.x's tutorial MNIST loader imported (`from tensorflow.examples.tutorials.mnist import input_data`).
-  const tf1Mnist = input.text.includes(TF1_MNIST_MODULE);
+  // TensorFlow 1.x's tutorial MNIST loader imported (`from tensorflow.examples.tutorials.mnist import input_data`), or
+  // reached as `tf.contrib.learn.datasets.mnist` (tf1-mnist.ts).
+  const tf1Mnist = readsTf1Mnist(input.text);
   // The name TensorFlow Datasets is imported as (`import tensorflow_datasets as tfds`).
   // torchtext and Hugging Face datasets: their tables apply only where the file imports them.
   const torchtext = importsTorchtext(input.text);
