@@ -1592,8 +1592,8 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
         if (episodes) wholeRun.add(figure);
         // A step loop under an `if` the defaults decide against (`if profile:` with `profile = False`) gives way to one
         // the plain run reaches (`else:`); alone, it is still the run's (skipped-by-default.ts).
-        const skipped = !budgetGated && (site.context.conditions?.length ?? 0) > 0 && gateAgainst(site.context.conditions!.filter((c) => !countedGates.has(c.test)), (t) => truth(evaluateOne(site, t)), (t) => namesIn([t], new Set()).has("__name__")) !== undefined;
-        steps.push({ rank: skipped ? 49 : 50, figure });
+        const skippedByDefault = !budgetGated && (site.context.conditions?.length ?? 0) > 0 && gateAgainst(site.context.conditions!.filter((c) => !countedGates.has(c.test)), (t) => truth(evaluateOne(site, t)), (t) => namesIn([t], new Set()).has("__name__")) !== undefined;
+        steps.push({ rank: skippedByDefault ? 49 : 50, figure });
         // Each pass of a full-batch step loop walks all of the data once: its passes are epochs (full-batch-passes.ts).
         const passEpochs = wholeInput && !episodes && !started && !anyOf && !cyclic ? fullBatchPassEpochs(figure, count, every, snippet(input.text, wholeInput)) : undefined;
         if (passEpochs) {
