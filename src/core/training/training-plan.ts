@@ -128,6 +128,7 @@ import { ModuleResolver, type ImportRoot, type ModuleFiles } from "../interp/mod
 import { splitIterableCount } from "./split-iterables";
 import { type KnownLoader, loopWalkedTogether, shortestLoader, walkedTogether } from "./zipped-loaders";
 import { epochLoopsInTurn } from "./epoch-loops-in-turn";
+import { branchBoundIterable } from "./branch-bound-iterables";
 import { fullBatchPassEpochs } from "./full-batch-passes";
 import { argumentsByParameter, type OnlyCall } from "./call-site-bindings";
 import { appliesPassedGradients, tapeGradientNames } from "./tape-updates";
@@ -3799,6 +3800,12 @@ function unwrappedProgress(e: Expression): Expression {
   return positionalArgument(e, 0) ?? e;
 }
 
+/** `range(...)`, bare or under a progress bar (`tqdm(range(a, b))`). */
+function rangeOfProgress(e: Expression): Expression | undefined {
+  const walked = unwrappedProgress(e);
+  return walked.type === "call" && walked.func.type === "name" && walked.func.id === "range" ? walked : undefined;
+}
+
 /** `for i in pbar` (or `enumerate(pbar)`, enumerated-bar.ts) inside `with tqdm(range(n)) as pbar:`, or after
  *  `pbar = tqdm(loader)` / `epochs = trange(n)` in the same block: the loop iterates what the progress bar wraps, by loop. */
 function withBoundIterables(body: Statement[]): Map<Statement, Expression> {
@@ -3808,6 +3815,13 @@ function withBoundIterables(body: Statement[]): Map<Statement, Expression> {
     if (loop.type !== "for" || name === undefined) return;
     for (let i = index - 1; i >= 0; i--) {
       const s = block[i];
+      // `if resume: epochs = tqdm(range(start, start + n))` / `else: epochs = tqdm(range(n))`: the branch the test
+      // selects (branch-bound-iterables.ts).
+      const chosen = branchBoundIterable(s, name, rangeOfProgress);
+      if (chosen) {
+        out.set(loop, chosen);
+        break;
+      }
       if (!boundNames(s).includes(name)) continue;
       if (s.type === "assign" && s.value.type === "call" && PROGRESS_BAR.test(dottedName(s.value.func) ?? "")) out.set(loop, iterableThrough(loop.iter, s.value));
       break;
@@ -3854,6 +3868,11 @@ function iterationCount(iter: Expression, evaluate: (e: Expression) => Value | u
     // So does a list of records the code writes out (`[(words, tags), ...]`): one training item each.
     const numbers = value?.kind === "tensor" || ((value?.kind === "list" || value?.kind === "tuple") && value.items.length > 0 && (value.items.every((v) => v.kind === "int" || v.kind === "float") || value.items.every(isDataset) || isRecordList(value.items)));
     return numbers ? lengthOf(value) : undefined;
+  }
+  // The range an `if` chose for the loop (branch-bound-iterables.ts): `range(a, b) if resume else range(n)`.
+  if (iter.type === "conditional") {
+    const chosen = evaluate(iter);
+    return chosen?.kind === "range" ? lengthOf(chosen) : undefined;
   }
   if (iter.type !== "call") return undefined;
   const callee = iter.func.type === "name" ? iter.func.id : iter.func.type === "attribute" ? iter.func.name : "";
