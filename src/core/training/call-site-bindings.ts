@@ -101,9 +101,16 @@ function callSitesOf(fn: FunctionDefinition, body: Statement[], text: string, ex
  * plain run's first process makes, `fn(0, a, b)`, at the spawn's site.
  */
 function spawnedCall(fn: FunctionDefinition, site: CallSite): CallSite | undefined {
+  const started = spawnedProcessCall(site);
+  return started?.call.func.type === "name" && started.call.func.id === fn.name ? started : undefined;
+}
+
+/** A spawn's site as the call its first process makes, `fn(0, *args)`: fn named or imported (`mp.spawn(train_model,
+ *  args=(world_size, ...))` with train_model from another file); undefined for any other call. */
+export function spawnedProcessCall(site: CallSite): CallSite | undefined {
   if (!SPAWN.test(site.callee)) return undefined;
   const target = positionalArgument(site.call, 0) ?? keywordArgument(site.call, "fn");
-  if (target?.type !== "name" || target.id !== fn.name) return undefined;
+  if (target?.type !== "name" && target?.type !== "attribute") return undefined;
   const given = keywordArgument(site.call, "args") ?? positionalArgument(site.call, 1);
   const items = !given ? [] : given.type === "tuple" || given.type === "list" ? given.items : undefined;
   if (!items) return undefined;

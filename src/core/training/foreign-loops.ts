@@ -9,7 +9,7 @@ import { callsAnywhere, callsInBody, forEachStatement, keywordArgument, namesIn 
 import type { ModuleFiles } from "../interp/module-resolver";
 import { instanceMethod, lookupClassAttribute } from "../interp/classes";
 import { findCodeSites, type CodeSite } from "./code-sites";
-import { argumentsByParameter } from "./call-site-bindings";
+import { argumentsByParameter, spawnedProcessCall } from "./call-site-bindings";
 import { forwardedParameter, forwardedToFunction } from "./forwarded-parameters";
 import { delegatedTraining } from "./delegated-training";
 import { handsTrainingToBuiltObject } from "./built-object-training";
@@ -126,6 +126,8 @@ export function foreignTraining(
     else if (s.type === "assign" && s.value.type === "call" && namedForTraining(s.value.func)) namedCalls.add(s.value);
     const made = s.type === "assign" || s.type === "expression" ? s.value : undefined;
     if (made?.type === "call" && WORKER.test(calleeName(made.func)) && keywordArgument(made, "target")) spawned.add(made);
+    // `mp.spawn(train_model, args=(world_size, ...), nprocs=n)` runs `train_model(0, world_size, ...)` in the first process.
+    else if (made?.type === "call" && SPAWNS.test(calleeName(made.func))) spawned.add(made);
   });
   const inClass = (e: Expression) => classes.some((c) => c.pos.startIndex <= e.pos.startIndex && e.pos.endIndex <= c.pos.endIndex);
   if (statementCalls.size === 0 && keptCalls.size === 0 && namedCalls.size === 0 && spawned.size === 0) return undefined;
@@ -134,7 +136,7 @@ export function foreignTraining(
   // Named training calls come first among themselves: the statement calls before them may use up the candidates.
   const named = found.filter((s) => namedCalls.has(s.call));
   // A worker's target is read as the call `target(*args)`, made where the worker is built.
-  const workers = found.flatMap((s) => (spawned.has(s.call) ? [workerCall(s)] : [])).filter((s): s is CallSite => s !== undefined);
+  const workers = found.flatMap((s) => (spawned.has(s.call) ? [workerCall(s) ?? spawnedProcessCall(s)] : [])).filter((s): s is CallSite => s !== undefined);
   // A class of the script that the script constructs outside any class (`controller = Controller()`) runs its
   // `__init__` on the new object (Python's type call), so a training call made there is the run's.
   const constructed = new Set(found.filter((s) => !inClass(s.call)).map((s) => s.callee));
@@ -275,6 +277,8 @@ function ownMethodCall(site: CallSite, evaluate: (site: CallSite, e: Expression)
 /** Constructors of a worker that runs a function given as `target` (multiprocessing's, torch.multiprocessing's and
  *  threading's). */
 const WORKER = /^(Process|Thread)$/;
+/** torch.multiprocessing's process starters (pytorch.org/docs/stable/multiprocessing.html#spawning-subprocesses). */
+const SPAWNS = /(^|\.)(spawn|start_processes)$/;
 
 /** The site of a worker's constructor as the call its run makes: `target(*args, **kwargs)`, at the constructor's place. */
 function workerCall(site: CallSite): CallSite | undefined {
