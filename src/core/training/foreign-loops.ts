@@ -13,6 +13,7 @@ import { argumentsByParameter, spawnedProcessCall } from "./call-site-bindings";
 import { forwardedParameter, forwardedToFunction } from "./forwarded-parameters";
 import { delegatedTraining } from "./delegated-training";
 import { handsTrainingToBuiltObject } from "./built-object-training";
+import { callsImportedTraining } from "./imported-step-calls";
 import { stepsOncePerCall } from "./stepping-calls";
 import { callsKerasFit } from "./foreign-keras-fit";
 import { callsLightningFit } from "./foreign-lightning-fit";
@@ -199,7 +200,10 @@ export function foreignTraining(
     const delegatingText = source;
     // A method that hands the training on to an object it holds (`self.net.train(labeled_data)` in an active-learning
     // strategy's `train()`): Python runs that object's method, whose loops are the run's (delegated-training.ts).
-    const delegated = ![definition, ...helpers].some((d) => runsBackward(d, source)) && !elsewhere.some((e) => runsBackward(e.definition, files.read(e.file))) && !throughArgument()
+    // ... or calls a function its module imports from a third file that does (`train_generator(...)` of
+    // module_utils.py in a worker's batch loop, imported-step-calls.ts).
+    const importedTraining = () => !self && callsImportedTraining(definition, fn.module, home, (d, at) => runsBackward(d, at === file ? text : files.read(at)));
+    const delegated = ![definition, ...helpers].some((d) => runsBackward(d, source)) && !elsewhere.some((e) => runsBackward(e.definition, files.read(e.file))) && !throughArgument() && !importedTraining()
       ? (self ? delegatedTraining(definition, self, site.call.func.type === "attribute" ? site.call.func.object : undefined, (e) => evaluate(site, e), (d, home) => runsBackward(d, home === file ? text : files.read(home))) : undefined) ?? null
       : undefined;
     // A plain function that builds a workspace object and runs its training method (`trainer = Trainer(config);
