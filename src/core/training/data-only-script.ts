@@ -18,7 +18,7 @@ const COUNTED_DRAW_LOOP = /\bfor\s+(\w+)\s*,[^\n]*\bin\s+enumerate\s*\([^\n]*:\s
 
 /** Names of data, not of training, that hold the word train: a Lightning data module's `train_dataloader` hook, a
  *  `train_loader`, `get_train_transforms`, `train_test_split`, `load_train_dataset`. A call of one trains nothing. */
-const TRAINING_DATA_NAME = /\b\w*train\w*?(?:data_?loader|loader|dataset|data|set|split|transforms?)\b/gi;
+export const TRAINING_DATA_NAME = /\b\w*train\w*?(?:data_?loader|loader|dataset|data|set|split|transforms?)\b/gi;
 
 /** An iterator bound to a name and then drawn from (`it = iter(loader)`, then `next(it)` or the Python 2-era
  *  `it.next()`): the same draw as `next(iter(loader))`, written in two statements. */

@@ -113,6 +113,7 @@ import { evaluationLoaderOnly, inferenceLoaderOnly, inferenceWithoutRun } from "
 import { trainerOnlyEvaluates } from "./evaluating-trainer";
 import { generatorValidationSplit, imageFlowRows, imageGeneratorFit } from "../keras/image-data-generator";
 import { dataOnlyScript } from "./data-only-script";
+import { namesOnlyModeSwitch } from "./mode-switch-only";
 import { settingsModule } from "./settings-module";
 import { inlineLoaderCall } from "./inline-loader-call";
 import { unsteppedOptimizerLine } from "./unstepped-optimizer";
@@ -3587,6 +3588,10 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
   if (!input.nested && inferenceWithoutRun(plan, input.text)) return {};
   // Nor is a data script's batch and dataset, in a file that names no training (data-only-script.ts).
   if (!input.nested && dataOnlyScript(plan, input.text)) return plan.configFiles ? { configFiles: plan.configFiles } : {};
+  // Nor is the loop of a file that only sets its model's training mode and never trains it (mode-switch-only.ts).
+  if (!input.nested && stepLoops.length === 0 && !foreignCall && kerasFitSites.length === 0 && !plan.steps && (!plan.precision || plan.precision.value === "fp32") && namesOnlyModeSwitch(input.text)) {
+    return { notes: ["no training run: the file sets its model's training mode (.train()) but runs no backward pass, optimizer step or fit"], ...(plan.configFiles ? { configFiles: plan.configFiles } : {}) };
+  }
   // Nor are a settings module's epochs and batch, a file that runs nothing (settings-module.ts).
   if (!input.nested && settingsModule(plan, input.body)) return plan.configFiles ? { configFiles: plan.configFiles } : {};
   // An optimizer built and never used, in a file that names no training, makes no run (unstepped-optimizer.ts).
