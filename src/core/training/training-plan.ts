@@ -3586,10 +3586,12 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
   if (!input.nested && (inferenceLoaderOnly(plan, input.text) || evaluationLoaderOnly(plan, input.text))) return plan.configFiles ? { configFiles: plan.configFiles } : {};
   // Nor is an inference script's weight dtype or missing config, with no figure of a run beside it (inference-only.ts).
   if (!input.nested && inferenceWithoutRun(plan, input.text)) return {};
-  // Nor is a data script's batch and dataset, in a file that names no training (data-only-script.ts).
-  if (!input.nested && dataOnlyScript(plan, input.text)) return plan.configFiles ? { configFiles: plan.configFiles } : {};
+  // Nor is a data script's batch and dataset, in a file that names no training (data-only-script.ts); where no step
+  // loop, fit or other file's training was found, an epoch count it sets (a leftover `num_epochs = 5`) is none either.
+  const noTrainingFound = stepLoops.length === 0 && !foreignCall && kerasFitSites.length === 0 && !plan.steps;
+  if (!input.nested && dataOnlyScript(noTrainingFound ? { ...plan, epochs: undefined } : plan, input.text)) return plan.configFiles ? { configFiles: plan.configFiles } : {};
   // Nor is the loop of a file that only sets its model's training mode and never trains it (mode-switch-only.ts).
-  if (!input.nested && stepLoops.length === 0 && !foreignCall && kerasFitSites.length === 0 && !plan.steps && (!plan.precision || plan.precision.value === "fp32") && namesOnlyModeSwitch(input.text)) {
+  if (!input.nested && noTrainingFound && (!plan.precision || plan.precision.value === "fp32") && namesOnlyModeSwitch(input.text)) {
     return { notes: ["no training run: the file sets its model's training mode (.train()) but runs no backward pass, optimizer step or fit"], ...(plan.configFiles ? { configFiles: plan.configFiles } : {}) };
   }
   // Nor are a settings module's epochs and batch, a file that runs nothing (settings-module.ts).
