@@ -3591,7 +3591,8 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
   const noTrainingFound = stepLoops.length === 0 && !foreignCall && kerasFitSites.length === 0 && !plan.steps;
   if (!input.nested && dataOnlyScript(noTrainingFound ? { ...plan, epochs: undefined } : plan, input.text)) return plan.configFiles ? { configFiles: plan.configFiles } : {};
   // Nor is the loop of a file that only sets its model's training mode and never trains it (mode-switch-only.ts).
-  if (!input.nested && noTrainingFound && (!plan.precision || plan.precision.value === "fp32") && namesOnlyModeSwitch(input.text)) {
+  // Its epochs are a loop's of the file: a library runner's `runner.train()` (mmengine) is no mode switch.
+  if (!input.nested && noTrainingFound && plan.epochs && epochLoops.has(plan.epochs) && (!plan.precision || plan.precision.value === "fp32") && namesOnlyModeSwitch(input.text)) {
     return { notes: ["no training run: the file sets its model's training mode (.train()) but runs no backward pass, optimizer step or fit"], ...(plan.configFiles ? { configFiles: plan.configFiles } : {}) };
   }
   // Nor are a settings module's epochs and batch, a file that runs nothing (settings-module.ts).
