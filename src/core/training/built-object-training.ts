@@ -8,7 +8,7 @@ import { instanceMethod } from "../interp/classes";
 import type { Expression, FunctionDefinition, Statement } from "../python/ast";
 
 /** The classes (as called) and methods of a function's statement calls on objects it builds: `name.method(...)` after
- *  `name = Cls(...)` in the same body, or `Cls(...).method(...)`. */
+ *  `name = Cls(...)` in the same body, or `Cls(...).method(...)`, also with the result kept and in its loops. */
 function builtObjectCalls(definition: FunctionDefinition): { cls: Expression; method: string }[] {
   const built = new Map<string, Expression>();
   const found: { cls: Expression; method: string }[] = [];
@@ -16,12 +16,17 @@ function builtObjectCalls(definition: FunctionDefinition): { cls: Expression; me
   const visit = (body: Statement[]) => {
     for (const s of body) {
       if (s.type === "assign" && s.targets.length === 1 && s.targets[0].type === "name" && s.value.type === "call") built.set(s.targets[0].id, s.value.func);
-      if (s.type === "expression" && s.value.type === "call" && s.value.func.type === "attribute") {
-        const object = s.value.func.object;
+      // The call as a statement, or with its result kept (`stats = session.train_epoch(loader, epoch)`): Python runs
+      // the method either way.
+      const made = s.type === "expression" || s.type === "assign" ? s.value : undefined;
+      if (made?.type === "call" && made.func.type === "attribute") {
+        const object = made.func.object;
         const cls = object.type === "name" ? built.get(object.id) : object.type === "call" ? object.func : undefined;
-        if (cls) found.push({ cls, method: s.value.func.name });
+        if (cls) found.push({ cls, method: made.func.name });
       }
       if (s.type === "if") visit([...s.body, ...s.orelse]);
+      // An epoch loop calling the object's per-epoch method (`for epoch in range(n): session.train_epoch(...)`).
+      if (s.type === "for" || s.type === "while") visit(s.body);
       if (s.type === "with") visit(s.body);
       if (s.type === "try") visit([...s.body, ...s.orelse, ...s.finalbody]);
     }
