@@ -15,7 +15,7 @@ import type { ParallelSetup } from "../parallel/parallel-setup";
 import { isTrackerCallee, trackerDecorators, trackerFromCall, type TrackerSite } from "./codecarbon-tracker";
 import { findCodeSites, type CodeSite } from "./code-sites";
 import { rebindsBetween, sitesOutside, statementsOutside } from "./models-in-turn";
-import { attributeChain, boundNames, calleeName, callsIn, dottedName, forEachExpression, forEachStatement, functionsIn, isLocalTo, keywordArgument, mentions, namesIn, positionalArgument, rootName } from "../python/syntax-walk";
+import { attributeChain, boundNames, calleeName, callsIn, dottedName, forEachExpression, forEachStatement, functionsIn, isLocalTo, keywordArgument, mentions, namesIn, positionalArgument, rootName, type CallExpression } from "../python/syntax-walk";
 import { datasetSize } from "./dataset-sizes";
 import { inheritedDataset, tableDatasetClass, tableDatasetObjectSamples } from "./dataset-classes";
 import { randomSplitLengths, trainTestSplitSizes } from "./split-sizes";
@@ -228,6 +228,7 @@ import { batchesWholeDataset, drawnLoader } from "./whole-dataset-loader";
 import { isUnreadCallee, unreadHelperBatch } from "./foreign-minibatches";
 import { batchListOf } from "./batch-lists";
 import { takesFitDefaultBatch } from "./keras-fit-input";
+import { kerasTuners, searchFits } from "./keras-tuner-search";
 import { fewRowFitBatch } from "./few-row-fit";
 import { episodeTurns } from "./episode-turns";
 import { generatorItemRows, sequenceEpochSamples, sequenceItemRows } from "../keras/sequence-item-rows";
@@ -558,6 +559,8 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
   const kerasFits: { receiver: string; scope?: FunctionDefinition; epochs: number; line: number; code: string; steps?: number; batch?: number }[] = [];
   /** Keras fit calls the plain run would reach by their branches: the run where no step loop is. */
   const kerasFitSites: CallSite[] = [];
+  /** The names bound to Keras Tuner tuners, read at the first `search(...)` call. */
+  let tuners: Map<string, CallExpression> | undefined;
   /** Fits of one model in turn at different batch sizes: the plan takes the first's, and says so. */
   let fitBatchesNote: string | undefined;
   /** Those fits' History objects by the names they are bound to (`history = model.fit(...)`), for a later fit that
@@ -2124,7 +2127,10 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
         continue;
       }
     }
-    if ((last === "fit" || last === "fit_generator") && call.func.type === "attribute") {
+    // A Keras Tuner's `search(...)` fits a model a trial with the same arguments (keras-tuner-search.ts).
+    const tuner = last === "search" && call.func.type === "attribute" && call.func.object.type === "name" ? (tuners ??= kerasTuners(input.body, input.text)).get(call.func.object.id) : undefined;
+    const searchTrials = tuner ? searchFits(tuner, (e) => evaluateOne(site, e)) : undefined;
+    if ((last === "fit" || last === "fit_generator" || searchTrials) && call.func.type === "attribute") {
       // Lightning's `trainer.fit(model, data)` is not Keras': its epochs and batch are the Trainer's and the loader's.
       if (call.func.object.type === "name" && lightningTrainers.has(call.func.object.id)) continue;
       // Nor one whose Trainer another project file built and returned (returned-lightning-trainer.ts).
@@ -2173,7 +2179,8 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
       // runs once a turn: its epochs and steps times the turns. A loop of unstated length leaves the fit's own figures.
       // A fit per batch of a loop that walks them (fit-per-batch.ts): the loops around that one are the turns.
       const batchLoop = generator ? undefined : batchLoopOfFit(call, positional(0) ?? keyword("x"), site.context.fn, forLoops)?.loop;
-      const turns = fitTurns(site, batchLoop);
+      const loopTurns = fitTurns(site, batchLoop);
+      const turns = searchTrials ? { value: (loopTurns?.value ?? 1) * searchTrials.value, detail: loopTurns ? `${loopTurns.detail} × ${searchTrials.detail}` : searchTrials.detail } : loopTurns;
       // A fit in a `while True:` nothing leaves runs until the kernel is stopped: no epoch count (endless-iteration.ts).
       const forever = whileLoops.find((w) => runsForever(w) && w.pos.startIndex < call.pos.startIndex && call.pos.endIndex <= w.pos.endIndex && sites.some((x) => x.kind === "while" && x.loop === w && x.context.fn === site.context.fn));
       if (forever) endlessFit ??= `${site.callee}(...) (line ${line}) runs in a \`while True:\` loop that nothing leaves (line ${forever.pos.line}): the run has no end, so its epochs and steps are not counted`;
