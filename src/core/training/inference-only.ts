@@ -20,9 +20,9 @@ export interface PlanFigures {
 }
 
 /** Words of any training a file could hold or start: a backward pass, an optimizer or its step, a library's fit or
- *  trainer, a call named for training (not `from_pretrained(`: loading trained weights names no training of its
- *  own), TensorFlow's minimize/apply_gradients/tape, Keras' train_on_batch. */
-export const TRAINING_WORDS = /\bbackward\s*\(|\.step\s*\(|\boptim\b|\boptimi[sz]er|Optimizer\b|\bfit\w*\s*\(|[Tt]rainer\b|\b(?!\w*pretrained\b)\w*train\w*\s*\(|\bminimize\s*\(|apply_gradients|GradientTape|\bcompile\s*\(|\bLearner\b|\blearner\b/;
+ *  trainer, a call named for training, TensorFlow's minimize/apply_gradients/tape, Keras' train_on_batch. A call
+ *  named for something trained already (`from_pretrained(...)`, `load_trained_model(...)`) loads weights: no training. */
+export const TRAINING_WORDS = /\bbackward\s*\(|\.step\s*\(|\boptim\b|\boptimi[sz]er|Optimizer\b|\bfit\w*\s*\(|[Tt]rainer\b|\w*train(?!ed)\w*\s*\(|\bminimize\s*\(|apply_gradients|GradientTape|\bcompile\s*\(|\bLearner\b|\blearner\b/;
 
 /** Words of inference: eval mode, no_grad or inference_mode, loading weights or a saved model or graph, predicting. */
 const INFERENCE_WORDS = /\.eval\s*\(\s*\)|\bno_grad\b|\binference_mode\b|\bload_state_dict\s*\(|\btorch\.load\s*\(|\bload_model\s*\(|\bload_weights\s*\(|\.predict\w*\s*\(|\bimport_graph_def\b/;
