@@ -155,7 +155,10 @@ function configuresOnly(body: Statement[], binds: (target: Expression) => boolea
     || (b.type === "assign" && b.targets.every(storesInto) && !callsWork(b.value))
     || (b.type === "if" && !callsWork(b.test) && b.body.every(statement) && b.orelse.every(statement))
     || b.type === "pass" || b.type === "continue" || b.type === "raise";
-  return body.some((b) => b.type !== "pass" && b.type !== "continue" && b.type !== "raise") && body.every(statement);
+  // A name the pass works out for the option it adds (`parser_key = key.replace('_', '-')`, then
+  // `parser.add_argument(f'--{parser_key}', ...)`) is part of the configuring, so long as no work is called for it.
+  const helperName = (b: Statement): boolean => b.type === "assign" && b.targets.every((t) => t.type === "name") && !callsWork(b.value);
+  return body.some((b) => statement(b) && b.type !== "pass" && b.type !== "continue" && b.type !== "raise") && body.every((b) => statement(b) || helperName(b));
 }
 
 /**
