@@ -10,6 +10,7 @@ import type { Expression, FunctionDefinition, Statement } from "../python/ast";
 import { boundNames, callsIn, forEachExpression, forEachStatement, isMainGuard, namesIn, ownExpressions, rootName, targetNames } from "../python/syntax-walk";
 import type { SiteContext } from "./code-sites";
 import { deepCopy } from "../torch/module-tree";
+import { valuesBoundBefore } from "./bound-where-run";
 
 /** Methods whose call statements are training or evaluation work, never configuration. */
 const WORK_METHODS = new Set(["fit", "fit_generator", "train", "train_on_batch", "backward", "step", "evaluate", "predict", "test", "save", "run", "zero_grad"]);
@@ -317,6 +318,12 @@ export function evaluateAtSite(
   // A caller's value is shared by every site evaluation (call-site bindings and globals are worked out once): a slice
   // that changes it in place (`args.batch_size = int(args.batch_size / ngpus_per_node)`) works on its own copy, so
   // the change happens once, as in the run, and not again at each site evaluated after it.
+  // A top-level site of the analyzed script reads a name the top level binds again later as bound before it.
+  if (!context.fn && allowance?.script?.file === file && expressions.length > 0) {
+    const sliced = new Set(assignedNames(slice));
+    const names = [...needed].filter((n) => !sliced.has(n));
+    for (const [name, value] of valuesBoundBefore(allowance.script.body, interp.boundValues, names, expressions[0].pos.startIndex)) fromFunctions.set(name, value);
+  }
   const changed = changedInPlace(slice);
   const own = (name: string, v: Value): Value => (changed.has(name) ? ownCopy(v) : v);
   for (const [name, value] of fromFunctions) fromFunctions.set(name, own(name, value));
