@@ -28,6 +28,7 @@ import { layerAttribute } from "./layer-attributes";
 import { argumentAdder } from "./library-argument-adders";
 import { makesSacredConfigScope } from "./sacred-scopes";
 import { appendedOncePerPass, attributesBoundIn, methodCallsIn, namesBoundIn, namesChangedInPlaceIn, ownAttributesChangedIn } from "./loop-bindings";
+import { lengthBoundedList } from "./length-bounded-while";
 import type { CudaDevice } from "./cuda-device";
 import { isDataDependentMaskedCopy } from "../torch/masked-copy";
 import { attributesOverDict, dictStorage } from "./dict-subclass";
@@ -410,7 +411,7 @@ export class Interpreter {
         const limit = options.imported ? undefined : this.budget.limitStatement(TOP_LEVEL_TIME_SHARE);
         const outer = this.topStatement;
         this.topStatement = options.imported ? undefined : s;
-        const appended = !options.imported && s.type === "for" ? this.listsAppendedByLoop(s, namespace.scope) : undefined;
+        const appended = options.imported ? undefined : s.type === "for" ? this.listsAppendedByLoop(s, namespace.scope) : s.type === "while" ? this.listFilledByWhile(s, namespace.scope) : undefined;
         try {
           if (!options.imported && s.type === "if" && [...s.body, ...s.orelse].some((t) => this.skipsTopLevel(t))) this.runGuardedArm(s, namespace.scope);
           else this.execute(s, namespace.scope);
@@ -437,6 +438,8 @@ export class Interpreter {
             continue;
           }
           if (err instanceof PythonError || err instanceof Unresolved) {
+            // A `while len(items) < n:` the analysis could not run through still leaves n items (length-bounded-while.ts).
+            if (s.type === "while" && appended) this.forgetPartialLoop(s, namespace.scope, err.message, appended);
             // Where a library raised, so a model that failed to build names the line to look at.
             const at = err instanceof PythonError && err.location ? ` (at ${err.location.file}:${err.location.line})` : "";
             this.failedStatements.set(s, err.message + at);
@@ -475,6 +478,23 @@ export class Interpreter {
     if (range.kind !== "range" || range.step === 0) return undefined;
     const passes = Math.max(0, Math.ceil((range.stop - range.start) / range.step));
     return passes <= MAX_SUMMARIZED_APPENDS ? { lists, passes } : undefined;
+  }
+
+  /** The list a top-level `while len(items) < n:` fills, as it is before the loop, and the items it still takes
+   *  (length-bounded-while.ts); undefined where the loop is not of that form or n is not known. */
+  private listFilledByWhile(loop: Extract<Statement, { type: "while" }>, scope: Scope): { lists: Map<string, Value[]>; passes: number } | undefined {
+    const filled = lengthBoundedList(loop);
+    const held = filled ? scope.names.get(filled.name) : undefined;
+    if (!filled || held?.kind !== "list" || held.deque) return undefined;
+    let bound: Value;
+    try {
+      bound = this.evaluate(filled.bound, scope);
+    } catch {
+      return undefined;
+    }
+    if (bound.kind !== "int") return undefined;
+    const passes = bound.value + (filled.inclusive ? 1 : 0) - held.items.length;
+    return passes >= 0 && passes <= MAX_SUMMARIZED_APPENDS ? { lists: new Map([[filled.name, [...held.items]]]), passes } : undefined;
   }
 
   /** The names a top-level loop the analysis stopped binds or changes in place read as unknown after it, but for a
