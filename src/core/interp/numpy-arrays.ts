@@ -198,6 +198,12 @@ export function numpyScalarTypes(objectClass: ClassValue): Record<string, Value>
   out.float_ = out.float64;
   out.dtype = nativeClass("numpy.dtype", [objectClass], {}, { construct: ({ args }) => args[0] ?? NONE });
   out.int_ = out.int64;
+  // The aliases of the builtins notebooks of NumPy 1.x name (`dtype=np.bool`, `np.float`, `np.int`): deprecated in
+  // 1.20, removed in 1.24; numpy.bool is back in 2.0 as bool_'s name (numpy.org/doc/stable/release/1.20.0-notes.html,
+  // 2.0.0-notes.html). As dtypes they mean bool, float64 and int64.
+  out.bool = out.bool_;
+  out.float = out.float64;
+  out.int = out.int64;
   return out;
 }
 
