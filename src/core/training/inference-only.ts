@@ -25,7 +25,7 @@ export interface PlanFigures {
 export const TRAINING_WORDS = /\bbackward\s*\(|\.step\s*\(|\boptim\b|\boptimi[sz]er|Optimizer\b|\bfit\w*\s*\(|[Tt]rainer\b|\w*train(?!ed)\w*\s*\(|\bminimize\s*\(|apply_gradients|GradientTape|\bcompile\s*\(|\bLearner\b|\blearner\b/;
 
 /** Words of inference: eval mode, no_grad or inference_mode, loading weights or a saved model or graph, predicting. */
-const INFERENCE_WORDS = /\.eval\s*\(\s*\)|\bno_grad\b|\binference_mode\b|\bload_state_dict\s*\(|\btorch\.load\s*\(|\bload_model\s*\(|\bload_weights\s*\(|\.predict\w*\s*\(|\bimport_graph_def\b/;
+export const INFERENCE_WORDS = /\.eval\s*\(\s*\)|\bno_grad\b|\binference_mode\b|\bload_state_dict\s*\(|\btorch\.load\s*\(|\bload_model\s*\(|\bload_weights\s*\(|\.predict\w*\s*\(|\bimport_graph_def\b/;
 
 /** Whether the plan states nothing but a batch (no epochs, steps, samples, accumulation or precision of its own). */
 function batchOnly(plan: PlanFigures): boolean {
