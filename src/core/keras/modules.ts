@@ -13,6 +13,7 @@ import { MERGE_FUNCTIONS } from "./layers/merge";
 import { singleTensor } from "./shapes";
 import { padSequences } from "./keras2-modules";
 import { toCategorical } from "./to-categorical";
+import { imgToArray, loadImg } from "./image-files";
 import { timeseriesGenerator, timeseriesGeneratorPackage } from "./timeseries-generator";
 import { kerasDatasetLoaders } from "./datasets";
 import { tfDataModule } from "./tf-data";
@@ -341,9 +342,15 @@ export const kerasModules: NativeModuleProvider = function kerasModules(runtime:
   for (const [name, reader] of directoryReaders) trainingSide.get("preprocessing")!.scope.names.set(name, reader);
   trainingSide.get("preprocessing")!.scope.names.set("timeseries_dataset_from_array", timeseriesDataset);
   keras.scope.names.set("preprocessing", trainingSide.get("preprocessing")!);
+  // Images read one file at a time (image-files.ts): keras.preprocessing.image in Keras 2, keras.utils since 2.9.
+  const imageFiles: [string, Value][] = [["load_img", fn("load_img", loadImg)], ["img_to_array", fn("img_to_array", imgToArray)]];
+  const preprocessingImage = namespace("keras.preprocessing.image", imageFiles);
+  trainingSide.get("preprocessing")!.scope.names.set("image", preprocessingImage);
+  for (const [name, value] of imageFiles) utils.scope.names.set(name, value);
   for (const root of ["keras", "tensorflow.keras", "tf_keras", "keras.src"]) {
     set(`${root}.layers`, layers);
     set(`${root}.preprocessing.sequence`, sequence);
+    set(`${root}.preprocessing.image`, preprocessingImage);
     set(`${root}.layers.experimental.preprocessing`, preprocessing);
     set(`${root}.layers.experimental`, layers.scope.names.get("experimental") as ModuleNamespaceValue);
     // Training-side packages: importable, their contents unknown (they do not change a model's cost).
