@@ -9,6 +9,7 @@ import { PythonError, UnknownInput, Unresolved, scopeValue, type Scope, type Unk
 import type { Expression, FunctionDefinition, Statement } from "../python/ast";
 import { boundNames, callsIn, forEachExpression, forEachStatement, isMainGuard, namesIn, ownExpressions, rootName, targetNames } from "../python/syntax-walk";
 import type { SiteContext } from "./code-sites";
+import { bindsLoopTemporary } from "./loop-temporaries";
 import { deepCopy } from "../torch/module-tree";
 import { valuesBoundBefore } from "./bound-where-run";
 
@@ -157,9 +158,11 @@ function configuresOnly(body: Statement[], binds: (target: Expression) => boolea
     || (b.type === "if" && !callsWork(b.test) && b.body.every(statement) && b.orelse.every(statement))
     || b.type === "pass" || b.type === "continue" || b.type === "raise";
   // A name the pass works out for the option it adds (`parser_key = key.replace('_', '-')`, then
-  // `parser.add_argument(f'--{parser_key}', ...)`) is part of the configuring, so long as no work is called for it.
+  // `parser.add_argument(f'--{parser_key}', ...)`) is part of the configuring, so long as no work is called for it;
+  // so are the loop's own temporaries (`img = load_img(path)` before `x.append(img)`, loop-temporaries.ts).
   const helperName = (b: Statement): boolean => b.type === "assign" && b.targets.every((t) => t.type === "name") && !callsWork(b.value);
-  return body.some((b) => statement(b) && b.type !== "pass" && b.type !== "continue" && b.type !== "raise") && body.every((b) => statement(b) || helperName(b));
+  const temporary = (b: Statement): boolean => bindsLoopTemporary(b, binds) && !callsWork(b.value);
+  return body.some((b) => statement(b) && b.type !== "pass" && b.type !== "continue" && b.type !== "raise" && !temporary(b)) && body.every((b) => statement(b) || helperName(b) || temporary(b));
 }
 
 /**
