@@ -6,6 +6,7 @@ import { FALSE, tensor, toInts, truthy, tuple, unknown } from "../construct";
 import type { NativeCall, Value } from "../values";
 import { fn, namespace, type StandardLibrary } from "./native";
 import { sklearnFetchers } from "./sklearn-fetchers";
+import { fetchLfwPeople } from "./sklearn-lfw";
 import { fetchOpenml } from "./sklearn-openml";
 
 interface GeneratorShape {
@@ -57,6 +58,7 @@ export function installSklearnDatasets({ modules }: StandardLibrary): void {
   for (const [name, shape] of Object.entries(sklearnData.generators)) entries[name] = generator(name, shape as GeneratorShape);
   for (const [name, size] of Object.entries(sklearnData.toy_datasets)) entries[name] = toyDataset(name, size);
   Object.assign(entries, sklearnFetchers());
+  entries.fetch_lfw_people = fetchLfwPeople();
   entries.fetch_openml = fetchOpenml();
   modules.set("sklearn.datasets", namespace("sklearn.datasets", entries));
 }
