@@ -111,6 +111,7 @@ import { rebuiltFrom } from "./rebuilt-fit-rows";
 import { estimatorFit, wrapperRun } from "../keras/sklearn-wrapper";
 import { evaluationLoaderOnly, inferenceLoaderOnly, inferenceWithoutRun } from "./inference-only";
 import { copiedOptionsOnly } from "./copied-options";
+import { unreadConstantsOnly } from "./unread-run-constants";
 import { trainerOnlyEvaluates } from "./evaluating-trainer";
 import { generatorValidationSplit, imageFlowRows, imageGeneratorFit } from "../keras/image-data-generator";
 import { dataOnlyScript } from "./data-only-script";
@@ -3594,8 +3595,9 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
   if (!input.nested && (inferenceLoaderOnly(plan, input.text) || evaluationLoaderOnly(plan, input.text))) return plan.configFiles ? { configFiles: plan.configFiles } : {};
   // Nor is an inference script's weight dtype or missing config, with no figure of a run beside it (inference-only.ts).
   if (!input.nested && inferenceWithoutRun(plan, input.text)) return {};
-  // Nor are a prediction script's options copied from its training script (copied-options.ts).
-  if (!input.nested && copiedOptionsOnly(plan, input.text)) return plan.configFiles ? { configFiles: plan.configFiles } : {};
+  // Nor are a prediction script's options copied from its training script (copied-options.ts), nor constants
+  // nothing reads in a file that trains nothing (unread-run-constants.ts).
+  if (!input.nested && (copiedOptionsOnly(plan, input.text) || unreadConstantsOnly(plan, input.text))) return plan.configFiles ? { configFiles: plan.configFiles } : {};
   // Nor is a data script's batch and dataset, in a file that names no training (data-only-script.ts); where no step
   // loop, fit or other file's training was found, an epoch count it sets (a leftover `num_epochs = 5`) is none either.
   const noTrainingFound = stepLoops.length === 0 && !foreignCall && kerasFitSites.length === 0 && !plan.steps;
