@@ -1,5 +1,6 @@
 import { strict as assert } from "node:assert";
 import { analyze } from "../../helpers/analyze";
+import { trainingPlanOf } from "../../../../src/core/analysis-result";
 
 // Settings left behind with their training code commented out state no run where the file trains nothing
 // (src/core/training/unread-run-constants.ts). A script written for this test.
@@ -25,7 +26,7 @@ ${tail}
 `;
 
 const epochsOf = (result: Awaited<ReturnType<typeof analyze>>): number | undefined =>
-  result.training?.epochs?.value ?? result.models.find((m) => m.estimate?.trainingRun?.epochs !== undefined)?.estimate?.trainingRun?.epochs;
+  result.training?.epochs?.value ?? result.models.map((m) => trainingPlanOf(result, m)?.epochs?.value).find((e) => e !== undefined);
 
 describe("constants nothing reads, in a file that trains nothing", () => {
   it("state no run where their use is commented out", async () => {
