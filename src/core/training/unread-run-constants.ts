@@ -24,10 +24,11 @@ export interface ConstantPlanFigures {
   precision?: { value: string };
 }
 
-/** Whether a figure is a constant (`NAME = value`) whose name the code holds once, where it is bound. */
+/** Whether a figure is a constant bound by a plain assignment (`NAME = value`; a config dict's key, which the dict
+ *  carries wherever it goes, is not one) whose name the code holds once, where it is bound. */
 function unreadConstant(figure: ConstantFigure, code: string): boolean {
   const bound = figure.source === "code" ? /^(\w+) = /.exec(figure.detail) : null;
-  if (!bound) return false;
+  if (!bound || !new RegExp(`^[ \\t]*${bound[1]}[ \\t]*=(?!=)`, "m").test(code)) return false;
   return (code.match(new RegExp(`\\b${bound[1]}\\b`, "g")) ?? []).length === 1;
 }
 
