@@ -43,11 +43,11 @@ interface DirectoryRead {
 }
 
 /**
- * The files a reader reads from `path` with the arguments it was given (already evaluated): a reason string where the
+ * The files a reader reads from `directory` with the arguments it was given (already evaluated): a reason string where the
  * folder is not there to count; undefined where the call is not one this reads (labels from a list, a subset it does
  * not name, a split it cannot read). For flow_from_directory the split is the ImageDataGenerator's validation_split.
  */
-function readDirectory(reader: string, path: string, args: { get(name: string): Value | undefined }, files: FolderLister, places: string[], generatorSplit: Value | undefined): DirectoryRead | string | undefined {
+function readDirectory(reader: string, directory: string, args: { get(name: string): Value | undefined }, files: FolderLister, places: string[], generatorSplit: Value | undefined): DirectoryRead | string | undefined {
   const known = READERS[reader];
   // labels="inferred" (the default) reads classes from the sub-folders; a list or None labels the files otherwise.
   const labels = args.get("labels");
@@ -62,7 +62,7 @@ function readDirectory(reader: string, path: string, args: { get(name: string): 
   const found = classFolders(files, places, known.extensions, wanted);
   if (typeof found === "string") return found;
   const total = classFolderFiles(found);
-  const where = `${found.classes.length} class folders of ${path}`;
+  const where = `${found.classes.length} class folders of ${directory}`;
   const subset = args.get("subset");
   if (!subset || subset.kind === "none") return { classes: found.classes, training: total, detail: `the ${total} files in the ${where}` };
   if (subset.kind !== "str" || !["training", "validation", "both"].includes(subset.value)) return undefined;
@@ -85,7 +85,7 @@ export function directoryDatasetSamples(
   last: string,
   evaluate: (e: Expression) => Value | undefined,
   files: FolderLister,
-  places: (path: string) => string[],
+  places: (directory: string) => string[],
   generatorSplit: Value | undefined,
 ): { value: number; detail: string } | string | undefined {
   const reader = READERS[last];
@@ -99,9 +99,9 @@ export function directoryDatasetSamples(
     if (given && (!value || value.kind === "unknown")) return undefined;
     if (value) args.set(name, value);
   }
-  const path = args.get("directory");
-  if (path?.kind !== "str") return undefined;
-  const read = readDirectory(last, path.value, args, files, places(path.value), generatorSplit);
+  const directory = args.get("directory");
+  if (directory?.kind !== "str") return undefined;
+  const read = readDirectory(last, directory.value, args, files, places(directory.value), generatorSplit);
   if (typeof read !== "object") return read;
   const subset = args.get("subset");
   if (subset?.kind === "str" && subset.value === "validation") return undefined;
@@ -117,11 +117,11 @@ export function directoryDatasetReader(reader: string, interp: () => Interpreter
   return ({ args, kwargs }) => {
     const bound = bindArguments(READERS[reader].signature, args, kwargs, reader);
     const given = bound.get("directory");
-    const path = given ? pathLikeValue(given, (f, a) => interp().call(f, a, new Map())) : undefined;
+    const directory = given ? pathLikeValue(given, (f, a) => interp().call(f, a, new Map())) : undefined;
     const batch = bound.get("batch_size");
     const size = batch?.kind === "int" && batch.value > 0 ? batch.value : undefined;
     const files = interp().loader.workspaceFiles?.();
-    const read = path?.kind === "str" && files ? readDirectory(reader, path.value, bound, files, pathPlaces(interp(), path.value), undefined) : undefined;
+    const read = directory?.kind === "str" && files ? readDirectory(reader, directory.value, bound, files, pathPlaces(interp(), directory.value), undefined) : undefined;
     const why = typeof read === "string" ? `${reader}: ${read}` : `${reader}: the files it reads are not known`;
     const classNames = typeof read === "object" ? list(read.classes.map(str)) : unknown(why);
     const stated = kwargs.has("batch_size") || args.length > READERS[reader].signature.findIndex((p) => p.startsWith("batch_size"));

@@ -4,8 +4,7 @@
 // train step (inference-only.ts's TRAINING_WORDS). The samples-alone rule (samples-alone.ts) takes a plan of samples
 // only, and the inference rule a batch only in a file that predicts; this takes a batch, with or without samples (a
 // folder the workspace lacks leaves them unknown), with no epochs or steps, in a file that draws from its data.
-import { commentFreeText } from "../python/comment-free-text";
-import { IMPORT_LINE, TRAINING_WORDS, type PlanFigures } from "./inference-only";
+import { codePastImports, TRAINING_WORDS, type PlanFigures } from "./inference-only";
 
 /** Draws of a few elements to look at them: an iterator's next element (TF 1.x `get_next()`, Python's
  *  `next(iter(ds))`), numpy iteration or the first n of a pipeline. A file that only defines its loaders (a data
@@ -61,7 +60,7 @@ export function dataOnlyScript(plan: PlanFigures, text: string): boolean {
   if (plan.batch === undefined || plan.epochs || plan.steps || plan.accumulation) return false;
   if (plan.precision && plan.precision.value !== "fp32") return false;
   // The code past its imports, without comments ("split into training (70%)"): the words are read in code only.
-  const code = commentFreeText(text.replace(IMPORT_LINE, ""));
+  const code = codePastImports(text);
   if (!drawsFromData(code) && !COUNTED_DRAW_LOOP.test(code)) return false;
   return !TRAINING_WORDS.test(code.replace(TRAINING_DATA_NAME, "data"));
 }

@@ -157,12 +157,11 @@ function configuresOnly(body: Statement[], binds: (target: Expression) => boolea
     || (b.type === "assign" && b.targets.every(storesInto) && !callsWork(b.value))
     || (b.type === "if" && !callsWork(b.test) && b.body.every(statement) && b.orelse.every(statement))
     || b.type === "pass" || b.type === "continue" || b.type === "raise";
-  // A name the pass works out for the option it adds (`parser_key = key.replace('_', '-')`, then
-  // `parser.add_argument(f'--{parser_key}', ...)`) is part of the configuring, so long as no work is called for it;
-  // so are the loop's own temporaries (`img = load_img(path)` before `x.append(img)`, loop-temporaries.ts).
-  const helperName = (b: Statement): boolean => b.type === "assign" && b.targets.every((t) => t.type === "name") && !callsWork(b.value);
+  // The loop's own temporaries come along, so long as no work is called for them: a name it works out for the option
+  // it adds (`parser_key = key.replace('_', '-')` before `parser.add_argument(f'--{parser_key}', ...)`), an item it
+  // names before storing it (`img = load_img(path)` before `x.append(img)`, loop-temporaries.ts).
   const temporary = (b: Statement): boolean => bindsLoopTemporary(b, binds) && !callsWork(b.value);
-  return body.some((b) => statement(b) && b.type !== "pass" && b.type !== "continue" && b.type !== "raise" && !temporary(b)) && body.every((b) => statement(b) || helperName(b) || temporary(b));
+  return body.some((b) => statement(b) && b.type !== "pass" && b.type !== "continue" && b.type !== "raise") && body.every((b) => statement(b) || temporary(b));
 }
 
 /**

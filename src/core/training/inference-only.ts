@@ -27,6 +27,29 @@ export const TRAINING_WORDS = /\bbackward\s*\(|\.step\s*\(|\boptim\b|\boptimi[sz
 /** Words of inference: eval mode, no_grad or inference_mode, loading weights or a saved model or graph, predicting. */
 export const INFERENCE_WORDS = /\.eval\s*\(\s*\)|\bno_grad\b|\binference_mode\b|\bload_state_dict\s*\(|\btorch\.load\s*\(|\bload_model\s*\(|\bload_weights\s*\(|\.predict\w*\s*\(|\bimport_graph_def\b/;
 
+/** Where a plan says a figure came from (a PlanFigure's source and detail). */
+export interface StatedFigure {
+  source: string;
+  detail: string;
+}
+
+/** A plan's figures with where its epochs and batch came from. */
+export interface StatedPlanFigures extends PlanFigures {
+  epochs?: StatedFigure;
+  batch?: StatedFigure;
+}
+
+/** Whether the plan states epochs or a batch and nothing else of a run (no steps, samples, accumulation or precision
+ *  other than fp32). */
+export function epochsOrBatchOnly(plan: PlanFigures): boolean {
+  return (plan.epochs !== undefined || plan.batch !== undefined) && !plan.steps && !plan.samples && !plan.accumulation && (!plan.precision || plan.precision.value === "fp32");
+}
+
+/** A file's code past its import lines, comments left out: what the "names no training" tests read. */
+export function codePastImports(text: string): string {
+  return commentFreeText(text).replace(IMPORT_LINE, "");
+}
+
 /** Whether the plan states nothing but a batch (no epochs, steps, samples, accumulation or precision of its own). */
 function batchOnly(plan: PlanFigures): boolean {
   return plan.batch !== undefined && !plan.epochs && !plan.steps && !plan.samples && !plan.accumulation && (!plan.precision || plan.precision.value === "fp32");
@@ -38,7 +61,11 @@ export const IMPORT_LINE = /^[ \t]*(?:from[ \t]+\S+[ \t]+)?import[ \t][^\n]*$/gm
 /** Whether a plan is an inference script's loader batch: only a batch, in a file whose code past its imports names
  *  inference and no training. */
 export function inferenceLoaderOnly(plan: PlanFigures, text: string): boolean {
-  if (!batchOnly(plan)) return false;
+  return batchOnly(plan) && namesInferenceNotTraining(text);
+}
+
+/** Whether the code past its imports names inference and no training. */
+function namesInferenceNotTraining(text: string): boolean {
   const code = text.replace(IMPORT_LINE, "");
   return INFERENCE_WORDS.test(code) && !TRAINING_WORDS.test(code);
 }
@@ -50,7 +77,7 @@ export function evaluationLoaderOnly(plan: PlanFigures, text: string): boolean {
   if (!batchOnly({ ...plan, samples: undefined })) return false;
   const names = evaluatingTrainerNames(text);
   if (!names) return false;
-  let code = commentFreeText(text).replace(IMPORT_LINE, "").replace(/[\w.]*\bTrainer\b/g, "");
+  let code = codePastImports(text).replace(/[\w.]*\bTrainer\b/g, "");
   for (const n of names) code = code.replace(new RegExp(`\\b${n}\\b`, "g"), "");
   return !TRAINING_WORDS.test(code);
 }
@@ -60,6 +87,5 @@ export function evaluationLoaderOnly(plan: PlanFigures, text: string): boolean {
  *  and no training. Such a plan's dtype and missing config would be a run's that nothing starts. */
 export function inferenceWithoutRun(plan: PlanFigures, text: string): boolean {
   if (plan.batch !== undefined || plan.batchFromData !== undefined || plan.epochs || plan.steps || plan.samples || plan.accumulation) return false;
-  const code = text.replace(IMPORT_LINE, "");
-  return INFERENCE_WORDS.test(code) && !TRAINING_WORDS.test(code);
+  return namesInferenceNotTraining(text);
 }

@@ -4,8 +4,7 @@
 // images, labels in train_loader: loss = criterion(model(images), labels)`, with no backward pass, optimizer or fit
 // anywhere. Its parameters never change, so its epoch loop is no training run. The test reads the code past its
 // imports: with the mode switch and the names of training data (`train_loader`) set aside, no training word is left.
-import { commentFreeText } from "../python/comment-free-text";
-import { IMPORT_LINE, TRAINING_WORDS } from "./inference-only";
+import { codePastImports, TRAINING_WORDS } from "./inference-only";
 import { TRAINING_DATA_NAME } from "./data-only-script";
 
 /** `.train()`, `.train(True)`, `.train(mode=False)`: the mode switch, which trains nothing. */
@@ -13,7 +12,7 @@ const MODE_SWITCH = /\.train\s*\(\s*(?:(?:mode\s*=\s*)?(?:True|False))?\s*\)/g;
 
 /** Whether the code past its imports names no training but nn.Module's mode switch (and names of training data). */
 export function namesOnlyModeSwitch(text: string): boolean {
-  const code = commentFreeText(text.replace(IMPORT_LINE, ""));
+  const code = codePastImports(text);
   if (!MODE_SWITCH.test(code)) return false;
   MODE_SWITCH.lastIndex = 0;
   return !TRAINING_WORDS.test(code.replace(MODE_SWITCH, "").replace(TRAINING_DATA_NAME, "data"));

@@ -4,39 +4,21 @@
 // imports names no training (inference-only.ts's words, comments left out, names of training data such as
 // `train_test_split` read as data), states no run. A constant the code reads, or any training word, keeps the plan:
 // the constant then is the fallback the code states.
-import { commentFreeText } from "../python/comment-free-text";
 import { TRAINING_DATA_NAME } from "./data-only-script";
-import { IMPORT_LINE, TRAINING_WORDS } from "./inference-only";
-
-/** A figure of a plan: what it says it was read from. */
-interface ConstantFigure {
-  source: string;
-  detail: string;
-}
-
-/** The figures this rule looks at (a TrainingPlan's). */
-export interface ConstantPlanFigures {
-  epochs?: ConstantFigure;
-  batch?: ConstantFigure;
-  steps?: unknown;
-  samples?: unknown;
-  accumulation?: unknown;
-  precision?: { value: string };
-}
+import { codePastImports, epochsOrBatchOnly, TRAINING_WORDS, type StatedFigure, type StatedPlanFigures } from "./inference-only";
 
 /** Whether a figure is a constant bound by a plain assignment (`NAME = value`; a config dict's key, which the dict
  *  carries wherever it goes, is not one) whose name the code holds once, where it is bound. */
-function unreadConstant(figure: ConstantFigure, code: string): boolean {
+function unreadConstant(figure: StatedFigure, code: string): boolean {
   const bound = figure.source === "code" ? /^(\w+) = /.exec(figure.detail) : null;
   if (!bound || !new RegExp(`^[ \\t]*${bound[1]}[ \\t]*=(?!=)`, "m").test(code)) return false;
   return (code.match(new RegExp(`\\b${bound[1]}\\b`, "g")) ?? []).length === 1;
 }
 
 /** Whether a plan holds only constants nothing reads, in a file whose code names no training. */
-export function unreadConstantsOnly(plan: ConstantPlanFigures, text: string): boolean {
-  if (!plan.epochs && !plan.batch) return false;
-  if (plan.steps || plan.samples || plan.accumulation || (plan.precision && plan.precision.value !== "fp32")) return false;
-  const code = commentFreeText(text).replace(IMPORT_LINE, "");
+export function unreadConstantsOnly(plan: StatedPlanFigures, text: string): boolean {
+  if (!epochsOrBatchOnly(plan)) return false;
+  const code = codePastImports(text);
   for (const figure of [plan.epochs, plan.batch]) if (figure && !unreadConstant(figure, code)) return false;
   return !TRAINING_WORDS.test(code.replace(TRAINING_DATA_NAME, "data"));
 }
