@@ -11,8 +11,8 @@ const FLOAT64_CALLEES = new Set(["set_default_dtype", "set_default_tensor_type",
 
 /** True when a call may set a float64 run, by its callee's last name and its text (a cheap test before anything is
  *  evaluated: `.to(device)` calls are many). */
-export function mayCastToFloat64(last: string, callText: string): boolean {
-  return FLOAT64_CALLEES.has(last) && (last !== "to" || /float64|double/.test(callText));
+export function mayCastToFloat64(last: string, callText: () => string): boolean {
+  return FLOAT64_CALLEES.has(last) && (last !== "to" || /float64|double/.test(callText()));
 }
 
 /** What makes this call set a float64 run, for the plan's detail, or undefined: `evaluate` reads an expression's value. */

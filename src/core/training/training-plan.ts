@@ -1794,7 +1794,7 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
       if (named && (last !== "autocast" || !autocastOnCpu(call, input.text, (e) => evaluateOne(site, e))) && !afterTraining(site, trainingRuns)) takePrecision(named, `${site.callee}(${dtypeArgument ? snippet(input.text, dtypeArgument) : ""})`, last === "autocast");
     }
     // A float64 run: a float64 default dtype, Keras' set_floatx("float64"), a network's .double() (float64-precision.ts).
-    if (!precision && !site.inComprehension && mayCastToFloat64(last, input.text.slice(call.pos.startIndex, call.pos.endIndex))) {
+    if (!precision && !site.inComprehension && mayCastToFloat64(last, () => input.text.slice(call.pos.startIndex, call.pos.endIndex))) {
       const detail = float64Setting(last, call, (e) => snippet(input.text, e), (e) => evaluateOne(site, e));
       if (detail && !afterTraining(site, trainingRuns)) takePrecision("fp64", detail);
     }
