@@ -28,6 +28,7 @@ import { horovodPackage } from "./interp/horovod-package";
 import { pathlibPackage } from "./interp/pathlib-package";
 import { sixPackage } from "./interp/six-package";
 import { unslothPackage } from "./interp/unsloth-package";
+import { preparingWrappersPackage } from "./interp/preparing-wrappers-package";
 import { createTorchHub } from "./torch/hub";
 import { builtinMethods } from "./interp/builtin-methods";
 import { createBuiltins } from "./interp/builtins";
@@ -118,6 +119,8 @@ export function createRuntime(providers: NativeModuleProvider[] = defaultProvide
   for (const [path, text] of sixPackage) runtime.builtinPackages.set(path, text);
   // unsloth's is_bfloat16_supported, that fine-tuning scripts set their trainer's bf16 and fp16 by
   for (const [path, text] of unslothPackage) runtime.builtinPackages.set(path, text);
+  // Apex's amp.initialize and Accelerate's prepare, that give back the model the script then calls
+  for (const [path, text] of preparingWrappersPackage) runtime.builtinPackages.set(path, text);
   // pathlib's Path, that scripts build their config paths with
   for (const [path, text] of pathlibPackage) runtime.builtinPackages.set(path, text);
   // PyTorch Geometric's graph datasets of known size (Planetoid, TUDataset, ...), whose graphs a run trains on

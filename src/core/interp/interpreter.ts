@@ -358,6 +358,12 @@ export class Interpreter {
     if ((this.frame?.tries ?? 0) > 0) throw new PythonError(`No module named '${name}'`);
   }
 
+  /** An import inside the importing code's own `try` of a library we only stand in for (apex, accelerate): the
+   *  handler runs, as where the library is not installed, which is the likelier case. */
+  private guardedStandIn(name: string): boolean {
+    return (this.frame?.tries ?? 0) > 0 && this.currentLoader.optionalStandIn?.(name, this.frame?.file ?? "") === true;
+  }
+
   /**
    * A top-level `if` whose arm holds a training loop (a notebook's `if __name__ == "__main__":` block, which Jupyter
    * runs): the arm its test picks runs statement by statement like the top level, its training loops skipped and a
@@ -677,7 +683,7 @@ export class Interpreter {
         return undefined;
       case "import":
         for (const n of s.names) {
-          const ns = this.currentLoader.importModule(n.module, 0, this.frame?.file ?? "") ?? this.submoduleAttribute(n.module);
+          const ns = this.guardedStandIn(n.module) ? undefined : this.currentLoader.importModule(n.module, 0, this.frame?.file ?? "") ?? this.submoduleAttribute(n.module);
           if (!ns) this.raiseIfOptional(n.module);
           if (n.alias) this.bind(scope, n.alias, ns ?? this.missingModule(n.module, s.pos));
           else {
@@ -688,7 +694,7 @@ export class Interpreter {
         return undefined;
       case "importFrom": {
         if (this.currentLoader.deferImport?.(s, scope, this.frame?.file ?? "")) return undefined;
-        const ns = this.currentLoader.importModule(s.module, s.level, this.frame?.file ?? "");
+        const ns = s.level === 0 && this.guardedStandIn(s.module) ? undefined : this.currentLoader.importModule(s.module, s.level, this.frame?.file ?? "");
         if (!ns && s.level === 0) this.raiseIfOptional(s.module);
         if (s.names === "*") {
           if (ns) for (const [k, v] of starExports(ns)) this.bind(scope, k, v);

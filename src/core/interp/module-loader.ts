@@ -9,6 +9,8 @@ export interface ModuleLoader {
   importSubmodule(parent: ModuleNamespaceValue, name: string, fromFile: string): Value | undefined;
   /** Where `import name` would lead, without loading it: a module the analyzer provides, a source file, or nowhere. */
   findModule?(name: string, fromFile: string): "native" | "source" | undefined;
+  /** Whether `name` is found only as one of our stand-ins for a library seldom installed (OPTIONAL_STAND_IN_LINE). */
+  optionalStandIn?(name: string, fromFile: string): boolean;
   /** Why an import found nothing, in words that say what to do ("timm is not installed in .venv: ..."). */
   missingReason?(name: string): string | undefined;
   /** Why `import a.b.c` found nothing although package `a` is installed or in the workspace: the part it lacks. */

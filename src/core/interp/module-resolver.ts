@@ -18,6 +18,10 @@ export interface ModuleFiles {
 
 /** Where an import root comes from, in the order Python's sys.path puts them (libraries the analyzer models before the
  *  environment, built-in Python packages last; a torch.hub repository goes first once loaded). */
+/** The first line of a built-in stand-in for a library seldom installed (apex, accelerate): the stand-in answers the
+ *  imports a script makes unguarded, while a `try` around an import and importlib's checks find the library absent. */
+export const OPTIONAL_STAND_IN_LINE = "__greenlight_optional__ = True";
+
 export type ImportRootKind = "hub" | "script" | "workspace" | "modelled" | "environment" | "builtin";
 
 /** One entry of the import path: a folder and the files that serve it. */

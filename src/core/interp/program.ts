@@ -4,7 +4,7 @@ import type { PythonParser } from "../python/parser";
 import { applyTextChanges, treeEditFor, type TextChange } from "../python/text-changes";
 import type { Tree } from "web-tree-sitter";
 import type { Interpreter, ModuleLoader } from "./interpreter";
-import type { ModuleFiles, ModuleResolver, ResolvedModule } from "./module-resolver";
+import { OPTIONAL_STAND_IN_LINE, type ModuleFiles, type ModuleResolver, type ResolvedModule } from "./module-resolver";
 import { basename, dirname, joinPath } from "./paths";
 import type { ModuleNamespaceValue, Scope, Value } from "./values";
 import { list, NONE, unknown } from "./construct";
@@ -437,7 +437,14 @@ export class Program implements ModuleLoader {
 
   findModule(name: string, fromFile: string): "native" | "source" | undefined {
     if (this.nativeModule(name)) return "native";
-    return this.resolve(name, 0, fromFile) ? "source" : undefined;
+    // An availability check (importlib's find_spec, metadata.version) finds a seldom-installed library absent.
+    return this.resolve(name, 0, fromFile) && !this.optionalStandIn(name, fromFile) ? "source" : undefined;
+  }
+
+  optionalStandIn(name: string, fromFile: string): boolean {
+    const top = this.resolve(name.split(".")[0], 0, fromFile)?.modules[0];
+    if (top?.root.kind !== "builtin" || !top.file) return false;
+    return top.root.files.read(top.file)?.startsWith(OPTIONAL_STAND_IN_LINE) ?? false;
   }
 
   importModule(name: string, level: number, fromFile: string): ModuleNamespaceValue | undefined {
