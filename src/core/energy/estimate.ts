@@ -3,7 +3,7 @@ import type { ModelReport } from "../report/model-report";
 import { applyCalibration, type ProfileCalibration } from "./calibration";
 import { carbonOf, WORLD_AVERAGE_GCO2_PER_KWH, type CarbonBasis } from "./carbon";
 import { rangeFactors } from "./error-bands";
-import { hardwareProfile, type HardwareProfile } from "./hardware";
+import { hardwareProfile, peakFlops, type HardwareProfile } from "./hardware";
 import { resolveHost, type HostProfile } from "./host";
 import { OPTIMIZER_BYTES_PER_PARAMETER, planKernels, reportBatch, type PlanOptions } from "./kernel-plan";
 import { isPrecision, PRECISIONS, type Precision } from "./precision";
@@ -163,9 +163,16 @@ export function estimateModel(report: ModelReport, options: EstimateOptions): Es
       joules_per_iter: scaled(timing.joules, factors.energy),
       // Carbon is energy × a known intensity: its range is the energy's (the grid figure's own error is not in it).
       gco2e_per_iter: scaled(gco2e, factors.energy),
-      reason: factors.reason,
+      reason: factors.reason + stoodInPrecision(profile, options.dtype),
     },
   };
+}
+
+/** "; fp64 priced at fp32's rate: apple-m2-max has no fp64 units": said wherever the hardware lacks the precision
+ *  asked for, which the kernel plan prices at the nearest it has (hardware.ts peakFlops), never silently. */
+function stoodInPrecision(profile: HardwareProfile, dtype: Precision): string {
+  const { ran } = peakFlops(profile, dtype);
+  return ran === dtype ? "" : `; ${dtype} priced at ${ran}'s rate: ${profile.id} has no ${dtype} units`;
 }
 
 /** The Linear layers an estimate runs quantized, by the options or by what the analyzed code applied. */

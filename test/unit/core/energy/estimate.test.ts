@@ -147,6 +147,16 @@ describe("estimateModel", () => {
     assert.equal(b.hardware, "h100-doubled");
     assert.ok(b.seconds_per_iter < 0.6 * a.seconds_per_iter);
   });
+
+  it("says when the hardware lacks the precision asked for and which rate it was priced at", () => {
+    // Apple's GPUs have no float64 and a V100 no bf16: priced at fp32's and fp16's rates, and the range's reason says so.
+    const apple = estimateModel(squareMatmul(2048), { hardware: "apple-m2-max", dtype: "fp64", mode: "inference" });
+    assert.match(apple.range.reason, /; fp64 priced at fp32's rate: apple-m2-max has no fp64 units$/);
+    const v100 = estimateModel(squareMatmul(2048), { hardware: "v100", dtype: "bf16", mode: "inference" });
+    assert.match(v100.range.reason, /; bf16 priced at fp16's rate: v100 has no bf16 units$/);
+    // A precision the hardware has is not remarked on.
+    assert.doesNotMatch(estimateModel(squareMatmul(2048), h100({ dtype: "fp64" })).range.reason, /priced at/);
+  });
 });
 
 describe("precisionAlternatives", () => {
