@@ -159,7 +159,7 @@ function splitCostly(figures: FixFigures[]): { offered: FixFigures[]; costly: Fi
   return { offered: figures.filter((f) => !costs(f)), costly: figures.filter(costs) };
 }
 
-function message(subject: string, model: ModelReport, target: RunTarget, uncovered: Set<string>, figures: FixFigures[], appliedKinds: Set<string>, helperOnly: boolean, selected: string, trainedHere = false, costly: FixFigures[] = []): string {
+function message(subject: string, model: ModelReport, target: RunTarget, uncovered: Set<string>, figures: FixFigures[], appliedKinds: Set<string>, helperOnly: boolean, selected: string, trainedHere = false, costly: FixFigures[] = [], stored: "fp32" | "fp64" = "fp32"): string {
   const summary = layersOf(model, uncovered);
   const share = shareText(model, summary.flopShare);
   const where = target.device === "unknown" && helperOnly ? "" : ` on ${DEVICE_NAMES[target.device]} (${target.deviceReason})`;
@@ -168,7 +168,7 @@ function message(subject: string, model: ModelReport, target: RunTarget, uncover
   const unbuilt = model.coverage.partsUnknown ?? 0;
   const sizes = `${unbuilt > 0 ? "at least " : ""}${formatCount(summary.weights)} parameters${share ? `, ${share}` : ""}`;
   // A model trained here runs for inference afterwards (evaluated, or saved for later): the finding is about then.
-  let text = trainedHere ? `${subject} is trained here; for inference afterwards${where} its ${layers} run in fp32: ${sizes}.` : `${subject} runs its ${layers} in fp32 for inference${where}: ${sizes}.`;
+  let text = trainedHere ? `${subject} is trained here; for inference afterwards${where} its ${layers} run in ${stored}: ${sizes}.` : `${subject} runs its ${layers} in ${stored} for inference${where}: ${sizes}.`;
   const int8 = figures.find((f) => f.fix.weightBytes !== undefined);
   if (int8) {
     // Weight memory: fp32 stores 4 bytes per weight, int8 one (PyTorch quantization docs: "4x reduction in model size").
@@ -196,10 +196,11 @@ function message(subject: string, model: ModelReport, target: RunTarget, uncover
     const leftShare = shareText(model, layers.flopShare, share !== "");
     const what = `${layerList(model, left)} (${leftShare || `${formatCount(layers.weights)} parameters`}) ${layers.count === 1 ? "stays" : "stay"}`;
     const convolutions = left.every((t) => /Conv/.test(t));
-    if (target.device === "unknown" && !helperOnly) text += ` Where it runs is not clear from the code, so no device-specific fix is offered: the ${what} in fp32.`;
-    else if (convolutions && target.device === "cpu") text += ` No quantization fix for convolutions on CPU here (torch.ao dynamic quantization converts Linear and recurrent layers only): the ${what} in fp32.`;
-    else text += ` No fix offered here reaches them${helperOnly ? "" : ` on ${DEVICE_NAMES[target.device]}`}: the ${what} in fp32.`;
+    if (target.device === "unknown" && !helperOnly) text += ` Where it runs is not clear from the code, so no device-specific fix is offered: the ${what} in ${stored}.`;
+    else if (convolutions && target.device === "cpu") text += ` No quantization fix for convolutions on CPU here (torch.ao dynamic quantization converts Linear and recurrent layers only): the ${what} in ${stored}.`;
+    else text += ` No fix offered here reaches them${helperOnly ? "" : ` on ${DEVICE_NAMES[target.device]}`}: the ${what} in ${stored}.`;
   }
+  if (stored === "fp64") text += ` ${FLOAT64_FIXES}`;
   const view = model.channelsLastViews?.[0];
   if (view && uncovered.has("Conv2d") && figures.some((f) => f.fix.kind === "autocast-bf16")) {
     const where = view.file === model.file ? `line ${view.line}` : `${view.file.slice(view.file.lastIndexOf("/") + 1)}:${view.line}`;
@@ -212,6 +213,10 @@ function message(subject: string, model: ModelReport, target: RunTarget, uncover
   if (appliedKinds.size > 0) text += ` Already applied: ${[...appliedKinds].filter((k) => k !== "cast" && k !== "static").join(", ") || "a reduction"}.`;
   return text;
 }
+
+// Autocast leaves float64 ops in float64 (pytorch.org/docs/stable/amp.html, "Op Eligibility"), and quantized Linear
+// kernels (torch.ao's dynamic quantization, torchao's quantize_) take float32, bf16 or fp16 input, not float64.
+const FLOAT64_FIXES = "Autocast and int8 quantization do not apply to float64 layers (autocast runs float64 ops as they are; quantized kernels take float32 input): cast the model to float32 (.float()) first, and those fixes apply.";
 
 /** GL001's PyTorch findings of a file. */
 export function torchFindings(context: RuleContext): RawFinding[] {
@@ -235,13 +240,17 @@ export function torchFindings(context: RuleContext): RawFinding[] {
     const helpers = training ? helperRuns(file, v, context.analysis) : [];
     const inference = !training || callsEval(file, v) || isExported(file, v) || runs.some((c) => file.isGuarded(c.place)) || helpers.some((h) => h.guardedInside || h.evalsInside || file.isGuarded(h.place));
     if (!inference) continue;
-    const { target, applied, variant, definition: classDefinition } = modelAsWritten(file, site, model);
+    const { target, applied, variant: written, definition: classDefinition } = modelAsWritten(file, site, model);
+    // Weights made float64 (`.double()`, a float64 default dtype) where no cast to 16 bits follows: priced in fp64,
+    // and only the fixes that take any dtype (pruning) are offered.
+    const stored = model.weightsPrecision === "fp64" && written.dtype === "fp32" ? "fp64" : "fp32";
+    const variant: EnergyVariant = stored === "fp64" ? { ...written, dtype: "fp64" } : written;
     const helperName = classDefinition ? classDefinition.name : v;
     const types = summarize(model, QUANTIZABLE).types;
     const uncovered = new Set([...types].filter((t) => !applied.covered.has(t)));
     if (uncovered.size === 0) continue;
     const offered = torchFixes(types, target, amount, { autocastSafe: !savesWholeModel(file, v), channelsLastSafe: !model.channelsLastViews, rootType: rootLayerType(model) })
-      .filter((f) => f.devices.includes(target.device) && !applied.kinds.has(f.kind) && (!f.precision || f.covers.some((t) => uncovered.has(t))));
+      .filter((f) => f.devices.includes(target.device) && !applied.kinds.has(f.kind) && (!f.precision || (stored === "fp32" && f.covers.some((t) => uncovered.has(t)))));
     const { offered: figures, costly } = splitCostly(figuresOf(context, model, offered, uncovered, target, variant));
     const trained = training && isTrained(file, v);
     let fixes: Fix[];
@@ -262,7 +271,7 @@ export function torchFindings(context: RuleContext): RawFinding[] {
     findings.push({
       rule: "GL001",
       pos: site.statement.pos,
-      message: message(`'${v}' (${className})`, model, target, uncovered, figures, applied.kinds, false, context.settings.hardware, trained, costly),
+      message: message(`'${v}' (${className})`, model, target, uncovered, figures, applied.kinds, false, context.settings.hardware, trained, costly, stored),
       fixes,
       suppressionLines: classDefinition ? [classDefinition.defLine] : [],
     });

@@ -70,7 +70,7 @@ export const defaultRuleSettings: RuleSettings = { severities: {}, pruneAmount: 
 
 /** A variant of a model the energy model estimates: its precision and what a fix changes. */
 export interface EnergyVariant {
-  dtype: "fp32" | "bf16" | "fp16";
+  dtype: "fp32" | "bf16" | "fp16" | "fp64";
   /** Linear layers in int8 (torch.ao dynamic quantization: int8 weights and activations). */
   int8Linear?: boolean;
   /** Linear weights only, at these bits (torchao weight-only); the math stays at `dtype`. */
