@@ -5,6 +5,12 @@ import { pathLikeValue } from "./path-like";
 import { fn, namespace, quiet, type StandardLibrary } from "./native";
 import { pathAbspath, pathBasename, pathDirname, pathJoin, pathNormpath, pathSplit, pathSplitext } from "./os-path";
 
+// Variables every process started from a login shell or a container has, their values the user's: read as set, with
+// an unknown value, so `os.environ["HOME"]` is a path the analyzer cannot know rather than a KeyError that stops the
+// script (POSIX.1-2017 XBD 8.3 names HOME and PATH; login(1) and Docker both set them). Others stay unset: a plain
+// `python train.py` lacks torchrun's LOCAL_RANK.
+const ALWAYS_SET = ["HOME", "PATH"];
+
 /** os, sys, time and random: the process around the model, read as fixed values (no files, no clock, no chance). */
 export function installEnvironment({ modules, interp, objectClass, call }: StandardLibrary): void {
   // sys.modules[name]: the module of that name, through the analyzer's own imports (registries look up the module
@@ -45,7 +51,7 @@ export function installEnvironment({ modules, interp, objectClass, call }: Stand
   const environ = (): DictValue => {
     const loader = interp().loader;
     let d = environs.get(loader);
-    if (!d) environs.set(loader, (d = dict()));
+    if (!d) environs.set(loader, (d = dict(ALWAYS_SET.map((name) => [str(name), unknown(`the environment's ${name}`)]))));
     return d;
   };
   modules.set("os", namespace("os", {
