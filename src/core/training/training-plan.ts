@@ -115,6 +115,7 @@ import { unreadConstantsOnly } from "./unread-run-constants";
 import { trainerOnlyEvaluates } from "./evaluating-trainer";
 import { generatorValidationSplit, imageFlowRows, imageGeneratorFit } from "../keras/image-data-generator";
 import { dataOnlyScript } from "./data-only-script";
+import { plottingScriptOnly } from "./plotting-script";
 import { namesOnlyModeSwitch } from "./mode-switch-only";
 import { settingsModule } from "./settings-module";
 import { inlineLoaderCall } from "./inline-loader-call";
@@ -3598,6 +3599,8 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
   // Nor are a prediction script's options copied from its training script (copied-options.ts), nor constants
   // nothing reads in a file that trains nothing (unread-run-constants.ts).
   if (!input.nested && (copiedOptionsOnly(plan, input.text) || unreadConstantsOnly(plan, input.text))) return plan.configFiles ? { configFiles: plan.configFiles } : {};
+  // Nor is a plotting script's list of past runs, in a file with no tensor library to train with (plotting-script.ts).
+  if (!input.nested && plottingScriptOnly(plan, input.text)) return plan.configFiles ? { configFiles: plan.configFiles } : {};
   // Nor is a data script's batch and dataset, in a file that names no training (data-only-script.ts); where no step
   // loop, fit or other file's training was found, an epoch count it sets (a leftover `num_epochs = 5`) is none either.
   const noTrainingFound = stepLoops.length === 0 && !foreignCall && kerasFitSites.length === 0 && !plan.steps;
