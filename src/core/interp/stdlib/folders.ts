@@ -4,13 +4,17 @@
 import { classFolderFiles, classFolders } from "../class-folders";
 import { bool, int, list, str, unknown } from "../construct";
 import { globFolder, listFolder } from "../folder-glob";
+import type { ModuleFiles } from "../module-resolver";
 import type { Value } from "../values";
+import { pathDirname } from "./os-path";
 import { pathLikeValue, pathPlaces } from "./path-like";
 import { fn, namespace, type StandardLibrary } from "./native";
 
 /** Installs os.listdir, the glob module and `_greenlight_folders` (classes, files, listdir, glob): each a listing of
  *  the workspace's folders, or unknown with the reason. */
 export function installFolderListings({ modules, interp, call, iterate }: StandardLibrary): void {
+  // One listing of each folder an analysis asks about (a dataset walk asks once per image).
+  const listings = new WeakMap<object, Map<string, Listing>>();
   const pathText = (v: Value | undefined) => {
     const p = v ? pathLikeValue(v, call) : undefined;
     return p?.kind === "str" ? p.value : undefined;
@@ -32,6 +36,24 @@ export function installFolderListings({ modules, interp, call, iterate }: Standa
     return typeof found === "string" ? unknown(`glob(${JSON.stringify(pattern)}): ${found}`) : list(found.map(str));
   });
   modules.get("os")?.scope.names.set("listdir", listdir);
+  // os.path's questions about a path the workspace lists answer from the listing: a dataset class that walks its
+  // folders (`if os.path.isdir(folder)`) and keeps each image whose label file lies beside it (`if
+  // os.path.exists(label)`) counts the pairs the checkout holds. A path the listing lacks keeps the answers the
+  // analyzer gives without one (exists and isfile false: it reads no data; isdir unknown).
+  const osPath = modules.get("os")?.scope.names.get("path");
+  if (osPath?.kind === "namespace") {
+    const kindOf = (v: Value | undefined) => {
+      const path = pathText(v);
+      const files = interp().loader.workspaceFiles?.();
+      return path === undefined || !files ? undefined : listedKind(files, pathPlaces(interp(), path), listings);
+    };
+    osPath.scope.names.set("exists", fn("os.path.exists", ({ args, kwargs }) => bool(kindOf(args[0] ?? kwargs.get("path")) !== undefined)));
+    osPath.scope.names.set("isfile", fn("os.path.isfile", ({ args, kwargs }) => bool(kindOf(args[0] ?? kwargs.get("path")) === "file")));
+    osPath.scope.names.set("isdir", fn("os.path.isdir", ({ args, kwargs }) => {
+      const kind = kindOf(args[0] ?? kwargs.get("s") ?? kwargs.get("path"));
+      return kind === undefined ? unknown("whether a folder the workspace does not list exists") : bool(kind === "folder");
+    }));
+  }
   modules.set("glob", namespace("glob", { glob, iglob: glob }));
   // A class-per-folder dataset's folders, or why they are not known (what the user reads in the gap).
   const read = (args: Value[]) => {
@@ -59,4 +81,29 @@ export function installFolderListings({ modules, interp, call, iterate }: Standa
       return unknown(`${found.reader}'s size is the number of files under ${found.root} (${found.why})`);
     }),
   }));
+}
+
+/** A folder's files and sub-folders, by name. */
+interface Listing { files: Set<string>; folders: Set<string> }
+
+/** Whether the workspace lists a path (at the first of its places whose folder it lists) as a file or a folder;
+ *  undefined when it lists neither, or the host lists no folders. */
+function listedKind(files: ModuleFiles, places: readonly string[], cache: WeakMap<object, Map<string, Listing>>): "file" | "folder" | undefined {
+  if (!files.listFiles || !files.listFolders) return undefined;
+  let byFolder = cache.get(files);
+  if (!byFolder) cache.set(files, (byFolder = new Map()));
+  for (const place of places) {
+    const parent = pathDirname(place);
+    let listing = byFolder.get(parent);
+    if (!listing) byFolder.set(parent, (listing = { files: new Set(files.listFiles(parent).map(nameOf)), folders: new Set(files.listFolders(parent).map(nameOf)) }));
+    const name = nameOf(place);
+    if (listing.files.has(name)) return "file";
+    if (listing.folders.has(name)) return "folder";
+  }
+  return undefined;
+}
+
+/** A path's last part. */
+function nameOf(path: string): string {
+  return path.slice(path.lastIndexOf("/") + 1);
 }
