@@ -116,6 +116,7 @@ import { trainerOnlyEvaluates } from "./evaluating-trainer";
 import { generatorValidationSplit, imageFlowRows, imageGeneratorFit } from "../keras/image-data-generator";
 import { dataOnlyScript } from "./data-only-script";
 import { plottingScriptOnly } from "./plotting-script";
+import { boundFromEstimatorFactory } from "./returned-estimator";
 import { namesOnlyModeSwitch } from "./mode-switch-only";
 import { settingsModule } from "./settings-module";
 import { inlineLoaderCall } from "./inline-loader-call";
@@ -2147,6 +2148,8 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
       if (callsOwnMethodOnSelf(input.body, site.context.fn, call)) continue;
       // Nor a scikit-learn-API estimator's (`encoder.fit(Y)`), nor a Keras wrapper's, read below (sklearn-wrapper.ts).
       if (estimatorFit(site, sites, input.body, input.text)) continue;
+      // Nor one whose estimator a function of another project file built and returned (returned-estimator.ts).
+      if (call.func.object.type === "name" && boundFromEstimatorFactory(input.body, call.func.object.id, (e) => evaluateOne(site, e), (f) => interpreter.loader.moduleBody?.(f))) continue;
       // Nor an ImageDataGenerator's statistics fit (`datagen.fit(x_train)`, image-data-generator.ts).
       if (imageGeneratorFit(site, sites, input.body)) continue;
       // Nor any fit of a file that imports skorch and not Keras (skorch-net.ts).
