@@ -6,9 +6,11 @@
 import { commentFreeText } from "../python/comment-free-text";
 import { epochsOrBatchOnly, type PlanFigures } from "./inference-only";
 
-/** Modules that draw and tabulate but hold no tensors to train: matplotlib, seaborn, plotly and pandas, and the
- *  standard library modules such a script reads its logs with. */
-const PLOTTING_AND_LOG_MODULES = new Set(["matplotlib", "seaborn", "plotly", "pandas", "json", "csv", "os", "sys", "glob", "pathlib", "re", "math", "collections", "argparse", "pickle", "itertools"]);
+/** Modules that draw and tabulate but hold no tensors to train. */
+const PLOTTING_MODULES = new Set(["matplotlib", "seaborn", "plotly", "pandas"]);
+
+/** The standard library modules such a script reads its logs with. */
+const LOG_MODULES = new Set(["json", "csv", "os", "sys", "glob", "pathlib", "re", "math", "collections", "argparse", "pickle", "itertools"]);
 
 /** One import statement's module names: `import a.b as c, d` gives a.b and d; `from a.b import c` gives a.b. */
 const IMPORT_STATEMENT = /^[ \t]*(?:from[ \t]+([\w.]+)[ \t]+import\b|import[ \t]+([^\n#]+))/gm;
@@ -23,10 +25,11 @@ function importedTopModules(text: string): string[] {
   return modules;
 }
 
-/** Whether a plan of epochs or a batch alone is a plotting script's: every import is of plotting or table libraries
- *  or the standard library's modules such a script uses, and there is at least one. */
+/** Whether a plan of epochs or a batch alone is a plotting script's: it imports a plotting or table library, and
+ *  every import is of one or of the standard library's modules such a script uses (a file importing argparse alone
+ *  may be a training script's options, read with the project's modules). */
 export function plottingScriptOnly(plan: PlanFigures, text: string): boolean {
   if (!epochsOrBatchOnly(plan)) return false;
   const modules = importedTopModules(text);
-  return modules.length > 0 && modules.every((m) => PLOTTING_AND_LOG_MODULES.has(m));
+  return modules.some((m) => PLOTTING_MODULES.has(m)) && modules.every((m) => PLOTTING_MODULES.has(m) || LOG_MODULES.has(m));
 }
