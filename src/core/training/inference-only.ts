@@ -24,8 +24,9 @@ export interface PlanFigures {
  *  named for something trained already (`from_pretrained(...)`, `load_trained_model(...)`) loads weights: no training. */
 export const TRAINING_WORDS = /\bbackward\s*\(|\.step\s*\(|\boptim\b|\boptimi[sz]er|Optimizer\b|\bfit\w*\s*\(|[Tt]rainer\b|\w*train(?!ed)\w*\s*\(|\bminimize\s*\(|apply_gradients|GradientTape|\bcompile\s*\(|\bLearner\b|\blearner\b/;
 
-/** Words of inference: eval mode, no_grad or inference_mode, loading weights or a saved model or graph, predicting. */
-export const INFERENCE_WORDS = /\.eval\s*\(\s*\)|\bno_grad\b|\binference_mode\b|\bload_state_dict\s*\(|\btorch\.load\s*\(|\bload_model\s*\(|\bload_weights\s*\(|\.predict\w*\s*\(|\bimport_graph_def\b/;
+/** Words of inference: eval mode, no_grad or inference_mode, loading weights or a saved model or graph, predicting,
+ *  evaluating (a call of `evaluate(...)`: Keras' Model.evaluate, a script's own evaluation loop; its `def` is no call). */
+export const INFERENCE_WORDS = /\.eval\s*\(\s*\)|\bno_grad\b|\binference_mode\b|\bload_state_dict\s*\(|\btorch\.load\s*\(|\bload_model\s*\(|\bload_weights\s*\(|\.predict\w*\s*\(|\bimport_graph_def\b|(?<!\bdef[ \t]+)\bevaluate\s*\(/;
 
 /** Where a plan says a figure came from (a PlanFigure's source and detail). */
 export interface StatedFigure {
@@ -58,10 +59,10 @@ function batchOnly(plan: PlanFigures): boolean {
 /** Import lines: importing an optimizer (`from torch.optim import Adam`, left over in a prediction script) uses none. */
 export const IMPORT_LINE = /^[ \t]*(?:from[ \t]+\S+[ \t]+)?import[ \t][^\n]*$/gm;
 
-/** Whether a plan is an inference script's loader batch: only a batch, in a file whose code past its imports names
- *  inference and no training. */
+/** Whether a plan is an inference script's loader batch: only a batch (and the rows of the data it walks: a folder the
+ *  workspace holds is counted), in a file whose code past its imports names inference and no training. */
 export function inferenceLoaderOnly(plan: PlanFigures, text: string): boolean {
-  return batchOnly(plan) && namesInferenceNotTraining(text);
+  return batchOnly({ ...plan, samples: undefined }) && namesInferenceNotTraining(text);
 }
 
 /** Whether the code past its imports names inference and no training. */
