@@ -45,7 +45,7 @@ import { iteratorPipeline, repeatedIteration, tfDataPipeline, type TfDataPipelin
 import { classTrainingOperations, runsTrainingOperation, trainingOperations } from "./session-steps";
 import { sitesOutsideRangeTests } from "./lr-range-test";
 import { isRangeCall, literalRange, passesOverData, stridedRangeBounds } from "./data-pass-epochs";
-import { indexSlicedRows, slicesSameDataEachTurn } from "./index-sliced-pass";
+import { indexSlicedRows, rebuiltNames, slicesSameDataEachTurn } from "./index-sliced-pass";
 import { chunkLoopNamedEpoch } from "./chunk-loop-named-epoch";
 import { neverBound } from "./undefined-walked-name";
 import { zippedArrays, zippedRows } from "./zipped-rows";
@@ -107,6 +107,7 @@ import { afterAllTraining, afterAllUpdates, afterTraining, trainingCalls } from 
 import { tfdsTrainSamples } from "./tfds-sizes";
 import { importedModuleName } from "../python/import-origin";
 import { tfdsSplitMember } from "./tfds-split-members";
+import { wrappedSliceRows } from "./wrapped-slice-rows";
 import { rebuiltFrom } from "./rebuilt-fit-rows";
 import { estimatorFit, wrapperRun } from "../keras/sklearn-wrapper";
 import { evaluationLoaderOnly, inferenceLoaderOnly, inferenceWithoutRun } from "./inference-only";
@@ -1451,6 +1452,12 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
         const passRows = sameData ? indexSlicedRows(site.loop, boundBefore(site)) : undefined;
         const passCount = passRows ? positiveInteger(evaluateOne(site, passRows)) : undefined;
         if (passRows && passCount !== undefined) samples.push({ rank: 43, figure: { value: passCount, source: "code", line: site.loop.pos.line, detail: `${snippet(input.text, passRows)}: the rows a pass of ${site.loop.type === "for" ? snippet(input.text, site.loop.iter) : ""} slices in chunks of its batch` } });
+        // `start = (i * B) % N`, then `X[start:end]`: the slices wrap around N rows, the data of a pass, unless a loop
+        // around rebuilds what they slice (wrapped-slice-rows.ts).
+        const wrapped = wrappedSliceRows(site.loop);
+        const wrappedRoot = wrapped ? rootName(wrapped.data) : undefined;
+        const wrappedCount = wrapped && wrappedRoot !== undefined && !rebuiltNames(enclosingLoops).has(wrappedRoot) ? positiveInteger(evaluateOne(site, wrapped.rows)) : undefined;
+        if (wrapped && wrappedCount !== undefined) samples.push({ rank: 43, figure: { value: wrappedCount, source: "code", line: site.loop.pos.line, detail: `${snippet(input.text, wrapped.rows)}: the rows the slices of ${snippet(input.text, wrapped.data)} wrap around, each starting at the loop's index times the batch, modulo ${snippet(input.text, wrapped.rows)}` } });
         // A loop over pieces a split call cuts from the data (`zip(torch.split(X, 64), torch.split(Y, 64))`,
         // `np.array_split(X, n)`): each piece is a batch, and a pass walks the data's rows (split-batches.ts).
         const split = !own ? splitLoopBatches(site.loop) : undefined;
