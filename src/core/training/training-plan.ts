@@ -107,6 +107,7 @@ import { afterAllTraining, afterAllUpdates, afterTraining, trainingCalls } from 
 import { tfdsTrainSamples } from "./tfds-sizes";
 import { importedModuleName } from "../python/import-origin";
 import { tfdsSplitMember } from "./tfds-split-members";
+import { tfdsSubsplitNames } from "./tfds-subsplits";
 import { wrappedSliceRows } from "./wrapped-slice-rows";
 import { rebuiltFrom } from "./rebuilt-fit-rows";
 import { estimatorFit, wrapperRun } from "../keras/sklearn-wrapper";
@@ -2541,9 +2542,15 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
     if (last === "load" && tfdsModule && site.callee === `${tfdsModule}.load`) {
       // tfds.load("cats_vs_dogs", split=["train[:90%]", "train[90%:]"]): the first split of a list is the training one.
       const [nameValue, evaluatedSplit] = [positional(0) ?? keyword("name"), keyword("split") ?? positional(1)].map((e) => (e ? evaluateOne(site, e) : undefined));
-      // `split=tfds.Split.TRAIN` is the string "train" (tfds-split-members.ts).
-      const member = tfdsSplitMember(keyword("split") ?? positional(1), tfdsModule);
-      const splitValue: Value | undefined = member !== undefined ? { kind: "str", value: member } : evaluatedSplit;
+      // `split=tfds.Split.TRAIN` is the string "train" (tfds-split-members.ts); TFDS 1.x's subsplits of it
+      // (`list(tfds.Split.TRAIN.subsplit(weighted=(8, 1, 1)))`) are percent slices of it (tfds-subsplits.ts).
+      const splitArgument = keyword("split") ?? positional(1);
+      const member = tfdsSplitMember(splitArgument, tfdsModule);
+      const body = site.context.fn?.body ?? input.body;
+      let bindings = plainBindingSets.get(body);
+      if (!bindings) plainBindingSets.set(body, (bindings = plainBindings(body)));
+      const subsplits = member === undefined ? tfdsSubsplitNames(splitArgument, tfdsModule, (name) => bindings!(name, call.pos.startIndex)?.value, (e) => evaluateOne(site, e)) : undefined;
+      const splitValue: Value | undefined = member !== undefined ? { kind: "str", value: member } : subsplits ? { kind: "str", value: subsplits[0] } : evaluatedSplit;
       const first = splitValue?.kind === "list" || splitValue?.kind === "tuple" ? splitValue.items[0] : splitValue;
       const known = nameValue?.kind === "str" && (first === undefined || first.kind === "str") ? tfdsTrainSamples(nameValue.value, first?.kind === "str" ? first.value : undefined) : undefined;
       if (known && runsByDefault(site, (e) => evaluateOne(site, e))) {
