@@ -60,11 +60,26 @@ function calleeText(call: Extract<Expression, { type: "call" }>, text: string): 
   return text.slice(call.func.pos.startIndex, call.func.pos.endIndex).replace(/\s+/g, "");
 }
 
+/** Whether a function the module defines returns a scikit-learn-API estimator it builds in one of its `return`s
+ *  (`def load_classifier(): ... return neighbors.KNeighborsClassifier(6)`, beside a `return pickle.loads(...)` of a
+ *  saved one): what a call of it returns is then fitted as that estimator is. */
+function returnsEstimator(name: string, body: Statement[], text: string): boolean {
+  const fn = body.find((s): s is Extract<Statement, { type: "function" }> => s.type === "function" && s.name === name);
+  if (!fn) return false;
+  let found = false;
+  forEachStatement(fn.body, ({ statement }) => {
+    if (!found && statement.type === "return" && statement.value?.type === "call") found = estimatorKind(calleeText(statement.value, text), body) === "sklearn";
+  }, [], () => false);
+  return found;
+}
+
 /** Whether a `.fit(...)` is a scikit-learn-API estimator's or a Keras wrapper's: no Keras Model.fit of the file's own
- *  (a wrapper's runs are read by wrapperRun). */
+ *  (a wrapper's runs are read by wrapperRun). The receiver may be built by a function of the module that returns one. */
 export function estimatorFit(site: CallSite, sites: readonly CodeSite[], body: Statement[], text: string): boolean {
   const built = receiverCall(site, sites);
-  return built !== undefined && estimatorKind(calleeText(built, text), body) !== undefined;
+  if (built === undefined) return false;
+  if (estimatorKind(calleeText(built, text), body) !== undefined) return true;
+  return built.func.type === "name" && returnsEstimator(built.func.id, body, text);
 }
 
 /** The epochs, batch and rows of the fits a file's Keras wrappers of one builder (or its one skorch net) run, where the
