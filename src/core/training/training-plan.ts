@@ -46,6 +46,7 @@ import { classTrainingOperations, runsTrainingOperation, trainingOperations } fr
 import { sitesOutsideRangeTests } from "./lr-range-test";
 import { isRangeCall, literalRange, passesOverData, stridedRangeBounds } from "./data-pass-epochs";
 import { indexSlicedRows, rebuiltNames, slicesSameDataEachTurn } from "./index-sliced-pass";
+import { drawsOnly, inertNames } from "./drawing-only-loop";
 import { chunkLoopNamedEpoch } from "./chunk-loop-named-epoch";
 import { neverBound } from "./undefined-walked-name";
 import { zippedArrays, zippedRows } from "./zipped-rows";
@@ -829,7 +830,15 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
     passesEpochToStepLoop(input.body, l.loop, l.variable, stepLoopSpans()) ||
     (isRangeCall(l.loop.iter) && passesLoaderToStepLoop(input.body, l.loop, stepLoopSpans(), (name) => knownLoaders.has(name))) ||
     passesOverData(l.loop, (x) => shapeOf(x).stepLoop, STEP_VARIABLE.test(l.variable), namedForIterations(l) ? walksWholeData(l) : undefined, boundBefore(l))) && !replaysOwnRollout(l) && !insideOpenWhile(l) &&
-    !chunkLoopNamedEpoch(l.loop, l.variable, containsStepLoop(l.loop), boundBefore(l));
+    !chunkLoopNamedEpoch(l.loop, l.variable, containsStepLoop(l.loop), boundBefore(l)) && !drawingLoop(l.loop);
+  /** A loop that only draws or computes (drawing-only-loop.ts): no epoch loop, whatever its variable's name. */
+  const drawingLoops = new Map<Statement, boolean>();
+  let inert: Set<string> | undefined;
+  const drawingLoop = (loop: Extract<Statement, { type: "for" }>): boolean => {
+    let known = drawingLoops.get(loop);
+    if (known === undefined) drawingLoops.set(loop, (known = drawsOnly(loop, (inert ??= inertNames(input.body)))));
+    return known;
+  };
   /** Whether a loop over `name` inside `l` walks all of the training data once: a loader the code builds, one the
    *  object holds, or a list of training items (walked-data-list.ts). */
   const walksWholeData = (l: { loop: Extract<Statement, { type: "for" }>; context: CodeSite["context"] }) => (name: string): boolean =>
