@@ -1,5 +1,6 @@
 import type { Expression, Statement } from "../python/ast";
 import { callsAnywhere, forEachStatement, namesIn } from "../python/syntax-walk";
+import { GRADIENT_FREE_METHODS } from "./schedule-only-steps";
 
 // A notebook that teaches training often draws its epochs before it runs any: `for epoch in range(epochs_to_show):`
 // placing a rectangle per batch with `ax.add_patch(...)`, or a simulated loss curve `for epoch in range(100):
@@ -43,9 +44,10 @@ export function inertNames(body: Statement[]): Set<string> {
   return inert;
 }
 
-/** True when every call in the loop is a builtin, a list's or string's method, or made on an inert module or a value
- *  drawn from one, and every loop inside walks such a call: the loop cannot train anything. */
-export function drawsOnly(loop: Extract<Statement, { type: "for" }>, inert: ReadonlySet<string>): boolean {
+/** True when every call in the loop is a builtin, a list's or string's method, made on an inert module or a value
+ *  drawn from one, or an argument-free step of a torch optimizer or scheduler (no gradient in the loop: nothing else
+ *  it calls computes one, schedule-only-steps.ts), and every loop inside walks such a call: the loop cannot train. */
+export function drawsOnly(loop: Extract<Statement, { type: "for" }>, inert: ReadonlySet<string>, optimizers: ReadonlySet<string> = new Set()): boolean {
   const calls = callsAnywhere(loop.body);
   for (const c of calls) {
     if (c.func.type === "name") {
@@ -53,6 +55,7 @@ export function drawsOnly(loop: Extract<Statement, { type: "for" }>, inert: Read
       continue;
     }
     if (c.func.type === "attribute" && INERT_METHODS.has(c.func.name)) continue;
+    if (c.func.type === "attribute" && c.args.length === 0 && GRADIENT_FREE_METHODS.has(c.func.name) && c.func.object.type === "name" && optimizers.has(c.func.object.id)) continue;
     const root = rootName(c.func);
     if (root === undefined || !inert.has(root)) return false;
   }

@@ -47,6 +47,7 @@ import { sitesOutsideRangeTests } from "./lr-range-test";
 import { isRangeCall, literalRange, passesOverData, stridedRangeBounds } from "./data-pass-epochs";
 import { indexSlicedRows, rebuiltNames, slicesSameDataEachTurn } from "./index-sliced-pass";
 import { drawsOnly, inertNames } from "./drawing-only-loop";
+import { optimizerNames } from "./schedule-only-steps";
 import { chunkLoopNamedEpoch } from "./chunk-loop-named-epoch";
 import { neverBound } from "./undefined-walked-name";
 import { zippedArrays, zippedRows } from "./zipped-rows";
@@ -834,9 +835,10 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
   /** A loop that only draws or computes (drawing-only-loop.ts): no epoch loop, whatever its variable's name. */
   const drawingLoops = new Map<Statement, boolean>();
   let inert: Set<string> | undefined;
+  let optimizers: Set<string> | undefined;
   const drawingLoop = (loop: Extract<Statement, { type: "for" }>): boolean => {
     let known = drawingLoops.get(loop);
-    if (known === undefined) drawingLoops.set(loop, (known = drawsOnly(loop, (inert ??= inertNames(input.body)))));
+    if (known === undefined) drawingLoops.set(loop, (known = drawsOnly(loop, (inert ??= inertNames(input.body)), (optimizers ??= optimizerNames(input.body)))));
     return known;
   };
   /** Whether a loop over `name` inside `l` walks all of the training data once: a loader the code builds, one the
