@@ -48,6 +48,7 @@ import { isRangeCall, literalRange, passesOverData, stridedRangeBounds } from ".
 import { indexSlicedRows, rebuiltNames, slicesSameDataEachTurn } from "./index-sliced-pass";
 import { drawsOnly, inertNames } from "./drawing-only-loop";
 import { optimizerNames } from "./schedule-only-steps";
+import { stepAfterLoop } from "./step-after-loop";
 import { chunkLoopNamedEpoch } from "./chunk-loop-named-epoch";
 import { neverBound } from "./undefined-walked-name";
 import { zippedArrays, zippedRows } from "./zipped-rows";
@@ -1661,6 +1662,16 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
       if (containsStepLoop(site.loop)) continue;
       // A loop over steps that runs backward in its body: its count is the run's optimizer steps.
       const count = iterationCount(iterOf(site.loop) ?? site.loop.iter, (e) => evaluateOne(site, e));
+      // Unless the optimizer steps once after it, outside any loop: its turns are that step's micro-batches
+      // (step-after-loop.ts).
+      const after = count !== undefined && count > 0 && shapeOf(site.loop).backwardOnly ? stepAfterLoop(input.body, site.loop) : undefined;
+      if (after && count !== undefined) {
+        const once: PlanFigure = { value: 1, source: "code", line: after.pos.line, detail: `${snippet(input.text, after)} once, after for ${site.variable} in ${snippet(input.text, site.loop.iter)}` };
+        loopSpans.set(once, site.loop.pos);
+        steps.push({ rank: 50, figure: once });
+        accumulations.push({ rank: 50, figure: { value: count, source: "code", line: site.loop.pos.line, detail: `for ${site.variable} in ${snippet(input.text, site.loop.iter)}: backward passes before ${snippet(input.text, after)}` } });
+        continue;
+      }
       if (count !== undefined && count > 0) {
         const figure: PlanFigure = { value: count, source: "code", line: site.loop.pos.line, detail: `for ${site.variable} in ${snippet(input.text, site.loop.iter)}` };
         loopSpans.set(figure, site.loop.pos);
