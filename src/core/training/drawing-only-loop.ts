@@ -46,19 +46,25 @@ export function inertNames(body: Statement[]): Set<string> {
 
 /** True when every call in the loop is a builtin, a list's or string's method, made on an inert module or a value
  *  drawn from one, or an argument-free step of a torch optimizer or scheduler (no gradient in the loop: nothing else
- *  it calls computes one, schedule-only-steps.ts), and every loop inside walks such a call: the loop cannot train. */
+ *  it calls computes one, schedule-only-steps.ts), at least one is of the last two kinds, and every loop inside walks
+ *  such a call: the loop cannot train. */
 export function drawsOnly(loop: Extract<Statement, { type: "for" }>, inert: ReadonlySet<string>, optimizers: ReadonlySet<string> = new Set()): boolean {
   const calls = callsAnywhere(loop.body);
+  // A loop that calls nothing at all (`for epoch in range(E): pass`, a stand-in for code left out) is read as written.
+  let draws = false;
   for (const c of calls) {
     if (c.func.type === "name") {
-      if (!INERT_BUILTINS.has(c.func.id) && !inert.has(c.func.id)) return false;
+      if (inert.has(c.func.id)) draws = true;
+      else if (!INERT_BUILTINS.has(c.func.id)) return false;
       continue;
     }
     if (c.func.type === "attribute" && INERT_METHODS.has(c.func.name)) continue;
+    draws = true;
     if (c.func.type === "attribute" && c.args.length === 0 && GRADIENT_FREE_METHODS.has(c.func.name) && c.func.object.type === "name" && optimizers.has(c.func.object.id)) continue;
     const root = rootName(c.func);
     if (root === undefined || !inert.has(root)) return false;
   }
+  if (!draws) return false;
   // A loop inside over a bare name (`for x, y in loader:`) walks an iterator that may run anything.
   let opaque = false;
   forEachStatement(loop.body, ({ statement: s }) => {
