@@ -1,3 +1,4 @@
+import { STALLED_PASSES, passPrint, samePrint, whileLoopNames } from "./stalled-while";
 import { noPosition, type Argument, type ClassDefinition, type Expression, type FunctionDefinition, type Position, type Statement } from "../python/ast";
 import { forEachExpression, forEachStatement, ownExpressions } from "../python/syntax-walk";
 import { unknownReshape } from "./unknown-reshape";
@@ -650,8 +651,20 @@ export class Interpreter {
         // A test whose truth is not known (a tensor's contents: `while y.norm() < 1000:`) is taken as true for one
         // pass, as an `if` takes its first arm; taking it again would run the body until the budget ran out.
         let guessed = false;
+        // A pass that changes nothing the loop reads or binds repeats itself (stalled-while.ts).
+        const names = whileLoopNames(s);
+        let last: unknown[] | undefined;
+        let stalled = 0;
         for (;;) {
           this.currentBudget.step();
+          if (names) {
+            const now = passPrint(names.map((n) => this.lookup(n, scope, s.pos)));
+            stalled = now && last && samePrint(now, last) ? stalled + 1 : 0;
+            last = now;
+            // Left as a loop the analysis could not run through, as the statement's time share running out would
+            // leave it, without the wait (a top-level `while len(items) < n:` still leaves n items).
+            if (stalled >= STALLED_PASSES) throw new Unresolved(`a while loop that makes no progress (${STALLED_PASSES} passes left every name it reads or binds as it was, line ${s.pos.line})`);
+          }
           const test = this.evaluate(s.test, scope);
           if (test.kind === "unknown") {
             this.noteUnknown(`while condition unknown: ${test.reason}`, s.test.pos);
