@@ -34,10 +34,27 @@ def _taken(key, n):
     return None
 
 
+def _relabelled(table, key=None):
+    # A table of rows picked from another keeps their labels: a slice from the first row with step 1 keeps 0..k-1,
+    # any other pick (a later start, a step, a list of positions, a sample) does not.
+    if not (isinstance(key, slice) and (key.start is None or key.start == 0) and (key.step is None or key.step == 1)):
+        table._plain_labels = False
+    return table
+
+
 class Series:
+    # Whether the rows are labelled 0..n-1 (a table built from data or read from a file), which axis-1 concat needs.
+    _plain_labels = True
+
     def __init__(self, data=None, index=None, name=None, dtype=None, _rows=None):
         if _rows is None:
-            _rows = len(data) if isinstance(data, (list, tuple, dict)) else _unknown_rows("a Series built from data")
+            if isinstance(data, (list, tuple, dict)):
+                _rows = len(data)
+            elif hasattr(data, "shape") and len(data.shape) == 1:
+                # A one-dimensional array or tensor: an item a row (pandas.Series, "data: array-like").
+                _rows = data.shape[0]
+            else:
+                _rows = _unknown_rows("a Series built from data")
         self._rows = _rows
         self.name = name
 
@@ -81,10 +98,12 @@ class _SeriesRows:
 
     def __getitem__(self, key):
         taken = _taken(key, self._series._rows)
-        return Series(_rows=taken, name=self._series.name) if taken is not None else self._series._figure()
+        return _relabelled(Series(_rows=taken, name=self._series.name), key) if taken is not None else self._series._figure()
 
 
 class DataFrame:
+    _plain_labels = True
+
     def __init__(self, data=None, index=None, columns=None, dtype=None, copy=None, _rows=None):
         if _rows is None:
             if isinstance(data, dict):
@@ -139,7 +158,7 @@ class DataFrame:
             return DataFrame(_rows=self._rows, columns=key)
         # A slice selects rows by position (\`df[:800]\`, pandas' indexing docs), as iloc's does.
         if isinstance(key, slice):
-            return DataFrame(_rows=_slice_length(key, self._rows), columns=self._columns)
+            return _relabelled(DataFrame(_rows=_slice_length(key, self._rows), columns=self._columns), key)
         # A boolean mask keeps the rows the data lets through.
         return _unknown_rows("rows selected by a condition")
 
@@ -162,7 +181,7 @@ class DataFrame:
         return DataFrame(_rows=min(n, self._rows), columns=self._columns)
 
     def tail(self, n=5):
-        return DataFrame(_rows=min(n, self._rows), columns=self._columns)
+        return _relabelled(DataFrame(_rows=min(n, self._rows), columns=self._columns))
 
     def drop(self, labels=None, axis=0, index=None, columns=None, inplace=False, errors="raise"):
         if columns is None and axis in (1, "columns"):
@@ -191,8 +210,9 @@ class DataFrame:
         kept = [c for c in self._columns if c not in names] if drop else self._columns
         if inplace:
             self._columns = kept
+            self._plain_labels = False
             return None
-        return DataFrame(_rows=self._rows, columns=kept)
+        return _relabelled(DataFrame(_rows=self._rows, columns=kept))
 
     @property
     def loc(self):
@@ -207,11 +227,11 @@ class DataFrame:
 
     def sample(self, n=None, frac=None, replace=False, random_state=None, **kwargs):
         if n is not None:
-            return DataFrame(_rows=n, columns=self._columns)
+            return _relabelled(DataFrame(_rows=n, columns=self._columns))
         if frac is None or frac == 1:
-            return DataFrame(_rows=self._rows if frac == 1 else 1, columns=self._columns)
+            return _relabelled(DataFrame(_rows=self._rows if frac == 1 else 1, columns=self._columns))
         # pandas takes round(frac * rows) of them (NDFrame.sample, pandas 2.2 core/generic.py), Python's round.
-        return DataFrame(_rows=round(frac * self._rows), columns=self._columns)
+        return _relabelled(DataFrame(_rows=round(frac * self._rows), columns=self._columns))
 
     def pop(self, item):
         # Removes the column in place and returns it (DataFrame.pop): the rows stay.
@@ -278,8 +298,8 @@ class _FrameRows:
         if taken is None:
             return Series(_rows=len(names) if kept is None else len(kept))
         if kept is None:
-            return Series(_rows=taken, name=names[cols])
-        return DataFrame(_rows=taken, columns=kept)
+            return _relabelled(Series(_rows=taken, name=names[cols]), rows)
+        return _relabelled(DataFrame(_rows=taken, columns=kept), rows)
 
 
 def read_csv(filepath_or_buffer, sep=",", delimiter=None, header="infer", names=None, index_col=None, usecols=None, skiprows=None, nrows=None, **kwargs):
@@ -312,8 +332,40 @@ def get_dummies(data, *args, **kwargs):
     return _unknown_rows("columns of dummies")
 
 
-def concat(objs, axis=0, **kwargs):
-    return _unknown_rows("tables joined by concat")
+def _concat_columns(tables, inner):
+    # The result's columns (pandas.concat, join="outer" / "inner"): every table's columns in the order first met, or
+    # only those all of them share; a Series is one column under its name (0 when it has none).
+    lists = [t._columns if isinstance(t, DataFrame) else [0 if t.name is None else t.name] for t in tables]
+    names = []
+    for columns in lists:
+        for c in columns:
+            if c not in names and (not inner or all(c in other for other in lists)):
+                names.append(c)
+    return names
+
+
+def concat(objs, axis=0, join="outer", ignore_index=False, keys=None, **kwargs):
+    # pandas.concat (pandas 2.2 docs): the tables of a list (or a dict's values), None items dropped. Along the rows
+    # (axis 0) the result holds every row of each table in turn, whatever its labels; along the columns (axis 1) rows
+    # line up by label, so they are counted only where every table has the labels 0..n-1 of the same n rows.
+    items = list(objs.values()) if isinstance(objs, dict) else list(objs)
+    tables = [t for t in items if t is not None]
+    if not tables or not all(isinstance(t, (DataFrame, Series)) for t in tables):
+        return _unknown_rows("tables joined by concat")
+    if axis in (0, "index", "rows"):
+        rows = sum(t._rows for t in tables)
+        if all(isinstance(t, Series) for t in tables):
+            return Series(_rows=rows, name=tables[0].name)
+        table = DataFrame(_rows=rows, columns=_concat_columns(tables, join == "inner"))
+        table._plain_labels = ignore_index or len(tables) == 1 and tables[0]._plain_labels
+        return table
+    rows = tables[0]._rows
+    if not all(t._rows == rows and t._plain_labels for t in tables):
+        return _unknown_rows("tables joined along columns by labels the analyzer does not follow")
+    columns = []
+    for t in tables:
+        columns += t._columns if isinstance(t, DataFrame) else [0 if t.name is None else t.name]
+    return DataFrame(_rows=rows, columns=columns)
 `;
 
 /** The pandas stand-in, as a package file the import path finds before an installed pandas. */
