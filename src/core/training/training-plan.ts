@@ -163,6 +163,7 @@ import { unnamedMethod } from "./unnamed-methods";
 import { localBuilderRows } from "./local-builder-rows";
 import { loaderBatchRank } from "./default-loader-batch";
 import { countUsedAsDimension } from "./dimension-counts";
+import { capsPerPassCounter } from "./per-pass-caps";
 import { numpyOnlyImport, type OwnModules } from "./numpy-run";
 import { fitRunsByDefault, skippedByDefaults } from "./skipped-for-fit";
 import { runsOnce } from "./single-pass";
@@ -1725,6 +1726,8 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
       // A count that a loop which takes no optimizer step iterates over (`for step in range(max_steps): env.step(a)`
       // in each episode, the update after it) counts that loop's iterations, not the run's steps.
       if (STEP_CONSTANT.test(site.name) && forLoops.some((l) => l.context.fn === site.context.fn && namesIn([l.loop.iter], new Set()).has(site.name) && !shapeOf(l.loop).stepLoop && !containsStepLoop(l.loop))) continue;
+      // A cap on a counter each episode starts again (`if total_steps >= max_steps: done = True`): per-pass-caps.ts.
+      if (STEP_CONSTANT.test(site.name) && capsPerPassCounter(site.context.fn?.body ?? input.body, site.name)) continue;
       // A count set only under a test the plain run decides against (`if args.force_train: steps = 999_999_999`).
       if (!runsByDefault(site, (e) => evaluateOne(site, e))) continue;
       // A window length that sizes an axis (`n_steps = 5` then `reshape((n, n_steps, 1))`): dimension-counts.ts.
