@@ -100,6 +100,7 @@ import { CONFIG_FILE } from "../interp/stdlib/config-files";
 import { foreignLoader, givenSubsetSampler, subsetSamplerLength } from "./loader-functions";
 import { fitInputOrigin } from "./fit-input-origins";
 import { importsSegmentationKeras, segmentationKerasTrain } from "./segmentation-keras-train";
+import { importsUltralytics, isUltralyticsTrain, ultralyticsAmp, ultralyticsTrain } from "./ultralytics-train";
 import { TRAIN_ON_BATCH, trainOnBatchInputs } from "./train-on-batch-input";
 import { callsImportedModuleTrain } from "./module-function-calls";
 import { foreignTraining, type ForeignTraining } from "./foreign-loops";
@@ -587,6 +588,7 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
   /** Whether the file imports pytorch-accelerated, whose Trainer's `train` sets the epochs and batch. */
   const accelerated = importsPytorchAccelerated(input.text);
   const segmentationKeras = importsSegmentationKeras(input.text);
+  const ultralytics = importsUltralytics(input.text);
   /** Whether the file imports Catalyst, whose Runner's `train(loaders=..., num_epochs=...)` sets the epochs. */
   const catalyst = importsCatalyst(input.text);
   /** torchbearer: the names bound to a Trial, where the file imports it (torchbearer-trial.ts). */
@@ -1828,6 +1830,8 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
       // many, and the plan's whole search shares one time budget.
       if (named && (last !== "autocast" || !autocastOnCpu(call, input.text, (e) => evaluateOne(site, e))) && !afterTraining(site, trainingRuns)) takePrecision(named, `${site.callee}(${dtypeArgument ? snippet(input.text, dtypeArgument) : ""})`, last === "autocast");
     }
+    // Ultralytics trains with AMP, float16 autocast, unless amp=False (ultralytics-train.ts).
+    if (!precision && ultralytics && last === "train" && isUltralyticsTrain(call) && ultralyticsAmp(call, (e) => evaluateOne(site, e)) === true && !afterTraining(site, trainingRuns)) takePrecision("fp16", `${site.callee}(): Ultralytics' amp=True`, true);
     // A float64 run: a float64 default dtype, Keras' set_floatx("float64"), a network's .double() (float64-precision.ts).
     if (!precision && !site.inComprehension && mayCastToFloat64(last, () => input.text.slice(call.pos.startIndex, call.pos.endIndex))) {
       const detail = float64Setting(last, call, (e) => snippet(input.text, e), (e) => evaluateOne(site, e));
@@ -2151,6 +2155,14 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
         if (run.maxSteps) steps.push({ rank: 40, figure: figure(run.maxSteps) });
         continue;
       }
+    }
+    if (ultralytics && last === "train" && isUltralyticsTrain(call) && runsByDefault(site, (e) => evaluateOne(site, e))) {
+      // Ultralytics: `YOLO(...).train(data=..., epochs=N, batch=B)`, its defaults from default.yaml (ultralytics-train.ts).
+      const run = ultralyticsTrain(call, (e) => evaluateOne(site, e), (e) => snippet(input.text, e));
+      const figure = (f: { value: number; defaulted: boolean; detail: string }): PlanFigure => ({ value: f.value, source: f.defaulted ? "default" : "code", line, detail: f.detail });
+      if (run.epochs) epochs.push({ rank: run.epochs.defaulted ? 1 : 40, figure: figure(run.epochs) });
+      if (run.batch) batches.push({ rank: run.batch.defaulted ? 2 : 40, figure: figure(run.batch) });
+      continue;
     }
     if (segmentationKeras && last === "train" && call.func.type === "attribute" && runsByDefault(site, (e) => evaluateOne(site, e))) {
       // image-segmentation-keras: `model.train(train_images=..., epochs=N)` fits for N epochs of steps_per_epoch
