@@ -233,7 +233,15 @@ function analyzeProgram(parser: PythonParser, request: AnalyzeRequest, setup: { 
 
   const examples = exampleInputs(request.text);
   const sides = dataImageSides(request.text);
-  const fed = fedInputs(syntax.body, namespace);
+  // A loop's input is evaluated with the module's names, on a budget of its own (loop-fed-inputs.ts).
+  const fed = fedInputs(syntax.body, namespace, (e) => {
+    try {
+      return interp.withRun({ recorder: new Recorder(), budget: new Budget(steps, milliseconds, now) }, () => interp.withFrame({ file: request.file, inModel: true }, () => interp.evaluate(e, namespace.scope)));
+    } catch (err) {
+      if (err instanceof PythonError || err instanceof BudgetExceeded || err instanceof Unresolved) return undefined;
+      throw err;
+    }
+  });
   /** Where the script binds the instance a class's figures follow (`model_0 = CircleModelV0()`). */
   const instanceLines = new Map<ModelReport, number>();
   const reportOf = (c: Candidate, chained: InputSpec[][] = []): ModelReport => {

@@ -5,6 +5,7 @@ import type { Expression, FunctionDefinition, Statement } from "../python/ast";
 import type { InputSpec } from "../report/model-report";
 import { callsInBody, forEachExpression, forEachStatement, keywordArgument, positionalArgument, type CallExpression } from "../python/syntax-walk";
 import { lookupClassAttribute } from "./classes";
+import { loopInvariantBinding } from "./loop-fed-inputs";
 import type { InstanceValue, ModuleNamespaceValue, Value } from "./values";
 
 /** A model the top level calls, and the inputs it feeds it. */
@@ -18,11 +19,16 @@ export interface FedModel {
  * arguments are all names bound to tensors, in source order; and calls of the module's own methods that run its
  * forward on their arguments (`net.fit(x, y)` whose body calls `self(x_data)`), with the tensors those arguments hold.
  */
-export function fedInputs(body: Statement[], namespace: ModuleNamespaceValue): FedModel[] {
+export function fedInputs(body: Statement[], namespace: ModuleNamespaceValue, evaluate?: (e: Expression) => Value | undefined): FedModel[] {
   const out: FedModel[] = [];
-  const tensorAt = (e: Expression | undefined): InputSpec | undefined => {
-    const v: Value | undefined = e?.type === "name" ? namespace.scope.names.get(e.id) : undefined;
-    return v?.kind === "tensor" && v.shape.length > 0 ? { shape: [...v.shape], dtype: /int|long|bool/.test(v.dtype) ? "int64" : "float32" } : undefined;
+  const spec = (v: Value | undefined): InputSpec | undefined =>
+    v?.kind === "tensor" && v.shape.length > 0 ? { shape: [...v.shape], dtype: /int|long|bool/.test(v.dtype) ? "int64" : "float32" } : undefined;
+  const tensorAt = (e: Expression | undefined): InputSpec | undefined => spec(e?.type === "name" ? namespace.scope.names.get(e.id) : undefined);
+  // A name a loop the run skipped binds, to a value the same on each pass (loop-fed-inputs.ts).
+  const loopTensorAt = (call: CallExpression, e: Expression): InputSpec | undefined => {
+    if (!evaluate || e.type !== "name") return undefined;
+    const binding = loopInvariantBinding(body, call, e.id);
+    return binding ? spec(evaluate(binding)) : undefined;
   };
   for (const call of callsInBody(body)) {
     if (call.args.length === 0) continue;
@@ -44,9 +50,9 @@ export function fedInputs(body: Statement[], namespace: ModuleNamespaceValue): F
     if (model?.kind !== "instance" || !model.module) continue;
     const specs: InputSpec[] = [];
     for (const a of call.args) {
-      const spec = a.kind === "positional" ? tensorAt(a.value) : undefined;
-      if (!spec) break;
-      specs.push(spec);
+      const fed = a.kind === "positional" ? tensorAt(a.value) ?? loopTensorAt(call, a.value) : undefined;
+      if (!fed) break;
+      specs.push(fed);
     }
     if (specs.length === call.args.length) out.push({ model, inputs: specs });
   }
