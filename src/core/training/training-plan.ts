@@ -78,6 +78,7 @@ import { boundValueRead } from "./unused-training-arguments";
 import { configAttributeWrites } from "./config-attribute-writes";
 import { toTfDatasetBatch } from "./hub-tf-dataset";
 import { keepsTrainingDefaults, trainerWithoutArgs, trlDefaultPrecision, TRL_BF16_DEFAULT } from "./trl-configs";
+import { configDefaultRank } from "./config-defaults-over-options";
 import { packedRowsNote, takesPacking } from "./packed-rows";
 import { generatingTrainerConfig, generationBatchRaise, generationGroups, generationSteps, isGenerationConfig, type GenerationGroups } from "./generation-groups";
 import { quantizedComputePrecision } from "./quantized-compute";
@@ -2407,6 +2408,10 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
         const value = write ? positiveInteger(evaluateOne(site, write.value)) : undefined;
         return write && value !== undefined ? { rank: 41, figure: { value, source: "code", line: write.line, detail: `${site.assignedTo[0]}.${name} = ${snippet(input.text, write.value)}, written on ${site.callee}(...) before a trainer takes it` } } : undefined;
       };
+      // A config that names no field and spreads no mapping (`**vars(args)`) leaves the library's default, which is the
+      // run's over an option or constant merely named for epochs or batch that this call does not read
+      // (config-defaults-over-options.ts); a spread may set any field, so there the default stays a last resort.
+      const defaultRank = configDefaultRank(call.args);
       for (const [name, into, fallback] of [["num_train_epochs", epochs, 3], ["per_device_train_batch_size", batches, 8]] as const) {
         const argument = keyword(name);
         const value = argument ? positiveInteger(evaluateOne(site, argument)) : undefined;
@@ -2414,7 +2419,7 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
           ? { rank: 40, figure: { value, source: "code", line, detail: `${site.callee}(${name}=${snippet(input.text, argument!)})` } }
           // TRL's configs keep TrainingArguments' epochs and batch (trl-configs.ts). A max_steps written but not
           // read may override the epochs, so their default is not the run's then.
-          : !argument && (argumentsKind === "transformers" || keepsTrainingDefaults(last)) && !(name === "num_train_epochs" && keyword("max_steps")) ? { rank: 1, figure: { value: fallback, source: "default", line, detail: `TrainingArguments' default ${name}=${fallback} (huggingface.co/docs/transformers)${argumentsKind === "trl" ? `, which TRL's ${last} keeps` : ""}` } } : undefined);
+          : !argument && (argumentsKind === "transformers" || keepsTrainingDefaults(last)) && !(name === "num_train_epochs" && keyword("max_steps")) ? { rank: defaultRank, figure: { value: fallback, source: "default", line, detail: `TrainingArguments' default ${name}=${fallback} (huggingface.co/docs/transformers)${argumentsKind === "trl" ? `, which TRL's ${last} keeps` : ""}` } } : undefined);
         if (!read) continue;
         into.push(read);
         if (name === "num_train_epochs") trainingArgumentEpochs.add(read.figure);
