@@ -10,6 +10,7 @@ import type { ModuleFiles } from "../interp/module-resolver";
 import { instanceMethod, lookupClassAttribute } from "../interp/classes";
 import { findCodeSites, type CodeSite } from "./code-sites";
 import { argumentsByParameter, spawnedProcessCall } from "./call-site-bindings";
+import { atModuleLevel, importedFunctionNames } from "./top-level-imported-calls";
 import { forwardedParameter, forwardedToFunction } from "./forwarded-parameters";
 import { delegatedTraining } from "./delegated-training";
 import { handsTrainingToBuiltObject } from "./built-object-training";
@@ -111,6 +112,7 @@ export function foreignTraining(
   // A call an epoch loop makes (`for epoch in range(n): train.train(...)`) is tried whatever came before it: a script's
   // setup (plots, `.cuda()` moves) can use up the candidates before the loop that trains is reached.
   const perEpoch = new Set<Expression>();
+  const importedNames = importedFunctionNames(body);
   forEachStatement(body, ({ statement: s, ancestors }) => {
     if (s.type === "expression" && s.value.type === "call" && ancestors.some((a) => a.type === "for" && a.target.type === "name" && /epoch/i.test(a.target.id))) perEpoch.add(s.value);
     if (s.type === "class") classes.push(s);
@@ -122,6 +124,9 @@ export function foreignTraining(
     // So is any call whose result the `__main__` block keeps (`test_loss = train.initiate(hyp_params, ...)`): that
     // block is what `python FILE` runs, whatever its calls are named.
     else if (s.type === "assign" && s.value.type === "call" && (s.value.func.type === "attribute" || s.value.func.type === "name") && ancestors.some(isMainGuard)) keptCalls.add(s.value);
+    // So is a module-level call of a function the file imports by name (`val_loss, ms = main(hparam_overrides=...)`
+    // in a benchmark driver): `python FILE` runs it as it would the `__main__` block's (top-level-imported-calls.ts).
+    else if (s.type === "assign" && s.value.type === "call" && s.value.func.type === "name" && importedNames.has(s.value.func.id) && atModuleLevel(ancestors)) keptCalls.add(s.value);
     // A function named for training whose result is kept in one name (`train_stats = train_one_epoch(model, ...)`, as
     // DeiT's and timm's train.py call engine.py): tried last.
     else if (s.type === "assign" && s.value.type === "call" && namedForTraining(s.value.func)) namedCalls.add(s.value);
