@@ -80,6 +80,7 @@ import { toTfDatasetBatch } from "./hub-tf-dataset";
 import { keepsTrainingDefaults, trainerWithoutArgs, trlDefaultPrecision, TRL_BF16_DEFAULT } from "./trl-configs";
 import { configDefaultRank } from "./config-defaults-over-options";
 import { callsImportedFunctionAtTop } from "./top-level-imported-calls";
+import { turnsBeforeBreak } from "./final-turn-break";
 import { packedRowsNote, takesPacking } from "./packed-rows";
 import { generatingTrainerConfig, generationBatchRaise, generationGroups, generationSteps, isGenerationConfig, type GenerationGroups } from "./generation-groups";
 import { quantizedComputePrecision } from "./quantized-compute";
@@ -3466,7 +3467,7 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
     const episode = environmentEpisode(l);
     if (episode && fixedEpisodeSteps(evaluateOne(site, episode.env)) !== undefined) return false;
     // A break at a known index (`if epoch > stop_epoch: break`) is already in the count.
-    if (l.type === "for" && passesBeforeBreak(l, iterOf(l) ?? l.iter, (e) => evaluateOne(site, e), input.text)) return false;
+    if (l.type === "for" && (passesBeforeBreak(l, iterOf(l) ?? l.iter, (e) => evaluateOne(site, e), input.text) || turnsBeforeBreak(l, iterOf(l) ?? l.iter, (e) => evaluateOne(site, e), input.text))) return false;
     // Only a test of names the loop never binds is read before it (a running reward starts at 0 and grows).
     const bound = new Set<string>();
     forEachStatement(l.body, ({ statement: b }) => {
@@ -3803,6 +3804,10 @@ function loopCount(site: Extract<CodeSite, { kind: "loop" | "while" }>, shape: L
   if (loop.type === "for") {
     const count = iterationCount(iter ?? loop.iter, evaluate);
     const head = `for ${snippet(text, loop.target)} in ${snippet(text, loop.iter)}`;
+    // The last turn leaving before its update (`if last_step: break` ahead of the backward pass): one pass fewer
+    // updates (final-turn-break.ts).
+    const cut = count !== undefined && count > 0 ? turnsBeforeBreak(loop, iter ?? loop.iter, evaluate, text) : undefined;
+    if (cut && cut.value > 0 && cut.value < count!) return { value: cut.value, detail: `${head} ${cut.detail}` };
     if (count !== undefined && count > 0) return episodeLimit(loop, count, head, evaluate, text);
   } else if (loop.test.type === "compare" && loop.test.ops.length === 1 && (loop.test.ops[0] === "<" || loop.test.ops[0] === "<=")) {
     const bound = positiveInteger(evaluate(loop.test.comparators[0]));
