@@ -61,10 +61,18 @@ function batchOnly(plan: PlanFigures): boolean {
 /** Import lines: importing an optimizer (`from torch.optim import Adam`, left over in a prediction script) uses none. */
 export const IMPORT_LINE = /^[ \t]*(?:from[ \t]+\S+[ \t]+)?import[ \t][^\n]*$/gm;
 
-/** Whether a plan is an inference script's loader batch: only a batch (and the rows of the data it walks: a folder the
- *  workspace holds is counted), in a file whose code past its imports names inference and no training. */
+/** Whether a plan is an inference script's loader batch: only a batch, in a file whose code past its imports names
+ *  inference and no training. The rows the loader walks (a folder the workspace holds is counted) and the dtype the
+ *  weights are loaded in may stand beside it (`DataLoader(load_dataset("glue", "sst2")["validation"], batch_size=1)`
+ *  over a bf16 model under `torch.inference_mode()`): they are the prediction's, with no epochs, steps or accumulation
+ *  of a run. */
 export function inferenceLoaderOnly(plan: PlanFigures, text: string): boolean {
-  return batchOnly({ ...plan, samples: undefined }) && namesInferenceNotTraining(text);
+  return predictionLoader(plan) && namesInferenceNotTraining(text);
+}
+
+/** Whether the plan states a batch and, at most, rows and a dtype: no epochs, steps or accumulation. */
+function predictionLoader(plan: PlanFigures): boolean {
+  return plan.batch !== undefined && !plan.epochs && !plan.steps && !plan.accumulation;
 }
 
 /** Whether the code past its imports names inference and no training. */
