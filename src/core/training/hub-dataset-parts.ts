@@ -232,3 +232,11 @@ export function unsizedAliasedPart(assignments: { value: Expression; names: stri
   const part = rows(alias);
   return part && "unknown" in part ? alias : undefined;
 }
+
+/** `load_dataset("glue", "sst2")["validation"]`: the split a DatasetDict call is subscripted with where it is made (a
+ *  literal key right after the call's closing parenthesis), read from the file's text. A DatasetDict's subscript is
+ *  that split's Dataset (huggingface.co/docs/datasets/package_reference/main_classes#datasets.DatasetDict), so a key
+ *  other than "train" holds none of the training split's rows. */
+export function subscriptedSplit(text: string, call: Expression): string | undefined {
+  return /^\s*\[\s*["']([\w.-]+)["']\s*\]/.exec(text.slice(call.pos.endIndex, call.pos.endIndex + 80))?.[1];
+}

@@ -55,7 +55,7 @@ import { zippedArrays, zippedRows } from "./zipped-rows";
 import { firstTurnValue } from "./loop-first-turn";
 import { generatorCallSamples } from "./generator-samples";
 import { splitLoopBatches, splitPieces } from "./split-batches";
-import { assignedHubChains, boundDatasetAlias, boundSplit, chainRoot, hubChainRows, isHubMethodCall, nameAssignments, resizesRows, unsizedAliasedPart } from "./hub-dataset-parts";
+import { assignedHubChains, boundDatasetAlias, boundSplit, chainRoot, hubChainRows, isHubMethodCall, nameAssignments, resizesRows, subscriptedSplit, unsizedAliasedPart } from "./hub-dataset-parts";
 import { bindingsRunByDefault } from "./default-branch-bindings";
 import { endlessTake } from "./take-count";
 import { repeatPasses } from "./repeat-passes";
@@ -2651,7 +2651,9 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
       // Hugging Face `load_dataset("imdb", split="train")` or the DatasetDict of every split (text-dataset-sizes.ts).
       // Inside a chain that keeps part of it (`load_dataset(...).select(range(1000))`), the chain's rows are read above.
       if (resizedHubCalls.has(call)) continue;
-      const known = hubSamples(call, (e) => evaluateOne(site, e));
+      // `load_dataset("glue", "sst2")["validation"]` binds that split, not the training rows (hub-dataset-parts.ts).
+      const subscripted = subscriptedSplit(input.text, call);
+      const known = subscripted === undefined || subscripted === "train" ? hubSamples(call, (e) => evaluateOne(site, e)) : undefined;
       if (known && runsByDefault(site, (e) => evaluateOne(site, e))) datasets.push({ site, rank: 20, names: site.assignedTo.slice(0, 1), figure: { value: known.value, source: "dataset table", line, detail: `${snippet(input.text, call)} (training split): ${known.source}` } });
       // A packaged builder over files the repository ships (`load_dataset("text", data_files=...)`: local-builder-rows.ts).
       const local = known || !input.files ? undefined : localBuilderRows(call, (e) => evaluateOne(site, e), [dirname(file), ...(input.root ? [input.root] : [])], (p) => input.files!.read(p));
