@@ -18,7 +18,7 @@ import { callsImportedTraining } from "./imported-step-calls";
 import { stepsOncePerCall } from "./stepping-calls";
 import { callsKerasFit } from "./foreign-keras-fit";
 import { callsLightningFit } from "./foreign-lightning-fit";
-import { runsLibraryTrainer } from "./library-trainer-runs";
+import { returnsLibraryTrainer, runsLibraryTrainer } from "./library-trainer-runs";
 import type { ParameterBindings } from "./evaluate-site";
 
 type CallSite = Extract<CodeSite, { kind: "call" }>;
@@ -113,6 +113,8 @@ export function foreignTraining(
   // setup (plots, `.cuda()` moves) can use up the candidates before the loop that trains is reached.
   const perEpoch = new Set<Expression>();
   const importedNames = importedFunctionNames(body);
+  /** Calls whose result the file runs `.train()` on. */
+  const resultTrained = new Set<Expression>();
   forEachStatement(body, ({ statement: s, ancestors }) => {
     if (s.type === "expression" && s.value.type === "call" && ancestors.some((a) => a.type === "for" && a.target.type === "name" && /epoch/i.test(a.target.id))) perEpoch.add(s.value);
     if (s.type === "class") classes.push(s);
@@ -127,6 +129,12 @@ export function foreignTraining(
     // So is a module-level call of a function the file imports by name (`val_loss, ms = main(hparam_overrides=...)`
     // in a benchmark driver): `python FILE` runs it as it would the `__main__` block's (top-level-imported-calls.ts).
     else if (s.type === "assign" && s.value.type === "call" && s.value.func.type === "name" && importedNames.has(s.value.func.id) && atModuleLevel(ancestors)) keptCalls.add(s.value);
+    // So is `trainer = create_trainer(model, ..., args)` whose result the file then trains (`trainer.train()`): a
+    // function of another file that builds a library trainer and returns it configures the run there.
+    else if (s.type === "assign" && s.value.type === "call" && s.value.func.type === "name" && s.targets.length === 1 && s.targets[0].type === "name" && trainsResult(text, s.targets[0].id, s.pos.endIndex)) {
+      keptCalls.add(s.value);
+      resultTrained.add(s.value);
+    }
     // A function named for training whose result is kept in one name (`train_stats = train_one_epoch(model, ...)`, as
     // DeiT's and timm's train.py call engine.py): tried last.
     else if (s.type === "assign" && s.value.type === "call" && namedForTraining(s.value.func)) namedCalls.add(s.value);
@@ -208,7 +216,9 @@ export function foreignTraining(
     // ... or calls a function its module imports from a third file that does (`train_generator(...)` of
     // module_utils.py in a worker's batch loop, imported-step-calls.ts).
     const importedTraining = () => !self && callsImportedTraining(definition, fn.module, home, (d, at) => runsBackward(d, at === file ? text : files.read(at)));
-    const delegated = ![definition, ...helpers].some((d) => runsBackward(d, source)) && !elsewhere.some((e) => runsBackward(e.definition, files.read(e.file))) && !throughArgument() && !importedTraining()
+    // A library trainer the function builds and returns, which the file then trains (library-trainer-runs.ts).
+    const returnsTrainer = resultTrained.has(site.call) && returnsLibraryTrainer(definition, source);
+    const delegated = !returnsTrainer && ![definition, ...helpers].some((d) => runsBackward(d, source)) && !elsewhere.some((e) => runsBackward(e.definition, files.read(e.file))) && !throughArgument() && !importedTraining()
       ? (self ? delegatedTraining(definition, self, site.call.func.type === "attribute" ? site.call.func.object : undefined, (e) => evaluate(site, e), (d, home) => runsBackward(d, home === file ? text : files.read(home))) : undefined) ?? null
       : undefined;
     // A plain function that builds a workspace object and runs its training method (`trainer = Trainer(config);
@@ -400,4 +410,9 @@ function selfHelpers(definition: FunctionDefinition, self: Value, home: string, 
     }
   }
   return found;
+}
+
+/** Whether the text after `from` runs `.train(` on `name` (`trainer.train()`), a library trainer's training call. */
+function trainsResult(text: string, name: string, from: number): boolean {
+  return new RegExp(`(?<![\\w.])${name.replace(/[^\w]/g, "")}\\s*\\.\\s*train\\s*\\(`).test(text.slice(from));
 }

@@ -61,3 +61,28 @@ export function runsLibraryTrainer(definition: FunctionDefinition, text: string)
     return (object.type === "name" && bound.has(object.id)) || buildsTrainer(object);
   });
 }
+
+/** Whether the definition's body builds a trainer of Lightning, transformers or TRL and returns it (`return
+ *  SFTTrainer(...)`, or `trainer = SFTTrainer(...)` ... `return trainer`): a caller that runs `train()` on the
+ *  result trains through this body's configuration (a `create_trainer(model, ..., args)` helper of another file). */
+export function returnsLibraryTrainer(definition: FunctionDefinition, text: string): boolean {
+  const buildsTrainer = (e: Expression) => buildsLibraryTrainer(e, text);
+  const bound = new Set<string>();
+  let returned = false;
+  forEachStatement(definition.body, ({ statement: s }) => {
+    if (s.type === "assign" && s.targets.length === 1 && s.targets[0].type === "name" && buildsTrainer(s.value)) bound.add(s.targets[0].id);
+    if (s.type === "return" && s.value && ((s.value.type === "name" && bound.has(s.value.id)) || buildsTrainer(s.value))) returned = true;
+  }, [], () => false);
+  return returned;
+}
+
+/** Whether the text binds a name to a plain function's result (`trainer = create_trainer(...)`) and later runs
+ *  `.train(` on it: a file that may train through a trainer another file's function returns (the gate before the
+ *  other files are read). */
+export function trainsReturnedObject(text: string): boolean {
+  const bound = /^[ \t]*(\w+)[ \t]*=[ \t]*\w+[ \t]*\(/gm;
+  for (let m = bound.exec(text); m; m = bound.exec(text)) {
+    if (new RegExp(`(?<![\\w.])${m[1]}\\s*\\.\\s*train\\s*\\(`).test(text.slice(m.index))) return true;
+  }
+  return false;
+}

@@ -81,6 +81,7 @@ import { keepsTrainingDefaults, trainerWithoutArgs, trlDefaultPrecision, TRL_BF1
 import { configDefaultRank } from "./config-defaults-over-options";
 import { callsImportedFunctionAtTop } from "./top-level-imported-calls";
 import { turnsBeforeBreak } from "./final-turn-break";
+import { trainsReturnedObject } from "./library-trainer-runs";
 import { packedRowsNote, takesPacking } from "./packed-rows";
 import { generatingTrainerConfig, generationBatchRaise, generationGroups, generationSteps, isGenerationConfig, type GenerationGroups } from "./generation-groups";
 import { quantizedComputePrecision } from "./quantized-compute";
@@ -3291,7 +3292,7 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
   // mode switch, but that class's own training (an active-learning strategy's query rounds).
   const ownObjectTrains = () => sites.some((s) => s.kind === "call" && s.call.func.type === "attribute" && s.call.func.name === "train" && plainObjectTrain(s, s.call));
   const ownLoops = /\.backward\s*\(/.test(input.text);
-  if ((!input.nested || (input.handsOn && !plan.epochs && !plan.steps)) && input.files && (ownLoops ? !plan.epochs && !plan.steps : plan.batch || /__name__\s*==\s*['"]__main__['"]/.test(input.text) || TRAINING_FUNCTION_CALL.test(input.text) || TRAINING_METHOD_CALL.test(input.text) || (OWN_FIT_CALL.test(input.text) && !LIBRARY_FIT.test(input.text)) || WORKER_TARGET.test(input.text) || ownObjectTrains() || callsImportedModuleTrain(input.body, input.text) || callsImportedFunctionAtTop(input.body))) {
+  if ((!input.nested || (input.handsOn && !plan.epochs && !plan.steps)) && input.files && (ownLoops ? !plan.epochs && !plan.steps : plan.batch || /__name__\s*==\s*['"]__main__['"]/.test(input.text) || TRAINING_FUNCTION_CALL.test(input.text) || TRAINING_METHOD_CALL.test(input.text) || (OWN_FIT_CALL.test(input.text) && !LIBRARY_FIT.test(input.text)) || WORKER_TARGET.test(input.text) || ownObjectTrains() || callsImportedModuleTrain(input.body, input.text) || callsImportedFunctionAtTop(input.body) || trainsReturnedObject(input.text))) {
     // A model trained in turn with others reads the calls its own statements make, not the other models' (the
     // same imported function called once a model, models-in-turn.ts).
     const ownBody = statementsOutside(input.body, input.exclude);
