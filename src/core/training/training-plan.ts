@@ -40,7 +40,7 @@ import { formatCountOf } from "../report/format";
 import { ownBatchSamplerEpoch, type OwnBatchSamplerEpoch } from "./own-batch-sampler";
 import { hasOwnOrKnownLength, ownDatasetLength, ownNamedDatasetLength } from "./own-dataset-length";
 import { loaderScore } from "./loader-score";
-import { loopShape, moduloZero, type LoopShape, type LoopStatement, walkedName } from "./loop-shape";
+import { loopShape, moduloZero, trainingWork, type LoopShape, type LoopStatement, walkedName } from "./loop-shape";
 import { iteratorPipeline, repeatedIteration, tfDataPipeline, type TfDataPipeline } from "../keras/tf-data";
 import { classTrainingOperations, runsTrainingOperation, trainingOperations } from "./session-steps";
 import { sitesOutsideRangeTests } from "./lr-range-test";
@@ -186,6 +186,7 @@ import { siblingLoopCadences } from "./sibling-step-loops";
 import { argparseConflict } from "./argparse-conflicts";
 import { ownNonTorchLoader } from "./own-loader-class";
 import { anyOfPasses, counterGatedPasses, gatedPasses, passesBeforeBreak } from "./gated-passes";
+import { firstPassBreak } from "./first-pass-break";
 import { gatedEpochs } from "./gated-epochs";
 import { torchtextSplitPart } from "./torchtext-split";
 import { calledGatePasses, definitionsByName } from "./called-gates";
@@ -3471,6 +3472,8 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
     if (episode && fixedEpisodeSteps(evaluateOne(site, episode.env)) !== undefined) return false;
     // A break at a known index (`if epoch > stop_epoch: break`) is already in the count.
     if (l.type === "for" && (passesBeforeBreak(l, iterOf(l) ?? l.iter, (e) => evaluateOne(site, e), input.text) || turnsBeforeBreak(l, iterOf(l) ?? l.iter, (e) => evaluateOne(site, e), input.text))) return false;
+    // So is a break that holds by default on the first pass (first-pass-break.ts).
+    if (firstPassBreak(l, (s) => trainingWork([s]).stepsOnce, (e) => evaluateOne(site, e), input.text)) return false;
     // Only a test of names the loop never binds is read before it (a running reward starts at 0 and grows).
     const bound = new Set<string>();
     forEachStatement(l.body, ({ statement: b }) => {
@@ -3807,6 +3810,9 @@ function loopCount(site: Extract<CodeSite, { kind: "loop" | "while" }>, shape: L
   if (loop.type === "for") {
     const count = iterationCount(iter ?? loop.iter, evaluate);
     const head = `for ${snippet(text, loop.target)} in ${snippet(text, loop.iter)}`;
+    // `if config.debug: break` after the step, true by default, leaves on the first pass (first-pass-break.ts).
+    const once = count !== undefined && count > 0 ? firstPassBreak(loop, (s) => trainingWork([s]).stepsOnce, evaluate, text) : undefined;
+    if (once) return { value: once.value, detail: `${head}, ${once.detail}` };
     // The last turn leaving before its update (`if last_step: break` ahead of the backward pass): one pass fewer
     // updates (final-turn-break.ts).
     const cut = count !== undefined && count > 0 ? turnsBeforeBreak(loop, iter ?? loop.iter, evaluate, text) : undefined;
