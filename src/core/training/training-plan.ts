@@ -187,6 +187,7 @@ import { argparseConflict } from "./argparse-conflicts";
 import { ownNonTorchLoader } from "./own-loader-class";
 import { anyOfPasses, counterGatedPasses, gatedPasses, passesBeforeBreak } from "./gated-passes";
 import { firstPassBreak } from "./first-pass-break";
+import { buildsDefaultTrainer, detectron2Run, importsDetectron2 } from "./detectron2-trainer";
 import { gatedEpochs } from "./gated-epochs";
 import { torchtextSplitPart } from "./torchtext-split";
 import { calledGatePasses, definitionsByName } from "./called-gates";
@@ -602,6 +603,8 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
   const trialEpochs = new Set<PlanFigure>();
   /** Whether the file imports an OpenMMLab package, whose runners train as the config says. */
   const openmmlab = importsOpenMMLab(input.text);
+  /** Whether the file imports detectron2, whose DefaultTrainer runs as its config says. */
+  const detectron = importsDetectron2(input.text);
 
   /** Loops read by their shape (a `for a, b in ...` loop is one site per variable), and the step loops among them. */
   const shapedLoops = new Set<Statement>();
@@ -2106,6 +2109,20 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
         // Its train_dataloader `dict(batch_size=32, dataset=train_set, ...)` is the run's loader: Runner builds it.
         const loaderSite = fromKeywords?.loader ? sites.find((x): x is CallSite => x.kind === "call" && x.call === fromKeywords.loader) : undefined;
         if (loaderSite) loaders.push({ site: loaderSite, score: 10, batch: run.batch ? figure(run.batch) : undefined });
+        continue;
+      }
+    }
+    if (detectron && last === "train" && call.func.type === "attribute" && call.args.length === 0) {
+      // detectron2: `DefaultTrainer(cfg).train()` runs the config's SOLVER.MAX_ITER steps at IMS_PER_BATCH images a
+      // batch (detectron2-trainer.ts).
+      const receiver = call.func.object;
+      const built = receiver.type === "name" ? sites.filter((x): x is CallSite => x.kind === "call" && x.assignedTo.includes(receiver.id) && x.call.pos.startIndex < call.pos.startIndex && x.context.fn === site.context.fn).pop()?.call : receiver.type === "call" ? receiver : undefined;
+      if (built && buildsDefaultTrainer(built, input.body) && runsByDefault(site, (e) => evaluateOne(site, e))) {
+        const run = detectron2Run(built, { body: site.context.fn?.body ?? input.body, fn: site.context.fn }, (e) => evaluateOne(site, e), (e) => snippet(input.text, e));
+        const figure = (f: { value: number; detail: string; defaulted?: boolean }): PlanFigure => ({ value: f.value, source: f.defaulted ? "default" : "code", line, detail: f.detail });
+        if (run.steps) steps.push({ rank: run.steps.defaulted ? 1 : 40, figure: figure(run.steps) });
+        if (run.batch) batches.push({ rank: run.batch.defaulted ? 1 : 40, figure: figure(run.batch) });
+        if (run.precision && !precision) takePrecision(run.precision.value, run.precision.detail);
         continue;
       }
     }
