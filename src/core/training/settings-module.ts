@@ -21,7 +21,7 @@ interface SettingsFigures {
  *  ml_collections, argparse's Namespace, dataclass fields), conversions, copies (`get_config()` returning
  *  `copy.deepcopy(CONFIG)`), paths and environment reads, and the device choice written beside them. Matched on the
  *  callee's last name. */
-const SETTINGS_BUILDERS = new Set([
+export const SETTINGS_BUILDERS: ReadonlySet<string> = new Set([
   "dict", "list", "tuple", "set", "int", "float", "str", "bool", "len", "range", "OrderedDict", "defaultdict",
   "create", "structured", "merge", "load", "safe_load", "open", "EasyDict", "edict", "AttrDict", "Munch", "Box", "DictConfig",
   "ConfigDict", "FrozenConfigDict", "placeholder", "SimpleNamespace", "Namespace", "field", "dataclass",
