@@ -25,10 +25,12 @@ export interface PlanFigures {
 export const TRAINING_WORDS = /\bbackward\s*\(|\.step\s*\(|\boptim\b|\boptimi[sz]er|Optimizer\b|\bfit\w*\s*\(|[Tt]rainer\b|\w*train(?!ed)\w*\s*\(|\bminimize\s*\(|apply_gradients|GradientTape|\bcompile\s*\(|\bLearner\b|\blearner\b/;
 
 /** Words of inference: eval mode, no_grad or inference_mode, loading weights or a saved model or graph, predicting,
- *  evaluating (a call of `evaluate(...)`: Keras' Model.evaluate, a script's own evaluation loop; its `def` is no call).
+ *  evaluating (a call of `evaluate(...)`: Keras' Model.evaluate, a script's own evaluation loop; its `def` is no call),
+ *  and exporting a model for inference: fastai's `Learner.export` ("export the content of self without the items and
+ *  the optimizer state for inference", docs.fast.ai/learner.html) and `load_learner`, `torch.onnx.export`.
  *  TensorFlow restores saved variables with `tf.train.Checkpoint(...).restore(path)` (TF 2) or `Saver().restore(sess,
  *  path)` (TF 1.x), often of `tf.train.latest_checkpoint(dir)`: loading weights, as `load_weights` is. */
-export const INFERENCE_WORDS = /\.eval\s*\(\s*\)|\bno_grad\b|\binference_mode\b|\bload_state_dict\s*\(|\btorch\.load\s*\(|\bload_model\s*\(|\bload_weights\s*\(|\.predict\w*\s*\(|\bimport_graph_def\b|(?<!\bdef[ \t]+)\bevaluate\s*\(|\.restore\s*\(|\blatest_checkpoint\s*\(/;
+export const INFERENCE_WORDS = /\.eval\s*\(\s*\)|\bno_grad\b|\binference_mode\b|\bload_state_dict\s*\(|\btorch\.load\s*\(|\bload_model\s*\(|\bload_weights\s*\(|\.predict\w*\s*\(|\bimport_graph_def\b|(?<!\bdef[ \t]+)\bevaluate\s*\(|\.restore\s*\(|\blatest_checkpoint\s*\(|\.export\s*\(|\bload_learner\s*\(/;
 
 /** Where a plan says a figure came from (a PlanFigure's source and detail). */
 export interface StatedFigure {
