@@ -1047,6 +1047,13 @@ export class Interpreter {
       }
     }
     if (cls.bases.some((b) => b.qualifiedName === "typing.NamedTuple")) cls.fields = dataclassFields(def);
+    // A pydantic model's annotated names are its fields, set from keywords with the class's defaults, as a
+    // dataclass's are (stdlib/pydantic.ts).
+    if (!cls.isDataclass && cls.mro.some((b) => b.qualifiedName === "pydantic.BaseModel")) {
+      cls.isDataclass = true;
+      cls.fields = dataclassFields(def);
+      if (!cls.attributes.has("__init__")) cls.attributes.set("__init__", this.dataclassInit(cls));
+    }
     return result;
   }
 

@@ -14,6 +14,7 @@ import { installContextlib } from "./contextlib";
 import { installConfigFiles } from "./config-files";
 import { installCopy } from "./copy";
 import { installAttrs } from "./attrs";
+import { installPydantic } from "./pydantic";
 import { installDataclasses } from "./dataclasses";
 import { installEnum } from "./enum";
 import { installEnvironment } from "./environment";
@@ -47,6 +48,7 @@ export function createStandardLibrary(interp: () => Interpreter, objectClass: Cl
   const abcClasses = installCollections(library);
   installDataclasses(library);
   installAttrs(library);
+  installPydantic(library);
   installTyping(library, abcClasses);
   installContextlib(library);
   installItertools(library);
