@@ -55,3 +55,12 @@ export function configShownOnly(plan: ShownFigures, body: Statement[]): boolean 
   });
   return !runs;
 }
+
+// A file that only reads its config files (a settings module loading `config.yaml` into typed models, a loader of
+// experiment files) and names no training: the plan holds no figure of a run, only which config files were read or
+// are missing. Reading a config trains nothing, so such a plan is no run.
+
+/** Whether the plan states no figure at all: no epochs, steps, batch, samples, accumulation or precision but fp32. */
+export function statesNoFigure(plan: ShownFigures): boolean {
+  return !plan.epochs && !plan.steps && !plan.batch && !plan.accumulation && plan.samples === undefined && plan.batchFromData === undefined && (!plan.precision || plan.precision.value === "fp32");
+}

@@ -129,7 +129,7 @@ import { plottingScriptOnly } from "./plotting-script";
 import { boundFromEstimatorFactory } from "./returned-estimator";
 import { namesOnlyModeSwitch } from "./mode-switch-only";
 import { settingsModule } from "./settings-module";
-import { configShownOnly } from "./config-shown-only";
+import { configShownOnly, statesNoFigure } from "./config-shown-only";
 import { inlineLoaderCall } from "./inline-loader-call";
 import { unsteppedOptimizerLine } from "./unstepped-optimizer";
 import { recordsAreSamples } from "./record-batch";
@@ -3697,6 +3697,8 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
   }
   // Nor are a settings module's epochs and batch, a file that runs nothing (settings-module.ts).
   if (!input.nested && settingsModule(plan, input.body)) return plan.configFiles ? { configFiles: plan.configFiles } : {};
+  // Nor is a plan of config files read and no figure, in a file that names no training (config-shown-only.ts).
+  if (!input.nested && statesNoFigure(plan) && namesNoTraining(input.text, (t) => TRAINING_STATEMENT.test(t) || TRAINING_FUNCTION_CALL.test(t))) return plan.configFiles ? { configFiles: plan.configFiles } : {};
   // Nor are the keys of a config a script only shows (config-shown-only.ts).
   if (!input.nested && configShownOnly(plan, input.body)) return plan.configFiles ? { configFiles: plan.configFiles } : {};
   // An optimizer built and never used, in a file that names no training, makes no run (unstepped-optimizer.ts).

@@ -53,3 +53,43 @@ describe("a script that only shows its config (src/core/training/config-shown-on
     assert.equal(plan.batch?.value, 24);
   });
 });
+
+// A file that only reads config files, naming no training, states no run even where a file it names is missing.
+const READS = `import yaml
+
+with open("experiment.yaml") as handle:
+    raw = yaml.safe_load(handle)
+
+DATA_ROOT = raw["paths"]["data"]
+LOG_ROOT = raw["paths"]["logs"]
+`;
+
+const READS_AND_TRAINS = `import yaml
+import torch
+from torch import nn
+
+with open("experiment.yaml") as handle:
+    raw = yaml.safe_load(handle)
+
+net = nn.Linear(3, 1)
+opt = torch.optim.SGD(net.parameters(), lr=raw["lr"])
+for epoch in range(raw["rounds"]):
+    loss = net(torch.randn(8, 3)).sum()
+    opt.zero_grad()
+    loss.backward()
+    opt.step()
+`;
+
+describe("a file that only reads its config files (src/core/training/config-shown-only.ts)", () => {
+  it("names no training: no plan, though the file it reads is missing", async () => {
+    const result = await analyze(READS);
+    const plan = result.training ?? {};
+    assert.equal(plan.notes, undefined);
+    assert.equal(plan.epochs, undefined);
+  });
+
+  it("one that trains keeps its plan and the note of the missing file", async () => {
+    const plan = await planOf(READS_AND_TRAINS);
+    assert.ok(plan.notes?.some((n) => n.startsWith("config missing")));
+  });
+});
