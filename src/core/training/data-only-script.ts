@@ -44,35 +44,9 @@ function breaksAfterFirstPass(code: string): boolean {
   return false;
 }
 
-/** A statement that only shows what it is given: a print, a plot or an image shown. */
-const SHOWING_LINE = /^(?:print|display|pprint)\s*\(|^(?:plt|cv2|st)\.\w+\s*\(/;
-
-/** Whether a `for` loop of the code only shows each item it draws (`for img, label in loader: print(img)`): every line
- *  of its body a print or plot, opening and closing its call on the line. Such a pass looks at the data, as
- *  `next(iter(loader))` does, for all the batches; it trains nothing. */
-function onlyShowsEachItem(code: string): boolean {
-  for (const m of code.matchAll(FOR_HEADER)) {
-    const indent = m[1].length;
-    const lines = code.slice(m.index! + m[0].length).split("\n");
-    let body = 0;
-    let shows = true;
-    for (const line of lines) {
-      if (!line.trim() || line.trim().startsWith("#")) continue;
-      const own = line.length - line.trimStart().length;
-      if (own <= indent) break;
-      const statement = line.trim();
-      const balanced = (statement.match(/\(/g) ?? []).length === (statement.match(/\)/g) ?? []).length;
-      if (!SHOWING_LINE.test(statement) || !balanced) shows = false;
-      body++;
-    }
-    if (body > 0 && shows) return true;
-  }
-  return false;
-}
-
 /** Whether the code draws from its data to look at it. */
 function drawsFromData(code: string): boolean {
-  if (DRAWS.test(code) || breaksAfterFirstPass(code) || onlyShowsEachItem(code)) return true;
+  if (DRAWS.test(code) || breaksAfterFirstPass(code)) return true;
   for (const m of code.matchAll(BOUND_ITERATOR)) {
     if (new RegExp(`\\bnext\\s*\\(\\s*${m[1]}\\s*\\)|\\b${m[1]}\\.next\\s*\\(\\s*\\)`).test(code)) return true;
   }
