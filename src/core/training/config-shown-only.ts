@@ -60,7 +60,8 @@ export function configShownOnly(plan: ShownFigures, body: Statement[]): boolean 
 // experiment files) and names no training: the plan holds no figure of a run, only which config files were read or
 // are missing. Reading a config trains nothing, so such a plan is no run.
 
-/** Whether the plan states no figure at all: no epochs, steps, batch, samples, accumulation or precision but fp32. */
-export function statesNoFigure(plan: ShownFigures): boolean {
-  return !plan.epochs && !plan.steps && !plan.batch && !plan.accumulation && plan.samples === undefined && plan.batchFromData === undefined && (!plan.precision || plan.precision.value === "fp32");
+/** Whether the plan holds nothing but the config files read or missing and the notes that say so: no figure, no
+ *  tracker, no other note (a plan's other keys are what a file with no figure still says of a run). */
+export function statesNoFigure(plan: object & { notes?: readonly string[] }): boolean {
+  return Object.keys(plan).every((k) => k === "configFiles" || k === "notes") && (plan.notes ?? []).every((n) => /^config (read|missing): /.test(n));
 }
