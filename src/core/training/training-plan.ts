@@ -60,6 +60,7 @@ import { bindingsRunByDefault } from "./default-branch-bindings";
 import { endlessTake } from "./take-count";
 import { repeatPasses } from "./repeat-passes";
 import { loopsAroundCall, onlyCallOf } from "./loops-around-call";
+import { calledInUncountedLoop as callInUncountedLoop } from "./uncounted-call-loops";
 import { loopAroundCall } from "./uncounted-call-repeats";
 import { runsForever } from "./endless-iteration";
 import { importsTorchbearer, trialNames, trialRunEpochs, trialTrainGenerator } from "./torchbearer-trial";
@@ -916,7 +917,10 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
     if (whileSites.some((w) => !countedWhile(w.loop) && !whileEpochs(w) && !episodes.get(w))) return "uncounted";
     const around = forLoops.filter((l) => within(l.loop, site.loop) && !isEpochLoop(l) && l.context.fn === site.context.fn && listedOuters.get(site.loop) !== l.loop);
     const fixed = [...episodes.values()].filter((e): e is PlanFigure => e !== undefined);
-    if (around.length === 0 && fixed.length === 0) return undefined;
+    // A step loop in a function whose one call sits in a loop over data of unstated length (`for real, _ in loader:
+    // self.train_step(real)`, its `for _ in range(n_critic)` inside) runs its count on each turn of that loop, as if
+    // written inside it (uncounted-call-loops.ts).
+    if (around.length === 0 && fixed.length === 0) return site.context.fn && calledInUncountedLoop(site.context.fn) ? "uncounted" : undefined;
     let value = 1;
     const details: string[] = [];
     for (const e of fixed) {
@@ -993,6 +997,17 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
     const passes = stop && bound !== undefined ? bound + stop.extra + (!stop.afterStep && call.pos.endIndex <= stop.at ? 1 : 0) : 0;
     return passes > 0 ? { value: passes, bound: snippet(input.text, stop!.bound) } : undefined;
   };
+  /** Whether the one call of `fn` sits in a loop, not an epoch loop, whose turns the code does not count (a loader's
+   *  batches, `itertools.count()`), nor a counter of its own passes breaks, outside an episode loop (uncounted-call-loops.ts). */
+  const calledInUncountedLoop = (fn: FunctionDefinition): boolean =>
+    // Calls from episode loops are perEpisodeCalls' to count, or to say why they cannot be.
+    episodeCalls(input.body, fn, (def) => mentions(input.text, [fn.name])(def.pos.startIndex, def.pos.endIndex) > 0).length === 0 &&
+    callInUncountedLoop(fn, input.body, input.text, (loop, call) => {
+      const l = forLoops.find((x) => x.loop === loop);
+      if (!l || isEpochLoop(l)) return false;
+      const counted = iterationCount(iterOf(l.loop) ?? l.loop.iter, (e) => evaluateOne(l, e));
+      return (counted === undefined || counted <= 0) && counterBreakPasses(l, call) === undefined;
+    });
   /** Rows of `x[idx]` where a loop around the call binds `idx` to an integer index array (a k-fold loop's training
    *  indices): NumPy's integer-array indexing takes one row an index (numpy.org/doc/stable/user/basics.indexing.html),
    *  read on the loop's first turn. */
