@@ -61,6 +61,7 @@ import { endlessTake } from "./take-count";
 import { repeatPasses } from "./repeat-passes";
 import { loopsAroundCall, onlyCallOf } from "./loops-around-call";
 import { calledInUncountedLoop as callInUncountedLoop } from "./uncounted-call-loops";
+import { innerAdvancedBound } from "./inner-loop-counter";
 import { loopAroundCall } from "./uncounted-call-repeats";
 import { runsForever } from "./endless-iteration";
 import { importsTorchbearer, trialNames, trialRunEpochs, trialTrainGenerator } from "./torchbearer-trial";
@@ -1545,6 +1546,9 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
           if (multiple && site.kind === "loop") epochs.push({ rank: 49, figure: { value: multiple.value, source: "code", line: site.loop.pos.line, detail: `for ${site.variable} in ${multiple.detail}` } });
           // A loop over a loader of unknown length still accumulates A micro-batches per step.
           if (every !== undefined && every > 1 && !shape.gatedBackward) accumulations.push({ rank: 45, figure: { value: every, source: "code", line: site.loop.pos.line, detail: `an optimizer step when ... % ${snippet(input.text, shape.stepEvery!)} == 0` } });
+          // A budget only the episodes inside it count toward, the update once an episode (inner-loop-counter.ts).
+          const innerBound = site.loop.type === "while" ? innerAdvancedBound(site.loop) : undefined;
+          if (innerBound && site.loop.type === "while") perEpochOnly ??= `steps: while ${snippet(input.text, site.loop.test)} (line ${site.loop.pos.line}) counts what its inner loop does (an environment's steps), and the loop steps once a pass, an episode whose length the code does not state, so the run's optimizer steps are not known`;
           // Episodes of unknown length inside a budget of counted steps (counter-budget.ts).
           const budget = site.loop.type === "while" ? budgetSteps(site) : undefined;
           // A step under a learn-every-N gate on the budget's counter (`if total_steps >= warmup: agent.train()`): the
@@ -1754,6 +1758,9 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
       if (STEP_CONSTANT.test(site.name) && forLoops.some((l) => l.context.fn === site.context.fn && namesIn([l.loop.iter], new Set()).has(site.name) && !shapeOf(l.loop).stepLoop && !containsStepLoop(l.loop))) continue;
       // A cap on a counter each episode starts again (`if total_steps >= max_steps: done = True`): per-pass-caps.ts.
       if (STEP_CONSTANT.test(site.name) && capsPerPassCounter(site.context.fn?.body ?? input.body, site.name)) continue;
+      // Nor is the bound of a `while` whose counter only its episodes advance, one a pass of each (`while step <
+      // max_steps: while not done: step += 1`): those are environment steps (inner-loop-counter.ts).
+      if (STEP_CONSTANT.test(site.name) && sites.some((w) => w.kind === "while" && w.context.fn === site.context.fn && namesIn([innerAdvancedBound(w.loop) ?? w.loop.test], new Set()).has(site.name) && innerAdvancedBound(w.loop) !== undefined)) continue;
       // A count set only under a test the plain run decides against (`if args.force_train: steps = 999_999_999`).
       if (!runsByDefault(site, (e) => evaluateOne(site, e))) continue;
       // A window length that sizes an axis (`n_steps = 5` then `reshape((n, n_steps, 1))`): dimension-counts.ts.
@@ -3857,6 +3864,9 @@ function loopCount(site: Extract<CodeSite, { kind: "loop" | "while" }>, shape: L
     if (count !== undefined && count > 0) return episodeLimit(loop, count, head, evaluate, text);
   } else if (loop.test.type === "compare" && loop.test.ops.length === 1 && (loop.test.ops[0] === "<" || loop.test.ops[0] === "<=")) {
     const bound = positiveInteger(evaluate(loop.test.comparators[0]));
+    // A counter only an inner loop moves (an episode's `step += 1` per environment step) goes up by that loop's
+    // passes on each pass of this one: its passes are not the bound (inner-loop-counter.ts).
+    if (innerAdvancedBound(loop)) return undefined;
     // A counter a method of its object advances (`while ppo.n_episodes < N: ppo.interact()`) counts each pass once
     // only when that method adds to it on every call (counter-advance.ts).
     const stride = loop.test.left.type === "name" ? counterStride(loop.body, loop.test.left.id, evaluate) : advancedConditionally(loop.body, loop.test.left, evaluate) ? undefined : 1;
