@@ -87,12 +87,25 @@ function namesInferenceNotTraining(text: string): boolean {
  *  validate or predict, and whose code past its imports and those Trainers names no other training. */
 export function evaluationLoaderOnly(plan: PlanFigures, text: string): boolean {
   // The loader the Trainer evaluates over states its rows too: a plan of a batch and samples, and no more.
-  if (!batchOnly({ ...plan, samples: undefined })) return false;
+  return batchOnly({ ...plan, samples: undefined }) && trainersOnlyEvaluate(text);
+}
+
+/** Whether the file's Lightning Trainers only test, validate or predict, and its code past its imports and those
+ *  Trainers names no other training. */
+function trainersOnlyEvaluate(text: string): boolean {
   const names = evaluatingTrainerNames(text);
   if (!names) return false;
   let code = codePastImports(text).replace(/[\w.]*\bTrainer\b/g, "");
   for (const n of names) code = code.replace(new RegExp(`\\b${n}\\b`, "g"), "");
   return !TRAINING_WORDS.test(code);
+}
+
+/** Whether a plan states no run of an evaluation script: no epochs, steps, samples, accumulation or batch (at most the
+ *  precision its Trainer is built with, `Trainer(precision="16-mixed")`, or config files it names), in a file whose
+ *  Trainers only evaluate. That precision is the evaluation's, not a training run's (evaluating-trainer.ts). */
+export function evaluationWithoutRun(plan: PlanFigures, text: string): boolean {
+  if (plan.batch !== undefined || plan.batchFromData !== undefined || plan.epochs || plan.steps || plan.samples || plan.accumulation) return false;
+  return trainersOnlyEvaluate(text);
 }
 
 /** Whether a plan states no run of an inference script: no epochs, steps, samples, accumulation or batch (at most the

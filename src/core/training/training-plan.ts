@@ -121,7 +121,7 @@ import { tfdsSubsplitNames } from "./tfds-subsplits";
 import { wrappedSliceRows } from "./wrapped-slice-rows";
 import { rebuiltFrom } from "./rebuilt-fit-rows";
 import { estimatorFit, wrapperRun } from "../keras/sklearn-wrapper";
-import { evaluationLoaderOnly, inferenceLoaderOnly, inferenceWithoutRun } from "./inference-only";
+import { evaluationLoaderOnly, evaluationWithoutRun, inferenceLoaderOnly, inferenceWithoutRun } from "./inference-only";
 import { copiedOptionsOnly } from "./copied-options";
 import { unreadConstantsOnly } from "./unread-run-constants";
 import { trainerOnlyEvaluates } from "./evaluating-trainer";
@@ -3703,6 +3703,8 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
   if (!input.nested && (inferenceLoaderOnly(plan, input.text) || evaluationLoaderOnly(plan, input.text))) return plan.configFiles ? { configFiles: plan.configFiles } : {};
   // Nor is an inference script's weight dtype or missing config, with no figure of a run beside it (inference-only.ts).
   if (!input.nested && inferenceWithoutRun(plan, input.text)) return {};
+  // Nor is the precision of a Lightning Trainer that only tests, validates or predicts (inference-only.ts).
+  if (!input.nested && evaluationWithoutRun(plan, input.text)) return plan.configFiles ? { configFiles: plan.configFiles } : {};
   // Nor are a prediction script's options copied from its training script (copied-options.ts), nor constants
   // nothing reads in a file that trains nothing (unread-run-constants.ts).
   if (!input.nested && (copiedOptionsOnly(plan, input.text) || unreadConstantsOnly(plan, input.text))) return plan.configFiles ? { configFiles: plan.configFiles } : {};

@@ -61,3 +61,37 @@ pd.DataFrame([0]).to_excel("out.xlsx", engine="xlsxwriter")`));
     assert.equal(result.training?.batch?.value, 16);
   });
 });
+
+// An evaluation script written for these tests: a checkpoint scored by a Lightning Trainer built in mixed precision,
+// its data module another file's, so the plan holds nothing but the Trainer's precision.
+const EVALUATE = (use: string) => `import argparse
+import lightning.pytorch as pl
+from scoring.module import Denoiser
+from scoring.data import make_datamodule
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--ckpt", type=str, required=True)
+    args = parser.parse_args()
+    model = Denoiser.load_from_checkpoint(args.ckpt)
+    dm = make_datamodule(args.ckpt)
+    runner = pl.Trainer(accelerator="gpu", devices=1, precision="16-mixed")
+    ${use}
+
+
+if __name__ == "__main__":
+    main()
+`;
+
+describe("a Lightning Trainer's precision in a file whose Trainers only evaluate (src/core/training/inference-only.ts)", () => {
+  it("is no run's dtype", async () => {
+    const result = await analyze(EVALUATE("runner.test(model=model, datamodule=dm)"));
+    assert.equal(result.training?.precision, undefined, JSON.stringify(result.training));
+  });
+
+  it("stays the run's where the Trainer fits", async () => {
+    const result = await analyze(EVALUATE("runner.fit(model, dm)"));
+    assert.equal(result.training?.precision?.value, "fp16", JSON.stringify(result.training?.precision));
+  });
+});
