@@ -1758,9 +1758,10 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
       if (STEP_CONSTANT.test(site.name) && forLoops.some((l) => l.context.fn === site.context.fn && namesIn([l.loop.iter], new Set()).has(site.name) && !shapeOf(l.loop).stepLoop && !containsStepLoop(l.loop))) continue;
       // A cap on a counter each episode starts again (`if total_steps >= max_steps: done = True`): per-pass-caps.ts.
       if (STEP_CONSTANT.test(site.name) && capsPerPassCounter(site.context.fn?.body ?? input.body, site.name)) continue;
-      // Nor is the bound of a `while` whose counter only its episodes advance, one a pass of each (`while step <
-      // max_steps: while not done: step += 1`): those are environment steps (inner-loop-counter.ts).
-      if (STEP_CONSTANT.test(site.name) && sites.some((w) => w.kind === "while" && w.context.fn === site.context.fn && namesIn([innerAdvancedBound(w.loop) ?? w.loop.test], new Set()).has(site.name) && innerAdvancedBound(w.loop) !== undefined)) continue;
+      // Nor is the bound of a `while` that steps once a pass while only its episodes advance its counter (`while step <
+      // max_steps: while not done: step += 1`, the update after): those are environment steps (inner-loop-counter.ts).
+      // A counter the inner loop raises where it steps (`if is_update: global_step += 1`) still counts steps.
+      if (STEP_CONSTANT.test(site.name) && sites.some((w) => w.kind === "while" && w.context.fn === site.context.fn && shapeOf(w.loop).stepLoop && namesIn([innerAdvancedBound(w.loop) ?? w.loop.test], new Set()).has(site.name) && innerAdvancedBound(w.loop) !== undefined)) continue;
       // A count set only under a test the plain run decides against (`if args.force_train: steps = 999_999_999`).
       if (!runsByDefault(site, (e) => evaluateOne(site, e))) continue;
       // A window length that sizes an axis (`n_steps = 5` then `reshape((n, n_steps, 1))`): dimension-counts.ts.
