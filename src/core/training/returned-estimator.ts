@@ -5,17 +5,8 @@
 import type { Value } from "../interp/values";
 import type { Expression, Statement } from "../python/ast";
 import { estimatorKind } from "../keras/sklearn-wrapper";
-import { dottedName, forEachStatement, targetNames } from "../python/syntax-walk";
-
-/** The call whose result is bound to a name in the body, the name alone or among a tuple's targets. */
-function bindingCall(body: Statement[], name: string): Expression | undefined {
-  let found: Expression | undefined;
-  forEachStatement(body, ({ statement: s }) => {
-    if (found || s.type !== "assign" || s.value.type !== "call") return;
-    if (s.targets.some((t) => targetNames(t).includes(name))) found = s.value;
-  });
-  return found;
-}
+import { dottedName, forEachStatement } from "../python/syntax-walk";
+import { bindingCall } from "./returned-lightning-trainer";
 
 /** Whether an expression of a function's body is a scikit-learn-API estimator its module builds: a call of a callee
  *  the module imports from scikit-learn (or xgboost, lightgbm, catboost), or a name the body binds from one. */

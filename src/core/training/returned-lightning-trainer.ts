@@ -7,7 +7,7 @@ import { callsInBody, dottedName, forEachStatement, targetNames } from "../pytho
 import { importsLightning } from "./trainer-origin";
 
 /** The call whose result is bound to a name, the name alone or among a tuple's targets (`trainer, opt = f()`). */
-function bindingCall(body: Statement[], name: string): Expression | undefined {
+export function bindingCall(body: Statement[], name: string): Expression | undefined {
   let found: Expression | undefined;
   forEachStatement(body, ({ statement: s }) => {
     if (found || s.type !== "assign" || s.value.type !== "call") return;

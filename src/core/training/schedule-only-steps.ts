@@ -31,8 +31,8 @@ export function optimizerNames(body: Statement[]): Set<string> {
   });
   const builds = (v: Expression): boolean => {
     if (v.type !== "call") return false;
-    const path = dotted(v.func);
-    return path !== undefined && (OPTIMIZER_PATH.test(path) || imported.has(path));
+    const callee = dotted(v.func);
+    return callee !== undefined && (OPTIMIZER_PATH.test(callee) || imported.has(callee));
   };
   return new Set([...assigned].filter(([, values]) => values.every(builds)).map(([name]) => name));
 }

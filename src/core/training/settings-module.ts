@@ -7,7 +7,7 @@ import type { Statement } from "../python/ast";
 import { attributeChain, forEachExpression, forEachStatement, ownExpressions } from "../python/syntax-walk";
 
 /** The figures this test reads (a TrainingPlan's; named here so this file imports nothing of the plan reader). */
-interface SettingsFigures {
+export interface SettingsFigures {
   epochs?: { detail: string };
   steps?: { detail: string };
   batch?: { detail: string };
@@ -35,10 +35,19 @@ const SETTING_DETAIL = /^[\w.]+ = /;
 /** Whether the plan is a settings module's: figures of settings only (no data, no precision but fp32), in a file that
  *  runs no loop and calls nothing but settings builders. */
 export function settingsModule(plan: SettingsFigures, body: Statement[]): boolean {
+  return figuresOnly(plan, SETTING_DETAIL) && runsNothing(body, (chain, last) => SETTINGS_BUILDERS.has(last));
+}
+
+/** Whether every figure of the plan is one whose detail `stated` matches, with no data and no precision but fp32. */
+export function figuresOnly(plan: SettingsFigures, stated: RegExp): boolean {
   if (plan.samples !== undefined || plan.batchFromData !== undefined) return false;
   if (plan.precision && plan.precision.value !== "fp32") return false;
   const figures = [plan.epochs, plan.steps, plan.batch, plan.accumulation].filter((f): f is { detail: string } => f !== undefined);
-  if (figures.length === 0 || !figures.every((f) => SETTING_DETAIL.test(f.detail))) return false;
+  return figures.length > 0 && figures.every((f) => stated.test(f.detail));
+}
+
+/** Whether a file runs no loop and calls only what `allowed` accepts (given the callee's dotted chain and last name). */
+export function runsNothing(body: Statement[], allowed: (chain: string, last: string) => boolean): boolean {
   let runs = false;
   forEachStatement(body, ({ statement }) => {
     if (runs) return;
@@ -49,8 +58,8 @@ export function settingsModule(plan: SettingsFigures, body: Statement[]): boolea
     for (const e of ownExpressions(statement)) {
       forEachExpression(e, (x) => {
         if (x.type !== "call" || runs) return;
-        const last = attributeChain(x.func).split(".").pop() ?? "";
-        if (!SETTINGS_BUILDERS.has(last)) runs = true;
+        const chain = attributeChain(x.func);
+        if (!allowed(chain, chain.split(".").pop() ?? "")) runs = true;
       });
     }
   });

@@ -43,9 +43,9 @@ export function installFolderListings({ modules, interp, call, iterate }: Standa
   const osPath = modules.get("os")?.scope.names.get("path");
   if (osPath?.kind === "namespace") {
     const kindOf = (v: Value | undefined) => {
-      const path = pathText(v);
+      const asked = pathText(v);
       const files = interp().loader.workspaceFiles?.();
-      return path === undefined || !files ? undefined : listedKind(files, pathPlaces(interp(), path), listings);
+      return asked === undefined || !files ? undefined : listedKind(files, pathPlaces(interp(), asked), listings);
     };
     osPath.scope.names.set("exists", fn("os.path.exists", ({ args, kwargs }) => bool(kindOf(args[0] ?? kwargs.get("path")) !== undefined)));
     osPath.scope.names.set("isfile", fn("os.path.isfile", ({ args, kwargs }) => bool(kindOf(args[0] ?? kwargs.get("path")) === "file")));
