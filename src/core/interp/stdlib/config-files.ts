@@ -52,14 +52,17 @@ export function installConfigFiles({ modules, interp, objectClass, call }: Stand
   };
   const openFile = (given: Value, mode: Value | undefined, newline?: Value): Value => {
     const path = pathLikeValue(given, call);
+    // Binary reading counts for a config file: PyYAML's load takes "an open binary file object" (pyyaml.org/wiki/
+    // PyYAMLDocumentation, "Loading YAML") and json.load a binary file (Python 3.6+), so `open(p, "rb")` feeds them.
+    const binary = mode?.kind === "str" && mode.value.includes("b");
+    const reading = mode === undefined || (mode.kind === "str" && !/[wa+x]/.test(mode.value) && (!binary || (path.kind === "str" && CONFIG_FILE.test(path.value))));
     // A path the user must give (a required command-line argument) keeps its question, so the note asks which file.
-    const reading = mode === undefined || (mode.kind === "str" && !/[wab+x]/.test(mode.value));
     if (path.kind === "unknown" && reading) return userFile({ ...unknown(`a file not named in the code: ${path.reason}`), required: path.required });
     // An empty path (an option's default of "" that the user is to replace: `--config-file ""`) names no file: Python's
     // open("") raises FileNotFoundError wherever the script runs, so what the file would set is the user's to name.
     if (path.kind === "str" && path.value === "" && reading) return userFile({ ...unknown("no file: its path is empty (an option's default of '' that the command line is to replace), and open('') raises FileNotFoundError"), required: true });
-    // Writing or binary reading is not a config being read.
-    if (path.kind !== "str" || !(CONFIG_FILE.test(path.value) || LIST_FILE.test(path.value)) || (mode !== undefined && (mode.kind !== "str" || /[wab+x]/.test(mode.value)))) return unknown("file contents are not read by the analyzer");
+    // Writing is not a config being read, nor binary reading of anything but a config file.
+    if (path.kind !== "str" || !(CONFIG_FILE.test(path.value) || LIST_FILE.test(path.value)) || !reading) return unknown("file contents are not read by the analyzer");
     const candidates = places(path.value);
     const found = candidates.map((p) => ({ p, text: interp().loader.sourceText?.(p) })).find((c) => c.text !== undefined);
     const full = found?.p ?? candidates[0];

@@ -71,4 +71,14 @@ cfg = {"model": {"width": int(first) * 10 + int(second.strip()) + len(rest)}}`;
     const read = await onlyModel(MODEL(`cfg = yaml.safe_load(open("configs/net.yaml", "r"))`), { others });
     assert.equal(read.params, 12 * 4 + 4);
   });
+
+  it("a config file opened in binary mode feeds yaml.load and json.load, as both take binary files", async () => {
+    const withYaml = await onlyModel(MODEL(`with open("configs/net.yaml", "rb") as f:\n    cfg = yaml.load(f, Loader=yaml.FullLoader)`), { others: { "/project/configs/net.yaml": YAML } });
+    assert.equal(withYaml.params, 12 * 4 + 4);
+    const withJson = await onlyModel(MODEL(`cfg = json.load(open("net.json", mode="rb"))`), { others: { "/project/net.json": '{"model": {"width": 6}}' } });
+    assert.equal(withJson.params, 6 * 4 + 4);
+    // A list file read in binary is no text the analyzer reads (its lines would be bytes).
+    const listed = await onlyModel(MODEL(`cfg = {"model": {"width": len(open("sizes.txt", "rb").readlines())}}`), { others: { "/project/sizes.txt": "1\n2\n" } });
+    assert.notEqual(listed.params, 2 * 4 + 4);
+  });
 });
