@@ -16,6 +16,7 @@ import { inputRows } from "../interp/value-figures";
 import type { Value } from "../interp/values";
 import type { CodeSite } from "../training/code-sites";
 import { SKORCH_DEFAULTS, SKORCH_NET, skorchTrainRows } from "../training/skorch-net";
+import { bindingCall } from "../training/returned-lightning-trainer";
 
 type CallSite = Extract<CodeSite, { kind: "call" }>;
 type Figure = { value: number; detail: string; defaulted?: boolean };
@@ -60,17 +61,30 @@ function calleeText(call: Extract<Expression, { type: "call" }>, text: string): 
   return text.slice(call.func.pos.startIndex, call.func.pos.endIndex).replace(/\s+/g, "");
 }
 
+/** Whether a returned expression is a scikit-learn-API estimator its module builds: a call of a callee the module
+ *  imports from scikit-learn (or xgboost, lightgbm, catboost), or a name the function's body binds from one. */
+export function buildsEstimator(e: Expression | undefined, fnBody: Statement[], moduleBody: Statement[]): boolean {
+  if (e?.type === "name") e = bindingCall(fnBody, e.id);
+  if (e?.type !== "call") return false;
+  const callee = dottedName(e.func);
+  return callee !== undefined && estimatorKind(callee, moduleBody) === "sklearn";
+}
+
+/** The values a function's own `return`s give (not those of functions nested in it). */
+export function returnedValues(fn: Extract<Statement, { type: "function" }>): (Expression | undefined)[] {
+  const returns: (Expression | undefined)[] = [];
+  forEachStatement(fn.body, ({ statement }) => {
+    if (statement.type === "return") returns.push(statement.value);
+  }, [], () => false);
+  return returns;
+}
+
 /** Whether a function the module defines returns a scikit-learn-API estimator it builds in one of its `return`s
  *  (`def load_classifier(): ... return neighbors.KNeighborsClassifier(6)`, beside a `return pickle.loads(...)` of a
  *  saved one): what a call of it returns is then fitted as that estimator is. */
-function returnsEstimator(name: string, body: Statement[], text: string): boolean {
+function returnsEstimator(name: string, body: Statement[]): boolean {
   const fn = body.find((s): s is Extract<Statement, { type: "function" }> => s.type === "function" && s.name === name);
-  if (!fn) return false;
-  let found = false;
-  forEachStatement(fn.body, ({ statement }) => {
-    if (!found && statement.type === "return" && statement.value?.type === "call") found = estimatorKind(calleeText(statement.value, text), body) === "sklearn";
-  }, [], () => false);
-  return found;
+  return !!fn && returnedValues(fn).some((r) => buildsEstimator(r, fn.body, body));
 }
 
 /** Whether a `.fit(...)` is a scikit-learn-API estimator's or a Keras wrapper's: no Keras Model.fit of the file's own
@@ -79,7 +93,7 @@ export function estimatorFit(site: CallSite, sites: readonly CodeSite[], body: S
   const built = receiverCall(site, sites);
   if (built === undefined) return false;
   if (estimatorKind(calleeText(built, text), body) !== undefined) return true;
-  return built.func.type === "name" && returnsEstimator(built.func.id, body, text);
+  return built.func.type === "name" && returnsEstimator(built.func.id, body);
 }
 
 /** The epochs, batch and rows of the fits a file's Keras wrappers of one builder (or its one skorch net) run, where the
