@@ -15,6 +15,16 @@ export const STALLED_PASSES = 64;
  *  pass could change state those names do not show: an item or attribute assigned, a `global` or `nonlocal`, or
  *  when the loop yields. */
 export function whileLoopNames(loop: Extract<Statement, { type: "while" }>): string[] | undefined {
+  // Read once per loop of a parsed file: a loop in a function called many times is entered again and again.
+  if (loopNames.has(loop)) return loopNames.get(loop);
+  const found = readLoopNames(loop);
+  loopNames.set(loop, found);
+  return found;
+}
+
+const loopNames = new WeakMap<Statement, string[] | undefined>();
+
+function readLoopNames(loop: Extract<Statement, { type: "while" }>): string[] | undefined {
   const names = namesIn([loop.test], new Set());
   let hidden = false;
   forEachStatement(loop.body, ({ statement: s }) => {
