@@ -85,9 +85,13 @@ class EnvSpec:
 
 
 class Env:
-    def __init__(self, id, observation_space, action_space, max_episode_steps, terminates=True):
-        self.observation_space = observation_space
-        self.action_space = action_space
+    # A script's own environment subclasses Env and calls super().__init__() with no arguments, setting its spaces
+    # before or after: only the spaces given here are set.
+    def __init__(self, id=None, observation_space=None, action_space=None, max_episode_steps=None, terminates=True):
+        if observation_space is not None:
+            self.observation_space = observation_space
+        if action_space is not None:
+            self.action_space = action_space
         self.spec = EnvSpec(id, max_episode_steps, terminates)
         self._max_episode_steps = max_episode_steps
         self.unwrapped = self

@@ -29,6 +29,27 @@ actor = nn.Linear(env.observation_space.shape[0] * env.spec.max_episode_steps, e
     assert.equal(modelNamed(result, "actor").params, 3 * 200 + 1);
   });
 
+  it("a script's own environment that calls super().__init__() and sets its spaces sizes the network", async () => {
+    // Env.__init__ took the table's arguments, so a subclass's bare super().__init__() raised and nothing was built.
+    const result = await analyze(`import gymnasium as gym
+import numpy as np
+import torch.nn as nn
+from gymnasium import spaces
+
+
+class Maze(gym.Env):
+    def __init__(self, size=7):
+        self.action_space = spaces.Discrete(4)
+        super().__init__()
+        self.observation_space = spaces.Box(0, 1, shape=(size * size,), dtype=np.float32)
+
+
+env = Maze()
+q = nn.Linear(env.observation_space.shape[0], env.action_space.n)
+`);
+    assert.equal(modelNamed(result, "q").params, 49 * 4 + 4);
+  });
+
   it("an environment the table lacks leaves the network unsized, with the reason", async () => {
     const result = await analyze(`import gym
 import torch.nn as nn
