@@ -107,6 +107,7 @@ import { foreignLoader, givenSubsetSampler, subsetSamplerLength } from "./loader
 import { fitInputOrigin } from "./fit-input-origins";
 import { importsSegmentationKeras, segmentationKerasTrain } from "./segmentation-keras-train";
 import { importsUltralytics, isUltralyticsTrain, ultralyticsAmp, ultralyticsTrain } from "./ultralytics-train";
+import { importsStableBaselines3, stableBaselines3Learn } from "./stable-baselines3-learn";
 import { TRAIN_ON_BATCH, trainOnBatchInputs } from "./train-on-batch-input";
 import { callsImportedModuleTrain } from "./module-function-calls";
 import { foreignTraining, type ForeignTraining } from "./foreign-loops";
@@ -598,6 +599,8 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
   const accelerated = importsPytorchAccelerated(input.text);
   const segmentationKeras = importsSegmentationKeras(input.text);
   const ultralytics = importsUltralytics(input.text);
+  /** Whether the file imports Stable-Baselines3, whose algorithms' `learn(total_timesteps)` runs the training loop. */
+  const stableBaselines3 = importsStableBaselines3(input.text);
   /** Whether the file imports Catalyst, whose Runner's `train(loaders=..., num_epochs=...)` sets the epochs. */
   const catalyst = importsCatalyst(input.text);
   /** torchbearer: the names bound to a Trial, where the file imports it (torchbearer-trial.ts). */
@@ -2209,6 +2212,16 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
       if (run.epochs) epochs.push({ rank: run.epochs.defaulted ? 1 : 40, figure: figure(run.epochs) });
       if (run.batch) batches.push({ rank: run.batch.defaulted ? 2 : 40, figure: figure(run.batch) });
       continue;
+    }
+    if (stableBaselines3 && last === "learn" && runsByDefault(site, (e) => evaluateOne(site, e))) {
+      // Stable-Baselines3: `PPO("MlpPolicy", env).learn(total_timesteps=N)`, its loop's gradient steps from the
+      // algorithm's settings (stable-baselines3-learn.ts).
+      const run = stableBaselines3Learn(call, (e) => evaluateOne(site, e), (e) => snippet(input.text, e));
+      if (run) {
+        if (run.steps) steps.push({ rank: 40, figure: { value: run.steps.value, source: "code", line, detail: run.steps.detail } });
+        if (run.batch) batches.push({ rank: 40, figure: { value: run.batch.value, source: "code", line, detail: run.batch.detail } });
+        continue;
+      }
     }
     if (segmentationKeras && last === "train" && call.func.type === "attribute" && runsByDefault(site, (e) => evaluateOne(site, e))) {
       // image-segmentation-keras: `model.train(train_images=..., epochs=N)` fits for N epochs of steps_per_epoch

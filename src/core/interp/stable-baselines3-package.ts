@@ -1,0 +1,437 @@
+import { OPTIONAL_STAND_IN_LINE } from "./module-resolver";
+
+// Stable-Baselines3 builds the networks it trains from the environment's spaces and its own defaults: a script writes
+// `model = PPO("MlpPolicy", env); model.learn(total_timesteps=100_000)` and holds no network of its own. Without the
+// library every such script showed no model and no run. These are our own compact Python written from SB3 2.x's
+// documented defaults and network layouts (read in stable_baselines3 2.9.0a4, DLR-RM/stable-baselines3 e05d2db):
+// - algorithms' defaults (ppo/ppo.py, a2c/a2c.py, dqn/dqn.py, sac/sac.py, td3/td3.py, ddpg/ddpg.py __init__): PPO
+//   n_steps 2048, batch_size 64, n_epochs 10; A2C n_steps 5; DQN learning_starts 100, batch_size 32, train_freq 4,
+//   gradient_steps 1; SAC, TD3 and DDPG learning_starts 100, batch_size 256, train_freq 1, gradient_steps 1; DDPG is
+//   TD3 with one critic.
+// - policies (common/policies.py ActorCriticPolicy: net_arch dict(pi=[64, 64], vf=[64, 64]), Tanh, a log_std of the
+//   action's size for continuous actions; dqn/policies.py QNetwork [64, 64] ReLU, with a target copy; sac/policies.py
+//   actor [256, 256] with mu and log_std heads, two critics on observation + action and their targets; td3/policies.py
+//   actor [400, 300] ending in Tanh, critics likewise; common/torch_layers.py create_mlp, FlattenExtractor, NatureCNN).
+// - an environment given as an id is made as make_vec_env(id) makes it; a plain environment is wrapped as one copy
+//   (common/base_class.py _wrap_env); a VecEnv's spaces are one copy's, and its num_envs the copies stepped together.
+// The run itself (how many gradient steps `learn` takes) is read by stable-baselines3-learn.ts from the attributes set
+// here, which carry SB3's own names. Everything else an algorithm has stays unknown.
+const UNKNOWN_ATTRIBUTE = `    def __getattr__(self, name):
+        return _unknown("stable_baselines3's " + name + " is not modelled")
+`;
+
+const TORCH_LAYERS = `${OPTIONAL_STAND_IN_LINE}
+import numpy as np
+import torch
+from torch import nn
+
+
+def _space_features(space):
+    if hasattr(space, "nvec"):
+        return int(sum(space.nvec))
+    if hasattr(space, "n"):
+        return int(space.n)
+    return int(np.prod(space.shape))
+
+
+def _action_outputs(space):
+    return _space_features(space)
+
+
+def _continuous(space):
+    return not hasattr(space, "n") and not hasattr(space, "nvec")
+
+
+def create_mlp(input_dim, output_dim, net_arch, activation_fn=nn.ReLU, squash_output=False, with_bias=True):
+    layers = []
+    last = input_dim
+    for width in net_arch:
+        layers.append(nn.Linear(last, width, bias=with_bias))
+        layers.append(activation_fn())
+        last = width
+    if output_dim > 0:
+        layers.append(nn.Linear(last, output_dim, bias=with_bias))
+    if squash_output:
+        layers.append(nn.Tanh())
+    return layers
+
+
+class FlattenExtractor(nn.Module):
+    def __init__(self, observation_space):
+        super().__init__()
+        self.features_dim = _space_features(observation_space)
+        self.flatten = nn.Flatten()
+
+    def forward(self, observations):
+        return self.flatten(observations)
+
+
+class NatureCNN(nn.Module):
+    def __init__(self, observation_space, features_dim=512, normalized_image=False):
+        super().__init__()
+        shape = tuple(observation_space.shape)
+        channels_last = shape[-1] in (1, 3, 4) and shape[0] not in (1, 3, 4)
+        channels, height, width = (shape[2], shape[0], shape[1]) if channels_last else shape
+        self.features_dim = features_dim
+        self.cnn = nn.Sequential(
+            nn.Conv2d(channels, 32, kernel_size=8, stride=4, padding=0),
+            nn.ReLU(),
+            nn.Conv2d(32, 64, kernel_size=4, stride=2, padding=0),
+            nn.ReLU(),
+            nn.Conv2d(64, 64, kernel_size=3, stride=1, padding=0),
+            nn.ReLU(),
+            nn.Flatten(),
+        )
+        height = ((height - 8) // 4 + 1 - 4) // 2 + 1 - 2
+        width = ((width - 8) // 4 + 1 - 4) // 2 + 1 - 2
+        self.linear = nn.Sequential(nn.Linear(64 * height * width, features_dim), nn.ReLU())
+
+    def forward(self, observations):
+        return self.linear(self.cnn(observations))
+
+
+class MlpExtractor(nn.Module):
+    def __init__(self, feature_dim, net_arch, activation_fn, device="auto"):
+        super().__init__()
+        if isinstance(net_arch, dict):
+            pi, vf = net_arch.get("pi", []), net_arch.get("vf", [])
+        else:
+            pi, vf = net_arch, net_arch
+        self.policy_net = nn.Sequential(*create_mlp(feature_dim, -1, pi, activation_fn))
+        self.value_net = nn.Sequential(*create_mlp(feature_dim, -1, vf, activation_fn))
+        self.latent_dim_pi = pi[-1] if len(pi) > 0 else feature_dim
+        self.latent_dim_vf = vf[-1] if len(vf) > 0 else feature_dim
+
+    def forward(self, features):
+        return self.policy_net(features), self.value_net(features)
+`;
+
+const POLICIES = `${OPTIONAL_STAND_IN_LINE}
+import torch
+from torch import nn
+from .torch_layers import FlattenExtractor, NatureCNN, MlpExtractor, create_mlp, _space_features, _action_outputs, _continuous
+
+
+def _extractor(policy, observation_space, features_extractor_class=None, features_extractor_kwargs=None):
+    kwargs = features_extractor_kwargs or {}
+    if features_extractor_class is not None:
+        return features_extractor_class(observation_space, **kwargs)
+    if policy == "CnnPolicy":
+        return NatureCNN(observation_space, **kwargs)
+    return FlattenExtractor(observation_space)
+
+
+def _actor_critic_arch(net_arch):
+    if isinstance(net_arch, dict):
+        return net_arch.get("pi", []), net_arch.get("qf", [])
+    return net_arch, net_arch
+
+
+class ActorCriticPolicy(nn.Module):
+    def __init__(self, policy, observation_space, action_space, net_arch=None, activation_fn=nn.Tanh, features_extractor_class=None, features_extractor_kwargs=None, **kwargs):
+        super().__init__()
+        if isinstance(net_arch, list) and len(net_arch) > 0 and isinstance(net_arch[0], dict):
+            net_arch = net_arch[0]
+        if net_arch is None:
+            net_arch = [] if policy == "CnnPolicy" else dict(pi=[64, 64], vf=[64, 64])
+        self.features_extractor = _extractor(policy, observation_space, features_extractor_class, features_extractor_kwargs)
+        self.mlp_extractor = MlpExtractor(self.features_extractor.features_dim, net_arch, activation_fn)
+        self.action_net = nn.Linear(self.mlp_extractor.latent_dim_pi, _action_outputs(action_space))
+        if _continuous(action_space):
+            self.log_std = nn.Parameter(torch.zeros(_action_outputs(action_space)))
+        self.value_net = nn.Linear(self.mlp_extractor.latent_dim_vf, 1)
+
+    def forward(self, obs):
+        latent_pi, latent_vf = self.mlp_extractor(self.features_extractor(obs))
+        return self.action_net(latent_pi), self.value_net(latent_vf)
+
+
+class QNetwork(nn.Module):
+    def __init__(self, policy, observation_space, action_space, net_arch, activation_fn, features_extractor_class=None, features_extractor_kwargs=None):
+        super().__init__()
+        self.features_extractor = _extractor(policy, observation_space, features_extractor_class, features_extractor_kwargs)
+        self.q_net = nn.Sequential(*create_mlp(self.features_extractor.features_dim, _action_outputs(action_space), net_arch, activation_fn))
+
+    def forward(self, obs):
+        return self.q_net(self.features_extractor(obs))
+
+
+class DQNPolicy(nn.Module):
+    def __init__(self, policy, observation_space, action_space, net_arch=None, activation_fn=nn.ReLU, features_extractor_class=None, features_extractor_kwargs=None, **kwargs):
+        super().__init__()
+        if net_arch is None:
+            net_arch = [] if policy == "CnnPolicy" else [64, 64]
+        self.q_net = QNetwork(policy, observation_space, action_space, net_arch, activation_fn, features_extractor_class, features_extractor_kwargs)
+        self.q_net_target = QNetwork(policy, observation_space, action_space, net_arch, activation_fn, features_extractor_class, features_extractor_kwargs)
+
+    def forward(self, obs):
+        return self.q_net(obs)
+
+
+class ContinuousCritic(nn.Module):
+    def __init__(self, policy, observation_space, action_space, net_arch, activation_fn, n_critics, features_extractor_class=None, features_extractor_kwargs=None):
+        super().__init__()
+        self.features_extractor = _extractor(policy, observation_space, features_extractor_class, features_extractor_kwargs)
+        inputs = self.features_extractor.features_dim + _action_outputs(action_space)
+        self.q_networks = nn.ModuleList([nn.Sequential(*create_mlp(inputs, 1, net_arch, activation_fn)) for _ in range(n_critics)])
+
+    def forward(self, obs, actions):
+        both = torch.cat([self.features_extractor(obs), actions], dim=1)
+        return tuple(q(both) for q in self.q_networks)
+
+
+class SquashedGaussianActor(nn.Module):
+    def __init__(self, policy, observation_space, action_space, net_arch, activation_fn, features_extractor_class=None, features_extractor_kwargs=None):
+        super().__init__()
+        self.features_extractor = _extractor(policy, observation_space, features_extractor_class, features_extractor_kwargs)
+        self.latent_pi = nn.Sequential(*create_mlp(self.features_extractor.features_dim, -1, net_arch, activation_fn))
+        last = net_arch[-1] if len(net_arch) > 0 else self.features_extractor.features_dim
+        self.mu = nn.Linear(last, _action_outputs(action_space))
+        self.log_std = nn.Linear(last, _action_outputs(action_space))
+
+    def forward(self, obs):
+        latent = self.latent_pi(self.features_extractor(obs))
+        return torch.tanh(self.mu(latent)), self.log_std(latent)
+
+
+class DeterministicActor(nn.Module):
+    def __init__(self, policy, observation_space, action_space, net_arch, activation_fn, features_extractor_class=None, features_extractor_kwargs=None):
+        super().__init__()
+        self.features_extractor = _extractor(policy, observation_space, features_extractor_class, features_extractor_kwargs)
+        self.mu = nn.Sequential(*create_mlp(self.features_extractor.features_dim, _action_outputs(action_space), net_arch, activation_fn, squash_output=True))
+
+    def forward(self, obs):
+        return self.mu(self.features_extractor(obs))
+
+
+class SACPolicy(nn.Module):
+    def __init__(self, policy, observation_space, action_space, net_arch=None, activation_fn=nn.ReLU, n_critics=2, features_extractor_class=None, features_extractor_kwargs=None, **kwargs):
+        super().__init__()
+        if net_arch is None:
+            net_arch = [256, 256]
+        actor_arch, critic_arch = _actor_critic_arch(net_arch)
+        self.actor = SquashedGaussianActor(policy, observation_space, action_space, actor_arch, activation_fn, features_extractor_class, features_extractor_kwargs)
+        self.critic = ContinuousCritic(policy, observation_space, action_space, critic_arch, activation_fn, n_critics, features_extractor_class, features_extractor_kwargs)
+        self.critic_target = ContinuousCritic(policy, observation_space, action_space, critic_arch, activation_fn, n_critics, features_extractor_class, features_extractor_kwargs)
+
+    def forward(self, obs):
+        return self.actor(obs)
+
+
+class TD3Policy(nn.Module):
+    def __init__(self, policy, observation_space, action_space, net_arch=None, activation_fn=nn.ReLU, n_critics=2, features_extractor_class=None, features_extractor_kwargs=None, **kwargs):
+        super().__init__()
+        if net_arch is None:
+            net_arch = [256, 256] if policy == "CnnPolicy" else [400, 300]
+        actor_arch, critic_arch = _actor_critic_arch(net_arch)
+        self.actor = DeterministicActor(policy, observation_space, action_space, actor_arch, activation_fn, features_extractor_class, features_extractor_kwargs)
+        self.actor_target = DeterministicActor(policy, observation_space, action_space, actor_arch, activation_fn, features_extractor_class, features_extractor_kwargs)
+        self.critic = ContinuousCritic(policy, observation_space, action_space, critic_arch, activation_fn, n_critics, features_extractor_class, features_extractor_kwargs)
+        self.critic_target = ContinuousCritic(policy, observation_space, action_space, critic_arch, activation_fn, n_critics, features_extractor_class, features_extractor_kwargs)
+
+    def forward(self, obs):
+        return self.actor(obs)
+`;
+
+const VEC_ENV = `${OPTIONAL_STAND_IN_LINE}
+from _greenlight_unknown import unknown as _unknown
+
+
+class VecEnv:
+    def __init__(self, num_envs, observation_space, action_space):
+        self.num_envs = num_envs
+        self.observation_space = observation_space
+        self.action_space = action_space
+
+    def reset(self):
+        return _unknown("observations of {} environments: the simulation is not run", self.num_envs)
+
+    def step(self, actions):
+        return _unknown("a step of {} environments: the simulation is not run", self.num_envs)
+
+    def close(self):
+        return None
+
+
+class DummyVecEnv(VecEnv):
+    def __init__(self, env_fns, *args, **kwargs):
+        first = env_fns[0]()
+        VecEnv.__init__(self, len(env_fns), first.observation_space, first.action_space)
+
+
+SubprocVecEnv = DummyVecEnv
+
+
+class VecEnvWrapper(VecEnv):
+    def __init__(self, venv, *args, **kwargs):
+        VecEnv.__init__(self, venv.num_envs, venv.observation_space, venv.action_space)
+        self.venv = venv
+
+
+VecNormalize = VecEnvWrapper
+VecMonitor = VecEnvWrapper
+VecCheckNan = VecEnvWrapper
+VecVideoRecorder = VecEnvWrapper
+VecTransposeImage = VecEnvWrapper
+
+
+def as_vec_env(env):
+    if isinstance(env, VecEnv):
+        return env
+    return VecEnv(1, env.observation_space, env.action_space)
+`;
+
+const ENV_UTIL = `${OPTIONAL_STAND_IN_LINE}
+from .vec_env import VecEnv, as_vec_env
+
+
+def make_vec_env(env_id, n_envs=1, seed=None, start_index=0, monitor_dir=None, wrapper_class=None, env_kwargs=None, *args, **kwargs):
+    if isinstance(env_id, str):
+        import gymnasium
+        env = gymnasium.make(env_id, **(env_kwargs or {}))
+    else:
+        env = env_id(**(env_kwargs or {}))
+    if wrapper_class is not None:
+        env = wrapper_class(env)
+    return VecEnv(n_envs, env.observation_space, env.action_space)
+`;
+
+const MONITOR = `${OPTIONAL_STAND_IN_LINE}
+
+
+def Monitor(env, *args, **kwargs):
+    return env
+`;
+
+const ALGORITHMS = `${OPTIONAL_STAND_IN_LINE}
+from _greenlight_unknown import known as _known, unknown as _unknown
+from .vec_env import as_vec_env
+from .env_util import make_vec_env
+from .policies import ActorCriticPolicy, DQNPolicy, SACPolicy, TD3Policy
+
+
+class BaseAlgorithm:
+    _policy_class = None
+    _loop = None
+
+    def __init__(self, policy, env, policy_kwargs=None, **kwargs):
+        self.env = make_vec_env(env) if isinstance(env, str) else as_vec_env(env)
+        self.n_envs = self.env.num_envs
+        self.observation_space = self.env.observation_space
+        self.action_space = self.env.action_space
+        self.policy_kwargs = policy_kwargs or {}
+        name = policy if isinstance(policy, str) else "MlpPolicy"
+        self._greenlight_loop = self._loop
+        if not _known(self.observation_space) or not _known(self.action_space):
+            self.policy = _unknown("the policy of {}: the environment's spaces are not known", type(self).__name__)
+        else:
+            self.policy = self._policy_class(name, self.observation_space, self.action_space, **self.policy_kwargs)
+
+    def learn(self, total_timesteps, *args, **kwargs):
+        return self
+
+    def save(self, *args, **kwargs):
+        return None
+
+    def set_env(self, env, *args, **kwargs):
+        self.env = as_vec_env(env)
+        self.n_envs = self.env.num_envs
+
+    def get_env(self):
+        return self.env
+
+    def predict(self, observation, *args, **kwargs):
+        return _unknown("stable_baselines3's predict: the policy is not run")
+
+    @classmethod
+    def load(cls, path, *args, **kwargs):
+        return _unknown("a saved stable_baselines3 {} from {}: its spaces are in the file", cls.__name__, path)
+
+${UNKNOWN_ATTRIBUTE}
+
+class OnPolicyAlgorithm(BaseAlgorithm):
+    _policy_class = ActorCriticPolicy
+
+    def __init__(self, policy, env, n_steps, batch_size, n_epochs, policy_kwargs=None, **kwargs):
+        self.n_steps = n_steps
+        self.batch_size = batch_size
+        self.n_epochs = n_epochs
+        BaseAlgorithm.__init__(self, policy, env, policy_kwargs)
+
+
+class PPO(OnPolicyAlgorithm):
+    _loop = "minibatch epochs"
+
+    def __init__(self, policy, env, learning_rate=3e-4, n_steps=2048, batch_size=64, n_epochs=10, policy_kwargs=None, **kwargs):
+        OnPolicyAlgorithm.__init__(self, policy, env, n_steps, batch_size, n_epochs, policy_kwargs)
+
+
+class A2C(OnPolicyAlgorithm):
+    _loop = "whole rollout"
+
+    def __init__(self, policy, env, learning_rate=7e-4, n_steps=5, policy_kwargs=None, **kwargs):
+        OnPolicyAlgorithm.__init__(self, policy, env, n_steps, None, 1, policy_kwargs)
+
+
+class OffPolicyAlgorithm(BaseAlgorithm):
+    _loop = "replay"
+
+    def __init__(self, policy, env, learning_starts, batch_size, train_freq, gradient_steps, policy_kwargs=None, **kwargs):
+        self.learning_starts = learning_starts
+        self.batch_size = batch_size
+        self.train_freq = train_freq
+        self.gradient_steps = gradient_steps
+        BaseAlgorithm.__init__(self, policy, env, policy_kwargs)
+
+
+class DQN(OffPolicyAlgorithm):
+    _policy_class = DQNPolicy
+
+    def __init__(self, policy, env, learning_rate=1e-4, buffer_size=1_000_000, learning_starts=100, batch_size=32, tau=1.0, gamma=0.99, train_freq=4, gradient_steps=1, policy_kwargs=None, **kwargs):
+        OffPolicyAlgorithm.__init__(self, policy, env, learning_starts, batch_size, train_freq, gradient_steps, policy_kwargs)
+
+
+class SAC(OffPolicyAlgorithm):
+    _policy_class = SACPolicy
+
+    def __init__(self, policy, env, learning_rate=3e-4, buffer_size=1_000_000, learning_starts=100, batch_size=256, tau=0.005, gamma=0.99, train_freq=1, gradient_steps=1, policy_kwargs=None, **kwargs):
+        OffPolicyAlgorithm.__init__(self, policy, env, learning_starts, batch_size, train_freq, gradient_steps, policy_kwargs)
+
+
+class TD3(OffPolicyAlgorithm):
+    _policy_class = TD3Policy
+
+    def __init__(self, policy, env, learning_rate=1e-3, buffer_size=1_000_000, learning_starts=100, batch_size=256, tau=0.005, gamma=0.99, train_freq=1, gradient_steps=1, policy_kwargs=None, **kwargs):
+        OffPolicyAlgorithm.__init__(self, policy, env, learning_starts, batch_size, train_freq, gradient_steps, policy_kwargs)
+
+
+class DDPG(TD3):
+    def __init__(self, policy, env, learning_rate=1e-3, buffer_size=1_000_000, learning_starts=100, batch_size=256, tau=0.005, gamma=0.99, train_freq=1, gradient_steps=1, policy_kwargs=None, **kwargs):
+        policy_kwargs = dict(policy_kwargs or {})
+        if "n_critics" not in policy_kwargs:
+            policy_kwargs["n_critics"] = 1
+        TD3.__init__(self, policy, env, learning_rate, buffer_size, learning_starts, batch_size, tau, gamma, train_freq, gradient_steps, policy_kwargs)
+`;
+
+const ALGORITHM_MODULE = (name: string) => `${OPTIONAL_STAND_IN_LINE}
+from ..common._algorithms import ${name}
+
+MlpPolicy = "MlpPolicy"
+CnnPolicy = "CnnPolicy"
+MultiInputPolicy = "MultiInputPolicy"
+`;
+
+const ALGORITHMS_NAMES = ["PPO", "A2C", "DQN", "SAC", "TD3", "DDPG"];
+
+/** Stable-Baselines3's algorithms, policies and vectorized environments, as package files found after an installed copy. */
+export const stableBaselines3Package: [string, string][] = [
+  ["stable_baselines3/__init__.py", `${OPTIONAL_STAND_IN_LINE}\nfrom .common._algorithms import ${ALGORITHMS_NAMES.join(", ")}\n`],
+  ["stable_baselines3/common/__init__.py", `${OPTIONAL_STAND_IN_LINE}\n`],
+  ["stable_baselines3/common/_algorithms.py", ALGORITHMS],
+  ["stable_baselines3/common/policies.py", POLICIES],
+  ["stable_baselines3/common/torch_layers.py", TORCH_LAYERS],
+  ["stable_baselines3/common/vec_env/__init__.py", VEC_ENV],
+  ["stable_baselines3/common/env_util.py", ENV_UTIL],
+  ["stable_baselines3/common/monitor.py", MONITOR],
+  ...ALGORITHMS_NAMES.map((name): [string, string] => [`stable_baselines3/${name.toLowerCase()}/__init__.py`, ALGORITHM_MODULE(name)]),
+];
