@@ -2218,7 +2218,12 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
       // algorithm's settings (stable-baselines3-learn.ts).
       const run = stableBaselines3Learn(call, (e) => evaluateOne(site, e), (e) => snippet(input.text, e));
       if (run) {
-        if (run.steps) steps.push({ rank: 40, figure: { value: run.steps.value, source: "code", line, detail: run.steps.detail } });
+        // learn() in counted loops (`for i in range(10): model.learn(T, reset_num_timesteps=False)`) trains T more
+        // timesteps a turn; in a `while` or a loop of unstated length, its turns are not known.
+        const around = loopsAroundCall(call, input.body, input.text);
+        const turns = around && around.loops.length > 0 ? turnsAround(call, true) : undefined;
+        const repeated = !around || (around.loops.length > 0 && !turns);
+        if (run.steps && !repeated) steps.push({ rank: 40, figure: { value: run.steps.value * (turns?.value ?? 1), source: "code", line, detail: turns ? `${turns.detail}: ${turns.value} × ${run.steps.detail}` : run.steps.detail } });
         if (run.batch) batches.push({ rank: 40, figure: { value: run.batch.value, source: "code", line, detail: run.batch.detail } });
         continue;
       }

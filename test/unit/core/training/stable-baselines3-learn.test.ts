@@ -56,6 +56,24 @@ model.learn(total_timesteps=20_000)
     assert.deepEqual(sac, { steps: undefined, batch: 128, epochs: undefined });
   });
 
+  it("learn() in a counted loop trains its timesteps each turn; in a while loop the turns are unknown", async () => {
+    const counted = await run(`from stable_baselines3 import PPO
+model = PPO("MlpPolicy", "CartPole-v1", n_steps=1000, batch_size=100, n_epochs=5)
+TIMESTEPS = 10_000
+for i in range(1, 31):
+    model.learn(total_timesteps=TIMESTEPS, reset_num_timesteps=False)
+    model.save(f"models/{TIMESTEPS * i}")
+`);
+    // 10 rollouts of 1,000 a call, 5 epochs of 10 minibatches: 500 steps a call, 30 calls.
+    assert.deepEqual(counted, { steps: 30 * 500, batch: 100, epochs: undefined });
+    const open = await run(`from stable_baselines3 import PPO
+model = PPO("MlpPolicy", "CartPole-v1")
+while True:
+    model.learn(total_timesteps=10_000, reset_num_timesteps=False)
+`);
+    assert.equal(open.steps, undefined);
+  });
+
   it("a learn() of something else (a class of the script's own) is not read as SB3's", async () => {
     const got = await run(`import torch
 from stable_baselines3 import PPO
