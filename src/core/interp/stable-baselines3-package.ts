@@ -26,23 +26,20 @@ import torch
 from torch import nn
 
 
-def _space_features(space):
-    if hasattr(space, "nvec"):
-        return int(sum(space.nvec))
-    if hasattr(space, "n"):
-        return int(space.n)
-    return int(np.prod(space.shape))
+def get_flattened_obs_dim(observation_space):
+    if hasattr(observation_space, "nvec"):
+        return int(sum(observation_space.nvec))
+    if hasattr(observation_space, "n"):
+        return int(observation_space.n)
+    return int(np.prod(observation_space.shape))
 
 
-def _action_outputs(space):
-    return _space_features(space)
+def is_image_space(observation_space):
+    shape = tuple(getattr(observation_space, "shape", ()) or ())
+    return len(shape) == 3 and (shape[0] in (1, 3, 4) or shape[-1] in (1, 3, 4))
 
 
-def _continuous(space):
-    return not hasattr(space, "n") and not hasattr(space, "nvec")
-
-
-def create_mlp(input_dim, output_dim, net_arch, activation_fn=nn.ReLU, squash_output=False, with_bias=True):
+def create_mlp(input_dim, output_dim, net_arch, activation_fn=nn.ReLU, squash_output=False, with_bias=True, **kwargs):
     layers = []
     last = input_dim
     for width in net_arch:
@@ -56,23 +53,31 @@ def create_mlp(input_dim, output_dim, net_arch, activation_fn=nn.ReLU, squash_ou
     return layers
 
 
-class FlattenExtractor(nn.Module):
-    def __init__(self, observation_space):
+class BaseFeaturesExtractor(nn.Module):
+    def __init__(self, observation_space, features_dim=0):
         super().__init__()
-        self.features_dim = _space_features(observation_space)
+        self._observation_space = observation_space
+        self._features_dim = features_dim
+
+    @property
+    def features_dim(self):
+        return self._features_dim
+
+
+class FlattenExtractor(BaseFeaturesExtractor):
+    def __init__(self, observation_space):
+        super().__init__(observation_space, get_flattened_obs_dim(observation_space))
         self.flatten = nn.Flatten()
 
     def forward(self, observations):
         return self.flatten(observations)
 
 
-class NatureCNN(nn.Module):
+class NatureCNN(BaseFeaturesExtractor):
     def __init__(self, observation_space, features_dim=512, normalized_image=False):
-        super().__init__()
-        shape = tuple(observation_space.shape)
-        channels_last = shape[-1] in (1, 3, 4) and shape[0] not in (1, 3, 4)
-        channels, height, width = (shape[2], shape[0], shape[1]) if channels_last else shape
-        self.features_dim = features_dim
+        super().__init__(observation_space, features_dim)
+        # channels first, as the algorithm's VecTransposeImage gives them
+        channels, height, width = tuple(observation_space.shape)
         self.cnn = nn.Sequential(
             nn.Conv2d(channels, 32, kernel_size=8, stride=4, padding=0),
             nn.ReLU(),
@@ -90,6 +95,25 @@ class NatureCNN(nn.Module):
         return self.linear(self.cnn(observations))
 
 
+class CombinedExtractor(BaseFeaturesExtractor):
+    def __init__(self, observation_space, cnn_output_dim=256, normalized_image=False):
+        super().__init__(observation_space, features_dim=1)
+        extractors = {}
+        total = 0
+        for key, subspace in observation_space.spaces.items():
+            if is_image_space(subspace):
+                extractors[key] = NatureCNN(subspace, features_dim=cnn_output_dim)
+                total += cnn_output_dim
+            else:
+                extractors[key] = nn.Flatten()
+                total += get_flattened_obs_dim(subspace)
+        self.extractors = nn.ModuleDict(extractors)
+        self._features_dim = total
+
+    def forward(self, observations):
+        return torch.cat([extractor(observations[key]) for key, extractor in self.extractors.items()], dim=1)
+
+
 class MlpExtractor(nn.Module):
     def __init__(self, feature_dim, net_arch, activation_fn, device="auto"):
         super().__init__()
@@ -104,133 +128,224 @@ class MlpExtractor(nn.Module):
 
     def forward(self, features):
         return self.policy_net(features), self.value_net(features)
+
+    def forward_actor(self, features):
+        return self.policy_net(features)
+
+    def forward_critic(self, features):
+        return self.value_net(features)
 `;
 
 const POLICIES = `${OPTIONAL_STAND_IN_LINE}
 import torch
 from torch import nn
-from .torch_layers import FlattenExtractor, NatureCNN, MlpExtractor, create_mlp, _space_features, _action_outputs, _continuous
+from .torch_layers import BaseFeaturesExtractor, FlattenExtractor, NatureCNN, CombinedExtractor, MlpExtractor, create_mlp, get_flattened_obs_dim
 
 
-def _extractor(policy, observation_space, features_extractor_class=None, features_extractor_kwargs=None):
-    kwargs = features_extractor_kwargs or {}
-    if features_extractor_class is not None:
-        return features_extractor_class(observation_space, **kwargs)
-    if policy == "CnnPolicy":
-        return NatureCNN(observation_space, **kwargs)
-    return FlattenExtractor(observation_space)
+def _action_outputs(action_space):
+    return get_flattened_obs_dim(action_space)
 
 
-def _actor_critic_arch(net_arch):
+def _continuous(action_space):
+    return not hasattr(action_space, "n") and not hasattr(action_space, "nvec")
+
+
+def get_actor_critic_arch(net_arch):
     if isinstance(net_arch, dict):
         return net_arch.get("pi", []), net_arch.get("qf", [])
     return net_arch, net_arch
 
 
-class ActorCriticPolicy(nn.Module):
-    def __init__(self, policy, observation_space, action_space, net_arch=None, activation_fn=nn.Tanh, features_extractor_class=None, features_extractor_kwargs=None, **kwargs):
+class BasePolicy(nn.Module):
+    def __init__(self, observation_space, action_space, features_extractor_class=FlattenExtractor, features_extractor_kwargs=None, features_extractor=None, normalize_images=True, optimizer_class=None, optimizer_kwargs=None, squash_output=False, **kwargs):
         super().__init__()
+        self.observation_space = observation_space
+        self.action_space = action_space
+        self.features_extractor_class = features_extractor_class
+        self.features_extractor_kwargs = features_extractor_kwargs or {}
+        if features_extractor is not None:
+            self.features_extractor = features_extractor
+        self.normalize_images = normalize_images
+
+    def make_features_extractor(self):
+        return self.features_extractor_class(self.observation_space, **self.features_extractor_kwargs)
+
+    def extract_features(self, obs, features_extractor=None):
+        return (features_extractor or self.features_extractor)(obs)
+
+
+class ActorCriticPolicy(BasePolicy):
+    def __init__(self, observation_space, action_space, lr_schedule=None, net_arch=None, activation_fn=nn.Tanh, ortho_init=True, use_sde=False, log_std_init=0.0, full_std=True, use_expln=False, squash_output=False, features_extractor_class=FlattenExtractor, features_extractor_kwargs=None, share_features_extractor=True, normalize_images=True, optimizer_class=None, optimizer_kwargs=None, **kwargs):
+        super().__init__(observation_space, action_space, features_extractor_class, features_extractor_kwargs, normalize_images=normalize_images)
         if isinstance(net_arch, list) and len(net_arch) > 0 and isinstance(net_arch[0], dict):
             net_arch = net_arch[0]
         if net_arch is None:
-            net_arch = [] if policy == "CnnPolicy" else dict(pi=[64, 64], vf=[64, 64])
-        self.features_extractor = _extractor(policy, observation_space, features_extractor_class, features_extractor_kwargs)
-        self.mlp_extractor = MlpExtractor(self.features_extractor.features_dim, net_arch, activation_fn)
-        self.action_net = nn.Linear(self.mlp_extractor.latent_dim_pi, _action_outputs(action_space))
-        if _continuous(action_space):
-            self.log_std = nn.Parameter(torch.zeros(_action_outputs(action_space)))
+            net_arch = [] if features_extractor_class == NatureCNN else dict(pi=[64, 64], vf=[64, 64])
+        self.net_arch = net_arch
+        self.activation_fn = activation_fn
+        self.ortho_init = ortho_init
+        self.share_features_extractor = share_features_extractor
+        self.features_extractor = self.make_features_extractor()
+        self.features_dim = self.features_extractor.features_dim
+        self.pi_features_extractor = self.features_extractor
+        self.vf_features_extractor = self.features_extractor if share_features_extractor else self.make_features_extractor()
+        self.device = "auto"
+        self._build(lr_schedule)
+
+    def _build_mlp_extractor(self):
+        self.mlp_extractor = MlpExtractor(self.features_dim, net_arch=self.net_arch, activation_fn=self.activation_fn, device=self.device)
+
+    def _build(self, lr_schedule):
+        self._build_mlp_extractor()
+        self.action_net = nn.Linear(self.mlp_extractor.latent_dim_pi, _action_outputs(self.action_space))
+        if _continuous(self.action_space):
+            self.log_std = nn.Parameter(torch.zeros(_action_outputs(self.action_space)))
         self.value_net = nn.Linear(self.mlp_extractor.latent_dim_vf, 1)
 
-    def forward(self, obs):
-        latent_pi, latent_vf = self.mlp_extractor(self.features_extractor(obs))
+    def extract_features(self, obs, features_extractor=None):
+        if features_extractor is not None:
+            return features_extractor(obs)
+        if self.share_features_extractor:
+            return self.features_extractor(obs)
+        return self.pi_features_extractor(obs), self.vf_features_extractor(obs)
+
+    def forward(self, obs, deterministic=False):
+        features = self.extract_features(obs)
+        if self.share_features_extractor:
+            latent_pi, latent_vf = self.mlp_extractor(features)
+        else:
+            latent_pi = self.mlp_extractor.forward_actor(features[0])
+            latent_vf = self.mlp_extractor.forward_critic(features[1])
         return self.action_net(latent_pi), self.value_net(latent_vf)
 
 
-class QNetwork(nn.Module):
-    def __init__(self, policy, observation_space, action_space, net_arch, activation_fn, features_extractor_class=None, features_extractor_kwargs=None):
-        super().__init__()
-        self.features_extractor = _extractor(policy, observation_space, features_extractor_class, features_extractor_kwargs)
-        self.q_net = nn.Sequential(*create_mlp(self.features_extractor.features_dim, _action_outputs(action_space), net_arch, activation_fn))
+class ActorCriticCnnPolicy(ActorCriticPolicy):
+    def __init__(self, observation_space, action_space, lr_schedule=None, net_arch=None, activation_fn=nn.Tanh, features_extractor_class=NatureCNN, **kwargs):
+        super().__init__(observation_space, action_space, lr_schedule, net_arch, activation_fn, features_extractor_class=features_extractor_class, **kwargs)
+
+
+class MultiInputActorCriticPolicy(ActorCriticPolicy):
+    def __init__(self, observation_space, action_space, lr_schedule=None, net_arch=None, activation_fn=nn.Tanh, features_extractor_class=CombinedExtractor, **kwargs):
+        super().__init__(observation_space, action_space, lr_schedule, net_arch, activation_fn, features_extractor_class=features_extractor_class, **kwargs)
+
+
+class ContinuousCritic(BasePolicy):
+    def __init__(self, observation_space, action_space, net_arch, features_extractor, features_dim, activation_fn=nn.ReLU, normalize_images=True, n_critics=2, share_features_extractor=True):
+        super().__init__(observation_space, action_space, features_extractor=features_extractor, normalize_images=normalize_images)
+        self.share_features_extractor = share_features_extractor
+        self.n_critics = n_critics
+        self.q_networks = []
+        for idx in range(n_critics):
+            q_net = nn.Sequential(*create_mlp(features_dim + _action_outputs(action_space), 1, net_arch, activation_fn))
+            self.add_module(f"qf{idx}", q_net)
+            self.q_networks.append(q_net)
+
+    def forward(self, obs, actions):
+        both = torch.cat([self.extract_features(obs, self.features_extractor), actions], dim=1)
+        return tuple(q_net(both) for q_net in self.q_networks)
+`;
+
+const OFF_POLICY_POLICIES = `${OPTIONAL_STAND_IN_LINE}
+import torch
+from torch import nn
+from .torch_layers import FlattenExtractor, NatureCNN, CombinedExtractor, create_mlp
+from .policies import BasePolicy, ContinuousCritic, get_actor_critic_arch, _action_outputs
+
+
+class QNetwork(BasePolicy):
+    def __init__(self, observation_space, action_space, features_extractor, features_dim, net_arch=None, activation_fn=nn.ReLU, normalize_images=True):
+        super().__init__(observation_space, action_space, features_extractor=features_extractor, normalize_images=normalize_images)
+        self.q_net = nn.Sequential(*create_mlp(features_dim, _action_outputs(action_space), net_arch if net_arch is not None else [64, 64], activation_fn))
 
     def forward(self, obs):
-        return self.q_net(self.features_extractor(obs))
+        return self.q_net(self.extract_features(obs, self.features_extractor))
 
 
-class DQNPolicy(nn.Module):
-    def __init__(self, policy, observation_space, action_space, net_arch=None, activation_fn=nn.ReLU, features_extractor_class=None, features_extractor_kwargs=None, **kwargs):
-        super().__init__()
+class DQNPolicy(BasePolicy):
+    def __init__(self, observation_space, action_space, lr_schedule=None, net_arch=None, activation_fn=nn.ReLU, features_extractor_class=FlattenExtractor, features_extractor_kwargs=None, normalize_images=True, optimizer_class=None, optimizer_kwargs=None, **kwargs):
+        super().__init__(observation_space, action_space, features_extractor_class, features_extractor_kwargs, normalize_images=normalize_images)
         if net_arch is None:
-            net_arch = [] if policy == "CnnPolicy" else [64, 64]
-        self.q_net = QNetwork(policy, observation_space, action_space, net_arch, activation_fn, features_extractor_class, features_extractor_kwargs)
-        self.q_net_target = QNetwork(policy, observation_space, action_space, net_arch, activation_fn, features_extractor_class, features_extractor_kwargs)
+            net_arch = [] if features_extractor_class == NatureCNN else [64, 64]
+        self.net_arch = net_arch
+        self.activation_fn = activation_fn
+        self.q_net = self.make_q_net()
+        self.q_net_target = self.make_q_net()
 
-    def forward(self, obs):
+    def make_q_net(self):
+        extractor = self.make_features_extractor()
+        return QNetwork(self.observation_space, self.action_space, extractor, extractor.features_dim, self.net_arch, self.activation_fn, self.normalize_images)
+
+    def forward(self, obs, deterministic=True):
         return self.q_net(obs)
 
 
-class ContinuousCritic(nn.Module):
-    def __init__(self, policy, observation_space, action_space, net_arch, activation_fn, n_critics, features_extractor_class=None, features_extractor_kwargs=None):
-        super().__init__()
-        self.features_extractor = _extractor(policy, observation_space, features_extractor_class, features_extractor_kwargs)
-        inputs = self.features_extractor.features_dim + _action_outputs(action_space)
-        self.q_networks = nn.ModuleList([nn.Sequential(*create_mlp(inputs, 1, net_arch, activation_fn)) for _ in range(n_critics)])
-
-    def forward(self, obs, actions):
-        both = torch.cat([self.features_extractor(obs), actions], dim=1)
-        return tuple(q(both) for q in self.q_networks)
-
-
-class SquashedGaussianActor(nn.Module):
-    def __init__(self, policy, observation_space, action_space, net_arch, activation_fn, features_extractor_class=None, features_extractor_kwargs=None):
-        super().__init__()
-        self.features_extractor = _extractor(policy, observation_space, features_extractor_class, features_extractor_kwargs)
-        self.latent_pi = nn.Sequential(*create_mlp(self.features_extractor.features_dim, -1, net_arch, activation_fn))
-        last = net_arch[-1] if len(net_arch) > 0 else self.features_extractor.features_dim
+class SquashedGaussianActor(BasePolicy):
+    def __init__(self, observation_space, action_space, net_arch, features_extractor, features_dim, activation_fn=nn.ReLU, **kwargs):
+        super().__init__(observation_space, action_space, features_extractor=features_extractor)
+        self.latent_pi = nn.Sequential(*create_mlp(features_dim, -1, net_arch, activation_fn))
+        last = net_arch[-1] if len(net_arch) > 0 else features_dim
         self.mu = nn.Linear(last, _action_outputs(action_space))
         self.log_std = nn.Linear(last, _action_outputs(action_space))
 
+    def forward(self, obs, deterministic=False):
+        latent = self.latent_pi(self.extract_features(obs, self.features_extractor))
+        return torch.tanh(self.mu(latent))
+
+
+class DeterministicActor(BasePolicy):
+    def __init__(self, observation_space, action_space, net_arch, features_extractor, features_dim, activation_fn=nn.ReLU, normalize_images=True):
+        super().__init__(observation_space, action_space, features_extractor=features_extractor, normalize_images=normalize_images)
+        self.mu = nn.Sequential(*create_mlp(features_dim, _action_outputs(action_space), net_arch, activation_fn, squash_output=True))
+
     def forward(self, obs):
-        latent = self.latent_pi(self.features_extractor(obs))
-        return torch.tanh(self.mu(latent)), self.log_std(latent)
+        return self.mu(self.extract_features(obs, self.features_extractor))
 
 
-class DeterministicActor(nn.Module):
-    def __init__(self, policy, observation_space, action_space, net_arch, activation_fn, features_extractor_class=None, features_extractor_kwargs=None):
-        super().__init__()
-        self.features_extractor = _extractor(policy, observation_space, features_extractor_class, features_extractor_kwargs)
-        self.mu = nn.Sequential(*create_mlp(self.features_extractor.features_dim, _action_outputs(action_space), net_arch, activation_fn, squash_output=True))
+class _ActorCriticsPolicy(BasePolicy):
+    """SAC's and TD3's policy: an actor and n_critics critics on observation and action, with target copies."""
+    _actor_class = None
+    _targets_actor = False
 
-    def forward(self, obs):
-        return self.mu(self.features_extractor(obs))
-
-
-class SACPolicy(nn.Module):
-    def __init__(self, policy, observation_space, action_space, net_arch=None, activation_fn=nn.ReLU, n_critics=2, features_extractor_class=None, features_extractor_kwargs=None, **kwargs):
-        super().__init__()
+    def __init__(self, observation_space, action_space, lr_schedule=None, net_arch=None, activation_fn=nn.ReLU, features_extractor_class=FlattenExtractor, features_extractor_kwargs=None, normalize_images=True, optimizer_class=None, optimizer_kwargs=None, n_critics=2, share_features_extractor=False, **kwargs):
+        super().__init__(observation_space, action_space, features_extractor_class, features_extractor_kwargs, normalize_images=normalize_images)
         if net_arch is None:
-            net_arch = [256, 256]
-        actor_arch, critic_arch = _actor_critic_arch(net_arch)
-        self.actor = SquashedGaussianActor(policy, observation_space, action_space, actor_arch, activation_fn, features_extractor_class, features_extractor_kwargs)
-        self.critic = ContinuousCritic(policy, observation_space, action_space, critic_arch, activation_fn, n_critics, features_extractor_class, features_extractor_kwargs)
-        self.critic_target = ContinuousCritic(policy, observation_space, action_space, critic_arch, activation_fn, n_critics, features_extractor_class, features_extractor_kwargs)
+            net_arch = self._default_arch(features_extractor_class)
+        self.net_arch = net_arch
+        self.activation_fn = activation_fn
+        self.actor_arch, self.critic_arch = get_actor_critic_arch(net_arch)
+        self.n_critics = n_critics
+        self.share_features_extractor = share_features_extractor
+        self.actor = self.make_actor()
+        if self._targets_actor:
+            self.actor_target = self.make_actor()
+        self.critic = self.make_critic()
+        self.critic_target = self.make_critic()
 
-    def forward(self, obs):
-        return self.actor(obs)
+    def make_actor(self, features_extractor=None):
+        extractor = features_extractor or self.make_features_extractor()
+        return self._actor_class(self.observation_space, self.action_space, self.actor_arch, extractor, extractor.features_dim, self.activation_fn)
+
+    def make_critic(self, features_extractor=None):
+        extractor = features_extractor or self.make_features_extractor()
+        return ContinuousCritic(self.observation_space, self.action_space, self.critic_arch, extractor, extractor.features_dim, self.activation_fn, self.normalize_images, self.n_critics, self.share_features_extractor)
+
+    def forward(self, observation, deterministic=False):
+        return self.actor(observation)
 
 
-class TD3Policy(nn.Module):
-    def __init__(self, policy, observation_space, action_space, net_arch=None, activation_fn=nn.ReLU, n_critics=2, features_extractor_class=None, features_extractor_kwargs=None, **kwargs):
-        super().__init__()
-        if net_arch is None:
-            net_arch = [256, 256] if policy == "CnnPolicy" else [400, 300]
-        actor_arch, critic_arch = _actor_critic_arch(net_arch)
-        self.actor = DeterministicActor(policy, observation_space, action_space, actor_arch, activation_fn, features_extractor_class, features_extractor_kwargs)
-        self.actor_target = DeterministicActor(policy, observation_space, action_space, actor_arch, activation_fn, features_extractor_class, features_extractor_kwargs)
-        self.critic = ContinuousCritic(policy, observation_space, action_space, critic_arch, activation_fn, n_critics, features_extractor_class, features_extractor_kwargs)
-        self.critic_target = ContinuousCritic(policy, observation_space, action_space, critic_arch, activation_fn, n_critics, features_extractor_class, features_extractor_kwargs)
+class SACPolicy(_ActorCriticsPolicy):
+    _actor_class = SquashedGaussianActor
 
-    def forward(self, obs):
-        return self.actor(obs)
+    def _default_arch(self, features_extractor_class):
+        return [256, 256]
+
+
+class TD3Policy(_ActorCriticsPolicy):
+    _actor_class = DeterministicActor
+    _targets_actor = True
+
+    def _default_arch(self, features_extractor_class):
+        return [256, 256] if features_extractor_class == NatureCNN else [400, 300]
 `;
 
 const VEC_ENV = `${OPTIONAL_STAND_IN_LINE}
@@ -304,10 +419,22 @@ def Monitor(env, *args, **kwargs):
 `;
 
 const ALGORITHMS = `${OPTIONAL_STAND_IN_LINE}
-from _greenlight_unknown import known as _known, unknown as _unknown
+from _greenlight_unknown import known as _known, unknown as _unknown, declare_input as _declare_input
 from .vec_env import as_vec_env
 from .env_util import make_vec_env
-from .policies import ActorCriticPolicy, DQNPolicy, SACPolicy, TD3Policy
+from .torch_layers import FlattenExtractor, NatureCNN, CombinedExtractor
+from .policies import ActorCriticPolicy
+from .off_policy_policies import DQNPolicy, SACPolicy, TD3Policy
+
+_EXTRACTORS = {"MlpPolicy": FlattenExtractor, "CnnPolicy": NatureCNN, "MultiInputPolicy": CombinedExtractor}
+
+
+def _channels_first(space):
+    # VecTransposeImage: an image observation of (height, width, channels) reaches the network as (channels, height, width)
+    shape = tuple(getattr(space, "shape", ()) or ())
+    if len(shape) == 3 and shape[-1] in (1, 3, 4) and shape[0] not in (1, 3, 4):
+        return type(space)(0, 255, (shape[2], shape[0], shape[1]), space.dtype)
+    return space
 
 
 class BaseAlgorithm:
@@ -319,13 +446,24 @@ class BaseAlgorithm:
         self.n_envs = self.env.num_envs
         self.observation_space = self.env.observation_space
         self.action_space = self.env.action_space
-        self.policy_kwargs = policy_kwargs or {}
-        name = policy if isinstance(policy, str) else "MlpPolicy"
+        self.policy_kwargs = dict(policy_kwargs or {})
         self._greenlight_loop = self._loop
         if not _known(self.observation_space) or not _known(self.action_space):
-            self.policy = _unknown("the policy of {}: the environment's spaces are not known", type(self).__name__)
+            self.policy = _unknown("the policy: the spaces of the environment {} are not known", type(self.env).__name__)
+            return
+        if isinstance(policy, str):
+            extractor = self.policy_kwargs.pop("features_extractor_class", _EXTRACTORS.get(policy, FlattenExtractor))
+            if extractor == NatureCNN:
+                self.observation_space = _channels_first(self.observation_space)
+            self.policy = self._policy_class(self.observation_space, self.action_space, self._lr_schedule, features_extractor_class=extractor, **self.policy_kwargs)
         else:
-            self.policy = self._policy_class(name, self.observation_space, self.action_space, **self.policy_kwargs)
+            self.policy = policy(self.observation_space, self.action_space, self._lr_schedule, **self.policy_kwargs)
+        shape = getattr(self.observation_space, "shape", None)
+        if shape and not hasattr(self.observation_space, "n") and not hasattr(self.observation_space, "nvec"):
+            _declare_input(self.policy, (1,) + tuple(shape))
+
+    def _lr_schedule(self, progress_remaining):
+        return 0.0
 
     def learn(self, total_timesteps, *args, **kwargs):
         return self
@@ -345,7 +483,7 @@ class BaseAlgorithm:
 
     @classmethod
     def load(cls, path, *args, **kwargs):
-        return _unknown("a saved stable_baselines3 {} from {}: its spaces are in the file", cls.__name__, path)
+        return _unknown("a saved stable_baselines3 model: its settings and spaces are in the file {}", str(path))
 
 ${UNKNOWN_ATTRIBUTE}
 
@@ -423,15 +561,21 @@ MultiInputPolicy = "MultiInputPolicy"
 
 const ALGORITHMS_NAMES = ["PPO", "A2C", "DQN", "SAC", "TD3", "DDPG"];
 
+const POLICY_MODULE = (names: string) => `${OPTIONAL_STAND_IN_LINE}\nfrom ..common.off_policy_policies import ${names}\n`;
+
 /** Stable-Baselines3's algorithms, policies and vectorized environments, as package files found after an installed copy. */
 export const stableBaselines3Package: [string, string][] = [
   ["stable_baselines3/__init__.py", `${OPTIONAL_STAND_IN_LINE}\nfrom .common._algorithms import ${ALGORITHMS_NAMES.join(", ")}\n`],
   ["stable_baselines3/common/__init__.py", `${OPTIONAL_STAND_IN_LINE}\n`],
   ["stable_baselines3/common/_algorithms.py", ALGORITHMS],
   ["stable_baselines3/common/policies.py", POLICIES],
+  ["stable_baselines3/common/off_policy_policies.py", OFF_POLICY_POLICIES],
   ["stable_baselines3/common/torch_layers.py", TORCH_LAYERS],
   ["stable_baselines3/common/vec_env/__init__.py", VEC_ENV],
   ["stable_baselines3/common/env_util.py", ENV_UTIL],
   ["stable_baselines3/common/monitor.py", MONITOR],
   ...ALGORITHMS_NAMES.map((name): [string, string] => [`stable_baselines3/${name.toLowerCase()}/__init__.py`, ALGORITHM_MODULE(name)]),
+  ["stable_baselines3/dqn/policies.py", POLICY_MODULE("DQNPolicy, QNetwork")],
+  ["stable_baselines3/sac/policies.py", POLICY_MODULE("SACPolicy, SquashedGaussianActor as Actor")],
+  ["stable_baselines3/td3/policies.py", POLICY_MODULE("TD3Policy, DeterministicActor as Actor")],
 ];

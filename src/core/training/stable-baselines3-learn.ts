@@ -13,11 +13,6 @@ import type { InstanceValue, Value } from "../interp/values";
 import type { Expression } from "../python/ast";
 import { keywordArgument, positionalArgument, type CallExpression } from "../python/syntax-walk";
 
-/** Whether the file imports Stable-Baselines3. */
-export function importsStableBaselines3(text: string): boolean {
-  return /^\s*(?:from|import)\s+stable_baselines3\b/m.test(text);
-}
-
 type Figure = { value: number; detail: string };
 
 const SOURCE = "stable_baselines3 2.x";

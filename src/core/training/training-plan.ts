@@ -107,7 +107,7 @@ import { foreignLoader, givenSubsetSampler, subsetSamplerLength } from "./loader
 import { fitInputOrigin } from "./fit-input-origins";
 import { importsSegmentationKeras, segmentationKerasTrain } from "./segmentation-keras-train";
 import { importsUltralytics, isUltralyticsTrain, ultralyticsAmp, ultralyticsTrain } from "./ultralytics-train";
-import { importsStableBaselines3, stableBaselines3Learn } from "./stable-baselines3-learn";
+import { stableBaselines3Learn } from "./stable-baselines3-learn";
 import { TRAIN_ON_BATCH, trainOnBatchInputs } from "./train-on-batch-input";
 import { callsImportedModuleTrain } from "./module-function-calls";
 import { foreignTraining, type ForeignTraining } from "./foreign-loops";
@@ -599,8 +599,6 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
   const accelerated = importsPytorchAccelerated(input.text);
   const segmentationKeras = importsSegmentationKeras(input.text);
   const ultralytics = importsUltralytics(input.text);
-  /** Whether the file imports Stable-Baselines3, whose algorithms' `learn(total_timesteps)` runs the training loop. */
-  const stableBaselines3 = importsStableBaselines3(input.text);
   /** Whether the file imports Catalyst, whose Runner's `train(loaders=..., num_epochs=...)` sets the epochs. */
   const catalyst = importsCatalyst(input.text);
   /** torchbearer: the names bound to a Trial, where the file imports it (torchbearer-trial.ts). */
@@ -2213,9 +2211,10 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
       if (run.batch) batches.push({ rank: run.batch.defaulted ? 2 : 40, figure: figure(run.batch) });
       continue;
     }
-    if (stableBaselines3 && last === "learn" && runsByDefault(site, (e) => evaluateOne(site, e))) {
+    if (last === "learn" && runsByDefault(site, (e) => evaluateOne(site, e))) {
       // Stable-Baselines3: `PPO("MlpPolicy", env).learn(total_timesteps=N)`, its loop's gradient steps from the
-      // algorithm's settings (stable-baselines3-learn.ts).
+      // algorithm's settings (stable-baselines3-learn.ts). Not gated on the file's imports: a script may train an
+      // algorithm another project file imports (`model = main.PPO(...)`).
       const run = stableBaselines3Learn(call, (e) => evaluateOne(site, e), (e) => snippet(input.text, e));
       if (run) {
         // learn() in counted loops (`for i in range(10): model.learn(T, reset_num_timesteps=False)`) trains T more

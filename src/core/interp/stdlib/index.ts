@@ -1,6 +1,7 @@
 // The Python standard-library modules the analyzer models, one file per module (or per pair that belong together).
 import { einopsFunctions } from "../einops";
-import { bool, unknown } from "../construct";
+import { bool, NONE, unknown } from "../construct";
+import { declareInputs } from "../../keras/declared-inputs";
 import { createImportlibModules } from "../importlib";
 import { createInspectModule } from "../inspect-signature";
 import type { Interpreter } from "../interpreter";
@@ -90,6 +91,14 @@ export function createStandardLibrary(interp: () => Interpreter, objectClass: Cl
     // Whether a value is the user's to give (a required argument, a file at an empty path): a stand-in that reads
     // such a file gives up its defaults, where a file merely missing from the workspace leaves them standing.
     chosen_by_user: fn("_greenlight_unknown.chosen_by_user", ({ args }) => bool(args[0]?.kind === "unknown" && args[0].required === true)),
+    // The input a library builds a network for (Stable-Baselines3's policy reads the environment's observations): a
+    // stand-in declares it, as a Keras model declares its Input, so the network is run on it and not on a default.
+    declare_input: fn("_greenlight_unknown.declare_input", ({ args }) => {
+      const [model, shape] = args;
+      const dims = shape?.kind === "tuple" ? shape.items.map((d) => (d.kind === "int" && d.value > 0 ? d.value : undefined)) : [];
+      if (model?.kind === "instance" && model.module && dims.length > 0 && dims.every((d) => d !== undefined)) declareInputs(model, [{ shape: dims as number[], dtype: "float32" }]);
+      return NONE;
+    }),
   }));
   installTypes(library);
   // `open` of a workspace file, for the readers above; the builtins take it from here (runtime.ts).

@@ -59,6 +59,52 @@ model.learn(total_timesteps=30_000)
     assert.equal((await policyOf(script("DDPG"))).params, 2 * 124_502 + 2 * 125_001);
   });
 
+  it("CnnPolicy: NatureCNN on the image observation, channels first, run on the environment's own image size", async () => {
+    const got = await policyOf(`import gymnasium as gym
+from stable_baselines3 import PPO
+from stable_baselines3.common.vec_env import DummyVecEnv
+env = DummyVecEnv([lambda: gym.make("CarRacing-v2")])
+model = PPO("CnnPolicy", env)
+`);
+    // 96x96x3 → 3x96x96: convolutions 3·32·64+32, 32·64·16+64, 64·64·9+64 leave 64x8x8; a Linear(4,096, 512); no
+    // hidden layers (net_arch []); action Linear(512, 3) with a log_std of 3; value Linear(512, 1).
+    const extractor = 3 * 32 * 64 + 32 + (32 * 64 * 16 + 64) + (64 * 64 * 9 + 64) + (4_096 * 512 + 512);
+    assert.deepEqual(got, { name: "model.policy", params: extractor + 512 * 3 + 3 + 3 + 513, input: "1x3x96x96" });
+  });
+
+  it("a policy class of the script's own that builds its mlp_extractor is built as SB3 builds it", async () => {
+    const got = await policyOf(`import gymnasium as gym
+from torch import nn
+from stable_baselines3 import PPO
+from stable_baselines3.common.policies import ActorCriticPolicy
+
+
+class Heads(nn.Module):
+    def __init__(self, width):
+        super().__init__()
+        self.latent_dim_pi, self.latent_dim_vf = 32, 16
+        self.pi = nn.Sequential(nn.Linear(width, 32), nn.ReLU())
+        self.vf = nn.Sequential(nn.Linear(width, 16), nn.ReLU())
+
+    def forward(self, features):
+        return self.pi(features), self.vf(features)
+
+
+class OwnPolicy(ActorCriticPolicy):
+    def __init__(self, observation_space, action_space, lr_schedule, *args, **kwargs):
+        kwargs["ortho_init"] = False
+        super().__init__(observation_space, action_space, lr_schedule, *args, **kwargs)
+
+    def _build_mlp_extractor(self):
+        self.mlp_extractor = Heads(self.features_dim)
+
+
+model = PPO(OwnPolicy, gym.make("CartPole-v1"))
+`);
+    // Heads 4·32+32 + 4·16+16 = 240; action Linear(32, 2) 66; value Linear(16, 1) 17.
+    assert.deepEqual(got, { name: "model.policy", params: 240 + 66 + 17, input: "1x4" });
+  });
+
   it("an environment whose spaces the analyzer does not know leaves the policy unbuilt, not wrong", async () => {
     const result = await analyze(`from stable_baselines3 import PPO
 from my_envs import TradingEnv
