@@ -29,7 +29,7 @@ import { pathlibPackage } from "./interp/pathlib-package";
 import { sixPackage } from "./interp/six-package";
 import { unslothPackage } from "./interp/unsloth-package";
 import { preparingWrappersPackage } from "./interp/preparing-wrappers-package";
-import { stableBaselines3Package } from "./interp/stable-baselines3-package";
+import { sb3ContribPackage, stableBaselines3Package } from "./interp/stable-baselines3-package";
 import { createTorchHub } from "./torch/hub";
 import { builtinMethods } from "./interp/builtin-methods";
 import { createBuiltins } from "./interp/builtins";
@@ -123,7 +123,7 @@ export function createRuntime(providers: NativeModuleProvider[] = defaultProvide
   // Apex's amp.initialize and Accelerate's prepare, that give back the model the script then calls
   for (const [path, text] of preparingWrappersPackage) runtime.builtinPackages.set(path, text);
   // Stable-Baselines3's algorithms, that build the policy network a reinforcement-learning script trains
-  for (const [path, text] of stableBaselines3Package) runtime.builtinPackages.set(path, text);
+  for (const [path, text] of [...stableBaselines3Package, ...sb3ContribPackage]) runtime.builtinPackages.set(path, text);
   // pathlib's Path, that scripts build their config paths with
   for (const [path, text] of pathlibPackage) runtime.builtinPackages.set(path, text);
   // PyTorch Geometric's graph datasets of known size (Planetoid, TUDataset, ...), whose graphs a run trains on

@@ -100,18 +100,35 @@ class CombinedExtractor(BaseFeaturesExtractor):
         super().__init__(observation_space, features_dim=1)
         extractors = {}
         total = 0
+        self._parts = []
         for key, subspace in observation_space.spaces.items():
             if is_image_space(subspace):
                 extractors[key] = NatureCNN(subspace, features_dim=cnn_output_dim)
                 total += cnn_output_dim
+                self._parts.append((key, int(np.prod(subspace.shape)), tuple(subspace.shape)))
             else:
                 extractors[key] = nn.Flatten()
                 total += get_flattened_obs_dim(subspace)
+                self._parts.append((key, get_flattened_obs_dim(subspace), (get_flattened_obs_dim(subspace),)))
         self.extractors = nn.ModuleDict(extractors)
         self._features_dim = total
 
     def forward(self, observations):
-        return torch.cat([extractor(observations[key]) for key, extractor in self.extractors.items()], dim=1)
+        if isinstance(observations, dict):
+            return torch.cat([extractor(observations[key]) for key, extractor in self.extractors.items()], dim=1)
+        # The analyzer feeds a Dict observation as its parts flattened side by side (declare_input takes one tensor):
+        # each part goes to its own extractor at its own shape, so the layers see what they would.
+        outputs = []
+        start = 0
+        for key, size, shape in self._parts:
+            part = observations[:, start:start + size].reshape((observations.shape[0],) + shape)
+            outputs.append(self.extractors[key](part))
+            start += size
+        return torch.cat(outputs, dim=1)
+
+
+def dict_observation_width(observation_space):
+    return sum(int(np.prod(s.shape)) if is_image_space(s) else get_flattened_obs_dim(s) for s in observation_space.spaces.values())
 
 
 class MlpExtractor(nn.Module):
@@ -422,7 +439,7 @@ const ALGORITHMS = `${OPTIONAL_STAND_IN_LINE}
 from _greenlight_unknown import known as _known, unknown as _unknown, declare_input as _declare_input
 from .vec_env import as_vec_env
 from .env_util import make_vec_env
-from .torch_layers import FlattenExtractor, NatureCNN, CombinedExtractor
+from .torch_layers import FlattenExtractor, NatureCNN, CombinedExtractor, dict_observation_width
 from .policies import ActorCriticPolicy
 from .off_policy_policies import DQNPolicy, SACPolicy, TD3Policy
 
@@ -458,8 +475,11 @@ class BaseAlgorithm:
             self.policy = self._policy_class(self.observation_space, self.action_space, self._lr_schedule, features_extractor_class=extractor, **self.policy_kwargs)
         else:
             self.policy = policy(self.observation_space, self.action_space, self._lr_schedule, **self.policy_kwargs)
+        spaces = getattr(self.observation_space, "spaces", None)
         shape = getattr(self.observation_space, "shape", None)
-        if shape and not hasattr(self.observation_space, "n") and not hasattr(self.observation_space, "nvec"):
+        if isinstance(spaces, dict):
+            _declare_input(self.policy, (1, dict_observation_width(self.observation_space)))
+        elif shape and not hasattr(self.observation_space, "n") and not hasattr(self.observation_space, "nvec"):
             _declare_input(self.policy, (1,) + tuple(shape))
 
     def _lr_schedule(self, progress_remaining):
@@ -562,6 +582,41 @@ MultiInputPolicy = "MultiInputPolicy"
 const ALGORITHMS_NAMES = ["PPO", "A2C", "DQN", "SAC", "TD3", "DDPG"];
 
 const POLICY_MODULE = (names: string) => `${OPTIONAL_STAND_IN_LINE}\nfrom ..common.off_policy_policies import ${names}\n`;
+
+// sb3-contrib's MaskablePPO (sb3_contrib/ppo_mask/ppo_mask.py, 2.9.0a2, Stable-Baselines-Team/stable-baselines3-contrib
+// 0ca7fdd) has PPO's defaults and loop (n_steps 2048, batch_size 64, n_epochs 10), its policies PPO's networks with the
+// invalid actions' logits masked; ActionMasker wraps an environment and keeps its spaces. The other contrib algorithms
+// stay unknown.
+const CONTRIB = `${OPTIONAL_STAND_IN_LINE}
+from stable_baselines3 import PPO
+
+
+class MaskablePPO(PPO):
+    pass
+`;
+
+const CONTRIB_WRAPPERS = `${OPTIONAL_STAND_IN_LINE}
+
+
+def ActionMasker(env, action_mask_fn=None, *args, **kwargs):
+    return env
+`;
+
+const CONTRIB_POLICIES = `${OPTIONAL_STAND_IN_LINE}
+from stable_baselines3.common.policies import ActorCriticPolicy as MaskableActorCriticPolicy
+from stable_baselines3.common.policies import ActorCriticCnnPolicy as MaskableActorCriticCnnPolicy
+from stable_baselines3.common.policies import MultiInputActorCriticPolicy as MaskableMultiInputActorCriticPolicy
+`;
+
+/** sb3-contrib's MaskablePPO and ActionMasker, as package files found after an installed copy. */
+export const sb3ContribPackage: [string, string][] = [
+  ["sb3_contrib/__init__.py", CONTRIB],
+  ["sb3_contrib/ppo_mask/__init__.py", `${OPTIONAL_STAND_IN_LINE}\nfrom .. import MaskablePPO\n\nMlpPolicy = "MlpPolicy"\nCnnPolicy = "CnnPolicy"\nMultiInputPolicy = "MultiInputPolicy"\n`],
+  ["sb3_contrib/common/__init__.py", `${OPTIONAL_STAND_IN_LINE}\n`],
+  ["sb3_contrib/common/wrappers/__init__.py", CONTRIB_WRAPPERS],
+  ["sb3_contrib/common/maskable/__init__.py", `${OPTIONAL_STAND_IN_LINE}\n`],
+  ["sb3_contrib/common/maskable/policies.py", CONTRIB_POLICIES],
+];
 
 /** Stable-Baselines3's algorithms, policies and vectorized environments, as package files found after an installed copy. */
 export const stableBaselines3Package: [string, string][] = [

@@ -105,6 +105,30 @@ model = PPO(OwnPolicy, gym.make("CartPole-v1"))
     assert.deepEqual(got, { name: "model.policy", params: 240 + 66 + 17, input: "1x4" });
   });
 
+  it("MultiInputPolicy on a Dict observation: each part flattened side by side, sb3-contrib's MaskablePPO as PPO", async () => {
+    const text = (imports: string, algorithm: string) => `import numpy as np
+import gymnasium as gym
+from gymnasium import spaces
+${imports}
+
+
+class Rooms(gym.Env):
+    def __init__(self):
+        super().__init__()
+        self.observation_space = spaces.Dict({"position": spaces.Box(0, 1, shape=(3,), dtype=np.float32), "goal": spaces.Discrete(5)})
+        self.action_space = spaces.Discrete(4)
+
+
+model = ${algorithm}("MultiInputPolicy", Rooms())
+`;
+    // 3 + 5 (one-hot) = 8 features: each MLP 8·64+64 + 64·64+64 = 4,736; action 64·4+4 = 260; value 65.
+    const expected = { name: "model.policy", params: 2 * 4_736 + 260 + 65, input: "1x8" };
+    assert.deepEqual(await policyOf(text("from stable_baselines3 import PPO", "PPO")), expected);
+    assert.deepEqual(await policyOf(text("from sb3_contrib import MaskablePPO", "MaskablePPO")), expected);
+    const result = await analyze(text("from stable_baselines3 import PPO", "PPO"));
+    assert.equal(result.models.find((m) => m.name === "model.policy")?.complete, true);
+  });
+
   it("an environment whose spaces the analyzer does not know leaves the policy unbuilt, not wrong", async () => {
     const result = await analyze(`from stable_baselines3 import PPO
 from my_envs import TradingEnv
