@@ -135,6 +135,7 @@ import { settingsModule } from "./settings-module";
 import { configShownOnly, statesNoFigure } from "./config-shown-only";
 import { inlineLoaderCall } from "./inline-loader-call";
 import { unsteppedOptimizerLine } from "./unstepped-optimizer";
+import { stringStatementsBlanked } from "../python/string-statements";
 import { recordsAreSamples } from "./record-batch";
 import { itemMadeBatchOfOne } from "./unsqueezed-item";
 import { importsSkorchWithoutKeras } from "./skorch-net";
@@ -3715,36 +3716,39 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
     }
   }
   if (!input.nested && raisedBeforeTraining) return { notes: [`no training run: the plain run stops at ${raisedBeforeTraining.detail}`], ...(plan.configFiles ? { configFiles: plan.configFiles } : {}) };
+  // The tests below read whether the file's code names training: a string standing alone as a statement (a loop
+  // quoted out with ''') is no code (python/string-statements.ts).
+  const codeText = input.nested ? input.text : stringStatementsBlanked(input.body, input.text);
   // A dataset loaded in a file that trains nothing is no run's samples (samples-alone.ts).
-  if (!input.nested && statesSamplesAlone(plan) && namesNoTraining(input.text, (t) => TRAINING_STATEMENT.test(t) || TRAINING_FUNCTION_CALL.test(t))) delete plan.samples;
+  if (!input.nested && statesSamplesAlone(plan) && namesNoTraining(codeText, (t) => TRAINING_STATEMENT.test(t) || TRAINING_FUNCTION_CALL.test(t))) delete plan.samples;
   // A prediction script's loader batch, in a file that names no training, is no run (inference-only.ts).
-  if (!input.nested && (inferenceLoaderOnly(plan, input.text) || evaluationLoaderOnly(plan, input.text))) return plan.configFiles ? { configFiles: plan.configFiles } : {};
+  if (!input.nested && (inferenceLoaderOnly(plan, codeText) || evaluationLoaderOnly(plan, codeText))) return plan.configFiles ? { configFiles: plan.configFiles } : {};
   // Nor is an inference script's weight dtype or missing config, with no figure of a run beside it (inference-only.ts).
-  if (!input.nested && inferenceWithoutRun(plan, input.text)) return {};
+  if (!input.nested && inferenceWithoutRun(plan, codeText)) return {};
   // Nor is the precision of a Lightning Trainer that only tests, validates or predicts (inference-only.ts).
-  if (!input.nested && evaluationWithoutRun(plan, input.text)) return plan.configFiles ? { configFiles: plan.configFiles } : {};
+  if (!input.nested && evaluationWithoutRun(plan, codeText)) return plan.configFiles ? { configFiles: plan.configFiles } : {};
   // Nor are a prediction script's options copied from its training script (copied-options.ts), nor constants
   // nothing reads in a file that trains nothing (unread-run-constants.ts).
-  if (!input.nested && (copiedOptionsOnly(plan, input.text) || unreadConstantsOnly(plan, input.text))) return plan.configFiles ? { configFiles: plan.configFiles } : {};
+  if (!input.nested && (copiedOptionsOnly(plan, codeText) || unreadConstantsOnly(plan, codeText))) return plan.configFiles ? { configFiles: plan.configFiles } : {};
   // Nor is a plotting script's list of past runs, in a file with no tensor library to train with (plotting-script.ts).
-  if (!input.nested && plottingScriptOnly(plan, input.text)) return plan.configFiles ? { configFiles: plan.configFiles } : {};
+  if (!input.nested && plottingScriptOnly(plan, codeText)) return plan.configFiles ? { configFiles: plan.configFiles } : {};
   // Nor is a data script's batch and dataset, in a file that names no training (data-only-script.ts); where no step
   // loop, fit or other file's training was found, an epoch count it sets (a leftover `num_epochs = 5`) is none either.
   const noTrainingFound = stepLoops.length === 0 && !foreignCall && kerasFitSites.length === 0 && !plan.steps;
-  if (!input.nested && dataOnlyScript(noTrainingFound ? { ...plan, epochs: undefined } : plan, input.text)) return plan.configFiles ? { configFiles: plan.configFiles } : {};
+  if (!input.nested && dataOnlyScript(noTrainingFound ? { ...plan, epochs: undefined } : plan, codeText)) return plan.configFiles ? { configFiles: plan.configFiles } : {};
   // Nor is the loop of a file that only sets its model's training mode and never trains it (mode-switch-only.ts).
   // Its epochs are a loop's of the file: a library runner's `runner.train()` (mmengine) is no mode switch.
-  if (!input.nested && noTrainingFound && plan.epochs && epochLoops.has(plan.epochs) && (!plan.precision || plan.precision.value === "fp32") && namesOnlyModeSwitch(input.text)) {
+  if (!input.nested && noTrainingFound && plan.epochs && epochLoops.has(plan.epochs) && (!plan.precision || plan.precision.value === "fp32") && namesOnlyModeSwitch(codeText)) {
     return { notes: ["no training run: the file sets its model's training mode (.train()) but runs no backward pass, optimizer step or fit"], ...(plan.configFiles ? { configFiles: plan.configFiles } : {}) };
   }
   // Nor are a settings module's epochs and batch, a file that runs nothing (settings-module.ts).
   if (!input.nested && settingsModule(plan, input.body)) return plan.configFiles ? { configFiles: plan.configFiles } : {};
   // Nor is a plan of config files read and no figure, in a file that names no training (config-shown-only.ts).
-  if (!input.nested && statesNoFigure(plan) && namesNoTraining(input.text, (t) => TRAINING_STATEMENT.test(t) || TRAINING_FUNCTION_CALL.test(t))) return plan.configFiles ? { configFiles: plan.configFiles } : {};
+  if (!input.nested && statesNoFigure(plan) && namesNoTraining(codeText, (t) => TRAINING_STATEMENT.test(t) || TRAINING_FUNCTION_CALL.test(t))) return plan.configFiles ? { configFiles: plan.configFiles } : {};
   // Nor are the keys of a config a script only shows (config-shown-only.ts).
   if (!input.nested && configShownOnly(plan, input.body)) return plan.configFiles ? { configFiles: plan.configFiles } : {};
   // An optimizer built and never used, in a file that names no training, makes no run (unstepped-optimizer.ts).
-  const unstepped = input.nested ? undefined : unsteppedOptimizerLine(input.body, input.text, (t) => TRAINING_STATEMENT.test(t) || TRAINING_FUNCTION_CALL.test(t));
+  const unstepped = input.nested ? undefined : unsteppedOptimizerLine(input.body, codeText, (t) => TRAINING_STATEMENT.test(t) || TRAINING_FUNCTION_CALL.test(t));
   if (unstepped !== undefined) return { notes: [`no training run: the optimizer built at line ${unstepped} is never stepped, and the file names no training`], ...(plan.configFiles ? { configFiles: plan.configFiles } : {}) };
   return plan;
 }
