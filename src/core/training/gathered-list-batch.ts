@@ -11,7 +11,7 @@ import { emptiesList } from "./rollout-batch";
 type Loop = Extract<Statement, { type: "for" | "while" }>;
 
 /** Calls that make a tensor or array of a list's items, one row an item (torch.tensor, np.array and kin). */
-const FROM_LIST = /^(torch\.(tensor|Tensor|FloatTensor|LongTensor|as_tensor|stack)|(np|numpy)\.(array|asarray|stack|vstack))$/;
+export const FROM_LIST = /^(torch\.(tensor|Tensor|FloatTensor|LongTensor|as_tensor|stack)|(np|numpy)\.(array|asarray|stack|vstack))$/;
 
 /**
  * The list a step loop appends to each pass, turns into a tensor before its backward pass and empties after it (by

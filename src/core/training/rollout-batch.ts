@@ -37,6 +37,9 @@ export function rolloutBatch(stepLoopBody: Statement[], text: string, evaluate: 
     if (s.type !== "for" || s.iter.type !== "call" || dottedName(s.iter.func) !== "range" || s.iter.args.length !== 1 || s.iter.args[0].kind !== "positional") continue;
     const calls = callsInBody(s.body);
     if (calls.some((c) => c.func.type === "attribute" && c.func.name === "backward")) continue;
+    // A loop inside it that steps the environment plays a game each pass (`for game in range(8): ... while not done:
+    // env.step(a)`): it counts episodes, not steps (episode-update-batch.ts).
+    if (s.body.some((b) => (b.type === "for" || b.type === "while") && callsInBody(b.body).some((c) => stepsEnvironment(c, evaluate)))) continue;
     if (calls.some((c) => stepsEnvironment(c, evaluate))) return { size: s.iter.args[0].value, loop: s };
   }
   return undefined;

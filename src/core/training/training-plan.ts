@@ -6,6 +6,7 @@ import { advancedConditionally } from "./counter-advance";
 import { scaledCounter, scaledCounterPasses } from "./scaled-counter";
 import { stridedBreakSteps } from "./strided-counter-break";
 import { gatheredListBatch } from "./gathered-list-batch";
+import { episodeUpdateBatch } from "./episode-update-batch";
 import { fedWholeArrays } from "./fed-whole-arrays";
 import { drawnPopulation } from "./drawn-population";
 import type { Interpreter } from "../interp/interpreter";
@@ -3621,6 +3622,11 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
   if (!plan.batch && !batchFromData) {
     const gathered = stepLoops.map((l) => (l.type === "for" || l.type === "while" ? gatheredListBatch(l) : undefined)).find((g) => g !== undefined);
     if (gathered) batchFromData = { line: gathered.line, detail: `each step trains on ${gathered.name}, what the loop gathered since the last step, a count the code does not fix` };
+  }
+  // A step loop backpropagating once over whole episodes it plays: its batch is their transitions (episode-update-batch.ts).
+  if (!plan.batch && !batchFromData) {
+    const episodes = stepLoops.map((l) => (l.type === "for" || l.type === "while" ? episodeUpdateBatch(l) : undefined)).find((e) => e !== undefined);
+    if (episodes) batchFromData = { line: episodes.line, detail: `each step backpropagates over the whole episodes the loop at line ${episodes.episodeLine} plays, a count of transitions the environment decides` };
   }
   if (!plan.batch && batchFromData) {
     plan.batchFromData = batchFromData;
