@@ -58,7 +58,7 @@ export function stepLoopBatch(loop: LoopStatement, body: Statement[]): StepLoopB
     const ranged = rangeIndexSlice(loop.body, loop.target.id, body);
     if (ranged) return { size: ranged.size, data: ranged.data, how: "index slice" };
     const chunk = boundIndexSliceSize(loop.body, loop.target.id);
-    if (chunk) return { size: chunk, how: "index slice" };
+    if (chunk) return { size: chunk.size, data: chunk.data, how: "index slice" };
   }
   // `for batch_idx, start in enumerate(range(0, n, bs))`: enumerate pairs a count with each index of the range
   // (docs.python.org/3/library/functions.html#enumerate), so the second name walks the range's strides, sliced in the
@@ -249,11 +249,14 @@ export function indexSlice(body: Statement[], index: string): { size: Expression
 
 /** B of a slice `x[k:k + B]` whose start the loop binds from its index times that B (`i = (step * B) % N`, then
  *  `feed_dict={x: xs[i:i + B]}`, as TensorFlow 1.x tutorials feed a step's rows): consecutive steps take consecutive
- *  chunks of B, wrapping around the data. */
-function boundIndexSliceSize(body: Statement[], index: string): Expression | undefined {
+ *  chunks of B, wrapping around the data. The stop may be named first too (`start_i = i * bs; end_i = start_i + bs;
+ *  xb = x_train[start_i:end_i]`, PyTorch's "What is torch.nn really?" tutorial). */
+function boundIndexSliceSize(body: Statement[], index: string): { size: Expression; data?: Expression } | undefined {
   const starts = new Map<string, string>();
+  const sums = new Map<string, Expression>();
   for (const s of body) {
     if (s.type !== "assign" || s.targets.length !== 1 || s.targets[0].type !== "name") continue;
+    if (s.value.type === "binary" && s.value.op === "+") sums.set(s.targets[0].id, s.value);
     forEachExpression(s.value, (e) => {
       if (e.type !== "binary" || e.op !== "*") return;
       const other = e.left.type === "name" && e.left.id === index ? e.right : e.right.type === "name" && e.right.id === index ? e.left : undefined;
@@ -262,15 +265,17 @@ function boundIndexSliceSize(body: Statement[], index: string): Expression | und
     });
   }
   if (starts.size === 0) return undefined;
-  let found: Expression | undefined;
+  let found: { size: Expression; data?: Expression } | undefined;
   forEachStatement(body, ({ statement }) => {
     for (const root of ownExpressions(statement)) forEachExpression(root, (e) => {
-      if (found || e.type !== "subscript" || e.index.type !== "slice" || e.index.start?.type !== "name" || e.index.stop?.type !== "binary" || e.index.stop.op !== "+") return;
+      if (found || e.type !== "subscript" || e.index.type !== "slice" || e.index.start?.type !== "name") return;
+      const stop = e.index.stop?.type === "name" ? sums.get(e.index.stop.id) : e.index.stop;
+      if (stop?.type !== "binary" || stop.op !== "+") return;
       const size = starts.get(e.index.start.id);
-      const stop = e.index.stop;
       const k = e.index.start.id;
       const added = dottedName(stop.left) === k ? stop.right : dottedName(stop.right) === k ? stop.left : undefined;
-      if (size && added && dottedName(added) === size) found = added;
+      // The rows a named stop's slice cuts its chunks from: the data the steps walk (the inline form keeps its reading).
+      if (size && added && dottedName(added) === size) found = { size: added, data: e.index.stop?.type === "name" ? e.object : undefined };
     });
   });
   return found;
