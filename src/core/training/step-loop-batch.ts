@@ -220,12 +220,21 @@ function aliasesOf(body: Statement[], name: string): Set<string> {
   return names;
 }
 
-/** Whether a block slices anything from one of the names (`b_inds[start:end]`, `x[i:i + mb]`). */
+/** Whether a block slices anything from one of the names (`b_inds[start:end]`, `x[i:i + mb]`), or by a slice object
+ *  it builds from one (`idx = slice(i, i + mb)`, then `x[idx]`: Python's `x[a:b]` is `x[slice(a, b)]`,
+ *  docs.python.org/3/library/functions.html#slice). */
 function slicesFrom(body: Statement[], names: Set<string>): boolean {
+  const sliceObjects = new Set<string>();
+  forEachStatement(body, ({ statement: s }) => {
+    if (s.type !== "assign" || s.value.type !== "call" || dottedName(s.value.func) !== "slice") return;
+    const start = positionalArgument(s.value, 0);
+    if (s.value.args.length >= 2 && start?.type === "name" && names.has(start.id)) for (const t of s.targets) if (t.type === "name") sliceObjects.add(t.id);
+  });
   let found = false;
   forEachStatement(body, ({ statement }) => {
     for (const root of ownExpressions(statement)) forEachExpression(root, (e) => {
       if (e.type === "subscript" && e.index.type === "slice" && e.index.start?.type === "name" && names.has(e.index.start.id)) found = true;
+      if (e.type === "subscript" && e.index.type === "name" && sliceObjects.has(e.index.id)) found = true;
     });
   });
   return found;
