@@ -18,6 +18,7 @@ import { tableDatasetClass } from "./dataset-classes";
 import { importsTorchtext, torchtextSamples } from "./text-dataset-sizes";
 import { lenCall } from "../python/len-call";
 import { returnedIterableConstruction } from "./iterable-loader-wrapper";
+import { subsetLength } from "./subset-part";
 
 type CallSite = Extract<CodeSite, { kind: "call" }>;
 
@@ -140,6 +141,9 @@ function datasetLength(loader: CallSite, definition: FunctionDefinition, text: s
       const later = named.filter((s): s is CallSite => s.kind === "call" && s.assignedTo.includes(dataset.id) && s.call.pos.startIndex > site.call.pos.startIndex && s.call.pos.startIndex < loader.call.pos.startIndex && reached(s)).pop();
       if (!later) return { value: part.value, code, table: true };
       const handed = positionalArgument(later.call, 0);
+      // `train_set = Subset(train_set, indices)`: the indices' count (subset-part.ts).
+      const subset = handed?.type === "name" && handed.id === dataset.id ? subsetLength(later.callee, later.call, (e) => evaluateIn(later, e)) : undefined;
+      if (subset !== undefined) return { value: subset, code: `${later.callee}(${dataset.id}, ...), ${subset} of ${code}`, table: true };
       const kept = handed?.type === "name" && handed.id === dataset.id ? rebound?.(later, part.value) : undefined;
       return kept !== undefined ? { value: kept, code: `${later.callee}(${dataset.id}), its random_split part of ${code}`, table: true } : null;
     }
