@@ -14,7 +14,7 @@ import { Recorder } from "./interp/recorder";
 import { builtinRoot, modelledRoot, type NativeModuleProvider, type Runtime } from "./interp/runtime";
 import { runtimeFor } from "./runtime";
 import { memoryModuleFiles, ModuleResolver, type ImportRoot, type ModuleFiles } from "./interp/module-resolver";
-import { dirname } from "./interp/paths";
+import { dirname, relativeTo } from "./interp/paths";
 import { notInstalledReason, type InstallActions, type PythonEnvironment } from "./environment/python-environment";
 
 const DEFAULT_INSTALL_ACTIONS: InstallActions = { installed: "install it there, or select the interpreter that has it", noEnvironment: "select the interpreter that has it, or create a .venv in the workspace" };
@@ -50,6 +50,7 @@ import { lineWithin, otherModelsTraining } from "./training/models-in-turn";
 import { kerasWrapperBuilders } from "./keras/sklearn-wrapper";
 import { loopsTrainingNoModel } from "./training/model-free-loops";
 import { planOfCallsInTurn } from "./training/calls-in-turn";
+import { modulesTrainingOnImport } from "./training/import-time-training";
 import type { OnlyCall } from "./training/call-site-bindings";
 import { runBindings, type RunBindings } from "./training/run-bindings";
 import { findCodeSites } from "./training/code-sites";
@@ -284,6 +285,18 @@ function analyzeProgram(parser: PythonParser, request: AnalyzeRequest, setup: { 
     const readPlan = (only?: OnlyCall) => discoverTrainingPlan({ interpreter: interp, namespace, body: syntax.body, text: request.text, file: request.file, now, files: request.files, root: request.root, only, ...(apart ? { exclude: apart } : {}) });
     // A training function called more than once in turn runs once a call (calls-in-turn.ts).
     result.training = planOfCallsInTurn(readPlan(), syntax.body, request.text, readPlan);
+    // A script whose own code trains nothing, importing a workspace module that trains as it is imported: that
+    // module's run is the script's (import-time-training.ts).
+    const own = result.training;
+    if (request.files && !(own.epochs || own.steps || own.batch || own.samples || own.precision)) {
+      for (const m of modulesTrainingOnImport(syntax.body, namespace, interp, request.file, request.files)) {
+        const plan = discoverTrainingPlan({ interpreter: interp, namespace: m.module, body: m.body, text: m.text, file: m.file, now, files: request.files, root: request.root });
+        if (plan.epochs?.source !== "code" && plan.steps?.source !== "code") continue;
+        const where = request.root ? relativeTo(request.root, m.file) : m.file;
+        result.training = { ...plan, notes: [...(plan.notes ?? []), `the run is ${where}'s: the import at line ${m.line} runs its module-level training (Python runs a module's code when it is first imported)`] };
+        break;
+      }
+    }
     const parallel = parallelSetup(interp, namespace, syntax.body, request, now);
     if (parallel) result.training.parallel = parallel;
     // Models trained in turn: each its own statements' run (models-in-turn.ts).

@@ -7,7 +7,7 @@ import type { Expression } from "../python/ast";
 import type { DatasetSize } from "./dataset-sizes";
 
 /** Whether a file is the project's own. */
-function projectFile(home: string | undefined): boolean {
+export function projectFile(home: string | undefined): boolean {
   return home !== undefined && !home.startsWith(`${builtinRoot}/`) && !/[\\/](site|dist)-packages[\\/]/.test(home);
 }
 
