@@ -16,8 +16,9 @@ const DRAWS = /\bget_next\s*\(|\bnext\s*\(\s*iter\s*\(|\bas_numpy_iterator\s*\(|
 const COUNTED_DRAW_LOOP = /\bfor\s+(\w+)\s*,[^\n]*\bin\s+enumerate\s*\([^\n]*:\s*\n(?:[ \t]*\n|[ \t]+[^\n]*\n){0,3}?[ \t]+if\s+\1\s*(?:==|>=|>)\s*\d+\s*:\s*(?:\n[ \t]+)?break\b/;
 
 /** Names of data, not of training, that hold the word train: a Lightning data module's `train_dataloader` hook, a
- *  `train_loader`, `get_train_transforms`, `train_test_split`, `load_train_dataset`. A call of one trains nothing. */
-export const TRAINING_DATA_NAME = /\b\w*train\w*?(?:data_?loader|loader|dataset|data|set|split|transforms?)\b/gi;
+ *  `train_loader`, `get_train_transforms`, `train_test_split`, `load_train_dataset`, and their plurals
+ *  (`get_train_test_loaders`, `load_train_datasets`). A call of one trains nothing. */
+export const TRAINING_DATA_NAME = /\b\w*train\w*?(?:data_?loaders?|loaders?|datasets?|data|sets?|splits?|transforms?)\b/gi;
 
 /** An iterator bound to a name and then drawn from (`it = iter(loader)`, then `next(it)` or the Python 2-era
  *  `it.next()`): the same draw as `next(iter(loader))`, written in two statements. */
