@@ -1814,8 +1814,10 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
       else offPrecision ??= { value, line, detail, condition: reach.off };
     };
     const moduleFunction = call.func.type === "attribute" && call.func.object.type === "name";
+    // `loader = Feeder(args).loaders()`: a method called on the object the same statement builds, as on a bound one.
+    const chainedMethod = call.func.type === "attribute" && call.func.object.type === "call";
     // Or built inline where it is handed on, named by its callee (`Trainer(..., ds.get_dataloader(100))`: inline-loader-call.ts).
-    if ((call.func.type === "name" || moduleFunction) && ([...site.assignedTo, ...(site.assignedAttributes ?? [])].some((n) => /loader|(^|_)dl$|gen(erator)?$|gene$/i.test(n) || fitInputs.has(n) || iterated.has(n) || trainingData.has(n)) || inlineLoaderCall(site.callee, [...site.assignedTo, ...(site.assignedAttributes ?? [])]))) {
+    if ((call.func.type === "name" || moduleFunction || chainedMethod) && ([...site.assignedTo, ...(site.assignedAttributes ?? [])].some((n) => /loader|(^|_)dl$|gen(erator)?$|gene$/i.test(n) || fitInputs.has(n) || iterated.has(n) || trainingData.has(n)) || inlineLoaderCall(site.callee, [...site.assignedTo, ...(site.assignedAttributes ?? [])]))) {
       // `dataloader = get_celeba(params)`, `myGene = trainGenerator(2, ...)`, `trainset = DataGenerator(path,
       // batch_size=2)` then `fit_generator(trainset, ...)`: the loader a function builds, with this call's arguments
       // (a function of the file itself called twice, for training and testing, batches each call its own way).
