@@ -14,7 +14,11 @@ export interface Rows {
 }
 
 const KEEPS = new Set(["map", "shuffle", "cache", "prefetch", "batch", "padded_batch", "with_options"]);
-const BATCHES = new Set(["batch", "padded_batch"]);
+/** tf.data's batching calls, each with the position of its drop_remainder argument (tensorflow.org/api_docs/python/tf/data/Dataset:
+ *  `batch(batch_size, drop_remainder=False, ...)`, `padded_batch(batch_size, padded_shapes=None, padding_values=None,
+ *  drop_remainder=False, ...)`, TF 2.x). */
+export const DROP_REMAINDER_POSITION: ReadonlyMap<string, number> = new Map([["batch", 1], ["padded_batch", 3]]);
+const BATCHES = new Set(DROP_REMAINDER_POSITION.keys());
 /** The links that keep part of the elements. */
 const CUTS = new Set(["take", "skip", "shard"]);
 

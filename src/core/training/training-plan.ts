@@ -67,7 +67,7 @@ import { loopAroundCall } from "./uncounted-call-repeats";
 import { runsForever } from "./endless-iteration";
 import { importsTorchbearer, trialNames, trialRunEpochs, trialTrainGenerator } from "./torchbearer-trial";
 import { endlessGeneratorSource } from "./endless-generator-source";
-import { cutChainRows, cutChains, keptChainStart, pairedBindings, plainBindings, type Rows } from "./tfdata-parts";
+import { cutChainRows, cutChains, DROP_REMAINDER_POSITION, keptChainStart, pairedBindings, plainBindings, type Rows } from "./tfdata-parts";
 import { estimatorSteps, inputFnData } from "./estimator-steps";
 import { readsTf1Mnist, TF1_MNIST_VALIDATION, tf1MnistTrainSamples } from "../keras/tf1-mnist";
 import { stepsOncePerCall, stepsOncePerDefinition } from "./stepping-calls";
@@ -2516,24 +2516,26 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
       }
       continue;
     }
-    if ((last === "batch" || last === "flow") && call.func.type === "attribute") {
+    const tfBatching = DROP_REMAINDER_POSITION.get(last);
+    if ((tfBatching !== undefined || last === "flow") && call.func.type === "attribute") {
       // A batch drawn once (`gen.flow(x, batch_size=n).next()`) builds an array; it is not the batch trained on.
       if (drawnOnce.has(call)) continue;
       // Nor is one built after the whole run (a TFLite converter's representative data, after-training.ts).
       if (afterAllTraining(call.pos.startIndex, site.context.fn, trainingRuns, input.text)) continue;
-      // tf.data: `dataset.batch(64)` batches what fit() then takes without a batch_size; Keras'
-      // `ImageDataGenerator.flow(x, y, batch_size=32)` batches what fit_generator takes.
+      // tf.data: `dataset.batch(64)` (or `padded_batch(64, ...)`, which pads each batch's sequences to one length) batches
+      // what fit() then takes without a batch_size; Keras' `ImageDataGenerator.flow(x, y, batch_size=32)` batches what
+      // fit_generator takes.
       const size = keyword("batch_size") ?? positional(last === "flow" ? 2 : 0);
       const value = size ? positiveInteger(evaluateOne(site, size)) : undefined;
       // `batch(b, drop_remainder=True)` leaves out the last partial batch, as DataLoader's drop_last does
       // (tensorflow.org/api_docs/python/tf/data/Dataset#batch): a pass is ⌊samples / b⌋ batches.
-      const remainder = last === "batch" ? keyword("drop_remainder") ?? positional(1) : undefined;
+      const remainder = tfBatching !== undefined ? keyword("drop_remainder") ?? positional(tfBatching) : undefined;
       const dropped = remainder ? evaluateOne(site, remainder) : undefined;
       if (value !== undefined) {
         const figure: PlanFigure = { value, source: "code", line, detail: `${site.callee}(${snippet(input.text, size!)}${dropped?.kind === "bool" && dropped.value ? ", drop_remainder=True" : ""})` };
         // A batch of a pipeline already batched groups its batches (`chars.batch(101)` makes sequences, then
         // `.batch(64)` the training batch): the outer one is the step's (tf-data.ts).
-        const regrouped = last === "batch" && call.func.type === "attribute" && tfDataPipeline(evaluateOne(site, call.func.object))?.batch !== undefined;
+        const regrouped = tfBatching !== undefined && call.func.type === "attribute" && tfDataPipeline(evaluateOne(site, call.func.object))?.batch !== undefined;
         batches.push({ rank: regrouped ? 31 : 30, figure });
         if (dropped?.kind === "bool") builtLoaders.set(figure, dropped.value);
       }
