@@ -372,7 +372,9 @@ export const kerasModules: NativeModuleProvider = function kerasModules(runtime:
   // TF 1.x tutorials' MNIST loader (tensorflow.examples.tutorials.mnist.input_data).
   for (const [name, ns] of tf1MnistModules()) set(name, ns);
   // TF 2.0-2.5 code imports tf.keras's own files (tensorflow/python/keras/layers/...): the same package.
-  const python = namespace("tensorflow.python", [["keras", keras]]);
+  // tf.data's own package (tensorflow/python/data/__init__.py exports Dataset, Iterator, ...): Google's Machine Learning
+  // Crash Course exercises import `from tensorflow.python.data import Dataset`.
+  const python = namespace("tensorflow.python", [["keras", keras], ["data", tfData]]);
   set("keras", keras);
   set("tensorflow.keras", keras);
   set("tf_keras", keras);
@@ -392,6 +394,7 @@ export const kerasModules: NativeModuleProvider = function kerasModules(runtime:
   set("tensorflow.distribute", tfDistribute);
   set("tensorflow.image", tfImage);
   set("tensorflow.python", python);
+  set("tensorflow.python.data", tfData);
   for (const [name, ns] of [...modules]) if (name.startsWith("keras.") && !name.startsWith("keras.src")) set(`tensorflow.python.${name}`, ns);
   set("tensorflow.python.keras", keras);
   return { modules, tensorOperatorObserver };
