@@ -51,6 +51,13 @@ export function iteratorPipeline(v: Value | undefined): TfDataPipeline | undefin
   return v ? nextElements.get(v) : undefined;
 }
 
+/** The pipeline an Estimator's input_fn returns: a dataset, or the `(features, labels)` of one drawn from its
+ *  iterator's get_next() (tensorflow.org/api_docs/python/tf/estimator/Estimator#train: "a tuple (features, labels)"). */
+export function inputFnPipeline(v: Value | undefined): TfDataPipeline | undefined {
+  const drawn = v?.kind === "tuple" && v.items.length === 2 ? iteratorPipeline(v.items[0]) : undefined;
+  return tfDataPipeline(v) ?? iteratorPipeline(v) ?? drawn;
+}
+
 /**
  * What one iteration of a batched pipeline with a counted repeat yields: k passes of n elements, in batches of b.
  * `repeat(k).batch(b)` batches the k·n elements as one stream (⌈k·n / b⌉ batches); `batch(b).repeat(k)` repeats a

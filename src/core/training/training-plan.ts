@@ -42,7 +42,7 @@ import { ownBatchSamplerEpoch, type OwnBatchSamplerEpoch } from "./own-batch-sam
 import { hasOwnOrKnownLength, ownDatasetLength, ownNamedDatasetLength } from "./own-dataset-length";
 import { loaderScore } from "./loader-score";
 import { loopShape, moduloZero, trainingWork, type LoopShape, type LoopStatement, walkedName } from "./loop-shape";
-import { iteratorPipeline, repeatedIteration, tfDataPipeline, type TfDataPipeline } from "../keras/tf-data";
+import { inputFnPipeline, iteratorPipeline, repeatedIteration, tfDataPipeline, type TfDataPipeline } from "../keras/tf-data";
 import { classTrainingOperations, runsTrainingOperation, trainingOperations } from "./session-steps";
 import { sitesOutsideRangeTests } from "./lr-range-test";
 import { isRangeCall, literalRange, passesOverData, stridedRangeBounds } from "./data-pass-epochs";
@@ -2746,12 +2746,20 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
       // TensorFlow's own step counts: an Estimator's `train(input_fn, steps=N)` / `max_steps=N`, a `TrainSpec(input_fn,
       // max_steps=N)`, a `StopAtStepHook(last_step=N)` that ends a MonitoredTrainingSession (estimator-steps.ts).
       const value = positiveInteger(evaluateOne(site, stepCap.argument));
-      if (value !== undefined && runsByDefault(site, (e) => evaluateOne(site, e))) steps.push({ rank: 45, figure: { value, source: "code", line, detail: `${site.callee}(${stepCap.name}=${snippet(input.text, stepCap.argument)})` } });
+      // `train(steps=N)` adds N steps to the global step at each call, `max_steps` is the global step to stop at
+      // (tensorflow.org/api_docs/python/tf/estimator/Estimator#train): called in counted loops (`for period in
+      // range(10): est.train(input_fn, steps=50)`), the steps add up (estimator-steps.ts).
+      const turns = value !== undefined && stepCap.name === "steps" && last === "train" ? fitTurns(site) : undefined;
+      const stepDetail = `${site.callee}(${stepCap.name}=${snippet(input.text, stepCap.argument)})`;
+      if (value !== undefined && runsByDefault(site, (e) => evaluateOne(site, e))) steps.push({ rank: 45, figure: turns ? { value: value * turns.value, source: "code", line, detail: `${stepDetail} × ${turns.detail}` } : { value, source: "code", line, detail: stepDetail } });
       // The rows its input_fn's tf.data pipeline slices a pass are the run's samples, repeated or not (estimator-steps.ts).
       const fedBy = value !== undefined ? inputFnData(call, last) : undefined;
       const fedValue = fedBy ? evaluateOne(site, fedBy) : undefined;
-      const fedElements = (tfDataPipeline(fedValue) ?? iteratorPipeline(fedValue))?.elements;
-      if (fedElements && runsByDefault(site, (e) => evaluateOne(site, e))) samples.push({ rank: 44, figure: { value: fedElements, source: "code", line, detail: `${snippet(input.text, fedBy!)}: the input_fn's tf.data pipeline, ${fedElements} elements a pass` } });
+      const fed = inputFnPipeline(fedValue);
+      if (fed?.elements && runsByDefault(site, (e) => evaluateOne(site, e))) samples.push({ rank: 44, figure: { value: fed.elements, source: "code", line, detail: `${snippet(input.text, fedBy!)}: the input_fn's tf.data pipeline, ${fed.elements} elements a pass` } });
+      // Its batch too: the input_fn's own call (`lambda: make_input(x, y, batch_size=batch_size)`) says it, where the
+      // `.batch(batch_size)` inside the shared input function, read alone, has only its parameter's default.
+      if (fed?.batch !== undefined && runsByDefault(site, (e) => evaluateOne(site, e))) batches.push({ rank: 32, figure: { value: fed.batch, source: "code", line, detail: `${snippet(input.text, fedBy!)}: the input_fn's tf.data pipeline, batches of ${fed.batch}` } });
       continue;
     }
     if (last === "read_data_sets" && tf1Mnist) {
