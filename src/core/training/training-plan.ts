@@ -3217,8 +3217,11 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
   // A fit's array rebuilt from a table dataset's arrays has the rows the interpreter works out (rebuilt-fit-rows.ts);
   // a slice's figure of the same rank, read at its earlier line, keeps its own detail.
   const tableNames = new Set(datasets.filter((d) => d.figure.source === "dataset table").flatMap((d) => d.names));
-  for (const { figure, x, at } of tableNames.size > 0 ? fitRows : []) {
-    const from = rebuiltFrom(x, at, input.body, tableNames) ?? (x.type === "name" && tableNames.has(x.id) ? x.id : undefined);
+  for (const { figure, x, at, site } of tableNames.size > 0 ? fitRows : []) {
+    // A fit in a function reads the names its own body binds first (a k-fold's `partial_x = np.concatenate(...)` in
+    // `main()`), then the module's.
+    const fn = site.context.fn;
+    const from = (fn ? rebuiltFrom(x, at, fn.body, tableNames) : undefined) ?? rebuiltFrom(x, at, input.body, tableNames) ?? (x.type === "name" && tableNames.has(x.id) ? x.id : undefined);
     const table = from !== undefined ? datasets.filter((d) => d.names.includes(from) && d.figure.source === "dataset table" && d.site.call.pos.startIndex < at).pop() : undefined;
     if (!table) continue;
     // The load the fit's array comes from, of the same rows: its figure, before another load of the file (a notebook

@@ -25,4 +25,23 @@ describe("a fit's array rebuilt from a loaded dataset", () => {
     const plan = (await analyze(plain)).training ?? {};
     assert.equal(plan.samples?.value, 48000);
   });
+
+  it("reads the array rebuilt in the function that fits it, from the names that function binds", async () => {
+    // A held-out fold cut out of the training split in the function that trains (Keras' boston_housing: 404 rows).
+    const inFunction = `import numpy as np
+import tensorflow as tf
+
+def run():
+    (rows, prices), _ = tf.keras.datasets.boston_housing.load_data()
+    kept = np.concatenate([rows[:101], rows[202:]], axis=0)
+    kept_prices = np.concatenate([prices[:101], prices[202:]], axis=0)
+    net = tf.keras.Sequential([tf.keras.layers.Dense(16, activation="relu", input_shape=(13,)), tf.keras.layers.Dense(1)])
+    net.compile("rmsprop", "mse")
+    net.fit(kept, kept_prices, epochs=30, batch_size=8)
+
+run()
+`;
+    const plan = (await analyze(inFunction)).training ?? {};
+    assert.equal(plan.samples?.value, 303);
+  });
 });
