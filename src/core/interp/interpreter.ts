@@ -37,6 +37,7 @@ import { knownRow, valuesOf, withValues } from "../torch/known-values";
 import { kerasTensorAttribute } from "../keras/tensor-attributes";
 import { armEffect, checksFiles } from "./inert-branches";
 import { numpyScalar } from "./numpy-arrays";
+import { keepUncountedRows } from "./unknown-rows";
 import { pythonText } from "./formatting";
 import { MissingFileError, catchesMissingFile } from "./missing-file";
 import { augmentedOperation, binaryOperation, compareValues, unaryOperation } from "./operators";
@@ -1981,7 +1982,7 @@ export class Interpreter {
           // A slice or row of a numpy array is a numpy array (numpy's basic indexing returns an ndarray view).
           const part = this.torch.getItem(o, key, this.context);
           if (o.numpy && part.kind === "tensor") part.numpy = true;
-          return part;
+          return keepUncountedRows(o, key, part);
         }
         case "instance": {
           if (isNamedTuple(o)) return this.getItem(tuple(namedTupleItems(o)), key, pos);
