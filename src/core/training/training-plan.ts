@@ -1751,6 +1751,11 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
           const draw = wholeData(site) ? undefined : loopIndexDraw(site.loop.body);
           const drawn = draw ? positiveInteger(evaluateOne(site, draw.count)) : undefined;
           if (draw && drawn !== undefined) batches.push({ rank: 45, figure: { value: drawn, source: "code", line: draw.draw.pos.line, detail: `${snippet(input.text, draw.draw)}: ${drawn} random indices a step` } });
+          // A TF 1.x loop named for epochs whose every turn draws `next_batch(100)` for its one step steps on that many
+          // examples, as a step loop drawing so does (step-loop-batch.ts).
+          const own = draw ? undefined : stepLoopBatch(site.loop, site.context.fn ? [...site.context.fn.body, ...input.body] : input.body);
+          const ownBatch = own?.how === "next batch" ? positiveInteger(evaluateOne(site, own.size)) : undefined;
+          if (ownBatch !== undefined) batches.push({ rank: 46, figure: { value: ownBatch, source: "code", line: site.loop.pos.line, detail: `each turn of for ${site.variable} in ${snippet(input.text, site.loop.iter)} draws next_batch(${snippet(input.text, own!.size)}) for its one step` } });
         }
       }
       continue;
