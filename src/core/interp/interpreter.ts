@@ -26,6 +26,7 @@ import {
   unknown,
 } from "./construct";
 import { layerAttribute } from "./layer-attributes";
+import { decidedByRight, readsWithoutCall } from "./undecided-boolean";
 import { argumentAdder } from "./library-argument-adders";
 import { makesSacredConfigScope } from "./sacred-scopes";
 import { appendedOncePerPass, attributesBoundIn, methodCallsIn, namesBoundIn, namesChangedInPlaceIn, ownAttributesChangedIn } from "./loop-bindings";
@@ -1131,7 +1132,7 @@ export class Interpreter {
       }
       case "boolean": {
         const l = this.evaluate(e.left, scope);
-        if (l.kind === "unknown") return l;
+        if (l.kind === "unknown") return readsWithoutCall(e.right) ? decidedByRight(e.op, this.evaluate(e.right, scope)) ?? l : l;
         let t: boolean;
         try {
           t = this.truth(l);
