@@ -231,6 +231,7 @@ import { fastaiTrainingSamples } from "./fastai-datasets";
 import { chosenByUser } from "./required-choice";
 import { buildsIgniteTrainer, igniteRun, importsIgnite, returnsIgniteTrainer } from "./ignite-engine";
 import { acceleratedTrain, importsPytorchAccelerated } from "./accelerated-trainer";
+import { classicPpoRun, classicPpoSteps, importsTrlPpoTrainer, type ClassicPpoRun } from "./trl-ppo";
 import { catalystTrainEpochs, importsCatalyst } from "./catalyst-runner";
 import { deepSpeedRun, isDeepSpeedInitialize } from "./deepspeed-config";
 import { readDeepSpeedConfigFile, type DeepSpeedConfigFile, type DeepSpeedConfigProblem } from "./deepspeed-config-file";
@@ -599,6 +600,9 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
   const ignite = importsIgnite(input.text);
   /** Whether the file imports pytorch-accelerated, whose Trainer's `train` sets the epochs and batch. */
   const accelerated = importsPytorchAccelerated(input.text);
+  /** Whether the file imports TRL's PPOTrainer, whose classic API batches the dataset itself (trl-ppo.ts). */
+  const trlPpo = importsTrlPpoTrainer(input.text);
+  let ppoRun: ClassicPpoRun | undefined;
   const segmentationKeras = importsSegmentationKeras(input.text);
   const ultralytics = importsUltralytics(input.text);
   /** Whether the file imports Catalyst, whose Runner's `train(loaders=..., num_epochs=...)` sets the epochs. */
@@ -2200,6 +2204,19 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
       const run = catalystTrainEpochs(call, (e) => evaluateOne(site, e), (e) => snippet(input.text, e));
       if (run) epochs.push({ rank: run.defaulted ? 1 : 40, figure: { value: run.value, source: run.defaulted ? "default" : "code", line, detail: run.detail } });
     }
+    if (trlPpo && last === "PPOTrainer" && !ppoRun && runsByDefault(site, (e) => evaluateOne(site, e))) {
+      // TRL's classic PPO: the loop over the trainer's dataloader is a pass over the dataset, in PPOConfig's batches
+      // (trl-ppo.ts).
+      const run = classicPpoRun(call, site.assignedTo, input.body, (e) => evaluateOne(site, e));
+      if (run) {
+        ppoRun = run;
+        trainerDatasets.push({ site, given: run.dataset });
+        const config = snippet(input.text, keyword("config") ?? positional(0)!);
+        if (run.batch !== undefined) batches.push({ rank: 45, figure: { value: run.batch, source: "code", line, detail: `${config}.mini_batch_size=${run.batch}: the rows of each forward and backward pass of ${site.assignedTo[0]}.step (TRL's PPO; its dataloader gives batch_size=${run.rollout ?? "?"} a step)` } });
+        if (run.accumulation !== undefined && run.accumulation > 1) accumulations.push({ rank: 45, figure: { value: run.accumulation, source: "code", line, detail: `${config}.gradient_accumulation_steps=${run.accumulation}` } });
+        epochs.push({ rank: 5, figure: { value: 1, source: "code", line: run.loop.pos.line, detail: `one pass of for ... in ${snippet(input.text, run.loop.iter)}` } });
+      }
+    }
     if (accelerated && last === "train" && call.func.type === "attribute" && runsByDefault(site, (e) => evaluateOne(site, e))) {
       // pytorch-accelerated: `trainer.train(train_dataset, num_epochs=N, per_device_batch_size=B)` (accelerated-trainer.ts).
       const run = acceleratedTrain(call, (e) => evaluateOne(site, e), (e) => snippet(input.text, e));
@@ -3334,6 +3351,13 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
     else plan.steps = bestSteps;
   }
   if (bestAccumulation && bestAccumulation.value > 1) plan.accumulation = bestAccumulation;
+  // TRL's classic PPO: its dataloader drops the last partial rollout batch, and each step call takes ppo_epochs passes
+  // of optimizer steps over the rollout (trl-ppo.ts).
+  const ppoSteps = ppoRun && plan.epochs && plan.samples && !plan.steps ? classicPpoSteps(ppoRun, plan.epochs.value, plan.samples.value) : undefined;
+  if (ppoRun && ppoSteps !== undefined) {
+    plan.dropLast = true;
+    plan.steps = { value: ppoSteps, source: "code", line: ppoRun.loop.pos.line, detail: `${plan.epochs!.value} × ⌊${plan.samples!.value} / batch_size ${ppoRun.rollout}⌋ rollout batches × ${ppoRun.ppoEpochs} ppo_epochs × ${Math.max(1, Math.floor(ppoRun.rollout! / (ppoRun.batch! * (ppoRun.accumulation ?? 1))))} optimizer steps each (TRL's PPOTrainer.step)` };
+  }
   if (deepSpeedPrecision) precision = deepSpeedPrecision;
   if (!precision && weightPrecision) precision = weightPrecision;
   if (precision) plan.precision = precision;
