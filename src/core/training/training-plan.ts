@@ -77,7 +77,7 @@ import { stepsPerCall, type StepsPerCall } from "./single-pass-loop";
 import { spreadsUnreadMapping } from "./unknown-spread";
 import { cudaQueriesNote } from "./cuda-note";
 import { hfTrainingArguments, trainingArgumentsKind, TRAINING_ARGUMENT_DEFAULTS } from "./hf-arguments";
-import { boundValueRead } from "./unused-training-arguments";
+import { boundValueRead, readOnlyByUnusedTrainers } from "./unused-training-arguments";
 import { configAttributeWrites } from "./config-attribute-writes";
 import { toTfDatasetBatch } from "./hub-tf-dataset";
 import { keepsTrainingDefaults, trainerWithoutArgs, trlDefaultPrecision, TRL_BF16_DEFAULT } from "./trl-configs";
@@ -603,6 +603,8 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
   /** Whether the file imports TRL's PPOTrainer, whose classic API batches the dataset itself (trl-ppo.ts). */
   const trlPpo = importsTrlPpoTrainer(input.text);
   let ppoRun: ClassicPpoRun | undefined;
+  /** Whether a TrainingArguments object bound to `names` reaches no training (unused-training-arguments.ts). */
+  const configuresNoRun = (names: readonly string[], end: number) => !boundValueRead(input.text, names, end) || readOnlyByUnusedTrainers(input.text, input.body, names, end);
   const segmentationKeras = importsSegmentationKeras(input.text);
   const ultralytics = importsUltralytics(input.text);
   /** Whether the file imports Catalyst, whose Runner's `train(loaders=..., num_epochs=...)` sets the epochs. */
@@ -1925,7 +1927,8 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
       const builtConfig = builtWithoutArgs === "trl" ? generatingTrainerConfig(last) : undefined;
       if (builtConfig) generation ??= generationGroups(builtConfig, line, () => undefined);
     }
-    if (/Trainer$/.test(last) && keyword("args")) {
+    // A trainer bound to a name nothing reads afterwards trains nothing (unused-training-arguments.ts).
+    if (/Trainer$/.test(last) && keyword("args") && boundValueRead(input.text, site.assignedTo, call.pos.endIndex)) {
       // A Hugging Face trainer's `args=`: the TrainingArguments object the interpreter built (trainer-args-value.ts).
       const given = keyword("args")!;
       const value = trainerArgsFigures(evaluateOne(site, given));
@@ -1948,7 +1951,7 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
       const named = given ? lightningPrecision(given.value) : undefined;
       if (given && named && !afterTraining(site, trainingRuns)) takePrecision(named, given.detail);
     }
-    if (!precision && FRAMEWORK_PRECISION[framework] && !(argumentsKind && !boundValueRead(input.text, site.assignedTo, call.pos.endIndex))) {
+    if (!precision && FRAMEWORK_PRECISION[framework] && !(argumentsKind && configuresNoRun(site.assignedTo, call.pos.endIndex))) {
       // A framework's own switch: Lightning's Trainer/Fabric(precision=), Accelerate's Accelerator(mixed_precision=),
       // transformers' TrainingArguments(bf16=True, fp16=True), Keras' mixed-precision policy.
       for (const [name, read] of Object.entries(FRAMEWORK_PRECISION[framework])) {
@@ -1976,7 +1979,7 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
       const every = positiveInteger(evaluateOne(site, keyword("gradient_accumulation_steps")));
       if (every !== undefined) accumulations.push({ rank: 40, figure: { value: every, source: "code", line, detail: `${site.callee}(gradient_accumulation_steps=${snippet(input.text, keyword("gradient_accumulation_steps")!)})` } });
     }
-    if ((last === "Trainer" || argumentsKind) && keyword("max_steps")) {
+    if ((last === "Trainer" || argumentsKind) && keyword("max_steps") && !(argumentsKind && readOnlyByUnusedTrainers(input.text, input.body, site.assignedTo, call.pos.endIndex))) {
       // Hugging Face and Lightning: max_steps > 0 sets the run's length whatever the epochs say.
       const value = positiveInteger(evaluateOne(site, keyword("max_steps")));
       if (value !== undefined) steps.push({ rank: 40, figure: { value, source: "code", line, detail: `${site.callee}(max_steps=${snippet(input.text, keyword("max_steps")!)})` } });
@@ -2481,8 +2484,9 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
       // (huggingface.co/docs/transformers/main_classes/trainer#transformers.TrainingArguments).
       // Arguments built in a branch the plain run does not take (`if task_args.task_type == "dpo":`) are not the run's.
       if (!runsByDefault(site, (e) => evaluateOne(site, e))) continue;
-      // Arguments bound to a name nothing reads afterwards configure no run (unused-training-arguments.ts).
-      if (!boundValueRead(input.text, site.assignedTo, call.pos.endIndex)) continue;
+      // Arguments bound to a name nothing reads afterwards, or read only by a trainer nothing uses, configure no run
+      // (unused-training-arguments.ts).
+      if (configuresNoRun(site.assignedTo, call.pos.endIndex)) continue;
       // Arguments transformers refuses stop the plain run before it trains (training-arguments-raise.ts).
       const raised = argumentsKind === "transformers" ? trainingArgumentsRaise((name) => ({ given: !!keyword(name), value: keyword(name) ? evaluateOne(site, keyword(name)!) : undefined })) : undefined;
       if (raised) raisedBeforeTraining ??= { line, detail: `${site.callee}(...) at line ${line}: ${raised}` };

@@ -26,6 +26,23 @@ describe("TrainingArguments that nothing trains with (src/core/training/unused-t
     assert.deepEqual([plan?.epochs?.value, plan?.batch?.value, plan?.precision?.value], [4, 32, "fp16"]);
   });
 
+  it("given only to a trainer that is bound and never used (no train()): no run, max_steps included", async () => {
+    const plan = (await analyze(script(`trainer = Trainer(model=model, args=training_args, train_dataset=reviews["train"])`))).training;
+    assert.deepEqual([plan?.epochs, plan?.batch, plan?.precision], [undefined, undefined, undefined]);
+    const capped = (await analyze(script(`capped = TrainingArguments(output_dir="out", max_steps=60, per_device_train_batch_size=2)
+tuner = Trainer(model=model, args=capped, train_dataset=reviews["train"])`))).training;
+    assert.deepEqual([capped?.steps, capped?.batch], [undefined, undefined]);
+  });
+
+  it("a trainer that is used afterwards, or settings read elsewhere too, keep the run", async () => {
+    const used = (await analyze(script(`trainer = Trainer(model=model, args=training_args, train_dataset=reviews["train"])
+trainer.train()`))).training;
+    assert.deepEqual([used?.epochs?.value, used?.batch?.value, used?.precision?.value], [4, 32, "fp16"]);
+    const handed = (await analyze(script(`trainer = Trainer(model=model, args=training_args, train_dataset=reviews["train"])
+fine_tune(model, training_args)`))).training;
+    assert.equal(handed?.epochs?.value, 4);
+  });
+
   it("a name read later, even only in another call, counts as read; no name counts as used where made", () => {
     const text = "args = TrainingArguments(x)\nrun(model, args)\n";
     assert.equal(boundValueRead(text, ["args"], text.indexOf(")") + 1), true);
