@@ -2217,7 +2217,8 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
         const config = snippet(input.text, keyword("config") ?? positional(0)!);
         if (run.batch !== undefined) batches.push({ rank: 45, figure: { value: run.batch, source: "code", line, detail: `${config}.mini_batch_size=${run.batch}: the rows of each forward and backward pass of ${site.assignedTo[0]}.step (TRL's PPO; its dataloader gives batch_size=${run.rollout ?? "?"} a step)` } });
         if (run.accumulation !== undefined && run.accumulation > 1) accumulations.push({ rank: 45, figure: { value: run.accumulation, source: "code", line, detail: `${config}.gradient_accumulation_steps=${run.accumulation}` } });
-        epochs.push({ rank: 5, figure: { value: 1, source: "code", line: run.loop.pos.line, detail: `one pass of for ... in ${snippet(input.text, run.loop.iter)}` } });
+        // One pass, unless the loop runs inside another (an epoch loop the plan counts, or a `while` it cannot).
+        if (!run.nested) epochs.push({ rank: 5, figure: { value: 1, source: "code", line: run.loop.pos.line, detail: `one pass of for ... in ${snippet(input.text, run.loop.iter)}` } });
       }
     }
     if (accelerated && last === "train" && call.func.type === "attribute" && runsByDefault(site, (e) => evaluateOne(site, e))) {

@@ -18,6 +18,8 @@ type ForStatement = Extract<Statement, { type: "for" }>;
 export interface ClassicPpoRun {
   /** The loop over `<trainer>.dataloader` that calls `<trainer>.step(...)`: one pass over the dataset a turn. */
   loop: ForStatement;
+  /** Whether the loop runs inside another loop: its passes are then that loop's turns, not one. */
+  nested: boolean;
   /** The dataset the trainer is handed: the rows its dataloader walks. */
   dataset: Expression;
   /** The config's mini_batch_size: the rows of each forward and backward pass. */
@@ -67,8 +69,11 @@ export function classicPpoRun(call: CallExpression, assignedTo: readonly string[
   if (!config || !dataset || assignedTo.length !== 1) return undefined;
   const name = assignedTo[0];
   let loop: ForStatement | undefined;
-  forEachStatement(body, ({ statement }) => {
-    if (!loop && statement.type === "for" && readsDataloaderOf(statement.iter, name) && callsStepOf(statement.body, name)) loop = statement;
+  let nested = false;
+  forEachStatement(body, ({ statement, ancestors }) => {
+    if (loop || statement.type !== "for" || !readsDataloaderOf(statement.iter, name) || !callsStepOf(statement.body, name)) return;
+    loop = statement;
+    nested = ancestors.some((a) => a.type === "for" || a.type === "while");
   });
   if (!loop) return undefined;
   const settings = evaluate(config);
@@ -77,7 +82,12 @@ export function classicPpoRun(call: CallExpression, assignedTo: readonly string[
     const v = settings.attributes.get(key);
     return v?.kind === "int" && v.value > 0 ? v.value : undefined;
   };
-  return { loop, dataset, batch: field("mini_batch_size"), rollout: field("batch_size"), accumulation: field("gradient_accumulation_steps"), ppoEpochs: field("ppo_epochs") };
+  // The mini-batch divides the rollout batch (TRL's __post_init__ checks it): with the rollout's size unknown, a
+  // default mini-batch says nothing.
+  const rollout = field("batch_size");
+  const mini = field("mini_batch_size");
+  const batch = rollout !== undefined && mini !== undefined && mini <= rollout ? mini : undefined;
+  return { loop, nested, dataset, batch, rollout, accumulation: field("gradient_accumulation_steps"), ppoEpochs: field("ppo_epochs") };
 }
 
 /** Optimizer steps of the whole run: passes × ⌊samples / batch_size⌋ rollout batches (drop_last) × the steps of each

@@ -46,6 +46,14 @@ describe("TRL's classic PPOTrainer walked through its dataloader", () => {
     assert.equal(plan.steps?.value, 168);
   });
 
+  it("a pass inside a while loop is no count of passes; a mini-batch of an unknown rollout batch is no batch", async () => {
+    const repeated = await planOf(ppo("settings = PPOConfig(batch_size=64, mini_batch_size=16)", "while True:", "    "));
+    assert.equal(repeated.batch?.value, 16);
+    assert.equal(repeated.epochs, undefined);
+    const unsized = await planOf(ppo("settings = PPOConfig(batch_size=int(input()))"));
+    assert.notEqual(unsized.batch?.value, 128);
+  });
+
   it("TRL 0.12's PPOTrainer(args=..., train_dataset=...) is not read as the classic loop", async () => {
     const plan = await planOf(ppo("settings = PPOConfig(batch_size=64)").replace("PPOTrainer(settings, policy, frozen, tok, dataset=prompts)", "PPOTrainer(args=settings, model=policy, ref_model=frozen, train_dataset=prompts)"));
     assert.notEqual(plan.batch?.value, 64);
