@@ -47,8 +47,8 @@ describe("TRL's classic PPOTrainer walked through its dataloader", () => {
   });
 
   it("a pass inside a while loop is no count of passes; a mini-batch of an unknown rollout batch is no batch", async () => {
-    const repeated = await planOf(ppo("settings = PPOConfig(batch_size=64, mini_batch_size=16)", "while True:", "    "));
-    assert.equal(repeated.batch?.value, 16);
+    const repeated = await planOf(ppo("settings = PPOConfig(batch_size=64, mini_batch_size=8)", "while True:", "    "));
+    assert.equal(repeated.batch?.value, 8);
     assert.equal(repeated.epochs, undefined);
     const unsized = await planOf(ppo("settings = PPOConfig(batch_size=int(input()))"));
     assert.notEqual(unsized.batch?.value, 128);
