@@ -2104,7 +2104,8 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
       if (isFastaiFit(last)) {
         const run = fastaiFitEpochs(call, last, (e) => evaluateOne(site, e), show);
         const receiver = call.func.object.type === "name" ? call.func.object.id : undefined;
-        if (run) fastaiFits.push({ figure: { value: run.value, source: "code", line, detail: `${site.callee}: ${run.detail}` }, receiver, line: call.pos.line });
+        const local = receiver !== undefined && site.context.fn !== undefined && isLocalTo(site.context.fn, receiver);
+        if (run) fastaiFits.push({ figure: { value: run.value, source: "code", line, detail: `${site.callee}: ${run.detail}` }, receiver, local, line: call.pos.line });
       } else {
         const batch = fastaiLoadersBatch(call, site.callee, (e) => evaluateOne(site, e), show);
         if (batch) {

@@ -34,4 +34,31 @@ learn = cnn_learner(small, models.resnet18, metrics=accuracy)`));
     assert.equal(plan.epochs?.value, 11);
     assert.equal(plan.batch?.value, 48);
   });
+  it("a fit on another Learner's name trains that network: a baseline and its variant are not one run", async () => {
+    const plan = await planOf(`from fastai.vision.all import *
+path = untar_data(URLs.MNIST_SAMPLE)
+dls = ImageDataLoaders.from_folder(path, bs=32)
+plain = Learner(dls, resnet18(), metrics=accuracy)
+variant = Learner(dls, resnet34(), metrics=accuracy)
+plain.fit_one_cycle(3, 1e-3)
+variant.fit_one_cycle(3, 1e-3)
+`);
+    assert.equal(plan.epochs?.value, 3, "the first Learner's 3 epochs, not 3 + 3 of two networks");
+    assert.equal(plan.batch?.value, 32);
+  });
+
+  it("a fit on a Learner the fit's own function builds is another network than the module's", async () => {
+    const plan = await planOf(`from fastai.vision.all import *
+path = untar_data(URLs.MNIST_SAMPLE)
+dls = ImageDataLoaders.from_folder(path, bs=32)
+learn = Learner(dls, resnet18(), metrics=accuracy)
+learn.fit_one_cycle(2, 1e-2)
+def retrain(epochs=1):
+    learn = Learner(dls, resnet34(), metrics=accuracy)
+    learn.fit(epochs, 0.06)
+    return learn
+learn = retrain()
+`);
+    assert.equal(plan.epochs?.value, 2, "the module's Learner's 2 epochs, not 2 + 1");
+  });
 });
