@@ -11,6 +11,9 @@
 //   second batch groups the first's groups (each now one element).
 // - repeat(k) makes k passes (one iteration, so one Keras fit epoch, walks them all); repeat() or repeat(-1) repeats forever, and take(n) after it keeps n elements in all
 //   (batches, once batched), so a loop over `ds.repeat().take(n)` built under a name runs n times.
+// - window(size, shift=size, stride=1, drop_remainder=False) makes one element a window (a dataset of `size` elements
+//   each), ⌊(n − (size − 1)·stride − 1) / shift⌋ + 1 of them with drop_remainder=True, ⌈n / shift⌉ without; flat_map(f)
+//   of those calls f on a window and yields what it yields for each (`lambda w: w.batch(size + 1)`: one tensor each).
 // Any other method gives an unknown value: what it does to the count is not modeled.
 import { bindArguments, int, unknown } from "../interp/construct";
 import { leadingDimension, inputRows, lengthOf } from "../interp/value-figures";
@@ -32,6 +35,10 @@ export interface TfDataPipeline {
   batchOrigin?: string;
   /** Set when batch(b) came after a counted repeat(k): the k passes' elements are batched as one stream. */
   repeatedBeforeBatch?: boolean;
+  /** Set by window(): each element is a window, a dataset of this many elements (fewer in the last ones when kept). */
+  windowSize?: number;
+  /** Whether window() dropped the short windows at the end. */
+  fullWindows?: boolean;
 }
 
 const pipelines = new WeakMap<ModuleNamespaceValue, TfDataPipeline>();
@@ -94,6 +101,13 @@ function zippedElements(v: Value | undefined): number | undefined {
   return fewest;
 }
 
+/** What one pass of a pipeline yields: its elements, or its batches once batched; undefined where not known. */
+function elementsOf(p: TfDataPipeline | undefined): number | undefined {
+  if (!p || p.passes !== 1 || p.endlessTaken !== undefined || p.elements === undefined || p.windowSize !== undefined) return undefined;
+  if (p.batch === undefined) return p.elements;
+  return p.dropRemainder ? Math.floor(p.elements / p.batch) : Math.ceil(p.elements / p.batch);
+}
+
 /** A non-negative int argument, or undefined. */
 function count(v: Value | undefined): number | undefined {
   return v?.kind === "int" && v.value >= 0 ? v.value : undefined;
@@ -140,7 +154,7 @@ function dataset(state: TfDataPipeline): ModuleNamespaceValue {
         ...([["batch", ["batch_size", "drop_remainder=False", "num_parallel_calls=None", "deterministic=None", "name=None"]], ["padded_batch", ["batch_size", "padded_shapes=None", "padding_values=None", "drop_remainder=False", "name=None"]]] as const).map(([name, signature]) => method(name, [...signature], (a) => {
           const size = a.get("batch_size");
           const drop = a.get("drop_remainder");
-          if (size?.kind !== "int" || size.value <= 0 || drop?.kind !== "bool") return undefined;
+          if (size?.kind !== "int" || size.value <= 0 || drop?.kind !== "bool" || state.windowSize !== undefined) return undefined;
           // A batch of batches (`chars.batch(seq_len + 1).map(split).batch(64)`): each element is now one of the first
           // batch's groups, and the new batch groups those (a pass of one pipeline, no repeat or take between).
           if (batched) {
@@ -152,6 +166,25 @@ function dataset(state: TfDataPipeline): ModuleNamespaceValue {
           const taken = state.endlessTaken === undefined ? undefined : drop.value ? Math.floor(state.endlessTaken / size.value) : Math.ceil(state.endlessTaken / size.value);
           return { ...state, batch: size.value, dropRemainder: drop.value, ...(taken === undefined ? {} : { endlessTaken: taken }), ...(typeof state.passes === "number" && state.passes > 1 ? { repeatedBeforeBatch: true } : {}) };
         })),
+        method("window", ["size", "shift=None", "stride=1", "drop_remainder=False", "name=None"], (a) => {
+          const size = count(a.get("size"));
+          const shiftValue = a.get("shift");
+          const shift = shiftValue?.kind === "none" ? size : count(shiftValue);
+          const stride = count(a.get("stride"));
+          const drop = a.get("drop_remainder");
+          if (batched || state.windowSize !== undefined || state.passes !== 1 || state.endlessTaken !== undefined || state.elements === undefined) return undefined;
+          if (!size || !shift || !stride || drop?.kind !== "bool") return undefined;
+          const span = (size - 1) * stride + 1;
+          const windows = drop.value ? (state.elements < span ? 0 : Math.floor((state.elements - span) / shift) + 1) : Math.ceil(state.elements / shift);
+          return { elements: windows, dropRemainder: false, passes: 1, windowSize: size, fullWindows: drop.value };
+        }),
+        ["flat_map", native("Dataset.flat_map", ({ args, kwargs, context }) => {
+          const fn = args[0] ?? kwargs.get("map_func");
+          const each = fn && state.windowSize !== undefined && state.elements !== undefined ? elementsOf(tfDataPipeline(context.callValue(fn, [dataset({ elements: state.windowSize, dropRemainder: false, passes: 1 })]))) : undefined;
+          // A short window at the end yields as a full one does only where each window becomes one element.
+          if (each === undefined || (!state.fullWindows && each !== 1)) return unknown("tf.data Dataset.flat_map: how many elements each item yields is not known");
+          return dataset({ elements: state.elements! * each, dropRemainder: false, passes: 1 });
+        })],
         // TF 1.x: an iterator over the pipeline, whose get_next() is an element drawn from it (not otherwise modelled).
         ...["make_one_shot_iterator", "make_initializable_iterator"].map((name): [string, Value] => [name, native(`Dataset.${name}`, () => iterator(state))]),
         method("repeat", ["count=None", "name=None"], (a) => {

@@ -19,6 +19,7 @@ import { importsTorchtext, torchtextSamples } from "./text-dataset-sizes";
 import { lenCall } from "../python/len-call";
 import { returnedIterableConstruction } from "./iterable-loader-wrapper";
 import { subsetLength } from "./subset-part";
+import { batchesEachWindow } from "./window-batch";
 
 type CallSite = Extract<CodeSite, { kind: "call" }>;
 
@@ -197,7 +198,8 @@ export function foreignLoader(
   const selfName = self ? definition.params[0]?.name : undefined;
   // torch's DataLoader; Keras' ImageDataGenerator.flow / flow_from_directory / flow_from_dataframe (batch_size=).
   // Sites within the definition (not its body as a module) carry the statements that run before them.
-  const loaders = findCodeSites([definition], text, LOADER_WORDS).filter((s): s is CallSite => s.kind === "call" && LOADER_CALLEE.test(s.callee) && (s.callee !== "batch" || s.call.func.type === "attribute"));
+  // A `w.batch(n)` that makes each window of a series one element (window-batch.ts) batches no step.
+  const loaders = findCodeSites([definition], text, LOADER_WORDS).filter((s): s is CallSite => s.kind === "call" && LOADER_CALLEE.test(s.callee) && (s.callee !== "batch" || s.call.func.type === "attribute") && !(s.call.func.type === "attribute" && s.call.func.name === "batch" && batchesEachWindow(s.call, definition.body)));
   if (loaders.length === 0 && (depth >= MAX_DISPATCH_DEPTH || !/\breturn\b/.test(text.slice(definition.pos.startIndex, definition.pos.endIndex)))) return undefined;
   const passed = argumentsByParameter(self ? { ...definition, params: definition.params.slice(1) } : definition, call);
   const memo = new Map<string, Value | undefined>();

@@ -45,6 +45,7 @@ import { loopShape, moduloZero, trainingWork, type LoopShape, type LoopStatement
 import { inputFnPipeline, iteratorPipeline, repeatedIteration, tfDataPipeline, type TfDataPipeline } from "../keras/tf-data";
 import { classTrainingOperations, runsTrainingOperation, trainingOperations } from "./session-steps";
 import { sitesOutsideRangeTests } from "./lr-range-test";
+import { batchesEachWindow } from "./window-batch";
 import { isRangeCall, literalRange, passesOverData, stridedRangeBounds } from "./data-pass-epochs";
 import { indexSlicedRows, rebuiltNames, slicesSameDataEachTurn } from "./index-sliced-pass";
 import { drawsOnly, inertNames } from "./drawing-only-loop";
@@ -2550,6 +2551,8 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
       if (drawnOnce.has(call)) continue;
       // Nor is one built after the whole run (a TFLite converter's representative data, after-training.ts).
       if (afterAllTraining(call.pos.startIndex, site.context.fn, trainingRuns, input.text)) continue;
+      // Nor one that makes each window of a series one element (`flat_map(lambda w: w.batch(size + 1))`, window-batch.ts).
+      if (last === "batch" && batchesEachWindow(call, site.context.fn?.body ?? input.body)) continue;
       // tf.data: `dataset.batch(64)` (or `padded_batch(64, ...)`, which pads each batch's sequences to one length) batches
       // what fit() then takes without a batch_size; Keras' `ImageDataGenerator.flow(x, y, batch_size=32)` batches what
       // fit_generator takes.
