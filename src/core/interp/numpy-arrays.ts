@@ -6,6 +6,7 @@ import { NONE, bindArguments, float, int, list, rangeLength, tensor, toInts, toN
 import { nativeClass } from "./classes";
 import { literalShape } from "../torch/ops/creation";
 import { DTYPE_NAMES, toDtype } from "../torch/dtypes";
+import { broadcastShapes } from "../torch/shapes";
 import { valuesOf, withValues } from "../torch/known-values";
 import { bindPublished } from "../signatures/published";
 import { PythonError, type BoundArguments, type ClassValue, type NativeCall, type TensorDtype, type TensorValue, type Value } from "./values";
@@ -114,6 +115,15 @@ export function numpyArrayFunctions(fn: Fn): Record<string, Value> {
       if (a?.kind === "tensor") return a;
       if (b?.kind === "tensor") return tensor(b.shape, "float64");
       return float(Math.pow(toNumber(a, "numpy.power"), toNumber(b, "numpy.power")));
+    }),
+    // numpy.where(condition, x, y): x where condition holds, else y, of the three's broadcast shape (NumPy docs,
+    // numpy.where). With the condition alone it gives the indices of its true elements, how many not known.
+    where: fn("numpy.where", ({ args, kwargs }) => {
+      const parts = [args[0] ?? kwargs.get("condition"), args[1] ?? kwargs.get("x"), args[2] ?? kwargs.get("y")];
+      if (parts.some((v) => v === undefined || v.kind === "unknown")) return unknown("numpy.where: the indices of the true elements, how many not known");
+      const shapes = parts.map((v) => (v!.kind === "tensor" ? v!.shape : v!.kind === "list" || v!.kind === "tuple" ? literalShape(v!).shape : []));
+      const arrays = parts.slice(1).filter((v): v is TensorValue => v!.kind === "tensor");
+      return tensor(broadcastShapes(...shapes), arrays.find((v) => v.dtype !== "bool")?.dtype ?? "float64");
     }),
     sin: elementwise("sin", Math.sin, fn),
     cos: elementwise("cos", Math.cos, fn),
