@@ -215,7 +215,7 @@ import { returnedSplitPart } from "./returned-split-parts";
 import { passesBeforeIndexBreak } from "./index-break-passes";
 import { unreadBatchNote, unreadBatchSize } from "./unread-loader-batch";
 import { ownBatchSamplerClass } from "./sampler-made-batches";
-import { replacedLoaderBindings, type WalkedAt } from "./walked-binding";
+import { globalWalks, replacedLoaderBindings, type WalkedAt } from "./walked-binding";
 import { namesPassedFor } from "./walked-parameter";
 import { trainingDataNames } from "./trained-data-names";
 import { selfSetDatasetSamples } from "./self-set-dataset";
@@ -1389,6 +1389,7 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
         }
         else if (drawnFrom?.type === "name") stepWalked.add(drawnFrom.id);
         if (site.context.fn === undefined && walkedId !== undefined) walkedAt.push({ name: walkedId, start: site.loop.pos.startIndex });
+        else if (site.context.fn !== undefined && !passed && drawnFrom?.type === "name") walkedAt.push(...globalWalks(site.context.fn, drawnFrom.id, input.body));
         const drawn = !own && drawnFrom?.type === "name" ? evaluateOne(site, drawnFrom) : undefined;
         // A step loop over records the code writes out (`for words, tags in training_data:`) takes one a step: the
         // list is a pass's samples.

@@ -2,7 +2,12 @@
 // DataLoader(tabular_ds, 8)` and its loop in one cell, `train_dl = DataLoader(mnist, 64)` and another loop in a later
 // cell. Python runs the statements in order, so a module-level loop walks what the name holds when the loop runs: the
 // last binding before it, not the first of the file. This finds the bindings a later one replaces before the loop.
+// A function's loop over a global name (`def train_epoch(model): for xb, yb in dl:`) walks it where the module calls
+// the function, directly or through another of its functions (`train_model(net, 20)` calling `train_epoch`): a demo
+// `dl = DataLoader(range(15), batch_size=5)` a later cell replaces before those calls is not the one walked.
 import type { CodeSite } from "./code-sites";
+import type { FunctionDefinition, Statement } from "../python/ast";
+import { callsIn, callsInBody, isLocalTo } from "../python/syntax-walk";
 
 type CallSite = Extract<CodeSite, { kind: "call" }>;
 
@@ -32,3 +37,22 @@ export function replacedLoaderBindings(sites: readonly CallSite[], walked: reado
   }
   return replaced;
 }
+
+/** Where the module's own statements run a module-level function: the starts of the statements that call it by name,
+ *  directly or through other module-level functions that do (the walks its loop makes happen there). */
+export function moduleCallStarts(fn: FunctionDefinition, body: Statement[], seen: Set<FunctionDefinition> = new Set()): number[] {
+  if (seen.has(fn)) return [];
+  seen.add(fn);
+  const calls = (calls: ReturnType<typeof callsInBody>) => calls.some((c) => c.func.type === "name" && c.func.id === fn.name);
+  const starts = body.filter((s) => s.type !== "function" && s.type !== "class" && calls(callsIn(s, true))).map((s) => s.pos.startIndex);
+  for (const caller of body) if (caller.type === "function" && caller !== fn && calls(callsInBody(caller.body))) starts.push(...moduleCallStarts(caller, body, seen));
+  return starts;
+}
+
+/** The walks of a global name by a module-level function's loop, one where each module statement runs the function;
+ *  none for a name the function binds or takes as a parameter, or a function not defined at the module's level. */
+export function globalWalks(fn: FunctionDefinition, name: string, body: Statement[]): WalkedAt[] {
+  if (!body.includes(fn) || isLocalTo(fn, name)) return [];
+  return moduleCallStarts(fn, body).map((start) => ({ name, start }));
+}
+

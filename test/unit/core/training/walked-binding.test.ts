@@ -64,4 +64,33 @@ train_dl = DataLoader(TensorDataset(torch.randn(50, 6), torch.randn(50)), 25, sh
 `);
     assert.deepEqual([result.training?.batch?.value, result.training?.samples?.value, result.training && planOptimizerSteps(result.training)?.value], [10, 300, 150]);
   });
+
+  it("a function's loop over the global name walks the binding it holds where the module calls the function", async () => {
+    // A demo loader over a range, then the training one: the epochs run through train_model, which calls train_pass.
+    const cells = [
+      `import torch
+from torch.utils.data import DataLoader`,
+      `demo = list(range(15))
+loader = DataLoader(demo, batch_size=5, shuffle=True)
+list(loader)`,
+      `xs = torch.randn(1200, 784)
+ys = torch.randint(0, 2, (1200, 1)).float()
+loader = DataLoader(list(zip(xs, ys)), batch_size=256)
+w = torch.randn(784, 1, requires_grad=True)
+opt = torch.optim.SGD([w], lr=1.0)`,
+      `def train_pass():
+    for xb, yb in loader:
+        loss = ((xb @ w).sigmoid() - yb).abs().mean()
+        loss.backward()
+        opt.step()
+        opt.zero_grad()`,
+      `def train_model(epochs):
+    for i in range(epochs):
+        train_pass()`,
+      "train_model(20)",
+    ];
+    const result = await analyze(notebookProgram(cells.map((source, index) => ({ index, source }))).text);
+    assert.deepEqual([result.training?.batch?.value, result.training?.samples?.value], [256, 1200], "the loader bound before the calls, not the demo's 5 of 15");
+  });
 });
+
