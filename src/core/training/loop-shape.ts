@@ -62,11 +62,12 @@ function optimizerSteps(body: Statement[]): (c: CallExpression) => boolean {
 
 /** The shape of a `for` or `while` loop's body. `stepping` says which calls run a training step themselves (a
  *  method that backpropagates and steps the optimizer: `algorithm.update(batch)`, `self.forward_backward(data)`): the
- *  loop treats them as its own backward pass and step. */
-export function loopShape(loop: LoopStatement, stepping?: (c: CallExpression) => boolean): LoopShape {
+ *  loop treats them as its own backward pass and step. `backpropagating` says which run only the backward pass. */
+export function loopShape(loop: LoopStatement, stepping?: (c: CallExpression) => boolean, backpropagating?: (c: CallExpression) => boolean): LoopShape {
   const syntacticStep = optimizerSteps(loop.body);
   const isStep = stepping ? (c: CallExpression) => syntacticStep(c) || stepping(c) : syntacticStep;
-  const isBackward = stepping ? (c: CallExpression) => isBackwardCall(c) || stepping(c) : isBackwardCall;
+  // A call of a function that runs backward and leaves the step to this loop is the pass's backward (stepping-calls.ts).
+  const isBackward = stepping || backpropagating ? (c: CallExpression) => isBackwardCall(c) || Boolean(stepping?.(c)) || Boolean(backpropagating?.(c)) : isBackwardCall;
   const direct = ownCalls(loop.body);
   const inner = innerLoops(loop.body);
   const everywhere = loop.body.flatMap((s) => callsIn(s, true));
@@ -76,7 +77,7 @@ export function loopShape(loop: LoopStatement, stepping?: (c: CallExpression) =>
   const byHand = updatesFromTape(loop.body, ownStatements(loop.body));
   // Parameters moved by their `.grad` after a backward pass of this loop (`for p in parameters: p.data += -lr * p.grad`,
   // gradient-updates.ts) are the pass's step, as `optimizer.step()` would be.
-  const byGradient = direct.some(isBackwardCall) && updatesParametersByHand(loop.body, inner);
+  const byGradient = direct.some((c) => isBackwardCall(c) || Boolean(backpropagating?.(c))) && updatesParametersByHand(loop.body, inner);
   const steps = direct.some(isStep) || passSteps.length > 0 || byHand || byGradient;
   // Backward in the loop itself, or in an inner loop that never steps (PaLM's `for _ in range(accumulate): backward`).
   const backward = direct.some(isBackward) || passSteps.length > 0 || byHand || inner.some((l) => { const calls = l.body.flatMap((s) => callsIn(s, true)); return calls.some(isBackward) && !calls.some(isStep); });

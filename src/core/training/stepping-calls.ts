@@ -71,6 +71,16 @@ export function stepsOncePerCall(callee: Value | undefined, owner?: ClassValue):
   return work.some((w) => w.stepsOnce) && work.some((w) => w.backward) && !work.some((w) => w.stepLoop);
 }
 
+/** Whether one call of `callee` (a function or bound method of any file) runs a backward pass and takes no optimizer
+ *  step: the gradients it leaves are for the caller to step on (fastbook's `calc_grad(xb, yb, model)` then
+ *  `opt.step()` in the loop over batches), so the call is the loop's backward pass. */
+export function backpropagatesPerCall(callee: Value | undefined): boolean {
+  const fn = callee?.kind === "bound" ? callee.fn : callee;
+  if (fn?.kind !== "function" || fn.definition.type !== "function") return false;
+  const work = trainingWork(fn.definition.body);
+  return work.backward && !work.stepsOnce && !work.stepLoop;
+}
+
 /** The method a call `self.attr.method(...)` runs on an object the bound callee's object holds (an instance attribute). */
 function heldMethod(call: CallExpression, selfName: string | undefined, callee: Value | undefined): FunctionDefinition | undefined {
   const func = call.func;

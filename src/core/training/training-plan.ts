@@ -71,7 +71,7 @@ import { endlessGeneratorSource } from "./endless-generator-source";
 import { cutChainRows, cutChains, DROP_REMAINDER_POSITION, keptChainStart, pairedBindings, plainBindings, type Rows } from "./tfdata-parts";
 import { estimatorSteps, inputFnData } from "./estimator-steps";
 import { readsTf1Mnist, TF1_MNIST_VALIDATION, tf1MnistTrainSamples } from "../keras/tf1-mnist";
-import { stepsOncePerCall, stepsOncePerDefinition } from "./stepping-calls";
+import { backpropagatesPerCall, stepsOncePerCall, stepsOncePerDefinition } from "./stepping-calls";
 import { vectorObservationCount } from "./vector-env-stride";
 import { rolloutPeriod } from "./rollout-gate";
 import { stepsPerCall, type StepsPerCall } from "./single-pass-loop";
@@ -827,12 +827,22 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
     stepping.set(c, result);
     return result;
   };
+  // A call of a function that runs backward and leaves the step to the caller's loop (`calc_grad(xb, yb, model)`).
+  const backpropagating = new Map<Expression, boolean>();
+  const backpropagatingCall = (c: CallExpression): boolean => {
+    const known = backpropagating.get(c);
+    if (known !== undefined) return known;
+    const site = callSites.get(c);
+    const result = site !== undefined && c.func.type === "name" && backpropagatesPerCall(evaluateOne(site, c.func));
+    backpropagating.set(c, result);
+    return result;
+  };
   let methodsByName: ((name: string) => FunctionDefinition | undefined) | undefined;
   const methodNamed = () => (methodsByName ??= definitionsByName(input.body));
   const shapes = new Map<Statement, LoopShape>();
   const shapeOf = (l: LoopStatement): LoopShape => {
     let shape = shapes.get(l);
-    if (!shape) shapes.set(l, (shape = loopShape(l, steppingCall)));
+    if (!shape) shapes.set(l, (shape = loopShape(l, steppingCall, backpropagatingCall)));
     return shape;
   };
   const containsStepLoop = (outer: Statement) => [...forLoops.map((l) => l.loop), ...whileLoops].some((l) => within(outer, l) && shapeOf(l).stepLoop);

@@ -197,3 +197,41 @@ describe("loops whose step is a method call", () => {
     assert.doesNotMatch(without.epochs?.detail ?? "", /runs run in/, "no backward pass anywhere: the engine's loop is not a training run");
   });
 });
+
+// A helper that only backpropagates (`calc_grad(xb, yb, model)`) before the loop's own step: the call is the pass's
+// backward, so the loop is a step loop (backpropagatesPerCall), and the loader it walks is the one bound when it runs,
+// not a demo loader of the same name before it.
+describe("a loop whose backward pass is a helper's", () => {
+  const SCRIPT = (step: string) => `import torch
+from torch.utils.data import DataLoader, TensorDataset
+
+net = torch.nn.Linear(10, 1)
+opt = torch.optim.SGD(net.parameters(), lr=0.1)
+loader = DataLoader(list(range(15)), batch_size=5, shuffle=True)
+print(list(loader))
+loader = DataLoader(TensorDataset(torch.randn(640, 10), torch.randn(640, 1)), batch_size=32)
+
+def grads_of(xb, yb, model):
+    loss = ((model(xb) - yb) ** 2).mean()
+    loss.backward()
+
+def one_pass(model):
+    for xb, yb in loader:
+        grads_of(xb, yb, model)
+${step}
+
+for epoch in range(6):
+    one_pass(net)
+`;
+
+  it("steps on the helper's gradients: 6 epochs of 20 batches of 32, not the demo's 5 of 15", async () => {
+    const plan = (await analyze(SCRIPT("        opt.step()\n        opt.zero_grad()"))).training ?? {};
+    assert.deepEqual([plan.epochs?.value, plan.batch?.value, plan.samples?.value], [6, 32, 640]);
+  });
+
+  it("moved by hand through the gradients the helper left", async () => {
+    const plan = (await analyze(SCRIPT("        for p in net.parameters():\n            p.data -= 0.1 * p.grad\n            p.grad = None"))).training ?? {};
+    assert.deepEqual([plan.epochs?.value, plan.batch?.value], [6, 32]);
+  });
+});
+
