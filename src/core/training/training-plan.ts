@@ -2104,6 +2104,16 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
       if (limit && runsByDefault(site, (e) => evaluateOne(site, e))) trainBatchLimit ??= { limit, line, detail: detail("limit_train_batches", defaults.limitTrainBatches!) };
       continue;
     }
+    if (fastai && site.callee === "DataLoaders" && call.func.type === "name") {
+      // fastai's `DataLoaders(train_dl, valid_dl)` wraps loaders the script built; its first is the one a Learner's
+      // fit walks (docs.fast.ai/data.core.html#dataloaders), as it is bound where the call is (walked-binding.ts).
+      const handed = positionalArgument(call, 0);
+      if (handed?.type === "name") {
+        stepWalked.add(handed.id);
+        if (site.context.fn === undefined) walkedAt.push({ name: handed.id, start: call.pos.startIndex });
+      }
+      continue;
+    }
     if (fastai && call.func.type === "attribute" && (isFastaiFit(last) || isFastaiLoaders(site.callee, last) || fastaiPrecision(last))) {
       // fastai's Learner (fastai-learner.ts): its fit methods' epochs, its DataLoaders' bs, to_fp16().
       if (ownMethod(evaluateOne(site, call.func))) continue;

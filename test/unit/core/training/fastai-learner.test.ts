@@ -77,3 +77,22 @@ learn.fine_tune(7)
     assert.notEqual(plan.epochs?.value, 8);
   });
 });
+
+// fastai's `DataLoaders(dl, valid_dl)` over loaders the script built: the Learner walks the first one as bound where
+// the call is, not a demo loader bound to the same name in an earlier cell.
+describe("fastai DataLoaders of the script's own loaders", () => {
+  it("takes the loader bound when DataLoaders(...) is called: batch 200, not the demo's 5", async () => {
+    const plan = await planOf(`from fastai.vision.all import *
+dl = DataLoader(list(range(15)), batch_size=5, shuffle=True)
+first(dl)
+rows = list(zip(torch.randn(2000, 12), torch.randn(2000, 1)))
+dl = DataLoader(rows, batch_size=200)
+valid_dl = DataLoader(rows[:400], batch_size=400)
+dls = DataLoaders(dl, valid_dl)
+learn = Learner(dls, nn.Linear(12, 1), opt_func=SGD, loss_func=F.mse_loss)
+learn.fit(7, lr=0.1)
+`);
+    assert.deepEqual([plan.epochs?.value, plan.batch?.value], [7, 200]);
+  });
+});
+
