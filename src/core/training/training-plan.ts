@@ -46,6 +46,7 @@ import { inputFnPipeline, iteratorPipeline, repeatedIteration, tfDataPipeline, t
 import { classTrainingOperations, runsTrainingOperation, trainingOperations } from "./session-steps";
 import { sitesOutsideRangeTests } from "./lr-range-test";
 import { batchesEachWindow } from "./window-batch";
+import { stepsOfEarlierRun } from "./earlier-run-steps";
 import { isRangeCall, literalRange, passesOverData, stridedRangeBounds } from "./data-pass-epochs";
 import { indexSlicedRows, rebuiltNames, slicesSameDataEachTurn } from "./index-sliced-pass";
 import { drawsOnly, inertNames } from "./drawing-only-loop";
@@ -500,6 +501,8 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
   let uncountedEpisodes: string | undefined;
   /** Why a step loop's count is not the run's: it is each pass of an epoch loop of unstated length. */
   let perEpochOnly: string | undefined;
+  /** Why a step loop before the run's epoch loop gives no steps (earlier-run-steps.ts). */
+  let earlierRunNote: string | undefined;
   /** Why a called body's epochs are not the run's: a loop of uncounted passes repeats the call. */
   let repeatedCallNote: string | undefined;
   const batches: Candidate[] = [];
@@ -3370,6 +3373,9 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
   } else if (nested) {
     // `for epoch in range(E): for step in range(S)`: S steps in each of E epochs.
     plan.steps = { ...bestSteps!, value: bestEpochs!.value * bestSteps!.value, detail: `${bestEpochs!.detail} × ${bestSteps!.detail}` };
+  } else if (bestSteps && stepLoop && outer && !cap && !namedSteps.has(bestSteps) && !wholeRun.has(bestSteps) && stepsOfEarlierRun(stepLoop, outer, stepLoopsOf(outer))) {
+    // An earlier cell's loop, run before the epoch loop and not through it, trains something else (earlier-run-steps.ts).
+    earlierRunNote = `steps: ${bestSteps.detail} (line ${bestSteps.line}) runs before the epoch loop of line ${outer.pos.line} and is none of its passes: another training's steps, not counted`;
   } else if (bestSteps) {
     // `for epoch in itertools.count():` (or over a count the code does not state) around the step loop: the loop's
     // count is each epoch's, and the run's is unknown, not one epoch's.
@@ -3710,6 +3716,7 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
   // no training, and a file with no plan keeps none.
   if (!input.nested && plan.precision && isPrecisionOff(plan.precision) && !(plan.epochs || plan.steps || plan.batch || plan.samples)) delete plan.precision;
   if (!plan.steps && perEpochOnly) notes.push(perEpochOnly);
+  if (!plan.steps && earlierRunNote) notes.push(earlierRunNote);
   if (repeatedCallNote && !plan.epochs) notes.push(repeatedCallNote);
   if (zipNote) notes.push(zipNote);
   if (fitBatchesNote) notes.push(fitBatchesNote);
