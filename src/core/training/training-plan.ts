@@ -3373,7 +3373,7 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
   } else if (nested) {
     // `for epoch in range(E): for step in range(S)`: S steps in each of E epochs.
     plan.steps = { ...bestSteps!, value: bestEpochs!.value * bestSteps!.value, detail: `${bestEpochs!.detail} × ${bestSteps!.detail}` };
-  } else if (bestSteps && stepLoop && outer && !cap && !namedSteps.has(bestSteps) && !wholeRun.has(bestSteps) && stepsOfEarlierRun(stepLoop, outer, stepLoopsOf(outer))) {
+  } else if (bestSteps && stepLoop && outer && !cap && !namedSteps.has(bestSteps) && !wholeRun.has(bestSteps) && stepsOfEarlierRun(stepLoop, outer, stepLoopsOf(outer), input.body)) {
     // An earlier cell's loop, run before the epoch loop and not through it, trains something else (earlier-run-steps.ts).
     earlierRunNote = `steps: ${bestSteps.detail} (line ${bestSteps.line}) runs before the epoch loop of line ${outer.pos.line} and is none of its passes: another training's steps, not counted`;
   } else if (bestSteps) {

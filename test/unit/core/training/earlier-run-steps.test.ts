@@ -44,4 +44,19 @@ for epoch in range(12):
     const plan = (await analyze(NOTEBOOK(""))).training ?? {};
     assert.equal(planOptimizerSteps(plan)?.value, 10);
   });
+
+  it("so is it before the module's call of the function that holds the epoch loop", async () => {
+    const plan = (await analyze(NOTEBOOK(`def train_epoch(model):
+    for xb, yb in loader:
+        loss = ((model(xb) - yb) ** 2).mean()
+        loss.backward()
+        opt.step()
+        opt.zero_grad()
+def train_model(model, epochs):
+    for epoch in range(epochs):
+        train_epoch(model)
+train_model(net, 12)`))).training ?? {};
+    assert.equal(planOptimizerSteps(plan)?.value, 180);
+  });
 });
+
