@@ -15,6 +15,7 @@ import { timmLayersPackage } from "./torch/timm-layers";
 import { timmSchedulerPackage } from "./torch/timm-scheduler";
 import { transformersArgumentsPackage } from "./interp/transformers-arguments";
 import { trlPpoPackage } from "./interp/trl-ppo-package";
+import { sentenceTransformersPackage } from "./interp/sentence-transformers-package";
 import { configFilePackages } from "./interp/config-file-packages";
 import { configPackages } from "./interp/config-packages";
 import { wandbPackage } from "./interp/wandb-package";
@@ -119,6 +120,8 @@ export function createRuntime(providers: NativeModuleProvider[] = defaultProvide
   for (const [path, text] of transformersArgumentsPackage) runtime.builtinPackages.set(path, text);
   // TRL's classic PPOConfig, whose batch_size the PPO trainer's dataloader batches by (trl-ppo-package.ts)
   for (const [path, text] of trlPpoPackage) runtime.builtinPackages.set(path, text);
+  // sentence-transformers' training arguments, a subclass of transformers' that its trainer runs by
+  for (const [path, text] of sentenceTransformersPackage) runtime.builtinPackages.set(path, text);
   // six's Python 2/3 names, that older training code reads
   for (const [path, text] of sixPackage) runtime.builtinPackages.set(path, text);
   // unsloth's is_bfloat16_supported, that fine-tuning scripts set their trainer's bf16 and fp16 by

@@ -13,10 +13,12 @@ const TRAINER_CLASS = /^\w*Trainer$/;
 /** The method that runs a trainer's training: Lightning's `fit`, transformers' (and TRL's) `train`. */
 const RUNS = /^(fit|train)$/;
 
-/** The libraries whose trainers these are: Lightning (`pytorch_lightning`, `lightning`), transformers and TRL. Another
+/** The libraries whose trainers these are: Lightning (`pytorch_lightning`, `lightning`), transformers, TRL, and
+ *  sentence-transformers, whose SentenceTransformerTrainer subclasses transformers' Trainer (3.0+,
+ *  sentence_transformers/trainer.py; CrossEncoderTrainer 4.0 and SparseEncoderTrainer 5.0 subclass it). Another
  *  library's `Trainer` (ColossalAI's `colossalai.trainer.Trainer`, whose `fit(train_dataloader, epochs=...)` differs)
  *  is not read as one of these. */
-const TRAINER_LIBRARY = /^(pytorch_lightning|lightning|transformers|trl)(\.|$)/;
+const TRAINER_LIBRARY = /^(pytorch_lightning|lightning|transformers|trl|sentence_transformers)(\.|$)/;
 
 /** The module a top-level import of `text` binds `name` from (`import pytorch_lightning as pl` → pytorch_lightning,
  *  `from transformers import (Trainer, ...)` → transformers), or undefined. */
