@@ -40,8 +40,9 @@ export type CodeSite =
   | { kind: "constant"; name: string; value: Expression; line: number; context: SiteContext };
 
 /** Words without which a function cannot hold a training figure (a config file or ConfigStore node read states
- *  them too); other bodies are never lowered (they are lazy). */
-const TRAINING_WORDS = /epoch|batch|accumulat|ConfigStore|safe_load|yaml\.load|json\.load|OmegaConf\.load|TrainingArguments|(SFT|DPO|GRPO|ORPO|KTO|CPO|BCO|RLOO|PPO|Reward)Config|Fabric|Accelerator|mixed_precision|set_global_policy|\.fit|\.backward|GradientTape|apply_gradients|load_data|read_data_sets|StopAtStepHook|TrainSpec|input_fn|DataLoader|Subset|random_split|train_test_split|Dataset|MNIST|CIFAR|SVHN|ImageNet|Trainer|EmissionsTracker|dataloaders\(|databunch\(|DataBunch|to_[bf]p16\(|fine_tune\(|track_emissions|_(cls|class)\(|train_(detector|segmentor|recognizer|classifier|localizer|pose_model)\(|from_cfg\(/;
+ *  them too; a LightningCLI, or a class of the project's named for one, `RichCLI(...)`, takes its run from a config
+ *  file); other bodies are never lowered (they are lazy). */
+const TRAINING_WORDS = /epoch|batch|LightningCLI|\w*CLI\s*\(|accumulat|ConfigStore|safe_load|yaml\.load|json\.load|OmegaConf\.load|TrainingArguments|(SFT|DPO|GRPO|ORPO|KTO|CPO|BCO|RLOO|PPO|Reward)Config|Fabric|Accelerator|mixed_precision|set_global_policy|\.fit|\.backward|GradientTape|apply_gradients|load_data|read_data_sets|StopAtStepHook|TrainSpec|input_fn|DataLoader|Subset|random_split|train_test_split|Dataset|MNIST|CIFAR|SVHN|ImageNet|Trainer|EmissionsTracker|dataloaders\(|databunch\(|DataBunch|to_[bf]p16\(|fine_tune\(|track_emissions|_(cls|class)\(|train_(detector|segmentor|recognizer|classifier|localizer|pose_model)\(|from_cfg\(/;
 
 /** A variable named for a loader (`train_loader`, `src_data_loader`). */
 const LOADER_NAME = /loader\b/;

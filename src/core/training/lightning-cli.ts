@@ -4,6 +4,9 @@
 // defaults over the Trainer's own. `cli.trainer.fit(...)` (with `run=False`) is that Trainer's fit, not Keras'.
 import { bool, float, int, keyOf, str } from "../interp/construct";
 import type { Value } from "../interp/values";
+import type { ClassDefinition, Statement } from "../python/ast";
+import { importedPath } from "../python/import-origin";
+import { dottedName } from "../python/syntax-walk";
 import { dictEntry } from "../interp/value-figures";
 import { parseYaml, type YamlValue } from "../hydra/yaml";
 
@@ -97,4 +100,62 @@ function scalar(v: YamlValue | undefined): Value | undefined {
 export function isCliTrainerFit(receiver: string, clis: Set<string>): boolean {
   const match = /^(\w+)\.trainer$/.exec(receiver);
   return !!match && clis.has(match[1]);
+}
+
+/** LightningCLI's own class by the module path an import gives it (`from lightning.pytorch.cli import LightningCLI`). */
+const CLI_PATH = /^(lightning\.pytorch|pytorch_lightning)(\.utilities)?\.cli\.LightningCLI$/;
+
+/** Whether a value is a class of the workspace deriving from LightningCLI (`class RichCLI(LightningCLI)` in a module
+ *  the script imports, perhaps through another subclass): Lightning is seldom installed where a script is read, so
+ *  the base is unknown to the interpreter and is read from the class statement and its file's imports. */
+export function derivesFromLightningCli(v: Value | undefined, bodyOf: (file: string) => Statement[] | undefined): boolean {
+  if (v?.kind !== "class") return false;
+  return v.mro.some((cls) => {
+    const file = cls.location?.file;
+    const body = file ? bodyOf(file) : undefined;
+    const definition = body?.find((s): s is ClassDefinition => s.type === "class" && s.name === cls.name && s.defLine === cls.location?.line);
+    return !!definition && definition.bases.some((b) => {
+      const name = b.kind === "positional" ? dottedName(b.value) : undefined;
+      return !!name && CLI_PATH.test(importedPath(name, body!) ?? "");
+    });
+  });
+}
+
+/** Files of the workspace read when looking for a LightningCLI config: a repository holds a few, and a workspace of
+ *  generated YAML must not slow the editor. */
+const MAX_CONFIG_CANDIDATES = 40;
+
+/** Whether YAML text has a LightningCLI config's shape: a `trainer:` mapping beside a `model:` or `data:` mapping that
+ *  names its class with jsonargparse's `class_path:` (lightning.ai/docs/pytorch/stable/cli/lightning_cli_advanced_3.html),
+ *  which Hydra's `_target_` configs and plain settings files do not. */
+export function isCliConfigShape(text: string): boolean {
+  const parsed = parseYaml(text);
+  if (!parsed || typeof parsed !== "object" || Array.isArray(parsed)) return false;
+  const mapping = (v: YamlValue | undefined): v is Record<string, YamlValue> => !!v && typeof v === "object" && !Array.isArray(v);
+  return mapping(parsed.trainer) && [parsed.model, parsed.data].some((part) => mapping(part) && typeof part.class_path === "string");
+}
+
+/** The config file a LightningCLI run is started with when the code names none (`python src/main.py fit -c FILE`):
+ *  the workspace's one YAML file of a LightningCLI config's shape, in the script's folder, the folder above it (where
+ *  a `src/` script is started from), the workspace's root, or a folder directly inside one of them. None where there
+ *  are several (the command line picks one) or none. */
+export function soleCliConfigFile(scriptFolder: string, root: string | undefined, files: { read(path: string): string | undefined; listFiles?(dir: string): string[]; listFolders?(dir: string): string[] }): { path: string; text: string } | undefined {
+  if (!files.listFiles) return undefined;
+  const above = scriptFolder.replace(/\/[^/]*$/, "");
+  const places = new Set<string>();
+  for (const folder of [scriptFolder, ...(above && above !== scriptFolder ? [above] : []), ...(root ? [root] : [])]) {
+    places.add(folder);
+    for (const inner of files.listFolders?.(folder) ?? []) places.add(inner);
+  }
+  const found = new Map<string, string>();
+  let read = 0;
+  for (const folder of places) {
+    for (const path of files.listFiles(folder)) {
+      if (!/\.ya?ml$/i.test(path) || found.has(path) || read >= MAX_CONFIG_CANDIDATES) continue;
+      read++;
+      const text = files.read(path);
+      if (text !== undefined && isCliConfigShape(text)) found.set(path, text);
+    }
+  }
+  return found.size === 1 ? [...found].map(([path, text]) => ({ path, text }))[0] : undefined;
 }

@@ -97,7 +97,7 @@ import { folderDatasetRoot } from "./folder-datasets";
 import { directoryDatasetSamples } from "../keras/directory-datasets";
 import { inMemoryRowsSource } from "./in-memory-datasets";
 import { trainerArgsFigures } from "./trainer-args-value";
-import { cliConfigTrainer, cliDefaultConfigFiles, cliTrainerDefaults, isCliTrainerFit, isLightningCli, overTrainerDefaults, readCliConfigFiles, TRAINER_KEYS } from "./lightning-cli";
+import { cliConfigTrainer, cliDefaultConfigFiles, cliTrainerDefaults, derivesFromLightningCli, isCliTrainerFit, isLightningCli, overTrainerDefaults, readCliConfigFiles, soleCliConfigFile, TRAINER_KEYS } from "./lightning-cli";
 import { runBindings } from "./run-bindings";
 import { isLightningTarget, trainerFromElsewhere } from "./trainer-origin";
 import { batchSamplerArguments } from "./batch-sampler";
@@ -2078,21 +2078,23 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
       if (batchesWholeDataset(call, (e) => snippet(input.text, e))) for (const n of site.assignedTo) wholeLoaders.add(n);
       continue;
     }
-    if (isLightningCli(site.callee, input.text)) {
-      // LightningCLI's Trainer: `trainer_defaults` over the Trainer's own (lightning-cli.ts); a config file given on
-      // the command line is not the plain run's.
+    if (isLightningCli(site.callee, input.text) || derivesFromLightningCli(evaluateOne(site, call.func), (f) => interpreter.loader.moduleBody?.(f))) {
+      // LightningCLI's Trainer (or a workspace subclass's): `trainer_defaults` over the Trainer's own (lightning-cli.ts).
       for (const name of site.assignedTo) lightningClis.add(name);
       const given = keyword("trainer_defaults");
       const ownDefaults = cliTrainerDefaults(given ? evaluateOne(site, given) : undefined);
-      // The YAML files the CLI reads by default (`parser_kwargs={"default_config_files": [...]}`).
+      // The YAML files the CLI reads by default (`parser_kwargs={"default_config_files": [...]}`); with none, the one
+      // config file of the workspace, which the command line must name for the CLI to build its classes.
       const kwargs = keyword("parser_kwargs");
       const paths = kwargs ? cliDefaultConfigFiles(evaluateOne(site, kwargs)) : [];
-      const fromFiles = readCliConfigFiles(paths, [dirname(file), ...(input.root ? [input.root] : [])], (p) => input.files?.read(p)).map((f) => ({ path: f.path, trainer: cliConfigTrainer(f.text) }));
+      const defaultFiles = readCliConfigFiles(paths, [dirname(file), ...(input.root ? [input.root] : [])], (p) => input.files?.read(p)).map((f) => ({ path: f.path, trainer: cliConfigTrainer(f.text), said: `${site.callee}'s default config file ${f.path}` }));
+      const sole = paths.length === 0 && input.files ? soleCliConfigFile(dirname(file), input.root, input.files) : undefined;
+      const fromFiles = sole ? [{ path: sole.path, trainer: cliConfigTrainer(sole.text), said: `the workspace's one LightningCLI config file, ${input.root ? relativeTo(input.root, sole.path) : sole.path}, which the command line gives ${site.callee} (-c)` }] : defaultFiles;
       const defaults = fromFiles.reduce((under, f) => overTrainerDefaults(under, f.trainer), ownDefaults);
       const shown = (v: Value) => (v.kind === "str" ? JSON.stringify(v.value) : v.kind === "int" || v.kind === "float" ? v.value : "...");
       const detail = (name: string, v: Value) => {
         const from = [...fromFiles].reverse().find((f) => f.trainer[TRAINER_KEYS[name]] === v);
-        return from ? `${site.callee}'s default config file ${from.path}: trainer.${name}: ${shown(v)}` : `${site.callee}(trainer_defaults={"${name}": ${shown(v)}})`;
+        return from ? `${from.said}: trainer.${name}: ${shown(v)}` : `${site.callee}(trainer_defaults={"${name}": ${shown(v)}})`;
       };
       const count = positiveInteger(defaults.maxEpochs);
       const maxSteps = positiveInteger(defaults.maxSteps);
