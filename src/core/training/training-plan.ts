@@ -2081,6 +2081,10 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
     if (isLightningCli(site.callee, input.text) || derivesFromLightningCli(evaluateOne(site, call.func), (f) => interpreter.loader.moduleBody?.(f))) {
       // LightningCLI's Trainer (or a workspace subclass's): `trainer_defaults` over the Trainer's own (lightning-cli.ts).
       for (const name of site.assignedTo) lightningClis.add(name);
+      // With run=False the CLI only builds its objects: the run is the script's `cli.trainer.fit(...)`, and a script
+      // that never fits its trainer (one that only tunes the learning rate or batch size) trains nothing.
+      const runArgument = keyword("run");
+      if (runArgument && truth(evaluateOne(site, runArgument)) === false && !site.assignedTo.some((n) => new RegExp(`\\b${n}\\.trainer\\.fit\\s*\\(`).test(input.text))) continue;
       const given = keyword("trainer_defaults");
       const ownDefaults = cliTrainerDefaults(given ? evaluateOne(site, given) : undefined);
       // The YAML files the CLI reads by default (`parser_kwargs={"default_config_files": [...]}`); with none, the one

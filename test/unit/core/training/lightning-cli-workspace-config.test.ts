@@ -58,10 +58,26 @@ function workspace(files: Record<string, string>): WorkspaceFiles {
   };
 }
 
-const planOf = async (configs: Record<string, string>): Promise<TrainingPlan> => {
+const planOf = async (configs: Record<string, string>, script = SCRIPT): Promise<TrainingPlan> => {
   const files = { "/project/src/tools/__init__.py": "", "/project/src/tools/quiet.py": CLI_MODULE, "/project/src/tools/derived.py": DERIVED, ...configs };
-  return (await analyze(SCRIPT, { file: "/project/src/run.py", root: "/project", files: workspace({ ...files, "/project/src/run.py": SCRIPT }) })).training ?? {};
+  return (await analyze(script, { file: "/project/src/run.py", root: "/project", files: workspace({ ...files, "/project/src/run.py": script }) })).training ?? {};
 };
+
+// run=False: the CLI builds its objects only; this script tunes the learning rate and never fits.
+const TUNING = `import lightning as L
+from lightning.pytorch.tuner import Tuner
+from tools.derived import TaggedCLI
+
+
+def tune():
+    cli = TaggedCLI(L.LightningModule, L.LightningDataModule, subclass_mode_model=True, subclass_mode_data=True, run=False)
+    finder = Tuner(cli.trainer).lr_find(cli.model, datamodule=cli.datamodule)
+    print(finder.suggestion())
+
+
+if __name__ == "__main__":
+    tune()
+`;
 
 describe("a LightningCLI run whose config the command line gives", () => {
   it("reads the workspace's one LightningCLI config file, for a subclass of LightningCLI in another module", async () => {
@@ -75,6 +91,13 @@ describe("a LightningCLI run whose config the command line gives", () => {
     assert.notEqual(plan.epochs?.value, 40);
     assert.notEqual(plan.epochs?.value, 400);
     assert.equal(plan.precision, undefined);
+  });
+
+  it("with run=False the run is the script's cli.trainer.fit: one that only tunes trains nothing", async () => {
+    const tuning = await planOf({ "/project/settings/base.yaml": CONFIG }, TUNING);
+    assert.equal(tuning.epochs, undefined);
+    const fitting = await planOf({ "/project/settings/base.yaml": CONFIG }, TUNING.replace("    finder = Tuner(cli.trainer).lr_find(cli.model, datamodule=cli.datamodule)\n    print(finder.suggestion())", "    cli.trainer.fit(cli.model, datamodule=cli.datamodule)"));
+    assert.equal(fitting.epochs?.value, 40);
   });
 
   it("tells a LightningCLI config from a Hydra config or plain settings", () => {
