@@ -4,6 +4,7 @@
 // script's run, not its own. Where the plan's every figure is such a setting of the file, it states no run.
 
 import type { Statement } from "../python/ast";
+import { importedPath } from "../python/import-origin";
 import { attributeChain, forEachExpression, forEachStatement, ownExpressions } from "../python/syntax-walk";
 
 /** The figures this test reads (a TrainingPlan's; named here so this file imports nothing of the plan reader). */
@@ -32,10 +33,28 @@ export const SETTINGS_BUILDERS: ReadonlySet<string> = new Set([
 /** A setting's figure: read from `name = value` or a config key written in the file (code-sites.ts's constants). */
 const SETTING_DETAIL = /^[\w.]+ = /;
 
+/** Libraries whose calls build data transforms that a settings dict holds for the training script to apply
+ *  (albumentations 1.x-2.x: `A.Compose([A.Resize(256, 256), A.Normalize()])`, albumentations.pytorch's `ToTensorV2()`;
+ *  torchvision.transforms and transforms.v2: `T.Compose([T.ToTensor()])`): building one runs nothing. */
+const TRANSFORM_LIBRARY = /^(albumentations|torchvision\.transforms)(\.|$)/;
+/** Clock reads a settings module stamps its output folder with (`f"./runs/{datetime.now().strftime('%Y-%m-%d')}"`). */
+const CLOCK_CALLS: ReadonlySet<string> = new Set(["now", "today", "utcnow", "strftime", "isoformat", "localtime", "time"]);
+/** String formatting: an f-string is read as `"...".format(...)` (python/lower.ts), whose arguments are checked too. */
+const FORMAT = "format";
+
 /** Whether the plan is a settings module's: figures of settings only (no data, no precision but fp32), in a file that
- *  runs no loop and calls nothing but settings builders. */
+ *  runs no loop and calls nothing but settings builders, data transforms' constructors, clock reads (in a file that
+ *  imports datetime or time) and its own functions, whose bodies are held to the same. */
 export function settingsModule(plan: SettingsFigures, body: Statement[]): boolean {
-  return figuresOnly(plan, SETTING_DETAIL) && runsNothing(body, (chain, last) => SETTINGS_BUILDERS.has(last));
+  if (!figuresOnly(plan, SETTING_DETAIL)) return false;
+  const own = new Set<string>();
+  let clock = false;
+  forEachStatement(body, ({ statement }) => {
+    if (statement.type === "function") own.add(statement.name);
+    if (statement.type === "import" && statement.names.some((n) => n.module === "datetime" || n.module === "time")) clock = true;
+    if (statement.type === "importFrom" && (statement.module === "datetime" || statement.module === "time")) clock = true;
+  });
+  return runsNothing(body, (chain, last) => SETTINGS_BUILDERS.has(last) || last === FORMAT || own.has(chain) || (clock && CLOCK_CALLS.has(last)) || TRANSFORM_LIBRARY.test(importedPath(chain, body) ?? ""));
 }
 
 /** Whether every figure of the plan is one whose detail `stated` matches, with no data and no precision but fp32. */
