@@ -2078,8 +2078,9 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
       if (batchesWholeDataset(call, (e) => snippet(input.text, e))) for (const n of site.assignedTo) wholeLoaders.add(n);
       continue;
     }
-    if (isLightningCli(site.callee, input.text) || derivesFromLightningCli(evaluateOne(site, call.func), (f) => interpreter.loader.moduleBody?.(f))) {
-      // LightningCLI's Trainer (or a workspace subclass's): `trainer_defaults` over the Trainer's own (lightning-cli.ts).
+    if (isLightningCli(site.callee, input.text) || (/CLI$/.test(last) && derivesFromLightningCli(evaluateOne(site, call.func), (f) => interpreter.loader.moduleBody?.(f)))) {
+      // LightningCLI's Trainer (or a workspace subclass's, named for one: `RichCLI`): `trainer_defaults` over the
+      // Trainer's own (lightning-cli.ts).
       for (const name of site.assignedTo) lightningClis.add(name);
       // With run=False the CLI only builds its objects: the run is the script's `cli.trainer.fit(...)`, and a script
       // that never fits its trainer (one that only tunes the learning rate or batch size) trains nothing.
