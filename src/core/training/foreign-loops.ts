@@ -69,7 +69,8 @@ export interface ForeignTraining {
   text: string;
   bindings: ParameterBindings;
   /** The methods of the same file that a bound method calls on `self`, with `self` bound the same way: the epoch loop
-   *  of `train()` calling `self.train_epoch()`, where the steps are. */
+   *  of `train()` calling `self.train_epoch()`, where the steps are; and the functions of that file it calls by name
+   *  that train (`train_one_epoch(model, optimizer, loader)`), bound as a plain function's helpers are. */
   helpers: FunctionDefinition[];
   /** The call in this file. */
   site: CallSite;
@@ -191,11 +192,17 @@ export function foreignTraining(
     // So are those that build the loaders it walks from a parameter it passes on (`train_dataloader, ... =
     // get_ds(config)`): Python binds their parameter to the caller's argument (forwarded-parameters.ts).
     const buildsLoader = (d: FunctionDefinition) => source !== undefined && LOADER_BUILT.test(source.slice(d.pos.startIndex, d.pos.endIndex));
-    const helpers = self ? selfHelpers(definition, self, home, elsewhere) : moduleHelpers(definition, fn.module, home).filter((d) => runsBackward(d, source) || buildsLoader(d));
+    const ownMethods = self ? selfHelpers(definition, self, home, elsewhere) : [];
+    // A method's own loop may leave the step to a function of its module called by name (`for epoch in
+    // range(self.epochs): train_one_epoch(model, optimizer, loader)`): Python runs that function on each call, as it
+    // does a plain function's helper, so those that train are the method's helpers too, with their parameters bound
+    // as a plain function's are (not to the object).
+    const namedFunctions = self ? [definition, ...ownMethods].flatMap((d) => moduleHelpers(d, fn.module, home)).filter((d, i, all) => all.indexOf(d) === i && !ownMethods.includes(d) && runsBackward(d, source)) : [];
+    const helpers = self ? [...ownMethods, ...namedFunctions] : moduleHelpers(definition, fn.module, home).filter((d) => runsBackward(d, source) || buildsLoader(d));
     // The methods the script ran on the same object before (`model.build_model()` then `model.train_model()`) set the
     // attributes the training method reads (`self.dataloaders`): Python ran them first, so they are read with it.
     // A method that trains is a training call of its own, not setup (one the defaults skip may come first in the text).
-    if (self) for (const d of setupMethods(body, site.call, self, home)) if (d !== definition && !helpers.includes(d) && !runsBackward(d, source)) helpers.push(d);
+    if (self) for (const d of setupMethods(body, site.call, self, home)) if (d !== definition && !helpers.includes(d) && !runsBackward(d, source)) helpers.push(d), ownMethods.push(d);
     const passed = argumentsByParameter(self ? { ...definition, params: definition.params.slice(1) } : definition, site.call);
     // ... or calls a method on an object the call passes it (a shared episode helper's `agent.update(batch_size)`,
     // `mini_batch_train(env, agent, ...)`) that does: Python runs that method on the object given, and the methods it
@@ -215,7 +222,8 @@ export function foreignTraining(
     // strategy's `train()`): Python runs that object's method, whose loops are the run's (delegated-training.ts).
     // ... or calls a function its module imports from a third file that does (`train_generator(...)` of
     // module_utils.py in a worker's batch loop, imported-step-calls.ts).
-    const importedTraining = () => !self && callsImportedTraining(definition, fn.module, home, (d, at) => runsBackward(d, at === file ? text : files.read(at)));
+    // So does a bound method whose loop calls such a function (`train_one_epoch` of a detection engine module).
+    const importedTraining = () => (self ? [definition, ...ownMethods] : [definition]).some((d) => callsImportedTraining(d, fn.module, home, (h, at) => runsBackward(h, at === file ? text : files.read(at))));
     // A library trainer the function builds and returns, which the file then trains (library-trainer-runs.ts).
     const returnsTrainer = resultTrained.has(site.call) && returnsLibraryTrainer(definition, source);
     const delegated = !returnsTrainer && ![definition, ...helpers].some((d) => runsBackward(d, source)) && !elsewhere.some((e) => runsBackward(e.definition, files.read(e.file))) && !throughArgument() && !importedTraining()
@@ -253,10 +261,10 @@ export function foreignTraining(
       return undefined;
     };
     const bindings: ParameterBindings = (f, name) => {
-      if (self && helpers.includes(f) && name === f.params[0]?.name) return self;
+      if (self && ownMethods.includes(f) && name === f.params[0]?.name) return self;
       // A helper's parameter that the one call of it passes a caller's parameter (`self.train_iter(loader,
       // max_batches=max_batches)`) is bound as that caller's is (forwarded-parameters.ts).
-      const forwarded = helpers.includes(f) ? (self ? forwardedParameter(f, name, [definition, ...helpers]) : forwardedToFunction(f, name, [definition, ...helpers])) : undefined;
+      const forwarded = helpers.includes(f) ? (ownMethods.includes(f) ? forwardedParameter(f, name, [definition, ...helpers]) : forwardedToFunction(f, name, [definition, ...helpers])) : undefined;
       if (forwarded && depth < MAX_HELPERS) {
         depth++;
         try {
