@@ -26,8 +26,10 @@ const within = (inner: Span, outer: Span) => inner.startIndex >= outer.startInde
  *  its own), or it calls by name a module-level function of `body` that does, outside any loop (or a closure one
  *  returned, returned-closures.ts). `nestedStepLoop` says
  *  whether a step loop is nested in the epoch loop (then its steps are per batch, not per epoch); `stepping` names calls that
- *  take a step themselves (a TensorFlow 1.x session run of a training operation). */
-export function stepsOncePerEpoch(body: Statement[], loop: LoopStatement, nestedStepLoop: boolean, stepping?: (c: CallExpression) => boolean): boolean {
+ *  take a step themselves (a TensorFlow 1.x session run of a training operation); `imported` gives the definition of a
+ *  called name the module imports from another workspace file (`from utils import train_step`), which Python runs
+ *  just as it would one defined in `body`. */
+export function stepsOncePerEpoch(body: Statement[], loop: LoopStatement, nestedStepLoop: boolean, stepping?: (c: CallExpression) => boolean, imported?: (name: string) => FunctionDefinition | undefined): boolean {
   if (nestedStepLoop) return false;
   if (loopShape(loop, stepping).stepLoop) return true;
   // Calls in the loop's own statements: a function called inside a loop over batches steps once per batch.
@@ -39,6 +41,13 @@ export function stepsOncePerEpoch(body: Statement[], loop: LoopStatement, nested
     ...[...called].flatMap((n) => {
       const closure = n !== undefined ? closures.get(n) : undefined;
       return closure && !within(loop.pos, closure.pos) ? [closure] : [];
+    }),
+    // A name bound by neither: a function of another file (`for epoch in range(n): train(model, opt, data)` with
+    // `from src import train`).
+    ...[...called].flatMap((n) => {
+      if (n === undefined || !imported || closures.has(n) || body.some((s) => s.type === "function" && s.name === n)) return [];
+      const definition = imported(n);
+      return definition ? [definition] : [];
     }),
   ];
   // One called function that steps once, and none whose loop steps per batch (those are the step-loop rules').

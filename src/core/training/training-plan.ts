@@ -780,6 +780,11 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
     const calls = l.type === "for" || l.type === "while" ? l.body.flatMap((st) => (st.type === "for" || st.type === "while" ? [] : callsIn(st, false))).filter((c) => stepping.get(c) === true) : [];
     return calls.length === 1 ? callSteps.get(calls[0]) : undefined;
   };
+  /** A function the module binds by name from another workspace file (`from train_utils import train_step`). */
+  const importedFunction = (name: string): FunctionDefinition | undefined => {
+    const bound = namespace.scope.names.get(name);
+    return bound?.kind === "function" && bound.definition.type === "function" && bound.module.file !== undefined && bound.module.file !== file ? bound.definition : undefined;
+  };
   const steppingCall = (c: Expression): boolean => {
     const known = stepping.get(c);
     if (known !== undefined) return known;
@@ -1762,7 +1767,7 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
         epochLoops.set(figure, site.loop);
         epochs.push({ rank: 50, figure });
         // A TensorFlow 1.x session run of a training operation is a step too (session-steps.ts).
-        if (stepsOncePerEpoch(input.body, site.loop, containsStepLoop(site.loop), steppingCall)) {
+        if (stepsOncePerEpoch(input.body, site.loop, containsStepLoop(site.loop), steppingCall, importedFunction)) {
           // Full-batch training: one optimizer step in each epoch (full-batch-epochs.ts).
           const once: PlanFigure = { ...figure, detail: `${figure.detail}: one optimizer step per epoch, no loop over batches` };
           loopSpans.set(once, site.loop.pos);
