@@ -15,6 +15,7 @@ import { forwardedParameter, forwardedToFunction } from "./forwarded-parameters"
 import { delegatedTraining } from "./delegated-training";
 import { handsTrainingToBuiltObject } from "./built-object-training";
 import { callsImportedTraining } from "./imported-step-calls";
+import { libraryResultNames } from "./library-result-names";
 import { stepsOncePerCall } from "./stepping-calls";
 import { callsKerasFit } from "./foreign-keras-fit";
 import { callsLightningFit } from "./foreign-lightning-fit";
@@ -97,6 +98,8 @@ export function foreignTraining(
   runs: (site: CallSite) => boolean,
   /** Read this call alone (a later one of calls in turn, foreign-calls-in-turn.ts). */
   only?: Expression,
+  /** What the module binds a name to once loaded, for the callees of module-level calls. */
+  moduleName?: (name: string) => Value | undefined,
 ): ForeignTraining | undefined {
   const statementCalls = new Set<Expression>();
   const keptCalls = new Set<Expression>();
@@ -114,6 +117,8 @@ export function foreignTraining(
   // setup (plots, `.cuda()` moves) can use up the candidates before the loop that trains is reached.
   const perEpoch = new Set<Expression>();
   const importedNames = importedFunctionNames(body);
+  // `ax.plot(...)` of `fig, ax = plt.subplots()`: a library object's method (library-result-names.ts).
+  const libraryObjects = libraryResultNames(body);
   /** Calls whose result the file runs `.train()` on. */
   const resultTrained = new Set<Expression>();
   forEachStatement(body, ({ statement: s, ancestors }) => {
@@ -163,9 +168,15 @@ export function foreignTraining(
     // Builtins and library calls (print, os.makedirs, torch.manual_seed) are never another workspace file's training.
     // pandas and seaborn by their usual aliases too (a notebook's `pd.set_option(...)` lines, `sns.scatterplot(...)`).
     if (/^(print|exit|quit|os|sys|np|numpy|torch|random|time|logging|logger|warnings|json|shutil|plt|wandb|pd|pandas|sns|seaborn|display)(\.|$)/.test(site.callee)) continue;
+    if (libraryObjects.has(site.callee.split(".")[0]) && site.callee.includes(".")) continue;
     // argparse's configuration calls (a parser's fifteen add_argument lines) come first in most scripts and train nothing.
     if (PARSER_CONFIGURATION.test(site.callee.split(".").pop()!) || configuring.has(site.callee)) continue;
     if ((inClass(site.call) && !inConstructorRun(site.call)) || (CONTAINER_METHOD.test(site.callee) && !ownMethodCall(site, evaluate, file)) || NEVER_TRAINS.test(site.callee.split(".").pop()!)) continue;
+    // A module-level call of a class (`dataset = Planetoid(...)`, `data = Data(x=x)`) or of a function no workspace
+    // file defines (`G = to_networkx(data)`) is never another file's training function: not counted, it cannot use up
+    // the candidates before a notebook's `accs = run_epochs(model, data, ...)` is reached.
+    const bound = moduleName && site.call.func.type === "name" && !site.context.fn ? moduleName(site.call.func.id) : undefined;
+    if (bound?.kind === "class" || (bound?.kind === "function" && !bound.module.file)) continue;
     tried++;
     if (!runs(site)) continue;
     const callee = calledMethod(evaluate(site, site.call.func));

@@ -3449,7 +3449,7 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
     // A model trained in turn with others reads the calls its own statements make, not the other models' (the
     // same imported function called once a model, models-in-turn.ts).
     const ownBody = statementsOutside(input.body, input.exclude);
-    const foreign = foreignTraining(ownBody, input.text, file, input.files, (site, e) => evaluateOne(site, e), (site) => runsByDefault(site, (e) => evaluateOne(site, e)));
+    const foreign = foreignTraining(ownBody, input.text, file, input.files, (site, e) => evaluateOne(site, e), (site) => runsByDefault(site, (e) => evaluateOne(site, e)), undefined, (n) => namespace.scope.names.get(n));
 
     if (foreign) {
       foreignCall = { call: foreign.site.call, definition: foreign.definition, site: foreign.site };
