@@ -25,7 +25,10 @@ function reachesModule(dir: string, parts: string[], files: ModuleFiles): boolea
  */
 export function importRootAbove(file: string, root: string, text: string, files: ModuleFiles): string | undefined {
   const scriptDir = dirname(file);
-  if (root !== scriptDir || !/\b(?:from|import)[ \t]+[A-Za-z_]\w*\./.test(text)) return undefined;
+  if (root !== scriptDir) return undefined;
+  const parent = parentOnSysPath(file, text, files);
+  if (parent) return parent;
+  if (!/\b(?:from|import)[ \t]+[A-Za-z_]\w*\./.test(text)) return undefined;
   let best: string | undefined;
   for (const match of text.matchAll(ABSOLUTE_IMPORT)) {
     const parts = (match[1] ?? match[2]!).split(".");
@@ -42,4 +45,30 @@ export function importRootAbove(file: string, root: string, text: string, files:
     }
   }
   return best;
+}
+
+/** A folder above the script put on sys.path by a relative path of `..` parts (`sys.path.append('..')`, a notebook's
+ *  `sys.path.append(os.path.abspath(os.path.join('..')))`, `sys.path.insert(0, os.path.join(os.path.dirname(__file__),
+ *  '../..'))`): from the script's folder, where a notebook or `python FILE` run from beside it starts. */
+const PARENT_ON_PATH = /\bsys\.path\.(?:append|insert)\s*\([^\n]*?['"]((?:\.\.\/?)+)['"]/g;
+
+/**
+ * The folder such an edit puts on sys.path, where a name the script imports (one part is enough: `from src import
+ * GCN`) is found there and not beside the script: Python imports it from there, so the project's imports resolve
+ * from that folder.
+ */
+function parentOnSysPath(file: string, text: string, files: ModuleFiles): string | undefined {
+  const scriptDir = dirname(file);
+  for (const edit of text.matchAll(PARENT_ON_PATH)) {
+    const levels = edit[1].split("..").length - 1;
+    if (levels > MAX_LEVELS_UP) continue;
+    let dir = scriptDir;
+    for (let i = 0; i < levels; i++) dir = dirname(dir);
+    if (dir === scriptDir) continue;
+    for (const match of text.matchAll(ABSOLUTE_IMPORT)) {
+      const parts = (match[1] ?? match[2]!).split(".");
+      if (!reachesModule(scriptDir, parts.slice(0, 1), files) && reachesModule(dir, parts, files)) return dir;
+    }
+  }
+  return undefined;
 }

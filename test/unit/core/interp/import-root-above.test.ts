@@ -65,4 +65,22 @@ describe("a script's dotted imports found from a folder above its own", () => {
     const result = await analyze(script("src.training.loops"), { file, root: "/repo/src/training", others });
     assert.notEqual(trainingPlanOf(result, result.models[0]!)?.epochs?.value, 3);
   });
+
+  it("a folder above put on sys.path by `..` parts, for a one-part name found there: a notebook's `from src import`", async () => {
+    const notebook = `import sys, os
+sys.path.append(os.path.abspath(os.path.join('..')))
+${script("src").replace("from src import fit_model", "from src import fit_model")}`;
+    const others = { "/repo/src/__init__.py": "from .loops import fit_model\n", "/repo/src/loops.py": loops };
+    const plan = await planOf("/repo/notebooks/main.py", notebook, others);
+    assert.equal(plan?.epochs?.value, 3);
+    assert.equal(plan?.batch?.value, 8);
+  });
+
+  it("the folder `..` parts reach, only where the name is not beside the script and the edit is made", () => {
+    const files = memoryFiles({ "/repo/src/__init__.py": "", "/repo/nb/deeper/x.py": "", "/repo/nb/lib/__init__.py": "", "/repo/lib/__init__.py": "" });
+    assert.equal(importRootAbove("/repo/nb/main.py", "/repo/nb", "import sys\nsys.path.append('..')\nfrom src import GCN\n", files), "/repo");
+    assert.equal(importRootAbove("/repo/nb/deeper/main.py", "/repo/nb/deeper", "import sys, os\nsys.path.insert(0, os.path.join(os.path.dirname(__file__), '../..'))\nfrom src import GCN\n", files), "/repo");
+    assert.equal(importRootAbove("/repo/nb/main.py", "/repo/nb", "from src import GCN\n", files), undefined);
+    assert.equal(importRootAbove("/repo/nb/main.py", "/repo/nb", "import sys\nsys.path.append('..')\nfrom lib import GCN\n", files), undefined);
+  });
 });
