@@ -16,6 +16,7 @@ import { delegatedTraining } from "./delegated-training";
 import { handsTrainingToBuiltObject } from "./built-object-training";
 import { callsImportedTraining } from "./imported-step-calls";
 import { libraryResultNames } from "./library-result-names";
+import { isOptimizerConstruction } from "./optimizer-parameters";
 import { stepsOncePerCall } from "./stepping-calls";
 import { callsKerasFit } from "./foreign-keras-fit";
 import { callsLightningFit } from "./foreign-lightning-fit";
@@ -119,6 +120,14 @@ export function foreignTraining(
   const importedNames = importedFunctionNames(body);
   // `ax.plot(...)` of `fig, ax = plt.subplots()`: a library object's method (library-result-names.ts).
   const libraryObjects = libraryResultNames(body);
+  // A call handed an optimizer the script built (`accs = run_epochs(model, data, optimizer, N_EPOCHS)`) is where the
+  // script's training is done: tried whatever came before it, as a notebook's data preparation calls many functions of
+  // its project first.
+  const optimizers = new Set<string>();
+  forEachStatement(body, ({ statement: s }) => {
+    if (s.type === "assign" && s.value.type === "call" && isOptimizerConstruction(s.value)) for (const t of s.targets) if (t.type === "name") optimizers.add(t.id);
+  });
+  const handedOptimizer = (call: Expression) => call.type === "call" && call.args.some((a) => (a.kind === "positional" || a.kind === "keyword") && a.value.type === "name" && optimizers.has(a.value.id));
   /** Calls whose result the file runs `.train()` on. */
   const resultTrained = new Set<Expression>();
   forEachStatement(body, ({ statement: s, ancestors }) => {
@@ -164,7 +173,7 @@ export function foreignTraining(
   let tried = 0;
   for (const site of only ? found.filter((s) => s.call === only) : [...sites, ...named, ...workers]) {
     // A call named for training (`w, loss = local.train(net=net)` in a federated round) is tried whatever came before.
-    if (tried >= MAX_CANDIDATES && !namedCalls.has(site.call) && !workers.includes(site) && !perEpoch.has(site.call) && !namedForTraining(site.call.func)) continue;
+    if (tried >= MAX_CANDIDATES && !namedCalls.has(site.call) && !workers.includes(site) && !perEpoch.has(site.call) && !namedForTraining(site.call.func) && !handedOptimizer(site.call)) continue;
     // Builtins and library calls (print, os.makedirs, torch.manual_seed) are never another workspace file's training.
     // pandas and seaborn by their usual aliases too (a notebook's `pd.set_option(...)` lines, `sns.scatterplot(...)`).
     if (/^(print|exit|quit|os|sys|np|numpy|torch|random|time|logging|logger|warnings|json|shutil|plt|wandb|pd|pandas|sns|seaborn|display)(\.|$)/.test(site.callee)) continue;
