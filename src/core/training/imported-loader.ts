@@ -143,8 +143,11 @@ function fromImported(body: Statement[], name: string, interpreter: Interpreter,
   let found: { s: Extract<Statement, { type: "importFrom" }>; original: string } | undefined;
   for (const s of moduleLevelStatements(body)) {
     if (s.type !== "importFrom") continue;
-    if (s.names === "*") found = { s, original: name };
-    else {
+    // `from M import *` rebinds the name only where M has it: a later star import of a module without it (a loss
+    // module after the data module) leaves the earlier binding.
+    if (s.names === "*") {
+      if (interpreter.loader.importModule(s.module, s.level, file)?.scope.names.has(name)) found = { s, original: name };
+    } else {
       const n = s.names.find((x) => (x.alias ?? x.name) === name);
       if (n) found = { s, original: n.name };
     }
