@@ -14,8 +14,12 @@ import _greenlight_folders as _folders
 IMG_EXTENSIONS = (${TORCHVISION_IMAGE_EXTENSIONS.map((e) => JSON.stringify(e)).join(", ")})
 
 
+# The datasets whose torchvision __len__ is the rows of self.data (torchvision 0.20: cifar.py, mnist.py, svhn.py and
+# usps.py len(self.data), stl10.py self.data.shape[0]); MNIST's relatives subclass MNIST.
+_COUNTS_DATA = ("CIFAR10", "CIFAR100", "MNIST", "SVHN", "STL10", "USPS")
+
+
 class VisionDataset:
-    _len_of_data = False
     _image = None
     _classes = None
     _train = None
@@ -54,9 +58,10 @@ class VisionDataset:
         n = self._train if self.train else self._test
         if n is None:
             raise TypeError("the size of this dataset's split is not in the analyzer's table")
-        # torchvision's CIFAR, MNIST, SVHN, STL10 and USPS count the rows of self.data: a subclass that loads rows of
-        # its own into it (a long-tailed CIFAR-10's np.load of a split file) has their count, not the split's.
-        if self._len_of_data:
+        # torchvision's CIFAR, MNIST, SVHN, STL10 and USPS count the rows of self.data: a project's subclass that
+        # loads rows of its own into it (a long-tailed CIFAR-10's np.load of a split file) has their count, not the
+        # split's. The library's own classes keep the split's rows, so their objects are counted as before.
+        if type(self).__module__ != __name__ and any(c.__name__ in _COUNTS_DATA for c in type(self).__mro__):
             return len(self.data)
         return n
 
@@ -130,10 +135,6 @@ function pyLiteral(value: string | readonly string[] | number | undefined): stri
   return `[${value.map((v) => JSON.stringify(v)).join(", ")}]`;
 }
 
-/** The datasets whose torchvision `__len__` is the rows of `self.data` (torchvision 0.20: cifar.py, mnist.py, svhn.py
- *  and usps.py `len(self.data)`, stl10.py `self.data.shape[0]`); MNIST's relatives inherit MNIST's. */
-const LEN_OF_DATA = new Set(["CIFAR10", "CIFAR100", "MNIST", "SVHN", "STL10", "USPS"]);
-
 function datasetClass(d: DatasetSize): string {
   // MNIST's relatives (torchvision subclasses them of MNIST) keep its legacy attributes.
   const base = d.name === "MNIST" ? "_MNISTTensors" : d.image![0] === 1 && d.image![1] === 28 ? "MNIST" : "VisionDataset";
@@ -143,7 +144,6 @@ function datasetClass(d: DatasetSize): string {
     `    _train = ${pyLiteral(d.trainSamples)}`,
     `    _test = ${pyLiteral(d.testSamples)}`,
     `    _split_train = ${d.split?.kind === "split" ? JSON.stringify(d.split.trainValue) : "None"}`,
-    ...(LEN_OF_DATA.has(d.name) ? ["    _len_of_data = True"] : []),
   ];
   return `\n\nclass ${d.name}(${base}):\n${body.join("\n")}\n`;
 }
