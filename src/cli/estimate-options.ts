@@ -334,7 +334,7 @@ export function trainingPlanLine(plan: TrainingPlan, lineText: LineText = plainL
     ? `the forward pass of ${unanalyzed.map((m) => `'${m.name}' (${lineText(m.line)})`).join(", ")} was not analyzed (its notes say why), so its step is not estimated`
     : !plan.precision && plan.numpyArrays
       ? "a numpy run builds no network the energy model estimates"
-      : "no model built in this file to estimate its step: pass --entry";
+      : modelNote(plan.notes) ?? "no model built in this file to estimate its step: pass --entry";
   const dtype = plan.precision?.value ?? (plan.numpyArrays ? "fp64" : "fp32");
   if (!plan.precision && plan.numpyArrays) sources.push(`dtype: code ${lineText(plan.numpyArrays.line)}, ${numpyDtypeDetail(plan.numpyArrays)}`);
   return `${length}${batch}, ${dtype} (${sources.join(", ")}); ${why}${runNotesText(plan.notes)}`;
@@ -372,6 +372,11 @@ function coverageText(resolved: ResolvedTrainingRun): string {
 
 /** The notes about configuration (config-notes.ts: "config read: ...", "config missing: ..."), a training loop the
  *  defaults skip (skipped-by-default.ts) and a step count that is only a bound (update-cadence.ts), after a run's line. */
+/** A plan's note on why the network its run trains was not built ("model: PPO's policy is not built: ..."). */
+function modelNote(notes: string[] | undefined): string | undefined {
+  return notes?.find((n) => n.startsWith("model: "))?.slice("model: ".length);
+}
+
 function runNotesText(notes: string[] | undefined): string {
   const config = (notes ?? []).filter((n) => isConfigNote(n) || isSkippedByDefaultNote(n) || isUnreadCadenceNote(n));
   return config.length > 0 ? `; ${config.join("; ")}` : "";

@@ -35,8 +35,13 @@ def get_flattened_obs_dim(observation_space):
 
 
 def is_image_space(observation_space):
-    shape = tuple(getattr(observation_space, "shape", ()) or ())
-    return len(shape) == 3 and (shape[0] in (1, 3, 4) or shape[-1] in (1, 3, 4))
+    return len(tuple(getattr(observation_space, "shape", ()) or ())) == 3
+
+
+def is_image_space_channels_first(observation_space):
+    # common/preprocessing.py: the smallest of the three dimensions is the channels'
+    shape = tuple(observation_space.shape)
+    return shape.index(min(shape)) == 0
 
 
 def create_mlp(input_dim, output_dim, net_arch, activation_fn=nn.ReLU, squash_output=False, with_bias=True, **kwargs):
@@ -367,6 +372,7 @@ class TD3Policy(_ActorCriticsPolicy):
 
 const VEC_ENV = `${OPTIONAL_STAND_IN_LINE}
 from _greenlight_unknown import unknown as _unknown
+from ..torch_layers import is_image_space, is_image_space_channels_first
 
 
 class VecEnv:
@@ -398,6 +404,19 @@ class VecEnvWrapper(VecEnv):
     def __init__(self, venv, *args, **kwargs):
         VecEnv.__init__(self, venv.num_envs, venv.observation_space, venv.action_space)
         self.venv = venv
+
+
+class VecFrameStack(VecEnvWrapper):
+    # common/vec_env/stacked_observations.py: n_stack observations along the channels of an image (its last axis
+    # unless channels come first) and along the last axis of any other box
+    def __init__(self, venv, n_stack, channels_order=None):
+        VecEnvWrapper.__init__(self, venv)
+        space = venv.observation_space
+        shape = tuple(getattr(space, "shape", ()) or ())
+        if len(shape) > 0:
+            first = channels_order == "first" or (channels_order is None and is_image_space(space) and is_image_space_channels_first(space))
+            stacked = (shape[0] * n_stack,) + shape[1:] if first else shape[:-1] + (shape[-1] * n_stack,)
+            self.observation_space = type(space)(0, 255, stacked, space.dtype)
 
 
 VecNormalize = VecEnvWrapper
@@ -439,7 +458,7 @@ const ALGORITHMS = `${OPTIONAL_STAND_IN_LINE}
 from _greenlight_unknown import known as _known, unknown as _unknown, declare_input as _declare_input
 from .vec_env import as_vec_env
 from .env_util import make_vec_env
-from .torch_layers import FlattenExtractor, NatureCNN, CombinedExtractor, dict_observation_width
+from .torch_layers import FlattenExtractor, NatureCNN, CombinedExtractor, dict_observation_width, is_image_space, is_image_space_channels_first
 from .policies import ActorCriticPolicy
 from .off_policy_policies import DQNPolicy, SACPolicy, TD3Policy
 
@@ -448,8 +467,8 @@ _EXTRACTORS = {"MlpPolicy": FlattenExtractor, "CnnPolicy": NatureCNN, "MultiInpu
 
 def _channels_first(space):
     # VecTransposeImage: an image observation of (height, width, channels) reaches the network as (channels, height, width)
-    shape = tuple(getattr(space, "shape", ()) or ())
-    if len(shape) == 3 and shape[-1] in (1, 3, 4) and shape[0] not in (1, 3, 4):
+    if is_image_space(space) and not is_image_space_channels_first(space):
+        shape = tuple(space.shape)
         return type(space)(0, 255, (shape[2], shape[0], shape[1]), space.dtype)
     return space
 
@@ -466,7 +485,7 @@ class BaseAlgorithm:
         self.policy_kwargs = dict(policy_kwargs or {})
         self._greenlight_loop = self._loop
         if not _known(self.observation_space) or not _known(self.action_space):
-            self.policy = _unknown("the policy: the spaces of the environment {} are not known", type(self.env).__name__)
+            self.policy = _unknown("the observation and action spaces of the environment it is given are not known (a gym id not in the analyzer's table, or an environment class it could not build)")
             return
         if isinstance(policy, str):
             extractor = self.policy_kwargs.pop("features_extractor_class", _EXTRACTORS.get(policy, FlattenExtractor))

@@ -21,7 +21,7 @@ const intOf = (v: Value | undefined): number | undefined => (v?.kind === "int" ?
 
 /** The gradient steps and the batch of each that `model.learn(...)` takes, where the receiver is one of SB3's
  *  algorithms; undefined where it is not, each figure undefined where the code leaves it unknown. */
-export function stableBaselines3Learn(call: CallExpression, evaluate: (e: Expression) => Value | undefined, snippet: (e: Expression) => string): { steps?: Figure; batch?: Figure } | undefined {
+export function stableBaselines3Learn(call: CallExpression, evaluate: (e: Expression) => Value | undefined, snippet: (e: Expression) => string): { steps?: Figure; batch?: Figure; note?: string } | undefined {
   if (call.func.type !== "attribute" || call.func.name !== "learn") return undefined;
   const algorithm = evaluate(call.func.object);
   if (algorithm?.kind !== "instance") return undefined;
@@ -33,12 +33,22 @@ export function stableBaselines3Learn(call: CallExpression, evaluate: (e: Expres
   const envs = intOf(attribute("n_envs"));
   const learn = timestepsArgument ? `learn(${snippet(timestepsArgument)})` : "learn()";
   const name = algorithm.cls.name;
-  if (loop.value === "replay") return replaySteps(algorithm, total, envs, learn, name);
+  // A policy the stand-in could not build (the environment's spaces unknown): the run's figures stand, and the note
+  // says why no network carries them.
+  const policy = attribute("policy");
+  const note = policy?.kind === "unknown" ? `model: ${name}'s policy is not built: ${policy.reason}` : undefined;
+  return { ...loopFigures(algorithm, loop.value, total, envs, learn, name), ...(note ? { note } : {}) };
+}
+
+/** The steps and batch of the algorithm's loop: on-policy rollouts, or replay (replaySteps). */
+function loopFigures(algorithm: InstanceValue, loop: string, total: number | undefined, envs: number | undefined, learn: string, name: string): { steps?: Figure; batch?: Figure } {
+  const attribute = (key: string) => algorithm.attributes.get(key);
+  if (loop === "replay") return replaySteps(algorithm, total, envs, learn, name);
   const rolloutSteps = intOf(attribute("n_steps"));
   const rollout = rolloutSteps !== undefined && envs !== undefined ? rolloutSteps * envs : undefined;
   const rollouts = total !== undefined && rollout ? Math.ceil(total / rollout) : undefined;
   const rolloutText = `${rollouts} rollouts of n_steps ${rolloutSteps} × ${envs} environments`;
-  if (loop.value === "whole rollout") {
+  if (loop === "whole rollout") {
     return {
       batch: rollout !== undefined ? { value: rollout, detail: `${name}: one step on each rollout of n_steps ${rolloutSteps} × ${envs} environments (${SOURCE})` } : undefined,
       steps: rollouts !== undefined ? { value: rollouts, detail: `${name}.${learn}: ${rolloutText}, one step each (${SOURCE})` } : undefined,
@@ -55,6 +65,7 @@ export function stableBaselines3Learn(call: CallExpression, evaluate: (e: Expres
   };
 }
 
+/** An off-policy algorithm's gradient steps: after each train_freq rollout past learning_starts. */
 function replaySteps(algorithm: InstanceValue, total: number | undefined, envs: number | undefined, learn: string, name: string): { steps?: Figure; batch?: Figure } {
   const attribute = (key: string) => intOf(algorithm.attributes.get(key));
   const batch = attribute("batch_size");

@@ -560,6 +560,8 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
   let stepsSplitFit: StepsSplitFit | undefined;
   /** A Keras fit in a `while True:` that nothing leaves: why the run states no epochs or steps. */
   let endlessFit: string | undefined;
+  /** Why a Stable-Baselines3 `learn` gives less than its run (stable-baselines3-learn.ts). */
+  const learnNotes: string[] = [];
   /** A torchtext iterator's batch_size that its batch_size_fn makes a budget of tokens (token-budget.ts). */
   let tokenBudget: TokenBudget | undefined;
   // max_steps > 0 of a TrainingArguments "overrides num_train_epochs" (huggingface.co/docs/transformers, TrainingArguments):
@@ -2292,6 +2294,8 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
         const repeated = !around || (around.loops.length > 0 && !turns);
         if (run.steps && !repeated) steps.push({ rank: 40, figure: { value: run.steps.value * (turns?.value ?? 1), source: "code", line, detail: turns ? `${turns.detail}: ${turns.value} × ${run.steps.detail}` : run.steps.detail } });
         if (run.batch) batches.push({ rank: 40, figure: { value: run.batch.value, source: "code", line, detail: run.batch.detail } });
+        if (run.note) learnNotes.push(run.note);
+        if (run.steps && repeated) learnNotes.push(`steps: ${snippet(input.text, call)} runs in a loop whose turns the code does not state (a while loop, or one over data of unknown length), so the run's steps are not known`);
         continue;
       }
     }
@@ -3601,6 +3605,7 @@ function readPlan(input: Parameters<typeof discoverTrainingPlan>[0]): TrainingPl
   if (packedAway && packedRows) notes.push(packedRows);
   if (unsizedWalk) notes.push(unsizedWalk);
   if (endlessFit) notes.push(endlessFit);
+  notes.push(...learnNotes);
   if (devRunBeside) notes.push(devRunBeside);
   for (const f of deepSpeedFiles) if ("problem" in f && f.problem !== "missing") notes.push(`config unreadable: ${input.root && f.path.startsWith("/") ? relativeTo(input.root, f.path) : f.path} ${f.problem}: deepspeed.initialize would raise on it, and its figures are not read`);
   if (filteredNote) notes.push(filteredNote);

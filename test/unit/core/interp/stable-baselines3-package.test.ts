@@ -72,6 +72,18 @@ model = PPO("CnnPolicy", env)
     assert.deepEqual(got, { name: "model.policy", params: extractor + 512 * 3 + 3 + 3 + 513, input: "1x3x96x96" });
   });
 
+  it("VecFrameStack stacks frames along the channels, which SB3 takes as the smallest dimension", async () => {
+    const got = await policyOf(`import gymnasium as gym
+from stable_baselines3 import PPO
+from stable_baselines3.common.vec_env import DummyVecEnv, VecFrameStack
+env = VecFrameStack(DummyVecEnv([lambda: gym.make("CarRacing-v2")]), n_stack=4)
+model = PPO("CnnPolicy", env)
+`);
+    // 96x96x3 stacked 4 times is 96x96x12, transposed to 12x96x96: only the first convolution's inputs change.
+    const extractor = 12 * 32 * 64 + 32 + (32 * 64 * 16 + 64) + (64 * 64 * 9 + 64) + (4_096 * 512 + 512);
+    assert.deepEqual(got, { name: "model.policy", params: extractor + 512 * 3 + 3 + 3 + 513, input: "1x12x96x96" });
+  });
+
   it("a policy class of the script's own that builds its mlp_extractor is built as SB3 builds it", async () => {
     const got = await policyOf(`import gymnasium as gym
 from torch import nn

@@ -72,6 +72,22 @@ while True:
     model.learn(total_timesteps=10_000, reset_num_timesteps=False)
 `);
     assert.equal(open.steps, undefined);
+    const notes = (await analyze(`from stable_baselines3 import PPO
+model = PPO("MlpPolicy", "CartPole-v1")
+while True:
+    model.learn(total_timesteps=10_000, reset_num_timesteps=False)
+`)).training?.notes ?? [];
+    assert.ok(notes.some((n) => n.startsWith("steps: model.learn(") && n.includes("turns the code does not state")), notes.join("\n"));
+  });
+
+  it("an environment whose spaces are unknown: the run's figures stand, and a note says why no policy carries them", async () => {
+    const result = await analyze(`from stable_baselines3 import PPO
+from my_envs import TradingEnv
+model = PPO("MlpPolicy", TradingEnv())
+model.learn(total_timesteps=10_000)
+`);
+    assert.equal(result.training?.steps?.value, 5 * 10 * 32);
+    assert.ok(result.training?.notes?.some((n) => n.startsWith("model: PPO's policy is not built: the observation and action spaces")), (result.training?.notes ?? []).join("\n"));
   });
 
   it("a learn() of something else (a class of the script's own) is not read as SB3's", async () => {
