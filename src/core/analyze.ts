@@ -43,7 +43,7 @@ import { pragmaSettingNear } from "./pragma/grammar";
 import { kerasDatasetInputs, isKerasObject } from "./keras/data-inputs";
 import { gymObservationInputs } from "./keras/gym-inputs";
 import { wrappedModel } from "./torch/nn/parallel";
-import { declaredInputs, declaredInputsOfParts } from "./keras/declared-inputs";
+import { declaredInputs, declaredInputsOfParts } from "./interp/declared-inputs";
 import { isIdleKerasLayer } from "./keras/idle-layers";
 import { discoverTrainingPlan, PLAN_STEPS, type TrainingPlan } from "./training/training-plan";
 import { lineWithin, otherModelsTraining } from "./training/models-in-turn";

@@ -5,7 +5,7 @@
 // stays listed: it is what the user is writing, and its report says how to give it an input.
 import type { InstanceValue } from "../interp/values";
 import { namedParameters } from "../torch/module-tree";
-import { declaredInputs } from "./declared-inputs";
+import { declaredInputs } from "../interp/declared-inputs";
 
 /** Whether an object is one of Keras's own layers (not a Model) that has not been built: no weights, no declared input. */
 export function isIdleKerasLayer(instance: InstanceValue): boolean {

@@ -1,7 +1,7 @@
 // The Python standard-library modules the analyzer models, one file per module (or per pair that belong together).
 import { einopsFunctions } from "../einops";
 import { bool, NONE, unknown } from "../construct";
-import { declareInputs } from "../../keras/declared-inputs";
+import { declareInputs } from "../declared-inputs";
 import { createImportlibModules } from "../importlib";
 import { createInspectModule } from "../inspect-signature";
 import type { Interpreter } from "../interpreter";

@@ -4,7 +4,7 @@ import { lookupClassAttribute } from "../../interp/classes";
 import { NONE, bool, int, list, numel, tuple } from "../../interp/construct";
 import type { InstanceValue, NativeCall, Value } from "../../interp/values";
 import { namedParameters } from "../../torch/module-tree";
-import { declareInputs, declaredInputs } from "../declared-inputs";
+import { declareInputs, declaredInputs } from "../../interp/declared-inputs";
 import { freshOutputs, recordCall, tensorsOf } from "../graph";
 import type { KerasLayerSpec } from "../spec";
 import { alwaysFrozen, selfOf, specOf, type KerasContext } from "./context";

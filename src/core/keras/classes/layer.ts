@@ -2,7 +2,7 @@ import { isSubclass, nativeClass } from "../../interp/classes";
 import { NONE, bindArguments, bool, freshId, int, list, numel, str, tensor, toInts, tuple, unknown } from "../../interp/construct";
 import type { ClassValue, Value } from "../../interp/values";
 import { namedParameters } from "../../torch/module-tree";
-import { declareInputs, declaredInputs } from "../declared-inputs";
+import { declareInputs, declaredInputs } from "../../interp/declared-inputs";
 import { selfOf, type KerasContext } from "./context";
 import { buildLayer, callLayer, setAttribute } from "./layer-call";
 import { buildSequential } from "./sequential";

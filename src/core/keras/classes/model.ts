@@ -1,7 +1,7 @@
 import { nativeClass } from "../../interp/classes";
 import { NONE, unknown } from "../../interp/construct";
 import { Unresolved, type ClassValue, type InstanceValue, type NativeCall, type Value } from "../../interp/values";
-import { declareInputs } from "../declared-inputs";
+import { declareInputs } from "../../interp/declared-inputs";
 import { replayGraph, tensorsOf, traceGraph } from "../graph";
 import { assumedShapes, selfOf, specOf, type KerasContext } from "./context";
 

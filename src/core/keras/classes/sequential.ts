@@ -1,7 +1,7 @@
 import { isSubclass, nativeClass } from "../../interp/classes";
 import { NONE, bindArguments, tensor, unknown } from "../../interp/construct";
 import { PythonError, type ClassValue, type InstanceValue, type TensorValue, type Value } from "../../interp/values";
-import { declareInputs, declaredInputs } from "../declared-inputs";
+import { declareInputs, declaredInputs } from "../../interp/declared-inputs";
 import { assumedShapes, dtypeOf, selfOf, specOf, type KerasContext } from "./context";
 
 /** Runs the layers added so far on the Sequential's symbolic input (building them). */

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { onlyModel } from "../../helpers/analyze";
 
 // A subclassed Keras model that declares no input itself reads what its first declaring part declares
-// (src/core/keras/declared-inputs.ts, declaredInputsOfParts): Keras builds the subclass on its first call.
+// (src/core/interp/declared-inputs.ts, declaredInputsOfParts): Keras builds the subclass on its first call.
 describe("inputs a subclassed Keras model's parts declare", () => {
   it("a Model subclass whose call runs an inner Sequential with input_shape= reads that shape", async () => {
     const m = await onlyModel(`from tensorflow.keras import layers, models

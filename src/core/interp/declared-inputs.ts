@@ -1,6 +1,7 @@
-// The input shapes a Keras model declares itself (Input(shape=...), input_shape= on its first layer,
-// build((None, ...)), or the first call), which the analyzer uses when no CLI shape or pragma is given.
-import type { ClassValue, InstanceValue } from "../interp/values";
+// The input shapes a model declares itself, which the analyzer uses when no CLI shape or pragma is given: a Keras
+// model's (Input(shape=...), input_shape= on its first layer, build((None, ...)), or the first call), and a network a
+// library stand-in builds for data it knows (Stable-Baselines3's policy, for the environment's observation).
+import type { ClassValue, InstanceValue } from "./values";
 import type { InputSpec } from "../report/model-report";
 
 const declared = new WeakMap<InstanceValue, InputSpec[]>();
@@ -15,7 +16,7 @@ export function declareInputs(model: InstanceValue, inputs: InputSpec[], replace
   if (model.cls.location && (replace || !declaredByClass.has(model.cls))) declaredByClass.set(model.cls, inputs);
 }
 
-/** The inputs a model declared, if any (Keras models; PyTorch modules declare none). */
+/** The inputs a model declared, if any (Keras models, library stand-ins' networks; other PyTorch modules declare none). */
 export function declaredInputs(model: InstanceValue): InputSpec[] | undefined {
   return declared.get(model) ?? declaredByClass.get(model.cls);
 }
